@@ -1,0 +1,165 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { createPrivateKey, createPublicKey, generateKeyPairSync, type KeyObject } from 'node:crypto';
+import { ed25519Signer, keyIdOf, type Signer } from '../../ledger/ed25519.js';
+import type { Clock } from '../../ports/clock.js';
+
+/**
+ * The service's keys on disk, in the keys folder (mode 0700):
+ * - `keyring.json`: every key's id, public key, creation and retirement time (public data only);
+ * - one PKCS#8 PEM file (mode 0600) per private key still in use.
+ * Two purposes: `event` keys sign events and checkpoints (Ed25519); `token` keys sign the bearer tokens the
+ * embedded default issues (ES256, since JWT libraries do not support EdDSA). Rotation creates a new key with a
+ * new id, marks the old one retired and deletes its private key; retired public keys stay so that what they
+ * signed still verifies.
+ */
+export type KeyPurpose = 'event' | 'token';
+
+export interface KeyRecord {
+  readonly keyId: string;
+  readonly purpose: KeyPurpose;
+  readonly algorithm: 'Ed25519' | 'ES256';
+  readonly publicKeyPem: string;
+  readonly createdAt: string;
+  readonly retiredAt: string | null;
+}
+
+interface KeyringFile {
+  readonly version: 1;
+  readonly keys: KeyRecord[];
+}
+
+export interface Keys {
+  readonly eventSigner: Signer;
+  readonly tokenKey: { readonly keyId: string; readonly privateKey: KeyObject; readonly publicKey: KeyObject };
+  /** Every key ever used, current and retired, with parsed public keys. */
+  readonly all: readonly (KeyRecord & { readonly publicKey: KeyObject })[];
+}
+
+const KEYRING = 'keyring.json';
+
+/** Loads the keys, generating the missing ones first (the embedded default's first start). */
+export function loadOrCreateKeys(dir: string, clock: Clock): Keys {
+  fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+  let ring = readKeyring(dir);
+  if (!ring) {
+    const now = clock.now().toISOString();
+    const created: KeyringFile = { version: 1, keys: [createKey(dir, 'event', now), createKey(dir, 'token', now)] };
+    if (!publishKeyring(dir, created, { exclusive: true })) {
+      for (const key of created.keys) fs.rmSync(privateKeyPath(dir, key), { force: true });
+    }
+    ring = readKeyring(dir)!;
+  }
+  return parseKeys(dir, ring);
+}
+
+/** Retires the current key of `purpose` and makes a new one current. Returns the new key's record. */
+export function rotateKey(dir: string, purpose: KeyPurpose, clock: Clock): KeyRecord {
+  const ring = readKeyring(dir);
+  if (!ring) throw new Error(`no keyring in ${dir}`);
+  const now = clock.now().toISOString();
+  const old = ring.keys.filter((k) => k.purpose === purpose && k.retiredAt === null);
+  const fresh = createKey(dir, purpose, now);
+  const keys = ring.keys.map((k) => (old.includes(k) ? { ...k, retiredAt: now } : k));
+  publishKeyring(dir, { version: 1, keys: [...keys, fresh] }, { exclusive: false });
+  for (const key of old) fs.rmSync(privateKeyPath(dir, key), { force: true });
+  return fresh;
+}
+
+export function readKeyring(dir: string): KeyringFile | undefined {
+  let text: string;
+  try {
+    text = fs.readFileSync(path.join(dir, KEYRING), 'utf8');
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw err;
+  }
+  const ring = JSON.parse(text) as KeyringFile;
+  if (ring.version !== 1 || !Array.isArray(ring.keys)) throw new Error(`${path.join(dir, KEYRING)} is not a keyring`);
+  return ring;
+}
+
+function parseKeys(dir: string, ring: KeyringFile): Keys {
+  const all = ring.keys.map((record) => {
+    const publicKey = createPublicKey(record.publicKeyPem);
+    if (keyIdOf(publicKey) !== record.keyId) throw new Error(`keyring entry ${record.keyId} does not match its public key`);
+    return { ...record, publicKey };
+  });
+  const current = (purpose: KeyPurpose) => {
+    const record = all.find((k) => k.purpose === purpose && k.retiredAt === null);
+    if (!record) throw new Error(`the keyring in ${dir} has no current ${purpose} key`);
+    const privateKey = createPrivateKey(fs.readFileSync(privateKeyPath(dir, record), 'utf8'));
+    if (keyIdOf(createPublicKey(privateKey)) !== record.keyId) {
+      throw new Error(`the private key file of ${purpose} key ${record.keyId} holds another key`);
+    }
+    return { record, privateKey };
+  };
+  const event = current('event');
+  const token = current('token');
+  return {
+    eventSigner: ed25519Signer(event.privateKey),
+    tokenKey: { keyId: token.record.keyId, privateKey: token.privateKey, publicKey: token.record.publicKey },
+    all,
+  };
+}
+
+function createKey(dir: string, purpose: KeyPurpose, now: string): KeyRecord {
+  const { privateKey, publicKey } =
+    purpose === 'event' ? generateKeyPairSync('ed25519') : generateKeyPairSync('ec', { namedCurve: 'P-256' });
+  const record: KeyRecord = {
+    keyId: keyIdOf(publicKey),
+    purpose,
+    algorithm: purpose === 'event' ? 'Ed25519' : 'ES256',
+    publicKeyPem: publicKey.export({ type: 'spki', format: 'pem' }) as string,
+    createdAt: now,
+    retiredAt: null,
+  };
+  writeDurably(privateKeyPath(dir, record), privateKey.export({ type: 'pkcs8', format: 'pem' }) as string, 'wx');
+  return record;
+}
+
+function privateKeyPath(dir: string, record: Pick<KeyRecord, 'purpose' | 'keyId'>): string {
+  return path.join(dir, `${record.purpose}-${record.keyId.slice(0, 16)}.key.pem`);
+}
+
+/** Writes the keyring atomically; with `exclusive`, only if none exists yet (returns false if one does). */
+function publishKeyring(dir: string, ring: KeyringFile, { exclusive }: { exclusive: boolean }): boolean {
+  const target = path.join(dir, KEYRING);
+  const temp = `${target}.${process.pid}.tmp`;
+  writeDurably(temp, JSON.stringify(ring, null, 2) + '\n', 'w');
+  try {
+    if (exclusive) {
+      try {
+        fs.linkSync(temp, target);
+      } catch (err) {
+        if ((err as NodeJS.ErrnoException).code === 'EEXIST') return false;
+        throw err;
+      }
+    } else {
+      fs.renameSync(temp, target);
+    }
+  } finally {
+    fs.rmSync(temp, { force: true });
+  }
+  syncDir(dir);
+  return true;
+}
+
+function writeDurably(file: string, text: string, flag: 'w' | 'wx'): void {
+  const fd = fs.openSync(file, flag, 0o600);
+  try {
+    fs.writeFileSync(fd, text);
+    fs.fsyncSync(fd);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+function syncDir(dir: string): void {
+  const fd = fs.openSync(dir, 'r');
+  try {
+    fs.fsyncSync(fd);
+  } finally {
+    fs.closeSync(fd);
+  }
+}

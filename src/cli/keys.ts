@@ -1,0 +1,44 @@
+import { parseArgs } from 'node:util';
+import { loadConfig } from '../config.js';
+import { loadOrCreateKeys, rotateKey, type KeyPurpose } from '../adapters/keys/file-keyring.js';
+import { systemClock } from '../adapters/clock/system-clock.js';
+import { print, UsageError, type CliIo } from './io.js';
+
+export const keysHelp = `Usage: ledger keys list
+       ledger keys rotate --purpose event|token
+
+Lists the keys in LEDGER_KEYS_DIR (default LEDGER_DATA_DIR/keys), current and retired, or rotates one:
+the new key gets a new key id and signs from the next start of the service on; the retired key's private
+half is deleted and its public half kept, so everything it signed still verifies.
+`;
+
+export async function keys(argv: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    strict: true,
+    allowPositionals: true,
+    options: { help: { type: 'boolean', short: 'h' }, purpose: { type: 'string' } },
+  });
+  if (values.help) {
+    print(io.stdout, keysHelp);
+    return 0;
+  }
+  const config = loadConfig(io.env, io.cwd);
+  const [action, ...rest] = positionals;
+  if (rest.length > 0) throw new UsageError(`unexpected argument ${rest[0]}`);
+  if (action === 'list' || action === undefined) {
+    const { all } = loadOrCreateKeys(config.keysDir, systemClock);
+    for (const k of all) {
+      print(io.stdout, `${k.purpose.padEnd(6)} ${k.algorithm.padEnd(8)} ${k.keyId}  created ${k.createdAt}  ${k.retiredAt ? `retired ${k.retiredAt}` : 'current'}`);
+    }
+    return 0;
+  }
+  if (action === 'rotate') {
+    if (values.purpose !== 'event' && values.purpose !== 'token') throw new UsageError('--purpose event|token is required');
+    loadOrCreateKeys(config.keysDir, systemClock);
+    const fresh = rotateKey(config.keysDir, values.purpose as KeyPurpose, systemClock);
+    print(io.stdout, `new ${fresh.purpose} key ${fresh.keyId}; restart the service to sign with it`);
+    return 0;
+  }
+  throw new UsageError(`unknown keys action ${action}`);
+}

@@ -1,0 +1,73 @@
+import fs from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Logger } from 'pino';
+import type { Config } from './config.js';
+import { ConfigError } from './errors.js';
+import type { Clock } from './ports/clock.js';
+import type { EventStore } from './ports/event-store.js';
+import { SqliteEventStore } from './adapters/sqlite/event-store.js';
+import { loadOrCreateKeys, type Keys } from './adapters/keys/file-keyring.js';
+import { createHttpApp } from './http/app.js';
+
+/** The composition root: the one place that chooses adapters from configuration and wires them together. */
+export interface Service {
+  readonly url: string;
+  readonly port: number;
+  readonly events: EventStore;
+  readonly keys: Keys;
+  /** Stops accepting requests, lets in-flight requests and appends finish, then closes the stores. */
+  close(): Promise<void>;
+}
+
+export interface ServiceDependencies {
+  readonly clock: Clock;
+  readonly log: Logger;
+}
+
+export function openEventStore(config: Config): EventStore {
+  if (config.eventStore.kind === 'eventstoredb') {
+    throw new ConfigError('EVENTSTORE_URL', 'this version of the service runs on the embedded SQLite store only');
+  }
+  fs.mkdirSync(config.dataDir, { recursive: true });
+  return new SqliteEventStore({ path: config.eventStore.path });
+}
+
+export async function startService(config: Config, { clock, log }: ServiceDependencies): Promise<Service> {
+  if (config.blobStore.kind === 's3') {
+    throw new ConfigError('S3_BUCKET', 'this version of the service stores media on the filesystem only');
+  }
+  const keys = loadOrCreateKeys(config.keysDir, clock);
+  const events = openEventStore(config);
+  const app = createHttpApp({ events, log });
+  const server = http.createServer(app);
+  server.keepAliveTimeout = 5_000;
+
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(config.port, config.host, () => resolve());
+    });
+  } catch (err) {
+    await events.close();
+    throw err;
+  }
+  const { port } = server.address() as AddressInfo;
+  const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
+  log.info({ port, eventStore: config.eventStore.kind, keyId: keys.eventSigner.keyId }, 'listening');
+
+  let closing: Promise<void> | undefined;
+  const close = () =>
+    (closing ??= (async () => {
+      const force = setTimeout(() => server.closeAllConnections(), config.shutdownTimeoutMs);
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeIdleConnections();
+      });
+      clearTimeout(force);
+      await events.close();
+      log.info('stopped');
+    })());
+
+  return { url: `http://${host}:${port}`, port, events, keys, close };
+}

@@ -1,0 +1,184 @@
+import path from 'node:path';
+import { ConfigError } from './errors.js';
+
+/**
+ * The service's configuration: one typed object, read from the environment once at start-up by
+ * {@link loadConfig} and validated there. Nothing else in the code base reads the environment.
+ */
+export interface Config {
+  readonly port: number;
+  readonly host: string;
+  readonly dataDir: string;
+  readonly keysDir: string;
+  readonly logLevel: LogLevel;
+  readonly eventStore: { readonly kind: 'sqlite'; readonly path: string } | { readonly kind: 'eventstoredb'; readonly url: string };
+  readonly blobStore: { readonly kind: 'filesystem'; readonly dir: string } | S3Config;
+  readonly jwt: JwtConfig;
+  readonly shutdownTimeoutMs: number;
+}
+
+export interface S3Config {
+  readonly kind: 's3';
+  readonly bucket: string;
+  readonly region: string;
+  readonly endpoint?: string;
+  readonly accessKeyId?: string;
+  readonly secretAccessKey?: string;
+  readonly forcePathStyle: boolean;
+}
+
+export interface JwtConfig {
+  readonly issuer: string;
+  readonly audience: string;
+  /** Accepted algorithms; never taken from a token. */
+  readonly algorithms: readonly JwtAlgorithm[];
+  readonly clockSkewSeconds: number;
+  /** Which keys verify tokens: the embedded key in the keys folder, PEM public keys, or a JWKS file. */
+  readonly trust:
+    | { readonly kind: 'embedded' }
+    | { readonly kind: 'pem'; readonly files: readonly string[] }
+    | { readonly kind: 'jwks'; readonly file: string };
+}
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+export const JWT_ALGORITHMS = ['ES256', 'ES384', 'ES512', 'RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512'] as const;
+export type JwtAlgorithm = (typeof JWT_ALGORITHMS)[number];
+
+/** Every variable the service reads, for `--help` and docs/configuration.md. */
+export const CONFIG_VARIABLES: readonly { name: string; default: string; description: string }[] = [
+  { name: 'PORT', default: '8080', description: 'TCP port of the HTTP API (0 picks a free port)' },
+  { name: 'HOST', default: '0.0.0.0', description: 'address the HTTP API listens on' },
+  { name: 'LEDGER_DATA_DIR', default: './data', description: 'folder for the embedded stores and generated keys' },
+  { name: 'LEDGER_KEYS_DIR', default: '$LEDGER_DATA_DIR/keys', description: 'folder of the signing and token keys' },
+  { name: 'LOG_LEVEL', default: 'info', description: LOG_LEVELS.join(' | ') },
+  { name: 'EVENTSTORE_URL', default: '(unset: SQLite)', description: 'esdb:// or kurrentdb:// connection string; selects EventStoreDB/KurrentDB' },
+  { name: 'S3_BUCKET', default: '(unset: filesystem)', description: 'bucket for media; selects S3 (with the other S3_* variables)' },
+  { name: 'S3_ENDPOINT', default: '(AWS)', description: 'http(s) URL of an S3-compatible service' },
+  { name: 'S3_REGION', default: 'us-east-1', description: 'S3 region' },
+  { name: 'S3_ACCESS_KEY_ID', default: '(SDK default chain)', description: 'S3 access key id (set with S3_SECRET_ACCESS_KEY)' },
+  { name: 'S3_SECRET_ACCESS_KEY', default: '(SDK default chain)', description: 'S3 secret key (set with S3_ACCESS_KEY_ID)' },
+  { name: 'S3_FORCE_PATH_STYLE', default: 'true when S3_ENDPOINT is set', description: 'path-style bucket addressing' },
+  { name: 'JWT_ISSUER', default: 'evidence-ledger', description: 'required `iss` of bearer tokens' },
+  { name: 'JWT_AUDIENCE', default: 'evidence-ledger', description: 'required `aud` of bearer tokens' },
+  { name: 'JWT_ALGORITHMS', default: 'ES256', description: `accepted algorithms, comma-separated: ${JWT_ALGORITHMS.join(', ')}` },
+  { name: 'JWT_PUBLIC_KEY_FILES', default: '(unset: embedded key)', description: 'comma-separated PEM files of trusted token-signing public keys' },
+  { name: 'JWT_JWKS_FILE', default: '(unset: embedded key)', description: 'a JWKS file of trusted token-signing public keys' },
+  { name: 'JWT_CLOCK_SKEW_SECONDS', default: '30', description: 'tolerated clock difference for exp/nbf, 0..300' },
+  { name: 'SHUTDOWN_TIMEOUT_MS', default: '10000', description: 'how long SIGTERM waits for in-flight work' },
+];
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+export function loadConfig(env: Env, cwd: string = process.cwd()): Config {
+  const read = (name: string): string | undefined => {
+    const value = env[name]?.trim();
+    return value === '' ? undefined : value;
+  };
+  const dataDir = path.resolve(cwd, read('LEDGER_DATA_DIR') ?? './data');
+  const keysDir = path.resolve(cwd, read('LEDGER_KEYS_DIR') ?? path.join(dataDir, 'keys'));
+
+  return {
+    port: integer('PORT', read('PORT'), 8080, 0, 65535),
+    host: read('HOST') ?? '0.0.0.0',
+    dataDir,
+    keysDir,
+    logLevel: oneOf('LOG_LEVEL', read('LOG_LEVEL'), LOG_LEVELS, 'info'),
+    eventStore: eventStoreConfig(read('EVENTSTORE_URL'), dataDir),
+    blobStore: blobStoreConfig(read, dataDir),
+    jwt: jwtConfig(read, cwd),
+    shutdownTimeoutMs: integer('SHUTDOWN_TIMEOUT_MS', read('SHUTDOWN_TIMEOUT_MS'), 10_000, 0, 600_000),
+  };
+}
+
+function eventStoreConfig(url: string | undefined, dataDir: string): Config['eventStore'] {
+  if (url === undefined) return { kind: 'sqlite', path: path.join(dataDir, 'events.sqlite') };
+  if (!/^(esdb|esdb\+discover|kurrentdb|kurrentdb\+discover|kurrent|kurrent\+discover):\/\/[^/\s]+/.test(url)) {
+    throw new ConfigError('EVENTSTORE_URL', 'must be an esdb:// or kurrentdb:// connection string');
+  }
+  return { kind: 'eventstoredb', url };
+}
+
+function blobStoreConfig(read: (name: string) => string | undefined, dataDir: string): Config['blobStore'] {
+  const names = ['S3_BUCKET', 'S3_ENDPOINT', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY', 'S3_FORCE_PATH_STYLE'];
+  if (!names.some((name) => read(name) !== undefined)) return { kind: 'filesystem', dir: path.join(dataDir, 'media') };
+
+  const bucket = read('S3_BUCKET');
+  if (bucket === undefined) throw new ConfigError('S3_BUCKET', 'is required when any S3_* variable is set');
+  if (!/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(bucket)) throw new ConfigError('S3_BUCKET', 'is not a valid bucket name');
+  const endpoint = read('S3_ENDPOINT');
+  if (endpoint !== undefined) httpUrl('S3_ENDPOINT', endpoint);
+  const accessKeyId = read('S3_ACCESS_KEY_ID');
+  const secretAccessKey = read('S3_SECRET_ACCESS_KEY');
+  if ((accessKeyId === undefined) !== (secretAccessKey === undefined)) {
+    const missing = accessKeyId === undefined ? 'S3_ACCESS_KEY_ID' : 'S3_SECRET_ACCESS_KEY';
+    throw new ConfigError(missing, 'S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY are set together or not at all');
+  }
+  return {
+    kind: 's3',
+    bucket,
+    region: read('S3_REGION') ?? 'us-east-1',
+    ...(endpoint === undefined ? {} : { endpoint }),
+    ...(accessKeyId === undefined ? {} : { accessKeyId }),
+    ...(secretAccessKey === undefined ? {} : { secretAccessKey }),
+    forcePathStyle: boolean('S3_FORCE_PATH_STYLE', read('S3_FORCE_PATH_STYLE'), endpoint !== undefined),
+  };
+}
+
+function jwtConfig(read: (name: string) => string | undefined, cwd: string): JwtConfig {
+  const algorithms = (read('JWT_ALGORITHMS') ?? 'ES256').split(',').map((a) => a.trim());
+  for (const algorithm of algorithms) {
+    if (!(JWT_ALGORITHMS as readonly string[]).includes(algorithm)) {
+      throw new ConfigError('JWT_ALGORITHMS', `${algorithm || '(empty)'} is not one of ${JWT_ALGORITHMS.join(', ')}`);
+    }
+  }
+  const pemFiles = read('JWT_PUBLIC_KEY_FILES');
+  const jwksFile = read('JWT_JWKS_FILE');
+  if (pemFiles !== undefined && jwksFile !== undefined) {
+    throw new ConfigError('JWT_JWKS_FILE', 'set either JWT_PUBLIC_KEY_FILES or JWT_JWKS_FILE, not both');
+  }
+  const trust: JwtConfig['trust'] =
+    pemFiles !== undefined
+      ? { kind: 'pem', files: pemFiles.split(',').map((f) => path.resolve(cwd, f.trim())) }
+      : jwksFile !== undefined
+        ? { kind: 'jwks', file: path.resolve(cwd, jwksFile) }
+        : { kind: 'embedded' };
+  return {
+    issuer: read('JWT_ISSUER') ?? 'evidence-ledger',
+    audience: read('JWT_AUDIENCE') ?? 'evidence-ledger',
+    algorithms: algorithms as JwtAlgorithm[],
+    clockSkewSeconds: integer('JWT_CLOCK_SKEW_SECONDS', read('JWT_CLOCK_SKEW_SECONDS'), 30, 0, 300),
+    trust,
+  };
+}
+
+function integer(name: string, raw: string | undefined, fallback: number, min: number, max: number): number {
+  if (raw === undefined) return fallback;
+  if (!/^\d+$/.test(raw)) throw new ConfigError(name, `"${raw}" is not a whole number`);
+  const value = Number(raw);
+  if (value < min || value > max) throw new ConfigError(name, `${value} is outside ${min}..${max}`);
+  return value;
+}
+
+function oneOf<T extends string>(name: string, raw: string | undefined, allowed: readonly T[], fallback: T): T {
+  if (raw === undefined) return fallback;
+  if (!(allowed as readonly string[]).includes(raw)) throw new ConfigError(name, `"${raw}" is not one of ${allowed.join(', ')}`);
+  return raw as T;
+}
+
+function boolean(name: string, raw: string | undefined, fallback: boolean): boolean {
+  if (raw === undefined) return fallback;
+  if (raw === 'true' || raw === '1') return true;
+  if (raw === 'false' || raw === '0') return false;
+  throw new ConfigError(name, `"${raw}" is not true or false`);
+}
+
+function httpUrl(name: string, raw: string): void {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError(name, `"${raw}" is not a URL`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new ConfigError(name, 'must be an http:// or https:// URL');
+}

@@ -1,0 +1,65 @@
+/**
+ * The one error hierarchy of the service. Every error that may reach a client carries a stable `code`
+ * and an HTTP `status`; the HTTP layer maps them to RFC 9457 problems in one place.
+ */
+export abstract class LedgerError extends Error {
+  abstract readonly code: string;
+  abstract readonly status: number;
+  readonly details: Readonly<Record<string, unknown>>;
+
+  constructor(message: string, details: Record<string, unknown> = {}) {
+    super(message);
+    this.name = new.target.name;
+    this.details = details;
+  }
+}
+
+/** Start-up configuration that cannot be used; `variable` names the offending setting. */
+export class ConfigError extends LedgerError {
+  readonly code = 'config_invalid';
+  readonly status = 500;
+  constructor(
+    readonly variable: string,
+    message: string,
+  ) {
+    super(`${variable}: ${message}`, { variable });
+  }
+}
+
+/** The store's current revision of a stream is not the one the writer expected. */
+export class RevisionConflict extends LedgerError {
+  readonly code = 'revision_conflict';
+  readonly status = 409;
+  constructor(
+    readonly stream: string,
+    readonly expected: string,
+    readonly actual: number | null,
+  ) {
+    super(`stream ${stream}: expected revision ${expected}, found ${actual ?? 'no stream'}`, {
+      stream,
+      expected,
+      actual,
+    });
+  }
+}
+
+/** An event id that is already stored with different content. */
+export class DuplicateEventId extends LedgerError {
+  readonly code = 'duplicate_event_id';
+  readonly status = 409;
+  constructor(readonly eventId: string) {
+    super(`event ${eventId} is already stored with different content`, { eventId });
+  }
+}
+
+/** An append whose events do not form a valid continuation (a bug in the caller, never client input). */
+export class InvalidAppend extends LedgerError {
+  readonly code = 'invalid_append';
+  readonly status = 500;
+}
+
+/** The store refuses work: it is closed or shutting down. */
+export class StoreUnavailable extends LedgerError {
+  readonly code = 'store_unavailable';
+  readonly status = 503;
+}

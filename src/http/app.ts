@@ -1,0 +1,38 @@
+import express, { type Express, type RequestHandler } from 'express';
+import { randomUUID } from 'node:crypto';
+import type { Logger } from 'pino';
+import type { EventStore } from '../ports/event-store.js';
+import { healthApi } from './health.js';
+import { errorHandler, notFound } from './problem.js';
+
+export interface HttpDependencies {
+  readonly events: EventStore;
+  readonly log: Logger;
+}
+
+/** The HTTP API, composed from route modules that receive their dependencies. */
+export function createHttpApp(deps: HttpDependencies): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('etag', false);
+  app.use(requestLog(deps.log));
+  app.use(healthApi(deps));
+  app.use(notFound);
+  app.use(errorHandler(deps.log));
+  return app;
+}
+
+/** Gives every request an id and logs method, path, status and duration: never bodies or tokens. */
+function requestLog(log: Logger): RequestHandler {
+  return (req, res, next) => {
+    const started = process.hrtime.bigint();
+    const incoming = req.get('x-request-id');
+    const requestId = incoming && /^[\w.-]{1,64}$/.test(incoming) ? incoming : randomUUID();
+    res.setHeader('x-request-id', requestId);
+    res.on('finish', () => {
+      const ms = Number(process.hrtime.bigint() - started) / 1e6;
+      log.info({ requestId, method: req.method, path: req.path, status: res.statusCode, ms: Math.round(ms * 10) / 10 }, 'request');
+    });
+    next();
+  };
+}

@@ -1,0 +1,67 @@
+import type { ErrorRequestHandler, RequestHandler } from 'express';
+import type { Logger } from 'pino';
+import { LedgerError } from '../errors.js';
+
+/** RFC 9457 problem details, with the stable `code` clients branch on. */
+export interface Problem {
+  readonly type: string;
+  readonly title: string;
+  readonly status: number;
+  readonly detail: string;
+  readonly code: string;
+  readonly instance?: string;
+  readonly [extension: string]: unknown;
+}
+
+const TITLES: Record<number, string> = {
+  400: 'Bad Request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not Found',
+  409: 'Conflict',
+  413: 'Content Too Large',
+  415: 'Unsupported Media Type',
+  422: 'Unprocessable Content',
+  500: 'Internal Server Error',
+  503: 'Service Unavailable',
+};
+
+export function problem(status: number, code: string, detail: string, extra: Record<string, unknown> = {}): Problem {
+  return { type: `urn:evidence-ledger:problem:${code}`, title: TITLES[status] ?? 'Error', status, detail, code, ...extra };
+}
+
+export function sendProblem(res: Parameters<RequestHandler>[1], p: Problem): void {
+  res.status(p.status).type('application/problem+json').send(JSON.stringify(p));
+}
+
+/** Unknown paths answer with a problem, not Express's HTML page. */
+export const notFound: RequestHandler = (req, res) => {
+  sendProblem(res, problem(404, 'not_found', `no resource at ${req.method} ${req.path}`));
+};
+
+/** The one place errors become responses. Internal details never reach the client; they are logged by id. */
+export function errorHandler(log: Logger): ErrorRequestHandler {
+  return (err: unknown, req, res, _next) => {
+    const requestId = String(res.getHeader('x-request-id') ?? '');
+    if (err instanceof LedgerError && err.status < 500) {
+      sendProblem(res, problem(err.status, err.code, err.message, { ...err.details }));
+      return;
+    }
+    const status = httpStatusOf(err);
+    if (status !== undefined && status < 500) {
+      // body-parser and friends: malformed JSON, too large, wrong content type
+      const code = status === 413 ? 'too_large' : status === 415 ? 'unsupported_media_type' : 'invalid_body';
+      sendProblem(res, problem(status, code, (err as Error).message));
+      return;
+    }
+    const code = err instanceof LedgerError ? err.code : 'internal';
+    const serviceStatus = err instanceof LedgerError ? err.status : 500;
+    log.error({ err, requestId, method: req.method, path: req.path, code }, 'request failed');
+    sendProblem(res, problem(serviceStatus, code, 'the request could not be completed', { requestId }));
+  };
+}
+
+function httpStatusOf(err: unknown): number | undefined {
+  const status = (err as { status?: unknown; statusCode?: unknown } | null)?.status ?? (err as { statusCode?: unknown } | null)?.statusCode;
+  return typeof status === 'number' && status >= 400 && status < 600 ? status : undefined;
+}

@@ -1,0 +1,118 @@
+import { canonicalize } from './canonical-json.js';
+import { GENESIS_PREV, sha256Hex } from './hash.js';
+import type { Signer } from './ed25519.js';
+
+/** Who performed an act, as stated by the verified bearer token. */
+export interface Actor {
+  readonly sub: string;
+  readonly agency: string;
+  readonly roles: readonly string[];
+}
+
+/** A medium referenced by an event: content-addressed by the SHA-256 of its bytes. */
+export interface MediaRef {
+  readonly sha256: string;
+  readonly size: number;
+  readonly contentType: string;
+}
+
+export interface Signature {
+  readonly alg: 'Ed25519';
+  readonly keyId: string;
+  /** Standard base64 (RFC 4648 §4, padded) of the 64-byte signature. */
+  readonly value: string;
+}
+
+/**
+ * The signed event. `hash` is SHA-256 (lowercase hex) over the RFC 8785 canonical form of the envelope
+ * without `hash` and `sig`; `sig` is the service's Ed25519 signature over {@link eventSigningInput}.
+ * The exact format is specified in docs/integrity.md.
+ */
+export interface EventEnvelope<D = Record<string, unknown>> {
+  readonly id: string;
+  readonly stream: string;
+  readonly revision: number;
+  readonly type: string;
+  readonly schemaVersion: number;
+  readonly occurredAt: string;
+  readonly recordedAt: string;
+  readonly actor: Actor;
+  readonly data: D;
+  readonly media: readonly MediaRef[];
+  readonly prev: string;
+  readonly hash: string;
+  readonly sig: Signature;
+  /** The acting officer's own signature over {@link actorSigningInput}, when the client supplied one. */
+  readonly actorSig?: Signature;
+}
+
+/** What a writer supplies; the sealer adds the stream position, chain link, hash and signature. */
+export type EventDraft<D = Record<string, unknown>> = Omit<
+  EventEnvelope<D>,
+  'stream' | 'revision' | 'prev' | 'hash' | 'sig' | 'recordedAt'
+>;
+
+/** The last event of a stream as far as a writer knows: its revision and hash; `null` for no stream. */
+export interface StreamHead {
+  readonly revision: number;
+  readonly hash: string;
+}
+
+const EVENT_SIG_CONTEXT = 'evidence-ledger/event/v1\n';
+const ACTOR_SIG_CONTEXT = 'evidence-ledger/act/v1\n';
+
+/** SHA-256 hex of the canonical envelope without `hash` and `sig`. */
+export function computeEventHash(event: Omit<EventEnvelope, 'hash' | 'sig'> & Partial<EventEnvelope>): string {
+  const { hash: _hash, sig: _sig, ...body } = event;
+  return sha256Hex(canonicalize(body));
+}
+
+/** The bytes the service signs: a context line, then the 64 hex characters of the event hash. */
+export function eventSigningInput(hash: string): Buffer {
+  return Buffer.from(EVENT_SIG_CONTEXT + hash, 'utf8');
+}
+
+/**
+ * The bytes an officer signs before submitting an act: a context line, then the canonical form of the
+ * parts of the act the officer's client knows (not the revision, chain link or server time).
+ */
+export function actorSigningInput(
+  event: Pick<EventEnvelope, 'id' | 'stream' | 'type' | 'schemaVersion' | 'occurredAt' | 'data' | 'media'> & {
+    actor: Pick<Actor, 'sub'>;
+  },
+): Buffer {
+  const act = {
+    id: event.id,
+    stream: event.stream,
+    type: event.type,
+    schemaVersion: event.schemaVersion,
+    occurredAt: event.occurredAt,
+    actor: event.actor.sub,
+    data: event.data,
+    media: event.media,
+  };
+  return Buffer.from(ACTOR_SIG_CONTEXT + canonicalize(act), 'utf8');
+}
+
+/**
+ * Seals drafts as the next events of `stream` after `head`: assigns revisions, links the chain, hashes and
+ * signs. Pure apart from the signature computation; `recordedAt` comes from the caller's clock.
+ */
+export function sealEvents<D>(
+  stream: string,
+  head: StreamHead | null,
+  drafts: readonly EventDraft<D>[],
+  signer: Signer,
+  recordedAt: string,
+): EventEnvelope<D>[] {
+  let revision = head ? head.revision : -1;
+  let prev = head ? head.hash : GENESIS_PREV;
+  return drafts.map((draft) => {
+    revision += 1;
+    const body = { ...draft, stream, revision, recordedAt, prev };
+    const hash = computeEventHash(body as unknown as EventEnvelope);
+    const value = signer.sign(eventSigningInput(hash)).toString('base64');
+    prev = hash;
+    return { ...body, hash, sig: { alg: 'Ed25519', keyId: signer.keyId, value } } as EventEnvelope<D>;
+  });
+}

@@ -1,0 +1,170 @@
+import { createPublicKey } from 'node:crypto';
+import { verifyEd25519, type PublicKeyResolver } from './ed25519.js';
+import {
+  actorSigningInput,
+  computeEventHash,
+  eventSigningInput,
+  type EventEnvelope,
+  type StreamHead,
+} from './envelope.js';
+import { CanonicalizationError } from './canonical-json.js';
+import { GENESIS_PREV, isSha256Hex } from './hash.js';
+
+export type VerificationCode =
+  | 'malformed_event'
+  | 'hash_mismatch'
+  | 'unsupported_algorithm'
+  | 'unknown_key'
+  | 'signature_invalid'
+  | 'actor_key_unknown'
+  | 'actor_signature_invalid'
+  | 'stream_mismatch'
+  | 'revision_gap'
+  | 'chain_broken'
+  | 'duplicate_event';
+
+export interface VerificationFailure {
+  readonly code: VerificationCode;
+  readonly detail: string;
+  readonly eventId?: string;
+  readonly revision?: number;
+  /** Position of the failing event in the list that was checked (0-based). */
+  readonly index?: number;
+}
+
+export type VerificationResult = { readonly ok: true } | { readonly ok: false; readonly failure: VerificationFailure };
+
+export interface VerifyOptions {
+  /** The service's public keys, current and retired. */
+  readonly serviceKeys: PublicKeyResolver;
+  /** Officers' public keys, for `actorSig`; without it an event carrying `actorSig` fails `actor_key_unknown`. */
+  readonly actorKeys?: PublicKeyResolver;
+}
+
+const OK: VerificationResult = { ok: true };
+const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+function fail(code: VerificationCode, detail: string, event?: Partial<EventEnvelope>, index?: number) {
+  const failure: VerificationFailure = {
+    code,
+    detail,
+    ...(typeof event?.id === 'string' ? { eventId: event.id } : {}),
+    ...(typeof event?.revision === 'number' ? { revision: event.revision } : {}),
+    ...(index === undefined ? {} : { index }),
+  };
+  return { ok: false as const, failure };
+}
+
+/** Names the first structural defect of a would-be envelope, or returns undefined when the shape is right. */
+export function envelopeShapeDefect(e: unknown): string | undefined {
+  if (typeof e !== 'object' || e === null || Array.isArray(e)) return 'event is not an object';
+  const v = e as Record<string, unknown>;
+  if (typeof v.id !== 'string' || !UUID.test(v.id)) return 'id is not a lowercase UUID';
+  if (typeof v.stream !== 'string' || v.stream.length === 0) return 'stream is missing';
+  if (!Number.isSafeInteger(v.revision) || (v.revision as number) < 0) return 'revision is not a non-negative integer';
+  if (typeof v.type !== 'string' || v.type.length === 0) return 'type is missing';
+  if (!Number.isSafeInteger(v.schemaVersion) || (v.schemaVersion as number) < 1) return 'schemaVersion is not a positive integer';
+  if (typeof v.occurredAt !== 'string') return 'occurredAt is missing';
+  if (typeof v.recordedAt !== 'string') return 'recordedAt is missing';
+  const actor = v.actor as Record<string, unknown> | null | undefined;
+  if (typeof actor !== 'object' || actor === null) return 'actor is missing';
+  if (typeof actor.sub !== 'string' || typeof actor.agency !== 'string' || !Array.isArray(actor.roles)) {
+    return 'actor is not {sub, agency, roles}';
+  }
+  if (typeof v.data !== 'object' || v.data === null || Array.isArray(v.data)) return 'data is not an object';
+  if (!Array.isArray(v.media)) return 'media is not an array';
+  for (const m of v.media as unknown[]) {
+    const r = m as Record<string, unknown> | null;
+    if (typeof r !== 'object' || r === null || !isSha256Hex(r.sha256) || !Number.isSafeInteger(r.size) || typeof r.contentType !== 'string') {
+      return 'media entry is not {sha256, size, contentType}';
+    }
+  }
+  if (!isSha256Hex(v.prev)) return 'prev is not 64 lowercase hex';
+  if (!isSha256Hex(v.hash)) return 'hash is not 64 lowercase hex';
+  const sigDefect = signatureShapeDefect(v.sig, 'sig');
+  if (sigDefect) return sigDefect;
+  if (v.actorSig !== undefined) return signatureShapeDefect(v.actorSig, 'actorSig');
+  return undefined;
+}
+
+function signatureShapeDefect(sig: unknown, name: string): string | undefined {
+  const s = sig as Record<string, unknown> | null;
+  if (typeof s !== 'object' || s === null) return `${name} is missing`;
+  if (typeof s.alg !== 'string' || typeof s.keyId !== 'string' || typeof s.value !== 'string' || !BASE64.test(s.value)) {
+    return `${name} is not {alg, keyId, value (base64)}`;
+  }
+  return undefined;
+}
+
+/** Checks one event on its own: shape, hash, the service signature and, if present, the officer's signature. */
+export function verifyEvent(event: unknown, options: VerifyOptions, index?: number): VerificationResult {
+  const defect = envelopeShapeDefect(event);
+  if (defect) return fail('malformed_event', defect, event as Partial<EventEnvelope>, index);
+  const e = event as EventEnvelope;
+
+  let recomputed: string;
+  try {
+    recomputed = computeEventHash(e);
+  } catch (err) {
+    if (err instanceof CanonicalizationError) return fail('malformed_event', err.message, e, index);
+    throw err;
+  }
+  if (recomputed !== e.hash) {
+    return fail('hash_mismatch', `hash is ${e.hash}, content hashes to ${recomputed}`, e, index);
+  }
+
+  if (e.sig.alg !== 'Ed25519') return fail('unsupported_algorithm', `sig.alg ${e.sig.alg}`, e, index);
+  const key = options.serviceKeys(e.sig.keyId);
+  if (!key) return fail('unknown_key', `no trusted service key ${e.sig.keyId}`, e, index);
+  if (!verifyEd25519(key, eventSigningInput(e.hash), Buffer.from(e.sig.value, 'base64'))) {
+    return fail('signature_invalid', `service signature by ${e.sig.keyId} does not verify`, e, index);
+  }
+
+  if (e.actorSig) {
+    if (e.actorSig.alg !== 'Ed25519') return fail('unsupported_algorithm', `actorSig.alg ${e.actorSig.alg}`, e, index);
+    const actorKey = options.actorKeys?.(e.actorSig.keyId);
+    if (!actorKey) return fail('actor_key_unknown', `no registered officer key ${e.actorSig.keyId}`, e, index);
+    const pub = actorKey.type === 'private' ? createPublicKey(actorKey) : actorKey;
+    if (!verifyEd25519(pub, actorSigningInput(e), Buffer.from(e.actorSig.value, 'base64'))) {
+      return fail('actor_signature_invalid', `officer signature by ${e.actorSig.keyId} does not verify`, e, index);
+    }
+  }
+  return OK;
+}
+
+export interface ChainOptions extends VerifyOptions {
+  /** Verify a stream suffix that continues from this trusted head; without it the list must start at revision 0. */
+  readonly after?: StreamHead;
+}
+
+/**
+ * Checks a list of events as one stream's hash chain, in order: every event on its own, one stream, revisions
+ * contiguous, each `prev` the hash of the event before it (64 zeros before revision 0), and no event id twice.
+ * Returns the first failure.
+ */
+export function verifyChain(events: readonly unknown[], options: ChainOptions): VerificationResult {
+  let expectedRevision = options.after ? options.after.revision + 1 : 0;
+  let expectedPrev = options.after ? options.after.hash : GENESIS_PREV;
+  let stream: string | undefined;
+  const seen = new Set<string>();
+
+  for (let i = 0; i < events.length; i++) {
+    const single = verifyEvent(events[i], options, i);
+    if (!single.ok) return single;
+    const e = events[i] as EventEnvelope;
+    stream ??= e.stream;
+    if (e.stream !== stream) return fail('stream_mismatch', `stream ${e.stream}, expected ${stream}`, e, i);
+    if (seen.has(e.id)) return fail('duplicate_event', `event id ${e.id} appears twice`, e, i);
+    seen.add(e.id);
+    if (e.revision !== expectedRevision) {
+      return fail('revision_gap', `revision ${e.revision}, expected ${expectedRevision}`, e, i);
+    }
+    if (e.prev !== expectedPrev) {
+      return fail('chain_broken', `prev is ${e.prev}, the previous event's hash is ${expectedPrev}`, e, i);
+    }
+    expectedRevision += 1;
+    expectedPrev = e.hash;
+  }
+  return OK;
+}

@@ -1,0 +1,84 @@
+import type { EventEnvelope } from '../ledger/envelope.js';
+
+/**
+ * A global-log position: strictly increasing in commit order, unique per event. `0` is "before the first
+ * event". Adapters map their native positions onto it (SQLite: the row sequence).
+ */
+export type Position = number;
+export const START: Position = 0;
+
+/**
+ * What the writer believes the stream's current revision is:
+ * - `no_stream`: the stream must not exist;
+ * - a number: the stream's last event must have exactly this revision;
+ * - `any`: no expectation beyond the events themselves, which still carry their revisions and chain links,
+ *   so the append succeeds only if they continue the stream as it is.
+ */
+export type ExpectedRevision = 'no_stream' | 'any' | number;
+
+export interface AppendResult {
+  readonly stream: string;
+  /** The revision of the last event appended (the next expected revision for a writer). */
+  readonly revision: number;
+  /** The global position of the first and the last event appended. */
+  readonly firstPosition: Position;
+  readonly position: Position;
+  /** The hash of the last event appended. */
+  readonly hash: string;
+}
+
+export interface RecordedEvent {
+  readonly position: Position;
+  readonly event: EventEnvelope;
+}
+
+export interface ReadStreamOptions {
+  /** First revision to return (forward) or the highest (backward). Default: start or end of the stream. */
+  readonly fromRevision?: number;
+  readonly direction?: 'forward' | 'backward';
+  readonly limit?: number;
+}
+
+export interface ReadAllOptions {
+  /** Return events after this position (exclusive). Default {@link START}. */
+  readonly after?: Position;
+  readonly limit?: number;
+}
+
+export interface SubscribeOptions {
+  /** Deliver events after this position (exclusive). Default {@link START}. */
+  readonly after?: Position;
+  /** Most events per delivered batch. */
+  readonly batchSize?: number;
+  /** Ends the subscription. */
+  readonly signal?: AbortSignal;
+}
+
+/**
+ * Subscription messages: batches of events in global order, and a `caughtUp` mark each time the
+ * subscription has delivered everything committed so far and starts waiting for live events.
+ */
+export type SubscriptionMessage =
+  | { readonly type: 'events'; readonly events: readonly RecordedEvent[] }
+  | { readonly type: 'caughtUp'; readonly position: Position };
+
+/**
+ * The event store the application needs. Appends are atomic and durable when the promise resolves.
+ *
+ * Errors: `RevisionConflict` when the stream is not at the expected revision; `DuplicateEventId` when an
+ * event id is stored with different content; an append whose first event id is already stored with the
+ * same content is a no-op that returns the original result (a retried append after an ambiguous failure).
+ */
+export interface EventStore {
+  append(stream: string, events: readonly EventEnvelope[], expected: ExpectedRevision): Promise<AppendResult>;
+  readStream(stream: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;
+  readAll(options?: ReadAllOptions): Promise<RecordedEvent[]>;
+  /** Catch-up then live delivery of the global log. */
+  subscribe(options?: SubscribeOptions): AsyncIterable<SubscriptionMessage>;
+  /** The position of the last committed event ({@link START} when empty). */
+  headPosition(): Promise<Position>;
+  /** Checks the store answers; throws when it does not. */
+  ping(): Promise<void>;
+  /** Finishes in-flight appends, ends subscriptions, releases resources. Later appends are refused. */
+  close(): Promise<void>;
+}
