@@ -64,6 +64,7 @@ export class SqliteEventStore implements EventStore {
   private closed = false;
   private waiters = new Set<() => void>();
   private drained: (() => void)[] = [];
+  private counters = { commits: 0, appends: 0 };
 
   constructor(options: SqliteEventStoreOptions) {
     this.maxBatch = options.maxBatch ?? 512;
@@ -177,6 +178,11 @@ export class SqliteEventStore implements EventStore {
     this.db.close();
   }
 
+  /** Durable commits so far and the appends they carried: appends / commits is the group-commit factor. */
+  get stats(): { readonly commits: number; readonly appends: number } {
+    return { ...this.counters };
+  }
+
   private assertOpen(): void {
     if (this.closed) throw new StoreUnavailable('the event store is closed');
   }
@@ -207,6 +213,8 @@ export class SqliteEventStore implements EventStore {
         }
       }
       this.stmt.commit.run();
+      this.counters.commits += 1;
+      this.counters.appends += batch.length;
     } catch (err) {
       if (this.db.inTransaction) this.stmt.rollback.run();
       const failure = new StoreUnavailable(`commit failed: ${(err as Error).message}`);

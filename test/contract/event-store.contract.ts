@@ -1,0 +1,317 @@
+import { DuplicateEventId, InvalidAppend, RevisionConflict, StoreUnavailable } from '../../src/errors.js';
+import { sealEvents, type EventEnvelope, type StreamHead } from '../../src/ledger/envelope.js';
+import { verifyChain } from '../../src/ledger/verify.js';
+import type { EventStore, RecordedEvent, SubscriptionMessage } from '../../src/ports/event-store.js';
+import { draft, headOf, RECORDED_AT, resolverFor, seal, testSigner } from '../support/events.js';
+
+export interface ContractTarget {
+  readonly store: EventStore;
+  /** Releases what the target holds (files, servers). The store may already be closed. */
+  dispose(): Promise<void>;
+}
+
+/**
+ * The behaviour every EventStore adapter must have. Called once per adapter with a factory that returns a
+ * fresh, empty store.
+ */
+export function eventStoreContract(name: string, open: () => Promise<ContractTarget>): void {
+  describe(`EventStore contract: ${name}`, () => {
+    const signer = testSigner();
+    const serviceKeys = resolverFor(signer);
+    let target: ContractTarget;
+    let store: EventStore;
+    let streamCounter = 0;
+    const freshStream = () => `case-${process.pid}-${Date.now()}-${++streamCounter}`;
+
+    beforeEach(async () => {
+      target = await open();
+      store = target.store;
+    });
+    afterEach(async () => {
+      await store.close();
+      await target.dispose();
+    });
+
+    describe('append and read', () => {
+      it('when events are appended, then readStream returns them unchanged, in order, with positions', async () => {
+        const stream = freshStream();
+        const events = seal(stream, null, signer, 3);
+        const result = await store.append(stream, events, 'no_stream');
+        expect(result).toMatchObject({ stream, revision: 2, hash: events[2]!.hash });
+        expect(result.position - result.firstPosition).toBe(2);
+
+        const read = await store.readStream(stream);
+        expect(read.map((r) => r.event)).toEqual(events);
+        expect(read.map((r) => r.position)).toEqual([result.firstPosition, result.firstPosition + 1, result.position]);
+        expect(verifyChain(read.map((r) => r.event), { serviceKeys })).toEqual({ ok: true });
+      });
+
+      it('when reading part of a stream, then fromRevision, limit and direction are honoured', async () => {
+        const stream = freshStream();
+        const events = seal(stream, null, signer, 6);
+        await store.append(stream, events, 'no_stream');
+        const revisions = (rs: RecordedEvent[]) => rs.map((r) => r.event.revision);
+        expect(revisions(await store.readStream(stream, { fromRevision: 2, limit: 3 }))).toEqual([2, 3, 4]);
+        expect(revisions(await store.readStream(stream, { direction: 'backward', limit: 2 }))).toEqual([5, 4]);
+        expect(revisions(await store.readStream(stream, { direction: 'backward', fromRevision: 1 }))).toEqual([1, 0]);
+        expect(await store.readStream(freshStream())).toEqual([]);
+      });
+
+      it('when several streams are written, then readAll returns every event once in global order', async () => {
+        const a = freshStream();
+        const b = freshStream();
+        const before = await store.headPosition();
+        const a1 = seal(a, null, signer, 2);
+        await store.append(a, a1, 'no_stream');
+        const b1 = seal(b, null, signer, 1);
+        await store.append(b, b1, 'no_stream');
+        const a2 = seal(a, headOf(a1), signer, 1);
+        await store.append(a, a2, 1);
+
+        const all = await store.readAll({ after: before });
+        expect(all.map((r) => r.event.id)).toEqual([...a1, ...b1, ...a2].map((e) => e.id));
+        const positions = all.map((r) => r.position);
+        expect(positions).toEqual([...positions].sort((x, y) => x - y));
+        expect(new Set(positions).size).toBe(positions.length);
+        expect(await store.headPosition()).toBe(positions[positions.length - 1]);
+        expect((await store.readAll({ after: positions[2]!, limit: 1 })).map((r) => r.event.id)).toEqual([a2[0]!.id]);
+      });
+    });
+
+    describe('expected revision', () => {
+      it('when no_stream is expected and the stream exists, then the append fails with RevisionConflict', async () => {
+        const stream = freshStream();
+        await store.append(stream, seal(stream, null, signer), 'no_stream');
+        const again = seal(stream, null, signer);
+        await expect(store.append(stream, again, 'no_stream')).rejects.toMatchObject({
+          constructor: RevisionConflict,
+          code: 'revision_conflict',
+          actual: 0,
+        });
+        expect(await store.readStream(stream)).toHaveLength(1);
+      });
+
+      it('when the exact expected revision is current, then the append succeeds; when stale, it conflicts', async () => {
+        const stream = freshStream();
+        const first = seal(stream, null, signer, 2);
+        await store.append(stream, first, 'no_stream');
+        const next = seal(stream, headOf(first), signer);
+        expect((await store.append(stream, next, 1)).revision).toBe(2);
+
+        const stale = seal(stream, headOf(first), signer);
+        const error = await store.append(stream, stale, 1).catch((e: unknown) => e);
+        expect(error).toBeInstanceOf(RevisionConflict);
+        expect(error).toMatchObject({ stream, actual: 2 });
+        expect((await store.readStream(stream)).map((r) => r.event.id)).toEqual([...first, ...next].map((e) => e.id));
+      });
+
+      it('when an exact revision is expected of a stream that does not exist, then it conflicts', async () => {
+        const stream = freshStream();
+        const orphan = sealEvents(stream, { revision: 0, hash: 'c'.repeat(64) }, [draft()], signer, RECORDED_AT);
+        await expect(store.append(stream, orphan, 0)).rejects.toMatchObject({ code: 'revision_conflict', actual: null });
+      });
+
+      it('when any is expected, then events that continue the stream are appended and stale ones conflict', async () => {
+        const stream = freshStream();
+        const first = seal(stream, null, signer);
+        await store.append(stream, first, 'any');
+        const second = seal(stream, headOf(first), signer);
+        expect((await store.append(stream, second, 'any')).revision).toBe(1);
+        const stale = seal(stream, headOf(first), signer);
+        await expect(store.append(stream, stale, 'any')).rejects.toBeInstanceOf(RevisionConflict);
+      });
+
+      it('when the events do not match the expectation or each other, then the append is refused as invalid', async () => {
+        const stream = freshStream();
+        const events = seal(stream, null, signer, 2);
+        await expect(store.append(stream, events, 4)).rejects.toBeInstanceOf(InvalidAppend);
+        await expect(store.append(stream, [events[1]!], 'no_stream')).rejects.toBeInstanceOf(InvalidAppend);
+        await expect(store.append(stream, [events[0]!, events[0]!], 'no_stream')).rejects.toBeInstanceOf(InvalidAppend);
+        await expect(store.append('other', events, 'no_stream')).rejects.toBeInstanceOf(InvalidAppend);
+        await expect(store.append(stream, [], 'any')).rejects.toBeInstanceOf(InvalidAppend);
+        expect(await store.readStream(stream)).toEqual([]);
+      });
+
+      it('when the revision is right but prev is not the head hash, then the append is refused and nothing forks', async () => {
+        const stream = freshStream();
+        const first = seal(stream, null, signer);
+        await store.append(stream, first, 'no_stream');
+        const forged = seal(stream, { revision: 0, hash: 'd'.repeat(64) }, signer);
+        await expect(store.append(stream, forged, 0)).rejects.toBeInstanceOf(InvalidAppend);
+        expect(await store.readStream(stream)).toHaveLength(1);
+      });
+    });
+
+    describe('concurrency', () => {
+      it('when many writers race on one stream, then exactly one wins per revision and the chain never forks', async () => {
+        const stream = freshStream();
+        const writers = 16;
+        const rounds = 5;
+        let wins = 0;
+        let conflicts = 0;
+        const writer = async () => {
+          for (let round = 0; round < rounds; round++) {
+            const [last] = await store.readStream(stream, { direction: 'backward', limit: 1 });
+            const head: StreamHead | null = last ? { revision: last.event.revision, hash: last.event.hash } : null;
+            const events = seal(stream, head, signer);
+            try {
+              await store.append(stream, events, head ? head.revision : 'no_stream');
+              wins++;
+            } catch (err) {
+              if (!(err instanceof RevisionConflict)) throw err;
+              conflicts++;
+            }
+          }
+        };
+        await Promise.all(Array.from({ length: writers }, writer));
+        const stored = (await store.readStream(stream)).map((r) => r.event);
+        expect(stored).toHaveLength(wins);
+        expect(wins + conflicts).toBe(writers * rounds);
+        expect(conflicts).toBeGreaterThan(0);
+        expect(stored.map((e) => e.revision)).toEqual(stored.map((_, i) => i));
+        expect(verifyChain(stored, { serviceKeys })).toEqual({ ok: true });
+      });
+
+      it('when writers append to distinct streams at once, then every append lands and positions stay unique', async () => {
+        const streams = Array.from({ length: 50 }, freshStream);
+        const results = await Promise.all(streams.map((s) => store.append(s, seal(s, null, signer, 2), 'no_stream')));
+        const positions = results.flatMap((r) => [r.firstPosition, r.position]);
+        expect(new Set(positions).size).toBe(100);
+        for (const s of streams) expect(await store.readStream(s)).toHaveLength(2);
+      });
+
+      it('when one append in a concurrent group fails, then the others still land', async () => {
+        const good = freshStream();
+        const bad = freshStream();
+        await store.append(bad, seal(bad, null, signer), 'no_stream');
+        const outcomes = await Promise.allSettled([
+          store.append(good, seal(good, null, signer), 'no_stream'),
+          store.append(bad, seal(bad, null, signer), 'no_stream'),
+          store.append(`${good}-b`, seal(`${good}-b`, null, signer), 'no_stream'),
+        ]);
+        expect(outcomes.map((o) => o.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+        expect(await store.readStream(bad)).toHaveLength(1);
+      });
+    });
+
+    describe('idempotent retry', () => {
+      it('when the same append is retried, then it is a no-op that returns the original result', async () => {
+        const stream = freshStream();
+        const events = seal(stream, null, signer, 2);
+        const original = await store.append(stream, events, 'no_stream');
+        const retried = await store.append(stream, events, 'no_stream');
+        expect(retried).toEqual(original);
+        expect(await store.readStream(stream)).toHaveLength(2);
+      });
+
+      it('when the retry comes after later appends, then it still returns the original result', async () => {
+        const stream = freshStream();
+        const events = seal(stream, null, signer);
+        const original = await store.append(stream, events, 'no_stream');
+        await store.append(stream, seal(stream, headOf(events), signer), 0);
+        expect(await store.append(stream, events, 'no_stream')).toEqual(original);
+        expect(await store.readStream(stream)).toHaveLength(2);
+      });
+
+      it('when an id is reused with different content, then the append fails with DuplicateEventId', async () => {
+        const stream = freshStream();
+        const [event] = seal(stream, null, signer);
+        await store.append(stream, [event!], 'no_stream');
+        const other = freshStream();
+        const reused = sealEvents(other, null, [draft({ id: event!.id })], signer, RECORDED_AT);
+        await expect(store.append(other, reused, 'no_stream')).rejects.toMatchObject({
+          constructor: DuplicateEventId,
+          eventId: event!.id,
+        });
+        const sameStream = sealEvents(stream, headOf([event!]), [draft({ id: event!.id })], signer, RECORDED_AT);
+        await expect(store.append(stream, sameStream, 0)).rejects.toBeInstanceOf(DuplicateEventId);
+        expect(await store.readStream(other)).toEqual([]);
+      });
+
+      it('when a later event of an append reuses a stored id, then nothing of the append is stored', async () => {
+        const stream = freshStream();
+        const [stored] = seal(stream, null, signer);
+        await store.append(stream, [stored!], 'no_stream');
+        const other = freshStream();
+        const mixed = sealEvents(other, null, [draft(), draft({ id: stored!.id })], signer, RECORDED_AT);
+        await expect(store.append(other, mixed, 'no_stream')).rejects.toBeInstanceOf(DuplicateEventId);
+        expect(await store.readStream(other)).toEqual([]);
+        // the stream was not created either: a correct append with no_stream still works
+        await store.append(other, seal(other, null, signer), 'no_stream');
+      });
+    });
+
+    describe('subscription', () => {
+      async function take(
+        iterator: AsyncIterator<SubscriptionMessage>,
+        until: (seen: RecordedEvent[], caughtUp: boolean) => boolean,
+      ): Promise<{ events: RecordedEvent[]; caughtUp: boolean }> {
+        const events: RecordedEvent[] = [];
+        let caughtUp = false;
+        while (!until(events, caughtUp)) {
+          const next = await iterator.next();
+          if (next.done) break;
+          if (next.value.type === 'events') events.push(...next.value.events);
+          else caughtUp = true;
+        }
+        return { events, caughtUp };
+      }
+
+      it('when subscribed from the start, then it catches up, says so, and then delivers live events in order', async () => {
+        const stream = freshStream();
+        const start = await store.headPosition();
+        const history = seal(stream, null, signer, 5);
+        await store.append(stream, history, 'no_stream');
+
+        const controller = new AbortController();
+        const iterator = store.subscribe({ after: start, batchSize: 2, signal: controller.signal })[Symbol.asyncIterator]();
+        const caught = await take(iterator, (_seen, caughtUp) => caughtUp);
+        expect(caught.events.map((r) => r.event.id)).toEqual(history.map((e) => e.id));
+
+        const live = seal(stream, headOf(history), signer, 3);
+        setTimeout(() => void store.append(stream, live.slice(0, 1), 4), 20);
+        setTimeout(() => void store.append(stream, live.slice(1), 5), 60);
+        const more = await take(iterator, (seen) => seen.length >= 3);
+        expect(more.events.map((r) => r.event.id)).toEqual(live.map((e) => e.id));
+        controller.abort();
+        expect((await iterator.next()).done).toBe(true);
+      });
+
+      it('when subscribed from a position in the middle, then delivery starts just after it', async () => {
+        const stream = freshStream();
+        const events = seal(stream, null, signer, 6);
+        await store.append(stream, events.slice(0, 3), 'no_stream');
+        await store.append(stream, events.slice(3), 2);
+        const recorded = await store.readStream(stream);
+        const controller = new AbortController();
+        const iterator = store.subscribe({ after: recorded[2]!.position, signal: controller.signal })[Symbol.asyncIterator]();
+        const got = await take(iterator, (_seen, caughtUp) => caughtUp);
+        expect(got.events.map((r) => r.event.id)).toEqual(events.slice(3).map((e) => e.id));
+        controller.abort();
+      });
+
+      it('when the store closes, then an open subscription ends', async () => {
+        const iterator = store.subscribe({ after: await store.headPosition() })[Symbol.asyncIterator]();
+        expect((await iterator.next()).value).toMatchObject({ type: 'caughtUp' });
+        const pending = iterator.next();
+        await store.close();
+        expect((await pending).done).toBe(true);
+      });
+    });
+
+    describe('shutdown', () => {
+      it('when closed while appends are in flight, then every accepted append finishes and later ones are refused', async () => {
+        const streams = Array.from({ length: 40 }, freshStream);
+        const inFlight = streams.map((s) => store.append(s, seal(s, null, signer), 'no_stream'));
+        await store.close();
+        const outcomes = await Promise.allSettled(inFlight);
+        expect(outcomes.every((o) => o.status === 'fulfilled')).toBe(true);
+        await expect(store.append(streams[0]!, seal(streams[0]!, null, signer), 'no_stream')).rejects.toBeInstanceOf(
+          StoreUnavailable,
+        );
+      });
+    });
+  });
+}
+
+export type { EventEnvelope };

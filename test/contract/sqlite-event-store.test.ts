@@ -1,0 +1,11 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { SqliteEventStore } from '../../src/adapters/sqlite/event-store.js';
+import { eventStoreContract } from './event-store.contract.js';
+
+eventStoreContract('SQLite (embedded)', async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ledger-contract-'));
+  const store = new SqliteEventStore({ path: path.join(dir, 'events.sqlite'), pollIntervalMs: 50 });
+  return { store, dispose: async () => fs.rmSync(dir, { recursive: true, force: true }) };
+});

@@ -1,0 +1,116 @@
+import { spawn } from 'node:child_process';
+import { createPublicKey } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import readline from 'node:readline';
+import Database from 'better-sqlite3';
+import { SqliteEventStore } from '../../src/adapters/sqlite/event-store.js';
+import { RevisionConflict } from '../../src/errors.js';
+import { keyResolver } from '../../src/ledger/ed25519.js';
+import { verifyChain } from '../../src/ledger/verify.js';
+import { headOf, resolverFor, seal, testSigner } from '../support/events.js';
+
+const signer = testSigner();
+let dir: string;
+beforeEach(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ledger-sqlite-'));
+});
+afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+describe('the SQLite event store', () => {
+  it('when many appends arrive at once, then they share durable commits (group commit)', async () => {
+    const store = new SqliteEventStore({ path: path.join(dir, 'e.sqlite') });
+    const streams = Array.from({ length: 200 }, (_, i) => `s-${i}`);
+    await Promise.all(streams.map((s) => store.append(s, seal(s, null, signer), 'no_stream')));
+    const { commits, appends } = store.stats;
+    expect(appends).toBe(200);
+    expect(commits).toBeLessThanOrEqual(10);
+    await store.close();
+  });
+
+  it('when the file is opened, then it is in WAL mode with the layout version recorded', async () => {
+    const file = path.join(dir, 'e.sqlite');
+    const store = new SqliteEventStore({ path: file });
+    await store.close();
+    const db = new Database(file, { readonly: true });
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(db.pragma('user_version', { simple: true })).toBe(1);
+    db.close();
+  });
+
+  it('when the file has a newer layout than this version knows, then opening it fails rather than guessing', () => {
+    const file = path.join(dir, 'e.sqlite');
+    const db = new Database(file);
+    db.pragma('user_version = 99');
+    db.close();
+    expect(() => new SqliteEventStore({ path: file })).toThrow(/layout 99/);
+  });
+
+  it('when two store instances (two processes) race on one stream, then the database enforces one winner per revision', async () => {
+    const file = path.join(dir, 'e.sqlite');
+    const a = new SqliteEventStore({ path: file });
+    const b = new SqliteEventStore({ path: file });
+    const first = seal('shared', null, signer);
+    await a.append('shared', first, 'no_stream');
+    const fromA = seal('shared', headOf(first), signer);
+    const fromB = seal('shared', headOf(first), signer);
+    const outcomes = await Promise.allSettled([a.append('shared', fromA, 0), b.append('shared', fromB, 0)]);
+    expect(outcomes.filter((o) => o.status === 'fulfilled')).toHaveLength(1);
+    const rejected = outcomes.find((o) => o.status === 'rejected') as PromiseRejectedResult;
+    expect(rejected.reason).toBeInstanceOf(RevisionConflict);
+    const stored = (await b.readStream('shared')).map((r) => r.event);
+    expect(stored).toHaveLength(2);
+    expect(verifyChain(stored, { serviceKeys: resolverFor(signer) })).toEqual({ ok: true });
+    await a.close();
+    await b.close();
+  });
+
+  it('when another process appends, then a subscription here sees it by polling', async () => {
+    const file = path.join(dir, 'e.sqlite');
+    const here = new SqliteEventStore({ path: file, pollIntervalMs: 20 });
+    const there = new SqliteEventStore({ path: file });
+    const controller = new AbortController();
+    const iterator = here.subscribe({ signal: controller.signal })[Symbol.asyncIterator]();
+    expect((await iterator.next()).value).toMatchObject({ type: 'caughtUp' });
+    const events = seal('remote', null, signer);
+    await there.append('remote', events, 'no_stream');
+    const next = await iterator.next();
+    expect(next.value).toMatchObject({ type: 'events', events: [{ event: { id: events[0]!.id } }] });
+    controller.abort();
+    await here.close();
+    await there.close();
+  });
+
+  it('when the writing process is killed with SIGKILL, then every acknowledged append survives and every chain verifies', async () => {
+    const file = path.join(dir, 'crash.sqlite');
+    const child = spawn(process.execPath, ['--import', 'tsx', path.join(__dirname, '../support/append-child.ts'), file, '8'], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    const acked = new Map<string, { revision: number; hash: string }>();
+    let publicKeyDer: Buffer | undefined;
+    const lines = readline.createInterface({ input: child.stdout! });
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    for await (const line of lines) {
+      const [kind, a, b, c] = line.split(' ');
+      if (kind === 'key') publicKeyDer = Buffer.from(a!, 'base64');
+      if (kind === 'ack') acked.set(a!, { revision: Number(b), hash: c! });
+      if ([...acked.values()].reduce((n, h) => n + h.revision + 1, 0) >= 600) {
+        child.kill('SIGKILL');
+        break;
+      }
+    }
+    await exited;
+    expect(acked.size).toBe(8);
+
+    const store = new SqliteEventStore({ path: file });
+    const serviceKeys = keyResolver([createPublicKey({ key: publicKeyDer!, format: 'der', type: 'spki' })]);
+    for (const [stream, head] of acked) {
+      const events = (await store.readStream(stream)).map((r) => r.event);
+      expect(events.length).toBeGreaterThanOrEqual(head.revision + 1);
+      expect(events[head.revision]!.hash).toBe(head.hash);
+      expect(verifyChain(events, { serviceKeys })).toEqual({ ok: true });
+    }
+    await store.close();
+  });
+});
