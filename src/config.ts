@@ -11,7 +11,8 @@ export interface Config {
   readonly dataDir: string;
   readonly keysDir: string;
   readonly logLevel: LogLevel;
-  readonly eventStore: { readonly kind: 'sqlite'; readonly path: string } | { readonly kind: 'eventstoredb'; readonly url: string };
+  readonly eventStore:
+    { readonly kind: 'sqlite'; readonly path: string } | { readonly kind: 'eventstoredb'; readonly url: string };
   readonly blobStore: { readonly kind: 'filesystem'; readonly dir: string } | S3Config;
   readonly jwt: JwtConfig;
   readonly shutdownTimeoutMs: number;
@@ -42,7 +43,17 @@ export interface JwtConfig {
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
-export const JWT_ALGORITHMS = ['ES256', 'ES384', 'ES512', 'RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512'] as const;
+export const JWT_ALGORITHMS = [
+  'ES256',
+  'ES384',
+  'ES512',
+  'RS256',
+  'RS384',
+  'RS512',
+  'PS256',
+  'PS384',
+  'PS512',
+] as const;
 export type JwtAlgorithm = (typeof JWT_ALGORITHMS)[number];
 
 /** Every variable the service reads, for `--help` and docs/configuration.md. */
@@ -52,18 +63,46 @@ export const CONFIG_VARIABLES: readonly { name: string; default: string; descrip
   { name: 'LEDGER_DATA_DIR', default: './data', description: 'folder for the embedded stores and generated keys' },
   { name: 'LEDGER_KEYS_DIR', default: '$LEDGER_DATA_DIR/keys', description: 'folder of the signing and token keys' },
   { name: 'LOG_LEVEL', default: 'info', description: LOG_LEVELS.join(' | ') },
-  { name: 'EVENTSTORE_URL', default: '(unset: SQLite)', description: 'esdb:// or kurrentdb:// connection string; selects EventStoreDB/KurrentDB' },
-  { name: 'S3_BUCKET', default: '(unset: filesystem)', description: 'bucket for media; selects S3 (with the other S3_* variables)' },
+  {
+    name: 'EVENTSTORE_URL',
+    default: '(unset: SQLite)',
+    description: 'esdb:// or kurrentdb:// connection string; selects EventStoreDB/KurrentDB',
+  },
+  {
+    name: 'S3_BUCKET',
+    default: '(unset: filesystem)',
+    description: 'bucket for media; selects S3 (with the other S3_* variables)',
+  },
   { name: 'S3_ENDPOINT', default: '(AWS)', description: 'http(s) URL of an S3-compatible service' },
   { name: 'S3_REGION', default: 'us-east-1', description: 'S3 region' },
-  { name: 'S3_ACCESS_KEY_ID', default: '(SDK default chain)', description: 'S3 access key id (set with S3_SECRET_ACCESS_KEY)' },
-  { name: 'S3_SECRET_ACCESS_KEY', default: '(SDK default chain)', description: 'S3 secret key (set with S3_ACCESS_KEY_ID)' },
+  {
+    name: 'S3_ACCESS_KEY_ID',
+    default: '(SDK default chain)',
+    description: 'S3 access key id (set with S3_SECRET_ACCESS_KEY)',
+  },
+  {
+    name: 'S3_SECRET_ACCESS_KEY',
+    default: '(SDK default chain)',
+    description: 'S3 secret key (set with S3_ACCESS_KEY_ID)',
+  },
   { name: 'S3_FORCE_PATH_STYLE', default: 'true when S3_ENDPOINT is set', description: 'path-style bucket addressing' },
   { name: 'JWT_ISSUER', default: 'evidence-ledger', description: 'required `iss` of bearer tokens' },
   { name: 'JWT_AUDIENCE', default: 'evidence-ledger', description: 'required `aud` of bearer tokens' },
-  { name: 'JWT_ALGORITHMS', default: 'ES256', description: `accepted algorithms, comma-separated: ${JWT_ALGORITHMS.join(', ')}` },
-  { name: 'JWT_PUBLIC_KEY_FILES', default: '(unset: embedded key)', description: 'comma-separated PEM files of trusted token-signing public keys' },
-  { name: 'JWT_JWKS_FILE', default: '(unset: embedded key)', description: 'a JWKS file of trusted token-signing public keys' },
+  {
+    name: 'JWT_ALGORITHMS',
+    default: 'ES256',
+    description: `accepted algorithms, comma-separated: ${JWT_ALGORITHMS.join(', ')}`,
+  },
+  {
+    name: 'JWT_PUBLIC_KEY_FILES',
+    default: '(unset: embedded key)',
+    description: 'comma-separated PEM files of trusted token-signing public keys',
+  },
+  {
+    name: 'JWT_JWKS_FILE',
+    default: '(unset: embedded key)',
+    description: 'a JWKS file of trusted token-signing public keys',
+  },
   { name: 'JWT_CLOCK_SKEW_SECONDS', default: '30', description: 'tolerated clock difference for exp/nbf, 0..300' },
   { name: 'SHUTDOWN_TIMEOUT_MS', default: '10000', description: 'how long SIGTERM waits for in-flight work' },
 ];
@@ -105,7 +144,8 @@ function blobStoreConfig(read: (name: string) => string | undefined, dataDir: st
 
   const bucket = read('S3_BUCKET');
   if (bucket === undefined) throw new ConfigError('S3_BUCKET', 'is required when any S3_* variable is set');
-  if (!/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(bucket)) throw new ConfigError('S3_BUCKET', 'is not a valid bucket name');
+  if (!/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(bucket))
+    throw new ConfigError('S3_BUCKET', 'is not a valid bucket name');
   const endpoint = read('S3_ENDPOINT');
   if (endpoint !== undefined) httpUrl('S3_ENDPOINT', endpoint);
   const accessKeyId = read('S3_ACCESS_KEY_ID');
@@ -162,7 +202,8 @@ function integer(name: string, raw: string | undefined, fallback: number, min: n
 
 function oneOf<T extends string>(name: string, raw: string | undefined, allowed: readonly T[], fallback: T): T {
   if (raw === undefined) return fallback;
-  if (!(allowed as readonly string[]).includes(raw)) throw new ConfigError(name, `"${raw}" is not one of ${allowed.join(', ')}`);
+  if (!(allowed as readonly string[]).includes(raw))
+    throw new ConfigError(name, `"${raw}" is not one of ${allowed.join(', ')}`);
   return raw as T;
 }
 
@@ -180,5 +221,6 @@ function httpUrl(name: string, raw: string): void {
   } catch {
     throw new ConfigError(name, `"${raw}" is not a URL`);
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new ConfigError(name, 'must be an http:// or https:// URL');
+  if (url.protocol !== 'http:' && url.protocol !== 'https:')
+    throw new ConfigError(name, 'must be an http:// or https:// URL');
 }

@@ -34,7 +34,7 @@ export function issueToken(request: TokenRequest, issuer: TokenIssuer, now: Date
     nbf: iat,
     exp: iat + request.ttlSeconds,
   };
-  return jwt.sign(claims, issuer.privateKey, { algorithm: 'ES256', keyid: issuer.keyId, noTimestamp: true });
+  return jwt.sign(claims, issuer.privateKey, { algorithm: 'ES256', keyid: issuer.keyId });
 }
 
 /** Parses `90s`, `15m`, `1h`, `7d` (or plain seconds). */

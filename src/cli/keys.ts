@@ -29,12 +29,16 @@ export async function keys(argv: string[], io: CliIo): Promise<number> {
   if (action === 'list' || action === undefined) {
     const { all } = loadOrCreateKeys(config.keysDir, systemClock);
     for (const k of all) {
-      print(io.stdout, `${k.purpose.padEnd(6)} ${k.algorithm.padEnd(8)} ${k.keyId}  created ${k.createdAt}  ${k.retiredAt ? `retired ${k.retiredAt}` : 'current'}`);
+      print(
+        io.stdout,
+        `${k.purpose.padEnd(6)} ${k.algorithm.padEnd(8)} ${k.keyId}  created ${k.createdAt}  ${k.retiredAt ? `retired ${k.retiredAt}` : 'current'}`,
+      );
     }
     return 0;
   }
   if (action === 'rotate') {
-    if (values.purpose !== 'event' && values.purpose !== 'token') throw new UsageError('--purpose event|token is required');
+    if (values.purpose !== 'event' && values.purpose !== 'token')
+      throw new UsageError('--purpose event|token is required');
     loadOrCreateKeys(config.keysDir, systemClock);
     const fresh = rotateKey(config.keysDir, values.purpose as KeyPurpose, systemClock);
     print(io.stdout, `new ${fresh.purpose} key ${fresh.keyId}; restart the service to sign with it`);

@@ -48,10 +48,24 @@ export async function token(argv: string[], io: CliIo): Promise<number> {
 
   const config = loadConfig(io.env, io.cwd);
   const keys = loadOrCreateKeys(config.keysDir, systemClock);
-  const supervises = values.supervises?.split(',').map((a) => a.trim()).filter(Boolean);
+  const supervises = values.supervises
+    ?.split(',')
+    .map((a) => a.trim())
+    .filter(Boolean);
   const jwt = issueToken(
-    { sub: values.sub, agency: values.agency, roles: roles as Role[], ttlSeconds, ...(supervises ? { supervises } : {}) },
-    { keyId: keys.tokenKey.keyId, privateKey: keys.tokenKey.privateKey, issuer: config.jwt.issuer, audience: config.jwt.audience },
+    {
+      sub: values.sub,
+      agency: values.agency,
+      roles: roles as Role[],
+      ttlSeconds,
+      ...(supervises ? { supervises } : {}),
+    },
+    {
+      keyId: keys.tokenKey.keyId,
+      privateKey: keys.tokenKey.privateKey,
+      issuer: config.jwt.issuer,
+      audience: config.jwt.audience,
+    },
     systemClock.now(),
   );
   print(io.stdout, jwt);

@@ -27,7 +27,14 @@ const TITLES: Record<number, string> = {
 };
 
 export function problem(status: number, code: string, detail: string, extra: Record<string, unknown> = {}): Problem {
-  return { type: `urn:evidence-ledger:problem:${code}`, title: TITLES[status] ?? 'Error', status, detail, code, ...extra };
+  return {
+    type: `urn:evidence-ledger:problem:${code}`,
+    title: TITLES[status] ?? 'Error',
+    status,
+    detail,
+    code,
+    ...extra,
+  };
 }
 
 export function sendProblem(res: Parameters<RequestHandler>[1], p: Problem): void {
@@ -62,6 +69,8 @@ export function errorHandler(log: Logger): ErrorRequestHandler {
 }
 
 function httpStatusOf(err: unknown): number | undefined {
-  const status = (err as { status?: unknown; statusCode?: unknown } | null)?.status ?? (err as { statusCode?: unknown } | null)?.statusCode;
+  const status =
+    (err as { status?: unknown; statusCode?: unknown } | null)?.status ??
+    (err as { statusCode?: unknown } | null)?.statusCode;
   return typeof status === 'number' && status >= 400 && status < 600 ? status : undefined;
 }

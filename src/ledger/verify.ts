@@ -64,7 +64,8 @@ export function envelopeShapeDefect(e: unknown): string | undefined {
   if (typeof v.stream !== 'string' || v.stream.length === 0) return 'stream is missing';
   if (!Number.isSafeInteger(v.revision) || (v.revision as number) < 0) return 'revision is not a non-negative integer';
   if (typeof v.type !== 'string' || v.type.length === 0) return 'type is missing';
-  if (!Number.isSafeInteger(v.schemaVersion) || (v.schemaVersion as number) < 1) return 'schemaVersion is not a positive integer';
+  if (!Number.isSafeInteger(v.schemaVersion) || (v.schemaVersion as number) < 1)
+    return 'schemaVersion is not a positive integer';
   if (typeof v.occurredAt !== 'string') return 'occurredAt is missing';
   if (typeof v.recordedAt !== 'string') return 'recordedAt is missing';
   const actor = v.actor as Record<string, unknown> | null | undefined;
@@ -76,7 +77,13 @@ export function envelopeShapeDefect(e: unknown): string | undefined {
   if (!Array.isArray(v.media)) return 'media is not an array';
   for (const m of v.media as unknown[]) {
     const r = m as Record<string, unknown> | null;
-    if (typeof r !== 'object' || r === null || !isSha256Hex(r.sha256) || !Number.isSafeInteger(r.size) || typeof r.contentType !== 'string') {
+    if (
+      typeof r !== 'object' ||
+      r === null ||
+      !isSha256Hex(r.sha256) ||
+      !Number.isSafeInteger(r.size) ||
+      typeof r.contentType !== 'string'
+    ) {
       return 'media entry is not {sha256, size, contentType}';
     }
   }
@@ -91,7 +98,12 @@ export function envelopeShapeDefect(e: unknown): string | undefined {
 function signatureShapeDefect(sig: unknown, name: string): string | undefined {
   const s = sig as Record<string, unknown> | null;
   if (typeof s !== 'object' || s === null) return `${name} is missing`;
-  if (typeof s.alg !== 'string' || typeof s.keyId !== 'string' || typeof s.value !== 'string' || !BASE64.test(s.value)) {
+  if (
+    typeof s.alg !== 'string' ||
+    typeof s.keyId !== 'string' ||
+    typeof s.value !== 'string' ||
+    !BASE64.test(s.value)
+  ) {
     return `${name} is not {alg, keyId, value (base64)}`;
   }
   return undefined;

@@ -43,7 +43,12 @@ export function eventStoreContract(name: string, open: () => Promise<ContractTar
         const read = await store.readStream(stream);
         expect(read.map((r) => r.event)).toEqual(events);
         expect(read.map((r) => r.position)).toEqual([result.firstPosition, result.firstPosition + 1, result.position]);
-        expect(verifyChain(read.map((r) => r.event), { serviceKeys })).toEqual({ ok: true });
+        expect(
+          verifyChain(
+            read.map((r) => r.event),
+            { serviceKeys },
+          ),
+        ).toEqual({ ok: true });
       });
 
       it('when reading part of a stream, then fromRevision, limit and direction are honoured', async () => {
@@ -108,7 +113,10 @@ export function eventStoreContract(name: string, open: () => Promise<ContractTar
       it('when an exact revision is expected of a stream that does not exist, then it conflicts', async () => {
         const stream = freshStream();
         const orphan = sealEvents(stream, { revision: 0, hash: 'c'.repeat(64) }, [draft()], signer, RECORDED_AT);
-        await expect(store.append(stream, orphan, 0)).rejects.toMatchObject({ code: 'revision_conflict', actual: null });
+        await expect(store.append(stream, orphan, 0)).rejects.toMatchObject({
+          code: 'revision_conflict',
+          actual: null,
+        });
       });
 
       it('when any is expected, then events that continue the stream are appended and stale ones conflict', async () => {
@@ -264,7 +272,9 @@ export function eventStoreContract(name: string, open: () => Promise<ContractTar
         await store.append(stream, history, 'no_stream');
 
         const controller = new AbortController();
-        const iterator = store.subscribe({ after: start, batchSize: 2, signal: controller.signal })[Symbol.asyncIterator]();
+        const iterator = store
+          .subscribe({ after: start, batchSize: 2, signal: controller.signal })
+          [Symbol.asyncIterator]();
         const caught = await take(iterator, (_seen, caughtUp) => caughtUp);
         expect(caught.events.map((r) => r.event.id)).toEqual(history.map((e) => e.id));
 
@@ -284,7 +294,9 @@ export function eventStoreContract(name: string, open: () => Promise<ContractTar
         await store.append(stream, events.slice(3), 2);
         const recorded = await store.readStream(stream);
         const controller = new AbortController();
-        const iterator = store.subscribe({ after: recorded[2]!.position, signal: controller.signal })[Symbol.asyncIterator]();
+        const iterator = store
+          .subscribe({ after: recorded[2]!.position, signal: controller.signal })
+          [Symbol.asyncIterator]();
         const got = await take(iterator, (_seen, caughtUp) => caughtUp);
         expect(got.events.map((r) => r.event.id)).toEqual(events.slice(3).map((e) => e.id));
         controller.abort();

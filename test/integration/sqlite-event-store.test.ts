@@ -84,9 +84,13 @@ describe('the SQLite event store', () => {
 
   it('when the writing process is killed with SIGKILL, then every acknowledged append survives and every chain verifies', async () => {
     const file = path.join(dir, 'crash.sqlite');
-    const child = spawn(process.execPath, ['--import', 'tsx', path.join(__dirname, '../support/append-child.ts'), file, '8'], {
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', path.join(__dirname, '../support/append-child.ts'), file, '8'],
+      {
+        stdio: ['ignore', 'pipe', 'inherit'],
+      },
+    );
     const acked = new Map<string, { revision: number; hash: string }>();
     let publicKeyDer: Buffer | undefined;
     const lines = readline.createInterface({ input: child.stdout! });

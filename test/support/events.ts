@@ -27,7 +27,13 @@ export function draft(overrides: Partial<EventDraft> = {}): EventDraft {
 export const RECORDED_AT = '2026-11-20T01:31:00.000Z';
 
 /** Seals `count` new events after `head` on `stream`. */
-export function seal(stream: string, head: StreamHead | null, signer: Signer, count = 1, overrides: Partial<EventDraft> = {}): EventEnvelope[] {
+export function seal(
+  stream: string,
+  head: StreamHead | null,
+  signer: Signer,
+  count = 1,
+  overrides: Partial<EventDraft> = {},
+): EventEnvelope[] {
   const drafts = Array.from({ length: count }, () => draft(overrides));
   return sealEvents(stream, head, drafts, signer, RECORDED_AT);
 }

@@ -82,7 +82,8 @@ export function readKeyring(dir: string): KeyringFile | undefined {
 function parseKeys(dir: string, ring: KeyringFile): Keys {
   const all = ring.keys.map((record) => {
     const publicKey = createPublicKey(record.publicKeyPem);
-    if (keyIdOf(publicKey) !== record.keyId) throw new Error(`keyring entry ${record.keyId} does not match its public key`);
+    if (keyIdOf(publicKey) !== record.keyId)
+      throw new Error(`keyring entry ${record.keyId} does not match its public key`);
     return { ...record, publicKey };
   });
   const current = (purpose: KeyPurpose) => {

@@ -81,9 +81,7 @@ export class SqliteEventStore implements EventStore {
       savepoint: this.db.prepare('SAVEPOINT append'),
       release: this.db.prepare('RELEASE append'),
       rollbackTo: this.db.prepare('ROLLBACK TO append'),
-      byId: this.db.prepare<[string], EventRow>(
-        'SELECT position, stream, revision, hash FROM events WHERE id = ?',
-      ),
+      byId: this.db.prepare<[string], EventRow>('SELECT position, stream, revision, hash FROM events WHERE id = ?'),
       head: this.db.prepare<[string], { revision: number; hash: string }>(
         'SELECT revision, hash FROM streams WHERE stream = ?',
       ),
@@ -91,9 +89,7 @@ export class SqliteEventStore implements EventStore {
       advanceStream: this.db.prepare(
         'UPDATE streams SET revision = ?, hash = ? WHERE stream = ? AND revision = ? AND hash = ?',
       ),
-      insert: this.db.prepare(
-        'INSERT INTO events (id, stream, revision, hash, envelope) VALUES (?, ?, ?, ?, ?)',
-      ),
+      insert: this.db.prepare('INSERT INTO events (id, stream, revision, hash, envelope) VALUES (?, ?, ?, ?, ?)'),
       forward: this.db.prepare<[string, number, number], EnvelopeRow>(
         'SELECT position, envelope FROM events WHERE stream = ? AND revision >= ? ORDER BY revision LIMIT ?',
       ),
@@ -255,7 +251,9 @@ export class SqliteEventStore implements EventStore {
       if (moved.changes === 0) {
         const head = this.stmt.head.get(stream);
         if (head?.revision === first.revision - 1) {
-          throw new InvalidAppend(`stream ${stream}: prev of revision ${first.revision} is not the hash of its predecessor`);
+          throw new InvalidAppend(
+            `stream ${stream}: prev of revision ${first.revision} is not the hash of its predecessor`,
+          );
         }
         throw new RevisionConflict(stream, describe(expected, first), head?.revision ?? null);
       }
@@ -280,7 +278,13 @@ export class SqliteEventStore implements EventStore {
       return row;
     });
     const last = rows[rows.length - 1]!;
-    return { stream, revision: last.revision, firstPosition: rows[0]!.position, position: last.position, hash: last.hash };
+    return {
+      stream,
+      revision: last.revision,
+      firstPosition: rows[0]!.position,
+      position: last.position,
+      hash: last.hash,
+    };
   }
 
   /** Maps a constraint violation to the store-neutral error; the savepoint has been rolled back already. */
@@ -356,7 +360,6 @@ function describe(expected: ExpectedRevision, first: EventEnvelope): string {
   if (expected === 'any') return `any (events continue revision ${first.revision - 1})`;
   return String(expected);
 }
-
 
 function toRecorded(row: EnvelopeRow): RecordedEvent {
   return { position: row.position, event: JSON.parse(row.envelope) as EventEnvelope };

@@ -53,7 +53,9 @@ describe('the signed envelope', () => {
   });
 
   describe('when one thing is changed, then verification names it', () => {
-    const [event] = seal('case-1', null, signer, 1, { media: [{ sha256: 'a'.repeat(64), size: 10, contentType: 'video/mp4' }] });
+    const [event] = seal('case-1', null, signer, 1, {
+      media: [{ sha256: 'a'.repeat(64), size: 10, contentType: 'video/mp4' }],
+    });
     const cases: [string, (e: Record<string, any>) => void, string][] = [
       ['a data field', (e) => (e.data.description = 'altered'), 'hash_mismatch'],
       ['the actor', (e) => (e.actor.sub = 'officer-2'), 'hash_mismatch'],
@@ -66,8 +68,23 @@ describe('the signed envelope', () => {
       ['a media size', (e) => (e.media[0].size = 11), 'hash_mismatch'],
       ['prev', (e) => (e.prev = 'f'.repeat(64)), 'hash_mismatch'],
       ['an added field', (e) => (e.extra = 1), 'hash_mismatch'],
-      ['the hash, consistently with the content', (e) => { e.data.description = 'altered'; e.hash = computeEventHash(e as EventEnvelope); }, 'signature_invalid'],
-      ['one bit of the signature', (e) => { const b = Buffer.from(e.sig.value, 'base64'); b[5] ^= 1; e.sig.value = b.toString('base64'); }, 'signature_invalid'],
+      [
+        'the hash, consistently with the content',
+        (e) => {
+          e.data.description = 'altered';
+          e.hash = computeEventHash(e as EventEnvelope);
+        },
+        'signature_invalid',
+      ],
+      [
+        'one bit of the signature',
+        (e) => {
+          const b = Buffer.from(e.sig.value, 'base64');
+          b[5] = b[5]! ^ 1;
+          e.sig.value = b.toString('base64');
+        },
+        'signature_invalid',
+      ],
       ['the signature length', (e) => (e.sig.value = e.sig.value.slice(0, 40)), 'signature_invalid'],
       ['the key id', (e) => (e.sig.keyId = 'b'.repeat(64)), 'unknown_key'],
       ['the algorithm', (e) => (e.sig.alg = 'RS256'), 'unsupported_algorithm'],
@@ -102,7 +119,13 @@ describe('the signed envelope', () => {
     const sealSigned = (sign = officer) => {
       const d = draft();
       const value = sign.sign(actorSigningInput({ ...d, stream: 'case-9' })).toString('base64');
-      return sealEvents('case-9', null, [{ ...d, actorSig: { alg: 'Ed25519', keyId: officer.keyId, value } }], signer, RECORDED_AT)[0]!;
+      return sealEvents(
+        'case-9',
+        null,
+        [{ ...d, actorSig: { alg: 'Ed25519', keyId: officer.keyId, value } }],
+        signer,
+        RECORDED_AT,
+      )[0]!;
     };
 
     it('when the officer signed the act, then it verifies against the officer key', () => {
@@ -115,7 +138,10 @@ describe('the signed envelope', () => {
     });
 
     it('when the officer key is not registered, then it fails actor_key_unknown', () => {
-      expect(verifyEvent(sealSigned(), { serviceKeys })).toMatchObject({ ok: false, failure: { code: 'actor_key_unknown' } });
+      expect(verifyEvent(sealSigned(), { serviceKeys })).toMatchObject({
+        ok: false,
+        failure: { code: 'actor_key_unknown' },
+      });
     });
 
     it('when actorSig is stripped, then the hash no longer matches', () => {
@@ -135,7 +161,10 @@ describe('the hash chain', () => {
 
   it('when it continues from a trusted head, then a suffix verifies', () => {
     expect(verifyChain(events.slice(2), { serviceKeys, after: headOf(events.slice(0, 2)) })).toEqual({ ok: true });
-    expect(verifyChain(events.slice(2), { serviceKeys })).toMatchObject({ ok: false, failure: { code: 'revision_gap' } });
+    expect(verifyChain(events.slice(2), { serviceKeys })).toMatchObject({
+      ok: false,
+      failure: { code: 'revision_gap' },
+    });
   });
 
   it('when an event is missing, then it fails revision_gap at that place', () => {
@@ -146,18 +175,30 @@ describe('the hash chain', () => {
   });
 
   it('when two events are swapped, then it fails revision_gap', () => {
-    expect(check([events[0], events[2], events[1]])).toMatchObject({ ok: false, failure: { code: 'revision_gap', index: 1 } });
+    expect(check([events[0], events[2], events[1]])).toMatchObject({
+      ok: false,
+      failure: { code: 'revision_gap', index: 1 },
+    });
   });
 
   it('when an event is duplicated, then it fails duplicate_event', () => {
-    expect(check([events[0], events[1], events[1]])).toMatchObject({ ok: false, failure: { code: 'duplicate_event', index: 2 } });
+    expect(check([events[0], events[1], events[1]])).toMatchObject({
+      ok: false,
+      failure: { code: 'duplicate_event', index: 2 },
+    });
   });
 
   it('when a validly signed event from a fork replaces one, then it fails chain_broken', () => {
     const fork = sealEvents('case-7', headOf(events.slice(0, 2)), [draft()], signer, RECORDED_AT);
     const forkedNext = sealEvents('case-7', headOf(fork), [draft()], signer, RECORDED_AT);
-    expect(check([events[0], events[1], fork[0], events[3]])).toMatchObject({ ok: false, failure: { code: 'chain_broken', index: 3 } });
-    expect(check([...events.slice(0, 3), ...forkedNext])).toMatchObject({ ok: false, failure: { code: 'chain_broken', index: 3 } });
+    expect(check([events[0], events[1], fork[0], events[3]])).toMatchObject({
+      ok: false,
+      failure: { code: 'chain_broken', index: 3 },
+    });
+    expect(check([...events.slice(0, 3), ...forkedNext])).toMatchObject({
+      ok: false,
+      failure: { code: 'chain_broken', index: 3 },
+    });
   });
 
   it('when an event from another stream is mixed in, then it fails stream_mismatch', () => {

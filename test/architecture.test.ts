@@ -1,0 +1,88 @@
+import fs from 'node:fs';
+import path from 'node:path';
+
+/**
+ * Layer rules of docs/architecture.md, checked over the source tree: dependencies point down only, the pure
+ * layers do no I/O and read no clock, and each database client is imported by its adapter alone.
+ */
+const src = path.resolve(__dirname, '../src');
+
+function sourceFiles(dir: string): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) return sourceFiles(full);
+    return entry.name.endsWith('.ts') ? [full] : [];
+  });
+}
+
+function layerOf(file: string): string {
+  const rel = path.relative(src, file).split(path.sep);
+  return rel.length === 1 ? 'root' : rel[0]!;
+}
+
+function importsOf(file: string): string[] {
+  const text = fs.readFileSync(file, 'utf8');
+  return [...text.matchAll(/(?:^|\n)\s*(?:import|export)\s[^;]*?from\s+['"]([^'"]+)['"]/g)].map((m) => m[1]!);
+}
+
+/** Which layers each layer may import (besides itself). */
+const ALLOWED: Record<string, string[]> = {
+  ledger: ['root:errors'],
+  domain: ['ledger', 'root:errors'],
+  ports: ['ledger', 'domain', 'root:errors'],
+  app: ['ports', 'domain', 'ledger', 'root:errors'],
+  adapters: ['ports', 'domain', 'ledger', 'root:errors'],
+  http: ['app', 'ports', 'domain', 'ledger', 'root:errors', 'root:config'],
+  cli: ['*'],
+  root: ['*'],
+};
+const PURE = ['ledger', 'domain'];
+const PURE_MODULES = ['node:crypto'];
+const DRIVERS: Record<string, string> = {
+  'better-sqlite3': 'adapters/sqlite',
+  '@eventstore/db-client': 'adapters/eventstoredb',
+  '@aws-sdk/': 'adapters/s3',
+};
+
+const files = sourceFiles(src);
+
+describe('architecture', () => {
+  it('has source files to check', () => {
+    expect(files.length).toBeGreaterThan(10);
+  });
+
+  it.each(files.map((f) => [path.relative(src, f), f]))('%s imports only what its layer may', (_rel, file) => {
+    const layer = layerOf(file);
+    const violations: string[] = [];
+    for (const spec of importsOf(file)) {
+      if (spec.startsWith('.')) {
+        const target = path.resolve(path.dirname(file), spec.replace(/\.js$/, '.ts'));
+        const targetLayer = layerOf(target);
+        const name = targetLayer === 'root' ? `root:${path.basename(target, '.ts')}` : targetLayer;
+        const allowed = ALLOWED[layer]!;
+        if (targetLayer !== layer && !allowed.includes('*') && !allowed.includes(name)) violations.push(spec);
+        if (layer === 'adapters' && targetLayer === 'adapters') {
+          const own = path.relative(src, file).split(path.sep)[1];
+          const other = path.relative(src, target).split(path.sep)[1];
+          if (own !== other) violations.push(`${spec} (another adapter)`);
+        }
+        continue;
+      }
+      if (PURE.includes(layer) && !PURE_MODULES.includes(spec))
+        violations.push(`${spec} (I/O or framework in a pure layer)`);
+      for (const [driver, home] of Object.entries(DRIVERS)) {
+        if (spec.startsWith(driver) && !path.relative(src, file).startsWith(home))
+          violations.push(`${spec} (only ${home} may)`);
+      }
+    }
+    expect(violations).toEqual([]);
+  });
+
+  it('the pure layers never read the clock', () => {
+    const offenders = files
+      .filter((f) => PURE.includes(layerOf(f)))
+      .filter((f) => /new Date\(\)|Date\.now\(\)/.test(fs.readFileSync(f, 'utf8')))
+      .map((f) => path.relative(src, f));
+    expect(offenders).toEqual([]);
+  });
+});

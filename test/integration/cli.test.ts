@@ -1,0 +1,133 @@
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import readline from 'node:readline';
+import jwt from 'jsonwebtoken';
+import { runCli } from '../support/cli.js';
+
+const root = path.resolve(__dirname, '../..');
+let dataDir: string;
+beforeEach(() => {
+  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ledger-cli-'));
+});
+afterEach(() => fs.rmSync(dataDir, { recursive: true, force: true }));
+
+describe('the ledger command', () => {
+  it('when asked for help, then it lists the commands and exits 0; with no command it exits 2', async () => {
+    const help = await runCli(['--help']);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toMatch(/serve .*\n.*token .*\n.*keys /);
+    expect((await runCli([])).code).toBe(2);
+    const unknown = await runCli(['frobnicate']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('unknown command "frobnicate"');
+  });
+
+  it.each(['serve', 'token', 'keys'])(
+    'when "%s --help" is run, then it prints its usage and exits 0',
+    async (command) => {
+      const result = await runCli([command, '--help']);
+      expect(result.code).toBe(0);
+      expect(result.stdout).toContain(`Usage: ledger ${command}`);
+    },
+  );
+
+  it('when serve --help is run, then every configuration variable is documented', async () => {
+    const { stdout } = await runCli(['serve', '--help']);
+    for (const name of [
+      'PORT',
+      'LEDGER_DATA_DIR',
+      'EVENTSTORE_URL',
+      'S3_BUCKET',
+      'S3_ENDPOINT',
+      'JWT_ISSUER',
+      'JWT_ALGORITHMS',
+    ]) {
+      expect(stdout).toContain(name);
+    }
+  });
+
+  it('when a token is requested, then it is signed by the embedded key with the given claims and lifetime', async () => {
+    const env = { LEDGER_DATA_DIR: dataDir };
+    const result = await runCli(
+      ['token', '--sub', 'reviewer-7', '--agency', 'county-justice', '--roles', 'reviewer,officer', '--ttl', '15m'],
+      env,
+    );
+    expect(result.code).toBe(0);
+    const claims = jwt.decode(result.stdout.trim(), { complete: true })!;
+    expect(claims.header).toMatchObject({ alg: 'ES256' });
+    const payload = claims.payload as jwt.JwtPayload;
+    expect(payload).toMatchObject({
+      sub: 'reviewer-7',
+      agency: 'county-justice',
+      roles: ['reviewer', 'officer'],
+      iss: 'evidence-ledger',
+      aud: 'evidence-ledger',
+    });
+    expect(payload.exp! - payload.iat!).toBe(900);
+    const keys = await runCli(['keys', 'list'], env);
+    expect(keys.stdout).toContain(claims.header.kid!);
+  });
+
+  it.each([
+    [['token', '--sub', 'a', '--agency', 'b'], '--roles'],
+    [['token', '--sub', 'a', '--agency', 'b', '--roles', 'wizard'], 'unknown role wizard'],
+    [['token', '--sub', 'a', '--agency', 'b', '--roles', 'officer', '--ttl', 'soon'], '--ttl soon'],
+    [['token', '--bogus'], 'bogus'],
+    [['keys', 'rotate'], '--purpose'],
+  ])('when %j is run, then it is a usage error (exit 2) that says what is wrong', async (argv, message) => {
+    const result = await runCli(argv, { LEDGER_DATA_DIR: dataDir });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(message);
+  });
+
+  it('when the configuration is bad, then the command exits 1 naming the variable', async () => {
+    const result = await runCli(['serve'], { PORT: 'http', LEDGER_DATA_DIR: dataDir });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('PORT: "http" is not a whole number');
+  });
+
+  it('when keys are rotated, then the list shows the retired key and the new current one', async () => {
+    const env = { LEDGER_DATA_DIR: dataDir };
+    expect((await runCli(['keys', 'rotate', '--purpose', 'event'], env)).code).toBe(0);
+    const { stdout } = await runCli(['keys', 'list'], env);
+    expect(stdout.match(/^event .*retired/gm)).toHaveLength(1);
+    expect(stdout.match(/^event .*current/gm)).toHaveLength(1);
+  });
+
+  it('when "npm start" runs the service, then /healthz answers, and SIGTERM stops it cleanly with exit 0', async () => {
+    const child = spawn(process.execPath, [path.join(root, 'bin/ledger.js'), 'serve'], {
+      env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LEDGER_DATA_DIR: dataDir, LOG_LEVEL: 'info' },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    const exit = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+    const logs: Record<string, unknown>[] = [];
+    const listening = new Promise<number>((resolve) => {
+      readline.createInterface({ input: child.stdout! }).on('line', (line) => {
+        const entry = JSON.parse(line) as Record<string, unknown>;
+        logs.push(entry);
+        if (entry.msg === 'listening') resolve(entry.port as number);
+      });
+    });
+    const port = await listening;
+    expect(port).toBeGreaterThan(0);
+    const health = await fetch(`http://127.0.0.1:${port}/healthz`);
+    expect(health.status).toBe(200);
+    expect(await health.json()).toEqual({ status: 'ok' });
+    const ready = await fetch(`http://127.0.0.1:${port}/readyz`);
+    expect(ready.status).toBe(200);
+    const missing = await fetch(`http://127.0.0.1:${port}/v0/nothing`);
+    expect(missing.status).toBe(404);
+    expect(missing.headers.get('content-type')).toContain('application/problem+json');
+    expect(await missing.json()).toMatchObject({ status: 404, code: 'not_found' });
+
+    child.kill('SIGTERM');
+    expect(await exit).toBe(0);
+    expect(logs.map((l) => l.msg)).toEqual(
+      expect.arrayContaining(['listening', 'request', 'shutting down', 'stopped']),
+    );
+    expect(fs.existsSync(path.join(dataDir, 'events.sqlite'))).toBe(true);
+    expect(fs.readdirSync(path.join(dataDir, 'keys'))).toContain('keyring.json');
+  });
+});

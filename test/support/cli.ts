@@ -1,0 +1,14 @@
+import { PassThrough } from 'node:stream';
+import { main } from '../../src/cli/main.js';
+
+/** Runs the CLI in-process with captured output. */
+export async function runCli(argv: string[], env: Record<string, string> = {}, cwd = process.cwd()) {
+  const stdout = new PassThrough();
+  const stderr = new PassThrough();
+  const out: Buffer[] = [];
+  const err: Buffer[] = [];
+  stdout.on('data', (c: Buffer) => out.push(c));
+  stderr.on('data', (c: Buffer) => err.push(c));
+  const code = await main(argv, { stdout, stderr, env, cwd });
+  return { code, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') };
+}

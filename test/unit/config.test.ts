@@ -1,0 +1,94 @@
+import path from 'node:path';
+import { loadConfig } from '../../src/config.js';
+import { ConfigError } from '../../src/errors.js';
+
+const cwd = '/srv/ledger';
+
+describe('configuration', () => {
+  it('when nothing is set, then the embedded default runs on :8080 with data under ./data', () => {
+    const config = loadConfig({}, cwd);
+    expect(config).toMatchObject({
+      port: 8080,
+      host: '0.0.0.0',
+      dataDir: path.join(cwd, 'data'),
+      keysDir: path.join(cwd, 'data', 'keys'),
+      logLevel: 'info',
+      eventStore: { kind: 'sqlite', path: path.join(cwd, 'data', 'events.sqlite') },
+      blobStore: { kind: 'filesystem', dir: path.join(cwd, 'data', 'media') },
+      jwt: {
+        issuer: 'evidence-ledger',
+        audience: 'evidence-ledger',
+        algorithms: ['ES256'],
+        clockSkewSeconds: 30,
+        trust: { kind: 'embedded' },
+      },
+    });
+  });
+
+  it('when the production variables are set, then EventStoreDB, S3 and external token keys are selected', () => {
+    const config = loadConfig(
+      {
+        PORT: '9000',
+        LEDGER_DATA_DIR: '/var/lib/ledger',
+        EVENTSTORE_URL: 'esdb://eventstore:2113?tls=false',
+        S3_ENDPOINT: 'http://minio:9000',
+        S3_BUCKET: 'evidence',
+        S3_ACCESS_KEY_ID: 'id',
+        S3_SECRET_ACCESS_KEY: 'secret',
+        JWT_ALGORITHMS: 'RS256,ES256',
+        JWT_PUBLIC_KEY_FILES: 'a.pem, b.pem',
+      },
+      cwd,
+    );
+    expect(config.port).toBe(9000);
+    expect(config.eventStore).toEqual({ kind: 'eventstoredb', url: 'esdb://eventstore:2113?tls=false' });
+    expect(config.blobStore).toEqual({
+      kind: 's3',
+      bucket: 'evidence',
+      region: 'us-east-1',
+      endpoint: 'http://minio:9000',
+      accessKeyId: 'id',
+      secretAccessKey: 'secret',
+      forcePathStyle: true,
+    });
+    expect(config.jwt.algorithms).toEqual(['RS256', 'ES256']);
+    expect(config.jwt.trust).toEqual({ kind: 'pem', files: [path.join(cwd, 'a.pem'), path.join(cwd, 'b.pem')] });
+  });
+
+  it.each([
+    ['PORT', { PORT: 'eighty' }],
+    ['PORT', { PORT: '70000' }],
+    ['PORT', { PORT: '-1' }],
+    ['LOG_LEVEL', { LOG_LEVEL: 'loud' }],
+    ['EVENTSTORE_URL', { EVENTSTORE_URL: 'http://eventstore:2113' }],
+    ['S3_BUCKET', { S3_ENDPOINT: 'http://minio:9000' }],
+    ['S3_BUCKET', { S3_BUCKET: 'Not_A_Bucket' }],
+    ['S3_ENDPOINT', { S3_BUCKET: 'evidence', S3_ENDPOINT: 'minio:9000' }],
+    ['S3_ENDPOINT', { S3_BUCKET: 'evidence', S3_ENDPOINT: 'ftp://minio' }],
+    ['S3_SECRET_ACCESS_KEY', { S3_BUCKET: 'evidence', S3_ACCESS_KEY_ID: 'id' }],
+    ['S3_FORCE_PATH_STYLE', { S3_BUCKET: 'evidence', S3_FORCE_PATH_STYLE: 'maybe' }],
+    ['JWT_ALGORITHMS', { JWT_ALGORITHMS: 'none' }],
+    ['JWT_ALGORITHMS', { JWT_ALGORITHMS: 'HS256' }],
+    ['JWT_ALGORITHMS', { JWT_ALGORITHMS: 'ES256,' }],
+    ['JWT_JWKS_FILE', { JWT_JWKS_FILE: 'k.json', JWT_PUBLIC_KEY_FILES: 'a.pem' }],
+    ['JWT_CLOCK_SKEW_SECONDS', { JWT_CLOCK_SKEW_SECONDS: '3600' }],
+    ['SHUTDOWN_TIMEOUT_MS', { SHUTDOWN_TIMEOUT_MS: '1.5' }],
+  ])('when %s is wrong, then loading fails with an error naming it', (variable, env) => {
+    let error: unknown;
+    try {
+      loadConfig(env, cwd);
+    } catch (err) {
+      error = err;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    expect((error as ConfigError).variable).toBe(variable);
+    expect((error as Error).message.startsWith(`${variable}: `)).toBe(true);
+  });
+
+  it('when a variable is set to blanks, then it counts as unset', () => {
+    expect(loadConfig({ PORT: '  ', EVENTSTORE_URL: '' }, cwd)).toMatchObject({
+      port: 8080,
+      eventStore: { kind: 'sqlite' },
+    });
+  });
+});
