@@ -2,6 +2,7 @@ import { DuplicateEventId, InvalidAppend, RevisionConflict, StoreUnavailable } f
 import { sealEvents, type EventEnvelope, type StreamHead } from '../../src/ledger/envelope.js';
 import { verifyChain } from '../../src/ledger/verify.js';
 import type { EventStore, RecordedEvent, SubscriptionMessage } from '../../src/ports/event-store.js';
+import { iterate } from '../support/subscription.js';
 import { draft, headOf, RECORDED_AT, resolverFor, seal, testSigner } from '../support/events.js';
 
 export interface ContractTarget {
@@ -272,9 +273,7 @@ export function eventStoreContract(name: string, open: () => Promise<ContractTar
         await store.append(stream, history, 'no_stream');
 
         const controller = new AbortController();
-        const iterator = store
-          .subscribe({ after: start, batchSize: 2, signal: controller.signal })
-          [Symbol.asyncIterator]();
+        const iterator = iterate(store, { after: start, batchSize: 2, signal: controller.signal });
         const caught = await take(iterator, (_seen, caughtUp) => caughtUp);
         expect(caught.events.map((r) => r.event.id)).toEqual(history.map((e) => e.id));
 
@@ -294,16 +293,14 @@ export function eventStoreContract(name: string, open: () => Promise<ContractTar
         await store.append(stream, events.slice(3), 2);
         const recorded = await store.readStream(stream);
         const controller = new AbortController();
-        const iterator = store
-          .subscribe({ after: recorded[2]!.position, signal: controller.signal })
-          [Symbol.asyncIterator]();
+        const iterator = iterate(store, { after: recorded[2]!.position, signal: controller.signal });
         const got = await take(iterator, (_seen, caughtUp) => caughtUp);
         expect(got.events.map((r) => r.event.id)).toEqual(events.slice(3).map((e) => e.id));
         controller.abort();
       });
 
       it('when the store closes, then an open subscription ends', async () => {
-        const iterator = store.subscribe({ after: await store.headPosition() })[Symbol.asyncIterator]();
+        const iterator = iterate(store, { after: await store.headPosition() });
         expect((await iterator.next()).value).toMatchObject({ type: 'caughtUp' });
         const pending = iterator.next();
         await store.close();

@@ -4,8 +4,10 @@ import path from 'node:path';
 import { SqliteEventStore } from '../../src/adapters/sqlite/event-store.js';
 import { eventStoreContract } from './event-store.contract.js';
 
-eventStoreContract('SQLite (embedded)', async () => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ledger-contract-'));
-  const store = new SqliteEventStore({ path: path.join(dir, 'events.sqlite'), pollIntervalMs: 50 });
-  return { store, dispose: async () => fs.rmSync(dir, { recursive: true, force: true }) };
-});
+for (const writer of ['thread', 'inline'] as const) {
+  eventStoreContract(`SQLite (embedded), ${writer} writer`, async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ledger-contract-'));
+    const store = new SqliteEventStore({ path: path.join(dir, 'events.sqlite'), writer, pollIntervalMs: 50 });
+    return { store, dispose: async () => fs.rmSync(dir, { recursive: true, force: true }) };
+  });
+}

@@ -10,6 +10,7 @@ import { RevisionConflict } from '../../src/errors.js';
 import { keyResolver } from '../../src/ledger/ed25519.js';
 import { verifyChain } from '../../src/ledger/verify.js';
 import { headOf, resolverFor, seal, testSigner } from '../support/events.js';
+import { iterate } from '../support/subscription.js';
 
 const signer = testSigner();
 let dir: string;
@@ -71,7 +72,7 @@ describe('the SQLite event store', () => {
     const here = new SqliteEventStore({ path: file, pollIntervalMs: 20 });
     const there = new SqliteEventStore({ path: file });
     const controller = new AbortController();
-    const iterator = here.subscribe({ signal: controller.signal })[Symbol.asyncIterator]();
+    const iterator = iterate(here, { signal: controller.signal });
     expect((await iterator.next()).value).toMatchObject({ type: 'caughtUp' });
     const events = seal('remote', null, signer);
     await there.append('remote', events, 'no_stream');

@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3';
-import { DuplicateEventId, InvalidAppend, RevisionConflict, StoreUnavailable } from '../../errors.js';
+import { Worker } from 'node:worker_threads';
+import { InvalidAppend, StoreUnavailable } from '../../errors.js';
 import { GENESIS_PREV } from '../../ledger/hash.js';
 import type { EventEnvelope } from '../../ledger/envelope.js';
 import {
@@ -14,32 +15,31 @@ import {
   type SubscribeOptions,
   type SubscriptionMessage,
 } from '../../ports/event-store.js';
-import { EVENT_STORE_DDL, EVENT_STORE_LAYOUT_VERSION } from './schema.js';
+import { configure, migrate } from './schema.js';
+import { SqliteWriter, toError, type WireAppend, type WireOutcome } from './writer.js';
 
 export interface SqliteEventStoreOptions {
-  /** Database file, or `:memory:` for a throw-away store. */
+  /** Database file, or `:memory:` for a throw-away store (which implies the inline writer). */
   readonly path: string;
-  /** Most appends committed in one transaction (group commit). Default 512. */
-  readonly maxBatch?: number;
+  /**
+   * Where commits run: `thread` (default) on a worker thread, so that a commit and its fsync overlap with the
+   * signing and request handling of the main thread; `inline` on the main thread.
+   */
+  readonly writer?: 'thread' | 'inline';
+  /** A busy writer is sent queued appends at the end of each tick, or as soon as this many wait. Default 16. */
+  readonly eagerBatch?: number;
   /** Subscriptions also look for commits by other processes this often. Default 500 ms. */
   readonly pollIntervalMs?: number;
-  /** How long to wait for another process's write lock. Default 5000 ms. */
+  /** How long to wait for another connection's write lock. Default 5000 ms. */
   readonly busyTimeoutMs?: number;
+  /** With the thread writer: how often the checkpoint thread copies the log into the database. Default 250 ms. */
+  readonly checkpointIntervalMs?: number;
 }
 
 interface PendingAppend {
-  readonly stream: string;
-  readonly events: readonly EventEnvelope[];
-  readonly expected: ExpectedRevision;
+  readonly wire: WireAppend;
   readonly resolve: (result: AppendResult) => void;
   readonly reject: (error: unknown) => void;
-}
-
-interface EventRow {
-  position: number;
-  stream: string;
-  revision: number;
-  hash: string;
 }
 
 interface EnvelopeRow {
@@ -49,47 +49,37 @@ interface EnvelopeRow {
 
 /**
  * The embedded event store: one SQLite file in WAL mode with `synchronous=FULL`, so an append is on disk
- * before its promise resolves. Appends that arrive while a commit is pending are committed together in one
- * transaction (group commit), each inside its own savepoint so one failing append does not fail the others.
- * A stream's expected revision is enforced by a compare-and-set on its head row and by the unique
- * (stream, revision) constraint, inside the write transaction: never by a read followed by a write.
+ * before its promise resolves. Appends queued while a commit runs are committed together (group commit) by
+ * the {@link SqliteWriter}; reads and subscriptions use this thread's own connection.
  */
 export class SqliteEventStore implements EventStore {
   private readonly db: Database.Database;
-  private readonly maxBatch: number;
+  private readonly eagerBatch: number;
   private readonly pollIntervalMs: number;
   private readonly stmt;
+  private readonly worker: Worker | undefined;
+  private readonly checkpointer: Worker | undefined;
+  private readonly inline: SqliteWriter | undefined;
+  private readonly workersExited: Promise<unknown> | undefined;
   private queue: PendingAppend[] = [];
+  private readonly inFlight = new Map<number, PendingAppend>();
+  private seq = 0;
   private scheduled = false;
+  private closing: Promise<void> | undefined;
   private closed = false;
-  private waiters = new Set<() => void>();
-  private drained: (() => void)[] = [];
-  private counters = { commits: 0, appends: 0 };
+  private failure: Error | undefined;
+  private readonly waiters = new Set<() => void>();
+  private readonly drained: (() => void)[] = [];
+  private readonly counters = { commits: 0, appends: 0 };
 
   constructor(options: SqliteEventStoreOptions) {
-    this.maxBatch = options.maxBatch ?? 512;
+    const busyTimeoutMs = options.busyTimeoutMs ?? 5000;
+    this.eagerBatch = options.eagerBatch ?? 16;
     this.pollIntervalMs = options.pollIntervalMs ?? 500;
-    this.db = new Database(options.path, { timeout: options.busyTimeoutMs ?? 5000 });
-    this.db.pragma('journal_mode = WAL');
-    this.db.pragma('synchronous = FULL');
-    this.db.pragma('cache_size = -65536');
+    this.db = new Database(options.path, { timeout: busyTimeoutMs });
+    configure(this.db);
     migrate(this.db);
     this.stmt = {
-      begin: this.db.prepare('BEGIN IMMEDIATE'),
-      commit: this.db.prepare('COMMIT'),
-      rollback: this.db.prepare('ROLLBACK'),
-      savepoint: this.db.prepare('SAVEPOINT append'),
-      release: this.db.prepare('RELEASE append'),
-      rollbackTo: this.db.prepare('ROLLBACK TO append'),
-      byId: this.db.prepare<[string], EventRow>('SELECT position, stream, revision, hash FROM events WHERE id = ?'),
-      head: this.db.prepare<[string], { revision: number; hash: string }>(
-        'SELECT revision, hash FROM streams WHERE stream = ?',
-      ),
-      createStream: this.db.prepare('INSERT INTO streams (stream, revision, hash) VALUES (?, ?, ?)'),
-      advanceStream: this.db.prepare(
-        'UPDATE streams SET revision = ?, hash = ? WHERE stream = ? AND revision = ? AND hash = ?',
-      ),
-      insert: this.db.prepare('INSERT INTO events (id, stream, revision, hash, envelope) VALUES (?, ?, ?, ?, ?)'),
       forward: this.db.prepare<[string, number, number], EnvelopeRow>(
         'SELECT position, envelope FROM events WHERE stream = ? AND revision >= ? ORDER BY revision LIMIT ?',
       ),
@@ -100,19 +90,65 @@ export class SqliteEventStore implements EventStore {
         'SELECT position, envelope FROM events WHERE position > ? ORDER BY position LIMIT ?',
       ),
       headPosition: this.db.prepare<[], { p: number | null }>('SELECT max(position) AS p FROM events'),
+      ping: this.db.prepare('SELECT 1'),
     };
+
+    if (options.writer === 'inline' || options.path === ':memory:') {
+      this.inline = new SqliteWriter(options.path, busyTimeoutMs, { db: this.db });
+      return;
+    }
+    this.worker = startThread('./writer-worker.ts', { path: options.path, busyTimeoutMs });
+    this.worker.on('message', (message: { type: 'outcomes'; outcomes: WireOutcome[] } | { type: 'ready' }) => {
+      if (message.type === 'outcomes') this.settle(message.outcomes);
+    });
+    this.checkpointer = startThread('./checkpointer-worker.ts', {
+      path: options.path,
+      intervalMs: options.checkpointIntervalMs ?? 250,
+    });
+    const exits = [this.worker, this.checkpointer].map(
+      (thread) =>
+        new Promise<void>((resolve) => {
+          thread.on('error', (err) => this.fail(new StoreUnavailable(`a store thread failed: ${err.message}`)));
+          thread.once('exit', () => {
+            if (!this.closing) this.fail(new StoreUnavailable('a store thread stopped'));
+            resolve();
+          });
+        }),
+    );
+    this.workersExited = Promise.all(exits);
   }
 
   append(stream: string, events: readonly EventEnvelope[], expected: ExpectedRevision): Promise<AppendResult> {
-    if (this.closed) return Promise.reject(new StoreUnavailable('the event store is closed'));
+    if (this.closing || this.failure) {
+      return Promise.reject(this.failure ?? new StoreUnavailable('the event store is closed'));
+    }
+    let wire: WireAppend;
     try {
       checkContinuation(stream, events, expected);
+      wire = {
+        seq: ++this.seq,
+        stream,
+        expected,
+        events: events.map((e) => ({
+          id: e.id,
+          revision: e.revision,
+          hash: e.hash,
+          prev: e.prev,
+          json: JSON.stringify(e),
+        })),
+      };
     } catch (err) {
       return Promise.reject(err);
     }
     return new Promise<AppendResult>((resolve, reject) => {
-      this.queue.push({ stream, events, expected, resolve, reject });
-      this.schedule();
+      this.queue.push({ wire, resolve, reject });
+      // an idle writer gets the append at once; a busy one gets a group at the end of the tick, or earlier
+      // once `eagerBatch` are waiting, so that a commit overlaps with the sealing of the next appends
+      if (this.worker && (this.inFlight.size === 0 || this.queue.length >= this.eagerBatch)) this.dispatch();
+      else if (!this.scheduled) {
+        this.scheduled = true;
+        setImmediate(this.dispatch);
+      }
     });
   }
 
@@ -161,17 +197,8 @@ export class SqliteEventStore implements EventStore {
 
   async ping(): Promise<void> {
     this.assertOpen();
-    this.db.prepare('SELECT 1').get();
-  }
-
-  async close(): Promise<void> {
-    if (this.closed) return;
-    if (this.queue.length > 0 || this.scheduled) {
-      await new Promise<void>((resolve) => this.drained.push(resolve));
-    }
-    this.closed = true;
-    this.wake();
-    this.db.close();
+    if (this.failure) throw this.failure;
+    this.stmt.ping.get();
   }
 
   /** Durable commits so far and the appends they carried: appends / commits is the group-commit factor. */
@@ -179,126 +206,70 @@ export class SqliteEventStore implements EventStore {
     return { ...this.counters };
   }
 
+  close(): Promise<void> {
+    return (this.closing ??= this.shutDown());
+  }
+
+  private async shutDown(): Promise<void> {
+    if (this.queue.length > 0 || this.inFlight.size > 0 || this.scheduled) {
+      await new Promise<void>((resolve) => this.drained.push(resolve));
+    }
+    if (this.worker && this.checkpointer) {
+      this.worker.postMessage({ type: 'close' });
+      this.checkpointer.postMessage({ type: 'close' });
+      await this.workersExited;
+    }
+    this.closed = true;
+    this.wake();
+    this.db.close();
+  }
+
   private assertOpen(): void {
     if (this.closed) throw new StoreUnavailable('the event store is closed');
   }
 
-  private schedule(): void {
-    if (this.scheduled) return;
-    this.scheduled = true;
-    setImmediate(this.flush);
-  }
-
-  /** Commits up to `maxBatch` queued appends in one durable transaction, then settles their promises. */
-  private readonly flush = (): void => {
+  /** Hands every queued append to the writer. */
+  private readonly dispatch = (): void => {
     this.scheduled = false;
-    const batch = this.queue.length <= this.maxBatch ? this.queue : this.queue.slice(0, this.maxBatch);
-    this.queue = batch === this.queue ? [] : this.queue.slice(this.maxBatch);
-    const outcomes: (AppendResult | Error)[] = [];
-    try {
-      this.stmt.begin.run();
-      for (const pending of batch) {
-        this.stmt.savepoint.run();
-        try {
-          outcomes.push(this.apply(pending));
-          this.stmt.release.run();
-        } catch (err) {
-          this.stmt.rollbackTo.run();
-          this.stmt.release.run();
-          outcomes.push(this.translate(err, pending));
-        }
-      }
-      this.stmt.commit.run();
-      this.counters.commits += 1;
-      this.counters.appends += batch.length;
-    } catch (err) {
-      if (this.db.inTransaction) this.stmt.rollback.run();
-      const failure = new StoreUnavailable(`commit failed: ${(err as Error).message}`);
-      for (const pending of batch) pending.reject(failure);
-      this.afterFlush();
-      return;
-    }
-    let committed = false;
-    batch.forEach((pending, i) => {
-      const outcome = outcomes[i]!;
-      if (outcome instanceof Error) pending.reject(outcome);
-      else {
-        committed = true;
-        pending.resolve(outcome);
-      }
-    });
-    if (committed) this.wake();
-    this.afterFlush();
+    if (this.queue.length === 0) return;
+    const batch = this.queue;
+    this.queue = [];
+    for (const pending of batch) this.inFlight.set(pending.wire.seq, pending);
+    const appends = batch.map((p) => p.wire);
+    if (this.worker) this.worker.postMessage({ type: 'append', appends });
+    else this.settle(this.inline!.commit(appends));
   };
 
-  private afterFlush(): void {
-    if (this.queue.length > 0) this.schedule();
-    else for (const resolve of this.drained.splice(0)) resolve();
+  private settle(outcomes: readonly WireOutcome[]): void {
+    this.counters.commits += 1;
+    this.counters.appends += outcomes.length;
+    let committed = false;
+    for (const outcome of outcomes) {
+      const pending = this.inFlight.get(outcome.seq);
+      if (!pending) continue;
+      this.inFlight.delete(outcome.seq);
+      if (outcome.ok) {
+        committed = true;
+        pending.resolve(outcome.result);
+      } else pending.reject(toError(outcome.error));
+    }
+    if (committed) this.wake();
+    this.checkDrained();
   }
 
-  private apply({ stream, events, expected }: PendingAppend): AppendResult {
-    const first = events[0]!;
-    const last = events[events.length - 1]!;
-    const stored = this.stmt.byId.get(first.id);
-    if (stored) return this.replayed(stream, events);
-
-    if (first.revision === 0) {
-      const head = this.stmt.head.get(stream);
-      if (head) throw new RevisionConflict(stream, describe(expected, first), head.revision);
-      this.stmt.createStream.run(stream, last.revision, last.hash);
-    } else {
-      const moved = this.stmt.advanceStream.run(last.revision, last.hash, stream, first.revision - 1, first.prev);
-      if (moved.changes === 0) {
-        const head = this.stmt.head.get(stream);
-        if (head?.revision === first.revision - 1) {
-          throw new InvalidAppend(
-            `stream ${stream}: prev of revision ${first.revision} is not the hash of its predecessor`,
-          );
-        }
-        throw new RevisionConflict(stream, describe(expected, first), head?.revision ?? null);
-      }
-    }
-    let firstPosition = 0;
-    let position = 0;
-    for (const event of events) {
-      const info = this.stmt.insert.run(event.id, stream, event.revision, event.hash, JSON.stringify(event));
-      position = Number(info.lastInsertRowid);
-      if (firstPosition === 0) firstPosition = position;
-    }
-    return { stream, revision: last.revision, firstPosition, position, hash: last.hash };
+  /** The writer is gone: everything not yet acknowledged is refused, and so is everything after. */
+  private fail(error: Error): void {
+    this.failure ??= error;
+    for (const pending of [...this.inFlight.values(), ...this.queue]) pending.reject(error);
+    this.inFlight.clear();
+    this.queue = [];
+    this.checkDrained();
   }
 
-  /** The original result of an append whose events are all stored already with the same content. */
-  private replayed(stream: string, events: readonly EventEnvelope[]): AppendResult {
-    const rows = events.map((event) => {
-      const row = this.stmt.byId.get(event.id);
-      if (!row || row.hash !== event.hash || row.stream !== stream || row.revision !== event.revision) {
-        throw new DuplicateEventId(event.id);
-      }
-      return row;
-    });
-    const last = rows[rows.length - 1]!;
-    return {
-      stream,
-      revision: last.revision,
-      firstPosition: rows[0]!.position,
-      position: last.position,
-      hash: last.hash,
-    };
-  }
-
-  /** Maps a constraint violation to the store-neutral error; the savepoint has been rolled back already. */
-  private translate(err: unknown, pending: PendingAppend): Error {
-    const code = (err as { code?: unknown }).code;
-    if (code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY') {
-      if ((err as Error).message.includes('events.id')) {
-        const taken = pending.events.find((e) => this.stmt.byId.get(e.id) !== undefined);
-        return new DuplicateEventId(taken?.id ?? pending.events[0]!.id);
-      }
-      const head = this.stmt.head.get(pending.stream);
-      return new RevisionConflict(pending.stream, String(pending.expected), head?.revision ?? null);
+  private checkDrained(): void {
+    if (this.queue.length === 0 && this.inFlight.size === 0 && !this.scheduled) {
+      for (const resolve of this.drained.splice(0)) resolve();
     }
-    return err instanceof Error ? err : new Error(String(err));
   }
 
   private nextCommit(signal: AbortSignal | undefined): Promise<void> {
@@ -320,15 +291,11 @@ export class SqliteEventStore implements EventStore {
   }
 }
 
-function migrate(db: Database.Database): void {
-  const version = db.pragma('user_version', { simple: true }) as number;
-  if (version > EVENT_STORE_LAYOUT_VERSION) {
-    throw new Error(`event store layout ${version} is newer than this version of the service understands`);
-  }
-  if (version < EVENT_STORE_LAYOUT_VERSION) {
-    db.exec(EVENT_STORE_DDL);
-    db.pragma(`user_version = ${EVENT_STORE_LAYOUT_VERSION}`);
-  }
+/** Starts one of the store's threads; the bootstrap gives it the TypeScript loader this thread has. */
+function startThread(entry: string, data: Record<string, unknown>): Worker {
+  return new Worker(new URL('./thread-bootstrap.mjs', import.meta.url), {
+    workerData: { ...data, entry: new URL(entry, import.meta.url).href },
+  });
 }
 
 /** Refuses, before anything is queued, events that cannot be the continuation they claim to be. */
@@ -354,11 +321,6 @@ function checkContinuation(stream: string, events: readonly EventEnvelope[], exp
       throw new InvalidAppend(`event ${event.id} does not continue the event before it`);
     }
   });
-}
-
-function describe(expected: ExpectedRevision, first: EventEnvelope): string {
-  if (expected === 'any') return `any (events continue revision ${first.revision - 1})`;
-  return String(expected);
 }
 
 function toRecorded(row: EnvelopeRow): RecordedEvent {

@@ -1,7 +1,9 @@
+import type Database from 'better-sqlite3';
+
 /** The embedded event store's tables. `user_version` records the layout; a newer layout is refused. */
 export const EVENT_STORE_LAYOUT_VERSION = 1;
 
-export const EVENT_STORE_DDL = `
+const DDL = `
 CREATE TABLE IF NOT EXISTS events (
   position INTEGER PRIMARY KEY,          -- the global log order, assigned at commit
   id       TEXT    NOT NULL UNIQUE,      -- the envelope id: a retried append finds it
@@ -18,3 +20,28 @@ CREATE TABLE IF NOT EXISTS streams (     -- each stream's head; advanced by comp
   hash     TEXT    NOT NULL
 ) STRICT, WITHOUT ROWID;
 `;
+
+/** Connection settings every connection to the file uses: WAL, and a commit is on disk when it returns. */
+export function configure(db: Database.Database): void {
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = FULL');
+  db.pragma('cache_size = -65536');
+  db.pragma('journal_size_limit = 67108864');
+}
+
+/**
+ * When a checkpoint thread copies the log into the database, the writer checkpoints only past this many
+ * pages (a bound on the log should that thread fall behind), instead of SQLite's default 1,000.
+ */
+export const WRITER_CHECKPOINT_PAGES = 20_000;
+
+export function migrate(db: Database.Database): void {
+  const version = db.pragma('user_version', { simple: true }) as number;
+  if (version > EVENT_STORE_LAYOUT_VERSION) {
+    throw new Error(`event store layout ${version} is newer than this version of the service understands`);
+  }
+  if (version < EVENT_STORE_LAYOUT_VERSION) {
+    db.exec(DDL);
+    db.pragma(`user_version = ${EVENT_STORE_LAYOUT_VERSION}`);
+  }
+}

@@ -1,0 +1,273 @@
+// npm run bench [-- --quick] [-- --seconds N]
+//
+// Measures, in one run on this machine:
+//   (a) raw limits: Ed25519 signatures/s, canonicalize+hash+sign/s, SQLite durable single-row inserts/s and
+//       batched inserts/s (WAL, synchronous=FULL, rows the size of a sealed event);
+//   (b) ours: signed appends/s through the EventStore port (SQLite adapter) with 1 and 64 concurrent writers on
+//       distinct streams;
+//   (c) the ratios of (b) to (a);
+//   (d) the peer @event-driven-io/emmett-sqlite appending the same sealed events;
+//   (e) append rate with 10^3 .. 10^6 events already in the store (10^5 with --quick).
+// Targets (reported, never asserted): 64 writers >= 12,000 appends/s and >= 65% of the canonicalize+hash+sign
+// limit; append rate flat across store sizes.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { generateKeyPairSync, randomUUID } from 'node:crypto';
+import Database from 'better-sqlite3';
+import { SqliteEventStore } from '../src/adapters/sqlite/event-store.js';
+import { systemClock } from '../src/adapters/clock/system-clock.js';
+import { uuidv7Generator } from '../src/app/ids.js';
+import { ed25519Signer, type Signer } from '../src/ledger/ed25519.js';
+import {
+  eventSigningInput,
+  sealEvents,
+  type EventDraft,
+  type EventEnvelope,
+  type StreamHead,
+} from '../src/ledger/envelope.js';
+import type { EventStore } from '../src/ports/event-store.js';
+
+const { values: args } = parseArgs({
+  options: {
+    quick: { type: 'boolean', default: false },
+    seconds: { type: 'string', default: '3' },
+    help: { type: 'boolean', short: 'h' },
+  },
+});
+if (args.help) {
+  console.log(
+    'Usage: npm run bench [-- --quick] [-- --seconds N]\n  --quick      stop the store-size series at 10^5 events\n  --seconds N  length of each throughput measurement [3]',
+  );
+  process.exit(0);
+}
+const SECONDS = Number(args.seconds);
+const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ledger-bench-'));
+const signer: Signer = ed25519Signer(generateKeyPairSync('ed25519').privateKey);
+const RECORDED_AT = '2026-11-26T08:00:00.000+08:00';
+
+const newId = uuidv7Generator(systemClock);
+
+function draft(): EventDraft {
+  return {
+    id: newId(),
+    type: 'OnSiteInspectionRecorded',
+    schemaVersion: 1,
+    occurredAt: '2026-11-26T09:30:00+08:00',
+    actor: { sub: 'officer-0001', agency: 'county-justice', roles: ['officer'] },
+    data: {
+      location: '城关镇人民路 18 号',
+      findings: '现场检查发现未按规定公示许可证件，已当场告知当事人陈述、申辩权利。',
+      credentialsShown: true,
+      partyNotified: true,
+      officers: ['officer-0001', 'officer-0002'],
+    },
+    media: [{ sha256: 'a'.repeat(64), size: 1_048_576, contentType: 'video/mp4' }],
+  };
+}
+
+const now = () => process.hrtime.bigint();
+const seconds = (from: bigint) => Number(now() - from) / 1e9;
+
+/** Runs `step` repeatedly for `duration` seconds; returns operations per second. */
+function rate(duration: number, step: () => number): number {
+  let ops = 0;
+  const start = now();
+  const end = start + BigInt(Math.round(duration * 1e9));
+  while (now() < end) ops += step();
+  return ops / seconds(start);
+}
+
+function progress(text: string): void {
+  process.stderr.write(`  ${text}\n`);
+}
+
+// ---------------------------------------------------------------- (a) raw limits
+function rawLimits() {
+  progress('raw limits: Ed25519 sign');
+  const message = eventSigningInput('f'.repeat(64));
+  const sign = rate(SECONDS / 2, () => (signer.sign(message), 1));
+  progress('raw limits: canonicalize + hash + sign');
+  const seal = rate(SECONDS / 2, () => (sealEvents('bench', null, [draft()], signer, RECORDED_AT), 1));
+
+  const row = JSON.stringify(sealEvents('bench', null, [draft()], signer, RECORDED_AT)[0]);
+  const db = new Database(path.join(workDir, 'raw.sqlite'));
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = FULL');
+  db.exec('CREATE TABLE t (id INTEGER PRIMARY KEY, k TEXT UNIQUE, v TEXT)');
+  const insert = db.prepare('INSERT INTO t (k, v) VALUES (?, ?)');
+  progress('raw limits: SQLite durable single-row inserts');
+  const single = rate(SECONDS / 2, () => (insert.run(randomUUID(), row), 1));
+  const many = db.transaction((n: number) => {
+    for (let i = 0; i < n; i++) insert.run(randomUUID(), row);
+  });
+  progress('raw limits: SQLite batched inserts (512 per transaction)');
+  const batched = rate(SECONDS / 2, () => (many(512), 512));
+  db.close();
+  return { sign, seal, single, batched };
+}
+
+// ---------------------------------------------------------------- (b) ours
+async function appendRate(store: EventStore, writers: number, duration: number): Promise<number> {
+  let events = 0;
+  const deadline = now() + BigInt(Math.round(duration * 1e9));
+  const start = now();
+  await Promise.all(
+    Array.from({ length: writers }, async () => {
+      const stream = `case-${randomUUID()}`;
+      let head: StreamHead | null = null;
+      while (now() < deadline) {
+        const sealed = sealEvents(stream, head, [draft()], signer, RECORDED_AT);
+        const result = await store.append(stream, sealed, head ? head.revision : 'no_stream');
+        head = { revision: result.revision, hash: result.hash };
+        events++;
+      }
+    }),
+  );
+  return events / seconds(start);
+}
+
+async function ours() {
+  const store = new SqliteEventStore({ path: path.join(workDir, 'ours.sqlite') });
+  progress('ours: 1 writer');
+  const one = await appendRate(store, 1, SECONDS);
+  const before = store.stats;
+  progress('ours: 64 writers');
+  const sixtyFour = await appendRate(store, 64, SECONDS);
+  const after = store.stats;
+  await store.close();
+  const groupSize = (after.appends - before.appends) / Math.max(1, after.commits - before.commits);
+  return { one, sixtyFour, groupSize };
+}
+
+// ---------------------------------------------------------------- (d) the peer
+async function emmett(): Promise<{ one: number | string; sixtyFour: number | string }> {
+  let getSQLiteEventStore: (o: { fileName: string }) => {
+    appendToStream(stream: string, events: { type: string; data: EventEnvelope }[]): Promise<unknown>;
+  };
+  try {
+    ({ getSQLiteEventStore } = (await import('@event-driven-io/emmett-sqlite')) as unknown as {
+      getSQLiteEventStore: typeof getSQLiteEventStore;
+    });
+  } catch (err) {
+    const why = `not run: @event-driven-io/emmett-sqlite could not be loaded (${(err as Error).message.split('\n')[0]})`;
+    return { one: why, sixtyFour: why };
+  }
+  const run = async (writers: number): Promise<number | string> => {
+    const store = getSQLiteEventStore({ fileName: path.join(workDir, `emmett-${writers}.sqlite`) });
+    let events = 0;
+    let failure: string | undefined;
+    const deadline = now() + BigInt(Math.round(SECONDS * 1e9));
+    const start = now();
+    // the peer's driver reports its own errors on the console; count them instead of printing them
+    const consoleError = console.error;
+    let reported = 0;
+    console.error = () => void reported++;
+    await Promise.allSettled(
+      Array.from({ length: writers }, async () => {
+        const stream = `case-${randomUUID()}`;
+        let head: StreamHead | null = null;
+        while (now() < deadline && failure === undefined) {
+          const [sealed]: EventEnvelope[] = sealEvents(stream, head, [draft()], signer, RECORDED_AT);
+          try {
+            await store.appendToStream(stream, [{ type: sealed!.type, data: sealed! }]);
+          } catch (err) {
+            failure ??= (err as Error).message.split('\n')[0];
+            return;
+          }
+          head = { revision: sealed!.revision, hash: sealed!.hash };
+          events++;
+        }
+      }),
+    );
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    console.error = consoleError;
+    if (failure !== undefined) return `failed after ${events} events: ${failure} (${reported} driver errors)`;
+    return events / seconds(start);
+  };
+  progress('peer emmett-sqlite: 1 writer');
+  const one = await run(1);
+  progress('peer emmett-sqlite: 64 writers');
+  const sixtyFour = await run(64);
+  return { one, sixtyFour };
+}
+
+// ---------------------------------------------------------------- (e) store size
+async function sizeSeries(maxExponent: number) {
+  const store = new SqliteEventStore({ path: path.join(workDir, 'sizes.sqlite') });
+  const rows: { size: number; rate: number }[] = [];
+  let filled = 0;
+  for (let exponent = 3; exponent <= maxExponent; exponent++) {
+    const target = 10 ** exponent;
+    const started = now();
+    while (filled < target) {
+      // prefill with 100-event appends on fresh streams, 64 at a time
+      const batch = Array.from({ length: Math.min(64, Math.ceil((target - filled) / 100)) }, () => {
+        const stream = `fill-${randomUUID()}`;
+        const drafts = Array.from({ length: 100 }, draft);
+        return store.append(stream, sealEvents(stream, null, drafts, signer, RECORDED_AT), 'no_stream');
+      });
+      await Promise.all(batch);
+      filled += batch.length * 100;
+    }
+    if (exponent >= 5)
+      progress(`store size: filled to ${filled.toLocaleString('en')} events in ${seconds(started).toFixed(0)} s`);
+    progress(`store size 10^${exponent}: measuring`);
+    rows.push({ size: await store.headPosition(), rate: await appendRate(store, 64, SECONDS / 1.5) });
+    filled = await store.headPosition();
+  }
+  await store.close();
+  return rows;
+}
+
+// ---------------------------------------------------------------- report
+const fmt = (n: number) => Math.round(n).toLocaleString('en').padStart(10);
+const pct = (a: number, b: number) => `${((100 * a) / b).toFixed(0)}%`.padStart(10);
+const show = (v: number | string) => (typeof v === 'number' ? `${fmt(v)} events/s` : v);
+
+async function mainBench() {
+  const sqliteVersion = (new Database(':memory:').prepare('SELECT sqlite_version() AS v').get() as { v: string }).v;
+  console.log('Evidence Ledger benchmark');
+  console.log(
+    `machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB; node ${process.version}; SQLite ${sqliteVersion}; data in ${os.tmpdir()}`,
+  );
+  console.log(`each measurement ${SECONDS} s\n`);
+
+  const raw = rawLimits();
+  const our = await ours();
+  const sizes = await sizeSeries(args.quick ? 5 : 6);
+  const peer = await emmett();
+
+  console.log('(a) raw limits of this machine');
+  console.log(`  Ed25519 sign                          ${fmt(raw.sign)} /s`);
+  console.log(`  canonicalize + SHA-256 + sign         ${fmt(raw.seal)} /s`);
+  console.log(`  SQLite durable single-row insert      ${fmt(raw.single)} /s`);
+  console.log(`  SQLite batched insert (512/txn)       ${fmt(raw.batched)} /s`);
+  console.log('(b) ours: signed appends through the EventStore port (SQLite, synchronous=FULL)');
+  console.log(`  1 writer                              ${fmt(our.one)} /s`);
+  console.log(
+    `  64 writers, distinct streams          ${fmt(our.sixtyFour)} /s   (${our.groupSize.toFixed(1)} appends per commit)`,
+  );
+  console.log('(c) ratios');
+  console.log(
+    `  64 writers / sign-limit               ${pct(our.sixtyFour, raw.seal)}   (target >= 65%, and >= 12,000/s)`,
+  );
+  console.log(`  1 writer / durable single insert      ${pct(our.one, raw.single)}`);
+  console.log(`  64 writers / batched insert           ${pct(our.sixtyFour, raw.batched)}`);
+  console.log('(d) peer: @event-driven-io/emmett-sqlite, same sealed events');
+  console.log(`  1 writer                              ${show(peer.one)}`);
+  console.log(`  64 writers                            ${show(peer.sixtyFour)}`);
+  console.log('(e) append rate (64 writers) by events already stored');
+  for (const row of sizes)
+    console.log(`  ${row.size.toLocaleString('en').padStart(12)} events stored     ${fmt(row.rate)} /s`);
+  const first = sizes[0]!.rate;
+  const last = sizes[sizes.length - 1]!.rate;
+  console.log(`  largest / smallest                    ${pct(last, first)}   (flat = close to 100%)`);
+}
+
+try {
+  await mainBench();
+} finally {
+  fs.rmSync(workDir, { recursive: true, force: true });
+}
