@@ -161,9 +161,9 @@ async function emmett(): Promise<{ one: number | string; sixtyFour: number | str
     const deadline = now() + BigInt(Math.round(SECONDS * 1e9));
     const start = now();
     // the peer's driver reports its own errors on the console; count them instead of printing them
-    const consoleError = console.error;
+    const { log: consoleLog, error: consoleError } = console;
     let reported = 0;
-    console.error = () => void reported++;
+    console.log = console.error = () => void reported++;
     await Promise.allSettled(
       Array.from({ length: writers }, async () => {
         const stream = `case-${randomUUID()}`;
@@ -182,6 +182,7 @@ async function emmett(): Promise<{ one: number | string; sixtyFour: number | str
       }),
     );
     await new Promise((resolve) => setTimeout(resolve, 300));
+    console.log = consoleLog;
     console.error = consoleError;
     if (failure !== undefined) return `failed after ${events} events: ${failure} (${reported} driver errors)`;
     return events / seconds(start);
@@ -209,7 +210,14 @@ async function sizeSeries(maxExponent: number) {
         return store.append(stream, sealEvents(stream, null, drafts, signer, RECORDED_AT), 'no_stream');
       });
       await Promise.all(batch);
+      const before = filled;
       filled += batch.length * 100;
+      if (Math.floor(filled / 100_000) > Math.floor(before / 100_000)) {
+        const rate = Math.round(filled / seconds(started));
+        progress(
+          `store size: filling ${filled.toLocaleString('en')} / ${target.toLocaleString('en')} (${rate.toLocaleString('en')} events/s)`,
+        );
+      }
     }
     if (exponent >= 5)
       progress(`store size: filled to ${filled.toLocaleString('en')} events in ${seconds(started).toFixed(0)} s`);

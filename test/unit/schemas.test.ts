@@ -1,0 +1,57 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import ajvFormats from 'ajv-formats';
+import { envelopeShapeDefect } from '../../src/ledger/verify.js';
+import { seal, testSigner } from '../support/events.js';
+
+const schemaDir = path.resolve(__dirname, '../../schemas');
+function newAjv() {
+  const ajv = new Ajv2020({ strict: true, allErrors: true });
+  ajvFormats.default(ajv); // a CommonJS module: its function is also its `default`
+  return ajv;
+}
+
+describe('JSON Schemas', () => {
+  const files = fs.readdirSync(schemaDir).filter((f) => f.endsWith('.schema.json'));
+
+  it.each(files)('%s compiles under draft 2020-12 in strict mode', (file) => {
+    expect(() => newAjv().compile(JSON.parse(fs.readFileSync(path.join(schemaDir, file), 'utf8')))).not.toThrow();
+  });
+
+  describe('the event envelope schema and the ledger shape check agree', () => {
+    const validate = newAjv().compile(
+      JSON.parse(fs.readFileSync(path.join(schemaDir, 'event-envelope.schema.json'), 'utf8')),
+    );
+    const signer = testSigner();
+    const [event] = seal('case-1', null, signer, 1, {
+      media: [{ sha256: 'b'.repeat(64), size: 3, contentType: 'image/jpeg' }],
+    });
+
+    it('when the event is sealed by the ledger, then both accept it', () => {
+      expect(validate(event)).toBe(true);
+      expect(envelopeShapeDefect(event)).toBeUndefined();
+    });
+
+    const breakages: [string, (e: Record<string, any>) => void][] = [
+      ['id not a UUID', (e) => (e.id = 'x')],
+      ['negative revision', (e) => (e.revision = -1)],
+      ['fractional revision', (e) => (e.revision = 0.5)],
+      ['missing actor', (e) => delete e.actor],
+      ['roles not an array', (e) => (e.actor.roles = 'officer')],
+      ['data an array', (e) => (e.data = [])],
+      ['media hash short', (e) => (e.media[0].sha256 = 'abc')],
+      ['prev uppercase', (e) => (e.prev = 'A'.repeat(64))],
+      ['hash missing', (e) => delete e.hash],
+      ['sig missing', (e) => delete e.sig],
+      ['sig value not base64', (e) => (e.sig.value = '***')],
+      ['schemaVersion zero', (e) => (e.schemaVersion = 0)],
+    ];
+    it.each(breakages)('when the event has %s, then both reject it', (_name, change) => {
+      const broken = JSON.parse(JSON.stringify(event));
+      change(broken);
+      expect(validate(broken)).toBe(false);
+      expect(envelopeShapeDefect(broken)).toBeDefined();
+    });
+  });
+});
