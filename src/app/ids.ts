@@ -7,7 +7,7 @@ import type { Clock } from '../ports/clock.js';
  * millisecond the 12-bit `rand_a` field counts up (RFC 9562 §6.2, method 1), so ids from one generator are
  * strictly increasing even if the clock stalls or steps back.
  */
-export function uuidv7Generator(clock: Clock, random: (size: number) => Buffer = randomBytes): () => string {
+export function uuidv7Generator(clock: Clock, random: (size: number) => Buffer = pooledRandom()): () => string {
   let lastMs = -1;
   let counter = 0;
   return () => {
@@ -30,5 +30,19 @@ export function uuidv7Generator(clock: Clock, random: (size: number) => Buffer =
     bytes[8] = 0x80 | (bytes[8]! & 0x3f);
     const hex = bytes.toString('hex');
     return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+  };
+}
+
+/** Random bytes drawn from the system generator 4 KiB at a time: one call per 200 ids instead of two per id. */
+function pooledRandom(): (size: number) => Buffer {
+  let pool = Buffer.alloc(0);
+  let offset = 0;
+  return (size) => {
+    if (offset + size > pool.length) {
+      pool = randomBytes(4096);
+      offset = 0;
+    }
+    offset += size;
+    return pool.subarray(offset - size, offset); // consumed: the caller may overwrite it
   };
 }

@@ -26,7 +26,7 @@ export interface SqliteEventStoreOptions {
    * signing and request handling of the main thread; `inline` on the main thread.
    */
   readonly writer?: 'thread' | 'inline';
-  /** A busy writer is sent queued appends at the end of each tick, or as soon as this many wait. Default 16. */
+  /** A busy writer is sent queued appends at the end of each tick, or as soon as this many wait. Default 32. */
   readonly eagerBatch?: number;
   /** Subscriptions also look for commits by other processes this often. Default 500 ms. */
   readonly pollIntervalMs?: number;
@@ -74,7 +74,7 @@ export class SqliteEventStore implements EventStore {
 
   constructor(options: SqliteEventStoreOptions) {
     const busyTimeoutMs = options.busyTimeoutMs ?? 5000;
-    this.eagerBatch = options.eagerBatch ?? 16;
+    this.eagerBatch = options.eagerBatch ?? 32;
     this.pollIntervalMs = options.pollIntervalMs ?? 500;
     this.db = new Database(options.path, { timeout: busyTimeoutMs });
     configure(this.db);

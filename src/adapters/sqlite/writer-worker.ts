@@ -14,6 +14,7 @@ let scheduled = false;
 
 function commitPending(): void {
   scheduled = false;
+  if (pending.length === 0) return;
   const group = pending;
   pending = [];
   port.postMessage({ type: 'outcomes', outcomes: writer.commit(group) });
