@@ -221,6 +221,8 @@ async function sizeSeries(maxExponent: number) {
     }
     if (exponent >= 5)
       progress(`store size: filled to ${filled.toLocaleString('en')} events in ${seconds(started).toFixed(0)} s`);
+    // let the checkpoint thread and the kernel write back the fill before measuring appends
+    await new Promise((resolve) => setTimeout(resolve, 2000));
     progress(`store size 10^${exponent}: measuring`);
     rows.push({ size: await store.headPosition(), rate: await appendRate(store, 64, SECONDS / 1.5) });
     filled = await store.headPosition();

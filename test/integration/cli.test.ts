@@ -1,17 +1,13 @@
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import readline from 'node:readline';
 import jwt from 'jsonwebtoken';
+import { freshTempDir } from '../support/temp-dir.js';
 import { runCli } from '../support/cli.js';
 
 const root = path.resolve(__dirname, '../..');
-let dataDir: string;
-beforeEach(() => {
-  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ledger-cli-'));
-});
-afterEach(() => fs.rmSync(dataDir, { recursive: true, force: true }));
+const tempDir = freshTempDir('cli');
 
 describe('the ledger command', () => {
   it('when asked for help, then it lists the commands and exits 0; with no command it exits 2', async () => {
@@ -49,7 +45,7 @@ describe('the ledger command', () => {
   });
 
   it('when a token is requested, then it is signed by the embedded key with the given claims and lifetime', async () => {
-    const env = { LEDGER_DATA_DIR: dataDir };
+    const env = { LEDGER_DATA_DIR: tempDir() };
     const result = await runCli(
       ['token', '--sub', 'reviewer-7', '--agency', 'county-justice', '--roles', 'reviewer,officer', '--ttl', '15m'],
       env,
@@ -77,19 +73,19 @@ describe('the ledger command', () => {
     [['token', '--bogus'], 'bogus'],
     [['keys', 'rotate'], '--purpose'],
   ])('when %j is run, then it is a usage error (exit 2) that says what is wrong', async (argv, message) => {
-    const result = await runCli(argv, { LEDGER_DATA_DIR: dataDir });
+    const result = await runCli(argv, { LEDGER_DATA_DIR: tempDir() });
     expect(result.code).toBe(2);
     expect(result.stderr).toContain(message);
   });
 
   it('when the configuration is bad, then the command exits 1 naming the variable', async () => {
-    const result = await runCli(['serve'], { PORT: 'http', LEDGER_DATA_DIR: dataDir });
+    const result = await runCli(['serve'], { PORT: 'http', LEDGER_DATA_DIR: tempDir() });
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('PORT: "http" is not a whole number');
   });
 
   it('when keys are rotated, then the list shows the retired key and the new current one', async () => {
-    const env = { LEDGER_DATA_DIR: dataDir };
+    const env = { LEDGER_DATA_DIR: tempDir() };
     expect((await runCli(['keys', 'rotate', '--purpose', 'event'], env)).code).toBe(0);
     const { stdout } = await runCli(['keys', 'list'], env);
     expect(stdout.match(/^event .*retired/gm)).toHaveLength(1);
@@ -98,7 +94,7 @@ describe('the ledger command', () => {
 
   it('when "npm start" runs the service, then /healthz answers, and SIGTERM stops it cleanly with exit 0', async () => {
     const child = spawn(process.execPath, [path.join(root, 'bin/ledger.js'), 'serve'], {
-      env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LEDGER_DATA_DIR: dataDir, LOG_LEVEL: 'info' },
+      env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LEDGER_DATA_DIR: tempDir(), LOG_LEVEL: 'info' },
       stdio: ['ignore', 'pipe', 'inherit'],
     });
     const exit = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
@@ -127,7 +123,7 @@ describe('the ledger command', () => {
     expect(logs.map((l) => l.msg)).toEqual(
       expect.arrayContaining(['listening', 'request', 'shutting down', 'stopped']),
     );
-    expect(fs.existsSync(path.join(dataDir, 'events.sqlite'))).toBe(true);
-    expect(fs.readdirSync(path.join(dataDir, 'keys'))).toContain('keyring.json');
+    expect(fs.existsSync(path.join(tempDir(), 'events.sqlite'))).toBe(true);
+    expect(fs.readdirSync(path.join(tempDir(), 'keys'))).toContain('keyring.json');
   });
 });

@@ -1,24 +1,19 @@
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import pino from 'pino';
 import { loadConfig } from '../../src/config.js';
 import { startService } from '../../src/compose.js';
 import { ConfigError } from '../../src/errors.js';
 import { seal, testSigner } from '../support/events.js';
+import { freshTempDir } from '../support/temp-dir.js';
 import type { Clock } from '../../src/ports/clock.js';
 
 const clock: Clock = { now: () => new Date('2026-11-20T00:00:00Z') };
 const log = pino({ level: 'silent' });
-let dataDir: string;
-beforeEach(() => {
-  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ledger-svc-'));
-});
-afterEach(() => fs.rmSync(dataDir, { recursive: true, force: true }));
+const tempDir = freshTempDir('svc');
 
 describe('the service', () => {
   it('when it is closed with appends in flight, then they all complete and are on disk afterwards', async () => {
-    const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', LEDGER_DATA_DIR: dataDir });
+    const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', LEDGER_DATA_DIR: tempDir() });
     const service = await startService(config, { clock, log });
     const signer = testSigner();
     const appends = Array.from({ length: 100 }, (_, i) =>
@@ -35,19 +30,23 @@ describe('the service', () => {
   });
 
   it('when the port is taken, then start-up fails and releases the store', async () => {
-    const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', LEDGER_DATA_DIR: dataDir });
+    const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', LEDGER_DATA_DIR: tempDir() });
     const first = await startService(config, { clock, log });
     const clash = loadConfig({
       PORT: String(first.port),
       HOST: '127.0.0.1',
-      LEDGER_DATA_DIR: path.join(dataDir, 'other'),
+      LEDGER_DATA_DIR: path.join(tempDir(), 'other'),
     });
     await expect(startService(clash, { clock, log })).rejects.toMatchObject({ code: 'EADDRINUSE' });
     await first.close();
   });
 
   it('when a backend this version cannot run is configured, then start-up names the variable', async () => {
-    const esdb = loadConfig({ LEDGER_DATA_DIR: dataDir, EVENTSTORE_URL: 'esdb://localhost:2113?tls=false', PORT: '0' });
+    const esdb = loadConfig({
+      LEDGER_DATA_DIR: tempDir(),
+      EVENTSTORE_URL: 'esdb://localhost:2113?tls=false',
+      PORT: '0',
+    });
     await expect(startService(esdb, { clock, log })).rejects.toMatchObject({
       constructor: ConfigError,
       variable: 'EVENTSTORE_URL',

@@ -1,7 +1,5 @@
 import { spawn } from 'node:child_process';
 import { createPublicKey } from 'node:crypto';
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import readline from 'node:readline';
 import Database from 'better-sqlite3';
@@ -10,18 +8,15 @@ import { RevisionConflict } from '../../src/errors.js';
 import { keyResolver } from '../../src/ledger/ed25519.js';
 import { verifyChain } from '../../src/ledger/verify.js';
 import { headOf, resolverFor, seal, testSigner } from '../support/events.js';
+import { freshTempDir } from '../support/temp-dir.js';
 import { iterate } from '../support/subscription.js';
 
 const signer = testSigner();
-let dir: string;
-beforeEach(() => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ledger-sqlite-'));
-});
-afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+const tempDir = freshTempDir('sqlite');
 
 describe('the SQLite event store', () => {
   it('when many appends arrive at once, then they share durable commits (group commit)', async () => {
-    const store = new SqliteEventStore({ path: path.join(dir, 'e.sqlite') });
+    const store = new SqliteEventStore({ path: path.join(tempDir(), 'e.sqlite') });
     const streams = Array.from({ length: 200 }, (_, i) => `s-${i}`);
     await Promise.all(streams.map((s) => store.append(s, seal(s, null, signer), 'no_stream')));
     const { commits, appends } = store.stats;
@@ -31,7 +26,7 @@ describe('the SQLite event store', () => {
   });
 
   it('when the file is opened, then it is in WAL mode with the layout version recorded', async () => {
-    const file = path.join(dir, 'e.sqlite');
+    const file = path.join(tempDir(), 'e.sqlite');
     const store = new SqliteEventStore({ path: file });
     await store.close();
     const db = new Database(file, { readonly: true });
@@ -41,7 +36,7 @@ describe('the SQLite event store', () => {
   });
 
   it('when the file has a newer layout than this version knows, then opening it fails rather than guessing', () => {
-    const file = path.join(dir, 'e.sqlite');
+    const file = path.join(tempDir(), 'e.sqlite');
     const db = new Database(file);
     db.pragma('user_version = 99');
     db.close();
@@ -49,7 +44,7 @@ describe('the SQLite event store', () => {
   });
 
   it('when two store instances (two processes) race on one stream, then the database enforces one winner per revision', async () => {
-    const file = path.join(dir, 'e.sqlite');
+    const file = path.join(tempDir(), 'e.sqlite');
     const a = new SqliteEventStore({ path: file });
     const b = new SqliteEventStore({ path: file });
     const first = seal('shared', null, signer);
@@ -68,7 +63,7 @@ describe('the SQLite event store', () => {
   });
 
   it('when another process appends, then a subscription here sees it by polling', async () => {
-    const file = path.join(dir, 'e.sqlite');
+    const file = path.join(tempDir(), 'e.sqlite');
     const here = new SqliteEventStore({ path: file, pollIntervalMs: 20 });
     const there = new SqliteEventStore({ path: file });
     const controller = new AbortController();
@@ -84,7 +79,7 @@ describe('the SQLite event store', () => {
   });
 
   it('when the writing process is killed with SIGKILL, then every acknowledged append survives and every chain verifies', async () => {
-    const file = path.join(dir, 'crash.sqlite');
+    const file = path.join(tempDir(), 'crash.sqlite');
     const child = spawn(
       process.execPath,
       ['--import', 'tsx', path.join(__dirname, '../support/append-child.ts'), file, '8'],

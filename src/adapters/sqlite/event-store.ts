@@ -98,9 +98,9 @@ export class SqliteEventStore implements EventStore {
       return;
     }
     this.worker = startThread('./writer-worker.ts', { path: options.path, busyTimeoutMs });
-    this.worker.on('message', (message: { type: 'outcomes'; outcomes: WireOutcome[] } | { type: 'ready' }) => {
-      if (message.type === 'outcomes') this.settle(message.outcomes);
-    });
+    this.worker.on('message', (message: { type: 'outcomes'; outcomes: WireOutcome[] }) =>
+      this.settle(message.outcomes),
+    );
     this.checkpointer = startThread('./checkpointer-worker.ts', {
       path: options.path,
       intervalMs: options.checkpointIntervalMs ?? 250,

@@ -33,4 +33,3 @@ port.on('message', (message: { type: 'append'; appends: WireAppend[] } | { type:
     setImmediate(commitPending);
   }
 });
-port.postMessage({ type: 'ready' });
