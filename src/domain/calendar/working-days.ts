@@ -1,0 +1,116 @@
+/**
+ * Working days of mainland China: Monday to Friday, minus the public holidays, plus the official make-up
+ * working days (调休), from the State Council's annual notices (`cn-official-schedule.json`, replaceable by a
+ * deployment). Outside the years the data covers, Monday to Friday, and results say so.
+ *
+ * Dates are calendar dates `YYYY-MM-DD` in the agency's local time; no clock is read here.
+ */
+export interface ScheduleData {
+  readonly years: Readonly<
+    Record<
+      string,
+      {
+        readonly holidays: readonly { readonly name: string; readonly days: readonly string[] }[];
+        readonly workdays: readonly string[];
+      }
+    >
+  >;
+}
+
+/** Whether a result rests on the official schedule for every day it counted, or fell back to weekdays. */
+export type CalendarBasis = 'official_schedule' | 'weekdays_only';
+
+export interface WorkingDayResult {
+  readonly date: string;
+  readonly basis: CalendarBasis;
+}
+
+export interface WorkingDayCalendar {
+  isWorkingDay(date: string): boolean;
+  /** True when the date's year is covered by the official schedule. */
+  covers(date: string): boolean;
+  /** The date `count` working days after `from`; `from` itself is not counted. */
+  addWorkingDays(from: string, count: number): WorkingDayResult;
+  /** Working days after `from` up to and including `to` (0 when `to` is not after `from`). */
+  workingDaysBetween(from: string, to: string): number;
+  readonly coveredYears: readonly number[];
+}
+
+const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const DAY_MS = 86_400_000;
+
+export function toDayNumber(date: string): number {
+  const m = DATE.exec(date);
+  if (!m) throw new RangeError(`${date} is not a YYYY-MM-DD date`);
+  const ms = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
+  if (fromDayNumber(ms / DAY_MS) !== date) throw new RangeError(`${date} is not a calendar date`);
+  return ms / DAY_MS;
+}
+
+export function fromDayNumber(day: number): string {
+  return new Date(day * DAY_MS).toISOString().slice(0, 10);
+}
+
+/** Checks the shape of a schedule file; throws naming the first defect. */
+export function parseSchedule(json: unknown): ScheduleData {
+  const years = (json as { years?: unknown } | null)?.years;
+  if (typeof years !== 'object' || years === null) throw new Error('schedule: "years" is missing');
+  for (const [year, entry] of Object.entries(years as Record<string, unknown>)) {
+    if (!/^\d{4}$/.test(year)) throw new Error(`schedule: "${year}" is not a year`);
+    const e = entry as { holidays?: unknown; workdays?: unknown };
+    if (!Array.isArray(e.holidays) || !Array.isArray(e.workdays))
+      throw new Error(`schedule ${year}: holidays and workdays are required`);
+    const days = [
+      ...(e.holidays as { days?: unknown }[]).flatMap((h) => (Array.isArray(h.days) ? h.days : [null])),
+      ...e.workdays,
+    ];
+    for (const day of days) {
+      if (typeof day !== 'string') throw new Error(`schedule ${year}: a day is not a date`);
+      toDayNumber(day);
+    }
+  }
+  return json as ScheduleData;
+}
+
+export function workingDayCalendar(data: ScheduleData): WorkingDayCalendar {
+  const holidays = new Set<number>();
+  const workdays = new Set<number>();
+  for (const entry of Object.values(data.years)) {
+    for (const holiday of entry.holidays) for (const day of holiday.days) holidays.add(toDayNumber(day));
+    for (const day of entry.workdays) workdays.add(toDayNumber(day));
+  }
+  const coveredYears = Object.keys(data.years)
+    .map(Number)
+    .sort((a, b) => a - b);
+  const covered = new Set(coveredYears);
+  const yearOf = (day: number) => Number(fromDayNumber(day).slice(0, 4));
+
+  const isWorking = (day: number): boolean => {
+    if (workdays.has(day)) return true;
+    if (holidays.has(day)) return false;
+    const weekday = new Date(day * DAY_MS).getUTCDay();
+    return weekday !== 0 && weekday !== 6;
+  };
+
+  return {
+    coveredYears,
+    isWorkingDay: (date) => isWorking(toDayNumber(date)),
+    covers: (date) => covered.has(Number(date.slice(0, 4))),
+    addWorkingDays(from, count) {
+      if (!Number.isInteger(count) || count < 0) throw new RangeError('count must be a non-negative integer');
+      let day = toDayNumber(from);
+      let basis: CalendarBasis = 'official_schedule';
+      for (let counted = 0; counted < count;) {
+        day += 1;
+        if (!covered.has(yearOf(day))) basis = 'weekdays_only';
+        if (isWorking(day)) counted += 1;
+      }
+      return { date: fromDayNumber(day), basis };
+    },
+    workingDaysBetween(from, to) {
+      let n = 0;
+      for (let day = toDayNumber(from) + 1, last = toDayNumber(to); day <= last; day++) if (isWorking(day)) n++;
+      return n;
+    },
+  };
+}
