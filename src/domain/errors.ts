@@ -4,7 +4,7 @@ import { LedgerError } from '../errors.js';
 export class RuleViolation extends LedgerError {
   constructor(
     readonly code: string,
-    readonly status: 409 | 422 | 403,
+    readonly status: 403 | 404 | 409 | 422,
     message: string,
     details: Record<string, unknown> = {},
   ) {
@@ -16,3 +16,4 @@ export const violation = (code: string, message: string, details?: Record<string
   new RuleViolation(code, 422, message, details);
 export const conflict = (code: string, message: string, details?: Record<string, unknown>) =>
   new RuleViolation(code, 409, message, details);
+export const notFound = (message: string) => new RuleViolation('not_found', 404, message);

@@ -1,0 +1,147 @@
+import type { Actor } from '../actor.js';
+import type { Party } from '../redaction.js';
+
+export const DECISION_TYPES = [
+  'warning',
+  'fine',
+  'confiscation',
+  'business_suspension',
+  'license_suspension',
+  'license_revocation',
+  'license_granted',
+  'license_denied',
+  'coercive_measure',
+  'other',
+] as const;
+export type DecisionType = (typeof DECISION_TYPES)[number];
+
+export const SERVICE_METHODS = ['direct', 'left', 'public_notice', 'mail', 'electronic'] as const;
+export type ServiceMethod = (typeof SERVICE_METHODS)[number];
+
+export interface MediaRef {
+  readonly sha256: string;
+  readonly size: number;
+  readonly contentType: string;
+}
+
+/** A proposed handling of the case, as put to legal review; amounts in integer fen. */
+export interface Proposal {
+  readonly decisionType: DecisionType;
+  readonly fineFen?: number;
+  readonly legalBasis: string;
+}
+
+/** The ten points a legal review (法制审核) checks. `criminalReferralNeeded` must be false to approve. */
+export interface ReviewChecks {
+  readonly subjectLawful: boolean;
+  readonly officersQualified: boolean;
+  readonly procedureLawful: boolean;
+  readonly factsClear: boolean;
+  readonly evidenceSufficient: boolean;
+  readonly lawAppliedCorrectly: boolean;
+  readonly discretionAppropriate: boolean;
+  readonly withinAuthority: boolean;
+  readonly documentsComplete: boolean;
+  readonly criminalReferralNeeded: boolean;
+}
+
+/** The data of each act, as a client submits it. */
+export interface ActData {
+  CaseOpened: {
+    caseId: string;
+    itemCode: string;
+    title: string;
+    openedOn: string;
+    officers: string[];
+    parties: Party[];
+  };
+  OnSiteInspectionRecorded: { location: string; findings: string; credentialsShown: boolean; partyNotified: boolean };
+  CredentialsShown: { note?: string };
+  PartyNotified: { grounds: string; rights: string };
+  EvidenceCollected: { description: string };
+  RecordingAttached: { description: string; relatesTo?: string };
+  PropertySeized: { items: string; legalBasis: string };
+  ForcedDemolition: { target: string; legalBasis: string };
+  DocumentServed: { document: string; method: ServiceMethod };
+  HearingHeld: { heldOn: string };
+  LegalReviewRequested: { proposed: Proposal };
+  LegalReviewCompleted: { outcome: 'approved' | 'rejected' | 'returned'; opinion: string; checks: ReviewChecks };
+  ReviewDisagreementResolved: { outcome: 'proposal_upheld' | 'review_upheld'; reasoning: string };
+  DecisionIssued: {
+    decisionType: DecisionType;
+    fineFen?: number;
+    legalBasis: string;
+    documentNo: string;
+    decidedOn: string;
+  };
+  DecisionDisclosed: { publishedOn: string };
+  DisclosureWithdrawn: { reason: string };
+  DisclosureUpdated: { reason: string };
+  RecordCorrected: { corrects: string; reason: string; data: Record<string, unknown> };
+  CaseClosed: { closedOn: string };
+}
+export type ActType = keyof ActData;
+export const ACT_TYPES = Object.keys({
+  CaseOpened: 1,
+  OnSiteInspectionRecorded: 1,
+  CredentialsShown: 1,
+  PartyNotified: 1,
+  EvidenceCollected: 1,
+  RecordingAttached: 1,
+  PropertySeized: 1,
+  ForcedDemolition: 1,
+  DocumentServed: 1,
+  HearingHeld: 1,
+  LegalReviewRequested: 1,
+  LegalReviewCompleted: 1,
+  ReviewDisagreementResolved: 1,
+  DecisionIssued: 1,
+  DecisionDisclosed: 1,
+  DisclosureWithdrawn: 1,
+  DisclosureUpdated: 1,
+  RecordCorrected: 1,
+  CaseClosed: 1,
+} satisfies Record<ActType, 1>) as ActType[];
+
+/** What the service adds to an act's data when it records it (facts derived by the rules, kept for replay). */
+export interface Derived {
+  LegalReviewCompleted: { reviewer: string; proposal: Proposal };
+  DecisionIssued: {
+    major: boolean;
+    disclosureWorkingDays: number;
+    disclosureDueBy: string;
+    calendarBasis: 'official_schedule' | 'weekdays_only';
+  };
+  DecisionDisclosed: { dueBy: string; onTime: boolean };
+}
+export type RecordedData<T extends ActType> = ActData[T] & (T extends keyof Derived ? Derived[T] : unknown);
+
+/** A case event as the decider emits it: type, data (with derived facts), officers and media. */
+export type CaseEvent = {
+  [T in ActType]: {
+    readonly type: T;
+    readonly data: RecordedData<T>;
+    readonly officers?: readonly string[];
+    readonly media: readonly MediaRef[];
+  };
+}[ActType];
+
+/** A case event as recorded: with its id, the time of the act and who recorded it. */
+export type RecordedCaseEvent = CaseEvent & { readonly id: string; readonly occurredAt: string; readonly actor: Actor };
+
+/** A command to record one act on a case. */
+export type RecordAct = {
+  [T in ActType]: {
+    readonly id: string;
+    readonly actor: Actor;
+    readonly occurredAt: string;
+    readonly type: T;
+    readonly data: ActData[T];
+    readonly officers?: readonly string[];
+    readonly media: readonly MediaRef[];
+  };
+}[ActType];
+
+export function caseStream(caseId: string): string {
+  return `case-${caseId}`;
+}

@@ -1,0 +1,294 @@
+import { localDate, requireRole, type Role } from '../actor.js';
+import type { WorkingDayCalendar } from '../calendar/working-days.js';
+import type { Decider } from '../decider.js';
+import { conflict, notFound, RuleViolation, violation } from '../errors.js';
+import { isMajorDecision, type ItemState } from '../registry/items.js';
+import { certificateValidOn, type OfficerState } from '../registry/officers.js';
+import type { ActType, CaseEvent, RecordAct, RecordedCaseEvent } from './acts.js';
+import { evolveCase, initialCaseState, type CaseState, type CaseStatus } from './state.js';
+
+/** Facts from outside the case stream that the rules need, looked up by the application before deciding. */
+export interface CaseContext {
+  readonly item: (code: string) => ItemState | undefined;
+  readonly officer: (officerId: string) => OfficerState | undefined;
+  readonly calendar: WorkingDayCalendar;
+}
+
+export interface CaseCommand {
+  readonly act: RecordAct;
+  readonly context: CaseContext;
+}
+
+/** Acts done on site: at least two officers of the agency, each with a valid certificate (两人执法, 持证执法). */
+export const ON_SITE_ACTS: readonly ActType[] = [
+  'OnSiteInspectionRecorded',
+  'EvidenceCollected',
+  'PropertySeized',
+  'ForcedDemolition',
+  'DocumentServed',
+];
+
+/** Acts that touch personal freedom or major property: a full audio-video recording is mandatory. */
+export const RECORDING_REQUIRED_ACTS: readonly ActType[] = ['PropertySeized', 'ForcedDemolition'];
+
+/** Working days to publish a decision after it is made, unless the item's legal basis says otherwise. */
+export const DISCLOSURE_WORKING_DAYS = { penaltyOrLicensing: 7, other: 20 } as const;
+
+const ROLES: Record<ActType, readonly Role[]> = {
+  CaseOpened: ['officer'],
+  OnSiteInspectionRecorded: ['officer'],
+  CredentialsShown: ['officer'],
+  PartyNotified: ['officer'],
+  EvidenceCollected: ['officer'],
+  RecordingAttached: ['officer'],
+  PropertySeized: ['officer'],
+  ForcedDemolition: ['officer'],
+  DocumentServed: ['officer'],
+  HearingHeld: ['officer'],
+  LegalReviewRequested: ['officer'],
+  LegalReviewCompleted: ['reviewer'],
+  ReviewDisagreementResolved: ['admin'],
+  DecisionIssued: ['officer', 'admin'],
+  DecisionDisclosed: ['officer', 'admin'],
+  DisclosureWithdrawn: ['officer', 'admin'],
+  DisclosureUpdated: ['officer', 'admin'],
+  RecordCorrected: ['officer', 'admin'],
+  CaseClosed: ['officer', 'admin'],
+};
+
+/** In which states each act may be recorded. */
+const ALLOWED_IN: Record<ActType, readonly CaseStatus[]> = {
+  CaseOpened: ['none'],
+  OnSiteInspectionRecorded: ['open'],
+  CredentialsShown: ['open'],
+  PartyNotified: ['open'],
+  EvidenceCollected: ['open'],
+  PropertySeized: ['open'],
+  ForcedDemolition: ['open', 'decided', 'disclosed'],
+  HearingHeld: ['open'],
+  LegalReviewRequested: ['open'],
+  LegalReviewCompleted: ['open'],
+  ReviewDisagreementResolved: ['open'],
+  DecisionIssued: ['open'],
+  RecordingAttached: ['open', 'decided', 'disclosed', 'withdrawn', 'referred'],
+  DocumentServed: ['open', 'decided', 'disclosed', 'withdrawn'],
+  DecisionDisclosed: ['decided'],
+  DisclosureWithdrawn: ['disclosed', 'closed'],
+  DisclosureUpdated: ['disclosed', 'closed'],
+  CaseClosed: ['disclosed', 'withdrawn', 'referred'],
+  RecordCorrected: ['open', 'decided', 'disclosed', 'withdrawn', 'referred', 'closed'],
+};
+
+const REVIEW_CHECKS = [
+  'subjectLawful',
+  'officersQualified',
+  'procedureLawful',
+  'factsClear',
+  'evidenceSufficient',
+  'lawAppliedCorrectly',
+  'discretionAppropriate',
+  'withinAuthority',
+  'documentsComplete',
+] as const;
+
+function checkState(act: RecordAct, state: CaseState): void {
+  if (act.type !== 'CaseOpened' && state.status === 'none') throw notFound('no such case');
+  if (ALLOWED_IN[act.type].includes(state.status)) return;
+  if (act.type === 'CaseOpened') throw conflict('case_exists', `case ${state.caseId} exists already`);
+  if (state.status === 'closed')
+    throw conflict('case_closed', `case ${state.caseId} is closed: only corrections and disclosure changes`);
+  if (act.type === 'DecisionDisclosed' && state.status === 'open')
+    throw conflict('decision_missing', 'no decision to disclose yet');
+  if ((act.type === 'DisclosureWithdrawn' || act.type === 'DisclosureUpdated') && !state.disclosedOn) {
+    throw conflict('not_disclosed', 'the decision has not been published');
+  }
+  if (act.type === 'CaseClosed')
+    throw conflict(
+      'case_not_closable',
+      `a case that is ${state.status} cannot be closed yet: publish the decision first`,
+    );
+  throw conflict('act_out_of_order', `${act.type} is not allowed while the case is ${state.status}`, {
+    status: state.status,
+  });
+}
+
+/** Officers named by the act (or the case's handling officers): known, and certified on the day of the act. */
+function checkOfficers(act: RecordAct, state: CaseState, context: CaseContext, agency: string): void {
+  const named = act.type === 'CaseOpened' ? act.data.officers : (act.officers ?? state.officers);
+  const date = act.type === 'CaseOpened' ? act.data.openedOn : localDate(act.occurredAt);
+  const distinct = [...new Set(named)];
+  const ofAgency = distinct.filter((id) => {
+    const officer = context.officer(id);
+    if (!officer?.exists) throw violation('officer_unknown', `officer ${id} is not registered`, { officerId: id });
+    return officer.agency === agency;
+  });
+  const needsTwo = act.type === 'CaseOpened' || ON_SITE_ACTS.includes(act.type);
+  if (needsTwo && ofAgency.length < 2) {
+    throw violation('two_officers_required', `${act.type} needs at least two officers of agency ${agency}`, {
+      officers: ofAgency,
+    });
+  }
+  for (const id of ofAgency) {
+    if (!certificateValidOn(context.officer(id), date)) {
+      throw violation('certificate_invalid', `officer ${id} holds no valid certificate on ${date}`, {
+        officerId: id,
+        date,
+      });
+    }
+  }
+}
+
+function checkRecordings(act: RecordAct): void {
+  if (RECORDING_REQUIRED_ACTS.includes(act.type)) {
+    if (!act.media.some((m) => m.contentType.startsWith('audio/') || m.contentType.startsWith('video/'))) {
+      throw violation('recording_required', `${act.type} needs an audio or video recording of the whole act`);
+    }
+  }
+  if (
+    act.type === 'DocumentServed' &&
+    (act.data.method === 'left' || act.data.method === 'public_notice') &&
+    act.media.length === 0
+  ) {
+    throw violation(
+      'recording_required',
+      `service by ${act.data.method} must be evidenced by a photo, recording or notice copy`,
+    );
+  }
+}
+
+function checkReview(
+  act: Extract<RecordAct, { type: 'LegalReviewCompleted' }>,
+  state: CaseState,
+  context: CaseContext,
+) {
+  if (!state.reviewPending)
+    throw conflict('review_not_requested', 'no legal review has been requested for the current proposal');
+  const reviewer = context.officer(act.actor.sub);
+  if (
+    !reviewer?.exists ||
+    reviewer.agency !== state.agency ||
+    reviewer.status !== 'active' ||
+    !reviewer.roles?.includes('reviewer')
+  ) {
+    throw violation(
+      'reviewer_not_qualified',
+      `${act.actor.sub} is not a registered reviewer of agency ${state.agency}`,
+    );
+  }
+  if (state.officers.includes(act.actor.sub)) {
+    throw violation('reviewer_not_independent', `${act.actor.sub} handles this case and cannot review it`);
+  }
+  const { outcome, checks } = act.data;
+  if (outcome === 'approved') {
+    const failed = REVIEW_CHECKS.filter((check) => checks[check] !== true);
+    if (failed.length > 0 || checks.criminalReferralNeeded) {
+      throw violation('review_inconsistent', 'an approval needs every check passed and no criminal referral', {
+        failed,
+      });
+    }
+  }
+}
+
+/** 无审核不决定: a major decision needs an approved review of exactly this proposal (or a resolution upholding it). */
+function checkReviewGate(act: Extract<RecordAct, { type: 'DecisionIssued' }>, state: CaseState, major: boolean): void {
+  if (!major) return;
+  const review = state.review;
+  const { decisionType, fineFen = 0 } = act.data;
+  const cleared =
+    review && !state.reviewPending && (review.outcome === 'approved' || review.resolution === 'proposal_upheld');
+  const matches = review && review.proposal.decisionType === decisionType && (review.proposal.fineFen ?? 0) === fineFen;
+  if (!cleared || !matches) {
+    throw conflict(
+      'legal_review_required',
+      'a major decision needs a passed legal review of the same decision type and amount',
+      {
+        reviewed: review ? { outcome: review.outcome, resolution: review.resolution, proposal: review.proposal } : null,
+      },
+    );
+  }
+}
+
+function decide({ act, context }: CaseCommand, state: CaseState): CaseEvent[] {
+  requireRole(act.actor, ROLES[act.type], act.type);
+  checkState(act, state);
+  const agency = act.type === 'CaseOpened' ? act.actor.agency : state.agency!;
+  if (act.actor.agency !== agency) throw notFound('no such case');
+  const itemCode = act.type === 'CaseOpened' ? act.data.itemCode : state.itemCode!;
+  const item = context.item(itemCode);
+  if (!item?.exists || item.agency !== agency || (act.type === 'CaseOpened' && item.retired)) {
+    throw violation('item_unknown', `enforcement item ${itemCode} is not on the list of agency ${agency}`);
+  }
+  const base = { media: act.media, ...(act.officers ? { officers: act.officers } : {}) };
+  if (act.type === 'CaseOpened' || act.officers || ON_SITE_ACTS.includes(act.type))
+    checkOfficers(act, state, context, agency);
+  checkRecordings(act);
+
+  switch (act.type) {
+    case 'OnSiteInspectionRecorded':
+      if (act.data.credentialsShown !== true)
+        throw violation('credentials_not_shown', 'officers must show their certificates on site (亮证)');
+      if (act.data.partyNotified !== true)
+        throw violation('party_not_notified', 'the party must be told the grounds and their rights');
+      return [{ ...base, type: act.type, data: act.data }];
+    case 'LegalReviewCompleted':
+      checkReview(act, state, context);
+      return [{ ...base, type: act.type, data: { ...act.data, reviewer: act.actor.sub, proposal: state.proposal! } }];
+    case 'ReviewDisagreementResolved':
+      if (!state.review || state.review.outcome === 'approved' || state.reviewPending) {
+        throw conflict(
+          'no_disagreement',
+          'there is no review opinion in disagreement with the current proposal to resolve',
+        );
+      }
+      return [{ ...base, type: act.type, data: act.data }];
+    case 'DecisionIssued': {
+      const { decisionType, fineFen, decidedOn } = act.data;
+      if (decisionType === 'fine' && !(fineFen && fineFen > 0))
+        throw violation('fine_amount_required', 'a fine needs fineFen > 0');
+      const proposedMajor = state.proposal
+        ? isMajorDecision(item.major, state.proposal.decisionType, state.proposal.fineFen)
+        : false;
+      const major = proposedMajor || isMajorDecision(item.major, decisionType, fineFen);
+      checkReviewGate(act, state, major);
+      const days =
+        item.disclosureWorkingDays ??
+        (item.category === 'penalty' || item.category === 'licensing'
+          ? DISCLOSURE_WORKING_DAYS.penaltyOrLicensing
+          : DISCLOSURE_WORKING_DAYS.other);
+      const due = context.calendar.addWorkingDays(decidedOn, days);
+      const derived = { major, disclosureWorkingDays: days, disclosureDueBy: due.date, calendarBasis: due.basis };
+      return [{ ...base, type: act.type, data: { ...act.data, ...derived } }];
+    }
+    case 'DecisionDisclosed': {
+      const dueBy = state.decision!.disclosureDueBy;
+      if (act.data.publishedOn < state.decision!.decidedOn)
+        throw violation('date_invalid', 'a decision cannot be published before it is made');
+      return [{ ...base, type: act.type, data: { ...act.data, dueBy, onTime: act.data.publishedOn <= dueBy } }];
+    }
+    case 'RecordCorrected':
+      if (!state.eventIds.has(act.data.corrects)) {
+        throw violation('correction_target_unknown', `event ${act.data.corrects} is not part of this case`);
+      }
+      return [{ ...base, type: act.type, data: act.data }];
+    default:
+      return [{ ...base, type: act.type, data: act.data } as CaseEvent];
+  }
+}
+
+export const caseDecider: Decider<CaseCommand, RecordedCaseEvent, CaseState> = {
+  initialState: initialCaseState,
+  evolve: evolveCase,
+  // the decider returns the events to record; the application adds id, time and actor (see `recordAct`)
+  decide: (command, state) =>
+    decide(command, state).map(
+      (event) =>
+        ({
+          ...event,
+          id: command.act.id,
+          occurredAt: command.act.occurredAt,
+          actor: command.act.actor,
+        }) as RecordedCaseEvent,
+    ),
+};
+
+export { RuleViolation };

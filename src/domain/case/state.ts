@@ -1,0 +1,84 @@
+import type { Party } from '../redaction.js';
+import type { DecisionType, Proposal, RecordedCaseEvent } from './acts.js';
+
+/** open → decided → disclosed → closed; `referred` after a review finds a suspected crime; `withdrawn` after
+ * a published decision is withdrawn (revoked or changed on reconsideration or litigation). */
+export type CaseStatus = 'none' | 'open' | 'decided' | 'disclosed' | 'withdrawn' | 'referred' | 'closed';
+
+export interface CaseReview {
+  readonly eventId: string;
+  readonly outcome: 'approved' | 'rejected' | 'returned';
+  readonly reviewer: string;
+  /** The proposal it reviewed; a later request for review (a changed proposal) makes the review stale. */
+  readonly proposal: Proposal;
+  readonly resolution?: 'proposal_upheld' | 'review_upheld';
+}
+
+export interface CaseState {
+  readonly status: CaseStatus;
+  readonly caseId?: string;
+  readonly agency?: string;
+  readonly itemCode?: string;
+  readonly officers: readonly string[];
+  readonly parties: readonly Party[];
+  readonly eventIds: ReadonlySet<string>;
+  readonly proposal?: Proposal;
+  readonly reviewPending: boolean;
+  readonly review?: CaseReview;
+  readonly decision?: {
+    readonly decisionType: DecisionType;
+    readonly fineFen: number;
+    readonly decidedOn: string;
+    readonly disclosureDueBy: string;
+    readonly major: boolean;
+  };
+  readonly disclosedOn?: string;
+}
+
+export const initialCaseState = (): CaseState => ({
+  status: 'none',
+  officers: [],
+  parties: [],
+  eventIds: new Set(),
+  reviewPending: false,
+});
+
+export function evolveCase(state: CaseState, event: RecordedCaseEvent): CaseState {
+  const next: CaseState = { ...state, eventIds: new Set([...state.eventIds, event.id]) };
+  switch (event.type) {
+    case 'CaseOpened': {
+      const { caseId, itemCode, officers, parties } = event.data;
+      return { ...next, status: 'open', caseId, itemCode, officers, parties, agency: event.actor.agency };
+    }
+    case 'LegalReviewRequested':
+      return { ...next, proposal: event.data.proposed, reviewPending: true };
+    case 'LegalReviewCompleted': {
+      const { outcome, reviewer, proposal, checks } = event.data;
+      const review: CaseReview = { eventId: event.id, outcome, reviewer, proposal };
+      return {
+        ...next,
+        review,
+        reviewPending: false,
+        status: checks.criminalReferralNeeded ? 'referred' : state.status,
+      };
+    }
+    case 'ReviewDisagreementResolved':
+      return { ...next, review: { ...state.review!, resolution: event.data.outcome } };
+    case 'DecisionIssued': {
+      const { decisionType, fineFen, decidedOn, disclosureDueBy, major } = event.data;
+      return {
+        ...next,
+        status: 'decided',
+        decision: { decisionType, fineFen: fineFen ?? 0, decidedOn, disclosureDueBy, major },
+      };
+    }
+    case 'DecisionDisclosed':
+      return { ...next, status: 'disclosed', disclosedOn: event.data.publishedOn };
+    case 'DisclosureWithdrawn':
+      return { ...next, status: state.status === 'closed' ? 'closed' : 'withdrawn' };
+    case 'CaseClosed':
+      return { ...next, status: 'closed' };
+    default:
+      return next;
+  }
+}

@@ -1,0 +1,112 @@
+/**
+ * Redaction for every public view of the ledger. Enforcement decisions are published, but personal privacy, trade
+ * secrets and state secrets never are: persons' names are masked, identifiers are dropped or scrubbed, and members
+ * marked confidential are removed. Pure functions over plain JSON-like data.
+ */
+
+/** A party to a case as recorded in the ledger. */
+export type Party = {
+  kind: 'person' | 'organization';
+  name: string;
+  idNumber?: string;
+  phone?: string;
+  address?: string;
+};
+
+/** What may be published about a party: its kind and its (for persons, masked) name, nothing else. */
+export type PublicParty = { kind: 'person' | 'organization'; name: string };
+
+/** Replaces every identifier removed by `scrubText`. */
+export const REDACTED = '[已删除]';
+
+const LATIN_LETTER = /\p{Script=Latin}/u;
+const OTHER_LETTER = /(?!\p{Script=Latin})\p{L}/u;
+
+/**
+ * Masks a natural person's name. Guarantees: surrounding whitespace is trimmed; the result has exactly as many code
+ * points as the trimmed name; a one-character name becomes `*`; a Latin-script name keeps the first character of each
+ * whitespace-separated word and masks every other character (`John Smith` → `J*** S****`); any other name keeps only
+ * its first character (`张三丰` → `张**`). Supplementary-plane characters are never split.
+ */
+export function maskPersonName(name: string): string {
+  const trimmed = name.trim();
+  const chars = Array.from(trimmed);
+  if (chars.length <= 1) return '*'.repeat(chars.length);
+  if (LATIN_LETTER.test(trimmed) && !OTHER_LETTER.test(trimmed)) {
+    return trimmed.replace(/(\S)(\S*)/gu, (_word, first: string, rest: string) => first + mask(rest));
+  }
+  return chars[0] + mask(trimmed.slice(chars[0]!.length));
+}
+
+function mask(text: string): string {
+  return '*'.repeat(Array.from(text).length);
+}
+
+/**
+ * The public form of a party. Guarantees: the output has exactly the members `kind` and `name`; a person's name is
+ * masked with `maskPersonName` (so is that of any party whose kind is not `organization`); an organization's name is
+ * published unchanged.
+ */
+export function redactParty(party: Party): PublicParty {
+  return {
+    kind: party.kind,
+    name: party.kind === 'organization' ? party.name : maskPersonName(party.name),
+  };
+}
+
+/**
+ * Mainland identifiers, each a whole run of digits (lookarounds keep a longer digit run, such as a case number, intact):
+ * resident identity numbers (18 characters, the last a digit or X, or the old 15-digit form), mobile numbers
+ * (optionally prefixed `+86`/`86` with an optional space or hyphen) and landlines written `0xx(x)-xxxxxxx(x)`.
+ */
+const IDENTIFIERS = [
+  /(?<!\d)(?:\d{17}(?:\d(?!\d)|[Xx])|\d{15}(?!\d))/g,
+  /(?<!\d)(?:\+?86[ -]?)?1[3-9]\d{9}(?!\d)/g,
+  /(?<!\d)0\d{2,3}-\d{7,8}(?!\d)/g,
+];
+
+/**
+ * Removes personal identifiers from free text. Guarantees: every resident identity number, mobile number and landline
+ * number (forms above) is replaced by `[已删除]`; no other character is changed, so amounts (`5000元`), dates
+ * (`2019-09-27`), postcodes and longer digit runs are left as they are.
+ */
+export function scrubText(text: string): string {
+  return IDENTIFIERS.reduce((scrubbed, pattern) => scrubbed.replace(pattern, REDACTED), text);
+}
+
+/** Members that never leave the ledger, in any object at any depth. */
+const WITHHELD = new Set(['idNumber', 'phone', 'address', 'confidential']);
+
+/**
+ * A deep copy of JSON-like data that is fit for publication. Guarantees: the input is never mutated; in every object,
+ * the members `idNumber`, `phone`, `address` and `confidential` are removed, and so is every member named in that
+ * object's own `confidential` array; every string is passed through `scrubText`; every element of a `parties` array
+ * whose `kind` is `person` or `organization` is reduced to a `PublicParty`; numbers, booleans and null are unchanged.
+ */
+export function redactPublic(value: unknown): unknown {
+  if (typeof value === 'string') return scrubText(value);
+  if (Array.isArray(value)) return value.map(redactPublic);
+  if (value === null || typeof value !== 'object') return value;
+  const record = value as Record<string, unknown>;
+  const marked = Array.isArray(record.confidential) ? record.confidential : [];
+  const kept = Object.entries(record).filter(([key]) => !WITHHELD.has(key) && !marked.includes(key));
+  // Object.fromEntries defines own members, so a member named `__proto__` cannot replace the copy's prototype.
+  return Object.fromEntries(
+    kept.map(([key, member]) => [
+      key,
+      key === 'parties' && Array.isArray(member) ? member.map(publicParty) : redactPublic(member),
+    ]),
+  );
+}
+
+function publicParty(element: unknown): unknown {
+  const redacted = redactPublic(element);
+  if (!isPartyLike(redacted)) return redacted;
+  return redactParty({ kind: redacted.kind, name: typeof redacted.name === 'string' ? redacted.name : '' });
+}
+
+function isPartyLike(value: unknown): value is { kind: Party['kind']; name?: unknown } {
+  if (value === null || typeof value !== 'object') return false;
+  const kind = (value as { kind?: unknown }).kind;
+  return kind === 'person' || kind === 'organization';
+}

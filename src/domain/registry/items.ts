@@ -1,0 +1,104 @@
+import type { Actor } from '../actor.js';
+import { requireAgency, requireRole } from '../actor.js';
+import type { DecisionType } from '../case/acts.js';
+import type { Decider } from '../decider.js';
+import { conflict, notFound, violation } from '../errors.js';
+
+export type ItemCategory = 'penalty' | 'licensing' | 'coercive' | 'inspection' | 'levy' | 'other';
+
+/** When a decision on a case of this item is major (重大执法决定) and needs a legal review first. */
+export interface MajorCriteria {
+  /** Fines of at least this many fen. */
+  readonly fineFenAtLeast?: number;
+  /** Decisions of these types, whatever the amount. */
+  readonly decisionTypes?: readonly DecisionType[];
+}
+
+/** An entry of the agency's enforcement-item list (执法事项清单). */
+export interface ItemProfile {
+  readonly code: string;
+  readonly agency: string;
+  readonly name: string;
+  readonly category: ItemCategory;
+  readonly legalBasis: string;
+  readonly major?: MajorCriteria;
+  /** Working days to publish a decision, where the item's legal basis sets its own deadline. */
+  readonly disclosureWorkingDays?: number;
+}
+
+export interface ItemState extends Partial<ItemProfile> {
+  readonly exists: boolean;
+  readonly retired: boolean;
+}
+
+export type ItemCommand = { readonly actor: Actor } & (
+  | { readonly type: 'RegisterItem'; readonly profile: ItemProfile }
+  | {
+      readonly type: 'AmendItem';
+      readonly changes: Partial<Omit<ItemProfile, 'code' | 'agency'>>;
+      readonly reason: string;
+    }
+  | { readonly type: 'RetireItem'; readonly reason: string }
+);
+
+export type ItemEvent =
+  | { readonly type: 'ItemRegistered'; readonly data: ItemProfile }
+  | { readonly type: 'ItemAmended'; readonly data: { readonly changes: Partial<ItemProfile>; readonly reason: string } }
+  | { readonly type: 'ItemRetired'; readonly data: { readonly reason: string } };
+
+export function itemStream(agency: string, code: string): string {
+  return `item-${agency}-${code}`;
+}
+
+/** Does a decision (type, amount in fen) meet the item's major-decision criteria? */
+export function isMajorDecision(criteria: MajorCriteria | undefined, decisionType: DecisionType, fineFen = 0): boolean {
+  if (!criteria) return false;
+  if (criteria.decisionTypes?.includes(decisionType)) return true;
+  return criteria.fineFenAtLeast !== undefined && fineFen >= criteria.fineFenAtLeast;
+}
+
+function checkProfile(p: Partial<ItemProfile>): void {
+  if (
+    p.disclosureWorkingDays !== undefined &&
+    (!Number.isInteger(p.disclosureWorkingDays) || p.disclosureWorkingDays < 1)
+  ) {
+    throw violation('disclosure_deadline_invalid', 'disclosureWorkingDays must be a positive whole number');
+  }
+  const fen = p.major?.fineFenAtLeast;
+  if (fen !== undefined && (!Number.isSafeInteger(fen) || fen < 0)) {
+    throw violation('amount_invalid', 'fineFenAtLeast is a whole, non-negative number of fen');
+  }
+}
+
+export const itemDecider: Decider<ItemCommand, ItemEvent, ItemState> = {
+  initialState: () => ({ exists: false, retired: false }),
+
+  decide(command, state) {
+    requireRole(command.actor, ['admin'], 'managing enforcement items');
+    if (command.type === 'RegisterItem') {
+      if (state.exists) throw conflict('item_exists', `item ${command.profile.code} is registered already`);
+      requireAgency(command.actor, command.profile.agency);
+      checkProfile(command.profile);
+      return [{ type: 'ItemRegistered', data: command.profile }];
+    }
+    if (!state.exists) throw notFound('no such enforcement item');
+    requireAgency(command.actor, state.agency!);
+    if (state.retired) throw conflict('item_retired', `item ${state.code} is retired`);
+    if (command.type === 'AmendItem') {
+      checkProfile(command.changes);
+      return [{ type: 'ItemAmended', data: { changes: command.changes, reason: command.reason } }];
+    }
+    return [{ type: 'ItemRetired', data: { reason: command.reason } }];
+  },
+
+  evolve(state, event) {
+    switch (event.type) {
+      case 'ItemRegistered':
+        return { ...event.data, exists: true, retired: false };
+      case 'ItemAmended':
+        return { ...state, ...event.data.changes };
+      case 'ItemRetired':
+        return { ...state, retired: true };
+    }
+  },
+};

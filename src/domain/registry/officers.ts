@@ -1,0 +1,110 @@
+import type { Actor } from '../actor.js';
+import { requireAgency, requireRole } from '../actor.js';
+import type { Decider } from '../decider.js';
+import { conflict, notFound, violation } from '../errors.js';
+
+/** An enforcement officer and the law-enforcement certificate (执法证) that lets them act. */
+export interface OfficerProfile {
+  readonly officerId: string;
+  readonly name: string;
+  readonly agency: string;
+  readonly certificateNo: string;
+  readonly validFrom: string;
+  readonly validTo: string;
+  readonly roles: readonly string[];
+  /** Enforcement categories the certificate covers (shown on the public officer list). */
+  readonly categories?: readonly string[];
+}
+
+export type OfficerStatus = 'active' | 'suspended' | 'retired';
+
+export interface OfficerState extends Partial<OfficerProfile> {
+  readonly exists: boolean;
+  readonly status: OfficerStatus;
+}
+
+export type OfficerCommand = { readonly actor: Actor } & (
+  | { readonly type: 'RegisterOfficer'; readonly profile: OfficerProfile }
+  | {
+      readonly type: 'AmendOfficer';
+      readonly changes: Partial<Omit<OfficerProfile, 'officerId' | 'agency'>>;
+      readonly reason: string;
+    }
+  | { readonly type: 'SuspendOfficer' | 'ReinstateOfficer' | 'RetireOfficer'; readonly reason: string }
+);
+
+export type OfficerEvent =
+  | { readonly type: 'OfficerRegistered'; readonly data: OfficerProfile }
+  | {
+      readonly type: 'OfficerAmended';
+      readonly data: { readonly changes: Partial<OfficerProfile>; readonly reason: string };
+    }
+  | {
+      readonly type: 'OfficerSuspended' | 'OfficerReinstated' | 'OfficerRetired';
+      readonly data: { readonly reason: string };
+    };
+
+export function officerStream(officerId: string): string {
+  return `officer-${officerId}`;
+}
+
+/** Is this officer entitled to act on `date` (YYYY-MM-DD): registered, active, and the certificate valid that day. */
+export function certificateValidOn(officer: OfficerState | undefined, date: string): boolean {
+  return !!officer?.exists && officer.status === 'active' && officer.validFrom! <= date && date <= officer.validTo!;
+}
+
+function checkValidity(from: string | undefined, to: string | undefined): void {
+  if (from !== undefined && to !== undefined && to < from) {
+    throw violation('validity_invalid', `certificate validity ends (${to}) before it starts (${from})`);
+  }
+}
+
+export const officerDecider: Decider<OfficerCommand, OfficerEvent, OfficerState> = {
+  initialState: () => ({ exists: false, status: 'active' }),
+
+  decide(command, state) {
+    requireRole(command.actor, ['admin'], 'managing officers');
+    if (command.type === 'RegisterOfficer') {
+      if (state.exists) throw conflict('officer_exists', `officer ${command.profile.officerId} is registered already`);
+      requireAgency(command.actor, command.profile.agency);
+      checkValidity(command.profile.validFrom, command.profile.validTo);
+      if (command.profile.roles.length === 0) throw violation('roles_required', 'an officer needs at least one role');
+      return [{ type: 'OfficerRegistered', data: command.profile }];
+    }
+    if (!state.exists) throw notFound('no such officer');
+    requireAgency(command.actor, state.agency!);
+    if (state.status === 'retired') throw conflict('officer_retired', `officer ${state.officerId} is retired`);
+    switch (command.type) {
+      case 'AmendOfficer':
+        checkValidity(command.changes.validFrom ?? state.validFrom, command.changes.validTo ?? state.validTo);
+        if (command.changes.roles?.length === 0)
+          throw violation('roles_required', 'an officer needs at least one role');
+        return [{ type: 'OfficerAmended', data: { changes: command.changes, reason: command.reason } }];
+      case 'SuspendOfficer':
+        if (state.status === 'suspended')
+          throw conflict('officer_suspended', `officer ${state.officerId} is suspended already`);
+        return [{ type: 'OfficerSuspended', data: { reason: command.reason } }];
+      case 'ReinstateOfficer':
+        if (state.status !== 'suspended')
+          throw conflict('officer_not_suspended', `officer ${state.officerId} is not suspended`);
+        return [{ type: 'OfficerReinstated', data: { reason: command.reason } }];
+      case 'RetireOfficer':
+        return [{ type: 'OfficerRetired', data: { reason: command.reason } }];
+    }
+  },
+
+  evolve(state, event) {
+    switch (event.type) {
+      case 'OfficerRegistered':
+        return { ...event.data, exists: true, status: 'active' };
+      case 'OfficerAmended':
+        return { ...state, ...event.data.changes };
+      case 'OfficerSuspended':
+        return { ...state, status: 'suspended' };
+      case 'OfficerReinstated':
+        return { ...state, status: 'active' };
+      case 'OfficerRetired':
+        return { ...state, status: 'retired' };
+    }
+  },
+};

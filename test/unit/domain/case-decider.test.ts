@@ -1,0 +1,464 @@
+import { caseDecider } from '../../../src/domain/case/decider.js';
+import { specification } from '../../support/decider-spec.js';
+import { act, actors, CHECKS_PASSED, context, opened, photo, record, video } from '../../support/domain.js';
+
+const spec = specification(caseDecider);
+const open = () => record(opened());
+const inspection = {
+  location: '城关镇人民路 18 号',
+  findings: '未公示执业信息',
+  credentialsShown: true,
+  partyNotified: true,
+};
+const proposeFine = (fineFen: number) =>
+  act('LegalReviewRequested', { proposed: { decisionType: 'fine', fineFen, legalBasis: '《律师法》第五十条' } });
+const review = (outcome: 'approved' | 'rejected' | 'returned', checks = CHECKS_PASSED) =>
+  act('LegalReviewCompleted', { outcome, opinion: '审核意见', checks }, { actor: actors.rita });
+const decideFine = (fineFen: number, decidedOn = '2019-09-27') =>
+  act('DecisionIssued', {
+    decisionType: 'fine',
+    fineFen,
+    legalBasis: '《律师法》第五十条',
+    documentNo: '县司罚〔2019〕42号',
+    decidedOn,
+  });
+
+describe('the case decider', () => {
+  describe('opening a case', () => {
+    it('when an officer opens a case of a listed item with two certified officers, then CaseOpened is recorded', () => {
+      spec
+        .given([])
+        .when(opened())
+        .then([{ type: 'CaseOpened', data: { caseId: '2019-042', itemCode: 'P-001' } }]);
+    });
+    it('when the case exists already, then case_exists', () => {
+      spec.given(open()).when(opened()).thenFails('case_exists', 409);
+    });
+    it('when the item is not on the agency list, then item_unknown', () => {
+      spec.given([]).when(opened('X-999')).thenFails('item_unknown', 422);
+    });
+    it('when only one officer handles it, then two_officers_required', () => {
+      const one = opened();
+      spec
+        .given([])
+        .when({
+          ...one,
+          act: { ...one.act, data: { ...(one.act.data as object), officers: ['alice', 'alice'] } } as never,
+        })
+        .thenFails('two_officers_required');
+    });
+    it('when an officer of another agency acts on the case, then not_found (the case is not revealed)', () => {
+      spec
+        .given(open())
+        .when(act('EvidenceCollected', { description: 'x' }, { actor: actors.olga }))
+        .thenFails('not_found', 404);
+    });
+  });
+
+  describe('on-site acts: two officers with valid certificates (两人执法, 持证上岗)', () => {
+    it('when two certified officers of the agency inspect, then the inspection is recorded', () => {
+      spec
+        .given(open())
+        .when(act('OnSiteInspectionRecorded', inspection, { officers: ['alice', 'chen'] }))
+        .then([{ type: 'OnSiteInspectionRecorded', officers: ['alice', 'chen'] }]);
+    });
+    it('when the act names no officers, then the handling officers count', () => {
+      spec
+        .given(open())
+        .when(act('EvidenceCollected', { description: '现场照片' }))
+        .then([{ type: 'EvidenceCollected' }]);
+    });
+    it('when one officer acts alone, then two_officers_required', () => {
+      spec
+        .given(open())
+        .when(act('EvidenceCollected', { description: 'x' }, { officers: ['alice'] }))
+        .thenFails('two_officers_required', 422);
+    });
+    it('when the second officer belongs to another agency, then two_officers_required', () => {
+      spec
+        .given(open())
+        .when(act('EvidenceCollected', { description: 'x' }, { officers: ['alice', 'olga'] }))
+        .thenFails('two_officers_required');
+    });
+    it('when an officer certificate has expired by the day of the act, then certificate_invalid', () => {
+      const error = spec
+        .given(open())
+        .when(act('EvidenceCollected', { description: 'x' }, { officers: ['alice', 'dave'] }))
+        .thenFails('certificate_invalid', 422);
+      expect(error.details).toMatchObject({ officerId: 'dave', date: '2019-09-20' });
+    });
+    it('when the certificate was still valid on the day of the act, then it counts', () => {
+      spec
+        .given(open())
+        .when(
+          act(
+            'EvidenceCollected',
+            { description: 'x' },
+            { officers: ['alice', 'dave'], occurredAt: '2019-06-30T23:00:00+08:00' },
+          ),
+        )
+        .then([{ type: 'EvidenceCollected' }]);
+    });
+    it('when an officer is suspended, then certificate_invalid', () => {
+      spec
+        .given(open())
+        .when(act('EvidenceCollected', { description: 'x' }, { officers: ['alice', 'eve'] }))
+        .thenFails('certificate_invalid');
+    });
+    it('when an officer is not registered, then officer_unknown', () => {
+      spec
+        .given(open())
+        .when(act('EvidenceCollected', { description: 'x' }, { officers: ['alice', 'nobody'] }))
+        .thenFails('officer_unknown');
+    });
+    it('when credentials were not shown on an inspection, then credentials_not_shown', () => {
+      spec
+        .given(open())
+        .when(act('OnSiteInspectionRecorded', { ...inspection, credentialsShown: false }))
+        .thenFails('credentials_not_shown');
+    });
+    it('when the party was not told the grounds and rights, then party_not_notified', () => {
+      spec
+        .given(open())
+        .when(act('OnSiteInspectionRecorded', { ...inspection, partyNotified: false }))
+        .thenFails('party_not_notified');
+    });
+  });
+
+  describe('whole-process recording', () => {
+    it.each(['PropertySeized', 'ForcedDemolition'] as const)(
+      'when %s has a video recording, then it is recorded',
+      (type) => {
+        const data =
+          type === 'PropertySeized'
+            ? { items: '设备两台', legalBasis: '第二十条' }
+            : { target: '违章棚屋', legalBasis: '第四十四条' };
+        spec
+          .given(open())
+          .when(act(type, data as never, { media: [video] }))
+          .then([{ type, media: [video] }]);
+      },
+    );
+    it.each(['PropertySeized', 'ForcedDemolition'] as const)(
+      'when %s has only photos, then recording_required',
+      (type) => {
+        const data =
+          type === 'PropertySeized'
+            ? { items: '设备两台', legalBasis: '第二十条' }
+            : { target: '违章棚屋', legalBasis: '第四十四条' };
+        spec
+          .given(open())
+          .when(act(type, data as never, { media: [photo] }))
+          .thenFails('recording_required', 422);
+      },
+    );
+    it('when an audio recording is attached to a seizure, then it counts as a recording', () => {
+      const audio = { ...video, contentType: 'audio/mpeg' };
+      spec
+        .given(open())
+        .when(act('PropertySeized', { items: 'x', legalBasis: 'y' }, { media: [audio] }))
+        .then([{ type: 'PropertySeized' }]);
+    });
+    it.each(['left', 'public_notice'] as const)(
+      'when a document is served by %s without any evidence, then recording_required',
+      (method) => {
+        spec
+          .given(open())
+          .when(act('DocumentServed', { document: '处罚告知书', method }))
+          .thenFails('recording_required');
+      },
+    );
+    it('when a document is served by leaving it with a photo, then it is recorded; direct service needs none', () => {
+      spec
+        .given(open())
+        .when(act('DocumentServed', { document: '处罚告知书', method: 'left' }, { media: [photo] }))
+        .then([{ type: 'DocumentServed' }]);
+      spec
+        .given(open())
+        .when(act('DocumentServed', { document: '处罚告知书', method: 'direct' }))
+        .then([{ type: 'DocumentServed' }]);
+    });
+  });
+
+  describe('legal review of major decisions (无审核不决定)', () => {
+    it('when a major fine is decided after an approved review of the same amount, then the decision is recorded as major', () => {
+      const given = record(opened(), proposeFine(2_000_000), review('approved'));
+      spec
+        .given(given)
+        .when(decideFine(2_000_000))
+        .then([{ type: 'DecisionIssued', data: { major: true, fineFen: 2_000_000 } }]);
+    });
+    it('when a major fine is decided with no review, then legal_review_required', () => {
+      spec.given(open()).when(decideFine(2_000_000)).thenFails('legal_review_required', 409);
+    });
+    it('when the approved amount differs from the decision, then legal_review_required', () => {
+      spec
+        .given(record(opened(), proposeFine(2_000_000), review('approved')))
+        .when(decideFine(2_500_000))
+        .thenFails('legal_review_required');
+    });
+    it('when the proposal changed after the approval, then a new review is needed', () => {
+      const given = record(opened(), proposeFine(2_000_000), review('approved'), proposeFine(3_000_000));
+      spec.given(given).when(decideFine(3_000_000)).thenFails('legal_review_required');
+    });
+    it.each(['rejected', 'returned'] as const)('when the review was %s, then the decision is blocked', (outcome) => {
+      spec
+        .given(record(opened(), proposeFine(2_000_000), review(outcome)))
+        .when(decideFine(2_000_000))
+        .thenFails('legal_review_required');
+    });
+    it('when the agency head resolves a disagreement in favour of the proposal, then the decision may follow it', () => {
+      const given = record(
+        opened(),
+        proposeFine(2_000_000),
+        review('returned'),
+        act(
+          'ReviewDisagreementResolved',
+          { outcome: 'proposal_upheld', reasoning: '集体讨论决定' },
+          { actor: actors.head },
+        ),
+      );
+      spec
+        .given(given)
+        .when(decideFine(2_000_000))
+        .then([{ type: 'DecisionIssued' }]);
+    });
+    it('when the head upholds the review opinion, then the decision stays blocked', () => {
+      const given = record(
+        opened(),
+        proposeFine(2_000_000),
+        review('rejected'),
+        act(
+          'ReviewDisagreementResolved',
+          { outcome: 'review_upheld', reasoning: '采纳审核意见' },
+          { actor: actors.head },
+        ),
+      );
+      spec.given(given).when(decideFine(2_000_000)).thenFails('legal_review_required');
+    });
+    it('when there is no disagreement to resolve, then no_disagreement; only the head (admin) may resolve', () => {
+      spec
+        .given(record(opened(), proposeFine(2_000_000), review('approved')))
+        .when(act('ReviewDisagreementResolved', { outcome: 'proposal_upheld', reasoning: 'x' }, { actor: actors.head }))
+        .thenFails('no_disagreement', 409);
+      spec
+        .given(record(opened(), proposeFine(2_000_000), review('rejected')))
+        .when(act('ReviewDisagreementResolved', { outcome: 'proposal_upheld', reasoning: 'x' }))
+        .thenFails('role_required', 403);
+    });
+    it('when the decision type alone is major (business suspension), then a review is required whatever the amount', () => {
+      spec
+        .given(open())
+        .when(
+          act('DecisionIssued', {
+            decisionType: 'business_suspension',
+            legalBasis: 'x',
+            documentNo: 'n',
+            decidedOn: '2019-09-27',
+          }),
+        )
+        .thenFails('legal_review_required');
+    });
+    it('when the decision is not major, then no review is needed and major is false', () => {
+      spec
+        .given(open())
+        .when(decideFine(50_000))
+        .then([{ type: 'DecisionIssued', data: { major: false } }]);
+    });
+    it('when the proposal reviewed was major, then a smaller decision still needs that review to match', () => {
+      spec
+        .given(record(opened(), proposeFine(2_000_000)))
+        .when(decideFine(50_000))
+        .thenFails('legal_review_required');
+    });
+    it('when the reviewer handles the case, then reviewer_not_independent', () => {
+      const given = record(opened(), proposeFine(2_000_000));
+      const byHandler = {
+        ...review('approved'),
+        context: {
+          ...context,
+          officer: (id: string) =>
+            id === 'alice' ? { ...context.officer('alice')!, roles: ['officer', 'reviewer'] } : context.officer(id),
+        },
+      };
+      spec
+        .given(given)
+        .when({ ...byHandler, act: { ...byHandler.act, actor: { ...actors.alice, roles: ['reviewer'] } } })
+        .thenFails('reviewer_not_independent', 422);
+    });
+    it('when the reviewer is not a registered reviewer of the agency, then reviewer_not_qualified', () => {
+      const given = record(opened(), proposeFine(2_000_000));
+      spec
+        .given(given)
+        .when({
+          ...review('approved'),
+          act: { ...review('approved').act, actor: { sub: 'chen', agency: 'county-justice', roles: ['reviewer'] } },
+        })
+        .thenFails('reviewer_not_qualified');
+    });
+    it('when someone without the reviewer role completes a review, then role_required', () => {
+      spec
+        .given(record(opened(), proposeFine(2_000_000)))
+        .when({ ...review('approved'), act: { ...review('approved').act, actor: actors.alice } })
+        .thenFails('role_required', 403);
+    });
+    it('when approved while a check failed, then review_inconsistent', () => {
+      spec
+        .given(record(opened(), proposeFine(2_000_000)))
+        .when(review('approved', { ...CHECKS_PASSED, evidenceSufficient: false }))
+        .thenFails('review_inconsistent', 422);
+    });
+    it('when approved while a criminal referral is needed, then review_inconsistent', () => {
+      spec
+        .given(record(opened(), proposeFine(2_000_000)))
+        .when(review('approved', { ...CHECKS_PASSED, criminalReferralNeeded: true }))
+        .thenFails('review_inconsistent');
+    });
+    it('when no review was requested, then review_not_requested', () => {
+      spec.given(open()).when(review('approved')).thenFails('review_not_requested', 409);
+    });
+    it('when the review finds a suspected crime, then the case is referred and takes no decision', () => {
+      const given = record(
+        opened(),
+        proposeFine(2_000_000),
+        review('rejected', { ...CHECKS_PASSED, criminalReferralNeeded: true }),
+      );
+      spec.given(given).when(decideFine(2_000_000)).thenFails('act_out_of_order', 409);
+      spec
+        .given(given)
+        .when(act('CaseClosed', { closedOn: '2019-10-08' }))
+        .then([{ type: 'CaseClosed' }]);
+    });
+    it('when a review is recorded, then it carries the reviewer and the proposal it reviewed', () => {
+      spec
+        .given(record(opened(), proposeFine(2_000_000)))
+        .when(review('approved'))
+        .then([{ data: { reviewer: 'rita', proposal: { decisionType: 'fine', fineFen: 2_000_000 } } }]);
+    });
+  });
+
+  describe('disclosure deadlines (7 / 20 working days)', () => {
+    it('when a penalty is decided on Friday 2019-09-27, then it is due 7 working days later on 2019-10-12', () => {
+      spec
+        .given(open())
+        .when(decideFine(50_000, '2019-09-27'))
+        .then([
+          { data: { disclosureWorkingDays: 7, disclosureDueBy: '2019-10-12', calendarBasis: 'official_schedule' } },
+        ]);
+    });
+    it('when an inspection-category decision is made, then 20 working days apply', () => {
+      spec
+        .given(record(opened('I-001')))
+        .when(
+          act('DecisionIssued', { decisionType: 'warning', legalBasis: 'x', documentNo: 'n', decidedOn: '2019-09-20' }),
+        )
+        .then([{ data: { disclosureWorkingDays: 20, disclosureDueBy: '2019-10-23' } }]);
+    });
+    it("when the item's legal basis sets its own deadline, then that applies", () => {
+      spec
+        .given(record(opened('L-002')))
+        .when(
+          act('DecisionIssued', {
+            decisionType: 'license_granted',
+            legalBasis: 'x',
+            documentNo: 'n',
+            decidedOn: '2019-09-27',
+          }),
+        )
+        .then([{ data: { disclosureWorkingDays: 10, disclosureDueBy: '2019-10-16' } }]);
+    });
+    it('when published by the due date, then on time; after it, late', () => {
+      const given = record(opened(), decideFine(50_000, '2019-09-27'));
+      spec
+        .given(given)
+        .when(act('DecisionDisclosed', { publishedOn: '2019-10-12' }))
+        .then([{ data: { onTime: true, dueBy: '2019-10-12' } }]);
+      spec
+        .given(given)
+        .when(act('DecisionDisclosed', { publishedOn: '2019-10-14' }))
+        .then([{ data: { onTime: false } }]);
+    });
+    it('when a fine has no amount, then fine_amount_required', () => {
+      spec.given(open()).when(decideFine(0)).thenFails('fine_amount_required', 422);
+    });
+  });
+
+  describe('status machine', () => {
+    const disclosed = () =>
+      record(opened(), decideFine(50_000), act('DecisionDisclosed', { publishedOn: '2019-10-08' }));
+    it('when disclosing before any decision, then decision_missing', () => {
+      spec
+        .given(open())
+        .when(act('DecisionDisclosed', { publishedOn: '2019-10-08' }))
+        .thenFails('decision_missing', 409);
+    });
+    it('when deciding twice, then act_out_of_order', () => {
+      spec
+        .given(record(opened(), decideFine(50_000)))
+        .when(decideFine(50_000))
+        .thenFails('act_out_of_order');
+    });
+    it('when closing before the decision is published, then case_not_closable', () => {
+      spec
+        .given(record(opened(), decideFine(50_000)))
+        .when(act('CaseClosed', { closedOn: '2019-10-08' }))
+        .thenFails('case_not_closable', 409);
+    });
+    it('when a closed case gets a new act, then case_closed; corrections and disclosure changes are still accepted', () => {
+      const events = disclosed();
+      const closedCase = [
+        ...events,
+        ...caseDecider.decide(
+          act('CaseClosed', { closedOn: '2019-10-09' }),
+          events.reduce(caseDecider.evolve, caseDecider.initialState()),
+        ),
+      ];
+      spec
+        .given(closedCase)
+        .when(act('EvidenceCollected', { description: 'x' }))
+        .thenFails('case_closed', 409);
+      spec
+        .given(closedCase)
+        .when(
+          act('RecordCorrected', {
+            corrects: events[1]!.id,
+            reason: '文书编号笔误',
+            data: { documentNo: '县司罚〔2019〕43号' },
+          }),
+        )
+        .then([{ type: 'RecordCorrected' }]);
+      spec
+        .given(closedCase)
+        .when(act('DisclosureWithdrawn', { reason: '复议撤销' }))
+        .then([{ type: 'DisclosureWithdrawn' }]);
+      spec
+        .given(closedCase)
+        .when(act('DisclosureUpdated', { reason: '诉讼变更' }))
+        .then([{ type: 'DisclosureUpdated' }]);
+    });
+    it('when withdrawing a disclosure that never happened, then not_disclosed', () => {
+      spec
+        .given(record(opened(), decideFine(50_000)))
+        .when(act('DisclosureWithdrawn', { reason: 'x' }))
+        .thenFails('not_disclosed', 409);
+    });
+    it('when a correction names an event outside the case, then correction_target_unknown', () => {
+      spec
+        .given(open())
+        .when(act('RecordCorrected', { corrects: 'ffffffff-0000-7000-8000-000000000000', reason: 'x', data: {} }))
+        .thenFails('correction_target_unknown', 422);
+    });
+    it('when acting on a case that does not exist, then not_found', () => {
+      spec
+        .given([])
+        .when(act('EvidenceCollected', { description: 'x' }))
+        .thenFails('not_found', 404);
+    });
+    it('when publishing before the decision date, then date_invalid', () => {
+      spec
+        .given(record(opened(), decideFine(50_000, '2019-09-27')))
+        .when(act('DecisionDisclosed', { publishedOn: '2019-09-26' }))
+        .thenFails('date_invalid');
+    });
+  });
+});
