@@ -8,6 +8,8 @@ import type { Clock } from './ports/clock.js';
 import type { EventStore } from './ports/event-store.js';
 import { SqliteEventStore } from './adapters/sqlite/event-store.js';
 import { loadOrCreateKeys, type Keys } from './adapters/keys/file-keyring.js';
+import { DEFAULT_SCHEDULE_FILE, loadWorkingDayCalendar } from './adapters/calendar/file-calendar.js';
+import type { WorkingDayCalendar } from './domain/calendar/working-days.js';
 import { createHttpApp } from './http/app.js';
 
 /** The composition root: the one place that chooses adapters from configuration and wires them together. */
@@ -16,6 +18,7 @@ export interface Service {
   readonly port: number;
   readonly events: EventStore;
   readonly keys: Keys;
+  readonly calendar: WorkingDayCalendar;
   /** Stops accepting requests, lets in-flight requests and appends finish, then closes the stores. */
   close(): Promise<void>;
 }
@@ -33,10 +36,19 @@ export function openEventStore(config: Config): EventStore {
   return new SqliteEventStore({ path: config.eventStore.path });
 }
 
+function openCalendar(config: Config): WorkingDayCalendar {
+  try {
+    return loadWorkingDayCalendar(config.workingDayCalendarFile ?? DEFAULT_SCHEDULE_FILE);
+  } catch (err) {
+    throw new ConfigError('WORKING_DAY_CALENDAR_FILE', (err as Error).message);
+  }
+}
+
 export async function startService(config: Config, { clock, log }: ServiceDependencies): Promise<Service> {
   if (config.blobStore.kind === 's3') {
     throw new ConfigError('S3_BUCKET', 'this version of the service stores media on the filesystem only');
   }
+  const calendar = openCalendar(config);
   const keys = loadOrCreateKeys(config.keysDir, clock);
   const events = openEventStore(config);
   const app = createHttpApp({ events, log });
@@ -54,7 +66,10 @@ export async function startService(config: Config, { clock, log }: ServiceDepend
   }
   const { port } = server.address() as AddressInfo;
   const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
-  log.info({ port, eventStore: config.eventStore.kind, keyId: keys.eventSigner.keyId }, 'listening');
+  log.info(
+    { port, eventStore: config.eventStore.kind, keyId: keys.eventSigner.keyId, calendarYears: calendar.coveredYears },
+    'listening',
+  );
 
   let closing: Promise<void> | undefined;
   const close = () =>
@@ -69,5 +84,5 @@ export async function startService(config: Config, { clock, log }: ServiceDepend
       log.info('stopped');
     })());
 
-  return { url: `http://${host}:${port}`, port, events, keys, close };
+  return { url: `http://${host}:${port}`, port, events, keys, calendar, close };
 }

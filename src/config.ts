@@ -15,6 +15,8 @@ export interface Config {
     { readonly kind: 'sqlite'; readonly path: string } | { readonly kind: 'eventstoredb'; readonly url: string };
   readonly blobStore: { readonly kind: 'filesystem'; readonly dir: string } | S3Config;
   readonly jwt: JwtConfig;
+  /** A replacement working-day schedule; unset: the official schedule shipped with the service. */
+  readonly workingDayCalendarFile?: string;
   readonly shutdownTimeoutMs: number;
 }
 
@@ -104,6 +106,11 @@ export const CONFIG_VARIABLES: readonly { name: string; default: string; descrip
     description: 'a JWKS file of trusted token-signing public keys',
   },
   { name: 'JWT_CLOCK_SKEW_SECONDS', default: '30', description: 'tolerated clock difference for exp/nbf, 0..300' },
+  {
+    name: 'WORKING_DAY_CALENDAR_FILE',
+    default: '(the shipped official schedule)',
+    description: 'a replacement holiday and make-up-day schedule (JSON, same format)',
+  },
   { name: 'SHUTDOWN_TIMEOUT_MS', default: '10000', description: 'how long SIGTERM waits for in-flight work' },
 ];
 
@@ -126,6 +133,9 @@ export function loadConfig(env: Env, cwd: string = process.cwd()): Config {
     eventStore: eventStoreConfig(read('EVENTSTORE_URL'), dataDir),
     blobStore: blobStoreConfig(read, dataDir),
     jwt: jwtConfig(read, cwd),
+    ...(read('WORKING_DAY_CALENDAR_FILE') === undefined
+      ? {}
+      : { workingDayCalendarFile: path.resolve(cwd, read('WORKING_DAY_CALENDAR_FILE')!) }),
     shutdownTimeoutMs: integer('SHUTDOWN_TIMEOUT_MS', read('SHUTDOWN_TIMEOUT_MS'), 10_000, 0, 600_000),
   };
 }

@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import pino from 'pino';
 import { loadConfig } from '../../src/config.js';
@@ -39,6 +40,31 @@ describe('the service', () => {
     });
     await expect(startService(clash, { clock, log })).rejects.toMatchObject({ code: 'EADDRINUSE' });
     await first.close();
+  });
+
+  it('when a replacement calendar file is malformed, then start-up stops naming WORKING_DAY_CALENDAR_FILE', async () => {
+    const file = path.join(tempDir(), 'calendar.json');
+    fs.writeFileSync(file, JSON.stringify({ years: { '2027': { holidays: [], workdays: ['2027-02-30'] } } }));
+    const config = loadConfig({ PORT: '0', LEDGER_DATA_DIR: tempDir(), WORKING_DAY_CALENDAR_FILE: file });
+    await expect(startService(config, { clock, log })).rejects.toMatchObject({
+      constructor: ConfigError,
+      variable: 'WORKING_DAY_CALENDAR_FILE',
+    });
+  });
+
+  it('when a valid replacement calendar is configured, then the service counts with it', async () => {
+    const file = path.join(tempDir(), 'calendar.json');
+    fs.writeFileSync(
+      file,
+      JSON.stringify({ years: { '2027': { holidays: [{ name: '元旦', days: ['2027-01-01'] }], workdays: [] } } }),
+    );
+    const service = await startService(
+      loadConfig({ PORT: '0', HOST: '127.0.0.1', LEDGER_DATA_DIR: tempDir(), WORKING_DAY_CALENDAR_FILE: file }),
+      { clock, log },
+    );
+    expect(service.calendar.coveredYears).toEqual([2027]);
+    expect(service.calendar.isWorkingDay('2027-01-01')).toBe(false);
+    await service.close();
   });
 
   it('when a backend this version cannot run is configured, then start-up names the variable', async () => {
