@@ -91,6 +91,13 @@ const REVIEW_CHECKS = [
   'documentsComplete',
 ] as const;
 
+/** Money is whole fen: never a fraction, never negative. */
+function checkAmount(fineFen: number | undefined): void {
+  if (fineFen !== undefined && !(Number.isSafeInteger(fineFen) && fineFen >= 0)) {
+    throw violation('amount_invalid', `fineFen must be a whole, non-negative number of fen, not ${fineFen}`);
+  }
+}
+
 function checkState(act: RecordAct, state: CaseState): void {
   if (act.type !== 'CaseOpened' && state.status === 'none') throw notFound('no such case');
   if (ALLOWED_IN[act.type].includes(state.status)) return;
@@ -222,6 +229,9 @@ function decide({ act, context }: CaseCommand, state: CaseState): CaseEvent[] {
   if (act.type === 'CaseOpened' || act.officers || ON_SITE_ACTS.includes(act.type))
     checkOfficers(act, state, context, agency);
   checkRecordings(act);
+
+  if (act.type === 'DecisionIssued') checkAmount(act.data.fineFen);
+  if (act.type === 'LegalReviewRequested') checkAmount(act.data.proposed.fineFen);
 
   switch (act.type) {
     case 'OnSiteInspectionRecorded':

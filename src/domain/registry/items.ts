@@ -57,12 +57,20 @@ export function isMajorDecision(criteria: MajorCriteria | undefined, decisionTyp
   return criteria.fineFenAtLeast !== undefined && fineFen >= criteria.fineFenAtLeast;
 }
 
+/** No legal deadline for publishing a decision runs past a year of working days. */
+export const MAX_DISCLOSURE_WORKING_DAYS = 365;
+
 function checkProfile(p: Partial<ItemProfile>): void {
   if (
     p.disclosureWorkingDays !== undefined &&
-    (!Number.isInteger(p.disclosureWorkingDays) || p.disclosureWorkingDays < 1)
+    (!Number.isInteger(p.disclosureWorkingDays) ||
+      p.disclosureWorkingDays < 1 ||
+      p.disclosureWorkingDays > MAX_DISCLOSURE_WORKING_DAYS)
   ) {
-    throw violation('disclosure_deadline_invalid', 'disclosureWorkingDays must be a positive whole number');
+    throw violation(
+      'disclosure_deadline_invalid',
+      `disclosureWorkingDays must be a whole number from 1 to ${MAX_DISCLOSURE_WORKING_DAYS}`,
+    );
   }
   const fen = p.major?.fineFenAtLeast;
   if (fen !== undefined && (!Number.isSafeInteger(fen) || fen < 0)) {

@@ -1,4 +1,4 @@
-import type { Actor } from '../actor.js';
+import type { Actor, Role } from '../actor.js';
 import { requireAgency, requireRole } from '../actor.js';
 import type { Decider } from '../decider.js';
 import { conflict, notFound, violation } from '../errors.js';
@@ -11,7 +11,7 @@ export interface OfficerProfile {
   readonly certificateNo: string;
   readonly validFrom: string;
   readonly validTo: string;
-  readonly roles: readonly string[];
+  readonly roles: readonly Role[];
   /** Enforcement categories the certificate covers (shown on the public officer list). */
   readonly categories?: readonly string[];
 }

@@ -278,7 +278,9 @@ describe('the case decider', () => {
         context: {
           ...context,
           officer: (id: string) =>
-            id === 'alice' ? { ...context.officer('alice')!, roles: ['officer', 'reviewer'] } : context.officer(id),
+            id === 'alice'
+              ? { ...context.officer('alice')!, roles: ['officer', 'reviewer'] as const }
+              : context.officer(id),
         },
       };
       spec
@@ -378,6 +380,13 @@ describe('the case decider', () => {
         .when(act('DecisionDisclosed', { publishedOn: '2019-10-14' }))
         .then([{ data: { onTime: false } }]);
     });
+    it.each([1.5, -100, Number.MAX_SAFE_INTEGER + 2])(
+      'when a fine of %p fen is decided or proposed, then amount_invalid',
+      (fen) => {
+        spec.given(open()).when(decideFine(fen)).thenFails('amount_invalid', 422);
+        spec.given(open()).when(proposeFine(fen)).thenFails('amount_invalid', 422);
+      },
+    );
     it('when a fine has no amount, then fine_amount_required', () => {
       spec.given(open()).when(decideFine(0)).thenFails('fine_amount_required', 422);
     });

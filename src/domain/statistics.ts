@@ -1,0 +1,187 @@
+import { localDate } from './actor.js';
+import { DECISION_TYPES, type DecisionType, type RecordedCaseEvent } from './case/acts.js';
+import type { ItemCategory } from './registry/items.js';
+import type { OfficerState } from './registry/officers.js';
+
+/**
+ * What the yearly statistics need to know of one case: its recorded events, and the category of its enforcement
+ * item (the item list is a registry of its own, so the caller looks the category up).
+ */
+export interface CaseFacts {
+  readonly caseId: string;
+  readonly agency: string;
+  readonly itemCategory: ItemCategory;
+  readonly events: readonly RecordedCaseEvent[];
+}
+
+export type ReviewOutcome = 'approved' | 'rejected' | 'returned';
+
+/** The agency's enforcement figures for one calendar year: plain counts, amounts in integer fen. */
+export interface YearlyStatistics {
+  readonly agency: string;
+  readonly year: number;
+  readonly asOf: string;
+  /** Cases opened (立案) in the year, by the category of their enforcement item. */
+  readonly casesOpened: { total: number; byCategory: Record<ItemCategory, number> };
+  /** Decisions made in the year (whatever year their case was opened): by type, how many major, fines in fen. */
+  readonly decisions: { total: number; byType: Record<DecisionType, number>; major: number; fineFen: number };
+  /** The publication of the year's decisions, as of `asOf`: every decision is in exactly one of these. */
+  readonly disclosures: { onTime: number; late: number; missing: number; pending: number };
+  /** Legal reviews (法制审核) completed in the year, by outcome. */
+  readonly legalReviews: Record<ReviewOutcome, number>;
+  /** Seizures and forced demolitions done in the year, and how many carry an audio or video recording. */
+  readonly mandatoryRecordings: { acts: number; recorded: number };
+  /** Hearings held in the year. */
+  readonly hearingsHeld: number;
+}
+
+type Issued = Extract<RecordedCaseEvent, { type: 'DecisionIssued' }>['data'];
+type Disclosed = Extract<RecordedCaseEvent, { type: 'DecisionDisclosed' }>['data'];
+
+const isYear = (date: string, year: number): boolean => Number(date.slice(0, 4)) === year;
+
+const hasRecording = (event: RecordedCaseEvent): boolean =>
+  event.media.some((m) => m.contentType.startsWith('audio/') || m.contentType.startsWith('video/'));
+
+const zeroByCategory = (): Record<ItemCategory, number> => ({
+  penalty: 0,
+  licensing: 0,
+  coercive: 0,
+  inspection: 0,
+  levy: 0,
+  other: 0,
+});
+
+const zeroByType = () => Object.fromEntries(DECISION_TYPES.map((type) => [type, 0])) as Record<DecisionType, number>;
+
+/** The decisions of a case, each with the publication that followed it (a case has one; nothing here relies on it). */
+function decisionsOf(events: readonly RecordedCaseEvent[]): { issued: Issued; disclosed?: Disclosed }[] {
+  const decisions: { issued: Issued; disclosed?: Disclosed }[] = [];
+  for (const event of events) {
+    if (event.type === 'DecisionIssued') decisions.push({ issued: event.data });
+    if (event.type === 'DecisionDisclosed') {
+      const last = decisions.at(-1);
+      if (last && !last.disclosed) last.disclosed = event.data;
+    }
+  }
+  return decisions;
+}
+
+/**
+ * The yearly figures an agency must publish by 20 January of the next year (公示制度: 每年1月20日公开本机关上年度
+ * 行政执法总体情况有关数据), and that the record shows of its weak points (全过程记录: 通过统计分析记录资料信息,
+ * 发现行政执法薄弱环节). Only cases of `agency` count.
+ *
+ * - Cases opened count by `CaseOpened.openedOn`; decisions, fines, major decisions and their publication by
+ *   `DecisionIssued.decidedOn`; hearings by `HearingHeld.heldOn`; reviews, seizures and demolitions by the local
+ *   date of the act (`occurredAt`). Each act counts in the year it happened, so once a year is over its figures
+ *   stay put while its cases go on.
+ * - Publication is judged as of `asOf` (a date, YYYY-MM-DD): on time or late as recorded (`DecisionDisclosed.onTime`);
+ *   not published by `asOf` is missing when the due date has passed (`disclosureDueBy < asOf`), pending otherwise. A
+ *   publication dated after `asOf` has not happened yet as of `asOf`, so the figures published on a day can be
+ *   reproduced later. A publication later withdrawn or updated (撤销/更新) still counts as published.
+ * - Fines are the integer sum of `fineFen` over decisions of type `fine`.
+ * - Corrections (`RecordCorrected`) do not change the counts: they amend the written record of an act, not the act;
+ *   the figures are those of the acts as first recorded.
+ */
+export function yearlyStatistics(input: {
+  agency: string;
+  year: number;
+  cases: readonly CaseFacts[];
+  asOf: string;
+}): YearlyStatistics {
+  const { agency, year } = input;
+  const asOf = localDate(input.asOf);
+  const casesOpened = { total: 0, byCategory: zeroByCategory() };
+  const decisions = { total: 0, byType: zeroByType(), major: 0, fineFen: 0 };
+  const disclosures = { onTime: 0, late: 0, missing: 0, pending: 0 };
+  const legalReviews: Record<ReviewOutcome, number> = { approved: 0, rejected: 0, returned: 0 };
+  const mandatoryRecordings = { acts: 0, recorded: 0 };
+  let hearingsHeld = 0;
+
+  for (const facts of input.cases) {
+    if (facts.agency !== agency) continue;
+    for (const event of facts.events) {
+      switch (event.type) {
+        case 'CaseOpened':
+          if (isYear(event.data.openedOn, year)) {
+            casesOpened.total += 1;
+            casesOpened.byCategory[facts.itemCategory] += 1;
+          }
+          break;
+        case 'LegalReviewCompleted':
+          if (isYear(localDate(event.occurredAt), year)) legalReviews[event.data.outcome] += 1;
+          break;
+        case 'PropertySeized':
+        case 'ForcedDemolition':
+          if (isYear(localDate(event.occurredAt), year)) {
+            mandatoryRecordings.acts += 1;
+            if (hasRecording(event)) mandatoryRecordings.recorded += 1;
+          }
+          break;
+        case 'HearingHeld':
+          if (isYear(event.data.heldOn, year)) hearingsHeld += 1;
+          break;
+      }
+    }
+    for (const { issued, disclosed } of decisionsOf(facts.events)) {
+      if (!isYear(issued.decidedOn, year)) continue;
+      decisions.total += 1;
+      decisions.byType[issued.decisionType] += 1;
+      if (issued.major) decisions.major += 1;
+      if (issued.decisionType === 'fine') decisions.fineFen += issued.fineFen ?? 0;
+      if (disclosed && disclosed.publishedOn <= asOf) disclosures[disclosed.onTime ? 'onTime' : 'late'] += 1;
+      else disclosures[issued.disclosureDueBy < asOf ? 'missing' : 'pending'] += 1;
+    }
+  }
+  return { agency, year, asOf, casesOpened, decisions, disclosures, legalReviews, mandatoryRecordings, hearingsHeld };
+}
+
+/** 公示制度: the statistics of year Y are published by 20 January of Y+1. */
+export function publicationDeadline(year: number): string {
+  return `${String(year + 1).padStart(4, '0')}-01-20`;
+}
+
+export type PublicationStatus = 'published_on_time' | 'published_late' | 'due' | 'overdue';
+
+/**
+ * Where the publication of year `year`'s statistics stands on `asOf` (YYYY-MM-DD): published on or before
+ * 20 January of the next year is on time; not published (or published after `asOf`) is `due` up to and including
+ * the deadline and `overdue` after it.
+ */
+export function publicationStatus(input: { year: number; publishedOn?: string; asOf: string }): PublicationStatus {
+  const deadline = publicationDeadline(input.year);
+  const asOf = localDate(input.asOf);
+  if (input.publishedOn !== undefined && input.publishedOn <= asOf) {
+    return input.publishedOn <= deadline ? 'published_on_time' : 'published_late';
+  }
+  return asOf > deadline ? 'overdue' : 'due';
+}
+
+/**
+ * 法制审核制度: reviewers (法制审核人员) are in principle at least 5% of the agency's enforcement staff. This is an
+ * alert for supervisors, not a rule that blocks anything: it never throws. `required` is ⌈5% × activeOfficers⌉,
+ * computed as ⌈n / 20⌉ (0.05 × 60 in floating point is 3.0000000000000004, which would demand 4); 0 when the
+ * agency has no active officers. `ratio` is reviewers / activeOfficers, 0 when there are none.
+ */
+export function reviewerRatio(staff: { activeOfficers: number; reviewers: number }): {
+  ratio: number;
+  required: number;
+  meets: boolean;
+} {
+  const { activeOfficers, reviewers } = staff;
+  const required = activeOfficers > 0 ? Math.ceil(activeOfficers / 20) : 0;
+  return { ratio: activeOfficers > 0 ? reviewers / activeOfficers : 0, required, meets: reviewers >= required };
+}
+
+/**
+ * The staff that `reviewerRatio` weighs (法制审核人员不少于执法人员总数的5%): registered officers of `agency` whose
+ * status is active, and those of them with the reviewer role. Suspended and retired officers do not count.
+ */
+export function countStaff(
+  officers: readonly OfficerState[],
+  agency: string,
+): { activeOfficers: number; reviewers: number } {
+  const active = officers.filter((o) => o.exists && o.agency === agency && o.status === 'active');
+  return { activeOfficers: active.length, reviewers: active.filter((o) => o.roles?.includes('reviewer')).length };
+}

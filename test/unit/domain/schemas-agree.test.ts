@@ -1,0 +1,499 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
+import ajvFormats from 'ajv-formats';
+import fc from 'fast-check';
+import {
+  ACT_TYPES,
+  type ActData,
+  type ActType,
+  type Proposal,
+  type RecordedData,
+  type ReviewChecks,
+} from '../../../src/domain/case/acts.js';
+import type { ItemEvent, ItemProfile } from '../../../src/domain/registry/items.js';
+import type { OfficerEvent, OfficerProfile } from '../../../src/domain/registry/officers.js';
+
+// The JSON Schemas and the TypeScript types of the domain describe the same data. The samples below are declared
+// with the TypeScript types (so the compiler checks them); the tests check that the schemas agree with them.
+
+const schemaDir = path.resolve(__dirname, '../../../schemas');
+const files = (fs.readdirSync(schemaDir, { recursive: true }) as string[])
+  .filter((f) => f.endsWith('.schema.json'))
+  .map((f) => f.split(path.sep).join('/'));
+const schemas = new Map(files.map((f) => [f, JSON.parse(fs.readFileSync(path.join(schemaDir, f), 'utf8'))]));
+
+const ajv = new Ajv2020({ strict: true, coerceTypes: false, allErrors: true });
+ajvFormats.default(ajv); // a CommonJS module: its function is also its `default`
+for (const schema of schemas.values()) ajv.addSchema(schema);
+const compiled = new Map([...schemas.values()].map((s) => [s.$id as string, ajv.getSchema(s.$id) as ValidateFunction]));
+
+const actId = (type: string) => `urn:evidence-ledger:schema:act:${type}`;
+const eventId = (type: string) => `urn:evidence-ledger:schema:event:${type}`;
+const commandId = (name: string) => `urn:evidence-ledger:schema:command:${name}`;
+
+/** What the schema `id` finds wrong with `value`; empty when it accepts it. */
+function problems(id: string, value: unknown): string[] {
+  const validate = compiled.get(id);
+  if (!validate) throw new Error(`no schema ${id}`);
+  return validate(value) ? [] : (validate.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message}`);
+}
+const accepts = (id: string, value: unknown) => problems(id, value).length === 0;
+
+const without = (value: object, key: string): Record<string, unknown> => {
+  const copy: Record<string, unknown> = { ...value };
+  delete copy[key];
+  return copy;
+};
+const only = (value: object, keys: readonly string[]) =>
+  Object.fromEntries(Object.entries(value).filter(([key]) => keys.includes(key)));
+const clone = <T>(value: T): any => JSON.parse(JSON.stringify(value));
+
+/** The members of `O` that are not optional, as a set the compiler checks both ways (none missing, none extra). */
+type RequiredKeys<O> = { [K in keyof O]-?: Record<never, never> extends Pick<O, K> ? never : K }[keyof O];
+type KeySet<O> = { readonly [K in RequiredKeys<O>]: true };
+
+const OCCURRED_AT = '2019-09-20T09:30:00+08:00';
+const EVENT_ID = '0190d6e2-7a4b-7c3d-8e9f-0a1b2c3d4e5f';
+const CHECKS: ReviewChecks = {
+  subjectLawful: true,
+  officersQualified: true,
+  procedureLawful: true,
+  factsClear: true,
+  evidenceSufficient: true,
+  lawAppliedCorrectly: true,
+  discretionAppropriate: true,
+  withinAuthority: true,
+  documentsComplete: true,
+  criminalReferralNeeded: false,
+};
+const PROPOSAL: Required<Proposal> = { decisionType: 'fine', fineFen: 500_000, legalBasis: '《律师法》第五十条' };
+
+/** One act of each type, with every optional member present. */
+const acts: { [T in ActType]: Required<ActData[T]> } = {
+  CaseOpened: {
+    caseId: '2019-042',
+    itemCode: 'P-001',
+    title: '某律师事务所未按规定公示执业信息',
+    openedOn: '2019-09-20',
+    officers: ['alice', 'chen'],
+    parties: [
+      {
+        kind: 'organization',
+        name: '某律师事务所',
+        idNumber: '91330100MA2B00000X',
+        phone: '0571-88888888',
+        address: '人民路 18 号',
+      },
+      { kind: 'person', name: '张三' },
+    ],
+  },
+  OnSiteInspectionRecorded: {
+    location: '城关镇人民路 18 号',
+    findings: '未公示执业信息',
+    credentialsShown: true,
+    partyNotified: true,
+  },
+  CredentialsShown: { note: '出示执法证 33010019000001' },
+  PartyNotified: { grounds: '涉嫌未按规定公示执业信息', rights: '陈述、申辩、申请听证' },
+  EvidenceCollected: { description: '现场照片 3 张' },
+  RecordingAttached: { description: '执法记录仪视频', relatesTo: EVENT_ID },
+  PropertySeized: { items: '账簿 2 本', legalBasis: '《行政强制法》第二十二条' },
+  ForcedDemolition: { target: '违章广告牌', legalBasis: '《行政强制法》第四十四条' },
+  DocumentServed: { document: '行政处罚决定书', method: 'left' },
+  HearingHeld: { heldOn: '2019-09-25' },
+  LegalReviewRequested: { proposed: PROPOSAL },
+  LegalReviewCompleted: { outcome: 'approved', opinion: '事实清楚，证据充分', checks: CHECKS },
+  ReviewDisagreementResolved: { outcome: 'proposal_upheld', reasoning: '经集体讨论维持原处理意见' },
+  DecisionIssued: {
+    decisionType: 'fine',
+    fineFen: 500_000,
+    legalBasis: '《律师法》第五十条',
+    documentNo: '县司罚〔2019〕42号',
+    decidedOn: '2019-09-27',
+  },
+  DecisionDisclosed: { publishedOn: '2019-09-30' },
+  DisclosureWithdrawn: { reason: '复议撤销' },
+  DisclosureUpdated: { reason: '复议变更罚款数额' },
+  RecordCorrected: {
+    corrects: EVENT_ID,
+    reason: '笔误',
+    data: { findings: '更正后的记录', any: { depth: [1, null] } },
+  },
+  CaseClosed: { closedOn: '2019-10-08' },
+};
+
+/** The same acts as recorded, with the facts the service derives. */
+const recorded: { [T in ActType]: Required<RecordedData<T>> } = {
+  ...acts,
+  LegalReviewCompleted: { ...acts.LegalReviewCompleted, reviewer: 'rita', proposal: PROPOSAL },
+  DecisionIssued: {
+    ...acts.DecisionIssued,
+    major: false,
+    disclosureWorkingDays: 7,
+    disclosureDueBy: '2019-10-15',
+    calendarBasis: 'official_schedule',
+  },
+  DecisionDisclosed: { ...acts.DecisionDisclosed, dueBy: '2019-10-15', onTime: true },
+};
+
+const REQUIRED: { [T in ActType]: KeySet<ActData[T]> } = {
+  CaseOpened: { caseId: true, itemCode: true, title: true, openedOn: true, officers: true, parties: true },
+  OnSiteInspectionRecorded: { location: true, findings: true, credentialsShown: true, partyNotified: true },
+  CredentialsShown: {},
+  PartyNotified: { grounds: true, rights: true },
+  EvidenceCollected: { description: true },
+  RecordingAttached: { description: true },
+  PropertySeized: { items: true, legalBasis: true },
+  ForcedDemolition: { target: true, legalBasis: true },
+  DocumentServed: { document: true, method: true },
+  HearingHeld: { heldOn: true },
+  LegalReviewRequested: { proposed: true },
+  LegalReviewCompleted: { outcome: true, opinion: true, checks: true },
+  ReviewDisagreementResolved: { outcome: true, reasoning: true },
+  DecisionIssued: { decisionType: true, legalBasis: true, documentNo: true, decidedOn: true },
+  DecisionDisclosed: { publishedOn: true },
+  DisclosureWithdrawn: { reason: true },
+  DisclosureUpdated: { reason: true },
+  RecordCorrected: { corrects: true, reason: true, data: true },
+  CaseClosed: { closedOn: true },
+};
+const RECORDED_REQUIRED: { [T in ActType]: KeySet<RecordedData<T>> } = {
+  ...REQUIRED,
+  LegalReviewCompleted: { ...REQUIRED.LegalReviewCompleted, reviewer: true, proposal: true },
+  DecisionIssued: {
+    ...REQUIRED.DecisionIssued,
+    major: true,
+    disclosureWorkingDays: true,
+    disclosureDueBy: true,
+    calendarBasis: true,
+  },
+  DecisionDisclosed: { ...REQUIRED.DecisionDisclosed, dueBy: true, onTime: true },
+};
+
+type RegistryEvent = OfficerEvent | ItemEvent;
+const OFFICER: Required<OfficerProfile> = {
+  officerId: 'alice',
+  name: '李明',
+  agency: 'county-justice',
+  certificateNo: '33010019000001',
+  validFrom: '2018-01-01',
+  validTo: '2030-12-31',
+  roles: ['officer', 'reviewer'],
+  categories: ['司法行政'],
+};
+const ITEM: Required<ItemProfile> = {
+  code: 'P-001',
+  agency: 'county-justice',
+  name: '未按规定公示执业信息',
+  category: 'penalty',
+  legalBasis: '《律师法》第五十条',
+  major: { fineFenAtLeast: 1_000_000, decisionTypes: ['business_suspension', 'license_revocation'] },
+  disclosureWorkingDays: 10,
+};
+const registry: { [E in RegistryEvent as E['type']]: E['data'] } = {
+  OfficerRegistered: OFFICER,
+  OfficerAmended: { changes: { validTo: '2031-12-31', roles: ['officer'] }, reason: '证件延期' },
+  OfficerSuspended: { reason: '暂扣执法证' },
+  OfficerReinstated: { reason: '恢复执法资格' },
+  OfficerRetired: { reason: '退休' },
+  ItemRegistered: ITEM,
+  ItemAmended: { changes: { disclosureWorkingDays: 7, major: { fineFenAtLeast: 2_000_000 } }, reason: '依据修订' },
+  ItemRetired: { reason: '事项取消' },
+};
+
+const OFFICER_REQUIRED: KeySet<OfficerProfile> = {
+  officerId: true,
+  name: true,
+  agency: true,
+  certificateNo: true,
+  validFrom: true,
+  validTo: true,
+  roles: true,
+};
+const ITEM_REQUIRED: KeySet<ItemProfile> = { code: true, agency: true, name: true, category: true, legalBasis: true };
+const REGISTRY_REQUIRED: { [E in RegistryEvent as E['type']]: KeySet<E['data']> } = {
+  OfficerRegistered: OFFICER_REQUIRED,
+  OfficerAmended: { changes: true, reason: true },
+  OfficerSuspended: { reason: true },
+  OfficerReinstated: { reason: true },
+  OfficerRetired: { reason: true },
+  ItemRegistered: ITEM_REQUIRED,
+  ItemAmended: { changes: true, reason: true },
+  ItemRetired: { reason: true },
+};
+
+type OpenCase = Omit<ActData['CaseOpened'], 'caseId'> & { caseId?: string };
+const OPEN_CASE: Required<OpenCase> = acts.CaseOpened;
+const OPEN_CASE_REQUIRED: KeySet<OpenCase> = {
+  itemCode: true,
+  title: true,
+  openedOn: true,
+  officers: true,
+  parties: true,
+};
+const commands: [name: string, sample: object, required: object][] = [
+  ['register-officer', OFFICER, OFFICER_REQUIRED],
+  ['register-item', ITEM, ITEM_REQUIRED],
+  ['open-case', OPEN_CASE, OPEN_CASE_REQUIRED],
+];
+
+const RECORDABLE = ACT_TYPES.filter((type) => type !== 'CaseOpened');
+const REGISTRY_TYPES = Object.keys(registry);
+const namesIn = (folder: string) =>
+  files
+    .filter((f) => f.startsWith(`${folder}/`))
+    .map((f) => f.slice(folder.length + 1, -'.schema.json'.length))
+    .sort();
+
+describe('the JSON Schemas of the domain agree with its TypeScript types', () => {
+  describe('which schemas there are', () => {
+    it('when the act schemas are listed, then there is exactly one per act type', () => {
+      expect(namesIn('acts')).toEqual([...ACT_TYPES].sort());
+    });
+    it('when the event schemas are listed, then there is one per act type and one per registry event', () => {
+      expect(namesIn('events')).toEqual([...ACT_TYPES, ...REGISTRY_TYPES].sort());
+    });
+    it('when the schemas are loaded into one Ajv, then every one compiles and its $id follows its file name', () => {
+      for (const [file, schema] of schemas) {
+        expect(compiled.get(schema.$id)).toBeInstanceOf(Function);
+        const [folder, name] = file.replace('.schema.json', '').split('/');
+        const kind = { acts: 'act', events: 'event', commands: 'command' }[folder!];
+        if (kind) expect(schema.$id).toBe(`urn:evidence-ledger:schema:${kind}:${name}`);
+      }
+    });
+    it('when a body names its act type, then the types it may name are the act types except CaseOpened', () => {
+      expect(schemas.get('commands/record-act.schema.json').properties.type.enum).toEqual(RECORDABLE);
+    });
+  });
+
+  describe.each(ACT_TYPES)('the act %s', (type) => {
+    const sample = acts[type];
+    const required = Object.keys(REQUIRED[type]);
+    const event = recorded[type];
+    const eventRequired = Object.keys(RECORDED_REQUIRED[type]);
+
+    it('when its data has every member of the type, then the act schema accepts it and knows no other member', () => {
+      expect(problems(actId(type), sample)).toEqual([]);
+      expect(Object.keys(schemas.get(`acts/${type}.schema.json`).properties)).toEqual(Object.keys(sample));
+      expect(schemas.get(`acts/${type}.schema.json`).required).toEqual(required);
+    });
+    it('when its data has only the required members, then the act schema accepts it', () => {
+      expect(problems(actId(type), only(sample, required))).toEqual([]);
+    });
+    it('when a required member is missing, then the act schema rejects it', () => {
+      for (const key of required) expect([key, accepts(actId(type), without(sample, key))]).toEqual([key, false]);
+    });
+    it('when an unknown member is added, then the act schema rejects it', () => {
+      expect(accepts(actId(type), { ...sample, unexpected: 1 })).toBe(false);
+    });
+    it('when it is recorded with the derived facts, then the event schema accepts it, also with only required members', () => {
+      expect(problems(eventId(type), event)).toEqual([]);
+      expect(problems(eventId(type), only(event, eventRequired))).toEqual([]);
+    });
+    it('when a required member of the recorded data is missing or an unknown one added, then the event schema rejects it', () => {
+      for (const key of eventRequired) expect([key, accepts(eventId(type), without(event, key))]).toEqual([key, false]);
+      expect(accepts(eventId(type), { ...event, unexpected: 1 })).toBe(false);
+    });
+    it('when a date member is not a real calendar day, then both schemas reject it', () => {
+      const dates = Object.keys(event).filter((key) => /^\d{4}-\d{2}-\d{2}$/.test(String((event as any)[key])));
+      for (const key of dates) {
+        for (const bad of ['2019-02-30', '2019-13-01', '20190927', '2019-09-27T00:00:00+08:00']) {
+          expect([key, bad, accepts(eventId(type), { ...event, [key]: bad })]).toEqual([key, bad, false]);
+          if (key in sample) expect(accepts(actId(type), { ...sample, [key]: bad })).toBe(false);
+        }
+      }
+    });
+  });
+
+  describe('members with a closed set of values or a number format', () => {
+    const nested = (type: ActType, change: (data: any) => void) => {
+      const data = clone(acts[type]);
+      change(data);
+      return [type, data] as const;
+    };
+    const breakages: [string, readonly [ActType, unknown]][] = [
+      ['decisionType jail', nested('DecisionIssued', (d) => (d.decisionType = 'jail'))],
+      ['proposed decisionType jail', nested('LegalReviewRequested', (d) => (d.proposed.decisionType = 'jail'))],
+      ['method pigeon', nested('DocumentServed', (d) => (d.method = 'pigeon'))],
+      ['fractional fineFen', nested('DecisionIssued', (d) => (d.fineFen = 0.5))],
+      ['negative fineFen', nested('DecisionIssued', (d) => (d.fineFen = -100))],
+      ['fineFen beyond the safe integers', nested('DecisionIssued', (d) => (d.fineFen = 2 ** 53))],
+      ['fineFen as a string', nested('DecisionIssued', (d) => (d.fineFen = '500000'))],
+      ['proposed fineFen fractional', nested('LegalReviewRequested', (d) => (d.proposed.fineFen = 1.5))],
+      ['proposed fineFen negative', nested('LegalReviewRequested', (d) => (d.proposed.fineFen = -1))],
+      ['proposed with an unknown member', nested('LegalReviewRequested', (d) => (d.proposed.extra = 1))],
+      ['proposed without legalBasis', nested('LegalReviewRequested', (d) => delete d.proposed.legalBasis)],
+      ['review outcome maybe', nested('LegalReviewCompleted', (d) => (d.outcome = 'maybe'))],
+      ['a check as a string', nested('LegalReviewCompleted', (d) => (d.checks.factsClear = 'true'))],
+      ['an unknown check', nested('LegalReviewCompleted', (d) => (d.checks.weatherFine = true))],
+      ['resolution outcome other', nested('ReviewDisagreementResolved', (d) => (d.outcome = 'compromise'))],
+      ['credentialsShown as a string', nested('OnSiteInspectionRecorded', (d) => (d.credentialsShown = 'true'))],
+      ['an empty description', nested('EvidenceCollected', (d) => (d.description = ''))],
+      ['no officers', nested('CaseOpened', (d) => (d.officers = []))],
+      ['an officer twice', nested('CaseOpened', (d) => (d.officers = ['alice', 'alice']))],
+      ['an officer id with a space', nested('CaseOpened', (d) => (d.officers = ['alice', 'li ming']))],
+      ['no parties', nested('CaseOpened', (d) => (d.parties = []))],
+      ['a party of kind alien', nested('CaseOpened', (d) => (d.parties[0].kind = 'alien'))],
+      ['a party without a name', nested('CaseOpened', (d) => delete d.parties[1].name)],
+      ['a party with an unknown member', nested('CaseOpened', (d) => (d.parties[1].nationality = 'x'))],
+      ['corrects not a UUID', nested('RecordCorrected', (d) => (d.corrects = 'event-1'))],
+      ['corrects an uppercase UUID', nested('RecordCorrected', (d) => (d.corrects = EVENT_ID.toUpperCase()))],
+      ['corrected data an array', nested('RecordCorrected', (d) => (d.data = []))],
+      ...Object.keys(CHECKS).map(
+        (check) =>
+          [`check ${check} missing`, nested('LegalReviewCompleted', (d) => delete d.checks[check])] as [
+            string,
+            readonly [ActType, unknown],
+          ],
+      ),
+    ];
+    it.each(breakages)('when the data has %s, then the act schema rejects it', (_name, [type, data]) => {
+      expect(accepts(actId(type), data)).toBe(false);
+    });
+    it('when a derived fact has the wrong form, then the event schema rejects it', () => {
+      const decision = recorded.DecisionIssued;
+      expect(accepts(eventId('DecisionIssued'), { ...decision, disclosureWorkingDays: 0 })).toBe(false);
+      expect(accepts(eventId('DecisionIssued'), { ...decision, calendarBasis: 'lunar' })).toBe(false);
+      expect(accepts(eventId('DecisionIssued'), { ...decision, major: 'no' })).toBe(false);
+      expect(accepts(eventId('DecisionDisclosed'), { ...recorded.DecisionDisclosed, onTime: 1 })).toBe(false);
+      const review = recorded.LegalReviewCompleted;
+      expect(accepts(eventId('LegalReviewCompleted'), { ...review, proposal: { decisionType: 'fine' } })).toBe(false);
+    });
+    it('when the corrected data holds any members, then RecordCorrected accepts it', () => {
+      const data = { anything: { at: ['any', 'depth'] }, n: 1.5, none: null };
+      expect(problems(actId('RecordCorrected'), { ...acts.RecordCorrected, data })).toEqual([]);
+    });
+  });
+
+  describe('the body of POST /v1/cases/{caseId}/acts', () => {
+    const RECORD_ACT = commandId('record-act');
+    const body = {
+      type: 'EvidenceCollected',
+      occurredAt: OCCURRED_AT,
+      officers: ['alice', 'chen'],
+      data: acts.EvidenceCollected,
+      media: ['a'.repeat(64), 'b'.repeat(64)],
+    };
+
+    it('when an EvidenceCollected act is well formed, then it is accepted, also without officers and media', () => {
+      expect(problems(RECORD_ACT, body)).toEqual([]);
+      expect(problems(RECORD_ACT, without(without(body, 'officers'), 'media'))).toEqual([]);
+    });
+    it.each(RECORDABLE)('when a %s act carries a valid sample, then it is accepted', (type) => {
+      expect(problems(RECORD_ACT, { ...body, type, data: acts[type] })).toEqual([]);
+    });
+    it('when the data of one type is sent under another type, then it is rejected', () => {
+      expect(accepts(RECORD_ACT, { ...body, type: 'PropertySeized' })).toBe(false);
+    });
+    it.each(['CaseOpened', 'Unknown', 'evidenceCollected'])('when the type is %s, then it is rejected', (type) => {
+      expect(accepts(RECORD_ACT, { ...body, type, data: acts.CaseOpened })).toBe(false);
+    });
+    it.each([
+      ['a digest too short', ['abc']],
+      ['an uppercase digest', ['A'.repeat(64)]],
+      ['a digest twice', ['a'.repeat(64), 'a'.repeat(64)]],
+      ['a media object instead of its digest', [{ sha256: 'a'.repeat(64) }]],
+    ])('when media holds %s, then it is rejected', (_name, media) => {
+      expect(accepts(RECORD_ACT, { ...body, media })).toBe(false);
+    });
+    it.each([
+      ['without an offset', '2019-09-20T09:30:00'],
+      ['with a compact offset', '2019-09-20T09:30:00+0800'],
+      ['with a space for T', '2019-09-20 09:30:00+08:00'],
+      ['on a day that does not exist', '2019-02-30T09:30:00+08:00'],
+      ['as a date', '2019-09-20'],
+    ])('when occurredAt is written %s, then it is rejected', (_name, occurredAt) => {
+      expect(accepts(RECORD_ACT, { ...body, occurredAt })).toBe(false);
+    });
+    it('when occurredAt is in UTC or has a fraction of a second, then it is accepted', () => {
+      expect(problems(RECORD_ACT, { ...body, occurredAt: '2019-09-20T01:30:00.250Z' })).toEqual([]);
+    });
+    it('when a member is missing or unknown, then it is rejected', () => {
+      for (const key of ['type', 'occurredAt', 'data'])
+        expect([key, accepts(RECORD_ACT, without(body, key))]).toEqual([key, false]);
+      expect(accepts(RECORD_ACT, { ...body, caseId: '2019-042' })).toBe(false);
+    });
+
+    it('when the data is any JSON value, then Ajv never throws and the body is valid exactly when the data is valid for its type', () => {
+      const dataFor = (type: ActType) =>
+        fc.oneof(
+          fc.jsonValue(),
+          fc.constant(acts[type]),
+          fc.constantFrom(...ACT_TYPES).map((other) => acts[other]),
+          fc
+            .tuple(fc.constantFrom(...Object.keys(acts[type])), fc.jsonValue())
+            .map(([key, value]) => ({ ...acts[type], [key]: value })),
+          fc.constantFrom(...Object.keys(acts[type])).map((key) => without(acts[type], key)),
+        );
+      let acceptedSome = false;
+      fc.assert(
+        fc.property(
+          fc.constantFrom(...RECORDABLE).chain((type) => fc.tuple(fc.constant(type), dataFor(type))),
+          ([type, data]) => {
+            const bodyValid = accepts(RECORD_ACT, { type, occurredAt: OCCURRED_AT, data });
+            acceptedSome ||= bodyValid;
+            return bodyValid === accepts(actId(type), data);
+          },
+        ),
+        { numRuns: 1000 },
+      );
+      expect(acceptedSome).toBe(true);
+    });
+  });
+
+  describe.each(commands)('the command body %s', (name, sample, required) => {
+    it('when it has every member of the type, then it is accepted, also with only the required members', () => {
+      expect(problems(commandId(name), sample)).toEqual([]);
+      expect(problems(commandId(name), only(sample, Object.keys(required)))).toEqual([]);
+    });
+    it('when a required member is missing or an unknown one added, then it is rejected', () => {
+      for (const key of Object.keys(required))
+        expect([key, accepts(commandId(name), without(sample, key))]).toEqual([key, false]);
+      expect(accepts(commandId(name), { ...sample, unexpected: 1 })).toBe(false);
+    });
+  });
+
+  describe('the registry bodies', () => {
+    it.each([
+      ['no roles', { roles: [] }],
+      ['an unknown role', { roles: ['sheriff'] }],
+      ['a role twice', { roles: ['officer', 'officer'] }],
+      ['a validity date that does not exist', { validTo: '2030-02-30' }],
+      ['roles as a string', { roles: 'officer' }],
+    ])('when an officer has %s, then it is rejected', (_name, change) => {
+      expect(accepts(commandId('register-officer'), { ...OFFICER, ...change })).toBe(false);
+    });
+    it.each([
+      ['an unknown category', { category: 'tax' }],
+      ['zero disclosure days', { disclosureWorkingDays: 0 }],
+      ['fractional disclosure days', { disclosureWorkingDays: 1.5 }],
+      ['a negative major amount', { major: { fineFenAtLeast: -1 } }],
+      ['a fractional major amount', { major: { fineFenAtLeast: 0.5 } }],
+      ['a major decision type jail', { major: { decisionTypes: ['jail'] } }],
+      ['an unknown major criterion', { major: { partyCount: 3 } }],
+    ])('when an item has %s, then it is rejected', (_name, change) => {
+      expect(accepts(commandId('register-item'), { ...ITEM, ...change })).toBe(false);
+    });
+  });
+
+  describe.each(REGISTRY_TYPES)('the registry event %s', (type) => {
+    const data = registry[type as keyof typeof registry];
+    const required = Object.keys(REGISTRY_REQUIRED[type as keyof typeof registry]);
+    it('when its data has the shape of the TypeScript event, then the event schema accepts it, also with only the required members', () => {
+      expect(problems(eventId(type), data)).toEqual([]);
+      expect(problems(eventId(type), only(data, required))).toEqual([]);
+    });
+    it('when a required member is missing or an unknown one added, then the event schema rejects it', () => {
+      for (const key of required) expect([key, accepts(eventId(type), without(data, key))]).toEqual([key, false]);
+      expect(accepts(eventId(type), { ...data, unexpected: 1 })).toBe(false);
+    });
+  });
+
+  it('when an amendment changes nothing, or something the profile does not have, then it is accepted, or rejected', () => {
+    expect(problems(eventId('OfficerAmended'), { changes: {}, reason: 'r' })).toEqual([]);
+    expect(accepts(eventId('OfficerAmended'), { changes: { rank: 'chief' }, reason: 'r' })).toBe(false);
+    expect(accepts(eventId('OfficerAmended'), { changes: { roles: [] }, reason: 'r' })).toBe(false);
+    expect(accepts(eventId('ItemAmended'), { changes: { disclosureWorkingDays: 0 }, reason: 'r' })).toBe(false);
+  });
+});
