@@ -1,0 +1,102 @@
+import type { WorkingDayCalendar } from '../domain/calendar/working-days.js';
+import type { ActData, ActType, MediaRef, RecordAct, RecordedCaseEvent } from '../domain/case/acts.js';
+import { caseStream } from '../domain/case/acts.js';
+import { caseDecider, type CaseCommand } from '../domain/case/decider.js';
+import type { CaseState } from '../domain/case/state.js';
+import type { Actor } from '../domain/actor.js';
+import { fold } from '../domain/decider.js';
+import type { EventEnvelope } from '../ledger/envelope.js';
+import { handleCommand, type CommandDependencies, type CommandResult, type EventCodec } from './command-handler.js';
+import { RegistryReader } from './registry-reader.js';
+
+/** Case events in envelopes: `data` is the act's data with what the rules derived, plus `officers` when the act named them. */
+export const caseCodec: EventCodec<RecordedCaseEvent> = {
+  toDraft: (event, id) => ({
+    id,
+    type: event.type,
+    schemaVersion: 1,
+    occurredAt: event.occurredAt,
+    actor: event.actor,
+    data: (event.officers && event.type !== 'CaseOpened'
+      ? { ...event.data, officers: event.officers }
+      : event.data) as Record<string, unknown>,
+    media: event.media,
+  }),
+  fromEnvelope: (envelope) => {
+    const { officers, ...rest } = envelope.data as Record<string, unknown> & { officers?: string[] };
+    const data = envelope.type === 'CaseOpened' ? envelope.data : rest;
+    return {
+      id: envelope.id,
+      type: envelope.type as ActType,
+      occurredAt: envelope.occurredAt,
+      actor: envelope.actor,
+      data,
+      media: envelope.media,
+      ...(officers && envelope.type !== 'CaseOpened' ? { officers } : {}),
+    } as RecordedCaseEvent;
+  },
+};
+
+export interface ActRequest<T extends ActType = ActType> {
+  readonly type: T;
+  readonly occurredAt: string;
+  readonly officers?: readonly string[];
+  readonly data: ActData[T];
+  readonly media: readonly MediaRef[];
+}
+
+export interface CaseServiceDependencies extends CommandDependencies {
+  readonly calendar: WorkingDayCalendar;
+}
+
+/** Recording acts on cases: the registry facts each decision needs are read first, then the decider rules. */
+export class CaseService {
+  private readonly registry: RegistryReader;
+
+  constructor(private readonly deps: CaseServiceDependencies) {
+    this.registry = new RegistryReader(deps.events);
+  }
+
+  async record(
+    caseId: string,
+    actor: Actor,
+    request: ActRequest,
+    options: { eventId: string; expectedRevision?: number },
+  ): Promise<CommandResult> {
+    const act = { ...request, id: options.eventId, actor } as RecordAct;
+    return handleCommand(
+      this.deps,
+      caseStream(caseId),
+      caseDecider,
+      caseCodec,
+      async (state: CaseState): Promise<CaseCommand> => {
+        const itemCode = act.type === 'CaseOpened' ? act.data.itemCode : state.itemCode;
+        const named = act.type === 'CaseOpened' ? act.data.officers : (act.officers ?? []);
+        const [item, officers] = await Promise.all([
+          itemCode ? this.registry.item(actor.agency, itemCode) : undefined,
+          this.registry.officers([...named, ...state.officers, actor.sub]),
+        ]);
+        return {
+          act,
+          context: {
+            item: (code) => (code === itemCode ? item : undefined),
+            officer: (id) => officers.get(id),
+            calendar: this.deps.calendar,
+          },
+        };
+      },
+      { ...options, eventType: act.type },
+    );
+  }
+
+  /** The case's events and the state the rules see, or undefined when there is no such case. */
+  async load(caseId: string): Promise<{ events: EventEnvelope[]; positions: number[]; state: CaseState } | undefined> {
+    const recorded = await this.deps.events.readStream(caseStream(caseId));
+    if (recorded.length === 0) return undefined;
+    const state = fold(
+      caseDecider,
+      recorded.map((r) => caseCodec.fromEnvelope(r.event)),
+    );
+    return { events: recorded.map((r) => r.event), positions: recorded.map((r) => r.position), state };
+  }
+}

@@ -1,0 +1,150 @@
+import { createHash } from 'node:crypto';
+import type { Decider } from '../domain/decider.js';
+import { RuleViolation } from '../domain/errors.js';
+import { RevisionConflict } from '../errors.js';
+import { sealEvents, type EventDraft, type EventEnvelope, type StreamHead } from '../ledger/envelope.js';
+import type { Signer } from '../ledger/ed25519.js';
+import type { Clock } from '../ports/clock.js';
+import type { EventStore } from '../ports/event-store.js';
+import type { StreamLocks } from './stream-locks.js';
+
+/** How a decider's events become envelopes and back. */
+export interface EventCodec<E> {
+  toDraft(event: E, id: string): EventDraft;
+  fromEnvelope(envelope: EventEnvelope): E;
+}
+
+export interface CommandOptions {
+  /** The stream revision the client last saw (`If-Match`): a different current revision is a conflict, never retried. */
+  readonly expectedRevision?: number;
+  /** The id of the first event: a retried request with the same id returns the original result. */
+  readonly eventId: string;
+  /** The event type the request asks for; a retry under the same id must ask for the same. */
+  readonly eventType?: string;
+}
+
+export interface CommandResult {
+  readonly stream: string;
+  readonly revision: number;
+  readonly position: number;
+  readonly hash: string;
+  readonly events: readonly EventEnvelope[];
+  /** False when this was a retry of a command already recorded. */
+  readonly created: boolean;
+}
+
+export interface CommandDependencies {
+  readonly events: EventStore;
+  readonly signer: Signer;
+  readonly clock: Clock;
+  /** Serialises this process's commands per stream; without it, concurrent commands rely on retries alone. */
+  readonly locks?: StreamLocks;
+}
+
+const MAX_ATTEMPTS = 10;
+
+/** Jittered, growing pause before a retry, so that replicas that collided do not collide again. */
+function backoff(attempt: number): Promise<void> {
+  const ms = Math.random() * Math.min(100, 2 ** attempt);
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/**
+ * Load → decide → seal → append. A conflict caused by a concurrent writer reloads the stream and decides
+ * again (bounded): the rules always see the stream as it is, and nothing is overwritten.
+ */
+export function handleCommand<C, E, S>(
+  deps: CommandDependencies,
+  stream: string,
+  decider: Decider<C, E, S>,
+  codec: EventCodec<E>,
+  command: C | ((state: S) => C | Promise<C>),
+  options: CommandOptions,
+): Promise<CommandResult> {
+  const run = () => decideAndAppend(deps, stream, decider, codec, command, options);
+  return deps.locks ? deps.locks.run(stream, run) : run();
+}
+
+async function decideAndAppend<C, E, S>(
+  deps: CommandDependencies,
+  stream: string,
+  decider: Decider<C, E, S>,
+  codec: EventCodec<E>,
+  command: C | ((state: S) => C | Promise<C>),
+  options: CommandOptions,
+): Promise<CommandResult> {
+  for (let attempt = 1; ; attempt++) {
+    const recorded = await deps.events.readStream(stream);
+    const replay = recorded.find((r) => r.event.id === options.eventId);
+    if (replay) return replayed(stream, recorded, replay.event, options.eventType);
+
+    const last = recorded[recorded.length - 1];
+    const head: StreamHead | null = last ? { revision: last.event.revision, hash: last.event.hash } : null;
+    if (options.expectedRevision !== undefined && options.expectedRevision !== (head?.revision ?? -1)) {
+      throw new RevisionConflict(stream, String(options.expectedRevision), head?.revision ?? null);
+    }
+    const state = recorded.reduce((s, r) => decider.evolve(s, codec.fromEnvelope(r.event)), decider.initialState());
+    const resolved = typeof command === 'function' ? await (command as (state: S) => C | Promise<C>)(state) : command;
+    const produced = decider.decide(resolved, state);
+    const drafts = produced.map((event, i) =>
+      codec.toDraft(event, i === 0 ? options.eventId : derivedId(options.eventId, i)),
+    );
+    const sealed = sealEvents(stream, head, drafts, deps.signer, deps.clock.now().toISOString());
+    try {
+      const result = await deps.events.append(stream, sealed, head ? head.revision : 'no_stream');
+      return {
+        stream,
+        revision: result.revision,
+        position: result.position,
+        hash: result.hash,
+        events: sealed,
+        created: true,
+      };
+    } catch (err) {
+      if (!(err instanceof RevisionConflict) || options.expectedRevision !== undefined || attempt >= MAX_ATTEMPTS)
+        throw err;
+      await backoff(attempt);
+    }
+  }
+}
+
+function replayed(
+  stream: string,
+  recorded: readonly { position: number; event: EventEnvelope }[],
+  first: EventEnvelope,
+  requestedType: string | undefined,
+): CommandResult {
+  if (requestedType !== undefined && requestedType !== first.type) {
+    throw new RuleViolation('idempotency_key_reused', 422, `this idempotency key was used for a ${first.type} already`);
+  }
+  const ids = new Set([first.id, ...[1, 2, 3, 4, 5, 6, 7].map((i) => derivedId(first.id, i))]);
+  const ours = recorded.filter((r) => ids.has(r.event.id));
+  const last = ours[ours.length - 1]!;
+  return {
+    stream,
+    revision: last.event.revision,
+    position: last.position,
+    hash: last.event.hash,
+    events: ours.map((r) => r.event),
+    created: false,
+  };
+}
+
+/** Ids of further events of one command, derived from the first so that a retry derives the same ones. */
+function derivedId(first: string, index: number): string {
+  return uuidFromDigest(createHash('sha256').update(`${first}\n${index}`).digest());
+}
+
+/** A deterministic event id for an `Idempotency-Key`: the same user, stream and key always give the same id. */
+export function idempotentEventId(sub: string, stream: string, key: string): string {
+  return uuidFromDigest(createHash('sha256').update(`${sub}\n${stream}\n${key}`).digest());
+}
+
+/** Formats 16 bytes of a digest as an RFC 9562 version-8 (custom) UUID. */
+function uuidFromDigest(digest: Buffer): string {
+  const b = Buffer.from(digest.subarray(0, 16));
+  b[6] = 0x80 | (b[6]! & 0x0f);
+  b[8] = 0x80 | (b[8]! & 0x3f);
+  const h = b.toString('hex');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+}

@@ -1,0 +1,73 @@
+import type { Actor } from '../domain/actor.js';
+import {
+  itemDecider,
+  itemStream,
+  type ItemCommand,
+  type ItemEvent,
+  type ItemProfile,
+} from '../domain/registry/items.js';
+import {
+  officerDecider,
+  officerStream,
+  type OfficerCommand,
+  type OfficerEvent,
+  type OfficerProfile,
+} from '../domain/registry/officers.js';
+import type { Clock } from '../ports/clock.js';
+import { handleCommand, type CommandDependencies, type CommandResult, type EventCodec } from './command-handler.js';
+
+/** Registry events carry only their data; the envelope says who changed the registry and when. */
+function registryCodec<E extends { type: string; data: unknown }>(clock: Clock, actor: Actor): EventCodec<E> {
+  return {
+    toDraft: (event, id) => ({
+      id,
+      type: event.type,
+      schemaVersion: 1,
+      occurredAt: clock.now().toISOString(),
+      actor,
+      data: event.data as Record<string, unknown>,
+      media: [],
+    }),
+    fromEnvelope: (envelope) => ({ type: envelope.type, data: envelope.data }) as E,
+  };
+}
+
+/** The officer and enforcement-item registries (事前公开: the officer list and the item list). */
+export class RegistryService {
+  constructor(private readonly deps: CommandDependencies) {}
+
+  registerOfficer(actor: Actor, profile: OfficerProfile, eventId: string): Promise<CommandResult> {
+    return this.officerCommand(profile.officerId, { type: 'RegisterOfficer', actor, profile }, eventId);
+  }
+
+  officerCommand(
+    officerId: string,
+    command: OfficerCommand,
+    eventId: string,
+    expectedRevision?: number,
+  ): Promise<CommandResult> {
+    const codec = registryCodec<OfficerEvent>(this.deps.clock, command.actor);
+    return handleCommand(this.deps, officerStream(officerId), officerDecider, codec, command, {
+      eventId,
+      ...(expectedRevision === undefined ? {} : { expectedRevision }),
+    });
+  }
+
+  registerItem(actor: Actor, profile: ItemProfile, eventId: string): Promise<CommandResult> {
+    return this.itemCommand(profile.agency, profile.code, { type: 'RegisterItem', actor, profile }, eventId);
+  }
+
+  itemCommand(
+    agency: string,
+    code: string,
+    command: ItemCommand,
+    eventId: string,
+    expectedRevision?: number,
+  ): Promise<CommandResult> {
+    const codec = registryCodec<ItemEvent>(this.deps.clock, command.actor);
+    return handleCommand(this.deps, itemStream(agency, code), itemDecider, codec, command, {
+      eventId,
+      ...(expectedRevision === undefined ? {} : { expectedRevision }),
+    });
+  }
+}

@@ -1,0 +1,171 @@
+import { SqliteEventStore } from '../../src/adapters/sqlite/event-store.js';
+import { CaseService, type ActRequest } from '../../src/app/case-service.js';
+import { idempotentEventId } from '../../src/app/command-handler.js';
+import { uuidv7Generator } from '../../src/app/ids.js';
+import { RegistryService } from '../../src/app/registry-service.js';
+import { StreamLocks } from '../../src/app/stream-locks.js';
+import type { Actor } from '../../src/domain/actor.js';
+import { RuleViolation } from '../../src/domain/errors.js';
+import { RevisionConflict } from '../../src/errors.js';
+import { verifyChain } from '../../src/ledger/verify.js';
+import type { Clock } from '../../src/ports/clock.js';
+import { calendar } from '../support/domain.js';
+import { resolverFor, testSigner } from '../support/events.js';
+
+const clock: Clock = { now: () => new Date('2019-09-20T02:00:00Z') };
+const newId = uuidv7Generator(clock);
+const signer = testSigner();
+const head: Actor = { sub: 'head', agency: 'county-justice', roles: ['admin'] };
+const alice: Actor = { sub: 'alice', agency: 'county-justice', roles: ['officer'] };
+
+let store: SqliteEventStore;
+let cases: CaseService;
+
+beforeEach(async () => {
+  store = new SqliteEventStore({ path: ':memory:' });
+  const deps = { events: store, signer, clock, locks: new StreamLocks() };
+  cases = new CaseService({ ...deps, calendar });
+  const registry = new RegistryService(deps);
+  for (const officerId of ['alice', 'bob']) {
+    await registry.registerOfficer(
+      head,
+      {
+        officerId,
+        name: officerId,
+        agency: 'county-justice',
+        certificateNo: `C-${officerId}`,
+        validFrom: '2018-01-01',
+        validTo: '2030-12-31',
+        roles: ['officer'],
+      },
+      newId(),
+    );
+  }
+  await registry.registerItem(
+    head,
+    {
+      code: 'P-001',
+      agency: 'county-justice',
+      name: '处罚',
+      category: 'penalty',
+      legalBasis: '第五十条',
+      major: { fineFenAtLeast: 1_000_000 },
+    },
+    newId(),
+  );
+});
+afterEach(() => store.close());
+
+const openCase: ActRequest<'CaseOpened'> = {
+  type: 'CaseOpened',
+  occurredAt: '2019-09-20T09:00:00+08:00',
+  data: {
+    caseId: 'c-1',
+    itemCode: 'P-001',
+    title: '案',
+    openedOn: '2019-09-20',
+    officers: ['alice', 'bob'],
+    parties: [{ kind: 'person', name: '张三丰' }],
+  },
+  media: [],
+};
+const evidence = (description: string): ActRequest<'EvidenceCollected'> => ({
+  type: 'EvidenceCollected',
+  occurredAt: '2019-09-20T10:00:00+08:00',
+  data: { description },
+  media: [],
+});
+
+describe('recording acts through the application service', () => {
+  it('when a case is opened and acts recorded, then each is signed, chained and folded into the case state', async () => {
+    const opened = await cases.record('c-1', alice, openCase, { eventId: newId() });
+    expect(opened).toMatchObject({ stream: 'case-c-1', revision: 0, created: true });
+    await cases.record('c-1', alice, evidence('照片'), { eventId: newId() });
+    const loaded = await cases.load('c-1');
+    expect(loaded!.state).toMatchObject({ status: 'open', agency: 'county-justice', officers: ['alice', 'bob'] });
+    expect(verifyChain(loaded!.events, { serviceKeys: resolverFor(signer) })).toEqual({ ok: true });
+  });
+
+  it('when the rules refuse an act, then nothing is recorded', async () => {
+    await cases.record('c-1', alice, openCase, { eventId: newId() });
+    const seizure: ActRequest<'PropertySeized'> = {
+      type: 'PropertySeized',
+      occurredAt: '2019-09-20T10:00:00+08:00',
+      data: { items: 'x', legalBasis: 'y' },
+      media: [],
+    };
+    await expect(cases.record('c-1', alice, seizure, { eventId: newId() })).rejects.toMatchObject({
+      code: 'recording_required',
+    });
+    expect((await cases.load('c-1'))!.events).toHaveLength(1);
+  });
+
+  it('when many acts are recorded on one case at once, then each lands once, in some order, and the chain holds', async () => {
+    await cases.record('c-1', alice, openCase, { eventId: newId() });
+    const results = await Promise.all(
+      Array.from({ length: 12 }, (_, i) => cases.record('c-1', alice, evidence(`证据 ${i}`), { eventId: newId() })),
+    );
+    expect(new Set(results.map((r) => r.revision)).size).toBe(12);
+    const loaded = await cases.load('c-1');
+    expect(loaded!.events).toHaveLength(13);
+    expect(verifyChain(loaded!.events, { serviceKeys: resolverFor(signer) })).toEqual({ ok: true });
+  });
+
+  it('when two service instances (two replicas) record on one case at once, then retries settle every act once', async () => {
+    await cases.record('c-1', alice, openCase, { eventId: newId() });
+    const other = new CaseService({ events: store, signer, clock, calendar }); // no shared locks: like another replica
+    const results = await Promise.all(
+      Array.from({ length: 6 }, (_, i) =>
+        (i % 2 ? other : cases).record('c-1', alice, evidence(`e${i}`), { eventId: newId() }),
+      ),
+    );
+    expect(new Set(results.map((r) => r.revision)).size).toBe(6);
+    expect(verifyChain((await cases.load('c-1'))!.events, { serviceKeys: resolverFor(signer) })).toEqual({ ok: true });
+  });
+
+  it('when If-Match names an older revision, then revision_conflict and no retry', async () => {
+    await cases.record('c-1', alice, openCase, { eventId: newId() });
+    await cases.record('c-1', alice, evidence('a'), { eventId: newId(), expectedRevision: 0 });
+    await expect(
+      cases.record('c-1', alice, evidence('b'), { eventId: newId(), expectedRevision: 0 }),
+    ).rejects.toBeInstanceOf(RevisionConflict);
+    expect((await cases.load('c-1'))!.events).toHaveLength(2);
+  });
+
+  it('when a request is retried with the same idempotency key, then the original result comes back and nothing is added', async () => {
+    await cases.record('c-1', alice, openCase, { eventId: newId() });
+    const id = idempotentEventId('alice', 'case-c-1', 'retry-key-1');
+    const first = await cases.record('c-1', alice, evidence('a'), { eventId: id });
+    await cases.record('c-1', alice, evidence('later'), { eventId: newId() });
+    const again = await cases.record('c-1', alice, evidence('a'), { eventId: id });
+    expect(again).toMatchObject({
+      revision: first.revision,
+      position: first.position,
+      hash: first.hash,
+      created: false,
+    });
+    expect((await cases.load('c-1'))!.events).toHaveLength(3);
+    const reused = cases.record(
+      'c-1',
+      alice,
+      { type: 'HearingHeld', occurredAt: '2019-09-21T10:00:00+08:00', data: { heldOn: '2019-09-21' }, media: [] },
+      { eventId: id },
+    );
+    await expect(reused).rejects.toMatchObject({ constructor: RuleViolation, code: 'idempotency_key_reused' });
+  });
+
+  it('when the idempotency key is the same but the user or the case differs, then the ids differ', () => {
+    expect(idempotentEventId('alice', 'case-c-1', 'k')).not.toBe(idempotentEventId('bob', 'case-c-1', 'k'));
+    expect(idempotentEventId('alice', 'case-c-1', 'k')).not.toBe(idempotentEventId('alice', 'case-c-2', 'k'));
+    expect(idempotentEventId('alice', 'case-c-1', 'k')).toMatch(
+      /^[0-9a-f]{8}-[0-9a-f]{4}-8[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/,
+    );
+  });
+
+  it('when an act names officers, then they are kept in the envelope data and come back to the rules', async () => {
+    await cases.record('c-1', alice, openCase, { eventId: newId() });
+    await cases.record('c-1', alice, { ...evidence('x'), officers: ['alice', 'bob'] }, { eventId: newId() });
+    const loaded = await cases.load('c-1');
+    expect(loaded!.events[1]!.data).toMatchObject({ description: 'x', officers: ['alice', 'bob'] });
+  });
+});
