@@ -11,6 +11,21 @@ import { loadOrCreateKeys, type Keys } from './adapters/keys/file-keyring.js';
 import { DEFAULT_SCHEDULE_FILE, loadWorkingDayCalendar } from './adapters/calendar/file-calendar.js';
 import type { WorkingDayCalendar } from './domain/calendar/working-days.js';
 import { createHttpApp } from './http/app.js';
+import { FilesystemBlobStore } from './adapters/filesystem/blob-store.js';
+import { loadTrustedTokenKeys } from './adapters/keys/token-keys.js';
+import { createTokenVerifier, type TrustedKey } from './app/auth.js';
+import { AccessLog } from './app/access-log.js';
+import { CaseService } from './app/case-service.js';
+import { uuidv7Generator } from './app/ids.js';
+import { RegistryReader } from './app/registry-reader.js';
+import { RegistryService } from './app/registry-service.js';
+import { StreamLocks } from './app/stream-locks.js';
+import { casesApi } from './http/cases-api.js';
+import { registryApi } from './http/registry-api.js';
+import { loadValidators } from './http/validation.js';
+
+/** The JSON Schemas shipped with the service. */
+const SCHEMAS_DIR = new URL('../schemas', import.meta.url).pathname;
 
 /** The composition root: the one place that chooses adapters from configuration and wires them together. */
 export interface Service {
@@ -36,6 +51,21 @@ export function openEventStore(config: Config): EventStore {
   return new SqliteEventStore({ path: config.eventStore.path });
 }
 
+/** Token keys: the keyring's token keys (current and retired) in the embedded default, else the configured files. */
+function trustedTokenKeys(config: Config, keys: Keys): TrustedKey[] {
+  const embedded = keys.all
+    .filter((k) => k.purpose === 'token')
+    .map((k) => ({ keyId: k.keyId, publicKey: k.publicKey }));
+  try {
+    return loadTrustedTokenKeys(config.jwt.trust, embedded);
+  } catch (err) {
+    throw new ConfigError(
+      config.jwt.trust.kind === 'jwks' ? 'JWT_JWKS_FILE' : 'JWT_PUBLIC_KEY_FILES',
+      (err as Error).message,
+    );
+  }
+}
+
 function openCalendar(config: Config): WorkingDayCalendar {
   try {
     return loadWorkingDayCalendar(config.workingDayCalendarFile ?? DEFAULT_SCHEDULE_FILE);
@@ -50,8 +80,34 @@ export async function startService(config: Config, { clock, log }: ServiceDepend
   }
   const calendar = openCalendar(config);
   const keys = loadOrCreateKeys(config.keysDir, clock);
+  const verify = createTokenVerifier({
+    issuer: config.jwt.issuer,
+    audience: config.jwt.audience,
+    algorithms: config.jwt.algorithms,
+    clockSkewSeconds: config.jwt.clockSkewSeconds,
+    keys: trustedTokenKeys(config, keys),
+    now: () => clock.now(),
+  });
+  const validate = loadValidators(SCHEMAS_DIR);
   const events = openEventStore(config);
-  const app = createHttpApp({ events, log });
+  const blobs = new FilesystemBlobStore({ dir: config.blobStore.dir });
+  const newId = uuidv7Generator(clock);
+  const deps = { events, signer: keys.eventSigner, clock, locks: new StreamLocks() };
+  const registry = new RegistryReader(events);
+  const routers = [
+    registryApi({ registry: new RegistryService(deps), verify, validate, newId }),
+    casesApi({
+      cases: new CaseService({ ...deps, calendar }),
+      registry,
+      blobs,
+      access: new AccessLog(deps, newId),
+      verify,
+      validate,
+      newId,
+      clock,
+    }),
+  ];
+  const app = createHttpApp({ events, log, routers });
   const server = http.createServer(app);
   server.keepAliveTimeout = 5_000;
 

@@ -1,4 +1,4 @@
-import express, { type Express, type RequestHandler } from 'express';
+import express, { type Express, type RequestHandler, type Router } from 'express';
 import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
 import type { EventStore } from '../ports/event-store.js';
@@ -8,6 +8,10 @@ import { errorHandler, notFound } from './problem.js';
 export interface HttpDependencies {
   readonly events: EventStore;
   readonly log: Logger;
+  /** The API's route modules, each built from its own dependencies by the composition root. */
+  readonly routers?: readonly Router[];
+  /** Largest JSON body accepted (`413 too_large` beyond). */
+  readonly jsonLimitBytes?: number;
 }
 
 /** The HTTP API, composed from route modules that receive their dependencies. */
@@ -17,6 +21,14 @@ export function createHttpApp(deps: HttpDependencies): Express {
   app.set('etag', false);
   app.use(requestLog(deps.log));
   app.use(healthApi(deps));
+  app.use(
+    express.json({
+      limit: deps.jsonLimitBytes ?? 1_048_576,
+      strict: false,
+      type: ['application/json', 'application/*+json'],
+    }),
+  );
+  for (const router of deps.routers ?? []) app.use(router);
   app.use(notFound);
   app.use(errorHandler(deps.log));
   return app;

@@ -1,0 +1,173 @@
+import jwt from 'jsonwebtoken';
+import { LedgerError } from '../errors.js';
+import type { Role } from '../domain/actor.js';
+import type { JwtAlgorithm, TrustedKey } from '../ports/token-keys.js';
+
+export type { JwtAlgorithm, TrustedKey } from '../ports/token-keys.js';
+
+/** Who calls the API, as a verified bearer token says. */
+export interface Principal {
+  readonly sub: string;
+  readonly agency: string;
+  readonly roles: readonly Role[];
+  /** Agencies whose cases this principal may read besides its own. */
+  readonly supervises: readonly string[];
+}
+
+/** No usable credentials. The message is a short reason; it never echoes the token or its claims. */
+export class Unauthenticated extends LedgerError {
+  readonly code = 'unauthenticated';
+  readonly status = 401;
+}
+
+export interface TokenVerifierOptions {
+  readonly issuer: string;
+  readonly audience: string;
+  /** The only algorithms accepted; the token's own `alg` merely picks one of them. */
+  readonly algorithms: readonly JwtAlgorithm[];
+  readonly clockSkewSeconds: number;
+  readonly keys: readonly TrustedKey[];
+  readonly now: () => Date;
+  /** Longest accepted `exp − (iat ?? nbf)`; unset: no limit. */
+  readonly maxLifetimeSeconds?: number;
+}
+
+export const MAX_TOKEN_LENGTH = 8 * 1024;
+
+/** Header parameters that name or embed a key: we never fetch or trust a key a token brings along. */
+const KEY_BEARING_HEADERS = ['jku', 'x5u', 'x5c', 'jwk'] as const;
+const ASYMMETRIC = /^(ES|RS|PS)(256|384|512)$/;
+const KNOWN_ROLES: Readonly<Record<Role, true>> = {
+  officer: true,
+  reviewer: true,
+  supervisor: true,
+  admin: true,
+  integration: true,
+};
+
+/** `Authorization: Bearer <token>` (RFC 6750; the scheme is case-insensitive) → the token. */
+export function bearerToken(authorization: string | undefined): string {
+  const match = /^Bearer +([A-Za-z0-9\-._~+/]+=*)$/i.exec(authorization ?? '');
+  if (!match) throw new Unauthenticated('missing bearer token');
+  return match[1]!;
+}
+
+/**
+ * A verifier of bearer JWTs against configured keys, issuer, audience and algorithms. Misconfiguration (an
+ * HMAC or `none` algorithm, no keys, a private key, a duplicate key id) throws at creation, not per request.
+ */
+export function createTokenVerifier(options: TokenVerifierOptions): (token: string) => Principal {
+  const algorithms = [...options.algorithms];
+  for (const algorithm of algorithms) {
+    if (!ASYMMETRIC.test(algorithm)) throw new TypeError(`token algorithm ${algorithm} is not allowed`);
+  }
+  if (algorithms.length === 0) throw new TypeError('no token algorithms configured');
+  if (options.keys.length === 0) throw new TypeError('no trusted token keys');
+  const byKid = new Map<string, TrustedKey>();
+  for (const trusted of options.keys) {
+    if (trusted.key.type !== 'public') throw new TypeError(`trusted token key ${trusted.kid} is not a public key`);
+    if (byKid.has(trusted.kid)) throw new TypeError(`trusted token key id ${trusted.kid} is used twice`);
+    byKid.set(trusted.kid, trusted);
+  }
+  const only = options.keys.length === 1 ? options.keys[0] : undefined;
+
+  return (token) => {
+    if (token.length > MAX_TOKEN_LENGTH) throw new Unauthenticated('token too large');
+    const header = headerOf(token);
+    for (const name of KEY_BEARING_HEADERS) {
+      if (name in header) throw new Unauthenticated(`header parameter ${name} not accepted`);
+    }
+    // RFC 7515 §4.1.11: a critical extension we do not understand (we understand none) must be refused.
+    if ('crit' in header) throw new Unauthenticated('header parameter crit not accepted');
+    if (typeof header.alg !== 'string' || !(algorithms as string[]).includes(header.alg)) {
+      throw new Unauthenticated('algorithm not allowed');
+    }
+    const trusted = selectKey(header.kid, byKid, only);
+
+    const clockTimestamp = Math.floor(options.now().getTime() / 1000);
+    let claims: string | jwt.JwtPayload;
+    try {
+      claims = jwt.verify(token, trusted.key, {
+        algorithms,
+        issuer: options.issuer,
+        audience: options.audience,
+        clockTolerance: options.clockSkewSeconds,
+        clockTimestamp,
+      });
+    } catch (err) {
+      throw new Unauthenticated(reasonOf(err));
+    }
+    if (typeof claims !== 'object' || claims === null) throw new Unauthenticated('malformed token');
+    checkTimes(claims, options.maxLifetimeSeconds);
+    return principalOf(claims);
+  };
+}
+
+function headerOf(token: string): Record<string, unknown> {
+  const parts = token.split('.');
+  if (parts.length !== 3 || !/^[A-Za-z0-9_-]+$/.test(parts[0]!)) throw new Unauthenticated('malformed token');
+  let header: unknown;
+  try {
+    header = JSON.parse(Buffer.from(parts[0]!, 'base64url').toString('utf8'));
+  } catch {
+    throw new Unauthenticated('malformed token');
+  }
+  if (typeof header !== 'object' || header === null || Array.isArray(header)) {
+    throw new Unauthenticated('malformed token');
+  }
+  return header as Record<string, unknown>;
+}
+
+function selectKey(kid: unknown, byKid: ReadonlyMap<string, TrustedKey>, only: TrustedKey | undefined): TrustedKey {
+  if (kid === undefined) {
+    if (!only) throw new Unauthenticated('token has no key id');
+    return only;
+  }
+  if (typeof kid !== 'string') throw new Unauthenticated('malformed key id');
+  const trusted = byKid.get(kid);
+  if (!trusted) throw new Unauthenticated('unknown key id');
+  return trusted;
+}
+
+/** jsonwebtoken's failures → short reasons (never its messages, which may quote expected values). */
+function reasonOf(err: unknown): string {
+  if (err instanceof jwt.TokenExpiredError) return 'token expired';
+  if (err instanceof jwt.NotBeforeError) return 'token not yet valid';
+  const message = err instanceof Error ? err.message : '';
+  if (message === 'invalid signature') return 'invalid signature';
+  if (message === 'invalid algorithm') return 'algorithm not allowed';
+  if (message === 'jwt signature is required') return 'missing signature';
+  if (message.startsWith('jwt audience invalid')) return 'wrong audience';
+  if (message.startsWith('jwt issuer invalid')) return 'wrong issuer';
+  if (message === 'invalid exp value' || message === 'invalid nbf value') return 'invalid time claim';
+  if (/"alg" parameter|must be an asymmetric key|Unknown key type/.test(message)) {
+    return 'key does not fit the algorithm';
+  }
+  return 'invalid token';
+}
+
+function checkTimes(claims: jwt.JwtPayload, maxLifetimeSeconds: number | undefined): void {
+  if (claims.exp === undefined) throw new Unauthenticated('token has no expiry');
+  if (claims.iat !== undefined && typeof claims.iat !== 'number') throw new Unauthenticated('invalid time claim');
+  if (maxLifetimeSeconds === undefined) return;
+  const start = claims.iat ?? claims.nbf;
+  if (start === undefined) throw new Unauthenticated('token lifetime unknown');
+  if (claims.exp - start > maxLifetimeSeconds) throw new Unauthenticated('token lifetime too long');
+}
+
+function principalOf(claims: jwt.JwtPayload): Principal {
+  const { sub, agency, roles, supervises } = claims as Record<string, unknown>;
+  if (typeof sub !== 'string' || sub === '') throw new Unauthenticated('missing sub claim');
+  if (typeof agency !== 'string' || agency === '') throw new Unauthenticated('missing agency claim');
+  if (!Array.isArray(roles) || roles.length === 0) throw new Unauthenticated('missing roles claim');
+  const known = [...new Set(roles.filter(isRole))];
+  if (known.length === 0) throw new Unauthenticated('no known role');
+  const agencies = supervises ?? [];
+  if (!isAgencyList(agencies)) throw new Unauthenticated('invalid supervises claim');
+  return { sub, agency, roles: known, supervises: agencies };
+}
+
+const isAgencyList = (value: unknown): value is string[] =>
+  Array.isArray(value) && value.every((agency) => typeof agency === 'string' && agency !== '');
+
+const isRole = (role: unknown): role is Role => typeof role === 'string' && Object.hasOwn(KNOWN_ROLES, role);

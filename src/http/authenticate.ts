@@ -1,0 +1,34 @@
+import type { RequestHandler, Response } from 'express';
+import { bearerToken, type Principal } from '../app/auth.js';
+import type { Role } from '../domain/actor.js';
+import { RuleViolation } from '../domain/errors.js';
+
+/** Verifies the bearer token and keeps the principal for the route; any failure is `401 unauthenticated`. */
+export function authenticate(verify: (token: string) => Principal): RequestHandler {
+  return (req, res, next) => {
+    res.locals.principal = verify(bearerToken(req.get('authorization')));
+    next();
+  };
+}
+
+export function principalOf(res: Response): Principal {
+  return res.locals.principal as Principal;
+}
+
+/** The route needs one of these roles (`403 forbidden` otherwise). */
+export function requireRoles(...roles: Role[]): RequestHandler {
+  return (_req, res, next) => {
+    const principal = principalOf(res);
+    if (!roles.some((role) => principal.roles.includes(role))) {
+      throw new RuleViolation('forbidden', 403, `this needs the role ${roles.join(' or ')}`);
+    }
+    next();
+  };
+}
+
+/** May this principal read the records of `agency`: its own, or one it supervises. */
+export function canRead(principal: Principal, agency: string): boolean {
+  return (
+    principal.agency === agency || (principal.roles.includes('supervisor') && principal.supervises.includes(agency))
+  );
+}

@@ -1,0 +1,144 @@
+import { Router, type Request, type Response } from 'express';
+import type { AccessAction, AccessLog } from '../app/access-log.js';
+import type { Principal } from '../app/auth.js';
+import { caseFile } from '../app/case-file.js';
+import type { ActRequest, CaseService } from '../app/case-service.js';
+import type { RegistryReader } from '../app/registry-reader.js';
+import { caseStream, type ActType, type MediaRef } from '../domain/case/acts.js';
+import { RuleViolation, violation } from '../domain/errors.js';
+import { isMajorDecision } from '../domain/registry/items.js';
+import type { BlobStore } from '../ports/blob-store.js';
+import type { Clock } from '../ports/clock.js';
+import { authenticate, canRead, principalOf, requireRoles } from './authenticate.js';
+import { problem, sendProblem } from './problem.js';
+import { eventIdFor, ifMatch, purpose, requestId } from './request.js';
+import type { Validate } from './validation.js';
+
+export interface CasesApiDependencies {
+  readonly cases: CaseService;
+  readonly registry: RegistryReader;
+  readonly blobs: BlobStore;
+  readonly access: AccessLog;
+  readonly verify: (token: string) => Principal;
+  readonly validate: Validate;
+  readonly newId: () => string;
+  readonly clock: Clock;
+}
+
+const CASE_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
+
+/** Opening cases, recording acts, and reading case files and their signed events. */
+export function casesApi(deps: CasesApiDependencies): Router {
+  const { cases, validate, newId } = deps;
+  const router = Router();
+  const auth = authenticate(deps.verify);
+
+  router.post('/v1/cases', auth, requireRoles('officer'), async (req, res) => {
+    validate('urn:evidence-ledger:schema:command:open-case', req.body);
+    const body = req.body as Omit<ActRequest<'CaseOpened'>['data'], 'caseId'> & { caseId?: string };
+    const caseId = body.caseId ?? newId();
+    const act: ActRequest<'CaseOpened'> = {
+      type: 'CaseOpened',
+      occurredAt: deps.clock.now().toISOString(),
+      data: { ...body, caseId },
+      media: [],
+    };
+    await write(req, res, caseId, act, 'CaseOpened');
+  });
+
+  router.post('/v1/cases/:caseId/acts', auth, requireRoles('officer', 'reviewer', 'admin'), async (req, res) => {
+    const caseId = checkCaseId(req);
+    validate('urn:evidence-ledger:schema:command:record-act', req.body);
+    const body = req.body as { type: ActType; occurredAt: string; officers?: string[]; data: never; media?: string[] };
+    const act = {
+      type: body.type,
+      occurredAt: body.occurredAt,
+      data: body.data,
+      media: await resolveMedia(body.media ?? []),
+      ...(body.officers ? { officers: body.officers } : {}),
+    } as ActRequest;
+    await write(req, res, caseId, act, body.type);
+  });
+
+  router.get('/v1/cases/:caseId', auth, async (req, res) => {
+    const loaded = await readable(req, res, 'read_case');
+    if (!loaded) return;
+    const { events, state } = loaded;
+    const item = await deps.registry.item(state.agency!, state.itemCode!);
+    const major =
+      state.decision?.major ??
+      (state.proposal ? isMajorDecision(item.major, state.proposal.decisionType, state.proposal.fineFen) : false);
+    res.set('ETag', `"${events[events.length - 1]!.revision}"`).json(caseFile(events, state, major));
+  });
+
+  router.get('/v1/cases/:caseId/events', auth, async (req, res) => {
+    const loaded = await readable(req, res, 'read_events');
+    if (!loaded) return;
+    res.set('ETag', `"${loaded.events[loaded.events.length - 1]!.revision}"`);
+    res.json({
+      caseId: req.params.caseId,
+      events: loaded.events.map((event, i) => ({ position: loaded.positions[i], ...event })),
+    });
+  });
+
+  async function write(req: Request, res: Response, caseId: string, act: ActRequest, type: ActType) {
+    const principal = principalOf(res);
+    const actor = { sub: principal.sub, agency: principal.agency, roles: [...principal.roles] };
+    const expectedRevision = ifMatch(req);
+    const eventId = eventIdFor(req, principal.sub, caseStream(caseId), newId);
+    const result = await cases.record(caseId, actor, act, {
+      eventId,
+      ...(expectedRevision === undefined ? {} : { expectedRevision }),
+    });
+    res.status(result.created ? 201 : 200);
+    res.set('ETag', `"${result.revision}"`).set('Location', `/v1/cases/${encodeURIComponent(caseId)}`);
+    res.json({
+      caseId,
+      type,
+      eventId: result.events[0]!.id,
+      revision: result.revision,
+      position: result.position,
+      hash: result.hash,
+    });
+  }
+
+  /** Loads a case the principal may read, recording the retrieval either way; answers 404 otherwise. */
+  async function readable(req: Request, res: Response, action: AccessAction) {
+    const caseId = checkCaseId(req);
+    const principal = principalOf(res);
+    const loaded = await cases.load(caseId);
+    const granted = !!loaded && canRead(principal, loaded.state.agency!);
+    const why = purpose(req);
+    if (loaded) {
+      await deps.access.record({
+        caseId,
+        principal,
+        action,
+        outcome: granted ? 'granted' : 'denied',
+        requestId: requestId(res),
+        ...(why === undefined ? {} : { purpose: why }),
+      });
+    }
+    if (!granted) {
+      sendProblem(res, problem(404, 'not_found', `no case ${caseId}`));
+      return undefined;
+    }
+    return loaded;
+  }
+
+  async function resolveMedia(hashes: readonly string[]): Promise<MediaRef[]> {
+    const infos = await Promise.all(hashes.map((sha256) => deps.blobs.head(sha256)));
+    return infos.map((info, i) => {
+      if (!info) throw violation('media_unknown', `no medium ${hashes[i]} has been uploaded`, { sha256: hashes[i] });
+      return { sha256: info.sha256, size: info.size, contentType: info.contentType };
+    });
+  }
+
+  return router;
+}
+
+function checkCaseId(req: Request): string {
+  const caseId = String(req.params.caseId);
+  if (!CASE_ID.test(caseId)) throw new RuleViolation('not_found', 404, 'no such case');
+  return caseId;
+}

@@ -1,0 +1,39 @@
+import type { Request, Response } from 'express';
+import { idempotentEventId } from '../app/command-handler.js';
+import { InvalidBody } from './validation.js';
+
+/** `If-Match: "3"` (or `3`) → 3; absent → undefined. */
+export function ifMatch(req: Request): number | undefined {
+  const raw = req.get('if-match');
+  if (raw === undefined) return undefined;
+  const match = /^(?:W\/)?"?(-?\d{1,15})"?$/.exec(raw.trim());
+  if (!match) throw new InvalidBody('If-Match must be a stream revision such as "3"');
+  return Number(match[1]);
+}
+
+/** The event id of a write: derived from `Idempotency-Key` when given, so a retry finds the original. */
+export function eventIdFor(req: Request, sub: string, stream: string, newId: () => string): string {
+  const key = req.get('idempotency-key');
+  if (key === undefined) return newId();
+  if (!/^[\x21-\x7e]{1,200}$/.test(key))
+    throw new InvalidBody('Idempotency-Key must be 1 to 200 visible ASCII characters');
+  return idempotentEventId(sub, stream, key);
+}
+
+export function requestId(res: Response): string {
+  return String(res.getHeader('x-request-id') ?? '');
+}
+
+/**
+ * `x-purpose`: why a record is retrieved, kept in the access record (at most 200 characters). Header values are
+ * Latin-1, so text such as 案卷评查 is sent percent-encoded as UTF-8 (`%E6%A1%88...`) and decoded here.
+ */
+export function purpose(req: Request): string | undefined {
+  const raw = req.get('x-purpose');
+  if (raw === undefined) return undefined;
+  try {
+    return decodeURIComponent(raw).slice(0, 200);
+  } catch {
+    throw new InvalidBody('x-purpose is not valid percent-encoded UTF-8');
+  }
+}

@@ -1,0 +1,40 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
+import ajvFormats from 'ajv-formats';
+import { LedgerError } from '../errors.js';
+
+/** A request body that does not match its JSON Schema. The detail names where, never the values sent. */
+export class InvalidBody extends LedgerError {
+  readonly code = 'invalid_body';
+  readonly status = 400;
+}
+
+export type Validate = (schemaId: string, body: unknown) => void;
+
+/** Compiles every schema under `dir` once (formats on, no coercion, strict) and returns the body check. */
+export function loadValidators(dir: string): Validate {
+  const ajv = new Ajv2020({ strict: true, allErrors: false, coerceTypes: false, useDefaults: false });
+  ajvFormats.default(ajv);
+  for (const file of schemaFiles(dir)) ajv.addSchema(JSON.parse(fs.readFileSync(file, 'utf8')) as object);
+  const compiled = new Map<string, ValidateFunction>();
+  for (const id of Object.keys((ajv as unknown as { schemas: Record<string, unknown> }).schemas)) {
+    if (id.startsWith('urn:evidence-ledger:schema:')) compiled.set(id, ajv.getSchema(id)!);
+  }
+  return (schemaId, body) => {
+    const validate = compiled.get(schemaId);
+    if (!validate) throw new Error(`no schema ${schemaId}`);
+    if (validate(body)) return;
+    const [first] = validate.errors ?? [];
+    const where = first?.instancePath || '(body)';
+    throw new InvalidBody(`${where}: ${first?.message ?? 'is invalid'}`, { pointer: first?.instancePath ?? '' });
+  };
+}
+
+function schemaFiles(dir: string): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) return schemaFiles(full);
+    return entry.name.endsWith('.schema.json') ? [full] : [];
+  });
+}

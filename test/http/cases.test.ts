@@ -1,0 +1,201 @@
+import { startTestService, type TestService } from '../support/service.js';
+
+let t: TestService;
+let admin: string;
+let officer: string;
+let reviewer: string;
+let otherAgency: string;
+let supervisor: string;
+
+const AGENCY = 'county-justice';
+const officerBody = (officerId: string, roles: string[] = ['officer']) => ({
+  officerId,
+  name: `执法人员${officerId}`,
+  agency: AGENCY,
+  certificateNo: `14050100${officerId}`,
+  validFrom: '2018-01-01',
+  validTo: '2030-12-31',
+  roles,
+});
+
+beforeAll(async () => {
+  t = await startTestService();
+  admin = t.token('head', AGENCY, ['admin']);
+  officer = t.token('alice', AGENCY, ['officer']);
+  reviewer = t.token('rita', AGENCY, ['reviewer']);
+  otherAgency = t.token('olga', 'city-market', ['officer', 'supervisor']);
+  supervisor = t.token('sam', 'city-justice', ['supervisor'], [AGENCY]);
+  for (const body of [officerBody('alice'), officerBody('bob'), officerBody('rita', ['reviewer'])]) {
+    expect((await t.call('POST', '/v1/officers', { token: admin, body })).status).toBe(201);
+  }
+  const item = {
+    code: 'P-001',
+    agency: AGENCY,
+    name: '未按规定公示执业信息',
+    category: 'penalty',
+    legalBasis: '《律师法》第五十条',
+    major: { fineFenAtLeast: 1_000_000 },
+  };
+  expect((await t.call('POST', '/v1/items', { token: admin, body: item })).status).toBe(201);
+});
+afterAll(() => t.stop());
+
+const today = new Date().toISOString().slice(0, 10);
+const openBody = (caseId: string) => ({
+  caseId,
+  itemCode: 'P-001',
+  title: '某律所未公示执业信息案',
+  openedOn: today,
+  officers: ['alice', 'bob'],
+  parties: [{ kind: 'person', name: '张三丰', idNumber: '140521199001011234' }],
+});
+const evidence = {
+  type: 'EvidenceCollected',
+  occurredAt: `${today}T09:30:00+08:00`,
+  data: { description: '现场照片' },
+};
+
+describe('cases over HTTP', () => {
+  it('when an officer opens a case and records an act, then both are 201 with revision, position, hash and an ETag', async () => {
+    const opened = await t.call('POST', '/v1/cases', { token: officer, body: openBody('h-1') });
+    expect(opened.status).toBe(201);
+    expect(opened.body).toMatchObject({ caseId: 'h-1', revision: 0, type: 'CaseOpened' });
+    expect(opened.body.hash).toMatch(/^[0-9a-f]{64}$/);
+    expect(opened.headers.get('etag')).toBe('"0"');
+    const act = await t.call('POST', '/v1/cases/h-1/acts', { token: officer, body: evidence });
+    expect(act.status).toBe(201);
+    expect(act.body).toMatchObject({ revision: 1, type: 'EvidenceCollected' });
+    expect(act.body.position).toBeGreaterThan(opened.body.position);
+  });
+
+  it('when the case file is read, then it has the contract fields, and the read is itself recorded', async () => {
+    await t.call('POST', '/v1/cases', { token: officer, body: openBody('h-2') });
+    const file = await t.call('GET', '/v1/cases/h-2', {
+      token: officer,
+      headers: { 'x-purpose': encodeURIComponent('案卷评查') },
+    });
+    expect(file.status).toBe(200);
+    expect(file.body).toMatchObject({
+      caseId: 'h-2',
+      agency: AGENCY,
+      itemCode: 'P-001',
+      status: 'open',
+      major: false,
+      revision: 0,
+      officers: ['alice', 'bob'],
+    });
+    expect(file.body.timeline).toEqual([expect.objectContaining({ type: 'CaseOpened', revision: 0 })]);
+    const access = await t.service.events.readStream('access-h-2');
+    expect(access.map((r) => r.event.data)).toEqual([
+      expect.objectContaining({ action: 'read_case', outcome: 'granted', purpose: '案卷评查' }),
+    ]);
+    expect(access[0]!.event.actor.sub).toBe('alice');
+  });
+
+  it('when another agency asks for the case, then 404 (existence not revealed) and the denied attempt is recorded', async () => {
+    await t.call('POST', '/v1/cases', { token: officer, body: openBody('h-3') });
+    const denied = await t.call('GET', '/v1/cases/h-3', { token: otherAgency });
+    expect(denied.status).toBe(404);
+    expect(denied.body).toMatchObject({ code: 'not_found' });
+    expect((await t.call('GET', '/v1/cases/no-such-case', { token: otherAgency })).body).toMatchObject({
+      code: 'not_found',
+    });
+    const access = await t.service.events.readStream('access-h-3');
+    expect(access.map((r) => [r.event.actor.sub, r.event.data.outcome])).toEqual([['olga', 'denied']]);
+    expect((await t.call('POST', '/v1/cases/h-3/acts', { token: otherAgency, body: evidence })).status).toBe(404);
+  });
+
+  it('when a supervisor of the agency reads the case and its events, then both are served and recorded', async () => {
+    await t.call('POST', '/v1/cases', { token: officer, body: openBody('h-4') });
+    expect((await t.call('GET', '/v1/cases/h-4', { token: supervisor })).status).toBe(200);
+    const events = await t.call('GET', '/v1/cases/h-4/events', { token: supervisor });
+    expect(events.status).toBe(200);
+    expect(events.body.events[0]).toMatchObject({ type: 'CaseOpened', revision: 0, stream: 'case-h-4' });
+    expect(events.body.events[0].sig.alg).toBe('Ed25519');
+    const access = await t.service.events.readStream('access-h-4');
+    expect(access.map((r) => r.event.data.action)).toEqual(['read_case', 'read_events']);
+  });
+
+  it('when a rule is broken, then the problem names its code and nothing is recorded', async () => {
+    await t.call('POST', '/v1/cases', { token: officer, body: openBody('h-5') });
+    const seizure = await t.call('POST', '/v1/cases/h-5/acts', {
+      token: officer,
+      body: {
+        type: 'PropertySeized',
+        occurredAt: `${today}T10:00:00+08:00`,
+        data: { items: '设备', legalBasis: '第二十条' },
+      },
+    });
+    expect(seizure.status).toBe(422);
+    expect(seizure.headers.get('content-type')).toContain('application/problem+json');
+    expect(seizure.body).toMatchObject({
+      status: 422,
+      code: 'recording_required',
+      type: 'urn:evidence-ledger:problem:recording_required',
+    });
+    const fine = await t.call('POST', '/v1/cases/h-5/acts', {
+      token: officer,
+      body: {
+        type: 'DecisionIssued',
+        occurredAt: `${today}T10:00:00+08:00`,
+        data: { decisionType: 'fine', fineFen: 2_000_000, legalBasis: 'x', documentNo: 'n', decidedOn: today },
+      },
+    });
+    expect(fine.status).toBe(409);
+    expect(fine.body.code).toBe('legal_review_required');
+    expect((await t.service.events.readStream('case-h-5')).length).toBe(1);
+  });
+
+  it.each([
+    ['malformed JSON', '{"type": ', 'invalid_body'],
+    ['an unknown act type', { ...evidence, type: 'TeaServed' }, 'invalid_body'],
+    [
+      'a missing member',
+      { type: 'EvidenceCollected', occurredAt: `${today}T09:30:00+08:00`, data: {} },
+      'invalid_body',
+    ],
+    ['a date-time without offset', { ...evidence, occurredAt: `${today}T09:30:00` }, 'invalid_body'],
+    ['an extra member', { ...evidence, extra: 1 }, 'invalid_body'],
+    ['a medium never uploaded', { ...evidence, media: ['f'.repeat(64)] }, 'media_unknown'],
+  ])('when the body has %s, then 4xx with code %s, never 5xx', async (_what, body, code) => {
+    await t.call('POST', '/v1/cases', { token: officer, body: openBody('h-6') });
+    const res = await t.call('POST', '/v1/cases/h-6/acts', { token: officer, body });
+    expect(res.status).toBeGreaterThanOrEqual(400);
+    expect(res.status).toBeLessThan(500);
+    expect(res.body.code).toBe(code);
+  });
+
+  it('when If-Match is stale, then 409 revision_conflict; when Idempotency-Key repeats, then the original result', async () => {
+    await t.call('POST', '/v1/cases', { token: officer, body: openBody('h-7') });
+    const first = await t.call('POST', '/v1/cases/h-7/acts', {
+      token: officer,
+      body: evidence,
+      headers: { 'if-match': '"0"', 'idempotency-key': 'k-1' },
+    });
+    expect(first.status).toBe(201);
+    const stale = await t.call('POST', '/v1/cases/h-7/acts', {
+      token: officer,
+      body: evidence,
+      headers: { 'if-match': '"0"' },
+    });
+    expect(stale.status).toBe(409);
+    expect(stale.body.code).toBe('revision_conflict');
+    const retry = await t.call('POST', '/v1/cases/h-7/acts', {
+      token: officer,
+      body: evidence,
+      headers: { 'idempotency-key': 'k-1' },
+    });
+    expect(retry.status).toBe(200);
+    expect(retry.body).toEqual(first.body);
+    expect((await t.service.events.readStream('case-h-7')).length).toBe(2);
+  });
+
+  it('when there is no token or the role is wrong, then 401 and 403', async () => {
+    const none = await t.call('POST', '/v1/cases', { body: openBody('h-8') });
+    expect(none.status).toBe(401);
+    expect(none.body.code).toBe('unauthenticated');
+    expect((await t.call('POST', '/v1/cases', { token: reviewer, body: openBody('h-8') })).status).toBe(403);
+    expect((await t.call('POST', '/v1/officers', { token: officer, body: officerBody('zed') })).status).toBe(403);
+    expect((await t.call('GET', '/v1/cases/h-1', { token: 'not.a.token' })).status).toBe(401);
+  });
+});
