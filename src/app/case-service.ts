@@ -6,7 +6,7 @@ import type { CaseState } from '../domain/case/state.js';
 import type { Actor } from '../domain/actor.js';
 import { fold } from '../domain/decider.js';
 import type { EventEnvelope } from '../ledger/envelope.js';
-import { handleCommand, type CommandDependencies, type CommandResult, type EventCodec } from './command-handler.js';
+import { batchOf, handleCommand, type CommandDependencies, type CommandResult, type EventCodec } from './command-handler.js';
 import { RegistryReader } from './registry-reader.js';
 
 /** Case events in envelopes: `data` is the act's data with what the rules derived, plus `officers` when the act named them. */
@@ -63,29 +63,40 @@ export class CaseService {
     request: ActRequest,
     options: { eventId: string; expectedRevision?: number },
   ): Promise<CommandResult> {
-    const act = { ...request, id: options.eventId, actor } as RecordAct;
+    return this.recordAll(caseId, actor, [request], options);
+  }
+
+  /**
+   * Records several acts on one case atomically: each is decided on the state the ones before it leave, and
+   * all are appended together or, if any rule refuses one, none is.
+   */
+  async recordAll(
+    caseId: string,
+    actor: Actor,
+    requests: readonly ActRequest[],
+    options: { eventId: string; expectedRevision?: number },
+  ): Promise<CommandResult> {
+    const acts = requests.map((request, i) => ({ ...request, id: i === 0 ? options.eventId : '', actor }) as RecordAct);
     return handleCommand(
       this.deps,
       caseStream(caseId),
-      caseDecider,
+      batchOf(caseDecider),
       caseCodec,
-      async (state: CaseState): Promise<CaseCommand> => {
-        const itemCode = act.type === 'CaseOpened' ? act.data.itemCode : state.itemCode;
-        const named = act.type === 'CaseOpened' ? act.data.officers : (act.officers ?? []);
+      async (state: CaseState): Promise<CaseCommand[]> => {
+        const itemCode = state.itemCode ?? acts.find((a) => a.type === 'CaseOpened')?.data.itemCode;
+        const named = acts.flatMap((a) => (a.type === 'CaseOpened' ? a.data.officers : (a.officers ?? [])));
         const [item, officers] = await Promise.all([
           itemCode ? this.registry.item(actor.agency, itemCode) : undefined,
           this.registry.officers([...named, ...state.officers, actor.sub]),
         ]);
-        return {
-          act,
-          context: {
-            item: (code) => (code === itemCode ? item : undefined),
-            officer: (id) => officers.get(id),
-            calendar: this.deps.calendar,
-          },
+        const context = {
+          item: (code: string) => (code === itemCode ? item : undefined),
+          officer: (id: string) => officers.get(id),
+          calendar: this.deps.calendar,
         };
+        return acts.map((act) => ({ act, context }));
       },
-      { ...options, eventType: act.type },
+      { ...options, eventType: acts[0]!.type },
     );
   }
 

@@ -43,6 +43,9 @@ export interface CommandDependencies {
 
 const MAX_ATTEMPTS = 10;
 
+/** The most events one command (a batch of acts) may record. */
+export const MAX_EVENTS_PER_COMMAND = 100;
+
 /** Jittered, growing pause before a retry, so that replicas that collided do not collide again. */
 function backoff(attempt: number): Promise<void> {
   const ms = Math.random() * Math.min(100, 2 ** attempt);
@@ -86,6 +89,7 @@ async function decideAndAppend<C, E, S>(
     const state = recorded.reduce((s, r) => decider.evolve(s, codec.fromEnvelope(r.event)), decider.initialState());
     const resolved = typeof command === 'function' ? await (command as (state: S) => C | Promise<C>)(state) : command;
     const produced = decider.decide(resolved, state);
+    if (produced.length > MAX_EVENTS_PER_COMMAND) throw new Error(`a command may record at most ${MAX_EVENTS_PER_COMMAND} events`);
     const drafts = produced.map((event, i) =>
       codec.toDraft(event, i === 0 ? options.eventId : derivedId(options.eventId, i)),
     );
@@ -117,7 +121,7 @@ function replayed(
   if (requestedType !== undefined && requestedType !== first.type) {
     throw new RuleViolation('idempotency_key_reused', 422, `this idempotency key was used for a ${first.type} already`);
   }
-  const ids = new Set([first.id, ...[1, 2, 3, 4, 5, 6, 7].map((i) => derivedId(first.id, i))]);
+  const ids = new Set(Array.from({ length: MAX_EVENTS_PER_COMMAND }, (_, i) => (i === 0 ? first.id : derivedId(first.id, i))));
   const ours = recorded.filter((r) => ids.has(r.event.id));
   const last = ours[ours.length - 1]!;
   return {
@@ -127,6 +131,28 @@ function replayed(
     hash: last.event.hash,
     events: ours.map((r) => r.event),
     created: false,
+  };
+}
+
+/**
+ * A decider over a list of commands: each is decided on the state the events before it leave, so the list is
+ * lawful as a sequence; the events are then appended together (all or none).
+ */
+export function batchOf<C, E, S>(decider: Decider<C, E, S>): Decider<readonly C[], E, S> {
+  return {
+    initialState: decider.initialState,
+    evolve: decider.evolve,
+    decide(commands, state) {
+      const events: E[] = [];
+      let current = state;
+      for (const command of commands) {
+        for (const event of decider.decide(command, current)) {
+          events.push(event);
+          current = decider.evolve(current, event);
+        }
+      }
+      return events;
+    },
   };
 }
 

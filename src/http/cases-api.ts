@@ -49,16 +49,35 @@ export function casesApi(deps: CasesApiDependencies): Router {
   router.post('/v1/cases/:caseId/acts', auth, requireRoles('officer', 'reviewer', 'admin'), async (req, res) => {
     const caseId = checkCaseId(req);
     validate('urn:evidence-ledger:schema:command:record-act', req.body);
-    const body = req.body as { type: ActType; occurredAt: string; officers?: string[]; data: never; media?: string[] };
-    const act = {
-      type: body.type,
-      occurredAt: body.occurredAt,
-      data: body.data,
-      media: await resolveMedia(body.media ?? []),
-      ...(body.officers ? { officers: body.officers } : {}),
-    } as ActRequest;
-    await write(req, res, caseId, act, body.type);
+    const body = req.body as ActBody;
+    await write(req, res, caseId, await toActRequest(body), body.type);
   });
+
+  router.post(
+    '/v1/cases/:caseId/acts\\:batch',
+    auth,
+    requireRoles('officer', 'reviewer', 'admin'),
+    async (req, res) => {
+      const caseId = checkCaseId(req);
+      validate('urn:evidence-ledger:schema:command:record-acts-batch', req.body);
+      const body = req.body as { acts: ActBody[] };
+      const acts = await Promise.all(body.acts.map(toActRequest));
+      const principal = principalOf(res);
+      const expectedRevision = ifMatch(req);
+      const result = await cases.recordAll(caseId, actorOf(principal), acts, {
+        eventId: eventIdFor(req, principal.sub, caseStream(caseId), newId),
+        ...(expectedRevision === undefined ? {} : { expectedRevision }),
+      });
+      res.status(result.created ? 201 : 200).set('ETag', `"${result.revision}"`);
+      res.json({
+        caseId,
+        revision: result.revision,
+        position: result.position,
+        hash: result.hash,
+        events: result.events.map((e) => ({ eventId: e.id, type: e.type, revision: e.revision, hash: e.hash })),
+      });
+    },
+  );
 
   router.get('/v1/cases/:caseId', auth, async (req, res) => {
     const loaded = await readable(req, res, 'read_case');
@@ -81,9 +100,19 @@ export function casesApi(deps: CasesApiDependencies): Router {
     });
   });
 
+  async function toActRequest(body: ActBody): Promise<ActRequest> {
+    return {
+      type: body.type,
+      occurredAt: body.occurredAt,
+      data: body.data,
+      media: await resolveMedia(body.media ?? []),
+      ...(body.officers ? { officers: body.officers } : {}),
+    } as ActRequest;
+  }
+
   async function write(req: Request, res: Response, caseId: string, act: ActRequest, type: ActType) {
     const principal = principalOf(res);
-    const actor = { sub: principal.sub, agency: principal.agency, roles: [...principal.roles] };
+    const actor = actorOf(principal);
     const expectedRevision = ifMatch(req);
     const eventId = eventIdFor(req, principal.sub, caseStream(caseId), newId);
     const result = await cases.record(caseId, actor, act, {
@@ -135,6 +164,18 @@ export function casesApi(deps: CasesApiDependencies): Router {
   }
 
   return router;
+}
+
+interface ActBody {
+  type: ActType;
+  occurredAt: string;
+  officers?: string[];
+  data: never;
+  media?: string[];
+}
+
+function actorOf(principal: Principal) {
+  return { sub: principal.sub, agency: principal.agency, roles: [...principal.roles] };
 }
 
 function checkCaseId(req: Request): string {

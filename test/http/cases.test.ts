@@ -198,4 +198,46 @@ describe('cases over HTTP', () => {
     expect((await t.call('POST', '/v1/officers', { token: officer, body: officerBody('zed') })).status).toBe(403);
     expect((await t.call('GET', '/v1/cases/h-1', { token: 'not.a.token' })).status).toBe(401);
   });
+
+  it('when several acts are sent as a batch, then they are recorded together in order', async () => {
+    await t.call('POST', '/v1/cases', { token: officer, body: openBody('h-9') });
+    const hearing = { type: 'HearingHeld', occurredAt: `${today}T15:00:00+08:00`, data: { heldOn: today } };
+    const res = await t.call('POST', '/v1/cases/h-9/acts:batch', {
+      token: officer,
+      body: { acts: [evidence, hearing] },
+      headers: { 'idempotency-key': 'b-1' },
+    });
+    expect(res.status).toBe(201);
+    expect(res.body.events.map((e: { type: string; revision: number }) => [e.type, e.revision])).toEqual([
+      ['EvidenceCollected', 1],
+      ['HearingHeld', 2],
+    ]);
+    const again = await t.call('POST', '/v1/cases/h-9/acts:batch', {
+      token: officer,
+      body: { acts: [evidence, hearing] },
+      headers: { 'idempotency-key': 'b-1' },
+    });
+    expect(again.status).toBe(200);
+    expect(again.body).toEqual(res.body);
+    expect((await t.service.events.readStream('case-h-9')).length).toBe(3);
+  });
+
+  it('when one act of a batch breaks a rule, then none of the batch is recorded', async () => {
+    await t.call('POST', '/v1/cases', { token: officer, body: openBody('h-10') });
+    const seizure = {
+      type: 'PropertySeized',
+      occurredAt: `${today}T10:00:00+08:00`,
+      data: { items: '设备', legalBasis: '第二十条' },
+    };
+    const res = await t.call('POST', '/v1/cases/h-10/acts:batch', {
+      token: officer,
+      body: { acts: [evidence, seizure] },
+    });
+    expect(res.status).toBe(422);
+    expect(res.body.code).toBe('recording_required');
+    expect((await t.service.events.readStream('case-h-10')).length).toBe(1);
+    expect((await t.call('POST', '/v1/cases/h-10/acts:batch', { token: officer, body: { acts: [] } })).body.code).toBe(
+      'invalid_body',
+    );
+  });
 });

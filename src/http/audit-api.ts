@@ -1,0 +1,97 @@
+import { Router, type Response } from 'express';
+import type { Principal } from '../app/auth.js';
+import type { EventStore, RecordedEvent } from '../ports/event-store.js';
+import { authenticate, principalOf, requireRoles } from './authenticate.js';
+import { InvalidBody } from './validation.js';
+
+export interface AuditApiDependencies {
+  readonly events: EventStore;
+  readonly verify: (token: string) => Principal;
+  /** Ends every live stream when the service shuts down. */
+  readonly shutdown: AbortSignal;
+  readonly heartbeatMs?: number;
+}
+
+/**
+ * `GET /v1/audit/live`: Server-Sent Events of every new event of the supervisor's agencies (its own and those
+ * it supervises), in global order. Each message's `id` is the global position, so a client that reconnects with
+ * `Last-Event-ID` resumes exactly after the last event it saw. Messages carry ids, types, times and hashes,
+ * never the event data (it may hold personal data): the event itself is read with `GET /v1/cases/{id}/events`.
+ */
+export function auditApi({ events, verify, shutdown, heartbeatMs = 15_000 }: AuditApiDependencies): Router {
+  const router = Router();
+
+  router.get('/v1/audit/live', authenticate(verify), requireRoles('supervisor'), async (req, res) => {
+    const principal = principalOf(res);
+    const agencies = new Set([principal.agency, ...principal.supervises]);
+    const after = await startPosition(req.get('last-event-id') ?? (req.query.after as string | undefined), events);
+
+    const stop = new AbortController();
+    const end = () => stop.abort();
+    req.on('close', end);
+    shutdown.addEventListener('abort', end, { once: true });
+
+    res.status(200).set({
+      'Content-Type': 'text/event-stream; charset=utf-8',
+      'Cache-Control': 'no-cache, no-store',
+      Connection: 'keep-alive',
+      'X-Accel-Buffering': 'no',
+    });
+    res.flushHeaders();
+    await send(res, `retry: 2000\n: resuming after position ${after}\n\n`);
+    const heartbeat = setInterval(() => void send(res, ': keep-alive\n\n'), heartbeatMs);
+    try {
+      for await (const message of events.subscribe({ after, signal: stop.signal })) {
+        if (message.type !== 'events') continue;
+        for (const recorded of message.events) {
+          if (!agencies.has(recorded.event.actor.agency)) continue;
+          await send(res, frame(recorded));
+          if (stop.signal.aborted) break;
+        }
+      }
+    } finally {
+      clearInterval(heartbeat);
+      shutdown.removeEventListener('abort', end);
+      res.end();
+    }
+  });
+
+  return router;
+}
+
+async function startPosition(raw: string | undefined, events: EventStore): Promise<number> {
+  if (raw === undefined) return events.headPosition();
+  if (!/^\d{1,15}$/.test(raw)) throw new InvalidBody('Last-Event-ID must be a position given by this stream');
+  return Number(raw);
+}
+
+function frame({ position, event }: RecordedEvent): string {
+  const summary = {
+    position,
+    stream: event.stream,
+    revision: event.revision,
+    type: event.type,
+    eventId: event.id,
+    agency: event.actor.agency,
+    actor: event.actor.sub,
+    occurredAt: event.occurredAt,
+    recordedAt: event.recordedAt,
+    hash: event.hash,
+  };
+  return `id: ${position}\nevent: ledger-event\ndata: ${JSON.stringify(summary)}\n\n`;
+}
+
+/** Writes, waiting for the socket to drain when its buffer is full (a slow client slows only its own stream). */
+function send(res: Response, chunk: string): Promise<void> {
+  if (res.writableEnded || res.destroyed) return Promise.resolve();
+  if (res.write(chunk)) return Promise.resolve();
+  return new Promise((resolve) => {
+    const done = () => {
+      res.off('drain', done);
+      res.off('close', done);
+      resolve();
+    };
+    res.once('drain', done);
+    res.once('close', done);
+  });
+}
