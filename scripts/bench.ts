@@ -1,4 +1,4 @@
-// npm run bench [-- --quick] [-- --seconds N]
+// npm run bench [-- --quick] [-- --seconds N] [-- --only store|http]
 //
 // Measures, in one run on this machine:
 //   (a) raw limits: Ed25519 signatures/s, canonicalize+hash+sign/s, SQLite durable single-row inserts/s and
@@ -7,7 +7,9 @@
 //       distinct streams;
 //   (c) the ratios of (b) to (a);
 //   (d) the peer @event-driven-io/emmett-sqlite appending the same sealed events;
-//   (e) append rate with 10^3 .. 10^6 events already in the store (10^5 with --quick).
+//   (e) append rate with 10^3 .. 10^6 events already in the store (10^5 with --quick);
+//   (f) HTTP: express hello-world req/s (the framework's ceiling here), POST .../acts acts/s with p50/p99 latency
+//       with 64 clients, and a streamed media upload's MiB/s against raw SHA-256 + file write, with server memory.
 // Targets (reported, never asserted): 64 writers >= 12,000 appends/s and >= 65% of the canonicalize+hash+sign
 // limit; append rate flat across store sizes.
 import fs from 'node:fs';
@@ -28,17 +30,22 @@ import {
   type StreamHead,
 } from '../src/ledger/envelope.js';
 import type { EventStore } from '../src/ports/event-store.js';
+import { httpBench, type HttpBenchResult } from './bench-http.js';
 
 const { values: args } = parseArgs({
   options: {
     quick: { type: 'boolean', default: false },
     seconds: { type: 'string', default: '3' },
+    only: { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   },
 });
 if (args.help) {
   console.log(
-    'Usage: npm run bench [-- --quick] [-- --seconds N]\n  --quick      stop the store-size series at 10^5 events\n  --seconds N  length of each throughput measurement [3]',
+    'Usage: npm run bench [-- --quick] [-- --seconds N] [-- --only store|http]\n' +
+      '  --quick      stop the store-size series at 10^5 events; upload 256 MiB instead of 1 GiB\n' +
+      '  --seconds N  length of each throughput measurement [3]\n' +
+      '  --only X     run only the store part (a-e) or the HTTP part (f)',
   );
   process.exit(0);
 }
@@ -244,6 +251,12 @@ async function mainBench() {
   );
   console.log(`each measurement ${SECONDS} s\n`);
 
+  if (args.only !== 'http') await storeBench();
+  if (args.only !== 'store')
+    reportHttp(await httpBench({ seconds: SECONDS, mediaBytes: (args.quick ? 256 : 1024) * 2 ** 20, progress }));
+}
+
+async function storeBench() {
   const raw = rawLimits();
   const our = await ours();
   const sizes = await sizeSeries(args.quick ? 5 : 6);
@@ -274,6 +287,25 @@ async function mainBench() {
   const first = sizes[0]!.rate;
   const last = sizes[sizes.length - 1]!.rate;
   console.log(`  largest / smallest                    ${pct(last, first)}   (flat = close to 100%)`);
+}
+
+function reportHttp(r: HttpBenchResult) {
+  const ms = (v: number) => `${v.toFixed(1)} ms`;
+  console.log('(f) HTTP, server in a child process, 64 keep-alive clients on loopback');
+  console.log(
+    `  express hello-world                   ${fmt(r.hello.rate)} req/s   p50 ${ms(r.hello.p50)}  p99 ${ms(r.hello.p99)}`,
+  );
+  console.log(
+    `  POST /v1/cases/{id}/acts (64 cases)   ${fmt(r.acts.rate)} acts/s  p50 ${ms(r.acts.p50)}  p99 ${ms(r.acts.p99)}  (${r.acts.failures} not 201)`,
+  );
+  console.log(`  acts / hello-world                    ${pct(r.acts.rate, r.hello.rate)}   (target >= 50%)`);
+  console.log(`  raw SHA-256 + file write              ${fmt(r.rawMediaMBps)} MiB/s`);
+  console.log(
+    `  POST /v1/media (${(r.media.bytes / 2 ** 20).toFixed(0)} MiB, streamed)      ${fmt(r.media.MBps)} MiB/s   server RSS growth ${r.media.rssGrowthMB.toFixed(0)} MiB`,
+  );
+  console.log(
+    `  media / raw                           ${pct(r.media.MBps, r.rawMediaMBps)}   (target >= 50%, memory flat)`,
+  );
 }
 
 try {

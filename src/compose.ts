@@ -16,11 +16,14 @@ import { loadTrustedTokenKeys } from './adapters/keys/token-keys.js';
 import { createTokenVerifier, type TrustedKey } from './app/auth.js';
 import { AccessLog } from './app/access-log.js';
 import { CaseService } from './app/case-service.js';
+import { MediaIndex } from './app/media-index.js';
 import { uuidv7Generator } from './app/ids.js';
 import { RegistryReader } from './app/registry-reader.js';
 import { RegistryService } from './app/registry-service.js';
 import { StreamLocks } from './app/stream-locks.js';
 import { casesApi } from './http/cases-api.js';
+import { auditApi } from './http/audit-api.js';
+import { mediaApi } from './http/media-api.js';
 import { registryApi } from './http/registry-api.js';
 import { loadValidators } from './http/validation.js';
 
@@ -94,22 +97,30 @@ export async function startService(config: Config, { clock, log }: ServiceDepend
   const newId = uuidv7Generator(clock);
   const deps = { events, signer: keys.eventSigner, clock, locks: new StreamLocks() };
   const registry = new RegistryReader(events);
+  const access = new AccessLog(deps, newId);
+  const indexing = new AbortController();
+  const live = new AbortController(); // ends live streams (SSE) when shutdown begins
+  const index = new MediaIndex(events, { onError: (err) => log.warn({ err }, 'media index: subscription failed') });
+  await index.start(indexing.signal);
   const routers = [
     registryApi({ registry: new RegistryService(deps), verify, validate, newId }),
     casesApi({
       cases: new CaseService({ ...deps, calendar }),
       registry,
       blobs,
-      access: new AccessLog(deps, newId),
+      access,
       verify,
       validate,
       newId,
       clock,
     }),
+    mediaApi({ blobs, index, events, access, verify, maxBytes: config.mediaMaxBytes, log }),
+    auditApi({ events, verify, shutdown: live.signal }),
   ];
   const app = createHttpApp({ events, log, routers });
   const server = http.createServer(app);
   server.keepAliveTimeout = 5_000;
+  server.requestTimeout = 3_600_000; // a large video over a slow link; headers still time out after 60 s
 
   try {
     await new Promise<void>((resolve, reject) => {
@@ -117,6 +128,7 @@ export async function startService(config: Config, { clock, log }: ServiceDepend
       server.listen(config.port, config.host, () => resolve());
     });
   } catch (err) {
+    indexing.abort();
     await events.close();
     throw err;
   }
@@ -130,12 +142,14 @@ export async function startService(config: Config, { clock, log }: ServiceDepend
   let closing: Promise<void> | undefined;
   const close = () =>
     (closing ??= (async () => {
+      live.abort();
       const force = setTimeout(() => server.closeAllConnections(), config.shutdownTimeoutMs);
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeIdleConnections();
       });
       clearTimeout(force);
+      indexing.abort();
       await events.close();
       log.info('stopped');
     })());

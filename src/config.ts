@@ -18,6 +18,8 @@ export interface Config {
   /** A replacement working-day schedule; unset: the official schedule shipped with the service. */
   readonly workingDayCalendarFile?: string;
   readonly shutdownTimeoutMs: number;
+  /** The largest medium `POST /v1/media` accepts, in bytes. */
+  readonly mediaMaxBytes: number;
 }
 
 export interface S3Config {
@@ -57,6 +59,9 @@ export const JWT_ALGORITHMS = [
   'PS512',
 ] as const;
 export type JwtAlgorithm = (typeof JWT_ALGORITHMS)[number];
+
+/** The most `MEDIA_MAX_BYTES` may allow: 1 TiB. */
+const MAX_MEDIA_BYTES = 1_099_511_627_776;
 
 /** Every variable the service reads, for `--help` and docs/configuration.md. */
 export const CONFIG_VARIABLES: readonly { name: string; default: string; description: string }[] = [
@@ -112,6 +117,11 @@ export const CONFIG_VARIABLES: readonly { name: string; default: string; descrip
     description: 'a replacement holiday and make-up-day schedule (JSON, same format)',
   },
   { name: 'SHUTDOWN_TIMEOUT_MS', default: '10000', description: 'how long SIGTERM waits for in-flight work' },
+  {
+    name: 'MEDIA_MAX_BYTES',
+    default: '2147483648 (2 GiB)',
+    description: `largest media upload in bytes, 1..${MAX_MEDIA_BYTES} (1 TiB)`,
+  },
 ];
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -137,6 +147,7 @@ export function loadConfig(env: Env, cwd: string = process.cwd()): Config {
       ? {}
       : { workingDayCalendarFile: path.resolve(cwd, read('WORKING_DAY_CALENDAR_FILE')!) }),
     shutdownTimeoutMs: integer('SHUTDOWN_TIMEOUT_MS', read('SHUTDOWN_TIMEOUT_MS'), 10_000, 0, 600_000),
+    mediaMaxBytes: integer('MEDIA_MAX_BYTES', read('MEDIA_MAX_BYTES'), 2_147_483_648, 1, MAX_MEDIA_BYTES),
   };
 }
 

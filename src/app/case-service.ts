@@ -6,7 +6,13 @@ import type { CaseState } from '../domain/case/state.js';
 import type { Actor } from '../domain/actor.js';
 import { fold } from '../domain/decider.js';
 import type { EventEnvelope } from '../ledger/envelope.js';
-import { batchOf, handleCommand, type CommandDependencies, type CommandResult, type EventCodec } from './command-handler.js';
+import {
+  batchOf,
+  handleCommand,
+  type CommandDependencies,
+  type CommandResult,
+  type EventCodec,
+} from './command-handler.js';
 import { RegistryReader } from './registry-reader.js';
 
 /** Case events in envelopes: `data` is the act's data with what the rules derived, plus `officers` when the act named them. */

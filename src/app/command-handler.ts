@@ -89,7 +89,8 @@ async function decideAndAppend<C, E, S>(
     const state = recorded.reduce((s, r) => decider.evolve(s, codec.fromEnvelope(r.event)), decider.initialState());
     const resolved = typeof command === 'function' ? await (command as (state: S) => C | Promise<C>)(state) : command;
     const produced = decider.decide(resolved, state);
-    if (produced.length > MAX_EVENTS_PER_COMMAND) throw new Error(`a command may record at most ${MAX_EVENTS_PER_COMMAND} events`);
+    if (produced.length > MAX_EVENTS_PER_COMMAND)
+      throw new Error(`a command may record at most ${MAX_EVENTS_PER_COMMAND} events`);
     const drafts = produced.map((event, i) =>
       codec.toDraft(event, i === 0 ? options.eventId : derivedId(options.eventId, i)),
     );
@@ -121,7 +122,9 @@ function replayed(
   if (requestedType !== undefined && requestedType !== first.type) {
     throw new RuleViolation('idempotency_key_reused', 422, `this idempotency key was used for a ${first.type} already`);
   }
-  const ids = new Set(Array.from({ length: MAX_EVENTS_PER_COMMAND }, (_, i) => (i === 0 ? first.id : derivedId(first.id, i))));
+  const ids = new Set(
+    Array.from({ length: MAX_EVENTS_PER_COMMAND }, (_, i) => (i === 0 ? first.id : derivedId(first.id, i))),
+  );
   const ours = recorded.filter((r) => ids.has(r.event.id));
   const last = ours[ours.length - 1]!;
   return {

@@ -1,9 +1,13 @@
 import express, { type Express, type RequestHandler, type Router } from 'express';
 import { randomUUID } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
 import type { Logger } from 'pino';
 import type { EventStore } from '../ports/event-store.js';
 import { healthApi } from './health.js';
+import { httpMetrics } from './metrics.js';
+import { buildOpenApi } from './openapi.js';
 import { errorHandler, notFound } from './problem.js';
+import { securityHeaders } from './security-headers.js';
 
 export interface HttpDependencies {
   readonly events: EventStore;
@@ -12,14 +16,26 @@ export interface HttpDependencies {
   readonly routers?: readonly Router[];
   /** Largest JSON body accepted (`413 too_large` beyond). */
   readonly jsonLimitBytes?: number;
+  /** The JSON Schemas the OpenAPI document is generated from; default: the repository's `schemas/`. */
+  readonly schemaDir?: string;
 }
+
+const SCHEMA_DIR = fileURLToPath(new URL('../../schemas/', import.meta.url));
 
 /** The HTTP API, composed from route modules that receive their dependencies. */
 export function createHttpApp(deps: HttpDependencies): Express {
+  const openApi = JSON.stringify(buildOpenApi(deps.schemaDir ?? SCHEMA_DIR));
+  const metrics = httpMetrics();
   const app = express();
   app.disable('x-powered-by');
   app.set('etag', false);
+  app.use(securityHeaders);
   app.use(requestLog(deps.log));
+  app.use(metrics.middleware);
+  app.get('/metrics', metrics.expose);
+  app.get('/openapi.json', (_req, res) => {
+    res.type('application/json').send(openApi);
+  });
   app.use(healthApi(deps));
   app.use(
     express.json({

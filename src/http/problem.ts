@@ -21,6 +21,7 @@ const TITLES: Record<number, string> = {
   409: 'Conflict',
   413: 'Content Too Large',
   415: 'Unsupported Media Type',
+  416: 'Range Not Satisfiable',
   422: 'Unprocessable Content',
   500: 'Internal Server Error',
   503: 'Service Unavailable',
@@ -38,6 +39,7 @@ export function problem(status: number, code: string, detail: string, extra: Rec
 }
 
 export function sendProblem(res: Parameters<RequestHandler>[1], p: Problem): void {
+  res.locals.problemCode = p.code; // counted by the metrics middleware
   res.status(p.status).type('application/problem+json').send(JSON.stringify(p));
 }
 
@@ -51,6 +53,7 @@ export function errorHandler(log: Logger): ErrorRequestHandler {
   return (err: unknown, req, res, _next) => {
     const requestId = String(res.getHeader('x-request-id') ?? '');
     if (err instanceof LedgerError && err.status < 500) {
+      if (err.status === 401) res.setHeader('WWW-Authenticate', 'Bearer');
       sendProblem(res, problem(err.status, err.code, err.message, { ...err.details }));
       return;
     }

@@ -15,6 +15,7 @@ describe('configuration', () => {
       logLevel: 'info',
       eventStore: { kind: 'sqlite', path: path.join(cwd, 'data', 'events.sqlite') },
       blobStore: { kind: 'filesystem', dir: path.join(cwd, 'data', 'media') },
+      mediaMaxBytes: 2_147_483_648,
       jwt: {
         issuer: 'evidence-ledger',
         audience: 'evidence-ledger',
@@ -73,6 +74,9 @@ describe('configuration', () => {
     ['JWT_JWKS_FILE', { JWT_JWKS_FILE: 'k.json', JWT_PUBLIC_KEY_FILES: 'a.pem' }],
     ['JWT_CLOCK_SKEW_SECONDS', { JWT_CLOCK_SKEW_SECONDS: '3600' }],
     ['SHUTDOWN_TIMEOUT_MS', { SHUTDOWN_TIMEOUT_MS: '1.5' }],
+    ['MEDIA_MAX_BYTES', { MEDIA_MAX_BYTES: '0' }],
+    ['MEDIA_MAX_BYTES', { MEDIA_MAX_BYTES: '2GiB' }],
+    ['MEDIA_MAX_BYTES', { MEDIA_MAX_BYTES: '1099511627777' }],
   ])('when %s is wrong, then loading fails with an error naming it', (variable, env) => {
     let error: unknown;
     try {
@@ -83,6 +87,11 @@ describe('configuration', () => {
     expect(error).toBeInstanceOf(ConfigError);
     expect((error as ConfigError).variable).toBe(variable);
     expect((error as Error).message.startsWith(`${variable}: `)).toBe(true);
+  });
+
+  it('when MEDIA_MAX_BYTES is set, then uploads are limited to that many bytes', () => {
+    expect(loadConfig({ MEDIA_MAX_BYTES: '1048576' }, cwd).mediaMaxBytes).toBe(1_048_576);
+    expect(loadConfig({ MEDIA_MAX_BYTES: '1099511627776' }, cwd).mediaMaxBytes).toBe(1_099_511_627_776);
   });
 
   it('when a variable is set to blanks, then it counts as unset', () => {

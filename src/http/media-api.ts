@@ -1,0 +1,224 @@
+import { Router, type Request, type Response } from 'express';
+import { pipeline } from 'node:stream';
+import type { Logger } from 'pino';
+import type { AccessLog } from '../app/access-log.js';
+import type { Principal } from '../app/auth.js';
+import type { MediaIndex } from '../app/media-index.js';
+import { notFound } from '../domain/errors.js';
+import { LedgerError } from '../errors.js';
+import { BlobTooLarge, RangeNotSatisfiable, type BlobStore } from '../ports/blob-store.js';
+import type { EventStore } from '../ports/event-store.js';
+import { authenticate, canRead, principalOf, requireRoles } from './authenticate.js';
+import { purpose, requestId } from './request.js';
+import { InvalidBody } from './validation.js';
+
+export interface MediaApiDependencies {
+  readonly blobs: BlobStore;
+  readonly index: MediaIndex;
+  readonly events: EventStore;
+  readonly access: AccessLog;
+  readonly verify: (token: string) => Principal;
+  /** The largest upload accepted (`MEDIA_MAX_BYTES`). */
+  readonly maxBytes: number;
+  readonly log: Logger;
+}
+
+const SHA256_HEX = /^[0-9a-f]{64}$/;
+const TOKEN = "[!#$%&'*+.^_`|~0-9a-z-]{1,127}";
+const MEDIA_TYPE = new RegExp(`^${TOKEN}/${TOKEN}$`);
+/** How long a read waits for the media index to see the latest acts before it answers from what it has. */
+const INDEX_WAIT_MS = 2_000;
+/** What is left of a refused upload is read and dropped up to this much, or this long; then the connection closes. */
+const DRAIN_MAX_BYTES = 8 * 1024 * 1024;
+const DRAIN_MAX_MS = 5_000;
+
+/** A body that an earlier parser consumed (the API parses JSON bodies itself), so its bytes are gone. */
+class BodyAlreadyParsed extends LedgerError {
+  readonly code = 'unsupported_media_type';
+  readonly status = 415;
+}
+
+/** Uploading media (content-addressed) and reading them back, to whoever may read a case that references them. */
+export function mediaApi(deps: MediaApiDependencies): Router {
+  const { blobs, index, maxBytes } = deps;
+  const router = Router();
+  const auth = authenticate(deps.verify);
+
+  router.post('/v1/media', auth, requireRoles('officer'), async (req, res) => {
+    const contentType = mediaType(req.get('content-type'));
+    const expectedSha256 = announcedDigest(req.get('x-content-sha256'));
+    if (req.readableEnded)
+      throw new BodyAlreadyParsed('JSON bodies cannot be stored as media; send application/octet-stream');
+    const declared = Number(req.get('content-length') ?? Number.NaN);
+    if (declared > maxBytes) {
+      await discardRest(req, res, declared);
+      throw new BlobTooLarge(maxBytes);
+    }
+    const options = { contentType, maxBytes, ...(expectedSha256 ? { expectedSha256 } : {}) };
+    const stored = await blobs.put(bodyOf(req), options).finally(() => discardRest(req, res));
+    res.status(stored.created ? 201 : 200);
+    res.set('Location', `/v1/media/${stored.sha256}`).set('ETag', `"${stored.sha256}"`);
+    res.json({ sha256: stored.sha256, size: stored.size, contentType: stored.contentType });
+  });
+
+  router.get('/v1/media/:sha256', auth, async (req, res) => {
+    const sha256 = String(req.params.sha256);
+    if (!SHA256_HEX.test(sha256)) throw notFound('no such medium');
+    await authorize(req, res, sha256);
+    const info = await blobs.head(sha256);
+    if (!info) throw notFound('no such medium');
+
+    const etag = `"${sha256}"`;
+    res.setHeader('ETag', etag);
+    res.setHeader('Cache-Control', 'private, max-age=0');
+    res.setHeader('Accept-Ranges', 'bytes');
+    if (anyTagMatches(req.get('if-none-match'), etag)) {
+      res.status(304).end();
+      return;
+    }
+    const ifRange = req.get('if-range');
+    const range = ifRange === undefined || ifRange.trim() === etag ? byteRange(req.get('range'), info.size) : 'whole';
+    if (range === 'unsatisfiable') {
+      res.setHeader('Content-Range', `bytes */${info.size}`);
+      throw new RangeNotSatisfiable({ start: info.size }, info.size);
+    }
+    // Stored bytes are served as they are: never sniffed by a browser, never run as a page of this origin.
+    res.setHeader('Content-Type', info.contentType);
+    res.setHeader('X-Content-Type-Options', 'nosniff');
+    res.setHeader('Content-Security-Policy', "default-src 'none'; sandbox");
+    if (range === 'whole') {
+      res.status(200).setHeader('Content-Length', info.size);
+    } else {
+      res.status(206).setHeader('Content-Length', range.end - range.start + 1);
+      res.setHeader('Content-Range', `bytes ${range.start}-${range.end}/${info.size}`);
+    }
+    if (req.method === 'HEAD') {
+      res.end();
+      return;
+    }
+    const got = await blobs.get(sha256, range === 'whole' ? undefined : range);
+    if (!got) throw notFound('no such medium');
+    // Streams the file; a client that goes away destroys the response, and with it the file stream.
+    pipeline(got.body, res, (err) => {
+      if (err && (err as NodeJS.ErrnoException).code !== 'ERR_STREAM_PREMATURE_CLOSE') {
+        deps.log.warn({ err, sha256, requestId: requestId(res) }, 'sending a medium failed');
+      }
+    });
+  });
+
+  /**
+   * Allows the medium to whoever may read a case that references it, after the index has seen the acts committed
+   * so far; records the retrieval on that case (or, denied, on the first case that references it). Media no case
+   * references are not found for anyone, so their existence is never revealed.
+   */
+  async function authorize(req: Request, res: Response, sha256: string): Promise<void> {
+    const principal = principalOf(res);
+    await index.waitFor(await deps.events.headPosition(), AbortSignal.timeout(INDEX_WAIT_MS));
+    const granted = [...index.agenciesReferencing(sha256)].some((agency) => canRead(principal, agency));
+    const cases = index.casesReferencing(sha256);
+    const caseId = granted ? cases.find((id) => canRead(principal, index.agencyOf(id) ?? '')) : cases[0];
+    const why = purpose(req);
+    if (caseId !== undefined) {
+      await deps.access.record({
+        caseId,
+        principal,
+        action: 'read_media',
+        outcome: granted ? 'granted' : 'denied',
+        requestId: requestId(res),
+        media: sha256,
+        ...(why === undefined ? {} : { purpose: why }),
+      });
+    }
+    if (!granted) throw notFound('no such medium');
+  }
+
+  return router;
+}
+
+/** `Content-Type` without parameters, lowercased: the medium's type as stored. */
+function mediaType(header: string | undefined): string {
+  const type = header?.split(';')[0]!.trim().toLowerCase();
+  if (!type || !MEDIA_TYPE.test(type)) throw new InvalidBody("Content-Type must be the medium's type, e.g. image/jpeg");
+  return type;
+}
+
+/** `x-content-sha256`: the SHA-256 the client computed, checked against the bytes received. */
+function announcedDigest(header: string | undefined): string | undefined {
+  if (header === undefined) return undefined;
+  const digest = header.trim().toLowerCase();
+  if (!SHA256_HEX.test(digest)) throw new InvalidBody('x-content-sha256 must be 64 hexadecimal characters');
+  return digest;
+}
+
+/** The request body as bytes, read without destroying the request when the reader stops early. */
+async function* bodyOf(req: Request): AsyncGenerator<Uint8Array> {
+  try {
+    for await (const chunk of req.iterator({ destroyOnReturn: false })) yield chunk as Uint8Array;
+  } catch (err) {
+    if (!req.complete) throw new InvalidBody('the upload ended before its body was complete');
+    throw err;
+  }
+}
+
+/**
+ * Reads and drops what is left of a refused upload, so that a client still sending reads the answer rather than
+ * a connection reset, and the connection can serve another request. Past {@link DRAIN_MAX_BYTES} or
+ * {@link DRAIN_MAX_MS} (or when `remaining` is known to be more) reading stops and the answer closes the connection.
+ */
+function discardRest(req: Request, res: Response, remaining = 0): Promise<void> {
+  if (req.readableEnded || req.destroyed) return Promise.resolve();
+  if (remaining > DRAIN_MAX_BYTES) {
+    res.set('Connection', 'close');
+    return Promise.resolve();
+  }
+  return new Promise<void>((resolve) => {
+    let left = DRAIN_MAX_BYTES;
+    const stop = (complete: boolean) => {
+      clearTimeout(timer);
+      req.off('data', onData).off('end', onEnd).off('close', onEnd).off('error', onEnd);
+      if (!complete) {
+        req.pause();
+        res.set('Connection', 'close');
+      }
+      resolve();
+    };
+    const onData = (chunk: Buffer) => {
+      left -= chunk.byteLength;
+      if (left < 0) stop(false);
+    };
+    const onEnd = () => stop(true);
+    const timer = setTimeout(() => stop(false), DRAIN_MAX_MS);
+    req.on('data', onData).once('end', onEnd).once('close', onEnd).once('error', onEnd);
+  });
+}
+
+/** `If-None-Match`: a list of entity tags (weak ones compare equal to strong ones here) or `*`. */
+function anyTagMatches(header: string | undefined, etag: string): boolean {
+  if (header === undefined) return false;
+  return header.split(',').some((tag) => {
+    const value = tag.trim().replace(/^W\//, '');
+    return value === '*' || value === etag;
+  });
+}
+
+/**
+ * A single `Range: bytes=a-b | a- | -n` against a blob of `size` bytes (RFC 9110 §14). An end past the last byte
+ * is clamped. A header that is absent, malformed or asks for several ranges is answered with the whole blob.
+ */
+export function byteRange(
+  header: string | undefined,
+  size: number,
+): 'whole' | 'unsatisfiable' | { readonly start: number; readonly end: number } {
+  const match = header === undefined ? null : /^bytes=(\d*)-(\d*)$/i.exec(header.trim());
+  if (!match || (match[1] === '' && match[2] === '')) return 'whole';
+  if (match[1] === '') {
+    const suffix = Number(match[2]);
+    if (suffix === 0 || size === 0) return 'unsatisfiable';
+    return { start: Math.max(0, size - suffix), end: size - 1 };
+  }
+  const start = Number(match[1]);
+  const end = match[2] === '' ? Infinity : Number(match[2]);
+  if (end < start) return 'whole';
+  if (start >= size) return 'unsatisfiable';
+  return { start, end: Math.min(end, size - 1) };
+}

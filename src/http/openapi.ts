@@ -1,0 +1,419 @@
+import fs from 'node:fs';
+import path from 'node:path';
+
+/**
+ * The OpenAPI 3.1 document of the API, generated from the JSON Schemas in `schemas/` (the same files the request
+ * validator compiles), so the document cannot drift from what is enforced. OpenAPI 3.1 schemas are JSON Schema
+ * 2020-12: each file is embedded as it is under `components.schemas`, only its `$id`/`$schema` dropped and its
+ * `$ref`s rewritten from `$id`s to `#/components/schemas/<name>` (a JSON pointer fragment kept after the name).
+ */
+export type OpenApiDocument = {
+  readonly openapi: '3.1.0';
+  readonly paths: Record<string, Record<string, Json>>;
+  readonly components: { readonly schemas: Record<string, Json> } & Record<string, unknown>;
+} & Record<string, unknown>;
+
+type Json = { [key: string]: unknown };
+type Method = 'GET' | 'POST';
+
+interface Operation {
+  readonly method: Method;
+  readonly path: string;
+  readonly operationId: string;
+  readonly summary: string;
+  readonly tag: 'registry' | 'cases' | 'media' | 'audit' | 'operations';
+  /** Bearer JWT unless false. */
+  readonly auth?: false;
+  readonly parameters?: readonly Json[];
+  readonly requestBody?: Json;
+  readonly responses: Record<string, Json>;
+}
+
+const SCHEMA_PREFIX = 'urn:evidence-ledger:schema:';
+const DIALECT = 'https://json-schema.org/draft/2020-12/schema';
+const PROBLEM_STATUSES: Record<number, string> = {
+  400: 'The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body).',
+  401: 'No valid bearer token (unauthenticated).',
+  403: 'The token lacks the role this needs (forbidden).',
+  404: 'No such resource, or not one the caller may see (not_found).',
+  409: 'The write conflicts with the record: a stale If-Match (revision_conflict) or a rule such as legal_review_required.',
+  413: 'The body is larger than allowed (too_large).',
+  415: 'The body is in an unsupported encoding (unsupported_media_type).',
+  416: 'The range lies outside the medium (range_not_satisfiable).',
+  422: 'A rule refuses the request; `code` names it (two_officers_required, certificate_invalid, recording_required...).',
+  503: 'A store does not answer.',
+};
+
+/** `urn:evidence-ledger:schema:act:EvidenceCollected` → `act.EvidenceCollected`; a trailing `:1` version is dropped. */
+function componentName(id: string): string {
+  if (!id.startsWith(SCHEMA_PREFIX)) throw new Error(`schema $id ${id} does not start with ${SCHEMA_PREFIX}`);
+  const name = id.slice(SCHEMA_PREFIX.length).replace(/:\d+$/, '').replaceAll(':', '.');
+  if (!/^[A-Za-z0-9._-]+$/.test(name)) throw new Error(`schema $id ${id} gives no valid component name`);
+  return name;
+}
+
+const ref = (name: string): Json => ({ $ref: `#/components/schemas/${name}` });
+const defs = (def: string): Json => ({ $ref: `#/components/schemas/defs/$defs/${def}` });
+const json = (schemaName: string): Json => ({ 'application/json': { schema: ref(schemaName) } });
+const problemResponse = (description: string): Json => ({
+  description,
+  content: { 'application/problem+json': { schema: ref('response.problem') } },
+});
+const problems = (...statuses: number[]): Record<string, Json> =>
+  Object.fromEntries(statuses.map((status) => [String(status), problemResponse(PROBLEM_STATUSES[status]!)]));
+const header = (name: string, description: string, schema: Json): Json => ({ name, in: 'header', description, schema });
+
+const PARAMETERS = {
+  caseId: { name: 'caseId', in: 'path', required: true, description: 'The case id.', schema: defs('id') },
+  sha256: {
+    name: 'sha256',
+    in: 'path',
+    required: true,
+    description: 'The medium (its SHA-256).',
+    schema: defs('sha256'),
+  },
+  ifMatch: header('If-Match', 'The stream revision the write expects, such as "3"; 409 revision_conflict otherwise.', {
+    type: 'string',
+    pattern: '^(W/)?"?-?[0-9]{1,15}"?$',
+  }),
+  idempotencyKey: header('Idempotency-Key', 'A retry with the same key answers with the original result.', {
+    type: 'string',
+    pattern: '^[!-~]{1,200}$',
+  }),
+  purpose: header('x-purpose', 'Why the record is read, kept in the access record; percent-encoded UTF-8.', {
+    type: 'string',
+  }),
+  contentSha256: header('x-content-sha256', 'The SHA-256 the bytes must have (400 digest_mismatch).', defs('sha256')),
+  range: header('Range', 'One byte range, such as bytes=0-1023.', { type: 'string' }),
+  ifRange: header('If-Range', 'The ETag the range applies to; another answers with the whole medium.', {
+    type: 'string',
+  }),
+  ifNoneMatch: header('If-None-Match', 'ETags the client holds (304 when one matches).', { type: 'string' }),
+  lastEventId: header('Last-Event-ID', 'Resume after this position (as an SSE client reconnects).', {
+    type: 'string',
+    pattern: '^[0-9]{1,15}$',
+  }),
+  after: {
+    name: 'after',
+    in: 'query',
+    description: 'Resume after this position.',
+    schema: { type: 'string', pattern: '^[0-9]{1,15}$' },
+  },
+} satisfies Record<string, Json>;
+
+const text = (description: string): Json => ({ description, schema: { type: 'string' } });
+const ETAG = { ETag: text('The stream revision, quoted.') };
+const CASE_WRITTEN = { ...ETAG, Location: text('The case file.') };
+const MEDIUM_HEADERS = { ETag: text('The SHA-256, quoted.'), Location: text('Where the bytes are read.') };
+const written = (what: string, schemaName: string, headers: Json = ETAG): Record<string, Json> => ({
+  '201': { description: `${what} recorded.`, headers, content: json(schemaName) },
+  '200': {
+    description: 'A retry with the same Idempotency-Key: the original result.',
+    headers,
+    content: json(schemaName),
+  },
+});
+/** Raw bytes of any media type (OpenAPI 3.1: a binary body needs no schema). */
+const BYTES: Json = { '*/*': {} };
+const jsonBody = (schemaName: string): Json => ({ required: true, content: json(schemaName) });
+const WRITE_PROBLEMS = [400, 401, 403, 409, 413, 415, 422] as const;
+const ACT_PROBLEMS = [400, 401, 403, 404, 409, 413, 415, 422] as const;
+
+const OPERATIONS: readonly Operation[] = [
+  {
+    method: 'GET',
+    path: '/healthz',
+    operationId: 'getHealth',
+    summary: 'Liveness: the process answers',
+    tag: 'operations',
+    auth: false,
+    responses: { '200': { description: 'Alive.', content: json('response.health') } },
+  },
+  {
+    method: 'GET',
+    path: '/readyz',
+    operationId: 'getReadiness',
+    summary: 'Readiness: the stores answer',
+    tag: 'operations',
+    auth: false,
+    responses: { '200': { description: 'Ready.', content: json('response.ready') }, ...problems(503) },
+  },
+  {
+    method: 'GET',
+    path: '/openapi.json',
+    operationId: 'getOpenApi',
+    summary: 'This document',
+    tag: 'operations',
+    auth: false,
+    responses: {
+      '200': { description: 'OpenAPI 3.1.', content: { 'application/json': { schema: { type: 'object' } } } },
+    },
+  },
+  {
+    method: 'GET',
+    path: '/metrics',
+    operationId: 'getMetrics',
+    summary: 'Prometheus metrics, text exposition format 0.0.4',
+    tag: 'operations',
+    auth: false,
+    responses: { '200': { description: 'The metrics.', content: { 'text/plain': { schema: { type: 'string' } } } } },
+  },
+  {
+    method: 'POST',
+    path: '/v1/officers',
+    operationId: 'registerOfficer',
+    summary: 'Register an officer and their enforcement certificate (admin)',
+    tag: 'registry',
+    parameters: [PARAMETERS.idempotencyKey],
+    requestBody: jsonBody('command.register-officer'),
+    responses: { ...written('The officer', 'response.write-result'), ...problems(...WRITE_PROBLEMS) },
+  },
+  {
+    method: 'POST',
+    path: '/v1/items',
+    operationId: 'registerItem',
+    summary: 'Put an enforcement item on the list of an agency (admin)',
+    tag: 'registry',
+    parameters: [PARAMETERS.idempotencyKey],
+    requestBody: jsonBody('command.register-item'),
+    responses: { ...written('The item', 'response.write-result'), ...problems(...WRITE_PROBLEMS) },
+  },
+  {
+    method: 'POST',
+    path: '/v1/cases',
+    operationId: 'openCase',
+    summary: 'Open a case (officer)',
+    tag: 'cases',
+    parameters: [PARAMETERS.idempotencyKey],
+    requestBody: jsonBody('command.open-case'),
+    responses: { ...written('The case', 'response.write-result', CASE_WRITTEN), ...problems(...WRITE_PROBLEMS) },
+  },
+  {
+    method: 'POST',
+    path: '/v1/cases/{caseId}/acts',
+    operationId: 'recordAct',
+    summary: 'Record an act on a case (officer, reviewer, admin)',
+    tag: 'cases',
+    parameters: [PARAMETERS.caseId, PARAMETERS.ifMatch, PARAMETERS.idempotencyKey],
+    requestBody: jsonBody('command.record-act'),
+    responses: { ...written('The act', 'response.write-result', CASE_WRITTEN), ...problems(...ACT_PROBLEMS) },
+  },
+  {
+    method: 'POST',
+    path: '/v1/cases/{caseId}/acts:batch',
+    operationId: 'recordActs',
+    summary: 'Record several acts on a case, all or none (officer, reviewer, admin)',
+    tag: 'cases',
+    parameters: [PARAMETERS.caseId, PARAMETERS.ifMatch, PARAMETERS.idempotencyKey],
+    requestBody: jsonBody('command.record-acts-batch'),
+    responses: { ...written('The acts', 'response.batch-result'), ...problems(...ACT_PROBLEMS) },
+  },
+  {
+    method: 'GET',
+    path: '/v1/cases/{caseId}',
+    operationId: 'getCaseFile',
+    summary: 'The case file; the read is recorded',
+    tag: 'cases',
+    parameters: [PARAMETERS.caseId, PARAMETERS.purpose],
+    responses: {
+      '200': { description: 'The case file.', headers: ETAG, content: json('response.case-file') },
+      ...problems(400, 401, 404),
+    },
+  },
+  {
+    method: 'GET',
+    path: '/v1/cases/{caseId}/events',
+    operationId: 'listCaseEvents',
+    summary: 'The signed events of a case; the read is recorded',
+    tag: 'cases',
+    parameters: [PARAMETERS.caseId, PARAMETERS.purpose],
+    responses: {
+      '200': { description: 'The events, in stream order.', headers: ETAG, content: json('response.case-events') },
+      ...problems(400, 401, 404),
+    },
+  },
+  {
+    method: 'POST',
+    path: '/v1/media',
+    operationId: 'uploadMedium',
+    summary: 'Upload a medium, the raw body streamed (officer)',
+    tag: 'media',
+    parameters: [PARAMETERS.contentSha256],
+    requestBody: { required: true, description: 'The bytes; their Content-Type is stored with them.', content: BYTES },
+    responses: {
+      '201': { description: 'Stored.', headers: MEDIUM_HEADERS, content: json('response.media-info') },
+      '200': {
+        description: 'These bytes were stored already.',
+        headers: MEDIUM_HEADERS,
+        content: json('response.media-info'),
+      },
+      ...problems(400, 401, 403, 413, 415),
+    },
+  },
+  {
+    method: 'GET',
+    path: '/v1/media/{sha256}',
+    operationId: 'getMedium',
+    summary: 'The bytes of a medium, or a range of them; the read is recorded',
+    tag: 'media',
+    parameters: [PARAMETERS.sha256, PARAMETERS.range, PARAMETERS.ifRange, PARAMETERS.ifNoneMatch, PARAMETERS.purpose],
+    responses: {
+      '200': { description: 'The bytes.', headers: { ETag: text('The SHA-256, quoted.') }, content: BYTES },
+      '206': {
+        description: 'The range asked for.',
+        headers: { 'Content-Range': text('bytes a-b/size') },
+        content: BYTES,
+      },
+      '304': { description: 'The client holds these bytes already.' },
+      ...problems(400, 401, 404, 416),
+    },
+  },
+  {
+    method: 'GET',
+    path: '/v1/audit/live',
+    operationId: 'streamAuditEvents',
+    summary: 'New events of the agencies a supervisor oversees, as Server-Sent Events, without their data',
+    tag: 'audit',
+    parameters: [PARAMETERS.after, PARAMETERS.lastEventId],
+    responses: {
+      '200': {
+        description: 'A stream of `ledger-event` messages whose id is the global position.',
+        content: { 'text/event-stream': { schema: { type: 'string' } } },
+      },
+      ...problems(400, 401, 403),
+    },
+  },
+];
+
+/** Every route the app serves, as method and OpenAPI path template. */
+export const routeTable: readonly { readonly method: Method; readonly path: string }[] = OPERATIONS.map(
+  ({ method, path }) => ({ method, path }),
+);
+
+/** Reads every `*.schema.json` under `schemaDir` and builds the document; a `$ref` that resolves nowhere throws. */
+export function buildOpenApi(schemaDir: string): OpenApiDocument {
+  const paths: Record<string, Record<string, Json>> = {};
+  for (const op of OPERATIONS) (paths[op.path] ??= {})[op.method.toLowerCase()] = operationObject(op);
+  const document: OpenApiDocument = {
+    openapi: '3.1.0',
+    jsonSchemaDialect: DIALECT,
+    info: {
+      title: 'Evidence ledger',
+      version: '1',
+      description:
+        'Tamper-evident, event-sourced records of administrative law enforcement. Errors are RFC 9457 problems ' +
+        '(application/problem+json) with a stable `code`.',
+    },
+    tags: [
+      { name: 'registry', description: 'Officers and enforcement items.' },
+      { name: 'cases', description: 'Cases, their acts, case files and signed events.' },
+      { name: 'media', description: 'Content-addressed media.' },
+      { name: 'audit', description: 'Supervision.' },
+      { name: 'operations', description: 'Health, readiness, metrics and this document.' },
+    ],
+    paths,
+    components: {
+      schemas: embedSchemas(schemaDir),
+      securitySchemes: { bearerAuth: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } },
+    },
+  };
+  assertRefsResolve(document, document);
+  return document;
+}
+
+function operationObject(op: Operation): Json {
+  return {
+    operationId: op.operationId,
+    summary: op.summary,
+    tags: [op.tag],
+    security: op.auth === false ? [] : [{ bearerAuth: [] }],
+    ...(op.parameters ? { parameters: op.parameters } : {}),
+    ...(op.requestBody ? { requestBody: op.requestBody } : {}),
+    responses: {
+      ...op.responses,
+      default: problemResponse('An unexpected failure (internal) or a store that does not answer.'),
+    },
+  };
+}
+
+/** Each schema file under its component name, `$ref`s rewritten into the document. */
+function embedSchemas(dir: string): Record<string, Json> {
+  const schemas = schemaFiles(dir).map((file) => {
+    const { $id, $schema: _dialect, ...schema } = JSON.parse(fs.readFileSync(file, 'utf8')) as Json;
+    if (typeof $id !== 'string') throw new Error(`${file}: no $id`);
+    return { id: $id, name: componentName($id), schema };
+  });
+  const names = new Map(schemas.map(({ id, name }) => [id, name]));
+  const embedded: Record<string, Json> = {};
+  for (const { name, schema } of schemas.sort((a, b) => (a.name < b.name ? -1 : 1))) {
+    if (embedded[name]) throw new Error(`two schemas are named ${name}`);
+    embedded[name] = rewriteSchema(schema, (value) => rewriteRef(value, name, names)) as Json;
+  }
+  return embedded;
+}
+
+/** Keywords whose values are data, not schemas, and members whose keys are names, not keywords. */
+const DATA_KEYWORDS = new Set(['const', 'enum', 'default', 'examples']);
+const SCHEMA_MAPS = new Set(['properties', 'patternProperties', '$defs', 'dependentSchemas']);
+
+function rewriteSchema(node: unknown, rewrite: (ref: string) => string): unknown {
+  if (Array.isArray(node)) return node.map((item) => rewriteSchema(item, rewrite));
+  if (!isObject(node)) return node;
+  const out: Json = {};
+  for (const [key, value] of Object.entries(node)) {
+    if (key === '$id') throw new Error('an $id inside a schema file is not supported');
+    if (key === '$ref' && typeof value === 'string') out[key] = rewrite(value);
+    else if (DATA_KEYWORDS.has(key)) out[key] = value;
+    else if (SCHEMA_MAPS.has(key) && isObject(value)) {
+      out[key] = Object.fromEntries(Object.entries(value).map(([k, v]) => [k, rewriteSchema(v, rewrite)]));
+    } else out[key] = rewriteSchema(value, rewrite);
+  }
+  return out;
+}
+
+/** `urn:…:defs#/$defs/date` → `#/components/schemas/defs/$defs/date`; `#/$defs/x` stays within its own file. */
+function rewriteRef(value: string, self: string, names: ReadonlyMap<string, string>): string {
+  const hash = value.indexOf('#');
+  const base = hash === -1 ? value : value.slice(0, hash);
+  const fragment = hash === -1 ? '' : value.slice(hash + 1);
+  const target = base === '' ? self : names.get(base);
+  if (target === undefined) throw new Error(`${self}: $ref ${value} names no schema under the schema folder`);
+  if (fragment !== '' && !fragment.startsWith('/')) throw new Error(`${self}: $ref ${value} is not a JSON pointer`);
+  return `#/components/schemas/${target}${fragment}`;
+}
+
+function assertRefsResolve(node: unknown, document: Json): void {
+  if (typeof node !== 'object' || node === null) return;
+  for (const [key, value] of Object.entries(node)) {
+    if (key === '$ref' && typeof value === 'string' && resolvePointer(document, value) === undefined) {
+      throw new Error(`$ref ${value} resolves to nothing in the OpenAPI document`);
+    }
+    assertRefsResolve(value, document);
+  }
+}
+
+/** `#/a/b~1c` → document.a['b/c'] (RFC 6901 within a URI fragment); undefined when absent. */
+function resolvePointer(document: unknown, ref: string): unknown {
+  if (ref !== '#' && !ref.startsWith('#/')) return undefined;
+  const tokens = ref === '#' ? [] : ref.slice(2).split('/');
+  let node = document;
+  for (const token of tokens) {
+    const key = decodeURIComponent(token).replaceAll('~1', '/').replaceAll('~0', '~');
+    if (!isObject(node) && !Array.isArray(node)) return undefined;
+    node = (node as Record<string, unknown>)[key];
+    if (node === undefined) return undefined;
+  }
+  return node;
+}
+
+function isObject(value: unknown): value is Json {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function schemaFiles(dir: string): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) return schemaFiles(full);
+    return entry.name.endsWith('.schema.json') ? [full] : [];
+  });
+}

@@ -1,0 +1,124 @@
+import { startTestService, type TestService } from '../support/service.js';
+
+const AGENCY = 'county-justice';
+const OTHER = 'city-market';
+const today = new Date().toISOString().slice(0, 10);
+let t: TestService;
+
+async function setUp(agency: string): Promise<string> {
+  const admin = t.token(`head-${agency}`, agency, ['admin']);
+  for (const id of ['a', 'b']) {
+    const body = {
+      officerId: `${id}-${agency}`,
+      name: id,
+      agency,
+      certificateNo: `C-${id}`,
+      validFrom: '2018-01-01',
+      validTo: '2030-12-31',
+      roles: ['officer'],
+    };
+    await t.call('POST', '/v1/officers', { token: admin, body });
+  }
+  await t.call('POST', '/v1/items', {
+    token: admin,
+    body: { code: 'P-1', agency, name: 'n', category: 'penalty', legalBasis: 'b' },
+  });
+  const officer = t.token(`a-${agency}`, agency, ['officer']);
+  const open = {
+    caseId: `live-${agency}`,
+    itemCode: 'P-1',
+    title: 't',
+    openedOn: today,
+    officers: [`a-${agency}`, `b-${agency}`],
+    parties: [{ kind: 'person', name: '王五', phone: '13800138000' }],
+  };
+  expect((await t.call('POST', '/v1/cases', { token: officer, body: open })).status).toBe(201);
+  return officer;
+}
+
+interface Frame {
+  id: string;
+  event: string;
+  data: Record<string, unknown>;
+}
+
+/** Reads SSE frames from a streaming response until `count` frames have arrived. */
+async function readFrames(response: Response, count: number): Promise<Frame[]> {
+  const reader = response.body!.getReader();
+  const decoder = new TextDecoder();
+  const frames: Frame[] = [];
+  let buffer = '';
+  while (frames.length < count) {
+    const { value, done } = await reader.read();
+    if (done) break;
+    buffer += decoder.decode(value, { stream: true });
+    let end: number;
+    while ((end = buffer.indexOf('\n\n')) >= 0) {
+      const block = buffer.slice(0, end);
+      buffer = buffer.slice(end + 2);
+      const fields = Object.fromEntries(
+        block
+          .split('\n')
+          .filter((l) => !l.startsWith(':') && l.includes(': '))
+          .map((l) => [l.slice(0, l.indexOf(': ')), l.slice(l.indexOf(': ') + 2)]),
+      );
+      if (fields.data)
+        frames.push({ id: fields.id!, event: fields.event!, data: JSON.parse(fields.data) as Record<string, unknown> });
+    }
+  }
+  await reader.cancel();
+  return frames;
+}
+
+beforeAll(async () => {
+  t = await startTestService();
+});
+afterAll(() => t.stop());
+
+describe('the live audit feed (Server-Sent Events)', () => {
+  it('when a supervisor listens, then new events of the supervised agency arrive with their positions, without data, and other agencies stay out', async () => {
+    const officer = await setUp(AGENCY);
+    const otherOfficer = await setUp(OTHER);
+    const supervisor = t.token('sup', 'province', ['supervisor'], [AGENCY]);
+    const response = await fetch(`${t.url}/v1/audit/live`, { headers: { authorization: `Bearer ${supervisor}` } });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toContain('text/event-stream');
+    const act = { type: 'EvidenceCollected', occurredAt: `${today}T09:00:00+08:00`, data: { description: '秘密线索' } };
+    await t.call('POST', `/v1/cases/live-${OTHER}/acts`, { token: otherOfficer, body: act });
+    const mine = await t.call('POST', `/v1/cases/live-${AGENCY}/acts`, { token: officer, body: act });
+    const [frame] = await readFrames(response, 1);
+    expect(frame).toMatchObject({
+      id: String(mine.body.position),
+      event: 'ledger-event',
+      data: { type: 'EvidenceCollected', agency: AGENCY, stream: `case-live-${AGENCY}`, hash: mine.body.hash },
+    });
+    expect(JSON.stringify(frame!.data)).not.toContain('秘密线索');
+  });
+
+  it('when a client reconnects with Last-Event-ID, then it receives exactly the events after that position', async () => {
+    const officer = t.token(`a-${AGENCY}`, AGENCY, ['officer']);
+    const supervisor = t.token('sup2', AGENCY, ['supervisor']);
+    const act = (d: string) => ({
+      type: 'EvidenceCollected',
+      occurredAt: `${today}T09:00:00+08:00`,
+      data: { description: d },
+    });
+    const first = await t.call('POST', `/v1/cases/live-${AGENCY}/acts`, { token: officer, body: act('1') });
+    const second = await t.call('POST', `/v1/cases/live-${AGENCY}/acts`, { token: officer, body: act('2') });
+    const response = await fetch(`${t.url}/v1/audit/live`, {
+      headers: { authorization: `Bearer ${supervisor}`, 'last-event-id': String(first.body.position) },
+    });
+    const frames = await readFrames(response, 1);
+    expect(frames[0]!.id).toBe(String(second.body.position));
+  });
+
+  it('when a non-supervisor or an anonymous client asks, then 403 and 401', async () => {
+    expect((await t.call('GET', '/v1/audit/live', { token: t.token('o', AGENCY, ['officer']) })).status).toBe(403);
+    expect((await t.call('GET', '/v1/audit/live')).status).toBe(401);
+    const bad = await t.call('GET', '/v1/audit/live', {
+      token: t.token('s', AGENCY, ['supervisor']),
+      headers: { 'last-event-id': 'yesterday' },
+    });
+    expect(bad.status).toBe(400);
+  });
+});

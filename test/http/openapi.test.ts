@@ -1,0 +1,370 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
+import ajvFormats from 'ajv-formats';
+import { routeTable } from '../../src/http/openapi.js';
+import { startTestService, type TestService } from '../support/service.js';
+
+/** The document's components are compiled under this base, so `#/components/schemas/…` refs resolve into them. */
+const BASE = 'urn:test:openapi';
+const AGENCY = 'county-justice';
+const today = new Date().toISOString().slice(0, 10);
+
+let t: TestService;
+let doc: any;
+let ajv: Ajv2020;
+let admin: string;
+let officer: string;
+let reviewer: string;
+
+beforeAll(async () => {
+  t = await startTestService();
+  admin = t.token('head', AGENCY, ['admin']);
+  officer = t.token('alice', AGENCY, ['officer']);
+  reviewer = t.token('rita', AGENCY, ['reviewer']);
+  const res = await t.call('GET', '/openapi.json');
+  expect(res.status).toBe(200);
+  doc = res.body;
+  ajv = new Ajv2020({ strict: true, allErrors: true });
+  ajvFormats.default(ajv);
+  ajv.addKeyword('components');
+  ajv.addSchema({ $id: BASE, components: doc.components });
+});
+afterAll(() => t.stop());
+
+const validators = new Map<string, ValidateFunction>();
+function validatorFor(schema: { $ref?: string }): ValidateFunction {
+  const key = JSON.stringify(schema);
+  let validate = validators.get(key);
+  if (!validate) {
+    validate = schema.$ref ? ajv.getSchema(BASE + schema.$ref)! : ajv.compile(schema);
+    validators.set(key, validate);
+  }
+  return validate;
+}
+
+/**
+ * Calls the API at a path template and checks the answer against the document: the status is declared for the
+ * operation, the content type is declared for that status, and the body matches the schema declared for it.
+ */
+async function api(
+  method: string,
+  template: string,
+  options: { params?: Record<string, string>; token?: string; body?: unknown; headers?: Record<string, string> } = {},
+) {
+  const route = template.replace(/\{(\w+)\}/g, (_m, name: string) => encodeURIComponent(options.params![name]!));
+  const res = await t.call(method, route, options);
+  const operation = doc.paths[template]?.[method.toLowerCase()];
+  expect(operation).toBeDefined();
+  const declared = operation.responses[String(res.status)];
+  expect({ [`${method} ${template}`]: res.status, declared: declared !== undefined }).toEqual({
+    [`${method} ${template}`]: res.status,
+    declared: true,
+  });
+  if (declared.content === undefined) return res;
+  const mediaType = (res.headers.get('content-type') ?? '').split(';')[0]!.trim();
+  const content = declared.content[mediaType] ?? declared.content['*/*'];
+  expect({ status: res.status, mediaType, declared: content !== undefined }).toEqual({
+    status: res.status,
+    mediaType,
+    declared: true,
+  });
+  if (content.schema) {
+    const validate = validatorFor(content.schema);
+    const valid = validate(res.body);
+    expect({ [`${method} ${template} ${res.status}`]: valid ? 'valid' : validate.errors }).toEqual({
+      [`${method} ${template} ${res.status}`]: 'valid',
+    });
+  }
+  return res;
+}
+
+function refsIn(node: unknown, found: string[] = []): string[] {
+  if (typeof node !== 'object' || node === null) return found;
+  for (const [key, value] of Object.entries(node)) {
+    if (key === '$ref' && typeof value === 'string') found.push(value);
+    else refsIn(value, found);
+  }
+  return found;
+}
+
+describe('the OpenAPI document', () => {
+  it('when fetched without a token, then it is OpenAPI 3.1.0 over JSON Schema 2020-12', () => {
+    expect(doc.openapi).toBe('3.1.0');
+    expect(doc.jsonSchemaDialect).toBe('https://json-schema.org/draft/2020-12/schema');
+    expect(doc.components.securitySchemes.bearerAuth).toEqual({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' });
+  });
+
+  it('when the schema files are embedded, then each is named after its $id and none keeps its $id', () => {
+    const names = Object.keys(doc.components.schemas);
+    expect(names).toEqual(
+      expect.arrayContaining([
+        'defs',
+        'event-envelope',
+        'command.open-case',
+        'command.record-act',
+        'act.EvidenceCollected',
+        'event.EvidenceCollected',
+        'response.case-file',
+        'response.problem',
+      ]),
+    );
+    const files = fs.readdirSync(path.resolve(__dirname, '../../schemas'), { recursive: true });
+    expect(names.length).toBe(files.filter((f) => String(f).endsWith('.schema.json')).length);
+    expect(Object.keys(doc.components.schemas).filter((n) => '$id' in doc.components.schemas[n])).toEqual([]);
+    expect(refsIn(doc.components.schemas).filter((ref) => !ref.startsWith('#/components/schemas/'))).toEqual([]);
+  });
+
+  it('when every $ref of the document is compiled with Ajv 2020, then each resolves inside the document', () => {
+    const refs = [...new Set(refsIn(doc))];
+    expect(refs).toContain('#/components/schemas/defs/$defs/date');
+    for (const ref of refs) {
+      expect(ref).toMatch(/^#\/components\/schemas\//);
+      expect([ref, typeof ajv.getSchema(BASE + ref)]).toEqual([ref, 'function']);
+    }
+    for (const name of Object.keys(doc.components.schemas)) {
+      expect(typeof ajv.getSchema(`${BASE}#/components/schemas/${name}`)).toBe('function');
+    }
+  });
+
+  it('when the route table is listed, then it is every route the app serves, media and audit included', () => {
+    expect(routeTable).toEqual([
+      { method: 'GET', path: '/healthz' },
+      { method: 'GET', path: '/readyz' },
+      { method: 'GET', path: '/openapi.json' },
+      { method: 'GET', path: '/metrics' },
+      { method: 'POST', path: '/v1/officers' },
+      { method: 'POST', path: '/v1/items' },
+      { method: 'POST', path: '/v1/cases' },
+      { method: 'POST', path: '/v1/cases/{caseId}/acts' },
+      { method: 'POST', path: '/v1/cases/{caseId}/acts:batch' },
+      { method: 'GET', path: '/v1/cases/{caseId}' },
+      { method: 'GET', path: '/v1/cases/{caseId}/events' },
+      { method: 'POST', path: '/v1/media' },
+      { method: 'GET', path: '/v1/media/{sha256}' },
+      { method: 'GET', path: '/v1/audit/live' },
+    ]);
+    const documented = Object.entries(doc.paths).flatMap(([p, ops]) =>
+      Object.keys(ops as object).map((m) => `${m.toUpperCase()} ${p}`),
+    );
+    expect(documented.sort()).toEqual(routeTable.map((r) => `${r.method} ${r.path}`).sort());
+  });
+
+  it('when a route module registers a route, then the route table has it (a new route cannot go undocumented)', () => {
+    const dir = path.resolve(__dirname, '../../src/http');
+    const registered = fs
+      .readdirSync(dir)
+      .filter((f) => f.endsWith('.ts'))
+      .flatMap((f) => [
+        ...fs
+          .readFileSync(path.join(dir, f), 'utf8')
+          .matchAll(/\b(?:router|app)\.(get|post|put|patch|delete)\(\s*'([^']+)'/g),
+      ])
+      .map(([, method, route]) => {
+        const template = route!
+          .replaceAll('\\\\:', '\u0000')
+          .replace(/:(\w+)/g, '{$1}')
+          .replaceAll('\u0000', ':');
+        return `${method!.toUpperCase()} ${template}`;
+      });
+    expect(registered.sort()).toEqual(routeTable.map((r) => `${r.method} ${r.path}`).sort());
+  });
+
+  it('when operations are listed, then each has a unique operationId and a bearer requirement unless public', () => {
+    const operations = Object.entries(doc.paths).flatMap(([p, ops]) =>
+      Object.entries(ops as Record<string, any>).map(([m, op]) => ({ key: `${m.toUpperCase()} ${p}`, op })),
+    );
+    const ids = operations.map(({ op }) => op.operationId);
+    expect(new Set(ids).size).toBe(ids.length);
+    const PUBLIC = ['GET /healthz', 'GET /readyz', 'GET /openapi.json', 'GET /metrics'];
+    for (const { key, op } of operations) {
+      expect([key, op.security]).toEqual([key, PUBLIC.includes(key) ? [] : [{ bearerAuth: [] }]]);
+      expect(op.summary).toEqual(expect.any(String));
+      expect(op.responses.default.content['application/problem+json'].schema).toEqual({
+        $ref: '#/components/schemas/response.problem',
+      });
+    }
+  });
+
+  it('when the case events item is compared with the envelope, then it has its members and position, no more', () => {
+    const envelope = JSON.parse(
+      fs.readFileSync(path.resolve(__dirname, '../../schemas/event-envelope.schema.json'), 'utf8'),
+    );
+    const item = doc.components.schemas['response.case-events'].properties.events.items;
+    expect(Object.keys(item.properties).sort()).toEqual(['position', ...Object.keys(envelope.properties)].sort());
+    expect([...item.required].sort()).toEqual(['position', ...envelope.required].sort());
+    for (const name of Object.keys(envelope.properties)) {
+      expect(item.properties[name]).toEqual({ $ref: `#/components/schemas/event-envelope/properties/${name}` });
+    }
+  });
+});
+
+describe('responses over HTTP match the schemas the document declares', () => {
+  const officerBody = (officerId: string, roles = ['officer']) => ({
+    officerId,
+    name: `执法人员${officerId}`,
+    agency: AGENCY,
+    certificateNo: `14050100${officerId}`,
+    validFrom: '2018-01-01',
+    validTo: '2030-12-31',
+    roles,
+  });
+  const openBody = (caseId: string) => ({
+    caseId,
+    itemCode: 'P-001',
+    title: '某律所未公示执业信息案',
+    openedOn: today,
+    officers: ['alice', 'bob'],
+    parties: [{ kind: 'person', name: '张三丰', idNumber: '140521199001011234' }],
+  });
+  const at = `${today}T09:30:00+08:00`;
+  const evidence = { type: 'EvidenceCollected', occurredAt: at, data: { description: '现场照片' } };
+  const checks = {
+    subjectLawful: true,
+    officersQualified: true,
+    procedureLawful: true,
+    factsClear: true,
+    evidenceSufficient: true,
+    lawAppliedCorrectly: true,
+    discretionAppropriate: true,
+    withinAuthority: true,
+    documentsComplete: true,
+    criminalReferralNeeded: false,
+  };
+  const caseId = { caseId: 'o-1' };
+
+  it('when registries are filled and a case goes from opening to a disclosed major decision, then every answer matches', async () => {
+    for (const body of [officerBody('alice'), officerBody('bob'), officerBody('rita', ['reviewer'])]) {
+      expect((await api('POST', '/v1/officers', { token: admin, body })).status).toBe(201);
+    }
+    const item = {
+      code: 'P-001',
+      agency: AGENCY,
+      name: '未按规定公示执业信息',
+      category: 'penalty',
+      legalBasis: '《律师法》第五十条',
+      major: { fineFenAtLeast: 1_000_000 },
+    };
+    expect((await api('POST', '/v1/items', { token: admin, body: item })).status).toBe(201);
+    expect((await api('POST', '/v1/cases', { token: officer, body: openBody('o-1') })).status).toBe(201);
+
+    const headers = { 'if-match': '"0"', 'idempotency-key': 'o-1-evidence' };
+    expect(
+      (await api('POST', '/v1/cases/{caseId}/acts', { params: caseId, token: officer, body: evidence, headers }))
+        .status,
+    ).toBe(201);
+    expect(
+      (
+        await api('POST', '/v1/cases/{caseId}/acts', {
+          params: caseId,
+          token: officer,
+          body: evidence,
+          headers: { 'idempotency-key': 'o-1-evidence' },
+        })
+      ).status,
+    ).toBe(200);
+
+    const media = await api('POST', '/v1/media', {
+      token: officer,
+      body: 'JFIF fake photo',
+      headers: { 'content-type': 'image/jpeg' },
+    });
+    expect(media.status).toBe(201);
+    const proposed = { decisionType: 'fine', fineFen: 2_000_000, legalBasis: '《律师法》第五十条' };
+    const batch = await api('POST', '/v1/cases/{caseId}/acts:batch', {
+      params: caseId,
+      token: officer,
+      body: {
+        acts: [
+          { ...evidence, data: { description: '照片' }, media: [media.body.sha256] },
+          { type: 'LegalReviewRequested', occurredAt: at, data: { proposed } },
+        ],
+      },
+    });
+    expect(batch.status).toBe(201);
+    expect(batch.body.events).toHaveLength(2);
+    const review = {
+      type: 'LegalReviewCompleted',
+      occurredAt: at,
+      data: { outcome: 'approved', opinion: '同意', checks },
+    };
+    expect(
+      (await api('POST', '/v1/cases/{caseId}/acts', { params: caseId, token: reviewer, body: review })).status,
+    ).toBe(201);
+    const decision = {
+      type: 'DecisionIssued',
+      occurredAt: at,
+      data: { ...proposed, documentNo: '司罚〔2026〕1号', decidedOn: today },
+    };
+    expect(
+      (await api('POST', '/v1/cases/{caseId}/acts', { params: caseId, token: officer, body: decision })).status,
+    ).toBe(201);
+    const disclosed = { type: 'DecisionDisclosed', occurredAt: at, data: { publishedOn: today } };
+    expect(
+      (await api('POST', '/v1/cases/{caseId}/acts', { params: caseId, token: officer, body: disclosed })).status,
+    ).toBe(201);
+
+    const file = await api('GET', '/v1/cases/{caseId}', { params: caseId, token: officer });
+    expect(file.status).toBe(200);
+    expect(file.body).toMatchObject({ status: 'disclosed', major: true, decision: { disclosedOnTime: true } });
+    expect(file.body.reviews).toHaveLength(1);
+    expect(file.body.media).toEqual([media.body]);
+    const events = await api('GET', '/v1/cases/{caseId}/events', { params: caseId, token: officer });
+    expect(events.status).toBe(200);
+    expect(events.body.events).toHaveLength(7);
+
+    const bytes = await api('GET', '/v1/media/{sha256}', { params: { sha256: media.body.sha256 }, token: officer });
+    expect([bytes.status, bytes.body]).toEqual([200, 'JFIF fake photo']);
+    const part = await api('GET', '/v1/media/{sha256}', {
+      params: { sha256: media.body.sha256 },
+      token: officer,
+      headers: { range: 'bytes=0-3' },
+    });
+    expect([part.status, part.body]).toEqual([206, 'JFIF']);
+    const outside = await api('GET', '/v1/media/{sha256}', {
+      params: { sha256: media.body.sha256 },
+      token: officer,
+      headers: { range: 'bytes=999-' },
+    });
+    expect(outside.status).toBe(416);
+  });
+
+  it('when requests fail, then each problem is declared for its status and matches the problem schema', async () => {
+    const expectProblem = async (status: number, code: string, res: Promise<{ status: number; body: any }>) => {
+      const { status: got, body } = await res;
+      expect([got, body.code]).toEqual([status, code]);
+    };
+    await api('POST', '/v1/cases', { token: officer, body: openBody('o-2') });
+    const acts = '/v1/cases/{caseId}/acts';
+    const o2 = { caseId: 'o-2' };
+    await expectProblem(400, 'invalid_body', api('POST', acts, { params: o2, token: officer, body: '{"type": ' }));
+    await expectProblem(401, 'unauthenticated', api('POST', '/v1/cases', { body: openBody('o-3') }));
+    await expectProblem(403, 'forbidden', api('POST', '/v1/cases', { token: reviewer, body: openBody('o-3') }));
+    await expectProblem(
+      404,
+      'not_found',
+      api('GET', '/v1/cases/{caseId}', { params: { caseId: 'nothing' }, token: officer }),
+    );
+    await expectProblem(
+      409,
+      'revision_conflict',
+      api('POST', acts, { params: o2, token: officer, body: evidence, headers: { 'if-match': '"7"' } }),
+    );
+    const seizure = { type: 'PropertySeized', occurredAt: at, data: { items: '设备', legalBasis: '第二十条' } };
+    await expectProblem(422, 'recording_required', api('POST', acts, { params: o2, token: officer, body: seizure }));
+    const huge = { ...evidence, data: { description: 'x'.repeat(1_100_000) } };
+    await expectProblem(413, 'too_large', api('POST', acts, { params: o2, token: officer, body: huge }));
+    await expectProblem(
+      401,
+      'unauthenticated',
+      api('GET', '/v1/cases/{caseId}/events', { params: o2, token: 'not.a.token' }),
+    );
+  });
+
+  it('when the operational routes are asked, then health, readiness and metrics match their declarations', async () => {
+    expect((await api('GET', '/healthz')).body).toEqual({ status: 'ok' });
+    expect((await api('GET', '/readyz')).status).toBe(200);
+    expect((await api('GET', '/metrics')).status).toBe(200);
+    expect((await api('GET', '/openapi.json')).status).toBe(200);
+  });
+});
