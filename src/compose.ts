@@ -15,12 +15,14 @@ import { FilesystemBlobStore } from './adapters/filesystem/blob-store.js';
 import { loadTrustedTokenKeys } from './adapters/keys/token-keys.js';
 import { createTokenVerifier, type TrustedKey } from './app/auth.js';
 import { AccessLog } from './app/access-log.js';
+import { appendMetrics, countingEventStore } from './app/counting-event-store.js';
 import { CaseService } from './app/case-service.js';
 import { MediaIndex } from './app/media-index.js';
 import { uuidv7Generator } from './app/ids.js';
 import { RegistryReader } from './app/registry-reader.js';
 import { RegistryService } from './app/registry-service.js';
 import { StreamLocks } from './app/stream-locks.js';
+import { StateCache } from './app/state-cache.js';
 import { casesApi } from './http/cases-api.js';
 import { auditApi } from './http/audit-api.js';
 import { mediaApi } from './http/media-api.js';
@@ -92,10 +94,11 @@ export async function startService(config: Config, { clock, log }: ServiceDepend
     now: () => clock.now(),
   });
   const validate = loadValidators(SCHEMAS_DIR);
-  const events = openEventStore(config);
+  const counting = countingEventStore(openEventStore(config));
+  const events = counting.store;
   const blobs = new FilesystemBlobStore({ dir: config.blobStore.dir });
   const newId = uuidv7Generator(clock);
-  const deps = { events, signer: keys.eventSigner, clock, locks: new StreamLocks() };
+  const deps = { events, signer: keys.eventSigner, clock, locks: new StreamLocks(), cache: new StateCache() };
   const registry = new RegistryReader(events);
   const access = new AccessLog(deps, newId);
   const indexing = new AbortController();
@@ -117,7 +120,7 @@ export async function startService(config: Config, { clock, log }: ServiceDepend
     mediaApi({ blobs, index, events, access, verify, maxBytes: config.mediaMaxBytes, log }),
     auditApi({ events, verify, shutdown: live.signal }),
   ];
-  const app = createHttpApp({ events, log, routers });
+  const app = createHttpApp({ events, log, routers, collectMetrics: () => appendMetrics(counting.counts()) });
   const server = http.createServer(app);
   server.keepAliveTimeout = 5_000;
   server.requestTimeout = 3_600_000; // a large video over a slow link; headers still time out after 60 s

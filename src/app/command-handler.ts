@@ -6,6 +6,7 @@ import { sealEvents, type EventDraft, type EventEnvelope, type StreamHead } from
 import type { Signer } from '../ledger/ed25519.js';
 import type { Clock } from '../ports/clock.js';
 import type { EventStore } from '../ports/event-store.js';
+import type { CachedStream, StateCache } from './state-cache.js';
 import type { StreamLocks } from './stream-locks.js';
 
 /** How a decider's events become envelopes and back. */
@@ -39,6 +40,8 @@ export interface CommandDependencies {
   readonly clock: Clock;
   /** Serialises this process's commands per stream; without it, concurrent commands rely on retries alone. */
   readonly locks?: StreamLocks;
+  /** Folded states of recently used streams; without it, every command replays its whole stream. */
+  readonly cache?: StateCache;
 }
 
 const MAX_ATTEMPTS = 10;
@@ -77,16 +80,17 @@ async function decideAndAppend<C, E, S>(
   options: CommandOptions,
 ): Promise<CommandResult> {
   for (let attempt = 1; ; attempt++) {
-    const recorded = await deps.events.readStream(stream);
-    const replay = recorded.find((r) => r.event.id === options.eventId);
-    if (replay) return replayed(stream, recorded, replay.event, options.eventType);
-
-    const last = recorded[recorded.length - 1];
-    const head: StreamHead | null = last ? { revision: last.event.revision, hash: last.event.hash } : null;
-    if (options.expectedRevision !== undefined && options.expectedRevision !== (head?.revision ?? -1)) {
+    const current = await load(deps, stream, decider, codec);
+    if (current.ids.has(options.eventId)) {
+      const recorded = await deps.events.readStream(stream);
+      const replay = recorded.find((r) => r.event.id === options.eventId)!;
+      return replayed(stream, recorded, replay.event, options.eventType);
+    }
+    const head: StreamHead | null = current.revision >= 0 ? { revision: current.revision, hash: current.hash } : null;
+    if (options.expectedRevision !== undefined && options.expectedRevision !== current.revision) {
       throw new RevisionConflict(stream, String(options.expectedRevision), head?.revision ?? null);
     }
-    const state = recorded.reduce((s, r) => decider.evolve(s, codec.fromEnvelope(r.event)), decider.initialState());
+    const state = current.state as S;
     const resolved = typeof command === 'function' ? await (command as (state: S) => C | Promise<C>)(state) : command;
     const produced = decider.decide(resolved, state);
     if (produced.length > MAX_EVENTS_PER_COMMAND)
@@ -97,6 +101,18 @@ async function decideAndAppend<C, E, S>(
     const sealed = sealEvents(stream, head, drafts, deps.signer, deps.clock.now().toISOString());
     try {
       const result = await deps.events.append(stream, sealed, head ? head.revision : 'no_stream');
+      if (deps.cache) {
+        const ids = current.ids;
+        for (const event of sealed) ids.add(event.id);
+        const next = sealed.reduce((s, e) => decider.evolve(s, codec.fromEnvelope(e)), state);
+        deps.cache.set(stream, {
+          revision: result.revision,
+          hash: result.hash,
+          position: result.position,
+          state: next,
+          ids,
+        });
+      }
       return {
         stream,
         revision: result.revision,
@@ -111,6 +127,30 @@ async function decideAndAppend<C, E, S>(
       await backoff(attempt);
     }
   }
+}
+
+/** The stream's folded state: from the cache plus the events recorded since, or from the whole stream. */
+async function load<C, E, S>(
+  deps: CommandDependencies,
+  stream: string,
+  decider: Decider<C, E, S>,
+  codec: EventCodec<E>,
+): Promise<CachedStream> {
+  const cached = deps.cache?.get(stream);
+  const recorded = await deps.events.readStream(stream, cached ? { fromRevision: cached.revision + 1 } : {});
+  if (cached && recorded.length === 0) return cached;
+  let state = (cached?.state as S | undefined) ?? decider.initialState();
+  const ids = cached?.ids ?? new Set<string>();
+  for (const r of recorded) {
+    state = decider.evolve(state, codec.fromEnvelope(r.event));
+    ids.add(r.event.id);
+  }
+  const last = recorded[recorded.length - 1];
+  const loaded: CachedStream = last
+    ? { revision: last.event.revision, hash: last.event.hash, position: last.position, state, ids }
+    : { revision: -1, hash: '', position: 0, state, ids };
+  if (deps.cache && last) deps.cache.set(stream, loaded);
+  return loaded;
 }
 
 function replayed(

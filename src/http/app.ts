@@ -14,6 +14,8 @@ export interface HttpDependencies {
   readonly log: Logger;
   /** The API's route modules, each built from its own dependencies by the composition root. */
   readonly routers?: readonly Router[];
+  /** More metrics lines for `/metrics` (Prometheus text), gathered when it is scraped. */
+  readonly collectMetrics?: () => readonly string[];
   /** Largest JSON body accepted (`413 too_large` beyond). */
   readonly jsonLimitBytes?: number;
   /** The JSON Schemas the OpenAPI document is generated from; default: the repository's `schemas/`. */
@@ -25,7 +27,7 @@ const SCHEMA_DIR = fileURLToPath(new URL('../../schemas/', import.meta.url));
 /** The HTTP API, composed from route modules that receive their dependencies. */
 export function createHttpApp(deps: HttpDependencies): Express {
   const openApi = JSON.stringify(buildOpenApi(deps.schemaDir ?? SCHEMA_DIR));
-  const metrics = httpMetrics();
+  const metrics = httpMetrics(deps.collectMetrics ? { collect: deps.collectMetrics } : {});
   const app = express();
   app.disable('x-powered-by');
   app.set('etag', false);

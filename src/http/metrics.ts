@@ -27,7 +27,7 @@ export interface HttpMetrics {
  * (`/v1/cases/:caseId`, never a raw path with ids) or `unmatched`, and the error code is the problem's stable `code`.
  * A response that never finishes (the client went away) is not counted.
  */
-export function httpMetrics(): HttpMetrics {
+export function httpMetrics(options: { collect?: () => readonly string[] } = {}): HttpMetrics {
   const series = new Map<string, Map<string, Series>>(); // route → method → series
   const errors = new Map<string, number>(); // problem code → count
 
@@ -107,6 +107,7 @@ export function httpMetrics(): HttpMetrics {
       `nodejs_eventloop_lag_seconds ${lag}`,
     );
     res.setHeader('Content-Type', 'text/plain; version=0.0.4; charset=utf-8');
+    if (options.collect) lines.push(...options.collect());
     res.end(lines.join('\n') + '\n');
   };
 

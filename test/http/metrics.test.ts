@@ -140,3 +140,24 @@ describe('security headers', () => {
     }
   });
 });
+
+describe('append metrics', () => {
+  it('when events are appended, then they are counted by type', async () => {
+    const admin = t.token('head', 'metrics-agency', ['admin']);
+    const body = {
+      officerId: 'm1',
+      name: 'm',
+      agency: 'metrics-agency',
+      certificateNo: 'C',
+      validFrom: '2018-01-01',
+      validTo: '2030-12-31',
+      roles: ['officer'],
+    };
+    expect((await t.call('POST', '/v1/officers', { token: admin, body })).status).toBe(201);
+    const text = (await t.call('GET', '/metrics')).body as string;
+    const registered = /^ledger_events_appended_total\{type="OfficerRegistered"\} (\d+)$/m.exec(text);
+    expect(Number(registered?.[1])).toBeGreaterThanOrEqual(1);
+    expect(text).toMatch(/^ledger_appends_total \d+$/m);
+    expect(text).toMatch(/^ledger_append_conflicts_total \d+$/m);
+  });
+});

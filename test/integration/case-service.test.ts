@@ -4,6 +4,7 @@ import { idempotentEventId } from '../../src/app/command-handler.js';
 import { uuidv7Generator } from '../../src/app/ids.js';
 import { RegistryService } from '../../src/app/registry-service.js';
 import { StreamLocks } from '../../src/app/stream-locks.js';
+import { StateCache } from '../../src/app/state-cache.js';
 import type { Actor } from '../../src/domain/actor.js';
 import { RuleViolation } from '../../src/domain/errors.js';
 import { RevisionConflict } from '../../src/errors.js';
@@ -23,7 +24,7 @@ let cases: CaseService;
 
 beforeEach(async () => {
   store = new SqliteEventStore({ path: ':memory:' });
-  const deps = { events: store, signer, clock, locks: new StreamLocks() };
+  const deps = { events: store, signer, clock, locks: new StreamLocks(), cache: new StateCache() };
   cases = new CaseService({ ...deps, calendar });
   const registry = new RegistryService(deps);
   for (const officerId of ['alice', 'bob']) {
@@ -113,7 +114,7 @@ describe('recording acts through the application service', () => {
 
   it('when two service instances (two replicas) record on one case at once, then retries settle every act once', async () => {
     await cases.record('c-1', alice, openCase, { eventId: newId() });
-    const other = new CaseService({ events: store, signer, clock, calendar }); // no shared locks: like another replica
+    const other = new CaseService({ events: store, signer, clock, calendar, cache: new StateCache() }); // another replica
     const results = await Promise.all(
       Array.from({ length: 6 }, (_, i) =>
         (i % 2 ? other : cases).record('c-1', alice, evidence(`e${i}`), { eventId: newId() }),
@@ -121,6 +122,47 @@ describe('recording acts through the application service', () => {
     );
     expect(new Set(results.map((r) => r.revision)).size).toBe(6);
     expect(verifyChain((await cases.load('c-1'))!.events, { serviceKeys: resolverFor(signer) })).toEqual({ ok: true });
+  });
+
+  it('when another replica records between two commands here, then the cached state catches up before deciding', async () => {
+    const replica = new CaseService({ events: store, signer, clock, calendar, cache: new StateCache() });
+    await cases.record('c-1', alice, openCase, { eventId: newId() });
+    await cases.record('c-1', alice, evidence('here'), { eventId: newId() });
+    const decision: ActRequest<'DecisionIssued'> = {
+      type: 'DecisionIssued',
+      occurredAt: '2019-09-27T10:00:00+08:00',
+      data: { decisionType: 'warning', legalBasis: 'b', documentNo: 'n', decidedOn: '2019-09-27' },
+      media: [],
+    };
+    await replica.record('c-1', alice, decision, { eventId: newId() });
+    // this service's cache still says "open"; the rules must see the decision the replica recorded
+    await expect(cases.record('c-1', alice, decision, { eventId: newId() })).rejects.toMatchObject({
+      code: 'act_out_of_order',
+    });
+    const after = await cases.record(
+      'c-1',
+      alice,
+      {
+        type: 'DecisionDisclosed',
+        occurredAt: '2019-10-08T09:00:00+08:00',
+        data: { publishedOn: '2019-10-08' },
+        media: [],
+      },
+      { eventId: newId() },
+    );
+    expect(after.revision).toBe(3);
+    expect(verifyChain((await cases.load('c-1'))!.events, { serviceKeys: resolverFor(signer) })).toEqual({ ok: true });
+  });
+
+  it('when a request recorded by another replica is retried here, then the original result comes back', async () => {
+    const replica = new CaseService({ events: store, signer, clock, calendar, cache: new StateCache() });
+    await cases.record('c-1', alice, openCase, { eventId: newId() });
+    await cases.record('c-1', alice, evidence('warm the cache'), { eventId: newId() });
+    const id = idempotentEventId('alice', 'case-c-1', 'cross-replica');
+    const original = await replica.record('c-1', alice, evidence('x'), { eventId: id });
+    const retried = await cases.record('c-1', alice, evidence('x'), { eventId: id });
+    expect(retried).toMatchObject({ created: false, revision: original.revision, hash: original.hash });
+    expect((await cases.load('c-1'))!.events).toHaveLength(3);
   });
 
   it('when If-Match names an older revision, then revision_conflict and no retry', async () => {
