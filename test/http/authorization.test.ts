@@ -10,6 +10,7 @@ type Who = 'officer' | 'reviewer' | 'admin' | 'integration' | 'supervisor' | 'su
 
 let t: TestService;
 const tokens: Record<string, Record<Who, string>> = {};
+const media: Record<string, string> = {};
 const today = new Date().toISOString().slice(0, 10);
 
 beforeAll(async () => {
@@ -31,6 +32,12 @@ beforeAll(async () => {
     const item = { code: 'P-1', agency, name: 'n', category: 'penalty', legalBasis: 'b' };
     expect((await t.call('POST', '/v1/items', { token: admin, body: item })).status).toBe(201);
     const officer = t.token(`a-${agency}`, agency, ['officer']);
+    const medium = await fetch(`${t.url}/v1/media`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${officer}`, 'content-type': 'image/jpeg' },
+      body: `photo of ${agency}`,
+    });
+    media[agency] = ((await medium.json()) as { sha256: string }).sha256;
     const open = {
       caseId: `case-of-${agency}`,
       itemCode: 'P-1',
@@ -40,6 +47,15 @@ beforeAll(async () => {
       parties: [{ kind: 'organization', name: 'o' }],
     };
     expect((await t.call('POST', '/v1/cases', { token: officer, body: open })).status).toBe(201);
+    const referencing = {
+      type: 'EvidenceCollected',
+      occurredAt: `${today}T08:00:00+08:00`,
+      data: { description: 'p' },
+      media: [media[agency]],
+    };
+    expect(
+      (await t.call('POST', `/v1/cases/case-of-${agency}/acts`, { token: officer, body: referencing })).status,
+    ).toBe(201);
   }
   // the principals all belong to OWN; "supervisorOf" is a supervisor elsewhere who supervises both agencies
   tokens[OWN] = {
@@ -73,6 +89,7 @@ function expected(route: string, who: Who, own: boolean): number {
 const ROUTES = [
   'GET /v1/cases/:id',
   'GET /v1/cases/:id/events',
+  'GET /v1/media/:sha256',
   'POST /v1/cases/:id/acts',
   'POST /v1/cases/:id/acts:batch',
 ];
@@ -82,7 +99,7 @@ describe('object-level authorisation matrix', () => {
   it.each(cases)('%s by %s, own agency %s', async (route, who, own) => {
     const caseId = `case-of-${own ? OWN : OTHER}`;
     const [method, template] = route.split(' ') as [string, string];
-    const path = template.replace(':id', caseId);
+    const path = template.replace(':id', caseId).replace(':sha256', media[own ? OWN : OTHER]!);
     const body = route.endsWith(':batch') ? { acts: [act()] } : route.startsWith('POST') ? act() : undefined;
     const res = await t.call(method, path, { token: tokens[OWN]![who], ...(body ? { body } : {}) });
     expect(res.status).toBe(expected(route, who, own));
