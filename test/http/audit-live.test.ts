@@ -1,4 +1,4 @@
-import { startTestService, type TestService } from '../support/service.js';
+import { seedAgency, startTestService, type TestService } from '../support/service.js';
 
 const AGENCY = 'county-justice';
 const OTHER = 'city-market';
@@ -6,24 +6,7 @@ const today = new Date().toISOString().slice(0, 10);
 let t: TestService;
 
 async function setUp(agency: string): Promise<string> {
-  const admin = t.token(`head-${agency}`, agency, ['admin']);
-  for (const id of ['a', 'b']) {
-    const body = {
-      officerId: `${id}-${agency}`,
-      name: id,
-      agency,
-      certificateNo: `C-${id}`,
-      validFrom: '2018-01-01',
-      validTo: '2030-12-31',
-      roles: ['officer'],
-    };
-    await t.call('POST', '/v1/officers', { token: admin, body });
-  }
-  await t.call('POST', '/v1/items', {
-    token: admin,
-    body: { code: 'P-1', agency, name: 'n', category: 'penalty', legalBasis: 'b' },
-  });
-  const officer = t.token(`a-${agency}`, agency, ['officer']);
+  const { officer } = await seedAgency(t, agency, { officers: [`a-${agency}`, `b-${agency}`], item: { code: 'P-1' } });
   const open = {
     caseId: `live-${agency}`,
     itemCode: 'P-1',

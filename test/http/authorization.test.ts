@@ -1,4 +1,4 @@
-import { startTestService, type TestService } from '../support/service.js';
+import { seedAgency, startTestService, type TestService } from '../support/service.js';
 
 /**
  * Object-level authorisation (OWASP API1) for every route that takes a case id: each principal, against a case
@@ -16,22 +16,10 @@ const today = new Date().toISOString().slice(0, 10);
 beforeAll(async () => {
   t = await startTestService();
   for (const agency of [OWN, OTHER]) {
-    const admin = t.token(`head-${agency}`, agency, ['admin']);
-    for (const officerId of ['a', 'b']) {
-      const body = {
-        officerId: `${officerId}-${agency}`,
-        name: officerId,
-        agency,
-        certificateNo: `C-${officerId}`,
-        validFrom: '2018-01-01',
-        validTo: '2030-12-31',
-        roles: ['officer'],
-      };
-      expect((await t.call('POST', '/v1/officers', { token: admin, body })).status).toBe(201);
-    }
-    const item = { code: 'P-1', agency, name: 'n', category: 'penalty', legalBasis: 'b' };
-    expect((await t.call('POST', '/v1/items', { token: admin, body: item })).status).toBe(201);
-    const officer = t.token(`a-${agency}`, agency, ['officer']);
+    const { officer } = await seedAgency(t, agency, {
+      officers: [`a-${agency}`, `b-${agency}`],
+      item: { code: 'P-1' },
+    });
     const medium = await fetch(`${t.url}/v1/media`, {
       method: 'POST',
       headers: { authorization: `Bearer ${officer}`, 'content-type': 'image/jpeg' },

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { ACT_TYPES } from '../../src/domain/case/acts.js';
-import { startTestService, type TestService } from '../support/service.js';
+import { seedAgency, startTestService, type TestService } from '../support/service.js';
 
 /**
  * Bad input gets a clear error and changes nothing: thousands of generated bodies, from random JSON to valid
@@ -13,23 +13,7 @@ let officer: string;
 
 beforeAll(async () => {
   t = await startTestService();
-  const admin = t.token('head', AGENCY, ['admin']);
-  for (const id of ['alice', 'bob']) {
-    const body = {
-      officerId: id,
-      name: id,
-      agency: AGENCY,
-      certificateNo: `C-${id}`,
-      validFrom: '2018-01-01',
-      validTo: '2030-12-31',
-      roles: ['officer'],
-    };
-    await t.call('POST', '/v1/officers', { token: admin, body });
-  }
-  await t.call('POST', '/v1/items', {
-    token: admin,
-    body: { code: 'P-1', agency: AGENCY, name: 'n', category: 'penalty', legalBasis: 'b' },
-  });
+  await seedAgency(t, AGENCY, { item: { code: 'P-1' } });
   officer = t.token('alice', AGENCY, ['officer']);
   const open = {
     caseId: 'prop-1',

@@ -1,42 +1,29 @@
-import { startTestService, type TestService } from '../support/service.js';
+import { seedAgency, startTestService, type TestService } from '../support/service.js';
 
 let t: TestService;
-let admin: string;
 let officer: string;
 let reviewer: string;
 let otherAgency: string;
 let supervisor: string;
 
 const AGENCY = 'county-justice';
-const officerBody = (officerId: string, roles: string[] = ['officer']) => ({
+const officerBody = (officerId: string) => ({
   officerId,
-  name: `执法人员${officerId}`,
+  name: officerId,
   agency: AGENCY,
-  certificateNo: `14050100${officerId}`,
+  certificateNo: `C-${officerId}`,
   validFrom: '2018-01-01',
   validTo: '2030-12-31',
-  roles,
+  roles: ['officer'],
 });
 
 beforeAll(async () => {
   t = await startTestService();
-  admin = t.token('head', AGENCY, ['admin']);
   officer = t.token('alice', AGENCY, ['officer']);
   reviewer = t.token('rita', AGENCY, ['reviewer']);
   otherAgency = t.token('olga', 'city-market', ['officer', 'supervisor']);
   supervisor = t.token('sam', 'city-justice', ['supervisor'], [AGENCY]);
-  for (const body of [officerBody('alice'), officerBody('bob'), officerBody('rita', ['reviewer'])]) {
-    expect((await t.call('POST', '/v1/officers', { token: admin, body })).status).toBe(201);
-  }
-  const item = {
-    code: 'P-001',
-    agency: AGENCY,
-    name: '未按规定公示执业信息',
-    category: 'penalty',
-    legalBasis: '《律师法》第五十条',
-    major: { fineFenAtLeast: 1_000_000 },
-  };
-  expect((await t.call('POST', '/v1/items', { token: admin, body: item })).status).toBe(201);
+  await seedAgency(t, AGENCY, { reviewers: ['rita'], item: { major: { fineFenAtLeast: 1_000_000 } } });
 });
 afterAll(() => t.stop());
 

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
 import ajvFormats from 'ajv-formats';
 import { routeTable } from '../../src/http/openapi.js';
+import { CHECKS_PASSED } from '../support/domain.js';
 import { startTestService, type TestService } from '../support/service.js';
 
 /** The document's components are compiled under this base, so `#/components/schemas/…` refs resolve into them. */
@@ -219,18 +220,7 @@ describe('responses over HTTP match the schemas the document declares', () => {
   });
   const at = `${today}T09:30:00+08:00`;
   const evidence = { type: 'EvidenceCollected', occurredAt: at, data: { description: '现场照片' } };
-  const checks = {
-    subjectLawful: true,
-    officersQualified: true,
-    procedureLawful: true,
-    factsClear: true,
-    evidenceSufficient: true,
-    lawAppliedCorrectly: true,
-    discretionAppropriate: true,
-    withinAuthority: true,
-    documentsComplete: true,
-    criminalReferralNeeded: false,
-  };
+  const checks = CHECKS_PASSED;
   const caseId = { caseId: 'o-1' };
 
   it('when registries are filled and a case goes from opening to a disclosed major decision, then every answer matches', async () => {

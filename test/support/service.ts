@@ -64,3 +64,51 @@ export async function startTestService(env: Record<string, string> = {}): Promis
     },
   };
 }
+
+export interface SeedOptions {
+  /** Officer ids to register with the `officer` role (default alice and bob). */
+  readonly officers?: readonly string[];
+  /** Officer ids to register with the `reviewer` role. */
+  readonly reviewers?: readonly string[];
+  /** The enforcement item to register (default P-001, a penalty, no major criteria). */
+  readonly item?: { code?: string; category?: string; major?: { fineFenAtLeast?: number } };
+}
+
+/**
+ * Registers an agency's officers (certificates valid 2018–2030) and one enforcement item through the API, as
+ * its admin; returns the admin's token and the first officer's.
+ */
+export async function seedAgency(
+  t: TestService,
+  agency: string,
+  options: SeedOptions = {},
+): Promise<{ admin: string; officer: string }> {
+  const admin = t.token(`head-${agency}`, agency, ['admin']);
+  const officers = options.officers ?? ['alice', 'bob'];
+  const register = async (officerId: string, role: string) => {
+    const body = {
+      officerId,
+      name: `执法人员${officerId}`,
+      agency,
+      certificateNo: `1405-${officerId}`,
+      validFrom: '2018-01-01',
+      validTo: '2030-12-31',
+      roles: [role],
+    };
+    const res = await t.call('POST', '/v1/officers', { token: admin, body });
+    if (res.status !== 201) throw new Error(`registering ${officerId}: ${res.status} ${JSON.stringify(res.body)}`);
+  };
+  for (const id of officers) await register(id, 'officer');
+  for (const id of options.reviewers ?? []) await register(id, 'reviewer');
+  const item = {
+    code: options.item?.code ?? 'P-001',
+    agency,
+    name: '未按规定公示执业信息',
+    category: options.item?.category ?? 'penalty',
+    legalBasis: '《律师法》第五十条',
+    ...(options.item?.major ? { major: options.item.major } : {}),
+  };
+  const res = await t.call('POST', '/v1/items', { token: admin, body: item });
+  if (res.status !== 201) throw new Error(`registering item: ${res.status} ${JSON.stringify(res.body)}`);
+  return { admin, officer: t.token(officers[0]!, agency, ['officer']) };
+}

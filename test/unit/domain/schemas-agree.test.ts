@@ -1,3 +1,4 @@
+import { CHECKS_PASSED } from '../../support/domain.js';
 import fs from 'node:fs';
 import path from 'node:path';
 import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
@@ -55,18 +56,7 @@ type KeySet<O> = { readonly [K in RequiredKeys<O>]: true };
 
 const OCCURRED_AT = '2019-09-20T09:30:00+08:00';
 const EVENT_ID = '0190d6e2-7a4b-7c3d-8e9f-0a1b2c3d4e5f';
-const CHECKS: ReviewChecks = {
-  subjectLawful: true,
-  officersQualified: true,
-  procedureLawful: true,
-  factsClear: true,
-  evidenceSufficient: true,
-  lawAppliedCorrectly: true,
-  discretionAppropriate: true,
-  withinAuthority: true,
-  documentsComplete: true,
-  criminalReferralNeeded: false,
-};
+const CHECKS: ReviewChecks = CHECKS_PASSED;
 const PROPOSAL: Required<Proposal> = { decisionType: 'fine', fineFen: 500_000, legalBasis: '《律师法》第五十条' };
 
 /** One act of each type, with every optional member present. */
