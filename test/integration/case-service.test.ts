@@ -10,7 +10,9 @@ import { RuleViolation } from '../../src/domain/errors.js';
 import { RevisionConflict } from '../../src/errors.js';
 import { verifyChain } from '../../src/ledger/verify.js';
 import type { Clock } from '../../src/ports/clock.js';
-import { calendar } from '../support/domain.js';
+import { calendar, CHECKS_PASSED } from '../support/domain.js';
+import { loadValidators } from '../../src/http/validation.js';
+import path from 'node:path';
 import { resolverFor, testSigner } from '../support/events.js';
 
 const clock: Clock = { now: () => new Date('2019-09-20T02:00:00Z') };
@@ -209,5 +211,63 @@ describe('recording acts through the application service', () => {
     await cases.record('c-1', alice, { ...evidence('x'), officers: ['alice', 'bob'] }, { eventId: newId() });
     const loaded = await cases.load('c-1');
     expect(loaded!.events[1]!.data).toMatchObject({ description: 'x', officers: ['alice', 'bob'] });
+  });
+
+  it('when acts are recorded, then every stored envelope and its data satisfy the published schemas', async () => {
+    const validate = loadValidators(path.resolve(__dirname, '../../schemas'));
+    const rita: Actor = { sub: 'rita', agency: 'county-justice', roles: ['reviewer'] };
+    await new RegistryService({ events: store, signer, clock }).registerOfficer(
+      head,
+      {
+        officerId: 'rita',
+        name: 'rita',
+        agency: 'county-justice',
+        certificateNo: 'C-rita',
+        validFrom: '2018-01-01',
+        validTo: '2030-12-31',
+        roles: ['reviewer'],
+      },
+      newId(),
+    );
+    const at = '2019-09-20T10:00:00+08:00';
+    const acts: [Actor, ActRequest][] = [
+      [alice, openCase],
+      [alice, { ...evidence('带人员的取证'), officers: ['alice', 'bob'] }],
+      [
+        alice,
+        {
+          type: 'LegalReviewRequested',
+          occurredAt: at,
+          data: { proposed: { decisionType: 'fine', fineFen: 2_000_000, legalBasis: 'b' } },
+          media: [],
+        },
+      ],
+      [
+        rita,
+        {
+          type: 'LegalReviewCompleted',
+          occurredAt: at,
+          data: { outcome: 'approved', opinion: 'o', checks: CHECKS_PASSED },
+          media: [],
+        },
+      ],
+      [
+        alice,
+        {
+          type: 'DecisionIssued',
+          occurredAt: at,
+          data: { decisionType: 'fine', fineFen: 2_000_000, legalBasis: 'b', documentNo: 'n', decidedOn: '2019-09-27' },
+          media: [],
+        },
+      ],
+      [alice, { type: 'DecisionDisclosed', occurredAt: at, data: { publishedOn: '2019-10-08' }, media: [] }],
+    ];
+    for (const [actor, request] of acts) await cases.record('c-1', actor, request, { eventId: newId() });
+    const events = (await cases.load('c-1'))!.events;
+    expect(events.map((e) => e.type)).toEqual(acts.map(([, a]) => a.type));
+    for (const event of events) {
+      validate('urn:evidence-ledger:schema:event-envelope:1', event);
+      validate(`urn:evidence-ledger:schema:event:${event.type}`, event.data);
+    }
   });
 });
