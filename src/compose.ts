@@ -56,6 +56,20 @@ export function openEventStore(config: Config): EventStore {
   return new SqliteEventStore({ path: config.eventStore.path });
 }
 
+/** Group-commit figures of the embedded store: appends per durable commit tells how well writes are batched. */
+function storeMetrics(store: EventStore): string[] {
+  if (!(store instanceof SqliteEventStore)) return [];
+  const { commits, appends } = store.stats;
+  return [
+    '# HELP ledger_store_commits_total Durable commits of the embedded event store.',
+    '# TYPE ledger_store_commits_total counter',
+    `ledger_store_commits_total ${commits}`,
+    '# HELP ledger_store_committed_appends_total Appends those commits carried (appends / commits = group size).',
+    '# TYPE ledger_store_committed_appends_total counter',
+    `ledger_store_committed_appends_total ${appends}`,
+  ];
+}
+
 /** Token keys: the keyring's token keys (current and retired) in the embedded default, else the configured files. */
 function trustedTokenKeys(config: Config, keys: Keys): TrustedKey[] {
   const embedded = keys.all
@@ -94,7 +108,8 @@ export async function startService(config: Config, { clock, log }: ServiceDepend
     now: () => clock.now(),
   });
   const validate = loadValidators(SCHEMAS_DIR);
-  const counting = countingEventStore(openEventStore(config));
+  const store = openEventStore(config);
+  const counting = countingEventStore(store);
   const events = counting.store;
   const blobs = new FilesystemBlobStore({ dir: config.blobStore.dir });
   const newId = uuidv7Generator(clock);
@@ -120,7 +135,8 @@ export async function startService(config: Config, { clock, log }: ServiceDepend
     mediaApi({ blobs, index, events, access, verify, maxBytes: config.mediaMaxBytes, log }),
     auditApi({ events, verify, shutdown: live.signal }),
   ];
-  const app = createHttpApp({ events, log, routers, collectMetrics: () => appendMetrics(counting.counts()) });
+  const collectMetrics = () => [...appendMetrics(counting.counts()), ...storeMetrics(store)];
+  const app = createHttpApp({ events, log, routers, collectMetrics });
   const server = http.createServer(app);
   server.keepAliveTimeout = 5_000;
   server.requestTimeout = 3_600_000; // a large video over a slow link; headers still time out after 60 s

@@ -159,5 +159,9 @@ describe('append metrics', () => {
     expect(Number(registered?.[1])).toBeGreaterThanOrEqual(1);
     expect(text).toMatch(/^ledger_appends_total \d+$/m);
     expect(text).toMatch(/^ledger_append_conflicts_total \d+$/m);
+    const commits = Number(/^ledger_store_commits_total (\d+)$/m.exec(text)?.[1]);
+    const carried = Number(/^ledger_store_committed_appends_total (\d+)$/m.exec(text)?.[1]);
+    expect(commits).toBeGreaterThanOrEqual(1);
+    expect(carried).toBeGreaterThanOrEqual(commits);
   });
 });
