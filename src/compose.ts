@@ -13,7 +13,7 @@ import type { WorkingDayCalendar } from './domain/calendar/working-days.js';
 import { createHttpApp } from './http/app.js';
 import { FilesystemBlobStore } from './adapters/filesystem/blob-store.js';
 import { loadTrustedTokenKeys } from './adapters/keys/token-keys.js';
-import { createTokenVerifier, type TrustedKey } from './app/auth.js';
+import { cachedVerifier, createTokenVerifier, type TrustedKey } from './app/auth.js';
 import { AccessLog } from './app/access-log.js';
 import { appendMetrics, countingEventStore } from './app/counting-event-store.js';
 import { CaseService } from './app/case-service.js';
@@ -99,7 +99,7 @@ export async function startService(config: Config, { clock, log }: ServiceDepend
   }
   const calendar = openCalendar(config);
   const keys = loadOrCreateKeys(config.keysDir, clock);
-  const verify = createTokenVerifier({
+  const verifyToken = createTokenVerifier({
     issuer: config.jwt.issuer,
     audience: config.jwt.audience,
     algorithms: config.jwt.algorithms,
@@ -107,6 +107,7 @@ export async function startService(config: Config, { clock, log }: ServiceDepend
     keys: trustedTokenKeys(config, keys),
     now: () => clock.now(),
   });
+  const verify = cachedVerifier(verifyToken, { now: () => clock.now() });
   const validate = loadValidators(SCHEMAS_DIR);
   const store = openEventStore(config);
   const counting = countingEventStore(store);

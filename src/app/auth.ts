@@ -171,3 +171,39 @@ const isAgencyList = (value: unknown): value is string[] =>
   Array.isArray(value) && value.every((agency) => typeof agency === 'string' && agency !== '');
 
 const isRole = (role: unknown): role is Role => typeof role === 'string' && Object.hasOwn(KNOWN_ROLES, role);
+
+/**
+ * Remembers verified tokens until they expire, so that a client sending the same token with every request pays
+ * for one signature verification. Only the identical token string hits; expiry is checked again on every hit.
+ */
+export function cachedVerifier(
+  verify: (token: string) => Principal,
+  options: { now: () => Date; capacity?: number },
+): (token: string) => Principal {
+  const capacity = options.capacity ?? 10_000;
+  const verified = new Map<string, { principal: Principal; expiresAt: number }>();
+  return (token) => {
+    const hit = verified.get(token);
+    if (hit && options.now().getTime() < hit.expiresAt) return hit.principal;
+    if (hit) verified.delete(token);
+    const principal = verify(token);
+    const exp = expiryOf(token);
+    if (exp !== undefined) {
+      verified.set(token, { principal, expiresAt: exp * 1000 });
+      if (verified.size > capacity) verified.delete(verified.keys().next().value!);
+    }
+    return principal;
+  };
+}
+
+/** The `exp` claim of a token that has just been verified (so its payload is well-formed). */
+function expiryOf(token: string): number | undefined {
+  try {
+    const payload = JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString('utf8')) as {
+      exp?: unknown;
+    };
+    return typeof payload.exp === 'number' ? payload.exp : undefined;
+  } catch {
+    return undefined;
+  }
+}

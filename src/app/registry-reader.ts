@@ -1,26 +1,31 @@
-import { fold } from '../domain/decider.js';
+import type { Decider } from '../domain/decider.js';
 import { itemDecider, itemStream, type ItemEvent, type ItemState } from '../domain/registry/items.js';
 import { officerDecider, officerStream, type OfficerEvent, type OfficerState } from '../domain/registry/officers.js';
 import type { EventStore } from '../ports/event-store.js';
 
-/** The current state of registry entries, folded from their streams. */
-export class RegistryReader {
-  constructor(private readonly events: EventStore) {}
+interface Folded {
+  readonly revision: number;
+  readonly state: unknown;
+}
 
-  async officer(officerId: string): Promise<OfficerState> {
-    const recorded = await this.events.readStream(officerStream(officerId));
-    return fold(
-      officerDecider,
-      recorded.map((r) => ({ type: r.event.type, data: r.event.data }) as OfficerEvent),
-    );
+/**
+ * The current state of registry entries, folded from their streams. Each stream's fold is kept, and a lookup
+ * reads only the events recorded since (by any replica), so a registry change is seen by the very next command.
+ */
+export class RegistryReader {
+  private readonly folded = new Map<string, Folded>();
+
+  constructor(
+    private readonly events: EventStore,
+    private readonly capacity = 10_000,
+  ) {}
+
+  officer(officerId: string): Promise<OfficerState> {
+    return this.current(officerStream(officerId), officerDecider as Decider<unknown, OfficerEvent, OfficerState>);
   }
 
-  async item(agency: string, code: string): Promise<ItemState> {
-    const recorded = await this.events.readStream(itemStream(agency, code));
-    return fold(
-      itemDecider,
-      recorded.map((r) => ({ type: r.event.type, data: r.event.data }) as ItemEvent),
-    );
+  item(agency: string, code: string): Promise<ItemState> {
+    return this.current(itemStream(agency, code), itemDecider as Decider<unknown, ItemEvent, ItemState>);
   }
 
   /** Officers by id, for a decision that needs several. */
@@ -28,5 +33,20 @@ export class RegistryReader {
     const unique = [...new Set(ids)];
     const states = await Promise.all(unique.map((id) => this.officer(id)));
     return new Map(unique.map((id, i) => [id, states[i]!]));
+  }
+
+  private async current<E extends { type: string; data: unknown }, S>(
+    stream: string,
+    decider: Decider<unknown, E, S>,
+  ): Promise<S> {
+    const known = this.folded.get(stream);
+    const recorded = await this.events.readStream(stream, known ? { fromRevision: known.revision + 1 } : {});
+    if (recorded.length === 0) return (known?.state as S | undefined) ?? decider.initialState();
+    let state = (known?.state as S | undefined) ?? decider.initialState();
+    for (const r of recorded) state = decider.evolve(state, { type: r.event.type, data: r.event.data } as E);
+    this.folded.delete(stream);
+    this.folded.set(stream, { revision: recorded[recorded.length - 1]!.event.revision, state });
+    if (this.folded.size > this.capacity) this.folded.delete(this.folded.keys().next().value!);
+    return state;
   }
 }

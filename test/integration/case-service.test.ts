@@ -270,4 +270,14 @@ describe('recording acts through the application service', () => {
       validate(`urn:evidence-ledger:schema:event:${event.type}`, event.data);
     }
   });
+
+  it('when an officer is suspended after acting, then the very next act naming the officer is refused', async () => {
+    const registry = new RegistryService({ events: store, signer, clock });
+    await cases.record('c-1', alice, openCase, { eventId: newId() });
+    await cases.record('c-1', alice, evidence('before'), { eventId: newId() });
+    await registry.officerCommand('bob', { type: 'SuspendOfficer', actor: head, reason: '暂停执法资格' }, newId());
+    await expect(cases.record('c-1', alice, evidence('after'), { eventId: newId() })).rejects.toMatchObject({
+      code: 'certificate_invalid',
+    });
+  });
 });

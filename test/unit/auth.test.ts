@@ -296,3 +296,30 @@ describe('the token verifier', () => {
     expect(() => verifier({ algorithms: toConfig })).not.toThrow();
   });
 });
+
+describe('the verified-token cache', () => {
+  it('when the same token comes again, then it is not verified again; when it has expired, then it is refused', async () => {
+    const { cachedVerifier, Unauthenticated } = await import('../../src/app/auth.js');
+    let now = new Date('2026-11-26T00:00:00Z');
+    let calls = 0;
+    const exp = Math.floor(now.getTime() / 1000) + 60;
+    const token = `h.${Buffer.from(JSON.stringify({ exp })).toString('base64url')}.s`;
+    const principal = { sub: 'a', agency: 'x', roles: ['officer' as const], supervises: [] };
+    const verify = cachedVerifier(
+      (t) => {
+        calls++;
+        if (now.getTime() >= exp * 1000) throw new Unauthenticated('token expired');
+        if (t !== token) throw new Unauthenticated('invalid signature');
+        return principal;
+      },
+      { now: () => now },
+    );
+    expect(verify(token)).toBe(principal);
+    expect(verify(token)).toBe(principal);
+    expect(calls).toBe(1);
+    expect(() => verify(token.replace(/s$/, 't'))).toThrow(Unauthenticated);
+    now = new Date((exp + 1) * 1000);
+    expect(() => verify(token)).toThrow(Unauthenticated);
+    expect(calls).toBe(3);
+  });
+});
