@@ -1,0 +1,182 @@
+import { createHash } from 'node:crypto';
+
+/**
+ * The Merkle tree of the global log, hashed as in RFC 6962 §2.1 (= RFC 9162 §2.1 with SHA-256): one leaf per event
+ * in global-log order, the leaf input being the 32 raw bytes of the event's hex `hash`.
+ *
+ * Positions in the tree are named by (level, index): the perfect subtree of 2^level leaves that starts at leaf
+ * index·2^level; level 0 holds the leaf hashes. A tree of any size is the "left-full" tree of RFC 6962: its root
+ * folds the perfect subtrees of the binary decomposition of the size, largest (leftmost) first. Sizes and indices
+ * are safe integers; the arithmetic below never uses 32-bit bitwise operators.
+ *
+ * Proofs and their verification are in merkle-proofs.ts.
+ */
+
+/** Bytes in every hash of the tree (SHA-256). */
+export const HASH_SIZE = 32;
+
+/** RFC 6962 §2.1: MTH({}) = SHA-256 of the empty string, the root of the empty tree. Do not mutate. */
+export const EMPTY_ROOT: Buffer = createHash('sha256').digest();
+
+/** RFC 6962 §2.1 leaf hash: SHA-256(0x00 || input); in this ledger the input is the 32 raw bytes of an event hash. */
+export function leafHash(eventHash: Uint8Array): Buffer {
+  const input = Buffer.allocUnsafe(1 + eventHash.length);
+  input[0] = 0x00;
+  input.set(eventHash, 1);
+  return createHash('sha256').update(input).digest();
+}
+
+/** RFC 6962 §2.1 interior node hash: SHA-256(0x01 || left || right). */
+export function nodeHash(left: Uint8Array, right: Uint8Array): Buffer {
+  const input = Buffer.allocUnsafe(1 + left.length + right.length);
+  input[0] = 0x01;
+  input.set(left, 1);
+  input.set(right, 1 + left.length);
+  return createHash('sha256').update(input).digest();
+}
+
+/** True for a byte array of exactly HASH_SIZE bytes. Never throws. */
+export function isHash(value: unknown): value is Uint8Array {
+  return value instanceof Uint8Array && value.length === HASH_SIZE;
+}
+
+/** True for a non-negative safe integer: a valid leaf index or tree size. Never throws. */
+export function isTreeCount(value: unknown): value is number {
+  return Number.isSafeInteger(value) && (value as number) >= 0;
+}
+
+/**
+ * Read access to stored tree nodes, the only way proof generation sees the tree.
+ *
+ * `node(level, index)` returns the hash of the perfect subtree of 2^level leaves starting at leaf index·2^level,
+ * so `node(0, i)` is the leaf hash of entry i and `node(level, index) = nodeHash(node(level-1, 2·index),
+ * node(level-1, 2·index+1))`. Callers only ask for complete subtrees of the tree they prove against
+ * ((index+1)·2^level <= size); storage may therefore keep exactly the nodes `CompactRange.append` reports, which
+ * never change once written. Non-perfect right-edge subtrees are computed from perfect ones, never read.
+ */
+export interface TreeNodes {
+  node(level: number, index: number): Uint8Array;
+}
+
+/** RFC 6962 §2.1: a stored node of the tree, named as in TreeNodes. */
+export interface TreeNode {
+  readonly level: number;
+  readonly index: number;
+  readonly hash: Buffer;
+}
+
+/** Folds perfect-subtree roots (largest, leftmost first) into the root of the tree they make up: MTH. */
+function foldRight(hashes: readonly Uint8Array[]): Buffer {
+  if (hashes.length === 0) return Buffer.from(EMPTY_ROOT);
+  let acc: Buffer = Buffer.from(hashes[hashes.length - 1]!);
+  for (let i = hashes.length - 2; i >= 0; i--) acc = nodeHash(hashes[i]!, acc);
+  return acc;
+}
+
+/** The levels of the set bits of `count`, highest first: the perfect subtrees a tree of `count` leaves splits into. */
+function decomposition(count: number): number[] {
+  const levels: number[] = [];
+  for (let level = 0, rest = count; rest > 0; level++, rest = Math.floor(rest / 2)) {
+    if (rest % 2 === 1) levels.unshift(level);
+  }
+  return levels;
+}
+
+/**
+ * RFC 6962 §2.1 MTH(D[start:end]) for a subtree of the RFC 6962 tree: `start` is a multiple of a power of two no
+ * smaller than end − start (every subtree PATH and SUBPROOF name is of this form). Reads one stored node per set bit
+ * of end − start, so O(log n), and hashes them together.
+ */
+export function rangeRoot(nodes: TreeNodes, start: number, end: number): Buffer {
+  const hashes: Uint8Array[] = [];
+  let at = start;
+  for (const level of decomposition(end - start)) {
+    const width = 2 ** level;
+    hashes.push(nodes.node(level, at / width));
+    at += width;
+  }
+  return foldRight(hashes);
+}
+
+/**
+ * RFC 6962 §2.1 MTH over leaf hashes (already `leafHash`ed), split at the largest power of two smaller than n.
+ * Iterative: one pass with a stack of perfect-subtree roots, n − 1 node hashes and O(log n) memory.
+ */
+export function rootOf(leaves: readonly Uint8Array[]): Buffer {
+  const range = new CompactRange();
+  for (const leaf of leaves) range.push(leaf);
+  return range.root();
+}
+
+/**
+ * An append-only Merkle tree that keeps only the roots of the perfect subtrees of its size's binary decomposition
+ * (a compact range [0, size) in transparency-dev terms; the incremental view of RFC 9162 §2.1.1's MTH). Appending is
+ * O(1) amortised and O(log n) worst case; `root()` is O(log n); memory is O(log n). Deterministic.
+ */
+export class CompactRange {
+  #size = 0;
+  /** Perfect-subtree roots, one per set bit of #size, largest (leftmost) first. */
+  readonly #hashes: Buffer[] = [];
+
+  /** Rebuilds the range of a tree of `size` leaves from stored nodes, reading one node per set bit of `size`. */
+  static restore(size: number, nodes: TreeNodes): CompactRange {
+    if (!isTreeCount(size)) throw new RangeError(`tree size must be a non-negative safe integer, got ${size}`);
+    const range = new CompactRange();
+    let at = 0;
+    for (const level of decomposition(size)) {
+      const width = 2 ** level;
+      range.#hashes.push(Buffer.from(nodes.node(level, at / width)));
+      at += width;
+    }
+    range.#size = size;
+    return range;
+  }
+
+  /** The number of leaves appended. */
+  get size(): number {
+    return this.#size;
+  }
+
+  /**
+   * Appends one leaf hash and returns the nodes it completes: the leaf itself at level 0, then every perfect
+   * subtree it closes, lowest first. Storing every returned node gives a complete TreeNodes for proofs.
+   */
+  append(leaf: Uint8Array): TreeNode[] {
+    const completed: TreeNode[] = [];
+    this.#add(leaf, completed);
+    return completed;
+  }
+
+  /** Appends one leaf hash without reporting the completed nodes. */
+  push(leaf: Uint8Array): void {
+    this.#add(leaf, undefined);
+  }
+
+  #add(leaf: Uint8Array, completed: TreeNode[] | undefined): void {
+    if (!isHash(leaf)) throw new RangeError(`a leaf hash has ${HASH_SIZE} bytes`);
+    if (this.#size >= Number.MAX_SAFE_INTEGER) throw new RangeError('the tree is full');
+    let hash: Buffer = Buffer.from(leaf);
+    let index = this.#size;
+    let level = 0;
+    completed?.push({ level, index, hash });
+    // Each trailing 1 bit of the old size is a perfect subtree of the same height as `hash`, on its left.
+    while (index % 2 === 1) {
+      hash = nodeHash(this.#hashes.pop()!, hash);
+      index = (index - 1) / 2;
+      level++;
+      completed?.push({ level, index, hash });
+    }
+    this.#hashes.push(hash);
+    this.#size++;
+  }
+
+  /** RFC 6962 §2.1 MTH of the leaves appended so far (EMPTY_ROOT for none). */
+  root(): Buffer {
+    return foldRight(this.#hashes);
+  }
+
+  /** Copies of the perfect-subtree roots, largest (leftmost) first. */
+  hashes(): Buffer[] {
+    return this.#hashes.map((h) => Buffer.from(h));
+  }
+}
