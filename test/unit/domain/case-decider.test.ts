@@ -126,13 +126,14 @@ describe('the case decider', () => {
   });
 
   describe('whole-process recording', () => {
+    const recordedActData = {
+      PropertySeized: { items: '设备两台', legalBasis: '第二十条' },
+      ForcedDemolition: { target: '违章棚屋', legalBasis: '第四十四条' },
+    };
     it.each(['PropertySeized', 'ForcedDemolition'] as const)(
       'when %s has a video recording, then it is recorded',
       (type) => {
-        const data =
-          type === 'PropertySeized'
-            ? { items: '设备两台', legalBasis: '第二十条' }
-            : { target: '违章棚屋', legalBasis: '第四十四条' };
+        const data = recordedActData[type];
         spec
           .given(open())
           .when(act(type, data as never, { media: [video] }))
@@ -142,10 +143,7 @@ describe('the case decider', () => {
     it.each(['PropertySeized', 'ForcedDemolition'] as const)(
       'when %s has only photos, then recording_required',
       (type) => {
-        const data =
-          type === 'PropertySeized'
-            ? { items: '设备两台', legalBasis: '第二十条' }
-            : { target: '违章棚屋', legalBasis: '第四十四条' };
+        const data = recordedActData[type];
         spec
           .given(open())
           .when(act(type, data as never, { media: [photo] }))
