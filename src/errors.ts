@@ -63,3 +63,19 @@ export class StoreUnavailable extends LedgerError {
   readonly code = 'store_unavailable';
   readonly status = 503;
 }
+
+/**
+ * The read models have not caught up with a position the client wrote (`?consistentWith=`) within the wait: the
+ * write is safe; the client retries after `retryAfterSeconds`.
+ */
+export class NotCaughtUp extends LedgerError {
+  readonly code = 'not_caught_up';
+  readonly status = 503;
+  readonly retryAfterSeconds = 1;
+  constructor(
+    readonly wanted: number,
+    readonly applied: number,
+  ) {
+    super(`the read models have applied the log up to position ${applied}, not yet ${wanted}`, { wanted, applied });
+  }
+}

@@ -1,6 +1,7 @@
 import type { WorkingDayCalendar } from '../domain/calendar/working-days.js';
 import type { ActData, ActType, MediaRef, RecordAct, RecordedCaseEvent } from '../domain/case/acts.js';
 import { caseStream } from '../domain/case/acts.js';
+import { caseEventOf } from '../domain/case/envelope.js';
 import { caseDecider, type CaseCommand } from '../domain/case/decider.js';
 import type { CaseState } from '../domain/case/state.js';
 import type { Actor } from '../domain/actor.js';
@@ -28,19 +29,7 @@ export const caseCodec: EventCodec<RecordedCaseEvent> = {
       : event.data) as Record<string, unknown>,
     media: event.media,
   }),
-  fromEnvelope: (envelope) => {
-    const { officers, ...rest } = envelope.data as Record<string, unknown> & { officers?: string[] };
-    const data = envelope.type === 'CaseOpened' ? envelope.data : rest;
-    return {
-      id: envelope.id,
-      type: envelope.type as ActType,
-      occurredAt: envelope.occurredAt,
-      actor: envelope.actor,
-      data,
-      media: envelope.media,
-      ...(officers && envelope.type !== 'CaseOpened' ? { officers } : {}),
-    } as RecordedCaseEvent;
-  },
+  fromEnvelope: caseEventOf,
 };
 
 export interface ActRequest<T extends ActType = ActType> {

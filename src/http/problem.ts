@@ -1,6 +1,6 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import type { Logger } from 'pino';
-import { LedgerError } from '../errors.js';
+import { LedgerError, NotCaughtUp } from '../errors.js';
 
 /** RFC 9457 problem details, with the stable `code` clients branch on. */
 export interface Problem {
@@ -54,6 +54,12 @@ export function errorHandler(log: Logger): ErrorRequestHandler {
     const requestId = String(res.getHeader('x-request-id') ?? '');
     if (err instanceof LedgerError && err.status < 500) {
       if (err.status === 401) res.setHeader('WWW-Authenticate', 'Bearer');
+      sendProblem(res, problem(err.status, err.code, err.message, { ...err.details }));
+      return;
+    }
+    if (err instanceof NotCaughtUp) {
+      // expected under load, not a failure of the service: the client is told when to ask again
+      res.setHeader('Retry-After', String(err.retryAfterSeconds));
       sendProblem(res, problem(err.status, err.code, err.message, { ...err.details }));
       return;
     }

@@ -10,6 +10,12 @@ export class InvalidBody extends LedgerError {
   readonly status = 400;
 }
 
+/** A query parameter that is malformed or out of range. */
+export class InvalidQuery extends LedgerError {
+  readonly code = 'invalid_query';
+  readonly status = 400;
+}
+
 export type Validate = (schemaId: string, body: unknown) => void;
 
 /** Compiles every schema under `dir` once (formats on, no coercion, strict) and returns the body check. */

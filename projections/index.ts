@@ -1,0 +1,9 @@
+import type { Projection } from '../src/ports/read-models.js';
+import { caseFilesProjection } from './case-files.js';
+import { registryProjection } from './registry.js';
+
+/**
+ * Every projection, in the order the runner applies them to each event: a projection may read the documents of
+ * those listed before it as they stand after the same event.
+ */
+export const PROJECTIONS: readonly Projection[] = [registryProjection, caseFilesProjection];

@@ -1,0 +1,109 @@
+import type { Position, RecordedEvent } from './event-store.js';
+
+/**
+ * Read models: JSON documents in named collections, derived from the global log by projections and stored with
+ * the position of the last event applied.
+ *
+ * A projection is pure: given the documents as they stand (read through a {@link DocReader}) and one event, it
+ * returns the documents that event changes. The runner applies every projection to every event in log order and
+ * stores a batch of changes together with the batch's last position in one transaction, so a crash never applies
+ * an event twice or skips one.
+ */
+export type Doc = Record<string, unknown>;
+
+/** A scalar a query compares with a document member. */
+export type Scalar = string | number | boolean | null;
+
+export interface CollectionSpec {
+  /** `[a-z][a-z0-9_]*`: also the table name in SQL stores. */
+  readonly name: string;
+  /** Members (dotted paths such as `decision.decidedOn`) that queries filter or sort on. */
+  readonly indexes?: readonly string[];
+  /** The text a full-text search over the collection matches, for searched collections. */
+  readonly text?: (doc: Doc) => string;
+}
+
+/** Reads documents as they stand, including the changes of earlier events in the same batch. */
+export interface DocReader {
+  get<D extends Doc = Doc>(collection: string, key: string): D | undefined;
+}
+
+/** A document written (`doc`) or deleted (`doc: null`). */
+export interface Change {
+  readonly collection: string;
+  readonly key: string;
+  readonly doc: Doc | null;
+}
+
+export interface Projection {
+  /** `[a-z][a-z0-9_-]*`, unique among projections. */
+  readonly name: string;
+  /** Bumped whenever the documents the projection makes change shape or meaning: stored models are then rebuilt. */
+  readonly version: number;
+  /** The collections it writes (it may read others' documents, which are applied first when listed earlier). */
+  readonly collections: readonly CollectionSpec[];
+  /** The documents `event` changes, given the documents as they stand. Pure and deterministic. */
+  apply(recorded: RecordedEvent, docs: DocReader): readonly Change[];
+}
+
+/**
+ * A page of a collection. `where` members equal the given value (or one of the given values); `range` bounds one
+ * member inclusively; results are sorted by `orderBy` (then by key) and continue after the opaque `after` cursor.
+ * Every member named must be one of the collection's `indexes`.
+ */
+export interface Query {
+  readonly where?: Readonly<Record<string, Scalar | readonly Scalar[]>>;
+  readonly range?: { readonly member: string; readonly from?: Scalar; readonly to?: Scalar };
+  readonly orderBy?: string;
+  readonly direction?: 'asc' | 'desc';
+  readonly after?: string;
+  readonly limit: number;
+}
+
+export interface Page<D> {
+  readonly items: D[];
+  /** The cursor of the next page, when there may be one. */
+  readonly next?: string;
+}
+
+export interface SearchHit<D> {
+  readonly key: string;
+  readonly doc: D;
+  /** Lower is closer (BM25 as SQLite FTS5 computes it). */
+  readonly rank: number;
+}
+
+/** The cursor a query could not read (tampered or from another query). */
+export class InvalidCursor extends Error {
+  readonly code = 'invalid_cursor';
+  constructor() {
+    super('the cursor is not one this query returned');
+    this.name = 'InvalidCursor';
+  }
+}
+
+/**
+ * Where read models live. Synchronous: read models are always kept in an embedded database next to the service,
+ * whichever event store holds the log, because they are disposable and rebuilt from it.
+ */
+export interface ReadModelStore {
+  /** The position of the last event whose changes are stored ({@link START} when none). */
+  position(): Position;
+  /** The projection versions the stored models were made by. */
+  versions(): Readonly<Record<string, number>>;
+  /** Empties every collection and the position, and records the versions of `projections`. */
+  reset(projections: readonly Projection[]): void;
+  /** Stores changes and the position of the last event they come from, atomically. */
+  commit(changes: Iterable<Change>, position: Position): void;
+  get<D extends Doc = Doc>(collection: string, key: string): D | undefined;
+  query<D extends Doc = Doc>(collection: string, query: Query): Page<D>;
+  /** Documents whose text matches the FTS5 query `match`, closest first, filtered like {@link Query.where}. */
+  search<D extends Doc = Doc>(
+    collection: string,
+    match: string,
+    options: { readonly where?: Query['where']; readonly limit: number },
+  ): SearchHit<D>[];
+  /** Number of documents in a collection. */
+  count(collection: string): number;
+  close(): void;
+}
