@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import http from 'node:http';
+import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
 import type { Config } from './config.js';
@@ -28,6 +29,10 @@ import { auditApi } from './http/audit-api.js';
 import { mediaApi } from './http/media-api.js';
 import { registryApi } from './http/registry-api.js';
 import { loadValidators } from './http/validation.js';
+import { SqliteReadModelStore } from './adapters/sqlite/read-model-store.js';
+import { ProjectionRunner } from './app/projection-runner.js';
+import type { ReadModelStore } from './ports/read-models.js';
+import { PROJECTIONS } from '../projections/index.js';
 
 /** The JSON Schemas shipped with the service. */
 const SCHEMAS_DIR = new URL('../schemas', import.meta.url).pathname;
@@ -39,6 +44,8 @@ export interface Service {
   readonly events: EventStore;
   readonly keys: Keys;
   readonly calendar: WorkingDayCalendar;
+  /** Resolves true once the read models have applied every event committed when called (false after 5 s). */
+  readModelsCaughtUp(): Promise<boolean>;
   /** Stops accepting requests, lets in-flight requests and appends finish, then closes the stores. */
   close(): Promise<void>;
 }
@@ -54,6 +61,35 @@ export function openEventStore(config: Config): EventStore {
   }
   fs.mkdirSync(config.dataDir, { recursive: true });
   return new SqliteEventStore({ path: config.eventStore.path });
+}
+
+/** Read models live in SQLite next to the service, whichever store holds the log: they are rebuilt from it. */
+export function readModelPath(config: Config): string {
+  return path.join(config.dataDir, 'read-models.sqlite');
+}
+
+export function openReadModels(config: Config): ReadModelStore {
+  fs.mkdirSync(config.dataDir, { recursive: true });
+  return new SqliteReadModelStore({ path: readModelPath(config), projections: PROJECTIONS });
+}
+
+/** Projection lag: how far behind the log the read models are, in events and in time. */
+function projectionMetrics(runner: ProjectionRunner, head: number): string[] {
+  const stats = runner.stats();
+  return [
+    '# HELP ledger_projection_position Global log position the read models have applied.',
+    '# TYPE ledger_projection_position gauge',
+    `ledger_projection_position ${stats.position}`,
+    '# HELP ledger_projection_lag_events Events committed to the log and not yet applied to the read models.',
+    '# TYPE ledger_projection_lag_events gauge',
+    `ledger_projection_lag_events ${Math.max(0, head - stats.position)}`,
+    '# HELP ledger_projection_lag_seconds Time from recording the last applied event to storing its changes.',
+    '# TYPE ledger_projection_lag_seconds gauge',
+    `ledger_projection_lag_seconds ${stats.lastLagMs / 1000}`,
+    '# HELP ledger_projection_events_total Events applied to the read models since start.',
+    '# TYPE ledger_projection_events_total counter',
+    `ledger_projection_events_total ${stats.eventsApplied}`,
+  ];
 }
 
 /** Group-commit figures of the embedded store: appends per durable commit tells how well writes are batched. */
@@ -121,6 +157,13 @@ export async function startService(config: Config, { clock, log }: ServiceDepend
   const live = new AbortController(); // ends live streams (SSE) when shutdown begins
   const index = new MediaIndex(events, { onError: (err) => log.warn({ err }, 'media index: subscription failed') });
   await index.start(indexing.signal);
+  const readModels = openReadModels(config);
+  const runner = new ProjectionRunner(events, readModels, PROJECTIONS, {
+    onError: (err) => log.error({ err }, 'projections: applying the log failed; retrying'),
+  });
+  if (runner.outdated()) log.warn({ stored: readModels.versions() }, 'projections changed: rebuilding read models');
+  await runner.start(indexing.signal);
+  let head = runner.position();
   const routers = [
     registryApi({ registry: new RegistryService(deps), verify, validate, newId }),
     casesApi({
@@ -132,12 +175,20 @@ export async function startService(config: Config, { clock, log }: ServiceDepend
       validate,
       newId,
       clock,
+      readModels,
+      runner,
     }),
     mediaApi({ blobs, index, events, access, verify, maxBytes: config.mediaMaxBytes, log }),
     auditApi({ events, verify, shutdown: live.signal }),
   ];
-  const collectMetrics = () => [...appendMetrics(counting.counts()), ...storeMetrics(store)];
-  const app = createHttpApp({ events, log, routers, collectMetrics });
+  const collectMetrics = () => {
+    void events.headPosition().then(
+      (position) => (head = position),
+      () => {},
+    );
+    return [...appendMetrics(counting.counts()), ...storeMetrics(store), ...projectionMetrics(runner, head)];
+  };
+  const app = createHttpApp({ events, log, routers, collectMetrics, projections: runner });
   const server = http.createServer(app);
   server.keepAliveTimeout = 5_000;
   server.requestTimeout = 3_600_000; // a large video over a slow link; headers still time out after 60 s
@@ -150,6 +201,7 @@ export async function startService(config: Config, { clock, log }: ServiceDepend
   } catch (err) {
     indexing.abort();
     await events.close();
+    readModels.close();
     throw err;
   }
   const { port } = server.address() as AddressInfo;
@@ -171,8 +223,10 @@ export async function startService(config: Config, { clock, log }: ServiceDepend
       clearTimeout(force);
       indexing.abort();
       await events.close();
+      readModels.close();
       log.info('stopped');
     })());
 
-  return { url: `http://${host}:${port}`, port, events, keys, calendar, close };
+  const readModelsCaughtUp = async () => runner.waitFor(await events.headPosition(), 5_000);
+  return { url: `http://${host}:${port}`, port, events, keys, calendar, readModelsCaughtUp, close };
 }

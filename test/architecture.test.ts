@@ -6,6 +6,7 @@ import path from 'node:path';
  * layers do no I/O and read no clock, and each database client is imported by its adapter alone.
  */
 const src = path.resolve(__dirname, '../src');
+const projectionsDir = path.resolve(__dirname, '../projections');
 
 function sourceFiles(dir: string): string[] {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
@@ -16,6 +17,7 @@ function sourceFiles(dir: string): string[] {
 }
 
 function layerOf(file: string): string {
+  if (!path.relative(projectionsDir, file).startsWith('..')) return 'projections';
   const rel = path.relative(src, file).split(path.sep);
   return rel.length === 1 ? 'root' : rel[0]!;
 }
@@ -32,11 +34,13 @@ const ALLOWED: Record<string, string[]> = {
   ports: ['ledger', 'domain', 'root:errors'],
   app: ['ports', 'domain', 'ledger', 'root:errors'],
   adapters: ['ports', 'domain', 'ledger', 'root:errors'],
-  http: ['app', 'ports', 'domain', 'ledger', 'root:errors', 'root:config'],
+  // read-model definitions (top-level projections/): pure code over the domain, read by the HTTP layer's views
+  projections: ['ports', 'domain', 'ledger'],
+  http: ['app', 'ports', 'domain', 'ledger', 'projections', 'root:errors', 'root:config'],
   cli: ['*'],
   root: ['*'],
 };
-const PURE = ['ledger', 'domain'];
+const PURE = ['ledger', 'domain', 'projections'];
 const PURE_MODULES = ['node:crypto'];
 const DRIVERS: Record<string, string> = {
   'better-sqlite3': 'adapters/sqlite',
@@ -44,7 +48,7 @@ const DRIVERS: Record<string, string> = {
   '@aws-sdk/': 'adapters/s3',
 };
 
-const files = sourceFiles(src);
+const files = [...sourceFiles(src), ...sourceFiles(projectionsDir)];
 
 describe('architecture', () => {
   it('has source files to check', () => {

@@ -48,6 +48,7 @@ export interface RunnerStats {
  */
 export class ProjectionRunner {
   #stopped = false;
+  #live = false;
   #eventsApplied = 0;
   #batches = 0;
   #lastLagMs = 0;
@@ -84,6 +85,11 @@ export class ProjectionRunner {
 
   position(): Position {
     return this.store.position();
+  }
+
+  /** Whether the runner has caught up with the log since it started (it then follows it live). */
+  live(): boolean {
+    return this.#live && !this.#stopped;
   }
 
   stats(): RunnerStats {
@@ -182,7 +188,10 @@ export class ProjectionRunner {
         });
         for await (const message of subscription) {
           if (message.type === 'events') this.applyBatch(message.events);
-          else caughtUp();
+          else {
+            this.#live = true;
+            caughtUp();
+          }
         }
       } catch (err) {
         this.#onError(err);

@@ -12,6 +12,8 @@ import { securityHeaders } from './security-headers.js';
 export interface HttpDependencies {
   readonly events: EventStore;
   readonly log: Logger;
+  /** The projection runner, for readiness. */
+  readonly projections?: { live(): boolean; position(): number };
   /** The API's route modules, each built from its own dependencies by the composition root. */
   readonly routers?: readonly Router[];
   /** More metrics lines for `/metrics` (Prometheus text), gathered when it is scraped. */

@@ -1,14 +1,16 @@
 import { Router, type Request, type Response } from 'express';
 import type { AccessAction, AccessLog } from '../app/access-log.js';
 import type { Principal } from '../app/auth.js';
-import { caseFile } from '../app/case-file.js';
 import type { ActRequest, CaseService } from '../app/case-service.js';
 import type { RegistryReader } from '../app/registry-reader.js';
 import { caseStream, type ActType, type MediaRef } from '../domain/case/acts.js';
 import { RuleViolation, violation } from '../domain/errors.js';
-import { isMajorDecision } from '../domain/registry/items.js';
 import type { BlobStore } from '../ports/blob-store.js';
 import type { Clock } from '../ports/clock.js';
+import { InvalidCursor, type ReadModelStore } from '../ports/read-models.js';
+import type { CaseFileDoc } from '../../projections/case-files.js';
+import { awaitConsistency, type ReadConsistency } from './consistency.js';
+import { InvalidQuery } from './validation.js';
 import { authenticate, canRead, principalOf, requireRoles } from './authenticate.js';
 import { problem, sendProblem } from './problem.js';
 import { eventIdFor, ifMatch, purpose, requestId } from './request.js';
@@ -23,7 +25,12 @@ export interface CasesApiDependencies {
   readonly validate: Validate;
   readonly newId: () => string;
   readonly clock: Clock;
+  readonly readModels: ReadModelStore;
+  readonly runner: ReadConsistency;
 }
+
+const CASE_STATUSES = new Set(['open', 'decided', 'disclosed', 'withdrawn', 'referred', 'closed']);
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 const CASE_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
 
@@ -79,15 +86,61 @@ export function casesApi(deps: CasesApiDependencies): Router {
     },
   );
 
+  router.get('/v1/cases', auth, async (req, res) => {
+    const principal = principalOf(res);
+    const scope = [principal.agency, ...(principal.roles.includes('supervisor') ? principal.supervises : [])];
+    const q = req.query;
+    const agency = single(q.agency, 'agency');
+    if (agency !== undefined && !scope.includes(agency)) {
+      throw new RuleViolation('forbidden', 403, `agency ${agency} is not one this token may read`);
+    }
+    const status = single(q.status, 'status');
+    if (status !== undefined && !CASE_STATUSES.has(status)) throw new InvalidQuery(`unknown case status ${status}`);
+    const itemCode = single(q.itemCode, 'itemCode');
+    const from = date(q.from, 'from');
+    const to = date(q.to, 'to');
+    await awaitConsistency(req, deps.runner);
+    const where: Record<string, string | string[]> = { agency: agency ?? scope };
+    if (status !== undefined) where.status = status;
+    if (itemCode !== undefined) where.itemCode = itemCode;
+    const page = pageOf(() =>
+      deps.readModels.query<CaseFileDoc>('cases', {
+        where,
+        ...(from !== undefined || to !== undefined
+          ? { range: { member: 'openedOn', ...(from ? { from } : {}), ...(to ? { to } : {}) } }
+          : {}),
+        orderBy: 'openedOn',
+        direction: 'desc',
+        limit: limitOf(q.limit),
+        ...(q.cursor !== undefined ? { after: single(q.cursor, 'cursor')! } : {}),
+      }),
+    );
+    res.json({
+      items: page.items.map((doc) => ({
+        caseId: doc.caseId,
+        agency: doc.agency,
+        itemCode: doc.itemCode,
+        title: doc.title,
+        status: doc.status,
+        major: doc.major,
+        openedOn: doc.openedOn,
+        revision: doc.revision,
+        updatedAt: doc.updatedAt,
+        ...(doc.decision
+          ? { decision: { decisionType: doc.decision.decisionType, decidedOn: doc.decision.decidedOn } }
+          : {}),
+      })),
+      ...(page.next ? { next: page.next } : {}),
+    });
+  });
+
   router.get('/v1/cases/:caseId', auth, async (req, res) => {
-    const loaded = await readable(req, res, 'read_case');
-    if (!loaded) return;
-    const { events, state } = loaded;
-    const item = await deps.registry.item(state.agency!, state.itemCode!);
-    const major =
-      state.decision?.major ??
-      (state.proposal ? isMajorDecision(item.major, state.proposal.decisionType, state.proposal.fineFen) : false);
-    res.set('ETag', `"${events[events.length - 1]!.revision}"`).json(caseFile(events, state, major));
+    const caseId = checkCaseId(req);
+    await awaitConsistency(req, deps.runner);
+    const doc = deps.readModels.get<CaseFileDoc>('cases', caseId);
+    if (!(await recordAccess(req, res, caseId, doc?.agency, 'read_case'))) return;
+    const { state: _state, ...file } = doc!;
+    res.set('ETag', `"${file.revision}"`).json(file);
   });
 
   router.get('/v1/cases/:caseId/events', auth, async (req, res) => {
@@ -131,14 +184,21 @@ export function casesApi(deps: CasesApiDependencies): Router {
     });
   }
 
-  /** Loads a case the principal may read, recording the retrieval either way; answers 404 otherwise. */
-  async function readable(req: Request, res: Response, action: AccessAction) {
-    const caseId = checkCaseId(req);
+  /**
+   * Records the retrieval of a case (granted or denied) when the case exists; answers 404 and returns false when
+   * the principal may not read it.
+   */
+  async function recordAccess(
+    req: Request,
+    res: Response,
+    caseId: string,
+    agency: string | undefined,
+    action: AccessAction,
+  ): Promise<boolean> {
     const principal = principalOf(res);
-    const loaded = await cases.load(caseId);
-    const granted = !!loaded && canRead(principal, loaded.state.agency!);
+    const granted = agency !== undefined && canRead(principal, agency);
     const why = purpose(req);
-    if (loaded) {
+    if (agency !== undefined) {
       await deps.access.record({
         caseId,
         principal,
@@ -148,10 +208,15 @@ export function casesApi(deps: CasesApiDependencies): Router {
         ...(why === undefined ? {} : { purpose: why }),
       });
     }
-    if (!granted) {
-      sendProblem(res, problem(404, 'not_found', `no case ${caseId}`));
-      return undefined;
-    }
+    if (!granted) sendProblem(res, problem(404, 'not_found', `no case ${caseId}`));
+    return granted;
+  }
+
+  /** Loads a case the principal may read, recording the retrieval either way; answers 404 otherwise. */
+  async function readable(req: Request, res: Response, action: AccessAction) {
+    const caseId = checkCaseId(req);
+    const loaded = await cases.load(caseId);
+    if (!(await recordAccess(req, res, caseId, loaded?.state.agency, action))) return undefined;
     return loaded;
   }
 
@@ -182,4 +247,37 @@ function checkCaseId(req: Request): string {
   const caseId = String(req.params.caseId);
   if (!CASE_ID.test(caseId)) throw new RuleViolation('not_found', 404, 'no such case');
   return caseId;
+}
+
+function single(value: unknown, name: string): string | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value !== 'string' || value.length === 0 || value.length > 200) {
+    throw new InvalidQuery(`${name} must be given once, as a non-empty value`);
+  }
+  return value;
+}
+
+function date(value: unknown, name: string): string | undefined {
+  const text = single(value, name);
+  if (text !== undefined && !DATE.test(text)) throw new InvalidQuery(`${name} must be a date, YYYY-MM-DD`);
+  return text;
+}
+
+/** `?limit=`: 1–200, default 50. */
+export function limitOf(value: unknown): number {
+  const text = single(value, 'limit');
+  if (text === undefined) return 50;
+  if (!/^\d{1,3}$/.test(text) || Number(text) < 1 || Number(text) > 200) {
+    throw new InvalidQuery('limit must be an integer from 1 to 200');
+  }
+  return Number(text);
+}
+
+function pageOf<T>(run: () => T): T {
+  try {
+    return run();
+  } catch (err) {
+    if (err instanceof InvalidCursor) throw new InvalidQuery(err.message);
+    throw err;
+  }
 }

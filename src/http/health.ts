@@ -2,8 +2,14 @@ import { Router } from 'express';
 import type { EventStore } from '../ports/event-store.js';
 import { problem, sendProblem } from './problem.js';
 
-/** Liveness (the process answers) and readiness (the stores answer). */
-export function healthApi({ events }: { events: EventStore }): Router {
+export interface HealthDependencies {
+  readonly events: EventStore;
+  /** The projection runner: not ready until it has caught up with the log. */
+  readonly projections?: { live(): boolean; position(): number };
+}
+
+/** Liveness (the process answers) and readiness (the stores answer, the read models have caught up). */
+export function healthApi({ events, projections }: HealthDependencies): Router {
   const router = Router();
   router.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
@@ -11,7 +17,11 @@ export function healthApi({ events }: { events: EventStore }): Router {
   router.get('/readyz', async (_req, res) => {
     try {
       await events.ping();
-      res.json({ status: 'ready', checks: { eventStore: 'ok' } });
+      if (projections && !projections.live()) {
+        sendProblem(res, problem(503, 'not_ready', `read models catching up (at position ${projections.position()})`));
+        return;
+      }
+      res.json({ status: 'ready', checks: { eventStore: 'ok', ...(projections ? { readModels: 'ok' } : {}) } });
     } catch (err) {
       sendProblem(res, problem(503, 'not_ready', `event store: ${(err as Error).message}`));
     }

@@ -21,7 +21,7 @@ interface Operation {
   readonly path: string;
   readonly operationId: string;
   readonly summary: string;
-  readonly tag: 'registry' | 'cases' | 'media' | 'audit' | 'operations';
+  readonly tag: 'registry' | 'cases' | 'media' | 'audit' | 'public' | 'ledger' | 'operations';
   /** Bearer JWT unless false. */
   readonly auth?: false;
   readonly parameters?: readonly Json[];
@@ -41,7 +41,7 @@ const PROBLEM_STATUSES: Record<number, string> = {
   415: 'The body is in an unsupported encoding (unsupported_media_type).',
   416: 'The range lies outside the medium (range_not_satisfiable).',
   422: 'A rule refuses the request; `code` names it (two_officers_required, certificate_invalid, recording_required...).',
-  503: 'A store does not answer.',
+  503: 'A store does not answer, or the read models have not caught up with ?consistentWith= within the wait (not_caught_up, with Retry-After).',
 };
 
 /** `urn:evidence-ledger:schema:act:EvidenceCollected` → `act.EvidenceCollected`; a trailing `:1` version is dropped. */
@@ -93,6 +93,25 @@ const PARAMETERS = {
     type: 'string',
     pattern: '^[0-9]{1,15}$',
   }),
+  consistentWith: {
+    name: 'consistentWith',
+    in: 'query',
+    description:
+      'Read your writes: wait (up to 5 s) until the read models have applied the log up to this position, the `position` a write returned; 503 not_caught_up otherwise.',
+    schema: { type: 'string', pattern: '^[0-9]{1,15}$' },
+  },
+  limit: {
+    name: 'limit',
+    in: 'query',
+    description: 'Most items per page (1–200, default 50).',
+    schema: { type: 'integer', minimum: 1, maximum: 200 },
+  },
+  cursor: {
+    name: 'cursor',
+    in: 'query',
+    description: 'The `next` cursor of the previous page.',
+    schema: { type: 'string' },
+  },
   after: {
     name: 'after',
     in: 'query',
@@ -100,6 +119,14 @@ const PARAMETERS = {
     schema: { type: 'string', pattern: '^[0-9]{1,15}$' },
   },
 } satisfies Record<string, Json>;
+
+/** An optional query parameter. */
+const query = (name: string, description: string, schema: Json = { type: 'string' }): Json => ({
+  name,
+  in: 'query',
+  description,
+  schema,
+});
 
 const text = (description: string): Json => ({ description, schema: { type: 'string' } });
 const ETAG = { ETag: text('The stream revision, quoted.') };
@@ -214,10 +241,33 @@ const OPERATIONS: readonly Operation[] = [
     operationId: 'getCaseFile',
     summary: 'The case file; the read is recorded',
     tag: 'cases',
-    parameters: [PARAMETERS.caseId, PARAMETERS.purpose],
+    parameters: [PARAMETERS.caseId, PARAMETERS.purpose, PARAMETERS.consistentWith],
     responses: {
       '200': { description: 'The case file.', headers: ETAG, content: json('response.case-file') },
-      ...problems(400, 401, 404),
+      ...problems(400, 401, 404, 503),
+    },
+  },
+  {
+    method: 'GET',
+    path: '/v1/cases',
+    operationId: 'listCases',
+    summary: "The cases of the caller's agency (and those a supervisor supervises), newest first",
+    tag: 'cases',
+    parameters: [
+      query('agency', 'Only this agency (one the caller may read).', defs('id')),
+      query('status', 'Only cases in this status.', {
+        enum: ['open', 'decided', 'disclosed', 'withdrawn', 'referred', 'closed'],
+      }),
+      query('itemCode', 'Only cases of this enforcement item.', defs('id')),
+      query('from', 'Opened on or after this date.', defs('date')),
+      query('to', 'Opened on or before this date.', defs('date')),
+      PARAMETERS.limit,
+      PARAMETERS.cursor,
+      PARAMETERS.consistentWith,
+    ],
+    responses: {
+      '200': { description: 'A page of case summaries.', content: json('response.case-list') },
+      ...problems(400, 401, 403, 503),
     },
   },
   {

@@ -45,6 +45,7 @@ beforeAll(async () => {
       (await t.call('POST', `/v1/cases/case-of-${agency}/acts`, { token: officer, body: referencing })).status,
     ).toBe(201);
   }
+  expect(await t.service.readModelsCaughtUp()).toBe(true);
   // the principals all belong to OWN; "supervisorOf" is a supervisor elsewhere who supervises both agencies
   tokens[OWN] = {
     officer: t.token(`a-${OWN}`, OWN, ['officer']),

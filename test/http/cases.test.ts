@@ -56,8 +56,8 @@ describe('cases over HTTP', () => {
   });
 
   it('when the case file is read, then it has the contract fields, and the read is itself recorded', async () => {
-    await t.call('POST', '/v1/cases', { token: officer, body: openBody('h-2') });
-    const file = await t.call('GET', '/v1/cases/h-2', {
+    const opened = await t.call('POST', '/v1/cases', { token: officer, body: openBody('h-2') });
+    const file = await t.call('GET', `/v1/cases/h-2?consistentWith=${opened.body.position}`, {
       token: officer,
       headers: { 'x-purpose': encodeURIComponent('案卷评查') },
     });
@@ -80,8 +80,8 @@ describe('cases over HTTP', () => {
   });
 
   it('when another agency asks for the case, then 404 (existence not revealed) and the denied attempt is recorded', async () => {
-    await t.call('POST', '/v1/cases', { token: officer, body: openBody('h-3') });
-    const denied = await t.call('GET', '/v1/cases/h-3', { token: otherAgency });
+    const opened = await t.call('POST', '/v1/cases', { token: officer, body: openBody('h-3') });
+    const denied = await t.call('GET', `/v1/cases/h-3?consistentWith=${opened.body.position}`, { token: otherAgency });
     expect(denied.status).toBe(404);
     expect(denied.body).toMatchObject({ code: 'not_found' });
     expect((await t.call('GET', '/v1/cases/no-such-case', { token: otherAgency })).body).toMatchObject({
@@ -93,8 +93,9 @@ describe('cases over HTTP', () => {
   });
 
   it('when a supervisor of the agency reads the case and its events, then both are served and recorded', async () => {
-    await t.call('POST', '/v1/cases', { token: officer, body: openBody('h-4') });
-    expect((await t.call('GET', '/v1/cases/h-4', { token: supervisor })).status).toBe(200);
+    const opened = await t.call('POST', '/v1/cases', { token: officer, body: openBody('h-4') });
+    const at = opened.body.position;
+    expect((await t.call('GET', `/v1/cases/h-4?consistentWith=${at}`, { token: supervisor })).status).toBe(200);
     const events = await t.call('GET', '/v1/cases/h-4/events', { token: supervisor });
     expect(events.status).toBe(200);
     expect(events.body.events[0]).toMatchObject({ type: 'CaseOpened', revision: 0, stream: 'case-h-4' });

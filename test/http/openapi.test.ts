@@ -140,6 +140,7 @@ describe('the OpenAPI document', () => {
       { method: 'POST', path: '/v1/cases/{caseId}/acts' },
       { method: 'POST', path: '/v1/cases/{caseId}/acts:batch' },
       { method: 'GET', path: '/v1/cases/{caseId}' },
+      { method: 'GET', path: '/v1/cases' },
       { method: 'GET', path: '/v1/cases/{caseId}/events' },
       { method: 'POST', path: '/v1/media' },
       { method: 'GET', path: '/v1/media/{sha256}' },
@@ -294,11 +295,12 @@ describe('responses over HTTP match the schemas the document declares', () => {
       (await api('POST', '/v1/cases/{caseId}/acts', { params: caseId, token: officer, body: disclosed })).status,
     ).toBe(201);
 
+    expect(await t.service.readModelsCaughtUp()).toBe(true);
     const file = await api('GET', '/v1/cases/{caseId}', { params: caseId, token: officer });
     expect(file.status).toBe(200);
     expect(file.body).toMatchObject({ status: 'disclosed', major: true, decision: { disclosedOnTime: true } });
     expect(file.body.reviews).toHaveLength(1);
-    expect(file.body.media).toEqual([media.body]);
+    expect(file.body.media).toEqual([{ ...media.body, eventIds: [expect.any(String)] }]);
     const events = await api('GET', '/v1/cases/{caseId}/events', { params: caseId, token: officer });
     expect(events.status).toBe(200);
     expect(events.body.events).toHaveLength(7);
