@@ -1,6 +1,7 @@
 import { ConfigError } from '../errors.js';
 import { print, UsageError, type CliIo } from './io.js';
 import { keys, keysHelp } from './keys.js';
+import { rebuild, rebuildHelp } from './rebuild.js';
 import { serve, serveHelp } from './serve.js';
 import { token, tokenHelp } from './token.js';
 
@@ -10,6 +11,7 @@ const COMMANDS: Record<string, { run: Command; summary: string; help: string }> 
   serve: { run: serve, summary: 'run the HTTP API (npm start)', help: serveHelp },
   token: { run: token, summary: 'issue a bearer token with the embedded key', help: tokenHelp },
   keys: { run: keys, summary: 'list or rotate the signing keys', help: keysHelp },
+  rebuild: { run: rebuild, summary: 'drop and rebuild the read models from the log', help: rebuildHelp },
 };
 
 export const mainHelp = `Usage: ledger <command> [options]

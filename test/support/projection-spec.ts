@@ -56,7 +56,13 @@ export class StreamWriter {
   seal(stream: string, drafts: readonly EventDraft[]): EventEnvelope[] {
     const known = this.streams.get(stream) ?? [];
     const last = known.at(-1);
-    const sealed = sealEvents(stream, last ? { revision: last.revision, hash: last.hash } : null, drafts, this.signer, this.recordedAt);
+    const sealed = sealEvents(
+      stream,
+      last ? { revision: last.revision, hash: last.hash } : null,
+      drafts,
+      this.signer,
+      this.recordedAt,
+    );
     this.streams.set(stream, [...known, ...sealed]);
     return sealed;
   }

@@ -1,0 +1,174 @@
+import path from 'node:path';
+import { SqliteReadModelStore } from '../../src/adapters/sqlite/read-model-store.js';
+import { InvalidCursor, type Doc, type Projection } from '../../src/ports/read-models.js';
+import { freshTempDir } from '../support/temp-dir.js';
+
+const tempDir = freshTempDir('read-models');
+
+/** A projection that only declares collections: the store is exercised directly. */
+const shapes: Projection = {
+  name: 'shapes',
+  version: 3,
+  collections: [
+    { name: 'things', indexes: ['agency', 'on', 'flag', 'nested.when', 'maybe'] },
+    { name: 'texts', indexes: ['agency'], text: (doc) => String(doc.body) },
+  ],
+  apply: () => [],
+};
+
+const open = (file = ':memory:') => new SqliteReadModelStore({ path: file, projections: [shapes] });
+
+function fill(store: SqliteReadModelStore, count: number) {
+  const changes = Array.from({ length: count }, (_, i) => ({
+    collection: 'things',
+    key: `k${String(i).padStart(3, '0')}`,
+    doc: {
+      agency: i % 2 ? 'a' : 'b',
+      on: `2026-01-${String((i % 28) + 1).padStart(2, '0')}`,
+      flag: i % 3 === 0,
+      nested: { when: i },
+      ...(i % 4 === 0 ? {} : { maybe: `m${i % 5}` }),
+    },
+  }));
+  store.commit(changes, count);
+}
+
+function allPages(store: SqliteReadModelStore, query: Omit<Parameters<SqliteReadModelStore['query']>[1], 'after'>) {
+  const keys: unknown[] = [];
+  let after: string | undefined;
+  for (let guard = 0; guard < 100; guard++) {
+    const page = store.query<Doc>('things', { ...query, ...(after ? { after } : {}) });
+    keys.push(...page.items.map((d) => (d.nested as { when: number }).when));
+    if (!page.next) return keys;
+    after = page.next;
+  }
+  throw new Error('paging did not end');
+}
+
+describe('the SQLite read-model store', () => {
+  it('when changes are committed, then documents and position are stored together and survive reopening', () => {
+    const file = path.join(tempDir(), 'rm.sqlite');
+    const store = open(file);
+    expect(store.position()).toBe(0);
+    store.commit([{ collection: 'things', key: 'x', doc: { agency: 'a', on: '2026-01-01' } }], 17);
+    store.close();
+    const again = open(file);
+    expect(again.position()).toBe(17);
+    expect(again.get('things', 'x')).toEqual({ agency: 'a', on: '2026-01-01' });
+    again.commit([{ collection: 'things', key: 'x', doc: null }], 18);
+    expect(again.get('things', 'x')).toBeUndefined();
+    expect(again.count('things')).toBe(0);
+    again.close();
+  });
+
+  it('when a commit fails part-way, then neither its documents nor its position are stored', () => {
+    const store = open();
+    store.commit([{ collection: 'things', key: 'a', doc: { agency: 'a' } }], 1);
+    const failing = (function* () {
+      yield { collection: 'things', key: 'b', doc: { agency: 'b' } };
+      throw new Error('projection failed mid-batch');
+    })();
+    expect(() => store.commit(failing, 2)).toThrow('projection failed mid-batch');
+    expect(store.position()).toBe(1);
+    expect(store.get('things', 'b')).toBeUndefined();
+    store.close();
+  });
+
+  it('when a query filters, ranges and pages in either direction, then every matching document comes once in order', () => {
+    const store = open();
+    fill(store, 101);
+    const expected = Array.from({ length: 101 }, (_, i) => i).filter((i) => i % 2 === 1 && i % 28 >= 4 && i % 28 <= 19);
+    const byDate = (a: number, b: number) => (a % 28) - (b % 28) || a - b; // keys sort like the numbers
+    const asc = allPages(store, {
+      where: { agency: 'a' },
+      range: { member: 'on', from: '2026-01-05', to: '2026-01-20' },
+      orderBy: 'on',
+      limit: 7,
+    });
+    expect(asc).toEqual([...expected].sort(byDate));
+    const desc = allPages(store, {
+      where: { agency: 'a' },
+      range: { member: 'on', from: '2026-01-05', to: '2026-01-20' },
+      orderBy: 'on',
+      direction: 'desc',
+      limit: 5,
+    });
+    expect(desc).toEqual([...expected].sort(byDate).reverse());
+    store.close();
+  });
+
+  it('when the order member is missing from some documents, then paging still returns each document once', () => {
+    const store = open();
+    fill(store, 40);
+    for (const direction of ['asc', 'desc'] as const) {
+      const seen = allPages(store, { orderBy: 'maybe', direction, limit: 3 });
+      expect([...seen].sort((a, b) => (a as number) - (b as number))).toEqual(Array.from({ length: 40 }, (_, i) => i));
+    }
+    store.close();
+  });
+
+  it('when a query names booleans, lists and nested members, then it matches them as JSON holds them', () => {
+    const store = open();
+    fill(store, 30);
+    const flagged = store.query<Doc>('things', { where: { flag: true }, limit: 100 }).items;
+    expect(flagged.map((d) => (d.nested as { when: number }).when)).toEqual([0, 3, 6, 9, 12, 15, 18, 21, 24, 27]);
+    const some = store.query<Doc>('things', { where: { 'nested.when': [2, 5, 99] }, limit: 100 }).items;
+    expect(some).toHaveLength(2);
+    expect(store.query('things', { where: { agency: [] }, limit: 10 }).items).toEqual([]);
+    expect(store.query('things', { where: { maybe: null }, limit: 100 }).items).toHaveLength(8);
+    store.close();
+  });
+
+  it('when a member is not indexed or a cursor is not one of ours, then the query is refused', () => {
+    const store = open();
+    fill(store, 3);
+    expect(() => store.query('things', { where: { 'agency) OR (1': 'x' }, limit: 1 })).toThrow(/not an indexed/);
+    expect(() => store.query('things', { orderBy: 'body', limit: 1 })).toThrow(/not an indexed/);
+    expect(() => store.query('things', { after: 'bm90IGEgY3Vyc29y', limit: 1 })).toThrow(InvalidCursor);
+    expect(() => store.query('nothing', { limit: 1 })).toThrow(/no collection/);
+    store.close();
+  });
+
+  it('when Chinese text is searched, then trigram matching finds it, closest first, and follows updates and deletes', () => {
+    const store = open();
+    store.commit(
+      [
+        { collection: 'texts', key: 't1', doc: { agency: 'a', body: '某律师事务所未按规定公示执业信息' } },
+        {
+          collection: 'texts',
+          key: 't2',
+          doc: { agency: 'a', body: '律师事务所未按规定公示执业信息，再次检查仍未公示执业信息' },
+        },
+        { collection: 'texts', key: 't3', doc: { agency: 'a', body: '违法建筑强制拆除' } },
+        { collection: 'texts', key: 't4', doc: { agency: 'b', body: '未按规定公示执业信息' } },
+      ],
+      4,
+    );
+    const hits = store.search('texts', '"公示执" OR "执业信"', { where: { agency: 'a' }, limit: 10 });
+    expect(hits.map((h) => h.key).sort()).toEqual(['t1', 't2']);
+    expect(hits[0]!.key).toBe('t2'); // more occurrences rank closer
+    store.commit([{ collection: 'texts', key: 't2', doc: { agency: 'a', body: '违法建筑' } }], 5);
+    store.commit([{ collection: 'texts', key: 't1', doc: null }], 6);
+    expect(store.search('texts', '"公示执"', { where: { agency: 'a' }, limit: 10 })).toEqual([]);
+    expect(
+      store
+        .search('texts', '"违法建"', { limit: 10 })
+        .map((h) => h.key)
+        .sort(),
+    ).toEqual(['t2', 't3']);
+    store.close();
+  });
+
+  it('when reset, then every collection is empty, the position is 0 and the versions are those given', () => {
+    const store = open();
+    fill(store, 5);
+    store.commit([{ collection: 'texts', key: 't', doc: { agency: 'a', body: '执业信息公示' } }], 6);
+    expect(store.versions()).toEqual({});
+    store.reset([shapes]);
+    expect(store.position()).toBe(0);
+    expect(store.count('things')).toBe(0);
+    expect(store.search('texts', '"执业信"', { limit: 5 })).toEqual([]);
+    expect(store.versions()).toEqual({ shapes: 3 });
+    store.close();
+  });
+});

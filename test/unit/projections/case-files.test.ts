@@ -1,0 +1,239 @@
+import type { CaseFileDoc } from '../../../projections/case-files.js';
+import { PROJECTIONS } from '../../../projections/index.js';
+import type { OfficerDoc, ItemDoc } from '../../../projections/registry.js';
+import type { EventEnvelope } from '../../../src/ledger/envelope.js';
+import { act, actors, CHECKS_PASSED, items, opened, photo, record, video } from '../../support/domain.js';
+import { project, StreamWriter } from '../../support/projection-spec.js';
+
+const AGENCY = 'county-justice';
+const BASIS = '《律师法》第五十条';
+
+/** The registry as the case file reads it: officers alice and bob, and item P-001 (major from 1,000,000 fen). */
+function registry(writer: StreamWriter): EventEnvelope[] {
+  const officer = (officerId: string, name: string) =>
+    writer.registry(`officer-${officerId}`, 'OfficerRegistered', {
+      officerId,
+      name,
+      agency: AGENCY,
+      certificateNo: `1405-${officerId}`,
+      validFrom: '2018-01-01',
+      validTo: '2030-12-31',
+      roles: ['officer'],
+    });
+  return [
+    ...officer('alice', '李执法'),
+    ...officer('bob', '王执法'),
+    ...writer.registry(`item-${AGENCY}-P-001`, 'ItemRegistered', { ...items['P-001'] }),
+  ];
+}
+
+const review = act(
+  'LegalReviewCompleted',
+  { outcome: 'approved', opinion: '同意', checks: CHECKS_PASSED },
+  { actor: actors.rita, occurredAt: '2019-09-25T10:00:00+08:00' },
+);
+const propose = act('LegalReviewRequested', {
+  proposed: { decisionType: 'fine', fineFen: 2_000_000, legalBasis: BASIS },
+});
+const warning = () =>
+  act('DecisionIssued', {
+    decisionType: 'warning',
+    legalBasis: BASIS,
+    documentNo: '县司告〔2019〕1号',
+    decidedOn: '2019-09-26',
+  });
+const decide = act('DecisionIssued', {
+  decisionType: 'fine',
+  fineFen: 2_000_000,
+  legalBasis: BASIS,
+  documentNo: '县司罚〔2019〕7号',
+  decidedOn: '2019-09-26',
+});
+
+function caseFile(envelopes: EventEnvelope[]): CaseFileDoc {
+  return project(PROJECTIONS, envelopes).get<CaseFileDoc>('cases', '2019-042')!;
+}
+
+describe('the case-file projection', () => {
+  it('given an opening and evidence, then the file has the item, officers by name, the timeline with hashes and the media', () => {
+    const writer = new StreamWriter();
+    const events = record(
+      opened(),
+      act('EvidenceCollected', { description: '现场照片' }, { media: [photo], officers: ['alice', 'bob'] }),
+    );
+    const envelopes = writer.caseEvents('2019-042', events);
+    const file = caseFile([...registry(writer), ...envelopes]);
+    expect(file).toMatchObject({
+      caseId: '2019-042',
+      agency: AGENCY,
+      itemCode: 'P-001',
+      itemName: items['P-001']!.name,
+      itemCategory: 'penalty',
+      status: 'open',
+      major: false,
+      revision: 1,
+      openedOn: '2019-09-02',
+      officers: ['alice', 'bob'],
+      handlingOfficers: [
+        { officerId: 'alice', name: '李执法', certificateNo: '1405-alice' },
+        { officerId: 'bob', name: '王执法', certificateNo: '1405-bob' },
+      ],
+      parties: [{ kind: 'organization', name: '某某律师事务所' }],
+    });
+    expect(file.timeline.map((t) => [t.type, t.revision, t.hash, t.eventId])).toEqual(
+      envelopes.map((e) => [e.type, e.revision, e.hash, e.id]),
+    );
+    expect(file.timeline[1]).toMatchObject({ officers: ['alice', 'bob'], media: [photo.sha256], recordedBy: 'alice' });
+    expect(file.media).toEqual([{ ...photo, eventIds: [envelopes[1]!.id] }]);
+    expect(file.evidence).toEqual([
+      expect.objectContaining({ eventId: envelopes[1]!.id, description: '现场照片', media: [photo.sha256] }),
+    ]);
+    expect(file.completeness).toEqual({
+      recordings: { status: 'not_applicable', missing: [] },
+      legalReview: { status: 'not_applicable' },
+      disclosure: { status: 'not_applicable' },
+      service: { status: 'not_applicable' },
+    });
+  });
+
+  it('given a major fine through review, decision, disclosure and service, then the file shows each step and completes', () => {
+    const writer = new StreamWriter();
+    const before = record(opened(), propose);
+    const proposed = caseFile([...registry(writer), ...writer.caseEvents('2019-042', before)]);
+    expect(proposed).toMatchObject({ major: true, completeness: { legalReview: { status: 'pending' } } });
+
+    const writer2 = new StreamWriter();
+    const all = record(
+      opened(),
+      propose,
+      review,
+      decide,
+      act('DecisionDisclosed', { publishedOn: '2019-09-27' }),
+      act('DocumentServed', { document: '处罚决定书', method: 'direct' }, { officers: ['alice', 'bob'] }),
+    );
+    const file = caseFile([...registry(writer2), ...writer2.caseEvents('2019-042', all)]);
+    expect(file.status).toBe('disclosed');
+    expect(file.reviews).toEqual([
+      expect.objectContaining({
+        outcome: 'approved',
+        reviewer: 'rita',
+        opinion: '同意',
+        checks: CHECKS_PASSED,
+        proposal: { decisionType: 'fine', fineFen: 2_000_000, legalBasis: BASIS },
+      }),
+    ]);
+    expect(file.decision).toMatchObject({
+      decisionType: 'fine',
+      fineFen: 2_000_000,
+      documentNo: '县司罚〔2019〕7号',
+      decidedOn: '2019-09-26',
+      major: true,
+      disclosedOn: '2019-09-27',
+      disclosedOnTime: true,
+    });
+    expect(file.decision!.disclosureDueBy > '2019-09-26').toBe(true);
+    expect(file.completeness).toMatchObject({
+      legalReview: { status: 'complete' },
+      disclosure: { status: 'complete' },
+      service: { status: 'complete' },
+    });
+    expect(file.audit).toEqual({ missingRecordings: false, decided: true, disclosed: true });
+  });
+
+  it('given a decision without disclosure or service, then both are pending', () => {
+    const writer = new StreamWriter();
+    const events = record(opened('I-001'), warning());
+    const file = project(PROJECTIONS, writer.caseEvents('2019-042', events)).get<CaseFileDoc>('cases', '2019-042')!;
+    expect(file.completeness).toMatchObject({ disclosure: { status: 'pending' }, service: { status: 'pending' } });
+    expect(file.audit).toMatchObject({ decided: true, disclosed: false });
+  });
+
+  it('given a seizure with its video and a correction, then the recording check passes and the correction sits beside the act', () => {
+    const writer = new StreamWriter();
+    const seized = act(
+      'PropertySeized',
+      { items: '设备两台', legalBasis: '第二十条' },
+      { media: [video], officers: ['alice', 'bob'] },
+    );
+    const events = record(opened(), seized);
+    const correction = act('RecordCorrected', {
+      corrects: events[1]!.id,
+      reason: '笔误',
+      data: { items: '设备三台' },
+    });
+    const all = [...events, ...record(opened(), seized, correction).slice(2)];
+    const envelopes = writer.caseEvents('2019-042', all);
+    const file = project(PROJECTIONS, envelopes).get<CaseFileDoc>('cases', '2019-042')!;
+    expect(file.completeness.recordings).toEqual({ status: 'complete', missing: [] });
+    expect(file.timeline[1]!.corrections).toEqual([
+      { eventId: envelopes[2]!.id, occurredAt: envelopes[2]!.occurredAt, reason: '笔误', data: { items: '设备三台' } },
+    ]);
+    expect(file.timeline[1]!.data).toMatchObject({ items: '设备两台' }); // the act as first recorded stays
+    expect(file.timeline[2]).toMatchObject({ type: 'RecordCorrected', corrects: events[1]!.id });
+  });
+
+  it('given a seizure recorded without audio or video (an imported record), then the file flags it until a recording is attached for it', () => {
+    const writer = new StreamWriter();
+    const [opening] = writer.caseEvents('2019-042', record(opened()));
+    const draft = (id: string, type: string, data: Record<string, unknown>, media: (typeof photo)[]) => ({
+      id,
+      type,
+      schemaVersion: 1,
+      occurredAt: '2019-09-20T09:30:00+08:00',
+      actor: actors.alice,
+      data,
+      media,
+    });
+    const [seizure] = writer.seal('case-2019-042', [
+      draft('00000000-0000-7000-8000-00000000a001', 'PropertySeized', { items: '设备', legalBasis: '第二十条' }, [
+        photo,
+      ]),
+    ]);
+    const flagged = project(PROJECTIONS, [opening!, seizure!]).get<CaseFileDoc>('cases', '2019-042')!;
+    expect(flagged.completeness.recordings).toEqual({ status: 'missing', missing: [seizure!.id] });
+    expect(flagged.audit.missingRecordings).toBe(true);
+
+    const [attached] = writer.seal('case-2019-042', [
+      draft(
+        '00000000-0000-7000-8000-00000000a002',
+        'RecordingAttached',
+        { description: '补录视频', relatesTo: seizure!.id },
+        [video],
+      ),
+    ]);
+    const fixed = project(PROJECTIONS, [opening!, seizure!, attached!]).get<CaseFileDoc>('cases', '2019-042')!;
+    expect(fixed.completeness.recordings).toEqual({ status: 'complete', missing: [] });
+    expect(fixed.audit.missingRecordings).toBe(false);
+  });
+
+  it('given a withdrawn publication, then the decision carries the withdrawal and the case is no longer disclosed', () => {
+    const writer = new StreamWriter();
+    const events = record(
+      opened('I-001'),
+      warning(),
+      act('DecisionDisclosed', { publishedOn: '2019-09-27' }),
+      act('DisclosureUpdated', { reason: '更正文号' }),
+      act('DisclosureWithdrawn', { reason: '复议撤销' }),
+    );
+    const file = project(PROJECTIONS, writer.caseEvents('2019-042', events)).get<CaseFileDoc>('cases', '2019-042')!;
+    expect(file.status).toBe('withdrawn');
+    expect(file.decision!.updates).toEqual([expect.objectContaining({ reason: '更正文号' })]);
+    expect(file.decision!.withdrawn).toMatchObject({ reason: '复议撤销' });
+    expect(file.audit.disclosed).toBe(false);
+  });
+
+  it('given events of other streams or acts of a case never opened, then no case file appears', () => {
+    const writer = new StreamWriter();
+    const events = record(opened(), act('EvidenceCollected', { description: 'x' }, { officers: ['alice', 'bob'] }));
+    const orphan = writer.caseEvents('never-opened', events.slice(1));
+    const docs = project(PROJECTIONS, [...registry(writer), ...orphan]);
+    expect(docs.all('cases')).toEqual([]);
+    expect(
+      docs
+        .all<OfficerDoc>('officers')
+        .map((o) => o.officerId)
+        .sort(),
+    ).toEqual(['alice', 'bob']);
+    expect(docs.all<ItemDoc>('items')).toEqual([expect.objectContaining({ code: 'P-001', retired: false })]);
+  });
+});
