@@ -1,4 +1,5 @@
 import { seedAgency, startTestService, type TestService } from '../support/service.js';
+import { readFrames } from '../support/sse.js';
 
 const AGENCY = 'county-justice';
 const OTHER = 'city-market';
@@ -17,40 +18,6 @@ async function setUp(agency: string): Promise<string> {
   };
   expect((await t.call('POST', '/v1/cases', { token: officer, body: open })).status).toBe(201);
   return officer;
-}
-
-interface Frame {
-  id: string;
-  event: string;
-  data: Record<string, unknown>;
-}
-
-/** Reads SSE frames from a streaming response until `count` frames have arrived. */
-async function readFrames(response: Response, count: number): Promise<Frame[]> {
-  const reader = response.body!.getReader();
-  const decoder = new TextDecoder();
-  const frames: Frame[] = [];
-  let buffer = '';
-  while (frames.length < count) {
-    const { value, done } = await reader.read();
-    if (done) break;
-    buffer += decoder.decode(value, { stream: true });
-    let end: number;
-    while ((end = buffer.indexOf('\n\n')) >= 0) {
-      const block = buffer.slice(0, end);
-      buffer = buffer.slice(end + 2);
-      const fields = Object.fromEntries(
-        block
-          .split('\n')
-          .filter((l) => !l.startsWith(':') && l.includes(': '))
-          .map((l) => [l.slice(0, l.indexOf(': ')), l.slice(l.indexOf(': ') + 2)]),
-      );
-      if (fields.data)
-        frames.push({ id: fields.id!, event: fields.event!, data: JSON.parse(fields.data) as Record<string, unknown> });
-    }
-  }
-  await reader.cancel();
-  return frames;
 }
 
 beforeAll(async () => {
