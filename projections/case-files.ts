@@ -344,11 +344,7 @@ function proposedMajor(doc: CaseFileDoc, proposal: Proposal | undefined, docs: D
   return isMajorDecision(item?.major, proposal.decisionType, proposal.fineFen);
 }
 
-function mergeMedia(
-  known: CaseFileDoc['media'],
-  added: readonly MediaRef[],
-  eventId: string,
-): CaseFileDoc['media'] {
+function mergeMedia(known: CaseFileDoc['media'], added: readonly MediaRef[], eventId: string): CaseFileDoc['media'] {
   const media = known.map((m) => ({ ...m, eventIds: [...m.eventIds] }));
   for (const m of added) {
     const existing = media.find((k) => k.sha256 === m.sha256);
@@ -366,7 +362,9 @@ export function completeness(doc: CaseFileDoc): Completeness {
   // A recording attached later for the act (RecordingAttached.relatesTo) completes it.
   const attached = new Set(
     doc.timeline
-      .filter((t) => t.type === 'RecordingAttached' && typeof t.data.relatesTo === 'string' && t.media.some(recordingOf))
+      .filter(
+        (t) => t.type === 'RecordingAttached' && typeof t.data.relatesTo === 'string' && t.media.some(recordingOf),
+      )
       .map((t) => t.data.relatesTo as string),
   );
   const mandatory = doc.timeline.filter(
@@ -393,7 +391,10 @@ export function completeness(doc: CaseFileDoc): Completeness {
     ? doc.timeline.some((t) => t.type === 'DocumentServed' && t.revision > revisionOf(doc, decision.eventId))
     : false;
   return {
-    recordings: { status: mandatory.length === 0 ? 'not_applicable' : missing.length ? 'missing' : 'complete', missing },
+    recordings: {
+      status: mandatory.length === 0 ? 'not_applicable' : missing.length ? 'missing' : 'complete',
+      missing,
+    },
     legalReview: {
       status: !doc.major ? 'not_applicable' : approved ? 'complete' : decision ? 'missing' : 'pending',
     },

@@ -1,9 +1,20 @@
 import type { Projection } from '../src/ports/read-models.js';
+import { accessProjection } from './access.js';
 import { caseFilesProjection } from './case-files.js';
+import { disclosuresProjection } from './disclosures.js';
+import { mediaProjection } from './media.js';
+import { officerActsProjection } from './officer-acts.js';
 import { registryProjection } from './registry.js';
 
 /**
  * Every projection, in the order the runner applies them to each event: a projection may read the documents of
  * those listed before it as they stand after the same event.
  */
-export const PROJECTIONS: readonly Projection[] = [registryProjection, caseFilesProjection];
+export const PROJECTIONS: readonly Projection[] = [
+  registryProjection,
+  caseFilesProjection,
+  accessProjection,
+  officerActsProjection,
+  mediaProjection,
+  disclosuresProjection,
+];

@@ -18,7 +18,6 @@ import { cachedVerifier, createTokenVerifier, type TrustedKey } from './app/auth
 import { AccessLog } from './app/access-log.js';
 import { appendMetrics, countingEventStore } from './app/counting-event-store.js';
 import { CaseService } from './app/case-service.js';
-import { MediaIndex } from './app/media-index.js';
 import { uuidv7Generator } from './app/ids.js';
 import { RegistryReader } from './app/registry-reader.js';
 import { RegistryService } from './app/registry-service.js';
@@ -28,6 +27,7 @@ import { casesApi } from './http/cases-api.js';
 import { auditApi } from './http/audit-api.js';
 import { mediaApi } from './http/media-api.js';
 import { registryApi } from './http/registry-api.js';
+import { publicApi } from './http/public-api.js';
 import { loadValidators } from './http/validation.js';
 import { SqliteReadModelStore } from './adapters/sqlite/read-model-store.js';
 import { ProjectionRunner } from './app/projection-runner.js';
@@ -155,8 +155,6 @@ export async function startService(config: Config, { clock, log }: ServiceDepend
   const access = new AccessLog(deps, newId);
   const indexing = new AbortController();
   const live = new AbortController(); // ends live streams (SSE) when shutdown begins
-  const index = new MediaIndex(events, { onError: (err) => log.warn({ err }, 'media index: subscription failed') });
-  await index.start(indexing.signal);
   const readModels = openReadModels(config);
   const runner = new ProjectionRunner(events, readModels, PROJECTIONS, {
     onError: (err) => log.error({ err }, 'projections: applying the log failed; retrying'),
@@ -178,8 +176,9 @@ export async function startService(config: Config, { clock, log }: ServiceDepend
       readModels,
       runner,
     }),
-    mediaApi({ blobs, index, events, access, verify, maxBytes: config.mediaMaxBytes, log }),
+    mediaApi({ blobs, readModels, runner, events, access, verify, maxBytes: config.mediaMaxBytes, log }),
     auditApi({ events, verify, shutdown: live.signal }),
+    publicApi({ readModels, runner, rateLimitPerMinute: config.publicRateLimit, now: () => clock.now().getTime() }),
   ];
   const collectMetrics = () => {
     void events.headPosition().then(

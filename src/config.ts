@@ -20,6 +20,8 @@ export interface Config {
   readonly shutdownTimeoutMs: number;
   /** The largest medium `POST /v1/media` accepts, in bytes. */
   readonly mediaMaxBytes: number;
+  /** Requests a minute each client address may make to the public routes (disclosures, lists); 0: no limit. */
+  readonly publicRateLimit: number;
 }
 
 export interface S3Config {
@@ -122,6 +124,11 @@ export const CONFIG_VARIABLES: readonly { name: string; default: string; descrip
     default: '2147483648 (2 GiB)',
     description: `largest media upload in bytes, 1..${MAX_MEDIA_BYTES} (1 TiB)`,
   },
+  {
+    name: 'PUBLIC_RATE_LIMIT',
+    default: '600',
+    description: 'requests a minute per client address to the public routes, 0..1000000 (0: no limit)',
+  },
 ];
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -148,6 +155,7 @@ export function loadConfig(env: Env, cwd: string = process.cwd()): Config {
       : { workingDayCalendarFile: path.resolve(cwd, read('WORKING_DAY_CALENDAR_FILE')!) }),
     shutdownTimeoutMs: integer('SHUTDOWN_TIMEOUT_MS', read('SHUTDOWN_TIMEOUT_MS'), 10_000, 0, 600_000),
     mediaMaxBytes: integer('MEDIA_MAX_BYTES', read('MEDIA_MAX_BYTES'), 2_147_483_648, 1, MAX_MEDIA_BYTES),
+    publicRateLimit: integer('PUBLIC_RATE_LIMIT', read('PUBLIC_RATE_LIMIT'), 600, 0, 1_000_000),
   };
 }
 

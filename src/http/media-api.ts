@@ -3,7 +3,9 @@ import { pipeline } from 'node:stream';
 import type { Logger } from 'pino';
 import type { AccessLog } from '../app/access-log.js';
 import type { Principal } from '../app/auth.js';
-import type { MediaIndex } from '../app/media-index.js';
+import type { ReadModelStore } from '../ports/read-models.js';
+import { MEDIA_REFS, type MediaRefsDoc } from '../../projections/media.js';
+import type { ReadConsistency } from './consistency.js';
 import { notFound } from '../domain/errors.js';
 import { LedgerError } from '../errors.js';
 import { BlobTooLarge, RangeNotSatisfiable, type BlobStore } from '../ports/blob-store.js';
@@ -14,7 +16,9 @@ import { InvalidBody } from './validation.js';
 
 export interface MediaApiDependencies {
   readonly blobs: BlobStore;
-  readonly index: MediaIndex;
+  /** The read models: which cases reference which medium. */
+  readonly readModels: ReadModelStore;
+  readonly runner: ReadConsistency;
   readonly events: EventStore;
   readonly access: AccessLog;
   readonly verify: (token: string) => Principal;
@@ -26,7 +30,7 @@ export interface MediaApiDependencies {
 const SHA256_HEX = /^[0-9a-f]{64}$/;
 const TOKEN = "[!#$%&'*+.^_`|~0-9a-z-]{1,127}";
 const MEDIA_TYPE = new RegExp(`^${TOKEN}/${TOKEN}$`);
-/** How long a read waits for the media index to see the latest acts before it answers from what it has. */
+/** How long a read waits for the read models to apply the latest acts before it answers from what they have. */
 const INDEX_WAIT_MS = 2_000;
 /** What is left of a refused upload is read and dropped up to this much, or this long; then the connection closes. */
 const DRAIN_MAX_BYTES = 8 * 1024 * 1024;
@@ -40,7 +44,7 @@ class BodyAlreadyParsed extends LedgerError {
 
 /** Uploading media (content-addressed) and reading them back, to whoever may read a case that references them. */
 export function mediaApi(deps: MediaApiDependencies): Router {
-  const { blobs, index, maxBytes } = deps;
+  const { blobs, maxBytes } = deps;
   const router = Router();
   const auth = authenticate(deps.verify);
 
@@ -107,16 +111,17 @@ export function mediaApi(deps: MediaApiDependencies): Router {
   });
 
   /**
-   * Allows the medium to whoever may read a case that references it, after the index has seen the acts committed
+   * Allows the medium to whoever may read a case that references it, after the read models have the acts committed
    * so far; records the retrieval on that case (or, denied, on the first case that references it). Media no case
    * references are not found for anyone, so their existence is never revealed.
    */
   async function authorize(req: Request, res: Response, sha256: string): Promise<void> {
     const principal = principalOf(res);
-    await index.waitFor(await deps.events.headPosition(), AbortSignal.timeout(INDEX_WAIT_MS));
-    const granted = [...index.agenciesReferencing(sha256)].some((agency) => canRead(principal, agency));
-    const cases = index.casesReferencing(sha256);
-    const caseId = granted ? cases.find((id) => canRead(principal, index.agencyOf(id) ?? '')) : cases[0];
+    await deps.runner.waitFor(await deps.events.headPosition(), INDEX_WAIT_MS);
+    const cases = deps.readModels.get<MediaRefsDoc>(MEDIA_REFS, sha256)?.cases ?? [];
+    const readable = cases.find((c) => canRead(principal, c.agency));
+    const granted = readable !== undefined;
+    const caseId = (readable ?? cases[0])?.caseId;
     const why = purpose(req);
     if (caseId !== undefined) {
       await deps.access.record({

@@ -41,6 +41,7 @@ const PROBLEM_STATUSES: Record<number, string> = {
   415: 'The body is in an unsupported encoding (unsupported_media_type).',
   416: 'The range lies outside the medium (range_not_satisfiable).',
   422: 'A rule refuses the request; `code` names it (two_officers_required, certificate_invalid, recording_required...).',
+  429: 'Too many requests from this client address; `Retry-After` says when to ask again (rate_limited).',
   503: 'A store does not answer, or the read models have not caught up with ?consistentWith= within the wait (not_caught_up, with Retry-After).',
 };
 
@@ -146,6 +147,20 @@ const jsonBody = (schemaName: string): Json => ({ required: true, content: json(
 const WRITE_PROBLEMS = [400, 401, 403, 409, 413, 415, 422] as const;
 const ACT_PROBLEMS = [400, 401, 403, 404, 409, 413, 415, 422] as const;
 
+/** Paging and read-your-writes of the public lists. */
+const PUBLIC_PAGING: readonly Json[] = [PARAMETERS.limit, PARAMETERS.cursor, PARAMETERS.consistentWith];
+const DISCLOSURE_FILTERS: readonly Json[] = [
+  query('agency', 'Only decisions of this agency.', defs('id')),
+  query('category', 'Only decisions of this category of enforcement item.', defs('itemCategory')),
+  query('from', 'Published on or after this date.', defs('date')),
+  query('to', 'Published on or before this date.', defs('date')),
+];
+/** The per-client rate limit of the public routes (PUBLIC_RATE_LIMIT). */
+const RATE_HEADERS = {
+  'RateLimit-Limit': text('Requests a minute this client may make.'),
+  'RateLimit-Remaining': text('Requests this client may make now.'),
+};
+
 const OPERATIONS: readonly Operation[] = [
   {
     method: 'GET',
@@ -204,6 +219,80 @@ const OPERATIONS: readonly Operation[] = [
     parameters: [PARAMETERS.idempotencyKey],
     requestBody: jsonBody('command.register-item'),
     responses: { ...written('The item', 'response.write-result'), ...problems(...WRITE_PROBLEMS) },
+  },
+  {
+    method: 'GET',
+    path: '/v1/officers',
+    operationId: 'listOfficers',
+    summary: 'The public officer list: name, certificate, agency, categories, validity and status (anyone)',
+    tag: 'public',
+    auth: false,
+    parameters: [
+      query('agency', 'Only officers of this agency.', defs('id')),
+      query('status', 'Only officers in this status.', { enum: ['active', 'suspended', 'retired'] }),
+      ...PUBLIC_PAGING,
+    ],
+    responses: {
+      '200': {
+        description: 'A page of the officer list.',
+        headers: RATE_HEADERS,
+        content: json('response.officer-list'),
+      },
+      ...problems(400, 429, 503),
+    },
+  },
+  {
+    method: 'GET',
+    path: '/v1/items',
+    operationId: 'listItems',
+    summary: 'The public enforcement-item list (anyone)',
+    tag: 'public',
+    auth: false,
+    parameters: [
+      query('agency', 'Only items of this agency.', defs('id')),
+      query('category', 'Only items of this category.', defs('itemCategory')),
+      query('retired', 'Only retired (true) or current (false) items.', { enum: ['true', 'false'] }),
+      ...PUBLIC_PAGING,
+    ],
+    responses: {
+      '200': { description: 'A page of the item list.', headers: RATE_HEADERS, content: json('response.item-list') },
+      ...problems(400, 429, 503),
+    },
+  },
+  {
+    method: 'GET',
+    path: '/v1/disclosures',
+    operationId: 'listDisclosures',
+    summary: 'Published enforcement decisions, newest first, and withdrawal notices, redacted (anyone)',
+    tag: 'public',
+    auth: false,
+    parameters: [...DISCLOSURE_FILTERS, ...PUBLIC_PAGING],
+    responses: {
+      '200': {
+        description: 'A page of published decisions and of withdrawal notices.',
+        headers: RATE_HEADERS,
+        content: json('response.disclosure-list'),
+      },
+      ...problems(400, 429, 503),
+    },
+  },
+  {
+    method: 'GET',
+    path: '/v1/disclosures/feed.atom',
+    operationId: 'getDisclosureFeed',
+    summary: 'The same as an Atom 1.0 feed, newest change first; withdrawals as RFC 6721 tombstones (anyone)',
+    tag: 'public',
+    auth: false,
+    parameters: [...DISCLOSURE_FILTERS, ...PUBLIC_PAGING],
+    responses: {
+      '200': {
+        description:
+          'An Atom feed (RFC 4287): an entry per published decision (an update keeps its id), an `at:deleted-entry` per withdrawn one; `link rel="next"` pages on (RFC 5005).',
+        headers: RATE_HEADERS,
+        content: { 'application/atom+xml': { schema: { type: 'string' } } },
+      },
+      ...problems(400, 429, 503),
+    },
   },
   {
     method: 'POST',
@@ -359,6 +448,7 @@ export function buildOpenApi(schemaDir: string): OpenApiDocument {
       { name: 'cases', description: 'Cases, their acts, case files and signed events.' },
       { name: 'media', description: 'Content-addressed media.' },
       { name: 'audit', description: 'Supervision.' },
+      { name: 'public', description: 'What anyone may read without a token: disclosures, officer and item lists.' },
       { name: 'operations', description: 'Health, readiness, metrics and this document.' },
     ],
     paths,

@@ -136,6 +136,10 @@ describe('the OpenAPI document', () => {
       { method: 'GET', path: '/metrics' },
       { method: 'POST', path: '/v1/officers' },
       { method: 'POST', path: '/v1/items' },
+      { method: 'GET', path: '/v1/officers' },
+      { method: 'GET', path: '/v1/items' },
+      { method: 'GET', path: '/v1/disclosures' },
+      { method: 'GET', path: '/v1/disclosures/feed.atom' },
       { method: 'POST', path: '/v1/cases' },
       { method: 'POST', path: '/v1/cases/{caseId}/acts' },
       { method: 'POST', path: '/v1/cases/{caseId}/acts:batch' },
@@ -178,7 +182,16 @@ describe('the OpenAPI document', () => {
     );
     const ids = operations.map(({ op }) => op.operationId);
     expect(new Set(ids).size).toBe(ids.length);
-    const PUBLIC = ['GET /healthz', 'GET /readyz', 'GET /openapi.json', 'GET /metrics'];
+    const PUBLIC = [
+      'GET /healthz',
+      'GET /readyz',
+      'GET /openapi.json',
+      'GET /metrics',
+      'GET /v1/officers',
+      'GET /v1/items',
+      'GET /v1/disclosures',
+      'GET /v1/disclosures/feed.atom',
+    ];
     for (const { key, op } of operations) {
       expect([key, op.security]).toEqual([key, PUBLIC.includes(key) ? [] : [{ bearerAuth: [] }]]);
       expect(op.summary).toEqual(expect.any(String));
@@ -304,6 +317,15 @@ describe('responses over HTTP match the schemas the document declares', () => {
     const events = await api('GET', '/v1/cases/{caseId}/events', { params: caseId, token: officer });
     expect(events.status).toBe(200);
     expect(events.body.events).toHaveLength(7);
+
+    // the public routes, without a token: the disclosed decision, the lists and the Atom feed
+    const disclosures = await api('GET', '/v1/disclosures');
+    expect(disclosures.body.items).toEqual([
+      expect.objectContaining({ caseId: 'o-1', parties: [{ kind: 'person', name: '张**' }] }),
+    ]);
+    for (const route of ['/v1/officers', '/v1/items', '/v1/disclosures/feed.atom']) {
+      expect([route, (await api('GET', route)).status]).toEqual([route, 200]);
+    }
 
     const bytes = await api('GET', '/v1/media/{sha256}', { params: { sha256: media.body.sha256 }, token: officer });
     expect([bytes.status, bytes.body]).toEqual([200, 'JFIF fake photo']);

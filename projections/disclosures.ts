@@ -1,0 +1,100 @@
+import { redactPublic, type PublicParty } from '../src/domain/redaction.js';
+import type { Change, Doc, Projection } from '../src/ports/read-models.js';
+import { CASES, type CaseFileDoc } from './case-files.js';
+
+/** A withdrawn publication (撤销): when and why. */
+export interface Withdrawal {
+  /** When the withdrawal was recorded as done (the act's `occurredAt`). */
+  withdrawnAt: string;
+  reason: string;
+}
+
+/**
+ * The public entry of a disclosed decision (行政执法决定公示), as `GET /v1/disclosures` and the Atom feed show it.
+ * Every member has passed through {@link redactPublic}: persons' names are masked, identifiers are scrubbed and
+ * nothing but `kind` and `name` of a party is kept.
+ *
+ * A withdrawn decision keeps only a notice: `caseId`, `agency`, `itemCode`, `category`, `documentNo`,
+ * `publishedOn` (the filters of the feed), `withdrawal`, `status`, `updatedAt` and `position`.
+ */
+export interface DisclosureDoc extends Doc {
+  caseId: string;
+  agency: string;
+  itemCode: string;
+  itemName?: string;
+  /** The enforcement item's category (penalty, licensing, ...). */
+  category?: string;
+  decisionType?: string;
+  fineFen?: number;
+  legalBasis?: string;
+  documentNo: string;
+  decidedOn?: string;
+  /** The date the decision was first published. */
+  publishedOn: string;
+  /** When the entry last changed: the recording time of its last disclosure act (RFC 3339). */
+  updatedAt: string;
+  parties?: PublicParty[];
+  status: 'published' | 'withdrawn';
+  withdrawal?: Withdrawal;
+  /** Global log position of the act that last changed the entry. */
+  position: number;
+}
+
+export const DISCLOSURES = 'disclosures';
+
+const DISCLOSURE_ACTS = new Set(['DecisionDisclosed', 'DisclosureUpdated', 'DisclosureWithdrawn']);
+
+/**
+ * The public disclosure feed, from the `case-*` streams: reads the case file as the case-files projection left it
+ * after the same event (so it must be listed after that projection) and renders the public entry of its decision.
+ * `DecisionDisclosed` creates the entry, `DisclosureUpdated` re-renders it from the current file (new `updatedAt`),
+ * `DisclosureWithdrawn` replaces it with a withdrawal notice. A decision never published has no entry.
+ */
+export const disclosuresProjection: Projection = {
+  name: 'disclosures',
+  version: 1,
+  collections: [{ name: DISCLOSURES, indexes: ['agency', 'category', 'publishedOn', 'updatedAt', 'status'] }],
+  apply({ event, position }, docs): Change[] {
+    if (!event.stream.startsWith('case-') || !DISCLOSURE_ACTS.has(event.type)) return [];
+    const key = event.stream.slice('case-'.length);
+    const file = docs.get<CaseFileDoc>(CASES, key);
+    const entry = file ? publicEntry(file, event.recordedAt, position) : undefined;
+    return entry ? [{ collection: DISCLOSURES, key, doc: entry }] : [];
+  },
+};
+
+/**
+ * The public entry of a case file's decision, or nothing when the decision was never published. Built from an
+ * explicit list of members, then passed whole through the domain's redaction.
+ */
+export function publicEntry(file: CaseFileDoc, updatedAt: string, position: number): DisclosureDoc | undefined {
+  const decision = file.decision;
+  if (!decision?.disclosedOn) return undefined;
+  const common = {
+    caseId: file.caseId,
+    agency: file.agency,
+    itemCode: file.itemCode,
+    ...(file.itemCategory === undefined ? {} : { category: file.itemCategory }),
+    documentNo: decision.documentNo,
+    publishedOn: decision.disclosedOn,
+    updatedAt,
+    position,
+  };
+  const entry = decision.withdrawn
+    ? {
+        ...common,
+        status: 'withdrawn',
+        withdrawal: { withdrawnAt: decision.withdrawn.occurredAt, reason: decision.withdrawn.reason },
+      }
+    : {
+        ...common,
+        ...(file.itemName === undefined ? {} : { itemName: file.itemName }),
+        decisionType: decision.decisionType,
+        fineFen: decision.fineFen,
+        legalBasis: decision.legalBasis,
+        decidedOn: decision.decidedOn,
+        parties: file.parties,
+        status: 'published',
+      };
+  return redactPublic(entry) as DisclosureDoc;
+}

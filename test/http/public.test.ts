@@ -1,0 +1,347 @@
+import path from 'node:path';
+import { loadValidators } from '../../src/http/validation.js';
+import { seedAgency, startTestService, type TestService } from '../support/service.js';
+import { children, parseXml, textOf, XmlError, type XmlElement } from '../support/xml.js';
+
+const ATOM = 'http://www.w3.org/2005/Atom';
+const TOMBSTONES = 'http://purl.org/atompub/tombstones/1.0';
+const COUNTY = 'county-justice';
+const CITY = 'city-market';
+const today = new Date().toISOString().slice(0, 10);
+const at = (time: string) => `${today}T${time}+08:00`;
+const validate = loadValidators(path.resolve(__dirname, '../../schemas'));
+
+let t: TestService;
+let county: string;
+let city: string;
+
+/** Personal data that must never reach a public answer. */
+const PERSON = {
+  kind: 'person',
+  name: '张三丰',
+  idNumber: '140521199001011234',
+  phone: '13912345678',
+  address: '城关镇人民路18号',
+};
+const FIRM = { kind: 'organization', name: 'A&B <律师> "事务所"' };
+const SECRETS = ['张三丰', '140521199001011234', '13912345678', '人民路', 'idNumber', 'phone', 'address'];
+
+beforeAll(async () => {
+  t = await startTestService();
+  county = (await seedAgency(t, COUNTY)).officer;
+  city = (await seedAgency(t, CITY, { officers: ['carl', 'cora'], item: { code: 'L-001', category: 'licensing' } }))
+    .officer;
+});
+afterAll(() => t.stop());
+
+/** Opens a case and records acts as `token`'s officer; returns the last write's log position. */
+async function caseWith(
+  token: string,
+  caseId: string,
+  itemCode: string,
+  officers: string[],
+  acts: { type: string; occurredAt: string; data: unknown }[],
+): Promise<number> {
+  const opened = await t.call('POST', '/v1/cases', {
+    token,
+    body: { caseId, itemCode, title: '某案', openedOn: today, officers, parties: [PERSON, FIRM] },
+  });
+  expect(opened.status).toBe(201);
+  let position = opened.body.position as number;
+  for (const act of acts) position = await record(token, caseId, act);
+  return position;
+}
+
+async function record(token: string, caseId: string, act: { type: string; occurredAt: string; data: unknown }) {
+  const res = await t.call('POST', `/v1/cases/${caseId}/acts`, { token, body: act });
+  expect([act.type, res.status]).toEqual([act.type, 201]);
+  return res.body.position as number;
+}
+
+const decide = (
+  documentNo: string,
+  decision: Record<string, unknown> = { decisionType: 'fine', fineFen: 500_000 },
+) => ({
+  type: 'DecisionIssued',
+  occurredAt: at('10:00:00'),
+  data: { ...decision, legalBasis: '《律师法》第五十条 & <第二款>', documentNo, decidedOn: today },
+});
+const disclose = { type: 'DecisionDisclosed', occurredAt: at('11:00:00'), data: { publishedOn: today } };
+
+async function feed(query = ''): Promise<{ feed: XmlElement; res: Awaited<ReturnType<TestService['call']>> }> {
+  const res = await t.call('GET', `/v1/disclosures/feed.atom${query}`);
+  expect(res.status).toBe(200);
+  expect(typeof res.body).toBe('string');
+  return { feed: parseXml(res.body as string), res };
+}
+
+const entryIds = (f: XmlElement) => children(f, ATOM, 'entry').map((e) => textOf(children(e, ATOM, 'id')[0]));
+const entryOf = (f: XmlElement, caseId: string) =>
+  children(f, ATOM, 'entry').find(
+    (e) => textOf(children(e, ATOM, 'id')[0]) === `urn:evidence-ledger:disclosure:${caseId}`,
+  );
+
+describe('the public disclosure feed', () => {
+  let position: number;
+
+  beforeAll(async () => {
+    position = await caseWith(county, 'pub-1', 'P-001', ['alice', 'bob'], [decide('县司罚〔2026〕1号'), disclose]);
+    // decided, never published: on no public list
+    await caseWith(county, 'pub-quiet', 'P-001', ['alice', 'bob'], [decide('县司罚〔2026〕9号')]);
+  });
+
+  it('when a decision is disclosed, then the JSON list shows it without a token, redacted, in the contract shape', async () => {
+    const res = await t.call('GET', `/v1/disclosures?consistentWith=${position}`);
+    expect(res.status).toBe(200);
+    expect(() => validate('urn:evidence-ledger:schema:response:disclosure-list', res.body)).not.toThrow();
+    const item = res.body.items.find((i: { caseId: string }) => i.caseId === 'pub-1');
+    expect(item).toEqual({
+      caseId: 'pub-1',
+      agency: COUNTY,
+      itemCode: 'P-001',
+      itemName: '未按规定公示执业信息',
+      category: 'penalty',
+      decisionType: 'fine',
+      fineFen: 500_000,
+      legalBasis: '《律师法》第五十条 & <第二款>',
+      documentNo: '县司罚〔2026〕1号',
+      decidedOn: today,
+      publishedOn: today,
+      updatedAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/),
+      parties: [
+        { kind: 'person', name: '张**' },
+        { kind: 'organization', name: FIRM.name },
+      ],
+    });
+    expect(res.body.items.map((i: { caseId: string }) => i.caseId)).not.toContain('pub-quiet');
+    for (const secret of SECRETS) expect(JSON.stringify(res.body)).not.toContain(secret);
+    expect(res.headers.get('ratelimit-limit')).toBe('600');
+  });
+
+  it('when the Atom feed is read, then it is well-formed Atom 1.0 with the entry, escaped and redacted', async () => {
+    const { feed: f, res } = await feed(`?consistentWith=${position}`);
+    expect(res.headers.get('content-type')).toBe('application/atom+xml; charset=utf-8');
+    expect([f.ns, f.name]).toEqual([ATOM, 'feed']);
+    for (const required of ['id', 'title', 'updated', 'author']) {
+      expect([required, children(f, ATOM, required).length]).toEqual([required, 1]);
+    }
+    expect(textOf(children(f, ATOM, 'updated')[0])).toMatch(
+      /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/,
+    );
+    const self = children(f, ATOM, 'link').find((l) => l.attrs.rel === 'self');
+    expect(self?.attrs.href).toBe(`${t.url}/v1/disclosures/feed.atom`);
+    const entry = entryOf(f, 'pub-1')!;
+    expect(entry).toBeDefined();
+    for (const required of ['id', 'title', 'updated', 'published', 'author', 'content', 'summary']) {
+      expect([required, children(entry, ATOM, required).length]).toEqual([required, 1]);
+    }
+    expect(textOf(children(entry, ATOM, 'published')[0])).toBe(`${today}T00:00:00+08:00`);
+    expect(textOf(children(children(entry, ATOM, 'author')[0]!, ATOM, 'name')[0])).toBe(COUNTY);
+    const content = textOf(children(entry, ATOM, 'content')[0]);
+    // the characters XML must escape come back intact through a parser
+    expect(content).toContain(FIRM.name);
+    expect(content).toContain('《律师法》第五十条 & <第二款>');
+    expect(content).toContain('张**');
+    expect(content).toContain('5000.00');
+    expect(res.body).toContain('A&amp;B &lt;律师&gt;');
+    for (const secret of SECRETS) expect(res.body).not.toContain(secret);
+    expect(entryIds(f)).not.toContain('urn:evidence-ledger:disclosure:pub-quiet');
+  });
+
+  it('when the publication is updated, then the feed replaces the entry: same id, later updated', async () => {
+    const before = entryOf((await feed(`?consistentWith=${position}`)).feed, 'pub-1')!;
+    const updated = await record(county, 'pub-1', {
+      type: 'DisclosureUpdated',
+      occurredAt: at('12:00:00'),
+      data: { reason: '更正当事人名称' },
+    });
+    const { feed: f } = await feed(`?consistentWith=${updated}`);
+    expect(entryIds(f).filter((id) => id === 'urn:evidence-ledger:disclosure:pub-1')).toHaveLength(1);
+    const after = entryOf(f, 'pub-1')!;
+    const updatedOf = (e: XmlElement) => textOf(children(e, ATOM, 'updated')[0]);
+    expect(Date.parse(updatedOf(after))).toBeGreaterThan(Date.parse(updatedOf(before)));
+    // the newest change comes first
+    expect(entryIds(f)[0]).toBe('urn:evidence-ledger:disclosure:pub-1');
+  });
+
+  it('when the publication is withdrawn, then it leaves the list and the feed has a tombstone for it', async () => {
+    const pos = await caseWith(county, 'pub-2', 'P-001', ['alice', 'bob'], [decide('县司罚〔2026〕2号'), disclose]);
+    const listed = await t.call('GET', `/v1/disclosures?consistentWith=${pos}`);
+    expect(listed.body.items.map((i: { caseId: string }) => i.caseId)).toContain('pub-2');
+    const withdrawn = await record(county, 'pub-2', {
+      type: 'DisclosureWithdrawn',
+      occurredAt: at('15:00:00'),
+      data: { reason: '决定已被复议撤销' },
+    });
+
+    const res = await t.call('GET', `/v1/disclosures?consistentWith=${withdrawn}`);
+    expect(() => validate('urn:evidence-ledger:schema:response:disclosure-list', res.body)).not.toThrow();
+    expect(res.body.items.map((i: { caseId: string }) => i.caseId)).not.toContain('pub-2');
+    expect(res.body.withdrawals).toEqual([
+      {
+        caseId: 'pub-2',
+        agency: COUNTY,
+        itemCode: 'P-001',
+        documentNo: '县司罚〔2026〕2号',
+        publishedOn: today,
+        withdrawnAt: at('15:00:00'),
+        reason: '决定已被复议撤销',
+      },
+    ]);
+
+    const { feed: f } = await feed(`?consistentWith=${withdrawn}`);
+    expect(entryIds(f)).not.toContain('urn:evidence-ledger:disclosure:pub-2');
+    const tombstones = children(f, TOMBSTONES, 'deleted-entry');
+    expect(tombstones.map((d) => d.attrs)).toEqual([
+      { ref: 'urn:evidence-ledger:disclosure:pub-2', when: at('15:00:00') },
+    ]);
+    expect(textOf(children(tombstones[0]!, TOMBSTONES, 'comment')[0])).toContain('决定已被复议撤销');
+    expect(entryIds(f)).toContain('urn:evidence-ledger:disclosure:pub-1');
+  });
+
+  it('when filtered by agency, category or publication dates, then JSON and Atom show only matching decisions', async () => {
+    const pos = await caseWith(
+      city,
+      'pub-city',
+      'L-001',
+      ['carl', 'cora'],
+      [decide('市许〔2026〕1号', { decisionType: 'license_granted' }), disclose],
+    );
+    const ids = async (query: string) => {
+      const res = await t.call('GET', `/v1/disclosures?consistentWith=${pos}&${query}`);
+      expect([query, res.status]).toEqual([query, 200]);
+      return res.body.items.map((i: { caseId: string }) => i.caseId).sort();
+    };
+    expect(await ids(`agency=${CITY}`)).toEqual(['pub-city']);
+    expect(await ids('category=licensing')).toEqual(['pub-city']);
+    expect(await ids(`agency=${COUNTY}`)).toEqual(['pub-1']);
+    expect(await ids(`from=${today}&to=${today}`)).toEqual(['pub-1', 'pub-city']);
+    expect(await ids('to=2000-01-01')).toEqual([]);
+    const { feed: f } = await feed(`?agency=${CITY}`);
+    expect(entryIds(f)).toEqual(['urn:evidence-ledger:disclosure:pub-city']);
+    expect(children(f, TOMBSTONES, 'deleted-entry')).toEqual([]);
+    expect(textOf(children(f, ATOM, 'id')[0])).not.toBe(textOf(children((await feed()).feed, ATOM, 'id')[0]));
+  });
+
+  it('when paged, then each page holds at most limit entries and next leads to the rest, without repeats', async () => {
+    const seen: string[] = [];
+    let next: string | undefined;
+    do {
+      const res = await t.call('GET', `/v1/disclosures?limit=1${next ? `&cursor=${next}` : ''}`);
+      expect(res.status).toBe(200);
+      expect(res.body.items.length).toBeLessThanOrEqual(1);
+      seen.push(...res.body.items.map((i: { caseId: string }) => i.caseId));
+      next = res.body.next;
+    } while (next);
+    expect(seen.sort()).toEqual(['pub-1', 'pub-city']);
+
+    const first = await feed('?limit=1');
+    expect(children(first.feed, ATOM, 'entry').length + children(first.feed, TOMBSTONES, 'deleted-entry').length).toBe(
+      1,
+    );
+    const nextLink = children(first.feed, ATOM, 'link').find((l) => l.attrs.rel === 'next');
+    expect(nextLink?.attrs.href).toMatch(/\/v1\/disclosures\/feed\.atom\?limit=1&cursor=/);
+    const second = await feed(new URL(nextLink!.attrs.href!).search);
+    expect(entryIds(second.feed)).not.toEqual(entryIds(first.feed));
+  });
+
+  it('when a query is malformed, then 400 invalid_query', async () => {
+    for (const query of [
+      'limit=0',
+      'limit=201',
+      'cursor=nonsense',
+      'from=2026-13-01',
+      'category=parking',
+      'agency=a/b',
+    ]) {
+      for (const route of ['/v1/disclosures', '/v1/disclosures/feed.atom']) {
+        const res = await t.call('GET', `${route}?${query}`);
+        expect([route, query, res.status, res.body.code]).toEqual([route, query, 400, 'invalid_query']);
+      }
+    }
+  });
+});
+
+describe('the public lists', () => {
+  it('when the officer list is read without a token, then it has the public members only', async () => {
+    const res = await t.call('GET', `/v1/officers?agency=${COUNTY}`);
+    expect(res.status).toBe(200);
+    expect(() => validate('urn:evidence-ledger:schema:response:officer-list', res.body)).not.toThrow();
+    expect(res.body.items).toEqual([
+      {
+        name: '执法人员alice',
+        certificateNo: '1405-alice',
+        agency: COUNTY,
+        categories: [],
+        validFrom: '2018-01-01',
+        validTo: '2030-12-31',
+        status: 'active',
+      },
+      expect.objectContaining({ name: '执法人员bob', agency: COUNTY }),
+    ]);
+    expect(JSON.stringify(res.body)).not.toMatch(/roles|officerId|registeredAt/);
+    const all = await t.call('GET', '/v1/officers?limit=1');
+    expect(all.body.items).toHaveLength(1);
+    expect(all.body.next).toEqual(expect.any(String));
+    expect((await t.call('GET', '/v1/officers?status=gone')).status).toBe(400);
+  });
+
+  it('when the item list is read without a token, then it is filtered by agency and category', async () => {
+    const res = await t.call('GET', '/v1/items?category=licensing');
+    expect(res.status).toBe(200);
+    expect(() => validate('urn:evidence-ledger:schema:response:item-list', res.body)).not.toThrow();
+    expect(res.body.items).toEqual([
+      {
+        code: 'L-001',
+        agency: CITY,
+        name: '未按规定公示执业信息',
+        category: 'licensing',
+        legalBasis: '《律师法》第五十条',
+        retired: false,
+      },
+    ]);
+    const county = await t.call('GET', `/v1/items?agency=${COUNTY}&retired=false`);
+    expect(county.body.items.map((i: { code: string }) => i.code)).toEqual(['P-001']);
+  });
+});
+
+describe('the rate limit of the public routes', () => {
+  it('when a client goes over PUBLIC_RATE_LIMIT, then 429 rate_limited with Retry-After; other routes are not limited', async () => {
+    const small = await startTestService({ PUBLIC_RATE_LIMIT: '3' });
+    try {
+      const routes = ['/v1/disclosures', '/v1/officers', '/v1/disclosures/feed.atom'];
+      for (const route of routes) expect([route, (await small.call('GET', route)).status]).toEqual([route, 200]);
+      const refused = await small.call('GET', '/v1/items');
+      expect(refused.status).toBe(429);
+      expect(refused.body).toMatchObject({ code: 'rate_limited', status: 429, title: 'Too Many Requests' });
+      expect(Number(refused.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
+      expect(refused.headers.get('ratelimit-remaining')).toBe('0');
+      expect((await small.call('GET', '/healthz')).status).toBe(200);
+    } finally {
+      await small.stop();
+    }
+  });
+});
+
+describe('the XML checker the feed tests rely on', () => {
+  it.each([
+    ['crossed tags', '<a><b></a></b>'],
+    ['an unknown entity', '<a>&nbsp;</a>'],
+    ['a bare ampersand', '<a>x & y</a>'],
+    ['two roots', '<a/><b/>'],
+    ['an undeclared prefix', '<x:a/>'],
+    ['an unclosed element', '<a><b/>'],
+    ['a control character', '<a>\u0001</a>'],
+    ['a < in an attribute', '<a b="<"/>'],
+  ])('refuses %s', (_what, xml) => {
+    expect(() => parseXml(xml)).toThrow(XmlError);
+  });
+
+  it('accepts a namespaced document and resolves entities', () => {
+    const root = parseXml(
+      '<?xml version="1.0" encoding="utf-8"?>\n<f xmlns="urn:a" xmlns:t="urn:t"><t:d r="&lt;1&gt;"/>A&amp;B</f>',
+    );
+    expect([root.ns, root.name, textOf(root)]).toEqual(['urn:a', 'f', 'A&B']);
+    expect(children(root, 'urn:t', 'd')[0]!.attrs).toEqual({ r: '<1>' });
+  });
+});

@@ -1,0 +1,132 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import express from 'express';
+import pino from 'pino';
+import { loadConfig } from '../../src/config.js';
+import { ConfigError } from '../../src/errors.js';
+import { errorHandler } from '../../src/http/problem.js';
+import { rateLimit, TokenBuckets } from '../../src/http/rate-limit.js';
+
+describe('token buckets per client', () => {
+  it('when a client makes perMinute requests at once, then the next is refused until a token is back', () => {
+    let now = 1_000_000;
+    const buckets = new TokenBuckets({ perMinute: 3, now: () => now });
+    expect([1, 2, 3].map(() => buckets.take('a'))).toEqual([
+      { allowed: true, remaining: 2, retryAfterSeconds: 0 },
+      { allowed: true, remaining: 1, retryAfterSeconds: 0 },
+      { allowed: true, remaining: 0, retryAfterSeconds: 0 },
+    ]);
+    // 3 a minute: one token every 20 s
+    expect(buckets.take('a')).toEqual({ allowed: false, remaining: 0, retryAfterSeconds: 20 });
+    now += 15_000;
+    expect(buckets.take('a')).toEqual({ allowed: false, remaining: 0, retryAfterSeconds: 5 });
+    now += 5_000;
+    expect(buckets.take('a')).toMatchObject({ allowed: true, remaining: 0 });
+    expect(buckets.take('a').allowed).toBe(false);
+  });
+
+  it('when one client is refused, then another client still has its own full bucket', () => {
+    const buckets = new TokenBuckets({ perMinute: 1, now: () => 0 });
+    expect(buckets.take('a').allowed).toBe(true);
+    expect(buckets.take('a').allowed).toBe(false);
+    expect(buckets.take('b')).toEqual({ allowed: true, remaining: 0, retryAfterSeconds: 0 });
+  });
+
+  it('when a client waits longer than a minute, then its bucket holds no more than perMinute tokens', () => {
+    let now = 0;
+    const buckets = new TokenBuckets({ perMinute: 2, now: () => now });
+    buckets.take('a');
+    now += 3_600_000;
+    expect(buckets.take('a').remaining).toBe(1);
+    expect(buckets.take('a').remaining).toBe(0);
+    expect(buckets.take('a').allowed).toBe(false);
+  });
+
+  it('when the clock goes backwards, then no tokens are added or lost', () => {
+    let now = 60_000;
+    const buckets = new TokenBuckets({ perMinute: 1, now: () => now });
+    expect(buckets.take('a').allowed).toBe(true);
+    now = 0;
+    expect(buckets.take('a').allowed).toBe(false);
+  });
+
+  it('when more clients come than maxClients, then memory stays bounded and idle full buckets go first', () => {
+    let now = 0;
+    const buckets = new TokenBuckets({ perMinute: 2, now: () => now, maxClients: 100 });
+    buckets.take('busy');
+    buckets.take('busy');
+    for (let i = 0; i < 1_000; i += 1) {
+      buckets.take(`c${i}`);
+      expect(buckets.size).toBeLessThanOrEqual(100);
+    }
+    // busy was the least recently used and was forgotten under pressure: it starts with a full bucket again
+    expect(buckets.take('busy').remaining).toBe(1);
+    now += 60_000; // every bucket has refilled: the next sweep forgets them all but the newest
+    for (let i = 0; i < 100; i += 1) buckets.take(`d${i}`);
+    expect(buckets.size).toBeLessThanOrEqual(100);
+    expect(buckets.size).toBeGreaterThan(0);
+  });
+
+  it('when perMinute is not a positive integer, then the buckets refuse to be made', () => {
+    expect(() => new TokenBuckets({ perMinute: 0 })).toThrow(/perMinute/);
+    expect(() => new TokenBuckets({ perMinute: 1.5 })).toThrow(/perMinute/);
+  });
+});
+
+describe('the rate-limit middleware', () => {
+  async function serve(perMinute: number, now: () => number) {
+    const app = express();
+    app.get('/x', rateLimit({ perMinute, now }), (_req, res) => {
+      res.json({ ok: true });
+    });
+    app.use(errorHandler(pino({ level: 'silent' })));
+    const server = http.createServer(app);
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/x`;
+    return { get: () => fetch(url), close: () => new Promise((resolve) => server.close(resolve)) };
+  }
+
+  it('when a client goes over the limit, then 429 rate_limited with Retry-After and RateLimit headers', async () => {
+    const now = 0;
+    const s = await serve(2, () => now);
+    try {
+      const first = await s.get();
+      expect([first.status, first.headers.get('ratelimit-limit'), first.headers.get('ratelimit-remaining')]).toEqual([
+        200,
+        '2',
+        '1',
+      ]);
+      expect((await s.get()).status).toBe(200);
+      const refused = await s.get();
+      expect(refused.status).toBe(429);
+      expect(refused.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+      expect(refused.headers.get('retry-after')).toBe('30');
+      expect(refused.headers.get('ratelimit-remaining')).toBe('0');
+      expect(await refused.json()).toMatchObject({ status: 429, code: 'rate_limited', title: 'Too Many Requests' });
+    } finally {
+      await s.close();
+    }
+  });
+
+  it('when the limit is 0, then every request passes and no RateLimit header is sent', async () => {
+    const s = await serve(0, () => 0);
+    try {
+      for (let i = 0; i < 5; i += 1) expect((await s.get()).status).toBe(200);
+      expect((await s.get()).headers.get('ratelimit-limit')).toBeNull();
+    } finally {
+      await s.close();
+    }
+  });
+});
+
+describe('PUBLIC_RATE_LIMIT', () => {
+  it('when unset, then 600 a minute; when 0, then no limit; when malformed, then a configuration error', () => {
+    expect(loadConfig({}, '/srv').publicRateLimit).toBe(600);
+    expect(loadConfig({ PUBLIC_RATE_LIMIT: '0' }, '/srv').publicRateLimit).toBe(0);
+    expect(loadConfig({ PUBLIC_RATE_LIMIT: '30' }, '/srv').publicRateLimit).toBe(30);
+    for (const bad of ['-1', 'many', '1000001']) {
+      expect(() => loadConfig({ PUBLIC_RATE_LIMIT: bad }, '/srv')).toThrow(ConfigError);
+      expect(() => loadConfig({ PUBLIC_RATE_LIMIT: bad }, '/srv')).toThrow(/^PUBLIC_RATE_LIMIT: /);
+    }
+  });
+});
