@@ -1,4 +1,6 @@
 import type { Projection } from '../src/ports/read-models.js';
+import { checkpointsProjection } from './checkpoints.js';
+import { merkleProjection } from './merkle.js';
 import { accessProjection } from './access.js';
 import { caseFilesProjection } from './case-files.js';
 import { disclosuresProjection } from './disclosures.js';
@@ -17,4 +19,6 @@ export const PROJECTIONS: readonly Projection[] = [
   officerActsProjection,
   mediaProjection,
   disclosuresProjection,
+  merkleProjection,
+  checkpointsProjection,
 ];

@@ -28,11 +28,21 @@ import { auditApi } from './http/audit-api.js';
 import { mediaApi } from './http/media-api.js';
 import { registryApi } from './http/registry-api.js';
 import { publicApi } from './http/public-api.js';
+import { ledgerApi } from './http/ledger-api.js';
+import { rateLimit } from './http/rate-limit.js';
+import { TransparencyLog } from './app/transparency-log.js';
+import { CheckpointSchedule } from './app/checkpoint-schedule.js';
+import { CHECKPOINT_STREAM, MERKLE, leafKey, nodeKey } from '../projections/merkle.js';
+import { CHECKPOINTS, checkpointKey } from '../projections/checkpoints.js';
+import { supervisionApi } from './http/supervision-api.js';
+import { similarApi } from './http/similar-api.js';
 import { loadValidators } from './http/validation.js';
 import { SqliteReadModelStore } from './adapters/sqlite/read-model-store.js';
 import { ProjectionRunner } from './app/projection-runner.js';
 import type { ReadModelStore } from './ports/read-models.js';
 import { PROJECTIONS } from '../projections/index.js';
+import { bundleApi } from './http/bundle-api.js';
+import { BundleExporter } from './app/bundle-export.js';
 
 /** The JSON Schemas shipped with the service. */
 const SCHEMAS_DIR = new URL('../schemas', import.meta.url).pathname;
@@ -156,11 +166,39 @@ export async function startService(config: Config, { clock, log }: ServiceDepend
   const indexing = new AbortController();
   const live = new AbortController(); // ends live streams (SSE) when shutdown begins
   const readModels = openReadModels(config);
+  const scheduled: { schedule?: CheckpointSchedule } = {}; // the schedule needs the runner, the runner tells it
   const runner = new ProjectionRunner(events, readModels, PROJECTIONS, {
     onError: (err) => log.error({ err }, 'projections: applying the log failed; retrying'),
+    afterCommit: () => scheduled.schedule?.applied(),
   });
+  const transparency = new TransparencyLog({
+    events,
+    readModels,
+    runner,
+    signer: keys.eventSigner,
+    clock,
+    locks: deps.locks,
+    newId,
+    origin: config.logOrigin,
+    layout: {
+      merkle: MERKLE,
+      checkpoints: CHECKPOINTS,
+      checkpointStream: CHECKPOINT_STREAM,
+      nodeKey,
+      leafKey,
+      checkpointKey,
+    },
+  });
+  const schedule = new CheckpointSchedule(transparency, {
+    intervalMs: config.checkpointIntervalSeconds * 1000,
+    everyEvents: config.checkpointEveryEvents,
+    onError: (err) => log.warn({ err }, 'checkpoint: issuing failed; retrying on schedule'),
+  });
+  scheduled.schedule = schedule;
   if (runner.outdated()) log.warn({ stored: readModels.versions() }, 'projections changed: rebuilding read models');
   await runner.start(indexing.signal);
+  schedule.start();
+  const publicLimit = rateLimit({ perMinute: config.publicRateLimit, now: () => clock.now().getTime() });
   let head = runner.position();
   const routers = [
     registryApi({ registry: new RegistryService(deps), verify, validate, newId }),
@@ -178,7 +216,32 @@ export async function startService(config: Config, { clock, log }: ServiceDepend
     }),
     mediaApi({ blobs, readModels, runner, events, access, verify, maxBytes: config.mediaMaxBytes, log }),
     auditApi({ events, verify, shutdown: live.signal }),
-    publicApi({ readModels, runner, rateLimitPerMinute: config.publicRateLimit, now: () => clock.now().getTime() }),
+    supervisionApi({ readModels, runner, verify, clock }),
+    similarApi({ readModels, runner, access, verify }),
+    publicApi({ readModels, runner, limited: publicLimit, now: () => clock.now().getTime() }),
+    ledgerApi({
+      log: transparency,
+      runner,
+      origin: config.logOrigin,
+      limited: publicLimit,
+      keys: () => keys.all.filter((k) => k.purpose === 'event'),
+    }),
+    bundleApi({
+      cases: new CaseService({ ...deps, calendar }),
+      exporter: new BundleExporter({
+        events,
+        blobs,
+        log: transparency,
+        keys: () => keys.all.filter((k) => k.purpose === 'event'),
+        signer: keys.eventSigner,
+        clock,
+      }),
+      access,
+      verify,
+      keys: () => keys.all.filter((k) => k.purpose === 'event'),
+      limited: publicLimit,
+      log,
+    }),
   ];
   const collectMetrics = () => {
     void events.headPosition().then(
@@ -220,6 +283,7 @@ export async function startService(config: Config, { clock, log }: ServiceDepend
         server.closeIdleConnections();
       });
       clearTimeout(force);
+      await schedule.stop();
       indexing.abort();
       await events.close();
       readModels.close();

@@ -22,6 +22,12 @@ export interface Config {
   readonly mediaMaxBytes: number;
   /** Requests a minute each client address may make to the public routes (disclosures, lists); 0: no limit. */
   readonly publicRateLimit: number;
+  /** The transparency log's origin line (C2SP tlog-checkpoint), also the name its checkpoints are signed under. */
+  readonly logOrigin: string;
+  /** A checkpoint is issued at least this often while the log grows (seconds). */
+  readonly checkpointIntervalSeconds: number;
+  /** ... and as soon as this many events were logged since the last one. */
+  readonly checkpointEveryEvents: number;
 }
 
 export interface S3Config {
@@ -129,6 +135,21 @@ export const CONFIG_VARIABLES: readonly { name: string; default: string; descrip
     default: '600',
     description: 'requests a minute per client address to the public routes, 0..1000000 (0: no limit)',
   },
+  {
+    name: 'LEDGER_LOG_ORIGIN',
+    default: 'evidence-ledger.local/log',
+    description: 'origin line of the signed checkpoints (also their key name); set a unique name, e.g. a domain/log',
+  },
+  {
+    name: 'CHECKPOINT_INTERVAL_SECONDS',
+    default: '60',
+    description: 'issue a checkpoint at least this often while the log grows, 1..86400',
+  },
+  {
+    name: 'CHECKPOINT_EVERY_EVENTS',
+    default: '10000',
+    description: 'issue a checkpoint as soon as this many events were logged since the last, 1..100000000',
+  },
 ];
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -156,7 +177,28 @@ export function loadConfig(env: Env, cwd: string = process.cwd()): Config {
     shutdownTimeoutMs: integer('SHUTDOWN_TIMEOUT_MS', read('SHUTDOWN_TIMEOUT_MS'), 10_000, 0, 600_000),
     mediaMaxBytes: integer('MEDIA_MAX_BYTES', read('MEDIA_MAX_BYTES'), 2_147_483_648, 1, MAX_MEDIA_BYTES),
     publicRateLimit: integer('PUBLIC_RATE_LIMIT', read('PUBLIC_RATE_LIMIT'), 600, 0, 1_000_000),
+    logOrigin: logOrigin(read('LEDGER_LOG_ORIGIN')),
+    checkpointIntervalSeconds: integer(
+      'CHECKPOINT_INTERVAL_SECONDS',
+      read('CHECKPOINT_INTERVAL_SECONDS'),
+      60,
+      1,
+      86_400,
+    ),
+    checkpointEveryEvents: integer('CHECKPOINT_EVERY_EVENTS', read('CHECKPOINT_EVERY_EVENTS'), 10_000, 1, 100_000_000),
   };
+}
+
+/** C2SP signed-note key names hold no spaces or "+"; the origin is one printable line. */
+function logOrigin(value: string | undefined): string {
+  const origin = value ?? 'evidence-ledger.local/log';
+  if (!/^[\x21-\x2a\x2c-\x7e]{1,200}$/.test(origin)) {
+    throw new ConfigError(
+      'LEDGER_LOG_ORIGIN',
+      `"${origin}" is not 1..200 printable ASCII characters without spaces or "+"`,
+    );
+  }
+  return origin;
 }
 
 function eventStoreConfig(url: string | undefined, dataDir: string): Config['eventStore'] {

@@ -3,7 +3,7 @@ import { sealEvents, type StreamHead } from '../ledger/envelope.js';
 import type { CommandDependencies } from './command-handler.js';
 import type { Principal } from './auth.js';
 
-export type AccessAction = 'read_case' | 'read_events' | 'read_bundle' | 'read_media';
+export type AccessAction = 'read_case' | 'read_events' | 'read_bundle' | 'read_media' | 'read_similar';
 
 export interface AccessEntry {
   readonly caseId: string;

@@ -13,6 +13,8 @@ export interface ProjectionRunnerOptions {
    * kills the process here. Not for production use.
    */
   readonly beforeCommit?: (position: Position) => void;
+  /** Called after each batch is stored, with its last position. */
+  readonly afterCommit?: (position: Position) => void;
   /** Milliseconds since an epoch, for the lag figures. Default `Date.now`. */
   readonly now?: () => number;
 }
@@ -175,6 +177,7 @@ export class ProjectionRunner {
     const recordedAt = Date.parse(last.event.recordedAt);
     if (Number.isFinite(recordedAt)) this.#lastLagMs = Math.max(0, this.#now() - recordedAt);
     for (const waiter of this.#waiters) if (waiter.position <= last.position) waiter.resolve(true);
+    this.options.afterCommit?.(last.position);
   }
 
   async #follow(caughtUp: () => void, signal: AbortSignal | undefined): Promise<void> {
@@ -204,7 +207,6 @@ export class ProjectionRunner {
 export function versionsOf(projections: readonly Projection[]): Record<string, number> {
   return Object.fromEntries(projections.map((p) => [p.name, p.version]));
 }
-
 
 /** Waits `ms`, or less when `signal` aborts; never keeps the process alive. */
 function delay(ms: number, signal: AbortSignal | undefined): Promise<void> {

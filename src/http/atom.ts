@@ -63,6 +63,8 @@ export interface FeedOptions {
   readonly id: string;
   /** Used as `updated` when the page holds no entry. */
   readonly emptyUpdated: string;
+  /** The latest signed checkpoint of the log, published as an entry of the first page. */
+  readonly checkpoint?: { origin: string; size: number; rootHash: string; note: string; issuedAt: string };
 }
 
 /** Renders disclosures (newest change first) as one Atom feed document. */
@@ -78,11 +80,28 @@ export function renderFeed(docs: readonly DisclosureDoc[], options: FeedOptions)
     `  <link rel="self" type="application/atom+xml" href="${xmlEscape(options.self)}"/>`,
     `  <link rel="alternate" type="application/json" href="${xmlEscape(options.alternate)}"/>`,
     ...(options.next ? [`  <link rel="next" type="application/atom+xml" href="${xmlEscape(options.next)}"/>`] : []),
+    ...(options.checkpoint ? [checkpointEntry(options.checkpoint)] : []),
     ...docs.map((d) => (d.status === 'withdrawn' ? tombstone(d) : entry(d))),
     '</feed>',
     '',
   ];
   return lines.join('\n');
+}
+
+/**
+ * The log's latest checkpoint as an entry (one id per tree size): anyone holding the feed holds a signed root to
+ * check later checkpoints against (consistency proofs) and the published decisions' events against (inclusion).
+ */
+function checkpointEntry(c: NonNullable<FeedOptions['checkpoint']>): string {
+  return [
+    '  <entry>',
+    `    <id>${xmlEscape(`urn:evidence-ledger:checkpoint:${c.origin}:${c.size}`)}</id>`,
+    `    <title type="text">${xmlEscape(`日志检查点 (log checkpoint) ${c.origin} ${c.size}`)}</title>`,
+    `    <updated>${xmlEscape(c.issuedAt)}</updated>`,
+    `    <author><name>${xmlEscape(c.origin)}</name></author>`,
+    `    <content type="text">${xmlEscape(c.note)}</content>`,
+    '  </entry>',
+  ].join('\n');
 }
 
 function entry(d: DisclosureDoc): string {

@@ -155,6 +155,13 @@ const DISCLOSURE_FILTERS: readonly Json[] = [
   query('from', 'Published on or after this date.', defs('date')),
   query('to', 'Published on or before this date.', defs('date')),
 ];
+/** The supervision views: `?agency=` narrows to one supervised agency (403 outside them). */
+const AUDIT_AGENCY: Json = query('agency', "Only this agency (the supervisor's own or one it supervises).", defs('id'));
+const AUDIT_PAGING: readonly Json[] = [PARAMETERS.limit, PARAMETERS.cursor, PARAMETERS.consistentWith];
+const auditResponses = (description: string, schemaName: string): Record<string, Json> => ({
+  '200': { description, content: json(schemaName) },
+  ...problems(400, 401, 403, 503),
+});
 /** The per-client rate limit of the public routes (PUBLIC_RATE_LIMIT). */
 const RATE_HEADERS = {
   'RateLimit-Limit': text('Requests a minute this client may make.'),
@@ -372,6 +379,28 @@ const OPERATIONS: readonly Operation[] = [
     },
   },
   {
+    method: 'GET',
+    path: '/v1/cases/{caseId}/similar',
+    operationId: 'listSimilarCases',
+    summary:
+      'Decided cases most like this one, from the agencies the caller may read, closest first; the read is recorded',
+    tag: 'cases',
+    parameters: [
+      PARAMETERS.caseId,
+      {
+        ...PARAMETERS.limit,
+        description: 'Most cases (1–20, default 5).',
+        schema: { type: 'integer', minimum: 1, maximum: 20 },
+      },
+      PARAMETERS.purpose,
+      PARAMETERS.consistentWith,
+    ],
+    responses: {
+      '200': { description: 'The similar cases, closest first.', content: json('response.similar-cases') },
+      ...problems(400, 401, 404, 503),
+    },
+  },
+  {
     method: 'POST',
     path: '/v1/media',
     operationId: 'uploadMedium',
@@ -420,6 +449,189 @@ const OPERATIONS: readonly Operation[] = [
         content: { 'text/event-stream': { schema: { type: 'string' } } },
       },
       ...problems(400, 401, 403),
+    },
+  },
+  {
+    method: 'GET',
+    path: '/v1/audit/overdue-disclosures',
+    operationId: 'listOverdueDisclosures',
+    summary: 'Decisions not published by asOf although due, and decisions published late (supervisor)',
+    tag: 'audit',
+    parameters: [
+      AUDIT_AGENCY,
+      query('asOf', 'The day to judge on (default today, China time).', defs('date')),
+      ...AUDIT_PAGING,
+    ],
+    responses: auditResponses(
+      'A page of overdue and late publications, earliest due first.',
+      'response.audit-overdue-disclosures',
+    ),
+  },
+  {
+    method: 'GET',
+    path: '/v1/audit/missing-recordings',
+    operationId: 'listMissingRecordings',
+    summary: 'Cases whose seizures, demolitions or services lack the recording they require (supervisor)',
+    tag: 'audit',
+    parameters: [AUDIT_AGENCY, ...AUDIT_PAGING],
+    responses: auditResponses(
+      'A page of cases with the acts lacking a recording.',
+      'response.audit-missing-recordings',
+    ),
+  },
+  {
+    method: 'GET',
+    path: '/v1/audit/major-decisions',
+    operationId: 'listMajorDecisions',
+    summary: 'Major decisions beside their legal reviews, and whether an approved review matched (supervisor)',
+    tag: 'audit',
+    parameters: [
+      AUDIT_AGENCY,
+      query('matched', 'Only decisions that an approved review matched (true) or not (false).', {
+        enum: ['true', 'false'],
+      }),
+      ...AUDIT_PAGING,
+    ],
+    responses: auditResponses('A page of major decisions, newest first.', 'response.audit-major-decisions'),
+  },
+  {
+    method: 'GET',
+    path: '/v1/audit/access',
+    operationId: 'listCaseAccess',
+    summary:
+      "Who read a case, or what a reader read, among the supervisor's agencies' cases; newest first (supervisor)",
+    tag: 'audit',
+    parameters: [
+      AUDIT_AGENCY,
+      query('caseId', 'The retrievals of this case (caseId or sub is required).', defs('id')),
+      query('sub', 'The retrievals by this reader (caseId or sub is required).'),
+      ...AUDIT_PAGING,
+    ],
+    responses: auditResponses('A page of the access log.', 'response.audit-access'),
+  },
+  {
+    method: 'GET',
+    path: '/v1/audit/certificates',
+    operationId: 'getCertificateAudit',
+    summary: 'Acts outside certificate validity, and certificates expiring within 30 days or expired (supervisor)',
+    tag: 'audit',
+    parameters: [
+      AUDIT_AGENCY,
+      query('asOf', 'The day to judge on (default today, China time).', defs('date')),
+      PARAMETERS.consistentWith,
+    ],
+    responses: auditResponses('The certificate findings.', 'response.audit-certificates'),
+  },
+  {
+    method: 'GET',
+    path: '/v1/audit/reviewer-ratio',
+    operationId: 'getReviewerRatio',
+    summary: 'Legal reviewers against active enforcement staff (at least 5%), per agency (supervisor)',
+    tag: 'audit',
+    parameters: [AUDIT_AGENCY, PARAMETERS.consistentWith],
+    responses: auditResponses('One entry per agency.', 'response.audit-reviewer-ratio'),
+  },
+  {
+    method: 'GET',
+    path: '/v1/audit/statistics',
+    operationId: 'getYearlyStatistics',
+    summary: "An agency's enforcement figures for a year, as JSON or CSV (supervisor)",
+    tag: 'audit',
+    parameters: [
+      { ...query('year', 'The calendar year.', { type: 'string', pattern: '^[0-9]{4}$' }), required: true },
+      query('agency', "The agency (default the supervisor's own; one it supervises).", defs('id')),
+      query('asOf', 'The day publication is judged on (default today, China time).', defs('date')),
+      query('format', 'csv or json; otherwise the Accept header decides.', { enum: ['json', 'csv'] }),
+      PARAMETERS.consistentWith,
+    ],
+    responses: {
+      '200': {
+        description: 'The figures; as CSV, a header row `metric,value` and one row per figure (RFC 4180).',
+        content: { ...json('response.audit-statistics'), 'text/csv': { schema: { type: 'string' } } },
+      },
+      ...problems(400, 401, 403, 503),
+    },
+  },
+  {
+    method: 'GET',
+    path: '/v1/ledger/checkpoint',
+    operationId: 'getCheckpoint',
+    summary: 'The latest signed checkpoint of the Merkle log, covering every event committed before the request',
+    tag: 'ledger',
+    auth: false,
+    responses: {
+      '200': {
+        description: 'The checkpoint and its C2SP signed note.',
+        headers: RATE_HEADERS,
+        content: json('response.checkpoint'),
+      },
+      ...problems(429, 503),
+    },
+  },
+  {
+    method: 'GET',
+    path: '/v1/ledger/checkpoints',
+    operationId: 'listCheckpoints',
+    summary: 'Every checkpoint issued, largest tree first',
+    tag: 'ledger',
+    auth: false,
+    parameters: [...PUBLIC_PAGING],
+    responses: {
+      '200': {
+        description: 'A page of checkpoints.',
+        headers: RATE_HEADERS,
+        content: json('response.checkpoint-list'),
+      },
+      ...problems(400, 429, 503),
+    },
+  },
+  {
+    method: 'GET',
+    path: '/v1/ledger/proof/inclusion',
+    operationId: 'getInclusionProof',
+    summary: "An event's inclusion proof (RFC 9162 §2.1.3) in the tree of a given size",
+    tag: 'ledger',
+    auth: false,
+    parameters: [
+      { ...query('eventId', 'The event.', defs('uuid')), required: true },
+      query('treeSize', "The tree size to prove against, such as a checkpoint's (default: the whole tree).", {
+        type: 'integer',
+        minimum: 1,
+      }),
+      PARAMETERS.consistentWith,
+    ],
+    responses: {
+      '200': { description: 'The proof.', headers: RATE_HEADERS, content: json('response.inclusion-proof') },
+      ...problems(400, 404, 429, 503),
+    },
+  },
+  {
+    method: 'GET',
+    path: '/v1/ledger/proof/consistency',
+    operationId: 'getConsistencyProof',
+    summary: 'A consistency proof (RFC 9162 §2.1.4) between two tree sizes',
+    tag: 'ledger',
+    auth: false,
+    parameters: [
+      { ...query('from', 'The smaller tree size (at least 1).', { type: 'integer', minimum: 1 }), required: true },
+      { ...query('to', 'The larger tree size.', { type: 'integer', minimum: 1 }), required: true },
+      PARAMETERS.consistentWith,
+    ],
+    responses: {
+      '200': { description: 'The proof.', headers: RATE_HEADERS, content: json('response.consistency-proof') },
+      ...problems(400, 429, 503),
+    },
+  },
+  {
+    method: 'GET',
+    path: '/v1/ledger/keys',
+    operationId: 'listLedgerKeys',
+    summary: 'The public keys that sign events and checkpoints, current and retired, with their key ids',
+    tag: 'ledger',
+    auth: false,
+    responses: {
+      '200': { description: 'The keys.', headers: RATE_HEADERS, content: json('response.ledger-keys') },
+      ...problems(429),
     },
   },
 ];

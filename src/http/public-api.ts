@@ -1,17 +1,17 @@
 import { Router, type Request, type RequestHandler } from 'express';
+import { CHECKPOINTS, type CheckpointDoc } from '../../projections/checkpoints.js';
 import { DISCLOSURES, type DisclosureDoc } from '../../projections/disclosures.js';
 import type { ItemDoc, OfficerDoc } from '../../projections/registry.js';
 import { InvalidCursor, type Page, type Query, type ReadModelStore } from '../ports/read-models.js';
 import { ATOM_CONTENT_TYPE, renderFeed } from './atom.js';
 import { awaitConsistency, type ReadConsistency } from './consistency.js';
-import { rateLimit } from './rate-limit.js';
 import { InvalidQuery } from './validation.js';
 
 export interface PublicApiDependencies {
   readonly readModels: ReadModelStore;
   readonly runner: ReadConsistency;
-  /** Requests a minute per client address (`PUBLIC_RATE_LIMIT`); 0: no limit. */
-  readonly rateLimitPerMinute: number;
+  /** The public routes' rate limit (one budget per client address, shared with the other public routes). */
+  readonly limited: RequestHandler;
   /** Milliseconds since the epoch, for the rate limit and the `updated` of an empty feed. */
   readonly now?: () => number;
 }
@@ -27,9 +27,19 @@ const OFFICER_STATUSES = new Set(['active', 'suspended', 'retired']);
  * `?consistentWith=`. Disclosures come from the disclosures projection, redacted there; the lists publish only
  * the members named below.
  */
-export function publicApi({ readModels, runner, rateLimitPerMinute, now = Date.now }: PublicApiDependencies): Router {
+export function publicApi({ readModels, runner, limited, now = Date.now }: PublicApiDependencies): Router {
   const router = Router();
-  const limited: RequestHandler = rateLimit({ perMinute: rateLimitPerMinute, now });
+  /** The latest checkpoint of the log, published with the decisions. */
+  const latestCheckpoint = () => {
+    const [latest] = readModels.query<CheckpointDoc>(CHECKPOINTS, {
+      orderBy: 'size',
+      direction: 'desc',
+      limit: 1,
+    }).items;
+    if (!latest) return undefined;
+    const { origin, size, rootHash, note, issuedAt } = latest;
+    return { origin, size, rootHash, note, issuedAt };
+  };
 
   router.get('/v1/disclosures', limited, async (req, res) => {
     const filters = disclosureFilters(req);
@@ -54,9 +64,11 @@ export function publicApi({ readModels, runner, rateLimitPerMinute, now = Date.n
       items.next !== undefined || withdrawals.next !== undefined
         ? encodeDisclosuresCursor(items.next ?? null, withdrawals.next ?? null)
         : undefined;
+    const checkpoint = latestCheckpoint();
     res.json({
       items: items.items.map(publishedView),
       withdrawals: withdrawals.items.map(withdrawalView),
+      ...(checkpoint ? { checkpoint } : {}),
       ...(next === undefined ? {} : { next }),
     });
   });
@@ -92,6 +104,7 @@ export function publicApi({ readModels, runner, rateLimitPerMinute, now = Date.n
       alternate: withCursor(alternate, undefined),
       ...(page.next === undefined ? {} : { next: withCursor(self, page.next) }),
       emptyUpdated: new Date(now()).toISOString(),
+      ...(after === undefined && latestCheckpoint() ? { checkpoint: latestCheckpoint()! } : {}),
     });
     res.status(200).setHeader('Content-Type', ATOM_CONTENT_TYPE);
     res.send(xml);

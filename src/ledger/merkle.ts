@@ -132,6 +132,21 @@ export class CompactRange {
     return range;
   }
 
+  /**
+   * Rebuilds the range of a tree of `size` leaves from its perfect-subtree roots, largest (leftmost) first, as
+   * `hashes()` returned them. Throws RangeError when their number is not that of the set bits of `size`.
+   */
+  static fromHashes(size: number, hashes: readonly Uint8Array[]): CompactRange {
+    if (!isTreeCount(size)) throw new RangeError(`tree size must be a non-negative safe integer, got ${size}`);
+    if (decomposition(size).length !== hashes.length || !hashes.every(isHash)) {
+      throw new RangeError(`a tree of ${size} leaves has one ${HASH_SIZE}-byte root per set bit of its size`);
+    }
+    const range = new CompactRange();
+    for (const hash of hashes) range.#hashes.push(Buffer.from(hash));
+    range.#size = size;
+    return range;
+  }
+
   /** The number of leaves appended. */
   get size(): number {
     return this.#size;

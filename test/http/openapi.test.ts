@@ -129,27 +129,45 @@ describe('the OpenAPI document', () => {
   });
 
   it('when the route table is listed, then it is every route the app serves, media and audit included', () => {
-    expect(routeTable).toEqual([
-      { method: 'GET', path: '/healthz' },
-      { method: 'GET', path: '/readyz' },
-      { method: 'GET', path: '/openapi.json' },
-      { method: 'GET', path: '/metrics' },
-      { method: 'POST', path: '/v1/officers' },
-      { method: 'POST', path: '/v1/items' },
-      { method: 'GET', path: '/v1/officers' },
-      { method: 'GET', path: '/v1/items' },
-      { method: 'GET', path: '/v1/disclosures' },
-      { method: 'GET', path: '/v1/disclosures/feed.atom' },
-      { method: 'POST', path: '/v1/cases' },
-      { method: 'POST', path: '/v1/cases/{caseId}/acts' },
-      { method: 'POST', path: '/v1/cases/{caseId}/acts:batch' },
-      { method: 'GET', path: '/v1/cases/{caseId}' },
-      { method: 'GET', path: '/v1/cases' },
-      { method: 'GET', path: '/v1/cases/{caseId}/events' },
-      { method: 'POST', path: '/v1/media' },
-      { method: 'GET', path: '/v1/media/{sha256}' },
-      { method: 'GET', path: '/v1/audit/live' },
-    ]);
+    const key = (r: { method: string; path: string }) => `${r.method} ${r.path}`;
+    expect(routeTable.map(key).sort()).toEqual(
+      [
+        { method: 'GET', path: '/healthz' },
+        { method: 'GET', path: '/readyz' },
+        { method: 'GET', path: '/openapi.json' },
+        { method: 'GET', path: '/metrics' },
+        { method: 'POST', path: '/v1/officers' },
+        { method: 'POST', path: '/v1/items' },
+        { method: 'GET', path: '/v1/officers' },
+        { method: 'GET', path: '/v1/items' },
+        { method: 'GET', path: '/v1/disclosures' },
+        { method: 'GET', path: '/v1/disclosures/feed.atom' },
+        { method: 'POST', path: '/v1/cases' },
+        { method: 'POST', path: '/v1/cases/{caseId}/acts' },
+        { method: 'POST', path: '/v1/cases/{caseId}/acts:batch' },
+        { method: 'GET', path: '/v1/cases/{caseId}' },
+        { method: 'GET', path: '/v1/cases' },
+        { method: 'GET', path: '/v1/cases/{caseId}/events' },
+        { method: 'GET', path: '/v1/cases/{caseId}/similar' },
+        { method: 'POST', path: '/v1/media' },
+        { method: 'GET', path: '/v1/media/{sha256}' },
+        { method: 'GET', path: '/v1/audit/live' },
+        { method: 'GET', path: '/v1/audit/overdue-disclosures' },
+        { method: 'GET', path: '/v1/audit/missing-recordings' },
+        { method: 'GET', path: '/v1/audit/major-decisions' },
+        { method: 'GET', path: '/v1/audit/access' },
+        { method: 'GET', path: '/v1/audit/certificates' },
+        { method: 'GET', path: '/v1/audit/reviewer-ratio' },
+        { method: 'GET', path: '/v1/audit/statistics' },
+        { method: 'GET', path: '/v1/ledger/checkpoint' },
+        { method: 'GET', path: '/v1/ledger/checkpoints' },
+        { method: 'GET', path: '/v1/ledger/proof/inclusion' },
+        { method: 'GET', path: '/v1/ledger/proof/consistency' },
+        { method: 'GET', path: '/v1/ledger/keys' },
+      ]
+        .map(key)
+        .sort(),
+    );
     const documented = Object.entries(doc.paths).flatMap(([p, ops]) =>
       Object.keys(ops as object).map((m) => `${m.toUpperCase()} ${p}`),
     );
@@ -191,6 +209,11 @@ describe('the OpenAPI document', () => {
       'GET /v1/items',
       'GET /v1/disclosures',
       'GET /v1/disclosures/feed.atom',
+      'GET /v1/ledger/checkpoint',
+      'GET /v1/ledger/checkpoints',
+      'GET /v1/ledger/proof/inclusion',
+      'GET /v1/ledger/proof/consistency',
+      'GET /v1/ledger/keys',
     ];
     for (const { key, op } of operations) {
       expect([key, op.security]).toEqual([key, PUBLIC.includes(key) ? [] : [{ bearerAuth: [] }]]);

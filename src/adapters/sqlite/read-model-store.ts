@@ -80,7 +80,9 @@ export class SqliteReadModelStore implements ReadModelStore {
   reset(projections: readonly Projection[]): void {
     this.#db.transaction(() => {
       const tables = this.#db
-        .prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND (name LIKE 'doc\\_%' ESCAPE '\\' OR name LIKE 'fts\\_%' ESCAPE '\\')")
+        .prepare(
+          "SELECT name FROM sqlite_schema WHERE type = 'table' AND (name LIKE 'doc\\_%' ESCAPE '\\' OR name LIKE 'fts\\_%' ESCAPE '\\')",
+        )
         .all() as { name: string }[];
       for (const { name } of tables) {
         if (/^(doc|fts)_[a-z][a-z0-9_]*$/.test(name)) this.#db.exec(`DROP TABLE IF EXISTS ${name}`);
@@ -130,7 +132,9 @@ export class SqliteReadModelStore implements ReadModelStore {
       } else if (value === null) {
         // SQLite sorts NULL first: ascending, everything non-null follows; descending, only smaller keys of NULL
         clauses.push(
-          desc ? `(${orderExpr} IS NULL AND key < ?)` : `(${orderExpr} IS NOT NULL OR (${orderExpr} IS NULL AND key > ?))`,
+          desc
+            ? `(${orderExpr} IS NULL AND key < ?)`
+            : `(${orderExpr} IS NOT NULL OR (${orderExpr} IS NULL AND key > ?))`,
         );
         params.push(key);
       } else {

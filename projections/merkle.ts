@@ -1,0 +1,56 @@
+import { CompactRange, leafHash } from '../src/ledger/merkle.js';
+import type { Change, Doc, Projection } from '../src/ports/read-models.js';
+
+/**
+ * The Merkle tree of the global log (RFC 6962), maintained incrementally: one leaf per event in log order, except
+ * the log's own checkpoints (stream {@link CHECKPOINT_STREAM}), which commit to the tree rather than belong to it.
+ *
+ * Documents of the `merkle` collection:
+ * - `tree`: the compact range of the tree as it stands (`size`, the perfect-subtree roots, base64), O(log n);
+ * - `n/<level>/<index>`: every complete node, written once when its subtree completes and never changed, so a proof
+ *   for any tree size up to the current one reads O(log n) of them;
+ * - `e/<eventId>`: the leaf index of an event.
+ */
+export const MERKLE = 'merkle';
+export const CHECKPOINT_STREAM = 'ledger-checkpoints';
+
+export interface TreeDoc extends Doc {
+  size: number;
+  hashes: string[];
+}
+
+export interface LeafDoc extends Doc {
+  index: number;
+  position: number;
+}
+
+export const nodeKey = (level: number, index: number): string => `n/${level}/${index}`;
+export const leafKey = (eventId: string): string => `e/${eventId}`;
+
+export const merkleProjection: Projection = {
+  name: 'merkle',
+  version: 1,
+  collections: [{ name: MERKLE }],
+  apply({ event, position }, docs): Change[] {
+    if (event.stream === CHECKPOINT_STREAM) return [];
+    const tree = docs.get<TreeDoc>(MERKLE, 'tree');
+    const range = CompactRange.fromHashes(
+      tree?.size ?? 0,
+      (tree?.hashes ?? []).map((h) => Buffer.from(h, 'base64')),
+    );
+    const index = range.size;
+    const completed = range.append(leafHash(Buffer.from(event.hash, 'hex')));
+    const changes: Change[] = completed.map((node) => ({
+      collection: MERKLE,
+      key: nodeKey(node.level, node.index),
+      doc: { h: node.hash.toString('base64') },
+    }));
+    changes.push({ collection: MERKLE, key: leafKey(event.id), doc: { index, position } });
+    changes.push({
+      collection: MERKLE,
+      key: 'tree',
+      doc: { size: range.size, hashes: range.hashes().map((h) => h.toString('base64')) },
+    });
+    return changes;
+  },
+};

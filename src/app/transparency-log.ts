@@ -1,0 +1,234 @@
+import type { Signer } from '../ledger/ed25519.js';
+import { sealEvents } from '../ledger/envelope.js';
+import { checkpointBody, signNote } from '../ledger/checkpoint.js';
+import { CompactRange, EMPTY_ROOT, type TreeNodes } from '../ledger/merkle.js';
+import { consistencyProof, inclusionProof } from '../ledger/merkle-proofs.js';
+import type { Clock } from '../ports/clock.js';
+import type { EventStore, Position } from '../ports/event-store.js';
+import type { Doc, Page, ReadModelStore } from '../ports/read-models.js';
+import { NotCaughtUp, RevisionConflict } from '../errors.js';
+import type { StreamLocks } from './stream-locks.js';
+
+/** The collections and keys of the Merkle and checkpoint projections (`projections/merkle.ts`, `checkpoints.ts`). */
+export interface TransparencyLayout {
+  readonly merkle: string;
+  readonly checkpoints: string;
+  readonly checkpointStream: string;
+  readonly nodeKey: (level: number, index: number) => string;
+  readonly leafKey: (eventId: string) => string;
+  readonly checkpointKey: (size: number) => string;
+}
+
+export interface SignedCheckpoint {
+  readonly origin: string;
+  readonly size: number;
+  /** Standard base64 of the root hash. */
+  readonly rootHash: string;
+  /** The C2SP signed note. */
+  readonly note: string;
+  readonly issuedAt: string;
+}
+
+export interface InclusionProof {
+  readonly eventId: string;
+  readonly leafIndex: number;
+  readonly treeSize: number;
+  /** Standard base64 of the leaf hash, SHA-256(0x00 || event hash). */
+  readonly leafHash: string;
+  readonly proof: string[];
+}
+
+export interface ConsistencyProof {
+  readonly from: number;
+  readonly to: number;
+  readonly proof: string[];
+}
+
+export interface TransparencyLogDependencies {
+  readonly events: EventStore;
+  readonly readModels: ReadModelStore;
+  readonly runner: { position(): Position; waitFor(position: Position, timeoutMs: number): Promise<boolean> };
+  readonly signer: Signer;
+  readonly clock: Clock;
+  readonly locks: StreamLocks;
+  /** The log's origin line, also the note key name. */
+  readonly origin: string;
+  readonly layout: TransparencyLayout;
+  readonly newId: () => string;
+  /** How long a checkpoint request waits for the Merkle tree to reach the log's head. Default 5000 ms. */
+  readonly waitMs?: number;
+}
+
+/** A request that names a tree size, leaf or range the log cannot prove. */
+export class ProofUnavailable extends Error {
+  constructor(
+    readonly code: 'unknown_event' | 'tree_size_invalid',
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * The served transparency log: signed checkpoints of the Merkle tree the projections maintain, and inclusion and
+ * consistency proofs read from its stored nodes.
+ *
+ * A checkpoint is issued as a `CheckpointIssued` event on its own stream, so checkpoints are signed, chained, kept
+ * with the log, replicated with it and listed by a projection. Those events are not leaves of the tree: they
+ * commit to it.
+ */
+export class TransparencyLog {
+  #latest: SignedCheckpoint | undefined;
+  readonly #waitMs: number;
+
+  constructor(private readonly deps: TransparencyLogDependencies) {
+    this.#waitMs = deps.waitMs ?? 5_000;
+  }
+
+  /** The tree as the read models hold it: size and root. */
+  tree(): { size: number; rootHash: Buffer } {
+    const doc = this.deps.readModels.get<{ size: number; hashes: string[] } & Doc>(this.deps.layout.merkle, 'tree');
+    if (!doc) return { size: 0, rootHash: Buffer.from(EMPTY_ROOT) };
+    const range = CompactRange.fromHashes(
+      doc.size,
+      doc.hashes.map((h) => Buffer.from(h, 'base64')),
+    );
+    return { size: doc.size, rootHash: range.root() };
+  }
+
+  /** The latest issued checkpoint, when there is one. */
+  latest(): SignedCheckpoint | undefined {
+    const [stored] = this.list({ limit: 1 }).items;
+    if (stored && (!this.#latest || stored.size >= this.#latest.size)) this.#latest = stored;
+    return this.#latest;
+  }
+
+  list(query: { limit: number; after?: string }): Page<SignedCheckpoint> {
+    const page = this.deps.readModels.query<SignedCheckpoint & Doc>(this.deps.layout.checkpoints, {
+      orderBy: 'size',
+      direction: 'desc',
+      limit: query.limit,
+      ...(query.after ? { after: query.after } : {}),
+    });
+    return {
+      items: page.items.map(({ origin, size, rootHash, note, issuedAt }) => ({
+        origin,
+        size,
+        rootHash,
+        note,
+        issuedAt,
+      })),
+      ...(page.next ? { next: page.next } : {}),
+    };
+  }
+
+  /**
+   * A checkpoint covering every event committed before the call: waits (bounded) for the tree to reach the log's
+   * head, then returns the latest checkpoint if it covers the whole tree, else issues one. `NotCaughtUp` when the
+   * tree does not reach the head within the wait.
+   */
+  async current(): Promise<SignedCheckpoint> {
+    const head = await this.deps.events.headPosition();
+    if (!(await this.deps.runner.waitFor(head, this.#waitMs))) throw new NotCaughtUp(head, this.deps.runner.position());
+    const latest = this.latest();
+    if (latest && latest.size >= this.tree().size) return latest;
+    return (await this.issue()) ?? this.latest()!;
+  }
+
+  /**
+   * Signs the tree as it stands and records the checkpoint, unless the latest checkpoint already covers it (then
+   * `undefined`). Issues are serialised in this process; another replica's checkpoint of the same or a larger tree
+   * makes this one unnecessary.
+   */
+  issue(): Promise<SignedCheckpoint | undefined> {
+    const stream = this.deps.layout.checkpointStream;
+    return this.deps.locks.run(stream, async () => {
+      for (let attempt = 0; attempt < 5; attempt++) {
+        const { size, rootHash } = this.tree();
+        const latest = this.latest();
+        if (latest && latest.size >= size) return undefined;
+        const body = checkpointBody({ origin: this.deps.origin, size, rootHash });
+        const note = signNote(body, this.deps.origin, this.deps.signer);
+        const issuedAt = this.deps.clock.now().toISOString();
+        const checkpoint: SignedCheckpoint = {
+          origin: this.deps.origin,
+          size,
+          rootHash: rootHash.toString('base64'),
+          note,
+          issuedAt,
+        };
+        const [last] = await this.deps.events.readStream(stream, { direction: 'backward', limit: 1 });
+        const head = last ? { revision: last.event.revision, hash: last.event.hash } : null;
+        const [sealed] = sealEvents(
+          stream,
+          head,
+          [
+            {
+              id: this.deps.newId(),
+              type: 'CheckpointIssued',
+              schemaVersion: 1,
+              occurredAt: issuedAt,
+              actor: { sub: 'ledger', agency: 'ledger', roles: [] },
+              data: { origin: checkpoint.origin, size, rootHash: checkpoint.rootHash, note },
+              media: [],
+            },
+          ],
+          this.deps.signer,
+          issuedAt,
+        );
+        try {
+          await this.deps.events.append(stream, [sealed!], head ? head.revision : 'no_stream');
+          this.#latest = checkpoint;
+          return checkpoint;
+        } catch (err) {
+          if (!(err instanceof RevisionConflict)) throw err;
+          // another replica issued one: read again, and perhaps it covers this tree
+          await this.deps.runner.waitFor(await this.deps.events.headPosition(), this.#waitMs);
+        }
+      }
+      throw new RevisionConflict(stream, 'a free revision', null);
+    });
+  }
+
+  /** The inclusion proof of an event in the tree of `treeSize` leaves (default: the whole tree). */
+  inclusion(eventId: string, treeSize?: number): InclusionProof {
+    const leaf = this.deps.readModels.get<{ index: number } & Doc>(
+      this.deps.layout.merkle,
+      this.deps.layout.leafKey(eventId),
+    );
+    if (!leaf) throw new ProofUnavailable('unknown_event', `no event ${eventId} in the Merkle tree`);
+    const { size } = this.tree();
+    const n = treeSize ?? size;
+    if (!Number.isSafeInteger(n) || n <= leaf.index || n > size) {
+      throw new ProofUnavailable('tree_size_invalid', `tree size must be above ${leaf.index} and at most ${size}`);
+    }
+    const nodes = this.#nodes();
+    return {
+      eventId,
+      leafIndex: leaf.index,
+      treeSize: n,
+      leafHash: Buffer.from(nodes.node(0, leaf.index)).toString('base64'),
+      proof: inclusionProof(leaf.index, n, nodes).map((h) => h.toString('base64')),
+    };
+  }
+
+  /** The consistency proof between the trees of `from` and `to` leaves (0 < from <= to <= size). */
+  consistency(from: number, to: number): ConsistencyProof {
+    const { size } = this.tree();
+    if (!Number.isSafeInteger(from) || !Number.isSafeInteger(to) || from < 1 || from > to || to > size) {
+      throw new ProofUnavailable('tree_size_invalid', `sizes must satisfy 1 <= from <= to <= ${size}`);
+    }
+    return { from, to, proof: consistencyProof(from, to, this.#nodes()).map((h) => h.toString('base64')) };
+  }
+
+  #nodes(): TreeNodes {
+    const { readModels, layout } = this.deps;
+    return {
+      node(level, index) {
+        const doc = readModels.get<{ h: string } & Doc>(layout.merkle, layout.nodeKey(level, index));
+        if (!doc) throw new Error(`the Merkle node (${level}, ${index}) is not stored`);
+        return Buffer.from(doc.h, 'base64');
+      },
+    };
+  }
+}

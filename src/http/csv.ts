@@ -1,0 +1,36 @@
+/** CSV (RFC 4180) for the downloads of the supervision views. */
+
+export const CSV_CONTENT_TYPE = 'text/csv; charset=utf-8';
+
+export type CsvValue = string | number | boolean;
+
+/**
+ * One field: quoted (with inner quotes doubled) when it holds a comma, a quote, a line break or leading or
+ * trailing spaces; written as it is otherwise.
+ */
+export function csvField(value: CsvValue): string {
+  const text = String(value);
+  return /[",\r\n]|^\s|\s$/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+}
+
+/** Rows as RFC 4180 text: fields separated by commas, every record ended by CRLF. */
+export function toCsv(rows: readonly (readonly CsvValue[])[]): string {
+  return rows.map((row) => `${row.map(csvField).join(',')}\r\n`).join('');
+}
+
+/**
+ * The leaves of a JSON object as `[dotted path, value]` pairs, in member order: `{decisions: {byType: {fine: 3}}}`
+ * gives `['decisions.byType.fine', 3]`. Arrays are indexed (`a.0`); `null` and `undefined` members are left out.
+ */
+export function metricRows(value: unknown, prefix = ''): [string, CsvValue][] {
+  if (value === null || value === undefined) return [];
+  if (typeof value !== 'object') return prefix === '' ? [] : [[prefix, value as CsvValue]];
+  return Object.entries(value as Record<string, unknown>).flatMap(([member, inner]) =>
+    metricRows(inner, prefix === '' ? member : `${prefix}.${member}`),
+  );
+}
+
+/** A figures object as CSV: a header row `metric,value`, then one row per leaf. */
+export function metricsCsv(figures: object): string {
+  return toCsv([['metric', 'value'], ...metricRows(figures)]);
+}

@@ -1,0 +1,73 @@
+import { Router } from 'express';
+import { caseText, CASES, type CaseFileDoc } from '../../projections/case-files.js';
+import type { AccessLog } from '../app/access-log.js';
+import type { Principal } from '../app/auth.js';
+import { MAX_SIMILAR, similarCases } from '../app/similar-cases.js';
+import type { ReadModelStore } from '../ports/read-models.js';
+import { authenticate, canRead, principalOf } from './authenticate.js';
+import { awaitConsistency, type ReadConsistency } from './consistency.js';
+import { problem, sendProblem } from './problem.js';
+import { purpose, requestId } from './request.js';
+import { InvalidQuery } from './validation.js';
+
+export interface SimilarApiDependencies {
+  readonly readModels: ReadModelStore;
+  readonly runner: ReadConsistency;
+  readonly access: AccessLog;
+  readonly verify: (token: string) => Principal;
+}
+
+const CASE_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
+const DEFAULT_LIMIT = 5;
+
+/**
+ * Similar cases for officers (类案推送): `GET /v1/cases/{caseId}/similar` lists the decided cases most like one the
+ * caller may read, from the agencies the caller may read (its own, and those a supervisor supervises). Reading
+ * the case to search from is a retrieval of it and is recorded (`read_similar`), granted or denied, like any read
+ * of a case; a case the caller may not read is `404`, as if it did not exist.
+ */
+export function similarApi(deps: SimilarApiDependencies): Router {
+  const router = Router();
+
+  router.get('/v1/cases/:caseId/similar', authenticate(deps.verify), async (req, res) => {
+    const caseId = String(req.params.caseId);
+    if (!CASE_ID.test(caseId)) {
+      sendProblem(res, problem(404, 'not_found', 'no such case'));
+      return;
+    }
+    const limit = limitOf(req.query.limit);
+    await awaitConsistency(req, deps.runner);
+    const principal = principalOf(res);
+    const doc = deps.readModels.get<CaseFileDoc>(CASES, caseId);
+    const granted = doc !== undefined && canRead(principal, doc.agency);
+    if (doc !== undefined) {
+      const why = purpose(req);
+      await deps.access.record({
+        caseId,
+        principal,
+        action: 'read_similar',
+        outcome: granted ? 'granted' : 'denied',
+        requestId: requestId(res),
+        ...(why === undefined ? {} : { purpose: why }),
+      });
+    }
+    if (!granted) {
+      sendProblem(res, problem(404, 'not_found', `no case ${caseId}`));
+      return;
+    }
+    const scope = [principal.agency, ...(principal.roles.includes('supervisor') ? principal.supervises : [])];
+    const items = similarCases(deps.readModels, doc, { scope, limit, text: caseText(doc) });
+    res.json({ caseId, items });
+  });
+
+  return router;
+}
+
+/** `?limit=`: 1–20, default 5. */
+function limitOf(value: unknown): number {
+  if (value === undefined) return DEFAULT_LIMIT;
+  if (typeof value !== 'string' || !/^\d{1,2}$/.test(value) || Number(value) < 1 || Number(value) > MAX_SIMILAR) {
+    throw new InvalidQuery(`limit must be an integer from 1 to ${MAX_SIMILAR}`);
+  }
+  return Number(value);
+}

@@ -1,0 +1,175 @@
+import { createPublicKey } from 'node:crypto';
+import { openNote, parseCheckpoint } from '../../src/ledger/checkpoint.js';
+import { leafHash, rootOf } from '../../src/ledger/merkle.js';
+import { verifyConsistency, verifyInclusion } from '../../src/ledger/merkle-proofs.js';
+import path from 'node:path';
+import { loadValidators } from '../../src/http/validation.js';
+import { seedAgency, startTestService, type TestService } from '../support/service.js';
+
+/** Each answer is checked against the response schema the OpenAPI document declares for it. */
+const validate = loadValidators(path.resolve(__dirname, '../../schemas'));
+const conforms = (schema: string, body: unknown) =>
+  expect(() => validate(`urn:evidence-ledger:schema:response:${schema}`, body)).not.toThrow();
+
+const AGENCY = 'county-justice';
+const today = new Date().toISOString().slice(0, 10);
+let t: TestService;
+let officer: string;
+
+beforeAll(async () => {
+  t = await startTestService({ CHECKPOINT_EVERY_EVENTS: '1000000', LEDGER_LOG_ORIGIN: 'ledger.example.gov.cn/test' });
+  ({ officer } = await seedAgency(t, AGENCY));
+});
+afterAll(() => t.stop());
+
+const b64 = (s: string) => Buffer.from(s, 'base64');
+
+/** The tree computed independently: a leaf per event of the log in order, the checkpoints' own stream left out. */
+async function independentRoot(size: number): Promise<Buffer> {
+  const all = await t.service.events.readAll({ limit: 100_000 });
+  const leaves = all.filter((r) => r.event.stream !== 'ledger-checkpoints').map((r) => r.event.hash);
+  expect(leaves.length).toBeGreaterThanOrEqual(size);
+  return rootOf(leaves.slice(0, size).map((h) => leafHash(Buffer.from(h, 'hex'))));
+}
+
+async function openCase(caseId: string) {
+  const body = {
+    caseId,
+    itemCode: 'P-001',
+    title: '检查',
+    openedOn: today,
+    officers: ['alice', 'bob'],
+    parties: [{ kind: 'organization', name: '某公司' }],
+  };
+  const res = await t.call('POST', '/v1/cases', { token: officer, body });
+  expect(res.status).toBe(201);
+  return res.body as { eventId: string; position: number };
+}
+
+async function noteKey() {
+  const keys = await t.call('GET', '/v1/ledger/keys');
+  expect(keys.status).toBe(200);
+  expect(keys.body.origin).toBe('ledger.example.gov.cn/test');
+  const [current] = keys.body.keys.filter((k: { status: string }) => k.status === 'current');
+  expect(current.noteKey).toMatch(/^ledger\.example\.gov\.cn\/test\+[0-9a-f]{8}\+[A-Za-z0-9+/=]+$/);
+  return { name: 'ledger.example.gov.cn/test', publicKey: createPublicKey(current.publicKeyPem as string) };
+}
+
+describe('the transparency log over HTTP', () => {
+  it('when the checkpoint is asked for, then it covers every event so far, its root is the independent one and its note verifies', async () => {
+    const opened = await openCase('tl-1');
+    const res = await t.call('GET', '/v1/ledger/checkpoint');
+    expect(res.status).toBe(200);
+    conforms('checkpoint', res.body);
+    const { origin, size, rootHash, note } = res.body;
+    expect(origin).toBe('ledger.example.gov.cn/test');
+    expect(size).toBe(opened.position); // every event so far; no checkpoint was issued before this one
+    expect(b64(rootHash)).toEqual(await independentRoot(size));
+    const opened2 = openNote(note, [await noteKey()]);
+    expect(opened2?.verifiedBy).toEqual(['ledger.example.gov.cn/test']);
+    expect(parseCheckpoint(opened2!.body)).toMatchObject({ origin, size, rootHash: b64(rootHash) });
+    // asked again with nothing new: the same checkpoint, not another one
+    const again = await t.call('GET', '/v1/ledger/checkpoint');
+    expect(again.body).toEqual(res.body);
+  });
+
+  it('when the log grows, then a new checkpoint is consistent with the old one and includes every event', async () => {
+    const first = (await t.call('GET', '/v1/ledger/checkpoint')).body;
+    const opened = await openCase('tl-2');
+    const act = { type: 'EvidenceCollected', occurredAt: `${today}T09:00:00+08:00`, data: { description: 'x' } };
+    const acted = await t.call('POST', '/v1/cases/tl-2/acts', { token: officer, body: act });
+    const second = (await t.call('GET', '/v1/ledger/checkpoint')).body;
+    expect(second.size).toBeGreaterThan(first.size);
+
+    const consistency = await t.call('GET', `/v1/ledger/proof/consistency?from=${first.size}&to=${second.size}`);
+    expect(consistency.status).toBe(200);
+    conforms('consistency-proof', consistency.body);
+    expect(
+      verifyConsistency(
+        first.size,
+        second.size,
+        b64(first.rootHash),
+        b64(second.rootHash),
+        consistency.body.proof.map(b64),
+      ),
+    ).toBe(true);
+
+    const events = await t.service.events.readStream('case-tl-2');
+    for (const [i, recorded] of events.entries()) {
+      const id = i === 0 ? opened.eventId : acted.body.eventId;
+      const proof = await t.call('GET', `/v1/ledger/proof/inclusion?eventId=${id}&treeSize=${second.size}`);
+      expect(proof.status).toBe(200);
+      conforms('inclusion-proof', proof.body);
+      expect(b64(proof.body.leafHash)).toEqual(leafHash(Buffer.from(recorded.event.hash, 'hex')));
+      expect(
+        verifyInclusion(
+          b64(proof.body.leafHash),
+          proof.body.leafIndex,
+          second.size,
+          proof.body.proof.map(b64),
+          b64(second.rootHash),
+        ),
+      ).toBe(true);
+      // the same proof does not verify for another leaf
+      expect(
+        verifyInclusion(
+          leafHash(Buffer.alloc(32)),
+          proof.body.leafIndex,
+          second.size,
+          proof.body.proof.map(b64),
+          b64(second.rootHash),
+        ),
+      ).toBe(false);
+    }
+
+    const list = await t.call('GET', `/v1/ledger/checkpoints?consistentWith=${acted.body.position + 1}`);
+    expect(list.status).toBe(200);
+    conforms('checkpoint-list', list.body);
+    expect(list.body.items.map((c: { size: number }) => c.size)).toEqual([second.size, first.size]);
+  });
+
+  it('when a proof is asked for an unknown event or an impossible size, then 404 or 400, and no token is needed', async () => {
+    const { size } = (await t.call('GET', '/v1/ledger/checkpoint')).body;
+    const unknown = await t.call('GET', '/v1/ledger/proof/inclusion?eventId=00000000-0000-7000-8000-000000000000');
+    expect(unknown).toMatchObject({ status: 404, body: { code: 'not_found' } });
+    const opened = await openCase('tl-3');
+    await t.service.readModelsCaughtUp();
+    const tooBig = await t.call('GET', `/v1/ledger/proof/inclusion?eventId=${opened.eventId}&treeSize=${size + 1000}`);
+    expect(tooBig).toMatchObject({ status: 400, body: { code: 'invalid_query' } });
+    const tooSmall = await t.call('GET', `/v1/ledger/proof/inclusion?eventId=${opened.eventId}&treeSize=1`);
+    expect(tooSmall).toMatchObject({ status: 400, body: { code: 'invalid_query' } });
+    expect((await t.call('GET', '/v1/ledger/proof/consistency?from=5&to=2')).status).toBe(400);
+    expect((await t.call('GET', '/v1/ledger/proof/consistency?from=x&to=2')).status).toBe(400);
+    expect((await t.call('GET', '/v1/ledger/proof/inclusion?eventId=nope')).status).toBe(400);
+  });
+});
+
+describe('the checkpoint schedule', () => {
+  it('when the log grows by the configured number of events, then a checkpoint is issued without being asked', async () => {
+    const s = await startTestService({ CHECKPOINT_EVERY_EVENTS: '5' });
+    try {
+      const { officer: o } = await seedAgency(s, AGENCY); // three registrations
+      for (const caseId of ['s-1', 's-2', 's-3']) {
+        const body = {
+          caseId,
+          itemCode: 'P-001',
+          title: 't',
+          openedOn: today,
+          officers: ['alice', 'bob'],
+          parties: [{ kind: 'organization', name: 'o' }],
+        };
+        expect((await s.call('POST', '/v1/cases', { token: o, body })).status).toBe(201);
+      }
+      let items: { size: number }[] = [];
+      for (let i = 0; i < 50 && items.length === 0; i++) {
+        await s.service.readModelsCaughtUp();
+        items = (await s.call('GET', '/v1/ledger/checkpoints')).body.items;
+        if (items.length === 0) await new Promise((r) => setTimeout(r, 20));
+      }
+      expect(items.length).toBeGreaterThanOrEqual(1);
+      expect(items[0]!.size).toBeGreaterThanOrEqual(5);
+    } finally {
+      await s.stop();
+    }
+  });
+});
