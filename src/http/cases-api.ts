@@ -7,9 +7,10 @@ import { caseStream, type ActType, type MediaRef } from '../domain/case/acts.js'
 import { RuleViolation, violation } from '../domain/errors.js';
 import type { BlobStore } from '../ports/blob-store.js';
 import type { Clock } from '../ports/clock.js';
-import { InvalidCursor, type ReadModelStore } from '../ports/read-models.js';
+import { type ReadModelStore } from '../ports/read-models.js';
 import type { CaseFileDoc } from '../../projections/case-files.js';
 import { awaitConsistency, type ReadConsistency } from './consistency.js';
+import { date, limitOf, pageOf, single } from './query.js';
 import { InvalidQuery } from './validation.js';
 import { authenticate, canRead, principalOf, requireRoles } from './authenticate.js';
 import { problem, sendProblem } from './problem.js';
@@ -30,7 +31,6 @@ export interface CasesApiDependencies {
 }
 
 const CASE_STATUSES = new Set(['open', 'decided', 'disclosed', 'withdrawn', 'referred', 'closed']);
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 const CASE_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
 
@@ -247,37 +247,4 @@ function checkCaseId(req: Request): string {
   const caseId = String(req.params.caseId);
   if (!CASE_ID.test(caseId)) throw new RuleViolation('not_found', 404, 'no such case');
   return caseId;
-}
-
-function single(value: unknown, name: string): string | undefined {
-  if (value === undefined) return undefined;
-  if (typeof value !== 'string' || value.length === 0 || value.length > 200) {
-    throw new InvalidQuery(`${name} must be given once, as a non-empty value`);
-  }
-  return value;
-}
-
-function date(value: unknown, name: string): string | undefined {
-  const text = single(value, name);
-  if (text !== undefined && !DATE.test(text)) throw new InvalidQuery(`${name} must be a date, YYYY-MM-DD`);
-  return text;
-}
-
-/** `?limit=`: 1–200, default 50. */
-export function limitOf(value: unknown): number {
-  const text = single(value, 'limit');
-  if (text === undefined) return 50;
-  if (!/^\d{1,3}$/.test(text) || Number(text) < 1 || Number(text) > 200) {
-    throw new InvalidQuery('limit must be an integer from 1 to 200');
-  }
-  return Number(text);
-}
-
-function pageOf<T>(run: () => T): T {
-  try {
-    return run();
-  } catch (err) {
-    if (err instanceof InvalidCursor) throw new InvalidQuery(err.message);
-    throw err;
-  }
 }

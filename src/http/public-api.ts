@@ -2,9 +2,10 @@ import { Router, type Request, type RequestHandler } from 'express';
 import { CHECKPOINTS, type CheckpointDoc } from '../../projections/checkpoints.js';
 import { DISCLOSURES, type DisclosureDoc } from '../../projections/disclosures.js';
 import type { ItemDoc, OfficerDoc } from '../../projections/registry.js';
-import { InvalidCursor, type Page, type Query, type ReadModelStore } from '../ports/read-models.js';
+import { type Page, type Query, type ReadModelStore } from '../ports/read-models.js';
 import { ATOM_CONTENT_TYPE, renderFeed } from './atom.js';
 import { awaitConsistency, type ReadConsistency } from './consistency.js';
+import { date, id, limitOf, oneOf, pageOf, single } from './query.js';
 import { InvalidQuery } from './validation.js';
 
 export interface PublicApiDependencies {
@@ -16,8 +17,6 @@ export interface PublicApiDependencies {
   readonly now?: () => number;
 }
 
-const ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
-const DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 const CATEGORIES = new Set(['penalty', 'licensing', 'coercive', 'inspection', 'levy', 'other']);
 const OFFICER_STATUSES = new Set(['active', 'suspended', 'retired']);
 
@@ -261,50 +260,4 @@ function disclosuresCursor(value: unknown): DisclosuresCursor {
     // not a cursor of ours: refused below
   }
   throw new InvalidQuery('cursor is not one this list returned');
-}
-
-function pageOf<D>(run: () => Page<D>): Page<D> {
-  try {
-    return run();
-  } catch (err) {
-    if (err instanceof InvalidCursor) throw new InvalidQuery('cursor is not one this list returned');
-    throw err;
-  }
-}
-
-function single(value: unknown, name: string): string | undefined {
-  if (value === undefined) return undefined;
-  if (typeof value !== 'string' || value.length === 0 || value.length > 1000) {
-    throw new InvalidQuery(`${name} must be given once, as a non-empty value`);
-  }
-  return value;
-}
-
-function id(value: unknown, name: string): string | undefined {
-  const text = single(value, name);
-  if (text !== undefined && !ID.test(text)) throw new InvalidQuery(`${name} is not an identifier`);
-  return text;
-}
-
-function oneOf(value: unknown, name: string, allowed: ReadonlySet<string>): string | undefined {
-  const text = single(value, name);
-  if (text !== undefined && !allowed.has(text))
-    throw new InvalidQuery(`${name} must be one of ${[...allowed].join(', ')}`);
-  return text;
-}
-
-function date(value: unknown, name: string): string | undefined {
-  const text = single(value, name);
-  if (text !== undefined && !DATE.test(text)) throw new InvalidQuery(`${name} must be a date, YYYY-MM-DD`);
-  return text;
-}
-
-/** `?limit=`: 1–200, default 50. */
-function limitOf(value: unknown): number {
-  const text = single(value, 'limit');
-  if (text === undefined) return 50;
-  if (!/^\d{1,3}$/.test(text) || Number(text) < 1 || Number(text) > 200) {
-    throw new InvalidQuery('limit must be an integer from 1 to 200');
-  }
-  return Number(text);
 }

@@ -8,7 +8,7 @@ import { authenticate, canRead, principalOf } from './authenticate.js';
 import { awaitConsistency, type ReadConsistency } from './consistency.js';
 import { problem, sendProblem } from './problem.js';
 import { purpose, requestId } from './request.js';
-import { InvalidQuery } from './validation.js';
+import { limitOf } from './query.js';
 
 export interface SimilarApiDependencies {
   readonly readModels: ReadModelStore;
@@ -35,7 +35,7 @@ export function similarApi(deps: SimilarApiDependencies): Router {
       sendProblem(res, problem(404, 'not_found', 'no such case'));
       return;
     }
-    const limit = limitOf(req.query.limit);
+    const limit = limitOf(req.query.limit, { max: MAX_SIMILAR, fallback: DEFAULT_LIMIT });
     await awaitConsistency(req, deps.runner);
     const principal = principalOf(res);
     const doc = deps.readModels.get<CaseFileDoc>(CASES, caseId);
@@ -61,13 +61,4 @@ export function similarApi(deps: SimilarApiDependencies): Router {
   });
 
   return router;
-}
-
-/** `?limit=`: 1–20, default 5. */
-function limitOf(value: unknown): number {
-  if (value === undefined) return DEFAULT_LIMIT;
-  if (typeof value !== 'string' || !/^\d{1,2}$/.test(value) || Number(value) < 1 || Number(value) > MAX_SIMILAR) {
-    throw new InvalidQuery(`limit must be an integer from 1 to ${MAX_SIMILAR}`);
-  }
-  return Number(value);
 }

@@ -18,10 +18,11 @@ import {
   type CaseFacts,
 } from '../domain/statistics.js';
 import type { Clock } from '../ports/clock.js';
-import { InvalidCursor, type Doc, type Page, type Query, type ReadModelStore } from '../ports/read-models.js';
+import { type Doc, type Page, type Query, type ReadModelStore } from '../ports/read-models.js';
 import { authenticate, principalOf, requireRoles } from './authenticate.js';
 import { awaitConsistency, type ReadConsistency } from './consistency.js';
 import { CSV_CONTENT_TYPE, metricsCsv } from './csv.js';
+import { date, id, oneOf, pageOf, pagingOf, single } from './query.js';
 import { InvalidQuery } from './validation.js';
 
 export interface SupervisionApiDependencies {
@@ -32,8 +33,6 @@ export interface SupervisionApiDependencies {
   readonly clock: Clock;
 }
 
-const ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 /** How many days ahead a certificate counts as expiring. */
 export const EXPIRY_WINDOW_DAYS = 30;
 /** Documents read per store query when a view reads a whole set (statistics, staff, certificates). */
@@ -413,71 +412,11 @@ function readAll<D extends Doc>(
   return all;
 }
 
-function pageOf<D>(run: () => Page<D>): Page<D> {
-  try {
-    return run();
-  } catch (err) {
-    if (err instanceof InvalidCursor) throw new InvalidQuery('cursor is not one this list returned');
-    throw err;
-  }
-}
-
 /** `Accept: text/csv` (preferred over JSON) or `?format=csv`; `?format=json` forces JSON. */
 function wantsCsv(req: Request): boolean {
   const format = oneOf(req.query.format, 'format', ['json', 'csv']);
   if (format !== undefined) return format === 'csv';
   return req.accepts(['application/json', 'text/csv']) === 'text/csv';
-}
-
-function pagingOf(req: Request): { limit: number; after?: string } {
-  const after = single(req.query.cursor, 'cursor');
-  return { limit: limitOf(req.query.limit), ...(after === undefined ? {} : { after }) };
-}
-
-/** `?limit=`: 1–200, default 50. */
-function limitOf(value: unknown): number {
-  const text = single(value, 'limit');
-  if (text === undefined) return 50;
-  if (!/^\d{1,3}$/.test(text) || Number(text) < 1 || Number(text) > 200) {
-    throw new InvalidQuery('limit must be an integer from 1 to 200');
-  }
-  return Number(text);
-}
-
-function single(value: unknown, name: string): string | undefined {
-  if (value === undefined) return undefined;
-  if (typeof value !== 'string' || value.length === 0 || value.length > 1000) {
-    throw new InvalidQuery(`${name} must be given once, as a non-empty value`);
-  }
-  return value;
-}
-
-function id(value: unknown, name: string): string | undefined {
-  const text = single(value, name);
-  if (text !== undefined && !ID.test(text)) throw new InvalidQuery(`${name} is not an identifier`);
-  return text;
-}
-
-function oneOf<T extends string>(value: unknown, name: string, allowed: readonly T[]): T | undefined {
-  const text = single(value, name);
-  if (text !== undefined && !(allowed as readonly string[]).includes(text)) {
-    throw new InvalidQuery(`${name} must be one of ${allowed.join(', ')}`);
-  }
-  return text as T | undefined;
-}
-
-function date(value: unknown, name: string): string | undefined {
-  const text = single(value, name);
-  if (text === undefined) return undefined;
-  if (DATE.test(text)) {
-    try {
-      toDayNumber(text);
-      return text;
-    } catch {
-      // not a calendar date: refused below
-    }
-  }
-  throw new InvalidQuery(`${name} must be a date, YYYY-MM-DD`);
 }
 
 function yearOf(value: unknown): number {

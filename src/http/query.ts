@@ -1,0 +1,78 @@
+import type { Request } from 'express';
+import { toDayNumber } from '../domain/calendar/working-days.js';
+import { InvalidCursor } from '../ports/read-models.js';
+import { InvalidQuery } from './validation.js';
+
+/**
+ * Query parameters, read strictly: each given at most once, non-empty, in its format; anything else is
+ * `400 invalid_query` naming the parameter. The value itself is never echoed (it may be anything).
+ */
+
+const ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** A parameter given once, as a non-empty value of at most 1,000 characters; undefined when absent. */
+export function single(value: unknown, name: string): string | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value !== 'string' || value.length === 0 || value.length > 1000) {
+    throw new InvalidQuery(`${name} must be given once, as a non-empty value`);
+  }
+  return value;
+}
+
+/** An identifier: a case, agency, item or officer id. */
+export function id(value: unknown, name: string): string | undefined {
+  const text = single(value, name);
+  if (text !== undefined && !ID.test(text)) throw new InvalidQuery(`${name} is not an identifier`);
+  return text;
+}
+
+export function oneOf<T extends string>(value: unknown, name: string, allowed: Iterable<T>): T | undefined {
+  const text = single(value, name);
+  const values = [...allowed] as string[];
+  if (text !== undefined && !values.includes(text)) {
+    throw new InvalidQuery(`${name} must be one of ${values.join(', ')}`);
+  }
+  return text as T | undefined;
+}
+
+/** A calendar date, YYYY-MM-DD (2026-02-30 is refused). */
+export function date(value: unknown, name: string): string | undefined {
+  const text = single(value, name);
+  if (text === undefined) return undefined;
+  if (DATE.test(text)) {
+    try {
+      toDayNumber(text);
+      return text;
+    } catch {
+      // not a calendar date: refused below
+    }
+  }
+  throw new InvalidQuery(`${name} must be a date, YYYY-MM-DD`);
+}
+
+/** `?limit=`: 1 to `max` (default 200), `fallback` when absent (default 50). */
+export function limitOf(value: unknown, { max = 200, fallback = 50 } = {}): number {
+  const text = single(value, 'limit');
+  if (text === undefined) return fallback;
+  if (!/^\d{1,4}$/.test(text) || Number(text) < 1 || Number(text) > max) {
+    throw new InvalidQuery(`limit must be an integer from 1 to ${max}`);
+  }
+  return Number(text);
+}
+
+/** `?limit=` and `?cursor=` of a paged list. */
+export function pagingOf(req: Request): { limit: number; after?: string } {
+  const after = single(req.query.cursor, 'cursor');
+  return { limit: limitOf(req.query.limit), ...(after === undefined ? {} : { after }) };
+}
+
+/** Runs a store query; a cursor the store cannot read is the client's error. */
+export function pageOf<T>(run: () => T): T {
+  try {
+    return run();
+  } catch (err) {
+    if (err instanceof InvalidCursor) throw new InvalidQuery('cursor is not one this list returned');
+    throw err;
+  }
+}
