@@ -1,9 +1,12 @@
 import { ConfigError } from '../errors.js';
 import { print, UsageError, type CliIo } from './io.js';
+import { check, checkHelp } from './check.js';
 import { keys, keysHelp } from './keys.js';
 import { rebuild, rebuildHelp } from './rebuild.js';
 import { serve, serveHelp } from './serve.js';
 import { token, tokenHelp } from './token.js';
+import { bundle, bundleHelp } from './bundle.js';
+import { verify, verifyHelp } from './verify.js';
 
 type Command = (argv: string[], io: CliIo) => Promise<number>;
 
@@ -12,6 +15,9 @@ const COMMANDS: Record<string, { run: Command; summary: string; help: string }> 
   token: { run: token, summary: 'issue a bearer token with the embedded key', help: tokenHelp },
   keys: { run: keys, summary: 'list or rotate the signing keys', help: keysHelp },
   rebuild: { run: rebuild, summary: 'drop and rebuild the read models from the log', help: rebuildHelp },
+  check: { run: check, summary: 'verify every chain, signature and checkpoint of the store', help: checkHelp },
+  bundle: { run: bundle, summary: "download a case's evidence bundle from the service", help: bundleHelp },
+  verify: { run: verify, summary: 'check an evidence bundle offline', help: verifyHelp },
 };
 
 export const mainHelp = `Usage: ledger <command> [options]

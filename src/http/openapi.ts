@@ -401,6 +401,34 @@ const OPERATIONS: readonly Operation[] = [
     },
   },
   {
+    method: 'GET',
+    path: '/v1/cases/{caseId}/bundle',
+    operationId: 'getCaseBundle',
+    summary:
+      'The evidence bundle of the case (docs/integrity.md §13): one tar, streamed; the read is recorded first, as read_bundle',
+    tag: 'cases',
+    parameters: [
+      PARAMETERS.caseId,
+      query(
+        'trustedSize',
+        'The size of a checkpoint the caller holds: the bundle then carries consistency.json, the proof from it to the bundle checkpoint.',
+        { type: 'integer', minimum: 1 },
+      ),
+      PARAMETERS.purpose,
+    ],
+    responses: {
+      '200': {
+        description: 'The bundle (POSIX ustar).',
+        headers: {
+          'Content-Disposition': text('attachment; filename="case-<caseId>.tar"'),
+          'Content-Length': text('The size of the bundle in bytes, known before it is streamed.'),
+        },
+        content: { 'application/x-tar': {} },
+      },
+      ...problems(400, 401, 404, 503),
+    },
+  },
+  {
     method: 'POST',
     path: '/v1/media',
     operationId: 'uploadMedium',
@@ -632,6 +660,28 @@ const OPERATIONS: readonly Operation[] = [
     responses: {
       '200': { description: 'The keys.', headers: RATE_HEADERS, content: json('response.ledger-keys') },
       ...problems(429),
+    },
+  },
+  {
+    method: 'POST',
+    path: '/v1/verify',
+    operationId: 'verifyBundle',
+    summary:
+      "Verify an evidence bundle against this service's keys, the same checks and report as `ledger verify` (anyone)",
+    tag: 'ledger',
+    auth: false,
+    requestBody: {
+      required: true,
+      description: 'The bundle, as GET /v1/cases/{caseId}/bundle gave it; streamed, never stored.',
+      content: { 'application/x-tar': {} },
+    },
+    responses: {
+      '200': {
+        description: 'The report: valid, or the first failure with its code.',
+        headers: RATE_HEADERS,
+        content: json('response.verify-report'),
+      },
+      ...problems(413, 415, 429),
     },
   },
 ];

@@ -29,13 +29,14 @@ const TITLES: Record<number, string> = {
 };
 
 export function problem(status: number, code: string, detail: string, extra: Record<string, unknown> = {}): Problem {
+  // Extensions never replace the members RFC 9457 defines (a rule's detail named `status` once did).
   return {
+    ...extra,
     type: `urn:evidence-ledger:problem:${code}`,
     title: TITLES[status] ?? 'Error',
     status,
     detail,
     code,
-    ...extra,
   };
 }
 

@@ -229,3 +229,24 @@ describe('cases over HTTP', () => {
     );
   });
 });
+
+describe('an act out of order over HTTP', () => {
+  it('when evidence is recorded on a decided case, then 409 act_out_of_order as a problem, never a 5xx', async () => {
+    await t.call('POST', '/v1/cases', { token: officer, body: openBody('h-ooo') });
+    const decide = {
+      type: 'DecisionIssued',
+      occurredAt: `${today}T10:00:00+08:00`,
+      data: {
+        decisionType: 'warning',
+        legalBasis: '《律师法》第五十条',
+        documentNo: '司告〔2026〕9号',
+        decidedOn: today,
+      },
+    };
+    expect((await t.call('POST', '/v1/cases/h-ooo/acts', { token: officer, body: decide })).status).toBe(201);
+    const late = await t.call('POST', '/v1/cases/h-ooo/acts', { token: officer, body: evidence });
+    expect(late.status).toBe(409);
+    expect(late.headers.get('content-type')).toContain('application/problem+json');
+    expect(late.body).toMatchObject({ status: 409, code: 'act_out_of_order', caseStatus: 'decided' });
+  });
+});

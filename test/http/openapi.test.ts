@@ -149,6 +149,7 @@ describe('the OpenAPI document', () => {
         { method: 'GET', path: '/v1/cases' },
         { method: 'GET', path: '/v1/cases/{caseId}/events' },
         { method: 'GET', path: '/v1/cases/{caseId}/similar' },
+        { method: 'GET', path: '/v1/cases/{caseId}/bundle' },
         { method: 'POST', path: '/v1/media' },
         { method: 'GET', path: '/v1/media/{sha256}' },
         { method: 'GET', path: '/v1/audit/live' },
@@ -164,6 +165,7 @@ describe('the OpenAPI document', () => {
         { method: 'GET', path: '/v1/ledger/proof/inclusion' },
         { method: 'GET', path: '/v1/ledger/proof/consistency' },
         { method: 'GET', path: '/v1/ledger/keys' },
+        { method: 'POST', path: '/v1/verify' },
       ]
         .map(key)
         .sort(),
@@ -214,6 +216,7 @@ describe('the OpenAPI document', () => {
       'GET /v1/ledger/proof/inclusion',
       'GET /v1/ledger/proof/consistency',
       'GET /v1/ledger/keys',
+      'POST /v1/verify',
     ];
     for (const { key, op } of operations) {
       expect([key, op.security]).toEqual([key, PUBLIC.includes(key) ? [] : [{ bearerAuth: [] }]]);

@@ -115,7 +115,7 @@ function checkState(act: RecordAct, state: CaseState): void {
       `a case that is ${state.status} cannot be closed yet: publish the decision first`,
     );
   throw conflict('act_out_of_order', `${act.type} is not allowed while the case is ${state.status}`, {
-    status: state.status,
+    caseStatus: state.status,
   });
 }
 

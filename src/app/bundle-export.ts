@@ -1,0 +1,149 @@
+import type { KeyObject } from 'node:crypto';
+import {
+  accessStreamOf,
+  BUNDLE_FORMAT,
+  caseStreamOf,
+  CHECKPOINT,
+  CONSISTENCY,
+  MANIFEST,
+  manifestBytes,
+  revisionName,
+  signManifest,
+  type BundleManifest,
+  type ManifestFile,
+} from '../ledger/bundle.js';
+import { keyIdOf, type Signer } from '../ledger/ed25519.js';
+import type { EventEnvelope } from '../ledger/envelope.js';
+import { sha256Hex } from '../ledger/hash.js';
+import { tarSize, writeTar, type TarEntry } from '../ledger/tar.js';
+import { LedgerError } from '../errors.js';
+import type { BlobStore } from '../ports/blob-store.js';
+import type { Clock } from '../ports/clock.js';
+import type { EventStore } from '../ports/event-store.js';
+import type { ConsistencyProof, InclusionProof, SignedCheckpoint } from './transparency-log.js';
+
+/** What the exporter needs of the transparency log. */
+export interface BundleLog {
+  current(): Promise<SignedCheckpoint>;
+  inclusion(eventId: string, treeSize?: number): InclusionProof;
+  consistency(from: number, to: number): ConsistencyProof;
+}
+
+export interface BundleExportDependencies {
+  readonly events: EventStore;
+  readonly blobs: BlobStore;
+  readonly log: BundleLog;
+  /** The event-signing public keys, current and retired: all go into `keys/`. */
+  readonly keys: () => readonly { readonly publicKey: KeyObject }[];
+  /** Signs the manifest (the event key). */
+  readonly signer: Signer;
+  readonly clock: Clock;
+}
+
+/** A bundle ready to stream: its manifest, its exact size in bytes and its bytes, produced as they are read. */
+export interface PreparedBundle {
+  readonly manifest: BundleManifest;
+  readonly size: number;
+  readonly body: AsyncIterable<Uint8Array>;
+}
+
+/** A medium an event references is not in the blob store (or not as the event describes it). */
+export class MediumUnavailable extends LedgerError {
+  readonly code = 'media_unavailable';
+  readonly status = 500;
+}
+
+/**
+ * Builds evidence bundles (docs/integrity.md §13). Everything but the media is small and is prepared in memory first:
+ * the events, access records, inclusion proofs, keys and checkpoint, each with its SHA-256. Media are
+ * content-addressed, so their SHA-256 and size are known without reading them. The manifest, which lists every
+ * file's size and SHA-256, can therefore be signed and written first, and the media streamed last straight from the
+ * blob store, one at a time, with backpressure.
+ */
+export class BundleExporter {
+  constructor(private readonly deps: BundleExportDependencies) {}
+
+  /**
+   * Prepares the bundle of a case, or undefined when the case has no events. The checkpoint is signed after the
+   * streams are read, so it covers every event the bundle holds. With `trustedSize`, the bundle carries the
+   * consistency proof from that tree size to the checkpoint's (`ProofUnavailable` when it is not in 1..size).
+   */
+  async prepare(caseId: string, options: { trustedSize?: number } = {}): Promise<PreparedBundle | undefined> {
+    const { events, log } = this.deps;
+    const caseEvents = (await events.readStream(caseStreamOf(caseId))).map((r) => r.event);
+    if (caseEvents.length === 0) return undefined;
+    const accessEvents = (await events.readStream(accessStreamOf(caseId))).map((r) => r.event);
+    const checkpoint = await log.current();
+    const createdAt = this.deps.clock.now().toISOString();
+    const mtime = Math.floor(Date.parse(createdAt) / 1000);
+
+    const small: { name: string; bytes: Buffer }[] = [];
+    const add = (name: string, bytes: Buffer | string) =>
+      small.push({ name, bytes: typeof bytes === 'string' ? Buffer.from(bytes, 'utf8') : bytes });
+    const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
+
+    add(CHECKPOINT, checkpoint.note);
+    const seenKeys = new Set<string>();
+    for (const { publicKey } of this.deps.keys()) {
+      const keyId = keyIdOf(publicKey);
+      if (seenKeys.has(keyId)) continue;
+      seenKeys.add(keyId);
+      add(`keys/${keyId}.pem`, publicKey.export({ type: 'spki', format: 'pem' }).toString());
+    }
+    for (const e of caseEvents) add(`events/${revisionName(e.revision)}.json`, json(e));
+    for (const e of accessEvents) add(`access/${revisionName(e.revision)}.json`, json(e));
+    for (const e of [...caseEvents, ...accessEvents]) add(`proofs/${e.id}.json`, json(this.#proof(e, checkpoint)));
+    if (options.trustedSize !== undefined) {
+      add(CONSISTENCY, json(log.consistency(options.trustedSize, checkpoint.size)));
+    }
+
+    const media = await this.#media(caseEvents);
+    const files: ManifestFile[] = [
+      ...small.map(({ name, bytes }) => ({ name, size: bytes.length, sha256: sha256Hex(bytes) })),
+      ...media.map((m) => ({ name: `media/${m.sha256}`, size: m.size, sha256: m.sha256 })),
+    ];
+    const manifest = signManifest(
+      {
+        format: BUNDLE_FORMAT,
+        caseId,
+        createdAt,
+        checkpoint: { origin: checkpoint.origin, size: checkpoint.size, rootHash: checkpoint.rootHash },
+        files,
+      },
+      this.deps.signer,
+    );
+    const head = manifestBytes(manifest);
+    const entries: TarEntry[] = [
+      { name: MANIFEST, size: head.length, body: head, mtime },
+      ...small.map(({ name, bytes }) => ({ name, size: bytes.length, body: bytes, mtime })),
+      ...media.map(({ sha256, size }) => ({ name: `media/${sha256}`, size, body: () => this.#open(sha256), mtime })),
+    ];
+    return { manifest, size: tarSize(entries.map((e) => e.size)), body: writeTar(entries) };
+  }
+
+  #proof(event: EventEnvelope, checkpoint: SignedCheckpoint): InclusionProof {
+    const { eventId, leafIndex, treeSize, leafHash, proof } = this.deps.log.inclusion(event.id, checkpoint.size);
+    return { eventId, leafIndex, treeSize, leafHash, proof };
+  }
+
+  /** The distinct media the events reference, in order of first reference, each checked against the store. */
+  async #media(events: readonly EventEnvelope[]): Promise<{ sha256: string; size: number }[]> {
+    const refs = new Map<string, number>();
+    for (const e of events) for (const m of e.media) if (!refs.has(m.sha256)) refs.set(m.sha256, m.size);
+    const out: { sha256: string; size: number }[] = [];
+    for (const [sha256, size] of refs) {
+      const info = await this.deps.blobs.head(sha256);
+      if (!info || info.size !== size) {
+        throw new MediumUnavailable(`the medium ${sha256} the case references is not stored as recorded`, { sha256 });
+      }
+      out.push({ sha256, size });
+    }
+    return out;
+  }
+
+  async #open(sha256: string): Promise<AsyncIterable<Uint8Array>> {
+    const got = await this.deps.blobs.get(sha256);
+    if (!got) throw new MediumUnavailable(`the medium ${sha256} disappeared while the bundle was written`);
+    return got.body as AsyncIterable<Uint8Array>;
+  }
+}

@@ -1,0 +1,213 @@
+import { createHash, type KeyObject } from 'node:crypto';
+import { openNote, parseCheckpoint } from '../ledger/checkpoint.js';
+import type { PublicKeyResolver } from '../ledger/ed25519.js';
+import type { StreamHead } from '../ledger/envelope.js';
+import { CompactRange, leafHash } from '../ledger/merkle.js';
+import { verifyChain } from '../ledger/verify.js';
+import type { BlobStore } from '../ports/blob-store.js';
+import type { EventStore, Position } from '../ports/event-store.js';
+
+/** One fault found by {@link checkLedger}: a stable code, where, and what. */
+export interface Fault {
+  readonly code: string;
+  readonly detail: string;
+  readonly position?: Position;
+  readonly stream?: string;
+  readonly eventId?: string;
+}
+
+export interface CheckReport {
+  readonly events: number;
+  readonly streams: number;
+  /** The Merkle tree of the whole log as recomputed: leaves (every event but the checkpoints) and root. */
+  readonly tree: { readonly size: number; readonly rootHash: string };
+  readonly checkpoints: {
+    readonly checked: number;
+    readonly latest?: { readonly size: number; readonly matches: boolean };
+  };
+  readonly media: { readonly checked: number; readonly bytes: number };
+  /** The first faults found (at most `maxFaults`), in log order; `faultCount` counts them all. */
+  readonly faults: readonly Fault[];
+  readonly faultCount: number;
+}
+
+export interface CheckDependencies {
+  readonly events: EventStore;
+  /** The service's event keys, current and retired. */
+  readonly serviceKeys: PublicKeyResolver;
+  /** The same keys, as the checkpoints' note keys are made from them (with each checkpoint's origin as name). */
+  readonly noteKeys: readonly KeyObject[];
+  /** The media store, for `media: true`. */
+  readonly blobs?: BlobStore;
+  /** The stream that holds the checkpoints (not leaves of the tree). */
+  readonly checkpointStream: string;
+}
+
+export interface CheckOptions {
+  /** Re-hash every medium an event references. */
+  readonly media?: boolean;
+  readonly batchSize?: number;
+  readonly maxFaults?: number;
+  readonly onProgress?: (stage: 'events' | 'media', done: number, total: number) => void;
+}
+
+/**
+ * Walks the whole log and checks that it is what it claims: every event's hash and signature, every stream's
+ * chain from revision 0, every checkpoint's signature, and that the Merkle tree recomputed from the events has, at
+ * each checkpoint's size, the root the checkpoint signed. With `media`, every referenced medium is read back and
+ * re-hashed. Never stops at the first fault: it reports them all (the first `maxFaults` in detail).
+ */
+export async function checkLedger(deps: CheckDependencies, options: CheckOptions = {}): Promise<CheckReport> {
+  const batchSize = options.batchSize ?? 2000;
+  const maxFaults = options.maxFaults ?? 100;
+  const faults: Fault[] = [];
+  let faultCount = 0;
+  const fault = (f: Fault) => {
+    faultCount += 1;
+    if (faults.length < maxFaults) faults.push(f);
+  };
+
+  // The checkpoints first: their sizes are where the recomputed root is compared.
+  const checkpoints = await deps.events.readStream(deps.checkpointStream);
+  const wanted = new Map<number, { rootHash: Buffer; eventId: string }[]>();
+  let latest: { size: number; rootHash: Buffer } | undefined;
+  for (const { position, event } of checkpoints) {
+    const data = event.data as { origin?: unknown; note?: unknown };
+    const origin = typeof data.origin === 'string' ? data.origin : '';
+    const opened =
+      typeof data.note === 'string'
+        ? openNote(
+            data.note,
+            deps.noteKeys.map((publicKey) => ({ name: origin, publicKey })),
+          )
+        : undefined;
+    const parsed = opened ? parseCheckpoint(opened.body) : undefined;
+    if (!parsed) {
+      fault({
+        code: 'checkpoint_invalid',
+        detail: 'the note does not verify with the service keys',
+        position,
+        eventId: event.id,
+      });
+      continue;
+    }
+    const list = wanted.get(parsed.size) ?? [];
+    list.push({ rootHash: parsed.rootHash, eventId: event.id });
+    wanted.set(parsed.size, list);
+    if (!latest || parsed.size >= latest.size) latest = { size: parsed.size, rootHash: parsed.rootHash };
+  }
+
+  const heads = new Map<string, StreamHead>();
+  const media = new Map<string, number>();
+  const range = new CompactRange();
+  let latestMatches: boolean | undefined;
+  let events = 0;
+  const compareAt = (size: number) => {
+    const expected = wanted.get(size);
+    if (!expected) return;
+    const root = range.root();
+    for (const { rootHash, eventId } of expected) {
+      const matches = root.equals(rootHash);
+      if (!matches) {
+        fault({
+          code: 'root_mismatch',
+          detail: `the checkpoint of size ${size} signed root ${rootHash.toString('base64')}; the events give ${root.toString('base64')}`,
+          eventId,
+        });
+      }
+      if (latest && size === latest.size && rootHash.equals(latest.rootHash)) latestMatches = matches;
+    }
+  };
+  compareAt(0);
+
+  const head = await deps.events.headPosition();
+  let after: Position = 0;
+  while (after < head) {
+    const batch = await deps.events.readAll({ after, limit: batchSize });
+    if (batch.length === 0) break;
+    for (const { position, event } of batch) {
+      if (position > head) break;
+      events += 1;
+      const before = heads.get(event.stream);
+      const result = verifyChain([event], { serviceKeys: deps.serviceKeys, ...(before ? { after: before } : {}) });
+      if (!result.ok) {
+        fault({
+          code: result.failure.code,
+          detail: result.failure.detail,
+          position,
+          stream: event.stream,
+          eventId: event.id,
+        });
+      }
+      heads.set(event.stream, { revision: event.revision, hash: event.hash });
+      for (const m of event.media) {
+        const known = media.get(m.sha256);
+        if (known !== undefined && known !== m.size) {
+          fault({
+            code: 'media_size_conflict',
+            detail: `medium ${m.sha256} is ${known} and ${m.size} bytes`,
+            position,
+            eventId: event.id,
+          });
+        }
+        media.set(m.sha256, m.size);
+      }
+      if (event.stream !== deps.checkpointStream && /^[0-9a-f]{64}$/.test(event.hash)) {
+        range.push(leafHash(Buffer.from(event.hash, 'hex')));
+        compareAt(range.size);
+      }
+      after = position;
+    }
+    options.onProgress?.('events', Math.min(after, head), head);
+  }
+  for (const [size, list] of wanted) {
+    if (size > range.size) {
+      for (const { eventId } of list) {
+        fault({
+          code: 'checkpoint_beyond_log',
+          detail: `a checkpoint of size ${size}; the log has ${range.size} leaves`,
+          eventId,
+        });
+      }
+    }
+  }
+
+  let mediaChecked = 0;
+  let bytes = 0;
+  if (options.media) {
+    if (!deps.blobs) throw new Error('checking media needs the media store');
+    for (const [sha256, size] of media) {
+      const got = await deps.blobs.get(sha256);
+      if (!got) {
+        fault({ code: 'media_missing', detail: `medium ${sha256} is referenced but not stored` });
+      } else {
+        const hash = createHash('sha256');
+        let length = 0;
+        for await (const chunk of got.body as AsyncIterable<Buffer>) {
+          hash.update(chunk);
+          length += chunk.length;
+        }
+        const digest = hash.digest('hex');
+        if (digest !== sha256 || length !== size) {
+          fault({ code: 'media_mismatch', detail: `medium ${sha256} holds ${length} bytes hashing to ${digest}` });
+        }
+        bytes += length;
+      }
+      mediaChecked += 1;
+      options.onProgress?.('media', mediaChecked, media.size);
+    }
+  }
+
+  return {
+    events,
+    streams: heads.size,
+    tree: { size: range.size, rootHash: range.root().toString('base64') },
+    checkpoints: {
+      checked: checkpoints.length,
+      ...(latest ? { latest: { size: latest.size, matches: latestMatches ?? false } } : {}),
+    },
+    media: { checked: mediaChecked, bytes },
+    faults,
+    faultCount,
+  };
+}

@@ -1,0 +1,147 @@
+import { createPublicKey, type KeyObject } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { verifyBundle, type BundleReport, type ConsistencyProofInput } from '../ledger/bundle-verify.js';
+import { print, UsageError, type CliIo } from './io.js';
+import { progressBar } from './progress.js';
+
+export const verifyHelp = `Usage: ledger verify FILE [--key PEM_FILE ...] [--trusted-checkpoint NOTE_FILE]
+                     [--consistency-proof JSON_FILE] [--json]
+
+Checks an evidence bundle offline, with no server (docs/integrity.md §13.5): the manifest against the files, the
+manifest's signature, the signed checkpoint, every event's hash and signature, the hash chains of the case and of
+its access records, every medium's size and SHA-256, and every event's inclusion proof against the checkpoint.
+Names the first thing that fails.
+
+Options:
+  --key PEM_FILE                trust only this Ed25519 public key (repeatable); get them from GET /v1/ledger/keys.
+                                Without --key the keys in the bundle are trusted, which shows only that the bundle
+                                is consistent with itself: compare their ids with the service's published keys.
+  --trusted-checkpoint FILE     a checkpoint (signed note) you already trust, e.g. from the disclosure feed: the
+                                bundle's checkpoint must be consistent with it (same log, never rewritten)
+  --consistency-proof FILE      the consistency proof between the two ({from, to, proof}, as GET
+                                /v1/ledger/proof/consistency serves it) [default: the bundle's consistency.json]
+  --json                        print the whole report as JSON on stdout
+
+Exit codes: 0 valid, 1 invalid (the first failure on stderr), 2 usage error.
+`;
+
+/** Bundles larger than this show progress on stderr. */
+const PROGRESS_FROM_BYTES = 16 * 1024 * 1024;
+
+export async function verify(argv: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    strict: true,
+    allowPositionals: true,
+    options: {
+      help: { type: 'boolean', short: 'h' },
+      key: { type: 'string', multiple: true },
+      'trusted-checkpoint': { type: 'string' },
+      'consistency-proof': { type: 'string' },
+      json: { type: 'boolean' },
+    },
+  });
+  if (values.help) {
+    print(io.stdout, verifyHelp);
+    return 0;
+  }
+  if (positionals.length !== 1) throw new UsageError('give exactly one bundle FILE');
+  const file = path.resolve(io.cwd, positionals[0]!);
+  const size = statFile(file, positionals[0]!);
+  const trustedKeys = values.key?.map((k) => readKey(path.resolve(io.cwd, k), k));
+  const trustedCheckpoint = values['trusted-checkpoint']
+    ? readText(path.resolve(io.cwd, values['trusted-checkpoint']), '--trusted-checkpoint')
+    : undefined;
+  const consistencyProof = values['consistency-proof']
+    ? readProof(path.resolve(io.cwd, values['consistency-proof']))
+    : undefined;
+
+  const progress = size > PROGRESS_FROM_BYTES ? progressBar(io.stderr, 'bytes') : undefined;
+  const report = await verifyBundle(
+    fs.createReadStream(file, { highWaterMark: 1024 * 1024 }),
+    {
+      ...(trustedKeys ? { trustedKeys } : {}),
+      ...(trustedCheckpoint !== undefined ? { trustedCheckpoint } : {}),
+      ...(consistencyProof ? { consistencyProof } : {}),
+    },
+    progress ? (bytes) => progress.update(bytes, size) : undefined,
+  );
+  progress?.finish();
+
+  if (values.json) print(io.stdout, JSON.stringify(report, null, 2));
+  else print(io.stdout, summary(report));
+  if (report.trustedKeys.some((k) => k.source === 'bundle')) {
+    print(
+      io.stderr,
+      'note: trusted the keys the bundle carries; compare their ids with GET /v1/ledger/keys, or pass --key',
+    );
+  }
+  if (!report.valid) {
+    print(io.stderr, `invalid: ${report.failure!.code}: ${report.failure!.detail}`);
+    return 1;
+  }
+  return 0;
+}
+
+function summary(report: BundleReport): string {
+  const c = report.counts;
+  const keys = report.trustedKeys.map((k) => `${k.keyId} (${k.source === 'given' ? 'given' : 'from the bundle'})`);
+  const lines = [
+    report.valid ? `valid: case ${report.caseId}` : `invalid: ${report.failure!.code}`,
+    `  ${c.events} events, ${c.accessRecords} access records, ${c.media} media (${c.mediaBytes} bytes), ` +
+      `${c.proofs} inclusion proofs; ${c.files} files, ${c.bytes} bytes read`,
+  ];
+  if (report.checkpoint) {
+    lines.push(
+      `  checkpoint: ${report.checkpoint.origin}, size ${report.checkpoint.size}, root ${report.checkpoint.rootHash}`,
+    );
+  }
+  if (report.trustedCheckpoint) {
+    lines.push(`  consistent with the trusted checkpoint of size ${report.trustedCheckpoint.size}`);
+  }
+  lines.push(`  trusted keys: ${keys.length > 0 ? keys.join(', ') : 'none'}`);
+  return lines.join('\n');
+}
+
+function statFile(file: string, shown: string): number {
+  try {
+    const stat = fs.statSync(file);
+    if (!stat.isFile()) throw new UsageError(`${shown} is not a file`);
+    return stat.size;
+  } catch (err) {
+    if (err instanceof UsageError) throw err;
+    throw new UsageError(`cannot read ${shown}`);
+  }
+}
+
+function readText(file: string, option: string): string {
+  try {
+    return fs.readFileSync(file, 'utf8');
+  } catch {
+    throw new UsageError(`${option}: cannot read ${file}`);
+  }
+}
+
+function readKey(file: string, shown: string): KeyObject {
+  const pem = readText(file, '--key');
+  try {
+    const key = createPublicKey(pem);
+    if (key.asymmetricKeyType !== 'ed25519' || !pem.includes('PUBLIC KEY')) throw new Error('not an Ed25519 key');
+    return key;
+  } catch {
+    throw new UsageError(`--key ${shown} is not an Ed25519 public key in PEM`);
+  }
+}
+
+function readProof(file: string): ConsistencyProofInput {
+  const text = readText(file, '--consistency-proof');
+  try {
+    const value = JSON.parse(text) as ConsistencyProofInput;
+    if (Number.isSafeInteger(value.from) && Number.isSafeInteger(value.to) && Array.isArray(value.proof)) return value;
+  } catch {
+    /* reported below */
+  }
+  throw new UsageError('--consistency-proof is not {from, to, proof} JSON');
+}

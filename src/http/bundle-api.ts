@@ -1,0 +1,146 @@
+import { Router, type Request, type RequestHandler, type Response } from 'express';
+import type { KeyObject } from 'node:crypto';
+import { pipeline, Readable } from 'node:stream';
+import type { Logger } from 'pino';
+import type { AccessLog } from '../app/access-log.js';
+import type { Principal } from '../app/auth.js';
+import type { BundleExporter } from '../app/bundle-export.js';
+import { ProofUnavailable } from '../app/transparency-log.js';
+import { RuleViolation } from '../domain/errors.js';
+import { LedgerError } from '../errors.js';
+import { verifyBundle } from '../ledger/bundle-verify.js';
+import { authenticate, canRead, principalOf } from './authenticate.js';
+import { problem, sendProblem } from './problem.js';
+import { purpose, requestId } from './request.js';
+import { InvalidQuery } from './validation.js';
+
+export interface BundleApiDependencies {
+  /** The case's agency, from its stream (undefined: no such case). */
+  readonly cases: { load(caseId: string): Promise<{ readonly state: { readonly agency?: string } } | undefined> };
+  readonly exporter: Pick<BundleExporter, 'prepare'>;
+  readonly access: AccessLog;
+  readonly verify: (token: string) => Principal;
+  /** The service's event-signing public keys, current and retired: what `POST /v1/verify` trusts. */
+  readonly keys: () => readonly { readonly publicKey: KeyObject }[];
+  /** The public routes' rate limit, for `POST /v1/verify`. */
+  readonly limited: RequestHandler;
+  /** The largest bundle `POST /v1/verify` reads (default 8 GiB). */
+  readonly verifyMaxBytes?: number;
+  readonly log: Logger;
+}
+
+const CASE_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
+const DEFAULT_VERIFY_MAX_BYTES = 8 * 1024 ** 3;
+
+class BundleTooLarge extends LedgerError {
+  readonly code = 'too_large';
+  readonly status = 413;
+}
+
+class NotATar extends LedgerError {
+  readonly code = 'unsupported_media_type';
+  readonly status = 415;
+}
+
+/**
+ * Evidence bundles (docs/integrity.md §13): `GET /v1/cases/{caseId}/bundle` exports a case as one tar, streamed,
+ * to whoever may read the case (the read is recorded as `read_bundle` first, so the bundle holds its own access
+ * record); `POST /v1/verify` checks an uploaded bundle, streamed, against the service's keys, for anyone.
+ */
+export function bundleApi(deps: BundleApiDependencies): Router {
+  const router = Router();
+  const auth = authenticate(deps.verify);
+  const maxBytes = deps.verifyMaxBytes ?? DEFAULT_VERIFY_MAX_BYTES;
+
+  router.get('/v1/cases/:caseId/bundle', auth, async (req, res) => {
+    const caseId = String(req.params.caseId);
+    if (!CASE_ID.test(caseId)) throw new RuleViolation('not_found', 404, 'no such case');
+    const trustedSize = treeSize(req.query.trustedSize);
+    const loaded = await deps.cases.load(caseId);
+    if (!(await recordAccess(req, res, caseId, loaded?.state.agency))) return;
+    let bundle;
+    try {
+      bundle = await deps.exporter.prepare(caseId, trustedSize === undefined ? {} : { trustedSize });
+    } catch (err) {
+      if (err instanceof ProofUnavailable) throw new InvalidQuery(err.message, { reason: err.code });
+      throw err;
+    }
+    if (!bundle) throw new RuleViolation('not_found', 404, `no case ${caseId}`);
+    res.status(200);
+    res.set('Content-Type', 'application/x-tar');
+    res.set('Content-Disposition', `attachment; filename="case-${caseId}.tar"`);
+    res.set('Content-Length', String(bundle.size));
+    res.set('Cache-Control', 'no-store');
+    // Byte mode: the stream holds at most its high-water mark, and reads the next chunk only when the client takes one.
+    pipeline(Readable.from(bundle.body, { objectMode: false }), res, (err) => {
+      if (err && (err as NodeJS.ErrnoException).code !== 'ERR_STREAM_PREMATURE_CLOSE') {
+        deps.log.warn({ err, requestId: requestId(res) }, 'sending a bundle failed');
+      }
+    });
+  });
+
+  router.post('/v1/verify', deps.limited, async (req, res) => {
+    const type = req.get('content-type')?.split(';')[0]!.trim().toLowerCase();
+    if (type !== 'application/x-tar' || req.readableEnded) {
+      res.set('Connection', 'close');
+      throw new NotATar('send the bundle as the raw body, with Content-Type: application/x-tar');
+    }
+    const declared = Number(req.get('content-length') ?? Number.NaN);
+    if (declared > maxBytes) {
+      res.set('Connection', 'close');
+      throw new BundleTooLarge(`a bundle is at most ${maxBytes} bytes`, { maxBytes });
+    }
+    const report = await verifyBundle(limitedBody(req, res, maxBytes), {
+      trustedKeys: deps.keys().map((k) => k.publicKey),
+      // what a public route lets anyone make the service hold: the files other than media
+      maxFileBytes: 4 * 1024 * 1024,
+      maxHeldBytes: 128 * 1024 * 1024,
+    });
+    // the verifier stops at the first failure: the rest of the upload is not read, so the connection cannot be reused
+    if (!req.readableEnded) res.set('Connection', 'close');
+    res.json(report);
+  });
+
+  /** Records the retrieval (granted or denied) when the case exists; answers 404 unless the principal may read it. */
+  async function recordAccess(req: Request, res: Response, caseId: string, agency: string | undefined) {
+    const principal = principalOf(res);
+    const granted = agency !== undefined && canRead(principal, agency);
+    const why = purpose(req);
+    if (agency !== undefined) {
+      await deps.access.record({
+        caseId,
+        principal,
+        action: 'read_bundle',
+        outcome: granted ? 'granted' : 'denied',
+        requestId: requestId(res),
+        ...(why === undefined ? {} : { purpose: why }),
+      });
+    }
+    if (!granted) sendProblem(res, problem(404, 'not_found', `no case ${caseId}`));
+    return granted;
+  }
+
+  return router;
+}
+
+/** The request body, read without destroying the request when the reader stops early, and at most `max` bytes. */
+async function* limitedBody(req: Request, res: Response, max: number): AsyncGenerator<Uint8Array> {
+  let total = 0;
+  for await (const chunk of req.iterator({ destroyOnReturn: false })) {
+    total += (chunk as Uint8Array).byteLength;
+    if (total > max) {
+      res.set('Connection', 'close');
+      throw new BundleTooLarge(`a bundle is at most ${max} bytes`, { maxBytes: max });
+    }
+    yield chunk as Uint8Array;
+  }
+}
+
+/** `?trustedSize=`: a tree size of 1 or more. */
+function treeSize(raw: unknown): number | undefined {
+  if (raw === undefined) return undefined;
+  if (typeof raw !== 'string' || !/^[1-9][0-9]{0,15}$/.test(raw) || !Number.isSafeInteger(Number(raw))) {
+    throw new InvalidQuery('trustedSize must be a tree size, an integer of 1 or more');
+  }
+  return Number(raw);
+}

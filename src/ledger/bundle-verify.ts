@@ -1,0 +1,626 @@
+import { createHash, createPublicKey, type Hash, type KeyObject } from 'node:crypto';
+import {
+  accessStreamOf,
+  BUNDLE_FORMAT,
+  caseStreamOf,
+  CHECKPOINT,
+  classify,
+  CONSISTENCY,
+  MANIFEST,
+  manifestSigningInput,
+  revisionName,
+  type BundleFileKind,
+  type BundleManifest,
+  type ManifestFile,
+} from './bundle.js';
+import { canonicalize } from './canonical-json.js';
+import { openNote, parseCheckpoint } from './checkpoint.js';
+import { keyIdOf, keyResolver, verifyEd25519, type PublicKeyResolver } from './ed25519.js';
+import type { EventEnvelope } from './envelope.js';
+import { isSha256Hex } from './hash.js';
+import { EMPTY_ROOT, leafHash } from './merkle.js';
+import { verifyConsistency, verifyInclusion } from './merkle-proofs.js';
+import { TarFormatError, TarReader, type TarMember, type TarSink } from './tar.js';
+import { verifyChain, type VerificationCode } from './verify.js';
+
+/**
+ * The offline verifier of evidence bundles (docs/integrity.md §13.5): fed the members of the archive as a
+ * {@link TarSink}, it hashes every file as it streams by (media are never held in memory), then checks the bundle
+ * in a fixed order and names the first failure. Pure: the caller supplies the bytes and the trusted keys.
+ */
+
+export type BundleFailureCode =
+  | 'malformed'
+  | 'manifest_mismatch'
+  | 'file_hash_mismatch'
+  | 'unknown_key'
+  | 'manifest_signature_invalid'
+  | 'checkpoint_invalid'
+  | 'checkpoint_inconsistent'
+  | 'malformed_event'
+  | 'event_hash_mismatch'
+  | 'unsupported_algorithm'
+  | 'signature_invalid'
+  | 'actor_key_unknown'
+  | 'actor_signature_invalid'
+  | 'stream_mismatch'
+  | 'duplicate_event'
+  | 'revision_gap'
+  | 'chain_broken'
+  | 'media_missing'
+  | 'media_mismatch'
+  | 'proof_missing'
+  | 'proof_invalid';
+
+export interface BundleFailure {
+  readonly code: BundleFailureCode;
+  readonly detail: string;
+}
+
+export interface BundleCounts {
+  /** Members of the archive read, the manifest included. */
+  files: number;
+  events: number;
+  accessRecords: number;
+  media: number;
+  /** Bytes of the media read. */
+  mediaBytes: number;
+  proofs: number;
+  /** Bytes of the archive read. */
+  bytes: number;
+}
+
+export interface TrustedKeyReport {
+  readonly keyId: string;
+  /** `given` by the caller, or taken from the bundle's `keys/` (which proves only self-consistency). */
+  readonly source: 'given' | 'bundle';
+}
+
+export interface BundleReport {
+  readonly valid: boolean;
+  readonly failure?: BundleFailure;
+  readonly caseId?: string;
+  readonly checkpoint?: { readonly origin: string; readonly size: number; readonly rootHash: string };
+  /** The keys the verdict rests on. */
+  readonly trustedKeys: readonly TrustedKeyReport[];
+  /** Present when a trusted checkpoint was given and the bundle's checkpoint was found consistent with it. */
+  readonly trustedCheckpoint?: { readonly size: number; readonly rootHash: string; readonly consistent: true };
+  readonly counts: BundleCounts;
+}
+
+export interface ConsistencyProofInput {
+  readonly from: number;
+  readonly to: number;
+  /** Base64 hashes. */
+  readonly proof: readonly string[];
+}
+
+export interface BundleVerifyOptions {
+  /** Trust only these Ed25519 public keys; without them the keys the bundle carries are trusted. */
+  readonly trustedKeys?: readonly KeyObject[];
+  /** A checkpoint (signed note) the caller trusts already: the bundle's checkpoint must be consistent with it. */
+  readonly trustedCheckpoint?: string;
+  /** A consistency proof between the trusted checkpoint and the bundle's; default: the bundle's `consistency.json`. */
+  readonly consistencyProof?: ConsistencyProofInput;
+  /** Officers' keys, for events that carry `actorSig`. */
+  readonly actorKeys?: PublicKeyResolver;
+  /** Largest file other than a medium (default 16 MiB); such files are held until the end. */
+  readonly maxFileBytes?: number;
+  /** Largest sum of the files other than media (default 512 MiB). */
+  readonly maxHeldBytes?: number;
+}
+
+const MAX_MANIFEST_BYTES = 64 * 1024 * 1024;
+const UTF8 = new TextDecoder('utf-8', { fatal: true });
+const BASE64_32 = /^[A-Za-z0-9+/]{43}=$/;
+const BASE64_64 = /^[A-Za-z0-9+/]{86}==$/;
+const MANIFEST_MEMBERS = ['caseId', 'checkpoint', 'createdAt', 'files', 'format', 'signature'];
+
+/** A failure found while checking; the verifier turns it into the report. */
+class Failed extends Error {
+  constructor(
+    readonly code: BundleFailureCode,
+    readonly detail: string,
+  ) {
+    super(detail);
+  }
+}
+
+const failed = (code: BundleFailureCode, detail: string): never => {
+  throw new Failed(code, detail);
+};
+
+interface Current {
+  readonly name: string;
+  readonly kind: BundleFileKind | { readonly kind: 'manifest' };
+  readonly hash: Hash;
+  readonly chunks: Buffer[] | undefined;
+  size: number;
+}
+
+interface HeldEvent {
+  readonly name: string;
+  readonly revision: number;
+  readonly event: EventEnvelope;
+}
+
+/** Verifies a bundle read from `source`; `onProgress` is told the bytes read so far after each chunk. */
+export async function verifyBundle(
+  source: AsyncIterable<Uint8Array>,
+  options: BundleVerifyOptions = {},
+  onProgress?: (bytes: number) => void,
+): Promise<BundleReport> {
+  const verifier = new BundleVerifier(options);
+  const reader = new TarReader(verifier);
+  try {
+    for await (const chunk of source) {
+      reader.write(chunk);
+      onProgress?.(reader.bytesRead);
+      if (verifier.failure) break;
+    }
+    if (!verifier.failure) reader.close();
+  } catch (err) {
+    if (!(err instanceof TarFormatError)) throw err;
+    verifier.fail('malformed', err.message);
+  }
+  return verifier.finish(reader.bytesRead);
+}
+
+/** Receives the archive's members from a {@link TarReader}; `finish` checks what was read and reports. */
+export class BundleVerifier implements TarSink {
+  #failure: BundleFailure | undefined;
+  #manifest: BundleManifest | undefined;
+  readonly #listed = new Map<string, ManifestFile>();
+  readonly #seen = new Set<string>();
+  readonly #held = new Map<string, Buffer>();
+  /** Media read: name → the SHA-256 and size of the bytes actually read. */
+  readonly #media = new Map<string, { sha256: string; size: number }>();
+  #current: Current | undefined;
+  #trusted: TrustedKeyReport[] = [];
+  #trustedCheckpoint: BundleReport['trustedCheckpoint'];
+  readonly #counts: BundleCounts = {
+    files: 0,
+    events: 0,
+    accessRecords: 0,
+    media: 0,
+    mediaBytes: 0,
+    proofs: 0,
+    bytes: 0,
+  };
+
+  constructor(private readonly options: BundleVerifyOptions = {}) {}
+
+  get failure(): BundleFailure | undefined {
+    return this.#failure;
+  }
+
+  /** Records a failure found outside the verifier (the archive itself); only the first one counts. */
+  fail(code: BundleFailureCode, detail: string): void {
+    this.#failure ??= { code, detail };
+  }
+
+  member(member: TarMember): void {
+    this.#guard(() => {
+      this.#counts.files += 1;
+      if (!this.#manifest && !this.#current && this.#counts.files === 1) {
+        if (member.name !== MANIFEST) failed('malformed', `the first file is ${member.name}, not ${MANIFEST}`);
+        if (member.size > MAX_MANIFEST_BYTES) failed('malformed', `${MANIFEST} is larger than ${MAX_MANIFEST_BYTES}`);
+        this.#begin(member, { kind: 'manifest' }, true);
+        return;
+      }
+      const listed = this.#listed.get(member.name);
+      if (!listed) failed('manifest_mismatch', `${member.name} is not listed in the manifest`);
+      if (listed!.size !== member.size) {
+        failed('file_hash_mismatch', `${member.name} has ${member.size} bytes, the manifest lists ${listed!.size}`);
+      }
+      this.#seen.add(member.name);
+      const kind = classify(member.name)!;
+      this.#begin(member, kind, kind.kind !== 'media');
+    });
+  }
+
+  data(chunk: Uint8Array): void {
+    if (this.#failure || !this.#current) return;
+    this.#current.hash.update(chunk);
+    this.#current.size += chunk.byteLength;
+    this.#current.chunks?.push(Buffer.from(chunk));
+  }
+
+  memberEnd(): void {
+    this.#guard(() => {
+      const current = this.#current!;
+      this.#current = undefined;
+      const sha256 = current.hash.digest('hex');
+      const bytes = current.chunks ? Buffer.concat(current.chunks) : undefined;
+      if (current.kind.kind === 'manifest') {
+        this.#readManifest(bytes!);
+        return;
+      }
+      const listed = this.#listed.get(current.name)!;
+      if (sha256 !== listed.sha256) {
+        failed('file_hash_mismatch', `${current.name} hashes to ${sha256}, the manifest lists ${listed.sha256}`);
+      }
+      const kind = current.kind.kind;
+      if (kind === 'media') {
+        this.#media.set(current.name, { sha256, size: current.size });
+        this.#counts.media += 1;
+        this.#counts.mediaBytes += current.size;
+      } else {
+        this.#held.set(current.name, bytes!);
+        if (kind === 'event') this.#counts.events += 1;
+        if (kind === 'access') this.#counts.accessRecords += 1;
+        if (kind === 'proof') this.#counts.proofs += 1;
+      }
+    });
+  }
+
+  /** Checks everything read, in the order of docs/integrity.md §13.5, and reports the first failure. */
+  finish(bytesRead: number): BundleReport {
+    this.#counts.bytes = bytesRead;
+    this.#guard(() => {
+      if (!this.#manifest) failed('malformed', `the archive holds no ${MANIFEST}`);
+      const manifest = this.#manifest!;
+      for (const name of this.#listed.keys()) {
+        if (!this.#seen.has(name)) failed('manifest_mismatch', `${name} is listed in the manifest but missing`);
+      }
+      const keys = this.#trustKeys();
+      this.#checkManifestSignature(manifest, keys);
+      const root = this.#checkCheckpoint(manifest, keys);
+      if (this.options.trustedCheckpoint !== undefined) this.#checkTrustedCheckpoint(manifest, root, keys);
+      else this.#readConsistency(true);
+      const events = this.#checkStream('event', caseStreamOf(manifest.caseId), keys);
+      if (events.length === 0) failed('revision_gap', 'the bundle holds no event of the case');
+      const access = this.#checkStream('access', accessStreamOf(manifest.caseId), keys);
+      this.#checkMedia([...events, ...access]);
+      this.#checkProofs([...events, ...access], manifest.checkpoint.size, root);
+    });
+    const manifest = this.#manifest;
+    return {
+      valid: this.#failure === undefined,
+      ...(this.#failure ? { failure: this.#failure } : {}),
+      ...(manifest ? { caseId: manifest.caseId, checkpoint: { ...manifest.checkpoint } } : {}),
+      trustedKeys: this.#trusted,
+      ...(this.#trustedCheckpoint ? { trustedCheckpoint: this.#trustedCheckpoint } : {}),
+      counts: { ...this.#counts },
+    };
+  }
+
+  #guard(check: () => void): void {
+    if (this.#failure) return;
+    try {
+      check();
+    } catch (err) {
+      if (!(err instanceof Failed)) throw err;
+      this.fail(err.code, err.detail);
+    }
+  }
+
+  #begin(member: TarMember, kind: Current['kind'], hold: boolean): void {
+    this.#current = {
+      name: member.name,
+      kind,
+      hash: createHash('sha256'),
+      chunks: hold ? [] : undefined,
+      size: 0,
+    };
+  }
+
+  #readManifest(bytes: Buffer): void {
+    const value = parseJson(bytes, MANIFEST, 'malformed');
+    let canonical: string | undefined;
+    try {
+      canonical = canonicalize(value);
+    } catch {
+      canonical = undefined;
+    }
+    if (canonical !== bytes.toString('utf8')) failed('malformed', `${MANIFEST} is not in its canonical (JCS) form`);
+    const m = value as Record<string, unknown>;
+    if (typeof m !== 'object' || m === null || Array.isArray(m)) failed('malformed', `${MANIFEST} is not an object`);
+    const members = Object.keys(m).sort();
+    if (members.join() !== MANIFEST_MEMBERS.join()) {
+      failed('malformed', `${MANIFEST} has the members ${members.join(', ')}, not ${MANIFEST_MEMBERS.join(', ')}`);
+    }
+    if (m.format !== BUNDLE_FORMAT) failed('malformed', `unknown bundle format; this verifier reads ${BUNDLE_FORMAT}`);
+    if (typeof m.caseId !== 'string' || m.caseId.length === 0) failed('malformed', 'caseId is not a string');
+    if (typeof m.createdAt !== 'string') failed('malformed', 'createdAt is not a string');
+    const cp = m.checkpoint as Record<string, unknown> | null;
+    if (
+      typeof cp !== 'object' ||
+      cp === null ||
+      Object.keys(cp).sort().join() !== 'origin,rootHash,size' ||
+      typeof cp.origin !== 'string' ||
+      !Number.isSafeInteger(cp.size) ||
+      (cp.size as number) < 0 ||
+      typeof cp.rootHash !== 'string' ||
+      !BASE64_32.test(cp.rootHash)
+    ) {
+      failed('malformed', 'checkpoint is not {origin, size, rootHash (base64)}');
+    }
+    const sig = m.signature as Record<string, unknown> | null;
+    if (
+      typeof sig !== 'object' ||
+      sig === null ||
+      Object.keys(sig).sort().join() !== 'alg,keyId,value' ||
+      typeof sig.alg !== 'string' ||
+      typeof sig.keyId !== 'string' ||
+      typeof sig.value !== 'string' ||
+      !BASE64_64.test(sig.value) ||
+      Buffer.from(sig.value, 'base64').toString('base64') !== sig.value
+    ) {
+      failed('malformed', 'signature is not {alg, keyId, value (base64 of 64 bytes)}');
+    }
+    if (!Array.isArray(m.files)) failed('malformed', 'files is not an array');
+    const maxFile = this.options.maxFileBytes ?? 16 * 1024 * 1024;
+    let held = 0;
+    for (const f of m.files as unknown[]) {
+      const file = f as Record<string, unknown> | null;
+      if (
+        typeof file !== 'object' ||
+        file === null ||
+        Object.keys(file).sort().join() !== 'name,sha256,size' ||
+        typeof file.name !== 'string' ||
+        !Number.isSafeInteger(file.size) ||
+        (file.size as number) < 0 ||
+        !isSha256Hex(file.sha256)
+      ) {
+        failed('malformed', 'a files entry is not {name, size, sha256}');
+      }
+      const { name, size } = file as unknown as ManifestFile;
+      const kind = classify(name);
+      if (!kind) failed('malformed', `the manifest lists ${name}, which the bundle layout does not have`);
+      if (this.#listed.has(name)) failed('malformed', `the manifest lists ${name} twice`);
+      if (kind!.kind !== 'media') {
+        held += size;
+        if (size > maxFile) failed('malformed', `${name} is larger than ${maxFile} bytes`);
+      }
+      this.#listed.set(name, file as unknown as ManifestFile);
+    }
+    if (held > (this.options.maxHeldBytes ?? 512 * 1024 * 1024)) failed('malformed', 'the bundle is too large');
+    if (!this.#listed.has(CHECKPOINT)) failed('malformed', `the manifest does not list ${CHECKPOINT}`);
+    this.#manifest = value as BundleManifest;
+  }
+
+  /** The given keys, or else the bundle's `keys/`, each of which must be the public key its name says. */
+  #trustKeys(): PublicKeyResolver & { all: KeyObject[] } {
+    const bundled: KeyObject[] = [];
+    for (const [name, bytes] of this.#held) {
+      const kind = classify(name);
+      if (kind?.kind !== 'key') continue;
+      const pem = decodeText(bytes, name);
+      let key: KeyObject | undefined;
+      try {
+        key = pem.includes('-----BEGIN PUBLIC KEY-----') ? createPublicKey({ key: pem, format: 'pem' }) : undefined;
+      } catch {
+        key = undefined;
+      }
+      if (!key || key.asymmetricKeyType !== 'ed25519') failed('malformed', `${name} is not an Ed25519 public key`);
+      if (keyIdOf(key!) !== kind.keyId) failed('malformed', `${name} holds the key ${keyIdOf(key!)}`);
+      bundled.push(key!);
+    }
+    const given = this.options.trustedKeys;
+    const all = given ? [...given] : bundled;
+    this.#trusted = all.map((k) => ({ keyId: keyIdOf(k), source: given ? 'given' : 'bundle' }));
+    if (all.length === 0) failed('unknown_key', 'no key to trust: the bundle carries none and none was given');
+    const resolve = keyResolver(all);
+    return Object.assign((keyId: string) => resolve(keyId), { all });
+  }
+
+  #checkManifestSignature(manifest: BundleManifest, keys: PublicKeyResolver): void {
+    const { alg, keyId, value } = manifest.signature;
+    if (alg !== 'Ed25519') failed('unsupported_algorithm', `the manifest signature's alg is ${alg}`);
+    const key = keys(keyId);
+    if (!key) failed('unknown_key', `the manifest is signed by ${keyId}, not a trusted key`);
+    if (!verifyEd25519(key!, manifestSigningInput(manifest), Buffer.from(value, 'base64'))) {
+      failed('manifest_signature_invalid', `the manifest signature by ${keyId} does not verify`);
+    }
+  }
+
+  /** Opens the signed note with the trusted keys and checks it is the manifest's checkpoint; returns its root. */
+  #checkCheckpoint(manifest: BundleManifest, keys: { all: KeyObject[] }): Buffer {
+    const { origin, size, rootHash } = manifest.checkpoint;
+    const note = decodeText(this.#held.get(CHECKPOINT)!, CHECKPOINT, 'checkpoint_invalid');
+    const opened = openWith(note, origin, keys.all);
+    if (!opened) failed('checkpoint_invalid', `${CHECKPOINT} is not signed by a trusted key under the name ${origin}`);
+    const parsed = parseCheckpoint(opened!.body);
+    if (!parsed) failed('checkpoint_invalid', `${CHECKPOINT} is not a tlog-checkpoint`);
+    if (parsed!.origin !== origin || parsed!.size !== size || parsed!.rootHash.toString('base64') !== rootHash) {
+      failed('checkpoint_invalid', `${CHECKPOINT} is not the checkpoint the manifest names`);
+    }
+    return parsed!.rootHash;
+  }
+
+  /** The bundle's checkpoint must extend the trusted one (or be extended by it), proved by a consistency proof. */
+  #checkTrustedCheckpoint(manifest: BundleManifest, root: Buffer, keys: { all: KeyObject[] }): void {
+    const note = this.options.trustedCheckpoint!;
+    const origin = manifest.checkpoint.origin;
+    const trustedOrigin = note.slice(0, Math.max(0, note.indexOf('\n')));
+    if (trustedOrigin !== origin) {
+      failed(
+        'checkpoint_inconsistent',
+        `the trusted checkpoint is of the log ${trustedOrigin}, the bundle's of ${origin}`,
+      );
+    }
+    const opened = openWith(note, origin, keys.all);
+    if (!opened) failed('checkpoint_invalid', 'the trusted checkpoint is not signed by a trusted key');
+    const trusted = parseCheckpoint(opened!.body);
+    if (!trusted) failed('checkpoint_invalid', 'the trusted checkpoint is not a tlog-checkpoint');
+    const t = { size: trusted!.size, root: trusted!.rootHash };
+    const b = { size: manifest.checkpoint.size, root };
+    const proofInput = this.options.consistencyProof ?? this.#readConsistency(false);
+    const [lo, hi] = t.size <= b.size ? [t, b] : [b, t];
+    if (t.size === b.size) {
+      if (!t.root.equals(b.root)) {
+        failed(
+          'checkpoint_inconsistent',
+          `the trusted checkpoint and the bundle's both have size ${t.size} but differ`,
+        );
+      }
+    } else if (lo.size === 0) {
+      if (!lo.root.equals(EMPTY_ROOT)) failed('checkpoint_inconsistent', 'a checkpoint of size 0 has another root');
+    } else {
+      if (!proofInput || proofInput.from !== lo.size || proofInput.to !== hi.size) {
+        failed(
+          'checkpoint_inconsistent',
+          `no consistency proof from size ${lo.size} to ${hi.size} (trusted ${t.size}, bundle ${b.size})`,
+        );
+      }
+      const proof = decodeProof(proofInput!.proof);
+      if (!proof || !verifyConsistency(lo.size, hi.size, lo.root, hi.root, proof)) {
+        failed('checkpoint_inconsistent', `the consistency proof from size ${lo.size} to ${hi.size} does not verify`);
+      }
+    }
+    this.#trustedCheckpoint = { size: t.size, rootHash: t.root.toString('base64'), consistent: true };
+  }
+
+  /** `consistency.json`, when the bundle has one: `{from, to, proof}`, with `to` the checkpoint's size when `ending`. */
+  #readConsistency(ending: boolean): ConsistencyProofInput | undefined {
+    const bytes = this.#held.get(CONSISTENCY);
+    if (!bytes) return undefined;
+    const value = parseJson(bytes, CONSISTENCY, 'malformed') as Record<string, unknown>;
+    if (
+      typeof value !== 'object' ||
+      value === null ||
+      !Number.isSafeInteger(value.from) ||
+      !Number.isSafeInteger(value.to) ||
+      !Array.isArray(value.proof) ||
+      !value.proof.every((h) => typeof h === 'string')
+    ) {
+      failed('malformed', `${CONSISTENCY} is not {from, to, proof}`);
+    }
+    if (ending && value.to !== this.#manifest!.checkpoint.size) {
+      failed('malformed', `${CONSISTENCY} does not end at the checkpoint's size`);
+    }
+    return value as unknown as ConsistencyProofInput;
+  }
+
+  /** Parses the event files of one kind, in revision order, and checks them as one stream from revision 0. */
+  #checkStream(kind: 'event' | 'access', stream: string, keys: PublicKeyResolver): HeldEvent[] {
+    const files: { name: string; revision: number }[] = [];
+    for (const name of this.#held.keys()) {
+      const k = classify(name);
+      if (k?.kind === kind) files.push({ name, revision: k.revision });
+    }
+    files.sort((a, b) => a.revision - b.revision);
+    const held = files.map(({ name, revision }) => ({
+      name,
+      revision,
+      event: parseJson(this.#held.get(name)!, name, 'malformed_event') as EventEnvelope,
+    }));
+    const result = verifyChain(
+      held.map((h) => h.event),
+      { serviceKeys: keys, ...(this.options.actorKeys ? { actorKeys: this.options.actorKeys } : {}) },
+    );
+    if (!result.ok) {
+      const { code, detail, index } = result.failure;
+      failed(bundleCode(code), `${held[index ?? 0]?.name ?? kind}: ${detail}`);
+    }
+    for (const { name, revision, event } of held) {
+      if (event.stream !== stream) failed('stream_mismatch', `${name}: stream ${event.stream}, expected ${stream}`);
+      if (event.revision !== revision) {
+        failed('malformed', `${name} holds revision ${event.revision}, not ${revisionName(revision)}`);
+      }
+    }
+    return held;
+  }
+
+  /** Every medium an event references is present with the size and SHA-256 it names; no other medium is. */
+  #checkMedia(events: readonly HeldEvent[]): void {
+    const referenced = new Set<string>();
+    for (const { name, event } of events) {
+      for (const ref of event.media) {
+        const file = `media/${ref.sha256}`;
+        referenced.add(file);
+        const got = this.#media.get(file);
+        if (!got) failed('media_missing', `${name} references ${file}, which the bundle does not hold`);
+        if (got!.sha256 !== ref.sha256) failed('media_mismatch', `${file} holds bytes that hash to ${got!.sha256}`);
+        if (got!.size !== ref.size) {
+          failed('media_mismatch', `${file} has ${got!.size} bytes, ${name} says ${ref.size}`);
+        }
+      }
+    }
+    for (const file of this.#media.keys()) {
+      if (!referenced.has(file)) failed('media_mismatch', `${file} is referenced by no event of the bundle`);
+    }
+  }
+
+  /** Every event has an inclusion proof in the checkpoint's tree; no proof is for another event. */
+  #checkProofs(events: readonly HeldEvent[], size: number, root: Buffer): void {
+    const ids = new Set<string>();
+    for (const { name, event } of events) {
+      ids.add(event.id);
+      const file = `proofs/${event.id}.json`;
+      const bytes = this.#held.get(file);
+      if (!bytes) failed('proof_missing', `${name} (event ${event.id}) has no inclusion proof`);
+      const p = parseJson(bytes!, file, 'proof_invalid') as Record<string, unknown>;
+      if (
+        typeof p !== 'object' ||
+        p === null ||
+        p.eventId !== event.id ||
+        !Number.isSafeInteger(p.leafIndex) ||
+        !Number.isSafeInteger(p.treeSize) ||
+        typeof p.leafHash !== 'string' ||
+        !Array.isArray(p.proof)
+      ) {
+        failed('proof_invalid', `${file} is not {eventId, leafIndex, treeSize, leafHash, proof} for event ${event.id}`);
+      }
+      if (p.treeSize !== size) failed('proof_invalid', `${file} proves against size ${p.treeSize}, not ${size}`);
+      const leaf = leafHash(Buffer.from(event.hash, 'hex'));
+      if (p.leafHash !== leaf.toString('base64')) failed('proof_invalid', `${file}: the leaf hash is not the event's`);
+      const proof = decodeProof(p.proof as unknown[]);
+      if (!proof || !verifyInclusion(leaf, p.leafIndex as number, size, proof, root)) {
+        failed('proof_invalid', `${file}: event ${event.id} is not leaf ${p.leafIndex} of the checkpoint's tree`);
+      }
+    }
+    for (const name of this.#held.keys()) {
+      const kind = classify(name);
+      if (kind?.kind === 'proof' && !ids.has(kind.eventId)) {
+        failed('proof_invalid', `${name} proves an event the bundle does not hold`);
+      }
+    }
+  }
+}
+
+function bundleCode(code: VerificationCode): BundleFailureCode {
+  return code === 'hash_mismatch' ? 'event_hash_mismatch' : code;
+}
+
+function decodeText(bytes: Buffer, name: string, code: BundleFailureCode = 'malformed'): string {
+  try {
+    return UTF8.decode(bytes);
+  } catch {
+    return failed(code, `${name} is not UTF-8`);
+  }
+}
+
+function parseJson(bytes: Buffer, name: string, code: BundleFailureCode): unknown {
+  const text = decodeText(bytes, name, code);
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return failed(code, `${name} is not JSON`);
+  }
+}
+
+/** Base64 hashes of 32 bytes each, in their canonical form, or undefined. */
+function decodeProof(proof: readonly unknown[]): Buffer[] | undefined {
+  const out: Buffer[] = [];
+  for (const h of proof) {
+    if (typeof h !== 'string' || !BASE64_32.test(h)) return undefined;
+    const bytes = Buffer.from(h, 'base64');
+    if (bytes.toString('base64') !== h) return undefined;
+    out.push(bytes);
+  }
+  return out;
+}
+
+/** Opens a signed note with each trusted key under the log's name; undefined when none verifies or the name is bad. */
+function openWith(note: string, origin: string, keys: readonly KeyObject[]) {
+  try {
+    return openNote(
+      note,
+      keys.map((publicKey) => ({ name: origin, publicKey })),
+    );
+  } catch {
+    return undefined;
+  }
+}

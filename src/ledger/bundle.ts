@@ -1,0 +1,91 @@
+import { canonicalize } from './canonical-json.js';
+import type { Signer } from './ed25519.js';
+import { sha256Hex } from './hash.js';
+import type { Signature } from './envelope.js';
+
+/**
+ * The evidence bundle format (docs/integrity.md §13): names of its files, the manifest and the manifest's signature.
+ * The exporter (src/app/bundle-export.ts) and the verifier (bundle-verify.ts) share these definitions.
+ */
+
+export const BUNDLE_FORMAT = 'evidence-ledger/bundle/v1';
+const MANIFEST_CONTEXT = 'evidence-ledger/bundle/v1\n';
+
+export const MANIFEST = 'manifest.json';
+export const CHECKPOINT = 'checkpoint.txt';
+export const CONSISTENCY = 'consistency.json';
+
+/** A listed file: its name in the archive, its size and the hex SHA-256 of its bytes. */
+export interface ManifestFile {
+  readonly name: string;
+  readonly size: number;
+  readonly sha256: string;
+}
+
+export interface BundleManifest {
+  readonly format: typeof BUNDLE_FORMAT;
+  readonly caseId: string;
+  /** When the bundle was made (RFC 3339, service clock). */
+  readonly createdAt: string;
+  /** The checkpoint every inclusion proof is against; `checkpoint.txt` is its signed note. */
+  readonly checkpoint: { readonly origin: string; readonly size: number; readonly rootHash: string };
+  /** Every other file of the bundle, in archive order. */
+  readonly files: readonly ManifestFile[];
+  /** The service's signature over the rest of the manifest, see {@link manifestSigningInput}. */
+  readonly signature: Signature;
+}
+
+/** Event files are named by the event's revision, in decimal padded with zeros to at least 8 digits. */
+export function revisionName(revision: number): string {
+  return String(revision).padStart(8, '0');
+}
+
+export const caseStreamOf = (caseId: string) => `case-${caseId}`;
+export const accessStreamOf = (caseId: string) => `access-${caseId}`;
+
+/** What a file name means in the bundle layout, or undefined for a name the layout does not have. */
+export type BundleFileKind =
+  | { readonly kind: 'checkpoint' }
+  | { readonly kind: 'consistency' }
+  | { readonly kind: 'event'; readonly revision: number }
+  | { readonly kind: 'access'; readonly revision: number }
+  | { readonly kind: 'media'; readonly sha256: string }
+  | { readonly kind: 'key'; readonly keyId: string }
+  | { readonly kind: 'proof'; readonly eventId: string };
+
+const REVISION_FILE = /^(events|access)\/([0-9]{8,15})\.json$/;
+const MEDIA_FILE = /^media\/([0-9a-f]{64})$/;
+const KEY_FILE = /^keys\/([0-9a-f]{64})\.pem$/;
+const PROOF_FILE = /^proofs\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\.json$/;
+
+export function classify(name: string): BundleFileKind | undefined {
+  if (name === CHECKPOINT) return { kind: 'checkpoint' };
+  if (name === CONSISTENCY) return { kind: 'consistency' };
+  let m = REVISION_FILE.exec(name);
+  if (m) {
+    const revision = Number(m[2]);
+    if (revisionName(revision) !== m[2]) return undefined; // one name per revision: no extra leading zeros
+    return { kind: m[1] === 'events' ? 'event' : 'access', revision };
+  }
+  if ((m = MEDIA_FILE.exec(name))) return { kind: 'media', sha256: m[1]! };
+  if ((m = KEY_FILE.exec(name))) return { kind: 'key', keyId: m[1]! };
+  if ((m = PROOF_FILE.exec(name))) return { kind: 'proof', eventId: m[1]! };
+  return undefined;
+}
+
+/** The bytes the service signs for a manifest: a context line, then the hex SHA-256 of the JCS form without `signature`. */
+export function manifestSigningInput(manifest: Omit<BundleManifest, 'signature'> & { signature?: unknown }): Buffer {
+  const { signature: _signature, ...body } = manifest;
+  return Buffer.from(MANIFEST_CONTEXT + sha256Hex(canonicalize(body)), 'utf8');
+}
+
+/** Signs the manifest; returns it with its signature. */
+export function signManifest(manifest: Omit<BundleManifest, 'signature'>, signer: Signer): BundleManifest {
+  const value = signer.sign(manifestSigningInput(manifest)).toString('base64');
+  return { ...manifest, signature: { alg: 'Ed25519', keyId: signer.keyId, value } };
+}
+
+/** The manifest's bytes in the bundle: its JCS form, UTF-8, with no newline. */
+export function manifestBytes(manifest: BundleManifest): Buffer {
+  return Buffer.from(canonicalize(manifest), 'utf8');
+}

@@ -1,0 +1,759 @@
+import { createHash, generateKeyPairSync, randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { FilesystemBlobStore } from '../../src/adapters/filesystem/blob-store.js';
+import { BUNDLE_FORMAT, manifestBytes, signManifest, type BundleManifest } from '../../src/ledger/bundle.js';
+import { verifyBundle, type BundleReport, type BundleVerifyOptions } from '../../src/ledger/bundle-verify.js';
+import { checkpointBody, signNote } from '../../src/ledger/checkpoint.js';
+import { ed25519Signer, type Signer } from '../../src/ledger/ed25519.js';
+import { computeEventHash, sealEvents, type EventEnvelope } from '../../src/ledger/envelope.js';
+import { leafHash, rootOf } from '../../src/ledger/merkle.js';
+import { inclusionProof } from '../../src/ledger/merkle-proofs.js';
+import { TarReader, writeTar, type TarMember } from '../../src/ledger/tar.js';
+import { runCli } from '../support/cli.js';
+import { CHECKS_PASSED } from '../support/domain.js';
+import { seedAgency, startTestService, type TestService } from '../support/service.js';
+
+const AGENCY = 'county-justice';
+const CASE = 'b-1';
+const today = new Date().toISOString().slice(0, 10);
+const at = `${today}T09:30:00+08:00`;
+const MiB = 1024 * 1024;
+
+interface Member {
+  name: string;
+  bytes: Buffer;
+  mtime: number;
+  /** Offset of the member's header in the archive it was read from. */
+  offset: number;
+}
+
+let t: TestService;
+let officer: string;
+let reviewer: string;
+let outsider: string;
+let dir: string;
+/** The bundle of case b-1 as first exported, and its members. */
+let bundle: Buffer;
+let members: Member[];
+let serviceSigner: Signer;
+
+function unpack(archive: Buffer): Member[] {
+  const out: Member[] = [];
+  let current: TarMember | undefined;
+  let parts: Buffer[] = [];
+  const reader = new TarReader({
+    member: (m) => {
+      current = m;
+      parts = [];
+    },
+    data: (c) => parts.push(Buffer.from(c)),
+    memberEnd: () => out.push({ ...current!, bytes: Buffer.concat(parts) }),
+  });
+  reader.write(archive);
+  reader.close();
+  return out;
+}
+
+async function pack(list: readonly Pick<Member, 'name' | 'bytes' | 'mtime'>[]): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  const entries = list.map((m) => ({ name: m.name, size: m.bytes.length, body: m.bytes, mtime: m.mtime }));
+  for await (const chunk of writeTar(entries)) chunks.push(Buffer.from(chunk));
+  return Buffer.concat(chunks);
+}
+
+const manifestOf = (list: readonly Member[]) => JSON.parse(list[0]!.bytes.toString('utf8')) as BundleManifest;
+
+/**
+ * What a hostile exporter holding the service key can do: rewrite the manifest to list the files as they now are
+ * (with `edit` applied) and sign it again.
+ */
+function resign(
+  list: Member[],
+  signer: Signer = serviceSigner,
+  edit: (m: BundleManifest) => BundleManifest = (m) => m,
+) {
+  const old = manifestOf(list);
+  const files = list.slice(1).map((m) => ({
+    name: m.name,
+    size: m.bytes.length,
+    sha256: createHash('sha256').update(m.bytes).digest('hex'),
+  }));
+  const { signature: _s, ...body } = edit({ ...old, files });
+  const signed = signManifest(body, signer);
+  return [{ ...list[0]!, bytes: manifestBytes(signed) }, ...list.slice(1)];
+}
+
+const copyOf = (list: readonly Member[]): Member[] => list.map((m) => ({ ...m, bytes: Buffer.from(m.bytes) }));
+const named = (list: readonly Member[], name: string) => list.find((m) => m.name === name)!;
+const parsed = <T>(m: Member) => JSON.parse(m.bytes.toString('utf8')) as T;
+const json = (value: unknown) => Buffer.from(`${JSON.stringify(value, null, 2)}\n`);
+
+async function check(archive: Buffer, options: BundleVerifyOptions = {}): Promise<BundleReport> {
+  return verifyBundle(
+    (async function* () {
+      for (let i = 0; i < archive.length; i += 64 * 1024) yield archive.subarray(i, i + 64 * 1024);
+    })(),
+    options,
+  );
+}
+
+const trusted = (): BundleVerifyOptions => ({ trustedKeys: [serviceSigner.publicKey] });
+
+async function expectFailure(list: Member[], code: string, options: BundleVerifyOptions = trusted()) {
+  const report = await check(await pack(list), options);
+  expect({ valid: report.valid, code: report.failure?.code }).toEqual({ valid: false, code });
+  return report;
+}
+
+async function download(route: string, token = officer) {
+  const res = await fetch(`${t.url}${route}`, { headers: { authorization: `Bearer ${token}` } });
+  return { status: res.status, headers: res.headers, bytes: Buffer.from(await res.arrayBuffer()) };
+}
+
+async function upload(bytes: Uint8Array, contentType: string): Promise<string> {
+  const res = await fetch(`${t.url}/v1/media`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${officer}`, 'content-type': contentType },
+    body: bytes,
+  });
+  expect(res.status).toBe(201);
+  return ((await res.json()) as { sha256: string }).sha256;
+}
+
+async function act(caseId: string, body: unknown, token = officer) {
+  const res = await t.call('POST', `/v1/cases/${caseId}/acts`, { token, body });
+  expect([res.status, res.body?.code]).toEqual([201, undefined]);
+  return res.body as { position: number };
+}
+
+async function openCase(caseId: string) {
+  const opened = await t.call('POST', '/v1/cases', {
+    token: officer,
+    body: {
+      caseId,
+      itemCode: 'P-001',
+      title: '某律所未公示执业信息案',
+      openedOn: today,
+      officers: ['alice', 'bob'],
+      parties: [{ kind: 'person', name: '张三丰', idNumber: '140521199001011234' }],
+    },
+  });
+  expect(opened.status).toBe(201);
+}
+
+beforeAll(async () => {
+  t = await startTestService();
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bundle-test-'));
+  officer = t.token('alice', AGENCY, ['officer']);
+  reviewer = t.token('rita', AGENCY, ['reviewer']);
+  outsider = t.token('olga', 'city-market', ['officer', 'supervisor']);
+  serviceSigner = t.service.keys.eventSigner;
+  await seedAgency(t, AGENCY, { reviewers: ['rita'], item: { major: { fineFenAtLeast: 1_000_000 } } });
+
+  // a case with media, a seizure with its video, a legal review and a decision, read a few times
+  await openCase(CASE);
+  const photo = await upload(randomBytes(3000), 'image/jpeg');
+  const video = await upload(randomBytes(70_001), 'video/mp4');
+  await act(CASE, { type: 'EvidenceCollected', occurredAt: at, data: { description: '现场照片' }, media: [photo] });
+  await act(CASE, {
+    type: 'PropertySeized',
+    occurredAt: at,
+    data: { items: '设备', legalBasis: '第二十条' },
+    media: [video, photo],
+  });
+  const proposed = { decisionType: 'fine', fineFen: 2_000_000, legalBasis: '《律师法》第五十条' };
+  await act(CASE, { type: 'LegalReviewRequested', occurredAt: at, data: { proposed } });
+  await act(
+    CASE,
+    {
+      type: 'LegalReviewCompleted',
+      occurredAt: at,
+      data: { outcome: 'approved', opinion: '同意', checks: CHECKS_PASSED },
+    },
+    reviewer,
+  );
+  const last = await act(CASE, {
+    type: 'DecisionIssued',
+    occurredAt: at,
+    data: { ...proposed, documentNo: '司罚〔2026〕1号', decidedOn: today },
+  });
+  expect((await t.call('GET', `/v1/cases/${CASE}?consistentWith=${last.position}`, { token: officer })).status).toBe(
+    200,
+  );
+  expect((await download(`/v1/media/${photo}`)).status).toBe(200);
+  expect((await t.call('GET', `/v1/cases/${CASE}`, { token: outsider })).status).toBe(404);
+
+  const res = await download(`/v1/cases/${CASE}/bundle`);
+  expect(res.status).toBe(200);
+  bundle = res.bytes;
+  members = unpack(bundle);
+}, 60_000);
+
+afterAll(async () => {
+  await t.stop();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+describe('exporting a case as an evidence bundle', () => {
+  it('when an officer of the agency asks, then a tar with the contract headers, its files in order, and the read recorded', async () => {
+    const res = await download(`/v1/cases/${CASE}/bundle`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('application/x-tar');
+    expect(res.headers.get('content-disposition')).toBe(`attachment; filename="case-${CASE}.tar"`);
+    expect(Number(res.headers.get('content-length'))).toBe(res.bytes.length);
+
+    const names = members.map((m) => m.name);
+    expect(names[0]).toBe('manifest.json');
+    expect(names[1]).toBe('checkpoint.txt');
+    const events = names.filter((n) => n.startsWith('events/'));
+    expect(events).toEqual(
+      ['00000000', '00000001', '00000002', '00000003', '00000004', '00000005'].map((r) => `events/${r}.json`),
+    );
+    const access = names.filter((n) => n.startsWith('access/'));
+    const media = names.filter((n) => n.startsWith('media/'));
+    expect(media).toHaveLength(2);
+    expect(names.slice(-2)).toEqual(media); // media last, streamed after everything else
+    expect(names.filter((n) => n.startsWith('proofs/'))).toHaveLength(events.length + access.length);
+    expect(names.filter((n) => n.startsWith('keys/'))).toEqual([`keys/${serviceSigner.keyId}.pem`]);
+
+    const manifest = manifestOf(members);
+    expect(manifest).toMatchObject({ format: BUNDLE_FORMAT, caseId: CASE });
+    expect(manifest.files.map((f) => f.name)).toEqual(names.slice(1));
+
+    // the access records: read_case, read_media, the denied read, then this export itself (before any byte was sent)
+    const actions = access.map((n) => parsed<EventEnvelope>(named(members, n)).data);
+    expect(actions).toEqual([
+      expect.objectContaining({ action: 'read_case', outcome: 'granted' }),
+      expect.objectContaining({ action: 'read_media', outcome: 'granted' }),
+      expect.objectContaining({ action: 'read_case', outcome: 'denied' }),
+      expect.objectContaining({ action: 'read_bundle', outcome: 'granted' }),
+    ]);
+    const stream = await t.service.events.readStream(`access-${CASE}`);
+    expect(stream.at(-1)!.event.data).toMatchObject({ action: 'read_bundle', outcome: 'granted' });
+  });
+
+  it('when another agency or nobody asks, then 404 (recorded as denied) or 401, and no bundle', async () => {
+    const denied = await download(`/v1/cases/${CASE}/bundle`, outsider);
+    expect(denied.status).toBe(404);
+    expect(JSON.parse(denied.bytes.toString())).toMatchObject({ code: 'not_found' });
+    const stream = await t.service.events.readStream(`access-${CASE}`);
+    expect(stream.at(-1)!.event).toMatchObject({
+      actor: { sub: 'olga' },
+      data: { action: 'read_bundle', outcome: 'denied' },
+    });
+    expect((await fetch(`${t.url}/v1/cases/${CASE}/bundle`)).status).toBe(401);
+    expect((await download('/v1/cases/no-such-case/bundle')).status).toBe(404);
+    expect((await download(`/v1/cases/${CASE}/bundle?trustedSize=0`)).status).toBe(400);
+    expect((await download(`/v1/cases/${CASE}/bundle?trustedSize=99999999`)).status).toBe(400);
+  });
+
+  it('when the bundle is checked in-process, then it is valid with every count right', async () => {
+    const report = await check(bundle, trusted());
+    expect(report).toMatchObject({
+      valid: true,
+      caseId: CASE,
+      trustedKeys: [{ keyId: serviceSigner.keyId, source: 'given' }],
+      counts: { events: 6, accessRecords: 4, media: 2, mediaBytes: 73_001, proofs: 10, bytes: bundle.length },
+    });
+    expect(report.failure).toBeUndefined();
+  });
+});
+
+describe('ledger bundle and ledger verify', () => {
+  it('when the CLI downloads a bundle, then ledger verify accepts it (exit 0) and says which keys it trusted', async () => {
+    const file = path.join(dir, 'cli.tar');
+    const got = await runCli(['bundle', CASE, '-o', file, '--url', t.url], { LEDGER_TOKEN: officer }, dir);
+    expect([got.code, got.stderr]).toEqual([0, expect.stringContaining('wrote')]);
+    expect(fs.existsSync(`${file}.part`)).toBe(false);
+
+    const verified = await runCli(['verify', file], {}, dir);
+    expect(verified.code).toBe(0);
+    expect(verified.stdout).toContain(`valid: case ${CASE}`);
+    expect(verified.stdout).toContain(`${serviceSigner.keyId} (from the bundle)`);
+    expect(verified.stderr).toContain('trusted the keys the bundle carries');
+
+    const pem = path.join(dir, 'service.pem');
+    fs.writeFileSync(pem, serviceSigner.publicKey.export({ type: 'spki', format: 'pem' }));
+    const withKey = await runCli(['verify', file, '--key', pem, '--json'], {}, dir);
+    expect(withKey.code).toBe(0);
+    const report = JSON.parse(withKey.stdout) as BundleReport;
+    expect(report).toMatchObject({ valid: true, trustedKeys: [{ keyId: serviceSigner.keyId, source: 'given' }] });
+    expect(withKey.stderr).toBe('');
+  });
+
+  it('when the bundle is damaged, then ledger verify exits 1 naming the first failure on stderr', async () => {
+    const file = path.join(dir, 'damaged.tar');
+    const copy = Buffer.from(bundle);
+    const media = members.at(-1)!;
+    copy[media.offset + 512 + 10]! ^= 0x01;
+    fs.writeFileSync(file, copy);
+    const got = await runCli(['verify', file], {}, dir);
+    expect(got.code).toBe(1);
+    expect(got.stderr).toContain(`invalid: file_hash_mismatch: ${media.name} hashes to`);
+  });
+
+  it('when the command line is wrong, then exit 2 with the usage', async () => {
+    expect((await runCli(['verify'], {}, dir)).code).toBe(2);
+    expect((await runCli(['verify', 'no-such-file.tar'], {}, dir)).code).toBe(2);
+    const badKey = path.join(dir, 'bad.pem');
+    fs.writeFileSync(badKey, 'not a key');
+    expect((await runCli(['verify', 'x', '--key', badKey], {}, dir)).code).toBe(2);
+    expect((await runCli(['bundle', CASE], { LEDGER_TOKEN: officer }, dir)).code).toBe(2);
+    expect((await runCli(['bundle', CASE, '-o', 'x.tar'], {}, dir)).code).toBe(2);
+    const help = await runCli(['verify', '--help'], {}, dir);
+    expect([help.code, help.stdout]).toEqual([0, expect.stringContaining('Usage: ledger verify FILE')]);
+    expect((await runCli(['bundle', '--help'], {}, dir)).stdout).toContain('Usage: ledger bundle CASE_ID -o FILE');
+  });
+
+  it('when the service refuses the download, then ledger bundle exits 1 with the problem and leaves no file', async () => {
+    const file = path.join(dir, 'refused.tar');
+    const got = await runCli(['bundle', CASE, '-o', file, '--url', t.url, '--token', outsider], {}, dir);
+    expect(got.code).toBe(1);
+    expect(got.stderr).toContain('404 not_found');
+    expect(fs.existsSync(file) || fs.existsSync(`${file}.part`)).toBe(false);
+  });
+});
+
+describe('POST /v1/verify', () => {
+  const post = async (body: Buffer, contentType = 'application/x-tar') => {
+    const res = await fetch(`${t.url}/v1/verify`, { method: 'POST', headers: { 'content-type': contentType }, body });
+    return { status: res.status, body: (await res.json()) as any };
+  };
+
+  it('when anyone posts the bundle, then 200 with the same report as the CLI, against the service keys', async () => {
+    const res = await post(bundle);
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({
+      valid: true,
+      counts: { events: 6, accessRecords: 4, media: 2, proofs: 10, bytes: bundle.length },
+      trustedKeys: [{ keyId: serviceSigner.keyId, source: 'given' }],
+    });
+  });
+
+  it('when the posted bundle is damaged or signed by another key, then 200 valid false with the failure', async () => {
+    const copy = Buffer.from(bundle);
+    copy[members[3]!.offset + 512]! ^= 0x02;
+    expect((await post(copy)).body).toMatchObject({ valid: false, failure: { code: 'file_hash_mismatch' } });
+    const attacker = ed25519Signer(generateKeyPairSync('ed25519').privateKey);
+    const forged = resign(copyOf(members), attacker);
+    expect((await post(await pack(forged))).body).toMatchObject({ valid: false, failure: { code: 'unknown_key' } });
+    expect((await post(Buffer.from('not a tar at all'))).body).toMatchObject({
+      valid: false,
+      failure: { code: 'malformed' },
+    });
+  });
+
+  it('when the body is not a tar, then 415', async () => {
+    expect((await post(Buffer.from('{}'), 'application/json')).status).toBe(415);
+  });
+});
+
+describe('tampering is detected, with zero false accepts', () => {
+  it('when any file of the bundle has one bit flipped (header or contents), then the bundle is invalid', async () => {
+    const codes = new Map<string, number>();
+    let checked = 0;
+    for (const m of members) {
+      const headerPositions = [0, 50, 101, 124, 130, 136, 148, 153, 154, 155, 156, 257, 263, 300, 345, 511];
+      const contentPositions = m.bytes.length > 0 ? [0, Math.floor(m.bytes.length / 2), m.bytes.length - 1] : [];
+      const padding = (512 - (m.bytes.length % 512)) % 512;
+      const positions = [
+        ...headerPositions.map((p) => m.offset + p),
+        ...contentPositions.map((p) => m.offset + 512 + p),
+        ...(padding > 0 ? [m.offset + 512 + m.bytes.length + padding - 1] : []),
+      ];
+      for (const position of positions) {
+        for (const bit of [0, 3, 7]) {
+          const copy = Buffer.from(bundle);
+          copy[position]! ^= 1 << bit;
+          const report = await check(copy);
+          if (report.valid) throw new Error(`accepted a flip of bit ${bit} at byte ${position} (${m.name})`);
+          codes.set(report.failure!.code, (codes.get(report.failure!.code) ?? 0) + 1);
+          checked += 1;
+        }
+      }
+    }
+    for (const position of [bundle.length - 1, bundle.length - 1024, bundle.length - 600]) {
+      const copy = Buffer.from(bundle);
+      copy[position]! ^= 0x10;
+      expect((await check(copy)).failure?.code).toBe('malformed');
+      checked += 1;
+    }
+    expect(checked).toBeGreaterThan(members.length * 50);
+    // header flips are malformed archives; content flips are caught by the manifest's hashes
+    expect([...codes.keys()].sort()).toEqual(expect.arrayContaining(['file_hash_mismatch', 'malformed']));
+  }, 120_000);
+
+  it("when a bit of the manifest's own values is flipped (its time, checkpoint, signature), then the bundle is invalid", async () => {
+    const manifest = members[0]!;
+    const text = manifest.bytes.toString('latin1');
+    const spans = ['"createdAt":"', '"rootHash":"', '"caseId":"', '"value":"', '"keyId":"'].map((key) => {
+      const start = text.indexOf(key) + key.length;
+      return [start, text.indexOf('"', start)] as const;
+    });
+    const codes = new Set<string>();
+    for (const [start, end] of spans) {
+      for (let i = start; i < end; i++) {
+        const copy = Buffer.from(bundle);
+        copy[manifest.offset + 512 + i]! ^= 0x01;
+        const report = await check(copy, trusted());
+        if (report.valid) throw new Error(`accepted a flip in the manifest at ${i}`);
+        codes.add(report.failure!.code);
+      }
+    }
+    expect([...codes].sort()).toEqual(
+      expect.arrayContaining(['manifest_signature_invalid', 'unknown_key', 'malformed']),
+    );
+  });
+
+  describe('by someone without the service key (the manifest is no longer what the service signed)', () => {
+    it('when a file is dropped, then manifest_mismatch names it', async () => {
+      for (const name of ['events/00000002.json', 'checkpoint.txt', members.at(-1)!.name, members[5]!.name]) {
+        const report = await expectFailure(
+          copyOf(members).filter((m) => m.name !== name),
+          'manifest_mismatch',
+        );
+        expect(report.failure!.detail).toBe(`${name} is listed in the manifest but missing`);
+      }
+    });
+
+    it('when a file is added, then manifest_mismatch names it', async () => {
+      const added = [...copyOf(members), { name: 'notes.txt', bytes: Buffer.from('x'), mtime: 0, offset: 0 }];
+      const report = await expectFailure(added, 'manifest_mismatch');
+      expect(report.failure!.detail).toBe('notes.txt is not listed in the manifest');
+    });
+
+    it('when the manifest is rewritten to match but signed by another key, then unknown_key; re-signed in place, manifest_signature_invalid', async () => {
+      const attacker = ed25519Signer(generateKeyPairSync('ed25519').privateKey);
+      const list = copyOf(members).filter((m) => m.name !== 'events/00000005.json');
+      await expectFailure(resign(list, attacker), 'unknown_key');
+      const forged = resign(list, attacker);
+      const manifest = manifestOf(forged);
+      const relabelled = { ...manifest, signature: { ...manifest.signature, keyId: serviceSigner.keyId } };
+      forged[0]!.bytes = manifestBytes(relabelled);
+      await expectFailure(forged, 'manifest_signature_invalid');
+    });
+
+    it('when the manifest is not the first file, then malformed', async () => {
+      const list = copyOf(members);
+      await expectFailure([list[1]!, list[0]!, ...list.slice(2)], 'malformed');
+    });
+  });
+
+  describe('by a hostile exporter that signs what it changed with the service key', () => {
+    it('when an event is deleted, then revision_gap', async () => {
+      const list = copyOf(members).filter((m) => m.name !== 'events/00000002.json');
+      const report = await expectFailure(resign(list), 'revision_gap');
+      expect(report.failure!.detail).toMatch(/^events\/00000003.json: revision 3, expected 2/);
+    });
+
+    it('when an access record is deleted, then revision_gap', async () => {
+      const list = copyOf(members).filter((m) => m.name !== 'access/00000001.json');
+      await expectFailure(resign(list), 'revision_gap');
+    });
+
+    it('when an event is duplicated, then duplicate_event', async () => {
+      const list = copyOf(members);
+      const last = named(list, 'events/00000005.json');
+      const at = list.indexOf(last) + 1;
+      list.splice(at, 0, { ...last, name: 'events/00000006.json', bytes: Buffer.from(last.bytes) });
+      await expectFailure(resign(list), 'duplicate_event');
+    });
+
+    it('when two events are swapped, then revision_gap', async () => {
+      const list = copyOf(members);
+      const a = named(list, 'events/00000001.json');
+      const b = named(list, 'events/00000002.json');
+      [a.bytes, b.bytes] = [b.bytes, a.bytes];
+      await expectFailure(resign(list), 'revision_gap');
+    });
+
+    it("when an event's content is changed, then event_hash_mismatch; re-hashed, then signature_invalid", async () => {
+      const list = copyOf(members);
+      const file = named(list, 'events/00000001.json');
+      const event = parsed<EventEnvelope & { data: Record<string, unknown> }>(file);
+      const changed = { ...event, data: { ...event.data, description: '篡改' } };
+      file.bytes = json(changed);
+      await expectFailure(resign(list), 'event_hash_mismatch');
+      file.bytes = json({ ...changed, hash: computeEventHash(changed) });
+      await expectFailure(resign(list), 'signature_invalid');
+    });
+
+    it('when an event is re-chained after a change, then chain_broken at the next one', async () => {
+      const list = copyOf(members);
+      const file = named(list, 'events/00000001.json');
+      const event = parsed<EventEnvelope>(file);
+      const { hash: _h, sig: _s, stream, revision, prev, recordedAt, ...draft } = event;
+      const [resealed] = sealEvents(
+        stream,
+        { revision: revision - 1, hash: prev },
+        [{ ...draft, data: { ...draft.data, description: '篡改' } }],
+        serviceSigner,
+        recordedAt,
+      );
+      file.bytes = json(resealed);
+      const report = await expectFailure(resign(list), 'chain_broken');
+      expect(report.failure!.detail).toMatch(/^events\/00000002.json/);
+    });
+
+    it('when a medium is swapped for other bytes, then media_mismatch; when it is missing, media_missing', async () => {
+      const list = copyOf(members);
+      const medium = list.at(-1)!;
+      medium.bytes = randomBytes(medium.bytes.length);
+      await expectFailure(resign(list), 'media_mismatch');
+
+      const renamed = copyOf(members);
+      const other = renamed.at(-1)!;
+      const bytes = randomBytes(100);
+      other.name = `media/${createHash('sha256').update(bytes).digest('hex')}`;
+      other.bytes = bytes;
+      await expectFailure(resign(renamed), 'media_missing');
+
+      const extra = [
+        ...copyOf(members),
+        { name: `media/${'0'.repeat(64)}`, bytes: Buffer.alloc(0), mtime: 0, offset: 0 },
+      ];
+      await expectFailure(resign(extra), 'media_mismatch');
+    });
+
+    it('when a proof is dropped, then proof_missing; a proof for another leaf or against another size, proof_invalid', async () => {
+      const proofs = members.filter((m) => m.name.startsWith('proofs/'));
+      await expectFailure(resign(copyOf(members).filter((m) => m.name !== proofs[0]!.name)), 'proof_missing');
+
+      type Proof = { eventId: string; leafIndex: number; treeSize: number; leafHash: string; proof: string[] };
+      const [first, second] = [parsed<Proof>(proofs[0]!), parsed<Proof>(proofs[1]!)];
+      const variants: Proof[] = [
+        { ...second, eventId: first.eventId }, // another event's proof
+        { ...first, leafIndex: second.leafIndex }, // the right leaf at another index
+        { ...first, leafHash: second.leafHash, leafIndex: second.leafIndex, proof: second.proof },
+        { ...first, treeSize: first.treeSize - 1 },
+        { ...first, proof: first.proof.slice(1) },
+        { ...first, proof: [...first.proof].reverse() },
+      ];
+      for (const forged of variants) {
+        const list = copyOf(members);
+        named(list, proofs[0]!.name).bytes = json(forged);
+        await expectFailure(resign(list), 'proof_invalid');
+      }
+      const list = copyOf(members);
+      list.push({ ...proofs[0]!, name: `proofs/${'0'.repeat(8)}-0000-4000-8000-${'0'.repeat(12)}.json` });
+      await expectFailure(resign(list), 'proof_invalid');
+    });
+
+    it('when the events are proved against a made-up tree signed by a key the verifier does not trust, then checkpoint_invalid', async () => {
+      const attacker = ed25519Signer(generateKeyPairSync('ed25519').privateKey);
+      const forged = forgeTree(copyOf(members), attacker);
+      const report = await expectFailure(forged, 'checkpoint_invalid');
+      expect(report.failure!.detail).toContain('not signed by a trusted key');
+      // the service itself would refuse it too
+      const res = await fetch(`${t.url}/v1/verify`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-tar' },
+        body: await pack(forged),
+      });
+      expect(((await res.json()) as BundleReport).failure?.code).toBe('checkpoint_invalid');
+    });
+  });
+
+  describe('a trusted checkpoint exposes a forked or rolled-back log', () => {
+    const origin = () => manifestOf(members).checkpoint.origin;
+
+    it('when the service forks its log (a made-up tree, validly signed), then only a trusted checkpoint reveals it', async () => {
+      const earlier = (await t.call('GET', '/v1/ledger/checkpoint')).body as { note: string };
+      const forged = forgeTree(copyOf(members), serviceSigner);
+      const self = await check(await pack(forged), trusted());
+      expect(self.valid).toBe(true); // signed by the service: without history, nothing to compare with
+      await expectFailure(forged, 'checkpoint_inconsistent', { ...trusted(), trustedCheckpoint: earlier.note });
+    });
+
+    it('when a trusted checkpoint has the same size but another root, then checkpoint_inconsistent', async () => {
+      const { size } = manifestOf(members).checkpoint;
+      const note = signNote(
+        checkpointBody({ origin: origin(), size, rootHash: randomBytes(32) }),
+        origin(),
+        serviceSigner,
+      );
+      const report = await expectFailure(copyOf(members), 'checkpoint_inconsistent', {
+        ...trusted(),
+        trustedCheckpoint: note,
+      });
+      expect(report.failure!.detail).toContain(`both have size ${size}`);
+    });
+
+    it('when the trusted checkpoint is newer, then the bundle needs a consistency proof to it, and a bad one fails', async () => {
+      await openCase('b-2'); // the log grows (the decided case b-1 takes no more evidence)
+      const newer = (await t.call('GET', '/v1/ledger/checkpoint')).body as { note: string; size: number };
+      const { size } = manifestOf(members).checkpoint;
+      expect(newer.size).toBeGreaterThan(size);
+      const options = { ...trusted(), trustedCheckpoint: newer.note };
+      await expectFailure(copyOf(members), 'checkpoint_inconsistent', options);
+
+      const proof = (await t.call('GET', `/v1/ledger/proof/consistency?from=${size}&to=${newer.size}`)).body;
+      expect((await check(bundle, { ...options, consistencyProof: proof })).valid).toBe(true);
+      const bad = { ...proof, proof: [...proof.proof].reverse() };
+      await expectFailure(copyOf(members), 'checkpoint_inconsistent', { ...options, consistencyProof: bad });
+      // a rolled-back log: the newer checkpoint claims the older tree's size, rooted elsewhere
+      const rolled = signNote(
+        checkpointBody({ origin: origin(), size: newer.size, rootHash: randomBytes(32) }),
+        origin(),
+        serviceSigner,
+      );
+      await expectFailure(copyOf(members), 'checkpoint_inconsistent', {
+        ...trusted(),
+        trustedCheckpoint: rolled,
+        consistencyProof: proof,
+      });
+    });
+
+    it('when the export is asked for ?trustedSize=, then the bundle carries the proof and verifies against the older checkpoint', async () => {
+      const older = (await t.call('GET', '/v1/ledger/checkpoint')).body as { note: string; size: number };
+      await openCase('b-3');
+      const res = await download(`/v1/cases/${CASE}/bundle?trustedSize=${older.size}`);
+      expect(res.status).toBe(200);
+      const list = unpack(res.bytes);
+      expect(list.map((m) => m.name)).toContain('consistency.json');
+      const report = await check(res.bytes, { ...trusted(), trustedCheckpoint: older.note });
+      expect(report).toMatchObject({ valid: true, trustedCheckpoint: { size: older.size, consistent: true } });
+
+      const file = path.join(dir, 'older.note');
+      fs.writeFileSync(file, older.note);
+      fs.writeFileSync(path.join(dir, 'with-proof.tar'), res.bytes);
+      const cli = await runCli(['verify', 'with-proof.tar', '--trusted-checkpoint', file], {}, dir);
+      expect([cli.code, cli.stdout]).toEqual([0, expect.stringContaining(`trusted checkpoint of size ${older.size}`)]);
+
+      // the same proof does not vouch for a forked tree
+      const forged = forgeTree(copyOf(list), serviceSigner, false);
+      await expectFailure(forged, 'checkpoint_inconsistent', { ...trusted(), trustedCheckpoint: older.note });
+    });
+  });
+});
+
+describe('a case with a large video', () => {
+  it('when it is exported, then the medium is streamed with backpressure, never held in memory, and the bundle verifies', async () => {
+    const size = 64 * MiB;
+    const caseId = 'b-video';
+    await openCase(caseId);
+    const chunk = randomBytes(MiB);
+    const res = await fetch(`${t.url}/v1/media`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${officer}`, 'content-type': 'video/mp4' },
+      body: (async function* () {
+        for (let i = 0; i < size / MiB; i++) yield chunk;
+      })(),
+      duplex: 'half',
+    } as RequestInit);
+    expect(res.status).toBe(201);
+    const video = ((await res.json()) as { sha256: string }).sha256;
+    await act(caseId, {
+      type: 'PropertySeized',
+      occurredAt: at,
+      data: { items: '车辆', legalBasis: '第二十条' },
+      media: [video],
+    });
+
+    // count the bytes the exporter pulls out of the blob store
+    let pulled = 0;
+    const original = FilesystemBlobStore.prototype.get;
+    const spy = jest.spyOn(FilesystemBlobStore.prototype, 'get').mockImplementation(async function (
+      this: FilesystemBlobStore,
+      ...args: Parameters<FilesystemBlobStore['get']>
+    ) {
+      const got = await original.apply(this, args);
+      if (!got) return got;
+      const body = got.body as AsyncIterable<Buffer>;
+      async function* counted() {
+        for await (const c of body) {
+          pulled += c.length;
+          yield c;
+        }
+      }
+      return { ...got, body: counted() as unknown as NodeJS.ReadableStream };
+    });
+    try {
+      const rssBefore = process.memoryUsage().rss;
+      const response = await fetch(`${t.url}/v1/cases/${caseId}/bundle`, {
+        headers: { authorization: `Bearer ${officer}` },
+      });
+      expect(response.status).toBe(200);
+      const reader = response.body!.getReader();
+      const head: Uint8Array[] = [];
+      let received = 0;
+      while (received < 4 * MiB) {
+        const { value, done } = await reader.read();
+        if (done) break;
+        head.push(value);
+        received += value.length;
+      }
+      // the client stops reading: the server must stop reading the medium soon after
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      const aheadWhilePaused = pulled - received;
+      expect(pulled).toBeLessThan(size / 2);
+      expect(aheadWhilePaused).toBeLessThan(24 * MiB);
+
+      let rssPeak = process.memoryUsage().rss;
+      const report = await verifyBundle(
+        (async function* () {
+          yield* head;
+          for (;;) {
+            const { value, done } = await reader.read();
+            if (done) return;
+            rssPeak = Math.max(rssPeak, process.memoryUsage().rss);
+            yield value;
+          }
+        })(),
+        trusted(),
+      );
+      expect(report).toMatchObject({ valid: true, counts: { media: 1, mediaBytes: size } });
+      expect(pulled).toBe(size);
+      // neither the exporter nor the verifier holds the medium: memory grows by far less than its size
+      expect(rssPeak - rssBefore).toBeLessThan(size);
+    } finally {
+      spy.mockRestore();
+    }
+  }, 120_000);
+});
+
+/**
+ * Replaces the bundle's checkpoint and proofs with a made-up tree holding only the bundle's events, signed by
+ * `signer`; the manifest is re-signed by the service key, as a hostile exporter would.
+ */
+function forgeTree(list: Member[], signer: Signer, withKey = true): Member[] {
+  const manifest = manifestOf(list);
+  const events = list
+    .filter((m) => m.name.startsWith('events/') || m.name.startsWith('access/'))
+    .map((m) => parsed<EventEnvelope>(m));
+  const leaves = events.map((e) => leafHash(Buffer.from(e.hash, 'hex')));
+  const nodes = {
+    node: (level: number, index: number) => rootOf(leaves.slice(index * 2 ** level, (index + 1) * 2 ** level)),
+  };
+  const size = leaves.length;
+  const root = rootOf(leaves);
+  const origin = manifest.checkpoint.origin;
+  for (const [i, e] of events.entries()) {
+    named(list, `proofs/${e.id}.json`).bytes = json({
+      eventId: e.id,
+      leafIndex: i,
+      treeSize: size,
+      leafHash: leaves[i]!.toString('base64'),
+      proof: inclusionProof(i, size, nodes).map((h) => h.toString('base64')),
+    });
+  }
+  named(list, 'checkpoint.txt').bytes = Buffer.from(
+    signNote(checkpointBody({ origin, size, rootHash: root }), origin, signer),
+  );
+  let out = list;
+  if (withKey && signer !== serviceSigner) {
+    const pem = signer.publicKey.export({ type: 'spki', format: 'pem' }).toString();
+    out = [
+      out[0]!,
+      out[1]!,
+      { name: `keys/${signer.keyId}.pem`, bytes: Buffer.from(pem), mtime: 0, offset: 0 },
+      ...out.slice(2),
+    ];
+  }
+  return resign(out, serviceSigner, (m) => ({
+    ...m,
+    checkpoint: { origin, size, rootHash: root.toString('base64') },
+  }));
+}

@@ -1,0 +1,199 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { systemClock } from '../../src/adapters/clock/system-clock.js';
+import { loadOrCreateKeys } from '../../src/adapters/keys/file-keyring.js';
+import { SqliteEventStore } from '../../src/adapters/sqlite/event-store.js';
+import { checkpointBody, signNote } from '../../src/ledger/checkpoint.js';
+import { computeEventHash, sealEvents } from '../../src/ledger/envelope.js';
+import { runCli } from '../support/cli.js';
+import { seedAgency, startTestService } from '../support/service.js';
+
+const made: string[] = [];
+/** A new temporary folder, removed after the file's tests. */
+function tempDir(): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ledger-check-'));
+  made.push(dir);
+  return dir;
+}
+afterAll(() => {
+  for (const dir of made) fs.rmSync(dir, { recursive: true, force: true });
+});
+const today = new Date().toISOString().slice(0, 10);
+let pristine: string;
+let videoSha: string;
+
+/** A data folder with registries, two cases, a video and two checkpoints, made through the service. */
+beforeAll(async () => {
+  pristine = tempDir();
+  const t = await startTestService({ LEDGER_DATA_DIR: pristine });
+  const { officer } = await seedAgency(t, 'county-justice');
+  const upload = await fetch(`${t.url}/v1/media`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${officer}`, 'content-type': 'video/mp4' },
+    body: Buffer.alloc(200_000, 7),
+  });
+  videoSha = ((await upload.json()) as { sha256: string }).sha256;
+  for (const caseId of ['k-1', 'k-2']) {
+    const open = {
+      caseId,
+      itemCode: 'P-001',
+      title: '检查',
+      openedOn: today,
+      officers: ['alice', 'bob'],
+      parties: [{ kind: 'organization', name: '某公司' }],
+    };
+    expect((await t.call('POST', '/v1/cases', { token: officer, body: open })).status).toBe(201);
+    if (caseId === 'k-1') expect((await t.call('GET', '/v1/ledger/checkpoint')).status).toBe(200);
+    const seized = {
+      type: 'PropertySeized',
+      occurredAt: `${today}T10:00:00+08:00`,
+      officers: ['alice', 'bob'],
+      data: { items: '设备', legalBasis: '《行政强制法》第二十二条' },
+      media: [videoSha],
+    };
+    expect((await t.call('POST', `/v1/cases/${caseId}/acts`, { token: officer, body: seized })).status).toBe(201);
+  }
+  expect((await t.call('GET', '/v1/ledger/checkpoint')).status).toBe(200);
+  await t.stop();
+});
+
+/** A fresh copy of the pristine data folder, to tamper with. */
+function copy(): string {
+  const dir = tempDir();
+  fs.cpSync(pristine, dir, { recursive: true });
+  return dir;
+}
+
+const check = (dir: string, ...args: string[]) => runCli(['check', ...args], { LEDGER_DATA_DIR: dir });
+
+function tamper(dir: string, sql: (db: Database.Database) => void) {
+  const db = new Database(path.join(dir, 'events.sqlite'));
+  sql(db);
+  db.close();
+}
+
+describe('ledger check', () => {
+  it('when the store is as recorded, then every chain, signature, checkpoint and medium checks out', async () => {
+    const result = await check(copy(), '--media');
+    expect(result.stderr).toContain('100%');
+    expect(result.stdout).toMatch(/checkpoints 2; the latest \(size \d+\) matches the events/);
+    expect(result.stdout).toContain('media       1 re-hashed, 200,000 bytes');
+    expect(result.stdout).toContain('no fault found');
+    expect(result.code).toBe(0);
+  });
+
+  it('when an event was edited in the database, then its hash mismatch is reported with the event, and exit 1', async () => {
+    const dir = copy();
+    let eventId = '';
+    tamper(dir, (db) => {
+      const row = db
+        .prepare("SELECT position, id, envelope FROM events WHERE stream = 'case-k-1' AND revision = 1")
+        .get() as {
+        position: number;
+        id: string;
+        envelope: string;
+      };
+      eventId = row.id;
+      const envelope = JSON.parse(row.envelope);
+      envelope.data.items = '设备两台';
+      db.prepare('UPDATE events SET envelope = ? WHERE position = ?').run(JSON.stringify(envelope), row.position);
+    });
+    const result = await check(dir);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain('hash_mismatch');
+    expect(result.stdout).toContain(`[event ${eventId}]`);
+  });
+
+  it('when an event was edited and re-hashed, then its signature fails and the tree no longer has the signed root', async () => {
+    const dir = copy();
+    let eventId = '';
+    tamper(dir, (db) => {
+      const row = db
+        .prepare("SELECT position, id, envelope FROM events WHERE stream = 'case-k-1' AND revision = 1")
+        .get() as {
+        position: number;
+        id: string;
+        envelope: string;
+      };
+      eventId = row.id;
+      const envelope = JSON.parse(row.envelope);
+      envelope.data.items = '设备两台';
+      envelope.hash = computeEventHash(envelope);
+      db.prepare('UPDATE events SET envelope = ?, hash = ? WHERE position = ?').run(
+        JSON.stringify(envelope),
+        envelope.hash,
+        row.position,
+      );
+    });
+    const result = await check(dir);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain(`signature_invalid`);
+    expect(result.stdout).toContain(`[event ${eventId}]`);
+    expect(result.stdout).toContain('DOES NOT match'); // the tree recomputed from the events no longer has the signed root
+  });
+
+  it('when an event was deleted, then the revision gap is reported', async () => {
+    const dir = copy();
+    tamper(dir, (db) => {
+      const { position } = db
+        .prepare("SELECT position FROM events WHERE stream = 'case-k-1' AND revision = 0")
+        .get() as { position: number };
+      db.prepare('DELETE FROM events WHERE position = ?').run(position);
+    });
+    const report = JSON.parse((await check(dir, '--json')).stdout);
+    expect(report.faults.map((f: { code: string }) => f.code)).toContain('revision_gap');
+  });
+
+  it('when a validly signed checkpoint claims another root, then the root mismatch is reported', async () => {
+    const dir = copy();
+    const keys = loadOrCreateKeys(path.join(dir, 'keys'), systemClock);
+    const store = new SqliteEventStore({ path: path.join(dir, 'events.sqlite'), writer: 'inline' });
+    const [last] = await store.readStream('ledger-checkpoints', { direction: 'backward', limit: 1 });
+    const origin = 'evidence-ledger.local/log';
+    const note = signNote(checkpointBody({ origin, size: 3, rootHash: Buffer.alloc(32, 1) }), origin, keys.eventSigner);
+    const forged = sealEvents(
+      'ledger-checkpoints',
+      { revision: last!.event.revision, hash: last!.event.hash },
+      [
+        {
+          id: '00000000-0000-7000-8000-0000000000ff',
+          type: 'CheckpointIssued',
+          schemaVersion: 1,
+          occurredAt: new Date().toISOString(),
+          actor: { sub: 'ledger', agency: 'ledger', roles: [] },
+          data: { origin, size: 3, rootHash: Buffer.alloc(32, 1).toString('base64'), note },
+          media: [],
+        },
+      ],
+      keys.eventSigner,
+      new Date().toISOString(),
+    );
+    await store.append('ledger-checkpoints', forged, last!.event.revision);
+    await store.close();
+    const result = await check(dir);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toMatch(/root_mismatch: the checkpoint of size 3 signed root AQEB/);
+  });
+
+  it('when a stored medium was altered, then --media finds it and the event check alone does not', async () => {
+    const dir = copy();
+    const file = path.join(dir, 'media', 'sha256', videoSha.slice(0, 2), videoSha.slice(2, 4), videoSha);
+    const bytes = fs.readFileSync(file);
+    bytes[1000] = bytes[1000]! ^ 0x01;
+    fs.chmodSync(file, 0o644);
+    fs.writeFileSync(file, bytes);
+    expect((await check(dir)).code).toBe(0);
+    const result = await check(dir, '--media');
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain(`media_mismatch: medium ${videoSha} holds 200000 bytes hashing to`);
+  });
+
+  it('when asked for help or given a stray argument, then usage and exit 0 or 2', async () => {
+    const help = await runCli(['check', '--help']);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain('Usage: ledger check [--media] [--json]');
+    expect((await runCli(['check', 'now'])).code).toBe(2);
+  });
+});
