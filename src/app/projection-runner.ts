@@ -197,6 +197,7 @@ export class ProjectionRunner {
           }
         }
       } catch (err) {
+        this.#live = false; // not ready until caught up again
         this.#onError(err);
       }
       if (!this.#stopped) await delay(this.#retryDelayMs, signal);

@@ -109,6 +109,46 @@ describe('the projection runner', () => {
     store.close();
   });
 
+  it('when a projection fails, then nothing of the batch is stored, the runner is not ready, and it recovers on retry', async () => {
+    const events = new SqliteEventStore({ path: path.join(tempDir(), 'e.sqlite'), writer: 'inline' });
+    let failures = 1;
+    const flaky = {
+      ...COUNTING,
+      apply: (recorded: Parameters<typeof COUNTING.apply>[0], docs: Parameters<typeof COUNTING.apply>[1]) => {
+        if (failures > 0) {
+          failures -= 1;
+          throw new Error('projection bug');
+        }
+        return COUNTING.apply(recorded, docs);
+      },
+    };
+    const store = new SqliteReadModelStore({ path: ':memory:', projections: [flaky] });
+    const errors: unknown[] = [];
+    const liveAtError: boolean[] = [];
+    const runner: ProjectionRunner = new ProjectionRunner(events, store, [flaky], {
+      retryDelayMs: 20,
+      onError: (e) => {
+        errors.push(e);
+        liveAtError.push(runner.live());
+      },
+    });
+    const stop = new AbortController();
+    try {
+      await runner.start(stop.signal);
+      const head = await append(events, logOf(1));
+      expect(await runner.waitFor(head, 5_000)).toBe(true);
+      expect(errors).toHaveLength(1);
+      expect(liveAtError).toEqual([false]); // /readyz says not ready while the projection fails
+      expect(store.get('event_counts', '*')).toEqual({ n: head }); // each event counted once despite the failed try
+      for (let i = 0; i < 100 && !runner.live(); i++) await new Promise((r) => setTimeout(r, 10));
+      expect(runner.live()).toBe(true); // caught up again after the retry
+    } finally {
+      stop.abort();
+      await events.close();
+      store.close();
+    }
+  });
+
   it('when the stored models come from other projection versions, then start rebuilds them from the start of the log', async () => {
     const file = path.join(tempDir(), 'rm.sqlite');
     const events = new SqliteEventStore({ path: path.join(tempDir(), 'e.sqlite'), writer: 'inline' });
