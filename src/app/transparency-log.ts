@@ -1,7 +1,7 @@
 import type { Signer } from '../ledger/ed25519.js';
 import { sealEvents } from '../ledger/envelope.js';
 import { checkpointBody, signNote } from '../ledger/checkpoint.js';
-import { CompactRange, EMPTY_ROOT, type TreeNodes } from '../ledger/merkle.js';
+import { CompactRange, EMPTY_ROOT, rangeRoot, type TreeNodes } from '../ledger/merkle.js';
 import { consistencyProof, inclusionProof } from '../ledger/merkle-proofs.js';
 import type { Clock } from '../ports/clock.js';
 import type { EventStore, Position } from '../ports/event-store.js';
@@ -94,6 +94,12 @@ export class TransparencyLog {
       doc.hashes.map((h) => Buffer.from(h, 'base64')),
     );
     return { size: doc.size, rootHash: range.root() };
+  }
+
+  /** The root of the tree's first `size` leaves, read from stored nodes; undefined beyond the tree. */
+  rootAt(size: number): Buffer | undefined {
+    if (!Number.isSafeInteger(size) || size < 0 || size > this.tree().size) return undefined;
+    return size === 0 ? Buffer.from(EMPTY_ROOT) : rangeRoot(this.#nodes(), 0, size);
   }
 
   /** The latest issued checkpoint, when there is one. */

@@ -8,7 +8,7 @@ import type { BundleExporter } from '../app/bundle-export.js';
 import { ProofUnavailable } from '../app/transparency-log.js';
 import { RuleViolation } from '../domain/errors.js';
 import { LedgerError } from '../errors.js';
-import { verifyBundle } from '../ledger/bundle-verify.js';
+import { verifyBundle, type BundleReport } from '../ledger/bundle-verify.js';
 import { authenticate, canRead, principalOf } from './authenticate.js';
 import { problem, sendProblem } from './problem.js';
 import { purpose, requestId } from './request.js';
@@ -24,6 +24,11 @@ export interface BundleApiDependencies {
   readonly keys: () => readonly { readonly publicKey: KeyObject }[];
   /** The public routes' rate limit, for `POST /v1/verify`. */
   readonly limited: RequestHandler;
+  /**
+   * This service's log: the origin and the root of its tree at a size (undefined beyond it). A valid bundle whose
+   * checkpoint names this origin must be a prefix of this log, or it comes from a forked or rewritten one.
+   */
+  readonly prefixOf?: { readonly origin: string; rootAt(size: number): Buffer | undefined };
   /** The largest bundle `POST /v1/verify` reads (default 8 GiB). */
   readonly verifyMaxBytes?: number;
   readonly log: Logger;
@@ -98,7 +103,7 @@ export function bundleApi(deps: BundleApiDependencies): Router {
     });
     // the verifier stops at the first failure: the rest of the upload is not read, so the connection cannot be reused
     if (!req.readableEnded) res.set('Connection', 'close');
-    res.json(report);
+    res.json(deps.prefixOf ? againstThisLog(report, deps.prefixOf) : report);
   });
 
   /** Records the retrieval (granted or denied) when the case exists; answers 404 unless the principal may read it. */
@@ -143,4 +148,32 @@ function treeSize(raw: unknown): number | undefined {
     throw new InvalidQuery('trustedSize must be a tree size, an integer of 1 or more');
   }
   return Number(raw);
+}
+
+/**
+ * A bundle valid on its own, whose checkpoint is of this service's log, must be consistent with the log as this
+ * service holds it: same root at the checkpoint's size. A checkpoint larger than the log is from the future of a
+ * log this service never had; either way the verdict is `checkpoint_inconsistent`.
+ */
+function againstThisLog(
+  report: BundleReport,
+  log: { readonly origin: string; rootAt(size: number): Buffer | undefined },
+): BundleReport & { log?: { origin: string; consistent: boolean } } {
+  const checkpoint = report.checkpoint;
+  if (!report.valid || !checkpoint || checkpoint.origin !== log.origin) return report;
+  const root = log.rootAt(checkpoint.size);
+  const consistent = root !== undefined && root.toString('base64') === checkpoint.rootHash;
+  if (consistent) return { ...report, log: { origin: log.origin, consistent } };
+  return {
+    ...report,
+    valid: false,
+    failure: {
+      code: 'checkpoint_inconsistent',
+      detail:
+        root === undefined
+          ? `the bundle's checkpoint (size ${checkpoint.size}) is beyond this log`
+          : `the bundle's checkpoint (size ${checkpoint.size}) has another root than this log at that size`,
+    },
+    log: { origin: log.origin, consistent },
+  };
 }

@@ -567,6 +567,20 @@ describe('tampering is detected, with zero false accepts', () => {
       await expectFailure(forged, 'checkpoint_inconsistent', { ...trusted(), trustedCheckpoint: earlier.note });
     });
 
+    it('when the forked bundle is posted to the service, then the service finds it is not a prefix of its own log', async () => {
+      const forged = forgeTree(copyOf(members), serviceSigner);
+      const post = (body: Buffer) =>
+        fetch(`${t.url}/v1/verify`, { method: 'POST', headers: { 'content-type': 'application/x-tar' }, body });
+      const honest = (await (await post(bundle)).json()) as BundleReport & { log?: unknown };
+      expect(honest).toMatchObject({ valid: true, log: { origin: origin(), consistent: true } });
+      const refused = (await (await post(await pack(forged))).json()) as BundleReport & { log?: unknown };
+      expect(refused).toMatchObject({
+        valid: false,
+        failure: { code: 'checkpoint_inconsistent' },
+        log: { origin: origin(), consistent: false },
+      });
+    });
+
     it('when a trusted checkpoint has the same size but another root, then checkpoint_inconsistent', async () => {
       const { size } = manifestOf(members).checkpoint;
       const note = signNote(
