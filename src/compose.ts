@@ -239,6 +239,7 @@ export async function startService(config: Config, { clock, log }: ServiceDepend
       access,
       verify,
       keys: () => keys.all.filter((k) => k.purpose === 'event'),
+      prefixOf: { origin: config.logOrigin, rootAt: (size: number) => transparency.rootAt(size) },
       limited: publicLimit,
       log,
     }),
