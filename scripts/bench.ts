@@ -1,4 +1,4 @@
-// npm run bench [-- --quick] [-- --seconds N] [-- --only store|http]
+// npm run bench [-- --quick] [-- --seconds N] [-- --only store|http|projections]
 //
 // Measures, in one run on this machine:
 //   (a) raw limits: Ed25519 signatures/s, canonicalize+hash+sign/s, SQLite durable single-row inserts/s and
@@ -9,9 +9,12 @@
 //   (d) the peer @event-driven-io/emmett-sqlite appending the same sealed events;
 //   (e) append rate with 10^3 .. 10^6 events already in the store (10^5 with --quick);
 //   (f) HTTP: express hello-world req/s (the framework's ceiling here), POST .../acts acts/s with p50/p99 latency
-//       with 64 clients, and a streamed media upload's MiB/s against raw SHA-256 + file write, with server memory.
+//       with 64 clients, and a streamed media upload's MiB/s against raw SHA-256 + file write, with server memory;
+//   (g) projections (scripts/bench-projections.ts): a store seeded with 10^6 realistic signed events (10^5 with
+//       --quick), its raw read rate and a full rebuild of the read models; then the projection lag (p50/p99/max
+//       from an append's acknowledgement to the read models having applied it) with 64 writers appending acts.
 // Targets (reported, never asserted): 64 writers >= 12,000 appends/s and >= 65% of the canonicalize+hash+sign
-// limit; append rate flat across store sizes.
+// limit; append rate flat across store sizes; rebuild >= 50% of the raw read rate; projection lag p99 < 50 ms.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -31,6 +34,7 @@ import {
 } from '../src/ledger/envelope.js';
 import type { EventStore } from '../src/ports/event-store.js';
 import { httpBench, type HttpBenchResult } from './bench-http.js';
+import { projectionsBench, reportProjections } from './bench-projections.js';
 
 const { values: args } = parseArgs({
   options: {
@@ -42,12 +46,17 @@ const { values: args } = parseArgs({
 });
 if (args.help) {
   console.log(
-    'Usage: npm run bench [-- --quick] [-- --seconds N] [-- --only store|http]\n' +
-      '  --quick      stop the store-size series at 10^5 events; upload 256 MiB instead of 1 GiB\n' +
-      '  --seconds N  length of each throughput measurement [3]\n' +
-      '  --only X     run only the store part (a-e) or the HTTP part (f)',
+    'Usage: npm run bench [-- --quick] [-- --seconds N] [-- --only store|http|projections]\n' +
+      '  --quick      stop the store-size series at 10^5 events; upload 256 MiB instead of 1 GiB;\n' +
+      '               seed 10^5 events instead of 10^6 for the projection rebuild\n' +
+      '  --seconds N  length of each throughput measurement (and of the projection-lag run) [3]\n' +
+      '  --only X     run only the store part (a-e), the HTTP part (f) or the projections part (g)',
   );
   process.exit(0);
+}
+if (args.only !== undefined && !['store', 'http', 'projections'].includes(args.only)) {
+  console.error(`--only must be store, http or projections, not ${args.only}`);
+  process.exit(2);
 }
 const SECONDS = Number(args.seconds);
 const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ledger-bench-'));
@@ -247,13 +256,20 @@ async function mainBench() {
   const sqliteVersion = (new Database(':memory:').prepare('SELECT sqlite_version() AS v').get() as { v: string }).v;
   console.log('Evidence Ledger benchmark');
   console.log(
-    `machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB; node ${process.version}; SQLite ${sqliteVersion}; data in ${os.tmpdir()}`,
+    `machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB; node ${process.version}; SQLite ${sqliteVersion}; data in ${os.tmpdir()}; load average ${os.loadavg()[0]!.toFixed(1)}`,
   );
   console.log(`each measurement ${SECONDS} s\n`);
 
-  if (args.only !== 'http') await storeBench();
-  if (args.only !== 'store')
+  const part = (name: string) => args.only === undefined || args.only === name;
+  if (part('store')) await storeBench();
+  if (part('http'))
     reportHttp(await httpBench({ seconds: SECONDS, mediaBytes: (args.quick ? 256 : 1024) * 2 ** 20, progress }));
+  if (part('projections')) {
+    const dir = fs.mkdtempSync(path.join(workDir, 'projections-'));
+    reportProjections(
+      await projectionsBench({ dir, events: args.quick ? 100_000 : 1_000_000, seconds: SECONDS, signer, progress }),
+    );
+  }
 }
 
 async function storeBench() {

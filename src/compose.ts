@@ -8,11 +8,14 @@ import { ConfigError } from './errors.js';
 import type { Clock } from './ports/clock.js';
 import type { EventStore } from './ports/event-store.js';
 import { SqliteEventStore } from './adapters/sqlite/event-store.js';
+import { EventStoreDbEventStore } from './adapters/eventstoredb/event-store.js';
 import { loadOrCreateKeys, type Keys } from './adapters/keys/file-keyring.js';
 import { DEFAULT_SCHEDULE_FILE, loadWorkingDayCalendar } from './adapters/calendar/file-calendar.js';
 import type { WorkingDayCalendar } from './domain/calendar/working-days.js';
 import { createHttpApp } from './http/app.js';
 import { FilesystemBlobStore } from './adapters/filesystem/blob-store.js';
+import { S3BlobStore } from './adapters/s3/blob-store.js';
+import type { BlobStore } from './ports/blob-store.js';
 import { loadTrustedTokenKeys } from './adapters/keys/token-keys.js';
 import { cachedVerifier, createTokenVerifier, type TrustedKey } from './app/auth.js';
 import { AccessLog } from './app/access-log.js';
@@ -65,9 +68,10 @@ export interface ServiceDependencies {
   readonly log: Logger;
 }
 
+/** The log: EventStoreDB/KurrentDB when `EVENTSTORE_URL` is set, else the embedded SQLite file. */
 export function openEventStore(config: Config): EventStore {
   if (config.eventStore.kind === 'eventstoredb') {
-    throw new ConfigError('EVENTSTORE_URL', 'this version of the service runs on the embedded SQLite store only');
+    return new EventStoreDbEventStore({ connectionString: config.eventStore.url });
   }
   fs.mkdirSync(config.dataDir, { recursive: true });
   return new SqliteEventStore({ path: config.eventStore.path });
@@ -139,10 +143,39 @@ function openCalendar(config: Config): WorkingDayCalendar {
   }
 }
 
-export async function startService(config: Config, { clock, log }: ServiceDependencies): Promise<Service> {
-  if (config.blobStore.kind === 's3') {
-    throw new ConfigError('S3_BUCKET', 'this version of the service stores media on the filesystem only');
+/**
+ * Media: the S3 bucket when `S3_*` is set, checked at start-up (HeadBucket) so that a wrong bucket, endpoint or
+ * key stops the service naming `S3_BUCKET`; else the media folder.
+ */
+export async function openBlobStore(config: Config, log: Logger): Promise<BlobStore & { close?(): void }> {
+  if (config.blobStore.kind === 'filesystem') return new FilesystemBlobStore({ dir: config.blobStore.dir });
+  const s3 = config.blobStore;
+  const store = new S3BlobStore({
+    bucket: s3.bucket,
+    region: s3.region,
+    forcePathStyle: s3.forcePathStyle,
+    ...(s3.endpoint === undefined ? {} : { endpoint: s3.endpoint }),
+    ...(s3.accessKeyId !== undefined && s3.secretAccessKey !== undefined
+      ? { credentials: { accessKeyId: s3.accessKeyId, secretAccessKey: s3.secretAccessKey } }
+      : {}),
+    ...(s3.objectLock === undefined ? {} : { objectLock: s3.objectLock }),
+    ...(s3.legalHold ? { legalHold: true } : {}),
+    onCleanupError: (err, key) =>
+      log.warn({ err, key }, 'media: a temporary object was not deleted (the tmp/ lifecycle rule expires it)'),
+  });
+  try {
+    await store.ping();
+  } catch (err) {
+    store.close();
+    const { name, message, $metadata } = err as Error & { $metadata?: { httpStatusCode?: number } };
+    const status = $metadata?.httpStatusCode === undefined ? '' : ` (HTTP ${$metadata.httpStatusCode})`;
+    throw new ConfigError('S3_BUCKET', `the bucket "${s3.bucket}" cannot be reached: ${name}${status}: ${message}`);
   }
+  return store;
+}
+
+export async function startService(config: Config, { clock, log }: ServiceDependencies): Promise<Service> {
+  const blobs = await openBlobStore(config, log);
   const calendar = openCalendar(config);
   const keys = loadOrCreateKeys(config.keysDir, clock);
   const verifyToken = createTokenVerifier({
@@ -158,7 +191,6 @@ export async function startService(config: Config, { clock, log }: ServiceDepend
   const store = openEventStore(config);
   const counting = countingEventStore(store);
   const events = counting.store;
-  const blobs = new FilesystemBlobStore({ dir: config.blobStore.dir });
   const newId = uuidv7Generator(clock);
   const deps = { events, signer: keys.eventSigner, clock, locks: new StreamLocks(), cache: new StateCache() };
   const registry = new RegistryReader(events);
@@ -251,7 +283,7 @@ export async function startService(config: Config, { clock, log }: ServiceDepend
     );
     return [...appendMetrics(counting.counts()), ...storeMetrics(store), ...projectionMetrics(runner, head)];
   };
-  const app = createHttpApp({ events, log, routers, collectMetrics, projections: runner });
+  const app = createHttpApp({ events, blobs, log, routers, collectMetrics, projections: runner });
   const server = http.createServer(app);
   server.keepAliveTimeout = 5_000;
   server.requestTimeout = 3_600_000; // a large video over a slow link; headers still time out after 60 s
@@ -265,12 +297,19 @@ export async function startService(config: Config, { clock, log }: ServiceDepend
     indexing.abort();
     await events.close();
     readModels.close();
+    blobs.close?.();
     throw err;
   }
   const { port } = server.address() as AddressInfo;
   const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
   log.info(
-    { port, eventStore: config.eventStore.kind, keyId: keys.eventSigner.keyId, calendarYears: calendar.coveredYears },
+    {
+      port,
+      eventStore: config.eventStore.kind,
+      blobStore: config.blobStore.kind,
+      keyId: keys.eventSigner.keyId,
+      calendarYears: calendar.coveredYears,
+    },
     'listening',
   );
 
@@ -288,6 +327,7 @@ export async function startService(config: Config, { clock, log }: ServiceDepend
       indexing.abort();
       await events.close();
       readModels.close();
+      blobs.close?.();
       log.info('stopped');
     })());
 

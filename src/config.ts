@@ -38,7 +38,14 @@ export interface S3Config {
   readonly accessKeyId?: string;
   readonly secretAccessKey?: string;
   readonly forcePathStyle: boolean;
+  /** Retention set on every stored medium (`S3_OBJECT_LOCK_MODE`, `S3_OBJECT_LOCK_DAYS`); unset: none. */
+  readonly objectLock?: { readonly mode: S3ObjectLockMode; readonly days: number };
+  /** A legal hold placed on every stored medium (`S3_LEGAL_HOLD`); unset: none. */
+  readonly legalHold?: true;
 }
+
+export const S3_OBJECT_LOCK_MODES = ['GOVERNANCE', 'COMPLIANCE'] as const;
+export type S3ObjectLockMode = (typeof S3_OBJECT_LOCK_MODES)[number];
 
 export interface JwtConfig {
   readonly issuer: string;
@@ -101,6 +108,21 @@ export const CONFIG_VARIABLES: readonly { name: string; default: string; descrip
     description: 'S3 secret key (set with S3_ACCESS_KEY_ID)',
   },
   { name: 'S3_FORCE_PATH_STYLE', default: 'true when S3_ENDPOINT is set', description: 'path-style bucket addressing' },
+  {
+    name: 'S3_OBJECT_LOCK_MODE',
+    default: '(unset: no retention)',
+    description: 'GOVERNANCE | COMPLIANCE: retention of every stored medium; the bucket needs Object Lock',
+  },
+  {
+    name: 'S3_OBJECT_LOCK_DAYS',
+    default: '(required with the mode)',
+    description: 'retention period in days from storing, 1..36500 (set with S3_OBJECT_LOCK_MODE)',
+  },
+  {
+    name: 'S3_LEGAL_HOLD',
+    default: 'false',
+    description: 'true: a legal hold on every stored medium (needs Object Lock)',
+  },
   { name: 'JWT_ISSUER', default: 'evidence-ledger', description: 'required `iss` of bearer tokens' },
   { name: 'JWT_AUDIENCE', default: 'evidence-ledger', description: 'required `aud` of bearer tokens' },
   {
@@ -210,7 +232,16 @@ function eventStoreConfig(url: string | undefined, dataDir: string): Config['eve
 }
 
 function blobStoreConfig(read: (name: string) => string | undefined, dataDir: string): Config['blobStore'] {
-  const names = ['S3_BUCKET', 'S3_ENDPOINT', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY', 'S3_FORCE_PATH_STYLE'];
+  const names = [
+    'S3_BUCKET',
+    'S3_ENDPOINT',
+    'S3_ACCESS_KEY_ID',
+    'S3_SECRET_ACCESS_KEY',
+    'S3_FORCE_PATH_STYLE',
+    'S3_OBJECT_LOCK_MODE',
+    'S3_OBJECT_LOCK_DAYS',
+    'S3_LEGAL_HOLD',
+  ];
   if (!names.some((name) => read(name) !== undefined)) return { kind: 'filesystem', dir: path.join(dataDir, 'media') };
 
   const bucket = read('S3_BUCKET');
@@ -233,6 +264,29 @@ function blobStoreConfig(read: (name: string) => string | undefined, dataDir: st
     ...(accessKeyId === undefined ? {} : { accessKeyId }),
     ...(secretAccessKey === undefined ? {} : { secretAccessKey }),
     forcePathStyle: boolean('S3_FORCE_PATH_STYLE', read('S3_FORCE_PATH_STYLE'), endpoint !== undefined),
+    ...objectLockConfig(read),
+  };
+}
+
+/** Object Lock settings for S3: a retention mode with its days, and a legal hold, each optional. */
+function objectLockConfig(read: (name: string) => string | undefined): Pick<S3Config, 'objectLock' | 'legalHold'> {
+  const mode = read('S3_OBJECT_LOCK_MODE');
+  const days = read('S3_OBJECT_LOCK_DAYS');
+  if (mode === undefined && days !== undefined)
+    throw new ConfigError('S3_OBJECT_LOCK_MODE', 'is required when S3_OBJECT_LOCK_DAYS is set');
+  if (mode !== undefined && days === undefined)
+    throw new ConfigError('S3_OBJECT_LOCK_DAYS', 'is required when S3_OBJECT_LOCK_MODE is set');
+  const legalHold = boolean('S3_LEGAL_HOLD', read('S3_LEGAL_HOLD'), false);
+  return {
+    ...(mode === undefined
+      ? {}
+      : {
+          objectLock: {
+            mode: oneOf('S3_OBJECT_LOCK_MODE', mode, S3_OBJECT_LOCK_MODES, 'COMPLIANCE'),
+            days: integer('S3_OBJECT_LOCK_DAYS', days, 0, 1, 36_500),
+          },
+        }),
+    ...(legalHold ? { legalHold: true as const } : {}),
   };
 }
 

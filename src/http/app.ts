@@ -11,6 +11,8 @@ import { securityHeaders } from './security-headers.js';
 
 export interface HttpDependencies {
   readonly events: EventStore;
+  /** The media store, for readiness. */
+  readonly blobs?: { ping(): Promise<void> };
   readonly log: Logger;
   /** The projection runner, for readiness. */
   readonly projections?: { live(): boolean; position(): number };

@@ -4,12 +4,14 @@ import { problem, sendProblem } from './problem.js';
 
 export interface HealthDependencies {
   readonly events: EventStore;
+  /** The media store: not ready while it does not answer. */
+  readonly blobs?: { ping(): Promise<void> };
   /** The projection runner: not ready until it has caught up with the log. */
   readonly projections?: { live(): boolean; position(): number };
 }
 
 /** Liveness (the process answers) and readiness (the stores answer, the read models have caught up). */
-export function healthApi({ events, projections }: HealthDependencies): Router {
+export function healthApi({ events, blobs, projections }: HealthDependencies): Router {
   const router = Router();
   router.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
@@ -17,14 +19,28 @@ export function healthApi({ events, projections }: HealthDependencies): Router {
   router.get('/readyz', async (_req, res) => {
     try {
       await events.ping();
-      if (projections && !projections.live()) {
-        sendProblem(res, problem(503, 'not_ready', `read models catching up (at position ${projections.position()})`));
-        return;
-      }
-      res.json({ status: 'ready', checks: { eventStore: 'ok', ...(projections ? { readModels: 'ok' } : {}) } });
     } catch (err) {
       sendProblem(res, problem(503, 'not_ready', `event store: ${(err as Error).message}`));
+      return;
     }
+    try {
+      await blobs?.ping();
+    } catch (err) {
+      sendProblem(res, problem(503, 'not_ready', `media store: ${(err as Error).name}`));
+      return;
+    }
+    if (projections && !projections.live()) {
+      sendProblem(res, problem(503, 'not_ready', `read models catching up (at position ${projections.position()})`));
+      return;
+    }
+    res.json({
+      status: 'ready',
+      checks: {
+        eventStore: 'ok',
+        ...(blobs ? { mediaStore: 'ok' } : {}),
+        ...(projections ? { readModels: 'ok' } : {}),
+      },
+    });
   });
   return router;
 }

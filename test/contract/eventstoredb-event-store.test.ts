@@ -1,0 +1,43 @@
+import { EventStoreDbEventStore } from '../../src/adapters/eventstoredb/event-store.js';
+import { EventStoreDbStandIn } from '../support/eventstoredb-standin.js';
+import { eventStoreContract } from './event-store.contract.js';
+
+/**
+ * The event-store contract against the EventStoreDB adapter: always over the TEST DOUBLE of the server
+ * (`test/support/eventstoredb-standin.ts`, the real wire protocol, in memory), and over a real EventStoreDB or
+ * KurrentDB when `EVENTSTORE_URL` names one. EventStoreDB keeps no index of event ids across streams, so the two
+ * tests of ids reused elsewhere are skipped for this adapter (docs/architecture.md, "The EventStoreDB adapter").
+ */
+const limits = { reusedIdsUndetected: true };
+const realServer = process.env.EVENTSTORE_URL;
+
+console.log('EventStoreDB contract: running over the TEST DOUBLE (test/support/eventstoredb-standin.ts)');
+eventStoreContract(
+  'EventStoreDB adapter over the protocol-level TEST DOUBLE',
+  async () => {
+    const standIn = await EventStoreDbStandIn.start();
+    const store = new EventStoreDbEventStore({ connectionString: standIn.url, retryDelayMs: 20 });
+    return { store, dispose: () => standIn.stop() };
+  },
+  limits,
+);
+
+if (realServer) {
+  console.log(`EventStoreDB contract: also running against the real server at EVENTSTORE_URL=${realServer}`);
+  eventStoreContract(
+    `EventStoreDB adapter against the real server at ${realServer}`,
+    async () => ({
+      store: new EventStoreDbEventStore({ connectionString: realServer }),
+      dispose: async () => {},
+    }),
+    limits,
+  );
+} else {
+  console.log(
+    'EventStoreDB contract: the real-server run is SKIPPED: EVENTSTORE_URL is not set (no EventStoreDB server ' +
+      'here); set it to an esdb:// connection string to run the same contract against a real server',
+  );
+  describe('EventStore contract: EventStoreDB adapter against a real server', () => {
+    it.skip('runs only when EVENTSTORE_URL names an EventStoreDB or KurrentDB server', () => {});
+  });
+}
