@@ -1,4 +1,4 @@
-// npm run bench [-- --quick] [-- --seconds N] [-- --only store|http|projections]
+// npm run bench [-- --quick] [-- --seconds N] [-- --only store|http|projections|integrity]
 //
 // Measures, in one run on this machine:
 //   (a) raw limits: Ed25519 signatures/s, canonicalize+hash+sign/s, SQLite durable single-row inserts/s and
@@ -12,9 +12,13 @@
 //       with 64 clients, and a streamed media upload's MiB/s against raw SHA-256 + file write, with server memory;
 //   (g) projections (scripts/bench-projections.ts): a store seeded with 10^6 realistic signed events (10^5 with
 //       --quick), its raw read rate and a full rebuild of the read models; then the projection lag (p50/p99/max
-//       from an append's acknowledgement to the read models having applied it) with 64 writers appending acts.
+//       from an append's acknowledgement to the read models having applied it) with 64 writers appending acts;
+//   (h) integrity (scripts/bench-integrity.ts): an evidence bundle of 20,000 events (2,000 with --quick) verified
+//       with 1 thread and with every core, against raw Ed25519 verify/s; inclusion and consistency proof latency at
+//       10^6 leaves (10^5 with --quick); the cost of a checkpoint at 10^3 .. 10^6 leaves.
 // Targets (reported, never asserted): 64 writers >= 12,000 appends/s and >= 65% of the canonicalize+hash+sign
-// limit; append rate flat across store sizes; rebuild >= 50% of the raw read rate; projection lag p99 < 50 ms.
+// limit; append rate flat across store sizes; rebuild >= 50% of the raw read rate; projection lag p99 < 50 ms;
+// bundle verification >= 70% of raw Ed25519 verify/s with 1 thread, more with every core; checkpoint cost flat.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -35,6 +39,7 @@ import {
 import type { EventStore } from '../src/ports/event-store.js';
 import { httpBench, type HttpBenchResult } from './bench-http.js';
 import { projectionsBench, reportProjections } from './bench-projections.js';
+import { integrityBench, reportIntegrity } from './bench-integrity.js';
 
 const { values: args } = parseArgs({
   options: {
@@ -46,16 +51,18 @@ const { values: args } = parseArgs({
 });
 if (args.help) {
   console.log(
-    'Usage: npm run bench [-- --quick] [-- --seconds N] [-- --only store|http|projections]\n' +
+    'Usage: npm run bench [-- --quick] [-- --seconds N] [-- --only store|http|projections|integrity]\n' +
       '  --quick      stop the store-size series at 10^5 events; upload 256 MiB instead of 1 GiB;\n' +
-      '               seed 10^5 events instead of 10^6 for the projection rebuild\n' +
+      '               seed 10^5 events instead of 10^6 for the projection rebuild; a bundle of 2,000 events\n' +
+      '               instead of 20,000 and proofs at 10^5 leaves instead of 10^6\n' +
       '  --seconds N  length of each throughput measurement (and of the projection-lag run) [3]\n' +
-      '  --only X     run only the store part (a-e), the HTTP part (f) or the projections part (g)',
+      '  --only X     run only the store part (a-e), the HTTP part (f), the projections part (g) or the\n' +
+      '               integrity part (h)',
   );
   process.exit(0);
 }
-if (args.only !== undefined && !['store', 'http', 'projections'].includes(args.only)) {
-  console.error(`--only must be store, http or projections, not ${args.only}`);
+if (args.only !== undefined && !['store', 'http', 'projections', 'integrity'].includes(args.only)) {
+  console.error(`--only must be store, http, projections or integrity, not ${args.only}`);
   process.exit(2);
 }
 const SECONDS = Number(args.seconds);
@@ -268,6 +275,19 @@ async function mainBench() {
     const dir = fs.mkdtempSync(path.join(workDir, 'projections-'));
     reportProjections(
       await projectionsBench({ dir, events: args.quick ? 100_000 : 1_000_000, seconds: SECONDS, signer, progress }),
+    );
+  }
+  if (part('integrity')) {
+    const dir = fs.mkdtempSync(path.join(workDir, 'integrity-'));
+    reportIntegrity(
+      await integrityBench({
+        dir,
+        events: args.quick ? 2_000 : 20_000,
+        leaves: args.quick ? 100_000 : 1_000_000,
+        seconds: SECONDS,
+        signer,
+        progress,
+      }),
     );
   }
 }

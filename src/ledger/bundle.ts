@@ -76,7 +76,12 @@ export function classify(name: string): BundleFileKind | undefined {
 /** The bytes the service signs for a manifest: a context line, then the hex SHA-256 of the JCS form without `signature`. */
 export function manifestSigningInput(manifest: Omit<BundleManifest, 'signature'> & { signature?: unknown }): Buffer {
   const { signature: _signature, ...body } = manifest;
-  return Buffer.from(MANIFEST_CONTEXT + sha256Hex(canonicalize(body)), 'utf8');
+  return manifestBodySigningInput(canonicalize(body));
+}
+
+/** {@link manifestSigningInput} from the JCS form of the manifest without `signature`, for a caller that has it. */
+export function manifestBodySigningInput(canonicalBody: string): Buffer {
+  return Buffer.from(MANIFEST_CONTEXT + sha256Hex(canonicalBody), 'utf8');
 }
 
 /** Signs the manifest; returns it with its signature. */

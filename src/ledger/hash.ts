@@ -1,3 +1,4 @@
+import * as nodeCrypto from 'node:crypto';
 import { createHash } from 'node:crypto';
 
 /** 64 zeros: the `prev` of the first event of a stream. */
@@ -9,10 +10,13 @@ export function isSha256Hex(value: unknown): value is string {
   return typeof value === 'string' && HEX64.test(value);
 }
 
+/** Node's one-shot `crypto.hash` (20.12 and later): no Hash object per call, about half the cost for small inputs. */
+const oneShot = (nodeCrypto as { hash?: typeof nodeCrypto.hash }).hash;
+
 export function sha256(data: Uint8Array | string): Buffer {
-  return createHash('sha256').update(data).digest();
+  return oneShot ? oneShot('sha256', data, 'buffer') : createHash('sha256').update(data).digest();
 }
 
 export function sha256Hex(data: Uint8Array | string): string {
-  return createHash('sha256').update(data).digest('hex');
+  return oneShot ? oneShot('sha256', data, 'hex') : createHash('sha256').update(data).digest('hex');
 }

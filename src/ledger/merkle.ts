@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { sha256 } from './hash.js';
 
 /**
  * The Merkle tree of the global log, hashed as in RFC 6962 §2.1 (= RFC 9162 §2.1 with SHA-256): one leaf per event
@@ -18,21 +19,26 @@ export const HASH_SIZE = 32;
 /** RFC 6962 §2.1: MTH({}) = SHA-256 of the empty string, the root of the empty tree. Do not mutate. */
 export const EMPTY_ROOT: Buffer = createHash('sha256').digest();
 
+/** The input of one leaf or node hash, reused: hashing is synchronous and the hash is a fresh buffer. */
+const NODE_INPUT = Buffer.alloc(1 + 2 * HASH_SIZE);
+const LEAF_INPUT = NODE_INPUT.subarray(0, 1 + HASH_SIZE);
+
 /** RFC 6962 §2.1 leaf hash: SHA-256(0x00 || input); in this ledger the input is the 32 raw bytes of an event hash. */
 export function leafHash(eventHash: Uint8Array): Buffer {
-  const input = Buffer.allocUnsafe(1 + eventHash.length);
+  const input = eventHash.length === HASH_SIZE ? LEAF_INPUT : Buffer.allocUnsafe(1 + eventHash.length);
   input[0] = 0x00;
   input.set(eventHash, 1);
-  return createHash('sha256').update(input).digest();
+  return sha256(input);
 }
 
 /** RFC 6962 §2.1 interior node hash: SHA-256(0x01 || left || right). */
 export function nodeHash(left: Uint8Array, right: Uint8Array): Buffer {
-  const input = Buffer.allocUnsafe(1 + left.length + right.length);
+  const length = 1 + left.length + right.length;
+  const input = length === NODE_INPUT.length ? NODE_INPUT : Buffer.allocUnsafe(length);
   input[0] = 0x01;
   input.set(left, 1);
   input.set(right, 1 + left.length);
-  return createHash('sha256').update(input).digest();
+  return sha256(input);
 }
 
 /** True for a byte array of exactly HASH_SIZE bytes. Never throws. */

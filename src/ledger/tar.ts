@@ -249,13 +249,14 @@ export class TarReader {
   }
 
   #zeros(bytes: Uint8Array, what: string): void {
+    if (allZero(bytes)) return;
     const i = bytes.findIndex((b) => b !== 0);
-    if (i >= 0) throw new TarFormatError(what, this.#offset + i);
+    throw new TarFormatError(what, this.#offset + i);
   }
 
   #block(offset: number): void {
     const header = this.#header;
-    const zero = header.every((b) => b === 0);
+    const zero = allZero(header);
     if (this.#state === 'second-end-block') {
       if (!zero) throw new TarFormatError('an end-of-archive block not followed by a second one', offset);
       this.#state = 'trailer';
@@ -286,6 +287,17 @@ export class TarReader {
   }
 }
 
+const ZEROS = Buffer.alloc(BLOCK);
+
+/** True when every byte is zero; compares natively, a block at a time. */
+function allZero(bytes: Uint8Array): boolean {
+  for (let at = 0; at < bytes.byteLength; at += BLOCK) {
+    const end = Math.min(at + BLOCK, bytes.byteLength);
+    if (ZEROS.compare(bytes, at, end, 0, end - at) !== 0) return false;
+  }
+  return true;
+}
+
 function text(bytes: Uint8Array, offset: number, what: string): string {
   const end = bytes.indexOf(0);
   try {
@@ -295,14 +307,14 @@ function text(bytes: Uint8Array, offset: number, what: string): string {
   }
 }
 
-function octalField(field: Uint8Array, offset: number, what: string): number {
-  const raw = Buffer.from(field).toString('latin1');
+function octalField(field: Buffer, offset: number, what: string): number {
+  const raw = field.toString('latin1');
   const match = /^ *([0-7]+)[ \0]*$/.exec(raw);
   if (!match) throw new TarFormatError(`the ${what} field is not an octal number`, offset);
   return parseInt(match[1]!, 8);
 }
 
-function sizeField(field: Uint8Array, offset: number): number {
+function sizeField(field: Buffer, offset: number): number {
   if (field[0] === 0x80) {
     let size = 0;
     for (let i = 1; i < field.length; i++) size = size * 256 + field[i]!;

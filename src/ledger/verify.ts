@@ -1,4 +1,4 @@
-import { createPublicKey } from 'node:crypto';
+import { createPublicKey, type KeyObject } from 'node:crypto';
 import { verifyEd25519, type PublicKeyResolver } from './ed25519.js';
 import {
   actorSigningInput,
@@ -39,6 +39,19 @@ export interface VerifyOptions {
   readonly serviceKeys: PublicKeyResolver;
   /** Officers' public keys, for `actorSig`; without it an event carrying `actorSig` fails `actor_key_unknown`. */
   readonly actorKeys?: PublicKeyResolver;
+  /**
+   * What the caller already worked out for an event (the very object it passes in): used instead of working it out
+   * again, so the result is the same. Without it, or where it answers undefined, everything is worked out here.
+   */
+  readonly worked?: WorkedOut;
+}
+
+/** Results worked out ahead for events, e.g. while a bundle streams in or on other threads. */
+export interface WorkedOut {
+  /** `computeEventHash(event)`, or the CanonicalizationError it throws. */
+  hash(event: EventEnvelope): string | CanonicalizationError | undefined;
+  /** Whether the service signature `event.sig` verifies with `key`, the trusted key its `keyId` names. */
+  signature(event: EventEnvelope, key: KeyObject): boolean | undefined;
 }
 
 const OK: VerificationResult = { ok: true };
@@ -115,13 +128,16 @@ export function verifyEvent(event: unknown, options: VerifyOptions, index?: numb
   if (defect) return fail('malformed_event', defect, event as Partial<EventEnvelope>, index);
   const e = event as EventEnvelope;
 
-  let recomputed: string;
-  try {
-    recomputed = computeEventHash(e);
-  } catch (err) {
-    if (err instanceof CanonicalizationError) return fail('malformed_event', err.message, e, index);
-    throw err;
+  let recomputed: string | CanonicalizationError | undefined = options.worked?.hash(e);
+  if (recomputed === undefined) {
+    try {
+      recomputed = computeEventHash(e);
+    } catch (err) {
+      if (!(err instanceof CanonicalizationError)) throw err;
+      recomputed = err;
+    }
   }
+  if (recomputed instanceof CanonicalizationError) return fail('malformed_event', recomputed.message, e, index);
   if (recomputed !== e.hash) {
     return fail('hash_mismatch', `hash is ${e.hash}, content hashes to ${recomputed}`, e, index);
   }
@@ -129,7 +145,10 @@ export function verifyEvent(event: unknown, options: VerifyOptions, index?: numb
   if (e.sig.alg !== 'Ed25519') return fail('unsupported_algorithm', `sig.alg ${e.sig.alg}`, e, index);
   const key = options.serviceKeys(e.sig.keyId);
   if (!key) return fail('unknown_key', `no trusted service key ${e.sig.keyId}`, e, index);
-  if (!verifyEd25519(key, eventSigningInput(e.hash), Buffer.from(e.sig.value, 'base64'))) {
+  const valid =
+    options.worked?.signature(e, key) ??
+    verifyEd25519(key, eventSigningInput(e.hash), Buffer.from(e.sig.value, 'base64'));
+  if (!valid) {
     return fail('signature_invalid', `service signature by ${e.sig.keyId} does not verify`, e, index);
   }
 

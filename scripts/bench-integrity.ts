@@ -1,0 +1,463 @@
+// The integrity part of `npm run bench` (`--only integrity`), (h):
+//   bundle: a bundle of one case with 20,000 events (2,000 with --quick) and real signatures, inclusion proofs, a
+//     signed checkpoint, keys and media, written to a file and verified from it as `ledger verify` reads it, with 1
+//     thread and with every core, against the raw Ed25519 verify/s of one core measured in the same run;
+//     target: >= 70% of the raw rate with 1 thread, more with every core;
+//   proofs: the Merkle projection's stored nodes for 10^6 leaves (10^5 with --quick) in a SqliteReadModelStore, and
+//     the p50/p99 of 1,000 random inclusion and consistency proofs served by the TransparencyLog over it;
+//   checkpoints: the cost of issuing a checkpoint (the root from the stored compact range, and the note signature)
+//     at 10^3 .. 10^6 leaves; target: flat.
+import { randomBytes, randomInt, randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { SqliteReadModelStore } from '../src/adapters/sqlite/read-model-store.js';
+import { availableCores, SignaturePool } from '../src/app/signature-pool.js';
+import { StreamLocks } from '../src/app/stream-locks.js';
+import { TransparencyLog } from '../src/app/transparency-log.js';
+import {
+  accessStreamOf,
+  BUNDLE_FORMAT,
+  caseStreamOf,
+  CHECKPOINT,
+  MANIFEST,
+  manifestBytes,
+  revisionName,
+  signManifest,
+  type ManifestFile,
+} from '../src/ledger/bundle.js';
+import { verifyBundle, type BundleReport } from '../src/ledger/bundle-verify.js';
+import { checkpointBody, signNote } from '../src/ledger/checkpoint.js';
+import { verifyEd25519, type Signer } from '../src/ledger/ed25519.js';
+import { eventSigningInput, sealEvents, type EventDraft, type EventEnvelope } from '../src/ledger/envelope.js';
+import { sha256Hex } from '../src/ledger/hash.js';
+import { CompactRange, leafHash, type TreeNodes } from '../src/ledger/merkle.js';
+import { inclusionProof } from '../src/ledger/merkle-proofs.js';
+import { writeTar, type TarEntry } from '../src/ledger/tar.js';
+import type { EventStore, RecordedEvent } from '../src/ports/event-store.js';
+import type { Change, Doc } from '../src/ports/read-models.js';
+import { checkpointKey, CHECKPOINTS, checkpointsProjection } from '../projections/checkpoints.js';
+import { CHECKPOINT_STREAM, leafKey, MERKLE, merkleProjection, nodeKey, type TreeDoc } from '../projections/merkle.js';
+
+export interface IntegrityBenchOptions {
+  /** Where the bundle file and the read-model store go. */
+  readonly dir: string;
+  /** Events of the bundle's case (20,000; 2,000 with --quick). */
+  readonly events: number;
+  /** Leaves of the proof tree (10^6; 10^5 with --quick); checkpoints are timed at every power of ten from 10^3. */
+  readonly leaves: number;
+  /** Random proof requests of each kind (1,000). */
+  readonly requests?: number;
+  /** Checkpoints issued at each size (200). */
+  readonly checkpoints?: number;
+  /** Length of the raw Ed25519 verify measurement, seconds. */
+  readonly seconds: number;
+  /** Threads for the "every core" verification (default: the cores of this machine). */
+  readonly threads?: number;
+  /** Verifications of the bundle per thread count; the best counts (2). */
+  readonly runs?: number;
+  readonly signer: Signer;
+  readonly progress: (text: string) => void;
+}
+
+export interface Latency {
+  readonly p50: number;
+  readonly p99: number;
+}
+
+export interface IntegrityBenchResult {
+  /** Ed25519 verifications per second on one core. */
+  readonly rawVerify: number;
+  readonly bundle: {
+    readonly events: number;
+    readonly accessRecords: number;
+    readonly media: number;
+    readonly treeSize: number;
+    readonly bytes: number;
+    readonly buildSeconds: number;
+    /** Events and access records verified per second with 1 thread, and with `threads`. */
+    readonly oneThread: number;
+    readonly threads: number;
+    readonly allThreads: number;
+    /** The reports of the two, which must be the same. */
+    readonly reports: readonly BundleReport[];
+  };
+  readonly proofs: {
+    readonly leaves: number;
+    readonly buildSeconds: number;
+    readonly inclusion: Latency;
+    readonly consistency: Latency;
+    readonly requests: number;
+  };
+  readonly checkpoints: readonly ({ readonly size: number } & Latency)[];
+}
+
+const now = () => process.hrtime.bigint();
+const seconds = (from: bigint) => Number(now() - from) / 1e9;
+const ORIGIN = 'bench.evidence-ledger.local/log';
+const RECORDED_AT = '2026-11-27T08:00:00.000+08:00';
+/** Leaves of other cases before each event of the bundle's case in the bench tree (its events lie apart in the log). */
+const OTHER_LEAVES_PER_EVENT = 9;
+
+// ---------------------------------------------------------------- the bundle
+
+const ACTS: readonly { type: string; data: Record<string, unknown> }[] = [
+  {
+    type: 'OnSiteInspectionRecorded',
+    data: {
+      location: '城关镇人民路 18 号',
+      findings: '现场检查发现未按规定公示许可证件，已当场告知当事人陈述、申辩权利。',
+      credentialsShown: true,
+      partyNotified: true,
+      officers: ['officer-0001', 'officer-0002'],
+    },
+  },
+  {
+    type: 'EvidenceCollected',
+    data: { description: '现场照片三张、询问笔录一份（共 4 页），当事人已签字确认。', items: 4 },
+  },
+  {
+    type: 'NoticeServed',
+    data: { document: '责令改正通知书', method: 'in_person', servedTo: '张三丰', servedOn: '2026-11-26' },
+  },
+];
+
+function drafts(count: number, media: readonly { sha256: string; size: number }[]): EventDraft[] {
+  return Array.from({ length: count }, (_, i) => {
+    const act = ACTS[i % ACTS.length]!;
+    const medium = i % 1000 === 1 ? media[Math.floor(i / 1000) % media.length] : undefined;
+    return {
+      id: randomUUID(),
+      type: act.type,
+      schemaVersion: 1,
+      occurredAt: '2026-11-26T09:30:00+08:00',
+      actor: { sub: 'officer-0001', agency: 'county-justice', roles: ['officer'] },
+      data: { ...act.data, sequence: i },
+      media: medium ? [{ sha256: medium.sha256, size: medium.size, contentType: 'image/jpeg' }] : [],
+    };
+  });
+}
+
+/**
+ * Writes the bundle of one case to `file`, as the exporter lays it out (src/app/bundle-export.ts), built directly from
+ * sealed events and an in-memory Merkle tree in which the case's events lie among other cases' leaves.
+ */
+export async function writeBenchBundle(
+  file: string,
+  options: { events: number; signer: Signer; caseId?: string; tamper?: (events: EventEnvelope[]) => void },
+): Promise<{ events: number; accessRecords: number; media: number; treeSize: number; bytes: number }> {
+  const { signer } = options;
+  const caseId = options.caseId ?? '2026-0042';
+  const media = Array.from({ length: 4 }, () => {
+    const bytes = randomBytes(64 * 1024);
+    return { bytes, sha256: sha256Hex(bytes), size: bytes.length };
+  });
+  const events = sealEvents(caseStreamOf(caseId), null, drafts(options.events, media), signer, RECORDED_AT);
+  const access = sealEvents(
+    accessStreamOf(caseId),
+    null,
+    drafts(2, []).map((d) => ({ ...d, type: 'CaseAccessed', data: { action: 'read_bundle', outcome: 'granted' } })),
+    signer,
+    RECORDED_AT,
+  );
+  options.tamper?.(events);
+
+  // the global tree: other cases' leaves, then each event of this case
+  const levels: Buffer[][] = [];
+  const range = new CompactRange();
+  const leafIndex = new Map<string, number>();
+  const keep = (nodes: { level: number; index: number; hash: Buffer }[]) => {
+    for (const n of nodes) (levels[n.level] ??= [])[n.index] = n.hash;
+  };
+  for (const e of [...events, ...access]) {
+    for (let k = 0; k < OTHER_LEAVES_PER_EVENT; k++) keep(range.append(leafHash(randomBytes(32))));
+    leafIndex.set(e.id, range.size);
+    keep(range.append(leafHash(Buffer.from(e.hash, 'hex'))));
+  }
+  const size = range.size;
+  const root = range.root();
+  const nodes: TreeNodes = { node: (level, index) => levels[level]![index]! };
+
+  const small: { name: string; bytes: Buffer }[] = [];
+  const json = (value: unknown) => Buffer.from(`${JSON.stringify(value, null, 2)}\n`);
+  small.push({
+    name: CHECKPOINT,
+    bytes: Buffer.from(signNote(checkpointBody({ origin: ORIGIN, size, rootHash: root }), ORIGIN, signer)),
+  });
+  small.push({
+    name: `keys/${signer.keyId}.pem`,
+    bytes: Buffer.from(signer.publicKey.export({ type: 'spki', format: 'pem' }).toString()),
+  });
+  for (const e of events) small.push({ name: `events/${revisionName(e.revision)}.json`, bytes: json(e) });
+  for (const e of access) small.push({ name: `access/${revisionName(e.revision)}.json`, bytes: json(e) });
+  for (const e of [...events, ...access]) {
+    const i = leafIndex.get(e.id)!;
+    const proof = inclusionProof(i, size, nodes).map((h) => h.toString('base64'));
+    small.push({
+      name: `proofs/${e.id}.json`,
+      bytes: json({
+        eventId: e.id,
+        leafIndex: i,
+        treeSize: size,
+        leafHash: levels[0]![i]!.toString('base64'),
+        proof,
+      }),
+    });
+  }
+  const used = media.filter((m) => events.some((e) => e.media.some((r) => r.sha256 === m.sha256)));
+  const files: ManifestFile[] = [
+    ...small.map(({ name, bytes }) => ({ name, size: bytes.length, sha256: sha256Hex(bytes) })),
+    ...used.map((m) => ({ name: `media/${m.sha256}`, size: m.size, sha256: m.sha256 })),
+  ];
+  const manifest = signManifest(
+    {
+      format: BUNDLE_FORMAT,
+      caseId,
+      createdAt: '2026-11-27T00:00:00.000Z',
+      checkpoint: { origin: ORIGIN, size, rootHash: root.toString('base64') },
+      files,
+    },
+    signer,
+  );
+  const head = manifestBytes(manifest);
+  const entries: TarEntry[] = [
+    { name: MANIFEST, size: head.length, body: head },
+    ...small.map(({ name, bytes }) => ({ name, size: bytes.length, body: bytes })),
+    ...used.map((m) => ({ name: `media/${m.sha256}`, size: m.size, body: m.bytes })),
+  ];
+  await pipeline(Readable.from(writeTar(entries)), fs.createWriteStream(file));
+  return {
+    events: events.length,
+    accessRecords: access.length,
+    media: used.length,
+    treeSize: size,
+    bytes: fs.statSync(file).size,
+  };
+}
+
+/** Verifies a bundle file as `ledger verify --threads N` does: N - 1 worker threads check the signatures. */
+export async function verifyFile(file: string, threads: number, signer: Signer): Promise<BundleReport> {
+  const pool = threads > 1 ? new SignaturePool(threads - 1) : undefined;
+  try {
+    return await verifyBundle(fs.createReadStream(file, { highWaterMark: 1024 * 1024 }), {
+      trustedKeys: [signer.publicKey],
+      ...(pool ? { signatureChecker: pool } : {}),
+    });
+  } finally {
+    await pool?.close();
+  }
+}
+
+/** Ed25519 verifications per second on this thread, over a few distinct event signatures. */
+function rawVerifyRate(signer: Signer, duration: number): number {
+  const samples = Array.from({ length: 64 }, () => {
+    const message = eventSigningInput(sha256Hex(randomBytes(32)));
+    return { message, signature: signer.sign(message) };
+  });
+  let ops = 0;
+  const start = now();
+  const end = start + BigInt(Math.round(duration * 1e9));
+  while (now() < end) {
+    for (const { message, signature } of samples) {
+      if (!verifyEd25519(signer.publicKey, message, signature)) throw new Error('a valid signature did not verify');
+    }
+    ops += samples.length;
+  }
+  return ops / seconds(start);
+}
+
+// ---------------------------------------------------------------- proofs and checkpoints
+
+/** An event id for leaf `i`, so that the bench keeps no list of a million ids. */
+const idOf = (i: number) => `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`;
+
+function quantiles(samples: number[]): Latency {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
+  return { p50: at(0.5), p99: at(0.99) };
+}
+
+function time(fn: () => unknown): number {
+  const start = now();
+  fn();
+  return Number(now() - start) / 1e6;
+}
+
+async function proofsAndCheckpoints(options: IntegrityBenchOptions) {
+  const { leaves, signer, progress } = options;
+  const requests = options.requests ?? 1000;
+  const readModels = new SqliteReadModelStore({
+    path: path.join(options.dir, 'merkle.sqlite'),
+    projections: [merkleProjection, checkpointsProjection],
+  });
+  readModels.reset([merkleProjection, checkpointsProjection]);
+  // only the tree, the proofs and the root are asked of the log here: nothing reads or appends events
+  const unused = () => {
+    throw new Error('the bench does not append checkpoints');
+  };
+  const log = new TransparencyLog({
+    events: { headPosition: unused, readStream: unused, append: unused } as unknown as EventStore,
+    readModels,
+    runner: { position: () => 0, waitFor: () => Promise.resolve(true) },
+    signer,
+    clock: { now: () => new Date(RECORDED_AT) },
+    locks: new StreamLocks(),
+    origin: ORIGIN,
+    layout: {
+      merkle: MERKLE,
+      checkpoints: CHECKPOINTS,
+      checkpointStream: CHECKPOINT_STREAM,
+      nodeKey,
+      leafKey,
+      checkpointKey,
+    },
+    newId: () => idOf(0),
+  });
+
+  // the Merkle projection applied to `leaves` events, 10,000 to a transaction as the runner batches them
+  const checkpoints: ({ size: number } & Latency)[] = [];
+  let tree: TreeDoc | undefined;
+  const docs = {
+    get: <D extends Doc>(_c: string, key: string) => (key === 'tree' ? (tree as D | undefined) : undefined),
+  };
+  const started = now();
+  const BATCH = 10_000;
+  for (let from = 0; from < leaves;) {
+    const changes: Change[] = [];
+    // stop at each power of ten, to time checkpoints there
+    const to = Math.min(leaves, from + BATCH, 10 ** (Math.floor(Math.log10(Math.max(from, 1))) + 1));
+    for (let i = from; i < to; i++) {
+      const event = { id: idOf(i), stream: `case-${i % 5000}`, hash: sha256Hex(String(i)) } as EventEnvelope;
+      for (const change of merkleProjection.apply({ event, position: i + 1 } as RecordedEvent, docs)) {
+        if (change.key === 'tree') tree = change.doc as TreeDoc;
+        else changes.push(change);
+      }
+    }
+    changes.push({ collection: MERKLE, key: 'tree', doc: tree! });
+    readModels.commit(changes, to);
+    from = to;
+    if (to % 100_000 === 0) progress(`integrity: Merkle nodes of ${to.toLocaleString('en')} leaves stored`);
+    // a checkpoint at each power of ten: the root from the stored compact range, and the note signature
+    if (to >= 1000 && Number.isInteger(Math.log10(to))) {
+      const samples = Array.from({ length: options.checkpoints ?? 200 }, () =>
+        time(() => {
+          const { size, rootHash } = log.tree();
+          if (size !== to) throw new Error(`the tree has ${size} leaves, not ${to}`);
+          signNote(checkpointBody({ origin: ORIGIN, size, rootHash }), ORIGIN, signer);
+        }),
+      );
+      checkpoints.push({ size: to, ...quantiles(samples) });
+    }
+  }
+  const buildSeconds = seconds(started);
+
+  progress(`integrity: ${requests} inclusion and consistency proofs at ${leaves.toLocaleString('en')} leaves`);
+  const root = log.tree().rootHash;
+  const inclusion: number[] = [];
+  const consistency: number[] = [];
+  for (let r = 0; r < requests; r++) {
+    const index = randomInt(leaves);
+    inclusion.push(time(() => log.inclusion(idOf(index))));
+    const from = 1 + randomInt(leaves - 1);
+    consistency.push(time(() => log.consistency(from, leaves)));
+  }
+  if (!log.tree().rootHash.equals(root)) throw new Error('the tree changed while proving');
+  readModels.close();
+  return {
+    proofs: {
+      leaves,
+      buildSeconds,
+      inclusion: quantiles(inclusion),
+      consistency: quantiles(consistency),
+      requests,
+    },
+    checkpoints,
+  };
+}
+
+// ---------------------------------------------------------------- the part
+
+export async function integrityBench(options: IntegrityBenchOptions): Promise<IntegrityBenchResult> {
+  const { dir, signer, progress } = options;
+  const threads = options.threads ?? availableCores();
+  const runs = options.runs ?? 2;
+
+  progress(`integrity: writing a bundle of ${options.events.toLocaleString('en')} events`);
+  const file = path.join(dir, 'bundle.tar');
+  const built = now();
+  const written = await writeBenchBundle(file, { events: options.events, signer });
+  const buildSeconds = seconds(built);
+
+  progress('integrity: raw Ed25519 verify, one core');
+  const rawVerify = rawVerifyRate(signer, options.seconds);
+  const rates: number[] = [];
+  const reports: BundleReport[] = [];
+  for (const n of [1, threads]) {
+    let best = 0;
+    for (let run = 0; run < runs; run++) {
+      progress(`integrity: verifying the bundle, ${n} thread${n === 1 ? '' : 's'} (run ${run + 1} of ${runs})`);
+      const start = now();
+      const report = await verifyFile(file, n, signer);
+      const elapsed = seconds(start);
+      if (!report.valid) throw new Error(`the bench bundle does not verify: ${JSON.stringify(report.failure)}`);
+      best = Math.max(best, (report.counts.events + report.counts.accessRecords) / elapsed);
+      if (run === 0) reports.push(report);
+    }
+    rates.push(best);
+  }
+
+  const { proofs, checkpoints } = await proofsAndCheckpoints(options);
+  return {
+    rawVerify,
+    bundle: { ...written, buildSeconds, oneThread: rates[0]!, threads, allThreads: rates[1]!, reports },
+    proofs,
+    checkpoints,
+  };
+}
+
+// ---------------------------------------------------------------- report
+
+const n = (v: number) => Math.round(v).toLocaleString('en');
+const fmt = (v: number) => n(v).padStart(10);
+const pct = (a: number, b: number) => `${((100 * a) / b).toFixed(0)}%`.padStart(10);
+const ms = (v: number) => `${v < 1 ? v.toFixed(3) : v.toFixed(2)} ms`;
+const met = (ok: boolean) => (ok ? 'target met' : 'target not met');
+
+export function reportIntegrity(r: IntegrityBenchResult): void {
+  const b = r.bundle;
+  const one = b.oneThread / r.rawVerify;
+  const all = b.allThreads / r.rawVerify;
+  console.log('(h) integrity: evidence bundle verification, proofs and checkpoints');
+  console.log(`  raw Ed25519 verify, 1 core            ${fmt(r.rawVerify)} /s`);
+  console.log(
+    `  bundle: ${n(b.events)} events, ${b.accessRecords} access records, ${b.media} media, ${(b.bytes / 2 ** 20).toFixed(0)} MiB; ` +
+      `proofs in a tree of ${n(b.treeSize)} leaves (written in ${b.buildSeconds.toFixed(1)} s)`,
+  );
+  console.log(`  verify, 1 thread                      ${fmt(b.oneThread)} events/s`);
+  console.log(`  verify, ${b.threads} threads (every core)        ${fmt(b.allThreads)} events/s`);
+  console.log(
+    `  1 thread / raw verify                 ${pct(b.oneThread, r.rawVerify)}   (target >= 70%: ${met(one >= 0.7)})`,
+  );
+  console.log(
+    `  ${b.threads} threads / raw verify                ${pct(b.allThreads, r.rawVerify)}   (target: more than 1 thread: ${met(all > one)})`,
+  );
+  const same = JSON.stringify(b.reports[0]) === JSON.stringify(b.reports[1]);
+  console.log(`  reports of 1 and ${b.threads} threads              ${same ? '  the same' : '    DIFFER'}`);
+  const p = r.proofs;
+  console.log(
+    `  proofs at ${n(p.leaves)} leaves (stored Merkle nodes in SQLite, built in ${p.buildSeconds.toFixed(0)} s), ${n(p.requests)} random requests each`,
+  );
+  console.log(`  inclusion proof                       p50 ${ms(p.inclusion.p50)}  p99 ${ms(p.inclusion.p99)}`);
+  console.log(`  consistency proof                     p50 ${ms(p.consistency.p50)}  p99 ${ms(p.consistency.p99)}`);
+  console.log('  checkpoint: root from the stored compact range + note signature');
+  for (const c of r.checkpoints) {
+    console.log(`  ${n(c.size).padStart(12)} leaves             p50 ${ms(c.p50)}  p99 ${ms(c.p99)}`);
+  }
+  const first = r.checkpoints[0]!;
+  const last = r.checkpoints[r.checkpoints.length - 1]!;
+  const flat = last.p50 / first.p50;
+  console.log(
+    `  largest / smallest (p50)              ${pct(last.p50, first.p50)}   (flat = close to 100%; target <= 150%: ${met(flat <= 1.5)})`,
+  );
+}

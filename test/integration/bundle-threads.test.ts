@@ -1,0 +1,139 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { verifyFile, writeBenchBundle } from '../../scripts/bench-integrity.js';
+import { SignaturePool } from '../../src/app/signature-pool.js';
+import { verifyBundle, type BundleReport, type BundleVerifyOptions } from '../../src/ledger/bundle-verify.js';
+import type { EventEnvelope } from '../../src/ledger/envelope.js';
+import type { SignatureChecker } from '../../src/ledger/signature-checker.js';
+import { runCli } from '../support/cli.js';
+import { testSigner } from '../support/events.js';
+import { freshTempDir } from '../support/temp-dir.js';
+
+// `ledger verify --threads N`: for a bundle of 2,000 events or more, worker threads check the event signatures
+// while the main thread checks the rest, and the report must be exactly the one a single thread gives, the first
+// failure in bundle order included.
+
+const EVENTS = 2_400;
+const signer = testSigner();
+const tempDir = freshTempDir('bundle-threads');
+
+/** Another valid-looking signature: the base64 of 64 other bytes. */
+function forgeSignature(event: EventEnvelope): EventEnvelope {
+  const value = Buffer.from(event.sig.value, 'base64');
+  value[10] = value[10]! ^ 0x01;
+  return { ...event, sig: { ...event.sig, value: value.toString('base64') } };
+}
+
+/** Changes what the event says without changing its hash: the hash no longer matches. */
+function alterContent(event: EventEnvelope): EventEnvelope {
+  return { ...event, data: { ...event.data, sequence: -1 } };
+}
+
+async function bundleWith(edits: Record<number, (e: EventEnvelope) => EventEnvelope> = {}): Promise<string> {
+  const file = path.join(tempDir(), 'case.tar');
+  await writeBenchBundle(file, {
+    events: EVENTS,
+    signer,
+    tamper: (events) => {
+      for (const [i, edit] of Object.entries(edits)) events[Number(i)] = edit(events[Number(i)]!);
+    },
+  });
+  return file;
+}
+
+async function bothWays(file: string): Promise<BundleReport> {
+  const one = await verifyFile(file, 1, signer);
+  const two = await verifyFile(file, 2, signer);
+  expect(two).toEqual(one);
+  return one;
+}
+
+describe('verifying a bundle on several threads', () => {
+  it('when the bundle is valid, then 1 and 2 threads give the same report', async () => {
+    const report = await bothWays(await bundleWith());
+    expect(report).toMatchObject({ valid: true, counts: { events: EVENTS, accessRecords: 2, proofs: EVENTS + 2 } });
+  }, 60_000);
+
+  it('when a signature in the middle is forged, then both report exactly that event', async () => {
+    const report = await bothWays(await bundleWith({ 1234: forgeSignature }));
+    expect(report.valid).toBe(false);
+    expect(report.failure).toEqual({
+      code: 'signature_invalid',
+      detail: expect.stringMatching(/^events\/00001234\.json: service signature by [0-9a-f]{64} does not verify$/),
+    });
+  }, 60_000);
+
+  it('when two events are tampered with, then both report the first in bundle order', async () => {
+    const forgedFirst = await bothWays(await bundleWith({ 700: forgeSignature, 1800: alterContent }));
+    expect(forgedFirst.failure?.code).toBe('signature_invalid');
+    expect(forgedFirst.failure?.detail).toMatch(/^events\/00000700\.json: /);
+
+    const alteredFirst = await bothWays(await bundleWith({ 700: alterContent, 1800: forgeSignature }));
+    expect(alteredFirst.failure?.code).toBe('event_hash_mismatch');
+    expect(alteredFirst.failure?.detail).toMatch(/^events\/00000700\.json: /);
+  }, 90_000);
+
+  it('when the checker fails or cannot decide, then the verifier checks the signatures itself', async () => {
+    const file = await bundleWith({ 2001: forgeSignature });
+    const read = (options: BundleVerifyOptions) =>
+      verifyBundle(fs.createReadStream(file), { trustedKeys: [signer.publicKey], ...options });
+    const expected = await read({});
+    expect(expected.failure?.detail).toMatch(/^events\/00002001\.json: /);
+    const failing: SignatureChecker = { check: () => Promise.reject(new Error('no threads today')) };
+    const undecided: SignatureChecker = { check: (batch) => Promise.resolve(batch.map(() => undefined)) };
+    expect(await read({ signatureChecker: failing })).toEqual(expected);
+    expect(await read({ signatureChecker: undecided })).toEqual(expected);
+  }, 60_000);
+
+  it('when a bundle has fewer events than the threshold, then the checker is not asked', async () => {
+    const file = await bundleWith();
+    const asked: number[] = [];
+    const counting: SignatureChecker = {
+      check: (batch) => (asked.push(batch.length), Promise.resolve(batch.map(() => true))),
+    };
+    const options = { trustedKeys: [signer.publicKey], signatureChecker: counting };
+    await verifyBundle(fs.createReadStream(file), { ...options, signatureCheckerFrom: EVENTS + 3 });
+    expect(asked).toEqual([]);
+    await verifyBundle(fs.createReadStream(file), options);
+    expect(asked.reduce((a, b) => a + b, 0)).toBe(EVENTS + 2);
+  }, 60_000);
+
+  it('when ledger verify runs with --threads, then it answers as with one thread', async () => {
+    const file = await bundleWith({ 1500: forgeSignature });
+    const key = path.join(tempDir(), 'key.pem');
+    fs.writeFileSync(key, signer.publicKey.export({ type: 'spki', format: 'pem' }));
+    const one = await runCli(['verify', file, '--key', key, '--threads', '1', '--json']);
+    const two = await runCli(['verify', file, '--key', key, '--threads', '2', '--json']);
+    expect(two).toEqual(one);
+    expect(one.code).toBe(1);
+    expect(one.stderr).toMatch(/invalid: signature_invalid: events\/00001500\.json: /);
+    // trusting the keys the bundle carries, which arrive as the bundle streams in
+    const bundledOne = await runCli(['verify', file, '--threads', '1', '--json']);
+    const bundledTwo = await runCli(['verify', file, '--threads', '2', '--json']);
+    expect(bundledTwo).toEqual(bundledOne);
+    expect(JSON.parse(bundledOne.stdout).failure).toEqual(JSON.parse(one.stdout).failure);
+    const bad = await runCli(['verify', file, '--threads', '0']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/--threads must be a whole number/);
+  }, 60_000);
+});
+
+describe('the signature pool', () => {
+  it('answers in order, batch by batch, and fails its batches once closed', async () => {
+    const pool = new SignaturePool(2);
+    try {
+      const checks = Array.from({ length: 300 }, (_, i) => {
+        const message = Buffer.from(`message ${i}`);
+        return { publicKey: signer.publicKey, message, signature: signer.sign(message) };
+      });
+      checks[17] = { ...checks[17]!, message: Buffer.from('another message') };
+      checks[42] = { ...checks[42]!, signature: checks[42]!.signature.subarray(0, 63) };
+      const [a, b] = await Promise.all([pool.check(checks), pool.check(checks.slice(0, 20))]);
+      expect(a.map((v, i) => (v ? -1 : i)).filter((i) => i >= 0)).toEqual([17, 42]);
+      expect(b).toEqual(a.slice(0, 20));
+    } finally {
+      await pool.close();
+    }
+    await expect(pool.check([])).rejects.toThrow(/closed/);
+  }, 30_000);
+});
