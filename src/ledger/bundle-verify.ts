@@ -118,10 +118,15 @@ export interface BundleVerifyOptions {
    * same. The report is the same as without it. Only for bundles of at least `signatureCheckerFrom` events.
    */
   readonly signatureChecker?: SignatureChecker;
-  /** Events and access records, as the manifest lists them, from which the signature checker is used (2,000). */
+  /**
+   * Events and access records, as the manifest lists them, from which the signature checker is used (default
+   * 5,000): below that, starting threads costs more than they save (measured in `npm run bench -- --only integrity`).
+   */
   readonly signatureCheckerFrom?: number;
 }
 
+/** The default of {@link BundleVerifyOptions.signatureCheckerFrom}. */
+export const SIGNATURE_CHECKER_FROM = 5_000;
 const MAX_MANIFEST_BYTES = 64 * 1024 * 1024;
 const SLAB_BYTES = 1024 * 1024;
 const DEFAULT_MAX_HELD = 512 * 1024 * 1024;
@@ -454,7 +459,7 @@ export class BundleVerifier implements TarSink {
     const signature = `,"signature":${canonicalize(m.signature)}}`;
     if (text.endsWith(signature)) this.#signedBody = `${text.slice(0, -signature.length)}}`;
     const checker = this.options.signatureChecker;
-    if (checker && events >= (this.options.signatureCheckerFrom ?? 2_000)) {
+    if (checker && events >= (this.options.signatureCheckerFrom ?? SIGNATURE_CHECKER_FROM)) {
       this.#ahead = new LookAhead(checker, this.options.trustedKeys, this.#manifest.checkpoint);
     }
   }
@@ -714,7 +719,7 @@ interface Handed {
  * that signs it, a proof before its event) are simply left to `finish`.
  */
 class LookAhead implements WorkedOut {
-  /** File name → its JSON, for the files that parsed. */
+  /** Event file name → its JSON, for the files that parsed. */
   readonly parsed = new Map<string, unknown>();
   readonly decoded = new Map<string, Buffer | undefined>();
   readonly size: number;
@@ -849,10 +854,17 @@ class LookAhead implements WorkedOut {
       if (!handed.answered) this.#unanswered -= 1;
       handed.answered = true;
     };
-    this.checker.check(batch.map((b) => b.check)).then(
+    let asked: Promise<readonly (boolean | undefined)[]>;
+    try {
+      asked = this.checker.check(batch.map((b) => b.check));
+    } catch (err) {
+      asked = Promise.reject(err as Error);
+    }
+    asked.then(
       (valid) => {
         batch.forEach((b, i) => {
-          if (typeof valid[i] === 'boolean') this.#signatures.set(b.event, { key: b.key, valid: valid[i]! });
+          const v = valid?.[i];
+          if (typeof v === 'boolean') this.#signatures.set(b.event, { key: b.key, valid: v });
         });
         answered();
       },
