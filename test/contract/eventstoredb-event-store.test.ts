@@ -37,7 +37,4 @@ if (realServer) {
     'EventStoreDB contract: the real-server run is SKIPPED: EVENTSTORE_URL is not set (no EventStoreDB server ' +
       'here); set it to an esdb:// connection string to run the same contract against a real server',
   );
-  describe('EventStore contract: EventStoreDB adapter against a real server', () => {
-    it.skip('runs only when EVENTSTORE_URL names an EventStoreDB or KurrentDB server', () => {});
-  });
 }
