@@ -14,6 +14,7 @@ import {
   type CommandResult,
   type EventCodec,
 } from './command-handler.js';
+import { recordsActs } from './act-replay.js';
 import { RegistryReader } from './registry-reader.js';
 
 /** Case events in envelopes: `data` is the act's data with what the rules derived, plus `officers` when the act named them. */
@@ -91,7 +92,7 @@ export class CaseService {
         };
         return acts.map((act) => ({ act, context }));
       },
-      { ...options, eventType: acts[0]!.type },
+      { ...options, sameRequest: (recorded) => recordsActs(requests, recorded) },
     );
   }
 

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import type { Decider } from '../domain/decider.js';
 import { RuleViolation } from '../domain/errors.js';
 import { RevisionConflict } from '../errors.js';
@@ -8,6 +7,7 @@ import type { Clock } from '../ports/clock.js';
 import type { EventStore } from '../ports/event-store.js';
 import type { CachedStream, StateCache } from './state-cache.js';
 import type { StreamLocks } from './stream-locks.js';
+import { derivedId } from './idempotency.js';
 
 /** How a decider's events become envelopes and back. */
 export interface EventCodec<E> {
@@ -20,8 +20,11 @@ export interface CommandOptions {
   readonly expectedRevision?: number;
   /** The id of the first event: a retried request with the same id returns the original result. */
   readonly eventId: string;
-  /** The event type the request asks for; a retry under the same id must ask for the same. */
-  readonly eventType?: string;
+  /**
+   * Whether the events a command with this `eventId` recorded are what this request asks for: a retry must be the
+   * same request, else `422 idempotency_key_reused`. Without it, any request under the id is a retry.
+   */
+  readonly sameRequest?: (recorded: readonly EventEnvelope[]) => boolean;
 }
 
 export interface CommandResult {
@@ -84,7 +87,7 @@ async function decideAndAppend<C, E, S>(
     if (current.ids.has(options.eventId)) {
       const recorded = await deps.events.readStream(stream);
       const replay = recorded.find((r) => r.event.id === options.eventId)!;
-      return replayed(stream, recorded, replay.event, options.eventType);
+      return replayed(stream, recorded, replay.event, options.sameRequest);
     }
     const head: StreamHead | null = current.revision >= 0 ? { revision: current.revision, hash: current.hash } : null;
     if (options.expectedRevision !== undefined && options.expectedRevision !== current.revision) {
@@ -157,22 +160,27 @@ function replayed(
   stream: string,
   recorded: readonly { position: number; event: EventEnvelope }[],
   first: EventEnvelope,
-  requestedType: string | undefined,
+  sameRequest: CommandOptions['sameRequest'],
 ): CommandResult {
-  if (requestedType !== undefined && requestedType !== first.type) {
-    throw new RuleViolation('idempotency_key_reused', 422, `this idempotency key was used for a ${first.type} already`);
-  }
   const ids = new Set(
     Array.from({ length: MAX_EVENTS_PER_COMMAND }, (_, i) => (i === 0 ? first.id : derivedId(first.id, i))),
   );
   const ours = recorded.filter((r) => ids.has(r.event.id));
+  const events = ours.map((r) => r.event);
+  if (sameRequest && !sameRequest(events)) {
+    throw new RuleViolation(
+      'idempotency_key_reused',
+      422,
+      'this Idempotency-Key was used for another request; nothing was recorded',
+    );
+  }
   const last = ours[ours.length - 1]!;
   return {
     stream,
     revision: last.event.revision,
     position: last.position,
     hash: last.event.hash,
-    events: ours.map((r) => r.event),
+    events,
     created: false,
   };
 }
@@ -197,23 +205,4 @@ export function batchOf<C, E, S>(decider: Decider<C, E, S>): Decider<readonly C[
       return events;
     },
   };
-}
-
-/** Ids of further events of one command, derived from the first so that a retry derives the same ones. */
-function derivedId(first: string, index: number): string {
-  return uuidFromDigest(createHash('sha256').update(`${first}\n${index}`).digest());
-}
-
-/** A deterministic event id for an `Idempotency-Key`: the same user, stream and key always give the same id. */
-export function idempotentEventId(sub: string, stream: string, key: string): string {
-  return uuidFromDigest(createHash('sha256').update(`${sub}\n${stream}\n${key}`).digest());
-}
-
-/** Formats 16 bytes of a digest as an RFC 9562 version-8 (custom) UUID. */
-function uuidFromDigest(digest: Buffer): string {
-  const b = Buffer.from(digest.subarray(0, 16));
-  b[6] = 0x80 | (b[6]! & 0x0f);
-  b[8] = 0x80 | (b[8]! & 0x3f);
-  const h = b.toString('hex');
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
 }

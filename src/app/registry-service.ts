@@ -14,7 +14,14 @@ import {
   type OfficerProfile,
 } from '../domain/registry/officers.js';
 import type { Clock } from '../ports/clock.js';
-import { handleCommand, type CommandDependencies, type CommandResult, type EventCodec } from './command-handler.js';
+import {
+  handleCommand,
+  type CommandDependencies,
+  type CommandOptions,
+  type CommandResult,
+  type EventCodec,
+} from './command-handler.js';
+import { canonicalEqual } from './idempotency.js';
 
 /** Registry events carry only their data; the envelope says who changed the registry and when. */
 function registryCodec<E extends { type: string; data: unknown }>(clock: Clock, actor: Actor): EventCodec<E> {
@@ -32,42 +39,40 @@ function registryCodec<E extends { type: string; data: unknown }>(clock: Clock, 
   };
 }
 
+/** A retried registration is the same request when its one event registered the same profile. */
+function recording(type: string, profile: object): NonNullable<CommandOptions['sameRequest']> {
+  return (recorded) =>
+    recorded.length === 1 && recorded[0]!.type === type && canonicalEqual(recorded[0]!.data, profile);
+}
+
 /** The officer and enforcement-item registries (事前公开: the officer list and the item list). */
 export class RegistryService {
   constructor(private readonly deps: CommandDependencies) {}
 
   registerOfficer(actor: Actor, profile: OfficerProfile, eventId: string): Promise<CommandResult> {
-    return this.officerCommand(profile.officerId, { type: 'RegisterOfficer', actor, profile }, eventId);
+    return this.officerCommand(
+      profile.officerId,
+      { type: 'RegisterOfficer', actor, profile },
+      { eventId, sameRequest: recording('OfficerRegistered', profile) },
+    );
   }
 
-  officerCommand(
-    officerId: string,
-    command: OfficerCommand,
-    eventId: string,
-    expectedRevision?: number,
-  ): Promise<CommandResult> {
+  officerCommand(officerId: string, command: OfficerCommand, options: CommandOptions): Promise<CommandResult> {
     const codec = registryCodec<OfficerEvent>(this.deps.clock, command.actor);
-    return handleCommand(this.deps, officerStream(officerId), officerDecider, codec, command, {
-      eventId,
-      ...(expectedRevision === undefined ? {} : { expectedRevision }),
-    });
+    return handleCommand(this.deps, officerStream(officerId), officerDecider, codec, command, options);
   }
 
   registerItem(actor: Actor, profile: ItemProfile, eventId: string): Promise<CommandResult> {
-    return this.itemCommand(profile.agency, profile.code, { type: 'RegisterItem', actor, profile }, eventId);
+    return this.itemCommand(
+      profile.agency,
+      profile.code,
+      { type: 'RegisterItem', actor, profile },
+      { eventId, sameRequest: recording('ItemRegistered', profile) },
+    );
   }
 
-  itemCommand(
-    agency: string,
-    code: string,
-    command: ItemCommand,
-    eventId: string,
-    expectedRevision?: number,
-  ): Promise<CommandResult> {
+  itemCommand(agency: string, code: string, command: ItemCommand, options: CommandOptions): Promise<CommandResult> {
     const codec = registryCodec<ItemEvent>(this.deps.clock, command.actor);
-    return handleCommand(this.deps, itemStream(agency, code), itemDecider, codec, command, {
-      eventId,
-      ...(expectedRevision === undefined ? {} : { expectedRevision }),
-    });
+    return handleCommand(this.deps, itemStream(agency, code), itemDecider, codec, command, options);
   }
 }

@@ -2,6 +2,7 @@ import { Router, type Request, type Response } from 'express';
 import type { AccessAction, AccessLog } from '../app/access-log.js';
 import type { Principal } from '../app/auth.js';
 import type { ActRequest, CaseService } from '../app/case-service.js';
+import { idempotentCaseId } from '../app/idempotency.js';
 import type { RegistryReader } from '../app/registry-reader.js';
 import { caseStream, type ActType, type MediaRef } from '../domain/case/acts.js';
 import { RuleViolation, violation } from '../domain/errors.js';
@@ -14,7 +15,7 @@ import { date, limitOf, pageOf, single } from './query.js';
 import { InvalidQuery } from './validation.js';
 import { authenticate, canRead, principalOf, requireRoles } from './authenticate.js';
 import { problem, sendProblem } from './problem.js';
-import { eventIdFor, ifMatch, purpose, requestId } from './request.js';
+import { eventIdFor, idempotencyKey, ifMatch, purpose, requestId } from './request.js';
 import type { Validate } from './validation.js';
 
 export interface CasesApiDependencies {
@@ -43,7 +44,9 @@ export function casesApi(deps: CasesApiDependencies): Router {
   router.post('/v1/cases', auth, requireRoles('officer'), async (req, res) => {
     validate('urn:evidence-ledger:schema:command:open-case', req.body);
     const body = req.body as Omit<ActRequest<'CaseOpened'>['data'], 'caseId'> & { caseId?: string };
-    const caseId = body.caseId ?? newId();
+    const key = idempotencyKey(req);
+    // without a caseId, a keyed request names its case by the key, so that its retry finds the case it opened
+    const caseId = body.caseId ?? (key === undefined ? newId() : idempotentCaseId(principalOf(res), key));
     const act: ActRequest<'CaseOpened'> = {
       type: 'CaseOpened',
       occurredAt: deps.clock.now().toISOString(),
@@ -72,7 +75,7 @@ export function casesApi(deps: CasesApiDependencies): Router {
       const principal = principalOf(res);
       const expectedRevision = ifMatch(req);
       const result = await cases.recordAll(caseId, actorOf(principal), acts, {
-        eventId: eventIdFor(req, principal.sub, caseStream(caseId), newId),
+        eventId: eventIdFor(req, principal, caseStream(caseId), newId),
         ...(expectedRevision === undefined ? {} : { expectedRevision }),
       });
       res.status(result.created ? 201 : 200).set('ETag', `"${result.revision}"`);
@@ -167,7 +170,7 @@ export function casesApi(deps: CasesApiDependencies): Router {
     const principal = principalOf(res);
     const actor = actorOf(principal);
     const expectedRevision = ifMatch(req);
-    const eventId = eventIdFor(req, principal.sub, caseStream(caseId), newId);
+    const eventId = eventIdFor(req, principal, caseStream(caseId), newId);
     const result = await cases.record(caseId, actor, act, {
       eventId,
       ...(expectedRevision === undefined ? {} : { expectedRevision }),

@@ -1,5 +1,5 @@
 import type { Request, Response } from 'express';
-import { idempotentEventId } from '../app/command-handler.js';
+import { idempotentEventId, type KeyOwner } from '../app/idempotency.js';
 import { InvalidBody } from './validation.js';
 
 /** `If-Match: "3"` (or `3`) → 3; absent → undefined. */
@@ -11,13 +11,21 @@ export function ifMatch(req: Request): number | undefined {
   return Number(match[1]);
 }
 
-/** The event id of a write: derived from `Idempotency-Key` when given, so a retry finds the original. */
-export function eventIdFor(req: Request, sub: string, stream: string, newId: () => string): string {
+/** The `Idempotency-Key` of a write (1 to 200 visible ASCII characters), or undefined. */
+export function idempotencyKey(req: Request): string | undefined {
   const key = req.get('idempotency-key');
-  if (key === undefined) return newId();
-  if (!/^[\x21-\x7e]{1,200}$/.test(key))
+  if (key !== undefined && !/^[\x21-\x7e]{1,200}$/.test(key))
     throw new InvalidBody('Idempotency-Key must be 1 to 200 visible ASCII characters');
-  return idempotentEventId(sub, stream, key);
+  return key;
+}
+
+/**
+ * The event id of a write: derived from the caller's agency and user, the stream and `Idempotency-Key` when one
+ * is given, so a retry finds the original in the store; a fresh id otherwise.
+ */
+export function eventIdFor(req: Request, owner: KeyOwner, stream: string, newId: () => string): string {
+  const key = idempotencyKey(req);
+  return key === undefined ? newId() : idempotentEventId(owner, stream, key);
 }
 
 export function requestId(res: Response): string {

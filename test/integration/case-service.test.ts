@@ -1,6 +1,6 @@
 import { SqliteEventStore } from '../../src/adapters/sqlite/event-store.js';
 import { CaseService, type ActRequest } from '../../src/app/case-service.js';
-import { idempotentEventId } from '../../src/app/command-handler.js';
+import { idempotentEventId } from '../../src/app/idempotency.js';
 import { uuidv7Generator } from '../../src/app/ids.js';
 import { RegistryService } from '../../src/app/registry-service.js';
 import { StreamLocks } from '../../src/app/stream-locks.js';
@@ -78,6 +78,58 @@ const evidence = (description: string): ActRequest<'EvidenceCollected'> => ({
   data: { description },
   media: [],
 });
+
+/** Registers a reviewer and returns a case's acts from opening to disclosure, with every kind of derived fact. */
+async function fullHistory(): Promise<[Actor, ActRequest][]> {
+  const rita: Actor = { sub: 'rita', agency: 'county-justice', roles: ['reviewer'] };
+  await new RegistryService({ events: store, signer, clock }).registerOfficer(
+    head,
+    {
+      officerId: 'rita',
+      name: 'rita',
+      agency: 'county-justice',
+      certificateNo: 'C-rita',
+      validFrom: '2018-01-01',
+      validTo: '2030-12-31',
+      roles: ['reviewer'],
+    },
+    newId(),
+  );
+  const at = '2019-09-20T10:00:00+08:00';
+  const acts: [Actor, ActRequest][] = [
+    [alice, openCase],
+    [alice, { ...evidence('带人员的取证'), officers: ['alice', 'bob'] }],
+    [
+      alice,
+      {
+        type: 'LegalReviewRequested',
+        occurredAt: at,
+        data: { proposed: { decisionType: 'fine', fineFen: 2_000_000, legalBasis: 'b' } },
+        media: [],
+      },
+    ],
+    [
+      rita,
+      {
+        type: 'LegalReviewCompleted',
+        occurredAt: at,
+        data: { outcome: 'approved', opinion: 'o', checks: CHECKS_PASSED },
+        media: [],
+      },
+    ],
+    [
+      alice,
+      {
+        type: 'DecisionIssued',
+        occurredAt: at,
+        data: { decisionType: 'fine', fineFen: 2_000_000, legalBasis: 'b', documentNo: 'n', decidedOn: '2019-09-27' },
+        media: [],
+      },
+    ],
+    [alice, { type: 'DecisionDisclosed', occurredAt: at, data: { publishedOn: '2019-10-08' }, media: [] }],
+  ];
+  return acts;
+}
 
 describe('recording acts through the application service', () => {
   it('when a case is opened and acts recorded, then each is signed, chained and folded into the case state', async () => {
@@ -160,7 +212,7 @@ describe('recording acts through the application service', () => {
     const replica = new CaseService({ events: store, signer, clock, calendar, cache: new StateCache() });
     await cases.record('c-1', alice, openCase, { eventId: newId() });
     await cases.record('c-1', alice, evidence('warm the cache'), { eventId: newId() });
-    const id = idempotentEventId('alice', 'case-c-1', 'cross-replica');
+    const id = idempotentEventId(alice, 'case-c-1', 'cross-replica');
     const original = await replica.record('c-1', alice, evidence('x'), { eventId: id });
     const retried = await cases.record('c-1', alice, evidence('x'), { eventId: id });
     expect(retried).toMatchObject({ created: false, revision: original.revision, hash: original.hash });
@@ -178,7 +230,7 @@ describe('recording acts through the application service', () => {
 
   it('when a request is retried with the same idempotency key, then the original result comes back and nothing is added', async () => {
     await cases.record('c-1', alice, openCase, { eventId: newId() });
-    const id = idempotentEventId('alice', 'case-c-1', 'retry-key-1');
+    const id = idempotentEventId(alice, 'case-c-1', 'retry-key-1');
     const first = await cases.record('c-1', alice, evidence('a'), { eventId: id });
     await cases.record('c-1', alice, evidence('later'), { eventId: newId() });
     const again = await cases.record('c-1', alice, evidence('a'), { eventId: id });
@@ -198,12 +250,15 @@ describe('recording acts through the application service', () => {
     await expect(reused).rejects.toMatchObject({ constructor: RuleViolation, code: 'idempotency_key_reused' });
   });
 
-  it('when the idempotency key is the same but the user or the case differs, then the ids differ', () => {
-    expect(idempotentEventId('alice', 'case-c-1', 'k')).not.toBe(idempotentEventId('bob', 'case-c-1', 'k'));
-    expect(idempotentEventId('alice', 'case-c-1', 'k')).not.toBe(idempotentEventId('alice', 'case-c-2', 'k'));
-    expect(idempotentEventId('alice', 'case-c-1', 'k')).toMatch(
-      /^[0-9a-f]{8}-[0-9a-f]{4}-8[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/,
-    );
+  it('when the idempotency key is the same but the agency, the user or the case differs, then the ids differ', () => {
+    const bob = { sub: 'bob', agency: 'county-justice' };
+    const otherAgency = { sub: 'alice', agency: 'city-justice' };
+    const id = idempotentEventId(alice, 'case-c-1', 'k');
+    expect(idempotentEventId(bob, 'case-c-1', 'k')).not.toBe(id);
+    expect(idempotentEventId(otherAgency, 'case-c-1', 'k')).not.toBe(id);
+    expect(idempotentEventId(alice, 'case-c-2', 'k')).not.toBe(id);
+    expect(idempotentEventId({ sub: 'alice', agency: 'county-justice' }, 'case-c-1', 'k')).toBe(id);
+    expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-8[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
   });
 
   it('when an act names officers, then they are kept in the envelope data and come back to the rules', async () => {
@@ -215,53 +270,7 @@ describe('recording acts through the application service', () => {
 
   it('when acts are recorded, then every stored envelope and its data satisfy the published schemas', async () => {
     const validate = loadValidators(path.resolve(__dirname, '../../schemas'));
-    const rita: Actor = { sub: 'rita', agency: 'county-justice', roles: ['reviewer'] };
-    await new RegistryService({ events: store, signer, clock }).registerOfficer(
-      head,
-      {
-        officerId: 'rita',
-        name: 'rita',
-        agency: 'county-justice',
-        certificateNo: 'C-rita',
-        validFrom: '2018-01-01',
-        validTo: '2030-12-31',
-        roles: ['reviewer'],
-      },
-      newId(),
-    );
-    const at = '2019-09-20T10:00:00+08:00';
-    const acts: [Actor, ActRequest][] = [
-      [alice, openCase],
-      [alice, { ...evidence('带人员的取证'), officers: ['alice', 'bob'] }],
-      [
-        alice,
-        {
-          type: 'LegalReviewRequested',
-          occurredAt: at,
-          data: { proposed: { decisionType: 'fine', fineFen: 2_000_000, legalBasis: 'b' } },
-          media: [],
-        },
-      ],
-      [
-        rita,
-        {
-          type: 'LegalReviewCompleted',
-          occurredAt: at,
-          data: { outcome: 'approved', opinion: 'o', checks: CHECKS_PASSED },
-          media: [],
-        },
-      ],
-      [
-        alice,
-        {
-          type: 'DecisionIssued',
-          occurredAt: at,
-          data: { decisionType: 'fine', fineFen: 2_000_000, legalBasis: 'b', documentNo: 'n', decidedOn: '2019-09-27' },
-          media: [],
-        },
-      ],
-      [alice, { type: 'DecisionDisclosed', occurredAt: at, data: { publishedOn: '2019-10-08' }, media: [] }],
-    ];
+    const acts = await fullHistory();
     for (const [actor, request] of acts) await cases.record('c-1', actor, request, { eventId: newId() });
     const events = (await cases.load('c-1'))!.events;
     expect(events.map((e) => e.type)).toEqual(acts.map(([, a]) => a.type));
@@ -275,9 +284,95 @@ describe('recording acts through the application service', () => {
     const registry = new RegistryService({ events: store, signer, clock });
     await cases.record('c-1', alice, openCase, { eventId: newId() });
     await cases.record('c-1', alice, evidence('before'), { eventId: newId() });
-    await registry.officerCommand('bob', { type: 'SuspendOfficer', actor: head, reason: '暂停执法资格' }, newId());
+    await registry.officerCommand(
+      'bob',
+      { type: 'SuspendOfficer', actor: head, reason: '暂停执法资格' },
+      { eventId: newId() },
+    );
     await expect(cases.record('c-1', alice, evidence('after'), { eventId: newId() })).rejects.toMatchObject({
       code: 'certificate_invalid',
+    });
+  });
+});
+
+describe('retries under an idempotency key', () => {
+  const key = (actor: Actor, name: string) => idempotentEventId(actor, 'case-c-1', name);
+
+  it('when the same act is retried with the same key, then the original event comes back and nothing is added', async () => {
+    await cases.record('c-1', alice, openCase, { eventId: newId() });
+    const first = await cases.record('c-1', alice, evidence('照片'), { eventId: key(alice, 'k') });
+    const again = await cases.record('c-1', alice, evidence('照片'), { eventId: key(alice, 'k') });
+    expect(again).toMatchObject({ created: false, revision: first.revision, position: first.position });
+    expect(again.events.map((e) => e.id)).toEqual(first.events.map((e) => e.id));
+    expect((await cases.load('c-1'))!.events).toHaveLength(2);
+  });
+
+  it('when an idempotency key is reused for an act with a different description, then idempotency_key_reused and nothing is recorded', async () => {
+    await cases.record('c-1', alice, openCase, { eventId: newId() });
+    await cases.record('c-1', alice, evidence('照片'), { eventId: key(alice, 'k') });
+    await expect(
+      cases.record('c-1', alice, evidence('另一张照片'), { eventId: key(alice, 'k') }),
+    ).rejects.toMatchObject({ constructor: RuleViolation, code: 'idempotency_key_reused', status: 422 });
+    expect((await cases.load('c-1'))!.events).toHaveLength(2);
+  });
+
+  it.each<[string, (act: ActRequest<'EvidenceCollected'>) => ActRequest]>([
+    ['another time', (act) => ({ ...act, occurredAt: '2019-09-20T11:00:00+08:00' })],
+    ['other officers', (act) => ({ ...act, officers: ['alice'] })],
+    ['a medium more', (act) => ({ ...act, media: [{ sha256: 'a'.repeat(64), size: 1, contentType: 'image/jpeg' }] })],
+    ['a member more', (act) => ({ ...act, data: { ...act.data, relatesTo: 'x' } }) as ActRequest],
+  ])('when an idempotency key is reused for the same act with %s, then idempotency_key_reused', async (_, change) => {
+    await cases.record('c-1', alice, openCase, { eventId: newId() });
+    const original = { ...evidence('照片'), officers: ['alice', 'bob'] };
+    await cases.record('c-1', alice, original, { eventId: key(alice, 'k') });
+    await expect(cases.record('c-1', alice, change(original), { eventId: key(alice, 'k') })).rejects.toMatchObject({
+      code: 'idempotency_key_reused',
+    });
+    expect((await cases.load('c-1'))!.events).toHaveLength(2);
+  });
+
+  it('when acts whose data the rules extend are retried with their keys, then each retry is the original', async () => {
+    const acts = await fullHistory();
+    const firsts = [];
+    for (const [i, [actor, act]] of acts.entries())
+      firsts.push(await cases.record('c-1', actor, act, { eventId: key(actor, `step-${i}`) }));
+    for (const [i, [actor, act]] of acts.entries()) {
+      const again = await cases.record('c-1', actor, act, { eventId: key(actor, `step-${i}`) });
+      expect(again).toMatchObject({ created: false, revision: firsts[i]!.revision, hash: firsts[i]!.hash });
+    }
+    expect((await cases.load('c-1'))!.events).toHaveLength(acts.length);
+  });
+
+  it('when a batch is retried with its key, then the original; when the key comes with other acts, then idempotency_key_reused', async () => {
+    await cases.record('c-1', alice, openCase, { eventId: newId() });
+    const batch = [evidence('a'), evidence('b')];
+    const first = await cases.recordAll('c-1', alice, batch, { eventId: key(alice, 'b') });
+    const again = await cases.recordAll('c-1', alice, batch, { eventId: key(alice, 'b') });
+    expect(again).toMatchObject({ created: false, revision: first.revision, hash: first.hash });
+    for (const other of [[evidence('a')], [evidence('a'), evidence('c')], [...batch, evidence('c')]]) {
+      await expect(cases.recordAll('c-1', alice, other, { eventId: key(alice, 'b') })).rejects.toMatchObject({
+        code: 'idempotency_key_reused',
+      });
+    }
+    expect((await cases.load('c-1'))!.events).toHaveLength(3);
+  });
+
+  it('when a registration is retried with its key, then the original; with another profile, then idempotency_key_reused', async () => {
+    const registry = new RegistryService({ events: store, signer, clock });
+    const carol = {
+      officerId: 'carol',
+      name: 'carol',
+      agency: 'county-justice',
+      certificateNo: 'C-carol',
+      validFrom: '2018-01-01',
+      validTo: '2030-12-31',
+      roles: ['officer' as const],
+    };
+    const id = idempotentEventId(head, 'officer-carol', 'k');
+    const first = await registry.registerOfficer(head, carol, id);
+    expect(await registry.registerOfficer(head, carol, id)).toMatchObject({ created: false, hash: first.hash });
+    await expect(registry.registerOfficer(head, { ...carol, validTo: '2031-12-31' }, id)).rejects.toMatchObject({
+      code: 'idempotency_key_reused',
     });
   });
 });

@@ -114,6 +114,12 @@ export interface Derived {
   };
   DecisionDisclosed: { dueBy: string; onTime: boolean };
 }
+/** The members of {@link Derived}, by act type: what a recorded act's data holds beyond what the client sent. */
+export const DERIVED_MEMBERS: { readonly [T in ActType]?: readonly string[] } = {
+  LegalReviewCompleted: ['reviewer', 'proposal'],
+  DecisionIssued: ['major', 'disclosureWorkingDays', 'disclosureDueBy', 'calendarBasis'],
+  DecisionDisclosed: ['dueBy', 'onTime'],
+} satisfies { readonly [T in keyof Derived]: readonly (keyof Derived[T])[] };
 export type RecordedData<T extends ActType> = ActData[T] & (T extends keyof Derived ? Derived[T] : unknown);
 
 /** A case event as the decider emits it: type, data (with derived facts), officers and media. */
