@@ -77,10 +77,14 @@ const PARAMETERS = {
     type: 'string',
     pattern: '^(W/)?"?-?[0-9]{1,15}"?$',
   }),
-  idempotencyKey: header('Idempotency-Key', 'A retry with the same key answers with the original result.', {
-    type: 'string',
-    pattern: '^[!-~]{1,200}$',
-  }),
+  idempotencyKey: header(
+    'Idempotency-Key',
+    'A retry with the same key and the same request answers with the original result (200); the same key with another request is 422 idempotency_key_reused. Keys are per user and agency; POST /v1/cases without a caseId names its case by the key.',
+    {
+      type: 'string',
+      pattern: '^[!-~]{1,200}$',
+    },
+  ),
   purpose: header('x-purpose', 'Why the record is read, kept in the access record; percent-encoded UTF-8.', {
     type: 'string',
   }),
