@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { agencyStream, parseAgencyStream } from '../../../src/domain/streams';
+import { agencyStream, parseAgencyStream } from '../../../src/domain/streams.js';
 
 describe('agency stream names', () => {
   it('when two agencies use ids that would join to the same text, then their streams differ', () => {
