@@ -1,5 +1,5 @@
 import { localDate } from '../src/domain/actor.js';
-import type { MediaRef, Proposal, RecordedCaseEvent } from '../src/domain/case/acts.js';
+import type { ExemptionGround, MediaRef, Proposal, RecordedCaseEvent } from '../src/domain/case/acts.js';
 import { caseEventOf } from '../src/domain/case/envelope.js';
 import { evolveCase, initialCaseState, type CaseReview, type CaseState } from '../src/domain/case/state.js';
 import type { Party } from '../src/domain/redaction.js';
@@ -38,8 +38,8 @@ export interface Completeness {
   recordings: { status: CheckStatus; missing: string[] };
   /** A major decision with an approved legal review of the same proposal. */
   legalReview: { status: CheckStatus };
-  /** The decision published (公示). */
-  disclosure: { status: CheckStatus };
+  /** The decision published (公示), or lawfully exempted from publication (`exempted`). */
+  disclosure: { status: CheckStatus | 'exempted' };
   /** A document served after the decision (送达). */
   service: { status: CheckStatus };
 }
@@ -72,6 +72,15 @@ export interface DecisionEntry {
   withdrawn?: { eventId: string; occurredAt: string; reason: string };
   /** Updates of the publication (更新), oldest first. */
   updates: { eventId: string; occurredAt: string; reason: string }[];
+  /** The decision's exemption from publication (不予公开): its ground, legal basis and reason, and who recorded it. */
+  exemption?: {
+    eventId: string;
+    occurredAt: string;
+    recordedBy: string;
+    ground: ExemptionGround;
+    legalBasis: string;
+    reason: string;
+  };
 }
 
 /** The case file (案卷) as `GET /v1/cases/{caseId}` returns it. */
@@ -121,7 +130,7 @@ export const CASES = 'cases';
 /** Case files, from the `case-*` streams; reads the registry's officers and items for names and criteria. */
 export const caseFilesProjection: Projection = {
   name: 'case-files',
-  version: 1,
+  version: 2,
   collections: [
     {
       name: CASES,
@@ -217,6 +226,7 @@ function domainState(doc: CaseFileDoc): CaseState {
     caseId: doc.caseId,
     agency: doc.agency,
     itemCode: doc.itemCode,
+    openedOn: doc.openedOn,
     officers: doc.officers,
     parties: doc.parties,
     reviewPending,
@@ -310,6 +320,13 @@ function evolveFile(base: CaseFileDoc, event: RecordedCaseEvent, entry: Timeline
         doc.decision = { ...base.decision, withdrawn };
       }
       break;
+    case 'DisclosureExempted':
+      if (base.decision) {
+        const { ground, legalBasis, reason } = event.data;
+        const exemption = { eventId: entry.eventId, occurredAt: event.occurredAt, recordedBy: entry.recordedBy };
+        doc.decision = { ...base.decision, exemption: { ...exemption, ground, legalBasis, reason } };
+      }
+      break;
     case 'DisclosureUpdated':
       if (base.decision) {
         const update = { eventId: entry.eventId, occurredAt: event.occurredAt, reason: event.data.reason };
@@ -399,7 +416,13 @@ export function completeness(doc: CaseFileDoc): Completeness {
       status: !doc.major ? 'not_applicable' : approved ? 'complete' : decision ? 'missing' : 'pending',
     },
     disclosure: {
-      status: !decision ? 'not_applicable' : decision.disclosedOn !== undefined ? 'complete' : 'pending',
+      status: !decision
+        ? 'not_applicable'
+        : decision.exemption
+          ? 'exempted'
+          : decision.disclosedOn !== undefined
+            ? 'complete'
+            : 'pending',
     },
     service: { status: !decision ? 'not_applicable' : served ? 'complete' : 'pending' },
   };

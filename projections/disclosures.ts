@@ -1,4 +1,4 @@
-import { redactPublic, type PublicParty } from '../src/domain/redaction.js';
+import { publicFine, redactPublic, type PublicParty } from '../src/domain/redaction.js';
 import type { Change, Doc, Projection } from '../src/ports/read-models.js';
 import { CASES, type CaseFileDoc } from './case-files.js';
 
@@ -25,6 +25,7 @@ export interface DisclosureDoc extends Doc {
   /** The enforcement item's category (penalty, licensing, ...). */
   category?: string;
   decisionType?: string;
+  /** The fine in fen; absent when the decision carries no fine. */
   fineFen?: number;
   legalBasis?: string;
   documentNo: string;
@@ -48,11 +49,12 @@ const DISCLOSURE_ACTS = new Set(['DecisionDisclosed', 'DisclosureUpdated', 'Disc
  * The public disclosure feed, from the `case-*` streams: reads the case file as the case-files projection left it
  * after the same event (so it must be listed after that projection) and renders the public entry of its decision.
  * `DecisionDisclosed` creates the entry, `DisclosureUpdated` re-renders it from the current file (new `updatedAt`),
- * `DisclosureWithdrawn` replaces it with a withdrawal notice. A decision never published has no entry.
+ * `DisclosureWithdrawn` replaces it with a withdrawal notice. A decision never published has no entry, nor has one
+ * exempted from publication (`DisclosureExempted`): the exemption itself is never public.
  */
 export const disclosuresProjection: Projection = {
   name: 'disclosures',
-  version: 1,
+  version: 2,
   collections: [{ name: DISCLOSURES, indexes: ['agency', 'category', 'publishedOn', 'updatedAt', 'status'] }],
   apply({ event, position }, docs): Change[] {
     if (!event.stream.startsWith('case-') || !DISCLOSURE_ACTS.has(event.type)) return [];
@@ -70,6 +72,8 @@ export const disclosuresProjection: Projection = {
 export function publicEntry(file: CaseFileDoc, updatedAt: string, position: number): DisclosureDoc | undefined {
   const decision = file.decision;
   if (!decision?.disclosedOn) return undefined;
+  // an exemption follows only a withdrawal, whose notice stays; nothing of an exempted decision is ever rendered
+  if (decision.exemption && !decision.withdrawn) return undefined;
   const common = {
     caseId: file.caseId,
     agency: file.agency,
@@ -90,7 +94,7 @@ export function publicEntry(file: CaseFileDoc, updatedAt: string, position: numb
         ...common,
         ...(file.itemName === undefined ? {} : { itemName: file.itemName }),
         decisionType: decision.decisionType,
-        fineFen: decision.fineFen,
+        ...publicFine(decision.fineFen),
         legalBasis: decision.legalBasis,
         decidedOn: decision.decidedOn,
         parties: file.parties,

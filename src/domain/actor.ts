@@ -22,3 +22,13 @@ export function requireAgency(actor: Actor, agency: string): void {
 
 /** The calendar date (YYYY-MM-DD) of an ISO 8601 date-time as written, in its own offset: the agency's local day. */
 export const localDate = (dateTime: string): string => dateTime.slice(0, 10);
+
+/** The easternmost offset in use (UTC+14, Line Islands): a date begins there first. */
+const EARLIEST_OFFSET_MS = 14 * 3_600_000;
+
+/**
+ * The latest calendar date (YYYY-MM-DD) that has begun somewhere on Earth at the instant `dateTime`: its date at
+ * UTC+14. The service does not know an agency's time zone, so a date after this one is in the future everywhere.
+ */
+export const latestDateAt = (dateTime: string): string =>
+  new Date(Date.parse(dateTime) + EARLIEST_OFFSET_MS).toISOString().slice(0, 10);

@@ -16,6 +16,14 @@ export type Party = {
 /** What may be published about a party: its kind and its (for persons, masked) name, nothing else. */
 export type PublicParty = { kind: 'person' | 'organization'; name: string };
 
+/**
+ * The amount a public view shows for a decision: `{fineFen}` when the decision carries a fine (a positive amount),
+ * nothing otherwise, so that a warning or a licence is never published as a fine of 0.
+ */
+export function publicFine(fineFen: number | undefined): { fineFen?: number } {
+  return typeof fineFen === 'number' && fineFen > 0 ? { fineFen } : {};
+}
+
 /** Replaces every identifier removed by `scrubText`. */
 export const REDACTED = '[已删除]';
 

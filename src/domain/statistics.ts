@@ -1,5 +1,11 @@
 import { localDate } from './actor.js';
-import { DECISION_TYPES, type DecisionType, type RecordedCaseEvent } from './case/acts.js';
+import {
+  DECISION_TYPES,
+  EXEMPTION_GROUNDS,
+  type DecisionType,
+  type ExemptionGround,
+  type RecordedCaseEvent,
+} from './case/acts.js';
 import type { ItemCategory } from './registry/items.js';
 import type { OfficerState } from './registry/officers.js';
 
@@ -26,7 +32,9 @@ export interface YearlyStatistics {
   /** Decisions made in the year (whatever year their case was opened): by type, how many major, fines in fen. */
   readonly decisions: { total: number; byType: Record<DecisionType, number>; major: number; fineFen: number };
   /** The publication of the year's decisions, as of `asOf`: every decision is in exactly one of these. */
-  readonly disclosures: { onTime: number; late: number; missing: number; pending: number };
+  readonly disclosures: Record<DisclosureStanding, number>;
+  /** Decisions exempted from publication (不予公开) in the year, by ground (state secret, trade secret, ...). */
+  readonly exemptions: { total: number; byGround: Record<ExemptionGround, number> };
   /** Legal reviews (法制审核) completed in the year, by outcome. */
   readonly legalReviews: Record<ReviewOutcome, number>;
   /** Seizures and forced demolitions done in the year, and how many carry an audio or video recording. */
@@ -37,6 +45,24 @@ export interface YearlyStatistics {
 
 type Issued = Extract<RecordedCaseEvent, { type: 'DecisionIssued' }>['data'];
 type Disclosed = Extract<RecordedCaseEvent, { type: 'DecisionDisclosed' }>['data'];
+
+export type DisclosureStanding = 'onTime' | 'late' | 'exempted' | 'missing' | 'pending';
+
+/**
+ * Where the publication of one decision stands on `asOf` (YYYY-MM-DD). Published by `asOf`: `onTime` or `late` as
+ * the publication recorded. Otherwise, exempted from publication by `asOf` (a lawful ground, `DisclosureExempted`):
+ * `exempted`, never overdue. Otherwise `missing` once the due date has passed (`dueBy < asOf`), `pending` before.
+ * An act dated after `asOf` has not happened yet as of `asOf`, so figures published on a day can be reproduced later.
+ */
+export function disclosureStanding(
+  decision: { dueBy: string; publishedOn?: string; onTime?: boolean; exemptedOn?: string },
+  asOf: string,
+): DisclosureStanding {
+  const { dueBy, publishedOn, onTime, exemptedOn } = decision;
+  if (publishedOn !== undefined && publishedOn <= asOf) return onTime === false ? 'late' : 'onTime';
+  if (exemptedOn !== undefined && exemptedOn <= asOf) return 'exempted';
+  return dueBy < asOf ? 'missing' : 'pending';
+}
 
 const isYear = (date: string, year: number): boolean => Number(date.slice(0, 4)) === year;
 
@@ -54,15 +80,24 @@ const zeroByCategory = (): Record<ItemCategory, number> => ({
 
 const zeroByType = () => Object.fromEntries(DECISION_TYPES.map((type) => [type, 0])) as Record<DecisionType, number>;
 
-/** The decisions of a case, each with the publication that followed it (a case has one; nothing here relies on it). */
-function decisionsOf(events: readonly RecordedCaseEvent[]): { issued: Issued; disclosed?: Disclosed }[] {
-  const decisions: { issued: Issued; disclosed?: Disclosed }[] = [];
+interface DecisionFacts {
+  issued: Issued;
+  disclosed?: Disclosed;
+  /** The local date of the decision's exemption from publication. */
+  exemptedOn?: string;
+}
+
+/**
+ * The decisions of a case, each with the publication or exemption that followed it (a case has one; nothing here
+ * relies on it).
+ */
+function decisionsOf(events: readonly RecordedCaseEvent[]): DecisionFacts[] {
+  const decisions: DecisionFacts[] = [];
   for (const event of events) {
     if (event.type === 'DecisionIssued') decisions.push({ issued: event.data });
-    if (event.type === 'DecisionDisclosed') {
-      const last = decisions.at(-1);
-      if (last && !last.disclosed) last.disclosed = event.data;
-    }
+    const last = decisions.at(-1);
+    if (event.type === 'DecisionDisclosed' && last && !last.disclosed) last.disclosed = event.data;
+    if (event.type === 'DisclosureExempted' && last && !last.exemptedOn) last.exemptedOn = localDate(event.occurredAt);
   }
   return decisions;
 }
@@ -79,7 +114,9 @@ function decisionsOf(events: readonly RecordedCaseEvent[]): { issued: Issued; di
  * - Publication is judged as of `asOf` (a date, YYYY-MM-DD): on time or late as recorded (`DecisionDisclosed.onTime`);
  *   not published by `asOf` is missing when the due date has passed (`disclosureDueBy < asOf`), pending otherwise. A
  *   publication dated after `asOf` has not happened yet as of `asOf`, so the figures published on a day can be
- *   reproduced later. A publication later withdrawn or updated (撤销/更新) still counts as published.
+ *   reproduced later. A publication later withdrawn or updated (撤销/更新) still counts as published. A decision
+ *   not published but exempted from publication by `asOf` is `exempted` (see `disclosureStanding`).
+ * - Exemptions from publication count by the local date of `DisclosureExempted`, by ground.
  * - Fines are the integer sum of `fineFen` over decisions of type `fine`.
  * - Corrections (`RecordCorrected`) do not change the counts: they amend the written record of an act, not the act;
  *   the figures are those of the acts as first recorded.
@@ -94,7 +131,11 @@ export function yearlyStatistics(input: {
   const asOf = localDate(input.asOf);
   const casesOpened = { total: 0, byCategory: zeroByCategory() };
   const decisions = { total: 0, byType: zeroByType(), major: 0, fineFen: 0 };
-  const disclosures = { onTime: 0, late: 0, missing: 0, pending: 0 };
+  const disclosures: Record<DisclosureStanding, number> = { onTime: 0, late: 0, exempted: 0, missing: 0, pending: 0 };
+  const exemptions = {
+    total: 0,
+    byGround: Object.fromEntries(EXEMPTION_GROUNDS.map((g) => [g, 0])) as Record<ExemptionGround, number>,
+  };
   const legalReviews: Record<ReviewOutcome, number> = { approved: 0, rejected: 0, returned: 0 };
   const mandatoryRecordings = { acts: 0, recorded: 0 };
   let hearingsHeld = 0;
@@ -122,19 +163,43 @@ export function yearlyStatistics(input: {
         case 'HearingHeld':
           if (isYear(event.data.heldOn, year)) hearingsHeld += 1;
           break;
+        case 'DisclosureExempted':
+          if (isYear(localDate(event.occurredAt), year)) {
+            exemptions.total += 1;
+            exemptions.byGround[event.data.ground] += 1;
+          }
+          break;
       }
     }
-    for (const { issued, disclosed } of decisionsOf(facts.events)) {
+    for (const { issued, disclosed, exemptedOn } of decisionsOf(facts.events)) {
       if (!isYear(issued.decidedOn, year)) continue;
       decisions.total += 1;
       decisions.byType[issued.decisionType] += 1;
       if (issued.major) decisions.major += 1;
       if (issued.decisionType === 'fine') decisions.fineFen += issued.fineFen ?? 0;
-      if (disclosed && disclosed.publishedOn <= asOf) disclosures[disclosed.onTime ? 'onTime' : 'late'] += 1;
-      else disclosures[issued.disclosureDueBy < asOf ? 'missing' : 'pending'] += 1;
+      const standing = disclosureStanding(
+        {
+          dueBy: issued.disclosureDueBy,
+          ...(disclosed ? { publishedOn: disclosed.publishedOn, onTime: disclosed.onTime } : {}),
+          ...(exemptedOn ? { exemptedOn } : {}),
+        },
+        asOf,
+      );
+      disclosures[standing] += 1;
     }
   }
-  return { agency, year, asOf, casesOpened, decisions, disclosures, legalReviews, mandatoryRecordings, hearingsHeld };
+  return {
+    agency,
+    year,
+    asOf,
+    casesOpened,
+    decisions,
+    disclosures,
+    exemptions,
+    legalReviews,
+    mandatoryRecordings,
+    hearingsHeld,
+  };
 }
 
 /** 公示制度: the statistics of year Y are published by 20 January of Y+1. */

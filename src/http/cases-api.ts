@@ -5,6 +5,7 @@ import type { ActRequest, CaseService } from '../app/case-service.js';
 import { idempotentCaseId } from '../app/idempotency.js';
 import type { RegistryReader } from '../app/registry-reader.js';
 import { caseStream, type ActType, type MediaRef } from '../domain/case/acts.js';
+import { CASE_STATUSES as CASE_STATUS_VALUES } from '../domain/case/state.js';
 import { RuleViolation, violation } from '../domain/errors.js';
 import type { BlobStore } from '../ports/blob-store.js';
 import type { Clock } from '../ports/clock.js';
@@ -31,7 +32,7 @@ export interface CasesApiDependencies {
   readonly runner: ReadConsistency;
 }
 
-const CASE_STATUSES = new Set(['open', 'decided', 'disclosed', 'withdrawn', 'referred', 'closed']);
+const CASE_STATUSES: ReadonlySet<string> = new Set(CASE_STATUS_VALUES);
 
 const CASE_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
 

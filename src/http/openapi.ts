@@ -355,9 +355,7 @@ const OPERATIONS: readonly Operation[] = [
     tag: 'cases',
     parameters: [
       query('agency', 'Only this agency (one the caller may read).', defs('id')),
-      query('status', 'Only cases in this status.', {
-        enum: ['open', 'decided', 'disclosed', 'withdrawn', 'referred', 'closed'],
-      }),
+      query('status', 'Only cases in this status.', defs('caseStatus')),
       query('itemCode', 'Only cases of this enforcement item.', defs('id')),
       query('from', 'Opened on or after this date.', defs('date')),
       query('to', 'Opened on or before this date.', defs('date')),

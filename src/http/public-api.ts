@@ -3,6 +3,7 @@ import { CHECKPOINTS, type CheckpointDoc } from '../../projections/checkpoints.j
 import { DISCLOSURES, type DisclosureDoc } from '../../projections/disclosures.js';
 import type { ItemDoc, OfficerDoc } from '../../projections/registry.js';
 import { type Page, type Query, type ReadModelStore } from '../ports/read-models.js';
+import { publicFine } from '../domain/redaction.js';
 import { ATOM_CONTENT_TYPE, renderFeed } from './atom.js';
 import { awaitConsistency, type ReadConsistency } from './consistency.js';
 import { date, id, limitOf, oneOf, pageOf, single } from './query.js';
@@ -184,7 +185,7 @@ function publishedView(d: DisclosureDoc) {
     ...(d.itemName === undefined ? {} : { itemName: d.itemName }),
     ...(d.category === undefined ? {} : { category: d.category }),
     decisionType: d.decisionType,
-    fineFen: d.fineFen,
+    ...publicFine(d.fineFen),
     legalBasis: d.legalBasis,
     documentNo: d.documentNo,
     decidedOn: d.decidedOn,

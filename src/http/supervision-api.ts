@@ -9,8 +9,10 @@ import type { MediaRef, RecordedCaseEvent } from '../domain/case/acts.js';
 import { RuleViolation } from '../domain/errors.js';
 import type { ItemCategory } from '../domain/registry/items.js';
 import { certificateValidOn, type OfficerState } from '../domain/registry/officers.js';
+import { localDate } from '../domain/actor.js';
 import {
   countStaff,
+  disclosureStanding,
   publicationDeadline,
   publicationStatus,
   reviewerRatio,
@@ -214,7 +216,7 @@ function scopeOf(req: Request, res: Response): string[] {
 /**
  * A decision not published by `asOf` although due before it (`overdue`, `daysOverdue` counted to `asOf`), or one
  * published late as its publication recorded (`disclosed_late`, `daysOverdue` counted to the publication); nothing for a
- * decision published on time. Days are calendar days after the due date (the last day allowed).
+ * decision published on time or lawfully exempted from publication by `asOf` (`disclosureStanding`). Days are calendar days after the due date (the last day allowed).
  */
 function overdueView(doc: CaseFileDoc, asOf: string) {
   const decision = doc.decision;
@@ -227,11 +229,20 @@ function overdueView(doc: CaseFileDoc, asOf: string) {
     decidedOn: decision.decidedOn,
     dueBy: decision.disclosureDueBy,
   };
-  const disclosedOn = decision.disclosedOn;
-  if (disclosedOn === undefined || disclosedOn > asOf) {
+  const { disclosedOn, exemption } = decision;
+  const standing = disclosureStanding(
+    {
+      dueBy: decision.disclosureDueBy,
+      ...(disclosedOn === undefined ? {} : { publishedOn: disclosedOn }),
+      ...(decision.disclosedOnTime === undefined ? {} : { onTime: decision.disclosedOnTime }),
+      ...(exemption ? { exemptedOn: localDate(exemption.occurredAt) } : {}),
+    },
+    asOf,
+  );
+  if (standing === 'missing') {
     return { ...base, status: 'overdue' as const, daysOverdue: daysBetween(decision.disclosureDueBy, asOf) };
   }
-  if (decision.disclosedOnTime === false) {
+  if (standing === 'late' && disclosedOn !== undefined) {
     return {
       ...base,
       status: 'disclosed_late' as const,

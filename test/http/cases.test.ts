@@ -250,3 +250,43 @@ describe('an act out of order over HTTP', () => {
     expect(late.body).toMatchObject({ status: 409, code: 'act_out_of_order', caseStatus: 'decided' });
   });
 });
+
+describe('when a case was opened and when it was recorded, over HTTP', () => {
+  const DAY_MS = 86_400_000;
+  const day = (offsetDays: number) => new Date(Date.now() + offsetDays * DAY_MS).toISOString().slice(0, 10);
+
+  it('when a case is recorded after the day it was opened, then openedOn keeps that day and occurredAt the recording time', async () => {
+    const openedOn = day(-30);
+    const before = Date.now();
+    const res = await t.call('POST', '/v1/cases', { token: officer, body: { ...openBody('h-late'), openedOn } });
+    expect(res.status).toBe(201);
+    const file = await t.call('GET', `/v1/cases/h-late?consistentWith=${res.body.position}`, { token: officer });
+    expect(file.body.openedOn).toBe(openedOn);
+    const [opening] = file.body.timeline;
+    expect(opening.data.openedOn).toBe(openedOn);
+    // the opening act is stamped with the service clock: when the opening was recorded, not when it happened
+    expect(Date.parse(opening.occurredAt)).toBeGreaterThanOrEqual(before - 1000);
+    expect(Date.parse(opening.occurredAt)).toBeLessThanOrEqual(Date.parse(opening.recordedAt));
+  });
+
+  it('when openedOn is a day that has begun nowhere yet, then 422 date_invalid and no case exists', async () => {
+    const res = await t.call('POST', '/v1/cases', {
+      token: officer,
+      body: { ...openBody('h-future'), openedOn: day(2) },
+    });
+    expect([res.status, res.body.code]).toEqual([422, 'date_invalid']);
+    expect((await t.call('GET', '/v1/cases/h-future', { token: officer })).status).toBe(404);
+  });
+
+  it('when an act is dated before the case was opened, then 422 date_invalid and nothing is recorded', async () => {
+    const opened = await t.call('POST', '/v1/cases', {
+      token: officer,
+      body: { ...openBody('h-early'), openedOn: day(-3) },
+    });
+    const early = { ...evidence, occurredAt: `${day(-5)}T09:30:00+08:00` };
+    const res = await t.call('POST', '/v1/cases/h-early/acts', { token: officer, body: early });
+    expect([res.status, res.body.code]).toEqual([422, 'date_invalid']);
+    const file = await t.call('GET', `/v1/cases/h-early?consistentWith=${opened.body.position}`, { token: officer });
+    expect(file.body.revision).toBe(0);
+  });
+});

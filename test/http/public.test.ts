@@ -323,6 +323,56 @@ describe('the rate limit of the public routes', () => {
   });
 });
 
+describe('what the public side leaves out', () => {
+  const AGENCY = 'quiet-bureau';
+  let officer: string;
+  let head: string;
+  beforeAll(async () => {
+    ({ officer, admin: head } = await seedAgency(t, AGENCY, { officers: ['qi', 'qin'] }));
+  });
+
+  it('when a published decision carries no fine, then neither the JSON list nor the feed shows a fineFen or an amount', async () => {
+    const pos = await caseWith(
+      officer,
+      'pub-warning',
+      'P-001',
+      ['qi', 'qin'],
+      [decide('县司告〔2026〕5号', { decisionType: 'warning' }), disclose],
+    );
+    const res = await t.call('GET', `/v1/disclosures?agency=${AGENCY}&consistentWith=${pos}`);
+    expect(() => validate('urn:evidence-ledger:schema:response:disclosure-list', res.body)).not.toThrow();
+    expect(res.body.items).toEqual([expect.objectContaining({ caseId: 'pub-warning', decisionType: 'warning' })]);
+    expect(res.body.items[0]).not.toHaveProperty('fineFen');
+    const { feed: f } = await feed(`?agency=${AGENCY}`);
+    const content = textOf(children(entryOf(f, 'pub-warning')!, ATOM, 'content')[0]);
+    expect(content).toContain('处理决定：警告');
+    expect(content).not.toMatch(/罚款金额|0\.00/);
+  });
+
+  it('when a decision is exempted from publication, then it never appears in the list or the feed, and its case closes', async () => {
+    await caseWith(officer, 'pub-secret', 'P-001', ['qi', 'qin'], [decide('县司罚〔2026〕6号')]);
+    const exempted = await t.call('POST', '/v1/cases/pub-secret/acts', {
+      token: head,
+      body: {
+        type: 'DisclosureExempted',
+        occurredAt: at('12:00:00'),
+        data: { ground: 'state_secret', legalBasis: '《保守国家秘密法》第二十八条', reason: '涉及国家秘密事项' },
+      },
+    });
+    expect(exempted.status).toBe(201);
+    const pos = await record(officer, 'pub-secret', {
+      type: 'CaseClosed',
+      occurredAt: at('13:00:00'),
+      data: { closedOn: today },
+    });
+    const res = await t.call('GET', `/v1/disclosures?agency=${AGENCY}&consistentWith=${pos}`);
+    const ids = [...res.body.items, ...res.body.withdrawals].map((i: { caseId: string }) => i.caseId);
+    expect(ids).not.toContain('pub-secret');
+    const atom = (await feed(`?agency=${AGENCY}`)).res.body as string;
+    expect(atom).not.toMatch(/pub-secret|县司罚〔2026〕6号|保守国家秘密法|state_secret/);
+  });
+});
+
 describe('the XML checker the feed tests rely on', () => {
   it.each([
     ['crossed tags', '<a><b></a></b>'],

@@ -119,6 +119,24 @@ beforeAll(async () => {
     data: { publishedOn: '2025-05-06' },
   });
 
+  // s-6: a warning of 2025-06-03 lawfully exempted from publication the next day (trade secret): never overdue
+  await post('/v1/cases', officer, open('s-6', '2025-06-02'));
+  await post('/v1/cases/s-6/acts', officer, {
+    type: 'DecisionIssued',
+    occurredAt: '2025-06-03T10:00:00+08:00',
+    data: {
+      decisionType: 'warning',
+      legalBasis: '《律师法》第五十条',
+      documentNo: '县司告〔2025〕6号',
+      decidedOn: '2025-06-03',
+    },
+  });
+  await post('/v1/cases/s-6/acts', admin, {
+    type: 'DisclosureExempted',
+    occurredAt: '2025-06-04T10:00:00+08:00',
+    data: { ground: 'trade_secret', legalBasis: '《政府信息公开条例》第十五条', reason: '涉及当事人商业秘密' },
+  });
+
   // s-3: a major fine, reviewed and approved, then decided today
   const proposed = { decisionType: 'fine', fineFen: 2_000_000, legalBasis: '《律师法》第五十条' };
   await post('/v1/cases', officer, open('s-3', today));
@@ -197,6 +215,24 @@ describe('supervision views over HTTP', () => {
     expect(onDue.body.items).toEqual([]);
     const dayAfter = await get('/v1/audit/overdue-disclosures?asOf=2025-03-20', supervisor);
     expect(dayAfter.body.items).toEqual([expect.objectContaining({ caseId: 's-1', daysOverdue: 1 })]);
+  });
+
+  it('when a decision is exempted from publication, then it is never overdue and the supervisor sees the exemption in the case file', async () => {
+    // s-6 was due 2025-06-12 (7 working days after 2025-06-03) and is never published
+    const later = await get('/v1/audit/overdue-disclosures?asOf=2025-07-01', supervisor);
+    expect(later.body.items.map((i: { caseId: string }) => i.caseId)).toEqual(['s-1', 's-2']);
+    const file = await get('/v1/cases/s-6', supervisor);
+    expect(file.status).toBe(200);
+    expect(file.body.status).toBe('exempted');
+    expect(file.body.decision.exemption).toMatchObject({
+      ground: 'trade_secret',
+      legalBasis: '《政府信息公开条例》第十五条',
+      reason: '涉及当事人商业秘密',
+      recordedBy: `head-${AGENCY}`,
+    });
+    expect(file.body.completeness.disclosure).toEqual({ status: 'exempted' });
+    const exempted = await get('/v1/cases?status=exempted', supervisor);
+    expect(exempted.body.items.map((i: { caseId: string }) => i.caseId)).toEqual(['s-6']);
   });
 
   it('when a supervisor of another agency asks, then none of the agency shows, and asking for it is 403', async () => {
@@ -360,9 +396,10 @@ describe('supervision views over HTTP', () => {
       agency: AGENCY,
       year: 2025,
       asOf: today,
-      casesOpened: { total: 2, byCategory: { penalty: 2, licensing: 0 } },
-      decisions: { total: 2, byType: { warning: 1, fine: 1 }, major: 0, fineFen: 50_000 },
-      disclosures: { onTime: 0, late: 1, missing: 1, pending: 0 },
+      casesOpened: { total: 3, byCategory: { penalty: 3, licensing: 0 } },
+      decisions: { total: 3, byType: { warning: 2, fine: 1 }, major: 0, fineFen: 50_000 },
+      disclosures: { onTime: 0, late: 1, exempted: 1, missing: 1, pending: 0 },
+      exemptions: { total: 1, byGround: { state_secret: 0, trade_secret: 1, personal_privacy: 0, other_law: 0 } },
       publication: { deadline: '2026-01-20', status: today > '2026-01-20' ? 'overdue' : 'due' },
     });
     const thisYear = await get(`/v1/audit/statistics?year=${today.slice(0, 4)}`, supervisor);
@@ -377,7 +414,8 @@ describe('supervision views over HTTP', () => {
     expect(cells[0]).toEqual(['metric', 'value']);
     expect(cells.every((row) => row.length === 2)).toBe(true);
     const metric = new Map(cells.slice(1).map(([name, value]) => [name, value]));
-    expect(metric.get('casesOpened.total')).toBe('2');
+    expect(metric.get('casesOpened.total')).toBe('3');
+    expect(metric.get('exemptions.byGround.trade_secret')).toBe('1');
     expect(metric.get('decisions.byType.fine')).toBe('1');
     expect(metric.get('decisions.fineFen')).toBe('50000');
     expect(metric.get('disclosures.missing')).toBe('1');

@@ -15,6 +15,13 @@ export const DECISION_TYPES = [
 ] as const;
 export type DecisionType = (typeof DECISION_TYPES)[number];
 
+/**
+ * The lawful grounds for not publishing a decision (公示制度: 除涉及国家秘密、商业秘密、个人隐私等不宜公开的信息外):
+ * a state secret, a trade secret, personal privacy, or another law or administrative regulation that says so.
+ */
+export const EXEMPTION_GROUNDS = ['state_secret', 'trade_secret', 'personal_privacy', 'other_law'] as const;
+export type ExemptionGround = (typeof EXEMPTION_GROUNDS)[number];
+
 export const SERVICE_METHODS = ['direct', 'left', 'public_notice', 'mail', 'electronic'] as const;
 export type ServiceMethod = (typeof SERVICE_METHODS)[number];
 
@@ -77,6 +84,7 @@ export interface ActData {
   DecisionDisclosed: { publishedOn: string };
   DisclosureWithdrawn: { reason: string };
   DisclosureUpdated: { reason: string };
+  DisclosureExempted: { ground: ExemptionGround; legalBasis: string; reason: string };
   RecordCorrected: { corrects: string; reason: string; data: Record<string, unknown> };
   CaseClosed: { closedOn: string };
 }
@@ -99,6 +107,7 @@ export const ACT_TYPES = Object.keys({
   DecisionDisclosed: 1,
   DisclosureWithdrawn: 1,
   DisclosureUpdated: 1,
+  DisclosureExempted: 1,
   RecordCorrected: 1,
   CaseClosed: 1,
 } satisfies Record<ActType, 1>) as ActType[];

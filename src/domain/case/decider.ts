@@ -5,6 +5,7 @@ import { conflict, notFound, RuleViolation, violation } from '../errors.js';
 import { isMajorDecision, type ItemState } from '../registry/items.js';
 import { certificateValidOn, type OfficerState } from '../registry/officers.js';
 import type { ActType, CaseEvent, RecordAct, RecordedCaseEvent } from './acts.js';
+import { checkDates } from './dates.js';
 import { evolveCase, initialCaseState, type CaseState, type CaseStatus } from './state.js';
 
 /** Facts from outside the case stream that the rules need, looked up by the application before deciding. */
@@ -52,6 +53,8 @@ const ROLES: Record<ActType, readonly Role[]> = {
   DecisionDisclosed: ['officer', 'admin'],
   DisclosureWithdrawn: ['officer', 'admin'],
   DisclosureUpdated: ['officer', 'admin'],
+  // not publishing a decision is the agency head's call, traceable to them (责任追究), never an officer's shortcut
+  DisclosureExempted: ['admin'],
   RecordCorrected: ['officer', 'admin'],
   CaseClosed: ['officer', 'admin'],
 };
@@ -64,19 +67,21 @@ const ALLOWED_IN: Record<ActType, readonly CaseStatus[]> = {
   PartyNotified: ['open'],
   EvidenceCollected: ['open'],
   PropertySeized: ['open'],
-  ForcedDemolition: ['open', 'decided', 'disclosed'],
+  ForcedDemolition: ['open', 'decided', 'disclosed', 'exempted'],
   HearingHeld: ['open'],
   LegalReviewRequested: ['open'],
   LegalReviewCompleted: ['open'],
   ReviewDisagreementResolved: ['open'],
   DecisionIssued: ['open'],
-  RecordingAttached: ['open', 'decided', 'disclosed', 'withdrawn', 'referred'],
-  DocumentServed: ['open', 'decided', 'disclosed', 'withdrawn'],
+  RecordingAttached: ['open', 'decided', 'disclosed', 'withdrawn', 'exempted', 'referred'],
+  DocumentServed: ['open', 'decided', 'disclosed', 'withdrawn', 'exempted'],
   DecisionDisclosed: ['decided'],
   DisclosureWithdrawn: ['disclosed', 'closed'],
   DisclosureUpdated: ['disclosed', 'closed'],
-  CaseClosed: ['disclosed', 'withdrawn', 'referred'],
-  RecordCorrected: ['open', 'decided', 'disclosed', 'withdrawn', 'referred', 'closed'],
+  // a decision is exempted instead of published, or after its publication was withdrawn (published by mistake)
+  DisclosureExempted: ['decided', 'withdrawn'],
+  CaseClosed: ['disclosed', 'withdrawn', 'exempted', 'referred'],
+  RecordCorrected: ['open', 'decided', 'disclosed', 'withdrawn', 'exempted', 'referred', 'closed'],
 };
 
 const REVIEW_CHECKS = [
@@ -100,14 +105,20 @@ function checkAmount(fineFen: number | undefined): void {
 
 function checkState(act: RecordAct, state: CaseState): void {
   if (act.type !== 'CaseOpened' && state.status === 'none') throw notFound('no such case');
+  // withdrawing or updating what was never published is refused, on a closed case too
+  if ((act.type === 'DisclosureWithdrawn' || act.type === 'DisclosureUpdated') && !state.disclosedOn) {
+    throw conflict('not_disclosed', 'the decision has not been published');
+  }
   if (ALLOWED_IN[act.type].includes(state.status)) return;
   if (act.type === 'CaseOpened') throw conflict('case_exists', `case ${state.caseId} exists already`);
   if (state.status === 'closed')
     throw conflict('case_closed', `case ${state.caseId} is closed: only corrections and disclosure changes`);
-  if (act.type === 'DecisionDisclosed' && state.status === 'open')
+  if ((act.type === 'DecisionDisclosed' || act.type === 'DisclosureExempted') && state.status === 'open')
     throw conflict('decision_missing', 'no decision to disclose yet');
-  if ((act.type === 'DisclosureWithdrawn' || act.type === 'DisclosureUpdated') && !state.disclosedOn) {
-    throw conflict('not_disclosed', 'the decision has not been published');
+  if (act.type === 'DisclosureExempted' && state.status === 'disclosed') {
+    throw conflict('act_out_of_order', 'the decision is published: withdraw the publication before exempting it', {
+      caseStatus: state.status,
+    });
   }
   if (act.type === 'CaseClosed')
     throw conflict(
@@ -220,6 +231,7 @@ function decide({ act, context }: CaseCommand, state: CaseState): CaseEvent[] {
   checkState(act, state);
   const agency = act.type === 'CaseOpened' ? act.actor.agency : state.agency!;
   if (act.actor.agency !== agency) throw notFound('no such case');
+  checkDates(act, state);
   const itemCode = act.type === 'CaseOpened' ? act.data.itemCode : state.itemCode!;
   const item = context.item(itemCode);
   if (!item?.exists || item.agency !== agency || (act.type === 'CaseOpened' && item.retired)) {
@@ -275,6 +287,10 @@ function decide({ act, context }: CaseCommand, state: CaseState): CaseEvent[] {
         throw violation('date_invalid', 'a decision cannot be published before it is made');
       return [{ ...base, type: act.type, data: { ...act.data, dueBy, onTime: act.data.publishedOn <= dueBy } }];
     }
+    case 'DisclosureExempted':
+      if (localDate(act.occurredAt) < state.decision!.decidedOn)
+        throw violation('date_invalid', 'a decision cannot be exempted from publication before it is made');
+      return [{ ...base, type: act.type, data: act.data }];
     case 'RecordCorrected':
       if (!state.eventIds.has(act.data.corrects)) {
         throw violation('correction_target_unknown', `event ${act.data.corrects} is not part of this case`);

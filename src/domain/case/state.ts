@@ -2,8 +2,10 @@ import type { Party } from '../redaction.js';
 import type { DecisionType, Proposal, RecordedCaseEvent } from './acts.js';
 
 /** open → decided → disclosed → closed; `referred` after a review finds a suspected crime; `withdrawn` after
- * a published decision is withdrawn (revoked or changed on reconsideration or litigation). */
-export type CaseStatus = 'none' | 'open' | 'decided' | 'disclosed' | 'withdrawn' | 'referred' | 'closed';
+ * a published decision is withdrawn (revoked or changed on reconsideration or litigation); `exempted` after a
+ * decision is lawfully exempted from publication (state secret, trade secret, personal privacy, another law). */
+export const CASE_STATUSES = ['open', 'decided', 'disclosed', 'withdrawn', 'exempted', 'referred', 'closed'] as const;
+export type CaseStatus = 'none' | (typeof CASE_STATUSES)[number];
 
 export interface CaseReview {
   readonly eventId: string;
@@ -19,6 +21,8 @@ export interface CaseState {
   readonly caseId?: string;
   readonly agency?: string;
   readonly itemCode?: string;
+  /** The date the case was opened (立案): no act of the case is dated before it. */
+  readonly openedOn?: string;
   readonly officers: readonly string[];
   readonly parties: readonly Party[];
   readonly eventIds: ReadonlySet<string>;
@@ -47,8 +51,8 @@ export function evolveCase(state: CaseState, event: RecordedCaseEvent): CaseStat
   const next: CaseState = { ...state, eventIds: new Set([...state.eventIds, event.id]) };
   switch (event.type) {
     case 'CaseOpened': {
-      const { caseId, itemCode, officers, parties } = event.data;
-      return { ...next, status: 'open', caseId, itemCode, officers, parties, agency: event.actor.agency };
+      const { caseId, itemCode, openedOn, officers, parties } = event.data;
+      return { ...next, status: 'open', caseId, itemCode, openedOn, officers, parties, agency: event.actor.agency };
     }
     case 'LegalReviewRequested':
       return { ...next, proposal: event.data.proposed, reviewPending: true };
@@ -76,6 +80,8 @@ export function evolveCase(state: CaseState, event: RecordedCaseEvent): CaseStat
       return { ...next, status: 'disclosed', disclosedOn: event.data.publishedOn };
     case 'DisclosureWithdrawn':
       return { ...next, status: state.status === 'closed' ? 'closed' : 'withdrawn' };
+    case 'DisclosureExempted':
+      return { ...next, status: 'exempted' };
     case 'CaseClosed':
       return { ...next, status: 'closed' };
     default:

@@ -88,8 +88,10 @@ describe('the case decider', () => {
       expect(error.details).toMatchObject({ officerId: 'dave', date: '2019-09-20' });
     });
     it('when the certificate was still valid on the day of the act, then it counts', () => {
+      const early = opened();
+      const openedInJune = { ...early, act: { ...early.act, data: { ...early.act.data, openedOn: '2019-06-03' } } };
       spec
-        .given(open())
+        .given(record(openedInJune as typeof early))
         .when(
           act(
             'EvidenceCollected',
@@ -466,6 +468,111 @@ describe('the case decider', () => {
         .given(record(opened(), decideFine(50_000, '2019-09-27')))
         .when(act('DecisionDisclosed', { publishedOn: '2019-09-26' }))
         .thenFails('date_invalid');
+    });
+  });
+
+  describe('dates: nothing of a case before it was opened, no case opened in the future', () => {
+    const openedOn = (date: string, occurredAt = '2019-09-20T09:30:00+08:00') => {
+      const command = opened();
+      return {
+        ...command,
+        act: { ...command.act, occurredAt, data: { ...(command.act.data as object), openedOn: date } },
+      } as typeof command;
+    };
+    it('when an act happens (local date) before the case was opened, then date_invalid; on the opening day it is recorded', () => {
+      spec
+        .given(open())
+        .when(act('EvidenceCollected', { description: 'x' }, { occurredAt: '2019-09-01T23:59:00+08:00' }))
+        .thenFails('date_invalid', 422);
+      spec
+        .given(open())
+        .when(act('EvidenceCollected', { description: 'x' }, { occurredAt: '2019-09-02T00:00:00+08:00' }))
+        .then([{ type: 'EvidenceCollected' }]);
+    });
+    it('when the local date is read from the act, then its own offset counts, not UTC', () => {
+      // 2019-09-01T17:00Z is already 2019-09-02 in China
+      spec
+        .given(open())
+        .when(act('EvidenceCollected', { description: 'x' }, { occurredAt: '2019-09-02T01:00:00+08:00' }))
+        .then([{ type: 'EvidenceCollected' }]);
+      spec
+        .given(open())
+        .when(act('EvidenceCollected', { description: 'x' }, { occurredAt: '2019-09-01T20:00:00-05:00' }))
+        .thenFails('date_invalid');
+    });
+    it('when a decision, hearing or closing names a day before the opening, then date_invalid', () => {
+      spec.given(open()).when(decideFine(50_000, '2019-09-01')).thenFails('date_invalid');
+      spec
+        .given(open())
+        .when(act('HearingHeld', { heldOn: '2019-08-30' }))
+        .thenFails('date_invalid');
+    });
+    it('when a case is opened on the day it is recorded or earlier, then CaseOpened keeps both: openedOn and the recording time', () => {
+      spec
+        .given([])
+        .when(openedOn('2019-09-20', '2019-09-20T01:30:00.000Z'))
+        .then([{ type: 'CaseOpened', occurredAt: '2019-09-20T01:30:00.000Z', data: { openedOn: '2019-09-20' } }]);
+    });
+    it('when openedOn is after the date of the recording everywhere on Earth, then date_invalid', () => {
+      // recorded 2019-09-20T12:00Z: 2019-09-21 has begun at UTC+14 (and in China from 16:00Z), 2019-09-22 nowhere
+      spec.given([]).when(openedOn('2019-09-21', '2019-09-20T12:00:00.000Z')).then([{ type: 'CaseOpened' }]);
+      spec.given([]).when(openedOn('2019-09-22', '2019-09-20T12:00:00.000Z')).thenFails('date_invalid', 422);
+      spec.given([]).when(openedOn('2019-09-21', '2019-09-20T09:59:59.999Z')).thenFails('date_invalid', 422);
+    });
+  });
+
+  describe('exemption from publication (国家秘密、商业秘密、个人隐私)', () => {
+    const exempt = (occurredAt = '2019-09-30T10:00:00+08:00', actor = actors.head) =>
+      act(
+        'DisclosureExempted',
+        { ground: 'trade_secret', legalBasis: '《政府信息公开条例》第十五条', reason: '涉及当事人商业秘密' },
+        { occurredAt, actor },
+      );
+    const decided = () => record(opened(), decideFine(50_000));
+    const recordOn = (events: ReturnType<typeof record>, command: ReturnType<typeof act>) => [
+      ...events,
+      ...caseDecider.decide(command, events.reduce(caseDecider.evolve, caseDecider.initialState())),
+    ];
+    it('when the agency head exempts an issued decision, then DisclosureExempted is recorded and the case may close', () => {
+      const exempted = spec.given(decided()).when(exempt()).then([{ type: 'DisclosureExempted' }]);
+      spec
+        .given([...decided(), ...exempted])
+        .when(act('CaseClosed', { closedOn: '2019-10-08' }))
+        .then([{ type: 'CaseClosed' }]);
+    });
+    it('when an exempted decision is then disclosed, then act_out_of_order: it is not published', () => {
+      const events = recordOn(decided(), exempt());
+      spec
+        .given(events)
+        .when(act('DecisionDisclosed', { publishedOn: '2019-10-08' }))
+        .thenFails('act_out_of_order', 409);
+      spec.given(events).when(exempt()).thenFails('act_out_of_order', 409);
+    });
+    it('when no decision is issued yet, then decision_missing', () => {
+      spec.given(open()).when(exempt()).thenFails('decision_missing', 409);
+    });
+    it('when the decision is published, then act_out_of_order; once the publication is withdrawn, it may be exempted', () => {
+      const published = recordOn(decided(), act('DecisionDisclosed', { publishedOn: '2019-10-08' }));
+      spec.given(published).when(exempt()).thenFails('act_out_of_order', 409);
+      const withdrawn = recordOn(published, act('DisclosureWithdrawn', { reason: '误公开涉密信息' }));
+      spec.given(withdrawn).when(exempt()).then([{ type: 'DisclosureExempted' }]);
+    });
+    it('when an officer (not the head) exempts a decision, then role_required', () => {
+      spec.given(decided()).when(exempt(undefined, actors.alice)).thenFails('role_required', 403);
+    });
+    it('when the exemption is dated before the decision was made, then date_invalid', () => {
+      spec.given(decided()).when(exempt('2019-09-26T10:00:00+08:00')).thenFails('date_invalid', 422);
+    });
+    it('when a closed exempted case gets a withdrawal or update of a publication that never was, then not_disclosed', () => {
+      const closed = recordOn(recordOn(decided(), exempt()), act('CaseClosed', { closedOn: '2019-10-08' }));
+      spec
+        .given(closed)
+        .when(act('DisclosureWithdrawn', { reason: 'x' }))
+        .thenFails('not_disclosed', 409);
+      spec
+        .given(closed)
+        .when(act('DisclosureUpdated', { reason: 'x' }))
+        .thenFails('not_disclosed', 409);
     });
   });
 });

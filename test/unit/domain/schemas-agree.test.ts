@@ -105,6 +105,7 @@ const acts: { [T in ActType]: Required<ActData[T]> } = {
   DecisionDisclosed: { publishedOn: '2019-09-30' },
   DisclosureWithdrawn: { reason: '复议撤销' },
   DisclosureUpdated: { reason: '复议变更罚款数额' },
+  DisclosureExempted: { ground: 'trade_secret', legalBasis: '《政府信息公开条例》第十五条', reason: '涉及商业秘密' },
   RecordCorrected: {
     corrects: EVENT_ID,
     reason: '笔误',
@@ -145,6 +146,7 @@ const REQUIRED: { [T in ActType]: KeySet<ActData[T]> } = {
   DecisionDisclosed: { publishedOn: true },
   DisclosureWithdrawn: { reason: true },
   DisclosureUpdated: { reason: true },
+  DisclosureExempted: { ground: true, legalBasis: true, reason: true },
   RecordCorrected: { corrects: true, reason: true, data: true },
   CaseClosed: { closedOn: true },
 };
@@ -306,6 +308,8 @@ describe('the JSON Schemas of the domain agree with its TypeScript types', () =>
       ['decisionType jail', nested('DecisionIssued', (d) => (d.decisionType = 'jail'))],
       ['proposed decisionType jail', nested('LegalReviewRequested', (d) => (d.proposed.decisionType = 'jail'))],
       ['method pigeon', nested('DocumentServed', (d) => (d.method = 'pigeon'))],
+      ['exemption ground convenience', nested('DisclosureExempted', (d) => (d.ground = 'convenience'))],
+      ['an empty exemption legal basis', nested('DisclosureExempted', (d) => (d.legalBasis = ''))],
       ['fractional fineFen', nested('DecisionIssued', (d) => (d.fineFen = 0.5))],
       ['negative fineFen', nested('DecisionIssued', (d) => (d.fineFen = -100))],
       ['fineFen beyond the safe integers', nested('DecisionIssued', (d) => (d.fineFen = 2 ** 53))],

@@ -19,17 +19,27 @@ const BASIS = '《律师法》第五十条';
 const MAJOR_FINE = 2_000_000;
 
 const open = (caseId: string, openedOn = '2019-09-02', itemCode = 'P-001', handling = ['alice', 'bob']) =>
-  act('CaseOpened', {
-    caseId,
-    itemCode,
-    title: `案件 ${caseId}`,
-    openedOn,
-    officers: handling,
-    parties: [{ kind: 'organization', name: '某某公司' }],
-  });
+  act(
+    'CaseOpened',
+    {
+      caseId,
+      itemCode,
+      title: `案件 ${caseId}`,
+      openedOn,
+      officers: handling,
+      parties: [{ kind: 'organization', name: '某某公司' }],
+    },
+    { occurredAt: `${openedOn}T09:00:00+08:00` },
+  );
+/** Each act recorded on the day it names. */
 const decide = (decisionType: DecisionType, decidedOn: string, fineFen?: number) =>
-  act('DecisionIssued', { decisionType, fineFen, legalBasis: BASIS, documentNo: '县司罚〔2019〕1号', decidedOn });
-const disclose = (publishedOn: string) => act('DecisionDisclosed', { publishedOn });
+  act(
+    'DecisionIssued',
+    { decisionType, fineFen, legalBasis: BASIS, documentNo: '县司罚〔2019〕1号', decidedOn },
+    { occurredAt: `${decidedOn}T10:00:00+08:00` },
+  );
+const disclose = (publishedOn: string) =>
+  act('DecisionDisclosed', { publishedOn }, { occurredAt: `${publishedOn}T10:00:00+08:00` });
 const propose = (fineFen: number) =>
   act('LegalReviewRequested', { proposed: { decisionType: 'fine', fineFen, legalBasis: BASIS } });
 const review = (outcome: 'approved' | 'rejected' | 'returned', occurredAt = '2019-09-25T10:00:00+08:00') =>
@@ -78,7 +88,11 @@ describe('yearlyStatistics (公示: 每年1月20日公开上年度执法数据)'
         major: 0,
         fineFen: 0,
       },
-      disclosures: { onTime: 0, late: 0, missing: 0, pending: 0 },
+      disclosures: { onTime: 0, late: 0, exempted: 0, missing: 0, pending: 0 },
+      exemptions: {
+        total: 0,
+        byGround: { state_secret: 0, trade_secret: 0, personal_privacy: 0, other_law: 0 },
+      },
       legalReviews: { approved: 0, rejected: 0, returned: 0 },
       mandatoryRecordings: { acts: 0, recorded: 0 },
       hearingsHeld: 0,
@@ -162,14 +176,20 @@ describe('yearlyStatistics: publication of decisions', () => {
 
   it('when a decision is published by its due date, then on time; after it, late', () => {
     const result = stats([decided('A', disclose('2019-10-12')), decided('B', disclose('2019-10-14'))]);
-    expect(result.disclosures).toEqual({ onTime: 1, late: 1, missing: 0, pending: 0 });
+    expect(result.disclosures).toEqual({ onTime: 1, late: 1, exempted: 0, missing: 0, pending: 0 });
   });
 
   it('when an unpublished decision was due before asOf, then missing; when not yet due, then pending', () => {
     // due 2019-12-31 (7 working days after 2019-12-20); an inspection warning of 2019-12-30 is due 2020-02-04
     const overdue = caseOf('C', open('C'), decide('fine', '2019-12-20', 50_000));
     const notYetDue = caseOf('D', open('D', '2019-12-02', 'I-001'), decide('warning', '2019-12-30'));
-    expect(stats([overdue, notYetDue]).disclosures).toEqual({ onTime: 0, late: 0, missing: 1, pending: 1 });
+    expect(stats([overdue, notYetDue]).disclosures).toEqual({
+      onTime: 0,
+      late: 0,
+      exempted: 0,
+      missing: 1,
+      pending: 1,
+    });
     expect(stats([overdue], '2019-12-31').disclosures).toMatchObject({ missing: 0, pending: 1 });
     expect(stats([overdue], '2020-01-01').disclosures).toMatchObject({ missing: 1, pending: 0 });
   });
@@ -178,6 +198,31 @@ describe('yearlyStatistics: publication of decisions', () => {
     const late = caseOf('C', open('C'), decide('fine', '2019-12-20', 50_000), disclose('2020-02-03'));
     expect(stats([late], '2020-01-20').disclosures).toMatchObject({ late: 0, missing: 1 });
     expect(stats([late], '2020-03-02').disclosures).toMatchObject({ late: 1, missing: 0 });
+  });
+
+  it('when an unpublished decision is exempted from publication, then it is exempted (not missing) and counted by ground', () => {
+    const exempt = (ground: 'state_secret' | 'personal_privacy', on: string) =>
+      act(
+        'DisclosureExempted',
+        { ground, legalBasis: '《政府信息公开条例》第十四条', reason: '不予公开' },
+        { actor: actors.head, occurredAt: `${on}T10:00:00+08:00` },
+      );
+    const secret = caseOf('E', open('E'), decide('fine', '2019-12-20', 50_000), exempt('state_secret', '2019-12-23'));
+    const privacy = caseOf(
+      'F',
+      open('F'),
+      decide('fine', '2019-12-20', 50_000),
+      exempt('personal_privacy', '2020-01-06'),
+    );
+    const result = stats([secret, privacy]);
+    expect(result.disclosures).toEqual({ onTime: 0, late: 0, exempted: 2, missing: 0, pending: 0 });
+    // exemptions count in the year of the exemption; as of a day before it, the decision is not exempted yet
+    expect(result.exemptions).toEqual({
+      total: 1,
+      byGround: { state_secret: 1, trade_secret: 0, personal_privacy: 0, other_law: 0 },
+    });
+    expect(stats([privacy], '2020-01-03').disclosures).toMatchObject({ exempted: 0, missing: 1 });
+    expect(stats([privacy], '2020-01-20', 2020).exemptions.byGround.personal_privacy).toBe(1);
   });
 });
 

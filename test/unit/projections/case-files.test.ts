@@ -222,6 +222,31 @@ describe('the case-file projection', () => {
     expect(file.audit.disclosed).toBe(false);
   });
 
+  it('given a decision exempted from publication, then the file shows the exemption, its ground and who recorded it', () => {
+    const writer = new StreamWriter();
+    const events = record(
+      opened('I-001'),
+      warning(),
+      act(
+        'DisclosureExempted',
+        { ground: 'state_secret', legalBasis: '《保守国家秘密法》第二十八条', reason: '涉及国家秘密' },
+        { actor: actors.head, occurredAt: '2019-09-27T10:00:00+08:00' },
+      ),
+    );
+    const file = project(PROJECTIONS, writer.caseEvents('2019-042', events)).get<CaseFileDoc>('cases', '2019-042')!;
+    expect(file.status).toBe('exempted');
+    expect(file.decision!.exemption).toEqual({
+      eventId: events[2]!.id,
+      occurredAt: '2019-09-27T10:00:00+08:00',
+      recordedBy: 'head',
+      ground: 'state_secret',
+      legalBasis: '《保守国家秘密法》第二十八条',
+      reason: '涉及国家秘密',
+    });
+    expect(file.completeness.disclosure).toEqual({ status: 'exempted' });
+    expect(file.audit.disclosed).toBe(false);
+  });
+
   it('given events of other streams or acts of a case never opened, then no case file appears', () => {
     const writer = new StreamWriter();
     const events = record(opened(), act('EvidenceCollected', { description: 'x' }, { officers: ['alice', 'bob'] }));

@@ -1,7 +1,7 @@
 import { PROJECTIONS } from '../../../projections/index.js';
 import { DISCLOSURES, disclosuresProjection, type DisclosureDoc } from '../../../projections/disclosures.js';
 import type { EventEnvelope } from '../../../src/ledger/envelope.js';
-import { act, record } from '../../support/domain.js';
+import { act, actors, record } from '../../support/domain.js';
 import { project, StreamWriter } from '../../support/projection-spec.js';
 
 const PERSON = { kind: 'person' as const, name: '张三丰', idNumber: '140521199001011234', phone: '13912345678' };
@@ -44,6 +44,12 @@ function events(caseId: string, commands: ReturnType<typeof act>[], times: strin
   const sealed = writer.caseEvents(caseId, record(...commands));
   return [...registry, ...sealed.map((e, i) => (times[i] ? { ...e, recordedAt: times[i] } : e))];
 }
+
+const exempted = act(
+  'DisclosureExempted',
+  { ground: 'personal_privacy', legalBasis: '《政府信息公开条例》第十五条', reason: '涉及未成年人个人隐私' },
+  { actor: actors.head, occurredAt: '2019-09-30T10:00:00+08:00' },
+);
 
 const entry = (docs: ReturnType<typeof project>, caseId = '2019-042') => docs.get<DisclosureDoc>(DISCLOSURES, caseId);
 
@@ -131,5 +137,34 @@ describe('the disclosures projection', () => {
     // without the registry's item, the entry has no category or item name, and is published all the same
     expect(entry(docs, 'a-1')).toMatchObject({ status: 'published', itemCode: 'P-001' });
     expect(entry(docs, 'a-1')).not.toHaveProperty('category');
+  });
+
+  it('when the decision carries no fine, then the entry has no fineFen (never a fine of 0)', () => {
+    const warning = act('DecisionIssued', {
+      decisionType: 'warning',
+      legalBasis: '《律师法》第五十条',
+      documentNo: '县司告〔2019〕7号',
+      decidedOn: '2019-09-27',
+    });
+    const docs = project(PROJECTIONS, events('2019-042', [opened('2019-042'), warning, disclosed]));
+    expect(entry(docs)).toMatchObject({ status: 'published', decisionType: 'warning' });
+    expect(entry(docs)).not.toHaveProperty('fineFen');
+  });
+
+  it('when a decision is exempted from publication, then there is no entry; nothing of the exemption is public', () => {
+    const docs = project(PROJECTIONS, events('2019-042', [opened('2019-042'), decided, exempted]));
+    expect(docs.get('cases', '2019-042')).toMatchObject({ status: 'exempted' });
+    expect(docs.all(DISCLOSURES)).toEqual([]);
+  });
+
+  it('when a published decision is withdrawn and then exempted, then only the withdrawal notice remains', () => {
+    const exemptedLater = act('DisclosureExempted', exempted.act.data as never, {
+      actor: actors.head,
+      occurredAt: '2019-11-02T10:00:00+08:00',
+    });
+    const commands = [opened('2019-042'), decided, disclosed, withdrawn, exemptedLater];
+    const docs = project(PROJECTIONS, events('2019-042', commands));
+    expect(entry(docs)).toMatchObject({ status: 'withdrawn' });
+    expect(JSON.stringify(docs.all(DISCLOSURES))).not.toMatch(/personal_privacy|未成年人|第十五条|fineFen/);
   });
 });
