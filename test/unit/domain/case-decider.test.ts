@@ -515,7 +515,10 @@ describe('the case decider', () => {
     });
     it('when openedOn is after the date of the recording everywhere on Earth, then date_invalid', () => {
       // recorded 2019-09-20T12:00Z: 2019-09-21 has begun at UTC+14 (and in China from 16:00Z), 2019-09-22 nowhere
-      spec.given([]).when(openedOn('2019-09-21', '2019-09-20T12:00:00.000Z')).then([{ type: 'CaseOpened' }]);
+      spec
+        .given([])
+        .when(openedOn('2019-09-21', '2019-09-20T12:00:00.000Z'))
+        .then([{ type: 'CaseOpened' }]);
       spec.given([]).when(openedOn('2019-09-22', '2019-09-20T12:00:00.000Z')).thenFails('date_invalid', 422);
       spec.given([]).when(openedOn('2019-09-21', '2019-09-20T09:59:59.999Z')).thenFails('date_invalid', 422);
     });
@@ -534,7 +537,10 @@ describe('the case decider', () => {
       ...caseDecider.decide(command, events.reduce(caseDecider.evolve, caseDecider.initialState())),
     ];
     it('when the agency head exempts an issued decision, then DisclosureExempted is recorded and the case may close', () => {
-      const exempted = spec.given(decided()).when(exempt()).then([{ type: 'DisclosureExempted' }]);
+      const exempted = spec
+        .given(decided())
+        .when(exempt())
+        .then([{ type: 'DisclosureExempted' }]);
       spec
         .given([...decided(), ...exempted])
         .when(act('CaseClosed', { closedOn: '2019-10-08' }))
@@ -555,7 +561,10 @@ describe('the case decider', () => {
       const published = recordOn(decided(), act('DecisionDisclosed', { publishedOn: '2019-10-08' }));
       spec.given(published).when(exempt()).thenFails('act_out_of_order', 409);
       const withdrawn = recordOn(published, act('DisclosureWithdrawn', { reason: '误公开涉密信息' }));
-      spec.given(withdrawn).when(exempt()).then([{ type: 'DisclosureExempted' }]);
+      spec
+        .given(withdrawn)
+        .when(exempt())
+        .then([{ type: 'DisclosureExempted' }]);
     });
     it('when an officer (not the head) exempts a decision, then role_required', () => {
       spec.given(decided()).when(exempt(undefined, actors.alice)).thenFails('role_required', 403);
