@@ -26,6 +26,8 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const AGENCY = 'county-justice';
 const WRITERS = 6;
 const UPLOADERS = 2;
+/** How long a run may take to acknowledge its first write before it is killed anyway. */
+const FIRST_WRITE_WAIT_MS = 120_000;
 
 export interface HarnessOptions {
   readonly iterations: number;
@@ -95,6 +97,12 @@ async function startChild(dataDir: string): Promise<{ child: ChildProcess; url: 
   });
   child.removeAllListeners('exit');
   return { child, url: `http://127.0.0.1:${port}` };
+}
+
+/** Resolves once `done()` holds (polled), or after `limitMs` whatever it says. */
+async function until(done: () => boolean, limitMs: number): Promise<void> {
+  const deadline = Date.now() + limitMs;
+  while (!done() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
 }
 
 function kill(child: ChildProcess): Promise<void> {
@@ -239,7 +247,14 @@ export async function runCrashHarness(options: HarnessOptions): Promise<HarnessR
       ...Array.from({ length: UPLOADERS }, () => uploader()),
       checkpointer(),
     ];
-    await new Promise((r) => setTimeout(r, 300 + Math.floor(rand() * 700)));
+    // Kill only once this run has written something (the first run also a medium and a checkpoint), then at a
+    // random moment after that: every kill lands while writes are under way however slow the machine is.
+    const ackedBefore = acked.length;
+    await until(
+      () => acked.length > ackedBefore && (iteration > 0 || (media.size > 0 && checkpoints.length > 0)),
+      FIRST_WRITE_WAIT_MS,
+    );
+    await new Promise((r) => setTimeout(r, Math.floor(rand() * 700)));
     await kill(child);
     running = false;
     await Promise.all(work);

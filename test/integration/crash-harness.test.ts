@@ -4,7 +4,7 @@ import path from 'node:path';
 import { runCrashHarness } from '../../scripts/crash-harness.js';
 
 /**
- * The embedded default under `kill -9`: the service is killed 30 times at random moments while acts, media and
+ * The embedded default under `kill -9`: the service is killed 30 times, each at a random moment after its run acknowledged a write, while acts, media and
  * checkpoints are being written (`node --import tsx scripts/crash-harness.ts --iterations 200` runs more).
  */
 describe('the service killed with SIGKILL while writing', () => {
@@ -13,7 +13,7 @@ describe('the service killed with SIGKILL while writing', () => {
     try {
       const report = await runCrashHarness({ iterations: 30, dataDir, seed: 20261127 });
       expect(report.problems).toEqual([]);
-      expect(report.ackedActs).toBeGreaterThan(30); // the harness did write under every kill
+      expect(report.ackedActs).toBeGreaterThanOrEqual(30); // each run wrote before it was killed
       expect(report.ackedMedia).toBeGreaterThan(0);
       expect(report.checkpointsSeen).toBeGreaterThan(0);
       expect(report.check.faultCount).toBe(0);
@@ -21,5 +21,5 @@ describe('the service killed with SIGKILL while writing', () => {
     } finally {
       fs.rmSync(dataDir, { recursive: true, force: true });
     }
-  }, 300_000);
+  }, 900_000);
 });
