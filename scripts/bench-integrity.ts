@@ -223,6 +223,10 @@ export async function writeBenchBundle(
       createdAt: '2026-11-27T00:00:00.000Z',
       checkpoint: { origin: ORIGIN, size, rootHash: root.toString('base64') },
       files,
+      streams: [
+        { stream: caseStreamOf(caseId), revision: events.length - 1 },
+        { stream: accessStreamOf(caseId), revision: access.length - 1 },
+      ],
     },
     signer,
   );

@@ -44,7 +44,8 @@ import { SqliteReadModelStore } from './adapters/sqlite/read-model-store.js';
 import { ProjectionRunner } from './app/projection-runner.js';
 import type { ReadModelStore } from './ports/read-models.js';
 import { PROJECTIONS } from '../projections/index.js';
-import { bundleApi } from './http/bundle-api.js';
+import { bundleApi, VERIFY_RETRY_AFTER_SECONDS } from './http/bundle-api.js';
+import { Slots, verifyMetrics } from './http/slots.js';
 import { BundleExporter } from './app/bundle-export.js';
 
 /** The JSON Schemas shipped with the service. */
@@ -230,7 +231,16 @@ export async function startService(config: Config, { clock, log }: ServiceDepend
   if (runner.outdated()) log.warn({ stored: readModels.versions() }, 'projections changed: rebuilding read models');
   await runner.start(indexing.signal);
   schedule.start();
-  const publicLimit = rateLimit({ perMinute: config.publicRateLimit, now: () => clock.now().getTime() });
+  const publicLimit = rateLimit({
+    perMinute: config.publicRateLimit,
+    bytesPerMinute: config.publicRateLimitBytes,
+    now: () => clock.now().getTime(),
+  });
+  const verifySlots = new Slots({
+    concurrency: config.verifyConcurrency,
+    queue: config.verifyQueue,
+    retryAfterSeconds: VERIFY_RETRY_AFTER_SECONDS,
+  });
   let head = runner.position();
   const routers = [
     registryApi({ registry: new RegistryService(deps), verify, validate, newId }),
@@ -273,6 +283,7 @@ export async function startService(config: Config, { clock, log }: ServiceDepend
       keys: () => keys.all.filter((k) => k.purpose === 'event'),
       prefixOf: { origin: config.logOrigin, rootAt: (size: number) => transparency.rootAt(size) },
       limited: publicLimit,
+      verifySlots,
       log,
     }),
   ];
@@ -281,7 +292,12 @@ export async function startService(config: Config, { clock, log }: ServiceDepend
       (position) => (head = position),
       () => {},
     );
-    return [...appendMetrics(counting.counts()), ...storeMetrics(store), ...projectionMetrics(runner, head)];
+    return [
+      ...appendMetrics(counting.counts()),
+      ...storeMetrics(store),
+      ...projectionMetrics(runner, head),
+      ...verifyMetrics(verifySlots),
+    ];
   };
   const app = createHttpApp({ events, blobs, log, routers, collectMetrics, projections: runner });
   const server = http.createServer(app);

@@ -22,6 +22,11 @@ export interface Config {
   readonly mediaMaxBytes: number;
   /** Requests a minute each client address may make to the public routes (disclosures, lists); 0: no limit. */
   readonly publicRateLimit: number;
+  /** Bytes of request bodies a minute each client address may send to the public routes (`POST /v1/verify`); 0: no limit. */
+  readonly publicRateLimitBytes: number;
+  /** Bundle verifications (`POST /v1/verify`) run at once; more wait in a queue of `verifyQueue`, then get 503. */
+  readonly verifyConcurrency: number;
+  readonly verifyQueue: number;
   /** The transparency log's origin line (C2SP tlog-checkpoint), also the name its checkpoints are signed under. */
   readonly logOrigin: string;
   /** A checkpoint is issued at least this often while the log grows (seconds). */
@@ -158,6 +163,23 @@ export const CONFIG_VARIABLES: readonly { name: string; default: string; descrip
     description: 'requests a minute per client address to the public routes, 0..1000000 (0: no limit)',
   },
   {
+    name: 'PUBLIC_RATE_LIMIT_BYTES',
+    default: '1073741824 (1 GiB)',
+    description:
+      'bytes of request bodies a minute per client address to the public routes (POST /v1/verify), also the most ' +
+      'one request may send, 0..1099511627776 (0: no limit)',
+  },
+  {
+    name: 'VERIFY_CONCURRENCY',
+    default: '2',
+    description: 'bundle verifications (POST /v1/verify) that run at once, 1..64',
+  },
+  {
+    name: 'VERIFY_QUEUE',
+    default: '4',
+    description: 'verifications that may wait for one to finish, 0..1000; more are refused with 503 verify_busy',
+  },
+  {
     name: 'LEDGER_LOG_ORIGIN',
     default: 'evidence-ledger.local/log',
     description: 'origin line of the signed checkpoints (also their key name); set a unique name, e.g. a domain/log',
@@ -199,6 +221,9 @@ export function loadConfig(env: Env, cwd: string = process.cwd()): Config {
     shutdownTimeoutMs: integer('SHUTDOWN_TIMEOUT_MS', read('SHUTDOWN_TIMEOUT_MS'), 10_000, 0, 600_000),
     mediaMaxBytes: integer('MEDIA_MAX_BYTES', read('MEDIA_MAX_BYTES'), 2_147_483_648, 1, MAX_MEDIA_BYTES),
     publicRateLimit: integer('PUBLIC_RATE_LIMIT', read('PUBLIC_RATE_LIMIT'), 600, 0, 1_000_000),
+    publicRateLimitBytes: integer('PUBLIC_RATE_LIMIT_BYTES', read('PUBLIC_RATE_LIMIT_BYTES'), 1024 ** 3, 0, 1024 ** 4),
+    verifyConcurrency: integer('VERIFY_CONCURRENCY', read('VERIFY_CONCURRENCY'), 2, 1, 64),
+    verifyQueue: integer('VERIFY_QUEUE', read('VERIFY_QUEUE'), 4, 0, 1_000),
     logOrigin: logOrigin(read('LEDGER_LOG_ORIGIN')),
     checkpointIntervalSeconds: integer(
       'CHECKPOINT_INTERVAL_SECONDS',

@@ -79,3 +79,17 @@ export class NotCaughtUp extends LedgerError {
     super(`the read models have applied the log up to position ${applied}, not yet ${wanted}`, { wanted, applied });
   }
 }
+
+/**
+ * Every slot for bundle verifications is taken and the queue for them is full (`VERIFY_CONCURRENCY`,
+ * `VERIFY_QUEUE`): nothing was read; the client retries after `retryAfterSeconds`.
+ */
+export class VerificationsBusy extends LedgerError {
+  readonly code = 'verify_busy';
+  readonly status = 503;
+  constructor(readonly retryAfterSeconds: number) {
+    super(`the service is verifying as many bundles as it may: retry after ${retryAfterSeconds} s`, {
+      retryAfterSeconds,
+    });
+  }
+}

@@ -109,6 +109,10 @@ export class BundleExporter {
         createdAt,
         checkpoint: { origin: checkpoint.origin, size: checkpoint.size, rootHash: checkpoint.rootHash },
         files,
+        streams: [
+          { stream: caseStreamOf(caseId), revision: caseEvents.at(-1)!.revision },
+          { stream: accessStreamOf(caseId), revision: accessEvents.at(-1)?.revision ?? -1 },
+        ],
       },
       this.deps.signer,
     );

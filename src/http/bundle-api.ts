@@ -11,6 +11,8 @@ import { LedgerError } from '../errors.js';
 import { verifyBundle, type BundleReport } from '../ledger/bundle-verify.js';
 import { authenticate, canRead, principalOf } from './authenticate.js';
 import { problem, sendProblem } from './problem.js';
+import { chargeBody } from './rate-limit.js';
+import { Slots } from './slots.js';
 import { purpose, requestId } from './request.js';
 import { InvalidQuery } from './validation.js';
 
@@ -31,15 +33,32 @@ export interface BundleApiDependencies {
   readonly prefixOf?: { readonly origin: string; rootAt(size: number): Buffer | undefined };
   /** The largest bundle `POST /v1/verify` reads (default 8 GiB). */
   readonly verifyMaxBytes?: number;
+  /** The slots bundle verifications run in (default: 2, and 4 waiting); beyond them, `503 verify_busy`. */
+  readonly verifySlots?: Slots;
   readonly log: Logger;
 }
 
 const CASE_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
 const DEFAULT_VERIFY_MAX_BYTES = 8 * 1024 ** 3;
+const MiB = 1024 * 1024;
+/**
+ * What `POST /v1/verify` lets anyone make the service hold per verification. Before the manifest's signature is
+ * checked: the manifest (at most 8 MiB) and the checkpoint and keys (at most 1 MiB); only a bundle the service
+ * signed gets further, and then its files other than media (each at most 4 MiB, 128 MiB together).
+ */
+export const VERIFY_LIMITS = { maxManifestBytes: 8 * MiB, maxFileBytes: 4 * MiB, maxHeldBytes: 128 * MiB } as const;
+/** What a client finding every verification slot taken is told to wait. */
+export const VERIFY_RETRY_AFTER_SECONDS = 5;
 
 class BundleTooLarge extends LedgerError {
   readonly code = 'too_large';
   readonly status = 413;
+}
+
+/** The client went away while its upload waited for a slot: nobody is left to answer. */
+class UploadAbandoned extends LedgerError {
+  readonly code = 'client_closed';
+  readonly status = 400;
 }
 
 class NotATar extends LedgerError {
@@ -56,6 +75,8 @@ export function bundleApi(deps: BundleApiDependencies): Router {
   const router = Router();
   const auth = authenticate(deps.verify);
   const maxBytes = deps.verifyMaxBytes ?? DEFAULT_VERIFY_MAX_BYTES;
+  const slots =
+    deps.verifySlots ?? new Slots({ concurrency: 2, queue: 4, retryAfterSeconds: VERIFY_RETRY_AFTER_SECONDS });
 
   router.get('/v1/cases/:caseId/bundle', auth, async (req, res) => {
     const caseId = String(req.params.caseId);
@@ -95,14 +116,28 @@ export function bundleApi(deps: BundleApiDependencies): Router {
       res.set('Connection', 'close');
       throw new BundleTooLarge(`a bundle is at most ${maxBytes} bytes`, { maxBytes });
     }
-    const report = await verifyBundle(limitedBody(req, res, maxBytes), {
-      trustedKeys: deps.keys().map((k) => k.publicKey),
-      // what a public route lets anyone make the service hold: the files other than media
-      maxFileBytes: 4 * 1024 * 1024,
-      maxHeldBytes: 128 * 1024 * 1024,
-    });
-    // the verifier stops at the first failure: the rest of the upload is not read, so the connection cannot be reused
-    if (!req.readableEnded) res.set('Connection', 'close');
+    // nothing of the body is read before a slot is free: a waiting upload is held by TCP, not by the service
+    if (slots.full) res.set('Connection', 'close'); // refused unread
+    const gone = new AbortController();
+    const onClose = () => gone.abort(new UploadAbandoned('the client closed the connection while waiting'));
+    res.once('close', onClose);
+    const release = await slots.acquire(gone.signal);
+    let report: BundleReport;
+    try {
+      report = await verifyBundle(limitedBody(req, res, maxBytes), {
+        trustedKeys: deps.keys().map((k) => k.publicKey),
+        ...VERIFY_LIMITS,
+      });
+    } finally {
+      release();
+      res.off('close', onClose);
+    }
+    // The verifier stops at the first failure. The rest of the upload is read and dropped (holding nothing, and
+    // counted against the client's byte budget) before the answer, so that the client, still sending, reads it
+    // rather than a reset connection.
+    if (!req.readableEnded && !(await drained(req, res, maxBytes - report.counts.bytes))) {
+      res.set('Connection', 'close');
+    }
     res.json(deps.prefixOf ? againstThisLog(report, deps.prefixOf) : report);
   });
 
@@ -137,8 +172,20 @@ async function* limitedBody(req: Request, res: Response, max: number): AsyncGene
       res.set('Connection', 'close');
       throw new BundleTooLarge(`a bundle is at most ${max} bytes`, { maxBytes: max });
     }
+    chargeBody(res, (chunk as Uint8Array).byteLength);
     yield chunk as Uint8Array;
   }
+}
+
+/** Reads and drops the rest of the body if it ends within `max` bytes; false when it does not. */
+async function drained(req: Request, res: Response, max: number): Promise<boolean> {
+  let total = 0;
+  for await (const chunk of req.iterator({ destroyOnReturn: false })) {
+    total += (chunk as Uint8Array).byteLength;
+    if (total > max) return false;
+    chargeBody(res, (chunk as Uint8Array).byteLength);
+  }
+  return true;
 }
 
 /** `?trustedSize=`: a tree size of 1 or more. */

@@ -1,6 +1,6 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import type { Logger } from 'pino';
-import { LedgerError, NotCaughtUp } from '../errors.js';
+import { LedgerError, NotCaughtUp, VerificationsBusy } from '../errors.js';
 
 /** RFC 9457 problem details, with the stable `code` clients branch on. */
 export interface Problem {
@@ -59,7 +59,7 @@ export function errorHandler(log: Logger): ErrorRequestHandler {
       sendProblem(res, problem(err.status, err.code, err.message, { ...err.details }));
       return;
     }
-    if (err instanceof NotCaughtUp) {
+    if (err instanceof NotCaughtUp || err instanceof VerificationsBusy) {
       // expected under load, not a failure of the service: the client is told when to ask again
       res.setHeader('Retry-After', String(err.retryAfterSeconds));
       sendProblem(res, problem(err.status, err.code, err.message, { ...err.details }));

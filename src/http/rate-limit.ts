@@ -1,18 +1,32 @@
-import type { RequestHandler } from 'express';
+import type { Request, RequestHandler, Response } from 'express';
 import { LedgerError } from '../errors.js';
 
 /** A client has used up its requests for now; `Retry-After` says when the next one is allowed. */
 export class RateLimited extends LedgerError {
   readonly code = 'rate_limited';
   readonly status = 429;
-  constructor(readonly retryAfterSeconds: number) {
-    super(`too many requests from this client: retry after ${retryAfterSeconds} s`, { retryAfterSeconds });
+  constructor(
+    readonly retryAfterSeconds: number,
+    what: 'requests' | 'bytes' = 'requests',
+  ) {
+    super(`too many ${what} from this client: retry after ${retryAfterSeconds} s`, { retryAfterSeconds });
   }
+}
+
+/** A declared body larger than a client may ever send in one go to the public routes. */
+export class BodyOverBudget extends LedgerError {
+  readonly code = 'too_large';
+  readonly status = 413;
 }
 
 export interface RateLimitOptions {
   /** Requests a client may make per minute, sustained; also the burst it may make at once. 0 disables the limit. */
   readonly perMinute: number;
+  /**
+   * Bytes of request bodies a client may send per minute, sustained; also the most it may send at once. 0 or unset
+   * disables the byte limit.
+   */
+  readonly bytesPerMinute?: number;
   /** Milliseconds since some epoch; injected so tests control time. */
   readonly now?: () => number;
   /** The most clients tracked at once; beyond it the least recently seen are forgotten. */
@@ -36,7 +50,7 @@ export class TokenBuckets {
   /** In order of last use (a used bucket is moved to the end), so the first is the least recently used. */
   readonly #buckets = new Map<string, Bucket>();
 
-  constructor({ perMinute, now = Date.now, maxClients = 10_000 }: RateLimitOptions) {
+  constructor({ perMinute, now = Date.now, maxClients = 10_000 }: Omit<RateLimitOptions, 'bytesPerMinute'>) {
     if (!(Number.isInteger(perMinute) && perMinute > 0)) throw new Error('perMinute must be a positive integer');
     this.#capacity = perMinute;
     this.#perMs = perMinute / 60_000;
@@ -54,21 +68,21 @@ export class TokenBuckets {
   }
 
   /**
-   * Takes a token for `client`: `allowed` and what remains, or not allowed and the whole seconds until a token is
-   * back.
+   * Takes `cost` tokens for `client`: `allowed` and what remains, or not allowed (nothing taken) and the whole
+   * seconds until that many are back.
    */
-  take(client: string): { allowed: boolean; remaining: number; retryAfterSeconds: number } {
+  take(client: string, cost = 1): { allowed: boolean; remaining: number; retryAfterSeconds: number } {
     const now = this.#now();
     const known = this.#buckets.get(client);
     const bucket = known ? this.#refilled(known, now) : { tokens: this.#capacity, at: now };
     this.#buckets.delete(client);
     this.#buckets.set(client, bucket);
     if (!known) this.#evict(now);
-    if (bucket.tokens >= 1) {
-      bucket.tokens -= 1;
+    if (bucket.tokens >= cost) {
+      bucket.tokens -= cost;
       return { allowed: true, remaining: Math.floor(bucket.tokens), retryAfterSeconds: 0 };
     }
-    const retryAfterSeconds = Math.max(1, Math.ceil((1 - bucket.tokens) / this.#perMs / 1000));
+    const retryAfterSeconds = Math.max(1, Math.ceil((cost - bucket.tokens) / this.#perMs / 1000));
     return { allowed: false, remaining: 0, retryAfterSeconds };
   }
 
@@ -95,23 +109,76 @@ export class TokenBuckets {
   }
 }
 
+const BODY_METER = 'publicBodyMeter';
+
 /**
- * Express middleware limiting each client address (`req.ip`) with {@link TokenBuckets}. Answers carry
- * `RateLimit-Limit` and `RateLimit-Remaining`; a refused request is a `429 rate_limited` problem with `Retry-After`.
- * With `perMinute` 0 it lets every request through.
+ * Express middleware limiting each client address (`req.ip`) with {@link TokenBuckets}: requests, and with
+ * `bytesPerMinute` the bytes of request bodies too. Answers carry `RateLimit-Limit` and `RateLimit-Remaining` (of
+ * requests); a refused request is a `429 rate_limited` problem with `Retry-After`. A body with a `Content-Length`
+ * is charged in full before it is read (`413 too_large` when it exceeds what a client may send a minute); a chunked
+ * body is charged as the route reads it, through {@link chargeBody}. With `perMinute` 0 and no byte limit it lets
+ * every request through.
  */
 export function rateLimit(options: RateLimitOptions): RequestHandler {
-  if (options.perMinute === 0) return (_req, _res, next) => next();
-  const buckets = new TokenBuckets(options);
+  const requests = options.perMinute === 0 ? undefined : new TokenBuckets(options);
+  const bytes = options.bytesPerMinute ? new TokenBuckets({ ...options, perMinute: options.bytesPerMinute }) : undefined;
+  if (!requests && !bytes) return (_req, _res, next) => next();
   return (req, res, next) => {
-    const result = buckets.take(req.ip ?? req.socket.remoteAddress ?? 'unknown');
-    res.setHeader('RateLimit-Limit', String(buckets.capacity));
-    res.setHeader('RateLimit-Remaining', String(result.remaining));
-    if (result.allowed) {
-      next();
-      return;
+    const client = req.ip ?? req.socket.remoteAddress ?? 'unknown';
+    if (requests) {
+      const result = requests.take(client);
+      res.setHeader('RateLimit-Limit', String(requests.capacity));
+      res.setHeader('RateLimit-Remaining', String(result.remaining));
+      if (!result.allowed) {
+        refuse(res, result.retryAfterSeconds);
+        next(new RateLimited(result.retryAfterSeconds));
+        return;
+      }
     }
-    res.setHeader('Retry-After', String(result.retryAfterSeconds));
-    next(new RateLimited(result.retryAfterSeconds));
+    if (bytes && hasBody(req)) {
+      const declared = req.headers['content-length'] === undefined ? undefined : Number(req.headers['content-length']);
+      if (declared === undefined || !Number.isSafeInteger(declared)) {
+        res.locals[BODY_METER] = (n: number) => {
+          const result = bytes.take(client, n);
+          if (result.allowed) return;
+          refuse(res, result.retryAfterSeconds);
+          throw new RateLimited(result.retryAfterSeconds, 'bytes');
+        };
+      } else if (declared > bytes.capacity) {
+        res.setHeader('Connection', 'close');
+        const detail = `a client may send at most ${bytes.capacity} bytes a minute to the public routes`;
+        next(new BodyOverBudget(detail, { maxBytes: bytes.capacity }));
+        return;
+      } else {
+        const result = bytes.take(client, declared);
+        if (!result.allowed) {
+          refuse(res, result.retryAfterSeconds);
+          next(new RateLimited(result.retryAfterSeconds, 'bytes'));
+          return;
+        }
+      }
+    }
+    next();
   };
+}
+
+/**
+ * Charges `n` bytes of a body being read to the client's byte budget, when the rate limit left that to the route
+ * (a chunked body); throws {@link RateLimited} once the budget is spent. A no-op for other requests.
+ */
+export function chargeBody(res: Response, n: number): void {
+  (res.locals[BODY_METER] as ((n: number) => void) | undefined)?.(n);
+}
+
+function hasBody(req: Request): boolean {
+  const length = req.headers['content-length'];
+  return (length !== undefined && length !== '0') || req.headers['transfer-encoding'] !== undefined;
+}
+
+/** Tells the client when to come back; the rest of a refused body is not read, so the connection is not reused. */
+function refuse(res: Response, retryAfterSeconds: number): void {
+  res.setHeader('Retry-After', String(retryAfterSeconds));
+  if (res.req.headers['content-length'] !== undefined || res.req.headers['transfer-encoding'] !== undefined) {
+    res.setHeader('Connection', 'close');
+  }
 }

@@ -2,6 +2,7 @@ import { createHash, createPublicKey, type Hash, type KeyObject } from 'node:cry
 import {
   accessStreamOf,
   BUNDLE_FORMAT,
+  BUNDLE_FORMATS,
   caseStreamOf,
   CHECKPOINT,
   classify,
@@ -13,6 +14,7 @@ import {
   type BundleFileKind,
   type BundleManifest,
   type ManifestFile,
+  type StreamRevision,
 } from './bundle.js';
 import { CanonicalizationError, canonicalize, isCanonicalText } from './canonical-json.js';
 import { openNote, parseCheckpoint } from './checkpoint.js';
@@ -86,8 +88,22 @@ export interface BundleReport {
   /** The keys the verdict rests on. */
   readonly trustedKeys: readonly TrustedKeyReport[];
   /** Present when a trusted checkpoint was given and the bundle's checkpoint was found consistent with it. */
-  readonly trustedCheckpoint?: { readonly size: number; readonly rootHash: string; readonly consistent: true };
+  readonly trustedCheckpoint?: TrustedCheckpointReport;
+  /** The streams the manifest says the bundle holds, with their last revision at export (format v2). */
+  readonly streams?: readonly StreamRevision[];
   readonly counts: BundleCounts;
+}
+
+export interface TrustedCheckpointReport {
+  readonly size: number;
+  readonly rootHash: string;
+  readonly consistent: true;
+  /**
+   * Once every inclusion proof verified: for each stream of the bundle, the last revision k such that revisions
+   * 0..k are all leaves of the trusted checkpoint's tree (-1: none is). Whoever holds that checkpoint knows these
+   * events were logged; a later bundle must hold them all.
+   */
+  readonly covers?: readonly { readonly stream: string; readonly throughRevision: number }[];
 }
 
 export interface ConsistencyProofInput {
@@ -110,6 +126,8 @@ export interface BundleVerifyOptions {
   readonly maxFileBytes?: number;
   /** Largest sum of the files other than media (default 512 MiB). */
   readonly maxHeldBytes?: number;
+  /** Largest manifest (default 64 MiB); it is held, and parsed, before its signature can be checked. */
+  readonly maxManifestBytes?: number;
   /**
    * Checks the events' service signatures in batches, e.g. on other threads. Given one, the verifier works ahead
    * while the bundle streams in: it parses the event and proof files, recomputes the event hashes, checks the
@@ -128,12 +146,18 @@ export interface BundleVerifyOptions {
 /** The default of {@link BundleVerifyOptions.signatureCheckerFrom}. */
 export const SIGNATURE_CHECKER_FROM = 5_000;
 const MAX_MANIFEST_BYTES = 64 * 1024 * 1024;
+/**
+ * What the verifier holds before the manifest's signature is checked, besides the manifest: `checkpoint.txt` and
+ * the `keys/` files, which come first so that the signature is checked before any other file is held.
+ */
+export const MAX_UNSIGNED_HELD_BYTES = 1024 * 1024;
 const SLAB_BYTES = 1024 * 1024;
 const DEFAULT_MAX_HELD = 512 * 1024 * 1024;
 const UTF8 = new TextDecoder('utf-8', { fatal: true });
 const BASE64_32 = /^[A-Za-z0-9+/]{43}=$/;
 const BASE64_64 = /^[A-Za-z0-9+/]{86}==$/;
-const MANIFEST_MEMBERS = ['caseId', 'checkpoint', 'createdAt', 'files', 'format', 'signature'];
+const MANIFEST_MEMBERS_V1 = ['caseId', 'checkpoint', 'createdAt', 'files', 'format', 'signature'];
+const MANIFEST_MEMBERS_V2 = ['caseId', 'checkpoint', 'createdAt', 'files', 'format', 'signature', 'streams'];
 
 /** A failure found while checking; the verifier turns it into the report. */
 class Failed extends Error {
@@ -215,7 +239,11 @@ export class BundleVerifier implements TarSink {
   readonly #pinned = new Set<ArrayBufferLike>();
   #pinnedBytes = 0;
   #trusted: TrustedKeyReport[] = [];
-  #trustedCheckpoint: BundleReport['trustedCheckpoint'];
+  /** The keys the verdict rests on, once the manifest's signature was checked with them. */
+  #keys: TrustedKeys | undefined;
+  /** Bytes of `checkpoint.txt` and `keys/` held before the manifest's signature was checked. */
+  #unsignedHeld = 0;
+  #trustedCheckpoint: TrustedCheckpointReport | undefined;
   /** Work done ahead, for large bundles given a signature checker. */
   #ahead: LookAhead | undefined;
   readonly #counts: BundleCounts = {
@@ -249,7 +277,8 @@ export class BundleVerifier implements TarSink {
       this.#counts.files += 1;
       if (!this.#manifest && !this.#current && this.#counts.files === 1) {
         if (member.name !== MANIFEST) failed('malformed', `the first file is ${member.name}, not ${MANIFEST}`);
-        if (member.size > MAX_MANIFEST_BYTES) failed('malformed', `${MANIFEST} is larger than ${MAX_MANIFEST_BYTES}`);
+        const max = this.options.maxManifestBytes ?? MAX_MANIFEST_BYTES;
+        if (member.size > max) failed('malformed', `${MANIFEST} is larger than ${max} bytes`);
         this.#begin(member, { kind: 'manifest' }, true);
         return;
       }
@@ -260,6 +289,7 @@ export class BundleVerifier implements TarSink {
       }
       this.#seen.add(member.name);
       const kind = classify(member.name)!;
+      this.#gate(member, kind);
       this.#begin(member, kind, kind.kind !== 'media');
     });
   }
@@ -318,8 +348,7 @@ export class BundleVerifier implements TarSink {
       for (const name of this.#listed.keys()) {
         if (!this.#seen.has(name)) failed('manifest_mismatch', `${name} is listed in the manifest but missing`);
       }
-      const keys = this.#trustKeys();
-      this.#checkManifestSignature(manifest, keys);
+      const keys = this.#keys ?? this.#checkSignature();
       const root = this.#checkCheckpoint(manifest, keys);
       if (this.options.trustedCheckpoint !== undefined) this.#checkTrustedCheckpoint(manifest, root, keys);
       else this.#readConsistency(true);
@@ -327,7 +356,17 @@ export class BundleVerifier implements TarSink {
       if (events.length === 0) failed('revision_gap', 'the bundle holds no event of the case');
       const access = this.#checkStream('access', accessStreamOf(manifest.caseId), keys);
       this.#checkMedia([...events, ...access]);
-      this.#checkProofs([...events, ...access], manifest.checkpoint.size, root);
+      const leaves = this.#checkProofs([...events, ...access], manifest.checkpoint.size, root);
+      if (this.#trustedCheckpoint) {
+        const size = this.#trustedCheckpoint.size;
+        this.#trustedCheckpoint = {
+          ...this.#trustedCheckpoint,
+          covers: [events, access].map((held, i) => ({
+            stream: i === 0 ? caseStreamOf(manifest.caseId) : accessStreamOf(manifest.caseId),
+            throughRevision: coveredThrough(held, leaves, size),
+          })),
+        };
+      }
     });
     const manifest = this.#manifest;
     return {
@@ -336,6 +375,7 @@ export class BundleVerifier implements TarSink {
       ...(manifest ? { caseId: manifest.caseId, checkpoint: { ...manifest.checkpoint } } : {}),
       trustedKeys: this.#trusted,
       ...(this.#trustedCheckpoint ? { trustedCheckpoint: this.#trustedCheckpoint } : {}),
+      ...(manifest?.streams ? { streams: manifest.streams.map((s) => ({ ...s })) } : {}),
       counts: { ...this.#counts },
     };
   }
@@ -348,6 +388,35 @@ export class BundleVerifier implements TarSink {
       if (!(err instanceof Failed)) throw err;
       this.fail(err.code, err.detail);
     }
+  }
+
+  /**
+   * Nothing but `checkpoint.txt` and the `keys/` files, which come right after the manifest and are small, is held
+   * before the manifest's signature verifies: the first other file checks it (with the given keys, else the keys
+   * read so far), so a bundle the service never signed is refused before it can make the verifier hold anything.
+   */
+  #gate(member: TarMember, kind: BundleFileKind): void {
+    const early = kind.kind === 'checkpoint' || kind.kind === 'key';
+    if (this.#keys) {
+      if (kind.kind === 'key') failed('malformed', `${member.name} comes after files that are not keys`);
+      return;
+    }
+    if (!early) {
+      this.#checkSignature();
+      return;
+    }
+    this.#unsignedHeld += member.size;
+    if (this.#unsignedHeld > MAX_UNSIGNED_HELD_BYTES) {
+      failed('malformed', `${CHECKPOINT} and keys/ hold more than ${MAX_UNSIGNED_HELD_BYTES} bytes`);
+    }
+  }
+
+  /** Settles the trusted keys and checks the manifest's signature with them. */
+  #checkSignature(): TrustedKeys {
+    const keys = this.#trustKeys();
+    this.#checkManifestSignature(this.#manifest!, keys);
+    this.#keys = keys;
+    return keys;
   }
 
   /**
@@ -391,12 +460,16 @@ export class BundleVerifier implements TarSink {
     if (!isCanonicalText(text, value)) failed('malformed', `${MANIFEST} is not in its canonical (JCS) form`);
     const m = value as Record<string, unknown>;
     if (typeof m !== 'object' || m === null || Array.isArray(m)) failed('malformed', `${MANIFEST} is not an object`);
-    const members = Object.keys(m).sort();
-    if (members.join() !== MANIFEST_MEMBERS.join()) {
-      failed('malformed', `${MANIFEST} has the members ${members.join(', ')}, not ${MANIFEST_MEMBERS.join(', ')}`);
+    if (typeof m.format !== 'string' || !BUNDLE_FORMATS.includes(m.format)) {
+      failed('malformed', `unknown bundle format; this verifier reads ${BUNDLE_FORMATS.join(' and ')}`);
     }
-    if (m.format !== BUNDLE_FORMAT) failed('malformed', `unknown bundle format; this verifier reads ${BUNDLE_FORMAT}`);
+    const expected = m.format === BUNDLE_FORMAT ? MANIFEST_MEMBERS_V2 : MANIFEST_MEMBERS_V1;
+    const members = Object.keys(m).sort();
+    if (members.join() !== expected.join()) {
+      failed('malformed', `${MANIFEST} has the members ${members.join(', ')}, not ${expected.join(', ')}`);
+    }
     if (typeof m.caseId !== 'string' || m.caseId.length === 0) failed('malformed', 'caseId is not a string');
+    if (m.format === BUNDLE_FORMAT) checkStreams(m.streams, m.caseId as string);
     if (typeof m.createdAt !== 'string') failed('malformed', 'createdAt is not a string');
     const cp = m.checkpoint as Record<string, unknown> | null;
     if (
@@ -455,9 +528,14 @@ export class BundleVerifier implements TarSink {
     if (held > (this.options.maxHeldBytes ?? DEFAULT_MAX_HELD)) failed('malformed', 'the bundle is too large');
     if (!this.#listed.has(CHECKPOINT)) failed('malformed', `the manifest does not list ${CHECKPOINT}`);
     this.#manifest = value as BundleManifest;
-    // the canonical form without `signature`, its last member, is the text without it: no need to serialize again
-    const signature = `,"signature":${canonicalize(m.signature)}}`;
-    if (text.endsWith(signature)) this.#signedBody = `${text.slice(0, -signature.length)}}`;
+    // the canonical form without `signature` is the text without it: no need to serialize again
+    const signature = `"signature":${canonicalize(m.signature)}`;
+    const at = text.indexOf(signature);
+    if (at > 0 && text.indexOf(signature, at + 1) < 0) {
+      const before = text.slice(0, at);
+      const after = text.slice(at + signature.length);
+      this.#signedBody = after === '}' ? `${before.slice(0, -1)}}` : `${before}${after.slice(1)}`;
+    }
     const checker = this.options.signatureChecker;
     if (checker && events >= (this.options.signatureCheckerFrom ?? SIGNATURE_CHECKER_FROM)) {
       this.#ahead = new LookAhead(checker, this.options.trustedKeys, this.#manifest.checkpoint);
@@ -465,7 +543,7 @@ export class BundleVerifier implements TarSink {
   }
 
   /** The given keys, or else the bundle's `keys/`, each of which must be the public key its name says. */
-  #trustKeys(): PublicKeyResolver & { all: KeyObject[] } {
+  #trustKeys(): TrustedKeys {
     const bundled: KeyObject[] = [];
     for (const [name, bytes] of this.#held) {
       const kind = this.#kinds.get(name);
@@ -495,7 +573,9 @@ export class BundleVerifier implements TarSink {
     const key = keys(keyId);
     if (!key) failed('unknown_key', `the manifest is signed by ${keyId}, not a trusted key`);
     const message =
-      this.#signedBody !== undefined ? manifestBodySigningInput(this.#signedBody) : manifestSigningInput(manifest);
+      this.#signedBody !== undefined
+        ? manifestBodySigningInput(manifest.format, this.#signedBody)
+        : manifestSigningInput(manifest);
     if (!verifyEd25519(key!, message, Buffer.from(value, 'base64'))) {
       failed('manifest_signature_invalid', `the manifest signature by ${keyId} does not verify`);
     }
@@ -610,6 +690,11 @@ export class BundleVerifier implements TarSink {
         failed('malformed', `${name} holds revision ${event.revision}, not ${revisionName(revision)}`);
       }
     }
+    const recorded = this.#manifest!.streams?.find((s) => s.stream === stream);
+    const last = held.at(-1)?.revision ?? -1;
+    if (recorded && recorded.revision !== last) {
+      failed('revision_gap', `the manifest records ${stream} at revision ${recorded.revision}, the bundle ends at ${last}`);
+    }
     return held;
   }
 
@@ -633,8 +718,12 @@ export class BundleVerifier implements TarSink {
     }
   }
 
-  /** Every event has an inclusion proof in the checkpoint's tree; no proof is for another event. */
-  #checkProofs(events: readonly HeldEvent[], size: number, root: Buffer): void {
+  /**
+   * Every event has an inclusion proof in the checkpoint's tree; no proof is for another event. Returns each event's
+   * leaf index.
+   */
+  #checkProofs(events: readonly HeldEvent[], size: number, root: Buffer): Map<string, number> {
+    const leaves = new Map<string, number>();
     const ids = new Set<string>();
     const ahead = this.#ahead;
     const same = ahead !== undefined && ahead.size === size && ahead.root.equals(root);
@@ -649,6 +738,7 @@ export class BundleVerifier implements TarSink {
       // members, size and leaf hash, and `included` is the verdict on its proof
       const known = same ? ahead.proofs.get(file) : undefined;
       if (known !== undefined && known.eventHash === event.hash) {
+        leaves.set(event.id, known.leafIndex);
         if (known.included) continue;
         failed('proof_invalid', `${file}: event ${event.id} is not leaf ${known.leafIndex} of the checkpoint's tree`);
       }
@@ -662,13 +752,48 @@ export class BundleVerifier implements TarSink {
       if (!proves(included, leaf, p, decoded)) {
         failed('proof_invalid', `${file}: event ${event.id} is not leaf ${p.leafIndex} of the checkpoint's tree`);
       }
+      leaves.set(event.id, p.leafIndex as number);
     }
     for (const [name, kind] of this.#kinds) {
       if (kind.kind === 'proof' && !ids.has(kind.eventId)) {
         failed('proof_invalid', `${name} proves an event the bundle does not hold`);
       }
     }
+    return leaves;
   }
+}
+
+type TrustedKeys = PublicKeyResolver & { all: KeyObject[] };
+
+/** The last revision k of a stream such that its revisions 0..k are leaves below `size` (-1: not even the first). */
+function coveredThrough(events: readonly HeldEvent[], leaves: ReadonlyMap<string, number>, size: number): number {
+  let through = -1;
+  for (const { revision, event } of events) {
+    const leaf = leaves.get(event.id);
+    if (leaf === undefined || leaf >= size || revision !== through + 1) break;
+    through = revision;
+  }
+  return through;
+}
+
+/** v2's `streams`: the case stream, then the access stream, each with its last revision (-1 when empty). */
+function checkStreams(value: unknown, caseId: string): void {
+  const names = [caseStreamOf(caseId), accessStreamOf(caseId)];
+  const ok =
+    Array.isArray(value) &&
+    value.length === names.length &&
+    value.every((s: unknown, i) => {
+      const r = s as Record<string, unknown> | null;
+      return (
+        typeof r === 'object' &&
+        r !== null &&
+        Object.keys(r).sort().join() === 'revision,stream' &&
+        r.stream === names[i] &&
+        Number.isSafeInteger(r.revision) &&
+        (r.revision as number) >= -1
+      );
+    });
+  if (!ok) failed('malformed', `streams is not [{stream, revision}] of ${names.join(' and ')}`);
 }
 
 /** The members of an inclusion proof file of event `eventId` have the right types. */

@@ -8,8 +8,12 @@ import type { Signature } from './envelope.js';
  * The exporter (src/app/bundle-export.ts) and the verifier (bundle-verify.ts) share these definitions.
  */
 
-export const BUNDLE_FORMAT = 'evidence-ledger/bundle/v1';
-const MANIFEST_CONTEXT = 'evidence-ledger/bundle/v1\n';
+/** The format the exporter writes: v1 plus `streams`, each included stream's last revision at export. */
+export const BUNDLE_FORMAT = 'evidence-ledger/bundle/v2';
+/** The first format, without `streams`; still verified. */
+export const BUNDLE_FORMAT_V1 = 'evidence-ledger/bundle/v1';
+export const BUNDLE_FORMATS: readonly string[] = [BUNDLE_FORMAT_V1, BUNDLE_FORMAT];
+export type BundleFormat = typeof BUNDLE_FORMAT | typeof BUNDLE_FORMAT_V1;
 
 export const MANIFEST = 'manifest.json';
 export const CHECKPOINT = 'checkpoint.txt';
@@ -22,8 +26,14 @@ export interface ManifestFile {
   readonly sha256: string;
 }
 
+/** A stream the bundle includes and its last revision when the bundle was exported (-1: the stream is empty). */
+export interface StreamRevision {
+  readonly stream: string;
+  readonly revision: number;
+}
+
 export interface BundleManifest {
-  readonly format: typeof BUNDLE_FORMAT;
+  readonly format: BundleFormat;
   readonly caseId: string;
   /** When the bundle was made (RFC 3339, service clock). */
   readonly createdAt: string;
@@ -31,6 +41,11 @@ export interface BundleManifest {
   readonly checkpoint: { readonly origin: string; readonly size: number; readonly rootHash: string };
   /** Every other file of the bundle, in archive order. */
   readonly files: readonly ManifestFile[];
+  /**
+   * v2: the case stream and the access stream with their last revision at export, so that whoever holds a
+   * checkpoint covering revisions the bundle lacks can tell the stream was cut (docs/integrity.md §13.3).
+   */
+  readonly streams?: readonly StreamRevision[];
   /** The service's signature over the rest of the manifest, see {@link manifestSigningInput}. */
   readonly signature: Signature;
 }
@@ -73,15 +88,18 @@ export function classify(name: string): BundleFileKind | undefined {
   return undefined;
 }
 
-/** The bytes the service signs for a manifest: a context line, then the hex SHA-256 of the JCS form without `signature`. */
+/**
+ * The bytes the service signs for a manifest: a context line (the manifest's format), then the hex SHA-256 of the
+ * JCS form without `signature`.
+ */
 export function manifestSigningInput(manifest: Omit<BundleManifest, 'signature'> & { signature?: unknown }): Buffer {
   const { signature: _signature, ...body } = manifest;
-  return manifestBodySigningInput(canonicalize(body));
+  return manifestBodySigningInput(manifest.format, canonicalize(body));
 }
 
 /** {@link manifestSigningInput} from the JCS form of the manifest without `signature`, for a caller that has it. */
-export function manifestBodySigningInput(canonicalBody: string): Buffer {
-  return Buffer.from(MANIFEST_CONTEXT + sha256Hex(canonicalBody), 'utf8');
+export function manifestBodySigningInput(format: BundleFormat, canonicalBody: string): Buffer {
+  return Buffer.from(`${format}\n${sha256Hex(canonicalBody)}`, 'utf8');
 }
 
 /** Signs the manifest; returns it with its signature. */
