@@ -20,7 +20,9 @@ Options:
                                 Without --key the keys in the bundle are trusted, which shows only that the bundle
                                 is consistent with itself: compare their ids with the service's published keys.
   --trusted-checkpoint FILE     a checkpoint (signed note) you already trust, e.g. from the disclosure feed: the
-                                bundle's checkpoint must be consistent with it (same log, never rewritten)
+                                bundle's checkpoint must be consistent with it (same log, never rewritten); the
+                                report names the revisions of each stream that checkpoint covers, which any later
+                                bundle of the case must still hold
   --consistency-proof FILE      the consistency proof between the two ({from, to, proof}, as GET
                                 /v1/ledger/proof/consistency serves it) [default: the bundle's consistency.json]
   --threads N                   threads that check the bundle: for bundles of 5,000 events or more, N - 1 worker
@@ -113,8 +115,20 @@ function summary(report: BundleReport): string {
       `  checkpoint: ${report.checkpoint.origin}, size ${report.checkpoint.size}, root ${report.checkpoint.rootHash}`,
     );
   }
+  if (report.streams) {
+    const at = report.streams.map((st) => `${st.stream} at revision ${st.revision}`);
+    lines.push(`  exported with ${at.join(', ')}`);
+  }
   if (report.trustedCheckpoint) {
-    lines.push(`  consistent with the trusted checkpoint of size ${report.trustedCheckpoint.size}`);
+    const { size, covers } = report.trustedCheckpoint;
+    lines.push(`  consistent with the trusted checkpoint of size ${size}`);
+    for (const { stream, throughRevision } of covers ?? []) {
+      lines.push(
+        throughRevision < 0
+          ? `  the checkpoint of size ${size} covers no revision of ${stream}`
+          : `  the checkpoint of size ${size} covers revisions 0..${throughRevision} of ${stream}`,
+      );
+    }
   }
   lines.push(`  trusted keys: ${keys.length > 0 ? keys.join(', ') : 'none'}`);
   return lines.join('\n');

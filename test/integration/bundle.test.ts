@@ -3,7 +3,13 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { FilesystemBlobStore } from '../../src/adapters/filesystem/blob-store.js';
-import { BUNDLE_FORMAT, manifestBytes, signManifest, type BundleManifest } from '../../src/ledger/bundle.js';
+import {
+  BUNDLE_FORMAT,
+  BUNDLE_FORMAT_V1,
+  manifestBytes,
+  signManifest,
+  type BundleManifest,
+} from '../../src/ledger/bundle.js';
 import { verifyBundle, type BundleReport, type BundleVerifyOptions } from '../../src/ledger/bundle-verify.js';
 import { checkpointBody, signNote } from '../../src/ledger/checkpoint.js';
 import { ed25519Signer, type Signer } from '../../src/ledger/ed25519.js';
@@ -640,6 +646,68 @@ describe('tampering is detected, with zero false accepts', () => {
       const forged = forgeTree(copyOf(list), serviceSigner, false);
       await expectFailure(forged, 'checkpoint_inconsistent', { ...trusted(), trustedCheckpoint: older.note });
     });
+  });
+});
+
+describe('stream revisions at export (format v2)', () => {
+  it('when the trusted checkpoint covers revisions of a case, then verify names them', async () => {
+    const caseId = 'b-cover';
+    await openCase(caseId);
+    const older = (await t.call('GET', '/v1/ledger/checkpoint')).body as { note: string; size: number };
+    await act(caseId, { type: 'EvidenceCollected', occurredAt: at, data: { description: '询问笔录' } });
+    const res = await download(`/v1/cases/${caseId}/bundle?trustedSize=${older.size}`);
+    expect(res.status).toBe(200);
+    const list = unpack(res.bytes);
+    expect(manifestOf(list)).toMatchObject({
+      format: BUNDLE_FORMAT,
+      streams: [
+        { stream: `case-${caseId}`, revision: 1 },
+        { stream: `access-${caseId}`, revision: 0 },
+      ],
+    });
+    const report = await check(res.bytes, { ...trusted(), trustedCheckpoint: older.note });
+    expect(report).toMatchObject({
+      valid: true,
+      trustedCheckpoint: {
+        size: older.size,
+        // the case was opened before the checkpoint; the act and the export's access record came after it
+        covers: [
+          { stream: `case-${caseId}`, throughRevision: 0 },
+          { stream: `access-${caseId}`, throughRevision: -1 },
+        ],
+      },
+    });
+
+    const note = path.join(dir, 'cover.note');
+    fs.writeFileSync(note, older.note);
+    fs.writeFileSync(path.join(dir, 'cover.tar'), res.bytes);
+    const cli = await runCli(['verify', 'cover.tar', '--trusted-checkpoint', note], {}, dir);
+    expect(cli.code).toBe(0);
+    expect(cli.stdout).toContain(`the checkpoint of size ${older.size} covers revisions 0..0 of case-${caseId}`);
+    expect(cli.stdout).toContain(`covers no revision of access-${caseId}`);
+    expect(cli.stdout).toContain(`exported with case-${caseId} at revision 1, access-${caseId} at revision 0`);
+
+    // a hostile exporter that cuts the stream's tail and keeps the recorded revision is caught
+    const cut = copyOf(list).filter((m) => m.name !== 'events/00000001.json');
+    const eventId = parsed<EventEnvelope>(named(list, 'events/00000001.json')).id;
+    const report2 = await expectFailure(
+      resign(cut.filter((m) => m.name !== `proofs/${eventId}.json`)),
+      'revision_gap',
+    );
+    expect(report2.failure!.detail).toContain(`records case-${caseId} at revision 1, the bundle ends at 0`);
+  });
+
+  it('when a bundle is of the first format (no stream revisions), then it still verifies', async () => {
+    const v1 = resign(copyOf(members), serviceSigner, ({ streams: _streams, ...m }) => ({
+      ...m,
+      format: BUNDLE_FORMAT_V1,
+    }));
+    const report = await check(await pack(v1), trusted());
+    expect(report).toMatchObject({ valid: true, caseId: CASE });
+    expect(report.streams).toBeUndefined();
+    // a v1 manifest with a v2 member is not v1
+    const mixed = resign(copyOf(members), serviceSigner, (m) => ({ ...m, format: BUNDLE_FORMAT_V1 }));
+    await expectFailure(mixed, 'malformed');
   });
 });
 
