@@ -41,8 +41,8 @@ const PROBLEM_STATUSES: Record<number, string> = {
   415: 'The body is in an unsupported encoding (unsupported_media_type).',
   416: 'The range lies outside the medium (range_not_satisfiable).',
   422: 'A rule refuses the request; `code` names it (two_officers_required, certificate_invalid, recording_required...).',
-  429: 'Too many requests from this client address; `Retry-After` says when to ask again (rate_limited).',
-  503: 'A store does not answer, or the read models have not caught up with ?consistentWith= within the wait (not_caught_up, with Retry-After).',
+  429: 'Too many requests, or request-body bytes, from this client address; `Retry-After` says when to ask again (rate_limited).',
+  503: 'A store does not answer, the read models have not caught up with ?consistentWith= within the wait (not_caught_up), or every bundle verification slot is taken (verify_busy); both with Retry-After.',
 };
 
 /** `urn:evidence-ledger:schema:act:EvidenceCollected` → `act.EvidenceCollected`; a trailing `:1` version is dropped. */
@@ -683,7 +683,7 @@ const OPERATIONS: readonly Operation[] = [
         headers: RATE_HEADERS,
         content: json('response.verify-report'),
       },
-      ...problems(413, 415, 429),
+      ...problems(413, 415, 429, 503),
     },
   },
 ];

@@ -121,7 +121,9 @@ const BODY_METER = 'publicBodyMeter';
  */
 export function rateLimit(options: RateLimitOptions): RequestHandler {
   const requests = options.perMinute === 0 ? undefined : new TokenBuckets(options);
-  const bytes = options.bytesPerMinute ? new TokenBuckets({ ...options, perMinute: options.bytesPerMinute }) : undefined;
+  const bytes = options.bytesPerMinute
+    ? new TokenBuckets({ ...options, perMinute: options.bytesPerMinute })
+    : undefined;
   if (!requests && !bytes) return (_req, _res, next) => next();
   return (req, res, next) => {
     const client = req.ip ?? req.socket.remoteAddress ?? 'unknown';

@@ -69,7 +69,8 @@ export class Slots {
       if (released) return;
       released = true;
       const next = this.#waiting.shift();
-      if (next) next.grant(); // the slot passes on: `active` is unchanged
+      if (next)
+        next.grant(); // the slot passes on: `active` is unchanged
       else this.#active -= 1;
     };
   }

@@ -168,7 +168,7 @@ describe('POST /v1/verify under hostile load', () => {
     expect((await post(t.url, { size: bundle.size, chunks: all })).status).toBe(200);
   }, 120_000);
 
-  it('when a public client sends many bytes, then it is limited by bytes', async () => {
+  it('when a public client posts bundles past its byte budget, then 429, and 413 beyond the whole budget', async () => {
     // 10 MiB a minute: one 4 MiB bundle passes, a second exhausts the budget, and a body larger than it never fits
     t = await startTestService({ PUBLIC_RATE_LIMIT_BYTES: String(10 * MiB), PUBLIC_RATE_LIMIT: '1000' });
     const bundle = hostileBundle(1);

@@ -694,10 +694,7 @@ describe('stream revisions at export (format v2)', () => {
     // a hostile exporter that cuts the stream's tail and keeps the recorded revision is caught
     const cut = copyOf(list).filter((m) => m.name !== 'events/00000001.json');
     const eventId = parsed<EventEnvelope>(named(list, 'events/00000001.json')).id;
-    const report2 = await expectFailure(
-      resign(cut.filter((m) => m.name !== `proofs/${eventId}.json`)),
-      'revision_gap',
-    );
+    const report2 = await expectFailure(resign(cut.filter((m) => m.name !== `proofs/${eventId}.json`)), 'revision_gap');
     expect(report2.failure!.detail).toContain(`records case-${caseId} at revision 1, the bundle ends at 0`);
   });
 

@@ -5,7 +5,7 @@ import pino from 'pino';
 import { loadConfig } from '../../src/config.js';
 import { ConfigError } from '../../src/errors.js';
 import { errorHandler } from '../../src/http/problem.js';
-import { rateLimit, TokenBuckets } from '../../src/http/rate-limit.js';
+import { chargeBody, rateLimit, TokenBuckets } from '../../src/http/rate-limit.js';
 
 describe('token buckets per client', () => {
   it('when a client makes perMinute requests at once, then the next is refused until a token is back', () => {
@@ -119,6 +119,70 @@ describe('the rate-limit middleware', () => {
   });
 });
 
+describe('the byte budget of the public routes', () => {
+  async function serve(bytesPerMinute: number, now: () => number) {
+    const app = express();
+    app.post('/x', rateLimit({ perMinute: 1000, bytesPerMinute, now }), async (req, res) => {
+      let read = 0;
+      for await (const chunk of req) {
+        read += (chunk as Buffer).length;
+        chargeBody(res, (chunk as Buffer).length);
+      }
+      res.json({ read });
+    });
+    app.use(errorHandler(pino({ level: 'silent' })));
+    const server = http.createServer(app);
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/x`;
+    return {
+      /** A body with its Content-Length, or sent chunked (one write: the server reads all of it). */
+      post: (bytes: number, chunked = false) =>
+        fetch(url, {
+          method: 'POST',
+          body: chunked
+            ? (async function* () {
+                yield Buffer.alloc(bytes, 1);
+              })()
+            : Buffer.alloc(bytes, 1),
+          ...(chunked ? { duplex: 'half' } : {}),
+        } as RequestInit),
+      close: () => new Promise((resolve) => server.close(resolve)),
+    };
+  }
+
+  it('when a public client sends many bytes, then it is limited by bytes', async () => {
+    let now = 0;
+    const s = await serve(6_000, () => now); // 100 bytes a second
+    try {
+      expect((await s.post(2_500)).status).toBe(200);
+      expect((await s.post(2_500)).status).toBe(200);
+      // 1,000 bytes left: a declared 2,500 is refused before it is read, with the time the bytes take to come back
+      const refused = await s.post(2_500);
+      expect(refused.status).toBe(429);
+      expect(refused.headers.get('retry-after')).toBe('15');
+      expect(await refused.json()).toMatchObject({ code: 'rate_limited' });
+      // a chunked body is charged as it is read
+      const chunked = await s.post(1_500, true);
+      expect(chunked.status).toBe(429);
+      expect(chunked.headers.get('retry-after')).toBe('5');
+      now += 60_000;
+      expect(await (await s.post(1_500, true)).json()).toEqual({ read: 1_500 });
+      // more than the whole budget can never be sent
+      const tooLarge = await s.post(6_001);
+      expect([tooLarge.status, ((await tooLarge.json()) as { code: string }).code]).toEqual([413, 'too_large']);
+    } finally {
+      await s.close();
+    }
+  });
+
+  it('when a cost is asked of the buckets, then that many tokens are taken or none', () => {
+    const buckets = new TokenBuckets({ perMinute: 600, now: () => 0 });
+    expect(buckets.take('a', 500)).toEqual({ allowed: true, remaining: 100, retryAfterSeconds: 0 });
+    expect(buckets.take('a', 101)).toEqual({ allowed: false, remaining: 0, retryAfterSeconds: 1 });
+    expect(buckets.take('a', 100)).toMatchObject({ allowed: true, remaining: 0 });
+  });
+});
+
 describe('PUBLIC_RATE_LIMIT', () => {
   it('when unset, then 600 a minute; when 0, then no limit; when malformed, then a configuration error', () => {
     expect(loadConfig({}, '/srv').publicRateLimit).toBe(600);
@@ -128,5 +192,19 @@ describe('PUBLIC_RATE_LIMIT', () => {
       expect(() => loadConfig({ PUBLIC_RATE_LIMIT: bad }, '/srv')).toThrow(ConfigError);
       expect(() => loadConfig({ PUBLIC_RATE_LIMIT: bad }, '/srv')).toThrow(/^PUBLIC_RATE_LIMIT: /);
     }
+  });
+});
+
+describe('PUBLIC_RATE_LIMIT_BYTES, VERIFY_CONCURRENCY, VERIFY_QUEUE', () => {
+  it('when unset, then 1 GiB a minute, 2 verifications and 4 waiting; when out of range, then a configuration error', () => {
+    const config = loadConfig({}, '/srv');
+    expect([config.publicRateLimitBytes, config.verifyConcurrency, config.verifyQueue]).toEqual([1024 ** 3, 2, 4]);
+    expect(loadConfig({ PUBLIC_RATE_LIMIT_BYTES: '0', VERIFY_QUEUE: '0' }, '/srv')).toMatchObject({
+      publicRateLimitBytes: 0,
+      verifyQueue: 0,
+    });
+    expect(() => loadConfig({ VERIFY_CONCURRENCY: '0' }, '/srv')).toThrow(/^VERIFY_CONCURRENCY: /);
+    expect(() => loadConfig({ VERIFY_QUEUE: 'x' }, '/srv')).toThrow(/^VERIFY_QUEUE: /);
+    expect(() => loadConfig({ PUBLIC_RATE_LIMIT_BYTES: '-1' }, '/srv')).toThrow(/^PUBLIC_RATE_LIMIT_BYTES: /);
   });
 });

@@ -1,0 +1,294 @@
+import { createPublicKey, type KeyObject } from 'node:crypto';
+import { CHECKPOINT, CONSISTENCY, manifestBodySigningInput, manifestSigningInput, revisionName } from './bundle.js';
+import type { BundleFileKind, BundleManifest } from './bundle.js';
+import type { LookAhead } from './bundle-look-ahead.js';
+import {
+  bundleCode,
+  decodeProof,
+  decodeText,
+  failed,
+  isProofFor,
+  openWith,
+  parseJson,
+  proves,
+} from './bundle-parse.js';
+import type {
+  BundleVerifyOptions,
+  ConsistencyProofInput,
+  TrustedCheckpointReport,
+  TrustedKeyReport,
+} from './bundle-report.js';
+import { parseCheckpoint } from './checkpoint.js';
+import { keyIdOf, keyResolver, verifyEd25519, type PublicKeyResolver } from './ed25519.js';
+import type { EventEnvelope } from './envelope.js';
+import { EMPTY_ROOT, leafHash } from './merkle.js';
+import { inclusionVerifier, verifyConsistency } from './merkle-proofs.js';
+import { verifyChain } from './verify.js';
+
+/**
+ * The checks of a bundle's held files, in the order of docs/integrity.md §13.4 (the reader, bundle-verify.ts, runs
+ * them): each throws the first failure it finds (see `failed`).
+ */
+
+/** What the reader holds once the archive was read. */
+export interface Held {
+  readonly manifest: BundleManifest;
+  readonly options: BundleVerifyOptions;
+  /** The files other than media, by name. */
+  readonly files: ReadonlyMap<string, Buffer>;
+  /** What each held file is, by name. */
+  readonly kinds: ReadonlyMap<string, BundleFileKind>;
+  /** Media read: name → the SHA-256 and size of the bytes actually read. */
+  readonly media: ReadonlyMap<string, { readonly sha256: string; readonly size: number }>;
+  /** The manifest's canonical form without its signature, when the reader could cut it out of the bytes. */
+  readonly signedBody: string | undefined;
+  readonly ahead: LookAhead | undefined;
+}
+
+export interface HeldEvent {
+  readonly name: string;
+  readonly revision: number;
+  readonly event: EventEnvelope;
+}
+
+export type TrustedKeys = PublicKeyResolver & { all: KeyObject[] };
+
+/** The given keys, or else the bundle's `keys/`, each of which must be the public key its name says. */
+export function trustKeys(h: Held): TrustedKeys & { report: TrustedKeyReport[] } {
+  const bundled: KeyObject[] = [];
+  for (const [name, bytes] of h.files) {
+    const kind = h.kinds.get(name);
+    if (kind?.kind !== 'key') continue;
+    const pem = decodeText(bytes, name);
+    let key: KeyObject | undefined;
+    try {
+      key = pem.includes('-----BEGIN PUBLIC KEY-----') ? createPublicKey({ key: pem, format: 'pem' }) : undefined;
+    } catch {
+      key = undefined;
+    }
+    if (!key || key.asymmetricKeyType !== 'ed25519') failed('malformed', `${name} is not an Ed25519 public key`);
+    if (keyIdOf(key!) !== kind.keyId) failed('malformed', `${name} holds the key ${keyIdOf(key!)}`);
+    bundled.push(key!);
+  }
+  const given = h.options.trustedKeys;
+  const all = given ? [...given] : bundled;
+  const report: TrustedKeyReport[] = all.map((k) => ({ keyId: keyIdOf(k), source: given ? 'given' : 'bundle' }));
+  if (all.length === 0) failed('unknown_key', 'no key to trust: the bundle carries none and none was given');
+  const resolve = keyResolver(all);
+  return Object.assign((keyId: string) => resolve(keyId), { all, report });
+}
+
+export function checkManifestSignature(h: Held, manifest: BundleManifest, keys: PublicKeyResolver): void {
+  const { alg, keyId, value } = manifest.signature;
+  if (alg !== 'Ed25519') failed('unsupported_algorithm', `the manifest signature's alg is ${alg}`);
+  const key = keys(keyId);
+  if (!key) failed('unknown_key', `the manifest is signed by ${keyId}, not a trusted key`);
+  const message =
+    h.signedBody !== undefined
+      ? manifestBodySigningInput(manifest.format, h.signedBody)
+      : manifestSigningInput(manifest);
+  if (!verifyEd25519(key!, message, Buffer.from(value, 'base64'))) {
+    failed('manifest_signature_invalid', `the manifest signature by ${keyId} does not verify`);
+  }
+}
+
+/** Opens the signed note with the trusted keys and checks it is the manifest's checkpoint; returns its root. */
+export function checkCheckpoint(h: Held, manifest: BundleManifest, keys: { all: KeyObject[] }): Buffer {
+  const { origin, size, rootHash } = manifest.checkpoint;
+  const note = decodeText(h.files.get(CHECKPOINT)!, CHECKPOINT, 'checkpoint_invalid');
+  const opened = openWith(note, origin, keys.all);
+  if (!opened) failed('checkpoint_invalid', `${CHECKPOINT} is not signed by a trusted key under the name ${origin}`);
+  const parsed = parseCheckpoint(opened!.body);
+  if (!parsed) failed('checkpoint_invalid', `${CHECKPOINT} is not a tlog-checkpoint`);
+  if (parsed!.origin !== origin || parsed!.size !== size || parsed!.rootHash.toString('base64') !== rootHash) {
+    failed('checkpoint_invalid', `${CHECKPOINT} is not the checkpoint the manifest names`);
+  }
+  return parsed!.rootHash;
+}
+
+/** The bundle's checkpoint must extend the trusted one (or be extended by it), proved by a consistency proof. */
+export function checkTrustedCheckpoint(
+  h: Held,
+  manifest: BundleManifest,
+  root: Buffer,
+  keys: { all: KeyObject[] },
+): TrustedCheckpointReport {
+  const note = h.options.trustedCheckpoint!;
+  const origin = manifest.checkpoint.origin;
+  const trustedOrigin = note.slice(0, Math.max(0, note.indexOf('\n')));
+  if (trustedOrigin !== origin) {
+    failed(
+      'checkpoint_inconsistent',
+      `the trusted checkpoint is of the log ${trustedOrigin}, the bundle's of ${origin}`,
+    );
+  }
+  const opened = openWith(note, origin, keys.all);
+  if (!opened) failed('checkpoint_invalid', 'the trusted checkpoint is not signed by a trusted key');
+  const trusted = parseCheckpoint(opened!.body);
+  if (!trusted) failed('checkpoint_invalid', 'the trusted checkpoint is not a tlog-checkpoint');
+  const t = { size: trusted!.size, root: trusted!.rootHash };
+  const b = { size: manifest.checkpoint.size, root };
+  const proofInput = h.options.consistencyProof ?? readConsistency(h, false);
+  const [lo, hi] = t.size <= b.size ? [t, b] : [b, t];
+  if (t.size === b.size) {
+    if (!t.root.equals(b.root)) {
+      failed('checkpoint_inconsistent', `the trusted checkpoint and the bundle's both have size ${t.size} but differ`);
+    }
+  } else if (lo.size === 0) {
+    if (!lo.root.equals(EMPTY_ROOT)) failed('checkpoint_inconsistent', 'a checkpoint of size 0 has another root');
+  } else {
+    if (!proofInput || proofInput.from !== lo.size || proofInput.to !== hi.size) {
+      failed(
+        'checkpoint_inconsistent',
+        `no consistency proof from size ${lo.size} to ${hi.size} (trusted ${t.size}, bundle ${b.size})`,
+      );
+    }
+    const proof = decodeProof(proofInput!.proof);
+    if (!proof || !verifyConsistency(lo.size, hi.size, lo.root, hi.root, proof)) {
+      failed('checkpoint_inconsistent', `the consistency proof from size ${lo.size} to ${hi.size} does not verify`);
+    }
+  }
+  return { size: t.size, rootHash: t.root.toString('base64'), consistent: true };
+}
+
+/** `consistency.json`, when the bundle has one: `{from, to, proof}`, with `to` the checkpoint's size when `ending`. */
+export function readConsistency(h: Held, ending: boolean): ConsistencyProofInput | undefined {
+  const bytes = h.files.get(CONSISTENCY);
+  if (!bytes) return undefined;
+  const value = parseJson(bytes, CONSISTENCY, 'malformed') as Record<string, unknown>;
+  if (
+    typeof value !== 'object' ||
+    value === null ||
+    !Number.isSafeInteger(value.from) ||
+    !Number.isSafeInteger(value.to) ||
+    !Array.isArray(value.proof) ||
+    !value.proof.every((h) => typeof h === 'string')
+  ) {
+    failed('malformed', `${CONSISTENCY} is not {from, to, proof}`);
+  }
+  if (ending && value.to !== h.manifest.checkpoint.size) {
+    failed('malformed', `${CONSISTENCY} does not end at the checkpoint's size`);
+  }
+  return value as unknown as ConsistencyProofInput;
+}
+
+/** Parses the event files of one kind, in revision order, and checks them as one stream from revision 0. */
+export function checkStream(h: Held, kind: 'event' | 'access', stream: string, keys: PublicKeyResolver): HeldEvent[] {
+  const files: { name: string; revision: number }[] = [];
+  for (const [name, k] of h.kinds) {
+    if (k.kind === kind) files.push({ name, revision: k.revision });
+  }
+  files.sort((a, b) => a.revision - b.revision);
+  const ahead = h.ahead;
+  const held = files.map(({ name, revision }) => ({
+    name,
+    revision,
+    event: (ahead?.parsed.get(name) ?? parseJson(h.files.get(name)!, name, 'malformed_event')) as EventEnvelope,
+  }));
+  const result = verifyChain(
+    held.map((h) => h.event),
+    {
+      serviceKeys: keys,
+      ...(h.options.actorKeys ? { actorKeys: h.options.actorKeys } : {}),
+      ...(ahead ? { worked: ahead } : {}),
+    },
+  );
+  if (!result.ok) {
+    const { code, detail, index } = result.failure;
+    failed(bundleCode(code), `${held[index ?? 0]?.name ?? kind}: ${detail}`);
+  }
+  for (const { name, revision, event } of held) {
+    if (event.stream !== stream) failed('stream_mismatch', `${name}: stream ${event.stream}, expected ${stream}`);
+    if (event.revision !== revision) {
+      failed('malformed', `${name} holds revision ${event.revision}, not ${revisionName(revision)}`);
+    }
+  }
+  const recorded = h.manifest.streams?.find((s) => s.stream === stream);
+  const last = held.at(-1)?.revision ?? -1;
+  if (recorded && recorded.revision !== last) {
+    failed(
+      'revision_gap',
+      `the manifest records ${stream} at revision ${recorded.revision}, the bundle ends at ${last}`,
+    );
+  }
+  return held;
+}
+
+/** Every medium an event references is present with the size and SHA-256 it names; no other medium is. */
+export function checkMedia(h: Held, events: readonly HeldEvent[]): void {
+  const referenced = new Set<string>();
+  for (const { name, event } of events) {
+    for (const ref of event.media) {
+      const file = `media/${ref.sha256}`;
+      referenced.add(file);
+      const got = h.media.get(file);
+      if (!got) failed('media_missing', `${name} references ${file}, which the bundle does not hold`);
+      if (got!.sha256 !== ref.sha256) failed('media_mismatch', `${file} holds bytes that hash to ${got!.sha256}`);
+      if (got!.size !== ref.size) {
+        failed('media_mismatch', `${file} has ${got!.size} bytes, ${name} says ${ref.size}`);
+      }
+    }
+  }
+  for (const file of h.media.keys()) {
+    if (!referenced.has(file)) failed('media_mismatch', `${file} is referenced by no event of the bundle`);
+  }
+}
+
+/**
+ * Every event has an inclusion proof in the checkpoint's tree; no proof is for another event. Returns each event's
+ * leaf index.
+ */
+export function checkProofs(h: Held, events: readonly HeldEvent[], size: number, root: Buffer): Map<string, number> {
+  const leaves = new Map<string, number>();
+  const ids = new Set<string>();
+  const ahead = h.ahead;
+  const same = ahead !== undefined && ahead.size === size && ahead.root.equals(root);
+  const included = same ? ahead.included : inclusionVerifier(size, root);
+  const decoded = ahead?.decoded ?? new Map<string, Buffer | undefined>();
+  for (const { name, event } of events) {
+    ids.add(event.id);
+    const file = `proofs/${event.id}.json`;
+    const bytes = h.files.get(file);
+    if (!bytes) failed('proof_missing', `${name} (event ${event.id}) has no inclusion proof`);
+    // worked out ahead, from the same bytes and event hash against the same tree: the file parsed, had the right
+    // members, size and leaf hash, and `included` is the verdict on its proof
+    const known = same ? ahead.proofs.get(file) : undefined;
+    if (known !== undefined && known.eventHash === event.hash) {
+      leaves.set(event.id, known.leafIndex);
+      if (known.included) continue;
+      failed('proof_invalid', `${file}: event ${event.id} is not leaf ${known.leafIndex} of the checkpoint's tree`);
+    }
+    const p = parseJson(bytes!, file, 'proof_invalid') as Record<string, unknown>;
+    if (!isProofFor(p, event.id)) {
+      failed('proof_invalid', `${file} is not {eventId, leafIndex, treeSize, leafHash, proof} for event ${event.id}`);
+    }
+    if (p.treeSize !== size) failed('proof_invalid', `${file} proves against size ${p.treeSize}, not ${size}`);
+    const leaf = leafHash(Buffer.from(event.hash, 'hex'));
+    if (p.leafHash !== leaf.toString('base64')) failed('proof_invalid', `${file}: the leaf hash is not the event's`);
+    if (!proves(included, leaf, p, decoded)) {
+      failed('proof_invalid', `${file}: event ${event.id} is not leaf ${p.leafIndex} of the checkpoint's tree`);
+    }
+    leaves.set(event.id, p.leafIndex as number);
+  }
+  for (const [name, kind] of h.kinds) {
+    if (kind.kind === 'proof' && !ids.has(kind.eventId)) {
+      failed('proof_invalid', `${name} proves an event the bundle does not hold`);
+    }
+  }
+  return leaves;
+}
+
+/** The last revision k of a stream such that its revisions 0..k are leaves below `size` (-1: not even the first). */
+export function coveredThrough(
+  events: readonly HeldEvent[],
+  leaves: ReadonlyMap<string, number>,
+  size: number,
+): number {
+  let through = -1;
+  for (const { revision, event } of events) {
+    const leaf = leaves.get(event.id);
+    if (leaf === undefined || leaf >= size || revision !== through + 1) break;
+    through = revision;
+  }
+  return through;
+}

@@ -1,0 +1,140 @@
+import {
+  BUNDLE_FORMAT,
+  BUNDLE_FORMATS,
+  CHECKPOINT,
+  accessStreamOf,
+  caseStreamOf,
+  classify,
+  MANIFEST,
+  type BundleManifest,
+  type ManifestFile,
+} from './bundle.js';
+import { BASE64_32, failed, parseJson } from './bundle-parse.js';
+import type { BundleVerifyOptions } from './bundle-report.js';
+import { canonicalize, isCanonicalText } from './canonical-json.js';
+import { isSha256Hex } from './hash.js';
+
+/** Reads `manifest.json` (docs/integrity.md §13.3, §13.4 step 1): its form, its members and the verifier's limits. */
+
+/** The largest sum of the files other than media (default of `maxHeldBytes`). */
+export const DEFAULT_MAX_HELD = 512 * 1024 * 1024;
+const BASE64_64 = /^[A-Za-z0-9+/]{86}==$/;
+const MANIFEST_MEMBERS_V1 = ['caseId', 'checkpoint', 'createdAt', 'files', 'format', 'signature'];
+const MANIFEST_MEMBERS_V2 = ['caseId', 'checkpoint', 'createdAt', 'files', 'format', 'signature', 'streams'];
+
+export interface ManifestRead {
+  readonly manifest: BundleManifest;
+  /** The files it lists, by name. */
+  readonly listed: ReadonlyMap<string, ManifestFile>;
+  /** Its canonical form without `signature` (what the signature covers), cut out of its bytes. */
+  readonly signedBody: string | undefined;
+  /** Event and access record files it lists. */
+  readonly events: number;
+}
+
+export function readManifest(bytes: Buffer, options: BundleVerifyOptions): ManifestRead {
+  const listed = new Map<string, ManifestFile>();
+  const value = parseJson(bytes, MANIFEST, 'malformed');
+  const text = bytes.toString('utf8');
+  if (!isCanonicalText(text, value)) failed('malformed', `${MANIFEST} is not in its canonical (JCS) form`);
+  const m = value as Record<string, unknown>;
+  if (typeof m !== 'object' || m === null || Array.isArray(m)) failed('malformed', `${MANIFEST} is not an object`);
+  if (typeof m.format !== 'string' || !BUNDLE_FORMATS.includes(m.format)) {
+    failed('malformed', `unknown bundle format; this verifier reads ${BUNDLE_FORMATS.join(' and ')}`);
+  }
+  const expected = m.format === BUNDLE_FORMAT ? MANIFEST_MEMBERS_V2 : MANIFEST_MEMBERS_V1;
+  const members = Object.keys(m).sort();
+  if (members.join() !== expected.join()) {
+    failed('malformed', `${MANIFEST} has the members ${members.join(', ')}, not ${expected.join(', ')}`);
+  }
+  if (typeof m.caseId !== 'string' || m.caseId.length === 0) failed('malformed', 'caseId is not a string');
+  if (m.format === BUNDLE_FORMAT) checkStreams(m.streams, m.caseId as string);
+  if (typeof m.createdAt !== 'string') failed('malformed', 'createdAt is not a string');
+  const cp = m.checkpoint as Record<string, unknown> | null;
+  if (
+    typeof cp !== 'object' ||
+    cp === null ||
+    Object.keys(cp).sort().join() !== 'origin,rootHash,size' ||
+    typeof cp.origin !== 'string' ||
+    !Number.isSafeInteger(cp.size) ||
+    (cp.size as number) < 0 ||
+    typeof cp.rootHash !== 'string' ||
+    !BASE64_32.test(cp.rootHash)
+  ) {
+    failed('malformed', 'checkpoint is not {origin, size, rootHash (base64)}');
+  }
+  const sig = m.signature as Record<string, unknown> | null;
+  if (
+    typeof sig !== 'object' ||
+    sig === null ||
+    Object.keys(sig).sort().join() !== 'alg,keyId,value' ||
+    typeof sig.alg !== 'string' ||
+    typeof sig.keyId !== 'string' ||
+    typeof sig.value !== 'string' ||
+    !BASE64_64.test(sig.value) ||
+    Buffer.from(sig.value, 'base64').toString('base64') !== sig.value
+  ) {
+    failed('malformed', 'signature is not {alg, keyId, value (base64 of 64 bytes)}');
+  }
+  if (!Array.isArray(m.files)) failed('malformed', 'files is not an array');
+  const maxFile = options.maxFileBytes ?? 16 * 1024 * 1024;
+  let held = 0;
+  let events = 0;
+  for (const f of m.files as unknown[]) {
+    const file = f as Record<string, unknown> | null;
+    if (
+      typeof file !== 'object' ||
+      file === null ||
+      Object.keys(file).sort().join() !== 'name,sha256,size' ||
+      typeof file.name !== 'string' ||
+      !Number.isSafeInteger(file.size) ||
+      (file.size as number) < 0 ||
+      !isSha256Hex(file.sha256)
+    ) {
+      failed('malformed', 'a files entry is not {name, size, sha256}');
+    }
+    const { name, size } = file as unknown as ManifestFile;
+    const kind = classify(name);
+    if (!kind) failed('malformed', `the manifest lists ${name}, which the bundle layout does not have`);
+    if (listed.has(name)) failed('malformed', `the manifest lists ${name} twice`);
+    if (kind!.kind === 'event' || kind!.kind === 'access') events += 1;
+    if (kind!.kind !== 'media') {
+      held += size;
+      if (size > maxFile) failed('malformed', `${name} is larger than ${maxFile} bytes`);
+    }
+    listed.set(name, file as unknown as ManifestFile);
+  }
+  if (held > (options.maxHeldBytes ?? DEFAULT_MAX_HELD)) failed('malformed', 'the bundle is too large');
+  if (!listed.has(CHECKPOINT)) failed('malformed', `the manifest does not list ${CHECKPOINT}`);
+  const manifest = value as BundleManifest;
+  let signedBody: string | undefined;
+  // the canonical form without `signature` is the text without it: no need to serialize again
+  const signature = `"signature":${canonicalize(m.signature)}`;
+  const at = text.indexOf(signature);
+  if (at > 0 && text.indexOf(signature, at + 1) < 0) {
+    const before = text.slice(0, at);
+    const after = text.slice(at + signature.length);
+    signedBody = after === '}' ? `${before.slice(0, -1)}}` : `${before}${after.slice(1)}`;
+  }
+  return { manifest, listed, signedBody, events };
+}
+
+/** v2's `streams`: the case stream, then the access stream, each with its last revision (-1 when empty). */
+function checkStreams(value: unknown, caseId: string): void {
+  const names = [caseStreamOf(caseId), accessStreamOf(caseId)];
+  const ok =
+    Array.isArray(value) &&
+    value.length === names.length &&
+    value.every((s: unknown, i) => {
+      const r = s as Record<string, unknown> | null;
+      return (
+        typeof r === 'object' &&
+        r !== null &&
+        Object.keys(r).sort().join() === 'revision,stream' &&
+        r.stream === names[i] &&
+        Number.isSafeInteger(r.revision) &&
+        (r.revision as number) >= -1
+      );
+    });
+  if (!ok) failed('malformed', `streams is not [{stream, revision}] of ${names.join(' and ')}`);
+}

@@ -1,0 +1,119 @@
+import type { KeyObject } from 'node:crypto';
+import type { StreamRevision } from './bundle.js';
+import type { PublicKeyResolver } from './ed25519.js';
+import type { SignatureChecker } from './signature-checker.js';
+
+/** What the bundle verifier is given and what it reports (docs/integrity.md §13.4). */
+
+export type BundleFailureCode =
+  | 'malformed'
+  | 'manifest_mismatch'
+  | 'file_hash_mismatch'
+  | 'unknown_key'
+  | 'manifest_signature_invalid'
+  | 'checkpoint_invalid'
+  | 'checkpoint_inconsistent'
+  | 'malformed_event'
+  | 'event_hash_mismatch'
+  | 'unsupported_algorithm'
+  | 'signature_invalid'
+  | 'actor_key_unknown'
+  | 'actor_signature_invalid'
+  | 'stream_mismatch'
+  | 'duplicate_event'
+  | 'revision_gap'
+  | 'chain_broken'
+  | 'media_missing'
+  | 'media_mismatch'
+  | 'proof_missing'
+  | 'proof_invalid';
+
+export interface BundleFailure {
+  readonly code: BundleFailureCode;
+  readonly detail: string;
+}
+
+export interface BundleCounts {
+  /** Members of the archive read, the manifest included. */
+  files: number;
+  events: number;
+  accessRecords: number;
+  media: number;
+  /** Bytes of the media read. */
+  mediaBytes: number;
+  proofs: number;
+  /** Bytes of the archive read. */
+  bytes: number;
+}
+
+export interface TrustedKeyReport {
+  readonly keyId: string;
+  /** `given` by the caller, or taken from the bundle's `keys/` (which proves only self-consistency). */
+  readonly source: 'given' | 'bundle';
+}
+
+export interface BundleReport {
+  readonly valid: boolean;
+  readonly failure?: BundleFailure;
+  readonly caseId?: string;
+  readonly checkpoint?: { readonly origin: string; readonly size: number; readonly rootHash: string };
+  /** The keys the verdict rests on. */
+  readonly trustedKeys: readonly TrustedKeyReport[];
+  /** Present when a trusted checkpoint was given and the bundle's checkpoint was found consistent with it. */
+  readonly trustedCheckpoint?: TrustedCheckpointReport;
+  /** The streams the manifest says the bundle holds, with their last revision at export (format v2). */
+  readonly streams?: readonly StreamRevision[];
+  readonly counts: BundleCounts;
+}
+
+export interface TrustedCheckpointReport {
+  readonly size: number;
+  readonly rootHash: string;
+  readonly consistent: true;
+  /**
+   * Once every inclusion proof verified: for each stream of the bundle, the last revision k such that revisions
+   * 0..k are all leaves of the trusted checkpoint's tree (-1: none is). Whoever holds that checkpoint knows these
+   * events were logged; a later bundle must hold them all.
+   */
+  readonly covers?: readonly { readonly stream: string; readonly throughRevision: number }[];
+}
+
+export interface ConsistencyProofInput {
+  readonly from: number;
+  readonly to: number;
+  /** Base64 hashes. */
+  readonly proof: readonly string[];
+}
+
+export interface BundleVerifyOptions {
+  /** Trust only these Ed25519 public keys; without them the keys the bundle carries are trusted. */
+  readonly trustedKeys?: readonly KeyObject[];
+  /** A checkpoint (signed note) the caller trusts already: the bundle's checkpoint must be consistent with it. */
+  readonly trustedCheckpoint?: string;
+  /** A consistency proof between the trusted checkpoint and the bundle's; default: the bundle's `consistency.json`. */
+  readonly consistencyProof?: ConsistencyProofInput;
+  /** Officers' keys, for events that carry `actorSig`. */
+  readonly actorKeys?: PublicKeyResolver;
+  /** Largest file other than a medium (default 16 MiB); such files are held until the end. */
+  readonly maxFileBytes?: number;
+  /** Largest sum of the files other than media (default 512 MiB). */
+  readonly maxHeldBytes?: number;
+  /** Largest manifest (default 64 MiB); it is held, and parsed, before its signature can be checked. */
+  readonly maxManifestBytes?: number;
+  /**
+   * Checks the events' service signatures in batches, e.g. on other threads. Given one, the verifier works ahead
+   * while the bundle streams in: it parses the event and proof files, recomputes the event hashes, checks the
+   * inclusion proofs against the manifest's checkpoint and hands the signatures to the checker, then checks
+   * everything in the order of docs/integrity.md §13.4 as ever, using those results where their inputs are the
+   * same. The report is the same as without it. Only for bundles of at least `signatureCheckerFrom` events.
+   */
+  readonly signatureChecker?: SignatureChecker;
+  /**
+   * Events and access records, as the manifest lists them, from which the signature checker is used (default
+   * 5,000): below that, starting threads costs more than they save (measured in `npm run bench -- --only integrity`).
+   */
+  readonly signatureCheckerFrom?: number;
+}
+
+/** The default of {@link BundleVerifyOptions.signatureCheckerFrom}. */
+export const SIGNATURE_CHECKER_FROM = 5_000;
