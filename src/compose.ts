@@ -1,5 +1,4 @@
 import fs from 'node:fs';
-import http from 'node:http';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
@@ -13,6 +12,7 @@ import { loadOrCreateKeys, type Keys } from './adapters/keys/file-keyring.js';
 import { DEFAULT_SCHEDULE_FILE, loadWorkingDayCalendar } from './adapters/calendar/file-calendar.js';
 import type { WorkingDayCalendar } from './domain/calendar/working-days.js';
 import { createHttpApp } from './http/app.js';
+import { createHttpServer } from './http/server.js';
 import { FilesystemBlobStore } from './adapters/filesystem/blob-store.js';
 import { S3BlobStore } from './adapters/s3/blob-store.js';
 import type { BlobStore } from './ports/blob-store.js';
@@ -38,6 +38,8 @@ import { CheckpointSchedule } from './app/checkpoint-schedule.js';
 import { CHECKPOINT_STREAM, MERKLE, leafKey, nodeKey } from '../projections/merkle.js';
 import { CHECKPOINTS, checkpointKey } from '../projections/checkpoints.js';
 import { supervisionApi } from './http/supervision-api.js';
+import { tokensApi } from './http/tokens-api.js';
+import { TokenRevocations } from './app/token-revocations.js';
 import { similarApi } from './http/similar-api.js';
 import { loadValidators } from './http/validation.js';
 import { SqliteReadModelStore } from './adapters/sqlite/read-model-store.js';
@@ -121,11 +123,9 @@ function storeMetrics(store: EventStore): string[] {
   ];
 }
 
-/** Token keys: the keyring's token keys (current and retired) in the embedded default, else the configured files. */
+/** Token keys: the keyring's current token key in the embedded default, else the configured files. */
 function trustedTokenKeys(config: Config, keys: Keys): TrustedKey[] {
-  const embedded = keys.all
-    .filter((k) => k.purpose === 'token')
-    .map((k) => ({ keyId: k.keyId, publicKey: k.publicKey }));
+  const embedded = keys.all.filter((k) => k.purpose === 'token');
   try {
     return loadTrustedTokenKeys(config.jwt.trust, embedded);
   } catch (err) {
@@ -184,16 +184,20 @@ export async function startService(config: Config, { clock, log }: ServiceDepend
     audience: config.jwt.audience,
     algorithms: config.jwt.algorithms,
     clockSkewSeconds: config.jwt.clockSkewSeconds,
+    maxLifetimeSeconds: config.jwt.maxLifetimeSeconds,
     keys: trustedTokenKeys(config, keys),
     now: () => clock.now(),
   });
-  const verify = cachedVerifier(verifyToken, { now: () => clock.now() });
   const validate = loadValidators(SCHEMAS_DIR);
   const store = openEventStore(config);
   const counting = countingEventStore(store);
   const events = counting.store;
   const newId = uuidv7Generator(clock);
   const deps = { events, signer: keys.eventSigner, clock, locks: new StreamLocks(), cache: new StateCache() };
+  const revocations = new TokenRevocations(deps, {
+    onError: (err) => log.warn({ err }, 'token revocations: following the log failed; retrying'),
+  });
+  const verify = cachedVerifier(verifyToken, { now: () => clock.now(), revoked: revocations.revoked });
   const registry = new RegistryReader(events);
   const access = new AccessLog(deps, newId);
   const indexing = new AbortController();
@@ -230,6 +234,7 @@ export async function startService(config: Config, { clock, log }: ServiceDepend
   scheduled.schedule = schedule;
   if (runner.outdated()) log.warn({ stored: readModels.versions() }, 'projections changed: rebuilding read models');
   await runner.start(indexing.signal);
+  await revocations.start(indexing.signal);
   schedule.start();
   const publicLimit = rateLimit({
     perMinute: config.publicRateLimit,
@@ -244,6 +249,7 @@ export async function startService(config: Config, { clock, log }: ServiceDepend
   let head = runner.position();
   const routers = [
     registryApi({ registry: new RegistryService(deps), verify, validate, newId }),
+    tokensApi({ revocations, verify, validate, newId }),
     casesApi({
       cases: new CaseService({ ...deps, calendar }),
       registry,
@@ -299,10 +305,16 @@ export async function startService(config: Config, { clock, log }: ServiceDepend
       ...verifyMetrics(verifySlots),
     ];
   };
-  const app = createHttpApp({ events, blobs, log, routers, collectMetrics, projections: runner });
-  const server = http.createServer(app);
-  server.keepAliveTimeout = 5_000;
-  server.requestTimeout = 3_600_000; // a large video over a slow link; headers still time out after 60 s
+  const app = createHttpApp({
+    events,
+    blobs,
+    log,
+    routers,
+    collectMetrics,
+    projections: runner,
+    deadlines: config.http,
+  });
+  const server = createHttpServer(app, config.http);
 
   try {
     await new Promise<void>((resolve, reject) => {

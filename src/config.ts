@@ -33,6 +33,24 @@ export interface Config {
   readonly checkpointIntervalSeconds: number;
   /** ... and as soon as this many events were logged since the last one. */
   readonly checkpointEveryEvents: number;
+  readonly http: HttpServerConfig;
+}
+
+/**
+ * What one connection may hold of the server. Ordinary requests must arrive whole (headers and body) within
+ * `requestTimeoutMs`; uploads (`POST /v1/media`, `POST /v1/verify`) within `uploadTimeoutMs`; a connection with
+ * no traffic either way for `idleTimeoutMs` is closed (a bundle download to a reader that stopped reading).
+ */
+export interface HttpServerConfig {
+  readonly headersTimeoutMs: number;
+  readonly requestTimeoutMs: number;
+  readonly uploadTimeoutMs: number;
+  readonly idleTimeoutMs: number;
+  readonly keepAliveTimeoutMs: number;
+  /** Connections open at once; further ones are refused (closed at once). */
+  readonly maxConnections: number;
+  /** Largest request head (request line and headers) in bytes; larger gets `431 headers_too_large`. */
+  readonly maxHeaderBytes: number;
 }
 
 export interface S3Config {
@@ -58,6 +76,8 @@ export interface JwtConfig {
   /** Accepted algorithms; never taken from a token. */
   readonly algorithms: readonly JwtAlgorithm[];
   readonly clockSkewSeconds: number;
+  /** Longest accepted token lifetime (`exp − iat`), also the most `ledger token --ttl` issues. */
+  readonly maxLifetimeSeconds: number;
   /** Which keys verify tokens: the embedded key in the keys folder, PEM public keys, or a JWKS file. */
   readonly trust:
     | { readonly kind: 'embedded' }
@@ -147,6 +167,11 @@ export const CONFIG_VARIABLES: readonly { name: string; default: string; descrip
   },
   { name: 'JWT_CLOCK_SKEW_SECONDS', default: '30', description: 'tolerated clock difference for exp/nbf, 0..300' },
   {
+    name: 'JWT_MAX_LIFETIME_SECONDS',
+    default: '43200 (12 h)',
+    description: 'longest accepted token lifetime (exp − iat) and longest `ledger token --ttl`, 60..604800',
+  },
+  {
     name: 'WORKING_DAY_CALENDAR_FILE',
     default: '(the shipped official schedule)',
     description: 'a replacement holiday and make-up-day schedule (JSON, same format)',
@@ -194,6 +219,42 @@ export const CONFIG_VARIABLES: readonly { name: string; default: string; descrip
     default: '10000',
     description: 'issue a checkpoint as soon as this many events were logged since the last, 1..100000000',
   },
+  {
+    name: 'HTTP_HEADERS_TIMEOUT_MS',
+    default: '10000',
+    description: 'time a client has to send the request line and headers, 100..600000',
+  },
+  {
+    name: 'HTTP_REQUEST_TIMEOUT_MS',
+    default: '30000',
+    description:
+      'time a client has to send a whole request (headers and body), except uploads; 408 beyond, 100..3600000',
+  },
+  {
+    name: 'HTTP_UPLOAD_TIMEOUT_MS',
+    default: '3600000 (1 h)',
+    description: 'the same for POST /v1/media and POST /v1/verify, 100..86400000',
+  },
+  {
+    name: 'HTTP_IDLE_TIMEOUT_MS',
+    default: '60000',
+    description: 'a connection with no traffic either way this long is closed, 100..3600000',
+  },
+  {
+    name: 'HTTP_KEEP_ALIVE_TIMEOUT_MS',
+    default: '5000',
+    description: 'how long an idle keep-alive connection waits for its next request, 100..600000',
+  },
+  {
+    name: 'HTTP_MAX_CONNECTIONS',
+    default: '1024',
+    description: 'connections open at once; further ones are refused, 1..1000000',
+  },
+  {
+    name: 'HTTP_MAX_HEADER_BYTES',
+    default: '16384',
+    description: 'largest request head in bytes (431 headers_too_large beyond), 1024..65536',
+  },
 ];
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -233,6 +294,29 @@ export function loadConfig(env: Env, cwd: string = process.cwd()): Config {
       86_400,
     ),
     checkpointEveryEvents: integer('CHECKPOINT_EVERY_EVENTS', read('CHECKPOINT_EVERY_EVENTS'), 10_000, 1, 100_000_000),
+    http: httpServerConfig(read),
+  };
+}
+
+function httpServerConfig(read: (name: string) => string | undefined): HttpServerConfig {
+  const ms = (name: string, fallback: number, max: number) => integer(name, read(name), fallback, 100, max);
+  const headersTimeoutMs = ms('HTTP_HEADERS_TIMEOUT_MS', 10_000, 600_000);
+  const requestTimeoutMs = ms('HTTP_REQUEST_TIMEOUT_MS', 30_000, 3_600_000);
+  const uploadTimeoutMs = ms('HTTP_UPLOAD_TIMEOUT_MS', 3_600_000, 86_400_000);
+  if (requestTimeoutMs < headersTimeoutMs) {
+    throw new ConfigError('HTTP_REQUEST_TIMEOUT_MS', `must be at least HTTP_HEADERS_TIMEOUT_MS (${headersTimeoutMs})`);
+  }
+  if (uploadTimeoutMs < requestTimeoutMs) {
+    throw new ConfigError('HTTP_UPLOAD_TIMEOUT_MS', `must be at least HTTP_REQUEST_TIMEOUT_MS (${requestTimeoutMs})`);
+  }
+  return {
+    headersTimeoutMs,
+    requestTimeoutMs,
+    uploadTimeoutMs,
+    idleTimeoutMs: ms('HTTP_IDLE_TIMEOUT_MS', 60_000, 3_600_000),
+    keepAliveTimeoutMs: ms('HTTP_KEEP_ALIVE_TIMEOUT_MS', 5_000, 600_000),
+    maxConnections: integer('HTTP_MAX_CONNECTIONS', read('HTTP_MAX_CONNECTIONS'), 1024, 1, 1_000_000),
+    maxHeaderBytes: integer('HTTP_MAX_HEADER_BYTES', read('HTTP_MAX_HEADER_BYTES'), 16_384, 1024, 65_536),
   };
 }
 
@@ -338,6 +422,7 @@ function jwtConfig(read: (name: string) => string | undefined, cwd: string): Jwt
     audience: read('JWT_AUDIENCE') ?? 'evidence-ledger',
     algorithms: algorithms as JwtAlgorithm[],
     clockSkewSeconds: integer('JWT_CLOCK_SKEW_SECONDS', read('JWT_CLOCK_SKEW_SECONDS'), 30, 0, 300),
+    maxLifetimeSeconds: integer('JWT_MAX_LIFETIME_SECONDS', read('JWT_MAX_LIFETIME_SECONDS'), 43_200, 60, 604_800),
     trust,
   };
 }

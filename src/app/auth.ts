@@ -28,7 +28,7 @@ export interface TokenVerifierOptions {
   readonly clockSkewSeconds: number;
   readonly keys: readonly TrustedKey[];
   readonly now: () => Date;
-  /** Longest accepted `exp − (iat ?? nbf)`; unset: no limit. */
+  /** Longest accepted `exp − (iat ?? nbf)`, and longest time left before `exp`; unset: no limit. */
   readonly maxLifetimeSeconds?: number;
 }
 
@@ -98,7 +98,7 @@ export function createTokenVerifier(options: TokenVerifierOptions): (token: stri
       throw new Unauthenticated(reasonOf(err));
     }
     if (typeof claims !== 'object' || claims === null) throw new Unauthenticated('malformed token');
-    checkTimes(claims, options.maxLifetimeSeconds);
+    checkTimes(claims, options.maxLifetimeSeconds, clockTimestamp);
     return principalOf(claims);
   };
 }
@@ -146,13 +146,18 @@ function reasonOf(err: unknown): string {
   return 'invalid token';
 }
 
-function checkTimes(claims: jwt.JwtPayload, maxLifetimeSeconds: number | undefined): void {
+/**
+ * A token must expire, and with a lifetime limit it must say when it starts (`iat`, else `nbf`): both its stated
+ * lifetime and the time it has left are bounded, so a token dated in the future cannot outlive the limit either.
+ */
+function checkTimes(claims: jwt.JwtPayload, maxLifetimeSeconds: number | undefined, now: number): void {
   if (claims.exp === undefined) throw new Unauthenticated('token has no expiry');
   if (claims.iat !== undefined && typeof claims.iat !== 'number') throw new Unauthenticated('invalid time claim');
+  if (claims.jti !== undefined && typeof claims.jti !== 'string') throw new Unauthenticated('invalid jti claim');
   if (maxLifetimeSeconds === undefined) return;
   const start = claims.iat ?? claims.nbf;
   if (start === undefined) throw new Unauthenticated('token lifetime unknown');
-  if (claims.exp - start > maxLifetimeSeconds) throw new Unauthenticated('token lifetime too long');
+  if (claims.exp - Math.min(start, now) > maxLifetimeSeconds) throw new Unauthenticated('token lifetime too long');
 }
 
 function principalOf(claims: jwt.JwtPayload): Principal {
@@ -172,38 +177,62 @@ const isAgencyList = (value: unknown): value is string[] =>
 
 const isRole = (role: unknown): role is Role => typeof role === 'string' && Object.hasOwn(KNOWN_ROLES, role);
 
+/** What a revocation can name of a verified token: its id, and whose it is and since when. */
+export interface TokenIdentity {
+  readonly sub: string;
+  readonly agency: string;
+  readonly jti?: string;
+  /** `iat` in seconds since the epoch, when the token has one. */
+  readonly issuedAt?: number;
+}
+
+export interface CachedVerifierOptions {
+  readonly now: () => Date;
+  readonly capacity?: number;
+  /** Whether a verified token has been revoked since; asked on every use, cached or not. */
+  readonly revoked?: (token: TokenIdentity) => boolean;
+}
+
 /**
  * Remembers verified tokens until they expire, so that a client sending the same token with every request pays
- * for one signature verification. Only the identical token string hits; expiry is checked again on every hit.
+ * for one signature verification. Only the identical token string hits; expiry and revocation are checked again
+ * on every hit (a revoked token is `401 unauthenticated`, as any other refused token).
  */
 export function cachedVerifier(
   verify: (token: string) => Principal,
-  options: { now: () => Date; capacity?: number },
+  options: CachedVerifierOptions,
 ): (token: string) => Principal {
   const capacity = options.capacity ?? 10_000;
-  const verified = new Map<string, { principal: Principal; expiresAt: number }>();
+  const revoked = options.revoked ?? (() => false);
+  const verified = new Map<string, { principal: Principal; identity: TokenIdentity; expiresAt: number }>();
   return (token) => {
-    const hit = verified.get(token);
-    if (hit && options.now().getTime() < hit.expiresAt) return hit.principal;
-    if (hit) verified.delete(token);
-    const principal = verify(token);
-    const exp = expiryOf(token);
-    if (exp !== undefined) {
-      verified.set(token, { principal, expiresAt: exp * 1000 });
+    let entry = verified.get(token);
+    if (entry && options.now().getTime() >= entry.expiresAt) {
+      verified.delete(token);
+      entry = undefined;
+    }
+    if (!entry) {
+      const principal = verify(token);
+      const claims = payloadOf(token);
+      entry = { principal, identity: identityOf(principal, claims), expiresAt: (claims.exp as number) * 1000 };
+      verified.set(token, entry);
       if (verified.size > capacity) verified.delete(verified.keys().next().value!);
     }
-    return principal;
+    if (revoked(entry.identity)) throw new Unauthenticated('token revoked');
+    return entry.principal;
   };
 }
 
-/** The `exp` claim of a token that has just been verified (so its payload is well-formed). */
-function expiryOf(token: string): number | undefined {
-  try {
-    const payload = JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString('utf8')) as {
-      exp?: unknown;
-    };
-    return typeof payload.exp === 'number' ? payload.exp : undefined;
-  } catch {
-    return undefined;
-  }
+function identityOf(principal: Principal, claims: Record<string, unknown>): TokenIdentity {
+  return {
+    sub: principal.sub,
+    agency: principal.agency,
+    ...(typeof claims.jti === 'string' ? { jti: claims.jti } : {}),
+    ...(typeof claims.iat === 'number' ? { issuedAt: claims.iat } : {}),
+  };
+}
+
+/** The claims of a token that has just been verified (so its payload is well-formed and has an `exp`). */
+function payloadOf(token: string): Record<string, unknown> {
+  return JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString('utf8')) as Record<string, unknown>;
 }

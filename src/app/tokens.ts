@@ -1,5 +1,5 @@
 import jwt from 'jsonwebtoken';
-import type { KeyObject } from 'node:crypto';
+import { randomUUID, type KeyObject } from 'node:crypto';
 
 export const ROLES = ['officer', 'reviewer', 'supervisor', 'admin', 'integration'] as const;
 export type Role = (typeof ROLES)[number];
@@ -20,7 +20,11 @@ export interface TokenIssuer {
   readonly audience: string;
 }
 
-/** Issues an ES256 bearer token with the embedded token key (development and single-machine use). */
+/**
+ * Issues an ES256 bearer token with the embedded token key (development and single-machine use). Every token
+ * carries a fresh `jti` (so it can be revoked alone) and its `iat` (so all of a subject's tokens issued before a
+ * time can be revoked, and its lifetime is known).
+ */
 export function issueToken(request: TokenRequest, issuer: TokenIssuer, now: Date): string {
   const iat = Math.floor(now.getTime() / 1000);
   const claims = {
@@ -30,6 +34,7 @@ export function issueToken(request: TokenRequest, issuer: TokenIssuer, now: Date
     ...(request.supervises?.length ? { supervises: [...request.supervises] } : {}),
     iss: issuer.issuer,
     aud: issuer.audience,
+    jti: randomUUID(),
     iat,
     nbf: iat,
     exp: iat + request.ttlSeconds,

@@ -4,17 +4,19 @@ import { loadOrCreateKeys } from '../adapters/keys/file-keyring.js';
 import { systemClock } from '../adapters/clock/system-clock.js';
 import { issueToken, parseDuration, ROLES, type Role } from '../app/tokens.js';
 import { print, UsageError, type CliIo } from './io.js';
+import { tokenRevoke } from './token-revoke.js';
 
 export const tokenHelp = `Usage: ledger token --sub ID --agency CODE --roles ROLE[,ROLE...] [--ttl 1h] [--supervises CODE,...]
+       ledger token revoke --jti ID | --sub ID --before TIME   (see ledger token revoke --help)
 
 Prints a bearer token signed with the embedded token key in LEDGER_DATA_DIR/keys, which the embedded
-service trusts. Roles: ${ROLES.join(', ')}.
+service trusts. Roles: ${ROLES.join(', ')}. Each token carries a fresh jti and its iat, so it can be revoked.
 
 Options:
   --sub ID            the user (officer id, reviewer id, system name)
   --agency CODE       the user's agency
   --roles LIST        comma-separated roles
-  --ttl DURATION      lifetime: 90s, 15m, 1h, 7d [default: 1h]
+  --ttl DURATION      lifetime: 90s, 15m, 1h [default: 1h; at most JWT_MAX_LIFETIME_SECONDS, 12h by default]
   --supervises LIST   agencies a supervisor may read besides its own
 
 Example:
@@ -23,6 +25,7 @@ Example:
 `;
 
 export async function token(argv: string[], io: CliIo): Promise<number> {
+  if (argv[0] === 'revoke') return tokenRevoke(argv.slice(1), io);
   const { values } = parseArgs({
     args: argv,
     strict: true,
@@ -44,9 +47,14 @@ export async function token(argv: string[], io: CliIo): Promise<number> {
   const unknown = roles.filter((r) => !(ROLES as readonly string[]).includes(r));
   if (unknown.length > 0) throw new UsageError(`unknown role ${unknown.join(', ')}; roles are ${ROLES.join(', ')}`);
   const ttlSeconds = parseDuration(values.ttl);
-  if (ttlSeconds === undefined) throw new UsageError(`--ttl ${values.ttl} is not a duration such as 90s, 15m, 1h, 7d`);
+  if (ttlSeconds === undefined) throw new UsageError(`--ttl ${values.ttl} is not a duration such as 90s, 15m, 1h`);
 
   const config = loadConfig(io.env, io.cwd);
+  if (ttlSeconds > config.jwt.maxLifetimeSeconds) {
+    throw new UsageError(
+      `--ttl ${values.ttl} is longer than the most the service accepts, ${config.jwt.maxLifetimeSeconds} s (JWT_MAX_LIFETIME_SECONDS)`,
+    );
+  }
   const keys = loadOrCreateKeys(config.keysDir, systemClock);
   const supervises = values.supervises
     ?.split(',')

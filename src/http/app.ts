@@ -8,6 +8,8 @@ import { httpMetrics } from './metrics.js';
 import { buildOpenApi } from './openapi.js';
 import { errorHandler, notFound } from './problem.js';
 import { securityHeaders } from './security-headers.js';
+import { requestDeadline, type RequestDeadlines } from './deadline.js';
+import { singleAuthorization } from './authenticate.js';
 
 export interface HttpDependencies {
   readonly events: EventStore;
@@ -20,8 +22,8 @@ export interface HttpDependencies {
   readonly routers?: readonly Router[];
   /** More metrics lines for `/metrics` (Prometheus text), gathered when it is scraped. */
   readonly collectMetrics?: () => readonly string[];
-  /** Largest JSON body accepted (`413 too_large` beyond). */
-  readonly jsonLimitBytes?: number;
+  /** How long a request may take to arrive whole once its headers are in; default 30 s, 1 h for uploads. */
+  readonly deadlines?: RequestDeadlines;
   /** The JSON Schemas the OpenAPI document is generated from; default: the repository's `schemas/`. */
   readonly schemaDir?: string;
 }
@@ -37,19 +39,15 @@ export function createHttpApp(deps: HttpDependencies): Express {
   app.set('etag', false);
   app.use(securityHeaders);
   app.use(requestLog(deps.log));
+  app.use(requestDeadline(deps.deadlines ?? { requestTimeoutMs: 30_000, uploadTimeoutMs: 3_600_000 }));
   app.use(metrics.middleware);
+  app.use(singleAuthorization);
   app.get('/metrics', metrics.expose);
   app.get('/openapi.json', (_req, res) => {
     res.type('application/json').send(openApi);
   });
   app.use(healthApi(deps));
-  app.use(
-    express.json({
-      limit: deps.jsonLimitBytes ?? 1_048_576,
-      strict: false,
-      type: ['application/json', 'application/*+json'],
-    }),
-  );
+  // no body parser here: each route reads its body after authenticating the caller (src/http/body.ts)
   for (const router of deps.routers ?? []) app.use(router);
   app.use(notFound);
   app.use(errorHandler(deps.log));

@@ -14,6 +14,7 @@ import type { CaseFileDoc } from '../../projections/case-files.js';
 import { awaitConsistency, type ReadConsistency } from './consistency.js';
 import { date, limitOf, pageOf, single } from './query.js';
 import { InvalidQuery } from './validation.js';
+import { jsonBody } from './body.js';
 import { authenticate, canRead, principalOf, requireRoles } from './authenticate.js';
 import { problem, sendProblem } from './problem.js';
 import { eventIdFor, idempotencyKey, ifMatch, purpose, requestId } from './request.js';
@@ -41,8 +42,9 @@ export function casesApi(deps: CasesApiDependencies): Router {
   const { cases, validate, newId } = deps;
   const router = Router();
   const auth = authenticate(deps.verify);
+  const readJson = jsonBody();
 
-  router.post('/v1/cases', auth, requireRoles('officer'), async (req, res) => {
+  router.post('/v1/cases', auth, requireRoles('officer'), readJson, async (req, res) => {
     validate('urn:evidence-ledger:schema:command:open-case', req.body);
     const body = req.body as Omit<ActRequest<'CaseOpened'>['data'], 'caseId'> & { caseId?: string };
     const key = idempotencyKey(req);
@@ -57,17 +59,24 @@ export function casesApi(deps: CasesApiDependencies): Router {
     await write(req, res, caseId, act, 'CaseOpened');
   });
 
-  router.post('/v1/cases/:caseId/acts', auth, requireRoles('officer', 'reviewer', 'admin'), async (req, res) => {
-    const caseId = checkCaseId(req);
-    validate('urn:evidence-ledger:schema:command:record-act', req.body);
-    const body = req.body as ActBody;
-    await write(req, res, caseId, await toActRequest(body), body.type);
-  });
+  router.post(
+    '/v1/cases/:caseId/acts',
+    auth,
+    requireRoles('officer', 'reviewer', 'admin'),
+    readJson,
+    async (req, res) => {
+      const caseId = checkCaseId(req);
+      validate('urn:evidence-ledger:schema:command:record-act', req.body);
+      const body = req.body as ActBody;
+      await write(req, res, caseId, await toActRequest(body), body.type);
+    },
+  );
 
   router.post(
     '/v1/cases/:caseId/acts\\:batch',
     auth,
     requireRoles('officer', 'reviewer', 'admin'),
+    readJson,
     async (req, res) => {
       const caseId = checkCaseId(req);
       validate('urn:evidence-ledger:schema:command:record-acts-batch', req.body);

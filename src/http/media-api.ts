@@ -36,8 +36,8 @@ const INDEX_WAIT_MS = 2_000;
 const DRAIN_MAX_BYTES = 8 * 1024 * 1024;
 const DRAIN_MAX_MS = 5_000;
 
-/** A body that an earlier parser consumed (the API parses JSON bodies itself), so its bytes are gone. */
-class BodyAlreadyParsed extends LedgerError {
+/** A JSON body sent as a medium: the API's JSON documents are requests, never evidence to store. */
+class JsonNotMedia extends LedgerError {
   readonly code = 'unsupported_media_type';
   readonly status = 415;
 }
@@ -51,8 +51,8 @@ export function mediaApi(deps: MediaApiDependencies): Router {
   router.post('/v1/media', auth, requireRoles('officer'), async (req, res) => {
     const contentType = mediaType(req.get('content-type'));
     const expectedSha256 = announcedDigest(req.get('x-content-sha256'));
-    if (req.readableEnded)
-      throw new BodyAlreadyParsed('JSON bodies cannot be stored as media; send application/octet-stream');
+    if (/^application\/(?:[^/]+\+)?json$/.test(contentType))
+      throw new JsonNotMedia('JSON bodies cannot be stored as media; send application/octet-stream');
     const declared = Number(req.get('content-length') ?? Number.NaN);
     if (declared > maxBytes) {
       await discardRest(req, res, declared);

@@ -21,7 +21,7 @@ interface Operation {
   readonly path: string;
   readonly operationId: string;
   readonly summary: string;
-  readonly tag: 'registry' | 'cases' | 'media' | 'audit' | 'public' | 'ledger' | 'operations';
+  readonly tag: 'registry' | 'tokens' | 'cases' | 'media' | 'audit' | 'public' | 'ledger' | 'operations';
   /** Bearer JWT unless false. */
   readonly auth?: false;
   readonly parameters?: readonly Json[];
@@ -230,6 +230,18 @@ const OPERATIONS: readonly Operation[] = [
     parameters: [PARAMETERS.idempotencyKey],
     requestBody: jsonBody('command.register-item'),
     responses: { ...written('The item', 'response.write-result'), ...problems(...WRITE_PROBLEMS) },
+  },
+  {
+    method: 'POST',
+    path: '/v1/tokens/revocations',
+    operationId: 'revokeTokens',
+    summary:
+      "Revoke a bearer token of the admin's agency by its jti, or all of a subject's issued before a time (admin); " +
+      'recorded as a signed event, refused (401) from then on',
+    tag: 'tokens',
+    parameters: [PARAMETERS.idempotencyKey],
+    requestBody: jsonBody('command.revoke-tokens'),
+    responses: { ...written('The revocation', 'response.token-revocation'), ...problems(400, 401, 403, 413, 415, 422) },
   },
   {
     method: 'GET',
@@ -709,6 +721,7 @@ export function buildOpenApi(schemaDir: string): OpenApiDocument {
     },
     tags: [
       { name: 'registry', description: 'Officers and enforcement items.' },
+      { name: 'tokens', description: 'Revoking bearer tokens.' },
       { name: 'cases', description: 'Cases, their acts, case files and signed events.' },
       { name: 'media', description: 'Content-addressed media.' },
       { name: 'audit', description: 'Supervision.' },

@@ -18,12 +18,14 @@ const TITLES: Record<number, string> = {
   401: 'Unauthorized',
   403: 'Forbidden',
   404: 'Not Found',
+  408: 'Request Timeout',
   409: 'Conflict',
   413: 'Content Too Large',
   415: 'Unsupported Media Type',
   416: 'Range Not Satisfiable',
   422: 'Unprocessable Content',
   429: 'Too Many Requests',
+  431: 'Request Header Fields Too Large',
   500: 'Internal Server Error',
   503: 'Service Unavailable',
 };
@@ -40,8 +42,13 @@ export function problem(status: number, code: string, detail: string, extra: Rec
   };
 }
 
+/**
+ * Sends a problem. When the request's body has not arrived whole (the answer was given without reading it, or the
+ * client was too slow), the connection is closed after the answer instead of waiting for the rest of the body.
+ */
 export function sendProblem(res: Parameters<RequestHandler>[1], p: Problem): void {
   res.locals.problemCode = p.code; // counted by the metrics middleware
+  if (res.req !== undefined && !res.req.complete) res.setHeader('Connection', 'close');
   res.status(p.status).type('application/problem+json').send(JSON.stringify(p));
 }
 
@@ -54,6 +61,11 @@ export const notFound: RequestHandler = (req, res) => {
 export function errorHandler(log: Logger): ErrorRequestHandler {
   return (err: unknown, req, res, _next) => {
     const requestId = String(res.getHeader('x-request-id') ?? '');
+    if (res.headersSent) {
+      // an answer is under way (or was given, e.g. 408 while the body was being read): it cannot change now
+      if (!res.writableEnded) res.destroy();
+      return;
+    }
     if (err instanceof LedgerError && err.status < 500) {
       if (err.status === 401) res.setHeader('WWW-Authenticate', 'Bearer');
       sendProblem(res, problem(err.status, err.code, err.message, { ...err.details }));

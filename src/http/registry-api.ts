@@ -4,6 +4,7 @@ import type { ItemProfile } from '../domain/registry/items.js';
 import type { OfficerProfile } from '../domain/registry/officers.js';
 import { itemStream } from '../domain/registry/items.js';
 import { officerStream } from '../domain/registry/officers.js';
+import { jsonBody } from './body.js';
 import { authenticate, principalOf, requireRoles } from './authenticate.js';
 import type { Principal } from '../app/auth.js';
 import { eventIdFor } from './request.js';
@@ -20,8 +21,9 @@ export interface RegistryApiDependencies {
 export function registryApi({ registry, verify, validate, newId }: RegistryApiDependencies): Router {
   const router = Router();
   const auth = authenticate(verify);
+  const readJson = jsonBody();
 
-  router.post('/v1/officers', auth, requireRoles('admin'), async (req, res) => {
+  router.post('/v1/officers', auth, requireRoles('admin'), readJson, async (req, res) => {
     validate('urn:evidence-ledger:schema:command:register-officer', req.body);
     const profile = req.body as OfficerProfile;
     const principal = principalOf(res);
@@ -31,7 +33,7 @@ export function registryApi({ registry, verify, validate, newId }: RegistryApiDe
     res.json({ officerId: profile.officerId, revision: result.revision, position: result.position, hash: result.hash });
   });
 
-  router.post('/v1/items', auth, requireRoles('admin'), async (req, res) => {
+  router.post('/v1/items', auth, requireRoles('admin'), readJson, async (req, res) => {
     validate('urn:evidence-ledger:schema:command:register-item', req.body);
     const profile = req.body as ItemProfile;
     const principal = principalOf(res);

@@ -138,6 +138,7 @@ describe('the OpenAPI document', () => {
         { method: 'GET', path: '/metrics' },
         { method: 'POST', path: '/v1/officers' },
         { method: 'POST', path: '/v1/items' },
+        { method: 'POST', path: '/v1/tokens/revocations' },
         { method: 'GET', path: '/v1/officers' },
         { method: 'GET', path: '/v1/items' },
         { method: 'GET', path: '/v1/disclosures' },

@@ -70,6 +70,7 @@ describe('the ledger command', () => {
     [['token', '--sub', 'a', '--agency', 'b'], '--roles'],
     [['token', '--sub', 'a', '--agency', 'b', '--roles', 'wizard'], 'unknown role wizard'],
     [['token', '--sub', 'a', '--agency', 'b', '--roles', 'officer', '--ttl', 'soon'], '--ttl soon'],
+    [['token', '--sub', 'a', '--agency', 'b', '--roles', 'officer', '--ttl', '30d'], 'JWT_MAX_LIFETIME_SECONDS'],
     [['token', '--bogus'], 'bogus'],
     [['keys', 'rotate'], '--purpose'],
   ])('when %j is run, then it is a usage error (exit 2) that says what is wrong', async (argv, message) => {

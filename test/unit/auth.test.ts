@@ -271,6 +271,19 @@ describe('the token verifier', () => {
     );
   });
 
+  it('when a token lives longer than the maximum, then 401', () => {
+    const limited = verifier({ maxLifetimeSeconds: 12 * 3600 });
+    const tenYears = 10 * 365 * 86400;
+    expect(reason(() => limited(signed(claims({ iat: T - 60, nbf: T - 60, exp: T + tenYears }))))).toBe(
+      'token lifetime too long',
+    );
+    // dated in the future so that exp − iat looks short: the time left is bounded too
+    expect(reason(() => limited(signed(claims({ iat: T + tenYears, nbf: T - 60, exp: T + tenYears + 60 }))))).toBe(
+      'token lifetime too long',
+    );
+    expect(limited(signed(claims({ iat: T - 60, nbf: T - 60, exp: T + 12 * 3600 - 60 }))).sub).toBe('officer-7');
+  });
+
   it('when a lifetime limit is set and the token has neither iat nor nbf, then 401 token lifetime unknown', () => {
     const limited = verifier({ maxLifetimeSeconds: 3600 });
     const token = handMade({ alg: 'ES256', kid: KID }, claims({ iat: undefined, nbf: undefined }));
@@ -298,6 +311,21 @@ describe('the token verifier', () => {
 });
 
 describe('the verified-token cache', () => {
+  it('when a cached token is revoked, then its next use is refused', async () => {
+    const { cachedVerifier, Unauthenticated } = await import('../../src/app/auth.js');
+    const exp = T + 600;
+    const token = `h.${Buffer.from(JSON.stringify({ exp, jti: 'j-1', iat: T - 10 })).toString('base64url')}.s`;
+    const principal = { sub: 'a', agency: 'x', roles: ['officer' as const], supervises: [] };
+    const revoked = new Set<string>();
+    const verify = cachedVerifier(() => principal, {
+      now: () => now,
+      revoked: (identity) => revoked.has(`${identity.agency}/${identity.sub}/${identity.jti}/${identity.issuedAt}`),
+    });
+    expect(verify(token)).toBe(principal);
+    revoked.add(`x/a/j-1/${T - 10}`);
+    expect(() => verify(token)).toThrow(Unauthenticated);
+  });
+
   it('when the same token comes again, then it is not verified again; when it has expired, then it is refused', async () => {
     const { cachedVerifier, Unauthenticated } = await import('../../src/app/auth.js');
     let now = new Date('2026-11-26T00:00:00Z');

@@ -5,8 +5,8 @@ import type { TokenKeyTrust, TrustedKey } from '../../ports/token-keys.js';
 
 /**
  * The public keys that verify bearer tokens, as configured:
- * - `embedded`: the keyring's token keys, current and retired, so that tokens issued before a rotation still
- *   verify until they expire;
+ * - `embedded`: the keyring's current token key only: a rotation (`ledger keys rotate --purpose token`) retires
+ *   the old key, and the tokens it signed are refused from the service's next start on;
  * - `pem`: one SPKI public key or one X.509 certificate per file (the certificate is only a container for its
  *   key: neither its validity dates nor its chain are checked); key id = {@link keyIdOf};
  * - `jwks`: a JSON Web Key Set file; key id = the JWK's `kid`, else {@link keyIdOf}. Keys marked for
@@ -15,13 +15,15 @@ import type { TokenKeyTrust, TrustedKey } from '../../ports/token-keys.js';
  */
 export function loadTrustedTokenKeys(
   trust: TokenKeyTrust,
-  embedded: readonly { readonly keyId: string; readonly publicKey: KeyObject }[],
+  embedded: readonly { readonly keyId: string; readonly publicKey: KeyObject; readonly retiredAt: string | null }[],
 ): TrustedKey[] {
   switch (trust.kind) {
     case 'embedded':
       return distinct(
         'the keyring',
-        embedded.map(({ keyId, publicKey }) => ({ kid: keyId, key: supported('the keyring', publicKey) })),
+        embedded
+          .filter(({ retiredAt }) => retiredAt === null)
+          .map(({ keyId, publicKey }) => ({ kid: keyId, key: supported('the keyring', publicKey) })),
       );
     case 'pem':
       return pemKeys(trust.files);

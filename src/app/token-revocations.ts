@@ -1,0 +1,109 @@
+import type { Actor } from '../domain/actor.js';
+import {
+  REVOCATION_STREAM,
+  RevocationList,
+  revocationDecider,
+  type RevocableToken,
+  type RevocationCommand,
+  type RevocationEvent,
+} from '../domain/tokens/revocations.js';
+import type { Position } from '../ports/event-store.js';
+import { handleCommand, type CommandDependencies, type CommandResult, type EventCodec } from './command-handler.js';
+
+export interface TokenRevocationOptions {
+  /** Told when following the log fails (it is retried). */
+  readonly onError?: (err: unknown) => void;
+  /** Pause before following the log again after a failure. Default 1000 ms. */
+  readonly retryDelayMs?: number;
+}
+
+/**
+ * Token revocations: recorded as signed events in the `token-revocations` stream (load → decide → seal → append,
+ * like every other event), and answered from memory on every request. The list is loaded at start and then kept
+ * current by following the global log, so a revocation made on another replica is seen here within that
+ * subscription's delivery delay; one made here is seen at once.
+ */
+export class TokenRevocations {
+  readonly #list = new RevocationList();
+
+  constructor(
+    private readonly deps: CommandDependencies,
+    private readonly options: TokenRevocationOptions = {},
+  ) {}
+
+  /** Whether a verified token has been revoked. */
+  readonly revoked = (token: RevocableToken): boolean => this.#list.revoked(token);
+
+  get size(): number {
+    return this.#list.size;
+  }
+
+  /** Loads the recorded revocations, then follows the log for new ones until `signal` aborts. */
+  async start(signal: AbortSignal): Promise<void> {
+    const after = await this.deps.events.headPosition();
+    for (const { event } of await this.deps.events.readStream(REVOCATION_STREAM)) this.#list.apply(event);
+    void this.#follow(after, signal);
+  }
+
+  revokeToken(actor: Actor, jti: string, reason: string | undefined, eventId: string): Promise<CommandResult> {
+    return this.#record({ type: 'RevokeToken', actor, jti, ...(reason === undefined ? {} : { reason }) }, eventId);
+  }
+
+  revokeSubject(
+    actor: Actor,
+    revoke: { sub: string; before: string; reason?: string },
+    eventId: string,
+  ): Promise<CommandResult> {
+    const now = this.deps.clock.now().toISOString();
+    return this.#record({ type: 'RevokeSubjectTokens', actor, now, ...revoke }, eventId);
+  }
+
+  async #record(command: RevocationCommand, eventId: string): Promise<CommandResult> {
+    const codec: EventCodec<RevocationEvent> = {
+      toDraft: (event, id) => ({
+        id,
+        type: event.type,
+        schemaVersion: 1,
+        occurredAt: this.deps.clock.now().toISOString(),
+        actor: { sub: command.actor.sub, agency: command.actor.agency, roles: [...command.actor.roles] },
+        data: { ...event.data },
+        media: [],
+      }),
+      fromEnvelope: (envelope) => ({ type: envelope.type, data: envelope.data }) as RevocationEvent,
+    };
+    const result = await handleCommand(this.deps, REVOCATION_STREAM, revocationDecider, codec, command, { eventId });
+    for (const event of result.events) this.#list.apply(event); // effective here before the answer
+    return result;
+  }
+
+  async #follow(after: Position, signal: AbortSignal): Promise<void> {
+    let from = after;
+    while (!signal.aborted) {
+      try {
+        for await (const message of this.deps.events.subscribe({ after: from, signal })) {
+          if (message.type !== 'events') continue;
+          for (const { position, event } of message.events) {
+            if (event.stream === REVOCATION_STREAM) this.#list.apply(event);
+            from = position;
+          }
+        }
+      } catch (err) {
+        if (signal.aborted) return;
+        this.options.onError?.(err);
+      }
+      if (!signal.aborted) await pause(this.options.retryDelayMs ?? 1_000, signal);
+    }
+  }
+}
+
+function pause(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(done, ms);
+    function done() {
+      clearTimeout(timer);
+      signal.removeEventListener('abort', done);
+      resolve();
+    }
+    signal.addEventListener('abort', done, { once: true });
+  });
+}

@@ -1,0 +1,104 @@
+import { parseArgs } from 'node:util';
+import { print, UsageError, type CliIo } from './io.js';
+
+export const tokenRevokeHelp = `Usage: ledger token revoke --jti ID [--reason TEXT] [--url URL] [--token TOKEN]
+       ledger token revoke --sub ID --before TIME|now [--reason TEXT] [--url URL] [--token TOKEN]
+
+Revokes bearer tokens of your agency through a running service (POST /v1/tokens/revocations, role admin): one
+token by its jti, or every token of a subject issued before TIME (RFC 3339, e.g. 2026-12-01T09:00:00Z, or
+"now"). The revocation is recorded as a signed event in the token-revocations stream; from then on the service
+answers those tokens with 401 unauthenticated (other replicas within about a second).
+
+Options:
+  --jti ID          the token's jti claim
+  --sub ID          the subject (sub claim) whose tokens are revoked
+  --before TIME     revoke the subject's tokens issued before this time, or "now"
+  --reason TEXT     why, kept in the signed event
+  --url URL         the service [default: http://localhost:$PORT, PORT defaulting to 8080]
+  --token TOKEN     an admin's bearer token [default: $LEDGER_TOKEN]
+
+Exit codes: 0 recorded, 1 refused or unreachable, 2 usage error.
+
+Example:
+  export LEDGER_TOKEN=$(npx ledger token --sub head --agency county-justice --roles admin)
+  npx ledger token revoke --sub alice --before now --reason "device lost"
+`;
+
+export async function tokenRevoke(argv: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    strict: true,
+    allowPositionals: true,
+    options: {
+      help: { type: 'boolean', short: 'h' },
+      jti: { type: 'string' },
+      sub: { type: 'string' },
+      before: { type: 'string' },
+      reason: { type: 'string' },
+      url: { type: 'string' },
+      token: { type: 'string' },
+    },
+  });
+  if (values.help) {
+    print(io.stdout, tokenRevokeHelp);
+    return 0;
+  }
+  if (positionals.length > 0) throw new UsageError(`unexpected argument ${positionals[0]}`);
+  const body = revocation(values);
+  const token = values.token ?? io.env.LEDGER_TOKEN;
+  if (!token) throw new UsageError('an admin token is required: --token TOKEN or LEDGER_TOKEN');
+  const base = (values.url ?? `http://localhost:${io.env.PORT ?? '8080'}`).replace(/\/+$/, '');
+  let url: URL;
+  try {
+    url = new URL(`${base}/v1/tokens/revocations`);
+  } catch {
+    throw new UsageError(`--url ${base} is not a URL`);
+  }
+  let res: Response;
+  try {
+    res = await fetch(url, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+  } catch (err) {
+    const cause = (err as { cause?: { code?: string; message?: string } }).cause;
+    print(
+      io.stderr,
+      `ledger token revoke: cannot reach ${base}: ${cause?.code ?? cause?.message ?? (err as Error).message}`,
+    );
+    return 1;
+  }
+  const answer = (await res.json().catch(() => ({}))) as Record<string, unknown>;
+  if (!res.ok) {
+    const reason = answer.code ? `${String(answer.code)}: ${String(answer.detail ?? '')}` : res.statusText;
+    print(io.stderr, `ledger token revoke: the service refused: ${res.status} ${reason}`);
+    return 1;
+  }
+  print(
+    io.stdout,
+    `${String(answer.type)} recorded: event ${String(answer.eventId)} at position ${String(answer.position)}`,
+  );
+  return 0;
+}
+
+function revocation(values: { jti?: string; sub?: string; before?: string; reason?: string }): Record<string, string> {
+  const reason: Record<string, string> = values.reason === undefined ? {} : { reason: values.reason };
+  if (values.jti !== undefined) {
+    if (values.sub !== undefined || values.before !== undefined) {
+      throw new UsageError('give either --jti, or --sub with --before, not both');
+    }
+    return { jti: values.jti, ...reason };
+  }
+  if (values.sub === undefined || values.before === undefined) {
+    throw new UsageError('give --jti ID, or --sub ID with --before TIME');
+  }
+  const before = values.before === 'now' ? new Date().toISOString() : values.before;
+  if (
+    !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/.test(before) ||
+    Number.isNaN(Date.parse(before))
+  ) {
+    throw new UsageError(`--before ${values.before} is not an RFC 3339 time such as 2026-12-01T09:00:00Z, nor "now"`);
+  }
+  return { sub: values.sub, before, ...reason };
+}
