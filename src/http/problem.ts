@@ -1,3 +1,4 @@
+import type { IncomingMessage } from 'node:http';
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import type { Logger } from 'pino';
 import { LedgerError, NotCaughtUp, VerificationsBusy } from '../errors.js';
@@ -48,8 +49,15 @@ export function problem(status: number, code: string, detail: string, extra: Rec
  */
 export function sendProblem(res: Parameters<RequestHandler>[1], p: Problem): void {
   res.locals.problemCode = p.code; // counted by the metrics middleware
-  if (res.req !== undefined && !res.req.complete) res.setHeader('Connection', 'close');
+  if (res.req !== undefined && bodyUnread(res.req)) res.setHeader('Connection', 'close');
   res.status(p.status).type('application/problem+json').send(JSON.stringify(p));
+}
+
+/** Whether the request has a body that has not arrived whole (a request without one is complete at its headers). */
+function bodyUnread(req: IncomingMessage): boolean {
+  const length = req.headers['content-length'];
+  const hasBody = req.headers['transfer-encoding'] !== undefined || (length !== undefined && length !== '0');
+  return hasBody && !req.complete;
 }
 
 /** Unknown paths answer with a problem, not Express's HTML page. */

@@ -72,6 +72,15 @@ describe('HTTP transport limits', () => {
     expect(answer.headers).toMatch(/^connection: *close/im);
   });
 
+  it('when a request without a body is refused, then its connection stays open for the next request', async () => {
+    const answer = await rawRequest(
+      port,
+      'GET /v1/cases HTTP/1.1\r\nHost: x\r\n\r\nGET /healthz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n',
+    );
+    expect(answer.status).toBe(401);
+    expect(answer.body).toMatch(/HTTP\/1\.1 200 /); // the second answer, on the same connection
+  });
+
   it('when a client trickles a body slower than the request timeout, then 408 and the connection closes', async () => {
     const token = t.token('head', 'county-justice', ['admin']);
     const answer = await rawRequest(

@@ -1,0 +1,81 @@
+import path from 'node:path';
+import fs from 'node:fs';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import ajvFormats from 'ajv-formats';
+import { RevocationList, revocationDecider, type RevocationEvent } from '../../../src/domain/tokens/revocations.js';
+import { specification } from '../../support/decider-spec.js';
+
+const admin = { sub: 'head', agency: 'county-justice', roles: ['admin'] };
+const NOW = '2026-12-01T10:00:00.000Z';
+const at = (iso: string) => Math.floor(Date.parse(iso) / 1000);
+const spec = specification(revocationDecider);
+
+describe('revoking tokens (decider)', () => {
+  it("when an admin revokes a jti, then TokenRevoked names it in the admin's agency", () => {
+    spec
+      .given()
+      .when({ type: 'RevokeToken', actor: admin, jti: 'j-1', reason: 'lost' })
+      .then([{ type: 'TokenRevoked', data: { jti: 'j-1', agency: 'county-justice', reason: 'lost' } }]);
+  });
+
+  it('when the cut-off lies ahead of the clock, then 422 date_invalid', () => {
+    spec
+      .given()
+      .when({ type: 'RevokeSubjectTokens', actor: admin, sub: 'alice', before: '2026-12-01T10:00:01Z', now: NOW })
+      .thenFails('date_invalid', 422);
+  });
+
+  it('when the caller is no admin, then it is refused', () => {
+    spec
+      .given()
+      .when({ type: 'RevokeToken', actor: { ...admin, roles: ['officer'] }, jti: 'j-1' })
+      .thenFails('role_required', 403);
+  });
+
+  it('when its events are checked against their schemas, then they agree', () => {
+    const dir = path.resolve(__dirname, '../../../schemas');
+    const ajv = new Ajv2020({ strict: true });
+    ajvFormats.default(ajv);
+    ajv.addSchema(JSON.parse(fs.readFileSync(path.join(dir, 'defs.schema.json'), 'utf8')));
+    const events = [
+      ...revocationDecider.decide({ type: 'RevokeToken', actor: admin, jti: 'j-1' }, null),
+      ...revocationDecider.decide(
+        { type: 'RevokeSubjectTokens', actor: admin, sub: 'alice', before: NOW, now: NOW, reason: 'left' },
+        null,
+      ),
+    ];
+    for (const event of events) {
+      const schema = JSON.parse(fs.readFileSync(path.join(dir, `events/${event.type}.schema.json`), 'utf8'));
+      expect(ajv.validate(schema, event.data)).toBe(true);
+    }
+  });
+});
+
+describe('the revocation list', () => {
+  const list = new RevocationList();
+  const events: RevocationEvent[] = [
+    { type: 'TokenRevoked', data: { jti: 'j-1', agency: 'county-justice' } },
+    { type: 'SubjectTokensRevoked', data: { sub: 'bob', agency: 'county-justice', before: NOW } },
+  ];
+  for (const event of events) list.apply(event);
+
+  it('when a token has a revoked jti of its agency, then it is revoked; of another agency, then not', () => {
+    expect(list.revoked({ sub: 'x', agency: 'county-justice', jti: 'j-1', issuedAt: at(NOW) })).toBe(true);
+    expect(list.revoked({ sub: 'x', agency: 'city-market', jti: 'j-1', issuedAt: at(NOW) })).toBe(false);
+  });
+
+  it("when a subject's tokens are revoked before T, then older ones (and ones without iat) are, newer ones not", () => {
+    expect(list.revoked({ sub: 'bob', agency: 'county-justice', issuedAt: at(NOW) - 1 })).toBe(true);
+    expect(list.revoked({ sub: 'bob', agency: 'county-justice' })).toBe(true);
+    expect(list.revoked({ sub: 'bob', agency: 'county-justice', issuedAt: at(NOW) })).toBe(false);
+    expect(list.revoked({ sub: 'bob', agency: 'city-market', issuedAt: at(NOW) - 1 })).toBe(false);
+  });
+
+  it('when an earlier cut-off arrives after a later one, then the later one stands', () => {
+    list.apply({
+      type: 'SubjectTokensRevoked',
+      data: { sub: 'bob', agency: 'county-justice', before: '2020-01-01T00:00:00Z' },
+    });
+    expect(list.revoked({ sub: 'bob', agency: 'county-justice', issuedAt: at(NOW) - 1 })).toBe(true);
+  });
+});
