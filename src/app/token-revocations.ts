@@ -7,7 +7,9 @@ import {
   type RevocationCommand,
   type RevocationEvent,
 } from '../domain/tokens/revocations.js';
+import type { EventEnvelope } from '../ledger/envelope.js';
 import type { Position } from '../ports/event-store.js';
+import { canonicalEqual } from './idempotency.js';
 import { handleCommand, type CommandDependencies, type CommandResult, type EventCodec } from './command-handler.js';
 
 export interface TokenRevocationOptions {
@@ -71,7 +73,18 @@ export class TokenRevocations {
       }),
       fromEnvelope: (envelope) => ({ type: envelope.type, data: envelope.data }) as RevocationEvent,
     };
-    const result = await handleCommand(this.deps, REVOCATION_STREAM, revocationDecider, codec, command, { eventId });
+    // a retry under the same Idempotency-Key must ask for the same revocation
+    const sameRequest = (recorded: readonly EventEnvelope[]) => {
+      const asked = revocationDecider.decide(command, null);
+      return (
+        recorded.length === asked.length &&
+        recorded.every((event, i) => event.type === asked[i]!.type && canonicalEqual(event.data, asked[i]!.data))
+      );
+    };
+    const result = await handleCommand(this.deps, REVOCATION_STREAM, revocationDecider, codec, command, {
+      eventId,
+      sameRequest,
+    });
     for (const event of result.events) this.#list.apply(event); // effective here before the answer
     return result;
   }

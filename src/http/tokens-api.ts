@@ -25,7 +25,7 @@ export function tokensApi({ revocations, verify, validate, newId }: TokensApiDep
     const body = req.body as RevokeBody;
     const principal = principalOf(res);
     const actor = { sub: principal.sub, agency: principal.agency, roles: [...principal.roles] };
-    const eventId = eventIdFor(req, principal.sub, REVOCATION_STREAM, newId);
+    const eventId = eventIdFor(req, principal, REVOCATION_STREAM, newId);
     const result =
       'jti' in body
         ? await revocations.revokeToken(actor, body.jti, body.reason, eventId)

@@ -135,6 +135,16 @@ describe('revoking tokens', () => {
     expect((await revocationEvents()).length).toBe(count);
   });
 
+  it('when a revocation is retried under its Idempotency-Key, then it is recorded once; other content is refused', async () => {
+    const headers = { 'idempotency-key': 'revoke-erin-1' };
+    const first = await t.call('POST', '/v1/tokens/revocations', { token: admin, body: { jti: 'erin-1' }, headers });
+    const again = await t.call('POST', '/v1/tokens/revocations', { token: admin, body: { jti: 'erin-1' }, headers });
+    expect([first.status, again.status]).toEqual([201, 200]);
+    expect(again.body.eventId).toBe(first.body.eventId);
+    const other = await t.call('POST', '/v1/tokens/revocations', { token: admin, body: { jti: 'erin-2' }, headers });
+    expect(other.body).toMatchObject({ status: 422, code: 'idempotency_key_reused' });
+  });
+
   it('when "ledger token revoke" is run with an admin token, then the token is refused', async () => {
     const officer = t.token('dave', AGENCY, ['officer']);
     const env = { LEDGER_TOKEN: admin };
