@@ -14,6 +14,7 @@ import {
 } from '../../../src/domain/case/acts.js';
 import type { ItemEvent, ItemProfile } from '../../../src/domain/registry/items.js';
 import type { OfficerEvent, OfficerProfile } from '../../../src/domain/registry/officers.js';
+import type { RevocationEvent } from '../../../src/domain/tokens/revocations.js';
 
 // The JSON Schemas and the TypeScript types of the domain describe the same data. The samples below are declared
 // with the TypeScript types (so the compiler checks them); the tests check that the schemas agree with them.
@@ -230,8 +231,20 @@ const commands: [name: string, sample: object, required: object][] = [
   ['open-case', OPEN_CASE, OPEN_CASE_REQUIRED],
 ];
 
+const revocations: { [E in RevocationEvent as E['type']]: Required<E['data']> } = {
+  TokenRevoked: { jti: 'f3b1c2d4-0000-4000-8000-000000000001', agency: 'county-justice', reason: '设备遗失' },
+  SubjectTokensRevoked: { sub: 'alice', agency: 'county-justice', before: '2026-12-01T09:00:00+08:00', reason: '调离' },
+};
+const REVOCATION_REQUIRED: { [E in RevocationEvent as E['type']]: KeySet<E['data']> } = {
+  TokenRevoked: { jti: true, agency: true },
+  SubjectTokensRevoked: { sub: true, agency: true, before: true },
+};
+
 const RECORDABLE = ACT_TYPES.filter((type) => type !== 'CaseOpened');
-const REGISTRY_TYPES = Object.keys(registry);
+/** Events outside case streams: the registries' and the token revocations'. */
+const OTHER_EVENTS = { ...registry, ...revocations };
+const OTHER_REQUIRED = { ...REGISTRY_REQUIRED, ...REVOCATION_REQUIRED };
+const REGISTRY_TYPES = Object.keys(OTHER_EVENTS);
 const namesIn = (folder: string) =>
   files
     .filter((f) => f.startsWith(`${folder}/`))
@@ -243,7 +256,7 @@ describe('the JSON Schemas of the domain agree with its TypeScript types', () =>
     it('when the act schemas are listed, then there is exactly one per act type', () => {
       expect(namesIn('acts')).toEqual([...ACT_TYPES].sort());
     });
-    it('when the event schemas are listed, then there is one per act type and one per registry event', () => {
+    it('when the event schemas are listed, then there is one per act type, registry event and revocation event', () => {
       expect(namesIn('events')).toEqual([...ACT_TYPES, ...REGISTRY_TYPES].sort());
     });
     it('when the schemas are loaded into one Ajv, then every one compiles and its $id follows its file name', () => {
@@ -471,9 +484,9 @@ describe('the JSON Schemas of the domain agree with its TypeScript types', () =>
     });
   });
 
-  describe.each(REGISTRY_TYPES)('the registry event %s', (type) => {
-    const data = registry[type as keyof typeof registry];
-    const required = Object.keys(REGISTRY_REQUIRED[type as keyof typeof registry]);
+  describe.each(REGISTRY_TYPES)('the registry or revocation event %s', (type) => {
+    const data = OTHER_EVENTS[type as keyof typeof OTHER_EVENTS];
+    const required = Object.keys(OTHER_REQUIRED[type as keyof typeof OTHER_REQUIRED]);
     it('when its data has the shape of the TypeScript event, then the event schema accepts it, also with only the required members', () => {
       expect(problems(eventId(type), data)).toEqual([]);
       expect(problems(eventId(type), only(data, required))).toEqual([]);
