@@ -51,10 +51,30 @@ export function proves(
 /** The JSON of a held file, or undefined when it is not UTF-8 JSON (finish then says so). */
 export function tryParse(bytes: Buffer): unknown {
   try {
-    return JSON.parse(UTF8.decode(bytes)) as unknown;
+    const value = JSON.parse(UTF8.decode(bytes)) as unknown;
+    return nestedDeeperThan(value, MAX_FILE_NESTING) ? undefined : value;
   } catch {
     return undefined;
   }
+}
+
+/**
+ * How deep a bundle file's JSON may nest. Far above what the service writes (event data is bounded much lower), and
+ * low enough that the recursive checks that follow (canonical form, hashing) cannot exhaust the stack: a file
+ * nested deeper is malformed, never a crash of the verifier.
+ */
+export const MAX_FILE_NESTING = 512;
+
+/** Whether `value` nests arrays and objects deeper than `limit` levels; iterative, so any depth is safe. */
+function nestedDeeperThan(value: unknown, limit: number): boolean {
+  const stack: [unknown, number][] = [[value, 0]];
+  while (stack.length > 0) {
+    const [node, depth] = stack.pop()!;
+    if (typeof node !== 'object' || node === null) continue;
+    if (depth >= limit) return true;
+    for (const child of Array.isArray(node) ? node : Object.values(node)) stack.push([child, depth + 1]);
+  }
+  return false;
 }
 
 export function bundleCode(code: VerificationCode): BundleFailureCode {
@@ -71,11 +91,14 @@ export function decodeText(bytes: Buffer, name: string, code: BundleFailureCode 
 
 export function parseJson(bytes: Buffer, name: string, code: BundleFailureCode): unknown {
   const text = decodeText(bytes, name, code);
+  let value: unknown;
   try {
-    return JSON.parse(text) as unknown;
+    value = JSON.parse(text) as unknown;
   } catch {
     return failed(code, `${name} is not JSON`);
   }
+  if (nestedDeeperThan(value, MAX_FILE_NESTING)) failed(code, `${name} nests deeper than ${MAX_FILE_NESTING} levels`);
+  return value;
 }
 
 /**

@@ -355,6 +355,22 @@ describe('POST /v1/verify', () => {
     });
   });
 
+  it('when a file of the bundle nests JSON thousands of levels deep, then 200 valid false (malformed), never a 500', async () => {
+    const deep = (depth: number) => Buffer.from(`{"a":${'['.repeat(depth)}${']'.repeat(depth)}}`);
+    const manifestOnly = await pack([{ ...members[0]!, bytes: deep(5_000) }]);
+    const res = await post(manifestOnly);
+    expect([res.status, res.body.valid, res.body.failure?.code]).toEqual([200, false, 'malformed']);
+    expect(res.body.failure.detail).toContain('nests deeper than');
+    // an event file nested as deep, in a bundle re-signed by a hostile exporter, is refused as well
+    const list = copyOf(members);
+    const event = list.find((m) => m.name.startsWith('events/'))!;
+    event.bytes = deep(5_000);
+    expect((await post(await pack(resign(list)))).body).toMatchObject({
+      valid: false,
+      failure: { code: 'malformed_event' },
+    });
+  });
+
   it('when the body is not a tar, then 415', async () => {
     expect((await post(Buffer.from('{}'), 'application/json')).status).toBe(415);
   });
