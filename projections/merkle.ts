@@ -31,6 +31,7 @@ export const merkleProjection: Projection = {
   name: 'merkle',
   version: 1,
   collections: [{ name: MERKLE }],
+  critical: true, // a leaf left out would change every later root: never quarantined, the runner stops instead
   apply({ event, position }, docs): Change[] {
     if (event.stream === CHECKPOINT_STREAM) return [];
     const tree = docs.get<TreeDoc>(MERKLE, 'tree');

@@ -40,6 +40,7 @@ import { CHECKPOINTS, checkpointKey } from '../projections/checkpoints.js';
 import { supervisionApi } from './http/supervision-api.js';
 import { tokensApi } from './http/tokens-api.js';
 import { TokenRevocations } from './app/token-revocations.js';
+import { quarantineApi } from './http/quarantine-api.js';
 import { similarApi } from './http/similar-api.js';
 import { loadValidators } from './http/validation.js';
 import { SqliteReadModelStore } from './adapters/sqlite/read-model-store.js';
@@ -106,6 +107,11 @@ function projectionMetrics(runner: ProjectionRunner, head: number): string[] {
     '# HELP ledger_projection_events_total Events applied to the read models since start.',
     '# TYPE ledger_projection_events_total counter',
     `ledger_projection_events_total ${stats.eventsApplied}`,
+    '# HELP ledger_projection_quarantined_events Events a projection could not apply, quarantined (ledger check lists them).',
+    '# TYPE ledger_projection_quarantined_events gauge',
+    ...Object.entries(runner.quarantined()).map(
+      ([projection, n]) => `ledger_projection_quarantined_events{projection="${projection}"} ${n}`,
+    ),
   ];
 }
 
@@ -205,7 +211,12 @@ export async function startService(config: Config, { clock, log }: ServiceDepend
   const readModels = openReadModels(config);
   const scheduled: { schedule?: CheckpointSchedule } = {}; // the schedule needs the runner, the runner tells it
   const runner = new ProjectionRunner(events, readModels, PROJECTIONS, {
-    onError: (err) => log.error({ err }, 'projections: applying the log failed; retrying'),
+    onError: (err) => log.error({ err }, 'projections: applying the log failed; retrying event by event'),
+    onQuarantine: ({ projection, position, eventId, stream, type, reason }) =>
+      log.error(
+        { projection, position, eventId, stream, type, reason },
+        'projections: an event could not be applied and is quarantined for this projection (ledger check lists it)',
+      ),
     afterCommit: () => scheduled.schedule?.applied(),
   });
   const transparency = new TransparencyLog({
@@ -265,6 +276,7 @@ export async function startService(config: Config, { clock, log }: ServiceDepend
     mediaApi({ blobs, readModels, runner, events, access, verify, maxBytes: config.mediaMaxBytes, log }),
     auditApi({ events, verify, shutdown: live.signal }),
     supervisionApi({ readModels, runner, verify, clock }),
+    quarantineApi({ readModels, runner, verify }),
     similarApi({ readModels, runner, access, verify }),
     publicApi({ readModels, runner, limited: publicLimit, now: () => clock.now().getTime() }),
     ledgerApi({

@@ -26,6 +26,15 @@ export class ConfigError extends LedgerError {
   }
 }
 
+/**
+ * Input the ledger does not accept: a request body that does not match its JSON Schema, or data outside the
+ * bounds of what is signed (src/ledger/json-bounds.ts). `details.pointer` names where, never the value.
+ */
+export class InvalidBody extends LedgerError {
+  readonly code = 'invalid_body';
+  readonly status = 400;
+}
+
 /** The store's current revision of a stream is not the one the writer expected. */
 export class RevisionConflict extends LedgerError {
   readonly code = 'revision_conflict';

@@ -6,6 +6,7 @@ import { CompactRange, leafHash } from '../ledger/merkle.js';
 import { verifyChain } from '../ledger/verify.js';
 import type { BlobStore } from '../ports/blob-store.js';
 import type { EventStore, Position } from '../ports/event-store.js';
+import type { QuarantineDoc } from '../ports/read-models.js';
 
 /** One fault found by {@link checkLedger}: a stable code, where, and what. */
 export interface Fault {
@@ -41,6 +42,8 @@ export interface CheckDependencies {
   readonly blobs?: BlobStore;
   /** The stream that holds the checkpoints (not leaves of the tree). */
   readonly checkpointStream: string;
+  /** The events the read models quarantined: each is a fault `event_quarantined`. */
+  readonly quarantined?: readonly QuarantineDoc[];
 }
 
 export interface CheckOptions {
@@ -170,6 +173,17 @@ export async function checkLedger(deps: CheckDependencies, options: CheckOptions
         });
       }
     }
+  }
+
+  // the log may be intact while a read model is not: an event a projection could not apply is left out of its views
+  for (const q of deps.quarantined ?? []) {
+    fault({
+      code: 'event_quarantined',
+      detail: `projection ${q.projection} could not apply this ${q.type} (${q.reason}); its views do not reflect it`,
+      position: q.position,
+      stream: q.stream,
+      eventId: q.eventId,
+    });
   }
 
   let mediaChecked = 0;

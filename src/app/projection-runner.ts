@@ -1,5 +1,14 @@
 import { type EventStore, type Position, type RecordedEvent } from '../ports/event-store.js';
-import type { Change, Doc, DocReader, Projection, ReadModelStore } from '../ports/read-models.js';
+import {
+  QUARANTINE,
+  type Change,
+  type Doc,
+  type DocReader,
+  type Projection,
+  type ProjectionChanges,
+  type QuarantineDoc,
+  type ReadModelStore,
+} from '../ports/read-models.js';
 
 export interface ProjectionRunnerOptions {
   /** Most events applied per transaction. Default 500. */
@@ -8,6 +17,8 @@ export interface ProjectionRunnerOptions {
   readonly retryDelayMs?: number;
   /** Told about each failure (the runner retries on its own). */
   readonly onError?: (err: unknown) => void;
+  /** Told about each event a projection could not apply, once it is quarantined. */
+  readonly onQuarantine?: (doc: QuarantineDoc) => void;
   /**
    * Called after a batch's changes are computed and before they are committed with its position: the crash test
    * kills the process here. Not for production use.
@@ -19,6 +30,14 @@ export interface ProjectionRunnerOptions {
   readonly now?: () => number;
 }
 
+/** Reading the stored documents failed: the store's failure, never the event's. */
+class StoreReadFailed extends Error {
+  constructor(cause: unknown) {
+    super(`reading the read models failed: ${(cause as Error)?.message ?? String(cause)}`, { cause });
+    this.name = 'StoreReadFailed';
+  }
+}
+
 /** The documents as they stand: the batch's pending changes over the stored documents. */
 class BatchView implements DocReader {
   readonly pending = new Map<string, Change>();
@@ -27,7 +46,11 @@ class BatchView implements DocReader {
   get<D extends Doc = Doc>(collection: string, key: string): D | undefined {
     const change = this.pending.get(`${collection}\u0000${key}`);
     if (change) return (change.doc ?? undefined) as D | undefined;
-    return this.store.get<D>(collection, key);
+    try {
+      return this.store.get<D>(collection, key);
+    } catch (err) {
+      throw new StoreReadFailed(err);
+    }
   }
 
   put(change: Change): void {
@@ -47,6 +70,11 @@ export interface RunnerStats {
  * Follows the global log from the read-model store's position and applies every projection to every event in
  * order. Each batch of events is applied in memory and its changes stored together with its last position in one
  * transaction: after a crash the runner resumes from the stored position, so no event is applied twice or skipped.
+ *
+ * A batch that fails is tried again event by event. An event a projection cannot apply on its own (the projection
+ * throws, or the store refuses the documents it makes) is then quarantined for that projection: recorded in the
+ * store's quarantine collection with the event's position, while the other projections apply it and the log
+ * keeps flowing. A failure of the store itself is thrown again, and retried: the runner is not live meanwhile.
  */
 export class ProjectionRunner {
   #stopped = false;
@@ -59,6 +87,8 @@ export class ProjectionRunner {
   readonly #retryDelayMs: number;
   readonly #onError: (err: unknown) => void;
   readonly #now: () => number;
+  /** The last position of a batch that failed: the events up to it are applied one by one. */
+  #suspectUntil: Position = 0;
 
   constructor(
     private readonly events: EventStore,
@@ -122,16 +152,30 @@ export class ProjectionRunner {
     });
   }
 
+  /** How many events each projection has quarantined, as stored (projections with none are listed with 0). */
+  quarantined(): Record<string, number> {
+    return Object.fromEntries(
+      this.projections.map((p) => [p.name, this.store.count(QUARANTINE, { projection: p.name })]),
+    );
+  }
+
   /**
    * Applies the log from the stored position up to `until` (default: the head when called), reading it in
-   * batches rather than following it; reports progress after each batch. For `ledger rebuild` and benchmarks.
+   * batches rather than following it; reports progress after each batch. A batch that fails is tried again at
+   * once, event by event (quarantining what fails on its own). For `ledger rebuild` and benchmarks.
    */
   async catchUp(options: { until?: Position; onProgress?: (position: Position, head: Position) => void } = {}) {
     const head = options.until ?? (await this.events.headPosition());
     while (this.store.position() < head) {
       const batch = await this.events.readAll({ after: this.store.position(), limit: this.#batchSize });
       if (batch.length === 0) break;
-      this.applyBatch(batch.filter((r) => r.position <= head));
+      const part = batch.filter((r) => r.position <= head);
+      try {
+        this.applyBatch(part);
+      } catch (err) {
+        this.#onError(err);
+        this.applyBatch(part);
+      }
       options.onProgress?.(this.store.position(), head);
     }
     return this.store.position();
@@ -159,20 +203,64 @@ export class ProjectionRunner {
     });
   }
 
-  /** Applies one batch of events, in log order, and stores the changes with the batch's last position. */
+  /**
+   * Applies one batch of events, in log order, and stores the changes with the batch's last position. When it
+   * fails, the events up to its last are applied one by one on the next call ({@link ProjectionRunner}).
+   */
   applyBatch(batch: readonly RecordedEvent[]): void {
     const fresh = batch.filter((r) => r.position > this.store.position());
     if (fresh.length === 0) return;
-    const view = new BatchView(this.store);
-    for (const recorded of fresh) {
-      for (const projection of this.projections) {
-        for (const change of projection.apply(recorded, view)) view.put(change);
-      }
+    if (fresh[0]!.position <= this.#suspectUntil) {
+      for (const recorded of fresh) this.#applyAlone(recorded);
+      if (this.store.position() >= this.#suspectUntil) this.#suspectUntil = 0;
+      return;
     }
     const last = fresh[fresh.length - 1]!;
-    this.options.beforeCommit?.(last.position);
-    this.store.commit(view.pending.values(), last.position);
-    this.#eventsApplied += fresh.length;
+    try {
+      const view = new BatchView(this.store);
+      for (const recorded of fresh) {
+        for (const projection of this.projections) {
+          for (const change of projection.apply(recorded, view)) view.put(change);
+        }
+      }
+      this.options.beforeCommit?.(last.position);
+      this.store.commit(view.pending.values(), last.position);
+    } catch (err) {
+      this.#suspectUntil = last.position;
+      throw err;
+    }
+    this.#stored(fresh.length, last);
+  }
+
+  /**
+   * Applies one event and stores its changes with its position; a projection that cannot apply it (it throws, or
+   * the store refuses its documents) is quarantined for it. A store failure, or a critical projection failing,
+   * is thrown: nothing of the event is stored.
+   */
+  #applyAlone(recorded: RecordedEvent): void {
+    const view = new BatchView(this.store);
+    const applied: ProjectionChanges[] = [];
+    const failed: { projection: string; reason: string }[] = [];
+    for (const projection of this.projections) {
+      let changes: readonly Change[];
+      try {
+        changes = projection.apply(recorded, view);
+      } catch (err) {
+        if (err instanceof StoreReadFailed || projection.critical) throw err;
+        failed.push({ projection: projection.name, reason: reasonOf(err) });
+        continue;
+      }
+      for (const change of changes) view.put(change);
+      applied.push({ projection, changes });
+    }
+    this.options.beforeCommit?.(recorded.position);
+    const quarantined = this.store.commitEvent(recorded, applied, failed);
+    for (const doc of quarantined) this.options.onQuarantine?.(doc);
+    this.#stored(1, recorded);
+  }
+
+  #stored(events: number, last: RecordedEvent): void {
+    this.#eventsApplied += events;
     this.#batches += 1;
     const recordedAt = Date.parse(last.event.recordedAt);
     if (Number.isFinite(recordedAt)) this.#lastLagMs = Math.max(0, this.#now() - recordedAt);
@@ -203,6 +291,11 @@ export class ProjectionRunner {
       if (!this.#stopped) await delay(this.#retryDelayMs, signal);
     }
   }
+}
+
+/** An error's name and message, which is what a quarantine keeps (never the event's data). */
+function reasonOf(err: unknown): string {
+  return err instanceof Error ? `${err.name}: ${err.message}` : String(err);
 }
 
 export function versionsOf(projections: readonly Projection[]): Record<string, number> {

@@ -1,7 +1,8 @@
 import { createPublicKey } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../config.js';
-import { openEventStore } from '../compose.js';
+import { openEventStore, readModelPath } from '../compose.js';
+import { readQuarantine } from '../adapters/sqlite/quarantine.js';
 import { readKeyring } from '../adapters/keys/file-keyring.js';
 import { FilesystemBlobStore } from '../adapters/filesystem/blob-store.js';
 import { checkLedger } from '../app/ledger-check.js';
@@ -14,7 +15,8 @@ export const checkHelp = `Usage: ledger check [--media] [--json]
 
 Walks the whole event store and checks it: every event's hash and service signature, every stream's hash chain
 from revision 0, every checkpoint's signature, and that the Merkle tree recomputed from the events has, at each
-checkpoint's size, the root the checkpoint signed (the latest checkpoint included). Progress goes to stderr, a
+checkpoint's size, the root the checkpoint signed (the latest checkpoint included); and lists the events a
+read model quarantined because a projection could not apply them. Progress goes to stderr, a
 summary and the faults found to stdout. Safe to run while the service runs: it only reads.
 
 Options:
@@ -59,6 +61,7 @@ export async function check(argv: string[], io: CliIo): Promise<number> {
         serviceKeys: keyResolver(eventKeys),
         noteKeys: eventKeys,
         checkpointStream: CHECKPOINT_STREAM,
+        quarantined: readQuarantine(readModelPath(config)),
         ...(config.blobStore.kind === 'filesystem'
           ? { blobs: new FilesystemBlobStore({ dir: config.blobStore.dir }) }
           : {}),

@@ -596,6 +596,16 @@ const OPERATIONS: readonly Operation[] = [
   },
   {
     method: 'GET',
+    path: '/v1/audit/quarantine',
+    operationId: 'listQuarantinedEvents',
+    summary:
+      "Events of the supervisor's agencies that a projection could not apply, oldest first; its views do not reflect them (supervisor)",
+    tag: 'audit',
+    parameters: [AUDIT_AGENCY, query('projection', 'Only the events this projection quarantined.'), ...AUDIT_PAGING],
+    responses: auditResponses('A page of quarantined events.', 'response.audit-quarantine'),
+  },
+  {
+    method: 'GET',
     path: '/v1/ledger/checkpoint',
     operationId: 'getCheckpoint',
     summary: 'The latest signed checkpoint of the Merkle log, covering every event committed before the request',

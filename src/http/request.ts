@@ -40,7 +40,8 @@ export function purpose(req: Request): string | undefined {
   const raw = req.get('x-purpose');
   if (raw === undefined) return undefined;
   try {
-    return decodeURIComponent(raw).slice(0, 200);
+    // cut by code points: cutting a surrogate pair in two would leave text that cannot be signed
+    return Array.from(decodeURIComponent(raw)).slice(0, 200).join('');
   } catch {
     throw new InvalidBody('x-purpose is not valid percent-encoded UTF-8');
   }

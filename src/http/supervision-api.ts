@@ -202,7 +202,7 @@ export function supervisionApi({ readModels, runner, verify, clock }: Supervisio
  * The agencies a supervision view covers: the principal's own and those it supervises, or only `?agency=` when
  * that is one of them (`403 forbidden` otherwise).
  */
-function scopeOf(req: Request, res: Response): string[] {
+export function scopeOf(req: Request, res: Response): string[] {
   const principal = principalOf(res);
   const scope = [...new Set([principal.agency, ...principal.supervises])];
   const agency = id(req.query.agency, 'agency');

@@ -2,13 +2,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
 import ajvFormats from 'ajv-formats';
-import { LedgerError } from '../errors.js';
+import { InvalidBody, LedgerError } from '../errors.js';
+import { boundsViolation } from '../ledger/json-bounds.js';
 
-/** A request body that does not match its JSON Schema. The detail names where, never the values sent. */
-export class InvalidBody extends LedgerError {
-  readonly code = 'invalid_body';
-  readonly status = 400;
-}
+export { InvalidBody };
 
 /** A query parameter that is malformed or out of range. */
 export class InvalidQuery extends LedgerError {
@@ -18,7 +15,11 @@ export class InvalidQuery extends LedgerError {
 
 export type Validate = (schemaId: string, body: unknown) => void;
 
-/** Compiles every schema under `dir` once (formats on, no coercion, strict) and returns the body check. */
+/**
+ * Compiles every schema under `dir` once (formats on, no coercion, strict) and returns the body check: first the
+ * bounds every body keeps (no lone surrogate, finite numbers, limited depth, strings, arrays and objects), then
+ * the body's schema.
+ */
 export function loadValidators(dir: string): Validate {
   const ajv = new Ajv2020({ strict: true, allErrors: false, coerceTypes: false, useDefaults: false });
   ajvFormats.default(ajv);
@@ -30,6 +31,10 @@ export function loadValidators(dir: string): Validate {
   return (schemaId, body) => {
     const validate = compiled.get(schemaId);
     if (!validate) throw new Error(`no schema ${schemaId}`);
+    // before the schema: what Ajv, the canonicalizer or the read models cannot take never reaches them
+    const outside = boundsViolation(body);
+    if (outside)
+      throw new InvalidBody(`${outside.pointer || '(body)'}: ${outside.reason}`, { pointer: outside.pointer });
     if (validate(body)) return;
     const [first] = validate.errors ?? [];
     const where = first?.instancePath || '(body)';

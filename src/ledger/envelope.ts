@@ -1,6 +1,8 @@
+import { InvalidBody } from '../errors.js';
 import { canonicalize } from './canonical-json.js';
 import { GENESIS_PREV, sha256Hex } from './hash.js';
 import type { Signer } from './ed25519.js';
+import { boundsViolation, MAX_EVENT_DATA_BYTES } from './json-bounds.js';
 
 /** Who performed an act, as stated by the verified bearer token. */
 export interface Actor {
@@ -95,8 +97,22 @@ export function actorSigningInput(
 }
 
 /**
- * Seals drafts as the next events of `stream` after `head`: assigns revisions, links the chain, hashes and
- * signs. Pure apart from the signature computation; `recordedAt` comes from the caller's clock.
+ * Refuses data outside the bounds of what the ledger signs (src/ledger/json-bounds.ts): whatever front door a
+ * command came through, nothing outside them is ever sealed. `InvalidBody` names the member, never the value.
+ */
+export function checkEventData(data: unknown, index = 0): void {
+  const outside = boundsViolation(data);
+  const where = (pointer: string) => ({ pointer: `/data${pointer}`, ...(index > 0 ? { event: index } : {}) });
+  if (outside) throw new InvalidBody(`/data${outside.pointer}: ${outside.reason}`, where(outside.pointer));
+  if (Buffer.byteLength(canonicalize(data), 'utf8') > MAX_EVENT_DATA_BYTES) {
+    throw new InvalidBody(`/data: is larger than ${MAX_EVENT_DATA_BYTES} bytes in canonical form`, where(''));
+  }
+}
+
+/**
+ * Seals drafts as the next events of `stream` after `head`: checks each draft's data against the bounds, assigns
+ * revisions, links the chain, hashes and signs. Pure apart from the signature computation; `recordedAt` comes
+ * from the caller's clock.
  */
 export function sealEvents<D>(
   stream: string,
@@ -107,6 +123,7 @@ export function sealEvents<D>(
 ): EventEnvelope<D>[] {
   let revision = head ? head.revision : -1;
   let prev = head ? head.hash : GENESIS_PREV;
+  drafts.forEach((draft, i) => checkEventData(draft.data, i));
   return drafts.map((draft) => {
     revision += 1;
     const body = { ...draft, stream, revision, recordedAt, prev };

@@ -44,6 +44,39 @@ export interface Projection {
   readonly collections: readonly CollectionSpec[];
   /** The documents `event` changes, given the documents as they stand. Pure and deterministic. */
   apply(recorded: RecordedEvent, docs: DocReader): readonly Change[];
+  /**
+   * True when skipping an event would make the model wrong rather than incomplete (the Merkle tree: a missing
+   * leaf changes every later root). An event such a projection cannot apply stops the runner instead of being
+   * quarantined.
+   */
+  readonly critical?: boolean;
+}
+
+/**
+ * The collection every store keeps beside the projections' own: the events a projection could not apply, one
+ * document per event and projection (key `<position>/<projection>`), indexed by `agency`, `position` and
+ * `projection`. Emptied with the rest by {@link ReadModelStore.reset}.
+ */
+export const QUARANTINE = 'quarantine';
+
+/** An event one projection could not apply: that projection's documents do not reflect it. */
+export interface QuarantineDoc extends Doc {
+  readonly projection: string;
+  readonly position: Position;
+  readonly eventId: string;
+  readonly stream: string;
+  readonly type: string;
+  /** The agency of the event's actor. */
+  readonly agency: string;
+  readonly recordedAt: string;
+  /** Why: the error's name and message (never the event's data). */
+  readonly reason: string;
+}
+
+/** The changes one projection makes for one event. */
+export interface ProjectionChanges {
+  readonly projection: Projection;
+  readonly changes: readonly Change[];
 }
 
 /**
@@ -95,6 +128,18 @@ export interface ReadModelStore {
   reset(projections: readonly Projection[]): void;
   /** Stores changes and the position of the last event they come from, atomically. */
   commit(changes: Iterable<Change>, position: Position): void;
+  /**
+   * Stores one event's changes projection by projection, the quarantine documents of the projections that could
+   * not apply it (`failed`), and its position, atomically. A projection whose documents the store cannot keep
+   * (a document it cannot serialize or index) is quarantined too, its changes left out; for a
+   * {@link Projection.critical} projection that is an error instead. Any other failure of the store is thrown and
+   * nothing is stored. Returns the quarantine documents stored.
+   */
+  commitEvent(
+    recorded: RecordedEvent,
+    applied: readonly ProjectionChanges[],
+    failed: readonly { readonly projection: string; readonly reason: string }[],
+  ): readonly QuarantineDoc[];
   get<D extends Doc = Doc>(collection: string, key: string): D | undefined;
   query<D extends Doc = Doc>(collection: string, query: Query): Page<D>;
   /** Documents whose text matches the FTS5 query `match`, closest first, filtered like {@link Query.where}. */
@@ -103,7 +148,7 @@ export interface ReadModelStore {
     match: string,
     options: { readonly where?: Query['where']; readonly limit: number },
   ): SearchHit<D>[];
-  /** Number of documents in a collection. */
-  count(collection: string): number;
+  /** Number of documents in a collection, or of those `where` selects (as in {@link Query.where}). */
+  count(collection: string, where?: Query['where']): number;
   close(): void;
 }

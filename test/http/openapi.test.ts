@@ -161,6 +161,7 @@ describe('the OpenAPI document', () => {
         { method: 'GET', path: '/v1/audit/certificates' },
         { method: 'GET', path: '/v1/audit/reviewer-ratio' },
         { method: 'GET', path: '/v1/audit/statistics' },
+        { method: 'GET', path: '/v1/audit/quarantine' },
         { method: 'GET', path: '/v1/ledger/checkpoint' },
         { method: 'GET', path: '/v1/ledger/checkpoints' },
         { method: 'GET', path: '/v1/ledger/proof/inclusion' },

@@ -1,12 +1,16 @@
 import Database from 'better-sqlite3';
-import type { Position } from '../../ports/event-store.js';
+import type { Position, RecordedEvent } from '../../ports/event-store.js';
+import { QUARANTINE_SPEC, quarantineDoc, refusalOf, searchText, serialized } from './quarantine.js';
 import {
   InvalidCursor,
+  QUARANTINE,
   type Change,
   type CollectionSpec,
   type Doc,
   type Page,
   type Projection,
+  type ProjectionChanges,
+  type QuarantineDoc,
   type Query,
   type ReadModelStore,
   type Scalar,
@@ -50,6 +54,12 @@ export class SqliteReadModelStore implements ReadModelStore {
   #position: Position = 0;
   readonly #setMeta: Database.Statement<[string, string]>;
   readonly #commit: (changes: Iterable<Change>, position: Position) => void;
+  readonly #commitEvent: (
+    recorded: RecordedEvent,
+    applied: readonly ProjectionChanges[],
+    failed: readonly { readonly projection: string; readonly reason: string }[],
+  ) => QuarantineDoc[];
+  readonly #savepoint: (changes: readonly Change[]) => void;
 
   constructor(options: SqliteReadModelStoreOptions) {
     this.#projections = options.projections;
@@ -67,6 +77,32 @@ export class SqliteReadModelStore implements ReadModelStore {
       for (const change of changes) this.#write(change);
       this.#setMeta.run('position', String(position));
     });
+    // a transaction inside a transaction is a savepoint: a refused projection's writes are undone alone
+    this.#savepoint = this.#db.transaction((changes: readonly Change[]) => {
+      for (const change of changes) this.#write(change);
+    });
+    this.#commitEvent = this.#db.transaction(
+      (
+        recorded: RecordedEvent,
+        applied: readonly ProjectionChanges[],
+        failed: readonly { readonly projection: string; readonly reason: string }[],
+      ): QuarantineDoc[] => {
+        const reasons = [...failed];
+        for (const { projection, changes } of applied) {
+          try {
+            this.#savepoint(changes);
+          } catch (err) {
+            const refused = refusalOf(err);
+            if (!refused || projection.critical) throw err;
+            reasons.push({ projection: projection.name, reason: refused.reason });
+          }
+        }
+        const docs = reasons.map(({ projection, reason }) => quarantineDoc(recorded, projection, reason));
+        for (const doc of docs) this.#write({ collection: QUARANTINE, key: `${doc.position}/${doc.projection}`, doc });
+        this.#setMeta.run('position', String(recorded.position));
+        return docs;
+      },
+    );
   }
 
   position(): Position {
@@ -98,6 +134,16 @@ export class SqliteReadModelStore implements ReadModelStore {
   commit(changes: Iterable<Change>, position: Position): void {
     this.#commit(changes, position);
     this.#position = position;
+  }
+
+  commitEvent(
+    recorded: RecordedEvent,
+    applied: readonly ProjectionChanges[],
+    failed: readonly { readonly projection: string; readonly reason: string }[],
+  ): readonly QuarantineDoc[] {
+    const docs = this.#commitEvent(recorded, applied, failed);
+    this.#position = recorded.position;
+    return docs;
   }
 
   get<D extends Doc = Doc>(collection: string, key: string): D | undefined {
@@ -180,9 +226,13 @@ export class SqliteReadModelStore implements ReadModelStore {
     return rows.map((row) => ({ key: row.key, doc: JSON.parse(row.doc) as D, rank: row.rank }));
   }
 
-  count(name: string): number {
-    this.#collection(name);
-    return (this.#db.prepare(`SELECT count(*) AS n FROM doc_${name}`).get() as { n: number }).n;
+  count(name: string, where?: Query['where']): number {
+    const collection = this.#collection(name);
+    const clauses: string[] = [];
+    const params: unknown[] = [];
+    this.#where(collection, where, clauses, params);
+    const sql = `SELECT count(*) AS n FROM doc_${name}` + (clauses.length ? ` WHERE ${clauses.join(' AND ')}` : '');
+    return (this.#db.prepare(sql).get(...params) as { n: number }).n;
   }
 
   close(): void {
@@ -195,38 +245,36 @@ export class SqliteReadModelStore implements ReadModelStore {
   }
 
   #createCollections(): void {
-    for (const projection of this.#projections) {
-      for (const spec of projection.collections) {
-        if (!NAME.test(spec.name)) throw new Error(`collection name ${spec.name} is not [a-z][a-z0-9_]*`);
-        if (this.#collections.has(spec.name)) throw new Error(`collection ${spec.name} is written by two projections`);
-        const table = `doc_${spec.name}`;
-        this.#db.exec(
-          `CREATE TABLE IF NOT EXISTS ${table} (id INTEGER PRIMARY KEY, key TEXT NOT NULL UNIQUE, doc TEXT NOT NULL)`,
-        );
-        for (const member of spec.indexes ?? []) {
-          if (!MEMBER.test(member)) throw new Error(`index member ${member} of ${spec.name} is not a dotted name`);
-          const index = `ix_${spec.name}_${member.replace(/\./g, '_')}`;
-          this.#db.exec(`CREATE INDEX IF NOT EXISTS ${index} ON ${table} (json_extract(doc, '$.${member}'), key)`);
-        }
-        if (spec.text) {
-          this.#db.exec(`CREATE VIRTUAL TABLE IF NOT EXISTS fts_${spec.name} USING fts5(body, tokenize = 'trigram')`);
-        }
-        this.#collections.set(spec.name, {
-          spec,
-          indexes: new Set(spec.indexes ?? []),
-          get: this.#db.prepare(`SELECT doc FROM ${table} WHERE key = ?`),
-          upsert: this.#db.prepare(
-            `INSERT INTO ${table} (key, doc) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET doc = excluded.doc RETURNING id`,
-          ),
-          remove: this.#db.prepare(`DELETE FROM ${table} WHERE key = ? RETURNING id`),
-          ...(spec.text
-            ? {
-                ftsDelete: this.#db.prepare(`DELETE FROM fts_${spec.name} WHERE rowid = ?`),
-                ftsInsert: this.#db.prepare(`INSERT INTO fts_${spec.name} (rowid, body) VALUES (?, ?)`),
-              }
-            : {}),
-        });
+    for (const spec of [...this.#projections.flatMap((p) => p.collections), QUARANTINE_SPEC]) {
+      if (!NAME.test(spec.name)) throw new Error(`collection name ${spec.name} is not [a-z][a-z0-9_]*`);
+      if (this.#collections.has(spec.name)) throw new Error(`collection ${spec.name} is written by two projections`);
+      const table = `doc_${spec.name}`;
+      this.#db.exec(
+        `CREATE TABLE IF NOT EXISTS ${table} (id INTEGER PRIMARY KEY, key TEXT NOT NULL UNIQUE, doc TEXT NOT NULL)`,
+      );
+      for (const member of spec.indexes ?? []) {
+        if (!MEMBER.test(member)) throw new Error(`index member ${member} of ${spec.name} is not a dotted name`);
+        const index = `ix_${spec.name}_${member.replace(/\./g, '_')}`;
+        this.#db.exec(`CREATE INDEX IF NOT EXISTS ${index} ON ${table} (json_extract(doc, '$.${member}'), key)`);
       }
+      if (spec.text) {
+        this.#db.exec(`CREATE VIRTUAL TABLE IF NOT EXISTS fts_${spec.name} USING fts5(body, tokenize = 'trigram')`);
+      }
+      this.#collections.set(spec.name, {
+        spec,
+        indexes: new Set(spec.indexes ?? []),
+        get: this.#db.prepare(`SELECT doc FROM ${table} WHERE key = ?`),
+        upsert: this.#db.prepare(
+          `INSERT INTO ${table} (key, doc) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET doc = excluded.doc RETURNING id`,
+        ),
+        remove: this.#db.prepare(`DELETE FROM ${table} WHERE key = ? RETURNING id`),
+        ...(spec.text
+          ? {
+              ftsDelete: this.#db.prepare(`DELETE FROM fts_${spec.name} WHERE rowid = ?`),
+              ftsInsert: this.#db.prepare(`INSERT INTO fts_${spec.name} (rowid, body) VALUES (?, ?)`),
+            }
+          : {}),
+      });
     }
   }
 
@@ -269,10 +317,10 @@ export class SqliteReadModelStore implements ReadModelStore {
       if (removed && collection.ftsDelete) collection.ftsDelete.run(removed.id);
       return;
     }
-    const { id } = collection.upsert.get(key, JSON.stringify(doc))!;
+    const { id } = collection.upsert.get(key, serialized(doc))!;
     if (collection.ftsInsert && collection.ftsDelete && collection.spec.text) {
       collection.ftsDelete.run(id);
-      collection.ftsInsert.run(id, collection.spec.text(doc));
+      collection.ftsInsert.run(id, searchText(collection.spec.text, doc));
     }
   }
 }

@@ -1,0 +1,118 @@
+/**
+ * The bounds of what the ledger accepts: every request body and every event's `data`, free-form members
+ * included (a correction's `data.data`), is JSON that canonicalizes (RFC 8785) and stays well within what the
+ * stores and the read models can index (SQLite's JSON functions refuse nesting past 1,000 levels).
+ */
+
+/** Most levels of arrays and objects a value nests, the outermost counting one: `{"a":[1]}` nests 2. */
+export const MAX_JSON_DEPTH = 32;
+/** Most characters (Unicode code points, as JSON Schema's `maxLength` counts them) of one string or member name. */
+export const MAX_STRING_CHARS = 10_000;
+/** Most items of one array. */
+export const MAX_ARRAY_ITEMS = 1_000;
+/** Most members of one object. */
+export const MAX_OBJECT_MEMBERS = 256;
+/** Most bytes of an event's `data` in canonical form (UTF-8). */
+export const MAX_EVENT_DATA_BYTES = 262_144;
+
+/** Where a value leaves the bounds: an RFC 6901 JSON pointer (never the value) and what is wrong there. */
+export interface BoundsViolation {
+  readonly pointer: string;
+  readonly reason: string;
+}
+
+interface Frame {
+  readonly value: unknown;
+  readonly depth: number;
+  readonly parent: Frame | undefined;
+  readonly key: string;
+}
+
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/**
+ * The first place where `value` (as `JSON.parse` makes it) leaves the bounds, or undefined when it stays within
+ * them: a lone UTF-16 surrogate in a string or member name, a number that is not finite, a string, array or
+ * object past its limit, or nesting past {@link MAX_JSON_DEPTH}. Iterative, and it never descends past the depth
+ * limit, so any nesting is refused without exhausting the stack.
+ */
+export function boundsViolation(value: unknown): BoundsViolation | undefined {
+  const stack: Frame[] = [{ value, depth: 0, parent: undefined, key: '' }];
+  while (stack.length > 0) {
+    const frame = stack.pop()!;
+    const found = violationAt(frame);
+    if (found !== undefined) return { pointer: pointerOf(frame), reason: found };
+    const { value: v, depth } = frame;
+    if (typeof v !== 'object' || v === null) continue;
+    if (Array.isArray(v)) {
+      for (let i = v.length - 1; i >= 0; i--)
+        stack.push({ value: v[i], depth: depth + 1, parent: frame, key: String(i) });
+    } else {
+      const keys = Object.keys(v);
+      for (let i = keys.length - 1; i >= 0; i--) {
+        const key = keys[i]!;
+        stack.push({ value: (v as Record<string, unknown>)[key], depth: depth + 1, parent: frame, key });
+      }
+    }
+  }
+  return undefined;
+}
+
+function violationAt({ value, depth }: Frame): string | undefined {
+  switch (typeof value) {
+    case 'string':
+      return stringViolation(value);
+    case 'number':
+      return Number.isFinite(value) ? undefined : 'is not a finite number';
+    case 'boolean':
+      return undefined;
+    case 'object': {
+      if (value === null) return undefined;
+      if (depth + 1 > MAX_JSON_DEPTH) return `nests deeper than ${MAX_JSON_DEPTH} levels`;
+      if (Array.isArray(value)) {
+        return value.length > MAX_ARRAY_ITEMS ? `has more than ${MAX_ARRAY_ITEMS} items` : undefined;
+      }
+      const proto = Object.getPrototypeOf(value) as unknown;
+      if (proto !== Object.prototype && proto !== null) return 'is not a JSON object';
+      const keys = Object.keys(value);
+      if (keys.length > MAX_OBJECT_MEMBERS) return `has more than ${MAX_OBJECT_MEMBERS} members`;
+      for (const key of keys) {
+        const wrong = stringViolation(key);
+        if (wrong !== undefined) return `has a member name that ${wrong}`;
+      }
+      return undefined;
+    }
+    default:
+      return 'is not JSON';
+  }
+}
+
+function stringViolation(text: string): string | undefined {
+  if (LONE_SURROGATE.test(text)) return 'holds a lone UTF-16 surrogate';
+  // a string of at most MAX_STRING_CHARS code units cannot hold more code points
+  if (text.length > MAX_STRING_CHARS && codePoints(text) > MAX_STRING_CHARS) {
+    return `is longer than ${MAX_STRING_CHARS} characters`;
+  }
+  return undefined;
+}
+
+function codePoints(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0xd800 || c > 0xdbff) n += 1; // a high surrogate is counted with the low one that follows it
+  }
+  return n;
+}
+
+/** RFC 6901: `~` is written `~0` and `/` is written `~1` in a reference token. */
+function pointerOf(frame: Frame): string {
+  const tokens: string[] = [];
+  for (let f: Frame | undefined = frame; f?.parent !== undefined; f = f.parent) {
+    tokens.push(f.key.replace(/~/g, '~0').replace(/\//g, '~1'));
+  }
+  return tokens
+    .reverse()
+    .map((t) => `/${t}`)
+    .join('');
+}
