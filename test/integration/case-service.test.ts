@@ -155,6 +155,26 @@ describe('recording acts through the application service', () => {
     expect((await cases.load('c-1'))!.events).toHaveLength(1);
   });
 
+  it('when a correction made without the HTTP layer (CLI, batch) nests deeper than 32 levels, then nothing is signed or stored', async () => {
+    const opened = await cases.record('c-1', alice, openCase, { eventId: newId() });
+    let deep: unknown = [];
+    for (let i = 0; i < 1_000; i++) deep = [deep];
+    const correction: ActRequest<'RecordCorrected'> = {
+      type: 'RecordCorrected',
+      occurredAt: '2019-09-20T10:00:00+08:00',
+      data: { corrects: opened.events[0]!.id, reason: '更正', data: { deep } },
+      media: [],
+    };
+    await expect(cases.record('c-1', alice, correction, { eventId: newId() })).rejects.toMatchObject({
+      code: 'invalid_body',
+      details: { pointer: expect.stringMatching(/^\/data\/data\/deep\/0/) },
+    });
+    await expect(
+      cases.recordAll('c-1', alice, [evidence('照片'), correction], { eventId: newId() }),
+    ).rejects.toMatchObject({ code: 'invalid_body', details: { event: 1 } });
+    expect((await cases.load('c-1'))!.events).toHaveLength(1);
+  });
+
   it('when many acts are recorded on one case at once, then each lands once, in some order, and the chain holds', async () => {
     await cases.record('c-1', alice, openCase, { eventId: newId() });
     const results = await Promise.all(

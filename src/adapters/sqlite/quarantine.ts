@@ -23,10 +23,12 @@ export class DocumentRefused extends Error {
 
 export function refusalOf(err: unknown): DocumentRefused | undefined {
   if (err instanceof DocumentRefused) return err;
-  if (err instanceof Database.SqliteError && (REFUSALS.has(err.code) || err.code.startsWith('SQLITE_CONSTRAINT'))) {
-    return new DocumentRefused(`${err.code}: ${err.message}`);
-  }
-  return undefined;
+  // by name and code, not instanceof: the native addon keeps the error class of the first copy of the module loaded
+  // in a process, which need not be this one (test runners load a fresh copy per file)
+  const { name, code, message } = (err ?? {}) as { name?: unknown; code?: unknown; message?: unknown };
+  if (name !== 'SqliteError' || typeof code !== 'string') return undefined;
+  if (!REFUSALS.has(code) && !code.startsWith('SQLITE_CONSTRAINT')) return undefined;
+  return new DocumentRefused(`${code}: ${String(message)}`);
 }
 
 /** The document as stored; one that has no JSON text (too deep for the serializer, say) is refused. */

@@ -1,0 +1,135 @@
+import { MAX_JSON_DEPTH } from '../../src/ledger/json-bounds.js';
+import { seedAgency, startTestService, type TestService } from '../support/service.js';
+
+/**
+ * What the ledger accepts is bounded before the schema and before anything is signed: a body that nests too
+ * deep, holds a lone UTF-16 surrogate or a number JSON cannot carry (1e999) is `400 invalid_body` naming the
+ * member by JSON pointer, on every write route, and nothing is stored.
+ */
+const AGENCY = 'county-justice';
+const DAY = '2026-11-02';
+let t: TestService;
+let admin: string;
+let officer: string;
+let evidenceId: string;
+
+/** An array nesting `levels` levels deep, as JSON text. */
+const nestedText = (levels: number) => '['.repeat(levels) + ']'.repeat(levels);
+
+beforeAll(async () => {
+  t = await startTestService();
+  ({ admin, officer } = await seedAgency(t, AGENCY));
+  const open = {
+    caseId: 'b-1',
+    itemCode: 'P-001',
+    title: '案件',
+    openedOn: DAY,
+    officers: ['alice', 'bob'],
+    parties: [{ kind: 'person', name: '李四' }],
+  };
+  expect((await t.call('POST', '/v1/cases', { token: officer, body: open })).status).toBe(201);
+  const evidence = { type: 'EvidenceCollected', occurredAt: `${DAY}T09:00:00+08:00`, data: { description: '照片' } };
+  const written = await t.call('POST', '/v1/cases/b-1/acts', { token: officer, body: evidence });
+  expect(written.status).toBe(201);
+  evidenceId = written.body.eventId;
+});
+afterAll(() => t.stop());
+
+/** Every event of the store: what a refused request must leave as it was. */
+async function eventCount(): Promise<number> {
+  return (await t.service.events.readAll({ after: 0, limit: 100_000 })).length;
+}
+
+/** A correction whose free-form `data.data` is the given JSON text. */
+const correction = (freeForm: string) =>
+  `{"type":"RecordCorrected","occurredAt":"${DAY}T10:00:00+08:00",` +
+  `"data":{"corrects":"${evidenceId}","reason":"更正","data":{"x":${freeForm}}}}`;
+
+async function expectRefused(route: string, token: string, body: string, pointer: RegExp | string) {
+  const before = await eventCount();
+  const res = await t.call('POST', route, { token, body });
+  expect(res.status).toBe(400);
+  expect(res.body.code).toBe('invalid_body');
+  if (typeof pointer === 'string') expect(res.body.pointer).toBe(pointer);
+  else expect(res.body.pointer).toMatch(pointer);
+  expect(res.body.detail).toContain(res.body.pointer);
+  expect(await eventCount()).toBe(before);
+}
+
+describe('bounded bodies', () => {
+  it("when an act's free-form data nests deeper than 32 levels, then 400 invalid_body and nothing is stored", async () => {
+    // the body's root, data and data.data are three levels; the array at data.data.x makes up the rest
+    await expectRefused(
+      '/v1/cases/b-1/acts',
+      officer,
+      correction(nestedText(MAX_JSON_DEPTH - 2)),
+      /^\/data\/data\/x(\/0)+$/,
+    );
+    await expectRefused('/v1/cases/b-1/acts', officer, correction(nestedText(1_000)), /^\/data\/data\/x/);
+  });
+
+  it('when a body nests 5,000 levels, then 400 invalid_body rather than a stack overflow', async () => {
+    await expectRefused('/v1/cases/b-1/acts', officer, correction(nestedText(5_000)), /^\/data\/data\/x/);
+    await expectRefused('/v1/cases/b-1/acts:batch', officer, `{"acts":${nestedText(5_000)}}`, /^\/acts/);
+    await expectRefused('/v1/officers', admin, nestedText(5_000), /^(\/0)+$/);
+  });
+
+  it("when an act's free-form data nests within the bounds, then it is recorded", async () => {
+    const res = await t.call('POST', '/v1/cases/b-1/acts', {
+      token: officer,
+      body: correction(nestedText(MAX_JSON_DEPTH - 3)),
+    });
+    expect(res.status).toBe(201);
+  });
+
+  it('when a body has a lone surrogate in any text field, then 400 naming the field (officers, items, cases, acts)', async () => {
+    const lone = '"\\ud800"'; // JSON text for a lone high surrogate
+    await expectRefused(
+      '/v1/officers',
+      admin,
+      `{"officerId":"carol","name":${lone},"agency":"${AGENCY}","certificateNo":"1405-c","validFrom":"2018-01-01","validTo":"2030-12-31","roles":["officer"]}`,
+      '/name',
+    );
+    await expectRefused(
+      '/v1/items',
+      admin,
+      `{"code":"P-002","agency":"${AGENCY}","name":"事项","category":"penalty","legalBasis":${lone}}`,
+      '/legalBasis',
+    );
+    await expectRefused(
+      '/v1/cases',
+      officer,
+      `{"caseId":"b-2","itemCode":"P-001","title":"t","openedOn":"${DAY}","officers":["alice","bob"],"parties":[{"kind":"person","name":"a\\udc00b"}]}`,
+      '/parties/0/name',
+    );
+    await expectRefused(
+      '/v1/cases/b-1/acts',
+      officer,
+      `{"type":"EvidenceCollected","occurredAt":"${DAY}T09:00:00+08:00","data":{"description":${lone}}}`,
+      '/data/description',
+    );
+    await expectRefused(
+      '/v1/cases/b-1/acts:batch',
+      officer,
+      `{"acts":[{"type":"EvidenceCollected","occurredAt":"${DAY}T09:00:00+08:00","data":{"description":${lone}}}]}`,
+      '/acts/0/data/description',
+    );
+    await expectRefused('/v1/cases/b-1/acts', officer, correction(`{${lone}:1}`), '/data/data/x');
+  });
+
+  it('when a body holds 1e999 (not a finite number), then 400 naming the field', async () => {
+    await expectRefused('/v1/cases/b-1/acts', officer, correction('1e999'), '/data/data/x');
+    await expectRefused(
+      '/v1/items',
+      admin,
+      `{"code":"P-003","agency":"${AGENCY}","name":"事项","category":"penalty","legalBasis":"法","major":{"fineFenAtLeast":1e999}}`,
+      '/major/fineFenAtLeast',
+    );
+  });
+
+  it('when x-purpose is cut to 200 characters inside a surrogate pair, then the read is recorded (no 500)', async () => {
+    const purpose = encodeURIComponent('a'.repeat(199) + '😀');
+    const res = await t.call('GET', '/v1/cases/b-1', { token: officer, headers: { 'x-purpose': purpose } });
+    expect(res.status).toBe(200);
+  });
+});
