@@ -83,9 +83,9 @@ const deep = fc
 
 /** Long strings and arrays (kept under the JSON body limit, which a separate test covers). */
 const huge = fc.oneof(
-  fc.constantFrom(1_000, 10_001, 100_000, 300_000).map((n) => JSON.stringify('长'.repeat(n))),
-  fc.constantFrom(1_000, 20_000).map((n) => `[${Array.from({ length: n }, (_, i) => i).join(',')}]`),
-  fc.constantFrom(5_000).map((n) => `{${Array.from({ length: n }, (_, i) => `"k${i}":${i}`).join(',')}}`),
+  fc.constantFrom(1_000, 10_001, 100_000).map((n) => JSON.stringify('长'.repeat(n))),
+  fc.constantFrom(1_001, 10_000).map((n) => `[${Array.from({ length: n }, (_, i) => i).join(',')}]`),
+  fc.constant(`{${Array.from({ length: 5_000 }, (_, i) => `"k${i}":${i}`).join(',')}}`),
 );
 
 /** Any hostile JSON value, as text. */
