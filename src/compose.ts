@@ -18,6 +18,7 @@ import { S3BlobStore } from './adapters/s3/blob-store.js';
 import type { BlobStore } from './ports/blob-store.js';
 import { loadTrustedTokenKeys } from './adapters/keys/token-keys.js';
 import { cachedVerifier, createTokenVerifier, type TrustedKey } from './app/auth.js';
+import { MediaHoldings } from './app/media-holdings.js';
 import { AccessLog } from './app/access-log.js';
 import { appendMetrics, countingEventStore } from './app/counting-event-store.js';
 import { CaseService } from './app/case-service.js';
@@ -264,7 +265,6 @@ export async function startService(config: Config, { clock, log }: ServiceDepend
     casesApi({
       cases: new CaseService({ ...deps, calendar }),
       registry,
-      blobs,
       access,
       verify,
       validate,
@@ -273,7 +273,17 @@ export async function startService(config: Config, { clock, log }: ServiceDepend
       readModels,
       runner,
     }),
-    mediaApi({ blobs, readModels, runner, events, access, verify, maxBytes: config.mediaMaxBytes, log }),
+    mediaApi({
+      blobs,
+      holdings: new MediaHoldings(deps, newId),
+      readModels,
+      runner,
+      events,
+      access,
+      verify,
+      maxBytes: config.mediaMaxBytes,
+      log,
+    }),
     auditApi({ events, verify, shutdown: live.signal }),
     supervisionApi({ readModels, runner, verify, clock }),
     quarantineApi({ readModels, runner, verify }),

@@ -102,3 +102,13 @@ export class VerificationsBusy extends LedgerError {
     });
   }
 }
+
+/**
+ * What the service read back from one of its own stores is not what it wrote (a medium whose bytes no longer hash
+ * to its name, an object missing from the store): the store was damaged or tampered with. Logged loudly; never
+ * served as if it were sound.
+ */
+export class IntegrityFault extends LedgerError {
+  readonly code = 'integrity_fault';
+  readonly status = 500;
+}

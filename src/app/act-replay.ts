@@ -20,8 +20,13 @@ function recordsAct(request: ActRequest, envelope: EventEnvelope): boolean {
   // a case's opening is dated by the service when it records it (the client states `openedOn`), so a retry differs
   if (request.type !== 'CaseOpened' && event.occurredAt !== request.occurredAt) return false;
   if (!canonicalEqual(event.officers, request.officers)) return false;
-  const digests = (media: ActRequest['media']) => media.map((m) => m.sha256);
-  if (!canonicalEqual(digests(event.media), digests(request.media))) return false;
+  if (
+    !canonicalEqual(
+      event.media.map((m) => m.sha256),
+      [...request.media],
+    )
+  )
+    return false;
   const asked = request.data as Record<string, unknown>;
   const stored = event.data as Record<string, unknown>;
   const derived = DERIVED_MEMBERS[request.type] ?? [];

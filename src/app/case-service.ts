@@ -15,6 +15,8 @@ import {
   type EventCodec,
 } from './command-handler.js';
 import { recordsActs } from './act-replay.js';
+import { violation } from '../domain/errors.js';
+import { readHolding } from './media-holdings.js';
 import { RegistryReader } from './registry-reader.js';
 
 /** Case events in envelopes: `data` is the act's data with what the rules derived, plus `officers` when the act named them. */
@@ -38,7 +40,8 @@ export interface ActRequest<T extends ActType = ActType> {
   readonly occurredAt: string;
   readonly officers?: readonly string[];
   readonly data: ActData[T];
-  readonly media: readonly MediaRef[];
+  /** The SHA-256 of each medium the act names; each must be held by the case's agency. */
+  readonly media: readonly string[];
 }
 
 export interface CaseServiceDependencies extends CommandDependencies {
@@ -72,13 +75,16 @@ export class CaseService {
     requests: readonly ActRequest[],
     options: { eventId: string; expectedRevision?: number },
   ): Promise<CommandResult> {
-    const acts = requests.map((request, i) => ({ ...request, id: i === 0 ? options.eventId : '', actor }) as RecordAct);
     return handleCommand(
       this.deps,
       caseStream(caseId),
       batchOf(caseDecider),
       caseCodec,
       async (state: CaseState): Promise<CaseCommand[]> => {
+        const media = await this.mediaOf(state.agency ?? actor.agency, requests);
+        const acts = requests.map(
+          (request, i) => ({ ...request, media: media[i], id: i === 0 ? options.eventId : '', actor }) as RecordAct,
+        );
         const itemCode = state.itemCode ?? acts.find((a) => a.type === 'CaseOpened')?.data.itemCode;
         const named = acts.flatMap((a) => (a.type === 'CaseOpened' ? a.data.officers : (a.officers ?? [])));
         const [item, officers] = await Promise.all([
@@ -93,6 +99,28 @@ export class CaseService {
         return acts.map((act) => ({ act, context }));
       },
       { ...options, sameRequest: (recorded) => recordsActs(requests, recorded) },
+    );
+  }
+
+  /**
+   * The media each act names, as the agency's `MediaReceived` events record them; 422 `media_unknown` for a
+   * medium the agency does not hold, whoever else holds it. Read from the log on every decision, before signing.
+   */
+  private async mediaOf(agency: string, requests: readonly ActRequest[]): Promise<MediaRef[][]> {
+    const hashes = [...new Set(requests.flatMap((r) => r.media))];
+    const held = new Map<string, MediaRef>();
+    await Promise.all(
+      hashes.map(async (sha256) => {
+        const holding = await readHolding(this.deps.events, agency, sha256);
+        if (holding) held.set(sha256, { sha256, size: holding.size, contentType: holding.contentType });
+      }),
+    );
+    return requests.map((r) =>
+      r.media.map((sha256) => {
+        const ref = held.get(sha256);
+        if (!ref) throw violation('media_unknown', `no medium ${sha256} has been uploaded`, { sha256 });
+        return ref;
+      }),
     );
   }
 

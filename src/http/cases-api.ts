@@ -4,10 +4,9 @@ import type { Principal } from '../app/auth.js';
 import type { ActRequest, CaseService } from '../app/case-service.js';
 import { idempotentCaseId } from '../app/idempotency.js';
 import type { RegistryReader } from '../app/registry-reader.js';
-import { caseStream, type ActType, type MediaRef } from '../domain/case/acts.js';
+import { caseStream, type ActType } from '../domain/case/acts.js';
 import { CASE_STATUSES as CASE_STATUS_VALUES } from '../domain/case/state.js';
-import { RuleViolation, violation } from '../domain/errors.js';
-import type { BlobStore } from '../ports/blob-store.js';
+import { RuleViolation } from '../domain/errors.js';
 import type { Clock } from '../ports/clock.js';
 import { type ReadModelStore } from '../ports/read-models.js';
 import type { CaseFileDoc } from '../../projections/case-files.js';
@@ -23,7 +22,6 @@ import type { Validate } from './validation.js';
 export interface CasesApiDependencies {
   readonly cases: CaseService;
   readonly registry: RegistryReader;
-  readonly blobs: BlobStore;
   readonly access: AccessLog;
   readonly verify: (token: string) => Principal;
   readonly validate: Validate;
@@ -68,7 +66,7 @@ export function casesApi(deps: CasesApiDependencies): Router {
       const caseId = checkCaseId(req);
       validate('urn:evidence-ledger:schema:command:record-act', req.body);
       const body = req.body as ActBody;
-      await write(req, res, caseId, await toActRequest(body), body.type);
+      await write(req, res, caseId, toActRequest(body), body.type);
     },
   );
 
@@ -81,7 +79,7 @@ export function casesApi(deps: CasesApiDependencies): Router {
       const caseId = checkCaseId(req);
       validate('urn:evidence-ledger:schema:command:record-acts-batch', req.body);
       const body = req.body as { acts: ActBody[] };
-      const acts = await Promise.all(body.acts.map(toActRequest));
+      const acts = body.acts.map(toActRequest);
       const principal = principalOf(res);
       const expectedRevision = ifMatch(req);
       const result = await cases.recordAll(caseId, actorOf(principal), acts, {
@@ -166,12 +164,12 @@ export function casesApi(deps: CasesApiDependencies): Router {
     });
   });
 
-  async function toActRequest(body: ActBody): Promise<ActRequest> {
+  function toActRequest(body: ActBody): ActRequest {
     return {
       type: body.type,
       occurredAt: body.occurredAt,
       data: body.data,
-      media: await resolveMedia(body.media ?? []),
+      media: body.media ?? [],
       ...(body.officers ? { officers: body.officers } : {}),
     } as ActRequest;
   }
@@ -231,14 +229,6 @@ export function casesApi(deps: CasesApiDependencies): Router {
     const loaded = await cases.load(caseId);
     if (!(await recordAccess(req, res, caseId, loaded?.state.agency, action))) return undefined;
     return loaded;
-  }
-
-  async function resolveMedia(hashes: readonly string[]): Promise<MediaRef[]> {
-    const infos = await Promise.all(hashes.map((sha256) => deps.blobs.head(sha256)));
-    return infos.map((info, i) => {
-      if (!info) throw violation('media_unknown', `no medium ${hashes[i]} has been uploaded`, { sha256: hashes[i] });
-      return { sha256: info.sha256, size: info.size, contentType: info.contentType };
-    });
   }
 
   return router;

@@ -2,12 +2,14 @@ import { Router, type Request, type Response } from 'express';
 import { pipeline } from 'node:stream';
 import type { Logger } from 'pino';
 import type { AccessLog } from '../app/access-log.js';
+import type { MediaHolding, MediaHoldings } from '../app/media-holdings.js';
+import { verifiedStream } from '../app/verified-stream.js';
 import type { Principal } from '../app/auth.js';
 import type { ReadModelStore } from '../ports/read-models.js';
 import { MEDIA_REFS, type MediaRefsDoc } from '../../projections/media.js';
 import type { ReadConsistency } from './consistency.js';
 import { notFound } from '../domain/errors.js';
-import { LedgerError } from '../errors.js';
+import { IntegrityFault, LedgerError } from '../errors.js';
 import { BlobTooLarge, RangeNotSatisfiable, type BlobStore } from '../ports/blob-store.js';
 import type { EventStore } from '../ports/event-store.js';
 import { authenticate, canRead, principalOf, requireRoles } from './authenticate.js';
@@ -16,6 +18,8 @@ import { InvalidBody } from './validation.js';
 
 export interface MediaApiDependencies {
   readonly blobs: BlobStore;
+  /** Which agency holds which medium, from the event log. */
+  readonly holdings: MediaHoldings;
   /** The read models: which cases reference which medium. */
   readonly readModels: ReadModelStore;
   readonly runner: ReadConsistency;
@@ -60,7 +64,10 @@ export function mediaApi(deps: MediaApiDependencies): Router {
     }
     const options = { contentType, maxBytes, ...(expectedSha256 ? { expectedSha256 } : {}) };
     const stored = await blobs.put(bodyOf(req), options).finally(() => discardRest(req, res));
-    res.status(stored.created ? 201 : 200);
+    const { sub, agency, roles } = principalOf(res);
+    // 201 for the agency's first upload of these bytes, whoever else stored them before: the answer reveals nothing.
+    const held = await deps.holdings.receive({ sub, agency, roles: [...roles] }, stored);
+    res.status(held.created ? 201 : 200);
     res.set('Location', `/v1/media/${stored.sha256}`).set('ETag', `"${stored.sha256}"`);
     res.json({ sha256: stored.sha256, size: stored.size, contentType: stored.contentType });
   });
@@ -68,9 +75,10 @@ export function mediaApi(deps: MediaApiDependencies): Router {
   router.get('/v1/media/:sha256', auth, async (req, res) => {
     const sha256 = String(req.params.sha256);
     if (!SHA256_HEX.test(sha256)) throw notFound('no such medium');
-    await authorize(req, res, sha256);
-    const info = await blobs.head(sha256);
-    if (!info) throw notFound('no such medium');
+    const holding = await authorize(req, res, sha256);
+    const info = await blobs.head(sha256, holding.blobVersion);
+    if (!info) throw mediumLost(sha256, 'is not in the media store');
+    if (info.size !== holding.size) throw mediumLost(sha256, `holds ${info.size} bytes, not ${holding.size}`);
 
     const etag = `"${sha256}"`;
     res.setHeader('ETag', etag);
@@ -100,26 +108,41 @@ export function mediaApi(deps: MediaApiDependencies): Router {
       res.end();
       return;
     }
-    const got = await blobs.get(sha256, range === 'whole' ? undefined : range);
-    if (!got) throw notFound('no such medium');
-    // Streams the file; a client that goes away destroys the response, and with it the file stream.
-    pipeline(got.body, res, (err) => {
-      if (err && (err as NodeJS.ErrnoException).code !== 'ERR_STREAM_PREMATURE_CLOSE') {
+    const got = await blobs.get(sha256, range === 'whole' ? undefined : range, holding.blobVersion);
+    if (!got) throw mediumLost(sha256, 'is not in the media store');
+    // Streams the bytes; a client that goes away destroys the response, and with it the store's stream. A whole
+    // medium is re-hashed on the way and its last bytes held back until they match: on a mismatch the connection
+    // is cut, so the client sees a broken transfer, never a complete one of other bytes.
+    const stages = range === 'whole' ? [got.body, verifiedStream(sha256, info.size), res] : [got.body, res];
+    pipeline(stages as [NodeJS.ReadableStream, ...NodeJS.WritableStream[]], (err) => {
+      if (err instanceof IntegrityFault) {
+        deps.log.error({ sha256, requestId: requestId(res), code: err.code }, `integrity fault: ${err.message}`);
+        res.destroy();
+      } else if (err && (err as NodeJS.ErrnoException).code !== 'ERR_STREAM_PREMATURE_CLOSE') {
         deps.log.warn({ err, sha256, requestId: requestId(res) }, 'sending a medium failed');
       }
     });
   });
 
   /**
-   * Allows the medium to whoever may read a case that references it, after the read models have the acts committed
-   * so far; records the retrieval on that case (or, denied, on the first case that references it). Media no case
-   * references are not found for anyone, so their existence is never revealed.
+   * Allows the medium to whoever may read a case that references it and whose agency holds it (the log's
+   * `MediaReceived` event, which also says which stored version was verified), after the read models have the
+   * acts committed so far; records the retrieval on that case (or, denied, on the first case that references
+   * it). Media no readable case of a holding agency references are not found, so their existence is never revealed.
    */
-  async function authorize(req: Request, res: Response, sha256: string): Promise<void> {
+  async function authorize(req: Request, res: Response, sha256: string): Promise<MediaHolding> {
     const principal = principalOf(res);
     await deps.runner.waitFor(await deps.events.headPosition(), INDEX_WAIT_MS);
     const cases = deps.readModels.get<MediaRefsDoc>(MEDIA_REFS, sha256)?.cases ?? [];
-    const readable = cases.find((c) => canRead(principal, c.agency));
+    let readable: { caseId: string; agency: string } | undefined;
+    let holding: MediaHolding | undefined;
+    for (const c of cases.filter((c) => canRead(principal, c.agency))) {
+      holding = await deps.holdings.holding(c.agency, sha256);
+      if (holding) {
+        readable = c;
+        break;
+      }
+    }
     const granted = readable !== undefined;
     const caseId = (readable ?? cases[0])?.caseId;
     const why = purpose(req);
@@ -134,10 +157,16 @@ export function mediaApi(deps: MediaApiDependencies): Router {
         ...(why === undefined ? {} : { purpose: why }),
       });
     }
-    if (!granted) throw notFound('no such medium');
+    if (!holding) throw notFound('no such medium');
+    return holding;
   }
 
   return router;
+}
+
+/** The store does not have what the log says it verified: the stored medium is damaged or gone. */
+function mediumLost(sha256: string, what: string): IntegrityFault {
+  return new IntegrityFault(`the medium ${sha256} ${what}`);
 }
 
 /** `Content-Type` without parameters, lowercased: the medium's type as stored. */

@@ -11,6 +11,17 @@ export interface BlobInfo {
   readonly contentType: string;
 }
 
+/** What a put stored. */
+export interface StoredBlob extends BlobInfo {
+  /** False when the same bytes were stored already. */
+  readonly created: boolean;
+  /**
+   * Which stored version holds these verified bytes, where the store keeps versions (S3's `VersionId` in a
+   * versioned bucket); recorded with the medium so that reads name it. Absent where a name has one version.
+   */
+  readonly version?: string;
+}
+
 export interface PutOptions {
   readonly contentType: string;
   /** The most bytes accepted; one byte more rejects the put with {@link BlobTooLarge}. */
@@ -31,16 +42,21 @@ export interface BlobStore {
    * were there already. A rejected put (too large, digest mismatch, failing body) stores nothing, and a blob is
    * visible to `head` and `get` only once it is complete and durable.
    */
-  put(body: AsyncIterable<Uint8Array>, options: PutOptions): Promise<BlobInfo & { readonly created: boolean }>;
-  /** Undefined when absent; {@link InvalidDigest} when `sha256` is not a digest. */
-  head(sha256: string): Promise<BlobInfo | undefined>;
+  put(body: AsyncIterable<Uint8Array>, options: PutOptions): Promise<StoredBlob>;
+  /**
+   * Undefined when absent; {@link InvalidDigest} when `sha256` is not a digest. With `version` (one that `put`
+   * returned), that stored version, whatever is now current under the name.
+   */
+  head(sha256: string, version?: string): Promise<BlobInfo | undefined>;
   /**
    * The bytes (or a range of them); undefined when absent. `info` always describes the whole blob. A range
    * must satisfy `0 <= start <= end < size` (`start < size` when open-ended), else {@link RangeNotSatisfiable}.
+   * With `version`, that stored version is read, never a later one written under the same name.
    */
   get(
     sha256: string,
     range?: ByteRange,
+    version?: string,
   ): Promise<{ readonly info: BlobInfo; readonly body: NodeJS.ReadableStream } | undefined>;
   /** Resolves when the store can be read and written. */
   ping(): Promise<void>;

@@ -339,7 +339,7 @@ describe('retries under an idempotency key', () => {
   it.each<[string, (act: ActRequest<'EvidenceCollected'>) => ActRequest]>([
     ['another time', (act) => ({ ...act, occurredAt: '2019-09-20T11:00:00+08:00' })],
     ['other officers', (act) => ({ ...act, officers: ['alice'] })],
-    ['a medium more', (act) => ({ ...act, media: [{ sha256: 'a'.repeat(64), size: 1, contentType: 'image/jpeg' }] })],
+    ['a medium more', (act) => ({ ...act, media: ['a'.repeat(64)] })],
     ['a member more', (act) => ({ ...act, data: { ...act.data, relatesTo: 'x' } }) as ActRequest],
   ])('when an idempotency key is reused for the same act with %s, then idempotency_key_reused', async (_, change) => {
     await cases.record('c-1', alice, openCase, { eventId: newId() });

@@ -24,6 +24,7 @@ import {
   type BlobStore,
   type ByteRange,
   type PutOptions,
+  type StoredBlob,
 } from '../../ports/blob-store.js';
 
 const MiB = 1024 * 1024;
@@ -110,6 +111,8 @@ interface StoredObject {
   readonly contentType: string;
   /** The digest recorded in the object's metadata when this adapter published it. */
   readonly recordedSha256: string | undefined;
+  /** The version HEAD described (undefined in an unversioned bucket). */
+  readonly versionId: string | undefined;
 }
 
 interface TempObject {
@@ -155,7 +158,7 @@ export class S3BlobStore implements BlobStore {
     this.client = createS3Client(options);
   }
 
-  async put(body: AsyncIterable<Uint8Array>, options: PutOptions): Promise<BlobInfo & { readonly created: boolean }> {
+  async put(body: AsyncIterable<Uint8Array>, options: PutOptions): Promise<StoredBlob> {
     checkPutOptions(options);
     const measured = new MeasuredBody(body, options.maxBytes);
     let temp: TempObject | undefined;
@@ -179,21 +182,26 @@ export class S3BlobStore implements BlobStore {
     }
   }
 
-  async head(sha256: string): Promise<BlobInfo | undefined> {
+  /** With `version`, that version of the object (a missing or deleted version is absent). */
+  async head(sha256: string, version?: string): Promise<BlobInfo | undefined> {
     assertSha256(sha256);
-    const stored = await this.#stat(contentKey(sha256));
+    const stored = await this.#stat(contentKey(sha256), version);
     return stored && { sha256, size: stored.size, contentType: stored.contentType };
   }
 
-  /** The caller must consume or destroy `body`: it holds a connection until then. */
+  /**
+   * The caller must consume or destroy `body`: it holds a connection until then. With `version`, only that version
+   * is read: a later write or a delete marker under the name changes nothing.
+   */
   async get(
     sha256: string,
     range?: ByteRange,
+    version?: string,
   ): Promise<{ readonly info: BlobInfo; readonly body: NodeJS.ReadableStream } | undefined> {
     assertSha256(sha256);
     if (range && !plausible(range)) {
       // No request can express this range; its error names the blob's size.
-      const info = await this.head(sha256);
+      const info = await this.head(sha256, version);
       if (info) assertRange(range, info.size);
       return undefined;
     }
@@ -204,13 +212,14 @@ export class S3BlobStore implements BlobStore {
         new GetObjectCommand({
           Bucket: this.#bucket,
           Key: key,
+          ...(version === undefined ? {} : { VersionId: version }),
           ...(range ? { Range: `bytes=${range.start}-${range.end ?? ''}` } : {}),
         }),
       );
     } catch (err) {
       if (isNotFound(err)) return undefined;
       if (range && statusOf(err) === 416) {
-        const info = await this.head(sha256);
+        const info = await this.head(sha256, version);
         if (info) throw new RangeNotSatisfiable(range, info.size);
         return undefined;
       }
@@ -255,7 +264,9 @@ export class S3BlobStore implements BlobStore {
     try {
       const upload = new Upload({
         client: this.client,
-        params: { Bucket: this.#bucket, Key: key, Body: source },
+        // Each part (or the single PutObject) carries its SHA-256, which S3 checks; it is also the checksum S3
+        // demands of uploads into a bucket whose default retention locks every new object.
+        params: { Bucket: this.#bucket, Key: key, Body: source, ChecksumAlgorithm: 'SHA256' },
         queueSize: this.#queueSize,
         partSize,
         leavePartsOnError: false,
@@ -267,14 +278,13 @@ export class S3BlobStore implements BlobStore {
     }
   }
 
-  async #publish(temp: TempObject, info: BlobInfo): Promise<BlobInfo & { readonly created: boolean }> {
+  async #publish(temp: TempObject, info: BlobInfo): Promise<StoredBlob> {
     const key = contentKey(info.sha256);
     for (let attempt = 1; ; attempt++) {
       const stored = await this.#stat(key);
-      if (stored) return { ...(await this.#confirm(key, stored, info)), created: false };
+      if (stored) return { ...(await this.#confirm(key, stored, info)), created: false, ...version(stored.versionId) };
       try {
-        await this.#copy(temp, key, info);
-        return { ...info, created: true };
+        return { ...info, created: true, ...version(await this.#copy(temp, key, info)) };
       } catch (err) {
         // 412: another writer published the name first; 409: one was publishing it. Look again.
         const status = statusOf(err);
@@ -284,12 +294,21 @@ export class S3BlobStore implements BlobStore {
     }
   }
 
-  /** An existing object under the name: the same bytes (size, recorded digest, re-hash), else an error. */
+  /**
+   * An existing object under the name: the same bytes (size, recorded digest, re-hash of the very version HEAD
+   * described, which is the version the put then returns), else an error.
+   */
   async #confirm(key: string, stored: StoredObject, info: BlobInfo): Promise<BlobInfo> {
     if (stored.size !== info.size) throw new StoredBlobConflict(key, `has ${stored.size} bytes, not ${info.size}`);
     if (stored.recordedSha256 !== undefined && stored.recordedSha256 !== info.sha256)
       throw new StoredBlobConflict(key, `records the digest ${stored.recordedSha256}`);
-    const out = await this.client.send(new GetObjectCommand({ Bucket: this.#bucket, Key: key }));
+    const out = await this.client.send(
+      new GetObjectCommand({
+        Bucket: this.#bucket,
+        Key: key,
+        ...(stored.versionId === undefined ? {} : { VersionId: stored.versionId }),
+      }),
+    );
     const hash = createHash('sha256');
     let size = 0;
     for await (const chunk of out.Body as Readable) {
@@ -302,8 +321,11 @@ export class S3BlobStore implements BlobStore {
     return { sha256: info.sha256, size: info.size, contentType: stored.contentType };
   }
 
-  /** Copies the temporary object to its name unless the name exists; the only write under `sha256/`. */
-  async #copy(temp: TempObject, key: string, info: BlobInfo): Promise<void> {
+  /**
+   * Copies the temporary object to its name unless the name exists; the only write under `sha256/`. Returns the
+   * version it wrote. S3 computes the copy's SHA-256, which must be ours.
+   */
+  async #copy(temp: TempObject, key: string, info: BlobInfo): Promise<string | undefined> {
     const source =
       `${encodeURIComponent(this.#bucket)}/${temp.key.split('/').map(encodeURIComponent).join('/')}` +
       (temp.versionId === undefined ? '' : `?versionId=${encodeURIComponent(temp.versionId)}`);
@@ -316,16 +338,23 @@ export class S3BlobStore implements BlobStore {
     };
     const sourceMatch = temp.etag === undefined ? {} : { CopySourceIfMatch: temp.etag };
     if (info.size <= this.#maxCopyBytes) {
-      await this.client.send(
-        new CopyObjectCommand({
-          ...target,
-          ...sourceMatch,
-          CopySource: source,
-          MetadataDirective: 'REPLACE',
-          IfNoneMatch: '*',
-        }),
-      );
-      return;
+      const copy = new CopyObjectCommand({
+        ...target,
+        ...sourceMatch,
+        CopySource: source,
+        MetadataDirective: 'REPLACE',
+        IfNoneMatch: '*',
+        ChecksumAlgorithm: 'SHA256',
+      });
+      if (this.#lock || this.#legalHold) withEmptyBodyMd5(copy);
+      const out = await this.client.send(copy);
+      const checksum = out.CopyObjectResult?.ChecksumSHA256;
+      if (checksum !== undefined && checksum !== Buffer.from(info.sha256, 'hex').toString('base64'))
+        throw new StoredBlobConflict(
+          key,
+          `was copied with the SHA-256 ${Buffer.from(checksum, 'base64').toString('hex')}`,
+        );
+      return out.VersionId;
     }
     // Larger than one copy may be: copy it part by part, and the completion is the conditional write.
     const { UploadId } = await this.client.send(new CreateMultipartUploadCommand(target));
@@ -352,7 +381,7 @@ export class S3BlobStore implements BlobStore {
         });
         parts.push(...(await Promise.all(batch)));
       }
-      await this.client.send(
+      const done = await this.client.send(
         new CompleteMultipartUploadCommand({
           Bucket: this.#bucket,
           Key: key,
@@ -361,6 +390,7 @@ export class S3BlobStore implements BlobStore {
           IfNoneMatch: '*',
         }),
       );
+      return done.VersionId;
     } catch (err) {
       await this.client
         .send(new AbortMultipartUploadCommand({ Bucket: this.#bucket, Key: key, UploadId }))
@@ -382,10 +412,16 @@ export class S3BlobStore implements BlobStore {
     };
   }
 
-  async #stat(key: string): Promise<StoredObject | undefined> {
+  async #stat(key: string, versionId?: string): Promise<StoredObject | undefined> {
     let out;
     try {
-      out = await this.client.send(new HeadObjectCommand({ Bucket: this.#bucket, Key: key }));
+      out = await this.client.send(
+        new HeadObjectCommand({
+          Bucket: this.#bucket,
+          Key: key,
+          ...(versionId === undefined ? {} : { VersionId: versionId }),
+        }),
+      );
     } catch (err) {
       if (isNotFound(err)) return undefined;
       throw err;
@@ -395,6 +431,7 @@ export class S3BlobStore implements BlobStore {
       size: out.ContentLength,
       contentType: out.ContentType ?? DEFAULT_CONTENT_TYPE,
       recordedSha256: out.Metadata?.sha256,
+      versionId: out.VersionId,
     };
   }
 
@@ -412,6 +449,29 @@ export class S3BlobStore implements BlobStore {
       this.#onCleanupError(err, key);
     }
   }
+}
+
+/** `version` as the optional field of a put's answer. */
+function version(versionId: string | undefined): { version?: string } {
+  return versionId === undefined ? {} : { version: versionId };
+}
+
+/** MD5 of no bytes, base64. */
+const EMPTY_BODY_MD5 = '1B2M2Y8AsgTpgAmY7PhCfg==';
+
+/**
+ * S3 requires a checksum on every write that carries Object Lock headers; a copy has no request body, so its
+ * `Content-MD5` is that of the empty body (the copied bytes are checked by the copy's own SHA-256).
+ */
+function withEmptyBodyMd5(command: CopyObjectCommand): void {
+  command.middlewareStack.add(
+    (next) => async (args) => {
+      const request = args.request as { headers?: Record<string, string> };
+      if (request.headers) request.headers['content-md5'] = EMPTY_BODY_MD5;
+      return next(args);
+    },
+    { step: 'build', name: 'emptyBodyContentMd5' },
+  );
 }
 
 /**
