@@ -5,6 +5,7 @@ import type { StreamHead } from '../ledger/envelope.js';
 import { CompactRange, leafHash } from '../ledger/merkle.js';
 import { verifyChain } from '../ledger/verify.js';
 import type { BlobStore } from '../ports/blob-store.js';
+import { holdingOf, MEDIA_RECEIVED } from './media-holdings.js';
 import type { EventStore, Position } from '../ports/event-store.js';
 import type { QuarantineDoc } from '../ports/read-models.js';
 
@@ -102,6 +103,8 @@ export async function checkLedger(deps: CheckDependencies, options: CheckOptions
 
   const heads = new Map<string, StreamHead>();
   const media = new Map<string, number>();
+  /** The stored versions that `MediaReceived` events recorded as verified, per medium. */
+  const mediaVersions = new Map<string, Set<string>>();
   const range = new CompactRange();
   let latestMatches: boolean | undefined;
   let events = 0;
@@ -155,6 +158,11 @@ export async function checkLedger(deps: CheckDependencies, options: CheckOptions
         }
         media.set(m.sha256, m.size);
       }
+      if (event.type === MEDIA_RECEIVED) {
+        const { sha256, blobVersion } = holdingOf(event.data);
+        if (blobVersion !== undefined)
+          mediaVersions.set(sha256, (mediaVersions.get(sha256) ?? new Set()).add(blobVersion));
+      }
       if (event.stream !== deps.checkpointStream && /^[0-9a-f]{64}$/.test(event.hash)) {
         range.push(leafHash(Buffer.from(event.hash, 'hex')));
         compareAt(range.size);
@@ -190,10 +198,15 @@ export async function checkLedger(deps: CheckDependencies, options: CheckOptions
   let bytes = 0;
   if (options.media) {
     if (!deps.blobs) throw new Error('checking media needs the media store');
-    for (const [sha256, size] of media) {
-      const got = await deps.blobs.get(sha256);
+    // each recorded version is read (a medium uploaded where the store keeps no versions: what its name holds)
+    const reads = [...media].flatMap(([sha256, size]) =>
+      [...(mediaVersions.get(sha256) ?? [undefined])].map((version) => ({ sha256, size, version })),
+    );
+    for (const { sha256, size, version } of reads) {
+      const got = await deps.blobs.get(sha256, undefined, version);
+      const which = version === undefined ? `medium ${sha256}` : `medium ${sha256} (stored version ${version})`;
       if (!got) {
-        fault({ code: 'media_missing', detail: `medium ${sha256} is referenced but not stored` });
+        fault({ code: 'media_missing', detail: `${which} is referenced but not stored` });
       } else {
         const hash = createHash('sha256');
         let length = 0;
@@ -203,12 +216,12 @@ export async function checkLedger(deps: CheckDependencies, options: CheckOptions
         }
         const digest = hash.digest('hex');
         if (digest !== sha256 || length !== size) {
-          fault({ code: 'media_mismatch', detail: `medium ${sha256} holds ${length} bytes hashing to ${digest}` });
+          fault({ code: 'media_mismatch', detail: `${which} holds ${length} bytes hashing to ${digest}` });
         }
         bytes += length;
       }
       mediaChecked += 1;
-      options.onProgress?.('media', mediaChecked, media.size);
+      options.onProgress?.('media', mediaChecked, reads.length);
     }
   }
 

@@ -1,10 +1,10 @@
 import { createPublicKey } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../config.js';
-import { openEventStore, readModelPath } from '../compose.js';
+import pino from 'pino';
+import { openBlobStore, openEventStore, readModelPath } from '../compose.js';
 import { readQuarantine } from '../adapters/sqlite/quarantine.js';
 import { readKeyring } from '../adapters/keys/file-keyring.js';
-import { FilesystemBlobStore } from '../adapters/filesystem/blob-store.js';
 import { checkLedger } from '../app/ledger-check.js';
 import { keyResolver } from '../ledger/ed25519.js';
 import { CHECKPOINT_STREAM } from '../../projections/merkle.js';
@@ -20,12 +20,16 @@ read model quarantined because a projection could not apply them. Progress goes 
 summary and the faults found to stdout. Safe to run while the service runs: it only reads.
 
 Options:
-  --media     also read back and re-hash every medium an event references
+  --media     also read back and re-hash every medium an event references, from the configured media store
+              (the data folder, or S3): each stored version that an upload recorded as verified
   --json      print the report as JSON
   -h, --help  this help
 
 Exit codes: 0 no fault, 1 faults found (or the store cannot be read), 2 usage error.
 `;
+
+/** The check reports faults itself; what the media store would log (a temporary object left) is not its concern. */
+const quietLog = pino({ level: 'silent' });
 
 export async function check(argv: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -47,9 +51,7 @@ export async function check(argv: string[], io: CliIo): Promise<number> {
   const ring = readKeyring(config.keysDir);
   if (!ring) throw new Error(`no keyring in ${config.keysDir}: nothing was ever signed here`);
   const eventKeys = ring.keys.filter((k) => k.purpose === 'event').map((k) => createPublicKey(k.publicKeyPem));
-  if (values.media && config.blobStore.kind !== 'filesystem') {
-    throw new Error('--media reads the embedded media folder; this configuration stores media elsewhere');
-  }
+  const blobs = values.media ? await openBlobStore(config, quietLog) : undefined;
   const events = openEventStore(config);
   const stderr = io.stderr as NodeJS.WritableStream & { isTTY?: boolean };
   const bars = { events: progressBar(stderr, 'events'), media: progressBar(stderr, 'media') };
@@ -62,9 +64,7 @@ export async function check(argv: string[], io: CliIo): Promise<number> {
         noteKeys: eventKeys,
         checkpointStream: CHECKPOINT_STREAM,
         quarantined: readQuarantine(readModelPath(config)),
-        ...(config.blobStore.kind === 'filesystem'
-          ? { blobs: new FilesystemBlobStore({ dir: config.blobStore.dir }) }
-          : {}),
+        ...(blobs ? { blobs } : {}),
       },
       {
         media: values.media ?? false,
@@ -106,5 +106,6 @@ export async function check(argv: string[], io: CliIo): Promise<number> {
     return report.faultCount === 0 ? 0 : 1;
   } finally {
     await events.close();
+    blobs?.close?.();
   }
 }

@@ -8,7 +8,9 @@ import {
 } from '../../src/adapters/s3/blob-store.js';
 import { BlobTooLarge, DigestMismatch } from '../../src/ports/blob-store.js';
 import { startLocalS3, S3RVER_CREDENTIALS, type LocalS3 } from '../support/s3rver.js';
+import { motoUnavailable } from '../support/moto.js';
 import { blobStoreContract, bodyOf, collect, patterned, sha256 } from './blob-store.contract.js';
+import { s3OnMoto } from './s3-moto.suite.js';
 
 const KiB = 1024;
 const MiB = 1024 * KiB;
@@ -345,3 +347,14 @@ describe('S3BlobStore (over s3rver)', () => {
     missing.close();
   });
 });
+
+const motoMissing = motoUnavailable();
+if (motoMissing === undefined) {
+  console.log('S3 contract: also running over moto (python3 -m moto.server): versions, Object Lock, checksums');
+  s3OnMoto();
+} else {
+  console.log(
+    `S3 contract: the moto runs (versions, Object Lock, checksums) are SKIPPED: ${motoMissing}; ` +
+      'install moto (pip install "moto[server]") to run them',
+  );
+}

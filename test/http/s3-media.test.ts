@@ -5,7 +5,9 @@ import path from 'node:path';
 import { contentKey } from '../../src/adapters/s3/blob-store.js';
 import { ConfigError } from '../../src/errors.js';
 import { seedAgency, startTestService, type TestService } from '../support/service.js';
+import { motoUnavailable } from '../support/moto.js';
 import { startLocalS3, S3RVER_CREDENTIALS, type LocalS3 } from '../support/s3rver.js';
+import { serviceOnMoto } from './s3-media-moto.suite.js';
 
 const MiB = 1024 * 1024;
 const AGENCY = 'county-justice';
@@ -146,3 +148,14 @@ describe('media over HTTP, stored in S3 (s3rver)', () => {
     fs.rmSync(dataDir, { recursive: true, force: true });
   });
 });
+
+const motoMissing = motoUnavailable();
+if (motoMissing === undefined) {
+  console.log('S3 media over HTTP: also running over moto (python3 -m moto.server): versions, Object Lock');
+  serviceOnMoto();
+} else {
+  console.log(
+    `S3 media over HTTP: the moto runs (versions, Object Lock) are SKIPPED: ${motoMissing}; ` +
+      'install moto (pip install "moto[server]") to run them',
+  );
+}

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import pino from 'pino';
+import pino, { type Logger } from 'pino';
 import { systemClock } from '../../src/adapters/clock/system-clock.js';
 import { issueToken, type Role } from '../../src/app/tokens.js';
 import { loadConfig } from '../../src/config.js';
@@ -10,6 +10,8 @@ import { startService, type Service } from '../../src/compose.js';
 export interface TestService {
   readonly service: Service;
   readonly url: string;
+  /** The service's `LEDGER_DATA_DIR`, for the CLI or to tamper with what it stored. */
+  readonly dataDir: string;
   token(sub: string, agency: string, roles: Role[], supervises?: string[]): string;
   /** fetch with JSON in and out and an optional bearer token. */
   call(
@@ -21,14 +23,18 @@ export interface TestService {
 }
 
 /** Starts the whole service in-process on a free port, with its data in a fresh temporary folder. */
-export async function startTestService(env: Record<string, string> = {}): Promise<TestService> {
+export async function startTestService(
+  env: Record<string, string> = {},
+  options: { log?: Logger } = {},
+): Promise<TestService> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ledger-http-'));
   const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', LEDGER_DATA_DIR: dataDir, ...env });
-  const service = await startService(config, { clock: systemClock, log: pino({ level: 'silent' }) });
+  const service = await startService(config, { clock: systemClock, log: options.log ?? pino({ level: 'silent' }) });
   const url = `http://127.0.0.1:${service.port}`;
   return {
     service,
     url,
+    dataDir,
     token: (sub, agency, roles, supervises) =>
       issueToken(
         { sub, agency, roles, ttlSeconds: 600, ...(supervises ? { supervises } : {}) },

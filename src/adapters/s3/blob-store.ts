@@ -592,7 +592,7 @@ function statusOf(err: unknown): number | undefined {
 
 function isNotFound(err: unknown): boolean {
   const name = (err as { name?: string } | null)?.name;
-  return statusOf(err) === 404 && (name === 'NotFound' || name === 'NoSuchKey');
+  return statusOf(err) === 404 && (name === 'NotFound' || name === 'NoSuchKey' || name === 'NoSuchVersion');
 }
 
 function delay(ms: number): Promise<void> {
