@@ -451,9 +451,14 @@ const OPERATIONS: readonly Operation[] = [
     parameters: [PARAMETERS.contentSha256],
     requestBody: { required: true, description: 'The bytes; their Content-Type is stored with them.', content: BYTES },
     responses: {
-      '201': { description: 'Stored.', headers: MEDIUM_HEADERS, content: json('response.media-info') },
+      '201': {
+        description:
+          "Stored, and now held by the caller's agency (whether or not another agency stored the same bytes).",
+        headers: MEDIUM_HEADERS,
+        content: json('response.media-info'),
+      },
       '200': {
-        description: 'These bytes were stored already.',
+        description: "The caller's agency held these bytes already.",
         headers: MEDIUM_HEADERS,
         content: json('response.media-info'),
       },
@@ -464,7 +469,8 @@ const OPERATIONS: readonly Operation[] = [
     method: 'GET',
     path: '/v1/media/{sha256}',
     operationId: 'getMedium',
-    summary: 'The bytes of a medium, or a range of them; the read is recorded',
+    summary:
+      'The bytes of a medium held by the agency of a case the caller may read, or a range of them; the read is recorded',
     tag: 'media',
     parameters: [PARAMETERS.sha256, PARAMETERS.range, PARAMETERS.ifRange, PARAMETERS.ifNoneMatch, PARAMETERS.purpose],
     responses: {
@@ -475,7 +481,7 @@ const OPERATIONS: readonly Operation[] = [
         content: BYTES,
       },
       '304': { description: 'The client holds these bytes already.' },
-      ...problems(400, 401, 404, 416),
+      ...problems(400, 401, 404, 416, 500),
     },
   },
   {
