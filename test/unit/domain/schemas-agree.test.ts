@@ -15,6 +15,7 @@ import {
 import type { ItemEvent, ItemProfile } from '../../../src/domain/registry/items.js';
 import type { OfficerEvent, OfficerProfile } from '../../../src/domain/registry/officers.js';
 import type { RevocationEvent } from '../../../src/domain/tokens/revocations.js';
+import type { MediaHolding } from '../../../src/app/media-holdings.js';
 
 // The JSON Schemas and the TypeScript types of the domain describe the same data. The samples below are declared
 // with the TypeScript types (so the compiler checks them); the tests check that the schemas agree with them.
@@ -240,10 +241,23 @@ const REVOCATION_REQUIRED: { [E in RevocationEvent as E['type']]: KeySet<E['data
   SubjectTokensRevoked: { sub: true, agency: true, before: true },
 };
 
+/** The record that an agency holds a medium (`media-<agency>:<sha256>`). */
+const holdings: { MediaReceived: Required<MediaHolding> } = {
+  MediaReceived: {
+    sha256: 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855',
+    size: 0,
+    contentType: 'image/jpeg',
+    blobVersion: '3/L4kqtJlcpXroDTDmJ+rmSpXd3dIbrHY+MTRCxf3vjVBH40Nr8X8gdRQBpUMLUo',
+  },
+};
+const HOLDING_REQUIRED: { MediaReceived: KeySet<MediaHolding> } = {
+  MediaReceived: { sha256: true, size: true, contentType: true },
+};
+
 const RECORDABLE = ACT_TYPES.filter((type) => type !== 'CaseOpened');
-/** Events outside case streams: the registries' and the token revocations'. */
-const OTHER_EVENTS = { ...registry, ...revocations };
-const OTHER_REQUIRED = { ...REGISTRY_REQUIRED, ...REVOCATION_REQUIRED };
+/** Events outside case streams: the registries', the token revocations' and the media holdings'. */
+const OTHER_EVENTS = { ...registry, ...revocations, ...holdings };
+const OTHER_REQUIRED = { ...REGISTRY_REQUIRED, ...REVOCATION_REQUIRED, ...HOLDING_REQUIRED };
 const REGISTRY_TYPES = Object.keys(OTHER_EVENTS);
 const namesIn = (folder: string) =>
   files
@@ -256,7 +270,7 @@ describe('the JSON Schemas of the domain agree with its TypeScript types', () =>
     it('when the act schemas are listed, then there is exactly one per act type', () => {
       expect(namesIn('acts')).toEqual([...ACT_TYPES].sort());
     });
-    it('when the event schemas are listed, then there is one per act type, registry event and revocation event', () => {
+    it('when the event schemas are listed, then there is one per act type, registry, revocation and media-holding event', () => {
       expect(namesIn('events')).toEqual([...ACT_TYPES, ...REGISTRY_TYPES].sort());
     });
     it('when the schemas are loaded into one Ajv, then every one compiles and its $id follows its file name', () => {
@@ -484,7 +498,7 @@ describe('the JSON Schemas of the domain agree with its TypeScript types', () =>
     });
   });
 
-  describe.each(REGISTRY_TYPES)('the registry or revocation event %s', (type) => {
+  describe.each(REGISTRY_TYPES)('the registry, revocation or media-holding event %s', (type) => {
     const data = OTHER_EVENTS[type as keyof typeof OTHER_EVENTS];
     const required = Object.keys(OTHER_REQUIRED[type as keyof typeof OTHER_REQUIRED]);
     it('when its data has the shape of the TypeScript event, then the event schema accepts it, also with only the required members', () => {
