@@ -19,6 +19,7 @@ import { tarSize, writeTar, type TarEntry } from '../ledger/tar.js';
 import { LedgerError } from '../errors.js';
 import type { BlobStore } from '../ports/blob-store.js';
 import type { Clock } from '../ports/clock.js';
+import { readHolding } from './media-holdings.js';
 import type { EventStore } from '../ports/event-store.js';
 import type { ConsistencyProof, InclusionProof, SignedCheckpoint } from './transparency-log.js';
 
@@ -120,7 +121,12 @@ export class BundleExporter {
     const entries: TarEntry[] = [
       { name: MANIFEST, size: head.length, body: head, mtime },
       ...small.map(({ name, bytes }) => ({ name, size: bytes.length, body: bytes, mtime })),
-      ...media.map(({ sha256, size }) => ({ name: `media/${sha256}`, size, body: () => this.#open(sha256), mtime })),
+      ...media.map(({ sha256, size, version }) => ({
+        name: `media/${sha256}`,
+        size,
+        body: () => this.#open(sha256, version),
+        mtime,
+      })),
     ];
     return { manifest, size: tarSize(entries.map((e) => e.size)), body: writeTar(entries) };
   }
@@ -130,23 +136,29 @@ export class BundleExporter {
     return { eventId, leafIndex, treeSize, leafHash, proof };
   }
 
-  /** The distinct media the events reference, in order of first reference, each checked against the store. */
-  async #media(events: readonly EventEnvelope[]): Promise<{ sha256: string; size: number }[]> {
+  /**
+   * The distinct media the events reference, in order of first reference, each checked against the store at the
+   * version the case's agency recorded when it received the medium (the current object when none was recorded).
+   */
+  async #media(events: readonly EventEnvelope[]): Promise<{ sha256: string; size: number; version?: string }[]> {
     const refs = new Map<string, number>();
     for (const e of events) for (const m of e.media) if (!refs.has(m.sha256)) refs.set(m.sha256, m.size);
-    const out: { sha256: string; size: number }[] = [];
+    const agency = events[0]?.actor.agency;
+    const out: { sha256: string; size: number; version?: string }[] = [];
     for (const [sha256, size] of refs) {
-      const info = await this.deps.blobs.head(sha256);
+      const version =
+        agency === undefined ? undefined : (await readHolding(this.deps.events, agency, sha256))?.blobVersion;
+      const info = await this.deps.blobs.head(sha256, version);
       if (!info || info.size !== size) {
         throw new MediumUnavailable(`the medium ${sha256} the case references is not stored as recorded`, { sha256 });
       }
-      out.push({ sha256, size });
+      out.push({ sha256, size, ...(version === undefined ? {} : { version }) });
     }
     return out;
   }
 
-  async #open(sha256: string): Promise<AsyncIterable<Uint8Array>> {
-    const got = await this.deps.blobs.get(sha256);
+  async #open(sha256: string, version: string | undefined): Promise<AsyncIterable<Uint8Array>> {
+    const got = await this.deps.blobs.get(sha256, undefined, version);
     if (!got) throw new MediumUnavailable(`the medium ${sha256} disappeared while the bundle was written`);
     return got.body as AsyncIterable<Uint8Array>;
   }

@@ -90,12 +90,19 @@ export function serviceOnMoto(): void {
       expect(await download(sha)).toEqual({ status: 200, bytes });
     });
 
-    it('when the object is overwritten in the bucket after publish, then the service still serves the published bytes', async () => {
+    it('when the object is overwritten in the bucket after publish, then the service still serves and exports the published bytes', async () => {
       const bytes = randomBytes(40_000);
       const sha = await evidence(bytes);
       const substitute = randomBytes(40_000); // same size, other bytes
       await moto.client.send(new PutObjectCommand({ Bucket: bucket, Key: contentKey(sha), Body: substitute }));
       expect(await download(sha)).toEqual({ status: 200, bytes });
+      // and the case's evidence bundle carries the published bytes too
+      const bundle = await fetch(`${t.url}/v1/cases/${CASE}/bundle`, {
+        headers: { authorization: `Bearer ${officer}` },
+      });
+      expect(bundle.status).toBe(200);
+      const tar = Buffer.from(await bundle.arrayBuffer());
+      expect([tar.includes(bytes), tar.includes(substitute)]).toEqual([true, false]);
     });
 
     it('when the current version is deleted, then the medium is still served from its version', async () => {
