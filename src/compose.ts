@@ -1,9 +1,10 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
 import type { Config } from './config.js';
 import { ConfigError } from './errors.js';
+import { makePrivateFolder } from './data-folder.js';
+import { verifyBeforeServing, warnAboutWideModes } from './start-up.js';
 import type { Clock } from './ports/clock.js';
 import type { EventStore } from './ports/event-store.js';
 import { SqliteEventStore } from './adapters/sqlite/event-store.js';
@@ -51,6 +52,7 @@ import { PROJECTIONS } from '../projections/index.js';
 import { bundleApi, VERIFY_RETRY_AFTER_SECONDS } from './http/bundle-api.js';
 import { Slots, verifyMetrics } from './http/slots.js';
 import { BundleExporter } from './app/bundle-export.js';
+import { keyResolver } from './ledger/ed25519.js';
 
 /** The JSON Schemas shipped with the service. */
 const SCHEMAS_DIR = new URL('../schemas', import.meta.url).pathname;
@@ -78,7 +80,7 @@ export function openEventStore(config: Config): EventStore {
   if (config.eventStore.kind === 'eventstoredb') {
     return new EventStoreDbEventStore({ connectionString: config.eventStore.url });
   }
-  fs.mkdirSync(config.dataDir, { recursive: true });
+  makePrivateFolder(config.dataDir);
   return new SqliteEventStore({ path: config.eventStore.path });
 }
 
@@ -88,7 +90,7 @@ export function readModelPath(config: Config): string {
 }
 
 export function openReadModels(config: Config): ReadModelStore {
-  fs.mkdirSync(config.dataDir, { recursive: true });
+  makePrivateFolder(config.dataDir);
   return new SqliteReadModelStore({ path: readModelPath(config), projections: PROJECTIONS });
 }
 
@@ -183,6 +185,7 @@ export async function openBlobStore(config: Config, log: Logger): Promise<BlobSt
 }
 
 export async function startService(config: Config, { clock, log }: ServiceDependencies): Promise<Service> {
+  warnAboutWideModes(config, log);
   const blobs = await openBlobStore(config, log);
   const calendar = openCalendar(config);
   const keys = loadOrCreateKeys(config.keysDir, clock);
@@ -205,6 +208,7 @@ export async function startService(config: Config, { clock, log }: ServiceDepend
     onError: (err) => log.warn({ err }, 'token revocations: following the log failed; retrying'),
   });
   const verify = cachedVerifier(verifyToken, { now: () => clock.now(), revoked: revocations.revoked });
+  const serviceKeys = keyResolver(keys.all.filter((k) => k.purpose === 'event').map((k) => k.publicKey));
   const registry = new RegistryReader(events);
   const access = new AccessLog(deps, newId);
   const indexing = new AbortController();
@@ -244,7 +248,16 @@ export async function startService(config: Config, { clock, log }: ServiceDepend
     onError: (err) => log.warn({ err }, 'checkpoint: issuing failed; retrying on schedule'),
   });
   scheduled.schedule = schedule;
-  if (runner.outdated()) log.warn({ stored: readModels.versions() }, 'projections changed: rebuilding read models');
+  const outdated = runner.outdated();
+  if (outdated) log.warn({ stored: readModels.versions() }, 'projections changed: rebuilding read models');
+  try {
+    await verifyBeforeServing({ events, readModels: outdated ? undefined : readModels, keys, log });
+  } catch (err) {
+    await events.close();
+    readModels.close();
+    blobs.close?.();
+    throw err;
+  }
   await runner.start(indexing.signal);
   await revocations.start(indexing.signal);
   schedule.start();
@@ -263,7 +276,7 @@ export async function startService(config: Config, { clock, log }: ServiceDepend
     registryApi({ registry: new RegistryService(deps), verify, validate, newId }),
     tokensApi({ revocations, verify, validate, newId }),
     casesApi({
-      cases: new CaseService({ ...deps, calendar }),
+      cases: new CaseService({ ...deps, calendar, serviceKeys }),
       registry,
       access,
       verify,
@@ -297,7 +310,7 @@ export async function startService(config: Config, { clock, log }: ServiceDepend
       keys: () => keys.all.filter((k) => k.purpose === 'event'),
     }),
     bundleApi({
-      cases: new CaseService({ ...deps, calendar }),
+      cases: new CaseService({ ...deps, calendar, serviceKeys }),
       exporter: new BundleExporter({
         events,
         blobs,

@@ -104,9 +104,11 @@ export class VerificationsBusy extends LedgerError {
 }
 
 /**
- * What the service read back from one of its own stores is not what it wrote (a medium whose bytes no longer hash
- * to its name, an object missing from the store): the store was damaged or tampered with. Logged loudly; never
- * served as if it were sound.
+ * What the service read back from one of its own stores is not what it wrote: a medium whose bytes no longer hash
+ * to its name, an object missing from the store, an event whose content no longer hashes to its `hash`, a broken
+ * chain link, a stream head that is not its last event, a log that disagrees with a signed checkpoint. The store
+ * was damaged or tampered with; never caused by a client. Logged loudly, naming where (stream, revision, event,
+ * object), never data; never served as if it were sound.
  */
 export class IntegrityFault extends LedgerError {
   readonly code = 'integrity_fault';

@@ -2,6 +2,7 @@ import { RevisionConflict } from '../errors.js';
 import { sealEvents, type StreamHead } from '../ledger/envelope.js';
 import type { CommandDependencies } from './command-handler.js';
 import type { Principal } from './auth.js';
+import { checkStoredEvents } from './stored-events.js';
 
 export type AccessAction = 'read_case' | 'read_events' | 'read_bundle' | 'read_media' | 'read_similar';
 
@@ -68,6 +69,8 @@ export class AccessLog {
 
   private async readHead(stream: string): Promise<StreamHead | null> {
     const [last] = await this.deps.events.readStream(stream, { direction: 'backward', limit: 1 });
-    return last ? { revision: last.event.revision, hash: last.event.hash } : null;
+    if (!last) return null;
+    checkStoredEvents(stream, [last.event]); // the head chained onto is the stored last event as sealed
+    return { revision: last.event.revision, hash: last.event.hash };
   }
 }

@@ -12,7 +12,7 @@ import {
   type BundleManifest,
   type ManifestFile,
 } from '../ledger/bundle.js';
-import { keyIdOf, type Signer } from '../ledger/ed25519.js';
+import { keyIdOf, keyResolver, type Signer } from '../ledger/ed25519.js';
 import type { EventEnvelope } from '../ledger/envelope.js';
 import { sha256Hex } from '../ledger/hash.js';
 import { tarSize, writeTar, type TarEntry } from '../ledger/tar.js';
@@ -21,6 +21,7 @@ import type { BlobStore } from '../ports/blob-store.js';
 import type { Clock } from '../ports/clock.js';
 import { readHolding } from './media-holdings.js';
 import type { EventStore } from '../ports/event-store.js';
+import { checkStoredEvents } from './stored-events.js';
 import type { ConsistencyProof, InclusionProof, SignedCheckpoint } from './transparency-log.js';
 
 /** What the exporter needs of the transparency log. */
@@ -74,6 +75,10 @@ export class BundleExporter {
     const caseEvents = (await events.readStream(caseStreamOf(caseId))).map((r) => r.event);
     if (caseEvents.length === 0) return undefined;
     const accessEvents = (await events.readStream(accessStreamOf(caseId))).map((r) => r.event);
+    // Nothing altered leaves the service in a bundle: every event is re-hashed, linked and its signature checked.
+    const keys = keyResolver(this.deps.keys().map((k) => k.publicKey));
+    checkStoredEvents(caseStreamOf(caseId), caseEvents, { after: null, keys });
+    checkStoredEvents(accessStreamOf(caseId), accessEvents, { after: null, keys });
     const checkpoint = await log.current();
     const createdAt = this.deps.clock.now().toISOString();
     const mtime = Math.floor(Date.parse(createdAt) / 1000);

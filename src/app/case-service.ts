@@ -18,6 +18,8 @@ import { recordsActs } from './act-replay.js';
 import { violation } from '../domain/errors.js';
 import { readHolding } from './media-holdings.js';
 import { RegistryReader } from './registry-reader.js';
+import { checkStoredEvents } from './stored-events.js';
+import type { PublicKeyResolver } from '../ledger/ed25519.js';
 
 /** Case events in envelopes: `data` is the act's data with what the rules derived, plus `officers` when the act named them. */
 export const caseCodec: EventCodec<RecordedCaseEvent> = {
@@ -46,6 +48,8 @@ export interface ActRequest<T extends ActType = ActType> {
 
 export interface CaseServiceDependencies extends CommandDependencies {
   readonly calendar: WorkingDayCalendar;
+  /** The service's event keys, current and retired: events served are checked against them too. */
+  readonly serviceKeys?: PublicKeyResolver;
 }
 
 /** Recording acts on cases: the registry facts each decision needs are read first, then the decider rules. */
@@ -124,10 +128,19 @@ export class CaseService {
     );
   }
 
-  /** The case's events and the state the rules see, or undefined when there is no such case. */
+  /**
+   * The case's events and the state the rules see, or undefined when there is no such case. The events are checked
+   * as read back (hash, chain and, with `serviceKeys`, signature): an altered event is an {@link IntegrityFault}.
+   */
   async load(caseId: string): Promise<{ events: EventEnvelope[]; positions: number[]; state: CaseState } | undefined> {
-    const recorded = await this.deps.events.readStream(caseStream(caseId));
+    const stream = caseStream(caseId);
+    const recorded = await this.deps.events.readStream(stream);
     if (recorded.length === 0) return undefined;
+    checkStoredEvents(
+      stream,
+      recorded.map((r) => r.event),
+      { after: null, ...(this.deps.serviceKeys ? { keys: this.deps.serviceKeys } : {}) },
+    );
     const state = fold(
       caseDecider,
       recorded.map((r) => caseCodec.fromEnvelope(r.event)),

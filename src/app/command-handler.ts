@@ -6,6 +6,7 @@ import type { Signer } from '../ledger/ed25519.js';
 import type { Clock } from '../ports/clock.js';
 import type { EventStore } from '../ports/event-store.js';
 import type { CachedStream, StateCache } from './state-cache.js';
+import { checkStoredEvents } from './stored-events.js';
 import type { StreamLocks } from './stream-locks.js';
 import { derivedId } from './idempotency.js';
 
@@ -132,7 +133,10 @@ async function decideAndAppend<C, E, S>(
   }
 }
 
-/** The stream's folded state: from the cache plus the events recorded since, or from the whole stream. */
+/**
+ * The stream's folded state: from the cache plus the events recorded since, or from the whole stream. Events read
+ * from the store are checked first ({@link checkStoredEvents}): a command never chains onto an altered event.
+ */
 async function load<C, E, S>(
   deps: CommandDependencies,
   stream: string,
@@ -142,6 +146,13 @@ async function load<C, E, S>(
   const cached = deps.cache?.get(stream);
   const recorded = await deps.events.readStream(stream, cached ? { fromRevision: cached.revision + 1 } : {});
   if (cached && recorded.length === 0) return cached;
+  // The head a command chains onto must be the stored last event as it was sealed: every event read is re-hashed
+  // and linked to the one before (the cached head was checked when it was read).
+  checkStoredEvents(
+    stream,
+    recorded.map((r) => r.event),
+    { after: cached ? { revision: cached.revision, hash: cached.hash } : null },
+  );
   let state = (cached?.state as S | undefined) ?? decider.initialState();
   const ids = cached?.ids ?? new Set<string>();
   for (const r of recorded) {

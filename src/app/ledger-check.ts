@@ -8,6 +8,8 @@ import type { BlobStore } from '../ports/blob-store.js';
 import { holdingOf, MEDIA_RECEIVED } from './media-holdings.js';
 import type { EventStore, Position } from '../ports/event-store.js';
 import type { QuarantineDoc } from '../ports/read-models.js';
+import { checkReadModels, type ReadModelCheckDependencies, type ReadModelReport } from './read-model-check.js';
+import { checkStreamHeads } from './stream-heads-check.js';
 
 /** One fault found by {@link checkLedger}: a stable code, where, and what. */
 export interface Fault {
@@ -28,6 +30,8 @@ export interface CheckReport {
     readonly latest?: { readonly size: number; readonly matches: boolean };
   };
   readonly media: { readonly checked: number; readonly bytes: number };
+  /** The stored read models compared with the projections rebuilt from the log, when given. */
+  readonly readModels?: ReadModelReport;
   /** The first faults found (at most `maxFaults`), in log order; `faultCount` counts them all. */
   readonly faults: readonly Fault[];
   readonly faultCount: number;
@@ -45,6 +49,13 @@ export interface CheckDependencies {
   readonly checkpointStream: string;
   /** The events the read models quarantined: each is a fault `event_quarantined`. */
   readonly quarantined?: readonly QuarantineDoc[];
+  /**
+   * The checkpoints the read models recorded as issued (their event ids): each must still be in the log, else
+   * `checkpoints_missing`. The read models are the one record of issued checkpoints kept apart from the log.
+   */
+  readonly recordedCheckpoints?: readonly { readonly eventId: string; readonly size: number }[];
+  /** The stored read models (a copy as of one moment) and an empty store to rebuild them into, to compare. */
+  readonly readModels?: Omit<ReadModelCheckDependencies, 'events'>;
 }
 
 export interface CheckOptions {
@@ -52,14 +63,16 @@ export interface CheckOptions {
   readonly media?: boolean;
   readonly batchSize?: number;
   readonly maxFaults?: number;
-  readonly onProgress?: (stage: 'events' | 'media', done: number, total: number) => void;
+  readonly onProgress?: (stage: 'events' | 'read-models' | 'media', done: number, total: number) => void;
 }
 
 /**
  * Walks the whole log and checks that it is what it claims: every event's hash and signature, every stream's
  * chain from revision 0, every checkpoint's signature, and that the Merkle tree recomputed from the events has, at
- * each checkpoint's size, the root the checkpoint signed. With `media`, every referenced medium is read back and
- * re-hashed. Never stops at the first fault: it reports them all (the first `maxFaults` in detail).
+ * each checkpoint's size, the root the checkpoint signed; that each stream head the store records is the stream's
+ * last event; that no checkpoint the read models record is missing from the log; and, given the read models, that
+ * they are what the projections make of the log. With `media`, every referenced medium is read back and re-hashed.
+ * Never stops at the first fault: it reports them all (the first `maxFaults` in detail).
  */
 export async function checkLedger(deps: CheckDependencies, options: CheckOptions = {}): Promise<CheckReport> {
   const batchSize = options.batchSize ?? 2000;
@@ -193,6 +206,24 @@ export async function checkLedger(deps: CheckDependencies, options: CheckOptions
       eventId: q.eventId,
     });
   }
+  await checkStreamHeads(deps.events, heads, head, fault);
+  const logged = new Set(checkpoints.map((c) => c.event.id));
+  const missing = (deps.recordedCheckpoints ?? []).filter((c) => !logged.has(c.eventId));
+  if (missing.length > 0) {
+    fault({
+      code: 'checkpoints_missing',
+      detail: `${missing.length} checkpoint(s) the read models record as issued (sizes ${missing
+        .slice(0, 5)
+        .map((c) => c.size)
+        .join(', ')}${missing.length > 5 ? ', …' : ''}) are not in the log's ${deps.checkpointStream} stream`,
+      eventId: missing[0]!.eventId,
+    });
+  }
+  const readModels = deps.readModels
+    ? await checkReadModels({ events: deps.events, ...deps.readModels }, fault, (done, total) =>
+        options.onProgress?.('read-models', done, total),
+      )
+    : undefined;
 
   let mediaChecked = 0;
   let bytes = 0;
@@ -234,6 +265,7 @@ export async function checkLedger(deps: CheckDependencies, options: CheckOptions
       ...(latest ? { latest: { size: latest.size, matches: latestMatches ?? false } } : {}),
     },
     media: { checked: mediaChecked, bytes },
+    ...(readModels ? { readModels } : {}),
     faults,
     faultCount,
   };

@@ -6,8 +6,11 @@ import { consistencyProof, inclusionProof } from '../ledger/merkle-proofs.js';
 import type { Clock } from '../ports/clock.js';
 import type { EventStore, Position } from '../ports/event-store.js';
 import type { Doc, Page, ReadModelStore } from '../ports/read-models.js';
-import { NotCaughtUp, RevisionConflict } from '../errors.js';
+import { IntegrityFault, NotCaughtUp, RevisionConflict } from '../errors.js';
 import type { StreamLocks } from './stream-locks.js';
+import { checkStoredEvents } from './stored-events.js';
+import { assertLastLeafInLog, storedTree } from './log-agreement.js';
+import type { EventEnvelope } from '../ledger/envelope.js';
 
 /** The collections and keys of the Merkle and checkpoint projections (`projections/merkle.ts`, `checkpoints.ts`). */
 export interface TransparencyLayout {
@@ -87,7 +90,7 @@ export class TransparencyLog {
 
   /** The tree as the read models hold it: size and root. */
   tree(): { size: number; rootHash: Buffer } {
-    const doc = this.deps.readModels.get<{ size: number; hashes: string[] } & Doc>(this.deps.layout.merkle, 'tree');
+    const doc = storedTree(this.deps.readModels, this.deps.layout);
     if (!doc) return { size: 0, rootHash: Buffer.from(EMPTY_ROOT) };
     const range = CompactRange.fromHashes(
       doc.size,
@@ -153,6 +156,14 @@ export class TransparencyLog {
         const { size, rootHash } = this.tree();
         const latest = this.latest();
         if (latest && latest.size >= size) return undefined;
+        const [last] = await this.deps.events.readStream(stream, { direction: 'backward', limit: 1 });
+        const previous = last ? signedOf(stream, last.event) : undefined;
+        if (!previous || previous.size <= size) await this.#assertTreeExtendsLog(size, previous);
+        if (previous && previous.size >= size) {
+          // the log's latest checkpoint covers the tree: the read models have not applied it yet
+          await this.deps.runner.waitFor(last!.position, this.#waitMs);
+          return undefined;
+        }
         const body = checkpointBody({ origin: this.deps.origin, size, rootHash });
         const note = signNote(body, this.deps.origin, this.deps.signer);
         const issuedAt = this.deps.clock.now().toISOString();
@@ -163,7 +174,6 @@ export class TransparencyLog {
           note,
           issuedAt,
         };
-        const [last] = await this.deps.events.readStream(stream, { direction: 'backward', limit: 1 });
         const head = last ? { revision: last.event.revision, hash: last.event.hash } : null;
         const [sealed] = sealEvents(
           stream,
@@ -227,6 +237,26 @@ export class TransparencyLog {
     return { from, to, proof: consistencyProof(from, to, this.#nodes()).map((h) => h.toString('base64')) };
   }
 
+  /**
+   * Never signs over a log that disagrees: the tree about to be signed must extend the latest checkpoint the log
+   * holds (its stored nodes give that checkpoint's root at its size: a consistency check, O(log n) nodes), and the
+   * event of its last leaf must be in the log where the tree says (one read). Else an {@link IntegrityFault}.
+   */
+  async #assertTreeExtendsLog(size: number, previous: { size: number; rootHash: string } | undefined): Promise<void> {
+    if (previous) {
+      const root = this.rootAt(previous.size);
+      if (!root || root.toString('base64') !== previous.rootHash) {
+        throw new IntegrityFault(
+          `not signing a checkpoint of size ${size}: the tree does not extend the latest checkpoint in the log ` +
+            `(size ${previous.size}); run \`ledger check\`, then \`ledger rebuild\``,
+          { size, checkpointSize: previous.size },
+        );
+      }
+    }
+    const tree = storedTree(this.deps.readModels, this.deps.layout);
+    if (tree) await assertLastLeafInLog(this.deps.events, tree, this.#nodes());
+  }
+
   #nodes(): TreeNodes {
     const { readModels, layout } = this.deps;
     return {
@@ -237,4 +267,14 @@ export class TransparencyLog {
       },
     };
   }
+}
+
+/** The size and root a stored `CheckpointIssued` event names, after checking the event is as sealed. */
+function signedOf(stream: string, event: EventEnvelope): { size: number; rootHash: string } {
+  checkStoredEvents(stream, [event]);
+  const { size, rootHash } = event.data as { size?: unknown; rootHash?: unknown };
+  if (!Number.isSafeInteger(size) || typeof rootHash !== 'string') {
+    throw new IntegrityFault(`the checkpoint event ${event.id} names no size and root`, { eventId: event.id });
+  }
+  return { size: size as number, rootHash };
 }

@@ -1,8 +1,15 @@
 import { createPublicKey } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../config.js';
 import pino from 'pino';
 import { openBlobStore, openEventStore, readModelPath } from '../compose.js';
+import { SqliteReadModelStore } from '../adapters/sqlite/read-model-store.js';
+import { snapshotDatabase } from '../adapters/sqlite/snapshot.js';
+import { PROJECTIONS } from '../../projections/index.js';
+import { CHECKPOINTS, type CheckpointDoc } from '../../projections/checkpoints.js';
 import { readQuarantine } from '../adapters/sqlite/quarantine.js';
 import { readKeyring } from '../adapters/keys/file-keyring.js';
 import { checkLedger } from '../app/ledger-check.js';
@@ -11,19 +18,24 @@ import { CHECKPOINT_STREAM } from '../../projections/merkle.js';
 import { print, UsageError, type CliIo } from './io.js';
 import { progressBar } from './progress.js';
 
-export const checkHelp = `Usage: ledger check [--media] [--json]
+export const checkHelp = `Usage: ledger check [--media] [--skip-read-models] [--json]
 
 Walks the whole event store and checks it: every event's hash and service signature, every stream's hash chain
 from revision 0, every checkpoint's signature, and that the Merkle tree recomputed from the events has, at each
-checkpoint's size, the root the checkpoint signed (the latest checkpoint included); and lists the events a
-read model quarantined because a projection could not apply them. Progress goes to stderr, a
-summary and the faults found to stdout. Safe to run while the service runs: it only reads.
+checkpoint's size, the root the checkpoint signed (the latest checkpoint included); that the head the store
+records for each stream is its last event (stream_head_mismatch, stream_truncated); that no checkpoint the read
+models record is missing from the log (checkpoints_missing); and that the read models are what the projections
+make of the log: they are rebuilt into a temporary file up to the stored models' position and compared document by
+document (read_model_mismatch, read_models_ahead); and lists the events a read model quarantined because a
+projection could not apply them (event_quarantined). Progress goes to stderr, a summary and the faults found to
+stdout. Safe to run while the service runs: it only reads (the read models through a copy made as it starts).
 
 Options:
-  --media     also read back and re-hash every medium an event references, from the configured media store
-              (the data folder, or S3): each stored version that an upload recorded as verified
-  --json      print the report as JSON
-  -h, --help  this help
+  --media             also read back and re-hash every medium an event references, from the configured media
+                      store (the data folder, or S3): each stored version that an upload recorded as verified
+  --skip-read-models  do not rebuild and compare the read models
+  --json              print the report as JSON
+  -h, --help          this help
 
 Exit codes: 0 no fault, 1 faults found (or the store cannot be read), 2 usage error.
 `;
@@ -39,6 +51,7 @@ export async function check(argv: string[], io: CliIo): Promise<number> {
     options: {
       help: { type: 'boolean', short: 'h' },
       media: { type: 'boolean' },
+      'skip-read-models': { type: 'boolean' },
       json: { type: 'boolean' },
     },
   });
@@ -52,10 +65,21 @@ export async function check(argv: string[], io: CliIo): Promise<number> {
   if (!ring) throw new Error(`no keyring in ${config.keysDir}: nothing was ever signed here`);
   const eventKeys = ring.keys.filter((k) => k.purpose === 'event').map((k) => createPublicKey(k.publicKeyPem));
   const blobs = values.media ? await openBlobStore(config, quietLog) : undefined;
+  // The read models first, as of one moment: the log is read after, so it holds everything they were built from.
+  const scratchDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ledger-check-'));
+  const stores: SqliteReadModelStore[] = [];
+  const readModels = values['skip-read-models']
+    ? undefined
+    : await openReadModelCopies(readModelPath(config), scratchDir);
+  if (readModels) stores.push(readModels.stored, readModels.scratch);
   const events = openEventStore(config);
   const stderr = io.stderr as NodeJS.WritableStream & { isTTY?: boolean };
-  const bars = { events: progressBar(stderr, 'events'), media: progressBar(stderr, 'media') };
-  let stage: 'events' | 'media' | undefined;
+  const bars = {
+    events: progressBar(stderr, 'events'),
+    'read-models': progressBar(stderr, 'events (read models)'),
+    media: progressBar(stderr, 'media'),
+  };
+  let stage: keyof typeof bars | undefined;
   try {
     const report = await checkLedger(
       {
@@ -65,6 +89,12 @@ export async function check(argv: string[], io: CliIo): Promise<number> {
         checkpointStream: CHECKPOINT_STREAM,
         quarantined: readQuarantine(readModelPath(config)),
         ...(blobs ? { blobs } : {}),
+        ...(readModels
+          ? {
+              readModels: { ...readModels, projections: PROJECTIONS },
+              recordedCheckpoints: recordedCheckpoints(readModels.stored),
+            }
+          : {}),
       },
       {
         media: values.media ?? false,
@@ -89,6 +119,13 @@ export async function check(argv: string[], io: CliIo): Promise<number> {
             (latest
               ? `; the latest (size ${latest.size}) ${latest.matches ? 'matches' : 'DOES NOT match'} the events`
               : ''),
+          ...(report.readModels
+            ? [
+                report.readModels.checked
+                  ? `read models ${report.readModels.documents.toLocaleString('en-US')} documents compared with the log up to position ${report.readModels.position}`
+                  : `read models not compared: ${report.readModels.skipped ?? ''}`,
+              ]
+            : []),
           ...(values.media
             ? [`media       ${report.media.checked} re-hashed, ${report.media.bytes.toLocaleString('en-US')} bytes`]
             : []),
@@ -107,5 +144,36 @@ export async function check(argv: string[], io: CliIo): Promise<number> {
   } finally {
     await events.close();
     blobs?.close?.();
+    for (const store of stores) store.close();
+    fs.rmSync(scratchDir, { recursive: true, force: true });
+  }
+}
+
+/** A copy of the stored read models (SQLite's online backup) and an empty store to rebuild into; none if absent. */
+async function openReadModelCopies(
+  file: string,
+  dir: string,
+): Promise<{ stored: SqliteReadModelStore; scratch: SqliteReadModelStore } | undefined> {
+  if (!fs.existsSync(file)) return undefined;
+  const copy = path.join(dir, 'stored.sqlite');
+  await snapshotDatabase(file, copy);
+  return {
+    stored: new SqliteReadModelStore({ path: copy, projections: PROJECTIONS }),
+    scratch: new SqliteReadModelStore({ path: path.join(dir, 'rebuilt.sqlite'), projections: PROJECTIONS }),
+  };
+}
+
+/** The checkpoints the read models record as issued. */
+function recordedCheckpoints(store: SqliteReadModelStore): { eventId: string; size: number }[] {
+  const out: { eventId: string; size: number }[] = [];
+  let after: string | undefined;
+  for (;;) {
+    const page = store.entries(CHECKPOINTS, { limit: 1000, ...(after === undefined ? {} : { after }) });
+    for (const { doc } of page) {
+      const { eventId, size } = doc as CheckpointDoc;
+      if (typeof eventId === 'string') out.push({ eventId, size });
+    }
+    if (page.length < 1000) return out;
+    after = page[page.length - 1]!.key;
   }
 }

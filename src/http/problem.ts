@@ -1,7 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import type { Logger } from 'pino';
-import { LedgerError, NotCaughtUp, VerificationsBusy } from '../errors.js';
+import { IntegrityFault, LedgerError, NotCaughtUp, VerificationsBusy } from '../errors.js';
 
 /** RFC 9457 problem details, with the stable `code` clients branch on. */
 export interface Problem {
@@ -94,7 +94,13 @@ export function errorHandler(log: Logger): ErrorRequestHandler {
     }
     const code = err instanceof LedgerError ? err.code : 'internal';
     const serviceStatus = err instanceof LedgerError ? err.status : 500;
-    log.error({ err, requestId, method: req.method, path: req.path, code }, 'request failed');
+    if (err instanceof IntegrityFault) {
+      // stored data failed its check: never served, and said loudly, with where (stream, revision, event id)
+      log.error(
+        { err, requestId, method: req.method, path: req.path, code, ...err.details },
+        'INTEGRITY FAULT: stored data failed its check and was not served; run `ledger check`',
+      );
+    } else log.error({ err, requestId, method: req.method, path: req.path, code }, 'request failed');
     sendProblem(res, problem(serviceStatus, code, 'the request could not be completed', { requestId }));
   };
 }

@@ -62,6 +62,13 @@ export type SubscriptionMessage =
   | { readonly type: 'events'; readonly events: readonly RecordedEvent[] }
   | { readonly type: 'caughtUp'; readonly position: Position };
 
+/** The head a store records for a stream apart from its events (the embedded store's compare-and-set row). */
+export interface StoredStreamHead {
+  readonly stream: string;
+  readonly revision: number;
+  readonly hash: string;
+}
+
 /**
  * The event store the application needs. Appends are atomic and durable when the promise resolves.
  *
@@ -77,6 +84,11 @@ export interface EventStore {
   subscribe(options?: SubscribeOptions): AsyncIterable<SubscriptionMessage>;
   /** The position of the last committed event ({@link START} when empty). */
   headPosition(): Promise<Position>;
+  /**
+   * For stores that keep each stream's head apart from its events: those heads, in stream-name order, after the
+   * stream `after`. `ledger check` compares them with the events. Stores whose head is their last event omit it.
+   */
+  streamHeads?(options?: { readonly after?: string; readonly limit?: number }): Promise<StoredStreamHead[]>;
   /** Checks the store answers; throws when it does not. */
   ping(): Promise<void>;
   /** Finishes in-flight appends, ends subscriptions, releases resources. Later appends are refused. */

@@ -150,5 +150,10 @@ export interface ReadModelStore {
   ): SearchHit<D>[];
   /** Number of documents in a collection, or of those `where` selects (as in {@link Query.where}). */
   count(collection: string, where?: Query['where']): number;
+  /** Every document of a collection with its key, in key order, after the key `after`: for comparing stores. */
+  entries(
+    collection: string,
+    options: { readonly after?: string; readonly limit: number },
+  ): { key: string; doc: Doc }[];
   close(): void;
 }

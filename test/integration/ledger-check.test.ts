@@ -80,6 +80,7 @@ describe('ledger check', () => {
     expect(result.stderr).toContain('100%');
     expect(result.stdout).toMatch(/checkpoints 2; the latest \(size \d+\) matches the events/);
     expect(result.stdout).toContain('media       1 re-hashed, 200,000 bytes');
+    expect(result.stdout).toMatch(/read models [\d,]+ documents compared with the log up to position \d+/);
     expect(result.stdout).toContain('no fault found');
     expect(result.code).toBe(0);
   });
@@ -190,10 +191,59 @@ describe('ledger check', () => {
     expect(result.stdout).toContain(`media_mismatch: medium ${videoSha} holds 200000 bytes hashing to`);
   });
 
+  it('when every checkpoint event was deleted from the log, then checkpoints_missing is named', async () => {
+    const dir = copy();
+    tamper(dir, (db) => {
+      db.prepare("DELETE FROM events WHERE stream = 'ledger-checkpoints'").run();
+      db.prepare("DELETE FROM streams WHERE stream = 'ledger-checkpoints'").run(); // no head left behind either
+    });
+    const result = await check(dir);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toMatch(/checkpoints_missing: 2 checkpoint\(s\) the read models record as issued/);
+  });
+
+  it("when a stream's recorded head was edited, then stream_head_mismatch names the stream", async () => {
+    const dir = copy();
+    tamper(dir, (db) => {
+      db.prepare("UPDATE streams SET hash = ? WHERE stream = 'case-k-2'").run('ab'.repeat(32));
+    });
+    const result = await check(dir);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toMatch(/stream_head_mismatch: .*\[stream case-k-2\]/);
+  });
+
+  it("when a stream's last event was deleted and its head left, then stream_truncated names the stream", async () => {
+    const dir = copy();
+    tamper(dir, (db) => {
+      db.prepare("DELETE FROM events WHERE stream = 'case-k-2' AND revision = 1").run();
+    });
+    const result = await check(dir);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toMatch(
+      /stream_truncated: the store records the head at revision 1, but the stream's last stored event is revision 0.*\[stream case-k-2\]/,
+    );
+  });
+
+  it('when a read model was edited (a forged case title), then read_model_mismatch names the document', async () => {
+    const dir = copy();
+    const db = new Database(path.join(dir, 'read-models.sqlite'));
+    const row = db.prepare("SELECT doc FROM doc_cases WHERE key = 'k-1'").get() as { doc: string };
+    db.prepare("UPDATE doc_cases SET doc = ? WHERE key = 'k-1'").run(
+      JSON.stringify({ ...JSON.parse(row.doc), title: '伪造的标题' }),
+    );
+    db.close();
+    const result = await check(dir);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain('read_model_mismatch: cases/k-1: the stored document differs from the log');
+    expect(result.stdout).not.toContain('伪造'); // faults name documents, never their content
+    const skipped = await check(dir, '--skip-read-models');
+    expect(skipped.code).toBe(0);
+  });
+
   it('when asked for help or given a stray argument, then usage and exit 0 or 2', async () => {
     const help = await runCli(['check', '--help']);
     expect(help.code).toBe(0);
-    expect(help.stdout).toContain('Usage: ledger check [--media] [--json]');
+    expect(help.stdout).toContain('Usage: ledger check [--media] [--skip-read-models] [--json]');
     expect((await runCli(['check', 'now'])).code).toBe(2);
   });
 });

@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import fs from 'node:fs';
-import { access, link, mkdir, open, readFile, rm, stat, type FileHandle } from 'node:fs/promises';
+import { access, chmod, link, mkdir, open, readFile, rm, stat, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import {
   assertRange,
@@ -25,8 +25,13 @@ export function blobLayout(dir: string, sha256: string): { folder: string; blob:
 }
 
 const DEFAULT_CONTENT_TYPE = 'application/octet-stream';
-/** Stored files are read-only: nothing in this process writes to a published blob or sidecar again. */
-const READ_ONLY = 0o444;
+/**
+ * Stored files are read-only and owner-only: nothing in this process writes to a published blob or sidecar again,
+ * and nobody but the service's user reads evidence. Folders are owner-only too. Modes are set explicitly after
+ * creation, so the process umask never widens them.
+ */
+const READ_ONLY = 0o400;
+const PRIVATE_FOLDER = 0o700;
 
 /**
  * Media on the local file system, content-addressed. A put streams the body into `tmp/<random>` while hashing
@@ -42,8 +47,10 @@ export class FilesystemBlobStore implements BlobStore {
   constructor(options: FilesystemBlobStoreOptions) {
     this.#dir = path.resolve(options.dir);
     this.#tmp = path.join(this.#dir, 'tmp');
-    fs.mkdirSync(path.join(this.#dir, 'sha256'), { recursive: true });
-    fs.mkdirSync(this.#tmp, { recursive: true });
+    for (const folder of [path.join(this.#dir, 'sha256'), this.#tmp]) {
+      const first = fs.mkdirSync(folder, { recursive: true, mode: PRIVATE_FOLDER });
+      if (first !== undefined) for (const made of madeFolders(first, folder)) fs.chmodSync(made, PRIVATE_FOLDER);
+    }
   }
 
   async put(body: AsyncIterable<Uint8Array>, options: PutOptions): Promise<BlobInfo & { readonly created: boolean }> {
@@ -99,7 +106,7 @@ export class FilesystemBlobStore implements BlobStore {
     await access(path.join(this.#dir, 'sha256'), fs.constants.R_OK | fs.constants.W_OK);
     const probe = path.join(this.#tmp, `ping-${randomUUID()}`);
     try {
-      await (await open(probe, 'wx')).close();
+      await (await open(probe, 'wx', 0o600)).close();
     } finally {
       await rm(probe, { force: true });
     }
@@ -125,6 +132,7 @@ export class FilesystemBlobStore implements BlobStore {
     try {
       const handle = await open(temp, 'wx', READ_ONLY);
       try {
+        await handle.chmod(READ_ONLY);
         const sidecar: BlobInfo = { sha256: info.sha256, size: info.size, contentType: info.contentType };
         await handle.writeFile(JSON.stringify(sidecar));
         await handle.sync();
@@ -157,6 +165,7 @@ async function receive(
   let size = 0;
   const handle = await open(file, 'wx', READ_ONLY);
   try {
+    await handle.chmod(READ_ONLY);
     // Leaving the loop early (a throw) calls the body's `return()`, which stops and destroys a stream source.
     for await (const chunk of body) {
       if (!(chunk instanceof Uint8Array)) throw new TypeError('a body yields bytes (Uint8Array), not strings');
@@ -215,11 +224,21 @@ async function linkOnce(from: string, to: string): Promise<boolean> {
 
 /** `mkdir -p`, then fsyncs the parent of every folder it made, so that their names survive a crash. */
 async function makeFolder(folder: string): Promise<void> {
-  const first = await mkdir(folder, { recursive: true });
+  const first = await mkdir(folder, { recursive: true, mode: PRIVATE_FOLDER });
   if (first === undefined) return;
+  for (const made of madeFolders(first, folder)) await chmod(made, PRIVATE_FOLDER);
   for (let made = folder; ; made = path.dirname(made)) {
     await syncFolder(path.dirname(made));
     if (made === first) return;
+  }
+}
+
+/** The folders `mkdir -p folder` made, given the first one it made: `first` and each one below it to `folder`. */
+function madeFolders(first: string, folder: string): string[] {
+  const made: string[] = [];
+  for (let at = folder; ; at = path.dirname(at)) {
+    made.push(at);
+    if (at === first || at === path.dirname(at)) return made.reverse();
   }
 }
 

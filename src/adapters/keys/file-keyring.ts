@@ -40,7 +40,7 @@ const KEYRING = 'keyring.json';
 
 /** Loads the keys, generating the missing ones first (the embedded default's first start). */
 export function loadOrCreateKeys(dir: string, clock: Clock): Keys {
-  fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+  makePrivateFolder(dir);
   let ring = readKeyring(dir);
   if (!ring) {
     const now = clock.now().toISOString();
@@ -146,9 +146,21 @@ function publishKeyring(dir: string, ring: KeyringFile, { exclusive }: { exclusi
   return true;
 }
 
+/** `mkdir -p` with every folder it makes owner-only (0700), whatever the umask. */
+function makePrivateFolder(dir: string): void {
+  const first = fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+  if (first === undefined) return;
+  for (let made = dir; ; made = path.dirname(made)) {
+    fs.chmodSync(made, 0o700);
+    if (made === first || made === path.dirname(made)) return;
+  }
+}
+
+/** Writes an owner-only (0600) file, whatever the umask, and makes it durable. */
 function writeDurably(file: string, text: string, flag: 'w' | 'wx'): void {
   const fd = fs.openSync(file, flag, 0o600);
   try {
+    fs.fchmodSync(fd, 0o600);
     fs.writeFileSync(fd, text);
     fs.fsyncSync(fd);
   } finally {

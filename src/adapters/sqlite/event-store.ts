@@ -13,8 +13,10 @@ import {
   type ReadStreamOptions,
   type RecordedEvent,
   type SubscribeOptions,
+  type StoredStreamHead,
   type SubscriptionMessage,
 } from '../../ports/event-store.js';
+import { createPrivateFile } from './private-file.js';
 import { configure, migrate } from './schema.js';
 import { SqliteWriter, toError, type WireAppend, type WireOutcome } from './writer.js';
 
@@ -76,6 +78,7 @@ export class SqliteEventStore implements EventStore {
     const busyTimeoutMs = options.busyTimeoutMs ?? 5000;
     this.eagerBatch = options.eagerBatch ?? 32;
     this.pollIntervalMs = options.pollIntervalMs ?? 500;
+    createPrivateFile(options.path);
     this.db = new Database(options.path, { timeout: busyTimeoutMs });
     configure(this.db);
     migrate(this.db);
@@ -90,6 +93,9 @@ export class SqliteEventStore implements EventStore {
         'SELECT position, envelope FROM events WHERE position > ? ORDER BY position LIMIT ?',
       ),
       headPosition: this.db.prepare<[], { p: number | null }>('SELECT max(position) AS p FROM events'),
+      heads: this.db.prepare<[string, number], StoredStreamHead>(
+        'SELECT stream, revision, hash FROM streams WHERE stream > ? ORDER BY stream LIMIT ?',
+      ),
       ping: this.db.prepare('SELECT 1'),
     };
 
@@ -193,6 +199,11 @@ export class SqliteEventStore implements EventStore {
   async headPosition(): Promise<Position> {
     this.assertOpen();
     return this.stmt.headPosition.get()?.p ?? START;
+  }
+
+  async streamHeads(options: { readonly after?: string; readonly limit?: number } = {}): Promise<StoredStreamHead[]> {
+    this.assertOpen();
+    return this.stmt.heads.all(options.after ?? '', options.limit ?? -1);
   }
 
   async ping(): Promise<void> {

@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3';
 import type { Position, RecordedEvent } from '../../ports/event-store.js';
+import { createPrivateFile } from './private-file.js';
 import { QUARANTINE_SPEC, quarantineDoc, refusalOf, searchText, serialized } from './quarantine.js';
 import {
   InvalidCursor,
@@ -63,6 +64,7 @@ export class SqliteReadModelStore implements ReadModelStore {
 
   constructor(options: SqliteReadModelStoreOptions) {
     this.#projections = options.projections;
+    createPrivateFile(options.path);
     this.#db = new Database(options.path);
     this.#db.pragma('journal_mode = WAL');
     this.#db.pragma('synchronous = NORMAL');
@@ -233,6 +235,14 @@ export class SqliteReadModelStore implements ReadModelStore {
     this.#where(collection, where, clauses, params);
     const sql = `SELECT count(*) AS n FROM doc_${name}` + (clauses.length ? ` WHERE ${clauses.join(' AND ')}` : '');
     return (this.#db.prepare(sql).get(...params) as { n: number }).n;
+  }
+
+  entries(name: string, options: { readonly after?: string; readonly limit: number }): { key: string; doc: Doc }[] {
+    this.#collection(name);
+    const rows = this.#db
+      .prepare(`SELECT key, doc FROM doc_${name} WHERE key > ? ORDER BY key LIMIT ?`)
+      .all(options.after ?? '', Math.max(1, Math.floor(options.limit))) as { key: string; doc: string }[];
+    return rows.map((row) => ({ key: row.key, doc: JSON.parse(row.doc) as Doc }));
   }
 
   close(): void {

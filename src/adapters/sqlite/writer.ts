@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { DuplicateEventId, InvalidAppend, RevisionConflict, StoreUnavailable } from '../../errors.js';
+import { DuplicateEventId, IntegrityFault, InvalidAppend, RevisionConflict, StoreUnavailable } from '../../errors.js';
 import type { AppendResult, ExpectedRevision } from '../../ports/event-store.js';
 import { configure, migrate } from './schema.js';
 
@@ -28,6 +28,7 @@ export type WireError =
     }
   | { readonly kind: 'duplicate_event_id'; readonly eventId: string }
   | { readonly kind: 'invalid_append'; readonly message: string }
+  | { readonly kind: 'integrity_fault'; readonly message: string; readonly stream: string }
   | { readonly kind: 'unavailable'; readonly message: string };
 
 export type WireOutcome =
@@ -42,6 +43,8 @@ export function toError(error: WireError): Error {
       return new DuplicateEventId(error.eventId);
     case 'invalid_append':
       return new InvalidAppend(error.message);
+    case 'integrity_fault':
+      return new IntegrityFault(error.message, { stream: error.stream });
     case 'unavailable':
       return new StoreUnavailable(error.message);
   }
@@ -85,6 +88,9 @@ export class SqliteWriter {
       byId: this.db.prepare<[string], EventRow>('SELECT position, stream, revision, hash FROM events WHERE id = ?'),
       head: this.db.prepare<[string], { revision: number; hash: string }>(
         'SELECT revision, hash FROM streams WHERE stream = ?',
+      ),
+      lastEvent: this.db.prepare<[string], { revision: number; hash: string }>(
+        'SELECT revision, hash FROM events WHERE stream = ? ORDER BY revision DESC LIMIT 1',
       ),
       createStream: this.db.prepare('INSERT INTO streams (stream, revision, hash) VALUES (?, ?, ?)'),
       advanceStream: this.db.prepare(
@@ -136,6 +142,7 @@ export class SqliteWriter {
       const moved = this.stmt.advanceStream.run(last.revision, last.hash, stream, first.revision - 1, first.prev);
       if (moved.changes === 0) {
         const head = this.stmt.head.get(stream);
+        this.checkHead(stream, head);
         if (head?.revision === first.revision - 1) {
           throw new InvalidAppend(
             `stream ${stream}: prev of revision ${first.revision} is not the hash of its predecessor`,
@@ -151,6 +158,22 @@ export class SqliteWriter {
       if (firstPosition === 0) firstPosition = position;
     }
     return { stream, revision: last.revision, firstPosition, position, hash: last.hash };
+  }
+
+  /**
+   * After a refused compare-and-set: the head row must be the stream's last stored event. A head row edited, or
+   * left behind when the stream's last events were deleted, is an integrity fault, not a conflict to retry.
+   */
+  private checkHead(stream: string, head: { revision: number; hash: string } | undefined): void {
+    const last = this.stmt.lastEvent.get(stream);
+    if (!head && !last) return;
+    if (head && last && head.revision === last.revision && head.hash === last.hash) return;
+    const recorded = head ? `revision ${head.revision}, hash ${head.hash.slice(0, 16)}…` : 'none';
+    const stored = last ? `revision ${last.revision}, hash ${last.hash.slice(0, 16)}…` : 'none';
+    throw new IntegrityFault(
+      `stream ${stream}: the head the store records (${recorded}) is not its last stored event (${stored})`,
+      { stream },
+    );
   }
 
   /** The original result of an append whose events are all stored already with the same content. */
@@ -179,6 +202,7 @@ export class SqliteWriter {
     }
     if (err instanceof DuplicateEventId) return { kind: 'duplicate_event_id', eventId: err.eventId };
     if (err instanceof InvalidAppend) return { kind: 'invalid_append', message: err.message };
+    if (err instanceof IntegrityFault) return { kind: 'integrity_fault', message: err.message, stream: append.stream };
     const code = (err as { code?: unknown }).code;
     if (code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY') {
       if ((err as Error).message.includes('events.id')) {

@@ -1,0 +1,53 @@
+import fs from 'node:fs';
+import path from 'node:path';
+
+/** Owner-only modes of everything the service creates under `LEDGER_DATA_DIR` (media files are 0400). */
+export const PRIVATE_FOLDER_MODE = 0o700;
+
+/** `mkdir -p` with every folder it makes owner-only (0700), whatever the process umask. */
+export function makePrivateFolder(dir: string): void {
+  const first = fs.mkdirSync(dir, { recursive: true, mode: PRIVATE_FOLDER_MODE });
+  if (first === undefined) return;
+  for (let made = dir; ; made = path.dirname(made)) {
+    fs.chmodSync(made, PRIVATE_FOLDER_MODE);
+    if (made === first || made === path.dirname(made)) return;
+  }
+}
+
+export interface WidePath {
+  readonly path: string;
+  /** The permission bits, e.g. 0o755. */
+  readonly mode: number;
+}
+
+/**
+ * The paths of the data folder that others than its owner may read, write or enter (any group or other
+ * permission bit): the given folders themselves and the entries directly in them. Bounded work at start-up: the
+ * media files below `media/sha256/` are not walked (there may be millions); each is created 0400.
+ */
+export function widerThanOwner(folders: readonly string[]): WidePath[] {
+  const seen = new Set<string>();
+  const wide: WidePath[] = [];
+  const look = (file: string) => {
+    if (seen.has(file)) return;
+    seen.add(file);
+    let mode: number;
+    try {
+      mode = fs.statSync(file).mode & 0o777;
+    } catch {
+      return; // missing (not created yet) or unreadable: nothing to warn about here
+    }
+    if ((mode & 0o077) !== 0) wide.push({ path: file, mode });
+  };
+  for (const folder of folders) {
+    look(folder);
+    let names: string[];
+    try {
+      names = fs.readdirSync(folder);
+    } catch {
+      continue;
+    }
+    for (const name of names) look(path.join(folder, name));
+  }
+  return wide;
+}

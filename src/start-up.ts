@@ -1,0 +1,59 @@
+import path from 'node:path';
+import type { Logger } from 'pino';
+import type { Config } from './config.js';
+import { widerThanOwner } from './data-folder.js';
+import type { Keys } from './adapters/keys/file-keyring.js';
+import { checkOnStartup } from './app/startup-check.js';
+import type { EventStore } from './ports/event-store.js';
+import type { ReadModelStore } from './ports/read-models.js';
+import { CHECKPOINT_STREAM, MERKLE, nodeKey } from '../projections/merkle.js';
+import { CHECKPOINTS } from '../projections/checkpoints.js';
+
+/** Warns (never fails) about each existing folder or file of the data folder that others than its owner may use. */
+export function warnAboutWideModes(config: Config, log: Logger): void {
+  const folders = [config.dataDir, config.keysDir];
+  if (config.blobStore.kind === 'filesystem') {
+    const media = config.blobStore.dir;
+    folders.push(media, path.join(media, 'sha256'), path.join(media, 'tmp'));
+  }
+  for (const wide of widerThanOwner(folders)) {
+    log.warn(
+      { path: wide.path, mode: `0${wide.mode.toString(8)}` },
+      `data folder: ${wide.path} is open to others than its owner (mode 0${wide.mode.toString(8)}); make it owner-only (chmod 0700 folders, 0600 files)`,
+    );
+  }
+}
+
+/**
+ * The start-up check (`checkOnStartup`): the log agrees with its latest signed checkpoint and the read models are
+ * not ahead of it. O(n) in the checkpoint's size: its progress and duration are logged. Refusal is logged and thrown.
+ */
+export async function verifyBeforeServing(deps: {
+  events: EventStore;
+  readModels: ReadModelStore | undefined;
+  keys: Keys;
+  log: Logger;
+}): Promise<void> {
+  const started = performance.now();
+  let reported = started;
+  try {
+    const result = await checkOnStartup({
+      events: deps.events,
+      readModels: deps.readModels,
+      layout: { merkle: MERKLE, checkpoints: CHECKPOINTS, checkpointStream: CHECKPOINT_STREAM, nodeKey },
+      noteKeys: deps.keys.all.filter((k) => k.purpose === 'event').map((k) => k.publicKey),
+      onProgress: (leaves, needed) => {
+        if (performance.now() - reported < 5_000) return;
+        reported = performance.now();
+        deps.log.info({ leaves, needed }, 'start-up check: recomputing the Merkle root from the log');
+      },
+    });
+    deps.log.info(
+      { ...result, ms: Math.round(performance.now() - started) },
+      'start-up check: the log matches its latest checkpoint and the read models are not ahead of it',
+    );
+  } catch (err) {
+    deps.log.error({ err }, 'start-up check failed: not serving');
+    throw err;
+  }
+}
