@@ -45,10 +45,10 @@ function refuse(what: string, details: Record<string, unknown> = {}): never {
 
 /**
  * What the service checks before it serves anything (docs/integrity.md §14):
- * 1. the read models are not ahead of the log (their position is at most the log's head), and the event of their
+ * 1. the latest checkpoint in the log is as sealed and its note verifies with the service keys, and no checkpoint
+ *    the read models recorded is missing from the log (nor larger than the log's latest);
+ * 2. the read models are not ahead of the log (their position is at most the log's head), and the event of their
  *    Merkle tree's last leaf is in the log where they recorded it (one read);
- * 2. the latest checkpoint in the log is as sealed and its note verifies with the service keys, and no checkpoint
- *    the read models recorded is missing from the log;
  * 3. the root of the log's first N leaves, recomputed from the events' hashes, is the root the latest checkpoint
  *    (size N) signed, and the root at the read models' tree size is their stored root.
  * Step 3 reads the log up to the larger of the two sizes (O(n), reported through `onProgress`); the others are
@@ -58,6 +58,19 @@ export async function checkOnStartup(deps: StartupCheckDependencies): Promise<St
   const { events, readModels, layout } = deps;
   const head = await events.headPosition();
   const readModelPosition = readModels?.position() ?? 0;
+  const checkpoint = await latestCheckpoint(deps);
+  const recorded = readModels
+    ? readModels.query<{ size: number } & Doc>(layout.checkpoints, { orderBy: 'size', direction: 'desc', limit: 1 })
+        .items[0]
+    : undefined;
+  if (recorded && (!checkpoint || checkpoint.size < recorded.size)) {
+    refuse(
+      `the read models record a checkpoint of size ${recorded.size} that the log does not hold (its latest ` +
+        `checkpoint is ${checkpoint ? `of size ${checkpoint.size}` : 'none'}): checkpoint events are missing, or the log is older than the read models`,
+      { recordedSize: recorded.size },
+    );
+  }
+
   if (readModels && readModelPosition > head) {
     refuse(
       `the read models have applied the log up to position ${readModelPosition}, but the log ends at position ` +
@@ -73,19 +86,6 @@ export async function checkOnStartup(deps: StartupCheckDependencies): Promise<St
       if (err instanceof IntegrityFault) refuse(err.message, err.details);
       throw err;
     }
-  }
-
-  const checkpoint = await latestCheckpoint(deps);
-  const recorded = readModels
-    ? readModels.query<{ size: number } & Doc>(layout.checkpoints, { orderBy: 'size', direction: 'desc', limit: 1 })
-        .items[0]
-    : undefined;
-  if (recorded && (!checkpoint || checkpoint.size < recorded.size)) {
-    refuse(
-      `the read models record a checkpoint of size ${recorded.size} that the log does not hold (its latest ` +
-        `checkpoint is ${checkpoint ? `of size ${checkpoint.size}` : 'none'}): checkpoint events are missing`,
-      { recordedSize: recorded.size },
-    );
   }
 
   const wanted = new Map<number, { root: Buffer; what: string }>();

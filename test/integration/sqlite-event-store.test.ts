@@ -62,6 +62,32 @@ describe('the SQLite event store', () => {
     await b.close();
   });
 
+  it("when a stream's recorded head is not its last event, then an append onto it is an integrity_fault, not a conflict", async () => {
+    const file = path.join(tempDir(), 'e.sqlite');
+    const store = new SqliteEventStore({ path: file, writer: 'inline' });
+    const a = seal('a', null, signer, 2);
+    const b = seal('b', null, signer, 2);
+    await store.append('a', a, 'no_stream');
+    await store.append('b', b, 'no_stream');
+    expect(await store.streamHeads()).toEqual([
+      { stream: 'a', revision: 1, hash: a[1]!.hash },
+      { stream: 'b', revision: 1, hash: b[1]!.hash },
+    ]);
+    const db = new Database(file);
+    db.prepare("UPDATE streams SET hash = ? WHERE stream = 'a'").run('ef'.repeat(32)); // the head row edited
+    db.prepare("DELETE FROM events WHERE stream = 'b' AND revision = 1").run(); // the tail deleted, the head left
+    db.close();
+    await expect(store.append('a', seal('a', headOf(a), signer), 1)).rejects.toMatchObject({
+      code: 'integrity_fault',
+      message: expect.stringContaining('stream a: the head the store records (revision 1'),
+    });
+    await expect(store.append('b', seal('b', headOf(b.slice(0, 1)), signer), 0)).rejects.toMatchObject({
+      code: 'integrity_fault',
+      message: expect.stringContaining('is not its last stored event (revision 0'),
+    });
+    await store.close();
+  });
+
   it('when another process appends, then a subscription here sees it by polling', async () => {
     const file = path.join(tempDir(), 'e.sqlite');
     const here = new SqliteEventStore({ path: file, pollIntervalMs: 20 });

@@ -29,7 +29,13 @@ export async function startTestService(
 ): Promise<TestService> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ledger-http-'));
   const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', LEDGER_DATA_DIR: dataDir, ...env });
-  const service = await startService(config, { clock: systemClock, log: options.log ?? pino({ level: 'silent' }) });
+  const service = await startService(config, {
+    clock: systemClock,
+    log: options.log ?? pino({ level: 'silent' }),
+  }).catch((err: unknown) => {
+    fs.rmSync(dataDir, { recursive: true, force: true });
+    throw err;
+  });
   const url = `http://127.0.0.1:${service.port}`;
   return {
     service,

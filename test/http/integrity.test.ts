@@ -1,0 +1,158 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { capturedLog } from '../support/log-lines.js';
+import { seedAgency, startTestService } from '../support/service.js';
+
+const made: string[] = [];
+function tempDir(): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ledger-integrity-'));
+  made.push(dir);
+  return dir;
+}
+afterAll(() => {
+  for (const dir of made) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+const today = new Date().toISOString().slice(0, 10);
+const evidence = {
+  type: 'EvidenceCollected',
+  occurredAt: `${today}T10:00:00+08:00`,
+  officers: ['alice', 'bob'],
+  data: { description: '现场照片三张' },
+};
+let pristine: string;
+
+/** A data folder with one case (opened, then one act), made through the service and stopped. */
+beforeAll(async () => {
+  pristine = tempDir();
+  const t = await startTestService({ LEDGER_DATA_DIR: pristine });
+  const { officer } = await seedAgency(t, 'county-justice');
+  const open = {
+    caseId: 'i-1',
+    itemCode: 'P-001',
+    title: '检查',
+    openedOn: today,
+    officers: ['alice', 'bob'],
+    parties: [{ kind: 'organization', name: '某公司' }],
+  };
+  expect((await t.call('POST', '/v1/cases', { token: officer, body: open })).status).toBe(201);
+  expect((await t.call('POST', '/v1/cases/i-1/acts', { token: officer, body: evidence })).status).toBe(201);
+  await t.stop();
+});
+
+function copy(): string {
+  const dir = tempDir();
+  fs.cpSync(pristine, dir, { recursive: true });
+  return dir;
+}
+
+function tamper(dir: string, sql: (db: Database.Database) => void) {
+  const db = new Database(path.join(dir, 'events.sqlite'));
+  sql(db);
+  db.close();
+}
+
+/** Changes what the case's act says, leaving its recorded hash (and every other column) as it was. */
+function editActContent(dir: string): string {
+  let eventId = '';
+  tamper(dir, (db) => {
+    const row = db
+      .prepare("SELECT position, id, envelope FROM events WHERE stream = 'case-i-1' AND revision = 1")
+      .get() as {
+      position: number;
+      id: string;
+      envelope: string;
+    };
+    eventId = row.id;
+    const envelope = JSON.parse(row.envelope);
+    envelope.data.description = '现场照片两张';
+    db.prepare('UPDATE events SET envelope = ? WHERE position = ?').run(JSON.stringify(envelope), row.position);
+  });
+  return eventId;
+}
+
+describe('what the server reads back', () => {
+  it('when a stored event was altered, then it is neither served nor bundled (500 integrity_fault, logged with where) and nothing is chained onto it', async () => {
+    const dir = copy();
+    const eventId = editActContent(dir);
+    const captured = capturedLog('info');
+    const t = await startTestService({ LEDGER_DATA_DIR: dir }, { log: captured.log });
+    try {
+      const officer = t.token('alice', 'county-justice', ['officer']);
+      const events = await t.call('GET', '/v1/cases/i-1/events', { token: officer });
+      expect(events.status).toBe(500);
+      expect(events.body.code).toBe('integrity_fault');
+      expect(JSON.stringify(events.body)).not.toContain('现场'); // no event data in the answer
+
+      const fault = captured.lines.find((l) => l.code === 'integrity_fault');
+      expect(fault).toMatchObject({ level: 50, stream: 'case-i-1', revision: 1, eventId });
+
+      const bundle = await t.call('GET', '/v1/cases/i-1/bundle', { token: officer });
+      expect(bundle.status).toBe(500);
+      expect(bundle.body.code).toBe('integrity_fault');
+
+      const act = await t.call('POST', '/v1/cases/i-1/acts', { token: officer, body: evidence });
+      expect(act.status).toBe(500);
+      expect(act.body.code).toBe('integrity_fault');
+      expect(await t.service.events.readStream('case-i-1')).toHaveLength(2);
+    } finally {
+      await t.stop();
+    }
+  });
+
+  it("when the store's recorded head of a case was edited, then an act is refused as integrity_fault, not retried or invalid_append", async () => {
+    const dir = copy();
+    tamper(dir, (db) => db.prepare("UPDATE streams SET hash = ? WHERE stream = 'case-i-1'").run('cd'.repeat(32)));
+    const t = await startTestService({ LEDGER_DATA_DIR: dir });
+    try {
+      const officer = t.token('alice', 'county-justice', ['officer']);
+      const act = await t.call('POST', '/v1/cases/i-1/acts', { token: officer, body: evidence });
+      expect(act.status).toBe(500);
+      expect(act.body.code).toBe('integrity_fault');
+      expect(await t.service.events.readStream('case-i-1')).toHaveLength(2);
+    } finally {
+      await t.stop();
+    }
+  });
+
+  it('when an access record of a case was altered, then its bundle is refused (500 integrity_fault)', async () => {
+    const dir = copy();
+    const t = await startTestService({ LEDGER_DATA_DIR: dir });
+    try {
+      const officer = t.token('alice', 'county-justice', ['officer']);
+      expect((await t.call('GET', '/v1/cases/i-1/events', { token: officer })).status).toBe(200);
+      expect((await t.call('GET', '/v1/cases/i-1/bundle', { token: officer })).status).toBe(200);
+      tamper(dir, (db) => {
+        const row = db
+          .prepare("SELECT position, envelope FROM events WHERE stream = 'access-i-1' AND revision = 0")
+          .get() as {
+          position: number;
+          envelope: string;
+        };
+        const envelope = JSON.parse(row.envelope);
+        envelope.actor.sub = 'someone-else';
+        db.prepare('UPDATE events SET envelope = ? WHERE position = ?').run(JSON.stringify(envelope), row.position);
+      });
+      const bundle = await t.call('GET', '/v1/cases/i-1/bundle', { token: officer });
+      expect(bundle.status).toBe(500);
+      expect(bundle.body.code).toBe('integrity_fault');
+    } finally {
+      await t.stop();
+    }
+  });
+
+  it('when nothing was altered, then the events are served and an act is chained on', async () => {
+    const t = await startTestService({ LEDGER_DATA_DIR: copy() });
+    try {
+      const officer = t.token('alice', 'county-justice', ['officer']);
+      const events = await t.call('GET', '/v1/cases/i-1/events', { token: officer });
+      expect(events.status).toBe(200);
+      expect(events.body.events).toHaveLength(2);
+      expect((await t.call('POST', '/v1/cases/i-1/acts', { token: officer, body: evidence })).status).toBe(201);
+    } finally {
+      await t.stop();
+    }
+  });
+});
