@@ -2,9 +2,11 @@ import type { Decider } from '../domain/decider.js';
 import { itemDecider, itemStream, type ItemEvent, type ItemState } from '../domain/registry/items.js';
 import { officerDecider, officerStream, type OfficerEvent, type OfficerState } from '../domain/registry/officers.js';
 import type { EventStore } from '../ports/event-store.js';
+import { checkStoredEvents } from './stored-events.js';
 
 interface Folded {
   readonly revision: number;
+  readonly hash: string;
   readonly state: unknown;
 }
 
@@ -42,10 +44,17 @@ export class RegistryReader {
     const known = this.folded.get(stream);
     const recorded = await this.events.readStream(stream, known ? { fromRevision: known.revision + 1 } : {});
     if (recorded.length === 0) return (known?.state as S | undefined) ?? decider.initialState();
+    // registry facts decide acts: they are read only as sealed (re-hashed, linked to the last one read)
+    checkStoredEvents(
+      stream,
+      recorded.map((r) => r.event),
+      { after: known ? { revision: known.revision, hash: known.hash } : null },
+    );
     let state = (known?.state as S | undefined) ?? decider.initialState();
     for (const r of recorded) state = decider.evolve(state, { type: r.event.type, data: r.event.data } as E);
     this.folded.delete(stream);
-    this.folded.set(stream, { revision: recorded[recorded.length - 1]!.event.revision, state });
+    const last = recorded[recorded.length - 1]!.event;
+    this.folded.set(stream, { revision: last.revision, hash: last.hash, state });
     if (this.folded.size > this.capacity) this.folded.delete(this.folded.keys().next().value!);
     return state;
   }

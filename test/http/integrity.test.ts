@@ -117,6 +117,30 @@ describe('what the server reads back', () => {
     }
   });
 
+  it("when a registry event a decision reads was altered (an officer's certificate), then the act is refused (500 integrity_fault)", async () => {
+    const dir = copy();
+    tamper(dir, (db) => {
+      const row = db
+        .prepare("SELECT position, envelope FROM events WHERE stream = 'officer-bob' AND revision = 0")
+        .get() as {
+        position: number;
+        envelope: string;
+      };
+      const envelope = JSON.parse(row.envelope);
+      envelope.data.validTo = '2099-12-31';
+      db.prepare('UPDATE events SET envelope = ? WHERE position = ?').run(JSON.stringify(envelope), row.position);
+    });
+    const t = await startTestService({ LEDGER_DATA_DIR: dir });
+    try {
+      const officer = t.token('alice', 'county-justice', ['officer']);
+      const act = await t.call('POST', '/v1/cases/i-1/acts', { token: officer, body: evidence });
+      expect(act.status).toBe(500);
+      expect(act.body.code).toBe('integrity_fault');
+    } finally {
+      await t.stop();
+    }
+  });
+
   it('when an access record of a case was altered, then its bundle is refused (500 integrity_fault)', async () => {
     const dir = copy();
     const t = await startTestService({ LEDGER_DATA_DIR: dir });
