@@ -1,18 +1,18 @@
+import { parseAgencyStream } from '../src/domain/streams.js';
 import type { Change, Doc, Projection } from '../src/ports/read-models.js';
-import { CASES, type CaseFileDoc } from './case-files.js';
 
-/** One retrieval of a case (调阅), granted or denied, as the access log's supervision view lists it. */
+/** One granted retrieval of a case (调阅), as the access log's supervision view lists it. */
 export interface AccessDoc extends Doc {
   /** Who read (the token's subject) and the agency they read for. */
   sub: string;
   agency: string;
-  /** The agency of the case read, from its case file; absent when the case file was not known. */
-  caseAgency?: string;
+  /** The agency of the case read: the agency of its access trail. */
+  caseAgency: string;
   /** When the retrieval was recorded (the server clock). */
   at: string;
   caseId: string;
   action: string;
-  outcome: 'granted' | 'denied';
+  outcome: 'granted';
   /** Why, as the reader said (`x-purpose`). */
   purpose?: string;
   requestId: string;
@@ -20,34 +20,70 @@ export interface AccessDoc extends Doc {
   media?: string;
 }
 
+/**
+ * One refused retrieval, from the reader's own trail: who asked (`sub`, `agency`: the reader's) for what (the case
+ * id or medium as asked for). It says nothing of whether any agency holds such a case: the reader was answered
+ * `404` either way, and so the record cannot tell the reader's supervisors more than that.
+ */
+export interface DeniedAccessDoc extends Doc {
+  sub: string;
+  agency: string;
+  at: string;
+  action: string;
+  caseId?: string;
+  media?: string;
+  purpose?: string;
+  requestId: string;
+}
+
 export const ACCESS = 'access';
+export const DENIED_ACCESS = 'denied_access';
 
 /**
- * The access log (调阅记录), from the `CaseAccessed` events of the `access-*` streams: one document per retrieval,
- * keyed by the event id. Reads the case file (applied before it) for the agency of the case, which is what a
- * supervisor's scope is checked against.
+ * The access log (调阅记录): one document per retrieval, keyed by the event id. Granted retrievals come from the
+ * `CaseAccessed` events of the cases' `access-<agency>:<caseId>` trails, the case's agency and id from the stream
+ * name; refused ones from the `CaseAccessDenied` events of the readers' `denied-<agency>:<sub>` trails.
  */
 export const accessProjection: Projection = {
   name: 'access',
-  version: 1,
-  collections: [{ name: ACCESS, indexes: ['caseId', 'sub', 'at', 'caseAgency'] }],
-  apply({ event }, docs): Change[] {
-    if (event.type !== 'CaseAccessed' || !event.stream.startsWith('access-')) return [];
+  version: 2,
+  collections: [
+    { name: ACCESS, indexes: ['caseId', 'sub', 'at', 'caseAgency'] },
+    { name: DENIED_ACCESS, indexes: ['agency', 'sub', 'at', 'caseId'] },
+  ],
+  apply({ event }): Change[] {
+    const stream = parseAgencyStream(event.stream);
     const data = event.data as Record<string, unknown>;
-    const caseId = typeof data.caseId === 'string' ? data.caseId : event.stream.slice('access-'.length);
-    const caseAgency = docs.get<CaseFileDoc>(CASES, caseId)?.agency;
-    const doc: AccessDoc = {
-      sub: event.actor.sub,
-      agency: event.actor.agency,
-      ...(caseAgency === undefined ? {} : { caseAgency }),
-      at: event.recordedAt,
-      caseId,
-      action: String(data.action),
-      outcome: data.outcome === 'granted' ? 'granted' : 'denied',
+    const optional = {
       ...(typeof data.purpose === 'string' ? { purpose: data.purpose } : {}),
-      requestId: String(data.requestId ?? ''),
       ...(typeof data.media === 'string' ? { media: data.media } : {}),
     };
-    return [{ collection: ACCESS, key: event.id, doc }];
+    if (event.type === 'CaseAccessed' && stream?.category === 'access') {
+      const doc: AccessDoc = {
+        sub: event.actor.sub,
+        agency: event.actor.agency,
+        caseAgency: stream.agency,
+        at: event.recordedAt,
+        caseId: stream.id,
+        action: String(data.action),
+        outcome: 'granted',
+        requestId: String(data.requestId ?? ''),
+        ...optional,
+      };
+      return [{ collection: ACCESS, key: event.id, doc }];
+    }
+    if (event.type === 'CaseAccessDenied' && stream?.category === 'denied') {
+      const doc: DeniedAccessDoc = {
+        sub: event.actor.sub,
+        agency: stream.agency,
+        at: event.recordedAt,
+        action: String(data.action),
+        ...(typeof data.caseId === 'string' ? { caseId: data.caseId } : {}),
+        requestId: String(data.requestId ?? ''),
+        ...optional,
+      };
+      return [{ collection: DENIED_ACCESS, key: event.id, doc }];
+    }
+    return [];
   },
 };

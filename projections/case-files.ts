@@ -1,11 +1,18 @@
 import { localDate } from '../src/domain/actor.js';
-import type { ExemptionGround, MediaRef, Proposal, RecordedCaseEvent } from '../src/domain/case/acts.js';
+import {
+  caseStream,
+  type ExemptionGround,
+  type MediaRef,
+  type Proposal,
+  type RecordedCaseEvent,
+} from '../src/domain/case/acts.js';
 import { caseEventOf } from '../src/domain/case/envelope.js';
 import { evolveCase, initialCaseState, type CaseReview, type CaseState } from '../src/domain/case/state.js';
 import type { Party } from '../src/domain/redaction.js';
 import { isMajorDecision } from '../src/domain/registry/items.js';
+import { parseAgencyStream } from '../src/domain/streams.js';
 import type { Change, Doc, DocReader, Projection } from '../src/ports/read-models.js';
-import { itemKey, type ItemDoc, type OfficerDoc } from './registry.js';
+import { itemKey, officerKey, type ItemDoc, type OfficerDoc } from './registry.js';
 
 /** One recorded act of the case, in order. */
 export interface TimelineEntry {
@@ -127,10 +134,25 @@ const isRecording = (m: MediaRef) => m.contentType.startsWith('audio/') || m.con
 
 export const CASES = 'cases';
 
-/** Case files, from the `case-*` streams; reads the registry's officers and items for names and criteria. */
+/** The key of a case file: case ids are unique within an agency only, so it is the case's stream name. */
+export const caseKey = (agency: string, caseId: string): string => caseStream(agency, caseId);
+
+/**
+ * The case of an event of a `case-<agency>:<caseId>` stream (as `parseAgencyStream` reads the name), or undefined
+ * for an event of another stream.
+ */
+export function caseOf(stream: string): { readonly agency: string; readonly caseId: string } | undefined {
+  const parsed = parseAgencyStream(stream);
+  return parsed?.category === 'case' ? { agency: parsed.agency, caseId: parsed.id } : undefined;
+}
+
+/**
+ * Case files, from the `case-<agency>:<caseId>` streams, keyed by {@link caseKey}; reads the registry's officers
+ * and items (of the case's agency) for names and criteria.
+ */
 export const caseFilesProjection: Projection = {
   name: 'case-files',
-  version: 2,
+  version: 3,
   collections: [
     {
       name: CASES,
@@ -151,8 +173,9 @@ export const caseFilesProjection: Projection = {
   ],
   apply(recorded, docs): Change[] {
     const envelope = recorded.event;
-    if (!envelope.stream.startsWith('case-')) return [];
-    const key = envelope.stream.slice('case-'.length);
+    const ofCase = caseOf(envelope.stream);
+    if (!ofCase) return [];
+    const key = caseKey(ofCase.agency, ofCase.caseId);
     const event = caseEventOf(envelope);
     const current = docs.get<CaseFileDoc>(CASES, key);
     if (!current && event.type !== 'CaseOpened') return [];
@@ -200,7 +223,7 @@ function opening(event: Extract<RecordedCaseEvent, { type: 'CaseOpened' }>, docs
     parties: parties.map((p) => ({ ...p })),
     officers: [...officers],
     handlingOfficers: officers.map((officerId) => {
-      const officer = docs.get<OfficerDoc>('officers', officerId);
+      const officer = docs.get<OfficerDoc>('officers', officerKey(agency, officerId));
       return { officerId, ...(officer ? { name: officer.name, certificateNo: officer.certificateNo } : {}) };
     }),
     timeline: [],

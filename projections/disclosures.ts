@@ -1,6 +1,6 @@
 import { publicFine, redactPublic, type PublicParty } from '../src/domain/redaction.js';
 import type { Change, Doc, Projection } from '../src/ports/read-models.js';
-import { CASES, type CaseFileDoc } from './case-files.js';
+import { CASES, caseKey, caseOf, type CaseFileDoc } from './case-files.js';
 
 /** A withdrawn publication (撤销): when and why. */
 export interface Withdrawal {
@@ -46,7 +46,7 @@ export const DISCLOSURES = 'disclosures';
 const DISCLOSURE_ACTS = new Set(['DecisionDisclosed', 'DisclosureUpdated', 'DisclosureWithdrawn']);
 
 /**
- * The public disclosure feed, from the `case-*` streams: reads the case file as the case-files projection left it
+ * The public disclosure feed, from the `case-<agency>:<caseId>` streams (keyed like the case files): reads the case file as the case-files projection left it
  * after the same event (so it must be listed after that projection) and renders the public entry of its decision.
  * `DecisionDisclosed` creates the entry, `DisclosureUpdated` re-renders it from the current file (new `updatedAt`),
  * `DisclosureWithdrawn` replaces it with a withdrawal notice. A decision never published has no entry, nor has one
@@ -54,11 +54,12 @@ const DISCLOSURE_ACTS = new Set(['DecisionDisclosed', 'DisclosureUpdated', 'Disc
  */
 export const disclosuresProjection: Projection = {
   name: 'disclosures',
-  version: 2,
+  version: 3,
   collections: [{ name: DISCLOSURES, indexes: ['agency', 'category', 'publishedOn', 'updatedAt', 'status'] }],
   apply({ event, position }, docs): Change[] {
-    if (!event.stream.startsWith('case-') || !DISCLOSURE_ACTS.has(event.type)) return [];
-    const key = event.stream.slice('case-'.length);
+    const ofCase = caseOf(event.stream);
+    if (!ofCase || !DISCLOSURE_ACTS.has(event.type)) return [];
+    const key = caseKey(ofCase.agency, ofCase.caseId);
     const file = docs.get<CaseFileDoc>(CASES, key);
     const entry = file ? publicEntry(file, event.recordedAt, position) : undefined;
     return entry ? [{ collection: DISCLOSURES, key, doc: entry }] : [];

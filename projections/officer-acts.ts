@@ -1,6 +1,7 @@
 import { localDate } from '../src/domain/actor.js';
 import type { Change, Doc, Projection } from '../src/ports/read-models.js';
-import { CASES, type CaseFileDoc } from './case-files.js';
+import { CASES, caseKey, caseOf, type CaseFileDoc } from './case-files.js';
+import { officerKey } from './registry.js';
 
 /** One officer's part in one act of a case: named by the act, or the one who recorded it. */
 export interface OfficerActDoc extends Doc {
@@ -16,24 +17,26 @@ export interface OfficerActDoc extends Doc {
 
 export const OFFICER_ACTS = 'officer_acts';
 
-export const officerActKey = (officerId: string, eventId: string): string => `${officerId}/${eventId}`;
+/** `<officer key>/<eventId>`: the officer key (its stream name) holds no `/`, an event id neither. */
+export const officerActKey = (agency: string, officerId: string, eventId: string): string =>
+  `${officerKey(agency, officerId)}/${eventId}`;
 
 /**
- * Who took part in which act, from the `case-*` streams: for every act of a case, one document per officer it
- * names (the handling officers of `CaseOpened`, the `officers` of a later act) and for the subject who recorded
- * it, keyed `officerId/eventId`. The supervision views check these dates against the certificates as they now
+ * Who took part in which act, from the `case-<agency>:<caseId>` streams: for every act of a case, one document per
+ * officer it names (the handling officers of `CaseOpened`, the `officers` of a later act) and for the subject who
+ * recorded it, keyed by {@link officerActKey}: officers of the case's agency, the only ones an act may name. The supervision views check these dates against the certificates as they now
  * stand. Reads the case file (applied before it) for the case's agency; an act of a case never opened is skipped,
  * as the case files skip it.
  */
 export const officerActsProjection: Projection = {
   name: 'officer-acts',
-  version: 1,
+  version: 2,
   collections: [{ name: OFFICER_ACTS, indexes: ['officerId', 'agency', 'on'] }],
   apply({ event }, docs): Change[] {
-    if (!event.stream.startsWith('case-') || event.type === 'CaseAccessed') return [];
-    const caseId = event.stream.slice('case-'.length);
-    const file = docs.get<CaseFileDoc>(CASES, caseId);
-    if (!file) return [];
+    const ofCase = caseOf(event.stream);
+    if (!ofCase) return [];
+    const { agency, caseId } = ofCase;
+    if (!docs.get<CaseFileDoc>(CASES, caseKey(agency, caseId))) return [];
     const data = event.data as { officers?: unknown; openedOn?: unknown };
     const named = Array.isArray(data.officers) ? data.officers.filter((o): o is string => typeof o === 'string') : [];
     const on =
@@ -41,8 +44,8 @@ export const officerActsProjection: Projection = {
     const officers = [...new Set([...named, event.actor.sub])];
     return officers.map((officerId) => ({
       collection: OFFICER_ACTS,
-      key: officerActKey(officerId, event.id),
-      doc: { officerId, agency: file.agency, caseId, eventId: event.id, type: event.type, on },
+      key: officerActKey(agency, officerId, event.id),
+      doc: { officerId, agency, caseId, eventId: event.id, type: event.type, on },
     }));
   },
 };

@@ -1,9 +1,10 @@
 import type { Role } from '../src/domain/actor.js';
-import type { ItemCategory, MajorCriteria } from '../src/domain/registry/items.js';
-import type { OfficerStatus } from '../src/domain/registry/officers.js';
+import { itemStream, type ItemCategory, type MajorCriteria } from '../src/domain/registry/items.js';
+import { officerStream, type OfficerStatus } from '../src/domain/registry/officers.js';
+import { parseAgencyStream } from '../src/domain/streams.js';
 import type { Change, Doc, Projection } from '../src/ports/read-models.js';
 
-/** An officer as the registry stands: the public officer list and the lookups of the other projections. */
+/** An officer as the registry stands: the public officer list and the lookups of the other projections. Key: {@link officerKey}. */
 export interface OfficerDoc extends Doc {
   officerId: string;
   name: string;
@@ -18,7 +19,7 @@ export interface OfficerDoc extends Doc {
   updatedAt: string;
 }
 
-/** An enforcement item (执法事项) as the list stands. Key: `agency/code`. */
+/** An enforcement item (执法事项) as the list stands. Key: {@link itemKey}. */
 export interface ItemDoc extends Doc {
   code: string;
   agency: string;
@@ -32,7 +33,9 @@ export interface ItemDoc extends Doc {
   updatedAt: string;
 }
 
-export const itemKey = (agency: string, code: string): string => `${agency}/${code}`;
+/** Keys: the entry's stream name, unambiguous per agency (`src/domain/streams.ts`). */
+export const officerKey = (agency: string, officerId: string): string => officerStream(agency, officerId);
+export const itemKey = (agency: string, code: string): string => itemStream(agency, code);
 
 const OFFICER_FIELDS = ['name', 'certificateNo', 'validFrom', 'validTo', 'roles', 'categories'] as const;
 const ITEM_FIELDS = ['name', 'category', 'legalBasis', 'major', 'disclosureWorkingDays'] as const;
@@ -41,20 +44,23 @@ function pick(source: Record<string, unknown>, fields: readonly string[]): Recor
   return Object.fromEntries(fields.filter((f) => source[f] !== undefined).map((f) => [f, source[f]]));
 }
 
-/** The officer and item registries, from the `officer-*` and `item-*` streams. */
+/**
+ * The officer and item registries, from the `officer-<agency>:<id>` and `item-<agency>:<code>` streams; the agency
+ * and id come from the stream name as `parseAgencyStream` reads it.
+ */
 export const registryProjection: Projection = {
   name: 'registry',
-  version: 1,
+  version: 2,
   collections: [
     { name: 'officers', indexes: ['agency', 'status', 'validTo'] },
     { name: 'items', indexes: ['agency', 'category', 'retired'] },
-    { name: 'item_streams' },
   ],
   apply({ event }, docs): Change[] {
     const data = event.data as Record<string, unknown>;
     const at = event.recordedAt;
-    if (event.stream.startsWith('officer-')) {
-      const key = event.stream.slice('officer-'.length);
+    const stream = parseAgencyStream(event.stream);
+    if (stream?.category === 'officer') {
+      const key = officerKey(stream.agency, stream.id);
       const current = docs.get<OfficerDoc>('officers', key);
       switch (event.type) {
         case 'OfficerRegistered':
@@ -63,8 +69,8 @@ export const registryProjection: Projection = {
               collection: 'officers',
               key,
               doc: {
-                officerId: key,
-                agency: data.agency,
+                officerId: stream.id,
+                agency: stream.agency,
                 categories: [],
                 ...pick(data, OFFICER_FIELDS),
                 status: 'active',
@@ -94,21 +100,17 @@ export const registryProjection: Projection = {
       }
       return [];
     }
-    if (event.stream.startsWith('item-')) {
+    if (stream?.category === 'item') {
+      const key = itemKey(stream.agency, stream.id);
+      const current = docs.get<ItemDoc>('items', key);
       switch (event.type) {
         case 'ItemRegistered': {
-          const key = itemKey(String(data.agency), String(data.code));
-          const doc = { code: data.code, agency: data.agency, ...pick(data, ITEM_FIELDS) };
-          return [
-            { collection: 'items', key, doc: { ...doc, retired: false, registeredAt: at, updatedAt: at } },
-            { collection: 'item_streams', key: event.stream, doc: { key } },
-          ];
+          const doc = { code: stream.id, agency: stream.agency, ...pick(data, ITEM_FIELDS) };
+          return [{ collection: 'items', key, doc: { ...doc, retired: false, registeredAt: at, updatedAt: at } }];
         }
         case 'ItemAmended':
         case 'ItemRetired': {
-          const key = itemKeyOfStream(event.stream, docs);
-          const current = key === undefined ? undefined : docs.get<ItemDoc>('items', key);
-          if (!current || key === undefined) return [];
+          if (!current) return [];
           const changes =
             event.type === 'ItemAmended'
               ? pick(data.changes as Record<string, unknown>, ITEM_FIELDS)
@@ -120,11 +122,3 @@ export const registryProjection: Projection = {
     return [];
   },
 };
-
-/**
- * `item-<agency>-<code>` cannot be split where agency or code hold hyphens, so the registration records which
- * stream an item lives in.
- */
-function itemKeyOfStream(stream: string, docs: { get<D extends Doc>(c: string, k: string): D | undefined }) {
-  return docs.get<{ key: string } & Doc>('item_streams', stream)?.key;
-}

@@ -155,13 +155,14 @@ export async function writeBenchBundle(
 ): Promise<{ events: number; accessRecords: number; media: number; treeSize: number; bytes: number }> {
   const { signer } = options;
   const caseId = options.caseId ?? '2026-0042';
+  const agency = 'county-justice';
   const media = Array.from({ length: 4 }, () => {
     const bytes = randomBytes(64 * 1024);
     return { bytes, sha256: sha256Hex(bytes), size: bytes.length };
   });
-  const events = sealEvents(caseStreamOf(caseId), null, drafts(options.events, media), signer, RECORDED_AT);
+  const events = sealEvents(caseStreamOf(agency, caseId), null, drafts(options.events, media), signer, RECORDED_AT);
   const access = sealEvents(
-    accessStreamOf(caseId),
+    accessStreamOf(agency, caseId),
     null,
     drafts(2, []).map((d) => ({ ...d, type: 'CaseAccessed', data: { action: 'read_bundle', outcome: 'granted' } })),
     signer,
@@ -219,6 +220,7 @@ export async function writeBenchBundle(
   const manifest = signManifest(
     {
       format: BUNDLE_FORMAT,
+      agency,
       caseId,
       createdAt: '2026-11-27T00:00:00.000Z',
       checkpoint: { origin: ORIGIN, size, rootHash: root.toString('base64') },
@@ -355,7 +357,11 @@ async function proofsAndCheckpoints(options: IntegrityBenchOptions) {
     // stop at each power of ten, to time checkpoints there
     const to = Math.min(leaves, from + BATCH, 10 ** (Math.floor(Math.log10(Math.max(from, 1))) + 1));
     for (let i = from; i < to; i++) {
-      const event = { id: idOf(i), stream: `case-${i % 5000}`, hash: sha256Hex(String(i)) } as EventEnvelope;
+      const event = {
+        id: idOf(i),
+        stream: caseStreamOf('county-justice', String(i % 5000)),
+        hash: sha256Hex(String(i)),
+      } as EventEnvelope;
       for (const change of merkleProjection.apply({ event, position: i + 1 } as RecordedEvent, docs)) {
         if (change.key === 'tree') tree = change.doc as TreeDoc;
         else changes.push(change);

@@ -21,6 +21,7 @@ import { loadTrustedTokenKeys } from './adapters/keys/token-keys.js';
 import { cachedVerifier, createTokenVerifier, type TrustedKey } from './app/auth.js';
 import { MediaHoldings } from './app/media-holdings.js';
 import { AccessLog } from './app/access-log.js';
+import { CaseReads } from './app/case-reads.js';
 import { appendMetrics, countingEventStore } from './app/counting-event-store.js';
 import { CaseService } from './app/case-service.js';
 import { uuidv7Generator } from './app/ids.js';
@@ -211,6 +212,7 @@ export async function startService(config: Config, { clock, log }: ServiceDepend
   const serviceKeys = keyResolver(keys.all.filter((k) => k.purpose === 'event').map((k) => k.publicKey));
   const registry = new RegistryReader(events);
   const access = new AccessLog(deps, newId);
+  const reads = new CaseReads(access);
   const indexing = new AbortController();
   const live = new AbortController(); // ends live streams (SSE) when shutdown begins
   const readModels = openReadModels(config);
@@ -278,7 +280,7 @@ export async function startService(config: Config, { clock, log }: ServiceDepend
     casesApi({
       cases: new CaseService({ ...deps, calendar, serviceKeys }),
       registry,
-      access,
+      reads,
       verify,
       validate,
       newId,
@@ -300,7 +302,7 @@ export async function startService(config: Config, { clock, log }: ServiceDepend
     auditApi({ events, verify, shutdown: live.signal }),
     supervisionApi({ readModels, runner, verify, clock }),
     quarantineApi({ readModels, runner, verify }),
-    similarApi({ readModels, runner, access, verify }),
+    similarApi({ readModels, runner, reads, verify }),
     publicApi({ readModels, runner, limited: publicLimit, now: () => clock.now().getTime() }),
     ledgerApi({
       log: transparency,
@@ -319,7 +321,7 @@ export async function startService(config: Config, { clock, log }: ServiceDepend
         signer: keys.eventSigner,
         clock,
       }),
-      access,
+      reads,
       verify,
       keys: () => keys.all.filter((k) => k.purpose === 'event'),
       prefixOf: { origin: config.logOrigin, rootAt: (size: number) => transparency.rootAt(size) },

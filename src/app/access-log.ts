@@ -1,4 +1,5 @@
 import { RevisionConflict } from '../errors.js';
+import { agencyStream } from '../domain/streams.js';
 import { sealEvents, type StreamHead } from '../ledger/envelope.js';
 import type { CommandDependencies } from './command-handler.js';
 import type { Principal } from './auth.js';
@@ -6,25 +7,50 @@ import { checkStoredEvents } from './stored-events.js';
 
 export type AccessAction = 'read_case' | 'read_events' | 'read_bundle' | 'read_media' | 'read_similar';
 
+/** A retrieval of a case, granted: recorded on the case's access trail. */
 export interface AccessEntry {
+  /** The agency of the case read (case ids are unique within an agency only). */
+  readonly agency: string;
   readonly caseId: string;
   readonly principal: Pick<Principal, 'sub' | 'agency' | 'roles'>;
   readonly action: AccessAction;
-  readonly outcome: 'granted' | 'denied';
   readonly requestId: string;
   /** Why the record was retrieved (a supervision check, a dispute), from the `x-purpose` header. */
   readonly purpose?: string;
   readonly media?: string;
 }
 
-export function accessStream(caseId: string): string {
-  return `access-${caseId}`;
+/**
+ * A retrieval refused: the case (or medium) is not one the reader may read, or there is no such thing; the reader is
+ * answered `404` either way, and the record says no more than the reader asked for.
+ */
+export interface DeniedEntry {
+  readonly principal: Pick<Principal, 'sub' | 'agency' | 'roles'>;
+  readonly action: AccessAction;
+  readonly requestId: string;
+  readonly caseId?: string;
+  readonly media?: string;
+  readonly purpose?: string;
 }
 
+/** The access trail of a case: every granted retrieval of it. */
+export function accessStream(agency: string, caseId: string): string {
+  return agencyStream('access', agency, caseId);
+}
+
+/** The reader's own trail of refused retrievals (the reader's agency and subject). */
+export function deniedAccessStream(agency: string, sub: string): string {
+  return agencyStream('denied', agency, sub);
+}
+
+export const CASE_ACCESSED = 'CaseAccessed';
+export const CASE_ACCESS_DENIED = 'CaseAccessDenied';
+
 /**
- * Every retrieval of a case (调阅) is itself recorded, granted or denied, as a signed `CaseAccessed` event in the
- * case's access stream, before anything is sent. Concurrent retrievals share the store's group commits; the
- * head of each access stream is cached so that a read never replays the stream.
+ * Every retrieval of a case (调阅) is itself recorded, as a signed event, before anything is sent. A granted one
+ * (`CaseAccessed`) goes to the case's access trail; a refused one (`CaseAccessDenied`) to the reader's own trail,
+ * so that nobody can add a record to another agency's streams by asking for what they may not read. Concurrent
+ * retrievals share the store's group commits; the head of each stream is cached so that a read never replays it.
  */
 export class AccessLog {
   private readonly heads = new Map<string, StreamHead | null>();
@@ -34,22 +60,43 @@ export class AccessLog {
     private readonly newId: () => string,
   ) {}
 
+  /** Records a granted retrieval on the case's access trail. */
   record(entry: AccessEntry): Promise<void> {
-    const stream = accessStream(entry.caseId);
-    const append = () => this.append(stream, entry);
+    const { agency, principal, ...data } = entry;
+    return this.write(accessStream(agency, entry.caseId), CASE_ACCESSED, principal, { ...data, outcome: 'granted' });
+  }
+
+  /** Records a refused retrieval on the reader's trail. */
+  denied(entry: DeniedEntry): Promise<void> {
+    const { principal, ...data } = entry;
+    const stream = deniedAccessStream(principal.agency, principal.sub);
+    return this.write(stream, CASE_ACCESS_DENIED, principal, { ...data, outcome: 'denied' });
+  }
+
+  private write(
+    stream: string,
+    type: string,
+    principal: AccessEntry['principal'],
+    data: Record<string, unknown>,
+  ): Promise<void> {
+    const append = () => this.append(stream, type, principal, data);
     return this.deps.locks ? this.deps.locks.run(stream, append) : append();
   }
 
-  private async append(stream: string, entry: AccessEntry): Promise<void> {
+  private async append(
+    stream: string,
+    type: string,
+    principal: AccessEntry['principal'],
+    data: Record<string, unknown>,
+  ): Promise<void> {
     const now = this.deps.clock.now().toISOString();
-    const { principal, ...rest } = entry;
     const draft = {
       id: this.newId(),
-      type: 'CaseAccessed',
+      type,
       schemaVersion: 1,
       occurredAt: now,
       actor: { sub: principal.sub, agency: principal.agency, roles: [...principal.roles] },
-      data: { ...rest },
+      data,
       media: [],
     };
     for (let attempt = 0; attempt < 5; attempt++) {

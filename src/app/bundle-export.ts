@@ -70,15 +70,20 @@ export class BundleExporter {
    * streams are read, so it covers every event the bundle holds. With `trustedSize`, the bundle carries the
    * consistency proof from that tree size to the checkpoint's (`ProofUnavailable` when it is not in 1..size).
    */
-  async prepare(caseId: string, options: { trustedSize?: number } = {}): Promise<PreparedBundle | undefined> {
+  async prepare(
+    agency: string,
+    caseId: string,
+    options: { trustedSize?: number } = {},
+  ): Promise<PreparedBundle | undefined> {
     const { events, log } = this.deps;
-    const caseEvents = (await events.readStream(caseStreamOf(caseId))).map((r) => r.event);
+    const bundleCase = { agency, caseId };
+    const caseEvents = (await events.readStream(caseStreamOf(bundleCase))).map((r) => r.event);
     if (caseEvents.length === 0) return undefined;
-    const accessEvents = (await events.readStream(accessStreamOf(caseId))).map((r) => r.event);
+    const accessEvents = (await events.readStream(accessStreamOf(bundleCase))).map((r) => r.event);
     // Nothing altered leaves the service in a bundle: every event is re-hashed, linked and its signature checked.
     const keys = keyResolver(this.deps.keys().map((k) => k.publicKey));
-    checkStoredEvents(caseStreamOf(caseId), caseEvents, { after: null, keys });
-    checkStoredEvents(accessStreamOf(caseId), accessEvents, { after: null, keys });
+    checkStoredEvents(caseStreamOf(bundleCase), caseEvents, { after: null, keys });
+    checkStoredEvents(accessStreamOf(bundleCase), accessEvents, { after: null, keys });
     const checkpoint = await log.current();
     const createdAt = this.deps.clock.now().toISOString();
     const mtime = Math.floor(Date.parse(createdAt) / 1000);
@@ -111,13 +116,14 @@ export class BundleExporter {
     const manifest = signManifest(
       {
         format: BUNDLE_FORMAT,
+        agency,
         caseId,
         createdAt,
         checkpoint: { origin: checkpoint.origin, size: checkpoint.size, rootHash: checkpoint.rootHash },
         files,
         streams: [
-          { stream: caseStreamOf(caseId), revision: caseEvents.at(-1)!.revision },
-          { stream: accessStreamOf(caseId), revision: accessEvents.at(-1)?.revision ?? -1 },
+          { stream: caseStreamOf(bundleCase), revision: caseEvents.at(-1)!.revision },
+          { stream: accessStreamOf(bundleCase), revision: accessEvents.at(-1)?.revision ?? -1 },
         ],
       },
       this.deps.signer,

@@ -60,6 +60,7 @@ export class CaseService {
     this.registry = new RegistryReader(deps.events);
   }
 
+  /** Records an act on the case `caseId` of the actor's agency. */
   async record(
     caseId: string,
     actor: Actor,
@@ -81,7 +82,7 @@ export class CaseService {
   ): Promise<CommandResult> {
     return handleCommand(
       this.deps,
-      caseStream(caseId),
+      caseStream(actor.agency, caseId),
       batchOf(caseDecider),
       caseCodec,
       async (state: CaseState): Promise<CaseCommand[]> => {
@@ -93,7 +94,8 @@ export class CaseService {
         const named = acts.flatMap((a) => (a.type === 'CaseOpened' ? a.data.officers : (a.officers ?? [])));
         const [item, officers] = await Promise.all([
           itemCode ? this.registry.item(actor.agency, itemCode) : undefined,
-          this.registry.officers([...named, ...state.officers, actor.sub]),
+          // the officers of the actor's agency: the case's own (another agency's case is not found by the rules)
+          this.registry.officers(actor.agency, [...named, ...state.officers, actor.sub]),
         ]);
         const context = {
           item: (code: string) => (code === itemCode ? item : undefined),
@@ -128,12 +130,21 @@ export class CaseService {
     );
   }
 
+  /** Has `agency` a case `caseId`? (One event read.) */
+  async exists(agency: string, caseId: string): Promise<boolean> {
+    return (await this.deps.events.readStream(caseStream(agency, caseId), { limit: 1 })).length > 0;
+  }
+
   /**
-   * The case's events and the state the rules see, or undefined when there is no such case. The events are checked
-   * as read back (hash, chain and, with `serviceKeys`, signature): an altered event is an {@link IntegrityFault}.
+   * The events of agency's case `caseId` and the state the rules see, or undefined when there is no such case. The
+   * events are checked as read back (hash, chain and, with `serviceKeys`, signature): an altered event is an
+   * {@link IntegrityFault}.
    */
-  async load(caseId: string): Promise<{ events: EventEnvelope[]; positions: number[]; state: CaseState } | undefined> {
-    const stream = caseStream(caseId);
+  async load(
+    agency: string,
+    caseId: string,
+  ): Promise<{ events: EventEnvelope[]; positions: number[]; state: CaseState } | undefined> {
+    const stream = caseStream(agency, caseId);
     const recorded = await this.deps.events.readStream(stream);
     if (recorded.length === 0) return undefined;
     checkStoredEvents(

@@ -22,18 +22,22 @@ export class RegistryReader {
     private readonly capacity = 10_000,
   ) {}
 
-  officer(officerId: string): Promise<OfficerState> {
-    return this.current(officerStream(officerId), officerDecider as Decider<unknown, OfficerEvent, OfficerState>);
+  /** An officer of `agency` (officer ids are unique within an agency only). */
+  officer(agency: string, officerId: string): Promise<OfficerState> {
+    return this.current(
+      officerStream(agency, officerId),
+      officerDecider as Decider<unknown, OfficerEvent, OfficerState>,
+    );
   }
 
   item(agency: string, code: string): Promise<ItemState> {
     return this.current(itemStream(agency, code), itemDecider as Decider<unknown, ItemEvent, ItemState>);
   }
 
-  /** Officers by id, for a decision that needs several. */
-  async officers(ids: Iterable<string>): Promise<Map<string, OfficerState>> {
+  /** Officers of `agency` by id, for a decision that needs several. */
+  async officers(agency: string, ids: Iterable<string>): Promise<Map<string, OfficerState>> {
     const unique = [...new Set(ids)];
-    const states = await Promise.all(unique.map((id) => this.officer(id)));
+    const states = await Promise.all(unique.map((id) => this.officer(agency, id)));
     return new Map(unique.map((id, i) => [id, states[i]!]));
   }
 

@@ -49,22 +49,30 @@ function recording(type: string, profile: object): NonNullable<CommandOptions['s
 export class RegistryService {
   constructor(private readonly deps: CommandDependencies) {}
 
+  /** Registers an officer in the actor's own agency (the rules refuse a profile of another agency). */
   registerOfficer(actor: Actor, profile: OfficerProfile, eventId: string): Promise<CommandResult> {
     return this.officerCommand(
+      actor.agency,
       profile.officerId,
       { type: 'RegisterOfficer', actor, profile },
       { eventId, sameRequest: recording('OfficerRegistered', profile) },
     );
   }
 
-  officerCommand(officerId: string, command: OfficerCommand, options: CommandOptions): Promise<CommandResult> {
+  officerCommand(
+    agency: string,
+    officerId: string,
+    command: OfficerCommand,
+    options: CommandOptions,
+  ): Promise<CommandResult> {
     const codec = registryCodec<OfficerEvent>(this.deps.clock, command.actor);
-    return handleCommand(this.deps, officerStream(officerId), officerDecider, codec, command, options);
+    return handleCommand(this.deps, officerStream(agency, officerId), officerDecider, codec, command, options);
   }
 
+  /** Registers an item in the actor's own agency (the rules refuse a profile of another agency). */
   registerItem(actor: Actor, profile: ItemProfile, eventId: string): Promise<CommandResult> {
     return this.itemCommand(
-      profile.agency,
+      actor.agency,
       profile.code,
       { type: 'RegisterItem', actor, profile },
       { eventId, sameRequest: recording('ItemRegistered', profile) },

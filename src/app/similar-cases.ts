@@ -53,6 +53,7 @@ export function similarityMatch(texts: readonly string[], max: number = MAX_WIND
 /** What similar-case search reads of a case file (the `case-files` projection's document has these members). */
 export interface SimilarCaseSource {
   readonly caseId: string;
+  readonly agency: string;
   readonly title: string;
   readonly timeline?: readonly { readonly data: Readonly<Record<string, unknown>> }[];
 }
@@ -120,7 +121,7 @@ export function similarCases(
     limit: limit + 1, // the case itself may be among them
   });
   return hits
-    .filter((hit) => hit.key !== doc.caseId && hit.doc.decision !== undefined)
+    .filter((hit) => !(hit.doc.caseId === doc.caseId && hit.doc.agency === doc.agency) && hit.doc.decision)
     .slice(0, limit)
     .map(similarOf);
 }

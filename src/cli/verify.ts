@@ -106,7 +106,7 @@ function summary(report: BundleReport): string {
   const c = report.counts;
   const keys = report.trustedKeys.map((k) => `${k.keyId} (${k.source === 'given' ? 'given' : 'from the bundle'})`);
   const lines = [
-    report.valid ? `valid: case ${report.caseId}` : `invalid: ${report.failure!.code}`,
+    report.valid ? `valid: case ${report.caseId} (agency ${report.agency})` : `invalid: ${report.failure!.code}`,
     `  ${c.events} events, ${c.accessRecords} access records, ${c.media} media (${c.mediaBytes} bytes), ` +
       `${c.proofs} inclusion proofs; ${c.files} files, ${c.bytes} bytes read`,
   ];

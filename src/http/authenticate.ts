@@ -44,9 +44,5 @@ export function requireRoles(...roles: Role[]): RequestHandler {
   };
 }
 
-/** May this principal read the records of `agency`: its own, or one it supervises. */
-export function canRead(principal: Principal, agency: string): boolean {
-  return (
-    principal.agency === agency || (principal.roles.includes('supervisor') && principal.supervises.includes(agency))
-  );
-}
+/** May this principal read the records of `agency` (the rule lives with the case reads). */
+export { canRead } from '../app/case-reads.js';

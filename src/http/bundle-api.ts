@@ -2,25 +2,25 @@ import { Router, type Request, type RequestHandler, type Response } from 'expres
 import type { KeyObject } from 'node:crypto';
 import { pipeline, Readable } from 'node:stream';
 import type { Logger } from 'pino';
-import type { AccessLog } from '../app/access-log.js';
 import type { Principal } from '../app/auth.js';
+import type { CaseReads } from '../app/case-reads.js';
 import type { BundleExporter } from '../app/bundle-export.js';
 import { ProofUnavailable } from '../app/transparency-log.js';
 import { RuleViolation } from '../domain/errors.js';
 import { LedgerError } from '../errors.js';
 import { verifyBundle, type BundleReport } from '../ledger/bundle-verify.js';
-import { authenticate, canRead, principalOf } from './authenticate.js';
-import { problem, sendProblem } from './problem.js';
+import { authenticate } from './authenticate.js';
 import { chargeBody } from './rate-limit.js';
 import { Slots } from './slots.js';
-import { purpose, requestId } from './request.js';
+import { requestId } from './request.js';
+import { retrievalOf } from './retrieval.js';
 import { InvalidQuery } from './validation.js';
 
 export interface BundleApiDependencies {
-  /** The case's agency, from its stream (undefined: no such case). */
-  readonly cases: { load(caseId: string): Promise<{ readonly state: { readonly agency?: string } } | undefined> };
+  /** Whether an agency has a case of this id. */
+  readonly cases: { exists(agency: string, caseId: string): Promise<boolean> };
   readonly exporter: Pick<BundleExporter, 'prepare'>;
-  readonly access: AccessLog;
+  readonly reads: CaseReads;
   readonly verify: (token: string) => Principal;
   /** The service's event-signing public keys, current and retired: what `POST /v1/verify` trusts. */
   readonly keys: () => readonly { readonly publicKey: KeyObject }[];
@@ -82,11 +82,12 @@ export function bundleApi(deps: BundleApiDependencies): Router {
     const caseId = String(req.params.caseId);
     if (!CASE_ID.test(caseId)) throw new RuleViolation('not_found', 404, 'no such case');
     const trustedSize = treeSize(req.query.trustedSize);
-    const loaded = await deps.cases.load(caseId);
-    if (!(await recordAccess(req, res, caseId, loaded?.state.agency))) return;
+    const { agency } = await deps.reads.retrieve(retrievalOf(req, res, caseId, 'read_bundle'), async (agency) =>
+      (await deps.cases.exists(agency, caseId)) ? true : undefined,
+    );
     let bundle;
     try {
-      bundle = await deps.exporter.prepare(caseId, trustedSize === undefined ? {} : { trustedSize });
+      bundle = await deps.exporter.prepare(agency, caseId, trustedSize === undefined ? {} : { trustedSize });
     } catch (err) {
       if (err instanceof ProofUnavailable) throw new InvalidQuery(err.message, { reason: err.code });
       throw err;
@@ -140,25 +141,6 @@ export function bundleApi(deps: BundleApiDependencies): Router {
     }
     res.json(deps.prefixOf ? againstThisLog(report, deps.prefixOf) : report);
   });
-
-  /** Records the retrieval (granted or denied) when the case exists; answers 404 unless the principal may read it. */
-  async function recordAccess(req: Request, res: Response, caseId: string, agency: string | undefined) {
-    const principal = principalOf(res);
-    const granted = agency !== undefined && canRead(principal, agency);
-    const why = purpose(req);
-    if (agency !== undefined) {
-      await deps.access.record({
-        caseId,
-        principal,
-        action: 'read_bundle',
-        outcome: granted ? 'granted' : 'denied',
-        requestId: requestId(res),
-        ...(why === undefined ? {} : { purpose: why }),
-      });
-    }
-    if (!granted) sendProblem(res, problem(404, 'not_found', `no case ${caseId}`));
-    return granted;
-  }
 
   return router;
 }

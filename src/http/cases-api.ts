@@ -1,6 +1,6 @@
 import { Router, type Request, type Response } from 'express';
-import type { AccessAction, AccessLog } from '../app/access-log.js';
 import type { Principal } from '../app/auth.js';
+import { readableAgencies, type CaseReads } from '../app/case-reads.js';
 import type { ActRequest, CaseService } from '../app/case-service.js';
 import { idempotentCaseId } from '../app/idempotency.js';
 import type { RegistryReader } from '../app/registry-reader.js';
@@ -9,20 +9,20 @@ import { CASE_STATUSES as CASE_STATUS_VALUES } from '../domain/case/state.js';
 import { RuleViolation } from '../domain/errors.js';
 import type { Clock } from '../ports/clock.js';
 import { type ReadModelStore } from '../ports/read-models.js';
-import type { CaseFileDoc } from '../../projections/case-files.js';
+import { CASES, caseKey, type CaseFileDoc } from '../../projections/case-files.js';
 import { awaitConsistency, type ReadConsistency } from './consistency.js';
 import { date, limitOf, pageOf, single } from './query.js';
+import { retrievalOf } from './retrieval.js';
 import { InvalidQuery } from './validation.js';
 import { jsonBody } from './body.js';
-import { authenticate, canRead, principalOf, requireRoles } from './authenticate.js';
-import { problem, sendProblem } from './problem.js';
-import { eventIdFor, idempotencyKey, ifMatch, purpose, requestId } from './request.js';
+import { authenticate, principalOf, requireRoles } from './authenticate.js';
+import { eventIdFor, idempotencyKey, ifMatch } from './request.js';
 import type { Validate } from './validation.js';
 
 export interface CasesApiDependencies {
   readonly cases: CaseService;
   readonly registry: RegistryReader;
-  readonly access: AccessLog;
+  readonly reads: CaseReads;
   readonly verify: (token: string) => Principal;
   readonly validate: Validate;
   readonly newId: () => string;
@@ -83,7 +83,7 @@ export function casesApi(deps: CasesApiDependencies): Router {
       const principal = principalOf(res);
       const expectedRevision = ifMatch(req);
       const result = await cases.recordAll(caseId, actorOf(principal), acts, {
-        eventId: eventIdFor(req, principal, caseStream(caseId), newId),
+        eventId: eventIdFor(req, principal, caseStream(principal.agency, caseId), newId),
         ...(expectedRevision === undefined ? {} : { expectedRevision }),
       });
       res.status(result.created ? 201 : 200).set('ETag', `"${result.revision}"`);
@@ -99,7 +99,7 @@ export function casesApi(deps: CasesApiDependencies): Router {
 
   router.get('/v1/cases', auth, async (req, res) => {
     const principal = principalOf(res);
-    const scope = [principal.agency, ...(principal.roles.includes('supervisor') ? principal.supervises : [])];
+    const scope = readableAgencies(principal);
     const q = req.query;
     const agency = single(q.agency, 'agency');
     if (agency !== undefined && !scope.includes(agency)) {
@@ -148,19 +148,23 @@ export function casesApi(deps: CasesApiDependencies): Router {
   router.get('/v1/cases/:caseId', auth, async (req, res) => {
     const caseId = checkCaseId(req);
     await awaitConsistency(req, deps.runner);
-    const doc = deps.readModels.get<CaseFileDoc>('cases', caseId);
-    if (!(await recordAccess(req, res, caseId, doc?.agency, 'read_case'))) return;
-    const { state: _state, ...file } = doc!;
+    const { found } = await deps.reads.retrieve(retrievalOf(req, res, caseId, 'read_case'), (agency) =>
+      deps.readModels.get<CaseFileDoc>(CASES, caseKey(agency, caseId)),
+    );
+    const { state: _state, ...file } = found;
     res.set('ETag', `"${file.revision}"`).json(file);
   });
 
   router.get('/v1/cases/:caseId/events', auth, async (req, res) => {
-    const loaded = await readable(req, res, 'read_events');
-    if (!loaded) return;
-    res.set('ETag', `"${loaded.events[loaded.events.length - 1]!.revision}"`);
+    const caseId = checkCaseId(req);
+    const { agency, found } = await deps.reads.retrieve(retrievalOf(req, res, caseId, 'read_events'), (agency) =>
+      cases.load(agency, caseId),
+    );
+    res.set('ETag', `"${found.events[found.events.length - 1]!.revision}"`);
     res.json({
-      caseId: req.params.caseId,
-      events: loaded.events.map((event, i) => ({ position: loaded.positions[i], ...event })),
+      caseId,
+      agency,
+      events: found.events.map((event, i) => ({ position: found.positions[i], ...event })),
     });
   });
 
@@ -178,7 +182,7 @@ export function casesApi(deps: CasesApiDependencies): Router {
     const principal = principalOf(res);
     const actor = actorOf(principal);
     const expectedRevision = ifMatch(req);
-    const eventId = eventIdFor(req, principal, caseStream(caseId), newId);
+    const eventId = eventIdFor(req, principal, caseStream(principal.agency, caseId), newId);
     const result = await cases.record(caseId, actor, act, {
       eventId,
       ...(expectedRevision === undefined ? {} : { expectedRevision }),
@@ -193,42 +197,6 @@ export function casesApi(deps: CasesApiDependencies): Router {
       position: result.position,
       hash: result.hash,
     });
-  }
-
-  /**
-   * Records the retrieval of a case (granted or denied) when the case exists; answers 404 and returns false when
-   * the principal may not read it.
-   */
-  async function recordAccess(
-    req: Request,
-    res: Response,
-    caseId: string,
-    agency: string | undefined,
-    action: AccessAction,
-  ): Promise<boolean> {
-    const principal = principalOf(res);
-    const granted = agency !== undefined && canRead(principal, agency);
-    const why = purpose(req);
-    if (agency !== undefined) {
-      await deps.access.record({
-        caseId,
-        principal,
-        action,
-        outcome: granted ? 'granted' : 'denied',
-        requestId: requestId(res),
-        ...(why === undefined ? {} : { purpose: why }),
-      });
-    }
-    if (!granted) sendProblem(res, problem(404, 'not_found', `no case ${caseId}`));
-    return granted;
-  }
-
-  /** Loads a case the principal may read, recording the retrieval either way; answers 404 otherwise. */
-  async function readable(req: Request, res: Response, action: AccessAction) {
-    const caseId = checkCaseId(req);
-    const loaded = await cases.load(caseId);
-    if (!(await recordAccess(req, res, caseId, loaded?.state.agency, action))) return undefined;
-    return loaded;
   }
 
   return router;

@@ -127,8 +127,9 @@ export function mediaApi(deps: MediaApiDependencies): Router {
   /**
    * Allows the medium to whoever may read a case that references it and whose agency holds it (the log's
    * `MediaReceived` event, which also says which stored version was verified), after the read models have the
-   * acts committed so far; records the retrieval on that case (or, denied, on the first case that references
-   * it). Media no readable case of a holding agency references are not found, so their existence is never revealed.
+   * acts committed so far, and records the retrieval on that case's access trail. Refused, it is recorded on the
+   * reader's own trail: media no readable case of a holding agency references are not found, whether or not
+   * another agency's case does, so their existence is never revealed.
    */
   async function authorize(req: Request, res: Response, sha256: string): Promise<MediaHolding> {
     const principal = principalOf(res);
@@ -143,22 +144,20 @@ export function mediaApi(deps: MediaApiDependencies): Router {
         break;
       }
     }
-    const granted = readable !== undefined;
-    const caseId = (readable ?? cases[0])?.caseId;
     const why = purpose(req);
-    if (caseId !== undefined) {
-      await deps.access.record({
-        caseId,
-        principal,
-        action: 'read_media',
-        outcome: granted ? 'granted' : 'denied',
-        requestId: requestId(res),
-        media: sha256,
-        ...(why === undefined ? {} : { purpose: why }),
-      });
+    const entry = {
+      principal,
+      action: 'read_media' as const,
+      requestId: requestId(res),
+      media: sha256,
+      ...(why === undefined ? {} : { purpose: why }),
+    };
+    if (!readable) {
+      await deps.access.denied(entry);
+      throw notFound('no such medium');
     }
-    if (!holding) throw notFound('no such medium');
-    return holding;
+    await deps.access.record({ ...entry, agency: readable.agency, caseId: readable.caseId });
+    return holding!;
   }
 
   return router;

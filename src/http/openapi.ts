@@ -65,7 +65,21 @@ const problems = (...statuses: number[]): Record<string, Json> =>
 const header = (name: string, description: string, schema: Json): Json => ({ name, in: 'header', description, schema });
 
 const PARAMETERS = {
-  caseId: { name: 'caseId', in: 'path', required: true, description: 'The case id.', schema: defs('id') },
+  caseId: {
+    name: 'caseId',
+    in: 'path',
+    required: true,
+    description:
+      "The case id, unique within its agency: a read looks it up among the agencies the caller may read, a write in the caller's own.",
+    schema: defs('id'),
+  },
+  caseAgency: {
+    name: 'agency',
+    in: 'query',
+    description:
+      'The agency whose case is meant, where agencies the caller may read (a supervisor) use the same case id; without it such a read is 409 case_ambiguous. An agency the caller may not read answers 404.',
+    schema: defs('id'),
+  },
   sha256: {
     name: 'sha256',
     in: 'path',
@@ -353,10 +367,10 @@ const OPERATIONS: readonly Operation[] = [
     operationId: 'getCaseFile',
     summary: 'The case file; the read is recorded',
     tag: 'cases',
-    parameters: [PARAMETERS.caseId, PARAMETERS.purpose, PARAMETERS.consistentWith],
+    parameters: [PARAMETERS.caseId, PARAMETERS.caseAgency, PARAMETERS.purpose, PARAMETERS.consistentWith],
     responses: {
       '200': { description: 'The case file.', headers: ETAG, content: json('response.case-file') },
-      ...problems(400, 401, 404, 503),
+      ...problems(400, 401, 404, 409, 503),
     },
   },
   {
@@ -386,10 +400,10 @@ const OPERATIONS: readonly Operation[] = [
     operationId: 'listCaseEvents',
     summary: 'The signed events of a case; the read is recorded',
     tag: 'cases',
-    parameters: [PARAMETERS.caseId, PARAMETERS.purpose],
+    parameters: [PARAMETERS.caseId, PARAMETERS.caseAgency, PARAMETERS.purpose],
     responses: {
       '200': { description: 'The events, in stream order.', headers: ETAG, content: json('response.case-events') },
-      ...problems(400, 401, 404),
+      ...problems(400, 401, 404, 409),
     },
   },
   {
@@ -401,6 +415,7 @@ const OPERATIONS: readonly Operation[] = [
     tag: 'cases',
     parameters: [
       PARAMETERS.caseId,
+      PARAMETERS.caseAgency,
       {
         ...PARAMETERS.limit,
         description: 'Most cases (1–20, default 5).',
@@ -411,7 +426,7 @@ const OPERATIONS: readonly Operation[] = [
     ],
     responses: {
       '200': { description: 'The similar cases, closest first.', content: json('response.similar-cases') },
-      ...problems(400, 401, 404, 503),
+      ...problems(400, 401, 404, 409, 503),
     },
   },
   {
@@ -423,6 +438,7 @@ const OPERATIONS: readonly Operation[] = [
     tag: 'cases',
     parameters: [
       PARAMETERS.caseId,
+      PARAMETERS.caseAgency,
       query(
         'trustedSize',
         'The size of a checkpoint the caller holds: the bundle then carries consistency.json, the proof from it to the bundle checkpoint.',
@@ -439,7 +455,7 @@ const OPERATIONS: readonly Operation[] = [
         },
         content: { 'application/x-tar': {} },
       },
-      ...problems(400, 401, 404, 503),
+      ...problems(400, 401, 404, 409, 503),
     },
   },
   {
@@ -556,6 +572,21 @@ const OPERATIONS: readonly Operation[] = [
       ...AUDIT_PAGING,
     ],
     responses: auditResponses('A page of the access log.', 'response.audit-access'),
+  },
+  {
+    method: 'GET',
+    path: '/v1/audit/denied-access',
+    operationId: 'listDeniedAccess',
+    summary:
+      "Refused retrievals (answered 404) by readers of the supervisor's agencies, from the readers' own trails; newest first (supervisor)",
+    tag: 'audit',
+    parameters: [
+      AUDIT_AGENCY,
+      query('sub', 'The refusals of this reader.'),
+      query('caseId', 'The refusals of reads of this case id.', defs('id')),
+      ...AUDIT_PAGING,
+    ],
+    responses: auditResponses('A page of refused retrievals.', 'response.audit-denied-access'),
   },
   {
     method: 'GET',

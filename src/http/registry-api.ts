@@ -27,7 +27,7 @@ export function registryApi({ registry, verify, validate, newId }: RegistryApiDe
     validate('urn:evidence-ledger:schema:command:register-officer', req.body);
     const profile = req.body as OfficerProfile;
     const principal = principalOf(res);
-    const eventId = eventIdFor(req, principal, officerStream(profile.officerId), newId);
+    const eventId = eventIdFor(req, principal, officerStream(principal.agency, profile.officerId), newId);
     const result = await registry.registerOfficer(principal, profile, eventId);
     res.status(result.created ? 201 : 200).set('ETag', `"${result.revision}"`);
     res.json({ officerId: profile.officerId, revision: result.revision, position: result.position, hash: result.hash });
@@ -37,7 +37,7 @@ export function registryApi({ registry, verify, validate, newId }: RegistryApiDe
     validate('urn:evidence-ledger:schema:command:register-item', req.body);
     const profile = req.body as ItemProfile;
     const principal = principalOf(res);
-    const eventId = eventIdFor(req, principal, itemStream(profile.agency, profile.code), newId);
+    const eventId = eventIdFor(req, principal, itemStream(principal.agency, profile.code), newId);
     const result = await registry.registerItem(principal, profile, eventId);
     res.status(result.created ? 201 : 200).set('ETag', `"${result.revision}"`);
     res.json({

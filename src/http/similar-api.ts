@@ -1,19 +1,19 @@
 import { Router } from 'express';
-import { caseText, CASES, type CaseFileDoc } from '../../projections/case-files.js';
-import type { AccessLog } from '../app/access-log.js';
+import { caseKey, caseText, CASES, type CaseFileDoc } from '../../projections/case-files.js';
 import type { Principal } from '../app/auth.js';
+import { readableAgencies, type CaseReads } from '../app/case-reads.js';
 import { MAX_SIMILAR, similarCases } from '../app/similar-cases.js';
 import type { ReadModelStore } from '../ports/read-models.js';
-import { authenticate, canRead, principalOf } from './authenticate.js';
+import { authenticate, principalOf } from './authenticate.js';
 import { awaitConsistency, type ReadConsistency } from './consistency.js';
 import { problem, sendProblem } from './problem.js';
-import { purpose, requestId } from './request.js';
 import { limitOf } from './query.js';
+import { retrievalOf } from './retrieval.js';
 
 export interface SimilarApiDependencies {
   readonly readModels: ReadModelStore;
   readonly runner: ReadConsistency;
-  readonly access: AccessLog;
+  readonly reads: CaseReads;
   readonly verify: (token: string) => Principal;
 }
 
@@ -37,25 +37,10 @@ export function similarApi(deps: SimilarApiDependencies): Router {
     }
     const limit = limitOf(req.query.limit, { max: MAX_SIMILAR, fallback: DEFAULT_LIMIT });
     await awaitConsistency(req, deps.runner);
-    const principal = principalOf(res);
-    const doc = deps.readModels.get<CaseFileDoc>(CASES, caseId);
-    const granted = doc !== undefined && canRead(principal, doc.agency);
-    if (doc !== undefined) {
-      const why = purpose(req);
-      await deps.access.record({
-        caseId,
-        principal,
-        action: 'read_similar',
-        outcome: granted ? 'granted' : 'denied',
-        requestId: requestId(res),
-        ...(why === undefined ? {} : { purpose: why }),
-      });
-    }
-    if (!granted) {
-      sendProblem(res, problem(404, 'not_found', `no case ${caseId}`));
-      return;
-    }
-    const scope = [principal.agency, ...(principal.roles.includes('supervisor') ? principal.supervises : [])];
+    const { found: doc } = await deps.reads.retrieve(retrievalOf(req, res, caseId, 'read_similar'), (agency) =>
+      deps.readModels.get<CaseFileDoc>(CASES, caseKey(agency, caseId)),
+    );
+    const scope = readableAgencies(principalOf(res));
     const items = similarCases(deps.readModels, doc, { scope, limit, text: caseText(doc) });
     res.json({ caseId, items });
   });

@@ -1,5 +1,5 @@
 import { Router, type Request, type Response } from 'express';
-import { ACCESS, type AccessDoc } from '../../projections/access.js';
+import { ACCESS, DENIED_ACCESS, type AccessDoc, type DeniedAccessDoc } from '../../projections/access.js';
 import { CASES, type CaseFileDoc } from '../../projections/case-files.js';
 import { OFFICER_ACTS, type OfficerActDoc } from '../../projections/officer-acts.js';
 import type { OfficerDoc } from '../../projections/registry.js';
@@ -127,6 +127,26 @@ export function supervisionApi({ readModels, runner, verify, clock }: Supervisio
       ACCESS,
       { where, orderBy: 'at', direction: 'desc' },
       accessView,
+      paging,
+    );
+    res.json(page);
+  });
+
+  // Refused retrievals, from the readers' own trails: a supervisor sees those of readers of its agencies.
+  router.get('/v1/audit/denied-access', ...guard, async (req, res) => {
+    const scope = scopeOf(req, res);
+    const caseId = id(req.query.caseId, 'caseId');
+    const sub = single(req.query.sub, 'sub');
+    const paging = pagingOf(req);
+    await awaitConsistency(req, runner);
+    const where: Record<string, string | string[]> = { agency: scope };
+    if (caseId !== undefined) where.caseId = caseId;
+    if (sub !== undefined) where.sub = sub;
+    const page = filledPage<DeniedAccessDoc, ReturnType<typeof deniedView>>(
+      readModels,
+      DENIED_ACCESS,
+      { where, orderBy: 'at', direction: 'desc' },
+      deniedView,
       paging,
     );
     res.json(page);
@@ -314,6 +334,19 @@ function accessView(doc: AccessDoc) {
   };
 }
 
+function deniedView(doc: DeniedAccessDoc) {
+  return {
+    sub: doc.sub,
+    agency: doc.agency,
+    at: doc.at,
+    action: doc.action,
+    ...(doc.caseId === undefined ? {} : { caseId: doc.caseId }),
+    ...(doc.media === undefined ? {} : { media: doc.media }),
+    ...(doc.purpose === undefined ? {} : { purpose: doc.purpose }),
+    requestId: doc.requestId,
+  };
+}
+
 function officerView(o: OfficerDoc) {
   return {
     officerId: o.officerId,
@@ -337,7 +370,7 @@ function actsOutside(readModels: ReadModelStore, officer: OfficerDoc) {
   const certificate: OfficerState = { ...officerState(officer), status: 'active' };
   const side = (range: Query['range']) =>
     readModels.query<OfficerActDoc>(OFFICER_ACTS, {
-      where: { officerId: officer.officerId },
+      where: { officerId: officer.officerId, agency: officer.agency },
       range,
       orderBy: 'on',
       direction: 'asc',

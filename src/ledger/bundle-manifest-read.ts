@@ -1,5 +1,7 @@
 import {
   BUNDLE_FORMAT,
+  BUNDLE_FORMAT_V1,
+  BUNDLE_FORMAT_V2,
   BUNDLE_FORMATS,
   CHECKPOINT,
   accessStreamOf,
@@ -7,6 +9,7 @@ import {
   classify,
   MANIFEST,
   type BundleManifest,
+  type CaseOfBundle,
   type ManifestFile,
 } from './bundle.js';
 import { BASE64_32, failed, parseJson } from './bundle-parse.js';
@@ -21,6 +24,7 @@ export const DEFAULT_MAX_HELD = 512 * 1024 * 1024;
 const BASE64_64 = /^[A-Za-z0-9+/]{86}==$/;
 const MANIFEST_MEMBERS_V1 = ['caseId', 'checkpoint', 'createdAt', 'files', 'format', 'signature'];
 const MANIFEST_MEMBERS_V2 = ['caseId', 'checkpoint', 'createdAt', 'files', 'format', 'signature', 'streams'];
+const MANIFEST_MEMBERS_V3 = ['agency', ...MANIFEST_MEMBERS_V2];
 
 export interface ManifestRead {
   readonly manifest: BundleManifest;
@@ -42,13 +46,21 @@ export function readManifest(bytes: Buffer, options: BundleVerifyOptions): Manif
   if (typeof m.format !== 'string' || !BUNDLE_FORMATS.includes(m.format)) {
     failed('malformed', `unknown bundle format; this verifier reads ${BUNDLE_FORMATS.join(' and ')}`);
   }
-  const expected = m.format === BUNDLE_FORMAT ? MANIFEST_MEMBERS_V2 : MANIFEST_MEMBERS_V1;
+  const expected =
+    m.format === BUNDLE_FORMAT
+      ? MANIFEST_MEMBERS_V3
+      : m.format === BUNDLE_FORMAT_V2
+        ? MANIFEST_MEMBERS_V2
+        : MANIFEST_MEMBERS_V1;
   const members = Object.keys(m).sort();
   if (members.join() !== expected.join()) {
     failed('malformed', `${MANIFEST} has the members ${members.join(', ')}, not ${expected.join(', ')}`);
   }
+  if (m.format === BUNDLE_FORMAT && (typeof m.agency !== 'string' || m.agency.length === 0)) {
+    failed('malformed', 'agency is not a string');
+  }
   if (typeof m.caseId !== 'string' || m.caseId.length === 0) failed('malformed', 'caseId is not a string');
-  if (m.format === BUNDLE_FORMAT) checkStreams(m.streams, m.caseId as string);
+  if (m.format !== BUNDLE_FORMAT_V1) checkStreams(m.streams, m as unknown as CaseOfBundle);
   if (typeof m.createdAt !== 'string') failed('malformed', 'createdAt is not a string');
   const cp = m.checkpoint as Record<string, unknown> | null;
   if (
@@ -119,9 +131,9 @@ export function readManifest(bytes: Buffer, options: BundleVerifyOptions): Manif
   return { manifest, listed, signedBody, events };
 }
 
-/** v2's `streams`: the case stream, then the access stream, each with its last revision (-1 when empty). */
-function checkStreams(value: unknown, caseId: string): void {
-  const names = [caseStreamOf(caseId), accessStreamOf(caseId)];
+/** v2's and v3's `streams`: the case stream, then the access stream, each with its last revision (-1 when empty). */
+function checkStreams(value: unknown, bundleCase: CaseOfBundle): void {
+  const names = [caseStreamOf(bundleCase), accessStreamOf(bundleCase)];
   const ok =
     Array.isArray(value) &&
     value.length === names.length &&

@@ -55,6 +55,8 @@ export interface TrustedKeyReport {
 export interface BundleReport {
   readonly valid: boolean;
   readonly failure?: BundleFailure;
+  /** The case's agency (v3 bundles). */
+  readonly agency?: string;
   readonly caseId?: string;
   readonly checkpoint?: { readonly origin: string; readonly size: number; readonly rootHash: string };
   /** The keys the verdict rests on. */

@@ -236,9 +236,9 @@ export class BundleVerifier implements TarSink {
       } else {
         readConsistency(held, true);
       }
-      const events = checkStream(held, 'event', caseStreamOf(manifest.caseId), keys);
+      const events = checkStream(held, 'event', caseStreamOf(manifest), keys);
       if (events.length === 0) failed('revision_gap', 'the bundle holds no event of the case');
-      const access = checkStream(held, 'access', accessStreamOf(manifest.caseId), keys);
+      const access = checkStream(held, 'access', accessStreamOf(manifest), keys);
       checkMedia(held, [...events, ...access]);
       const leaves = checkProofs(held, [...events, ...access], manifest.checkpoint.size, root);
       if (this.#trustedCheckpoint) {
@@ -246,7 +246,7 @@ export class BundleVerifier implements TarSink {
         this.#trustedCheckpoint = {
           ...this.#trustedCheckpoint,
           covers: [events, access].map((held, i) => ({
-            stream: i === 0 ? caseStreamOf(manifest.caseId) : accessStreamOf(manifest.caseId),
+            stream: i === 0 ? caseStreamOf(manifest) : accessStreamOf(manifest),
             throughRevision: coveredThrough(held, leaves, size),
           })),
         };
@@ -256,6 +256,7 @@ export class BundleVerifier implements TarSink {
     return {
       valid: this.#failure === undefined,
       ...(this.#failure ? { failure: this.#failure } : {}),
+      ...(manifest?.agency === undefined ? {} : { agency: manifest.agency }),
       ...(manifest ? { caseId: manifest.caseId, checkpoint: { ...manifest.checkpoint } } : {}),
       trustedKeys: this.#trusted,
       ...(this.#trustedCheckpoint ? { trustedCheckpoint: this.#trustedCheckpoint } : {}),

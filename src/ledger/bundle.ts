@@ -2,18 +2,24 @@ import { canonicalize } from './canonical-json.js';
 import type { Signer } from './ed25519.js';
 import { sha256Hex } from './hash.js';
 import type { Signature } from './envelope.js';
+import { agencyStream } from './streams.js';
 
 /**
  * The evidence bundle format (docs/integrity.md §13): names of its files, the manifest and the manifest's signature.
  * The exporter (src/app/bundle-export.ts) and the verifier (bundle-verify.ts) share these definitions.
  */
 
-/** The format the exporter writes: v1 plus `streams`, each included stream's last revision at export. */
-export const BUNDLE_FORMAT = 'evidence-ledger/bundle/v2';
+/**
+ * The format the exporter writes: v2 plus `agency`, the case's agency, whose streams are named per agency
+ * (`case-<agency>:<caseId>`, docs/integrity.md §2.1).
+ */
+export const BUNDLE_FORMAT = 'evidence-ledger/bundle/v3';
+/** v1 plus `streams`, each included stream's last revision at export; still verified. */
+export const BUNDLE_FORMAT_V2 = 'evidence-ledger/bundle/v2';
 /** The first format, without `streams`; still verified. */
 export const BUNDLE_FORMAT_V1 = 'evidence-ledger/bundle/v1';
-export const BUNDLE_FORMATS: readonly string[] = [BUNDLE_FORMAT_V1, BUNDLE_FORMAT];
-export type BundleFormat = typeof BUNDLE_FORMAT | typeof BUNDLE_FORMAT_V1;
+export const BUNDLE_FORMATS: readonly string[] = [BUNDLE_FORMAT_V1, BUNDLE_FORMAT_V2, BUNDLE_FORMAT];
+export type BundleFormat = typeof BUNDLE_FORMAT | typeof BUNDLE_FORMAT_V2 | typeof BUNDLE_FORMAT_V1;
 
 export const MANIFEST = 'manifest.json';
 export const CHECKPOINT = 'checkpoint.txt';
@@ -34,6 +40,8 @@ export interface StreamRevision {
 
 export interface BundleManifest {
   readonly format: BundleFormat;
+  /** v3: the agency the case belongs to (case ids are unique within an agency only). */
+  readonly agency?: string;
   readonly caseId: string;
   /** When the bundle was made (RFC 3339, service clock). */
   readonly createdAt: string;
@@ -55,8 +63,17 @@ export function revisionName(revision: number): string {
   return String(revision).padStart(8, '0');
 }
 
-export const caseStreamOf = (caseId: string) => `case-${caseId}`;
-export const accessStreamOf = (caseId: string) => `access-${caseId}`;
+/** The case a manifest is of: its agency (v3) and id. */
+export type CaseOfBundle = Pick<BundleManifest, 'agency' | 'caseId'>;
+
+/**
+ * The case's stream and its access stream: `case-<agency>:<caseId>` and `access-<agency>:<caseId>` (v3), or
+ * `case-<caseId>` and `access-<caseId>` in the v1 and v2 bundles exported before ids were per agency.
+ */
+export const caseStreamOf = ({ agency, caseId }: CaseOfBundle): string =>
+  agency === undefined ? `case-${caseId}` : agencyStream('case', agency, caseId);
+export const accessStreamOf = ({ agency, caseId }: CaseOfBundle): string =>
+  agency === undefined ? `access-${caseId}` : agencyStream('access', agency, caseId);
 
 /** What a file name means in the bundle layout, or undefined for a name the layout does not have. */
 export type BundleFileKind =

@@ -1,3 +1,4 @@
+import { caseStream } from '../../src/domain/case/acts.js';
 import { seedAgency, startTestService, type TestService } from '../support/service.js';
 import { readFrames } from '../support/sse.js';
 
@@ -40,7 +41,12 @@ describe('the live audit feed (Server-Sent Events)', () => {
     expect(frame).toMatchObject({
       id: String(mine.body.position),
       event: 'ledger-event',
-      data: { type: 'EvidenceCollected', agency: AGENCY, stream: `case-live-${AGENCY}`, hash: mine.body.hash },
+      data: {
+        type: 'EvidenceCollected',
+        agency: AGENCY,
+        stream: caseStream(AGENCY, `live-${AGENCY}`),
+        hash: mine.body.hash,
+      },
     });
     expect(JSON.stringify(frame!.data)).not.toContain('秘密线索');
   });

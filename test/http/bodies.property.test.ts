@@ -1,3 +1,4 @@
+import { caseStream } from '../../src/domain/case/acts.js';
 import fc from 'fast-check';
 import { ACT_TYPES } from '../../src/domain/case/acts.js';
 import { seedAgency, startTestService, type TestService } from '../support/service.js';
@@ -52,7 +53,7 @@ const body = fc.oneof(
 
 describe('generated request bodies', () => {
   it('when thousands of generated bodies are posted as acts, then every answer is < 500, and only accepted ones add an event', async () => {
-    let length = (await t.service.events.readStream('case-prop-1')).length;
+    let length = (await t.service.events.readStream(caseStream(AGENCY, 'prop-1'))).length;
     let accepted = 0;
     let refused = 0;
     await fc.assert(
@@ -63,7 +64,7 @@ describe('generated request bodies', () => {
           headers: { 'content-type': 'application/json' },
         });
         expect(res.status).toBeLessThan(500);
-        const after = (await t.service.events.readStream('case-prop-1')).length;
+        const after = (await t.service.events.readStream(caseStream(AGENCY, 'prop-1'))).length;
         if (res.status >= 400) {
           refused++;
           expect(typeof res.body?.code).toBe('string');

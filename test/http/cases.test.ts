@@ -1,3 +1,5 @@
+import { accessStream, deniedAccessStream } from '../../src/app/access-log.js';
+import { caseStream } from '../../src/domain/case/acts.js';
 import { seedAgency, startTestService, type TestService } from '../support/service.js';
 
 let t: TestService;
@@ -72,23 +74,27 @@ describe('cases over HTTP', () => {
       officers: ['alice', 'bob'],
     });
     expect(file.body.timeline).toEqual([expect.objectContaining({ type: 'CaseOpened', revision: 0 })]);
-    const access = await t.service.events.readStream('access-h-2');
+    const access = await t.service.events.readStream(accessStream(AGENCY, 'h-2'));
     expect(access.map((r) => r.event.data)).toEqual([
       expect.objectContaining({ action: 'read_case', outcome: 'granted', purpose: '案卷评查' }),
     ]);
     expect(access[0]!.event.actor.sub).toBe('alice');
   });
 
-  it('when another agency asks for the case, then 404 (existence not revealed) and the denied attempt is recorded', async () => {
+  it('when another agency asks for the case, then 404 (existence not revealed) and the refusal is recorded on the reader’s trail', async () => {
     const opened = await t.call('POST', '/v1/cases', { token: officer, body: openBody('h-3') });
     const denied = await t.call('GET', `/v1/cases/h-3?consistentWith=${opened.body.position}`, { token: otherAgency });
     expect(denied.status).toBe(404);
     expect(denied.body).toMatchObject({ code: 'not_found' });
-    expect((await t.call('GET', '/v1/cases/no-such-case', { token: otherAgency })).body).toMatchObject({
-      code: 'not_found',
-    });
-    const access = await t.service.events.readStream('access-h-3');
-    expect(access.map((r) => [r.event.actor.sub, r.event.data.outcome])).toEqual([['olga', 'denied']]);
+    const missing = await t.call('GET', '/v1/cases/no-such-case', { token: otherAgency });
+    expect(missing.body).toMatchObject({ code: 'not_found' });
+    expect(denied.body.detail).toBe(missing.body.detail.replace('no-such-case', 'h-3'));
+    expect(await t.service.events.readStream(accessStream(AGENCY, 'h-3'))).toEqual([]);
+    const trail = await t.service.events.readStream(deniedAccessStream('city-market', 'olga'));
+    expect(trail.map((r) => [r.event.type, r.event.data.caseId])).toEqual([
+      ['CaseAccessDenied', 'h-3'],
+      ['CaseAccessDenied', 'no-such-case'],
+    ]);
     expect((await t.call('POST', '/v1/cases/h-3/acts', { token: otherAgency, body: evidence })).status).toBe(404);
   });
 
@@ -98,9 +104,9 @@ describe('cases over HTTP', () => {
     expect((await t.call('GET', `/v1/cases/h-4?consistentWith=${at}`, { token: supervisor })).status).toBe(200);
     const events = await t.call('GET', '/v1/cases/h-4/events', { token: supervisor });
     expect(events.status).toBe(200);
-    expect(events.body.events[0]).toMatchObject({ type: 'CaseOpened', revision: 0, stream: 'case-h-4' });
+    expect(events.body.events[0]).toMatchObject({ type: 'CaseOpened', revision: 0, stream: caseStream(AGENCY, 'h-4') });
     expect(events.body.events[0].sig.alg).toBe('Ed25519');
-    const access = await t.service.events.readStream('access-h-4');
+    const access = await t.service.events.readStream(accessStream(AGENCY, 'h-4'));
     expect(access.map((r) => r.event.data.action)).toEqual(['read_case', 'read_events']);
   });
 
@@ -131,7 +137,7 @@ describe('cases over HTTP', () => {
     });
     expect(fine.status).toBe(409);
     expect(fine.body.code).toBe('legal_review_required');
-    expect((await t.service.events.readStream('case-h-5')).length).toBe(1);
+    expect((await t.service.events.readStream(caseStream(AGENCY, 'h-5'))).length).toBe(1);
   });
 
   it.each([
@@ -175,7 +181,7 @@ describe('cases over HTTP', () => {
     });
     expect(retry.status).toBe(200);
     expect(retry.body).toEqual(first.body);
-    expect((await t.service.events.readStream('case-h-7')).length).toBe(2);
+    expect((await t.service.events.readStream(caseStream(AGENCY, 'h-7'))).length).toBe(2);
   });
 
   it('when there is no token or the role is wrong, then 401 and 403', async () => {
@@ -207,7 +213,7 @@ describe('cases over HTTP', () => {
     });
     expect(again.status).toBe(200);
     expect(again.body).toEqual(res.body);
-    expect((await t.service.events.readStream('case-h-9')).length).toBe(3);
+    expect((await t.service.events.readStream(caseStream(AGENCY, 'h-9'))).length).toBe(3);
   });
 
   it('when one act of a batch breaks a rule, then none of the batch is recorded', async () => {
@@ -223,7 +229,7 @@ describe('cases over HTTP', () => {
     });
     expect(res.status).toBe(422);
     expect(res.body.code).toBe('recording_required');
-    expect((await t.service.events.readStream('case-h-10')).length).toBe(1);
+    expect((await t.service.events.readStream(caseStream(AGENCY, 'h-10'))).length).toBe(1);
     expect((await t.call('POST', '/v1/cases/h-10/acts:batch', { token: officer, body: { acts: [] } })).body.code).toBe(
       'invalid_body',
     );

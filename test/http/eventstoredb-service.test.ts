@@ -1,3 +1,5 @@
+import { accessStream } from '../../src/app/access-log.js';
+import { caseStream } from '../../src/domain/case/acts.js';
 import { EventStoreDbStandIn } from '../support/eventstoredb-standin.js';
 import { seedAgency, startTestService, type TestService } from '../support/service.js';
 
@@ -50,9 +52,11 @@ describe('the service on EventStoreDB (over the TEST DOUBLE of the server)', () 
       expect.objectContaining({ type: 'CaseOpened', revision: 0, hash: opened.body.hash }),
     ]);
 
-    const stored = standIn.events().filter((e) => e.stream === 'case-esdb-1');
+    const stored = standIn.events().filter((e) => e.stream === caseStream(AGENCY, 'esdb-1'));
     expect(stored.map((e) => e.type)).toEqual(['CaseOpened']);
-    expect(standIn.events().some((e) => e.stream === 'access-esdb-1' && e.type === 'CaseAccessed')).toBe(true);
+    expect(standIn.events().some((e) => e.stream === accessStream(AGENCY, 'esdb-1') && e.type === 'CaseAccessed')).toBe(
+      true,
+    );
     expect((await t.call('GET', '/readyz')).status).toBe(200);
   });
 

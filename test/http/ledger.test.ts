@@ -1,3 +1,4 @@
+import { caseStream } from '../../src/domain/case/acts.js';
 import { createPublicKey } from 'node:crypto';
 import { openNote, parseCheckpoint } from '../../src/ledger/checkpoint.js';
 import { leafHash, rootOf } from '../../src/ledger/merkle.js';
@@ -94,7 +95,7 @@ describe('the transparency log over HTTP', () => {
       ),
     ).toBe(true);
 
-    const events = await t.service.events.readStream('case-tl-2');
+    const events = await t.service.events.readStream(caseStream(AGENCY, 'tl-2'));
     for (const [i, recorded] of events.entries()) {
       const id = i === 0 ? opened.eventId : acted.body.eventId;
       const proof = await t.call('GET', `/v1/ledger/proof/inclusion?eventId=${id}&treeSize=${second.size}`);

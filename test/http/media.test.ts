@@ -1,3 +1,4 @@
+import { accessStream, deniedAccessStream } from '../../src/app/access-log.js';
 import { createHash, randomBytes } from 'node:crypto';
 import { startTestService, type TestService } from '../support/service.js';
 
@@ -174,7 +175,7 @@ describe('media over HTTP', () => {
     expect(res.headers.get('content-type')).toBe('image/png');
     expect(res.headers.get('content-length')).toBe('4096');
     expect(res.headers.get('cache-control')).toBe('private, max-age=0');
-    const access = await t.service.events.readStream(`access-${CASE}`);
+    const access = await t.service.events.readStream(accessStream(AGENCY, CASE));
     expect(access.map((r) => r.event.data)).toContainEqual(
       expect.objectContaining({ action: 'read_media', outcome: 'granted', media: hash }),
     );
@@ -261,15 +262,17 @@ describe('media over HTTP', () => {
     });
   });
 
-  it('when another agency asks, then 404 and the denied attempt is recorded on the case', async () => {
+  it('when another agency asks, then 404 and the refusal is recorded on the reader’s trail, not the case’s', async () => {
     const hash = await referenced(randomBytes(300));
     const res = await download(t, olga, `/v1/media/${hash}`);
     expect(res.status).toBe(404);
     expect(JSON.parse(res.bytes.toString())).toMatchObject({ code: 'not_found' });
-    const access = await t.service.events.readStream(`access-${CASE}`);
-    const denied = access.filter((r) => r.event.data.media === hash);
-    expect(denied.map((r) => [r.event.actor.sub, r.event.data.action, r.event.data.outcome])).toEqual([
-      ['olga', 'read_media', 'denied'],
+    const access = await t.service.events.readStream(accessStream(AGENCY, CASE));
+    expect(access.filter((r) => r.event.data.media === hash)).toEqual([]);
+    const trail = await t.service.events.readStream(deniedAccessStream('city-market', 'olga'));
+    const denied = trail.filter((r) => r.event.data.media === hash);
+    expect(denied.map((r) => [r.event.type, r.event.data.action, r.event.data.outcome])).toEqual([
+      ['CaseAccessDenied', 'read_media', 'denied'],
     ]);
   });
 

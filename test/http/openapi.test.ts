@@ -158,6 +158,7 @@ describe('the OpenAPI document', () => {
         { method: 'GET', path: '/v1/audit/missing-recordings' },
         { method: 'GET', path: '/v1/audit/major-decisions' },
         { method: 'GET', path: '/v1/audit/access' },
+        { method: 'GET', path: '/v1/audit/denied-access' },
         { method: 'GET', path: '/v1/audit/certificates' },
         { method: 'GET', path: '/v1/audit/reviewer-ratio' },
         { method: 'GET', path: '/v1/audit/statistics' },

@@ -1,3 +1,4 @@
+import { accessStream, deniedAccessStream } from '../../src/app/access-log.js';
 import path from 'node:path';
 import { loadValidators } from '../../src/http/validation.js';
 import { seedAgency, startTestService, type TestService } from '../support/service.js';
@@ -171,14 +172,14 @@ describe('similar cases over HTTP', () => {
 
   it('when the officer reads the similar cases, then the read of the case is recorded in its access stream', async () => {
     await t.service.readModelsCaughtUp();
-    const before = (await t.service.events.readStream('access-s-lawfirm-2')).length;
+    const before = (await t.service.events.readStream(accessStream(AGENCY, 's-lawfirm-2'))).length;
     const res = await t.call('GET', '/v1/cases/s-lawfirm-2/similar', {
       token: officer,
       headers: { 'x-purpose': encodeURIComponent('类案参考') },
     });
     expect(res.status).toBe(200);
     expect(res.body.items.map((item: { caseId: string }) => item.caseId)).not.toContain('s-lawfirm-2');
-    const access = await t.service.events.readStream('access-s-lawfirm-2');
+    const access = await t.service.events.readStream(accessStream(AGENCY, 's-lawfirm-2'));
     expect(access).toHaveLength(before + 1);
     expect(access.at(-1)!.event).toMatchObject({
       type: 'CaseAccessed',
@@ -199,19 +200,23 @@ describe('similar cases over HTTP', () => {
     }
   });
 
-  it('when an officer of another agency asks, then 404 as if the case did not exist, and the denial is recorded', async () => {
+  it('when an officer of another agency asks, then 404 as if the case did not exist, and the refusal is recorded on the reader’s own trail', async () => {
     await t.service.readModelsCaughtUp();
     const denied = await t.call('GET', '/v1/cases/s-new/similar', { token: otherOfficer });
     expect(denied.status).toBe(404);
     expect(denied.body).toMatchObject({ code: 'not_found' });
-    const access = await t.service.events.readStream('access-s-new');
-    expect(access.at(-1)!.event).toMatchObject({
+    expect(
+      (await t.service.events.readStream(accessStream(AGENCY, 's-new'))).map((r) => r.event.actor.sub),
+    ).not.toContain('carl');
+    const trail = await t.service.events.readStream(deniedAccessStream(OTHER, 'carl'));
+    expect(trail.at(-1)!.event).toMatchObject({
+      type: 'CaseAccessDenied',
       actor: { sub: 'carl', agency: OTHER },
-      data: { action: 'read_similar', outcome: 'denied' },
+      data: { caseId: 's-new', action: 'read_similar', outcome: 'denied' },
     });
     const unknown = await t.call('GET', '/v1/cases/no-such-case/similar', { token: officer });
     expect([unknown.status, unknown.body.code]).toEqual([404, 'not_found']);
-    expect(await t.service.events.readStream('access-no-such-case')).toEqual([]);
+    expect(await t.service.events.readStream(accessStream(AGENCY, 'no-such-case'))).toEqual([]);
     expect((await t.call('GET', '/v1/cases/s-new/similar')).status).toBe(401);
   });
 

@@ -1,3 +1,5 @@
+import { caseStream } from '../../src/domain/case/acts.js';
+import { officerStream } from '../../src/domain/registry/officers.js';
 import { randomUUID } from 'node:crypto';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import ajvFormats from 'ajv-formats';
@@ -158,11 +160,14 @@ beforeAll(async () => {
 
   // s-4: handled by dan, whose certificate is then cut short to 2020 (an amendment the API has no route for yet)
   await post('/v1/cases', officer, open('s-4', today, ['alice', 'dan']));
-  await appendRaw('officer-dan', 'OfficerAmended', { changes: { validTo: '2020-12-31' }, reason: '证件注销' });
+  await appendRaw(officerStream(AGENCY, 'dan'), 'OfficerAmended', {
+    changes: { validTo: '2020-12-31' },
+    reason: '证件注销',
+  });
 
   // s-5: a seizure recorded without its video (refused by today's rules; an older record may hold one)
   await post('/v1/cases', officer, open('s-5', today));
-  position = await appendRaw('case-s-5', 'PropertySeized', {
+  position = await appendRaw(caseStream(AGENCY, 's-5'), 'PropertySeized', {
     items: '执业许可证原件一份',
     legalBasis: '《行政强制法》第二十二条',
     officers: ['alice', 'bob'],

@@ -1,3 +1,5 @@
+import { caseStream } from '../../src/domain/case/acts.js';
+import { accessStream, deniedAccessStream } from '../../src/app/access-log.js';
 import { createHash, generateKeyPairSync, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -229,29 +231,31 @@ describe('exporting a case as an evidence bundle', () => {
     expect(names.filter((n) => n.startsWith('keys/'))).toEqual([`keys/${serviceSigner.keyId}.pem`]);
 
     const manifest = manifestOf(members);
-    expect(manifest).toMatchObject({ format: BUNDLE_FORMAT, caseId: CASE });
+    expect(manifest).toMatchObject({ format: BUNDLE_FORMAT, agency: AGENCY, caseId: CASE });
     expect(manifest.files.map((f) => f.name)).toEqual(names.slice(1));
 
-    // the access records: read_case, read_media, the denied read, then this export itself (before any byte was sent)
+    // the access records: read_case, read_media, then this export itself (before any byte was sent); the refused
+    // read by another agency is on that reader's own trail, not here
     const actions = access.map((n) => parsed<EventEnvelope>(named(members, n)).data);
     expect(actions).toEqual([
       expect.objectContaining({ action: 'read_case', outcome: 'granted' }),
       expect.objectContaining({ action: 'read_media', outcome: 'granted' }),
-      expect.objectContaining({ action: 'read_case', outcome: 'denied' }),
       expect.objectContaining({ action: 'read_bundle', outcome: 'granted' }),
     ]);
-    const stream = await t.service.events.readStream(`access-${CASE}`);
+    const stream = await t.service.events.readStream(accessStream(AGENCY, CASE));
     expect(stream.at(-1)!.event.data).toMatchObject({ action: 'read_bundle', outcome: 'granted' });
   });
 
-  it('when another agency or nobody asks, then 404 (recorded as denied) or 401, and no bundle', async () => {
+  it('when another agency or nobody asks, then 404 (recorded on the reader’s trail) or 401, and no bundle', async () => {
+    const before = (await t.service.events.readStream(accessStream(AGENCY, CASE))).length;
     const denied = await download(`/v1/cases/${CASE}/bundle`, outsider);
     expect(denied.status).toBe(404);
     expect(JSON.parse(denied.bytes.toString())).toMatchObject({ code: 'not_found' });
-    const stream = await t.service.events.readStream(`access-${CASE}`);
-    expect(stream.at(-1)!.event).toMatchObject({
+    expect(await t.service.events.readStream(accessStream(AGENCY, CASE))).toHaveLength(before);
+    const trail = await t.service.events.readStream(deniedAccessStream('city-market', 'olga'));
+    expect(trail.at(-1)!.event).toMatchObject({
       actor: { sub: 'olga' },
-      data: { action: 'read_bundle', outcome: 'denied' },
+      data: { caseId: CASE, action: 'read_bundle', outcome: 'denied' },
     });
     expect((await fetch(`${t.url}/v1/cases/${CASE}/bundle`)).status).toBe(401);
     expect((await download('/v1/cases/no-such-case/bundle')).status).toBe(404);
@@ -265,7 +269,7 @@ describe('exporting a case as an evidence bundle', () => {
       valid: true,
       caseId: CASE,
       trustedKeys: [{ keyId: serviceSigner.keyId, source: 'given' }],
-      counts: { events: 6, accessRecords: 4, media: 2, mediaBytes: 73_001, proofs: 10, bytes: bundle.length },
+      counts: { events: 6, accessRecords: 3, media: 2, mediaBytes: 73_001, proofs: 9, bytes: bundle.length },
     });
     expect(report.failure).toBeUndefined();
   });
@@ -337,7 +341,7 @@ describe('POST /v1/verify', () => {
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({
       valid: true,
-      counts: { events: 6, accessRecords: 4, media: 2, proofs: 10, bytes: bundle.length },
+      counts: { events: 6, accessRecords: 3, media: 2, proofs: 9, bytes: bundle.length },
       trustedKeys: [{ keyId: serviceSigner.keyId, source: 'given' }],
     });
   });
@@ -472,6 +476,12 @@ describe('tampering is detected, with zero false accepts', () => {
       const list = copyOf(members).filter((m) => m.name !== 'events/00000002.json');
       const report = await expectFailure(resign(list), 'revision_gap');
       expect(report.failure!.detail).toMatch(/^events\/00000003.json: revision 3, expected 2/);
+    });
+
+    it('when the manifest names another agency, whose case of the same id it is not, then stream_mismatch', async () => {
+      const list = resign(copyOf(members), serviceSigner, (m) => ({ ...m, agency: 'county' }));
+      const report = await expectFailure(list, 'stream_mismatch');
+      expect(report.failure!.detail).toContain(caseStream('county', CASE));
     });
 
     it('when an access record is deleted, then revision_gap', async () => {

@@ -134,9 +134,9 @@ async function fullHistory(): Promise<[Actor, ActRequest][]> {
 describe('recording acts through the application service', () => {
   it('when a case is opened and acts recorded, then each is signed, chained and folded into the case state', async () => {
     const opened = await cases.record('c-1', alice, openCase, { eventId: newId() });
-    expect(opened).toMatchObject({ stream: 'case-c-1', revision: 0, created: true });
+    expect(opened).toMatchObject({ stream: 'case-county-justice:c-1', revision: 0, created: true });
     await cases.record('c-1', alice, evidence('照片'), { eventId: newId() });
-    const loaded = await cases.load('c-1');
+    const loaded = await cases.load('county-justice', 'c-1');
     expect(loaded!.state).toMatchObject({ status: 'open', agency: 'county-justice', officers: ['alice', 'bob'] });
     expect(verifyChain(loaded!.events, { serviceKeys: resolverFor(signer) })).toEqual({ ok: true });
   });
@@ -152,7 +152,7 @@ describe('recording acts through the application service', () => {
     await expect(cases.record('c-1', alice, seizure, { eventId: newId() })).rejects.toMatchObject({
       code: 'recording_required',
     });
-    expect((await cases.load('c-1'))!.events).toHaveLength(1);
+    expect((await cases.load('county-justice', 'c-1'))!.events).toHaveLength(1);
   });
 
   it('when a correction made without the HTTP layer (CLI, batch) nests deeper than 32 levels, then nothing is signed or stored', async () => {
@@ -181,7 +181,7 @@ describe('recording acts through the application service', () => {
       Array.from({ length: 12 }, (_, i) => cases.record('c-1', alice, evidence(`证据 ${i}`), { eventId: newId() })),
     );
     expect(new Set(results.map((r) => r.revision)).size).toBe(12);
-    const loaded = await cases.load('c-1');
+    const loaded = await cases.load('county-justice', 'c-1');
     expect(loaded!.events).toHaveLength(13);
     expect(verifyChain(loaded!.events, { serviceKeys: resolverFor(signer) })).toEqual({ ok: true });
   });
@@ -195,7 +195,9 @@ describe('recording acts through the application service', () => {
       ),
     );
     expect(new Set(results.map((r) => r.revision)).size).toBe(6);
-    expect(verifyChain((await cases.load('c-1'))!.events, { serviceKeys: resolverFor(signer) })).toEqual({ ok: true });
+    expect(
+      verifyChain((await cases.load('county-justice', 'c-1'))!.events, { serviceKeys: resolverFor(signer) }),
+    ).toEqual({ ok: true });
   });
 
   it('when another replica records between two commands here, then the cached state catches up before deciding', async () => {
@@ -225,18 +227,20 @@ describe('recording acts through the application service', () => {
       { eventId: newId() },
     );
     expect(after.revision).toBe(3);
-    expect(verifyChain((await cases.load('c-1'))!.events, { serviceKeys: resolverFor(signer) })).toEqual({ ok: true });
+    expect(
+      verifyChain((await cases.load('county-justice', 'c-1'))!.events, { serviceKeys: resolverFor(signer) }),
+    ).toEqual({ ok: true });
   });
 
   it('when a request recorded by another replica is retried here, then the original result comes back', async () => {
     const replica = new CaseService({ events: store, signer, clock, calendar, cache: new StateCache() });
     await cases.record('c-1', alice, openCase, { eventId: newId() });
     await cases.record('c-1', alice, evidence('warm the cache'), { eventId: newId() });
-    const id = idempotentEventId(alice, 'case-c-1', 'cross-replica');
+    const id = idempotentEventId(alice, 'case-county-justice:c-1', 'cross-replica');
     const original = await replica.record('c-1', alice, evidence('x'), { eventId: id });
     const retried = await cases.record('c-1', alice, evidence('x'), { eventId: id });
     expect(retried).toMatchObject({ created: false, revision: original.revision, hash: original.hash });
-    expect((await cases.load('c-1'))!.events).toHaveLength(3);
+    expect((await cases.load('county-justice', 'c-1'))!.events).toHaveLength(3);
   });
 
   it('when If-Match names an older revision, then revision_conflict and no retry', async () => {
@@ -245,12 +249,12 @@ describe('recording acts through the application service', () => {
     await expect(
       cases.record('c-1', alice, evidence('b'), { eventId: newId(), expectedRevision: 0 }),
     ).rejects.toBeInstanceOf(RevisionConflict);
-    expect((await cases.load('c-1'))!.events).toHaveLength(2);
+    expect((await cases.load('county-justice', 'c-1'))!.events).toHaveLength(2);
   });
 
   it('when a request is retried with the same idempotency key, then the original result comes back and nothing is added', async () => {
     await cases.record('c-1', alice, openCase, { eventId: newId() });
-    const id = idempotentEventId(alice, 'case-c-1', 'retry-key-1');
+    const id = idempotentEventId(alice, 'case-county-justice:c-1', 'retry-key-1');
     const first = await cases.record('c-1', alice, evidence('a'), { eventId: id });
     await cases.record('c-1', alice, evidence('later'), { eventId: newId() });
     const again = await cases.record('c-1', alice, evidence('a'), { eventId: id });
@@ -260,7 +264,7 @@ describe('recording acts through the application service', () => {
       hash: first.hash,
       created: false,
     });
-    expect((await cases.load('c-1'))!.events).toHaveLength(3);
+    expect((await cases.load('county-justice', 'c-1'))!.events).toHaveLength(3);
     const reused = cases.record(
       'c-1',
       alice,
@@ -284,7 +288,7 @@ describe('recording acts through the application service', () => {
   it('when an act names officers, then they are kept in the envelope data and come back to the rules', async () => {
     await cases.record('c-1', alice, openCase, { eventId: newId() });
     await cases.record('c-1', alice, { ...evidence('x'), officers: ['alice', 'bob'] }, { eventId: newId() });
-    const loaded = await cases.load('c-1');
+    const loaded = await cases.load('county-justice', 'c-1');
     expect(loaded!.events[1]!.data).toMatchObject({ description: 'x', officers: ['alice', 'bob'] });
   });
 
@@ -292,7 +296,7 @@ describe('recording acts through the application service', () => {
     const validate = loadValidators(path.resolve(__dirname, '../../schemas'));
     const acts = await fullHistory();
     for (const [actor, request] of acts) await cases.record('c-1', actor, request, { eventId: newId() });
-    const events = (await cases.load('c-1'))!.events;
+    const events = (await cases.load('county-justice', 'c-1'))!.events;
     expect(events.map((e) => e.type)).toEqual(acts.map(([, a]) => a.type));
     for (const event of events) {
       validate('urn:evidence-ledger:schema:event-envelope:1', event);
@@ -305,6 +309,7 @@ describe('recording acts through the application service', () => {
     await cases.record('c-1', alice, openCase, { eventId: newId() });
     await cases.record('c-1', alice, evidence('before'), { eventId: newId() });
     await registry.officerCommand(
+      'county-justice',
       'bob',
       { type: 'SuspendOfficer', actor: head, reason: '暂停执法资格' },
       { eventId: newId() },
@@ -316,7 +321,7 @@ describe('recording acts through the application service', () => {
 });
 
 describe('retries under an idempotency key', () => {
-  const key = (actor: Actor, name: string) => idempotentEventId(actor, 'case-c-1', name);
+  const key = (actor: Actor, name: string) => idempotentEventId(actor, 'case-county-justice:c-1', name);
 
   it('when the same act is retried with the same key, then the original event comes back and nothing is added', async () => {
     await cases.record('c-1', alice, openCase, { eventId: newId() });
@@ -324,7 +329,7 @@ describe('retries under an idempotency key', () => {
     const again = await cases.record('c-1', alice, evidence('照片'), { eventId: key(alice, 'k') });
     expect(again).toMatchObject({ created: false, revision: first.revision, position: first.position });
     expect(again.events.map((e) => e.id)).toEqual(first.events.map((e) => e.id));
-    expect((await cases.load('c-1'))!.events).toHaveLength(2);
+    expect((await cases.load('county-justice', 'c-1'))!.events).toHaveLength(2);
   });
 
   it('when an idempotency key is reused for an act with a different description, then idempotency_key_reused and nothing is recorded', async () => {
@@ -333,7 +338,7 @@ describe('retries under an idempotency key', () => {
     await expect(
       cases.record('c-1', alice, evidence('另一张照片'), { eventId: key(alice, 'k') }),
     ).rejects.toMatchObject({ constructor: RuleViolation, code: 'idempotency_key_reused', status: 422 });
-    expect((await cases.load('c-1'))!.events).toHaveLength(2);
+    expect((await cases.load('county-justice', 'c-1'))!.events).toHaveLength(2);
   });
 
   it.each<[string, (act: ActRequest<'EvidenceCollected'>) => ActRequest]>([
@@ -348,7 +353,7 @@ describe('retries under an idempotency key', () => {
     await expect(cases.record('c-1', alice, change(original), { eventId: key(alice, 'k') })).rejects.toMatchObject({
       code: 'idempotency_key_reused',
     });
-    expect((await cases.load('c-1'))!.events).toHaveLength(2);
+    expect((await cases.load('county-justice', 'c-1'))!.events).toHaveLength(2);
   });
 
   it('when acts whose data the rules extend are retried with their keys, then each retry is the original', async () => {
@@ -360,7 +365,7 @@ describe('retries under an idempotency key', () => {
       const again = await cases.record('c-1', actor, act, { eventId: key(actor, `step-${i}`) });
       expect(again).toMatchObject({ created: false, revision: firsts[i]!.revision, hash: firsts[i]!.hash });
     }
-    expect((await cases.load('c-1'))!.events).toHaveLength(acts.length);
+    expect((await cases.load('county-justice', 'c-1'))!.events).toHaveLength(acts.length);
   });
 
   it('when a batch is retried with its key, then the original; when the key comes with other acts, then idempotency_key_reused', async () => {
@@ -374,7 +379,7 @@ describe('retries under an idempotency key', () => {
         code: 'idempotency_key_reused',
       });
     }
-    expect((await cases.load('c-1'))!.events).toHaveLength(3);
+    expect((await cases.load('county-justice', 'c-1'))!.events).toHaveLength(3);
   });
 
   it('when a registration is retried with its key, then the original; with another profile, then idempotency_key_reused', async () => {

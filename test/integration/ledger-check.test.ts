@@ -90,7 +90,7 @@ describe('ledger check', () => {
     let eventId = '';
     tamper(dir, (db) => {
       const row = db
-        .prepare("SELECT position, id, envelope FROM events WHERE stream = 'case-k-1' AND revision = 1")
+        .prepare("SELECT position, id, envelope FROM events WHERE stream = 'case-county-justice:k-1' AND revision = 1")
         .get() as {
         position: number;
         id: string;
@@ -112,7 +112,7 @@ describe('ledger check', () => {
     let eventId = '';
     tamper(dir, (db) => {
       const row = db
-        .prepare("SELECT position, id, envelope FROM events WHERE stream = 'case-k-1' AND revision = 1")
+        .prepare("SELECT position, id, envelope FROM events WHERE stream = 'case-county-justice:k-1' AND revision = 1")
         .get() as {
         position: number;
         id: string;
@@ -139,7 +139,7 @@ describe('ledger check', () => {
     const dir = copy();
     tamper(dir, (db) => {
       const { position } = db
-        .prepare("SELECT position FROM events WHERE stream = 'case-k-1' AND revision = 0")
+        .prepare("SELECT position FROM events WHERE stream = 'case-county-justice:k-1' AND revision = 0")
         .get() as { position: number };
       db.prepare('DELETE FROM events WHERE position = ?').run(position);
     });

@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import type { CaseFileDoc } from '../../projections/case-files.js';
+import { caseKey, type CaseFileDoc } from '../../projections/case-files.js';
 import { PROJECTIONS } from '../../projections/index.js';
 import { SqliteEventStore } from '../../src/adapters/sqlite/event-store.js';
 import { SqliteReadModelStore } from '../../src/adapters/sqlite/read-model-store.js';
@@ -21,8 +21,8 @@ const tempDir = freshTempDir('runner');
 function logOf(cases: number): EventEnvelope[][] {
   const writer = new StreamWriter();
   const streams: EventEnvelope[][] = [
-    writer.registry('item-county-justice-P-001', 'ItemRegistered', { ...items['P-001'] }),
-    writer.registry('officer-alice', 'OfficerRegistered', {
+    writer.registry('item-county-justice:P-001', 'ItemRegistered', { ...items['P-001'] }),
+    writer.registry('officer-county-justice:alice', 'OfficerRegistered', {
       officerId: 'alice',
       name: '李执法',
       agency: 'county-justice',
@@ -98,11 +98,11 @@ describe('the projection runner', () => {
     const [registry1, registry2, first, second] = logOf(2);
     const position = await append(events, [registry1!, registry2!, first!]);
     expect(await runner.waitFor(position, 5_000)).toBe(true);
-    expect(store.get<CaseFileDoc>('cases', 'c-0')).toMatchObject({ revision: 2, position });
+    expect(store.get<CaseFileDoc>('cases', caseKey('county-justice', 'c-0'))).toMatchObject({ revision: 2, position });
     expect(await runner.waitFor(position + 1_000, 50)).toBe(false);
     const later = await append(events, [second!]);
     expect(await runner.waitFor(later, 5_000)).toBe(true);
-    expect(store.get<CaseFileDoc>('cases', 'c-1')?.timeline).toHaveLength(4);
+    expect(store.get<CaseFileDoc>('cases', caseKey('county-justice', 'c-1'))?.timeline).toHaveLength(4);
     stop.abort();
     expect(await runner.waitFor(later + 10, 5_000)).toBe(false); // stopped: no waiting
     await events.close();
@@ -198,7 +198,7 @@ describe('the projection runner', () => {
     // and the case files are exactly those of an uninterrupted application of the same log
     const reference = project(PROJECTIONS, streams.flat());
     for (const doc of reference.all<CaseFileDoc>('cases')) {
-      const stored = store.get<CaseFileDoc>('cases', doc.caseId);
+      const stored = store.get<CaseFileDoc>('cases', caseKey(doc.agency, doc.caseId));
       expect(stored?.timeline.map((t) => t.hash)).toEqual(doc.timeline.map((t) => t.hash));
     }
     store.close();
@@ -236,7 +236,7 @@ describe('ledger rebuild', () => {
     await t.stop();
     const file = path.join(dataDir, 'read-models.sqlite');
     const live = dump(file);
-    expect(Object.keys(live.doc_cases ?? {})).toEqual(['r-1', 'r-2']);
+    expect(Object.keys(live.doc_cases ?? {})).toEqual(['r-1', 'r-2'].map((id) => caseKey('county-justice', id)));
 
     const result = await runCli(['rebuild'], { LEDGER_DATA_DIR: dataDir });
     expect(result.code).toBe(0);

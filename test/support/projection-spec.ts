@@ -1,4 +1,5 @@
 import { caseCodec } from '../../src/app/case-service.js';
+import { caseStream } from '../../src/domain/case/acts.js';
 import type { RecordedCaseEvent } from '../../src/domain/case/acts.js';
 import { sealEvents, type EventDraft, type EventEnvelope } from '../../src/ledger/envelope.js';
 import type { Signer } from '../../src/ledger/ed25519.js';
@@ -67,10 +68,10 @@ export class StreamWriter {
     return sealed;
   }
 
-  /** Case events (as the decider makes them, e.g. with `record` of test/support/domain) sealed on `case-<caseId>`. */
-  caseEvents(caseId: string, events: readonly RecordedCaseEvent[]): EventEnvelope[] {
+  /** Case events (as the decider makes them, e.g. with `record` of test/support/domain) sealed on the case's stream. */
+  caseEvents(caseId: string, events: readonly RecordedCaseEvent[], agency = 'county-justice'): EventEnvelope[] {
     return this.seal(
-      `case-${caseId}`,
+      caseStream(agency, caseId),
       events.map((e) => caseCodec.toDraft(e, e.id)),
     );
   }

@@ -132,6 +132,7 @@ describe('similar cases over a read-model store', () => {
 
   const source: SimilarCaseSource = {
     caseId: 'c-0',
+    agency: 'county-justice',
     title: '某律师事务所未公示执业信息案',
     timeline: [{ data: { caseId: 'c-0' } }, { data: { findings: '未在官网公示律师名单', location: '某街道' } }],
   };
@@ -187,7 +188,13 @@ describe('similar cases over a read-model store', () => {
   it('when the scope is empty or the case has no text, then nothing is searched', () => {
     const store = fakeStore([{ key: 'c-1', doc: decided('c-1'), rank: -1 }]);
     expect(similarCases(store, source, { scope: [], limit: 5 })).toEqual([]);
-    expect(similarCases(store, { caseId: 'c-9', title: '案' }, { scope: ['county-justice'], limit: 5 })).toEqual([]);
+    expect(
+      similarCases(
+        store,
+        { caseId: 'c-9', agency: 'county-justice', title: '案' },
+        { scope: ['county-justice'], limit: 5 },
+      ),
+    ).toEqual([]);
     expect(store.asked).toEqual([]);
   });
 

@@ -1,5 +1,6 @@
 import type { Actor } from '../actor.js';
 import type { Party } from '../redaction.js';
+import { agencyStream } from '../streams.js';
 
 export const DECISION_TYPES = [
   'warning',
@@ -157,6 +158,7 @@ export type RecordAct = {
   };
 }[ActType];
 
-export function caseStream(caseId: string): string {
-  return `case-${caseId}`;
+/** A case's stream: case ids are unique within their agency only, so the agency is part of the name. */
+export function caseStream(agency: string, caseId: string): string {
+  return agencyStream('case', agency, caseId);
 }

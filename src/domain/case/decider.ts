@@ -130,16 +130,20 @@ function checkState(act: RecordAct, state: CaseState): void {
   });
 }
 
-/** Officers named by the act (or the case's handling officers): known, and certified on the day of the act. */
+/**
+ * Officers named by the act (or the case's handling officers): officers of the case's agency, and certified on the
+ * day of the act. An officer of another agency is as unknown as one never registered, and refused the same way.
+ */
 function checkOfficers(act: RecordAct, state: CaseState, context: CaseContext, agency: string): void {
   const named = act.type === 'CaseOpened' ? act.data.officers : (act.officers ?? state.officers);
   const date = act.type === 'CaseOpened' ? act.data.openedOn : localDate(act.occurredAt);
-  const distinct = [...new Set(named)];
-  const ofAgency = distinct.filter((id) => {
+  const ofAgency = [...new Set(named)];
+  for (const id of ofAgency) {
     const officer = context.officer(id);
-    if (!officer?.exists) throw violation('officer_unknown', `officer ${id} is not registered`, { officerId: id });
-    return officer.agency === agency;
-  });
+    if (!officer?.exists || officer.agency !== agency) {
+      throw violation('officer_unknown', `officer ${id} is not registered in agency ${agency}`, { officerId: id });
+    }
+  }
   const needsTwo = act.type === 'CaseOpened' || ON_SITE_ACTS.includes(act.type);
   if (needsTwo && ofAgency.length < 2) {
     throw violation('two_officers_required', `${act.type} needs at least two officers of agency ${agency}`, {
@@ -228,9 +232,12 @@ function checkReviewGate(act: Extract<RecordAct, { type: 'DecisionIssued' }>, st
 
 function decide({ act, context }: CaseCommand, state: CaseState): CaseEvent[] {
   requireRole(act.actor, ROLES[act.type], act.type);
+  // another agency's case is no case at all to this actor: refused before anything that depends on its state
+  if (act.type !== 'CaseOpened' && state.status !== 'none' && state.agency !== act.actor.agency) {
+    throw notFound('no such case');
+  }
   checkState(act, state);
   const agency = act.type === 'CaseOpened' ? act.actor.agency : state.agency!;
-  if (act.actor.agency !== agency) throw notFound('no such case');
   checkDates(act, state);
   const itemCode = act.type === 'CaseOpened' ? act.data.itemCode : state.itemCode!;
   const item = context.item(itemCode);

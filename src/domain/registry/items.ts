@@ -3,6 +3,7 @@ import { requireAgency, requireRole } from '../actor.js';
 import type { DecisionType } from '../case/acts.js';
 import type { Decider } from '../decider.js';
 import { conflict, notFound, violation } from '../errors.js';
+import { agencyStream } from '../streams.js';
 
 export type ItemCategory = 'penalty' | 'licensing' | 'coercive' | 'inspection' | 'levy' | 'other';
 
@@ -46,8 +47,9 @@ export type ItemEvent =
   | { readonly type: 'ItemAmended'; readonly data: { readonly changes: Partial<ItemProfile>; readonly reason: string } }
   | { readonly type: 'ItemRetired'; readonly data: { readonly reason: string } };
 
+/** An enforcement item's stream: item codes are unique within their agency only. */
 export function itemStream(agency: string, code: string): string {
-  return `item-${agency}-${code}`;
+  return agencyStream('item', agency, code);
 }
 
 /** Does a decision (type, amount in fen) meet the item's major-decision criteria? */
@@ -84,8 +86,9 @@ export const itemDecider: Decider<ItemCommand, ItemEvent, ItemState> = {
   decide(command, state) {
     requireRole(command.actor, ['admin'], 'managing enforcement items');
     if (command.type === 'RegisterItem') {
-      if (state.exists) throw conflict('item_exists', `item ${command.profile.code} is registered already`);
+      // the agency first: whether another agency has this id must never show
       requireAgency(command.actor, command.profile.agency);
+      if (state.exists) throw conflict('item_exists', `item ${command.profile.code} is registered already`);
       checkProfile(command.profile);
       return [{ type: 'ItemRegistered', data: command.profile }];
     }

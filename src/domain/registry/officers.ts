@@ -2,6 +2,7 @@ import type { Actor, Role } from '../actor.js';
 import { requireAgency, requireRole } from '../actor.js';
 import type { Decider } from '../decider.js';
 import { conflict, notFound, violation } from '../errors.js';
+import { agencyStream } from '../streams.js';
 
 /** An enforcement officer and the law-enforcement certificate (执法证) that lets them act. */
 export interface OfficerProfile {
@@ -44,8 +45,9 @@ export type OfficerEvent =
       readonly data: { readonly reason: string };
     };
 
-export function officerStream(officerId: string): string {
-  return `officer-${officerId}`;
+/** An officer's stream: officer ids are unique within their agency only. */
+export function officerStream(agency: string, officerId: string): string {
+  return agencyStream('officer', agency, officerId);
 }
 
 /** Is this officer entitled to act on `date` (YYYY-MM-DD): registered, active, and the certificate valid that day. */
@@ -65,8 +67,9 @@ export const officerDecider: Decider<OfficerCommand, OfficerEvent, OfficerState>
   decide(command, state) {
     requireRole(command.actor, ['admin'], 'managing officers');
     if (command.type === 'RegisterOfficer') {
-      if (state.exists) throw conflict('officer_exists', `officer ${command.profile.officerId} is registered already`);
+      // the agency first: whether another agency has this id must never show
       requireAgency(command.actor, command.profile.agency);
+      if (state.exists) throw conflict('officer_exists', `officer ${command.profile.officerId} is registered already`);
       checkValidity(command.profile.validFrom, command.profile.validTo);
       if (command.profile.roles.length === 0) throw violation('roles_required', 'an officer needs at least one role');
       return [{ type: 'OfficerRegistered', data: command.profile }];

@@ -74,11 +74,12 @@ describe('the case decider', () => {
         .when(act('EvidenceCollected', { description: 'x' }, { officers: ['alice'] }))
         .thenFails('two_officers_required', 422);
     });
-    it('when the second officer belongs to another agency, then two_officers_required', () => {
-      spec
+    it('when an officer of another agency is named, then officer_unknown, as for one never registered', () => {
+      const error = spec
         .given(open())
         .when(act('EvidenceCollected', { description: 'x' }, { officers: ['alice', 'olga'] }))
-        .thenFails('two_officers_required');
+        .thenFails('officer_unknown', 422);
+      expect(error.details).toEqual({ officerId: 'olga' });
     });
     it('when an officer certificate has expired by the day of the act, then certificate_invalid', () => {
       const error = spec

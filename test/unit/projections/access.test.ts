@@ -1,18 +1,27 @@
-import { ACCESS, accessProjection, type AccessDoc } from '../../../projections/access.js';
+import {
+  ACCESS,
+  accessProjection,
+  DENIED_ACCESS,
+  type AccessDoc,
+  type DeniedAccessDoc,
+} from '../../../projections/access.js';
 import { PROJECTIONS } from '../../../projections/index.js';
+import { accessStream, deniedAccessStream } from '../../../src/app/access-log.js';
 import type { EventDraft } from '../../../src/ledger/envelope.js';
 import { opened, record } from '../../support/domain.js';
 import { project, StreamWriter } from '../../support/projection-spec.js';
 
 const caseOpened = (writer: StreamWriter) => writer.caseEvents('2019-042', record(opened()));
+const TRAIL = accessStream('county-justice', '2019-042');
 
 const accessed = (
   id: string,
   data: Record<string, unknown>,
   actor = { sub: 'sam', agency: 'city-justice', roles: ['supervisor'] },
+  type = 'CaseAccessed',
 ): EventDraft => ({
   id,
-  type: 'CaseAccessed',
+  type,
   schemaVersion: 1,
   occurredAt: '2026-11-20T09:31:00+08:00',
   actor,
@@ -21,17 +30,16 @@ const accessed = (
 });
 
 describe('the access projection', () => {
-  it('is applied after the case files, whose agency it reads, and indexes what the access log filters on', () => {
-    const names = PROJECTIONS.map((p) => p.name);
-    expect(names.indexOf('access')).toBeGreaterThan(names.indexOf('case-files'));
+  it('indexes what the access log and the refusals view filter on', () => {
     expect(accessProjection.collections).toEqual([
       { name: ACCESS, indexes: expect.arrayContaining(['caseId', 'sub', 'at', 'caseAgency']) },
+      { name: DENIED_ACCESS, indexes: expect.arrayContaining(['agency', 'sub', 'at', 'caseId']) },
     ]);
   });
 
   it('when a case is read, then one document per retrieval, keyed by event id, with reader, case agency and time', () => {
     const writer = new StreamWriter();
-    const reads = writer.seal('access-2019-042', [
+    const reads = writer.seal(TRAIL, [
       accessed('acc-1', {
         caseId: '2019-042',
         action: 'read_case',
@@ -41,8 +49,8 @@ describe('the access projection', () => {
       }),
       accessed(
         'acc-2',
-        { caseId: '2019-042', action: 'read_events', outcome: 'denied', requestId: 'req-2' },
-        { sub: 'olga', agency: 'city-market', roles: ['officer'] },
+        { caseId: '2019-042', action: 'read_events', outcome: 'granted', requestId: 'req-2' },
+        { sub: 'olga', agency: 'county-justice', roles: ['officer'] },
       ),
     ]);
     const docs = project(PROJECTIONS, [...caseOpened(writer), ...reads]);
@@ -57,20 +65,25 @@ describe('the access projection', () => {
       purpose: '案卷评查',
       requestId: 'req-1',
     });
-    expect(docs.get<AccessDoc>(ACCESS, 'acc-2')).toMatchObject({
-      sub: 'olga',
-      agency: 'city-market',
-      caseAgency: 'county-justice',
-      action: 'read_events',
-      outcome: 'denied',
-    });
+    expect(docs.get<AccessDoc>(ACCESS, 'acc-2')).toMatchObject({ sub: 'olga', action: 'read_events' });
     expect(docs.get<AccessDoc>(ACCESS, 'acc-2')).not.toHaveProperty('purpose');
     expect(docs.all(ACCESS)).toHaveLength(2);
   });
 
+  it('when two agencies use one case id, then each retrieval is of its own agency’s case, from the trail’s name', () => {
+    const writer = new StreamWriter();
+    const reads = [
+      ...writer.seal(accessStream('county-justice', 'C-1'), [accessed('a-1', { action: 'read_case' })]),
+      ...writer.seal(accessStream('county', 'C-1'), [accessed('a-2', { action: 'read_case' })]),
+    ];
+    const docs = project(PROJECTIONS, reads);
+    expect(docs.get<AccessDoc>(ACCESS, 'a-1')).toMatchObject({ caseId: 'C-1', caseAgency: 'county-justice' });
+    expect(docs.get<AccessDoc>(ACCESS, 'a-2')).toMatchObject({ caseId: 'C-1', caseAgency: 'county' });
+  });
+
   it('when a medium is read, then the document names it', () => {
     const writer = new StreamWriter();
-    const read = writer.seal('access-2019-042', [
+    const read = writer.seal(TRAIL, [
       accessed('acc-3', {
         caseId: '2019-042',
         action: 'read_media',
@@ -83,20 +96,34 @@ describe('the access projection', () => {
     expect(docs.get<AccessDoc>(ACCESS, 'acc-3')).toMatchObject({ action: 'read_media', media: 'a'.repeat(64) });
   });
 
-  it('when the case file is unknown, then the retrieval is kept without a case agency', () => {
+  it('when a read was refused, then it is listed from the reader’s own trail, under the reader’s agency', () => {
     const writer = new StreamWriter();
-    const read = writer.seal('access-nowhere', [
-      accessed('acc-4', { caseId: 'nowhere', action: 'read_case', outcome: 'granted', requestId: 'req-4' }),
+    const olga = { sub: 'olga', agency: 'city-market', roles: ['officer'] };
+    const refused = writer.seal(deniedAccessStream('city-market', 'olga'), [
+      accessed(
+        'd-1',
+        { caseId: '2019-042', action: 'read_case', outcome: 'denied', requestId: 'req-5' },
+        olga,
+        'CaseAccessDenied',
+      ),
     ]);
-    const doc = project(PROJECTIONS, read).get<AccessDoc>(ACCESS, 'acc-4')!;
-    expect(doc.caseId).toBe('nowhere');
-    expect(doc).not.toHaveProperty('caseAgency');
+    const docs = project(PROJECTIONS, [...caseOpened(writer), ...refused]);
+    expect(docs.get<DeniedAccessDoc>(DENIED_ACCESS, 'd-1')).toEqual({
+      sub: 'olga',
+      agency: 'city-market',
+      at: refused[0]!.recordedAt,
+      action: 'read_case',
+      caseId: '2019-042',
+      requestId: 'req-5',
+    });
+    expect(docs.all(ACCESS)).toEqual([]);
   });
 
   it('when other events pass, then they make no access documents', () => {
     const writer = new StreamWriter();
-    const other = writer.seal('access-2019-042', [{ ...accessed('x-1', { caseId: '2019-042' }), type: 'Other' }]);
+    const other = writer.seal(TRAIL, [{ ...accessed('x-1', { caseId: '2019-042' }), type: 'Other' }]);
     const docs = project(PROJECTIONS, [...caseOpened(writer), ...other]);
     expect(docs.all(ACCESS)).toEqual([]);
+    expect(docs.all(DENIED_ACCESS)).toEqual([]);
   });
 });

@@ -1,4 +1,4 @@
-import type { CaseFileDoc } from '../../../projections/case-files.js';
+import { caseKey, type CaseFileDoc } from '../../../projections/case-files.js';
 import { PROJECTIONS } from '../../../projections/index.js';
 import type { OfficerDoc, ItemDoc } from '../../../projections/registry.js';
 import type { EventEnvelope } from '../../../src/ledger/envelope.js';
@@ -11,7 +11,7 @@ const BASIS = '《律师法》第五十条';
 /** The registry as the case file reads it: officers alice and bob, and item P-001 (major from 1,000,000 fen). */
 function registry(writer: StreamWriter): EventEnvelope[] {
   const officer = (officerId: string, name: string) =>
-    writer.registry(`officer-${officerId}`, 'OfficerRegistered', {
+    writer.registry(`officer-${AGENCY}:${officerId}`, 'OfficerRegistered', {
       officerId,
       name,
       agency: AGENCY,
@@ -23,7 +23,7 @@ function registry(writer: StreamWriter): EventEnvelope[] {
   return [
     ...officer('alice', '李执法'),
     ...officer('bob', '王执法'),
-    ...writer.registry(`item-${AGENCY}-P-001`, 'ItemRegistered', { ...items['P-001'] }),
+    ...writer.registry(`item-${AGENCY}:P-001`, 'ItemRegistered', { ...items['P-001'] }),
   ];
 }
 
@@ -51,7 +51,7 @@ const decide = act('DecisionIssued', {
 });
 
 function caseFile(envelopes: EventEnvelope[]): CaseFileDoc {
-  return project(PROJECTIONS, envelopes).get<CaseFileDoc>('cases', '2019-042')!;
+  return project(PROJECTIONS, envelopes).get<CaseFileDoc>('cases', caseKey(AGENCY, '2019-042'))!;
 }
 
 describe('the case-file projection', () => {
@@ -143,7 +143,10 @@ describe('the case-file projection', () => {
   it('given a decision without disclosure or service, then both are pending', () => {
     const writer = new StreamWriter();
     const events = record(opened('I-001'), warning());
-    const file = project(PROJECTIONS, writer.caseEvents('2019-042', events)).get<CaseFileDoc>('cases', '2019-042')!;
+    const file = project(PROJECTIONS, writer.caseEvents('2019-042', events)).get<CaseFileDoc>(
+      'cases',
+      caseKey(AGENCY, '2019-042'),
+    )!;
     expect(file.completeness).toMatchObject({ disclosure: { status: 'pending' }, service: { status: 'pending' } });
     expect(file.audit).toMatchObject({ decided: true, disclosed: false });
   });
@@ -163,7 +166,7 @@ describe('the case-file projection', () => {
     });
     const all = [...events, ...record(opened(), seized, correction).slice(2)];
     const envelopes = writer.caseEvents('2019-042', all);
-    const file = project(PROJECTIONS, envelopes).get<CaseFileDoc>('cases', '2019-042')!;
+    const file = project(PROJECTIONS, envelopes).get<CaseFileDoc>('cases', caseKey(AGENCY, '2019-042'))!;
     expect(file.completeness.recordings).toEqual({ status: 'complete', missing: [] });
     expect(file.timeline[1]!.corrections).toEqual([
       { eventId: envelopes[2]!.id, occurredAt: envelopes[2]!.occurredAt, reason: '笔误', data: { items: '设备三台' } },
@@ -184,16 +187,16 @@ describe('the case-file projection', () => {
       data,
       media,
     });
-    const [seizure] = writer.seal('case-2019-042', [
+    const [seizure] = writer.seal('case-county-justice:2019-042', [
       draft('00000000-0000-7000-8000-00000000a001', 'PropertySeized', { items: '设备', legalBasis: '第二十条' }, [
         photo,
       ]),
     ]);
-    const flagged = project(PROJECTIONS, [opening!, seizure!]).get<CaseFileDoc>('cases', '2019-042')!;
+    const flagged = project(PROJECTIONS, [opening!, seizure!]).get<CaseFileDoc>('cases', caseKey(AGENCY, '2019-042'))!;
     expect(flagged.completeness.recordings).toEqual({ status: 'missing', missing: [seizure!.id] });
     expect(flagged.audit.missingRecordings).toBe(true);
 
-    const [attached] = writer.seal('case-2019-042', [
+    const [attached] = writer.seal('case-county-justice:2019-042', [
       draft(
         '00000000-0000-7000-8000-00000000a002',
         'RecordingAttached',
@@ -201,7 +204,10 @@ describe('the case-file projection', () => {
         [video],
       ),
     ]);
-    const fixed = project(PROJECTIONS, [opening!, seizure!, attached!]).get<CaseFileDoc>('cases', '2019-042')!;
+    const fixed = project(PROJECTIONS, [opening!, seizure!, attached!]).get<CaseFileDoc>(
+      'cases',
+      caseKey(AGENCY, '2019-042'),
+    )!;
     expect(fixed.completeness.recordings).toEqual({ status: 'complete', missing: [] });
     expect(fixed.audit.missingRecordings).toBe(false);
   });
@@ -215,7 +221,10 @@ describe('the case-file projection', () => {
       act('DisclosureUpdated', { reason: '更正文号' }),
       act('DisclosureWithdrawn', { reason: '复议撤销' }),
     );
-    const file = project(PROJECTIONS, writer.caseEvents('2019-042', events)).get<CaseFileDoc>('cases', '2019-042')!;
+    const file = project(PROJECTIONS, writer.caseEvents('2019-042', events)).get<CaseFileDoc>(
+      'cases',
+      caseKey(AGENCY, '2019-042'),
+    )!;
     expect(file.status).toBe('withdrawn');
     expect(file.decision!.updates).toEqual([expect.objectContaining({ reason: '更正文号' })]);
     expect(file.decision!.withdrawn).toMatchObject({ reason: '复议撤销' });
@@ -233,7 +242,7 @@ describe('the case-file projection', () => {
         { actor: actors.head, occurredAt: '2019-09-27T10:00:00+08:00' },
       ),
     );
-    const file = project(PROJECTIONS, writer.caseEvents('2019-042', events)).get<CaseFileDoc>('cases', '2019-042')!;
+    const file = project(PROJECTIONS, writer.caseEvents('2019-042', events)).get<CaseFileDoc>('cases', caseKey(AGENCY, '2019-042'))!;
     expect(file.status).toBe('exempted');
     expect(file.decision!.exemption).toEqual({
       eventId: events[2]!.id,

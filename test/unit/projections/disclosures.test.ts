@@ -1,5 +1,6 @@
 import { PROJECTIONS } from '../../../projections/index.js';
 import { DISCLOSURES, disclosuresProjection, type DisclosureDoc } from '../../../projections/disclosures.js';
+import { caseKey } from '../../../projections/case-files.js';
 import type { EventEnvelope } from '../../../src/ledger/envelope.js';
 import { act, actors, record } from '../../support/domain.js';
 import { project, StreamWriter } from '../../support/projection-spec.js';
@@ -34,7 +35,7 @@ const withdrawn = act(
 /** The registry the case reads (item name and category), then the case's events, each recorded at `times[i]`. */
 function events(caseId: string, commands: ReturnType<typeof act>[], times: string[] = []): EventEnvelope[] {
   const writer = new StreamWriter();
-  const registry = writer.registry('item-county-justice-P-001', 'ItemRegistered', {
+  const registry = writer.registry('item-county-justice:P-001', 'ItemRegistered', {
     code: 'P-001',
     agency: 'county-justice',
     name: '未按规定公示执业信息',
@@ -51,7 +52,8 @@ const exempted = act(
   { actor: actors.head, occurredAt: '2019-09-30T10:00:00+08:00' },
 );
 
-const entry = (docs: ReturnType<typeof project>, caseId = '2019-042') => docs.get<DisclosureDoc>(DISCLOSURES, caseId);
+const entry = (docs: ReturnType<typeof project>, caseId = '2019-042') =>
+  docs.get<DisclosureDoc>(DISCLOSURES, caseKey('county-justice', caseId));
 
 describe('the disclosures projection', () => {
   it('is applied after the case-files projection, whose documents it reads', () => {
@@ -92,7 +94,7 @@ describe('the disclosures projection', () => {
 
   it('when a decision is issued but not disclosed, then there is no entry', () => {
     const docs = project(PROJECTIONS, events('2019-042', [opened('2019-042'), decided]));
-    expect(docs.get('cases', '2019-042')).toBeDefined();
+    expect(docs.get('cases', caseKey('county-justice', '2019-042'))).toBeDefined();
     expect(docs.all(DISCLOSURES)).toEqual([]);
   });
 
@@ -125,10 +127,13 @@ describe('the disclosures projection', () => {
     expect(JSON.stringify(entry(docs))).not.toMatch(/fineFen|decisionType|parties|legalBasis|13912345678/);
   });
 
-  it('when other cases and registry events pass, then only disclosed cases have entries, keyed by case id', () => {
+  it('when other cases and registry events pass, then only disclosed cases have entries, keyed by agency and case id', () => {
     const writer = new StreamWriter();
     const log = [
-      ...writer.registry('officer-alice', 'OfficerRegistered', { officerId: 'alice', agency: 'county-justice' }),
+      ...writer.registry('officer-county-justice:alice', 'OfficerRegistered', {
+        officerId: 'alice',
+        agency: 'county-justice',
+      }),
       ...writer.caseEvents('a-1', record(opened('a-1'), decided, disclosed)),
       ...writer.caseEvents('a-2', record(opened('a-2'))),
     ];
@@ -153,7 +158,7 @@ describe('the disclosures projection', () => {
 
   it('when a decision is exempted from publication, then there is no entry; nothing of the exemption is public', () => {
     const docs = project(PROJECTIONS, events('2019-042', [opened('2019-042'), decided, exempted]));
-    expect(docs.get('cases', '2019-042')).toMatchObject({ status: 'exempted' });
+    expect(docs.get('cases', caseKey('county-justice', '2019-042'))).toMatchObject({ status: 'exempted' });
     expect(docs.all(DISCLOSURES)).toEqual([]);
   });
 

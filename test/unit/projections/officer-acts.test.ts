@@ -52,7 +52,7 @@ describe('the officer-acts projection', () => {
     expect(byOfficer('bob')).toEqual([['CaseOpened', '2019-09-02']]);
     expect(byOfficer('chen')).toEqual([['EvidenceCollected', '2019-09-21']]);
     expect(byOfficer('rita')).toEqual([['LegalReviewCompleted', '2019-09-25']]);
-    expect(docs.get<OfficerActDoc>(OFFICER_ACTS, officerActKey('chen', sealed[1]!.id))).toEqual({
+    expect(docs.get<OfficerActDoc>(OFFICER_ACTS, officerActKey('county-justice', 'chen', sealed[1]!.id))).toEqual({
       officerId: 'chen',
       agency: 'county-justice',
       caseId: '2019-042',
@@ -71,7 +71,7 @@ describe('the officer-acts projection', () => {
 
   it('when other streams pass, then they make no entries', () => {
     const writer = new StreamWriter();
-    const officer = writer.registry('officer-alice', 'OfficerRegistered', {
+    const officer = writer.registry('officer-county-justice:alice', 'OfficerRegistered', {
       officerId: 'alice',
       name: '李执法',
       agency: 'county-justice',

@@ -1,0 +1,72 @@
+import { conflict, notFound } from '../domain/errors.js';
+import type { AccessAction, AccessLog } from './access-log.js';
+import type { Principal } from './auth.js';
+
+/** The agencies whose records a principal may read: its own and, for a supervisor, those it supervises. */
+export function readableAgencies(principal: Principal): string[] {
+  const supervised = principal.roles.includes('supervisor') ? principal.supervises : [];
+  return [...new Set([principal.agency, ...supervised])];
+}
+
+/** May this principal read the records of `agency`: its own, or one it supervises. */
+export function canRead(principal: Principal, agency: string): boolean {
+  return readableAgencies(principal).includes(agency);
+}
+
+/** One retrieval of a case (调阅), as a route asks for it. */
+export interface Retrieval {
+  readonly principal: Principal;
+  readonly caseId: string;
+  /** `?agency=`: the agency whose case is meant, where the id is not unique among those the reader may read. */
+  readonly agency?: string;
+  readonly action: AccessAction;
+  readonly requestId: string;
+  /** Why, as the reader said (`x-purpose`). */
+  readonly purpose?: string;
+}
+
+/**
+ * Retrievals of cases. Case ids are unique within an agency only, so a case id is looked up among the agencies the
+ * reader may read (its own, and those a supervisor supervises), or only in `agency` when given:
+ *
+ * - found in exactly one: the retrieval is recorded on that case's access trail before the caller sends anything;
+ * - found in none (there is no such case, or it is another agency's, or `agency` is not one the reader may read):
+ *   `404 not_found`, the same answer whatever other agencies hold, and the refusal is recorded on the reader's own
+ *   trail, never on another agency's;
+ * - found in several (a supervisor reading an id that two of its agencies use): `409 case_ambiguous` naming those
+ *   agencies, all of which the reader may read; `?agency=` picks one. Nothing is retrieved, so nothing is recorded.
+ */
+export class CaseReads {
+  constructor(private readonly access: AccessLog) {}
+
+  /**
+   * Finds the case with `find` (the case's data in one agency, or undefined when that agency has no such case) and
+   * records the retrieval; returns the agency and what `find` gave.
+   */
+  async retrieve<T>(
+    retrieval: Retrieval,
+    find: (agency: string) => T | undefined | Promise<T | undefined>,
+  ): Promise<{ readonly agency: string; readonly found: T }> {
+    const { principal, caseId, action, requestId, purpose } = retrieval;
+    const scope = readableAgencies(principal);
+    const candidates = retrieval.agency === undefined ? scope : scope.filter((a) => a === retrieval.agency);
+    const looked: { agency: string; found: T | undefined }[] = await Promise.all(
+      candidates.map(async (agency) => ({ agency, found: (await find(agency)) as T | undefined })),
+    );
+    const hits = looked.filter((hit): hit is { agency: string; found: T } => hit.found !== undefined);
+    if (hits.length > 1) {
+      const agencies = hits.map((hit) => hit.agency);
+      throw conflict('case_ambiguous', `agencies ${agencies.join(', ')} each have a case ${caseId}: name one`, {
+        agencies,
+      });
+    }
+    const entry = { principal, caseId, action, requestId, ...(purpose === undefined ? {} : { purpose }) };
+    const hit = hits[0];
+    if (!hit) {
+      await this.access.denied(entry);
+      throw notFound(`no case ${caseId}`);
+    }
+    await this.access.record({ ...entry, agency: hit.agency });
+    return hit;
+  }
+}

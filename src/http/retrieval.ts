@@ -1,0 +1,20 @@
+import type { Request, Response } from 'express';
+import type { AccessAction } from '../app/access-log.js';
+import type { Retrieval } from '../app/case-reads.js';
+import { principalOf } from './authenticate.js';
+import { id } from './query.js';
+import { purpose, requestId } from './request.js';
+
+/** A read of case `caseId` as the request asks for it: who, `?agency=` (which agency's case), why (`x-purpose`). */
+export function retrievalOf(req: Request, res: Response, caseId: string, action: AccessAction): Retrieval {
+  const agency = id(req.query.agency, 'agency');
+  const why = purpose(req);
+  return {
+    principal: principalOf(res),
+    caseId,
+    action,
+    requestId: requestId(res),
+    ...(agency === undefined ? {} : { agency }),
+    ...(why === undefined ? {} : { purpose: why }),
+  };
+}
