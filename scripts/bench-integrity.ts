@@ -160,9 +160,9 @@ export async function writeBenchBundle(
     const bytes = randomBytes(64 * 1024);
     return { bytes, sha256: sha256Hex(bytes), size: bytes.length };
   });
-  const events = sealEvents(caseStreamOf(agency, caseId), null, drafts(options.events, media), signer, RECORDED_AT);
+  const events = sealEvents(caseStreamOf({ agency, caseId }), null, drafts(options.events, media), signer, RECORDED_AT);
   const access = sealEvents(
-    accessStreamOf(agency, caseId),
+    accessStreamOf({ agency, caseId }),
     null,
     drafts(2, []).map((d) => ({ ...d, type: 'CaseAccessed', data: { action: 'read_bundle', outcome: 'granted' } })),
     signer,
@@ -226,8 +226,8 @@ export async function writeBenchBundle(
       checkpoint: { origin: ORIGIN, size, rootHash: root.toString('base64') },
       files,
       streams: [
-        { stream: caseStreamOf(caseId), revision: events.length - 1 },
-        { stream: accessStreamOf(caseId), revision: access.length - 1 },
+        { stream: caseStreamOf({ agency, caseId }), revision: events.length - 1 },
+        { stream: accessStreamOf({ agency, caseId }), revision: access.length - 1 },
       ],
     },
     signer,
@@ -359,7 +359,7 @@ async function proofsAndCheckpoints(options: IntegrityBenchOptions) {
     for (let i = from; i < to; i++) {
       const event = {
         id: idOf(i),
-        stream: caseStreamOf('county-justice', String(i % 5000)),
+        stream: caseStreamOf({ agency: 'county-justice', caseId: String(i % 5000) }),
         hash: sha256Hex(String(i)),
       } as EventEnvelope;
       for (const change of merkleProjection.apply({ event, position: i + 1 } as RecordedEvent, docs)) {

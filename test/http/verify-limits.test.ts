@@ -22,6 +22,7 @@ function hostileBundle(files: number): { size: number; chunks: () => Generator<U
     signManifest(
       {
         format: BUNDLE_FORMAT,
+        agency: 'a',
         caseId: 'x',
         createdAt: '2026-12-01T00:00:00.000Z',
         checkpoint: { origin: 'evidence-ledger.local/log', size: 1, rootHash: Buffer.alloc(32).toString('base64') },
@@ -30,8 +31,8 @@ function hostileBundle(files: number): { size: number; chunks: () => Generator<U
           { name: 'checkpoint.txt', size: 0, sha256: createHash('sha256').digest('hex') },
         ],
         streams: [
-          { stream: 'case-x', revision: files - 1 },
-          { stream: 'access-x', revision: -1 },
+          { stream: 'case-a:x', revision: files - 1 },
+          { stream: 'access-a:x', revision: -1 },
         ],
       },
       attacker,

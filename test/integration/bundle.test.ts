@@ -479,7 +479,14 @@ describe('tampering is detected, with zero false accepts', () => {
     });
 
     it('when the manifest names another agency, whose case of the same id it is not, then stream_mismatch', async () => {
-      const list = resign(copyOf(members), serviceSigner, (m) => ({ ...m, agency: 'county' }));
+      const list = resign(copyOf(members), serviceSigner, (m) => ({
+        ...m,
+        agency: 'county',
+        streams: [
+          { stream: caseStream('county', CASE), revision: m.streams![0]!.revision },
+          { stream: accessStream('county', CASE), revision: m.streams![1]!.revision },
+        ],
+      }));
       const report = await expectFailure(list, 'stream_mismatch');
       expect(report.failure!.detail).toContain(caseStream('county', CASE));
     });
@@ -680,7 +687,7 @@ describe('tampering is detected, with zero false accepts', () => {
   });
 });
 
-describe('stream revisions at export (format v2)', () => {
+describe('stream revisions at export (formats v2 and v3)', () => {
   it('when the trusted checkpoint covers revisions of a case, then verify names them', async () => {
     const caseId = 'b-cover';
     await openCase(caseId);
@@ -692,8 +699,8 @@ describe('stream revisions at export (format v2)', () => {
     expect(manifestOf(list)).toMatchObject({
       format: BUNDLE_FORMAT,
       streams: [
-        { stream: `case-${caseId}`, revision: 1 },
-        { stream: `access-${caseId}`, revision: 0 },
+        { stream: caseStream(AGENCY, caseId), revision: 1 },
+        { stream: accessStream(AGENCY, caseId), revision: 0 },
       ],
     });
     const report = await check(res.bytes, { ...trusted(), trustedCheckpoint: older.note });
@@ -703,8 +710,8 @@ describe('stream revisions at export (format v2)', () => {
         size: older.size,
         // the case was opened before the checkpoint; the act and the export's access record came after it
         covers: [
-          { stream: `case-${caseId}`, throughRevision: 0 },
-          { stream: `access-${caseId}`, throughRevision: -1 },
+          { stream: caseStream(AGENCY, caseId), throughRevision: 0 },
+          { stream: accessStream(AGENCY, caseId), throughRevision: -1 },
         ],
       },
     });
@@ -714,29 +721,33 @@ describe('stream revisions at export (format v2)', () => {
     fs.writeFileSync(path.join(dir, 'cover.tar'), res.bytes);
     const cli = await runCli(['verify', 'cover.tar', '--trusted-checkpoint', note], {}, dir);
     expect(cli.code).toBe(0);
-    expect(cli.stdout).toContain(`the checkpoint of size ${older.size} covers revisions 0..0 of case-${caseId}`);
-    expect(cli.stdout).toContain(`covers no revision of access-${caseId}`);
-    expect(cli.stdout).toContain(`exported with case-${caseId} at revision 1, access-${caseId} at revision 0`);
+    expect(cli.stdout).toContain(`the checkpoint of size ${older.size} covers revisions 0..0 of ${caseStream(AGENCY, caseId)}`);
+    expect(cli.stdout).toContain(`covers no revision of ${accessStream(AGENCY, caseId)}`);
+    expect(cli.stdout).toContain(`exported with ${caseStream(AGENCY, caseId)} at revision 1, ${accessStream(AGENCY, caseId)} at revision 0`);
 
     // a hostile exporter that cuts the stream's tail and keeps the recorded revision is caught
     const cut = copyOf(list).filter((m) => m.name !== 'events/00000001.json');
     const eventId = parsed<EventEnvelope>(named(list, 'events/00000001.json')).id;
     const report2 = await expectFailure(resign(cut.filter((m) => m.name !== `proofs/${eventId}.json`)), 'revision_gap');
-    expect(report2.failure!.detail).toContain(`records case-${caseId} at revision 1, the bundle ends at 0`);
+    expect(report2.failure!.detail).toContain(`records ${caseStream(AGENCY, caseId)} at revision 1, the bundle ends at 0`);
   });
 
-  it('when a bundle is of the first format (no stream revisions), then it still verifies', async () => {
-    const v1 = resign(copyOf(members), serviceSigner, ({ streams: _streams, ...m }) => ({
+  it('when a manifest claims an earlier format, then its streams must be named as that format named them', async () => {
+    // v1 and v2 bundles were exported before ids were per agency: their streams are case-<caseId>, access-<caseId>
+    const v1 = resign(copyOf(members), serviceSigner, ({ streams: _streams, agency: _agency, ...m }) => ({
       ...m,
       format: BUNDLE_FORMAT_V1,
     }));
-    const report = await check(await pack(v1), trusted());
-    expect(report).toMatchObject({ valid: true, caseId: CASE });
-    expect(report.streams).toBeUndefined();
-    // a v1 manifest with a v2 member is not v1
+    const report = await expectFailure(v1, 'stream_mismatch');
+    expect(report.failure!.detail).toContain(`expected case-${CASE}`);
+    // a v1 manifest with a v2 or v3 member is not v1
     const mixed = resign(copyOf(members), serviceSigner, (m) => ({ ...m, format: BUNDLE_FORMAT_V1 }));
     await expectFailure(mixed, 'malformed');
+    // a v3 manifest without its agency is not v3
+    const anonymous = resign(copyOf(members), serviceSigner, ({ agency: _agency, ...m }) => m);
+    await expectFailure(anonymous, 'malformed');
   });
+
 });
 
 describe('a case with a large video', () => {
