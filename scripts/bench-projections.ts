@@ -16,6 +16,11 @@ import { SqliteReadModelStore } from '../src/adapters/sqlite/read-model-store.js
 import { systemClock } from '../src/adapters/clock/system-clock.js';
 import { ProjectionRunner } from '../src/app/projection-runner.js';
 import { uuidv7Generator } from '../src/app/ids.js';
+import { accessStream } from '../src/app/access-log.js';
+import { caseStream } from '../src/domain/case/acts.js';
+import { itemStream } from '../src/domain/registry/items.js';
+import { officerStream } from '../src/domain/registry/officers.js';
+import { parseAgencyStream } from '../src/domain/streams.js';
 import type { Signer } from '../src/ledger/ed25519.js';
 import { sealEvents, type EventDraft, type StreamHead } from '../src/ledger/envelope.js';
 import type { EventStore } from '../src/ports/event-store.js';
@@ -148,9 +153,9 @@ export function registryEvents(newId: () => string): Append[] {
           media: [],
         },
       });
-    for (const item of ITEMS) register(`item-${agency}-${item.code}`, 'ItemRegistered', { ...item, agency });
+    for (const item of ITEMS) register(itemStream(agency, item.code), 'ItemRegistered', { ...item, agency });
     const officer = (id: string, i: number, roles: string[]) =>
-      register(`officer-${id}`, 'OfficerRegistered', {
+      register(officerStream(agency, id), 'OfficerRegistered', {
         officerId: id,
         name: SURNAMES[i % SURNAMES.length]! + (roles[0] === 'reviewer' ? '审核' : '执法') + (i % 10),
         agency,
@@ -179,7 +184,7 @@ export function caseEvents(i: number, newId: () => string): Append[] {
   const agency = AGENCIES[a]!;
   const item = ITEMS[(i >> 2) % ITEMS.length]!;
   const caseId = `${2025 + (i % 2)}-${agency}-${String(i).padStart(7, '0')}`;
-  const stream = `case-${caseId}`;
+  const stream = caseStream(agency, caseId);
   const officers = [officerId(a, i % OFFICERS_PER_AGENCY), officerId(a, (i + 7) % OFFICERS_PER_AGENCY)];
   const reviewer = reviewerId(a, i % REVIEWERS_PER_AGENCY);
   const officer = { sub: officers[0]!, agency, roles: ['officer'] };
@@ -222,7 +227,7 @@ export function caseEvents(i: number, newId: () => string): Append[] {
     });
   const accessed = (d: number, purpose: string) =>
     events.push({
-      stream: `access-${caseId}`,
+      stream: accessStream(agency, caseId),
       draft: {
         id: newId(),
         type: 'CaseAccessed',
@@ -373,7 +378,7 @@ async function seed(
   const rest = target - appended;
   if (rest > 0) {
     const drafts = Array.from({ length: rest }, () => accessRecord('2025-county-justice-0000000', newId));
-    await append('access-2025-county-justice-0000000', drafts, new Date().toISOString());
+    await append(accessStream('county-justice', '2025-county-justice-0000000'), drafts, new Date().toISOString());
   }
   await Promise.all(inFlight.splice(0));
   return { events: appended, cases };
@@ -451,7 +456,7 @@ async function lag(dir: string, writers: number, duration: number, signer: Signe
       Array.from({ length: writers }, async () => {
         while (now() < deadline) {
           // the case's acts only: its access records are not what this measures
-          const acts = caseEvents(nextCase++, newId).filter((e) => e.stream.startsWith('case-'));
+          const acts = caseEvents(nextCase++, newId).filter((e) => parseAgencyStream(e.stream)?.category === 'case');
           let head: StreamHead | null = null;
           for (const { stream, draft } of acts) {
             if (now() >= deadline) break;

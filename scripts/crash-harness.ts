@@ -20,6 +20,7 @@ import { SqliteEventStore } from '../src/adapters/sqlite/event-store.js';
 import { checkLedger, type CheckReport } from '../src/app/ledger-check.js';
 import { issueToken } from '../src/app/tokens.js';
 import { keyResolver } from '../src/ledger/ed25519.js';
+import { caseStream } from '../src/domain/case/acts.js';
 import { CompactRange, leafHash } from '../src/ledger/merkle.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -267,7 +268,7 @@ export async function runCrashHarness(options: HarnessOptions): Promise<HarnessR
   const store = new SqliteEventStore({ path: path.join(dataDir, 'events.sqlite'), writer: 'inline' });
   try {
     for (let w = 0; w < WRITERS; w++) {
-      const events = await store.readStream(`case-crash-${w}`);
+      const events = await store.readStream(caseStream(AGENCY, `crash-${w}`));
       const seen = new Map<string, number>();
       for (const { event } of events) {
         const description = (event.data as { description?: string }).description;

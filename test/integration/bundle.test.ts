@@ -721,15 +721,21 @@ describe('stream revisions at export (formats v2 and v3)', () => {
     fs.writeFileSync(path.join(dir, 'cover.tar'), res.bytes);
     const cli = await runCli(['verify', 'cover.tar', '--trusted-checkpoint', note], {}, dir);
     expect(cli.code).toBe(0);
-    expect(cli.stdout).toContain(`the checkpoint of size ${older.size} covers revisions 0..0 of ${caseStream(AGENCY, caseId)}`);
+    expect(cli.stdout).toContain(
+      `the checkpoint of size ${older.size} covers revisions 0..0 of ${caseStream(AGENCY, caseId)}`,
+    );
     expect(cli.stdout).toContain(`covers no revision of ${accessStream(AGENCY, caseId)}`);
-    expect(cli.stdout).toContain(`exported with ${caseStream(AGENCY, caseId)} at revision 1, ${accessStream(AGENCY, caseId)} at revision 0`);
+    expect(cli.stdout).toContain(
+      `exported with ${caseStream(AGENCY, caseId)} at revision 1, ${accessStream(AGENCY, caseId)} at revision 0`,
+    );
 
     // a hostile exporter that cuts the stream's tail and keeps the recorded revision is caught
     const cut = copyOf(list).filter((m) => m.name !== 'events/00000001.json');
     const eventId = parsed<EventEnvelope>(named(list, 'events/00000001.json')).id;
     const report2 = await expectFailure(resign(cut.filter((m) => m.name !== `proofs/${eventId}.json`)), 'revision_gap');
-    expect(report2.failure!.detail).toContain(`records ${caseStream(AGENCY, caseId)} at revision 1, the bundle ends at 0`);
+    expect(report2.failure!.detail).toContain(
+      `records ${caseStream(AGENCY, caseId)} at revision 1, the bundle ends at 0`,
+    );
   });
 
   it('when a manifest claims an earlier format, then its streams must be named as that format named them', async () => {
@@ -747,7 +753,6 @@ describe('stream revisions at export (formats v2 and v3)', () => {
     const anonymous = resign(copyOf(members), serviceSigner, ({ agency: _agency, ...m }) => m);
     await expectFailure(anonymous, 'malformed');
   });
-
 });
 
 describe('a case with a large video', () => {

@@ -393,7 +393,7 @@ describe('retries under an idempotency key', () => {
       validTo: '2030-12-31',
       roles: ['officer' as const],
     };
-    const id = idempotentEventId(head, 'officer-carol', 'k');
+    const id = idempotentEventId(head, 'officer-county-justice:carol', 'k');
     const first = await registry.registerOfficer(head, carol, id);
     expect(await registry.registerOfficer(head, carol, id)).toMatchObject({ created: false, hash: first.hash });
     await expect(registry.registerOfficer(head, { ...carol, validTo: '2031-12-31' }, id)).rejects.toMatchObject({
