@@ -18,6 +18,7 @@ Options:
   --url URL             the service [default: http://localhost:$PORT, PORT defaulting to 8080]
   --token TOKEN         a bearer token that may read the case [default: $LEDGER_TOKEN]
   --trusted-size N      also carry the consistency proof from the checkpoint of N entries you hold already
+  --agency CODE         the agency whose case is meant, where agencies you may read use the same case id
   --purpose TEXT        why the case is retrieved, kept in the access record
 
 Progress is shown on stderr. Exit codes: 0 written, 1 failed, 2 usage error.
@@ -38,6 +39,7 @@ export async function bundle(argv: string[], io: CliIo): Promise<number> {
       url: { type: 'string' },
       token: { type: 'string' },
       'trusted-size': { type: 'string' },
+      agency: { type: 'string' },
       purpose: { type: 'string' },
     },
   });
@@ -61,6 +63,7 @@ export async function bundle(argv: string[], io: CliIo): Promise<number> {
     throw new UsageError(`--url ${base} is not a URL`);
   }
   if (trustedSize !== undefined) url.searchParams.set('trustedSize', trustedSize);
+  if (values.agency !== undefined) url.searchParams.set('agency', values.agency);
   const output = path.resolve(io.cwd, values.output);
 
   const headers: Record<string, string> = { authorization: `Bearer ${token}` };
