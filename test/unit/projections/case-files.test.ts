@@ -242,7 +242,10 @@ describe('the case-file projection', () => {
         { actor: actors.head, occurredAt: '2019-09-27T10:00:00+08:00' },
       ),
     );
-    const file = project(PROJECTIONS, writer.caseEvents('2019-042', events)).get<CaseFileDoc>('cases', caseKey(AGENCY, '2019-042'))!;
+    const file = project(PROJECTIONS, writer.caseEvents('2019-042', events)).get<CaseFileDoc>(
+      'cases',
+      caseKey(AGENCY, '2019-042'),
+    )!;
     expect(file.status).toBe('exempted');
     expect(file.decision!.exemption).toEqual({
       eventId: events[2]!.id,
