@@ -172,7 +172,7 @@ describe('recording acts through the application service', () => {
     await expect(
       cases.recordAll('c-1', alice, [evidence('照片'), correction], { eventId: newId() }),
     ).rejects.toMatchObject({ code: 'invalid_body', details: { event: 1 } });
-    expect((await cases.load('c-1'))!.events).toHaveLength(1);
+    expect((await cases.load('county-justice', 'c-1'))!.events).toHaveLength(1);
   });
 
   it('when many acts are recorded on one case at once, then each lands once, in some order, and the chain holds', async () => {
