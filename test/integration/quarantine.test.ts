@@ -1,3 +1,4 @@
+import { caseKey } from '../../projections/case-files.js';
 import path from 'node:path';
 import { PROJECTIONS } from '../../projections/index.js';
 import { SqliteEventStore } from '../../src/adapters/sqlite/event-store.js';
@@ -98,8 +99,8 @@ describe('the projection runner and an event it cannot apply', () => {
       expect(JSON.stringify(entries[0])).not.toContain('[[[');
       expect(runner.quarantined()).toMatchObject({ 'case-files': 1, merkle: 0 });
       // the case file stands as before the poison; the events after it are applied, by every projection
-      expect(store.get<{ revision: number }>('cases', 'c-1')?.revision).toBe(last.revision);
-      expect(store.get('cases', 'c-3')).toBeDefined();
+      expect(store.get<{ revision: number }>('cases', caseKey('county-justice', 'c-1'))?.revision).toBe(last.revision);
+      expect(store.get('cases', caseKey('county-justice', 'c-3'))).toBeDefined();
       expect(store.get<{ size: number }>('merkle', 'tree')?.size).toBe(head); // the Merkle tree skips nothing
     } finally {
       stop.abort();
@@ -142,7 +143,7 @@ describe('the projection runner and an event it cannot apply', () => {
       expect(await runner.waitFor(head, 10_000)).toBe(true);
       expect(liveAtError).toEqual([false, false]);
       expect(store.count(QUARANTINE)).toBe(0);
-      expect(store.get('cases', 'c-1')).toBeDefined();
+      expect(store.get('cases', caseKey('county-justice', 'c-1'))).toBeDefined();
     } finally {
       stop.abort();
       await events.close();
