@@ -152,12 +152,12 @@ export function mediaApi(deps: MediaApiDependencies): Router {
       media: sha256,
       ...(why === undefined ? {} : { purpose: why }),
     };
-    if (!readable) {
+    if (!readable || !holding) {
       await deps.access.denied(entry);
       throw notFound('no such medium');
     }
     await deps.access.record({ ...entry, agency: readable.agency, caseId: readable.caseId });
-    return holding!;
+    return holding;
   }
 
   return router;
