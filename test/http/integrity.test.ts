@@ -59,7 +59,7 @@ function editActContent(dir: string): string {
   let eventId = '';
   tamper(dir, (db) => {
     const row = db
-      .prepare("SELECT position, id, envelope FROM events WHERE stream = 'case-i-1' AND revision = 1")
+      .prepare("SELECT position, id, envelope FROM events WHERE stream = 'case-county-justice:i-1' AND revision = 1")
       .get() as {
       position: number;
       id: string;
@@ -87,7 +87,7 @@ describe('what the server reads back', () => {
       expect(JSON.stringify(events.body)).not.toContain('现场'); // no event data in the answer
 
       const fault = captured.lines.find((l) => l.code === 'integrity_fault');
-      expect(fault).toMatchObject({ level: 50, stream: 'case-i-1', revision: 1, eventId });
+      expect(fault).toMatchObject({ level: 50, stream: 'case-county-justice:i-1', revision: 1, eventId });
 
       const bundle = await t.call('GET', '/v1/cases/i-1/bundle', { token: officer });
       expect(bundle.status).toBe(500);
@@ -96,7 +96,7 @@ describe('what the server reads back', () => {
       const act = await t.call('POST', '/v1/cases/i-1/acts', { token: officer, body: evidence });
       expect(act.status).toBe(500);
       expect(act.body.code).toBe('integrity_fault');
-      expect(await t.service.events.readStream('case-i-1')).toHaveLength(2);
+      expect(await t.service.events.readStream('case-county-justice:i-1')).toHaveLength(2);
     } finally {
       await t.stop();
     }
@@ -104,14 +104,16 @@ describe('what the server reads back', () => {
 
   it("when the store's recorded head of a case was edited, then an act is refused as integrity_fault, not retried or invalid_append", async () => {
     const dir = copy();
-    tamper(dir, (db) => db.prepare("UPDATE streams SET hash = ? WHERE stream = 'case-i-1'").run('cd'.repeat(32)));
+    tamper(dir, (db) =>
+      db.prepare("UPDATE streams SET hash = ? WHERE stream = 'case-county-justice:i-1'").run('cd'.repeat(32)),
+    );
     const t = await startTestService({ LEDGER_DATA_DIR: dir });
     try {
       const officer = t.token('alice', 'county-justice', ['officer']);
       const act = await t.call('POST', '/v1/cases/i-1/acts', { token: officer, body: evidence });
       expect(act.status).toBe(500);
       expect(act.body.code).toBe('integrity_fault');
-      expect(await t.service.events.readStream('case-i-1')).toHaveLength(2);
+      expect(await t.service.events.readStream('case-county-justice:i-1')).toHaveLength(2);
     } finally {
       await t.stop();
     }
@@ -121,7 +123,7 @@ describe('what the server reads back', () => {
     const dir = copy();
     tamper(dir, (db) => {
       const row = db
-        .prepare("SELECT position, envelope FROM events WHERE stream = 'officer-bob' AND revision = 0")
+        .prepare("SELECT position, envelope FROM events WHERE stream = 'officer-county-justice:bob' AND revision = 0")
         .get() as {
         position: number;
         envelope: string;
@@ -150,7 +152,7 @@ describe('what the server reads back', () => {
       expect((await t.call('GET', '/v1/cases/i-1/bundle', { token: officer })).status).toBe(200);
       tamper(dir, (db) => {
         const row = db
-          .prepare("SELECT position, envelope FROM events WHERE stream = 'access-i-1' AND revision = 0")
+          .prepare("SELECT position, envelope FROM events WHERE stream = 'access-county-justice:i-1' AND revision = 0")
           .get() as {
           position: number;
           envelope: string;

@@ -205,36 +205,38 @@ describe('ledger check', () => {
   it("when a stream's recorded head was edited, then stream_head_mismatch names the stream", async () => {
     const dir = copy();
     tamper(dir, (db) => {
-      db.prepare("UPDATE streams SET hash = ? WHERE stream = 'case-k-2'").run('ab'.repeat(32));
+      db.prepare("UPDATE streams SET hash = ? WHERE stream = 'case-county-justice:k-2'").run('ab'.repeat(32));
     });
     const result = await check(dir);
     expect(result.code).toBe(1);
-    expect(result.stdout).toMatch(/stream_head_mismatch: .*\[stream case-k-2\]/);
+    expect(result.stdout).toMatch(/stream_head_mismatch: .*\[stream case-county-justice:k-2\]/);
   });
 
   it("when a stream's last event was deleted and its head left, then stream_truncated names the stream", async () => {
     const dir = copy();
     tamper(dir, (db) => {
-      db.prepare("DELETE FROM events WHERE stream = 'case-k-2' AND revision = 1").run();
+      db.prepare("DELETE FROM events WHERE stream = 'case-county-justice:k-2' AND revision = 1").run();
     });
     const result = await check(dir);
     expect(result.code).toBe(1);
     expect(result.stdout).toMatch(
-      /stream_truncated: the store records the head at revision 1, but the stream's last stored event is revision 0.*\[stream case-k-2\]/,
+      /stream_truncated: the store records the head at revision 1, but the stream's last stored event is revision 0.*\[stream case-county-justice:k-2\]/,
     );
   });
 
   it('when a read model was edited (a forged case title), then read_model_mismatch names the document', async () => {
     const dir = copy();
     const db = new Database(path.join(dir, 'read-models.sqlite'));
-    const row = db.prepare("SELECT doc FROM doc_cases WHERE key = 'k-1'").get() as { doc: string };
-    db.prepare("UPDATE doc_cases SET doc = ? WHERE key = 'k-1'").run(
+    const row = db.prepare("SELECT doc FROM doc_cases WHERE key = 'case-county-justice:k-1'").get() as { doc: string };
+    db.prepare("UPDATE doc_cases SET doc = ? WHERE key = 'case-county-justice:k-1'").run(
       JSON.stringify({ ...JSON.parse(row.doc), title: '伪造的标题' }),
     );
     db.close();
     const result = await check(dir);
     expect(result.code).toBe(1);
-    expect(result.stdout).toContain('read_model_mismatch: cases/k-1: the stored document differs from the log');
+    expect(result.stdout).toContain(
+      'read_model_mismatch: cases/case-county-justice:k-1: the stored document differs from the log',
+    );
     expect(result.stdout).not.toContain('伪造'); // faults name documents, never their content
     const skipped = await check(dir, '--skip-read-models');
     expect(skipped.code).toBe(0);
