@@ -1,17 +1,8 @@
 import http, { type ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { RequestListener } from 'node:http';
+import type { HttpServerConfig } from '../config.js';
 import { problem } from './problem.js';
-
-export interface HttpServerLimits {
-  readonly headersTimeoutMs: number;
-  readonly requestTimeoutMs: number;
-  readonly uploadTimeoutMs: number;
-  readonly idleTimeoutMs: number;
-  readonly keepAliveTimeoutMs: number;
-  readonly maxConnections: number;
-  readonly maxHeaderBytes: number;
-}
 
 /**
  * The HTTP server around the app, with what one client may hold of it bounded: the request head must arrive
@@ -20,7 +11,7 @@ export interface HttpServerLimits {
  * app's (src/http/deadline.ts, per route); Node's own `requestTimeout` is only the backstop, at the longest.
  * What Node itself refuses (a head too large or too slow, malformed HTTP) is answered with a problem document.
  */
-export function createHttpServer(app: RequestListener, limits: HttpServerLimits): http.Server {
+export function createHttpServer(app: RequestListener, limits: HttpServerConfig): http.Server {
   const server = http.createServer({
     maxHeaderSize: limits.maxHeaderBytes,
     headersTimeout: limits.headersTimeoutMs,
@@ -38,7 +29,7 @@ export function createHttpServer(app: RequestListener, limits: HttpServerLimits)
   return server;
 }
 
-function answerClientError(err: NodeJS.ErrnoException, socket: Duplex, limits: HttpServerLimits): void {
+function answerClientError(err: NodeJS.ErrnoException, socket: Duplex, limits: HttpServerConfig): void {
   // as Node does: answer only when no response of this connection has started
   const inFlight = (socket as Duplex & { _httpMessage?: ServerResponse | null })._httpMessage;
   if (err.code === 'ECONNRESET' || !socket.writable || inFlight?.headersSent) {
