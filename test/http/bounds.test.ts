@@ -82,6 +82,17 @@ describe('bounded bodies', () => {
     expect(res.status).toBe(201);
   });
 
+  it('when an act names more than 100 media, then 400 naming the list, before any is looked up', async () => {
+    const media = Array.from({ length: 101 }, (_, i) => i.toString(16).padStart(64, '0'));
+    const act = {
+      type: 'EvidenceCollected',
+      occurredAt: `${DAY}T11:00:00+08:00`,
+      data: { description: '照片' },
+      media,
+    };
+    await expectRefused('/v1/cases/b-1/acts', officer, JSON.stringify(act), '/media');
+  });
+
   it('when a body has a lone surrogate in any text field, then 400 naming the field (officers, items, cases, acts)', async () => {
     const lone = '"\\ud800"'; // JSON text for a lone high surrogate
     await expectRefused(
