@@ -14,6 +14,7 @@ COPY package.json ./
 COPY bin ./bin
 COPY src ./src
 COPY schemas ./schemas
+COPY projections ./projections
 RUN mkdir -p /var/lib/ledger && chown node:node /var/lib/ledger
 USER node
 EXPOSE 8080
