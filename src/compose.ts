@@ -21,6 +21,7 @@ import { loadTrustedTokenKeys } from './adapters/keys/token-keys.js';
 import { cachedVerifier, createTokenVerifier, type TrustedKey } from './app/auth.js';
 import { MediaHoldings } from './app/media-holdings.js';
 import { AccessLog } from './app/access-log.js';
+import { CaseEvents } from './app/case-events.js';
 import { CaseReads } from './app/case-reads.js';
 import { appendMetrics, countingEventStore } from './app/counting-event-store.js';
 import { CaseService } from './app/case-service.js';
@@ -281,6 +282,7 @@ export async function startService(config: Config, { clock, log }: ServiceDepend
       cases: new CaseService({ ...deps, calendar, serviceKeys }),
       registry,
       reads,
+      caseEvents: new CaseEvents({ events, reads, serviceKeys }),
       verify,
       validate,
       newId,

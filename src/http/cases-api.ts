@@ -1,5 +1,6 @@
 import { Router, type Request, type Response } from 'express';
 import type { Principal } from '../app/auth.js';
+import { EVENTS_PAGE_DEFAULT, EVENTS_PAGE_MAX, type CaseEvents } from '../app/case-events.js';
 import { readableAgencies, type CaseReads } from '../app/case-reads.js';
 import type { ActRequest, CaseService } from '../app/case-service.js';
 import { idempotentCaseId } from '../app/idempotency.js';
@@ -11,7 +12,7 @@ import type { Clock } from '../ports/clock.js';
 import { type ReadModelStore } from '../ports/read-models.js';
 import { CASES, caseKey, type CaseFileDoc } from '../../projections/case-files.js';
 import { awaitConsistency, type ReadConsistency } from './consistency.js';
-import { date, limitOf, pageOf, single } from './query.js';
+import { date, limitOf, pageOf, revisionCursor, revisionCursorOf, single } from './query.js';
 import { retrievalOf } from './retrieval.js';
 import { InvalidQuery } from './validation.js';
 import { jsonBody } from './body.js';
@@ -23,6 +24,7 @@ export interface CasesApiDependencies {
   readonly cases: CaseService;
   readonly registry: RegistryReader;
   readonly reads: CaseReads;
+  readonly caseEvents: CaseEvents;
   readonly verify: (token: string) => Principal;
   readonly validate: Validate;
   readonly newId: () => string;
@@ -157,14 +159,17 @@ export function casesApi(deps: CasesApiDependencies): Router {
 
   router.get('/v1/cases/:caseId/events', auth, async (req, res) => {
     const caseId = checkCaseId(req);
-    const { agency, found } = await deps.reads.retrieve(retrievalOf(req, res, caseId, 'read_events'), (agency) =>
-      cases.load(agency, caseId),
-    );
-    res.set('ETag', `"${found.events[found.events.length - 1]!.revision}"`);
+    const limit = limitOf(req.query.limit, { max: EVENTS_PAGE_MAX, fallback: EVENTS_PAGE_DEFAULT });
+    const from = revisionCursorOf(req.query.cursor);
+    const retrieval = retrievalOf(req, res, caseId, 'read_events');
+    const page = await deps.caseEvents.page(retrieval, { from, limit });
+    const last = page.events[page.events.length - 1];
+    if (last) res.set('ETag', `"${last.revision}"`);
     res.json({
       caseId,
-      agency,
-      events: found.events.map((event, i) => ({ position: found.positions[i], ...event })),
+      agency: page.agency,
+      events: page.events,
+      ...(page.next === undefined ? {} : { next: revisionCursor(page.next) }),
     });
   });
 

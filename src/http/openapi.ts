@@ -398,11 +398,25 @@ const OPERATIONS: readonly Operation[] = [
     method: 'GET',
     path: '/v1/cases/{caseId}/events',
     operationId: 'listCaseEvents',
-    summary: 'The signed events of a case; the read is recorded',
+    summary: 'A page of the signed events of a case, each verified as read back; the read is recorded',
     tag: 'cases',
-    parameters: [PARAMETERS.caseId, PARAMETERS.caseAgency, PARAMETERS.purpose],
+    parameters: [
+      PARAMETERS.caseId,
+      PARAMETERS.caseAgency,
+      {
+        ...PARAMETERS.limit,
+        description: 'Most events per page (1–1000, default 100).',
+        schema: { type: 'integer', minimum: 1, maximum: 1000 },
+      },
+      { ...PARAMETERS.cursor, description: 'The `next` cursor of the previous page (the first page without one).' },
+      PARAMETERS.purpose,
+    ],
     responses: {
-      '200': { description: 'The events, in stream order.', headers: ETAG, content: json('response.case-events') },
+      '200': {
+        description: 'A page of events, in stream order; `next` when more follow.',
+        headers: { ETag: text("The revision of the page's last event, quoted.") },
+        content: json('response.case-events'),
+      },
       ...problems(400, 401, 404, 409),
     },
   },

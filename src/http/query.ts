@@ -76,3 +76,19 @@ export function pageOf<T>(run: () => T): T {
     throw err;
   }
 }
+
+/** The opaque cursor of a page of a stream that starts at `revision`: base64url of `r<revision>`. */
+export function revisionCursor(revision: number): string {
+  return Buffer.from(`r${revision}`).toString('base64url');
+}
+
+/** `?cursor=` of a page of a stream: the revision it starts at (0 when absent); 400 for a cursor not so made. */
+export function revisionCursorOf(value: unknown): number {
+  const text = single(value, 'cursor');
+  if (text === undefined) return 0;
+  const match = /^r(0|[1-9]\d{0,14})$/.exec(Buffer.from(text, 'base64url').toString('latin1'));
+  if (!match || revisionCursor(Number(match[1])) !== text) {
+    throw new InvalidQuery('cursor is not one this list returned');
+  }
+  return Number(match[1]);
+}

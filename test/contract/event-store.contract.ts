@@ -83,6 +83,25 @@ export function eventStoreContract(
         expect(await store.readStream(freshStream())).toEqual([]);
       });
 
+      it('when a stream is read in pages of fromRevision and limit, then the pages give every event once, and a page past the end is empty', async () => {
+        const stream = freshStream();
+        const events = seal(stream, null, signer, 7);
+        await store.append(stream, events, 'no_stream');
+        const pages: RecordedEvent[][] = [];
+        for (let from = 0; ; from += 3) {
+          const page = await store.readStream(stream, { fromRevision: from, limit: 3 });
+          if (page.length === 0) break;
+          pages.push(page);
+        }
+        expect(pages.map((p) => p.map((r) => r.event.revision))).toEqual([[0, 1, 2], [3, 4, 5], [6]]);
+        expect(pages.flat().map((r) => r.event.id)).toEqual(events.map((e) => e.id));
+        const positions = pages.flat().map((r) => r.position);
+        expect([...positions].sort((a, b) => a - b)).toEqual(positions);
+        expect(await store.readStream(stream, { fromRevision: 7, limit: 3 })).toEqual([]);
+        expect(await store.readStream(stream, { fromRevision: 100 })).toEqual([]);
+        expect(await store.readStream(freshStream(), { fromRevision: 2, limit: 3 })).toEqual([]);
+      });
+
       it('when several streams are written, then readAll returns every event once in global order', async () => {
         const a = freshStream();
         const b = freshStream();

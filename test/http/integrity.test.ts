@@ -169,6 +169,49 @@ describe('what the server reads back', () => {
     }
   });
 
+  it('when a page whose first event was altered in the store is read, then it is refused with integrity_fault; the page before it is served', async () => {
+    const dir = copy();
+    const eventId = editActContent(dir);
+    const captured = capturedLog('info');
+    const t = await startTestService({ LEDGER_DATA_DIR: dir }, { log: captured.log });
+    try {
+      const officer = t.token('alice', 'county-justice', ['officer']);
+      const first = await t.call('GET', '/v1/cases/i-1/events?limit=1', { token: officer });
+      expect(first.status).toBe(200);
+      expect(first.body.events.map((e: { revision: number }) => e.revision)).toEqual([0]);
+      const second = await t.call('GET', `/v1/cases/i-1/events?limit=1&cursor=${first.body.next}`, { token: officer });
+      expect(second.status).toBe(500);
+      expect(second.body.code).toBe('integrity_fault');
+      expect(JSON.stringify(second.body)).not.toContain('现场');
+      const fault = captured.lines.find((l) => l.code === 'integrity_fault');
+      expect(fault).toMatchObject({ stream: 'case-county-justice:i-1', revision: 1, eventId });
+    } finally {
+      await t.stop();
+    }
+  });
+
+  it('when the event before a page was altered in the store, then the page is refused: its first link is to a hash that no longer holds', async () => {
+    const dir = copy();
+    tamper(dir, (db) => {
+      const row = db
+        .prepare("SELECT position, envelope FROM events WHERE stream = 'case-county-justice:i-1' AND revision = 0")
+        .get() as { position: number; envelope: string };
+      const envelope = JSON.parse(row.envelope);
+      envelope.data.title = '另一个标题';
+      db.prepare('UPDATE events SET envelope = ? WHERE position = ?').run(JSON.stringify(envelope), row.position);
+    });
+    const t = await startTestService({ LEDGER_DATA_DIR: dir });
+    try {
+      const officer = t.token('alice', 'county-justice', ['officer']);
+      const cursor = Buffer.from('r1').toString('base64url');
+      const page = await t.call('GET', `/v1/cases/i-1/events?cursor=${cursor}`, { token: officer });
+      expect(page.status).toBe(500);
+      expect(page.body.code).toBe('integrity_fault');
+    } finally {
+      await t.stop();
+    }
+  });
+
   it('when nothing was altered, then the events are served and an act is chained on', async () => {
     const t = await startTestService({ LEDGER_DATA_DIR: copy() });
     try {
