@@ -2,7 +2,7 @@ import { caseStream } from '../domain/case/acts.js';
 import { IntegrityFault } from '../errors.js';
 import type { PublicKeyResolver } from '../ledger/ed25519.js';
 import type { EventEnvelope } from '../ledger/envelope.js';
-import type { EventStore, RecordedEvent } from '../ports/event-store.js';
+import type { EventStore } from '../ports/event-store.js';
 import type { CaseReads, Retrieval } from './case-reads.js';
 import { checkStoredEvents } from './stored-events.js';
 
@@ -32,25 +32,29 @@ export interface CaseEventsDependencies {
 }
 
 /**
- * Pages of a case's signed events (`GET /v1/cases/{id}/events`). A page is read from the stream alone, never the
- * whole of it: the page's events, the event before them (the link the first one chains to) and one more (does
- * another page follow?). The retrieval is scoped and recorded once by {@link CaseReads}; the events served are
- * checked as read back: each hashes to its `hash` and carries a valid service signature, the first links to the
- * event before it (itself checked the same way) or starts the stream, and each next one links to the one before.
+ * Pages of a case's signed events (`GET /v1/cases/{id}/events`). The retrieval is scoped and recorded once by
+ * {@link CaseReads}, which learns the case's agency from the first event of its stream; the page is then read from
+ * the stream, never the whole of it: the page's events, the event before them (the link the first one chains to)
+ * and one more (does another page follow?). The events served are checked as read back: each hashes to its `hash`
+ * and carries a valid service signature, the first links to the event before it (itself checked the same way) or
+ * starts the stream, and each next one links to the one before. A page past the stream's end is empty.
  */
 export class CaseEvents {
   constructor(private readonly deps: CaseEventsDependencies) {}
 
   async page(retrieval: Retrieval, request: EventsPageRequest): Promise<EventsPage> {
     const { from, limit } = request;
-    const { agency, found } = await this.deps.reads.retrieve(retrieval, (agency) =>
-      this.read(caseStream(agency, retrieval.caseId), from, limit),
+    const { events, serviceKeys } = this.deps;
+    // which agency's case: a case exists when its stream has a first event (one event read per agency looked in)
+    const { agency } = await this.deps.reads.retrieve(retrieval, async (agency) =>
+      (await events.readStream(caseStream(agency, retrieval.caseId), { limit: 1 })).length > 0 ? true : undefined,
     );
-    const { stream, recorded } = found;
-    const before = from > 0 ? 1 : 0;
+    const stream = caseStream(agency, retrieval.caseId);
+    const before = from > 0 ? 1 : 0; // the event the page's first one links to
+    const recorded = await events.readStream(stream, { fromRevision: from - before, limit: before + limit + 1 });
     const checked = recorded.slice(0, before + limit);
     const first = checked[0];
-    if (from > 0 && first && first.event.revision !== from - 1) {
+    if (before === 1 && first && first.event.revision !== from - 1) {
       throw new IntegrityFault(`stream ${stream}: the event at revision ${from - 1} is missing`, {
         stream,
         revision: from - 1,
@@ -59,7 +63,7 @@ export class CaseEvents {
     checkStoredEvents(
       stream,
       checked.map((r) => r.event),
-      { ...(from === 0 ? { after: null } : {}), ...(this.deps.serviceKeys ? { keys: this.deps.serviceKeys } : {}) },
+      { ...(before === 0 ? { after: null } : {}), ...(serviceKeys ? { keys: serviceKeys } : {}) },
     );
     const served = checked.slice(before);
     const last = served[served.length - 1];
@@ -68,25 +72,5 @@ export class CaseEvents {
       events: served.map((r) => ({ position: r.position, ...r.event })),
       ...(last && recorded.length > checked.length ? { next: last.event.revision + 1 } : {}),
     };
-  }
-
-  /**
-   * Revisions `from - 1` (when `from > 0`) to `from + limit` of `stream`; undefined when there is no such stream. A
-   * page past the stream's end is empty.
-   */
-  private async read(
-    stream: string,
-    from: number,
-    limit: number,
-  ): Promise<{ stream: string; recorded: RecordedEvent[] } | undefined> {
-    const before = from > 0 ? 1 : 0;
-    const recorded = await this.deps.events.readStream(stream, {
-      fromRevision: from - before,
-      limit: before + limit + 1,
-    });
-    if (recorded.length > 0) return { stream, recorded };
-    if (from === 0) return undefined;
-    const exists = (await this.deps.events.readStream(stream, { limit: 1 })).length > 0;
-    return exists ? { stream, recorded } : undefined;
   }
 }
