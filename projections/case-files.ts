@@ -1,6 +1,7 @@
 import { localDate } from '../src/domain/actor.js';
 import {
   caseStream,
+  type DecisionType,
   type ExemptionGround,
   type MediaRef,
   type Proposal,
@@ -8,11 +9,14 @@ import {
 } from '../src/domain/case/acts.js';
 import { caseEventOf } from '../src/domain/case/envelope.js';
 import { evolveCase, initialCaseState, type CaseReview, type CaseState } from '../src/domain/case/state.js';
+import { isMajorCase } from '../src/domain/case/rules.js';
 import type { Party } from '../src/domain/redaction.js';
-import { isMajorDecision } from '../src/domain/registry/items.js';
 import { parseAgencyStream } from '../src/domain/streams.js';
 import type { Change, Doc, DocReader, Projection } from '../src/ports/read-models.js';
+import { completeness, type Completeness } from './case-checks.js';
 import { itemKey, officerKey, type ItemDoc, type OfficerDoc } from './registry.js';
+
+export type { CheckStatus, Completeness } from './case-checks.js';
 
 /** One recorded act of the case, in order. */
 export interface TimelineEntry {
@@ -37,20 +41,6 @@ export interface TimelineEntry {
   corrections?: { eventId: string; occurredAt: string; reason: string; data: Record<string, unknown> }[];
 }
 
-export type CheckStatus = 'complete' | 'missing' | 'pending' | 'not_applicable';
-
-/** What a complete case file holds; supervisors look for the gaps. */
-export interface Completeness {
-  /** Seizures and demolitions with an audio or video recording; service left at the address or by public notice with a medium. */
-  recordings: { status: CheckStatus; missing: string[] };
-  /** A major decision with an approved legal review of the same proposal. */
-  legalReview: { status: CheckStatus };
-  /** The decision published (公示), or lawfully exempted from publication (`exempted`). */
-  disclosure: { status: CheckStatus | 'exempted' };
-  /** A document served after the decision (送达). */
-  service: { status: CheckStatus };
-}
-
 export interface ReviewEntry {
   eventId: string;
   occurredAt: string;
@@ -65,7 +55,7 @@ export interface ReviewEntry {
 
 export interface DecisionEntry {
   eventId: string;
-  decisionType: string;
+  decisionType: DecisionType;
   fineFen: number;
   legalBasis: string;
   documentNo: string;
@@ -129,9 +119,6 @@ export interface CaseFileDoc extends Doc {
   };
 }
 
-const RECORDED_SERVICE = new Set(['left', 'public_notice']);
-const isRecording = (m: MediaRef) => m.contentType.startsWith('audio/') || m.contentType.startsWith('video/');
-
 export const CASES = 'cases';
 
 /** The key of a case file: case ids are unique within an agency only, so it is the case's stream name. */
@@ -152,7 +139,7 @@ export function caseOf(stream: string): { readonly agency: string; readonly case
  */
 export const caseFilesProjection: Projection = {
   name: 'case-files',
-  version: 3,
+  version: 4,
   collections: [
     {
       name: CASES,
@@ -368,8 +355,9 @@ function evolveFile(base: CaseFileDoc, event: RecordedCaseEvent, entry: Timeline
       doc.closedOn = event.data.closedOn;
       break;
   }
+  // once decided, the case is as major as the decider found it then (an item's criteria may be amended later)
   doc.major = next.decision?.major ?? proposedMajor(doc, next.proposal, docs);
-  doc.completeness = completeness(doc);
+  doc.completeness = completeness(doc, next);
   doc.audit = {
     missingRecordings: doc.completeness.recordings.status === 'missing',
     decided: doc.decision !== undefined,
@@ -381,7 +369,7 @@ function evolveFile(base: CaseFileDoc, event: RecordedCaseEvent, entry: Timeline
 function proposedMajor(doc: CaseFileDoc, proposal: Proposal | undefined, docs: DocReader): boolean {
   if (!proposal) return false;
   const item = docs.get<ItemDoc>('items', itemKey(doc.agency, doc.itemCode));
-  return isMajorDecision(item?.major, proposal.decisionType, proposal.fineFen);
+  return isMajorCase(item?.major, { proposal });
 }
 
 function mergeMedia(known: CaseFileDoc['media'], added: readonly MediaRef[], eventId: string): CaseFileDoc['media'] {
@@ -393,66 +381,6 @@ function mergeMedia(known: CaseFileDoc['media'], added: readonly MediaRef[], eve
     } else media.push({ sha256: m.sha256, size: m.size, contentType: m.contentType, eventIds: [eventId] });
   }
   return media;
-}
-
-/** The completeness checklist, recomputed from the whole file after each act. */
-export function completeness(doc: CaseFileDoc): Completeness {
-  const contentType = new Map(doc.media.map((m) => [m.sha256, m.contentType]));
-  const recordingOf = (sha: string) => isRecording({ sha256: sha, size: 0, contentType: contentType.get(sha) ?? '' });
-  // A recording attached later for the act (RecordingAttached.relatesTo) completes it.
-  const attached = new Set(
-    doc.timeline
-      .filter(
-        (t) => t.type === 'RecordingAttached' && typeof t.data.relatesTo === 'string' && t.media.some(recordingOf),
-      )
-      .map((t) => t.data.relatesTo as string),
-  );
-  const mandatory = doc.timeline.filter(
-    (t) =>
-      t.type === 'PropertySeized' ||
-      t.type === 'ForcedDemolition' ||
-      (t.type === 'DocumentServed' && RECORDED_SERVICE.has(String(t.data.method))),
-  );
-  const missing = mandatory
-    .filter((t) => {
-      if (attached.has(t.eventId)) return false;
-      return t.type === 'DocumentServed' ? t.media.length === 0 : !t.media.some(recordingOf);
-    })
-    .map((t) => t.eventId);
-  const decision = doc.decision;
-  const approved = doc.reviews.some(
-    (r) =>
-      r.outcome === 'approved' &&
-      decision !== undefined &&
-      r.proposal.decisionType === decision.decisionType &&
-      (r.proposal.fineFen ?? 0) === decision.fineFen,
-  );
-  const served = decision
-    ? doc.timeline.some((t) => t.type === 'DocumentServed' && t.revision > revisionOf(doc, decision.eventId))
-    : false;
-  return {
-    recordings: {
-      status: mandatory.length === 0 ? 'not_applicable' : missing.length ? 'missing' : 'complete',
-      missing,
-    },
-    legalReview: {
-      status: !doc.major ? 'not_applicable' : approved ? 'complete' : decision ? 'missing' : 'pending',
-    },
-    disclosure: {
-      status: !decision
-        ? 'not_applicable'
-        : decision.exemption
-          ? 'exempted'
-          : decision.disclosedOn !== undefined
-            ? 'complete'
-            : 'pending',
-    },
-    service: { status: !decision ? 'not_applicable' : served ? 'complete' : 'pending' },
-  };
-}
-
-function revisionOf(doc: CaseFileDoc, eventId: string): number {
-  return doc.timeline.find((t) => t.eventId === eventId)?.revision ?? Number.MAX_SAFE_INTEGER;
 }
 
 function maxDate(a: string, b: string): string {

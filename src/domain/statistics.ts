@@ -6,6 +6,7 @@ import {
   type ExemptionGround,
   type RecordedCaseEvent,
 } from './case/acts.js';
+import { disclosureStanding, meetsRecording, recordingRequirement, type DisclosureStanding } from './case/rules.js';
 import type { ItemCategory } from './registry/items.js';
 import type { OfficerState } from './registry/officers.js';
 
@@ -46,28 +47,7 @@ export interface YearlyStatistics {
 type Issued = Extract<RecordedCaseEvent, { type: 'DecisionIssued' }>['data'];
 type Disclosed = Extract<RecordedCaseEvent, { type: 'DecisionDisclosed' }>['data'];
 
-export type DisclosureStanding = 'onTime' | 'late' | 'exempted' | 'missing' | 'pending';
-
-/**
- * Where the publication of one decision stands on `asOf` (YYYY-MM-DD). Published by `asOf`: `onTime` or `late` as
- * the publication recorded. Otherwise, exempted from publication by `asOf` (a lawful ground, `DisclosureExempted`):
- * `exempted`, never overdue. Otherwise `missing` once the due date has passed (`dueBy < asOf`), `pending` before.
- * An act dated after `asOf` has not happened yet as of `asOf`, so figures published on a day can be reproduced later.
- */
-export function disclosureStanding(
-  decision: { dueBy: string; publishedOn?: string; onTime?: boolean; exemptedOn?: string },
-  asOf: string,
-): DisclosureStanding {
-  const { dueBy, publishedOn, onTime, exemptedOn } = decision;
-  if (publishedOn !== undefined && publishedOn <= asOf) return onTime === false ? 'late' : 'onTime';
-  if (exemptedOn !== undefined && exemptedOn <= asOf) return 'exempted';
-  return dueBy < asOf ? 'missing' : 'pending';
-}
-
 const isYear = (date: string, year: number): boolean => Number(date.slice(0, 4)) === year;
-
-const hasRecording = (event: RecordedCaseEvent): boolean =>
-  event.media.some((m) => m.contentType.startsWith('audio/') || m.contentType.startsWith('video/'));
 
 const zeroByCategory = (): Record<ItemCategory, number> => ({
   penalty: 0,
@@ -154,12 +134,14 @@ export function yearlyStatistics(input: {
           if (isYear(localDate(event.occurredAt), year)) legalReviews[event.data.outcome] += 1;
           break;
         case 'PropertySeized':
-        case 'ForcedDemolition':
-          if (isYear(localDate(event.occurredAt), year)) {
+        case 'ForcedDemolition': {
+          const requirement = recordingRequirement(event);
+          if (requirement !== undefined && isYear(localDate(event.occurredAt), year)) {
             mandatoryRecordings.acts += 1;
-            if (hasRecording(event)) mandatoryRecordings.recorded += 1;
+            if (meetsRecording(requirement, event.media)) mandatoryRecordings.recorded += 1;
           }
           break;
+        }
         case 'HearingHeld':
           if (isYear(event.data.heldOn, year)) hearingsHeld += 1;
           break;

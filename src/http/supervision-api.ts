@@ -1,5 +1,6 @@
 import { Router, type Request, type Response } from 'express';
 import { ACCESS, DENIED_ACCESS, type AccessDoc, type DeniedAccessDoc } from '../../projections/access.js';
+import { disclosureStandingOf } from '../../projections/case-checks.js';
 import { CASES, type CaseFileDoc } from '../../projections/case-files.js';
 import { OFFICER_ACTS, type OfficerActDoc } from '../../projections/officer-acts.js';
 import type { OfficerDoc } from '../../projections/registry.js';
@@ -9,10 +10,8 @@ import type { MediaRef, RecordedCaseEvent } from '../domain/case/acts.js';
 import { RuleViolation } from '../domain/errors.js';
 import type { ItemCategory } from '../domain/registry/items.js';
 import { certificateValidOn, type OfficerState } from '../domain/registry/officers.js';
-import { localDate } from '../domain/actor.js';
 import {
   countStaff,
-  disclosureStanding,
   publicationDeadline,
   publicationStatus,
   reviewerRatio,
@@ -236,7 +235,7 @@ export function scopeOf(req: Request, res: Response): string[] {
 /**
  * A decision not published by `asOf` although due before it (`overdue`, `daysOverdue` counted to `asOf`), or one
  * published late as its publication recorded (`disclosed_late`, `daysOverdue` counted to the publication); nothing for a
- * decision published on time or lawfully exempted from publication by `asOf` (`disclosureStanding`). Days are calendar days after the due date (the last day allowed).
+ * decision published on time or lawfully exempted from publication by `asOf` (`disclosureStandingOf`). Days are calendar days after the due date (the last day allowed).
  */
 function overdueView(doc: CaseFileDoc, asOf: string) {
   const decision = doc.decision;
@@ -249,16 +248,8 @@ function overdueView(doc: CaseFileDoc, asOf: string) {
     decidedOn: decision.decidedOn,
     dueBy: decision.disclosureDueBy,
   };
-  const { disclosedOn, exemption } = decision;
-  const standing = disclosureStanding(
-    {
-      dueBy: decision.disclosureDueBy,
-      ...(disclosedOn === undefined ? {} : { publishedOn: disclosedOn }),
-      ...(decision.disclosedOnTime === undefined ? {} : { onTime: decision.disclosedOnTime }),
-      ...(exemption ? { exemptedOn: localDate(exemption.occurredAt) } : {}),
-    },
-    asOf,
-  );
+  const { disclosedOn } = decision;
+  const standing = disclosureStandingOf(doc, asOf);
   if (standing === 'missing') {
     return { ...base, status: 'overdue' as const, daysOverdue: daysBetween(decision.disclosureDueBy, asOf) };
   }
@@ -293,7 +284,10 @@ function missingRecordingsView(doc: CaseFileDoc) {
   };
 }
 
-/** A major decision beside its legal reviews; `matchedApprovedReview`: an approved review proposed this decision. */
+/**
+ * A major decision beside its legal reviews; `matchedApprovedReview`: the case's latest review clears this decision
+ * (`reviewClears`: approved, or its disagreement resolved upholding the proposal, for this type and amount).
+ */
 function majorDecisionView(doc: CaseFileDoc) {
   const decision = doc.decision!;
   return {

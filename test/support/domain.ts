@@ -84,6 +84,7 @@ export const actors = {
 };
 
 export const video: MediaRef = { sha256: 'a'.repeat(64), size: 1_000_000, contentType: 'video/mp4' };
+export const audio: MediaRef = { sha256: 'c'.repeat(64), size: 400_000, contentType: 'audio/mpeg' };
 export const photo: MediaRef = { sha256: 'b'.repeat(64), size: 20_000, contentType: 'image/jpeg' };
 
 let counter = 0;

@@ -2,10 +2,18 @@ import { localDate, requireRole, type Role } from '../actor.js';
 import type { WorkingDayCalendar } from '../calendar/working-days.js';
 import type { Decider } from '../decider.js';
 import { conflict, notFound, RuleViolation, violation } from '../errors.js';
-import { isMajorDecision, type ItemState } from '../registry/items.js';
+import type { ItemState } from '../registry/items.js';
 import { certificateValidOn, type OfficerState } from '../registry/officers.js';
 import type { ActType, CaseEvent, RecordAct, RecordedCaseEvent } from './acts.js';
 import { checkDates } from './dates.js';
+import {
+  disclosureDeadline,
+  isMajorCase,
+  meetsRecording,
+  publishedOnTime,
+  recordingRequirement,
+  reviewClears,
+} from './rules.js';
 import { evolveCase, initialCaseState, type CaseState, type CaseStatus } from './state.js';
 
 /** Facts from outside the case stream that the rules need, looked up by the application before deciding. */
@@ -28,12 +36,6 @@ export const ON_SITE_ACTS: readonly ActType[] = [
   'ForcedDemolition',
   'DocumentServed',
 ];
-
-/** Acts that touch personal freedom or major property: a full audio-video recording is mandatory. */
-export const RECORDING_REQUIRED_ACTS: readonly ActType[] = ['PropertySeized', 'ForcedDemolition'];
-
-/** Working days to publish a decision after it is made, unless the item's legal basis says otherwise. */
-export const DISCLOSURE_WORKING_DAYS = { penaltyOrLicensing: 7, other: 20 } as const;
 
 const ROLES: Record<ActType, readonly Role[]> = {
   CaseOpened: ['officer'],
@@ -161,21 +163,13 @@ function checkOfficers(act: RecordAct, state: CaseState, context: CaseContext, a
 }
 
 function checkRecordings(act: RecordAct): void {
-  if (RECORDING_REQUIRED_ACTS.includes(act.type)) {
-    if (!act.media.some((m) => m.contentType.startsWith('audio/') || m.contentType.startsWith('video/'))) {
-      throw violation('recording_required', `${act.type} needs an audio or video recording of the whole act`);
-    }
+  const requirement = recordingRequirement(act);
+  if (meetsRecording(requirement, act.media)) return;
+  if (requirement === 'audio_video') {
+    throw violation('recording_required', `${act.type} needs an audio or video recording of the whole act`);
   }
-  if (
-    act.type === 'DocumentServed' &&
-    (act.data.method === 'left' || act.data.method === 'public_notice') &&
-    act.media.length === 0
-  ) {
-    throw violation(
-      'recording_required',
-      `service by ${act.data.method} must be evidenced by a photo, recording or notice copy`,
-    );
-  }
+  const method = act.type === 'DocumentServed' ? act.data.method : act.type;
+  throw violation('recording_required', `service by ${method} must be evidenced by a photo, recording or notice copy`);
 }
 
 function checkReview(
@@ -213,21 +207,15 @@ function checkReview(
 
 /** 无审核不决定: a major decision needs an approved review of exactly this proposal (or a resolution upholding it). */
 function checkReviewGate(act: Extract<RecordAct, { type: 'DecisionIssued' }>, state: CaseState, major: boolean): void {
-  if (!major) return;
+  if (!major || reviewClears(state.review, state.reviewPending, act.data)) return;
   const review = state.review;
-  const { decisionType, fineFen = 0 } = act.data;
-  const cleared =
-    review && !state.reviewPending && (review.outcome === 'approved' || review.resolution === 'proposal_upheld');
-  const matches = review && review.proposal.decisionType === decisionType && (review.proposal.fineFen ?? 0) === fineFen;
-  if (!cleared || !matches) {
-    throw conflict(
-      'legal_review_required',
-      'a major decision needs a passed legal review of the same decision type and amount',
-      {
-        reviewed: review ? { outcome: review.outcome, resolution: review.resolution, proposal: review.proposal } : null,
-      },
-    );
-  }
+  throw conflict(
+    'legal_review_required',
+    'a major decision needs a passed legal review of the same decision type and amount',
+    {
+      reviewed: review ? { outcome: review.outcome, resolution: review.resolution, proposal: review.proposal } : null,
+    },
+  );
 }
 
 function decide({ act, context }: CaseCommand, state: CaseState): CaseEvent[] {
@@ -274,25 +262,24 @@ function decide({ act, context }: CaseCommand, state: CaseState): CaseEvent[] {
       const { decisionType, fineFen, decidedOn } = act.data;
       if (decisionType === 'fine' && !(fineFen && fineFen > 0))
         throw violation('fine_amount_required', 'a fine needs fineFen > 0');
-      const proposedMajor = state.proposal
-        ? isMajorDecision(item.major, state.proposal.decisionType, state.proposal.fineFen)
-        : false;
-      const major = proposedMajor || isMajorDecision(item.major, decisionType, fineFen);
+      const major = isMajorCase(item.major, { proposal: state.proposal, decision: act.data });
       checkReviewGate(act, state, major);
-      const days =
-        item.disclosureWorkingDays ??
-        (item.category === 'penalty' || item.category === 'licensing'
-          ? DISCLOSURE_WORKING_DAYS.penaltyOrLicensing
-          : DISCLOSURE_WORKING_DAYS.other);
-      const due = context.calendar.addWorkingDays(decidedOn, days);
-      const derived = { major, disclosureWorkingDays: days, disclosureDueBy: due.date, calendarBasis: due.basis };
+      const due = disclosureDeadline(item, decidedOn, context.calendar);
+      const derived = {
+        major,
+        disclosureWorkingDays: due.workingDays,
+        disclosureDueBy: due.date,
+        calendarBasis: due.basis,
+      };
       return [{ ...base, type: act.type, data: { ...act.data, ...derived } }];
     }
     case 'DecisionDisclosed': {
       const dueBy = state.decision!.disclosureDueBy;
       if (act.data.publishedOn < state.decision!.decidedOn)
         throw violation('date_invalid', 'a decision cannot be published before it is made');
-      return [{ ...base, type: act.type, data: { ...act.data, dueBy, onTime: act.data.publishedOn <= dueBy } }];
+      return [
+        { ...base, type: act.type, data: { ...act.data, dueBy, onTime: publishedOnTime(act.data.publishedOn, dueBy) } },
+      ];
     }
     case 'DisclosureExempted':
       if (localDate(act.occurredAt) < state.decision!.decidedOn)

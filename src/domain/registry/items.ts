@@ -52,13 +52,6 @@ export function itemStream(agency: string, code: string): string {
   return agencyStream('item', agency, code);
 }
 
-/** Does a decision (type, amount in fen) meet the item's major-decision criteria? */
-export function isMajorDecision(criteria: MajorCriteria | undefined, decisionType: DecisionType, fineFen = 0): boolean {
-  if (!criteria) return false;
-  if (criteria.decisionTypes?.includes(decisionType)) return true;
-  return criteria.fineFenAtLeast !== undefined && fineFen >= criteria.fineFenAtLeast;
-}
-
 /** No legal deadline for publishing a decision runs past a year of working days. */
 export const MAX_DISCLOSURE_WORKING_DAYS = 365;
 

@@ -1,7 +1,8 @@
 import type { Actor } from '../../../src/domain/actor.js';
 import { fold } from '../../../src/domain/decider.js';
 import type { ItemCommand, ItemEvent, ItemProfile } from '../../../src/domain/registry/items.js';
-import { isMajorDecision, itemDecider } from '../../../src/domain/registry/items.js';
+import { isMajorDecision } from '../../../src/domain/case/rules.js';
+import { itemDecider } from '../../../src/domain/registry/items.js';
 import type {
   OfficerCommand,
   OfficerEvent,

@@ -140,6 +140,47 @@ describe('the case-file projection', () => {
     expect(file.audit).toEqual({ missingRecordings: false, decided: true, disclosed: true });
   });
 
+  it('when a review disagreement is resolved with proposal_upheld and the decision is issued, then the case file shows the legal review as cleared', () => {
+    const writer = new StreamWriter();
+    const returned = act(
+      'LegalReviewCompleted',
+      { outcome: 'returned', opinion: '建议补充证据', checks: { ...CHECKS_PASSED, evidenceSufficient: false } },
+      { actor: actors.rita, occurredAt: '2019-09-25T10:00:00+08:00' },
+    );
+    const upheld = act(
+      'ReviewDisagreementResolved',
+      { outcome: 'proposal_upheld', reasoning: '集体讨论决定' },
+      { actor: actors.head },
+    );
+    const resolved = record(opened(), propose, returned, upheld);
+    const beforeDecision = caseFile([...registry(writer), ...writer.caseEvents('2019-042', resolved)]);
+    expect(beforeDecision.completeness.legalReview).toEqual({ status: 'complete' });
+
+    const writer2 = new StreamWriter();
+    const events = record(opened(), propose, returned, upheld, decide);
+    const file = caseFile([...registry(writer2), ...writer2.caseEvents('2019-042', events)]);
+    expect(file).toMatchObject({ status: 'decided', major: true, decision: { decisionType: 'fine', major: true } });
+    expect(file.reviews).toEqual([expect.objectContaining({ outcome: 'returned', resolution: 'proposal_upheld' })]);
+    expect(file.completeness.legalReview).toEqual({ status: 'complete' });
+  });
+
+  it('when the head upholds the review opinion, then the case file keeps the legal review pending', () => {
+    const writer = new StreamWriter();
+    const rejected = act(
+      'LegalReviewCompleted',
+      { outcome: 'rejected', opinion: '事实不清', checks: { ...CHECKS_PASSED, factsClear: false } },
+      { actor: actors.rita, occurredAt: '2019-09-25T10:00:00+08:00' },
+    );
+    const reviewUpheld = act(
+      'ReviewDisagreementResolved',
+      { outcome: 'review_upheld', reasoning: '采纳审核意见' },
+      { actor: actors.head },
+    );
+    const events = record(opened(), propose, rejected, reviewUpheld);
+    const file = caseFile([...registry(writer), ...writer.caseEvents('2019-042', events)]);
+    expect(file.completeness.legalReview).toEqual({ status: 'pending' });
+  });
+
   it('given a decision without disclosure or service, then both are pending', () => {
     const writer = new StreamWriter();
     const events = record(opened('I-001'), warning());
@@ -210,6 +251,40 @@ describe('the case-file projection', () => {
     )!;
     expect(fixed.completeness.recordings).toEqual({ status: 'complete', missing: [] });
     expect(fixed.audit.missingRecordings).toBe(false);
+  });
+
+  it('when a service by leaving recorded without a medium (an imported record) gets a photo attached for it, then its recording check completes', () => {
+    const writer = new StreamWriter();
+    const [opening] = writer.caseEvents('2019-042', record(opened()));
+    const draft = (id: string, type: string, data: Record<string, unknown>, media: (typeof photo)[]) => ({
+      id,
+      type,
+      schemaVersion: 1,
+      occurredAt: '2019-09-20T09:30:00+08:00',
+      actor: actors.alice,
+      data,
+      media,
+    });
+    const stream = 'case-county-justice:2019-042';
+    const [served] = writer.seal(stream, [
+      draft('00000000-0000-7000-8000-00000000b001', 'DocumentServed', { document: '通知书', method: 'left' }, []),
+    ]);
+    const flagged = project(PROJECTIONS, [opening!, served!]).get<CaseFileDoc>('cases', caseKey(AGENCY, '2019-042'))!;
+    expect(flagged.completeness.recordings).toEqual({ status: 'missing', missing: [served!.id] });
+
+    const [attached] = writer.seal(stream, [
+      draft(
+        '00000000-0000-7000-8000-00000000b002',
+        'RecordingAttached',
+        { description: '留置送达现场照片', relatesTo: served!.id },
+        [photo],
+      ),
+    ]);
+    const fixed = project(PROJECTIONS, [opening!, served!, attached!]).get<CaseFileDoc>(
+      'cases',
+      caseKey(AGENCY, '2019-042'),
+    )!;
+    expect(fixed.completeness.recordings).toEqual({ status: 'complete', missing: [] });
   });
 
   it('given a withdrawn publication, then the decision carries the withdrawal and the case is no longer disclosed', () => {

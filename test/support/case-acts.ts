@@ -1,0 +1,131 @@
+import fc from 'fast-check';
+import type { RecordAct, RecordedCaseEvent } from '../../src/domain/case/acts.js';
+import { caseDecider } from '../../src/domain/case/decider.js';
+import type { CaseState } from '../../src/domain/case/state.js';
+import { RuleViolation } from '../../src/domain/errors.js';
+import { act, actors, audio, CHECKS_PASSED, opened, photo, video } from './domain.js';
+
+/** Random act sequences for property tests of the case rules: any act a user might attempt, lawful or not. */
+
+export type Command = ReturnType<typeof act>;
+
+const decisionType = fc.constantFrom('fine', 'warning', 'business_suspension', 'confiscation') as fc.Arbitrary<'fine'>;
+const fineFen = fc.constantFrom(0, 50_000, 999_999, 1_000_000, 2_000_000);
+const media = fc.constantFrom([], [photo], [video], [audio], [photo, video]);
+const reviewer = fc.constantFrom(actors.rita, actors.ruth, { ...actors.alice, roles: ['reviewer'] });
+const checks = fc.record({
+  ...Object.fromEntries(Object.keys(CHECKS_PASSED).map((k) => [k, fc.boolean()])),
+}) as fc.Arbitrary<typeof CHECKS_PASSED>;
+
+export const command: fc.Arbitrary<Command> = fc.oneof(
+  fc.record({ decisionType, fineFen }).map((p) => act('LegalReviewRequested', { proposed: { ...p, legalBasis: 'b' } })),
+  fc
+    .record({
+      outcome: fc.constantFrom('approved', 'rejected', 'returned'),
+      checks: fc.oneof(fc.constant(CHECKS_PASSED), checks),
+      actor: reviewer,
+    })
+    .map(({ outcome, checks: c, actor }) =>
+      act('LegalReviewCompleted', { outcome: outcome as 'approved', opinion: 'o', checks: c }, { actor }),
+    ),
+  fc
+    .constantFrom('proposal_upheld', 'review_upheld')
+    .map((outcome) =>
+      act(
+        'ReviewDisagreementResolved',
+        { outcome: outcome as 'proposal_upheld', reasoning: 'r' },
+        { actor: actors.head },
+      ),
+    ),
+  fc
+    .record({ decisionType, fineFen })
+    .map((d) => act('DecisionIssued', { ...d, legalBasis: 'b', documentNo: 'n', decidedOn: '2019-09-27' })),
+  media.map((m) => act('PropertySeized', { items: 'i', legalBasis: 'b' }, { media: m })),
+  media.map((m) => act('ForcedDemolition', { target: 't', legalBasis: 'b' }, { media: m })),
+  fc
+    .record({ method: fc.constantFrom('direct', 'left', 'public_notice', 'mail', 'electronic'), m: media })
+    .map(({ method, m }) => act('DocumentServed', { document: 'd', method: method as 'left' }, { media: m })),
+  fc
+    .constantFrom(['alice'], ['alice', 'bob'], ['alice', 'olga'], ['alice', 'dave'])
+    .map((officers) => act('EvidenceCollected', { description: 'd' }, { officers })),
+  fc
+    .constantFrom('2019-10-08', '2019-10-10', '2019-10-31')
+    .map((publishedOn) => act('DecisionDisclosed', { publishedOn })),
+  // each attempt a fresh act (its own id), as a mapped arbitrary makes it
+  fc
+    .constant(null)
+    .map(() =>
+      act(
+        'DisclosureExempted',
+        { ground: 'trade_secret', legalBasis: 'b', reason: 'r' },
+        { actor: actors.head, occurredAt: '2019-10-09T10:00:00+08:00' },
+      ),
+    ),
+  fc.constant(null).map(() => act('CaseClosed', { closedOn: '2019-10-11' })),
+);
+
+/**
+ * A round of legal review as it usually goes: a proposal, a review of it by a qualified reviewer, and sometimes the
+ * head's resolution of a disagreement. Random single acts rarely line these up.
+ */
+export const reviewRound: fc.Arbitrary<Command[]> = fc
+  .record({
+    proposed: fc.record({ decisionType, fineFen }),
+    outcome: fc.constantFrom('approved', 'rejected', 'returned'),
+    checks: fc.oneof(fc.constant(CHECKS_PASSED), checks),
+    actor: fc.constantFrom(actors.rita, actors.ruth),
+    resolution: fc.constantFrom(undefined, 'proposal_upheld', 'review_upheld'),
+  })
+  .map(({ proposed, outcome, checks: c, actor, resolution }) => [
+    act('LegalReviewRequested', { proposed: { ...proposed, legalBasis: 'b' } }),
+    act('LegalReviewCompleted', { outcome: outcome as 'approved', opinion: 'o', checks: c }, { actor }),
+    ...(resolution === undefined
+      ? []
+      : [
+          act(
+            'ReviewDisagreementResolved',
+            { outcome: resolution as 'proposal_upheld', reasoning: 'r' },
+            { actor: actors.head },
+          ),
+        ]),
+  ]);
+
+/** Attempted acts, with whole review rounds among them. */
+export const history: fc.Arbitrary<Command[]> = fc
+  .array(fc.oneof({ arbitrary: command.map((c) => [c]), weight: 4 }, { arbitrary: reviewRound, weight: 1 }), {
+    maxLength: 16,
+  })
+  .map((groups) => groups.flat());
+
+/** Case items of the test registry: P-001 has major criteria, I-001 (inspection) and L-002 (licensing) have none. */
+export const itemCode = fc.constantFrom('P-001', 'I-001', 'L-002');
+
+/** One step of a run: the command, the state it met, and the events it recorded (none when refused). */
+export interface Step {
+  readonly command: Command;
+  readonly before: CaseState;
+  readonly recorded: readonly RecordedCaseEvent[];
+}
+
+/** Applies every command the rules accept after opening a case of `item`, skipping refused ones, as the service does. */
+export function runSteps(commands: readonly Command[], item = 'P-001'): Step[] {
+  const steps: Step[] = [];
+  let state = caseDecider.initialState();
+  for (const c of [opened(item), ...commands]) {
+    const before = state;
+    let recorded: RecordedCaseEvent[] = [];
+    try {
+      recorded = caseDecider.decide(c as { act: RecordAct } & Command, state);
+      for (const event of recorded) state = caseDecider.evolve(state, event);
+    } catch (err) {
+      if (!(err instanceof RuleViolation)) throw err;
+    }
+    steps.push({ command: c, before, recorded });
+  }
+  return steps;
+}
+
+/** The events the rules accept from a sequence of attempted acts. */
+export function run(commands: readonly Command[], item = 'P-001'): RecordedCaseEvent[] {
+  return runSteps(commands, item).flatMap((s) => s.recorded);
+}

@@ -1,0 +1,147 @@
+import fc from 'fast-check';
+import { disclosureStandingOf } from '../../../projections/case-checks.js';
+import { caseKey, type CaseFileDoc } from '../../../projections/case-files.js';
+import { PROJECTIONS } from '../../../projections/index.js';
+import type { RecordAct, RecordedCaseEvent } from '../../../src/domain/case/acts.js';
+import { caseDecider } from '../../../src/domain/case/decider.js';
+import type { CaseState } from '../../../src/domain/case/state.js';
+import { RuleViolation } from '../../../src/domain/errors.js';
+import { yearlyStatistics } from '../../../src/domain/statistics.js';
+import { history, itemCode, runSteps, type Command, type Step } from '../../support/case-acts.js';
+import { act, items, photo } from '../../support/domain.js';
+import { MemoryDocs, StreamWriter } from '../../support/projection-spec.js';
+
+/**
+ * The decider enforces the case rules; the case file (and the statistics) report them. Fed the same random
+ * histories (only the acts the decider accepts, as the service records them), they must agree at every step on each
+ * rule's outcome. The decider's side is read from its behaviour: what it records, and whether it would accept a
+ * probe act in the state it has reached.
+ */
+
+const AGENCY = 'county-justice';
+const CASE_ID = '2019-042';
+const DECIDED_ON = '2019-09-27';
+/** Days around the deadlines of the test items for decisions of 2019-09-27 (7, 10 and 20 working days). */
+const asOfDate = fc.constantFrom('2019-09-27', '2019-10-11', '2019-10-12', '2019-10-14', '2019-10-25', '2019-11-30');
+
+type Verdict = { accepted: RecordedCaseEvent[] } | { refused: string };
+
+function probe(c: Command, state: CaseState): Verdict {
+  try {
+    return { accepted: caseDecider.decide(c as { act: RecordAct } & Command, state) };
+  } catch (err) {
+    if (err instanceof RuleViolation) return { refused: err.code };
+    throw err;
+  }
+}
+
+/**
+ * Would the decider issue this decision now? `cleared` by the review gate, and `major` as it found the case;
+ * undefined when it refuses for another reason.
+ */
+function gateVerdict(state: CaseState, decisionType: 'fine', fineFen: number | undefined) {
+  const issued = act('DecisionIssued', {
+    decisionType,
+    ...(fineFen === undefined ? {} : { fineFen }),
+    legalBasis: 'b',
+    documentNo: 'probe',
+    decidedOn: DECIDED_ON,
+  });
+  const verdict = probe(issued, state);
+  if ('accepted' in verdict) {
+    const event = verdict.accepted[0]!;
+    return { cleared: true, major: event.type === 'DecisionIssued' && event.data.major };
+  }
+  return verdict.refused === 'legal_review_required' ? { cleared: false, major: true } : undefined;
+}
+
+/** Does the decider refuse this accepted act once its media are replaced (none, or a photo only)? */
+function refusedWith(step: Step, media: readonly (typeof photo)[]): boolean {
+  const verdict = probe({ ...step.command, act: { ...step.command.act, media } as RecordAct }, step.before);
+  return 'refused' in verdict && verdict.refused === 'recording_required';
+}
+
+/** The decider's side of every rule outcome after a step, and what the statistics of its events say. */
+function deciderOutcomes(state: CaseState, accepted: readonly Step[], events: RecordedCaseEvent[], asOf: string) {
+  let major: boolean | undefined;
+  let reviewCleared: boolean | undefined;
+  if (state.decision) {
+    major = state.decision.major;
+    // a major decision the decider recorded is one whose review cleared it
+    reviewCleared = major ? true : undefined;
+  } else {
+    const warning = gateVerdict(state, 'warning' as 'fine', undefined);
+    // the gate refuses only a major decision; an accepted one records whether it was major
+    major = warning?.major;
+    if (major && state.proposal) {
+      const proposed = gateVerdict(state, state.proposal.decisionType as 'fine', state.proposal.fineFen);
+      reviewCleared = proposed?.cleared;
+    }
+  }
+  const needing = accepted.filter((s) => refusedWith(s, []));
+  const needingAudioVideo = accepted.filter((s) => refusedWith(s, [photo]));
+  const statistics = yearlyStatistics({
+    agency: AGENCY,
+    year: 2019,
+    cases: [{ caseId: CASE_ID, agency: AGENCY, itemCategory: 'penalty', events }],
+    asOf,
+  });
+  const standings = Object.entries(statistics.disclosures).filter(([, n]) => n > 0);
+  return {
+    major,
+    reviewCleared,
+    recordings: needing.length === 0 ? 'not_applicable' : 'complete',
+    audioVideoActs: needingAudioVideo.length,
+    statistics,
+    standing: standings.length === 0 ? undefined : standings.map(([s]) => s),
+  };
+}
+
+function registry(writer: StreamWriter) {
+  return ['P-001', 'I-001', 'L-002'].flatMap((code) =>
+    writer.registry(`item-${AGENCY}:${code}`, 'ItemRegistered', { ...items[code] }),
+  );
+}
+
+describe('the decider and the case file agree on every rule', () => {
+  it('when any acts are attempted, then at every step the case file reports what the decider enforced: major, review cleared, recordings, disclosure standing', () => {
+    fc.assert(
+      fc.property(history, itemCode, asOfDate, (commands, item, asOf) => {
+        const steps = runSteps(commands, item);
+        const writer = new StreamWriter();
+        const docs = new MemoryDocs(PROJECTIONS).apply(registry(writer));
+        const accepted: Step[] = [];
+        const events: RecordedCaseEvent[] = [];
+        let state = caseDecider.initialState();
+        for (const step of steps) {
+          if (step.recorded.length === 0) continue;
+          accepted.push(step);
+          events.push(...step.recorded);
+          for (const event of step.recorded) state = caseDecider.evolve(state, event);
+          docs.apply(writer.caseEvents(CASE_ID, step.recorded));
+          const file = docs.get<CaseFileDoc>('cases', caseKey(AGENCY, CASE_ID))!;
+          const decider = deciderOutcomes(state, accepted, events, asOf);
+
+          expect(file.status).toBe(state.status);
+          if (decider.major !== undefined) expect(file.major).toBe(decider.major);
+          const review = file.completeness.legalReview.status;
+          if (!file.major) expect(review).toBe('not_applicable');
+          if (decider.reviewCleared !== undefined) expect(review === 'complete').toBe(decider.reviewCleared);
+          expect(review).not.toBe('missing');
+
+          expect(file.completeness.recordings).toEqual({ status: decider.recordings, missing: [] });
+          expect(file.audit.missingRecordings).toBe(false);
+          expect(decider.statistics.mandatoryRecordings).toEqual({
+            acts: decider.audioVideoActs,
+            recorded: decider.audioVideoActs,
+          });
+
+          const standing = disclosureStandingOf(file, asOf);
+          expect(standing === undefined ? undefined : [standing]).toEqual(decider.standing);
+          expect(decider.statistics.decisions.major).toBe(state.decision?.major ? 1 : 0);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
