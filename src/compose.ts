@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
-import type { Config } from './config.js';
+import { utcOffsetOf, type Config } from './config.js';
 import { ConfigError } from './errors.js';
 import { makePrivateFolder } from './data-folder.js';
 import { verifyBeforeServing, warnAboutWideModes } from './start-up.js';
@@ -302,7 +302,13 @@ export async function startService(config: Config, { clock, log }: ServiceDepend
       log,
     }),
     auditApi({ events, verify, shutdown: live.signal }),
-    supervisionApi({ readModels, runner, verify, clock }),
+    supervisionApi({
+      readModels,
+      runner,
+      verify,
+      clock,
+      utcOffsetOf: (agency) => utcOffsetOf(config.utcOffsets, agency),
+    }),
     quarantineApi({ readModels, runner, verify }),
     similarApi({ readModels, runner, reads, verify }),
     publicApi({ readModels, runner, limited: publicLimit, now: () => clock.now().getTime() }),

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { parseUtcOffset } from './domain/actor.js';
 import { ConfigError } from './errors.js';
 
 /**
@@ -34,7 +35,19 @@ export interface Config {
   /** ... and as soon as this many events were logged since the last one. */
   readonly checkpointEveryEvents: number;
   readonly http: HttpServerConfig;
+  /** The agencies' local time, which says what "today" is where a view defaults to it (the supervision views). */
+  readonly utcOffsets: UtcOffsets;
 }
+
+/** Minutes east of UTC: every agency's (`LEDGER_UTC_OFFSET`) but those named in `AGENCY_UTC_OFFSETS`. */
+export interface UtcOffsets {
+  readonly defaultMinutes: number;
+  readonly agencies: ReadonlyMap<string, number>;
+}
+
+/** The minutes east of UTC of an agency's local time. */
+export const utcOffsetOf = (offsets: UtcOffsets, agency: string): number =>
+  offsets.agencies.get(agency) ?? offsets.defaultMinutes;
 
 /**
  * What one connection may hold of the server. Ordinary requests must arrive whole (headers and body) within
@@ -176,6 +189,16 @@ export const CONFIG_VARIABLES: readonly { name: string; default: string; descrip
     default: '(the shipped official schedule)',
     description: 'a replacement holiday and make-up-day schedule (JSON, same format)',
   },
+  {
+    name: 'LEDGER_UTC_OFFSET',
+    default: '+08:00',
+    description: 'the agencies\' UTC offset, ±HH:MM (-12:00..+14:00): the "today" of the supervision views',
+  },
+  {
+    name: 'AGENCY_UTC_OFFSETS',
+    default: '(unset: none)',
+    description: 'agencies whose offset differs, comma-separated agency=±HH:MM, e.g. county-a=+05:00',
+  },
   { name: 'SHUTDOWN_TIMEOUT_MS', default: '10000', description: 'how long SIGTERM waits for in-flight work' },
   {
     name: 'MEDIA_MAX_BYTES',
@@ -295,7 +318,29 @@ export function loadConfig(env: Env, cwd: string = process.cwd()): Config {
     ),
     checkpointEveryEvents: integer('CHECKPOINT_EVERY_EVENTS', read('CHECKPOINT_EVERY_EVENTS'), 10_000, 1, 100_000_000),
     http: httpServerConfig(read),
+    utcOffsets: utcOffsetsConfig(read),
   };
+}
+
+const AGENCY_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
+
+function utcOffsetsConfig(read: (name: string) => string | undefined): UtcOffsets {
+  const offset = (name: string, raw: string): number => {
+    const minutes = parseUtcOffset(raw);
+    if (minutes === undefined) throw new ConfigError(name, `"${raw}" is not a UTC offset ±HH:MM in -12:00..+14:00`);
+    return minutes;
+  };
+  const defaultMinutes = offset('LEDGER_UTC_OFFSET', read('LEDGER_UTC_OFFSET') ?? '+08:00');
+  const agencies = new Map<string, number>();
+  for (const entry of read('AGENCY_UTC_OFFSETS')?.split(',') ?? []) {
+    const [agency = '', raw, ...rest] = entry.split('=').map((part) => part.trim());
+    if (!AGENCY_ID.test(agency) || raw === undefined || rest.length > 0) {
+      throw new ConfigError('AGENCY_UTC_OFFSETS', `"${entry.trim()}" is not agency=±HH:MM`);
+    }
+    if (agencies.has(agency)) throw new ConfigError('AGENCY_UTC_OFFSETS', `${agency} is named twice`);
+    agencies.set(agency, offset('AGENCY_UTC_OFFSETS', raw));
+  }
+  return { defaultMinutes, agencies };
 }
 
 function httpServerConfig(read: (name: string) => string | undefined): HttpServerConfig {

@@ -24,11 +24,31 @@ export function requireAgency(actor: Actor, agency: string): void {
 export const localDate = (dateTime: string): string => dateTime.slice(0, 10);
 
 /** The easternmost offset in use (UTC+14, Line Islands): a date begins there first. */
-const EARLIEST_OFFSET_MS = 14 * 3_600_000;
+const EARLIEST_OFFSET_MINUTES = 14 * 60;
+/** The westernmost offset in use (UTC−12). */
+const LATEST_OFFSET_MINUTES = -12 * 60;
+
+/** The calendar date (YYYY-MM-DD) of the instant `at` where the clocks read UTC plus `offsetMinutes`. */
+export const dateAtOffset = (at: Date | string, offsetMinutes: number): string =>
+  new Date((typeof at === 'string' ? Date.parse(at) : at.getTime()) + offsetMinutes * 60_000)
+    .toISOString()
+    .slice(0, 10);
+
+/**
+ * The minutes east of UTC that a `±HH:MM` offset (as ISO 8601 writes it, `+08:00`) names, or `undefined` when it
+ * is not one in use on Earth (UTC−12:00 to UTC+14:00, minutes below 60).
+ */
+export function parseUtcOffset(text: string): number | undefined {
+  const match = /^([+-])(\d{2}):(\d{2})$/.exec(text);
+  if (!match) return undefined;
+  const [, sign, hours, minutes] = match;
+  if (Number(minutes) > 59) return undefined;
+  const total = (sign === '-' ? -1 : 1) * (Number(hours) * 60 + Number(minutes));
+  return total < LATEST_OFFSET_MINUTES || total > EARLIEST_OFFSET_MINUTES ? undefined : total;
+}
 
 /**
  * The latest calendar date (YYYY-MM-DD) that has begun somewhere on Earth at the instant `dateTime`: its date at
- * UTC+14. The service does not know an agency's time zone, so a date after this one is in the future everywhere.
+ * UTC+14. An act's own date is judged against this, so a date after this one is in the future everywhere.
  */
-export const latestDateAt = (dateTime: string): string =>
-  new Date(Date.parse(dateTime) + EARLIEST_OFFSET_MS).toISOString().slice(0, 10);
+export const latestDateAt = (dateTime: string): string => dateAtOffset(dateTime, EARLIEST_OFFSET_MINUTES);

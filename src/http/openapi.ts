@@ -537,7 +537,7 @@ const OPERATIONS: readonly Operation[] = [
     tag: 'audit',
     parameters: [
       AUDIT_AGENCY,
-      query('asOf', 'The day to judge on (default today, China time).', defs('date')),
+      query('asOf', "The day to judge on (default today at the viewed agency's UTC offset).", defs('date')),
       ...AUDIT_PAGING,
     ],
     responses: auditResponses(
@@ -610,7 +610,7 @@ const OPERATIONS: readonly Operation[] = [
     tag: 'audit',
     parameters: [
       AUDIT_AGENCY,
-      query('asOf', 'The day to judge on (default today, China time).', defs('date')),
+      query('asOf', "The day to judge on (default today at the viewed agency's UTC offset).", defs('date')),
       PARAMETERS.consistentWith,
     ],
     responses: auditResponses('The certificate findings.', 'response.audit-certificates'),
@@ -633,7 +633,11 @@ const OPERATIONS: readonly Operation[] = [
     parameters: [
       { ...query('year', 'The calendar year.', { type: 'string', pattern: '^[0-9]{4}$' }), required: true },
       query('agency', "The agency (default the supervisor's own; one it supervises).", defs('id')),
-      query('asOf', 'The day publication is judged on (default today, China time).', defs('date')),
+      query(
+        'asOf',
+        "The day publication is judged on (default today at the viewed agency's UTC offset).",
+        defs('date'),
+      ),
       query('format', 'csv or json; otherwise the Accept header decides.', { enum: ['json', 'csv'] }),
       PARAMETERS.consistentWith,
     ],

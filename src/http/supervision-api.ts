@@ -5,6 +5,7 @@ import { CASES, type CaseFileDoc } from '../../projections/case-files.js';
 import { OFFICER_ACTS, type OfficerActDoc } from '../../projections/officer-acts.js';
 import type { OfficerDoc } from '../../projections/registry.js';
 import type { Principal } from '../app/auth.js';
+import { dateAtOffset } from '../domain/actor.js';
 import { fromDayNumber, toDayNumber } from '../domain/calendar/working-days.js';
 import type { MediaRef, RecordedCaseEvent } from '../domain/case/acts.js';
 import { RuleViolation } from '../domain/errors.js';
@@ -30,8 +31,10 @@ export interface SupervisionApiDependencies {
   readonly readModels: ReadModelStore;
   readonly runner: ReadConsistency;
   readonly verify: (token: string) => Principal;
-  /** Today's date (China Standard Time) is the default `asOf`. */
+  /** Today's date in the viewed agency's local time is the default `asOf`. */
   readonly clock: Clock;
+  /** Minutes east of UTC of an agency's local time (`LEDGER_UTC_OFFSET`, `AGENCY_UTC_OFFSETS`). */
+  readonly utcOffsetOf: (agency: string) => number;
 }
 
 /** How many days ahead a certificate counts as expiring. */
@@ -42,7 +45,6 @@ const BATCH = 200;
 const MAX_SCAN = 2_000;
 /** Most acts listed per officer and side of the validity period. */
 const MAX_ACTS_LISTED = 200;
-const CHINA_OFFSET_MS = 8 * 3_600_000;
 
 /**
  * The supervision views (监督): supervisors' reads over the read models, each scoped to the supervisor's agencies
@@ -50,14 +52,16 @@ const CHINA_OFFSET_MS = 8 * 3_600_000;
  * `403 forbidden`. Every route takes `?consistentWith=`. The views name cases, acts, officers and reviewers but
  * never a party: a supervisor who wants the case reads its file, and that read is recorded.
  */
-export function supervisionApi({ readModels, runner, verify, clock }: SupervisionApiDependencies): Router {
+export function supervisionApi({ readModels, runner, verify, clock, utcOffsetOf }: SupervisionApiDependencies): Router {
   const router = Router();
   const guard = [authenticate(verify), requireRoles('supervisor')];
-  const today = () => new Date(clock.now().getTime() + CHINA_OFFSET_MS).toISOString().slice(0, 10);
+  /** Today where the viewed agency is: `?agency=` (checked by the scope) or the supervisor's own. */
+  const today = (req: Request, res: Response) =>
+    dateAtOffset(clock.now(), utcOffsetOf(id(req.query.agency, 'agency') ?? principalOf(res).agency));
 
   router.get('/v1/audit/overdue-disclosures', ...guard, async (req, res) => {
     const scope = scopeOf(req, res);
-    const asOf = date(req.query.asOf, 'asOf') ?? today();
+    const asOf = date(req.query.asOf, 'asOf') ?? today(req, res);
     const paging = pagingOf(req);
     await awaitConsistency(req, runner);
     const page = filledPage<CaseFileDoc, ReturnType<typeof overdueView>>(
@@ -153,7 +157,7 @@ export function supervisionApi({ readModels, runner, verify, clock }: Supervisio
 
   router.get('/v1/audit/certificates', ...guard, async (req, res) => {
     const scope = scopeOf(req, res);
-    const asOf = date(req.query.asOf, 'asOf') ?? today();
+    const asOf = date(req.query.asOf, 'asOf') ?? today(req, res);
     await awaitConsistency(req, runner);
     const until = addDays(asOf, EXPIRY_WINDOW_DAYS);
     const actsOutsideValidity = [];
@@ -189,7 +193,7 @@ export function supervisionApi({ readModels, runner, verify, clock }: Supervisio
     // the statistics are one agency's: `?agency=` (checked by the scope) or the supervisor's own
     const agency = req.query.agency === undefined ? principalOf(res).agency : scope[0]!;
     const year = yearOf(req.query.year);
-    const asOf = date(req.query.asOf, 'asOf') ?? today();
+    const asOf = date(req.query.asOf, 'asOf') ?? today(req, res);
     const csv = wantsCsv(req);
     await awaitConsistency(req, runner);
     const lastDay = `${String(year).padStart(4, '0')}-12-31`;

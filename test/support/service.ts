@@ -6,6 +6,7 @@ import { systemClock } from '../../src/adapters/clock/system-clock.js';
 import { issueToken, type Role } from '../../src/app/tokens.js';
 import { loadConfig } from '../../src/config.js';
 import { startService, type Service } from '../../src/compose.js';
+import type { Clock } from '../../src/ports/clock.js';
 
 export interface TestService {
   readonly service: Service;
@@ -22,15 +23,19 @@ export interface TestService {
   stop(): Promise<void>;
 }
 
-/** Starts the whole service in-process on a free port, with its data in a fresh temporary folder. */
+/**
+ * Starts the whole service in-process on a free port, with its data in a fresh temporary folder; `clock` (default
+ * the system's) is the service's and dates the tokens it issues.
+ */
 export async function startTestService(
   env: Record<string, string> = {},
-  options: { log?: Logger } = {},
+  options: { log?: Logger; clock?: Clock } = {},
 ): Promise<TestService> {
+  const clock = options.clock ?? systemClock;
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ledger-http-'));
   const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', LEDGER_DATA_DIR: dataDir, ...env });
   const service = await startService(config, {
-    clock: systemClock,
+    clock,
     log: options.log ?? pino({ level: 'silent' }),
   }).catch((err: unknown) => {
     fs.rmSync(dataDir, { recursive: true, force: true });
@@ -50,7 +55,7 @@ export async function startTestService(
           issuer: config.jwt.issuer,
           audience: config.jwt.audience,
         },
-        systemClock.now(),
+        clock.now(),
       ),
     async call(method, route, options = {}) {
       const headers: Record<string, string> = { ...(options.headers ?? {}) };

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { loadConfig } from '../../src/config.js';
+import { loadConfig, utcOffsetOf } from '../../src/config.js';
 import { ConfigError } from '../../src/errors.js';
 
 const cwd = '/srv/ledger';
@@ -77,6 +77,13 @@ describe('configuration', () => {
     ['MEDIA_MAX_BYTES', { MEDIA_MAX_BYTES: '0' }],
     ['MEDIA_MAX_BYTES', { MEDIA_MAX_BYTES: '2GiB' }],
     ['MEDIA_MAX_BYTES', { MEDIA_MAX_BYTES: '1099511627777' }],
+    ['LEDGER_UTC_OFFSET', { LEDGER_UTC_OFFSET: '8' }],
+    ['LEDGER_UTC_OFFSET', { LEDGER_UTC_OFFSET: '+15:00' }],
+    ['LEDGER_UTC_OFFSET', { LEDGER_UTC_OFFSET: '+08:60' }],
+    ['AGENCY_UTC_OFFSETS', { AGENCY_UTC_OFFSETS: 'county-a' }],
+    ['AGENCY_UTC_OFFSETS', { AGENCY_UTC_OFFSETS: 'county-a=+5' }],
+    ['AGENCY_UTC_OFFSETS', { AGENCY_UTC_OFFSETS: 'county-a=+05:00,county-a=+06:00' }],
+    ['AGENCY_UTC_OFFSETS', { AGENCY_UTC_OFFSETS: 'county a=+05:00' }],
   ])('when %s is wrong, then loading fails with an error naming it', (variable, env) => {
     let error: unknown;
     try {
@@ -87,6 +94,22 @@ describe('configuration', () => {
     expect(error).toBeInstanceOf(ConfigError);
     expect((error as ConfigError).variable).toBe(variable);
     expect((error as Error).message.startsWith(`${variable}: `)).toBe(true);
+  });
+
+  it('when the UTC offsets are set, then agencies named have theirs and every other the default', () => {
+    expect(loadConfig({}, cwd).utcOffsets).toEqual({ defaultMinutes: 480, agencies: new Map() });
+    const { utcOffsets } = loadConfig(
+      { LEDGER_UTC_OFFSET: '-03:30', AGENCY_UTC_OFFSETS: ' county-a=+05:45 , harbour=+00:00' },
+      cwd,
+    );
+    expect(utcOffsets).toEqual({
+      defaultMinutes: -210,
+      agencies: new Map([
+        ['county-a', 345],
+        ['harbour', 0],
+      ]),
+    });
+    expect([utcOffsetOf(utcOffsets, 'harbour'), utcOffsetOf(utcOffsets, 'constructor')]).toEqual([0, -210]);
   });
 
   it('when MEDIA_MAX_BYTES is set, then uploads are limited to that many bytes', () => {
