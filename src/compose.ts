@@ -20,6 +20,7 @@ import type { BlobStore } from './ports/blob-store.js';
 import { loadTrustedTokenKeys } from './adapters/keys/token-keys.js';
 import { cachedVerifier, createTokenVerifier, type TrustedKey } from './app/auth.js';
 import { MediaHoldings } from './app/media-holdings.js';
+import { MediaReads } from './app/media-reads.js';
 import { AccessLog } from './app/access-log.js';
 import { CaseEvents } from './app/case-events.js';
 import { CaseReads } from './app/case-reads.js';
@@ -213,6 +214,7 @@ export async function startService(config: Config, { clock, log }: ServiceDepend
   const serviceKeys = keyResolver(keys.all.filter((k) => k.purpose === 'event').map((k) => k.publicKey));
   const registry = new RegistryReader(events);
   const access = new AccessLog(deps, newId);
+  const holdings = new MediaHoldings(deps, newId);
   const reads = new CaseReads(access);
   const indexing = new AbortController();
   const live = new AbortController(); // ends live streams (SSE) when shutdown begins
@@ -292,11 +294,8 @@ export async function startService(config: Config, { clock, log }: ServiceDepend
     }),
     mediaApi({
       blobs,
-      holdings: new MediaHoldings(deps, newId),
-      readModels,
-      runner,
-      events,
-      access,
+      holdings,
+      reads: new MediaReads({ readModels, events, runner, holdings, access }),
       verify,
       maxBytes: config.mediaMaxBytes,
       log,

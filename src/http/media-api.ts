@@ -1,18 +1,14 @@
 import { Router, type Request, type Response } from 'express';
 import { pipeline } from 'node:stream';
 import type { Logger } from 'pino';
-import type { AccessLog } from '../app/access-log.js';
-import type { MediaHolding, MediaHoldings } from '../app/media-holdings.js';
+import type { MediaHoldings } from '../app/media-holdings.js';
+import type { MediaReads } from '../app/media-reads.js';
 import { verifiedStream } from '../app/verified-stream.js';
 import type { Principal } from '../app/auth.js';
-import type { ReadModelStore } from '../ports/read-models.js';
-import { MEDIA_REFS, type MediaRefsDoc } from '../../projections/media.js';
-import type { ReadConsistency } from './consistency.js';
 import { notFound } from '../domain/errors.js';
 import { IntegrityFault, LedgerError } from '../errors.js';
 import { BlobTooLarge, RangeNotSatisfiable, type BlobStore } from '../ports/blob-store.js';
-import type { EventStore } from '../ports/event-store.js';
-import { authenticate, canRead, principalOf, requireRoles } from './authenticate.js';
+import { authenticate, principalOf, requireRoles } from './authenticate.js';
 import { purpose, requestId } from './request.js';
 import { InvalidBody } from './validation.js';
 
@@ -20,11 +16,8 @@ export interface MediaApiDependencies {
   readonly blobs: BlobStore;
   /** Which agency holds which medium, from the event log. */
   readonly holdings: MediaHoldings;
-  /** The read models: which cases reference which medium. */
-  readonly readModels: ReadModelStore;
-  readonly runner: ReadConsistency;
-  readonly events: EventStore;
-  readonly access: AccessLog;
+  /** Who may read which medium, each retrieval recorded. */
+  readonly reads: MediaReads;
   readonly verify: (token: string) => Principal;
   /** The largest upload accepted (`MEDIA_MAX_BYTES`). */
   readonly maxBytes: number;
@@ -34,8 +27,6 @@ export interface MediaApiDependencies {
 const SHA256_HEX = /^[0-9a-f]{64}$/;
 const TOKEN = "[!#$%&'*+.^_`|~0-9a-z-]{1,127}";
 const MEDIA_TYPE = new RegExp(`^${TOKEN}/${TOKEN}$`);
-/** How long a read waits for the read models to apply the latest acts before it answers from what they have. */
-const INDEX_WAIT_MS = 2_000;
 /** What is left of a refused upload is read and dropped up to this much, or this long; then the connection closes. */
 const DRAIN_MAX_BYTES = 8 * 1024 * 1024;
 const DRAIN_MAX_MS = 5_000;
@@ -75,7 +66,13 @@ export function mediaApi(deps: MediaApiDependencies): Router {
   router.get('/v1/media/:sha256', auth, async (req, res) => {
     const sha256 = String(req.params.sha256);
     if (!SHA256_HEX.test(sha256)) throw notFound('no such medium');
-    const holding = await authorize(req, res, sha256);
+    const why = purpose(req);
+    const holding = await deps.reads.retrieve({
+      principal: principalOf(res),
+      sha256,
+      requestId: requestId(res),
+      ...(why === undefined ? {} : { purpose: why }),
+    });
     const info = await blobs.head(sha256, holding.blobVersion);
     if (!info) throw mediumLost(sha256, 'is not in the media store');
     if (info.size !== holding.size) throw mediumLost(sha256, `holds ${info.size} bytes, not ${holding.size}`);
@@ -123,42 +120,6 @@ export function mediaApi(deps: MediaApiDependencies): Router {
       }
     });
   });
-
-  /**
-   * Allows the medium to whoever may read a case that references it and whose agency holds it (the log's
-   * `MediaReceived` event, which also says which stored version was verified), after the read models have the
-   * acts committed so far, and records the retrieval on that case's access trail. Refused, it is recorded on the
-   * reader's own trail: media no readable case of a holding agency references are not found, whether or not
-   * another agency's case does, so their existence is never revealed.
-   */
-  async function authorize(req: Request, res: Response, sha256: string): Promise<MediaHolding> {
-    const principal = principalOf(res);
-    await deps.runner.waitFor(await deps.events.headPosition(), INDEX_WAIT_MS);
-    const cases = deps.readModels.get<MediaRefsDoc>(MEDIA_REFS, sha256)?.cases ?? [];
-    let readable: { caseId: string; agency: string } | undefined;
-    let holding: MediaHolding | undefined;
-    for (const c of cases.filter((c) => canRead(principal, c.agency))) {
-      holding = await deps.holdings.holding(c.agency, sha256);
-      if (holding) {
-        readable = c;
-        break;
-      }
-    }
-    const why = purpose(req);
-    const entry = {
-      principal,
-      action: 'read_media' as const,
-      requestId: requestId(res),
-      media: sha256,
-      ...(why === undefined ? {} : { purpose: why }),
-    };
-    if (!readable || !holding) {
-      await deps.access.denied(entry);
-      throw notFound('no such medium');
-    }
-    await deps.access.record({ ...entry, agency: readable.agency, caseId: readable.caseId });
-    return holding;
-  }
 
   return router;
 }

@@ -1,0 +1,69 @@
+import { notFound } from '../domain/errors.js';
+import type { EventStore, Position } from '../ports/event-store.js';
+import type { Doc, ReadModelStore } from '../ports/read-models.js';
+import type { AccessLog } from './access-log.js';
+import type { Principal } from './auth.js';
+import { canRead } from './case-reads.js';
+import type { MediaHolding, MediaHoldings } from './media-holdings.js';
+
+/** The collection of the `media` projection (`projections/media.ts`), which this layer may not import. */
+export const MEDIA_REFS = 'media_refs';
+
+/** How long a read waits for the read models to apply the latest acts before it answers from what they have. */
+export const INDEX_WAIT_MS = 2_000;
+
+interface MediaRefs extends Doc {
+  readonly cases: readonly { readonly caseId: string; readonly agency: string }[];
+}
+
+export interface MediaReadsDependencies {
+  readonly readModels: ReadModelStore;
+  readonly events: Pick<EventStore, 'headPosition'>;
+  /** The projection runner's bounded wait for a log position. */
+  readonly runner: { waitFor(position: Position, timeoutMs: number): Promise<boolean> };
+  readonly holdings: Pick<MediaHoldings, 'holding'>;
+  readonly access: AccessLog;
+}
+
+/** One retrieval of a medium, as a route asks for it. */
+export interface MediaRetrieval {
+  readonly principal: Principal;
+  readonly sha256: string;
+  readonly requestId: string;
+  /** Why, as the reader said (`x-purpose`). */
+  readonly purpose?: string;
+}
+
+/**
+ * Retrievals of media. A medium is allowed to whoever may read a case that references it and whose agency holds it
+ * (the log's `MediaReceived` event, which also says which stored version was verified), after the read models have
+ * the acts committed so far, and the retrieval is recorded on that case's access trail before the caller sends
+ * anything. Refused, it is recorded on the reader's own trail and is `404 not_found`: media no readable case of a
+ * holding agency references are not found, whether or not another agency's case does, so their existence is never
+ * revealed.
+ */
+export class MediaReads {
+  constructor(private readonly deps: MediaReadsDependencies) {}
+
+  async retrieve({ principal, sha256, requestId, purpose }: MediaRetrieval): Promise<MediaHolding> {
+    const { readModels, events, runner, holdings, access } = this.deps;
+    await runner.waitFor(await events.headPosition(), INDEX_WAIT_MS);
+    const cases = readModels.get<MediaRefs>(MEDIA_REFS, sha256)?.cases ?? [];
+    const entry = {
+      principal,
+      action: 'read_media' as const,
+      requestId,
+      media: sha256,
+      ...(purpose === undefined ? {} : { purpose }),
+    };
+    for (const c of cases.filter((c) => canRead(principal, c.agency))) {
+      const holding = await holdings.holding(c.agency, sha256);
+      if (holding) {
+        await access.record({ ...entry, agency: c.agency, caseId: c.caseId });
+        return holding;
+      }
+    }
+    await access.denied(entry);
+    throw notFound('no such medium');
+  }
+}

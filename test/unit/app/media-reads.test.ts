@@ -1,0 +1,71 @@
+import type { AccessLog } from '../../../src/app/access-log.js';
+import type { Principal } from '../../../src/app/auth.js';
+import type { MediaHolding } from '../../../src/app/media-holdings.js';
+import { MEDIA_REFS, MediaReads } from '../../../src/app/media-reads.js';
+import type { ReadModelStore } from '../../../src/ports/read-models.js';
+import { MEDIA_REFS as PROJECTED_MEDIA_REFS } from '../../../projections/media.js';
+
+const SHA = 'a'.repeat(64);
+const medium = (agency: string): MediaHolding => ({ sha256: SHA, size: 3, contentType: agency }) as MediaHolding;
+
+function reads(cases: { caseId: string; agency: string }[], holders: string[]) {
+  const trail: { kind: string; entry: Record<string, unknown> }[] = [];
+  const waits: number[] = [];
+  const access = {
+    record: async (entry: Record<string, unknown>) => void trail.push({ kind: 'record', entry }),
+    denied: async (entry: Record<string, unknown>) => void trail.push({ kind: 'denied', entry }),
+  } as unknown as AccessLog;
+  const readModels = {
+    get: (collection: string, id: string) =>
+      collection === MEDIA_REFS && id === SHA ? { id, sha256: SHA, cases } : undefined,
+  } as unknown as ReadModelStore;
+  const use = new MediaReads({
+    readModels,
+    events: { headPosition: async () => 42 },
+    runner: { waitFor: async (position) => (waits.push(position), true) },
+    holdings: { holding: async (agency) => (holders.includes(agency) ? medium(agency) : undefined) },
+    access,
+  });
+  return { use, trail, waits };
+}
+
+const reader = (agency: string, supervises: string[] = []): Principal => ({
+  sub: 'ann',
+  agency,
+  roles: supervises.length ? ['supervisor'] : ['officer'],
+  supervises,
+});
+
+describe('media reads', () => {
+  it('names the collection the media projection writes', () => {
+    expect(MEDIA_REFS).toBe(PROJECTED_MEDIA_REFS);
+  });
+
+  it('when a readable case of a holding agency references the medium, then the read is recorded on that case, after the read models caught up', async () => {
+    const { use, trail, waits } = reads(
+      [
+        { caseId: 'c-1', agency: 'a' },
+        { caseId: 'c-2', agency: 'b' },
+      ],
+      ['b'],
+    );
+    const held = await use.retrieve({ principal: reader('p', ['a', 'b']), sha256: SHA, requestId: 'r1' });
+    expect(held.contentType).toBe('b');
+    expect(waits).toEqual([42]);
+    expect(trail).toEqual([
+      {
+        kind: 'record',
+        entry: expect.objectContaining({ action: 'read_media', media: SHA, agency: 'b', caseId: 'c-2' }),
+      },
+    ]);
+  });
+
+  it("when only another agency's case references the medium, then 404 not_found, recorded on the reader's own trail", async () => {
+    const { use, trail } = reads([{ caseId: 'c-1', agency: 'a' }], ['a']);
+    await expect(
+      use.retrieve({ principal: reader('b'), sha256: SHA, requestId: 'r2', purpose: 'audit' }),
+    ).rejects.toMatchObject({ code: 'not_found', status: 404 });
+    expect(trail).toEqual([{ kind: 'denied', entry: expect.objectContaining({ media: SHA, purpose: 'audit' }) }]);
+    expect(trail[0]!.entry).not.toHaveProperty('caseId');
+  });
+});
