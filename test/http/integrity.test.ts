@@ -1,19 +1,8 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import Database from 'better-sqlite3';
 import { capturedLog } from '../support/log-lines.js';
 import { seedAgency, startTestService } from '../support/service.js';
+import { copyFolder, editStoredEnvelope, tamperEvents, tempDirsForFile } from '../support/stored-folder.js';
 
-const made: string[] = [];
-function tempDir(): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ledger-integrity-'));
-  made.push(dir);
-  return dir;
-}
-afterAll(() => {
-  for (const dir of made) fs.rmSync(dir, { recursive: true, force: true });
-});
+const tempDir = tempDirsForFile('integrity');
 
 const today = new Date().toISOString().slice(0, 10);
 const evidence = {
@@ -42,35 +31,13 @@ beforeAll(async () => {
   await t.stop();
 });
 
-function copy(): string {
-  const dir = tempDir();
-  fs.cpSync(pristine, dir, { recursive: true });
-  return dir;
-}
-
-function tamper(dir: string, sql: (db: Database.Database) => void) {
-  const db = new Database(path.join(dir, 'events.sqlite'));
-  sql(db);
-  db.close();
-}
+const copy = () => copyFolder(pristine, tempDir);
 
 /** Changes what the case's act says, leaving its recorded hash (and every other column) as it was. */
 function editActContent(dir: string): string {
-  let eventId = '';
-  tamper(dir, (db) => {
-    const row = db
-      .prepare("SELECT position, id, envelope FROM events WHERE stream = 'case-county-justice:i-1' AND revision = 1")
-      .get() as {
-      position: number;
-      id: string;
-      envelope: string;
-    };
-    eventId = row.id;
-    const envelope = JSON.parse(row.envelope);
+  return editStoredEnvelope(dir, 'case-county-justice:i-1', 1, (envelope) => {
     envelope.data.description = '现场照片两张';
-    db.prepare('UPDATE events SET envelope = ? WHERE position = ?').run(JSON.stringify(envelope), row.position);
   });
-  return eventId;
 }
 
 describe('what the server reads back', () => {
@@ -104,7 +71,7 @@ describe('what the server reads back', () => {
 
   it("when the store's recorded head of a case was edited, then an act is refused as integrity_fault, not retried or invalid_append", async () => {
     const dir = copy();
-    tamper(dir, (db) =>
+    tamperEvents(dir, (db) =>
       db.prepare("UPDATE streams SET hash = ? WHERE stream = 'case-county-justice:i-1'").run('cd'.repeat(32)),
     );
     const t = await startTestService({ LEDGER_DATA_DIR: dir });
@@ -121,16 +88,8 @@ describe('what the server reads back', () => {
 
   it("when a registry event a decision reads was altered (an officer's certificate), then the act is refused (500 integrity_fault)", async () => {
     const dir = copy();
-    tamper(dir, (db) => {
-      const row = db
-        .prepare("SELECT position, envelope FROM events WHERE stream = 'officer-county-justice:bob' AND revision = 0")
-        .get() as {
-        position: number;
-        envelope: string;
-      };
-      const envelope = JSON.parse(row.envelope);
+    editStoredEnvelope(dir, 'officer-county-justice:bob', 0, (envelope) => {
       envelope.data.validTo = '2099-12-31';
-      db.prepare('UPDATE events SET envelope = ? WHERE position = ?').run(JSON.stringify(envelope), row.position);
     });
     const t = await startTestService({ LEDGER_DATA_DIR: dir });
     try {
@@ -150,16 +109,8 @@ describe('what the server reads back', () => {
       const officer = t.token('alice', 'county-justice', ['officer']);
       expect((await t.call('GET', '/v1/cases/i-1/events', { token: officer })).status).toBe(200);
       expect((await t.call('GET', '/v1/cases/i-1/bundle', { token: officer })).status).toBe(200);
-      tamper(dir, (db) => {
-        const row = db
-          .prepare("SELECT position, envelope FROM events WHERE stream = 'access-county-justice:i-1' AND revision = 0")
-          .get() as {
-          position: number;
-          envelope: string;
-        };
-        const envelope = JSON.parse(row.envelope);
-        envelope.actor.sub = 'someone-else';
-        db.prepare('UPDATE events SET envelope = ? WHERE position = ?').run(JSON.stringify(envelope), row.position);
+      editStoredEnvelope(dir, 'access-county-justice:i-1', 0, (envelope) => {
+        (envelope.actor as { sub: string }).sub = 'someone-else';
       });
       const bundle = await t.call('GET', '/v1/cases/i-1/bundle', { token: officer });
       expect(bundle.status).toBe(500);
@@ -192,13 +143,8 @@ describe('what the server reads back', () => {
 
   it('when the event before a page was altered in the store, then the page is refused: its first link is to a hash that no longer holds', async () => {
     const dir = copy();
-    tamper(dir, (db) => {
-      const row = db
-        .prepare("SELECT position, envelope FROM events WHERE stream = 'case-county-justice:i-1' AND revision = 0")
-        .get() as { position: number; envelope: string };
-      const envelope = JSON.parse(row.envelope);
+    editStoredEnvelope(dir, 'case-county-justice:i-1', 0, (envelope) => {
       envelope.data.title = '另一个标题';
-      db.prepare('UPDATE events SET envelope = ? WHERE position = ?').run(JSON.stringify(envelope), row.position);
     });
     const t = await startTestService({ LEDGER_DATA_DIR: dir });
     try {

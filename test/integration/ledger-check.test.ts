@@ -1,5 +1,4 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { systemClock } from '../../src/adapters/clock/system-clock.js';
@@ -9,17 +8,9 @@ import { checkpointBody, signNote } from '../../src/ledger/checkpoint.js';
 import { computeEventHash, sealEvents } from '../../src/ledger/envelope.js';
 import { runCli } from '../support/cli.js';
 import { seedAgency, startTestService } from '../support/service.js';
+import { copyFolder, editStoredEnvelope, tamperEvents, tempDirsForFile } from '../support/stored-folder.js';
 
-const made: string[] = [];
-/** A new temporary folder, removed after the file's tests. */
-function tempDir(): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ledger-check-'));
-  made.push(dir);
-  return dir;
-}
-afterAll(() => {
-  for (const dir of made) fs.rmSync(dir, { recursive: true, force: true });
-});
+const tempDir = tempDirsForFile('check');
 const today = new Date().toISOString().slice(0, 10);
 let pristine: string;
 let videoSha: string;
@@ -60,19 +51,9 @@ beforeAll(async () => {
 });
 
 /** A fresh copy of the pristine data folder, to tamper with. */
-function copy(): string {
-  const dir = tempDir();
-  fs.cpSync(pristine, dir, { recursive: true });
-  return dir;
-}
+const copy = () => copyFolder(pristine, tempDir);
 
 const check = (dir: string, ...args: string[]) => runCli(['check', ...args], { LEDGER_DATA_DIR: dir });
-
-function tamper(dir: string, sql: (db: Database.Database) => void) {
-  const db = new Database(path.join(dir, 'events.sqlite'));
-  sql(db);
-  db.close();
-}
 
 describe('ledger check', () => {
   it('when the store is as recorded, then every chain, signature, checkpoint and medium checks out', async () => {
@@ -87,19 +68,8 @@ describe('ledger check', () => {
 
   it('when an event was edited in the database, then its hash mismatch is reported with the event, and exit 1', async () => {
     const dir = copy();
-    let eventId = '';
-    tamper(dir, (db) => {
-      const row = db
-        .prepare("SELECT position, id, envelope FROM events WHERE stream = 'case-county-justice:k-1' AND revision = 1")
-        .get() as {
-        position: number;
-        id: string;
-        envelope: string;
-      };
-      eventId = row.id;
-      const envelope = JSON.parse(row.envelope);
+    const eventId = editStoredEnvelope(dir, 'case-county-justice:k-1', 1, (envelope) => {
       envelope.data.items = '设备两台';
-      db.prepare('UPDATE events SET envelope = ? WHERE position = ?').run(JSON.stringify(envelope), row.position);
     });
     const result = await check(dir);
     expect(result.code).toBe(1);
@@ -110,7 +80,7 @@ describe('ledger check', () => {
   it('when an event was edited and re-hashed, then its signature fails and the tree no longer has the signed root', async () => {
     const dir = copy();
     let eventId = '';
-    tamper(dir, (db) => {
+    tamperEvents(dir, (db) => {
       const row = db
         .prepare("SELECT position, id, envelope FROM events WHERE stream = 'case-county-justice:k-1' AND revision = 1")
         .get() as {
@@ -137,7 +107,7 @@ describe('ledger check', () => {
 
   it('when an event was deleted, then the revision gap is reported', async () => {
     const dir = copy();
-    tamper(dir, (db) => {
+    tamperEvents(dir, (db) => {
       const { position } = db
         .prepare("SELECT position FROM events WHERE stream = 'case-county-justice:k-1' AND revision = 0")
         .get() as { position: number };
@@ -193,7 +163,7 @@ describe('ledger check', () => {
 
   it('when every checkpoint event was deleted from the log, then checkpoints_missing is named', async () => {
     const dir = copy();
-    tamper(dir, (db) => {
+    tamperEvents(dir, (db) => {
       db.prepare("DELETE FROM events WHERE stream = 'ledger-checkpoints'").run();
       db.prepare("DELETE FROM streams WHERE stream = 'ledger-checkpoints'").run(); // no head left behind either
     });
@@ -204,7 +174,7 @@ describe('ledger check', () => {
 
   it("when a stream's recorded head was edited, then stream_head_mismatch names the stream", async () => {
     const dir = copy();
-    tamper(dir, (db) => {
+    tamperEvents(dir, (db) => {
       db.prepare("UPDATE streams SET hash = ? WHERE stream = 'case-county-justice:k-2'").run('ab'.repeat(32));
     });
     const result = await check(dir);
@@ -214,7 +184,7 @@ describe('ledger check', () => {
 
   it("when a stream's last event was deleted and its head left, then stream_truncated names the stream", async () => {
     const dir = copy();
-    tamper(dir, (db) => {
+    tamperEvents(dir, (db) => {
       db.prepare("DELETE FROM events WHERE stream = 'case-county-justice:k-2' AND revision = 1").run();
     });
     const result = await check(dir);

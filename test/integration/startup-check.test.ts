@@ -1,20 +1,12 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { computeEventHash } from '../../src/ledger/envelope.js';
 import { capturedLog } from '../support/log-lines.js';
 import { seedAgency, startTestService } from '../support/service.js';
+import { tempDirsForFile } from '../support/stored-folder.js';
 
-const made: string[] = [];
-function tempDir(): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ledger-startup-'));
-  made.push(dir);
-  return dir;
-}
-afterAll(() => {
-  for (const dir of made) fs.rmSync(dir, { recursive: true, force: true });
-});
+const tempDir = tempDirsForFile('startup');
 
 const DATABASE_FILES = ['', '-wal', '-shm'];
 
