@@ -24,6 +24,9 @@ import { MediaReads } from './app/media-reads.js';
 import { AccessLog } from './app/access-log.js';
 import { CaseEvents } from './app/case-events.js';
 import { CaseReads } from './app/case-reads.js';
+import { CaseFileReads } from './app/case-file-reads.js';
+import { BundleReads } from './app/bundle-reads.js';
+import { SupervisionReads } from './app/supervision-reads.js';
 import { appendMetrics, countingEventStore } from './app/counting-event-store.js';
 import { CaseService } from './app/case-service.js';
 import { uuidv7Generator } from './app/ids.js';
@@ -277,20 +280,25 @@ export async function startService(config: Config, { clock, log }: ServiceDepend
     retryAfterSeconds: VERIFY_RETRY_AFTER_SECONDS,
   });
   let head = runner.position();
+  const files = new CaseFileReads({ readModels, runner, reads });
+  const supervision = new SupervisionReads({
+    readModels,
+    runner,
+    clock,
+    utcOffsetOf: (agency) => utcOffsetOf(config.utcOffsets, agency),
+  });
   const routers = [
     registryApi({ registry: new RegistryService(deps), verify, validate, newId }),
     tokensApi({ revocations, verify, validate, newId }),
     casesApi({
       cases: new CaseService({ ...deps, calendar, serviceKeys }),
       registry,
-      reads,
       caseEvents: new CaseEvents({ events, reads, serviceKeys }),
       verify,
       validate,
       newId,
       clock,
-      readModels,
-      runner,
+      files,
     }),
     mediaApi({
       blobs,
@@ -301,15 +309,9 @@ export async function startService(config: Config, { clock, log }: ServiceDepend
       log,
     }),
     auditApi({ events, verify, shutdown: live.signal }),
-    supervisionApi({
-      readModels,
-      runner,
-      verify,
-      clock,
-      utcOffsetOf: (agency) => utcOffsetOf(config.utcOffsets, agency),
-    }),
-    quarantineApi({ readModels, runner, verify }),
-    similarApi({ readModels, runner, reads, verify }),
+    supervisionApi({ reads: supervision, verify }),
+    quarantineApi({ reads: supervision, verify }),
+    similarApi({ files, verify }),
     publicApi({ readModels, runner, limited: publicLimit, now: () => clock.now().getTime() }),
     ledgerApi({
       log: transparency,
@@ -319,16 +321,18 @@ export async function startService(config: Config, { clock, log }: ServiceDepend
       keys: () => keys.all.filter((k) => k.purpose === 'event'),
     }),
     bundleApi({
-      cases: new CaseService({ ...deps, calendar, serviceKeys }),
-      exporter: new BundleExporter({
+      bundles: new BundleReads({
         events,
-        blobs,
-        log: transparency,
-        keys: () => keys.all.filter((k) => k.purpose === 'event'),
-        signer: keys.eventSigner,
-        clock,
+        reads,
+        exporter: new BundleExporter({
+          events,
+          blobs,
+          log: transparency,
+          keys: () => keys.all.filter((k) => k.purpose === 'event'),
+          signer: keys.eventSigner,
+          clock,
+        }),
       }),
-      reads,
       verify,
       keys: () => keys.all.filter((k) => k.purpose === 'event'),
       prefixOf: { origin: config.logOrigin, rootAt: (size: number) => transparency.rootAt(size) },

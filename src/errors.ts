@@ -35,6 +35,12 @@ export class InvalidBody extends LedgerError {
   readonly status = 400;
 }
 
+/** A query parameter that is malformed or out of range, or a list cursor the list did not make. */
+export class InvalidQuery extends LedgerError {
+  readonly code = 'invalid_query';
+  readonly status = 400;
+}
+
 /** The store's current revision of a stream is not the one the writer expected. */
 export class RevisionConflict extends LedgerError {
   readonly code = 'revision_conflict';

@@ -32,9 +32,10 @@ const ALLOWED: Record<string, string[]> = {
   ledger: ['root:errors'],
   domain: ['ledger', 'root:errors'],
   ports: ['ledger', 'domain', 'root:errors'],
-  app: ['ports', 'domain', 'ledger', 'root:errors'],
+  // the read use cases read the documents the projections define
+  app: ['ports', 'domain', 'ledger', 'projections', 'root:errors'],
   adapters: ['ports', 'domain', 'ledger', 'root:errors'],
-  // read-model definitions (top-level projections/): pure code over the domain, read by the HTTP layer's views
+  // read-model definitions (top-level projections/): pure code over the domain, read by the read use cases
   projections: ['ports', 'domain', 'ledger'],
   http: ['app', 'ports', 'domain', 'ledger', 'projections', 'root:errors', 'root:config'],
   cli: ['*'],

@@ -3,7 +3,7 @@ import { IntegrityFault } from '../errors.js';
 import type { PublicKeyResolver } from '../ledger/ed25519.js';
 import type { EventEnvelope } from '../ledger/envelope.js';
 import type { EventStore } from '../ports/event-store.js';
-import type { CaseReads, Retrieval } from './case-reads.js';
+import { openedInLog, type CaseReads, type Retrieval } from './case-reads.js';
 import { checkStoredEvents } from './stored-events.js';
 
 /** Events per page when the reader names no limit, and the most it may name. */
@@ -46,9 +46,7 @@ export class CaseEvents {
     const { from, limit } = request;
     const { events, serviceKeys } = this.deps;
     // which agency's case: a case exists when its stream has a first event (one event read per agency looked in)
-    const { agency } = await this.deps.reads.retrieve(retrieval, async (agency) =>
-      (await events.readStream(caseStream(agency, retrieval.caseId), { limit: 1 })).length > 0 ? true : undefined,
-    );
+    const { agency } = await this.deps.reads.retrieve(retrieval, openedInLog(events, retrieval.caseId));
     const stream = caseStream(agency, retrieval.caseId);
     const before = from > 0 ? 1 : 0; // the event the page's first one links to
     const recorded = await events.readStream(stream, { fromRevision: from - before, limit: before + limit + 1 });

@@ -1,4 +1,6 @@
+import { caseStream } from '../domain/case/acts.js';
 import { conflict, notFound } from '../domain/errors.js';
+import type { EventStore } from '../ports/event-store.js';
 import type { AccessAction, AccessLog } from './access-log.js';
 import type { Principal } from './auth.js';
 
@@ -11,6 +13,18 @@ export function readableAgencies(principal: Principal): string[] {
 /** May this principal read the records of `agency`: its own, or one it supervises. */
 export function canRead(principal: Principal, agency: string): boolean {
   return readableAgencies(principal).includes(agency);
+}
+
+/**
+ * Where a case is found in the log itself rather than in a read model (which may lag): an agency has case
+ * `caseId` when the case's stream has a first event, one event read per agency looked in.
+ */
+export function openedInLog(
+  events: Pick<EventStore, 'readStream'>,
+  caseId: string,
+): (agency: string) => Promise<true | undefined> {
+  return async (agency) =>
+    (await events.readStream(caseStream(agency, caseId), { limit: 1 })).length > 0 ? true : undefined;
 }
 
 /** One retrieval of a case (调阅), as a route asks for it. */

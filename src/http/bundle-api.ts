@@ -3,9 +3,7 @@ import type { KeyObject } from 'node:crypto';
 import { pipeline, Readable } from 'node:stream';
 import type { Logger } from 'pino';
 import type { Principal } from '../app/auth.js';
-import type { CaseReads } from '../app/case-reads.js';
-import type { BundleExporter } from '../app/bundle-export.js';
-import { ProofUnavailable } from '../app/transparency-log.js';
+import type { BundleReads } from '../app/bundle-reads.js';
 import { RuleViolation } from '../domain/errors.js';
 import { LedgerError } from '../errors.js';
 import { verifyBundle, type BundleReport } from '../ledger/bundle-verify.js';
@@ -17,10 +15,8 @@ import { retrievalOf } from './retrieval.js';
 import { InvalidQuery } from './validation.js';
 
 export interface BundleApiDependencies {
-  /** Whether an agency has a case of this id. */
-  readonly cases: { exists(agency: string, caseId: string): Promise<boolean> };
-  readonly exporter: Pick<BundleExporter, 'prepare'>;
-  readonly reads: CaseReads;
+  /** Exports of a case's bundle, each retrieval scoped and recorded. */
+  readonly bundles: Pick<BundleReads, 'export'>;
   readonly verify: (token: string) => Principal;
   /** The service's event-signing public keys, current and retired: what `POST /v1/verify` trusts. */
   readonly keys: () => readonly { readonly publicKey: KeyObject }[];
@@ -82,17 +78,8 @@ export function bundleApi(deps: BundleApiDependencies): Router {
     const caseId = String(req.params.caseId);
     if (!CASE_ID.test(caseId)) throw new RuleViolation('not_found', 404, 'no such case');
     const trustedSize = treeSize(req.query.trustedSize);
-    const { agency } = await deps.reads.retrieve(retrievalOf(req, res, caseId, 'read_bundle'), async (agency) =>
-      (await deps.cases.exists(agency, caseId)) ? true : undefined,
-    );
-    let bundle;
-    try {
-      bundle = await deps.exporter.prepare(agency, caseId, trustedSize === undefined ? {} : { trustedSize });
-    } catch (err) {
-      if (err instanceof ProofUnavailable) throw new InvalidQuery(err.message, { reason: err.code });
-      throw err;
-    }
-    if (!bundle) throw new RuleViolation('not_found', 404, `no case ${caseId}`);
+    const retrieval = retrievalOf(req, res, caseId, 'read_bundle');
+    const bundle = await deps.bundles.export(retrieval, trustedSize === undefined ? {} : { trustedSize });
     res.status(200);
     res.set('Content-Type', 'application/x-tar');
     res.set('Content-Disposition', `attachment; filename="case-${caseId}.tar"`);

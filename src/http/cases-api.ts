@@ -1,7 +1,7 @@
 import { Router, type Request, type Response } from 'express';
 import type { Principal } from '../app/auth.js';
 import { EVENTS_PAGE_DEFAULT, EVENTS_PAGE_MAX, type CaseEvents } from '../app/case-events.js';
-import { readableAgencies, type CaseReads } from '../app/case-reads.js';
+import type { CaseFileReads } from '../app/case-file-reads.js';
 import type { ActRequest, CaseService } from '../app/case-service.js';
 import { idempotentCaseId } from '../app/idempotency.js';
 import type { RegistryReader } from '../app/registry-reader.js';
@@ -9,11 +9,9 @@ import { caseStream, type ActType } from '../domain/case/acts.js';
 import { CASE_STATUSES as CASE_STATUS_VALUES } from '../domain/case/state.js';
 import { RuleViolation } from '../domain/errors.js';
 import type { Clock } from '../ports/clock.js';
-import { type ReadModelStore } from '../ports/read-models.js';
-import { CASES, caseKey, type CaseFileDoc } from '../../projections/case-files.js';
-import { awaitConsistency, type ReadConsistency } from './consistency.js';
-import { date, limitOf, pageOf, revisionCursor, revisionCursorOf, single } from './query.js';
-import { retrievalOf } from './retrieval.js';
+import { consistencyOf } from './consistency.js';
+import { date, limitOf, pagingOf, revisionCursor, revisionCursorOf, single } from './query.js';
+import { caseFileRetrievalOf, retrievalOf } from './retrieval.js';
 import { InvalidQuery } from './validation.js';
 import { jsonBody } from './body.js';
 import { authenticate, principalOf, requireRoles } from './authenticate.js';
@@ -23,14 +21,13 @@ import type { Validate } from './validation.js';
 export interface CasesApiDependencies {
   readonly cases: CaseService;
   readonly registry: RegistryReader;
-  readonly reads: CaseReads;
   readonly caseEvents: CaseEvents;
   readonly verify: (token: string) => Principal;
   readonly validate: Validate;
   readonly newId: () => string;
   readonly clock: Clock;
-  readonly readModels: ReadModelStore;
-  readonly runner: ReadConsistency;
+  /** Case files: one case's, and the list of those the caller may read. */
+  readonly files: CaseFileReads;
 }
 
 const CASE_STATUSES: ReadonlySet<string> = new Set(CASE_STATUS_VALUES);
@@ -100,60 +97,30 @@ export function casesApi(deps: CasesApiDependencies): Router {
   );
 
   router.get('/v1/cases', auth, async (req, res) => {
-    const principal = principalOf(res);
-    const scope = readableAgencies(principal);
     const q = req.query;
     const agency = single(q.agency, 'agency');
-    if (agency !== undefined && !scope.includes(agency)) {
-      throw new RuleViolation('forbidden', 403, `agency ${agency} is not one this token may read`);
-    }
     const status = single(q.status, 'status');
     if (status !== undefined && !CASE_STATUSES.has(status)) throw new InvalidQuery(`unknown case status ${status}`);
     const itemCode = single(q.itemCode, 'itemCode');
     const from = date(q.from, 'from');
     const to = date(q.to, 'to');
-    await awaitConsistency(req, deps.runner);
-    const where: Record<string, string | string[]> = { agency: agency ?? scope };
-    if (status !== undefined) where.status = status;
-    if (itemCode !== undefined) where.itemCode = itemCode;
-    const page = pageOf(() =>
-      deps.readModels.query<CaseFileDoc>('cases', {
-        where,
-        ...(from !== undefined || to !== undefined
-          ? { range: { member: 'openedOn', ...(from ? { from } : {}), ...(to ? { to } : {}) } }
-          : {}),
-        orderBy: 'openedOn',
-        direction: 'desc',
-        limit: limitOf(q.limit),
-        ...(q.cursor !== undefined ? { after: single(q.cursor, 'cursor')! } : {}),
-      }),
-    );
-    res.json({
-      items: page.items.map((doc) => ({
-        caseId: doc.caseId,
-        agency: doc.agency,
-        itemCode: doc.itemCode,
-        title: doc.title,
-        status: doc.status,
-        major: doc.major,
-        openedOn: doc.openedOn,
-        revision: doc.revision,
-        updatedAt: doc.updatedAt,
-        ...(doc.decision
-          ? { decision: { decisionType: doc.decision.decisionType, decidedOn: doc.decision.decidedOn } }
-          : {}),
-      })),
-      ...(page.next ? { next: page.next } : {}),
-    });
+    const consistentWith = consistencyOf(req);
+    const paging = pagingOf(req);
+    const query = {
+      principal: principalOf(res),
+      ...(agency === undefined ? {} : { agency }),
+      ...(status === undefined ? {} : { status }),
+      ...(itemCode === undefined ? {} : { itemCode }),
+      ...(from === undefined ? {} : { from }),
+      ...(to === undefined ? {} : { to }),
+      ...(consistentWith === undefined ? {} : { consistentWith }),
+    };
+    res.json(await deps.files.list(query, paging));
   });
 
   router.get('/v1/cases/:caseId', auth, async (req, res) => {
     const caseId = checkCaseId(req);
-    await awaitConsistency(req, deps.runner);
-    const { found } = await deps.reads.retrieve(retrievalOf(req, res, caseId, 'read_case'), (agency) =>
-      deps.readModels.get<CaseFileDoc>(CASES, caseKey(agency, caseId)),
-    );
-    const { state: _state, ...file } = found;
+    const file = await deps.files.file(caseFileRetrievalOf(req, res, caseId, 'read_case'));
     res.set('ETag', `"${file.revision}"`).json(file);
   });
 

@@ -1,32 +1,24 @@
 import type { Request } from 'express';
-import { NotCaughtUp } from '../errors.js';
+import { caughtUp, type ReadConsistency } from '../app/read-consistency.js';
 import type { Position } from '../ports/event-store.js';
 import { InvalidQuery } from './validation.js';
 
-/** What reads need of the projection runner: how far it has applied the log, and a bounded wait. */
-export interface ReadConsistency {
-  position(): Position;
-  waitFor(position: Position, timeoutMs: number): Promise<boolean>;
-}
+export { CONSISTENCY_WAIT_MS, type ReadConsistency } from '../app/read-consistency.js';
 
-/** How long a read waits for `?consistentWith=` before answering `503 not_caught_up`. */
-export const CONSISTENCY_WAIT_MS = 5_000;
-
-/**
- * Read-your-writes: with `?consistentWith=<position>` (the `position` a write returned), waits until the read
- * models have applied the log up to it; `503 not_caught_up` with `Retry-After` when they have not within the wait.
- * Without the parameter the read answers at once from what is applied.
- */
-export async function awaitConsistency(
-  req: Request,
-  runner: ReadConsistency,
-  timeoutMs: number = CONSISTENCY_WAIT_MS,
-): Promise<void> {
+/** `?consistentWith=<position>`: the `position` a write returned, for a read that must show that write. */
+export function consistencyOf(req: Request): Position | undefined {
   const raw = req.query.consistentWith;
-  if (raw === undefined) return;
+  if (raw === undefined) return undefined;
   if (typeof raw !== 'string' || !/^\d{1,15}$/.test(raw)) {
     throw new InvalidQuery('consistentWith must be a log position (a non-negative integer) returned by a write');
   }
-  const wanted = Number(raw);
-  if (!(await runner.waitFor(wanted, timeoutMs))) throw new NotCaughtUp(wanted, runner.position());
+  return Number(raw);
+}
+
+/**
+ * Read-your-writes for the routes that read the read models without a use case of their own (the public lists,
+ * the transparency log): waits for `?consistentWith=` ({@link caughtUp}).
+ */
+export async function awaitConsistency(req: Request, runner: ReadConsistency): Promise<void> {
+  await caughtUp(runner, consistencyOf(req));
 }

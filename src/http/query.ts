@@ -1,7 +1,9 @@
 import type { Request } from 'express';
 import { toDayNumber } from '../domain/calendar/working-days.js';
-import { InvalidCursor } from '../ports/read-models.js';
+import type { Paging } from '../app/read-pages.js';
 import { InvalidQuery } from './validation.js';
+
+export { pageOf } from '../app/read-pages.js';
 
 /**
  * Query parameters, read strictly: each given at most once, non-empty, in its format; anything else is
@@ -62,19 +64,9 @@ export function limitOf(value: unknown, { max = 200, fallback = 50 } = {}): numb
 }
 
 /** `?limit=` and `?cursor=` of a paged list. */
-export function pagingOf(req: Request): { limit: number; after?: string } {
+export function pagingOf(req: Request): Paging {
   const after = single(req.query.cursor, 'cursor');
   return { limit: limitOf(req.query.limit), ...(after === undefined ? {} : { after }) };
-}
-
-/** Runs a store query; a cursor the store cannot read is the client's error. */
-export function pageOf<T>(run: () => T): T {
-  try {
-    return run();
-  } catch (err) {
-    if (err instanceof InvalidCursor) throw new InvalidQuery('cursor is not one this list returned');
-    throw err;
-  }
 }
 
 /** The opaque cursor of a page of a stream that starts at `revision`: base64url of `r<revision>`. */

@@ -1,7 +1,9 @@
 import type { Request, Response } from 'express';
 import type { AccessAction } from '../app/access-log.js';
+import type { CaseFileRetrieval } from '../app/case-file-reads.js';
 import type { Retrieval } from '../app/case-reads.js';
 import { principalOf } from './authenticate.js';
+import { consistencyOf } from './consistency.js';
 import { id } from './query.js';
 import { purpose, requestId } from './request.js';
 
@@ -17,4 +19,16 @@ export function retrievalOf(req: Request, res: Response, caseId: string, action:
     ...(agency === undefined ? {} : { agency }),
     ...(why === undefined ? {} : { purpose: why }),
   };
+}
+
+/** A read of case `caseId`'s file, which may ask to show a write first (`?consistentWith=`). */
+export function caseFileRetrievalOf(
+  req: Request,
+  res: Response,
+  caseId: string,
+  action: AccessAction,
+): CaseFileRetrieval {
+  const consistentWith = consistencyOf(req);
+  const retrieval = retrievalOf(req, res, caseId, action);
+  return consistentWith === undefined ? retrieval : { ...retrieval, consistentWith };
 }

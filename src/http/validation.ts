@@ -2,16 +2,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
 import ajvFormats from 'ajv-formats';
-import { InvalidBody, LedgerError } from '../errors.js';
+import { InvalidBody, InvalidQuery } from '../errors.js';
 import { boundsViolation } from '../ledger/json-bounds.js';
 
-export { InvalidBody };
-
-/** A query parameter that is malformed or out of range. */
-export class InvalidQuery extends LedgerError {
-  readonly code = 'invalid_query';
-  readonly status = 400;
-}
+export { InvalidBody, InvalidQuery };
 
 export type Validate = (schemaId: string, body: unknown) => void;
 

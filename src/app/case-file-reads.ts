@@ -1,0 +1,115 @@
+import { CASES, caseKey, caseText, type CaseFileDoc } from '../../projections/case-files.js';
+import { RuleViolation } from '../domain/errors.js';
+import type { Position } from '../ports/event-store.js';
+import type { ReadModelStore } from '../ports/read-models.js';
+import type { Principal } from './auth.js';
+import { readableAgencies, type CaseReads, type Retrieval } from './case-reads.js';
+import { caughtUp, type ReadConsistency } from './read-consistency.js';
+import { pageOf, type Paging } from './read-pages.js';
+import { similarCases, type SimilarCase } from './similar-cases.js';
+
+export interface CaseFileReadsDependencies {
+  readonly readModels: ReadModelStore;
+  readonly runner: ReadConsistency;
+  readonly reads: CaseReads;
+}
+
+/** The case file as it is served: the stored document without the fold of the rules it is projected with. */
+export type CaseFile = Omit<CaseFileDoc, 'state'>;
+
+/** A retrieval of a case file, once the read models have applied `consistentWith` (a write's position). */
+export interface CaseFileRetrieval extends Retrieval {
+  readonly consistentWith?: Position;
+}
+
+/** `GET /v1/cases`: which cases, newest opened first. */
+export interface CaseListQuery {
+  readonly principal: Principal;
+  /** One of the agencies the principal may read (`403 forbidden` otherwise); all of them when absent. */
+  readonly agency?: string;
+  readonly status?: string;
+  readonly itemCode?: string;
+  /** Opening dates, inclusive. */
+  readonly from?: string;
+  readonly to?: string;
+  readonly consistentWith?: Position;
+}
+
+/**
+ * Reads of case files (the `case-files` projection): the file of one case, retrieved through {@link CaseReads}
+ * (which agency's case the id means, scope, the access record, `404`/`409`); the cases similar to it; and the
+ * list of the cases the principal may read. Each waits for `consistentWith` before it reads.
+ */
+export class CaseFileReads {
+  constructor(private readonly deps: CaseFileReadsDependencies) {}
+
+  /** The case file, its retrieval recorded (`read_case`). */
+  async file(retrieval: CaseFileRetrieval): Promise<CaseFile> {
+    const { state: _state, ...file } = await this.retrieve(retrieval);
+    return file;
+  }
+
+  /**
+   * The decided cases most like the case, from the agencies the principal may read, its retrieval recorded
+   * (`read_similar`, granted or denied, like any read of a case).
+   */
+  async similar(retrieval: CaseFileRetrieval, limit: number): Promise<SimilarCase[]> {
+    const doc = await this.retrieve(retrieval);
+    const scope = readableAgencies(retrieval.principal);
+    return similarCases(this.deps.readModels, doc, { scope, limit, text: caseText(doc) });
+  }
+
+  /** Summaries of the cases the principal may read, newest opened first. Listing is not a retrieval of each. */
+  async list(query: CaseListQuery, paging: Paging) {
+    const scope = readableAgencies(query.principal);
+    const { agency, status, itemCode, from, to } = query;
+    if (agency !== undefined && !scope.includes(agency)) {
+      throw new RuleViolation('forbidden', 403, `agency ${agency} is not one this token may read`);
+    }
+    await caughtUp(this.deps.runner, query.consistentWith);
+    const where: Record<string, string | string[]> = { agency: agency ?? scope };
+    if (status !== undefined) where.status = status;
+    if (itemCode !== undefined) where.itemCode = itemCode;
+    const page = pageOf(() =>
+      this.deps.readModels.query<CaseFileDoc>(CASES, {
+        where,
+        ...(from !== undefined || to !== undefined
+          ? { range: { member: 'openedOn', ...(from ? { from } : {}), ...(to ? { to } : {}) } }
+          : {}),
+        orderBy: 'openedOn',
+        direction: 'desc',
+        limit: paging.limit,
+        ...(paging.after === undefined ? {} : { after: paging.after }),
+      }),
+    );
+    return { items: page.items.map(summaryOf), ...(page.next ? { next: page.next } : {}) };
+  }
+
+  /** The stored case file, once the read models caught up, the retrieval recorded. */
+  private async retrieve(retrieval: CaseFileRetrieval): Promise<CaseFileDoc> {
+    await caughtUp(this.deps.runner, retrieval.consistentWith);
+    const { caseId } = retrieval;
+    const { found } = await this.deps.reads.retrieve(retrieval, (agency) =>
+      this.deps.readModels.get<CaseFileDoc>(CASES, caseKey(agency, caseId)),
+    );
+    return found;
+  }
+}
+
+/** A case as a list shows it. */
+function summaryOf(doc: CaseFileDoc) {
+  return {
+    caseId: doc.caseId,
+    agency: doc.agency,
+    itemCode: doc.itemCode,
+    title: doc.title,
+    status: doc.status,
+    major: doc.major,
+    openedOn: doc.openedOn,
+    revision: doc.revision,
+    updatedAt: doc.updatedAt,
+    ...(doc.decision
+      ? { decision: { decisionType: doc.decision.decisionType, decidedOn: doc.decision.decidedOn } }
+      : {}),
+  };
+}

@@ -1,0 +1,121 @@
+import { disclosureStandingOf } from '../../projections/case-checks.js';
+import type { CaseFileDoc } from '../../projections/case-files.js';
+import type { MediaRef, RecordedCaseEvent } from '../domain/case/acts.js';
+import type { ItemCategory } from '../domain/registry/items.js';
+import type { CaseFacts } from '../domain/statistics.js';
+import { daysBetween } from './days.js';
+
+/**
+ * What the supervision views show of a case file: pure functions of the stored case file document (and the day
+ * asked about), so that the views read the same whatever store or layout the case files are kept in.
+ */
+
+/**
+ * A decision not published by `asOf` although due before it (`overdue`, `daysOverdue` counted to `asOf`), or one
+ * published late as its publication recorded (`disclosed_late`, `daysOverdue` counted to the publication); nothing
+ * for a decision published on time or lawfully exempted from publication by `asOf` (`disclosureStandingOf`). Days
+ * are calendar days after the due date (the last day allowed).
+ */
+export function overdueView(doc: CaseFileDoc, asOf: string) {
+  const decision = doc.decision;
+  if (!decision) return undefined;
+  const base = {
+    caseId: doc.caseId,
+    agency: doc.agency,
+    itemCode: doc.itemCode,
+    decisionType: decision.decisionType,
+    decidedOn: decision.decidedOn,
+    dueBy: decision.disclosureDueBy,
+  };
+  const { disclosedOn } = decision;
+  const standing = disclosureStandingOf(doc, asOf);
+  if (standing === 'missing') {
+    return { ...base, status: 'overdue' as const, daysOverdue: daysBetween(decision.disclosureDueBy, asOf) };
+  }
+  if (standing === 'late' && disclosedOn !== undefined) {
+    return {
+      ...base,
+      status: 'disclosed_late' as const,
+      disclosedOn,
+      daysOverdue: daysBetween(decision.disclosureDueBy, disclosedOn),
+    };
+  }
+  return undefined;
+}
+
+/** A case with seizures, demolitions or services lacking their recording, and those acts. */
+export function missingRecordingsView(doc: CaseFileDoc) {
+  const missing = new Set(doc.completeness.recordings.missing);
+  return {
+    caseId: doc.caseId,
+    agency: doc.agency,
+    itemCode: doc.itemCode,
+    status: doc.status,
+    lastActivityOn: doc.lastActivityOn,
+    acts: doc.timeline
+      .filter((t) => missing.has(t.eventId))
+      .map((t) => ({
+        eventId: t.eventId,
+        type: t.type,
+        occurredAt: t.occurredAt,
+        ...(t.type === 'DocumentServed' ? { method: String(t.data.method) } : {}),
+      })),
+  };
+}
+
+/**
+ * A major decision beside its legal reviews; `matchedApprovedReview`: the case's latest review clears this decision
+ * (`reviewClears`: approved, or its disagreement resolved upholding the proposal, for this type and amount).
+ * Undefined for a case file without a decision.
+ */
+export function majorDecisionView(doc: CaseFileDoc) {
+  const decision = doc.decision;
+  if (!decision) return undefined;
+  return {
+    caseId: doc.caseId,
+    agency: doc.agency,
+    itemCode: doc.itemCode,
+    decision: {
+      eventId: decision.eventId,
+      decisionType: decision.decisionType,
+      fineFen: decision.fineFen,
+      decidedOn: decision.decidedOn,
+      documentNo: decision.documentNo,
+    },
+    matchedApprovedReview: doc.completeness.legalReview.status === 'complete',
+    reviews: doc.reviews.map((r) => ({
+      eventId: r.eventId,
+      occurredAt: r.occurredAt,
+      reviewer: r.reviewer,
+      outcome: r.outcome,
+      proposal: { ...r.proposal },
+      checks: { ...r.checks },
+      ...(r.resolution === undefined ? {} : { resolution: r.resolution }),
+    })),
+  };
+}
+
+/** A case file's timeline as the recorded case events the statistics count (media looked up in the file). */
+export function caseFacts(doc: CaseFileDoc): CaseFacts {
+  const media = new Map<string, MediaRef>(
+    doc.media.map((m) => [m.sha256, { sha256: m.sha256, size: m.size, contentType: m.contentType }]),
+  );
+  const events = doc.timeline.map(
+    (t) =>
+      ({
+        id: t.eventId,
+        type: t.type,
+        occurredAt: t.occurredAt,
+        actor: { sub: t.recordedBy, agency: doc.agency, roles: [] },
+        data: t.data,
+        ...(t.officers ? { officers: t.officers } : {}),
+        media: t.media.map((sha256) => media.get(sha256) ?? { sha256, size: 0, contentType: '' }),
+      }) as RecordedCaseEvent,
+  );
+  return {
+    caseId: doc.caseId,
+    agency: doc.agency,
+    itemCategory: (doc.itemCategory ?? 'other') as ItemCategory,
+    events,
+  };
+}

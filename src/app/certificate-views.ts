@@ -1,0 +1,85 @@
+import { OFFICER_ACTS, type OfficerActDoc } from '../../projections/officer-acts.js';
+import type { OfficerDoc } from '../../projections/registry.js';
+import { certificateValidOn, type OfficerState } from '../domain/registry/officers.js';
+import { countStaff, reviewerRatio } from '../domain/statistics.js';
+import type { Query, ReadModelStore } from '../ports/read-models.js';
+import { addDays, daysBetween } from './days.js';
+import { readAll } from './read-pages.js';
+
+/** How many days ahead a certificate counts as expiring. */
+export const EXPIRY_WINDOW_DAYS = 30;
+/** Most acts listed per officer and side of the validity period. */
+export const MAX_ACTS_LISTED = 200;
+
+/**
+ * The certificates of the officers of the agencies in `scope` on `asOf`: officers who took part in acts outside
+ * their certificate's validity, active officers whose certificate expires within {@link EXPIRY_WINDOW_DAYS}
+ * (soonest first) and active officers whose certificate has expired.
+ */
+export function certificatesView(readModels: Pick<ReadModelStore, 'query'>, scope: string[], asOf: string) {
+  const until = addDays(asOf, EXPIRY_WINDOW_DAYS);
+  const actsOutsideValidity = [];
+  const expiring = [];
+  const expired = [];
+  for (const officer of readAll<OfficerDoc>(readModels, 'officers', { where: { agency: scope } })) {
+    const outside = actsOutside(readModels, officer);
+    if (outside.acts.length > 0) actsOutsideValidity.push({ ...officerView(officer), ...outside });
+    if (officer.status !== 'active') continue;
+    if (officer.validTo >= asOf && officer.validTo <= until) {
+      expiring.push({ ...officerView(officer), daysLeft: daysBetween(asOf, officer.validTo) });
+    } else if (officer.validTo < asOf) {
+      expired.push({ ...officerView(officer), daysSince: daysBetween(officer.validTo, asOf) });
+    }
+  }
+  expiring.sort((a, b) => a.daysLeft - b.daysLeft || compare(a.officerId, b.officerId));
+  return { asOf, windowDays: EXPIRY_WINDOW_DAYS, actsOutsideValidity, expiring, expired };
+}
+
+/** Per agency in `scope`: its active officers, its reviewers, and whether they are the 5% the plan requires. */
+export function reviewerRatioView(readModels: Pick<ReadModelStore, 'query'>, scope: string[]) {
+  const items = scope.map((agency) => {
+    const officers = readAll<OfficerDoc>(readModels, 'officers', { where: { agency } }).map(officerState);
+    const staff = countStaff(officers, agency);
+    return { agency, ...staff, ...reviewerRatio(staff) };
+  });
+  return { items };
+}
+
+function officerView(o: OfficerDoc) {
+  return {
+    officerId: o.officerId,
+    name: o.name,
+    agency: o.agency,
+    certificateNo: o.certificateNo,
+    validFrom: o.validFrom,
+    validTo: o.validTo,
+    status: o.status,
+  };
+}
+
+const officerState = (doc: OfficerDoc): OfficerState => ({ ...doc, exists: true });
+
+/**
+ * The acts an officer took part in on days outside the certificate's validity as the registry now has it (an
+ * amended validity can put earlier acts outside). The validity period alone is judged here, not the officer's
+ * status today: a suspension later does not make earlier acts invalid.
+ */
+function actsOutside(readModels: Pick<ReadModelStore, 'query'>, officer: OfficerDoc) {
+  const certificate: OfficerState = { ...officerState(officer), status: 'active' };
+  const side = (range: Query['range']) =>
+    readModels.query<OfficerActDoc>(OFFICER_ACTS, {
+      where: { officerId: officer.officerId, agency: officer.agency },
+      range,
+      orderBy: 'on',
+      direction: 'asc',
+      limit: MAX_ACTS_LISTED,
+    });
+  const before = side({ member: 'on', to: addDays(officer.validFrom, -1) });
+  const after = side({ member: 'on', from: addDays(officer.validTo, 1) });
+  const acts = [...before.items, ...after.items]
+    .filter((a) => !certificateValidOn(certificate, a.on))
+    .map((a) => ({ caseId: a.caseId, agency: a.agency, eventId: a.eventId, type: a.type, on: a.on }));
+  return { acts, ...(before.next !== undefined || after.next !== undefined ? { more: true } : {}) };
+}
+
+const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);

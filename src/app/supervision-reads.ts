@@ -1,0 +1,214 @@
+import { ACCESS, DENIED_ACCESS, type AccessDoc, type DeniedAccessDoc } from '../../projections/access.js';
+import { CASES, type CaseFileDoc } from '../../projections/case-files.js';
+import { dateAtOffset } from '../domain/actor.js';
+import { RuleViolation } from '../domain/errors.js';
+import { publicationDeadline, publicationStatus, yearlyStatistics } from '../domain/statistics.js';
+import type { Clock } from '../ports/clock.js';
+import type { Position } from '../ports/event-store.js';
+import { QUARANTINE, type QuarantineDoc, type ReadModelStore } from '../ports/read-models.js';
+import { accessView, deniedView, quarantineView } from './access-views.js';
+import type { Principal } from './auth.js';
+import { caseFacts, majorDecisionView, missingRecordingsView, overdueView } from './case-file-views.js';
+import { certificatesView, reviewerRatioView } from './certificate-views.js';
+import { addDays } from './days.js';
+import { caughtUp, type ReadConsistency } from './read-consistency.js';
+import { filledPage, pageOf, readAll, type Paging } from './read-pages.js';
+
+export interface SupervisionReadsDependencies {
+  readonly readModels: ReadModelStore;
+  readonly runner: ReadConsistency;
+  /** Today's date in the viewed agency's local time is the default `asOf`. */
+  readonly clock: Clock;
+  /** Minutes east of UTC of an agency's local time (`LEDGER_UTC_OFFSET`, `AGENCY_UTC_OFFSETS`). */
+  readonly utcOffsetOf: (agency: string) => number;
+}
+
+/** Who asks for a supervision view, over which agency, after which write. */
+export interface SupervisionQuery {
+  readonly principal: Principal;
+  /** `?agency=`: one of the supervisor's agencies; all of them when absent. */
+  readonly agency?: string;
+  /** A log position the read models must have applied first (`?consistentWith=`). */
+  readonly consistentWith?: Position;
+}
+
+/** A view as of a day: `asOf` defaults to today where the viewed agency is. */
+export interface DatedQuery extends SupervisionQuery {
+  readonly asOf?: string;
+}
+
+/** A retrieval trail view: by case, by reader, or both. */
+export interface TrailQuery extends SupervisionQuery {
+  readonly caseId?: string;
+  readonly sub?: string;
+}
+
+/**
+ * The agencies a supervision view covers: the principal's own and those it supervises, or only `agency` when that
+ * is one of them (`403 forbidden` otherwise).
+ */
+export function supervisedScope(principal: Principal, agency: string | undefined): string[] {
+  const scope = [...new Set([principal.agency, ...principal.supervises])];
+  if (agency === undefined) return scope;
+  if (!scope.includes(agency)) {
+    throw new RuleViolation('forbidden', 403, `agency ${agency} is not one this token supervises`);
+  }
+  return [agency];
+}
+
+/**
+ * The supervision views (监督): supervisors' reads over the read models, each scoped to the supervisor's agencies
+ * ({@link supervisedScope}), each waiting for `consistentWith` before it reads. A view as of a day takes today in
+ * the viewed agency's local time (the clock and the agency's configured offset) when no day is given. The views
+ * name cases, acts, officers and reviewers but never a party: a supervisor who wants the case reads its file, and
+ * that read is recorded.
+ */
+export class SupervisionReads {
+  constructor(private readonly deps: SupervisionReadsDependencies) {}
+
+  /** Decisions not published in time by `asOf` (or published late), soonest due first. */
+  async overdueDisclosures(query: DatedQuery, paging: Paging) {
+    const { scope, asOf } = await this.dated(query);
+    const page = filledPage<CaseFileDoc, ReturnType<typeof overdueView>>(
+      this.deps.readModels,
+      CASES,
+      {
+        where: { agency: scope, 'audit.decided': true },
+        range: { member: 'decision.disclosureDueBy', to: addDays(asOf, -1) },
+        orderBy: 'decision.disclosureDueBy',
+        direction: 'asc',
+      },
+      (doc) => overdueView(doc, asOf),
+      paging,
+    );
+    return { asOf, ...page };
+  }
+
+  /** Cases whose seizures, demolitions or services lack their recording, latest activity first. */
+  async missingRecordings(query: SupervisionQuery, paging: Paging) {
+    const scope = await this.scope(query);
+    return filledPage(
+      this.deps.readModels,
+      CASES,
+      { where: { agency: scope, 'audit.missingRecordings': true }, orderBy: 'lastActivityOn', direction: 'desc' },
+      missingRecordingsView,
+      paging,
+    );
+  }
+
+  /** Major decisions beside their reviews, latest first; `matched` keeps those whose review does (not) clear them. */
+  async majorDecisions(query: SupervisionQuery & { readonly matched?: boolean }, paging: Paging) {
+    const scope = await this.scope(query);
+    return filledPage(
+      this.deps.readModels,
+      CASES,
+      {
+        where: { agency: scope, major: true, 'audit.decided': true },
+        orderBy: 'decision.decidedOn',
+        direction: 'desc',
+      },
+      (doc: CaseFileDoc) => {
+        const view = majorDecisionView(doc);
+        return query.matched === undefined || view?.matchedApprovedReview === query.matched ? view : undefined;
+      },
+      paging,
+    );
+  }
+
+  /** Granted retrievals of the cases of the supervisor's agencies, latest first. */
+  async access(query: TrailQuery, paging: Paging) {
+    const where = this.trail({ caseAgency: await this.scope(query) }, query);
+    return filledPage<AccessDoc, ReturnType<typeof accessView>>(
+      this.deps.readModels,
+      ACCESS,
+      { where, orderBy: 'at', direction: 'desc' },
+      accessView,
+      paging,
+    );
+  }
+
+  /** Refused retrievals, from the readers' own trails: those of readers of the supervisor's agencies. */
+  async deniedAccess(query: TrailQuery, paging: Paging) {
+    const where = this.trail({ agency: await this.scope(query) }, query);
+    return filledPage<DeniedAccessDoc, ReturnType<typeof deniedView>>(
+      this.deps.readModels,
+      DENIED_ACCESS,
+      { where, orderBy: 'at', direction: 'desc' },
+      deniedView,
+      paging,
+    );
+  }
+
+  /** Certificates: acts outside their validity, and those expiring or expired on `asOf`. */
+  async certificates(query: DatedQuery) {
+    const { scope, asOf } = await this.dated(query);
+    return certificatesView(this.deps.readModels, scope, asOf);
+  }
+
+  /** Reviewers against the enforcement staff, per agency. */
+  async reviewerRatio(query: SupervisionQuery) {
+    return reviewerRatioView(this.deps.readModels, await this.scope(query));
+  }
+
+  /**
+   * One agency's yearly statistics (`agency`, or the supervisor's own) as of `asOf`, with when they are due to be
+   * published and whether that day has passed.
+   */
+  async statistics(query: DatedQuery & { readonly year: number }) {
+    const { scope, asOf } = await this.dated(query);
+    const agency = query.agency === undefined ? query.principal.agency : scope[0]!;
+    const year = String(query.year).padStart(4, '0');
+    const cases = readAll<CaseFileDoc>(this.deps.readModels, CASES, {
+      where: { agency },
+      range: { member: 'lastActivityOn', from: `${year}-01-01` },
+    })
+      .filter((doc) => doc.openedOn <= `${year}-12-31`)
+      .map(caseFacts);
+    const statistics = yearlyStatistics({ agency, year: query.year, cases, asOf });
+    return {
+      ...statistics,
+      publication: { deadline: publicationDeadline(query.year), status: publicationStatus({ year: query.year, asOf }) },
+    };
+  }
+
+  /** Events of the supervisor's agencies that a projection (`projection`, or any) could not apply, oldest first. */
+  async quarantine(query: SupervisionQuery & { readonly projection?: string }, paging: Paging) {
+    const scope = await this.scope(query);
+    const { projection } = query;
+    const page = pageOf(() =>
+      this.deps.readModels.query<QuarantineDoc>(QUARANTINE, {
+        where: { agency: scope, ...(projection === undefined ? {} : { projection }) },
+        orderBy: 'position',
+        direction: 'asc',
+        limit: paging.limit,
+        ...(paging.after === undefined ? {} : { after: paging.after }),
+      }),
+    );
+    return { items: page.items.map(quarantineView), ...(page.next === undefined ? {} : { next: page.next }) };
+  }
+
+  /** The view's scope, once the read models have applied `consistentWith`. */
+  private async scope(query: SupervisionQuery): Promise<string[]> {
+    const scope = supervisedScope(query.principal, query.agency);
+    await caughtUp(this.deps.runner, query.consistentWith);
+    return scope;
+  }
+
+  /** The scope and the day of a dated view. */
+  private async dated(query: DatedQuery): Promise<{ scope: string[]; asOf: string }> {
+    const scope = supervisedScope(query.principal, query.agency);
+    const asOf = query.asOf ?? this.today(query.agency ?? query.principal.agency);
+    await caughtUp(this.deps.runner, query.consistentWith);
+    return { scope, asOf };
+  }
+
+  /** Today where `agency` is: the clock's instant at the agency's configured offset. */
+  private today(agency: string): string {
+    return dateAtOffset(this.deps.clock.now(), this.deps.utcOffsetOf(agency));
+  }
+
+  /** A trail's filter: the agencies in scope, and the case and reader asked about. */
+  private trail(where: Record<string, string[]>, { caseId, sub }: TrailQuery): Record<string, string | string[]> {
+    return { ...where, ...(caseId === undefined ? {} : { caseId }), ...(sub === undefined ? {} : { sub }) };
+  }
+}
