@@ -1,20 +1,14 @@
+import { MEDIA_REFS, type MediaRefsDoc } from '../../projections/media.js';
 import { notFound } from '../domain/errors.js';
 import type { EventStore, Position } from '../ports/event-store.js';
-import type { Doc, ReadModelStore } from '../ports/read-models.js';
+import type { ReadModelStore } from '../ports/read-models.js';
 import type { AccessLog } from './access-log.js';
 import type { Principal } from './auth.js';
 import { canRead } from './case-reads.js';
 import type { MediaHolding, MediaHoldings } from './media-holdings.js';
 
-/** The collection of the `media` projection (`projections/media.ts`), which this layer may not import. */
-export const MEDIA_REFS = 'media_refs';
-
 /** How long a read waits for the read models to apply the latest acts before it answers from what they have. */
 export const INDEX_WAIT_MS = 2_000;
-
-interface MediaRefs extends Doc {
-  readonly cases: readonly { readonly caseId: string; readonly agency: string }[];
-}
 
 export interface MediaReadsDependencies {
   readonly readModels: ReadModelStore;
@@ -48,7 +42,7 @@ export class MediaReads {
   async retrieve({ principal, sha256, requestId, purpose }: MediaRetrieval): Promise<MediaHolding> {
     const { readModels, events, runner, holdings, access } = this.deps;
     await runner.waitFor(await events.headPosition(), INDEX_WAIT_MS);
-    const cases = readModels.get<MediaRefs>(MEDIA_REFS, sha256)?.cases ?? [];
+    const cases = readModels.get<MediaRefsDoc>(MEDIA_REFS, sha256)?.cases ?? [];
     const entry = {
       principal,
       action: 'read_media' as const,

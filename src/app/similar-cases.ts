@@ -1,3 +1,4 @@
+import { CASES } from '../../projections/case-files.js';
 import type { Doc, ReadModelStore, SearchHit } from '../ports/read-models.js';
 
 /**
@@ -9,9 +10,6 @@ import type { Doc, ReadModelStore, SearchHit } from '../ports/read-models.js';
  * each quoted as an FTS5 phrase and joined with `OR`; FTS5 ranks the matches by BM25, so a window that few case
  * files contain (a rare term of the matter) weighs more than one most contain (such as the item name).
  */
-
-/** The collection of the `case-files` projection (`projections/case-files.ts`), which this layer may not import. */
-export const CASE_FILES = 'cases';
 
 /** Most windows a query holds: enough for a title and the findings, few enough to keep the search quick. */
 export const MAX_WINDOWS = 64;
@@ -116,7 +114,7 @@ export function similarCases(
   const limit = Math.min(MAX_SIMILAR, Math.max(1, Math.floor(options.limit)));
   const match = similarityMatch([doc.title, ...findingsOf(doc), options.text ?? '']);
   if (match === undefined || options.scope.length === 0) return [];
-  const hits = store.search<DecidedCaseDoc>(CASE_FILES, match, {
+  const hits = store.search<DecidedCaseDoc>(CASES, match, {
     where: { agency: [...options.scope], 'audit.decided': true },
     limit: limit + 1, // the case itself may be among them
   });

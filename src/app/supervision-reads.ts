@@ -1,11 +1,11 @@
-import { ACCESS, DENIED_ACCESS, type AccessDoc, type DeniedAccessDoc } from '../../projections/access.js';
+import { ACCESS, DENIED_ACCESS } from '../../projections/access.js';
 import { CASES, type CaseFileDoc } from '../../projections/case-files.js';
 import { dateAtOffset } from '../domain/actor.js';
 import { RuleViolation } from '../domain/errors.js';
 import { publicationDeadline, publicationStatus, yearlyStatistics } from '../domain/statistics.js';
 import type { Clock } from '../ports/clock.js';
 import type { Position } from '../ports/event-store.js';
-import { QUARANTINE, type QuarantineDoc, type ReadModelStore } from '../ports/read-models.js';
+import { QUARANTINE, type Doc, type QuarantineDoc, type ReadModelStore } from '../ports/read-models.js';
 import { accessView, deniedView, quarantineView } from './access-views.js';
 import type { Principal } from './auth.js';
 import { caseFacts, majorDecisionView, missingRecordingsView, overdueView } from './case-file-views.js';
@@ -117,26 +117,12 @@ export class SupervisionReads {
 
   /** Granted retrievals of the cases of the supervisor's agencies, latest first. */
   async access(query: TrailQuery, paging: Paging) {
-    const where = this.trail({ caseAgency: await this.scope(query) }, query);
-    return filledPage<AccessDoc, ReturnType<typeof accessView>>(
-      this.deps.readModels,
-      ACCESS,
-      { where, orderBy: 'at', direction: 'desc' },
-      accessView,
-      paging,
-    );
+    return this.trailPage(ACCESS, 'caseAgency', accessView, query, paging);
   }
 
   /** Refused retrievals, from the readers' own trails: those of readers of the supervisor's agencies. */
   async deniedAccess(query: TrailQuery, paging: Paging) {
-    const where = this.trail({ agency: await this.scope(query) }, query);
-    return filledPage<DeniedAccessDoc, ReturnType<typeof deniedView>>(
-      this.deps.readModels,
-      DENIED_ACCESS,
-      { where, orderBy: 'at', direction: 'desc' },
-      deniedView,
-      paging,
-    );
+    return this.trailPage(DENIED_ACCESS, 'agency', deniedView, query, paging);
   }
 
   /** Certificates: acts outside their validity, and those expiring or expired on `asOf`. */
@@ -207,8 +193,18 @@ export class SupervisionReads {
     return dateAtOffset(this.deps.clock.now(), this.deps.utcOffsetOf(agency));
   }
 
-  /** A trail's filter: the agencies in scope, and the case and reader asked about. */
-  private trail(where: Record<string, string[]>, { caseId, sub }: TrailQuery): Record<string, string | string[]> {
-    return { ...where, ...(caseId === undefined ? {} : { caseId }), ...(sub === undefined ? {} : { sub }) };
+  /** A page of a retrieval trail: its agency member within the scope, the case and reader asked about. */
+  private async trailPage<D extends Doc, T>(
+    collection: string,
+    agencyMember: string,
+    view: (doc: D) => T,
+    query: TrailQuery,
+    paging: Paging,
+  ) {
+    const { caseId, sub } = query;
+    const where: Record<string, string | string[]> = { [agencyMember]: await this.scope(query) };
+    if (caseId !== undefined) where.caseId = caseId;
+    if (sub !== undefined) where.sub = sub;
+    return filledPage(this.deps.readModels, collection, { where, orderBy: 'at', direction: 'desc' }, view, paging);
   }
 }

@@ -1,0 +1,102 @@
+import type { AccessLog } from '../../../src/app/access-log.js';
+import type { Principal } from '../../../src/app/auth.js';
+import { CaseFileReads } from '../../../src/app/case-file-reads.js';
+import { CaseReads, type Retrieval } from '../../../src/app/case-reads.js';
+import { LedgerError } from '../../../src/errors.js';
+import type { Doc, Page, Query, ReadModelStore } from '../../../src/ports/read-models.js';
+import { CASES, caseKey } from '../../../projections/case-files.js';
+
+const officer = (agency: string): Principal => ({ sub: 'ann', agency, roles: ['officer'], supervises: [] });
+
+function files(stored: Record<string, Doc>, options: { caughtUp?: boolean } = {}) {
+  const steps: string[] = [];
+  const queries: Query[] = [];
+  const access = {
+    record: async (entry: { agency: string }) => void steps.push(`record ${entry.agency}`),
+    denied: async () => void steps.push('denied'),
+  } as unknown as AccessLog;
+  const readModels = {
+    get: (collection: string, key: string) => (
+      steps.push(`get ${key}`),
+      collection === CASES ? stored[key] : undefined
+    ),
+    query: <D extends Doc>(_collection: string, query: Query): Page<D> => (queries.push(query), { items: [] }),
+  } as unknown as ReadModelStore;
+  const reads = new CaseFileReads({
+    readModels,
+    runner: {
+      position: () => 1,
+      waitFor: async (position) => (steps.push(`wait ${position}`), options.caughtUp ?? true),
+    },
+    reads: new CaseReads(access),
+  });
+  return { reads, steps, queries };
+}
+
+const retrieval = (caseId: string, principal = officer('a')): Retrieval => ({
+  principal,
+  caseId,
+  action: 'read_case',
+  requestId: 'r1',
+});
+
+const file = { id: caseKey('a', 'c-1'), caseId: 'c-1', agency: 'a', revision: 3, state: { reviewPending: false } };
+
+describe('case file reads', () => {
+  it('when a case file is read, then it is served without the fold of the rules it is stored with', async () => {
+    const { reads } = files({ [caseKey('a', 'c-1')]: file });
+    const served = await reads.file(retrieval('c-1'));
+    expect(served).toEqual({ id: caseKey('a', 'c-1'), caseId: 'c-1', agency: 'a', revision: 3 });
+    expect(served).not.toHaveProperty('state');
+  });
+
+  it("when a write's position is given, then the read waits for it, then finds the case, then records the read", async () => {
+    const { reads, steps } = files({ [caseKey('a', 'c-1')]: file });
+    await reads.file({ ...retrieval('c-1'), consistentWith: 12 });
+    expect(steps).toEqual(['wait 12', `get ${caseKey('a', 'c-1')}`, 'record a']);
+  });
+
+  it('when the read models do not reach the position in time, then the read is 503 not_caught_up and nothing is recorded', async () => {
+    const { reads, steps } = files({ [caseKey('a', 'c-1')]: file }, { caughtUp: false });
+    const err = await reads.file({ ...retrieval('c-1'), consistentWith: 12 }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(LedgerError);
+    expect((err as LedgerError).code).toBe('not_caught_up');
+    expect(steps).toEqual(['wait 12']);
+  });
+
+  it("when another agency's case is asked for, then it is 404 and the refusal is recorded", async () => {
+    const { reads, steps } = files({ [caseKey('b', 'c-1')]: { ...file, id: caseKey('b', 'c-1'), agency: 'b' } });
+    const err = await reads.file(retrieval('c-1')).catch((e: unknown) => e);
+    expect((err as LedgerError).status).toBe(404);
+    expect(steps).toContain('denied');
+  });
+
+  it('when a list names an agency the reader may not read, then it is 403 forbidden and nothing is read', async () => {
+    const { reads, steps, queries } = files({});
+    const err = await reads
+      .list({ principal: officer('a'), agency: 'b', consistentWith: 4 }, { limit: 10 })
+      .catch((e: unknown) => e);
+    expect({ status: (err as LedgerError).status, code: (err as LedgerError).code }).toEqual({
+      status: 403,
+      code: 'forbidden',
+    });
+    expect(steps).toEqual([]);
+    expect(queries).toEqual([]);
+  });
+
+  it('when a supervisor lists without naming an agency, then the cases of every agency it may read are listed', async () => {
+    const { reads, queries } = files({});
+    const supervisor: Principal = { sub: 'sam', agency: 'a', roles: ['supervisor'], supervises: ['b'] };
+    await reads.list({ principal: supervisor, status: 'open', from: '2026-01-01' }, { limit: 10, after: 'x' });
+    expect(queries).toEqual([
+      {
+        where: { agency: ['a', 'b'], status: 'open' },
+        range: { member: 'openedOn', from: '2026-01-01' },
+        orderBy: 'openedOn',
+        direction: 'desc',
+        limit: 10,
+        after: 'x',
+      },
+    ]);
+  });
+});
