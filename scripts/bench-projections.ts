@@ -401,7 +401,7 @@ async function rebuild(store: EventStore, file: string, progress: (text: string)
   const models = new SqliteReadModelStore({ path: file, projections: PROJECTIONS });
   try {
     const runner = new ProjectionRunner(store, models, PROJECTIONS, { batchSize: REBUILD_BATCH });
-    runner.reset();
+    await runner.reset();
     const started = now();
     let tenth = 0;
     await runner.catchUp({

@@ -53,6 +53,8 @@ import { similarApi } from './http/similar-api.js';
 import { loadValidators } from './http/validation.js';
 import { SqliteReadModelStore } from './adapters/sqlite/read-model-store.js';
 import { ProjectionRunner } from './app/projection-runner.js';
+import { ThreadApplier } from './app/thread-applier.js';
+import type { ProjectionThreadData } from './projection-thread.js';
 import type { ReadModelStore } from './ports/read-models.js';
 import { PROJECTIONS } from '../projections/index.js';
 import { bundleApi, VERIFY_RETRY_AFTER_SECONDS } from './http/bundle-api.js';
@@ -95,9 +97,31 @@ export function readModelPath(config: Config): string {
   return path.join(config.dataDir, 'read-models.sqlite');
 }
 
-export function openReadModels(config: Config): ReadModelStore {
+/**
+ * The read models as the service holds them: a thread of their own applies the projections over the write
+ * connection ({@link ThreadApplier}, `src/projection-thread.ts`), so neither the projections' work nor the commits
+ * take the event loop that answers HTTP; this thread keeps a connection that only reads (WAL lets both work at
+ * once). The thread is opened first: it creates the file and its tables, which the reading connection needs.
+ */
+export async function openReadModels(config: Config): Promise<{ store: ReadModelStore; applier: ThreadApplier }> {
   makePrivateFolder(config.dataDir);
-  return new SqliteReadModelStore({ path: readModelPath(config), projections: PROJECTIONS });
+  const applier = new ThreadApplier({
+    entry: new URL('./projection-thread.ts', import.meta.url),
+    data: {
+      path: readModelPath(config),
+      projections: { module: new URL('../projections/index.ts', import.meta.url).href, name: 'PROJECTIONS' },
+    } satisfies ProjectionThreadData,
+  });
+  try {
+    await applier.open();
+    return {
+      store: new SqliteReadModelStore({ path: readModelPath(config), projections: PROJECTIONS, readonly: true }),
+      applier,
+    };
+  } catch (err) {
+    await applier.close();
+    throw err;
+  }
 }
 
 /** Projection lag: how far behind the log the read models are, in events and in time. */
@@ -221,9 +245,10 @@ export async function startService(config: Config, { clock, log }: ServiceDepend
   const reads = new CaseReads(access);
   const indexing = new AbortController();
   const live = new AbortController(); // ends live streams (SSE) when shutdown begins
-  const readModels = openReadModels(config);
+  const { store: readModels, applier } = await openReadModels(config);
   const scheduled: { schedule?: CheckpointSchedule } = {}; // the schedule needs the runner, the runner tells it
   const runner = new ProjectionRunner(events, readModels, PROJECTIONS, {
+    applier,
     onError: (err) => log.error({ err }, 'projections: applying the log failed; retrying event by event'),
     onQuarantine: ({ projection, position, eventId, stream, type, reason }) =>
       log.error(
@@ -262,6 +287,7 @@ export async function startService(config: Config, { clock, log }: ServiceDepend
     await verifyBeforeServing({ events, readModels: outdated ? undefined : readModels, keys, log });
   } catch (err) {
     await events.close();
+    await applier.close();
     readModels.close();
     blobs.close?.();
     throw err;
@@ -372,6 +398,7 @@ export async function startService(config: Config, { clock, log }: ServiceDepend
   } catch (err) {
     indexing.abort();
     await events.close();
+    await applier.close();
     readModels.close();
     blobs.close?.();
     throw err;
@@ -402,6 +429,7 @@ export async function startService(config: Config, { clock, log }: ServiceDepend
       await schedule.stop();
       indexing.abort();
       await events.close();
+      await applier.close();
       readModels.close();
       blobs.close?.();
       log.info('stopped');

@@ -1,14 +1,9 @@
-import { type EventStore, type Position, type RecordedEvent } from '../ports/event-store.js';
-import {
-  QUARANTINE,
-  type Change,
-  type Doc,
-  type DocReader,
-  type Projection,
-  type ProjectionChanges,
-  type QuarantineDoc,
-  type ReadModelStore,
-} from '../ports/read-models.js';
+import type { EventStore, Position, RecordedEvent, SubscriptionMessage } from '../ports/event-store.js';
+import { QUARANTINE, type Projection, type QuarantineDoc, type ReadModelStore } from '../ports/read-models.js';
+import { InProcessApplier, type AppliedBatch, type ProjectionApplier } from './projection-applier.js';
+
+/** Batches handed to the applier and not yet stored: one being applied, one waiting behind it. */
+export const BATCHES_IN_FLIGHT = 2;
 
 export interface ProjectionRunnerOptions {
   /** Most events applied per transaction. Default 500. */
@@ -20,42 +15,20 @@ export interface ProjectionRunnerOptions {
   /** Told about each event a projection could not apply, once it is quarantined. */
   readonly onQuarantine?: (doc: QuarantineDoc) => void;
   /**
-   * Called after a batch's changes are computed and before they are committed with its position: the crash test
-   * kills the process here. Not for production use.
+   * Where batches are applied and stored. Default: on this thread, into `store` ({@link InProcessApplier});
+   * the service gives a `ThreadApplier`, which applies them on a thread of its own with its own connection, and
+   * `store` is then a connection that only reads.
+   */
+  readonly applier?: ProjectionApplier;
+  /**
+   * With the default applier: called after a batch's changes are computed and before they are committed with its
+   * position: the crash test kills the process here. Not for production use.
    */
   readonly beforeCommit?: (position: Position) => void;
   /** Called after each batch is stored, with its last position. */
   readonly afterCommit?: (position: Position) => void;
   /** Milliseconds since an epoch, for the lag figures. Default `Date.now`. */
   readonly now?: () => number;
-}
-
-/** Reading the stored documents failed: the store's failure, never the event's. */
-class StoreReadFailed extends Error {
-  constructor(cause: unknown) {
-    super(`reading the read models failed: ${(cause as Error)?.message ?? String(cause)}`, { cause });
-    this.name = 'StoreReadFailed';
-  }
-}
-
-/** The documents as they stand: the batch's pending changes over the stored documents. */
-class BatchView implements DocReader {
-  readonly pending = new Map<string, Change>();
-  constructor(private readonly store: ReadModelStore) {}
-
-  get<D extends Doc = Doc>(collection: string, key: string): D | undefined {
-    const change = this.pending.get(`${collection}\u0000${key}`);
-    if (change) return (change.doc ?? undefined) as D | undefined;
-    try {
-      return this.store.get<D>(collection, key);
-    } catch (err) {
-      throw new StoreReadFailed(err);
-    }
-  }
-
-  put(change: Change): void {
-    this.pending.set(`${change.collection}\u0000${change.key}`, change);
-  }
 }
 
 export interface RunnerStats {
@@ -67,29 +40,35 @@ export interface RunnerStats {
 }
 
 /**
- * Follows the global log from the read-model store's position and applies every projection to every event in
- * order. Each batch of events is applied in memory and its changes stored together with its last position in one
- * transaction: after a crash the runner resumes from the stored position, so no event is applied twice or skipped.
+ * Follows the global log from the read models' stored position and has every projection applied to every event in
+ * order, a batch at a time, by its {@link ProjectionApplier}: each batch's changes are stored together with its
+ * last position in one transaction, so after a crash the runner resumes from the stored position and no event is
+ * applied twice or skipped. At most {@link BATCHES_IN_FLIGHT} batches are handed over and not yet stored: the
+ * subscription waits for the applier.
  *
  * A batch that fails is tried again event by event. An event a projection cannot apply on its own (the projection
  * throws, or the store refuses the documents it makes) is then quarantined for that projection: recorded in the
  * store's quarantine collection with the event's position, while the other projections apply it and the log
- * keeps flowing. A failure of the store itself is thrown again, and retried: the runner is not live meanwhile.
+ * keeps flowing. A failure of the store itself, or of the applier's thread, is retried from the stored position:
+ * the runner is not live meanwhile.
  */
 export class ProjectionRunner {
   #stopped = false;
   #live = false;
+  #position: Position;
   #eventsApplied = 0;
   #batches = 0;
   #lastLagMs = 0;
+  /** Ends the current subscription when the applier fails outside a call. */
+  #interrupt: ((err: Error) => void) | undefined;
   readonly #waiters = new Set<{ readonly position: Position; readonly resolve: (ok: boolean) => void }>();
   readonly #batchSize: number;
   readonly #retryDelayMs: number;
   readonly #onError: (err: unknown) => void;
   readonly #now: () => number;
-  /** The last position of a batch that failed: the events up to it are applied one by one. */
-  #suspectUntil: Position = 0;
+  readonly #applier: ProjectionApplier;
 
+  /** `store` is where the read models are read (and, without an `applier` option, written). */
   constructor(
     private readonly events: EventStore,
     private readonly store: ReadModelStore,
@@ -100,6 +79,16 @@ export class ProjectionRunner {
     this.#retryDelayMs = options.retryDelayMs ?? 1000;
     this.#onError = options.onError ?? (() => {});
     this.#now = options.now ?? Date.now;
+    this.#applier =
+      options.applier ??
+      new InProcessApplier(store, projections, options.beforeCommit ? { beforeCommit: options.beforeCommit } : {});
+    this.#position = store.position();
+    this.#applier.watch?.((err) => {
+      if (this.#stopped) return;
+      this.#live = false;
+      if (this.#interrupt) this.#interrupt(err);
+      else this.#onError(err);
+    });
   }
 
   /** Whether the stored models were made by other projection versions (they must then be rebuilt). */
@@ -111,12 +100,13 @@ export class ProjectionRunner {
   }
 
   /** Empties the read models, to be rebuilt from the start of the log. */
-  reset(): void {
-    this.store.reset(this.projections);
+  async reset(): Promise<void> {
+    await this.#applier.reset();
+    this.#position = await this.#applier.open();
   }
 
   position(): Position {
-    return this.store.position();
+    return this.#position;
   }
 
   /** Whether the runner has caught up with the log since it started (it then follows it live). */
@@ -126,7 +116,7 @@ export class ProjectionRunner {
 
   stats(): RunnerStats {
     return {
-      position: this.store.position(),
+      position: this.#position,
       eventsApplied: this.#eventsApplied,
       batches: this.#batches,
       lastLagMs: this.#lastLagMs,
@@ -138,7 +128,6 @@ export class ProjectionRunner {
    * aborted first). Outdated models are reset first. A failing subscription is retried from the stored position.
    */
   start(signal?: AbortSignal): Promise<void> {
-    if (this.outdated()) this.reset();
     return new Promise<void>((resolve) => {
       const stop = () => {
         this.#stopped = true;
@@ -166,19 +155,21 @@ export class ProjectionRunner {
    */
   async catchUp(options: { until?: Position; onProgress?: (position: Position, head: Position) => void } = {}) {
     const head = options.until ?? (await this.events.headPosition());
-    while (this.store.position() < head) {
-      const batch = await this.events.readAll({ after: this.store.position(), limit: this.#batchSize });
-      if (batch.length === 0) break;
+    this.#position = await this.#applier.open();
+    while (this.#position < head) {
+      const batch = await this.events.readAll({ after: this.#position, limit: this.#batchSize });
       const part = batch.filter((r) => r.position <= head);
+      if (part.length === 0) break;
       try {
-        this.applyBatch(part);
+        await this.#apply(part);
       } catch (err) {
         this.#onError(err);
-        this.applyBatch(part);
+        this.#position = await this.#applier.open();
+        await this.#apply(part);
       }
-      options.onProgress?.(this.store.position(), head);
+      options.onProgress?.(this.#position, head);
     }
-    return this.store.position();
+    return this.#position;
   }
 
   /**
@@ -186,7 +177,7 @@ export class ProjectionRunner {
    * stops first.
    */
   waitFor(position: Position, timeoutMs: number): Promise<boolean> {
-    if (position <= this.store.position()) return Promise.resolve(true);
+    if (position <= this.#position) return Promise.resolve(true);
     if (this.#stopped) return Promise.resolve(false);
     return new Promise<boolean>((resolve) => {
       const waiter = {
@@ -203,99 +194,70 @@ export class ProjectionRunner {
     });
   }
 
-  /**
-   * Applies one batch of events, in log order, and stores the changes with the batch's last position. When it
-   * fails, the events up to its last are applied one by one on the next call ({@link ProjectionRunner}).
-   */
-  applyBatch(batch: readonly RecordedEvent[]): void {
-    const fresh = batch.filter((r) => r.position > this.store.position());
-    if (fresh.length === 0) return;
-    if (fresh[0]!.position <= this.#suspectUntil) {
-      for (const recorded of fresh) this.#applyAlone(recorded);
-      if (this.store.position() >= this.#suspectUntil) this.#suspectUntil = 0;
-      return;
-    }
-    const last = fresh[fresh.length - 1]!;
-    try {
-      const view = new BatchView(this.store);
-      for (const recorded of fresh) {
-        for (const projection of this.projections) {
-          for (const change of projection.apply(recorded, view)) view.put(change);
-        }
-      }
-      this.options.beforeCommit?.(last.position);
-      this.store.commit(view.pending.values(), last.position);
-    } catch (err) {
-      this.#suspectUntil = last.position;
-      throw err;
-    }
-    this.#stored(fresh.length, last);
+  async #apply(batch: readonly RecordedEvent[], after?: Position): Promise<void> {
+    const applied = await this.#applier.apply(batch, after);
+    if (applied.events > 0) this.#stored(applied, batch[batch.length - 1]!);
   }
 
-  /**
-   * Applies one event and stores its changes with its position; a projection that cannot apply it (it throws, or
-   * the store refuses its documents) is quarantined for it. A store failure, or a critical projection failing,
-   * is thrown: nothing of the event is stored.
-   */
-  #applyAlone(recorded: RecordedEvent): void {
-    const view = new BatchView(this.store);
-    const applied: ProjectionChanges[] = [];
-    const failed: { projection: string; reason: string }[] = [];
-    for (const projection of this.projections) {
-      let changes: readonly Change[];
-      try {
-        changes = projection.apply(recorded, view);
-      } catch (err) {
-        if (err instanceof StoreReadFailed || projection.critical) throw err;
-        failed.push({ projection: projection.name, reason: reasonOf(err) });
-        continue;
-      }
-      for (const change of changes) view.put(change);
-      applied.push({ projection, changes });
-    }
-    this.options.beforeCommit?.(recorded.position);
-    const quarantined = this.store.commitEvent(recorded, applied, failed);
-    for (const doc of quarantined) this.options.onQuarantine?.(doc);
-    this.#stored(1, recorded);
-  }
-
-  #stored(events: number, last: RecordedEvent): void {
-    this.#eventsApplied += events;
-    this.#batches += 1;
+  #stored(applied: AppliedBatch, last: RecordedEvent): void {
+    this.#position = Math.max(this.#position, applied.position);
+    this.#eventsApplied += applied.events;
+    this.#batches += applied.commits;
     const recordedAt = Date.parse(last.event.recordedAt);
     if (Number.isFinite(recordedAt)) this.#lastLagMs = Math.max(0, this.#now() - recordedAt);
-    for (const waiter of this.#waiters) if (waiter.position <= last.position) waiter.resolve(true);
-    this.options.afterCommit?.(last.position);
+    for (const doc of applied.quarantined) this.options.onQuarantine?.(doc);
+    for (const waiter of this.#waiters) if (waiter.position <= this.#position) waiter.resolve(true);
+    this.options.afterCommit?.(this.#position);
   }
 
   async #follow(caughtUp: () => void, signal: AbortSignal | undefined): Promise<void> {
     while (!this.#stopped) {
+      const round = new AbortController();
+      const stop = () => round.abort();
+      signal?.addEventListener('abort', stop, { once: true });
+      this.#interrupt = (err) => round.abort(err);
       try {
-        const after = this.store.position();
-        const subscription = this.events.subscribe({
-          after,
-          batchSize: this.#batchSize,
-          ...(signal ? { signal } : {}),
-        });
-        for await (const message of subscription) {
-          if (message.type === 'events') this.applyBatch(message.events);
-          else {
-            this.#live = true;
-            caughtUp();
-          }
-        }
+        if (this.outdated()) await this.reset();
+        const after = await this.#applier.open();
+        this.#position = Math.max(this.#position, after);
+        const subscription = this.events.subscribe({ after, batchSize: this.#batchSize, signal: round.signal });
+        await this.#consume(subscription, after, caughtUp);
+        if (round.signal.aborted && !this.#stopped) throw round.signal.reason;
       } catch (err) {
         this.#live = false; // not ready until caught up again
-        this.#onError(err);
+        if (!this.#stopped) this.#onError(err);
+      } finally {
+        this.#interrupt = undefined;
+        signal?.removeEventListener('abort', stop);
       }
       if (!this.#stopped) await delay(this.#retryDelayMs, signal);
     }
   }
-}
 
-/** An error's name and message, which is what a quarantine keeps (never the event's data). */
-function reasonOf(err: unknown): string {
-  return err instanceof Error ? `${err.name}: ${err.message}` : String(err);
+  /** Hands the subscription's batches to the applier, at most {@link BATCHES_IN_FLIGHT} unstored at a time. */
+  async #consume(subscription: AsyncIterable<SubscriptionMessage>, after: Position, caughtUp: () => void) {
+    const inFlight: Promise<void>[] = [];
+    let failure: { err: unknown } | undefined;
+    const settle = async (left: number) => {
+      while (inFlight.length > left) await inFlight.shift();
+      if (failure) throw failure.err;
+    };
+    for await (const message of subscription) {
+      if (message.type === 'events') {
+        const batch = message.events;
+        if (batch.length === 0) continue;
+        const follows = after;
+        after = batch[batch.length - 1]!.position;
+        inFlight.push(this.#apply(batch, follows).catch((err: unknown) => void (failure ??= { err })));
+        await settle(BATCHES_IN_FLIGHT - 1);
+      } else {
+        await settle(0);
+        this.#live = true;
+        caughtUp();
+      }
+    }
+    await settle(0);
+  }
 }
 
 export function versionsOf(projections: readonly Projection[]): Record<string, number> {

@@ -56,7 +56,7 @@ export async function checkReadModels(
     return { checked: false, skipped: 'ahead of the log', position, documents: 0 };
   }
   const runner = new ProjectionRunner(deps.events, scratch, projections, { batchSize: PAGE });
-  runner.reset();
+  await runner.reset();
   onProgress?.(0, position);
   await runner.catchUp({ until: position, onProgress: (at) => onProgress?.(at, position) });
 

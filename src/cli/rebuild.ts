@@ -50,7 +50,7 @@ export async function rebuild(argv: string[], io: CliIo): Promise<number> {
     const store = new SqliteReadModelStore({ path: building, projections: PROJECTIONS });
     try {
       const runner = new ProjectionRunner(events, store, PROJECTIONS, { batchSize });
-      runner.reset();
+      await runner.reset();
       const head = await events.headPosition();
       const bar = progressBar(io.stderr as NodeJS.WritableStream & { isTTY?: boolean }, 'events');
       bar.update(0, head);

@@ -21,7 +21,7 @@ const runner = new ProjectionRunner(events, store, projections, {
     }
   },
 });
-if (runner.outdated()) runner.reset();
+if (runner.outdated()) await runner.reset();
 void runner.catchUp().then(async (position) => {
   process.stdout.write(`caught up ${position}\n`);
   store.close();

@@ -23,6 +23,12 @@ export interface SqliteReadModelStoreOptions {
   readonly path: string;
   /** The projections whose collections the store keeps. */
   readonly projections: readonly Projection[];
+  /**
+   * Open a connection that only reads, beside the one that writes (the projection thread's): the file and its
+   * tables must exist (the schema statements, all `IF NOT EXISTS`, then change nothing), and `position()` reads
+   * the stored position each time. Default false.
+   */
+  readonly readonly?: boolean;
 }
 
 const NAME = /^[a-z][a-z0-9_]*$/;
@@ -61,11 +67,13 @@ export class SqliteReadModelStore implements ReadModelStore {
     failed: readonly { readonly projection: string; readonly reason: string }[],
   ) => QuarantineDoc[];
   readonly #savepoint: (changes: readonly Change[]) => void;
+  readonly #readonly: boolean;
 
   constructor(options: SqliteReadModelStoreOptions) {
     this.#projections = options.projections;
-    createPrivateFile(options.path);
-    this.#db = new Database(options.path);
+    this.#readonly = options.readonly === true;
+    if (!this.#readonly) createPrivateFile(options.path);
+    this.#db = new Database(options.path, this.#readonly ? { readonly: true, fileMustExist: true } : {});
     this.#db.pragma('journal_mode = WAL');
     this.#db.pragma('synchronous = NORMAL');
     this.#db.pragma('cache_size = -65536');
@@ -108,7 +116,7 @@ export class SqliteReadModelStore implements ReadModelStore {
   }
 
   position(): Position {
-    return this.#position;
+    return this.#readonly ? Number(this.#meta('position') ?? 0) : this.#position;
   }
 
   versions(): Readonly<Record<string, number>> {

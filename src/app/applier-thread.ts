@@ -1,0 +1,72 @@
+import type { MessagePort } from 'node:worker_threads';
+import type { Position, RecordedEvent } from '../ports/event-store.js';
+import type { AppliedBatch, InProcessApplier } from './projection-applier.js';
+
+/** What the main thread asks of the projection thread; each request is answered once, by its `id`. */
+export type ApplierRequest =
+  | { readonly type: 'open'; readonly id: number }
+  | { readonly type: 'reset'; readonly id: number }
+  | {
+      readonly type: 'apply';
+      readonly id: number;
+      readonly events: readonly RecordedEvent[];
+      readonly after?: Position;
+      /** Apply the events up to this position one by one (a batch up to it failed with an earlier thread). */
+      readonly suspectUntil: Position;
+    };
+
+/** An error as it crosses threads: its name, message and code (a class does not survive the copy). */
+export interface WireError {
+  readonly name: string;
+  readonly message: string;
+  readonly code?: string;
+}
+
+export type ApplierAnswer =
+  | { readonly id: number; readonly ok: true; readonly position?: Position; readonly applied?: AppliedBatch }
+  | { readonly id: number; readonly ok: false; readonly error: WireError };
+
+/**
+ * The projection thread's side: answers the main thread's requests with `applier`, one at a time in the order
+ * they arrive (the message port queues the rest: the main thread keeps at most two batches there). `close` closes
+ * the store (`onClose`) and the port, and the thread ends.
+ */
+export function serveApplier(port: MessagePort, applier: InProcessApplier, onClose: () => void): void {
+  port.on('message', (request: ApplierRequest | { readonly type: 'close' }) => {
+    if (request.type === 'close') {
+      onClose();
+      port.close();
+      return;
+    }
+    try {
+      port.postMessage(answer(applier, request));
+    } catch (err) {
+      port.postMessage({ id: request.id, ok: false, error: toWire(err) } satisfies ApplierAnswer);
+    }
+  });
+}
+
+function answer(applier: InProcessApplier, request: ApplierRequest): ApplierAnswer {
+  switch (request.type) {
+    case 'open':
+      return { id: request.id, ok: true, position: applier.positionSync() };
+    case 'reset':
+      applier.resetSync();
+      return { id: request.id, ok: true, position: applier.positionSync() };
+    case 'apply':
+      if (request.suspectUntil > 0) applier.suspect(request.suspectUntil);
+      return { id: request.id, ok: true, applied: applier.applySync(request.events, request.after) };
+  }
+}
+
+export function toWire(err: unknown): WireError {
+  if (!(err instanceof Error)) return { name: 'Error', message: String(err) };
+  const code = (err as { code?: unknown }).code;
+  return { name: err.name, message: err.message, ...(typeof code === 'string' ? { code } : {}) };
+}
+
+export function fromWire(wire: WireError): Error {
+  const err = new Error(wire.message);
+  err.name = wire.name;
+  return wire.code === undefined ? err : Object.assign(err, { code: wire.code });
+}

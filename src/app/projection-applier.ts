@@ -1,0 +1,191 @@
+import type { Position, RecordedEvent } from '../ports/event-store.js';
+import type {
+  Change,
+  Doc,
+  DocReader,
+  Projection,
+  ProjectionChanges,
+  QuarantineDoc,
+  ReadModelStore,
+} from '../ports/read-models.js';
+
+/** What applying one batch stored. */
+export interface AppliedBatch {
+  /** The stored position afterwards: the batch's last event's. */
+  readonly position: Position;
+  /** Events of the batch applied (those past the stored position). */
+  readonly events: number;
+  /** Transactions it took: one, or one per event when the batch was retried event by event. */
+  readonly commits: number;
+  /** The quarantine documents stored. */
+  readonly quarantined: readonly QuarantineDoc[];
+}
+
+/**
+ * The write side of the read models: applies batches of the global log with every projection and stores each
+ * batch's changes with its last position in one transaction. In this thread ({@link InProcessApplier}) or on a
+ * thread of its own with its own connection (`ThreadApplier`): the runner is the same over both.
+ */
+export interface ProjectionApplier {
+  /** Opens (or, after a failure, opens again) the write side; resolves with the stored position. */
+  open(): Promise<Position>;
+  /** Empties the read models and records the projections' versions; the position is then the start. */
+  reset(): Promise<void>;
+  /**
+   * Applies a batch, in log order, and stores it. `after` is the position the batch follows in the log: a batch
+   * whose predecessor is not stored (it failed) is refused rather than applied over the gap. A batch that fails
+   * stores nothing and is thrown; the events up to its last are then applied one by one on the next call, each
+   * in its own transaction, quarantining what a projection cannot apply.
+   */
+  apply(batch: readonly RecordedEvent[], after?: Position): Promise<AppliedBatch>;
+  /** Tells `listener` when the write side fails outside any call (its thread stopped); it is opened again. */
+  watch?(listener: (err: Error) => void): void;
+  close(): Promise<void>;
+}
+
+/** Reading the stored documents failed: the store's failure, never the event's. */
+export class StoreReadFailed extends Error {
+  constructor(cause: unknown) {
+    super(`reading the read models failed: ${(cause as Error)?.message ?? String(cause)}`, { cause });
+    this.name = 'StoreReadFailed';
+  }
+}
+
+/** A batch arrived whose predecessor is not stored (it failed): applying it would skip events. */
+export class BatchOutOfOrder extends Error {
+  constructor(after: Position, stored: Position) {
+    super(`a batch following position ${after} arrived while the read models stand at ${stored}`);
+    this.name = 'BatchOutOfOrder';
+  }
+}
+
+/** The documents as they stand: the batch's pending changes over the stored documents. */
+class BatchView implements DocReader {
+  readonly pending = new Map<string, Change>();
+  constructor(private readonly store: ReadModelStore) {}
+
+  get<D extends Doc = Doc>(collection: string, key: string): D | undefined {
+    const change = this.pending.get(`${collection}\u0000${key}`);
+    if (change) return (change.doc ?? undefined) as D | undefined;
+    try {
+      return this.store.get<D>(collection, key);
+    } catch (err) {
+      throw new StoreReadFailed(err);
+    }
+  }
+
+  put(change: Change): void {
+    this.pending.set(`${change.collection}\u0000${change.key}`, change);
+  }
+}
+
+export interface InProcessApplierOptions {
+  /**
+   * Called after a batch's changes are computed and before they are committed with its position: the crash test
+   * kills the process here. Not for production use.
+   */
+  readonly beforeCommit?: (position: Position) => void;
+}
+
+/**
+ * Applies batches on the calling thread, over a store it writes to: for `:memory:` stores, tests and
+ * `ledger rebuild`, and inside the projection thread. Synchronous underneath: each promise is settled when the
+ * call returns.
+ */
+export class InProcessApplier implements ProjectionApplier {
+  /** The last position of a batch that failed: the events up to it are applied one by one. */
+  #suspectUntil: Position = 0;
+
+  constructor(
+    private readonly store: ReadModelStore,
+    private readonly projections: readonly Projection[],
+    private readonly options: InProcessApplierOptions = {},
+  ) {}
+
+  async open(): Promise<Position> {
+    return this.positionSync();
+  }
+
+  async reset(): Promise<void> {
+    this.resetSync();
+  }
+
+  positionSync(): Position {
+    return this.store.position();
+  }
+
+  resetSync(): void {
+    this.store.reset(this.projections);
+    this.#suspectUntil = 0;
+  }
+
+  async apply(batch: readonly RecordedEvent[], after?: Position): Promise<AppliedBatch> {
+    return this.applySync(batch, after);
+  }
+
+  /** Marks the events up to `position` to be applied one by one (a batch up to it failed elsewhere). */
+  suspect(position: Position): void {
+    this.#suspectUntil = Math.max(this.#suspectUntil, position);
+  }
+
+  async close(): Promise<void> {}
+
+  /** {@link apply}, on this thread's stack. */
+  applySync(batch: readonly RecordedEvent[], after?: Position): AppliedBatch {
+    const stored = this.store.position();
+    if (after !== undefined && after > stored) throw new BatchOutOfOrder(after, stored);
+    const fresh = batch.filter((r) => r.position > stored);
+    if (fresh.length === 0) return { position: stored, events: 0, commits: 0, quarantined: [] };
+    if (fresh[0]!.position <= this.#suspectUntil) {
+      const quarantined: QuarantineDoc[] = [];
+      for (const recorded of fresh) quarantined.push(...this.#applyAlone(recorded));
+      if (this.store.position() >= this.#suspectUntil) this.#suspectUntil = 0;
+      return { position: this.store.position(), events: fresh.length, commits: fresh.length, quarantined };
+    }
+    const last = fresh[fresh.length - 1]!;
+    try {
+      const view = new BatchView(this.store);
+      for (const recorded of fresh) {
+        for (const projection of this.projections) {
+          for (const change of projection.apply(recorded, view)) view.put(change);
+        }
+      }
+      this.options.beforeCommit?.(last.position);
+      this.store.commit(view.pending.values(), last.position);
+    } catch (err) {
+      this.suspect(last.position);
+      throw err;
+    }
+    return { position: last.position, events: fresh.length, commits: 1, quarantined: [] };
+  }
+
+  /**
+   * Applies one event and stores its changes with its position; a projection that cannot apply it (it throws, or
+   * the store refuses its documents) is quarantined for it. A store failure, or a critical projection failing,
+   * is thrown: nothing of the event is stored.
+   */
+  #applyAlone(recorded: RecordedEvent): readonly QuarantineDoc[] {
+    const view = new BatchView(this.store);
+    const applied: ProjectionChanges[] = [];
+    const failed: { projection: string; reason: string }[] = [];
+    for (const projection of this.projections) {
+      let changes: readonly Change[];
+      try {
+        changes = projection.apply(recorded, view);
+      } catch (err) {
+        if (err instanceof StoreReadFailed || projection.critical) throw err;
+        failed.push({ projection: projection.name, reason: reasonOf(err) });
+        continue;
+      }
+      for (const change of changes) view.put(change);
+      applied.push({ projection, changes });
+    }
+    this.options.beforeCommit?.(recorded.position);
+    return this.store.commitEvent(recorded, applied, failed);
+  }
+}
+
+/** An error's name and message, which is what a quarantine keeps (never the event's data). */
+function reasonOf(err: unknown): string {
+  return err instanceof Error ? `${err.name}: ${err.message}` : String(err);
+}

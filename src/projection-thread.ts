@@ -1,0 +1,37 @@
+import { parentPort, workerData } from 'node:worker_threads';
+import { SqliteReadModelStore } from './adapters/sqlite/read-model-store.js';
+import { serveApplier } from './app/applier-thread.js';
+import { InProcessApplier } from './app/projection-applier.js';
+import type { Position } from './ports/event-store.js';
+import type { Projection } from './ports/read-models.js';
+
+/** A named export of a module, by URL: how the thread is told which projections to load (functions do not cross). */
+export interface ExportRef {
+  readonly module: string;
+  readonly name: string;
+}
+
+/** What the projection thread is started with (`ThreadApplier`'s `data`). */
+export interface ProjectionThreadData {
+  /** The read-model file; this thread holds its only write connection. */
+  readonly path: string;
+  /** The projections, `readonly Projection[]`: the same list the main thread reads the models with. */
+  readonly projections: ExportRef;
+  /** A `(position) => void` called before each commit, for the crash test. Not for production use. */
+  readonly beforeCommit?: ExportRef;
+}
+
+async function load<T>(ref: ExportRef): Promise<T> {
+  const module = (await import(ref.module)) as Record<string, unknown>;
+  if (!(ref.name in module)) throw new Error(`${ref.module} exports no ${ref.name}`);
+  return module[ref.name] as T;
+}
+
+// The projection thread: opens the read models' write connection and applies the batches the main thread sends.
+const data = workerData as ProjectionThreadData;
+const projections = await load<readonly Projection[]>(data.projections);
+const beforeCommit = data.beforeCommit ? await load<(position: Position) => void>(data.beforeCommit) : undefined;
+const store = new SqliteReadModelStore({ path: data.path, projections });
+serveApplier(parentPort!, new InProcessApplier(store, projections, beforeCommit ? { beforeCommit } : {}), () =>
+  store.close(),
+);
