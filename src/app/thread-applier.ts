@@ -60,7 +60,12 @@ export class ThreadApplier implements ProjectionApplier {
 
   async apply(batch: readonly RecordedEvent[], after?: Position): Promise<AppliedBatch> {
     const last = batch.at(-1)?.position;
-    const request = { type: 'apply', events: batch, suspectUntil: this.#suspectUntil, ...(after === undefined ? {} : { after }) } as const;
+    const request = {
+      type: 'apply',
+      events: batch,
+      suspectUntil: this.#suspectUntil,
+      ...(after === undefined ? {} : { after }),
+    } as const;
     const { applied } = await this.#ask(request, last);
     if (applied!.position >= this.#suspectUntil) this.#suspectUntil = 0;
     return applied!;

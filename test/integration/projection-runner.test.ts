@@ -67,7 +67,10 @@ function dump(file: string): Record<string, Record<string, unknown>> {
   return result;
 }
 
-function runChild(eventsFile: string, modelsFile: string, crashAt: number) {
+/** Where the child applies the batches: in its main thread, or on the projection thread. */
+type Applier = 'in-process' | 'thread';
+
+function runChild(eventsFile: string, modelsFile: string, crashAt: number, applier: Applier) {
   const child = spawn(
     process.execPath,
     [
@@ -78,7 +81,7 @@ function runChild(eventsFile: string, modelsFile: string, crashAt: number) {
       modelsFile,
       String(crashAt),
     ],
-    { stdio: ['ignore', 'pipe', 'inherit'] },
+    { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, PROJECTION_APPLIER: applier } },
   );
   let output = '';
   child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
@@ -171,38 +174,41 @@ describe('the projection runner', () => {
     store.close();
   });
 
-  it('when the runner is killed between applying a batch and storing it, then the restart neither loses nor repeats an event', async () => {
-    const dir = tempDir();
-    const eventsFile = path.join(dir, 'e.sqlite');
-    const modelsFile = path.join(dir, 'rm.sqlite');
-    const streams = logOf(25);
-    const events = new SqliteEventStore({ path: eventsFile, writer: 'inline' });
-    const head = await append(events, streams);
-    await events.close();
+  it.each<Applier>(['in-process', 'thread'])(
+    'when the runner (%s) is killed between applying a batch and storing it, then the restart neither loses nor repeats an event',
+    async (applier) => {
+      const dir = tempDir();
+      const eventsFile = path.join(dir, 'e.sqlite');
+      const modelsFile = path.join(dir, 'rm.sqlite');
+      const streams = logOf(25);
+      const events = new SqliteEventStore({ path: eventsFile, writer: 'inline' });
+      const head = await append(events, streams);
+      await events.close();
 
-    const crashed = await runChild(eventsFile, modelsFile, 60);
-    expect(crashed.signal).toBe('SIGKILL');
-    expect(crashed.output).toContain('crashing before committing up to 63');
-    const afterCrash = new SqliteReadModelStore({ path: modelsFile, projections: [...PROJECTIONS, COUNTING] });
-    expect(afterCrash.position()).toBe(56); // 8 batches of 7 stored; the 9th was computed and lost
-    expect(afterCrash.get('event_counts', '*')).toEqual({ n: 56 });
-    afterCrash.close();
+      const crashed = await runChild(eventsFile, modelsFile, 60, applier);
+      expect(crashed.signal).toBe('SIGKILL');
+      expect(crashed.output).toContain('crashing before committing up to 63');
+      const afterCrash = new SqliteReadModelStore({ path: modelsFile, projections: [...PROJECTIONS, COUNTING] });
+      expect(afterCrash.position()).toBe(56); // 8 batches of 7 stored; the 9th was computed and lost
+      expect(afterCrash.get('event_counts', '*')).toEqual({ n: 56 });
+      afterCrash.close();
 
-    const resumed = await runChild(eventsFile, modelsFile, 0);
-    expect(resumed.output).toContain(`caught up ${head}`);
-    const store = new SqliteReadModelStore({ path: modelsFile, projections: [...PROJECTIONS, COUNTING] });
-    expect(store.get('event_counts', '*')).toEqual({ n: head });
-    for (const stream of streams) {
-      expect(store.get('event_counts', stream[0]!.stream)).toEqual({ n: stream.length });
-    }
-    // and the case files are exactly those of an uninterrupted application of the same log
-    const reference = project(PROJECTIONS, streams.flat());
-    for (const doc of reference.all<CaseFileDoc>('cases')) {
-      const stored = store.get<CaseFileDoc>('cases', caseKey(doc.agency, doc.caseId));
-      expect(stored?.timeline.map((t) => t.hash)).toEqual(doc.timeline.map((t) => t.hash));
-    }
-    store.close();
-  });
+      const resumed = await runChild(eventsFile, modelsFile, 0, applier);
+      expect(resumed.output).toContain(`caught up ${head}`);
+      const store = new SqliteReadModelStore({ path: modelsFile, projections: [...PROJECTIONS, COUNTING] });
+      expect(store.get('event_counts', '*')).toEqual({ n: head });
+      for (const stream of streams) {
+        expect(store.get('event_counts', stream[0]!.stream)).toEqual({ n: stream.length });
+      }
+      // and the case files are exactly those of an uninterrupted application of the same log
+      const reference = project(PROJECTIONS, streams.flat());
+      for (const doc of reference.all<CaseFileDoc>('cases')) {
+        const stored = store.get<CaseFileDoc>('cases', caseKey(doc.agency, doc.caseId));
+        expect(stored?.timeline.map((t) => t.hash)).toEqual(doc.timeline.map((t) => t.hash));
+      }
+      store.close();
+    },
+  );
 });
 
 describe('ledger rebuild', () => {
