@@ -105,19 +105,21 @@ export function readModelPath(config: Config): string {
  */
 export async function openReadModels(config: Config): Promise<{ store: ReadModelStore; applier: ThreadApplier }> {
   makePrivateFolder(config.dataDir);
+  return openThreadedReadModels(readModelPath(config));
+}
+
+/** {@link openReadModels} for a given file (the benchmark's). */
+export async function openThreadedReadModels(file: string): Promise<{ store: ReadModelStore; applier: ThreadApplier }> {
   const applier = new ThreadApplier({
     entry: new URL('./projection-thread.ts', import.meta.url),
     data: {
-      path: readModelPath(config),
+      path: file,
       projections: { module: new URL('../projections/index.ts', import.meta.url).href, name: 'PROJECTIONS' },
     } satisfies ProjectionThreadData,
   });
   try {
     await applier.open();
-    return {
-      store: new SqliteReadModelStore({ path: readModelPath(config), projections: PROJECTIONS, readonly: true }),
-      applier,
-    };
+    return { store: new SqliteReadModelStore({ path: file, projections: PROJECTIONS, readonly: true }), applier };
   } catch (err) {
     await applier.close();
     throw err;
