@@ -27,6 +27,8 @@ import { CaseReads } from './app/case-reads.js';
 import { CaseFileReads } from './app/case-file-reads.js';
 import { BundleReads } from './app/bundle-reads.js';
 import { SupervisionReads } from './app/supervision-reads.js';
+import { PublicReads } from './app/public-reads.js';
+import { LedgerReads } from './app/ledger-reads.js';
 import { appendMetrics, countingEventStore } from './app/counting-event-store.js';
 import { CaseService } from './app/case-service.js';
 import { uuidv7Generator } from './app/ids.js';
@@ -340,10 +342,14 @@ export async function startService(config: Config, { clock, log }: ServiceDepend
     supervisionApi({ reads: supervision, verify }),
     quarantineApi({ reads: supervision, verify }),
     similarApi({ files, verify }),
-    publicApi({ readModels, runner, limited: publicLimit, now: () => clock.now().getTime() }),
+    publicApi({
+      reads: new PublicReads({ readModels, runner }),
+      limited: publicLimit,
+      now: () => clock.now().getTime(),
+    }),
     ledgerApi({
       log: transparency,
-      runner,
+      reads: new LedgerReads({ log: transparency, runner }),
       origin: config.logOrigin,
       limited: publicLimit,
       keys: () => keys.all.filter((k) => k.purpose === 'event'),

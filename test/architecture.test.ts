@@ -83,6 +83,20 @@ describe('architecture', () => {
     expect(violations).toEqual([]);
   });
 
+  it('when a route reads the read models, then it does so through a read use case of src/app, never the store', () => {
+    const readModelsPort = path.join(src, 'ports', 'read-models.ts');
+    const offenders = files
+      .filter((f) => layerOf(f) === 'http')
+      .filter((f) =>
+        importsOf(f).some(
+          (spec) =>
+            spec.startsWith('.') && path.resolve(path.dirname(f), spec.replace(/\.js$/, '.ts')) === readModelsPort,
+        ),
+      )
+      .map((f) => path.relative(src, f));
+    expect(offenders).toEqual([]);
+  });
+
   it('the pure layers never read the clock', () => {
     const offenders = files
       .filter((f) => PURE.includes(layerOf(f)))

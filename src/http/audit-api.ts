@@ -1,5 +1,6 @@
 import { Router, type Response } from 'express';
 import type { Principal } from '../app/auth.js';
+import { supervisedScope } from '../app/supervision-reads.js';
 import type { EventStore, RecordedEvent } from '../ports/event-store.js';
 import { authenticate, principalOf, requireRoles } from './authenticate.js';
 import { InvalidBody } from './validation.js';
@@ -23,7 +24,7 @@ export function auditApi({ events, verify, shutdown, heartbeatMs = 15_000 }: Aud
 
   router.get('/v1/audit/live', authenticate(verify), requireRoles('supervisor'), async (req, res) => {
     const principal = principalOf(res);
-    const agencies = new Set([principal.agency, ...principal.supervises]);
+    const agencies = new Set(supervisedScope(principal, undefined));
     const after = await startPosition(req.get('last-event-id') ?? (req.query.after as string | undefined), events);
 
     const stop = new AbortController();

@@ -1,10 +1,9 @@
 import { Router, type Request, type RequestHandler } from 'express';
 import type { KeyObject } from 'node:crypto';
-import { ProofUnavailable, type TransparencyLog } from '../app/transparency-log.js';
-import { LedgerError } from '../errors.js';
+import type { LedgerReads } from '../app/ledger-reads.js';
+import type { TransparencyLog } from '../app/transparency-log.js';
 import { verifierKey } from '../ledger/checkpoint.js';
-import { InvalidCursor } from '../ports/read-models.js';
-import { awaitConsistency, type ReadConsistency } from './consistency.js';
+import { consistencyOf } from './consistency.js';
 import { InvalidQuery } from './validation.js';
 
 /** A public key that signs events and checkpoints, current or retired. */
@@ -17,18 +16,15 @@ export interface LedgerKey {
 }
 
 export interface LedgerApiDependencies {
-  readonly log: TransparencyLog;
-  readonly runner: ReadConsistency;
+  /** The latest checkpoint, signed on demand. */
+  readonly log: Pick<TransparencyLog, 'current'>;
+  /** Checkpoints issued and proofs. */
+  readonly reads: LedgerReads;
   /** The event-signing keys, current and retired. */
   readonly keys: () => readonly LedgerKey[];
   readonly origin: string;
   /** The public routes' rate limit. */
   readonly limited: RequestHandler;
-}
-
-class UnknownEvent extends LedgerError {
-  readonly code = 'not_found';
-  readonly status = 404;
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -37,7 +33,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
  * The transparency log, public (no token): the latest checkpoint (signing one when the latest is behind the log),
  * the list of checkpoints, inclusion and consistency proofs, and the keys that sign events and checkpoints.
  */
-export function ledgerApi({ log, runner, keys, origin, limited }: LedgerApiDependencies): Router {
+export function ledgerApi({ log, reads, keys, origin, limited }: LedgerApiDependencies): Router {
   const router = Router();
 
   router.get('/v1/ledger/checkpoint', limited, async (_req, res) => {
@@ -45,33 +41,25 @@ export function ledgerApi({ log, runner, keys, origin, limited }: LedgerApiDepen
   });
 
   router.get('/v1/ledger/checkpoints', limited, async (req, res) => {
-    await awaitConsistency(req, runner);
+    const consistentWith = consistencyOf(req);
     const limit = count(req, 'limit', 1, 200) ?? 50;
     const cursor = req.query.cursor;
     if (cursor !== undefined && typeof cursor !== 'string') throw new InvalidQuery('cursor must be given once');
-    try {
-      const page = log.list({ limit, ...(cursor ? { after: cursor } : {}) });
-      res.json(page);
-    } catch (err) {
-      if (err instanceof InvalidCursor) throw new InvalidQuery(err.message);
-      throw err;
-    }
+    res.json(await reads.checkpoints({ limit, ...(cursor ? { after: cursor } : {}) }, consistentWith));
   });
 
   router.get('/v1/ledger/proof/inclusion', limited, async (req, res) => {
     const eventId = req.query.eventId;
     if (typeof eventId !== 'string' || !UUID.test(eventId)) throw new InvalidQuery('eventId must be an event id');
     const treeSize = count(req, 'treeSize', 1, Number.MAX_SAFE_INTEGER);
-    await awaitConsistency(req, runner);
-    res.json(proved(() => log.inclusion(eventId, treeSize)));
+    res.json(await reads.inclusion(eventId, treeSize, consistencyOf(req)));
   });
 
   router.get('/v1/ledger/proof/consistency', limited, async (req, res) => {
     const from = count(req, 'from', 1, Number.MAX_SAFE_INTEGER);
     const to = count(req, 'to', 1, Number.MAX_SAFE_INTEGER);
     if (from === undefined || to === undefined) throw new InvalidQuery('from and to are required tree sizes');
-    await awaitConsistency(req, runner);
-    res.json(proved(() => log.consistency(from, to)));
+    res.json(await reads.consistency(from, to, consistencyOf(req)));
   });
 
   router.get('/v1/ledger/keys', limited, (_req, res) => {
@@ -90,18 +78,6 @@ export function ledgerApi({ log, runner, keys, origin, limited }: LedgerApiDepen
   });
 
   return router;
-}
-
-function proved<T>(prove: () => T): T {
-  try {
-    return prove();
-  } catch (err) {
-    if (err instanceof ProofUnavailable) {
-      if (err.code === 'unknown_event') throw new UnknownEvent(err.message);
-      throw new InvalidQuery(err.message, { reason: err.code });
-    }
-    throw err;
-  }
 }
 
 /** An optional integer query parameter within [min, max]. */

@@ -1,0 +1,131 @@
+import { CHECKPOINTS, type CheckpointDoc } from '../../projections/checkpoints.js';
+import { DISCLOSURES, type DisclosureDoc } from '../../projections/disclosures.js';
+import type { ItemDoc, OfficerDoc } from '../../projections/registry.js';
+import type { Position } from '../ports/event-store.js';
+import type { Page, Query, ReadModelStore } from '../ports/read-models.js';
+import { caughtUp, type ReadConsistency } from './read-consistency.js';
+import { pageOf, type Paging } from './read-pages.js';
+import { itemView, officerView, publishedView, withdrawalView } from './public-views.js';
+
+export interface PublicReadsDependencies {
+  readonly readModels: ReadModelStore;
+  readonly runner: ReadConsistency;
+}
+
+/** Which published decisions: of an agency, of a category of enforcement item, published between two dates. */
+export interface DisclosureFilter {
+  readonly agency?: string;
+  readonly category?: string;
+  /** Publication dates, inclusive. */
+  readonly from?: string;
+  readonly to?: string;
+}
+
+/**
+ * Where a page of the JSON disclosure list starts in each of its two sequences, published decisions and
+ * withdrawal notices: absent on the first page, `null` once the sequence is exhausted.
+ */
+export interface DisclosuresPosition {
+  readonly items?: string | null;
+  readonly withdrawals?: string | null;
+}
+
+/**
+ * What anyone may read (行政执法公示), from the read models: disclosed decisions (redacted by their projection), the
+ * officer list, the enforcement-item list and the latest checkpoint of the log. Each read waits for
+ * `consistentWith` (a write's position) first, when given.
+ */
+export class PublicReads {
+  constructor(private readonly deps: PublicReadsDependencies) {}
+
+  /**
+   * A page of the JSON list: published decisions, newest publication first, beside withdrawal notices, newest
+   * withdrawal first; `next` says where each sequence goes on, when either does.
+   */
+  async disclosures(filter: DisclosureFilter, limit: number, at: DisclosuresPosition, consistentWith?: Position) {
+    await caughtUp(this.deps.runner, consistentWith);
+    const page = (status: DisclosureDoc['status'], orderBy: string, after: string | null | undefined) =>
+      after === null
+        ? ({ items: [] } as Page<DisclosureDoc>)
+        : this.disclosurePage(filter, status, { orderBy, limit, ...(after === undefined ? {} : { after }) });
+    const items = page('published', 'publishedOn', at.items);
+    const withdrawals = page('withdrawn', 'updatedAt', at.withdrawals);
+    const more = items.next !== undefined || withdrawals.next !== undefined;
+    const checkpoint = this.latestCheckpoint();
+    return {
+      items: items.items.map(publishedView),
+      withdrawals: withdrawals.items.map(withdrawalView),
+      ...(checkpoint ? { checkpoint } : {}),
+      ...(more ? { next: { items: items.next ?? null, withdrawals: withdrawals.next ?? null } } : {}),
+    };
+  }
+
+  /**
+   * A page of the feed: publications and withdrawals together, newest change first, as stored (the feed renders
+   * them); the first page also carries the latest checkpoint.
+   */
+  async feed(filter: DisclosureFilter, paging: Paging, consistentWith?: Position) {
+    await caughtUp(this.deps.runner, consistentWith);
+    const page = this.disclosurePage(filter, undefined, { orderBy: 'updatedAt', ...paging });
+    const checkpoint = paging.after === undefined ? this.latestCheckpoint() : undefined;
+    return { ...page, ...(checkpoint ? { checkpoint } : {}) };
+  }
+
+  /** The public officer list (执法人员名单). */
+  async officers(filter: { agency?: string; status?: string }, paging: Paging, consistentWith?: Position) {
+    await caughtUp(this.deps.runner, consistentWith);
+    const where: Record<string, string> = {};
+    if (filter.agency !== undefined) where.agency = filter.agency;
+    if (filter.status !== undefined) where.status = filter.status;
+    const page = pageOf(() => this.deps.readModels.query<OfficerDoc>('officers', { where, ...paging }));
+    return { items: page.items.map(officerView), ...(page.next === undefined ? {} : { next: page.next }) };
+  }
+
+  /** The enforcement-item list (执法事项清单). */
+  async items(
+    filter: { agency?: string; category?: string; retired?: boolean },
+    paging: Paging,
+    consistentWith?: Position,
+  ) {
+    await caughtUp(this.deps.runner, consistentWith);
+    const where: Record<string, string | boolean> = {};
+    if (filter.agency !== undefined) where.agency = filter.agency;
+    if (filter.category !== undefined) where.category = filter.category;
+    if (filter.retired !== undefined) where.retired = filter.retired;
+    const page = pageOf(() => this.deps.readModels.query<ItemDoc>('items', { where, ...paging }));
+    return { items: page.items.map(itemView), ...(page.next === undefined ? {} : { next: page.next }) };
+  }
+
+  private disclosurePage(
+    filter: DisclosureFilter,
+    status: DisclosureDoc['status'] | undefined,
+    page: { orderBy: string; limit: number; after?: string },
+  ): Page<DisclosureDoc> {
+    const { agency, category, from, to } = filter;
+    const where: Record<string, string> = {};
+    if (status !== undefined) where.status = status;
+    if (agency !== undefined) where.agency = agency;
+    if (category !== undefined) where.category = category;
+    const query: Query = {
+      where,
+      ...(from !== undefined || to !== undefined
+        ? { range: { member: 'publishedOn', ...(from ? { from } : {}), ...(to ? { to } : {}) } }
+        : {}),
+      direction: 'desc',
+      ...page,
+    };
+    return pageOf(() => this.deps.readModels.query<DisclosureDoc>(DISCLOSURES, query));
+  }
+
+  /** The latest checkpoint of the log, published with the decisions. */
+  private latestCheckpoint() {
+    const [latest] = this.deps.readModels.query<CheckpointDoc>(CHECKPOINTS, {
+      orderBy: 'size',
+      direction: 'desc',
+      limit: 1,
+    }).items;
+    if (!latest) return undefined;
+    const { origin, size, rootHash, note, issuedAt } = latest;
+    return { origin, size, rootHash, note, issuedAt };
+  }
+}

@@ -1,0 +1,62 @@
+import type { DisclosureDoc } from '../../projections/disclosures.js';
+import type { ItemDoc, OfficerDoc } from '../../projections/registry.js';
+import { publicFine } from '../domain/redaction.js';
+
+/** A published decision as the JSON list shows it (the members of the DESIGN contract and a few more). */
+export function publishedView(d: DisclosureDoc) {
+  return {
+    caseId: d.caseId,
+    agency: d.agency,
+    itemCode: d.itemCode,
+    ...(d.itemName === undefined ? {} : { itemName: d.itemName }),
+    ...(d.category === undefined ? {} : { category: d.category }),
+    decisionType: d.decisionType,
+    ...publicFine(d.fineFen),
+    legalBasis: d.legalBasis,
+    documentNo: d.documentNo,
+    decidedOn: d.decidedOn,
+    publishedOn: d.publishedOn,
+    updatedAt: d.updatedAt,
+    parties: d.parties ?? [],
+  };
+}
+
+/** A withdrawal notice: which publication was withdrawn, when and why; nothing of the decision itself. */
+export function withdrawalView(d: DisclosureDoc) {
+  return {
+    caseId: d.caseId,
+    agency: d.agency,
+    itemCode: d.itemCode,
+    documentNo: d.documentNo,
+    publishedOn: d.publishedOn,
+    withdrawnAt: d.withdrawal?.withdrawnAt ?? d.updatedAt,
+    reason: d.withdrawal?.reason ?? '',
+  };
+}
+
+/** The public officer list (执法人员名单): who may enforce, with which certificate, until when. */
+export function officerView(o: OfficerDoc) {
+  return {
+    name: o.name,
+    certificateNo: o.certificateNo,
+    agency: o.agency,
+    categories: o.categories ?? [],
+    validFrom: o.validFrom,
+    validTo: o.validTo,
+    status: o.status,
+  };
+}
+
+/** The enforcement-item list (执法事项清单). */
+export function itemView(i: ItemDoc) {
+  return {
+    code: i.code,
+    agency: i.agency,
+    name: i.name,
+    category: i.category,
+    legalBasis: i.legalBasis,
+    ...(i.major === undefined ? {} : { major: i.major }),
+    ...(i.disclosureWorkingDays === undefined ? {} : { disclosureWorkingDays: i.disclosureWorkingDays }),
+    retired: i.retired,
+  };
+}
