@@ -1,5 +1,5 @@
 import { localDate } from '../src/domain/actor.js';
-import type { MediaRef } from '../src/domain/case/acts.js';
+import type { RecordedCaseEvent } from '../src/domain/case/acts.js';
 import {
   disclosureStanding,
   meetsRecording,
@@ -8,7 +8,7 @@ import {
   type DisclosureStanding,
 } from '../src/domain/case/rules.js';
 import type { CaseState } from '../src/domain/case/state.js';
-import type { CaseFileDoc } from './case-files.js';
+import type { CaseActDoc, CaseSummaryDoc, RecordingGap } from './case-files.js';
 
 /**
  * The case file's checklist and standings: what the rules of `src/domain/case/rules.ts` say of the file, computed
@@ -32,36 +32,69 @@ export interface Completeness {
 /** The review state of the case, as the domain folds it (the same state the decider's gate reads). */
 export type ReviewFold = Pick<CaseState, 'review' | 'reviewPending' | 'proposal'>;
 
-/** The completeness checklist, recomputed from the whole file (and the case's review state) after each act. */
-export function completeness(doc: CaseFileDoc, fold: ReviewFold): Completeness {
-  const contentType = new Map(doc.media.map((m) => [m.sha256, m.contentType]));
-  const mediaOf = (shas: readonly string[]): Pick<MediaRef, 'contentType'>[] =>
-    shas.map((sha) => ({ contentType: contentType.get(sha) ?? '' }));
-  // media attached later for an act (RecordingAttached.relatesTo) count as the act's own
-  const attached = new Map<string, string[]>();
-  for (const t of doc.timeline) {
-    if (t.type !== 'RecordingAttached' || typeof t.data.relatesTo !== 'string') continue;
-    attached.set(t.data.relatesTo, [...(attached.get(t.data.relatesTo) ?? []), ...t.media]);
+/**
+ * The checklist's working state after an act (`decided`: the case had a decision before it): an act that needs a
+ * recording (`recordingRequirement`) and has none (`meetsRecording`) becomes a gap, which media attached later for it
+ * (`RecordingAttached.relatesTo`, naming an act already recorded) close; a service after the decision is noted.
+ */
+export function checksAfter(
+  checks: CaseSummaryDoc['checks'],
+  event: RecordedCaseEvent,
+  act: Pick<CaseActDoc, 'eventId' | 'type' | 'occurredAt' | 'data'>,
+  decided: boolean,
+): CaseSummaryDoc['checks'] {
+  const contentTypes = event.media.map((m) => m.contentType);
+  const requirement = recordingRequirement(act);
+  let { recordingActs, gaps, served } = checks;
+  if (requirement) {
+    recordingActs += 1;
+    if (
+      !meetsRecording(
+        requirement,
+        contentTypes.map((contentType) => ({ contentType })),
+      )
+    ) {
+      const method = act.type === 'DocumentServed' ? { method: String(act.data.method) } : {};
+      const gap: RecordingGap = {
+        eventId: act.eventId,
+        type: act.type,
+        occurredAt: act.occurredAt,
+        ...method,
+        requirement,
+        contentTypes,
+      };
+      gaps = [...gaps, gap];
+    }
   }
-  const mandatory = doc.timeline.flatMap((t) => {
-    const requirement = recordingRequirement(t);
-    return requirement ? [{ t, requirement }] : [];
-  });
-  const missing = mandatory
-    .filter(
-      ({ t, requirement }) => !meetsRecording(requirement, mediaOf([...t.media, ...(attached.get(t.eventId) ?? [])])),
-    )
-    .map(({ t }) => t.eventId);
+  const relatesTo = event.type === 'RecordingAttached' ? event.data.relatesTo : undefined;
+  if (typeof relatesTo === 'string' && gaps.some((gap) => gap.eventId === relatesTo)) {
+    gaps = gaps.flatMap((gap) => {
+      if (gap.eventId !== relatesTo) return [gap];
+      const media = [...gap.contentTypes, ...contentTypes];
+      const met = meetsRecording(
+        gap.requirement,
+        media.map((contentType) => ({ contentType })),
+      );
+      return met ? [] : [{ ...gap, contentTypes: media }];
+    });
+  }
+  if (event.type === 'DecisionIssued') served = false;
+  else if (event.type === 'DocumentServed' && decided) served = true;
+  return recordingActs === checks.recordingActs && gaps === checks.gaps && served === checks.served
+    ? checks
+    : { recordingActs, gaps, served };
+}
+
+/** The completeness checklist of a case's row after an act, and the case's review state. */
+export function completeness(doc: CaseSummaryDoc, fold: ReviewFold): Completeness {
+  const { recordingActs, gaps, served } = doc.checks;
   const decision = doc.decision;
   const target = decision ?? fold.proposal;
   const cleared = target !== undefined && reviewClears(fold.review, fold.reviewPending, target);
-  const served = decision
-    ? doc.timeline.some((t) => t.type === 'DocumentServed' && t.revision > revisionOf(doc, decision.eventId))
-    : false;
   return {
     recordings: {
-      status: mandatory.length === 0 ? 'not_applicable' : missing.length ? 'missing' : 'complete',
-      missing,
+      status: recordingActs === 0 ? 'not_applicable' : gaps.length ? 'missing' : 'complete',
+      missing: gaps.map((gap) => gap.eventId),
     },
     legalReview: {
       status: !doc.major ? 'not_applicable' : cleared ? 'complete' : decision ? 'missing' : 'pending',
@@ -80,7 +113,10 @@ export function completeness(doc: CaseFileDoc, fold: ReviewFold): Completeness {
 }
 
 /** Where the publication of the file's decision stands on `asOf` (`disclosureStanding`); undefined before a decision. */
-export function disclosureStandingOf(doc: CaseFileDoc, asOf: string): DisclosureStanding | undefined {
+export function disclosureStandingOf(
+  doc: Pick<CaseSummaryDoc, 'decision'>,
+  asOf: string,
+): DisclosureStanding | undefined {
   const decision = doc.decision;
   if (!decision) return undefined;
   const { disclosedOn, disclosedOnTime, exemption } = decision;
@@ -93,8 +129,4 @@ export function disclosureStandingOf(doc: CaseFileDoc, asOf: string): Disclosure
     },
     asOf,
   );
-}
-
-function revisionOf(doc: CaseFileDoc, eventId: string): number {
-  return doc.timeline.find((t) => t.eventId === eventId)?.revision ?? Number.MAX_SAFE_INTEGER;
 }

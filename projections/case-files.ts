@@ -9,17 +9,23 @@ import {
 } from '../src/domain/case/acts.js';
 import { caseEventOf } from '../src/domain/case/envelope.js';
 import { evolveCase, initialCaseState, type CaseReview, type CaseState } from '../src/domain/case/state.js';
-import { isMajorCase } from '../src/domain/case/rules.js';
+import { isMajorCase, type RecordingRequirement } from '../src/domain/case/rules.js';
 import type { Party } from '../src/domain/redaction.js';
 import { parseAgencyStream } from '../src/domain/streams.js';
 import type { Change, Doc, DocReader, Projection } from '../src/ports/read-models.js';
-import { completeness, type Completeness } from './case-checks.js';
+import { checksAfter, completeness, type Completeness } from './case-checks.js';
 import { itemKey, officerKey, type ItemDoc, type OfficerDoc } from './registry.js';
 
 export type { CheckStatus, Completeness } from './case-checks.js';
 
-/** One recorded act of the case, in order. */
-export interface TimelineEntry {
+/** One recorded act of the case, in order, with the corrections later recorded for it. */
+export interface TimelineEntry extends ActEntry {
+  /** The corrections later recorded for this act, beside it: the record is amended, never rewritten. */
+  corrections?: { eventId: string; occurredAt: string; reason: string; data: Record<string, unknown> }[];
+}
+
+/** One recorded act of the case as stored. */
+interface ActEntry {
   eventId: string;
   revision: number;
   position: number;
@@ -37,8 +43,6 @@ export interface TimelineEntry {
   media: string[];
   /** For a `RecordCorrected`: the act it corrects. */
   corrects?: string;
-  /** The corrections later recorded for this act, beside it: the record is amended, never rewritten. */
-  corrections?: { eventId: string; occurredAt: string; reason: string; data: Record<string, unknown> }[];
 }
 
 export interface ReviewEntry {
@@ -80,8 +84,51 @@ export interface DecisionEntry {
   };
 }
 
-/** The case file (案卷) as `GET /v1/cases/{caseId}` returns it. */
-export interface CaseFileDoc extends Doc {
+/** A medium of the case, with the acts that reference it. */
+export type CaseMedium = MediaRef & { eventIds: string[] };
+
+/** An act that needs a recording and has none yet (`recordingRequirement`), with the media counted for it so far. */
+export interface RecordingGap {
+  eventId: string;
+  type: string;
+  occurredAt: string;
+  /** For a service: how it was served. */
+  method?: string;
+  requirement: RecordingRequirement;
+  /** The content types of the media counted for it: its own, and those attached for it later. */
+  contentTypes: string[];
+}
+
+/**
+ * The stored row of a case (collection `cases`): what lists, supervision views and the rules read, updated in place
+ * by each act. Its size does not grow with the number of acts: the acts are rows of their own
+ * ({@link CaseActDoc}, collection `case_acts`), and the file a reader sees is assembled from both
+ * ({@link readCaseFile} in `case-file-read.ts`).
+ */
+export interface CaseSummaryDoc extends Doc, CaseCore {
+  /** The fold of the case's rules, kept to evolve the status exactly as the domain does. Never shown. */
+  state: {
+    proposal?: Proposal;
+    reviewPending: boolean;
+    review?: CaseReview;
+    decision?: CaseState['decision'];
+    disclosedOn?: string;
+  };
+  /** What the checklist is kept from, act by act. Never shown. */
+  checks: {
+    /** How many acts needed a recording. */
+    recordingActs: number;
+    /** Those still without one, in order. */
+    gaps: RecordingGap[];
+    /** A document was served after the decision. */
+    served: boolean;
+  };
+  /** The searched texts of the acts, in order, up to {@link MAX_SEARCH_CHARS} characters. Never shown. */
+  search: { parts: string[]; findings: string[]; chars: number };
+}
+
+/** What a case's row and its file both hold. */
+interface CaseCore {
   caseId: string;
   agency: string;
   itemCode: string;
@@ -100,29 +147,45 @@ export interface CaseFileDoc extends Doc {
   parties: Party[];
   officers: string[];
   handlingOfficers: { officerId: string; name?: string; certificateNo?: string }[];
-  timeline: TimelineEntry[];
-  media: (MediaRef & { eventIds: string[] })[];
-  evidence: { eventId: string; type: string; occurredAt: string; description: string; media: string[] }[];
   reviews: ReviewEntry[];
   decision?: DecisionEntry;
   closedOn?: string;
   completeness: Completeness;
   /** Flags the supervision views filter on. */
   audit: { missingRecordings: boolean; decided: boolean; disclosed: boolean };
-  /** The fold of the case's rules, kept to evolve the status exactly as the domain does. */
-  state: {
-    proposal?: Proposal;
-    reviewPending: boolean;
-    review?: CaseReview;
-    decision?: CaseState['decision'];
-    disclosedOn?: string;
-  };
 }
 
+/** One recorded act of a case, a row of its own (collection `case_acts`), keyed by {@link caseActKey}. */
+export type CaseActDoc = ActEntry &
+  Doc & {
+    /** The media the act references, as it names them (the timeline shows their SHA-256 only). */
+    mediaRefs?: MediaRef[];
+  };
+
+/** The case file (案卷) as `GET /v1/cases/{caseId}` returns it: the case's row and its acts, assembled. */
+export interface CaseFileDoc extends Doc, CaseCore {
+  timeline: TimelineEntry[];
+  media: CaseMedium[];
+  evidence: { eventId: string; type: string; occurredAt: string; description: string; media: string[] }[];
+}
+
+/**
+ * The most characters of acts' text a case's search text keeps (besides its title and item): the text of a long
+ * case stops growing there, so each act costs the same whatever the case's length.
+ */
+export const MAX_SEARCH_CHARS = 8_000;
+
 export const CASES = 'cases';
+export const CASE_ACTS = 'case_acts';
 
 /** The key of a case file: case ids are unique within an agency only, so it is the case's stream name. */
 export const caseKey = (agency: string, caseId: string): string => caseStream(agency, caseId);
+
+/**
+ * The key of an act of a case: the case's key (which holds no `/`: its parts are percent-encoded), `/`, and the
+ * act's revision in ten digits, so that the keys starting with `<caseKey>/` are the case's acts in order.
+ */
+export const caseActKey = (key: string, revision: number): string => `${key}/${String(revision).padStart(10, '0')}`;
 
 /**
  * The case of an event of a `case-<agency>:<caseId>` stream (as `parseAgencyStream` reads the name), or undefined
@@ -134,12 +197,14 @@ export function caseOf(stream: string): { readonly agency: string; readonly case
 }
 
 /**
- * Case files, from the `case-<agency>:<caseId>` streams, keyed by {@link caseKey}; reads the registry's officers
- * and items (of the case's agency) for names and criteria.
+ * Case files, from the `case-<agency>:<caseId>` streams: each act updates its case's row (collection `cases`, keyed
+ * by {@link caseKey}) in place and adds a row of its own (collection `case_acts`, keyed by {@link caseActKey}), so an
+ * act costs the same whatever the length of its case. Reads the registry's officers and items (of the case's agency)
+ * for names and criteria.
  */
 export const caseFilesProjection: Projection = {
   name: 'case-files',
-  version: 4,
+  version: 5,
   collections: [
     {
       name: CASES,
@@ -157,6 +222,7 @@ export const caseFilesProjection: Projection = {
       ],
       text: caseText,
     },
+    { name: CASE_ACTS },
   ],
   apply(recorded, docs): Change[] {
     const envelope = recorded.event;
@@ -164,10 +230,10 @@ export const caseFilesProjection: Projection = {
     if (!ofCase) return [];
     const key = caseKey(ofCase.agency, ofCase.caseId);
     const event = caseEventOf(envelope);
-    const current = docs.get<CaseFileDoc>(CASES, key);
+    const current = docs.get<CaseSummaryDoc>(CASES, key);
     if (!current && event.type !== 'CaseOpened') return [];
     const base = current ?? opening(event as Extract<RecordedCaseEvent, { type: 'CaseOpened' }>, docs);
-    const entry: TimelineEntry = {
+    const entry: CaseActDoc = {
       eventId: envelope.id,
       revision: envelope.revision,
       position: recorded.position,
@@ -184,13 +250,18 @@ export const caseFilesProjection: Projection = {
       data: event.data as Record<string, unknown>,
       media: event.media.map((m) => m.sha256),
       ...(event.type === 'RecordCorrected' ? { corrects: event.data.corrects } : {}),
+      ...(event.media.length > 0
+        ? { mediaRefs: event.media.map(({ sha256, size, contentType }) => ({ sha256, size, contentType })) }
+        : {}),
     };
-    const doc = evolveFile(base, event, entry, docs);
-    return [{ collection: CASES, key, doc }];
+    return [
+      { collection: CASES, key, doc: evolveSummary(base, event, entry, docs) },
+      { collection: CASE_ACTS, key: caseActKey(key, entry.revision), doc: entry },
+    ];
   },
 };
 
-function opening(event: Extract<RecordedCaseEvent, { type: 'CaseOpened' }>, docs: DocReader): CaseFileDoc {
+function opening(event: Extract<RecordedCaseEvent, { type: 'CaseOpened' }>, docs: DocReader): CaseSummaryDoc {
   const { caseId, itemCode, title, openedOn, officers, parties } = event.data;
   const agency = event.actor.agency;
   const item = docs.get<ItemDoc>('items', itemKey(agency, itemCode));
@@ -213,9 +284,6 @@ function opening(event: Extract<RecordedCaseEvent, { type: 'CaseOpened' }>, docs
       const officer = docs.get<OfficerDoc>('officers', officerKey(agency, officerId));
       return { officerId, ...(officer ? { name: officer.name, certificateNo: officer.certificateNo } : {}) };
     }),
-    timeline: [],
-    media: [],
-    evidence: [],
     reviews: [],
     completeness: {
       recordings: { status: 'not_applicable', missing: [] },
@@ -225,10 +293,12 @@ function opening(event: Extract<RecordedCaseEvent, { type: 'CaseOpened' }>, docs
     },
     audit: { missingRecordings: false, decided: false, disclosed: false },
     state: { reviewPending: false },
+    checks: { recordingActs: 0, gaps: [], served: false },
+    search: { parts: [], findings: [], chars: 0 },
   };
 }
 
-function domainState(doc: CaseFileDoc): CaseState {
+function domainState(doc: CaseSummaryDoc): CaseState {
   const { proposal, review, decision, disclosedOn, reviewPending } = doc.state;
   return {
     ...initialCaseState(),
@@ -247,16 +317,20 @@ function domainState(doc: CaseFileDoc): CaseState {
   };
 }
 
-function evolveFile(base: CaseFileDoc, event: RecordedCaseEvent, entry: TimelineEntry, docs: DocReader): CaseFileDoc {
+function evolveSummary(
+  base: CaseSummaryDoc,
+  event: RecordedCaseEvent,
+  entry: CaseActDoc,
+  docs: DocReader,
+): CaseSummaryDoc {
   const next = evolveCase(domainState(base), event);
-  const doc: CaseFileDoc = {
+  const doc: CaseSummaryDoc = {
     ...base,
     status: next.status,
     revision: entry.revision,
     position: entry.position,
     updatedAt: entry.recordedAt,
     lastActivityOn: maxDate(base.lastActivityOn, localDate(entry.occurredAt)),
-    timeline: [...base.timeline, entry],
     state: {
       reviewPending: next.reviewPending,
       ...(next.proposal ? { proposal: next.proposal } : {}),
@@ -264,22 +338,10 @@ function evolveFile(base: CaseFileDoc, event: RecordedCaseEvent, entry: Timeline
       ...(next.decision ? { decision: next.decision } : {}),
       ...(next.disclosedOn ? { disclosedOn: next.disclosedOn } : {}),
     },
+    checks: checksAfter(base.checks, event, entry, base.decision !== undefined),
+    search: searchAfter(base.search, entry.data),
   };
-  if (event.media.length > 0) doc.media = mergeMedia(base.media, event.media, entry.eventId);
   switch (event.type) {
-    case 'EvidenceCollected':
-    case 'RecordingAttached':
-      doc.evidence = [
-        ...base.evidence,
-        {
-          eventId: entry.eventId,
-          type: event.type,
-          occurredAt: event.occurredAt,
-          description: event.data.description,
-          media: entry.media,
-        },
-      ];
-      break;
     case 'LegalReviewCompleted': {
       const { outcome, opinion, checks, reviewer, proposal } = event.data;
       const review: ReviewEntry = {
@@ -343,14 +405,6 @@ function evolveFile(base: CaseFileDoc, event: RecordedCaseEvent, entry: Timeline
         doc.decision = { ...base.decision, updates: [...base.decision.updates, update] };
       }
       break;
-    case 'RecordCorrected': {
-      const { corrects, reason, data } = event.data;
-      const correction = { eventId: entry.eventId, occurredAt: event.occurredAt, reason, data };
-      doc.timeline = doc.timeline.map((t) =>
-        t.eventId === corrects ? { ...t, corrections: [...(t.corrections ?? []), correction] } : t,
-      );
-      break;
-    }
     case 'CaseClosed':
       doc.closedOn = event.data.closedOn;
       break;
@@ -366,38 +420,40 @@ function evolveFile(base: CaseFileDoc, event: RecordedCaseEvent, entry: Timeline
   return doc;
 }
 
-function proposedMajor(doc: CaseFileDoc, proposal: Proposal | undefined, docs: DocReader): boolean {
+function proposedMajor(doc: CaseSummaryDoc, proposal: Proposal | undefined, docs: DocReader): boolean {
   if (!proposal) return false;
   const item = docs.get<ItemDoc>('items', itemKey(doc.agency, doc.itemCode));
   return isMajorCase(item?.major, { proposal });
-}
-
-function mergeMedia(known: CaseFileDoc['media'], added: readonly MediaRef[], eventId: string): CaseFileDoc['media'] {
-  const media = known.map((m) => ({ ...m, eventIds: [...m.eventIds] }));
-  for (const m of added) {
-    const existing = media.find((k) => k.sha256 === m.sha256);
-    if (existing) {
-      if (!existing.eventIds.includes(eventId)) existing.eventIds.push(eventId);
-    } else media.push({ sha256: m.sha256, size: m.size, contentType: m.contentType, eventIds: [eventId] });
-  }
-  return media;
 }
 
 function maxDate(a: string, b: string): string {
   return a >= b ? a : b;
 }
 
+/** The members of an act's data whose text the similar-case search matches (besides a proposal's legal basis). */
+const SEARCHED = ['findings', 'description', 'items', 'target', 'legalBasis', 'location'] as const;
+
+/** The search texts after an act: its searched members appended, in order, while they fit {@link MAX_SEARCH_CHARS}. */
+function searchAfter(search: CaseSummaryDoc['search'], data: Record<string, unknown>): CaseSummaryDoc['search'] {
+  const texts: string[] = [];
+  for (const member of SEARCHED) if (typeof data[member] === 'string' && data[member]) texts.push(data[member]);
+  const proposed = data.proposed as { legalBasis?: unknown } | undefined;
+  if (typeof proposed?.legalBasis === 'string' && proposed.legalBasis) texts.push(proposed.legalBasis);
+  if (texts.length === 0) return search;
+  const parts = [...search.parts];
+  const findings = [...search.findings];
+  let chars = search.chars;
+  for (const text of texts) {
+    if (chars + text.length > MAX_SEARCH_CHARS) break;
+    parts.push(text);
+    if (text === data.findings) findings.push(text);
+    chars += text.length;
+  }
+  return chars === search.chars ? search : { parts, findings, chars };
+}
+
 /** What the similar-case search matches: the title, item, findings, evidence and the decision's legal basis. */
 export function caseText(doc: Doc): string {
-  const file = doc as CaseFileDoc;
-  const parts: string[] = [file.title, file.itemName ?? '', file.itemCode];
-  for (const t of file.timeline) {
-    const d = t.data;
-    for (const member of ['findings', 'description', 'items', 'target', 'legalBasis', 'location']) {
-      if (typeof d[member] === 'string') parts.push(d[member] as string);
-    }
-    const proposed = d.proposed as { legalBasis?: string } | undefined;
-    if (proposed?.legalBasis) parts.push(proposed.legalBasis);
-  }
-  return parts.filter(Boolean).join('\n');
+  const summary = doc as CaseSummaryDoc;
+  return [summary.title, summary.itemName ?? '', summary.itemCode, ...summary.search.parts].filter(Boolean).join('\n');
 }

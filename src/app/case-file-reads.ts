@@ -1,4 +1,5 @@
-import { CASES, caseKey, caseText, type CaseFileDoc } from '../../projections/case-files.js';
+import { readCaseFile } from '../../projections/case-file-read.js';
+import { CASES, caseKey, caseText, type CaseFileDoc, type CaseSummaryDoc } from '../../projections/case-files.js';
 import { RuleViolation } from '../domain/errors.js';
 import type { Position } from '../ports/event-store.js';
 import type { ReadModelStore } from '../ports/read-models.js';
@@ -14,8 +15,8 @@ export interface CaseFileReadsDependencies {
   readonly reads: CaseReads;
 }
 
-/** The case file as it is served: the stored document without the fold of the rules it is projected with. */
-export type CaseFile = Omit<CaseFileDoc, 'state'>;
+/** The case file as it is served: the case's row and its acts, assembled (`readCaseFile`). */
+export type CaseFile = CaseFileDoc;
 
 /** A retrieval of a case file, once the read models have applied `consistentWith` (a write's position). */
 export interface CaseFileRetrieval extends Retrieval {
@@ -45,8 +46,7 @@ export class CaseFileReads {
 
   /** The case file, its retrieval recorded (`read_case`). */
   async file(retrieval: CaseFileRetrieval): Promise<CaseFile> {
-    const { state: _state, ...file } = await this.retrieve(retrieval);
-    return file;
+    return this.retrieve(retrieval, (agency) => readCaseFile(this.deps.readModels, agency, retrieval.caseId));
   }
 
   /**
@@ -54,9 +54,12 @@ export class CaseFileReads {
    * (`read_similar`, granted or denied, like any read of a case).
    */
   async similar(retrieval: CaseFileRetrieval, limit: number): Promise<SimilarCase[]> {
-    const doc = await this.retrieve(retrieval);
+    const doc = await this.retrieve(retrieval, (agency) =>
+      this.deps.readModels.get<CaseSummaryDoc>(CASES, caseKey(agency, retrieval.caseId)),
+    );
     const scope = readableAgencies(retrieval.principal);
-    return similarCases(this.deps.readModels, doc, { scope, limit, text: caseText(doc) });
+    const source = { caseId: doc.caseId, agency: doc.agency, title: doc.title, findings: doc.search.findings };
+    return similarCases(this.deps.readModels, source, { scope, limit, text: caseText(doc) });
   }
 
   /** Summaries of the cases the principal may read, newest opened first. Listing is not a retrieval of each. */
@@ -71,7 +74,7 @@ export class CaseFileReads {
     if (status !== undefined) where.status = status;
     if (itemCode !== undefined) where.itemCode = itemCode;
     const page = pageOf(() =>
-      this.deps.readModels.query<CaseFileDoc>(CASES, {
+      this.deps.readModels.query<CaseSummaryDoc>(CASES, {
         where,
         ...(from !== undefined || to !== undefined
           ? { range: { member: 'openedOn', ...(from ? { from } : {}), ...(to ? { to } : {}) } }
@@ -85,19 +88,16 @@ export class CaseFileReads {
     return { items: page.items.map(summaryOf), ...(page.next ? { next: page.next } : {}) };
   }
 
-  /** The stored case file, once the read models caught up, the retrieval recorded. */
-  private async retrieve(retrieval: CaseFileRetrieval): Promise<CaseFileDoc> {
+  /** What `find` reads of the case, once the read models caught up, the retrieval recorded. */
+  private async retrieve<T>(retrieval: CaseFileRetrieval, find: (agency: string) => T | undefined): Promise<T> {
     await caughtUp(this.deps.runner, retrieval.consistentWith);
-    const { caseId } = retrieval;
-    const { found } = await this.deps.reads.retrieve(retrieval, (agency) =>
-      this.deps.readModels.get<CaseFileDoc>(CASES, caseKey(agency, caseId)),
-    );
+    const { found } = await this.deps.reads.retrieve(retrieval, find);
     return found;
   }
 }
 
 /** A case as a list shows it. */
-function summaryOf(doc: CaseFileDoc) {
+function summaryOf(doc: CaseSummaryDoc) {
   return {
     caseId: doc.caseId,
     agency: doc.agency,

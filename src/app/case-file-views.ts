@@ -1,5 +1,5 @@
 import { disclosureStandingOf } from '../../projections/case-checks.js';
-import type { CaseFileDoc } from '../../projections/case-files.js';
+import type { CaseFileDoc, CaseSummaryDoc } from '../../projections/case-files.js';
 import type { MediaRef, RecordedCaseEvent } from '../domain/case/acts.js';
 import type { ItemCategory } from '../domain/registry/items.js';
 import type { CaseFacts } from '../domain/statistics.js';
@@ -16,7 +16,7 @@ import { daysBetween } from './days.js';
  * for a decision published on time or lawfully exempted from publication by `asOf` (`disclosureStandingOf`). Days
  * are calendar days after the due date (the last day allowed).
  */
-export function overdueView(doc: CaseFileDoc, asOf: string) {
+export function overdueView(doc: CaseSummaryDoc, asOf: string) {
   const decision = doc.decision;
   if (!decision) return undefined;
   const base = {
@@ -44,22 +44,19 @@ export function overdueView(doc: CaseFileDoc, asOf: string) {
 }
 
 /** A case with seizures, demolitions or services lacking their recording, and those acts. */
-export function missingRecordingsView(doc: CaseFileDoc) {
-  const missing = new Set(doc.completeness.recordings.missing);
+export function missingRecordingsView(doc: CaseSummaryDoc) {
   return {
     caseId: doc.caseId,
     agency: doc.agency,
     itemCode: doc.itemCode,
     status: doc.status,
     lastActivityOn: doc.lastActivityOn,
-    acts: doc.timeline
-      .filter((t) => missing.has(t.eventId))
-      .map((t) => ({
-        eventId: t.eventId,
-        type: t.type,
-        occurredAt: t.occurredAt,
-        ...(t.type === 'DocumentServed' ? { method: String(t.data.method) } : {}),
-      })),
+    acts: doc.checks.gaps.map((gap) => ({
+      eventId: gap.eventId,
+      type: gap.type,
+      occurredAt: gap.occurredAt,
+      ...(gap.method === undefined ? {} : { method: gap.method }),
+    })),
   };
 }
 
@@ -68,7 +65,7 @@ export function missingRecordingsView(doc: CaseFileDoc) {
  * (`reviewClears`: approved, or its disagreement resolved upholding the proposal, for this type and amount).
  * Undefined for a case file without a decision.
  */
-export function majorDecisionView(doc: CaseFileDoc) {
+export function majorDecisionView(doc: CaseSummaryDoc) {
   const decision = doc.decision;
   if (!decision) return undefined;
   return {

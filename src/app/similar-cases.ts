@@ -53,7 +53,8 @@ export interface SimilarCaseSource {
   readonly caseId: string;
   readonly agency: string;
   readonly title: string;
-  readonly timeline?: readonly { readonly data: Readonly<Record<string, unknown>> }[];
+  /** What the case's on-site inspections found, in the order recorded. */
+  readonly findings?: readonly string[];
 }
 
 /** A decided case file as the search returns it. */
@@ -112,7 +113,7 @@ export function similarCases(
   options: SimilarCasesOptions,
 ): SimilarCase[] {
   const limit = Math.min(MAX_SIMILAR, Math.max(1, Math.floor(options.limit)));
-  const match = similarityMatch([doc.title, ...findingsOf(doc), options.text ?? '']);
+  const match = similarityMatch([doc.title, ...(doc.findings ?? []), options.text ?? '']);
   if (match === undefined || options.scope.length === 0) return [];
   const hits = store.search<DecidedCaseDoc>(CASES, match, {
     where: { agency: [...options.scope], 'audit.decided': true },
@@ -122,11 +123,6 @@ export function similarCases(
     .filter((hit) => !(hit.doc.caseId === doc.caseId && hit.doc.agency === doc.agency) && hit.doc.decision)
     .slice(0, limit)
     .map(similarOf);
-}
-
-/** What the on-site inspections found, in the order recorded. */
-function findingsOf(doc: SimilarCaseSource): string[] {
-  return (doc.timeline ?? []).flatMap((t) => (typeof t.data.findings === 'string' ? [t.data.findings] : []));
 }
 
 function similarOf({ doc, rank }: SearchHit<DecidedCaseDoc>): SimilarCase {

@@ -1,5 +1,6 @@
 import { ACCESS, DENIED_ACCESS } from '../../projections/access.js';
-import { CASES, type CaseFileDoc } from '../../projections/case-files.js';
+import { assembleCaseFile, caseActs } from '../../projections/case-file-read.js';
+import { CASES, caseKey, type CaseSummaryDoc } from '../../projections/case-files.js';
 import { dateAtOffset } from '../domain/actor.js';
 import { RuleViolation } from '../domain/errors.js';
 import { publicationDeadline, publicationStatus, yearlyStatistics } from '../domain/statistics.js';
@@ -69,7 +70,7 @@ export class SupervisionReads {
   /** Decisions not published in time by `asOf` (or published late), soonest due first. */
   async overdueDisclosures(query: DatedQuery, paging: Paging) {
     const { scope, asOf } = await this.dated(query);
-    const page = filledPage<CaseFileDoc, ReturnType<typeof overdueView>>(
+    const page = filledPage<CaseSummaryDoc, ReturnType<typeof overdueView>>(
       this.deps.readModels,
       CASES,
       {
@@ -107,7 +108,7 @@ export class SupervisionReads {
         orderBy: 'decision.decidedOn',
         direction: 'desc',
       },
-      (doc: CaseFileDoc) => {
+      (doc: CaseSummaryDoc) => {
         const view = majorDecisionView(doc);
         return query.matched === undefined || view?.matchedApprovedReview === query.matched ? view : undefined;
       },
@@ -144,12 +145,12 @@ export class SupervisionReads {
     const { scope, asOf } = await this.dated(query);
     const agency = query.agency === undefined ? query.principal.agency : scope[0]!;
     const year = String(query.year).padStart(4, '0');
-    const cases = readAll<CaseFileDoc>(this.deps.readModels, CASES, {
+    const cases = readAll<CaseSummaryDoc>(this.deps.readModels, CASES, {
       where: { agency },
       range: { member: 'lastActivityOn', from: `${year}-01-01` },
     })
       .filter((doc) => doc.openedOn <= `${year}-12-31`)
-      .map(caseFacts);
+      .map((doc) => caseFacts(assembleCaseFile(doc, caseActs(this.deps.readModels, caseKey(doc.agency, doc.caseId)))));
     const statistics = yearlyStatistics({ agency, year: query.year, cases, asOf });
     return {
       ...statistics,

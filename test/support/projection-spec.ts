@@ -4,7 +4,9 @@ import type { RecordedCaseEvent } from '../../src/domain/case/acts.js';
 import { sealEvents, type EventDraft, type EventEnvelope } from '../../src/ledger/envelope.js';
 import type { Signer } from '../../src/ledger/ed25519.js';
 import type { RecordedEvent } from '../../src/ports/event-store.js';
-import type { Doc, DocReader, Projection } from '../../src/ports/read-models.js';
+import type { Doc, DocReader, Page, Projection, Query } from '../../src/ports/read-models.js';
+import { readCaseFile } from '../../projections/case-file-read.js';
+import type { CaseFileDoc } from '../../projections/case-files.js';
 import { testSigner, RECORDED_AT } from './events.js';
 
 /**
@@ -19,6 +21,25 @@ export class MemoryDocs implements DocReader {
 
   get<D extends Doc = Doc>(collection: string, key: string): D | undefined {
     return this.collections.get(collection)?.get(key) as D | undefined;
+  }
+
+  /** Documents in key order, as a store's query gives them for `keyPrefix`, `limit` and `after` (a key). */
+  query<D extends Doc = Doc>(collection: string, query: Query): Page<D> {
+    if (query.where || query.range || query.orderBy) throw new Error('MemoryDocs.query pages by key only');
+    const keys = [...(this.collections.get(collection)?.keys() ?? [])]
+      .filter((key) => query.keyPrefix === undefined || key.startsWith(query.keyPrefix))
+      .filter((key) => query.after === undefined || key > query.after)
+      .sort();
+    const page = keys.slice(0, query.limit);
+    return {
+      items: page.map((key) => this.get<D>(collection, key)!),
+      ...(keys.length > query.limit ? { next: page.at(-1)! } : {}),
+    };
+  }
+
+  /** The case file as a reader sees it (`readCaseFile`). */
+  file(agency: string, caseId: string): CaseFileDoc | undefined {
+    return readCaseFile(this, agency, caseId);
   }
 
   all<D extends Doc = Doc>(collection: string): D[] {

@@ -134,7 +134,7 @@ describe('similar cases over a read-model store', () => {
     caseId: 'c-0',
     agency: 'county-justice',
     title: '某律师事务所未公示执业信息案',
-    timeline: [{ data: { caseId: 'c-0' } }, { data: { findings: '未在官网公示律师名单', location: '某街道' } }],
+    findings: ['未在官网公示律师名单'],
   };
 
   it('when searched, then it asks the cases collection for decided cases in scope, the title and findings first', () => {

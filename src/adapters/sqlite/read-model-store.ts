@@ -1,7 +1,8 @@
+import { createHash } from 'node:crypto';
 import Database from 'better-sqlite3';
 import type { Position, RecordedEvent } from '../../ports/event-store.js';
 import { createPrivateFile } from './private-file.js';
-import { QUARANTINE_SPEC, quarantineDoc, refusalOf, searchText, serialized } from './quarantine.js';
+import { DocumentRefused, QUARANTINE_SPEC, quarantineDoc, refusalOf, searchText, serialized } from './quarantine.js';
 import {
   InvalidCursor,
   QUARANTINE,
@@ -29,26 +30,58 @@ export interface SqliteReadModelStoreOptions {
    * the stored position each time. Default false.
    */
   readonly readonly?: boolean;
+  /**
+   * For a rebuild into a file of its own: the members' indexes are created by {@link SqliteReadModelStore.finishBulk}
+   * rather than kept up to date row by row, and commits are not synced (the file is only used once complete).
+   */
+  readonly bulk?: boolean;
 }
+
+/**
+ * The layout of the tables: bumped when how collections are stored changes. A file of another layout is emptied
+ * on opening (its versions forgotten), so the runner rebuilds it from the log.
+ */
+const LAYOUT = 2;
 
 const NAME = /^[a-z][a-z0-9_]*$/;
 const MEMBER = /^[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*$/;
 
+/** A stored value of an indexed member: what `json_extract` would give for it. */
+type Column = string | number | null;
+
+interface StoredRow {
+  readonly id: number;
+  /** The digest of the document's searched text, for searched collections. */
+  readonly sum: string | null;
+  readonly [column: string]: Column;
+}
+
 interface Collection {
   readonly spec: CollectionSpec;
-  readonly indexes: ReadonlySet<string>;
+  readonly table: string;
+  /** Indexed member → its column (quoted). */
+  readonly columns: ReadonlyMap<string, string>;
+  /** The indexed members, in column order. */
+  readonly members: readonly string[];
   readonly get: Database.Statement<[string], { doc: string }>;
-  readonly upsert: Database.Statement<[string, string], { id: number }>;
+  readonly stored: Database.Statement<[string], StoredRow>;
+  readonly insert: Database.Statement<unknown[], { id: number }>;
+  /** UPDATE statements by the set of columns they change (a bit per member, the text digest last). */
+  readonly updates: Map<number, Database.Statement<unknown[]>>;
   readonly remove: Database.Statement<[string], { id: number }>;
   readonly ftsDelete?: Database.Statement<[number]>;
   readonly ftsInsert?: Database.Statement<[number, string]>;
 }
 
 /**
- * Read models in SQLite: one table per collection (`doc_<name>`: key, JSON document), expression indexes on the
- * members queries use, an FTS5 table with the trigram tokenizer (which matches Chinese text, having no word
- * boundaries to rely on) for searched collections, and a `meta` table holding the applied position and the
- * projection versions. A commit writes documents and position in one transaction.
+ * Read models in SQLite: one table per collection (`doc_<name>`: key, JSON document, and one column per member
+ * queries use, holding the member's value as `json_extract` would read it, each indexed with the key), an FTS5
+ * table with the trigram tokenizer (which matches Chinese text, having no word boundaries to rely on) for searched
+ * collections, and a `meta` table holding the applied position and the projection versions. A commit writes
+ * documents and position in one transaction.
+ *
+ * A write touches only what changed: an index entry when its member's value changed, the full-text row when the
+ * document's searched text changed (a digest of it is kept beside the document).
  *
  * `synchronous = NORMAL` in WAL mode keeps every transaction atomic; a power loss may undo the last commits, which
  * the runner then applies again from the stored position — read models are rebuilt from the log, never the
@@ -67,20 +100,31 @@ export class SqliteReadModelStore implements ReadModelStore {
     failed: readonly { readonly projection: string; readonly reason: string }[],
   ) => QuarantineDoc[];
   readonly #savepoint: (changes: readonly Change[]) => void;
+  /** Indexes not made yet: a bulk load creates them at the end. */
+  #bulk: boolean;
   readonly #readonly: boolean;
 
   constructor(options: SqliteReadModelStoreOptions) {
     this.#projections = options.projections;
+    this.#bulk = options.bulk ?? false;
     this.#readonly = options.readonly === true;
     if (!this.#readonly) createPrivateFile(options.path);
     this.#db = new Database(options.path, this.#readonly ? { readonly: true, fileMustExist: true } : {});
     this.#db.pragma('journal_mode = WAL');
-    this.#db.pragma('synchronous = NORMAL');
+    this.#db.pragma(this.#bulk ? 'synchronous = OFF' : 'synchronous = NORMAL');
     this.#db.pragma('cache_size = -65536');
     this.#db.exec('CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)');
     this.#setMeta = this.#db.prepare(
       'INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value',
     );
+    if (!this.#readonly && this.#meta('layout') !== String(LAYOUT)) {
+      // another layout (or a new file): forget it, so that the runner finds the versions changed and rebuilds
+      this.#db.transaction(() => {
+        this.#dropCollections();
+        this.#db.exec("DELETE FROM meta WHERE key IN ('position', 'versions')");
+        this.#setMeta.run('layout', String(LAYOUT));
+      })();
+    }
     this.#createCollections();
     this.#position = Number(this.#meta('position') ?? 0);
     this.#commit = this.#db.transaction((changes: Iterable<Change>, position: Position) => {
@@ -125,14 +169,7 @@ export class SqliteReadModelStore implements ReadModelStore {
 
   reset(projections: readonly Projection[]): void {
     this.#db.transaction(() => {
-      const tables = this.#db
-        .prepare(
-          "SELECT name FROM sqlite_schema WHERE type = 'table' AND (name LIKE 'doc\\_%' ESCAPE '\\' OR name LIKE 'fts\\_%' ESCAPE '\\')",
-        )
-        .all() as { name: string }[];
-      for (const { name } of tables) {
-        if (/^(doc|fts)_[a-z][a-z0-9_]*$/.test(name)) this.#db.exec(`DROP TABLE IF EXISTS ${name}`);
-      }
+      this.#dropCollections();
       this.#collections.clear();
       this.#createCollections();
       this.#setMeta.run('position', '0');
@@ -156,6 +193,17 @@ export class SqliteReadModelStore implements ReadModelStore {
     return docs;
   }
 
+  /**
+   * Ends a bulk load: creates the members' indexes over the loaded rows and syncs commits from then on. A store
+   * opened without `bulk` has nothing to do.
+   */
+  finishBulk(): void {
+    if (!this.#bulk) return;
+    for (const collection of this.#collections.values()) this.#createIndexes(collection);
+    this.#db.pragma('synchronous = NORMAL');
+    this.#bulk = false;
+  }
+
   get<D extends Doc = Doc>(collection: string, key: string): D | undefined {
     const row = this.#collection(collection).get.get(key);
     return row ? (JSON.parse(row.doc) as D) : undefined;
@@ -166,6 +214,11 @@ export class SqliteReadModelStore implements ReadModelStore {
     const clauses: string[] = [];
     const params: unknown[] = [];
     this.#where(collection, query.where, clauses, params);
+    if (query.keyPrefix !== undefined) {
+      // keys from the prefix up to the prefix followed by the highest code point: the key index answers it
+      clauses.push('key >= ? AND key < ?');
+      params.push(query.keyPrefix, `${query.keyPrefix}\u{10FFFF}`);
+    }
     if (query.range) {
       const expr = this.#member(collection, query.range.member);
       if (query.range.from !== undefined && query.range.from !== null) {
@@ -262,29 +315,50 @@ export class SqliteReadModelStore implements ReadModelStore {
     return row?.value;
   }
 
+  #dropCollections(): void {
+    const tables = this.#db
+      .prepare(
+        "SELECT name FROM sqlite_schema WHERE type = 'table' AND (name LIKE 'doc\\_%' ESCAPE '\\' OR name LIKE 'fts\\_%' ESCAPE '\\')",
+      )
+      .all() as { name: string }[];
+    for (const { name } of tables) {
+      if (/^(doc|fts)_[a-z][a-z0-9_]*$/.test(name)) this.#db.exec(`DROP TABLE IF EXISTS ${name}`);
+    }
+  }
+
   #createCollections(): void {
     for (const spec of [...this.#projections.flatMap((p) => p.collections), QUARANTINE_SPEC]) {
       if (!NAME.test(spec.name)) throw new Error(`collection name ${spec.name} is not [a-z][a-z0-9_]*`);
       if (this.#collections.has(spec.name)) throw new Error(`collection ${spec.name} is written by two projections`);
-      const table = `doc_${spec.name}`;
-      this.#db.exec(
-        `CREATE TABLE IF NOT EXISTS ${table} (id INTEGER PRIMARY KEY, key TEXT NOT NULL UNIQUE, doc TEXT NOT NULL)`,
-      );
-      for (const member of spec.indexes ?? []) {
+      const members = [...new Set(spec.indexes ?? [])];
+      for (const member of members) {
         if (!MEMBER.test(member)) throw new Error(`index member ${member} of ${spec.name} is not a dotted name`);
-        const index = `ix_${spec.name}_${member.replace(/\./g, '_')}`;
-        this.#db.exec(`CREATE INDEX IF NOT EXISTS ${index} ON ${table} (json_extract(doc, '$.${member}'), key)`);
       }
+      const table = `doc_${spec.name}`;
+      const columns = new Map(members.map((member) => [member, `"m.${member}"`]));
+      const columnList = [...columns.values()];
+      // json_valid: the store keeps only JSON SQLite itself can read (nested at most 1,000 levels)
+      this.#db.exec(
+        `CREATE TABLE IF NOT EXISTS ${table} (id INTEGER PRIMARY KEY, key TEXT NOT NULL UNIQUE, ` +
+          `doc TEXT NOT NULL CHECK (json_valid(doc)), sum TEXT${columnList.map((c) => `, ${c}`).join('')})`,
+      );
       if (spec.text) {
         this.#db.exec(`CREATE VIRTUAL TABLE IF NOT EXISTS fts_${spec.name} USING fts5(body, tokenize = 'trigram')`);
       }
-      this.#collections.set(spec.name, {
+      const collection: Collection = {
         spec,
-        indexes: new Set(spec.indexes ?? []),
+        table,
+        columns,
+        members,
         get: this.#db.prepare(`SELECT doc FROM ${table} WHERE key = ?`),
-        upsert: this.#db.prepare(
-          `INSERT INTO ${table} (key, doc) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET doc = excluded.doc RETURNING id`,
+        stored: this.#db.prepare(
+          `SELECT id, sum${columnList.map((c, i) => `, ${c} AS c${i}`).join('')} FROM ${table} WHERE key = ?`,
         ),
+        insert: this.#db.prepare(
+          `INSERT INTO ${table} (key, doc, sum${columnList.map((c) => `, ${c}`).join('')}) ` +
+            `VALUES (?, ?, ?${columnList.map(() => ', ?').join('')}) RETURNING id`,
+        ),
+        updates: new Map(),
         remove: this.#db.prepare(`DELETE FROM ${table} WHERE key = ? RETURNING id`),
         ...(spec.text
           ? {
@@ -292,8 +366,32 @@ export class SqliteReadModelStore implements ReadModelStore {
               ftsInsert: this.#db.prepare(`INSERT INTO fts_${spec.name} (rowid, body) VALUES (?, ?)`),
             }
           : {}),
-      });
+      };
+      if (!this.#bulk) this.#createIndexes(collection);
+      this.#collections.set(spec.name, collection);
     }
+  }
+
+  #createIndexes({ spec, table, columns }: Collection): void {
+    for (const [member, column] of columns) {
+      const index = `ix_${spec.name}_${member.replace(/\./g, '_')}`;
+      this.#db.exec(`CREATE INDEX IF NOT EXISTS ${index} ON ${table} (${column}, key)`);
+    }
+  }
+
+  /** The UPDATE of the document and of the columns in `mask` (bit i: member i; the bit after them: the digest). */
+  #update(collection: Collection, mask: number): Database.Statement<unknown[]> {
+    let statement = collection.updates.get(mask);
+    if (!statement) {
+      const sets = ['doc = ?'];
+      collection.members.forEach((member, i) => {
+        if (mask & (1 << i)) sets.push(`${collection.columns.get(member)!} = ?`);
+      });
+      if (mask & (1 << collection.members.length)) sets.push('sum = ?');
+      statement = this.#db.prepare(`UPDATE ${collection.table} SET ${sets.join(', ')} WHERE id = ?`);
+      collection.updates.set(mask, statement);
+    }
+    return statement;
   }
 
   #collection(name: string): Collection {
@@ -303,10 +401,9 @@ export class SqliteReadModelStore implements ReadModelStore {
   }
 
   #member(collection: Collection, member: string): string {
-    if (!collection.indexes.has(member)) {
-      throw new Error(`${member} is not an indexed member of ${collection.spec.name}`);
-    }
-    return `json_extract(doc, '$.${member}')`;
+    const column = collection.columns.get(member);
+    if (column === undefined) throw new Error(`${member} is not an indexed member of ${collection.spec.name}`);
+    return column;
   }
 
   #where(collection: Collection, where: Query['where'], clauses: string[], params: unknown[]): void {
@@ -335,11 +432,71 @@ export class SqliteReadModelStore implements ReadModelStore {
       if (removed && collection.ftsDelete) collection.ftsDelete.run(removed.id);
       return;
     }
-    const { id } = collection.upsert.get(key, serialized(doc))!;
-    if (collection.ftsInsert && collection.ftsDelete && collection.spec.text) {
-      collection.ftsDelete.run(id);
-      collection.ftsInsert.run(id, searchText(collection.spec.text, doc));
+    const json = serialized(doc);
+    const values = collection.members.map((member) => columnOf(doc, member));
+    const text = collection.spec.text ? searchText(collection.spec.text, doc) : undefined;
+    const sum = text === undefined ? null : digest(text);
+    const old = collection.stored.get(key);
+    if (!old) {
+      const { id } = refusing(() => collection.insert.get(key, json, sum, ...values)!);
+      if (text !== undefined) collection.ftsInsert!.run(id, text);
+      return;
     }
+    let mask = 0;
+    const changed: Column[] = [];
+    values.forEach((value, i) => {
+      if (old[`c${i}`] !== value) {
+        mask |= 1 << i;
+        changed.push(value);
+      }
+    });
+    const textChanged = sum !== old.sum;
+    if (textChanged) {
+      mask |= 1 << values.length;
+      changed.push(sum);
+    }
+    refusing(() => this.#update(collection, mask).run(json, ...changed, old.id));
+    if (textChanged && text !== undefined) {
+      collection.ftsDelete!.run(old.id);
+      collection.ftsInsert!.run(old.id, text);
+    }
+  }
+}
+
+/** A member's value as `json_extract(doc, '$.<member>')` reads it: booleans as 1 and 0, objects and arrays as JSON. */
+export function columnOf(doc: Doc, member: string): Column {
+  let value: unknown = doc;
+  for (const part of member.split('.')) {
+    if (value === null || typeof value !== 'object' || Array.isArray(value)) return null;
+    value = (value as Record<string, unknown>)[part];
+  }
+  switch (typeof value) {
+    case 'string':
+    case 'number':
+      return value;
+    case 'boolean':
+      return value ? 1 : 0;
+    case 'object':
+      return value === null ? null : JSON.stringify(value);
+    default:
+      return null;
+  }
+}
+
+function digest(text: string): string {
+  return createHash('sha1').update(text).digest('base64');
+}
+
+/** A document SQLite's JSON functions cannot read (the `json_valid` check) is refused, with that reason. */
+function refusing<T>(write: () => T): T {
+  try {
+    return write();
+  } catch (err) {
+    const { code } = (err ?? {}) as { code?: unknown };
+    if (code === 'SQLITE_CONSTRAINT_CHECK') {
+      throw new DocumentRefused('malformed JSON: the document is not JSON SQLite can read (nested too deep?)');
+    }
+    throw err;
   }
 }
 

@@ -1,6 +1,5 @@
 import fc from 'fast-check';
 import { disclosureStandingOf } from '../../../projections/case-checks.js';
-import { caseKey, type CaseFileDoc } from '../../../projections/case-files.js';
 import { PROJECTIONS } from '../../../projections/index.js';
 import type { RecordAct, RecordedCaseEvent } from '../../../src/domain/case/acts.js';
 import { caseDecider } from '../../../src/domain/case/decider.js';
@@ -119,7 +118,7 @@ describe('the decider and the case file agree on every rule', () => {
           events.push(...step.recorded);
           for (const event of step.recorded) state = caseDecider.evolve(state, event);
           docs.apply(writer.caseEvents(CASE_ID, step.recorded));
-          const file = docs.get<CaseFileDoc>('cases', caseKey(AGENCY, CASE_ID))!;
+          const file = docs.file(AGENCY, CASE_ID)!;
           const decider = deciderOutcomes(state, accepted, events, asOf);
 
           expect(file.status).toBe(state.status);

@@ -1,4 +1,4 @@
-import { caseKey, type CaseFileDoc } from '../../../projections/case-files.js';
+import { type CaseFileDoc } from '../../../projections/case-files.js';
 import { PROJECTIONS } from '../../../projections/index.js';
 import type { OfficerDoc, ItemDoc } from '../../../projections/registry.js';
 import type { EventEnvelope } from '../../../src/ledger/envelope.js';
@@ -51,7 +51,7 @@ const decide = act('DecisionIssued', {
 });
 
 function caseFile(envelopes: EventEnvelope[]): CaseFileDoc {
-  return project(PROJECTIONS, envelopes).get<CaseFileDoc>('cases', caseKey(AGENCY, '2019-042'))!;
+  return project(PROJECTIONS, envelopes).file(AGENCY, '2019-042')!;
 }
 
 describe('the case-file projection', () => {
@@ -184,10 +184,7 @@ describe('the case-file projection', () => {
   it('given a decision without disclosure or service, then both are pending', () => {
     const writer = new StreamWriter();
     const events = record(opened('I-001'), warning());
-    const file = project(PROJECTIONS, writer.caseEvents('2019-042', events)).get<CaseFileDoc>(
-      'cases',
-      caseKey(AGENCY, '2019-042'),
-    )!;
+    const file = project(PROJECTIONS, writer.caseEvents('2019-042', events)).file(AGENCY, '2019-042')!;
     expect(file.completeness).toMatchObject({ disclosure: { status: 'pending' }, service: { status: 'pending' } });
     expect(file.audit).toMatchObject({ decided: true, disclosed: false });
   });
@@ -207,7 +204,7 @@ describe('the case-file projection', () => {
     });
     const all = [...events, ...record(opened(), seized, correction).slice(2)];
     const envelopes = writer.caseEvents('2019-042', all);
-    const file = project(PROJECTIONS, envelopes).get<CaseFileDoc>('cases', caseKey(AGENCY, '2019-042'))!;
+    const file = project(PROJECTIONS, envelopes).file(AGENCY, '2019-042')!;
     expect(file.completeness.recordings).toEqual({ status: 'complete', missing: [] });
     expect(file.timeline[1]!.corrections).toEqual([
       { eventId: envelopes[2]!.id, occurredAt: envelopes[2]!.occurredAt, reason: '笔误', data: { items: '设备三台' } },
@@ -233,7 +230,7 @@ describe('the case-file projection', () => {
         photo,
       ]),
     ]);
-    const flagged = project(PROJECTIONS, [opening!, seizure!]).get<CaseFileDoc>('cases', caseKey(AGENCY, '2019-042'))!;
+    const flagged = project(PROJECTIONS, [opening!, seizure!]).file(AGENCY, '2019-042')!;
     expect(flagged.completeness.recordings).toEqual({ status: 'missing', missing: [seizure!.id] });
     expect(flagged.audit.missingRecordings).toBe(true);
 
@@ -245,10 +242,7 @@ describe('the case-file projection', () => {
         [video],
       ),
     ]);
-    const fixed = project(PROJECTIONS, [opening!, seizure!, attached!]).get<CaseFileDoc>(
-      'cases',
-      caseKey(AGENCY, '2019-042'),
-    )!;
+    const fixed = project(PROJECTIONS, [opening!, seizure!, attached!]).file(AGENCY, '2019-042')!;
     expect(fixed.completeness.recordings).toEqual({ status: 'complete', missing: [] });
     expect(fixed.audit.missingRecordings).toBe(false);
   });
@@ -269,7 +263,7 @@ describe('the case-file projection', () => {
     const [served] = writer.seal(stream, [
       draft('00000000-0000-7000-8000-00000000b001', 'DocumentServed', { document: '通知书', method: 'left' }, []),
     ]);
-    const flagged = project(PROJECTIONS, [opening!, served!]).get<CaseFileDoc>('cases', caseKey(AGENCY, '2019-042'))!;
+    const flagged = project(PROJECTIONS, [opening!, served!]).file(AGENCY, '2019-042')!;
     expect(flagged.completeness.recordings).toEqual({ status: 'missing', missing: [served!.id] });
 
     const [attached] = writer.seal(stream, [
@@ -280,10 +274,7 @@ describe('the case-file projection', () => {
         [photo],
       ),
     ]);
-    const fixed = project(PROJECTIONS, [opening!, served!, attached!]).get<CaseFileDoc>(
-      'cases',
-      caseKey(AGENCY, '2019-042'),
-    )!;
+    const fixed = project(PROJECTIONS, [opening!, served!, attached!]).file(AGENCY, '2019-042')!;
     expect(fixed.completeness.recordings).toEqual({ status: 'complete', missing: [] });
   });
 
@@ -296,10 +287,7 @@ describe('the case-file projection', () => {
       act('DisclosureUpdated', { reason: '更正文号' }),
       act('DisclosureWithdrawn', { reason: '复议撤销' }),
     );
-    const file = project(PROJECTIONS, writer.caseEvents('2019-042', events)).get<CaseFileDoc>(
-      'cases',
-      caseKey(AGENCY, '2019-042'),
-    )!;
+    const file = project(PROJECTIONS, writer.caseEvents('2019-042', events)).file(AGENCY, '2019-042')!;
     expect(file.status).toBe('withdrawn');
     expect(file.decision!.updates).toEqual([expect.objectContaining({ reason: '更正文号' })]);
     expect(file.decision!.withdrawn).toMatchObject({ reason: '复议撤销' });
@@ -317,10 +305,7 @@ describe('the case-file projection', () => {
         { actor: actors.head, occurredAt: '2019-09-27T10:00:00+08:00' },
       ),
     );
-    const file = project(PROJECTIONS, writer.caseEvents('2019-042', events)).get<CaseFileDoc>(
-      'cases',
-      caseKey(AGENCY, '2019-042'),
-    )!;
+    const file = project(PROJECTIONS, writer.caseEvents('2019-042', events)).file(AGENCY, '2019-042')!;
     expect(file.status).toBe('exempted');
     expect(file.decision!.exemption).toEqual({
       eventId: events[2]!.id,
