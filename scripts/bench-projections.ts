@@ -16,6 +16,7 @@ import { SqliteReadModelStore } from '../src/adapters/sqlite/read-model-store.js
 import { systemClock } from '../src/adapters/clock/system-clock.js';
 import { ProjectionRunner } from '../src/app/projection-runner.js';
 import { openThreadedReadModels } from '../src/compose.js';
+import { REBUILD_BATCH } from '../src/cli/rebuild.js';
 import { uuidv7Generator } from '../src/app/ids.js';
 import { accessStream } from '../src/app/access-log.js';
 import { caseStream } from '../src/domain/case/acts.js';
@@ -73,7 +74,7 @@ export interface ProjectionsBenchResult {
 }
 
 /** Events applied per transaction in the rebuild, as `ledger rebuild` does; the raw read uses the same batches. */
-export const REBUILD_BATCH = 1000;
+export { REBUILD_BATCH };
 const WAIT_MS = 10_000;
 /** Cases whose events are being recorded at the same time while seeding. */
 const SEED_WINDOW = 2000;
@@ -399,7 +400,7 @@ async function rawRead(store: EventStore): Promise<number> {
 }
 
 async function rebuild(store: EventStore, file: string, progress: (text: string) => void) {
-  const models = new SqliteReadModelStore({ path: file, projections: PROJECTIONS });
+  const models = new SqliteReadModelStore({ path: file, projections: PROJECTIONS, bulk: true });
   try {
     const runner = new ProjectionRunner(store, models, PROJECTIONS, { batchSize: REBUILD_BATCH });
     await runner.reset();
@@ -417,6 +418,7 @@ async function rebuild(store: EventStore, file: string, progress: (text: string)
         }
       },
     });
+    models.finishBulk();
     const seconds = secondsSince(started);
     const events = runner.stats().eventsApplied;
     const docs = {

@@ -1,6 +1,7 @@
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import { SqliteReadModelStore } from '../../src/adapters/sqlite/read-model-store.js';
-import { InvalidCursor, type Doc, type Projection } from '../../src/ports/read-models.js';
+import { InvalidCursor, type Doc, type Projection, type Query } from '../../src/ports/read-models.js';
 import { freshTempDir } from '../support/temp-dir.js';
 
 const tempDir = freshTempDir('read-models');
@@ -170,5 +171,83 @@ describe('the SQLite read-model store', () => {
     expect(store.search('texts', '"执业信"', { limit: 5 })).toEqual([]);
     expect(store.versions()).toEqual({ shapes: 3 });
     store.close();
+  });
+
+  it("when rows are read by key prefix, then they come in key order, paged, and no other parent's rows among them", () => {
+    const store = open();
+    const rows = ['case-a:1/0000000002', 'case-a:1/0000000000', 'case-a:10/0000000000', 'case-a:1/0000000001'];
+    store.commit(
+      rows.map((key) => ({ collection: 'things', key, doc: { agency: 'a', on: key } })),
+      1,
+    );
+    const first = store.query<Doc>('things', { keyPrefix: 'case-a:1/', limit: 2 });
+    expect(first.items.map((d) => d.on)).toEqual(['case-a:1/0000000000', 'case-a:1/0000000001']);
+    const second = store.query<Doc>('things', { keyPrefix: 'case-a:1/', limit: 2, after: first.next! });
+    expect(second.items.map((d) => d.on)).toEqual(['case-a:1/0000000002']);
+    expect(second.next).toBeUndefined();
+    store.close();
+  });
+
+  it('when a document is rewritten, then its indexed members and its searched text follow it, and only it', () => {
+    const store = open();
+    fill(store, 10);
+    store.commit(
+      [{ collection: 'things', key: 'k003', doc: { agency: 'c', on: '2026-02-01', flag: false, nested: { when: 3 } } }],
+      11,
+    );
+    expect(store.query<Doc>('things', { where: { agency: 'c' }, limit: 10 }).items).toHaveLength(1);
+    expect([store.count('things', { agency: 'a' }), store.count('things', { agency: 'b' })]).toEqual([4, 5]); // k003 left a
+    expect(
+      store
+        .query<Doc>('things', { where: { flag: true }, limit: 10 })
+        .items.map((d) => (d.nested as { when: number }).when),
+    ).toEqual([0, 6, 9]);
+    store.commit([{ collection: 'texts', key: 't', doc: { agency: 'a', body: '执业信息公示' } }], 12);
+    store.commit([{ collection: 'texts', key: 't', doc: { agency: 'b', body: '执业信息公示' } }], 13); // same text
+    expect(store.search('texts', '"执业信"', { where: { agency: 'b' }, limit: 5 }).map((h) => h.key)).toEqual(['t']);
+    store.commit([{ collection: 'texts', key: 't', doc: { agency: 'b', body: '违法建筑' } }], 14);
+    expect(store.search('texts', '"执业信"', { limit: 5 })).toEqual([]);
+    expect(store.search('texts', '"违法建"', { limit: 5 }).map((h) => h.key)).toEqual(['t']);
+    store.close();
+  });
+
+  it('when loaded in bulk, then the member indexes are made at the end and queries answer as for a store kept row by row', () => {
+    const file = path.join(tempDir(), 'bulk.sqlite');
+    const bulk = new SqliteReadModelStore({ path: file, projections: [shapes], bulk: true });
+    const indexes = () =>
+      new Database(file, { readonly: true })
+        .prepare("SELECT name FROM sqlite_schema WHERE type = 'index' AND name LIKE 'ix_things_%'")
+        .all().length;
+    fill(bulk, 40);
+    expect(indexes()).toBe(0);
+    bulk.finishBulk();
+    expect(indexes()).toBe(5);
+    const kept = open();
+    fill(kept, 40);
+    const queries: Query[] = [
+      { where: { agency: 'a' }, orderBy: 'on', limit: 100 },
+      { where: { flag: true }, range: { member: 'nested.when', from: 5, to: 30 }, limit: 100 },
+    ];
+    for (const query of queries) {
+      expect(bulk.query('things', query)).toEqual(kept.query('things', query));
+    }
+    bulk.close();
+    kept.close();
+  });
+
+  it('when a file was written in another layout, then it is emptied on opening and its versions forgotten, so it is rebuilt', () => {
+    const file = path.join(tempDir(), 'old.sqlite');
+    const store = new SqliteReadModelStore({ path: file, projections: [shapes] });
+    store.reset([shapes]);
+    fill(store, 3);
+    store.close();
+    const db = new Database(file);
+    db.prepare("UPDATE meta SET value = '1' WHERE key = 'layout'").run();
+    db.close();
+    const reopened = new SqliteReadModelStore({ path: file, projections: [shapes] });
+    expect(reopened.versions()).toEqual({});
+    expect(reopened.position()).toBe(0);
+    expect(reopened.count('things')).toBe(0);
+    reopened.close();
   });
 });

@@ -65,6 +65,7 @@ interface Collection {
   readonly members: readonly string[];
   readonly get: Database.Statement<[string], { doc: string }>;
   readonly stored: Database.Statement<[string], StoredRow>;
+  /** Adds a row, or does nothing when the key is taken (then no id is returned). */
   readonly insert: Database.Statement<unknown[], { id: number }>;
   /** UPDATE statements by the set of columns they change (a bit per member, the text digest last). */
   readonly updates: Map<number, Database.Statement<unknown[]>>;
@@ -356,7 +357,7 @@ export class SqliteReadModelStore implements ReadModelStore {
         ),
         insert: this.#db.prepare(
           `INSERT INTO ${table} (key, doc, sum${columnList.map((c) => `, ${c}`).join('')}) ` +
-            `VALUES (?, ?, ?${columnList.map(() => ', ?').join('')}) RETURNING id`,
+            `VALUES (?, ?, ?${columnList.map(() => ', ?').join('')}) ON CONFLICT (key) DO NOTHING RETURNING id`,
         ),
         updates: new Map(),
         remove: this.#db.prepare(`DELETE FROM ${table} WHERE key = ? RETURNING id`),
@@ -436,12 +437,13 @@ export class SqliteReadModelStore implements ReadModelStore {
     const values = collection.members.map((member) => columnOf(doc, member));
     const text = collection.spec.text ? searchText(collection.spec.text, doc) : undefined;
     const sum = text === undefined ? null : digest(text);
-    const old = collection.stored.get(key);
-    if (!old) {
-      const { id } = refusing(() => collection.insert.get(key, json, sum, ...values)!);
-      if (text !== undefined) collection.ftsInsert!.run(id, text);
+    // most writes add a row (an act, a Merkle node, a leaf): try that first, and update only when the key is taken
+    const inserted = refusing(() => collection.insert.get(key, json, sum, ...values));
+    if (inserted) {
+      if (text !== undefined) collection.ftsInsert!.run(inserted.id, text);
       return;
     }
+    const old = collection.stored.get(key)!;
     let mask = 0;
     const changed: Column[] = [];
     values.forEach((value, i) => {
