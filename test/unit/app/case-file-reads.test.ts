@@ -40,14 +40,30 @@ const retrieval = (caseId: string, principal = officer('a')): Retrieval => ({
   requestId: 'r1',
 });
 
-const file = { id: caseKey('a', 'c-1'), caseId: 'c-1', agency: 'a', revision: 3, state: { reviewPending: false } };
+const file = {
+  id: caseKey('a', 'c-1'),
+  caseId: 'c-1',
+  agency: 'a',
+  revision: 3,
+  state: { reviewPending: false },
+  checks: { recordingActs: 0, gaps: [], served: false },
+  search: { parts: [], findings: [], chars: 0 },
+};
 
 describe('case file reads', () => {
-  it('when a case file is read, then it is served without the fold of the rules it is stored with', async () => {
-    const { reads } = files({ [caseKey('a', 'c-1')]: file });
+  it("when a case file is read, then it is the case's row and its acts, without the working state the row is kept with", async () => {
+    const { reads, queries } = files({ [caseKey('a', 'c-1')]: file });
     const served = await reads.file(retrieval('c-1'));
-    expect(served).toEqual({ id: caseKey('a', 'c-1'), caseId: 'c-1', agency: 'a', revision: 3 });
-    expect(served).not.toHaveProperty('state');
+    expect(served).toEqual({
+      id: caseKey('a', 'c-1'),
+      caseId: 'c-1',
+      agency: 'a',
+      revision: 3,
+      timeline: [],
+      media: [],
+      evidence: [],
+    });
+    expect(queries).toEqual([expect.objectContaining({ keyPrefix: `${caseKey('a', 'c-1')}/` })]);
   });
 
   it("when a write's position is given, then the read waits for it, then finds the case, then records the read", async () => {
