@@ -29,6 +29,7 @@ import { BundleReads } from './app/bundle-reads.js';
 import { SupervisionReads } from './app/supervision-reads.js';
 import { PublicReads } from './app/public-reads.js';
 import { LedgerReads } from './app/ledger-reads.js';
+import { LiveEvents } from './app/live-events.js';
 import { appendMetrics, countingEventStore } from './app/counting-event-store.js';
 import { CaseService } from './app/case-service.js';
 import { uuidv7Generator } from './app/ids.js';
@@ -338,7 +339,7 @@ export async function startService(config: Config, { clock, log }: ServiceDepend
       maxBytes: config.mediaMaxBytes,
       log,
     }),
-    auditApi({ events, verify, shutdown: live.signal }),
+    auditApi({ live: new LiveEvents(events), verify, shutdown: live.signal }),
     supervisionApi({ reads: supervision, verify }),
     quarantineApi({ reads: supervision, verify }),
     similarApi({ files, verify }),

@@ -1,12 +1,13 @@
 import { Router, type Response } from 'express';
 import type { Principal } from '../app/auth.js';
-import { supervisedScope } from '../app/supervision-reads.js';
-import type { EventStore, RecordedEvent } from '../ports/event-store.js';
+import type { LiveEvent, LiveEvents } from '../app/live-events.js';
+import type { Position } from '../ports/event-store.js';
 import { authenticate, principalOf, requireRoles } from './authenticate.js';
 import { InvalidBody } from './validation.js';
 
 export interface AuditApiDependencies {
-  readonly events: EventStore;
+  /** The supervisors' live view of the log. */
+  readonly live: LiveEvents;
   readonly verify: (token: string) => Principal;
   /** Ends every live stream when the service shuts down. */
   readonly shutdown: AbortSignal;
@@ -19,13 +20,14 @@ export interface AuditApiDependencies {
  * `Last-Event-ID` resumes exactly after the last event it saw. Messages carry ids, types, times and hashes,
  * never the event data (it may hold personal data): the event itself is read with `GET /v1/cases/{id}/events`.
  */
-export function auditApi({ events, verify, shutdown, heartbeatMs = 15_000 }: AuditApiDependencies): Router {
+export function auditApi({ live, verify, shutdown, heartbeatMs = 15_000 }: AuditApiDependencies): Router {
   const router = Router();
 
   router.get('/v1/audit/live', authenticate(verify), requireRoles('supervisor'), async (req, res) => {
     const principal = principalOf(res);
-    const agencies = new Set(supervisedScope(principal, undefined));
-    const after = await startPosition(req.get('last-event-id') ?? (req.query.after as string | undefined), events);
+    const after = await live.startAfter(
+      lastEventId(req.get('last-event-id') ?? (req.query.after as string | undefined)),
+    );
 
     const stop = new AbortController();
     const end = () => stop.abort();
@@ -42,13 +44,9 @@ export function auditApi({ events, verify, shutdown, heartbeatMs = 15_000 }: Aud
     await send(res, `retry: 2000\n: resuming after position ${after}\n\n`);
     const heartbeat = setInterval(() => void send(res, ': keep-alive\n\n'), heartbeatMs);
     try {
-      for await (const message of events.subscribe({ after, signal: stop.signal })) {
-        if (message.type !== 'events') continue;
-        for (const recorded of message.events) {
-          if (!agencies.has(recorded.event.actor.agency)) continue;
-          await send(res, frame(recorded));
-          if (stop.signal.aborted) break;
-        }
+      for await (const event of live.follow(principal, after, stop.signal)) {
+        await send(res, frame(event));
+        if (stop.signal.aborted) break;
       }
     } finally {
       clearInterval(heartbeat);
@@ -60,26 +58,15 @@ export function auditApi({ events, verify, shutdown, heartbeatMs = 15_000 }: Aud
   return router;
 }
 
-async function startPosition(raw: string | undefined, events: EventStore): Promise<number> {
-  if (raw === undefined) return events.headPosition();
+/** `Last-Event-ID` (or `?after=`): the position of the last event a client saw, to resume after it. */
+function lastEventId(raw: string | undefined): Position | undefined {
+  if (raw === undefined) return undefined;
   if (!/^\d{1,15}$/.test(raw)) throw new InvalidBody('Last-Event-ID must be a position given by this stream');
   return Number(raw);
 }
 
-function frame({ position, event }: RecordedEvent): string {
-  const summary = {
-    position,
-    stream: event.stream,
-    revision: event.revision,
-    type: event.type,
-    eventId: event.id,
-    agency: event.actor.agency,
-    actor: event.actor.sub,
-    occurredAt: event.occurredAt,
-    recordedAt: event.recordedAt,
-    hash: event.hash,
-  };
-  return `id: ${position}\nevent: ledger-event\ndata: ${JSON.stringify(summary)}\n\n`;
+function frame(event: LiveEvent): string {
+  return `id: ${event.position}\nevent: ledger-event\ndata: ${JSON.stringify(event)}\n\n`;
 }
 
 /** Writes, waiting for the socket to drain when its buffer is full (a slow client slows only its own stream). */

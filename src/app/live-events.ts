@@ -1,0 +1,58 @@
+import type { EventStore, Position, RecordedEvent } from '../ports/event-store.js';
+import type { Principal } from './auth.js';
+import { supervisedScope } from './supervision-reads.js';
+
+/** What a live stream tells of an event: where it is, what and whose it is, when, and its hash; never its data. */
+export interface LiveEvent {
+  readonly position: Position;
+  readonly stream: string;
+  readonly revision: number;
+  readonly type: string;
+  readonly eventId: string;
+  readonly agency: string;
+  readonly actor: string;
+  readonly occurredAt: string;
+  readonly recordedAt: string;
+  readonly hash: string;
+}
+
+/**
+ * The live stream of the log for supervisors (`GET /v1/audit/live`): every new event whose actor is of one of the
+ * supervisor's agencies (its own and those it supervises), in global order, as a {@link LiveEvent}: the data an
+ * event carries may hold personal data and is never part of it.
+ */
+export class LiveEvents {
+  constructor(private readonly events: Pick<EventStore, 'subscribe' | 'headPosition'>) {}
+
+  /** Where a stream starts: after `after` (a position the stream gave), or after the log's current head. */
+  async startAfter(after: Position | undefined): Promise<Position> {
+    return after ?? this.events.headPosition();
+  }
+
+  /** The supervisor's agencies' events after `after`, until `signal` aborts. */
+  async *follow(principal: Principal, after: Position, signal: AbortSignal): AsyncGenerator<LiveEvent> {
+    const agencies = new Set(supervisedScope(principal, undefined));
+    for await (const message of this.events.subscribe({ after, signal })) {
+      if (message.type !== 'events') continue;
+      for (const recorded of message.events) {
+        if (agencies.has(recorded.event.actor.agency)) yield liveEventOf(recorded);
+        if (signal.aborted) return;
+      }
+    }
+  }
+}
+
+function liveEventOf({ position, event }: RecordedEvent): LiveEvent {
+  return {
+    position,
+    stream: event.stream,
+    revision: event.revision,
+    type: event.type,
+    eventId: event.id,
+    agency: event.actor.agency,
+    actor: event.actor.sub,
+    occurredAt: event.occurredAt,
+    recordedAt: event.recordedAt,
+    hash: event.hash,
+  };
+}
