@@ -334,7 +334,7 @@ export async function startService(config: Config, { clock, log }: ServiceDepend
     mediaApi({
       blobs,
       holdings,
-      reads: new MediaReads({ readModels, events, runner, holdings, access }),
+      reads: new MediaReads({ readModels, events, runner, holdings, access, blobs }),
       verify,
       maxBytes: config.mediaMaxBytes,
       log,

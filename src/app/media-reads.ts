@@ -1,5 +1,7 @@
 import { MEDIA_REFS, type MediaRefsDoc } from '../../projections/media.js';
 import { notFound } from '../domain/errors.js';
+import { IntegrityFault } from '../errors.js';
+import type { BlobInfo, BlobStore, ByteRange } from '../ports/blob-store.js';
 import type { EventStore, Position } from '../ports/event-store.js';
 import type { ReadModelStore } from '../ports/read-models.js';
 import type { AccessLog } from './access-log.js';
@@ -17,6 +19,14 @@ export interface MediaReadsDependencies {
   readonly runner: { waitFor(position: Position, timeoutMs: number): Promise<boolean> };
   readonly holdings: Pick<MediaHoldings, 'holding'>;
   readonly access: AccessLog;
+  /** The media store, read at the version the log recorded. */
+  readonly blobs: Pick<BlobStore, 'head' | 'get'>;
+}
+
+/** A medium retrieved: the agency's holding as the log recorded it, and the stored object, checked to match. */
+export interface OpenedMedium {
+  readonly holding: MediaHolding;
+  readonly info: BlobInfo;
 }
 
 /** One retrieval of a medium, as a route asks for it. */
@@ -60,4 +70,28 @@ export class MediaReads {
     await access.denied(entry);
     throw notFound('no such medium');
   }
+
+  /**
+   * The medium retrieved ({@link retrieve}), with what the store holds of the version the log recorded. A version
+   * the store no longer has, or of another size, is an {@link IntegrityFault}: never served.
+   */
+  async open(retrieval: MediaRetrieval): Promise<OpenedMedium> {
+    const holding = await this.retrieve(retrieval);
+    const info = await this.deps.blobs.head(retrieval.sha256, holding.blobVersion);
+    if (!info) throw mediumLost(retrieval.sha256, 'is not in the media store');
+    if (info.size !== holding.size) throw mediumLost(retrieval.sha256, `holds ${info.size} bytes, not ${holding.size}`);
+    return { holding, info };
+  }
+
+  /** The bytes of an opened medium, whole or a range, of the version the log recorded. */
+  async bytes({ holding }: OpenedMedium, range?: ByteRange) {
+    const got = await this.deps.blobs.get(holding.sha256, range, holding.blobVersion);
+    if (!got) throw mediumLost(holding.sha256, 'is not in the media store');
+    return got;
+  }
+}
+
+/** The store does not have what the log says it verified: the stored medium is damaged or gone. */
+function mediumLost(sha256: string, what: string): IntegrityFault {
+  return new IntegrityFault(`the medium ${sha256} ${what}`);
 }

@@ -67,15 +67,13 @@ export function mediaApi(deps: MediaApiDependencies): Router {
     const sha256 = String(req.params.sha256);
     if (!SHA256_HEX.test(sha256)) throw notFound('no such medium');
     const why = purpose(req);
-    const holding = await deps.reads.retrieve({
+    const opened = await deps.reads.open({
       principal: principalOf(res),
       sha256,
       requestId: requestId(res),
       ...(why === undefined ? {} : { purpose: why }),
     });
-    const info = await blobs.head(sha256, holding.blobVersion);
-    if (!info) throw mediumLost(sha256, 'is not in the media store');
-    if (info.size !== holding.size) throw mediumLost(sha256, `holds ${info.size} bytes, not ${holding.size}`);
+    const { info } = opened;
 
     const etag = `"${sha256}"`;
     res.setHeader('ETag', etag);
@@ -105,8 +103,7 @@ export function mediaApi(deps: MediaApiDependencies): Router {
       res.end();
       return;
     }
-    const got = await blobs.get(sha256, range === 'whole' ? undefined : range, holding.blobVersion);
-    if (!got) throw mediumLost(sha256, 'is not in the media store');
+    const got = await deps.reads.bytes(opened, range === 'whole' ? undefined : range);
     // Streams the bytes; a client that goes away destroys the response, and with it the store's stream. A whole
     // medium is re-hashed on the way and its last bytes held back until they match: on a mismatch the connection
     // is cut, so the client sees a broken transfer, never a complete one of other bytes.
@@ -122,11 +119,6 @@ export function mediaApi(deps: MediaApiDependencies): Router {
   });
 
   return router;
-}
-
-/** The store does not have what the log says it verified: the stored medium is damaged or gone. */
-function mediumLost(sha256: string, what: string): IntegrityFault {
-  return new IntegrityFault(`the medium ${sha256} ${what}`);
 }
 
 /** `Content-Type` without parameters, lowercased: the medium's type as stored. */

@@ -2,13 +2,16 @@ import type { AccessLog } from '../../../src/app/access-log.js';
 import type { Principal } from '../../../src/app/auth.js';
 import type { MediaHolding } from '../../../src/app/media-holdings.js';
 import { MediaReads } from '../../../src/app/media-reads.js';
+import { LedgerError } from '../../../src/errors.js';
+import type { BlobInfo } from '../../../src/ports/blob-store.js';
 import type { ReadModelStore } from '../../../src/ports/read-models.js';
 import { MEDIA_REFS } from '../../../projections/media.js';
 
 const SHA = 'a'.repeat(64);
 const medium = (agency: string): MediaHolding => ({ sha256: SHA, size: 3, contentType: agency }) as MediaHolding;
 
-function reads(cases: { caseId: string; agency: string }[], holders: string[]) {
+/** The store's copies: `stored` is what `head` finds of the recorded version (none by default). */
+function reads(cases: { caseId: string; agency: string }[], holders: string[], stored?: BlobInfo) {
   const trail: { kind: string; entry: Record<string, unknown> }[] = [];
   const waits: number[] = [];
   const access = {
@@ -25,6 +28,7 @@ function reads(cases: { caseId: string; agency: string }[], holders: string[]) {
     runner: { waitFor: async (position) => (waits.push(position), true) },
     holdings: { holding: async (agency) => (holders.includes(agency) ? medium(agency) : undefined) },
     access,
+    blobs: { head: async () => stored, get: async () => undefined },
   });
   return { use, trail, waits };
 }
@@ -63,5 +67,27 @@ describe('media reads', () => {
     ).rejects.toMatchObject({ code: 'not_found', status: 404 });
     expect(trail).toEqual([{ kind: 'denied', entry: expect.objectContaining({ media: SHA, purpose: 'audit' }) }]);
     expect(trail[0]!.entry).not.toHaveProperty('caseId');
+  });
+
+  it('when the store no longer has the version the log recorded, then the medium is an integrity fault, never served', async () => {
+    const { use } = reads([{ caseId: 'c-1', agency: 'a' }], ['a']);
+    const err = await use.open({ principal: reader('a'), sha256: SHA, requestId: 'r1' }).catch((e: unknown) => e);
+    expect((err as LedgerError).code).toBe('integrity_fault');
+  });
+
+  it('when the stored object has another size than the log recorded, then the medium is an integrity fault', async () => {
+    const { use } = reads([{ caseId: 'c-1', agency: 'a' }], ['a'], { sha256: SHA, size: 4, contentType: 'a' });
+    const err = await use.open({ principal: reader('a'), sha256: SHA, requestId: 'r1' }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(LedgerError);
+    expect((err as LedgerError).code).toBe('integrity_fault');
+  });
+
+  it('when the stored object is the one the log recorded, then it is opened with the holding', async () => {
+    const info = { sha256: SHA, size: 3, contentType: 'a' };
+    const { use } = reads([{ caseId: 'c-1', agency: 'a' }], ['a'], info);
+    const opened = await use.open({ principal: reader('a'), sha256: SHA, requestId: 'r1' });
+    expect(opened).toEqual({ holding: medium('a'), info });
+    const gone = await use.bytes(opened).catch((e: unknown) => e);
+    expect((gone as LedgerError).code).toBe('integrity_fault');
   });
 });
