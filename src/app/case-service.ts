@@ -130,11 +130,6 @@ export class CaseService {
     );
   }
 
-  /** Has `agency` a case `caseId`? (One event read.) */
-  async exists(agency: string, caseId: string): Promise<boolean> {
-    return (await this.deps.events.readStream(caseStream(agency, caseId), { limit: 1 })).length > 0;
-  }
-
   /**
    * The events of agency's case `caseId` and the state the rules see, or undefined when there is no such case. The
    * events are checked as read back (hash, chain and, with `serviceKeys`, signature): an altered event is an
