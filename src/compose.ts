@@ -5,8 +5,9 @@ import { utcOffsetOf, type Config } from './config.js';
 import { ConfigError } from './errors.js';
 import { makePrivateFolder } from './data-folder.js';
 import { verifyBeforeServing, warnAboutWideModes } from './start-up.js';
+import { readyReadModels } from './read-models-rebuild.js';
 import type { Clock } from './ports/clock.js';
-import type { EventStore } from './ports/event-store.js';
+import type { EventStore, Position } from './ports/event-store.js';
 import { SqliteEventStore } from './adapters/sqlite/event-store.js';
 import { EventStoreDbEventStore } from './adapters/eventstoredb/event-store.js';
 import { loadOrCreateKeys, type Keys } from './adapters/keys/file-keyring.js';
@@ -127,6 +128,16 @@ export async function openThreadedReadModels(file: string): Promise<{ store: Rea
     await applier.close();
     throw err;
   }
+}
+
+/** A rebuild's progress in the log: a line per tenth of the log. */
+function rebuildProgress(log: Logger): (position: Position, head: Position) => void {
+  let tenth = 0;
+  return (position, head) => {
+    if (head === 0 || position < ((tenth + 1) * head) / 10) return;
+    tenth = Math.floor((10 * position) / head);
+    log.info({ position, head }, `read models: rebuilt ${tenth * 10}% of the log`);
+  };
 }
 
 /** Projection lag: how far behind the log the read models are, in events and in time. */
@@ -250,6 +261,19 @@ export async function startService(config: Config, { clock, log }: ServiceDepend
   const reads = new CaseReads(access);
   const indexing = new AbortController();
   const live = new AbortController(); // ends live streams (SSE) when shutdown begins
+  const readiness = await readyReadModels(events, readModelPath(config), {
+    onProgress: rebuildProgress(log),
+  });
+  if (readiness !== 'current') {
+    log.warn(
+      { readModels: readiness },
+      {
+        prepared: 'projections changed: took the read models prepared by ledger rebuild --prepare',
+        rebuilt: 'projections changed: rebuilt the read models from the log',
+        built: 'no read models: built them from the log',
+      }[readiness],
+    );
+  }
   const { store: readModels, applier } = await openReadModels(config);
   const scheduled: { schedule?: CheckpointSchedule } = {}; // the schedule needs the runner, the runner tells it
   const runner = new ProjectionRunner(events, readModels, PROJECTIONS, {
@@ -286,7 +310,7 @@ export async function startService(config: Config, { clock, log }: ServiceDepend
     onError: (err) => log.warn({ err }, 'checkpoint: issuing failed; retrying on schedule'),
   });
   scheduled.schedule = schedule;
-  const outdated = runner.outdated();
+  const outdated = runner.outdated(); // only when the read models changed under the service since just now
   if (outdated) log.warn({ stored: readModels.versions() }, 'projections changed: rebuilding read models');
   try {
     await verifyBeforeServing({ events, readModels: outdated ? undefined : readModels, keys, log });

@@ -1,20 +1,13 @@
-import fs from 'node:fs';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../config.js';
 import { openEventStore, readModelPath } from '../compose.js';
-import { SqliteReadModelStore } from '../adapters/sqlite/read-model-store.js';
-import { ProjectionRunner } from '../app/projection-runner.js';
-import { PROJECTIONS } from '../../projections/index.js';
+import { preparedPath, REBUILD_BATCH, rebuildReadModels } from '../read-models-rebuild.js';
 import { print, UsageError, type CliIo } from './io.js';
 import { progressBar } from './progress.js';
 
-/**
- * Events applied per transaction by a rebuild: large, so that the documents many events change (a case's row, the
- * Merkle tree's) are written once per batch rather than once per event.
- */
-export const REBUILD_BATCH = 10_000;
+export { REBUILD_BATCH };
 
-export const rebuildHelp = `Usage: ledger rebuild [--batch N]
+export const rebuildHelp = `Usage: ledger rebuild [--prepare] [--batch N]
 
 Drops every read model (case files, the disclosure feed, the supervision views, the registries' public lists)
 and rebuilds them from the log, with progress on stderr and the rate at the end.
@@ -24,8 +17,15 @@ them only when complete, so an interrupted rebuild leaves the old ones in place.
 running service keeps the read models it opened. The service also rebuilds on its own at start-up when the
 projections' versions changed.
 
+With --prepare, the service may keep running: the read models are built for the next start-up of this
+version of the service (LEDGER_DATA_DIR/read-models.sqlite.next) and the current ones are left alone. A
+service whose read models are outdated takes the prepared ones at start-up and applies only the events
+recorded since, instead of rebuilding them all: upgrade by preparing with the new version while the old
+one serves, then restart.
+
 Options:
-  --batch N   events applied per transaction (default 10000)
+  --prepare   build the read models for the next start-up, beside those in use
+  --batch N   events applied per transaction (default ${REBUILD_BATCH.toLocaleString('en-US')})
   -h, --help  this help
 `;
 
@@ -34,7 +34,11 @@ export async function rebuild(argv: string[], io: CliIo): Promise<number> {
     args: argv,
     strict: true,
     allowPositionals: true,
-    options: { help: { type: 'boolean', short: 'h' }, batch: { type: 'string' } },
+    options: {
+      help: { type: 'boolean', short: 'h' },
+      batch: { type: 'string' },
+      prepare: { type: 'boolean' },
+    },
   });
   if (values.help) {
     print(io.stdout, rebuildHelp);
@@ -46,45 +50,26 @@ export async function rebuild(argv: string[], io: CliIo): Promise<number> {
     throw new UsageError('--batch must be an integer from 1 to 100000');
   }
   const config = loadConfig(io.env, io.cwd);
-  const target = readModelPath(config);
-  const building = `${target}.rebuild`;
-  removeDatabase(building);
+  const target = values.prepare ? preparedPath(readModelPath(config)) : readModelPath(config);
   const events = openEventStore(config);
   const started = performance.now();
-  let applied = 0;
+  let applied: number;
   try {
-    const store = new SqliteReadModelStore({ path: building, projections: PROJECTIONS, bulk: true });
-    try {
-      const runner = new ProjectionRunner(events, store, PROJECTIONS, { batchSize });
-      await runner.reset();
-      const head = await events.headPosition();
-      const bar = progressBar(io.stderr as NodeJS.WritableStream & { isTTY?: boolean }, 'events');
-      bar.update(0, head);
-      await runner.catchUp({ until: head, onProgress: (position) => bar.update(position, head) });
-      store.finishBulk();
-      bar.finish();
-      applied = runner.stats().eventsApplied;
-    } finally {
-      store.close();
-    }
-  } catch (err) {
-    removeDatabase(building);
-    throw err;
+    const bar = progressBar(io.stderr as NodeJS.WritableStream & { isTTY?: boolean }, 'events');
+    ({ applied } = await rebuildReadModels(events, target, {
+      batchSize,
+      onProgress: (position, head) => bar.update(position, head),
+    }));
+    bar.finish();
   } finally {
     await events.close();
   }
-  removeDatabase(target);
-  fs.renameSync(building, target);
   const seconds = (performance.now() - started) / 1000;
   const rate = seconds > 0 ? Math.round(applied / seconds) : applied;
   print(
     io.stdout,
-    `rebuilt the read models from ${applied.toLocaleString('en-US')} events in ${seconds.toFixed(1)} s (${rate.toLocaleString('en-US')} events/s)`,
+    `rebuilt the read models from ${applied.toLocaleString('en-US')} events in ${seconds.toFixed(1)} s (${rate.toLocaleString('en-US')} events/s)` +
+      (values.prepare ? `; prepared for the next start-up in ${target}` : ''),
   );
   return 0;
-}
-
-/** A SQLite database is its file and, in WAL mode, the -wal and -shm files beside it. */
-function removeDatabase(file: string): void {
-  for (const suffix of ['', '-wal', '-shm']) fs.rmSync(`${file}${suffix}`, { force: true });
 }

@@ -160,6 +160,26 @@ export class SqliteReadModelStore implements ReadModelStore {
     );
   }
 
+  /**
+   * The projection versions the read models stored in `file` were made by, read without writing; undefined when
+   * the file does not exist, is not a read-model file, or was written in another layout.
+   */
+  static storedVersions(file: string): Readonly<Record<string, number>> | undefined {
+    let db: Database.Database | undefined;
+    try {
+      db = new Database(file, { readonly: true, fileMustExist: true });
+      const meta = db.prepare('SELECT value FROM meta WHERE key = ?');
+      const layout = meta.get('layout') as { value: string } | undefined;
+      const versions = meta.get('versions') as { value: string } | undefined;
+      if (layout?.value !== String(LAYOUT) || !versions) return undefined;
+      return JSON.parse(versions.value) as Record<string, number>;
+    } catch {
+      return undefined; // not a read-model file of ours
+    } finally {
+      db?.close();
+    }
+  }
+
   position(): Position {
     return this.#readonly ? Number(this.#meta('position') ?? 0) : this.#position;
   }
