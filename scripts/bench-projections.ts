@@ -2,7 +2,8 @@
 //   rebuild: an SQLite event store is seeded with realistic signed events (registry, case acts, access records; the
 //   acts of concurrent cases interleaved in the log as in service; scripts/bench-projections-log.ts), then the raw
 //   read rate of the log (`readAll` in batches, JSON parse included) and a full rebuild of the read models (a fresh
-//   bulk-loading SqliteReadModelStore, `ProjectionRunner.catchUp` in `ledger rebuild`'s batches, `finishBulk`) are
+//   bulk-loading SqliteReadModelStore, `ProjectionRunner.catchUp` in `ledger rebuild`'s batches, `finishBulk`: the
+//   steps of `rebuildReadModels`) are
 //   measured on it; target: rebuild >= 25% of the raw read. The rebuild is also measured over the log's first 10^4
 //   events (and each tenfold size up to the whole log) into fresh files: flat = the largest log's rate close to
 //   the smallest's.
@@ -20,7 +21,7 @@ import { PROJECTIONS } from '../projections/index.js';
 import { SqliteEventStore } from '../src/adapters/sqlite/event-store.js';
 import { SqliteReadModelStore } from '../src/adapters/sqlite/read-model-store.js';
 import { ProjectionRunner } from '../src/app/projection-runner.js';
-import { REBUILD_BATCH } from '../src/cli/rebuild.js';
+import { REBUILD_BATCH } from '../src/read-models-rebuild.js';
 import type { Signer } from '../src/ledger/ed25519.js';
 import type { EventStore, Position } from '../src/ports/event-store.js';
 import { copyLog, EVENTS_PER_CASE, SEED_WINDOW, seed } from './bench-projections-log.js';
