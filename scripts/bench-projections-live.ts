@@ -44,6 +44,8 @@ export interface LiveResult extends AppendsResult {
   readonly max: number;
   /** Appends whose position the runner had not applied within {@link WAIT_MS}. */
   readonly timedOut: number;
+  /** Seconds from the writers' stopping until every append's `waitFor` had resolved: how far behind the runner was. */
+  readonly behind: number;
 }
 
 /** The apply+commit cost of a case's acts, in milliseconds per act, at its start, its middle and its end. */
@@ -135,10 +137,12 @@ export async function followLive(eventsFile: string, modelsFile: string, o: Writ
         }),
       );
     });
+    const stopped = now();
     await Promise.all(waits);
+    const behind = secondsSince(stopped);
     lags.sort((x, y) => x - y);
     const q = (p: number) => lags[Math.min(lags.length - 1, Math.floor(p * lags.length))] ?? NaN;
-    return { ...appended, p50: q(0.5), p99: q(0.99), max: lags[lags.length - 1] ?? NaN, timedOut };
+    return { ...appended, p50: q(0.5), p99: q(0.99), max: lags[lags.length - 1] ?? NaN, timedOut, behind };
   } finally {
     live.abort();
     await store.close();

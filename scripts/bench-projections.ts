@@ -53,7 +53,10 @@ export interface ProjectionsBenchOptions {
   readonly caseActs?: number;
   readonly signer: Signer;
   readonly progress: (text: string) => void;
-  /** Pause between seeding and reading, for the store's checkpoint and the kernel to write back. Default 2000 ms. */
+  /**
+   * Pause between seeding and reading, and between the rebuilds and the live runs, for the store's checkpoint and
+   * the kernel to write back. Default 2000 ms.
+   */
   readonly settleMs?: number;
 }
 
@@ -150,6 +153,7 @@ export async function projectionsBench(options: ProjectionsBenchOptions): Promis
   const smallLog = options.smallLog ?? 10_000;
   if (!(smallLog < options.events)) throw new Error(`smallLog (${smallLog}) must be below events (${options.events})`);
   const started = now();
+  const settle = () => new Promise((resolve) => setTimeout(resolve, options.settleMs ?? 2000));
   const file = path.join(dir, 'events.sqlite');
   const smallFile = path.join(dir, 'small-events.sqlite');
   const modelsFile = (events: number) => path.join(dir, `models-${events}.sqlite`);
@@ -168,7 +172,7 @@ export async function projectionsBench(options: ProjectionsBenchOptions): Promis
     );
     seedResult = { ...seeded, seconds: seedSeconds, rate: seeded.events / seedSeconds, bytes };
     // let the checkpoint thread and the kernel write back the seeding before reading
-    await new Promise((resolve) => setTimeout(resolve, options.settleMs ?? 2000));
+    await settle();
 
     progress('projections: raw read of the log');
     const rawStarted = now();
@@ -196,6 +200,8 @@ export async function projectionsBench(options: ProjectionsBenchOptions): Promis
     await store.close();
   }
 
+  // and the rebuilt files before the writers' synced commits, so that they wait for none of it
+  await settle();
   const writers = { writers: options.writers ?? 64, seconds: options.seconds, signer };
   progress(`projections: bare appends, ${writers.writers} writers, fresh store`);
   const bare = await bareAppends(path.join(dir, 'bare-events.sqlite'), { ...writers, firstCase: 0 });
@@ -260,7 +266,8 @@ export function reportProjections(r: ProjectionsBenchResult): void {
   for (const l of live) {
     line(
       `live: ${l.writers} writers, ${n(l.stored)} events stored`,
-      `${fmt(l.rate)} appends/s  ${n(l.appends)} appends in ${l.seconds.toFixed(1)} s, every projection following`,
+      `${fmt(l.rate)} appends/s  ${n(l.appends)} appends in ${l.seconds.toFixed(1)} s, every projection ` +
+        `following (caught up ${l.behind.toFixed(1)} s after the writers stopped)`,
     );
     line(
       `  lag: append ack -> read models`,

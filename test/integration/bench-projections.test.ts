@@ -52,7 +52,7 @@ describe('bench: projections part', () => {
         /rebuild rate, 600 \/ 300 events .*\(flat = close to 100%\)/,
         /bare appends: 4 writers, fresh store/,
         /live: 4 writers, 300 events stored/,
-        /live: 4 writers, 600 events stored/,
+        /live: 4 writers, 600 events stored .* appends\/s .*caught up .* s after the writers stopped/,
         /lag: append ack -> read models .*p99 .*\(target p99 < 50 ms; 0 not applied/,
         /live \(600 stored\) \/ bare appends .*\(target >= 70%\)/,
         /live rate, 600 \/ 300 stored .*\(flat = close to 100%\)/,
