@@ -3,10 +3,9 @@
 //   acts of concurrent cases interleaved in the log as in service; scripts/bench-projections-log.ts), then the raw
 //   read rate of the log (`readAll` in batches, JSON parse included) and a full rebuild of the read models (a fresh
 //   bulk-loading SqliteReadModelStore, `ProjectionRunner.catchUp` in `ledger rebuild`'s batches, `finishBulk`: the
-//   steps of `rebuildReadModels`) are
-//   measured on it; target: rebuild >= 25% of the raw read. The rebuild is also measured over the log's first 10^4
-//   events (and each tenfold size up to the whole log) into fresh files: flat = the largest log's rate close to
-//   the smallest's.
+//   steps of `rebuildReadModels`) are measured on it; target: rebuild >= 25% of the raw read. The rebuild is also
+//   measured over the log's first 10^4 events (and each tenfold size below the whole log) into fresh files, after
+//   the full one: flat = the whole log's rate close to the smallest's.
 //   live (scripts/bench-projections-live.ts): 64 writers record acts on a fresh store with nothing following it
 //   (bare appends); then the runner follows, as the service runs it (the projections on their own thread), a copy
 //   of the log's first 10^4 events and then the whole seeded log, each with its rebuilt read models, while the same
