@@ -46,11 +46,11 @@ export function readCaseFile(source: CaseFileSource, agency: string, caseId: str
 /**
  * The case file from a case's row and its acts in order: the timeline, with each correction (`RecordCorrected`)
  * beside the act it corrects; the media with the acts that reference each; the evidence (evidence collected and
- * recordings attached). The row's working state (the rules' fold, the checklist's gaps, the search texts) is not
+ * recordings attached). The row's working state (the rules' fold, the checklist's gaps, how much text is searched) is not
  * part of the file.
  */
 export function assembleCaseFile(summary: CaseSummaryDoc, acts: readonly CaseActDoc[]): CaseFileDoc {
-  const { state: _state, checks: _checks, search: _search, ...core } = summary;
+  const { state: _state, checks: _checks, searchChars: _searchChars, ...core } = summary;
   const timeline: TimelineEntry[] = acts.map(({ mediaRefs: _refs, ...act }) => act);
   const byId = new Map(timeline.map((t) => [t.eventId, t]));
   const media: CaseMedium[] = [];

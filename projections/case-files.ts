@@ -14,6 +14,7 @@ import type { Party } from '../src/domain/redaction.js';
 import { parseAgencyStream } from '../src/domain/streams.js';
 import type { Change, Doc, DocReader, Projection } from '../src/ports/read-models.js';
 import { checksAfter, completeness, type Completeness } from './case-checks.js';
+import { CASE_TEXTS_SPEC, caseTextAfter } from './case-texts.js';
 import { itemKey, officerKey, type ItemDoc, type OfficerDoc } from './registry.js';
 
 export type { CheckStatus, Completeness } from './case-checks.js';
@@ -123,8 +124,8 @@ export interface CaseSummaryDoc extends Doc, CaseCore {
     /** A document was served after the decision. */
     served: boolean;
   };
-  /** The searched texts of the acts, in order, up to {@link MAX_SEARCH_CHARS} characters. Never shown. */
-  search: { parts: string[]; findings: string[]; chars: number };
+  /** Characters of acts' text the case's searched text holds (`case-texts.ts`; `MAX_SEARCH_CHARS` once full). */
+  searchChars: number;
 }
 
 /** What a case's row and its file both hold. */
@@ -169,12 +170,6 @@ export interface CaseFileDoc extends Doc, CaseCore {
   evidence: { eventId: string; type: string; occurredAt: string; description: string; media: string[] }[];
 }
 
-/**
- * The most characters of acts' text a case's search text keeps (besides its title and item): the text of a long
- * case stops growing there, so each act costs the same whatever the case's length.
- */
-export const MAX_SEARCH_CHARS = 8_000;
-
 export const CASES = 'cases';
 export const CASE_ACTS = 'case_acts';
 
@@ -204,7 +199,7 @@ export function caseOf(stream: string): { readonly agency: string; readonly case
  */
 export const caseFilesProjection: Projection = {
   name: 'case-files',
-  version: 5,
+  version: 6,
   collections: [
     {
       name: CASES,
@@ -220,9 +215,9 @@ export const caseFilesProjection: Projection = {
         'audit.missingRecordings',
         'audit.decided',
       ],
-      text: caseText,
     },
     { name: CASE_ACTS },
+    CASE_TEXTS_SPEC,
   ],
   apply(recorded, docs): Change[] {
     const envelope = recorded.event;
@@ -254,9 +249,13 @@ export const caseFilesProjection: Projection = {
         ? { mediaRefs: event.media.map(({ sha256, size, contentType }) => ({ sha256, size, contentType })) }
         : {}),
     };
+    const summary = evolveSummary(base, event, entry, docs);
+    const text = caseTextAfter(key, current, summary, entry.data, docs);
+    summary.searchChars = text.chars;
     return [
-      { collection: CASES, key, doc: evolveSummary(base, event, entry, docs) },
+      { collection: CASES, key, doc: summary },
       { collection: CASE_ACTS, key: caseActKey(key, entry.revision), doc: entry },
+      ...(text.change ? [text.change] : []),
     ];
   },
 };
@@ -294,7 +293,7 @@ function opening(event: Extract<RecordedCaseEvent, { type: 'CaseOpened' }>, docs
     audit: { missingRecordings: false, decided: false, disclosed: false },
     state: { reviewPending: false },
     checks: { recordingActs: 0, gaps: [], served: false },
-    search: { parts: [], findings: [], chars: 0 },
+    searchChars: 0,
   };
 }
 
@@ -339,7 +338,6 @@ function evolveSummary(
       ...(next.disclosedOn ? { disclosedOn: next.disclosedOn } : {}),
     },
     checks: checksAfter(base.checks, event, entry, base.decision !== undefined),
-    search: searchAfter(base.search, entry.data),
   };
   switch (event.type) {
     case 'LegalReviewCompleted': {
@@ -428,32 +426,4 @@ function proposedMajor(doc: CaseSummaryDoc, proposal: Proposal | undefined, docs
 
 function maxDate(a: string, b: string): string {
   return a >= b ? a : b;
-}
-
-/** The members of an act's data whose text the similar-case search matches (besides a proposal's legal basis). */
-const SEARCHED = ['findings', 'description', 'items', 'target', 'legalBasis', 'location'] as const;
-
-/** The search texts after an act: its searched members appended, in order, while they fit {@link MAX_SEARCH_CHARS}. */
-function searchAfter(search: CaseSummaryDoc['search'], data: Record<string, unknown>): CaseSummaryDoc['search'] {
-  const texts: string[] = [];
-  for (const member of SEARCHED) if (typeof data[member] === 'string' && data[member]) texts.push(data[member]);
-  const proposed = data.proposed as { legalBasis?: unknown } | undefined;
-  if (typeof proposed?.legalBasis === 'string' && proposed.legalBasis) texts.push(proposed.legalBasis);
-  if (texts.length === 0) return search;
-  const parts = [...search.parts];
-  const findings = [...search.findings];
-  let chars = search.chars;
-  for (const text of texts) {
-    if (chars + text.length > MAX_SEARCH_CHARS) break;
-    parts.push(text);
-    if (text === data.findings) findings.push(text);
-    chars += text.length;
-  }
-  return chars === search.chars ? search : { parts, findings, chars };
-}
-
-/** What the similar-case search matches: the title, item, findings, evidence and the decision's legal basis. */
-export function caseText(doc: Doc): string {
-  const summary = doc as CaseSummaryDoc;
-  return [summary.title, summary.itemName ?? '', summary.itemCode, ...summary.search.parts].filter(Boolean).join('\n');
 }

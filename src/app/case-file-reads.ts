@@ -1,5 +1,6 @@
 import { readCaseFile } from '../../projections/case-file-read.js';
-import { CASES, caseKey, caseText, type CaseFileDoc, type CaseSummaryDoc } from '../../projections/case-files.js';
+import { CASES, caseKey, type CaseFileDoc, type CaseSummaryDoc } from '../../projections/case-files.js';
+import { CASE_TEXTS, caseText, type CaseTextDoc } from '../../projections/case-texts.js';
 import { RuleViolation } from '../domain/errors.js';
 import type { Position } from '../ports/event-store.js';
 import type { ReadModelStore } from '../ports/read-models.js';
@@ -58,8 +59,9 @@ export class CaseFileReads {
       this.deps.readModels.get<CaseSummaryDoc>(CASES, caseKey(agency, retrieval.caseId)),
     );
     const scope = readableAgencies(retrieval.principal);
-    const source = { caseId: doc.caseId, agency: doc.agency, title: doc.title, findings: doc.search.findings };
-    return similarCases(this.deps.readModels, source, { scope, limit, text: caseText(doc) });
+    const text = this.deps.readModels.get<CaseTextDoc>(CASE_TEXTS, caseKey(doc.agency, doc.caseId));
+    const source = { caseId: doc.caseId, agency: doc.agency, title: doc.title, findings: text?.findings ?? [] };
+    return similarCases(this.deps.readModels, source, { scope, limit, ...(text ? { text: caseText(text) } : {}) });
   }
 
   /** Summaries of the cases the principal may read, newest opened first. Listing is not a retrieval of each. */

@@ -1,11 +1,12 @@
-import { CASES } from '../../projections/case-files.js';
-import type { Doc, ReadModelStore, SearchHit } from '../ports/read-models.js';
+import { CASES, caseKey } from '../../projections/case-files.js';
+import { CASE_TEXTS, type CaseTextDoc } from '../../projections/case-texts.js';
+import type { Doc, ReadModelStore } from '../ports/read-models.js';
 
 /**
  * Similar cases (类案推送): the decided cases whose searched text shares the most three-character runs with a case
  * file's, closest first, so an officer handling a case sees how the same matter was decided before.
  *
- * The case files' collection is searched through SQLite FTS5 with the trigram tokenizer, which indexes every
+ * The case texts (`case_texts`, `projections/case-texts.ts`) are searched through SQLite FTS5 with the trigram tokenizer, which indexes every
  * three-character run of the text. A case's text therefore becomes a query of its distinct three-character windows,
  * each quoted as an FTS5 phrase and joined with `OR`; FTS5 ranks the matches by BM25, so a window that few case
  * files contain (a rare term of the matter) weighs more than one most contain (such as the item name).
@@ -108,24 +109,27 @@ export interface SimilarCasesOptions {
  * the case has no text to search for or the scope is empty.
  */
 export function similarCases(
-  store: Pick<ReadModelStore, 'search'>,
+  store: Pick<ReadModelStore, 'search' | 'get'>,
   doc: SimilarCaseSource,
   options: SimilarCasesOptions,
 ): SimilarCase[] {
   const limit = Math.min(MAX_SIMILAR, Math.max(1, Math.floor(options.limit)));
   const match = similarityMatch([doc.title, ...(doc.findings ?? []), options.text ?? '']);
   if (match === undefined || options.scope.length === 0) return [];
-  const hits = store.search<DecidedCaseDoc>(CASES, match, {
-    where: { agency: [...options.scope], 'audit.decided': true },
+  const hits = store.search<CaseTextDoc>(CASE_TEXTS, match, {
+    where: { agency: [...options.scope], decided: true },
     limit: limit + 1, // the case itself may be among them
   });
   return hits
-    .filter((hit) => !(hit.doc.caseId === doc.caseId && hit.doc.agency === doc.agency) && hit.doc.decision)
-    .slice(0, limit)
-    .map(similarOf);
+    .filter((hit) => !(hit.doc.caseId === doc.caseId && hit.doc.agency === doc.agency))
+    .flatMap(({ doc: text, rank }) => {
+      const decided = store.get<DecidedCaseDoc>(CASES, caseKey(text.agency, text.caseId));
+      return decided?.decision ? [similarOf(decided, rank)] : [];
+    })
+    .slice(0, limit);
 }
 
-function similarOf({ doc, rank }: SearchHit<DecidedCaseDoc>): SimilarCase {
+function similarOf(doc: DecidedCaseDoc, rank: number): SimilarCase {
   const d = doc.decision!;
   return {
     caseId: doc.caseId,

@@ -6,6 +6,7 @@ import {
   type SimilarCaseSource,
 } from '../../src/app/similar-cases.js';
 import { SqliteReadModelStore } from '../../src/adapters/sqlite/read-model-store.js';
+import { caseKey } from '../../projections/case-files.js';
 import type { Doc, Projection, Query, SearchHit } from '../../src/ports/read-models.js';
 
 /** The phrases of a MATCH expression, unquoted. */
@@ -118,14 +119,21 @@ describe('similar cases over a read-model store', () => {
     audit: { decided: true },
   });
 
-  /** A store answering with fixed hits, recording what it was asked. */
+  /**
+   * A store answering with fixed hits among the case texts (each hit's document the decided case's row, which the
+   * store also answers for its key), recording what it was asked.
+   */
   function fakeStore(hits: SearchHit<Doc>[]) {
     const asked: { collection: string; match: string; options: { where?: Query['where']; limit: number } }[] = [];
+    const rows = new Map(hits.map((hit) => [caseKey(String(hit.doc.agency), String(hit.doc.caseId)), hit.doc]));
     return {
       asked,
       search<D extends Doc>(collection: string, match: string, options: { where?: Query['where']; limit: number }) {
         asked.push({ collection, match, options });
         return hits.slice(0, options.limit) as unknown as SearchHit<D>[];
+      },
+      get<D extends Doc>(collection: string, key: string) {
+        return (collection === 'cases' ? rows.get(key) : undefined) as D | undefined;
       },
     };
   }
@@ -137,16 +145,16 @@ describe('similar cases over a read-model store', () => {
     findings: ['未在官网公示律师名单'],
   };
 
-  it('when searched, then it asks the cases collection for decided cases in scope, the title and findings first', () => {
+  it('when searched, then it asks the case texts for decided cases in scope, the title and findings first', () => {
     const store = fakeStore([]);
     expect(
       similarCases(store, source, { scope: ['county-justice', 'town-justice'], limit: 5, text: '某街道' }),
     ).toEqual([]);
     expect(store.asked).toEqual([
       {
-        collection: 'cases',
+        collection: 'case_texts',
         match: expect.any(String),
-        options: { where: { agency: ['county-justice', 'town-justice'], 'audit.decided': true }, limit: 6 },
+        options: { where: { agency: ['county-justice', 'town-justice'], decided: true }, limit: 6 },
       },
     ]);
     const asked = phrases(store.asked[0]!.match);

@@ -47,7 +47,7 @@ const file = {
   revision: 3,
   state: { reviewPending: false },
   checks: { recordingActs: 0, gaps: [], served: false },
-  search: { parts: [], findings: [], chars: 0 },
+  searchChars: 0,
 };
 
 describe('case file reads', () => {

@@ -1,9 +1,10 @@
-import { type CaseFileDoc } from '../../../projections/case-files.js';
+import { CASE_ACTS, CASES, caseFilesProjection, caseKey, type CaseFileDoc } from '../../../projections/case-files.js';
+import { CASE_TEXTS, MAX_SEARCH_CHARS, type CaseTextDoc } from '../../../projections/case-texts.js';
 import { PROJECTIONS } from '../../../projections/index.js';
 import type { OfficerDoc, ItemDoc } from '../../../projections/registry.js';
 import type { EventEnvelope } from '../../../src/ledger/envelope.js';
 import { act, actors, CHECKS_PASSED, items, opened, photo, record, video } from '../../support/domain.js';
-import { project, StreamWriter } from '../../support/projection-spec.js';
+import { MemoryDocs, project, StreamWriter } from '../../support/projection-spec.js';
 
 const AGENCY = 'county-justice';
 const BASIS = '《律师法》第五十条';
@@ -332,5 +333,31 @@ describe('the case-file projection', () => {
         .sort(),
     ).toEqual(['alice', 'bob']);
     expect(docs.all<ItemDoc>('items')).toEqual([expect.objectContaining({ code: 'P-001', retired: false })]);
+  });
+
+  it('when a long case keeps adding text, then its searched text stops at the cap and each later act writes only its own row and the case row, whose size stays the same', () => {
+    const writer = new StreamWriter();
+    const description = '现场检查发现该所未按规定在执业场所公示律师执业信息，已拍照固定证据。'; // 36 characters
+    const acts = Array.from({ length: 400 }, () => act('EvidenceCollected', { description }));
+    const envelopes = [...registry(writer), ...writer.caseEvents('2019-042', record(opened(), ...acts))];
+    const docs = new MemoryDocs(PROJECTIONS);
+    const written: string[][] = [];
+    const rowSizes: number[] = [];
+    for (const envelope of envelopes) {
+      const recorded = { position: docs.position + 1, event: envelope };
+      written.push(caseFilesProjection.apply(recorded, docs).map((c) => c.collection));
+      docs.apply([recorded]);
+      const row = docs.get(CASES, caseKey(AGENCY, '2019-042'));
+      if (row) rowSizes.push(JSON.stringify(row).length);
+    }
+    const text = docs.get<CaseTextDoc>(CASE_TEXTS, caseKey(AGENCY, '2019-042'))!;
+    expect(text.chars).toBeLessThanOrEqual(MAX_SEARCH_CHARS);
+    expect(text.chars).toBeGreaterThan(MAX_SEARCH_CHARS - description.length);
+    const full = Math.floor(MAX_SEARCH_CHARS / description.length); // the acts whose text fits
+    expect(written.at(-1)).toEqual([CASES, CASE_ACTS]);
+    expect(written.slice(-100).every((w) => w.join() === [CASES, CASE_ACTS].join())).toBe(true);
+    expect(written.at(-400 + full - 1)).toEqual([CASES, CASE_ACTS, CASE_TEXTS]);
+    expect(new Set(rowSizes.slice(-300)).size).toBe(1); // the row does not grow with the acts
+    expect(docs.file(AGENCY, '2019-042')!.timeline).toHaveLength(401);
   });
 });
