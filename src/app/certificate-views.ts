@@ -1,4 +1,4 @@
-import { OFFICER_ACTS, type OfficerActDoc } from '../../projections/officer-acts.js';
+import { OFFICER_ACTS, officerActsFrom, type OfficerActDoc } from '../../projections/officer-acts.js';
 import type { OfficerDoc } from '../../projections/registry.js';
 import { certificateValidOn, type OfficerState } from '../domain/registry/officers.js';
 import { countStaff, reviewerRatio } from '../domain/statistics.js';
@@ -66,16 +66,12 @@ const officerState = (doc: OfficerDoc): OfficerState => ({ ...doc, exists: true 
  */
 function actsOutside(readModels: Pick<ReadModelStore, 'query'>, officer: OfficerDoc) {
   const certificate: OfficerState = { ...officerState(officer), status: 'active' };
-  const side = (range: Query['range']) =>
-    readModels.query<OfficerActDoc>(OFFICER_ACTS, {
-      where: { officerId: officer.officerId, agency: officer.agency },
-      range,
-      orderBy: 'on',
-      direction: 'asc',
-      limit: MAX_ACTS_LISTED,
-    });
-  const before = side({ member: 'on', to: addDays(officer.validFrom, -1) });
-  const after = side({ member: 'on', from: addDays(officer.validTo, 1) });
+  // the officer's acts are keyed by officer and date: each side of the validity period is a range of keys
+  const from = (on: string) => officerActsFrom(officer.agency, officer.officerId, on);
+  const side = (range: Pick<Query, 'keyFrom' | 'keyBefore'>) =>
+    readModels.query<OfficerActDoc>(OFFICER_ACTS, { keyPrefix: from(''), ...range, limit: MAX_ACTS_LISTED });
+  const before = side({ keyBefore: from(officer.validFrom) });
+  const after = side({ keyFrom: from(addDays(officer.validTo, 1)) });
   const acts = [...before.items, ...after.items]
     .filter((a) => !certificateValidOn(certificate, a.on))
     .map((a) => ({ caseId: a.caseId, agency: a.agency, eventId: a.eventId, type: a.type, on: a.on }));

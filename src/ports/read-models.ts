@@ -83,11 +83,14 @@ export interface ProjectionChanges {
  * A page of a collection. `where` members equal the given value (or one of the given values); `range` bounds one
  * member inclusively; results are sorted by `orderBy` (then by key) and continue after the opaque `after` cursor.
  * Every member named must be one of the collection's `indexes`. `keyPrefix` keeps the documents whose key starts
- * with it (without an `orderBy`, they come in key order: how a projection keeps the rows of one parent in order).
+ * with it, `keyFrom` those whose key is at least it, `keyBefore` those whose key is less (without an `orderBy`,
+ * they come in key order: how a projection keeps the rows of one parent in order, by what their keys start with).
  */
 export interface Query {
   readonly where?: Readonly<Record<string, Scalar | readonly Scalar[]>>;
   readonly keyPrefix?: string;
+  readonly keyFrom?: string;
+  readonly keyBefore?: string;
   readonly range?: { readonly member: string; readonly from?: Scalar; readonly to?: Scalar };
   readonly orderBy?: string;
   readonly direction?: 'asc' | 'desc';

@@ -185,6 +185,13 @@ describe('the SQLite read-model store', () => {
     const second = store.query<Doc>('things', { keyPrefix: 'case-a:1/', limit: 2, after: first.next! });
     expect(second.items.map((d) => d.on)).toEqual(['case-a:1/0000000002']);
     expect(second.next).toBeUndefined();
+    const ranged = store.query<Doc>('things', {
+      keyPrefix: 'case-a:1/',
+      keyFrom: 'case-a:1/0000000001',
+      keyBefore: 'case-a:1/0000000002',
+      limit: 10,
+    });
+    expect(ranged.items.map((d) => d.on)).toEqual(['case-a:1/0000000001']);
     store.close();
   });
 

@@ -240,6 +240,14 @@ export class SqliteReadModelStore implements ReadModelStore {
       clauses.push('key >= ? AND key < ?');
       params.push(query.keyPrefix, `${query.keyPrefix}\u{10FFFF}`);
     }
+    if (query.keyFrom !== undefined) {
+      clauses.push('key >= ?');
+      params.push(query.keyFrom);
+    }
+    if (query.keyBefore !== undefined) {
+      clauses.push('key < ?');
+      params.push(query.keyBefore);
+    }
     if (query.range) {
       const expr = this.#member(collection, query.range.member);
       if (query.range.from !== undefined && query.range.from !== null) {

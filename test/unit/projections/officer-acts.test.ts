@@ -2,6 +2,7 @@ import { PROJECTIONS } from '../../../projections/index.js';
 import {
   OFFICER_ACTS,
   officerActKey,
+  officerActsFrom,
   officerActsProjection,
   type OfficerActDoc,
 } from '../../../projections/officer-acts.js';
@@ -25,12 +26,15 @@ const review = act(
 );
 
 describe('the officer-acts projection', () => {
-  it('is applied after the case files and indexes officer, agency and date', () => {
+  it('is applied after the case files and keys each act by officer, then date, with no other index', () => {
     const names = PROJECTIONS.map((p) => p.name);
     expect(names.indexOf('officer-acts')).toBeGreaterThan(names.indexOf('case-files'));
-    expect(officerActsProjection.collections).toEqual([
-      { name: OFFICER_ACTS, indexes: expect.arrayContaining(['officerId', 'agency', 'on']) },
-    ]);
+    expect(officerActsProjection.collections).toEqual([{ name: OFFICER_ACTS }]);
+    const key = officerActKey('county-justice', 'chen', '2019-09-21', 'e-1');
+    expect(key.startsWith(officerActsFrom('county-justice', 'chen', ''))).toBe(true);
+    expect(key >= officerActsFrom('county-justice', 'chen', '2019-09-21')).toBe(true);
+    expect(key < officerActsFrom('county-justice', 'chen', '2019-09-22')).toBe(true);
+    expect(key.startsWith(officerActsFrom('county-justice', 'che', ''))).toBe(false); // no officer's prefix of another's
   });
 
   it('when acts name officers, then each officer named and the recorder have one entry per act, on its local date', () => {
@@ -52,7 +56,9 @@ describe('the officer-acts projection', () => {
     expect(byOfficer('bob')).toEqual([['CaseOpened', '2019-09-02']]);
     expect(byOfficer('chen')).toEqual([['EvidenceCollected', '2019-09-21']]);
     expect(byOfficer('rita')).toEqual([['LegalReviewCompleted', '2019-09-25']]);
-    expect(docs.get<OfficerActDoc>(OFFICER_ACTS, officerActKey('county-justice', 'chen', sealed[1]!.id))).toEqual({
+    expect(
+      docs.get<OfficerActDoc>(OFFICER_ACTS, officerActKey('county-justice', 'chen', '2019-09-21', sealed[1]!.id)),
+    ).toEqual({
       officerId: 'chen',
       agency: 'county-justice',
       caseId: '2019-042',
