@@ -1,0 +1,184 @@
+import { createHash } from 'node:crypto';
+import type Database from 'better-sqlite3';
+import type { Change, CollectionSpec, Doc } from '../../ports/read-models.js';
+import { DocumentRefused, searchText, serialized } from './quarantine.js';
+
+/**
+ * A collection's table in the read-model file (`doc_<name>`): key, JSON document, the digest of its searched text,
+ * and one column per member queries use, holding the member's value as `json_extract` would read it, each indexed
+ * with the key; for a searched collection, an FTS5 table with the trigram tokenizer (`fts_<name>`). A write touches
+ * only what changed: an index entry when its member's value changed, the full-text row when the text changed.
+ */
+
+const NAME = /^[a-z][a-z0-9_]*$/;
+const MEMBER = /^[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*$/;
+
+/** A stored value of an indexed member: what `json_extract` would give for it. */
+export type Column = string | number | null;
+
+interface StoredRow {
+  readonly id: number;
+  /** The digest of the document's searched text, for searched collections. */
+  readonly sum: string | null;
+  readonly [column: string]: Column;
+}
+
+export interface Collection {
+  readonly spec: CollectionSpec;
+  readonly table: string;
+  /** Indexed member → its column (quoted). */
+  readonly columns: ReadonlyMap<string, string>;
+  /** The indexed members, in column order. */
+  readonly members: readonly string[];
+  readonly get: Database.Statement<[string], { doc: string }>;
+  readonly stored: Database.Statement<[string], StoredRow>;
+  /** Adds a row, or does nothing when the key is taken (then no id is returned). */
+  readonly insert: Database.Statement<unknown[], { id: number }>;
+  /** UPDATE statements by the set of columns they change (a bit per member, the text digest last). */
+  readonly updates: Map<number, Database.Statement<unknown[]>>;
+  readonly remove: Database.Statement<[string], { id: number }>;
+  readonly ftsDelete?: Database.Statement<[number]>;
+  readonly ftsInsert?: Database.Statement<[number, string]>;
+}
+
+/** Creates the collection's tables when missing (and its members' indexes, when `indexed`), and prepares its statements. */
+export function openCollection(db: Database.Database, spec: CollectionSpec, options: { indexed: boolean }): Collection {
+  if (!NAME.test(spec.name)) throw new Error(`collection name ${spec.name} is not [a-z][a-z0-9_]*`);
+  const members = [...new Set(spec.indexes ?? [])];
+  for (const member of members) {
+    if (!MEMBER.test(member)) throw new Error(`index member ${member} of ${spec.name} is not a dotted name`);
+  }
+  const table = `doc_${spec.name}`;
+  const columns = new Map(members.map((member) => [member, `"m.${member}"`]));
+  const columnList = [...columns.values()];
+  // json_valid: the store keeps only JSON SQLite itself can read (nested at most 1,000 levels)
+  db.exec(
+    `CREATE TABLE IF NOT EXISTS ${table} (id INTEGER PRIMARY KEY, key TEXT NOT NULL UNIQUE, ` +
+      `doc TEXT NOT NULL CHECK (json_valid(doc)), sum TEXT${columnList.map((c) => `, ${c}`).join('')})`,
+  );
+  if (spec.text) {
+    db.exec(`CREATE VIRTUAL TABLE IF NOT EXISTS fts_${spec.name} USING fts5(body, tokenize = 'trigram')`);
+  }
+  const collection: Collection = {
+    spec,
+    table,
+    columns,
+    members,
+    get: db.prepare(`SELECT doc FROM ${table} WHERE key = ?`),
+    stored: db.prepare(
+      `SELECT id, sum${columnList.map((c, i) => `, ${c} AS c${i}`).join('')} FROM ${table} WHERE key = ?`,
+    ),
+    insert: db.prepare(
+      `INSERT INTO ${table} (key, doc, sum${columnList.map((c) => `, ${c}`).join('')}) ` +
+        `VALUES (?, ?, ?${columnList.map(() => ', ?').join('')}) ON CONFLICT (key) DO NOTHING RETURNING id`,
+    ),
+    updates: new Map(),
+    remove: db.prepare(`DELETE FROM ${table} WHERE key = ? RETURNING id`),
+    ...(spec.text
+      ? {
+          ftsDelete: db.prepare(`DELETE FROM fts_${spec.name} WHERE rowid = ?`),
+          ftsInsert: db.prepare(`INSERT INTO fts_${spec.name} (rowid, body) VALUES (?, ?)`),
+        }
+      : {}),
+  };
+  if (options.indexed) createIndexes(db, collection);
+  return collection;
+}
+
+/** Creates the indexes of the collection's members (a bulk load makes them once it is loaded). */
+export function createIndexes(db: Database.Database, { spec, table, columns }: Collection): void {
+  for (const [member, column] of columns) {
+    const index = `ix_${spec.name}_${member.replace(/\./g, '_')}`;
+    db.exec(`CREATE INDEX IF NOT EXISTS ${index} ON ${table} (${column}, key)`);
+  }
+}
+
+/** The UPDATE of the document and of the columns in `mask` (bit i: member i; the bit after them: the digest). */
+function updateOf(db: Database.Database, collection: Collection, mask: number): Database.Statement<unknown[]> {
+  let statement = collection.updates.get(mask);
+  if (!statement) {
+    const sets = ['doc = ?'];
+    collection.members.forEach((member, i) => {
+      if (mask & (1 << i)) sets.push(`${collection.columns.get(member)!} = ?`);
+    });
+    if (mask & (1 << collection.members.length)) sets.push('sum = ?');
+    statement = db.prepare(`UPDATE ${collection.table} SET ${sets.join(', ')} WHERE id = ?`);
+    collection.updates.set(mask, statement);
+  }
+  return statement;
+}
+
+/** Stores a change: the row inserted, updated in what changed, or deleted, with its full-text row. */
+export function writeRow(db: Database.Database, collection: Collection, { key, doc }: Change): void {
+  if (doc === null) {
+    const removed = collection.remove.get(key);
+    if (removed && collection.ftsDelete) collection.ftsDelete.run(removed.id);
+    return;
+  }
+  const json = serialized(doc);
+  const values = collection.members.map((member) => columnOf(doc, member));
+  const text = collection.spec.text ? searchText(collection.spec.text, doc) : undefined;
+  const sum = text === undefined ? null : digest(text);
+  // most writes add a row (an act, a Merkle node, a leaf): try that first, and update only when the key is taken
+  const inserted = refusing(() => collection.insert.get(key, json, sum, ...values));
+  if (inserted) {
+    if (text !== undefined) collection.ftsInsert!.run(inserted.id, text);
+    return;
+  }
+  const old = collection.stored.get(key)!;
+  let mask = 0;
+  const changed: Column[] = [];
+  values.forEach((value, i) => {
+    if (old[`c${i}`] !== value) {
+      mask |= 1 << i;
+      changed.push(value);
+    }
+  });
+  const textChanged = sum !== old.sum;
+  if (textChanged) {
+    mask |= 1 << values.length;
+    changed.push(sum);
+  }
+  refusing(() => updateOf(db, collection, mask).run(json, ...changed, old.id));
+  if (textChanged && text !== undefined) {
+    collection.ftsDelete!.run(old.id);
+    collection.ftsInsert!.run(old.id, text);
+  }
+}
+
+/** A member's value as `json_extract(doc, '$.<member>')` reads it: booleans as 1 and 0, objects and arrays as JSON. */
+export function columnOf(doc: Doc, member: string): Column {
+  let value: unknown = doc;
+  for (const part of member.split('.')) {
+    if (value === null || typeof value !== 'object' || Array.isArray(value)) return null;
+    value = (value as Record<string, unknown>)[part];
+  }
+  switch (typeof value) {
+    case 'string':
+    case 'number':
+      return value;
+    case 'boolean':
+      return value ? 1 : 0;
+    case 'object':
+      return value === null ? null : JSON.stringify(value);
+    default:
+      return null;
+  }
+}
+
+function digest(text: string): string {
+  return createHash('sha1').update(text).digest('base64');
+}
+
+/** A document SQLite's JSON functions cannot read (the `json_valid` check) is refused, with that reason. */
+function refusing<T>(write: () => T): T {
+  try {
+    return write();
+  } catch (err) {
+    const { code } = (err ?? {}) as { code?: unknown };
+    if (code === 'SQLITE_CONSTRAINT_CHECK') {
+      throw new DocumentRefused('malformed JSON: the document is not JSON SQLite can read (nested too deep?)');
+    }
+    throw err;
+  }
+}
