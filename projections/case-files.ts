@@ -199,7 +199,7 @@ export function caseOf(stream: string): { readonly agency: string; readonly case
  */
 export const caseFilesProjection: Projection = {
   name: 'case-files',
-  version: 6,
+  version: 7,
   collections: [
     {
       name: CASES,

@@ -28,15 +28,28 @@ export interface CaseTextDoc extends Doc {
   chars: number;
 }
 
-export const CASE_TEXTS_SPEC: CollectionSpec = { name: CASE_TEXTS, indexes: ['agency', 'decided'], text: caseText };
+export const CASE_TEXTS_SPEC: CollectionSpec = {
+  name: CASE_TEXTS,
+  indexes: ['agency', 'decided'],
+  text: indexedText,
+};
 
 /** The members of an act's data whose text the similar-case search matches (besides a proposal's legal basis). */
 const SEARCHED = ['findings', 'description', 'items', 'target', 'legalBasis', 'location'] as const;
 
-/** What the similar-case search matches: the title, item, findings, evidence and the decision's legal basis. */
+/**
+ * What the similar-case search matches: the title, item, findings, evidence and the decision's legal basis. Only
+ * decided cases are ever pushed as similar, so an undecided case's full-text row is left empty ({@link indexedText}):
+ * the full-text index is written once when the case is decided, not at every act before.
+ */
 export function caseText(doc: Doc): string {
   const text = doc as CaseTextDoc;
   return [text.title, text.itemName ?? '', text.itemCode, ...text.parts].filter(Boolean).join('\n');
+}
+
+/** The text the full-text index holds for a case: its {@link caseText} once decided, nothing before. */
+export function indexedText(doc: Doc): string {
+  return (doc as CaseTextDoc).decided ? caseText(doc) : '';
 }
 
 /** The parts of a case the text is made of, as its row holds them. */

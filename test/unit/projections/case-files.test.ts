@@ -1,5 +1,11 @@
 import { CASE_ACTS, CASES, caseFilesProjection, caseKey, type CaseFileDoc } from '../../../projections/case-files.js';
-import { CASE_TEXTS, MAX_SEARCH_CHARS, type CaseTextDoc } from '../../../projections/case-texts.js';
+import {
+  CASE_TEXTS,
+  caseText,
+  indexedText,
+  MAX_SEARCH_CHARS,
+  type CaseTextDoc,
+} from '../../../projections/case-texts.js';
 import { PROJECTIONS } from '../../../projections/index.js';
 import type { OfficerDoc, ItemDoc } from '../../../projections/registry.js';
 import type { EventEnvelope } from '../../../src/ledger/envelope.js';
@@ -359,5 +365,20 @@ describe('the case-file projection', () => {
     expect(written.at(-400 + full - 1)).toEqual([CASES, CASE_ACTS, CASE_TEXTS]);
     expect(new Set(rowSizes.slice(-300)).size).toBe(1); // the row does not grow with the acts
     expect(docs.file(AGENCY, '2019-042')!.timeline).toHaveLength(401);
+  });
+
+  it('when a case is decided, then its text enters the full-text index, which held nothing for it before', () => {
+    const writer = new StreamWriter();
+    const events = record(opened(), act('EvidenceCollected', { description: '现场照片显示未公示' }), warning());
+    const envelopes = [...registry(writer), ...writer.caseEvents('2019-042', events)];
+    const undecided = project(PROJECTIONS, envelopes.slice(0, -1));
+    const open = undecided.get<CaseTextDoc>(CASE_TEXTS, caseKey(AGENCY, '2019-042'))!;
+    expect(caseText(open)).toContain('现场照片显示未公示');
+    expect(indexedText(open)).toBe('');
+    const decided = undecided.apply(envelopes.slice(-1));
+    const text = decided.get<CaseTextDoc>(CASE_TEXTS, caseKey(AGENCY, '2019-042'))!;
+    expect(text.decided).toBe(true);
+    expect(indexedText(text)).toBe(caseText(text));
+    expect(indexedText(text)).toContain('现场照片显示未公示');
   });
 });
