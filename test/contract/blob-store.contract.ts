@@ -282,6 +282,17 @@ export function blobStoreContract(name: string, open: () => Promise<BlobStoreTar
         await expect(store.put(stream, opts)).rejects.toThrow('connection reset');
         expect(await store.head(sha256(part))).toBeUndefined();
       });
+
+      it('when the body stream fails before the store has read from it, then the put rejects and nothing is stored', async () => {
+        // the store may first open a file or a connection: the failure comes while it does, and must not go unheard
+        const stream = new PassThrough();
+        const part = Buffer.alloc(10 * KiB, 3);
+        stream.write(part);
+        const put = store.put(stream, opts);
+        stream.destroy(new Error('connection reset early'));
+        await expect(put).rejects.toThrow('connection reset early');
+        expect(await store.head(sha256(part))).toBeUndefined();
+      });
     });
 
     describe('ranged reads', () => {

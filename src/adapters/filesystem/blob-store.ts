@@ -163,24 +163,37 @@ async function receive(
 ): Promise<{ sha256: string; size: number }> {
   const hash = createHash('sha256');
   let size = 0;
-  const handle = await open(file, 'wx', READ_ONLY);
+  // Start reading before anything is awaited: a stream source listens for its errors only once it is read, and one
+  // that fails while the file is being opened would otherwise emit an error nobody handles.
+  const chunks = body[Symbol.asyncIterator]();
+  let next = chunks.next();
+  next.catch(() => {}); // handled where it is awaited below; this only keeps it from counting as unhandled meanwhile
+  let done = false;
   try {
-    await handle.chmod(READ_ONLY);
-    // Leaving the loop early (a throw) calls the body's `return()`, which stops and destroys a stream source.
-    for await (const chunk of body) {
-      if (!(chunk instanceof Uint8Array)) throw new TypeError('a body yields bytes (Uint8Array), not strings');
-      size += chunk.byteLength;
-      if (size > options.maxBytes) throw new BlobTooLarge(options.maxBytes);
-      hash.update(chunk);
-      await writeAll(handle, chunk);
+    const handle = await open(file, 'wx', READ_ONLY);
+    try {
+      await handle.chmod(READ_ONLY);
+      for (let result = await next; !result.done; result = await next) {
+        const chunk = result.value;
+        if (!(chunk instanceof Uint8Array)) throw new TypeError('a body yields bytes (Uint8Array), not strings');
+        size += chunk.byteLength;
+        if (size > options.maxBytes) throw new BlobTooLarge(options.maxBytes);
+        hash.update(chunk);
+        await writeAll(handle, chunk);
+        next = chunks.next();
+      }
+      done = true;
+      const sha256 = hash.digest('hex');
+      if (options.expectedSha256 !== undefined && sha256 !== options.expectedSha256)
+        throw new DigestMismatch(options.expectedSha256, sha256);
+      await handle.sync();
+      return { sha256, size };
+    } finally {
+      await handle.close();
     }
-    const sha256 = hash.digest('hex');
-    if (options.expectedSha256 !== undefined && sha256 !== options.expectedSha256)
-      throw new DigestMismatch(options.expectedSha256, sha256);
-    await handle.sync();
-    return { sha256, size };
   } finally {
-    await handle.close();
+    // Leaving early (a throw) stops the source: `return()` destroys a stream
+    if (!done) await chunks.return?.().catch(() => {});
   }
 }
 
