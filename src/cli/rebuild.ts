@@ -5,8 +5,6 @@ import { preparedPath, REBUILD_BATCH, rebuildReadModels } from '../read-models-r
 import { print, UsageError, type CliIo } from './io.js';
 import { progressBar } from './progress.js';
 
-export { REBUILD_BATCH };
-
 export const rebuildHelp = `Usage: ledger rebuild [--prepare] [--batch N]
 
 Drops every read model (case files, the disclosure feed, the supervision views, the registries' public lists)
