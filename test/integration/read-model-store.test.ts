@@ -218,6 +218,26 @@ describe('the SQLite read-model store', () => {
     store.close();
   });
 
+  it('when a searched document is rewritten with the same text, then its full-text row is not written again', () => {
+    const file = path.join(tempDir(), 'fts.sqlite');
+    const store = new SqliteReadModelStore({ path: file, projections: [shapes] });
+    // every write to an FTS5 table adds to its segment data; a row left alone adds nothing
+    const segments = () => {
+      const db = new Database(file, { readonly: true });
+      const row = db.prepare('SELECT count(*) AS n, sum(length(block)) AS bytes FROM fts_texts_data').get();
+      db.close();
+      return JSON.stringify(row);
+    };
+    store.commit([{ collection: 'texts', key: 't', doc: { agency: 'a', body: '执业信息公示' } }], 1);
+    const written = segments();
+    store.commit([{ collection: 'texts', key: 't', doc: { agency: 'b', body: '执业信息公示' } }], 2);
+    expect(segments()).toBe(written);
+    expect(store.search('texts', '"执业信"', { where: { agency: 'b' }, limit: 5 }).map((h) => h.key)).toEqual(['t']);
+    store.commit([{ collection: 'texts', key: 't', doc: { agency: 'b', body: '违法建筑' } }], 3);
+    expect(segments()).not.toBe(written);
+    store.close();
+  });
+
   it('when loaded in bulk, then the member indexes are made at the end and queries answer as for a store kept row by row', () => {
     const file = path.join(tempDir(), 'bulk.sqlite');
     const bulk = new SqliteReadModelStore({ path: file, projections: [shapes], bulk: true });
