@@ -59,19 +59,30 @@ export class BatchOutOfOrder extends Error {
   }
 }
 
-/** The documents as they stand: the batch's pending changes over the stored documents. */
+/**
+ * The documents as they stand: the batch's pending changes over the stored documents. A stored document is read
+ * (and parsed) once per batch: the registry entries every act of a batch looks up, a case's summary, a medium not
+ * yet referenced (a miss is remembered too). Projections treat documents as values (they build new ones rather
+ * than change those they read), so the one parsed copy can be handed out again.
+ */
 class BatchView implements DocReader {
   readonly pending = new Map<string, Change>();
+  readonly #stored = new Map<string, Doc | undefined>();
   constructor(private readonly store: ReadModelStore) {}
 
   get<D extends Doc = Doc>(collection: string, key: string): D | undefined {
-    const change = this.pending.get(`${collection}\u0000${key}`);
+    const id = `${collection}\u0000${key}`;
+    const change = this.pending.get(id);
     if (change) return (change.doc ?? undefined) as D | undefined;
+    if (this.#stored.has(id)) return this.#stored.get(id) as D | undefined;
+    let doc: D | undefined;
     try {
-      return this.store.get<D>(collection, key);
+      doc = this.store.get<D>(collection, key);
     } catch (err) {
       throw new StoreReadFailed(err);
     }
+    this.#stored.set(id, doc);
+    return doc;
   }
 
   put(change: Change): void {
