@@ -11,8 +11,8 @@ import type { EventStore, Position } from './ports/event-store.js';
 import { SqliteEventStore } from './adapters/sqlite/event-store.js';
 import { EventStoreDbEventStore } from './adapters/eventstoredb/event-store.js';
 import { loadOrCreateKeys, type Keys } from './adapters/keys/file-keyring.js';
-import { DEFAULT_SCHEDULE_FILE, loadWorkingDayCalendar } from './adapters/calendar/file-calendar.js';
-import type { WorkingDayCalendar } from './domain/calendar/working-days.js';
+import { DEFAULT_SCHEDULE_FILE, loadSchedule } from './adapters/calendar/file-calendar.js';
+import type { ScheduleData, WorkingDayCalendar } from './domain/calendar/working-days.js';
 import { createHttpApp } from './http/app.js';
 import { createHttpServer } from './http/server.js';
 import { FilesystemBlobStore } from './adapters/filesystem/blob-store.js';
@@ -50,8 +50,10 @@ import { CheckpointSchedule } from './app/checkpoint-schedule.js';
 import { CHECKPOINT_STREAM, MERKLE, leafKey, nodeKey } from '../projections/merkle.js';
 import { CHECKPOINTS, checkpointKey } from '../projections/checkpoints.js';
 import { supervisionApi } from './http/supervision-api.js';
+import { calendarApi } from './http/calendar-api.js';
 import { tokensApi } from './http/tokens-api.js';
 import { TokenRevocations } from './app/token-revocations.js';
+import { WorkingDayCalendars } from './app/working-day-calendars.js';
 import { quarantineApi } from './http/quarantine-api.js';
 import { similarApi } from './http/similar-api.js';
 import { loadValidators } from './http/validation.js';
@@ -191,9 +193,9 @@ function trustedTokenKeys(config: Config, keys: Keys): TrustedKey[] {
   }
 }
 
-function openCalendar(config: Config): WorkingDayCalendar {
+function openSchedule(config: Config): ScheduleData {
   try {
-    return loadWorkingDayCalendar(config.workingDayCalendarFile ?? DEFAULT_SCHEDULE_FILE);
+    return loadSchedule(config.workingDayCalendarFile ?? DEFAULT_SCHEDULE_FILE);
   } catch (err) {
     throw new ConfigError('WORKING_DAY_CALENDAR_FILE', (err as Error).message);
   }
@@ -233,7 +235,7 @@ export async function openBlobStore(config: Config, log: Logger): Promise<BlobSt
 export async function startService(config: Config, { clock, log }: ServiceDependencies): Promise<Service> {
   warnAboutWideModes(config, log);
   const blobs = await openBlobStore(config, log);
-  const calendar = openCalendar(config);
+  const shippedSchedule = openSchedule(config);
   const keys = loadOrCreateKeys(config.keysDir, clock);
   const verifyToken = createTokenVerifier({
     issuer: config.jwt.issuer,
@@ -252,6 +254,9 @@ export async function startService(config: Config, { clock, log }: ServiceDepend
   const deps = { events, signer: keys.eventSigner, clock, locks: new StreamLocks(), cache: new StateCache() };
   const revocations = new TokenRevocations(deps, {
     onError: (err) => log.warn({ err }, 'token revocations: following the log failed; retrying'),
+  });
+  const calendar = new WorkingDayCalendars(deps, shippedSchedule, {
+    onError: (err) => log.warn({ err }, 'working-day calendar: following the log failed; retrying'),
   });
   const verify = cachedVerifier(verifyToken, { now: () => clock.now(), revoked: revocations.revoked });
   const serviceKeys = keyResolver(keys.all.filter((k) => k.purpose === 'event').map((k) => k.publicKey));
@@ -323,6 +328,7 @@ export async function startService(config: Config, { clock, log }: ServiceDepend
   }
   await runner.start(indexing.signal);
   await revocations.start(indexing.signal);
+  await calendar.start(indexing.signal);
   schedule.start();
   const publicLimit = rateLimit({
     perMinute: config.publicRateLimit,
@@ -335,16 +341,18 @@ export async function startService(config: Config, { clock, log }: ServiceDepend
     retryAfterSeconds: VERIFY_RETRY_AFTER_SECONDS,
   });
   let head = runner.position();
+  const agencyOffset = (agency: string) => utcOffsetOf(config.utcOffsets, agency);
   const files = new CaseFileReads({ readModels, runner, reads });
   const supervision = new SupervisionReads({
     readModels,
     runner,
     clock,
-    utcOffsetOf: (agency) => utcOffsetOf(config.utcOffsets, agency),
+    utcOffsetOf: agencyOffset,
   });
   const routers = [
     registryApi({ registry: new RegistryService(deps), verify, validate, newId }),
     tokensApi({ revocations, verify, validate, newId }),
+    calendarApi({ calendars: calendar, verify, validate, newId, clock, utcOffsetOf: agencyOffset }),
     casesApi({
       cases: new CaseService({ ...deps, calendar, serviceKeys }),
       registry,

@@ -13,37 +13,8 @@ import {
   type OfficerEvent,
   type OfficerProfile,
 } from '../domain/registry/officers.js';
-import type { Clock } from '../ports/clock.js';
-import {
-  handleCommand,
-  type CommandDependencies,
-  type CommandOptions,
-  type CommandResult,
-  type EventCodec,
-} from './command-handler.js';
-import { canonicalEqual } from './idempotency.js';
-
-/** Registry events carry only their data; the envelope says who changed the registry and when. */
-function registryCodec<E extends { type: string; data: unknown }>(clock: Clock, actor: Actor): EventCodec<E> {
-  return {
-    toDraft: (event, id) => ({
-      id,
-      type: event.type,
-      schemaVersion: 1,
-      occurredAt: clock.now().toISOString(),
-      actor,
-      data: event.data as Record<string, unknown>,
-      media: [],
-    }),
-    fromEnvelope: (envelope) => ({ type: envelope.type, data: envelope.data }) as E,
-  };
-}
-
-/** A retried registration is the same request when its one event registered the same profile. */
-function recording(type: string, profile: object): NonNullable<CommandOptions['sameRequest']> {
-  return (recorded) =>
-    recorded.length === 1 && recorded[0]!.type === type && canonicalEqual(recorded[0]!.data, profile);
-}
+import { handleCommand, type CommandDependencies, type CommandOptions, type CommandResult } from './command-handler.js';
+import { recording, registryCodec } from './registry-codec.js';
 
 /** The officer and enforcement-item registries (事前公开: the officer list and the item list). */
 export class RegistryService {

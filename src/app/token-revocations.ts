@@ -8,16 +8,11 @@ import {
   type RevocationEvent,
 } from '../domain/tokens/revocations.js';
 import type { EventEnvelope } from '../ledger/envelope.js';
-import type { Position } from '../ports/event-store.js';
+import { followStream, type FollowOptions } from './follow-log.js';
 import { canonicalEqual } from './idempotency.js';
 import { handleCommand, type CommandDependencies, type CommandResult, type EventCodec } from './command-handler.js';
 
-export interface TokenRevocationOptions {
-  /** Told when following the log fails (it is retried). */
-  readonly onError?: (err: unknown) => void;
-  /** Pause before following the log again after a failure. Default 1000 ms. */
-  readonly retryDelayMs?: number;
-}
+export type TokenRevocationOptions = FollowOptions;
 
 /**
  * Token revocations: recorded as signed events in the `token-revocations` stream (load → decide → seal → append,
@@ -44,7 +39,14 @@ export class TokenRevocations {
   async start(signal: AbortSignal): Promise<void> {
     const after = await this.deps.events.headPosition();
     for (const { event } of await this.deps.events.readStream(REVOCATION_STREAM)) this.#list.apply(event);
-    void this.#follow(after, signal);
+    void followStream(
+      this.deps.events,
+      REVOCATION_STREAM,
+      after,
+      signal,
+      (event) => this.#list.apply(event),
+      this.options,
+    );
   }
 
   revokeToken(actor: Actor, jti: string, reason: string | undefined, eventId: string): Promise<CommandResult> {
@@ -88,35 +90,4 @@ export class TokenRevocations {
     for (const event of result.events) this.#list.apply(event); // effective here before the answer
     return result;
   }
-
-  async #follow(after: Position, signal: AbortSignal): Promise<void> {
-    let from = after;
-    while (!signal.aborted) {
-      try {
-        for await (const message of this.deps.events.subscribe({ after: from, signal })) {
-          if (message.type !== 'events') continue;
-          for (const { position, event } of message.events) {
-            if (event.stream === REVOCATION_STREAM) this.#list.apply(event);
-            from = position;
-          }
-        }
-      } catch (err) {
-        if (signal.aborted) return;
-        this.options.onError?.(err);
-      }
-      if (!signal.aborted) await pause(this.options.retryDelayMs ?? 1_000, signal);
-    }
-  }
-}
-
-function pause(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    const timer = setTimeout(done, ms);
-    function done() {
-      clearTimeout(timer);
-      signal.removeEventListener('abort', done);
-      resolve();
-    }
-    signal.addEventListener('abort', done, { once: true });
-  });
 }

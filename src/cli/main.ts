@@ -6,6 +6,7 @@ import { rebuild, rebuildHelp } from './rebuild.js';
 import { serve, serveHelp } from './serve.js';
 import { token, tokenHelp } from './token.js';
 import { bundle, bundleHelp } from './bundle.js';
+import { calendar, calendarHelp } from './calendar.js';
 import { verify, verifyHelp } from './verify.js';
 
 type Command = (argv: string[], io: CliIo) => Promise<number>;
@@ -18,6 +19,7 @@ const COMMANDS: Record<string, { run: Command; summary: string; help: string }> 
   check: { run: check, summary: 'verify every chain, signature and checkpoint of the store', help: checkHelp },
   bundle: { run: bundle, summary: "download a case's evidence bundle from the service", help: bundleHelp },
   verify: { run: verify, summary: 'check an evidence bundle offline', help: verifyHelp },
+  calendar: { run: calendar, summary: "record a year's holidays and make-up working days", help: calendarHelp },
 };
 
 export const mainHelp = `Usage: ledger <command> [options]

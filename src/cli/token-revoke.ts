@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { print, UsageError, type CliIo } from './io.js';
+import { bearerToken, sendJson, serviceBase } from './service-call.js';
 
 export const tokenRevokeHelp = `Usage: ledger token revoke --jti ID [--reason TEXT] [--url URL] [--token TOKEN]
        ledger token revoke --sub ID --before TIME|now [--reason TEXT] [--url URL] [--token TOKEN]
@@ -45,36 +46,10 @@ export async function tokenRevoke(argv: string[], io: CliIo): Promise<number> {
   }
   if (positionals.length > 0) throw new UsageError(`unexpected argument ${positionals[0]}`);
   const body = revocation(values);
-  const token = values.token ?? io.env.LEDGER_TOKEN;
-  if (!token) throw new UsageError('an admin token is required: --token TOKEN or LEDGER_TOKEN');
-  const base = (values.url ?? `http://localhost:${io.env.PORT ?? '8080'}`).replace(/\/+$/, '');
-  let url: URL;
-  try {
-    url = new URL(`${base}/v1/tokens/revocations`);
-  } catch {
-    throw new UsageError(`--url ${base} is not a URL`);
-  }
-  let res: Response;
-  try {
-    res = await fetch(url, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-      body: JSON.stringify(body),
-    });
-  } catch (err) {
-    const cause = (err as { cause?: { code?: string; message?: string } }).cause;
-    print(
-      io.stderr,
-      `ledger token revoke: cannot reach ${base}: ${cause?.code ?? cause?.message ?? (err as Error).message}`,
-    );
-    return 1;
-  }
-  const answer = (await res.json().catch(() => ({}))) as Record<string, unknown>;
-  if (!res.ok) {
-    const reason = answer.code ? `${String(answer.code)}: ${String(answer.detail ?? '')}` : res.statusText;
-    print(io.stderr, `ledger token revoke: the service refused: ${res.status} ${reason}`);
-    return 1;
-  }
+  const token = bearerToken(values.token, io, 'an admin');
+  const url = `${serviceBase(values.url, io)}/v1/tokens/revocations`;
+  const answer = await sendJson(io, 'ledger token revoke', { method: 'POST', url, token, body });
+  if (!answer) return 1;
   print(
     io.stdout,
     `${String(answer.type)} recorded: event ${String(answer.eventId)} at position ${String(answer.position)}`,

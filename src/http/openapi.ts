@@ -14,14 +14,14 @@ export type OpenApiDocument = {
 } & Record<string, unknown>;
 
 type Json = { [key: string]: unknown };
-type Method = 'GET' | 'POST';
+type Method = 'GET' | 'POST' | 'PUT';
 
 interface Operation {
   readonly method: Method;
   readonly path: string;
   readonly operationId: string;
   readonly summary: string;
-  readonly tag: 'registry' | 'tokens' | 'cases' | 'media' | 'audit' | 'public' | 'ledger' | 'operations';
+  readonly tag: 'registry' | 'tokens' | 'calendar' | 'cases' | 'media' | 'audit' | 'public' | 'ledger' | 'operations';
   /** Bearer JWT unless false. */
   readonly auth?: false;
   readonly parameters?: readonly Json[];
@@ -65,6 +65,13 @@ const problems = (...statuses: number[]): Record<string, Json> =>
 const header = (name: string, description: string, schema: Json): Json => ({ name, in: 'header', description, schema });
 
 const PARAMETERS = {
+  year: {
+    name: 'year',
+    in: 'path',
+    required: true,
+    description: 'A year, four digits.',
+    schema: { type: 'string', pattern: '^[0-9]{4}$' },
+  },
   caseId: {
     name: 'caseId',
     in: 'path',
@@ -256,6 +263,43 @@ const OPERATIONS: readonly Operation[] = [
     parameters: [PARAMETERS.idempotencyKey],
     requestBody: jsonBody('command.revoke-tokens'),
     responses: { ...written('The revocation', 'response.token-revocation'), ...problems(400, 401, 403, 413, 415, 422) },
+  },
+  {
+    method: 'GET',
+    path: '/v1/calendar',
+    operationId: 'getCalendar',
+    summary: "The years the working-day calendar covers, and whether each year's schedule was shipped or recorded",
+    tag: 'calendar',
+    auth: false,
+    responses: { '200': { description: 'The covered years.', content: json('response.calendar') } },
+  },
+  {
+    method: 'GET',
+    path: '/v1/calendar/{year}',
+    operationId: 'getCalendarYear',
+    summary: "A year's official holidays and make-up working days in use, and where they come from",
+    tag: 'calendar',
+    auth: false,
+    parameters: [PARAMETERS.year],
+    responses: {
+      '200': { description: "The year's schedule.", content: json('response.calendar-year') },
+      ...problems(400, 404),
+    },
+  },
+  {
+    method: 'PUT',
+    path: '/v1/calendar/{year}',
+    operationId: 'recordCalendarYear',
+    summary:
+      "Record a year's official holidays and make-up working days from the State Council's notice (admin); " +
+      'recorded as a signed event, deadlines use it from then on',
+    tag: 'calendar',
+    parameters: [PARAMETERS.year, PARAMETERS.idempotencyKey],
+    requestBody: jsonBody('command.record-calendar-year'),
+    responses: {
+      ...written('The recorded year', 'response.calendar-recorded'),
+      ...problems(400, 401, 403, 409, 413, 415, 422),
+    },
   },
   {
     method: 'GET',
@@ -626,6 +670,16 @@ const OPERATIONS: readonly Operation[] = [
   },
   {
     method: 'GET',
+    path: '/v1/audit/warnings',
+    operationId: 'getWarnings',
+    summary:
+      "What a supervisor should act on before it affects deadlines: from 1 December, next year's working-day " +
+      'schedule missing (supervisor)',
+    tag: 'audit',
+    responses: auditResponses('The warnings in force today.', 'response.audit-warnings'),
+  },
+  {
+    method: 'GET',
     path: '/v1/audit/statistics',
     operationId: 'getYearlyStatistics',
     summary: "An agency's enforcement figures for a year, as JSON or CSV (supervisor)",
@@ -787,6 +841,7 @@ export function buildOpenApi(schemaDir: string): OpenApiDocument {
     tags: [
       { name: 'registry', description: 'Officers and enforcement items.' },
       { name: 'tokens', description: 'Revoking bearer tokens.' },
+      { name: 'calendar', description: 'The working-day calendar deadlines are counted on.' },
       { name: 'cases', description: 'Cases, their acts, case files and signed events.' },
       { name: 'media', description: 'Content-addressed media.' },
       { name: 'audit', description: 'Supervision.' },

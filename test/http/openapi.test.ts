@@ -139,6 +139,9 @@ describe('the OpenAPI document', () => {
         { method: 'POST', path: '/v1/officers' },
         { method: 'POST', path: '/v1/items' },
         { method: 'POST', path: '/v1/tokens/revocations' },
+        { method: 'GET', path: '/v1/calendar' },
+        { method: 'GET', path: '/v1/calendar/{year}' },
+        { method: 'PUT', path: '/v1/calendar/{year}' },
         { method: 'GET', path: '/v1/officers' },
         { method: 'GET', path: '/v1/items' },
         { method: 'GET', path: '/v1/disclosures' },
@@ -163,6 +166,7 @@ describe('the OpenAPI document', () => {
         { method: 'GET', path: '/v1/audit/reviewer-ratio' },
         { method: 'GET', path: '/v1/audit/statistics' },
         { method: 'GET', path: '/v1/audit/quarantine' },
+        { method: 'GET', path: '/v1/audit/warnings' },
         { method: 'GET', path: '/v1/ledger/checkpoint' },
         { method: 'GET', path: '/v1/ledger/checkpoints' },
         { method: 'GET', path: '/v1/ledger/proof/inclusion' },
@@ -220,6 +224,8 @@ describe('the OpenAPI document', () => {
       'GET /v1/ledger/proof/consistency',
       'GET /v1/ledger/keys',
       'POST /v1/verify',
+      'GET /v1/calendar',
+      'GET /v1/calendar/{year}',
     ];
     for (const { key, op } of operations) {
       expect([key, op.security]).toEqual([key, PUBLIC.includes(key) ? [] : [{ bearerAuth: [] }]]);

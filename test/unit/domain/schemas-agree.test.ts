@@ -15,6 +15,7 @@ import {
 import type { ItemEvent, ItemProfile } from '../../../src/domain/registry/items.js';
 import type { OfficerEvent, OfficerProfile } from '../../../src/domain/registry/officers.js';
 import type { RevocationEvent } from '../../../src/domain/tokens/revocations.js';
+import type { CalendarEvent, CalendarYear } from '../../../src/domain/calendar/recorded-years.js';
 import type { MediaHolding } from '../../../src/app/media-holdings.js';
 
 // The JSON Schemas and the TypeScript types of the domain describe the same data. The samples below are declared
@@ -226,7 +227,15 @@ const OPEN_CASE_REQUIRED: KeySet<OpenCase> = {
   officers: true,
   parties: true,
 };
+const CALENDAR_YEAR: Required<CalendarYear> = {
+  holidays: [{ name: '元旦', days: ['2026-12-31', '2027-01-01'] }],
+  workdays: ['2027-01-02'],
+  source: '国务院办公厅关于2027年部分节假日安排的通知',
+  url: 'https://www.gov.cn/zhengce/example.htm',
+};
+const CALENDAR_YEAR_REQUIRED: KeySet<CalendarYear> = { holidays: true, workdays: true, source: true };
 const commands: [name: string, sample: object, required: object][] = [
+  ['record-calendar-year', CALENDAR_YEAR, CALENDAR_YEAR_REQUIRED],
   ['register-officer', OFFICER, OFFICER_REQUIRED],
   ['register-item', ITEM, ITEM_REQUIRED],
   ['open-case', OPEN_CASE, OPEN_CASE_REQUIRED],
@@ -239,6 +248,13 @@ const revocations: { [E in RevocationEvent as E['type']]: Required<E['data']> } 
 const REVOCATION_REQUIRED: { [E in RevocationEvent as E['type']]: KeySet<E['data']> } = {
   TokenRevoked: { jti: true, agency: true },
   SubjectTokensRevoked: { sub: true, agency: true, before: true },
+};
+
+const calendar: { [E in CalendarEvent as E['type']]: Required<E['data']> } = {
+  CalendarYearRecorded: { year: 2027, ...CALENDAR_YEAR, agency: 'county-justice' },
+};
+const CALENDAR_REQUIRED: { [E in CalendarEvent as E['type']]: KeySet<E['data']> } = {
+  CalendarYearRecorded: { year: true, ...CALENDAR_YEAR_REQUIRED, agency: true },
 };
 
 /** The record that an agency holds a medium (`media-<agency>:<sha256>`). */
@@ -255,9 +271,9 @@ const HOLDING_REQUIRED: { MediaReceived: KeySet<MediaHolding> } = {
 };
 
 const RECORDABLE = ACT_TYPES.filter((type) => type !== 'CaseOpened');
-/** Events outside case streams: the registries', the token revocations' and the media holdings'. */
-const OTHER_EVENTS = { ...registry, ...revocations, ...holdings };
-const OTHER_REQUIRED = { ...REGISTRY_REQUIRED, ...REVOCATION_REQUIRED, ...HOLDING_REQUIRED };
+/** Events outside case streams: the registries', the token revocations', the calendar's and the media holdings'. */
+const OTHER_EVENTS = { ...registry, ...revocations, ...calendar, ...holdings };
+const OTHER_REQUIRED = { ...REGISTRY_REQUIRED, ...REVOCATION_REQUIRED, ...CALENDAR_REQUIRED, ...HOLDING_REQUIRED };
 const REGISTRY_TYPES = Object.keys(OTHER_EVENTS);
 const namesIn = (folder: string) =>
   files
@@ -270,7 +286,7 @@ describe('the JSON Schemas of the domain agree with its TypeScript types', () =>
     it('when the act schemas are listed, then there is exactly one per act type', () => {
       expect(namesIn('acts')).toEqual([...ACT_TYPES].sort());
     });
-    it('when the event schemas are listed, then there is one per act type, registry, revocation and media-holding event', () => {
+    it('when the event schemas are listed, then there is one per act type, registry, revocation, calendar and media-holding event', () => {
       expect(namesIn('events')).toEqual([...ACT_TYPES, ...REGISTRY_TYPES].sort());
     });
     it('when the schemas are loaded into one Ajv, then every one compiles and its $id follows its file name', () => {

@@ -1,0 +1,51 @@
+import { print, UsageError, type CliIo } from './io.js';
+
+/** The service a command talks to: `--url`, else `http://localhost:$PORT` (PORT defaulting to 8080). */
+export function serviceBase(url: string | undefined, io: CliIo): string {
+  const base = (url ?? `http://localhost:${io.env.PORT ?? '8080'}`).replace(/\/+$/, '');
+  try {
+    new URL(base);
+  } catch {
+    throw new UsageError(`--url ${base} is not a URL`);
+  }
+  return base;
+}
+
+/** The bearer token a command sends: `--token`, else `$LEDGER_TOKEN`; `who` names the role it needs. */
+export function bearerToken(token: string | undefined, io: CliIo, who: string): string {
+  const found = token ?? io.env.LEDGER_TOKEN;
+  if (!found) throw new UsageError(`${who} token is required: --token TOKEN or LEDGER_TOKEN`);
+  return found;
+}
+
+/**
+ * Sends a JSON body to the service and returns its JSON answer, or undefined after saying on stderr why there is
+ * none (`command` prefixes the message): the service could not be reached, or refused (its problem's code and
+ * detail).
+ */
+export async function sendJson(
+  io: CliIo,
+  command: string,
+  request: { readonly method: string; readonly url: string; readonly token: string; readonly body: unknown },
+): Promise<Record<string, unknown> | undefined> {
+  let res: Response;
+  try {
+    res = await fetch(request.url, {
+      method: request.method,
+      headers: { authorization: `Bearer ${request.token}`, 'content-type': 'application/json' },
+      body: JSON.stringify(request.body),
+    });
+  } catch (err) {
+    const cause = (err as { cause?: { code?: string; message?: string } }).cause;
+    const origin = new URL(request.url).origin;
+    print(io.stderr, `${command}: cannot reach ${origin}: ${cause?.code ?? cause?.message ?? (err as Error).message}`);
+    return undefined;
+  }
+  const answer = (await res.json().catch(() => ({}))) as Record<string, unknown>;
+  if (!res.ok) {
+    const reason = answer.code ? `${String(answer.code)}: ${String(answer.detail ?? '')}` : res.statusText;
+    print(io.stderr, `${command}: the service refused: ${res.status} ${reason}`);
+    return undefined;
+  }
+  return answer;
+}

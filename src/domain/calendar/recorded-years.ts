@@ -1,0 +1,139 @@
+import { requireRole, type Actor } from '../actor.js';
+import type { Decider } from '../decider.js';
+import { violation } from '../errors.js';
+import { toDayNumber, type ScheduleData } from './working-days.js';
+
+/**
+ * The State Council publishes each year's holidays and make-up working days (调休) in late autumn. An admin records
+ * a year's schedule as a signed event in one stream, and deadlines use it from then on, without a release:
+ * - `CalendarYearRecorded` `{year, holidays, workdays, source, url?, agency}`: the schedule of `year`, replacing the
+ *   one shipped with the service (`cn-official-schedule.json`) or recorded before for that year (the notices are
+ *   sometimes amended, as for the 2020 Spring Festival).
+ * Deadlines already computed keep the basis they were computed on: a decision's disclosure deadline is part of
+ * its signed event.
+ */
+export const CALENDAR_STREAM = 'working-day-calendar';
+
+/** A year's schedule as the notice gives it. */
+export interface CalendarYear {
+  readonly holidays: readonly { readonly name: string; readonly days: readonly string[] }[];
+  /** Make-up working days: weekend days worked in exchange for a longer holiday. */
+  readonly workdays: readonly string[];
+  /** The notice: its title and number, e.g. 国务院办公厅关于2027年部分节假日安排的通知（国办发明电〔2026〕…号）. */
+  readonly source: string;
+  /** Where the notice is published. */
+  readonly url?: string;
+}
+
+export interface CalendarYearRecorded {
+  readonly type: 'CalendarYearRecorded';
+  readonly data: CalendarYear & { readonly year: number; readonly agency: string };
+}
+
+export type CalendarEvent = CalendarYearRecorded;
+
+export interface RecordCalendarYear {
+  readonly type: 'RecordCalendarYear';
+  readonly actor: Actor;
+  readonly year: number;
+  readonly schedule: CalendarYear;
+}
+
+/** The years a schedule may be recorded for. */
+export const FIRST_YEAR = 2000;
+export const LAST_YEAR = 2199;
+
+/**
+ * Checks a year's schedule; throws a `calendar_invalid` violation naming the first defect. A year's days lie in the
+ * year itself or in the December before it (the New Year holiday may begin on 30 or 31 December); no day is both a
+ * holiday and a working day, or listed twice; make-up working days are Saturdays or Sundays.
+ */
+export function checkCalendarYear(year: number, schedule: CalendarYear): void {
+  const invalid = (message: string, day?: string) =>
+    violation('calendar_invalid', `${year}: ${message}`, { year, ...(day === undefined ? {} : { day }) });
+  if (!Number.isInteger(year) || year < FIRST_YEAR || year > LAST_YEAR) {
+    throw invalid(`the year must be from ${FIRST_YEAR} to ${LAST_YEAR}`);
+  }
+  const first = toDayNumber(`${year - 1}-12-01`);
+  const last = toDayNumber(`${year}-12-31`);
+  const seen = new Set<number>();
+  const take = (day: string, what: string): number => {
+    let n: number;
+    try {
+      n = toDayNumber(day);
+    } catch {
+      throw invalid(`${day} is not a calendar date`, day);
+    }
+    if (n < first || n > last) throw invalid(`${what} ${day} is outside ${year - 1}-12-01 .. ${year}-12-31`, day);
+    if (seen.has(n)) throw invalid(`${day} is listed twice`, day);
+    seen.add(n);
+    return n;
+  };
+  for (const holiday of schedule.holidays) for (const day of holiday.days) take(day, `the ${holiday.name} day`);
+  for (const day of schedule.workdays) {
+    const weekday = new Date(take(day, 'the working day') * 86_400_000).getUTCDay();
+    if (weekday !== 0 && weekday !== 6)
+      throw invalid(`the make-up working day ${day} is not a Saturday or Sunday`, day);
+  }
+}
+
+export const calendarDecider: Decider<RecordCalendarYear, CalendarEvent, null> = {
+  initialState: () => null,
+  evolve: (state) => state,
+  decide(command) {
+    requireRole(command.actor, ['admin'], 'recording the working-day calendar');
+    checkCalendarYear(command.year, command.schedule);
+    const { holidays, workdays, source, url } = command.schedule;
+    return [
+      {
+        type: 'CalendarYearRecorded',
+        data: {
+          year: command.year,
+          holidays: holidays.map((h) => ({ name: h.name, days: [...h.days] })),
+          workdays: [...workdays],
+          source,
+          ...(url === undefined ? {} : { url }),
+          agency: command.actor.agency,
+        },
+      },
+    ];
+  },
+};
+
+/** The shipped schedule with the recorded years in place of its own (a recorded year replaces the shipped one whole). */
+export function withRecordedYears(shipped: ScheduleData, recorded: ReadonlyMap<number, CalendarYear>): ScheduleData {
+  const years: Record<string, ScheduleData['years'][string]> = { ...shipped.years };
+  for (const [year, { holidays, workdays }] of recorded) years[String(year)] = { holidays, workdays };
+  return { years };
+}
+
+/** Something a supervisor should act on before it affects deadlines. */
+export interface CalendarWarning {
+  readonly code: 'calendar_year_missing';
+  /** The year whose schedule is missing. */
+  readonly year: number;
+  /** The first day the warning applies: 1 December of the year before. */
+  readonly since: string;
+  readonly message: string;
+}
+
+/**
+ * From 1 December on, next year's schedule should be recorded (the notice is usually out by then); and this
+ * year's, always. Deadlines counted into a year without one fall back to Monday to Friday (`weekdays_only`).
+ */
+export function calendarWarnings(today: string, coveredYears: readonly number[]): CalendarWarning[] {
+  const day = toDayNumber(today);
+  const year = Number(today.slice(0, 4));
+  const covered = new Set(coveredYears);
+  const due = [year - 1, year].filter((y) => day >= toDayNumber(`${y}-12-01`)).map((y) => y + 1);
+  return due
+    .filter((y) => !covered.has(y))
+    .map((y) => ({
+      code: 'calendar_year_missing' as const,
+      year: y,
+      since: `${y - 1}-12-01`,
+      message:
+        `the working-day calendar has no schedule for ${y}: deadlines counted into ${y} use Monday to Friday only ` +
+        `until the State Council's notice is recorded (PUT /v1/calendar/${y} or ledger calendar import)`,
+    }));
+}

@@ -1,0 +1,69 @@
+import { Router, type Request } from 'express';
+import type { Principal } from '../app/auth.js';
+import type { WorkingDayCalendars } from '../app/working-day-calendars.js';
+import { dateAtOffset } from '../domain/actor.js';
+import { CALENDAR_STREAM, type CalendarYear } from '../domain/calendar/recorded-years.js';
+import { notFound } from '../domain/errors.js';
+import type { Clock } from '../ports/clock.js';
+import { authenticate, principalOf, requireRoles } from './authenticate.js';
+import { jsonBody } from './body.js';
+import { eventIdFor } from './request.js';
+import { InvalidQuery, type Validate } from './validation.js';
+
+export interface CalendarApiDependencies {
+  readonly calendars: Pick<WorkingDayCalendars, 'record' | 'year' | 'warnings' | 'coveredYears'>;
+  readonly verify: (token: string) => Principal;
+  readonly validate: Validate;
+  readonly newId: () => string;
+  readonly clock: Clock;
+  /** The UTC offset of an agency, in minutes: whose "today" the warnings are for. */
+  readonly utcOffsetOf: (agency: string) => number;
+}
+
+/**
+ * The working-day calendar deadlines are counted on: read by anyone (the State Council's schedule is public), a
+ * year recorded by an admin as a signed event (`PUT /v1/calendar/{year}`), and the warnings supervisors see while
+ * a year's schedule is missing (`GET /v1/audit/warnings`).
+ */
+export function calendarApi(deps: CalendarApiDependencies): Router {
+  const { calendars, verify, validate, newId, clock } = deps;
+  const router = Router();
+  const today = (agency: string) => dateAtOffset(clock.now(), deps.utcOffsetOf(agency));
+
+  router.get('/v1/calendar', (_req, res) => {
+    const years = calendars.coveredYears.map((year) => ({ year, basis: calendars.year(year)!.basis }));
+    res.json({ years });
+  });
+
+  router.get('/v1/calendar/:year', (req, res) => {
+    const year = yearOf(req);
+    const view = calendars.year(year);
+    if (!view)
+      throw notFound(`the working-day calendar has no schedule for ${year}: working days are Monday to Friday`);
+    res.json(view);
+  });
+
+  router.put('/v1/calendar/:year', authenticate(verify), requireRoles('admin'), jsonBody(), async (req, res) => {
+    const year = yearOf(req);
+    validate('urn:evidence-ledger:schema:command:record-calendar-year', req.body);
+    const principal = principalOf(res);
+    const actor = { sub: principal.sub, agency: principal.agency, roles: [...principal.roles] };
+    const eventId = eventIdFor(req, principal, CALENDAR_STREAM, newId);
+    const result = await calendars.record(actor, year, req.body as CalendarYear, eventId);
+    const event = result.events[0]!;
+    res.status(result.created ? 201 : 200).set('ETag', `"${result.revision}"`);
+    res.json({ eventId: event.id, year, revision: event.revision, position: result.position, hash: event.hash });
+  });
+
+  router.get('/v1/audit/warnings', authenticate(verify), requireRoles('supervisor'), (_req, res) => {
+    res.json({ items: calendars.warnings(today(principalOf(res).agency)) });
+  });
+
+  return router;
+}
+
+function yearOf(req: Request): number {
+  const raw = String(req.params.year);
+  if (!/^\d{4}$/.test(raw)) throw new InvalidQuery(`year: ${raw} is not a four-digit year`, { parameter: 'year' });
+  return Number(raw);
+}

@@ -1,0 +1,46 @@
+import path from 'node:path';
+import { SqliteEventStore } from '../../src/adapters/sqlite/event-store.js';
+import { WorkingDayCalendars } from '../../src/app/working-day-calendars.js';
+import type { Clock } from '../../src/ports/clock.js';
+import { testSigner } from '../support/events.js';
+import { freshTempDir } from '../support/temp-dir.js';
+
+const dir = freshTempDir('calendars');
+const clock: Clock = { now: () => new Date('2026-12-02T02:00:00Z') };
+const admin = { sub: 'head', agency: 'county-justice', roles: ['admin' as const] };
+const SHIPPED = { years: { 2026: { holidays: [], workdays: [] } } };
+const YEAR_2027 = { source: 'a notice', holidays: [{ name: '元旦', days: ['2027-01-01'] }], workdays: [] };
+
+async function eventually(check: () => boolean): Promise<void> {
+  for (let i = 0; i < 400 && !check(); i++) await new Promise((r) => setTimeout(r, 50));
+}
+
+describe('the working-day calendar on two replicas of one log', () => {
+  let stores: SqliteEventStore[] = [];
+  const stop = new AbortController();
+  afterAll(async () => {
+    stop.abort();
+    for (const store of stores) await store.close();
+  });
+
+  it('when one replica records a year, then the other counts deadlines on it without a restart', async () => {
+    const file = path.join(dir(), 'events.sqlite');
+    stores = [0, 1].map(() => new SqliteEventStore({ path: file, pollIntervalMs: 20 }));
+    const signer = testSigner();
+    const [here, there] = stores.map((events) => new WorkingDayCalendars({ events, signer, clock }, SHIPPED));
+    await here!.start(stop.signal);
+    await there!.start(stop.signal);
+    expect(there!.addWorkingDays('2026-12-31', 1)).toEqual({ date: '2027-01-01', basis: 'weekdays_only' });
+
+    const result = await here!.record(admin, 2027, YEAR_2027, '0193a000-0000-7000-8000-000000000001');
+    expect(here!.year(2027)?.basis).toBe('recorded');
+    await eventually(() => there!.covers('2027-01-01'));
+
+    expect(there!.addWorkingDays('2026-12-31', 1)).toEqual({ date: '2027-01-04', basis: 'official_schedule' });
+    expect(there!.year(2027)).toMatchObject({ basis: 'recorded', recorded: { eventId: result.events[0]!.id } });
+    // a replica started afterwards reads it from the stream
+    const later = new WorkingDayCalendars({ events: stores[1]!, signer, clock }, SHIPPED);
+    await later.start(stop.signal);
+    expect(later.coveredYears).toEqual([2026, 2027]);
+  });
+});

@@ -1,0 +1,60 @@
+import { calendarDecider, calendarWarnings, withRecordedYears } from '../../../src/domain/calendar/recorded-years.js';
+import { workingDayCalendar } from '../../../src/domain/calendar/working-days.js';
+import { RuleViolation } from '../../../src/domain/errors.js';
+
+const admin = { sub: 'head', agency: 'county-justice', roles: ['admin' as const] };
+const schedule = {
+  source: 'a notice',
+  holidays: [{ name: '元旦', days: ['2026-12-31', '2027-01-01'] }],
+  workdays: ['2027-01-02'],
+};
+
+describe('recorded years of the working-day calendar', () => {
+  it.each([
+    ['2026-11-30', [2026], []],
+    ['2026-12-01', [2026], [2027]],
+    ['2026-12-31', [2026], [2027]],
+    ['2026-12-01', [2026, 2027], []],
+    ['2027-01-04', [2026], [2027]], // this year's missing: warned all year
+    ['2027-06-30', [2027], []],
+  ])(
+    'when today is %s and the calendar covers %j, then the missing years warned of are %j',
+    (today, covered, missing) => {
+      expect(calendarWarnings(today, covered).map((w) => [w.code, w.year, w.since])).toEqual(
+        missing.map((year) => ['calendar_year_missing', year, `${year - 1}-12-01`]),
+      );
+    },
+  );
+
+  it('when a year is recorded, then it replaces the shipped one whole, its December days included', () => {
+    const shipped = { years: { 2027: { holidays: [{ name: '春节', days: ['2027-02-08'] }], workdays: [] } } };
+    const calendar = workingDayCalendar(withRecordedYears(shipped, new Map([[2027, schedule]])));
+    expect(calendar.isWorkingDay('2027-02-08')).toBe(true); // the shipped holiday is gone
+    expect(calendar.isWorkingDay('2026-12-31')).toBe(false); // a New Year holiday in the December before
+    expect(calendar.isWorkingDay('2027-01-02')).toBe(true); // a Saturday worked
+  });
+
+  it('when an admin records a year, then the event carries the schedule and the agency', () => {
+    const [event] = calendarDecider.decide({ type: 'RecordCalendarYear', actor: admin, year: 2027, schedule }, null);
+    expect(event).toEqual({
+      type: 'CalendarYearRecorded',
+      data: { year: 2027, ...schedule, agency: 'county-justice' },
+    });
+  });
+
+  it.each([
+    ['a year out of range', 1999, schedule],
+    ['a day before the December of the year before', 2027, { ...schedule, workdays: ['2026-11-28'] }],
+    ['an impossible date', 2027, { ...schedule, holidays: [{ name: 'x', days: ['2027-02-30'] }] }],
+    [
+      'a day listed twice',
+      2027,
+      { ...schedule, holidays: [...schedule.holidays, { name: 'y', days: ['2027-01-01'] }] },
+    ],
+  ])('when the schedule has %s, then it is refused as calendar_invalid', (_what, year, bad) => {
+    const decide = () =>
+      calendarDecider.decide({ type: 'RecordCalendarYear', actor: admin, year, schedule: bad }, null);
+    expect(decide).toThrow(RuleViolation);
+    expect(decide).toThrow(expect.objectContaining({ code: 'calendar_invalid', status: 422 }));
+  });
+});
