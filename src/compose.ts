@@ -58,6 +58,7 @@ import { quarantineApi } from './http/quarantine-api.js';
 import { similarApi } from './http/similar-api.js';
 import { loadValidators } from './http/validation.js';
 import { SqliteReadModelStore } from './adapters/sqlite/read-model-store.js';
+import { lockDataFolder } from './adapters/sqlite/folder-lock.js';
 import { ProjectionRunner } from './app/projection-runner.js';
 import { ThreadApplier } from './app/thread-applier.js';
 import type { ProjectionThreadData } from './projection-thread.js';
@@ -232,7 +233,24 @@ export async function openBlobStore(config: Config, log: Logger): Promise<BlobSt
   return store;
 }
 
-export async function startService(config: Config, { clock, log }: ServiceDependencies): Promise<Service> {
+/**
+ * Starts the service, holding the data folder's lock (`service.lock`) from before it opens anything there until it
+ * has closed: a second service, or `ledger rebuild`, on the same folder is refused with `DataFolderInUse`.
+ */
+export async function startService(config: Config, deps: ServiceDependencies): Promise<Service> {
+  makePrivateFolder(config.dataDir);
+  const lock = lockDataFolder(config.dataDir, { command: 'ledger serve', since: deps.clock.now() });
+  let service: Service;
+  try {
+    service = await startHolding(config, deps);
+  } catch (err) {
+    lock.release();
+    throw err;
+  }
+  return { ...service, close: () => service.close().finally(() => lock.release()) };
+}
+
+async function startHolding(config: Config, { clock, log }: ServiceDependencies): Promise<Service> {
   warnAboutWideModes(config, log);
   const blobs = await openBlobStore(config, log);
   const shippedSchedule = openSchedule(config);

@@ -80,6 +80,30 @@ export class StoreUnavailable extends LedgerError {
 }
 
 /**
+ * Another process holds the data folder's lock (`service.lock`): a running service, or `ledger rebuild`. `holder`
+ * says which process, as far as it wrote it down (absent while it was still taking the lock).
+ */
+export class DataFolderInUse extends LedgerError {
+  readonly code = 'data_folder_in_use';
+  readonly status = 503;
+  constructor(
+    readonly dir: string,
+    readonly holder:
+      { readonly command: string; readonly pid: number; readonly host: string; readonly since: string } | undefined,
+    hint?: string,
+  ) {
+    super(
+      `the data folder ${dir} is in use by ` +
+        (holder
+          ? `${holder.command} (pid ${holder.pid} on ${holder.host}, since ${holder.since})`
+          : 'another process') +
+        (hint ? `: ${hint}` : ''),
+      { dir },
+    );
+  }
+}
+
+/**
  * The read models have not caught up with a position the client wrote (`?consistentWith=`) within the wait: the
  * write is safe; the client retries after `retryAfterSeconds`.
  */

@@ -8,13 +8,18 @@ import { print, UsageError, type CliIo } from './io.js';
 import { progressBar } from './progress.js';
 
 export const bundleHelp = `Usage: ledger bundle CASE_ID -o FILE [--url URL] [--token TOKEN] [--trusted-size N]
+       ledger bundle CASE_ID [options] > FILE
 
-Downloads the evidence bundle of a case from a running service (GET /v1/cases/CASE_ID/bundle) into FILE: one tar
-with the case's signed events, access records, media, inclusion proofs, the signed checkpoint and the public keys
+Downloads the evidence bundle of a case from a running service (GET /v1/cases/CASE_ID/bundle): one tar with the
+case's signed events, access records, media, inclusion proofs, the signed checkpoint and the public keys
 (docs/integrity.md §13). The download is recorded as a read of the case. Check it with "ledger verify FILE".
 
+It writes FILE only when asked with -o; without -o the tar goes to stdout, which must then be a file or a pipe
+(a terminal is refused: a tar is not for reading there; -o - sends it to stdout all the same). CASE_ID is the case's id as the service gave it when the
+case was opened (a UUID unless the agency chose one).
+
 Options:
-  -o, --output FILE     where to write the bundle (written to FILE.part, renamed when complete)
+  -o, --output FILE     write the bundle to FILE (to FILE.part first, renamed when complete); "-" is stdout
   --url URL             the service [default: http://localhost:$PORT, PORT defaulting to 8080]
   --token TOKEN         a bearer token that may read the case [default: $LEDGER_TOKEN]
   --trusted-size N      also carry the consistency proof from the checkpoint of N entries you hold already
@@ -25,7 +30,8 @@ Progress is shown on stderr. Exit codes: 0 written, 1 failed, 2 usage error.
 
 Example:
   export LEDGER_TOKEN=$(npx ledger token --sub alice --agency county-justice --roles officer)
-  npx ledger bundle 2026-0042 -o case-2026-0042.tar
+  npx ledger bundle 01a22a3b-1ec5-7a41-9b6e-2f0c4d8e1a37 -o case.tar
+  npx ledger bundle 01a22a3b-1ec5-7a41-9b6e-2f0c4d8e1a37 --purpose "复议答复" > case.tar
 `;
 
 export async function bundle(argv: string[], io: CliIo): Promise<number> {
@@ -48,7 +54,10 @@ export async function bundle(argv: string[], io: CliIo): Promise<number> {
     return 0;
   }
   if (positionals.length !== 1) throw new UsageError('give exactly one CASE_ID');
-  if (!values.output) throw new UsageError('-o FILE is required');
+  const toStdout = values.output === undefined || values.output === '-';
+  if (values.output === undefined && (io.stdout as { isTTY?: boolean }).isTTY) {
+    throw new UsageError('the bundle is a tar: give -o FILE, or send stdout to a file or a pipe');
+  }
   const token = values.token ?? io.env.LEDGER_TOKEN;
   if (!token) throw new UsageError('a token is required: --token TOKEN or LEDGER_TOKEN');
   const trustedSize = values['trusted-size'];
@@ -64,7 +73,7 @@ export async function bundle(argv: string[], io: CliIo): Promise<number> {
   }
   if (trustedSize !== undefined) url.searchParams.set('trustedSize', trustedSize);
   if (values.agency !== undefined) url.searchParams.set('agency', values.agency);
-  const output = path.resolve(io.cwd, values.output);
+  const output = toStdout ? undefined : path.resolve(io.cwd, values.output!);
 
   const headers: Record<string, string> = { authorization: `Bearer ${token}` };
   if (values.purpose) headers['x-purpose'] = encodeURIComponent(values.purpose);
@@ -99,26 +108,28 @@ export async function bundle(argv: string[], io: CliIo): Promise<number> {
       done(null, chunk);
     },
   });
-  const partial = `${output}.part`;
-  try {
-    await pipeline(
-      Readable.fromWeb(res.body as unknown as WebReadableStream<Uint8Array>),
-      count,
-      fs.createWriteStream(partial, { mode: 0o600 }),
-    );
-  } catch (err) {
+  const partial = output === undefined ? undefined : `${output}.part`;
+  const failed = (message: string) => {
     progress.finish();
-    fs.rmSync(partial, { force: true });
-    print(io.stderr, `ledger bundle: the download failed after ${received} bytes: ${(err as Error).message}`);
+    if (partial !== undefined) fs.rmSync(partial, { force: true });
+    print(io.stderr, `ledger bundle: ${message}`);
     return 1;
+  };
+  try {
+    const source = Readable.fromWeb(res.body as unknown as WebReadableStream<Uint8Array>);
+    await (partial === undefined
+      ? pipeline(source, count, io.stdout, { end: false }) // stdout stays open for what the process prints after
+      : pipeline(source, count, fs.createWriteStream(partial, { mode: 0o600 })));
+  } catch (err) {
+    return failed(`the download failed after ${received} bytes: ${(err as Error).message}`);
   }
+  if (total > 0 && received !== total) return failed(`the download ended after ${received} of ${total} bytes`);
   progress.finish();
-  if (total > 0 && received !== total) {
-    fs.rmSync(partial, { force: true });
-    print(io.stderr, `ledger bundle: the download ended after ${received} of ${total} bytes`);
-    return 1;
+  if (partial === undefined) {
+    print(io.stderr, `ledger bundle: wrote ${received} bytes to stdout`);
+    return 0;
   }
-  fs.renameSync(partial, output);
+  fs.renameSync(partial, output!);
   print(
     io.stderr,
     `ledger bundle: wrote ${values.output} (${received} bytes); check it with: ledger verify ${values.output}`,

@@ -1,25 +1,25 @@
 import { ConfigError } from '../errors.js';
 import { print, UsageError, type CliIo } from './io.js';
-import { check, checkHelp } from './check.js';
-import { keys, keysHelp } from './keys.js';
-import { rebuild, rebuildHelp } from './rebuild.js';
-import { serve, serveHelp } from './serve.js';
-import { token, tokenHelp } from './token.js';
-import { bundle, bundleHelp } from './bundle.js';
-import { calendar, calendarHelp } from './calendar.js';
-import { verify, verifyHelp } from './verify.js';
+import { check } from './check.js';
+import { keys } from './keys.js';
+import { rebuild } from './rebuild.js';
+import { serve } from './serve.js';
+import { token } from './token.js';
+import { bundle } from './bundle.js';
+import { calendar } from './calendar.js';
+import { verify } from './verify.js';
 
 type Command = (argv: string[], io: CliIo) => Promise<number>;
 
-const COMMANDS: Record<string, { run: Command; summary: string; help: string }> = {
-  serve: { run: serve, summary: 'run the HTTP API (npm start)', help: serveHelp },
-  token: { run: token, summary: 'issue a bearer token with the embedded key', help: tokenHelp },
-  keys: { run: keys, summary: 'list or rotate the signing keys', help: keysHelp },
-  rebuild: { run: rebuild, summary: 'drop and rebuild the read models from the log', help: rebuildHelp },
-  check: { run: check, summary: 'verify every chain, signature and checkpoint of the store', help: checkHelp },
-  bundle: { run: bundle, summary: "download a case's evidence bundle from the service", help: bundleHelp },
-  verify: { run: verify, summary: 'check an evidence bundle offline', help: verifyHelp },
-  calendar: { run: calendar, summary: "record a year's holidays and make-up working days", help: calendarHelp },
+const COMMANDS: Record<string, { run: Command; summary: string }> = {
+  serve: { run: serve, summary: 'run the HTTP API (npm start)' },
+  token: { run: token, summary: 'issue a bearer token with the embedded key' },
+  keys: { run: keys, summary: 'list or rotate the signing keys' },
+  rebuild: { run: rebuild, summary: 'drop and rebuild the read models from the log' },
+  check: { run: check, summary: 'verify every chain, signature and checkpoint of the store' },
+  bundle: { run: bundle, summary: "download a case's evidence bundle from the service" },
+  verify: { run: verify, summary: 'check an evidence bundle offline' },
+  calendar: { run: calendar, summary: "record a year's holidays and make-up working days" },
 };
 
 export const mainHelp = `Usage: ledger <command> [options]
@@ -38,21 +38,18 @@ Exit codes: 0 success, 1 failure, 2 usage error.
 /** Runs one CLI invocation; returns the exit code. Errors are reported on stderr, never thrown. */
 export async function main(argv: string[], io: CliIo): Promise<number> {
   const [name, ...rest] = argv;
-  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
-    print(name === undefined ? io.stderr : io.stdout, mainHelp);
-    return name === undefined ? 2 : 0;
+  if (name === '--help' || name === '-h' || name === 'help') {
+    print(io.stdout, mainHelp);
+    return 0;
   }
+  if (name === undefined) return usageError(io, 'ledger: give a command', 'ledger --help');
   const command = COMMANDS[name];
-  if (!command) {
-    print(io.stderr, `ledger: unknown command "${name}"\n\n${mainHelp}`);
-    return 2;
-  }
+  if (!command) return usageError(io, `ledger: unknown command "${name}"`, 'ledger --help');
   try {
     return await command.run(rest, io);
   } catch (err) {
     if (err instanceof UsageError || (err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
-      print(io.stderr, `ledger ${name}: ${(err as Error).message}\n\n${command.help}`);
-      return 2;
+      return usageError(io, `ledger ${name}: ${(err as Error).message}`, `ledger ${name} --help`);
     }
     if (err instanceof ConfigError) {
       print(io.stderr, `ledger ${name}: configuration error: ${err.message}`);
@@ -61,4 +58,10 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     print(io.stderr, `ledger ${name}: ${(err as Error).message}`);
     return 1;
   }
+}
+
+/** A usage error: what is wrong on one line, and where the rest is; never the whole help (exit 2). */
+function usageError(io: CliIo, line: string, help: string): number {
+  print(io.stderr, `${line.replace(/\s*\n\s*/g, ' ')}\nRun "${help}" for the usage.`);
+  return 2;
 }

@@ -1,6 +1,11 @@
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../config.js';
 import { openEventStore, readModelPath } from '../compose.js';
+import { lockDataFolder, type FolderLock } from '../adapters/sqlite/folder-lock.js';
+import { systemClock } from '../adapters/clock/system-clock.js';
+import { makePrivateFolder } from '../data-folder.js';
+import { DataFolderInUse } from '../errors.js';
+import type { EventStore } from '../ports/event-store.js';
 import { preparedPath, REBUILD_BATCH, rebuildReadModels } from '../read-models-rebuild.js';
 import { print, UsageError, type CliIo } from './io.js';
 import { progressBar } from './progress.js';
@@ -12,8 +17,9 @@ and rebuilds them from the log, with progress on stderr and the rate at the end.
 
 The new read models are built beside the old ones (LEDGER_DATA_DIR/read-models.sqlite.rebuild) and replace
 them only when complete, so an interrupted rebuild leaves the old ones in place. Stop the service first: a
-running service keeps the read models it opened. The service also rebuilds on its own at start-up when the
-projections' versions changed.
+running service holds the data folder (LEDGER_DATA_DIR/service.lock), and the rebuild refuses (exit 1) while it
+does; the service refuses to start while a rebuild runs. The service also rebuilds on its own at start-up when
+the projections' versions changed.
 
 With --prepare, the service may keep running: the read models are built for the next start-up of this
 version of the service (LEDGER_DATA_DIR/read-models.sqlite.next) and the current ones are left alone. A
@@ -49,7 +55,15 @@ export async function rebuild(argv: string[], io: CliIo): Promise<number> {
   }
   const config = loadConfig(io.env, io.cwd);
   const target = values.prepare ? preparedPath(readModelPath(config)) : readModelPath(config);
-  const events = openEventStore(config);
+  // --prepare builds beside the read models in use and may run while the service serves; a rebuild may not
+  const lock = values.prepare ? undefined : holdDataFolder(config.dataDir, systemClock.now());
+  let events: EventStore;
+  try {
+    events = openEventStore(config);
+  } catch (err) {
+    lock?.release();
+    throw err;
+  }
   const started = performance.now();
   let applied: number;
   try {
@@ -61,6 +75,7 @@ export async function rebuild(argv: string[], io: CliIo): Promise<number> {
     bar.finish();
   } finally {
     await events.close();
+    lock?.release();
   }
   const seconds = (performance.now() - started) / 1000;
   const rate = seconds > 0 ? Math.round(applied / seconds) : applied;
@@ -70,4 +85,19 @@ export async function rebuild(argv: string[], io: CliIo): Promise<number> {
       (values.prepare ? `; prepared for the next start-up in ${target}` : ''),
   );
   return 0;
+}
+
+/** The data folder's lock for the rebuild, or a refusal that says how to go on while the service runs. */
+function holdDataFolder(dir: string, now: Date): FolderLock {
+  makePrivateFolder(dir);
+  try {
+    return lockDataFolder(dir, { command: 'ledger rebuild', since: now });
+  } catch (err) {
+    if (!(err instanceof DataFolderInUse)) throw err;
+    const hint =
+      err.holder?.command === 'ledger serve'
+        ? 'stop the service first, or run "ledger rebuild --prepare" to build the read models for its next start-up'
+        : 'wait until it ends';
+    throw new DataFolderInUse(dir, err.holder, hint);
+  }
 }

@@ -11,7 +11,7 @@ token by its jti, or every token of a subject issued before TIME (RFC 3339, e.g.
 answers those tokens with 401 unauthenticated (other replicas within about a second).
 
 Options:
-  --jti ID          the token's jti claim
+  --jti ID          the token's jti claim (a UUID; every token ledger token issues has its own)
   --sub ID          the subject (sub claim) whose tokens are revoked
   --before TIME     revoke the subject's tokens issued before this time, or "now"
   --reason TEXT     why, kept in the signed event
@@ -23,6 +23,7 @@ Exit codes: 0 recorded, 1 refused or unreachable, 2 usage error.
 Example:
   export LEDGER_TOKEN=$(npx ledger token --sub head --agency county-justice --roles admin)
   npx ledger token revoke --sub alice --before now --reason "device lost"
+  npx ledger token revoke --jti 3f6c2a9e-5b1d-4c8e-a7f2-9d0b1e4c6a58 --reason "shared by mistake"
 `;
 
 export async function tokenRevoke(argv: string[], io: CliIo): Promise<number> {

@@ -20,8 +20,8 @@ Options:
   --supervises LIST   agencies a supervisor may read besides its own
 
 Example:
-  TOKEN=$(npx ledger token --sub officer-1 --agency county-justice --roles officer)
-  curl -H "Authorization: Bearer $TOKEN" http://localhost:8080/healthz
+  TOKEN=$(npx ledger token --sub alice --agency county-justice --roles officer)
+  curl -H "Authorization: Bearer $TOKEN" http://localhost:8080/v1/cases/01a22a3b-1ec5-7a41-9b6e-2f0c4d8e1a37
 `;
 
 export async function token(argv: string[], io: CliIo): Promise<number> {

@@ -30,7 +30,13 @@ Options:
                                 everything here. The report is the same. [default: the number of cores]
   --json                        print the whole report as JSON on stdout
 
-Exit codes: 0 valid, 1 invalid (the first failure on stderr), 2 usage error.
+Exit codes: 0 valid, 1 invalid (the first failure on stderr) or a file that cannot be read (the system's reason
+on stderr), 2 usage error.
+
+Example:
+  npx ledger bundle 01a22a3b-1ec5-7a41-9b6e-2f0c4d8e1a37 -o case.tar
+  curl -s http://localhost:8080/v1/ledger/keys | node -p 'JSON.parse(require("fs").readFileSync(0)).keys[0].publicKeyPem' > ledger-key.pem
+  npx ledger verify case.tar --key ledger-key.pem
 `;
 
 /** Bundles larger than this show progress on stderr. */
@@ -134,15 +140,24 @@ function summary(report: BundleReport): string {
   return lines.join('\n');
 }
 
+/** The bundle's size; a file that cannot be read is a failure (exit 1) that says why, as the system put it. */
 function statFile(file: string, shown: string): number {
+  let stat: fs.Stats;
   try {
-    const stat = fs.statSync(file);
-    if (!stat.isFile()) throw new UsageError(`${shown} is not a file`);
-    return stat.size;
+    stat = fs.statSync(file);
+    fs.accessSync(file, fs.constants.R_OK);
   } catch (err) {
-    if (err instanceof UsageError) throw err;
-    throw new UsageError(`cannot read ${shown}`);
+    throw new Error(`cannot read ${shown}: ${osReason(err)}`);
   }
+  if (!stat.isFile()) throw new Error(`cannot read ${shown}: it is not a file`);
+  return stat.size;
+}
+
+/** "no such file or directory (ENOENT)" from a system error, without the path Node repeats in its message. */
+function osReason(err: unknown): string {
+  const { code, message } = err as NodeJS.ErrnoException;
+  const reason = /^[A-Z0-9]+: ([^,]+)/.exec(message)?.[1] ?? message;
+  return code ? `${reason} (${code})` : reason;
 }
 
 function readThreads(value: string): number {
@@ -156,8 +171,8 @@ function readThreads(value: string): number {
 function readText(file: string, option: string): string {
   try {
     return fs.readFileSync(file, 'utf8');
-  } catch {
-    throw new UsageError(`${option}: cannot read ${file}`);
+  } catch (err) {
+    throw new Error(`${option}: cannot read ${file}: ${osReason(err)}`);
   }
 }
 

@@ -1,9 +1,14 @@
 import { PassThrough } from 'node:stream';
 import { main } from '../../src/cli/main.js';
 
-/** Runs the CLI in-process with captured output. */
-export async function runCli(argv: string[], env: Record<string, string> = {}, cwd = process.cwd()) {
-  const stdout = new PassThrough();
+/** Runs the CLI in-process with captured output; `tty` makes its stdout look like a terminal. */
+export async function runCli(
+  argv: string[],
+  env: Record<string, string> = {},
+  cwd = process.cwd(),
+  { tty = false }: { tty?: boolean } = {},
+) {
+  const stdout = Object.assign(new PassThrough(), tty ? { isTTY: true } : {});
   const stderr = new PassThrough();
   const out: Buffer[] = [];
   const err: Buffer[] = [];

@@ -1,0 +1,67 @@
+import fs from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { freshTempDir } from '../support/temp-dir.js';
+import { runCli } from '../support/cli.js';
+
+/** Where `ledger bundle` puts the tar: a file only when asked (-o), else stdout, never a terminal. */
+const dir = freshTempDir('cli-bundle');
+const CASE = '01a22a3b-1ec5-7a41-9b6e-2f0c4d8e1a37';
+const TAR = Buffer.from('a stand-in for the tar the service sends\n'.repeat(100));
+
+let server: http.Server;
+let url: string;
+let requests: string[];
+
+beforeAll(async () => {
+  server = http.createServer((req, res) => {
+    requests.push(req.url ?? '');
+    res.writeHead(200, { 'content-type': 'application/x-tar', 'content-length': TAR.length });
+    res.end(TAR);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+beforeEach(() => {
+  requests = [];
+});
+afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+const run = (argv: string[], tty = false) =>
+  runCli(['bundle', CASE, '--url', url, '--token', 'a-token', ...argv], {}, dir(), { tty });
+
+describe('ledger bundle output', () => {
+  it('when stdout is a terminal and no -o is given, then exit 2 with a hint, nothing asked for and no file', async () => {
+    const result = await run([], true);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('give -o FILE, or send stdout to a file or a pipe');
+    expect(result.stderr).toContain('Run "ledger bundle --help" for the usage.');
+    expect(requests).toEqual([]);
+    expect(fs.readdirSync(dir())).toEqual([]);
+  });
+
+  it('when stdout is a pipe and no -o is given, then the tar goes to stdout and nothing is written here', async () => {
+    const result = await run([]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toBe(TAR.toString());
+    expect(result.stderr).toContain(`wrote ${TAR.length} bytes to stdout`);
+    expect(requests).toEqual([`/v1/cases/${CASE}/bundle`]);
+    expect(fs.readdirSync(dir())).toEqual([]);
+  });
+
+  it('when -o - is given, then the tar goes to stdout, even on a terminal', async () => {
+    const result = await run(['-o', '-'], true);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toBe(TAR.toString());
+    expect(fs.readdirSync(dir())).toEqual([]);
+  });
+
+  it('when -o FILE is given, then the tar is written to FILE and nothing to stdout', async () => {
+    const result = await run(['-o', 'case.tar']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toBe('');
+    expect(fs.readFileSync(path.join(dir(), 'case.tar'))).toEqual(TAR);
+    expect(fs.readdirSync(dir())).toEqual(['case.tar']);
+  });
+});

@@ -1,0 +1,31 @@
+import { runCli } from '../support/cli.js';
+
+/** A usage error says what is wrong in one line and where the rest is, never the whole help. */
+describe('usage errors', () => {
+  it.each([
+    [[], 'ledger: give a command', 'ledger --help'],
+    [['frobnicate'], 'ledger: unknown command "frobnicate"', 'ledger --help'],
+    [['token', '--sub', 'alice'], 'ledger token: --sub, --agency and --roles are required', 'ledger token --help'],
+    [['token', '--bogus'], "ledger token: Unknown option '--bogus'", 'ledger token --help'],
+    [['bundle'], 'ledger bundle: give exactly one CASE_ID', 'ledger bundle --help'],
+    [['verify'], 'ledger verify: give exactly one bundle FILE', 'ledger verify --help'],
+    [['rebuild', '--batch', 'many'], 'ledger rebuild: --batch must be an integer', 'ledger rebuild --help'],
+    [['check', 'extra'], 'ledger check: unexpected argument extra', 'ledger check --help'],
+  ])('when %j is run, then exit 2 with one line and a hint to --help, not the help', async (argv, line, help) => {
+    const result = await runCli(argv);
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe('');
+    const lines = result.stderr.trimEnd().split('\n');
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toContain(line);
+    expect(lines[1]).toBe(`Run "${help}" for the usage.`);
+    expect(result.stderr).not.toMatch(/Usage:|Options:|Commands:/);
+  });
+
+  it('when --help is asked for, then the whole help goes to stdout with exit 0', async () => {
+    const result = await runCli(['bundle', '--help']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('Options:');
+    expect(result.stderr).toBe('');
+  });
+});
