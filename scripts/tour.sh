@@ -1,0 +1,58 @@
+#!/usr/bin/env bash
+# The README's tour: run it from the checkout while `npm start` runs, as `bash scripts/tour.sh`. It stops at the
+# first step that fails, names it on stderr and exits non-zero; nothing after that step is sent.
+set -euo pipefail
+BASE=${BASE:-http://localhost:8080}
+STEP='0. issue the tokens'
+step() { STEP="$1. $2"; }
+trap 'status=$?; if [ "$status" -ne 0 ]; then echo "tour: step $STEP failed (exit $status); the steps after it were not run" >&2; fi' EXIT
+json() { node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>{if(!s)process.exit(1);const v=JSON.parse(s)'"$1"';console.log(typeof v==="string"?v:JSON.stringify(v,null,2))})'; }
+ADMIN=$(npx ledger token --sub head --agency county-justice --roles admin)
+OFFICER=$(npx ledger token --sub alice --agency county-justice --roles officer)
+REVIEWER=$(npx ledger token --sub rita --agency county-justice --roles reviewer)
+
+step 1 'the admin registers two officers, a reviewer and an enforcement item (fines from 10,000 yuan are major)'
+for who in alice:officer bob:officer rita:reviewer; do
+  curl -sSf -X POST "$BASE/v1/officers" -H "Authorization: Bearer $ADMIN" -H 'content-type: application/json' -d '{
+    "officerId": "'"${who%%:*}"'", "name": "'"${who%%:*}"'", "agency": "county-justice", "certificateNo": "1405-'"${who%%:*}"'",
+    "validFrom": "2024-01-01", "validTo": "2030-12-31", "roles": ["'"${who##*:}"'"]}' > /dev/null
+done
+curl -sSf -X POST "$BASE/v1/items" -H "Authorization: Bearer $ADMIN" -H 'content-type: application/json' -d '{
+  "code": "P-001", "agency": "county-justice", "name": "未按规定公示执业信息", "category": "penalty",
+  "legalBasis": "《律师法》第五十条", "major": {"fineFenAtLeast": 1000000}}' > /dev/null
+
+step 2 'an officer opens a case'
+TODAY=$(date +%F)
+CASE=$(curl -sSf -X POST "$BASE/v1/cases" -H "Authorization: Bearer $OFFICER" -H 'content-type: application/json' -d '{
+  "itemCode": "P-001", "title": "某律师事务所未公示执业信息案", "openedOn": "'"$TODAY"'", "officers": ["alice", "bob"],
+  "parties": [{"kind": "organization", "name": "某某律师事务所"}]}' | json .caseId)
+
+step 3 'uploads the video of a seizure and records the seizure (refused without an audio or video recording)'
+VIDEO_FILE=${TMPDIR:-/tmp}/seizure.mp4 && head -c 300000 /dev/urandom > "$VIDEO_FILE"
+VIDEO=$(curl -sSf -X POST "$BASE/v1/media" -H "Authorization: Bearer $OFFICER" -H 'content-type: video/mp4' \
+  --data-binary "@$VIDEO_FILE" | json .sha256)
+act() { curl -sSf -X POST "$BASE/v1/cases/$CASE/acts" -H "Authorization: Bearer $1" -H 'content-type: application/json' -d "$2"; }
+act "$OFFICER" '{"type": "PropertySeized", "occurredAt": "'"${TODAY}"'T10:00:00+08:00",
+  "data": {"items": "执业许可证原件一份", "legalBasis": "《行政强制法》第二十二条"}, "media": ["'"$VIDEO"'"]}' > /dev/null
+
+step 4 'proposes a fine of 20,000 yuan (2,000,000 fen), which is major: a legal review must pass first'
+act "$OFFICER" '{"type": "LegalReviewRequested", "occurredAt": "'"${TODAY}"'T11:00:00+08:00",
+  "data": {"proposed": {"decisionType": "fine", "fineFen": 2000000, "legalBasis": "《律师法》第五十条"}}}' > /dev/null
+act "$REVIEWER" '{"type": "LegalReviewCompleted", "occurredAt": "'"${TODAY}"'T14:00:00+08:00",
+  "data": {"outcome": "approved", "opinion": "事实清楚，证据充分，程序合法", "checks": {"subjectLawful": true,
+  "officersQualified": true, "procedureLawful": true, "factsClear": true, "evidenceSufficient": true,
+  "lawAppliedCorrectly": true, "discretionAppropriate": true, "withinAuthority": true, "documentsComplete": true,
+  "criminalReferralNeeded": false}}}' > /dev/null
+
+step 5 'decides: the disclosure deadline (7 working days for a penalty) is computed on the holiday calendar'
+POSITION=$(act "$OFFICER" '{"type": "DecisionIssued", "occurredAt": "'"${TODAY}"'T16:00:00+08:00",
+  "data": {"decisionType": "fine", "fineFen": 2000000, "legalBasis": "《律师法》第五十条",
+  "documentNo": "县司罚〔2026〕1号", "decidedOn": "'"$TODAY"'"}}' | json '.position')
+
+# the read itself is recorded; consistentWith waits for the write just made; the events come a page of up to 100
+# at a time (`?limit=` up to 1000, and `?cursor=` the `next` a page gives when more follow)
+step 6 'reads the case file, consistent with the write just made, and the signed events'
+curl -sSf "$BASE/v1/cases/$CASE?consistentWith=$POSITION" -H "Authorization: Bearer $OFFICER" | json '.decision'
+curl -sSf "$BASE/v1/cases/$CASE?consistentWith=$POSITION" -H "Authorization: Bearer $OFFICER" | json '.completeness'
+curl -sSf "$BASE/v1/cases/$CASE/events" -H "Authorization: Bearer $OFFICER" | json '.events.map(e => e.type + " " + e.hash.slice(0, 12))'
+echo "CASE=$CASE"
