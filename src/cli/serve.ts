@@ -9,7 +9,9 @@ export const serveHelp = `Usage: ledger serve
 
 Runs the HTTP API. Without EVENTSTORE_URL and S3_* it uses the embedded default: a SQLite file and a media
 folder under LEDGER_DATA_DIR, and keys generated there on first start. Stops gracefully on SIGTERM or SIGINT:
-requests in flight and appends already accepted finish before the stores close.
+requests in flight and appends already accepted finish before the stores close. Holds the data folder's lock
+(LEDGER_DATA_DIR/service.lock) while it runs: it does not start while another service or "ledger rebuild" holds it,
+and "ledger rebuild" refuses while it runs. The lock ends with the process, however it ends.
 
 Environment:
 ${CONFIG_VARIABLES.map((v) => `  ${v.name.padEnd(24)} ${v.description} [default: ${v.default}]`).join('\n')}
