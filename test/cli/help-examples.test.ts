@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { uuidv7Generator } from '../../src/app/ids.js';
 import { bundleHelp } from '../../src/cli/bundle.js';
+import { calendarHelp } from '../../src/cli/calendar.js';
 import { checkHelp } from '../../src/cli/check.js';
 import { keysHelp } from '../../src/cli/keys.js';
 import { rebuildHelp } from '../../src/cli/rebuild.js';
@@ -12,7 +13,7 @@ import { verifyHelp } from '../../src/cli/verify.js';
 const CASE_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 const JTI = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 
-const HELPS = { bundleHelp, checkHelp, keysHelp, rebuildHelp, tokenHelp, tokenRevokeHelp, verifyHelp };
+const HELPS = { bundleHelp, calendarHelp, checkHelp, keysHelp, rebuildHelp, tokenHelp, tokenRevokeHelp, verifyHelp };
 
 /** The ids the example lines of a help pass to commands and routes. */
 function exampleIds(help: string): { caseIds: string[]; jtis: string[] } {
