@@ -105,6 +105,10 @@ describe('docker-compose.yml', () => {
     }
   });
 
+  it('when the secrets are kept in .env beside the file, then git ignores it', () => {
+    expect(fs.readFileSync(path.join(root, '.gitignore'), 'utf8').split('\n')).toContain('.env');
+  });
+
   it('when the README tells how to run it, then it says how to issue tokens there', () => {
     const production = readme.slice(readme.indexOf('## Production'));
     expect(production).toMatch(/docker compose exec (-\S+ )*ledger \S.* token --sub \S+ --agency \S+ --roles /);
