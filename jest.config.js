@@ -15,5 +15,6 @@ export default {
     '^canonicalize$': '<rootDir>/node_modules/canonicalize/lib/canonicalize.js',
   },
   transformIgnorePatterns: ['/node_modules/(?!canonicalize/)'],
-  testTimeout: 20000,
+  // generous: the suite must pass on a busy 2-core machine, where a service start can take many seconds
+  testTimeout: 120_000,
 };

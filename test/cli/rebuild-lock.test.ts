@@ -51,7 +51,7 @@ describe('the data folder lock', () => {
     }
     const rebuilt = await runCli(['rebuild'], { LEDGER_DATA_DIR: dataDir });
     expect([rebuilt.code, rebuilt.stdout]).toEqual([0, expect.stringContaining('rebuilt the read models')]);
-  }, 60_000);
+  }, 120_000);
 
   it('when the holder was killed with SIGKILL, then its lock file blocks nobody', async () => {
     const dataDir = dir();
@@ -66,7 +66,7 @@ describe('the data folder lock', () => {
     expect(fs.existsSync(path.join(dataDir, 'service.lock'))).toBe(true);
     const rebuilt = await runCli(['rebuild'], { LEDGER_DATA_DIR: dataDir });
     expect([rebuilt.code, rebuilt.stderr]).toEqual([0, expect.not.stringContaining('in use')]);
-  }, 60_000);
+  }, 120_000);
 
   it('when a rebuild holds the folder, then the service refuses to start, and starts once it let go', async () => {
     const dataDir = dir();
@@ -75,5 +75,5 @@ describe('the data folder lock', () => {
     lock.release();
     const t = await startTestService({ LEDGER_DATA_DIR: dataDir });
     await t.stop();
-  }, 60_000);
+  }, 120_000);
 });

@@ -28,7 +28,7 @@ beforeAll(async () => {
     data: { description: `照片 ${i}` },
   }));
   expect((await t.call('POST', '/v1/cases/p-1/acts:batch', { token: officer, body: { acts } })).status).toBe(201);
-}, 60_000);
+}, 120_000);
 afterAll(() => t.stop());
 
 const eventsOf = (query: string) => t.call('GET', `/v1/cases/p-1/events${query}`, { token: officer });

@@ -39,7 +39,7 @@ beforeAll(async () => {
   const opened = await t.call('POST', '/v1/cases', { token: officer, body: { ...openCase, caseId: 'fz-case' } });
   expect(opened.status).toBe(201);
   openingId = opened.body.eventId;
-}, 60_000);
+}, 120_000);
 afterAll(async () => {
   await t?.stop().catch(() => undefined);
   fs.rmSync(dataDir, { recursive: true, force: true });

@@ -136,6 +136,6 @@ export function serviceOnMoto(): void {
       const served = await download(sha);
       expect(served.status).toBe(500);
       expect(JSON.parse(served.bytes.toString('utf8'))).toMatchObject({ code: 'integrity_fault' });
-    }, 60_000);
+    }, 120_000);
   });
 }

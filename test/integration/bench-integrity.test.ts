@@ -31,5 +31,5 @@ describe('bench: integrity part', () => {
     expect(r.proofs).toMatchObject({ leaves: 12_000, requests: 20 });
     expect(r.proofs.inclusion.p50).toBeLessThanOrEqual(r.proofs.inclusion.p99);
     expect(r.checkpoints.map((c) => c.size)).toEqual([1_000, 10_000]);
-  }, 60_000);
+  }, 120_000);
 });

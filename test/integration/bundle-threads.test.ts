@@ -62,7 +62,7 @@ describe('verifying a bundle on several threads', () => {
   it('when the bundle is valid, then 1 and 2 threads give the same report', async () => {
     const report = await bothWays(await bundleWith());
     expect(report).toMatchObject({ valid: true, counts: { events: EVENTS, accessRecords: 2, proofs: EVENTS + 2 } });
-  }, 60_000);
+  }, 120_000);
 
   it('when a signature in the middle is forged, then both report exactly that event', async () => {
     const report = await bothWays(await bundleWith({ 1234: forgeSignature }));
@@ -71,7 +71,7 @@ describe('verifying a bundle on several threads', () => {
       code: 'signature_invalid',
       detail: expect.stringMatching(/^events\/00001234\.json: service signature by [0-9a-f]{64} does not verify$/),
     });
-  }, 60_000);
+  }, 120_000);
 
   it('when two events are tampered with, then both report the first in bundle order', async () => {
     const forgedFirst = await bothWays(await bundleWith({ 700: forgeSignature, 1800: alterContent }));
@@ -106,7 +106,7 @@ describe('verifying a bundle on several threads', () => {
     expect(await read({ signatureChecker: throwing })).toEqual(expected);
     expect(await read({ signatureChecker: undecided })).toEqual(expected);
     expect(await read({ signatureChecker: silent })).toEqual(expected);
-  }, 60_000);
+  }, 120_000);
 
   it('when a bundle has fewer events than the threshold, then the checker is not asked', async () => {
     const file = await bundleWith();
@@ -121,7 +121,7 @@ describe('verifying a bundle on several threads', () => {
     const total = asked.reduce((a, b) => a + b, 0);
     expect(total).toBeGreaterThan(0);
     expect(total).toBeLessThanOrEqual(EVENTS + 2);
-  }, 60_000);
+  }, 120_000);
 
   it('when ledger verify runs with --threads, then it answers as with one thread', async () => {
     const file = await bundleWith({ 4321: forgeSignature }, SIGNATURE_CHECKER_FROM);
@@ -166,5 +166,5 @@ describe('the signature pool', () => {
       await pool.close();
     }
     await expect(pool.check([])).rejects.toThrow(/closed/);
-  }, 30_000);
+  }, 120_000);
 });

@@ -201,7 +201,7 @@ beforeAll(async () => {
   expect(res.status).toBe(200);
   bundle = res.bytes;
   members = unpack(bundle);
-}, 60_000);
+}, 120_000);
 
 afterAll(async () => {
   await t.stop();

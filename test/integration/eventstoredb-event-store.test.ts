@@ -42,7 +42,7 @@ const fresh = (kind = 'case') => `${kind}-esdb-${process.pid}-${++counter}`;
 async function take(
   iterator: AsyncIterator<SubscriptionMessage>,
   until: (events: RecordedEvent[], caughtUp: number) => boolean,
-  ms = 5_000,
+  ms = 30_000,
 ): Promise<{ events: RecordedEvent[]; caughtUp: number }> {
   const events: RecordedEvent[] = [];
   let caughtUp = 0;

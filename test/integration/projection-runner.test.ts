@@ -101,11 +101,11 @@ describe('the projection runner', () => {
     expect(runner.live()).toBe(true);
     const [registry1, registry2, first, second] = logOf(2);
     const position = await append(events, [registry1!, registry2!, first!]);
-    expect(await runner.waitFor(position, 5_000)).toBe(true);
+    expect(await runner.waitFor(position, 60_000)).toBe(true);
     expect(store.get<CaseFileDoc>('cases', caseKey('county-justice', 'c-0'))).toMatchObject({ revision: 2, position });
     expect(await runner.waitFor(position + 1_000, 50)).toBe(false);
     const later = await append(events, [second!]);
-    expect(await runner.waitFor(later, 5_000)).toBe(true);
+    expect(await runner.waitFor(later, 60_000)).toBe(true);
     expect(readCaseFile(store, 'county-justice', 'c-1')?.timeline).toHaveLength(4);
     stop.abort();
     expect(await runner.waitFor(later + 10, 5_000)).toBe(false); // stopped: no waiting
@@ -140,11 +140,11 @@ describe('the projection runner', () => {
     try {
       await runner.start(stop.signal);
       const head = await append(events, logOf(1));
-      expect(await runner.waitFor(head, 5_000)).toBe(true);
+      expect(await runner.waitFor(head, 60_000)).toBe(true);
       expect(errors).toHaveLength(1);
       expect(liveAtError).toEqual([false]); // /readyz says not ready while the projection fails
       expect(store.get('event_counts', '*')).toEqual({ n: head }); // each event counted once despite the failed try
-      for (let i = 0; i < 100 && !runner.live(); i++) await new Promise((r) => setTimeout(r, 10));
+      for (let i = 0; i < 3_000 && !runner.live(); i++) await new Promise((r) => setTimeout(r, 10));
       expect(runner.live()).toBe(true); // caught up again after the retry
     } finally {
       stop.abort();

@@ -109,7 +109,7 @@ describe('the projection thread', () => {
         position: 0,
       });
       Atomics.store(gate, 0, 1); // release the projection
-      expect(await t.runner.waitFor(head, 15_000)).toBe(true);
+      expect(await t.runner.waitFor(head, 60_000)).toBe(true);
       expect(t.store.get('event_counts', '*')).toEqual({ n: head });
       expect(t.store.count('gated_seen')).toBe(head);
     } finally {
@@ -143,14 +143,14 @@ describe('the projection thread', () => {
     try {
       await t.start();
       const first = await t.append(aCase());
-      expect(await t.runner.waitFor(first, 15_000)).toBe(true);
+      expect(await t.runner.waitFor(first, 60_000)).toBe(true);
       expect(await eventually(() => t.errors.length > 0)).toBe(true); // the thread threw after the batch
       expect(t.errors.map((e) => e.name)).toEqual(['ProjectionThreadStopped']);
       expect(t.errors[0]!.message).toContain('a bug outside any batch');
       expect(t.liveAtError).toEqual([false]);
       expect(await eventually(() => t.runner.live())).toBe(true); // resubscribed with a new thread
       const second = await t.append(aCase());
-      expect(await t.runner.waitFor(second, 15_000)).toBe(true);
+      expect(await t.runner.waitFor(second, 60_000)).toBe(true);
       expect(t.store.get('event_counts', '*')).toEqual({ n: second });
       expect(t.errors).toHaveLength(1);
     } finally {

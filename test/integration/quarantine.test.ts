@@ -88,9 +88,9 @@ describe('the projection runner and an event it cannot apply', () => {
     const stop = new AbortController();
     try {
       void runner.start(stop.signal);
-      const caughtUp = await runner.waitFor(head, 15_000);
+      const caughtUp = await runner.waitFor(head, 60_000);
       expect({ caughtUp, errors: errors.map(String).slice(0, 3) }).toMatchObject({ caughtUp: true });
-      for (let i = 0; i < 200 && !runner.live(); i++) await new Promise((r) => setTimeout(r, 10));
+      for (let i = 0; i < 3_000 && !runner.live(); i++) await new Promise((r) => setTimeout(r, 10));
       expect(runner.live()).toBe(true); // ready again: the caught-up mark follows the last batch
       expect(errors.length).toBeGreaterThan(0); // the batch failed once, then went event by event
       const entries = quarantined(store);
@@ -140,7 +140,7 @@ describe('the projection runner and an event it cannot apply', () => {
       const opening = opened();
       const stream = writer.caseEvents('c-1', record(opening));
       const head = (await events.append(stream[0]!.stream, stream, 'no_stream')).position;
-      expect(await runner.waitFor(head, 10_000)).toBe(true);
+      expect(await runner.waitFor(head, 60_000)).toBe(true);
       expect(liveAtError).toEqual([false, false]);
       expect(store.count(QUARANTINE)).toBe(0);
       expect(store.get('cases', caseKey('county-justice', 'c-1'))).toBeDefined();
@@ -236,5 +236,5 @@ describe('the service with a poison event in its store', () => {
     expect(checked.stdout).toContain(`[event ${bad.id}]`);
     expect(checked.stdout).toContain('projection case-files could not apply this RecordCorrected');
     expect(checked.code).toBe(1);
-  }, 60_000);
+  }, 120_000);
 });
