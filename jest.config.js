@@ -3,6 +3,8 @@ export default {
   testEnvironment: 'node',
   roots: ['<rootDir>/test'],
   testMatch: ['**/*.test.ts'],
+  // compiles dist/ when out of date: the tests that start bin/ledger.js run the compiled service
+  globalSetup: '<rootDir>/test/global-setup.ts',
   transform: {
     '^.+\\.(ts|js)$': [
       '@swc/jest',

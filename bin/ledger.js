@@ -1,9 +1,28 @@
 #!/usr/bin/env node
-// The `ledger` command. The TypeScript sources run through tsx's loader, so there is no build step.
-import { register } from 'tsx/esm/api';
+// The `ledger` command. It runs the compiled service in dist/ (`npm run build`, also run by `npm install`) while that
+// build is up to date with the sources beside it. A development checkout whose dist/ is missing or older than its
+// sources runs the TypeScript sources through tsx instead, and says so; without tsx it says how to build.
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { distState } from './dist-state.js';
 
-register();
-const { main } = await import('../src/cli/main.ts');
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const dist = distState(root);
+let main;
+if (dist.fresh) {
+  ({ main } = await import('../dist/src/cli/main.js'));
+} else {
+  let register;
+  try {
+    ({ register } = await import('tsx/esm/api'));
+  } catch {
+    process.stderr.write(`ledger: ${dist.reason}: run \`npm run build\` (in ${root}) first\n`);
+    process.exit(1);
+  }
+  process.stderr.write(`ledger: ${dist.reason}; running the sources through tsx (\`npm run build\` compiles them)\n`);
+  register();
+  ({ main } = await import('../src/cli/main.ts'));
+}
 process.exitCode = await main(process.argv.slice(2), {
   stdout: process.stdout,
   stderr: process.stderr,

@@ -1,4 +1,4 @@
-// npm run bench [-- --quick] [-- --seconds N] [-- --only store|http|projections|integrity]
+// npm run bench [-- --quick] [-- --seconds N] [-- --only store|http|projections|integrity|startup]
 //
 // Measures, in one run on this machine:
 //   (a) raw limits: Ed25519 signatures/s, canonicalize+hash+sign/s, SQLite durable single-row inserts/s and
@@ -6,7 +6,8 @@
 //   (b) ours: signed appends/s through the EventStore port (SQLite adapter) with 1 and 64 concurrent writers on
 //       distinct streams;
 //   (c) the ratios of (b) to (a);
-//   (d) the peer @event-driven-io/emmett-sqlite appending the same sealed events;
+//   (d) the peer @event-driven-io/emmett-sqlite appending the same sealed events (installed apart by
+//       `npm run bench:setup`; without it, one line says it was not run);
 //   (e) append rate with 10^3 .. 10^6 events already in the store (10^5 with --quick);
 //   (f) HTTP: express hello-world req/s (the framework's ceiling here), POST .../acts acts/s with p50/p99 latency
 //       with 64 clients, and a streamed media upload's MiB/s against raw SHA-256 + file write, with server memory;
@@ -18,7 +19,9 @@
 //       apply+commit cost of a case's first, middle and last 100 acts in a case of 2,000 acts;
 //   (h) integrity (scripts/bench-integrity.ts): an evidence bundle of 20,000 events (2,000 with --quick) verified
 //       with 1 thread and with every core, against raw Ed25519 verify/s; inclusion and consistency proof latency at
-//       10^6 leaves (10^5 with --quick); the cost of a checkpoint at 10^3 .. 10^6 leaves.
+//       10^6 leaves (10^5 with --quick); the cost of a checkpoint at 10^3 .. 10^6 leaves;
+//   (i) start-up (scripts/bench-startup.ts): the service from process start to /readyz 200 and a worker thread's
+//       start, the TypeScript sources through tsx against the compiled dist/.
 // Targets (reported, never asserted): 64 writers >= 12,000 appends/s and >= 65% of the canonicalize+hash+sign
 // limit; append rate flat across store sizes; rebuild >= 25% of the raw read rate; 64 writers with the projections
 // following >= 70% of bare appends; projection lag p99 < 50 ms; rebuild rate, live rate and a case's per-act cost
@@ -27,6 +30,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { createRequire } from 'node:module';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { generateKeyPairSync, randomUUID } from 'node:crypto';
 import Database from 'better-sqlite3';
@@ -45,6 +50,7 @@ import type { EventStore } from '../src/ports/event-store.js';
 import { httpBench, type HttpBenchResult } from './bench-http.js';
 import { projectionsBench, reportProjections } from './bench-projections.js';
 import { integrityBench, reportIntegrity } from './bench-integrity.js';
+import { reportStartup, startupBench } from './bench-startup.js';
 
 const { values: args } = parseArgs({
   options: {
@@ -56,19 +62,19 @@ const { values: args } = parseArgs({
 });
 if (args.help) {
   console.log(
-    'Usage: npm run bench [-- --quick] [-- --seconds N] [-- --only store|http|projections|integrity]\n' +
+    'Usage: npm run bench [-- --quick] [-- --seconds N] [-- --only store|http|projections|integrity|startup]\n' +
       '  --quick      stop the store-size series at 10^5 events; upload 256 MiB instead of 1 GiB;\n' +
       '               seed 10^5 events instead of 10^6 for the projections (rebuilds at 10^4 and the\n' +
       '               whole log, live runs on 10^4 events and the whole log); a bundle of 2,000 events\n' +
       '               instead of 20,000 and proofs at 10^5 leaves instead of 10^6\n' +
       '  --seconds N  length of each throughput measurement (and of each projections live run) [3]\n' +
-      '  --only X     run only the store part (a-e), the HTTP part (f), the projections part (g) or the\n' +
-      '               integrity part (h)',
+      '  --only X     run only the store part (a-e), the HTTP part (f), the projections part (g), the\n' +
+      '               integrity part (h) or the start-up part (i)',
   );
   process.exit(0);
 }
-if (args.only !== undefined && !['store', 'http', 'projections', 'integrity'].includes(args.only)) {
-  console.error(`--only must be store, http, projections or integrity, not ${args.only}`);
+if (args.only !== undefined && !['store', 'http', 'projections', 'integrity', 'startup'].includes(args.only)) {
+  console.error(`--only must be store, http, projections, integrity or startup, not ${args.only}`);
   process.exit(2);
 }
 const SECONDS = Number(args.seconds);
@@ -171,12 +177,22 @@ async function ours() {
 }
 
 // ---------------------------------------------------------------- (d) the peer
+/** Where `npm run bench:setup` installs the peer, outside the project's dependencies (scripts/bench-setup.mjs). */
+const PEER_DIR = fileURLToPath(new URL('../bench-peer/', import.meta.url));
+
 async function emmett(): Promise<{ one: number | string; sixtyFour: number | string }> {
   let getSQLiteEventStore: (o: { fileName: string }) => {
     appendToStream(stream: string, events: { type: string; data: EventEnvelope }[]): Promise<unknown>;
   };
+  let entry: string;
   try {
-    ({ getSQLiteEventStore } = (await import('@event-driven-io/emmett-sqlite')) as unknown as {
+    entry = createRequire(path.join(PEER_DIR, 'package.json')).resolve('@event-driven-io/emmett-sqlite');
+  } catch {
+    const why = 'not run: the peer is not installed (`npm run bench:setup` installs it into bench-peer/)';
+    return { one: why, sixtyFour: why };
+  }
+  try {
+    ({ getSQLiteEventStore } = (await import(pathToFileURL(entry).href)) as unknown as {
       getSQLiteEventStore: typeof getSQLiteEventStore;
     });
   } catch (err) {
@@ -296,6 +312,10 @@ async function mainBench() {
       }),
     );
   }
+  if (part('startup')) {
+    const dir = fs.mkdtempSync(path.join(workDir, 'startup-'));
+    reportStartup(await startupBench({ dir, runs: 3, progress }));
+  }
 }
 
 async function storeBench() {
@@ -321,8 +341,11 @@ async function storeBench() {
   console.log(`  1 writer / durable single insert      ${pct(our.one, raw.single)}`);
   console.log(`  64 writers / batched insert           ${pct(our.sixtyFour, raw.batched)}`);
   console.log('(d) peer: @event-driven-io/emmett-sqlite, same sealed events');
-  console.log(`  1 writer                              ${show(peer.one)}`);
-  console.log(`  64 writers                            ${show(peer.sixtyFour)}`);
+  if (typeof peer.one === 'string' && peer.one === peer.sixtyFour) console.log(`  ${peer.one}`);
+  else {
+    console.log(`  1 writer                              ${show(peer.one)}`);
+    console.log(`  64 writers                            ${show(peer.sixtyFour)}`);
+  }
   console.log('(e) append rate (64 writers) by events already stored');
   for (const row of sizes)
     console.log(`  ${row.size.toLocaleString('en').padStart(12)} events stored     ${fmt(row.rate)} /s`);

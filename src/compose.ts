@@ -69,7 +69,10 @@ import { Slots, verifyMetrics } from './http/slots.js';
 import { BundleExporter } from './app/bundle-export.js';
 import { keyResolver } from './ledger/ed25519.js';
 
-/** The JSON Schemas shipped with the service. */
+/** `.ts` when the service runs from its sources (tsx, Jest), `.js` when it runs compiled in dist/. */
+const MODULE_EXT = path.extname(import.meta.url);
+
+/** The JSON Schemas shipped with the service (dist/schemas/ when compiled: the build copies them). */
 const SCHEMAS_DIR = new URL('../schemas', import.meta.url).pathname;
 
 /** The composition root: the one place that chooses adapters from configuration and wires them together. */
@@ -118,10 +121,10 @@ export async function openReadModels(config: Config): Promise<{ store: ReadModel
 /** {@link openReadModels} for a given file (the benchmark's). */
 export async function openThreadedReadModels(file: string): Promise<{ store: ReadModelStore; applier: ThreadApplier }> {
   const applier = new ThreadApplier({
-    entry: new URL('./projection-thread.ts', import.meta.url),
+    entry: new URL(`./projection-thread${MODULE_EXT}`, import.meta.url),
     data: {
       path: file,
-      projections: { module: new URL('../projections/index.ts', import.meta.url).href, name: 'PROJECTIONS' },
+      projections: { module: new URL(`../projections/index${MODULE_EXT}`, import.meta.url).href, name: 'PROJECTIONS' },
     } satisfies ProjectionThreadData,
   });
   try {

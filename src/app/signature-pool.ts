@@ -1,4 +1,5 @@
 import os from 'node:os';
+import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { KeyObject } from 'node:crypto';
 import type { SignatureCheck, SignatureChecker } from '../ledger/signature-checker.js';
@@ -89,7 +90,8 @@ export class SignaturePool implements SignatureChecker {
     if (this.#threads) return this.#threads;
     this.#threads = Array.from({ length: this.size }, () => {
       const worker = new Worker(new URL('./thread-bootstrap.mjs', import.meta.url), {
-        workerData: { entry: new URL('./signature-worker.ts', import.meta.url).href },
+        // `.ts` from the sources (the bootstrap then registers tsx), `.js` compiled in dist/
+        workerData: { entry: new URL(`./signature-worker${path.extname(import.meta.url)}`, import.meta.url).href },
       });
       const thread: Thread = { worker, pending: 0 };
       worker.unref();

@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { InvalidAppend, StoreUnavailable } from '../../errors.js';
 import { GENESIS_PREV } from '../../ledger/hash.js';
@@ -103,11 +104,11 @@ export class SqliteEventStore implements EventStore {
       this.inline = new SqliteWriter(options.path, busyTimeoutMs, { db: this.db });
       return;
     }
-    this.worker = startThread('./writer-worker.ts', { path: options.path, busyTimeoutMs });
+    this.worker = startThread('writer-worker', { path: options.path, busyTimeoutMs });
     this.worker.on('message', (message: { type: 'outcomes'; outcomes: WireOutcome[] }) =>
       this.settle(message.outcomes),
     );
-    this.checkpointer = startThread('./checkpointer-worker.ts', {
+    this.checkpointer = startThread('checkpointer-worker', {
       path: options.path,
       intervalMs: options.checkpointIntervalMs ?? 250,
     });
@@ -302,10 +303,13 @@ export class SqliteEventStore implements EventStore {
   }
 }
 
-/** Starts one of the store's threads; the bootstrap gives it the TypeScript loader this thread has. */
-function startThread(entry: string, data: Record<string, unknown>): Worker {
+/**
+ * Starts one of the store's threads, the module `name` beside this one: `.ts` when this module runs from the sources
+ * (the bootstrap then gives the thread the TypeScript loader), `.js` when it runs compiled in dist/.
+ */
+function startThread(name: string, data: Record<string, unknown>): Worker {
   return new Worker(new URL('./thread-bootstrap.mjs', import.meta.url), {
-    workerData: { ...data, entry: new URL(entry, import.meta.url).href },
+    workerData: { ...data, entry: new URL(`./${name}${path.extname(import.meta.url)}`, import.meta.url).href },
   });
 }
 

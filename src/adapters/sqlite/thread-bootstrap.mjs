@@ -1,5 +1,7 @@
-// Entry of the embedded store's threads (writer, checkpointer). The sources are TypeScript run through tsx; a worker thread
-// does not inherit the main thread's loader, so it registers its own before importing the thread's module.
+// Entry of the embedded store's threads (writer, checkpointer). Run from the sources, the
+// thread's module is TypeScript: a worker thread does not inherit the main thread's loader (tsx), so it registers
+// its own before importing the module. Compiled (dist/, where the build copies this file), the module is JavaScript
+// and is imported as it is: tsx, a development dependency, is not needed.
 import { workerData } from 'node:worker_threads';
 
 if (workerData.entry.endsWith('.ts')) {

@@ -1,0 +1,76 @@
+#!/usr/bin/env node
+// npm run build [-- --out DIR] [-- --if-stale]
+//
+// Compiles the service (src/ and projections/) to JavaScript in dist/ with esbuild, one output file per source file,
+// so the module layout, the worker threads' entry files and every path resolved from `import.meta.url` stay what
+// they are in the sources. esbuild only strips the types: type-checking is `npm run typecheck`'s, as it is for the
+// tests (SWC). The files the code reads at run time beside its modules are copied: the thread bootstraps (.mjs),
+// the JSON in src/ (the official holiday schedule) and schemas/ (so `../../schemas/` from dist/src/http/ is
+// dist/schemas/). dist/build-info.json records when the build started; bin/ledger.js runs dist/ only while no
+// source is newer than that.
+//
+//   --out DIR    build into DIR instead of dist/ (the image-layout test builds into a temporary folder)
+//   --if-stale   do nothing when dist/ is up to date (the tests' global set-up)
+//   --prepare    npm's `prepare` step: as --if-stale, and a production install without esbuild says so and builds
+//                nothing (the image installs with --ignore-scripts and copies the dist/ of its build stage)
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { BUILD_INFO, distState } from '../bin/dist-state.js';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const { values: args } = parseArgs({
+  options: { out: { type: 'string' }, 'if-stale': { type: 'boolean' }, prepare: { type: 'boolean' } },
+});
+const out = path.resolve(args.out ?? path.join(root, 'dist'));
+
+if ((args['if-stale'] || args.prepare) && distState(root, out).fresh) process.exit(0);
+
+let esbuild;
+try {
+  esbuild = await import('esbuild');
+} catch (err) {
+  if (!args.prepare) throw err;
+  console.log('build: esbuild is not installed (a production install?): dist/ not built; `npm run build` builds it');
+  process.exit(0);
+}
+
+const startedAt = Date.now();
+const files = (dir, keep) =>
+  fs.existsSync(path.join(root, dir))
+    ? fs
+        .readdirSync(path.join(root, dir), { recursive: true, withFileTypes: true })
+        .filter((e) => e.isFile() && keep(e.name))
+        .map((e) => path.relative(root, path.join(e.parentPath ?? e.path, e.name)))
+    : [];
+const isModule = (name) => name.endsWith('.ts') && !name.endsWith('.d.ts');
+
+// build beside the old dist/ and swap at the end: a running service never sees a half-written folder
+const staging = `${out}.building-${process.pid}`;
+fs.rmSync(staging, { recursive: true, force: true });
+const entryPoints = [...files('src', isModule), ...files('projections', isModule)].map((f) => path.join(root, f));
+await esbuild.build({
+  entryPoints,
+  outdir: staging,
+  outbase: root,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  bundle: false,
+  logLevel: 'warning',
+});
+const assets = [
+  ...files('src', (name) => name.endsWith('.mjs') || name.endsWith('.json')),
+  ...files('schemas', () => true),
+];
+for (const file of assets) {
+  fs.mkdirSync(path.dirname(path.join(staging, file)), { recursive: true });
+  fs.copyFileSync(path.join(root, file), path.join(staging, file));
+}
+fs.writeFileSync(path.join(staging, BUILD_INFO), `${JSON.stringify({ startedAt, modules: entryPoints.length })}\n`);
+fs.rmSync(out, { recursive: true, force: true });
+fs.renameSync(staging, out);
+console.log(
+  `build: ${entryPoints.length} modules and ${assets.length} files in ${path.relative(process.cwd(), out) || '.'}/ (${Date.now() - startedAt} ms)`,
+);
