@@ -22,7 +22,12 @@ const PEER = {
 fs.mkdirSync(PEER_DIR, { recursive: true });
 fs.writeFileSync(
   path.join(PEER_DIR, 'package.json'),
-  `${JSON.stringify({ name: 'evidence-ledger-bench-peer', private: true, dependencies: PEER }, null, 2)}\n`,
+  `${JSON.stringify(
+    // npm >= 11 asks which packages may run install scripts: sqlite3's compiles its native module
+    { name: 'evidence-ledger-bench-peer', private: true, dependencies: PEER, allowScripts: { sqlite3: true } },
+    null,
+    2,
+  )}\n`,
 );
 const started = Date.now();
 const npm = spawnSync('npm', ['install', '--no-audit', '--no-fund', '--no-package-lock'], {
