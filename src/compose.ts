@@ -9,14 +9,12 @@ import { readyReadModels } from './read-models-rebuild.js';
 import type { Clock } from './ports/clock.js';
 import type { EventStore, Position } from './ports/event-store.js';
 import { SqliteEventStore } from './adapters/sqlite/event-store.js';
-import { EventStoreDbEventStore } from './adapters/eventstoredb/event-store.js';
 import { loadOrCreateKeys, type Keys } from './adapters/keys/file-keyring.js';
 import { DEFAULT_SCHEDULE_FILE, loadSchedule } from './adapters/calendar/file-calendar.js';
 import type { ScheduleData, WorkingDayCalendar } from './domain/calendar/working-days.js';
 import { createHttpApp } from './http/app.js';
 import { createHttpServer } from './http/server.js';
 import { FilesystemBlobStore } from './adapters/filesystem/blob-store.js';
-import { S3BlobStore } from './adapters/s3/blob-store.js';
 import type { BlobStore } from './ports/blob-store.js';
 import { loadTrustedTokenKeys } from './adapters/keys/token-keys.js';
 import { cachedVerifier, createTokenVerifier, type TrustedKey } from './app/auth.js';
@@ -93,9 +91,13 @@ export interface ServiceDependencies {
   readonly log: Logger;
 }
 
-/** The log: EventStoreDB/KurrentDB when `EVENTSTORE_URL` is set, else the embedded SQLite file. */
-export function openEventStore(config: Config): EventStore {
+/**
+ * The log: EventStoreDB/KurrentDB when `EVENTSTORE_URL` is set, else the embedded SQLite file. The EventStoreDB
+ * client (gRPC) is loaded only when configured: loading it costs the embedded default half a second of start-up.
+ */
+export async function openEventStore(config: Config): Promise<EventStore> {
   if (config.eventStore.kind === 'eventstoredb') {
+    const { EventStoreDbEventStore } = await import('./adapters/eventstoredb/event-store.js');
     return new EventStoreDbEventStore({ connectionString: config.eventStore.url });
   }
   makePrivateFolder(config.dataDir);
@@ -212,6 +214,8 @@ function openSchedule(config: Config): ScheduleData {
 export async function openBlobStore(config: Config, log: Logger): Promise<BlobStore & { close?(): void }> {
   if (config.blobStore.kind === 'filesystem') return new FilesystemBlobStore({ dir: config.blobStore.dir });
   const s3 = config.blobStore;
+  // the AWS SDK is loaded only when configured, like the EventStoreDB client
+  const { S3BlobStore } = await import('./adapters/s3/blob-store.js');
   const store = new S3BlobStore({
     bucket: s3.bucket,
     region: s3.region,
@@ -268,7 +272,7 @@ async function startHolding(config: Config, { clock, log }: ServiceDependencies)
     now: () => clock.now(),
   });
   const validate = loadValidators(SCHEMAS_DIR);
-  const store = openEventStore(config);
+  const store = await openEventStore(config);
   const counting = countingEventStore(store);
   const events = counting.store;
   const newId = uuidv7Generator(clock);

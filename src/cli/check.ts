@@ -72,7 +72,7 @@ export async function check(argv: string[], io: CliIo): Promise<number> {
     ? undefined
     : await openReadModelCopies(readModelPath(config), scratchDir);
   if (readModels) stores.push(readModels.stored, readModels.scratch);
-  const events = openEventStore(config);
+  const events = await openEventStore(config);
   const stderr = io.stderr as NodeJS.WritableStream & { isTTY?: boolean };
   const bars = {
     events: progressBar(stderr, 'events'),

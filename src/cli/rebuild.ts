@@ -59,7 +59,7 @@ export async function rebuild(argv: string[], io: CliIo): Promise<number> {
   const lock = values.prepare ? undefined : holdDataFolder(config.dataDir, systemClock.now());
   let events: EventStore;
   try {
-    events = openEventStore(config);
+    events = await openEventStore(config);
   } catch (err) {
     lock?.release();
     throw err;

@@ -10,21 +10,29 @@ export { InvalidBody, InvalidQuery };
 export type Validate = (schemaId: string, body: unknown) => void;
 
 /**
- * Compiles every schema under `dir` once (formats on, no coercion, strict) and returns the body check: first the
- * bounds every body keeps (no lone surrogate, finite numbers, limited depth, strings, arrays and objects), then
- * the body's schema.
+ * Loads every schema under `dir` (formats on, no coercion, strict; each compiled once, when first used) and returns
+ * the body check: first the bounds every body keeps (no lone surrogate, finite numbers, limited depth, strings,
+ * arrays and objects), then the body's schema.
  */
 export function loadValidators(dir: string): Validate {
   const ajv = new Ajv2020({ strict: true, allErrors: false, coerceTypes: false, useDefaults: false });
   ajvFormats.default(ajv);
   for (const file of schemaFiles(dir)) ajv.addSchema(JSON.parse(fs.readFileSync(file, 'utf8')) as object);
+  // each schema is compiled when first used: compiling all of them (responses included, which only tests check
+  // against) took most of the service's start-up; test/unit/schemas.test.ts compiles every one in strict mode
   const compiled = new Map<string, ValidateFunction>();
-  for (const id of Object.keys((ajv as unknown as { schemas: Record<string, unknown> }).schemas)) {
-    if (id.startsWith('urn:evidence-ledger:schema:')) compiled.set(id, ajv.getSchema(id)!);
-  }
+  const validatorOf = (schemaId: string): ValidateFunction => {
+    let validate = compiled.get(schemaId);
+    if (!validate) {
+      if (!schemaId.startsWith('urn:evidence-ledger:schema:')) throw new Error(`no schema ${schemaId}`);
+      validate = ajv.getSchema(schemaId);
+      if (!validate) throw new Error(`no schema ${schemaId}`);
+      compiled.set(schemaId, validate);
+    }
+    return validate;
+  };
   return (schemaId, body) => {
-    const validate = compiled.get(schemaId);
-    if (!validate) throw new Error(`no schema ${schemaId}`);
+    const validate = validatorOf(schemaId);
     // before the schema: what Ajv, the canonicalizer or the read models cannot take never reaches them
     const outside = boundsViolation(body);
     if (outside)
