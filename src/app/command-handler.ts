@@ -1,6 +1,6 @@
 import type { Decider } from '../domain/decider.js';
 import { RuleViolation } from '../domain/errors.js';
-import { RevisionConflict } from '../errors.js';
+import { DuplicateEventId, RevisionConflict } from '../errors.js';
 import { sealEvents, type EventDraft, type EventEnvelope, type StreamHead } from '../ledger/envelope.js';
 import type { Signer } from '../ledger/ed25519.js';
 import type { Clock } from '../ports/clock.js';
@@ -83,6 +83,7 @@ async function decideAndAppend<C, E, S>(
   command: C | ((state: S) => C | Promise<C>),
   options: CommandOptions,
 ): Promise<CommandResult> {
+  let duplicate: DuplicateEventId | undefined;
   for (let attempt = 1; ; attempt++) {
     const current = await load(deps, stream, decider, codec);
     if (current.ids.has(options.eventId)) {
@@ -90,6 +91,7 @@ async function decideAndAppend<C, E, S>(
       const replay = recorded.find((r) => r.event.id === options.eventId)!;
       return replayed(stream, recorded, replay.event, options.sameRequest);
     }
+    if (duplicate) throw duplicate;
     const head: StreamHead | null = current.revision >= 0 ? { revision: current.revision, hash: current.hash } : null;
     if (options.expectedRevision !== undefined && options.expectedRevision !== current.revision) {
       throw new RevisionConflict(stream, String(options.expectedRevision), head?.revision ?? null);
@@ -126,6 +128,12 @@ async function decideAndAppend<C, E, S>(
         created: true,
       };
     } catch (err) {
+      if (err instanceof DuplicateEventId && sealed.some((event) => event.id === err.eventId)) {
+        // the same request, decided at the same time by another replica, got there first: its events are the
+        // answer (a reload finds them); an id held by anything else stays an error
+        duplicate = err;
+        continue;
+      }
       if (!(err instanceof RevisionConflict) || options.expectedRevision !== undefined || attempt >= MAX_ATTEMPTS)
         throw err;
       await backoff(attempt);

@@ -86,6 +86,18 @@ type Outcome =
 interface Subscriber {
   readonly call: grpc.ServerWritableStream<streamsPb.ReadReq, streamsPb.ReadResp>;
   readonly accepts: (event: StandInEvent) => boolean;
+  /** The how-manieth subscription this is (0-based), as counted by `calls.subscriptions`. */
+  readonly index: number;
+  /** Live events held back by {@link EventStoreDbStandIn.holdDelivery}, in order. */
+  held?: StandInEvent[];
+}
+
+/** Appends held by {@link EventStoreDbStandIn.holdAppends}: each waits, in arrival order, until released. */
+export interface AppendGate {
+  /** Resolves once `count` appends are waiting. */
+  waitUntilHeld(count: number): Promise<void>;
+  /** Lets the waiting appends through, one after another in arrival order, and stops holding. */
+  release(): void;
 }
 
 const STREAMS_SERVICE = 'event_store.client.streams.streams';
@@ -99,6 +111,8 @@ export class EventStoreDbStandIn {
   private readonly streams = new Map<string, StandInEvent[]>();
   private readonly subscribers = new Set<Subscriber>();
   private nextPosition = 0;
+  private appendGate:
+    { matches: (stream: string) => boolean; held: (() => void)[]; waiters: (() => void)[] } | undefined;
   private server: grpc.Server | undefined;
   private boundPort = 0;
 
@@ -154,6 +168,50 @@ export class EventStoreDbStandIn {
       this.subscribers.delete(subscriber);
       subscriber.call.emit('error', { code: grpc.status.UNAVAILABLE, details: 'the stand-in closed the stream' });
     }
+  }
+
+  /**
+   * Holds every append to a stream `matches` accepts before the commit check, so that a test can let two writers
+   * read the same revision and then decide their order: no timing involved.
+   */
+  holdAppends(matches: (stream: string) => boolean): AppendGate {
+    const gate = { matches, held: [] as (() => void)[], waiters: [] as (() => void)[] };
+    this.appendGate = gate;
+    return {
+      waitUntilHeld: (count) =>
+        new Promise<void>((resolve) => {
+          const check = () => (gate.held.length >= count ? resolve() : gate.waiters.push(check));
+          check();
+        }),
+      release: () => {
+        if (this.appendGate === gate) this.appendGate = undefined;
+        for (const proceed of gate.held.splice(0)) proceed();
+      },
+    };
+  }
+
+  /** Runs an append now, or later when a gate holds its stream. */
+  private gated(stream: string, proceed: () => void): void {
+    const gate = this.appendGate;
+    if (!gate?.matches(stream)) return proceed();
+    gate.held.push(proceed);
+    for (const waiter of gate.waiters.splice(0)) waiter();
+  }
+
+  /**
+   * Holds back live events from the subscriptions `which` selects (by their index, in the order they were opened)
+   * until the returned function is called, as a replica whose subscription lags would see the log.
+   */
+  holdDelivery(which: (index: number) => boolean): () => void {
+    const held = [...this.subscribers].filter((s) => which(s.index));
+    for (const subscriber of held) subscriber.held ??= [];
+    return () => {
+      for (const subscriber of held) {
+        const events = subscriber.held ?? [];
+        subscriber.held = undefined;
+        for (const event of events) subscriber.call.write(this.readEvent(event));
+      }
+    };
   }
 
   /** Stops and starts again on the same port, keeping the log: every connection and call is cut. */
@@ -244,6 +302,16 @@ export class EventStoreDbStandIn {
     if (options.hasStreamPosition()) expected = Number(options.getStreamPosition());
     else if (options.hasNoStream()) expected = 'no_stream';
     else if (options.hasAny()) expected = 'any';
+    this.gated(stream, () => this.commitBatch(call, correlation, stream, expected, proposals));
+  }
+
+  private commitBatch(
+    call: grpc.ServerDuplexStream<streamsPb.BatchAppendReq, streamsPb.BatchAppendResp>,
+    correlation: string,
+    stream: string,
+    expected: Expected,
+    proposals: Proposal[],
+  ): void {
     const fault = this.faults.appends.shift();
     if (fault === 'unavailable-before-commit') return cutOff(call);
     const outcome = this.write(stream, expected, proposals);
@@ -293,32 +361,41 @@ export class EventStoreDbStandIn {
       if (options.hasRevision()) expected = Number(options.getRevision());
       else if (options.hasNoStream()) expected = 'no_stream';
       else if (options.hasAny()) expected = 'any';
-      const fault = this.faults.appends.shift();
-      const unavailable = { code: grpc.status.UNAVAILABLE, details: 'the stand-in cut the call off' };
-      if (fault === 'unavailable-before-commit') return callback(unavailable);
-      const outcome = this.write(stream, expected, proposals);
-      if (fault === 'drop-reply') return; // the client's deadline ends the call
-      if (fault === 'unavailable-after-commit') return callback(unavailable);
-      if (fault === 'timeout-reply') return callback({ code: grpc.status.DEADLINE_EXCEEDED, details: 'Timeout' });
-      const resp = new AppendResp();
-      if (outcome.ok) {
-        const position = new AppendResp.Position()
-          .setCommitPosition(String(outcome.position))
-          .setPreparePosition(String(outcome.position));
-        resp.setSuccess(new AppendResp.Success().setCurrentRevision(String(outcome.revision)).setPosition(position));
-      } else {
-        const wrong = new AppendResp.WrongExpectedVersion();
-        if (outcome.current === null) wrong.setCurrentNoStream(new sharedPb.Empty());
-        else wrong.setCurrentRevision(String(outcome.current));
-        if (typeof expected === 'number') wrong.setExpectedRevision(String(expected));
-        else if (expected === 'no_stream') wrong.setExpectedNoStream(new sharedPb.Empty());
-        else if (expected === 'any') wrong.setExpectedAny(new sharedPb.Empty());
-        else wrong.setExpectedStreamExists(new sharedPb.Empty());
-        resp.setWrongExpectedVersion(wrong);
-      }
-      callback(null, resp);
+      this.gated(stream, () => this.commitAppend(callback, stream, expected, proposals));
     });
   };
+
+  private commitAppend(
+    callback: grpc.sendUnaryData<streamsPb.AppendResp>,
+    stream: string,
+    expected: Expected,
+    proposals: Proposal[],
+  ): void {
+    const fault = this.faults.appends.shift();
+    const unavailable = { code: grpc.status.UNAVAILABLE, details: 'the stand-in cut the call off' };
+    if (fault === 'unavailable-before-commit') return callback(unavailable);
+    const outcome = this.write(stream, expected, proposals);
+    if (fault === 'drop-reply') return; // the client's deadline ends the call
+    if (fault === 'unavailable-after-commit') return callback(unavailable);
+    if (fault === 'timeout-reply') return callback({ code: grpc.status.DEADLINE_EXCEEDED, details: 'Timeout' });
+    const resp = new AppendResp();
+    if (outcome.ok) {
+      const position = new AppendResp.Position()
+        .setCommitPosition(String(outcome.position))
+        .setPreparePosition(String(outcome.position));
+      resp.setSuccess(new AppendResp.Success().setCurrentRevision(String(outcome.revision)).setPosition(position));
+    } else {
+      const wrong = new AppendResp.WrongExpectedVersion();
+      if (outcome.current === null) wrong.setCurrentNoStream(new sharedPb.Empty());
+      else wrong.setCurrentRevision(String(outcome.current));
+      if (typeof expected === 'number') wrong.setExpectedRevision(String(expected));
+      else if (expected === 'no_stream') wrong.setExpectedNoStream(new sharedPb.Empty());
+      else if (expected === 'any') wrong.setExpectedAny(new sharedPb.Empty());
+      else wrong.setExpectedStreamExists(new sharedPb.Empty());
+      resp.setWrongExpectedVersion(wrong);
+    }
+    callback(null, resp);
+  }
 
   /** The server's commit check: expected revision, and idempotency by the event ids at that revision. */
   private write(stream: string, expected: Expected, proposals: Proposal[]): Outcome {
@@ -367,7 +444,11 @@ export class EventStoreDbStandIn {
       return event;
     });
     for (const subscriber of this.subscribers) {
-      for (const event of written) if (subscriber.accepts(event)) subscriber.call.write(this.readEvent(event));
+      for (const event of written) {
+        if (!subscriber.accepts(event)) continue;
+        if (subscriber.held) subscriber.held.push(event);
+        else subscriber.call.write(this.readEvent(event));
+      }
     }
     return written;
   }
@@ -441,6 +522,7 @@ export class EventStoreDbStandIn {
     call: grpc.ServerWritableStream<streamsPb.ReadReq, streamsPb.ReadResp>,
     options: streamsPb.ReadReq.Options,
   ): void {
+    const index = this.calls.subscriptions;
     this.calls.subscriptions += 1;
     if (!options.hasAll()) throw new Error('the stand-in subscribes to $all only');
     const all = options.getAll()!;
@@ -450,7 +532,7 @@ export class EventStoreDbStandIn {
     call.write(new ReadResp().setConfirmation(new ReadResp.SubscriptionConfirmation().setSubscriptionId(randomUUID())));
     for (const event of this.log) if (compare(event, after) > 0 && accepts(event)) call.write(this.readEvent(event));
     if (this.options.caughtUp !== false) call.write(new ReadResp().setCaughtUp(new ReadResp.CaughtUp()));
-    const subscriber: Subscriber = { call, accepts };
+    const subscriber: Subscriber = { call, accepts, index };
     this.subscribers.add(subscriber);
     const forget = () => this.subscribers.delete(subscriber);
     call.on('cancelled', forget);
