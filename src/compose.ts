@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
 import { utcOffsetOf, type Config } from './config.js';
-import { ConfigError } from './errors.js';
+import { ConfigError, NotCaughtUp } from './errors.js';
 import { makePrivateFolder } from './data-folder.js';
 import { verifyBeforeServing, warnAboutWideModes } from './start-up.js';
 import { readyReadModels } from './read-models-rebuild.js';
@@ -337,7 +337,10 @@ async function startHolding(config: Config, { clock, log }: ServiceDependencies)
   const schedule = new CheckpointSchedule(transparency, {
     intervalMs: config.checkpointIntervalSeconds * 1000,
     everyEvents: config.checkpointEveryEvents,
-    onError: (err) => log.warn({ err }, 'checkpoint: issuing failed; retrying on schedule'),
+    onError: (err) =>
+      err instanceof NotCaughtUp
+        ? log.info({ head: err.wanted, applied: err.applied }, 'checkpoint: not issued while the read models catch up')
+        : log.warn({ err }, 'checkpoint: issuing failed; retrying on schedule'),
   });
   scheduled.schedule = schedule;
   const outdated = runner.outdated(); // only when the read models changed under the service since just now

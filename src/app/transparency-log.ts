@@ -146,12 +146,19 @@ export class TransparencyLog {
 
   /**
    * Signs the tree as it stands and records the checkpoint, unless the latest checkpoint already covers it (then
-   * `undefined`). Issues are serialised in this process; another replica's checkpoint of the same or a larger tree
-   * makes this one unnecessary.
+   * `undefined`). Only a caught-up tree is signed: the read models must first apply every event committed before
+   * the call (bounded wait), else `NotCaughtUp` and nothing is issued, so a replica that lags or is catching up
+   * never signs an older tree than the log holds. The checkpoint is appended at the revision after the stream's
+   * last checkpoint, and only when it is larger: issues are serialised in this process, and across replicas the
+   * expected revision makes one of two writers read again, and find its tree covered.
    */
   issue(): Promise<SignedCheckpoint | undefined> {
     const stream = this.deps.layout.checkpointStream;
     return this.deps.locks.run(stream, async () => {
+      const head = await this.deps.events.headPosition();
+      if (!(await this.deps.runner.waitFor(head, this.#waitMs))) {
+        throw new NotCaughtUp(head, this.deps.runner.position());
+      }
       for (let attempt = 0; attempt < 5; attempt++) {
         const { size, rootHash } = this.tree();
         const latest = this.latest();

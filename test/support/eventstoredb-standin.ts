@@ -199,18 +199,24 @@ export class EventStoreDbStandIn {
   }
 
   /**
-   * Holds back live events from the subscriptions `which` selects (by their index, in the order they were opened)
-   * until the returned function is called, as a replica whose subscription lags would see the log.
+   * Holds back live events from the subscriptions `which` selects (by their index, in the order they were opened),
+   * as a replica whose subscription lags would see the log: `deliver(n)` lets each have its next `n` held events,
+   * `release()` all of them and stops holding.
    */
-  holdDelivery(which: (index: number) => boolean): () => void {
+  holdDelivery(which: (index: number) => boolean): { deliver(count: number): void; release(): void } {
     const held = [...this.subscribers].filter((s) => which(s.index));
     for (const subscriber of held) subscriber.held ??= [];
-    return () => {
+    const deliver = (count: number) => {
       for (const subscriber of held) {
-        const events = subscriber.held ?? [];
-        subscriber.held = undefined;
-        for (const event of events) subscriber.call.write(this.readEvent(event));
+        for (const event of subscriber.held?.splice(0, count) ?? []) subscriber.call.write(this.readEvent(event));
       }
+    };
+    return {
+      deliver,
+      release: () => {
+        deliver(Number.POSITIVE_INFINITY);
+        for (const subscriber of held) subscriber.held = undefined;
+      },
     };
   }
 

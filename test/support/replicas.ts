@@ -21,6 +21,8 @@ export interface Replicas {
 export interface ReplicaOptions {
   /** Environment of both replicas, added to `EVENTSTORE_URL` (and `LEDGER_KEYS_DIR` when shared). */
   readonly env?: Record<string, string>;
+  /** Environment of each replica, added to `env`. */
+  readonly envOf?: readonly [Record<string, string>, Record<string, string>];
   /** Give both replicas one keys folder, as a deployment shares its keys (default true). */
   readonly shareKeys?: boolean;
   /** Each replica's clock (default the system's for both). */
@@ -42,10 +44,13 @@ export async function startReplicas(options: ReplicaOptions = {}): Promise<Repli
     ...options.env,
   };
   const start = (i: 0 | 1) =>
-    startTestService(env, {
-      ...(options.clocks ? { clock: options.clocks[i] } : {}),
-      ...(options.logs?.[i] ? { log: options.logs[i] } : {}),
-    });
+    startTestService(
+      { ...env, ...options.envOf?.[i] },
+      {
+        ...(options.clocks ? { clock: options.clocks[i] } : {}),
+        ...(options.logs?.[i] ? { log: options.logs[i] } : {}),
+      },
+    );
   const started: TestService[] = [];
   try {
     started.push(await start(0));
