@@ -430,7 +430,7 @@ async function startHolding(config: Config, { clock, log }: ServiceDependencies)
       }),
       verify,
       keys: () => keys.all.filter((k) => k.purpose === 'event'),
-      prefixOf: { origin: config.logOrigin, rootAt: (size: number) => transparency.rootAt(size) },
+      prefixOf: { origin: config.logOrigin, rootAt: (size: number) => transparency.rootOfLogAt(size) },
       limited: publicLimit,
       verifySlots,
       log,

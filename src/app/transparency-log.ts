@@ -105,6 +105,20 @@ export class TransparencyLog {
     return size === 0 ? Buffer.from(EMPTY_ROOT) : rangeRoot(this.#nodes(), 0, size);
   }
 
+  /**
+   * {@link rootAt} for a size another replica may have signed and these read models not yet applied: beyond the
+   * tree, waits (bounded) for the tree to reach the log's head before answering, and throws `NotCaughtUp` when it
+   * does not, so that a lagging replica never calls a genuine checkpoint "beyond this log". Undefined only when
+   * the caught-up tree is smaller than `size`.
+   */
+  async rootOfLogAt(size: number): Promise<Buffer | undefined> {
+    const root = this.rootAt(size);
+    if (root !== undefined || !Number.isSafeInteger(size) || size < 0) return root;
+    const head = await this.deps.events.headPosition();
+    if (!(await this.deps.runner.waitFor(head, this.#waitMs))) throw new NotCaughtUp(head, this.deps.runner.position());
+    return this.rootAt(size);
+  }
+
   /** The latest issued checkpoint, when there is one. */
   latest(): SignedCheckpoint | undefined {
     const [stored] = this.list({ limit: 1 }).items;

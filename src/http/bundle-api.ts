@@ -26,7 +26,11 @@ export interface BundleApiDependencies {
    * This service's log: the origin and the root of its tree at a size (undefined beyond it). A valid bundle whose
    * checkpoint names this origin must be a prefix of this log, or it comes from a forked or rewritten one.
    */
-  readonly prefixOf?: { readonly origin: string; rootAt(size: number): Buffer | undefined };
+  /**
+   * This service's log: the root at a size, once the read models reach the log's head (`NotCaughtUp` when they do
+   * not within a bounded wait), undefined beyond the log.
+   */
+  readonly prefixOf?: { readonly origin: string; rootAt(size: number): Promise<Buffer | undefined> };
   /** The largest bundle `POST /v1/verify` reads (default 8 GiB). */
   readonly verifyMaxBytes?: number;
   /** The slots bundle verifications run in (default: 2, and 4 waiting); beyond them, `503 verify_busy`. */
@@ -126,7 +130,7 @@ export function bundleApi(deps: BundleApiDependencies): Router {
     if (!req.readableEnded && !(await drained(req, res, maxBytes - report.counts.bytes))) {
       res.set('Connection', 'close');
     }
-    res.json(deps.prefixOf ? againstThisLog(report, deps.prefixOf) : report);
+    res.json(deps.prefixOf ? await againstThisLog(report, deps.prefixOf) : report);
   });
 
   return router;
@@ -168,16 +172,17 @@ function treeSize(raw: unknown): number | undefined {
 
 /**
  * A bundle valid on its own, whose checkpoint is of this service's log, must be consistent with the log as this
- * service holds it: same root at the checkpoint's size. A checkpoint larger than the log is from the future of a
- * log this service never had; either way the verdict is `checkpoint_inconsistent`.
+ * service holds it: same root at the checkpoint's size. A checkpoint larger than the log (once this replica's read
+ * models reach the log's head: else `503 not_caught_up`, never a verdict) is from the future of a log this service
+ * never had; either way the verdict is `checkpoint_inconsistent`.
  */
-function againstThisLog(
+async function againstThisLog(
   report: BundleReport,
-  log: { readonly origin: string; rootAt(size: number): Buffer | undefined },
-): BundleReport & { log?: { origin: string; consistent: boolean } } {
+  log: { readonly origin: string; rootAt(size: number): Promise<Buffer | undefined> },
+): Promise<BundleReport & { log?: { origin: string; consistent: boolean } }> {
   const checkpoint = report.checkpoint;
   if (!report.valid || !checkpoint || checkpoint.origin !== log.origin) return report;
-  const root = log.rootAt(checkpoint.size);
+  const root = await log.rootAt(checkpoint.size);
   const consistent = root !== undefined && root.toString('base64') === checkpoint.rootHash;
   if (consistent) return { ...report, log: { origin: log.origin, consistent } };
   return {
