@@ -9,15 +9,14 @@ import { readyReadModels } from './read-models-rebuild.js';
 import type { Clock } from './ports/clock.js';
 import type { EventStore, Position } from './ports/event-store.js';
 import { SqliteEventStore } from './adapters/sqlite/event-store.js';
-import { loadOrCreateKeys, type Keys } from './adapters/keys/file-keyring.js';
+import type { Keys } from './adapters/keys/file-keyring.js';
+import { openReplicaKeys, type ReplicaKeys } from './replica-keys.js';
 import { DEFAULT_SCHEDULE_FILE, loadSchedule } from './adapters/calendar/file-calendar.js';
 import type { ScheduleData, WorkingDayCalendar } from './domain/calendar/working-days.js';
 import { createHttpApp } from './http/app.js';
 import { createHttpServer } from './http/server.js';
 import { FilesystemBlobStore } from './adapters/filesystem/blob-store.js';
 import type { BlobStore } from './ports/blob-store.js';
-import { loadTrustedTokenKeys } from './adapters/keys/token-keys.js';
-import { cachedVerifier, createTokenVerifier, type TrustedKey } from './app/auth.js';
 import { MediaHoldings } from './app/media-holdings.js';
 import { MediaReads } from './app/media-reads.js';
 import { AccessLog } from './app/access-log.js';
@@ -65,7 +64,6 @@ import { PROJECTIONS } from '../projections/index.js';
 import { bundleApi, VERIFY_RETRY_AFTER_SECONDS } from './http/bundle-api.js';
 import { Slots, verifyMetrics } from './http/slots.js';
 import { BundleExporter } from './app/bundle-export.js';
-import { keyResolver } from './ledger/ed25519.js';
 
 /** `.ts` when the service runs from its sources (tsx, Jest), `.js` when it runs compiled in dist/. */
 const MODULE_EXT = path.extname(import.meta.url);
@@ -186,19 +184,6 @@ function storeMetrics(store: EventStore): string[] {
   ];
 }
 
-/** Token keys: the keyring's current token key in the embedded default, else the configured files. */
-function trustedTokenKeys(config: Config, keys: Keys): TrustedKey[] {
-  const embedded = keys.all.filter((k) => k.purpose === 'token');
-  try {
-    return loadTrustedTokenKeys(config.jwt.trust, embedded);
-  } catch (err) {
-    throw new ConfigError(
-      config.jwt.trust.kind === 'jwks' ? 'JWT_JWKS_FILE' : 'JWT_PUBLIC_KEY_FILES',
-      (err as Error).message,
-    );
-  }
-}
-
 function openSchedule(config: Config): ScheduleData {
   try {
     return loadSchedule(config.workingDayCalendarFile ?? DEFAULT_SCHEDULE_FILE);
@@ -261,30 +246,39 @@ async function startHolding(config: Config, { clock, log }: ServiceDependencies)
   warnAboutWideModes(config, log);
   const blobs = await openBlobStore(config, log);
   const shippedSchedule = openSchedule(config);
-  const keys = loadOrCreateKeys(config.keysDir, clock);
-  const verifyToken = createTokenVerifier({
-    issuer: config.jwt.issuer,
-    audience: config.jwt.audience,
-    algorithms: config.jwt.algorithms,
-    clockSkewSeconds: config.jwt.clockSkewSeconds,
-    maxLifetimeSeconds: config.jwt.maxLifetimeSeconds,
-    keys: trustedTokenKeys(config, keys),
-    now: () => clock.now(),
-  });
   const validate = loadValidators(SCHEMAS_DIR);
   const store = await openEventStore(config);
   const counting = countingEventStore(store);
   const events = counting.store;
   const newId = uuidv7Generator(clock);
-  const deps = { events, signer: keys.eventSigner, clock, locks: new StreamLocks(), cache: new StateCache() };
+  const locks = new StreamLocks();
+  const revoked: { list?: TokenRevocations } = {}; // the verifier asks the list, which needs the keys' signer
+  let replicaKeys: ReplicaKeys;
+  try {
+    replicaKeys = await openReplicaKeys({
+      config,
+      clock,
+      log,
+      events,
+      locks,
+      revoked: (token) => revoked.list?.revoked(token) ?? false,
+    });
+  } catch (err) {
+    await events.close();
+    blobs.close?.();
+    throw err;
+  }
+  const { live: keys, verify } = replicaKeys;
+  const eventKeys = () => keys.all('event');
+  const deps = { events, signer: keys.signer, clock, locks, cache: new StateCache() };
   const revocations = new TokenRevocations(deps, {
     onError: (err) => log.warn({ err }, 'token revocations: following the log failed; retrying'),
   });
+  revoked.list = revocations;
   const calendar = new WorkingDayCalendars(deps, shippedSchedule, {
     onError: (err) => log.warn({ err }, 'working-day calendar: following the log failed; retrying'),
   });
-  const verify = cachedVerifier(verifyToken, { now: () => clock.now(), revoked: revocations.revoked });
-  const serviceKeys = keyResolver(keys.all.filter((k) => k.purpose === 'event').map((k) => k.publicKey));
+  const serviceKeys = keys.eventKey;
   const registry = new RegistryReader(events);
   const access = new AccessLog(deps, newId);
   const holdings = new MediaHoldings(deps, newId);
@@ -320,7 +314,7 @@ async function startHolding(config: Config, { clock, log }: ServiceDependencies)
     events,
     readModels,
     runner,
-    signer: keys.eventSigner,
+    signer: keys.signer,
     clock,
     locks: deps.locks,
     newId,
@@ -346,7 +340,7 @@ async function startHolding(config: Config, { clock, log }: ServiceDependencies)
   const outdated = runner.outdated(); // only when the read models changed under the service since just now
   if (outdated) log.warn({ stored: readModels.versions() }, 'projections changed: rebuilding read models');
   try {
-    await verifyBeforeServing({ events, readModels: outdated ? undefined : readModels, keys, log });
+    await verifyBeforeServing({ events, readModels: outdated ? undefined : readModels, eventKeys: eventKeys(), log });
   } catch (err) {
     await events.close();
     await applier.close();
@@ -357,6 +351,7 @@ async function startHolding(config: Config, { clock, log }: ServiceDependencies)
   await runner.start(indexing.signal);
   await revocations.start(indexing.signal);
   await calendar.start(indexing.signal);
+  replicaKeys.follow(indexing.signal);
   schedule.start();
   const publicLimit = rateLimit({
     perMinute: config.publicRateLimit,
@@ -413,7 +408,7 @@ async function startHolding(config: Config, { clock, log }: ServiceDependencies)
       reads: new LedgerReads({ log: transparency, runner }),
       origin: config.logOrigin,
       limited: publicLimit,
-      keys: () => keys.all.filter((k) => k.purpose === 'event'),
+      keys: eventKeys,
     }),
     bundleApi({
       bundles: new BundleReads({
@@ -423,13 +418,13 @@ async function startHolding(config: Config, { clock, log }: ServiceDependencies)
           events,
           blobs,
           log: transparency,
-          keys: () => keys.all.filter((k) => k.purpose === 'event'),
-          signer: keys.eventSigner,
+          keys: eventKeys,
+          signer: keys.signer,
           clock,
         }),
       }),
       verify,
-      keys: () => keys.all.filter((k) => k.purpose === 'event'),
+      keys: eventKeys,
       prefixOf: { origin: config.logOrigin, rootAt: (size: number) => transparency.rootOfLogAt(size) },
       limited: publicLimit,
       verifySlots,
@@ -479,7 +474,7 @@ async function startHolding(config: Config, { clock, log }: ServiceDependencies)
       port,
       eventStore: config.eventStore.kind,
       blobStore: config.blobStore.kind,
-      keyId: keys.eventSigner.keyId,
+      keyId: keys.signer.keyId,
       calendarYears: calendar.coveredYears,
     },
     'listening',
@@ -505,5 +500,15 @@ async function startHolding(config: Config, { clock, log }: ServiceDependencies)
     })());
 
   const readModelsCaughtUp = async () => runner.waitFor(await events.headPosition(), 5_000);
-  return { url: `http://${host}:${port}`, port, events, keys, calendar, readModelsCaughtUp, close };
+  return {
+    url: `http://${host}:${port}`,
+    port,
+    events,
+    get keys() {
+      return keys.local;
+    },
+    calendar,
+    readModelsCaughtUp,
+    close,
+  };
 }

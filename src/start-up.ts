@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { Logger } from 'pino';
 import type { Config } from './config.js';
 import { widerThanOwner } from './data-folder.js';
-import type { Keys } from './adapters/keys/file-keyring.js';
+import type { PublicKey } from './ports/keys.js';
 import { checkOnStartup } from './app/startup-check.js';
 import type { EventStore } from './ports/event-store.js';
 import type { ReadModelStore } from './ports/read-models.js';
@@ -31,7 +31,8 @@ export function warnAboutWideModes(config: Config, log: Logger): void {
 export async function verifyBeforeServing(deps: {
   events: EventStore;
   readModels: ReadModelStore | undefined;
-  keys: Keys;
+  /** The event keys, current and retired, own and published by other replicas. */
+  eventKeys: readonly PublicKey[];
   log: Logger;
 }): Promise<void> {
   const started = performance.now();
@@ -41,7 +42,7 @@ export async function verifyBeforeServing(deps: {
       events: deps.events,
       readModels: deps.readModels,
       layout: { merkle: MERKLE, checkpoints: CHECKPOINTS, checkpointStream: CHECKPOINT_STREAM, nodeKey },
-      noteKeys: deps.keys.all.filter((k) => k.purpose === 'event').map((k) => k.publicKey),
+      noteKeys: deps.eventKeys.map((k) => k.publicKey),
       onProgress: (leaves, needed) => {
         if (performance.now() - reported < 5_000) return;
         reported = performance.now();

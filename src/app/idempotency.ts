@@ -21,6 +21,11 @@ export function idempotentCaseId(owner: KeyOwner, key: string): string {
   return uuidOf(['case', owner.agency, owner.sub, key]);
 }
 
+/** A deterministic id named by `parts`: every replica that records the same fact derives the same event id. */
+export function namedEventId(parts: readonly string[]): string {
+  return uuidOf(['named', ...parts]);
+}
+
 /** Ids of further events of one command, derived from the first so that a retry derives the same ones. */
 export function derivedId(first: string, index: number): string {
   return uuidFromDigest(createHash('sha256').update(`${first}\n${index}`).digest());

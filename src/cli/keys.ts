@@ -8,8 +8,9 @@ export const keysHelp = `Usage: ledger keys list
        ledger keys rotate --purpose event|token
 
 Lists the keys in LEDGER_KEYS_DIR (default LEDGER_DATA_DIR/keys), current and retired, or rotates one:
-the new key gets a new key id and signs from the next start of the service on; the retired key's private
-half is deleted and its public half kept, so everything it signed still verifies.
+the new key gets a new key id, and a running service using the folder takes it up within 5 seconds, no
+restart needed (replicas on one EventStoreDB publish it to each other through the log); the retired key's
+private half is deleted and its public half kept, so everything it signed still verifies.
 `;
 
 export async function keys(argv: string[], io: CliIo): Promise<number> {
@@ -41,7 +42,7 @@ export async function keys(argv: string[], io: CliIo): Promise<number> {
       throw new UsageError('--purpose event|token is required');
     loadOrCreateKeys(config.keysDir, systemClock);
     const fresh = rotateKey(config.keysDir, values.purpose as KeyPurpose, systemClock);
-    print(io.stdout, `new ${fresh.purpose} key ${fresh.keyId}; restart the service to sign with it`);
+    print(io.stdout, `new ${fresh.purpose} key ${fresh.keyId}; a running service takes it up within 5 seconds`);
     return 0;
   }
   throw new UsageError(`unknown keys action ${action}`);

@@ -1,6 +1,6 @@
 import { CHECKPOINT_STREAM } from '../../projections/merkle.js';
 import { capturedLog } from '../support/log-lines.js';
-import { startReplicas, type Replicas } from '../support/replicas.js';
+import { startReplicas, until, type Replicas } from '../support/replicas.js';
 import { seedAgency, type TestService } from '../support/service.js';
 
 /** Two replicas on one EventStoreDB (its TEST DOUBLE) issuing checkpoints of one log. */
@@ -16,15 +16,6 @@ const checkpointSizes = (r: Replicas) =>
 /** Leaves of the log: its ledger events but checkpoints. */
 const leaves = (r: Replicas) =>
   r.standIn.events().filter((e) => !e.stream.startsWith('$') && e.stream !== CHECKPOINT_STREAM).length;
-
-/** Polls `done` (bounded: 400 tries 25 ms apart), failing with `what` when it never holds. */
-async function until(what: string, done: () => boolean): Promise<void> {
-  for (let i = 0; i < 400; i++) {
-    if (done()) return;
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-  throw new Error(`never happened: ${what}`);
-}
 
 async function openCase(t: TestService, token: string, caseId: string): Promise<void> {
   const res = await t.call('POST', '/v1/cases', {
@@ -67,7 +58,7 @@ describe('checkpoints issued by two replicas', () => {
     } finally {
       await r.stop();
     }
-  }, 60_000);
+  }, 180_000);
 
   it('when twelve writers record through both replicas, then the checkpoint stream only grows and both agree on the root', async () => {
     const r = await startReplicas({ env: { CHECKPOINT_EVERY_EVENTS: '1', CHECKPOINT_INTERVAL_SECONDS: '1' } });

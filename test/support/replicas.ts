@@ -11,8 +11,8 @@ export interface Replicas {
   readonly standIn: EventStoreDbStandIn;
   readonly a: TestService;
   readonly b: TestService;
-  /** The keys folder the replicas share (undefined when each has its own). */
-  readonly keysDir: string | undefined;
+  /** Each replica's keys folder (the same folder when shared). */
+  readonly keysDirs: readonly [string, string];
   /** Subscriptions the first replica opened before the second started: those with a lower index are its. */
   readonly subscriptionsOfA: number;
   stop(): Promise<void>;
@@ -23,8 +23,11 @@ export interface ReplicaOptions {
   readonly env?: Record<string, string>;
   /** Environment of each replica, added to `env`. */
   readonly envOf?: readonly [Record<string, string>, Record<string, string>];
-  /** Give both replicas one keys folder, as a deployment shares its keys (default true). */
-  readonly shareKeys?: boolean;
+  /**
+   * The replicas' keys folders: `shared` (default), one folder for both, as a shared volume; `copied`, the second
+   * starts with a copy of the first's; `own`, each makes its own.
+   */
+  readonly keys?: 'shared' | 'copied' | 'own';
   /** Each replica's clock (default the system's for both). */
   readonly clocks?: readonly [Clock, Clock];
   readonly logs?: readonly [Logger | undefined, Logger | undefined];
@@ -37,44 +40,43 @@ export interface ReplicaOptions {
  */
 export async function startReplicas(options: ReplicaOptions = {}): Promise<Replicas> {
   const standIn = await EventStoreDbStandIn.start();
-  const keysDir = options.shareKeys === false ? undefined : fs.mkdtempSync(path.join(os.tmpdir(), 'ledger-keys-'));
-  const env = {
-    EVENTSTORE_URL: standIn.url,
-    ...(keysDir ? { LEDGER_KEYS_DIR: keysDir } : {}),
-    ...options.env,
-  };
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'ledger-keys-'));
+  const mode = options.keys ?? 'shared';
+  const keysDirs = [path.join(root, 'a'), path.join(root, mode === 'shared' ? 'a' : 'b')] as const;
   const start = (i: 0 | 1) =>
     startTestService(
-      { ...env, ...options.envOf?.[i] },
+      { EVENTSTORE_URL: standIn.url, LEDGER_KEYS_DIR: keysDirs[i], ...options.env, ...options.envOf?.[i] },
       {
         ...(options.clocks ? { clock: options.clocks[i] } : {}),
         ...(options.logs?.[i] ? { log: options.logs[i] } : {}),
       },
     );
   const started: TestService[] = [];
+  const cleanUp = async () => {
+    await Promise.all(started.map((t) => t.stop()));
+    await standIn.stop();
+    fs.rmSync(root, { recursive: true, force: true });
+  };
   try {
     started.push(await start(0));
     const subscriptionsOfA = standIn.calls.subscriptions;
+    if (mode === 'copied') fs.cpSync(keysDirs[0], keysDirs[1], { recursive: true });
     started.push(await start(1));
     const [a, b] = started as [TestService, TestService];
-    return {
-      standIn,
-      a,
-      b,
-      keysDir,
-      subscriptionsOfA,
-      async stop() {
-        await Promise.all([a.stop(), b.stop()]);
-        await standIn.stop();
-        if (keysDir) fs.rmSync(keysDir, { recursive: true, force: true });
-      },
-    };
+    return { standIn, a, b, keysDirs, subscriptionsOfA, stop: cleanUp };
   } catch (err) {
-    await Promise.all(started.map((t) => t.stop()));
-    await standIn.stop();
-    if (keysDir) fs.rmSync(keysDir, { recursive: true, force: true });
+    await cleanUp();
     throw err;
   }
+}
+
+/** Polls `done` (bounded: 2,400 tries 25 ms apart), failing with `what` when it never holds. */
+export async function until(what: string, done: () => boolean | Promise<boolean>): Promise<void> {
+  for (let i = 0; i < 2_400; i++) {
+    if (await done()) return;
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+  throw new Error(`never happened: ${what}`);
 }
 
 /** A clock `offsetMs` ahead of the system's, so that two replicas never seal the same instant. */

@@ -1,8 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { createPrivateKey, createPublicKey, generateKeyPairSync, type KeyObject } from 'node:crypto';
-import { ed25519Signer, keyIdOf, type Signer } from '../../ledger/ed25519.js';
+import { createPrivateKey, createPublicKey, generateKeyPairSync } from 'node:crypto';
+import { ed25519Signer, keyIdOf } from '../../ledger/ed25519.js';
 import type { Clock } from '../../ports/clock.js';
+import type { KeyPurpose, KeySet, PublicKeyRecord } from '../../ports/keys.js';
 
 /**
  * The service's keys on disk, in the keys folder (mode 0700):
@@ -13,28 +14,15 @@ import type { Clock } from '../../ports/clock.js';
  * new id, marks the old one retired and deletes its private key; retired public keys stay so that what they
  * signed still verifies.
  */
-export type KeyPurpose = 'event' | 'token';
-
-export interface KeyRecord {
-  readonly keyId: string;
-  readonly purpose: KeyPurpose;
-  readonly algorithm: 'Ed25519' | 'ES256';
-  readonly publicKeyPem: string;
-  readonly createdAt: string;
-  readonly retiredAt: string | null;
-}
+export type { KeyPurpose } from '../../ports/keys.js';
+export type KeyRecord = PublicKeyRecord;
 
 interface KeyringFile {
   readonly version: 1;
   readonly keys: KeyRecord[];
 }
 
-export interface Keys {
-  readonly eventSigner: Signer;
-  readonly tokenKey: { readonly keyId: string; readonly privateKey: KeyObject; readonly publicKey: KeyObject };
-  /** Every key ever used, current and retired, with parsed public keys. */
-  readonly all: readonly (KeyRecord & { readonly publicKey: KeyObject })[];
-}
+export type Keys = KeySet;
 
 const KEYRING = 'keyring.json';
 
@@ -51,6 +39,20 @@ export function loadOrCreateKeys(dir: string, clock: Clock): Keys {
     ring = readKeyring(dir)!;
   }
   return parseKeys(dir, ring);
+}
+
+/**
+ * What changes when the keyring file is replaced (a rotation writes a new file and renames it into place): a
+ * replica compares it between polls and loads the keys again when it differs. Undefined while there is no file.
+ */
+export function keyringStamp(dir: string): string | undefined {
+  try {
+    const stat = fs.statSync(path.join(dir, KEYRING));
+    return `${stat.ino}:${stat.size}:${stat.mtimeMs}`;
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw err;
+  }
 }
 
 /** Retires the current key of `purpose` and makes a new one current. Returns the new key's record. */

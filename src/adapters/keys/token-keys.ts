@@ -6,7 +6,8 @@ import type { TokenKeyTrust, TrustedKey } from '../../ports/token-keys.js';
 /**
  * The public keys that verify bearer tokens, as configured:
  * - `embedded`: the keyring's current token key only: a rotation (`ledger keys rotate --purpose token`) retires
- *   the old key, and the tokens it signed are refused from the service's next start on;
+ *   the old key, and the tokens it signed are refused once the service has taken the rotation up (within
+ *   seconds, no restart: `src/replica-keys.ts`);
  * - `pem`: one SPKI public key or one X.509 certificate per file (the certificate is only a container for its
  *   key: neither its validity dates nor its chain are checked); key id = {@link keyIdOf};
  * - `jwks`: a JSON Web Key Set file; key id = the JWK's `kid`, else {@link keyIdOf}. Keys marked for
