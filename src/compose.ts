@@ -239,7 +239,13 @@ export async function startService(config: Config, deps: ServiceDependencies): P
     lock.release();
     throw err;
   }
-  return { ...service, close: () => service.close().finally(() => lock.release()) };
+  return {
+    ...service,
+    get keys() {
+      return service.keys; // the keyring as reloaded after a rotation, not as it was at start
+    },
+    close: () => service.close().finally(() => lock.release()),
+  };
 }
 
 async function startHolding(config: Config, { clock, log }: ServiceDependencies): Promise<Service> {
