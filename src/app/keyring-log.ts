@@ -29,6 +29,12 @@ export interface PublishedKeys {
   readonly untrusted: readonly UntrustedKey[];
 }
 
+/** What the stream holds, trusted or not: its last event, and the ids of the facts recorded. */
+interface Recorded {
+  readonly head: EventEnvelope | undefined;
+  readonly facts: ReadonlySet<string>;
+}
+
 export interface KeyringLogDependencies {
   readonly events: EventStore;
   readonly clock: Clock;
@@ -46,7 +52,7 @@ export class KeyringLog {
   constructor(private readonly deps: KeyringLogDependencies) {}
 
   /** The published keys, walked from the keys `trusted` holds. */
-  async read(trusted: readonly PublicKey[]): Promise<PublishedKeys & { readonly head: EventEnvelope | undefined }> {
+  async read(trusted: readonly PublicKey[]): Promise<PublishedKeys & Recorded> {
     const recorded = (await this.deps.events.readStream(KEYS_STREAM)).map((r) => r.event);
     checkStoredEvents(KEYS_STREAM, recorded, { after: null });
     const verifiers = new Map<string, KeyObject>(
@@ -55,7 +61,9 @@ export class KeyringLog {
     const own = new Set(trusted.map((k) => k.keyId));
     const vouched = new Map<string, PublicKeyRecord>();
     const untrusted: UntrustedKey[] = [];
+    const facts = new Set<string>();
     for (const event of recorded) {
+      facts.add(event.id);
       const key = event.sig?.alg === 'Ed25519' ? verifiers.get(event.sig.keyId) : undefined;
       const signed = key && verifyEd25519(key, eventSigningInput(event.hash), Buffer.from(event.sig.value, 'base64'));
       if (event.type === 'KeyPublished') {
@@ -72,7 +80,7 @@ export class KeyringLog {
         if (record) vouched.set(keyId, { ...record, retiredAt });
       }
     }
-    return { vouched: [...vouched.values()], untrusted, head: recorded[recorded.length - 1] };
+    return { vouched: [...vouched.values()], untrusted, head: recorded[recorded.length - 1], facts };
   }
 
   /**
@@ -89,7 +97,7 @@ export class KeyringLog {
       for (let attempt = 1; ; attempt++) {
         const state = await this.read([...local, ...(options.trusted ?? [])]);
         if (options.refuseUntrusted && state.untrusted.length > 0) return state;
-        const drafts = changes(local, state.vouched, this.deps.clock.now().toISOString());
+        const drafts = changes(local, state.facts);
         if (drafts.length === 0) return state;
         const head = state.head ? { revision: state.head.revision, hash: state.head.hash } : null;
         const sealed = sealEvents(KEYS_STREAM, head, drafts, signer, this.deps.clock.now().toISOString());
@@ -104,13 +112,14 @@ export class KeyringLog {
   }
 }
 
-/** The events that bring the log's published keys up to the keyring. */
-function changes(local: readonly PublicKeyRecord[], published: readonly PublicKeyRecord[], now: string): EventDraft[] {
-  const byId = new Map(published.map((k) => [k.keyId, k]));
+/** The events that bring the log's published keys up to the keyring: facts recorded (by anyone) are not repeated. */
+function changes(local: readonly PublicKeyRecord[], facts: ReadonlySet<string>): EventDraft[] {
   const drafts: EventDraft[] = [];
-  const draft = (fact: string, key: PublicKeyRecord, type: string, data: Record<string, unknown>, at: string) =>
+  const draft = (fact: string, key: PublicKeyRecord, type: string, data: Record<string, unknown>, at: string) => {
+    const id = namedEventId(['ledger-key', key.keyId, fact]);
+    if (facts.has(id)) return;
     drafts.push({
-      id: namedEventId(['ledger-key', key.keyId, fact]),
+      id,
       type,
       schemaVersion: 1,
       occurredAt: at,
@@ -118,14 +127,12 @@ function changes(local: readonly PublicKeyRecord[], published: readonly PublicKe
       data,
       media: [],
     });
+  };
   for (const key of local) {
-    const seen = byId.get(key.keyId);
-    if (!seen) {
-      const { keyId, purpose, algorithm, publicKeyPem, createdAt } = key;
-      draft('published', key, 'KeyPublished', { keyId, purpose, algorithm, publicKeyPem, createdAt }, createdAt);
-    }
-    if (key.retiredAt !== null && !seen?.retiredAt) {
-      draft('retired', key, 'KeyRetired', { keyId: key.keyId, retiredAt: key.retiredAt }, key.retiredAt ?? now);
+    const { keyId, purpose, algorithm, publicKeyPem, createdAt } = key;
+    draft('published', key, 'KeyPublished', { keyId, purpose, algorithm, publicKeyPem, createdAt }, createdAt);
+    if (key.retiredAt !== null) {
+      draft('retired', key, 'KeyRetired', { keyId, retiredAt: key.retiredAt }, key.retiredAt);
     }
   }
   return drafts;
