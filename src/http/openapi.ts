@@ -42,7 +42,7 @@ const PROBLEM_STATUSES: Record<number, string> = {
   416: 'The range lies outside the medium (range_not_satisfiable).',
   422: 'A rule refuses the request; `code` names it (two_officers_required, certificate_invalid, recording_required...).',
   429: 'Too many requests, or request-body bytes, from this client address; `Retry-After` says when to ask again (rate_limited).',
-  503: 'A store does not answer, the read models have not caught up with ?consistentWith= within the wait (not_caught_up), or every bundle verification slot is taken (verify_busy); both with Retry-After.',
+  503: 'A store does not answer, the read models have not caught up within the wait with ?consistentWith=, or with the log a posted bundle was checkpointed in (not_caught_up), or every bundle verification slot is taken (verify_busy); both with Retry-After.',
 };
 
 /** `urn:evidence-ledger:schema:act:EvidenceCollected` → `act.EvidenceCollected`; a trailing `:1` version is dropped. */
