@@ -39,7 +39,7 @@ import { writeTar, type TarEntry } from '../src/ledger/tar.js';
 import type { EventStore, RecordedEvent } from '../src/ports/event-store.js';
 import type { Change, Doc } from '../src/ports/read-models.js';
 import { checkpointKey, CHECKPOINTS, checkpointsProjection } from '../projections/checkpoints.js';
-import { CHECKPOINT_STREAM, leafKey, MERKLE, merkleProjection, nodeKey, type TreeDoc } from '../projections/merkle.js';
+import { CHECKPOINT_STREAM, leafKey, MERKLE, merkleProjection, storedNode } from '../projections/merkle.js';
 
 export interface IntegrityBenchOptions {
   /** Where the bundle file and the read-model store go. */
@@ -337,7 +337,7 @@ async function proofsAndCheckpoints(options: IntegrityBenchOptions) {
       merkle: MERKLE,
       checkpoints: CHECKPOINTS,
       checkpointStream: CHECKPOINT_STREAM,
-      nodeKey,
+      node: storedNode,
       leafKey,
       checkpointKey,
     },
@@ -346,14 +346,15 @@ async function proofsAndCheckpoints(options: IntegrityBenchOptions) {
 
   // the Merkle projection applied to `leaves` events, 10,000 to a transaction as the runner batches them
   const checkpoints: ({ size: number } & Latency)[] = [];
-  let tree: TreeDoc | undefined;
-  const docs = {
-    get: <D extends Doc>(_c: string, key: string) => (key === 'tree' ? (tree as D | undefined) : undefined),
-  };
   const started = now();
   const BATCH = 10_000;
   for (let from = 0; from < leaves;) {
-    const changes: Change[] = [];
+    // the batch's documents by key, the last change of each (the tree, the tiles it grows), as the runner keeps them
+    const changes = new Map<string, Change>();
+    const docs = {
+      get: <D extends Doc>(collection: string, key: string) =>
+        changes.has(key) ? (changes.get(key)!.doc as D) : readModels.get<D>(collection, key),
+    };
     // stop at each power of ten, to time checkpoints there
     const to = Math.min(leaves, from + BATCH, 10 ** (Math.floor(Math.log10(Math.max(from, 1))) + 1));
     for (let i = from; i < to; i++) {
@@ -363,12 +364,10 @@ async function proofsAndCheckpoints(options: IntegrityBenchOptions) {
         hash: sha256Hex(String(i)),
       } as EventEnvelope;
       for (const change of merkleProjection.apply({ event, position: i + 1 } as RecordedEvent, docs)) {
-        if (change.key === 'tree') tree = change.doc as TreeDoc;
-        else changes.push(change);
+        changes.set(change.key, change);
       }
     }
-    changes.push({ collection: MERKLE, key: 'tree', doc: tree! });
-    readModels.commit(changes, to);
+    readModels.commit(changes.values(), to);
     from = to;
     if (to % 100_000 === 0) progress(`integrity: Merkle nodes of ${to.toLocaleString('en')} leaves stored`);
     // a checkpoint at each power of ten: the root from the stored compact range, and the note signature; after a

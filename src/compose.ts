@@ -44,7 +44,7 @@ import { ledgerApi } from './http/ledger-api.js';
 import { rateLimit } from './http/rate-limit.js';
 import { TransparencyLog } from './app/transparency-log.js';
 import { CheckpointSchedule } from './app/checkpoint-schedule.js';
-import { CHECKPOINT_STREAM, MERKLE, leafKey, nodeKey } from '../projections/merkle.js';
+import { CHECKPOINT_STREAM, MERKLE, leafKey, storedNode } from '../projections/merkle.js';
 import { CHECKPOINTS, checkpointKey } from '../projections/checkpoints.js';
 import { supervisionApi } from './http/supervision-api.js';
 import { calendarApi } from './http/calendar-api.js';
@@ -329,7 +329,7 @@ async function startHolding(config: Config, { clock, log }: ServiceDependencies)
       merkle: MERKLE,
       checkpoints: CHECKPOINTS,
       checkpointStream: CHECKPOINT_STREAM,
-      nodeKey,
+      node: storedNode,
       leafKey,
       checkpointKey,
     },

@@ -6,7 +6,7 @@ import type { PublicKey } from './ports/keys.js';
 import { checkOnStartup } from './app/startup-check.js';
 import type { EventStore } from './ports/event-store.js';
 import type { ReadModelStore } from './ports/read-models.js';
-import { CHECKPOINT_STREAM, MERKLE, nodeKey } from '../projections/merkle.js';
+import { CHECKPOINT_STREAM, MERKLE, storedNode } from '../projections/merkle.js';
 import { CHECKPOINTS } from '../projections/checkpoints.js';
 
 /** Warns (never fails) about each existing folder or file of the data folder that others than its owner may use. */
@@ -41,7 +41,7 @@ export async function verifyBeforeServing(deps: {
     const result = await checkOnStartup({
       events: deps.events,
       readModels: deps.readModels,
-      layout: { merkle: MERKLE, checkpoints: CHECKPOINTS, checkpointStream: CHECKPOINT_STREAM, nodeKey },
+      layout: { merkle: MERKLE, checkpoints: CHECKPOINTS, checkpointStream: CHECKPOINT_STREAM, node: storedNode },
       noteKeys: deps.eventKeys.map((k) => k.publicKey),
       onProgress: (leaves, needed) => {
         if (performance.now() - reported < 5_000) return;

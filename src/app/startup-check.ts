@@ -2,7 +2,7 @@ import type { KeyObject } from 'node:crypto';
 import { openNote, parseCheckpoint } from '../ledger/checkpoint.js';
 import { CompactRange, leafHash, type TreeNodes } from '../ledger/merkle.js';
 import type { EventStore, Position } from '../ports/event-store.js';
-import type { Doc, ReadModelStore } from '../ports/read-models.js';
+import type { Doc, DocReader, ReadModelStore } from '../ports/read-models.js';
 import { IntegrityFault } from '../errors.js';
 import { assertLastLeafInLog, storedTree } from './log-agreement.js';
 import { checkStoredEvents } from './stored-events.js';
@@ -15,7 +15,8 @@ export interface StartupCheckDependencies {
     readonly merkle: string;
     readonly checkpoints: string;
     readonly checkpointStream: string;
-    readonly nodeKey: (level: number, index: number) => string;
+    /** The stored hash of the complete node (level, index); undefined when not stored. */
+    readonly node: (docs: DocReader, level: number, index: number) => Uint8Array | undefined;
   };
   /** The service's event keys, current and retired: checkpoints are signed notes under them. */
   readonly noteKeys: readonly KeyObject[];
@@ -199,9 +200,9 @@ async function recomputeLeaves(
 function nodesOf(readModels: ReadModelStore, layout: StartupCheckDependencies['layout']): TreeNodes {
   return {
     node(level, index) {
-      const doc = readModels.get<{ h: string } & Doc>(layout.merkle, layout.nodeKey(level, index));
-      if (!doc) throw new IntegrityFault(`the Merkle node (${level}, ${index}) is not stored`);
-      return Buffer.from(doc.h, 'base64');
+      const hash = layout.node(readModels, level, index);
+      if (!hash) throw new IntegrityFault(`the Merkle node (${level}, ${index}) is not stored`);
+      return hash;
     },
   };
 }

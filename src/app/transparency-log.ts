@@ -5,7 +5,7 @@ import { CompactRange, EMPTY_ROOT, rangeRoot, type TreeNodes } from '../ledger/m
 import { consistencyProof, inclusionProof } from '../ledger/merkle-proofs.js';
 import type { Clock } from '../ports/clock.js';
 import type { EventStore, Position } from '../ports/event-store.js';
-import type { Doc, Page, ReadModelStore } from '../ports/read-models.js';
+import type { Doc, DocReader, Page, ReadModelStore } from '../ports/read-models.js';
 import { IntegrityFault, NotCaughtUp, RevisionConflict } from '../errors.js';
 import type { StreamLocks } from './stream-locks.js';
 import { checkStoredEvents } from './stored-events.js';
@@ -17,7 +17,8 @@ export interface TransparencyLayout {
   readonly merkle: string;
   readonly checkpoints: string;
   readonly checkpointStream: string;
-  readonly nodeKey: (level: number, index: number) => string;
+  /** The stored hash of the complete node (level, index); undefined when not stored. */
+  readonly node: (docs: DocReader, level: number, index: number) => Uint8Array | undefined;
   readonly leafKey: (eventId: string) => string;
   readonly checkpointKey: (size: number) => string;
 }
@@ -282,9 +283,9 @@ export class TransparencyLog {
     const { readModels, layout } = this.deps;
     return {
       node(level, index) {
-        const doc = readModels.get<{ h: string } & Doc>(layout.merkle, layout.nodeKey(level, index));
-        if (!doc) throw new Error(`the Merkle node (${level}, ${index}) is not stored`);
-        return Buffer.from(doc.h, 'base64');
+        const hash = layout.node(readModels, level, index);
+        if (!hash) throw new Error(`the Merkle node (${level}, ${index}) is not stored`);
+        return hash;
       },
     };
   }

@@ -6,7 +6,7 @@ import { TransparencyLog } from '../../src/app/transparency-log.js';
 import { checkpointBody, signNote } from '../../src/ledger/checkpoint.js';
 import { sealEvents } from '../../src/ledger/envelope.js';
 import { PROJECTIONS } from '../../projections/index.js';
-import { CHECKPOINT_STREAM, MERKLE, leafKey, nodeKey } from '../../projections/merkle.js';
+import { CHECKPOINT_STREAM, MERKLE, leafKey, storedNode } from '../../projections/merkle.js';
 import { CHECKPOINTS, checkpointKey } from '../../projections/checkpoints.js';
 import { headOf, seal, testSigner } from '../support/events.js';
 import type { Clock } from '../../src/ports/clock.js';
@@ -34,7 +34,7 @@ function setUp() {
       merkle: MERKLE,
       checkpoints: CHECKPOINTS,
       checkpointStream: CHECKPOINT_STREAM,
-      nodeKey,
+      node: storedNode,
       leafKey,
       checkpointKey,
     },

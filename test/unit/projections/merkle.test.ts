@@ -2,8 +2,8 @@ import {
   CHECKPOINT_STREAM,
   MERKLE,
   leafKey,
-  nodeKey,
   merkleProjection,
+  storedNode,
   type TreeDoc,
 } from '../../../projections/merkle.js';
 import { checkpointsProjection, CHECKPOINTS } from '../../../projections/checkpoints.js';
@@ -31,9 +31,9 @@ describe('the Merkle projection', () => {
   const leaves = log.map((e) => leafHash(Buffer.from(e.hash, 'hex')));
   const nodes = {
     node(level: number, index: number) {
-      const doc = docs.get<{ h: string }>(MERKLE, nodeKey(level, index));
-      if (!doc) throw new Error(`missing node ${level}/${index}`);
-      return Buffer.from(doc.h, 'base64');
+      const hash = storedNode(docs, level, index);
+      if (!hash) throw new Error(`missing node ${level}/${index}`);
+      return hash;
     },
   };
 
