@@ -8,10 +8,10 @@ import type { Change, Doc, DocReader, Projection } from '../src/ports/read-model
  * Documents of the `merkle` collection:
  * - `tree`: the compact range of the tree as it stands (`size`, the perfect-subtree roots, base64), O(log n), and
  *   where the event of its last leaf is (position, id, stream, revision);
- * - `t/<level>/<tile>`: a tile, the complete nodes `tile·64` to `tile·64 + 63` of one level of the tree (level 0:
+ * - `t/<level>/<tile>`: a tile, the complete nodes `tile·32` to `tile·32 + 31` of one level of the tree (level 0:
  *   the leaf hashes), in the spirit of C2SP tlog-tiles, as `{h}`: each node's 32 bytes as 43 characters of base64
  *   without padding, concatenated in index order. A node is appended to its tile when its subtree completes and
- *   never changes; a tile grows until it holds 64 nodes and is then never written again. A proof for any tree size
+ *   never changes; a tile grows until it holds 32 nodes and is then never written again. A proof for any tree size
  *   up to the current one reads O(log n) nodes, through {@link storedNode} only;
  * - `e/<eventId>`: the leaf index of an event.
  */
@@ -19,13 +19,15 @@ export const MERKLE = 'merkle';
 export const CHECKPOINT_STREAM = 'ledger-checkpoints';
 
 /**
- * Nodes per tile. A batch writes each tile it touches once, so a rebuild batch of 10,000 events writes about
- * 2 × 10,000 / 64 ≈ 310 tiles beside its 10,000 leaf-index rows (1.03 rows per event; 256 would give 1.01), while
- * a live batch of a few events rewrites the partial tiles at the tree's right edge, one per level it reaches
- * (about log2(batch) + 2): at 64 a full tile is 2,752 characters and fits in one 4 KiB SQLite page, at 256 it would
- * be 11 KB spilling over three pages, rewritten as a whole for every small batch.
+ * Nodes per tile. A batch writes each tile it touches once: a rebuild batch of 10,000 events writes about
+ * 2 × 10,000 / 32 ≈ 630 tiles beside its 10,000 leaf-index rows (1.06 rows per event, against 3 with a row per node),
+ * and a live batch of a few events rewrites the partial tile at the right edge of every level it reaches (about
+ * log2(batch) + 2 of them), each at most 32 × 43 = 1,376 characters. Wider tiles save rebuild rows that no longer
+ * matter (256 would give 1.01 per event) and make every small live batch rewrite bigger ones: at 256 a tile is 11 KB,
+ * over three SQLite pages, and a live batch of one to four events costs more than a row per node did; at 32 it costs
+ * no more, and a rebuild batch about as much as at 64.
  */
-export const TILE_WIDTH = 64;
+export const TILE_WIDTH = 32;
 /** Characters of one node in a tile: 32 bytes in base64 without the padding `=`. */
 const ENCODED = Math.ceil((HASH_SIZE * 4) / 3);
 
@@ -67,7 +69,7 @@ export function storedNode(docs: DocReader, level: number, index: number): Buffe
 
 export const merkleProjection: Projection = {
   name: 'merkle',
-  // 2: the tree document records where its last leaf's event is; 3: the nodes are stored in tiles of 64 per level
+  // 2: the tree document records where its last leaf's event is; 3: the nodes are stored in tiles of 32 per level
   // (`t/<level>/<tile>`) instead of a document each (`n/<level>/<index>`), which readers no longer look for
   version: 3,
   collections: [{ name: MERKLE }],

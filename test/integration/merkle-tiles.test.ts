@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { SqliteReadModelStore } from '../../src/adapters/sqlite/read-model-store.js';
 import { InProcessApplier } from '../../src/app/projection-applier.js';
-import { CompactRange, leafHash, rangeRoot, type TreeNodes } from '../../src/ledger/merkle.js';
+import { CompactRange, leafHash, nodeHash, rangeRoot, type TreeNodes } from '../../src/ledger/merkle.js';
 import {
   consistencyProof,
   inclusionProof,
@@ -38,11 +38,13 @@ const log: RecordedEvent[] = Array.from({ length: LAST }, (_, i) => ({
 }));
 const leaves = log.map(({ event }) => leafHash(Buffer.from(event.hash, 'hex')));
 
-/** Every node of the tree of all the leaves, computed from them (levels[level][index]). */
-const levels: Buffer[][] = [];
-const builder = new CompactRange();
-for (const leaf of leaves) {
-  for (const node of builder.append(leaf)) (levels[node.level] ??= [])[node.index] = node.hash;
+/** Every complete node of the tree of all the leaves, hashed pairwise from them (levels[level][index]). */
+const levels: Buffer[][] = [leaves];
+while (levels.at(-1)!.length > 1) {
+  const below = levels.at(-1)!;
+  levels.push(
+    Array.from({ length: Math.floor(below.length / 2) }, (_, i) => nodeHash(below[2 * i]!, below[2 * i + 1]!)),
+  );
 }
 
 /** The length of a complete tile's `h`: 43 characters a node, its 32 bytes in base64 without padding. */
