@@ -306,6 +306,7 @@ async function startHolding(config: Config, { clock, log }: ServiceDependencies)
   }
   const { store: readModels, applier } = await openReadModels(config);
   const scheduled: { schedule?: CheckpointSchedule } = {}; // the schedule needs the runner, the runner tells it
+  let changedAt = clock.now(); // when the read models last changed: the public routes' Last-Modified
   const runner = new ProjectionRunner(events, readModels, PROJECTIONS, {
     applier,
     onError: (err) => log.error({ err }, 'projections: applying the log failed; retrying event by event'),
@@ -314,7 +315,10 @@ async function startHolding(config: Config, { clock, log }: ServiceDependencies)
         { projection, position, eventId, stream, type, reason },
         'projections: an event could not be applied and is quarantined for this projection (ledger check lists it)',
       ),
-    afterCommit: () => scheduled.schedule?.applied(),
+    afterCommit: () => {
+      changedAt = clock.now();
+      scheduled.schedule?.applied();
+    },
   });
   const transparency = new TransparencyLog({
     events,
@@ -457,6 +461,7 @@ async function startHolding(config: Config, { clock, log }: ServiceDependencies)
     collectMetrics,
     projections: runner,
     deadlines: config.http,
+    changedAt: () => changedAt,
   });
   const server = createHttpServer(app, config.http);
 

@@ -5,11 +5,13 @@ import type { Logger } from 'pino';
 import type { EventStore } from '../ports/event-store.js';
 import { healthApi } from './health.js';
 import { httpMetrics } from './metrics.js';
-import { buildOpenApi } from './openapi.js';
+import { buildOpenApi, semanticsTable } from './openapi.js';
 import { errorHandler, notFound } from './problem.js';
 import { securityHeaders } from './security-headers.js';
 import { requestDeadline, type RequestDeadlines } from './deadline.js';
 import { singleAuthorization } from './authenticate.js';
+import { problemsApi } from './problems-api.js';
+import { httpSemantics } from './semantics.js';
 
 export interface HttpDependencies {
   readonly events: EventStore;
@@ -26,6 +28,11 @@ export interface HttpDependencies {
   readonly deadlines?: RequestDeadlines;
   /** The JSON Schemas the OpenAPI document is generated from; default: the repository's `schemas/`. */
   readonly schemaDir?: string;
+  /**
+   * When the data the public routes serve last changed (their `Last-Modified`): when the read models last committed,
+   * or the service started. Default: when the app was made.
+   */
+  readonly changedAt?: () => Date;
 }
 
 const SCHEMA_DIR = fileURLToPath(new URL('../../schemas/', import.meta.url));
@@ -42,11 +49,14 @@ export function createHttpApp(deps: HttpDependencies): Express {
   app.use(requestDeadline(deps.deadlines ?? { requestTimeoutMs: 30_000, uploadTimeoutMs: 3_600_000 }));
   app.use(metrics.middleware);
   app.use(singleAuthorization);
+  const madeAt = new Date();
+  app.use(httpSemantics(semanticsTable, { changedAt: deps.changedAt ?? (() => madeAt) }));
   app.get('/metrics', metrics.expose);
   app.get('/openapi.json', (_req, res) => {
     res.type('application/json').send(openApi);
   });
   app.use(healthApi(deps));
+  app.use(problemsApi());
   // no body parser here: each route reads its body after authenticating the caller (src/http/body.ts)
   for (const router of deps.routers ?? []) app.use(router);
   app.use(notFound);

@@ -1,13 +1,38 @@
 import express, { type RequestHandler } from 'express';
+import { LedgerError } from '../errors.js';
 
 /** Largest JSON body a route accepts (`413 too_large` beyond). */
 export const JSON_LIMIT_BYTES = 1_048_576;
 
+const JSON_TYPES = ['application/json', 'application/*+json'];
+
+/** A body in a format the route does not take. */
+export class UnsupportedMediaType extends LedgerError {
+  readonly code = 'unsupported_media_type';
+  readonly status = 415;
+}
+
 /**
  * Reads and parses a JSON request body. Routes place it after their authentication and role checks, so that the
  * service reads a body only from a caller allowed to send it: an anonymous or unauthorised request is answered
- * (and its connection closed, see {@link sendProblem}) without waiting for its body.
+ * (and its connection closed, see {@link sendProblem}) without waiting for its body. A body that is not JSON by its
+ * `Content-Type` (or has none) is `415 unsupported_media_type` (with `Accept-Post`), unread; a request without a body goes on to the
+ * route's schema check.
  */
 export function jsonBody(limitBytes: number = JSON_LIMIT_BYTES): RequestHandler {
-  return express.json({ limit: limitBytes, strict: false, type: ['application/json', 'application/*+json'] });
+  const parse = express.json({ limit: limitBytes, strict: false, type: JSON_TYPES });
+  return (req, res, next) => {
+    // an empty body (Content-Length: 0) is no body; a body of another type, or of none, is refused
+    const length = req.headers['content-length'];
+    const hasBody = req.headers['transfer-encoding'] !== undefined || (length !== undefined && length !== '0');
+    if (hasBody && req.is(JSON_TYPES) === false) {
+      const given = req.get('content-type');
+      res.setHeader('Accept-Post', 'application/json');
+      throw new UnsupportedMediaType(
+        `send the body as application/json${given === undefined ? ' (no Content-Type was given)' : ''}`,
+        { accepted: ['application/json'] },
+      );
+    }
+    parse(req, res, next);
+  };
 }

@@ -8,6 +8,8 @@ import type { Clock } from '../ports/clock.js';
 import { authenticate, principalOf, requireRoles } from './authenticate.js';
 import { jsonBody } from './body.js';
 import { eventIdFor } from './request.js';
+import { sendList } from './supervision-api.js';
+import { SUPERVISION_TABLES } from './supervision-csv.js';
 import { InvalidQuery, type Validate } from './validation.js';
 
 export interface CalendarApiDependencies {
@@ -55,8 +57,9 @@ export function calendarApi(deps: CalendarApiDependencies): Router {
     res.json({ eventId: event.id, year, revision: event.revision, position: result.position, hash: event.hash });
   });
 
-  router.get('/v1/audit/warnings', authenticate(verify), requireRoles('supervisor'), (_req, res) => {
-    res.json({ items: calendars.warnings(today(principalOf(res).agency)) });
+  router.get('/v1/audit/warnings', authenticate(verify), requireRoles('supervisor'), (req, res) => {
+    const answer = { items: calendars.warnings(today(principalOf(res).agency)) };
+    sendList(req, res, SUPERVISION_TABLES.warnings, answer);
   });
 
   return router;

@@ -1,15 +1,25 @@
-/** CSV (RFC 4180) for the downloads of the supervision views. */
+/**
+ * CSV (RFC 4180) for the downloads of the supervision views: UTF-8 with a byte-order mark (so that spreadsheet
+ * programs read the Chinese text as UTF-8), and text that a spreadsheet would run as a formula neutralised.
+ */
 
 export const CSV_CONTENT_TYPE = 'text/csv; charset=utf-8';
+
+/** The byte-order mark a CSV file starts with. */
+export const CSV_BOM = '\uFEFF';
+
+/** Text a spreadsheet reads as a formula (CSV injection): it starts with `=`, `+`, `-`, `@`, a tab or a CR. */
+const FORMULA_START = /^[=+\-@\t\r]/;
 
 export type CsvValue = string | number | boolean;
 
 /**
- * One field: quoted (with inner quotes doubled) when it holds a comma, a quote, a line break or leading or
- * trailing spaces; written as it is otherwise.
+ * One field: text starting like a formula gets a leading `'` (numbers and booleans are written as they are, a
+ * negative number included); then quoted (with inner quotes doubled) when it holds a comma, a quote, a line break
+ * or leading or trailing spaces; written as it is otherwise.
  */
 export function csvField(value: CsvValue): string {
-  const text = String(value);
+  const text = typeof value === 'string' && FORMULA_START.test(value) ? `'${value}` : String(value);
   return /[",\r\n]|^\s|\s$/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
@@ -30,7 +40,12 @@ export function metricRows(value: unknown, prefix = ''): [string, CsvValue][] {
   );
 }
 
-/** A figures object as CSV: a header row `metric,value`, then one row per leaf. */
+/** A CSV file: the byte-order mark, then the records. */
+export function csvFile(rows: readonly (readonly CsvValue[])[]): string {
+  return CSV_BOM + toCsv(rows);
+}
+
+/** A figures object as a CSV file: a header row `metric,value`, then one row per leaf. */
 export function metricsCsv(figures: object): string {
-  return toCsv([['metric', 'value'], ...metricRows(figures)]);
+  return csvFile([['metric', 'value'], ...metricRows(figures)]);
 }

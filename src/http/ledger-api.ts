@@ -1,4 +1,4 @@
-import { Router, type Request, type RequestHandler } from 'express';
+import { Router, type Request, type RequestHandler, type Response } from 'express';
 import type { KeyObject } from 'node:crypto';
 import type { LedgerReads } from '../app/ledger-reads.js';
 import type { TransparencyLog } from '../app/transparency-log.js';
@@ -30,14 +30,23 @@ export interface LedgerApiDependencies {
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /**
- * The transparency log, public (no token): the latest checkpoint (signing one when the latest is behind the log),
+ * The transparency log, public (no token): the latest checkpoint (signing one when the latest is behind the log;
+ * with `Accept: text/plain`, or at `/v1/ledger/checkpoint.txt`, the bare signed note),
  * the list of checkpoints, inclusion and consistency proofs, and the keys that sign events and checkpoints.
  */
 export function ledgerApi({ log, reads, keys, origin, limited }: LedgerApiDependencies): Router {
   const router = Router();
 
-  router.get('/v1/ledger/checkpoint', limited, async (_req, res) => {
-    res.set('Cache-Control', 'no-cache').json(await log.current());
+  router.get('/v1/ledger/checkpoint', limited, async (req, res) => {
+    const checkpoint = await log.current();
+    res.vary('Accept');
+    if (req.accepts(['application/json', 'text/plain']) === 'text/plain') sendNote(res, checkpoint.note);
+    else res.set('Cache-Control', 'no-cache').json(checkpoint);
+  });
+
+  // the bare signed note at a path of its own, for tools that fetch a checkpoint by URL alone
+  router.get('/v1/ledger/checkpoint.txt', limited, async (_req, res) => {
+    sendNote(res, (await log.current()).note);
   });
 
   router.get('/v1/ledger/checkpoints', limited, async (req, res) => {
@@ -78,6 +87,11 @@ export function ledgerApi({ log, reads, keys, origin, limited }: LedgerApiDepend
   });
 
   return router;
+}
+
+/** The C2SP signed note as transparency-log tools read it: its text, nothing around it. */
+function sendNote(res: Response, note: string): void {
+  res.status(200).set('Cache-Control', 'no-cache').set('Content-Type', 'text/plain; charset=utf-8').send(note);
 }
 
 /** An optional integer query parameter within [min, max]. */

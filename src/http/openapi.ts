@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import type { RouteSemantics } from './semantics.js';
 
 /**
  * The OpenAPI 3.1 document of the API, generated from the JSON Schemas in `schemas/` (the same files the request
@@ -21,7 +22,17 @@ interface Operation {
   readonly path: string;
   readonly operationId: string;
   readonly summary: string;
-  readonly tag: 'registry' | 'tokens' | 'calendar' | 'cases' | 'media' | 'audit' | 'public' | 'ledger' | 'operations';
+  readonly tag:
+    | 'registry'
+    | 'tokens'
+    | 'calendar'
+    | 'cases'
+    | 'media'
+    | 'audit'
+    | 'public'
+    | 'ledger'
+    | 'operations'
+    | 'problems';
   /** Bearer JWT unless false. */
   readonly auth?: false;
   readonly parameters?: readonly Json[];
@@ -36,6 +47,7 @@ const PROBLEM_STATUSES: Record<number, string> = {
   401: 'No valid bearer token (unauthenticated).',
   403: 'The token lacks the role this needs (forbidden).',
   404: 'No such resource, or not one the caller may see (not_found).',
+  406: 'The Accept header admits none of the media types this answers with (not_acceptable); `available` lists them.',
   409: 'The write conflicts with the record: a stale If-Match (revision_conflict) or a rule such as legal_review_required.',
   413: 'The body is larger than allowed (too_large).',
   415: 'The body is in an unsupported encoding (unsupported_media_type).',
@@ -184,14 +196,40 @@ const DISCLOSURE_FILTERS: readonly Json[] = [
 const AUDIT_AGENCY: Json = query('agency', "Only this agency (the supervisor's own or one it supervises).", defs('id'));
 const AUDIT_PAGING: readonly Json[] = [PARAMETERS.limit, PARAMETERS.cursor, PARAMETERS.consistentWith];
 const auditResponses = (description: string, schemaName: string): Record<string, Json> => ({
-  '200': { description, content: json(schemaName) },
-  ...problems(400, 401, 403, 503),
+  '200': {
+    description: `${description} As CSV, one row per entry (a nested list gives one row per element); \`Link: rel="next"\` pages on.`,
+    headers: { Link: text('The next page, when there is one.') },
+    content: { ...json(schemaName), ...CSV },
+  },
+  ...problems(400, 401, 403, 406, 503),
 });
-/** The per-client rate limit of the public routes (PUBLIC_RATE_LIMIT). */
+/**
+ * The per-client rate limit of the public routes (PUBLIC_RATE_LIMIT, PUBLIC_RATE_LIMIT_BYTES), as
+ * draft-ietf-httpapi-ratelimit-headers says.
+ */
 const RATE_HEADERS = {
-  'RateLimit-Limit': text('Requests a minute this client may make.'),
-  'RateLimit-Remaining': text('Requests this client may make now.'),
+  'RateLimit-Policy': text(
+    'The quota policies, a Structured Field list: `"requests";q=<per minute>;w=60` and `"bytes";q=<per minute>;qu="content-bytes";w=60`.',
+  ),
+  RateLimit: text(
+    'What this client has left of each policy: `"requests";r=<left>;t=<seconds until the whole quota is back>`, and the same for "bytes".',
+  ),
 };
+/** What a public GET carries for conditional requests and cross-origin reads. */
+const PUBLIC_HEADERS = {
+  ...RATE_HEADERS,
+  ETag: text("A strong validator of the answer's bytes; If-None-Match with it answers 304."),
+  'Last-Modified': text('When the data served last changed on this replica; If-Modified-Since answers 304.'),
+  'Access-Control-Allow-Origin': text('*: any origin may read it (no credentials).'),
+};
+const NOT_MODIFIED: Json = {
+  description: 'Not modified since the ETag (If-None-Match) or date (If-Modified-Since) the client holds.',
+};
+/** The CSV form of a supervision view (RFC 4180, UTF-8 with a BOM, formula-like cells neutralised). */
+const CSV: Json = { 'text/csv': { schema: { type: 'string' } } };
+const FORMAT = query('format', 'csv or json; otherwise the Accept header decides (JSON when both are acceptable).', {
+  enum: ['json', 'csv'],
+});
 
 const OPERATIONS: readonly Operation[] = [
   {
@@ -316,7 +354,7 @@ const OPERATIONS: readonly Operation[] = [
     responses: {
       '200': {
         description: 'A page of the officer list.',
-        headers: RATE_HEADERS,
+        headers: PUBLIC_HEADERS,
         content: json('response.officer-list'),
       },
       ...problems(400, 429, 503),
@@ -336,7 +374,7 @@ const OPERATIONS: readonly Operation[] = [
       ...PUBLIC_PAGING,
     ],
     responses: {
-      '200': { description: 'A page of the item list.', headers: RATE_HEADERS, content: json('response.item-list') },
+      '200': { description: 'A page of the item list.', headers: PUBLIC_HEADERS, content: json('response.item-list') },
       ...problems(400, 429, 503),
     },
   },
@@ -351,7 +389,7 @@ const OPERATIONS: readonly Operation[] = [
     responses: {
       '200': {
         description: 'A page of published decisions and of withdrawal notices.',
-        headers: RATE_HEADERS,
+        headers: PUBLIC_HEADERS,
         content: json('response.disclosure-list'),
       },
       ...problems(400, 429, 503),
@@ -369,7 +407,7 @@ const OPERATIONS: readonly Operation[] = [
       '200': {
         description:
           'An Atom feed (RFC 4287): an entry per published decision (an update keeps its id), an `at:deleted-entry` per withdrawn one; `link rel="next"` pages on (RFC 5005).',
-        headers: RATE_HEADERS,
+        headers: PUBLIC_HEADERS,
         content: { 'application/atom+xml': { schema: { type: 'string' } } },
       },
       ...problems(400, 429, 503),
@@ -583,6 +621,7 @@ const OPERATIONS: readonly Operation[] = [
       AUDIT_AGENCY,
       query('asOf', "The day to judge on (default today at the viewed agency's UTC offset).", defs('date')),
       ...AUDIT_PAGING,
+      FORMAT,
     ],
     responses: auditResponses(
       'A page of overdue and late publications, earliest due first.',
@@ -595,7 +634,7 @@ const OPERATIONS: readonly Operation[] = [
     operationId: 'listMissingRecordings',
     summary: 'Cases whose seizures, demolitions or services lack the recording they require (supervisor)',
     tag: 'audit',
-    parameters: [AUDIT_AGENCY, ...AUDIT_PAGING],
+    parameters: [AUDIT_AGENCY, ...AUDIT_PAGING, FORMAT],
     responses: auditResponses(
       'A page of cases with the acts lacking a recording.',
       'response.audit-missing-recordings',
@@ -613,6 +652,7 @@ const OPERATIONS: readonly Operation[] = [
         enum: ['true', 'false'],
       }),
       ...AUDIT_PAGING,
+      FORMAT,
     ],
     responses: auditResponses('A page of major decisions, newest first.', 'response.audit-major-decisions'),
   },
@@ -628,6 +668,7 @@ const OPERATIONS: readonly Operation[] = [
       query('caseId', 'The retrievals of this case (caseId or sub is required).', defs('id')),
       query('sub', 'The retrievals by this reader (caseId or sub is required).'),
       ...AUDIT_PAGING,
+      FORMAT,
     ],
     responses: auditResponses('A page of the access log.', 'response.audit-access'),
   },
@@ -643,6 +684,7 @@ const OPERATIONS: readonly Operation[] = [
       query('sub', 'The refusals of this reader.'),
       query('caseId', 'The refusals of reads of this case id.', defs('id')),
       ...AUDIT_PAGING,
+      FORMAT,
     ],
     responses: auditResponses('A page of refused retrievals.', 'response.audit-denied-access'),
   },
@@ -656,6 +698,7 @@ const OPERATIONS: readonly Operation[] = [
       AUDIT_AGENCY,
       query('asOf', "The day to judge on (default today at the viewed agency's UTC offset).", defs('date')),
       PARAMETERS.consistentWith,
+      FORMAT,
     ],
     responses: auditResponses('The certificate findings.', 'response.audit-certificates'),
   },
@@ -665,7 +708,7 @@ const OPERATIONS: readonly Operation[] = [
     operationId: 'getReviewerRatio',
     summary: 'Legal reviewers against active enforcement staff (at least 5%), per agency (supervisor)',
     tag: 'audit',
-    parameters: [AUDIT_AGENCY, PARAMETERS.consistentWith],
+    parameters: [AUDIT_AGENCY, PARAMETERS.consistentWith, FORMAT],
     responses: auditResponses('One entry per agency.', 'response.audit-reviewer-ratio'),
   },
   {
@@ -692,15 +735,16 @@ const OPERATIONS: readonly Operation[] = [
         "The day publication is judged on (default today at the viewed agency's UTC offset).",
         defs('date'),
       ),
-      query('format', 'csv or json; otherwise the Accept header decides.', { enum: ['json', 'csv'] }),
+      FORMAT,
       PARAMETERS.consistentWith,
     ],
     responses: {
       '200': {
-        description: 'The figures; as CSV, a header row `metric,value` and one row per figure (RFC 4180).',
-        content: { ...json('response.audit-statistics'), 'text/csv': { schema: { type: 'string' } } },
+        description:
+          'The figures; as CSV, a header row `metric,value` and one row per figure (RFC 4180, UTF-8 with a BOM).',
+        content: { ...json('response.audit-statistics'), ...CSV },
       },
-      ...problems(400, 401, 403, 503),
+      ...problems(400, 401, 403, 406, 503),
     },
   },
   {
@@ -710,7 +754,12 @@ const OPERATIONS: readonly Operation[] = [
     summary:
       "Events of the supervisor's agencies that a projection could not apply, oldest first; its views do not reflect them (supervisor)",
     tag: 'audit',
-    parameters: [AUDIT_AGENCY, query('projection', 'Only the events this projection quarantined.'), ...AUDIT_PAGING],
+    parameters: [
+      AUDIT_AGENCY,
+      query('projection', 'Only the events this projection quarantined.'),
+      ...AUDIT_PAGING,
+      FORMAT,
+    ],
     responses: auditResponses('A page of quarantined events.', 'response.audit-quarantine'),
   },
   {
@@ -722,11 +771,28 @@ const OPERATIONS: readonly Operation[] = [
     auth: false,
     responses: {
       '200': {
-        description: 'The checkpoint and its C2SP signed note.',
-        headers: RATE_HEADERS,
-        content: json('response.checkpoint'),
+        description:
+          'The checkpoint and its C2SP signed note; with `Accept: text/plain` (preferred over JSON), the bare signed note, as transparency-log tools read it.',
+        headers: PUBLIC_HEADERS,
+        content: { ...json('response.checkpoint'), 'text/plain': { schema: { type: 'string' } } },
       },
-      ...problems(429, 503),
+      ...problems(406, 429, 503),
+    },
+  },
+  {
+    method: 'GET',
+    path: '/v1/ledger/checkpoint.txt',
+    operationId: 'getCheckpointNote',
+    summary: 'The latest signed checkpoint as the bare C2SP signed note (text/plain), whatever the Accept header',
+    tag: 'ledger',
+    auth: false,
+    responses: {
+      '200': {
+        description: 'The signed note: the tlog-checkpoint body, a blank line, the signature line.',
+        headers: PUBLIC_HEADERS,
+        content: { 'text/plain': { schema: { type: 'string' } } },
+      },
+      ...problems(406, 429, 503),
     },
   },
   {
@@ -740,7 +806,7 @@ const OPERATIONS: readonly Operation[] = [
     responses: {
       '200': {
         description: 'A page of checkpoints.',
-        headers: RATE_HEADERS,
+        headers: PUBLIC_HEADERS,
         content: json('response.checkpoint-list'),
       },
       ...problems(400, 429, 503),
@@ -762,7 +828,7 @@ const OPERATIONS: readonly Operation[] = [
       PARAMETERS.consistentWith,
     ],
     responses: {
-      '200': { description: 'The proof.', headers: RATE_HEADERS, content: json('response.inclusion-proof') },
+      '200': { description: 'The proof.', headers: PUBLIC_HEADERS, content: json('response.inclusion-proof') },
       ...problems(400, 404, 429, 503),
     },
   },
@@ -779,7 +845,7 @@ const OPERATIONS: readonly Operation[] = [
       PARAMETERS.consistentWith,
     ],
     responses: {
-      '200': { description: 'The proof.', headers: RATE_HEADERS, content: json('response.consistency-proof') },
+      '200': { description: 'The proof.', headers: PUBLIC_HEADERS, content: json('response.consistency-proof') },
       ...problems(400, 429, 503),
     },
   },
@@ -791,7 +857,7 @@ const OPERATIONS: readonly Operation[] = [
     tag: 'ledger',
     auth: false,
     responses: {
-      '200': { description: 'The keys.', headers: RATE_HEADERS, content: json('response.ledger-keys') },
+      '200': { description: 'The keys.', headers: PUBLIC_HEADERS, content: json('response.ledger-keys') },
       ...problems(429),
     },
   },
@@ -817,12 +883,70 @@ const OPERATIONS: readonly Operation[] = [
       ...problems(413, 415, 429, 503),
     },
   },
+  {
+    method: 'GET',
+    path: '/problems',
+    operationId: 'listProblemTypes',
+    summary: 'Every problem type (code) the service answers with: an HTML page, or JSON when preferred',
+    tag: 'problems',
+    auth: false,
+    responses: {
+      '200': {
+        description: 'The problem types.',
+        headers: PUBLIC_HEADERS,
+        content: { 'text/html': { schema: { type: 'string' } }, ...json('response.problem-type-list') },
+      },
+      ...problems(406),
+    },
+  },
+  {
+    method: 'GET',
+    path: '/problems/{code}',
+    operationId: 'getProblemType',
+    summary: "The page a problem's `type` resolves to: its status, title and meaning; HTML, or JSON when preferred",
+    tag: 'problems',
+    auth: false,
+    parameters: [
+      {
+        name: 'code',
+        in: 'path',
+        required: true,
+        description: "The problem's code.",
+        schema: { type: 'string', pattern: '^[a-z][a-z0-9_]*$' },
+      },
+    ],
+    responses: {
+      '200': {
+        description: 'The problem type.',
+        headers: PUBLIC_HEADERS,
+        content: { 'text/html': { schema: { type: 'string' } }, ...json('response.problem-type') },
+      },
+      ...problems(404, 406),
+    },
+  },
 ];
 
 /** Every route the app serves, as method and OpenAPI path template. */
 export const routeTable: readonly { readonly method: Method; readonly path: string }[] = OPERATIONS.map(
   ({ method, path }) => ({ method, path }),
 );
+
+/**
+ * Every route with the media types of its successful answers and whether it is public: what the shared HTTP
+ * semantics (405, 406, CORS, conditional GET; src/http/semantics.ts) are decided from.
+ */
+export const semanticsTable: readonly RouteSemantics[] = OPERATIONS.map((op) => ({
+  method: op.method,
+  path: op.path,
+  produces: [
+    ...new Set(
+      Object.entries(op.responses)
+        .filter(([status]) => status.startsWith('2'))
+        .flatMap(([, response]) => Object.keys((response.content as Json | undefined) ?? {})),
+    ),
+  ],
+  public: op.auth === false && op.tag !== 'operations',
+}));
 
 /** Reads every `*.schema.json` under `schemaDir` and builds the document; a `$ref` that resolves nowhere throws. */
 export function buildOpenApi(schemaDir: string): OpenApiDocument {
@@ -836,7 +960,9 @@ export function buildOpenApi(schemaDir: string): OpenApiDocument {
       version: '1',
       description:
         'Tamper-evident, event-sourced records of administrative law enforcement. Errors are RFC 9457 problems ' +
-        '(application/problem+json) with a stable `code`.',
+        '(application/problem+json) with a stable `code`; their `type` is `/problems/<code>`, a page of this service ' +
+        'describing the code, and `instance` the path of the request. A known path asked with a method it does not ' +
+        'take answers 405 method_not_allowed with Allow; OPTIONS answers 204 with Allow.',
     },
     tags: [
       { name: 'registry', description: 'Officers and enforcement items.' },
@@ -847,6 +973,7 @@ export function buildOpenApi(schemaDir: string): OpenApiDocument {
       { name: 'audit', description: 'Supervision.' },
       { name: 'public', description: 'What anyone may read without a token: disclosures, officer and item lists.' },
       { name: 'operations', description: 'Health, readiness, metrics and this document.' },
+      { name: 'problems', description: "The pages problems' `type` URIs resolve to." },
     ],
     paths,
     components: {
@@ -859,6 +986,8 @@ export function buildOpenApi(schemaDir: string): OpenApiDocument {
 }
 
 function operationObject(op: Operation): Json {
+  const semantics = semanticsTable.find((r) => r.method === op.method && r.path === op.path)!;
+  const negotiated = semantics.produces.length > 0 && !semantics.produces.includes('*/*');
   return {
     operationId: op.operationId,
     summary: op.summary,
@@ -868,6 +997,8 @@ function operationObject(op: Operation): Json {
     ...(op.requestBody ? { requestBody: op.requestBody } : {}),
     responses: {
       ...op.responses,
+      ...(semantics.public && op.method === 'GET' ? { '304': NOT_MODIFIED } : {}),
+      ...(negotiated && !op.responses['406'] ? problems(406) : {}),
       default: problemResponse('An unexpected failure (internal) or a store that does not answer.'),
     },
   };

@@ -2,6 +2,7 @@ import type { IncomingMessage } from 'node:http';
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import type { Logger } from 'pino';
 import { IntegrityFault, LedgerError, NotCaughtUp, VerificationsBusy } from '../errors.js';
+import { PROBLEM_TYPES, problemTypeUri } from './problem-types.js';
 
 /** RFC 9457 problem details, with the stable `code` clients branch on. */
 export interface Problem {
@@ -14,11 +15,14 @@ export interface Problem {
   readonly [extension: string]: unknown;
 }
 
+/** Titles of codes missing from {@link PROBLEM_TYPES} (a test keeps that from happening). */
 const TITLES: Record<number, string> = {
   400: 'Bad Request',
   401: 'Unauthorized',
   403: 'Forbidden',
   404: 'Not Found',
+  405: 'Method Not Allowed',
+  406: 'Not Acceptable',
   408: 'Request Timeout',
   409: 'Conflict',
   413: 'Content Too Large',
@@ -31,12 +35,16 @@ const TITLES: Record<number, string> = {
   503: 'Service Unavailable',
 };
 
+/**
+ * A problem document: `type` is the page describing the code (`/problems/<code>`, served by the service) and
+ * `title` the code's own (src/http/problem-types.ts); `instance` is set when it is sent ({@link sendProblem}).
+ */
 export function problem(status: number, code: string, detail: string, extra: Record<string, unknown> = {}): Problem {
   // Extensions never replace the members RFC 9457 defines (a rule's detail named `status` once did).
   return {
     ...extra,
-    type: `urn:evidence-ledger:problem:${code}`,
-    title: TITLES[status] ?? 'Error',
+    type: problemTypeUri(code),
+    title: PROBLEM_TYPES[code]?.title ?? TITLES[status] ?? 'Error',
     status,
     detail,
     code,
@@ -50,7 +58,19 @@ export function problem(status: number, code: string, detail: string, extra: Rec
 export function sendProblem(res: Parameters<RequestHandler>[1], p: Problem): void {
   res.locals.problemCode = p.code; // counted by the metrics middleware
   if (res.req !== undefined && bodyUnread(res.req)) res.setHeader('Connection', 'close');
-  res.status(p.status).type('application/problem+json').send(JSON.stringify(p));
+  const instance = p.instance ?? (res.req === undefined ? undefined : instanceOf(res.req.originalUrl ?? res.req.url));
+  const body = instance === undefined ? p : { ...p, instance };
+  res.status(p.status).type('application/problem+json').send(JSON.stringify(body));
+}
+
+/**
+ * The problem's `instance`: the path of the request that met it, without the query (which may hold personal data
+ * such as a reader's id), as a URI reference.
+ */
+function instanceOf(url: string | undefined): string | undefined {
+  const path = url?.split('?')[0];
+  if (!path) return undefined;
+  return path.replace(/[^A-Za-z0-9\-._~!$&'()*+,;=:@/%]/g, (c) => encodeURIComponent(c));
 }
 
 /** Whether the request has a body that has not arrived whole (a request without one is complete at its headers). */

@@ -3,7 +3,8 @@ import type { Principal } from '../app/auth.js';
 import type { SupervisionReads } from '../app/supervision-reads.js';
 import { authenticate, requireRoles } from './authenticate.js';
 import { pagingOf, single } from './query.js';
-import { supervisionQuery } from './supervision-api.js';
+import { sendList, supervisionQuery } from './supervision-api.js';
+import { SUPERVISION_TABLES } from './supervision-csv.js';
 
 export interface QuarantineApiDependencies {
   readonly reads: SupervisionReads;
@@ -21,7 +22,8 @@ export function quarantineApi({ reads, verify }: QuarantineApiDependencies): Rou
     const query = supervisionQuery(req, res);
     const projection = single(req.query.projection, 'projection');
     const paging = pagingOf(req);
-    res.json(await reads.quarantine({ ...query, ...(projection === undefined ? {} : { projection }) }, paging));
+    const answer = await reads.quarantine({ ...query, ...(projection === undefined ? {} : { projection }) }, paging);
+    sendList(req, res, SUPERVISION_TABLES.quarantine, answer);
   });
   return router;
 }

@@ -38,6 +38,12 @@ interface Bucket {
   at: number;
 }
 
+/** What a client has left of a bucket, and in how many whole seconds it is full again. */
+export interface BucketState {
+  readonly remaining: number;
+  readonly fullInSeconds: number;
+}
+
 /**
  * A token bucket per client: each holds up to `perMinute` tokens, refilled continuously at `perMinute` a minute;
  * a request takes one, and finds `429 rate_limited` with `Retry-After` when none is left.
@@ -69,9 +75,9 @@ export class TokenBuckets {
 
   /**
    * Takes `cost` tokens for `client`: `allowed` and what remains, or not allowed (nothing taken) and the whole
-   * seconds until that many are back.
+   * seconds until that many are back; either way, the whole seconds until the bucket is full again.
    */
-  take(client: string, cost = 1): { allowed: boolean; remaining: number; retryAfterSeconds: number } {
+  take(client: string, cost = 1): BucketState & { allowed: boolean; retryAfterSeconds: number } {
     const now = this.#now();
     const known = this.#buckets.get(client);
     const bucket = known ? this.#refilled(known, now) : { tokens: this.#capacity, at: now };
@@ -80,10 +86,23 @@ export class TokenBuckets {
     if (!known) this.#evict(now);
     if (bucket.tokens >= cost) {
       bucket.tokens -= cost;
-      return { allowed: true, remaining: Math.floor(bucket.tokens), retryAfterSeconds: 0 };
+      return { allowed: true, ...this.#state(bucket), retryAfterSeconds: 0 };
     }
     const retryAfterSeconds = Math.max(1, Math.ceil((cost - bucket.tokens) / this.#perMs / 1000));
-    return { allowed: false, remaining: 0, retryAfterSeconds };
+    return { allowed: false, ...this.#state(bucket), remaining: 0, retryAfterSeconds };
+  }
+
+  /** What `client` has left now, taking nothing (a client not tracked has a full bucket). */
+  peek(client: string): BucketState {
+    const known = this.#buckets.get(client);
+    return known ? this.#state(this.#refilled(known, this.#now())) : { remaining: this.#capacity, fullInSeconds: 0 };
+  }
+
+  #state(bucket: Bucket): BucketState {
+    return {
+      remaining: Math.floor(bucket.tokens),
+      fullInSeconds: Math.ceil((this.#capacity - bucket.tokens) / this.#perMs / 1000),
+    };
   }
 
   #refilled(bucket: Bucket, now: number): Bucket {
@@ -113,8 +132,11 @@ const BODY_METER = 'publicBodyMeter';
 
 /**
  * Express middleware limiting each client address (`req.ip`) with {@link TokenBuckets}: requests, and with
- * `bytesPerMinute` the bytes of request bodies too. Answers carry `RateLimit-Limit` and `RateLimit-Remaining` (of
- * requests); a refused request is a `429 rate_limited` problem with `Retry-After`. A body with a `Content-Length`
+ * `bytesPerMinute` the bytes of request bodies too. Answers carry the fields of draft-ietf-httpapi-ratelimit-headers
+ * (-12): `RateLimit-Policy` names the quotas (`"requests";q=600;w=60`, `"bytes";q=…;qu="content-bytes";w=60`) and
+ * `RateLimit` what the client has left of each (`"requests";r=599;t=1`: `t` is the seconds until the whole quota is
+ * back, or, when refused, until the request is allowed, as `Retry-After`); a refused request is a
+ * `429 rate_limited` problem with `Retry-After`. A body with a `Content-Length`
  * is charged in full before it is read (`413 too_large` when it exceeds what a client may send a minute); a chunked
  * body is charged as the route reads it, through {@link chargeBody}. With `perMinute` 0 and no byte limit it lets
  * every request through.
@@ -125,39 +147,59 @@ export function rateLimit(options: RateLimitOptions): RequestHandler {
     ? new TokenBuckets({ ...options, perMinute: options.bytesPerMinute })
     : undefined;
   if (!requests && !bytes) return (_req, _res, next) => next();
+  const policy = [
+    ...(requests ? [`"requests";q=${requests.capacity};w=60`] : []),
+    ...(bytes ? [`"bytes";q=${bytes.capacity};qu="content-bytes";w=60`] : []),
+  ].join(', ');
   return (req, res, next) => {
     const client = req.ip ?? req.socket.remoteAddress ?? 'unknown';
+    res.setHeader('RateLimit-Policy', policy);
+    let left: { requests?: string; bytes?: string } = {};
+    const tell = (name: 'requests' | 'bytes', state: BucketState, seconds = state.fullInSeconds) => {
+      left = { ...left, [name]: `"${name}";r=${state.remaining};t=${seconds}` };
+      res.setHeader('RateLimit', [left.requests, left.bytes].filter((v) => v !== undefined).join(', '));
+    };
     if (requests) {
       const result = requests.take(client);
-      res.setHeader('RateLimit-Limit', String(requests.capacity));
-      res.setHeader('RateLimit-Remaining', String(result.remaining));
+      tell('requests', result, result.allowed ? result.fullInSeconds : result.retryAfterSeconds);
       if (!result.allowed) {
+        if (bytes) tell('bytes', bytes.peek(client));
         refuse(res, result.retryAfterSeconds);
         next(new RateLimited(result.retryAfterSeconds));
         return;
       }
     }
-    if (bytes && hasBody(req)) {
-      const declared = req.headers['content-length'] === undefined ? undefined : Number(req.headers['content-length']);
-      if (declared === undefined || !Number.isSafeInteger(declared)) {
-        res.locals[BODY_METER] = (n: number) => {
-          const result = bytes.take(client, n);
-          if (result.allowed) return;
-          refuse(res, result.retryAfterSeconds);
-          throw new RateLimited(result.retryAfterSeconds, 'bytes');
-        };
-      } else if (declared > bytes.capacity) {
-        res.setHeader('Connection', 'close');
-        const detail = `a client may send at most ${bytes.capacity} bytes a minute to the public routes`;
-        next(new BodyOverBudget(detail, { maxBytes: bytes.capacity }));
+    if (!bytes) {
+      next();
+      return;
+    }
+    if (!hasBody(req)) {
+      tell('bytes', bytes.peek(client));
+      next();
+      return;
+    }
+    const declared = req.headers['content-length'] === undefined ? undefined : Number(req.headers['content-length']);
+    if (declared === undefined || !Number.isSafeInteger(declared)) {
+      tell('bytes', bytes.peek(client)); // what is left before the body, charged as the route reads it
+      res.locals[BODY_METER] = (n: number) => {
+        const result = bytes.take(client, n);
+        if (result.allowed) return;
+        refuse(res, result.retryAfterSeconds);
+        throw new RateLimited(result.retryAfterSeconds, 'bytes');
+      };
+    } else if (declared > bytes.capacity) {
+      tell('bytes', bytes.peek(client));
+      res.setHeader('Connection', 'close');
+      const detail = `a client may send at most ${bytes.capacity} bytes a minute to the public routes`;
+      next(new BodyOverBudget(detail, { maxBytes: bytes.capacity }));
+      return;
+    } else {
+      const result = bytes.take(client, declared);
+      tell('bytes', result, result.allowed ? result.fullInSeconds : result.retryAfterSeconds);
+      if (!result.allowed) {
+        refuse(res, result.retryAfterSeconds);
+        next(new RateLimited(result.retryAfterSeconds, 'bytes'));
         return;
-      } else {
-        const result = bytes.take(client, declared);
-        if (!result.allowed) {
-          refuse(res, result.retryAfterSeconds);
-          next(new RateLimited(result.retryAfterSeconds, 'bytes'));
-          return;
-        }
       }
     }
     next();

@@ -4,6 +4,7 @@ import type { SupervisionQuery, SupervisionReads } from '../app/supervision-read
 import { authenticate, principalOf, requireRoles } from './authenticate.js';
 import { consistencyOf } from './consistency.js';
 import { CSV_CONTENT_TYPE, metricsCsv } from './csv.js';
+import { listCsv, SUPERVISION_TABLES, type ListTable } from './supervision-csv.js';
 import { date, id, oneOf, pagingOf, single } from './query.js';
 import { InvalidQuery } from './validation.js';
 
@@ -15,7 +16,8 @@ export interface SupervisionApiDependencies {
 /**
  * The supervision views (监督) over HTTP (`SupervisionReads` in `src/app/supervision-reads.ts` owns the scope, the
  * default day and the wait): each route reads its query, calls its view and sends what it returns. Every route
- * takes `?agency=` (one of the supervisor's agencies; another is `403 forbidden`) and `?consistentWith=`.
+ * takes `?agency=` (one of the supervisor's agencies; another is `403 forbidden`) and `?consistentWith=`, and
+ * answers as JSON or, with `Accept: text/csv` or `?format=csv`, as CSV (src/http/supervision-csv.ts).
  */
 export function supervisionApi({ reads, verify }: SupervisionApiDependencies): Router {
   const router = Router();
@@ -25,20 +27,25 @@ export function supervisionApi({ reads, verify }: SupervisionApiDependencies): R
     const query = supervisionQuery(req, res);
     const asOf = date(req.query.asOf, 'asOf');
     const paging = pagingOf(req);
-    res.json(await reads.overdueDisclosures({ ...query, ...(asOf ? { asOf } : {}) }, paging));
+    const answer = await reads.overdueDisclosures({ ...query, ...(asOf ? { asOf } : {}) }, paging);
+    sendList(req, res, SUPERVISION_TABLES.overdueDisclosures, answer);
   });
 
   router.get('/v1/audit/missing-recordings', ...guard, async (req, res) => {
     const query = supervisionQuery(req, res);
     const paging = pagingOf(req);
-    res.json(await reads.missingRecordings(query, paging));
+    sendList(req, res, SUPERVISION_TABLES.missingRecordings, await reads.missingRecordings(query, paging));
   });
 
   router.get('/v1/audit/major-decisions', ...guard, async (req, res) => {
     const query = supervisionQuery(req, res);
     const matched = oneOf(req.query.matched, 'matched', ['true', 'false']);
     const paging = pagingOf(req);
-    res.json(await reads.majorDecisions({ ...query, ...(matched ? { matched: matched === 'true' } : {}) }, paging));
+    const answer = await reads.majorDecisions(
+      { ...query, ...(matched ? { matched: matched === 'true' } : {}) },
+      paging,
+    );
+    sendList(req, res, SUPERVISION_TABLES.majorDecisions, answer);
   });
 
   router.get('/v1/audit/access', ...guard, async (req, res) => {
@@ -46,24 +53,25 @@ export function supervisionApi({ reads, verify }: SupervisionApiDependencies): R
     const trail = trailOf(req);
     if (trail.caseId === undefined && trail.sub === undefined) throw new InvalidQuery('caseId or sub is required');
     const paging = pagingOf(req);
-    res.json(await reads.access({ ...query, ...trail }, paging));
+    sendList(req, res, SUPERVISION_TABLES.access, await reads.access({ ...query, ...trail }, paging));
   });
 
   router.get('/v1/audit/denied-access', ...guard, async (req, res) => {
     const query = supervisionQuery(req, res);
     const trail = trailOf(req);
     const paging = pagingOf(req);
-    res.json(await reads.deniedAccess({ ...query, ...trail }, paging));
+    sendList(req, res, SUPERVISION_TABLES.deniedAccess, await reads.deniedAccess({ ...query, ...trail }, paging));
   });
 
   router.get('/v1/audit/certificates', ...guard, async (req, res) => {
     const query = supervisionQuery(req, res);
     const asOf = date(req.query.asOf, 'asOf');
-    res.json(await reads.certificates({ ...query, ...(asOf ? { asOf } : {}) }));
+    const answer = await reads.certificates({ ...query, ...(asOf ? { asOf } : {}) });
+    sendList(req, res, SUPERVISION_TABLES.certificates, answer);
   });
 
   router.get('/v1/audit/reviewer-ratio', ...guard, async (req, res) => {
-    res.json(await reads.reviewerRatio(supervisionQuery(req, res)));
+    sendList(req, res, SUPERVISION_TABLES.reviewerRatio, await reads.reviewerRatio(supervisionQuery(req, res)));
   });
 
   router.get('/v1/audit/statistics', ...guard, async (req, res) => {
@@ -99,6 +107,28 @@ export function supervisionQuery(req: Request, res: Response): SupervisionQuery 
   };
 }
 
+/**
+ * Sends a view's answer as JSON, or as a CSV file (`Content-Disposition: attachment`) when the client asks for it;
+ * a CSV page that has a next one links to it (`Link: <...>; rel="next"`), since the file has no `next` member.
+ */
+export function sendList(req: Request, res: Response, table: ListTable, answer: object & { next?: string }): void {
+  const csv = wantsCsv(req);
+  res.vary('Accept');
+  if (!csv) {
+    res.json(answer);
+    return;
+  }
+  if (answer.next !== undefined) {
+    const next = new URL(req.originalUrl, 'http://localhost');
+    next.searchParams.set('cursor', answer.next);
+    next.searchParams.delete('consistentWith');
+    res.set('Link', `<${next.pathname}${next.search}>; rel="next"`);
+  }
+  res.status(200).set('Content-Type', CSV_CONTENT_TYPE);
+  res.set('Content-Disposition', `attachment; filename="${table.name}.csv"`);
+  res.send(listCsv(table, answer));
+}
+
 /** `?caseId=` and `?sub=` of a retrieval trail. */
 function trailOf(req: Request): { caseId?: string; sub?: string } {
   const caseId = id(req.query.caseId, 'caseId');
@@ -107,7 +137,7 @@ function trailOf(req: Request): { caseId?: string; sub?: string } {
 }
 
 /** `Accept: text/csv` (preferred over JSON) or `?format=csv`; `?format=json` forces JSON. */
-function wantsCsv(req: Request): boolean {
+export function wantsCsv(req: Request): boolean {
   const format = oneOf(req.query.format, 'format', ['json', 'csv']);
   if (format !== undefined) return format === 'csv';
   return req.accepts(['application/json', 'text/csv']) === 'text/csv';

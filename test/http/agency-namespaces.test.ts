@@ -93,7 +93,8 @@ describe('agency namespaces', () => {
     const toA = await t.call('POST', '/v1/cases/N-2/acts', { token: officerB, body: disclose });
     const toNothing = await t.call('POST', '/v1/cases/N-never/acts', { token: officerB, body: disclose });
     expect(toA.status).toBe(404);
-    expect(toA.body).toEqual(toNothing.body);
+    // the same answer but for the instance, the path the client asked for
+    expect({ ...toA.body, instance: '' }).toEqual({ ...toNothing.body, instance: '' });
     const onA = await t.call('POST', '/v1/cases/N-2/acts', { token: officerA, body: disclose });
     expect([onA.status, onA.body.code]).toEqual([409, 'decision_missing']);
     expect(await t.service.events.readStream(caseStream(A, 'N-2'))).toHaveLength(1);

@@ -125,7 +125,9 @@ describe('cases over HTTP', () => {
     expect(seizure.body).toMatchObject({
       status: 422,
       code: 'recording_required',
-      type: 'urn:evidence-ledger:problem:recording_required',
+      type: '/problems/recording_required',
+      title: 'Recording required',
+      instance: '/v1/cases/h-5/acts',
     });
     const fine = await t.call('POST', '/v1/cases/h-5/acts', {
       token: officer,

@@ -168,11 +168,14 @@ describe('the OpenAPI document', () => {
         { method: 'GET', path: '/v1/audit/quarantine' },
         { method: 'GET', path: '/v1/audit/warnings' },
         { method: 'GET', path: '/v1/ledger/checkpoint' },
+        { method: 'GET', path: '/v1/ledger/checkpoint.txt' },
         { method: 'GET', path: '/v1/ledger/checkpoints' },
         { method: 'GET', path: '/v1/ledger/proof/inclusion' },
         { method: 'GET', path: '/v1/ledger/proof/consistency' },
         { method: 'GET', path: '/v1/ledger/keys' },
         { method: 'POST', path: '/v1/verify' },
+        { method: 'GET', path: '/problems' },
+        { method: 'GET', path: '/problems/{code}' },
       ]
         .map(key)
         .sort(),
@@ -219,6 +222,7 @@ describe('the OpenAPI document', () => {
       'GET /v1/disclosures',
       'GET /v1/disclosures/feed.atom',
       'GET /v1/ledger/checkpoint',
+      'GET /v1/ledger/checkpoint.txt',
       'GET /v1/ledger/checkpoints',
       'GET /v1/ledger/proof/inclusion',
       'GET /v1/ledger/proof/consistency',
@@ -226,6 +230,8 @@ describe('the OpenAPI document', () => {
       'POST /v1/verify',
       'GET /v1/calendar',
       'GET /v1/calendar/{year}',
+      'GET /problems',
+      'GET /problems/{code}',
     ];
     for (const { key, op } of operations) {
       expect([key, op.security]).toEqual([key, PUBLIC.includes(key) ? [] : [{ bearerAuth: [] }]]);

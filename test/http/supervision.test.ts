@@ -4,6 +4,8 @@ import { randomUUID } from 'node:crypto';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import ajvFormats from 'ajv-formats';
 import { sealEvents } from '../../src/ledger/envelope.js';
+import { SUPERVISION_TABLES, type ListTable } from '../../src/http/supervision-csv.js';
+import { parseCsv } from '../support/csv.js';
 import { CHECKS_PASSED } from '../support/domain.js';
 import { seedAgency, startTestService, type TestService } from '../support/service.js';
 
@@ -413,6 +415,11 @@ describe('supervision views over HTTP', () => {
     const csv = await get('/v1/audit/statistics?year=2025&format=csv', supervisor);
     expect(csv.status).toBe(200);
     expect(csv.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    // the file starts with a UTF-8 byte-order mark (fetch's text() drops it, so the bytes are read)
+    const raw = await fetch(`${t.url}/v1/audit/statistics?year=2025&format=csv`, {
+      headers: { authorization: `Bearer ${supervisor}` },
+    });
+    expect([...Buffer.from(await raw.arrayBuffer()).subarray(0, 9)]).toEqual([...Buffer.from('\uFEFFmetric')]);
     const rows = (csv.body as string).split('\r\n');
     expect(rows.at(-1)).toBe('');
     const cells = rows.slice(0, -1).map((row) => row.split(','));
@@ -430,5 +437,98 @@ describe('supervision views over HTTP', () => {
     expect(negotiated.headers.get('content-type')).toBe('text/csv; charset=utf-8');
     expect(negotiated.body).toBe(csv.body);
     expect((await get('/v1/audit/statistics', supervisor)).body.code).toBe('invalid_query');
+  });
+
+  const CSV_VIEWS: [string, ListTable][] = [
+    ['/v1/audit/overdue-disclosures', SUPERVISION_TABLES.overdueDisclosures],
+    ['/v1/audit/missing-recordings', SUPERVISION_TABLES.missingRecordings],
+    ['/v1/audit/major-decisions', SUPERVISION_TABLES.majorDecisions],
+    ['/v1/audit/access?caseId=s-3', SUPERVISION_TABLES.access],
+    ['/v1/audit/denied-access', SUPERVISION_TABLES.deniedAccess],
+    ['/v1/audit/certificates', SUPERVISION_TABLES.certificates],
+    ['/v1/audit/reviewer-ratio', SUPERVISION_TABLES.reviewerRatio],
+    ['/v1/audit/quarantine', SUPERVISION_TABLES.quarantine],
+    ['/v1/audit/warnings', SUPERVISION_TABLES.warnings],
+  ];
+
+  it.each(CSV_VIEWS)(
+    'when %s is asked with Accept: text/csv, then a CSV file with a row per entry under its columns, as the JSON says',
+    async (route, table) => {
+      // a granted read and a refused one, so that both retrieval trails have entries
+      expect((await t.call('GET', '/v1/cases/s-3', { token: supervisor })).status).toBe(200);
+      expect((await t.call('GET', '/v1/cases/no-such-case', { token: officer })).status).toBe(404);
+      expect(await t.service.readModelsCaughtUp()).toBe(true);
+      const json = await get(route, overseer);
+      const csv = await get(route, overseer, { accept: 'text/csv' });
+      expect([csv.status, csv.headers.get('content-type')]).toEqual([200, 'text/csv; charset=utf-8']);
+      expect(csv.headers.get('content-disposition')).toBe(`attachment; filename="${table.name}.csv"`);
+      expect(csv.headers.get('vary')).toContain('Accept');
+      const [header, ...rows] = parseCsv(csv.body as string);
+      const many = table.lists.length > 1;
+      expect(header).toEqual([...(many ? ['list'] : []), ...table.columns]);
+      const entries = table.lists.flatMap((list) =>
+        (json.body[list] as Record<string, unknown>[]).map((entry) => ({ list, entry })),
+      );
+      const width = (entry: Record<string, unknown>) => {
+        const inner = table.explode === undefined ? undefined : entry[table.explode];
+        return Array.isArray(inner) && inner.length > 0 ? inner.length : 1;
+      };
+      expect(rows.length).toBe(entries.reduce((n, { entry }) => n + width(entry), 0));
+      // no event is quarantined here, and whether a warning is in force depends on the day
+      if (table !== SUPERVISION_TABLES.quarantine && table !== SUPERVISION_TABLES.warnings) {
+        expect(entries.length).toBeGreaterThan(0);
+      }
+      // the first row of each entry holds the entry's own members
+      let at = 0;
+      for (const { list, entry } of entries) {
+        const row = rows[at]!;
+        if (many) expect(row[0]).toBe(list);
+        for (const [i, column] of table.columns.entries()) {
+          const value = column.includes('.') ? undefined : entry[column];
+          if (value === undefined || typeof value === 'object') continue;
+          expect([column, row[i + (many ? 1 : 0)]]).toEqual([column, String(value)]);
+        }
+        at += width(entry);
+      }
+      expect(await get(`${route}${route.includes('?') ? '&' : '?'}format=csv`, overseer)).toMatchObject({
+        body: csv.body,
+      });
+    },
+  );
+
+  it('when a CSV cell would start a formula, then it is neutralised; a CSV page links to the next', async () => {
+    const purpose = '=HYPERLINK("http://example.invalid","x")';
+    const read = await t.call('GET', '/v1/cases/s-5', {
+      token: supervisor,
+      headers: { 'x-purpose': encodeURIComponent(purpose) },
+    });
+    expect(read.status).toBe(200);
+    expect(await t.service.readModelsCaughtUp()).toBe(true);
+    const csv = await get('/v1/audit/access?caseId=s-5&format=csv', supervisor);
+    const [header, first] = parseCsv(csv.body as string);
+    expect(first![header!.indexOf('purpose')]).toBe(`'${purpose}`);
+    const page = await get('/v1/audit/access?sub=sam&limit=1', supervisor, { accept: 'text/csv' });
+    expect(parseCsv(page.body as string)).toHaveLength(2);
+    expect(page.headers.get('link')).toMatch(/^<\/v1\/audit\/access\?sub=sam&limit=1&cursor=[^>]+>; rel="next"$/);
+  });
+
+  it('when Accept names no representation of a view, then 406; */*, no Accept and q-values still choose', async () => {
+    const refused = await get('/v1/audit/reviewer-ratio', supervisor, { accept: 'application/xml' });
+    expect([refused.status, refused.body.code, refused.body.available]).toEqual([
+      406,
+      'not_acceptable',
+      ['application/json', 'text/csv'],
+    ]);
+    const any = await get('/v1/audit/reviewer-ratio', supervisor, { accept: '*/*' });
+    expect([any.status, any.headers.get('content-type')]).toEqual([200, 'application/json; charset=utf-8']);
+    const weighed = await get('/v1/audit/reviewer-ratio', supervisor, {
+      accept: 'text/csv;q=0.5, application/json;q=0.9',
+    });
+    expect(weighed.headers.get('content-type')).toBe('application/json; charset=utf-8');
+    const csvFirst = await get('/v1/audit/reviewer-ratio', supervisor, { accept: 'application/json;q=0.1, text/csv' });
+    expect(csvFirst.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    expect((await get('/v1/audit/reviewer-ratio', supervisor)).headers.get('content-type')).toMatch(
+      /^application\/json/,
+    );
   });
 });

@@ -1,38 +1,6 @@
 import { csvField, metricRows, metricsCsv, toCsv } from '../../src/http/csv.js';
 import { yearlyStatistics } from '../../src/domain/statistics.js';
-
-/** A small RFC 4180 reader, to check that what is written reads back as it was meant. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  let i = 0;
-  while (i < text.length) {
-    const c = text[i]!;
-    const next = text[i + 1];
-    i += 1;
-    if (quoted) {
-      if (c === '"' && next === '"') {
-        field += '"';
-        i += 1;
-      } else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') {
-      row.push(field);
-      field = '';
-    } else if (c === '\r' && next === '\n') {
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-      i += 1;
-    } else field += c;
-  }
-  if (field !== '' || row.length > 0) throw new Error('the last record is not ended by CRLF');
-  return rows;
-}
+import { parseCsv } from '../support/csv.js';
 
 describe('CSV rendering', () => {
   it.each([
@@ -45,9 +13,18 @@ describe('CSV rendering', () => {
     ['cr\rlf', '"cr\rlf"'],
     [' padded', '" padded"'],
     ['某某律师事务所', '某某律师事务所'],
-  ])('when a field is %j, then it is written %s', (value, written) => {
-    expect(csvField(value)).toBe(written);
-  });
+    ['=HYPERLINK("http://x")', '"\'=HYPERLINK(""http://x"")"'],
+    ['+1', "'+1"],
+    ['-2+3', "'-2+3"],
+    ['@SUM(A1)', "'@SUM(A1)"],
+    ['\tpadded', "'\tpadded"],
+    [-5, '-5'],
+  ])(
+    'when a field is %j, then it is written %s (text that a spreadsheet would run as a formula neutralised)',
+    (value, written) => {
+      expect(csvField(value)).toBe(written);
+    },
+  );
 
   it('when rows are written, then each record ends with CRLF and reads back field for field', () => {
     const rows = [
@@ -73,7 +50,9 @@ describe('CSV rendering', () => {
 
   it('when yearly statistics are rendered, then a header row and one metric,value row per figure', () => {
     const stats = yearlyStatistics({ agency: 'county-justice', year: 2025, cases: [], asOf: '2026-02-01' });
-    const rows = parseCsv(metricsCsv({ ...stats, publication: { deadline: '2026-01-20', status: 'overdue' } }));
+    const file = metricsCsv({ ...stats, publication: { deadline: '2026-01-20', status: 'overdue' } });
+    expect(file.startsWith('\uFEFFmetric,value\r\n')).toBe(true);
+    const rows = parseCsv(file.slice(1));
     expect(rows[0]).toEqual(['metric', 'value']);
     const metrics = new Map(rows.slice(1).map(([name, value]) => [name, value]));
     expect(rows.slice(1).every((row) => row.length === 2)).toBe(true);

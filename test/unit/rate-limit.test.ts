@@ -11,15 +11,17 @@ describe('token buckets per client', () => {
   it('when a client makes perMinute requests at once, then the next is refused until a token is back', () => {
     let now = 1_000_000;
     const buckets = new TokenBuckets({ perMinute: 3, now: () => now });
+    // 3 a minute: one token every 20 s, so the bucket is full again 20 s after each token taken
     expect([1, 2, 3].map(() => buckets.take('a'))).toEqual([
-      { allowed: true, remaining: 2, retryAfterSeconds: 0 },
-      { allowed: true, remaining: 1, retryAfterSeconds: 0 },
-      { allowed: true, remaining: 0, retryAfterSeconds: 0 },
+      { allowed: true, remaining: 2, retryAfterSeconds: 0, fullInSeconds: 20 },
+      { allowed: true, remaining: 1, retryAfterSeconds: 0, fullInSeconds: 40 },
+      { allowed: true, remaining: 0, retryAfterSeconds: 0, fullInSeconds: 60 },
     ]);
-    // 3 a minute: one token every 20 s
-    expect(buckets.take('a')).toEqual({ allowed: false, remaining: 0, retryAfterSeconds: 20 });
+    expect(buckets.take('a')).toEqual({ allowed: false, remaining: 0, retryAfterSeconds: 20, fullInSeconds: 60 });
     now += 15_000;
-    expect(buckets.take('a')).toEqual({ allowed: false, remaining: 0, retryAfterSeconds: 5 });
+    expect(buckets.take('a')).toEqual({ allowed: false, remaining: 0, retryAfterSeconds: 5, fullInSeconds: 45 });
+    expect(buckets.peek('a')).toEqual({ remaining: 0, fullInSeconds: 45 });
+    expect(buckets.peek('stranger')).toEqual({ remaining: 3, fullInSeconds: 0 });
     now += 5_000;
     expect(buckets.take('a')).toMatchObject({ allowed: true, remaining: 0 });
     expect(buckets.take('a').allowed).toBe(false);
@@ -29,7 +31,7 @@ describe('token buckets per client', () => {
     const buckets = new TokenBuckets({ perMinute: 1, now: () => 0 });
     expect(buckets.take('a').allowed).toBe(true);
     expect(buckets.take('a').allowed).toBe(false);
-    expect(buckets.take('b')).toEqual({ allowed: true, remaining: 0, retryAfterSeconds: 0 });
+    expect(buckets.take('b')).toMatchObject({ allowed: true, remaining: 0, retryAfterSeconds: 0 });
   });
 
   it('when a client waits longer than a minute, then its bucket holds no more than perMinute tokens', () => {
@@ -86,23 +88,26 @@ describe('the rate-limit middleware', () => {
     return { get: () => fetch(url), close: () => new Promise((resolve) => server.close(resolve)) };
   }
 
-  it('when a client goes over the limit, then 429 rate_limited with Retry-After and RateLimit headers', async () => {
+  it('when a client goes over the limit, then 429 rate_limited with Retry-After and the RateLimit fields of the draft', async () => {
     const now = 0;
     const s = await serve(2, () => now);
     try {
       const first = await s.get();
-      expect([first.status, first.headers.get('ratelimit-limit'), first.headers.get('ratelimit-remaining')]).toEqual([
+      // draft-ietf-httpapi-ratelimit-headers: the policy (quota q per window w) and what is left (r), full in t s
+      expect([first.status, first.headers.get('ratelimit-policy'), first.headers.get('ratelimit')]).toEqual([
         200,
-        '2',
-        '1',
+        '"requests";q=2;w=60',
+        '"requests";r=1;t=30',
       ]);
+      expect(first.headers.get('ratelimit-limit')).toBeNull();
       expect((await s.get()).status).toBe(200);
       const refused = await s.get();
       expect(refused.status).toBe(429);
       expect(refused.headers.get('content-type')).toMatch(/^application\/problem\+json/);
       expect(refused.headers.get('retry-after')).toBe('30');
-      expect(refused.headers.get('ratelimit-remaining')).toBe('0');
-      expect(await refused.json()).toMatchObject({ status: 429, code: 'rate_limited', title: 'Too Many Requests' });
+      // refused: t is when the next request is allowed, no later than Retry-After
+      expect(refused.headers.get('ratelimit')).toBe('"requests";r=0;t=30');
+      expect(await refused.json()).toMatchObject({ status: 429, code: 'rate_limited', title: 'Rate limit exceeded' });
     } finally {
       await s.close();
     }
@@ -112,7 +117,8 @@ describe('the rate-limit middleware', () => {
     const s = await serve(0, () => 0);
     try {
       for (let i = 0; i < 5; i += 1) expect((await s.get()).status).toBe(200);
-      expect((await s.get()).headers.get('ratelimit-limit')).toBeNull();
+      const free = await s.get();
+      expect([free.headers.get('ratelimit'), free.headers.get('ratelimit-policy')]).toEqual([null, null]);
     } finally {
       await s.close();
     }
@@ -154,7 +160,12 @@ describe('the byte budget of the public routes', () => {
     let now = 0;
     const s = await serve(6_000, () => now); // 100 bytes a second
     try {
-      expect((await s.post(2_500)).status).toBe(200);
+      const first = await s.post(2_500);
+      expect([first.status, first.headers.get('ratelimit-policy'), first.headers.get('ratelimit')]).toEqual([
+        200,
+        '"requests";q=1000;w=60, "bytes";q=6000;qu="content-bytes";w=60',
+        '"requests";r=999;t=1, "bytes";r=3500;t=25',
+      ]);
       expect((await s.post(2_500)).status).toBe(200);
       // 1,000 bytes left: a declared 2,500 is refused before it is read, with the time the bytes take to come back
       const refused = await s.post(2_500);
@@ -177,8 +188,8 @@ describe('the byte budget of the public routes', () => {
 
   it('when a cost is asked of the buckets, then that many tokens are taken or none', () => {
     const buckets = new TokenBuckets({ perMinute: 600, now: () => 0 });
-    expect(buckets.take('a', 500)).toEqual({ allowed: true, remaining: 100, retryAfterSeconds: 0 });
-    expect(buckets.take('a', 101)).toEqual({ allowed: false, remaining: 0, retryAfterSeconds: 1 });
+    expect(buckets.take('a', 500)).toEqual({ allowed: true, remaining: 100, retryAfterSeconds: 0, fullInSeconds: 50 });
+    expect(buckets.take('a', 101)).toMatchObject({ allowed: false, remaining: 0, retryAfterSeconds: 1 });
     expect(buckets.take('a', 100)).toMatchObject({ allowed: true, remaining: 0 });
   });
 });

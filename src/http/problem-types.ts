@@ -1,0 +1,291 @@
+/**
+ * Every problem `code` the service answers with (RFC 9457), each with its HTTP status, a title of its own and what
+ * it means. A problem's `type` is `/problems/<code>`, a page the service serves from this table
+ * (src/http/problems-api.ts); `test/http/problem-types.test.ts` fails when a code in the source has no entry here.
+ */
+export interface ProblemType {
+  readonly status: number;
+  /** Short and distinct per code: the same for every occurrence of the problem (RFC 9457 §3.1.3). */
+  readonly title: string;
+  /** What happened and what the client can do about it. */
+  readonly description: string;
+}
+
+const entry = (status: number, title: string, description: string): ProblemType => ({ status, title, description });
+
+export const PROBLEM_TYPES: Readonly<Record<string, ProblemType>> = {
+  // the request itself
+  invalid_body: entry(
+    400,
+    'Invalid request body',
+    'The body is not JSON, breaks the bounds every body keeps, or does not match the JSON Schema of the route; `pointer` names where (never the value). A header the route reads (If-Match, Idempotency-Key, x-purpose, Last-Event-ID) that is malformed is answered the same way.',
+  ),
+  invalid_query: entry(
+    400,
+    'Invalid query parameter',
+    'A query parameter is malformed, out of range or given twice, or a cursor is not one the list returned.',
+  ),
+  invalid_request: entry(
+    400,
+    'Malformed HTTP request',
+    'The request is not well-formed HTTP/1.1; the connection is closed.',
+  ),
+  ambiguous_header: entry(
+    400,
+    'Header given more than once',
+    'A header that must be given once (Authorization) came several times, so the request has no single meaning.',
+  ),
+  digest_mismatch: entry(
+    400,
+    'Body does not match its digest',
+    'The bytes of an upload do not hash to the SHA-256 announced in x-content-sha256; nothing was stored.',
+  ),
+  client_closed: entry(
+    400,
+    'Client went away',
+    'The client closed its connection while its upload waited for a verification slot; nobody was left to answer.',
+  ),
+  unauthenticated: entry(
+    401,
+    'Authentication required',
+    'No bearer token, or one that is malformed, expired, revoked, of an untrusted key or for another issuer or audience. The answer carries WWW-Authenticate: Bearer.',
+  ),
+  forbidden: entry(
+    403,
+    'Not allowed for this token',
+    'The token lacks the role the route needs, or names an agency the caller may not act for or supervise.',
+  ),
+  role_required: entry(
+    403,
+    'Role required for this act',
+    'The act needs a role the actor does not hold (an officer for an on-site act, a reviewer for a legal review...).',
+  ),
+  not_found: entry(
+    404,
+    'No such resource',
+    'Nothing is at this path, or nothing the caller may see: a case of another agency answers exactly like one that does not exist.',
+  ),
+  method_not_allowed: entry(
+    405,
+    'Method not allowed here',
+    'The path exists but does not take this method; the Allow header lists the methods it takes.',
+  ),
+  not_acceptable: entry(
+    406,
+    'No acceptable representation',
+    'The Accept header names no representation the route can give (for example text/csv on a view without CSV); the problem lists those it can (`available`).',
+  ),
+  request_timeout: entry(
+    408,
+    'Request not received in time',
+    'The rest of the request did not arrive within the deadline (HTTP_REQUEST_TIMEOUT_MS, or HTTP_UPLOAD_TIMEOUT_MS for uploads); the connection is closed.',
+  ),
+  too_large: entry(
+    413,
+    'Request body too large',
+    'The body is larger than the route accepts (1 MiB of JSON, MEDIA_MAX_BYTES of a medium, the largest bundle), or than a client may send to the public routes in a minute.',
+  ),
+  unsupported_media_type: entry(
+    415,
+    'Unsupported Content-Type',
+    'The body is not in a format the route takes: JSON routes take application/json (UTF-8), POST /v1/verify takes application/x-tar, and a JSON body is never stored as a medium.',
+  ),
+  range_not_satisfiable: entry(
+    416,
+    'Range outside the medium',
+    "The Range asked for lies outside the medium; Content-Range gives the medium's size.",
+  ),
+  rate_limited: entry(
+    429,
+    'Rate limit exceeded',
+    'This client address has used its requests (PUBLIC_RATE_LIMIT) or request-body bytes (PUBLIC_RATE_LIMIT_BYTES) to the public routes for now; Retry-After says when to ask again, RateLimit and RateLimit-Policy how much is left.',
+  ),
+  headers_too_large: entry(
+    431,
+    'Request headers too large',
+    'The request line and headers exceed HTTP_MAX_HEADER_BYTES; the connection is closed.',
+  ),
+  // the record: conflicts with what is stored
+  revision_conflict: entry(
+    409,
+    'Stale revision',
+    "If-Match does not match the stream's current revision: read the record again and decide on what it now holds.",
+  ),
+  duplicate_event_id: entry(
+    409,
+    'Event id stored with other content',
+    'An event with this id is stored already with different content; nothing was recorded.',
+  ),
+  case_ambiguous: entry(
+    409,
+    'Case id used by several agencies',
+    'Agencies the caller may read each have a case with this id: name one with ?agency= (`agencies` lists them).',
+  ),
+  case_exists: entry(409, 'Case exists already', 'A case with this id is open already in the agency.'),
+  case_closed: entry(
+    409,
+    'Case is closed',
+    'A closed case takes only corrections and changes to the publication of its decision.',
+  ),
+  case_not_closable: entry(
+    409,
+    'Case cannot be closed yet',
+    'A case with a decision is closed only once the decision is published (or exempted from publication).',
+  ),
+  act_out_of_order: entry(
+    409,
+    'Act not allowed at this stage',
+    'The act is not allowed while the case is in its current status (`caseStatus`).',
+  ),
+  decision_missing: entry(409, 'No decision yet', 'There is no decision to publish or exempt from publication yet.'),
+  not_disclosed: entry(
+    409,
+    'Decision not published',
+    'Withdrawing or updating a publication needs a published decision.',
+  ),
+  review_not_requested: entry(
+    409,
+    'No legal review requested',
+    'A legal review is completed only after one is requested for the current proposal.',
+  ),
+  no_disagreement: entry(
+    409,
+    'No disagreement to resolve',
+    'No review opinion disagrees with the current proposal, so there is nothing for a coordination decision to settle.',
+  ),
+  legal_review_required: entry(
+    409,
+    'Legal review required',
+    'A major decision needs an approved legal review whose proposal matches it (decision type and amount): no review, or a failed one, means no decision.',
+  ),
+  item_exists: entry(409, 'Item registered already', 'The agency has an enforcement item with this code already.'),
+  item_retired: entry(409, 'Item retired', 'The enforcement item is retired and takes no changes or new cases.'),
+  officer_exists: entry(409, 'Officer registered already', 'The agency has an officer with this id already.'),
+  officer_retired: entry(409, 'Officer retired', 'The officer is retired and takes no changes.'),
+  officer_suspended: entry(409, 'Officer suspended already', 'The officer is suspended already.'),
+  officer_not_suspended: entry(409, 'Officer not suspended', 'Only a suspended officer is reinstated.'),
+  // the rules of the three systems
+  two_officers_required: entry(
+    422,
+    'Two officers required',
+    'An on-site act (inspection, evidence collection, seizure, demolition, service) needs at least two distinct officers of the agency.',
+  ),
+  certificate_invalid: entry(
+    422,
+    'Officer certificate not valid',
+    "An officer named holds no enforcement certificate valid on the act's date.",
+  ),
+  recording_required: entry(
+    422,
+    'Recording required',
+    'A seizure or forced demolition needs an audio or video recording of the whole act; service by leaving or by public notice needs a photo, recording or copy of the notice.',
+  ),
+  reviewer_not_independent: entry(
+    422,
+    'Reviewer not independent',
+    "The reviewer is one of the case's handling officers and cannot review it.",
+  ),
+  reviewer_not_qualified: entry(
+    422,
+    'Reviewer not registered',
+    'The legal review is recorded by someone who is not a registered reviewer of the agency.',
+  ),
+  review_inconsistent: entry(
+    422,
+    'Review outcome contradicts its checks',
+    'An approval needs every required check passed and no criminal referral (`failed` names the checks).',
+  ),
+  credentials_not_shown: entry(
+    422,
+    'Credentials not shown',
+    'Officers on site must show their enforcement certificates (亮证).',
+  ),
+  party_not_notified: entry(
+    422,
+    'Party not notified',
+    'The party must be told the grounds of the act and their rights.',
+  ),
+  officer_unknown: entry(422, 'Officer not registered', "An officer named is not registered in the case's agency."),
+  item_unknown: entry(422, 'Enforcement item not listed', "The enforcement item is not on the agency's list."),
+  media_unknown: entry(
+    422,
+    'Medium not held by the agency',
+    "A medium named has not been uploaded by the case's agency (upload it with POST /v1/media first).",
+  ),
+  correction_target_unknown: entry(
+    422,
+    'Corrected event not in the case',
+    'A correction names an event that is not part of this case.',
+  ),
+  fine_amount_required: entry(422, 'Fine amount required', 'A fine needs fineFen greater than 0.'),
+  amount_invalid: entry(422, 'Amount not whole fen', 'An amount is a whole, non-negative number of fen.'),
+  date_invalid: entry(
+    422,
+    'Date out of order',
+    'A date is impossible in the case: an act before the case was opened, a publication before its decision, a time in the future.',
+  ),
+  validity_invalid: entry(422, 'Certificate validity reversed', "The certificate's validity ends before it starts."),
+  roles_required: entry(422, 'Officer needs a role', 'An officer is registered with at least one role.'),
+  disclosure_deadline_invalid: entry(
+    422,
+    'Disclosure deadline out of range',
+    'disclosureWorkingDays is a whole number of working days within the allowed range.',
+  ),
+  idempotency_key_reused: entry(
+    422,
+    'Idempotency key reused',
+    'This Idempotency-Key was used by the same user for another request on the same record; nothing was recorded.',
+  ),
+  // the service
+  internal: entry(
+    500,
+    'Internal error',
+    'The service failed to complete the request; `requestId` finds the details in its log.',
+  ),
+  integrity_fault: entry(
+    500,
+    'Stored data failed its check',
+    'What the service read back from its own stores is not what it wrote; it was not served. Operators run `ledger check`.',
+  ),
+  media_unavailable: entry(
+    500,
+    'Referenced medium missing',
+    'A medium an event references is not in the media store as the event describes it.',
+  ),
+  invalid_append: entry(
+    500,
+    'Invalid append',
+    'The service built events that do not continue their stream (a fault of the service, never of the client).',
+  ),
+  config_invalid: entry(500, 'Configuration invalid', 'A setting of the service cannot be used; `variable` names it.'),
+  store_unavailable: entry(
+    503,
+    'Store unavailable',
+    'A store does not answer or is shutting down; retry later with the same Idempotency-Key.',
+  ),
+  data_folder_in_use: entry(
+    503,
+    'Data folder in use',
+    'Another process (a running service, or `ledger rebuild`) holds the lock of the data folder; the detail says which.',
+  ),
+  not_ready: entry(
+    503,
+    'Service not ready',
+    'A store does not answer, or the read models are still catching up with the log.',
+  ),
+  not_caught_up: entry(
+    503,
+    'Read models not caught up',
+    'The read models have not applied the log up to ?consistentWith= within the wait; the write is safe, retry after Retry-After.',
+  ),
+  verify_busy: entry(
+    503,
+    'Verification slots busy',
+    'Every slot and queue place for bundle verifications is taken (VERIFY_CONCURRENCY, VERIFY_QUEUE); nothing was read, retry after Retry-After.',
+  ),
+};
+
+/** The `type` of a problem: the path of its page on this service (a relative reference, RFC 9457 §3.1.1). */
+export function problemTypeUri(code: string): string {
+  return `/problems/${code}`;
+}

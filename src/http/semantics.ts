@@ -1,0 +1,156 @@
+import { createHash } from 'node:crypto';
+import type { Request, RequestHandler, Response } from 'express';
+import { LedgerError } from '../errors.js';
+
+/** What the service knows of one route, from the OpenAPI document's operations (src/http/openapi.ts). */
+export interface RouteSemantics {
+  readonly method: 'GET' | 'POST' | 'PUT';
+  /** An OpenAPI path template: `/v1/cases/{caseId}`. */
+  readonly path: string;
+  /** The media types its successful answers come in; `*` + `/*` when any (a stored medium). */
+  readonly produces: readonly string[];
+  /** Public (no token): answers cross-origin reads (CORS) and conditional GETs. */
+  readonly public: boolean;
+}
+
+/** A known path asked with a method it does not take; `Allow` lists those it does. */
+export class MethodNotAllowed extends LedgerError {
+  readonly code = 'method_not_allowed';
+  readonly status = 405;
+}
+
+/** The `Accept` header names no representation the route can give. */
+export class NotAcceptable extends LedgerError {
+  readonly code = 'not_acceptable';
+  readonly status = 406;
+}
+
+/** What a browser script may read of a public answer (besides the CORS-safelisted headers). */
+const EXPOSED = 'ETag, Last-Modified, Link, RateLimit, RateLimit-Policy, Retry-After, X-Request-Id';
+/** What a cross-origin script may send with a public GET (a conditional one, or one with its own request id). */
+const ALLOWED_REQUEST_HEADERS = 'Cache-Control, If-Modified-Since, If-None-Match, X-Request-Id';
+const PREFLIGHT_MAX_AGE_SECONDS = 600;
+
+interface PathEntry {
+  readonly pattern: RegExp;
+  readonly routes: readonly RouteSemantics[];
+  readonly allow: string;
+  readonly public: boolean;
+}
+
+export interface SemanticsOptions {
+  /**
+   * When what the public routes serve last changed (the read models of this replica, or its start): their
+   * `Last-Modified`, taken as the request arrives so that it never claims more than the answer holds.
+   */
+  readonly changedAt: () => Date;
+}
+
+/**
+ * HTTP semantics every route shares, decided from the route table before any route runs: a known path asked with
+ * another method is `405 method_not_allowed` with `Allow` (`OPTIONS` answers `204` with it); an `Accept` header
+ * that admits none of the route's media types is `406 not_acceptable` (no header, `*` + `/*` and q-values work as
+ * RFC 9110 says); a public route answers any origin's GETs (CORS, without credentials) and conditional GETs
+ * (`ETag` from the answer's bytes, `Last-Modified`, `304` on `If-None-Match` / `If-Modified-Since`).
+ */
+export function httpSemantics(routes: readonly RouteSemantics[], options: SemanticsOptions): RequestHandler {
+  const paths = pathEntries(routes);
+  return (req, res, next) => {
+    const path = paths.find((p) => p.pattern.test(req.path));
+    if (!path) {
+      next();
+      return;
+    }
+    if (path.public) {
+      res.setHeader('Access-Control-Allow-Origin', '*');
+      res.setHeader('Access-Control-Expose-Headers', EXPOSED);
+      res.setHeader('Cross-Origin-Resource-Policy', 'cross-origin');
+    }
+    if (req.method === 'OPTIONS') {
+      res.setHeader('Allow', path.allow);
+      if (path.public && req.get('access-control-request-method') !== undefined) {
+        res.setHeader('Access-Control-Allow-Methods', 'GET, HEAD');
+        res.setHeader('Access-Control-Allow-Headers', ALLOWED_REQUEST_HEADERS);
+        res.setHeader('Access-Control-Max-Age', String(PREFLIGHT_MAX_AGE_SECONDS));
+      }
+      res.status(204).end();
+      return;
+    }
+    const method = req.method === 'HEAD' ? 'GET' : req.method;
+    const route = path.routes.find((r) => r.method === method);
+    if (!route) {
+      res.setHeader('Allow', path.allow);
+      throw new MethodNotAllowed(`${req.method} is not allowed on this path; it takes ${path.allow}`, {
+        allow: path.allow.split(', '),
+      });
+    }
+    checkAcceptable(req, route.produces);
+    if (route.public && method === 'GET') conditional(req, res, options.changedAt());
+    next();
+  };
+}
+
+function pathEntries(routes: readonly RouteSemantics[]): PathEntry[] {
+  const byPath = new Map<string, RouteSemantics[]>();
+  for (const route of routes) byPath.set(route.path, [...(byPath.get(route.path) ?? []), route]);
+  return [...byPath].map(([path, list]) => {
+    const methods = list.map((r) => r.method);
+    const allow = [...methods, ...(methods.includes('GET') ? ['HEAD'] : []), 'OPTIONS'].join(', ');
+    return {
+      pattern: templatePattern(path),
+      routes: list,
+      allow,
+      public: list.some((r) => r.public && r.method === 'GET'),
+    };
+  });
+}
+
+/** `/v1/cases/{caseId}/acts:batch` → a pattern matching one path segment per parameter, as Express routes do. */
+function templatePattern(template: string): RegExp {
+  const source = template
+    .split(/(\{\w+\})/)
+    .map((part) => (/^\{\w+\}$/.test(part) ? '[^/]+' : part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')))
+    .join('');
+  return new RegExp(`^${source}/?$`, 'i');
+}
+
+function checkAcceptable(req: Request, produces: readonly string[]): void {
+  const accept = req.get('accept');
+  if (accept === undefined || accept.trim() === '' || produces.length === 0 || produces.includes('*/*')) return;
+  if (req.accepts([...produces]) === false) {
+    throw new NotAcceptable(`this route answers with ${produces.join(' or ')}, which the Accept header refuses`, {
+      available: [...produces],
+    });
+  }
+}
+
+/**
+ * Makes the answer of a public GET cacheable with revalidation: `Cache-Control: no-cache`, and, as it is sent, an
+ * `ETag` over its bytes and `Last-Modified`; then `304` when the request's `If-None-Match` names that tag, or, without
+ * it, `If-Modified-Since` is not before `Last-Modified` (RFC 9110 §13.2.2). Evaluated here rather than by Express's
+ * `fresh`, which ignores the conditions of a request carrying `Cache-Control: no-cache`, as fetch() sends them.
+ */
+function conditional(req: Request, res: Response, changedAt: Date): void {
+  res.setHeader('Cache-Control', 'no-cache');
+  const send = res.send.bind(res);
+  res.send = (body?: unknown) => {
+    if (res.statusCode === 200 && !res.getHeader('ETag') && (typeof body === 'string' || Buffer.isBuffer(body))) {
+      const etag = `"${createHash('sha256').update(body).digest('base64url').slice(0, 32)}"`;
+      const lastModified = changedAt.toUTCString();
+      res.setHeader('ETag', etag);
+      res.setHeader('Last-Modified', lastModified);
+      if (notModified(req, etag, lastModified)) res.status(304); // Express sends a 304 without its body
+    }
+    return send(body);
+  };
+}
+
+function notModified(req: Request, etag: string, lastModified: string): boolean {
+  const noneMatch = req.get('if-none-match');
+  if (noneMatch !== undefined) {
+    const opaque = (tag: string) => tag.trim().replace(/^W\//, '');
+    return noneMatch.split(',').some((tag) => tag.trim() === '*' || opaque(tag) === opaque(etag));
+  }
+  const since = Date.parse(req.get('if-modified-since') ?? '');
+  return !Number.isNaN(since) && Date.parse(lastModified) <= since;
+}

@@ -1,0 +1,168 @@
+import { csvFile, type CsvValue } from './csv.js';
+
+/**
+ * How a supervision view's JSON answer becomes a CSV table: the lists of the answer that hold its entries, the
+ * member of an entry whose list gives one row per element (the entry's other columns repeated; one row with those
+ * columns empty when the list is empty), and the columns, as dotted paths into a row.
+ */
+export interface ListTable {
+  /** The file name's stem. */
+  readonly name: string;
+  /** Members of the answer holding entries; with more than one, a first column `list` names each row's. */
+  readonly lists: readonly string[];
+  readonly explode?: string;
+  readonly columns: readonly string[];
+}
+
+const CHECKS = [
+  'subjectLawful',
+  'officersQualified',
+  'procedureLawful',
+  'factsClear',
+  'evidenceSufficient',
+  'lawAppliedCorrectly',
+  'discretionAppropriate',
+  'withinAuthority',
+  'documentsComplete',
+  'criminalReferralNeeded',
+];
+const OFFICER = ['officerId', 'name', 'agency', 'certificateNo', 'validFrom', 'validTo', 'status'];
+
+/** The CSV form of each supervision list, by route. */
+export const SUPERVISION_TABLES = {
+  overdueDisclosures: {
+    name: 'overdue-disclosures',
+    lists: ['items'],
+    columns: [
+      'caseId',
+      'agency',
+      'itemCode',
+      'decisionType',
+      'decidedOn',
+      'dueBy',
+      'status',
+      'disclosedOn',
+      'daysOverdue',
+    ],
+  },
+  missingRecordings: {
+    name: 'missing-recordings',
+    lists: ['items'],
+    explode: 'acts',
+    columns: [
+      'caseId',
+      'agency',
+      'itemCode',
+      'status',
+      'lastActivityOn',
+      'acts.eventId',
+      'acts.type',
+      'acts.occurredAt',
+      'acts.method',
+    ],
+  },
+  majorDecisions: {
+    name: 'major-decisions',
+    lists: ['items'],
+    explode: 'reviews',
+    columns: [
+      'caseId',
+      'agency',
+      'itemCode',
+      'decision.eventId',
+      'decision.decisionType',
+      'decision.fineFen',
+      'decision.decidedOn',
+      'decision.documentNo',
+      'matchedApprovedReview',
+      'reviews.eventId',
+      'reviews.occurredAt',
+      'reviews.reviewer',
+      'reviews.outcome',
+      'reviews.proposal.decisionType',
+      'reviews.proposal.fineFen',
+      'reviews.proposal.legalBasis',
+      ...CHECKS.map((check) => `reviews.checks.${check}`),
+      'reviews.resolution',
+    ],
+  },
+  access: {
+    name: 'access',
+    lists: ['items'],
+    columns: ['at', 'sub', 'agency', 'caseId', 'action', 'outcome', 'purpose', 'media', 'requestId'],
+  },
+  deniedAccess: {
+    name: 'denied-access',
+    lists: ['items'],
+    columns: ['at', 'sub', 'agency', 'action', 'caseId', 'media', 'purpose', 'requestId'],
+  },
+  certificates: {
+    name: 'certificates',
+    lists: ['actsOutsideValidity', 'expiring', 'expired'],
+    explode: 'acts',
+    columns: [
+      ...OFFICER,
+      'daysLeft',
+      'daysSince',
+      'more',
+      'acts.caseId',
+      'acts.agency',
+      'acts.eventId',
+      'acts.type',
+      'acts.on',
+    ],
+  },
+  reviewerRatio: {
+    name: 'reviewer-ratio',
+    lists: ['items'],
+    columns: ['agency', 'activeOfficers', 'reviewers', 'ratio', 'required', 'meets'],
+  },
+  warnings: {
+    name: 'warnings',
+    lists: ['items'],
+    columns: ['code', 'year', 'since', 'message'],
+  },
+  quarantine: {
+    name: 'quarantine',
+    lists: ['items'],
+    columns: ['position', 'projection', 'eventId', 'stream', 'type', 'agency', 'recordedAt', 'reason'],
+  },
+} satisfies Record<string, ListTable>;
+
+type Row = Readonly<Record<string, unknown>>;
+
+/** The answer of a view as a CSV file: a header row of the column paths, then a row per entry (or element). */
+export function listCsv(table: ListTable, answer: object): string {
+  const many = table.lists.length > 1;
+  const header = [...(many ? ['list'] : []), ...table.columns];
+  const rows = table.lists.flatMap((list) => {
+    const entries = ((answer as Row)[list] ?? []) as readonly Row[];
+    return entries
+      .flatMap((entry) => exploded(entry, table.explode))
+      .map((row) => [...(many ? [list] : []), ...table.columns.map((column) => cell(valueAt(row, column)))]);
+  });
+  return csvFile([header, ...rows]);
+}
+
+function exploded(entry: Row, member: string | undefined): Row[] {
+  const inner = member === undefined ? undefined : entry[member];
+  if (member === undefined || !Array.isArray(inner) || inner.length === 0) return [entry];
+  return inner.map((element: unknown) => ({ ...entry, [member]: element }));
+}
+
+function valueAt(row: Row, path: string): unknown {
+  let node: unknown = row;
+  for (const member of path.split('.')) {
+    if (typeof node !== 'object' || node === null || Array.isArray(node)) return undefined;
+    node = (node as Row)[member];
+  }
+  return node;
+}
+
+/** Absent is empty; a list of values is joined with `; `; anything else nested (never expected) as JSON. */
+function cell(value: unknown): CsvValue {
+  if (value === undefined || value === null) return '';
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
+  if (Array.isArray(value) && value.every((v) => typeof v !== 'object' || v === null)) return value.join('; ');
+  return JSON.stringify(value);
+}

@@ -1,0 +1,225 @@
+import { createPublicKey } from 'node:crypto';
+import { caseStream } from '../../src/domain/case/acts.js';
+import { openNote } from '../../src/ledger/checkpoint.js';
+import { seedAgency, startTestService, type TestService } from '../support/service.js';
+
+const AGENCY = 'county-justice';
+const today = new Date().toISOString().slice(0, 10);
+const at = `${today}T09:00:00+08:00`;
+
+let t: TestService;
+let officer: string;
+let admin: string;
+let eventId: string;
+
+beforeAll(async () => {
+  t = await startTestService();
+  ({ officer, admin } = await seedAgency(t, AGENCY));
+  const open = {
+    caseId: 'sem-1',
+    itemCode: 'P-001',
+    title: '某律所未公示执业信息案',
+    openedOn: today,
+    officers: ['alice', 'bob'],
+    parties: [{ kind: 'organization', name: '某律师事务所' }],
+  };
+  eventId = (await t.call('POST', '/v1/cases', { token: officer, body: open })).body.eventId;
+  const decision = {
+    decisionType: 'warning',
+    legalBasis: '《律师法》第五十条',
+    documentNo: '司罚〔2026〕9号',
+    decidedOn: today,
+  };
+  for (const act of [
+    { type: 'DecisionIssued', occurredAt: at, data: decision },
+    { type: 'DecisionDisclosed', occurredAt: at, data: { publishedOn: today } },
+  ]) {
+    const res = await t.call('POST', '/v1/cases/sem-1/acts', { token: officer, body: act });
+    if (res.status !== 201) throw new Error(JSON.stringify(res.body));
+  }
+  expect(await t.service.readModelsCaughtUp()).toBe(true);
+});
+afterAll(() => t.stop());
+
+describe('methods', () => {
+  it.each([
+    ['DELETE', '/v1/cases/sem-1', 'GET, HEAD, OPTIONS'],
+    ['PUT', '/v1/cases/sem-1/acts', 'POST, OPTIONS'],
+    ['GET', '/v1/media', 'POST, OPTIONS'],
+    ['POST', '/v1/ledger/checkpoint', 'GET, HEAD, OPTIONS'],
+    ['PATCH', '/v1/cases', 'POST, GET, HEAD, OPTIONS'],
+  ])('when %s %s is asked, then 405 method_not_allowed with Allow: %s', async (method, route, allow) => {
+    const res = await t.call(method, route, { token: officer });
+    expect([res.status, res.headers.get('allow'), res.body.code, res.body.instance]).toEqual([
+      405,
+      allow,
+      'method_not_allowed',
+      route,
+    ]);
+  });
+
+  it('when OPTIONS is asked of a known path, then 204 with Allow; an unknown path is still 404', async () => {
+    const options = await t.call('OPTIONS', '/v1/cases/sem-1/acts:batch');
+    expect([options.status, options.headers.get('allow')]).toEqual([204, 'POST, OPTIONS']);
+    expect((await t.call('DELETE', '/v1/nothing')).status).toBe(404);
+  });
+});
+
+describe('request bodies', () => {
+  it('when a JSON route gets another Content-Type, then 415 with Accept-Post and nothing is recorded', async () => {
+    const before = (await t.service.events.readStream(caseStream(AGENCY, 'sem-1'))).length;
+    const act = JSON.stringify({ type: 'EvidenceCollected', occurredAt: at, data: { description: 'x' } });
+    for (const contentType of ['text/plain', 'application/x-www-form-urlencoded', 'application/xml']) {
+      const res = await t.call('POST', '/v1/cases/sem-1/acts', {
+        token: officer,
+        body: act,
+        headers: { 'content-type': contentType },
+      });
+      expect([contentType, res.status, res.body.code, res.headers.get('accept-post')]).toEqual([
+        contentType,
+        415,
+        'unsupported_media_type',
+        'application/json',
+      ]);
+    }
+    const raw = await fetch(`${t.url}/v1/officers`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${admin}` },
+      body: new Uint8Array(Buffer.from('{"officerId":"x"}')),
+    });
+    expect(raw.status).toBe(415);
+    expect((await t.service.events.readStream(caseStream(AGENCY, 'sem-1'))).length).toBe(before);
+    // JSON with a suffix or parameters is JSON; a request without a body reaches the schema check; no token is 401
+    const suffixed = await t.call('POST', '/v1/cases/sem-1/acts', {
+      token: officer,
+      body: '{}',
+      headers: { 'content-type': 'application/merge-patch+json; charset=utf-8' },
+    });
+    expect([suffixed.status, suffixed.body.code]).toEqual([400, 'invalid_body']);
+    const empty = await t.call('POST', '/v1/cases', { token: officer });
+    expect([empty.status, empty.body.code]).toEqual([400, 'invalid_body']);
+    const anonymous = await t.call('POST', '/v1/cases', { body: 'x', headers: { 'content-type': 'text/plain' } });
+    expect(anonymous.status).toBe(401);
+  });
+});
+
+describe('content negotiation', () => {
+  it('when Accept asks for a representation a route cannot give, then 406 naming those it can', async () => {
+    const csv = await t.call('GET', '/v1/cases/sem-1', { token: officer, headers: { accept: 'text/csv' } });
+    expect([csv.status, csv.body.code, csv.body.available]).toEqual([406, 'not_acceptable', ['application/json']]);
+    const feed = await t.call('GET', '/v1/disclosures/feed.atom', { headers: { accept: 'application/json' } });
+    expect([feed.status, feed.body.available]).toEqual([406, ['application/atom+xml']]);
+    const refusedByQ = await t.call('GET', '/v1/disclosures', { headers: { accept: 'application/json;q=0' } });
+    expect(refusedByQ.status).toBe(406);
+  });
+
+  it.each([[undefined], ['*/*'], ['application/*'], ['text/csv;q=1, application/json;q=0.2'], ['']])(
+    'when Accept is %p on a JSON route, then JSON 200',
+    async (accept) => {
+      const res = await t.call('GET', '/v1/disclosures', accept === undefined ? {} : { headers: { accept } });
+      expect([res.status, res.headers.get('content-type')]).toEqual([200, 'application/json; charset=utf-8']);
+    },
+  );
+});
+
+describe('the checkpoint as a signed note', () => {
+  it('when the checkpoint is asked as text/plain, or at checkpoint.txt, then the bare note, signed by the log key', async () => {
+    const json = await t.call('GET', '/v1/ledger/checkpoint');
+    const text = await t.call('GET', '/v1/ledger/checkpoint', { headers: { accept: 'text/plain' } });
+    const alias = await t.call('GET', '/v1/ledger/checkpoint.txt', { headers: { accept: 'application/json, */*' } });
+    for (const res of [text, alias]) {
+      expect([res.status, res.headers.get('content-type'), res.body]).toEqual([
+        200,
+        'text/plain; charset=utf-8',
+        json.body.note,
+      ]);
+    }
+    expect(text.headers.get('vary')).toContain('Accept');
+    const keys = (await t.call('GET', '/v1/ledger/keys')).body;
+    const verifiers = keys.keys.map((k: { publicKeyPem: string }) => ({
+      name: keys.origin,
+      publicKey: createPublicKey(k.publicKeyPem),
+    }));
+    const opened = openNote(text.body as string, verifiers);
+    expect(opened?.body.split('\n').slice(0, 2)).toEqual([keys.origin, String(json.body.size)]);
+    expect((await t.call('GET', '/v1/ledger/checkpoint', { headers: { accept: '*/*' } })).body.note).toBe(
+      json.body.note,
+    );
+  });
+});
+
+describe('the public routes', () => {
+  const PUBLIC = () => [
+    '/v1/officers',
+    '/v1/items',
+    '/v1/disclosures',
+    '/v1/disclosures/feed.atom',
+    '/v1/ledger/checkpoint',
+    '/v1/ledger/checkpoint.txt',
+    '/v1/ledger/checkpoints',
+    '/v1/ledger/keys',
+    `/v1/ledger/proof/inclusion?eventId=${eventId}`,
+    '/v1/ledger/proof/consistency?from=1&to=2',
+    '/problems',
+    '/problems/not_found',
+  ];
+
+  it('when each public route is read from another origin, then any origin may read it, with ETag and Last-Modified; If-None-Match answers 304', async () => {
+    for (const route of PUBLIC()) {
+      const res = await t.call('GET', route, { headers: { origin: 'https://example.org' } });
+      const etag = res.headers.get('etag');
+      const lastModified = res.headers.get('last-modified');
+      expect([route, res.status, res.headers.get('access-control-allow-origin')]).toEqual([route, 200, '*']);
+      expect([route, res.headers.get('access-control-allow-credentials')]).toEqual([route, null]);
+      expect(res.headers.get('access-control-expose-headers')).toContain('ETag');
+      expect([route, etag]).toEqual([route, expect.stringMatching(/^"[\w-]{32}"$/)]);
+      expect([route, Number.isNaN(Date.parse(lastModified!))]).toEqual([route, false]);
+      expect(res.headers.get('cache-control')).toBe('no-cache');
+      const again = await t.call('GET', route, { headers: { 'if-none-match': etag! } });
+      expect([route, again.status, again.body, again.headers.get('etag')]).toEqual([route, 304, undefined, etag]);
+      const since = await t.call('GET', route, { headers: { 'if-modified-since': lastModified! } });
+      expect([route, since.status]).toEqual([route, 304]);
+    }
+  });
+
+  it('when the data changes, then the ETag changes and the old one no longer answers 304', async () => {
+    const before = await t.call('GET', '/v1/officers');
+    const officer = {
+      officerId: 'carol',
+      name: '执法人员carol',
+      agency: AGENCY,
+      certificateNo: '1405-carol',
+      validFrom: '2018-01-01',
+      validTo: '2030-12-31',
+      roles: ['officer'],
+    };
+    const written = await t.call('POST', '/v1/officers', { token: admin, body: officer });
+    expect(written.status).toBe(201);
+    const after = await t.call('GET', `/v1/officers?consistentWith=${written.body.position}`, {
+      headers: { 'if-none-match': before.headers.get('etag')! },
+    });
+    expect(after.status).toBe(200);
+    expect(after.headers.get('etag')).not.toBe(before.headers.get('etag'));
+    expect(Date.parse(after.headers.get('last-modified')!)).toBeGreaterThanOrEqual(
+      Date.parse(before.headers.get('last-modified')!),
+    );
+  });
+
+  it('when a browser preflights a conditional GET, then 204 allows it; private routes send no CORS headers', async () => {
+    const preflight = await t.call('OPTIONS', '/v1/disclosures', {
+      headers: {
+        origin: 'https://example.org',
+        'access-control-request-method': 'GET',
+        'access-control-request-headers': 'if-none-match',
+      },
+    });
+    expect(preflight.status).toBe(204);
+    expect(preflight.headers.get('access-control-allow-origin')).toBe('*');
+    expect(preflight.headers.get('access-control-allow-methods')).toBe('GET, HEAD');
+    expect(preflight.headers.get('access-control-allow-headers')).toContain('If-None-Match');
+    const internal = await t.call('GET', '/v1/cases/sem-1', { token: officer, headers: { origin: 'https://x.org' } });
+    expect([internal.status, internal.headers.get('access-control-allow-origin')]).toEqual([200, null]);
+    const verify = await t.call('OPTIONS', '/v1/verify', { headers: { origin: 'https://x.org' } });
+    expect(verify.headers.get('access-control-allow-origin')).toBeNull();
+  });
+});

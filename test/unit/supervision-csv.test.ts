@@ -1,0 +1,67 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { listCsv, SUPERVISION_TABLES, type ListTable } from '../../src/http/supervision-csv.js';
+import { parseCsv } from '../support/csv.js';
+
+type Schema = { properties?: Record<string, Schema>; items?: Schema; $ref?: string; $defs?: Record<string, Schema> };
+
+const SCHEMAS = path.resolve(__dirname, '../../schemas/responses');
+const FILES: Record<keyof typeof SUPERVISION_TABLES, string> = {
+  overdueDisclosures: 'audit-overdue-disclosures',
+  missingRecordings: 'audit-missing-recordings',
+  majorDecisions: 'audit-major-decisions',
+  access: 'audit-access',
+  deniedAccess: 'audit-denied-access',
+  certificates: 'audit-certificates',
+  reviewerRatio: 'audit-reviewer-ratio',
+  warnings: 'audit-warnings',
+  quarantine: 'audit-quarantine',
+};
+
+/**
+ * The leaf members of an entry as dotted paths: objects with properties are entered (a local `$ref` to the file's
+ * `$defs` too), the exploded list is entered through its items, anything else is one column. The ten review checks
+ * are an open map of booleans in the schema; the table names each.
+ */
+function leaves(schema: Schema, root: Schema, explode: string | undefined, prefix = ''): string[] {
+  const local = schema.$ref?.startsWith('#/$defs/') ? root.$defs![schema.$ref.slice('#/$defs/'.length)]! : {};
+  const properties = { ...local.properties, ...schema.properties };
+  if (Object.keys(properties).length === 0) return [prefix];
+  return Object.entries(properties).flatMap(([name, inner]) => {
+    const at = prefix === '' ? name : `${prefix}.${name}`;
+    if (at === explode && inner.items) return leaves(inner.items, root, undefined, at);
+    if (inner.properties || inner.$ref?.startsWith('#/$defs/')) return leaves(inner, root, explode, at);
+    return [at];
+  });
+}
+
+describe('the CSV tables of the supervision views', () => {
+  it.each(Object.entries(SUPERVISION_TABLES) as [keyof typeof SUPERVISION_TABLES, ListTable][])(
+    'when the %s table is compared with its response schema, then it has a column for every member, no more',
+    (name, table) => {
+      const root = JSON.parse(fs.readFileSync(path.join(SCHEMAS, `${FILES[name]}.schema.json`), 'utf8')) as Schema;
+      const expected = new Set(
+        table.lists.flatMap((list) => leaves(root.properties![list]!.items!, root, table.explode)),
+      );
+      const columns = new Set(table.columns.map((c) => (c.startsWith('reviews.checks.') ? 'reviews.checks' : c)));
+      expect([...columns].sort()).toEqual([...expected].sort());
+    },
+  );
+
+  it('when an entry has a nested list, then each element is a row with the entry repeated; an empty list one row', () => {
+    const table: ListTable = { name: 't', lists: ['items'], explode: 'acts', columns: ['caseId', 'acts.type', 'tags'] };
+    const text = listCsv(table, {
+      items: [
+        { caseId: 'c-1', acts: [{ type: 'A' }, { type: 'B' }], tags: ['x', 'y'] },
+        { caseId: '-c-2', acts: [] },
+      ],
+    });
+    expect(text.startsWith('\uFEFF')).toBe(true);
+    expect(parseCsv(text.slice(1))).toEqual([
+      ['caseId', 'acts.type', 'tags'],
+      ['c-1', 'A', 'x; y'],
+      ['c-1', 'B', 'x; y'],
+      ["'-c-2", '', ''],
+    ]);
+  });
+});
