@@ -23,16 +23,7 @@ interface Operation {
   readonly operationId: string;
   readonly summary: string;
   readonly tag:
-    | 'registry'
-    | 'tokens'
-    | 'calendar'
-    | 'cases'
-    | 'media'
-    | 'audit'
-    | 'public'
-    | 'ledger'
-    | 'operations'
-    | 'problems';
+    'registry' | 'tokens' | 'calendar' | 'cases' | 'media' | 'audit' | 'public' | 'ledger' | 'operations' | 'problems';
   /** Bearer JWT unless false. */
   readonly auth?: false;
   readonly parameters?: readonly Json[];

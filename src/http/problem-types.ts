@@ -231,6 +231,11 @@ export const PROBLEM_TYPES: Readonly<Record<string, ProblemType>> = {
     'Disclosure deadline out of range',
     'disclosureWorkingDays is a whole number of working days within the allowed range.',
   ),
+  calendar_invalid: entry(
+    422,
+    'Working-day schedule invalid',
+    "A year's holiday schedule does not hold together: a year out of range, a day outside it (or the December before), a day listed twice, a make-up working day that is not a weekend day; `day` names the first defect.",
+  ),
   idempotency_key_reused: entry(
     422,
     'Idempotency key reused',
