@@ -43,6 +43,7 @@ export async function verifyBeforeServing(deps: {
       readModels: deps.readModels,
       layout: { merkle: MERKLE, checkpoints: CHECKPOINTS, checkpointStream: CHECKPOINT_STREAM, node: storedNode },
       noteKeys: deps.eventKeys.map((k) => k.publicKey),
+      signerKeyIds: new Set(deps.eventKeys.map((k) => k.keyId)),
       onProgress: (leaves, needed) => {
         if (performance.now() - reported < 5_000) return;
         reported = performance.now();

@@ -3,7 +3,7 @@ import { openNote, parseCheckpoint } from '../ledger/checkpoint.js';
 import { CompactRange, leafHash, type TreeNodes } from '../ledger/merkle.js';
 import type { EventStore, Position } from '../ports/event-store.js';
 import type { Doc, DocReader, ReadModelStore } from '../ports/read-models.js';
-import { IntegrityFault } from '../errors.js';
+import { ConfigError, IntegrityFault } from '../errors.js';
 import { assertLastLeafInLog, storedTree } from './log-agreement.js';
 import { checkStoredEvents } from './stored-events.js';
 
@@ -20,6 +20,8 @@ export interface StartupCheckDependencies {
   };
   /** The service's event keys, current and retired: checkpoints are signed notes under them. */
   readonly noteKeys: readonly KeyObject[];
+  /** The ids of those keys: an event read here signed by another key stops start-up (`LEDGER_KEYS_DIR`). */
+  readonly signerKeyIds?: ReadonlySet<string>;
   /** Events read per batch while recomputing the root. Default 5000. */
   readonly batchSize?: number;
   /** After each batch: leaves recomputed so far, and how many are needed. */
@@ -51,9 +53,12 @@ function refuse(what: string, details: Record<string, unknown> = {}): never {
  * 2. the read models are not ahead of the log (their position is at most the log's head), and the event of their
  *    Merkle tree's last leaf is in the log where they recorded it (one read);
  * 3. the root of the log's first N leaves, recomputed from the events' hashes, is the root the latest checkpoint
- *    (size N) signed, and the root at the read models' tree size is their stored root.
+ *    (size N) signed, and the root at the read models' tree size is their stored root; with `signerKeyIds`, each of
+ *    those events names one of the service's event keys as its signer (else a `ConfigError` naming the key id and
+ *    `LEDGER_KEYS_DIR`: a service given keys other than those that signed its log).
  * Step 3 reads the log up to the larger of the two sizes (O(n), reported through `onProgress`); the others are
- * O(1). Any disagreement throws an {@link IntegrityFault} whose message names `ledger check` and `ledger rebuild`.
+ * O(1). Any other disagreement throws an {@link IntegrityFault} whose message names `ledger check` and
+ * `ledger rebuild`.
  */
 export async function checkOnStartup(deps: StartupCheckDependencies): Promise<StartupCheckResult> {
   const { events, readModels, layout } = deps;
@@ -185,6 +190,14 @@ async function recomputeLeaves(
       if (event.stream === deps.layout.checkpointStream) continue;
       if (!/^[0-9a-f]{64}$/.test(event.hash)) {
         refuse(`the event at position ${position} has no valid hash`, { position, eventId: event.id });
+      }
+      const signer = event.sig?.keyId;
+      if (deps.signerKeyIds && !deps.signerKeyIds.has(signer)) {
+        throw new ConfigError(
+          'LEDGER_KEYS_DIR',
+          `the log holds events signed by event key ${String(signer)} (event ${event.id} at position ${position}), ` +
+            "which this service's keyring cannot verify: give it the keys folder of the service that signed them",
+        );
       }
       range.push(leafHash(Buffer.from(event.hash, 'hex')));
       if (sizes.has(range.size)) at(range.size, range.root());

@@ -1,4 +1,10 @@
 import type { KeyObject } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import pino from 'pino';
+import { startService } from '../../src/compose.js';
+import { loadConfig } from '../../src/config.js';
 import { systemClock } from '../../src/adapters/clock/system-clock.js';
 import { rotateKey } from '../../src/adapters/keys/file-keyring.js';
 import { issueToken } from '../../src/app/tokens.js';
@@ -62,6 +68,41 @@ describe('a replica with keys of its own', () => {
     } finally {
       await a.stop();
       await standIn.stop();
+    }
+  }, 60_000);
+});
+
+describe('a service given keys other than those that signed its log', () => {
+  it('when its read models cover events signed by a key its keyring lacks, then it refuses to start naming the key id', async () => {
+    const first = await startTestService();
+    let signer: string;
+    try {
+      await seedAgency(first, AGENCY);
+      await first.service.readModelsCaughtUp();
+      signer = first.service.keys.eventSigner.keyId;
+      await first.service.close();
+    } catch (err) {
+      await first.stop();
+      throw err;
+    }
+    // the same data folder (the embedded log and its read models), started with a keys folder of its own
+    const keysDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ledger-other-keys-'));
+    try {
+      const config = loadConfig({
+        PORT: '0',
+        HOST: '127.0.0.1',
+        LEDGER_DATA_DIR: first.dataDir,
+        LEDGER_KEYS_DIR: keysDir,
+      });
+      const attempt = startService(config, { clock: systemClock, log: pino({ level: 'silent' }) });
+      await expect(attempt).rejects.toMatchObject({
+        code: 'config_invalid',
+        variable: 'LEDGER_KEYS_DIR',
+        message: expect.stringContaining(`event key ${signer}`),
+      });
+    } finally {
+      fs.rmSync(keysDir, { recursive: true, force: true });
+      fs.rmSync(first.dataDir, { recursive: true, force: true });
     }
   }, 60_000);
 });
