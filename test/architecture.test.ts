@@ -42,7 +42,7 @@ const ALLOWED: Record<string, string[]> = {
   root: ['*'],
 };
 const PURE = ['ledger', 'domain', 'projections'];
-const PURE_MODULES = ['node:crypto'];
+const PURE_MODULES = ['node:crypto', 'node:buffer'];
 const DRIVERS: Record<string, string> = {
   'better-sqlite3': 'adapters/sqlite',
   '@eventstore/db-client': 'adapters/eventstoredb',

@@ -7,11 +7,12 @@ import {
   decodeProof,
   decodeText,
   failed,
+  Failed,
   isProofFor,
   openWith,
   parseJson,
-  proves,
 } from './bundle-parse.js';
+import { proofChecker } from './bundle-proofs.js';
 import type {
   BundleVerifyOptions,
   ConsistencyProofInput,
@@ -20,10 +21,10 @@ import type {
 } from './bundle-report.js';
 import { parseCheckpoint } from './checkpoint.js';
 import { keyIdOf, keyResolver, verifyEd25519, type PublicKeyResolver } from './ed25519.js';
-import type { EventEnvelope } from './envelope.js';
+import type { EventEnvelope, MediaRef } from './envelope.js';
 import { EMPTY_ROOT, leafHash } from './merkle.js';
-import { inclusionVerifier, verifyConsistency } from './merkle-proofs.js';
-import { verifyChain } from './verify.js';
+import { verifyConsistency } from './merkle-proofs.js';
+import { ChainVerifier } from './verify.js';
 
 /**
  * The checks of a bundle's held files, in the order of docs/integrity.md §13.4 (the reader, bundle-verify.ts, runs
@@ -45,10 +46,13 @@ export interface Held {
   readonly ahead: LookAhead | undefined;
 }
 
+/** An event of the bundle that checkStream found in place: what the later checks need of it. */
 export interface HeldEvent {
   readonly name: string;
   readonly revision: number;
-  readonly event: EventEnvelope;
+  readonly id: string;
+  readonly hash: string;
+  readonly media: readonly MediaRef[];
 }
 
 export type TrustedKeys = PublicKeyResolver & { all: KeyObject[] };
@@ -172,7 +176,12 @@ export function readConsistency(h: Held, ending: boolean): ConsistencyProofInput
   return value as unknown as ConsistencyProofInput;
 }
 
-/** Parses the event files of one kind, in revision order, and checks them as one stream from revision 0. */
+/**
+ * Parses the event files of one kind, in revision order, and checks them as one stream from revision 0. Each event
+ * is checked as it is parsed and only what the later checks need of it is kept, so that a large bundle's events are
+ * not all held at once; the failures are those of parsing every file first (the first file that is not JSON), then
+ * checking the chain (verifyChain's first failure), then each event's place (its stream and file name).
+ */
 export function checkStream(h: Held, kind: 'event' | 'access', stream: string, keys: PublicKeyResolver): HeldEvent[] {
   const files: { name: string; revision: number }[] = [];
   for (const [name, k] of h.kinds) {
@@ -180,29 +189,32 @@ export function checkStream(h: Held, kind: 'event' | 'access', stream: string, k
   }
   files.sort((a, b) => a.revision - b.revision);
   const ahead = h.ahead;
-  const held = files.map(({ name, revision }) => ({
-    name,
-    revision,
-    event: (ahead?.parsed.get(name) ?? parseJson(h.files.get(name)!, name, 'malformed_event')) as EventEnvelope,
-  }));
-  const result = verifyChain(
-    held.map((h) => h.event),
-    {
-      serviceKeys: keys,
-      ...(h.options.actorKeys ? { actorKeys: h.options.actorKeys } : {}),
-      ...(ahead ? { worked: ahead } : {}),
-    },
-  );
-  if (!result.ok) {
-    const { code, detail, index } = result.failure;
-    failed(bundleCode(code), `${held[index ?? 0]?.name ?? kind}: ${detail}`);
-  }
-  for (const { name, revision, event } of held) {
-    if (event.stream !== stream) failed('stream_mismatch', `${name}: stream ${event.stream}, expected ${stream}`);
-    if (event.revision !== revision) {
-      failed('malformed', `${name} holds revision ${event.revision}, not ${revisionName(revision)}`);
+  const chain = new ChainVerifier({
+    serviceKeys: keys,
+    ...(h.options.actorKeys ? { actorKeys: h.options.actorKeys } : {}),
+    ...(ahead ? { worked: ahead } : {}),
+  });
+  const held: HeldEvent[] = [];
+  let broken: Failed | undefined;
+  let misplaced: Failed | undefined;
+  for (const { name, revision } of files) {
+    const value = ahead?.parsed.get(name) ?? parseJson(h.files.get(name)!, name, 'malformed_event');
+    if (broken) continue; // only a file that is not JSON, further on, comes before the chain's failure
+    const failure = chain.next(value);
+    if (failure) {
+      broken = new Failed(bundleCode(failure.code), `${name}: ${failure.detail}`);
+      continue;
     }
+    const event = value as EventEnvelope;
+    if (event.stream !== stream) {
+      misplaced ??= new Failed('stream_mismatch', `${name}: stream ${event.stream}, expected ${stream}`);
+    } else if (event.revision !== revision) {
+      misplaced ??= new Failed('malformed', `${name} holds revision ${event.revision}, not ${revisionName(revision)}`);
+    }
+    held.push({ name, revision, id: event.id, hash: event.hash, media: event.media });
   }
+  if (broken) throw broken;
+  if (misplaced) throw misplaced;
   const recorded = h.manifest.streams?.find((s) => s.stream === stream);
   const last = held.at(-1)?.revision ?? -1;
   if (recorded && recorded.revision !== last) {
@@ -217,8 +229,8 @@ export function checkStream(h: Held, kind: 'event' | 'access', stream: string, k
 /** Every medium an event references is present with the size and SHA-256 it names; no other medium is. */
 export function checkMedia(h: Held, events: readonly HeldEvent[]): void {
   const referenced = new Set<string>();
-  for (const { name, event } of events) {
-    for (const ref of event.media) {
+  for (const { name, media } of events) {
+    for (const ref of media) {
       const file = `media/${ref.sha256}`;
       referenced.add(file);
       const got = h.media.get(file);
@@ -243,9 +255,9 @@ export function checkProofs(h: Held, events: readonly HeldEvent[], size: number,
   const ids = new Set<string>();
   const ahead = h.ahead;
   const same = ahead !== undefined && ahead.size === size && ahead.root.equals(root);
-  const included = same ? ahead.included : inclusionVerifier(size, root);
-  const decoded = ahead?.decoded ?? new Map<string, Buffer | undefined>();
-  for (const { name, event } of events) {
+  const included = same ? ahead.included : proofChecker(size, root);
+  for (const event of events) {
+    const name = event.name;
     ids.add(event.id);
     const file = `proofs/${event.id}.json`;
     const bytes = h.files.get(file);
@@ -265,7 +277,7 @@ export function checkProofs(h: Held, events: readonly HeldEvent[], size: number,
     if (p.treeSize !== size) failed('proof_invalid', `${file} proves against size ${p.treeSize}, not ${size}`);
     const leaf = leafHash(Buffer.from(event.hash, 'hex'));
     if (p.leafHash !== leaf.toString('base64')) failed('proof_invalid', `${file}: the leaf hash is not the event's`);
-    if (!proves(included, leaf, p, decoded)) {
+    if (!included(leaf, p.leafIndex as number, p.proof as unknown[])) {
       failed('proof_invalid', `${file}: event ${event.id} is not leaf ${p.leafIndex} of the checkpoint's tree`);
     }
     leaves.set(event.id, p.leafIndex as number);
@@ -285,8 +297,8 @@ export function coveredThrough(
   size: number,
 ): number {
   let through = -1;
-  for (const { revision, event } of events) {
-    const leaf = leaves.get(event.id);
+  for (const { revision, id } of events) {
+    const leaf = leaves.get(id);
     if (leaf === undefined || leaf >= size || revision !== through + 1) break;
     through = revision;
   }

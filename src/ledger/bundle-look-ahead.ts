@@ -1,11 +1,12 @@
 import { createPublicKey, type KeyObject } from 'node:crypto';
 import type { BundleFileKind, BundleManifest } from './bundle.js';
-import { isProofFor, proves, tryParse, UTF8 } from './bundle-parse.js';
+import { isProofFor, tryParse } from './bundle-parse.js';
+import { proofChecker, type ProofCheck } from './bundle-proofs.js';
 import { CanonicalizationError } from './canonical-json.js';
 import { keyIdOf, keyResolver, verifyEd25519, type PublicKeyResolver } from './ed25519.js';
 import { computeEventHash, eventSigningInput, type EventEnvelope } from './envelope.js';
 import { leafHash } from './merkle.js';
-import { inclusionVerifier } from './merkle-proofs.js';
+import { utf8Text } from './utf8.js';
 import type { SignatureCheck, SignatureChecker } from './signature-checker.js';
 import { envelopeShapeDefect, type WorkedOut } from './verify.js';
 
@@ -34,10 +35,9 @@ interface Handed {
 export class LookAhead implements WorkedOut {
   /** Event file name → its JSON, for the files that parsed. */
   readonly parsed = new Map<string, unknown>();
-  readonly decoded = new Map<string, Buffer | undefined>();
   readonly size: number;
   readonly root: Buffer;
-  readonly included: ReturnType<typeof inclusionVerifier>;
+  readonly included: ProofCheck;
   /** Inclusion verdicts by proof file, with the event hash they were worked out for and the file's leaf index. */
   readonly proofs = new Map<string, { eventHash: string; leafIndex: number; included: boolean }>();
   readonly #hashes = new WeakMap<object, string | CanonicalizationError>();
@@ -59,7 +59,7 @@ export class LookAhead implements WorkedOut {
   ) {
     this.size = checkpoint.size;
     this.root = Buffer.from(checkpoint.rootHash, 'base64');
-    this.included = inclusionVerifier(this.size, this.root);
+    this.included = proofChecker(this.size, this.root);
     if (trustedKeys) {
       try {
         this.#given = keyResolver(trustedKeys);
@@ -103,7 +103,7 @@ export class LookAhead implements WorkedOut {
 
   #key(keyId: string, bytes: Buffer): void {
     try {
-      const key = createPublicKey({ key: UTF8.decode(bytes), format: 'pem' });
+      const key = createPublicKey({ key: utf8Text(bytes) ?? '', format: 'pem' });
       if (key.asymmetricKeyType === 'ed25519' && keyIdOf(key) === keyId) this.#bundled.set(keyId, key);
     } catch {
       // finish reports it
@@ -144,7 +144,7 @@ export class LookAhead implements WorkedOut {
     if (!isProofFor(p, eventId) || p.treeSize !== this.size) return;
     const leaf = leafHash(Buffer.from(eventHash, 'hex'));
     if (p.leafHash !== leaf.toString('base64')) return;
-    const included = proves(this.included, leaf, p, this.decoded);
+    const included = this.included(leaf, p.leafIndex as number, p.proof as unknown[]);
     this.proofs.set(name, { eventHash, leafIndex: p.leafIndex as number, included });
   }
 

@@ -8,11 +8,13 @@ import {
   caseStreamOf,
   classify,
   MANIFEST,
+  type BundleFileKind,
   type BundleManifest,
   type CaseOfBundle,
   type ManifestFile,
 } from './bundle.js';
-import { BASE64_32, failed, parseJson } from './bundle-parse.js';
+import { decodeText, failed, parseJsonText } from './bundle-parse.js';
+import { BASE64_32 } from './bundle-proofs.js';
 import type { BundleVerifyOptions } from './bundle-report.js';
 import { canonicalize, isCanonicalText } from './canonical-json.js';
 import { isSha256Hex } from './hash.js';
@@ -25,11 +27,28 @@ const BASE64_64 = /^[A-Za-z0-9+/]{86}==$/;
 const MANIFEST_MEMBERS_V1 = ['caseId', 'checkpoint', 'createdAt', 'files', 'format', 'signature'];
 const MANIFEST_MEMBERS_V2 = ['caseId', 'checkpoint', 'createdAt', 'files', 'format', 'signature', 'streams'];
 const MANIFEST_MEMBERS_V3 = ['agency', ...MANIFEST_MEMBERS_V2];
+const FILE_MEMBERS = ['name', 'sha256', 'size'];
+
+/**
+ * Whether the object's members are exactly `members`, which are sorted: in a canonical text (already checked) the
+ * members of every object are in that order, so they are compared in place rather than sorted.
+ */
+function hasExactly(value: object, members: readonly string[]): boolean {
+  const keys = Object.keys(value);
+  if (keys.length !== members.length) return false;
+  for (let i = 0; i < keys.length; i++) if (keys[i] !== members[i]) return false;
+  return true;
+}
+
+/** A file the manifest lists, and what its name says it is. */
+export interface ListedFile extends ManifestFile {
+  readonly kind: BundleFileKind;
+}
 
 export interface ManifestRead {
   readonly manifest: BundleManifest;
   /** The files it lists, by name. */
-  readonly listed: ReadonlyMap<string, ManifestFile>;
+  readonly listed: ReadonlyMap<string, ListedFile>;
   /** Its canonical form without `signature` (what the signature covers), cut out of its bytes. */
   readonly signedBody: string | undefined;
   /** Event and access record files it lists. */
@@ -37,10 +56,12 @@ export interface ManifestRead {
 }
 
 export function readManifest(bytes: Buffer, options: BundleVerifyOptions): ManifestRead {
-  const listed = new Map<string, ManifestFile>();
-  const value = parseJson(bytes, MANIFEST, 'malformed');
-  const text = bytes.toString('utf8');
-  if (!isCanonicalText(text, value)) failed('malformed', `${MANIFEST} is not in its canonical (JCS) form`);
+  const listed = new Map<string, ListedFile>();
+  const text = decodeText(bytes, MANIFEST, 'malformed');
+  const value = parseJsonText(text, MANIFEST, 'malformed');
+  // decoding drops a byte-order mark, which no canonical text has
+  const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+  if (bom || !isCanonicalText(text, value)) failed('malformed', `${MANIFEST} is not in its canonical (JCS) form`);
   const m = value as Record<string, unknown>;
   if (typeof m !== 'object' || m === null || Array.isArray(m)) failed('malformed', `${MANIFEST} is not an object`);
   if (typeof m.format !== 'string' || !BUNDLE_FORMATS.includes(m.format)) {
@@ -97,7 +118,7 @@ export function readManifest(bytes: Buffer, options: BundleVerifyOptions): Manif
     if (
       typeof file !== 'object' ||
       file === null ||
-      Object.keys(file).sort().join() !== 'name,sha256,size' ||
+      !hasExactly(file, FILE_MEMBERS) ||
       typeof file.name !== 'string' ||
       !Number.isSafeInteger(file.size) ||
       (file.size as number) < 0 ||
@@ -105,7 +126,7 @@ export function readManifest(bytes: Buffer, options: BundleVerifyOptions): Manif
     ) {
       failed('malformed', 'a files entry is not {name, size, sha256}');
     }
-    const { name, size } = file as unknown as ManifestFile;
+    const { name, size, sha256 } = file as unknown as ManifestFile;
     const kind = classify(name);
     if (!kind) failed('malformed', `the manifest lists ${name}, which the bundle layout does not have`);
     if (listed.has(name)) failed('malformed', `the manifest lists ${name} twice`);
@@ -114,7 +135,7 @@ export function readManifest(bytes: Buffer, options: BundleVerifyOptions): Manif
       held += size;
       if (size > maxFile) failed('malformed', `${name} is larger than ${maxFile} bytes`);
     }
-    listed.set(name, file as unknown as ManifestFile);
+    listed.set(name, { name, size, sha256, kind: kind! });
   }
   if (held > (options.maxHeldBytes ?? DEFAULT_MAX_HELD)) failed('malformed', 'the bundle is too large');
   if (!listed.has(CHECKPOINT)) failed('malformed', `the manifest does not list ${CHECKPOINT}`);

@@ -1,13 +1,11 @@
-import type { BundleFailureCode } from './bundle-report.js';
-import { openNote } from './checkpoint.js';
 import type { KeyObject } from 'node:crypto';
-import type { inclusionVerifier } from './merkle-proofs.js';
+import type { BundleFailureCode } from './bundle-report.js';
+import { decodeHash } from './bundle-proofs.js';
+import { openNote } from './checkpoint.js';
+import { utf8Text } from './utf8.js';
 import type { VerificationCode } from './verify.js';
 
 /** Reading the files a bundle verifier holds, and the failure its checks raise. */
-
-export const UTF8 = new TextDecoder('utf-8', { fatal: true });
-export const BASE64_32 = /^[A-Za-z0-9+/]{43}=$/;
 
 /** A failure found while checking; the verifier turns it into the report. */
 export class Failed extends Error {
@@ -37,21 +35,12 @@ export function isProofFor(p: unknown, eventId: string): p is Record<string, unk
   );
 }
 
-/** Whether the proof file `p` shows `leaf` at its `leafIndex` in the verifier's tree. */
-export function proves(
-  included: ReturnType<typeof inclusionVerifier>,
-  leaf: Buffer,
-  p: Record<string, unknown>,
-  decoded: Map<string, Buffer | undefined>,
-): boolean {
-  const proof = decodeProof(p.proof as unknown[], decoded);
-  return proof !== undefined && included(leaf, p.leafIndex as number, proof);
-}
-
 /** The JSON of a held file, or undefined when it is not UTF-8 JSON (finish then says so). */
 export function tryParse(bytes: Buffer): unknown {
+  const text = utf8Text(bytes);
+  if (text === undefined) return undefined;
   try {
-    const value = JSON.parse(UTF8.decode(bytes)) as unknown;
+    const value = JSON.parse(text) as unknown;
     return nestedDeeperThan(value, MAX_FILE_NESTING) ? undefined : value;
   } catch {
     return undefined;
@@ -65,15 +54,19 @@ export function tryParse(bytes: Buffer): unknown {
  */
 export const MAX_FILE_NESTING = 512;
 
-/** Whether `value` nests arrays and objects deeper than `limit` levels; iterative, so any depth is safe. */
-function nestedDeeperThan(value: unknown, limit: number): boolean {
-  const stack: [unknown, number][] = [[value, 0]];
-  while (stack.length > 0) {
-    const [node, depth] = stack.pop()!;
-    if (typeof node !== 'object' || node === null) continue;
-    if (depth >= limit) return true;
-    for (const child of Array.isArray(node) ? node : Object.values(node)) stack.push([child, depth + 1]);
+/**
+ * Whether `value` nests arrays and objects deeper than `limit` levels. Recursive, but never more than `limit` + 1
+ * calls deep, however deep the value, so a file nested thousands of levels cannot exhaust the stack here.
+ */
+export function nestedDeeperThan(value: unknown, limit: number): boolean {
+  if (typeof value !== 'object' || value === null) return false;
+  if (limit === 0) return true;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) if (nestedDeeperThan(value[i], limit - 1)) return true;
+    return false;
   }
+  const record = value as Record<string, unknown>;
+  for (const key in record) if (Object.hasOwn(record, key) && nestedDeeperThan(record[key], limit - 1)) return true;
   return false;
 }
 
@@ -82,15 +75,15 @@ export function bundleCode(code: VerificationCode): BundleFailureCode {
 }
 
 export function decodeText(bytes: Buffer, name: string, code: BundleFailureCode = 'malformed'): string {
-  try {
-    return UTF8.decode(bytes);
-  } catch {
-    return failed(code, `${name} is not UTF-8`);
-  }
+  return utf8Text(bytes) ?? failed(code, `${name} is not UTF-8`);
 }
 
 export function parseJson(bytes: Buffer, name: string, code: BundleFailureCode): unknown {
-  const text = decodeText(bytes, name, code);
+  return parseJsonText(decodeText(bytes, name, code), name, code);
+}
+
+/** {@link parseJson} of a file's text, decoded already. */
+export function parseJsonText(text: string, name: string, code: BundleFailureCode): unknown {
   let value: unknown;
   try {
     value = JSON.parse(text) as unknown;
@@ -101,20 +94,11 @@ export function parseJson(bytes: Buffer, name: string, code: BundleFailureCode):
   return value;
 }
 
-/**
- * Base64 hashes of 32 bytes each, in their canonical form, or undefined. `known` remembers the strings decoded
- * before (undefined for a string that is not such a hash): proofs of one tree repeat their upper nodes.
- */
-export function decodeProof(proof: readonly unknown[], known?: Map<string, Buffer | undefined>): Buffer[] | undefined {
+/** Base64 hashes of 32 bytes each, in their canonical form, or undefined. */
+export function decodeProof(proof: readonly unknown[]): Buffer[] | undefined {
   const out: Buffer[] = [];
   for (const h of proof) {
-    if (typeof h !== 'string') return undefined;
-    let bytes = known?.get(h);
-    if (bytes === undefined && !known?.has(h)) {
-      bytes = BASE64_32.test(h) ? Buffer.from(h, 'base64') : undefined;
-      if (bytes && bytes.toString('base64') !== h) bytes = undefined;
-      known?.set(h, bytes);
-    }
+    const bytes = decodeHash(h);
     if (!bytes) return undefined;
     out.push(bytes);
   }

@@ -1,6 +1,6 @@
 import { createHash, type Hash } from 'node:crypto';
-import { accessStreamOf, caseStreamOf, classify, CHECKPOINT, MANIFEST } from './bundle.js';
-import type { BundleFileKind, BundleManifest, ManifestFile } from './bundle.js';
+import { accessStreamOf, caseStreamOf, CHECKPOINT, MANIFEST } from './bundle.js';
+import type { BundleFileKind, BundleManifest } from './bundle.js';
 import {
   checkCheckpoint,
   checkManifestSignature,
@@ -15,7 +15,7 @@ import {
   type TrustedKeys,
 } from './bundle-checks.js';
 import { LookAhead } from './bundle-look-ahead.js';
-import { DEFAULT_MAX_HELD, readManifest } from './bundle-manifest-read.js';
+import { DEFAULT_MAX_HELD, readManifest, type ListedFile } from './bundle-manifest-read.js';
 import { failed, Failed } from './bundle-parse.js';
 import {
   SIGNATURE_CHECKER_FROM,
@@ -28,7 +28,8 @@ import {
   type TrustedKeyReport,
 } from './bundle-report.js';
 import { sha256Hex } from './hash.js';
-import { TarFormatError, TarReader, type TarMember, type TarSink } from './tar.js';
+import { TarFormatError } from './tar.js';
+import { TarReader, type TarMember, type TarSink } from './tar-reader.js';
 
 export * from './bundle-report.js';
 
@@ -50,6 +51,8 @@ const SLAB_BYTES = 1024 * 1024;
 interface Current {
   readonly name: string;
   readonly kind: BundleFileKind | { readonly kind: 'manifest' };
+  /** What the manifest lists for the file (none for the manifest itself). */
+  readonly listed: ListedFile | undefined;
   /** Media are hashed as they stream by; held files in one go at their end. */
   readonly hash: Hash | undefined;
   /** The size the archive gives the member. */
@@ -92,7 +95,7 @@ export class BundleVerifier implements TarSink {
   #manifest: BundleManifest | undefined;
   /** The manifest's canonical form without its signature: what the signature covers. */
   #signedBody: string | undefined;
-  #listed: ReadonlyMap<string, ManifestFile> = new Map();
+  #listed: ReadonlyMap<string, ListedFile> = new Map();
   readonly #seen = new Set<string>();
   readonly #held = new Map<string, Buffer>();
   /** What each held file is, by name. */
@@ -147,7 +150,7 @@ export class BundleVerifier implements TarSink {
         if (member.name !== MANIFEST) failed('malformed', `the first file is ${member.name}, not ${MANIFEST}`);
         const max = this.options.maxManifestBytes ?? MAX_MANIFEST_BYTES;
         if (member.size > max) failed('malformed', `${MANIFEST} is larger than ${max} bytes`);
-        this.#begin(member, { kind: 'manifest' }, true);
+        this.#begin(member, { kind: 'manifest' }, undefined, true);
         return;
       }
       const listed = this.#listed.get(member.name);
@@ -156,9 +159,9 @@ export class BundleVerifier implements TarSink {
         failed('file_hash_mismatch', `${member.name} has ${member.size} bytes, the manifest lists ${listed!.size}`);
       }
       this.#seen.add(member.name);
-      const kind = classify(member.name)!;
+      const kind = listed!.kind;
       this.#gate(member, kind);
-      this.#begin(member, kind, kind.kind !== 'media');
+      this.#begin(member, kind, listed, kind.kind !== 'media');
     });
   }
 
@@ -187,7 +190,6 @@ export class BundleVerifier implements TarSink {
       const current = this.#current!;
       this.#current = undefined;
       const bytes = current.hash ? undefined : (current.bytes ?? Buffer.alloc(0));
-      const sha256 = bytes ? sha256Hex(bytes) : current.hash!.digest('hex');
       if (current.kind.kind === 'manifest') {
         const read = readManifest(bytes!, this.options);
         this.#manifest = read.manifest;
@@ -199,7 +201,8 @@ export class BundleVerifier implements TarSink {
         }
         return;
       }
-      const listed = this.#listed.get(current.name)!;
+      const listed = current.listed!;
+      const sha256 = bytes ? sha256Hex(bytes) : current.hash!.digest('hex');
       if (sha256 !== listed.sha256) {
         failed('file_hash_mismatch', `${current.name} hashes to ${sha256}, the manifest lists ${listed.sha256}`);
       }
@@ -350,10 +353,11 @@ export class BundleVerifier implements TarSink {
     return this.#slab.subarray(this.#slabUsed - size, this.#slabUsed);
   }
 
-  #begin(member: TarMember, kind: Current['kind'], hold: boolean): void {
+  #begin(member: TarMember, kind: Current['kind'], listed: ListedFile | undefined, hold: boolean): void {
     this.#current = {
       name: member.name,
       kind,
+      listed,
       hash: hold ? undefined : createHash('sha256'),
       expected: member.size,
       bytes: undefined,

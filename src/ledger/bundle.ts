@@ -85,24 +85,34 @@ export type BundleFileKind =
   | { readonly kind: 'key'; readonly keyId: string }
   | { readonly kind: 'proof'; readonly eventId: string };
 
-const REVISION_FILE = /^(events|access)\/([0-9]{8,15})\.json$/;
-const MEDIA_FILE = /^media\/([0-9a-f]{64})$/;
-const KEY_FILE = /^keys\/([0-9a-f]{64})\.pem$/;
-const PROOF_FILE = /^proofs\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\.json$/;
+const REVISION_FILE = /^(?:events|access)\/[0-9]{8,15}\.json$/;
+const MEDIA_FILE = /^media\/[0-9a-f]{64}$/;
+const KEY_FILE = /^keys\/[0-9a-f]{64}\.pem$/;
+const PROOF_FILE = /^proofs\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\.json$/;
 
 export function classify(name: string): BundleFileKind | undefined {
   if (name === CHECKPOINT) return { kind: 'checkpoint' };
   if (name === CONSISTENCY) return { kind: 'consistency' };
-  let m = REVISION_FILE.exec(name);
-  if (m) {
-    const revision = Number(m[2]);
-    if (revisionName(revision) !== m[2]) return undefined; // one name per revision: no extra leading zeros
-    return { kind: m[1] === 'events' ? 'event' : 'access', revision };
+  // each pattern is tried only on the names of its folder, and what it captures is sliced out at fixed places
+  switch (name.charCodeAt(0)) {
+    case 0x65: // events/
+    case 0x61: {
+      // access/
+      if (!REVISION_FILE.test(name)) return undefined;
+      const digits = name.slice(7, -5);
+      const revision = Number(digits);
+      if (revisionName(revision) !== digits) return undefined; // one name per revision: no extra leading zeros
+      return { kind: name.startsWith('events/') ? 'event' : 'access', revision };
+    }
+    case 0x70: // proofs/
+      return PROOF_FILE.test(name) ? { kind: 'proof', eventId: name.slice(7, -5) } : undefined;
+    case 0x6d: // media/
+      return MEDIA_FILE.test(name) ? { kind: 'media', sha256: name.slice(6) } : undefined;
+    case 0x6b: // keys/
+      return KEY_FILE.test(name) ? { kind: 'key', keyId: name.slice(5, -4) } : undefined;
+    default:
+      return undefined;
   }
-  if ((m = MEDIA_FILE.exec(name))) return { kind: 'media', sha256: m[1]! };
-  if ((m = KEY_FILE.exec(name))) return { kind: 'key', keyId: m[1]! };
-  if ((m = PROOF_FILE.exec(name))) return { kind: 'proof', eventId: m[1]! };
-  return undefined;
 }
 
 /**

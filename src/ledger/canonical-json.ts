@@ -104,10 +104,18 @@ const SURROGATE_ESCAPE = /\\u[dD][89abAB]/;
 /** True when every object's members, in their JavaScript order, are sorted by UTF-16 code units. */
 function membersInOrder(value: unknown): boolean {
   if (typeof value !== 'object' || value === null) return true;
-  if (Array.isArray(value)) return value.every(membersInOrder);
-  const keys = Object.keys(value);
-  for (let i = 1; i < keys.length; i++) if (!(keys[i - 1]! < keys[i]!)) return false;
-  return keys.every((k) => membersInOrder((value as Record<string, unknown>)[k]));
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) if (!membersInOrder(value[i])) return false;
+    return true;
+  }
+  const record = value as Record<string, unknown>;
+  let previous: string | undefined;
+  for (const key of Object.keys(record)) {
+    if (previous !== undefined && !(previous < key)) return false;
+    if (!membersInOrder(record[key])) return false;
+    previous = key;
+  }
+  return true;
 }
 
 /**

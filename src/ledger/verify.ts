@@ -175,27 +175,50 @@ export interface ChainOptions extends VerifyOptions {
  * Returns the first failure.
  */
 export function verifyChain(events: readonly unknown[], options: ChainOptions): VerificationResult {
-  let expectedRevision = options.after ? options.after.revision + 1 : 0;
-  let expectedPrev = options.after ? options.after.hash : GENESIS_PREV;
-  let stream: string | undefined;
-  const seen = new Set<string>();
-
-  for (let i = 0; i < events.length; i++) {
-    const single = verifyEvent(events[i], options, i);
-    if (!single.ok) return single;
-    const e = events[i] as EventEnvelope;
-    stream ??= e.stream;
-    if (e.stream !== stream) return fail('stream_mismatch', `stream ${e.stream}, expected ${stream}`, e, i);
-    if (seen.has(e.id)) return fail('duplicate_event', `event id ${e.id} appears twice`, e, i);
-    seen.add(e.id);
-    if (e.revision !== expectedRevision) {
-      return fail('revision_gap', `revision ${e.revision}, expected ${expectedRevision}`, e, i);
-    }
-    if (e.prev !== expectedPrev) {
-      return fail('chain_broken', `prev is ${e.prev}, the previous event's hash is ${expectedPrev}`, e, i);
-    }
-    expectedRevision += 1;
-    expectedPrev = e.hash;
+  const chain = new ChainVerifier(options);
+  for (const event of events) {
+    const failure = chain.next(event);
+    if (failure) return { ok: false, failure };
   }
   return OK;
+}
+
+/**
+ * {@link verifyChain} one event at a time, for a caller that need not hold the whole list: `next` checks the next
+ * event of the list and returns the failure `verifyChain` would return for it, if any. Once it has returned a
+ * failure, it is not to be asked again.
+ */
+export class ChainVerifier {
+  #index = 0;
+  #expectedRevision: number;
+  #expectedPrev: string;
+  #stream: string | undefined;
+  readonly #seen = new Set<string>();
+
+  constructor(private readonly options: ChainOptions) {
+    this.#expectedRevision = options.after ? options.after.revision + 1 : 0;
+    this.#expectedPrev = options.after ? options.after.hash : GENESIS_PREV;
+  }
+
+  next(event: unknown): VerificationFailure | undefined {
+    const i = this.#index++;
+    const single = verifyEvent(event, this.options, i);
+    if (!single.ok) return single.failure;
+    const e = event as EventEnvelope;
+    this.#stream ??= e.stream;
+    const stream = this.#stream;
+    if (e.stream !== stream) return fail('stream_mismatch', `stream ${e.stream}, expected ${stream}`, e, i).failure;
+    if (this.#seen.has(e.id)) return fail('duplicate_event', `event id ${e.id} appears twice`, e, i).failure;
+    this.#seen.add(e.id);
+    if (e.revision !== this.#expectedRevision) {
+      return fail('revision_gap', `revision ${e.revision}, expected ${this.#expectedRevision}`, e, i).failure;
+    }
+    if (e.prev !== this.#expectedPrev) {
+      return fail('chain_broken', `prev is ${e.prev}, the previous event's hash is ${this.#expectedPrev}`, e, i)
+        .failure;
+    }
+    this.#expectedRevision += 1;
+    this.#expectedPrev = e.hash;
+    return undefined;
+  }
 }

@@ -1,8 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import fc from 'fast-check';
+import { classify, revisionName, type BundleFileKind } from '../../../src/ledger/bundle.js';
+import { decodeProof, MAX_FILE_NESTING, nestedDeeperThan } from '../../../src/ledger/bundle-parse.js';
+import { proofChecker } from '../../../src/ledger/bundle-proofs.js';
 import { canonicalize, isCanonicalText } from '../../../src/ledger/canonical-json.js';
 import { CompactRange, leafHash, type TreeNodes } from '../../../src/ledger/merkle.js';
 import { inclusionProof, inclusionVerifier, verifyInclusion } from '../../../src/ledger/merkle-proofs.js';
+import { utf8Text } from '../../../src/ledger/utf8.js';
 
 // The bundle verifier's shortcuts must give exactly the answers of the plain functions they stand in for.
 
@@ -104,6 +108,164 @@ describe('inclusionVerifier', () => {
             if (tamper === 'short') proof = proof.slice(1);
             if (tamper === 'long') proof = [...proof, leaves[0]!];
             expect(included(leaf, at, proof)).toBe(verifyInclusion(leaf, at, size, proof, root));
+          }
+        },
+      ),
+      { numRuns: 150 },
+    );
+  });
+});
+
+describe('utf8Text', () => {
+  const fatal = new TextDecoder('utf-8', { fatal: true });
+  const plainly = (bytes: Uint8Array): string | undefined => {
+    try {
+      return fatal.decode(bytes);
+    } catch {
+      return undefined;
+    }
+  };
+
+  it.each([
+    ['empty', []],
+    ['a byte-order mark', [0xef, 0xbb, 0xbf, 0x7b, 0x7d]],
+    ['two byte-order marks', [0xef, 0xbb, 0xbf, 0xef, 0xbb, 0xbf]],
+    ['an overlong slash', [0xc0, 0xaf]],
+    ['a UTF-8 surrogate', [0xed, 0xa0, 0x80]],
+    ['beyond U+10FFFF', [0xf4, 0x90, 0x80, 0x80]],
+    ['a cut sequence', [0xe4, 0xb8]],
+    ['Chinese text', [...Buffer.from('现场照片', 'utf8')]],
+  ])('when the bytes are %s, then the answer of a fatal TextDecoder', (_what, bytes) => {
+    expect(utf8Text(Uint8Array.from(bytes))).toEqual(plainly(Uint8Array.from(bytes)));
+  });
+
+  it('when given any bytes, then the answer of a fatal TextDecoder', () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 64 }), fc.boolean(), (bytes, bom) => {
+        const input = bom ? Uint8Array.from([0xef, 0xbb, 0xbf, ...bytes]) : bytes;
+        expect(utf8Text(input)).toEqual(plainly(input));
+        expect(utf8Text(Buffer.from(input))).toEqual(plainly(input));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});
+
+describe('nestedDeeperThan', () => {
+  /** The plain definition: the depth of the deepest array or object, the outermost at depth 0. */
+  const depth = (value: unknown): number =>
+    typeof value !== 'object' || value === null
+      ? -1
+      : 1 + Math.max(-1, ...Object.values(value as Record<string, unknown>).map(depth));
+
+  it('when a value nests exactly to the limit or one deeper, then only the deeper one is refused', () => {
+    const nest = (levels: number) => JSON.parse('['.repeat(levels) + ']'.repeat(levels)) as unknown;
+    expect(nestedDeeperThan(nest(MAX_FILE_NESTING), MAX_FILE_NESTING)).toBe(false);
+    expect(nestedDeeperThan(nest(MAX_FILE_NESTING + 1), MAX_FILE_NESTING)).toBe(true);
+    expect(nestedDeeperThan(nest(100_000), MAX_FILE_NESTING)).toBe(true);
+  });
+
+  it('when given any JSON value, then it agrees with the depth of the value', () => {
+    fc.assert(
+      fc.property(fc.jsonValue({ maxDepth: 8 }), fc.integer({ min: 0, max: 9 }), (value, limit) => {
+        expect(nestedDeeperThan(value, limit)).toBe(depth(value) >= limit);
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
+
+describe('classify', () => {
+  /** The plain definition: one pattern per kind, tried in turn. */
+  function plainly(name: string): BundleFileKind | undefined {
+    if (name === 'checkpoint.txt') return { kind: 'checkpoint' };
+    if (name === 'consistency.json') return { kind: 'consistency' };
+    let m = /^(events|access)\/([0-9]{8,15})\.json$/.exec(name);
+    if (m) {
+      const revision = Number(m[2]);
+      if (revisionName(revision) !== m[2]) return undefined;
+      return { kind: m[1] === 'events' ? 'event' : 'access', revision };
+    }
+    if ((m = /^media\/([0-9a-f]{64})$/.exec(name))) return { kind: 'media', sha256: m[1]! };
+    if ((m = /^keys\/([0-9a-f]{64})\.pem$/.exec(name))) return { kind: 'key', keyId: m[1]! };
+    m = /^proofs\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\.json$/.exec(name);
+    return m ? { kind: 'proof', eventId: m[1]! } : undefined;
+  }
+  const hex = (n: number) => fc.stringMatching(new RegExp(`^[0-9a-f]{${n}}$`));
+  const names = fc.oneof(
+    fc.constantFrom('checkpoint.txt', 'consistency.json', 'manifest.json', 'events/00000001.json', 'events/1.json'),
+    fc
+      .tuple(fc.constantFrom('events/', 'access/', 'event/', 'proofs/'), fc.stringMatching(/^[0-9]{0,16}$/))
+      .map(([folder, digits]) => `${folder}${digits}.json`),
+    hex(64).map((h) => `media/${h}`),
+    hex(64).map((h) => `keys/${h}.pem`),
+    fc.uuid().map((id) => `proofs/${id}.json`),
+    fc
+      .tuple(fc.constantFrom('events/', 'access/', 'media/', 'keys/', 'proofs/', 'e', ''), fc.string())
+      .map(([a, b]) => a + b),
+  );
+
+  it('when given any name, then the answer of one pattern per kind', () => {
+    fc.assert(
+      fc.property(names, (name) => {
+        expect(classify(name)).toEqual(plainly(name));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+});
+
+describe('proofChecker', () => {
+  function tree(size: number) {
+    const levels: Buffer[][] = [];
+    const range = new CompactRange();
+    const leaves: Buffer[] = [];
+    for (let i = 0; i < size; i++) {
+      const leaf = leafHash(randomBytes(32));
+      leaves.push(leaf);
+      for (const n of range.append(leaf)) (levels[n.level] ??= [])[n.index] = n.hash;
+    }
+    const nodes: TreeNodes = { node: (level, index) => levels[level]![index]! };
+    return { leaves, nodes, root: range.root() };
+  }
+
+  /** The plain answer: decode every element (canonical base64 of 32 bytes, else false), then verifyInclusion. */
+  function plainly(leaf: Buffer, index: number, size: number, proof: unknown[], root: Buffer): boolean {
+    const decoded = decodeProof(proof);
+    return decoded !== undefined && verifyInclusion(leaf, index, size, decoded, root);
+  }
+
+  it('when asked of good and tampered proofs as text, in leaf order or any order, then the plain answers', () => {
+    const tampers = ['none', 'leaf', 'element', 'index', 'short', 'long', 'not-canonical', 'not-text', 'padding'];
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 70 }),
+        fc.array(fc.tuple(fc.nat(), fc.nat(), fc.constantFrom(...tampers)), { minLength: 1, maxLength: 40 }),
+        fc.boolean(),
+        (size, asks, inOrder) => {
+          const { leaves, nodes, root } = tree(size);
+          const check = proofChecker(size, root);
+          const ordered = inOrder ? [...asks].sort((x, y) => (x[0] % size) - (y[0] % size)) : asks;
+          for (const [a, b, tamper] of ordered) {
+            const index = a % size;
+            let leaf = leaves[index]!;
+            let at = index;
+            let proof: unknown[] = inclusionProof(index, size, nodes).map((h) => h.toString('base64'));
+            const k = proof.length > 0 ? b % proof.length : 0;
+            if (tamper === 'leaf') leaf = leaves[(index + 1) % size]!;
+            if (tamper === 'element' && proof.length > 0) proof[k] = randomBytes(32).toString('base64');
+            if (tamper === 'index') at = (index + 1 + (b % size)) % (size + 1);
+            if (tamper === 'short') proof = proof.slice(1);
+            if (tamper === 'long') proof = [...proof, leaves[0]!.toString('base64')];
+            // the same bytes written otherwise: a last character with bits the decoder drops
+            if (tamper === 'not-canonical' && proof.length > 0) {
+              const text = proof[k] as string;
+              const last = 'AEIMQUYcgkosw048'.indexOf(text[42]!);
+              proof[k] = `${text.slice(0, 42)}${'BFJNRVZdhlptx159'[last] ?? text[42]}=`;
+            }
+            if (tamper === 'not-text' && proof.length > 0) proof[k] = Buffer.from(proof[k] as string, 'base64');
+            if (tamper === 'padding' && proof.length > 0) proof[k] = `${proof[k] as string}=`;
+            expect(check(leaf, at, proof)).toBe(plainly(leaf, at, size, proof, root));
           }
         },
       ),

@@ -3,16 +3,8 @@ import { createHash, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import {
-  BLOCK,
-  TarFormatError,
-  TarReader,
-  tarHeader,
-  tarSize,
-  writeTar,
-  type TarEntry,
-  type TarMember,
-} from '../../../src/ledger/tar.js';
+import { BLOCK, TarFormatError, tarHeader, tarSize, writeTar, type TarEntry } from '../../../src/ledger/tar.js';
+import { TarReader, type TarMember } from '../../../src/ledger/tar-reader.js';
 
 async function collect(source: AsyncIterable<Uint8Array>): Promise<Buffer> {
   const chunks: Buffer[] = [];

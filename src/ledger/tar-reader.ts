@@ -1,0 +1,244 @@
+import { BLOCK, checksumOf, nameDefect, TarFormatError } from './tar.js';
+import { utf8Text } from './utf8.js';
+
+/**
+ * The strict, incremental ustar reader of tar.ts's format: pushed bytes as they arrive, it hands each member's
+ * bytes to a sink as slices of what it was given, so its memory does not grow with the archive. Pure: no I/O.
+ */
+
+export interface TarMember {
+  readonly name: string;
+  readonly size: number;
+  readonly mtime: number;
+  /** Byte offset of the member's header in the archive. */
+  readonly offset: number;
+}
+
+/** Receives what the reader finds, in order: a member, its bytes in slices, its end; then the archive's end. */
+export interface TarSink {
+  member(member: TarMember): void;
+  data(chunk: Uint8Array): void;
+  memberEnd(): void;
+}
+
+type State = 'header' | 'data' | 'padding' | 'second-end-block' | 'trailer';
+
+/**
+ * A strict incremental ustar reader. Refuses (with {@link TarFormatError}) a header whose checksum is wrong or is not
+ * written as six octal digits, NUL, space; a magic other than POSIX `ustar\0` `00` or GNU `ustar  \0`; any member
+ * but a regular file (type `0` or NUL); names that are absolute, have `.`/`..`/empty segments, backslashes or
+ * control characters, or are not UTF-8; a name seen twice; non-zero padding; an end-of-archive zero block not
+ * followed by a second one; any non-zero byte after the end of the archive; and an archive that stops before it ends.
+ */
+export class TarReader {
+  #state: State = 'header';
+  /** A header that arrived in pieces, put together. */
+  readonly #header = Buffer.alloc(BLOCK);
+  #headerFill = 0;
+  #remaining = 0;
+  #offset = 0;
+  #ended = false;
+  readonly #names = new Set<string>();
+
+  constructor(
+    private readonly sink: TarSink,
+    private readonly options: { readonly maxMembers?: number } = {},
+  ) {}
+
+  /** Bytes consumed so far. */
+  get bytesRead(): number {
+    return this.#offset;
+  }
+
+  /** True once both end-of-archive blocks were read. */
+  get ended(): boolean {
+    return this.#ended;
+  }
+
+  write(input: Uint8Array): void {
+    const chunk = Buffer.isBuffer(input) ? input : Buffer.from(input.buffer, input.byteOffset, input.byteLength);
+    let at = 0;
+    while (at < chunk.length) {
+      switch (this.#state) {
+        case 'header':
+        case 'second-end-block': {
+          if (this.#headerFill === 0 && chunk.length - at >= BLOCK) {
+            // the whole header is in this chunk: read where it is
+            at += BLOCK;
+            this.#offset += BLOCK;
+            this.#block(chunk, at - BLOCK, this.#offset - BLOCK);
+            break;
+          }
+          const take = Math.min(BLOCK - this.#headerFill, chunk.length - at);
+          chunk.copy(this.#header, this.#headerFill, at, at + take);
+          this.#headerFill += take;
+          at += take;
+          this.#offset += take;
+          if (this.#headerFill === BLOCK) {
+            this.#headerFill = 0;
+            this.#block(this.#header, 0, this.#offset - BLOCK);
+          }
+          break;
+        }
+        case 'data': {
+          const take = Math.min(this.#remaining, chunk.length - at);
+          this.sink.data(chunk.subarray(at, at + take));
+          at += take;
+          this.#offset += take;
+          this.#remaining -= take;
+          if (this.#remaining === 0) this.#afterData();
+          break;
+        }
+        case 'padding': {
+          const take = Math.min(this.#remaining, chunk.length - at);
+          this.#zeros(chunk, at, at + take, 'non-zero padding after a member');
+          at += take;
+          this.#offset += take;
+          this.#remaining -= take;
+          if (this.#remaining === 0) this.#state = 'header';
+          break;
+        }
+        case 'trailer': {
+          this.#zeros(chunk, at, chunk.length, 'data after the end of the archive');
+          this.#offset += chunk.length - at;
+          at = chunk.length;
+          break;
+        }
+      }
+    }
+  }
+
+  /** The input has ended: throws unless the archive ended with its two zero blocks. */
+  close(): void {
+    if (!this.#ended) throw new TarFormatError('the archive ends before its end-of-archive blocks', this.#offset);
+  }
+
+  /** Bytes `from`..`to` of `bytes`, the ones just before the reader's offset, must be zero. */
+  #zeros(bytes: Buffer, from: number, to: number, what: string): void {
+    const i = firstNonZero(bytes, from, to);
+    if (i >= 0) throw new TarFormatError(what, this.#offset + (i - from));
+  }
+
+  /** The header block at `at` of `bytes`, found at `offset` in the archive. */
+  #block(bytes: Buffer, at: number, offset: number): void {
+    // a member's header is never all zeros (its checksum field is not): only a candidate end block is scanned
+    const zero = bytes[at + 148] === 0 && firstNonZero(bytes, at, at + BLOCK) < 0;
+    if (this.#state === 'second-end-block') {
+      if (!zero) throw new TarFormatError('an end-of-archive block not followed by a second one', offset);
+      this.#state = 'trailer';
+      this.#ended = true;
+      return;
+    }
+    if (zero) {
+      this.#state = 'second-end-block';
+      return;
+    }
+    const member = parseHeader(bytes, at, offset);
+    if (this.#names.has(member.name)) throw new TarFormatError(`${member.name} appears twice`, offset);
+    if (this.#names.size >= (this.options.maxMembers ?? 1_000_000)) {
+      throw new TarFormatError('too many members', offset);
+    }
+    this.#names.add(member.name);
+    this.sink.member(member);
+    this.#remaining = member.size;
+    if (member.size === 0) this.#afterData();
+    else this.#state = 'data';
+  }
+
+  #afterData(): void {
+    this.sink.memberEnd();
+    const padding = (BLOCK - (this.#offset % BLOCK)) % BLOCK;
+    this.#remaining = padding;
+    this.#state = padding > 0 ? 'padding' : 'header';
+  }
+}
+
+/** The index of the first non-zero byte of `bytes` in `from`..`to`, or -1. */
+function firstNonZero(bytes: Uint8Array, from: number, to: number): number {
+  for (let i = from; i < to; i++) if (bytes[i] !== 0) return i;
+  return -1;
+}
+
+const MAGIC_POSIX = Buffer.from('ustar\u000000', 'latin1');
+const MAGIC_GNU = Buffer.from('ustar  \u0000', 'latin1');
+
+function startsWith(bytes: Uint8Array, at: number, expected: Uint8Array): boolean {
+  for (let i = 0; i < expected.length; i++) if (bytes[at + i] !== expected[i]) return false;
+  return true;
+}
+
+/** The header at `at` of `bytes`; `offset` is where it is in the archive, for the errors. */
+function parseHeader(bytes: Buffer, at: number, offset: number): TarMember {
+  // the checksum: six octal digits, NUL, space
+  let stored = 0;
+  for (let i = at + 148; i < at + 154; i++) {
+    const digit = bytes[i]! - 0x30;
+    if (digit < 0 || digit > 7) throw new TarFormatError('the checksum field is malformed', offset + 148);
+    stored = stored * 8 + digit;
+  }
+  if (bytes[at + 154] !== 0 || bytes[at + 155] !== 0x20) {
+    throw new TarFormatError('the checksum field is malformed', offset + 148);
+  }
+  if (stored !== checksumOf(bytes, at)) {
+    throw new TarFormatError('the header checksum does not match', offset);
+  }
+  const posix = startsWith(bytes, at + 257, MAGIC_POSIX);
+  if (!posix && !startsWith(bytes, at + 257, MAGIC_GNU)) {
+    throw new TarFormatError('not a ustar header', offset);
+  }
+  const type = bytes[at + 156];
+  if (type !== 0x30 && type !== 0x00) {
+    throw new TarFormatError(`member type ${JSON.stringify(String.fromCharCode(type!))} is not a regular file`, offset);
+  }
+  const base = text(bytes, at, 100, offset, 'the name');
+  const prefix = posix ? text(bytes, at + 345, 155, offset + 345, 'the prefix') : '';
+  const name = prefix ? `${prefix}/${base}` : base;
+  const defect = nameDefect(name);
+  if (defect) throw new TarFormatError(`${defect} is not allowed`, offset);
+  return {
+    name,
+    size: sizeField(bytes, at + 124, offset + 124),
+    mtime: octalField(bytes, at + 136, 12, offset + 136, 'mtime'),
+    offset,
+  };
+}
+
+/** A text field of `width` bytes at `at`: UTF-8 up to its first NUL. */
+function text(bytes: Buffer, at: number, width: number, offset: number, what: string): string {
+  let end = at;
+  let ascii = true;
+  for (; end < at + width; end++) {
+    const b = bytes[end]!;
+    if (b === 0) break;
+    if (b > 0x7f) ascii = false;
+  }
+  if (ascii) return bytes.toString('latin1', at, end);
+  const decoded = utf8Text(bytes.subarray(at, end));
+  if (decoded === undefined) throw new TarFormatError(`${what} is not UTF-8`, offset);
+  return decoded;
+}
+
+/** An octal field: spaces, octal digits (at least one), then only spaces and NULs. */
+function octalField(bytes: Buffer, at: number, width: number, offset: number, what: string): number {
+  const end = at + width;
+  let i = at;
+  while (i < end && bytes[i] === 0x20) i++;
+  const digits = i;
+  let value = 0;
+  for (; i < end && bytes[i]! >= 0x30 && bytes[i]! <= 0x37; i++) value = value * 8 + (bytes[i]! - 0x30);
+  const valid = i > digits;
+  for (; i < end && (bytes[i] === 0x20 || bytes[i] === 0); i++);
+  if (!valid || i !== end) throw new TarFormatError(`the ${what} field is not an octal number`, offset);
+  return value;
+}
+
+/** The 12-byte size field: octal, or base-256 (a leading 0x80, then the size big-endian). */
+function sizeField(bytes: Buffer, at: number, offset: number): number {
+  if (bytes[at] === 0x80) {
+    let size = 0;
+    for (let i = at + 1; i < at + 12; i++) size = size * 256 + bytes[i]!;
+    if (!Number.isSafeInteger(size)) throw new TarFormatError('the size is too large', offset);
+    return size;
+  }
+  return octalField(bytes, at, 12, offset, 'size');
+}
