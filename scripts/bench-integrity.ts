@@ -1,7 +1,7 @@
 // The integrity part of `npm run bench` (`--only integrity`), (h):
 //   bundle: a bundle of one case with 20,000 events (2,000 with --quick) and real signatures, inclusion proofs, a
 //     signed checkpoint, keys and media, written to a file and verified from it as `ledger verify` reads it, with 1
-//     thread and with every core (`--threads <cores>`; a bundle under the verifier's 5,000-event threshold is
+//     thread and with every core (`--threads <cores>`; a bundle under the verifier's 1,000-event threshold is
 //     checked on one thread either way), against the raw Ed25519 verify/s of one core measured in the same run;
 //     target: >= 70% of the raw rate with 1 thread, more with every core;
 //   proofs: the Merkle projection's stored nodes for 10^6 leaves (10^5 with --quick) in a SqliteReadModelStore, and

@@ -21,6 +21,7 @@ import { MediaHoldings } from './app/media-holdings.js';
 import { MediaReads } from './app/media-reads.js';
 import { AccessLog } from './app/access-log.js';
 import { CaseEvents } from './app/case-events.js';
+import { availableCores, SignaturePool } from './app/signature-pool.js';
 import { CaseReads } from './app/case-reads.js';
 import { CaseFileReads } from './app/case-file-reads.js';
 import { BundleReads } from './app/bundle-reads.js';
@@ -373,6 +374,8 @@ async function startHolding(config: Config, { clock, log }: ServiceDependencies)
     queue: config.verifyQueue,
     retryAfterSeconds: VERIFY_RETRY_AFTER_SECONDS,
   });
+  // one thread fewer than the cores (the request thread checks the rest); started by the first large bundle
+  const signatures = new SignaturePool(Math.max(1, availableCores() - 1));
   let head = runner.position();
   const agencyOffset = (agency: string) => utcOffsetOf(config.utcOffsets, agency);
   const files = new CaseFileReads({ readModels, runner, reads });
@@ -438,6 +441,7 @@ async function startHolding(config: Config, { clock, log }: ServiceDependencies)
       prefixOf: { origin: config.logOrigin, rootAt: (size: number) => transparency.rootOfLogAt(size) },
       limited: publicLimit,
       verifySlots,
+      signatures,
       log,
     }),
   ];
@@ -472,6 +476,7 @@ async function startHolding(config: Config, { clock, log }: ServiceDependencies)
     });
   } catch (err) {
     indexing.abort();
+    await signatures.close();
     await events.close();
     await applier.close();
     readModels.close();
@@ -503,6 +508,7 @@ async function startHolding(config: Config, { clock, log }: ServiceDependencies)
       clearTimeout(force);
       await schedule.stop();
       indexing.abort();
+      await signatures.close();
       await events.close();
       await applier.close();
       readModels.close();

@@ -25,7 +25,7 @@ Options:
                                 bundle of the case must still hold
   --consistency-proof FILE      the consistency proof between the two ({from, to, proof}, as GET
                                 /v1/ledger/proof/consistency serves it) [default: the bundle's consistency.json]
-  --threads N                   threads that check the bundle: for bundles of 5,000 events or more, N - 1 worker
+  --threads N                   threads that check the bundle: for bundles of 1,000 events or more, N - 1 worker
                                 threads check the events' signatures while this one checks the rest; 1 checks
                                 everything here. The report is the same. [default: the number of cores]
   --json                        print the whole report as JSON on stdout

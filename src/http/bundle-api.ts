@@ -7,6 +7,7 @@ import type { BundleReads } from '../app/bundle-reads.js';
 import { RuleViolation } from '../domain/errors.js';
 import { LedgerError } from '../errors.js';
 import { verifyBundle, type BundleReport } from '../ledger/bundle-verify.js';
+import type { SignatureChecker } from '../ledger/signature-checker.js';
 import { authenticate } from './authenticate.js';
 import { chargeBody } from './rate-limit.js';
 import { Slots } from './slots.js';
@@ -35,6 +36,11 @@ export interface BundleApiDependencies {
   readonly verifyMaxBytes?: number;
   /** The slots bundle verifications run in (default: 2, and 4 waiting); beyond them, `503 verify_busy`. */
   readonly verifySlots?: Slots;
+  /**
+   * Checks the event signatures of large bundles off the request thread (the service's signature pool), so that one
+   * big verification does not hold the event loop; the report is the same. Without it, all on the request thread.
+   */
+  readonly signatures?: SignatureChecker;
   readonly log: Logger;
 }
 
@@ -119,6 +125,7 @@ export function bundleApi(deps: BundleApiDependencies): Router {
       report = await verifyBundle(limitedBody(req, res, maxBytes), {
         trustedKeys: deps.keys().map((k) => k.publicKey),
         ...VERIFY_LIMITS,
+        ...(deps.signatures ? { signatureChecker: deps.signatures } : {}),
       });
     } finally {
       release();
