@@ -200,10 +200,17 @@ const bundle: fc.Arbitrary<FuzzRequest> = fc
 
 const revocation = { sub: 'fz-nobody', before: `${today}T00:00:00+08:00`, reason: '离职' };
 
-/** Each write route: its OpenAPI path, the path fuzzed, who posts, and what. */
+const calendarYear = {
+  source: '国务院办公厅关于2030年部分节假日安排的通知',
+  holidays: [{ name: '元旦', days: ['2030-01-01'] }],
+  workdays: ['2030-01-05'],
+};
+
+/** Each write route: its OpenAPI path, the path fuzzed, its method (POST unless said), who sends, and what. */
 const ROUTES: {
   path: string;
   route: string;
+  method?: 'PUT';
   token?: () => string;
   request: fc.Arbitrary<FuzzRequest>;
 }[] = [
@@ -229,6 +236,13 @@ const ROUTES: {
   },
   { path: '/v1/media', route: '/v1/media', token: () => officer, request: media },
   {
+    path: '/v1/calendar/{year}',
+    route: '/v1/calendar/2030',
+    method: 'PUT',
+    token: () => admin,
+    request: jsonRoute(fc.constant(calendarYear)),
+  },
+  {
     path: '/v1/verify',
     route: '/v1/verify',
     request: fc.oneof({ weight: 4, arbitrary: bundle }, { weight: 1, arbitrary: json(randomBody) }),
@@ -247,13 +261,17 @@ interface Outcome {
   readonly code?: string;
 }
 
-async function send(route: string, token: string | undefined, request: FuzzRequest): Promise<Outcome> {
+async function send(
+  { route, method }: { route: string; method?: string },
+  token: string | undefined,
+  request: FuzzRequest,
+): Promise<Outcome> {
   const headers: Record<string, string> = { ...(request.headers ?? {}) };
   if (request.contentType) headers['content-type'] = request.contentType;
   if (token) headers.authorization = `Bearer ${token}`;
   try {
     const res = await fetch(t.url + route, {
-      method: 'POST',
+      method: method ?? 'POST',
       headers,
       body: request.body,
       signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
@@ -304,13 +322,13 @@ describe('fuzzing every write route', () => {
 
   it.each(ROUTES.map((r) => [r.route, r] as const))(
     'when %s gets thousands of generated bodies, then no answer is a 5xx and none hangs',
-    async (route, { token, request }) => {
+    async (_route, { token, request, ...target }) => {
       const requests = fc.sample(request, { numRuns: BODIES_PER_ROUTE, seed: SEED });
       expect(requests.length).toBe(BODIES_PER_ROUTE);
       const statuses = new Map<string, number>();
       const bad: string[] = [];
       await pool(requests, CONCURRENCY, async (req) => {
-        const outcome = await send(route, token?.(), req);
+        const outcome = await send(target, token?.(), req);
         const key = String(outcome.status);
         statuses.set(key, (statuses.get(key) ?? 0) + 1);
         if (typeof outcome.status !== 'number' || outcome.status >= 500) {
@@ -328,7 +346,7 @@ describe('fuzzing every write route', () => {
 
   it('when the fuzzing is over, then the service is ready and `ledger check` finds the data folder clean', async () => {
     let ready = 0;
-    for (let i = 0; i < 50 && ready !== 200; i++) {
+    for (let i = 0; i < 300 && ready !== 200; i++) {
       ready = (await fetch(`${t.url}/readyz`)).status;
       if (ready !== 200) await new Promise((resolve) => setTimeout(resolve, 200));
     }
