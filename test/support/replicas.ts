@@ -53,8 +53,13 @@ export async function startReplicas(options: ReplicaOptions = {}): Promise<Repli
     );
   const started: TestService[] = [];
   const cleanUp = async () => {
-    await Promise.all(started.map((t) => t.stop()));
+    // The server goes first. The EventStoreDB client keeps its batch appends' pending answers in one map shared by
+    // every client of the process, and a client whose append stream closes rejects and forgets all of them: a
+    // replica closing while the other has an append in flight would make the other's answer arrive for nothing
+    // it knows (a TypeError thrown in the client's stream handler). Replicas are processes of their own in
+    // service, so this is only the two-replicas-in-one-process harness's concern.
     await standIn.stop();
+    await Promise.all(started.map((t) => t.stop()));
     fs.rmSync(root, { recursive: true, force: true });
   };
   try {
