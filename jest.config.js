@@ -1,3 +1,4 @@
+import os from 'node:os';
 // TypeScript is compiled by SWC (no type-check here: `npm run typecheck` does that) to CommonJS for Jest.
 export default {
   testEnvironment: 'node',
@@ -19,4 +20,7 @@ export default {
   transformIgnorePatterns: ['/node_modules/(?!canonicalize/)'],
   // generous: the suite must pass on a busy 2-core machine, where a service start can take many seconds
   testTimeout: 120_000,
+  // two test files at once even on two cores (Jest's default would be one there): most files wait on a service, a
+  // child process or a thread more than they compute; `npm test -- --maxWorkers=1` runs them one at a time
+  maxWorkers: Math.max(2, os.availableParallelism() - 1),
 };
