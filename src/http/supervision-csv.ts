@@ -1,3 +1,4 @@
+import { REVIEW_CHECKS } from '../domain/case/acts.js';
 import { csvFile, type CsvValue } from './csv.js';
 
 /**
@@ -14,18 +15,6 @@ export interface ListTable {
   readonly columns: readonly string[];
 }
 
-const CHECKS = [
-  'subjectLawful',
-  'officersQualified',
-  'procedureLawful',
-  'factsClear',
-  'evidenceSufficient',
-  'lawAppliedCorrectly',
-  'discretionAppropriate',
-  'withinAuthority',
-  'documentsComplete',
-  'criminalReferralNeeded',
-];
 const OFFICER = ['officerId', 'name', 'agency', 'certificateNo', 'validFrom', 'validTo', 'status'];
 
 /** The CSV form of each supervision list, by route. */
@@ -82,7 +71,7 @@ export const SUPERVISION_TABLES = {
       'reviews.proposal.decisionType',
       'reviews.proposal.fineFen',
       'reviews.proposal.legalBasis',
-      ...CHECKS.map((check) => `reviews.checks.${check}`),
+      ...REVIEW_CHECKS.map((check) => `reviews.checks.${check}`),
       'reviews.resolution',
     ],
   },

@@ -53,6 +53,25 @@ export interface ReviewChecks {
   readonly criminalReferralNeeded: boolean;
 }
 
+/** The nine points that must all hold for a review to approve (the tenth, `criminalReferralNeeded`, must not). */
+export const APPROVING_CHECKS = [
+  'subjectLawful',
+  'officersQualified',
+  'procedureLawful',
+  'factsClear',
+  'evidenceSufficient',
+  'lawAppliedCorrectly',
+  'discretionAppropriate',
+  'withinAuthority',
+  'documentsComplete',
+] as const satisfies readonly (keyof ReviewChecks)[];
+
+/** Every point of a review, in the order the plan lists them. */
+export const REVIEW_CHECKS = [
+  ...APPROVING_CHECKS,
+  'criminalReferralNeeded',
+] as const satisfies readonly (keyof ReviewChecks)[];
+
 /** The data of each act, as a client submits it. */
 export interface ActData {
   CaseOpened: {

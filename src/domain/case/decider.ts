@@ -4,7 +4,7 @@ import type { Decider } from '../decider.js';
 import { conflict, notFound, RuleViolation, violation } from '../errors.js';
 import type { ItemState } from '../registry/items.js';
 import { certificateValidOn, type OfficerState } from '../registry/officers.js';
-import type { ActType, CaseEvent, RecordAct, RecordedCaseEvent } from './acts.js';
+import { APPROVING_CHECKS, type ActType, type CaseEvent, type RecordAct, type RecordedCaseEvent } from './acts.js';
 import { checkDates } from './dates.js';
 import {
   disclosureDeadline,
@@ -85,18 +85,6 @@ const ALLOWED_IN: Record<ActType, readonly CaseStatus[]> = {
   CaseClosed: ['disclosed', 'withdrawn', 'exempted', 'referred'],
   RecordCorrected: ['open', 'decided', 'disclosed', 'withdrawn', 'exempted', 'referred', 'closed'],
 };
-
-const REVIEW_CHECKS = [
-  'subjectLawful',
-  'officersQualified',
-  'procedureLawful',
-  'factsClear',
-  'evidenceSufficient',
-  'lawAppliedCorrectly',
-  'discretionAppropriate',
-  'withinAuthority',
-  'documentsComplete',
-] as const;
 
 /** Money is whole fen: never a fraction, never negative. */
 function checkAmount(fineFen: number | undefined): void {
@@ -196,7 +184,7 @@ function checkReview(
   }
   const { outcome, checks } = act.data;
   if (outcome === 'approved') {
-    const failed = REVIEW_CHECKS.filter((check) => checks[check] !== true);
+    const failed = APPROVING_CHECKS.filter((check) => checks[check] !== true);
     if (failed.length > 0 || checks.criminalReferralNeeded) {
       throw violation('review_inconsistent', 'an approval needs every check passed and no criminal referral', {
         failed,

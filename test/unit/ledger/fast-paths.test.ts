@@ -70,20 +70,21 @@ describe('isCanonicalText', () => {
   });
 });
 
-describe('inclusionVerifier', () => {
-  function tree(size: number) {
-    const levels: Buffer[][] = [];
-    const range = new CompactRange();
-    const leaves: Buffer[] = [];
-    for (let i = 0; i < size; i++) {
-      const leaf = leafHash(randomBytes(32));
-      leaves.push(leaf);
-      for (const n of range.append(leaf)) (levels[n.level] ??= [])[n.index] = n.hash;
-    }
-    const nodes: TreeNodes = { node: (level, index) => levels[level]![index]! };
-    return { leaves, nodes, root: range.root() };
+/** A tree of `size` random leaves: the leaves, its nodes and its root. */
+function tree(size: number) {
+  const levels: Buffer[][] = [];
+  const range = new CompactRange();
+  const leaves: Buffer[] = [];
+  for (let i = 0; i < size; i++) {
+    const leaf = leafHash(randomBytes(32));
+    leaves.push(leaf);
+    for (const n of range.append(leaf)) (levels[n.level] ??= [])[n.index] = n.hash;
   }
+  const nodes: TreeNodes = { node: (level, index) => levels[level]![index]! };
+  return { leaves, nodes, root: range.root() };
+}
 
+describe('inclusionVerifier', () => {
   it('gives the answers of verifyInclusion, for good and tampered proofs alike, in any order', () => {
     fc.assert(
       fc.property(
@@ -216,19 +217,6 @@ describe('classify', () => {
 });
 
 describe('proofChecker', () => {
-  function tree(size: number) {
-    const levels: Buffer[][] = [];
-    const range = new CompactRange();
-    const leaves: Buffer[] = [];
-    for (let i = 0; i < size; i++) {
-      const leaf = leafHash(randomBytes(32));
-      leaves.push(leaf);
-      for (const n of range.append(leaf)) (levels[n.level] ??= [])[n.index] = n.hash;
-    }
-    const nodes: TreeNodes = { node: (level, index) => levels[level]![index]! };
-    return { leaves, nodes, root: range.root() };
-  }
-
   /** The plain answer: decode every element (canonical base64 of 32 bytes, else false), then verifyInclusion. */
   function plainly(leaf: Buffer, index: number, size: number, proof: unknown[], root: Buffer): boolean {
     const decoded = decodeProof(proof);
