@@ -39,7 +39,12 @@ export interface ReplicaOptions {
  * the second.
  */
 export async function startReplicas(options: ReplicaOptions = {}): Promise<Replicas> {
-  const standIn = await EventStoreDbStandIn.start();
+  // Appends one call each, not over the batch-append stream: the EventStoreDB client keeps its batch appends'
+  // pending answers in one map shared by every client of the process, and a client whose append stream ends
+  // rejects and forgets all of them, so the other replica's answer then arrives for nothing it knows (a TypeError
+  // in the client). Replicas in service are processes of their own, each with one client; the adapter's own tests
+  // and the one-replica service test use the batch-append stream.
+  const standIn = await EventStoreDbStandIn.start({ batchAppend: false });
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'ledger-keys-'));
   const mode = options.keys ?? 'shared';
   const keysDirs = [path.join(root, 'a'), path.join(root, mode === 'shared' ? 'a' : 'b')] as const;
@@ -53,13 +58,8 @@ export async function startReplicas(options: ReplicaOptions = {}): Promise<Repli
     );
   const started: TestService[] = [];
   const cleanUp = async () => {
-    // The server goes first. The EventStoreDB client keeps its batch appends' pending answers in one map shared by
-    // every client of the process, and a client whose append stream closes rejects and forgets all of them: a
-    // replica closing while the other has an append in flight would make the other's answer arrive for nothing
-    // it knows (a TypeError thrown in the client's stream handler). Replicas are processes of their own in
-    // service, so this is only the two-replicas-in-one-process harness's concern.
-    await standIn.stop();
     await Promise.all(started.map((t) => t.stop()));
+    await standIn.stop();
     fs.rmSync(root, { recursive: true, force: true });
   };
   try {
