@@ -1,11 +1,10 @@
 import { CHECKPOINT_STREAM } from '../../projections/merkle.js';
 import { capturedLog } from '../support/log-lines.js';
-import { startReplicas, until, type Replicas } from '../support/replicas.js';
+import { openCase as openCaseAs, startReplicas, until, type Replicas } from '../support/replicas.js';
 import { seedAgency, type TestService } from '../support/service.js';
 
 /** Two replicas on one EventStoreDB (its TEST DOUBLE) issuing checkpoints of one log. */
 const AGENCY = 'county-justice';
-const today = new Date().toISOString().slice(0, 10);
 
 const checkpointSizes = (r: Replicas) =>
   r.standIn
@@ -18,18 +17,7 @@ const leaves = (r: Replicas) =>
   r.standIn.events().filter((e) => !e.stream.startsWith('$') && e.stream !== CHECKPOINT_STREAM).length;
 
 async function openCase(t: TestService, token: string, caseId: string): Promise<void> {
-  const res = await t.call('POST', '/v1/cases', {
-    token,
-    body: {
-      caseId,
-      itemCode: 'P-001',
-      title: '案',
-      openedOn: today,
-      officers: ['alice', 'bob'],
-      parties: [{ kind: 'organization', name: '某公司' }],
-    },
-  });
-  expect(res.status).toBe(201);
+  expect((await openCaseAs(t, token, caseId)).status).toBe(201);
 }
 
 describe('checkpoints issued by two replicas', () => {

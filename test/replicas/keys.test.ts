@@ -11,12 +11,11 @@ import { issueToken } from '../../src/app/tokens.js';
 import { caseStream } from '../../src/domain/case/acts.js';
 import { EventStoreDbStandIn } from '../support/eventstoredb-standin.js';
 import { capturedLog } from '../support/log-lines.js';
-import { startReplicas, until, type Replicas } from '../support/replicas.js';
+import { openCase, startReplicas, until, type Replicas } from '../support/replicas.js';
 import { seedAgency, startTestService, type TestService } from '../support/service.js';
 
 /** The signing and token keys of two replicas on one EventStoreDB (its TEST DOUBLE). */
 const AGENCY = 'county-justice';
-const today = new Date().toISOString().slice(0, 10);
 
 /** The key ids `GET /v1/ledger/keys` of a replica names current and retired. */
 async function published(t: TestService): Promise<{ current: string[]; retired: string[] }> {
@@ -35,20 +34,6 @@ function tokenOf(keyId: string, privateKey: KeyObject): string {
     { keyId, privateKey, issuer: 'evidence-ledger', audience: 'evidence-ledger' },
     new Date(),
   );
-}
-
-async function openCase(t: TestService, token: string, caseId: string) {
-  return t.call('POST', '/v1/cases', {
-    token,
-    body: {
-      caseId,
-      itemCode: 'P-001',
-      title: '案',
-      openedOn: today,
-      officers: ['alice', 'bob'],
-      parties: [{ kind: 'organization', name: '某公司' }],
-    },
-  });
 }
 
 describe('a replica with keys of its own', () => {

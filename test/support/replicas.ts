@@ -88,3 +88,18 @@ export async function until(what: string, done: () => boolean | Promise<boolean>
 export function clockAhead(offsetMs: number): Clock {
   return { now: () => new Date(Date.now() + offsetMs) };
 }
+
+/** Opens a case of the seeded agency's item P-001, handled by alice and bob, dated today; the answer as it came. */
+export function openCase(t: TestService, token: string, caseId: string) {
+  return t.call('POST', '/v1/cases', {
+    token,
+    body: {
+      caseId,
+      itemCode: 'P-001',
+      title: '案',
+      openedOn: new Date().toISOString().slice(0, 10),
+      officers: ['alice', 'bob'],
+      parties: [{ kind: 'organization', name: '某公司' }],
+    },
+  });
+}
