@@ -41,6 +41,18 @@ export class InvalidQuery extends LedgerError {
   readonly status = 400;
 }
 
+/** A known path asked with a method it does not take; `Allow` lists those it does. */
+export class MethodNotAllowed extends LedgerError {
+  readonly code = 'method_not_allowed';
+  readonly status = 405;
+}
+
+/** The `Accept` header names no representation the route can give. */
+export class NotAcceptable extends LedgerError {
+  readonly code = 'not_acceptable';
+  readonly status = 406;
+}
+
 /** The store's current revision of a stream is not the one the writer expected. */
 export class RevisionConflict extends LedgerError {
   readonly code = 'revision_conflict';

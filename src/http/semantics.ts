@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Request, RequestHandler, Response } from 'express';
-import { LedgerError } from '../errors.js';
+import { MethodNotAllowed, NotAcceptable } from '../errors.js';
 
 /** What the service knows of one route, from the OpenAPI document's operations (src/http/openapi.ts). */
 export interface RouteSemantics {
@@ -11,18 +11,6 @@ export interface RouteSemantics {
   readonly produces: readonly string[];
   /** Public (no token): answers cross-origin reads (CORS) and conditional GETs. */
   readonly public: boolean;
-}
-
-/** A known path asked with a method it does not take; `Allow` lists those it does. */
-export class MethodNotAllowed extends LedgerError {
-  readonly code = 'method_not_allowed';
-  readonly status = 405;
-}
-
-/** The `Accept` header names no representation the route can give. */
-export class NotAcceptable extends LedgerError {
-  readonly code = 'not_acceptable';
-  readonly status = 406;
 }
 
 /** What a browser script may read of a public answer (besides the CORS-safelisted headers). */
