@@ -10,7 +10,7 @@ import { BlobTooLarge, DigestMismatch } from '../../src/ports/blob-store.js';
 import { startLocalS3, S3RVER_CREDENTIALS, type LocalS3 } from '../support/s3rver.js';
 import { motoUnavailable } from '../support/moto.js';
 import { blobStoreContract, bodyOf, collect, patterned, sha256 } from './blob-store.contract.js';
-import { s3OnMoto } from './s3-moto.suite.js';
+import { CONTRACT_HELD_BYTES, CONTRACT_QUEUE_SIZE, s3OnMoto } from './s3-moto.suite.js';
 
 const KiB = 1024;
 const MiB = 1024 * KiB;
@@ -34,9 +34,10 @@ function openStore(bucket: string, options: Partial<S3BlobStoreOptions> = {}): S
 
 blobStoreContract('S3 (s3rver)', async () => {
   const bucket = await s3.newBucket();
-  const store = openStore(bucket);
+  const store = openStore(bucket, { queueSize: CONTRACT_QUEUE_SIZE });
   return {
     store,
+    heldBytes: CONTRACT_HELD_BYTES,
     dispose: async () => {
       store.close();
       await s3.removeBucket(bucket);

@@ -1,7 +1,7 @@
+import { fork, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import S3rver from 's3rver';
 
 /** s3rver's built-in account. */
 export const S3RVER_CREDENTIALS = { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' } as const;
@@ -22,17 +22,60 @@ export interface LocalS3 {
 }
 
 const OBJECT_SUFFIX = '._S3rver_object';
+const START_TIMEOUT_MS = 60_000;
+
+/** A request to the server's process, and its answer (matched by `id`). */
+export type ServerRequest = { id: number; op: 'putBucket' | 'deleteBucket'; bucket: string };
+export type ServerMessage =
+  | { ready: number }
+  | { id: number; ok: true }
+  | { id: number; ok: false; error: string };
 
 /**
- * An S3 emulator on 127.0.0.1 (a free port), storing in a fresh temporary folder. s3rver ignores conditional
- * writes (`If-None-Match`) and Object Lock, and does not implement UploadPartCopy; `emulateUploadPartCopy` adds
- * a minimal UploadPartCopy (the source range stored as the part) so that multipart copies can be exercised.
+ * An S3 emulator (s3rver) on 127.0.0.1 (a free port), storing in a fresh temporary folder. It runs in a child
+ * process of its own, so that what it holds in memory (the parts it receives) is not counted against the store
+ * under test, and memory tests measure only the store. s3rver ignores conditional writes (`If-None-Match`) and
+ * Object Lock, and does not implement UploadPartCopy; `emulateUploadPartCopy` adds a minimal UploadPartCopy (the
+ * source range stored as the part) so that multipart copies can be exercised.
  */
 export async function startLocalS3(options: { emulateUploadPartCopy?: boolean } = {}): Promise<LocalS3> {
   const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'ledger-s3rver-'));
-  const server = new S3rver({ address: '127.0.0.1', port: 0, directory, silent: true });
-  if (options.emulateUploadPartCopy) server.middleware.unshift(uploadPartCopy);
-  const { port } = await server.run();
+  const child = fork(
+    path.join(__dirname, 's3rver-child.ts'),
+    [directory, options.emulateUploadPartCopy ? 'copy' : 'plain'],
+    { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] },
+  );
+  const pending = new Map<number, { resolve: () => void; reject: (error: Error) => void }>();
+  let exited: Error | undefined;
+  const port = await new Promise<number>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('s3rver did not start within a minute')), START_TIMEOUT_MS);
+    child.on('message', (message: ServerMessage) => {
+      if ('ready' in message) {
+        clearTimeout(timer);
+        resolve(message.ready);
+        return;
+      }
+      const waiting = pending.get(message.id);
+      pending.delete(message.id);
+      if (message.ok) waiting?.resolve();
+      else waiting?.reject(new Error(message.error));
+    });
+    child.on('exit', (code, signal) => {
+      clearTimeout(timer);
+      exited = new Error(`s3rver's process ended (${signal ?? `exit ${code}`})`);
+      reject(exited);
+      for (const waiting of pending.values()) waiting.reject(exited);
+      pending.clear();
+    });
+  });
+  let requests = 0;
+  const call = (op: ServerRequest['op'], bucket: string) =>
+    new Promise<void>((resolve, reject) => {
+      if (exited) return reject(exited);
+      const id = ++requests;
+      pending.set(id, { resolve, reject });
+      child.send({ id, op, bucket } satisfies ServerRequest);
+    });
   let buckets = 0;
   const objectFile = (bucket: string, key: string) => {
     const parts = key.split('/');
@@ -44,12 +87,10 @@ export async function startLocalS3(options: { emulateUploadPartCopy?: boolean } 
     directory,
     async newBucket() {
       const name = `evidence-${process.pid}-${++buckets}`;
-      await server.store.putBucket(name);
+      await call('putBucket', name);
       return name;
     },
-    async removeBucket(bucket) {
-      await server.store.deleteBucket(bucket);
-    },
+    removeBucket: (bucket) => call('deleteBucket', bucket),
     objectFile,
     keys(bucket) {
       const root = path.join(directory, bucket);
@@ -66,29 +107,15 @@ export async function startLocalS3(options: { emulateUploadPartCopy?: boolean } 
       return found.sort();
     },
     async close() {
-      await server.close();
+      await stop(child);
       fs.rmSync(directory, { recursive: true, force: true });
     },
   };
 }
 
-/** PUT /bucket/key?partNumber=N&uploadId=U with x-amz-copy-source and x-amz-copy-source-range (path style). */
-const uploadPartCopy: Parameters<S3rver['middleware']['unshift']>[0] = async (ctx, next) => {
-  const copySource = ctx.headers['x-amz-copy-source'];
-  const uploadId = ctx.query.uploadId;
-  if (ctx.method !== 'PUT' || typeof copySource !== 'string' || typeof uploadId !== 'string') return next();
-  const [sourceBucket, ...sourceKey] = decodeURIComponent(copySource.split('?')[0]!).replace(/^\//, '').split('/');
-  const range = /^bytes=(\d+)-(\d+)$/.exec(String(ctx.headers['x-amz-copy-source-range'] ?? ''));
-  if (!sourceBucket || !range) throw new Error('emulated UploadPartCopy needs a source and a range');
-  const object = await ctx.store.getObject(sourceBucket, sourceKey.join('/'), {
-    start: Number(range[1]),
-    end: Number(range[2]),
-  });
-  if (!object) throw new Error(`emulated UploadPartCopy: no ${copySource}`);
-  const targetBucket = ctx.path.split('/')[1]!;
-  const { md5 } = await ctx.store.putPart(targetBucket, uploadId, String(ctx.query.partNumber), object.content);
-  ctx.type = 'application/xml';
-  ctx.body =
-    '<?xml version="1.0" encoding="UTF-8"?>\n' +
-    `<CopyPartResult><ETag>"${md5}"</ETag><LastModified>${new Date().toISOString()}</LastModified></CopyPartResult>`;
-};
+async function stop(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const ended = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  child.kill('SIGTERM');
+  await ended;
+}
