@@ -49,7 +49,12 @@ const isModule = (name) => name.endsWith('.ts') && !name.endsWith('.d.ts');
 // build beside the old dist/ and swap at the end: a running service never sees a half-written folder
 const staging = `${out}.building-${process.pid}`;
 fs.rmSync(staging, { recursive: true, force: true });
-const entryPoints = [...files('src', isModule), ...files('projections', isModule)].map((f) => path.join(root, f));
+// src/web/client/ holds browser code: bundled below, not compiled for Node
+const CLIENT_DIR = path.join('src', 'web', 'client');
+const isClient = (file) => file.startsWith(CLIENT_DIR + path.sep);
+const entryPoints = [...files('src', isModule).filter((f) => !isClient(f)), ...files('projections', isModule)].map(
+  (f) => path.join(root, f),
+);
 await esbuild.build({
   entryPoints,
   outdir: staging,
@@ -60,8 +65,21 @@ await esbuild.build({
   bundle: false,
   logLevel: 'warning',
 });
+// each top-level script of src/web/client/ is a page's enhancement, bundled (with what it imports) for browsers
+const clientEntries = files(CLIENT_DIR, (name) => isModule(name)).filter((f) => path.dirname(f) === CLIENT_DIR);
+await esbuild.build({
+  entryPoints: clientEntries.map((f) => path.join(root, f)),
+  outdir: path.join(staging, 'src', 'web', 'bundles'),
+  format: 'esm',
+  platform: 'browser',
+  target: ['chrome110', 'firefox115', 'safari16'],
+  bundle: true,
+  minify: true,
+  sourcemap: false,
+  logLevel: 'warning',
+});
 const assets = [
-  ...files('src', (name) => name.endsWith('.mjs') || name.endsWith('.json')),
+  ...files('src', (name) => name.endsWith('.mjs') || name.endsWith('.json') || name.endsWith('.css')),
   ...files('schemas', () => true),
 ];
 for (const file of assets) {
@@ -72,5 +90,5 @@ fs.writeFileSync(path.join(staging, BUILD_INFO), `${JSON.stringify({ startedAt, 
 fs.rmSync(out, { recursive: true, force: true });
 fs.renameSync(staging, out);
 console.log(
-  `build: ${entryPoints.length} modules and ${assets.length} files in ${path.relative(process.cwd(), out) || '.'}/ (${Date.now() - startedAt} ms)`,
+  `build: ${entryPoints.length} modules, ${clientEntries.length} browser bundles and ${assets.length} files in ${path.relative(process.cwd(), out) || '.'}/ (${Date.now() - startedAt} ms)`,
 );

@@ -65,6 +65,8 @@ import { PROJECTIONS } from '../projections/index.js';
 import { bundleApi, VERIFY_RETRY_AFTER_SECONDS } from './http/bundle-api.js';
 import { Slots, verifyMetrics } from './http/slots.js';
 import { BundleExporter } from './app/bundle-export.js';
+import { PortalAssets } from './web/assets.js';
+import { portal, portalErrors, portalNotFound } from './web/portal.js';
 
 /** `.ts` when the service runs from its sources (tsx, Jest), `.js` when it runs compiled in dist/. */
 const MODULE_EXT = path.extname(import.meta.url);
@@ -385,6 +387,8 @@ async function startHolding(config: Config, { clock, log }: ServiceDependencies)
     clock,
     utcOffsetOf: agencyOffset,
   });
+  const publicReads = new PublicReads({ readModels, runner });
+  const portalAssets = new PortalAssets();
   const routers = [
     registryApi({ registry: new RegistryService(deps), verify, validate, newId }),
     tokensApi({ revocations, verify, validate, newId }),
@@ -412,7 +416,7 @@ async function startHolding(config: Config, { clock, log }: ServiceDependencies)
     quarantineApi({ reads: supervision, verify }),
     similarApi({ files, verify }),
     publicApi({
-      reads: new PublicReads({ readModels, runner }),
+      reads: publicReads,
       limited: publicLimit,
       now: () => clock.now().getTime(),
     }),
@@ -444,6 +448,7 @@ async function startHolding(config: Config, { clock, log }: ServiceDependencies)
       signatures,
       log,
     }),
+    portal({ publicReads, limited: publicLimit, assets: portalAssets }),
   ];
   const collectMetrics = () => {
     void events.headPosition().then(
@@ -466,6 +471,7 @@ async function startHolding(config: Config, { clock, log }: ServiceDependencies)
     projections: runner,
     deadlines: config.http,
     changedAt: () => changedAt,
+    pages: { notFound: portalNotFound(portalAssets), errors: portalErrors(portalAssets) },
   });
   const server = createHttpServer(app, config.http);
 

@@ -38,6 +38,8 @@ const ALLOWED: Record<string, string[]> = {
   // read-model definitions (top-level projections/): pure code over the domain, read by the read use cases
   projections: ['ports', 'domain', 'ledger'],
   http: ['app', 'ports', 'domain', 'ledger', 'projections', 'root:errors', 'root:config'],
+  // the web portal: pages over the same read and write use cases as the API, sharing its HTTP plumbing
+  web: ['app', 'ports', 'domain', 'ledger', 'projections', 'http', 'root:errors', 'root:config'],
   cli: ['*'],
   root: ['*'],
 };
@@ -83,10 +85,10 @@ describe('architecture', () => {
     expect(violations).toEqual([]);
   });
 
-  it('when a route reads the read models, then it does so through a read use case of src/app, never the store', () => {
+  it('when a route or a page reads the read models, then it does so through a read use case of src/app, never the store', () => {
     const readModelsPort = path.join(src, 'ports', 'read-models.ts');
     const offenders = files
-      .filter((f) => layerOf(f) === 'http')
+      .filter((f) => layerOf(f) === 'http' || layerOf(f) === 'web')
       .filter((f) =>
         importsOf(f).some(
           (spec) =>

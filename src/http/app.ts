@@ -1,4 +1,4 @@
-import express, { type Express, type RequestHandler, type Router } from 'express';
+import express, { type ErrorRequestHandler, type Express, type RequestHandler, type Router } from 'express';
 import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import type { Logger } from 'pino';
@@ -33,6 +33,8 @@ export interface HttpDependencies {
    * or the service started. Default: when the app was made.
    */
   readonly changedAt?: () => Date;
+  /** The web portal's answers to a browser: its 404 page, and its pages for errors a reader can act on. */
+  readonly pages?: { readonly notFound: RequestHandler; readonly errors: ErrorRequestHandler };
 }
 
 const SCHEMA_DIR = fileURLToPath(new URL('../../schemas/', import.meta.url));
@@ -59,7 +61,9 @@ export function createHttpApp(deps: HttpDependencies): Express {
   app.use(problemsApi());
   // no body parser here: each route reads its body after authenticating the caller (src/http/body.ts)
   for (const router of deps.routers ?? []) app.use(router);
+  if (deps.pages) app.use(deps.pages.notFound);
   app.use(notFound);
+  if (deps.pages) app.use(deps.pages.errors);
   app.use(errorHandler(deps.log));
   return app;
 }

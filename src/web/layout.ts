@@ -1,0 +1,129 @@
+import type { Request, Response } from 'express';
+import type { PortalAssets } from './assets.js';
+import { html, type Html } from './html.js';
+import { chooseLocale, LANG_COOKIE, translator, type Locale, type MessageKey, type Translator } from './i18n.js';
+
+/** Who is signed in to the portal, when someone is (set by the session layer in `res.locals.portalUser`). */
+export interface PortalUser {
+  readonly sub: string;
+  readonly agency: string;
+  readonly roles: readonly string[];
+}
+
+/** What every page needs to render: the language, the request's path and query (for links), the user. */
+export interface PageContext extends Translator {
+  readonly path: string;
+  readonly query: URLSearchParams;
+  readonly user?: PortalUser;
+  readonly assets: PortalAssets;
+}
+
+export function pageContext(req: Request, res: Response, assets: PortalAssets): PageContext {
+  const locale = chooseLocale(req);
+  const query = new URLSearchParams(
+    req.originalUrl.includes('?') ? req.originalUrl.slice(req.originalUrl.indexOf('?')) : '',
+  );
+  const user = res.locals.portalUser as PortalUser | undefined;
+  return { ...translator(locale), path: req.path, query, assets, ...(user ? { user } : {}) };
+}
+
+/**
+ * The Content-Security-Policy of the portal's pages: scripts, styles and fetches from this origin only, no inline
+ * script or style, forms posting back here, never framed.
+ */
+export const PAGE_CSP =
+  "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; media-src 'self'; " +
+  "connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+
+export interface PageOptions {
+  readonly title: string;
+  readonly main: Html;
+  /** Bundled scripts (by file name in `client/`'s build) the page is enhanced with. */
+  readonly scripts?: readonly string[];
+  readonly status?: number;
+}
+
+/** A link to this page in the other language (the `?lang=` switch), keeping the rest of the query. */
+function switchHref(ctx: PageContext, locale: Locale): string {
+  const query = new URLSearchParams(ctx.query);
+  query.set('lang', locale === 'zh-CN' ? 'zh-CN' : 'en');
+  return `${ctx.path}?${query.toString()}`;
+}
+
+const NAV: readonly (readonly [string, MessageKey])[] = [
+  ['/', 'nav.home'],
+  ['/disclosures', 'nav.disclosures'],
+  ['/officers', 'nav.officers'],
+  ['/items', 'nav.items'],
+  ['/statistics', 'nav.statistics'],
+  ['/verify', 'nav.verify'],
+];
+
+function current(ctx: PageContext, href: string): boolean {
+  return href === '/' ? ctx.path === '/' : ctx.path === href || ctx.path.startsWith(`${href}/`);
+}
+
+/** Renders a whole page in the site's frame and sends it. */
+export function sendPage(res: Response, ctx: PageContext, options: PageOptions): void {
+  const other: Locale = ctx.locale === 'zh-CN' ? 'en' : 'zh-CN';
+  const style = ctx.assets.url('portal.css');
+  const scripts = (options.scripts ?? []).map((name) => ctx.assets.url(name)).filter((url) => url !== undefined);
+  const page = html`<!doctype html>
+    <html lang="${ctx.locale}">
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>${options.title} · ${ctx.t('site.name')}</title>
+        ${style && html`<link rel="stylesheet" href="${style}" />`}
+        <link
+          rel="alternate"
+          type="application/atom+xml"
+          href="/v1/disclosures/feed.atom"
+          title="${ctx.t('nav.disclosures')}"
+        />
+        ${scripts.map((src) => html`<script type="module" src="${src}"></script>`)}
+      </head>
+      <body>
+        <a class="skip" href="#main">${ctx.t('skip.toContent')}</a>
+        <header class="site">
+          <div class="bar">
+            <a class="brand" href="/">${ctx.t('site.name')}</a>
+            <a class="lang" href="${switchHref(ctx, other)}" hreflang="${other}" lang="${other}"
+              >${ctx.t('lang.switchTo')}</a
+            >
+            ${
+              ctx.user
+                ? html`<form class="signout" method="post" action="/signout">
+                    <button type="submit">${ctx.t('nav.signOut')}</button>
+                  </form>`
+                : html`<a class="signin" href="/signin">${ctx.t('nav.signIn')}</a>`
+            }
+          </div>
+          <nav aria-label="${ctx.t('nav.label')}">
+            <ul>
+              ${NAV.map(
+                ([href, key]) =>
+                  html`<li>
+                    <a href="${href}" ${current(ctx, href) ? html` aria-current="page"` : ''}>${ctx.t(key)}</a>
+                  </li>`,
+              )}
+              ${ctx.user && html`<li><a href="/supervise" ${current(ctx, '/supervise') ? html` aria-current="page"` : ''}>${ctx.t('nav.supervise')}</a></li>`}
+            </ul>
+          </nav>
+        </header>
+        <main id="main" tabindex="-1">${options.main}</main>
+        <footer class="site">
+          <p>${ctx.t('footer.ledger')}</p>
+          <p><a href="/openapi.json">${ctx.t('footer.api')}</a></p>
+        </footer>
+      </body>
+    </html> `;
+  res.status(options.status ?? 200);
+  res.setHeader('Content-Security-Policy', PAGE_CSP);
+  res.setHeader('Content-Language', ctx.locale);
+  res.setHeader('Vary', 'Accept-Language, Cookie');
+  if (ctx.query.has('lang')) {
+    res.setHeader('Set-Cookie', `${LANG_COOKIE}=${ctx.locale}; Path=/; Max-Age=31536000; SameSite=Lax`);
+  }
+  res.type('text/html; charset=utf-8').send(page.value);
+}

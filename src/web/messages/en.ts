@@ -1,0 +1,32 @@
+import type { Messages } from './zh-CN.js';
+
+/** The portal's text in English. */
+export const EN: Messages = {
+  'site.name': 'Law Enforcement Disclosure and Supervision',
+  'site.tagline':
+    'The three systems of administrative law enforcement: public disclosure, full-process records, legal review of major decisions',
+  'nav.label': 'Main navigation',
+  'nav.home': 'Home',
+  'nav.disclosures': 'Disclosed decisions',
+  'nav.officers': 'Officers',
+  'nav.items': 'Enforcement items',
+  'nav.statistics': 'Yearly statistics',
+  'nav.verify': 'Verify evidence',
+  'nav.supervise': 'Supervision',
+  'nav.signIn': 'Sign in',
+  'nav.signOut': 'Sign out',
+  'lang.label': 'Language',
+  'lang.switchTo': '中文',
+  'skip.toContent': 'Skip to content',
+  'footer.ledger': 'Every enforcement act on this site is signed and recorded in a verifiable, tamper-evident ledger.',
+  'footer.api': 'Open API (OpenAPI)',
+  'home.title': 'Home',
+  'home.latest': 'Latest disclosed decisions',
+  'home.allDisclosures': 'All disclosed decisions',
+  'home.none': 'No decisions have been disclosed yet.',
+  'error.notFound.title': 'Page not found',
+  'error.notFound.body': 'The page you asked for does not exist or has been removed.',
+  'error.generic.title': 'Something went wrong',
+  'error.generic.body': 'The request could not be completed. Please try again later.',
+  'error.backHome': 'Back to the home page',
+};

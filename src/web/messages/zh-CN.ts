@@ -1,0 +1,31 @@
+/** The portal's text in Chinese, the default language. Every key here must also be in `en.ts` (the type says so). */
+export const ZH_CN = {
+  'site.name': '行政执法公示与监督平台',
+  'site.tagline': '行政执法“三项制度”：执法公示、全过程记录、重大执法决定法制审核',
+  'nav.label': '主导航',
+  'nav.home': '首页',
+  'nav.disclosures': '执法决定公示',
+  'nav.officers': '执法人员',
+  'nav.items': '执法事项',
+  'nav.statistics': '年度统计',
+  'nav.verify': '证据核验',
+  'nav.supervise': '执法监督',
+  'nav.signIn': '登录',
+  'nav.signOut': '退出',
+  'lang.label': '语言',
+  'lang.switchTo': 'English',
+  'skip.toContent': '跳到正文',
+  'footer.ledger': '本平台的每一项执法行为均经签名并记入可验证的防篡改账本。',
+  'footer.api': '开放接口（OpenAPI）',
+  'home.title': '首页',
+  'home.latest': '最新公示的执法决定',
+  'home.allDisclosures': '查看全部公示',
+  'home.none': '暂无公示的执法决定。',
+  'error.notFound.title': '页面不存在',
+  'error.notFound.body': '您访问的页面不存在或已被移除。',
+  'error.generic.title': '出错了',
+  'error.generic.body': '请求未能完成，请稍后再试。',
+  'error.backHome': '返回首页',
+};
+
+export type Messages = { readonly [K in keyof typeof ZH_CN]: string };

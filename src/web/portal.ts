@@ -1,0 +1,97 @@
+import { Router, type ErrorRequestHandler, type RequestHandler } from 'express';
+import type { PublicReads } from '../app/public-reads.js';
+import { LedgerError } from '../errors.js';
+import { PortalAssets } from './assets.js';
+import { html } from './html.js';
+import { pageContext, sendPage, type PageContext } from './layout.js';
+import { disclosureHref } from './links.js';
+
+export interface PortalDependencies {
+  readonly publicReads: PublicReads;
+  /** The public routes' rate limit, shared with the public API. */
+  readonly limited: RequestHandler;
+  readonly assets?: PortalAssets;
+}
+
+/**
+ * The web portal: server-rendered pages for the public (disclosed decisions, the officer and item lists, the
+ * yearly statistics, the evidence verifier) and, signed in, for supervisors, officers and reviewers. Pages read
+ * without JavaScript; the bundled scripts of `client/` only enhance them. The data comes from the same application
+ * reads as the API, so a page never shows what the API would not.
+ */
+export function portal(deps: PortalDependencies): Router {
+  const assets = deps.assets ?? new PortalAssets();
+  const router = Router();
+  router.use(assets.router());
+
+  router.get('/', deps.limited, async (req, res) => {
+    const ctx = pageContext(req, res, assets);
+    const latest = await deps.publicReads.disclosures({}, 10, {});
+    sendPage(res, ctx, {
+      title: ctx.t('home.title'),
+      main: html`<h1>${ctx.t('site.name')}</h1>
+        <p class="lead">${ctx.t('site.tagline')}</p>
+        <section aria-labelledby="latest">
+          <h2 id="latest">${ctx.t('home.latest')}</h2>
+          ${
+            latest.items.length === 0
+              ? html`<p>${ctx.t('home.none')}</p>`
+              : html`<ul class="cards">
+                  ${latest.items.map(
+                    (d) =>
+                      html`<li>
+                        <a href="${disclosureHref(d)}">${d.documentNo}</a> <span>${d.itemName ?? d.itemCode}</span>
+                        <span class="muted">${d.agency} · ${d.decidedOn}</span>
+                      </li>`,
+                  )}
+                </ul>`
+          }
+          <p><a href="/disclosures">${ctx.t('home.allDisclosures')}</a></p>
+        </section>`,
+    });
+  });
+
+  return router;
+}
+
+/** Asked for HTML (a browser's navigation), rather than JSON or anything else. */
+function wantsHtml(accept: string | undefined): boolean {
+  return accept !== undefined && /\btext\/html\b/.test(accept);
+}
+
+/** A portal page that the reader sees when something is not there or goes wrong, in their language. */
+function errorPage(ctx: PageContext, status: number) {
+  const notFound = status === 404;
+  return {
+    status,
+    title: ctx.t(notFound ? 'error.notFound.title' : 'error.generic.title'),
+    main: html`<h1>${ctx.t(notFound ? 'error.notFound.title' : 'error.generic.title')}</h1>
+      <p>${ctx.t(notFound ? 'error.notFound.body' : 'error.generic.body')}</p>
+      <p><a href="/">${ctx.t('error.backHome')}</a></p>`,
+  };
+}
+
+/**
+ * After every route: a browser navigating to a path nothing serves (outside `/v1/`) gets the portal's 404 page
+ * rather than a JSON problem; API clients keep getting problems.
+ */
+export function portalNotFound(assets: PortalAssets): RequestHandler {
+  return (req, res, next) => {
+    if ((req.method !== 'GET' && req.method !== 'HEAD') || req.path.startsWith('/v1/') || !wantsHtml(req.get('accept')))
+      return next();
+    sendPage(res, pageContext(req, res, assets), errorPage(pageContext(req, res, assets), 404));
+  };
+}
+
+/**
+ * Errors of portal pages (a request a browser made for HTML): a refusal the reader can act on (4xx) is shown as a
+ * page with its status; anything else goes on to the service's error handler, which logs it.
+ */
+export function portalErrors(assets: PortalAssets): ErrorRequestHandler {
+  return (err, req, res, next) => {
+    if (res.headersSent || req.path.startsWith('/v1/') || !wantsHtml(req.get('accept'))) return next(err);
+    if (!(err instanceof LedgerError) || err.status >= 500) return next(err);
+    const ctx = pageContext(req, res, assets);
+    sendPage(res, ctx, errorPage(ctx, err.status));
+  };
+}

@@ -1,0 +1,77 @@
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import { chromium, type Browser, type Page } from 'playwright-core';
+
+/**
+ * Real Chromium for the portal's browser tests: Debian's `chromium` package (`.ci/run` installs it when missing),
+ * driven by Playwright's library. `CHROMIUM_PATH` names another executable.
+ */
+const CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
+
+export function chromiumPath(): string | undefined {
+  const named = process.env.CHROMIUM_PATH;
+  if (named) return fs.existsSync(named) ? named : undefined;
+  return CANDIDATES.find((file) => fs.existsSync(file));
+}
+
+/**
+ * Why the browser tests cannot run here, or undefined when they can. A file whose tests need Chromium prints this
+ * reason once and registers none of them (it never passes silently).
+ */
+export function chromiumUnavailable(): string | undefined {
+  return chromiumPath()
+    ? undefined
+    : `no Chromium executable (looked for ${process.env.CHROMIUM_PATH ?? CANDIDATES.join(', ')}; apt-get install chromium)`;
+}
+
+/** `describe`, or, when Chromium cannot run, one printed line saying so and no tests. */
+export function describeInBrowser(name: string, body: () => void): void {
+  const reason = chromiumUnavailable();
+  if (reason) {
+    describe(name, () => {
+      it.skip(`needs Chromium: ${reason}`, () => {});
+    });
+    console.log(`${name}: browser tests not run: ${reason}`);
+    return;
+  }
+  describe(name, body);
+}
+
+export async function launchBrowser(): Promise<Browser> {
+  const executablePath = chromiumPath();
+  if (!executablePath) throw new Error(chromiumUnavailable());
+  // --no-sandbox: the tests run as root in a container, where Chromium's sandbox cannot start
+  return chromium.launch({ executablePath, args: ['--no-sandbox', '--disable-dev-shm-usage'], timeout: 60_000 });
+}
+
+const require = createRequire(__filename);
+const AXE_SOURCE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+export interface AxeViolation {
+  readonly id: string;
+  readonly impact: string | null;
+  readonly help: string;
+  readonly nodes: readonly string[];
+}
+
+/**
+ * Runs axe-core (WCAG 2.1 A and AA rules) on the page as it stands and returns the serious and critical
+ * violations, each with the selectors of the elements at fault.
+ */
+export async function seriousViolations(page: Page): Promise<AxeViolation[]> {
+  // evaluated through the DevTools protocol, which the pages' Content-Security-Policy (no inline script) allows
+  await page.evaluate(AXE_SOURCE);
+  const violations = await page.evaluate(async () => {
+    const axe = (globalThis as unknown as { axe: { run(ctx: unknown, opts: unknown): Promise<any> } }).axe;
+    const result = await axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+    });
+    return (result.violations as any[]).map((v) => ({
+      id: v.id as string,
+      impact: v.impact as string | null,
+      help: v.help as string,
+      nodes: (v.nodes as any[]).map((n) => String(n.target)),
+    }));
+  });
+  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+}
