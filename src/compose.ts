@@ -448,7 +448,7 @@ async function startHolding(config: Config, { clock, log }: ServiceDependencies)
       signatures,
       log,
     }),
-    portal({ publicReads, limited: publicLimit, assets: portalAssets }),
+    portal({ publicReads, limited: publicLimit, assets: portalAssets, verify }),
   ];
   const collectMetrics = () => {
     void events.headPosition().then(

@@ -1,16 +1,20 @@
 import { Router, type ErrorRequestHandler, type RequestHandler } from 'express';
+import type { Principal } from '../app/auth.js';
 import type { PublicReads } from '../app/public-reads.js';
 import { LedgerError } from '../errors.js';
 import { PortalAssets } from './assets.js';
 import { html } from './html.js';
 import { pageContext, sendPage, type PageContext } from './layout.js';
 import { disclosureHref } from './links.js';
+import { portalIdentity } from './session.js';
 
 export interface PortalDependencies {
   readonly publicReads: PublicReads;
   /** The public routes' rate limit, shared with the public API. */
   readonly limited: RequestHandler;
   readonly assets?: PortalAssets;
+  /** Verifies an API bearer token (a page request may carry one instead of a session). */
+  readonly verify: (token: string) => Principal;
 }
 
 /**
@@ -23,6 +27,7 @@ export function portal(deps: PortalDependencies): Router {
   const assets = deps.assets ?? new PortalAssets();
   const router = Router();
   router.use(assets.router());
+  router.use(portalIdentity(deps.verify));
 
   router.get('/', deps.limited, async (req, res) => {
     const ctx = pageContext(req, res, assets);
