@@ -388,6 +388,12 @@ async function startHolding(config: Config, { clock, log }: ServiceDependencies)
     utcOffsetOf: agencyOffset,
   });
   const publicReads = new PublicReads({ readModels, runner });
+  const mediaReads = new MediaReads({ readModels, events, runner, holdings, access, blobs });
+  const bundles = new BundleReads({
+    events,
+    reads,
+    exporter: new BundleExporter({ events, blobs, log: transparency, keys: eventKeys, signer: keys.signer, clock }),
+  });
   const portalAssets = new PortalAssets();
   const routers = [
     registryApi({ registry: new RegistryService(deps), verify, validate, newId }),
@@ -406,7 +412,7 @@ async function startHolding(config: Config, { clock, log }: ServiceDependencies)
     mediaApi({
       blobs,
       holdings,
-      reads: new MediaReads({ readModels, events, runner, holdings, access, blobs }),
+      reads: mediaReads,
       verify,
       maxBytes: config.mediaMaxBytes,
       log,
@@ -428,18 +434,7 @@ async function startHolding(config: Config, { clock, log }: ServiceDependencies)
       keys: eventKeys,
     }),
     bundleApi({
-      bundles: new BundleReads({
-        events,
-        reads,
-        exporter: new BundleExporter({
-          events,
-          blobs,
-          log: transparency,
-          keys: eventKeys,
-          signer: keys.signer,
-          clock,
-        }),
-      }),
+      bundles,
       verify,
       keys: eventKeys,
       prefixOf: { origin: config.logOrigin, rootAt: (size: number) => transparency.rootOfLogAt(size) },
@@ -448,7 +443,13 @@ async function startHolding(config: Config, { clock, log }: ServiceDependencies)
       signatures,
       log,
     }),
-    portal({ publicReads, limited: publicLimit, assets: portalAssets, verify }),
+    portal({
+      publicReads,
+      limited: publicLimit,
+      assets: portalAssets,
+      verify,
+      screens: { files, supervision, bundles, media: mediaReads, log },
+    }),
   ];
   const collectMetrics = () => {
     void events.headPosition().then(

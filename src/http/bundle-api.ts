@@ -4,6 +4,7 @@ import { pipeline, Readable } from 'node:stream';
 import type { Logger } from 'pino';
 import type { Principal } from '../app/auth.js';
 import type { BundleReads } from '../app/bundle-reads.js';
+import type { Retrieval } from '../app/case-reads.js';
 import { RuleViolation } from '../domain/errors.js';
 import { LedgerError } from '../errors.js';
 import { verifyBundle, type BundleReport } from '../ledger/bundle-verify.js';
@@ -89,18 +90,7 @@ export function bundleApi(deps: BundleApiDependencies): Router {
     if (!CASE_ID.test(caseId)) throw new RuleViolation('not_found', 404, 'no such case');
     const trustedSize = treeSize(req.query.trustedSize);
     const retrieval = retrievalOf(req, res, caseId, 'read_bundle');
-    const bundle = await deps.bundles.export(retrieval, trustedSize === undefined ? {} : { trustedSize });
-    res.status(200);
-    res.set('Content-Type', 'application/x-tar');
-    res.set('Content-Disposition', `attachment; filename="case-${caseId}.tar"`);
-    res.set('Content-Length', String(bundle.size));
-    res.set('Cache-Control', 'no-store');
-    // Byte mode: the stream holds at most its high-water mark, and reads the next chunk only when the client takes one.
-    pipeline(Readable.from(bundle.body, { objectMode: false }), res, (err) => {
-      if (err && (err as NodeJS.ErrnoException).code !== 'ERR_STREAM_PREMATURE_CLOSE') {
-        deps.log.warn({ err, requestId: requestId(res) }, 'sending a bundle failed');
-      }
-    });
+    await sendBundle(deps, res, retrieval, trustedSize === undefined ? {} : { trustedSize });
   });
 
   router.post('/v1/verify', deps.limited, async (req, res) => {
@@ -141,6 +131,30 @@ export function bundleApi(deps: BundleApiDependencies): Router {
   });
 
   return router;
+}
+
+/**
+ * Exports a case's bundle to the reader of `retrieval` (`BundleReads` owns the scope and records the retrieval) and
+ * streams it as a tar download. The API's route and the portal's export link share it.
+ */
+export async function sendBundle(
+  deps: Pick<BundleApiDependencies, 'bundles' | 'log'>,
+  res: Response,
+  retrieval: Retrieval,
+  options: { trustedSize?: number } = {},
+): Promise<void> {
+  const bundle = await deps.bundles.export(retrieval, options);
+  res.status(200);
+  res.set('Content-Type', 'application/x-tar');
+  res.set('Content-Disposition', `attachment; filename="case-${retrieval.caseId}.tar"`);
+  res.set('Content-Length', String(bundle.size));
+  res.set('Cache-Control', 'no-store');
+  // Byte mode: the stream holds at most its high-water mark, and reads the next chunk only when the client takes one.
+  pipeline(Readable.from(bundle.body, { objectMode: false }), res, (err) => {
+    if (err && (err as NodeJS.ErrnoException).code !== 'ERR_STREAM_PREMATURE_CLOSE') {
+      deps.log.warn({ err, requestId: requestId(res) }, 'sending a bundle failed');
+    }
+  });
 }
 
 /** The request body, read without destroying the request when the reader stops early, and at most `max` bytes. */

@@ -1,4 +1,4 @@
-import { Router, type Request, type Response } from 'express';
+import { Router, type Request, type RequestHandler, type Response } from 'express';
 import { pipeline } from 'node:stream';
 import type { Logger } from 'pino';
 import type { MediaHoldings } from '../app/media-holdings.js';
@@ -7,7 +7,7 @@ import { verifiedStream } from '../app/verified-stream.js';
 import type { Principal } from '../app/auth.js';
 import { notFound } from '../domain/errors.js';
 import { IntegrityFault, LedgerError } from '../errors.js';
-import { BlobTooLarge, RangeNotSatisfiable, type BlobStore } from '../ports/blob-store.js';
+import { BlobTooLarge, RangeNotSatisfiable, type BlobStore, type StoredBlob } from '../ports/blob-store.js';
 import { authenticate, principalOf, requireRoles } from './authenticate.js';
 import { purpose, requestId } from './request.js';
 import { InvalidBody } from './validation.js';
@@ -39,31 +39,58 @@ class JsonNotMedia extends LedgerError {
 
 /** Uploading media (content-addressed) and reading them back, to whoever may read a case that references them. */
 export function mediaApi(deps: MediaApiDependencies): Router {
-  const { blobs, maxBytes } = deps;
+  const { maxBytes } = deps;
   const router = Router();
   const auth = authenticate(deps.verify);
 
   router.post('/v1/media', auth, requireRoles('officer'), async (req, res) => {
     const contentType = mediaType(req.get('content-type'));
     const expectedSha256 = announcedDigest(req.get('x-content-sha256'));
-    if (/^application\/(?:[^/]+\+)?json$/.test(contentType))
-      throw new JsonNotMedia('JSON bodies cannot be stored as media; send application/octet-stream');
     const declared = Number(req.get('content-length') ?? Number.NaN);
     if (declared > maxBytes) {
       await discardRest(req, res, declared);
       throw new BlobTooLarge(maxBytes);
     }
-    const options = { contentType, maxBytes, ...(expectedSha256 ? { expectedSha256 } : {}) };
-    const stored = await blobs.put(bodyOf(req), options).finally(() => discardRest(req, res));
-    const { sub, agency, roles } = principalOf(res);
+    const { stored, created } = await receiveMedium(deps, principalOf(res), bodyOf(req), {
+      contentType,
+      ...(expectedSha256 ? { expectedSha256 } : {}),
+    }).finally(() => discardRest(req, res));
     // 201 for the agency's first upload of these bytes, whoever else stored them before: the answer reveals nothing.
-    const held = await deps.holdings.receive({ sub, agency, roles: [...roles] }, stored);
-    res.status(held.created ? 201 : 200);
+    res.status(created ? 201 : 200);
     res.set('Location', `/v1/media/${stored.sha256}`).set('ETag', `"${stored.sha256}"`);
     res.json({ sha256: stored.sha256, size: stored.size, contentType: stored.contentType });
   });
 
-  router.get('/v1/media/:sha256', auth, async (req, res) => {
+  router.get('/v1/media/:sha256', auth, sendMedium(deps));
+
+  return router;
+}
+
+/**
+ * Stores an upload (at most `maxBytes`) and records that the uploader's agency holds it (`MediaReceived`): what an
+ * act may then name. The API's upload and the portal's upload form share it.
+ */
+export async function receiveMedium(
+  deps: Pick<MediaApiDependencies, 'blobs' | 'holdings' | 'maxBytes'>,
+  principal: Principal,
+  body: AsyncIterable<Uint8Array>,
+  options: { readonly contentType: string; readonly expectedSha256?: string },
+): Promise<{ stored: StoredBlob; created: boolean }> {
+  if (/^application\/(?:[^/]+\+)?json$/.test(options.contentType))
+    throw new JsonNotMedia('JSON bodies cannot be stored as media; send application/octet-stream');
+  const stored = await deps.blobs.put(body, { ...options, maxBytes: deps.maxBytes });
+  const { sub, agency, roles } = principal;
+  const held = await deps.holdings.receive({ sub, agency, roles: [...roles] }, stored);
+  return { stored, created: held.created };
+}
+
+/**
+ * Sends a medium (`:sha256`) to the principal of the request, if it may read it (`MediaReads` owns the scope and
+ * records the retrieval): conditional, with single byte ranges (`206`), re-hashed on the way when whole. The API's
+ * route and the portal's (a browser's `<video>` carrying its session) share it.
+ */
+export function sendMedium(deps: Pick<MediaApiDependencies, 'reads' | 'log'>): RequestHandler {
+  return async (req, res) => {
     const sha256 = String(req.params.sha256);
     if (!SHA256_HEX.test(sha256)) throw notFound('no such medium');
     const why = purpose(req);
@@ -116,9 +143,7 @@ export function mediaApi(deps: MediaApiDependencies): Router {
         deps.log.warn({ err, sha256, requestId: requestId(res) }, 'sending a medium failed');
       }
     });
-  });
-
-  return router;
+  };
 }
 
 /** `Content-Type` without parameters, lowercased: the medium's type as stored. */

@@ -6,6 +6,7 @@ import { PortalAssets } from './assets.js';
 import { html } from './html.js';
 import { pageContext, sendPage, type PageContext } from './layout.js';
 import { disclosureHref } from './links.js';
+import { signedInScreens, type ScreensDependencies } from './screens.js';
 import { portalIdentity } from './session.js';
 
 export interface PortalDependencies {
@@ -15,6 +16,8 @@ export interface PortalDependencies {
   readonly assets?: PortalAssets;
   /** Verifies an API bearer token (a page request may carry one instead of a session). */
   readonly verify: (token: string) => Principal;
+  /** The signed-in screens' reads and commands (without them, the portal serves its public pages only). */
+  readonly screens?: ScreensDependencies;
 }
 
 /**
@@ -28,6 +31,7 @@ export function portal(deps: PortalDependencies): Router {
   const router = Router();
   router.use(assets.router());
   router.use(portalIdentity(deps.verify));
+  if (deps.screens) router.use(signedInScreens(deps.screens, assets));
 
   router.get('/', deps.limited, async (req, res) => {
     const ctx = pageContext(req, res, assets);

@@ -1,3 +1,4 @@
+import { SCREENS_EN } from './screens.en.js';
 import type { Messages } from './zh-CN.js';
 
 /** The portal's text in English. */
@@ -29,4 +30,5 @@ export const EN: Messages = {
   'error.generic.title': 'Something went wrong',
   'error.generic.body': 'The request could not be completed. Please try again later.',
   'error.backHome': 'Back to the home page',
+  ...SCREENS_EN,
 };

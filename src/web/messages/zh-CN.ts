@@ -1,3 +1,5 @@
+import { SCREENS_ZH_CN } from './screens.zh-CN.js';
+
 /** The portal's text in Chinese, the default language. Every key here must also be in `en.ts` (the type says so). */
 export const ZH_CN = {
   'site.name': '行政执法公示与监督平台',
@@ -26,6 +28,7 @@ export const ZH_CN = {
   'error.generic.title': '出错了',
   'error.generic.body': '请求未能完成，请稍后再试。',
   'error.backHome': '返回首页',
+  ...SCREENS_ZH_CN,
 };
 
 export type Messages = { readonly [K in keyof typeof ZH_CN]: string };

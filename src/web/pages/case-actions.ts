@@ -1,0 +1,51 @@
+import type { Principal } from '../../app/auth.js';
+import type { CaseFile } from '../../app/case-file-reads.js';
+import { html, type Html } from '../html.js';
+import type { PageContext } from '../layout.js';
+import { caseHref } from '../links.js';
+import { label } from './labels.js';
+
+/** The acts an officer records on an open case from its page, each with a form of its own. */
+export const OFFICER_ACTS = [
+  'OnSiteInspectionRecorded',
+  'EvidenceCollected',
+  'PropertySeized',
+  'DocumentServed',
+  'RecordingAttached',
+  'HearingHeld',
+  'LegalReviewRequested',
+  'DecisionIssued',
+] as const;
+
+/** The acts an officer records once the case is decided or published. */
+const AFTER_DECISION: Record<string, readonly string[]> = {
+  decided: ['DecisionDisclosed', 'DocumentServed', 'RecordingAttached'],
+  disclosed: ['DocumentServed', 'RecordingAttached', 'CaseClosed'],
+  withdrawn: ['RecordingAttached', 'CaseClosed'],
+  exempted: ['RecordingAttached', 'CaseClosed'],
+};
+
+/** The URL of the form recording an act of `type` on the case. */
+export const actFormHref = (file: Pick<CaseFile, 'agency' | 'caseId'>, type: string): string =>
+  `${caseHref(file)}/acts/${type}`;
+
+/**
+ * The work the reader may start on the case from its page, by role and the case's status: an officer of the
+ * agency records acts; a reviewer reviews; the head (admin) resolves a disagreement and decides. The rules still
+ * decide on submission: a link here is an offer, never a permission.
+ */
+export function caseActions(ctx: PageContext, principal: Principal, file: CaseFile): Html {
+  if (principal.agency !== file.agency) return html``;
+  const types = new Set<string>();
+  if (principal.roles.includes('officer')) {
+    for (const type of file.status === 'open' ? OFFICER_ACTS : (AFTER_DECISION[file.status] ?? [])) types.add(type);
+  }
+  if (file.status === 'open' && principal.roles.includes('reviewer')) types.add('LegalReviewCompleted');
+  if (file.status === 'open' && principal.roles.includes('admin') && file.reviews.length > 0) {
+    types.add('ReviewDisagreementResolved');
+  }
+  if (types.size === 0) return html``;
+  return html`<ul class="actions">
+    ${[...types].map((type) => html`<li><a href="${actFormHref(file, type)}">${label(ctx, 'act', type)}</a></li>`)}
+  </ul>`;
+}

@@ -1,0 +1,205 @@
+import type { CaseFile } from '../../app/case-file-reads.js';
+import { html, type Html } from '../html.js';
+import type { PageContext } from '../layout.js';
+import { caseHref } from '../links.js';
+import { label, minute, yuan } from './labels.js';
+
+/** One granted retrieval of the case, as the supervision view of the access trail gives it. */
+export interface AccessRow {
+  readonly sub: string;
+  readonly agency: string;
+  readonly at: string;
+  readonly action: string;
+  readonly purpose?: string;
+}
+
+export interface CaseFileView {
+  readonly file: CaseFile;
+  /** The access trail, when the reader may see it (a supervisor, as `GET /v1/audit/access`); else undefined. */
+  readonly access?: readonly AccessRow[];
+  /** The forms and links of the work the reader may do on the case. */
+  readonly actions: Html;
+}
+
+/** The URL the case page's media are played from: the portal's media route, which the browser's session reaches. */
+export const mediumHref = (sha256: string): string => `/media/${sha256}`;
+
+/** The case file (案卷) page: facts, checklist, decision, reviews, the acts in order, the media, who read it. */
+export function caseFileMain(ctx: PageContext, { file, access, actions }: CaseFileView): Html {
+  const yesNo = (v: boolean | undefined) => ctx.t(v ? 'case.yes' : 'case.no');
+  return html`<h1>${file.title}</h1>
+    <dl class="fields">
+      <dt>${ctx.t('case.caseId')}</dt>
+      <dd>${file.caseId}</dd>
+      <dt>${ctx.t('case.agency')}</dt>
+      <dd>${file.agency}</dd>
+      <dt>${ctx.t('case.item')}</dt>
+      <dd>${file.itemName ?? file.itemCode} (${file.itemCode})</dd>
+      <dt>${ctx.t('case.openedOn')}</dt>
+      <dd>${file.openedOn}</dd>
+      <dt>${ctx.t('case.status')}</dt>
+      <dd class="status">${label(ctx, 'case.status', file.status)}</dd>
+      <dt>${ctx.t('case.major')}</dt>
+      <dd>${yesNo(file.major)}</dd>
+      <dt>${ctx.t('case.officers')}</dt>
+      <dd>${file.handlingOfficers.map((o) => o.name ?? o.officerId).join('、')}</dd>
+      <dt>${ctx.t('case.parties')}</dt>
+      <dd>${file.parties.map((p) => `${p.name}（${label(ctx, 'case.party', p.kind)}）`).join('；')}</dd>
+    </dl>
+    <section aria-labelledby="checklist">
+      <h2 id="checklist">${ctx.t('case.checklist')}</h2>
+      <ul class="checklist">
+        ${(['recordings', 'legalReview', 'disclosure', 'service'] as const).map((name) => {
+          const status = file.completeness[name].status;
+          return html`<li class="check-${status}">
+            <span>${ctx.t(`case.check.${name}` as const)}</span>：<strong
+              >${label(ctx, 'case.checkStatus', status)}</strong
+            >
+          </li>`;
+        })}
+      </ul>
+    </section>
+    ${file.decision && decisionSection(ctx, file.decision)} ${reviewsSection(ctx, file)}
+    <section aria-labelledby="timeline">
+      <h2 id="timeline">${ctx.t('case.timeline')}</h2>
+      <ol class="timeline">
+        ${file.timeline.map(
+          (t) =>
+            html`<li id="act-${t.eventId}">
+              <strong>${label(ctx, 'act', t.type)}</strong>
+              <time datetime="${t.occurredAt}">${minute(t.occurredAt)}</time>
+              <span class="muted">${ctx.t('case.timeline.by')}：${t.recordedBy}</span>
+              <span class="muted">${ctx.t('case.timeline.hash')}：<code>${t.hash.slice(0, 16)}…</code></span>
+            </li>`,
+        )}
+      </ol>
+    </section>
+    ${mediaSection(ctx, file)}
+    <section aria-labelledby="access">
+      <h2 id="access">${ctx.t('case.access')}</h2>
+      ${
+        access === undefined
+          ? html`<p class="muted">${ctx.t('case.access.note')}</p>`
+          : access.length === 0
+            ? html`<p>${ctx.t('case.access.none')}</p>`
+            : html`<table>
+                <caption class="muted">
+                  ${ctx.t('case.access.note')}
+                </caption>
+                <thead>
+                  <tr>
+                    <th scope="col">${ctx.t('case.access.who')}</th>
+                    <th scope="col">${ctx.t('case.access.when')}</th>
+                    <th scope="col">${ctx.t('case.access.action')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  ${access.map(
+                    (a) =>
+                      html`<tr>
+                        <td>${a.sub}（${a.agency}）</td>
+                        <td><time datetime="${a.at}">${minute(a.at)}</time></td>
+                        <td>${label(ctx, 'access', a.action)}${a.purpose ? `：${a.purpose}` : ''}</td>
+                      </tr>`,
+                  )}
+                </tbody>
+              </table>`
+      }
+    </section>
+    <section aria-labelledby="actions">
+      <h2 id="actions">${ctx.t('case.actions')}</h2>
+      <p><a href="${caseHref(file)}/bundle" download>${ctx.t('case.export')}</a></p>
+      ${actions}
+    </section>`;
+}
+
+function decisionSection(ctx: PageContext, d: NonNullable<CaseFile['decision']>): Html {
+  return html`<section aria-labelledby="decision">
+    <h2 id="decision">${ctx.t('case.decision')}</h2>
+    <dl class="fields">
+      <dt>${ctx.t('case.decision.type')}</dt>
+      <dd>${label(ctx, 'decision', d.decisionType)}</dd>
+      ${
+        d.fineFen > 0 &&
+        html`<dt>${ctx.t('case.decision.fine')}</dt>
+          <dd>${yuan(d.fineFen)}</dd>`
+      }
+      <dt>${ctx.t('case.decision.documentNo')}</dt>
+      <dd>${d.documentNo}</dd>
+      <dt>${ctx.t('case.decision.decidedOn')}</dt>
+      <dd>${d.decidedOn}</dd>
+      <dt>${ctx.t('case.decision.dueBy')}</dt>
+      <dd>${d.disclosureDueBy}</dd>
+      ${
+        d.disclosedOn &&
+        html`<dt>${ctx.t('case.decision.disclosedOn')}</dt>
+          <dd>
+            ${d.disclosedOn}（${ctx.t('case.decision.onTime')}：${ctx.t(d.disclosedOnTime ? 'case.yes' : 'case.no')}）
+          </dd>`
+      }
+    </dl>
+  </section>`;
+}
+
+function reviewsSection(ctx: PageContext, file: CaseFile): Html {
+  return html`<section aria-labelledby="reviews">
+    <h2 id="reviews">${ctx.t('case.reviews')}</h2>
+    ${
+      file.reviews.length === 0
+        ? html`<p>${ctx.t('case.reviews.none')}</p>`
+        : html`<ul class="cards">
+            ${file.reviews.map(
+              (r) =>
+                html`<li>
+                  <strong>${label(ctx, 'review.outcome', r.outcome)}</strong>
+                  <span
+                    >${ctx.t('case.review.proposal')}：${label(ctx, 'decision', r.proposal.decisionType)}
+                    ${r.proposal.fineFen !== undefined && r.proposal.fineFen > 0 ? yuan(r.proposal.fineFen) : ''}</span
+                  >
+                  <span>${ctx.t('case.review.by')}：${r.reviewer}</span>
+                  <p>${ctx.t('case.review.opinion')}：${r.opinion}</p>
+                  ${
+                    r.resolution &&
+                    html`<p>${ctx.t('case.review.resolution')}：${label(ctx, 'resolution', r.resolution)}</p>`
+                  }
+                </li>`,
+            )}
+          </ul>`
+    }
+  </section>`;
+}
+
+function mediaSection(ctx: PageContext, file: CaseFile): Html {
+  return html`<section aria-labelledby="media">
+    <h2 id="media">${ctx.t('case.media')}</h2>
+    ${
+      file.media.length === 0
+        ? html`<p>${ctx.t('case.media.none')}</p>`
+        : html`<ul class="media">
+            ${file.media.map((m) => {
+              const href = mediumHref(m.sha256);
+              const acts = m.eventIds
+                .map((id) => file.timeline.find((t) => t.eventId === id))
+                .map((t) => (t ? label(ctx, 'act', t.type) : ''))
+                .join('、');
+              const name = `${acts} · ${m.contentType}`;
+              const player = m.contentType.startsWith('video/')
+                ? html`<video controls preload="metadata" src="${href}" aria-label="${name}"></video>`
+                : m.contentType.startsWith('audio/')
+                  ? html`<audio controls preload="metadata" src="${href}" aria-label="${name}"></audio>`
+                  : m.contentType.startsWith('image/')
+                    ? html`<img src="${href}" alt="${name}" loading="lazy" />`
+                    : html``;
+              return html`<li>
+                ${player}
+                <p>
+                  ${name} · ${ctx.t('case.media.bytes', { size: m.size })} ·
+                  <a href="${href}" download>${ctx.t('case.media.download')}</a>
+                  <code class="muted">${m.sha256.slice(0, 16)}…</code>
+                </p>
+              </li>`;
+            })}
+          </ul>`
+    }
+  </section>`;
+}

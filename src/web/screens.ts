@@ -1,0 +1,85 @@
+import { Router, type Request } from 'express';
+import type { Logger } from 'pino';
+import type { BundleReads } from '../app/bundle-reads.js';
+import type { CaseFileReads } from '../app/case-file-reads.js';
+import type { MediaReads } from '../app/media-reads.js';
+import type { SupervisionReads } from '../app/supervision-reads.js';
+import { notFound } from '../domain/errors.js';
+import { sendBundle } from '../http/bundle-api.js';
+import { consistencyOf } from '../http/consistency.js';
+import { sendMedium } from '../http/media-api.js';
+import { purpose, requestId } from '../http/request.js';
+import type { PortalAssets } from './assets.js';
+import { pageContext, sendPage } from './layout.js';
+import { caseFileMain, type AccessRow } from './pages/case-file.js';
+import { caseActions } from './pages/case-actions.js';
+import { portalPrincipal, signedIn } from './session.js';
+
+/** What the signed-in screens read and write through: the same application reads and commands as the API. */
+export interface ScreensDependencies {
+  readonly files: CaseFileReads;
+  readonly supervision: SupervisionReads;
+  readonly bundles: Pick<BundleReads, 'export'>;
+  readonly media: MediaReads;
+  readonly log: Logger;
+}
+
+/** Case ids and agency codes as the API takes them in a path; anything else is not a case. */
+const ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
+
+/** How many of the latest retrievals the case page lists. */
+export const CASE_ACCESS_SHOWN = 20;
+
+/** The case named by the path (`/cases/{agency}/{caseId}`), as the API's `?agency=` and `{caseId}` would name it. */
+function caseOfPath(req: Request): { agency: string; caseId: string } {
+  const agency = String(req.params.agency);
+  const caseId = String(req.params.caseId);
+  if (!ID.test(agency) || !ID.test(caseId)) throw notFound('no such case');
+  return { agency, caseId };
+}
+
+/**
+ * The screens of signed-in users: the case file, its media and bundle, the officers' and reviewers' forms, the
+ * supervision dashboard. Every read and write goes through the application use case the API calls (scope, access
+ * records and rules live there once); the routes parse, call and render.
+ */
+export function signedInScreens(deps: ScreensDependencies, assets: PortalAssets): Router {
+  const router = Router();
+
+  router.get('/cases/:agency/:caseId', signedIn(), async (req, res) => {
+    const ctx = pageContext(req, res, assets);
+    const principal = portalPrincipal(res);
+    const consistentWith = consistencyOf(req);
+    const why = purpose(req);
+    const file = await deps.files.file({
+      ...caseOfPath(req),
+      principal,
+      action: 'read_case',
+      requestId: requestId(res),
+      ...(why === undefined ? {} : { purpose: why }),
+      ...(consistentWith === undefined ? {} : { consistentWith }),
+    });
+    let access: AccessRow[] | undefined;
+    if (principal.roles.includes('supervisor')) {
+      const trail = await deps.supervision.access(
+        { principal, agency: file.agency, caseId: file.caseId },
+        { limit: CASE_ACCESS_SHOWN },
+      );
+      access = trail.items;
+    }
+    sendPage(res, ctx, {
+      title: `${file.title} · ${ctx.t('case.title')}`,
+      main: caseFileMain(ctx, { file, actions: caseActions(ctx, principal, file), ...(access ? { access } : {}) }),
+    });
+  });
+
+  router.get('/cases/:agency/:caseId/bundle', signedIn(), async (req, res) => {
+    const retrieval = { ...caseOfPath(req), principal: portalPrincipal(res), action: 'read_bundle' as const };
+    await sendBundle(deps, res, { ...retrieval, requestId: requestId(res) });
+  });
+
+  // the media of case pages, for the browser's <video>/<audio>/<img> that carry the session, not a bearer token
+  router.get('/media/:sha256', signedIn(), sendMedium({ reads: deps.media, log: deps.log }));
+
+  return router;
+}

@@ -1,0 +1,99 @@
+import type { Clock } from '../../src/ports/clock.js';
+import { seedAgency, startTestService, type TestService } from './service.js';
+
+/** The fixture's day: the tests' clock starts at 10:00 on it in Beijing (02:00 UTC) and runs on from there. */
+export const DAY = '2026-03-02';
+
+/** A clock that starts at the fixture's day and advances with real time (live feeds and waits need time to pass). */
+export function fixtureClock(): Clock {
+  const started = Date.now();
+  const at = Date.parse(`${DAY}T02:00:00Z`);
+  return { now: () => new Date(at + (Date.now() - started)) };
+}
+
+export const AGENCY = 'county-justice';
+export const OTHER = 'city-market';
+
+/** An act's time on the fixture's day, in the agency's local time. */
+export const at = (hhmm: string) => `${DAY}T${hhmm}:00+08:00`;
+
+export interface ScreensFixture {
+  readonly t: TestService;
+  readonly admin: string;
+  readonly alice: string;
+  readonly rita: string;
+  readonly olga: string;
+  /** A supervisor of the city who supervises the county's justice bureau. */
+  readonly sam: string;
+}
+
+/**
+ * The service with two agencies registered through the API: the county's (officers alice and bob, reviewer rita,
+ * a penalty item whose fines of 10 000 yuan or more are major) and the city market's (officers olga and oscar).
+ */
+export async function startScreensService(): Promise<ScreensFixture> {
+  const t = await startTestService({}, { clock: fixtureClock() });
+  const { admin } = await seedAgency(t, AGENCY, {
+    reviewers: ['rita'],
+    item: { major: { fineFenAtLeast: 1_000_000 } },
+  });
+  await seedAgency(t, OTHER, { officers: ['olga', 'oscar'] });
+  return {
+    t,
+    admin,
+    alice: t.token('alice', AGENCY, ['officer']),
+    rita: t.token('rita', AGENCY, ['reviewer']),
+    olga: t.token('olga', OTHER, ['officer']),
+    sam: t.token('sam', 'city-justice', ['supervisor'], [AGENCY]),
+  };
+}
+
+/** Opens a case of the county through the API, as alice. */
+export async function openCase(f: ScreensFixture, caseId: string): Promise<number> {
+  const res = await f.t.call('POST', '/v1/cases', {
+    token: f.alice,
+    body: {
+      caseId,
+      itemCode: 'P-001',
+      title: '某律所未公示执业信息案',
+      openedOn: DAY,
+      officers: ['alice', 'bob'],
+      parties: [{ kind: 'organization', name: '某某律师事务所' }],
+    },
+  });
+  if (res.status !== 201) throw new Error(`opening ${caseId}: ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body.position as number;
+}
+
+/** Uploads bytes through the API as `token`; returns the sha256. */
+export async function uploadMedium(f: ScreensFixture, token: string, bytes: Uint8Array, type: string): Promise<string> {
+  const res = await fetch(`${f.t.url}/v1/media`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}`, 'content-type': type },
+    body: bytes,
+  });
+  const body = (await res.json()) as { sha256: string };
+  if (res.status !== 201 && res.status !== 200) throw new Error(`upload: ${res.status} ${JSON.stringify(body)}`);
+  return body.sha256;
+}
+
+/** Records an act through the API as `token`; returns the write's position. */
+export async function recordAct(f: ScreensFixture, token: string, caseId: string, act: object): Promise<number> {
+  const res = await f.t.call('POST', `/v1/cases/${caseId}/acts`, { token, body: act });
+  if (res.status !== 201) throw new Error(`act on ${caseId}: ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body.position as number;
+}
+
+/** A portal page as a browser asks for it (HTML), with the API token a script or a test uses instead of a session. */
+export async function page(
+  f: ScreensFixture,
+  path: string,
+  token?: string,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; headers: Headers; text: string }> {
+  const res = await fetch(f.t.url + path, {
+    redirect: 'manual',
+    headers: { accept: 'text/html', ...(token ? { authorization: `Bearer ${token}` } : {}), ...headers },
+  });
+  return { status: res.status, headers: res.headers, text: await res.text() };
+}

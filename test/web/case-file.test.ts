@@ -1,0 +1,120 @@
+import { randomBytes } from 'node:crypto';
+import { accessStream, CASE_ACCESSED } from '../../src/app/access-log.js';
+import {
+  AGENCY,
+  at,
+  openCase,
+  page,
+  recordAct,
+  startScreensService,
+  uploadMedium,
+  type ScreensFixture,
+} from '../support/screens.js';
+
+let f: ScreensFixture;
+let video: string;
+let position: number;
+
+beforeAll(async () => {
+  f = await startScreensService();
+  await openCase(f, 'cf-1');
+  video = await uploadMedium(f, f.alice, randomBytes(4096), 'video/mp4');
+  position = await recordAct(f, f.alice, 'cf-1', {
+    type: 'PropertySeized',
+    occurredAt: at('09:30'),
+    officers: ['alice', 'bob'],
+    data: { items: '电动车一辆', legalBasis: '《行政强制法》第二十二条' },
+    media: [video],
+  });
+});
+afterAll(() => f.t.stop());
+
+/** The granted retrievals recorded on the case's access trail. */
+async function accesses(caseId: string) {
+  const trail = await f.t.service.events.readStream(accessStream(AGENCY, caseId));
+  return trail.filter((r) => r.event.type === CASE_ACCESSED).map((r) => r.event.data as Record<string, unknown>);
+}
+
+describe('the case file page', () => {
+  it('when an officer of the agency opens it, then it shows the file in Chinese: facts, checklist, acts and the video', async () => {
+    const res = await page(f, `/cases/${AGENCY}/cf-1?consistentWith=${position}`, f.alice);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toMatch(/^text\/html/);
+    expect(res.text).toContain('<html lang="zh-CN"');
+    expect(res.text).toContain('某律所未公示执业信息案');
+    expect(res.text).toContain('案卷完整性');
+    expect(res.text).toMatch(/<strong>立案<\/strong>/);
+    expect(res.text).toMatch(/<strong>查封扣押<\/strong>/);
+    expect(res.text).toContain(`<video controls preload="metadata" src="/media/${video}"`);
+    expect(res.text).toContain(`href="/cases/${AGENCY}/cf-1/bundle"`);
+  });
+
+  it('when the page is opened once, then exactly one read_case retrieval is recorded, as the API records it', async () => {
+    await openCase(f, 'cf-2');
+    expect(await accesses('cf-2')).toEqual([]);
+    const res = await page(f, `/cases/${AGENCY}/cf-2`, f.alice, { 'x-purpose': encodeURIComponent('案卷评查') });
+    expect(res.status).toBe(200);
+    expect(await accesses('cf-2')).toEqual([
+      expect.objectContaining({ action: 'read_case', outcome: 'granted', caseId: 'cf-2', purpose: '案卷评查' }),
+    ]);
+  });
+
+  it("when an officer of another agency opens it, then the 404 page, and nothing is added to the case's trail", async () => {
+    const before = (await accesses('cf-1')).length;
+    const res = await page(f, `/cases/${AGENCY}/cf-1`, f.olga);
+    expect(res.status).toBe(404);
+    expect(res.text).toContain('页面不存在');
+    expect(res.text).not.toContain('某律所未公示执业信息案');
+    expect(await accesses('cf-1')).toHaveLength(before);
+  });
+
+  it('when nobody is signed in, then the browser is sent to sign in and comes back afterwards', async () => {
+    const res = await page(f, `/cases/${AGENCY}/cf-1`);
+    expect(res.status).toBe(303);
+    expect(res.headers.get('location')).toBe(`/signin?next=${encodeURIComponent(`/cases/${AGENCY}/cf-1`)}`);
+  });
+
+  it('when a supervisor of the agency opens it, then the page lists who accessed the file', async () => {
+    await page(f, `/cases/${AGENCY}/cf-1`, f.alice);
+    await f.t.service.readModelsCaughtUp();
+    const res = await page(f, `/cases/${AGENCY}/cf-1`, f.sam);
+    expect(res.status).toBe(200);
+    expect(res.text).toContain('调阅记录');
+    expect(res.text).toMatch(/<td>alice（county-justice）<\/td>/);
+    // an officer is told the trail exists, not shown it (the API gives it to supervisors only)
+    expect((await page(f, `/cases/${AGENCY}/cf-1`, f.alice)).text).not.toMatch(/<td>alice/);
+  });
+
+  it('when the video is asked for a range, as a browser plays it, then 206 with those bytes, and the read is recorded', async () => {
+    const before = (await accesses('cf-1')).filter((a) => a.action === 'read_media').length;
+    const res = await fetch(`${f.t.url}/media/${video}`, {
+      headers: { authorization: `Bearer ${f.alice}`, range: 'bytes=0-99' },
+    });
+    expect(res.status).toBe(206);
+    expect(res.headers.get('content-range')).toBe('bytes 0-99/4096');
+    expect((await res.arrayBuffer()).byteLength).toBe(100);
+    const after = (await accesses('cf-1')).filter((a) => a.action === 'read_media');
+    expect(after).toHaveLength(before + 1);
+  });
+
+  it('when another agency asks for the video, then 404, as the API answers', async () => {
+    const res = await fetch(`${f.t.url}/media/${video}`, { headers: { authorization: `Bearer ${f.olga}` } });
+    expect(res.status).toBe(404);
+  });
+
+  it('when the export link is followed, then the evidence bundle downloads as a tar, its retrieval recorded', async () => {
+    const res = await fetch(`${f.t.url}/cases/${AGENCY}/cf-1/bundle`, {
+      headers: { authorization: `Bearer ${f.alice}` },
+    });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('application/x-tar');
+    expect(res.headers.get('content-disposition')).toBe('attachment; filename="case-cf-1.tar"');
+    expect((await res.arrayBuffer()).byteLength).toBeGreaterThan(4096);
+    expect((await accesses('cf-1')).some((a) => a.action === 'read_bundle')).toBe(true);
+  });
+
+  it('when the case id is not one the API takes, then the 404 page', async () => {
+    const res = await page(f, `/cases/${AGENCY}/${encodeURIComponent('../etc')}`, f.alice);
+    expect(res.status).toBe(404);
+  });
+});
