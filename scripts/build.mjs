@@ -67,9 +67,26 @@ await esbuild.build({
 });
 // each top-level script of src/web/client/ is a page's enhancement, bundled (with what it imports) for browsers
 const clientEntries = files(CLIENT_DIR, (name) => isModule(name)).filter((f) => path.dirname(f) === CLIENT_DIR);
+// src/ledger runs in the browser as it is (the evidence verifier, the ledger badge): the few Node built-ins it uses
+// are the browser stand-ins of client/shims/ (SHA-256, Ed25519 by WebCrypto, Buffer); docs/portal.md says why
+const shim = (name) => path.join(root, CLIENT_DIR, 'shims', name);
+// the `buffer` package declares no `sideEffects`: said here, so a bundle that never names Buffer does not carry it
+const bufferWithoutSideEffects = {
+  name: 'buffer-without-side-effects',
+  setup(build) {
+    build.onResolve({ filter: /^buffer$/ }, async ({ kind, resolveDir, pluginData }) => {
+      if (pluginData === 'resolving') return undefined;
+      const resolved = await build.resolve('buffer', { kind, resolveDir, pluginData: 'resolving' });
+      return { ...resolved, sideEffects: false };
+    });
+  },
+};
 await esbuild.build({
   entryPoints: clientEntries.map((f) => path.join(root, f)),
   outdir: path.join(staging, 'src', 'web', 'bundles'),
+  alias: { 'node:crypto': shim('crypto.ts'), 'node:buffer': shim('buffer.ts') },
+  inject: [shim('buffer-global.ts')],
+  plugins: [bufferWithoutSideEffects],
   format: 'esm',
   platform: 'browser',
   target: ['chrome110', 'firefox115', 'safari16'],

@@ -7,6 +7,7 @@ import { html } from './html.js';
 import { pageContext, sendPage, type PageContext } from './layout.js';
 import { disclosureHref } from './links.js';
 import { signedInScreens, type ScreensDependencies } from './screens.js';
+import { verifyPage } from './pages/verify.js';
 import { portalIdentity } from './session.js';
 
 export interface PortalDependencies {
@@ -59,6 +60,8 @@ export function portal(deps: PortalDependencies): Router {
         </section>`,
     });
   });
+
+  router.get('/verify', deps.limited, verifyPage(assets));
 
   return router;
 }

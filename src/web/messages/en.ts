@@ -1,4 +1,5 @@
 import { SCREENS_EN } from './screens.en.js';
+import { VERIFY_EN } from './verify.en.js';
 import type { Messages } from './zh-CN.js';
 
 /** The portal's text in English. */
@@ -31,4 +32,5 @@ export const EN: Messages = {
   'error.generic.body': 'The request could not be completed. Please try again later.',
   'error.backHome': 'Back to the home page',
   ...SCREENS_EN,
+  ...VERIFY_EN,
 };

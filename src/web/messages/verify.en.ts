@@ -1,0 +1,70 @@
+import type { VerifyMessages } from './verify.zh-CN.js';
+
+/** The text of the evidence verifier (`/verify`) in English, spread into `en.ts`. */
+export const VERIFY_EN: VerifyMessages = {
+  'verify.title': 'Verify an evidence bundle',
+  'verify.lead':
+    'Checks an enforcement evidence bundle (.tar) in your browser. The file is never uploaded: it is checked on your device, with the same checks as the command-line ledger verify.',
+  'verify.what':
+    "What is checked: the manifest against the archive's files, the manifest's signature, the signed checkpoint, every event's hash and signature, the hash chains of the case and of its access records, every medium's size and SHA-256, and every event's inclusion proof in the checkpoint. The first problem found is named.",
+  'verify.noscript':
+    'This page needs JavaScript to check a bundle locally in your browser. Without JavaScript you can verify a bundle like this:',
+  'verify.other': 'Other ways to verify',
+  'verify.cli': "Offline, with the command line (fetch the ledger's public key first):",
+  'verify.api':
+    "Or send the bundle to this service (the file is uploaded and checked against the service's published keys; the report is the same):",
+  'verify.form': 'Choose a bundle',
+  'verify.file': 'Evidence bundle file (.tar)',
+  'verify.drop': 'You can also drop the file here. It never leaves your device.',
+  'verify.key.legend': 'Trusted keys (optional)',
+  'verify.key.hint':
+    "Paste the ledger's published Ed25519 public key (PEM), or use the keys this ledger publishes. Without one, the keys the bundle carries are trusted, which shows only that the bundle is consistent with itself.",
+  'verify.key.label': 'Public keys (PEM, one or more)',
+  'verify.key.fetch': "Use this ledger's published keys",
+  'verify.key.fetched': 'Filled in the {count} keys this ledger publishes.',
+  'verify.key.fetchFailed': "Could not fetch the ledger's published keys.",
+  'verify.key.invalid': 'What was pasted is not an Ed25519 public key in PEM.',
+  'verify.submit': 'Verify',
+  'verify.checking': 'Checking on this device…',
+  'verify.result': 'Result',
+  'verify.valid': 'Valid: the bundle is complete, and every signature and inclusion proof verifies.',
+  'verify.invalid': 'Invalid: {code}',
+  'verify.error': 'The check could not be completed: {reason}',
+  'verify.detail': 'Technical detail',
+  'verify.case': 'Case {caseId} (agency {agency})',
+  'verify.counts':
+    '{events} events, {access} access records, {media} media ({mediaBytes} bytes), {proofs} inclusion proofs; {files} files, {bytes} bytes read.',
+  'verify.checkpoint': 'Checkpoint: {origin}, size {size}, root {root}',
+  'verify.keys': 'Trusted keys:',
+  'verify.keys.given': '(given)',
+  'verify.keys.bundle': '(from the bundle)',
+  'verify.keys.bundleNote':
+    "These keys were taken from the bundle itself: compare their ids with the ledger's published keys (GET /v1/ledger/keys), or give a key and check again.",
+  'verify.json': 'Full report (JSON, as ledger verify --json prints it)',
+  'verify.code.malformed':
+    'The bundle is malformed: not a readable bundle archive, or one of its files is not in its format.',
+  'verify.code.manifest_mismatch': "The manifest does not match the archive's files: a file is missing or extra.",
+  'verify.code.file_hash_mismatch': 'A file does not have the hash or size the manifest lists: it was changed.',
+  'verify.code.unknown_key': 'A signature is by a key that is not trusted.',
+  'verify.code.manifest_signature_invalid':
+    "The manifest's signature does not verify: the manifest was changed, or that key did not sign it.",
+  'verify.code.checkpoint_invalid':
+    "The checkpoint's signature is invalid, or it is not the checkpoint the manifest names.",
+  'verify.code.checkpoint_inconsistent':
+    'The checkpoint is not consistent with the trusted checkpoint: the log may have been rewritten.',
+  'verify.code.malformed_event': 'An event record is malformed.',
+  'verify.code.event_hash_mismatch': 'An event does not have the hash it records: it was changed.',
+  'verify.code.unsupported_algorithm': 'A signature uses an algorithm that is not supported.',
+  'verify.code.signature_invalid': "An event's signature does not verify.",
+  'verify.code.actor_key_unknown': "An event carries an officer's signature, but the officer's key is not known.",
+  'verify.code.actor_signature_invalid': "An officer's signature does not verify.",
+  'verify.code.stream_mismatch': "An event does not belong to the case's records.",
+  'verify.code.duplicate_event': 'The same event appears twice.',
+  'verify.code.revision_gap': 'The records are not contiguous: a record is missing or extra.',
+  'verify.code.chain_broken': 'The hash chain of the events is broken: an event was deleted, inserted or replaced.',
+  'verify.code.media_missing': 'A medium an event references is missing.',
+  'verify.code.media_mismatch': 'A medium does not have the size or hash its event records.',
+  'verify.code.proof_missing': 'An event has no inclusion proof.',
+  'verify.code.proof_invalid':
+    "An event's inclusion proof does not match the checkpoint: it does not show the event is in the signed ledger.",
+};

@@ -1,0 +1,132 @@
+import type { RequestHandler } from 'express';
+import type { BundleFailureCode } from '../../ledger/bundle-report.js';
+import type { PortalAssets } from '../assets.js';
+import { html, jsonScript } from '../html.js';
+import type { MessageKey } from '../i18n.js';
+import { pageContext, sendPage, type PageContext } from '../layout.js';
+
+/**
+ * `/verify`: an evidence bundle checked in the reader's browser, never uploaded (client/verify.ts runs src/ledger's
+ * verifier on the file, docs/portal.md "Verifying in the browser"). Without JavaScript the page says what it does
+ * and how to verify with the CLI or `POST /v1/verify` instead; the form is shown by the script.
+ */
+
+/** Each failure code's plain-language explanation (a code without one does not compile). */
+const CODE_TEXT: Record<BundleFailureCode, MessageKey> = {
+  malformed: 'verify.code.malformed',
+  manifest_mismatch: 'verify.code.manifest_mismatch',
+  file_hash_mismatch: 'verify.code.file_hash_mismatch',
+  unknown_key: 'verify.code.unknown_key',
+  manifest_signature_invalid: 'verify.code.manifest_signature_invalid',
+  checkpoint_invalid: 'verify.code.checkpoint_invalid',
+  checkpoint_inconsistent: 'verify.code.checkpoint_inconsistent',
+  malformed_event: 'verify.code.malformed_event',
+  event_hash_mismatch: 'verify.code.event_hash_mismatch',
+  unsupported_algorithm: 'verify.code.unsupported_algorithm',
+  signature_invalid: 'verify.code.signature_invalid',
+  actor_key_unknown: 'verify.code.actor_key_unknown',
+  actor_signature_invalid: 'verify.code.actor_signature_invalid',
+  stream_mismatch: 'verify.code.stream_mismatch',
+  duplicate_event: 'verify.code.duplicate_event',
+  revision_gap: 'verify.code.revision_gap',
+  chain_broken: 'verify.code.chain_broken',
+  media_missing: 'verify.code.media_missing',
+  media_mismatch: 'verify.code.media_mismatch',
+  proof_missing: 'verify.code.proof_missing',
+  proof_invalid: 'verify.code.proof_invalid',
+};
+
+/** The text the page's script shows, in the page's language. */
+const SCRIPT_TEXT: readonly MessageKey[] = [
+  'verify.checking',
+  'verify.valid',
+  'verify.invalid',
+  'verify.error',
+  'verify.detail',
+  'verify.case',
+  'verify.counts',
+  'verify.checkpoint',
+  'verify.keys',
+  'verify.keys.given',
+  'verify.keys.bundle',
+  'verify.keys.bundleNote',
+  'verify.json',
+  'verify.key.fetched',
+  'verify.key.fetchFailed',
+  'verify.key.invalid',
+];
+
+/** What client/verify.ts reads from the page: its text, and each failure code's explanation. */
+export interface VerifyPageText {
+  readonly text: Record<string, string>;
+  readonly codes: Record<string, string>;
+}
+
+function scriptText(ctx: PageContext): VerifyPageText {
+  return {
+    text: Object.fromEntries(SCRIPT_TEXT.map((key) => [key, ctx.t(key)])),
+    codes: Object.fromEntries(Object.entries(CODE_TEXT).map(([code, key]) => [code, ctx.t(key)])),
+  };
+}
+
+export function verifyPage(assets: PortalAssets): RequestHandler {
+  return (req, res) => {
+    const ctx = pageContext(req, res, assets);
+    const origin = `${req.protocol}://${req.get('host') ?? 'localhost'}`;
+    sendPage(res, ctx, {
+      title: ctx.t('verify.title'),
+      scripts: ['verify.js'],
+      main: html`<h1>${ctx.t('verify.title')}</h1>
+        <p class="lead">${ctx.t('verify.lead')}</p>
+        <p>${ctx.t('verify.what')}</p>
+        <form id="verify-form" class="verify" hidden>
+          <fieldset>
+            <legend>${ctx.t('verify.form')}</legend>
+            <div id="verify-drop" class="dropzone">
+              <label for="verify-file">${ctx.t('verify.file')}</label>
+              <input
+                type="file"
+                id="verify-file"
+                name="bundle"
+                accept=".tar,application/x-tar"
+                aria-describedby="verify-drop-hint"
+              />
+              <p id="verify-drop-hint" class="muted">${ctx.t('verify.drop')}</p>
+            </div>
+          </fieldset>
+          <fieldset>
+            <legend>${ctx.t('verify.key.legend')}</legend>
+            <p id="verify-key-hint" class="muted">${ctx.t('verify.key.hint')}</p>
+            <label for="verify-key">${ctx.t('verify.key.label')}</label>
+            <textarea
+              id="verify-key"
+              name="key"
+              rows="5"
+              spellcheck="false"
+              autocomplete="off"
+              aria-describedby="verify-key-hint"
+            ></textarea>
+            <p><button type="button" id="verify-fetch-keys">${ctx.t('verify.key.fetch')}</button></p>
+            <p id="verify-key-status" role="status"></p>
+          </fieldset>
+          <p><button type="submit" id="verify-submit">${ctx.t('verify.submit')}</button></p>
+        </form>
+        <section
+          id="verify-result"
+          class="verify-result"
+          aria-live="polite"
+          aria-label="${ctx.t('verify.result')}"
+        ></section>
+        <section aria-labelledby="verify-other">
+          <h2 id="verify-other">${ctx.t('verify.other')}</h2>
+          <p id="verify-needs-js">${ctx.t('verify.noscript')}</p>
+          <p>${ctx.t('verify.cli')}</p>
+          <pre><code>curl -s ${origin}/v1/ledger/keys | node -p 'JSON.parse(require("fs").readFileSync(0)).keys[0].publicKeyPem' &gt; ledger-key.pem
+npx ledger verify case.tar --key ledger-key.pem --json</code></pre>
+          <p>${ctx.t('verify.api')}</p>
+          <pre><code>curl -s -X POST -H 'content-type: application/x-tar' --data-binary @case.tar ${origin}/v1/verify</code></pre>
+        </section>
+        ${jsonScript('verify-text', scriptText(ctx))}`,
+    });
+  };
+}

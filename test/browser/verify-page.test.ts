@@ -1,0 +1,145 @@
+import type { Browser, BrowserContext, Page, Request } from 'playwright-core';
+import { caseBundle, tamperedBundles } from '../support/bundles.js';
+import { describeInBrowser, launchBrowser, seriousViolations } from '../support/browser.js';
+import { startTestService, type TestService } from '../support/service.js';
+
+/** `/verify` in Chromium: a bundle checked in the page, never sent; the report in plain words; keyboard and axe. */
+describeInBrowser('the /verify page in Chromium', () => {
+  let svc: TestService;
+  let browser: Browser;
+  let context: BrowserContext;
+  let bundles: Record<string, Buffer>;
+
+  beforeAll(async () => {
+    [svc, browser] = await Promise.all([startTestService(), launchBrowser()]);
+    bundles = await tamperedBundles(await caseBundle(svc, 'county-justice', 'p-1'), svc.service.keys.eventSigner);
+  });
+  beforeEach(async () => {
+    context = await browser.newContext({ locale: 'zh-CN' });
+  });
+  afterEach(() => context.close());
+  afterAll(async () => {
+    await browser?.close();
+    await svc?.stop();
+  });
+
+  /** Every request the page makes, with the bytes it sends. */
+  function recordRequests(page: Page): Request[] {
+    const requests: Request[] = [];
+    page.on('request', (r) => requests.push(r));
+    return requests;
+  }
+
+  function expectNoUpload(requests: readonly Request[]): void {
+    expect(requests.length).toBeGreaterThan(0); // the recording is live: the page's own loads are in it
+    for (const r of requests) {
+      expect({ url: r.url(), method: r.method(), sent: r.postDataBuffer()?.length ?? 0 }).toEqual({
+        url: r.url(),
+        method: 'GET',
+        sent: 0,
+      });
+      expect(r.url()).not.toContain('/v1/verify');
+    }
+  }
+
+  const result = (page: Page) => page.locator('#verify-result');
+
+  async function choose(page: Page, name: string): Promise<void> {
+    await page.setInputFiles('#verify-file', {
+      name: `${name}.tar`,
+      mimeType: 'application/x-tar',
+      buffer: bundles[name]!,
+    });
+    await page.waitForSelector('#verify-json', { state: 'attached', timeout: 60_000 });
+  }
+
+  it('when a valid bundle is chosen, then it is reported valid, and no request carried it', async () => {
+    const page = await context.newPage();
+    const requests = recordRequests(page);
+    await page.goto(`${svc.url}/verify`);
+    expect(await page.locator('#verify-needs-js').isVisible()).toBe(false);
+    expect(await seriousViolations(page)).toEqual([]);
+    await choose(page, 'valid');
+    const text = await result(page).textContent();
+    expect(text).toContain('有效：证据包完整');
+    expect(text).toContain('3 个事件');
+    expect(text).toContain('证据包自带');
+    expect(await result(page).getAttribute('aria-live')).toBe('polite');
+    expect(await seriousViolations(page)).toEqual([]);
+    expectNoUpload(requests);
+  });
+
+  it('when a bundle with a flipped byte is chosen, then the failure is named and explained, and nothing is sent', async () => {
+    const page = await context.newPage();
+    const requests = recordRequests(page);
+    await page.goto(`${svc.url}/verify`);
+    await choose(page, 'event byte flipped');
+    const text = await result(page).textContent();
+    expect(text).toContain('无效：file_hash_mismatch');
+    expect(text).toContain('文件被改动过');
+    await choose(page, 'event signature flipped');
+    expect(await result(page).textContent()).toContain('无效：signature_invalid');
+    expect(await seriousViolations(page)).toEqual([]);
+    expectNoUpload(requests);
+  });
+
+  it('when the reader uses only the keyboard, then they can choose a file, fetch the published keys and verify', async () => {
+    const page = await context.newPage();
+    const requests = recordRequests(page);
+    await page.goto(`${svc.url}/verify?lang=en`);
+    const focused = () => page.evaluate(() => document.activeElement?.id ?? '');
+    async function tabTo(id: string): Promise<void> {
+      for (let i = 0; i < 40 && (await focused()) !== id; i++) await page.keyboard.press('Tab');
+      expect(await focused()).toBe(id);
+    }
+    await tabTo('verify-file');
+    const chooser = page.waitForEvent('filechooser');
+    await page.keyboard.press('Space');
+    await (
+      await chooser
+    ).setFiles({ name: 'case.tar', mimeType: 'application/x-tar', buffer: bundles['proof flipped']! });
+    await page.waitForSelector('#verify-json', { state: 'attached', timeout: 60_000 });
+    expect(await result(page).textContent()).toContain('Invalid: proof_invalid');
+
+    await tabTo('verify-fetch-keys');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => document.getElementById('verify-key-status')?.textContent !== '');
+    expect(await page.locator('#verify-key-status').textContent()).toBe('Filled in the 1 keys this ledger publishes.');
+    await tabTo('verify-submit');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => document.getElementById('verify-json')?.textContent?.includes('"given"'));
+    const report = JSON.parse((await page.locator('#verify-json').textContent())!);
+    expect([report.valid, report.failure.code, report.trustedKeys[0].source]).toEqual([
+      false,
+      'proof_invalid',
+      'given',
+    ]);
+    expect(requests.filter((r) => r.url().endsWith('/v1/ledger/keys')).length).toBe(1);
+    expectNoUpload(requests);
+  });
+
+  it('when pasted text is not a public key, then the page says so and checks nothing', async () => {
+    const page = await context.newPage();
+    await page.goto(`${svc.url}/verify`);
+    await page.fill('#verify-key', 'not a key');
+    await page.setInputFiles('#verify-file', { name: 'a.tar', mimeType: 'application/x-tar', buffer: bundles.valid! });
+    expect(await page.locator('#verify-key-status').textContent()).toBe('粘贴的内容不是 PEM 格式的 Ed25519 公钥。');
+    expect(await page.getAttribute('#verify-key', 'aria-invalid')).toBe('true');
+    expect(await page.locator('#verify-json').count()).toBe(0);
+  });
+
+  it('when JavaScript is off, then the page explains itself and how to verify with the CLI or the API', async () => {
+    const noScript = await browser.newContext({ locale: 'zh-CN', javaScriptEnabled: false });
+    try {
+      const page = await noScript.newPage();
+      await page.goto(`${svc.url}/verify`);
+      expect(await page.locator('#verify-form').isVisible()).toBe(false);
+      const main = await page.locator('main').textContent();
+      expect(main).toContain('本页需要启用 JavaScript');
+      expect(main).toContain('npx ledger verify case.tar --key ledger-key.pem');
+      expect(main).toContain(`${svc.url}/v1/verify`);
+    } finally {
+      await noScript.close();
+    }
+  });
+});
