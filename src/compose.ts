@@ -67,6 +67,9 @@ import { Slots, verifyMetrics } from './http/slots.js';
 import { BundleExporter } from './app/bundle-export.js';
 import { PortalAssets } from './web/assets.js';
 import { portal, portalErrors, portalNotFound } from './web/portal.js';
+import { Sessions } from './web/sessions.js';
+import { CookieSeal } from './web/sealed-cookie.js';
+import { loadOrCreateSessionSecret } from './adapters/keys/session-secret.js';
 
 /** `.ts` when the service runs from its sources (tsx, Jest), `.js` when it runs compiled in dist/. */
 const MODULE_EXT = path.extname(import.meta.url);
@@ -253,6 +256,9 @@ export async function startService(config: Config, deps: ServiceDependencies): P
 
 async function startHolding(config: Config, { clock, log }: ServiceDependencies): Promise<Service> {
   warnAboutWideModes(config, log);
+  if (config.portal.devSignIn && (config.jwt.trust.kind !== 'embedded' || config.portal.oidc !== undefined)) {
+    log.warn('portal: the development sign-in (PORTAL_DEV_SIGNIN=true) is on outside the embedded default');
+  }
   const blobs = await openBlobStore(config, log);
   const shippedSchedule = openSchedule(config);
   const validate = loadValidators(SCHEMAS_DIR);
@@ -449,6 +455,16 @@ async function startHolding(config: Config, { clock, log }: ServiceDependencies)
       assets: portalAssets,
       verify,
       screens: { files, supervision, bundles, media: mediaReads, log },
+      sessions: new Sessions({
+        seal: new CookieSeal(loadOrCreateSessionSecret(config.keysDir)),
+        idleSeconds: config.portal.sessionIdleSeconds,
+        maxSeconds: config.portal.sessionMaxSeconds,
+        cookieSecure: config.portal.cookieSecure,
+        now: () => clock.now(),
+        verify,
+        revoked: revocations.revoked,
+      }),
+      signIn: { devSignIn: config.portal.devSignIn },
     }),
   ];
   const collectMetrics = () => {
@@ -473,6 +489,7 @@ async function startHolding(config: Config, { clock, log }: ServiceDependencies)
     deadlines: config.http,
     changedAt: () => changedAt,
     pages: { notFound: portalNotFound(portalAssets), errors: portalErrors(portalAssets) },
+    trustProxy: config.portal.trustProxy,
   });
   const server = createHttpServer(app, config.http);
 

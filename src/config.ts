@@ -1,6 +1,8 @@
 import path from 'node:path';
 import { parseUtcOffset } from './domain/actor.js';
 import { ConfigError } from './errors.js';
+import { boolean, httpUrl, integer, oneOf } from './config-values.js';
+import { PORTAL_CONFIG_VARIABLES, portalConfig, type PortalConfig } from './config-portal.js';
 
 /**
  * The service's configuration: one typed object, read from the environment once at start-up by
@@ -37,7 +39,11 @@ export interface Config {
   readonly http: HttpServerConfig;
   /** The agencies' local time, which says what "today" is where a view defaults to it (the supervision views). */
   readonly utcOffsets: UtcOffsets;
+  /** The web portal's sign-in and sessions. */
+  readonly portal: PortalConfig;
 }
+
+export type { OidcConfig, PortalConfig } from './config-portal.js';
 
 /** Minutes east of UTC: every agency's (`LEDGER_UTC_OFFSET`) but those named in `AGENCY_UTC_OFFSETS`. */
 export interface UtcOffsets {
@@ -278,6 +284,7 @@ export const CONFIG_VARIABLES: readonly { name: string; default: string; descrip
     default: '16384',
     description: 'largest request head in bytes (431 headers_too_large beyond), 1024..65536',
   },
+  ...PORTAL_CONFIG_VARIABLES,
 ];
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -289,6 +296,7 @@ export function loadConfig(env: Env, cwd: string = process.cwd()): Config {
   };
   const dataDir = path.resolve(cwd, read('LEDGER_DATA_DIR') ?? './data');
   const keysDir = path.resolve(cwd, read('LEDGER_KEYS_DIR') ?? path.join(dataDir, 'keys'));
+  const jwt = jwtConfig(read, cwd);
 
   return {
     port: integer('PORT', read('PORT'), 8080, 0, 65535),
@@ -298,7 +306,7 @@ export function loadConfig(env: Env, cwd: string = process.cwd()): Config {
     logLevel: oneOf('LOG_LEVEL', read('LOG_LEVEL'), LOG_LEVELS, 'info'),
     eventStore: eventStoreConfig(read('EVENTSTORE_URL'), dataDir),
     blobStore: blobStoreConfig(read, dataDir),
-    jwt: jwtConfig(read, cwd),
+    jwt,
     ...(read('WORKING_DAY_CALENDAR_FILE') === undefined
       ? {}
       : { workingDayCalendarFile: path.resolve(cwd, read('WORKING_DAY_CALENDAR_FILE')!) }),
@@ -319,6 +327,7 @@ export function loadConfig(env: Env, cwd: string = process.cwd()): Config {
     checkpointEveryEvents: integer('CHECKPOINT_EVERY_EVENTS', read('CHECKPOINT_EVERY_EVENTS'), 10_000, 1, 100_000_000),
     http: httpServerConfig(read),
     utcOffsets: utcOffsetsConfig(read),
+    portal: portalConfig(read, jwt.trust.kind === 'embedded'),
   };
 }
 
@@ -470,37 +479,4 @@ function jwtConfig(read: (name: string) => string | undefined, cwd: string): Jwt
     maxLifetimeSeconds: integer('JWT_MAX_LIFETIME_SECONDS', read('JWT_MAX_LIFETIME_SECONDS'), 43_200, 60, 604_800),
     trust,
   };
-}
-
-function integer(name: string, raw: string | undefined, fallback: number, min: number, max: number): number {
-  if (raw === undefined) return fallback;
-  if (!/^\d+$/.test(raw)) throw new ConfigError(name, `"${raw}" is not a whole number`);
-  const value = Number(raw);
-  if (value < min || value > max) throw new ConfigError(name, `${value} is outside ${min}..${max}`);
-  return value;
-}
-
-function oneOf<T extends string>(name: string, raw: string | undefined, allowed: readonly T[], fallback: T): T {
-  if (raw === undefined) return fallback;
-  if (!(allowed as readonly string[]).includes(raw))
-    throw new ConfigError(name, `"${raw}" is not one of ${allowed.join(', ')}`);
-  return raw as T;
-}
-
-function boolean(name: string, raw: string | undefined, fallback: boolean): boolean {
-  if (raw === undefined) return fallback;
-  if (raw === 'true' || raw === '1') return true;
-  if (raw === 'false' || raw === '0') return false;
-  throw new ConfigError(name, `"${raw}" is not true or false`);
-}
-
-function httpUrl(name: string, raw: string): void {
-  let url: URL;
-  try {
-    url = new URL(raw);
-  } catch {
-    throw new ConfigError(name, `"${raw}" is not a URL`);
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:')
-    throw new ConfigError(name, 'must be an http:// or https:// URL');
 }

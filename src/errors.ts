@@ -156,3 +156,38 @@ export class IntegrityFault extends LedgerError {
   readonly code = 'integrity_fault';
   readonly status = 500;
 }
+
+/**
+ * A state-changing portal request that does not prove it comes from the portal's own page: its session's CSRF
+ * token is missing or wrong, or the browser says it was sent from another site (`Origin`, `Sec-Fetch-Site`).
+ * Nothing was changed.
+ */
+export class CsrfRefused extends LedgerError {
+  readonly code = 'csrf_failed';
+  readonly status = 403;
+}
+
+/**
+ * A sign-in that cannot be completed: the sign-in took too long or was started in another browser (state), the
+ * identity provider refused or answered with an ID token that does not check out (issuer, audience, expiry,
+ * nonce, signature). The reader starts again.
+ */
+export class SignInFailed extends LedgerError {
+  readonly code = 'signin_failed';
+  readonly status = 400;
+}
+
+/**
+ * The person is who they say, but may not use the portal: the identity provider gave no agency, or no role the
+ * service knows, or the development sign-in is off.
+ */
+export class SignInRefused extends LedgerError {
+  readonly code = 'signin_refused';
+  readonly status = 403;
+}
+
+/** The identity provider could not be reached, or answered what is not OpenID Connect. */
+export class IdentityProviderUnavailable extends LedgerError {
+  readonly code = 'identity_provider_unavailable';
+  readonly status = 502;
+}

@@ -35,6 +35,11 @@ export interface HttpDependencies {
   readonly changedAt?: () => Date;
   /** The web portal's answers to a browser: its 404 page, and its pages for errors a reader can act on. */
   readonly pages?: { readonly notFound: RequestHandler; readonly errors: ErrorRequestHandler };
+  /**
+   * Express's `trust proxy` (`TRUST_PROXY`): whose `X-Forwarded-Proto`/`-For`/`-Host` are believed, so that
+   * `req.secure` says whether the client's request came over HTTPS and `req.ip` is the client's. Default: none.
+   */
+  readonly trustProxy?: false | number | readonly string[];
 }
 
 const SCHEMA_DIR = fileURLToPath(new URL('../../schemas/', import.meta.url));
@@ -46,6 +51,8 @@ export function createHttpApp(deps: HttpDependencies): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('etag', false);
+  const trust = deps.trustProxy ?? false;
+  app.set('trust proxy', Array.isArray(trust) ? [...trust] : trust);
   app.use(securityHeaders);
   app.use(requestLog(deps.log));
   app.use(requestDeadline(deps.deadlines ?? { requestTimeoutMs: 30_000, uploadTimeoutMs: 3_600_000 }));

@@ -55,6 +55,22 @@ export const PROBLEM_TYPES: Readonly<Record<string, ProblemType>> = {
     'Not allowed for this token',
     'The token lacks the role the route needs, or names an agency the caller may not act for or supervise.',
   ),
+  csrf_failed: entry(
+    403,
+    'Cross-site request refused',
+    "A state-changing portal form came without its session's CSRF token (`_csrf`, or the X-CSRF-Token header), with a wrong one, or from another site (Origin, Sec-Fetch-Site); nothing was changed. Reload the page and send the form again. A request with a bearer token needs no CSRF token.",
+  ),
+  // signing in to the portal
+  signin_failed: entry(
+    400,
+    'Sign-in could not be completed',
+    'The sign-in took too long, was started in another browser, was refused by the identity provider, or its ID token did not check out (issuer, audience, expiry, nonce, signature); start again at /signin.',
+  ),
+  signin_refused: entry(
+    403,
+    'Sign-in refused',
+    "The identity is known but may not use the portal: no agency, or no role the service knows, in the identity provider's claims; or the sign-in method is not enabled.",
+  ),
   role_required: entry(
     403,
     'Role required for this act',
@@ -242,6 +258,11 @@ export const PROBLEM_TYPES: Readonly<Record<string, ProblemType>> = {
     'This Idempotency-Key was used by the same user for another request on the same record; nothing was recorded.',
   ),
   // the service
+  identity_provider_unavailable: entry(
+    502,
+    'Identity provider unavailable',
+    "The identity provider of the portal's sign-in could not be reached, or did not answer as OpenID Connect says; try again later.",
+  ),
   internal: entry(
     500,
     'Internal error',

@@ -1,6 +1,7 @@
 import type { Request, Response } from 'express';
 import type { PortalAssets } from './assets.js';
 import { html, type Html } from './html.js';
+import { csrfField } from './session.js';
 import { chooseLocale, LANG_COOKIE, translator, type Locale, type MessageKey, type Translator } from './i18n.js';
 
 /** Who is signed in to the portal, when someone is (set by the session layer in `res.locals.portalUser`). */
@@ -8,6 +9,8 @@ export interface PortalUser {
   readonly sub: string;
   readonly agency: string;
   readonly roles: readonly string[];
+  /** The display name the identity provider gave, if any. */
+  readonly name?: string;
 }
 
 /** What every page needs to render: the language, the request's path and query (for links), the user. */
@@ -41,6 +44,12 @@ export interface PageOptions {
   /** Bundled scripts (by file name in `client/`'s build) the page is enhanced with. */
   readonly scripts?: readonly string[];
   readonly status?: number;
+  /**
+   * A same-site path the page moves on to at once (`<meta http-equiv="refresh">`): a navigation the page itself
+   * makes is same-site, so the browser sends the `SameSite=Strict` session cookie with it, which it does not on a
+   * redirect that began on another site (the identity provider's).
+   */
+  readonly refreshTo?: string;
 }
 
 /** A link to this page in the other language (the `?lang=` switch), keeping the rest of the query. */
@@ -74,6 +83,7 @@ export function sendPage(res: Response, ctx: PageContext, options: PageOptions):
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>${options.title} · ${ctx.t('site.name')}</title>
+        ${options.refreshTo !== undefined && html`<meta http-equiv="refresh" content="0;url=${options.refreshTo}" />`}
         ${style && html`<link rel="stylesheet" href="${style}" />`}
         <link
           rel="alternate"
@@ -93,9 +103,10 @@ export function sendPage(res: Response, ctx: PageContext, options: PageOptions):
             >
             ${
               ctx.user
-                ? html`<form class="signout" method="post" action="/signout">
-                    <button type="submit">${ctx.t('nav.signOut')}</button>
-                  </form>`
+                ? html`<span class="who">${ctx.user.name ?? ctx.user.sub} · ${ctx.user.agency}</span>
+                    <form class="signout" method="post" action="/signout">
+                      ${csrfField(res)}<button type="submit">${ctx.t('nav.signOut')}</button>
+                    </form>`
                 : html`<a class="signin" href="/signin">${ctx.t('nav.signIn')}</a>`
             }
           </div>
@@ -123,7 +134,7 @@ export function sendPage(res: Response, ctx: PageContext, options: PageOptions):
   res.setHeader('Content-Language', ctx.locale);
   res.setHeader('Vary', 'Accept-Language, Cookie');
   if (ctx.query.has('lang')) {
-    res.setHeader('Set-Cookie', `${LANG_COOKIE}=${ctx.locale}; Path=/; Max-Age=31536000; SameSite=Lax`);
+    res.append('Set-Cookie', `${LANG_COOKIE}=${ctx.locale}; Path=/; Max-Age=31536000; SameSite=Lax`);
   }
   res.type('text/html; charset=utf-8').send(page.value);
 }

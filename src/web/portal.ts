@@ -4,11 +4,14 @@ import type { PublicReads } from '../app/public-reads.js';
 import { LedgerError } from '../errors.js';
 import { PortalAssets } from './assets.js';
 import { html } from './html.js';
+import type { MessageKey } from './i18n.js';
 import { pageContext, sendPage, type PageContext } from './layout.js';
 import { disclosureHref } from './links.js';
 import { signedInScreens, type ScreensDependencies } from './screens.js';
 import { verifyPage } from './pages/verify.js';
-import { portalIdentity } from './session.js';
+import { portalIdentity, portalSessions } from './session.js';
+import type { Sessions } from './sessions.js';
+import { signIn } from './signin.js';
 
 export interface PortalDependencies {
   readonly publicReads: PublicReads;
@@ -19,6 +22,10 @@ export interface PortalDependencies {
   readonly verify: (token: string) => Principal;
   /** The signed-in screens' reads and commands (without them, the portal serves its public pages only). */
   readonly screens?: ScreensDependencies;
+  /** The signed-in browsers' sessions (sealed cookies). */
+  readonly sessions: Sessions;
+  /** How one signs in: the development sign-in with a token, and (later) the identity provider. */
+  readonly signIn: { readonly devSignIn: boolean; readonly providerName?: string };
 }
 
 /**
@@ -31,7 +38,9 @@ export function portal(deps: PortalDependencies): Router {
   const assets = deps.assets ?? new PortalAssets();
   const router = Router();
   router.use(assets.router());
+  router.use(portalSessions(deps.sessions));
   router.use(portalIdentity(deps.verify));
+  router.use(signIn({ sessions: deps.sessions, assets, verify: deps.verify, ...deps.signIn }));
   if (deps.screens) router.use(signedInScreens(deps.screens, assets));
 
   router.get('/', deps.limited, async (req, res) => {
@@ -71,14 +80,25 @@ function wantsHtml(accept: string | undefined): boolean {
   return accept !== undefined && /\btext\/html\b/.test(accept);
 }
 
+/** Problem codes with a page of their own (`error.<code>.title` and `.body`); others get the generic page. */
+const CODE_PAGES = new Set(['csrf_failed', 'signin_failed', 'signin_refused', 'identity_provider_unavailable']);
+
 /** A portal page that the reader sees when something is not there or goes wrong, in their language. */
-function errorPage(ctx: PageContext, status: number) {
+function errorPage(ctx: PageContext, status: number, code?: string) {
   const notFound = status === 404;
+  const own = code !== undefined && CODE_PAGES.has(code) ? code : undefined;
+  const title = own
+    ? ctx.t(`error.${own}.title` as MessageKey)
+    : ctx.t(notFound ? 'error.notFound.title' : 'error.generic.title');
+  const body = own
+    ? ctx.t(`error.${own}.body` as MessageKey)
+    : ctx.t(notFound ? 'error.notFound.body' : 'error.generic.body');
   return {
     status,
-    title: ctx.t(notFound ? 'error.notFound.title' : 'error.generic.title'),
-    main: html`<h1>${ctx.t(notFound ? 'error.notFound.title' : 'error.generic.title')}</h1>
-      <p>${ctx.t(notFound ? 'error.notFound.body' : 'error.generic.body')}</p>
+    title,
+    main: html`<h1>${title}</h1>
+      <p>${body}</p>
+      ${own === 'signin_failed' ? html`<p><a href="/signin">${ctx.t('signin.title')}</a></p>` : ''}
       <p><a href="/">${ctx.t('error.backHome')}</a></p>`,
   };
 }
@@ -104,6 +124,6 @@ export function portalErrors(assets: PortalAssets): ErrorRequestHandler {
     if (res.headersSent || req.path.startsWith('/v1/') || !wantsHtml(req.get('accept'))) return next(err);
     if (!(err instanceof LedgerError) || err.status >= 500) return next(err);
     const ctx = pageContext(req, res, assets);
-    sendPage(res, ctx, errorPage(ctx, err.status));
+    sendPage(res, ctx, errorPage(ctx, err.status, err.code));
   };
 }

@@ -1,9 +1,60 @@
-import type { RequestHandler, Response } from 'express';
+import { timingSafeEqual } from 'node:crypto';
+import express, { type Request, type RequestHandler, type Response } from 'express';
 import { bearerToken, Unauthenticated, type Principal } from '../app/auth.js';
 import type { Role } from '../domain/actor.js';
 import { RuleViolation } from '../domain/errors.js';
+import { CsrfRefused } from '../errors.js';
 import { html, type Html } from './html.js';
 import type { PortalUser } from './layout.js';
+import type { Session, Sessions } from './sessions.js';
+
+/** The largest form body a portal form may post (`413 too_large` beyond). */
+export const FORM_LIMIT_BYTES = 1_048_576;
+/** The form field, and the header for scripts, that carry the session's CSRF token. */
+export const CSRF_FIELD = '_csrf';
+export const CSRF_HEADER = 'x-csrf-token';
+
+/**
+ * The session layer, before {@link portalIdentity}: a browser's live session (its sealed cookie, see
+ * {@link Sessions}) becomes the request's principal (`res.locals.principal`), with its CSRF token
+ * (`res.locals.csrfToken`) and the session itself (`res.locals.session`).
+ */
+export function portalSessions(sessions: Sessions): RequestHandler {
+  return (req, res, next) => {
+    if (res.locals.session === undefined) {
+      const session = sessions.read(req, res);
+      if (session) useSession(res, session);
+    }
+    next();
+  };
+}
+
+/** Makes `session` the request's: its principal, CSRF token and display name. */
+export function useSession(res: Response, session: Session): void {
+  res.locals.session = session;
+  res.locals.principal = session.principal;
+  res.locals.csrfToken = session.csrf;
+  if (session.name !== undefined) res.locals.displayName = session.name;
+}
+
+/**
+ * A route a browser reaches with its session cookie and a script or another service with a bearer token (the
+ * supervision dashboard's live feed): the session when there is one, else the bearer token; neither is
+ * `401 unauthenticated`. For a route outside the portal's router, which has not read the session.
+ */
+export function sessionOrBearer(sessions: Sessions, verify: (token: string) => Principal): RequestHandler {
+  return (req, res, next) => {
+    if (res.locals.principal === undefined) {
+      const session = sessions.read(req, res);
+      if (session) useSession(res, session);
+      else {
+        res.locals.principal = verify(bearerToken(req.get('authorization')));
+        res.locals.bearer = true;
+      }
+    }
+    next();
+  };
+}
 
 /**
  * Who is using the portal. A page request may carry the same bearer token as the API (`Authorization: Bearer`, for
@@ -19,7 +70,13 @@ export function portalIdentity(verify: (token: string) => Principal): RequestHan
     }
     const principal = res.locals.principal as Principal | undefined;
     if (principal) {
-      const user: PortalUser = { sub: principal.sub, agency: principal.agency, roles: principal.roles };
+      const name = res.locals.displayName as string | undefined;
+      const user: PortalUser = {
+        sub: principal.sub,
+        agency: principal.agency,
+        roles: principal.roles,
+        ...(name === undefined ? {} : { name }),
+      };
       res.locals.portalUser = user;
     }
     next();
@@ -61,4 +118,51 @@ export function signedIn(...roles: Role[]): RequestHandler {
 export function csrfField(res: Response): Html {
   const token = res.locals.csrfToken as string | undefined;
   return token ? html`<input type="hidden" name="_csrf" value="${token}" />` : html``;
+}
+
+const parseForm = express.urlencoded({ extended: false, limit: FORM_LIMIT_BYTES, parameterLimit: 1000 });
+
+/**
+ * Guards a state-changing portal request (a form's POST) against cross-site request forgery, after the route's
+ * {@link signedIn}: a request authenticated by its session must carry the session's token (the form field
+ * `_csrf` of {@link csrfField}, or the `X-CSRF-Token` header from a script) and must not come from another site
+ * by what the browser says (`Origin`, `Sec-Fetch-Site`). A form body (`application/x-www-form-urlencoded`) is
+ * parsed here into `req.body` for the route. A request with a bearer token carries no ambient credential and
+ * needs none of this. Anything else is `403 csrf_failed`, before the route changes anything.
+ */
+export const requireCsrf: RequestHandler = (req, res, next) => {
+  if (res.locals.bearer === true) return next();
+  refuseCrossSite(req);
+  const session = res.locals.session as Session | undefined;
+  const check = () => {
+    const body = req.body as Record<string, unknown> | undefined;
+    const given = req.get(CSRF_HEADER) ?? body?.[CSRF_FIELD];
+    if (!session) return next(new CsrfRefused('no signed-in session to check the form against'));
+    if (typeof given !== 'string' || !sameToken(given, session.csrf)) {
+      return next(new CsrfRefused("the form does not carry this session's CSRF token"));
+    }
+    next();
+  };
+  if (req.is('application/x-www-form-urlencoded')) parseForm(req, res, (err?: unknown) => (err ? next(err) : check()));
+  else check();
+};
+
+/**
+ * Refuses a request its browser says came from another site: an `Origin` other than this service's own (the
+ * scheme and host the request was addressed to, as `TRUST_PROXY` lets the service see them), or a
+ * `Sec-Fetch-Site` other than `same-origin`. A client that sends neither is judged by its token alone.
+ */
+export function refuseCrossSite(req: Request): void {
+  const origin = req.get('origin');
+  if (origin !== undefined && origin !== `${req.protocol}://${req.host}`) {
+    throw new CsrfRefused('the request comes from another origin');
+  }
+  const site = req.get('sec-fetch-site');
+  if (site !== undefined && site !== 'same-origin') throw new CsrfRefused('the request comes from another site');
+}
+
+function sameToken(given: string, expected: string): boolean {
+  const a = Buffer.from(given);
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
 }

@@ -1,5 +1,6 @@
 import { SCREENS_EN } from './screens.en.js';
 import { VERIFY_EN } from './verify.en.js';
+import { SIGNIN_EN } from './signin.en.js';
 import type { Messages } from './zh-CN.js';
 
 /** The portal's text in English. */
@@ -33,4 +34,5 @@ export const EN: Messages = {
   'error.backHome': 'Back to the home page',
   ...SCREENS_EN,
   ...VERIFY_EN,
+  ...SIGNIN_EN,
 };

@@ -1,0 +1,145 @@
+import express, { Router, type Response } from 'express';
+import { Unauthenticated, type Principal } from '../app/auth.js';
+import { SignInRefused } from '../errors.js';
+import type { PortalAssets } from './assets.js';
+import { html } from './html.js';
+import { pageContext, sendPage, type PageContext } from './layout.js';
+import { FORM_LIMIT_BYTES, refuseCrossSite, requireCsrf } from './session.js';
+import type { Session, Sessions } from './sessions.js';
+import { safeNext } from './next.js';
+
+export interface SignInDependencies {
+  readonly sessions: Sessions;
+  readonly assets: PortalAssets;
+  /** Verifies a token of `ledger token`, as a bearer token is (signature, issuer, audience, expiry, revocation). */
+  readonly verify: (token: string) => Principal;
+  /** The development sign-in (a pasted token) is offered. */
+  readonly devSignIn: boolean;
+  /** The identity provider's name, when OpenID Connect sign-in is configured (`/signin/oidc`). */
+  readonly providerName?: string;
+}
+
+const parseForm = express.urlencoded({ extended: false, limit: FORM_LIMIT_BYTES, parameterLimit: 100 });
+
+/**
+ * Signing in and out of the portal: `GET /signin` (the page), `POST /signin/dev` (the development sign-in with a
+ * token), `POST /signout`. The OpenID Connect routes are {@link oidcSignIn}'s. `?next=` brings the reader back to
+ * where they were, if it is a path of this site ({@link safeNext}).
+ */
+export function signIn(deps: SignInDependencies): Router {
+  const router = Router();
+
+  router.get('/signin', (req, res) => {
+    const next = safeNext(req.query.next);
+    if (res.locals.session !== undefined) {
+      res.redirect(303, next);
+      return;
+    }
+    const ctx = pageContext(req, res, deps.assets);
+    // arriving from another site (a link, or the redirect of a guarded page it led to), the browser left out the
+    // SameSite=Strict session cookie: look once more from here, with it
+    if (req.get('sec-fetch-site') === 'cross-site') {
+      continuing(res, ctx, req.originalUrl);
+      return;
+    }
+    signInPage(res, ctx, deps, next);
+  });
+
+  router.post('/signin/dev', (req, res, nextHandler) => {
+    if (!deps.devSignIn) throw new SignInRefused('the development sign-in is not enabled');
+    refuseCrossSite(req); // no session yet, so no CSRF token: the browser's word on where the form came from
+    parseForm(req, res, (err?: unknown) => {
+      if (err) return nextHandler(err);
+      const form = (req.body ?? {}) as Record<string, unknown>;
+      const next = safeNext(form.next);
+      const token = typeof form.token === 'string' ? form.token.trim() : '';
+      let principal: Principal;
+      try {
+        principal = deps.verify(token);
+      } catch (refused) {
+        if (!(refused instanceof Unauthenticated)) return nextHandler(refused);
+        const ctx = pageContext(req, res, deps.assets);
+        signInPage(res, ctx, deps, next, { status: 401, reason: refused.message });
+        return;
+      }
+      const notAfter = expiryOf(token);
+      deps.sessions.begin(req, res, { principal, via: 'dev', token, ...(notAfter ? { notAfter } : {}) });
+      res.redirect(303, next);
+    });
+  });
+
+  router.post('/signout', requireCsrf, (req, res) => {
+    const session = res.locals.session as Session | undefined;
+    if (session) deps.sessions.end(req, res, session);
+    res.redirect(303, '/');
+  });
+
+  return router;
+}
+
+/** The sign-in page: the identity provider's button, and the development form where enabled. */
+function signInPage(
+  res: Response,
+  ctx: PageContext,
+  deps: SignInDependencies,
+  next: string,
+  failed?: { status: number; reason: string },
+): void {
+  const provider = deps.providerName;
+  const nextQuery = next === '/' ? '' : `?next=${encodeURIComponent(next)}`;
+  sendPage(res, ctx, {
+    title: ctx.t('signin.title'),
+    ...(failed ? { status: failed.status } : {}),
+    main: html`<h1>${ctx.t('signin.title')}</h1>
+      <p class="lead">${ctx.t('signin.lead')}</p>
+      ${
+        provider !== undefined &&
+        html`<p>
+          <a class="button" href="/signin/oidc${nextQuery}">${ctx.t('signin.withProvider', { provider })}</a>
+        </p>`
+      }
+      ${
+        deps.devSignIn &&
+        html`<section aria-labelledby="dev-signin">
+          <h2 id="dev-signin">${ctx.t('signin.dev.heading')}</h2>
+          <p id="dev-signin-hint">${ctx.t('signin.dev.hint')}</p>
+          ${failed && html`<p class="error" role="alert">${ctx.t('signin.rejected', { reason: failed.reason })}</p>`}
+          <form method="post" action="/signin/dev">
+            <input type="hidden" name="next" value="${next}" />
+            <p>
+              <label for="dev-token">${ctx.t('signin.dev.token')}</label>
+              <textarea
+                id="dev-token"
+                name="token"
+                rows="4"
+                required
+                autocomplete="off"
+                spellcheck="false"
+                aria-describedby="dev-signin-hint"
+              ></textarea>
+            </p>
+            <p><button type="submit">${ctx.t('signin.dev.submit')}</button></p>
+          </form>
+        </section>`
+      }
+      ${provider === undefined && !deps.devSignIn && html`<p>${ctx.t('signin.unavailable')}</p>`}`,
+  });
+}
+
+/** A page that moves on at once to `path` of this site, as the page's own (same-site) navigation. */
+export function continuing(res: Response, ctx: PageContext, path: string): void {
+  sendPage(res, ctx, {
+    title: ctx.t('signin.continuing'),
+    refreshTo: path,
+    main: html`<h1>${ctx.t('signin.continuing')}</h1>
+      <p><a href="${path}">${ctx.t('signin.continue')}</a></p>`,
+  });
+}
+
+/** A verified token's `exp` (seconds). */
+function expiryOf(token: string): number | undefined {
+  const payload = JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString('utf8')) as {
+    exp?: unknown;
+  };
+  return typeof payload.exp === 'number' ? payload.exp : undefined;
+}

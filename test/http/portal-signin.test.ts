@@ -1,0 +1,205 @@
+import type { Clock } from '../../src/ports/clock.js';
+import { startTestService, type TestService } from '../support/service.js';
+import { browse, csrfOf, Jar, setCookies } from '../support/portal-session.js';
+
+/** The service's clock, which a test moves forward (idle and absolute session limits). */
+let ahead = 0;
+const clock: Clock = { now: () => new Date(Date.now() + ahead) };
+
+async function signInWithToken(svc: TestService, token: string, next?: string) {
+  const jar = new Jar();
+  const { res } = await browse(svc.url, jar, '/signin/dev', { form: { token, ...(next ? { next } : {}) } });
+  return { jar, res };
+}
+
+describe('portal sessions: the development sign-in, the session cookie, sign-out and CSRF', () => {
+  let svc: TestService;
+  let officer: string;
+  beforeAll(async () => {
+    svc = await startTestService({ SESSION_IDLE_MINUTES: '5' }, { clock });
+    officer = svc.token('alice', 'county-a', ['officer']);
+  });
+  afterAll(() => svc?.stop());
+  afterEach(() => {
+    ahead = 0;
+  });
+
+  it('when the sign-in page is opened on the embedded default, then it offers the development sign-in form', async () => {
+    const { res, text } = await browse(svc.url, new Jar(), '/signin?next=%2Fsupervise');
+    expect(res.status).toBe(200);
+    expect(text).toContain('action="/signin/dev"');
+    expect(text).toContain('name="next" value="/supervise"');
+    expect(text).not.toContain('/signin/oidc'); // no identity provider configured
+  });
+
+  it('when a valid token is pasted, then a session cookie is set (HttpOnly, SameSite=Strict, Path=/, not Secure on http) and the reader goes on to next', async () => {
+    const { jar, res } = await signInWithToken(svc, officer, '/disclosures?page=2');
+    expect(res.status).toBe(303);
+    expect(res.headers.get('location')).toBe('/disclosures?page=2');
+    const [cookie] = setCookies(res);
+    expect(cookie).toMatchObject({ name: 'ledger_session' });
+    expect(cookie!.attributes).toMatchObject({ httponly: '', samesite: 'Strict', path: '/', 'max-age': '300' });
+    expect(cookie!.attributes).not.toHaveProperty('secure');
+    expect(cookie!.value).not.toContain('alice'); // sealed: the browser cannot read the session
+    const home = await browse(svc.url, jar, '/');
+    expect(home.text).toContain('alice · county-a');
+    expect(home.text).toMatch(/action="\/signout"[^]*name="_csrf"/);
+  });
+
+  it('when the token is not valid, then the page says why, with 401, and no session is opened', async () => {
+    const { res } = await signInWithToken(svc, `${officer.slice(0, -4)}AAAA`);
+    expect(res.status).toBe(401);
+    expect(setCookies(res)).toEqual([]);
+  });
+
+  it.each([
+    ['//evil.example/x'],
+    ['https://evil.example/'],
+    ['/\\evil.example'],
+    ['javascript:alert(1)'],
+    ['/%2F%2Fevil.example'],
+    ['/signout'],
+    ['/\t/evil.example'],
+  ])('when next is %s, then the reader lands on a path of this site, never elsewhere', async (next) => {
+    const { res } = await signInWithToken(svc, officer, next);
+    expect(res.status).toBe(303);
+    const location = res.headers.get('location')!;
+    expect(new URL(location, svc.url).origin).toBe(svc.url);
+    expect(location).toMatch(/^\/(?!\/)/);
+    expect(location).not.toMatch(/^\/signout/);
+  });
+
+  it('when the reader signs out with the form, then the cookie is deleted and the old cookie no longer signs anyone in', async () => {
+    const { jar } = await signInWithToken(svc, officer);
+    const stolen = jar.header();
+    const home = await browse(svc.url, jar, '/');
+    const out = await browse(svc.url, jar, '/signout', { form: { _csrf: csrfOf(home.text) } });
+    expect(out.res.status).toBe(303);
+    expect(out.res.headers.get('location')).toBe('/');
+    expect(setCookies(out.res)).toContainEqual(
+      expect.objectContaining({ name: 'ledger_session', attributes: expect.objectContaining({ 'max-age': '0' }) }),
+    );
+    const replay = await fetch(`${svc.url}/`, { headers: { cookie: stolen, accept: 'text/html' } });
+    expect(await replay.text()).not.toContain('alice · county-a');
+  });
+
+  it.each([
+    ['no CSRF token', {}, {}],
+    ['a wrong CSRF token', { _csrf: 'x'.repeat(43) }, {}],
+    ['the right token from another site', 'right', { origin: 'https://evil.example', 'sec-fetch-site': 'cross-site' }],
+  ] as const)(
+    'when sign-out comes with %s, then it is 403 csrf_failed and the session lives on',
+    async (_, form, headers) => {
+      const { jar } = await signInWithToken(svc, officer);
+      const home = await browse(svc.url, jar, '/');
+      const body = form === 'right' ? { _csrf: csrfOf(home.text) } : form;
+      const out = await browse(svc.url, jar, '/signout', { form: body, headers: { ...headers } });
+      expect(out.res.status).toBe(403);
+      expect(out.text).toContain('请求被拒绝');
+      const json = await fetch(`${svc.url}/signout`, {
+        method: 'POST',
+        headers: { cookie: jar.header(), 'content-type': 'application/x-www-form-urlencoded', ...headers },
+        body: new URLSearchParams(body).toString(),
+      });
+      expect(json.status).toBe(403);
+      expect(await json.json()).toMatchObject({ code: 'csrf_failed', status: 403 });
+      expect((await browse(svc.url, jar, '/')).text).toContain('alice · county-a');
+    },
+  );
+
+  it('when the development sign-in form is posted from another site, then it is refused (login CSRF)', async () => {
+    const jar = new Jar();
+    const { res } = await browse(svc.url, jar, '/signin/dev', {
+      form: { token: officer },
+      headers: { origin: 'https://evil.example', 'sec-fetch-site': 'cross-site' },
+    });
+    expect(res.status).toBe(403);
+    expect(jar.get('ledger_session')).toBeUndefined();
+  });
+
+  it('when a session is idle longer than SESSION_IDLE_MINUTES, then it has ended', async () => {
+    const { jar } = await signInWithToken(svc, officer);
+    ahead = 4 * 60_000;
+    expect((await browse(svc.url, jar, '/')).text).toContain('alice · county-a'); // renews the idle clock
+    ahead = 8 * 60_000;
+    expect((await browse(svc.url, jar, '/')).text).toContain('alice · county-a');
+    ahead = 14 * 60_000;
+    const late = await browse(svc.url, jar, '/');
+    expect(late.text).not.toContain('alice · county-a');
+    expect(jar.get('ledger_session')).toBeUndefined(); // the dead cookie was deleted
+  });
+
+  it('when the token a development session was opened with expires, then the session ends with it', async () => {
+    const { jar } = await signInWithToken(svc, officer); // the token lives 10 minutes
+    for (const minutes of [4, 8]) {
+      ahead = minutes * 60_000;
+      expect((await browse(svc.url, jar, '/')).text).toContain('alice · county-a');
+    }
+    ahead = 11 * 60_000;
+    expect((await browse(svc.url, jar, '/')).text).not.toContain('alice · county-a');
+  });
+
+  it('when the token of a development session is revoked, then the session ends at once', async () => {
+    const admin = svc.token('head', 'county-a', ['admin']);
+    const token = svc.token('carol', 'county-a', ['officer']);
+    const { jar } = await signInWithToken(svc, token);
+    expect((await browse(svc.url, jar, '/')).text).toContain('carol · county-a');
+    ahead = 2000; // the token was issued a whole second before the revocation's time
+    const before = clock.now().toISOString();
+    const revoked = await svc.call('POST', '/v1/tokens/revocations', { token: admin, body: { sub: 'carol', before } });
+    expect(revoked.status).toBe(201);
+    expect((await browse(svc.url, jar, '/')).text).not.toContain('carol · county-a');
+  });
+
+  it('when an API route is called with the session cookie and no bearer token, then it is 401: the API takes bearer tokens only', async () => {
+    const { jar } = await signInWithToken(svc, officer);
+    const withCookie = await fetch(`${svc.url}/v1/cases`, { headers: { cookie: jar.header() } });
+    expect(withCookie.status).toBe(401);
+    const withBearer = await svc.call('GET', '/v1/cases', { token: officer });
+    expect(withBearer.status).toBe(200);
+  });
+
+  it('when a page request carries a bearer token, then it is signed in without a session and needs no CSRF token', async () => {
+    const page = await fetch(`${svc.url}/`, { headers: { authorization: `Bearer ${officer}`, accept: 'text/html' } });
+    expect(await page.text()).toContain('alice · county-a');
+    const out = await fetch(`${svc.url}/signout`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${officer}` },
+      redirect: 'manual',
+    });
+    expect(out.status).toBe(303);
+  });
+
+  it('when the sealed cookie is altered, then nobody is signed in and the cookie is deleted', async () => {
+    const { jar } = await signInWithToken(svc, officer);
+    const value = jar.get('ledger_session')!;
+    jar.set('ledger_session', `${value.slice(0, 20)}${value[20] === 'A' ? 'B' : 'A'}${value.slice(21)}`);
+    const home = await browse(svc.url, jar, '/');
+    expect(home.text).not.toContain('alice · county-a');
+    expect(jar.get('ledger_session')).toBeUndefined();
+  });
+});
+
+describe('portal sessions behind a TLS-terminating proxy', () => {
+  let svc: TestService;
+  beforeAll(async () => {
+    svc = await startTestService({ TRUST_PROXY: 'loopback' });
+  });
+  afterAll(() => svc?.stop());
+
+  it('when the trusted proxy says the request came over HTTPS, then the cookie is Secure and __Host- prefixed', async () => {
+    const jar = new Jar();
+    const { res } = await browse(svc.url, jar, '/signin/dev', {
+      form: { token: svc.token('alice', 'county-a', ['officer']) },
+      headers: { 'x-forwarded-proto': 'https', origin: svc.url.replace('http:', 'https:') },
+    });
+    expect(res.status).toBe(303);
+    const [cookie] = setCookies(res);
+    expect(cookie).toMatchObject({ name: '__Host-ledger_session' });
+    expect(cookie!.attributes).toHaveProperty('secure');
+    expect(cookie!.attributes).toMatchObject({ path: '/', samesite: 'Strict', httponly: '' });
+    // the same cookie over plain HTTP is not read: it is only ever sent back over HTTPS
+    const plain = await fetch(`${svc.url}/`, { headers: { cookie: jar.header(), accept: 'text/html' } });
+    expect(await plain.text()).not.toContain('alice · county-a');
+  });
+});

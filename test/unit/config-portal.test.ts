@@ -1,0 +1,77 @@
+import { loadConfig } from '../../src/config.js';
+import { ConfigError } from '../../src/errors.js';
+
+const cwd = '/srv/ledger';
+const OIDC = {
+  OIDC_ISSUER: 'https://idp.county.gov.cn/realms/enforcement',
+  OIDC_CLIENT_ID: 'ledger-portal',
+  OIDC_CLIENT_SECRET: 's3cret',
+  OIDC_REDIRECT_URL: 'https://ledger.county.gov.cn/signin/callback',
+};
+
+function refusal(env: Record<string, string>): ConfigError {
+  try {
+    loadConfig(env, cwd);
+  } catch (err) {
+    if (err instanceof ConfigError) return err;
+    throw err;
+  }
+  throw new Error('the configuration was accepted');
+}
+
+describe('the portal configuration', () => {
+  it('when nothing is set, then sessions last 30 idle minutes and 8 hours, no proxy is trusted, and the development sign-in is on', () => {
+    expect(loadConfig({}, cwd).portal).toEqual({
+      sessionIdleSeconds: 1800,
+      sessionMaxSeconds: 28_800,
+      cookieSecure: 'auto',
+      trustProxy: false,
+      devSignIn: true,
+    });
+  });
+
+  it('when the tokens come from an identity provider or OIDC is configured, then the development sign-in is off unless asked for', () => {
+    expect(loadConfig({ JWT_JWKS_FILE: 'idp.jwks' }, cwd).portal.devSignIn).toBe(false);
+    expect(loadConfig(OIDC, cwd).portal.devSignIn).toBe(false);
+    expect(loadConfig({ ...OIDC, PORTAL_DEV_SIGNIN: 'true' }, cwd).portal.devSignIn).toBe(true);
+    expect(loadConfig({ PORTAL_DEV_SIGNIN: 'false' }, cwd).portal.devSignIn).toBe(false);
+  });
+
+  it('when OIDC is configured, then the claims default to the service names and the role map is read', () => {
+    const { oidc } = loadConfig({ ...OIDC, OIDC_ROLE_MAP: 'zfry=officer, fzsh=reviewer' }, cwd).portal;
+    expect(oidc).toMatchObject({
+      issuer: OIDC.OIDC_ISSUER,
+      clientId: 'ledger-portal',
+      scopes: ['openid', 'profile'],
+      providerName: 'idp.county.gov.cn',
+      claims: { sub: 'sub', agency: 'agency', roles: 'roles', supervises: 'supervises', name: 'name' },
+    });
+    expect([...oidc!.roleMap]).toEqual([
+      ['zfry', 'officer'],
+      ['fzsh', 'reviewer'],
+    ]);
+  });
+
+  it.each([
+    [{ ...OIDC, OIDC_CLIENT_SECRET: '' }, 'OIDC_CLIENT_SECRET'],
+    [{ OIDC_CLIENT_ID: 'x' }, 'OIDC_ISSUER'],
+    [{ ...OIDC, OIDC_ISSUER: 'http://idp.county.gov.cn' }, 'OIDC_ISSUER'],
+    [{ ...OIDC, OIDC_REDIRECT_URL: 'https://ledger.county.gov.cn/elsewhere' }, 'OIDC_REDIRECT_URL'],
+    [{ ...OIDC, OIDC_ROLE_MAP: 'zfry=chief' }, 'OIDC_ROLE_MAP'],
+    [{ ...OIDC, OIDC_CLAIM_ROLES: 'roles claim' }, 'OIDC_CLAIM_ROLES'],
+    [{ TRUST_PROXY: 'everyone' }, 'TRUST_PROXY'],
+    [{ SESSION_IDLE_MINUTES: '0' }, 'SESSION_IDLE_MINUTES'],
+    [{ SESSION_MAX_HOURS: '25' }, 'SESSION_MAX_HOURS'],
+    [{ PORTAL_DEV_SIGNIN: 'yes' }, 'PORTAL_DEV_SIGNIN'],
+  ])('when %j is set, then start-up stops naming %s', (env, variable) => {
+    expect(refusal(env as Record<string, string>).variable).toBe(variable);
+  });
+
+  it('when TRUST_PROXY names proxies, then they are kept for Express', () => {
+    expect(loadConfig({ TRUST_PROXY: 'loopback, 10.0.0.0/8' }, cwd).portal.trustProxy).toEqual([
+      'loopback',
+      '10.0.0.0/8',
+    ]);
+    expect(loadConfig({ TRUST_PROXY: '1' }, cwd).portal.trustProxy).toBe(1);
+  });
+});
