@@ -37,7 +37,7 @@ import { RegistryService } from './app/registry-service.js';
 import { StreamLocks } from './app/stream-locks.js';
 import { StateCache } from './app/state-cache.js';
 import { casesApi } from './http/cases-api.js';
-import { auditApi } from './http/audit-api.js';
+import { auditApi, liveStream } from './http/audit-api.js';
 import { mediaApi } from './http/media-api.js';
 import { registryApi } from './http/registry-api.js';
 import { publicApi } from './http/public-api.js';
@@ -401,6 +401,7 @@ async function startHolding(config: Config, { clock, log }: ServiceDependencies)
     exporter: new BundleExporter({ events, blobs, log: transparency, keys: eventKeys, signer: keys.signer, clock }),
   });
   const portalAssets = new PortalAssets();
+  const liveEvents = new LiveEvents(events);
   const routers = [
     registryApi({ registry: new RegistryService(deps), verify, validate, newId }),
     tokensApi({ revocations, verify, validate, newId }),
@@ -423,7 +424,7 @@ async function startHolding(config: Config, { clock, log }: ServiceDependencies)
       maxBytes: config.mediaMaxBytes,
       log,
     }),
-    auditApi({ live: new LiveEvents(events), verify, shutdown: live.signal }),
+    auditApi({ live: liveEvents, verify, shutdown: live.signal }),
     supervisionApi({ reads: supervision, verify }),
     quarantineApi({ reads: supervision, verify }),
     similarApi({ files, verify }),
@@ -465,6 +466,7 @@ async function startHolding(config: Config, { clock, log }: ServiceDependencies)
         revoked: revocations.revoked,
       }),
       signIn: { devSignIn: config.portal.devSignIn },
+      liveFeed: liveStream({ live: liveEvents, shutdown: live.signal }),
     }),
   ];
   const collectMetrics = () => {

@@ -1,4 +1,4 @@
-import { Router, type Response } from 'express';
+import { Router, type RequestHandler, type Response } from 'express';
 import type { Principal } from '../app/auth.js';
 import type { LiveEvent, LiveEvents } from '../app/live-events.js';
 import type { Position } from '../ports/event-store.js';
@@ -22,8 +22,25 @@ export interface AuditApiDependencies {
  */
 export function auditApi({ live, verify, shutdown, heartbeatMs = 15_000 }: AuditApiDependencies): Router {
   const router = Router();
+  router.get(
+    '/v1/audit/live',
+    authenticate(verify),
+    requireRoles('supervisor'),
+    liveStream({ live, shutdown, heartbeatMs }),
+  );
+  return router;
+}
 
-  router.get('/v1/audit/live', authenticate(verify), requireRoles('supervisor'), async (req, res) => {
+/**
+ * The live stream itself, for the principal an earlier handler established (`res.locals.principal`, a supervisor):
+ * the API's route above, and the portal's `GET /supervise/live`, which a browser reaches with its session.
+ */
+export function liveStream({
+  live,
+  shutdown,
+  heartbeatMs = 15_000,
+}: Omit<AuditApiDependencies, 'verify'>): RequestHandler {
+  return async (req, res) => {
     const principal = principalOf(res);
     const after = await live.startAfter(
       lastEventId(req.get('last-event-id') ?? (req.query.after as string | undefined)),
@@ -53,9 +70,7 @@ export function auditApi({ live, verify, shutdown, heartbeatMs = 15_000 }: Audit
       shutdown.removeEventListener('abort', end);
       res.end();
     }
-  });
-
-  return router;
+  };
 }
 
 /** `Last-Event-ID` (or `?after=`): the position of the last event a client saw, to resume after it. */

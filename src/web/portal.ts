@@ -9,7 +9,7 @@ import { pageContext, sendPage, type PageContext } from './layout.js';
 import { disclosureHref } from './links.js';
 import { signedInScreens, type ScreensDependencies } from './screens.js';
 import { verifyPage } from './pages/verify.js';
-import { portalIdentity, portalSessions } from './session.js';
+import { portalIdentity, portalSessions, signedIn } from './session.js';
 import type { Sessions } from './sessions.js';
 import { signIn } from './signin.js';
 
@@ -26,6 +26,8 @@ export interface PortalDependencies {
   readonly sessions: Sessions;
   /** How one signs in: the development sign-in with a token, and (later) the identity provider. */
   readonly signIn: { readonly devSignIn: boolean; readonly providerName?: string };
+  /** The supervisors' live stream of the log (Server-Sent Events), served to the session at `/supervise/live`. */
+  readonly liveFeed?: RequestHandler;
 }
 
 /**
@@ -41,6 +43,8 @@ export function portal(deps: PortalDependencies): Router {
   router.use(portalSessions(deps.sessions));
   router.use(portalIdentity(deps.verify));
   router.use(signIn({ sessions: deps.sessions, assets, verify: deps.verify, ...deps.signIn }));
+  // the dashboard's EventSource carries the session cookie, never a bearer token; the API's /v1/audit/live takes those
+  if (deps.liveFeed) router.get('/supervise/live', signedIn('supervisor'), deps.liveFeed);
   if (deps.screens) router.use(signedInScreens(deps.screens, assets));
 
   router.get('/', deps.limited, async (req, res) => {

@@ -1,5 +1,6 @@
 import type { Clock } from '../../src/ports/clock.js';
-import { startTestService, type TestService } from '../support/service.js';
+import { seedAgency, startTestService, type TestService } from '../support/service.js';
+import { readFrames } from '../support/sse.js';
 import { browse, csrfOf, Jar, setCookies } from '../support/portal-session.js';
 
 /** The service's clock, which a test moves forward (idle and absolute session limits). */
@@ -168,6 +169,37 @@ describe('portal sessions: the development sign-in, the session cookie, sign-out
       redirect: 'manual',
     });
     expect(out.status).toBe(303);
+  });
+
+  it("when a supervisor's browser opens the live feed with its session, then the acts of the supervised agency arrive", async () => {
+    const { officer } = await seedAgency(svc, 'county-live', { officers: ['lu', 'ma'], item: { code: 'P-9' } });
+    const opened = await svc.call('POST', '/v1/cases', {
+      token: officer,
+      body: {
+        caseId: 'live-1',
+        itemCode: 'P-9',
+        title: 't',
+        openedOn: clock.now().toISOString().slice(0, 10),
+        officers: ['lu', 'ma'],
+        parties: [{ kind: 'organization', name: '某公司' }],
+      },
+    });
+    expect(opened.status).toBe(201);
+    const { jar } = await signInWithToken(svc, svc.token('sup', 'city', ['supervisor'], ['county-live']));
+    const anonymous = await fetch(`${svc.url}/supervise/live`, { redirect: 'manual' });
+    expect(anonymous.status).toBe(303);
+    const feed = await fetch(`${svc.url}/supervise/live`, { headers: { cookie: jar.header() } });
+    expect(feed.status).toBe(200);
+    expect(feed.headers.get('content-type')).toContain('text/event-stream');
+    const act = {
+      type: 'EvidenceCollected',
+      occurredAt: clock.now().toISOString(),
+      data: { description: '现场照片' },
+    };
+    const recorded = await svc.call('POST', '/v1/cases/live-1/acts', { token: officer, body: act });
+    expect(recorded.status).toBe(201);
+    const [frame] = await readFrames(feed, 1);
+    expect(frame!.data).toMatchObject({ type: 'EvidenceCollected', eventId: recorded.body.eventId });
   });
 
   it('when the sealed cookie is altered, then nobody is signed in and the cookie is deleted', async () => {
