@@ -394,6 +394,7 @@ async function startHolding(config: Config, { clock, log }: ServiceDependencies)
     utcOffsetOf: agencyOffset,
   });
   const publicReads = new PublicReads({ readModels, runner });
+  const cases = new CaseService({ ...deps, calendar, serviceKeys });
   const mediaReads = new MediaReads({ readModels, events, runner, holdings, access, blobs });
   const bundles = new BundleReads({
     events,
@@ -407,7 +408,7 @@ async function startHolding(config: Config, { clock, log }: ServiceDependencies)
     tokensApi({ revocations, verify, validate, newId }),
     calendarApi({ calendars: calendar, verify, validate, newId, clock, utcOffsetOf: agencyOffset }),
     casesApi({
-      cases: new CaseService({ ...deps, calendar, serviceKeys }),
+      cases,
       registry,
       caseEvents: new CaseEvents({ events, reads, serviceKeys }),
       verify,
@@ -455,7 +456,22 @@ async function startHolding(config: Config, { clock, log }: ServiceDependencies)
       limited: publicLimit,
       assets: portalAssets,
       verify,
-      screens: { files, supervision, bundles, media: mediaReads, log },
+      screens: {
+        files,
+        supervision,
+        bundles,
+        media: mediaReads,
+        log,
+        work: {
+          cases,
+          files,
+          validate,
+          newId,
+          clock,
+          utcOffsetOf: agencyOffset,
+          upload: { blobs, holdings, maxBytes: config.mediaMaxBytes },
+        },
+      },
       sessions: new Sessions({
         seal: new CookieSeal(loadOrCreateSessionSecret(config.keysDir)),
         idleSeconds: config.portal.sessionIdleSeconds,

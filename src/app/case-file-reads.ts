@@ -7,7 +7,7 @@ import type { ReadModelStore } from '../ports/read-models.js';
 import type { Principal } from './auth.js';
 import { readableAgencies, type CaseReads, type Retrieval } from './case-reads.js';
 import { caughtUp, type ReadConsistency } from './read-consistency.js';
-import { pageOf, type Paging } from './read-pages.js';
+import { filledPage, pageOf, type Paging } from './read-pages.js';
 import { similarCases, type SimilarCase } from './similar-cases.js';
 
 export interface CaseFileReadsDependencies {
@@ -88,6 +88,28 @@ export class CaseFileReads {
       }),
     );
     return { items: page.items.map(summaryOf), ...(page.next ? { next: page.next } : {}) };
+  }
+
+  /**
+   * The reviewer's queue: the open cases of the reviewer's agency whose legal review is requested and not yet
+   * given (as the rules' fold says), latest activity first, each with the proposal to review. Listing is not a
+   * retrieval of each; opening one is.
+   */
+  async pendingReviews(query: { readonly principal: Principal; readonly consistentWith?: Position }, paging: Paging) {
+    await caughtUp(this.deps.runner, query.consistentWith);
+    return filledPage<
+      CaseSummaryDoc,
+      ReturnType<typeof summaryOf> & { proposal?: CaseSummaryDoc['state']['proposal'] }
+    >(
+      this.deps.readModels,
+      CASES,
+      { where: { agency: query.principal.agency, status: 'open' }, orderBy: 'lastActivityOn', direction: 'desc' },
+      (doc) =>
+        doc.state.reviewPending
+          ? { ...summaryOf(doc), ...(doc.state.proposal ? { proposal: doc.state.proposal } : {}) }
+          : undefined,
+      paging,
+    );
   }
 
   /** What `find` reads of the case, once the read models caught up, the retrieval recorded. */

@@ -14,6 +14,7 @@ import { pageContext, sendPage } from './layout.js';
 import { caseFileMain, type AccessRow } from './pages/case-file.js';
 import { caseActions } from './pages/case-actions.js';
 import { portalPrincipal, signedIn } from './session.js';
+import { workScreens, type WorkDependencies } from './work.js';
 
 /** What the signed-in screens read and write through: the same application reads and commands as the API. */
 export interface ScreensDependencies {
@@ -22,6 +23,8 @@ export interface ScreensDependencies {
   readonly bundles: Pick<BundleReads, 'export'>;
   readonly media: MediaReads;
   readonly log: Logger;
+  /** The officers' and reviewers' forms' commands. */
+  readonly work: WorkDependencies;
 }
 
 /** Case ids and agency codes as the API takes them in a path; anything else is not a case. */
@@ -45,6 +48,7 @@ function caseOfPath(req: Request): { agency: string; caseId: string } {
  */
 export function signedInScreens(deps: ScreensDependencies, assets: PortalAssets): Router {
   const router = Router();
+  router.use(workScreens(deps.work, assets));
 
   router.get('/cases/:agency/:caseId', signedIn(), async (req, res) => {
     const ctx = pageContext(req, res, assets);

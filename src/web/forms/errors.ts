@@ -1,0 +1,56 @@
+import type { ErrorRequestHandler, Request, Response } from 'express';
+import { LedgerError } from '../../errors.js';
+import type { MessageKey, Translator } from '../i18n.js';
+import type { FieldSpec, FormError } from './fields.js';
+
+/** The field a rule's refusal is about, where one is (the rest are about the act as a whole). */
+const FIELD_OF_CODE: Record<string, string> = {
+  two_officers_required: 'officers',
+  certificate_invalid: 'officers',
+  officer_unknown: 'officers',
+  recording_required: 'medium',
+  media_unknown: 'medium',
+  too_large: 'medium',
+  unsupported_media_type: 'medium',
+  fine_amount_required: 'data.fineFen',
+  amount_invalid: 'data.fineFen',
+  review_inconsistent: 'data.checks.subjectLawful',
+  item_unknown: 'itemCode',
+  item_retired: 'itemCode',
+  case_exists: 'caseId',
+  credentials_not_shown: 'data.credentialsShown',
+  party_not_notified: 'data.partyNotified',
+};
+
+/**
+ * What a form shows for a refusal, in the reader's language: a schema error names its field (the pointer is the
+ * field's name, `/data/items` → `data.items`, or the first field under it); a rule's stable `code` is told in plain
+ * words (`rule.<code>` in the messages), with the field it is about when there is one.
+ */
+export function formErrorOf(ctx: Translator, err: LedgerError, fields: readonly FieldSpec[]): FormError {
+  const shown = (name: string | undefined) => (name && fields.some((f) => f.name === name) ? name : undefined);
+  if (err.code === 'invalid_body') {
+    const pointer = typeof err.details.pointer === 'string' ? err.details.pointer : '';
+    const path = pointer.slice(1).replace(/\//g, '.');
+    const spec =
+      fields.find((f) => f.name === path) ?? fields.find((f) => path === '' || f.name.startsWith(`${path}.`));
+    const label = spec ? ctx.t(spec.label) : '';
+    return { message: ctx.t('rule.invalid_body', { field: label }), ...(spec ? { field: spec.name } : {}) };
+  }
+  const text = ctx.t(`rule.${err.code}` as MessageKey) as string | undefined;
+  const field = shown(FIELD_OF_CODE[err.code]);
+  return { message: text ?? ctx.t('rule.other', { code: err.code }), ...(field ? { field } : {}) };
+}
+
+/**
+ * After a form's route: a refusal the user can correct (a 4xx other than "sign in" and "not found") shows the form
+ * again, with what was typed and the error, with the refusal's status; anything else goes on to the portal's error
+ * pages. Nothing was changed: the command handlers refuse before they append.
+ */
+export function formErrors(render: (err: LedgerError, req: Request, res: Response) => void): ErrorRequestHandler {
+  return (err, req, res, next) => {
+    if (res.headersSent || !(err instanceof LedgerError) || err.status >= 500) return next(err);
+    if (err.status === 401 || err.status === 404 || err.code === 'csrf_failed') return next(err);
+    render(err, req, res);
+  };
+}

@@ -1,0 +1,95 @@
+import type { CaseFile } from '../../app/case-file-reads.js';
+import { actForm, type ActForm } from '../forms/acts.js';
+import { errorSummary, field, type FieldSpec, type FormState } from '../forms/fields.js';
+import { html, type Html } from '../html.js';
+import type { PageContext } from '../layout.js';
+import { caseHref } from '../links.js';
+import { actFormHref } from './case-actions.js';
+import { label, yuan } from './labels.js';
+
+/** The fields every act form has besides its own: when, who was there, and the file it carries. */
+export function commonFields(form: ActForm): { before: FieldSpec[]; after: FieldSpec[] } {
+  return {
+    before: [
+      { name: 'occurredAt', label: 'form.occurredAt', kind: 'datetime' },
+      ...(form.officers
+        ? [{ name: 'officers', label: 'form.officers', kind: 'text', hint: 'form.officers.hint' } as const]
+        : []),
+    ],
+    after: form.medium
+      ? [{ name: 'medium', label: 'form.medium', kind: 'file', hint: 'form.medium.hint', optional: true }]
+      : [],
+  };
+}
+
+/** Every field of an act's form, in order. */
+export function allFields(form: ActForm): FieldSpec[] {
+  const { before, after } = commonFields(form);
+  return [...before, ...form.fields, ...after];
+}
+
+export interface ActFormView {
+  readonly agency: string;
+  readonly caseId: string;
+  readonly type: string;
+  readonly state: FormState;
+  /** The case as read when the form was opened (not when it comes back with an error). */
+  readonly file?: CaseFile;
+  /** The hidden field against cross-site request forgery. */
+  readonly csrf: Html;
+  /** The CSRF token, for a form that uploads: its body is checked only after the upload, so it rides in the URL. */
+  readonly csrfToken?: string;
+}
+
+/** The proposal a review is about: the latest one requested on the case. */
+function pendingProposal(ctx: PageContext, file: CaseFile): Html {
+  const requested = file.timeline.filter((t) => t.type === 'LegalReviewRequested').at(-1);
+  const proposed = requested?.data.proposed as
+    { decisionType: string; fineFen?: number; legalBasis: string } | undefined;
+  if (!proposed) return html``;
+  return html`<p>
+    ${ctx.t('review.pendingProposal')}：<strong>${label(ctx, 'decision', proposed.decisionType)}</strong>
+    ${proposed.fineFen ? yuan(proposed.fineFen) : ''} · ${proposed.legalBasis}
+  </p>`;
+}
+
+/** The form recording one act on a case. */
+export function actFormMain(ctx: PageContext, view: ActFormView): Html {
+  const form = actForm(view.type)!;
+  const { before, after } = commonFields(form);
+  // the ten checks of a review are one group: a fieldset among the form's own fields
+  const isCheck = (f: FieldSpec) => f.name.startsWith('data.checks.');
+  const firstCheck = form.fields.findIndex(isCheck);
+  const split = firstCheck < 0 ? form.fields.length : firstCheck;
+  const checks = form.fields.filter(isCheck);
+  const [head, tail] = [form.fields.slice(0, split), form.fields.slice(split).filter((f) => !isCheck(f))];
+  const kept = [view.state.values.media ?? []].flat().filter((v): v is string => typeof v === 'string' && v !== '');
+  const href = caseHref(view);
+  const action = `${actFormHref(view, view.type)}${form.medium && view.csrfToken ? `?_csrf=${encodeURIComponent(view.csrfToken)}` : ''}`;
+  const title = label(ctx, 'act', view.type);
+  return html`<h1>${title}</h1>
+    <section aria-labelledby="case-summary" class="notice">
+      <h2 id="case-summary">${ctx.t('form.caseSummary')}</h2>
+      <p>
+        <a href="${href}">${view.file?.title ?? view.caseId}</a>
+        <span class="muted">${ctx.t('case.caseId')}：${view.caseId}</span>
+        ${view.file && html`<span class="muted">${label(ctx, 'case.status', view.file.status)}</span>`}
+      </p>
+      ${view.file && view.type === 'LegalReviewCompleted' && pendingProposal(ctx, view.file)}
+    </section>
+    ${errorSummary(ctx, view.state)}
+    <form method="post" action="${action}" novalidate ${form.medium ? html`enctype="multipart/form-data"` : ''}>
+      ${view.csrf} ${kept.map((sha) => html`<input type="hidden" name="media" value="${sha}" />`)}
+      ${kept.length > 0 && html`<p class="notice">${ctx.t('form.media.kept', { count: kept.length })}</p>`}
+      ${[...before, ...head].map((spec) => field(ctx, spec, view.state))}
+      ${
+        checks.length > 0 &&
+        html`<fieldset class="checks">
+          <legend>${ctx.t('form.checks')}</legend>
+          ${checks.map((spec) => field(ctx, spec, view.state))}
+        </fieldset>`
+      }
+      ${[...tail, ...after].map((spec) => field(ctx, spec, view.state))}
+      <button type="submit">${ctx.t('form.submit')}</button>
+    </form>`;
+}

@@ -1,0 +1,243 @@
+import express, { Router, type Request, type RequestHandler, type Response } from 'express';
+import type { Principal } from '../app/auth.js';
+import type { CaseFileReads } from '../app/case-file-reads.js';
+import type { ActRequest, CaseService } from '../app/case-service.js';
+import { dateAtOffset } from '../domain/actor.js';
+import { notFound } from '../domain/errors.js';
+import type { LedgerError } from '../errors.js';
+import { receiveMedium, type MediaApiDependencies } from '../http/media-api.js';
+import { requestId } from '../http/request.js';
+import type { Validate } from '../http/validation.js';
+import type { Clock } from '../ports/clock.js';
+import type { PortalAssets } from './assets.js';
+import { actForm, fieldsBody, fieldText, officersOf } from './forms/acts.js';
+import { formErrorOf, formErrors } from './forms/errors.js';
+import type { FormState } from './forms/fields.js';
+import { multipartBoundary, readMultipart } from './forms/multipart.js';
+import { pageContext, sendPage } from './layout.js';
+import { caseHref } from './links.js';
+import { actFormMain, allFields } from './pages/act-form.js';
+import { OPEN_CASE_FIELDS, openCaseMain, PARTY_FIELDS } from './pages/open-case.js';
+import { label } from './pages/labels.js';
+import { reviewQueueMain, workMain } from './pages/work-lists.js';
+import { csrfField, portalPrincipal, signedIn } from './session.js';
+
+/** What the officers' and reviewers' forms write through: the API's command handler, schemas and media upload. */
+export interface WorkDependencies {
+  readonly cases: CaseService;
+  readonly files: CaseFileReads;
+  readonly validate: Validate;
+  readonly newId: () => string;
+  readonly clock: Clock;
+  /** Minutes east of UTC of an agency's local time: the forms' times are typed in it. */
+  readonly utcOffsetOf: (agency: string) => number;
+  readonly upload: Pick<MediaApiDependencies, 'blobs' | 'holdings' | 'maxBytes'>;
+  /** Guards a form's POST against cross-site request forgery (the sign-in layer's; a pass-through without it). */
+  readonly requireCsrf?: RequestHandler;
+}
+
+const OPEN_CASE = 'urn:evidence-ledger:schema:command:open-case';
+const RECORD_ACT = 'urn:evidence-ledger:schema:command:record-act';
+const ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
+
+type Values = Record<string, string | string[]>;
+
+const parseForm = express.urlencoded({ extended: false, limit: 256 * 1024, parameterLimit: 300 });
+
+/** `+08:00` for 480 minutes east of UTC. */
+function offsetText(minutes: number): string {
+  const abs = Math.abs(minutes);
+  return `${minutes < 0 ? '-' : '+'}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
+}
+
+/** A `datetime-local` value (`2026-03-02T09:30`) as the agency's local time; anything else is left for the schema. */
+function occurredAtOf(typed: string, offsetMinutes: number): string {
+  return /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(typed) ? `${typed}:00${offsetText(offsetMinutes)}` : typed;
+}
+
+const actorOf = (p: Principal) => ({ sub: p.sub, agency: p.agency, roles: [...p.roles] });
+
+/**
+ * The officers' and reviewers' forms: open a case, record an act (with its recording uploaded in the same form),
+ * request and complete a legal review, resolve a disagreement, decide and publish. Each form posts here; the body is
+ * built as the API's, checked by the API's JSON Schema, and handed to the same command handler (`CaseService`), so
+ * the rules and their refusals are the API's. A refusal shows the form again, with what was typed and the reason in
+ * plain words; success goes to the case page (303), showing the act just recorded.
+ */
+export function workScreens(deps: WorkDependencies, assets: PortalAssets): Router {
+  const router = Router();
+  const csrf = deps.requireCsrf ?? ((_req, _res, next) => next());
+  const nowLocal = (agency: string) => {
+    const offset = deps.utcOffsetOf(agency);
+    return new Date(deps.clock.now().getTime() + offset * 60_000).toISOString().slice(0, 16);
+  };
+  const today = (agency: string) => dateAtOffset(deps.clock.now(), deps.utcOffsetOf(agency));
+
+  /** How many cases the start page and the review queue list. */
+  const LISTED = 50;
+
+  router.get('/work', signedIn(), async (req, res) => {
+    const ctx = pageContext(req, res, assets);
+    const principal = portalPrincipal(res);
+    const cases = await deps.files.list({ principal, agency: principal.agency }, { limit: LISTED });
+    sendPage(res, ctx, { title: ctx.t('work.title'), main: workMain(ctx, principal, cases.items) });
+  });
+
+  router.get('/reviews', signedIn('reviewer'), async (req, res) => {
+    const ctx = pageContext(req, res, assets);
+    const pending = await deps.files.pendingReviews({ principal: portalPrincipal(res) }, { limit: LISTED });
+    sendPage(res, ctx, { title: ctx.t('review.queue.title'), main: reviewQueueMain(ctx, pending.items) });
+  });
+
+  const renderOpen = (req: Request, res: Response, state: FormState, status = 200) => {
+    const ctx = pageContext(req, res, assets);
+    sendPage(res, ctx, { title: ctx.t('open.title'), main: openCaseMain(ctx, state, csrfField(res)), status });
+  };
+
+  router.get('/cases/new', signedIn('officer'), (req, res) => {
+    const principal = portalPrincipal(res);
+    renderOpen(req, res, { values: { openedOn: today(principal.agency), officers: principal.sub } });
+  });
+
+  router.post(
+    '/cases',
+    signedIn('officer'),
+    parseForm,
+    csrf,
+    async (req: Request, res: Response) => {
+      const principal = portalPrincipal(res);
+      const values = formValues(req.body);
+      res.locals.formValues = values;
+      const typed = (name: string) => fieldText(values, name);
+      const party = fieldsBody(PARTY_FIELDS, values).parties as Record<string, unknown> | undefined;
+      const body = {
+        ...(typed('caseId') === '' ? {} : { caseId: typed('caseId') }),
+        itemCode: typed('itemCode'),
+        title: typed('title'),
+        openedOn: typed('openedOn'),
+        officers: officersOf(typed('officers')),
+        parties: party ? Object.values(party) : [],
+      };
+      deps.validate(OPEN_CASE, body);
+      const caseId = body.caseId ?? deps.newId();
+      const act: ActRequest<'CaseOpened'> = {
+        type: 'CaseOpened',
+        occurredAt: deps.clock.now().toISOString(),
+        data: { ...(body as Omit<ActRequest<'CaseOpened'>['data'], 'caseId'>), caseId },
+        media: [],
+      };
+      const result = await deps.cases.record(caseId, actorOf(principal), act, { eventId: deps.newId() });
+      res.redirect(303, `${caseHref({ agency: principal.agency, caseId })}?consistentWith=${result.position}`);
+    },
+    formErrors((err: LedgerError, req: Request, res: Response) => {
+      const ctx = pageContext(req, res, assets);
+      const fields = [...OPEN_CASE_FIELDS, ...PARTY_FIELDS];
+      const state = { values: res.locals.formValues ?? {}, error: formErrorOf(ctx, err, fields) };
+      renderOpen(req, res, state, err.status);
+    }),
+  );
+
+  /** The case and act type of the path, for the principal's own agency (acts are recorded on its cases only). */
+  const target = (req: Request, res: Response) => {
+    const principal = portalPrincipal(res);
+    const agency = String(req.params.agency);
+    const caseId = String(req.params.caseId);
+    const type = String(req.params.type);
+    const form = actForm(type);
+    if (!form || !ID.test(caseId) || agency !== principal.agency) throw notFound('no such form');
+    return { principal, agency, caseId, type, form };
+  };
+
+  const renderAct = (req: Request, res: Response, view: { state: FormState; status?: number }) => {
+    const { agency, caseId, type } = target(req, res);
+    const ctx = pageContext(req, res, assets);
+    const csrfToken = res.locals.csrfToken as string | undefined;
+    sendPage(res, ctx, {
+      title: label(ctx, 'act', type),
+      main: actFormMain(ctx, {
+        agency,
+        caseId,
+        type,
+        state: view.state,
+        csrf: csrfField(res),
+        ...(csrfToken ? { csrfToken } : {}),
+        ...(res.locals.caseFile ? { file: res.locals.caseFile } : {}),
+      }),
+      scripts: ['forms.js'],
+      status: view.status ?? 200,
+    });
+  };
+
+  router.get('/cases/:agency/:caseId/acts/:type', signedIn(), async (req, res) => {
+    const { principal, agency, caseId } = target(req, res);
+    // the form shows the case: reading it is a retrieval, recorded as the API records one
+    const file = await deps.files.file({ principal, agency, caseId, action: 'read_case', requestId: requestId(res) });
+    res.locals.caseFile = file;
+    const day = today(agency);
+    const values: Values = { occurredAt: nowLocal(agency), officers: file.officers.join(', ') };
+    for (const name of ['heldOn', 'decidedOn', 'publishedOn', 'closedOn']) values[`data.${name}`] = day;
+    renderAct(req, res, { state: { values } });
+  });
+
+  router.post(
+    '/cases/:agency/:caseId/acts/:type',
+    signedIn(),
+    parseForm,
+    csrf,
+    async (req: Request, res: Response) => {
+      const { principal, agency, caseId, type, form } = target(req, res);
+      const offset = deps.utcOffsetOf(agency);
+      const bodyOf = (values: Values, uploaded: string[]) => ({
+        type,
+        occurredAt: occurredAtOf(fieldText(values, 'occurredAt'), offset),
+        ...(form.officers ? { officers: officersOf(fieldText(values, 'officers')) } : {}),
+        data: (fieldsBody(form.fields, values).data as Record<string, unknown> | undefined) ?? {},
+        media: [...new Set([...[values.media ?? []].flat().filter(Boolean), ...uploaded])],
+      });
+      const uploaded: string[] = [];
+      const boundary = multipartBoundary(req.get('content-type'));
+      let values: Values;
+      if (boundary && form.medium) {
+        values = await readMultipart(req, boundary, async (file, before) => {
+          res.locals.formValues = formValues(before);
+          if (file.name !== 'medium') throw notFound('no such field');
+          // the act is checked before anything is stored: a form with invalid input changes nothing
+          deps.validate(RECORD_ACT, bodyOf(formValues(before), []));
+          const { stored } = await receiveMedium(deps.upload, principal, file.body, { contentType: file.contentType });
+          uploaded.push(stored.sha256);
+          res.locals.formValues = { ...formValues(before), media: [...[before.media ?? []].flat(), stored.sha256] };
+        });
+      } else values = formValues(req.body);
+      res.locals.formValues = { ...values, media: [...[values.media ?? []].flat(), ...uploaded] };
+      const body = bodyOf(values, uploaded);
+      deps.validate(RECORD_ACT, body);
+      const act = { ...body, media: body.media } as unknown as ActRequest;
+      const result = await deps.cases.record(caseId, actorOf(principal), act, { eventId: deps.newId() });
+      res.redirect(
+        303,
+        `${caseHref({ agency, caseId })}?consistentWith=${result.position}#act-${result.events[0]!.id}`,
+      );
+    },
+    formErrors((err: LedgerError, req: Request, res: Response) => {
+      const { form } = target(req, res);
+      const ctx = pageContext(req, res, assets);
+      if (!req.complete) res.set('Connection', 'close');
+      const state = { values: res.locals.formValues ?? {}, error: formErrorOf(ctx, err, allFields(form)) };
+      renderAct(req, res, { state, status: err.status });
+    }),
+  );
+
+  return router;
+}
+
+/** A parsed form body as field values (text or repeated text), without the CSRF token. */
+function formValues(body: unknown): Values {
+  const values: Values = {};
+  if (typeof body !== 'object' || body === null) return values;
+  for (const [name, value] of Object.entries(body as Record<string, unknown>)) {
+    if (name === '_csrf') continue;
+    if (typeof value === 'string') values[name] = value;
+    else if (Array.isArray(value)) values[name] = value.filter((v): v is string => typeof v === 'string');
+  }
+  return values;
+}

@@ -1,0 +1,278 @@
+import { randomBytes } from 'node:crypto';
+import { caseStream } from '../../src/domain/case/acts.js';
+import { mediaStream } from '../../src/app/media-holdings.js';
+import { AGENCY, DAY, openCase, page, startScreensService, type ScreensFixture } from '../support/screens.js';
+
+let f: ScreensFixture;
+
+beforeAll(async () => {
+  f = await startScreensService();
+});
+afterAll(() => f.t.stop());
+
+/** Posts a form as a browser would (URL-encoded, or multipart with FormData), with an API token instead of a session. */
+async function post(path: string, token: string, form: Record<string, string | string[]> | FormData) {
+  let body: URLSearchParams | FormData;
+  if (form instanceof FormData) body = form;
+  else {
+    body = new URLSearchParams();
+    for (const [name, value] of Object.entries(form)) for (const v of [value].flat()) body.append(name, v);
+  }
+  const res = await fetch(f.t.url + path, {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { accept: 'text/html', authorization: `Bearer ${token}` },
+    body,
+  });
+  return { status: res.status, location: res.headers.get('location'), text: await res.text() };
+}
+
+const caseEvents = async (caseId: string) =>
+  (await f.t.service.events.readStream(caseStream(AGENCY, caseId))).map((r) => r.event);
+
+const seizure = {
+  occurredAt: `${DAY}T09:30`,
+  officers: 'alice, bob',
+  'data.items': '电动车一辆',
+  'data.legalBasis': '《行政强制法》第二十二条',
+};
+
+describe('opening a case from the portal', () => {
+  it('when an officer opens the form, then it is labelled in Chinese and today and the officer are filled in', async () => {
+    const res = await page(f, '/cases/new', f.alice);
+    expect(res.status).toBe(200);
+    expect(res.text).toMatch(/<label for="f-title">案由<\/label>/);
+    expect(res.text).toContain(`value="${DAY}"`);
+    expect(res.text).toMatch(/id="f-officers" name="officers" value="alice"/);
+  });
+
+  it('when the form is filled in, then the case is opened through the command handler and the browser goes to it', async () => {
+    const res = await post('/cases', f.alice, {
+      caseId: 'wf-1',
+      itemCode: 'P-001',
+      title: '某律所未公示执业信息案',
+      openedOn: DAY,
+      officers: 'alice、bob',
+      'parties.0.kind': 'organization',
+      'parties.0.name': '某某律师事务所',
+      'parties.0.idNumber': '',
+    });
+    expect(res.status).toBe(303);
+    expect(res.location).toMatch(new RegExp(`^/cases/${AGENCY}/wf-1\\?consistentWith=\\d+$`));
+    const [opened] = await caseEvents('wf-1');
+    expect(opened).toMatchObject({ type: 'CaseOpened', actor: { sub: 'alice' } });
+    expect(opened!.data).toMatchObject({
+      officers: ['alice', 'bob'],
+      parties: [{ kind: 'organization', name: '某某律师事务所' }],
+    });
+  });
+
+  it('when the title is left empty, then the form comes back with the error in Chinese, linked to the field, what was typed kept, and no case', async () => {
+    const res = await post('/cases', f.alice, {
+      caseId: 'wf-bad',
+      itemCode: 'P-001',
+      title: '',
+      openedOn: DAY,
+      officers: 'alice, bob',
+      'parties.0.kind': 'person',
+      'parties.0.name': '张三',
+    });
+    expect(res.status).toBe(400);
+    expect(res.text).toContain('<a href="#f-title">“案由”填写有误，请检查后重新填写。</a>');
+    expect(res.text).toMatch(
+      /id="f-title" name="title" value=""[^>]*aria-describedby="f-title-error" aria-invalid="true"/,
+    );
+    expect(res.text).toContain('value="张三"');
+    expect(await caseEvents('wf-bad')).toEqual([]);
+  });
+
+  it('when the item code is not in the registry, then the rule is told in Chinese and no case is opened', async () => {
+    const res = await post('/cases', f.alice, {
+      caseId: 'wf-bad2',
+      itemCode: 'NO-SUCH',
+      title: '案',
+      openedOn: DAY,
+      officers: 'alice, bob',
+      'parties.0.kind': 'person',
+      'parties.0.name': '张三',
+    });
+    expect(res.status).toBe(422);
+    expect(res.text).toContain('执法事项编码不存在');
+    expect(await caseEvents('wf-bad2')).toEqual([]);
+  });
+});
+
+describe('recording acts from the portal', () => {
+  beforeAll(() => openCase(f, 'wf-2'));
+
+  it('when a seizure is sent without a recording, then it is refused in plain Chinese, what was typed kept, nothing recorded', async () => {
+    const before = await caseEvents('wf-2');
+    const res = await post(`/cases/${AGENCY}/wf-2/acts/PropertySeized`, f.alice, seizure);
+    expect(res.status).toBe(422);
+    expect(res.text).toContain('查封扣押、强制拆除须附全程音频或视频记录');
+    expect(res.text).toContain('<a href="#f-medium">');
+    expect(res.text).toContain('电动车一辆');
+    expect(await caseEvents('wf-2')).toHaveLength(before.length);
+  });
+
+  it('when a seizure is sent with its video in the same form, then the video is stored and the act recorded with it', async () => {
+    const form = new FormData();
+    for (const [name, value] of Object.entries(seizure)) form.append(name, value);
+    const video = randomBytes(8192);
+    form.append('medium', new Blob([video], { type: 'video/mp4' }), '现场.mp4');
+    const res = await post(`/cases/${AGENCY}/wf-2/acts/PropertySeized`, f.alice, form);
+    expect(res.status).toBe(303);
+    expect(res.location).toMatch(new RegExp(`^/cases/${AGENCY}/wf-2\\?consistentWith=\\d+#act-`));
+    const seized = (await caseEvents('wf-2')).find((e) => e.type === 'PropertySeized');
+    expect(seized?.media).toEqual([expect.objectContaining({ contentType: 'video/mp4', size: 8192 })]);
+    expect(seized?.occurredAt).toBe(`${DAY}T09:30:00+08:00`);
+  });
+
+  it('when the form with a file has an invalid field, then nothing is stored: no act and no medium received', async () => {
+    const form = new FormData();
+    for (const [name, value] of Object.entries({ ...seizure, 'data.items': '' })) form.append(name, value);
+    const video = randomBytes(4096);
+    form.append('medium', new Blob([video], { type: 'video/mp4' }), 'v.mp4');
+    const before = await caseEvents('wf-2');
+    const res = await post(`/cases/${AGENCY}/wf-2/acts/PropertySeized`, f.alice, form);
+    expect(res.status).toBe(400);
+    expect(res.text).toContain('<a href="#f-data-items">“查封扣押的财物”填写有误');
+    expect(await caseEvents('wf-2')).toHaveLength(before.length);
+    const { createHash } = await import('node:crypto');
+    const sha = createHash('sha256').update(video).digest('hex');
+    expect(await f.t.service.events.readStream(mediaStream(AGENCY, sha))).toEqual([]);
+  });
+
+  it('when an officer of another agency posts to the case, then 404 and nothing is recorded', async () => {
+    const before = await caseEvents('wf-2');
+    const res = await post(`/cases/${AGENCY}/wf-2/acts/EvidenceCollected`, f.olga, {
+      occurredAt: `${DAY}T10:00`,
+      officers: 'olga, oscar',
+      'data.description': '照片',
+    });
+    expect(res.status).toBe(404);
+    expect(await caseEvents('wf-2')).toHaveLength(before.length);
+  });
+});
+
+describe('legal review from the portal', () => {
+  const proposal = {
+    occurredAt: `${DAY}T11:00`,
+    'data.proposed.decisionType': 'fine',
+    'data.proposed.fineFen': '20000',
+    'data.proposed.legalBasis': '《律师法》第五十条',
+  };
+  const allChecks = Object.fromEntries(
+    [
+      'subjectLawful',
+      'officersQualified',
+      'procedureLawful',
+      'factsClear',
+      'evidenceSufficient',
+      'lawAppliedCorrectly',
+      'discretionAppropriate',
+      'withinAuthority',
+      'documentsComplete',
+    ].map((c) => [`data.checks.${c}`, 'on']),
+  );
+  beforeAll(() => openCase(f, 'wf-3'));
+
+  it('when the officer requests a review, then the reviewer finds the case in the queue with its proposal', async () => {
+    const res = await post(`/cases/${AGENCY}/wf-3/acts/LegalReviewRequested`, f.alice, proposal);
+    expect(res.status).toBe(303);
+    expect((await caseEvents('wf-3')).at(-1)?.data).toEqual({
+      proposed: { decisionType: 'fine', fineFen: 2_000_000, legalBasis: '《律师法》第五十条' },
+    });
+    await f.t.service.readModelsCaughtUp();
+    const queue = await page(f, '/reviews', f.rita);
+    expect(queue.status).toBe(200);
+    expect(queue.text).toContain(`href="/cases/${AGENCY}/wf-3/acts/LegalReviewCompleted"`);
+    expect(queue.text).toContain('¥20,000.00');
+    const form = await page(f, `/cases/${AGENCY}/wf-3/acts/LegalReviewCompleted`, f.rita);
+    expect(form.text).toContain('<legend>审核内容（逐项核对）</legend>');
+    expect(form.text).toContain('执法主体合法');
+  });
+
+  it('when the reviewer approves with a check not met, then the rule is told in Chinese and nothing is recorded', async () => {
+    const before = await caseEvents('wf-3');
+    const { 'data.checks.factsClear': _unmet, ...someChecks } = allChecks;
+    const res = await post(`/cases/${AGENCY}/wf-3/acts/LegalReviewCompleted`, f.rita, {
+      occurredAt: `${DAY}T14:00`,
+      'data.outcome': 'approved',
+      ...someChecks,
+      'data.opinion': '同意',
+    });
+    expect(res.status).toBe(422);
+    expect(res.text).toContain('审核通过时，前九项审核内容须全部符合');
+    expect(res.text).toMatch(/name="data\.checks\.subjectLawful" value="on" checked/);
+    expect(await caseEvents('wf-3')).toHaveLength(before.length);
+  });
+
+  it('when the reviewer approves with every check met, then the officer may decide as proposed and publish', async () => {
+    const approved = await post(`/cases/${AGENCY}/wf-3/acts/LegalReviewCompleted`, f.rita, {
+      occurredAt: `${DAY}T14:00`,
+      'data.outcome': 'approved',
+      ...allChecks,
+      'data.opinion': '事实清楚，证据充分，同意。',
+    });
+    expect(approved.status).toBe(303);
+    const decided = await post(`/cases/${AGENCY}/wf-3/acts/DecisionIssued`, f.alice, {
+      occurredAt: `${DAY}T15:00`,
+      'data.decisionType': 'fine',
+      'data.fineFen': '20,000',
+      'data.legalBasis': '《律师法》第五十条',
+      'data.documentNo': '县司罚决字〔2026〕1号',
+      'data.decidedOn': DAY,
+    });
+    expect(decided.status).toBe(303);
+    const published = await post(`/cases/${AGENCY}/wf-3/acts/DecisionDisclosed`, f.alice, {
+      occurredAt: `${DAY}T16:00`,
+      'data.publishedOn': DAY,
+    });
+    expect(published.status).toBe(303);
+    expect((await caseEvents('wf-3')).map((e) => e.type).slice(-3)).toEqual([
+      'LegalReviewCompleted',
+      'DecisionIssued',
+      'DecisionDisclosed',
+    ]);
+  });
+
+  it('when the officer decides a major case without an approved review, then it is refused in Chinese', async () => {
+    await openCase(f, 'wf-4');
+    const res = await post(`/cases/${AGENCY}/wf-4/acts/DecisionIssued`, f.alice, {
+      occurredAt: `${DAY}T15:00`,
+      'data.decisionType': 'fine',
+      'data.fineFen': '20000',
+      'data.legalBasis': '《律师法》第五十条',
+      'data.documentNo': '县司罚决字〔2026〕2号',
+      'data.decidedOn': DAY,
+    });
+    expect(res.status).toBe(409);
+    expect(res.text).toContain('本案属重大执法决定');
+  });
+
+  it('when the review rejects the proposal, then the head resolves the disagreement with the form', async () => {
+    await openCase(f, 'wf-5');
+    expect((await post(`/cases/${AGENCY}/wf-5/acts/LegalReviewRequested`, f.alice, proposal)).status).toBe(303);
+    const rejected = await post(`/cases/${AGENCY}/wf-5/acts/LegalReviewCompleted`, f.rita, {
+      occurredAt: `${DAY}T14:00`,
+      'data.outcome': 'rejected',
+      ...allChecks,
+      'data.opinion': '裁量过重。',
+    });
+    expect(rejected.status).toBe(303);
+    const form = await page(f, `/cases/${AGENCY}/wf-5/acts/ReviewDisagreementResolved`, f.admin);
+    expect(form.status).toBe(200);
+    expect(form.text).toContain('<legend>协调决定</legend>');
+    const resolved = await post(`/cases/${AGENCY}/wf-5/acts/ReviewDisagreementResolved`, f.admin, {
+      occurredAt: `${DAY}T17:00`,
+      'data.outcome': 'review_upheld',
+      'data.reasoning': '采纳审核意见，重新拟定处理意见。',
+    });
+    expect(resolved.status).toBe(303);
+    expect((await caseEvents('wf-5')).at(-1)).toMatchObject({
+      type: 'ReviewDisagreementResolved',
+      actor: { sub: `head-${AGENCY}` },
+    });
+  });
+});
