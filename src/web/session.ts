@@ -125,7 +125,8 @@ const parseForm = express.urlencoded({ extended: false, limit: FORM_LIMIT_BYTES,
 /**
  * Guards a state-changing portal request (a form's POST) against cross-site request forgery, after the route's
  * {@link signedIn}: a request authenticated by its session must carry the session's token (the form field
- * `_csrf` of {@link csrfField}, or the `X-CSRF-Token` header from a script) and must not come from another site
+ * `_csrf` of {@link csrfField}, the `X-CSRF-Token` header from a script, or for an uploading form, whose body is
+ * read later, `?_csrf=` in its action URL) and must not come from another site
  * by what the browser says (`Origin`, `Sec-Fetch-Site`). A form body (`application/x-www-form-urlencoded`) is
  * parsed here into `req.body` for the route. A request with a bearer token carries no ambient credential and
  * needs none of this. Anything else is `403 csrf_failed`, before the route changes anything.
@@ -136,7 +137,9 @@ export const requireCsrf: RequestHandler = (req, res, next) => {
   const session = res.locals.session as Session | undefined;
   const check = () => {
     const body = req.body as Record<string, unknown> | undefined;
-    const given = req.get(CSRF_HEADER) ?? body?.[CSRF_FIELD];
+    // an uploading form's body is read only after this check, so its token rides in the action's query
+    const uploading = req.is('multipart/form-data') === 'multipart/form-data';
+    const given = req.get(CSRF_HEADER) ?? body?.[CSRF_FIELD] ?? (uploading ? req.query[CSRF_FIELD] : undefined);
     if (!session) return next(new CsrfRefused('no signed-in session to check the form against'));
     if (typeof given !== 'string' || !sameToken(given, session.csrf)) {
       return next(new CsrfRefused("the form does not carry this session's CSRF token"));

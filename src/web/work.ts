@@ -1,4 +1,4 @@
-import express, { Router, type Request, type RequestHandler, type Response } from 'express';
+import express, { Router, type Request, type Response } from 'express';
 import type { Principal } from '../app/auth.js';
 import type { CaseFileReads } from '../app/case-file-reads.js';
 import type { ActRequest, CaseService } from '../app/case-service.js';
@@ -20,7 +20,7 @@ import { actFormMain, allFields } from './pages/act-form.js';
 import { OPEN_CASE_FIELDS, openCaseMain, PARTY_FIELDS } from './pages/open-case.js';
 import { label } from './pages/labels.js';
 import { reviewQueueMain, workMain } from './pages/work-lists.js';
-import { csrfField, portalPrincipal, signedIn } from './session.js';
+import { csrfField, portalPrincipal, requireCsrf, signedIn } from './session.js';
 
 /** What the officers' and reviewers' forms write through: the API's command handler, schemas and media upload. */
 export interface WorkDependencies {
@@ -32,8 +32,6 @@ export interface WorkDependencies {
   /** Minutes east of UTC of an agency's local time: the forms' times are typed in it. */
   readonly utcOffsetOf: (agency: string) => number;
   readonly upload: Pick<MediaApiDependencies, 'blobs' | 'holdings' | 'maxBytes'>;
-  /** Guards a form's POST against cross-site request forgery (the sign-in layer's; a pass-through without it). */
-  readonly requireCsrf?: RequestHandler;
 }
 
 const OPEN_CASE = 'urn:evidence-ledger:schema:command:open-case';
@@ -66,7 +64,6 @@ const actorOf = (p: Principal) => ({ sub: p.sub, agency: p.agency, roles: [...p.
  */
 export function workScreens(deps: WorkDependencies, assets: PortalAssets): Router {
   const router = Router();
-  const csrf = deps.requireCsrf ?? ((_req, _res, next) => next());
   const nowLocal = (agency: string) => {
     const offset = deps.utcOffsetOf(agency);
     return new Date(deps.clock.now().getTime() + offset * 60_000).toISOString().slice(0, 16);
@@ -102,8 +99,8 @@ export function workScreens(deps: WorkDependencies, assets: PortalAssets): Route
   router.post(
     '/cases',
     signedIn('officer'),
+    requireCsrf,
     parseForm,
-    csrf,
     async (req: Request, res: Response) => {
       const principal = portalPrincipal(res);
       const values = formValues(req.body);
@@ -182,8 +179,8 @@ export function workScreens(deps: WorkDependencies, assets: PortalAssets): Route
   router.post(
     '/cases/:agency/:caseId/acts/:type',
     signedIn(),
+    requireCsrf,
     parseForm,
-    csrf,
     async (req: Request, res: Response) => {
       const { principal, agency, caseId, type, form } = target(req, res);
       const offset = deps.utcOffsetOf(agency);
