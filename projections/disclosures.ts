@@ -1,5 +1,5 @@
 import { publicFine, redactPublic, type PublicParty } from '../src/domain/redaction.js';
-import type { Change, Doc, Projection } from '../src/ports/read-models.js';
+import type { Change, CollectionSpec, Doc, Projection } from '../src/ports/read-models.js';
 import { CASES, caseKey, caseOf, type CaseFileDoc } from './case-files.js';
 
 /** A withdrawn publication (撤销): when and why. */
@@ -39,9 +39,35 @@ export interface DisclosureDoc extends Doc {
   withdrawal?: Withdrawal;
   /** Global log position of the act that last changed the entry. */
   position: number;
+  /** The id of that act's event (its publication, last update or withdrawal): what a reader checks in the ledger. */
+  eventId: string;
+  /** The last day the decision was due to be published (its item's 7 or 20 working days). */
+  dueBy?: string;
+  /** Whether it was published by then. */
+  onTime?: boolean;
+  /** The updates of the publication (更新), oldest first: when each was recorded done, and why. */
+  updates?: { updatedAt: string; reason: string }[];
 }
 
 export const DISCLOSURES = 'disclosures';
+
+/**
+ * What the public search matches (`?q=`): the document number, the item's code and name and the parties' names, all
+ * as published (redacted), so a search can find nothing that the entry does not show. A withdrawal notice keeps
+ * its document number and item code.
+ */
+export function disclosureText(doc: Doc): string {
+  const d = doc as DisclosureDoc;
+  return [d.documentNo, d.itemCode, d.itemName ?? '', ...(d.parties ?? []).map((p) => p.name)]
+    .filter(Boolean)
+    .join('\n');
+}
+
+export const DISCLOSURES_SPEC: CollectionSpec = {
+  name: DISCLOSURES,
+  indexes: ['agency', 'category', 'itemCode', 'publishedOn', 'updatedAt', 'status'],
+  text: disclosureText,
+};
 
 const DISCLOSURE_ACTS = new Set(['DecisionDisclosed', 'DisclosureUpdated', 'DisclosureWithdrawn']);
 
@@ -54,14 +80,14 @@ const DISCLOSURE_ACTS = new Set(['DecisionDisclosed', 'DisclosureUpdated', 'Disc
  */
 export const disclosuresProjection: Projection = {
   name: 'disclosures',
-  version: 3,
-  collections: [{ name: DISCLOSURES, indexes: ['agency', 'category', 'publishedOn', 'updatedAt', 'status'] }],
+  version: 4,
+  collections: [DISCLOSURES_SPEC],
   apply({ event, position }, docs): Change[] {
     const ofCase = caseOf(event.stream);
     if (!ofCase || !DISCLOSURE_ACTS.has(event.type)) return [];
     const key = caseKey(ofCase.agency, ofCase.caseId);
     const file = docs.get<CaseFileDoc>(CASES, key);
-    const entry = file ? publicEntry(file, event.recordedAt, position) : undefined;
+    const entry = file ? publicEntry(file, { updatedAt: event.recordedAt, position, eventId: event.id }) : undefined;
     return entry ? [{ collection: DISCLOSURES, key, doc: entry }] : [];
   },
 };
@@ -70,7 +96,11 @@ export const disclosuresProjection: Projection = {
  * The public entry of a case file's decision, or nothing when the decision was never published. Built from an
  * explicit list of members, then passed whole through the domain's redaction.
  */
-export function publicEntry(file: CaseFileDoc, updatedAt: string, position: number): DisclosureDoc | undefined {
+export function publicEntry(
+  file: CaseFileDoc,
+  change: { readonly updatedAt: string; readonly position: number; readonly eventId: string },
+): DisclosureDoc | undefined {
+  const { updatedAt, position } = change;
   const decision = file.decision;
   if (!decision?.disclosedOn) return undefined;
   // an exemption follows only a withdrawal, whose notice stays; nothing of an exempted decision is ever rendered
@@ -98,8 +128,14 @@ export function publicEntry(file: CaseFileDoc, updatedAt: string, position: numb
         ...publicFine(decision.fineFen),
         legalBasis: decision.legalBasis,
         decidedOn: decision.decidedOn,
+        dueBy: decision.disclosureDueBy,
+        ...(decision.disclosedOnTime === undefined ? {} : { onTime: decision.disclosedOnTime }),
+        ...(decision.updates.length === 0
+          ? {}
+          : { updates: decision.updates.map((u) => ({ updatedAt: u.occurredAt, reason: u.reason })) }),
         parties: file.parties,
         status: 'published',
       };
-  return redactPublic(entry) as DisclosureDoc;
+  // the event id is added after redaction: it is no personal data, and a scrub of its digits would break the link
+  return { ...(redactPublic(entry) as DisclosureDoc), eventId: change.eventId };
 }

@@ -27,6 +27,7 @@ import { CaseFileReads } from './app/case-file-reads.js';
 import { BundleReads } from './app/bundle-reads.js';
 import { SupervisionReads } from './app/supervision-reads.js';
 import { PublicReads } from './app/public-reads.js';
+import { PublicStatisticsReads } from './app/public-statistics.js';
 import { LedgerReads } from './app/ledger-reads.js';
 import { LiveEvents } from './app/live-events.js';
 import { appendMetrics, countingEventStore } from './app/counting-event-store.js';
@@ -401,6 +402,7 @@ async function startHolding(config: Config, { clock, log }: ServiceDependencies)
     reads,
     exporter: new BundleExporter({ events, blobs, log: transparency, keys: eventKeys, signer: keys.signer, clock }),
   });
+  const publicStatistics = new PublicStatisticsReads({ readModels, runner, clock, utcOffsetOf: agencyOffset });
   const portalAssets = new PortalAssets();
   const liveEvents = new LiveEvents(events);
   const routers = [
@@ -453,6 +455,7 @@ async function startHolding(config: Config, { clock, log }: ServiceDependencies)
     }),
     portal({
       publicReads,
+      statistics: publicStatistics,
       limited: publicLimit,
       assets: portalAssets,
       verify,

@@ -1,24 +1,51 @@
 import { CHECKPOINTS, type CheckpointDoc } from '../../projections/checkpoints.js';
+import { caseKey } from '../../projections/case-files.js';
 import { DISCLOSURES, type DisclosureDoc } from '../../projections/disclosures.js';
 import type { ItemDoc, OfficerDoc } from '../../projections/registry.js';
 import type { Position } from '../ports/event-store.js';
 import type { Page, Query, ReadModelStore } from '../ports/read-models.js';
 import { caughtUp, type ReadConsistency } from './read-consistency.js';
-import { pageOf, type Paging } from './read-pages.js';
-import { itemView, officerView, publishedView, withdrawalView } from './public-views.js';
+import { pageOf, readAll, type Paging } from './read-pages.js';
+import { InvalidQuery } from '../errors.js';
+import { decisionView, itemView, officerView, publishedView, withdrawalView } from './public-views.js';
 
 export interface PublicReadsDependencies {
   readonly readModels: ReadModelStore;
   readonly runner: ReadConsistency;
 }
 
-/** Which published decisions: of an agency, of a category of enforcement item, published between two dates. */
+/**
+ * Which published decisions: of an agency, of an enforcement item or a category of items, published between two
+ * dates, matching a search.
+ */
 export interface DisclosureFilter {
   readonly agency?: string;
+  readonly itemCode?: string;
   readonly category?: string;
+  /**
+   * Words (separated by spaces) that the document number, the item's code or name or a (redacted) party's name
+   * must each contain: the public search ({@link searchWords}).
+   */
+  readonly q?: string;
   /** Publication dates, inclusive. */
   readonly from?: string;
   readonly to?: string;
+}
+
+/** The longest search the public lists take, in characters, and the most words in it. */
+export const MAX_SEARCH_CHARS = 100;
+export const MAX_SEARCH_WORDS = 8;
+
+/**
+ * The words of a public search: split at white space, each matched as it is written (ignoring the case of ASCII
+ * letters) against the searched text of an entry. More than {@link MAX_SEARCH_CHARS} characters or
+ * {@link MAX_SEARCH_WORDS} words is `400 invalid_query`.
+ */
+export function searchWords(q: string): string[] {
+  if (q.length > MAX_SEARCH_CHARS) throw new InvalidQuery(`q must be at most ${MAX_SEARCH_CHARS} characters`);
+  const words = [...new Set(q.split(/\s+/u).filter(Boolean))];
+  if (words.length > MAX_SEARCH_WORDS) throw new InvalidQuery(`q must be at most ${MAX_SEARCH_WORDS} words`);
+  return words;
 }
 
 /**
@@ -71,6 +98,28 @@ export class PublicReads {
     return { ...page, ...(checkpoint ? { checkpoint } : {}) };
   }
 
+  /**
+   * One disclosed decision as its public page shows it (the list's members, its deadline, updates and the event to
+   * check in the ledger), or its withdrawal notice; undefined when the case has no public entry.
+   */
+  async disclosure(agency: string, caseId: string, consistentWith?: Position) {
+    await caughtUp(this.deps.runner, consistentWith);
+    const doc = this.deps.readModels.get<DisclosureDoc>(DISCLOSURES, caseKey(agency, caseId));
+    return doc && decisionView(doc);
+  }
+
+  /** The agencies and enforcement items the public lists name, for the filters of the portal's pages. */
+  async catalogue() {
+    const items = readAll<ItemDoc>(this.deps.readModels, 'items', {});
+    const agencies = [...new Set(items.map((i) => i.agency))].sort();
+    const byCode = new Map<string, string>();
+    for (const item of items) if (!byCode.has(item.code)) byCode.set(item.code, item.name);
+    return {
+      agencies,
+      items: [...byCode].map(([code, name]) => ({ code, name })).sort((a, b) => a.code.localeCompare(b.code)),
+    };
+  }
+
   /** The public officer list (执法人员名单). */
   async officers(filter: { agency?: string; status?: string }, paging: Paging, consistentWith?: Position) {
     await caughtUp(this.deps.runner, consistentWith);
@@ -101,13 +150,16 @@ export class PublicReads {
     status: DisclosureDoc['status'] | undefined,
     page: { orderBy: string; limit: number; after?: string },
   ): Page<DisclosureDoc> {
-    const { agency, category, from, to } = filter;
+    const { agency, itemCode, category, from, to, q } = filter;
     const where: Record<string, string> = {};
     if (status !== undefined) where.status = status;
     if (agency !== undefined) where.agency = agency;
+    if (itemCode !== undefined) where.itemCode = itemCode;
     if (category !== undefined) where.category = category;
+    const words = q === undefined ? [] : searchWords(q);
     const query: Query = {
       where,
+      ...(words.length > 0 ? { contains: words } : {}),
       ...(from !== undefined || to !== undefined
         ? { range: { member: 'publishedOn', ...(from ? { from } : {}), ...(to ? { to } : {}) } }
         : {}),

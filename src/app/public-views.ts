@@ -18,6 +18,22 @@ export function publishedView(d: DisclosureDoc) {
     publishedOn: d.publishedOn,
     updatedAt: d.updatedAt,
     parties: d.parties ?? [],
+    ...(d.eventId === undefined ? {} : { eventId: d.eventId }),
+  };
+}
+
+/**
+ * A disclosed decision as its own page shows it: the list's members, when it was due to be published and whether
+ * it was by then, its updates, and the event to check in the ledger; a withdrawn one as its notice.
+ */
+export function decisionView(d: DisclosureDoc) {
+  if (d.status === 'withdrawn') return { status: 'withdrawn' as const, ...withdrawalView(d) };
+  return {
+    status: 'published' as const,
+    ...publishedView(d),
+    ...(d.dueBy === undefined ? {} : { dueBy: d.dueBy }),
+    ...(d.onTime === undefined ? {} : { onTime: d.onTime }),
+    updates: d.updates ?? [],
   };
 }
 
@@ -31,6 +47,7 @@ export function withdrawalView(d: DisclosureDoc) {
     publishedOn: d.publishedOn,
     withdrawnAt: d.withdrawal?.withdrawnAt ?? d.updatedAt,
     reason: d.withdrawal?.reason ?? '',
+    ...(d.eventId === undefined ? {} : { eventId: d.eventId }),
   };
 }
 

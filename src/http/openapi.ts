@@ -179,7 +179,13 @@ const ACT_PROBLEMS = [400, 401, 403, 404, 409, 413, 415, 422] as const;
 const PUBLIC_PAGING: readonly Json[] = [PARAMETERS.limit, PARAMETERS.cursor, PARAMETERS.consistentWith];
 const DISCLOSURE_FILTERS: readonly Json[] = [
   query('agency', 'Only decisions of this agency.', defs('id')),
+  query('itemCode', 'Only decisions of this enforcement item (its code).', defs('id')),
   query('category', 'Only decisions of this category of enforcement item.', defs('itemCategory')),
+  query(
+    'q',
+    'Search: words separated by spaces, each of which the document number, the item code or name, or a (redacted) party name must contain (ASCII letters in either case); at most 100 characters and 8 words.',
+    { type: 'string', minLength: 1, maxLength: 100 },
+  ),
   query('from', 'Published on or after this date.', defs('date')),
   query('to', 'Published on or before this date.', defs('date')),
 ];

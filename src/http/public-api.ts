@@ -1,5 +1,5 @@
 import { Router, type Request, type RequestHandler } from 'express';
-import type { DisclosureFilter, DisclosuresPosition, PublicReads } from '../app/public-reads.js';
+import { searchWords, type DisclosureFilter, type DisclosuresPosition, type PublicReads } from '../app/public-reads.js';
 import { ATOM_CONTENT_TYPE, renderFeed } from './atom.js';
 import { consistencyOf } from './consistency.js';
 import { date, id, limitOf, oneOf, pagingOf, single } from './query.js';
@@ -14,8 +14,8 @@ export interface PublicApiDependencies {
   readonly now?: () => number;
 }
 
-const CATEGORIES = new Set(['penalty', 'licensing', 'coercive', 'inspection', 'levy', 'other']);
-const OFFICER_STATUSES = new Set(['active', 'suspended', 'retired']);
+export const CATEGORIES = new Set(['penalty', 'licensing', 'coercive', 'inspection', 'levy', 'other']);
+export const OFFICER_STATUSES = new Set(['active', 'suspended', 'retired']);
 
 /**
  * What anyone may read, without a token (行政执法公示): the disclosed decisions as JSON and as an Atom feed, the
@@ -87,16 +87,24 @@ export function publicApi({ reads, limited, now = Date.now }: PublicApiDependenc
   return router;
 }
 
-/** `?agency=`, `?category=`, `?from=`/`?to=` (publication dates, inclusive). */
-function disclosureFilter(req: Request): DisclosureFilter {
+/**
+ * `?agency=`, `?itemCode=`, `?category=`, `?from=`/`?to=` (publication dates, inclusive), `?q=` (the search's
+ * words, `searchWords`): the filters of the JSON list, the feed and the portal's disclosure pages alike.
+ */
+export function disclosureFilter(req: { readonly query: Readonly<Record<string, unknown>> }): DisclosureFilter {
   const agency = id(req.query.agency, 'agency');
+  const itemCode = id(req.query.itemCode, 'itemCode');
   const category = oneOf(req.query.category, 'category', CATEGORIES);
   const from = date(req.query.from, 'from');
   const to = date(req.query.to, 'to');
+  const q = single(req.query.q, 'q');
   if (from !== undefined && to !== undefined && from > to) throw new InvalidQuery('from must not be after to');
+  if (q !== undefined) searchWords(q);
   return {
     ...(agency === undefined ? {} : { agency }),
+    ...(itemCode === undefined ? {} : { itemCode }),
     ...(category === undefined ? {} : { category }),
+    ...(q === undefined ? {} : { q }),
     ...(from === undefined ? {} : { from }),
     ...(to === undefined ? {} : { to }),
   };
@@ -104,7 +112,7 @@ function disclosureFilter(req: Request): DisclosureFilter {
 
 /** The feed's id: one per combination of filters, so a filtered feed is a feed of its own. */
 function feedId(req: Request): string {
-  const filters = ['agency', 'category', 'from', 'to']
+  const filters = ['agency', 'itemCode', 'category', 'from', 'to', 'q']
     .filter((name) => typeof req.query[name] === 'string')
     .map((name) => `${name}=${encodeURIComponent(req.query[name] as string)}`);
   return `urn:evidence-ledger:disclosures${filters.length ? `?=${filters.join('&')}` : ''}`;
@@ -114,11 +122,11 @@ function feedId(req: Request): string {
  * The JSON list pages published decisions and withdrawal notices side by side: its cursor holds both sequences'
  * positions (`null` once a sequence is exhausted), absent on the first page.
  */
-function encodeDisclosuresCursor({ items, withdrawals }: DisclosuresPosition): string {
+export function encodeDisclosuresCursor({ items, withdrawals }: DisclosuresPosition): string {
   return Buffer.from(JSON.stringify({ i: items, w: withdrawals }), 'utf8').toString('base64url');
 }
 
-function disclosuresCursor(value: unknown): DisclosuresPosition {
+export function disclosuresCursor(value: unknown): DisclosuresPosition {
   const text = single(value, 'cursor');
   if (text === undefined) return {};
   try {

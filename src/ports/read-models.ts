@@ -81,7 +81,7 @@ export interface ProjectionChanges {
 
 /**
  * A page of a collection. `where` members equal the given value (or one of the given values); `range` bounds one
- * member inclusively; results are sorted by `orderBy` (then by key) and continue after the opaque `after` cursor.
+ * member inclusively; `contains` matches the searched text; results are sorted by `orderBy` (then by key) and continue after the opaque `after` cursor.
  * Every member named must be one of the collection's `indexes`. `keyPrefix` keeps the documents whose key starts
  * with it, `keyFrom` those whose key is at least it, `keyBefore` those whose key is less (without an `orderBy`,
  * they come in key order: how a projection keeps the rows of one parent in order, by what their keys start with).
@@ -92,6 +92,11 @@ export interface Query {
   readonly keyFrom?: string;
   readonly keyBefore?: string;
   readonly range?: { readonly member: string; readonly from?: Scalar; readonly to?: Scalar };
+  /**
+   * Keeps the documents whose searched text (the collection's {@link CollectionSpec.text}) contains every one of
+   * these strings, ignoring the case of ASCII letters: a filter, which leaves the order to `orderBy`.
+   */
+  readonly contains?: readonly string[];
   readonly orderBy?: string;
   readonly direction?: 'asc' | 'desc';
   readonly after?: string;

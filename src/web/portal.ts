@@ -1,13 +1,14 @@
 import { Router, type ErrorRequestHandler, type RequestHandler } from 'express';
 import type { Principal } from '../app/auth.js';
 import type { PublicReads } from '../app/public-reads.js';
+import type { PublicStatisticsReads } from '../app/public-statistics.js';
 import { LedgerError } from '../errors.js';
 import { PortalAssets } from './assets.js';
 import { html } from './html.js';
 import type { MessageKey } from './i18n.js';
 import { pageContext, sendPage, type PageContext } from './layout.js';
-import { disclosureHref } from './links.js';
 import { signedInScreens, type ScreensDependencies } from './screens.js';
+import { registerPublicPages } from './pages/public.js';
 import { verifyPage } from './pages/verify.js';
 import { portalIdentity, portalSessions, signedIn } from './session.js';
 import type { Sessions } from './sessions.js';
@@ -15,6 +16,8 @@ import { signIn } from './signin.js';
 
 export interface PortalDependencies {
   readonly publicReads: PublicReads;
+  /** The yearly statistics anyone may read. */
+  readonly statistics: PublicStatisticsReads;
   /** The public routes' rate limit, shared with the public API. */
   readonly limited: RequestHandler;
   readonly assets?: PortalAssets;
@@ -47,32 +50,7 @@ export function portal(deps: PortalDependencies): Router {
   if (deps.liveFeed) router.get('/supervise/live', signedIn('supervisor'), deps.liveFeed);
   if (deps.screens) router.use(signedInScreens(deps.screens, assets));
 
-  router.get('/', deps.limited, async (req, res) => {
-    const ctx = pageContext(req, res, assets);
-    const latest = await deps.publicReads.disclosures({}, 10, {});
-    sendPage(res, ctx, {
-      title: ctx.t('home.title'),
-      main: html`<h1>${ctx.t('site.name')}</h1>
-        <p class="lead">${ctx.t('site.tagline')}</p>
-        <section aria-labelledby="latest">
-          <h2 id="latest">${ctx.t('home.latest')}</h2>
-          ${
-            latest.items.length === 0
-              ? html`<p>${ctx.t('home.none')}</p>`
-              : html`<ul class="cards">
-                  ${latest.items.map(
-                    (d) =>
-                      html`<li>
-                        <a href="${disclosureHref(d)}">${d.documentNo}</a> <span>${d.itemName ?? d.itemCode}</span>
-                        <span class="muted">${d.agency} · ${d.decidedOn}</span>
-                      </li>`,
-                  )}
-                </ul>`
-          }
-          <p><a href="/disclosures">${ctx.t('home.allDisclosures')}</a></p>
-        </section>`,
-    });
-  });
+  registerPublicPages(router, { ...deps, assets });
 
   router.get('/verify', deps.limited, verifyPage(assets));
 

@@ -112,6 +112,7 @@ describe('the public disclosure feed', () => {
         { kind: 'person', name: '张**' },
         { kind: 'organization', name: FIRM.name },
       ],
+      eventId: expect.stringMatching(/^[0-9a-f-]{36}$/),
     });
     expect(res.body.items.map((i: { caseId: string }) => i.caseId)).not.toContain('pub-quiet');
     for (const secret of SECRETS) expect(JSON.stringify(res.body)).not.toContain(secret);
@@ -189,6 +190,7 @@ describe('the public disclosure feed', () => {
         publishedOn: today,
         withdrawnAt: at('15:00:00'),
         reason: '决定已被复议撤销',
+        eventId: expect.stringMatching(/^[0-9a-f-]{36}$/),
       },
     ]);
 
@@ -224,6 +226,35 @@ describe('the public disclosure feed', () => {
     expect(entryIds(f)).toEqual(['urn:evidence-ledger:disclosure:pub-city']);
     expect(children(f, TOMBSTONES, 'deleted-entry')).toEqual([]);
     expect(textOf(children(f, ATOM, 'id')[0])).not.toBe(textOf(children((await feed()).feed, ATOM, 'id')[0]));
+  });
+
+  it('when searched with q or filtered by item, then JSON and Atom keep the decisions whose published text matches every word', async () => {
+    const ids = async (query: string) => {
+      const res = await t.call('GET', `/v1/disclosures?${query}`);
+      expect([query, res.status]).toEqual([query, 200]);
+      return res.body.items.map((i: { caseId: string }) => i.caseId).sort();
+    };
+    expect(await ids(`q=${encodeURIComponent('县司罚〔2026〕1号')}`)).toEqual(['pub-1']);
+    expect(await ids(`q=${encodeURIComponent('市许')}`)).toEqual(['pub-city']);
+    // the masked name as published finds the decisions; the real name, which is never published, finds nothing
+    expect(await ids(`q=${encodeURIComponent('张**')}`)).toEqual(['pub-1', 'pub-city']);
+    expect(await ids(`q=${encodeURIComponent('张三丰')}`)).toEqual([]);
+    expect(await ids(`q=${encodeURIComponent('140521199001011234')}`)).toEqual([]);
+    // every word must match: the item code and the firm's name
+    expect(await ids(`q=${encodeURIComponent('l-001 律师')}`)).toEqual(['pub-city']);
+    expect(await ids(`q=${encodeURIComponent('L-001 不存在')}`)).toEqual([]);
+    expect(await ids('itemCode=P-001')).toEqual(['pub-1']);
+    const { feed: f } = await feed(`?q=${encodeURIComponent('市许〔2026〕1号')}`);
+    expect(entryIds(f)).toEqual(['urn:evidence-ledger:disclosure:pub-city']);
+    const withdrawn = await t.call('GET', `/v1/disclosures?q=${encodeURIComponent('〔2026〕2号')}`);
+    expect(withdrawn.body.withdrawals.map((w: { caseId: string }) => w.caseId)).toEqual(['pub-2']);
+  });
+
+  it('when a search is too long or has too many words, then 400 invalid_query', async () => {
+    for (const q of ['x'.repeat(101), Array.from({ length: 9 }, (_, i) => `w${i}`).join(' ')]) {
+      const res = await t.call('GET', `/v1/disclosures?q=${encodeURIComponent(q)}`);
+      expect([res.status, res.body.code]).toEqual([400, 'invalid_query']);
+    }
   });
 
   it('when paged, then each page holds at most limit entries and next leads to the rest, without repeats', async () => {

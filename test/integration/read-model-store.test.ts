@@ -160,6 +160,45 @@ describe('the SQLite read-model store', () => {
     store.close();
   });
 
+  it('when a query asks for texts containing words, then it keeps the documents holding all of them, in its order, paged', () => {
+    const store = open();
+    const text = (key: string, agency: string, body: string) => ({
+      collection: 'texts',
+      key,
+      doc: { key, agency, body },
+    });
+    store.commit(
+      [
+        text('t1', 'a', '县司罚〔2026〕1号 张** 未按规定公示执业信息'),
+        text('t2', 'a', '县司罚〔2026〕2号 李* ABC律师事务所'),
+        text('t3', 'b', '市监罚〔2026〕3号 张** 100%_合规'),
+        text('t4', 'a', '县司罚〔2026〕4号 张** abc事务所'),
+      ],
+      4,
+    );
+    const keys = (query: Omit<Query, 'limit' | 'after'>) => {
+      const found: unknown[] = [];
+      let after: string | undefined;
+      for (let guard = 0; guard < 10; guard++) {
+        const page = store.query<Doc>('texts', { ...query, limit: 1, ...(after ? { after } : {}) });
+        found.push(...page.items.map((d) => d.key));
+        if (!page.next) return found;
+        after = page.next;
+      }
+      throw new Error('paging did not end');
+    };
+    // a one-character word (a masked name) matches too, and ASCII letters match in either case
+    expect(keys({ contains: ['张'] })).toEqual(['t1', 't3', 't4']);
+    expect(keys({ contains: ['abc', '事务所'] })).toEqual(['t2', 't4']);
+    expect(keys({ contains: ['张'], where: { agency: 'a' }, direction: 'desc' })).toEqual(['t4', 't1']);
+    // LIKE's wildcards are matched as themselves
+    expect(keys({ contains: ['%_'] })).toEqual(['t3']);
+    expect(keys({ contains: ['0%'] })).toEqual(['t3']);
+    expect(keys({ contains: ['2026', '〕9号'] })).toEqual([]);
+    expect(() => store.query('things', { contains: ['x'], limit: 1 })).toThrow(/not searched/);
+    store.close();
+  });
+
   it('when reset, then every collection is empty, the position is 0 and the versions are those given', () => {
     const store = open();
     fill(store, 5);

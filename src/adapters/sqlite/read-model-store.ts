@@ -230,6 +230,13 @@ export class SqliteReadModelStore implements ReadModelStore {
         params.push(bindable(query.range.to));
       }
     }
+    if (query.contains !== undefined && query.contains.length > 0) {
+      if (!collection.spec.text) throw new Error(`collection ${name} is not searched`);
+      // the trigram index answers LIKE itself when a word has three characters or more; shorter ones scan its rows
+      const likes = query.contains.map(() => "body LIKE ? ESCAPE '\\'");
+      clauses.push(`id IN (SELECT rowid FROM fts_${name} WHERE ${likes.join(' AND ')})`);
+      for (const word of query.contains) params.push(`%${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+    }
     const desc = query.direction === 'desc';
     const orderExpr = query.orderBy === undefined ? undefined : this.#member(collection, query.orderBy);
     if (query.after !== undefined) {

@@ -2,6 +2,7 @@ import { SCREENS_EN } from './screens.en.js';
 import { VERIFY_EN } from './verify.en.js';
 import { SIGNIN_EN } from './signin.en.js';
 import type { Messages } from './zh-CN.js';
+import { PUBLIC_EN } from './public.en.js';
 
 /** The portal's text in English. */
 export const EN: Messages = {
@@ -23,10 +24,7 @@ export const EN: Messages = {
   'skip.toContent': 'Skip to content',
   'footer.ledger': 'Every enforcement act on this site is signed and recorded in a verifiable, tamper-evident ledger.',
   'footer.api': 'Open API (OpenAPI)',
-  'home.title': 'Home',
-  'home.latest': 'Latest disclosed decisions',
-  'home.allDisclosures': 'All disclosed decisions',
-  'home.none': 'No decisions have been disclosed yet.',
+  ...PUBLIC_EN,
   'error.notFound.title': 'Page not found',
   'error.notFound.body': 'The page you asked for does not exist or has been removed.',
   'error.generic.title': 'Something went wrong',

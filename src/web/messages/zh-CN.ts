@@ -1,6 +1,7 @@
 import { SCREENS_ZH_CN } from './screens.zh-CN.js';
 import { VERIFY_ZH_CN } from './verify.zh-CN.js';
 import { SIGNIN_ZH_CN } from './signin.zh-CN.js';
+import { PUBLIC_ZH_CN } from './public.zh-CN.js';
 
 /** The portal's text in Chinese, the default language. Every key here must also be in `en.ts` (the type says so). */
 export const ZH_CN = {
@@ -21,10 +22,7 @@ export const ZH_CN = {
   'skip.toContent': '跳到正文',
   'footer.ledger': '本平台的每一项执法行为均经签名并记入可验证的防篡改账本。',
   'footer.api': '开放接口（OpenAPI）',
-  'home.title': '首页',
-  'home.latest': '最新公示的执法决定',
-  'home.allDisclosures': '查看全部公示',
-  'home.none': '暂无公示的执法决定。',
+  ...PUBLIC_ZH_CN,
   'error.notFound.title': '页面不存在',
   'error.notFound.body': '您访问的页面不存在或已被移除。',
   'error.generic.title': '出错了',

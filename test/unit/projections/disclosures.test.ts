@@ -60,8 +60,15 @@ describe('the disclosures projection', () => {
     const names = PROJECTIONS.map((p) => p.name);
     expect(names.indexOf('disclosures')).toBeGreaterThan(names.indexOf('case-files'));
     expect(disclosuresProjection.collections[0]!.indexes).toEqual(
-      expect.arrayContaining(['agency', 'category', 'publishedOn', 'updatedAt', 'status']),
+      expect.arrayContaining(['agency', 'category', 'itemCode', 'publishedOn', 'updatedAt', 'status']),
     );
+  });
+
+  it('when an entry is searched, then its text is the document number, item and redacted party names, nothing else', () => {
+    const docs = project(PROJECTIONS, events('2019-042', [opened('2019-042'), decided, disclosed]));
+    const text = disclosuresProjection.collections[0]!.text!(entry(docs)!);
+    expect(text.split('\n')).toEqual(['县司罚〔2019〕42号', 'P-001', '未按规定公示执业信息', '张**', '某某律师事务所']);
+    expect(text).not.toMatch(/张三丰|140521199001011234|13912345678|人民路|《律师法》/);
   });
 
   it('when a decision is disclosed, then the entry has the decision and the parties redacted', () => {
@@ -85,6 +92,9 @@ describe('the disclosures projection', () => {
       ],
       status: 'published',
       position: 4,
+      eventId: '00000000-0000-7000-8000-000000000002',
+      dueBy: '2019-10-12',
+      onTime: true,
     });
     const text = JSON.stringify(docs.all(DISCLOSURES));
     for (const secret of ['张三丰', '140521199001011234', '13912345678', '人民路', 'idNumber', 'phone', 'address']) {
@@ -98,7 +108,7 @@ describe('the disclosures projection', () => {
     expect(docs.all(DISCLOSURES)).toEqual([]);
   });
 
-  it('when the disclosure is updated, then the same entry is replaced with a new updatedAt and position', () => {
+  it('when the disclosure is updated, then the same entry is replaced with a new updatedAt, position, event and the update', () => {
     const times = ['', '', '2019-10-08T02:00:00.000Z', '2019-10-09T02:00:00.000Z'];
     const all = events('2019-042', [opened('2019-042'), decided, disclosed, updated], times);
     const before = entry(project(PROJECTIONS, all.slice(0, -1)))!;
@@ -106,7 +116,14 @@ describe('the disclosures projection', () => {
     expect(docs.all(DISCLOSURES)).toHaveLength(1);
     const after = entry(docs)!;
     expect(before.updatedAt).toBe('2019-10-08T02:00:00.000Z');
-    expect(after).toEqual({ ...before, updatedAt: '2019-10-09T02:00:00.000Z', position: before.position + 1 });
+    expect(after).toEqual({
+      ...before,
+      updatedAt: '2019-10-09T02:00:00.000Z',
+      position: before.position + 1,
+      eventId: all.at(-1)!.id,
+      updates: [{ updatedAt: '2019-10-09T10:00:00+08:00', reason: '更正文书号' }],
+    });
+    expect(before.eventId).toBe(all.at(-2)!.id);
   });
 
   it('when the disclosure is withdrawn, then only a withdrawal notice remains, without decision or parties', () => {
@@ -123,8 +140,9 @@ describe('the disclosures projection', () => {
       status: 'withdrawn',
       withdrawal: { withdrawnAt: '2019-11-01T15:00:00+08:00', reason: '决定已被复议撤销，联系电话 [已删除]' },
       position: 5,
+      eventId: expect.any(String),
     });
-    expect(JSON.stringify(entry(docs))).not.toMatch(/fineFen|decisionType|parties|legalBasis|13912345678/);
+    expect(JSON.stringify(entry(docs))).not.toMatch(/fineFen|decisionType|parties|legalBasis|dueBy|onTime|13912345678/);
   });
 
   it('when other cases and registry events pass, then only disclosed cases have entries, keyed by agency and case id', () => {

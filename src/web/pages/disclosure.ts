@@ -1,0 +1,138 @@
+import type { Router } from 'express';
+import { html, type Html } from '../html.js';
+import { pageContext, sendPage, type PageContext } from '../layout.js';
+import { label, money, type PublicPagesDependencies } from './public-parts.js';
+
+const ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
+
+type DecisionView = NonNullable<Awaited<ReturnType<PublicPagesDependencies['publicReads']['disclosure']>>>;
+type Published = Extract<DecisionView, { status: 'published' }>;
+
+/**
+ * `/disclosures/{agency}/{caseId}`: one disclosed decision as published (redacted by its projection, as the API
+ * shows it), with its legal basis, its publication deadline and whether it was met, its updates; a withdrawn one as
+ * its notice. The badge (`#ledger-badge`) names the event to check in the ledger: the `badge.js` script verifies it
+ * in the browser; without scripts it says how to check by hand. An unknown decision is the portal's 404 page.
+ */
+export function registerDisclosurePage(router: Router, deps: PublicPagesDependencies): void {
+  router.get('/disclosures/:agency/:caseId', deps.limited, async (req, res) => {
+    const ctx = pageContext(req, res, deps.assets);
+    const { agency, caseId } = req.params as { agency: string; caseId: string };
+    const decision = ID.test(agency) && ID.test(caseId) ? await deps.publicReads.disclosure(agency, caseId) : undefined;
+    if (!decision) {
+      sendPage(res, ctx, {
+        status: 404,
+        title: ctx.t('decision.notFound'),
+        main: html`<h1>${ctx.t('decision.notFound')}</h1>
+          <p>${ctx.t('decision.notFoundBody')}</p>
+          <p><a href="/disclosures">${ctx.t('decision.back')}</a></p>`,
+      });
+      return;
+    }
+    const main =
+      decision.status === 'withdrawn'
+        ? html`<h1>${decision.documentNo}</h1>
+            <div class="notice" role="note">
+              <h2>${ctx.t('decision.withdrawnTitle')}</h2>
+              <p>${ctx.t('decision.withdrawnBody', { at: decision.withdrawnAt })}</p>
+              <p>${ctx.t('disclosures.reason')}：${decision.reason}</p>
+            </div>
+            <dl class="fields">
+              <dt>${ctx.t('public.agency')}</dt>
+              <dd>${decision.agency}</dd>
+              <dt>${ctx.t('public.item')}</dt>
+              <dd>${decision.itemCode}</dd>
+              <dt>${ctx.t('disclosures.publishedOn')}</dt>
+              <dd>${decision.publishedOn}</dd>
+            </dl>`
+        : published(ctx, decision);
+    sendPage(res, ctx, {
+      title: decision.documentNo,
+      scripts: ['badge.js'],
+      main: html`${main} ${decision.eventId !== undefined && badge(ctx, decision.eventId)}
+        <p><a href="/disclosures">${ctx.t('decision.back')}</a></p>`,
+    });
+  });
+}
+
+function published(ctx: PageContext, d: Published): Html {
+  return html`<h1>${d.documentNo}</h1>
+    ${d.updates.length > 0 && html`<p class="notice">${ctx.t('decision.updatedNotice', { count: d.updates.length })}</p>`}
+    <h2>${ctx.t('decision.details')}</h2>
+    <dl class="fields">
+      <dt>${ctx.t('public.agency')}</dt>
+      <dd>${d.agency}</dd>
+      <dt>${ctx.t('public.item')}</dt>
+      <dd>${d.itemName ?? d.itemCode}（${d.itemCode}）</dd>
+      ${
+        d.category !== undefined &&
+        html`<dt>${ctx.t('public.category')}</dt>
+          <dd>${label(ctx, 'category', d.category)}</dd>`
+      }
+      <dt>${ctx.t('disclosures.decisionType')}</dt>
+      <dd>${d.decisionType !== undefined && label(ctx, 'decisionType', d.decisionType)}</dd>
+      ${
+        d.fineFen !== undefined &&
+        html`<dt>${ctx.t('disclosures.fine')}</dt>
+          <dd>${money(ctx, d.fineFen)}</dd>`
+      }
+      <dt>${ctx.t('public.legalBasis')}</dt>
+      <dd>${d.legalBasis}</dd>
+      <dt>${ctx.t('disclosures.parties')}</dt>
+      <dd>${d.parties.map((p) => `${p.name}（${label(ctx, 'party', p.kind)}）`).join('、')}</dd>
+      <dt>${ctx.t('disclosures.decidedOn')}</dt>
+      <dd>${d.decidedOn}</dd>
+      <dt>${ctx.t('disclosures.publishedOn')}</dt>
+      <dd>${d.publishedOn}</dd>
+      ${
+        d.dueBy !== undefined &&
+        html`<dt>${ctx.t('decision.deadline')}</dt>
+          <dd>
+            ${ctx.t('decision.dueBy', { date: d.dueBy })}
+            ${
+              d.onTime !== undefined &&
+              html`<strong class="${d.onTime ? 'ok' : 'error'}"
+                >${ctx.t(d.onTime ? 'decision.onTime' : 'decision.late')}</strong
+              >`
+            }
+          </dd>`
+      }
+    </dl>
+    ${
+      d.updates.length > 0 &&
+      html`<h2>${ctx.t('decision.updates')}</h2>
+        <div class="table-wrap">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">${ctx.t('decision.updatedAt')}</th>
+                <th scope="col">${ctx.t('decision.updateReason')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              ${d.updates.map(
+                (u) =>
+                  html`<tr>
+                    <td>${u.updatedAt}</td>
+                    <td>${u.reason}</td>
+                  </tr>`,
+              )}
+            </tbody>
+          </table>
+        </div>`
+    }`;
+}
+
+/** The hook of the ledger badge (`client/badge.ts`), readable as it is without scripts. */
+function badge(ctx: PageContext, eventId: string): Html {
+  const proof = `/v1/ledger/proof/inclusion?eventId=${encodeURIComponent(eventId)}`;
+  return html`<h2>${ctx.t('decision.ledger')}</h2>
+    <p id="ledger-badge" class="badge pending" aria-live="polite" data-event-id="${eventId}">
+      ${ctx.t('decision.badge', { eventId })}
+    </p>
+    <p class="muted">
+      ${ctx.t('decision.badgeHow')} <a href="${proof}">${ctx.t('decision.badgeProof')}</a>${ctx.t('decision.badgeAnd')}
+      <a href="/v1/ledger/checkpoint">${ctx.t('decision.badgeCheckpoint')}</a>
+      <a href="/v1/ledger/keys">${ctx.t('decision.badgeKeys')}</a>
+    </p>`;
+}

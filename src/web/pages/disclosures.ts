@@ -1,0 +1,158 @@
+import type { Router } from 'express';
+import { disclosureFilter, disclosuresCursor, encodeDisclosuresCursor } from '../../http/public-api.js';
+import { html, type Html } from '../html.js';
+import { pageContext, sendPage, type PageContext } from '../layout.js';
+import { disclosureHref } from '../links.js';
+import {
+  decisionCards,
+  formQuery,
+  hrefWith,
+  label,
+  pageSize,
+  pager,
+  select,
+  type PublicPagesDependencies,
+} from './public-parts.js';
+
+const CATEGORIES = ['penalty', 'licensing', 'coercive', 'inspection', 'levy', 'other'] as const;
+
+/** The disclosure pages' filters, in the order of the form (and of the links the pages make). */
+const FILTERS = ['q', 'agency', 'itemCode', 'category', 'from', 'to', 'limit'] as const;
+
+/**
+ * `/` and `/disclosures`: the latest published decisions, and the whole list with the API's filters (agency, item,
+ * category, publication dates, search) and cursor paging; both read `PublicReads.disclosures`, as
+ * `GET /v1/disclosures` does, and parse the filters with the same function.
+ */
+export function registerDisclosureList(router: Router, deps: PublicPagesDependencies): void {
+  router.get('/', deps.limited, async (req, res) => {
+    const ctx = pageContext(req, res, deps.assets);
+    const latest = await deps.publicReads.disclosures({}, 10, {});
+    sendPage(res, ctx, { title: ctx.t('home.title'), main: home(ctx, latest.items) });
+  });
+
+  router.get('/disclosures', deps.limited, async (req, res) => {
+    const ctx = pageContext(req, res, deps.assets);
+    const params = formQuery(req);
+    const filter = disclosureFilter({ query: params });
+    const page = await deps.publicReads.disclosures(filter, pageSize(params), disclosuresCursor(params.cursor));
+    const catalogue = await deps.publicReads.catalogue();
+    const kept = Object.fromEntries(FILTERS.filter((f) => params[f]).map((f) => [f, params[f]!]));
+    const cursor = params.cursor;
+    const { limit: _limit, ...feedFilters } = kept;
+    const feed = hrefWith('/v1/disclosures/feed.atom', feedFilters);
+    sendPage(res, ctx, {
+      title: ctx.t('disclosures.title'),
+      main: html`<h1>${ctx.t('disclosures.title')}</h1>
+        <p class="lead">${ctx.t('disclosures.lead')}</p>
+        ${filterForm(ctx, params, catalogue)}
+        <section aria-labelledby="results">
+          <h2 id="results">${ctx.t('public.results')}</h2>
+          ${page.items.length === 0 ? html`<p>${ctx.t('public.none')}</p>` : decisionCards(ctx, page.items)}
+          ${page.withdrawals.length > 0 && withdrawals(ctx, page.withdrawals)}
+          ${pager(
+            ctx,
+            '/disclosures',
+            { ...kept, ...(cursor ? { cursor } : {}) },
+            page.next && encodeDisclosuresCursor(page.next),
+          )}
+        </section>
+        <p><a href="${feed}" type="application/atom+xml">${ctx.t('disclosures.feed')}</a></p>`,
+    });
+  });
+}
+
+function home(ctx: PageContext, latest: Parameters<typeof decisionCards>[1]): Html {
+  const sections = [
+    ['/officers', 'nav.officers', 'home.officersLead'],
+    ['/items', 'nav.items', 'home.itemsLead'],
+    ['/statistics', 'nav.statistics', 'home.statisticsLead'],
+    ['/verify', 'nav.verify', 'home.verifyLead'],
+  ] as const;
+  return html`<h1>${ctx.t('site.name')}</h1>
+    <p class="lead">${ctx.t('site.tagline')}</p>
+    <form class="filters" method="get" action="/disclosures" role="search">
+      <label
+        >${ctx.t('home.search')}
+        <input type="search" name="q" maxlength="100" placeholder="${ctx.t('home.searchHint')}" />
+      </label>
+      <button type="submit">${ctx.t('public.search')}</button>
+    </form>
+    <section aria-labelledby="latest">
+      <h2 id="latest">${ctx.t('home.latest')}</h2>
+      ${latest.length === 0 ? html`<p>${ctx.t('home.none')}</p>` : decisionCards(ctx, latest)}
+      <p>
+        <a href="/disclosures">${ctx.t('home.allDisclosures')}</a> ·
+        <a href="/v1/disclosures/feed.atom" type="application/atom+xml">${ctx.t('home.feed')}</a>
+      </p>
+    </section>
+    <section aria-labelledby="sections">
+      <h2 id="sections">${ctx.t('home.sections')}</h2>
+      <ul class="cards">
+        ${sections.map(
+          ([href, name, lead]) => html`<li><a href="${href}">${ctx.t(name)}</a> <span>${ctx.t(lead)}</span></li>`,
+        )}
+      </ul>
+    </section>`;
+}
+
+function filterForm(
+  ctx: PageContext,
+  params: Record<string, string>,
+  catalogue: { agencies: readonly string[]; items: readonly { code: string; name: string }[] },
+): Html {
+  return html`<form
+    class="filters"
+    method="get"
+    action="/disclosures"
+    role="search"
+    aria-label="${ctx.t('public.filters')}"
+  >
+    <label
+      >${ctx.t('public.search')}
+      <input type="search" name="q" maxlength="100" value="${params.q ?? ''}" placeholder="${ctx.t('home.searchHint')}"
+    /></label>
+    ${select(
+      ctx,
+      'agency',
+      'public.agency',
+      catalogue.agencies.map((a) => ({ value: a, text: a })),
+      params.agency,
+    )}
+    ${select(
+      ctx,
+      'itemCode',
+      'public.item',
+      catalogue.items.map((i) => ({ value: i.code, text: `${i.name}（${i.code}）` })),
+      params.itemCode,
+    )}
+    ${select(
+      ctx,
+      'category',
+      'public.category',
+      CATEGORIES.map((c) => ({ value: c, text: label(ctx, 'category', c) })),
+      params.category,
+    )}
+    <label>${ctx.t('public.from')} <input type="date" name="from" value="${params.from ?? ''}" /></label>
+    <label>${ctx.t('public.to')} <input type="date" name="to" value="${params.to ?? ''}" /></label>
+    <button type="submit">${ctx.t('public.apply')}</button>
+    <a href="/disclosures">${ctx.t('public.reset')}</a>
+  </form>`;
+}
+
+function withdrawals(
+  ctx: PageContext,
+  items: readonly { caseId: string; agency: string; documentNo: string; withdrawnAt: string; reason: string }[],
+): Html {
+  return html`<h3>${ctx.t('disclosures.withdrawals')}</h3>
+    <ul class="cards">
+      ${items.map(
+        (w) =>
+          html`<li>
+            <a href="${disclosureHref(w)}">${w.documentNo}</a>
+            <span class="muted">${ctx.t('disclosures.withdrawnAt')} ${w.withdrawnAt.slice(0, 10)}</span>
+            <span>${ctx.t('disclosures.reason')}：${w.reason}</span>
+          </li>`,
+      )}
+    </ul>`;
+}

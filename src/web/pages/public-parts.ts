@@ -1,0 +1,126 @@
+import type { Request, RequestHandler } from 'express';
+import type { PublicReads } from '../../app/public-reads.js';
+import { limitOf } from '../../http/query.js';
+import type { PublicStatisticsReads } from '../../app/public-statistics.js';
+import type { PortalAssets } from '../assets.js';
+import { html, type Html } from '../html.js';
+import type { MessageKey } from '../i18n.js';
+import type { PageContext } from '../layout.js';
+import { disclosureHref } from '../links.js';
+
+/** What the public pages read and how they are served. */
+export interface PublicPagesDependencies {
+  readonly publicReads: PublicReads;
+  readonly statistics: PublicStatisticsReads;
+  /** The public routes' rate limit, shared with the public API. */
+  readonly limited: RequestHandler;
+  readonly assets: PortalAssets;
+}
+
+/** Items on one page of the public lists, unless `?limit=` (1 to {@link MAX_PAGE_SIZE}) says otherwise. */
+export const PAGE_SIZE = 20;
+export const MAX_PAGE_SIZE = 100;
+
+/** `?limit=` of a list page, as the API reads it, with the pages' default and bound. */
+export function pageSize(params: Record<string, string>): number {
+  return limitOf(params.limit, { max: MAX_PAGE_SIZE, fallback: PAGE_SIZE });
+}
+
+/**
+ * A page's query parameters as the filter forms send them: one value each, empty fields left out (a form sends
+ * every field, the API refuses an empty value), `lang` left to the language switch.
+ */
+export function formQuery(req: Request): Record<string, string> {
+  const query: Record<string, string> = {};
+  for (const [name, value] of Object.entries(req.query)) {
+    if (name === 'lang' || value === '' || value === undefined) continue;
+    query[name] = value as string; // anything but a single string is refused by the parameter's parser
+  }
+  return query;
+}
+
+/** A link to `path` with these parameters (in this order), the empty ones left out. */
+export function hrefWith(path: string, params: Record<string, string | undefined>): string {
+  const query = new URLSearchParams();
+  for (const [name, value] of Object.entries(params)) if (value) query.set(name, value);
+  const text = query.toString();
+  return text ? `${path}?${text}` : path;
+}
+
+/** The label of a coded value (`decisionType.fine`), or the value itself when it has none. */
+export function label(ctx: PageContext, prefix: string, value: string): string {
+  const text = ctx.t(`${prefix}.${value}` as MessageKey) as string | undefined;
+  return text ?? value;
+}
+
+/** An amount in fen as yuan, with two decimals and grouped thousands. */
+export function yuan(fen: number): string {
+  return (fen / 100).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+}
+
+/** An amount in fen as the reader's language writes money: `5,000.00 元`, `5,000.00 yuan`. */
+export function money(ctx: PageContext, fen: number): string {
+  return `${yuan(fen)} ${ctx.locale === 'en' ? 'yuan' : '元'}`;
+}
+
+/** A `<select>` of a filter form: the first option is "all". */
+export function select(
+  ctx: PageContext,
+  name: string,
+  labelKey: MessageKey,
+  options: readonly { readonly value: string; readonly text: string }[],
+  chosen: string | undefined,
+): Html {
+  return html`<label
+    >${ctx.t(labelKey)}
+    <select name="${name}">
+      <option value="">${ctx.t('public.any')}</option>
+      ${options.map(
+        (o) => html`<option value="${o.value}" ${o.value === chosen ? html`selected` : ''}>${o.text}</option>`,
+      )}
+    </select></label
+  >`;
+}
+
+/** The pager of a list: the next page (when there is one) and, past the first page, the way back to it. */
+export function pager(ctx: PageContext, path: string, params: Record<string, string>, next?: string): Html {
+  const { cursor, ...rest } = params;
+  const links = [
+    cursor !== undefined && html`<a href="${hrefWith(path, rest)}">${ctx.t('public.first')}</a>`,
+    next !== undefined &&
+      html`<a rel="next" href="${hrefWith(path, { ...rest, cursor: next })}">${ctx.t('public.next')}</a>`,
+  ].filter(Boolean);
+  return links.length ? html`<nav class="pager" aria-label="${ctx.t('public.results')}">${links}</nav>` : html``;
+}
+
+/** A published decision as the lists show it. */
+export interface ListedDecision {
+  readonly caseId: string;
+  readonly agency: string;
+  readonly itemCode: string;
+  readonly itemName?: string;
+  readonly decisionType?: string;
+  readonly fineFen?: number;
+  readonly documentNo: string;
+  readonly publishedOn: string;
+  readonly parties: readonly { readonly kind: string; readonly name: string }[];
+}
+
+/** Published decisions as cards: the document number links to the decision's page. */
+export function decisionCards(ctx: PageContext, items: readonly ListedDecision[]): Html {
+  return html`<ul class="cards">
+    ${items.map(
+      (d) =>
+        html`<li>
+          <a href="${disclosureHref(d)}">${d.documentNo}</a>
+          <span>${d.itemName ?? d.itemCode}</span>
+          <br />
+          <span class="muted"
+            >${d.decisionType !== undefined && label(ctx, 'decisionType', d.decisionType)}${d.fineFen !== undefined && ` · ${money(ctx, d.fineFen)}`}</span
+          >
+          <span class="muted">${d.parties.map((p) => p.name).join('、')}</span>
+          <span class="muted">${d.agency} · ${ctx.t('disclosures.publishedOn')} ${d.publishedOn}</span>
+        </li>`,
+    )}
+  </ul>`;
+}

@@ -1,0 +1,19 @@
+import type { Router } from 'express';
+import { registerDisclosurePage } from './disclosure.js';
+import { registerDisclosureList } from './disclosures.js';
+import type { PublicPagesDependencies } from './public-parts.js';
+import { registerRegisterPages } from './registers.js';
+import { registerStatisticsPages } from './statistics.js';
+
+export type { PublicPagesDependencies } from './public-parts.js';
+
+/**
+ * The public pages (no sign-in): home, disclosed decisions, one decision, the officer and item lists, the yearly
+ * statistics. Each reads what the public API reads, redacted as it is.
+ */
+export function registerPublicPages(router: Router, deps: PublicPagesDependencies): void {
+  registerDisclosureList(router, deps);
+  registerDisclosurePage(router, deps);
+  registerRegisterPages(router, deps);
+  registerStatisticsPages(router, deps);
+}

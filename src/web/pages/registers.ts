@@ -1,0 +1,169 @@
+import type { Router } from 'express';
+import { CATEGORIES, OFFICER_STATUSES } from '../../http/public-api.js';
+import { id, oneOf, single } from '../../http/query.js';
+import { html, type Html } from '../html.js';
+import { pageContext, sendPage, type PageContext } from '../layout.js';
+import { formQuery, label, pageSize, pager, select, yuan, type PublicPagesDependencies } from './public-parts.js';
+
+/**
+ * `/officers` and `/items`: the lists the plan requires to be published before enforcement (执法人员名单,
+ * 执法事项清单), from `PublicReads` as `GET /v1/officers` and `GET /v1/items` answer them, filtered by agency and
+ * by status or category, paged by cursor.
+ */
+export function registerRegisterPages(router: Router, deps: PublicPagesDependencies): void {
+  router.get('/officers', deps.limited, async (req, res) => {
+    const ctx = pageContext(req, res, deps.assets);
+    const params = formQuery(req);
+    const agency = id(params.agency, 'agency');
+    const status = oneOf(params.status, 'status', OFFICER_STATUSES);
+    const after = single(params.cursor, 'cursor');
+    const page = await deps.publicReads.officers(
+      { ...(agency ? { agency } : {}), ...(status ? { status } : {}) },
+      { limit: pageSize(params), ...(after ? { after } : {}) },
+    );
+    const { agencies } = await deps.publicReads.catalogue();
+    const kept = { ...(agency ? { agency } : {}), ...(status ? { status } : {}), ...limitParam(params) };
+    sendPage(res, ctx, {
+      title: ctx.t('officers.title'),
+      main: html`<h1>${ctx.t('officers.title')}</h1>
+        <p class="lead">${ctx.t('officers.lead')}</p>
+        ${filters(ctx, '/officers', [
+          select(ctx, 'agency', 'public.agency', options(agencies), agency),
+          select(
+            ctx,
+            'status',
+            'public.status',
+            [...OFFICER_STATUSES].map((s) => ({ value: s, text: label(ctx, 'officers.status', s) })),
+            status,
+          ),
+        ])}
+        ${table(
+          ctx,
+          [
+            'officers.name',
+            'officers.certificateNo',
+            'public.agency',
+            'officers.categories',
+            'officers.validity',
+            'public.status',
+          ],
+          page.items.map((o) => [
+            o.name,
+            o.certificateNo,
+            o.agency,
+            o.categories.map((c) => label(ctx, 'category', c)).join('、'),
+            `${o.validFrom} – ${o.validTo}`,
+            label(ctx, 'officers.status', o.status),
+          ]),
+        )}
+        ${pager(ctx, '/officers', { ...kept, ...(after ? { cursor: after } : {}) }, page.next)}`,
+    });
+  });
+
+  router.get('/items', deps.limited, async (req, res) => {
+    const ctx = pageContext(req, res, deps.assets);
+    const params = formQuery(req);
+    const agency = id(params.agency, 'agency');
+    const category = oneOf(params.category, 'category', CATEGORIES);
+    const after = single(params.cursor, 'cursor');
+    const page = await deps.publicReads.items(
+      { ...(agency ? { agency } : {}), ...(category ? { category } : {}) },
+      { limit: pageSize(params), ...(after ? { after } : {}) },
+    );
+    const { agencies } = await deps.publicReads.catalogue();
+    const kept = { ...(agency ? { agency } : {}), ...(category ? { category } : {}), ...limitParam(params) };
+    sendPage(res, ctx, {
+      title: ctx.t('items.title'),
+      main: html`<h1>${ctx.t('items.title')}</h1>
+        <p class="lead">${ctx.t('items.lead')}</p>
+        ${filters(ctx, '/items', [
+          select(ctx, 'agency', 'public.agency', options(agencies), agency),
+          select(
+            ctx,
+            'category',
+            'public.category',
+            [...CATEGORIES].map((c) => ({ value: c, text: label(ctx, 'category', c) })),
+            category,
+          ),
+        ])}
+        ${table(
+          ctx,
+          [
+            'items.code',
+            'items.name',
+            'public.agency',
+            'public.category',
+            'public.legalBasis',
+            'items.major',
+            'items.deadline',
+            'public.status',
+          ],
+          page.items.map((i) => [
+            i.code,
+            i.name,
+            i.agency,
+            label(ctx, 'category', i.category),
+            i.legalBasis,
+            majorText(ctx, i.major),
+            i.disclosureWorkingDays === undefined
+              ? ctx.t('items.defaultDays')
+              : ctx.t('items.workingDays', { days: i.disclosureWorkingDays }),
+            ctx.t(i.retired ? 'items.retired' : 'items.current'),
+          ]),
+        )}
+        ${pager(ctx, '/items', { ...kept, ...(after ? { cursor: after } : {}) }, page.next)}`,
+    });
+  });
+}
+
+function limitParam(params: Record<string, string>): { limit?: string } {
+  return params.limit === undefined ? {} : { limit: params.limit };
+}
+
+function options(values: readonly string[]) {
+  return values.map((value) => ({ value, text: value }));
+}
+
+function filters(ctx: PageContext, action: string, fields: readonly Html[]): Html {
+  return html`<form class="filters" method="get" action="${action}" aria-label="${ctx.t('public.filters')}">
+    ${fields}
+    <button type="submit">${ctx.t('public.apply')}</button>
+    <a href="${action}">${ctx.t('public.reset')}</a>
+  </form>`;
+}
+
+function table(ctx: PageContext, headers: readonly Parameters<PageContext['t']>[0][], rows: readonly string[][]): Html {
+  if (rows.length === 0) return html`<p>${ctx.t('public.none')}</p>`;
+  return html`<div class="table-wrap">
+    <table>
+      <thead>
+        <tr>
+          ${headers.map((h) => html`<th scope="col">${ctx.t(h)}</th>`)}
+        </tr>
+      </thead>
+      <tbody>
+        ${rows.map(
+          (row) =>
+            html`<tr>
+              ${row.map((cell) => html`<td>${cell}</td>`)}
+            </tr>`,
+        )}
+      </tbody>
+    </table>
+  </div>`;
+}
+
+function majorText(
+  ctx: PageContext,
+  major: { readonly fineFenAtLeast?: number; readonly decisionTypes?: readonly string[] } | undefined,
+): string {
+  if (!major) return '—';
+  const parts: string[] = [];
+  if (major.fineFenAtLeast !== undefined) parts.push(ctx.t('items.majorFine', { amount: yuan(major.fineFenAtLeast) }));
+  if (major.decisionTypes?.length) {
+    parts.push(
+      ctx.t('items.majorTypes', { types: major.decisionTypes.map((t) => label(ctx, 'decisionType', t)).join('、') }),
+    );
+  }
+  return parts.join('；') || '—';
+}

@@ -1,0 +1,166 @@
+import type { TestService } from '../support/service.js';
+import { CITY, COUNTY, getPage, HOSTILE, publicFixture, SECRETS, TODAY } from './public-fixture.js';
+
+let t: TestService;
+let lastEvent: Record<string, string>;
+
+beforeAll(async () => {
+  ({ t, lastEvent } = await publicFixture());
+}, 60_000);
+afterAll(() => t.stop());
+
+/** The case ids the page links to, in order. */
+const linked = (text: string) => [...text.matchAll(/href="\/disclosures\/[^/"]+\/([^"?]+)"/g)].map((m) => m[1]!);
+
+describe('the home page', () => {
+  it('when opened without a language, then it is in Chinese with the latest decisions, the search and the feed', async () => {
+    const { status, text, headers } = await getPage(t, '/');
+    expect(status).toBe(200);
+    expect(headers.get('content-language')).toBe('zh-CN');
+    expect(text).toContain('<html lang="zh-CN">');
+    expect(text).toContain('最新公示的执法决定');
+    expect(linked(text).sort()).toEqual(['city-1', 'pub-1', 'pub-2']);
+    expect(text).toContain('href="/v1/disclosures/feed.atom"');
+    expect(text).toMatch(/<form class="filters" method="get" action="\/disclosures" role="search">/);
+  });
+
+  it('when opened with ?lang=en, then it is in English', async () => {
+    const { text, headers } = await getPage(t, '/?lang=en');
+    expect(headers.get('content-language')).toBe('en');
+    expect(text).toContain('Latest published decisions');
+    expect(text).not.toContain('最新公示的执法决定');
+  });
+});
+
+describe('the disclosures page', () => {
+  it('when opened, then it lists published decisions redacted and escaped, withdrawals apart, with the feed link', async () => {
+    const { status, text } = await getPage(t, '/disclosures');
+    expect(status).toBe(200);
+    expect(linked(text.slice(0, text.indexOf('已撤销的公示'))).sort()).toEqual(['city-1', 'pub-1', 'pub-2']);
+    expect(text).toContain('已撤销的公示');
+    expect(text).toContain('决定已被复议撤销');
+    expect(text).toContain('张**');
+    expect(text).toContain('5,000.00 元');
+    for (const secret of SECRETS) expect(text).not.toContain(secret);
+    expect(text).not.toContain('<script>alert');
+    expect(text).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;&amp;&#39;律所');
+    expect(text).toContain('href="/v1/disclosures/feed.atom"');
+  });
+
+  it('when filtered by agency, item, category, dates or search, then only matching decisions show, and the feed link keeps the filters', async () => {
+    const ids = async (query: string) => {
+      const { status, text } = await getPage(t, `/disclosures?${query}`);
+      expect([query, status]).toEqual([query, 200]);
+      return linked(text.slice(0, text.indexOf('<h3>') === -1 ? undefined : text.indexOf('<h3>'))).sort();
+    };
+    expect(await ids(`agency=${CITY}`)).toEqual(['city-1']);
+    expect(await ids('itemCode=P-001')).toEqual(['pub-1', 'pub-2']);
+    expect(await ids('category=licensing')).toEqual(['city-1']);
+    expect(await ids(`from=${TODAY}&to=${TODAY}`)).toEqual(['city-1', 'pub-1', 'pub-2']);
+    expect(await ids('to=2020-01-01')).toEqual([]);
+    expect(await ids(`q=${encodeURIComponent('县司罚〔2026〕1号')}`)).toEqual(['pub-1']);
+    expect(await ids(`q=${encodeURIComponent('张** 市许')}`)).toEqual(['city-1']);
+    expect(await ids(`q=${encodeURIComponent('张三丰')}`)).toEqual([]);
+    // a form sends its empty fields: they filter nothing
+    expect(await ids(`q=&agency=${COUNTY}&itemCode=&category=&from=&to=`)).toEqual(['pub-1', 'pub-2']);
+    const { text } = await getPage(t, `/disclosures?agency=${COUNTY}&q=${encodeURIComponent('罚')}`);
+    expect(text).toContain(`href="/v1/disclosures/feed.atom?q=%E7%BD%9A&amp;agency=${COUNTY}"`);
+    expect(text).toMatch(new RegExp(`<option value="${COUNTY}"\\s+selected`));
+  });
+
+  it('when paged, then each page holds limit decisions and the next link leads through the rest without repeats', async () => {
+    const seen: string[] = [];
+    let route: string | undefined = '/disclosures?limit=1';
+    for (let guard = 0; route && guard < 10; guard++) {
+      const { text }: { text: string } = await getPage(t, route);
+      const main = text.slice(
+        text.indexOf('<main'),
+        text.indexOf('已撤销的公示') === -1 ? undefined : text.indexOf('已撤销的公示'),
+      );
+      seen.push(...linked(main));
+      const next = /<a rel="next" href="([^"]+)"/.exec(text)?.[1];
+      route = next?.replaceAll('&amp;', '&');
+      if (guard > 0) expect(text).toContain('回到第一页');
+    }
+    expect(seen.sort()).toEqual(['city-1', 'pub-1', 'pub-2']);
+  });
+
+  it('when a filter is malformed, then the reader gets a 400 page, not a problem document', async () => {
+    for (const query of ['category=parking', 'from=2026-13-01', 'cursor=nonsense', `q=${'x'.repeat(101)}`]) {
+      const { status, text, headers } = await getPage(t, `/disclosures?${query}`);
+      expect([query, status]).toEqual([query, 400]);
+      expect(headers.get('content-type')).toMatch(/^text\/html/);
+      expect(text).toContain('<html lang="zh-CN">');
+    }
+  });
+
+  it('when a search holds markup, then the page echoes it escaped', async () => {
+    const { status, text } = await getPage(t, `/disclosures?q=${encodeURIComponent('"><img src=x onerror=alert(1)>')}`);
+    expect(status).toBe(200);
+    expect(text).not.toContain('<img src=x');
+    expect(text).toContain('value="&quot;&gt;&lt;img src=x onerror=alert(1)&gt;"');
+  });
+});
+
+describe('a decision page', () => {
+  it('when a published decision is opened, then it shows the decision, its legal basis, deadline met and the ledger badge hook', async () => {
+    const { status, text } = await getPage(t, `/disclosures/${COUNTY}/pub-1`);
+    expect(status).toBe(200);
+    expect(text).toContain('<h1>县司罚〔2026〕1号</h1>');
+    expect(text).toContain('《律师法》第五十条 &lt;第二款&gt;');
+    expect(text).toContain('罚款');
+    expect(text).toContain('5,000.00 元');
+    expect(text).toMatch(/应于 2026-06-\d\d 前公示/);
+    expect(text).toContain('已按期公示');
+    expect(text).toContain('张**（自然人）');
+    for (const secret of SECRETS) expect(text).not.toContain(secret);
+    expect(text).not.toContain('<script>alert');
+    expect(text).toMatch(
+      new RegExp(
+        `<p id="ledger-badge" class="badge pending" aria-live="polite" data-event-id="${lastEvent['pub-1']}">\\s*本公示已记入`,
+      ),
+    );
+    expect(text).toContain(`href="/v1/ledger/proof/inclusion?eventId=${lastEvent['pub-1']}"`);
+  });
+
+  it('when an updated decision is opened, then it says so, lists the update, and the badge names the update event', async () => {
+    const { text } = await getPage(t, `/disclosures/${COUNTY}/pub-2`);
+    expect(text).toContain('本公示已更新 1 次');
+    expect(text).toContain('更正当事人名称');
+    expect(text).toContain(`data-event-id="${lastEvent['pub-2']}"`);
+    expect(text).not.toContain('罚款金额');
+  });
+
+  it('when a withdrawn decision is opened, then only its withdrawal notice shows', async () => {
+    const { status, text } = await getPage(t, `/disclosures/${COUNTY}/pub-3`);
+    expect(status).toBe(200);
+    expect(text).toContain('本公示已撤销');
+    expect(text).toContain('决定已被复议撤销');
+    expect(text).not.toContain('张**');
+    expect(text).not.toContain('律师法');
+    expect(text).toContain(`data-event-id="${lastEvent['pub-3']}"`);
+  });
+
+  it('when the decision is unknown, of another agency, or the id is not one, then the 404 page', async () => {
+    for (const route of [
+      `/disclosures/${COUNTY}/nope`,
+      `/disclosures/${CITY}/pub-1`,
+      `/disclosures/${COUNTY}/${encodeURIComponent('<b>')}`,
+    ]) {
+      const { status, text } = await getPage(t, route);
+      expect([route, status]).toEqual([route, 404]);
+      expect(text).toContain('未找到该公示');
+    }
+    const en = await getPage(t, `/disclosures/${COUNTY}/nope?lang=en`);
+    expect(en.text).toContain('Decision not found');
+  });
+
+  it('when the page is in English, then the labels are English and the data as published', async () => {
+    const { text } = await getPage(t, `/disclosures/${COUNTY}/pub-1`, { 'accept-language': 'en-GB,en;q=0.9' });
+    expect(text).toContain('<html lang="en">');
+    expect(text).toContain('Published on time');
+    expect(text).toContain('5,000.00 yuan');
+    expect(text).toContain('&lt;script&gt;alert');
+    expect(text).not.toContain(HOSTILE);
+  });
+});
