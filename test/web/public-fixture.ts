@@ -3,8 +3,8 @@ import { seedAgency, startTestService, type TestService } from '../support/servi
 
 /**
  * A service with public content for the portal's page tests: two agencies with officers and items, and decisions
- * published, updated and withdrawn, by a party whose real name and identifiers must never show, and a firm whose
- * name is hostile markup. The service's clock starts at {@link START} (10:00 on 15 June 2026 in China) and ticks.
+ * published, updated and withdrawn, by a party whose real name and identifiers must never show, and (in `pub-2`, the
+ * updated one) a firm whose name is hostile markup. The service's clock starts at {@link START} (10:00 on 15 June 2026 in China) and ticks.
  */
 export const START = Date.parse('2026-06-15T02:00:00Z');
 export const TODAY = '2026-06-15';
@@ -69,7 +69,7 @@ export async function publicFixture(): Promise<PublicFixture> {
       title: '某案',
       openedOn: '2026-06-10',
       officers,
-      parties: [PERSON, { kind: 'organization', name: HOSTILE }],
+      parties: [PERSON, { kind: 'organization', name: caseId === 'pub-2' ? HOSTILE : '某某律师事务所' }],
     };
     const opened = await t.call('POST', '/v1/cases', { token, body });
     if (opened.status !== 201) throw new Error(`opening ${caseId}: ${opened.status}`);

@@ -6,11 +6,11 @@ export interface Bar {
   readonly value: number;
 }
 
-const WIDTH = 640;
-const LABEL_WIDTH = 200;
-const VALUE_WIDTH = 70;
-const ROW = 30;
-const BAR = 20;
+const WIDTH = 420;
+const LABEL_WIDTH = 150;
+const VALUE_WIDTH = 40;
+const ROW = 26;
+const BAR = 18;
 
 /**
  * A horizontal bar chart as inline SVG, drawn on the server: `role="img"` named by its `<title>` and described by
@@ -36,11 +36,11 @@ export function barChart(id: string, title: string, description: string, bars: r
       const y = 5 + i * ROW;
       const width = bar.value === 0 ? 0 : Math.max(2, Math.round((bar.value / max) * span));
       return html`<g>
-        <text x="${LABEL_WIDTH - 8}" y="${y + BAR - 5}" text-anchor="end" font-size="14" fill="#1a1a1a"
+        <text x="${LABEL_WIDTH - 8}" y="${y + BAR - 5}" text-anchor="end" font-size="13" fill="#1a1a1a"
           >${bar.label}</text
         >
         <rect x="${LABEL_WIDTH}" y="${y}" width="${width}" height="${BAR}" fill="#0b4f9c"></rect>
-        <text x="${LABEL_WIDTH + width + 6}" y="${y + BAR - 5}" font-size="14" fill="#1a1a1a">${bar.value}</text>
+        <text x="${LABEL_WIDTH + width + 6}" y="${y + BAR - 5}" font-size="13" fill="#1a1a1a">${bar.value}</text>
       </g>`;
     })}
   </svg>`;

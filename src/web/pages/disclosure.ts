@@ -63,7 +63,7 @@ function published(ctx: PageContext, d: Published): Html {
       <dt>${ctx.t('public.agency')}</dt>
       <dd>${d.agency}</dd>
       <dt>${ctx.t('public.item')}</dt>
-      <dd>${d.itemName ?? d.itemCode}（${d.itemCode}）</dd>
+      <dd>${bracketed(ctx, d.itemName ?? d.itemCode, d.itemCode)}</dd>
       ${
         d.category !== undefined &&
         html`<dt>${ctx.t('public.category')}</dt>
@@ -79,7 +79,9 @@ function published(ctx: PageContext, d: Published): Html {
       <dt>${ctx.t('public.legalBasis')}</dt>
       <dd>${d.legalBasis}</dd>
       <dt>${ctx.t('disclosures.parties')}</dt>
-      <dd>${d.parties.map((p) => `${p.name}（${label(ctx, 'party', p.kind)}）`).join('、')}</dd>
+      <dd>
+        ${d.parties.map((p) => bracketed(ctx, p.name, label(ctx, 'party', p.kind))).join(ctx.locale === 'en' ? '; ' : '、')}
+      </dd>
       <dt>${ctx.t('disclosures.decidedOn')}</dt>
       <dd>${d.decidedOn}</dd>
       <dt>${ctx.t('disclosures.publishedOn')}</dt>
@@ -121,6 +123,11 @@ function published(ctx: PageContext, d: Published): Html {
           </table>
         </div>`
     }`;
+}
+
+/** `text（note）` in Chinese, `text (note)` in English. */
+function bracketed(ctx: PageContext, text: string, note: string): string {
+  return ctx.locale === 'en' ? `${text} (${note})` : `${text}（${note}）`;
 }
 
 /** The hook of the ledger badge (`client/badge.ts`), readable as it is without scripts. */
