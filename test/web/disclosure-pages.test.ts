@@ -40,7 +40,7 @@ describe('the disclosures page', () => {
     expect(text).toContain('已撤销的公示');
     expect(text).toContain('决定已被复议撤销');
     expect(text).toContain('张**');
-    expect(text).toContain('5,000.00 元');
+    expect(text).toContain('¥5,000.00');
     for (const secret of SECRETS) expect(text).not.toContain(secret);
     expect(text).not.toContain('<script>alert');
     expect(text).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;&amp;&#39;律所');
@@ -109,7 +109,7 @@ describe('a decision page', () => {
     expect(text).toContain('<h1>县司罚〔2026〕1号</h1>');
     expect(text).toContain('《律师法》第五十条 &lt;第二款&gt;');
     expect(text).toContain('罚款');
-    expect(text).toContain('5,000.00 元');
+    expect(text).toContain('¥5,000.00');
     expect(text).toMatch(/应于 2026-06-\d\d 前公示/);
     expect(text).toContain('已按期公示');
     expect(text).toContain('张**（自然人）');
@@ -161,7 +161,7 @@ describe('a decision page', () => {
     const { text } = await getPage(t, `/disclosures/${COUNTY}/pub-1`, { 'accept-language': 'en-GB,en;q=0.9' });
     expect(text).toContain('<html lang="en">');
     expect(text).toContain('Published on time');
-    expect(text).toContain('5,000.00 yuan');
+    expect(text).toContain('¥5,000.00');
     expect(text).toContain('张** (Person); 某某律师事务所 (Organisation)');
   });
 });

@@ -59,7 +59,7 @@ describe('the item list page', () => {
     expect(firstCells(text).sort()).toEqual(['L-001', 'P-001']);
     expect(text).toContain('《律师法》第五十条');
     expect(text).toContain('行政许可');
-    expect(text).toContain('罚款 10,000.00 元及以上');
+    expect(text).toContain('罚款 ¥10,000.00 及以上');
     expect(text).toContain('法定期限');
   });
 
@@ -69,7 +69,7 @@ describe('the item list page', () => {
     const en = await getPage(t, '/items?category=licensing&lang=en');
     expect(en.text).toContain('<h1>Enforcement items</h1>');
     expect(en.text).toContain('Licensing');
-    expect(en.text).toContain('fine of 10,000.00 yuan or more');
+    expect(en.text).toContain('fine of ¥10,000.00 or more');
     expect((await getPage(t, '/items?category=parking')).status).toBe(400);
   });
 });

@@ -29,7 +29,7 @@ describe('the statistics pages', () => {
     expect(text).toContain('本年度数据应于 2027-01-20 前公开。');
     expect(summary(text, '立案总数')).toBe('4');
     expect(summary(text, '执法决定总数')).toBe('4');
-    expect(summary(text, '罚款总额（元）')).toBe('5,000.00');
+    expect(summary(text, '罚款总额')).toBe('¥5,000.00');
     expect(tableRows(text, '执法决定数量（按类型）')).toEqual(
       expect.arrayContaining([
         ['罚款', '1'],

@@ -1,7 +1,7 @@
 import type { Router } from 'express';
 import { html, type Html } from '../html.js';
 import { pageContext, sendPage, type PageContext } from '../layout.js';
-import { label, money, type PublicPagesDependencies } from './public-parts.js';
+import { label, yuan, type PublicPagesDependencies } from './public-parts.js';
 
 const ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
 
@@ -74,7 +74,7 @@ function published(ctx: PageContext, d: Published): Html {
       ${
         d.fineFen !== undefined &&
         html`<dt>${ctx.t('disclosures.fine')}</dt>
-          <dd>${money(ctx, d.fineFen)}</dd>`
+          <dd>${yuan(d.fineFen)}</dd>`
       }
       <dt>${ctx.t('public.legalBasis')}</dt>
       <dd>${d.legalBasis}</dd>

@@ -7,6 +7,9 @@ import { html, type Html } from '../html.js';
 import type { MessageKey } from '../i18n.js';
 import type { PageContext } from '../layout.js';
 import { disclosureHref } from '../links.js';
+import { label, yuan } from './labels.js';
+
+export { label, yuan };
 
 /** What the public pages read and how they are served. */
 export interface PublicPagesDependencies {
@@ -45,22 +48,6 @@ export function hrefWith(path: string, params: Record<string, string | undefined
   for (const [name, value] of Object.entries(params)) if (value) query.set(name, value);
   const text = query.toString();
   return text ? `${path}?${text}` : path;
-}
-
-/** The label of a coded value (`decisionType.fine`), or the value itself when it has none. */
-export function label(ctx: PageContext, prefix: string, value: string): string {
-  const text = ctx.t(`${prefix}.${value}` as MessageKey) as string | undefined;
-  return text ?? value;
-}
-
-/** An amount in fen as yuan, with two decimals and grouped thousands. */
-export function yuan(fen: number): string {
-  return (fen / 100).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
-}
-
-/** An amount in fen as the reader's language writes money: `5,000.00 元`, `5,000.00 yuan`. */
-export function money(ctx: PageContext, fen: number): string {
-  return `${yuan(fen)} ${ctx.locale === 'en' ? 'yuan' : '元'}`;
 }
 
 /** A `<select>` of a filter form: the first option is "all". */
@@ -116,7 +103,7 @@ export function decisionCards(ctx: PageContext, items: readonly ListedDecision[]
           <span>${d.itemName ?? d.itemCode}</span>
           <br />
           <span class="muted"
-            >${d.decisionType !== undefined && label(ctx, 'decisionType', d.decisionType)}${d.fineFen !== undefined && ` · ${money(ctx, d.fineFen)}`}</span
+            >${d.decisionType !== undefined && label(ctx, 'decisionType', d.decisionType)}${d.fineFen !== undefined && ` · ${yuan(d.fineFen)}`}</span
           >
           <span class="muted">${d.parties.map((p) => p.name).join('、')}</span>
           <span class="muted">${d.agency} · ${ctx.t('disclosures.publishedOn')} ${d.publishedOn}</span>
