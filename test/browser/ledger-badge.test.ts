@@ -146,6 +146,23 @@ describeInBrowser('the ledger badge in Chromium', () => {
     });
   });
 
+  it('when the browser cannot verify Ed25519, then the badge says so rather than that the ledger is wrong', async () => {
+    const page = await decisionPage(`data-event-id="${disclosed.id}"`, 'zh-CN', (p) =>
+      p.addInitScript(() => {
+        const subtle = crypto.subtle;
+        const importKey = subtle.importKey.bind(subtle) as (...args: unknown[]) => Promise<CryptoKey>;
+        subtle.importKey = ((...args: unknown[]) =>
+          (args[2] as { name?: string })?.name === 'Ed25519'
+            ? Promise.reject(new DOMException('no Ed25519', 'NotSupportedError'))
+            : importKey(...args)) as typeof subtle.importKey;
+      }),
+    );
+    expect(await verdict(page)).toEqual({
+      verified: 'false',
+      text: '未能验证已记入账本：此浏览器无法验证 Ed25519 签名（需要较新的浏览器，并通过 HTTPS 访问）',
+    });
+  });
+
   it('when the page names another hash for the event, then the badge says the proven record is not this event', async () => {
     const other = disclosed.hash.replace(/^./, (c) => (c === '0' ? '1' : '0'));
     const page = await decisionPage(`data-event-id="${disclosed.id}" data-event-hash="${other}"`);

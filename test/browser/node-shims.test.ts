@@ -2,7 +2,7 @@ import * as nodeCrypto from 'node:crypto';
 import * as nodeBuffer from 'node:buffer';
 import fc from 'fast-check';
 import { createHash, createPublicKey, verify } from '../../src/web/client/shims/crypto.js';
-import { withWebCryptoEd25519 } from '../../src/web/client/shims/ed25519-answers.js';
+import { Ed25519Unsupported, withWebCryptoEd25519 } from '../../src/web/client/shims/ed25519-answers.js';
 import { isUtf8 } from '../../src/web/client/shims/buffer.js';
 
 /**
@@ -60,6 +60,28 @@ describe('the browser build of node:crypto', () => {
     );
     // the first pass met three signatures WebCrypto had not answered; the second had every answer
     expect(passes).toBe(2);
+  });
+
+  it('when WebCrypto has no Ed25519, then a run fails as unsupported rather than finding signatures invalid', async () => {
+    const { publicKey, privateKey } = nodeCrypto.generateKeyPairSync('ed25519');
+    const key = createPublicKey(publicKey.export({ type: 'spki', format: 'pem' }) as string);
+    const message = Buffer.from('m');
+    const importKey = jest
+      .spyOn(globalThis.crypto.subtle, 'importKey')
+      .mockRejectedValue(new DOMException('Ed25519 is not supported', 'NotSupportedError'));
+    try {
+      const run = withWebCryptoEd25519(async () =>
+        verify(null, message, key, nodeCrypto.sign(null, message, privateKey)),
+      );
+      await expect(run).rejects.toBeInstanceOf(Ed25519Unsupported);
+      expect(importKey).toHaveBeenCalled();
+    } finally {
+      importKey.mockRestore();
+    }
+    // the next run, with Ed25519 back, is not held up by the failed one
+    await expect(
+      withWebCryptoEd25519(async () => verify(null, message, key, nodeCrypto.sign(null, message, privateKey))),
+    ).resolves.toBe(true);
   });
 
   it('when bytes are or are not UTF-8, then isUtf8 answers as node:buffer does', () => {

@@ -118,6 +118,43 @@ describeInBrowser('the /verify page in Chromium', () => {
     expectNoUpload(requests);
   });
 
+  it('when a bundle is dropped on the page, then it is checked there, and nothing is sent', async () => {
+    const page = await context.newPage();
+    const requests = recordRequests(page);
+    await page.goto(`${svc.url}/verify`);
+    const dropped = await page.evaluateHandle((base64) => {
+      const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+      const transfer = new DataTransfer();
+      transfer.items.add(new File([bytes], 'case.tar', { type: 'application/x-tar' }));
+      return transfer;
+    }, bundles['checkpoint signature flipped']!.toString('base64'));
+    await page.dispatchEvent('#verify-drop', 'dragover', { dataTransfer: dropped });
+    await page.dispatchEvent('#verify-drop', 'drop', { dataTransfer: dropped });
+    await page.waitForSelector('#verify-json', { state: 'attached', timeout: 60_000 });
+    expect(await result(page).textContent()).toContain('无效：checkpoint_invalid');
+    expect(
+      await page.evaluate(() => (document.getElementById('verify-file') as HTMLInputElement).files?.[0]?.name),
+    ).toBe('case.tar');
+    expectNoUpload(requests);
+  });
+
+  it('when the browser cannot verify Ed25519, then the page says so and gives no verdict', async () => {
+    const page = await context.newPage();
+    await page.addInitScript(() => {
+      const subtle = crypto.subtle;
+      const importKey = subtle.importKey.bind(subtle) as (...args: unknown[]) => Promise<CryptoKey>;
+      subtle.importKey = ((...args: unknown[]) =>
+        (args[2] as { name?: string })?.name === 'Ed25519'
+          ? Promise.reject(new DOMException('no Ed25519', 'NotSupportedError'))
+          : importKey(...args)) as typeof subtle.importKey;
+    });
+    await page.goto(`${svc.url}/verify`);
+    await page.setInputFiles('#verify-file', { name: 'a.tar', mimeType: 'application/x-tar', buffer: bundles.valid! });
+    await page.waitForSelector('#verify-result .badge.bad', { timeout: 60_000 });
+    expect(await result(page).textContent()).toContain('此浏览器无法验证 Ed25519 签名');
+    expect(await page.locator('#verify-json').count()).toBe(0);
+  });
+
   it('when pasted text is not a public key, then the page says so and checks nothing', async () => {
     const page = await context.newPage();
     await page.goto(`${svc.url}/verify`);

@@ -1,3 +1,4 @@
+import { generateKeyPairSync } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -33,16 +34,16 @@ describeInBrowser('the browser verifier and ledger verify', () => {
     if (dir) fs.rmSync(dir, { recursive: true, force: true });
   });
 
-  async function cliReport(name: string, bytes: Buffer, pinned: boolean): Promise<unknown> {
+  async function cliReport(name: string, bytes: Buffer, key: string | undefined): Promise<unknown> {
     const file = path.join(dir, `${name.replace(/\W+/g, '-')}.tar`);
     fs.writeFileSync(file, bytes);
-    const run = await runCli(['verify', file, '--json', '--threads', '1', ...(pinned ? ['--key', keyFile] : [])]);
+    const run = await runCli(['verify', file, '--json', '--threads', '1', ...(key ? ['--key', key] : [])]);
     return JSON.parse(run.stdout);
   }
 
-  async function browserReport(name: string, bytes: Buffer, pinned: boolean): Promise<unknown> {
+  async function browserReport(name: string, bytes: Buffer, key: string | undefined): Promise<unknown> {
     await page.goto(`${svc.url}/verify`);
-    if (pinned) await page.fill('#verify-key', fs.readFileSync(keyFile, 'utf8'));
+    if (key) await page.fill('#verify-key', fs.readFileSync(key, 'utf8'));
     await page.setInputFiles('#verify-file', { name: `${name}.tar`, mimeType: 'application/x-tar', buffer: bytes });
     await page.waitForSelector('#verify-json', { state: 'attached', timeout: 60_000 });
     return JSON.parse((await page.locator('#verify-json').textContent())!);
@@ -52,8 +53,9 @@ describeInBrowser('the browser verifier and ledger verify', () => {
     it(`when each bundle is checked ${pinned ? 'with the service key given' : 'trusting its own keys'}, then the browser's report is the CLI's`, async () => {
       const codes: Record<string, string> = {};
       for (const [name, bytes] of Object.entries(bundles)) {
-        const cli = (await cliReport(name, bytes, pinned)) as { valid: boolean; failure?: { code: string } };
-        expect({ name, report: await browserReport(name, bytes, pinned) }).toEqual({ name, report: cli });
+        const key = pinned ? keyFile : undefined;
+        const cli = (await cliReport(name, bytes, key)) as { valid: boolean; failure?: { code: string } };
+        expect({ name, report: await browserReport(name, bytes, key) }).toEqual({ name, report: cli });
         codes[name] = cli.valid ? 'valid' : cli.failure!.code;
       }
       // the tampering reached the checks it was meant to: each is named by its own failure
@@ -69,4 +71,12 @@ describeInBrowser('the browser verifier and ledger verify', () => {
       });
     });
   }
+
+  it("when another key is given, then both refuse the bundle's signature as unknown, in the same report", async () => {
+    const other = path.join(dir, 'other-key.pem');
+    fs.writeFileSync(other, generateKeyPairSync('ed25519').publicKey.export({ type: 'spki', format: 'pem' }));
+    const cli = (await cliReport('valid', bundles.valid!, other)) as { failure?: { code: string } };
+    expect(cli.failure?.code).toBe('unknown_key');
+    expect(await browserReport('valid', bundles.valid!, other)).toEqual(cli);
+  });
 });

@@ -1,4 +1,4 @@
-import { withWebCryptoEd25519 } from './shims/ed25519-answers.js';
+import { Ed25519Unsupported, withWebCryptoEd25519 } from './shims/ed25519-answers.js';
 import { badgeText } from './lib/badge-text.js';
 import {
   checkInclusion,
@@ -26,7 +26,9 @@ async function getJson<T>(url: string): Promise<T> {
   return (await res.json()) as T;
 }
 
-type Outcome = { ok: true; size: number; issuedAt: string | undefined } | { ok: false; step: InclusionStep | 'fetch' };
+type Outcome =
+  | { ok: true; size: number; issuedAt: string | undefined }
+  | { ok: false; step: InclusionStep | 'fetch' | 'unsupported' };
 
 async function check(eventId: string, eventHash: string | undefined): Promise<Outcome> {
   let published: PublishedKeys;
@@ -39,7 +41,13 @@ async function check(eventId: string, eventHash: string | undefined): Promise<Ou
   } catch {
     return { ok: false, step: 'fetch' };
   }
-  const note = await withWebCryptoEd25519(async () => checkNote(published, String(checkpoint.note)));
+  let note;
+  try {
+    note = await withWebCryptoEd25519(async () => checkNote(published, String(checkpoint.note)));
+  } catch (err) {
+    if (err instanceof Ed25519Unsupported) return { ok: false, step: 'unsupported' };
+    throw err;
+  }
   if (!note.ok) return note;
   let proof: InclusionAnswer;
   try {

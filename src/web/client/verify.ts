@@ -1,6 +1,7 @@
 import type { BundleReport } from '../../ledger/bundle-report.js';
 import type { VerifyPageText } from '../pages/verify.js';
 import { pinnedKeys, verifyFile } from './lib/verify-file.js';
+import { Ed25519Unsupported } from './shims/ed25519-answers.js';
 
 /**
  * The `/verify` page's script (pages/verify.ts renders the page): shows the form, checks the chosen or dropped
@@ -108,7 +109,9 @@ async function check(file: File): Promise<void> {
     const report = await verifyFile(file, keys.length > 0 ? keys : undefined);
     if (run === runs) show(...reportView(report));
   } catch (err) {
-    if (run === runs) show(element('p', t('verify.error', { reason: (err as Error).message }), 'badge bad'));
+    if (run !== runs) return;
+    const reason = err instanceof Ed25519Unsupported ? t('verify.unsupported') : (err as Error).message;
+    show(element('p', t('verify.error', { reason }), 'badge bad'));
   } finally {
     if (run === runs) result!.removeAttribute('aria-busy');
   }

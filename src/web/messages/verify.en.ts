@@ -30,6 +30,8 @@ export const VERIFY_EN: VerifyMessages = {
   'verify.valid': 'Valid: the bundle is complete, and every signature and inclusion proof verifies.',
   'verify.invalid': 'Invalid: {code}',
   'verify.error': 'The check could not be completed: {reason}',
+  'verify.unsupported':
+    'This browser cannot verify Ed25519 signatures (it takes a recent browser, and this page served over HTTPS), so the bundle cannot be checked here. Use the command line below.',
   'verify.detail': 'Technical detail',
   'verify.case': 'Case {caseId} (agency {agency})',
   'verify.counts':

@@ -27,6 +27,8 @@ export const VERIFY_ZH_CN = {
   'verify.valid': '有效：证据包完整，签名与包含证明全部通过核验。',
   'verify.invalid': '无效：{code}',
   'verify.error': '未能完成核验：{reason}',
+  'verify.unsupported':
+    '此浏览器无法验证 Ed25519 签名（需要较新的浏览器，并通过 HTTPS 访问本页），因此不能在本机核验。请用下面的命令行方式核验。',
   'verify.detail': '技术细节',
   'verify.case': '案件 {caseId}（机关 {agency}）',
   'verify.counts':

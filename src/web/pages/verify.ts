@@ -42,6 +42,7 @@ const SCRIPT_TEXT: readonly MessageKey[] = [
   'verify.valid',
   'verify.invalid',
   'verify.error',
+  'verify.unsupported',
   'verify.detail',
   'verify.case',
   'verify.counts',

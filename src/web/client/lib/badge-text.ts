@@ -8,7 +8,7 @@ export interface BadgeText {
   readonly checking: string;
   readonly verified: (size: number, time: string) => string;
   readonly failed: (step: string) => string;
-  readonly steps: Record<InclusionStep | 'fetch', string>;
+  readonly steps: Record<InclusionStep | 'fetch' | 'unsupported', string>;
 }
 
 export const BADGE_TEXT: Record<'zh-CN' | 'en', BadgeText> = {
@@ -18,6 +18,7 @@ export const BADGE_TEXT: Record<'zh-CN' | 'en', BadgeText> = {
     failed: (step) => `未能验证已记入账本：${step}`,
     steps: {
       fetch: '无法从账本获取公钥、检查点或包含证明',
+      unsupported: '此浏览器无法验证 Ed25519 签名（需要较新的浏览器，并通过 HTTPS 访问）',
       keys: '账本公布的公钥无法读取',
       signature: '检查点的签名与账本公布的公钥不符',
       checkpoint: '检查点的内容格式不正确',
@@ -32,6 +33,7 @@ export const BADGE_TEXT: Record<'zh-CN' | 'en', BadgeText> = {
     failed: (step) => `Could not verify that this is recorded in the ledger: ${step}`,
     steps: {
       fetch: "the ledger's keys, checkpoint or inclusion proof could not be fetched",
+      unsupported: 'this browser cannot verify Ed25519 signatures (it takes a recent browser, and the page over HTTPS)',
       keys: "the ledger's published keys could not be read",
       signature: "the checkpoint's signature does not match the ledger's published keys",
       checkpoint: 'the checkpoint is malformed',

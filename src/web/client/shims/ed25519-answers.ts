@@ -43,13 +43,25 @@ export function answer(rawKey: Uint8Array, message: Uint8Array, signature: Uint8
   return true;
 }
 
+/**
+ * This browser's WebCrypto has no Ed25519 (an older browser), or no WebCrypto at all (a page not served over HTTPS
+ * or from localhost): nothing can be verified here, which is not the same as a signature that does not verify.
+ */
+export class Ed25519Unsupported extends Error {
+  constructor() {
+    super("this browser's WebCrypto does not verify Ed25519 signatures");
+  }
+}
+
 async function webCryptoVerify({ key, message, signature }: Asked): Promise<boolean> {
+  let imported: CryptoKey;
   try {
-    const imported = await crypto.subtle.importKey('raw', key, { name: 'Ed25519' }, false, ['verify']);
-    return await crypto.subtle.verify({ name: 'Ed25519' }, imported, signature, message);
-  } catch {
+    imported = await crypto.subtle.importKey('raw', key, { name: 'Ed25519' }, false, ['verify']);
+  } catch (err) {
+    if ((err as Error).name === 'NotSupportedError' || !crypto.subtle) throw new Ed25519Unsupported();
     return false; // a key WebCrypto refuses verifies nothing
   }
+  return crypto.subtle.verify({ name: 'Ed25519' }, imported, signature, message);
 }
 
 /**
