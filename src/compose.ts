@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
-import { utcOffsetOf, type Config } from './config.js';
+import { utcOffsetOf, type Config, type OidcConfig } from './config.js';
 import { ConfigError, NotCaughtUp } from './errors.js';
 import { makePrivateFolder } from './data-folder.js';
 import { verifyBeforeServing, warnAboutWideModes } from './start-up.js';
@@ -71,6 +71,7 @@ import { portal, portalErrors, portalNotFound } from './web/portal.js';
 import { Sessions } from './web/sessions.js';
 import { CookieSeal } from './web/sealed-cookie.js';
 import { loadOrCreateSessionSecret } from './adapters/keys/session-secret.js';
+import { OpenIdProvider } from './adapters/oidc/openid-provider.js';
 
 /** `.ts` when the service runs from its sources (tsx, Jest), `.js` when it runs compiled in dist/. */
 const MODULE_EXT = path.extname(import.meta.url);
@@ -230,6 +231,25 @@ export async function openBlobStore(config: Config, log: Logger): Promise<BlobSt
     throw new ConfigError('S3_BUCKET', `the bucket "${s3.bucket}" cannot be reached: ${name}${status}: ${message}`);
   }
   return store;
+}
+
+/** The portal's OpenID Connect sign-in against the agency's identity provider (`OIDC_*`). */
+function oidcSignInOf(oidc: OidcConfig, config: Config, clock: Clock, seal: CookieSeal) {
+  return {
+    provider: new OpenIdProvider({
+      issuer: oidc.issuer,
+      clientId: oidc.clientId,
+      clientSecret: oidc.clientSecret,
+      redirectUrl: oidc.redirectUrl,
+      scopes: oidc.scopes,
+      clockSkewSeconds: config.jwt.clockSkewSeconds,
+      now: () => clock.now(),
+    }),
+    claims: { ...oidc.claims, roleMap: oidc.roleMap },
+    providerName: oidc.providerName,
+    seal,
+    now: () => clock.now(),
+  };
 }
 
 /**
@@ -405,6 +425,7 @@ async function startHolding(config: Config, { clock, log }: ServiceDependencies)
   const publicStatistics = new PublicStatisticsReads({ readModels, runner, clock, utcOffsetOf: agencyOffset });
   const portalAssets = new PortalAssets();
   const liveEvents = new LiveEvents(events);
+  const cookieSeal = new CookieSeal(loadOrCreateSessionSecret(config.keysDir));
   const routers = [
     registryApi({ registry: new RegistryService(deps), verify, validate, newId }),
     tokensApi({ revocations, verify, validate, newId }),
@@ -476,7 +497,7 @@ async function startHolding(config: Config, { clock, log }: ServiceDependencies)
         },
       },
       sessions: new Sessions({
-        seal: new CookieSeal(loadOrCreateSessionSecret(config.keysDir)),
+        seal: cookieSeal,
         idleSeconds: config.portal.sessionIdleSeconds,
         maxSeconds: config.portal.sessionMaxSeconds,
         cookieSecure: config.portal.cookieSecure,
@@ -484,7 +505,10 @@ async function startHolding(config: Config, { clock, log }: ServiceDependencies)
         verify,
         revoked: revocations.revoked,
       }),
-      signIn: { devSignIn: config.portal.devSignIn },
+      signIn: {
+        devSignIn: config.portal.devSignIn,
+        ...(config.portal.oidc ? { oidc: oidcSignInOf(config.portal.oidc, config, clock, cookieSeal) } : {}),
+      },
       liveFeed: liveStream({ live: liveEvents, shutdown: live.signal }),
     }),
   ];

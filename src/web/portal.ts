@@ -13,6 +13,7 @@ import { verifyPage } from './pages/verify.js';
 import { portalIdentity, portalSessions, signedIn } from './session.js';
 import type { Sessions } from './sessions.js';
 import { signIn } from './signin.js';
+import { oidcSignIn, type OidcSignInDependencies } from './oidc-signin.js';
 
 export interface PortalDependencies {
   readonly publicReads: PublicReads;
@@ -27,8 +28,11 @@ export interface PortalDependencies {
   readonly screens?: ScreensDependencies;
   /** The signed-in browsers' sessions (sealed cookies). */
   readonly sessions: Sessions;
-  /** How one signs in: the development sign-in with a token, and (later) the identity provider. */
-  readonly signIn: { readonly devSignIn: boolean; readonly providerName?: string };
+  /** How one signs in: the development sign-in with a token, and the agency's identity provider (OIDC). */
+  readonly signIn: {
+    readonly devSignIn: boolean;
+    readonly oidc?: Omit<OidcSignInDependencies, 'sessions' | 'assets'> & { readonly providerName: string };
+  };
   /** The supervisors' live stream of the log (Server-Sent Events), served to the session at `/supervise/live`. */
   readonly liveFeed?: RequestHandler;
 }
@@ -45,7 +49,17 @@ export function portal(deps: PortalDependencies): Router {
   router.use(assets.router());
   router.use(portalSessions(deps.sessions));
   router.use(portalIdentity(deps.verify));
-  router.use(signIn({ sessions: deps.sessions, assets, verify: deps.verify, ...deps.signIn }));
+  const { devSignIn, oidc } = deps.signIn;
+  router.use(
+    signIn({
+      sessions: deps.sessions,
+      assets,
+      verify: deps.verify,
+      devSignIn,
+      ...(oidc ? { providerName: oidc.providerName } : {}),
+    }),
+  );
+  if (oidc) router.use(oidcSignIn({ ...oidc, sessions: deps.sessions, assets }));
   // the dashboard's EventSource carries the session cookie, never a bearer token; the API's /v1/audit/live takes those
   if (deps.liveFeed) router.get('/supervise/live', signedIn('supervisor'), deps.liveFeed);
   if (deps.screens) router.use(signedInScreens(deps.screens, assets));

@@ -151,17 +151,19 @@ export const requireCsrf: RequestHandler = (req, res, next) => {
 };
 
 /**
- * Refuses a request its browser says came from another site: an `Origin` other than this service's own (the
- * scheme and host the request was addressed to, as `TRUST_PROXY` lets the service see them), or a
- * `Sec-Fetch-Site` other than `same-origin`. A client that sends neither is judged by its token alone.
+ * Refuses a request its browser says came from another site: a `Sec-Fetch-Site` other than `same-origin`, or an
+ * `Origin` other than this service's own (the scheme and host the request was addressed to, as `TRUST_PROXY` lets
+ * the service see them). A browser sends `Origin: null` with a form from a page whose referrer policy is
+ * `no-referrer` (the service's default), which is accepted only when `Sec-Fetch-Site` vouches for it. A client
+ * that sends neither header is judged by its token alone.
  */
 export function refuseCrossSite(req: Request): void {
-  const origin = req.get('origin');
-  if (origin !== undefined && origin !== `${req.protocol}://${req.host}`) {
-    throw new CsrfRefused('the request comes from another origin');
-  }
   const site = req.get('sec-fetch-site');
   if (site !== undefined && site !== 'same-origin') throw new CsrfRefused('the request comes from another site');
+  const origin = req.get('origin');
+  if (origin === undefined || origin === `${req.protocol}://${req.host}`) return;
+  if (origin === 'null' && site === 'same-origin') return;
+  throw new CsrfRefused('the request comes from another origin');
 }
 
 function sameToken(given: string, expected: string): boolean {

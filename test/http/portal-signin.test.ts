@@ -202,6 +202,20 @@ describe('portal sessions: the development sign-in, the session cookie, sign-out
     expect(frame!.data).toMatchObject({ type: 'EvidenceCollected', eventId: recorded.body.eventId });
   });
 
+  it('when a signed-in reader arrives at /signin from another site (no Strict cookie sent), then the page looks again from here and then goes on to next', async () => {
+    const { jar } = await signInWithToken(svc, officer);
+    const arriving = await browse(svc.url, new Jar(), '/signin?next=%2Fsupervise', {
+      headers: { 'sec-fetch-site': 'cross-site' },
+    });
+    expect(arriving.res.status).toBe(200);
+    expect(arriving.text).toContain('<meta http-equiv="refresh" content="0;url=/signin?next=%2Fsupervise" />');
+    const again = await browse(svc.url, jar, '/signin?next=%2Fsupervise', {
+      headers: { 'sec-fetch-site': 'same-origin' },
+    });
+    expect(again.res.status).toBe(303);
+    expect(again.res.headers.get('location')).toBe('/supervise');
+  });
+
   it('when the sealed cookie is altered, then nobody is signed in and the cookie is deleted', async () => {
     const { jar } = await signInWithToken(svc, officer);
     const value = jar.get('ledger_session')!;

@@ -47,7 +47,10 @@ export class Jar {
   }
 }
 
-/** A same-origin request as a browser's page would make it (its Origin and Sec-Fetch-Site), with the jar. */
+/**
+ * A same-origin request as a browser's page would make it (its Origin and Sec-Fetch-Site), with the jar; a header
+ * given as '' is left out.
+ */
 export async function browse(
   base: string,
   jar: Jar,
@@ -60,6 +63,7 @@ export async function browse(
     headers.origin ??= base;
     headers['sec-fetch-site'] ??= 'same-origin';
   }
+  for (const [name, value] of Object.entries(headers)) if (value === '') delete headers[name]; // '': leave it out
   let body: string | undefined;
   if (init.form) {
     headers['content-type'] = 'application/x-www-form-urlencoded';

@@ -94,6 +94,13 @@ describe('the portal guards: signedIn, requireCsrf, sessionOrBearer', () => {
     expect(JSON.parse(text)).toEqual({ count: before + 1, note: '现场检查' });
   });
 
+  it("when a browser sends Origin: null (the page's referrer policy is no-referrer) from the same origin, then the form acts", async () => {
+    const { jar, csrf } = await signedInJar();
+    const headers = { origin: 'null', 'sec-fetch-site': 'same-origin' };
+    const { res } = await browse(base, jar, '/count', { form: { _csrf: csrf }, headers });
+    expect(res.status).toBe(200);
+  });
+
   it('when a script sends the token in X-CSRF-Token, then it acts', async () => {
     const { jar, csrf } = await signedInJar();
     const { res } = await browse(base, jar, '/count', { method: 'POST', headers: { 'x-csrf-token': csrf } });
@@ -106,6 +113,7 @@ describe('the portal guards: signedIn, requireCsrf, sessionOrBearer', () => {
     ['with a token of another session', 'other', {}],
     ['from another origin', 'own', { origin: 'http://evil.example' }],
     ['from another site by Sec-Fetch-Site', 'own', { 'sec-fetch-site': 'same-site' }],
+    ['with Origin: null and no Sec-Fetch-Site', 'own', { origin: 'null', 'sec-fetch-site': '' }],
   ] as const)('when a form comes %s, then it is 403 csrf_failed and nothing changes', async (_, form, headers) => {
     const { jar, csrf } = await signedInJar();
     const other = await signedInJar();
