@@ -1,5 +1,5 @@
 import type { Browser, BrowserContext, Page, Route } from 'playwright-core';
-import { describeInBrowser, launchBrowser } from '../support/browser.js';
+import { describeInBrowser, launchBrowser, seriousViolations } from '../support/browser.js';
 import { seedAgency, startTestService, type TestService } from '../support/service.js';
 
 /**
@@ -104,6 +104,27 @@ describeInBrowser('the ledger badge in Chromium', () => {
     expect(text).toMatch(new RegExp(`^已记入账本 · 检查点大小 ${checkpoint.body.size} · \\S`));
     expect(await page.getAttribute('#ledger-badge', 'aria-live')).toBe('polite');
     expect(await page.getAttribute('#ledger-badge', 'role')).toBe('status');
+  });
+
+  it('when the decision page is opened, then its badge verifies the decision in the ledger, accessibly', async () => {
+    const page = await context.newPage();
+    await page.goto(`${svc.url}/disclosures/county-justice/d-1`);
+    expect(await page.getAttribute('#ledger-badge', 'data-event-id')).toBe(disclosed.id);
+    const { verified, text } = await verdict(page);
+    expect([verified, text]).toEqual(['true', expect.stringMatching(/^已记入账本 · 检查点大小 \d+ · \S/)]);
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+
+  it('when the decision page gets a tampered proof, then its badge says it could not verify', async () => {
+    const page = await context.newPage();
+    await page.route(
+      '**/v1/ledger/proof/inclusion?**',
+      tampered((body) => ({ ...body, leafIndex: body.leafIndex + 1 })),
+    );
+    await page.goto(`${svc.url}/disclosures/county-justice/d-1`);
+    const { verified, text } = await verdict(page);
+    expect([verified, text]).toEqual(['false', expect.stringMatching(/^未能验证已记入账本：/)]);
+    expect(await seriousViolations(page)).toEqual([]);
   });
 
   it('when the page is in English and gives no event hash, then the badge verifies the proof and says so in English', async () => {
