@@ -277,7 +277,7 @@ export async function startService(config: Config, deps: ServiceDependencies): P
 
 async function startHolding(config: Config, { clock, log }: ServiceDependencies): Promise<Service> {
   warnAboutWideModes(config, log);
-  if (config.portal.devSignIn && (config.jwt.trust.kind !== 'embedded' || config.portal.oidc !== undefined)) {
+  if (config.portal.devSignInOutsideEmbedded) {
     log.warn('portal: the development sign-in (PORTAL_DEV_SIGNIN=true) is on outside the embedded default');
   }
   const blobs = await openBlobStore(config, log);

@@ -18,6 +18,8 @@ export interface PortalConfig {
   readonly trustProxy: false | number | readonly string[];
   /** Signing in by pasting a token from `ledger token` (the embedded default's development sign-in). */
   readonly devSignIn: boolean;
+  /** ... turned on (`PORTAL_DEV_SIGNIN=true`) where it would be off: the service warns at start-up. */
+  readonly devSignInOutsideEmbedded: boolean;
   readonly oidc?: OidcConfig;
 }
 
@@ -76,8 +78,13 @@ export const PORTAL_CONFIG_VARIABLES: readonly { name: string; default: string; 
     name: 'PORTAL_DEV_SIGNIN',
     default: 'auto',
     description:
-      'sign in to the portal with a token of `ledger token`: auto (on the embedded default without OIDC_ISSUER) | ' +
-      'true | false',
+      'sign in to the portal with a token of `ledger token`: auto (on only on the embedded default: SQLite, the ' +
+      'embedded token key, no OIDC_ISSUER, NODE_ENV not production) | true | false',
+  },
+  {
+    name: 'NODE_ENV',
+    default: '(unset)',
+    description: 'production (set by the image): the development sign-in stays off unless PORTAL_DEV_SIGNIN=true',
   },
   {
     name: 'OIDC_ISSUER',
@@ -115,15 +122,21 @@ export const PORTAL_CONFIG_VARIABLES: readonly { name: string; default: string; 
 
 type Read = (name: string) => string | undefined;
 
-export function portalConfig(read: Read, embeddedTokens: boolean): PortalConfig {
+/**
+ * `embedded`: the service runs as the embedded default (SQLite log, the embedded token key), where the
+ * development sign-in is on unless the issuer is configured or `NODE_ENV=production`.
+ */
+export function portalConfig(read: Read, embedded: boolean): PortalConfig {
   const oidc = oidcConfig(read);
   const dev = oneOf('PORTAL_DEV_SIGNIN', read('PORTAL_DEV_SIGNIN'), ['auto', 'true', 'false'] as const, 'auto');
+  const embeddedDefault = embedded && oidc === undefined && read('NODE_ENV') !== 'production';
   return {
     sessionIdleSeconds: integer('SESSION_IDLE_MINUTES', read('SESSION_IDLE_MINUTES'), 30, 1, 1440) * 60,
     sessionMaxSeconds: integer('SESSION_MAX_HOURS', read('SESSION_MAX_HOURS'), 8, 1, 24) * 3600,
     cookieSecure: oneOf('SESSION_COOKIE_SECURE', read('SESSION_COOKIE_SECURE'), ['auto', 'always'] as const, 'auto'),
     trustProxy: trustProxy(read('TRUST_PROXY')),
-    devSignIn: dev === 'true' || (dev === 'auto' && embeddedTokens && oidc === undefined),
+    devSignIn: dev === 'true' || (dev === 'auto' && embeddedDefault),
+    devSignInOutsideEmbedded: dev === 'true' && !embeddedDefault,
     ...(oidc ? { oidc } : {}),
   };
 }

@@ -297,6 +297,7 @@ export function loadConfig(env: Env, cwd: string = process.cwd()): Config {
   const dataDir = path.resolve(cwd, read('LEDGER_DATA_DIR') ?? './data');
   const keysDir = path.resolve(cwd, read('LEDGER_KEYS_DIR') ?? path.join(dataDir, 'keys'));
   const jwt = jwtConfig(read, cwd);
+  const eventStore = eventStoreConfig(read('EVENTSTORE_URL'), dataDir);
 
   return {
     port: integer('PORT', read('PORT'), 8080, 0, 65535),
@@ -304,7 +305,7 @@ export function loadConfig(env: Env, cwd: string = process.cwd()): Config {
     dataDir,
     keysDir,
     logLevel: oneOf('LOG_LEVEL', read('LOG_LEVEL'), LOG_LEVELS, 'info'),
-    eventStore: eventStoreConfig(read('EVENTSTORE_URL'), dataDir),
+    eventStore,
     blobStore: blobStoreConfig(read, dataDir),
     jwt,
     ...(read('WORKING_DAY_CALENDAR_FILE') === undefined
@@ -327,7 +328,7 @@ export function loadConfig(env: Env, cwd: string = process.cwd()): Config {
     checkpointEveryEvents: integer('CHECKPOINT_EVERY_EVENTS', read('CHECKPOINT_EVERY_EVENTS'), 10_000, 1, 100_000_000),
     http: httpServerConfig(read),
     utcOffsets: utcOffsetsConfig(read),
-    portal: portalConfig(read, jwt.trust.kind === 'embedded'),
+    portal: portalConfig(read, jwt.trust.kind === 'embedded' && eventStore.kind === 'sqlite'),
   };
 }
 

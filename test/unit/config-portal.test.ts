@@ -27,14 +27,21 @@ describe('the portal configuration', () => {
       cookieSecure: 'auto',
       trustProxy: false,
       devSignIn: true,
+      devSignInOutsideEmbedded: false,
     });
   });
 
-  it('when the tokens come from an identity provider or OIDC is configured, then the development sign-in is off unless asked for', () => {
+  it('when the tokens come from an identity provider, the log from EventStoreDB, OIDC is configured or NODE_ENV is production, then the development sign-in is off unless asked for', () => {
     expect(loadConfig({ JWT_JWKS_FILE: 'idp.jwks' }, cwd).portal.devSignIn).toBe(false);
     expect(loadConfig(OIDC, cwd).portal.devSignIn).toBe(false);
     expect(loadConfig({ ...OIDC, PORTAL_DEV_SIGNIN: 'true' }, cwd).portal.devSignIn).toBe(true);
     expect(loadConfig({ PORTAL_DEV_SIGNIN: 'false' }, cwd).portal.devSignIn).toBe(false);
+    expect(loadConfig({ EVENTSTORE_URL: 'esdb://kurrentdb:2113?tls=false' }, cwd).portal.devSignIn).toBe(false);
+    expect(loadConfig({ NODE_ENV: 'production' }, cwd).portal.devSignIn).toBe(false);
+    expect(loadConfig({ NODE_ENV: 'production', PORTAL_DEV_SIGNIN: 'true' }, cwd).portal).toMatchObject({
+      devSignIn: true,
+      devSignInOutsideEmbedded: true,
+    });
   });
 
   it('when OIDC is configured, then the claims default to the service names and the role map is read', () => {
