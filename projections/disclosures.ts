@@ -41,6 +41,8 @@ export interface DisclosureDoc extends Doc {
   position: number;
   /** The id of that act's event (its publication, last update or withdrawal): what a reader checks in the ledger. */
   eventId: string;
+  /** That event's hash (lowercase hex): binds a proof of inclusion to the event. */
+  eventHash?: string;
   /** The last day the decision was due to be published (its item's 7 or 20 working days). */
   dueBy?: string;
   /** Whether it was published by then. */
@@ -80,14 +82,15 @@ const DISCLOSURE_ACTS = new Set(['DecisionDisclosed', 'DisclosureUpdated', 'Disc
  */
 export const disclosuresProjection: Projection = {
   name: 'disclosures',
-  version: 4,
+  version: 5,
   collections: [DISCLOSURES_SPEC],
   apply({ event, position }, docs): Change[] {
     const ofCase = caseOf(event.stream);
     if (!ofCase || !DISCLOSURE_ACTS.has(event.type)) return [];
     const key = caseKey(ofCase.agency, ofCase.caseId);
     const file = docs.get<CaseFileDoc>(CASES, key);
-    const entry = file ? publicEntry(file, { updatedAt: event.recordedAt, position, eventId: event.id }) : undefined;
+    const change = { updatedAt: event.recordedAt, position, eventId: event.id, eventHash: event.hash };
+    const entry = file ? publicEntry(file, change) : undefined;
     return entry ? [{ collection: DISCLOSURES, key, doc: entry }] : [];
   },
 };
@@ -98,7 +101,12 @@ export const disclosuresProjection: Projection = {
  */
 export function publicEntry(
   file: CaseFileDoc,
-  change: { readonly updatedAt: string; readonly position: number; readonly eventId: string },
+  change: {
+    readonly updatedAt: string;
+    readonly position: number;
+    readonly eventId: string;
+    readonly eventHash: string;
+  },
 ): DisclosureDoc | undefined {
   const { updatedAt, position } = change;
   const decision = file.decision;
@@ -136,6 +144,6 @@ export function publicEntry(
         parties: file.parties,
         status: 'published',
       };
-  // the event id is added after redaction: it is no personal data, and a scrub of its digits would break the link
-  return { ...(redactPublic(entry) as DisclosureDoc), eventId: change.eventId };
+  // the event's id and hash are added after redaction: no personal data, and a scrub of their digits would break them
+  return { ...(redactPublic(entry) as DisclosureDoc), eventId: change.eventId, eventHash: change.eventHash };
 }

@@ -24,13 +24,16 @@ export function publishedView(d: DisclosureDoc) {
 
 /**
  * A disclosed decision as its own page shows it: the list's members, when it was due to be published and whether
- * it was by then, its updates, and the event to check in the ledger; a withdrawn one as its notice.
+ * it was by then, its updates, and the event to check in the ledger (its id and hash); a withdrawn one as its
+ * notice.
  */
 export function decisionView(d: DisclosureDoc) {
-  if (d.status === 'withdrawn') return { status: 'withdrawn' as const, ...withdrawalView(d) };
+  const hash = d.eventHash === undefined ? {} : { eventHash: d.eventHash };
+  if (d.status === 'withdrawn') return { status: 'withdrawn' as const, ...withdrawalView(d), ...hash };
   return {
     status: 'published' as const,
     ...publishedView(d),
+    ...hash,
     ...(d.dueBy === undefined ? {} : { dueBy: d.dueBy }),
     ...(d.onTime === undefined ? {} : { onTime: d.onTime }),
     updates: d.updates ?? [],

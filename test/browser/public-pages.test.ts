@@ -50,13 +50,17 @@ describeInBrowser('the public pages in Chromium', () => {
     expect(await seriousViolations(page)).toEqual([]);
   });
 
-  it('when the decision page is opened, then it carries the ledger badge with the event id', async () => {
+  it('when the decision page is opened, then its ledger badge names the event and the script verifies it', async () => {
     const page = await context.newPage();
     await page.goto(`${t.url}/disclosures/${COUNTY}/pub-1`);
     const badge = page.locator('#ledger-badge');
     expect(await badge.getAttribute('data-event-id')).toMatch(/^[0-9a-f-]{36}$/);
     expect(await badge.getAttribute('aria-live')).toBe('polite');
     expect(await page.locator('dl.fields').textContent()).toContain('已按期公示');
+    // the badge script checks the event against the signed log in this browser
+    await page.waitForSelector('#ledger-badge[data-verified]', { timeout: 60_000 });
+    expect(await badge.getAttribute('data-verified')).toBe('true');
+    expect(await seriousViolations(page)).toEqual([]);
   });
 
   it('when the statistics page is opened, then each chart is an image with a name and a table beside it', async () => {
@@ -104,6 +108,7 @@ describeInBrowser('the public pages in Chromium', () => {
       for (const p of PAGES) {
         if (!('shot' in p)) continue;
         await page.goto(t.url + p.route);
+        if (p.shot === 'decision') await page.waitForSelector('#ledger-badge[data-verified]', { timeout: 60_000 });
         const file = path.join(SHOTS, `${p.shot}-${name}.png`);
         await page.screenshot({ path: file, fullPage: true });
         expect([...fs.readFileSync(file).subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);

@@ -3,9 +3,10 @@ import { CITY, COUNTY, getPage, publicFixture, SECRETS, TODAY } from './public-f
 
 let t: TestService;
 let lastEvent: Record<string, string>;
+let lastHash: Record<string, string>;
 
 beforeAll(async () => {
-  ({ t, lastEvent } = await publicFixture());
+  ({ t, lastEvent, lastHash } = await publicFixture());
 }, 60_000);
 afterAll(() => t.stop());
 
@@ -115,11 +116,17 @@ describe('a decision page', () => {
     expect(text).toContain('张**（自然人）');
     for (const secret of SECRETS) expect(text).not.toContain(secret);
     expect(text).not.toContain('<script>alert');
-    expect(text).toMatch(
-      new RegExp(
-        `<p id="ledger-badge" class="badge pending" aria-live="polite" data-event-id="${lastEvent['pub-1']}">\\s*本公示已记入`,
-      ),
-    );
+    const badge = /<p\s+id="ledger-badge"([^>]*)>([^<]*)<\/p>/.exec(text);
+    expect(badge).not.toBeNull();
+    const attributes = Object.fromEntries([...badge![1]!.matchAll(/([\w-]+)="([^"]*)"/g)].map((m) => [m[1], m[2]]));
+    expect(attributes).toEqual({
+      class: 'badge pending',
+      'aria-live': 'polite',
+      'data-event-id': lastEvent['pub-1'],
+      'data-event-hash': lastHash['pub-1'],
+    });
+    expect(badge![2]).toContain('本公示已记入可验证的防篡改账本');
+    expect(text).toMatch(/<script type="module" src="\/assets\/badge\.js\?v=[0-9a-f]{12}"><\/script>/);
     expect(text).toContain(`href="/v1/ledger/proof/inclusion?eventId=${lastEvent['pub-1']}"`);
   });
 

@@ -24,6 +24,8 @@ export interface PublicFixture {
   readonly t: TestService;
   /** The event that published or last changed each case's disclosure, by case id. */
   readonly lastEvent: Record<string, string>;
+  /** Its hash. */
+  readonly lastHash: Record<string, string>;
 }
 
 export async function publicFixture(): Promise<PublicFixture> {
@@ -47,12 +49,14 @@ export async function publicFixture(): Promise<PublicFixture> {
   };
   expect((await t.call('POST', '/v1/officers', { token: cityAdmin, body: officer })).status).toBe(201);
   const lastEvent: Record<string, string> = {};
+  const lastHash: Record<string, string> = {};
   let position = 0;
   const at = (time: string) => `${TODAY}T${time}+08:00`;
   const act = async (token: string, caseId: string, type: string, data: unknown, time: string) => {
     const res = await t.call('POST', `/v1/cases/${caseId}/acts`, { token, body: { type, occurredAt: at(time), data } });
     if (res.status !== 201) throw new Error(`${type} on ${caseId}: ${res.status} ${JSON.stringify(res.body)}`);
     lastEvent[caseId] = res.body.eventId as string;
+    lastHash[caseId] = res.body.hash as string;
     position = res.body.position as number;
   };
   const published = async (
@@ -94,7 +98,7 @@ export async function publicFixture(): Promise<PublicFixture> {
   await published(city, 'city-1', 'L-001', ['carl', 'cora'], '市许〔2026〕1号', { decisionType: 'license_granted' });
   // the pages read the read models: wait until they hold every write
   expect((await t.call('GET', `/v1/disclosures?consistentWith=${position}`)).status).toBe(200);
-  return { t, lastEvent };
+  return { t, lastEvent, lastHash };
 }
 
 /** A page as a browser asks for it: HTML, in the language of `headers` (none: the default). */

@@ -49,7 +49,7 @@ export function registerDisclosurePage(router: Router, deps: PublicPagesDependen
     sendPage(res, ctx, {
       title: decision.documentNo,
       scripts: ['badge.js'],
-      main: html`${main} ${decision.eventId !== undefined && badge(ctx, decision.eventId)}
+      main: html`${main} ${decision.eventId !== undefined && badge(ctx, decision.eventId, decision.eventHash)}
         <p><a href="/disclosures">${ctx.t('decision.back')}</a></p>`,
     });
   });
@@ -130,11 +130,20 @@ function bracketed(ctx: PageContext, text: string, note: string): string {
   return ctx.locale === 'en' ? `${text} (${note})` : `${text}（${note}）`;
 }
 
-/** The hook of the ledger badge (`client/badge.ts`), readable as it is without scripts. */
-function badge(ctx: PageContext, eventId: string): Html {
+/**
+ * The hook of the ledger badge (`client/badge.ts`): the event's id, and its hash, which binds the proven leaf to the
+ * event; readable as it is without scripts.
+ */
+function badge(ctx: PageContext, eventId: string, eventHash: string | undefined): Html {
   const proof = `/v1/ledger/proof/inclusion?eventId=${encodeURIComponent(eventId)}`;
   return html`<h2>${ctx.t('decision.ledger')}</h2>
-    <p id="ledger-badge" class="badge pending" aria-live="polite" data-event-id="${eventId}">
+    <p
+      id="ledger-badge"
+      class="badge pending"
+      aria-live="polite"
+      data-event-id="${eventId}"
+      ${eventHash !== undefined && html`data-event-hash="${eventHash}"`}
+    >
       ${ctx.t('decision.badge', { eventId })}
     </p>
     <p class="muted">

@@ -93,6 +93,7 @@ describe('the disclosures projection', () => {
       status: 'published',
       position: 4,
       eventId: '00000000-0000-7000-8000-000000000002',
+      eventHash: expect.stringMatching(/^[0-9a-f]{64}$/),
       dueBy: '2019-10-12',
       onTime: true,
     });
@@ -121,6 +122,7 @@ describe('the disclosures projection', () => {
       updatedAt: '2019-10-09T02:00:00.000Z',
       position: before.position + 1,
       eventId: all.at(-1)!.id,
+      eventHash: all.at(-1)!.hash,
       updates: [{ updatedAt: '2019-10-09T10:00:00+08:00', reason: '更正文书号' }],
     });
     expect(before.eventId).toBe(all.at(-2)!.id);
@@ -141,6 +143,7 @@ describe('the disclosures projection', () => {
       withdrawal: { withdrawnAt: '2019-11-01T15:00:00+08:00', reason: '决定已被复议撤销，联系电话 [已删除]' },
       position: 5,
       eventId: expect.any(String),
+      eventHash: expect.any(String),
     });
     expect(JSON.stringify(entry(docs))).not.toMatch(/fineFen|decisionType|parties|legalBasis|dueBy|onTime|13912345678/);
   });
