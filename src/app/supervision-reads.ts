@@ -144,18 +144,49 @@ export class SupervisionReads {
   async statistics(query: DatedQuery & { readonly year: number }) {
     const { scope, asOf } = await this.dated(query);
     const agency = query.agency === undefined ? query.principal.agency : scope[0]!;
-    const year = String(query.year).padStart(4, '0');
-    const cases = readAll<CaseSummaryDoc>(this.deps.readModels, CASES, {
-      where: { agency },
-      range: { member: 'lastActivityOn', from: `${year}-01-01` },
-    })
-      .filter((doc) => doc.openedOn <= `${year}-12-31`)
-      .map((doc) => caseFacts(assembleCaseFile(doc, caseActs(this.deps.readModels, caseKey(doc.agency, doc.caseId)))));
+    const cases = this.casesOfYear(agency, query.year).map((doc) =>
+      caseFacts(assembleCaseFile(doc, caseActs(this.deps.readModels, caseKey(doc.agency, doc.caseId)))),
+    );
     const statistics = yearlyStatistics({ agency, year: query.year, cases, asOf });
     return {
       ...statistics,
       publication: { deadline: publicationDeadline(query.year), status: publicationStatus({ year: query.year, asOf }) },
     };
+  }
+
+  /**
+   * The supervisor's agencies' (or `agency`'s) figures of a year month by month, for the dashboard's charts: cases
+   * opened (by `openedOn`), decisions made (by `decidedOn`), and decisions whose publication was due that month and
+   * was missed or late as of `asOf` (as {@link overdueDisclosures} judges them, by `dueBy`).
+   */
+  async monthly(query: DatedQuery & { readonly year: number }) {
+    const { scope, asOf } = await this.dated(query);
+    const months = Array.from({ length: 12 }, (_, i) => ({
+      month: `${String(query.year).padStart(4, '0')}-${String(i + 1).padStart(2, '0')}`,
+      opened: 0,
+      decided: 0,
+      overdue: 0,
+    }));
+    const monthOf = (date: string | undefined) =>
+      date !== undefined && Number(date.slice(0, 4)) === query.year ? months[Number(date.slice(5, 7)) - 1] : undefined;
+    for (const doc of scope.flatMap((agency) => this.casesOfYear(agency, query.year))) {
+      const opened = monthOf(doc.openedOn);
+      if (opened) opened.opened += 1;
+      const decided = monthOf(doc.decision?.decidedOn);
+      if (decided) decided.decided += 1;
+      const due = overdueView(doc, asOf) ? monthOf(doc.decision?.disclosureDueBy) : undefined;
+      if (due) due.overdue += 1;
+    }
+    return { year: query.year, asOf, agencies: scope, months };
+  }
+
+  /** The cases of `agency` active in `year`: opened by its end and with an act in it or after. */
+  private casesOfYear(agency: string, year: number): CaseSummaryDoc[] {
+    const y = String(year).padStart(4, '0');
+    return readAll<CaseSummaryDoc>(this.deps.readModels, CASES, {
+      where: { agency },
+      range: { member: 'lastActivityOn', from: `${y}-01-01` },
+    }).filter((doc) => doc.openedOn <= `${y}-12-31`);
   }
 
   /** Events of the supervisor's agencies that a projection (`projection`, or any) could not apply, oldest first. */

@@ -4,7 +4,10 @@ import type { BundleReads } from '../app/bundle-reads.js';
 import type { CaseFileReads } from '../app/case-file-reads.js';
 import type { MediaReads } from '../app/media-reads.js';
 import type { SupervisionReads } from '../app/supervision-reads.js';
+import { dateAtOffset } from '../domain/actor.js';
 import { notFound } from '../domain/errors.js';
+import { InvalidQuery } from '../errors.js';
+import { id } from '../http/query.js';
 import { sendBundle } from '../http/bundle-api.js';
 import { consistencyOf } from '../http/consistency.js';
 import { sendMedium } from '../http/media-api.js';
@@ -13,6 +16,7 @@ import type { PortalAssets } from './assets.js';
 import { pageContext, sendPage } from './layout.js';
 import { caseFileMain, type AccessRow } from './pages/case-file.js';
 import { caseActions } from './pages/case-actions.js';
+import { superviseMain } from './pages/supervise.js';
 import { portalPrincipal, signedIn } from './session.js';
 import { workScreens, type WorkDependencies } from './work.js';
 
@@ -29,6 +33,18 @@ export interface ScreensDependencies {
 
 /** Case ids and agency codes as the API takes them in a path; anything else is not a case. */
 const ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
+
+/** How many rows each list of the dashboard shows (its counter says `+` when there are more). */
+export const DASHBOARD_ROWS = 10;
+
+/** `?year=` of the dashboard's charts, this year (`today`'s) when absent. */
+function yearOf(raw: unknown, today: string): number {
+  if (raw === undefined || raw === '') return Number(today.slice(0, 4));
+  if (typeof raw !== 'string' || !/^\d{4}$/.test(raw) || Number(raw) < 1949) {
+    throw new InvalidQuery('year must be a year, YYYY, from 1949');
+  }
+  return Number(raw);
+}
 
 /** How many of the latest retrievals the case page lists. */
 export const CASE_ACCESS_SHOWN = 20;
@@ -74,6 +90,40 @@ export function signedInScreens(deps: ScreensDependencies, assets: PortalAssets)
     sendPage(res, ctx, {
       title: `${file.title} · ${ctx.t('case.title')}`,
       main: caseFileMain(ctx, { file, actions: caseActions(ctx, principal, file), ...(access ? { access } : {}) }),
+    });
+  });
+
+  router.get('/supervise', signedIn('supervisor'), async (req, res) => {
+    const ctx = pageContext(req, res, assets);
+    const principal = portalPrincipal(res);
+    const agency = id(req.query.agency === '' ? undefined : req.query.agency, 'agency');
+    const year = yearOf(req.query.year, dateAtOffset(deps.work.clock.now(), deps.work.utcOffsetOf(principal.agency)));
+    const query = { principal, ...(agency === undefined ? {} : { agency }) };
+    const page = { limit: DASHBOARD_ROWS };
+    const s = deps.supervision;
+    const [overdue, missing, major, certificates, ratio, monthly] = await Promise.all([
+      s.overdueDisclosures(query, page),
+      s.missingRecordings(query, page),
+      s.majorDecisions(query, page),
+      s.certificates(query),
+      s.reviewerRatio(query),
+      s.monthly({ ...query, year }),
+    ]);
+    const agencies = [...new Set([principal.agency, ...principal.supervises])];
+    sendPage(res, ctx, {
+      title: ctx.t('nav.supervise'),
+      main: superviseMain(ctx, principal, {
+        agencies,
+        ...(agency === undefined ? {} : { agency }),
+        year,
+        overdue,
+        missing,
+        major,
+        certificates,
+        ratio,
+        monthly,
+      }),
+      scripts: ['dashboard.js'],
     });
   });
 

@@ -1,0 +1,52 @@
+/**
+ * The supervision dashboard's live feed: follows `/supervise/live` (Server-Sent Events, the API's live stream served
+ * to the session) and puts each new act of a case at the top of the feed list, which is `aria-live="polite"`, so a
+ * screen reader announces it. Events of other streams (access records, media, registries) are not acts and are
+ * left out. The browser's EventSource reconnects by itself, resuming after the last event it saw (Last-Event-ID).
+ */
+import { parseAgencyStream } from '../../ledger/streams.js';
+import { caseHref } from '../links.js';
+
+interface LiveEvent {
+  readonly stream: string;
+  readonly type: string;
+  readonly agency: string;
+  readonly actor: string;
+  readonly occurredAt: string;
+  readonly eventId: string;
+}
+
+/** How many acts the feed keeps on the page; older ones drop off the bottom. */
+const FEED_MAX = 50;
+
+const feed = document.querySelector<HTMLOListElement>('#live-feed');
+const labels = JSON.parse(document.querySelector('#act-labels')?.textContent ?? '{}') as Record<string, string>;
+
+function show(event: LiveEvent): void {
+  const ofCase = parseAgencyStream(event.stream);
+  if (!feed || ofCase?.category !== 'case') return;
+  document.querySelector('#live-waiting')?.remove();
+  const item = document.createElement('li');
+  item.dataset.eventId = event.eventId;
+  const time = document.createElement('time');
+  time.dateTime = event.occurredAt;
+  time.textContent = event.occurredAt.slice(0, 16).replace('T', ' ');
+  const what = document.createElement('strong');
+  what.textContent = labels[event.type] ?? event.type;
+  const link = document.createElement('a');
+  link.href = caseHref({ agency: ofCase.agency, caseId: ofCase.id });
+  link.textContent = ofCase.id;
+  const who = document.createElement('span');
+  who.className = 'muted';
+  who.textContent = `${event.agency} · ${event.actor}`;
+  item.append(time, ' ', what, ' ', link, ' ', who);
+  feed.prepend(item);
+  while (feed.children.length > FEED_MAX) feed.lastElementChild?.remove();
+}
+
+if (feed?.dataset.src) {
+  const source = new EventSource(feed.dataset.src);
+  source.addEventListener('ledger-event', (message) => {
+    show(JSON.parse((message as MessageEvent<string>).data) as LiveEvent);
+  });
+}

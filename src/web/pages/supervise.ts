@@ -1,0 +1,289 @@
+import type { Principal } from '../../app/auth.js';
+import type { SupervisionReads } from '../../app/supervision-reads.js';
+import { html, jsonScript, type Html } from '../html.js';
+import type { MessageKey } from '../i18n.js';
+import type { PageContext } from '../layout.js';
+import { caseHref } from '../links.js';
+import { barChart } from './chart.js';
+import { label, yuan } from './labels.js';
+
+type Reads = SupervisionReads;
+type Awaited2<T> = T extends Promise<infer U> ? U : T;
+
+/** What the dashboard shows: the supervision views' answers, each as the API's `/v1/audit/*` gives it. */
+export interface Dashboard {
+  readonly agencies: readonly string[];
+  readonly agency?: string;
+  readonly year: number;
+  readonly overdue: Awaited2<ReturnType<Reads['overdueDisclosures']>>;
+  readonly missing: Awaited2<ReturnType<Reads['missingRecordings']>>;
+  readonly major: Awaited2<ReturnType<Reads['majorDecisions']>>;
+  readonly certificates: Awaited2<ReturnType<Reads['certificates']>>;
+  readonly ratio: Awaited2<ReturnType<Reads['reviewerRatio']>>;
+  readonly monthly: Awaited2<ReturnType<Reads['monthly']>>;
+}
+
+/** The act types' names, for the live feed's script (which shows each new act as it is recorded). */
+const ACT_TYPES = [
+  'CaseOpened',
+  'OnSiteInspectionRecorded',
+  'CredentialsShown',
+  'PartyNotified',
+  'EvidenceCollected',
+  'RecordingAttached',
+  'PropertySeized',
+  'ForcedDemolition',
+  'DocumentServed',
+  'HearingHeld',
+  'LegalReviewRequested',
+  'LegalReviewCompleted',
+  'ReviewDisagreementResolved',
+  'DecisionIssued',
+  'DecisionDisclosed',
+  'DisclosureWithdrawn',
+  'DisclosureUpdated',
+  'DisclosureExempted',
+  'RecordCorrected',
+  'CaseClosed',
+];
+
+/** A count, with `+` when the list has more than its first page. */
+const countOf = (page: { items: readonly unknown[]; next?: string }) =>
+  `${page.items.length}${page.next === undefined ? '' : '+'}`;
+
+function counter(ctx: PageContext, href: string, value: string | number, key: MessageKey): Html {
+  return html`<li>
+    <a href="${href}"><strong>${value}</strong> <span>${ctx.t(key)}</span></a>
+  </li>`;
+}
+
+/** The supervision dashboard (执法监督): counters, lists, monthly charts and the live feed of the acts. */
+export function superviseMain(ctx: PageContext, principal: Principal, d: Dashboard): Html {
+  const certs = d.certificates;
+  const short = d.ratio.items.filter((r) => !r.meets).length;
+  return html`<h1>${ctx.t('nav.supervise')}</h1>
+    <form class="filters" method="get" action="/supervise">
+      <label for="f-agency">${ctx.t('case.agency')}</label>
+      <select id="f-agency" name="agency">
+        <option value="">${ctx.t('supervise.allAgencies')}</option>
+        ${d.agencies.map((a) => html`<option value="${a}" ${a === d.agency ? html`selected` : ''}>${a}</option>`)}
+      </select>
+      <label for="f-year">${ctx.t('supervise.year')}</label>
+      <input id="f-year" name="year" type="text" inputmode="numeric" value="${d.year}" size="6" />
+      <button type="submit">${ctx.t('supervise.show')}</button>
+    </form>
+    <p class="muted">${ctx.t('supervise.asOf', { asOf: d.overdue.asOf, who: principal.sub })}</p>
+    <ul class="counters">
+      ${counter(ctx, '#overdue', countOf(d.overdue), 'supervise.overdue')}
+      ${counter(ctx, '#missing', countOf(d.missing), 'supervise.missing')}
+      ${counter(ctx, '#major', countOf(d.major), 'supervise.major')}
+      ${counter(ctx, '#certificates', certs.expiring.length + certs.expired.length, 'supervise.certificates')}
+      ${counter(ctx, '#ratio', short, 'supervise.ratioShort')}
+    </ul>
+    ${liveSection(ctx)} ${overdueSection(ctx, d)} ${missingSection(ctx, d)} ${majorSection(ctx, d)}
+    ${certificatesSection(ctx, d)} ${ratioSection(ctx, d)} ${chartSection(ctx, d)}`;
+}
+
+function liveSection(ctx: PageContext): Html {
+  const labels = Object.fromEntries(ACT_TYPES.map((type) => [type, label(ctx, 'act', type)]));
+  return html`<section aria-labelledby="live">
+    <h2 id="live">${ctx.t('supervise.live')}</h2>
+    ${jsonScript('act-labels', labels)}
+    <ol id="live-feed" class="feed" aria-live="polite" aria-relevant="additions" data-src="/supervise/live">
+      <li class="muted" id="live-waiting">${ctx.t('supervise.live.waiting')}</li>
+    </ol>
+    <noscript><p class="muted">${ctx.t('supervise.live.noscript')}</p></noscript>
+  </section>`;
+}
+
+const caseLink = (c: { agency: string; caseId: string }) => html`<a href="${caseHref(c)}">${c.caseId}</a>`;
+
+function table(ctx: PageContext, heads: readonly MessageKey[], rows: readonly Html[], empty: MessageKey): Html {
+  if (rows.length === 0) return html`<p>${ctx.t(empty)}</p>`;
+  return html`<div class="scroll">
+    <table>
+      <thead>
+        <tr>
+          ${heads.map((h) => html`<th scope="col">${ctx.t(h)}</th>`)}
+        </tr>
+      </thead>
+      <tbody>
+        ${rows}
+      </tbody>
+    </table>
+  </div>`;
+}
+
+function overdueSection(ctx: PageContext, d: Dashboard): Html {
+  return html`<section aria-labelledby="overdue">
+    <h2 id="overdue">${ctx.t('supervise.overdue')}</h2>
+    ${table(
+      ctx,
+      ['case.caseId', 'case.agency', 'case.decision.decidedOn', 'case.decision.dueBy', 'supervise.daysOverdue'],
+      d.overdue.items
+        .filter((o) => o !== undefined)
+        .map(
+          (o) =>
+            html`<tr>
+              <td>${caseLink(o)}</td>
+              <td>${o.agency}</td>
+              <td>${o.decidedOn}</td>
+              <td>${o.dueBy}</td>
+              <td>${o.daysOverdue}${o.status === 'disclosed_late' ? `（${ctx.t('supervise.disclosedLate')}）` : ''}</td>
+            </tr>`,
+        ),
+      'supervise.none',
+    )}
+  </section>`;
+}
+
+function missingSection(ctx: PageContext, d: Dashboard): Html {
+  return html`<section aria-labelledby="missing">
+    <h2 id="missing">${ctx.t('supervise.missing')}</h2>
+    ${table(
+      ctx,
+      ['case.caseId', 'case.agency', 'supervise.acts'],
+      d.missing.items.map(
+        (m) =>
+          html`<tr>
+            <td>${caseLink(m)}</td>
+            <td>${m.agency}</td>
+            <td>${m.acts.map((a) => `${label(ctx, 'act', a.type)} ${a.occurredAt.slice(0, 10)}`).join('；')}</td>
+          </tr>`,
+      ),
+      'supervise.none',
+    )}
+  </section>`;
+}
+
+function majorSection(ctx: PageContext, d: Dashboard): Html {
+  return html`<section aria-labelledby="major">
+    <h2 id="major">${ctx.t('supervise.major')}</h2>
+    ${table(
+      ctx,
+      ['case.caseId', 'case.decision.type', 'case.decision.decidedOn', 'case.reviews', 'supervise.matched'],
+      d.major.items
+        .filter((m) => m !== undefined)
+        .map(
+          (m) =>
+            html`<tr>
+              <td>${caseLink(m)}</td>
+              <td>
+                ${label(ctx, 'decision', m.decision.decisionType)}
+                ${m.decision.fineFen > 0 ? yuan(m.decision.fineFen) : ''}
+              </td>
+              <td>${m.decision.decidedOn}</td>
+              <td>${m.reviews.map((r) => `${label(ctx, 'review.outcome', r.outcome)}（${r.reviewer}）`).join('；')}</td>
+              <td class="${m.matchedApprovedReview ? 'ok' : 'bad'}">
+                ${ctx.t(m.matchedApprovedReview ? 'case.yes' : 'case.no')}
+              </td>
+            </tr>`,
+        ),
+      'supervise.none',
+    )}
+  </section>`;
+}
+
+function certificatesSection(ctx: PageContext, d: Dashboard): Html {
+  const c = d.certificates;
+  const rows = [
+    ...c.expired.map(
+      (o) =>
+        html`<tr>
+          <td>${o.name}（${o.officerId}）</td>
+          <td>${o.agency}</td>
+          <td>${o.validTo}</td>
+          <td class="bad">${ctx.t('supervise.expired', { days: o.daysSince })}</td>
+        </tr>`,
+    ),
+    ...c.expiring.map(
+      (o) =>
+        html`<tr>
+          <td>${o.name}（${o.officerId}）</td>
+          <td>${o.agency}</td>
+          <td>${o.validTo}</td>
+          <td>${ctx.t('supervise.expiring', { days: o.daysLeft })}</td>
+        </tr>`,
+    ),
+  ];
+  return html`<section aria-labelledby="certificates">
+    <h2 id="certificates">${ctx.t('supervise.certificates')}</h2>
+    ${table(ctx, ['supervise.officer', 'case.agency', 'supervise.validTo', 'case.status'], rows, 'supervise.none')}
+    ${
+      c.actsOutsideValidity.length > 0 &&
+      html`<p class="bad">${ctx.t('supervise.actsOutside', { count: c.actsOutsideValidity.length })}</p>`
+    }
+  </section>`;
+}
+
+function ratioSection(ctx: PageContext, d: Dashboard): Html {
+  return html`<section aria-labelledby="ratio">
+    <h2 id="ratio">${ctx.t('supervise.ratio')}</h2>
+    ${table(
+      ctx,
+      ['case.agency', 'supervise.activeOfficers', 'supervise.reviewers', 'supervise.required', 'supervise.meets'],
+      d.ratio.items.map(
+        (r) =>
+          html`<tr>
+            <td>${r.agency}</td>
+            <td>${r.activeOfficers}</td>
+            <td>${r.reviewers}</td>
+            <td>${r.required}</td>
+            <td class="${r.meets ? 'ok' : 'bad'}">${ctx.t(r.meets ? 'case.yes' : 'case.no')}</td>
+          </tr>`,
+      ),
+      'supervise.none',
+    )}
+  </section>`;
+}
+
+function chartSection(ctx: PageContext, d: Dashboard): Html {
+  const months = d.monthly.months;
+  const series = [
+    { name: ctx.t('supervise.opened'), values: months.map((m) => m.opened), className: 's1' },
+    { name: ctx.t('supervise.decided'), values: months.map((m) => m.decided), className: 's2' },
+    { name: ctx.t('supervise.overdueMonthly'), values: months.map((m) => m.overdue), className: 's3' },
+  ];
+  const title = ctx.t('supervise.monthly', { year: d.year });
+  return html`<section aria-labelledby="monthly">
+    <h2 id="monthly">${title}</h2>
+    <figure>
+      ${barChart(
+        'monthly-chart',
+        title,
+        ctx.t('supervise.monthly.desc'),
+        months.map((m) => m.month),
+        series,
+      )}
+      <figcaption>
+        <ul class="legend">
+          ${series.map((s) => html`<li><span class="key ${s.className}"></span>${s.name}</li>`)}
+        </ul>
+      </figcaption>
+    </figure>
+    <div class="scroll">
+      <table>
+        <caption>
+          ${title}
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">${ctx.t('supervise.month')}</th>
+            ${series.map((s) => html`<th scope="col">${s.name}</th>`)}
+          </tr>
+        </thead>
+        <tbody>
+          ${months.map(
+            (m) =>
+              html`<tr>
+                <th scope="row">${m.month}</th>
+                <td>${m.opened}</td>
+                <td>${m.decided}</td>
+                <td>${m.overdue}</td>
+              </tr>`,
+          )}
+        </tbody>
+      </table>
+    </div>
+  </section>`;
+}

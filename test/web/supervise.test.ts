@@ -1,0 +1,112 @@
+import { gzipSync } from 'node:zlib';
+import { PortalAssets } from '../../src/web/assets.js';
+import {
+  AGENCY,
+  DAY,
+  OTHER,
+  at,
+  openCase,
+  page,
+  recordAct,
+  startScreensService,
+  type ScreensFixture,
+} from '../support/screens.js';
+
+let f: ScreensFixture;
+
+const CHECKS = Object.fromEntries(
+  [
+    'subjectLawful',
+    'officersQualified',
+    'procedureLawful',
+    'factsClear',
+    'evidenceSufficient',
+    'lawAppliedCorrectly',
+    'discretionAppropriate',
+    'withinAuthority',
+    'documentsComplete',
+  ].map((c) => [c, true]),
+);
+
+beforeAll(async () => {
+  f = await startScreensService();
+  // an officer whose certificate runs out within the warning window
+  const res = await f.t.call('POST', '/v1/officers', {
+    token: f.admin,
+    body: {
+      officerId: 'carl',
+      name: '执法人员carl',
+      agency: AGENCY,
+      certificateNo: '1405-carl',
+      validFrom: '2018-01-01',
+      validTo: '2026-03-20',
+      roles: ['officer'],
+    },
+  });
+  expect(res.status).toBe(201);
+  // a major case decided after an approved review, and left unpublished
+  await openCase(f, 'sv-1');
+  const proposed = { decisionType: 'fine', fineFen: 2_000_000, legalBasis: '《律师法》第五十条' };
+  await recordAct(f, f.alice, 'sv-1', { type: 'LegalReviewRequested', occurredAt: at('09:00'), data: { proposed } });
+  await recordAct(f, f.rita, 'sv-1', {
+    type: 'LegalReviewCompleted',
+    occurredAt: at('10:00'),
+    data: { outcome: 'approved', opinion: '同意', checks: { ...CHECKS, criminalReferralNeeded: false } },
+  });
+  const decided = await recordAct(f, f.alice, 'sv-1', {
+    type: 'DecisionIssued',
+    occurredAt: at('11:00'),
+    data: { ...proposed, documentNo: '县司罚决字〔2026〕9号', decidedOn: DAY },
+  });
+  await f.t.service.readModelsCaughtUp();
+  expect(decided).toBeGreaterThan(0);
+});
+afterAll(() => f.t.stop());
+
+describe('the supervision dashboard', () => {
+  it('when a supervisor opens it, then counters, the lists, the monthly chart with its table and the live feed are shown', async () => {
+    const res = await page(f, '/supervise', f.sam);
+    expect(res.status).toBe(200);
+    expect(res.text).toContain('<h1>执法监督</h1>');
+    // the major decision beside its approved review, linked to its case file
+    expect(res.text).toContain(`<a href="/cases/${AGENCY}/sv-1">sv-1</a>`);
+    expect(res.text).toContain('审核通过（rita）');
+    // the certificate expiring within the window
+    expect(res.text).toMatch(
+      /执法人员carl（carl）<\/td>\s*<td>county-justice<\/td>\s*<td>2026-03-20<\/td>\s*<td>18 天后到期/,
+    );
+    // the reviewer ratio per agency
+    expect(res.text).toMatch(/<td>county-justice<\/td>\s*<td>4<\/td>\s*<td>1<\/td>\s*<td>1<\/td>/);
+    // the chart: an image with a title and description, and its figures in a table
+    expect(res.text).toMatch(
+      /<svg\s+class="chart"\s+id="monthly-chart"[^>]*role="img"\s+aria-labelledby="monthly-chart-title monthly-chart-desc"/,
+    );
+    expect(res.text).toMatch(/<th scope="row">2026-03<\/th>\s*<td>1<\/td>\s*<td>1<\/td>\s*<td>0<\/td>/);
+    expect(res.text).toContain('<ol id="live-feed" class="feed" aria-live="polite"');
+    expect(res.text).toMatch(/<script type="module" src="\/assets\/dashboard\.js\?v=[0-9a-f]{12}">/);
+  });
+
+  it('when the supervisor narrows it to one agency, then the views answer for that agency only', async () => {
+    const res = await page(f, `/supervise?agency=${AGENCY}&year=2026`, f.sam);
+    expect(res.status).toBe(200);
+    expect(res.text).toMatch(new RegExp(`<option value="${AGENCY}"\\s*selected>`));
+    expect(res.text).not.toContain('<td>city-justice</td>');
+  });
+
+  it('when the supervisor asks for an agency it does not supervise, then 403, as the API answers', async () => {
+    const res = await page(f, `/supervise?agency=${OTHER}`, f.sam);
+    expect(res.status).toBe(403);
+    const api = await f.t.call('GET', `/v1/audit/reviewer-ratio?agency=${OTHER}`, { token: f.sam });
+    expect(api.status).toBe(403);
+  });
+
+  it('when an officer opens it, then 403: the dashboard is for supervisors', async () => {
+    expect((await page(f, '/supervise', f.alice)).status).toBe(403);
+  });
+
+  it('when the dashboard script is built, then it is at most 150 KB gzipped', () => {
+    const script = new PortalAssets().get('dashboard.js');
+    expect(script).toBeDefined();
+    expect(gzipSync(script!).byteLength).toBeLessThanOrEqual(150 * 1024);
+  });
+});
