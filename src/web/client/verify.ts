@@ -104,9 +104,17 @@ async function check(file: File): Promise<void> {
   keyText!.removeAttribute('aria-invalid');
   keyStatus!.textContent = '';
   result!.setAttribute('aria-busy', 'true');
-  show(element('p', t('verify.checking'), 'badge pending'));
+  const progress = document.createElement('progress');
+  progress.max = Math.max(1, file.size);
+  progress.value = 0;
+  progress.setAttribute('aria-label', t('verify.checking'));
+  show(element('p', t('verify.checking'), 'badge pending'), progress);
   try {
-    const report = await verifyFile(file, keys.length > 0 ? keys : undefined);
+    const report = await verifyFile(file, keys.length > 0 ? keys : undefined, (bytes, pass) => {
+      // each pass reads the whole file: the bar fills to half during the first, and on during the next
+      progress.max = Math.max(1, file.size) * Math.max(2, pass);
+      progress.value = (pass - 1) * Math.max(1, file.size) + bytes;
+    });
     if (run === runs) show(...reportView(report));
   } catch (err) {
     if (run !== runs) return;

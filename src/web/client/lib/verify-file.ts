@@ -20,13 +20,22 @@ async function* piecesOf(file: Blob): AsyncGenerator<Uint8Array> {
   }
 }
 
-/** Checks a bundle file: the report `ledger verify --json` prints for it, given the same trusted keys. */
+/**
+ * Checks a bundle file: the report `ledger verify --json` prints for it, given the same trusted keys. `onProgress`
+ * is told the bytes read so far by the pass under way (1, then 2: shims/ed25519-answers.ts).
+ */
 export function verifyFile(
   file: Blob,
   trustedKeys?: readonly NodeKeyObject[],
-  onProgress?: (bytes: number) => void,
+  onProgress?: (bytes: number, pass: number) => void,
 ): Promise<BundleReport> {
-  return withWebCryptoEd25519(() => verifyBundle(piecesOf(file), trustedKeys ? { trustedKeys } : {}, onProgress));
+  return withWebCryptoEd25519((pass) =>
+    verifyBundle(
+      piecesOf(file),
+      trustedKeys ? { trustedKeys } : {},
+      onProgress && ((bytes) => onProgress(bytes, pass)),
+    ),
+  );
 }
 
 const PEM_BLOCK = /-----BEGIN PUBLIC KEY-----[\s\S]*?-----END PUBLIC KEY-----/g;

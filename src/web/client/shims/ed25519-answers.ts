@@ -68,12 +68,12 @@ async function webCryptoVerify({ key, message, signature }: Asked): Promise<bool
  * Runs `verification` (synchronous ledger checks behind an async reader) until a pass needs no signature WebCrypto
  * has not answered, and returns that pass's result.
  */
-export function withWebCryptoEd25519<T>(verification: () => Promise<T>): Promise<T> {
+export function withWebCryptoEd25519<T>(verification: (pass: number) => Promise<T>): Promise<T> {
   const run = queue.then(async () => {
     answers.clear(); // a run's answers are of its own signatures: nothing is kept from one run to the next
     for (let pass = 0; pass < MAX_PASSES; pass++) {
       asked = [];
-      const result = await verification();
+      const result = await verification(pass + 1);
       if (asked.length === 0) return result;
       const noted = asked;
       asked = [];
