@@ -110,6 +110,8 @@ describeInBrowser('the ledger badge in Chromium', () => {
     const page = await context.newPage();
     await page.goto(`${svc.url}/disclosures/county-justice/d-1`);
     expect(await page.getAttribute('#ledger-badge', 'data-event-id')).toBe(disclosed.id);
+    // the page names the event's hash too, so the badge checks that the proven leaf is that event's
+    expect(await page.getAttribute('#ledger-badge', 'data-event-hash')).toBe(disclosed.hash);
     const { verified, text } = await verdict(page);
     expect([verified, text]).toEqual(['true', expect.stringMatching(/^已记入账本 · 检查点大小 \d+ · \S/)]);
     expect(await seriousViolations(page)).toEqual([]);
