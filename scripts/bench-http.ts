@@ -11,12 +11,12 @@ import readline from 'node:readline';
 const root = path.resolve(import.meta.dirname, '..');
 const now = () => process.hrtime.bigint();
 
-interface Started {
+export interface Started {
   readonly child: ChildProcess;
   readonly port: number;
 }
 
-function start(args: string[], env: Record<string, string>): Promise<Started> {
+export function start(args: string[], env: Record<string, string>): Promise<Started> {
   const child = spawn(process.execPath, args, {
     cwd: root,
     env: { ...process.env, ...env },
@@ -35,7 +35,7 @@ function start(args: string[], env: Record<string, string>): Promise<Started> {
   });
 }
 
-async function stop({ child }: Started): Promise<void> {
+export async function stop({ child }: Started): Promise<void> {
   const exited = new Promise((resolve) => child.once('exit', resolve));
   child.kill('SIGTERM');
   await exited;
@@ -43,7 +43,7 @@ async function stop({ child }: Started): Promise<void> {
 
 const agent = new http.Agent({ keepAlive: true, maxSockets: 256 });
 
-function request(
+export function request(
   port: number,
   method: string,
   route: string,

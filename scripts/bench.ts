@@ -1,4 +1,4 @@
-// npm run bench [-- --quick] [-- --seconds N] [-- --only store|http|projections|integrity|startup]
+// npm run bench [-- --quick] [-- --seconds N] [-- --only store|http|projections|integrity|startup|portal]
 //
 // Measures, in one run on this machine:
 //   (a) raw limits: Ed25519 signatures/s, canonicalize+hash+sign/s, SQLite durable single-row inserts/s and
@@ -21,12 +21,15 @@
 //       with 1 thread and with every core, against raw Ed25519 verify/s; inclusion and consistency proof latency at
 //       10^6 leaves (10^5 with --quick); the cost of a checkpoint at 10^3 .. 10^6 leaves;
 //   (i) start-up (scripts/bench-startup.ts): the service from process start to /readyz 200 and a worker thread's
-//       start, the TypeScript sources through tsx against the compiled dist/.
+//       start, the TypeScript sources through tsx against the compiled dist/;
+//   (j) portal (scripts/bench-portal.ts): the public pages with 200 published decisions, 64 clients: req/s, client
+//       p99 and the server's own p99 (its latency histogram), and the bytes of a first visit to the home page.
 // Targets (reported, never asserted): 64 writers >= 12,000 appends/s and >= 65% of the canonicalize+hash+sign
 // limit; append rate flat across store sizes; rebuild >= 25% of the raw read rate; 64 writers with the projections
 // following >= 70% of bare appends; projection lag p99 < 50 ms; rebuild rate, live rate and a case's per-act cost
 // flat (from 10^4 to 10^6 events, from a case's first acts to its 2,000th); bundle verification >= 70% of raw
-// Ed25519 verify/s with 1 thread, more with every core; checkpoint cost flat.
+// Ed25519 verify/s with 1 thread, more with every core; checkpoint cost flat; public pages' server p99 < 50 ms,
+// first page <= 100 KB.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -51,6 +54,7 @@ import { httpBench, type HttpBenchResult } from './bench-http.js';
 import { projectionsBench, reportProjections } from './bench-projections.js';
 import { integrityBench, reportIntegrity } from './bench-integrity.js';
 import { reportStartup, startupBench } from './bench-startup.js';
+import { portalBench, reportPortal } from './bench-portal.js';
 
 const { values: args } = parseArgs({
   options: {
@@ -62,19 +66,22 @@ const { values: args } = parseArgs({
 });
 if (args.help) {
   console.log(
-    'Usage: npm run bench [-- --quick] [-- --seconds N] [-- --only store|http|projections|integrity|startup]\n' +
+    'Usage: npm run bench [-- --quick] [-- --seconds N] [-- --only store|http|projections|integrity|startup|portal]\n' +
       '  --quick      stop the store-size series at 10^5 events; upload 256 MiB instead of 1 GiB;\n' +
       '               seed 10^5 events instead of 10^6 for the projections (rebuilds at 10^4 and the\n' +
       '               whole log, live runs on 10^4 events and the whole log); a bundle of 2,000 events\n' +
       '               instead of 20,000 and proofs at 10^5 leaves instead of 10^6\n' +
       '  --seconds N  length of each throughput measurement (and of each projections live run) [3]\n' +
       '  --only X     run only the store part (a-e), the HTTP part (f), the projections part (g), the\n' +
-      '               integrity part (h) or the start-up part (i)',
+      '               integrity part (h), the start-up part (i) or the portal part (j)',
   );
   process.exit(0);
 }
-if (args.only !== undefined && !['store', 'http', 'projections', 'integrity', 'startup'].includes(args.only)) {
-  console.error(`--only must be store, http, projections, integrity or startup, not ${args.only}`);
+if (
+  args.only !== undefined &&
+  !['store', 'http', 'projections', 'integrity', 'startup', 'portal'].includes(args.only)
+) {
+  console.error(`--only must be store, http, projections, integrity, startup or portal, not ${args.only}`);
   process.exit(2);
 }
 const SECONDS = Number(args.seconds);
@@ -316,6 +323,7 @@ async function mainBench() {
     const dir = fs.mkdtempSync(path.join(workDir, 'startup-'));
     reportStartup(await startupBench({ dir, runs: 3, progress }));
   }
+  if (part('portal')) reportPortal(await portalBench({ seconds: SECONDS, progress }));
 }
 
 async function storeBench() {
