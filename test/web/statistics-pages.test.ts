@@ -82,6 +82,29 @@ describe('the statistics pages', () => {
   });
 });
 
+describe('the statistics after a write', () => {
+  it('when a case is opened after the figures were read, then the page counts it (no stale answer is kept)', async () => {
+    const before = await getPage(t, '/statistics');
+    expect(summary(before.text, '立案总数')).toBe('4');
+    const opened = await t.call('POST', '/v1/cases', {
+      token: t.token('carl', CITY, ['officer']),
+      body: {
+        caseId: 'later-1',
+        itemCode: 'L-001',
+        title: '某案',
+        openedOn: '2026-06-15',
+        officers: ['carl', 'cora'],
+        parties: [{ kind: 'organization', name: '某公司' }],
+      },
+    });
+    expect(opened.status).toBe(201);
+    expect((await t.call('GET', `/v1/disclosures?consistentWith=${opened.body.position}`)).status).toBe(200);
+    const after = await getPage(t, '/statistics');
+    expect(summary(after.text, '立案总数')).toBe('5');
+    expect(tableRows(after.text, '立案数量（按事项类别）')).toEqual(expect.arrayContaining([['行政许可', '2']]));
+  });
+});
+
 describe('the statistics CSV', () => {
   it('when a text cell starts like a formula, then it is written with a leading quote, byte for byte', () => {
     const zero = { total: 0, byCategory: {} };

@@ -33,7 +33,6 @@ export const PUBLIC_EN: { readonly [K in keyof typeof PUBLIC_ZH_CN]: string } = 
   'disclosures.title': 'Published enforcement decisions',
   'disclosures.lead':
     "Enforcement decisions published as the law requires. Persons' names are masked; identity numbers, phone numbers and addresses are never published.",
-  'disclosures.documentNo': 'Document number',
   'disclosures.decisionType': 'Decision',
   'disclosures.fine': 'Fine',
   'disclosures.decidedOn': 'Decided on',
@@ -43,7 +42,6 @@ export const PUBLIC_EN: { readonly [K in keyof typeof PUBLIC_ZH_CN]: string } = 
   'disclosures.withdrawnAt': 'Withdrawn at',
   'disclosures.reason': 'Reason',
   'disclosures.feed': 'Subscribe (Atom)',
-  'disclosures.updated': 'Updated',
   'decision.notFound': 'Decision not found',
   'decision.notFoundBody': 'This decision is not published, is exempted from publication, or the address is wrong.',
   'decision.details': 'The decision',
@@ -89,7 +87,6 @@ export const PUBLIC_EN: { readonly [K in keyof typeof PUBLIC_ZH_CN]: string } = 
   'items.retired': 'Retired',
   'items.current': 'Current',
   'statistics.title': 'Enforcement statistics {year}',
-  'statistics.nav': 'Statistics',
   'statistics.lead':
     'The overall enforcement figures of each year are published by 20 January of the next. These are as of {asOf}, aggregate figures only.',
   'statistics.deadline': "This year's figures are due to be published by {date}.",
@@ -113,7 +110,6 @@ export const PUBLIC_EN: { readonly [K in keyof typeof PUBLIC_ZH_CN]: string } = 
   'statistics.recorded': 'of which recorded',
   'statistics.hearings': 'Hearings held',
   'statistics.chartDesc': '{title}: {values}.',
-  'statistics.badYear': 'Invalid year',
   'standing.onTime': 'On time',
   'standing.late': 'Late',
   'standing.exempted': 'Exempted',
