@@ -44,7 +44,8 @@ const ALLOWED: Record<string, string[]> = {
   root: ['*'],
 };
 const PURE = ['ledger', 'domain', 'projections'];
-const PURE_MODULES = ['node:crypto', 'node:buffer'];
+// node-forge: pure JavaScript ASN.1, RSA and SHA-2, for RFC 3161 time-stamp tokens (docs/integrity.md §10)
+const PURE_MODULES = ['node:crypto', 'node:buffer', 'node-forge'];
 const DRIVERS: Record<string, string> = {
   'better-sqlite3': 'adapters/sqlite',
   '@eventstore/db-client': 'adapters/eventstoredb',
