@@ -8,6 +8,7 @@ import { token } from './token.js';
 import { bundle } from './bundle.js';
 import { calendar } from './calendar.js';
 import { verify } from './verify.js';
+import { witness } from './witness.js';
 
 type Command = (argv: string[], io: CliIo) => Promise<number>;
 
@@ -20,6 +21,7 @@ const COMMANDS: Record<string, { run: Command; summary: string }> = {
   bundle: { run: bundle, summary: "download a case's evidence bundle from the service" },
   verify: { run: verify, summary: 'check an evidence bundle offline' },
   calendar: { run: calendar, summary: "record a year's holidays and make-up working days" },
+  witness: { run: witness, summary: "run a witness that cosigns a ledger's checkpoints (C2SP tlog-witness)" },
 };
 
 export const mainHelp = `Usage: ledger <command> [options]

@@ -1,0 +1,124 @@
+import { parseVerifierKey, NOTE_ED25519, type NamedKey } from '../ledger/cosignature.js';
+import type { Signer } from '../ledger/ed25519.js';
+import {
+  judgeAddCheckpoint,
+  parseAddCheckpoint,
+  type Judgement,
+  type RefusalKind,
+} from '../ledger/witness-protocol.js';
+import type { Clock } from '../ports/clock.js';
+import type { Refusal, WitnessStore } from '../ports/witness-store.js';
+
+export interface WitnessDependencies {
+  readonly store: WitnessStore;
+  readonly name: string;
+  readonly signer: Signer;
+  readonly clock: Clock;
+  /** Told of every refusal recorded (a fork, a rollback, an inconsistent checkpoint). */
+  readonly onRefusal?: (refusal: Refusal) => void;
+}
+
+/** The witness's answer: a status, and the body (cosignature lines, a size, or a reason). */
+export interface WitnessAnswer {
+  readonly status: 200 | 400 | 403 | 404 | 409 | 422;
+  readonly body: string;
+  /** `text/x.tlog.size` for a 409 that carries the witness's size. */
+  readonly sizeBody?: true;
+  readonly refusal?: RefusalKind;
+}
+
+/**
+ * A C2SP tlog-witness: cosigns a log's checkpoint only when its note verifies with a key configured for its origin
+ * and a consistency proof shows it extends the checkpoint cosigned before; never trusts the log. Judging and
+ * storing the new state happen in one store transaction. A validly signed checkpoint that contradicts the cosigned
+ * one (smaller, same size and another root, or not consistent) is refused and recorded as evidence.
+ */
+export class Witness {
+  constructor(private readonly deps: WitnessDependencies) {}
+
+  addCheckpoint(body: string): WitnessAnswer {
+    const request = parseAddCheckpoint(body);
+    if (!request) return { status: 400, body: 'malformed add-checkpoint request\n' };
+    const { store, clock, name, signer } = this.deps;
+    const keysOf = new Map(store.logs().map((l) => [l.origin, l.keys]));
+    const logKeys = (origin: string): NamedKey[] | undefined =>
+      keysOf
+        .get(origin)
+        ?.map(parseVerifierKey)
+        .filter((k) => k !== undefined && k.type === NOTE_ED25519)
+        .map((k) => ({ name: k!.name, publicKey: k!.publicKey }));
+    let recorded: Refusal | undefined;
+    const judgement: Judgement = store.atomically(() => {
+      const now = clock.now();
+      const j = judgeAddCheckpoint({
+        request,
+        logKeys,
+        latest: (origin) => store.latest(origin),
+        witness: { name, signer },
+        now: Math.floor(now.getTime() / 1000),
+      });
+      const origin = request.note.slice(0, request.note.indexOf('\n'));
+      if (j.status === 200) {
+        store.setLatest({
+          origin,
+          size: j.checkpoint.size,
+          rootHash: j.checkpoint.rootHash.toString('base64'),
+          note: request.note,
+          cosignature: j.cosignature.slice(0, -1),
+          cosignedAt: now.toISOString(),
+        });
+      } else if (j.refusal) {
+        const cosigned = store.latest(origin)!;
+        const parsed = checkpointOf(request.note);
+        recorded = store.recordRefusal({
+          at: now.toISOString(),
+          origin,
+          kind: j.refusal,
+          size: parsed.size,
+          rootHash: parsed.rootHash,
+          note: request.note,
+          oldSize: request.oldSize,
+          cosignedSize: cosigned.size,
+          cosignedRootHash: cosigned.rootHash,
+        });
+      }
+      return j;
+    });
+    if (recorded) this.deps.onRefusal?.(recorded);
+    if (judgement.status === 200) return { status: 200, body: judgement.cosignature };
+    if (judgement.status === 409 && judgement.size !== undefined) {
+      return {
+        status: 409,
+        body: `${judgement.size}\n`,
+        sizeBody: true,
+        ...(judgement.refusal ? { refusal: judgement.refusal } : {}),
+      };
+    }
+    return {
+      status: judgement.status,
+      body: `${judgement.reason}\n`,
+      ...(judgement.refusal ? { refusal: judgement.refusal } : {}),
+    };
+  }
+}
+
+/**
+ * Adds a log for a witness to follow: its note verifier key (type 0x01), for `origin` (default: the key's name, as
+ * the ledger signs its checkpoints under its origin). RangeError on a key or origin that is not one.
+ */
+export function addWitnessLog(store: WitnessStore, key: string, origin?: string): { origin: string } {
+  const parsed = parseVerifierKey(key);
+  if (!parsed || parsed.type !== NOTE_ED25519) {
+    throw new RangeError('a log key is a note verifier key <name>+<key ID>+<base64(0x01 || Ed25519 key)>');
+  }
+  const o = origin ?? parsed.name;
+  if (!o || o.includes('\n')) throw new RangeError('an origin is one non-empty line');
+  store.addLog(o, key);
+  return { origin: o };
+}
+
+/** Size and root of a note the judge already parsed (a refusal is only for a validly signed checkpoint). */
+function checkpointOf(note: string): { size: number; rootHash: string } {
+  const [, size = '0', rootHash = ''] = note.split('\n');
+  return { size: Number(size), rootHash };
+}

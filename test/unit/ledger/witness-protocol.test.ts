@@ -1,0 +1,118 @@
+import { generateKeyPairSync } from 'node:crypto';
+import { checkpointBody, signNote } from '../../../src/ledger/checkpoint.js';
+import { verifyCosignatures } from '../../../src/ledger/cosignature.js';
+import { ed25519Signer } from '../../../src/ledger/ed25519.js';
+import { leafHash, rootOf } from '../../../src/ledger/merkle.js';
+import { consistencyProof } from '../../../src/ledger/merkle-proofs.js';
+import {
+  formatAddCheckpoint,
+  judgeAddCheckpoint,
+  parseAddCheckpoint,
+  parseSizeBody,
+  type WitnessedCheckpoint,
+} from '../../../src/ledger/witness-protocol.js';
+
+const ORIGIN = 'example.org/log';
+const log = ed25519Signer(generateKeyPairSync('ed25519').privateKey);
+const stranger = ed25519Signer(generateKeyPairSync('ed25519').privateKey);
+const witness = { name: 'example.org/witness', signer: ed25519Signer(generateKeyPairSync('ed25519').privateKey) };
+const leaves = (n: number, salt = 0) => Array.from({ length: n }, (_, i) => leafHash(Buffer.alloc(32, i + salt)));
+const nodesOf = (hashes: Buffer[]) => ({
+  node(level: number, index: number) {
+    return rootOf(hashes.slice(index * 2 ** level, (index + 1) * 2 ** level));
+  },
+});
+const note = (n: number, salt = 0, signer = log) =>
+  signNote(checkpointBody({ origin: ORIGIN, size: n, rootHash: rootOf(leaves(n, salt)) }), ORIGIN, signer);
+const proof = (from: number, to: number) => consistencyProof(from, to, nodesOf(leaves(to)));
+
+function judge(body: string, latest?: WitnessedCheckpoint) {
+  return judgeAddCheckpoint({
+    request: parseAddCheckpoint(body)!,
+    logKeys: (origin) => (origin === ORIGIN ? [{ name: ORIGIN, publicKey: log.publicKey }] : undefined),
+    latest: () => latest,
+    witness,
+    now: 1_800_000_000,
+  });
+}
+const at = (n: number, salt = 0): WitnessedCheckpoint => ({
+  size: n,
+  rootHash: rootOf(leaves(n, salt)).toString('base64'),
+});
+
+describe('tlog-witness add-checkpoint', () => {
+  it("when the spec's example body is parsed, then old size, proof lines and note come apart", () => {
+    const body =
+      'old 20852014\nPlRNCrwHpqhGrupue0L7gxbjbMiKA9temvuZZDDpkaw=\njrJZDmY8Y7SyJE0MWLpLozkIVMSMZcD5kvuKxPC3swk=\n' +
+      '5+pKlUdi2LeF/BcMHBn+Ku6yhPGNCswZZD1X/6QgPd8=\n/6WVhPs2CwSsb5rYBH5cjHV/wSmA79abXAwhXw3Kj/0=\n\n' +
+      'example.com/behind-the-sofa\n20852163\nCsUYapGGPo4dkMgIAUqom/Xajj7h2fB2MPA3j2jxq2I=\n\n' +
+      '\u2014 example.com/behind-the-sofa Az3grlgtzPICa5OS8npVmf1Myq/5IZniMp+ZJurmRDeOoRDe4URYN7u5/Zhcyv2q1gGzGku9nTo+zyWE+xeMcTOAYQ8=\n';
+    const parsed = parseAddCheckpoint(body)!;
+    expect(parsed.oldSize).toBe(20852014);
+    expect(parsed.proof).toHaveLength(4);
+    expect(parsed.note.startsWith('example.com/behind-the-sofa\n20852163\n')).toBe(true);
+    expect(formatAddCheckpoint(parsed)).toBe(body);
+    expect(parseAddCheckpoint('old 01\n\nx')).toBeUndefined();
+    expect(parseAddCheckpoint('old 1\nnot base64\n\nx')).toBeUndefined();
+    expect(parseSizeBody('42\n')).toBe(42);
+    expect(parseSizeBody('042\n')).toBeUndefined();
+  });
+
+  it('when the first checkpoint of a log arrives with old 0, then it is cosigned', () => {
+    const j = judge(formatAddCheckpoint({ oldSize: 0, proof: [], note: note(5) }));
+    expect(j.status).toBe(200);
+    const line = (j as { cosignature: string }).cosignature;
+    const cosigned = `${note(5)}${line}`;
+    const { valid } = verifyCosignatures(cosigned, [{ name: witness.name, publicKey: witness.signer.publicKey }])!;
+    expect(valid.map((v) => v.timestamp)).toEqual([1_800_000_000]);
+  });
+
+  it('when a larger checkpoint comes with a valid consistency proof, then it is cosigned', () => {
+    expect(judge(formatAddCheckpoint({ oldSize: 5, proof: proof(5, 12), note: note(12) }), at(5)).status).toBe(200);
+  });
+
+  it('when the old size is not the cosigned one, then 409 carries the witness size', () => {
+    const j = judge(formatAddCheckpoint({ oldSize: 3, proof: proof(3, 12), note: note(12) }), at(5));
+    expect(j).toMatchObject({ status: 409, size: 5 });
+    expect(j).not.toHaveProperty('refusal');
+  });
+
+  it('when the same size comes with another root, then it is refused as a fork', () => {
+    const j = judge(formatAddCheckpoint({ oldSize: 5, proof: [], note: note(5, 100) }), at(5));
+    expect(j).toMatchObject({ status: 409, refusal: 'fork' });
+  });
+
+  it('when a smaller tree comes, then it is refused as a rollback', () => {
+    expect(judge(formatAddCheckpoint({ oldSize: 3, proof: [], note: note(3) }), at(5))).toMatchObject({
+      status: 409,
+      size: 5,
+      refusal: 'rollback',
+    });
+    expect(judge(formatAddCheckpoint({ oldSize: 5, proof: [], note: note(3) }), at(5))).toMatchObject({
+      status: 400,
+      refusal: 'rollback',
+    });
+  });
+
+  it('when the proof does not reach from the cosigned tree, then 422 and it is recorded as inconsistent', () => {
+    // a tree of 12 whose first 5 leaves differ from the cosigned ones
+    const forked = consistencyProof(5, 12, nodesOf(leaves(12, 100)));
+    expect(judge(formatAddCheckpoint({ oldSize: 5, proof: forked, note: note(12, 100) }), at(5))).toMatchObject({
+      status: 422,
+      refusal: 'inconsistent',
+    });
+  });
+
+  it('when the origin is unknown or no trusted signature verifies, then 404 or 403 and nothing is recorded', () => {
+    const unknown = signNote(
+      checkpointBody({ origin: 'other/log', size: 1, rootHash: Buffer.alloc(32) }),
+      'other/log',
+      log,
+    );
+    expect(judge(formatAddCheckpoint({ oldSize: 0, proof: [], note: unknown }))).toMatchObject({ status: 404 });
+    expect(judge(formatAddCheckpoint({ oldSize: 0, proof: [], note: note(5, 0, stranger) }))).toEqual({
+      status: 403,
+      reason: expect.any(String),
+    });
+  });
+});
