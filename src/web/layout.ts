@@ -68,6 +68,15 @@ const NAV: readonly (readonly [string, MessageKey])[] = [
   ['/verify', 'nav.verify'],
 ];
 
+/** The signed-in user's screens: their work (cases, forms, the review queue) and, for supervisors, the dashboard. */
+function signedInNav(ctx: PageContext): (readonly [string, MessageKey])[] {
+  if (!ctx.user) return [];
+  return [
+    ['/work', 'work.title'],
+    ...(ctx.user.roles.includes('supervisor') ? [['/supervise', 'nav.supervise'] as const] : []),
+  ];
+}
+
 function current(ctx: PageContext, href: string): boolean {
   return href === '/' ? ctx.path === '/' : ctx.path === href || ctx.path.startsWith(`${href}/`);
 }
@@ -118,7 +127,12 @@ export function sendPage(res: Response, ctx: PageContext, options: PageOptions):
                     <a href="${href}" ${current(ctx, href) ? html` aria-current="page"` : ''}>${ctx.t(key)}</a>
                   </li>`,
               )}
-              ${ctx.user && html`<li><a href="/supervise" ${current(ctx, '/supervise') ? html` aria-current="page"` : ''}>${ctx.t('nav.supervise')}</a></li>`}
+              ${signedInNav(ctx).map(
+                ([href, key]) =>
+                  html`<li>
+                    <a href="${href}" ${current(ctx, href) ? html` aria-current="page"` : ''}>${ctx.t(key)}</a>
+                  </li>`,
+              )}
             </ul>
           </nav>
         </header>

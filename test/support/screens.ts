@@ -70,7 +70,7 @@ export async function uploadMedium(f: ScreensFixture, token: string, bytes: Uint
   const res = await fetch(`${f.t.url}/v1/media`, {
     method: 'POST',
     headers: { authorization: `Bearer ${token}`, 'content-type': type },
-    body: bytes,
+    body: new Uint8Array(bytes),
   });
   const body = (await res.json()) as { sha256: string };
   if (res.status !== 201 && res.status !== 200) throw new Error(`upload: ${res.status} ${JSON.stringify(body)}`);

@@ -1,0 +1,204 @@
+import { randomBytes } from 'node:crypto';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { describeInBrowser, launchBrowser, seriousViolations } from '../support/browser.js';
+import { AGENCY, DAY, startScreensService, type ScreensFixture } from '../support/screens.js';
+
+/** Generous: a busy 2-core machine; the waits only say "appears", never how fast. */
+const WAIT = { timeout: 60_000 };
+
+describeInBrowser('the signed-in screens in Chromium: the tour of a major case', () => {
+  let f: ScreensFixture;
+  let browser: Browser;
+  const contexts: BrowserContext[] = [];
+  let officer: Page;
+  let supervisor: Page;
+  const mediaStatuses: number[] = [];
+
+  beforeAll(async () => {
+    [f, browser] = await Promise.all([startScreensService(), launchBrowser()]);
+    officer = await signedInPage(f.alice);
+    officer.on('response', (res) => {
+      if (new URL(res.url()).pathname.startsWith('/media/')) mediaStatuses.push(res.status());
+    });
+    supervisor = await signedInPage(f.sam);
+    await supervisor.goto(`${f.t.url}/supervise`);
+  });
+  afterAll(async () => {
+    for (const context of contexts) await context.close();
+    await browser?.close();
+    await f?.t.stop();
+  });
+
+  /** A browser of its own, signed in through the development sign-in with the user's token. */
+  async function signedInPage(token: string): Promise<Page> {
+    const context = await browser.newContext({ locale: 'zh-CN' });
+    contexts.push(context);
+    const page = await context.newPage();
+    await page.goto(`${f.t.url}/signin`);
+    await page.locator('#dev-token').fill(token);
+    await Promise.all([page.waitForURL(`${f.t.url}/`), page.getByRole('button', { name: '登录' }).click()]);
+    return page;
+  }
+
+  /** Follows the case page's link to an act's form. */
+  async function openActForm(page: Page, label: string): Promise<void> {
+    await Promise.all([
+      page.waitForURL(/\/acts\//),
+      page.locator('ul.actions').getByRole('link', { name: label }).click(),
+    ]);
+  }
+
+  async function submit(page: Page): Promise<void> {
+    await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: '提交' }).click()]);
+  }
+
+  /** Waits for the supervisor's live feed to show an act of this type. */
+  async function fedAct(label: string): Promise<void> {
+    const exactly = new RegExp(`^${label}$`);
+    await supervisor.locator('#live-feed li strong').filter({ hasText: exactly }).first().waitFor(WAIT);
+  }
+
+  it('when the officer opens a case from the form, then the case page shows it, and the supervisor sees it live', async () => {
+    await officer.goto(`${f.t.url}/work`);
+    expect(await seriousViolations(officer)).toEqual([]);
+    await Promise.all([officer.waitForURL(/\/cases\/new$/), officer.getByRole('link', { name: '立案' }).click()]);
+    expect(await seriousViolations(officer)).toEqual([]);
+    await officer.getByLabel('案件编号').fill('tour-1');
+    await officer.getByLabel('执法事项编码').fill('P-001');
+    await officer.getByLabel('案由').fill('某律所未公示执业信息案');
+    await officer.getByLabel('承办执法人员编号').fill('alice, bob');
+    await officer.getByLabel('当事人类型').selectOption('organization');
+    await officer.getByLabel('当事人名称或姓名').fill('某某律师事务所');
+    await submit(officer);
+    expect(officer.url()).toContain(`/cases/${AGENCY}/tour-1`);
+    expect(await officer.locator('h1').textContent()).toBe('某律所未公示执业信息案');
+    expect(await seriousViolations(officer)).toEqual([]);
+    await fedAct('立案');
+  });
+
+  it('when a seizure is sent without its recording, then the error is in Chinese, focused, and links to the upload', async () => {
+    await openActForm(officer, '查封扣押');
+    await officer.getByLabel('查封扣押的财物').fill('电动车一辆');
+    await officer.getByLabel('法律依据').fill('《行政强制法》第二十二条');
+    await submit(officer);
+    const summary = officer.locator('.error-summary');
+    expect(await summary.textContent()).toContain('查封扣押、强制拆除须附全程音频或视频记录');
+    await officer.waitForFunction(() => document.activeElement?.classList.contains('error-summary'), null, WAIT);
+    expect(await officer.getByLabel('查封扣押的财物').inputValue()).toBe('电动车一辆');
+    expect(await seriousViolations(officer)).toEqual([]);
+  });
+
+  it('when the seizure is sent with a video, then the case page plays it (a range request is answered 206)', async () => {
+    await officer.getByLabel('上传音像记录、照片或文书').setInputFiles({
+      name: '现场.mp4',
+      mimeType: 'video/mp4',
+      buffer: randomBytes(64 * 1024),
+    });
+    await submit(officer);
+    expect(officer.url()).toContain(`/cases/${AGENCY}/tour-1`);
+    await officer.locator('.timeline strong', { hasText: '查封扣押' }).waitFor(WAIT);
+    const video = officer.locator('video');
+    expect(await video.count()).toBe(1);
+    await officer.waitForFunction(
+      () => {
+        const v = document.querySelector('video');
+        return (
+          v !== null && (v.readyState >= 1 || v.networkState === HTMLMediaElement.NETWORK_IDLE || v.error !== null)
+        );
+      },
+      null,
+      WAIT,
+    );
+    expect(mediaStatuses).toContain(206);
+    expect(await seriousViolations(officer)).toEqual([]);
+    await fedAct('查封扣押');
+  });
+
+  it('when the officer requests the review with the keyboard only, then the request is recorded', async () => {
+    await openActForm(officer, '提请法制审核');
+    await tabTo(officer, 'f-data-proposed-decisionType');
+    await officer.keyboard.press('ArrowDown'); // 警告
+    await officer.keyboard.press('ArrowDown'); // 罚款
+    expect(await officer.locator('#f-data-proposed-decisionType').inputValue()).toBe('fine');
+    await officer.keyboard.press('Tab');
+    await officer.keyboard.insertText('20000');
+    await officer.keyboard.press('Tab');
+    await officer.keyboard.insertText('《律师法》第五十条');
+    await Promise.all([officer.waitForNavigation(), officer.keyboard.press('Enter')]);
+    await officer.locator('.timeline strong', { hasText: '提请法制审核' }).waitFor(WAIT);
+    await fedAct('提请法制审核');
+  });
+
+  it('when the reviewer approves through the ten-item checklist, then the review is recorded', async () => {
+    const reviewer = await signedInPage(f.rita);
+    await reviewer.goto(`${f.t.url}/reviews`);
+    expect(await seriousViolations(reviewer)).toEqual([]);
+    await Promise.all([
+      reviewer.waitForURL(/LegalReviewCompleted$/),
+      reviewer.getByRole('link', { name: '审核' }).click(),
+    ]);
+    expect(await reviewer.locator('.notice').textContent()).toContain('¥20,000.00');
+    expect(await seriousViolations(reviewer)).toEqual([]);
+    await reviewer.getByLabel('审核通过').check();
+    for (const check of [
+      '执法主体合法',
+      '执法人员具备执法资格',
+      '执法程序合法',
+      '案件事实清楚',
+      '证据合法充分',
+      '适用法律法规准确',
+      '适用裁量基准适当',
+      '执法行为在法定权限内',
+      '执法文书完备规范',
+    ]) {
+      await reviewer.getByLabel(check).check();
+    }
+    await reviewer.getByLabel('审核意见').fill('事实清楚，证据充分，程序合法，同意。');
+    await submit(reviewer);
+    await reviewer
+      .locator('.timeline strong')
+      .filter({ hasText: /^法制审核$/ })
+      .waitFor(WAIT);
+    await fedAct('法制审核');
+  });
+
+  it('when the officer decides as reviewed and publishes, then the case page shows the decision, and the supervisor each act', async () => {
+    await officer.reload();
+    await openActForm(officer, '作出决定');
+    await officer.getByLabel('决定类型').selectOption('fine');
+    await officer.getByLabel('罚款金额（元）').fill('20000');
+    await officer.getByLabel('法律依据').fill('《律师法》第五十条');
+    await officer.getByLabel('决定书文号').fill('县司罚决字〔2026〕1号');
+    await submit(officer);
+    await officer.locator('.timeline strong', { hasText: '作出决定' }).waitFor(WAIT);
+    await openActForm(officer, '公示决定');
+    expect(await officer.getByLabel('公示日期').inputValue()).toBe(DAY);
+    await submit(officer);
+    await officer.locator('.timeline strong', { hasText: '公示决定' }).waitFor(WAIT);
+    expect(await officer.locator('dd.status').textContent()).toBe('已公示');
+    expect(await seriousViolations(officer)).toEqual([]);
+    await fedAct('作出决定');
+    await fedAct('公示决定');
+  });
+
+  it('when the supervisor looks at the dashboard, then it has no serious accessibility violation and opens the case file', async () => {
+    expect(await seriousViolations(supervisor)).toEqual([]);
+    await supervisor.reload();
+    expect(await supervisor.locator('#major').count()).toBe(1);
+    await Promise.all([
+      supervisor.waitForURL(/\/cases\//),
+      supervisor.locator('#major ~ div').getByRole('link', { name: 'tour-1' }).click(),
+    ]);
+    expect(await supervisor.locator('section[aria-labelledby="access"] table').count()).toBe(1);
+    expect(await seriousViolations(supervisor)).toEqual([]);
+  });
+});
+
+/** Presses Tab until the element with this id has the focus. */
+async function tabTo(page: Page, id: string): Promise<void> {
+  for (let presses = 0; presses < 60; presses += 1) {
+    await page.keyboard.press('Tab');
+    if ((await page.evaluate(() => document.activeElement?.id)) === id) return;
+  }
+  throw new Error(`Tab never reached ${id}`);
+}
