@@ -1,6 +1,17 @@
 import type { Change, Doc, Projection } from '../src/ports/read-models.js';
 import { CHECKPOINT_STREAM } from './merkle.js';
 
+/** An RFC 3161 time-stamp of a checkpoint (docs/integrity.md §15), as the service stored it after verifying it. */
+export interface CheckpointTimestampDoc {
+  /** The authority's URL (`TSA_URLS`). */
+  readonly tsa: string;
+  /** Base64 of the DER TimeStampToken. */
+  readonly token: string;
+  /** The token's `genTime` (RFC 3339, UTC), as read when it was verified; a verifier reads it from the token. */
+  readonly genTime: string;
+  readonly eventId: string;
+}
+
 /** A signed checkpoint of the Merkle log as issued (C2SP tlog-checkpoint in a signed note). */
 export interface CheckpointDoc extends Doc {
   origin: string;
@@ -13,6 +24,8 @@ export interface CheckpointDoc extends Doc {
   issuedAt: string;
   eventId: string;
   position: number;
+  /** Its RFC 3161 time-stamps, in the order they were recorded (`CheckpointTimestamped` events). */
+  timestamps: CheckpointTimestampDoc[];
 }
 
 export const CHECKPOINTS = 'checkpoints';
@@ -20,13 +33,35 @@ export const CHECKPOINTS = 'checkpoints';
 /** Sortable key: checkpoints list by size. */
 export const checkpointKey = (size: number): string => String(size).padStart(16, '0');
 
-/** Issued checkpoints, from their stream (`CheckpointIssued` events, signed and chained like every event). */
+/**
+ * Issued checkpoints, from their stream (`CheckpointIssued` events, signed and chained like every event), with the
+ * time-stamps recorded for each (`CheckpointTimestamped` events of the same stream).
+ */
 export const checkpointsProjection: Projection = {
   name: 'checkpoints',
-  version: 1,
+  version: 2,
   collections: [{ name: CHECKPOINTS, indexes: ['size', 'issuedAt'] }],
-  apply({ event, position }): Change[] {
-    if (event.stream !== CHECKPOINT_STREAM || event.type !== 'CheckpointIssued') return [];
+  apply({ event, position }, docs): Change[] {
+    if (event.stream !== CHECKPOINT_STREAM) return [];
+    if (event.type === 'CheckpointTimestamped') {
+      const data = event.data as { size: number; tsa: string; token: string; genTime: string };
+      const doc = docs.get<CheckpointDoc>(CHECKPOINTS, checkpointKey(data.size));
+      if (!doc) return [];
+      const stamp: CheckpointTimestampDoc = {
+        tsa: data.tsa,
+        token: data.token,
+        genTime: data.genTime,
+        eventId: event.id,
+      };
+      return [
+        {
+          collection: CHECKPOINTS,
+          key: checkpointKey(data.size),
+          doc: { ...doc, timestamps: [...(doc.timestamps ?? []), stamp] },
+        },
+      ];
+    }
+    if (event.type !== 'CheckpointIssued') return [];
     const data = event.data as { origin: string; size: number; rootHash: string; note: string };
     const doc: CheckpointDoc = {
       origin: data.origin,
@@ -36,6 +71,7 @@ export const checkpointsProjection: Projection = {
       issuedAt: event.recordedAt,
       eventId: event.id,
       position,
+      timestamps: [],
     };
     return [{ collection: CHECKPOINTS, key: checkpointKey(data.size), doc }];
   },

@@ -46,6 +46,10 @@ import { ledgerApi } from './http/ledger-api.js';
 import { rateLimit } from './http/rate-limit.js';
 import { TransparencyLog } from './app/transparency-log.js';
 import { CheckpointSchedule } from './app/checkpoint-schedule.js';
+import { CheckpointTimestamps } from './app/checkpoint-timestamps.js';
+import { HttpTimeStampAuthority } from './adapters/tsa/http-tsa.js';
+import { timestampRoots } from './ledger/timestamp-verify.js';
+import { randomBytes } from 'node:crypto';
 import { CHECKPOINT_STREAM, MERKLE, leafKey, storedNode } from '../projections/merkle.js';
 import { CHECKPOINTS, checkpointKey } from '../projections/checkpoints.js';
 import { supervisionApi } from './http/supervision-api.js';
@@ -350,7 +354,9 @@ async function startHolding(config: Config, { clock, log }: ServiceDependencies)
       scheduled.schedule?.applied();
     },
   });
+  const stamping: { timestamps?: CheckpointTimestamps } = {}; // told of each checkpoint the log issues
   const transparency = new TransparencyLog({
+    onIssued: () => stamping.timestamps?.nudge(),
     events,
     readModels,
     runner,
@@ -377,6 +383,27 @@ async function startHolding(config: Config, { clock, log }: ServiceDependencies)
         : log.warn({ err }, 'checkpoint: issuing failed; retrying on schedule'),
   });
   scheduled.schedule = schedule;
+  const timestamps = new CheckpointTimestamps({
+    log: transparency,
+    events,
+    locks: deps.locks,
+    signer: keys.signer,
+    clock,
+    newId,
+    stream: CHECKPOINT_STREAM,
+    authorities: config.timestampAuthorities.map(({ url, caPems }) => ({
+      authority: new HttpTimeStampAuthority(url),
+      roots: timestampRoots(caPems),
+    })),
+    nonce: () => randomBytes(8),
+    onError: (err, tsa) =>
+      log.warn(
+        { tsa, err: err instanceof Error ? err.message : String(err) },
+        'checkpoint: time-stamping failed; retrying',
+      ),
+    onStamped: ({ size, tsa, genTime }) => log.info({ size, tsa, genTime }, 'checkpoint: time-stamped'),
+  });
+  stamping.timestamps = timestamps;
   const outdated = runner.outdated(); // only when the read models changed under the service since just now
   if (outdated) log.warn({ stored: readModels.versions() }, 'projections changed: rebuilding read models');
   try {
@@ -393,6 +420,7 @@ async function startHolding(config: Config, { clock, log }: ServiceDependencies)
   await calendar.start(indexing.signal);
   replicaKeys.follow(indexing.signal);
   schedule.start();
+  timestamps.start();
   const publicLimit = rateLimit({
     perMinute: config.publicRateLimit,
     bytesPerMinute: config.publicRateLimitBytes,
@@ -576,6 +604,7 @@ async function startHolding(config: Config, { clock, log }: ServiceDependencies)
       });
       clearTimeout(force);
       await schedule.stop();
+      await timestamps.stop();
       indexing.abort();
       await signatures.close();
       await events.close();

@@ -3,6 +3,7 @@ import { parseUtcOffset } from './domain/actor.js';
 import { ConfigError } from './errors.js';
 import { boolean, httpUrl, integer, oneOf } from './config-values.js';
 import { PORTAL_CONFIG_VARIABLES, portalConfig, type PortalConfig } from './config-portal.js';
+import { TSA_CONFIG_VARIABLES, tsaConfig, type TsaConfig } from './config-tsa.js';
 
 /**
  * The service's configuration: one typed object, read from the environment once at start-up by
@@ -36,6 +37,8 @@ export interface Config {
   readonly checkpointIntervalSeconds: number;
   /** ... and as soon as this many events were logged since the last one. */
   readonly checkpointEveryEvents: number;
+  /** The RFC 3161 authorities that time-stamp every new checkpoint (`TSA_URLS`, `TSA_CA_FILES`); empty: none. */
+  readonly timestampAuthorities: readonly TsaConfig[];
   readonly http: HttpServerConfig;
   /** The agencies' local time, which says what "today" is where a view defaults to it (the supervision views). */
   readonly utcOffsets: UtcOffsets;
@@ -44,6 +47,7 @@ export interface Config {
 }
 
 export type { OidcConfig, PortalConfig } from './config-portal.js';
+export type { TsaConfig } from './config-tsa.js';
 
 /** Minutes east of UTC: every agency's (`LEDGER_UTC_OFFSET`) but those named in `AGENCY_UTC_OFFSETS`. */
 export interface UtcOffsets {
@@ -248,6 +252,7 @@ export const CONFIG_VARIABLES: readonly { name: string; default: string; descrip
     default: '10000',
     description: 'issue a checkpoint as soon as this many events were logged since the last, 1..100000000',
   },
+  ...TSA_CONFIG_VARIABLES,
   {
     name: 'HTTP_HEADERS_TIMEOUT_MS',
     default: '10000',
@@ -326,6 +331,7 @@ export function loadConfig(env: Env, cwd: string = process.cwd()): Config {
       86_400,
     ),
     checkpointEveryEvents: integer('CHECKPOINT_EVERY_EVENTS', read('CHECKPOINT_EVERY_EVENTS'), 10_000, 1, 100_000_000),
+    timestampAuthorities: tsaConfig(read, cwd),
     http: httpServerConfig(read),
     utcOffsets: utcOffsetsConfig(read),
     portal: portalConfig(read, jwt.trust.kind === 'embedded' && eventStore.kind === 'sqlite'),

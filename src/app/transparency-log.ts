@@ -31,6 +31,15 @@ export interface SignedCheckpoint {
   /** The C2SP signed note. */
   readonly note: string;
   readonly issuedAt: string;
+  /** Its RFC 3161 time-stamps (docs/integrity.md §15), as recorded so far. */
+  readonly timestamps: readonly CheckpointTimestamp[];
+}
+
+/** A time-stamp of a checkpoint: the authority, the DER token (base64) and the `genTime` it states. */
+export interface CheckpointTimestamp {
+  readonly tsa: string;
+  readonly token: string;
+  readonly genTime: string;
 }
 
 export interface InclusionProof {
@@ -61,6 +70,8 @@ export interface TransparencyLogDependencies {
   readonly newId: () => string;
   /** How long a checkpoint request waits for the Merkle tree to reach the log's head. Default 5000 ms. */
   readonly waitMs?: number;
+  /** Told of each checkpoint this process issues (the time-stamping, src/app/checkpoint-timestamps.ts). */
+  readonly onIssued?: (checkpoint: SignedCheckpoint) => void;
 }
 
 /** A request that names a tree size, leaf or range the log cannot prove. */
@@ -135,12 +146,13 @@ export class TransparencyLog {
       ...(query.after ? { after: query.after } : {}),
     });
     return {
-      items: page.items.map(({ origin, size, rootHash, note, issuedAt }) => ({
+      items: page.items.map(({ origin, size, rootHash, note, issuedAt, timestamps }) => ({
         origin,
         size,
         rootHash,
         note,
         issuedAt,
+        timestamps: (timestamps ?? []).map(({ tsa, token, genTime }) => ({ tsa, token, genTime })),
       })),
       ...(page.next ? { next: page.next } : {}),
     };
@@ -195,6 +207,7 @@ export class TransparencyLog {
           rootHash: rootHash.toString('base64'),
           note,
           issuedAt,
+          timestamps: [],
         };
         const head = last ? { revision: last.event.revision, hash: last.event.hash } : null;
         const [sealed] = sealEvents(
@@ -217,6 +230,7 @@ export class TransparencyLog {
         try {
           await this.deps.events.append(stream, [sealed!], head ? head.revision : 'no_stream');
           this.#latest = checkpoint;
+          this.deps.onIssued?.(checkpoint);
           return checkpoint;
         } catch (err) {
           if (!(err instanceof RevisionConflict)) throw err;
