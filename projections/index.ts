@@ -1,5 +1,6 @@
 import type { Projection } from '../src/ports/read-models.js';
 import { checkpointsProjection } from './checkpoints.js';
+import { headsProjection } from './heads.js';
 import { merkleProjection } from './merkle.js';
 import { accessProjection } from './access.js';
 import { caseFilesProjection } from './case-files.js';
@@ -20,5 +21,6 @@ export const PROJECTIONS: readonly Projection[] = [
   mediaProjection,
   disclosuresProjection,
   merkleProjection,
+  headsProjection,
   checkpointsProjection,
 ];

@@ -51,6 +51,7 @@ import { HttpTimeStampAuthority } from './adapters/tsa/http-tsa.js';
 import { timestampRoots } from './ledger/timestamp-verify.js';
 import { randomBytes } from 'node:crypto';
 import { CHECKPOINT_STREAM, MERKLE, leafKey, storedNode } from '../projections/merkle.js';
+import { storedHeadsPath } from '../projections/heads.js';
 import { CHECKPOINTS, checkpointKey } from '../projections/checkpoints.js';
 import { supervisionApi } from './http/supervision-api.js';
 import { calendarApi } from './http/calendar-api.js';
@@ -372,6 +373,7 @@ async function startHolding(config: Config, { clock, log }: ServiceDependencies)
       node: storedNode,
       leafKey,
       checkpointKey,
+      headsPath: storedHeadsPath,
     },
   });
   const schedule = new CheckpointSchedule(transparency, {
@@ -491,6 +493,7 @@ async function startHolding(config: Config, { clock, log }: ServiceDependencies)
       origin: config.logOrigin,
       limited: publicLimit,
       keys: eventKeys,
+      verify,
     }),
     bundleApi({
       bundles,

@@ -1,12 +1,15 @@
 import { InvalidQuery, LedgerError } from '../errors.js';
 import type { Position } from '../ports/event-store.js';
 import { InvalidCursor } from '../ports/read-models.js';
+import { parseAgencyStream } from '../ledger/streams.js';
+import type { Principal } from './auth.js';
+import { canRead } from './case-reads.js';
 import { caughtUp, type ReadConsistency } from './read-consistency.js';
 import type { Paging } from './read-pages.js';
 import { ProofUnavailable, type TransparencyLog } from './transparency-log.js';
 
 export interface LedgerReadsDependencies {
-  readonly log: Pick<TransparencyLog, 'list' | 'inclusion' | 'consistency'>;
+  readonly log: Pick<TransparencyLog, 'list' | 'inclusion' | 'consistency' | 'head'>;
   readonly runner: ReadConsistency;
 }
 
@@ -43,6 +46,28 @@ export class LedgerReads {
     await caughtUp(this.deps.runner, consistentWith);
     return proved(() => this.deps.log.consistency(from, to));
   }
+
+  /**
+   * The head proof of a stream at a tree size (docs/integrity.md §12.6): a proof of its revision and head, or of
+   * its absence. A stream of an agency (`<category>-<agency>:<id>`: cases, access records, media, the registries)
+   * is shown only to a caller who may read that agency's cases, else `404 not_found` as if it did not exist: its
+   * name holds a case id, and its head tells how many events the case has. Other streams (the keyring, the
+   * calendar, token revocations) are public. A head proof holds no event's content and is not a case read.
+   */
+  async head(stream: string, treeSize: number | undefined, caller: Principal | undefined, consistentWith?: Position) {
+    const agency = parseAgencyStream(stream)?.agency;
+    if (agency !== undefined && (caller === undefined || !canRead(caller, agency))) {
+      throw new StreamNotVisible(`no stream ${JSON.stringify(stream)} this caller may see`);
+    }
+    await caughtUp(this.deps.runner, consistentWith);
+    return proved(() => this.deps.log.head(stream, treeSize));
+  }
+}
+
+/** A head proof asked of an agency's stream by a caller who may not read that agency's cases. */
+export class StreamNotVisible extends LedgerError {
+  readonly code = 'not_found';
+  readonly status = 404;
 }
 
 function proved<T>(prove: () => T): T {

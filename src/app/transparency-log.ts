@@ -1,6 +1,8 @@
 import type { Signer } from '../ledger/ed25519.js';
 import { sealEvents } from '../ledger/envelope.js';
 import { checkpointBody, signNote } from '../ledger/checkpoint.js';
+import { headsExtension } from '../ledger/checkpoint-heads.js';
+import { headProof, headsRoot, type HeadProof, type HeadsPath, type HeadsPaths } from '../ledger/heads-map.js';
 import { CompactRange, EMPTY_ROOT, rangeRoot, type TreeNodes } from '../ledger/merkle.js';
 import { consistencyProof, inclusionProof } from '../ledger/merkle-proofs.js';
 import type { Clock } from '../ports/clock.js';
@@ -21,6 +23,8 @@ export interface TransparencyLayout {
   readonly node: (docs: DocReader, level: number, index: number) => Uint8Array | undefined;
   readonly leafKey: (eventId: string) => string;
   readonly checkpointKey: (size: number) => string;
+  /** The stored path of the map of stream heads at a tree size (`projections/heads.ts`); undefined when not stored. */
+  readonly headsPath: (docs: DocReader, size: number) => HeadsPath | undefined;
 }
 
 export interface SignedCheckpoint {
@@ -198,7 +202,8 @@ export class TransparencyLog {
           await this.deps.runner.waitFor(last!.position, this.#waitMs);
           return undefined;
         }
-        const body = checkpointBody({ origin: this.deps.origin, size, rootHash });
+        const extensions = [headsExtension(this.headsRoot(size))];
+        const body = checkpointBody({ origin: this.deps.origin, size, rootHash, extensions });
         const note = signNote(body, this.deps.origin, this.deps.signer);
         const issuedAt = this.deps.clock.now().toISOString();
         const checkpoint: SignedCheckpoint = {
@@ -264,6 +269,24 @@ export class TransparencyLog {
     };
   }
 
+  /**
+   * The root of the map of stream heads at tree size `size` (at most the tree's): one stored path and a few hashes,
+   * whatever the size of the log. Stored together with the tree's nodes, so it is of exactly the same events.
+   */
+  headsRoot(size: number): Buffer {
+    return headsRoot(this.#paths(), size);
+  }
+
+  /** The head proof of `stream` in the map at `treeSize` leaves (default: the whole tree); absent streams too. */
+  head(stream: string, treeSize?: number): HeadProof {
+    const { size } = this.tree();
+    const n = treeSize ?? size;
+    if (!Number.isSafeInteger(n) || n < 0 || n > size) {
+      throw new ProofUnavailable('tree_size_invalid', `tree size must be from 0 to ${size}`);
+    }
+    return headProof(this.#paths(), n, stream);
+  }
+
   /** The consistency proof between the trees of `from` and `to` leaves (0 < from <= to <= size). */
   consistency(from: number, to: number): ConsistencyProof {
     const { size } = this.tree();
@@ -291,6 +314,11 @@ export class TransparencyLog {
     }
     const tree = storedTree(this.deps.readModels, this.deps.layout);
     if (tree) await assertLastLeafInLog(this.deps.events, tree, this.#nodes());
+  }
+
+  #paths(): HeadsPaths {
+    const { readModels, layout } = this.deps;
+    return (size) => layout.headsPath(readModels, size);
   }
 
   #nodes(): TreeNodes {

@@ -1,5 +1,6 @@
 import { Router, type Request, type RequestHandler, type Response } from 'express';
 import type { KeyObject } from 'node:crypto';
+import { bearerToken, type Principal } from '../app/auth.js';
 import type { LedgerReads } from '../app/ledger-reads.js';
 import type { TransparencyLog } from '../app/transparency-log.js';
 import { verifierKey } from '../ledger/checkpoint.js';
@@ -25,8 +26,12 @@ export interface LedgerApiDependencies {
   readonly origin: string;
   /** The public routes' rate limit. */
   readonly limited: RequestHandler;
+  /** Verifies a bearer token, for the head proofs of agencies' streams. */
+  readonly verify: (token: string) => Principal;
 }
 
+/** A stream name as the log holds them: printable, at most 512 characters. */
+const STREAM = /^[^\p{Cc}]{1,512}$/u;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /**
@@ -34,7 +39,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
  * with `Accept: text/plain`, or at `/v1/ledger/checkpoint.txt`, the bare signed note),
  * the list of checkpoints, inclusion and consistency proofs, and the keys that sign events and checkpoints.
  */
-export function ledgerApi({ log, reads, keys, origin, limited }: LedgerApiDependencies): Router {
+export function ledgerApi({ log, reads, keys, origin, limited, verify }: LedgerApiDependencies): Router {
   const router = Router();
 
   router.get('/v1/ledger/checkpoint', limited, async (req, res) => {
@@ -69,6 +74,18 @@ export function ledgerApi({ log, reads, keys, origin, limited }: LedgerApiDepend
     const to = count(req, 'to', 1, Number.MAX_SAFE_INTEGER);
     if (from === undefined || to === undefined) throw new InvalidQuery('from and to are required tree sizes');
     res.json(await reads.consistency(from, to, consistencyOf(req)));
+  });
+
+  // public, but an agency's streams are shown only to a bearer of a token that may read the agency's cases
+  router.get('/v1/ledger/proof/head', limited, async (req, res) => {
+    const stream = req.query.stream;
+    if (typeof stream !== 'string' || !STREAM.test(stream)) {
+      throw new InvalidQuery('stream must be a stream name of 1 to 512 characters without control characters');
+    }
+    const treeSize = count(req, 'treeSize', 0, Number.MAX_SAFE_INTEGER);
+    const authorization = req.get('authorization');
+    const caller = authorization === undefined ? undefined : verify(bearerToken(authorization));
+    res.json(await reads.head(stream, treeSize, caller, consistencyOf(req)));
   });
 
   router.get('/v1/ledger/keys', limited, (_req, res) => {

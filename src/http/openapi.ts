@@ -848,6 +848,37 @@ const OPERATIONS: readonly Operation[] = [
   },
   {
     method: 'GET',
+    path: '/v1/ledger/proof/head',
+    operationId: 'getHeadProof',
+    summary:
+      "A stream's revision and head hash (or its absence) in the map of stream heads at a tree size, which " +
+      "checkpoints commit to (docs/integrity.md §12.6). Public, except that an agency's streams " +
+      "(`<category>-<agency>:<id>`) are shown only with a bearer token that may read the agency's cases: " +
+      'without one they are 404 not_found, as if they did not exist',
+    tag: 'ledger',
+    auth: false,
+    parameters: [
+      {
+        ...query('stream', 'The stream name, such as `case-<agency>:<caseId>`.', {
+          type: 'string',
+          minLength: 1,
+          maxLength: 512,
+        }),
+        required: true,
+      },
+      query('treeSize', "The tree size, such as a checkpoint's (default: the whole tree).", {
+        type: 'integer',
+        minimum: 0,
+      }),
+      PARAMETERS.consistentWith,
+    ],
+    responses: {
+      '200': { description: 'The proof.', headers: PUBLIC_HEADERS, content: json('response.head-proof') },
+      ...problems(400, 401, 404, 429, 503),
+    },
+  },
+  {
+    method: 'GET',
     path: '/v1/ledger/keys',
     operationId: 'listLedgerKeys',
     summary: 'The public keys that sign events and checkpoints, current and retired, with their key ids',

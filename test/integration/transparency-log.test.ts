@@ -3,10 +3,13 @@ import { SqliteReadModelStore } from '../../src/adapters/sqlite/read-model-store
 import { ProjectionRunner } from '../../src/app/projection-runner.js';
 import { StreamLocks } from '../../src/app/stream-locks.js';
 import { TransparencyLog } from '../../src/app/transparency-log.js';
-import { checkpointBody, signNote } from '../../src/ledger/checkpoint.js';
+import { checkpointBody, openNote, parseCheckpoint, signNote } from '../../src/ledger/checkpoint.js';
+import { headsRootOfCheckpoint } from '../../src/ledger/checkpoint-heads.js';
+import { headsRootOf, verifyHeadProof, type StreamHead } from '../../src/ledger/heads-map.js';
 import { sealEvents } from '../../src/ledger/envelope.js';
 import { PROJECTIONS } from '../../projections/index.js';
 import { CHECKPOINT_STREAM, MERKLE, leafKey, storedNode } from '../../projections/merkle.js';
+import { HEADS, storedHeadsPath } from '../../projections/heads.js';
 import { CHECKPOINTS, checkpointKey } from '../../projections/checkpoints.js';
 import { headOf, seal, testSigner } from '../support/events.js';
 import type { Clock } from '../../src/ports/clock.js';
@@ -37,6 +40,7 @@ function setUp() {
       node: storedNode,
       leafKey,
       checkpointKey,
+      headsPath: storedHeadsPath,
     },
   });
   return { events, readModels, runner, signer, log };
@@ -98,5 +102,53 @@ describe('the checkpoint signer', () => {
       readModels.position(),
     );
     await expect(log.issue()).rejects.toMatchObject({ code: 'integrity_fault' });
+  });
+});
+
+describe('the checkpoint and the map of stream heads', () => {
+  async function history(events: SqliteEventStore, signer: ReturnType<typeof testSigner>) {
+    await events.append('case-a:1', seal('case-a:1', null, signer, 3), 'no_stream');
+    await events.append('access-a:1', seal('access-a:1', null, signer, 1), 'no_stream');
+    const before = (await events.readStream('case-a:1')).map((r) => r.event);
+    await events.append('case-a:1', seal('case-a:1', headOf(before), signer, 2), 2);
+    await events.append('case-a:2', seal('case-a:2', null, signer, 1), 'no_stream');
+  }
+
+  it('when a checkpoint is issued, then its note carries the heads line of the map of exactly its events', async () => {
+    const { events, runner, signer, log } = setUp();
+    await history(events, signer);
+    await runner.catchUp();
+    const checkpoint = (await log.issue())!;
+    const parsed = parseCheckpoint(openNote(checkpoint.note, [{ name: ORIGIN, publicKey: signer.publicKey }])!.body)!;
+    expect(parsed.extensions).toHaveLength(1);
+    const root = headsRootOfCheckpoint(parsed.extensions)!;
+    const heads = new Map<string, StreamHead>();
+    for (const { event } of await events.readAll()) {
+      if (event.stream !== CHECKPOINT_STREAM) heads.set(event.stream, { revision: event.revision, head: event.hash });
+    }
+    expect(root).toEqual(headsRootOf(heads));
+    const proof = log.head('case-a:1', checkpoint.size);
+    expect(verifyHeadProof(proof, root)).toEqual(heads.get('case-a:1'));
+  });
+
+  it('when the read models are rebuilt from the log, then the heads roots at every size are the same', async () => {
+    const { events, readModels, runner, signer, log } = setUp();
+    await history(events, signer);
+    await runner.catchUp();
+    const size = log.tree().size;
+    const roots = Array.from({ length: size + 1 }, (_, n) => log.headsRoot(n).toString('base64'));
+    await runner.reset();
+    expect(readModels.get(HEADS, 'p/1')).toBeUndefined();
+    await runner.catchUp();
+    expect(Array.from({ length: size + 1 }, (_, n) => log.headsRoot(n).toString('base64'))).toEqual(roots);
+  });
+
+  it('when a head proof is asked beyond the tree, then it is refused as tree_size_invalid', async () => {
+    const { events, runner, signer, log } = setUp();
+    await history(events, signer);
+    await runner.catchUp();
+    expect(() => log.head('case-a:1', log.tree().size + 1)).toThrow(
+      expect.objectContaining({ code: 'tree_size_invalid' }),
+    );
   });
 });

@@ -15,7 +15,10 @@ function ledgerReads(fail: Error) {
     consistency: () => {
       throw fail;
     },
-  } as unknown as Pick<TransparencyLog, 'list' | 'inclusion' | 'consistency'>;
+    head: () => {
+      throw fail;
+    },
+  } as unknown as Pick<TransparencyLog, 'list' | 'inclusion' | 'consistency' | 'head'>;
   const runner = { position: () => 0, waitFor: async (p: number) => (waits.push(p), true) };
   return { reads: new LedgerReads({ log, runner }), waits };
 }

@@ -1,0 +1,278 @@
+import { sha256 } from './hash.js';
+
+/**
+ * The map of stream heads (docs/integrity.md §12.5): for a tree size N, every stream with an event among the first
+ * N leaves of the Merkle log, mapped to its revision and head hash as of N, committed to by one root.
+ *
+ * A sparse Merkle tree over the 256-bit keys SHA-256(stream name), bit 0 being the most significant bit of the
+ * key's first byte (0: left). A subtree holding no stream hashes to 32 zero bytes; a subtree holding exactly one
+ * stream hashes to that stream's leaf hash wherever it sits (the leaf is not pushed down to depth 256); any other
+ * subtree is an interior node. So a stream's leaf sits at the shallowest depth where no other key shares its prefix,
+ * and a map has exactly one root.
+ *
+ *   leaf  = SHA-256(0x02 || key (32) || revision (8, unsigned big-endian) || head (32))
+ *   node  = SHA-256(0x03 || left (32) || right (32))
+ *
+ * The prefixes 0x02 and 0x03 keep these hashes apart from the RFC 6962 leaves (0x00) and nodes (0x01) of the log.
+ *
+ * Storage is persistent and one document per tree size: the {@link HeadsPath} written for size v describes the
+ * path of the stream whose event is leaf v − 1, with each sibling's hash and the size at which that sibling's
+ * subtree last changed. Any older map is reached from its own path document by following those sizes, so a proof
+ * for any size reads one document per level where the path turns away from stored paths. Pure; no I/O.
+ */
+
+export const HEADS_HASH_SIZE = 32;
+/** The hash of an empty subtree, and the root of the empty map. Do not mutate. */
+export const EMPTY_HEADS_ROOT: Buffer = Buffer.alloc(HEADS_HASH_SIZE);
+const LEAF_PREFIX = 0x02;
+const NODE_PREFIX = 0x03;
+const KEY_BITS = 256;
+
+/** A sibling subtree on a stored path: its hash (base64) and the tree size at which it last changed. */
+export type StoredSibling = readonly [hash: string, size: number] | null;
+
+/** What is stored for tree size v: the path of the stream of leaf v − 1 in the map as of v. */
+export interface HeadsPath {
+  /** The stream's key, SHA-256 of its name, hex. */
+  readonly k: string;
+  /** The stream's revision and head event hash (hex) as of v. */
+  readonly r: number;
+  readonly x: string;
+  /** The siblings from the root down: `s[j]` is the subtree at depth j + 1 beside the path; its length is the depth of the leaf. */
+  readonly s: readonly StoredSibling[];
+  /**
+   * The hashes (base64) of the nodes on the path, from the root (`h[0]`, the map's root as of v) to the leaf
+   * (`h[s.length]`): derived from the rest, stored so that neither a walk nor a checkpoint hashes them again.
+   */
+  readonly h: readonly string[];
+}
+
+/** Reads the path stored for a tree size (1 and above), undefined when none is. */
+export type HeadsPaths = (size: number) => HeadsPath | undefined;
+
+/** A stream's entry in the map. */
+export interface StreamHead {
+  readonly revision: number;
+  /** The hex hash of the stream's last event. */
+  readonly head: string;
+}
+
+export function headKey(stream: string): Buffer {
+  return sha256(Buffer.from(stream, 'utf8'));
+}
+
+/** The inputs of a leaf and a node hash, reused: hashing is synchronous and the hash is a fresh buffer. */
+const LEAF_INPUT = Buffer.alloc(1 + 32 + 8 + 32);
+const NODE_INPUT = Buffer.alloc(1 + 2 * HEADS_HASH_SIZE);
+
+export function headLeafHash(key: Uint8Array, revision: number, head: Uint8Array): Buffer {
+  if (key.length !== HEADS_HASH_SIZE || head.length !== HEADS_HASH_SIZE) throw new RangeError('32-byte key and head');
+  if (!Number.isSafeInteger(revision) || revision < 0) throw new RangeError('a revision is a non-negative integer');
+  const input = LEAF_INPUT;
+  input[0] = LEAF_PREFIX;
+  input.set(key, 1);
+  input.writeBigUInt64BE(BigInt(revision), 33);
+  input.set(head, 41);
+  return sha256(input);
+}
+
+export function headNodeHash(left: Uint8Array, right: Uint8Array): Buffer {
+  if (left.length !== HEADS_HASH_SIZE || right.length !== HEADS_HASH_SIZE) throw new RangeError('32-byte children');
+  const input = NODE_INPUT;
+  input[0] = NODE_PREFIX;
+  input.set(left, 1);
+  input.set(right, 1 + HEADS_HASH_SIZE);
+  return sha256(input);
+}
+
+/** Bit `index` of a key, most significant bit of byte 0 first. */
+export function keyBit(key: Uint8Array, index: number): number {
+  return (key[index >> 3]! >> (7 - (index & 7))) & 1;
+}
+
+/** The stored hash (base64) of the node at `depth` on a path: its leaf when `depth` is at or below the leaf. */
+function pathNode(path: HeadsPath, depth: number): string {
+  const hash = path.h[Math.min(depth, path.s.length)];
+  if (typeof hash !== 'string') throw new Error('a stored heads path lacks the hashes of its nodes');
+  return hash;
+}
+
+/** The hashes of the nodes of a path, root first, folded up from its leaf. */
+function pathHashes(key: Uint8Array, revision: number, head: string, siblings: readonly StoredSibling[]): string[] {
+  const hashes = new Array<string>(siblings.length + 1);
+  let hash = headLeafHash(key, revision, Buffer.from(head, 'hex'));
+  hashes[siblings.length] = hash.toString('base64');
+  for (let j = siblings.length - 1; j >= 0; j--) {
+    const sibling = siblings[j] ? Buffer.from(siblings[j]![0], 'base64') : EMPTY_HEADS_ROOT;
+    hash = keyBit(key, j) === 0 ? headNodeHash(hash, sibling) : headNodeHash(sibling, hash);
+    hashes[j] = hash.toString('base64');
+  }
+  return hashes;
+}
+
+/** The root of the map at tree size `size`. */
+export function headsRoot(paths: HeadsPaths, size: number): Buffer {
+  if (size === 0) return Buffer.from(EMPTY_HEADS_ROOT);
+  return Buffer.from(pathNode(mustRead(paths, size), 0), 'base64');
+}
+
+function mustRead(paths: HeadsPaths, size: number): HeadsPath {
+  const path = paths(size);
+  if (!path) throw new Error(`the heads path of tree size ${size} is not stored`);
+  return path;
+}
+
+/** Where a key's walk down the map ends: nothing, or the one stream of that subtree (the key's or another). */
+type Terminal = { readonly kind: 'empty' } | { readonly kind: 'leaf'; readonly path: HeadsPath; readonly size: number };
+
+interface Walk {
+  readonly siblings: StoredSibling[];
+  readonly terminal: Terminal;
+}
+
+/**
+ * Walks the map at `size` down the path of `key`: the siblings met and where the walk ends. Invariant: the subtree
+ * at the current depth last changed at size `at`, whose stored path runs through it, so that path's siblings below
+ * are still current, and a sibling's stored size names the path that describes it.
+ */
+function walk(paths: HeadsPaths, size: number, key: Uint8Array): Walk {
+  const siblings: StoredSibling[] = [];
+  if (size === 0) return { siblings, terminal: { kind: 'empty' } };
+  let at = size;
+  let path = mustRead(paths, at);
+  let pathKey = Buffer.from(path.k, 'hex');
+  for (let depth = 0; depth < KEY_BITS; depth++) {
+    if (depth >= path.s.length) {
+      return { siblings, terminal: { kind: 'leaf', path, size: at } };
+    }
+    if (keyBit(key, depth) === keyBit(pathKey, depth)) {
+      siblings.push(path.s[depth]!);
+      continue;
+    }
+    siblings.push([pathNode(path, depth + 1), at]);
+    const next = path.s[depth];
+    if (!next) return { siblings, terminal: { kind: 'empty' } };
+    at = next[1];
+    path = mustRead(paths, at);
+    pathKey = Buffer.from(path.k, 'hex');
+  }
+  throw new Error('two streams with the same key');
+}
+
+/**
+ * The path to store for tree size `size`, whose leaf `size − 1` is an event of `stream` at `revision` with hash
+ * `head` (hex), given the paths stored for the smaller sizes.
+ */
+export function nextHeadsPath(
+  paths: HeadsPaths,
+  size: number,
+  stream: string,
+  revision: number,
+  head: string,
+): HeadsPath {
+  const key = headKey(stream);
+  const k = key.toString('hex');
+  const { siblings, terminal } = walk(paths, size - 1, key);
+  if (terminal.kind === 'empty' || terminal.path.k === k) {
+    return { k, r: revision, x: head, s: siblings, h: pathHashes(key, revision, head, siblings) };
+  }
+  // another stream holds the subtree alone: both go down to the first bit where their keys differ
+  const other = Buffer.from(terminal.path.k, 'hex');
+  let split = siblings.length;
+  while (keyBit(key, split) === keyBit(other, split)) split++;
+  const s: StoredSibling[] = [...siblings];
+  while (s.length < split) s.push(null);
+  s.push([pathNode(terminal.path, split + 1), terminal.size]);
+  return { k, r: revision, x: head, s, h: pathHashes(key, revision, head, s) };
+}
+
+/**
+ * A head proof (docs/integrity.md §12.6): the map at `treeSize` holds `stream` at `revision` with head `head`, or
+ * (both absent) does not hold it. `siblings` run from the root down to where the stream's walk ends, base64 or
+ * null for an empty subtree; for an absent stream whose walk ends at another stream's leaf, `other` is that leaf.
+ */
+export interface HeadProof {
+  readonly stream: string;
+  readonly treeSize: number;
+  readonly revision?: number;
+  readonly head?: string;
+  readonly siblings: readonly (string | null)[];
+  readonly other?: { readonly key: string; readonly revision: number; readonly head: string };
+}
+
+export function headProof(paths: HeadsPaths, treeSize: number, stream: string): HeadProof {
+  const key = headKey(stream);
+  const { siblings, terminal } = walk(paths, treeSize, key);
+  const hashes = siblings.map((s) => (s ? s[0] : null));
+  if (terminal.kind === 'empty') return { stream, treeSize, siblings: hashes };
+  const { k, r, x } = terminal.path;
+  if (k === key.toString('hex')) return { stream, treeSize, revision: r, head: x, siblings: hashes };
+  return { stream, treeSize, siblings: hashes, other: { key: k, revision: r, head: x } };
+}
+
+const HEX64 = /^[0-9a-f]{64}$/;
+const BASE64_HASH = /^[A-Za-z0-9+/]{43}=$/;
+
+/**
+ * What a head proof proves against `root`, the map's root at the proof's tree size: the stream's head, `null` for
+ * a stream the map does not hold, or undefined when the proof is malformed or does not lead to `root`. Never throws.
+ */
+export function verifyHeadProof(proof: unknown, root: Uint8Array): StreamHead | null | undefined {
+  if (typeof proof !== 'object' || proof === null) return undefined;
+  const p = proof as Partial<Record<keyof HeadProof, unknown>>;
+  if (typeof p.stream !== 'string' || !Array.isArray(p.siblings) || p.siblings.length > KEY_BITS) return undefined;
+  const siblings: Buffer[] = [];
+  for (const s of p.siblings as unknown[]) {
+    if (s === null) siblings.push(EMPTY_HEADS_ROOT);
+    else if (typeof s === 'string' && BASE64_HASH.test(s)) siblings.push(Buffer.from(s, 'base64'));
+    else return undefined;
+  }
+  const key = headKey(p.stream);
+  const present = p.revision !== undefined || p.head !== undefined;
+  let hash: Buffer;
+  if (present) {
+    if (!isRevision(p.revision) || typeof p.head !== 'string' || !HEX64.test(p.head) || p.other !== undefined) {
+      return undefined;
+    }
+    hash = headLeafHash(key, p.revision, Buffer.from(p.head, 'hex'));
+  } else if (p.other !== undefined) {
+    const o = p.other as { key?: unknown; revision?: unknown; head?: unknown } | null;
+    if (!o || typeof o.key !== 'string' || !HEX64.test(o.key) || !isRevision(o.revision)) return undefined;
+    if (typeof o.head !== 'string' || !HEX64.test(o.head)) return undefined;
+    const other = Buffer.from(o.key, 'hex');
+    if (other.equals(key)) return undefined;
+    // the other stream's leaf stands where the walk of this key ends: their keys share the path to it
+    for (let j = 0; j < siblings.length; j++) if (keyBit(other, j) !== keyBit(key, j)) return undefined;
+    hash = headLeafHash(other, o.revision, Buffer.from(o.head, 'hex'));
+  } else {
+    hash = EMPTY_HEADS_ROOT;
+  }
+  for (let j = siblings.length - 1; j >= 0; j--) {
+    hash = keyBit(key, j) === 0 ? headNodeHash(hash, siblings[j]!) : headNodeHash(siblings[j]!, hash);
+  }
+  if (root.length !== HEADS_HASH_SIZE || !hash.equals(root)) return undefined;
+  return present ? { revision: p.revision as number, head: p.head as string } : null;
+}
+
+function isRevision(value: unknown): value is number {
+  return Number.isSafeInteger(value) && (value as number) >= 0;
+}
+
+/**
+ * The root of the map holding exactly `heads` (stream → head), computed from scratch: the reference the stored,
+ * incremental map is tested against, and what a verifier holding every head can recompute.
+ */
+export function headsRootOf(heads: ReadonlyMap<string, StreamHead>): Buffer {
+  const leaves = [...heads].map(([stream, { revision, head }]) => {
+    const key = headKey(stream);
+    return { key, hash: headLeafHash(key, revision, Buffer.from(head, 'hex')) };
+  });
+  const build = (items: typeof leaves, depth: number): Buffer => {
+    if (items.length === 0) return Buffer.from(EMPTY_HEADS_ROOT);
+    if (items.length === 1) return items[0]!.hash;
+    const left = items.filter((i) => keyBit(i.key, depth) === 0);
+    const right = items.filter((i) => keyBit(i.key, depth) === 1);
+    return headNodeHash(build(left, depth + 1), build(right, depth + 1));
+  };
+  return build(leaves, 0);
+}

@@ -1,0 +1,143 @@
+import { createHash } from 'node:crypto';
+import fc from 'fast-check';
+import {
+  EMPTY_HEADS_ROOT,
+  headProof,
+  headsRoot,
+  headsRootOf,
+  nextHeadsPath,
+  verifyHeadProof,
+  type HeadsPath,
+  type StreamHead,
+} from '../../../src/ledger/heads-map.js';
+
+/** A map built leaf by leaf as the projection builds it, with the heads as they stood at every size. */
+function build(leaves: readonly { stream: string; head: string }[]) {
+  const paths = new Map<number, HeadsPath>();
+  const read = (size: number) => paths.get(size);
+  const revisions = new Map<string, number>();
+  const history: Map<string, StreamHead>[] = [new Map()];
+  leaves.forEach(({ stream, head }, i) => {
+    const revision = (revisions.get(stream) ?? -1) + 1;
+    revisions.set(stream, revision);
+    paths.set(i + 1, nextHeadsPath(read, i + 1, stream, revision, head));
+    history.push(new Map(history[i]!).set(stream, { revision, head }));
+  });
+  return { read, history };
+}
+
+const hashOf = (text: string) => createHash('sha256').update(text).digest('hex');
+const leaves = (streams: string[]) => streams.map((stream, i) => ({ stream, head: hashOf(`${stream}/${i}`) }));
+
+describe('the map of stream heads', () => {
+  it('when the log is empty, then the root is 32 zero bytes and every stream is absent', () => {
+    const { read } = build([]);
+    expect(headsRoot(read, 0)).toEqual(EMPTY_HEADS_ROOT);
+    expect(verifyHeadProof(headProof(read, 0, 'case-a:1'), EMPTY_HEADS_ROOT)).toBeNull();
+  });
+
+  it('when streams are appended in any order, then the root at every size equals the root computed from scratch, and every head proves', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.constantFrom('case-a:1', 'case-a:2', 'access-a:1', 'officer-x', 'registry', 'b', 'c', 'd', 'e'), {
+          maxLength: 40,
+        }),
+        (streams) => {
+          const { read, history } = build(leaves(streams));
+          history.forEach((heads, size) => {
+            const root = headsRoot(read, size);
+            expect(root).toEqual(headsRootOf(heads));
+            for (const stream of [
+              'case-a:1',
+              'case-a:2',
+              'access-a:1',
+              'officer-x',
+              'registry',
+              'b',
+              'c',
+              'd',
+              'e',
+              'z',
+            ]) {
+              const proven = verifyHeadProof(headProof(read, size, stream), root);
+              expect(proven).toEqual(heads.get(stream) ?? null);
+            }
+          });
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
+
+  it('when many distinct streams are added, then proofs at many sizes still match the from-scratch roots', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: 300 }), { minLength: 1, maxLength: 400 }), (ids) => {
+        const streams = ids.map((id) => `case-agency:${id}`);
+        const { read, history } = build(leaves(streams));
+        for (const size of [0, 1, Math.floor(streams.length / 2), streams.length]) {
+          const root = headsRoot(read, size);
+          expect(root).toEqual(headsRootOf(history[size]!));
+          const proof = headProof(read, size, streams[0]!);
+          expect(verifyHeadProof(proof, root)).toEqual(history[size]!.get(streams[0]!) ?? null);
+        }
+      }),
+      { numRuns: 25 },
+    );
+  });
+
+  describe('a proof', () => {
+    const { read } = build(leaves(['case-a:1', 'case-a:2', 'case-a:1', 'access-a:1', 'case-a:3', 'case-a:1']));
+    const root = headsRoot(read, 6);
+    const proof = headProof(read, 6, 'case-a:1');
+
+    it('when it is as made, then it gives the stream revision and head', () => {
+      expect(verifyHeadProof(proof, root)).toEqual({ revision: 2, head: proof.head });
+      expect(proof.revision).toBe(2);
+    });
+
+    it('when it names another revision, then it does not verify', () => {
+      expect(verifyHeadProof({ ...proof, revision: 1 }, root)).toBeUndefined();
+    });
+
+    it('when it names another head hash, then it does not verify', () => {
+      expect(verifyHeadProof({ ...proof, head: hashOf('other') }, root)).toBeUndefined();
+    });
+
+    it('when it claims the stream is absent, then it does not verify', () => {
+      const { revision: _r, head: _h, ...absent } = proof;
+      expect(verifyHeadProof(absent, root)).toBeUndefined();
+    });
+
+    it('when it is checked against the root of an earlier size, then it does not verify', () => {
+      expect(verifyHeadProof(proof, headsRoot(read, 5))).toBeUndefined();
+    });
+
+    it('when a sibling is changed, then it does not verify', () => {
+      const siblings = proof.siblings.map((s) => (s === null ? Buffer.alloc(32, 1).toString('base64') : s));
+      expect(proof.siblings.length).toBeGreaterThan(0);
+      expect(
+        verifyHeadProof({ ...proof, siblings: [...siblings.slice(0, -1), EMPTY_HEADS_ROOT.toString('base64')] }, root),
+      ).toBeUndefined();
+    });
+
+    it('when it is of a stream the map does not hold, then it proves the absence', () => {
+      const absent = headProof(read, 6, 'case-a:404');
+      expect(absent.revision).toBeUndefined();
+      expect(verifyHeadProof(absent, root)).toBeNull();
+    });
+
+    it('when it is malformed, then it does not verify and does not throw', () => {
+      for (const bad of [
+        null,
+        1,
+        'x',
+        {},
+        { stream: 'a' },
+        { stream: 'a', siblings: ['x'] },
+        { ...proof, revision: -1 },
+      ]) {
+        expect(verifyHeadProof(bad, root)).toBeUndefined();
+      }
+    });
+  });
+});
