@@ -22,6 +22,7 @@ describeInBrowser('the signed-in screens in Chromium: the tour of a major case',
     });
     supervisor = await signedInPage(f.sam);
     await supervisor.goto(`${f.t.url}/supervise`);
+    await supervisor.locator('#live-feed[data-state="live"]').waitFor(WAIT);
   });
   afterAll(async () => {
     for (const context of contexts) await context.close();

@@ -46,6 +46,9 @@ function show(event: LiveEvent): void {
 
 if (feed?.dataset.src) {
   const source = new EventSource(feed.dataset.src);
+  // whether the feed is following the log: `live` once connected, `retrying` while the browser reconnects
+  source.addEventListener('open', () => (feed.dataset.state = 'live'));
+  source.addEventListener('error', () => (feed.dataset.state = 'retrying'));
   source.addEventListener('ledger-event', (message) => {
     show(JSON.parse((message as MessageEvent<string>).data) as LiveEvent);
   });
