@@ -1,51 +1,27 @@
 import type { Principal } from '../../app/auth.js';
 import type { SupervisionReads } from '../../app/supervision-reads.js';
-import { html, jsonScript, type Html } from '../html.js';
+import { html, type Html } from '../html.js';
 import type { MessageKey } from '../i18n.js';
 import type { PageContext } from '../layout.js';
 import { caseHref } from '../links.js';
 import { barChart } from './chart.js';
+import { liveSection } from './live-feed.js';
 import { label, yuan } from './labels.js';
 
 type Reads = SupervisionReads;
-type Awaited2<T> = T extends Promise<infer U> ? U : T;
 
 /** What the dashboard shows: the supervision views' answers, each as the API's `/v1/audit/*` gives it. */
 export interface Dashboard {
   readonly agencies: readonly string[];
   readonly agency?: string;
   readonly year: number;
-  readonly overdue: Awaited2<ReturnType<Reads['overdueDisclosures']>>;
-  readonly missing: Awaited2<ReturnType<Reads['missingRecordings']>>;
-  readonly major: Awaited2<ReturnType<Reads['majorDecisions']>>;
-  readonly certificates: Awaited2<ReturnType<Reads['certificates']>>;
-  readonly ratio: Awaited2<ReturnType<Reads['reviewerRatio']>>;
-  readonly monthly: Awaited2<ReturnType<Reads['monthly']>>;
+  readonly overdue: Awaited<ReturnType<Reads['overdueDisclosures']>>;
+  readonly missing: Awaited<ReturnType<Reads['missingRecordings']>>;
+  readonly major: Awaited<ReturnType<Reads['majorDecisions']>>;
+  readonly certificates: Awaited<ReturnType<Reads['certificates']>>;
+  readonly ratio: Awaited<ReturnType<Reads['reviewerRatio']>>;
+  readonly monthly: Awaited<ReturnType<Reads['monthly']>>;
 }
-
-/** The act types' names, for the live feed's script (which shows each new act as it is recorded). */
-const ACT_TYPES = [
-  'CaseOpened',
-  'OnSiteInspectionRecorded',
-  'CredentialsShown',
-  'PartyNotified',
-  'EvidenceCollected',
-  'RecordingAttached',
-  'PropertySeized',
-  'ForcedDemolition',
-  'DocumentServed',
-  'HearingHeld',
-  'LegalReviewRequested',
-  'LegalReviewCompleted',
-  'ReviewDisagreementResolved',
-  'DecisionIssued',
-  'DecisionDisclosed',
-  'DisclosureWithdrawn',
-  'DisclosureUpdated',
-  'DisclosureExempted',
-  'RecordCorrected',
-  'CaseClosed',
-];
 
 /** A count, with `+` when the list has more than its first page. */
 const countOf = (page: { items: readonly unknown[]; next?: string }) =>
@@ -82,18 +58,6 @@ export function superviseMain(ctx: PageContext, principal: Principal, d: Dashboa
     </ul>
     ${liveSection(ctx)} ${overdueSection(ctx, d)} ${missingSection(ctx, d)} ${majorSection(ctx, d)}
     ${certificatesSection(ctx, d)} ${ratioSection(ctx, d)} ${chartSection(ctx, d)}`;
-}
-
-function liveSection(ctx: PageContext): Html {
-  const labels = Object.fromEntries(ACT_TYPES.map((type) => [type, label(ctx, 'act', type)]));
-  return html`<section aria-labelledby="live">
-    <h2 id="live">${ctx.t('supervise.live')}</h2>
-    ${jsonScript('act-labels', labels)}
-    <ol id="live-feed" class="feed" aria-live="polite" aria-relevant="additions" data-src="/supervise/live">
-      <li class="muted" id="live-waiting">${ctx.t('supervise.live.waiting')}</li>
-    </ol>
-    <noscript><p class="muted">${ctx.t('supervise.live.noscript')}</p></noscript>
-  </section>`;
 }
 
 const caseLink = (c: { agency: string; caseId: string }) => html`<a href="${caseHref(c)}">${c.caseId}</a>`;

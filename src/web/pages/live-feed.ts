@@ -1,0 +1,20 @@
+import { ACT_TYPES } from '../../domain/case/acts.js';
+import { html, jsonScript, type Html } from '../html.js';
+import type { PageContext } from '../layout.js';
+import { label } from './labels.js';
+
+/**
+ * The dashboard's live feed: an empty list (`aria-live="polite"`) that `dashboard.js` fills from `/supervise/live`,
+ * with the act types' names in the reader's language for it.
+ */
+export function liveSection(ctx: PageContext): Html {
+  const labels = Object.fromEntries(ACT_TYPES.map((type) => [type, label(ctx, 'act', type)]));
+  return html`<section aria-labelledby="live">
+    <h2 id="live">${ctx.t('supervise.live')}</h2>
+    ${jsonScript('act-labels', labels)}
+    <ol id="live-feed" class="feed" aria-live="polite" aria-relevant="additions" data-src="/supervise/live">
+      <li class="muted" id="live-waiting">${ctx.t('supervise.live.waiting')}</li>
+    </ol>
+    <noscript><p class="muted">${ctx.t('supervise.live.noscript')}</p></noscript>
+  </section>`;
+}
