@@ -5,6 +5,7 @@ import {
   caseStreamOf,
   CHECKPOINT,
   CONSISTENCY,
+  HEADS,
   MANIFEST,
   manifestBytes,
   revisionName,
@@ -21,6 +22,7 @@ import type { BlobStore } from '../ports/blob-store.js';
 import type { Clock } from '../ports/clock.js';
 import { readHolding } from './media-holdings.js';
 import type { EventStore } from '../ports/event-store.js';
+import type { HeadProof } from '../ledger/heads-map.js';
 import { checkStoredEvents } from './stored-events.js';
 import type { ConsistencyProof, InclusionProof, SignedCheckpoint } from './transparency-log.js';
 
@@ -29,6 +31,7 @@ export interface BundleLog {
   current(): Promise<SignedCheckpoint>;
   inclusion(eventId: string, treeSize?: number): InclusionProof;
   consistency(from: number, to: number): ConsistencyProof;
+  head(stream: string, treeSize?: number): HeadProof;
 }
 
 export interface BundleExportDependencies {
@@ -80,11 +83,16 @@ export class BundleExporter {
     const caseEvents = (await events.readStream(caseStreamOf(bundleCase))).map((r) => r.event);
     if (caseEvents.length === 0) return undefined;
     const accessEvents = (await events.readStream(accessStreamOf(bundleCase))).map((r) => r.event);
+    const checkpoint = await log.current();
+    // the checkpoint covers every event read, and perhaps some appended since: the bundle holds each stream up to
+    // its head at the checkpoint's size, so that the head proofs show it complete
+    const heads = [caseStreamOf(bundleCase), accessStreamOf(bundleCase)].map((s) => log.head(s, checkpoint.size));
+    await this.#readUpTo(caseStreamOf(bundleCase), caseEvents, heads[0]!);
+    await this.#readUpTo(accessStreamOf(bundleCase), accessEvents, heads[1]!);
     // Nothing altered leaves the service in a bundle: every event is re-hashed, linked and its signature checked.
     const keys = keyResolver(this.deps.keys().map((k) => k.publicKey));
     checkStoredEvents(caseStreamOf(bundleCase), caseEvents, { after: null, keys });
     checkStoredEvents(accessStreamOf(bundleCase), accessEvents, { after: null, keys });
-    const checkpoint = await log.current();
     const createdAt = this.deps.clock.now().toISOString();
     const mtime = Math.floor(Date.parse(createdAt) / 1000);
 
@@ -104,6 +112,7 @@ export class BundleExporter {
     for (const e of caseEvents) add(`events/${revisionName(e.revision)}.json`, json(e));
     for (const e of accessEvents) add(`access/${revisionName(e.revision)}.json`, json(e));
     for (const e of [...caseEvents, ...accessEvents]) add(`proofs/${e.id}.json`, json(this.#proof(e, checkpoint)));
+    add(HEADS, json(heads));
     if (options.trustedSize !== undefined) {
       add(CONSISTENCY, json(log.consistency(options.trustedSize, checkpoint.size)));
     }
@@ -140,6 +149,15 @@ export class BundleExporter {
       })),
     ];
     return { manifest, size: tarSize(entries.map((e) => e.size)), body: writeTar(entries) };
+  }
+
+  /** Appends to `held` the events of `stream` after it, up to the revision its head proof names. */
+  async #readUpTo(stream: string, held: EventEnvelope[], head: HeadProof): Promise<void> {
+    const last = held.at(-1)?.revision ?? -1;
+    const through = head.revision ?? -1;
+    if (through <= last) return;
+    const more = await this.deps.events.readStream(stream, { fromRevision: last + 1, limit: through - last });
+    held.push(...more.map((r) => r.event));
   }
 
   #proof(event: EventEnvelope, checkpoint: SignedCheckpoint): InclusionProof {

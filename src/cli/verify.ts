@@ -8,11 +8,13 @@ import { print, UsageError, type CliIo } from './io.js';
 import { progressBar } from './progress.js';
 
 export const verifyHelp = `Usage: ledger verify FILE [--key PEM_FILE ...] [--trusted-checkpoint NOTE_FILE]
-                     [--consistency-proof JSON_FILE] [--threads N] [--json]
+                     [--consistency-proof JSON_FILE] [--require-complete] [--threads N] [--json]
 
 Checks an evidence bundle offline, with no server (docs/integrity.md §13.5): the manifest against the files, the
 manifest's signature, the signed checkpoint, every event's hash and signature, the hash chains of the case and of
-its access records, every medium's size and SHA-256, and every event's inclusion proof against the checkpoint.
+its access records, every medium's size and SHA-256, every event's inclusion proof against the checkpoint, and,
+when the checkpoint commits to the heads of all streams, that the bundle holds every event of the case and of its
+access records up to the head the log had at the checkpoint (a cut tail is stream_incomplete).
 Names the first thing that fails.
 
 Options:
@@ -25,6 +27,8 @@ Options:
                                 bundle of the case must still hold
   --consistency-proof FILE      the consistency proof between the two ({from, to, proof}, as GET
                                 /v1/ledger/proof/consistency serves it) [default: the bundle's consistency.json]
+  --require-complete            refuse (stream_incomplete) a bundle whose checkpoint commits to no stream heads
+                                (one issued before the ledger committed to them), which cannot show it is complete
   --threads N                   threads that check the bundle: for bundles of 1,000 events or more, N - 1 worker
                                 threads check the events' signatures while this one checks the rest; 1 checks
                                 everything here. The report is the same. [default: the number of cores]
@@ -52,6 +56,7 @@ export async function verify(argv: string[], io: CliIo): Promise<number> {
       key: { type: 'string', multiple: true },
       'trusted-checkpoint': { type: 'string' },
       'consistency-proof': { type: 'string' },
+      'require-complete': { type: 'boolean' },
       threads: { type: 'string' },
       json: { type: 'boolean' },
     },
@@ -84,6 +89,7 @@ export async function verify(argv: string[], io: CliIo): Promise<number> {
         ...(trustedKeys ? { trustedKeys } : {}),
         ...(trustedCheckpoint !== undefined ? { trustedCheckpoint } : {}),
         ...(consistencyProof ? { consistencyProof } : {}),
+        ...(values['require-complete'] ? { requireComplete: true } : {}),
         ...(pool ? { signatureChecker: pool } : {}),
       },
       progress ? (bytes) => progress.update(bytes, size) : undefined,
@@ -124,6 +130,14 @@ function summary(report: BundleReport): string {
   if (report.streams) {
     const at = report.streams.map((st) => `${st.stream} at revision ${st.revision}`);
     lines.push(`  exported with ${at.join(', ')}`);
+  }
+  if (report.complete) {
+    const at = report.complete.streams.map((st) =>
+      st.revision < 0 ? `${st.stream} (no event)` : `${st.stream} through revision ${st.revision}`,
+    );
+    lines.push(`  complete: at the checkpoint's size ${report.complete.treeSize} the log held ${at.join(', ')}`);
+  } else if (report.valid) {
+    lines.push('  completeness not proven: the checkpoint commits to no stream heads (issued before they were)');
   }
   if (report.trustedCheckpoint) {
     const { size, covers } = report.trustedCheckpoint;

@@ -26,7 +26,8 @@ export type BundleFailureCode =
   | 'media_missing'
   | 'media_mismatch'
   | 'proof_missing'
-  | 'proof_invalid';
+  | 'proof_invalid'
+  | 'stream_incomplete';
 
 export interface BundleFailure {
   readonly code: BundleFailureCode;
@@ -65,6 +66,11 @@ export interface BundleReport {
   readonly trustedCheckpoint?: TrustedCheckpointReport;
   /** The streams the manifest says the bundle holds, with their last revision at export (format v2). */
   readonly streams?: readonly StreamRevision[];
+  /**
+   * Present when the bundle's checkpoint commits to the stream heads and every stream of the bundle was proved
+   * complete: at the checkpoint's size the log held no event of these streams beyond `revision` (-1: none at all).
+   */
+  readonly complete?: { readonly treeSize: number; readonly streams: readonly StreamRevision[] };
   readonly counts: BundleCounts;
 }
 
@@ -94,6 +100,11 @@ export interface BundleVerifyOptions {
   readonly trustedCheckpoint?: string;
   /** A consistency proof between the trusted checkpoint and the bundle's; default: the bundle's `consistency.json`. */
   readonly consistencyProof?: ConsistencyProofInput;
+  /**
+   * Require proof that the bundle's streams are complete: a checkpoint without the stream heads line (issued before
+   * the ledger committed to heads) is then `stream_incomplete` too, instead of proving nothing either way.
+   */
+  readonly requireComplete?: boolean;
   /** Officers' keys, for events that carry `actorSig`. */
   readonly actorKeys?: PublicKeyResolver;
   /** Largest file other than a medium (default 16 MiB); such files are held until the end. */

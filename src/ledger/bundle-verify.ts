@@ -14,6 +14,7 @@ import {
   type Held,
   type TrustedKeys,
 } from './bundle-checks.js';
+import { checkComplete } from './bundle-heads.js';
 import { LookAhead } from './bundle-look-ahead.js';
 import { DEFAULT_MAX_HELD, readManifest, type ListedFile } from './bundle-manifest-read.js';
 import { failed, Failed } from './bundle-parse.js';
@@ -115,6 +116,7 @@ export class BundleVerifier implements TarSink {
   /** Bytes of `checkpoint.txt` and `keys/` held before the manifest's signature was checked. */
   #unsignedHeld = 0;
   #trustedCheckpoint: TrustedCheckpointReport | undefined;
+  #complete: BundleReport['complete'];
   /** Work done ahead, for large bundles given a signature checker. */
   #ahead: LookAhead | undefined;
   readonly #counts: BundleCounts = {
@@ -244,6 +246,10 @@ export class BundleVerifier implements TarSink {
       const access = checkStream(held, 'access', accessStreamOf(manifest), keys);
       checkMedia(held, [...events, ...access]);
       const leaves = checkProofs(held, [...events, ...access], manifest.checkpoint.size, root);
+      this.#complete = checkComplete(held, manifest, keys, [
+        { stream: caseStreamOf(manifest), held: events },
+        { stream: accessStreamOf(manifest), held: access },
+      ]);
       if (this.#trustedCheckpoint) {
         const size = this.#trustedCheckpoint.size;
         this.#trustedCheckpoint = {
@@ -264,6 +270,7 @@ export class BundleVerifier implements TarSink {
       trustedKeys: this.#trusted,
       ...(this.#trustedCheckpoint ? { trustedCheckpoint: this.#trustedCheckpoint } : {}),
       ...(manifest?.streams ? { streams: manifest.streams.map((s) => ({ ...s })) } : {}),
+      ...(this.#complete && !this.#failure ? { complete: this.#complete } : {}),
       counts: { ...this.#counts },
     };
   }

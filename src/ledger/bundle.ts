@@ -24,6 +24,8 @@ export type BundleFormat = typeof BUNDLE_FORMAT | typeof BUNDLE_FORMAT_V2 | type
 export const MANIFEST = 'manifest.json';
 export const CHECKPOINT = 'checkpoint.txt';
 export const CONSISTENCY = 'consistency.json';
+/** The head proofs (docs/integrity.md §12.6) of the case and access streams at the bundle's checkpoint. */
+export const HEADS = 'heads.json';
 
 /** A listed file: its name in the archive, its size and the hex SHA-256 of its bytes. */
 export interface ManifestFile {
@@ -79,6 +81,7 @@ export const accessStreamOf = ({ agency, caseId }: CaseOfBundle): string =>
 export type BundleFileKind =
   | { readonly kind: 'checkpoint' }
   | { readonly kind: 'consistency' }
+  | { readonly kind: 'heads' }
   | { readonly kind: 'event'; readonly revision: number }
   | { readonly kind: 'access'; readonly revision: number }
   | { readonly kind: 'media'; readonly sha256: string }
@@ -93,6 +96,7 @@ const PROOF_FILE = /^proofs\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-
 export function classify(name: string): BundleFileKind | undefined {
   if (name === CHECKPOINT) return { kind: 'checkpoint' };
   if (name === CONSISTENCY) return { kind: 'consistency' };
+  if (name === HEADS) return { kind: 'heads' };
   // each pattern is tried only on the names of its folder, and what it captures is sliced out at fixed places
   switch (name.charCodeAt(0)) {
     case 0x65: // events/

@@ -71,7 +71,9 @@ export function headLeafHash(key: Uint8Array, revision: number, head: Uint8Array
   const input = LEAF_INPUT;
   input[0] = LEAF_PREFIX;
   input.set(key, 1);
-  input.writeBigUInt64BE(BigInt(revision), 33);
+  // two 32-bit halves rather than writeBigUInt64BE, which the browsers' Buffer (the `buffer` package) lacks
+  input.writeUInt32BE(Math.floor(revision / 2 ** 32), 33);
+  input.writeUInt32BE(revision % 2 ** 32, 37);
   input.set(head, 41);
   return sha256(input);
 }

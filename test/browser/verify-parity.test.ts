@@ -67,6 +67,7 @@ describeInBrowser('the browser verifier and ledger verify', () => {
         'proof flipped': 'proof_invalid',
         'manifest signature flipped': 'manifest_signature_invalid',
         'checkpoint signature flipped': 'checkpoint_invalid',
+        'case tail cut, manifest made again': 'stream_incomplete',
         'tail dropped': 'malformed',
       });
     });

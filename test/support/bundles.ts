@@ -41,8 +41,12 @@ export async function pack(list: readonly Member[]): Promise<Buffer> {
 }
 
 /** What an exporter holding the service key can do: list the files as they now are, and sign the manifest again. */
-function resign(list: readonly Member[], signer: Signer): Member[] {
-  const old = JSON.parse(list[0]!.bytes.toString('utf8')) as BundleManifest;
+function resign(
+  list: readonly Member[],
+  signer: Signer,
+  change: (m: BundleManifest) => BundleManifest = (m) => m,
+): Member[] {
+  const old = change(JSON.parse(list[0]!.bytes.toString('utf8')) as BundleManifest);
   const files = list.slice(1).map((m) => ({
     name: m.name,
     size: m.bytes.length,
@@ -101,7 +105,8 @@ export async function caseBundle(t: TestService, agency: string, caseId: string)
 /**
  * The bundle as exported and tampered with, by name: a flipped byte in an event (as it is, and with the manifest
  * signed again, so the event's own hash must catch it), in an event's signature, in an inclusion proof, in the
- * manifest's signature and in the checkpoint's, and the archive cut short. `signer` is the service's key.
+ * manifest's signature and in the checkpoint's, the case's last event cut off (with its proof, and the manifest
+ * made again to end the stream there), and the archive cut short. `signer` is the service's key.
  */
 export async function tamperedBundles(bundle: Buffer, signer: Signer): Promise<Record<string, Buffer>> {
   const list = unpack(bundle);
@@ -123,6 +128,13 @@ export async function tamperedBundles(bundle: Buffer, signer: Signer): Promise<R
   const manifestSigAt = manifest.indexOf('"value":"') + 20;
 
   const json = (value: unknown) => Buffer.from(`${JSON.stringify(value)}\n`);
+  const lastEvent = list.filter((m) => m.name.startsWith('events/')).at(-1)!;
+  const lastId = (JSON.parse(lastEvent.bytes.toString('utf8')) as { id: string }).id;
+  const tailCut = list.filter((m) => m !== lastEvent && m.name !== `proofs/${lastId}.json`);
+  const endEarlier = (m: BundleManifest): BundleManifest => ({
+    ...m,
+    streams: m.streams!.map((s, i) => (i === 0 ? { ...s, revision: s.revision - 1 } : s)),
+  });
   return {
     valid: bundle,
     'event byte flipped': await pack(replace(list, event.name, flippedEvent)),
@@ -135,6 +147,7 @@ export async function tamperedBundles(bundle: Buffer, signer: Signer): Promise<R
     'checkpoint signature flipped': await pack(
       resign(replace(list, checkpoint.name, Buffer.from(flipBase64(note, sigAt))), signer),
     ),
+    'case tail cut, manifest made again': await pack(resign(tailCut, signer, endEarlier)),
     'tail dropped': bundle.subarray(0, bundle.length - 1536),
   };
 }

@@ -69,4 +69,6 @@ export const VERIFY_EN: VerifyMessages = {
   'verify.code.proof_missing': 'An event has no inclusion proof.',
   'verify.code.proof_invalid':
     "An event's inclusion proof does not match the checkpoint: it does not show the event is in the signed ledger.",
+  'verify.code.stream_incomplete':
+    'The records are incomplete: the signed ledger holds later records of the case than the file, or the file cannot show it holds them all.',
 };

@@ -61,6 +61,7 @@ export const VERIFY_ZH_CN = {
   'verify.code.media_mismatch': '媒体文件与事件记录的大小或哈希不符。',
   'verify.code.proof_missing': '某个事件缺少包含证明。',
   'verify.code.proof_invalid': '某个事件的包含证明与检查点不符：不能证明该事件已记入签名的账本。',
+  'verify.code.stream_incomplete': '记录不完整：签名的账本中还有本案件更晚的记录，或文件无法证明已包含全部记录。',
 };
 
 export type VerifyMessages = { readonly [K in keyof typeof VERIFY_ZH_CN]: string };

@@ -34,6 +34,7 @@ const CODE_TEXT: Record<BundleFailureCode, MessageKey> = {
   media_mismatch: 'verify.code.media_mismatch',
   proof_missing: 'verify.code.proof_missing',
   proof_invalid: 'verify.code.proof_invalid',
+  stream_incomplete: 'verify.code.stream_incomplete',
 };
 
 /** The text the page's script shows, in the page's language. */

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import fc from 'fast-check';
 import {
   EMPTY_HEADS_ROOT,
+  headLeafHash,
   headProof,
   headsRoot,
   headsRootOf,
@@ -139,5 +140,15 @@ describe('the map of stream heads', () => {
         expect(verifyHeadProof(bad, root)).toBeUndefined();
       }
     });
+  });
+});
+
+describe('the leaf hash', () => {
+  it('when the revision needs more than 32 bits, then it is written as 8 bytes big-endian, as the format says', () => {
+    const key = Buffer.alloc(32, 1);
+    const head = Buffer.alloc(32, 2);
+    const revision = 2 ** 40 + 5;
+    const input = Buffer.concat([Buffer.from([0x02]), key, Buffer.from('0000010000000005', 'hex'), head]);
+    expect(headLeafHash(key, revision, head)).toEqual(createHash('sha256').update(input).digest());
   });
 });
