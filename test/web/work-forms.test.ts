@@ -102,6 +102,20 @@ describe('opening a case from the portal', () => {
   });
 });
 
+describe('the start page of signed-in work', () => {
+  it("when an officer opens it, then the agency's cases are listed, linked, and another agency's are not", async () => {
+    await openCase(f, 'wf-list');
+    await f.t.service.readModelsCaughtUp();
+    const mine = await page(f, '/work', f.alice);
+    expect(mine.status).toBe(200);
+    expect(mine.text).toContain(`<a href="/cases/${AGENCY}/wf-list">`);
+    expect(mine.text).toContain('<a href="/cases/new">立案</a>');
+    const theirs = await page(f, '/work', f.olga);
+    expect(theirs.status).toBe(200);
+    expect(theirs.text).not.toContain('wf-list');
+  });
+});
+
 describe('recording acts from the portal', () => {
   beforeAll(() => openCase(f, 'wf-2'));
 
