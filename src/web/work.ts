@@ -5,6 +5,7 @@ import type { ActRequest, CaseService } from '../app/case-service.js';
 import { dateAtOffset } from '../domain/actor.js';
 import { notFound } from '../domain/errors.js';
 import type { LedgerError } from '../errors.js';
+import { consistencyOf } from '../http/consistency.js';
 import { receiveMedium, type MediaApiDependencies } from '../http/media-api.js';
 import { requestId } from '../http/request.js';
 import type { Validate } from '../http/validation.js';
@@ -168,7 +169,15 @@ export function workScreens(deps: WorkDependencies, assets: PortalAssets): Route
   router.get('/cases/:agency/:caseId/acts/:type', signedIn(), async (req, res) => {
     const { principal, agency, caseId } = target(req, res);
     // the form shows the case: reading it is a retrieval, recorded as the API records one
-    const file = await deps.files.file({ principal, agency, caseId, action: 'read_case', requestId: requestId(res) });
+    const consistentWith = consistencyOf(req);
+    const file = await deps.files.file({
+      principal,
+      agency,
+      caseId,
+      action: 'read_case',
+      requestId: requestId(res),
+      ...(consistentWith === undefined ? {} : { consistentWith }),
+    });
     res.locals.caseFile = file;
     const day = today(agency);
     const values: Values = { occurredAt: nowLocal(agency), officers: file.officers.join(', ') };

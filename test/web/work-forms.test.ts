@@ -275,6 +275,7 @@ describe('legal review from the portal', () => {
       'data.opinion': '裁量过重。',
     });
     expect(rejected.status).toBe(303);
+    await f.t.service.readModelsCaughtUp();
     const form = await page(f, `/cases/${AGENCY}/wf-5/acts/ReviewDisagreementResolved`, f.admin);
     expect(form.status).toBe(200);
     expect(form.text).toContain('<legend>协调决定</legend>');

@@ -9,6 +9,7 @@ let jar: Jar;
 beforeAll(async () => {
   f = await startScreensService();
   await openCase(f, 'ws-1');
+  await f.t.service.readModelsCaughtUp(); // the form shows the case, read from the read models
   jar = new Jar();
   const { res } = await browse(f.t.url, jar, '/signin/dev', { form: { token: f.alice } });
   expect(res.status).toBe(303);
