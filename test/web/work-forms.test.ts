@@ -157,6 +157,22 @@ describe('recording acts from the portal', () => {
     expect(await f.t.service.events.readStream(mediaStream(AGENCY, sha))).toEqual([]);
   });
 
+  it('when a forced demolition is sent with only a photo, then the recording rule is told in Chinese and nothing is recorded', async () => {
+    const form = new FormData();
+    form.append('occurredAt', `${DAY}T13:00`);
+    form.append('officers', 'alice, bob');
+    form.append('data.target', '违法搭建的彩钢棚');
+    form.append('data.legalBasis', '《行政强制法》第四十四条');
+    form.append('medium', new Blob([randomBytes(1024)], { type: 'image/jpeg' }), 'p.jpg');
+    const before = await caseEvents('wf-2');
+    const res = await post(`/cases/${AGENCY}/wf-2/acts/ForcedDemolition`, f.alice, form);
+    expect(res.status).toBe(422);
+    expect(res.text).toContain('查封扣押、强制拆除须附全程音频或视频记录');
+    // the photo is kept for the next try, so it need not be uploaded again
+    expect(res.text).toMatch(/<input type="hidden" name="media" value="[0-9a-f]{64}"/);
+    expect(await caseEvents('wf-2')).toHaveLength(before.length);
+  });
+
   it('when an officer of another agency posts to the case, then 404 and nothing is recorded', async () => {
     const before = await caseEvents('wf-2');
     const res = await post(`/cases/${AGENCY}/wf-2/acts/EvidenceCollected`, f.olga, {
@@ -249,6 +265,12 @@ describe('legal review from the portal', () => {
       'DecisionIssued',
       'DecisionDisclosed',
     ]);
+    const withdrawn = await post(`/cases/${AGENCY}/wf-3/acts/DisclosureWithdrawn`, f.alice, {
+      occurredAt: `${DAY}T17:00`,
+      'data.reason': '决定已被复议机关撤销。',
+    });
+    expect(withdrawn.status).toBe(303);
+    expect((await caseEvents('wf-3')).at(-1)).toMatchObject({ type: 'DisclosureWithdrawn' });
   });
 
   it('when the officer decides a major case without an approved review, then it is refused in Chinese', async () => {

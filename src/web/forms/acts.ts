@@ -66,6 +66,10 @@ const FORMS: Record<string, Omit<ActForm, 'officers'>> = {
     fields: [area('items', 'form.seizedItems'), text('legalBasis', 'form.legalBasis')],
     medium: true,
   },
+  ForcedDemolition: {
+    fields: [area('target', 'form.demolitionTarget'), text('legalBasis', 'form.legalBasis')],
+    medium: true,
+  },
   DocumentServed: {
     fields: [
       text('document', 'form.document'),
@@ -110,6 +114,8 @@ const FORMS: Record<string, Omit<ActForm, 'officers'>> = {
     medium: false,
   },
   DecisionDisclosed: { fields: [date('publishedOn', 'form.publishedOn')], medium: false },
+  DisclosureWithdrawn: { fields: [area('reason', 'form.reason')], medium: false },
+  DisclosureUpdated: { fields: [area('reason', 'form.reason')], medium: false },
   CaseClosed: { fields: [date('closedOn', 'form.closedOn')], medium: false },
 };
 

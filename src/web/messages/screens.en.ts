@@ -241,4 +241,6 @@ export const SCREENS_EN: ScreensMessages = {
   'supervise.opened': 'Cases opened',
   'supervise.decided': 'Decisions',
   'supervise.overdueMonthly': 'Publications overdue',
+  'form.demolitionTarget': 'What was demolished',
+  'form.reason': 'Reason',
 };

@@ -238,6 +238,8 @@ export const SCREENS_ZH_CN = {
   'supervise.opened': '立案',
   'supervise.decided': '作出决定',
   'supervise.overdueMonthly': '逾期公示',
+  'form.demolitionTarget': '拆除对象',
+  'form.reason': '理由',
 };
 
 export type ScreensMessages = { readonly [K in keyof typeof SCREENS_ZH_CN]: string };

@@ -10,6 +10,7 @@ export const OFFICER_ACTS = [
   'OnSiteInspectionRecorded',
   'EvidenceCollected',
   'PropertySeized',
+  'ForcedDemolition',
   'DocumentServed',
   'RecordingAttached',
   'HearingHeld',
@@ -19,9 +20,17 @@ export const OFFICER_ACTS = [
 
 /** The acts an officer records once the case is decided or published. */
 const AFTER_DECISION: Record<string, readonly string[]> = {
-  decided: ['DecisionDisclosed', 'DocumentServed', 'RecordingAttached'],
-  disclosed: ['DocumentServed', 'RecordingAttached', 'CaseClosed'],
+  decided: ['DecisionDisclosed', 'DocumentServed', 'ForcedDemolition', 'RecordingAttached'],
+  disclosed: [
+    'DocumentServed',
+    'ForcedDemolition',
+    'RecordingAttached',
+    'DisclosureUpdated',
+    'DisclosureWithdrawn',
+    'CaseClosed',
+  ],
   withdrawn: ['RecordingAttached', 'CaseClosed'],
+  closed: ['DisclosureUpdated', 'DisclosureWithdrawn'],
   exempted: ['RecordingAttached', 'CaseClosed'],
 };
 
