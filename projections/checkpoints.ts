@@ -12,6 +12,18 @@ export interface CheckpointTimestampDoc {
   readonly eventId: string;
 }
 
+/** A witness's cosignature of a checkpoint (C2SP tlog-cosignature/v1), as recorded by `CheckpointCosigned`. */
+export interface CosignatureEntry {
+  /** The witness's key name and cosignature key ID (hex). */
+  witness: string;
+  keyHash: string;
+  /** The signature line, without its newline. */
+  line: string;
+  /** When the witness cosigned, POSIX seconds. */
+  timestamp: number;
+  eventId: string;
+}
+
 /** A signed checkpoint of the Merkle log as issued (C2SP tlog-checkpoint in a signed note). */
 export interface CheckpointDoc extends Doc {
   origin: string;
@@ -26,6 +38,8 @@ export interface CheckpointDoc extends Doc {
   position: number;
   /** Its RFC 3161 time-stamps, in the order they were recorded (`CheckpointTimestamped` events). */
   timestamps: CheckpointTimestampDoc[];
+  /** The witnesses' cosignatures, one per witness key (the latest), in the order they were recorded. */
+  cosignatures?: CosignatureEntry[];
 }
 
 export const CHECKPOINTS = 'checkpoints';
@@ -35,11 +49,12 @@ export const checkpointKey = (size: number): string => String(size).padStart(16,
 
 /**
  * Issued checkpoints, from their stream (`CheckpointIssued` events, signed and chained like every event), with the
- * time-stamps recorded for each (`CheckpointTimestamped` events of the same stream).
+ * time-stamps recorded for each (`CheckpointTimestamped` events of the same stream) and the witnesses'
+ * cosignatures of each (`CheckpointCosigned` events) folded in.
  */
 export const checkpointsProjection: Projection = {
   name: 'checkpoints',
-  version: 2,
+  version: 3,
   collections: [{ name: CHECKPOINTS, indexes: ['size', 'issuedAt'] }],
   apply({ event, position }, docs): Change[] {
     if (event.stream !== CHECKPOINT_STREAM) return [];
@@ -60,6 +75,23 @@ export const checkpointsProjection: Projection = {
           doc: { ...doc, timestamps: [...(doc.timestamps ?? []), stamp] },
         },
       ];
+    }
+    if (event.type === 'CheckpointCosigned') {
+      const data = event.data as { size: number; rootHash: string; witness: string; keyHash: string };
+      const { cosignature, timestamp } = event.data as { cosignature: string; timestamp: number };
+      const key = checkpointKey(data.size);
+      const doc = docs.get<CheckpointDoc>(CHECKPOINTS, key);
+      // a cosignature of a root this log never issued at that size is not this checkpoint's
+      if (!doc || doc.rootHash !== data.rootHash) return [];
+      const entry: CosignatureEntry = {
+        witness: data.witness,
+        keyHash: data.keyHash,
+        line: cosignature,
+        timestamp,
+        eventId: event.id,
+      };
+      const others = (doc.cosignatures ?? []).filter((c) => c.witness !== entry.witness || c.keyHash !== entry.keyHash);
+      return [{ collection: CHECKPOINTS, key, doc: { ...doc, cosignatures: [...others, entry] } }];
     }
     if (event.type !== 'CheckpointIssued') return [];
     const data = event.data as { origin: string; size: number; rootHash: string; note: string };

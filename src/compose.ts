@@ -10,6 +10,7 @@ import type { Clock } from './ports/clock.js';
 import type { EventStore, Position } from './ports/event-store.js';
 import { SqliteEventStore } from './adapters/sqlite/event-store.js';
 import type { Keys } from './adapters/keys/file-keyring.js';
+import type { Signer as TransparencyLogSigner } from './ledger/ed25519.js';
 import { openReplicaKeys, type ReplicaKeys } from './replica-keys.js';
 import { DEFAULT_SCHEDULE_FILE, loadSchedule } from './adapters/calendar/file-calendar.js';
 import type { ScheduleData, WorkingDayCalendar } from './domain/calendar/working-days.js';
@@ -50,6 +51,9 @@ import { CheckpointTimestamps } from './app/checkpoint-timestamps.js';
 import { HttpTimeStampAuthority } from './adapters/tsa/http-tsa.js';
 import { timestampRoots } from './ledger/timestamp-verify.js';
 import { randomBytes } from 'node:crypto';
+import { WitnessSubmitter } from './app/witness-submitter.js';
+import { recordCosignature } from './app/checkpoint-cosignatures.js';
+import { httpWitnessClient } from './adapters/witness-http/witness-client.js';
 import { CHECKPOINT_STREAM, MERKLE, leafKey, storedNode } from '../projections/merkle.js';
 import { storedHeadsPath } from '../projections/heads.js';
 import { CHECKPOINTS, checkpointKey } from '../projections/checkpoints.js';
@@ -258,6 +262,41 @@ function oidcSignInOf(oidc: OidcConfig, config: Config, clock: Clock, seal: Cook
 }
 
 /**
+ * Submits each new checkpoint to the witnesses of `WITNESSES` in the background and records their cosignatures in
+ * the checkpoints' stream; a witness that fails is logged, counted in /metrics and retried.
+ */
+function witnessSubmitter(
+  config: Config,
+  deps: {
+    transparency: TransparencyLog;
+    events: EventStore;
+    keys: { signer: TransparencyLogSigner };
+    clock: Clock;
+    locks: StreamLocks;
+    newId: () => string;
+    log: Logger;
+  },
+): WitnessSubmitter {
+  const { transparency, events, keys, clock, locks, newId, log } = deps;
+  return new WitnessSubmitter({
+    log: transparency,
+    client: httpWitnessClient({ timeoutMs: config.witnesses.timeoutMs }),
+    witnesses: config.witnesses.endpoints,
+    retryMaxMs: config.witnesses.retryMaxSeconds * 1000,
+    record: (checkpoint, c) =>
+      recordCosignature({ events, signer: keys.signer, clock, locks, stream: CHECKPOINT_STREAM, newId }, checkpoint, c),
+    onCosigned: (witness, size) => log.info({ witness, size }, 'witness: checkpoint cosigned'),
+    onFailure: ({ witness, url, size, reason, refused, failures, retryInMs }) =>
+      (refused ? log.error.bind(log) : log.warn.bind(log))(
+        { witness, url, size, reason, failures, retryInMs },
+        refused
+          ? 'witness: the witness refused the checkpoint (missing cosignature); retrying'
+          : 'witness: checkpoint not cosigned (missing cosignature); retrying',
+      ),
+  });
+}
+
+/**
  * Starts the service, holding the data folder's lock (`service.lock`) from before it opens anything there until it
  * has closed: a second service, or `ledger rebuild`, on the same folder is refused with `DataFolderInUse`.
  */
@@ -340,7 +379,7 @@ async function startHolding(config: Config, { clock, log }: ServiceDependencies)
     );
   }
   const { store: readModels, applier } = await openReadModels(config);
-  const scheduled: { schedule?: CheckpointSchedule } = {}; // the schedule needs the runner, the runner tells it
+  const scheduled: { schedule?: CheckpointSchedule; witnessing?: WitnessSubmitter } = {}; // the runner tells them
   let changedAt = clock.now(); // when the read models last changed: the public routes' Last-Modified
   const runner = new ProjectionRunner(events, readModels, PROJECTIONS, {
     applier,
@@ -353,6 +392,7 @@ async function startHolding(config: Config, { clock, log }: ServiceDependencies)
     afterCommit: () => {
       changedAt = clock.now();
       scheduled.schedule?.applied();
+      scheduled.witnessing?.nudge();
     },
   });
   const stamping: { timestamps?: CheckpointTimestamps } = {}; // told of each checkpoint the log issues
@@ -406,6 +446,8 @@ async function startHolding(config: Config, { clock, log }: ServiceDependencies)
     onStamped: ({ size, tsa, genTime }) => log.info({ size, tsa, genTime }, 'checkpoint: time-stamped'),
   });
   stamping.timestamps = timestamps;
+  const witnessing = witnessSubmitter(config, { transparency, events, keys, clock, locks: deps.locks, newId, log });
+  scheduled.witnessing = witnessing;
   const outdated = runner.outdated(); // only when the read models changed under the service since just now
   if (outdated) log.warn({ stored: readModels.versions() }, 'projections changed: rebuilding read models');
   try {
@@ -450,7 +492,15 @@ async function startHolding(config: Config, { clock, log }: ServiceDependencies)
   const bundles = new BundleReads({
     events,
     reads,
-    exporter: new BundleExporter({ events, blobs, log: transparency, keys: eventKeys, signer: keys.signer, clock }),
+    exporter: new BundleExporter({
+      events,
+      blobs,
+      log: transparency,
+      keys: eventKeys,
+      signer: keys.signer,
+      clock,
+      cosigned: (checkpoint) => witnessing.cosignedNote(checkpoint, config.witnesses.bundleWaitMs),
+    }),
   });
   const publicStatistics = new PublicStatisticsReads({ readModels, runner, clock, utcOffsetOf: agencyOffset });
   const portalAssets = new PortalAssets();
@@ -553,6 +603,7 @@ async function startHolding(config: Config, { clock, log }: ServiceDependencies)
       ...storeMetrics(store),
       ...projectionMetrics(runner, head),
       ...verifyMetrics(verifySlots),
+      ...witnessing.metrics(),
     ];
   };
   const app = createHttpApp({
@@ -608,6 +659,7 @@ async function startHolding(config: Config, { clock, log }: ServiceDependencies)
       clearTimeout(force);
       await schedule.stop();
       await timestamps.stop();
+      await witnessing.stop();
       indexing.abort();
       await signatures.close();
       await events.close();

@@ -4,6 +4,7 @@ import { ConfigError } from './errors.js';
 import { boolean, httpUrl, integer, oneOf } from './config-values.js';
 import { PORTAL_CONFIG_VARIABLES, portalConfig, type PortalConfig } from './config-portal.js';
 import { TSA_CONFIG_VARIABLES, tsaConfig, type TsaConfig } from './config-tsa.js';
+import { WITNESS_CONFIG_VARIABLES, witnessesConfig, type WitnessesConfig } from './config-witness.js';
 
 /**
  * The service's configuration: one typed object, read from the environment once at start-up by
@@ -44,10 +45,13 @@ export interface Config {
   readonly utcOffsets: UtcOffsets;
   /** The web portal's sign-in and sessions. */
   readonly portal: PortalConfig;
+  /** The witnesses that cosign the checkpoints. */
+  readonly witnesses: WitnessesConfig;
 }
 
 export type { OidcConfig, PortalConfig } from './config-portal.js';
 export type { TsaConfig } from './config-tsa.js';
+export type { WitnessEndpoint, WitnessesConfig } from './config-witness.js';
 
 /** Minutes east of UTC: every agency's (`LEDGER_UTC_OFFSET`) but those named in `AGENCY_UTC_OFFSETS`. */
 export interface UtcOffsets {
@@ -290,6 +294,7 @@ export const CONFIG_VARIABLES: readonly { name: string; default: string; descrip
     description: 'largest request head in bytes (431 headers_too_large beyond), 1024..65536',
   },
   ...PORTAL_CONFIG_VARIABLES,
+  ...WITNESS_CONFIG_VARIABLES,
 ];
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -335,6 +340,7 @@ export function loadConfig(env: Env, cwd: string = process.cwd()): Config {
     http: httpServerConfig(read),
     utcOffsets: utcOffsetsConfig(read),
     portal: portalConfig(read, jwt.trust.kind === 'embedded' && eventStore.kind === 'sqlite'),
+    witnesses: witnessesConfig(read),
   };
 }
 

@@ -43,6 +43,8 @@ export interface BundleExportDependencies {
   /** Signs the manifest (the event key). */
   readonly signer: Signer;
   readonly clock: Clock;
+  /** The checkpoint's note with the witnesses' cosignatures (waiting for them, bounded); default: the note. */
+  readonly cosigned?: (checkpoint: SignedCheckpoint) => Promise<string>;
 }
 
 /** A bundle ready to stream: its manifest, its exact size in bytes and its bytes, produced as they are read. */
@@ -101,7 +103,7 @@ export class BundleExporter {
       small.push({ name, bytes: typeof bytes === 'string' ? Buffer.from(bytes, 'utf8') : bytes });
     const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
 
-    add(CHECKPOINT, checkpoint.note);
+    add(CHECKPOINT, this.deps.cosigned ? await this.deps.cosigned(checkpoint) : checkpoint.note);
     const seenKeys = new Set<string>();
     for (const { publicKey } of this.deps.keys()) {
       const keyId = keyIdOf(publicKey);

@@ -3,6 +3,7 @@ import { sealEvents } from '../ledger/envelope.js';
 import { checkpointBody, signNote } from '../ledger/checkpoint.js';
 import { headsExtension } from '../ledger/checkpoint-heads.js';
 import { headProof, headsRoot, type HeadProof, type HeadsPath, type HeadsPaths } from '../ledger/heads-map.js';
+import { addSignatureLines } from '../ledger/cosignature.js';
 import { CompactRange, EMPTY_ROOT, rangeRoot, type TreeNodes } from '../ledger/merkle.js';
 import { consistencyProof, inclusionProof } from '../ledger/merkle-proofs.js';
 import type { Clock } from '../ports/clock.js';
@@ -37,6 +38,10 @@ export interface SignedCheckpoint {
   readonly issuedAt: string;
   /** Its RFC 3161 time-stamps (docs/integrity.md §15), as recorded so far. */
   readonly timestamps: readonly CheckpointTimestamp[];
+  /** The note with the witnesses' cosignature lines added (the note itself while none cosigned it). */
+  readonly cosignedNote?: string;
+  /** The witnesses that cosigned it, and when (POSIX seconds, and RFC 3339). */
+  readonly cosignatures?: readonly WitnessCosignature[];
 }
 
 /** A time-stamp of a checkpoint: the authority, the DER token (base64) and the `genTime` it states. */
@@ -44,6 +49,13 @@ export interface CheckpointTimestamp {
   readonly tsa: string;
   readonly token: string;
   readonly genTime: string;
+}
+
+export interface WitnessCosignature {
+  readonly witness: string;
+  readonly keyHash: string;
+  readonly timestamp: number;
+  readonly cosignedAt: string;
 }
 
 export interface InclusionProof {
@@ -77,6 +89,17 @@ export interface TransparencyLogDependencies {
   /** Told of each checkpoint this process issues (the time-stamping, src/app/checkpoint-timestamps.ts). */
   readonly onIssued?: (checkpoint: SignedCheckpoint) => void;
 }
+
+/** A checkpoint as its projection stores it (`projections/checkpoints.ts`). */
+type CheckpointDocument = Doc & {
+  origin: string;
+  size: number;
+  rootHash: string;
+  note: string;
+  issuedAt: string;
+  timestamps?: CheckpointTimestamp[];
+  cosignatures?: { witness: string; keyHash: string; line: string; timestamp: number }[];
+};
 
 /** A request that names a tree size, leaf or range the log cannot prove. */
 export class ProofUnavailable extends Error {
@@ -143,20 +166,30 @@ export class TransparencyLog {
   }
 
   list(query: { limit: number; after?: string }): Page<SignedCheckpoint> {
-    const page = this.deps.readModels.query<SignedCheckpoint & Doc>(this.deps.layout.checkpoints, {
+    const page = this.deps.readModels.query<CheckpointDocument>(this.deps.layout.checkpoints, {
       orderBy: 'size',
       direction: 'desc',
       limit: query.limit,
       ...(query.after ? { after: query.after } : {}),
     });
     return {
-      items: page.items.map(({ origin, size, rootHash, note, issuedAt, timestamps }) => ({
+      items: page.items.map(({ origin, size, rootHash, note, issuedAt, timestamps, cosignatures = [] }) => ({
         origin,
         size,
         rootHash,
         note,
         issuedAt,
         timestamps: (timestamps ?? []).map(({ tsa, token, genTime }) => ({ tsa, token, genTime })),
+        cosignedNote: addSignatureLines(
+          note,
+          cosignatures.map((c) => c.line),
+        ),
+        cosignatures: cosignatures.map(({ witness, keyHash, timestamp }) => ({
+          witness,
+          keyHash,
+          timestamp,
+          cosignedAt: new Date(timestamp * 1000).toISOString(),
+        })),
       })),
       ...(page.next ? { next: page.next } : {}),
     };

@@ -4,11 +4,13 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { availableCores, SignaturePool } from '../app/signature-pool.js';
 import { verifyBundle, type BundleReport, type ConsistencyProofInput } from '../ledger/bundle-verify.js';
+import { COSIGNATURE_V1, parseVerifierKey } from '../ledger/cosignature.js';
 import { print, UsageError, type CliIo } from './io.js';
 import { progressBar } from './progress.js';
 
 export const verifyHelp = `Usage: ledger verify FILE [--key PEM_FILE ...] [--trusted-checkpoint NOTE_FILE]
-                     [--consistency-proof JSON_FILE] [--require-complete] [--threads N] [--json]
+                     [--consistency-proof JSON_FILE] [--require-complete] [--witness VKEY ... [--quorum N]]
+                     [--threads N] [--json]
 
 Checks an evidence bundle offline, with no server (docs/integrity.md §13.5): the manifest against the files, the
 manifest's signature, the signed checkpoint, every event's hash and signature, the hash chains of the case and of
@@ -29,6 +31,11 @@ Options:
                                 /v1/ledger/proof/consistency serves it) [default: the bundle's consistency.json]
   --require-complete            refuse (stream_incomplete) a bundle whose checkpoint commits to no stream heads
                                 (one issued before the ledger committed to them), which cannot show it is complete
+  --witness VKEY                a witness's verifier key, as \`ledger witness key\` prints it (or a file holding
+                                it; repeatable): the checkpoint must carry valid cosignatures (C2SP
+                                cosignature/v1) of --quorum distinct given witnesses [witness_quorum_not_met];
+                                a cosignature line of a given witness that does not verify is cosignature_invalid
+  --quorum N                    how many of the given witnesses must have cosigned [default: all of them]
   --threads N                   threads that check the bundle: for bundles of 1,000 events or more, N - 1 worker
                                 threads check the events' signatures while this one checks the rest; 1 checks
                                 everything here. The report is the same. [default: the number of cores]
@@ -41,6 +48,7 @@ Example:
   npx ledger bundle 01a22a3b-1ec5-7a41-9b6e-2f0c4d8e1a37 -o case.tar
   curl -s http://localhost:8080/v1/ledger/keys | node -p 'JSON.parse(require("fs").readFileSync(0)).keys[0].publicKeyPem' > ledger-key.pem
   npx ledger verify case.tar --key ledger-key.pem
+  npx ledger verify case.tar --key ledger-key.pem --witness "$(cat procuratorate.vkey)" --witness "$(cat court.vkey)" --quorum 1
 `;
 
 /** Bundles larger than this show progress on stderr. */
@@ -58,6 +66,8 @@ export async function verify(argv: string[], io: CliIo): Promise<number> {
       'consistency-proof': { type: 'string' },
       'require-complete': { type: 'boolean' },
       threads: { type: 'string' },
+      witness: { type: 'string', multiple: true },
+      quorum: { type: 'string' },
       json: { type: 'boolean' },
     },
   });
@@ -76,6 +86,9 @@ export async function verify(argv: string[], io: CliIo): Promise<number> {
     ? readProof(path.resolve(io.cwd, values['consistency-proof']))
     : undefined;
 
+  const witnesses = values.witness?.map((w) => readWitness(io.cwd, w));
+  const witnessQuorum = readQuorum(values.quorum, witnesses?.length);
+
   const threads = values.threads === undefined ? availableCores() : readThreads(values.threads);
 
   const progress = size > PROGRESS_FROM_BYTES ? progressBar(io.stderr, 'bytes') : undefined;
@@ -90,6 +103,7 @@ export async function verify(argv: string[], io: CliIo): Promise<number> {
         ...(trustedCheckpoint !== undefined ? { trustedCheckpoint } : {}),
         ...(consistencyProof ? { consistencyProof } : {}),
         ...(values['require-complete'] ? { requireComplete: true } : {}),
+        ...(witnesses ? { witnesses, witnessQuorum } : {}),
         ...(pool ? { signatureChecker: pool } : {}),
       },
       progress ? (bytes) => progress.update(bytes, size) : undefined,
@@ -150,6 +164,13 @@ function summary(report: BundleReport): string {
       );
     }
   }
+  if (report.witnesses) {
+    const { quorum, cosignatures } = report.witnesses;
+    lines.push(`  cosigned by ${cosignatures.length} of the given witnesses (quorum ${quorum}):`);
+    for (const c of cosignatures) {
+      lines.push(`    ${c.name} (${c.keyHash}) at ${new Date(c.timestamp * 1000).toISOString()}`);
+    }
+  }
   lines.push(`  trusted keys: ${keys.length > 0 ? keys.join(', ') : 'none'}`);
   return lines.join('\n');
 }
@@ -199,6 +220,31 @@ function readKey(file: string, shown: string): KeyObject {
   } catch {
     throw new UsageError(`--key ${shown} is not an Ed25519 public key in PEM`);
   }
+}
+
+/** A witness's cosignature/v1 verifier key, given as such or in a file. */
+function readWitness(cwd: string, value: string): { name: string; publicKey: KeyObject } {
+  let text = value;
+  if (parseVerifierKey(value) === undefined && fs.existsSync(path.resolve(cwd, value))) {
+    text = readText(path.resolve(cwd, value), '--witness').trim();
+  }
+  const key = parseVerifierKey(text);
+  if (!key || key.type !== COSIGNATURE_V1) {
+    throw new UsageError(
+      `--witness ${value} is not a cosignature/v1 verifier key <name>+<key ID>+<base64(0x04 || key)>`,
+    );
+  }
+  return { name: key.name, publicKey: key.publicKey };
+}
+
+function readQuorum(value: string | undefined, witnesses: number | undefined): number | undefined {
+  if (value === undefined) return witnesses;
+  if (witnesses === undefined) throw new UsageError('--quorum needs --witness');
+  const n = Number(value);
+  if (!/^[0-9]+$/.test(value) || n < 1 || n > witnesses) {
+    throw new UsageError(`--quorum must be a whole number from 1 to the ${witnesses} witness key(s) given`);
+  }
+  return n;
 }
 
 function readProof(file: string): ConsistencyProofInput {

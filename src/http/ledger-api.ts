@@ -2,7 +2,7 @@ import { Router, type Request, type RequestHandler, type Response } from 'expres
 import type { KeyObject } from 'node:crypto';
 import { bearerToken, type Principal } from '../app/auth.js';
 import type { LedgerReads } from '../app/ledger-reads.js';
-import type { TransparencyLog } from '../app/transparency-log.js';
+import type { SignedCheckpoint, TransparencyLog } from '../app/transparency-log.js';
 import { verifierKey } from '../ledger/checkpoint.js';
 import { consistencyOf } from './consistency.js';
 import { InvalidQuery } from './validation.js';
@@ -36,22 +36,23 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /**
  * The transparency log, public (no token): the latest checkpoint (signing one when the latest is behind the log;
- * with `Accept: text/plain`, or at `/v1/ledger/checkpoint.txt`, the bare signed note),
+ * with `Accept: text/plain`, or at `/v1/ledger/checkpoint.txt`, the bare signed note with the witnesses'
+ * cosignature lines),
  * the list of checkpoints, inclusion and consistency proofs, and the keys that sign events and checkpoints.
  */
 export function ledgerApi({ log, reads, keys, origin, limited, verify }: LedgerApiDependencies): Router {
   const router = Router();
 
   router.get('/v1/ledger/checkpoint', limited, async (req, res) => {
-    const checkpoint = await log.current();
+    const checkpoint = withCosignatures(await log.current());
     res.vary('Accept');
-    if (req.accepts(['application/json', 'text/plain']) === 'text/plain') sendNote(res, checkpoint.note);
+    if (req.accepts(['application/json', 'text/plain']) === 'text/plain') sendNote(res, checkpoint.cosignedNote);
     else res.set('Cache-Control', 'no-cache').json(checkpoint);
   });
 
   // the bare signed note at a path of its own, for tools that fetch a checkpoint by URL alone
   router.get('/v1/ledger/checkpoint.txt', limited, async (_req, res) => {
-    sendNote(res, (await log.current()).note);
+    sendNote(res, withCosignatures(await log.current()).cosignedNote);
   });
 
   router.get('/v1/ledger/checkpoints', limited, async (req, res) => {
@@ -104,6 +105,11 @@ export function ledgerApi({ log, reads, keys, origin, limited, verify }: LedgerA
   });
 
   return router;
+}
+
+/** The checkpoint with its witnesses' cosignatures, none yet for one just issued. */
+function withCosignatures(c: SignedCheckpoint) {
+  return { ...c, cosignedNote: c.cosignedNote ?? c.note, cosignatures: c.cosignatures ?? [] };
 }
 
 /** The C2SP signed note as transparency-log tools read it: its text, nothing around it. */

@@ -13,6 +13,8 @@ export type BundleFailureCode =
   | 'manifest_signature_invalid'
   | 'checkpoint_invalid'
   | 'checkpoint_inconsistent'
+  | 'cosignature_invalid'
+  | 'witness_quorum_not_met'
   | 'malformed_event'
   | 'event_hash_mismatch'
   | 'unsupported_algorithm'
@@ -64,6 +66,8 @@ export interface BundleReport {
   readonly trustedKeys: readonly TrustedKeyReport[];
   /** Present when a trusted checkpoint was given and the bundle's checkpoint was found consistent with it. */
   readonly trustedCheckpoint?: TrustedCheckpointReport;
+  /** Present when witness keys were given and the quorum was met: the given witnesses that cosigned. */
+  readonly witnesses?: WitnessReport;
   /** The streams the manifest says the bundle holds, with their last revision at export (format v2). */
   readonly streams?: readonly StreamRevision[];
   /**
@@ -86,6 +90,12 @@ export interface TrustedCheckpointReport {
   readonly covers?: readonly { readonly stream: string; readonly throughRevision: number }[];
 }
 
+export interface WitnessReport {
+  readonly quorum: number;
+  /** Each given witness whose cosignature of the checkpoint verified: its name, key ID and POSIX time. */
+  readonly cosignatures: readonly { readonly name: string; readonly keyHash: string; readonly timestamp: number }[];
+}
+
 export interface ConsistencyProofInput {
   readonly from: number;
   readonly to: number;
@@ -105,6 +115,10 @@ export interface BundleVerifyOptions {
    * the ledger committed to heads) is then `stream_incomplete` too, instead of proving nothing either way.
    */
   readonly requireComplete?: boolean;
+  /** Witnesses' cosignature keys: the checkpoint must carry valid cosignatures of `witnessQuorum` of them. */
+  readonly witnesses?: readonly { readonly name: string; readonly publicKey: KeyObject }[];
+  /** Default: every given witness. */
+  readonly witnessQuorum?: number;
   /** Officers' keys, for events that carry `actorSig`. */
   readonly actorKeys?: PublicKeyResolver;
   /** Largest file other than a medium (default 16 MiB); such files are held until the end. */

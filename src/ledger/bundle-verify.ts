@@ -27,7 +27,9 @@ import {
   type BundleVerifyOptions,
   type TrustedCheckpointReport,
   type TrustedKeyReport,
+  type WitnessReport,
 } from './bundle-report.js';
+import { checkWitnesses } from './bundle-witnesses.js';
 import { sha256Hex } from './hash.js';
 import { TarFormatError } from './tar.js';
 import { TarReader, type TarMember, type TarSink } from './tar-reader.js';
@@ -117,6 +119,7 @@ export class BundleVerifier implements TarSink {
   #unsignedHeld = 0;
   #trustedCheckpoint: TrustedCheckpointReport | undefined;
   #complete: BundleReport['complete'];
+  #witnesses: WitnessReport | undefined;
   /** Work done ahead, for large bundles given a signature checker. */
   #ahead: LookAhead | undefined;
   readonly #counts: BundleCounts = {
@@ -236,6 +239,10 @@ export class BundleVerifier implements TarSink {
       const keys = this.#keys ?? this.#checkSignature();
       const held = this.#heldFiles();
       const root = checkCheckpoint(held, manifest, keys);
+      const witnesses = this.options.witnesses;
+      if (witnesses !== undefined && witnesses.length > 0) {
+        this.#witnesses = checkWitnesses(held, witnesses, this.options.witnessQuorum ?? witnesses.length);
+      }
       if (this.options.trustedCheckpoint !== undefined) {
         this.#trustedCheckpoint = checkTrustedCheckpoint(held, manifest, root, keys);
       } else {
@@ -269,6 +276,7 @@ export class BundleVerifier implements TarSink {
       ...(manifest ? { caseId: manifest.caseId, checkpoint: { ...manifest.checkpoint } } : {}),
       trustedKeys: this.#trusted,
       ...(this.#trustedCheckpoint ? { trustedCheckpoint: this.#trustedCheckpoint } : {}),
+      ...(this.#witnesses ? { witnesses: this.#witnesses } : {}),
       ...(manifest?.streams ? { streams: manifest.streams.map((s) => ({ ...s })) } : {}),
       ...(this.#complete && !this.#failure ? { complete: this.#complete } : {}),
       counts: { ...this.#counts },

@@ -54,6 +54,8 @@ export const VERIFY_EN: VerifyMessages = {
     "The checkpoint's signature is invalid, or it is not the checkpoint the manifest names.",
   'verify.code.checkpoint_inconsistent':
     'The checkpoint is not consistent with the trusted checkpoint: the log may have been rewritten.',
+  'verify.code.cosignature_invalid': "A witness's cosignature of the checkpoint does not verify.",
+  'verify.code.witness_quorum_not_met': 'Fewer of the given witnesses cosigned the checkpoint than required.',
   'verify.code.malformed_event': 'An event record is malformed.',
   'verify.code.event_hash_mismatch': 'An event does not have the hash it records: it was changed.',
   'verify.code.unsupported_algorithm': 'A signature uses an algorithm that is not supported.',

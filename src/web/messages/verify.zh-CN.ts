@@ -47,6 +47,8 @@ export const VERIFY_ZH_CN = {
   'verify.code.manifest_signature_invalid': '清单的签名未通过验证：清单被改动过，或不是由该密钥签署的。',
   'verify.code.checkpoint_invalid': '检查点的签名无效，或与清单记录的检查点不一致。',
   'verify.code.checkpoint_inconsistent': '检查点与所信任的检查点不一致：账本可能被改写。',
+  'verify.code.cosignature_invalid': '见证方对检查点的联署签名未通过验证。',
+  'verify.code.witness_quorum_not_met': '联署该检查点的指定见证方少于所要求的数量。',
   'verify.code.malformed_event': '某个事件记录的格式不正确。',
   'verify.code.event_hash_mismatch': '某个事件的内容与它记录的哈希不符：事件被改动过。',
   'verify.code.unsupported_algorithm': '使用了不支持的签名算法。',

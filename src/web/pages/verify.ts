@@ -20,6 +20,8 @@ const CODE_TEXT: Record<BundleFailureCode, MessageKey> = {
   manifest_signature_invalid: 'verify.code.manifest_signature_invalid',
   checkpoint_invalid: 'verify.code.checkpoint_invalid',
   checkpoint_inconsistent: 'verify.code.checkpoint_inconsistent',
+  cosignature_invalid: 'verify.code.cosignature_invalid',
+  witness_quorum_not_met: 'verify.code.witness_quorum_not_met',
   malformed_event: 'verify.code.malformed_event',
   event_hash_mismatch: 'verify.code.event_hash_mismatch',
   unsupported_algorithm: 'verify.code.unsupported_algorithm',
