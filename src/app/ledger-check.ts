@@ -9,6 +9,7 @@ import { holdingOf, MEDIA_RECEIVED } from './media-holdings.js';
 import type { EventStore, Position } from '../ports/event-store.js';
 import type { QuarantineDoc } from '../ports/read-models.js';
 import { checkReadModels, type ReadModelCheckDependencies, type ReadModelReport } from './read-model-check.js';
+import { checkHeadsRoot } from './heads-root-check.js';
 import { checkStreamHeads } from './stream-heads-check.js';
 
 /** One fault found by {@link checkLedger}: a stable code, where, and what. */
@@ -87,7 +88,7 @@ export async function checkLedger(deps: CheckDependencies, options: CheckOptions
   // The checkpoints first: their sizes are where the recomputed root is compared.
   const checkpoints = await deps.events.readStream(deps.checkpointStream);
   const wanted = new Map<number, { rootHash: Buffer; eventId: string }[]>();
-  let latest: { size: number; rootHash: Buffer } | undefined;
+  let latest: { size: number; rootHash: Buffer; extensions: readonly string[]; eventId: string } | undefined;
   for (const { position, event } of checkpoints) {
     const data = event.data as { origin?: unknown; note?: unknown };
     const origin = typeof data.origin === 'string' ? data.origin : '';
@@ -111,7 +112,9 @@ export async function checkLedger(deps: CheckDependencies, options: CheckOptions
     const list = wanted.get(parsed.size) ?? [];
     list.push({ rootHash: parsed.rootHash, eventId: event.id });
     wanted.set(parsed.size, list);
-    if (!latest || parsed.size >= latest.size) latest = { size: parsed.size, rootHash: parsed.rootHash };
+    if (!latest || parsed.size >= latest.size) {
+      latest = { size: parsed.size, rootHash: parsed.rootHash, extensions: parsed.extensions, eventId: event.id };
+    }
   }
 
   const heads = new Map<string, StreamHead>();
@@ -136,6 +139,7 @@ export async function checkLedger(deps: CheckDependencies, options: CheckOptions
       }
       if (latest && size === latest.size && rootHash.equals(latest.rootHash)) latestMatches = matches;
     }
+    if (latest && size === latest.size) checkHeadsRoot(latest.extensions, heads, deps.checkpointStream, latest, fault);
   };
   compareAt(0);
 

@@ -5,6 +5,7 @@ import { systemClock } from '../../src/adapters/clock/system-clock.js';
 import { loadOrCreateKeys } from '../../src/adapters/keys/file-keyring.js';
 import { SqliteEventStore } from '../../src/adapters/sqlite/event-store.js';
 import { checkpointBody, signNote } from '../../src/ledger/checkpoint.js';
+import { headsExtension } from '../../src/ledger/checkpoint-heads.js';
 import { computeEventHash, sealEvents } from '../../src/ledger/envelope.js';
 import { runCli } from '../support/cli.js';
 import { seedAgency, startTestService } from '../support/service.js';
@@ -146,6 +147,44 @@ describe('ledger check', () => {
     const result = await check(dir);
     expect(result.code).toBe(1);
     expect(result.stdout).toMatch(/root_mismatch: the checkpoint of size 3 signed root AQEB/);
+  });
+
+  it('when the latest checkpoint, validly signed over the right root, commits to other stream heads, then the heads mismatch is reported', async () => {
+    const dir = copy();
+    expect((await check(dir)).code).toBe(0); // the genuine latest checkpoint's heads line matches the events
+    const keys = loadOrCreateKeys(path.join(dir, 'keys'), systemClock);
+    const store = new SqliteEventStore({ path: path.join(dir, 'events.sqlite'), writer: 'inline' });
+    const [last] = await store.readStream('ledger-checkpoints', { direction: 'backward', limit: 1 });
+    const { origin, size, rootHash } = last!.event.data as { origin: string; size: number; rootHash: string };
+    const body = checkpointBody({
+      origin,
+      size,
+      rootHash: Buffer.from(rootHash, 'base64'),
+      extensions: [headsExtension(Buffer.alloc(32, 2))],
+    });
+    const note = signNote(body, origin, keys.eventSigner);
+    const forged = sealEvents(
+      'ledger-checkpoints',
+      { revision: last!.event.revision, hash: last!.event.hash },
+      [
+        {
+          id: '00000000-0000-7000-8000-0000000000fe',
+          type: 'CheckpointIssued',
+          schemaVersion: 1,
+          occurredAt: new Date().toISOString(),
+          actor: { sub: 'ledger', agency: 'ledger', roles: [] },
+          data: { origin, size, rootHash, note },
+          media: [],
+        },
+      ],
+      keys.eventSigner,
+      new Date().toISOString(),
+    );
+    await store.append('ledger-checkpoints', forged, last!.event.revision);
+    await store.close();
+    const result = await check(dir, '--skip-read-models');
+    expect(result.code).toBe(1);
+    expect(result.stdout).toMatch(new RegExp(`heads_mismatch: the checkpoint of size ${size} signed heads root AgIC`));
   });
 
   it('when a stored medium was altered, then --media finds it and the event check alone does not', async () => {
