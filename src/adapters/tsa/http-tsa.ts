@@ -15,7 +15,7 @@ export class HttpTimeStampAuthority implements TimeStampAuthority {
     const response = await this.fetchImpl(this.url, {
       method: 'POST',
       headers: { 'content-type': 'application/timestamp-query', accept: 'application/timestamp-reply' },
-      body: request,
+      body: new Uint8Array(request), // a copy over a plain ArrayBuffer, the body type fetch declares
       signal: AbortSignal.timeout(TSA_TIMEOUT_MS),
       redirect: 'error',
     });
