@@ -31,6 +31,7 @@ import { PublicReads } from './app/public-reads.js';
 import { PublicStatisticsReads } from './app/public-statistics.js';
 import { LedgerReads } from './app/ledger-reads.js';
 import { LiveEvents } from './app/live-events.js';
+import { EventFeed } from './app/event-feed.js';
 import { appendMetrics, countingEventStore } from './app/counting-event-store.js';
 import { CaseService } from './app/case-service.js';
 import { uuidv7Generator } from './app/ids.js';
@@ -40,6 +41,7 @@ import { StreamLocks } from './app/stream-locks.js';
 import { StateCache } from './app/state-cache.js';
 import { casesApi } from './http/cases-api.js';
 import { auditApi, liveStream } from './http/audit-api.js';
+import { eventsApi, feedEventTypes } from './http/events-api.js';
 import { mediaApi } from './http/media-api.js';
 import { registryApi } from './http/registry-api.js';
 import { publicApi } from './http/public-api.js';
@@ -529,6 +531,7 @@ async function startHolding(config: Config, { clock, log }: ServiceDependencies)
       log,
     }),
     auditApi({ live: liveEvents, verify, shutdown: live.signal }),
+    eventsApi({ feed: new EventFeed(events), verify, eventTypes: feedEventTypes(SCHEMAS_DIR), log }),
     supervisionApi({ reads: supervision, verify }),
     quarantineApi({ reads: supervision, verify }),
     similarApi({ files, verify }),

@@ -26,6 +26,7 @@ export function countingEventStore(store: EventStore): { store: EventStore; coun
     },
     readStream: (stream, options) => store.readStream(stream, options),
     readAll: (options) => store.readAll(options),
+    readAgencies: (options) => store.readAgencies(options),
     subscribe: (options) => store.subscribe(options),
     headPosition: () => store.headPosition(),
     ping: () => store.ping(),

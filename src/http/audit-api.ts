@@ -3,6 +3,7 @@ import type { Principal } from '../app/auth.js';
 import type { LiveEvent, LiveEvents } from '../app/live-events.js';
 import type { Position } from '../ports/event-store.js';
 import { authenticate, principalOf, requireRoles } from './authenticate.js';
+import { single } from './query.js';
 import { InvalidBody } from './validation.js';
 
 export interface AuditApiDependencies {
@@ -16,8 +17,10 @@ export interface AuditApiDependencies {
 
 /**
  * `GET /v1/audit/live`: Server-Sent Events of every new event of the supervisor's agencies (its own and those
- * it supervises), in global order. Each message's `id` is the global position, so a client that reconnects with
- * `Last-Event-ID` resumes exactly after the last event it saw. Messages carry ids, types, times and hashes,
+ * it supervises), in global order, as unnamed messages (`EventSource.onmessage` receives them). Each message's `id`
+ * is the global position, so a client that reconnects with `Last-Event-ID` (or opens the stream with `?after=`)
+ * resumes exactly after the last event it saw; when both are given, `Last-Event-ID` wins, since a browser sends it
+ * on reconnecting to the URL it was first given. Messages carry ids, types, times and hashes,
  * never the event data (it may hold personal data): the event itself is read with `GET /v1/cases/{id}/events`.
  */
 export function auditApi({ live, verify, shutdown, heartbeatMs = 15_000 }: AuditApiDependencies): Router {
@@ -42,9 +45,7 @@ export function liveStream({
 }: Omit<AuditApiDependencies, 'verify'>): RequestHandler {
   return async (req, res) => {
     const principal = principalOf(res);
-    const after = await live.startAfter(
-      lastEventId(req.get('last-event-id') ?? (req.query.after as string | undefined)),
-    );
+    const after = await live.startAfter(lastEventId(req.get('last-event-id') ?? single(req.query.after, 'after')));
 
     const stop = new AbortController();
     const end = () => stop.abort();
@@ -80,8 +81,12 @@ function lastEventId(raw: string | undefined): Position | undefined {
   return Number(raw);
 }
 
+/**
+ * One event as an unnamed SSE message (no `event:` field), so that it is dispatched as `message` and a plain
+ * `EventSource.onmessage` receives it; `id:` is the position, which the browser sends back as `Last-Event-ID`.
+ */
 function frame(event: LiveEvent): string {
-  return `id: ${event.position}\nevent: ledger-event\ndata: ${JSON.stringify(event)}\n\n`;
+  return `id: ${event.position}\ndata: ${JSON.stringify(event)}\n\n`;
 }
 
 /** Writes, waiting for the socket to drain when its buffer is full (a slow client slows only its own stream). */

@@ -23,7 +23,17 @@ interface Operation {
   readonly operationId: string;
   readonly summary: string;
   readonly tag:
-    'registry' | 'tokens' | 'calendar' | 'cases' | 'media' | 'audit' | 'public' | 'ledger' | 'operations' | 'problems';
+    | 'registry'
+    | 'tokens'
+    | 'calendar'
+    | 'cases'
+    | 'media'
+    | 'audit'
+    | 'feeds'
+    | 'public'
+    | 'ledger'
+    | 'operations'
+    | 'problems';
   /** Bearer JWT unless false. */
   readonly auth?: false;
   readonly parameters?: readonly Json[];
@@ -602,9 +612,51 @@ const OPERATIONS: readonly Operation[] = [
     parameters: [PARAMETERS.after, PARAMETERS.lastEventId],
     responses: {
       '200': {
-        description: 'A stream of `ledger-event` messages whose id is the global position.',
+        description:
+          'A stream of unnamed messages (`EventSource.onmessage` receives them) whose `id` is the global position; `data` is a `response.live-event`.',
         content: { 'text/event-stream': { schema: { type: 'string' } } },
       },
+      ...problems(400, 401, 403),
+    },
+  },
+  {
+    method: 'GET',
+    path: '/v1/events',
+    operationId: 'pullEvents',
+    summary:
+      'The signed events of the agencies the caller may read, in log order, a page at a time (integration, supervisor or admin)',
+    tag: 'feeds',
+    parameters: [
+      {
+        ...PARAMETERS.after,
+        description:
+          'The position processed last (exclusive start; default 0, the start of the log): the `next` of the previous page.',
+      },
+      query(
+        'types',
+        'Only events of these types: a comma-separated list of at most 32 distinct known event types (400 invalid_query otherwise).',
+        { type: 'string', pattern: '^[A-Za-z]+(,[A-Za-z]+){0,31}$' },
+      ),
+      {
+        ...PARAMETERS.limit,
+        description: 'Most events per page (1–500, default 100).',
+        schema: { type: 'integer', minimum: 1, maximum: 500 },
+      },
+      header('If-None-Match', 'The ETag of the same request answered before: 304 while nothing new arrived.', {
+        type: 'string',
+      }),
+    ],
+    responses: {
+      '200': {
+        description:
+          'A page of events; `Link: <…>; rel="next"` names the request for the page after it (also when the page is empty: where to poll again).',
+        headers: {
+          ETag: { description: 'Changes when the page would hold other events.', schema: { type: 'string' } },
+          Link: { description: 'The next page, rel="next".', schema: { type: 'string' } },
+        },
+        content: json('response.event-feed'),
+      },
+      '304': { description: 'Nothing new since the page whose ETag was sent in If-None-Match.' },
       ...problems(400, 401, 403),
     },
   },
@@ -999,6 +1051,10 @@ export function buildOpenApi(schemaDir: string): OpenApiDocument {
       { name: 'cases', description: 'Cases, their acts, case files and signed events.' },
       { name: 'media', description: 'Content-addressed media.' },
       { name: 'audit', description: 'Supervision.' },
+      {
+        name: 'feeds',
+        description: 'The signed events of the agencies the caller may read, for other systems to pull.',
+      },
       { name: 'public', description: 'What anyone may read without a token: disclosures, officer and item lists.' },
       { name: 'operations', description: 'Health, readiness, metrics and this document.' },
       { name: 'problems', description: "The pages problems' `type` URIs resolve to." },

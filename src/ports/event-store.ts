@@ -45,6 +45,17 @@ export interface ReadAllOptions {
   readonly limit?: number;
 }
 
+/** A read of the events of some agencies' streams (named `<category>-<agency>:<id>`, `src/ledger/streams.ts`). */
+export interface AgencyReadOptions {
+  /** The agencies whose streams are read; an event of any other stream (and of streams of no agency) is left out. */
+  readonly agencies: readonly string[];
+  /** Return events after this position (exclusive). Default {@link START}. */
+  readonly after?: Position;
+  /** Only events of these types; all types when absent. */
+  readonly types?: readonly string[];
+  readonly limit: number;
+}
+
 export interface SubscribeOptions {
   /** Deliver events after this position (exclusive). Default {@link START}. */
   readonly after?: Position;
@@ -80,6 +91,11 @@ export interface EventStore {
   append(stream: string, events: readonly EventEnvelope[], expected: ExpectedRevision): Promise<AppendResult>;
   readStream(stream: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;
   readAll(options?: ReadAllOptions): Promise<RecordedEvent[]>;
+  /**
+   * The events of some agencies' streams after a position, in global order, at most `limit`: through an index (or
+   * a server-side filter), so that the cost follows the agencies' own events, never the size of the whole log.
+   */
+  readAgencies(options: AgencyReadOptions): Promise<RecordedEvent[]>;
   /** Catch-up then live delivery of the global log. */
   subscribe(options?: SubscribeOptions): AsyncIterable<SubscriptionMessage>;
   /** The position of the last committed event ({@link START} when empty). */

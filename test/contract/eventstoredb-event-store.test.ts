@@ -1,5 +1,6 @@
 import { EventStoreDbEventStore } from '../../src/adapters/eventstoredb/event-store.js';
 import { EventStoreDbStandIn } from '../support/eventstoredb-standin.js';
+import { agencyReadsContract } from './agency-reads.contract.js';
 import { eventStoreContract } from './event-store.contract.js';
 
 /**
@@ -12,15 +13,13 @@ const limits = { reusedIdsUndetected: true };
 const realServer = process.env.EVENTSTORE_URL;
 
 console.log('EventStoreDB contract: running over the TEST DOUBLE (test/support/eventstoredb-standin.ts)');
-eventStoreContract(
-  'EventStoreDB adapter over the protocol-level TEST DOUBLE',
-  async () => {
-    const standIn = await EventStoreDbStandIn.start();
-    const store = new EventStoreDbEventStore({ connectionString: standIn.url, retryDelayMs: 20 });
-    return { store, dispose: () => standIn.stop() };
-  },
-  limits,
-);
+const overStandIn = async () => {
+  const standIn = await EventStoreDbStandIn.start();
+  const store = new EventStoreDbEventStore({ connectionString: standIn.url, retryDelayMs: 20 });
+  return { store, dispose: () => standIn.stop() };
+};
+eventStoreContract('EventStoreDB adapter over the protocol-level TEST DOUBLE', overStandIn, limits);
+agencyReadsContract('EventStoreDB adapter over the protocol-level TEST DOUBLE', overStandIn);
 
 if (realServer) {
   console.log(`EventStoreDB contract: also running against the real server at EVENTSTORE_URL=${realServer}`);
@@ -32,6 +31,10 @@ if (realServer) {
     }),
     limits,
   );
+  agencyReadsContract(`EventStoreDB adapter against the real server at ${realServer}`, async () => ({
+    store: new EventStoreDbEventStore({ connectionString: realServer }),
+    dispose: async () => {},
+  }));
 } else {
   console.log(
     'EventStoreDB contract: the real-server run is SKIPPED: EVENTSTORE_URL is not set (no EventStoreDB server ' +

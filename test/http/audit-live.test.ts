@@ -40,7 +40,7 @@ describe('the live audit feed (Server-Sent Events)', () => {
     const [frame] = await readFrames(response, 1);
     expect(frame).toMatchObject({
       id: String(mine.body.position),
-      event: 'ledger-event',
+      event: 'message',
       data: {
         type: 'EvidenceCollected',
         agency: AGENCY,
@@ -66,6 +66,54 @@ describe('the live audit feed (Server-Sent Events)', () => {
     });
     const frames = await readFrames(response, 1);
     expect(frames[0]!.id).toBe(String(second.body.position));
+  });
+
+  it('when a client opens the stream with ?after=, then it receives exactly the events after that position; Last-Event-ID wins over it', async () => {
+    const officer = t.token(`a-${AGENCY}`, AGENCY, ['officer']);
+    const supervisor = t.token('sup3', AGENCY, ['supervisor']);
+    const act = (d: string) => ({
+      type: 'EvidenceCollected',
+      occurredAt: `${today}T09:00:00+08:00`,
+      data: { description: d },
+    });
+    const first = await t.call('POST', `/v1/cases/live-${AGENCY}/acts`, { token: officer, body: act('3') });
+    const second = await t.call('POST', `/v1/cases/live-${AGENCY}/acts`, { token: officer, body: act('4') });
+    const third = await t.call('POST', `/v1/cases/live-${AGENCY}/acts`, { token: officer, body: act('5') });
+    const byQuery = await fetch(`${t.url}/v1/audit/live?after=${first.body.position}`, {
+      headers: { authorization: `Bearer ${supervisor}` },
+    });
+    expect((await readFrames(byQuery, 2)).map((f) => f.id)).toEqual([
+      String(second.body.position),
+      String(third.body.position),
+    ]);
+    const both = await fetch(`${t.url}/v1/audit/live?after=${first.body.position}`, {
+      headers: { authorization: `Bearer ${supervisor}`, 'last-event-id': String(second.body.position) },
+    });
+    expect((await readFrames(both, 1)).map((f) => f.id)).toEqual([String(third.body.position)]);
+    const bad = await t.call('GET', '/v1/audit/live?after=x', { token: supervisor });
+    expect(bad.status).toBe(400);
+  });
+
+  it('when a frame is sent, then it has no event field, so EventSource dispatches it to onmessage', async () => {
+    const officer = t.token(`a-${AGENCY}`, AGENCY, ['officer']);
+    const supervisor = t.token('sup4', AGENCY, ['supervisor']);
+    const before = await t.call('POST', `/v1/cases/live-${AGENCY}/acts`, {
+      token: officer,
+      body: { type: 'EvidenceCollected', occurredAt: `${today}T09:00:00+08:00`, data: { description: '6' } },
+    });
+    const response = await fetch(`${t.url}/v1/audit/live?after=${before.body.position - 1}`, {
+      headers: { authorization: `Bearer ${supervisor}` },
+    });
+    const reader = response.body!.getReader();
+    let text = '';
+    while (!/\n\nid: /.test(text) && !/^id: [\s\S]*\n\n/m.test(text)) {
+      const { value, done } = await reader.read();
+      if (done) break;
+      text += new TextDecoder().decode(value);
+    }
+    await reader.cancel();
+    const block = text.split('\n\n').find((b) => b.startsWith('id: '))!;
+    expect(block.split('\n').map((line) => line.slice(0, line.indexOf(':')))).toEqual(['id', 'data']);
   });
 
   it('when a non-supervisor or an anonymous client asks, then 403 and 401', async () => {

@@ -146,6 +146,7 @@ describe('the OpenAPI document', () => {
         { method: 'GET', path: '/v1/items' },
         { method: 'GET', path: '/v1/disclosures' },
         { method: 'GET', path: '/v1/disclosures/feed.atom' },
+        { method: 'GET', path: '/v1/events' },
         { method: 'POST', path: '/v1/cases' },
         { method: 'POST', path: '/v1/cases/{caseId}/acts' },
         { method: 'POST', path: '/v1/cases/{caseId}/acts:batch' },

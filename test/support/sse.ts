@@ -34,7 +34,12 @@ export class FrameReader {
             .map((l) => [l.slice(0, l.indexOf(': ')), l.slice(l.indexOf(': ') + 2)]),
         );
         if (fields.data) {
-          this.ready.push({ id: fields.id!, event: fields.event!, data: JSON.parse(fields.data) as Frame['data'] });
+          // as an EventSource dispatches it: without an `event:` field, a frame is a `message`
+          this.ready.push({
+            id: fields.id!,
+            event: fields.event ?? 'message',
+            data: JSON.parse(fields.data) as Frame['data'],
+          });
         }
       }
     }

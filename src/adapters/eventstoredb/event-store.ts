@@ -13,6 +13,7 @@ import {
   WrongExpectedVersionError,
   isCommandError,
   jsonEvent,
+  streamNameFilter,
   type AllStreamResolvedEvent,
   type Direction,
   type JSONType,
@@ -26,6 +27,7 @@ import { DuplicateEventId, InvalidAppend, LedgerError, RevisionConflict, StoreUn
 import type { EventEnvelope } from '../../ledger/envelope.js';
 import {
   START,
+  type AgencyReadOptions,
   type AppendResult,
   type EventStore,
   type ExpectedRevision,
@@ -39,7 +41,8 @@ import {
 import { Lru } from './lru.js';
 import { fromPosition, toPosition } from './positions.js';
 import { checkContinuation, compareLog, sameId, toStoredRecord, type StoredRecord } from './records.js';
-import { followAll } from './subscription.js';
+import { agencyStream, parseAgencyStream } from '../../ledger/streams.js';
+import { followAll, type FollowOptions } from './subscription.js';
 
 export interface EventStoreDbEventStoreOptions {
   /** `esdb://`, `esdb+discover://`, or the same with `kurrentdb`/`kurrent` (rewritten to `esdb` for the client). */
@@ -191,7 +194,51 @@ export class EventStoreDbEventStore implements EventStore {
     return result;
   }
 
+  /**
+   * A catch-up subscription to `$all` filtered on the server by stream name (a regular expression of the agencies'
+   * stream names), read until `limit` events are found or it has caught up. The server skips other streams
+   * itself, so the cost follows the agencies' events. It relies on the server's caught-up mark (EventStoreDB 23.10
+   * and later, KurrentDB) where the agencies' newest event is not the log's newest.
+   */
+  async readAgencies(options: AgencyReadOptions): Promise<RecordedEvent[]> {
+    this.assertOpen();
+    const agencies = new Set(options.agencies);
+    const result: RecordedEvent[] = [];
+    if (agencies.size === 0 || options.limit <= 0) return result;
+    const wanted = options.types === undefined ? undefined : new Set(options.types);
+    const stop = new AbortController();
+    const messages = this.follow({
+      after: options.after ?? START,
+      batchSize: Math.min(options.limit, this.pageSize),
+      signal: stop.signal,
+      filter: streamNameFilter({ regex: agencyStreamsPattern([...agencies]) }),
+    });
+    try {
+      for await (const message of messages) {
+        if (message.type === 'caughtUp') break;
+        for (const recorded of message.events) {
+          const agency = parseAgencyStream(recorded.event.stream)?.agency;
+          if (agency === undefined || !agencies.has(agency)) continue;
+          if (wanted && !wanted.has(recorded.event.type)) continue;
+          result.push(recorded);
+          if (result.length >= options.limit) return result;
+        }
+      }
+    } finally {
+      stop.abort();
+    }
+    return result;
+  }
+
   subscribe(options: SubscribeOptions = {}): AsyncIterable<SubscriptionMessage> {
+    return this.follow({
+      after: options.after ?? START,
+      batchSize: Math.max(1, options.batchSize ?? 500),
+      ...(options.signal ? { signal: options.signal } : {}),
+    });
+  }
+
+  private follow(options: Omit<FollowOptions, 'from'>): AsyncIterable<SubscriptionMessage> {
     return followAll(
       {
         client: this.client,
@@ -204,12 +251,7 @@ export class EventStoreDbEventStore implements EventStore {
         onResubscribe: () => (this.counters.resubscriptions += 1),
         attempts: this.subscriptionAttempts,
       },
-      {
-        after: options.after ?? START,
-        from: logPositionAfter(options.after ?? START),
-        batchSize: Math.max(1, options.batchSize ?? 500),
-        ...(options.signal ? { signal: options.signal } : {}),
-      },
+      { ...options, from: logPositionAfter(options.after) },
     );
   }
 
@@ -547,6 +589,12 @@ export function esdbConnectionString(url: string): string {
 }
 
 /** Where in `$all` to start reading to find the events after a port position (START, or its append's first event). */
+/** The names of the agencies' streams, `<category>-<agency>:<id>` with the agency escaped as the names write it. */
+function agencyStreamsPattern(agencies: readonly string[]): string {
+  const parts = agencies.map((agency) => agencyStream('x', agency, '').slice(2, -1).replace(/[.]/g, '\\.'));
+  return `^[^-]+-(${parts.join('|')}):`;
+}
+
 function logPositionAfter(after: Position): ReadPosition {
   if (after <= START) return FIRST;
   const { appendLogPosition } = fromPosition(after);

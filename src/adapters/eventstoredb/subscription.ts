@@ -3,6 +3,7 @@ import {
   excludeSystemEvents,
   type AllStreamResolvedEvent,
   type AllStreamSubscription,
+  type Filter,
   type EventStoreDBClient,
   type Position as LogPosition,
   type ReadPosition,
@@ -32,6 +33,8 @@ export interface FollowOptions {
   readonly from: ReadPosition;
   readonly batchSize: number;
   readonly signal?: AbortSignal;
+  /** The server-side filter; default: every ledger event (no system events). */
+  readonly filter?: Filter;
 }
 
 /** Marks, in the order of the subscription's own messages, where the server said it has caught up. */
@@ -65,7 +68,9 @@ export async function* followAll(
       if (stop.aborted) return;
       let caughtUp = !head || (from !== FIRST && compareLog(from as LogPosition, head.log) >= 0);
       if (opened++ > 0) deps.onResubscribe();
-      feed = new Feed(deps.client.subscribeToAll({ fromPosition: from, filter: excludeSystemEvents() }));
+      feed = new Feed(
+        deps.client.subscribeToAll({ fromPosition: from, filter: options.filter ?? excludeSystemEvents() }),
+      );
       let marked = false;
       if (caughtUp) {
         marked = true;

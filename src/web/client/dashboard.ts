@@ -49,7 +49,6 @@ if (feed?.dataset.src) {
   // whether the feed is following the log: `live` once connected, `retrying` while the browser reconnects
   source.addEventListener('open', () => (feed.dataset.state = 'live'));
   source.addEventListener('error', () => (feed.dataset.state = 'retrying'));
-  source.addEventListener('ledger-event', (message) => {
-    show(JSON.parse((message as MessageEvent<string>).data) as LiveEvent);
-  });
+  // the stream's events are unnamed messages: `onmessage` receives them
+  source.onmessage = (message: MessageEvent<string>) => show(JSON.parse(message.data) as LiveEvent);
 }

@@ -1,0 +1,46 @@
+import type { EventStore, Position, RecordedEvent } from '../ports/event-store.js';
+import type { Principal } from './auth.js';
+import { readableAgencies } from './case-reads.js';
+
+/** Most events one page of the pull feed holds, and how many when the caller does not say. */
+export const FEED_MAX_LIMIT = 500;
+export const FEED_DEFAULT_LIMIT = 100;
+/** Most event types one request may name. */
+export const FEED_MAX_TYPES = 32;
+
+export interface FeedRequest {
+  /** The position the caller has processed up to (exclusive start); 0 for the start of the log. */
+  readonly after: Position;
+  readonly types?: readonly string[];
+  readonly limit: number;
+}
+
+export interface FeedPage {
+  /** The agencies read: the caller's own and, for a supervisor, those it supervises. */
+  readonly agencies: readonly string[];
+  readonly events: readonly RecordedEvent[];
+  /** Where the next page starts: the last event's position, or `after` itself when there is nothing new. */
+  readonly next: Position;
+}
+
+/**
+ * The pull feed (`GET /v1/events`): the signed envelopes of the streams of the agencies a principal may read (its
+ * own, and those a supervisor supervises, as every other read), in global-log order, a page at a time. Positions
+ * never change, so a page once served is served again the same, and a consumer that stores the last position it
+ * processed resumes exactly after it. Events of streams of no agency (the ledger's checkpoints and keys) are not
+ * in it: they are public (`/v1/ledger/...`).
+ */
+export class EventFeed {
+  constructor(private readonly events: Pick<EventStore, 'readAgencies'>) {}
+
+  async page(principal: Principal, request: FeedRequest): Promise<FeedPage> {
+    const agencies = readableAgencies(principal);
+    const events = await this.events.readAgencies({
+      agencies,
+      after: request.after,
+      limit: request.limit,
+      ...(request.types === undefined ? {} : { types: request.types }),
+    });
+    return { agencies, events, next: events[events.length - 1]?.position ?? request.after };
+  }
+}
