@@ -4,6 +4,7 @@ import path from 'node:path';
 import readline from 'node:readline';
 import Database from 'better-sqlite3';
 import { SqliteEventStore } from '../../src/adapters/sqlite/event-store.js';
+import { EVENT_STORE_LAYOUT_VERSION } from '../../src/adapters/sqlite/schema.js';
 import { RevisionConflict } from '../../src/errors.js';
 import { keyResolver } from '../../src/ledger/ed25519.js';
 import { verifyChain } from '../../src/ledger/verify.js';
@@ -31,7 +32,7 @@ describe('the SQLite event store', () => {
     await store.close();
     const db = new Database(file, { readonly: true });
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
-    expect(db.pragma('user_version', { simple: true })).toBe(1);
+    expect(db.pragma('user_version', { simple: true })).toBe(EVENT_STORE_LAYOUT_VERSION);
     db.close();
   });
 
