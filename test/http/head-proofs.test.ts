@@ -84,6 +84,14 @@ describe('head proofs over HTTP', () => {
     expect((await t.call('GET', headUrl(stream), { token: 'not-a-token' })).status).toBe(401);
   });
 
+  it('when a supervisor over the agency asks for one of its streams, then the proof is served', async () => {
+    await openCase('hp-3');
+    const supervisor = t.token('sam', 'city-justice', ['supervisor'], [AGENCY]);
+    const res = await t.call('GET', headUrl(caseStream(AGENCY, 'hp-3')), { token: supervisor });
+    expect(res.status).toBe(200);
+    expect(res.body.revision).toBe(0);
+  });
+
   it('when a stream of no agency is asked without a token, then the proof is served', async () => {
     const res = await t.call('GET', headUrl('ledger-keys'));
     expect(res.status).toBe(200);
