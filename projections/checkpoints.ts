@@ -40,6 +40,8 @@ export interface CheckpointDoc extends Doc {
   timestamps: CheckpointTimestampDoc[];
   /** The witnesses' cosignatures, one per witness key (the latest), in the order they were recorded. */
   cosignatures?: CosignatureEntry[];
+  /** Whether it has any: the earliest stamped checkpoint covering an event is one indexed query. */
+  stamped: boolean;
 }
 
 export const CHECKPOINTS = 'checkpoints';
@@ -54,8 +56,8 @@ export const checkpointKey = (size: number): string => String(size).padStart(16,
  */
 export const checkpointsProjection: Projection = {
   name: 'checkpoints',
-  version: 3,
-  collections: [{ name: CHECKPOINTS, indexes: ['size', 'issuedAt'] }],
+  version: 4,
+  collections: [{ name: CHECKPOINTS, indexes: ['size', 'issuedAt', 'stamped'] }],
   apply({ event, position }, docs): Change[] {
     if (event.stream !== CHECKPOINT_STREAM) return [];
     if (event.type === 'CheckpointTimestamped') {
@@ -72,7 +74,7 @@ export const checkpointsProjection: Projection = {
         {
           collection: CHECKPOINTS,
           key: checkpointKey(data.size),
-          doc: { ...doc, timestamps: [...(doc.timestamps ?? []), stamp] },
+          doc: { ...doc, timestamps: [...(doc.timestamps ?? []), stamp], stamped: true },
         },
       ];
     }
@@ -104,6 +106,7 @@ export const checkpointsProjection: Projection = {
       eventId: event.id,
       position,
       timestamps: [],
+      stamped: false,
     };
     return [{ collection: CHECKPOINTS, key: checkpointKey(data.size), doc }];
   },

@@ -502,6 +502,7 @@ async function startHolding(config: Config, { clock, log }: ServiceDependencies)
       signer: keys.signer,
       clock,
       cosigned: (checkpoint) => witnessing.cosignedNote(checkpoint, config.witnesses.bundleWaitMs),
+      utcOffsetOf: agencyOffset,
     }),
   });
   const publicStatistics = new PublicStatisticsReads({ readModels, runner, clock, utcOffsetOf: agencyOffset });

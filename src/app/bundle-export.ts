@@ -10,12 +10,15 @@ import {
   manifestBytes,
   revisionName,
   signManifest,
+  TIMELINESS,
   type BundleManifest,
   type ManifestFile,
 } from '../ledger/bundle.js';
 import { keyIdOf, keyResolver, type Signer } from '../ledger/ed25519.js';
 import type { EventEnvelope } from '../ledger/envelope.js';
 import { sha256Hex } from '../ledger/hash.js';
+import { offsetText } from '../ledger/timeliness.js';
+import { timestampedMessage } from '../ledger/timestamp-request.js';
 import { tarSize, writeTar, type TarEntry } from '../ledger/tar.js';
 import { LedgerError } from '../errors.js';
 import type { BlobStore } from '../ports/blob-store.js';
@@ -29,6 +32,8 @@ import type { ConsistencyProof, InclusionProof, SignedCheckpoint } from './trans
 /** What the exporter needs of the transparency log. */
 export interface BundleLog {
   current(): Promise<SignedCheckpoint>;
+  /** The smallest time-stamped checkpoint above leaf `leafIndex`, at most `maxSize` (docs/integrity.md §15.5). */
+  stampedCovering?(leafIndex: number, maxSize: number): SignedCheckpoint | undefined;
   inclusion(eventId: string, treeSize?: number): InclusionProof;
   consistency(from: number, to: number): ConsistencyProof;
   head(stream: string, treeSize?: number): HeadProof;
@@ -45,6 +50,8 @@ export interface BundleExportDependencies {
   readonly clock: Clock;
   /** The checkpoint's note with the witnesses' cosignatures (waiting for them, bounded); default: the note. */
   readonly cosigned?: (checkpoint: SignedCheckpoint) => Promise<string>;
+  /** Minutes east of UTC of an agency's time: where its disclosure deadlines end (`timeliness.json`). */
+  readonly utcOffsetOf?: (agency: string) => number;
 }
 
 /** A bundle ready to stream: its manifest, its exact size in bytes and its bytes, produced as they are read. */
@@ -113,11 +120,17 @@ export class BundleExporter {
     }
     for (const e of caseEvents) add(`events/${revisionName(e.revision)}.json`, json(e));
     for (const e of accessEvents) add(`access/${revisionName(e.revision)}.json`, json(e));
-    for (const e of [...caseEvents, ...accessEvents]) add(`proofs/${e.id}.json`, json(this.#proof(e, checkpoint)));
+    const leafIndexes = new Map<string, number>();
+    for (const e of [...caseEvents, ...accessEvents]) {
+      const proof = this.#proof(e, checkpoint);
+      leafIndexes.set(e.id, proof.leafIndex);
+      add(`proofs/${e.id}.json`, json(proof));
+    }
     add(HEADS, json(heads));
     if (options.trustedSize !== undefined) {
       add(CONSISTENCY, json(log.consistency(options.trustedSize, checkpoint.size)));
     }
+    this.#timestamps(agency, caseEvents, leafIndexes, checkpoint, add, json);
 
     const media = await this.#media(caseEvents);
     const files: ManifestFile[] = [
@@ -160,6 +173,37 @@ export class BundleExporter {
     if (through <= last) return;
     const more = await this.deps.events.readStream(stream, { fromRevision: last + 1, limit: through - last });
     held.push(...more.map((r) => r.event));
+  }
+
+  /**
+   * The time-stamped checkpoints (docs/integrity.md §15): the bundle's own when it has tokens, and for each
+   * disclosure of the case the smallest stamped checkpoint covering it, with the consistency proof to the bundle's;
+   * and `timeliness.json`, the agency's UTC offset, when the case has a disclosure.
+   */
+  #timestamps(
+    agency: string,
+    caseEvents: readonly EventEnvelope[],
+    leafIndexes: ReadonlyMap<string, number>,
+    checkpoint: SignedCheckpoint,
+    add: (name: string, bytes: Buffer | string) => void,
+    json: (value: unknown) => string,
+  ): void {
+    const { log, utcOffsetOf } = this.deps;
+    const stamped = new Map<number, SignedCheckpoint>();
+    if ((checkpoint.timestamps ?? []).length > 0) stamped.set(checkpoint.size, checkpoint);
+    const disclosures = caseEvents.filter((e) => e.type === 'DecisionDisclosed');
+    for (const e of disclosures) {
+      const covering = log.stampedCovering?.(leafIndexes.get(e.id)!, checkpoint.size);
+      if (covering && covering.size > 0) stamped.set(covering.size, covering);
+    }
+    for (const cp of [...stamped.values()].sort((a, b) => a.size - b.size)) {
+      add(`timestamps/${cp.size}/checkpoint.txt`, timestampedMessage(cp.note, cp.origin));
+      cp.timestamps.forEach((t, i) => add(`timestamps/${cp.size}/${i}.tst`, Buffer.from(t.token, 'base64')));
+      if (cp.size < checkpoint.size) {
+        add(`timestamps/${cp.size}/consistency.json`, json(log.consistency(cp.size, checkpoint.size)));
+      }
+    }
+    if (disclosures.length > 0 && utcOffsetOf) add(TIMELINESS, json({ utcOffset: offsetText(utcOffsetOf(agency)) }));
   }
 
   #proof(event: EventEnvelope, checkpoint: SignedCheckpoint): InclusionProof {

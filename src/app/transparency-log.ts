@@ -165,6 +165,21 @@ export class TransparencyLog {
     return this.#latest;
   }
 
+  /**
+   * The smallest checkpoint that covers the leaf `leafIndex` (its size is above it), is at most `maxSize` and has a
+   * time-stamp: the one whose time-stamp shows earliest that the leaf's event was logged. One indexed query.
+   */
+  stampedCovering(leafIndex: number, maxSize: number): SignedCheckpoint | undefined {
+    const [doc] = this.deps.readModels.query<CheckpointDocument>(this.deps.layout.checkpoints, {
+      where: { stamped: true },
+      range: { member: 'size', from: leafIndex + 1, to: maxSize },
+      orderBy: 'size',
+      direction: 'asc',
+      limit: 1,
+    }).items;
+    return doc ? checkpointOf(doc) : undefined;
+  }
+
   list(query: { limit: number; after?: string }): Page<SignedCheckpoint> {
     const page = this.deps.readModels.query<CheckpointDocument>(this.deps.layout.checkpoints, {
       orderBy: 'size',
@@ -173,24 +188,7 @@ export class TransparencyLog {
       ...(query.after ? { after: query.after } : {}),
     });
     return {
-      items: page.items.map(({ origin, size, rootHash, note, issuedAt, timestamps, cosignatures = [] }) => ({
-        origin,
-        size,
-        rootHash,
-        note,
-        issuedAt,
-        timestamps: (timestamps ?? []).map(({ tsa, token, genTime }) => ({ tsa, token, genTime })),
-        cosignedNote: addSignatureLines(
-          note,
-          cosignatures.map((c) => c.line),
-        ),
-        cosignatures: cosignatures.map(({ witness, keyHash, timestamp }) => ({
-          witness,
-          keyHash,
-          timestamp,
-          cosignedAt: new Date(timestamp * 1000).toISOString(),
-        })),
-      })),
+      items: page.items.map(checkpointOf),
       ...(page.next ? { next: page.next } : {}),
     };
   }
@@ -374,4 +372,34 @@ function signedOf(stream: string, event: EventEnvelope): { size: number; rootHas
     throw new IntegrityFault(`the checkpoint event ${event.id} names no size and root`, { eventId: event.id });
   }
   return { size: size as number, rootHash };
+}
+
+/** A checkpoint as served, from its read-model document. */
+function checkpointOf({
+  origin,
+  size,
+  rootHash,
+  note,
+  issuedAt,
+  timestamps,
+  cosignatures = [],
+}: CheckpointDocument): SignedCheckpoint {
+  return {
+    origin,
+    size,
+    rootHash,
+    note,
+    issuedAt,
+    timestamps: (timestamps ?? []).map(({ tsa, token, genTime }) => ({ tsa, token, genTime })),
+    cosignedNote: addSignatureLines(
+      note,
+      cosignatures.map((c) => c.line),
+    ),
+    cosignatures: cosignatures.map(({ witness, keyHash, timestamp }) => ({
+      witness,
+      keyHash,
+      timestamp,
+      cosignedAt: new Date(timestamp * 1000).toISOString(),
+    })),
+  };
 }

@@ -5,19 +5,22 @@ import { parseArgs } from 'node:util';
 import { availableCores, SignaturePool } from '../app/signature-pool.js';
 import { verifyBundle, type BundleReport, type ConsistencyProofInput } from '../ledger/bundle-verify.js';
 import { COSIGNATURE_V1, parseVerifierKey } from '../ledger/cosignature.js';
+import { timestampRoots, type TimestampRoots } from '../ledger/timestamp-verify.js';
 import { print, UsageError, type CliIo } from './io.js';
 import { progressBar } from './progress.js';
 
 export const verifyHelp = `Usage: ledger verify FILE [--key PEM_FILE ...] [--trusted-checkpoint NOTE_FILE]
                      [--consistency-proof JSON_FILE] [--require-complete] [--witness VKEY ... [--quorum N]]
+                     [--tsa-ca PEM_FILE ...]
                      [--threads N] [--json]
 
 Checks an evidence bundle offline, with no server (docs/integrity.md §13.5): the manifest against the files, the
 manifest's signature, the signed checkpoint, every event's hash and signature, the hash chains of the case and of
 its access records, every medium's size and SHA-256, every event's inclusion proof against the checkpoint, and,
 when the checkpoint commits to the heads of all streams, that the bundle holds every event of the case and of its
-access records up to the head the log had at the checkpoint (a cut tail is stream_incomplete).
-Names the first thing that fails.
+access records up to the head the log had at the checkpoint (a cut tail is stream_incomplete); then the RFC 3161
+time-stamps of its checkpoints (§15), with what they show of each disclosure: published by <attested time>, due
+<date>: on time, late or not yet attested. Names the first thing that fails.
 
 Options:
   --key PEM_FILE                trust only this Ed25519 public key (repeatable); get them from GET /v1/ledger/keys.
@@ -36,6 +39,9 @@ Options:
                                 cosignature/v1) of --quorum distinct given witnesses [witness_quorum_not_met];
                                 a cosignature line of a given witness that does not verify is cosignature_invalid
   --quorum N                    how many of the given witnesses must have cosigned [default: all of them]
+  --tsa-ca PEM_FILE             trust time-stamps whose TSA certificate chains to this CA certificate (or is this
+                                certificate) (repeatable); a token that does not is timestamp_untrusted. Without
+                                it, tokens are checked except their chain, and reported as not trusted
   --threads N                   threads that check the bundle: for bundles of 1,000 events or more, N - 1 worker
                                 threads check the events' signatures while this one checks the rest; 1 checks
                                 everything here. The report is the same. [default: the number of cores]
@@ -65,6 +71,7 @@ export async function verify(argv: string[], io: CliIo): Promise<number> {
       'trusted-checkpoint': { type: 'string' },
       'consistency-proof': { type: 'string' },
       'require-complete': { type: 'boolean' },
+      'tsa-ca': { type: 'string', multiple: true },
       threads: { type: 'string' },
       witness: { type: 'string', multiple: true },
       quorum: { type: 'string' },
@@ -88,7 +95,7 @@ export async function verify(argv: string[], io: CliIo): Promise<number> {
 
   const witnesses = values.witness?.map((w) => readWitness(io.cwd, w));
   const witnessQuorum = readQuorum(values.quorum, witnesses?.length);
-
+  const timestampRoots = values['tsa-ca'] ? readTsaRoots(values['tsa-ca'], io.cwd) : undefined;
   const threads = values.threads === undefined ? availableCores() : readThreads(values.threads);
 
   const progress = size > PROGRESS_FROM_BYTES ? progressBar(io.stderr, 'bytes') : undefined;
@@ -104,6 +111,7 @@ export async function verify(argv: string[], io: CliIo): Promise<number> {
         ...(consistencyProof ? { consistencyProof } : {}),
         ...(values['require-complete'] ? { requireComplete: true } : {}),
         ...(witnesses ? { witnesses, witnessQuorum } : {}),
+        ...(timestampRoots ? { timestampRoots } : {}),
         ...(pool ? { signatureChecker: pool } : {}),
       },
       progress ? (bytes) => progress.update(bytes, size) : undefined,
@@ -172,6 +180,16 @@ function summary(report: BundleReport): string {
     }
   }
   lines.push(`  trusted keys: ${keys.length > 0 ? keys.join(', ') : 'none'}`);
+  for (const t of report.timestamps ?? []) {
+    const trust = t.trusted ? 'trusted' : 'not checked against a CA: pass --tsa-ca';
+    lines.push(`  time-stamp: checkpoint of size ${t.size} existed at ${t.genTime}, says ${t.tsa} (${trust})`);
+  }
+  for (const d of report.disclosures ?? []) {
+    const by = d.attestedBy ? `published by ${d.attestedBy}` : 'publication not yet attested';
+    const status = { on_time: 'on time', late: 'late', not_attested: 'not yet attested' }[d.status];
+    const trust = d.attestedBy && !d.tsaTrusted ? ' (time-stamp not checked against a CA)' : '';
+    lines.push(`  disclosure (revision ${d.revision}): ${by}, due ${d.dueBy} (${d.deadline}): ${status}${trust}`);
+  }
   return lines.join('\n');
 }
 
@@ -245,6 +263,15 @@ function readQuorum(value: string | undefined, witnesses: number | undefined): n
     throw new UsageError(`--quorum must be a whole number from 1 to the ${witnesses} witness key(s) given`);
   }
   return n;
+}
+
+function readTsaRoots(files: readonly string[], cwd: string): TimestampRoots {
+  const pems = files.map((f) => readText(path.resolve(cwd, f), '--tsa-ca'));
+  try {
+    return timestampRoots(pems);
+  } catch (err) {
+    throw new UsageError(`--tsa-ca: not a PEM RSA certificate: ${(err as Error).message}`);
+  }
 }
 
 function readProof(file: string): ConsistencyProofInput {

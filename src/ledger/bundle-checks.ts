@@ -52,6 +52,7 @@ export interface HeldEvent {
   readonly revision: number;
   readonly id: string;
   readonly hash: string;
+  readonly type: string;
   readonly media: readonly MediaRef[];
 }
 
@@ -211,7 +212,7 @@ export function checkStream(h: Held, kind: 'event' | 'access', stream: string, k
     } else if (event.revision !== revision) {
       misplaced ??= new Failed('malformed', `${name} holds revision ${event.revision}, not ${revisionName(revision)}`);
     }
-    held.push({ name, revision, id: event.id, hash: event.hash, media: event.media });
+    held.push({ name, revision, id: event.id, hash: event.hash, type: event.type, media: event.media });
   }
   if (broken) throw broken;
   if (misplaced) throw misplaced;

@@ -2,6 +2,8 @@ import type { KeyObject } from 'node:crypto';
 import type { StreamRevision } from './bundle.js';
 import type { PublicKeyResolver } from './ed25519.js';
 import type { SignatureChecker } from './signature-checker.js';
+import type { Timeliness } from './timeliness.js';
+import type { TimestampRoots } from './timestamp-verify.js';
 
 /** What the bundle verifier is given and what it reports (docs/integrity.md §13.4). */
 
@@ -29,7 +31,9 @@ export type BundleFailureCode =
   | 'media_mismatch'
   | 'proof_missing'
   | 'proof_invalid'
-  | 'stream_incomplete';
+  | 'stream_incomplete'
+  | 'timestamp_invalid'
+  | 'timestamp_untrusted';
 
 export interface BundleFailure {
   readonly code: BundleFailureCode;
@@ -75,7 +79,43 @@ export interface BundleReport {
    * complete: at the checkpoint's size the log held no event of these streams beyond `revision` (-1: none at all).
    */
   readonly complete?: { readonly treeSize: number; readonly streams: readonly StreamRevision[] };
+  /** The RFC 3161 time-stamps the bundle carries, each verified (docs/integrity.md §15). */
+  readonly timestamps?: readonly TimestampReport[];
+  /** What the time-stamps show of each disclosure of the case (docs/integrity.md §15.5). */
+  readonly disclosures?: readonly DisclosureTimelinessReport[];
   readonly counts: BundleCounts;
+}
+
+/** A verified time-stamp token of a checkpoint the bundle carries. */
+export interface TimestampReport {
+  /** `timestamps/<size>/<index>.tst`. */
+  readonly file: string;
+  /** The size of the checkpoint it stamps. */
+  readonly size: number;
+  /** The TSA certificate's subject. */
+  readonly tsa: string;
+  readonly genTime: string;
+  readonly accuracyMs?: number;
+  /** True when its chain to a given CA was checked (`--tsa-ca`); false: only consistent with itself. */
+  readonly trusted: boolean;
+}
+
+/** "Published by <attested time>, due <date>: on time / late / not yet attested", for one `DecisionDisclosed`. */
+export interface DisclosureTimelinessReport {
+  readonly eventId: string;
+  readonly revision: number;
+  readonly publishedOn?: string;
+  /** The due date the event records (a calendar date in the agency's time). */
+  readonly dueBy: string;
+  /** The end of `dueBy` in the agency's UTC offset (`timeliness.json`), as an instant in UTC. */
+  readonly deadline: string;
+  /** The earliest attested time (genTime + accuracy) of a stamped checkpoint covering the event. */
+  readonly attestedBy?: string;
+  /** That token's `genTime`. */
+  readonly genTime?: string;
+  /** Whether that token's authority was checked against a given CA. */
+  readonly tsaTrusted?: boolean;
+  readonly status: Timeliness;
 }
 
 export interface TrustedCheckpointReport {
@@ -119,6 +159,8 @@ export interface BundleVerifyOptions {
   readonly witnesses?: readonly { readonly name: string; readonly publicKey: KeyObject }[];
   /** Default: every given witness. */
   readonly witnessQuorum?: number;
+  /** The CA certificates (or pinned TSA certificates) time-stamps must chain to; without them none is trusted. */
+  readonly timestampRoots?: TimestampRoots;
   /** Officers' keys, for events that carry `actorSig`. */
   readonly actorKeys?: PublicKeyResolver;
   /** Largest file other than a medium (default 16 MiB); such files are held until the end. */

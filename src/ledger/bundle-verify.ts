@@ -16,6 +16,7 @@ import {
 } from './bundle-checks.js';
 import { checkComplete } from './bundle-heads.js';
 import { LookAhead } from './bundle-look-ahead.js';
+import { checkTimestamps } from './bundle-timestamps.js';
 import { DEFAULT_MAX_HELD, readManifest, type ListedFile } from './bundle-manifest-read.js';
 import { failed, Failed } from './bundle-parse.js';
 import {
@@ -28,6 +29,8 @@ import {
   type TrustedCheckpointReport,
   type TrustedKeyReport,
   type WitnessReport,
+  type TimestampReport,
+  type DisclosureTimelinessReport,
 } from './bundle-report.js';
 import { checkWitnesses } from './bundle-witnesses.js';
 import { sha256Hex } from './hash.js';
@@ -120,6 +123,8 @@ export class BundleVerifier implements TarSink {
   #trustedCheckpoint: TrustedCheckpointReport | undefined;
   #complete: BundleReport['complete'];
   #witnesses: WitnessReport | undefined;
+  #timestamps: TimestampReport[] | undefined;
+  #disclosures: DisclosureTimelinessReport[] | undefined;
   /** Work done ahead, for large bundles given a signature checker. */
   #ahead: LookAhead | undefined;
   readonly #counts: BundleCounts = {
@@ -257,6 +262,9 @@ export class BundleVerifier implements TarSink {
         { stream: caseStreamOf(manifest), held: events },
         { stream: accessStreamOf(manifest), held: access },
       ]);
+      const stamps = checkTimestamps(held, root, keys, events, leaves);
+      if (stamps.timestamps.length > 0) this.#timestamps = stamps.timestamps;
+      if (stamps.disclosures) this.#disclosures = stamps.disclosures;
       if (this.#trustedCheckpoint) {
         const size = this.#trustedCheckpoint.size;
         this.#trustedCheckpoint = {
@@ -279,6 +287,8 @@ export class BundleVerifier implements TarSink {
       ...(this.#witnesses ? { witnesses: this.#witnesses } : {}),
       ...(manifest?.streams ? { streams: manifest.streams.map((s) => ({ ...s })) } : {}),
       ...(this.#complete && !this.#failure ? { complete: this.#complete } : {}),
+      ...(this.#timestamps && !this.#failure ? { timestamps: this.#timestamps } : {}),
+      ...(this.#disclosures && !this.#failure ? { disclosures: this.#disclosures } : {}),
       counts: { ...this.#counts },
     };
   }

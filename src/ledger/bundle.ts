@@ -86,11 +86,21 @@ export type BundleFileKind =
   | { readonly kind: 'access'; readonly revision: number }
   | { readonly kind: 'media'; readonly sha256: string }
   | { readonly kind: 'key'; readonly keyId: string }
-  | { readonly kind: 'proof'; readonly eventId: string };
+  | { readonly kind: 'proof'; readonly eventId: string }
+  /** `timestamps/<size>/checkpoint.txt`: a time-stamped checkpoint's message (docs/integrity.md §15.1). */
+  | { readonly kind: 'stamped-note'; readonly size: number }
+  /** `timestamps/<size>/<index>.tst`: a DER TimeStampToken over it. */
+  | { readonly kind: 'timestamp'; readonly size: number; readonly index: number }
+  /** `timestamps/<size>/consistency.json`: the consistency proof from that size to the bundle's checkpoint. */
+  | { readonly kind: 'stamped-consistency'; readonly size: number }
+  /** `timeliness.json`: `{utcOffset}`, the agency's offset the disclosure deadlines end in. */
+  | { readonly kind: 'timeliness' };
 
 const REVISION_FILE = /^(?:events|access)\/[0-9]{8,15}\.json$/;
 const MEDIA_FILE = /^media\/[0-9a-f]{64}$/;
 const KEY_FILE = /^keys\/[0-9a-f]{64}\.pem$/;
+const STAMP_FILE = /^timestamps\/(0|[1-9][0-9]{0,15})\/(checkpoint\.txt|consistency\.json|(0|[1-9][0-9]{0,2})\.tst)$/;
+export const TIMELINESS = 'timeliness.json';
 const PROOF_FILE = /^proofs\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\.json$/;
 
 export function classify(name: string): BundleFileKind | undefined {
@@ -112,6 +122,16 @@ export function classify(name: string): BundleFileKind | undefined {
       return PROOF_FILE.test(name) ? { kind: 'proof', eventId: name.slice(7, -5) } : undefined;
     case 0x6d: // media/
       return MEDIA_FILE.test(name) ? { kind: 'media', sha256: name.slice(6) } : undefined;
+    case 0x74: {
+      // timestamps/, timeliness.json
+      if (name === TIMELINESS) return { kind: 'timeliness' };
+      const m = STAMP_FILE.exec(name);
+      if (!m) return undefined;
+      const size = Number(m[1]);
+      if (m[2] === 'checkpoint.txt') return { kind: 'stamped-note', size };
+      if (m[2] === 'consistency.json') return { kind: 'stamped-consistency', size };
+      return { kind: 'timestamp', size, index: Number(m[3]) };
+    }
     case 0x6b: // keys/
       return KEY_FILE.test(name) ? { kind: 'key', keyId: name.slice(5, -4) } : undefined;
     default:

@@ -73,4 +73,8 @@ export const VERIFY_EN: VerifyMessages = {
     "An event's inclusion proof does not match the checkpoint: it does not show the event is in the signed ledger.",
   'verify.code.stream_incomplete':
     'The records are incomplete: the signed ledger holds later records of the case than the file, or the file cannot show it holds them all.',
+  'verify.code.timestamp_invalid':
+    'A time-stamp in the bundle is not a valid RFC 3161 token over its checkpoint: it proves no time.',
+  'verify.code.timestamp_untrusted':
+    'A time-stamp was not issued by a trusted time-stamping authority (unknown CA, or a certificate not valid then).',
 };

@@ -64,6 +64,8 @@ export const VERIFY_ZH_CN = {
   'verify.code.proof_missing': '某个事件缺少包含证明。',
   'verify.code.proof_invalid': '某个事件的包含证明与检查点不符：不能证明该事件已记入签名的账本。',
   'verify.code.stream_incomplete': '记录不完整：签名的账本中还有本案件更晚的记录，或文件无法证明已包含全部记录。',
+  'verify.code.timestamp_invalid': '证据包中的时间戳不是其检查点的有效 RFC 3161 时间戳，不能证明任何时间。',
+  'verify.code.timestamp_untrusted': '时间戳不是由受信任的时间戳服务机构签发的（证书颁发机构未知，或当时证书无效）。',
 };
 
 export type VerifyMessages = { readonly [K in keyof typeof VERIFY_ZH_CN]: string };

@@ -37,6 +37,8 @@ const CODE_TEXT: Record<BundleFailureCode, MessageKey> = {
   proof_missing: 'verify.code.proof_missing',
   proof_invalid: 'verify.code.proof_invalid',
   stream_incomplete: 'verify.code.stream_incomplete',
+  timestamp_invalid: 'verify.code.timestamp_invalid',
+  timestamp_untrusted: 'verify.code.timestamp_untrusted',
 };
 
 /** The text the page's script shows, in the page's language. */

@@ -1,0 +1,156 @@
+import type { KeyObject } from 'node:crypto';
+import { TIMELINESS, type BundleManifest } from './bundle.js';
+import type { Held, HeldEvent } from './bundle-checks.js';
+import { decodeProof, decodeText, failed, openWith, parseJson } from './bundle-parse.js';
+import type { DisclosureTimelinessReport, TimestampReport } from './bundle-report.js';
+import { parseCheckpoint } from './checkpoint.js';
+import { verifyConsistency } from './merkle-proofs.js';
+import { attestedTimeliness, disclosureDeadline, offsetMinutes } from './timeliness.js';
+import { timestampedMessage } from './timestamp-request.js';
+import { TimestampFailure } from './timestamp-token.js';
+import { verifyTimestampToken } from './timestamp-verify.js';
+
+/**
+ * Step 11 of docs/integrity.md §13.4: the bundle's RFC 3161 time-stamps (§15) and what they show of the case's
+ * disclosures (§15.5). Runs once every inclusion proof verified, with each event's leaf index.
+ */
+
+interface Stamped {
+  readonly size: number;
+  note?: Buffer;
+  consistency?: Buffer;
+  readonly tokens: { index: number; name: string; bytes: Buffer }[];
+}
+
+const prefix = (size: number) => `timestamps/${size}/`;
+
+function stampedCheckpoints(h: Held): Stamped[] {
+  const bySize = new Map<number, Stamped>();
+  const of = (size: number) => {
+    let s = bySize.get(size);
+    if (!s) bySize.set(size, (s = { size, tokens: [] }));
+    return s;
+  };
+  for (const [name, kind] of h.kinds) {
+    const bytes = h.files.get(name)!;
+    if (kind.kind === 'stamped-note') of(kind.size).note = bytes;
+    else if (kind.kind === 'stamped-consistency') of(kind.size).consistency = bytes;
+    else if (kind.kind === 'timestamp') of(kind.size).tokens.push({ index: kind.index, name, bytes });
+  }
+  return [...bySize.values()].sort((a, b) => a.size - b.size);
+}
+
+/** The stamped checkpoint's note opens with a trusted key, and its tree is a prefix of the bundle's (or it). */
+function checkStampedCheckpoint(
+  s: Stamped,
+  manifest: BundleManifest,
+  root: Buffer,
+  keys: { all: KeyObject[] },
+): string {
+  const { origin, size: n } = manifest.checkpoint;
+  const name = `${prefix(s.size)}checkpoint.txt`;
+  if (!s.note) failed('malformed', `${prefix(s.size)} holds time-stamps without its checkpoint.txt`);
+  if (s.tokens.length === 0) failed('malformed', `${name} has no time-stamp`);
+  if (s.size > n) failed('malformed', `${name} is of size ${s.size}, beyond the bundle's checkpoint (${n})`);
+  const note = decodeText(s.note!, name, 'checkpoint_invalid');
+  const opened = openWith(note, origin, keys.all);
+  const parsed = opened ? parseCheckpoint(opened.body) : undefined;
+  if (!parsed || parsed.origin !== origin || parsed.size !== s.size) {
+    failed('checkpoint_invalid', `${name} is not a checkpoint of size ${s.size} signed by a trusted key`);
+  }
+  const consistencyName = `${prefix(s.size)}consistency.json`;
+  if (s.size === n) {
+    if (!parsed!.rootHash.equals(root)) failed('checkpoint_inconsistent', `${name} differs from checkpoint.txt`);
+    if (s.consistency) failed('malformed', `${consistencyName} is for the bundle's own checkpoint`);
+  } else {
+    if (!s.consistency) failed('checkpoint_inconsistent', `${name} has no ${consistencyName}`);
+    const value = parseJson(s.consistency!, consistencyName, 'malformed') as Record<string, unknown>;
+    const proof = Array.isArray(value?.proof) ? decodeProof(value.proof) : undefined;
+    if (value?.from !== s.size || value?.to !== n || !proof) {
+      failed('malformed', `${consistencyName} is not {from: ${s.size}, to: ${n}, proof}`);
+    }
+    if (s.size === 0 || !verifyConsistency(s.size, n, parsed!.rootHash, root, proof!)) {
+      failed('checkpoint_inconsistent', `${consistencyName} does not prove ${name} a prefix of the bundle's tree`);
+    }
+  }
+  return note;
+}
+
+/** The time-stamps of the bundle, verified; then the timeliness of each `DecisionDisclosed` event of the case. */
+export function checkTimestamps(
+  h: Held,
+  root: Buffer,
+  keys: { all: KeyObject[] },
+  events: readonly HeldEvent[],
+  leaves: ReadonlyMap<string, number>,
+): { timestamps: TimestampReport[]; disclosures?: DisclosureTimelinessReport[] } {
+  const manifest = h.manifest;
+  const roots = h.options.timestampRoots;
+  const timestamps: TimestampReport[] = [];
+  for (const s of stampedCheckpoints(h)) {
+    const note = checkStampedCheckpoint(s, manifest, root, keys);
+    const message = timestampedMessage(note, manifest.checkpoint.origin);
+    for (const token of s.tokens.sort((a, b) => a.index - b.index)) {
+      try {
+        const v = verifyTimestampToken(token.bytes, message, roots);
+        timestamps.push({
+          file: token.name,
+          size: s.size,
+          tsa: v.tsa,
+          genTime: v.genTime,
+          ...(v.accuracyMs === undefined ? {} : { accuracyMs: v.accuracyMs }),
+          trusted: roots !== undefined,
+        });
+      } catch (err) {
+        if (!(err instanceof TimestampFailure)) throw err;
+        failed(err.code, `${token.name}: ${err.detail}`);
+      }
+    }
+  }
+  const disclosures = timeliness(h, events, leaves, timestamps);
+  return { timestamps, ...(disclosures ? { disclosures } : {}) };
+}
+
+/** §15.5: for each `DecisionDisclosed` event, the earliest attested time of a stamped checkpoint that covers it. */
+function timeliness(
+  h: Held,
+  events: readonly HeldEvent[],
+  leaves: ReadonlyMap<string, number>,
+  timestamps: readonly TimestampReport[],
+): DisclosureTimelinessReport[] | undefined {
+  const bytes = h.files.get(TIMELINESS);
+  if (!bytes) return undefined;
+  const value = parseJson(bytes, TIMELINESS, 'malformed') as Record<string, unknown>;
+  const offset = typeof value?.utcOffset === 'string' ? offsetMinutes(value.utcOffset) : undefined;
+  if (offset === undefined || Object.keys(value).length !== 1) {
+    failed('malformed', `${TIMELINESS} is not {utcOffset: "±HH:MM"}`);
+  }
+  const out: DisclosureTimelinessReport[] = [];
+  for (const event of events) {
+    if (event.type !== 'DecisionDisclosed') continue;
+    const data = (parseJson(h.files.get(event.name)!, event.name, 'malformed_event') as { data?: unknown }).data as
+      { publishedOn?: unknown; dueBy?: unknown } | undefined;
+    const dueBy = typeof data?.dueBy === 'string' ? data.dueBy : undefined;
+    const deadline = dueBy === undefined ? undefined : disclosureDeadline(dueBy, offset!);
+    if (!deadline) failed('malformed_event', `${event.name}: DecisionDisclosed without a due date`);
+    const leaf = leaves.get(event.id)!;
+    let attested: { ms: number; genTime: string; trusted: boolean } | undefined;
+    for (const t of timestamps) {
+      if (t.size <= leaf) continue;
+      const ms = Date.parse(t.genTime) + (t.accuracyMs ?? 0);
+      if (!attested || ms < attested.ms) attested = { ms, genTime: t.genTime, trusted: t.trusted };
+    }
+    out.push({
+      eventId: event.id,
+      revision: event.revision,
+      ...(typeof data?.publishedOn === 'string' ? { publishedOn: data.publishedOn } : {}),
+      dueBy: dueBy!,
+      deadline: deadline!.iso,
+      ...(attested
+        ? { attestedBy: new Date(attested.ms).toISOString(), genTime: attested.genTime, tsaTrusted: attested.trusted }
+        : {}),
+      status: attestedTimeliness(attested?.ms, deadline!.ms),
+    });
+  }
+  return out;
+}
