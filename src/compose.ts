@@ -83,6 +83,8 @@ import { Sessions } from './web/sessions.js';
 import { CookieSeal } from './web/sealed-cookie.js';
 import { loadOrCreateSessionSecret } from './adapters/keys/session-secret.js';
 import { OpenIdProvider } from './adapters/oidc/openid-provider.js';
+import { openWebhooks } from './webhooks-wiring.js';
+import { webhooksApi } from './http/webhooks-api.js';
 
 /** `.ts` when the service runs from its sources (tsx, Jest), `.js` when it runs compiled in dist/. */
 const MODULE_EXT = path.extname(import.meta.url);
@@ -509,9 +511,19 @@ async function startHolding(config: Config, { clock, log }: ServiceDependencies)
   const portalAssets = new PortalAssets();
   const liveEvents = new LiveEvents(events);
   const cookieSeal = new CookieSeal(loadOrCreateSessionSecret(config.keysDir));
+  const webhooks = openWebhooks({
+    config: config.webhooks,
+    dataDir: config.dataDir,
+    keysDir: config.keysDir,
+    deps,
+    newId,
+    log,
+  });
+  webhooks.start(indexing.signal);
   const routers = [
     registryApi({ registry: new RegistryService(deps), verify, validate, newId }),
     tokensApi({ revocations, verify, validate, newId }),
+    webhooksApi({ webhooks: webhooks.service, verify, validate, newId, clock }),
     calendarApi({ calendars: calendar, verify, validate, newId, clock, utcOffsetOf: agencyOffset }),
     casesApi({
       cases,
@@ -608,6 +620,7 @@ async function startHolding(config: Config, { clock, log }: ServiceDependencies)
       ...projectionMetrics(runner, head),
       ...verifyMetrics(verifySlots),
       ...witnessing.metrics(),
+      ...webhooks.metrics(head),
     ];
   };
   const app = createHttpApp({
@@ -631,6 +644,8 @@ async function startHolding(config: Config, { clock, log }: ServiceDependencies)
     });
   } catch (err) {
     indexing.abort();
+    await webhooks.stopped();
+    webhooks.close();
     await signatures.close();
     await events.close();
     await applier.close();
@@ -665,6 +680,8 @@ async function startHolding(config: Config, { clock, log }: ServiceDependencies)
       await timestamps.stop();
       await witnessing.stop();
       indexing.abort();
+      await webhooks.stopped();
+      webhooks.close();
       await signatures.close();
       await events.close();
       await applier.close();

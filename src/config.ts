@@ -5,6 +5,7 @@ import { boolean, httpUrl, integer, oneOf } from './config-values.js';
 import { PORTAL_CONFIG_VARIABLES, portalConfig, type PortalConfig } from './config-portal.js';
 import { TSA_CONFIG_VARIABLES, tsaConfig, type TsaConfig } from './config-tsa.js';
 import { WITNESS_CONFIG_VARIABLES, witnessesConfig, type WitnessesConfig } from './config-witness.js';
+import { WEBHOOK_CONFIG_VARIABLES, webhookConfig, type WebhookConfig } from './config-webhooks.js';
 
 /**
  * The service's configuration: one typed object, read from the environment once at start-up by
@@ -47,11 +48,14 @@ export interface Config {
   readonly portal: PortalConfig;
   /** The witnesses that cosign the checkpoints. */
   readonly witnesses: WitnessesConfig;
+  /** Webhook delivery: the outbox, its retries and the SSRF allow-list. */
+  readonly webhooks: WebhookConfig;
 }
 
 export type { OidcConfig, PortalConfig } from './config-portal.js';
 export type { TsaConfig } from './config-tsa.js';
 export type { WitnessEndpoint, WitnessesConfig } from './config-witness.js';
+export type { WebhookConfig } from './config-webhooks.js';
 
 /** Minutes east of UTC: every agency's (`LEDGER_UTC_OFFSET`) but those named in `AGENCY_UTC_OFFSETS`. */
 export interface UtcOffsets {
@@ -295,6 +299,7 @@ export const CONFIG_VARIABLES: readonly { name: string; default: string; descrip
   },
   ...PORTAL_CONFIG_VARIABLES,
   ...WITNESS_CONFIG_VARIABLES,
+  ...WEBHOOK_CONFIG_VARIABLES,
 ];
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -337,6 +342,7 @@ export function loadConfig(env: Env, cwd: string = process.cwd()): Config {
     ),
     checkpointEveryEvents: integer('CHECKPOINT_EVERY_EVENTS', read('CHECKPOINT_EVERY_EVENTS'), 10_000, 1, 100_000_000),
     timestampAuthorities: tsaConfig(read, cwd),
+    webhooks: webhookConfig(read),
     http: httpServerConfig(read),
     utcOffsets: utcOffsetsConfig(read),
     portal: portalConfig(read, jwt.trust.kind === 'embedded' && eventStore.kind === 'sqlite'),

@@ -15,7 +15,7 @@ export type OpenApiDocument = {
 } & Record<string, unknown>;
 
 type Json = { [key: string]: unknown };
-type Method = 'GET' | 'POST' | 'PUT';
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 interface Operation {
   readonly method: Method;
@@ -33,7 +33,8 @@ interface Operation {
     | 'public'
     | 'ledger'
     | 'operations'
-    | 'problems';
+    | 'problems'
+    | 'webhooks';
   /** Bearer JWT unless false. */
   readonly auth?: false;
   readonly parameters?: readonly Json[];
@@ -238,6 +239,117 @@ const FORMAT = query('format', 'csv or json; otherwise the Accept header decides
   enum: ['json', 'csv'],
 });
 
+const WEBHOOK_ID: Json = {
+  name: 'id',
+  in: 'path',
+  required: true,
+  description: 'The webhook subscription.',
+  schema: defs('uuid'),
+};
+const WEBHOOK_PROBLEMS = [400, 401, 403, 404, 409, 413, 415, 422] as const;
+/** Webhook subscriptions (admin or integration of the agency), their deliveries and replays. */
+const WEBHOOK_OPERATIONS: readonly Operation[] = [
+  {
+    method: 'POST',
+    path: '/v1/webhooks',
+    operationId: 'createWebhook',
+    summary:
+      "Subscribe a receiver to the agency's events (admin, integration); recorded as a signed event. The answer " +
+      'holds the HMAC secret (or the Ed25519 public key) once',
+    tag: 'webhooks',
+    parameters: [PARAMETERS.idempotencyKey],
+    requestBody: jsonBody('command.create-webhook'),
+    responses: {
+      ...written('The subscription', 'response.webhook', { ...ETAG, Location: text('The subscription.') }),
+      ...problems(400, 401, 403, 409, 413, 415, 422),
+    },
+  },
+  {
+    method: 'GET',
+    path: '/v1/webhooks',
+    operationId: 'listWebhooks',
+    summary: "The agency's webhook subscriptions (admin, integration)",
+    tag: 'webhooks',
+    responses: {
+      '200': { description: 'The subscriptions.', content: json('response.webhook-list') },
+      ...problems(401, 403),
+    },
+  },
+  {
+    method: 'GET',
+    path: '/v1/webhooks/{id}',
+    operationId: 'getWebhook',
+    summary: 'A webhook subscription (never its secret)',
+    tag: 'webhooks',
+    parameters: [WEBHOOK_ID],
+    responses: {
+      '200': { description: 'The subscription.', headers: ETAG, content: json('response.webhook') },
+      ...problems(401, 403, 404),
+    },
+  },
+  {
+    method: 'PATCH',
+    path: '/v1/webhooks/{id}',
+    operationId: 'changeWebhook',
+    summary: 'Change a subscription: URL, event types, enable it again, or rotate its key; recorded as a signed event',
+    tag: 'webhooks',
+    parameters: [WEBHOOK_ID, PARAMETERS.idempotencyKey],
+    requestBody: jsonBody('command.change-webhook'),
+    responses: {
+      '200': { description: 'The subscription as changed.', headers: ETAG, content: json('response.webhook') },
+      ...problems(...WEBHOOK_PROBLEMS),
+    },
+  },
+  {
+    method: 'DELETE',
+    path: '/v1/webhooks/{id}',
+    operationId: 'deleteWebhook',
+    summary: 'Remove a subscription; recorded as a signed event, its undelivered events are dropped as dead letters',
+    tag: 'webhooks',
+    parameters: [WEBHOOK_ID, PARAMETERS.idempotencyKey],
+    responses: { '204': { description: 'Removed.' }, ...problems(401, 403, 404, 409) },
+  },
+  {
+    method: 'GET',
+    path: '/v1/webhooks/{id}/deliveries',
+    operationId: 'listWebhookDeliveries',
+    summary: "A subscription's metrics and its undelivered events: pending ones and dead letters",
+    tag: 'webhooks',
+    parameters: [
+      WEBHOOK_ID,
+      query('state', 'Only pending deliveries or only dead letters.', { enum: ['pending', 'dead'] }),
+      query('limit', 'Most deliveries listed (1–1000, default 100), in log order.', {
+        type: 'integer',
+        minimum: 1,
+        maximum: 1000,
+      }),
+    ],
+    responses: {
+      '200': { description: 'Metrics and deliveries.', content: json('response.webhook-deliveries') },
+      ...problems(400, 401, 403, 404),
+    },
+  },
+  {
+    method: 'POST',
+    path: '/v1/webhooks/{id}/replay',
+    operationId: 'replayWebhook',
+    summary:
+      "Send the subscription's events again from a log position on (dead letters and delivered ones alike), in order",
+    tag: 'webhooks',
+    parameters: [
+      WEBHOOK_ID,
+      {
+        ...query('from', 'The first log position to send again.', { type: 'string', pattern: '^[0-9]{1,15}$' }),
+        required: true,
+      },
+    ],
+    responses: {
+      '202': { description: 'Put back in the outbox.', content: json('response.webhook-replay') },
+      ...problems(400, 401, 403, 404, 409),
+    },
+  },
+];
+
 const OPERATIONS: readonly Operation[] = [
   {
     method: 'GET',
@@ -309,6 +421,7 @@ const OPERATIONS: readonly Operation[] = [
     requestBody: jsonBody('command.revoke-tokens'),
     responses: { ...written('The revocation', 'response.token-revocation'), ...problems(400, 401, 403, 413, 415, 422) },
   },
+  ...WEBHOOK_OPERATIONS,
   {
     method: 'GET',
     path: '/v1/calendar',
@@ -1047,6 +1160,11 @@ export function buildOpenApi(schemaDir: string): OpenApiDocument {
     tags: [
       { name: 'registry', description: 'Officers and enforcement items.' },
       { name: 'tokens', description: 'Revoking bearer tokens.' },
+      {
+        name: 'webhooks',
+        description:
+          "Signed deliveries of the agency's events to other systems (Standard Webhooks; docs/integration.md).",
+      },
       { name: 'calendar', description: 'The working-day calendar deadlines are counted on.' },
       { name: 'cases', description: 'Cases, their acts, case files and signed events.' },
       { name: 'media', description: 'Content-addressed media.' },

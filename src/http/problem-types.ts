@@ -257,6 +257,17 @@ export const PROBLEM_TYPES: Readonly<Record<string, ProblemType>> = {
     'Idempotency key reused',
     'This Idempotency-Key was used by the same user for another request on the same record; nothing was recorded.',
   ),
+  webhook_url_refused: entry(
+    422,
+    'Webhook URL refused',
+    'The webhook URL is not https (plain http only for hosts the operator allow-lists), holds credentials or a fragment, does not resolve, or its host resolves to a loopback, private, link-local, multicast or otherwise reserved address (IPv4 or IPv6, v4-mapped included); `reason` says which. Nothing was recorded.',
+  ),
+  webhook_exists: entry(409, 'Webhook exists', 'A subscription with this id exists already.'),
+  webhook_disabled: entry(
+    409,
+    'Webhook disabled',
+    'The subscription is disabled (its receiver answered 410 Gone): enable it (PATCH enabled: true) before replaying.',
+  ),
   // the service
   identity_provider_unavailable: entry(
     502,

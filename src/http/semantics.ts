@@ -4,7 +4,7 @@ import { MethodNotAllowed, NotAcceptable } from '../errors.js';
 
 /** What the service knows of one route, from the OpenAPI document's operations (src/http/openapi.ts). */
 export interface RouteSemantics {
-  readonly method: 'GET' | 'POST' | 'PUT';
+  readonly method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   /** An OpenAPI path template: `/v1/cases/{caseId}`. */
   readonly path: string;
   /** The media types its successful answers come in; `*` + `/*` when any (a stored medium). */

@@ -1,0 +1,77 @@
+import http from 'node:http';
+import https from 'node:https';
+import type { LookupFunction } from 'node:net';
+import type { WebhookRequest, WebhookResponse, WebhookSender } from '../../ports/webhook-sender.js';
+
+export interface HttpWebhookSenderOptions {
+  /** Most time to establish the connection (TCP and TLS). */
+  readonly connectTimeoutMs: number;
+  /** Most time for the whole attempt, from connecting to the end of the response. */
+  readonly totalTimeoutMs: number;
+  /** Most response bytes read (and discarded) before the connection is closed. */
+  readonly maxResponseBytes: number;
+}
+
+/**
+ * Sends webhook deliveries with node:http(s): one connection per attempt to the pinned address (the lookup
+ * answers with it, so TLS still checks the certificate against the URL's host name), no redirects followed (a 3xx
+ * is an answer like any other non-2xx), the response body read up to a bound and thrown away, both timeouts
+ * enforced by destroying the request.
+ */
+export class HttpWebhookSender implements WebhookSender {
+  constructor(private readonly options: HttpWebhookSenderOptions) {}
+
+  send({ url, address, headers, body }: WebhookRequest): Promise<WebhookResponse> {
+    const pinned: LookupFunction = (_host, opts, callback) => {
+      if ((opts as { all?: boolean }).all) callback(null, [{ address: address.address, family: address.family }]);
+      else callback(null, address.address, address.family);
+    };
+    const client = url.protocol === 'https:' ? https : http;
+    return new Promise<WebhookResponse>((resolve) => {
+      let settled = false;
+      const finish = (result: WebhookResponse) => {
+        if (settled) return;
+        settled = true;
+        clearTimeout(total);
+        clearTimeout(connect);
+        req.destroy();
+        resolve(result);
+      };
+      const req = client.request(url, {
+        method: 'POST',
+        lookup: pinned,
+        agent: false,
+        headers: { ...headers, 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
+      });
+      const total = setTimeout(
+        () => finish({ error: 'timeout', message: `no complete answer within ${this.options.totalTimeoutMs} ms` }),
+        this.options.totalTimeoutMs,
+      );
+      const connect = setTimeout(
+        () => finish({ error: 'timeout', message: `not connected within ${this.options.connectTimeoutMs} ms` }),
+        this.options.connectTimeoutMs,
+      );
+      req.on('socket', (socket) => {
+        const connected = () => clearTimeout(connect);
+        if (url.protocol === 'https:') socket.once('secureConnect', connected);
+        else socket.once('connect', connected);
+      });
+      req.on('error', (err: NodeJS.ErrnoException) =>
+        finish({
+          error: ['ECONNREFUSED', 'EHOSTUNREACH', 'ENETUNREACH'].includes(err.code ?? '') ? 'connect' : 'network',
+          message: err.code ?? err.message,
+        }),
+      );
+      req.on('response', (res) => {
+        let read = 0;
+        res.on('data', (chunk: Buffer) => {
+          read += chunk.length;
+          if (read > this.options.maxResponseBytes) finish({ status: res.statusCode ?? 0 });
+        });
+        res.on('end', () => finish({ status: res.statusCode ?? 0 }));
+        res.on('error', () => finish({ status: res.statusCode ?? 0 }));
+      });
+      req.end(body);
+    });
+  }
+}

@@ -1,0 +1,47 @@
+import type { EventEnvelope } from '../../ledger/envelope.js';
+import { webhookDecider, type WebhookEvent, type WebhookState } from '../../domain/webhooks/subscriptions.js';
+import type { StoredWebhook } from '../../ports/webhook-outbox.js';
+
+function stateOf(stored: StoredWebhook): WebhookState {
+  return {
+    webhookId: stored.id,
+    agency: stored.agency,
+    signing: stored.signing,
+    settings: { url: stored.url, ...(stored.eventTypes === undefined ? {} : { eventTypes: stored.eventTypes }) },
+    key: {
+      keyGeneration: stored.keyGeneration,
+      keyId: stored.keyId,
+      ...(stored.publicKey === undefined ? {} : { publicKey: stored.publicKey }),
+    },
+    enabled: stored.enabled,
+    deleted: stored.deleted,
+  };
+}
+
+/** A subscription after one more event of its stream (the fold the outbox keeps, with the revision it reflects). */
+export function applyWebhookEvent(stored: StoredWebhook | undefined, envelope: EventEnvelope): StoredWebhook {
+  const state = webhookDecider.evolve(stored ? stateOf(stored) : null, {
+    type: envelope.type,
+    data: envelope.data,
+  } as unknown as WebhookEvent);
+  if (state === null) throw new Error(`webhook stream ${envelope.stream} does not begin with WebhookSubscribed`);
+  return {
+    id: state.webhookId,
+    agency: state.agency,
+    url: state.settings.url,
+    ...(state.settings.eventTypes === undefined ? {} : { eventTypes: [...state.settings.eventTypes] }),
+    signing: state.signing,
+    keyGeneration: state.key.keyGeneration,
+    keyId: state.key.keyId,
+    ...(state.key.publicKey === undefined ? {} : { publicKey: state.key.publicKey }),
+    enabled: state.enabled,
+    deleted: state.deleted,
+    revision: envelope.revision,
+    createdAt: stored?.createdAt ?? envelope.recordedAt,
+  };
+}
+
+/** The fold of a whole subscription stream. */
+export function webhookOf(events: readonly EventEnvelope[]): StoredWebhook | undefined {
+  return events.reduce<StoredWebhook | undefined>((stored, event) => applyWebhookEvent(stored, event), undefined);
+}

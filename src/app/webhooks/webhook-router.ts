@@ -1,0 +1,81 @@
+import { isWebhookStream, wants } from '../../domain/webhooks/subscriptions.js';
+import type { Clock } from '../../ports/clock.js';
+import type { EventStore, RecordedEvent } from '../../ports/event-store.js';
+import type { NewDelivery, StoredWebhook, WebhookOutboxStore } from '../../ports/webhook-outbox.js';
+import { followLog } from './follow-all.js';
+import { applyWebhookEvent } from './stored-webhook.js';
+
+/** What a subscription receives of an event: a Standard Webhooks payload around the whole signed envelope. */
+export function payloadOf({ position, event }: RecordedEvent): string {
+  return JSON.stringify({ type: event.type, timestamp: event.recordedAt, position, data: event });
+}
+
+/** Whether `webhook` receives `event`: enabled, of the event's agency (the actor's, as reads scope), of its types. */
+export function receives(webhook: StoredWebhook, { event }: RecordedEvent): boolean {
+  return webhook.enabled && !webhook.deleted && webhook.agency === event.actor.agency && wants(webhook, event.type);
+}
+
+/**
+ * Routes the log into the outbox: follows the global log from the outbox's own position and, for each batch, in
+ * one transaction, folds subscription changes, adds a delivery per (event, subscription that receives it) and moves
+ * the position. Subscriptions take effect at their place in the log: a new one receives the events after it.
+ */
+export class WebhookRouter {
+  constructor(
+    private readonly deps: {
+      readonly events: Pick<EventStore, 'subscribe'>;
+      readonly store: WebhookOutboxStore;
+      readonly clock: Clock;
+      /** Told after each commit that added deliveries. */
+      readonly routed?: () => void;
+      readonly onError?: (err: unknown) => void;
+    },
+  ) {}
+
+  route(batch: readonly RecordedEvent[]): void {
+    const last = batch[batch.length - 1];
+    if (last === undefined) return;
+    const webhooks = new Map(this.deps.store.webhooks().map((w) => [w.id, w]));
+    const changed = new Map<string, StoredWebhook>();
+    const deliveries: NewDelivery[] = [];
+    for (const recorded of batch) {
+      const { event } = recorded;
+      if (isWebhookStream(event.stream) && event.type.startsWith('Webhook')) {
+        const id = (event.data as { webhookId: string }).webhookId;
+        const next = applyWebhookEvent(webhooks.get(id), event);
+        webhooks.set(id, next);
+        changed.set(id, next);
+      }
+      for (const webhook of webhooks.values()) {
+        if (!receives(webhook, recorded)) continue;
+        deliveries.push({
+          webhookId: webhook.id,
+          position: recorded.position,
+          stream: event.stream,
+          eventId: event.id,
+          type: event.type,
+          recordedAt: event.recordedAt,
+          body: payloadOf(recorded),
+        });
+      }
+    }
+    this.deps.store.commit({
+      webhooks: [...changed.values()],
+      deliveries,
+      position: last.position,
+      now: this.deps.clock.now().getTime(),
+    });
+    if (deliveries.length > 0) this.deps.routed?.();
+  }
+
+  /** Follows the log from the outbox's position until `signal` aborts. */
+  start(signal: AbortSignal): Promise<void> {
+    return followLog(
+      this.deps.events,
+      () => this.deps.store.position(),
+      signal,
+      (batch) => this.route(batch),
+      this.deps.onError === undefined ? {} : { onError: this.deps.onError },
+    );
+  }
+}

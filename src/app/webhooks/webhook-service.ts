@@ -1,0 +1,201 @@
+import type { Actor } from '../../domain/actor.js';
+import { RuleViolation } from '../../domain/errors.js';
+import {
+  webhookDecider,
+  webhookStream,
+  type WebhookCommand,
+  type WebhookEvent,
+  type WebhookSettings,
+  type WebhookSigning,
+} from '../../domain/webhooks/subscriptions.js';
+import type { Position } from '../../ports/event-store.js';
+import type {
+  Delivery,
+  DeliveryState,
+  StoredWebhook,
+  WebhookCounts,
+  WebhookOutboxStore,
+} from '../../ports/webhook-outbox.js';
+import { handleCommand, type CommandDependencies, type CommandResult } from '../command-handler.js';
+import { canonicalEqual } from '../idempotency.js';
+import { registryCodec } from '../registry-codec.js';
+import type { AddressPolicy } from './address-policy.js';
+import { payloadOf, receives } from './webhook-router.js';
+import { webhookOf } from './stored-webhook.js';
+import type { WebhookKeys } from './webhook-keys.js';
+
+/** Most events one replay puts back in the outbox; the answer says where to continue. */
+export const MAX_REPLAY_EVENTS = 10_000;
+/** Most deliveries `GET /v1/webhooks/{id}/deliveries` lists. */
+export const MAX_LISTED_DELIVERIES = 1_000;
+/** The service's own actor, for the events it records by itself (a receiver's 410 disabling a subscription). */
+const SERVICE_ACTOR: Actor = { sub: 'ledger', agency: 'ledger', roles: [] };
+
+export interface WebhookChange {
+  readonly url?: string;
+  /** `null`: every type again. */
+  readonly eventTypes?: readonly string[] | null;
+  /** `true` turns a disabled subscription back on. */
+  readonly enabled?: true;
+  /** A fresh secret or key pair (the next generation); the old one stops signing at once. */
+  readonly rotateKey?: true;
+}
+
+export interface WebhookWritten {
+  readonly webhook: StoredWebhook;
+  readonly result: CommandResult;
+  /** Once, when a key was made: `{secret: "whsec_..."}` or `{publicKey: "whpk_..."}`. */
+  readonly credentials?: { secret: string } | { publicKey: string };
+}
+
+/**
+ * Webhook subscriptions of an agency (admin or integration): each change is a signed event of the subscription's
+ * stream, then at once in the outbox (read your writes; the router folds the same event again, idempotently, by
+ * revision). Reads answer from the outbox, scoped to the caller's agency: another agency's subscription is 404.
+ */
+export class WebhookService {
+  constructor(
+    private readonly deps: CommandDependencies & {
+      readonly store: WebhookOutboxStore;
+      readonly keys: WebhookKeys;
+      readonly policy: AddressPolicy;
+      /** Told when deliveries were put (back) in the outbox. */
+      readonly requeued?: () => void;
+    },
+  ) {}
+
+  async create(
+    actor: Actor,
+    body: WebhookSettings & { readonly signing?: WebhookSigning },
+    webhookId: string,
+    eventId: string,
+  ): Promise<WebhookWritten> {
+    await this.deps.policy.check(body.url);
+    const signing = body.signing ?? 'hmac-sha256';
+    const settings = settingsOf(body.url, body.eventTypes);
+    const key = this.deps.keys.recorded(actor.agency, webhookId, signing, 1);
+    const command: WebhookCommand = { type: 'Subscribe', actor, webhookId, settings, signing, key };
+    // a retry under the same Idempotency-Key must ask for the same subscription
+    const sameRequest = (recorded: readonly { data: Record<string, unknown> }[]) =>
+      recorded.length === 1 &&
+      canonicalEqual(recorded[0]!.data, { webhookId, agency: actor.agency, ...settings, signing, ...key });
+    const written = await this.#command(actor.agency, webhookId, command, eventId, sameRequest);
+    return { ...written, credentials: this.#credentials(written.webhook) };
+  }
+
+  async change(actor: Actor, webhookId: string, change: WebhookChange, eventId: string): Promise<WebhookWritten> {
+    const current = this.get(actor, webhookId);
+    if (change.url !== undefined) await this.deps.policy.check(change.url);
+    const eventTypes = change.eventTypes === undefined ? current.eventTypes : (change.eventTypes ?? undefined);
+    const settings = settingsOf(change.url ?? current.url, eventTypes);
+    const generation = current.keyGeneration + (change.rotateKey ? 1 : 0);
+    const key = this.deps.keys.recorded(current.agency, webhookId, current.signing, generation);
+    const command: WebhookCommand = { type: 'Change', actor, settings, key, enable: change.enabled === true };
+    const written = await this.#command(current.agency, webhookId, command, eventId);
+    return change.rotateKey ? { ...written, credentials: this.#credentials(written.webhook) } : written;
+  }
+
+  async remove(actor: Actor, webhookId: string, eventId: string): Promise<WebhookWritten> {
+    const current = this.get(actor, webhookId);
+    return this.#command(current.agency, webhookId, { type: 'Delete', actor }, eventId);
+  }
+
+  /** A receiver answered 410 Gone: the service disables the subscription, by an event of its own. */
+  async disable(webhook: StoredWebhook, status: number, eventId: string): Promise<void> {
+    const current = this.deps.store.webhook(webhook.id);
+    if (!current || !current.enabled || current.deleted) return;
+    await this.#command(webhook.agency, webhook.id, { type: 'Disable', reason: 'receiver_gone', status }, eventId);
+  }
+
+  list(actor: Actor): StoredWebhook[] {
+    return this.deps.store.webhooks().filter((w) => w.agency === actor.agency && !w.deleted);
+  }
+
+  get(actor: Actor, webhookId: string): StoredWebhook {
+    const webhook = this.deps.store.webhook(webhookId);
+    if (!webhook || webhook.deleted || webhook.agency !== actor.agency)
+      throw new RuleViolation('not_found', 404, 'no such webhook');
+    return webhook;
+  }
+
+  deliveries(
+    actor: Actor,
+    webhookId: string,
+    options: { readonly state?: DeliveryState; readonly limit: number },
+  ): { webhook: StoredWebhook; counts: WebhookCounts | undefined; deliveries: Delivery[]; routed: Position } {
+    const webhook = this.get(actor, webhookId);
+    const counts = this.deps.store.counts().find((c) => c.webhookId === webhookId);
+    const routed = this.deps.store.position();
+    return { webhook, counts, deliveries: this.deps.store.list(webhookId, options), routed };
+  }
+
+  /**
+   * Puts the subscription's events from `from` on (inclusive) back in the outbox, dead letters and already
+   * delivered ones alike, up to {@link MAX_REPLAY_EVENTS} matching events and no further than the outbox has
+   * routed; `next` is where to continue when there is more.
+   */
+  async replay(
+    actor: Actor,
+    webhookId: string,
+    from: Position,
+  ): Promise<{ requeued: number; through: Position; next?: Position }> {
+    const webhook = this.get(actor, webhookId);
+    if (!webhook.enabled) throw new RuleViolation('webhook_disabled', 409, 'the webhook is disabled: enable it first');
+    const routed = this.deps.store.position();
+    const deliveries = [];
+    let after = Math.max(0, from - 1);
+    let through = after;
+    scan: while (after < routed) {
+      const page = await this.deps.events.readAll({ after, limit: 1_000 });
+      if (page.length === 0) break;
+      for (const recorded of page) {
+        if (recorded.position > routed) break scan;
+        through = recorded.position;
+        if (receives(webhook, recorded)) {
+          deliveries.push({
+            webhookId,
+            position: recorded.position,
+            stream: recorded.event.stream,
+            eventId: recorded.event.id,
+            type: recorded.event.type,
+            recordedAt: recorded.event.recordedAt,
+            body: payloadOf(recorded),
+          });
+          if (deliveries.length >= MAX_REPLAY_EVENTS) break scan;
+        }
+      }
+      after = page[page.length - 1]!.position;
+    }
+    const requeued = this.deps.store.requeue(deliveries, this.deps.clock.now().getTime());
+    if (requeued > 0) this.deps.requeued?.();
+    return { requeued, through, ...(through < routed ? { next: through + 1 } : {}) };
+  }
+
+  #credentials(webhook: StoredWebhook): { secret: string } | { publicKey: string } {
+    return this.deps.keys.shown(this.deps.keys.key(webhook.agency, webhook.id, webhook.signing, webhook.keyGeneration));
+  }
+
+  async #command(
+    agency: string,
+    webhookId: string,
+    command: WebhookCommand,
+    eventId: string,
+    sameRequest?: NonNullable<Parameters<typeof handleCommand>[5]['sameRequest']>,
+  ): Promise<{ webhook: StoredWebhook; result: CommandResult }> {
+    const stream = webhookStream(agency, webhookId);
+    const actor = command.type === 'Disable' ? SERVICE_ACTOR : command.actor;
+    const codec = registryCodec<WebhookEvent>(this.deps.clock, actor);
+    const result = await handleCommand(this.deps, stream, webhookDecider, codec, command, {
+      eventId,
+      ...(sameRequest === undefined ? {} : { sameRequest }),
+    });
+    const webhook = webhookOf((await this.deps.events.readStream(stream)).map((r) => r.event));
+    if (!webhook) throw new Error(`webhook stream ${stream} is empty after a write`);
+    this.deps.store.commit({ webhooks: [webhook], deliveries: [], position: 0, now: this.deps.clock.now().getTime() });
+    return { webhook, result };
+  }
+}
+
+function settingsOf(url: string, eventTypes: readonly string[] | undefined): WebhookSettings {
+  return { url, ...(eventTypes === undefined ? {} : { eventTypes: [...new Set(eventTypes)] }) };
+}

@@ -1,0 +1,84 @@
+import { ConfigError } from './errors.js';
+import { boolean, integer } from './config-values.js';
+
+/** Webhook delivery (docs/integration.md, "Webhooks"; docs/security.md, "Webhooks"). */
+export interface WebhookConfig {
+  /** Whether this replica routes the log to the outbox and delivers (one replica of several should). */
+  readonly deliver: boolean;
+  /** Hosts (names or IP literals) that may be reached over plain http and at any address, loopback and private too. */
+  readonly allowHosts: readonly string[];
+  /** Seconds to wait after each failed attempt; after the last, a dead letter. */
+  readonly retrySchedule: readonly number[];
+  readonly connectTimeoutMs: number;
+  readonly timeoutMs: number;
+  readonly concurrency: number;
+}
+
+/** What the retry schedule must add up to at least: a receiver may be away a whole day and lose nothing. */
+export const MIN_RETRY_SPAN_SECONDS = 24 * 3600;
+
+export const WEBHOOK_CONFIG_VARIABLES: readonly { name: string; default: string; description: string }[] = [
+  {
+    name: 'WEBHOOK_DELIVERY',
+    default: 'true',
+    description: 'route the log to the webhook outbox and deliver on this replica (set false on all replicas but one)',
+  },
+  {
+    name: 'WEBHOOK_ALLOW_HOSTS',
+    default: '(unset: none)',
+    description:
+      'comma-separated host names or IP addresses webhooks may reach over plain http and at loopback, private or ' +
+      "link-local addresses (a receiver inside the operator's network)",
+  },
+  {
+    name: 'WEBHOOK_RETRY_SCHEDULE',
+    default: '5,300,1800,7200,18000,36000,36000',
+    description:
+      'seconds to wait after each failed delivery attempt, comma-separated (each +0..25% jitter), adding up to at ' +
+      'least 86400; after the last, the delivery is a dead letter',
+  },
+  {
+    name: 'WEBHOOK_CONNECT_TIMEOUT_MS',
+    default: '5000',
+    description: 'most time to connect to a receiver (TCP and TLS), 100..60000',
+  },
+  {
+    name: 'WEBHOOK_TIMEOUT_MS',
+    default: '15000',
+    description: 'most time for a whole delivery attempt, 100..120000',
+  },
+  {
+    name: 'WEBHOOK_CONCURRENCY',
+    default: '64',
+    description: 'delivery attempts in flight at once (one per subscription and stream), 1..1024',
+  },
+];
+
+export function webhookConfig(read: (name: string) => string | undefined): WebhookConfig {
+  const schedule = (read('WEBHOOK_RETRY_SCHEDULE') ?? '5,300,1800,7200,18000,36000,36000')
+    .split(',')
+    .map((s) => s.trim());
+  if (schedule.some((s) => !/^\d{1,6}$/.test(s)))
+    throw new ConfigError('WEBHOOK_RETRY_SCHEDULE', 'must be comma-separated whole seconds, each at most 999999');
+  const retrySchedule = schedule.map(Number);
+  if (retrySchedule.reduce((a, b) => a + b, 0) < MIN_RETRY_SPAN_SECONDS)
+    throw new ConfigError('WEBHOOK_RETRY_SCHEDULE', `must add up to at least ${MIN_RETRY_SPAN_SECONDS} seconds (24 h)`);
+  const allowHosts =
+    read('WEBHOOK_ALLOW_HOSTS')
+      ?.split(',')
+      .map((s) =>
+        s
+          .trim()
+          .toLowerCase()
+          .replace(/^\[(.*)\]$/, '$1'),
+      )
+      .filter((s) => s !== '') ?? [];
+  return {
+    deliver: boolean('WEBHOOK_DELIVERY', read('WEBHOOK_DELIVERY'), true),
+    allowHosts,
+    retrySchedule,
+    connectTimeoutMs: integer('WEBHOOK_CONNECT_TIMEOUT_MS', read('WEBHOOK_CONNECT_TIMEOUT_MS'), 5_000, 100, 60_000),
+    timeoutMs: integer('WEBHOOK_TIMEOUT_MS', read('WEBHOOK_TIMEOUT_MS'), 15_000, 100, 120_000),
+    concurrency: integer('WEBHOOK_CONCURRENCY', read('WEBHOOK_CONCURRENCY'), 64, 1, 1_024),
+  };
+}

@@ -1,0 +1,176 @@
+import { requireAgency, requireRole, type Actor } from '../actor.js';
+import type { Decider } from '../decider.js';
+import { RuleViolation, conflict } from '../errors.js';
+
+/**
+ * Webhook subscriptions of an agency, each recorded as signed events in its own stream `webhook-<agency>:<id>`:
+ * - `WebhookSubscribed` `{webhookId, agency, url, eventTypes?, signing, keyGeneration, keyId, publicKey?}`;
+ * - `WebhookChanged` `{webhookId, agency, url, eventTypes?, keyGeneration, keyId, publicKey?}` (the whole new
+ *   setting; `enabled: true` when it turns a disabled subscription back on);
+ * - `WebhookDisabled` `{webhookId, agency, reason, status?}`: the service stopped delivering (a receiver's 410);
+ * - `WebhookDeleted` `{webhookId, agency}`.
+ * No event ever holds a secret: `keyId` is a commitment to the HMAC secret (a hash), and an Ed25519 subscription
+ * records its public key, which receivers need anyway (docs/security.md, "Webhook secrets").
+ */
+export type WebhookSigning = 'hmac-sha256' | 'ed25519';
+
+export interface WebhookSettings {
+  readonly url: string;
+  /** Only events of these types; absent: every event of the agency. */
+  readonly eventTypes?: readonly string[];
+}
+
+export interface WebhookKey {
+  readonly keyGeneration: number;
+  readonly keyId: string;
+  readonly publicKey?: string;
+}
+
+interface Common {
+  readonly webhookId: string;
+  readonly agency: string;
+}
+
+export type WebhookEvent =
+  | {
+      readonly type: 'WebhookSubscribed';
+      readonly data: Common & WebhookSettings & WebhookKey & { readonly signing: WebhookSigning };
+    }
+  | { readonly type: 'WebhookChanged'; readonly data: Common & WebhookSettings & WebhookKey & { enabled?: true } }
+  | { readonly type: 'WebhookDisabled'; readonly data: Common & { readonly reason: string; readonly status?: number } }
+  | { readonly type: 'WebhookDeleted'; readonly data: Common };
+
+export const WEBHOOK_EVENT_TYPES: ReadonlySet<string> = new Set([
+  'WebhookSubscribed',
+  'WebhookChanged',
+  'WebhookDisabled',
+  'WebhookDeleted',
+]);
+
+export type WebhookCommand =
+  | {
+      readonly type: 'Subscribe';
+      readonly actor: Actor;
+      readonly webhookId: string;
+      readonly settings: WebhookSettings;
+      readonly signing: WebhookSigning;
+      readonly key: WebhookKey;
+    }
+  | {
+      readonly type: 'Change';
+      readonly actor: Actor;
+      readonly settings: WebhookSettings;
+      readonly key: WebhookKey;
+      readonly enable: boolean;
+    }
+  | { readonly type: 'Disable'; readonly reason: string; readonly status?: number }
+  | { readonly type: 'Delete'; readonly actor: Actor };
+
+export interface WebhookState {
+  readonly webhookId: string;
+  readonly agency: string;
+  readonly settings: WebhookSettings;
+  readonly signing: WebhookSigning;
+  readonly key: WebhookKey;
+  readonly enabled: boolean;
+  readonly deleted: boolean;
+}
+
+export function webhookStream(agency: string, webhookId: string): string {
+  return `webhook-${agency}:${webhookId}`;
+}
+
+/** Whether a stream is a webhook subscription's. */
+export const isWebhookStream = (stream: string): boolean => stream.startsWith('webhook-');
+
+/** Whether a subscription with these settings receives an event of `type`. */
+export function wants(settings: WebhookSettings, type: string): boolean {
+  return settings.eventTypes === undefined || settings.eventTypes.includes(type);
+}
+
+const ROLES = ['admin', 'integration'] as const;
+
+function present(state: WebhookState | null): WebhookState {
+  if (state === null || state.deleted) throw new RuleViolation('not_found', 404, 'no such webhook');
+  return state;
+}
+
+const settingsOf = (s: WebhookSettings) => ({
+  url: s.url,
+  ...(s.eventTypes === undefined ? {} : { eventTypes: [...s.eventTypes] }),
+});
+const keyOf = (k: WebhookKey) => ({
+  keyGeneration: k.keyGeneration,
+  keyId: k.keyId,
+  ...(k.publicKey === undefined ? {} : { publicKey: k.publicKey }),
+});
+
+export const webhookDecider: Decider<WebhookCommand, WebhookEvent, WebhookState | null> = {
+  initialState: () => null,
+  evolve(state, event) {
+    switch (event.type) {
+      case 'WebhookSubscribed': {
+        const { webhookId, agency, signing, url, eventTypes } = event.data;
+        return {
+          webhookId,
+          agency,
+          signing,
+          settings: { url, ...(eventTypes === undefined ? {} : { eventTypes }) },
+          key: keyOf(event.data),
+          enabled: true,
+          deleted: false,
+        };
+      }
+      case 'WebhookChanged': {
+        const { url, eventTypes, enabled } = event.data;
+        const before = present(state);
+        return {
+          ...before,
+          settings: { url, ...(eventTypes === undefined ? {} : { eventTypes }) },
+          key: keyOf(event.data),
+          enabled: before.enabled || enabled === true,
+        };
+      }
+      case 'WebhookDisabled':
+        return { ...present(state), enabled: false };
+      case 'WebhookDeleted':
+        return { ...present(state), deleted: true };
+    }
+  },
+  decide(command, state) {
+    if (command.type === 'Disable') {
+      const current = present(state);
+      if (!current.enabled) return [];
+      const status = command.status === undefined ? {} : { status: command.status };
+      return [
+        {
+          type: 'WebhookDisabled',
+          data: { webhookId: current.webhookId, agency: current.agency, reason: command.reason, ...status },
+        },
+      ];
+    }
+    requireRole(command.actor, [...ROLES], 'managing webhooks');
+    if (command.type === 'Subscribe') {
+      if (state !== null) throw conflict('webhook_exists', `webhook ${command.webhookId} exists`);
+      const data = {
+        webhookId: command.webhookId,
+        agency: command.actor.agency,
+        ...settingsOf(command.settings),
+        signing: command.signing,
+        ...keyOf(command.key),
+      };
+      return [{ type: 'WebhookSubscribed', data }];
+    }
+    const current = present(state);
+    requireAgency(command.actor, current.agency);
+    const common = { webhookId: current.webhookId, agency: current.agency };
+    if (command.type === 'Delete') return [{ type: 'WebhookDeleted', data: common }];
+    const enabled = command.enable && !current.enabled ? { enabled: true as const } : {};
+    return [
+      {
+        type: 'WebhookChanged',
+        data: { ...common, ...settingsOf(command.settings), ...keyOf(command.key), ...enabled },
+      },
+    ];
+  },
+};

@@ -1,0 +1,140 @@
+import { Router, type Request } from 'express';
+import type { Principal } from '../app/auth.js';
+import { MAX_LISTED_DELIVERIES, type WebhookChange, type WebhookService } from '../app/webhooks/webhook-service.js';
+import { RuleViolation } from '../domain/errors.js';
+import { webhookStream, type WebhookSettings, type WebhookSigning } from '../domain/webhooks/subscriptions.js';
+import { InvalidQuery } from '../errors.js';
+import type { Clock } from '../ports/clock.js';
+import type { Delivery, StoredWebhook } from '../ports/webhook-outbox.js';
+import { authenticate, principalOf, requireRoles } from './authenticate.js';
+import { jsonBody } from './body.js';
+import { eventIdFor } from './request.js';
+import type { Validate } from './validation.js';
+
+export interface WebhooksApiDependencies {
+  readonly webhooks: WebhookService;
+  readonly verify: (token: string) => Principal;
+  readonly validate: Validate;
+  readonly newId: () => string;
+  readonly clock: Clock;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+function webhookIdOf(req: Request): string {
+  const id = String(req.params.id);
+  if (!UUID.test(id)) throw new RuleViolation('not_found', 404, 'no such webhook');
+  return id;
+}
+
+function view(webhook: StoredWebhook): Record<string, unknown> {
+  const { deleted: _deleted, publicKey, ...rest } = webhook;
+  return { ...rest, ...(publicKey === undefined ? {} : { publicKey: `whpk_${publicKey}` }) };
+}
+
+function deliveryView(d: Delivery): Record<string, unknown> {
+  return {
+    position: d.position,
+    stream: d.stream,
+    eventId: d.eventId,
+    type: d.type,
+    recordedAt: d.recordedAt,
+    state: d.state,
+    attempts: d.attempts,
+    ...(d.state === 'pending'
+      ? { nextAttemptAt: new Date(d.nextAt).toISOString() }
+      : { deadAt: new Date(d.nextAt).toISOString() }),
+    ...(d.lastStatus === undefined ? {} : { lastStatus: d.lastStatus }),
+    ...(d.lastError === undefined ? {} : { lastError: d.lastError }),
+  };
+}
+
+/** A whole number query parameter within bounds, or `fallback` when absent. */
+function whole(req: Request, name: string, min: number, max: number, fallback?: number): number {
+  const raw = req.query[name];
+  if (raw === undefined && fallback !== undefined) return fallback;
+  if (typeof raw !== 'string' || !/^[0-9]{1,15}$/.test(raw) || Number(raw) < min || Number(raw) > max)
+    throw new InvalidQuery(`${name} must be a whole number from ${min} to ${max}`, { parameter: name });
+  return Number(raw);
+}
+
+/** Webhook subscriptions of the caller's agency (admin or integration), their deliveries and replays. */
+export function webhooksApi({ webhooks, verify, validate, newId, clock }: WebhooksApiDependencies): Router {
+  const router = Router();
+  const auth = [authenticate(verify), requireRoles('admin', 'integration')];
+  const readJson = jsonBody();
+
+  router.post('/v1/webhooks', ...auth, readJson, async (req, res) => {
+    validate('urn:evidence-ledger:schema:command:create-webhook', req.body);
+    const body = req.body as WebhookSettings & { signing?: WebhookSigning };
+    const principal = principalOf(res);
+    // the id is the first event's: with an Idempotency-Key, a retry names the same subscription
+    const webhookId = eventIdFor(req, principal, `webhook-${principal.agency}`, newId);
+    const written = await webhooks.create(principal, body, webhookId, webhookId);
+    res.status(written.result.created ? 201 : 200).set('ETag', `"${written.result.revision}"`);
+    res.location(`/v1/webhooks/${webhookId}`);
+    res.json({ ...view(written.webhook), ...written.credentials, position: written.result.position });
+  });
+
+  router.get('/v1/webhooks', ...auth, (_req, res) => {
+    res.json({ items: webhooks.list(principalOf(res)).map(view) });
+  });
+
+  router.get('/v1/webhooks/:id', ...auth, (req, res) => {
+    const webhook = webhooks.get(principalOf(res), webhookIdOf(req));
+    res.set('ETag', `"${webhook.revision}"`).json(view(webhook));
+  });
+
+  router.patch('/v1/webhooks/:id', ...auth, readJson, async (req, res) => {
+    const id = webhookIdOf(req);
+    validate('urn:evidence-ledger:schema:command:change-webhook', req.body);
+    const principal = principalOf(res);
+    const eventId = eventIdFor(req, principal, webhookStream(principal.agency, id), newId);
+    const written = await webhooks.change(principal, id, req.body as WebhookChange, eventId);
+    res.set('ETag', `"${written.result.revision}"`);
+    res.json({ ...view(written.webhook), ...written.credentials, position: written.result.position });
+  });
+
+  router.delete('/v1/webhooks/:id', ...auth, async (req, res) => {
+    const id = webhookIdOf(req);
+    const principal = principalOf(res);
+    const eventId = eventIdFor(req, principal, webhookStream(principal.agency, id), newId);
+    await webhooks.remove(principal, id, eventId);
+    res.status(204).end();
+  });
+
+  router.get('/v1/webhooks/:id/deliveries', ...auth, (req, res) => {
+    const state = req.query.state;
+    if (state !== undefined && state !== 'pending' && state !== 'dead')
+      throw new InvalidQuery('state must be pending or dead', { parameter: 'state' });
+    const limit = whole(req, 'limit', 1, MAX_LISTED_DELIVERIES, 100);
+    const { webhook, counts, deliveries, routed } = webhooks.deliveries(principalOf(res), webhookIdOf(req), {
+      ...(state === undefined ? {} : { state }),
+      limit,
+    });
+    const oldest = counts?.oldestPendingRecordedAt;
+    res.json({
+      webhookId: webhook.id,
+      enabled: webhook.enabled,
+      metrics: {
+        delivered: counts?.delivered ?? 0,
+        failed: counts?.failed ?? 0,
+        pending: counts?.pending ?? 0,
+        dead: counts?.dead ?? 0,
+        lagEvents: counts?.pending ?? 0,
+        lagSeconds: oldest === undefined ? 0 : Math.max(0, (clock.now().getTime() - Date.parse(oldest)) / 1000),
+        lastDeliveredPosition: counts?.lastDeliveredPosition ?? 0,
+        routedPosition: routed,
+      },
+      deliveries: deliveries.map(deliveryView),
+    });
+  });
+
+  router.post('/v1/webhooks/:id/replay', ...auth, async (req, res) => {
+    const id = webhookIdOf(req);
+    const from = whole(req, 'from', 1, Number.MAX_SAFE_INTEGER);
+    res.status(202).json(await webhooks.replay(principalOf(res), id, from));
+  });
+
+  return router;
+}

@@ -1,0 +1,83 @@
+import type { WebhookSettings, WebhookSigning } from '../domain/webhooks/subscriptions.js';
+import type { Position } from './event-store.js';
+
+/** A subscription as the outbox holds it: the fold of its stream, and the stream revision it reflects. */
+export interface StoredWebhook extends WebhookSettings {
+  readonly id: string;
+  readonly agency: string;
+  readonly signing: WebhookSigning;
+  readonly keyGeneration: number;
+  readonly keyId: string;
+  readonly publicKey?: string;
+  readonly enabled: boolean;
+  readonly deleted: boolean;
+  readonly revision: number;
+  readonly createdAt: string;
+}
+
+/** An event to send to one subscription: what the outbox keeps until the receiver has it. */
+export interface NewDelivery {
+  readonly webhookId: string;
+  readonly position: Position;
+  readonly stream: string;
+  readonly eventId: string;
+  readonly type: string;
+  readonly recordedAt: string;
+  /** The payload: the signed envelope, as JSON. */
+  readonly body: string;
+}
+
+export type DeliveryState = 'pending' | 'dead';
+
+export interface Delivery extends NewDelivery {
+  readonly seq: number;
+  readonly state: DeliveryState;
+  readonly attempts: number;
+  /** When the next attempt is due (ms since the epoch); for a dead letter, when it died. */
+  readonly nextAt: number;
+  readonly lastStatus?: number;
+  readonly lastError?: string;
+}
+
+export interface WebhookCounts {
+  readonly webhookId: string;
+  readonly delivered: number;
+  readonly failed: number;
+  readonly pending: number;
+  readonly dead: number;
+  /** recordedAt of the oldest event not yet delivered (pending), if any. */
+  readonly oldestPendingRecordedAt?: string;
+  readonly lastDeliveredPosition: Position;
+}
+
+/**
+ * The durable webhook outbox: the subscriptions, the deliveries not yet made (pending) or given up (dead), and the
+ * log position up to which the log has been routed. Routing a batch of the log and moving that position happen in
+ * one transaction, so after any crash the outbox resumes where its last commit left it, losing nothing; a delivery
+ * leaves the outbox only once the receiver answered 2xx (at least once).
+ */
+export interface WebhookOutboxStore {
+  position(): Position;
+  webhooks(): StoredWebhook[];
+  webhook(id: string): StoredWebhook | undefined;
+  /** Upserts subscriptions (a stored one only by a later revision), adds deliveries and moves the position. */
+  commit(batch: {
+    readonly webhooks: readonly StoredWebhook[];
+    readonly deliveries: readonly NewDelivery[];
+    readonly position: Position;
+    readonly now: number;
+  }): void;
+  /** The first pending delivery of each (subscription, stream) that is due by `now`, in log order. */
+  due(now: number, limit: number): Delivery[];
+  delivered(seq: number): void;
+  /** A failed attempt: retried at `nextAt`, or a dead letter when `nextAt` is undefined. */
+  failed(
+    seq: number,
+    failure: { attempts: number; nextAt?: number; status?: number; error?: string; now: number },
+  ): void;
+  /** Puts deliveries (again) in the outbox as pending and due at `now`, dead letters among them. */
+  requeue(deliveries: readonly NewDelivery[], now: number): number;
+  list(webhookId: string, options: { readonly state?: DeliveryState; readonly limit: number }): Delivery[];
+  counts(): WebhookCounts[];
+  close(): void;
+}

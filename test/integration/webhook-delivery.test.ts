@@ -1,0 +1,238 @@
+import { createPublicKey, randomUUID, verify as verifySignature } from 'node:crypto';
+import { Webhook } from 'standardwebhooks';
+import { keyResolver } from '../../src/ledger/ed25519.js';
+import { verifyEvent } from '../../src/ledger/verify.js';
+import { webhookStream } from '../../src/domain/webhooks/subscriptions.js';
+import { testSigner } from '../support/events.js';
+import { freshTempDir } from '../support/temp-dir.js';
+import { actorOf, webhookFixture } from '../support/webhook-fixture.js';
+import { WebhookReceiver } from '../support/webhook-receiver.js';
+
+const tempDir = freshTempDir('webhooks');
+const A = 'county-justice';
+const B = 'city-market';
+
+let receiver: WebhookReceiver;
+let fx: ReturnType<typeof webhookFixture>;
+const signer = testSigner();
+
+beforeEach(async () => {
+  receiver = await WebhookReceiver.start();
+  fx = webhookFixture({ dir: tempDir(), signer });
+});
+afterEach(async () => {
+  await receiver.close();
+  await fx.close();
+});
+
+async function subscribe(agency = A, body: Record<string, unknown> = {}) {
+  return fx.service.create(actorOf(agency), { url: receiver.url, ...body }, randomUUID(), randomUUID());
+}
+
+describe('webhook delivery', () => {
+  it("when events are appended, then the subscription receives its agency's signed envelopes, verifiable by an independent Standard Webhooks implementation", async () => {
+    const written = await subscribe();
+    const ours = await fx.append('case-county-justice:c-1', A, 3);
+    await fx.append('case-city-market:c-9', B, 2);
+    await fx.deliver();
+
+    const cases = receiver.received.filter((r) => JSON.parse(r.body).data.stream.startsWith('case-'));
+    expect(cases.map((r) => JSON.parse(r.body).data.id)).toEqual(ours.map((e) => e.id));
+    const secret = (written.credentials as { secret: string }).secret;
+    expect(secret).toMatch(/^whsec_/);
+    const wh = new Webhook(secret);
+    for (const r of receiver.received) {
+      expect(() => wh.verify(r.body, r.headers as Record<string, string>)).not.toThrow();
+      const payload = JSON.parse(r.body);
+      // the payload carries the ledger's own signature, which the receiver can check too
+      expect(verifyEvent(payload.data, { serviceKeys: keyResolver([signer.publicKey]) })).toEqual({ ok: true });
+    }
+    // a tampered body does not verify
+    const first = cases[0]!;
+    expect(() => wh.verify(first.body.replace('证据', '证剧'), first.headers as Record<string, string>)).toThrow();
+  });
+
+  it('when a subscription signs with Ed25519, then each delivery carries a v1a signature over id.timestamp.body under its public key', async () => {
+    const written = await subscribe(A, { signing: 'ed25519' });
+    await fx.append('case-county-justice:c-2', A, 2);
+    await fx.deliver();
+    const publicKey = (written.credentials as { publicKey: string }).publicKey;
+    expect(publicKey).toMatch(/^whpk_/);
+    const raw = Buffer.from(publicKey.slice('whpk_'.length), 'base64');
+    const key = createPublicKey({ key: { kty: 'OKP', crv: 'Ed25519', x: raw.toString('base64url') }, format: 'jwk' });
+    expect(receiver.received.length).toBeGreaterThanOrEqual(2);
+    for (const { headers, body } of receiver.received) {
+      const signed = `${headers['webhook-id']}.${headers['webhook-timestamp']}.${body}`;
+      const signatures = String(headers['webhook-signature']).split(' ');
+      expect(
+        signatures.some(
+          (s) =>
+            s.startsWith('v1a,') && verifySignature(null, Buffer.from(signed), key, Buffer.from(s.slice(4), 'base64')),
+        ),
+      ).toBe(true);
+    }
+  });
+
+  it("when two agencies subscribe, then agency A's subscription never sees agency B's events", async () => {
+    await subscribe(A);
+    const other = await WebhookReceiver.start();
+    try {
+      await fx.service.create(actorOf(B), { url: other.url }, randomUUID(), randomUUID());
+      await fx.append('case-county-justice:c-1', A, 2);
+      await fx.append('case-city-market:c-1', B, 2);
+      await fx.deliver();
+      expect(receiver.events().every((e) => e.actor.agency === A)).toBe(true);
+      expect(other.events().every((e) => e.actor.agency === B)).toBe(true);
+      expect(receiver.events().filter((e) => e.stream.startsWith('case-'))).toHaveLength(2);
+      expect(other.events().filter((e) => e.stream.startsWith('case-'))).toHaveLength(2);
+    } finally {
+      await other.close();
+    }
+  });
+
+  it('when the subscription names event types, then only those are delivered', async () => {
+    await subscribe(A, { eventTypes: ['HearingHeld'] });
+    await fx.append('case-county-justice:c-1', A, 1, 'EvidenceCollected');
+    await fx.append('case-county-justice:c-1', A, 1, 'HearingHeld');
+    await fx.deliver();
+    expect(receiver.events().map((e) => e.type)).toEqual(['HearingHeld']);
+  });
+
+  it('when the receiver fails an event of one stream, then later events of that stream wait while other streams go on, and order per stream holds', async () => {
+    await subscribe(A, { eventTypes: ['EvidenceCollected'] });
+    const x = await fx.append('case-county-justice:x', A, 3);
+    const y = await fx.append('case-county-justice:y', A, 2);
+    let failedOnce = false;
+    receiver.behave = ({ body }) => {
+      if (!failedOnce && JSON.parse(body).data.id === x[0]!.id) {
+        failedOnce = true;
+        return { status: 500 };
+      }
+      return { status: 200 };
+    };
+    await fx.deliver();
+    const ids = () => receiver.events().map((e) => e.id);
+    expect(ids()).toEqual([x[0]!.id, y[0]!.id, y[1]!.id]); // x waits behind its failed first event
+    fx.clock.advance(10_000); // past the first retry (5 s, +25% jitter at most)
+    await fx.deliver();
+    expect(ids().slice(3)).toEqual(x.map((e) => e.id));
+  });
+
+  it('when the receiver keeps failing, then it is retried on the schedule for over 24 hours, then a dead letter that a replay sends again', async () => {
+    const { webhook } = await subscribe(A, { eventTypes: ['EvidenceCollected'] });
+    receiver.behave = () => ({ status: 500 });
+    const [event] = await fx.append('case-county-justice:c-1', A, 1);
+    await fx.deliver();
+    let attempts = 1;
+    let elapsed = 0;
+    for (;;) {
+      const [pending] = fx.store.list(webhook.id, { state: 'pending', limit: 10 });
+      if (!pending) break;
+      const wait = pending.nextAt - fx.clock.now().getTime();
+      expect(wait).toBeGreaterThan(0);
+      fx.clock.advance(wait - 1);
+      expect(await fx.worker.tick()).toBe(0); // not before it is due
+      fx.clock.advance(1);
+      elapsed += wait;
+      await fx.deliver();
+      attempts++;
+    }
+    expect(attempts).toBe(8);
+    expect(elapsed).toBeGreaterThanOrEqual(24 * 3600 * 1000);
+    const [dead] = fx.store.list(webhook.id, { state: 'dead', limit: 10 });
+    expect(dead).toMatchObject({ eventId: event!.id, attempts: 8, lastStatus: 500 });
+    expect(receiver.received).toHaveLength(8);
+
+    receiver.behave = () => ({ status: 200 });
+    const replay = await fx.service.replay(actorOf(A), webhook.id, 1);
+    expect(replay.requeued).toBe(1);
+    await fx.deliver();
+    expect(receiver.received).toHaveLength(9);
+    expect(fx.store.list(webhook.id, { limit: 10 })).toEqual([]);
+    expect(fx.store.counts()[0]).toMatchObject({ delivered: 1, failed: 8, pending: 0, dead: 0 });
+  });
+
+  it('when the receiver answers 410, then the subscription is disabled by a signed event and receives no more', async () => {
+    const { webhook } = await subscribe(A, { eventTypes: ['EvidenceCollected'] });
+    receiver.behave = () => ({ status: 410 });
+    await fx.append('case-county-justice:c-1', A, 1);
+    await fx.deliver();
+    const stream = (await fx.events.readStream(webhookStream(A, webhook.id))).map((r) => r.event);
+    expect(stream.map((e) => e.type)).toEqual(['WebhookSubscribed', 'WebhookDisabled']);
+    expect(stream[1]!.data).toMatchObject({ reason: 'receiver_gone', status: 410 });
+    expect(fx.service.get(actorOf(A), webhook.id).enabled).toBe(false);
+    await fx.append('case-county-justice:c-1', A, 1);
+    await fx.deliver();
+    expect(receiver.received).toHaveLength(1);
+  });
+
+  it('when the receiver redirects, then the redirect is not followed and the delivery counts as failed', async () => {
+    const { webhook } = await subscribe(A, { eventTypes: ['EvidenceCollected'] });
+    const target = await WebhookReceiver.start();
+    try {
+      receiver.behave = () => ({ status: 302, headers: { location: target.url } });
+      await fx.append('case-county-justice:c-1', A, 1);
+      await fx.deliver();
+      expect(target.received).toHaveLength(0);
+      expect(fx.store.list(webhook.id, { state: 'pending', limit: 10 })[0]).toMatchObject({
+        lastStatus: 302,
+        attempts: 1,
+      });
+    } finally {
+      await target.close();
+    }
+  });
+
+  it('when the receiver hangs, answers slowly or goes away, then nothing is lost and each is retried', async () => {
+    await fx.close();
+    fx = webhookFixture({ dir: tempDir(), signer, totalTimeoutMs: 500 });
+    const { webhook } = await subscribe(A, { eventTypes: ['EvidenceCollected'] });
+    receiver.behave = () => ({ hang: true });
+    await fx.append('case-county-justice:c-1', A, 1);
+    await fx.deliver();
+    expect(fx.store.list(webhook.id, { limit: 10 })[0]).toMatchObject({
+      state: 'pending',
+      attempts: 1,
+      lastError: expect.stringMatching(/within/),
+    });
+
+    receiver.behave = () => ({ slowMs: 100, status: 200 }); // slow, within the bound: delivered
+    fx.clock.advance(10_000);
+    await fx.deliver();
+    expect(fx.store.list(webhook.id, { limit: 10 })).toEqual([]);
+
+    await receiver.close(); // gone: connection refused
+    await fx.append('case-county-justice:c-1', A, 1);
+    await fx.deliver();
+    expect(fx.store.list(webhook.id, { limit: 10 })[0]).toMatchObject({
+      state: 'pending',
+      attempts: 1,
+      lastError: 'ECONNREFUSED',
+    });
+    receiver = await WebhookReceiver.start(); // for afterEach
+  });
+
+  it('when the host resolves to a private address at delivery time (DNS rebinding), then no connection is made', async () => {
+    await fx.close();
+    let answer = '93.184.216.34';
+    fx = webhookFixture({
+      dir: tempDir(),
+      signer,
+      allowHosts: [],
+      resolve: async () => [{ address: answer, family: 4 }],
+    });
+    const { webhook } = await fx.service.create(
+      actorOf(A),
+      { url: 'https://hooks.example.test/x', eventTypes: ['EvidenceCollected'] },
+      randomUUID(),
+      randomUUID(),
+    );
+    answer = '127.0.0.1';
+    await fx.append('case-county-justice:c-1', A, 1);
+    await fx.deliver();
+    expect(fx.store.list(webhook.id, { limit: 10 })[0]).toMatchObject({
+      attempts: 1,
+      lastError: expect.stringMatching(/^refused/),
+    });
+  });
+});
