@@ -1,0 +1,132 @@
+import { Webhook } from 'standardwebhooks';
+import { webhookStream } from '../../src/domain/webhooks/subscriptions.js';
+import { startTestService, type TestService } from '../support/service.js';
+import { eventually, WebhookReceiver } from '../support/webhook-receiver.js';
+
+const A = 'county-justice';
+const B = 'city-market';
+
+let t: TestService;
+let receiver: WebhookReceiver;
+let integration: string;
+let admin: string;
+
+beforeAll(async () => {
+  receiver = await WebhookReceiver.start();
+  t = await startTestService({ WEBHOOK_ALLOW_HOSTS: '127.0.0.1' });
+  integration = t.token('erp', A, ['integration']);
+  admin = t.token('head', A, ['admin']);
+});
+afterAll(async () => {
+  await t.stop();
+  await receiver.close();
+});
+
+const officer = (officerId: string) => ({
+  officerId,
+  name: '李执法',
+  agency: A,
+  certificateNo: `1405-${officerId}`,
+  validFrom: '2018-01-01',
+  validTo: '2030-12-31',
+  roles: ['officer'],
+});
+
+describe('webhook subscriptions over HTTP', () => {
+  it('when an integration subscribes, then the secret is answered once, never stored in the log, and deliveries verify with it', async () => {
+    const created = await t.call('POST', '/v1/webhooks', {
+      token: integration,
+      body: { url: receiver.url, eventTypes: ['OfficerRegistered'] },
+    });
+    expect(created.status).toBe(201);
+    const { id, secret } = created.body as { id: string; secret: string };
+    expect(secret).toMatch(/^whsec_/);
+    expect(created.headers.get('location')).toBe(`/v1/webhooks/${id}`);
+
+    const got = await t.call('GET', `/v1/webhooks/${id}`, { token: integration });
+    expect(got.status).toBe(200);
+    expect(got.body).toMatchObject({ id, agency: A, url: receiver.url, enabled: true, signing: 'hmac-sha256' });
+    expect(got.body.secret).toBeUndefined();
+    const recorded = JSON.stringify(await t.service.events.readStream(webhookStream(A, id)));
+    expect(recorded).not.toContain(secret.slice('whsec_'.length));
+
+    expect((await t.call('POST', '/v1/officers', { token: admin, body: officer('alice') })).status).toBe(201);
+    await eventually(() => receiver.received.length >= 1);
+    const wh = new Webhook(secret);
+    const [delivery] = receiver.received;
+    expect(wh.verify(delivery!.body, delivery!.headers as Record<string, string>)).toMatchObject({
+      type: 'OfficerRegistered',
+      data: { stream: `officer-${A}:alice`, actor: { agency: A } },
+    });
+
+    const deliveries = await t.call('GET', `/v1/webhooks/${id}/deliveries`, { token: admin });
+    expect(deliveries.status).toBe(200);
+    expect(deliveries.body).toMatchObject({ webhookId: id, enabled: true, metrics: { delivered: 1, pending: 0 } });
+    const metrics = await (await fetch(`${t.url}/metrics`)).text();
+    expect(metrics).toContain(`ledger_webhook_delivered_total{webhook="${id}",agency="${A}"} 1`);
+  });
+
+  it('when another agency or a role without the right asks, then 404 and 403', async () => {
+    const created = await t.call('POST', '/v1/webhooks', { token: integration, body: { url: receiver.url } });
+    const id = created.body.id as string;
+    const other = t.token('erp', B, ['integration']);
+    expect((await t.call('GET', `/v1/webhooks/${id}`, { token: other })).status).toBe(404);
+    expect((await t.call('DELETE', `/v1/webhooks/${id}`, { token: other })).status).toBe(404);
+    expect((await t.call('GET', '/v1/webhooks', { token: other })).body).toEqual({ items: [] });
+    const officerToken = t.token('alice', A, ['officer']);
+    expect((await t.call('GET', '/v1/webhooks', { token: officerToken })).status).toBe(403);
+  });
+
+  it.each([
+    ['http://example.com/hook', 'scheme'],
+    ['https://10.0.0.7/hook', 'address'],
+    ['https://192.168.1.1/hook', 'address'],
+    ['https://169.254.169.254/latest/meta-data', 'address'],
+    ['https://[::1]/hook', 'address'],
+    ['https://[fe80::1]/hook', 'address'],
+    ['https://[::ffff:127.0.0.1]/hook', 'address'],
+    ['https://user:pw@hooks.example/hook', 'credentials'],
+    ['https://localhost/hook', 'address'],
+  ])('when the URL is %s, then 422 webhook_url_refused (%s) and nothing is recorded', async (url, reason) => {
+    const head = await t.service.events.headPosition();
+    const res = await t.call('POST', '/v1/webhooks', { token: integration, body: { url } });
+    expect(res.status).toBe(422);
+    expect(res.body).toMatchObject({ code: 'webhook_url_refused', reason });
+    expect(await t.service.events.headPosition()).toBe(head);
+  });
+
+  it('when a subscription is changed, rotated and deleted, then each change is a signed event and the last answers 404', async () => {
+    const created = await t.call('POST', '/v1/webhooks', { token: integration, body: { url: receiver.url } });
+    const id = created.body.id as string;
+    const changed = await t.call('PATCH', `/v1/webhooks/${id}`, {
+      token: integration,
+      body: { eventTypes: ['CaseOpened'], rotateKey: true },
+    });
+    expect(changed.status).toBe(200);
+    expect(changed.body).toMatchObject({
+      eventTypes: ['CaseOpened'],
+      keyGeneration: 2,
+      secret: expect.stringMatching(/^whsec_/),
+    });
+    expect(changed.body.secret).not.toBe(created.body.secret);
+    expect(
+      (await t.call('PATCH', `/v1/webhooks/${id}`, { token: integration, body: { url: 'http://example.com/' } }))
+        .status,
+    ).toBe(422);
+    expect((await t.call('PATCH', `/v1/webhooks/${id}`, { token: integration, body: {} })).status).toBe(400);
+    expect((await t.call('DELETE', `/v1/webhooks/${id}`, { token: integration })).status).toBe(204);
+    expect((await t.call('GET', `/v1/webhooks/${id}`, { token: integration })).status).toBe(404);
+    const types = (await t.service.events.readStream(webhookStream(A, id))).map((r) => r.event.type);
+    expect(types).toEqual(['WebhookSubscribed', 'WebhookChanged', 'WebhookDeleted']);
+  });
+
+  it('when a replay names no valid position, then 400 invalid_query', async () => {
+    const created = await t.call('POST', '/v1/webhooks', { token: integration, body: { url: receiver.url } });
+    const res = await t.call('POST', `/v1/webhooks/${created.body.id}/replay?from=zero`, { token: integration });
+    expect(res.status).toBe(400);
+    expect(res.body).toMatchObject({ code: 'invalid_query' });
+    const ok = await t.call('POST', `/v1/webhooks/${created.body.id}/replay?from=1`, { token: integration });
+    expect(ok.status).toBe(202);
+    expect(ok.body).toMatchObject({ requeued: expect.any(Number), through: expect.any(Number) });
+  });
+});
