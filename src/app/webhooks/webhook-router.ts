@@ -1,4 +1,4 @@
-import { isWebhookStream, wants } from '../../domain/webhooks/subscriptions.js';
+import { agencyOfStream, isWebhookStream, wants } from '../../domain/webhooks/subscriptions.js';
 import type { Clock } from '../../ports/clock.js';
 import type { EventStore, RecordedEvent } from '../../ports/event-store.js';
 import type { NewDelivery, StoredWebhook, WebhookOutboxStore } from '../../ports/webhook-outbox.js';
@@ -10,9 +10,14 @@ export function payloadOf({ position, event }: RecordedEvent): string {
   return JSON.stringify({ type: event.type, timestamp: event.recordedAt, position, data: event });
 }
 
-/** Whether `webhook` receives `event`: enabled, of the event's agency (the actor's, as reads scope), of its types. */
+/**
+ * Whether `webhook` receives `event`: enabled, of one of its types, and of a stream of its agency (the agency in the
+ * stream's name, as every read and the pull feed scope records: never another agency's, whoever the actor).
+ */
 export function receives(webhook: StoredWebhook, { event }: RecordedEvent): boolean {
-  return webhook.enabled && !webhook.deleted && webhook.agency === event.actor.agency && wants(webhook, event.type);
+  return (
+    webhook.enabled && !webhook.deleted && agencyOfStream(event.stream) === webhook.agency && wants(webhook, event.type)
+  );
 }
 
 /**

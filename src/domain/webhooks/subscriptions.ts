@@ -1,6 +1,7 @@
 import { requireAgency, requireRole, type Actor } from '../actor.js';
 import type { Decider } from '../decider.js';
 import { RuleViolation, conflict } from '../errors.js';
+import { agencyStream, parseAgencyStream } from '../streams.js';
 
 /**
  * Webhook subscriptions of an agency, each recorded as signed events in its own stream `webhook-<agency>:<id>`:
@@ -77,11 +78,17 @@ export interface WebhookState {
 }
 
 export function webhookStream(agency: string, webhookId: string): string {
-  return `webhook-${agency}:${webhookId}`;
+  return agencyStream('webhook', agency, webhookId);
 }
 
 /** Whether a stream is a webhook subscription's. */
-export const isWebhookStream = (stream: string): boolean => stream.startsWith('webhook-');
+export const isWebhookStream = (stream: string): boolean => parseAgencyStream(stream)?.category === 'webhook';
+
+/**
+ * The agency whose records a stream holds (`<category>-<agency>:<id>`), as every read scopes them; `undefined` for
+ * the streams of no agency (the ledger's checkpoints and keys), which no subscription receives.
+ */
+export const agencyOfStream = (stream: string): string | undefined => parseAgencyStream(stream)?.agency;
 
 /** Whether a subscription with these settings receives an event of `type`. */
 export function wants(settings: WebhookSettings, type: string): boolean {
