@@ -1,0 +1,6322 @@
+/**
+ * The types of the Evidence Ledger HTTP API, generated from its OpenAPI document (`GET /openapi.json`, built by
+ * `buildOpenApi` in src/http/openapi.ts) by openapi-typescript. Do not edit: run `npm run client:generate`.
+ * test/unit/client-schema.test.ts fails when this file is not what the document gives.
+ */
+
+export interface paths {
+  '/healthz': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Liveness: the process answers */
+    get: operations['getHealth'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/readyz': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Readiness: the stores answer */
+    get: operations['getReadiness'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/openapi.json': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** This document */
+    get: operations['getOpenApi'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/metrics': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Prometheus metrics, text exposition format 0.0.4 */
+    get: operations['getMetrics'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/officers': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The public officer list: name, certificate, agency, categories, validity and status (anyone) */
+    get: operations['listOfficers'];
+    put?: never;
+    /** Register an officer and their enforcement certificate (admin) */
+    post: operations['registerOfficer'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/items': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The public enforcement-item list (anyone) */
+    get: operations['listItems'];
+    put?: never;
+    /** Put an enforcement item on the list of an agency (admin) */
+    post: operations['registerItem'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/tokens/revocations': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Revoke a bearer token of the admin's agency by its jti, or all of a subject's issued before a time (admin); recorded as a signed event, refused (401) from then on */
+    post: operations['revokeTokens'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/calendar': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The years the working-day calendar covers, and whether each year's schedule was shipped or recorded */
+    get: operations['getCalendar'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/calendar/{year}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A year's official holidays and make-up working days in use, and where they come from */
+    get: operations['getCalendarYear'];
+    /** Record a year's official holidays and make-up working days from the State Council's notice (admin); recorded as a signed event, deadlines use it from then on */
+    put: operations['recordCalendarYear'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/disclosures': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Published enforcement decisions, newest first, and withdrawal notices, redacted (anyone) */
+    get: operations['listDisclosures'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/disclosures/feed.atom': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The same as an Atom 1.0 feed, newest change first; withdrawals as RFC 6721 tombstones (anyone) */
+    get: operations['getDisclosureFeed'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/cases': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The cases of the caller's agency (and those a supervisor supervises), newest first */
+    get: operations['listCases'];
+    put?: never;
+    /** Open a case (officer) */
+    post: operations['openCase'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/cases/{caseId}/acts': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Record an act on a case (officer, reviewer, admin) */
+    post: operations['recordAct'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/cases/{caseId}/acts:batch': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Record several acts on a case, all or none (officer, reviewer, admin) */
+    post: operations['recordActs'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/cases/{caseId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The case file; the read is recorded */
+    get: operations['getCaseFile'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/cases/{caseId}/events': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A page of the signed events of a case, each verified as read back; the read is recorded */
+    get: operations['listCaseEvents'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/cases/{caseId}/similar': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Decided cases most like this one, from the agencies the caller may read, closest first; the read is recorded */
+    get: operations['listSimilarCases'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/cases/{caseId}/bundle': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The evidence bundle of the case (docs/integrity.md §13): one tar, streamed; the read is recorded first, as read_bundle */
+    get: operations['getCaseBundle'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/media': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Upload a medium, the raw body streamed (officer) */
+    post: operations['uploadMedium'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/media/{sha256}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The bytes of a medium held by the agency of a case the caller may read, or a range of them; the read is recorded */
+    get: operations['getMedium'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/audit/live': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** New events of the agencies a supervisor oversees, as Server-Sent Events, without their data */
+    get: operations['streamAuditEvents'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/events': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The signed events of the agencies the caller may read, in log order, a page at a time (integration, supervisor or admin) */
+    get: operations['pullEvents'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/audit/overdue-disclosures': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Decisions not published by asOf although due, and decisions published late (supervisor) */
+    get: operations['listOverdueDisclosures'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/audit/missing-recordings': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Cases whose seizures, demolitions or services lack the recording they require (supervisor) */
+    get: operations['listMissingRecordings'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/audit/major-decisions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Major decisions beside their legal reviews, and whether an approved review matched (supervisor) */
+    get: operations['listMajorDecisions'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/audit/access': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Who read a case, or what a reader read, among the supervisor's agencies' cases; newest first (supervisor) */
+    get: operations['listCaseAccess'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/audit/denied-access': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Refused retrievals (answered 404) by readers of the supervisor's agencies, from the readers' own trails; newest first (supervisor) */
+    get: operations['listDeniedAccess'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/audit/certificates': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Acts outside certificate validity, and certificates expiring within 30 days or expired (supervisor) */
+    get: operations['getCertificateAudit'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/audit/reviewer-ratio': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Legal reviewers against active enforcement staff (at least 5%), per agency (supervisor) */
+    get: operations['getReviewerRatio'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/audit/warnings': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** What a supervisor should act on before it affects deadlines: from 1 December, next year's working-day schedule missing (supervisor) */
+    get: operations['getWarnings'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/audit/statistics': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** An agency's enforcement figures for a year, as JSON or CSV (supervisor) */
+    get: operations['getYearlyStatistics'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/audit/quarantine': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Events of the supervisor's agencies that a projection could not apply, oldest first; its views do not reflect them (supervisor) */
+    get: operations['listQuarantinedEvents'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/ledger/checkpoint': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The latest signed checkpoint of the Merkle log, covering every event committed before the request */
+    get: operations['getCheckpoint'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/ledger/checkpoint.txt': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The latest signed checkpoint as the bare C2SP signed note (text/plain), whatever the Accept header */
+    get: operations['getCheckpointNote'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/ledger/checkpoints': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Every checkpoint issued, largest tree first */
+    get: operations['listCheckpoints'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/ledger/proof/inclusion': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** An event's inclusion proof (RFC 9162 §2.1.3) in the tree of a given size */
+    get: operations['getInclusionProof'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/ledger/proof/consistency': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A consistency proof (RFC 9162 §2.1.4) between two tree sizes */
+    get: operations['getConsistencyProof'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/ledger/proof/head': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A stream's revision and head hash (or its absence) in the map of stream heads at a tree size, which checkpoints commit to (docs/integrity.md §12.6). Public, except that an agency's streams (`<category>-<agency>:<id>`) are shown only with a bearer token that may read the agency's cases: without one they are 404 not_found, as if they did not exist */
+    get: operations['getHeadProof'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/ledger/keys': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The public keys that sign events and checkpoints, current and retired, with their key ids */
+    get: operations['listLedgerKeys'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/verify': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Verify an evidence bundle against this service's keys, the same checks and report as `ledger verify` (anyone) */
+    post: operations['verifyBundle'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/problems': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Every problem type (code) the service answers with: an HTML page, or JSON when preferred */
+    get: operations['listProblemTypes'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/problems/{code}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The page a problem's `type` resolves to: its status, title and meaning; HTML, or JSON when preferred */
+    get: operations['getProblemType'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+}
+export type webhooks = Record<string, never>;
+export interface components {
+  schemas: {
+    /** CaseClosed: the act's data as a client submits it */
+    'act.CaseClosed': {
+      closedOn: components['schemas']['defs']['$defs']['date'];
+    };
+    /** CaseOpened: the act's data as a client submits it */
+    'act.CaseOpened': {
+      caseId: components['schemas']['defs']['$defs']['id'];
+      itemCode: components['schemas']['defs']['$defs']['id'];
+      title: components['schemas']['defs']['$defs']['nonEmptyText'];
+      openedOn: components['schemas']['defs']['$defs']['date'];
+      officers: components['schemas']['defs']['$defs']['id'][];
+      parties: components['schemas']['defs']['$defs']['party'][];
+    };
+    /** CredentialsShown: the act's data as a client submits it */
+    'act.CredentialsShown': {
+      note?: components['schemas']['defs']['$defs']['nonEmptyText'];
+    };
+    /** DecisionDisclosed: the act's data as a client submits it */
+    'act.DecisionDisclosed': {
+      publishedOn: components['schemas']['defs']['$defs']['date'];
+    };
+    /** DecisionIssued: the act's data as a client submits it */
+    'act.DecisionIssued': {
+      decisionType: components['schemas']['defs']['$defs']['decisionType'];
+      fineFen?: components['schemas']['defs']['$defs']['fen'];
+      legalBasis: components['schemas']['defs']['$defs']['nonEmptyText'];
+      documentNo: components['schemas']['defs']['$defs']['nonEmptyText'];
+      decidedOn: components['schemas']['defs']['$defs']['date'];
+    };
+    /**
+     * DisclosureExempted: the act's data as a client submits it
+     * @description A decision lawfully exempted from publication (不予公开): the ground, the provision that allows it, and why. Never published; shown to the agency and its supervisors.
+     */
+    'act.DisclosureExempted': {
+      ground: components['schemas']['defs']['$defs']['exemptionGround'];
+      legalBasis: components['schemas']['defs']['$defs']['nonEmptyText'];
+      reason: components['schemas']['defs']['$defs']['nonEmptyText'];
+    };
+    /** DisclosureUpdated: the act's data as a client submits it */
+    'act.DisclosureUpdated': {
+      reason: components['schemas']['defs']['$defs']['nonEmptyText'];
+    };
+    /** DisclosureWithdrawn: the act's data as a client submits it */
+    'act.DisclosureWithdrawn': {
+      reason: components['schemas']['defs']['$defs']['nonEmptyText'];
+    };
+    /** DocumentServed: the act's data as a client submits it */
+    'act.DocumentServed': {
+      document: components['schemas']['defs']['$defs']['nonEmptyText'];
+      method: components['schemas']['defs']['$defs']['serviceMethod'];
+    };
+    /** EvidenceCollected: the act's data as a client submits it */
+    'act.EvidenceCollected': {
+      description: components['schemas']['defs']['$defs']['nonEmptyText'];
+    };
+    /** ForcedDemolition: the act's data as a client submits it */
+    'act.ForcedDemolition': {
+      target: components['schemas']['defs']['$defs']['nonEmptyText'];
+      legalBasis: components['schemas']['defs']['$defs']['nonEmptyText'];
+    };
+    /** HearingHeld: the act's data as a client submits it */
+    'act.HearingHeld': {
+      heldOn: components['schemas']['defs']['$defs']['date'];
+    };
+    /** LegalReviewCompleted: the act's data as a client submits it */
+    'act.LegalReviewCompleted': {
+      /** @enum {unknown} */
+      outcome: 'approved' | 'rejected' | 'returned';
+      opinion: components['schemas']['defs']['$defs']['nonEmptyText'];
+      checks: components['schemas']['defs']['$defs']['reviewChecks'];
+    };
+    /** LegalReviewRequested: the act's data as a client submits it */
+    'act.LegalReviewRequested': {
+      proposed: components['schemas']['defs']['$defs']['proposal'];
+    };
+    /** OnSiteInspectionRecorded: the act's data as a client submits it */
+    'act.OnSiteInspectionRecorded': {
+      location: components['schemas']['defs']['$defs']['nonEmptyText'];
+      findings: components['schemas']['defs']['$defs']['nonEmptyText'];
+      credentialsShown: boolean;
+      partyNotified: boolean;
+    };
+    /** PartyNotified: the act's data as a client submits it */
+    'act.PartyNotified': {
+      grounds: components['schemas']['defs']['$defs']['nonEmptyText'];
+      rights: components['schemas']['defs']['$defs']['nonEmptyText'];
+    };
+    /** PropertySeized: the act's data as a client submits it */
+    'act.PropertySeized': {
+      items: components['schemas']['defs']['$defs']['nonEmptyText'];
+      legalBasis: components['schemas']['defs']['$defs']['nonEmptyText'];
+    };
+    /** RecordCorrected: the act's data as a client submits it */
+    'act.RecordCorrected': {
+      corrects: components['schemas']['defs']['$defs']['uuid'];
+      reason: components['schemas']['defs']['$defs']['nonEmptyText'];
+      /** @description The corrected members, in the shape of the corrected act. */
+      data: Record<string, unknown>;
+    };
+    /** RecordingAttached: the act's data as a client submits it */
+    'act.RecordingAttached': {
+      description: components['schemas']['defs']['$defs']['nonEmptyText'];
+      relatesTo?: components['schemas']['defs']['$defs']['id'];
+    };
+    /** ReviewDisagreementResolved: the act's data as a client submits it */
+    'act.ReviewDisagreementResolved': {
+      /** @enum {unknown} */
+      outcome: 'proposal_upheld' | 'review_upheld';
+      reasoning: components['schemas']['defs']['$defs']['nonEmptyText'];
+    };
+    /** POST /v1/cases: open a case; the service picks a caseId when none is given */
+    'command.open-case': {
+      caseId?: components['schemas']['act.CaseOpened']['caseId'];
+      itemCode: components['schemas']['act.CaseOpened']['itemCode'];
+      title: components['schemas']['act.CaseOpened']['title'];
+      openedOn: components['schemas']['act.CaseOpened']['openedOn'];
+      officers: components['schemas']['act.CaseOpened']['officers'];
+      parties: components['schemas']['act.CaseOpened']['parties'];
+    };
+    /** POST /v1/cases/{caseId}/acts: record one act; data is checked against the schema of its type */
+    'command.record-act': {
+      /** @enum {unknown} */
+      type:
+        | 'OnSiteInspectionRecorded'
+        | 'CredentialsShown'
+        | 'PartyNotified'
+        | 'EvidenceCollected'
+        | 'RecordingAttached'
+        | 'PropertySeized'
+        | 'ForcedDemolition'
+        | 'DocumentServed'
+        | 'HearingHeld'
+        | 'LegalReviewRequested'
+        | 'LegalReviewCompleted'
+        | 'ReviewDisagreementResolved'
+        | 'DecisionIssued'
+        | 'DecisionDisclosed'
+        | 'DisclosureWithdrawn'
+        | 'DisclosureUpdated'
+        | 'DisclosureExempted'
+        | 'RecordCorrected'
+        | 'CaseClosed';
+      occurredAt: components['schemas']['defs']['$defs']['dateTime'];
+      officers?: components['schemas']['defs']['$defs']['id'][];
+      data: Record<string, unknown>;
+      /** @description Digests of media uploaded before (POST /v1/media), at most 100 per act: each is looked up in the log before the act is decided. */
+      media?: components['schemas']['defs']['$defs']['sha256'][];
+    } & (unknown &
+      unknown &
+      unknown &
+      unknown &
+      unknown &
+      unknown &
+      unknown &
+      unknown &
+      unknown &
+      unknown &
+      unknown &
+      unknown &
+      unknown &
+      unknown &
+      unknown &
+      unknown &
+      unknown &
+      unknown &
+      unknown);
+    /**
+     * Record several acts on one case, atomically
+     * @description Body of POST /v1/cases/{caseId}/acts:batch. The acts are decided in order and recorded all together, or none is.
+     */
+    'command.record-acts-batch': {
+      acts: components['schemas']['command.record-act'][];
+    };
+    /**
+     * PUT /v1/calendar/{year}: record a year's official holidays and make-up working days
+     * @description Replaces the schedule of that year in use (shipped with the service, or recorded before). The days lie in the year or in the December before it.
+     */
+    'command.record-calendar-year': {
+      holidays: components['schemas']['defs']['$defs']['calendarHolidays'];
+      workdays: components['schemas']['defs']['$defs']['makeUpWorkdays'];
+      /** @description The notice: its title and number. */
+      source: string;
+      /**
+       * Format: uri
+       * @description Where the notice is published (https).
+       */
+      url?: string;
+    };
+    /** POST /v1/items: an entry of the enforcement-item list */
+    'command.register-item': {
+      code: components['schemas']['defs']['$defs']['id'];
+      agency: components['schemas']['defs']['$defs']['id'];
+      name: components['schemas']['defs']['$defs']['nonEmptyText'];
+      category: components['schemas']['defs']['$defs']['itemCategory'];
+      legalBasis: components['schemas']['defs']['$defs']['nonEmptyText'];
+      /** @description When a decision on a case of this item is major and needs a legal review first. */
+      major?: {
+        fineFenAtLeast?: components['schemas']['defs']['$defs']['fen'];
+        decisionTypes?: components['schemas']['defs']['$defs']['decisionType'][];
+      };
+      /** @description Working days to publish a decision, where the item's legal basis sets its own deadline. */
+      disclosureWorkingDays?: number;
+    };
+    /** POST /v1/officers: an officer and the enforcement certificate that lets them act */
+    'command.register-officer': {
+      officerId: components['schemas']['defs']['$defs']['id'];
+      name: components['schemas']['defs']['$defs']['nonEmptyText'];
+      agency: components['schemas']['defs']['$defs']['id'];
+      certificateNo: string;
+      validFrom: components['schemas']['defs']['$defs']['date'];
+      validTo: components['schemas']['defs']['$defs']['date'];
+      roles: components['schemas']['defs']['$defs']['role'][];
+      /** @description Enforcement categories the certificate covers (shown on the public officer list). */
+      categories?: components['schemas']['defs']['$defs']['nonEmptyText'][];
+    };
+    /**
+     * POST /v1/tokens/revocations: revoke one token by its jti, or every token of a subject issued before a time
+     * @description Acts within the caller's agency. `before` may not be later than the server's clock.
+     */
+    'command.revoke-tokens':
+      | {
+          /** @description A token's jti claim (visible ASCII). */
+          jti: string;
+          reason?: components['schemas']['defs']['$defs']['nonEmptyText'];
+        }
+      | {
+          /** @description A token's sub claim. */
+          sub: string;
+          before: components['schemas']['defs']['$defs']['dateTime'];
+          reason?: components['schemas']['defs']['$defs']['nonEmptyText'];
+        };
+    defs: {
+      $defs: {
+        /**
+         * Format: date
+         * @description A calendar date, YYYY-MM-DD.
+         */
+        date: string;
+        /**
+         * Format: date-time
+         * @description An RFC 3339 date-time with an explicit offset (Z or ±hh:mm): the local day of an act is read from it.
+         */
+        dateTime: string;
+        /** @description A SHA-256 digest, 64 lowercase hex digits. */
+        sha256: string;
+        /** @description An amount of money in integer fen (0.01 yuan). */
+        fen: number;
+        nonEmptyText: string;
+        /** @description An identifier chosen by the agency: officer, item, agency or case. */
+        id: string;
+        /** @description A UUID in lowercase, as event ids are written. */
+        uuid: string;
+        /** @enum {unknown} */
+        decisionType:
+          | 'warning'
+          | 'fine'
+          | 'confiscation'
+          | 'business_suspension'
+          | 'license_suspension'
+          | 'license_revocation'
+          | 'license_granted'
+          | 'license_denied'
+          | 'coercive_measure'
+          | 'other';
+        /** @enum {unknown} */
+        serviceMethod: 'direct' | 'left' | 'public_notice' | 'mail' | 'electronic';
+        /**
+         * @description A lawful ground for not publishing a decision: state secret, trade secret, personal privacy, or another law or administrative regulation.
+         * @enum {unknown}
+         */
+        exemptionGround: 'state_secret' | 'trade_secret' | 'personal_privacy' | 'other_law';
+        /**
+         * @description Where a case stands: open → decided → disclosed (or exempted from publication) → closed; withdrawn after a publication is withdrawn; referred after a suspected crime.
+         * @enum {unknown}
+         */
+        caseStatus: 'open' | 'decided' | 'disclosed' | 'withdrawn' | 'exempted' | 'referred' | 'closed';
+        /** @enum {unknown} */
+        itemCategory: 'penalty' | 'licensing' | 'coercive' | 'inspection' | 'levy' | 'other';
+        /** @enum {unknown} */
+        role: 'officer' | 'reviewer' | 'supervisor' | 'admin' | 'integration';
+        /** @description A party to a case. Only kind and (for persons, masked) name are ever published. */
+        party: {
+          /** @enum {unknown} */
+          kind: 'person' | 'organization';
+          name: components['schemas']['defs']['$defs']['nonEmptyText'];
+          idNumber?: string;
+          phone?: string;
+          address?: components['schemas']['defs']['$defs']['nonEmptyText'];
+        };
+        /** @description A proposed handling of the case, as put to legal review. */
+        proposal: {
+          decisionType: components['schemas']['defs']['$defs']['decisionType'];
+          fineFen?: components['schemas']['defs']['$defs']['fen'];
+          legalBasis: components['schemas']['defs']['$defs']['nonEmptyText'];
+        };
+        /** @description The ten points a legal review checks; criminalReferralNeeded must be false to approve. */
+        reviewChecks: {
+          subjectLawful: boolean;
+          officersQualified: boolean;
+          procedureLawful: boolean;
+          factsClear: boolean;
+          evidenceSufficient: boolean;
+          lawAppliedCorrectly: boolean;
+          discretionAppropriate: boolean;
+          withinAuthority: boolean;
+          documentsComplete: boolean;
+          criminalReferralNeeded: boolean;
+        };
+        mediaRef: {
+          sha256: components['schemas']['defs']['$defs']['sha256'];
+          size: number;
+          contentType: string;
+        };
+        /** @description A year's public holidays as the State Council's notice gives them: each holiday's name and its days off. */
+        calendarHolidays: {
+          name: string;
+          days: components['schemas']['defs']['$defs']['date'][];
+        }[];
+        /** @description A year's make-up working days (调休): Saturdays or Sundays worked in exchange for a longer holiday. */
+        makeUpWorkdays: components['schemas']['defs']['$defs']['date'][];
+      };
+    };
+    /**
+     * Signed event envelope
+     * @description One event of the ledger as stored, served and bundled. Integrity fields are defined over the RFC 8785 canonical form; see docs/integrity.md.
+     */
+    'event-envelope': {
+      id: string;
+      stream: string;
+      revision: number;
+      type: string;
+      schemaVersion: number;
+      /** Format: date-time */
+      occurredAt: string;
+      /** Format: date-time */
+      recordedAt: string;
+      actor: {
+        sub: string;
+        agency: string;
+        roles: string[];
+      };
+      data: Record<string, unknown>;
+      media: {
+        sha256: components['schemas']['event-envelope']['$defs']['sha256'];
+        size: number;
+        contentType: string;
+      }[];
+      prev: components['schemas']['event-envelope']['$defs']['sha256'];
+      hash: components['schemas']['event-envelope']['$defs']['sha256'];
+      sig: components['schemas']['event-envelope']['$defs']['signature'];
+      actorSig?: components['schemas']['event-envelope']['$defs']['signature'];
+      $defs: {
+        sha256: string;
+        signature: {
+          /** @constant */
+          alg: 'Ed25519';
+          keyId: string;
+          value: string;
+        };
+      };
+    };
+    /** CalendarYearRecorded: the working-day schedule of a year, in force from this event on */
+    'event.CalendarYearRecorded': {
+      year: number;
+      holidays: components['schemas']['defs']['$defs']['calendarHolidays'];
+      workdays: components['schemas']['defs']['$defs']['makeUpWorkdays'];
+      /** @description The notice: its title and number. */
+      source: string;
+      /**
+       * Format: uri
+       * @description Where the notice is published (https).
+       */
+      url?: string;
+      agency: components['schemas']['defs']['$defs']['id'];
+    };
+    /** CaseClosed: the act's data as recorded, with the officers the act named */
+    'event.CaseClosed': {
+      closedOn: components['schemas']['act.CaseClosed']['closedOn'];
+      /** @description The officers the act named (on-site acts), when they were given apart from the case's handling officers. */
+      officers?: components['schemas']['defs']['$defs']['id'][];
+    };
+    /** CaseOpened: the act's data as recorded (nothing derived) */
+    'event.CaseOpened': components['schemas']['act.CaseOpened'];
+    /** CredentialsShown: the act's data as recorded, with the officers the act named */
+    'event.CredentialsShown': {
+      note?: components['schemas']['act.CredentialsShown']['note'];
+      /** @description The officers the act named (on-site acts), when they were given apart from the case's handling officers. */
+      officers?: components['schemas']['defs']['$defs']['id'][];
+    };
+    /** DecisionDisclosed: the act's data as recorded, with the facts the service derives */
+    'event.DecisionDisclosed': {
+      publishedOn: components['schemas']['act.DecisionDisclosed']['publishedOn'];
+      dueBy: components['schemas']['defs']['$defs']['date'];
+      onTime: boolean;
+      /** @description The officers the act named (on-site acts), when they were given apart from the case's handling officers. */
+      officers?: components['schemas']['defs']['$defs']['id'][];
+    };
+    /** DecisionIssued: the act's data as recorded, with the facts the service derives */
+    'event.DecisionIssued': {
+      decisionType: components['schemas']['act.DecisionIssued']['decisionType'];
+      fineFen?: components['schemas']['act.DecisionIssued']['fineFen'];
+      legalBasis: components['schemas']['act.DecisionIssued']['legalBasis'];
+      documentNo: components['schemas']['act.DecisionIssued']['documentNo'];
+      decidedOn: components['schemas']['act.DecisionIssued']['decidedOn'];
+      major: boolean;
+      disclosureWorkingDays: number;
+      disclosureDueBy: components['schemas']['defs']['$defs']['date'];
+      /** @enum {unknown} */
+      calendarBasis: 'official_schedule' | 'weekdays_only';
+      /** @description The officers the act named (on-site acts), when they were given apart from the case's handling officers. */
+      officers?: components['schemas']['defs']['$defs']['id'][];
+    };
+    /** DisclosureExempted: the act's data as recorded, with the officers the act named */
+    'event.DisclosureExempted': {
+      ground: components['schemas']['act.DisclosureExempted']['ground'];
+      legalBasis: components['schemas']['act.DisclosureExempted']['legalBasis'];
+      reason: components['schemas']['act.DisclosureExempted']['reason'];
+      /** @description The officers the act named (on-site acts), when they were given apart from the case's handling officers. */
+      officers?: components['schemas']['defs']['$defs']['id'][];
+    };
+    /** DisclosureUpdated: the act's data as recorded, with the officers the act named */
+    'event.DisclosureUpdated': {
+      reason: components['schemas']['act.DisclosureUpdated']['reason'];
+      /** @description The officers the act named (on-site acts), when they were given apart from the case's handling officers. */
+      officers?: components['schemas']['defs']['$defs']['id'][];
+    };
+    /** DisclosureWithdrawn: the act's data as recorded, with the officers the act named */
+    'event.DisclosureWithdrawn': {
+      reason: components['schemas']['act.DisclosureWithdrawn']['reason'];
+      /** @description The officers the act named (on-site acts), when they were given apart from the case's handling officers. */
+      officers?: components['schemas']['defs']['$defs']['id'][];
+    };
+    /** DocumentServed: the act's data as recorded, with the officers the act named */
+    'event.DocumentServed': {
+      document: components['schemas']['act.DocumentServed']['document'];
+      method: components['schemas']['act.DocumentServed']['method'];
+      /** @description The officers the act named (on-site acts), when they were given apart from the case's handling officers. */
+      officers?: components['schemas']['defs']['$defs']['id'][];
+    };
+    /** EvidenceCollected: the act's data as recorded, with the officers the act named */
+    'event.EvidenceCollected': {
+      description: components['schemas']['act.EvidenceCollected']['description'];
+      /** @description The officers the act named (on-site acts), when they were given apart from the case's handling officers. */
+      officers?: components['schemas']['defs']['$defs']['id'][];
+    };
+    /** ForcedDemolition: the act's data as recorded, with the officers the act named */
+    'event.ForcedDemolition': {
+      target: components['schemas']['act.ForcedDemolition']['target'];
+      legalBasis: components['schemas']['act.ForcedDemolition']['legalBasis'];
+      /** @description The officers the act named (on-site acts), when they were given apart from the case's handling officers. */
+      officers?: components['schemas']['defs']['$defs']['id'][];
+    };
+    /** HearingHeld: the act's data as recorded, with the officers the act named */
+    'event.HearingHeld': {
+      heldOn: components['schemas']['act.HearingHeld']['heldOn'];
+      /** @description The officers the act named (on-site acts), when they were given apart from the case's handling officers. */
+      officers?: components['schemas']['defs']['$defs']['id'][];
+    };
+    /** ItemAmended: the changed members of the item, and why */
+    'event.ItemAmended': {
+      changes: {
+        code?: components['schemas']['command.register-item']['code'];
+        agency?: components['schemas']['command.register-item']['agency'];
+        name?: components['schemas']['command.register-item']['name'];
+        category?: components['schemas']['command.register-item']['category'];
+        legalBasis?: components['schemas']['command.register-item']['legalBasis'];
+        major?: components['schemas']['command.register-item']['major'];
+        disclosureWorkingDays?: components['schemas']['command.register-item']['disclosureWorkingDays'];
+      };
+      reason: components['schemas']['defs']['$defs']['nonEmptyText'];
+    };
+    /** ItemRegistered: the item profile */
+    'event.ItemRegistered': components['schemas']['command.register-item'];
+    /** ItemRetired: why */
+    'event.ItemRetired': {
+      reason: components['schemas']['defs']['$defs']['nonEmptyText'];
+    };
+    /** LegalReviewCompleted: the act's data as recorded, with the facts the service derives */
+    'event.LegalReviewCompleted': {
+      outcome: components['schemas']['act.LegalReviewCompleted']['outcome'];
+      opinion: components['schemas']['act.LegalReviewCompleted']['opinion'];
+      checks: components['schemas']['act.LegalReviewCompleted']['checks'];
+      reviewer: components['schemas']['defs']['$defs']['id'];
+      proposal: components['schemas']['defs']['$defs']['proposal'];
+      /** @description The officers the act named (on-site acts), when they were given apart from the case's handling officers. */
+      officers?: components['schemas']['defs']['$defs']['id'][];
+    };
+    /** LegalReviewRequested: the act's data as recorded, with the officers the act named */
+    'event.LegalReviewRequested': {
+      proposed: components['schemas']['act.LegalReviewRequested']['proposed'];
+      /** @description The officers the act named (on-site acts), when they were given apart from the case's handling officers. */
+      officers?: components['schemas']['defs']['$defs']['id'][];
+    };
+    /** MediaReceived: an agency holds a medium (the first upload of its bytes by one of the agency's officers), in the stream media-<agency>:<sha256> */
+    'event.MediaReceived': {
+      sha256: components['schemas']['defs']['$defs']['sha256'];
+      size: components['schemas']['defs']['$defs']['mediaRef']['size'];
+      contentType: components['schemas']['defs']['$defs']['mediaRef']['contentType'];
+      /** @description The media store's version of the object whose bytes were verified at upload (S3's VersionId in a versioned bucket); reads name it. */
+      blobVersion?: string;
+    };
+    /** OfficerAmended: the changed members of the profile, and why */
+    'event.OfficerAmended': {
+      changes: {
+        officerId?: components['schemas']['command.register-officer']['officerId'];
+        name?: components['schemas']['command.register-officer']['name'];
+        agency?: components['schemas']['command.register-officer']['agency'];
+        certificateNo?: components['schemas']['command.register-officer']['certificateNo'];
+        validFrom?: components['schemas']['command.register-officer']['validFrom'];
+        validTo?: components['schemas']['command.register-officer']['validTo'];
+        roles?: components['schemas']['command.register-officer']['roles'];
+        categories?: components['schemas']['command.register-officer']['categories'];
+      };
+      reason: components['schemas']['defs']['$defs']['nonEmptyText'];
+    };
+    /** OfficerRegistered: the officer profile */
+    'event.OfficerRegistered': components['schemas']['command.register-officer'];
+    /** OfficerReinstated: why */
+    'event.OfficerReinstated': {
+      reason: components['schemas']['defs']['$defs']['nonEmptyText'];
+    };
+    /** OfficerRetired: why */
+    'event.OfficerRetired': {
+      reason: components['schemas']['defs']['$defs']['nonEmptyText'];
+    };
+    /** OfficerSuspended: why */
+    'event.OfficerSuspended': {
+      reason: components['schemas']['defs']['$defs']['nonEmptyText'];
+    };
+    /** OnSiteInspectionRecorded: the act's data as recorded, with the officers the act named */
+    'event.OnSiteInspectionRecorded': {
+      location: components['schemas']['act.OnSiteInspectionRecorded']['location'];
+      findings: components['schemas']['act.OnSiteInspectionRecorded']['findings'];
+      credentialsShown: components['schemas']['act.OnSiteInspectionRecorded']['credentialsShown'];
+      partyNotified: components['schemas']['act.OnSiteInspectionRecorded']['partyNotified'];
+      /** @description The officers the act named (on-site acts), when they were given apart from the case's handling officers. */
+      officers?: components['schemas']['defs']['$defs']['id'][];
+    };
+    /** PartyNotified: the act's data as recorded, with the officers the act named */
+    'event.PartyNotified': {
+      grounds: components['schemas']['act.PartyNotified']['grounds'];
+      rights: components['schemas']['act.PartyNotified']['rights'];
+      /** @description The officers the act named (on-site acts), when they were given apart from the case's handling officers. */
+      officers?: components['schemas']['defs']['$defs']['id'][];
+    };
+    /** PropertySeized: the act's data as recorded, with the officers the act named */
+    'event.PropertySeized': {
+      items: components['schemas']['act.PropertySeized']['items'];
+      legalBasis: components['schemas']['act.PropertySeized']['legalBasis'];
+      /** @description The officers the act named (on-site acts), when they were given apart from the case's handling officers. */
+      officers?: components['schemas']['defs']['$defs']['id'][];
+    };
+    /** RecordCorrected: the act's data as recorded, with the officers the act named */
+    'event.RecordCorrected': {
+      corrects: components['schemas']['act.RecordCorrected']['corrects'];
+      reason: components['schemas']['act.RecordCorrected']['reason'];
+      data: components['schemas']['act.RecordCorrected']['data'];
+      /** @description The officers the act named (on-site acts), when they were given apart from the case's handling officers. */
+      officers?: components['schemas']['defs']['$defs']['id'][];
+    };
+    /** RecordingAttached: the act's data as recorded, with the officers the act named */
+    'event.RecordingAttached': {
+      description: components['schemas']['act.RecordingAttached']['description'];
+      relatesTo?: components['schemas']['act.RecordingAttached']['relatesTo'];
+      /** @description The officers the act named (on-site acts), when they were given apart from the case's handling officers. */
+      officers?: components['schemas']['defs']['$defs']['id'][];
+    };
+    /** ReviewDisagreementResolved: the act's data as recorded, with the officers the act named */
+    'event.ReviewDisagreementResolved': {
+      outcome: components['schemas']['act.ReviewDisagreementResolved']['outcome'];
+      reasoning: components['schemas']['act.ReviewDisagreementResolved']['reasoning'];
+      /** @description The officers the act named (on-site acts), when they were given apart from the case's handling officers. */
+      officers?: components['schemas']['defs']['$defs']['id'][];
+    };
+    /** SubjectTokensRevoked: every bearer token of this subject of this agency issued before a time is refused */
+    'event.SubjectTokensRevoked': {
+      /** @description A token's sub claim. */
+      sub: string;
+      agency: components['schemas']['defs']['$defs']['id'];
+      before: components['schemas']['defs']['$defs']['dateTime'];
+      reason?: components['schemas']['defs']['$defs']['nonEmptyText'];
+    };
+    /** TokenRevoked: the bearer token with this jti, of this agency, is refused from now on */
+    'event.TokenRevoked': {
+      /** @description A token's jti claim (visible ASCII). */
+      jti: string;
+      agency: components['schemas']['defs']['$defs']['id'];
+      reason?: components['schemas']['defs']['$defs']['nonEmptyText'];
+    };
+    /** GET /v1/audit/access: retrievals of cases (调阅记录), newest first; refused ones are listed by GET /v1/audit/denied-access */
+    'response.audit-access': {
+      items: {
+        /** @description Who read. */
+        sub: string;
+        /** @description The agency the reader acted for. */
+        agency: string;
+        /**
+         * Format: date-time
+         * @description When the retrieval was recorded.
+         */
+        at: string;
+        caseId: components['schemas']['defs']['$defs']['id'];
+        /** @enum {unknown} */
+        action: 'read_case' | 'read_events' | 'read_bundle' | 'read_media' | 'read_similar';
+        /** @enum {unknown} */
+        outcome: 'granted' | 'denied';
+        /** @description Why, as the reader said (x-purpose). */
+        purpose?: string;
+        /** @description The medium read. */
+        media?: components['schemas']['defs']['$defs']['sha256'];
+        requestId: string;
+      }[];
+      /** @description The cursor of the next page, when there may be one. */
+      next?: string;
+    };
+    /** GET /v1/audit/certificates: acts outside certificate validity, certificates expiring or expired */
+    'response.audit-certificates': {
+      asOf: components['schemas']['defs']['$defs']['date'];
+      /** @description Days ahead a certificate counts as expiring. */
+      windowDays: number;
+      /** @description Officers who took part in acts on days outside their certificate's validity as it now stands. */
+      actsOutsideValidity: components['schemas']['response.audit-certificates']['$defs']['officer'][];
+      /** @description Active officers whose certificate ends within windowDays of asOf, soonest first. */
+      expiring: components['schemas']['response.audit-certificates']['$defs']['officer'][];
+      /** @description Active officers whose certificate ended before asOf. */
+      expired: components['schemas']['response.audit-certificates']['$defs']['officer'][];
+      $defs: {
+        officer: {
+          officerId: components['schemas']['defs']['$defs']['id'];
+          name: string;
+          agency: components['schemas']['defs']['$defs']['id'];
+          certificateNo: string;
+          validFrom: components['schemas']['defs']['$defs']['date'];
+          validTo: components['schemas']['defs']['$defs']['date'];
+          /** @enum {unknown} */
+          status: 'active' | 'suspended' | 'retired';
+        };
+      };
+    };
+    /**
+     * GET /v1/audit/denied-access: refused retrievals by readers of the supervisor's agencies, newest first
+     * @description Each item is a read that was answered 404: of a case or medium that does not exist, or that the reader may not read. The record does not say which, so it reveals nothing about other agencies.
+     */
+    'response.audit-denied-access': {
+      items: {
+        /** @description Who asked. */
+        sub: string;
+        /** @description The agency the reader acted for. */
+        agency: string;
+        /**
+         * Format: date-time
+         * @description When the refusal was recorded.
+         */
+        at: string;
+        /** @enum {unknown} */
+        action: 'read_case' | 'read_events' | 'read_bundle' | 'read_media' | 'read_similar';
+        /** @description The case id asked for. */
+        caseId?: components['schemas']['defs']['$defs']['id'];
+        /** @description The medium asked for. */
+        media?: components['schemas']['defs']['$defs']['sha256'];
+        /** @description Why, as the reader said (x-purpose). */
+        purpose?: string;
+        requestId: string;
+      }[];
+      /** @description The cursor of the next page, when there may be one. */
+      next?: string;
+    };
+    /** GET /v1/audit/major-decisions: major decisions beside their legal reviews, newest decision first */
+    'response.audit-major-decisions': {
+      items: {
+        caseId: components['schemas']['defs']['$defs']['id'];
+        agency: components['schemas']['defs']['$defs']['id'];
+        itemCode: components['schemas']['defs']['$defs']['id'];
+        decision: {
+          eventId: string;
+          decisionType: components['schemas']['defs']['$defs']['decisionType'];
+          fineFen: components['schemas']['defs']['$defs']['fen'];
+          decidedOn: components['schemas']['defs']['$defs']['date'];
+          documentNo: string;
+        };
+        /** @description An approved legal review proposed this decision (type and amount). */
+        matchedApprovedReview: boolean;
+        reviews: {
+          eventId: string;
+          occurredAt: components['schemas']['defs']['$defs']['dateTime'];
+          reviewer: string;
+          /** @enum {unknown} */
+          outcome: 'approved' | 'rejected' | 'returned';
+          proposal: {
+            decisionType: components['schemas']['defs']['$defs']['decisionType'];
+            fineFen?: components['schemas']['defs']['$defs']['fen'];
+            legalBasis: string;
+          };
+          checks: {
+            [key: string]: boolean;
+          };
+          /** @enum {unknown} */
+          resolution?: 'proposal_upheld' | 'review_upheld';
+        }[];
+      }[];
+      /** @description The cursor of the next page, when there may be one. */
+      next?: string;
+    };
+    /** GET /v1/audit/missing-recordings: cases whose seizures, demolitions or services lack their recording */
+    'response.audit-missing-recordings': {
+      items: {
+        caseId: components['schemas']['defs']['$defs']['id'];
+        agency: components['schemas']['defs']['$defs']['id'];
+        itemCode: components['schemas']['defs']['$defs']['id'];
+        status: components['schemas']['defs']['$defs']['caseStatus'];
+        lastActivityOn: components['schemas']['defs']['$defs']['date'];
+        /** @description The acts without the recording they require. */
+        acts: {
+          eventId: string;
+          /** @enum {unknown} */
+          type: 'PropertySeized' | 'ForcedDemolition' | 'DocumentServed';
+          occurredAt: components['schemas']['defs']['$defs']['dateTime'];
+          method?: components['schemas']['defs']['$defs']['serviceMethod'];
+        }[];
+      }[];
+      /** @description The cursor of the next page, when there may be one. */
+      next?: string;
+    };
+    /** GET /v1/audit/overdue-disclosures: decisions not published by asOf although due, and those published late */
+    'response.audit-overdue-disclosures': {
+      asOf: components['schemas']['defs']['$defs']['date'];
+      items: {
+        caseId: components['schemas']['defs']['$defs']['id'];
+        agency: components['schemas']['defs']['$defs']['id'];
+        itemCode: components['schemas']['defs']['$defs']['id'];
+        decisionType: components['schemas']['defs']['$defs']['decisionType'];
+        decidedOn: components['schemas']['defs']['$defs']['date'];
+        /** @description The last day the decision may be published. */
+        dueBy: components['schemas']['defs']['$defs']['date'];
+        /**
+         * @description overdue: not published by asOf; disclosed_late: published after dueBy.
+         * @enum {unknown}
+         */
+        status: 'overdue' | 'disclosed_late';
+        /** @description When it was published (disclosed_late). */
+        disclosedOn?: components['schemas']['defs']['$defs']['date'];
+        /** @description Calendar days after dueBy: to asOf when overdue, to the publication when disclosed late. */
+        daysOverdue: number;
+      }[];
+      /** @description The cursor of the next page, when there may be one. */
+      next?: string;
+    };
+    /** GET /v1/audit/quarantine: events a projection could not apply, oldest first */
+    'response.audit-quarantine': {
+      items: {
+        /** @description The projection whose views do not reflect the event. */
+        projection: string;
+        /** @description The event's position in the global log. */
+        position: number;
+        eventId: components['schemas']['defs']['$defs']['uuid'];
+        stream: string;
+        /** @description The event's type. */
+        type: string;
+        /** @description The agency of the event's actor. */
+        agency: string;
+        /** Format: date-time */
+        recordedAt: string;
+        /** @description The error's name and message; never the event's data. */
+        reason: string;
+      }[];
+      /** @description The cursor of the next page, when there may be one. */
+      next?: string;
+    };
+    /** GET /v1/audit/reviewer-ratio: legal reviewers against active enforcement staff (at least 5%), per agency */
+    'response.audit-reviewer-ratio': {
+      items: {
+        agency: components['schemas']['defs']['$defs']['id'];
+        activeOfficers: number;
+        reviewers: number;
+        ratio: number;
+        /** @description Reviewers needed: 5% of active officers, rounded up. */
+        required: number;
+        meets: boolean;
+      }[];
+    };
+    /** GET /v1/audit/statistics: an agency's enforcement figures for a year, and where their publication stands */
+    'response.audit-statistics': {
+      agency: components['schemas']['defs']['$defs']['id'];
+      year: number;
+      asOf: components['schemas']['defs']['$defs']['date'];
+      casesOpened: {
+        total: number;
+        byCategory: components['schemas']['response.audit-statistics']['$defs']['counts'];
+      };
+      decisions: {
+        total: number;
+        byType: components['schemas']['response.audit-statistics']['$defs']['counts'];
+        major: number;
+        fineFen: components['schemas']['defs']['$defs']['fen'];
+      };
+      /** @description Where the publication of each decision of the year stands as of asOf: exactly one of these. */
+      disclosures: {
+        onTime: number;
+        late: number;
+        exempted: number;
+        missing: number;
+        pending: number;
+      };
+      /** @description Decisions exempted from publication in the year (state secret, trade secret, personal privacy, another law), by ground. */
+      exemptions: {
+        total: number;
+        byGround: components['schemas']['response.audit-statistics']['$defs']['counts'];
+      };
+      legalReviews: components['schemas']['response.audit-statistics']['$defs']['counts'];
+      mandatoryRecordings: {
+        acts: number;
+        recorded: number;
+      };
+      hearingsHeld: number;
+      /** @description The statistics of a year are published by 20 January of the next. */
+      publication: {
+        deadline: components['schemas']['defs']['$defs']['date'];
+        /** @enum {unknown} */
+        status: 'published_on_time' | 'published_late' | 'due' | 'overdue';
+      };
+      $defs: {
+        counts: {
+          [key: string]: number;
+        };
+      };
+    };
+    /**
+     * GET /v1/audit/warnings: what a supervisor should act on before it affects deadlines
+     * @description calendar_year_missing: from 1 December, next year's working-day schedule is not recorded (deadlines counted into it would use Monday to Friday only).
+     */
+    'response.audit-warnings': {
+      items: {
+        /** @enum {unknown} */
+        code: 'calendar_year_missing';
+        year: number;
+        since: components['schemas']['defs']['$defs']['date'];
+        message: string;
+      }[];
+    };
+    /** The result of an atomic batch of acts: the last event's revision, position and hash, and every event recorded */
+    'response.batch-result': {
+      caseId: components['schemas']['defs']['$defs']['id'];
+      revision: components['schemas']['response.write-result']['revision'];
+      position: components['schemas']['response.write-result']['position'];
+      hash: components['schemas']['defs']['$defs']['sha256'];
+      /** @description In stream order. */
+      events: {
+        eventId: components['schemas']['defs']['$defs']['uuid'];
+        type: string;
+        revision: components['schemas']['response.write-result']['revision'];
+        hash: components['schemas']['defs']['$defs']['sha256'];
+      }[];
+    };
+    /** GET /v1/calendar: the years the working-day calendar covers, and where each year's schedule comes from */
+    'response.calendar': {
+      years: {
+        year: number;
+        /** @enum {unknown} */
+        basis: 'recorded' | 'shipped';
+      }[];
+    };
+    /** A recorded year of the working-day calendar: the signed event in the working-day-calendar stream */
+    'response.calendar-recorded': {
+      eventId: components['schemas']['defs']['$defs']['uuid'];
+      year: number;
+      /** @description The event's revision in the working-day-calendar stream. */
+      revision: number;
+      /** @description The event's position in the global log. */
+      position: number;
+      hash: components['schemas']['defs']['$defs']['sha256'];
+    };
+    /** GET /v1/calendar/{year}: the schedule of a year in use and where it comes from */
+    'response.calendar-year': {
+      year: number;
+      /**
+       * @description recorded: by an admin, as a signed event; shipped: the schedule file the service started with.
+       * @enum {unknown}
+       */
+      basis: 'recorded' | 'shipped';
+      holidays: components['schemas']['defs']['$defs']['calendarHolidays'];
+      workdays: components['schemas']['defs']['$defs']['makeUpWorkdays'];
+      source: string;
+      url?: string;
+      recorded?: {
+        eventId: components['schemas']['defs']['$defs']['uuid'];
+        recordedAt: string;
+        agency: components['schemas']['defs']['$defs']['id'];
+      };
+    };
+    /** GET /v1/cases/{caseId}/events: a page of the signed events of the case, each with its global position */
+    'response.case-events': {
+      caseId: components['schemas']['defs']['$defs']['id'];
+      /** @description The agency the case belongs to (case ids are unique within an agency only). */
+      agency?: string;
+      /** @description Stream order, from the revision the cursor names (the first event without one): each item is a signed event envelope (urn:evidence-ledger:schema:event-envelope:1) with its global position added. */
+      events: {
+        /** @description The event's position in the global log. */
+        position: number;
+        id: components['schemas']['event-envelope']['id'];
+        stream: components['schemas']['event-envelope']['stream'];
+        revision: components['schemas']['event-envelope']['revision'];
+        type: components['schemas']['event-envelope']['type'];
+        schemaVersion: components['schemas']['event-envelope']['schemaVersion'];
+        occurredAt: components['schemas']['event-envelope']['occurredAt'];
+        recordedAt: components['schemas']['event-envelope']['recordedAt'];
+        actor: components['schemas']['event-envelope']['actor'];
+        data: components['schemas']['event-envelope']['data'];
+        media: components['schemas']['event-envelope']['media'];
+        prev: components['schemas']['event-envelope']['prev'];
+        hash: components['schemas']['event-envelope']['hash'];
+        sig: components['schemas']['event-envelope']['sig'];
+        actorSig?: components['schemas']['event-envelope']['actorSig'];
+      }[];
+      /** @description The cursor of the next page, present when more events follow. */
+      next?: string;
+    };
+    /** GET /v1/cases/{caseId}: the case file (案卷), a read model of the case's signed events */
+    'response.case-file': {
+      caseId: components['schemas']['defs']['$defs']['id'];
+      agency: components['schemas']['defs']['$defs']['id'];
+      itemCode: components['schemas']['defs']['$defs']['id'];
+      title: components['schemas']['defs']['$defs']['nonEmptyText'];
+      status: components['schemas']['defs']['$defs']['caseStatus'];
+      /** @description Whether the proposed or issued decision meets the item's major-decision criteria. */
+      major: boolean;
+      /** @description The revision of the case's last event (also the ETag). */
+      revision: number;
+      parties: components['schemas']['defs']['$defs']['party'][];
+      /** @description The handling officers. */
+      officers: components['schemas']['defs']['$defs']['id'][];
+      /** @description Every event of the case, in stream order. */
+      timeline: {
+        eventId: components['schemas']['defs']['$defs']['uuid'];
+        revision: number;
+        type: string;
+        /** Format: date-time */
+        occurredAt: string;
+        /** Format: date-time */
+        recordedAt: string;
+        hash: components['schemas']['defs']['$defs']['sha256'];
+        /** @description For a RecordCorrected event: the id of the event it corrects. */
+        corrects?: components['schemas']['defs']['$defs']['uuid'];
+        position: number;
+        /** @description Who recorded the act (the token's subject). */
+        recordedBy: string;
+        /** @description The officers the act names. */
+        officers?: components['schemas']['defs']['$defs']['id'][];
+        /** @description The act's data as recorded, with what the rules derived. */
+        data: Record<string, unknown>;
+        /** @description SHA-256 of the media the act references. */
+        media: components['schemas']['defs']['$defs']['sha256'][];
+        /** @description Corrections later recorded for this act, shown beside it. */
+        corrections?: {
+          eventId: components['schemas']['defs']['$defs']['uuid'];
+          /** Format: date-time */
+          occurredAt: string;
+          reason: string;
+          data: Record<string, unknown>;
+        }[];
+      }[];
+      /** @description Every medium the case's events reference, once each, with the events referencing it. */
+      media: {
+        sha256: components['schemas']['defs']['$defs']['sha256'];
+        size: number;
+        contentType: string;
+        eventIds: components['schemas']['defs']['$defs']['uuid'][];
+      }[];
+      /** @description Legal reviews (法制审核) with their checklists, and how a disagreement was resolved. */
+      reviews: {
+        eventId: components['schemas']['defs']['$defs']['uuid'];
+        /** Format: date-time */
+        occurredAt: string;
+        reviewer: components['schemas']['defs']['$defs']['id'];
+        /** @enum {unknown} */
+        outcome: 'approved' | 'rejected' | 'returned';
+        opinion: string;
+        proposal: Record<string, unknown>;
+        checks: {
+          [key: string]: boolean;
+        };
+        /** @enum {unknown} */
+        resolution?: 'proposal_upheld' | 'review_upheld';
+        resolvedBy?: components['schemas']['defs']['$defs']['uuid'];
+      }[];
+      /** @description Present once a decision has been issued. */
+      decision?: {
+        decisionType: components['schemas']['defs']['$defs']['decisionType'];
+        fineFen: components['schemas']['defs']['$defs']['fen'];
+        decidedOn: components['schemas']['defs']['$defs']['date'];
+        disclosureDueBy: components['schemas']['defs']['$defs']['date'];
+        disclosedOn?: components['schemas']['defs']['$defs']['date'];
+        disclosedOnTime?: boolean;
+        eventId: components['schemas']['defs']['$defs']['uuid'];
+        legalBasis: string;
+        documentNo: string;
+        major: boolean;
+        disclosureWorkingDays: number;
+        /** @description The publication's withdrawal (撤销), when withdrawn. */
+        withdrawn?: {
+          eventId: components['schemas']['defs']['$defs']['uuid'];
+          /** Format: date-time */
+          occurredAt: string;
+          reason: string;
+        };
+        /** @description The decision's exemption from publication (不予公开), when exempted: never published, shown to the agency and its supervisors. */
+        exemption?: {
+          eventId: components['schemas']['defs']['$defs']['uuid'];
+          /** Format: date-time */
+          occurredAt: string;
+          recordedBy: string;
+          ground: components['schemas']['defs']['$defs']['exemptionGround'];
+          legalBasis: string;
+          reason: string;
+        };
+        /** @description Updates of the publication (更新), oldest first. */
+        updates: {
+          eventId: components['schemas']['defs']['$defs']['uuid'];
+          /** Format: date-time */
+          occurredAt: string;
+          reason: string;
+        }[];
+      };
+      /** @description The enforcement item's name, as the item list stood when the case was opened. */
+      itemName?: string;
+      /**
+       * @description The enforcement item's category.
+       * @enum {unknown}
+       */
+      itemCategory?: 'penalty' | 'licensing' | 'coercive' | 'inspection' | 'levy' | 'other';
+      openedOn: components['schemas']['defs']['$defs']['date'];
+      /** @description Global log position of the case's last event (use it with ?consistentWith=). */
+      position: number;
+      /**
+       * Format: date-time
+       * @description When the case's last event was recorded.
+       */
+      updatedAt: string;
+      lastActivityOn?: components['schemas']['defs']['$defs']['date'];
+      closedOn?: components['schemas']['defs']['$defs']['date'];
+      /** @description The handling officers with their names and certificate numbers from the officer list. */
+      handlingOfficers: {
+        officerId: components['schemas']['defs']['$defs']['id'];
+        name?: string;
+        certificateNo?: string;
+      }[];
+      /** @description Evidence collected and recordings attached, in order. */
+      evidence: {
+        eventId: components['schemas']['defs']['$defs']['uuid'];
+        /** @enum {unknown} */
+        type: 'EvidenceCollected' | 'RecordingAttached';
+        /** Format: date-time */
+        occurredAt: string;
+        description: string;
+        media: components['schemas']['defs']['$defs']['sha256'][];
+      }[];
+      /** @description The completeness checklist: recordings for mandatory acts, review of a major decision, disclosure, service. */
+      completeness: {
+        recordings: {
+          /** @enum {unknown} */
+          status: 'complete' | 'missing' | 'pending' | 'not_applicable';
+          /** @description Acts lacking their recording. */
+          missing: components['schemas']['defs']['$defs']['uuid'][];
+        };
+        legalReview: {
+          /** @enum {unknown} */
+          status: 'complete' | 'missing' | 'pending' | 'not_applicable';
+        };
+        disclosure: {
+          /**
+           * @description exempted: the decision is lawfully exempted from publication (decision.exemption).
+           * @enum {unknown}
+           */
+          status: 'complete' | 'missing' | 'pending' | 'not_applicable' | 'exempted';
+        };
+        service: {
+          /** @enum {unknown} */
+          status: 'complete' | 'missing' | 'pending' | 'not_applicable';
+        };
+      };
+      /** @description Flags the supervision views filter on. */
+      audit?: {
+        missingRecordings: boolean;
+        decided: boolean;
+        disclosed: boolean;
+      };
+    };
+    /** GET /v1/cases: a page of case summaries, newest opened first */
+    'response.case-list': {
+      items: {
+        caseId: components['schemas']['defs']['$defs']['id'];
+        agency: components['schemas']['defs']['$defs']['id'];
+        itemCode: components['schemas']['defs']['$defs']['id'];
+        title: string;
+        status: components['schemas']['defs']['$defs']['caseStatus'];
+        major: boolean;
+        openedOn: components['schemas']['defs']['$defs']['date'];
+        revision: number;
+        /** Format: date-time */
+        updatedAt: string;
+        decision?: {
+          decisionType: components['schemas']['defs']['$defs']['decisionType'];
+          decidedOn: components['schemas']['defs']['$defs']['date'];
+        };
+      }[];
+      /** @description The cursor of the next page, when there may be one. */
+      next?: string;
+    };
+    /** GET /v1/ledger/checkpoint: a signed checkpoint of the Merkle log */
+    'response.checkpoint': {
+      origin: string;
+      size: number;
+      /** @description Standard base64 of the RFC 6962 root hash. */
+      rootHash: string;
+      /** @description The C2SP signed note: the tlog-checkpoint body, a blank line, the signature line. */
+      note: string;
+      /** Format: date-time */
+      issuedAt: string;
+      /** @description RFC 3161 time-stamps of the note (docs/integrity.md §15), in the order recorded. */
+      timestamps?: {
+        /** @description The authority's URL (TSA_URLS). */
+        tsa: string;
+        /** @description Base64 of the DER TimeStampToken. */
+        token: string;
+        /**
+         * Format: date-time
+         * @description The token's genTime, as the service read it; a verifier reads it from the token.
+         */
+        genTime: string;
+      }[];
+      /** @description The signed note with the witnesses' cosignature lines (C2SP tlog-cosignature) added after the log's signature; the note itself while no witness cosigned it. */
+      cosignedNote: string;
+      /** @description The witnesses that cosigned the checkpoint (docs/integrity.md §12.4). */
+      cosignatures: {
+        /** @description The witness's key name. */
+        witness: string;
+        /** @description The witness's cosignature/v1 key ID, hex. */
+        keyHash: string;
+        /** @description When the witness cosigned, POSIX seconds (inside its signed line). */
+        timestamp: number;
+        /** Format: date-time */
+        cosignedAt: string;
+      }[];
+    };
+    /** GET /v1/ledger/checkpoints: checkpoints, largest tree first */
+    'response.checkpoint-list': {
+      items: {
+        origin: string;
+        size: number;
+        /** @description Standard base64 of the RFC 6962 root hash. */
+        rootHash: string;
+        /** @description The C2SP signed note: the tlog-checkpoint body, a blank line, the signature line. */
+        note: string;
+        /** Format: date-time */
+        issuedAt: string;
+        /** @description RFC 3161 time-stamps of the note (docs/integrity.md §15), in the order recorded. */
+        timestamps?: {
+          /** @description The authority's URL (TSA_URLS). */
+          tsa: string;
+          /** @description Base64 of the DER TimeStampToken. */
+          token: string;
+          /**
+           * Format: date-time
+           * @description The token's genTime, as the service read it; a verifier reads it from the token.
+           */
+          genTime: string;
+        }[];
+        /** @description The signed note with the witnesses' cosignature lines (C2SP tlog-cosignature) added after the log's signature; the note itself while no witness cosigned it. */
+        cosignedNote: string;
+        /** @description The witnesses that cosigned the checkpoint (docs/integrity.md §12.4). */
+        cosignatures: {
+          /** @description The witness's key name. */
+          witness: string;
+          /** @description The witness's cosignature/v1 key ID, hex. */
+          keyHash: string;
+          /** @description When the witness cosigned, POSIX seconds (inside its signed line). */
+          timestamp: number;
+          /** Format: date-time */
+          cosignedAt: string;
+        }[];
+      }[];
+      next?: string;
+    };
+    /** GET /v1/ledger/proof/consistency: an RFC 9162 consistency proof */
+    'response.consistency-proof': {
+      from: number;
+      to: number;
+      proof: string[];
+    };
+    /**
+     * GET /v1/disclosures: a page of published decisions and of withdrawal notices, redacted
+     * @description Published decisions newest publication first; withdrawal notices (decisions whose publication was withdrawn) newest withdrawal first. Persons' names are masked; no id numbers, phones or addresses are ever included. `next` continues both lists.
+     */
+    'response.disclosure-list': {
+      items: {
+        caseId: string;
+        agency: components['schemas']['defs']['$defs']['id'];
+        itemCode: components['schemas']['defs']['$defs']['id'];
+        itemName?: string;
+        category?: components['schemas']['defs']['$defs']['itemCategory'];
+        decisionType: components['schemas']['defs']['$defs']['decisionType'];
+        /** @description The fine in fen (greater than 0); absent when the decision carries no fine. */
+        fineFen?: number;
+        legalBasis: string;
+        documentNo: string;
+        decidedOn: components['schemas']['defs']['$defs']['date'];
+        publishedOn: components['schemas']['defs']['$defs']['date'];
+        /**
+         * Format: date-time
+         * @description When the entry last changed (published or updated).
+         */
+        updatedAt: string;
+        parties: {
+          /** @enum {unknown} */
+          kind: 'person' | 'organization';
+          name: string;
+        }[];
+        /** @description The event that published the decision or last updated its publication: its inclusion in the log is checked with GET /v1/ledger/proof/inclusion?eventId=. */
+        eventId?: string;
+      }[];
+      withdrawals: {
+        caseId: string;
+        agency: components['schemas']['defs']['$defs']['id'];
+        itemCode: components['schemas']['defs']['$defs']['id'];
+        documentNo: string;
+        publishedOn: components['schemas']['defs']['$defs']['date'];
+        /** Format: date-time */
+        withdrawnAt: string;
+        reason: string;
+        /** @description The event that withdrew the publication. */
+        eventId?: string;
+      }[];
+      /** @description The cursor of the next page, when there may be one. */
+      next?: string;
+      /** @description The latest signed checkpoint of the log (as GET /v1/ledger/checkpoint answers), published with the decisions. */
+      checkpoint?: components['schemas']['response.checkpoint'];
+    };
+    /** GET /v1/events: a page of the pull feed, the signed events of the agencies the caller may read in log order */
+    'response.event-feed': {
+      /** @description Global-log order, after the position asked for: each item is an event's position and its signed envelope, as stored. */
+      events: {
+        /** @description The event's position in the global log: never changes, strictly increasing. */
+        position: number;
+        event: components['schemas']['event-envelope'];
+      }[];
+      /** @description The `after` of the next request: the last event's position, or the `after` asked for when the page is empty. */
+      next: number;
+    };
+    /**
+     * GET /v1/ledger/proof/head: a stream's head in the map of stream heads at a tree size (docs/integrity.md §12.6)
+     * @description With revision and head: the map holds the stream with that revision and head. Without them: the map does not hold the stream; `other` is then the leaf of another stream where the walk of the stream's key ends, if any.
+     */
+    'response.head-proof': {
+      stream: string;
+      treeSize: number;
+      revision?: number;
+      /** @description The hash of the stream's last event, hex. */
+      head?: string;
+      /** @description The sibling subtrees from the root down, base64; null for an empty subtree. */
+      siblings: (string | null)[];
+      other?: {
+        key: string;
+        revision: number;
+        head: string;
+      };
+    };
+    /** GET /healthz: the process answers */
+    'response.health': {
+      /** @constant */
+      status: 'ok';
+    };
+    /** GET /v1/ledger/proof/inclusion: an RFC 9162 inclusion proof */
+    'response.inclusion-proof': {
+      eventId: components['schemas']['defs']['$defs']['uuid'];
+      leafIndex: number;
+      treeSize: number;
+      /** @description SHA-256(0x00 || event hash), base64. */
+      leafHash: string;
+      proof: string[];
+    };
+    /** GET /v1/items: a page of the enforcement-item list (执法事项清单) */
+    'response.item-list': {
+      items: {
+        code: components['schemas']['defs']['$defs']['id'];
+        agency: components['schemas']['defs']['$defs']['id'];
+        name: string;
+        category: components['schemas']['defs']['$defs']['itemCategory'];
+        legalBasis: string;
+        major?: components['schemas']['command.register-item']['major'];
+        disclosureWorkingDays?: number;
+        retired: boolean;
+      }[];
+      /** @description The cursor of the next page, when there may be one. */
+      next?: string;
+    };
+    /** GET /v1/ledger/keys: the keys that sign events and checkpoints */
+    'response.ledger-keys': {
+      origin: string;
+      keys: {
+        keyId: components['schemas']['defs']['$defs']['sha256'];
+        /** @constant */
+        algorithm: 'Ed25519';
+        publicKeyPem: string;
+        /** @description The C2SP note verifier key: name+keyhash+base64(0x01 || public key). */
+        noteKey: string;
+        /** Format: date-time */
+        createdAt: string;
+        /** Format: date-time */
+        retiredAt: string | null;
+        /** @enum {unknown} */
+        status: 'current' | 'retired';
+      }[];
+    };
+    /** GET /v1/audit/live: the data of one Server-Sent Event, an event of the log without its data */
+    'response.live-event': {
+      /** @description The global position; also the message's `id`. */
+      position: number;
+      stream: string;
+      revision: number;
+      type: string;
+      eventId: string;
+      /** @description The actor's agency. */
+      agency: string;
+      /** @description The actor's `sub`. */
+      actor: string;
+      occurredAt: string;
+      recordedAt: string;
+      hash: string;
+    };
+    /** A stored medium: its SHA-256 (its name), size in bytes and content type */
+    'response.media-info': components['schemas']['defs']['$defs']['mediaRef'];
+    /** GET /v1/officers: a page of the public officer list (执法人员名单) */
+    'response.officer-list': {
+      items: {
+        name: string;
+        certificateNo: string;
+        agency: components['schemas']['defs']['$defs']['id'];
+        /** @description The enforcement categories the certificate covers. */
+        categories: string[];
+        validFrom: components['schemas']['defs']['$defs']['date'];
+        validTo: components['schemas']['defs']['$defs']['date'];
+        /** @enum {unknown} */
+        status: 'active' | 'suspended' | 'retired';
+      }[];
+      /** @description The cursor of the next page, when there may be one. */
+      next?: string;
+    };
+    /**
+     * An RFC 9457 problem, with the stable code clients branch on
+     * @description Served as application/problem+json. Extension members (requestId, pointer, the details of a rule violation) may be added.
+     */
+    'response.problem': {
+      /**
+       * Format: uri-reference
+       * @description /problems/<code>: a page of the service describing the code (HTML, or JSON when asked).
+       */
+      type: string;
+      title: string;
+      status: number;
+      detail: string;
+      code: string;
+      /**
+       * Format: uri-reference
+       * @description The path of the request that met the problem (without its query).
+       */
+      instance?: string;
+      /** @description The x-request-id of a failed request, to find it in the service's log. */
+      requestId?: string;
+    };
+    /** GET /problems/{code}: what a problem code means */
+    'response.problem-type': {
+      /**
+       * Format: uri-reference
+       * @description /problems/<code>: this page, and the `type` of the problems with this code.
+       */
+      type: string;
+      code: string;
+      status: number;
+      title: string;
+      description: string;
+    };
+    /** GET /problems: every problem type the service answers with */
+    'response.problem-type-list': {
+      items: components['schemas']['response.problem-type'][];
+    };
+    /** GET /readyz: every store answers (503 problem otherwise) */
+    'response.ready': {
+      /** @constant */
+      status: 'ready';
+      /** @description One member per store checked. */
+      checks: {
+        [key: string]: 'ok';
+      };
+    };
+    /** GET /v1/cases/{caseId}/similar: the decided cases most like a case, closest first */
+    'response.similar-cases': {
+      /** @description The case searched from. */
+      caseId: components['schemas']['defs']['$defs']['id'];
+      items: {
+        caseId: components['schemas']['defs']['$defs']['id'];
+        agency: components['schemas']['defs']['$defs']['id'];
+        title: string;
+        itemCode: components['schemas']['defs']['$defs']['id'];
+        itemName?: string;
+        status: components['schemas']['defs']['$defs']['caseStatus'];
+        decision: {
+          decisionType: components['schemas']['defs']['$defs']['decisionType'];
+          fineFen: components['schemas']['defs']['$defs']['fen'];
+          legalBasis: string;
+          decidedOn: components['schemas']['defs']['$defs']['date'];
+          documentNo: string;
+        };
+        /** @description BM25 relevance (SQLite FTS5 bm25() with its sign turned, four significant digits): higher is closer. It depends on every case file stored, so it ranks the cases of one answer only. */
+        score: number;
+      }[];
+    };
+    /** A recorded revocation: the signed event in the token-revocations stream */
+    'response.token-revocation': {
+      eventId: components['schemas']['defs']['$defs']['uuid'];
+      /** @enum {unknown} */
+      type: 'TokenRevoked' | 'SubjectTokensRevoked';
+      /** @description The event's revision in the token-revocations stream. */
+      revision: number;
+      /** @description The event's position in the global log. */
+      position: number;
+      hash: components['schemas']['defs']['$defs']['sha256'];
+    };
+    /** POST /v1/verify and ledger verify --json: the verdict on an evidence bundle (docs/integrity.md §13.5) */
+    'response.verify-report': {
+      valid: boolean;
+      /** @description The first check that failed; absent when valid. */
+      failure?: {
+        /** @enum {unknown} */
+        code:
+          | 'malformed'
+          | 'manifest_mismatch'
+          | 'file_hash_mismatch'
+          | 'unknown_key'
+          | 'manifest_signature_invalid'
+          | 'checkpoint_invalid'
+          | 'checkpoint_inconsistent'
+          | 'malformed_event'
+          | 'event_hash_mismatch'
+          | 'unsupported_algorithm'
+          | 'signature_invalid'
+          | 'actor_key_unknown'
+          | 'actor_signature_invalid'
+          | 'stream_mismatch'
+          | 'duplicate_event'
+          | 'revision_gap'
+          | 'chain_broken'
+          | 'media_missing'
+          | 'media_mismatch'
+          | 'proof_missing'
+          | 'proof_invalid'
+          | 'stream_incomplete';
+        detail: string;
+      };
+      /** @description The agency of the case (bundles of format v3). */
+      agency?: string;
+      caseId?: string;
+      checkpoint?: {
+        origin: string;
+        size: number;
+        rootHash: string;
+      };
+      /** @description The keys the verdict rests on: given by the verifier (the service's own keys for POST /v1/verify), or taken from the bundle. */
+      trustedKeys: {
+        keyId: components['schemas']['defs']['$defs']['sha256'];
+        /** @enum {unknown} */
+        source: 'given' | 'bundle';
+      }[];
+      trustedCheckpoint?: {
+        size: number;
+        rootHash: string;
+        /** @constant */
+        consistent: true;
+        /** @description Once every inclusion proof verified: for each stream of the bundle, the last revision k such that revisions 0..k are all leaves of the trusted checkpoint's tree (-1: none). */
+        covers?: {
+          stream: string;
+          throughRevision: number;
+        }[];
+      };
+      /** @description When the bundle's checkpoint commits to the heads of all streams (docs/integrity.md §12.5) and each stream of the bundle was proved complete: at the checkpoint's size the log held no event of these streams beyond `revision` (-1: none). */
+      complete?: {
+        treeSize: number;
+        streams: {
+          stream: string;
+          revision: number;
+        }[];
+      };
+      /** @description Format v2: the streams the manifest says the bundle holds, with their last revision at export (-1: empty). */
+      streams?: {
+        stream: string;
+        revision: number;
+      }[];
+      counts: {
+        files: number;
+        events: number;
+        accessRecords: number;
+        media: number;
+        mediaBytes: number;
+        proofs: number;
+        bytes: number;
+      };
+      /** @description POST /v1/verify only: whether the bundle's checkpoint, when it is of this service's log (same origin), is a prefix of the log as the service holds it. A bundle valid on its own but not a prefix is reported invalid, checkpoint_inconsistent. */
+      log?: {
+        origin: string;
+        consistent: boolean;
+      };
+    };
+    /**
+     * The result of a write: the event's stream revision, global position and hash
+     * @description 201 when the event was recorded, 200 when an Idempotency-Key retry found the original. A case write names the case, act type and event; an officer write names the officer; an item write names the item.
+     */
+    'response.write-result': {
+      caseId?: components['schemas']['defs']['$defs']['id'];
+      /** @description The act type recorded. */
+      type?: string;
+      eventId?: components['schemas']['defs']['$defs']['uuid'];
+      officerId?: components['schemas']['defs']['$defs']['id'];
+      code?: components['schemas']['defs']['$defs']['id'];
+      agency?: components['schemas']['defs']['$defs']['id'];
+      /** @description The stream revision of the event (the next If-Match). */
+      revision: number;
+      /** @description The event's position in the global log (for ?consistentWith=). */
+      position: number;
+      hash: components['schemas']['defs']['$defs']['sha256'];
+    };
+  };
+  responses: never;
+  parameters: never;
+  requestBodies: never;
+  headers: never;
+  pathItems: never;
+}
+export type $defs = Record<string, never>;
+export interface operations {
+  getHealth: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Alive. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['response.health'];
+        };
+      };
+      /** @description The Accept header admits none of the media types this answers with (not_acceptable); `available` lists them. */
+      406: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description An unexpected failure (internal) or a store that does not answer. */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+    };
+  };
+  getReadiness: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Ready. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['response.ready'];
+        };
+      };
+      /** @description The Accept header admits none of the media types this answers with (not_acceptable); `available` lists them. */
+      406: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description A store does not answer, the read models have not caught up within the wait with ?consistentWith=, or with the log a posted bundle was checkpointed in (not_caught_up), or every bundle verification slot is taken (verify_busy); both with Retry-After. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description An unexpected failure (internal) or a store that does not answer. */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+    };
+  };
+  getOpenApi: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OpenAPI 3.1. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': Record<string, unknown>;
+        };
+      };
+      /** @description The Accept header admits none of the media types this answers with (not_acceptable); `available` lists them. */
+      406: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description An unexpected failure (internal) or a store that does not answer. */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+    };
+  };
+  getMetrics: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The metrics. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/plain': string;
+        };
+      };
+      /** @description The Accept header admits none of the media types this answers with (not_acceptable); `available` lists them. */
+      406: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description An unexpected failure (internal) or a store that does not answer. */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+    };
+  };
+  listOfficers: {
+    parameters: {
+      query?: {
+        /** @description Only officers of this agency. */
+        agency?: components['schemas']['defs']['$defs']['id'];
+        /** @description Only officers in this status. */
+        status?: 'active' | 'suspended' | 'retired';
+        /** @description Most items per page (1–200, default 50). */
+        limit?: number;
+        /** @description The `next` cursor of the previous page. */
+        cursor?: string;
+        /** @description Read your writes: wait (up to 5 s) until the read models have applied the log up to this position, the `position` a write returned; 503 not_caught_up otherwise. */
+        consistentWith?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A page of the officer list. */
+      200: {
+        headers: {
+          /** @description The quota policies, a Structured Field list: `"requests";q=<per minute>;w=60` and `"bytes";q=<per minute>;qu="content-bytes";w=60`. */
+          'RateLimit-Policy'?: string;
+          /** @description What this client has left of each policy: `"requests";r=<left>;t=<seconds until the whole quota is back>`, and the same for "bytes". */
+          RateLimit?: string;
+          /** @description A strong validator of the answer's bytes; If-None-Match with it answers 304. */
+          ETag?: string;
+          /** @description When the data served last changed on this replica; If-Modified-Since answers 304. */
+          'Last-Modified'?: string;
+          /** @description *: any origin may read it (no credentials). */
+          'Access-Control-Allow-Origin'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['response.officer-list'];
+        };
+      };
+      /** @description Not modified since the ETag (If-None-Match) or date (If-Modified-Since) the client holds. */
+      304: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description The Accept header admits none of the media types this answers with (not_acceptable); `available` lists them. */
+      406: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description Too many requests, or request-body bytes, from this client address; `Retry-After` says when to ask again (rate_limited). */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description A store does not answer, the read models have not caught up within the wait with ?consistentWith=, or with the log a posted bundle was checkpointed in (not_caught_up), or every bundle verification slot is taken (verify_busy); both with Retry-After. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description An unexpected failure (internal) or a store that does not answer. */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+    };
+  };
+  registerOfficer: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description A retry with the same key and the same request answers with the original result (200); the same key with another request is 422 idempotency_key_reused. Keys are per user and agency; POST /v1/cases without a caseId names its case by the key. */
+        'Idempotency-Key'?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['command.register-officer'];
+      };
+    };
+    responses: {
+      /** @description A retry with the same Idempotency-Key: the original result. */
+      200: {
+        headers: {
+          /** @description The stream revision, quoted. */
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['response.write-result'];
+        };
+      };
+      /** @description The officer recorded. */
+      201: {
+        headers: {
+          /** @description The stream revision, quoted. */
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['response.write-result'];
+        };
+      };
+      /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description No valid bearer token (unauthenticated). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description The token lacks the role this needs (forbidden). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description The Accept header admits none of the media types this answers with (not_acceptable); `available` lists them. */
+      406: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description The write conflicts with the record: a stale If-Match (revision_conflict) or a rule such as legal_review_required. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description The body is larger than allowed (too_large). */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description The body is in an unsupported encoding (unsupported_media_type). */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description A rule refuses the request; `code` names it (two_officers_required, certificate_invalid, recording_required...). */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description An unexpected failure (internal) or a store that does not answer. */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+    };
+  };
+  listItems: {
+    parameters: {
+      query?: {
+        /** @description Only items of this agency. */
+        agency?: components['schemas']['defs']['$defs']['id'];
+        /** @description Only items of this category. */
+        category?: components['schemas']['defs']['$defs']['itemCategory'];
+        /** @description Only retired (true) or current (false) items. */
+        retired?: 'true' | 'false';
+        /** @description Most items per page (1–200, default 50). */
+        limit?: number;
+        /** @description The `next` cursor of the previous page. */
+        cursor?: string;
+        /** @description Read your writes: wait (up to 5 s) until the read models have applied the log up to this position, the `position` a write returned; 503 not_caught_up otherwise. */
+        consistentWith?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A page of the item list. */
+      200: {
+        headers: {
+          /** @description The quota policies, a Structured Field list: `"requests";q=<per minute>;w=60` and `"bytes";q=<per minute>;qu="content-bytes";w=60`. */
+          'RateLimit-Policy'?: string;
+          /** @description What this client has left of each policy: `"requests";r=<left>;t=<seconds until the whole quota is back>`, and the same for "bytes". */
+          RateLimit?: string;
+          /** @description A strong validator of the answer's bytes; If-None-Match with it answers 304. */
+          ETag?: string;
+          /** @description When the data served last changed on this replica; If-Modified-Since answers 304. */
+          'Last-Modified'?: string;
+          /** @description *: any origin may read it (no credentials). */
+          'Access-Control-Allow-Origin'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['response.item-list'];
+        };
+      };
+      /** @description Not modified since the ETag (If-None-Match) or date (If-Modified-Since) the client holds. */
+      304: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description The Accept header admits none of the media types this answers with (not_acceptable); `available` lists them. */
+      406: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description Too many requests, or request-body bytes, from this client address; `Retry-After` says when to ask again (rate_limited). */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description A store does not answer, the read models have not caught up within the wait with ?consistentWith=, or with the log a posted bundle was checkpointed in (not_caught_up), or every bundle verification slot is taken (verify_busy); both with Retry-After. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description An unexpected failure (internal) or a store that does not answer. */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+    };
+  };
+  registerItem: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description A retry with the same key and the same request answers with the original result (200); the same key with another request is 422 idempotency_key_reused. Keys are per user and agency; POST /v1/cases without a caseId names its case by the key. */
+        'Idempotency-Key'?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['command.register-item'];
+      };
+    };
+    responses: {
+      /** @description A retry with the same Idempotency-Key: the original result. */
+      200: {
+        headers: {
+          /** @description The stream revision, quoted. */
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['response.write-result'];
+        };
+      };
+      /** @description The item recorded. */
+      201: {
+        headers: {
+          /** @description The stream revision, quoted. */
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['response.write-result'];
+        };
+      };
+      /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description No valid bearer token (unauthenticated). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description The token lacks the role this needs (forbidden). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description The Accept header admits none of the media types this answers with (not_acceptable); `available` lists them. */
+      406: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description The write conflicts with the record: a stale If-Match (revision_conflict) or a rule such as legal_review_required. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description The body is larger than allowed (too_large). */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description The body is in an unsupported encoding (unsupported_media_type). */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description A rule refuses the request; `code` names it (two_officers_required, certificate_invalid, recording_required...). */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description An unexpected failure (internal) or a store that does not answer. */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+    };
+  };
+  revokeTokens: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description A retry with the same key and the same request answers with the original result (200); the same key with another request is 422 idempotency_key_reused. Keys are per user and agency; POST /v1/cases without a caseId names its case by the key. */
+        'Idempotency-Key'?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['command.revoke-tokens'];
+      };
+    };
+    responses: {
+      /** @description A retry with the same Idempotency-Key: the original result. */
+      200: {
+        headers: {
+          /** @description The stream revision, quoted. */
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['response.token-revocation'];
+        };
+      };
+      /** @description The revocation recorded. */
+      201: {
+        headers: {
+          /** @description The stream revision, quoted. */
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['response.token-revocation'];
+        };
+      };
+      /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description No valid bearer token (unauthenticated). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description The token lacks the role this needs (forbidden). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description The Accept header admits none of the media types this answers with (not_acceptable); `available` lists them. */
+      406: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description The body is larger than allowed (too_large). */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description The body is in an unsupported encoding (unsupported_media_type). */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description A rule refuses the request; `code` names it (two_officers_required, certificate_invalid, recording_required...). */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description An unexpected failure (internal) or a store that does not answer. */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+    };
+  };
+  getCalendar: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The covered years. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['response.calendar'];
+        };
+      };
+      /** @description Not modified since the ETag (If-None-Match) or date (If-Modified-Since) the client holds. */
+      304: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description The Accept header admits none of the media types this answers with (not_acceptable); `available` lists them. */
+      406: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description An unexpected failure (internal) or a store that does not answer. */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+    };
+  };
+  getCalendarYear: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description A year, four digits. */
+        year: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The year's schedule. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['response.calendar-year'];
+        };
+      };
+      /** @description Not modified since the ETag (If-None-Match) or date (If-Modified-Since) the client holds. */
+      304: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description No such resource, or not one the caller may see (not_found). */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description The Accept header admits none of the media types this answers with (not_acceptable); `available` lists them. */
+      406: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description An unexpected failure (internal) or a store that does not answer. */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+    };
+  };
+  recordCalendarYear: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description A retry with the same key and the same request answers with the original result (200); the same key with another request is 422 idempotency_key_reused. Keys are per user and agency; POST /v1/cases without a caseId names its case by the key. */
+        'Idempotency-Key'?: string;
+      };
+      path: {
+        /** @description A year, four digits. */
+        year: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['command.record-calendar-year'];
+      };
+    };
+    responses: {
+      /** @description A retry with the same Idempotency-Key: the original result. */
+      200: {
+        headers: {
+          /** @description The stream revision, quoted. */
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['response.calendar-recorded'];
+        };
+      };
+      /** @description The recorded year recorded. */
+      201: {
+        headers: {
+          /** @description The stream revision, quoted. */
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['response.calendar-recorded'];
+        };
+      };
+      /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description No valid bearer token (unauthenticated). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description The token lacks the role this needs (forbidden). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description The Accept header admits none of the media types this answers with (not_acceptable); `available` lists them. */
+      406: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description The write conflicts with the record: a stale If-Match (revision_conflict) or a rule such as legal_review_required. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description The body is larger than allowed (too_large). */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description The body is in an unsupported encoding (unsupported_media_type). */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description A rule refuses the request; `code` names it (two_officers_required, certificate_invalid, recording_required...). */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description An unexpected failure (internal) or a store that does not answer. */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+    };
+  };
+  listDisclosures: {
+    parameters: {
+      query?: {
+        /** @description Only decisions of this agency. */
+        agency?: components['schemas']['defs']['$defs']['id'];
+        /** @description Only decisions of this enforcement item (its code). */
+        itemCode?: components['schemas']['defs']['$defs']['id'];
+        /** @description Only decisions of this category of enforcement item. */
+        category?: components['schemas']['defs']['$defs']['itemCategory'];
+        /** @description Search: words separated by spaces, each of which the document number, the item code or name, or a (redacted) party name must contain (ASCII letters in either case); at most 100 characters and 8 words. */
+        q?: string;
+        /** @description Published on or after this date. */
+        from?: components['schemas']['defs']['$defs']['date'];
+        /** @description Published on or before this date. */
+        to?: components['schemas']['defs']['$defs']['date'];
+        /** @description Most items per page (1–200, default 50). */
+        limit?: number;
+        /** @description The `next` cursor of the previous page. */
+        cursor?: string;
+        /** @description Read your writes: wait (up to 5 s) until the read models have applied the log up to this position, the `position` a write returned; 503 not_caught_up otherwise. */
+        consistentWith?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A page of published decisions and of withdrawal notices. */
+      200: {
+        headers: {
+          /** @description The quota policies, a Structured Field list: `"requests";q=<per minute>;w=60` and `"bytes";q=<per minute>;qu="content-bytes";w=60`. */
+          'RateLimit-Policy'?: string;
+          /** @description What this client has left of each policy: `"requests";r=<left>;t=<seconds until the whole quota is back>`, and the same for "bytes". */
+          RateLimit?: string;
+          /** @description A strong validator of the answer's bytes; If-None-Match with it answers 304. */
+          ETag?: string;
+          /** @description When the data served last changed on this replica; If-Modified-Since answers 304. */
+          'Last-Modified'?: string;
+          /** @description *: any origin may read it (no credentials). */
+          'Access-Control-Allow-Origin'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['response.disclosure-list'];
+        };
+      };
+      /** @description Not modified since the ETag (If-None-Match) or date (If-Modified-Since) the client holds. */
+      304: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description The Accept header admits none of the media types this answers with (not_acceptable); `available` lists them. */
+      406: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description Too many requests, or request-body bytes, from this client address; `Retry-After` says when to ask again (rate_limited). */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description A store does not answer, the read models have not caught up within the wait with ?consistentWith=, or with the log a posted bundle was checkpointed in (not_caught_up), or every bundle verification slot is taken (verify_busy); both with Retry-After. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description An unexpected failure (internal) or a store that does not answer. */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+    };
+  };
+  getDisclosureFeed: {
+    parameters: {
+      query?: {
+        /** @description Only decisions of this agency. */
+        agency?: components['schemas']['defs']['$defs']['id'];
+        /** @description Only decisions of this enforcement item (its code). */
+        itemCode?: components['schemas']['defs']['$defs']['id'];
+        /** @description Only decisions of this category of enforcement item. */
+        category?: components['schemas']['defs']['$defs']['itemCategory'];
+        /** @description Search: words separated by spaces, each of which the document number, the item code or name, or a (redacted) party name must contain (ASCII letters in either case); at most 100 characters and 8 words. */
+        q?: string;
+        /** @description Published on or after this date. */
+        from?: components['schemas']['defs']['$defs']['date'];
+        /** @description Published on or before this date. */
+        to?: components['schemas']['defs']['$defs']['date'];
+        /** @description Most items per page (1–200, default 50). */
+        limit?: number;
+        /** @description The `next` cursor of the previous page. */
+        cursor?: string;
+        /** @description Read your writes: wait (up to 5 s) until the read models have applied the log up to this position, the `position` a write returned; 503 not_caught_up otherwise. */
+        consistentWith?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description An Atom feed (RFC 4287): an entry per published decision (an update keeps its id), an `at:deleted-entry` per withdrawn one; `link rel="next"` pages on (RFC 5005). */
+      200: {
+        headers: {
+          /** @description The quota policies, a Structured Field list: `"requests";q=<per minute>;w=60` and `"bytes";q=<per minute>;qu="content-bytes";w=60`. */
+          'RateLimit-Policy'?: string;
+          /** @description What this client has left of each policy: `"requests";r=<left>;t=<seconds until the whole quota is back>`, and the same for "bytes". */
+          RateLimit?: string;
+          /** @description A strong validator of the answer's bytes; If-None-Match with it answers 304. */
+          ETag?: string;
+          /** @description When the data served last changed on this replica; If-Modified-Since answers 304. */
+          'Last-Modified'?: string;
+          /** @description *: any origin may read it (no credentials). */
+          'Access-Control-Allow-Origin'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/atom+xml': string;
+        };
+      };
+      /** @description Not modified since the ETag (If-None-Match) or date (If-Modified-Since) the client holds. */
+      304: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description The Accept header admits none of the media types this answers with (not_acceptable); `available` lists them. */
+      406: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description Too many requests, or request-body bytes, from this client address; `Retry-After` says when to ask again (rate_limited). */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description A store does not answer, the read models have not caught up within the wait with ?consistentWith=, or with the log a posted bundle was checkpointed in (not_caught_up), or every bundle verification slot is taken (verify_busy); both with Retry-After. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description An unexpected failure (internal) or a store that does not answer. */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+    };
+  };
+  listCases: {
+    parameters: {
+      query?: {
+        /** @description Only this agency (one the caller may read). */
+        agency?: components['schemas']['defs']['$defs']['id'];
+        /** @description Only cases in this status. */
+        status?: components['schemas']['defs']['$defs']['caseStatus'];
+        /** @description Only cases of this enforcement item. */
+        itemCode?: components['schemas']['defs']['$defs']['id'];
+        /** @description Opened on or after this date. */
+        from?: components['schemas']['defs']['$defs']['date'];
+        /** @description Opened on or before this date. */
+        to?: components['schemas']['defs']['$defs']['date'];
+        /** @description Most items per page (1–200, default 50). */
+        limit?: number;
+        /** @description The `next` cursor of the previous page. */
+        cursor?: string;
+        /** @description Read your writes: wait (up to 5 s) until the read models have applied the log up to this position, the `position` a write returned; 503 not_caught_up otherwise. */
+        consistentWith?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A page of case summaries. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['response.case-list'];
+        };
+      };
+      /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description No valid bearer token (unauthenticated). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description The token lacks the role this needs (forbidden). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description The Accept header admits none of the media types this answers with (not_acceptable); `available` lists them. */
+      406: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description A store does not answer, the read models have not caught up within the wait with ?consistentWith=, or with the log a posted bundle was checkpointed in (not_caught_up), or every bundle verification slot is taken (verify_busy); both with Retry-After. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description An unexpected failure (internal) or a store that does not answer. */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+    };
+  };
+  openCase: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description A retry with the same key and the same request answers with the original result (200); the same key with another request is 422 idempotency_key_reused. Keys are per user and agency; POST /v1/cases without a caseId names its case by the key. */
+        'Idempotency-Key'?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['command.open-case'];
+      };
+    };
+    responses: {
+      /** @description A retry with the same Idempotency-Key: the original result. */
+      200: {
+        headers: {
+          /** @description The stream revision, quoted. */
+          ETag?: string;
+          /** @description The case file. */
+          Location?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['response.write-result'];
+        };
+      };
+      /** @description The case recorded. */
+      201: {
+        headers: {
+          /** @description The stream revision, quoted. */
+          ETag?: string;
+          /** @description The case file. */
+          Location?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['response.write-result'];
+        };
+      };
+      /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description No valid bearer token (unauthenticated). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description The token lacks the role this needs (forbidden). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description The Accept header admits none of the media types this answers with (not_acceptable); `available` lists them. */
+      406: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description The write conflicts with the record: a stale If-Match (revision_conflict) or a rule such as legal_review_required. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description The body is larger than allowed (too_large). */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description The body is in an unsupported encoding (unsupported_media_type). */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description A rule refuses the request; `code` names it (two_officers_required, certificate_invalid, recording_required...). */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description An unexpected failure (internal) or a store that does not answer. */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+    };
+  };
+  recordAct: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description The stream revision the write expects, such as "3"; 409 revision_conflict otherwise. */
+        'If-Match'?: string;
+        /** @description A retry with the same key and the same request answers with the original result (200); the same key with another request is 422 idempotency_key_reused. Keys are per user and agency; POST /v1/cases without a caseId names its case by the key. */
+        'Idempotency-Key'?: string;
+      };
+      path: {
+        /** @description The case id, unique within its agency: a read looks it up among the agencies the caller may read, a write in the caller's own. */
+        caseId: components['schemas']['defs']['$defs']['id'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['command.record-act'];
+      };
+    };
+    responses: {
+      /** @description A retry with the same Idempotency-Key: the original result. */
+      200: {
+        headers: {
+          /** @description The stream revision, quoted. */
+          ETag?: string;
+          /** @description The case file. */
+          Location?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['response.write-result'];
+        };
+      };
+      /** @description The act recorded. */
+      201: {
+        headers: {
+          /** @description The stream revision, quoted. */
+          ETag?: string;
+          /** @description The case file. */
+          Location?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['response.write-result'];
+        };
+      };
+      /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description No valid bearer token (unauthenticated). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description The token lacks the role this needs (forbidden). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description No such resource, or not one the caller may see (not_found). */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description The Accept header admits none of the media types this answers with (not_acceptable); `available` lists them. */
+      406: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description The write conflicts with the record: a stale If-Match (revision_conflict) or a rule such as legal_review_required. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description The body is larger than allowed (too_large). */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description The body is in an unsupported encoding (unsupported_media_type). */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description A rule refuses the request; `code` names it (two_officers_required, certificate_invalid, recording_required...). */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description An unexpected failure (internal) or a store that does not answer. */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+    };
+  };
+  recordActs: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description The stream revision the write expects, such as "3"; 409 revision_conflict otherwise. */
+        'If-Match'?: string;
+        /** @description A retry with the same key and the same request answers with the original result (200); the same key with another request is 422 idempotency_key_reused. Keys are per user and agency; POST /v1/cases without a caseId names its case by the key. */
+        'Idempotency-Key'?: string;
+      };
+      path: {
+        /** @description The case id, unique within its agency: a read looks it up among the agencies the caller may read, a write in the caller's own. */
+        caseId: components['schemas']['defs']['$defs']['id'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['command.record-acts-batch'];
+      };
+    };
+    responses: {
+      /** @description A retry with the same Idempotency-Key: the original result. */
+      200: {
+        headers: {
+          /** @description The stream revision, quoted. */
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['response.batch-result'];
+        };
+      };
+      /** @description The acts recorded. */
+      201: {
+        headers: {
+          /** @description The stream revision, quoted. */
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['response.batch-result'];
+        };
+      };
+      /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description No valid bearer token (unauthenticated). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description The token lacks the role this needs (forbidden). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description No such resource, or not one the caller may see (not_found). */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description The Accept header admits none of the media types this answers with (not_acceptable); `available` lists them. */
+      406: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description The write conflicts with the record: a stale If-Match (revision_conflict) or a rule such as legal_review_required. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description The body is larger than allowed (too_large). */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description The body is in an unsupported encoding (unsupported_media_type). */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description A rule refuses the request; `code` names it (two_officers_required, certificate_invalid, recording_required...). */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description An unexpected failure (internal) or a store that does not answer. */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+    };
+  };
+  getCaseFile: {
+    parameters: {
+      query?: {
+        /** @description The agency whose case is meant, where agencies the caller may read (a supervisor) use the same case id; without it such a read is 409 case_ambiguous. An agency the caller may not read answers 404. */
+        agency?: components['schemas']['defs']['$defs']['id'];
+        /** @description Read your writes: wait (up to 5 s) until the read models have applied the log up to this position, the `position` a write returned; 503 not_caught_up otherwise. */
+        consistentWith?: string;
+      };
+      header?: {
+        /** @description Why the record is read, kept in the access record; percent-encoded UTF-8. */
+        'x-purpose'?: string;
+      };
+      path: {
+        /** @description The case id, unique within its agency: a read looks it up among the agencies the caller may read, a write in the caller's own. */
+        caseId: components['schemas']['defs']['$defs']['id'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The case file. */
+      200: {
+        headers: {
+          /** @description The stream revision, quoted. */
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['response.case-file'];
+        };
+      };
+      /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description No valid bearer token (unauthenticated). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description No such resource, or not one the caller may see (not_found). */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description The Accept header admits none of the media types this answers with (not_acceptable); `available` lists them. */
+      406: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description The write conflicts with the record: a stale If-Match (revision_conflict) or a rule such as legal_review_required. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description A store does not answer, the read models have not caught up within the wait with ?consistentWith=, or with the log a posted bundle was checkpointed in (not_caught_up), or every bundle verification slot is taken (verify_busy); both with Retry-After. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description An unexpected failure (internal) or a store that does not answer. */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+    };
+  };
+  listCaseEvents: {
+    parameters: {
+      query?: {
+        /** @description The agency whose case is meant, where agencies the caller may read (a supervisor) use the same case id; without it such a read is 409 case_ambiguous. An agency the caller may not read answers 404. */
+        agency?: components['schemas']['defs']['$defs']['id'];
+        /** @description Most events per page (1–1000, default 100). */
+        limit?: number;
+        /** @description The `next` cursor of the previous page (the first page without one). */
+        cursor?: string;
+      };
+      header?: {
+        /** @description Why the record is read, kept in the access record; percent-encoded UTF-8. */
+        'x-purpose'?: string;
+      };
+      path: {
+        /** @description The case id, unique within its agency: a read looks it up among the agencies the caller may read, a write in the caller's own. */
+        caseId: components['schemas']['defs']['$defs']['id'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A page of events, in stream order; `next` when more follow. */
+      200: {
+        headers: {
+          /** @description The revision of the page's last event, quoted. */
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['response.case-events'];
+        };
+      };
+      /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description No valid bearer token (unauthenticated). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description No such resource, or not one the caller may see (not_found). */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description The Accept header admits none of the media types this answers with (not_acceptable); `available` lists them. */
+      406: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description The write conflicts with the record: a stale If-Match (revision_conflict) or a rule such as legal_review_required. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description An unexpected failure (internal) or a store that does not answer. */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+    };
+  };
+  listSimilarCases: {
+    parameters: {
+      query?: {
+        /** @description The agency whose case is meant, where agencies the caller may read (a supervisor) use the same case id; without it such a read is 409 case_ambiguous. An agency the caller may not read answers 404. */
+        agency?: components['schemas']['defs']['$defs']['id'];
+        /** @description Most cases (1–20, default 5). */
+        limit?: number;
+        /** @description Read your writes: wait (up to 5 s) until the read models have applied the log up to this position, the `position` a write returned; 503 not_caught_up otherwise. */
+        consistentWith?: string;
+      };
+      header?: {
+        /** @description Why the record is read, kept in the access record; percent-encoded UTF-8. */
+        'x-purpose'?: string;
+      };
+      path: {
+        /** @description The case id, unique within its agency: a read looks it up among the agencies the caller may read, a write in the caller's own. */
+        caseId: components['schemas']['defs']['$defs']['id'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The similar cases, closest first. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['response.similar-cases'];
+        };
+      };
+      /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description No valid bearer token (unauthenticated). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description No such resource, or not one the caller may see (not_found). */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description The Accept header admits none of the media types this answers with (not_acceptable); `available` lists them. */
+      406: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description The write conflicts with the record: a stale If-Match (revision_conflict) or a rule such as legal_review_required. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description A store does not answer, the read models have not caught up within the wait with ?consistentWith=, or with the log a posted bundle was checkpointed in (not_caught_up), or every bundle verification slot is taken (verify_busy); both with Retry-After. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description An unexpected failure (internal) or a store that does not answer. */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+    };
+  };
+  getCaseBundle: {
+    parameters: {
+      query?: {
+        /** @description The agency whose case is meant, where agencies the caller may read (a supervisor) use the same case id; without it such a read is 409 case_ambiguous. An agency the caller may not read answers 404. */
+        agency?: components['schemas']['defs']['$defs']['id'];
+        /** @description The size of a checkpoint the caller holds: the bundle then carries consistency.json, the proof from it to the bundle checkpoint. */
+        trustedSize?: number;
+      };
+      header?: {
+        /** @description Why the record is read, kept in the access record; percent-encoded UTF-8. */
+        'x-purpose'?: string;
+      };
+      path: {
+        /** @description The case id, unique within its agency: a read looks it up among the agencies the caller may read, a write in the caller's own. */
+        caseId: components['schemas']['defs']['$defs']['id'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The bundle (POSIX ustar). */
+      200: {
+        headers: {
+          /** @description attachment; filename="case-<caseId>.tar" */
+          'Content-Disposition'?: string;
+          /** @description The size of the bundle in bytes, known before it is streamed. */
+          'Content-Length'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/x-tar': unknown;
+        };
+      };
+      /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description No valid bearer token (unauthenticated). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description No such resource, or not one the caller may see (not_found). */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description The Accept header admits none of the media types this answers with (not_acceptable); `available` lists them. */
+      406: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description The write conflicts with the record: a stale If-Match (revision_conflict) or a rule such as legal_review_required. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description A store does not answer, the read models have not caught up within the wait with ?consistentWith=, or with the log a posted bundle was checkpointed in (not_caught_up), or every bundle verification slot is taken (verify_busy); both with Retry-After. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description An unexpected failure (internal) or a store that does not answer. */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+    };
+  };
+  uploadMedium: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description The SHA-256 the bytes must have (400 digest_mismatch). */
+        'x-content-sha256'?: components['schemas']['defs']['$defs']['sha256'];
+      };
+      path?: never;
+      cookie?: never;
+    };
+    /** @description The bytes; their Content-Type is stored with them. */
+    requestBody: {
+      content: {
+        '*/*': unknown;
+      };
+    };
+    responses: {
+      /** @description The caller's agency held these bytes already. */
+      200: {
+        headers: {
+          /** @description The SHA-256, quoted. */
+          ETag?: string;
+          /** @description Where the bytes are read. */
+          Location?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['response.media-info'];
+        };
+      };
+      /** @description Stored, and now held by the caller's agency (whether or not another agency stored the same bytes). */
+      201: {
+        headers: {
+          /** @description The SHA-256, quoted. */
+          ETag?: string;
+          /** @description Where the bytes are read. */
+          Location?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['response.media-info'];
+        };
+      };
+      /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description No valid bearer token (unauthenticated). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description The token lacks the role this needs (forbidden). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description The Accept header admits none of the media types this answers with (not_acceptable); `available` lists them. */
+      406: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description The body is larger than allowed (too_large). */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description The body is in an unsupported encoding (unsupported_media_type). */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description An unexpected failure (internal) or a store that does not answer. */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+    };
+  };
+  getMedium: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description One byte range, such as bytes=0-1023. */
+        Range?: string;
+        /** @description The ETag the range applies to; another answers with the whole medium. */
+        'If-Range'?: string;
+        /** @description ETags the client holds (304 when one matches). */
+        'If-None-Match'?: string;
+        /** @description Why the record is read, kept in the access record; percent-encoded UTF-8. */
+        'x-purpose'?: string;
+      };
+      path: {
+        /** @description The medium (its SHA-256). */
+        sha256: components['schemas']['defs']['$defs']['sha256'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The bytes. */
+      200: {
+        headers: {
+          /** @description The SHA-256, quoted. */
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          '*/*': unknown;
+        };
+      };
+      /** @description The range asked for. */
+      206: {
+        headers: {
+          /** @description bytes a-b/size */
+          'Content-Range'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          '*/*': unknown;
+        };
+      };
+      /** @description The client holds these bytes already. */
+      304: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description No valid bearer token (unauthenticated). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description No such resource, or not one the caller may see (not_found). */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description The range lies outside the medium (range_not_satisfiable). */
+      416: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description An unexpected failure (internal) or a store that does not answer. */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+    };
+  };
+  streamAuditEvents: {
+    parameters: {
+      query?: {
+        /** @description Resume after this position. */
+        after?: string;
+      };
+      header?: {
+        /** @description Resume after this position (as an SSE client reconnects). */
+        'Last-Event-ID'?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A stream of unnamed messages (`EventSource.onmessage` receives them) whose `id` is the global position; `data` is a `response.live-event`. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/event-stream': string;
+        };
+      };
+      /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description No valid bearer token (unauthenticated). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description The token lacks the role this needs (forbidden). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description The Accept header admits none of the media types this answers with (not_acceptable); `available` lists them. */
+      406: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description An unexpected failure (internal) or a store that does not answer. */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+    };
+  };
+  pullEvents: {
+    parameters: {
+      query?: {
+        /** @description The position processed last (exclusive start; default 0, the start of the log): the `next` of the previous page. */
+        after?: string;
+        /** @description Only events of these types: a comma-separated list of at most 32 distinct known event types (400 invalid_query otherwise). */
+        types?: string;
+        /** @description Most events per page (1–500, default 100). */
+        limit?: number;
+      };
+      header?: {
+        /** @description The ETag of the same request answered before: 304 while nothing new arrived. */
+        'If-None-Match'?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A page of events; `Link: <…>; rel="next"` names the request for the page after it (also when the page is empty: where to poll again). */
+      200: {
+        headers: {
+          /** @description Changes when the page would hold other events. */
+          ETag?: string;
+          /** @description The next page, rel="next". */
+          Link?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['response.event-feed'];
+        };
+      };
+      /** @description Nothing new since the page whose ETag was sent in If-None-Match. */
+      304: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description No valid bearer token (unauthenticated). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description The token lacks the role this needs (forbidden). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description The Accept header admits none of the media types this answers with (not_acceptable); `available` lists them. */
+      406: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description An unexpected failure (internal) or a store that does not answer. */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+    };
+  };
+  listOverdueDisclosures: {
+    parameters: {
+      query?: {
+        /** @description Only this agency (the supervisor's own or one it supervises). */
+        agency?: components['schemas']['defs']['$defs']['id'];
+        /** @description The day to judge on (default today at the viewed agency's UTC offset). */
+        asOf?: components['schemas']['defs']['$defs']['date'];
+        /** @description Most items per page (1–200, default 50). */
+        limit?: number;
+        /** @description The `next` cursor of the previous page. */
+        cursor?: string;
+        /** @description Read your writes: wait (up to 5 s) until the read models have applied the log up to this position, the `position` a write returned; 503 not_caught_up otherwise. */
+        consistentWith?: string;
+        /** @description csv or json; otherwise the Accept header decides (JSON when both are acceptable). */
+        format?: 'json' | 'csv';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A page of overdue and late publications, earliest due first. As CSV, one row per entry (a nested list gives one row per element); `Link: rel="next"` pages on. */
+      200: {
+        headers: {
+          /** @description The next page, when there is one. */
+          Link?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['response.audit-overdue-disclosures'];
+          'text/csv': string;
+        };
+      };
+      /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description No valid bearer token (unauthenticated). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description The token lacks the role this needs (forbidden). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description The Accept header admits none of the media types this answers with (not_acceptable); `available` lists them. */
+      406: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description A store does not answer, the read models have not caught up within the wait with ?consistentWith=, or with the log a posted bundle was checkpointed in (not_caught_up), or every bundle verification slot is taken (verify_busy); both with Retry-After. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description An unexpected failure (internal) or a store that does not answer. */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+    };
+  };
+  listMissingRecordings: {
+    parameters: {
+      query?: {
+        /** @description Only this agency (the supervisor's own or one it supervises). */
+        agency?: components['schemas']['defs']['$defs']['id'];
+        /** @description Most items per page (1–200, default 50). */
+        limit?: number;
+        /** @description The `next` cursor of the previous page. */
+        cursor?: string;
+        /** @description Read your writes: wait (up to 5 s) until the read models have applied the log up to this position, the `position` a write returned; 503 not_caught_up otherwise. */
+        consistentWith?: string;
+        /** @description csv or json; otherwise the Accept header decides (JSON when both are acceptable). */
+        format?: 'json' | 'csv';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A page of cases with the acts lacking a recording. As CSV, one row per entry (a nested list gives one row per element); `Link: rel="next"` pages on. */
+      200: {
+        headers: {
+          /** @description The next page, when there is one. */
+          Link?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['response.audit-missing-recordings'];
+          'text/csv': string;
+        };
+      };
+      /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description No valid bearer token (unauthenticated). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description The token lacks the role this needs (forbidden). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description The Accept header admits none of the media types this answers with (not_acceptable); `available` lists them. */
+      406: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description A store does not answer, the read models have not caught up within the wait with ?consistentWith=, or with the log a posted bundle was checkpointed in (not_caught_up), or every bundle verification slot is taken (verify_busy); both with Retry-After. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description An unexpected failure (internal) or a store that does not answer. */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+    };
+  };
+  listMajorDecisions: {
+    parameters: {
+      query?: {
+        /** @description Only this agency (the supervisor's own or one it supervises). */
+        agency?: components['schemas']['defs']['$defs']['id'];
+        /** @description Only decisions that an approved review matched (true) or not (false). */
+        matched?: 'true' | 'false';
+        /** @description Most items per page (1–200, default 50). */
+        limit?: number;
+        /** @description The `next` cursor of the previous page. */
+        cursor?: string;
+        /** @description Read your writes: wait (up to 5 s) until the read models have applied the log up to this position, the `position` a write returned; 503 not_caught_up otherwise. */
+        consistentWith?: string;
+        /** @description csv or json; otherwise the Accept header decides (JSON when both are acceptable). */
+        format?: 'json' | 'csv';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A page of major decisions, newest first. As CSV, one row per entry (a nested list gives one row per element); `Link: rel="next"` pages on. */
+      200: {
+        headers: {
+          /** @description The next page, when there is one. */
+          Link?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['response.audit-major-decisions'];
+          'text/csv': string;
+        };
+      };
+      /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description No valid bearer token (unauthenticated). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description The token lacks the role this needs (forbidden). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description The Accept header admits none of the media types this answers with (not_acceptable); `available` lists them. */
+      406: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description A store does not answer, the read models have not caught up within the wait with ?consistentWith=, or with the log a posted bundle was checkpointed in (not_caught_up), or every bundle verification slot is taken (verify_busy); both with Retry-After. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description An unexpected failure (internal) or a store that does not answer. */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+    };
+  };
+  listCaseAccess: {
+    parameters: {
+      query?: {
+        /** @description Only this agency (the supervisor's own or one it supervises). */
+        agency?: components['schemas']['defs']['$defs']['id'];
+        /** @description The retrievals of this case (caseId or sub is required). */
+        caseId?: components['schemas']['defs']['$defs']['id'];
+        /** @description The retrievals by this reader (caseId or sub is required). */
+        sub?: string;
+        /** @description Most items per page (1–200, default 50). */
+        limit?: number;
+        /** @description The `next` cursor of the previous page. */
+        cursor?: string;
+        /** @description Read your writes: wait (up to 5 s) until the read models have applied the log up to this position, the `position` a write returned; 503 not_caught_up otherwise. */
+        consistentWith?: string;
+        /** @description csv or json; otherwise the Accept header decides (JSON when both are acceptable). */
+        format?: 'json' | 'csv';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A page of the access log. As CSV, one row per entry (a nested list gives one row per element); `Link: rel="next"` pages on. */
+      200: {
+        headers: {
+          /** @description The next page, when there is one. */
+          Link?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['response.audit-access'];
+          'text/csv': string;
+        };
+      };
+      /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description No valid bearer token (unauthenticated). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description The token lacks the role this needs (forbidden). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description The Accept header admits none of the media types this answers with (not_acceptable); `available` lists them. */
+      406: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description A store does not answer, the read models have not caught up within the wait with ?consistentWith=, or with the log a posted bundle was checkpointed in (not_caught_up), or every bundle verification slot is taken (verify_busy); both with Retry-After. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description An unexpected failure (internal) or a store that does not answer. */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+    };
+  };
+  listDeniedAccess: {
+    parameters: {
+      query?: {
+        /** @description Only this agency (the supervisor's own or one it supervises). */
+        agency?: components['schemas']['defs']['$defs']['id'];
+        /** @description The refusals of this reader. */
+        sub?: string;
+        /** @description The refusals of reads of this case id. */
+        caseId?: components['schemas']['defs']['$defs']['id'];
+        /** @description Most items per page (1–200, default 50). */
+        limit?: number;
+        /** @description The `next` cursor of the previous page. */
+        cursor?: string;
+        /** @description Read your writes: wait (up to 5 s) until the read models have applied the log up to this position, the `position` a write returned; 503 not_caught_up otherwise. */
+        consistentWith?: string;
+        /** @description csv or json; otherwise the Accept header decides (JSON when both are acceptable). */
+        format?: 'json' | 'csv';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A page of refused retrievals. As CSV, one row per entry (a nested list gives one row per element); `Link: rel="next"` pages on. */
+      200: {
+        headers: {
+          /** @description The next page, when there is one. */
+          Link?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['response.audit-denied-access'];
+          'text/csv': string;
+        };
+      };
+      /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description No valid bearer token (unauthenticated). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description The token lacks the role this needs (forbidden). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description The Accept header admits none of the media types this answers with (not_acceptable); `available` lists them. */
+      406: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description A store does not answer, the read models have not caught up within the wait with ?consistentWith=, or with the log a posted bundle was checkpointed in (not_caught_up), or every bundle verification slot is taken (verify_busy); both with Retry-After. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description An unexpected failure (internal) or a store that does not answer. */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+    };
+  };
+  getCertificateAudit: {
+    parameters: {
+      query?: {
+        /** @description Only this agency (the supervisor's own or one it supervises). */
+        agency?: components['schemas']['defs']['$defs']['id'];
+        /** @description The day to judge on (default today at the viewed agency's UTC offset). */
+        asOf?: components['schemas']['defs']['$defs']['date'];
+        /** @description Read your writes: wait (up to 5 s) until the read models have applied the log up to this position, the `position` a write returned; 503 not_caught_up otherwise. */
+        consistentWith?: string;
+        /** @description csv or json; otherwise the Accept header decides (JSON when both are acceptable). */
+        format?: 'json' | 'csv';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The certificate findings. As CSV, one row per entry (a nested list gives one row per element); `Link: rel="next"` pages on. */
+      200: {
+        headers: {
+          /** @description The next page, when there is one. */
+          Link?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['response.audit-certificates'];
+          'text/csv': string;
+        };
+      };
+      /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description No valid bearer token (unauthenticated). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description The token lacks the role this needs (forbidden). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description The Accept header admits none of the media types this answers with (not_acceptable); `available` lists them. */
+      406: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description A store does not answer, the read models have not caught up within the wait with ?consistentWith=, or with the log a posted bundle was checkpointed in (not_caught_up), or every bundle verification slot is taken (verify_busy); both with Retry-After. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description An unexpected failure (internal) or a store that does not answer. */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+    };
+  };
+  getReviewerRatio: {
+    parameters: {
+      query?: {
+        /** @description Only this agency (the supervisor's own or one it supervises). */
+        agency?: components['schemas']['defs']['$defs']['id'];
+        /** @description Read your writes: wait (up to 5 s) until the read models have applied the log up to this position, the `position` a write returned; 503 not_caught_up otherwise. */
+        consistentWith?: string;
+        /** @description csv or json; otherwise the Accept header decides (JSON when both are acceptable). */
+        format?: 'json' | 'csv';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description One entry per agency. As CSV, one row per entry (a nested list gives one row per element); `Link: rel="next"` pages on. */
+      200: {
+        headers: {
+          /** @description The next page, when there is one. */
+          Link?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['response.audit-reviewer-ratio'];
+          'text/csv': string;
+        };
+      };
+      /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description No valid bearer token (unauthenticated). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description The token lacks the role this needs (forbidden). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description The Accept header admits none of the media types this answers with (not_acceptable); `available` lists them. */
+      406: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description A store does not answer, the read models have not caught up within the wait with ?consistentWith=, or with the log a posted bundle was checkpointed in (not_caught_up), or every bundle verification slot is taken (verify_busy); both with Retry-After. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description An unexpected failure (internal) or a store that does not answer. */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+    };
+  };
+  getWarnings: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The warnings in force today. As CSV, one row per entry (a nested list gives one row per element); `Link: rel="next"` pages on. */
+      200: {
+        headers: {
+          /** @description The next page, when there is one. */
+          Link?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['response.audit-warnings'];
+          'text/csv': string;
+        };
+      };
+      /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description No valid bearer token (unauthenticated). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description The token lacks the role this needs (forbidden). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description The Accept header admits none of the media types this answers with (not_acceptable); `available` lists them. */
+      406: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description A store does not answer, the read models have not caught up within the wait with ?consistentWith=, or with the log a posted bundle was checkpointed in (not_caught_up), or every bundle verification slot is taken (verify_busy); both with Retry-After. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description An unexpected failure (internal) or a store that does not answer. */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+    };
+  };
+  getYearlyStatistics: {
+    parameters: {
+      query: {
+        /** @description The calendar year. */
+        year: string;
+        /** @description The agency (default the supervisor's own; one it supervises). */
+        agency?: components['schemas']['defs']['$defs']['id'];
+        /** @description The day publication is judged on (default today at the viewed agency's UTC offset). */
+        asOf?: components['schemas']['defs']['$defs']['date'];
+        /** @description csv or json; otherwise the Accept header decides (JSON when both are acceptable). */
+        format?: 'json' | 'csv';
+        /** @description Read your writes: wait (up to 5 s) until the read models have applied the log up to this position, the `position` a write returned; 503 not_caught_up otherwise. */
+        consistentWith?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The figures; as CSV, a header row `metric,value` and one row per figure (RFC 4180, UTF-8 with a BOM). */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['response.audit-statistics'];
+          'text/csv': string;
+        };
+      };
+      /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description No valid bearer token (unauthenticated). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description The token lacks the role this needs (forbidden). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description The Accept header admits none of the media types this answers with (not_acceptable); `available` lists them. */
+      406: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description A store does not answer, the read models have not caught up within the wait with ?consistentWith=, or with the log a posted bundle was checkpointed in (not_caught_up), or every bundle verification slot is taken (verify_busy); both with Retry-After. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description An unexpected failure (internal) or a store that does not answer. */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+    };
+  };
+  listQuarantinedEvents: {
+    parameters: {
+      query?: {
+        /** @description Only this agency (the supervisor's own or one it supervises). */
+        agency?: components['schemas']['defs']['$defs']['id'];
+        /** @description Only the events this projection quarantined. */
+        projection?: string;
+        /** @description Most items per page (1–200, default 50). */
+        limit?: number;
+        /** @description The `next` cursor of the previous page. */
+        cursor?: string;
+        /** @description Read your writes: wait (up to 5 s) until the read models have applied the log up to this position, the `position` a write returned; 503 not_caught_up otherwise. */
+        consistentWith?: string;
+        /** @description csv or json; otherwise the Accept header decides (JSON when both are acceptable). */
+        format?: 'json' | 'csv';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A page of quarantined events. As CSV, one row per entry (a nested list gives one row per element); `Link: rel="next"` pages on. */
+      200: {
+        headers: {
+          /** @description The next page, when there is one. */
+          Link?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['response.audit-quarantine'];
+          'text/csv': string;
+        };
+      };
+      /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description No valid bearer token (unauthenticated). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description The token lacks the role this needs (forbidden). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description The Accept header admits none of the media types this answers with (not_acceptable); `available` lists them. */
+      406: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description A store does not answer, the read models have not caught up within the wait with ?consistentWith=, or with the log a posted bundle was checkpointed in (not_caught_up), or every bundle verification slot is taken (verify_busy); both with Retry-After. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description An unexpected failure (internal) or a store that does not answer. */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+    };
+  };
+  getCheckpoint: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The checkpoint and its C2SP signed note; with `Accept: text/plain` (preferred over JSON), the bare signed note, as transparency-log tools read it. */
+      200: {
+        headers: {
+          /** @description The quota policies, a Structured Field list: `"requests";q=<per minute>;w=60` and `"bytes";q=<per minute>;qu="content-bytes";w=60`. */
+          'RateLimit-Policy'?: string;
+          /** @description What this client has left of each policy: `"requests";r=<left>;t=<seconds until the whole quota is back>`, and the same for "bytes". */
+          RateLimit?: string;
+          /** @description A strong validator of the answer's bytes; If-None-Match with it answers 304. */
+          ETag?: string;
+          /** @description When the data served last changed on this replica; If-Modified-Since answers 304. */
+          'Last-Modified'?: string;
+          /** @description *: any origin may read it (no credentials). */
+          'Access-Control-Allow-Origin'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['response.checkpoint'];
+          'text/plain': string;
+        };
+      };
+      /** @description Not modified since the ETag (If-None-Match) or date (If-Modified-Since) the client holds. */
+      304: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description The Accept header admits none of the media types this answers with (not_acceptable); `available` lists them. */
+      406: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description Too many requests, or request-body bytes, from this client address; `Retry-After` says when to ask again (rate_limited). */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description A store does not answer, the read models have not caught up within the wait with ?consistentWith=, or with the log a posted bundle was checkpointed in (not_caught_up), or every bundle verification slot is taken (verify_busy); both with Retry-After. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description An unexpected failure (internal) or a store that does not answer. */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+    };
+  };
+  getCheckpointNote: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The signed note: the tlog-checkpoint body, a blank line, the signature line. */
+      200: {
+        headers: {
+          /** @description The quota policies, a Structured Field list: `"requests";q=<per minute>;w=60` and `"bytes";q=<per minute>;qu="content-bytes";w=60`. */
+          'RateLimit-Policy'?: string;
+          /** @description What this client has left of each policy: `"requests";r=<left>;t=<seconds until the whole quota is back>`, and the same for "bytes". */
+          RateLimit?: string;
+          /** @description A strong validator of the answer's bytes; If-None-Match with it answers 304. */
+          ETag?: string;
+          /** @description When the data served last changed on this replica; If-Modified-Since answers 304. */
+          'Last-Modified'?: string;
+          /** @description *: any origin may read it (no credentials). */
+          'Access-Control-Allow-Origin'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'text/plain': string;
+        };
+      };
+      /** @description Not modified since the ETag (If-None-Match) or date (If-Modified-Since) the client holds. */
+      304: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description The Accept header admits none of the media types this answers with (not_acceptable); `available` lists them. */
+      406: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description Too many requests, or request-body bytes, from this client address; `Retry-After` says when to ask again (rate_limited). */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description A store does not answer, the read models have not caught up within the wait with ?consistentWith=, or with the log a posted bundle was checkpointed in (not_caught_up), or every bundle verification slot is taken (verify_busy); both with Retry-After. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description An unexpected failure (internal) or a store that does not answer. */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+    };
+  };
+  listCheckpoints: {
+    parameters: {
+      query?: {
+        /** @description Most items per page (1–200, default 50). */
+        limit?: number;
+        /** @description The `next` cursor of the previous page. */
+        cursor?: string;
+        /** @description Read your writes: wait (up to 5 s) until the read models have applied the log up to this position, the `position` a write returned; 503 not_caught_up otherwise. */
+        consistentWith?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A page of checkpoints. */
+      200: {
+        headers: {
+          /** @description The quota policies, a Structured Field list: `"requests";q=<per minute>;w=60` and `"bytes";q=<per minute>;qu="content-bytes";w=60`. */
+          'RateLimit-Policy'?: string;
+          /** @description What this client has left of each policy: `"requests";r=<left>;t=<seconds until the whole quota is back>`, and the same for "bytes". */
+          RateLimit?: string;
+          /** @description A strong validator of the answer's bytes; If-None-Match with it answers 304. */
+          ETag?: string;
+          /** @description When the data served last changed on this replica; If-Modified-Since answers 304. */
+          'Last-Modified'?: string;
+          /** @description *: any origin may read it (no credentials). */
+          'Access-Control-Allow-Origin'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['response.checkpoint-list'];
+        };
+      };
+      /** @description Not modified since the ETag (If-None-Match) or date (If-Modified-Since) the client holds. */
+      304: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description The Accept header admits none of the media types this answers with (not_acceptable); `available` lists them. */
+      406: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description Too many requests, or request-body bytes, from this client address; `Retry-After` says when to ask again (rate_limited). */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description A store does not answer, the read models have not caught up within the wait with ?consistentWith=, or with the log a posted bundle was checkpointed in (not_caught_up), or every bundle verification slot is taken (verify_busy); both with Retry-After. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description An unexpected failure (internal) or a store that does not answer. */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+    };
+  };
+  getInclusionProof: {
+    parameters: {
+      query: {
+        /** @description The event. */
+        eventId: components['schemas']['defs']['$defs']['uuid'];
+        /** @description The tree size to prove against, such as a checkpoint's (default: the whole tree). */
+        treeSize?: number;
+        /** @description Read your writes: wait (up to 5 s) until the read models have applied the log up to this position, the `position` a write returned; 503 not_caught_up otherwise. */
+        consistentWith?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The proof. */
+      200: {
+        headers: {
+          /** @description The quota policies, a Structured Field list: `"requests";q=<per minute>;w=60` and `"bytes";q=<per minute>;qu="content-bytes";w=60`. */
+          'RateLimit-Policy'?: string;
+          /** @description What this client has left of each policy: `"requests";r=<left>;t=<seconds until the whole quota is back>`, and the same for "bytes". */
+          RateLimit?: string;
+          /** @description A strong validator of the answer's bytes; If-None-Match with it answers 304. */
+          ETag?: string;
+          /** @description When the data served last changed on this replica; If-Modified-Since answers 304. */
+          'Last-Modified'?: string;
+          /** @description *: any origin may read it (no credentials). */
+          'Access-Control-Allow-Origin'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['response.inclusion-proof'];
+        };
+      };
+      /** @description Not modified since the ETag (If-None-Match) or date (If-Modified-Since) the client holds. */
+      304: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description No such resource, or not one the caller may see (not_found). */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description The Accept header admits none of the media types this answers with (not_acceptable); `available` lists them. */
+      406: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description Too many requests, or request-body bytes, from this client address; `Retry-After` says when to ask again (rate_limited). */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description A store does not answer, the read models have not caught up within the wait with ?consistentWith=, or with the log a posted bundle was checkpointed in (not_caught_up), or every bundle verification slot is taken (verify_busy); both with Retry-After. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description An unexpected failure (internal) or a store that does not answer. */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+    };
+  };
+  getConsistencyProof: {
+    parameters: {
+      query: {
+        /** @description The smaller tree size (at least 1). */
+        from: number;
+        /** @description The larger tree size. */
+        to: number;
+        /** @description Read your writes: wait (up to 5 s) until the read models have applied the log up to this position, the `position` a write returned; 503 not_caught_up otherwise. */
+        consistentWith?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The proof. */
+      200: {
+        headers: {
+          /** @description The quota policies, a Structured Field list: `"requests";q=<per minute>;w=60` and `"bytes";q=<per minute>;qu="content-bytes";w=60`. */
+          'RateLimit-Policy'?: string;
+          /** @description What this client has left of each policy: `"requests";r=<left>;t=<seconds until the whole quota is back>`, and the same for "bytes". */
+          RateLimit?: string;
+          /** @description A strong validator of the answer's bytes; If-None-Match with it answers 304. */
+          ETag?: string;
+          /** @description When the data served last changed on this replica; If-Modified-Since answers 304. */
+          'Last-Modified'?: string;
+          /** @description *: any origin may read it (no credentials). */
+          'Access-Control-Allow-Origin'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['response.consistency-proof'];
+        };
+      };
+      /** @description Not modified since the ETag (If-None-Match) or date (If-Modified-Since) the client holds. */
+      304: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description The Accept header admits none of the media types this answers with (not_acceptable); `available` lists them. */
+      406: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description Too many requests, or request-body bytes, from this client address; `Retry-After` says when to ask again (rate_limited). */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description A store does not answer, the read models have not caught up within the wait with ?consistentWith=, or with the log a posted bundle was checkpointed in (not_caught_up), or every bundle verification slot is taken (verify_busy); both with Retry-After. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description An unexpected failure (internal) or a store that does not answer. */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+    };
+  };
+  getHeadProof: {
+    parameters: {
+      query: {
+        /** @description The stream name, such as `case-<agency>:<caseId>`. */
+        stream: string;
+        /** @description The tree size, such as a checkpoint's (default: the whole tree). */
+        treeSize?: number;
+        /** @description Read your writes: wait (up to 5 s) until the read models have applied the log up to this position, the `position` a write returned; 503 not_caught_up otherwise. */
+        consistentWith?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The proof. */
+      200: {
+        headers: {
+          /** @description The quota policies, a Structured Field list: `"requests";q=<per minute>;w=60` and `"bytes";q=<per minute>;qu="content-bytes";w=60`. */
+          'RateLimit-Policy'?: string;
+          /** @description What this client has left of each policy: `"requests";r=<left>;t=<seconds until the whole quota is back>`, and the same for "bytes". */
+          RateLimit?: string;
+          /** @description A strong validator of the answer's bytes; If-None-Match with it answers 304. */
+          ETag?: string;
+          /** @description When the data served last changed on this replica; If-Modified-Since answers 304. */
+          'Last-Modified'?: string;
+          /** @description *: any origin may read it (no credentials). */
+          'Access-Control-Allow-Origin'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['response.head-proof'];
+        };
+      };
+      /** @description Not modified since the ETag (If-None-Match) or date (If-Modified-Since) the client holds. */
+      304: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description No valid bearer token (unauthenticated). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description No such resource, or not one the caller may see (not_found). */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description The Accept header admits none of the media types this answers with (not_acceptable); `available` lists them. */
+      406: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description Too many requests, or request-body bytes, from this client address; `Retry-After` says when to ask again (rate_limited). */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description A store does not answer, the read models have not caught up within the wait with ?consistentWith=, or with the log a posted bundle was checkpointed in (not_caught_up), or every bundle verification slot is taken (verify_busy); both with Retry-After. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description An unexpected failure (internal) or a store that does not answer. */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+    };
+  };
+  listLedgerKeys: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The keys. */
+      200: {
+        headers: {
+          /** @description The quota policies, a Structured Field list: `"requests";q=<per minute>;w=60` and `"bytes";q=<per minute>;qu="content-bytes";w=60`. */
+          'RateLimit-Policy'?: string;
+          /** @description What this client has left of each policy: `"requests";r=<left>;t=<seconds until the whole quota is back>`, and the same for "bytes". */
+          RateLimit?: string;
+          /** @description A strong validator of the answer's bytes; If-None-Match with it answers 304. */
+          ETag?: string;
+          /** @description When the data served last changed on this replica; If-Modified-Since answers 304. */
+          'Last-Modified'?: string;
+          /** @description *: any origin may read it (no credentials). */
+          'Access-Control-Allow-Origin'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['response.ledger-keys'];
+        };
+      };
+      /** @description Not modified since the ETag (If-None-Match) or date (If-Modified-Since) the client holds. */
+      304: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description The Accept header admits none of the media types this answers with (not_acceptable); `available` lists them. */
+      406: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description Too many requests, or request-body bytes, from this client address; `Retry-After` says when to ask again (rate_limited). */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description An unexpected failure (internal) or a store that does not answer. */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+    };
+  };
+  verifyBundle: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** @description The bundle, as GET /v1/cases/{caseId}/bundle gave it; streamed, never stored. */
+    requestBody: {
+      content: {
+        'application/x-tar': unknown;
+      };
+    };
+    responses: {
+      /** @description The report: valid, or the first failure with its code. */
+      200: {
+        headers: {
+          /** @description The quota policies, a Structured Field list: `"requests";q=<per minute>;w=60` and `"bytes";q=<per minute>;qu="content-bytes";w=60`. */
+          'RateLimit-Policy'?: string;
+          /** @description What this client has left of each policy: `"requests";r=<left>;t=<seconds until the whole quota is back>`, and the same for "bytes". */
+          RateLimit?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['response.verify-report'];
+        };
+      };
+      /** @description The Accept header admits none of the media types this answers with (not_acceptable); `available` lists them. */
+      406: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description The body is larger than allowed (too_large). */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description The body is in an unsupported encoding (unsupported_media_type). */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description Too many requests, or request-body bytes, from this client address; `Retry-After` says when to ask again (rate_limited). */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description A store does not answer, the read models have not caught up within the wait with ?consistentWith=, or with the log a posted bundle was checkpointed in (not_caught_up), or every bundle verification slot is taken (verify_busy); both with Retry-After. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description An unexpected failure (internal) or a store that does not answer. */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+    };
+  };
+  listProblemTypes: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The problem types. */
+      200: {
+        headers: {
+          /** @description The quota policies, a Structured Field list: `"requests";q=<per minute>;w=60` and `"bytes";q=<per minute>;qu="content-bytes";w=60`. */
+          'RateLimit-Policy'?: string;
+          /** @description What this client has left of each policy: `"requests";r=<left>;t=<seconds until the whole quota is back>`, and the same for "bytes". */
+          RateLimit?: string;
+          /** @description A strong validator of the answer's bytes; If-None-Match with it answers 304. */
+          ETag?: string;
+          /** @description When the data served last changed on this replica; If-Modified-Since answers 304. */
+          'Last-Modified'?: string;
+          /** @description *: any origin may read it (no credentials). */
+          'Access-Control-Allow-Origin'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'text/html': string;
+          'application/json': components['schemas']['response.problem-type-list'];
+        };
+      };
+      /** @description Not modified since the ETag (If-None-Match) or date (If-Modified-Since) the client holds. */
+      304: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description The Accept header admits none of the media types this answers with (not_acceptable); `available` lists them. */
+      406: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description An unexpected failure (internal) or a store that does not answer. */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+    };
+  };
+  getProblemType: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The problem's code. */
+        code: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The problem type. */
+      200: {
+        headers: {
+          /** @description The quota policies, a Structured Field list: `"requests";q=<per minute>;w=60` and `"bytes";q=<per minute>;qu="content-bytes";w=60`. */
+          'RateLimit-Policy'?: string;
+          /** @description What this client has left of each policy: `"requests";r=<left>;t=<seconds until the whole quota is back>`, and the same for "bytes". */
+          RateLimit?: string;
+          /** @description A strong validator of the answer's bytes; If-None-Match with it answers 304. */
+          ETag?: string;
+          /** @description When the data served last changed on this replica; If-Modified-Since answers 304. */
+          'Last-Modified'?: string;
+          /** @description *: any origin may read it (no credentials). */
+          'Access-Control-Allow-Origin'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'text/html': string;
+          'application/json': components['schemas']['response.problem-type'];
+        };
+      };
+      /** @description Not modified since the ETag (If-None-Match) or date (If-Modified-Since) the client holds. */
+      304: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description No such resource, or not one the caller may see (not_found). */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description The Accept header admits none of the media types this answers with (not_acceptable); `available` lists them. */
+      406: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description An unexpected failure (internal) or a store that does not answer. */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+    };
+  };
+}

@@ -1,0 +1,49 @@
+import { createClient } from '../../packages/client/src/index.js';
+
+/**
+ * The client's types refuse what the API refuses: `npm run typecheck` fails on any line below that compiles without
+ * its `@ts-expect-error`. At run time, the requests go to a fetch that records them.
+ */
+describe('the typed client (packages/client/src/index.ts)', () => {
+  it('when a request is built, then its path parameters, query and headers are sent as given, and a problem is an error', async () => {
+    const sent: { url: string; init: RequestInit }[] = [];
+    const fake = (async (url: URL, init: RequestInit) => {
+      sent.push({ url: String(url), init });
+      return new Response(
+        JSON.stringify({ type: '/problems/not_found', title: 'Not Found', status: 404, code: 'not_found' }),
+        {
+          status: 404,
+          headers: { 'content-type': 'application/problem+json' },
+        },
+      );
+    }) as unknown as typeof fetch;
+    const client = createClient({ baseUrl: 'http://ledger.test/', token: () => 'T', fetch: fake });
+
+    const read = await client.GET('/v1/cases/{caseId}', {
+      params: { path: { caseId: 'c 1' }, query: { agency: 'county-justice' }, header: { 'x-purpose': 'review' } },
+    });
+    expect(read.error?.code).toBe('not_found');
+    expect(read.data).toBeUndefined();
+    expect(sent[0]!.url).toBe('http://ledger.test/v1/cases/c%201?agency=county-justice');
+    const headers = new Headers(sent[0]!.init.headers);
+    expect([headers.get('authorization'), headers.get('x-purpose')]).toEqual(['Bearer T', 'review']);
+
+    // the lines below are checked by the type-checker; they are never run
+    const typeChecks = async () => {
+      // @ts-expect-error: no such path
+      await client.GET('/v1/nothing');
+      // @ts-expect-error: the path parameter is required
+      await client.GET('/v1/cases/{caseId}', {});
+      // @ts-expect-error: a body that is not an open-case command
+      await client.POST('/v1/cases', { body: { title: 1 } });
+      // @ts-expect-error: no POST on the feed
+      await client.POST('/v1/events', {});
+      const page = await client.GET('/v1/events', { params: { query: { after: '0' } } });
+      const position: number | undefined = page.data?.events[0]?.position;
+      // @ts-expect-error: the feed's next is a number
+      const next: string | undefined = page.data?.next;
+      return [position, next];
+    };
+    expect(typeof typeChecks).toBe('function');
+  });
+});
