@@ -126,6 +126,77 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/webhooks': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The agency's webhook subscriptions (admin, integration) */
+    get: operations['listWebhooks'];
+    put?: never;
+    /** Subscribe a receiver to the agency's events (admin, integration); recorded as a signed event. The answer holds the HMAC secret (or the Ed25519 public key) once */
+    post: operations['createWebhook'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/webhooks/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A webhook subscription (never its secret) */
+    get: operations['getWebhook'];
+    put?: never;
+    post?: never;
+    /** Remove a subscription; recorded as a signed event, its undelivered events are dropped as dead letters */
+    delete: operations['deleteWebhook'];
+    options?: never;
+    head?: never;
+    /** Change a subscription: URL, event types, enable it again, or rotate its key; recorded as a signed event */
+    patch: operations['changeWebhook'];
+    trace?: never;
+  };
+  '/v1/webhooks/{id}/deliveries': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A subscription's metrics and its undelivered events: pending ones and dead letters */
+    get: operations['listWebhookDeliveries'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/webhooks/{id}/replay': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Send the subscription's events again from a log position on (dead letters and delivered ones alike), in order */
+    post: operations['replayWebhook'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v1/calendar': {
     parameters: {
       query?: never;
@@ -837,6 +908,31 @@ export interface components {
       outcome: 'proposal_upheld' | 'review_upheld';
       reasoning: components['schemas']['defs']['$defs']['nonEmptyText'];
     };
+    /**
+     * PATCH /v1/webhooks/{id}: change a subscription
+     * @description Members absent stay as they are. `eventTypes: null` means every type again; `enabled: true` turns a disabled subscription back on; `rotateKey: true` makes a new secret or key pair, returned once.
+     */
+    'command.change-webhook': {
+      /** @description Where deliveries are POSTed: https (http only for hosts the operator allow-lists); no credentials, no fragment. */
+      url?: string;
+      eventTypes?: string[] | null;
+      /** @constant */
+      enabled?: true;
+      /** @constant */
+      rotateKey?: true;
+    };
+    /** POST /v1/webhooks: subscribe a receiver to the agency's events */
+    'command.create-webhook': {
+      /** @description Where deliveries are POSTed: https (http only for hosts the operator allow-lists); no credentials, no fragment. */
+      url: string;
+      /** @description Only events of these types; absent: every event of the agency. */
+      eventTypes?: string[];
+      /**
+       * @description How deliveries are signed (Standard Webhooks): hmac-sha256 (`v1,`, a `whsec_` secret, the default) or ed25519 (`v1a,`, the receiver holds a `whpk_` public key).
+       * @enum {unknown}
+       */
+      signing?: 'hmac-sha256' | 'ed25519';
+    };
     /** POST /v1/cases: open a case; the service picks a caseId when none is given */
     'command.open-case': {
       caseId?: components['schemas']['act.CaseOpened']['caseId'];
@@ -1315,6 +1411,63 @@ export interface components {
       jti: string;
       agency: components['schemas']['defs']['$defs']['id'];
       reason?: components['schemas']['defs']['$defs']['nonEmptyText'];
+    };
+    /** WebhookChanged: a subscription's new settings, or its new key */
+    'event.WebhookChanged': {
+      /** @description The subscription's id. */
+      webhookId: components['schemas']['defs']['$defs']['uuid'];
+      agency: components['schemas']['defs']['$defs']['id'];
+      /** @description Where deliveries are POSTed: https (http only for hosts the operator allow-lists); no credentials, no fragment. */
+      url: string;
+      /** @description Only events of these types; absent: every event of the agency. */
+      eventTypes?: string[];
+      /** @description Which key of the subscription signs (1, then one more per rotation). */
+      keyGeneration: number;
+      /** @description A commitment to the key (SHA-256 based, 22 base64url characters): never the secret. */
+      keyId: string;
+      /** @description An Ed25519 subscription's public key, raw, base64. */
+      publicKey?: string;
+      /**
+       * @description The subscription, disabled until now, is on again.
+       * @constant
+       */
+      enabled?: true;
+    };
+    /** WebhookDeleted: a subscription was removed */
+    'event.WebhookDeleted': {
+      /** @description The subscription's id. */
+      webhookId: components['schemas']['defs']['$defs']['uuid'];
+      agency: components['schemas']['defs']['$defs']['id'];
+    };
+    /** WebhookDisabled: the service stopped delivering to a subscription (its receiver answered 410 Gone) */
+    'event.WebhookDisabled': {
+      /** @description The subscription's id. */
+      webhookId: components['schemas']['defs']['$defs']['uuid'];
+      agency: components['schemas']['defs']['$defs']['id'];
+      /** @enum {unknown} */
+      reason: 'receiver_gone';
+      status?: number;
+    };
+    /** WebhookSubscribed: an agency subscribed a receiver to its events */
+    'event.WebhookSubscribed': {
+      /** @description The subscription's id. */
+      webhookId: components['schemas']['defs']['$defs']['uuid'];
+      agency: components['schemas']['defs']['$defs']['id'];
+      /** @description Where deliveries are POSTed: https (http only for hosts the operator allow-lists); no credentials, no fragment. */
+      url: string;
+      /** @description Only events of these types; absent: every event of the agency. */
+      eventTypes?: string[];
+      /**
+       * @description How deliveries are signed (Standard Webhooks): hmac-sha256 (`v1,`, a `whsec_` secret, the default) or ed25519 (`v1a,`, the receiver holds a `whpk_` public key).
+       * @enum {unknown}
+       */
+      signing: 'hmac-sha256' | 'ed25519';
+      /** @description Which key of the subscription signs (1, then one more per rotation). */
+      keyGeneration: number;
+      /** @description A commitment to the key (SHA-256 based, 22 base64url characters): never the secret. */
+      keyId: string;
+      /** @description An Ed25519 subscription's public key, raw, base64. */
+      publicKey?: string;
     };
     /** GET /v1/audit/access: retrievals of cases (调阅记录), newest first; refused ones are listed by GET /v1/audit/denied-access */
     'response.audit-access': {
@@ -2181,7 +2334,9 @@ export interface components {
           | 'media_mismatch'
           | 'proof_missing'
           | 'proof_invalid'
-          | 'stream_incomplete';
+          | 'stream_incomplete'
+          | 'timestamp_invalid'
+          | 'timestamp_untrusted';
         detail: string;
       };
       /** @description The agency of the case (bundles of format v3). */
@@ -2236,6 +2391,111 @@ export interface components {
         origin: string;
         consistent: boolean;
       };
+      /** @description The RFC 3161 time-stamps the bundle carries, each verified (docs/integrity.md §15). */
+      timestamps?: {
+        file: string;
+        size: number;
+        tsa: string;
+        /** Format: date-time */
+        genTime: string;
+        accuracyMs?: number;
+        trusted: boolean;
+      }[];
+      /** @description What the time-stamps show of each disclosure of the case (docs/integrity.md §15.5). */
+      disclosures?: {
+        eventId: string;
+        revision: number;
+        publishedOn?: string;
+        /** Format: date */
+        dueBy: string;
+        /** Format: date-time */
+        deadline: string;
+        /** Format: date-time */
+        attestedBy?: string;
+        /** Format: date-time */
+        genTime?: string;
+        tsaTrusted?: boolean;
+        /** @enum {unknown} */
+        status: 'on_time' | 'late' | 'not_attested';
+      }[];
+    };
+    /** A webhook subscription (never its secret, but once when the secret is made) */
+    'response.webhook': {
+      /** @description The subscription's id. */
+      id: components['schemas']['defs']['$defs']['uuid'];
+      agency: components['schemas']['defs']['$defs']['id'];
+      url: string;
+      /** @description Only events of these types; absent: every event of the agency. */
+      eventTypes?: string[];
+      /**
+       * @description How deliveries are signed (Standard Webhooks): hmac-sha256 (`v1,`, a `whsec_` secret, the default) or ed25519 (`v1a,`, the receiver holds a `whpk_` public key).
+       * @enum {unknown}
+       */
+      signing: 'hmac-sha256' | 'ed25519';
+      /** @description Which key of the subscription signs (1, then one more per rotation). */
+      keyGeneration: number;
+      /** @description A commitment to the key (SHA-256 based, 22 base64url characters): never the secret. */
+      keyId: string;
+      /** @description An Ed25519 subscription's public key, as Standard Webhooks writes it: whpk_ + base64. */
+      publicKey?: string;
+      enabled: boolean;
+      revision: number;
+      createdAt: string;
+      /** @description Only in the answer that made the key (creation, rotation): whsec_ + base64 of the HMAC secret. Never shown again. */
+      secret?: string;
+      /** @description The position of the change in the global log. */
+      position?: number;
+    };
+    /** A subscription's metrics and its undelivered events: pending and dead letters */
+    'response.webhook-deliveries': {
+      /** @description The subscription's id. */
+      webhookId: components['schemas']['defs']['$defs']['uuid'];
+      enabled: boolean;
+      metrics: {
+        /** @description Deliveries the receiver accepted (2xx), in this outbox's life. */
+        delivered: number;
+        /** @description Failed attempts. */
+        failed: number;
+        pending: number;
+        dead: number;
+        /** @description Events routed to the subscription and not yet delivered (pending). */
+        lagEvents: number;
+        /** @description Age of the oldest pending event (now − its recordedAt), 0 when none. */
+        lagSeconds: number;
+        lastDeliveredPosition: number;
+        /** @description The log position the outbox has routed up to. */
+        routedPosition: number;
+      };
+      deliveries: {
+        position: number;
+        stream: string;
+        eventId: components['schemas']['defs']['$defs']['uuid'];
+        type: string;
+        recordedAt: string;
+        /** @enum {unknown} */
+        state: 'pending' | 'dead';
+        attempts: number;
+        /** @description A pending delivery's next attempt. */
+        nextAttemptAt?: string;
+        /** @description When a dead letter was given up. */
+        deadAt?: string;
+        /** @description The receiver's last HTTP status. */
+        lastStatus?: number;
+        /** @description Why the last attempt had no answer (timeout, refused address...). */
+        lastError?: string;
+      }[];
+    };
+    /** The agency's webhook subscriptions */
+    'response.webhook-list': {
+      items: components['schemas']['response.webhook'][];
+    };
+    /** What a replay put back in the outbox */
+    'response.webhook-replay': {
+      requeued: number;
+      /** @description The last log position looked at. */
+      through: number;
+      /** @description Replay again from here for the rest (at most 10000 events per replay). */
+      next?: number;
     };
     /**
      * The result of a write: the event's stream revision, global position and hash
@@ -2949,6 +3209,619 @@ export interface operations {
       };
       /** @description A rule refuses the request; `code` names it (two_officers_required, certificate_invalid, recording_required...). */
       422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description An unexpected failure (internal) or a store that does not answer. */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+    };
+  };
+  listWebhooks: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The subscriptions. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['response.webhook-list'];
+        };
+      };
+      /** @description No valid bearer token (unauthenticated). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description The token lacks the role this needs (forbidden). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description The Accept header admits none of the media types this answers with (not_acceptable); `available` lists them. */
+      406: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description An unexpected failure (internal) or a store that does not answer. */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+    };
+  };
+  createWebhook: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description A retry with the same key and the same request answers with the original result (200); the same key with another request is 422 idempotency_key_reused. Keys are per user and agency; POST /v1/cases without a caseId names its case by the key. */
+        'Idempotency-Key'?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['command.create-webhook'];
+      };
+    };
+    responses: {
+      /** @description A retry with the same Idempotency-Key: the original result. */
+      200: {
+        headers: {
+          /** @description The stream revision, quoted. */
+          ETag?: string;
+          /** @description The subscription. */
+          Location?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['response.webhook'];
+        };
+      };
+      /** @description The subscription recorded. */
+      201: {
+        headers: {
+          /** @description The stream revision, quoted. */
+          ETag?: string;
+          /** @description The subscription. */
+          Location?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['response.webhook'];
+        };
+      };
+      /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description No valid bearer token (unauthenticated). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description The token lacks the role this needs (forbidden). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description The Accept header admits none of the media types this answers with (not_acceptable); `available` lists them. */
+      406: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description The write conflicts with the record: a stale If-Match (revision_conflict) or a rule such as legal_review_required. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description The body is larger than allowed (too_large). */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description The body is in an unsupported encoding (unsupported_media_type). */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description A rule refuses the request; `code` names it (two_officers_required, certificate_invalid, recording_required...). */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description An unexpected failure (internal) or a store that does not answer. */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+    };
+  };
+  getWebhook: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The webhook subscription. */
+        id: components['schemas']['defs']['$defs']['uuid'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The subscription. */
+      200: {
+        headers: {
+          /** @description The stream revision, quoted. */
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['response.webhook'];
+        };
+      };
+      /** @description No valid bearer token (unauthenticated). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description The token lacks the role this needs (forbidden). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description No such resource, or not one the caller may see (not_found). */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description The Accept header admits none of the media types this answers with (not_acceptable); `available` lists them. */
+      406: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description An unexpected failure (internal) or a store that does not answer. */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+    };
+  };
+  deleteWebhook: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description A retry with the same key and the same request answers with the original result (200); the same key with another request is 422 idempotency_key_reused. Keys are per user and agency; POST /v1/cases without a caseId names its case by the key. */
+        'Idempotency-Key'?: string;
+      };
+      path: {
+        /** @description The webhook subscription. */
+        id: components['schemas']['defs']['$defs']['uuid'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Removed. */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description No valid bearer token (unauthenticated). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description The token lacks the role this needs (forbidden). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description No such resource, or not one the caller may see (not_found). */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description The write conflicts with the record: a stale If-Match (revision_conflict) or a rule such as legal_review_required. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description An unexpected failure (internal) or a store that does not answer. */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+    };
+  };
+  changeWebhook: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description A retry with the same key and the same request answers with the original result (200); the same key with another request is 422 idempotency_key_reused. Keys are per user and agency; POST /v1/cases without a caseId names its case by the key. */
+        'Idempotency-Key'?: string;
+      };
+      path: {
+        /** @description The webhook subscription. */
+        id: components['schemas']['defs']['$defs']['uuid'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['command.change-webhook'];
+      };
+    };
+    responses: {
+      /** @description The subscription as changed. */
+      200: {
+        headers: {
+          /** @description The stream revision, quoted. */
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['response.webhook'];
+        };
+      };
+      /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description No valid bearer token (unauthenticated). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description The token lacks the role this needs (forbidden). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description No such resource, or not one the caller may see (not_found). */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description The Accept header admits none of the media types this answers with (not_acceptable); `available` lists them. */
+      406: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description The write conflicts with the record: a stale If-Match (revision_conflict) or a rule such as legal_review_required. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description The body is larger than allowed (too_large). */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description The body is in an unsupported encoding (unsupported_media_type). */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description A rule refuses the request; `code` names it (two_officers_required, certificate_invalid, recording_required...). */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description An unexpected failure (internal) or a store that does not answer. */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+    };
+  };
+  listWebhookDeliveries: {
+    parameters: {
+      query?: {
+        /** @description Only pending deliveries or only dead letters. */
+        state?: 'pending' | 'dead';
+        /** @description Most deliveries listed (1–1000, default 100), in log order. */
+        limit?: number;
+      };
+      header?: never;
+      path: {
+        /** @description The webhook subscription. */
+        id: components['schemas']['defs']['$defs']['uuid'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Metrics and deliveries. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['response.webhook-deliveries'];
+        };
+      };
+      /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description No valid bearer token (unauthenticated). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description The token lacks the role this needs (forbidden). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description No such resource, or not one the caller may see (not_found). */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description The Accept header admits none of the media types this answers with (not_acceptable); `available` lists them. */
+      406: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description An unexpected failure (internal) or a store that does not answer. */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+    };
+  };
+  replayWebhook: {
+    parameters: {
+      query: {
+        /** @description The first log position to send again. */
+        from: string;
+      };
+      header?: never;
+      path: {
+        /** @description The webhook subscription. */
+        id: components['schemas']['defs']['$defs']['uuid'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Put back in the outbox. */
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['response.webhook-replay'];
+        };
+      };
+      /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description No valid bearer token (unauthenticated). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description The token lacks the role this needs (forbidden). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description No such resource, or not one the caller may see (not_found). */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description The Accept header admits none of the media types this answers with (not_acceptable); `available` lists them. */
+      406: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description The write conflicts with the record: a stale If-Match (revision_conflict) or a rule such as legal_review_required. */
+      409: {
         headers: {
           [name: string]: unknown;
         };
