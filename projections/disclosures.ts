@@ -43,6 +43,8 @@ export interface DisclosureDoc extends Doc {
   eventId: string;
   /** That event's hash (lowercase hex): binds a proof of inclusion to the event. */
   eventHash?: string;
+  /** The id of the decision's `DecisionDisclosed` event: what its provable timeliness is of (integrity.md §15.5). */
+  disclosedEventId?: string;
   /** The last day the decision was due to be published (its item's 7 or 20 working days). */
   dueBy?: string;
   /** Whether it was published by then. */
@@ -82,7 +84,7 @@ const DISCLOSURE_ACTS = new Set(['DecisionDisclosed', 'DisclosureUpdated', 'Disc
  */
 export const disclosuresProjection: Projection = {
   name: 'disclosures',
-  version: 5,
+  version: 6,
   collections: [DISCLOSURES_SPEC],
   apply({ event, position }, docs): Change[] {
     const ofCase = caseOf(event.stream);
@@ -91,7 +93,11 @@ export const disclosuresProjection: Projection = {
     const file = docs.get<CaseFileDoc>(CASES, key);
     const change = { updatedAt: event.recordedAt, position, eventId: event.id, eventHash: event.hash };
     const entry = file ? publicEntry(file, change) : undefined;
-    return entry ? [{ collection: DISCLOSURES, key, doc: entry }] : [];
+    const disclosedEventId =
+      event.type === 'DecisionDisclosed' ? event.id : docs.get<DisclosureDoc>(DISCLOSURES, key)?.disclosedEventId;
+    const doc =
+      entry?.status === 'published' && disclosedEventId !== undefined ? { ...entry, disclosedEventId } : entry;
+    return doc ? [{ collection: DISCLOSURES, key, doc }] : [];
   },
 };
 

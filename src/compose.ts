@@ -50,6 +50,7 @@ import { rateLimit } from './http/rate-limit.js';
 import { TransparencyLog } from './app/transparency-log.js';
 import { CheckpointSchedule } from './app/checkpoint-schedule.js';
 import { CheckpointTimestamps } from './app/checkpoint-timestamps.js';
+import { DisclosureAttestations } from './app/disclosure-attestation.js';
 import { HttpTimeStampAuthority } from './adapters/tsa/http-tsa.js';
 import { timestampRoots } from './ledger/timestamp-verify.js';
 import { randomBytes } from 'node:crypto';
@@ -490,7 +491,14 @@ async function startHolding(config: Config, { clock, log }: ServiceDependencies)
     clock,
     utcOffsetOf: agencyOffset,
   });
-  const publicReads = new PublicReads({ readModels, runner });
+  const publicReads = new PublicReads({
+    readModels,
+    runner,
+    // stated where time-stamping authorities are configured: elsewhere every disclosure would be "not attested"
+    ...(config.timestampAuthorities.length > 0
+      ? { attestations: new DisclosureAttestations({ readModels, log: transparency, utcOffsetOf: agencyOffset }) }
+      : {}),
+  });
   const cases = new CaseService({ ...deps, calendar, serviceKeys });
   const mediaReads = new MediaReads({ readModels, events, runner, holdings, access, blobs });
   const bundles = new BundleReads({

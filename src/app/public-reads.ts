@@ -8,10 +8,13 @@ import { caughtUp, type ReadConsistency } from './read-consistency.js';
 import { pageOf, readAll, type Paging } from './read-pages.js';
 import { InvalidQuery } from '../errors.js';
 import { decisionView, itemView, officerView, publishedView, withdrawalView } from './public-views.js';
+import type { DisclosureAttestation, DisclosureAttestations } from './disclosure-attestation.js';
 
 export interface PublicReadsDependencies {
   readonly readModels: ReadModelStore;
   readonly runner: ReadConsistency;
+  /** What the RFC 3161 time-stamps show of a disclosure's timeliness (docs/integrity.md §15.5). */
+  readonly attestations?: Pick<DisclosureAttestations, 'of'>;
 }
 
 /**
@@ -80,7 +83,7 @@ export class PublicReads {
     const more = items.next !== undefined || withdrawals.next !== undefined;
     const checkpoint = this.latestCheckpoint();
     return {
-      items: items.items.map(publishedView),
+      items: items.items.map((d) => ({ ...publishedView(d), ...this.#attestation(d) })),
       withdrawals: withdrawals.items.map(withdrawalView),
       ...(checkpoint ? { checkpoint } : {}),
       ...(more ? { next: { items: items.next ?? null, withdrawals: withdrawals.next ?? null } } : {}),
@@ -105,7 +108,17 @@ export class PublicReads {
   async disclosure(agency: string, caseId: string, consistentWith?: Position) {
     await caughtUp(this.deps.runner, consistentWith);
     const doc = this.deps.readModels.get<DisclosureDoc>(DISCLOSURES, caseKey(agency, caseId));
-    return doc && decisionView(doc);
+    if (!doc) return undefined;
+    const view = decisionView(doc);
+    return view.status === 'published' ? { ...view, ...this.#attestation(doc) } : view;
+  }
+
+  /** `{attestation}` of a published decision whose disclosure event and due date are known; else nothing. */
+  #attestation(d: DisclosureDoc): { attestation?: DisclosureAttestation } {
+    const { attestations } = this.deps;
+    if (!attestations || d.status !== 'published' || !d.disclosedEventId || !d.dueBy) return {};
+    const attestation = attestations.of(d.agency, d.disclosedEventId, d.dueBy);
+    return attestation ? { attestation } : {};
   }
 
   /** The agencies and enforcement items the public lists name, for the filters of the portal's pages. */

@@ -7,6 +7,7 @@ import { verifyBundle, type BundleReport } from '../../src/ledger/bundle-verify.
 import { TarReader, type TarMember } from '../../src/ledger/tar-reader.js';
 import { writeTar } from '../../src/ledger/tar.js';
 import { timestampRoots } from '../../src/ledger/timestamp-verify.js';
+import { loadValidators } from '../../src/http/validation.js';
 import { runCli } from '../support/cli.js';
 import { seedAgency, startTestService, type TestService } from '../support/service.js';
 import { makeTsaPki, opensslVerifies, startLoopbackTsa, type LoopbackTsa, type TsaPki } from '../support/tsa.js';
@@ -16,6 +17,7 @@ import { makeTsaPki, opensslVerifies, startLoopbackTsa, type LoopbackTsa, type T
  * and `ledger verify` states from the bundle alone whether each disclosure is provably on time.
  */
 
+const validate = loadValidators(path.resolve(__dirname, '../../schemas'));
 const AGENCY = 'county-justice';
 const ORIGIN = 'ledger.example.gov.cn/tsa-bundle';
 /** The agencies' date today (UTC+8): the due date of a decision taken today lies days after any TSA time now. */
@@ -217,6 +219,22 @@ describe('time-stamps in evidence bundles', () => {
     });
     expect(report.failure?.code).toBe('timestamp_invalid');
     expect(report.failure?.detail).toMatch(/^timestamps\/\d+\/0\.tst: /);
+  });
+
+  it('when the public reads a decision, then the JSON list and its portal page state the attested timeliness', async () => {
+    const list = await t.call('GET', `/v1/disclosures?agency=${AGENCY}&limit=50`);
+    expect(list.status).toBe(200);
+    const { checkpoint: _checkpoint, ...decisions } = list.body; // the decisions' schema is what this adds to
+    expect(() => validate('urn:evidence-ledger:schema:response:disclosure-list', decisions)).not.toThrow();
+    const of = (caseId: string) => list.body.items.find((d: { caseId: string }) => d.caseId === caseId).attestation;
+    expect(of('TS-ON-TIME')).toMatchObject({ status: 'on_time', attestedBy: expect.any(String) });
+    expect(of('TS-LATE')).toMatchObject({ status: 'late', dueBy: expect.stringMatching(/^2020-01-/) });
+    // the same verdict as ledger verify reached from the bundle alone
+    const fromBundle = (await verifyCli(onTime, '--tsa-ca', pki.caFile)).report.disclosures![0]!;
+    expect(of('TS-ON-TIME')).toMatchObject({ deadline: fromBundle.deadline, attestedBy: fromBundle.attestedBy });
+    const page = await fetch(`${t.url}/disclosures/${AGENCY}/TS-LATE?lang=en`);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toMatch(/Published by \S+ \(RFC 3161 time-stamp\), due 2020-01-\d\d: late/);
   });
 
   it('when no time-stamped checkpoint covers the disclosure yet, then it is not yet attested', async () => {

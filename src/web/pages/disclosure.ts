@@ -99,6 +99,16 @@ function published(ctx: PageContext, d: Published): Html {
             }
           </dd>`
       }
+      ${
+        d.attestation !== undefined &&
+        html`<dt>${ctx.t('decision.attested')}</dt>
+          <dd>
+            ${ctx.t(`decision.attested.${d.attestation.status}`, {
+              time: d.attestation.attestedBy ?? '',
+              date: d.attestation.dueBy,
+            })}
+          </dd>`
+      }
     </dl>
     ${
       d.updates.length > 0 &&

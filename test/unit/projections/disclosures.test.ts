@@ -94,6 +94,7 @@ describe('the disclosures projection', () => {
       position: 4,
       eventId: '00000000-0000-7000-8000-000000000002',
       eventHash: expect.stringMatching(/^[0-9a-f]{64}$/),
+      disclosedEventId: '00000000-0000-7000-8000-000000000002',
       dueBy: '2019-10-12',
       onTime: true,
     });
@@ -126,6 +127,8 @@ describe('the disclosures projection', () => {
       updates: [{ updatedAt: '2019-10-09T10:00:00+08:00', reason: '更正文书号' }],
     });
     expect(before.eventId).toBe(all.at(-2)!.id);
+    // what a disclosure's timeliness is of stays its DecisionDisclosed event (docs/integrity.md §15.5)
+    expect(after.disclosedEventId).toBe(all.at(-2)!.id);
   });
 
   it('when the disclosure is withdrawn, then only a withdrawal notice remains, without decision or parties', () => {

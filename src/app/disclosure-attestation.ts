@@ -1,0 +1,58 @@
+import { MERKLE, leafKey, type LeafDoc } from '../../projections/merkle.js';
+import { attestedTimeliness, disclosureDeadline, type Timeliness } from '../ledger/timeliness.js';
+import { readTimestampToken } from '../ledger/timestamp-token.js';
+import type { ReadModelStore } from '../ports/read-models.js';
+import type { SignedCheckpoint } from './transparency-log.js';
+
+/**
+ * "Published by <attested time>, due <date>: on time / late / not yet attested" (docs/integrity.md §15.5), as the
+ * service states it from its read models: the smallest time-stamped checkpoint that covers the `DecisionDisclosed`
+ * event, and the earliest `genTime` + accuracy of its tokens, against the end of the due date in the agency's time.
+ * The service verified each token before it recorded it; a reader checks the same with `ledger verify`.
+ */
+export interface DisclosureAttestation {
+  readonly dueBy: string;
+  /** The end of `dueBy` in the agency's UTC offset, as an instant (RFC 3339, UTC). */
+  readonly deadline: string;
+  readonly status: Timeliness;
+  /** The earliest attested time (genTime + accuracy), when a time-stamped checkpoint covers the event. */
+  readonly attestedBy?: string;
+  /** The size of that checkpoint. */
+  readonly checkpointSize?: number;
+}
+
+export interface DisclosureAttestationsDependencies {
+  readonly readModels: ReadModelStore;
+  readonly log: { stampedCovering(leafIndex: number, maxSize: number): SignedCheckpoint | undefined };
+  readonly utcOffsetOf: (agency: string) => number;
+}
+
+export class DisclosureAttestations {
+  constructor(private readonly deps: DisclosureAttestationsDependencies) {}
+
+  /** The attestation of a disclosure event due by `dueBy`; undefined for a due date that is not a date. */
+  of(agency: string, eventId: string, dueBy: string): DisclosureAttestation | undefined {
+    const deadline = disclosureDeadline(dueBy, this.deps.utcOffsetOf(agency));
+    if (!deadline) return undefined;
+    const leaf = this.deps.readModels.get<LeafDoc>(MERKLE, leafKey(eventId));
+    const checkpoint = leaf ? this.deps.log.stampedCovering(leaf.index, Number.MAX_SAFE_INTEGER) : undefined;
+    let attested: number | undefined;
+    for (const { token, genTime } of checkpoint?.timestamps ?? []) {
+      let accuracyMs = 0;
+      try {
+        accuracyMs = readTimestampToken(Buffer.from(token, 'base64')).accuracyMs ?? 0;
+      } catch {
+        continue; // recorded only once verified: a token that no longer reads attests nothing
+      }
+      const ms = Date.parse(genTime) + accuracyMs;
+      if (attested === undefined || ms < attested) attested = ms;
+    }
+    return {
+      dueBy,
+      deadline: deadline.iso,
+      status: attestedTimeliness(attested, deadline.ms),
+      ...(attested === undefined ? {} : { attestedBy: new Date(attested).toISOString() }),
+      ...(attested === undefined || !checkpoint ? {} : { checkpointSize: checkpoint.size }),
+    };
+  }
+}
