@@ -198,7 +198,8 @@ export class EventStoreDbEventStore implements EventStore {
    * A catch-up subscription to `$all` filtered on the server by stream name (a regular expression of the agencies'
    * stream names), read until `limit` events are found or it has caught up. The server skips other streams
    * itself, so the cost follows the agencies' events. It relies on the server's caught-up mark (EventStoreDB 23.10
-   * and later, KurrentDB) where the agencies' newest event is not the log's newest.
+   * and later, KurrentDB) where the agencies' newest event is not the log's newest; without one, the read ends
+   * after `readTimeoutMs` with the events found so far (a prefix of the answer, so a shorter page, never a wrong one).
    */
   async readAgencies(options: AgencyReadOptions): Promise<RecordedEvent[]> {
     this.assertOpen();
@@ -207,6 +208,7 @@ export class EventStoreDbEventStore implements EventStore {
     if (agencies.size === 0 || options.limit <= 0) return result;
     const wanted = options.types === undefined ? undefined : new Set(options.types);
     const stop = new AbortController();
+    const deadline = setTimeout(() => stop.abort(), this.readTimeoutMs);
     const messages = this.follow({
       after: options.after ?? START,
       batchSize: Math.min(options.limit, this.pageSize),
@@ -225,6 +227,7 @@ export class EventStoreDbEventStore implements EventStore {
         }
       }
     } finally {
+      clearTimeout(deadline);
       stop.abort();
     }
     return result;
