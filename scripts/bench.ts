@@ -1,4 +1,4 @@
-// npm run bench [-- --quick] [-- --seconds N] [-- --only store|http|projections|integrity|startup|portal]
+// npm run bench [-- --quick] [-- --seconds N] [-- --only store|http|projections|integrity|startup|portal|webhooks]
 //
 // Measures, in one run on this machine:
 //   (a) raw limits: Ed25519 signatures/s, canonicalize+hash+sign/s, SQLite durable single-row inserts/s and
@@ -23,7 +23,9 @@
 //   (i) start-up (scripts/bench-startup.ts): the service from process start to /readyz 200 and a worker thread's
 //       start, the TypeScript sources through tsx against the compiled dist/;
 //   (j) portal (scripts/bench-portal.ts): the public pages with 200 published decisions, 64 clients: req/s, client
-//       p99 and the server's own p99 (its latency histogram), and the bytes of a first visit to the home page.
+//       p99 and the server's own p99 (its latency histogram), and the bytes of a first visit to the home page;
+//   (k) webhooks (scripts/bench-webhooks.ts): deliveries/s of a backlog to a loopback receiver, and p50/p99 from
+//       an append to its delivery at 500 appends/s (targets: >= 2,000 deliveries/s, p99 < 200 ms).
 // Targets (reported, never asserted): 64 writers >= 12,000 appends/s and >= 65% of the canonicalize+hash+sign
 // limit; append rate flat across store sizes; rebuild >= 25% of the raw read rate; 64 writers with the projections
 // following >= 70% of bare appends; projection lag p99 < 50 ms; rebuild rate, live rate and a case's per-act cost
@@ -55,6 +57,7 @@ import { projectionsBench, reportProjections } from './bench-projections.js';
 import { integrityBench, reportIntegrity } from './bench-integrity.js';
 import { reportStartup, startupBench } from './bench-startup.js';
 import { portalBench, reportPortal } from './bench-portal.js';
+import { reportWebhooks, webhooksBench } from './bench-webhooks.js';
 
 const { values: args } = parseArgs({
   options: {
@@ -73,15 +76,15 @@ if (args.help) {
       '               instead of 20,000 and proofs at 10^5 leaves instead of 10^6\n' +
       '  --seconds N  length of each throughput measurement (and of each projections live run) [3]\n' +
       '  --only X     run only the store part (a-e), the HTTP part (f), the projections part (g), the\n' +
-      '               integrity part (h), the start-up part (i) or the portal part (j)',
+      '               integrity part (h), the start-up part (i), the portal part (j) or webhooks (k)',
   );
   process.exit(0);
 }
 if (
   args.only !== undefined &&
-  !['store', 'http', 'projections', 'integrity', 'startup', 'portal'].includes(args.only)
+  !['store', 'http', 'projections', 'integrity', 'startup', 'portal', 'webhooks'].includes(args.only)
 ) {
-  console.error(`--only must be store, http, projections, integrity, startup or portal, not ${args.only}`);
+  console.error(`--only must be store, http, projections, integrity, startup, portal or webhooks, not ${args.only}`);
   process.exit(2);
 }
 const SECONDS = Number(args.seconds);
@@ -324,6 +327,8 @@ async function mainBench() {
     reportStartup(await startupBench({ dir, runs: 3, progress }));
   }
   if (part('portal')) reportPortal(await portalBench({ seconds: SECONDS, progress }));
+  if (part('webhooks'))
+    reportWebhooks(await webhooksBench({ seconds: SECONDS, backlog: args.quick ? 2_000 : 20_000, progress }));
 }
 
 async function storeBench() {

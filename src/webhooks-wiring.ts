@@ -48,17 +48,19 @@ export function openWebhooks(options: {
   const policy = new AddressPolicy(config.allowHosts, (host) => lookup(host, { all: true, verbatim: true }));
   const nudge = { worker: undefined as DeliveryWorker | undefined };
   const service = new WebhookService({ ...deps, store, keys, policy, requeued: () => nudge.worker?.nudge() });
+  const http =
+    options.sender === undefined
+      ? new HttpWebhookSender({
+          connectTimeoutMs: config.connectTimeoutMs,
+          totalTimeoutMs: config.timeoutMs,
+          maxResponseBytes: WEBHOOK_MAX_RESPONSE_BYTES,
+        })
+      : undefined;
   const worker = new DeliveryWorker({
     store,
     keys,
     policy,
-    sender:
-      options.sender ??
-      new HttpWebhookSender({
-        connectTimeoutMs: config.connectTimeoutMs,
-        totalTimeoutMs: config.timeoutMs,
-        maxResponseBytes: WEBHOOK_MAX_RESPONSE_BYTES,
-      }),
+    sender: options.sender ?? http!,
     clock: deps.clock,
     retrySchedule: config.retrySchedule,
     random: Math.random,
@@ -90,7 +92,10 @@ export function openWebhooks(options: {
     },
     stopped: () => running,
     metrics: (head) => webhookMetrics(store, service, head, deps.clock.now().getTime()),
-    close: () => store.close(),
+    close: () => {
+      http?.close();
+      store.close();
+    },
   };
 }
 

@@ -13,34 +13,48 @@ export interface HttpWebhookSenderOptions {
 }
 
 /**
- * Sends webhook deliveries with node:http(s): one connection per attempt to the pinned address (the lookup
- * answers with it, so TLS still checks the certificate against the URL's host name), no redirects followed (a 3xx
+ * Sends webhook deliveries with node:http(s): connections to the pinned address (the lookup answers with it, so TLS
+ * still checks the certificate against the URL's host name), kept alive between attempts, no redirects followed (a 3xx
  * is an answer like any other non-2xx), the response body read up to a bound and thrown away, both timeouts
  * enforced by destroying the request.
  */
 export class HttpWebhookSender implements WebhookSender {
+  // keep-alive: a receiver's connections are reused; a reused connection goes to an address checked when it was made
+  readonly #agents = {
+    http: new http.Agent({ keepAlive: true, maxSockets: 64, maxFreeSockets: 16, timeout: 30_000 }),
+    https: new https.Agent({ keepAlive: true, maxSockets: 64, maxFreeSockets: 16, timeout: 30_000 }),
+  };
+
   constructor(private readonly options: HttpWebhookSenderOptions) {}
+
+  /** Closes the kept-alive connections. */
+  close(): void {
+    this.#agents.http.destroy();
+    this.#agents.https.destroy();
+  }
 
   send({ url, address, headers, body }: WebhookRequest): Promise<WebhookResponse> {
     const pinned: LookupFunction = (_host, opts, callback) => {
       if ((opts as { all?: boolean }).all) callback(null, [{ address: address.address, family: address.family }]);
       else callback(null, address.address, address.family);
     };
-    const client = url.protocol === 'https:' ? https : http;
+    const secure = url.protocol === 'https:';
+    const client = secure ? https : http;
     return new Promise<WebhookResponse>((resolve) => {
       let settled = false;
-      const finish = (result: WebhookResponse) => {
+      /** `keep`: the answer was read to its end, so its connection may serve the next attempt. */
+      const finish = (result: WebhookResponse, keep = false) => {
         if (settled) return;
         settled = true;
         clearTimeout(total);
         clearTimeout(connect);
-        req.destroy();
+        if (!keep) req.destroy();
         resolve(result);
       };
       const req = client.request(url, {
         method: 'POST',
         lookup: pinned,
-        agent: false,
+        agent: secure ? this.#agents.https : this.#agents.http,
         headers: { ...headers, 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
       });
       const total = setTimeout(
@@ -53,7 +67,9 @@ export class HttpWebhookSender implements WebhookSender {
       );
       req.on('socket', (socket) => {
         const connected = () => clearTimeout(connect);
-        if (url.protocol === 'https:') socket.once('secureConnect', connected);
+        if (!socket.connecting)
+          connected(); // a kept-alive connection
+        else if (secure) socket.once('secureConnect', connected);
         else socket.once('connect', connected);
       });
       req.on('error', (err: NodeJS.ErrnoException) =>
@@ -68,7 +84,7 @@ export class HttpWebhookSender implements WebhookSender {
           read += chunk.length;
           if (read > this.options.maxResponseBytes) finish({ status: res.statusCode ?? 0 });
         });
-        res.on('end', () => finish({ status: res.statusCode ?? 0 }));
+        res.on('end', () => finish({ status: res.statusCode ?? 0 }, true));
         res.on('error', () => finish({ status: res.statusCode ?? 0 }));
       });
       req.end(body);

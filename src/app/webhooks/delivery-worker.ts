@@ -45,6 +45,8 @@ export type AttemptOutcome = 'delivered' | 'retry' | 'dead' | 'gone';
  */
 export class DeliveryWorker {
   readonly #inflight = new Map<number, Promise<void>>();
+  /** Due deliveries read from the outbox and not yet started. */
+  #due: Delivery[] = [];
   #wake: (() => void) | undefined;
 
   constructor(private readonly options: DeliveryWorkerOptions) {}
@@ -86,14 +88,25 @@ export class DeliveryWorker {
     await Promise.allSettled([...this.#inflight.values()]);
   }
 
+  /**
+   * Starts attempts up to the concurrency, from the due deliveries last read (each the first pending one of its
+   * subscription and stream); the outbox is read again only when those are used up, so its query runs once per
+   * batch of attempts rather than once per attempt (and only when at least half the slots are free).
+   */
   #fill(): number {
-    const room = this.options.concurrency - this.#inflight.size;
-    if (room <= 0) return 0;
-    const due = this.options.store.due(this.options.clock.now().getTime(), room + this.#inflight.size);
+    const { concurrency, store, clock } = this.options;
     let started = 0;
-    for (const delivery of due) {
+    let read = false;
+    while (this.#inflight.size < concurrency) {
+      if (this.#due.length === 0) {
+        // read again once, and only when half the slots are free: the query's cost is spread over many attempts
+        if (read || this.#inflight.size > concurrency / 2) break;
+        read = true;
+        this.#due = store.due(clock.now().getTime(), concurrency * 4).filter((d) => !this.#inflight.has(d.seq));
+        continue;
+      }
+      const delivery = this.#due.shift()!;
       if (this.#inflight.has(delivery.seq)) continue;
-      if (started >= room) break;
       const attempt = this.#attempt(delivery)
         .then(() => undefined)
         .catch((err: unknown) => this.options.onError?.(err))

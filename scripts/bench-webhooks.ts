@@ -1,0 +1,188 @@
+// The webhooks part of `npm run bench`: a loopback receiver (allow-listed) answering 204 at once, one subscription,
+// the real outbox, router and delivery worker (64 attempts in flight, a new connection per attempt, as the address
+// is pinned per request) over an embedded store: (a) deliveries/s of a backlog of events spread over 500 streams;
+// (b) append→delivery latency (p50/p99, from the append's acknowledgement to the receiver reading the request) at a
+// steady 500 appends/s. Targets (reported, never asserted): >= 2,000 deliveries/s; p99 < 200 ms.
+import { generateKeyPairSync, randomBytes, randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { systemClock } from '../src/adapters/clock/system-clock.js';
+import { SqliteEventStore } from '../src/adapters/sqlite/event-store.js';
+import { SqliteWebhookOutbox } from '../src/adapters/sqlite/webhook-outbox.js';
+import { HttpWebhookSender } from '../src/adapters/webhook-http/sender.js';
+import { AddressPolicy } from '../src/app/webhooks/address-policy.js';
+import { DEFAULT_RETRY_SCHEDULE_SECONDS, DeliveryWorker } from '../src/app/webhooks/delivery-worker.js';
+import { WebhookKeys } from '../src/app/webhooks/webhook-keys.js';
+import { WebhookRouter } from '../src/app/webhooks/webhook-router.js';
+import { WebhookService } from '../src/app/webhooks/webhook-service.js';
+import { ed25519Signer } from '../src/ledger/ed25519.js';
+import { sealEvents, type EventEnvelope } from '../src/ledger/envelope.js';
+
+const AGENCY = 'bench';
+const STREAMS = 500;
+
+export interface WebhooksBenchResult {
+  readonly backlog: { events: number; seconds: number; rate: number };
+  readonly steady: { appended: number; delivered: number; p50: number; p99: number; max: number };
+}
+
+const percentile = (sorted: readonly number[], p: number) =>
+  sorted.length === 0 ? NaN : sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+
+async function setUp(dir: string) {
+  const signer = ed25519Signer(generateKeyPairSync('ed25519').privateKey);
+  const events = new SqliteEventStore({ path: path.join(dir, 'events.sqlite') });
+  const store = new SqliteWebhookOutbox(path.join(dir, 'webhooks.sqlite'));
+  const keys = new WebhookKeys(randomBytes(32));
+  const policy = new AddressPolicy(['127.0.0.1'], async () => [{ address: '127.0.0.1', family: 4 }]);
+  const clock = systemClock;
+  const service = new WebhookService({ events, signer, clock, store, keys, policy });
+  const heads = new Map<string, EventEnvelope>();
+  const append = async (stream: string) => {
+    const head = heads.get(stream);
+    const [event] = sealEvents(
+      stream,
+      head ? { revision: head.revision, hash: head.hash } : null,
+      [
+        {
+          id: randomUUID(),
+          type: 'EvidenceCollected',
+          schemaVersion: 1,
+          occurredAt: '2026-11-26T09:30:00+08:00',
+          actor: { sub: 'officer-0001', agency: AGENCY, roles: ['officer'] },
+          data: { description: '现场照片三张，证据编号 ZJ-2026-0001' },
+          media: [],
+        },
+      ],
+      signer,
+      clock.now().toISOString(),
+    );
+    heads.set(stream, event!);
+    await events.append(stream, [event!], head ? head.revision : 'no_stream');
+    return event!;
+  };
+  const received = new Map<string, bigint>();
+  const server = http.createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      const id = (JSON.parse(Buffer.concat(chunks).toString('utf8')) as { data: { id: string } }).data.id;
+      if (!received.has(id)) received.set(id, process.hrtime.bigint());
+      res.writeHead(204).end();
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`;
+  await service.create({ sub: 'erp', agency: AGENCY, roles: ['integration'] }, { url }, randomUUID(), randomUUID());
+  const stop = new AbortController();
+  const worker = new DeliveryWorker({
+    store,
+    keys,
+    policy,
+    sender: new HttpWebhookSender({ connectTimeoutMs: 5_000, totalTimeoutMs: 15_000, maxResponseBytes: 4_096 }),
+    clock,
+    retrySchedule: DEFAULT_RETRY_SCHEDULE_SECONDS,
+    random: Math.random,
+    concurrency: 64,
+    pollMs: 500,
+    gone: async () => {},
+  });
+  const router = new WebhookRouter({ events, store, clock, routed: () => worker.nudge() });
+  return {
+    append,
+    received,
+    start() {
+      void router.start(stop.signal);
+      return worker.run(stop.signal);
+    },
+    async close(running: Promise<void>) {
+      stop.abort();
+      await running;
+      server.close();
+      server.closeAllConnections();
+      store.close();
+      await events.close();
+    },
+  };
+}
+
+const waitUntil = async (check: () => boolean, timeoutMs: number) => {
+  const until = Date.now() + timeoutMs;
+  while (!check() && Date.now() < until) await new Promise((r) => setTimeout(r, 5));
+};
+
+export async function webhooksBench(options: {
+  seconds: number;
+  backlog: number;
+  progress: (text: string) => void;
+}): Promise<WebhooksBenchResult> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ledger-bench-webhooks-'));
+  try {
+    options.progress(`webhooks: appending a backlog of ${options.backlog} events`);
+    const a = await setUp(path.join(dir));
+    const ids: string[] = [];
+    for (let i = 0; i < options.backlog; i++) ids.push((await a.append(`case-${AGENCY}:c-${i % STREAMS}`)).id);
+    const started = process.hrtime.bigint();
+    const running = a.start();
+    await waitUntil(() => ids.every((id) => a.received.has(id)), 600_000);
+    const last = [...a.received.values()].reduce((m, t) => (t > m ? t : m), started);
+    const seconds = Number(last - started) / 1e9;
+    await a.close(running);
+
+    options.progress(`webhooks: 500 appends/s for ${options.seconds} s`);
+    const bDir = path.join(dir, 'steady');
+    fs.mkdirSync(bDir);
+    const b = await setUp(bDir);
+    const runningB = b.start();
+    const acked = new Map<string, bigint>();
+    const end = Date.now() + options.seconds * 1000;
+    let n = 0;
+    const begin = Date.now();
+    while (Date.now() < end) {
+      const due = Math.floor(((Date.now() - begin) / 1000) * 500);
+      const batch: Promise<void>[] = [];
+      for (; n < due && batch.length < STREAMS; n++) {
+        batch.push(
+          b.append(`case-${AGENCY}:s-${n % STREAMS}`).then((event) => {
+            acked.set(event.id, process.hrtime.bigint());
+          }),
+        );
+      }
+      await Promise.all(batch);
+      await new Promise((r) => setTimeout(r, 2));
+    }
+    await waitUntil(() => [...acked.keys()].every((id) => b.received.has(id)), 60_000);
+    const latencies = [...acked]
+      .filter(([id]) => b.received.has(id))
+      .map(([id, at]) => Number(b.received.get(id)! - at) / 1e6)
+      .sort((x, y) => x - y);
+    await b.close(runningB);
+    return {
+      backlog: { events: options.backlog, seconds, rate: options.backlog / seconds },
+      steady: {
+        appended: acked.size,
+        delivered: latencies.length,
+        p50: percentile(latencies, 50),
+        p99: percentile(latencies, 99),
+        max: latencies[latencies.length - 1] ?? NaN,
+      },
+    };
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+export function reportWebhooks(r: WebhooksBenchResult): void {
+  console.log('\n(k) webhooks: one subscription, loopback receiver, 64 attempts in flight');
+  console.log(
+    `  backlog of ${r.backlog.events} events over ${STREAMS} streams: ${r.backlog.rate.toFixed(0)} deliveries/s ` +
+      `(target >= 2,000)`,
+  );
+  console.log(
+    `  500 appends/s: ${r.steady.delivered}/${r.steady.appended} delivered; append→delivery p50 ` +
+      `${r.steady.p50.toFixed(1)} ms, p99 ${r.steady.p99.toFixed(1)} ms (target < 200), max ${r.steady.max.toFixed(1)} ms`,
+  );
+}
