@@ -1,4 +1,9 @@
 import path from 'node:path';
+import pino from 'pino';
+import { systemClock } from '../../src/adapters/clock/system-clock.js';
+import { startService } from '../../src/compose.js';
+import { loadConfig } from '../../src/config.js';
+import { runCli } from '../support/cli.js';
 import { loadValidators } from '../../src/http/validation.js';
 import { timestampedMessage } from '../../src/ledger/timestamp-request.js';
 import { timestampRoots, verifyTimestampToken } from '../../src/ledger/timestamp-verify.js';
@@ -29,7 +34,7 @@ beforeAll(async () => {
   ({ officer } = await seedAgency(t, AGENCY));
 }, 180_000);
 afterAll(async () => {
-  await t?.stop();
+  await t?.stop(); // closing twice is one close
   await tsa?.close();
   pki?.remove();
 });
@@ -112,5 +117,24 @@ describe('checkpoints time-stamped by an RFC 3161 authority', () => {
     const skipped = list.body.items.find((c: { size: number }) => c.size === issued.body.size);
     // superseded while the TSA was down: the later checkpoint covers its events, stamped no later
     expect(skipped.timestamps).toEqual([]);
+  });
+
+  it('when the checkpoints stream ends with a time-stamp, then ledger check passes and the service starts again on it', async () => {
+    const stream = await t.service.events.readStream('ledger-checkpoints');
+    expect(stream.at(-1)!.event.type).toBe('CheckpointTimestamped');
+    await t.service.close();
+    const checked = await runCli(['check', '--skip-read-models'], { LEDGER_DATA_DIR: t.dataDir });
+    expect([checked.code, checked.stderr]).toEqual([0, expect.any(String)]);
+    const again = await startService(
+      loadConfig({ PORT: '0', HOST: '127.0.0.1', LEDGER_DATA_DIR: t.dataDir, LEDGER_LOG_ORIGIN: ORIGIN }),
+      { clock: systemClock, log: pino({ level: 'silent' }) },
+    );
+    try {
+      const res = await fetch(`${again.url}/v1/ledger/checkpoints?limit=1`);
+      const [latest] = ((await res.json()) as { items: { timestamps: Stamp[] }[] }).items;
+      expect(latest!.timestamps).toHaveLength(1);
+    } finally {
+      await again.close();
+    }
   });
 });
