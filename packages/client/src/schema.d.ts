@@ -2098,6 +2098,18 @@ export interface components {
         }[];
         /** @description The event that published the decision or last updated its publication: its inclusion in the log is checked with GET /v1/ledger/proof/inclusion?eventId=. */
         eventId?: string;
+        /** @description What RFC 3161 time-stamps of the log show of the publication (docs/integrity.md §15.5): published by attestedBy, due dueBy (its end, deadline, in the agency's time): on time, late or not yet attested. */
+        attestation?: {
+          /** Format: date */
+          dueBy: string;
+          /** Format: date-time */
+          deadline: string;
+          /** @enum {unknown} */
+          status: 'on_time' | 'late' | 'not_attested';
+          /** Format: date-time */
+          attestedBy?: string;
+          checkpointSize?: number;
+        };
       }[];
       withdrawals: {
         caseId: string;
