@@ -5,6 +5,7 @@ import type { ItemDoc, OfficerDoc } from '../../projections/registry.js';
 import type { Position } from '../ports/event-store.js';
 import type { Page, Query, ReadModelStore } from '../ports/read-models.js';
 import { caughtUp, type ReadConsistency } from './read-consistency.js';
+import { checkpointOf } from './transparency-log.js';
 import { pageOf, readAll, type Paging } from './read-pages.js';
 import { InvalidQuery } from '../errors.js';
 import { decisionView, itemView, officerView, publishedView, withdrawalView } from './public-views.js';
@@ -189,8 +190,7 @@ export class PublicReads {
       direction: 'desc',
       limit: 1,
     }).items;
-    if (!latest) return undefined;
-    const { origin, size, rootHash, note, issuedAt } = latest;
-    return { origin, size, rootHash, note, issuedAt };
+    // as GET /v1/ledger/checkpoint serves it: with its witnesses' cosignatures and its time-stamps
+    return latest ? checkpointOf(latest) : undefined;
   }
 }

@@ -375,7 +375,7 @@ function signedOf(stream: string, event: EventEnvelope): { size: number; rootHas
 }
 
 /** A checkpoint as served, from its read-model document. */
-function checkpointOf({
+export function checkpointOf({
   origin,
   size,
   rootHash,
