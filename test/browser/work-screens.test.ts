@@ -1,4 +1,6 @@
 import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { describeInBrowser, launchBrowser, seriousViolations } from '../support/browser.js';
 import { AGENCY, DAY, startScreensService, type ScreensFixture } from '../support/screens.js';
@@ -186,14 +188,28 @@ describeInBrowser('the signed-in screens in Chromium: the tour of a major case',
     expect(await seriousViolations(supervisor)).toEqual([]);
     await supervisor.reload();
     expect(await supervisor.locator('#major').count()).toBe(1);
+    await shoot(supervisor, 'dashboard');
     await Promise.all([
       supervisor.waitForURL(/\/cases\//),
       supervisor.locator('#major ~ div').getByRole('link', { name: 'tour-1' }).click(),
     ]);
     expect(await supervisor.locator('section[aria-labelledby="access"] table').count()).toBe(1);
     expect(await seriousViolations(supervisor)).toEqual([]);
+    await shoot(supervisor, 'case-file');
   });
 });
+
+/**
+ * With `SCREENSHOTS_DIR` (`npm run screenshots`), the signed-in screens are shot there beside the public pages, at a
+ * desktop width; otherwise nothing is written.
+ */
+async function shoot(page: Page, name: string): Promise<void> {
+  const dir = process.env.SCREENSHOTS_DIR;
+  if (!dir) return;
+  fs.mkdirSync(dir, { recursive: true });
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.screenshot({ path: path.join(dir, `${name}-desktop.png`), fullPage: true });
+}
 
 /** Presses Tab until the element with this id has the focus. */
 async function tabTo(page: Page, id: string): Promise<void> {
