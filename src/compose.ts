@@ -82,7 +82,7 @@ import { PortalAssets } from './web/assets.js';
 import { portal, portalErrors, portalNotFound } from './web/portal.js';
 import { Sessions } from './web/sessions.js';
 import { CookieSeal } from './web/sealed-cookie.js';
-import { loadOrCreateSessionSecret } from './adapters/keys/session-secret.js';
+import { loadOrCreateSecret } from './adapters/keys/service-secrets.js';
 import { OpenIdProvider } from './adapters/oidc/openid-provider.js';
 import { openWebhooks } from './webhooks-wiring.js';
 import { webhooksApi } from './http/webhooks-api.js';
@@ -518,7 +518,7 @@ async function startHolding(config: Config, { clock, log }: ServiceDependencies)
   const publicStatistics = new PublicStatisticsReads({ readModels, runner, clock, utcOffsetOf: agencyOffset });
   const portalAssets = new PortalAssets();
   const liveEvents = new LiveEvents(events);
-  const cookieSeal = new CookieSeal(loadOrCreateSessionSecret(config.keysDir));
+  const cookieSeal = new CookieSeal(loadOrCreateSecret(config.keysDir, 'session'));
   const webhooks = openWebhooks({
     config: config.webhooks,
     dataDir: config.dataDir,

@@ -3,7 +3,7 @@ import { lookup } from 'node:dns/promises';
 import type { Logger } from 'pino';
 import type { WebhookConfig } from './config.js';
 import { SqliteWebhookOutbox } from './adapters/sqlite/webhook-outbox.js';
-import { loadOrCreateWebhookSecret } from './adapters/keys/webhook-secret.js';
+import { loadOrCreateSecret } from './adapters/keys/service-secrets.js';
 import { HttpWebhookSender } from './adapters/webhook-http/sender.js';
 import { AddressPolicy } from './app/webhooks/address-policy.js';
 import { DeliveryWorker } from './app/webhooks/delivery-worker.js';
@@ -44,7 +44,7 @@ export function openWebhooks(options: {
 }): Webhooks {
   const { config, deps, log, newId } = options;
   const store = new SqliteWebhookOutbox(path.join(options.dataDir, 'webhooks.sqlite'));
-  const keys = new WebhookKeys(loadOrCreateWebhookSecret(options.keysDir));
+  const keys = new WebhookKeys(loadOrCreateSecret(options.keysDir, 'webhook'));
   const policy = new AddressPolicy(config.allowHosts, (host) => lookup(host, { all: true, verbatim: true }));
   const nudge = { worker: undefined as DeliveryWorker | undefined };
   const service = new WebhookService({ ...deps, store, keys, policy, requeued: () => nudge.worker?.nudge() });
