@@ -485,20 +485,19 @@ async function startHolding(config: Config, { clock, log }: ServiceDependencies)
   let head = runner.position();
   const agencyOffset = (agency: string) => utcOffsetOf(config.utcOffsets, agency);
   const files = new CaseFileReads({ readModels, runner, reads });
+  // stated where time-stamping authorities are configured: elsewhere every disclosure would be "not attested"
+  const attested =
+    config.timestampAuthorities.length > 0
+      ? { attestations: new DisclosureAttestations({ readModels, log: transparency, utcOffsetOf: agencyOffset }) }
+      : {};
   const supervision = new SupervisionReads({
     readModels,
     runner,
     clock,
     utcOffsetOf: agencyOffset,
+    ...attested,
   });
-  const publicReads = new PublicReads({
-    readModels,
-    runner,
-    // stated where time-stamping authorities are configured: elsewhere every disclosure would be "not attested"
-    ...(config.timestampAuthorities.length > 0
-      ? { attestations: new DisclosureAttestations({ readModels, log: transparency, utcOffsetOf: agencyOffset }) }
-      : {}),
-  });
+  const publicReads = new PublicReads({ readModels, runner, ...attested });
   const cases = new CaseService({ ...deps, calendar, serviceKeys });
   const mediaReads = new MediaReads({ readModels, events, runner, holdings, access, blobs });
   const bundles = new BundleReads({

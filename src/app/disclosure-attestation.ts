@@ -1,3 +1,4 @@
+import type { DisclosureDoc } from '../../projections/disclosures.js';
 import { MERKLE, leafKey, type LeafDoc } from '../../projections/merkle.js';
 import { attestedTimeliness, disclosureDeadline, type Timeliness } from '../ledger/timeliness.js';
 import { readTimestampToken } from '../ledger/timestamp-token.js';
@@ -55,4 +56,18 @@ export class DisclosureAttestations {
       ...(attested === undefined || !checkpoint ? {} : { checkpointSize: checkpoint.size }),
     };
   }
+}
+
+/**
+ * `{attestation}` of a published decision whose disclosure event and due date are known; nothing otherwise, and
+ * nothing where no time-stamping authority is configured (`attestations` absent: every disclosure would be "not
+ * attested"). One rule for the public list, the decision page and the supervision views.
+ */
+export function attestationOf(
+  attestations: Pick<DisclosureAttestations, 'of'> | undefined,
+  d: DisclosureDoc | undefined,
+): { attestation?: DisclosureAttestation } {
+  if (!attestations || d?.status !== 'published' || !d.disclosedEventId || !d.dueBy) return {};
+  const attestation = attestations.of(d.agency, d.disclosedEventId, d.dueBy);
+  return attestation ? { attestation } : {};
 }

@@ -9,7 +9,7 @@ import { checkpointOf } from './transparency-log.js';
 import { pageOf, readAll, type Paging } from './read-pages.js';
 import { InvalidQuery } from '../errors.js';
 import { decisionView, itemView, officerView, publishedView, withdrawalView } from './public-views.js';
-import type { DisclosureAttestation, DisclosureAttestations } from './disclosure-attestation.js';
+import { attestationOf, type DisclosureAttestations } from './disclosure-attestation.js';
 
 export interface PublicReadsDependencies {
   readonly readModels: ReadModelStore;
@@ -114,12 +114,8 @@ export class PublicReads {
     return view.status === 'published' ? { ...view, ...this.#attestation(doc) } : view;
   }
 
-  /** `{attestation}` of a published decision whose disclosure event and due date are known; else nothing. */
-  #attestation(d: DisclosureDoc): { attestation?: DisclosureAttestation } {
-    const { attestations } = this.deps;
-    if (!attestations || d.status !== 'published' || !d.disclosedEventId || !d.dueBy) return {};
-    const attestation = attestations.of(d.agency, d.disclosedEventId, d.dueBy);
-    return attestation ? { attestation } : {};
+  #attestation(d: DisclosureDoc) {
+    return attestationOf(this.deps.attestations, d);
   }
 
   /** The agencies and enforcement items the public lists name, for the filters of the portal's pages. */

@@ -1,6 +1,7 @@
 import { ACCESS, DENIED_ACCESS } from '../../projections/access.js';
 import { assembleCaseFile, caseActs } from '../../projections/case-file-read.js';
 import { CASES, caseKey, type CaseSummaryDoc } from '../../projections/case-files.js';
+import { DISCLOSURES, type DisclosureDoc } from '../../projections/disclosures.js';
 import { dateAtOffset } from '../domain/actor.js';
 import { RuleViolation } from '../domain/errors.js';
 import { publicationDeadline, publicationStatus, yearlyStatistics } from '../domain/statistics.js';
@@ -12,6 +13,7 @@ import type { Principal } from './auth.js';
 import { caseFacts, majorDecisionView, missingRecordingsView, overdueView } from './case-file-views.js';
 import { certificatesView, reviewerRatioView } from './certificate-views.js';
 import { addDays } from './days.js';
+import { attestationOf, type DisclosureAttestation, type DisclosureAttestations } from './disclosure-attestation.js';
 import { caughtUp, type ReadConsistency } from './read-consistency.js';
 import { filledPage, pageOf, readAll, type Paging } from './read-pages.js';
 
@@ -22,6 +24,11 @@ export interface SupervisionReadsDependencies {
   readonly clock: Clock;
   /** Minutes east of UTC of an agency's local time (`LEDGER_UTC_OFFSET`, `AGENCY_UTC_OFFSETS`). */
   readonly utcOffsetOf: (agency: string) => number;
+  /**
+   * Where time-stamping authorities are configured: what their time-stamps show of a published decision's
+   * timeliness, given with the overdue disclosures and the major decisions (docs/integrity.md §15.5).
+   */
+  readonly attestations?: Pick<DisclosureAttestations, 'of'>;
 }
 
 /** Who asks for a supervision view, over which agency, after which write. */
@@ -70,7 +77,7 @@ export class SupervisionReads {
   /** Decisions not published in time by `asOf` (or published late), soonest due first. */
   async overdueDisclosures(query: DatedQuery, paging: Paging) {
     const { scope, asOf } = await this.dated(query);
-    const page = filledPage<CaseSummaryDoc, ReturnType<typeof overdueView>>(
+    const page = filledPage(
       this.deps.readModels,
       CASES,
       {
@@ -79,7 +86,10 @@ export class SupervisionReads {
         orderBy: 'decision.disclosureDueBy',
         direction: 'asc',
       },
-      (doc) => overdueView(doc, asOf),
+      (doc: CaseSummaryDoc) => {
+        const view = overdueView(doc, asOf);
+        return view && this.#attested(view);
+      },
       paging,
     );
     return { asOf, ...page };
@@ -110,7 +120,9 @@ export class SupervisionReads {
       },
       (doc: CaseSummaryDoc) => {
         const view = majorDecisionView(doc);
-        return query.matched === undefined || view?.matchedApprovedReview === query.matched ? view : undefined;
+        return view && (query.matched === undefined || view.matchedApprovedReview === query.matched)
+          ? this.#attested(view)
+          : undefined;
       },
       paging,
     );
@@ -206,6 +218,14 @@ export class SupervisionReads {
   }
 
   /** The view's scope, once the read models have applied `consistentWith`. */
+  /** A view of a case's decision, with what the time-stamps show of its publication when there is something to show. */
+  #attested<V extends { readonly agency: string; readonly caseId: string }>(
+    view: V,
+  ): V & { attestation?: DisclosureAttestation } {
+    const disclosure = this.deps.readModels.get<DisclosureDoc>(DISCLOSURES, caseKey(view.agency, view.caseId));
+    return { ...view, ...attestationOf(this.deps.attestations, disclosure) };
+  }
+
   private async scope(query: SupervisionQuery): Promise<string[]> {
     const scope = supervisedScope(query.principal, query.agency);
     await caughtUp(this.deps.runner, query.consistentWith);

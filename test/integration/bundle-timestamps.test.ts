@@ -135,6 +135,7 @@ describe('time-stamps in evidence bundles', () => {
   beforeAll(async () => {
     await disclosedCase('TS-ON-TIME', today, today);
     await disclosedCase('TS-LATE', '2020-01-02', '2020-01-03');
+    await disclosedCase('TS-OWNED-LATE', '2020-01-02', '2020-03-02'); // published late by its own account too
     await stampAll();
     onTime = await bundleOf('TS-ON-TIME');
     late = await bundleOf('TS-LATE');
@@ -236,6 +237,24 @@ describe('time-stamps in evidence bundles', () => {
     const page = await fetch(`${t.url}/disclosures/${AGENCY}/TS-LATE?lang=en`);
     expect(page.status).toBe(200);
     expect(await page.text()).toMatch(/Published by \S+ \(RFC 3161 time-stamp\), due 2020-01-\d\d: late/);
+  });
+
+  it('when a supervisor lists the decisions published late, then each states what the time-stamps show', async () => {
+    // the overdue view lists what the case file itself shows late; the time-stamps then say by when it really was
+    const supervisor = t.token('sup-1', AGENCY, ['supervisor']);
+    const res = await t.call('GET', '/v1/audit/overdue-disclosures?limit=100', { token: supervisor });
+    expect(res.status).toBe(200);
+    expect(() => validate('urn:evidence-ledger:schema:response:audit-overdue-disclosures', res.body)).not.toThrow();
+    const late = res.body.items.find((i: { caseId: string }) => i.caseId === 'TS-OWNED-LATE');
+    expect(late).toMatchObject({
+      status: 'disclosed_late',
+      attestation: { status: 'late', attestedBy: expect.any(String) },
+    });
+    // the same statement as the public list's
+    const list = await t.call('GET', `/v1/disclosures?agency=${AGENCY}&limit=50`);
+    expect(late.attestation).toEqual(
+      list.body.items.find((d: { caseId: string }) => d.caseId === 'TS-LATE').attestation,
+    );
   });
 
   it('when no time-stamped checkpoint covers the disclosure yet, then it is not yet attested', async () => {

@@ -26,10 +26,7 @@ const START_TIMEOUT_MS = 60_000;
 
 /** A request to the server's process, and its answer (matched by `id`). */
 export type ServerRequest = { id: number; op: 'putBucket' | 'deleteBucket'; bucket: string };
-export type ServerMessage =
-  | { ready: number }
-  | { id: number; ok: true }
-  | { id: number; ok: false; error: string };
+export type ServerMessage = { ready: number } | { id: number; ok: true } | { id: number; ok: false; error: string };
 
 /**
  * An S3 emulator (s3rver) on 127.0.0.1 (a free port), storing in a fresh temporary folder. It runs in a child

@@ -1143,6 +1143,18 @@ export interface components {
         }[];
         /** @description A year's make-up working days (调休): Saturdays or Sundays worked in exchange for a longer holiday. */
         makeUpWorkdays: components['schemas']['defs']['$defs']['date'][];
+        /** @description What RFC 3161 time-stamps of the log show of the publication (docs/integrity.md §15.5): published by attestedBy, due dueBy (its end, deadline, in the agency's time): on time, late or not yet attested. */
+        disclosureAttestation: {
+          /** Format: date */
+          dueBy: string;
+          /** Format: date-time */
+          deadline: string;
+          /** @enum {unknown} */
+          status: 'on_time' | 'late' | 'not_attested';
+          /** Format: date-time */
+          attestedBy?: string;
+          checkpointSize?: number;
+        };
       };
     };
     /**
@@ -1579,6 +1591,8 @@ export interface components {
           /** @enum {unknown} */
           resolution?: 'proposal_upheld' | 'review_upheld';
         }[];
+        /** @description For a published decision, when a time-stamping authority is configured: what the RFC 3161 time-stamps of the log show of its publication. */
+        attestation?: components['schemas']['defs']['$defs']['disclosureAttestation'];
       }[];
       /** @description The cursor of the next page, when there may be one. */
       next?: string;
@@ -1623,6 +1637,8 @@ export interface components {
         disclosedOn?: components['schemas']['defs']['$defs']['date'];
         /** @description Calendar days after dueBy: to asOf when overdue, to the publication when disclosed late. */
         daysOverdue: number;
+        /** @description For a published decision, when a time-stamping authority is configured: what the RFC 3161 time-stamps of the log show of its publication. */
+        attestation?: components['schemas']['defs']['$defs']['disclosureAttestation'];
       }[];
       /** @description The cursor of the next page, when there may be one. */
       next?: string;
@@ -2098,18 +2114,7 @@ export interface components {
         }[];
         /** @description The event that published the decision or last updated its publication: its inclusion in the log is checked with GET /v1/ledger/proof/inclusion?eventId=. */
         eventId?: string;
-        /** @description What RFC 3161 time-stamps of the log show of the publication (docs/integrity.md §15.5): published by attestedBy, due dueBy (its end, deadline, in the agency's time): on time, late or not yet attested. */
-        attestation?: {
-          /** Format: date */
-          dueBy: string;
-          /** Format: date-time */
-          deadline: string;
-          /** @enum {unknown} */
-          status: 'on_time' | 'late' | 'not_attested';
-          /** Format: date-time */
-          attestedBy?: string;
-          checkpointSize?: number;
-        };
+        attestation?: components['schemas']['defs']['$defs']['disclosureAttestation'];
       }[];
       withdrawals: {
         caseId: string;
