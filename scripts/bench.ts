@@ -69,7 +69,7 @@ const { values: args } = parseArgs({
 });
 if (args.help) {
   console.log(
-    'Usage: npm run bench [-- --quick] [-- --seconds N] [-- --only store|http|projections|integrity|startup|portal]\n' +
+    'Usage: npm run bench [-- --quick] [-- --seconds N] [-- --only store|http|projections|integrity|startup|portal|webhooks]\n' +
       '  --quick      stop the store-size series at 10^5 events; upload 256 MiB instead of 1 GiB;\n' +
       '               seed 10^5 events instead of 10^6 for the projections (rebuilds at 10^4 and the\n' +
       '               whole log, live runs on 10^4 events and the whole log); a bundle of 2,000 events\n' +
