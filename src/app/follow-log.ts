@@ -1,5 +1,5 @@
 import type { EventEnvelope } from '../ledger/envelope.js';
-import type { EventStore, Position } from '../ports/event-store.js';
+import type { EventStore, Position, RecordedEvent } from '../ports/event-store.js';
 
 export interface FollowOptions {
   /** Told when following the log fails (it is retried). */
@@ -9,27 +9,21 @@ export interface FollowOptions {
 }
 
 /**
- * Follows the global log from `after` until `signal` aborts, handing every event of `stream` to `apply`: how the
- * state a service keeps in memory (token revocations, the working-day calendar) learns of events another replica
- * recorded. A failure is told and the log followed again from the last event seen, after a pause.
+ * Follows the global log in batches from `from()` (asked again after each failure, so a consumer that commits its
+ * own position resumes from what it committed) until `signal` aborts. A failure is told and the log followed again
+ * after a pause.
  */
-export async function followStream(
-  events: EventStore,
-  stream: string,
-  after: Position,
+export async function followLog(
+  events: Pick<EventStore, 'subscribe'>,
+  from: () => Position,
   signal: AbortSignal,
-  apply: (event: EventEnvelope) => void,
+  apply: (batch: readonly RecordedEvent[]) => void,
   options: FollowOptions = {},
 ): Promise<void> {
-  let from = after;
   while (!signal.aborted) {
     try {
-      for await (const message of events.subscribe({ after: from, signal })) {
-        if (message.type !== 'events') continue;
-        for (const { position, event } of message.events) {
-          if (event.stream === stream) apply(event);
-          from = position;
-        }
+      for await (const message of events.subscribe({ after: from(), signal })) {
+        if (message.type === 'events') apply(message.events);
       }
     } catch (err) {
       if (signal.aborted) return;
@@ -37,6 +31,29 @@ export async function followStream(
     }
     if (!signal.aborted) await pause(options.retryDelayMs ?? 1_000, signal);
   }
+}
+
+/**
+ * Follows the global log from `after` until `signal` aborts, handing every event of `stream` to `apply`: how the
+ * state a service keeps in memory (token revocations, the working-day calendar) learns of events another replica
+ * recorded. After a failure the log is followed again from the last event seen.
+ */
+export async function followStream(
+  events: Pick<EventStore, 'subscribe'>,
+  stream: string,
+  after: Position,
+  signal: AbortSignal,
+  apply: (event: EventEnvelope) => void,
+  options: FollowOptions = {},
+): Promise<void> {
+  let from = after;
+  const seen = (batch: readonly RecordedEvent[]) => {
+    for (const { position, event } of batch) {
+      if (event.stream === stream) apply(event);
+      from = position;
+    }
+  };
+  await followLog(events, () => from, signal, seen, options);
 }
 
 function pause(ms: number, signal: AbortSignal): Promise<void> {

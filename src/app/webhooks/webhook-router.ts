@@ -2,7 +2,7 @@ import { agencyOfStream, isWebhookStream, wants } from '../../domain/webhooks/su
 import type { Clock } from '../../ports/clock.js';
 import type { EventStore, RecordedEvent } from '../../ports/event-store.js';
 import type { NewDelivery, StoredWebhook, WebhookOutboxStore } from '../../ports/webhook-outbox.js';
-import { followLog } from './follow-all.js';
+import { followLog } from '../follow-log.js';
 import { applyWebhookEvent } from './stored-webhook.js';
 
 /** What a subscription receives of an event: a Standard Webhooks payload around the whole signed envelope. */
