@@ -1,8 +1,10 @@
 // The portal part of `npm run bench`: the public pages under 64 keep-alive clients on loopback, against a service
 // in a child process holding 200 published decisions; the server's own time per page (its latency histogram at
-// /metrics) and the bytes a first visit to the home page transfers (the page, its style sheet and scripts).
+// /metrics) and the bytes a first visit to the home page transfers (the page, its style sheet and scripts); then
+// how long an act takes from its append's acknowledgement to a supervisor's live feed (the SSE the dashboard reads).
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { request, start, stop } from './bench-http.js';
@@ -11,6 +13,8 @@ const root = path.resolve(import.meta.dirname, '..');
 const now = () => process.hrtime.bigint();
 const DECISIONS = 200;
 const CLIENTS = 64;
+/** Acts appended one after another while a supervisor's live feed is open, each timed until the feed shows it. */
+const LIVE_ACTS = 100;
 
 export const PORTAL_PAGES = [
   '/',
@@ -25,6 +29,8 @@ export const PORTAL_PAGES = [
 export interface PortalBenchResult {
   readonly pages: { route: string; rate: number; p99: number; serverP99: string; failures: number }[];
   readonly firstPage: { html: number; assets: number };
+  /** Milliseconds from an act's acknowledgement to its arrival on the live feed. */
+  readonly live: { acts: number; p50: number; p99: number; max: number };
 }
 
 export async function portalBench(options: {
@@ -110,8 +116,11 @@ export async function portalBench(options: {
       const after = histogram(await request(port, 'GET', '/metrics', {}), route);
       pages.push({ route, ...result, serverP99: p99Bound(before, after) });
     }
+    progress(`portal: ${LIVE_ACTS} acts, each timed to the supervisor's live feed`);
+    const supervisor = { authorization: `Bearer ${token('sup', 'supervisor')}` };
+    const live = await liveFeedLag(port, supervisor, officer, today);
     await stop(service);
-    return { pages, firstPage };
+    return { pages, firstPage, live };
   } finally {
     fs.rmSync(dataDir, { recursive: true, force: true });
   }
@@ -136,6 +145,77 @@ async function load(port: number, route: string, headers: Record<string, string>
   latencies.sort((a, b) => a - b);
   const p99 = latencies[Math.min(latencies.length - 1, Math.floor(0.99 * latencies.length))] ?? 0;
   return { rate: latencies.length / elapsed, p99, failures };
+}
+
+/**
+ * Opens the live feed (`GET /v1/audit/live`, the events the dashboard's `/supervise/live` shows) and opens
+ * {@link LIVE_ACTS} cases one after another, each timed from its append's acknowledgement (which names its position)
+ * until the feed delivers the event of that position (its `id:`).
+ */
+async function liveFeedLag(
+  port: number,
+  supervisor: Record<string, string>,
+  officer: Record<string, string>,
+  today: string,
+): Promise<PortalBenchResult['live']> {
+  const arrived = new Map<number, bigint>();
+  const waiting = new Map<number, () => void>();
+  const feed = http.get({
+    host: '127.0.0.1',
+    port,
+    path: '/v1/audit/live',
+    headers: { accept: 'text/event-stream', ...supervisor },
+  });
+  const opened = new Promise<http.IncomingMessage>((resolve, reject) => {
+    feed.on('response', resolve);
+    feed.on('error', reject);
+  });
+  const res = await opened;
+  if (res.statusCode !== 200) throw new Error(`the live feed answered ${res.statusCode}`);
+  let buffered = '';
+  res.setEncoding('utf8');
+  res.on('data', (chunk: string) => {
+    const at = now();
+    buffered += chunk;
+    const frames = buffered.split('\n\n');
+    buffered = frames.pop()!;
+    for (const frame of frames) {
+      const id = /^id: ?(\d+)$/m.exec(frame)?.[1];
+      if (id === undefined) continue;
+      arrived.set(Number(id), at);
+      waiting.get(Number(id))?.();
+    }
+  });
+  const lags: number[] = [];
+  for (let i = 0; i < LIVE_ACTS; i++) {
+    const open = {
+      caseId: `live-${i}`,
+      itemCode: 'P-1',
+      title: '案',
+      openedOn: today,
+      officers: ['o1', 'o2'],
+      parties: [{ kind: 'person', name: '李某' }],
+    };
+    const ack = await request(port, 'POST', '/v1/cases', officer, JSON.stringify(open));
+    const acked = now();
+    if (ack.status >= 300) throw new Error(`opening live-${i}: ${ack.status} ${ack.body}`);
+    const { position } = JSON.parse(ack.body) as { position: number };
+    if (!arrived.has(position)) {
+      await new Promise<void>((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`position ${position} never reached the live feed`)), 30_000);
+        waiting.set(position, () => {
+          clearTimeout(timer);
+          resolve();
+        });
+      });
+      waiting.delete(position);
+    }
+    lags.push(Math.max(0, Number(arrived.get(position)! - acked) / 1e6));
+  }
+  feed.destroy();
+  lags.sort((a, b) => a - b);
+  const at = (q: number) => lags[Math.min(lags.length - 1, Math.floor(q * lags.length))]!;
+  return { acts: lags.length, p50: at(0.5), p99: at(0.99), max: lags[lags.length - 1]! };
 }
 
 /** The cumulative bucket counts (by upper bound) of a page's route pattern in the service's latency histogram. */
@@ -173,5 +253,8 @@ export function reportPortal(r: PortalBenchResult) {
   const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
   console.log(
     `  first page: HTML ${kb(r.firstPage.html)} + style and scripts ${kb(r.firstPage.assets)} = ${kb(r.firstPage.html + r.firstPage.assets)} uncompressed  (target <= 100 KB)`,
+  );
+  console.log(
+    `  live feed: act acknowledged -> on a supervisor's feed   p50 ${r.live.p50.toFixed(1)} ms  p99 ${r.live.p99.toFixed(1)} ms  max ${r.live.max.toFixed(1)} ms  (${r.live.acts} acts one after another; target < 2 s)`,
   );
 }
