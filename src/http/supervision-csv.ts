@@ -32,6 +32,11 @@ export const SUPERVISION_TABLES = {
       'status',
       'disclosedOn',
       'daysOverdue',
+      'attestation.dueBy',
+      'attestation.deadline',
+      'attestation.status',
+      'attestation.attestedBy',
+      'attestation.checkpointSize',
     ],
   },
   missingRecordings: {
@@ -73,6 +78,11 @@ export const SUPERVISION_TABLES = {
       'reviews.proposal.legalBasis',
       ...REVIEW_CHECKS.map((check) => `reviews.checks.${check}`),
       'reviews.resolution',
+      'attestation.dueBy',
+      'attestation.deadline',
+      'attestation.status',
+      'attestation.attestedBy',
+      'attestation.checkpointSize',
     ],
   },
   access: {

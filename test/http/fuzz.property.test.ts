@@ -198,6 +198,10 @@ const bundle: fc.Arbitrary<FuzzRequest> = fc
   )
   .map((body) => ({ body, contentType: 'application/x-tar' }));
 
+const webhookBody = { url: 'https://10.9.8.7/hooks', eventTypes: ['CaseOpened'], signing: 'hmac-sha256' };
+/** A subscription id no subscription has: its routes answer 404 or refuse the body first. */
+const FUZZ_WEBHOOK = '0f0f0f0f-0f0f-4f0f-8f0f-0f0f0f0f0f0f';
+
 const revocation = { sub: 'fz-nobody', before: `${today}T00:00:00+08:00`, reason: '离职' };
 
 const calendarYear = {
@@ -210,7 +214,7 @@ const calendarYear = {
 const ROUTES: {
   path: string;
   route: string;
-  method?: 'PUT';
+  method?: 'PUT' | 'PATCH';
   token?: () => string;
   request: fc.Arbitrary<FuzzRequest>;
 }[] = [
@@ -246,6 +250,29 @@ const ROUTES: {
     path: '/v1/verify',
     route: '/v1/verify',
     request: fc.oneof({ weight: 4, arbitrary: bundle }, { weight: 1, arbitrary: json(randomBody) }),
+  },
+  // private and unresolvable receivers: the address checks refuse them without a connection being tried
+  {
+    path: '/v1/webhooks',
+    route: '/v1/webhooks',
+    token: () => admin,
+    request: jsonRoute(fc.constant(webhookBody)),
+  },
+  {
+    path: '/v1/webhooks/{id}',
+    route: `/v1/webhooks/${FUZZ_WEBHOOK}`,
+    method: 'PATCH',
+    token: () => admin,
+    request: jsonRoute(fc.constant({ url: 'https://192.168.7.7/in', eventTypes: ['DecisionIssued'], rotateKey: true })),
+  },
+  {
+    path: '/v1/webhooks/{id}/replay',
+    route: `/v1/webhooks/${FUZZ_WEBHOOK}/replay?from=0`,
+    token: () => admin,
+    request: fc.oneof(
+      { weight: 1, arbitrary: json(randomBody) },
+      { weight: 1, arbitrary: jsonRoute(fc.constant({ from: 0 })) },
+    ),
   },
   // last: a revocation that a mutation turned into one of the admin's own would only refuse the routes after it
   {

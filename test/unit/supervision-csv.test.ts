@@ -18,19 +18,28 @@ const FILES: Record<keyof typeof SUPERVISION_TABLES, string> = {
   quarantine: 'audit-quarantine',
 };
 
+/** The shared definitions (`defs.schema.json`): an object defined there is entered like a local one. */
+const SHARED = 'urn:evidence-ledger:schema:defs#/$defs/';
+const DEFS = JSON.parse(fs.readFileSync(path.join(SCHEMAS, '..', 'defs.schema.json'), 'utf8')) as Schema;
+
 /**
  * The leaf members of an entry as dotted paths: objects with properties are entered (a local `$ref` to the file's
  * `$defs` too), the exploded list is entered through its items, anything else is one column. The ten review checks
  * are an open map of booleans in the schema; the table names each.
  */
 function leaves(schema: Schema, root: Schema, explode: string | undefined, prefix = ''): string[] {
-  const local = schema.$ref?.startsWith('#/$defs/') ? root.$defs![schema.$ref.slice('#/$defs/'.length)]! : {};
+  const local = schema.$ref?.startsWith('#/$defs/')
+    ? root.$defs![schema.$ref.slice('#/$defs/'.length)]!
+    : schema.$ref?.startsWith(SHARED)
+      ? DEFS.$defs![schema.$ref.slice(SHARED.length)]!
+      : {};
   const properties = { ...local.properties, ...schema.properties };
   if (Object.keys(properties).length === 0) return [prefix];
   return Object.entries(properties).flatMap(([name, inner]) => {
     const at = prefix === '' ? name : `${prefix}.${name}`;
     if (at === explode && inner.items) return leaves(inner.items, root, undefined, at);
-    if (inner.properties || inner.$ref?.startsWith('#/$defs/')) return leaves(inner, root, explode, at);
+    const shared = inner.$ref?.startsWith(SHARED) && DEFS.$defs![inner.$ref.slice(SHARED.length)]!.properties;
+    if (inner.properties || inner.$ref?.startsWith('#/$defs/') || shared) return leaves(inner, root, explode, at);
     return [at];
   });
 }

@@ -17,6 +17,7 @@ import type { OfficerEvent, OfficerProfile } from '../../../src/domain/registry/
 import type { RevocationEvent } from '../../../src/domain/tokens/revocations.js';
 import type { CalendarEvent, CalendarYear } from '../../../src/domain/calendar/recorded-years.js';
 import type { MediaHolding } from '../../../src/app/media-holdings.js';
+import type { WebhookEvent } from '../../../src/domain/webhooks/subscriptions.js';
 
 // The JSON Schemas and the TypeScript types of the domain describe the same data. The samples below are declared
 // with the TypeScript types (so the compiler checks them); the tests check that the schemas agree with them.
@@ -270,10 +271,57 @@ const HOLDING_REQUIRED: { MediaReceived: KeySet<MediaHolding> } = {
   MediaReceived: { sha256: true, size: true, contentType: true },
 };
 
+type WebhookData<T extends WebhookEvent['type']> = Extract<WebhookEvent, { type: T }>['data'];
+const webhookKey = {
+  keyGeneration: 1,
+  keyId: 'q2nV8tYbR1c-Lx0aP3dK9w',
+  publicKey: 'O2onvM62pC1io6jQKm8Nc2UyFXcd4kOmOsBIoYtZ2ik=',
+};
+const webhooks: { [T in WebhookEvent['type']]: Required<WebhookData<T>> } = {
+  WebhookSubscribed: {
+    webhookId: '7d3f1a2e-5b6c-4d8e-9f01-23456789abcd',
+    agency: 'county-justice',
+    url: 'https://receiver.example/hooks',
+    eventTypes: ['CaseOpened'],
+    signing: 'ed25519',
+    ...webhookKey,
+  },
+  WebhookChanged: {
+    webhookId: '7d3f1a2e-5b6c-4d8e-9f01-23456789abcd',
+    agency: 'county-justice',
+    url: 'https://receiver.example/hooks',
+    eventTypes: ['CaseOpened'],
+    enabled: true,
+    ...webhookKey,
+  },
+  WebhookDisabled: {
+    webhookId: '7d3f1a2e-5b6c-4d8e-9f01-23456789abcd',
+    agency: 'county-justice',
+    reason: 'receiver_gone',
+    status: 410,
+  },
+  WebhookDeleted: { webhookId: '7d3f1a2e-5b6c-4d8e-9f01-23456789abcd', agency: 'county-justice' },
+};
+const WEBHOOK_REQUIRED: { [T in WebhookEvent['type']]: KeySet<WebhookData<T>> } = {
+  WebhookSubscribed: { webhookId: true, agency: true, url: true, signing: true, keyGeneration: true, keyId: true },
+  WebhookChanged: { webhookId: true, agency: true, url: true, keyGeneration: true, keyId: true },
+  WebhookDisabled: { webhookId: true, agency: true, reason: true },
+  WebhookDeleted: { webhookId: true, agency: true },
+};
+
 const RECORDABLE = ACT_TYPES.filter((type) => type !== 'CaseOpened');
-/** Events outside case streams: the registries', the token revocations', the calendar's and the media holdings'. */
-const OTHER_EVENTS = { ...registry, ...revocations, ...calendar, ...holdings };
-const OTHER_REQUIRED = { ...REGISTRY_REQUIRED, ...REVOCATION_REQUIRED, ...CALENDAR_REQUIRED, ...HOLDING_REQUIRED };
+/**
+ * Events outside case streams: the registries', the token revocations', the calendar's, the media holdings' and
+ * the webhook subscriptions'.
+ */
+const OTHER_EVENTS = { ...registry, ...revocations, ...calendar, ...holdings, ...webhooks };
+const OTHER_REQUIRED = {
+  ...REGISTRY_REQUIRED,
+  ...REVOCATION_REQUIRED,
+  ...CALENDAR_REQUIRED,
+  ...HOLDING_REQUIRED,
+  ...WEBHOOK_REQUIRED,
+};
 const REGISTRY_TYPES = Object.keys(OTHER_EVENTS);
 const namesIn = (folder: string) =>
   files
@@ -286,7 +334,7 @@ describe('the JSON Schemas of the domain agree with its TypeScript types', () =>
     it('when the act schemas are listed, then there is exactly one per act type', () => {
       expect(namesIn('acts')).toEqual([...ACT_TYPES].sort());
     });
-    it('when the event schemas are listed, then there is one per act type, registry, revocation, calendar and media-holding event', () => {
+    it('when the event schemas are listed, then there is one per act type, registry, revocation, calendar, media-holding and webhook event', () => {
       expect(namesIn('events')).toEqual([...ACT_TYPES, ...REGISTRY_TYPES].sort());
     });
     it('when the schemas are loaded into one Ajv, then every one compiles and its $id follows its file name', () => {
@@ -514,7 +562,7 @@ describe('the JSON Schemas of the domain agree with its TypeScript types', () =>
     });
   });
 
-  describe.each(REGISTRY_TYPES)('the registry, revocation or media-holding event %s', (type) => {
+  describe.each(REGISTRY_TYPES)('the registry, revocation, media-holding or webhook event %s', (type) => {
     const data = OTHER_EVENTS[type as keyof typeof OTHER_EVENTS];
     const required = Object.keys(OTHER_REQUIRED[type as keyof typeof OTHER_REQUIRED]);
     it('when its data has the shape of the TypeScript event, then the event schema accepts it, also with only the required members', () => {
