@@ -10,8 +10,7 @@ import { checkpointBody, openNote, parseCheckpoint, signNote } from '../../src/l
 import type { Signer } from '../../src/ledger/ed25519.js';
 import type { EventEnvelope } from '../../src/ledger/envelope.js';
 import type { HeadProof } from '../../src/ledger/heads-map.js';
-import { TarReader, type TarMember } from '../../src/ledger/tar-reader.js';
-import { writeTar } from '../../src/ledger/tar.js';
+import { pack, unpack, type Member } from '../support/bundles.js';
 import { runCli } from '../support/cli.js';
 import { seedAgency, startTestService, type TestService } from '../support/service.js';
 
@@ -20,41 +19,11 @@ const CASE = 'c-1';
 const today = new Date().toISOString().slice(0, 10);
 const at = `${today}T09:30:00+08:00`;
 
-interface Member {
-  name: string;
-  bytes: Buffer;
-  mtime: number;
-}
-
 let t: TestService;
 let officer: string;
 let signer: Signer;
 let members: Member[];
 let dir: string;
-
-function unpack(archive: Buffer): Member[] {
-  const out: Member[] = [];
-  let current: TarMember | undefined;
-  let parts: Buffer[] = [];
-  const reader = new TarReader({
-    member: (m) => {
-      current = m;
-      parts = [];
-    },
-    data: (c) => parts.push(Buffer.from(c)),
-    memberEnd: () => out.push({ name: current!.name, mtime: current!.mtime, bytes: Buffer.concat(parts) }),
-  });
-  reader.write(archive);
-  reader.close();
-  return out;
-}
-
-async function pack(list: readonly Member[]): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  const entries = list.map((m) => ({ name: m.name, size: m.bytes.length, body: m.bytes, mtime: m.mtime }));
-  for await (const chunk of writeTar(entries)) chunks.push(Buffer.from(chunk));
-  return Buffer.concat(chunks);
-}
 
 const manifestOf = (list: readonly Member[]) => JSON.parse(list[0]!.bytes.toString('utf8')) as BundleManifest;
 const parsed = <T>(m: Member) => JSON.parse(m.bytes.toString('utf8')) as T;

@@ -12,7 +12,8 @@ import { seedAgency, type TestService } from './service.js';
 
 export interface Member {
   readonly name: string;
-  readonly bytes: Buffer;
+  /** Replaced by the tests that tamper with a member. */
+  bytes: Buffer;
   readonly mtime: number;
 }
 
