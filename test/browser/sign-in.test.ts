@@ -75,8 +75,15 @@ describeInBrowser('signing in to the portal in Chromium', () => {
     await Promise.all([page.waitForURL(`${svc.url}/`), page.keyboard.press('Enter')]);
     expect(await page.locator('header .who').textContent()).toBe('alice · county-a');
     await tabTo(page, undefined, '退出');
-    await Promise.all([page.waitForURL(`${svc.url}/`), page.keyboard.press('Enter')]);
+    // the page is already at `/`, so waiting for that URL would not wait: wait for the signed-out page itself
+    const signedOut = page.waitForResponse(
+      (r) => r.url() === `${svc.url}/` && r.request().method() === 'GET' && r.status() === 200,
+    );
+    await page.keyboard.press('Enter');
+    await signedOut;
+    await page.waitForLoadState('domcontentloaded');
     expect(await page.locator('header .who').count()).toBe(0);
+    expect(await page.getByRole('link', { name: '登录' }).count()).toBeGreaterThan(0);
   });
 });
 

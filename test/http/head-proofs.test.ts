@@ -86,6 +86,7 @@ describe('head proofs over HTTP', () => {
 
   it('when a supervisor over the agency asks for one of its streams, then the proof is served', async () => {
     await openCase('hp-3');
+    await t.service.readModelsCaughtUp(); // the tree, and so its map of heads, is a projection of the log
     const supervisor = t.token('sam', 'city-justice', ['supervisor'], [AGENCY]);
     const res = await t.call('GET', headUrl(caseStream(AGENCY, 'hp-3')), { token: supervisor });
     expect(res.status).toBe(200);
