@@ -100,8 +100,11 @@ export interface Service {
   readonly events: EventStore;
   readonly keys: Keys;
   readonly calendar: WorkingDayCalendar;
-  /** Resolves true once the read models have applied every event committed when called (false after 5 s). */
-  readModelsCaughtUp(): Promise<boolean>;
+  /**
+   * Resolves true once the read models have applied every event committed when called, false after `timeoutMs`
+   * (60 s: long enough for a loaded machine, where a caller that goes on regardless would read a stale view).
+   */
+  readModelsCaughtUp(timeoutMs?: number): Promise<boolean>;
   /** Stops accepting requests, lets in-flight requests and appends finish, then closes the stores. */
   close(): Promise<void>;
 }
@@ -697,7 +700,7 @@ async function startHolding(config: Config, { clock, log }: ServiceDependencies)
       log.info('stopped');
     })());
 
-  const readModelsCaughtUp = async () => runner.waitFor(await events.headPosition(), 5_000);
+  const readModelsCaughtUp = async (timeoutMs = 60_000) => runner.waitFor(await events.headPosition(), timeoutMs);
   return {
     url: `http://${host}:${port}`,
     port,
