@@ -1,8 +1,10 @@
 import { parseVerifierKey, NOTE_ED25519, type NamedKey } from '../ledger/cosignature.js';
 import type { Signer } from '../ledger/ed25519.js';
+import { parseCheckpoint } from '../ledger/checkpoint.js';
 import {
   judgeAddCheckpoint,
   parseAddCheckpoint,
+  witnessedHeadsRoot,
   type Judgement,
   type RefusalKind,
 } from '../ledger/witness-protocol.js';
@@ -16,6 +18,11 @@ export interface WitnessDependencies {
   readonly clock: Clock;
   /** Told of every refusal recorded (a fork, a rollback, an inconsistent checkpoint). */
   readonly onRefusal?: (refusal: Refusal) => void;
+  /**
+   * Origins whose checkpoints may carry no `evidence-ledger/heads/v1` line (logs that are not evidence ledgers);
+   * every other log's checkpoint must commit to its stream heads.
+   */
+  readonly plainOrigins?: readonly string[];
 }
 
 /** The witness's answer: a status, and the body (cosignature lines, a size, or a reason). */
@@ -56,6 +63,7 @@ export class Witness {
         latest: (origin) => store.latest(origin),
         witness: { name, signer },
         now: Math.floor(now.getTime() / 1000),
+        allowsPlain: (o) => this.deps.plainOrigins?.includes(o) ?? false,
       });
       const origin = request.note.slice(0, request.note.indexOf('\n'));
       if (j.status === 200) {
@@ -63,6 +71,7 @@ export class Witness {
           origin,
           size: j.checkpoint.size,
           rootHash: j.checkpoint.rootHash.toString('base64'),
+          headsRoot: witnessedHeadsRoot(j.checkpoint) ?? null,
           note: request.note,
           cosignature: j.cosignature.slice(0, -1),
           cosignedAt: now.toISOString(),
@@ -76,10 +85,12 @@ export class Witness {
           kind: j.refusal,
           size: parsed.size,
           rootHash: parsed.rootHash,
+          headsRoot: parsed.headsRoot,
           note: request.note,
           oldSize: request.oldSize,
           cosignedSize: cosigned.size,
           cosignedRootHash: cosigned.rootHash,
+          cosignedHeadsRoot: cosigned.headsRoot,
         });
       }
       return j;
@@ -117,8 +128,13 @@ export function addWitnessLog(store: WitnessStore, key: string, origin?: string)
   return { origin: o };
 }
 
-/** Size and root of a note the judge already parsed (a refusal is only for a validly signed checkpoint). */
-function checkpointOf(note: string): { size: number; rootHash: string } {
-  const [, size = '0', rootHash = ''] = note.split('\n');
-  return { size: Number(size), rootHash };
+/** Size, root and heads root of a note the judge already parsed (a refusal is only for a validly signed checkpoint). */
+function checkpointOf(note: string): { size: number; rootHash: string; headsRoot: string | null } {
+  const split = note.lastIndexOf('\n\n');
+  const parsed = parseCheckpoint(note.slice(0, split + 1));
+  return {
+    size: parsed?.size ?? 0,
+    rootHash: parsed?.rootHash.toString('base64') ?? '',
+    headsRoot: (parsed && witnessedHeadsRoot(parsed)) ?? null,
+  };
 }

@@ -15,6 +15,7 @@ import { print, UsageError, type CliIo } from './io.js';
 export const DEFAULT_WITNESS_PORT = 8090;
 
 export const witnessHelp = `Usage: ledger witness serve [--data DIR] [--port N] [--host ADDR] [--name NAME] [--log VKEY]...
+                            [--allow-plain ORIGIN]...
        ledger witness key [--data DIR] [--name NAME]
        ledger witness logs add VKEY [--origin ORIGIN] [--data DIR]
        ledger witness logs list [--data DIR]
@@ -23,8 +24,10 @@ export const witnessHelp = `Usage: ledger witness serve [--data DIR] [--port N] 
 A witness (C2SP tlog-witness) for a ledger's checkpoints, run by a supervising body on its own machine with its own
 key. It keeps, per log origin, the latest checkpoint it cosigned, and cosigns a new one (POST /add-checkpoint) only
 when the log's signature verifies with a key configured here and a consistency proof shows that it extends the
-cosigned one. A fork (same size, another root; or a proof that fails) or a rollback (a smaller tree) is refused,
-logged and recorded in the witness's store ("ledger witness refusals" lists them). It never trusts the log.
+cosigned one. A checkpoint must commit to the ledger's stream heads (an evidence-ledger/heads/v1 line) unless
+its origin is allowed plain checkpoints. A fork (same size, another root or another heads root; or a proof that
+fails) or a rollback (a smaller tree) is refused, logged and recorded in the witness's store ("ledger witness
+refusals" lists them). It never trusts the log.
 
   serve      answer add-checkpoint requests (stops on SIGTERM or SIGINT); --log adds a trusted log first
   key        print the witness's verifier key (<name>+<key ID>+<base64(0x04 || key)>), generating the key
@@ -42,6 +45,9 @@ Options:
   --name NAME   the witness's key name, on the first start only, e.g. procuratorate.example/witness
                 [default: <host name>/witness]
   --log VKEY    (serve) trust this log key for the origin of its name; may be repeated
+  --allow-plain ORIGIN
+                (serve) cosign checkpoints of this origin that carry no evidence-ledger/heads/v1 line: for a
+                log that is not an evidence ledger; may be repeated [default: every checkpoint must carry one]
   --origin O    (logs add) the log's origin line, when it is not the key's name
 
 Example:
@@ -62,6 +68,7 @@ export async function witness(argv: string[], io: CliIo): Promise<number> {
       host: { type: 'string' },
       name: { type: 'string' },
       log: { type: 'string', multiple: true },
+      'allow-plain': { type: 'string', multiple: true },
       origin: { type: 'string' },
       limit: { type: 'string' },
       json: { type: 'boolean' },
@@ -125,7 +132,8 @@ export async function witness(argv: string[], io: CliIo): Promise<number> {
       for (const r of values.json ? [] : refusals) {
         print(
           io.stdout,
-          `${r.at}  ${r.kind.padEnd(12)} ${r.origin}  size ${r.size} root ${r.rootHash}  (cosigned: size ${r.cosignedSize} root ${r.cosignedRootHash})`,
+          `${r.at}  ${r.kind.padEnd(12)} ${r.origin}  size ${r.size} root ${r.rootHash} heads ${r.headsRoot ?? '-'}` +
+            `  (cosigned: size ${r.cosignedSize} root ${r.cosignedRootHash} heads ${r.cosignedHeadsRoot ?? '-'})`,
         );
       }
       return 0;
@@ -150,7 +158,7 @@ async function serveWitness(
   dataDir: string,
   key: WitnessKey,
   store: SqliteWitnessStore,
-  values: { port?: string; host?: string; log?: string[] },
+  values: { port?: string; host?: string; log?: string[]; 'allow-plain'?: string[] },
 ): Promise<number> {
   const rawPort = values.port ?? io.env.WITNESS_PORT ?? String(DEFAULT_WITNESS_PORT);
   const port = Number(rawPort);
@@ -165,6 +173,7 @@ async function serveWitness(
     name: key.name,
     signer: key.signer,
     clock: systemClock,
+    plainOrigins: values['allow-plain'] ?? [],
     onRefusal: (r) =>
       log.error(
         {
@@ -172,7 +181,9 @@ async function serveWitness(
           kind: r.kind,
           size: r.size,
           rootHash: r.rootHash,
+          headsRoot: r.headsRoot,
           cosignedSize: r.cosignedSize,
+          cosignedHeadsRoot: r.cosignedHeadsRoot,
           refusal: r.id,
         },
         `witness: refused a ${r.kind} of ${r.origin}; recorded as evidence`,
@@ -200,7 +211,10 @@ async function serveWitness(
     server.listen(port, values.host ?? '0.0.0.0', () => resolve());
   });
   const bound = (server.address() as AddressInfo).port;
-  log.info({ port: bound, dataDir, verifierKey, logs: logs.map((l) => l.origin) }, 'witness: listening');
+  log.info(
+    { port: bound, dataDir, verifierKey, logs: logs.map((l) => l.origin), plainOrigins: values['allow-plain'] ?? [] },
+    'witness: listening',
+  );
   await new Promise<void>((resolve) => {
     const stop = (signal: NodeJS.Signals) => {
       log.info({ signal }, 'witness: shutting down');

@@ -97,8 +97,20 @@ export function checkManifestSignature(h: Held, manifest: BundleManifest, keys: 
   }
 }
 
-/** Opens the signed note with the trusted keys and checks it is the manifest's checkpoint; returns its root. */
-export function checkCheckpoint(h: Held, manifest: BundleManifest, keys: { all: KeyObject[] }): Buffer {
+/**
+ * The bundle's checkpoint as step 5 opened it: its root, and the note text its log signature covers, whose
+ * extension lines (the heads line, §12.5) the completeness check reads and whose cosignatures the witness check
+ * counts, so both speak of one and the same note.
+ */
+export interface OpenedCheckpoint {
+  readonly root: Buffer;
+  /** The checkpoint body: the note text up to and including the newline of its last line. */
+  readonly body: string;
+  readonly extensions: readonly string[];
+}
+
+/** Opens the signed note with the trusted keys and checks it is the manifest's checkpoint. */
+export function checkCheckpoint(h: Held, manifest: BundleManifest, keys: { all: KeyObject[] }): OpenedCheckpoint {
   const { origin, size, rootHash } = manifest.checkpoint;
   const note = decodeText(h.files.get(CHECKPOINT)!, CHECKPOINT, 'checkpoint_invalid');
   const opened = openWith(note, origin, keys.all);
@@ -108,7 +120,7 @@ export function checkCheckpoint(h: Held, manifest: BundleManifest, keys: { all: 
   if (parsed!.origin !== origin || parsed!.size !== size || parsed!.rootHash.toString('base64') !== rootHash) {
     failed('checkpoint_invalid', `${CHECKPOINT} is not the checkpoint the manifest names`);
   }
-  return parsed!.rootHash;
+  return { root: parsed!.rootHash, body: opened!.body, extensions: parsed!.extensions };
 }
 
 /** The bundle's checkpoint must extend the trusted one (or be extended by it), proved by a consistency proof. */

@@ -1,10 +1,8 @@
 import { CHECKPOINT, HEADS, type BundleManifest, type StreamRevision } from './bundle.js';
-import type { HeldEvent, Held } from './bundle-checks.js';
-import { decodeText, failed, openWith, parseJson } from './bundle-parse.js';
-import { parseCheckpoint } from './checkpoint.js';
+import type { HeldEvent, Held, OpenedCheckpoint } from './bundle-checks.js';
+import { failed, parseJson } from './bundle-parse.js';
 import { headsRootOfCheckpoint } from './checkpoint-heads.js';
 import { verifyHeadProof } from './heads-map.js';
-import type { KeyObject } from 'node:crypto';
 
 /**
  * Completeness (docs/integrity.md §13.4, step 11): when the bundle's checkpoint commits to the heads of all streams,
@@ -15,15 +13,12 @@ import type { KeyObject } from 'node:crypto';
 export function checkComplete(
   h: Held,
   manifest: BundleManifest,
-  keys: { all: KeyObject[] },
+  checkpoint: OpenedCheckpoint,
   streams: readonly { readonly stream: string; readonly held: readonly HeldEvent[] }[],
 ): { treeSize: number; streams: StreamRevision[] } | undefined {
-  const { origin, size } = manifest.checkpoint;
+  const { size } = manifest.checkpoint;
   // the note was opened and checked against the manifest before (step 5): here only its extension lines are read
-  const opened = openWith(decodeText(h.files.get(CHECKPOINT)!, CHECKPOINT, 'checkpoint_invalid'), origin, keys.all);
-  const parsed = opened ? parseCheckpoint(opened.body) : undefined;
-  if (!parsed) failed('checkpoint_invalid', `${CHECKPOINT} is not a tlog-checkpoint signed by a trusted key`);
-  const root = headsRootOfCheckpoint(parsed!.extensions);
+  const root = headsRootOfCheckpoint(checkpoint.extensions);
   if (root === undefined) failed('checkpoint_invalid', `${CHECKPOINT} has a malformed or repeated stream heads line`);
   if (root === null) {
     if (h.options.requireComplete) {

@@ -243,10 +243,12 @@ export class BundleVerifier implements TarSink {
       }
       const keys = this.#keys ?? this.#checkSignature();
       const held = this.#heldFiles();
-      const root = checkCheckpoint(held, manifest, keys);
+      const checkpoint = checkCheckpoint(held, manifest, keys);
+      const root = checkpoint.root;
       const witnesses = this.options.witnesses;
       if (witnesses !== undefined && witnesses.length > 0) {
-        this.#witnesses = checkWitnesses(held, witnesses, this.options.witnessQuorum ?? witnesses.length);
+        const quorum = this.options.witnessQuorum ?? witnesses.length;
+        this.#witnesses = checkWitnesses(held, checkpoint, witnesses, quorum);
       }
       if (this.options.trustedCheckpoint !== undefined) {
         this.#trustedCheckpoint = checkTrustedCheckpoint(held, manifest, root, keys);
@@ -258,7 +260,7 @@ export class BundleVerifier implements TarSink {
       const access = checkStream(held, 'access', accessStreamOf(manifest), keys);
       checkMedia(held, [...events, ...access]);
       const leaves = checkProofs(held, [...events, ...access], manifest.checkpoint.size, root);
-      this.#complete = checkComplete(held, manifest, keys, [
+      this.#complete = checkComplete(held, manifest, checkpoint, [
         { stream: caseStreamOf(manifest), held: events },
         { stream: accessStreamOf(manifest), held: access },
       ]);

@@ -156,7 +156,19 @@ export function verifyCosignatures(
   witnesses: readonly NamedKey[],
 ): { valid: VerifiedCosignature[]; invalid: string[] } | undefined {
   const parts = splitNote(note);
-  if (!parts) return undefined;
+  return parts ? verifyCosignatureLines(parts.body, parts.lines, witnesses) : undefined;
+}
+
+/**
+ * The cosignature lines (each without its newline) by the given witnesses that verify over the checkpoint `body`,
+ * as {@link verifyCosignatures} counts them.
+ */
+export function verifyCosignatureLines(
+  body: string,
+  lines: readonly string[],
+  witnesses: readonly NamedKey[],
+): { valid: VerifiedCosignature[]; invalid: string[] } {
+  const parts = { body, lines };
   const byId = new Map(witnesses.map((w) => [`${w.name}+${keyHashOf(w.name, w.publicKey).toString('hex')}`, w]));
   const valid: VerifiedCosignature[] = [];
   const invalid: string[] = [];

@@ -1,4 +1,5 @@
 import { openNote, parseCheckpoint, type Checkpoint } from './checkpoint.js';
+import { headsRootOfCheckpoint } from './checkpoint-heads.js';
 import { cosign, type NamedKey } from './cosignature.js';
 import type { Signer } from './ed25519.js';
 import { verifyConsistency } from './merkle-proofs.js';
@@ -51,6 +52,17 @@ export interface WitnessedCheckpoint {
   readonly size: number;
   /** Standard base64. */
   readonly rootHash: string;
+  /**
+   * The root of the map of stream heads its `evidence-ledger/heads/v1` line committed to (standard base64), or
+   * null when it had none (a log the witness cosigns plain checkpoints of).
+   */
+  readonly headsRoot: string | null;
+}
+
+/** The heads root a checkpoint commits to, as a witness keeps it: base64, null for none, undefined if malformed. */
+export function witnessedHeadsRoot(checkpoint: Checkpoint): string | null | undefined {
+  const root = headsRootOfCheckpoint(checkpoint.extensions);
+  return root ? root.toString('base64') : root;
 }
 
 /** Why a validly signed checkpoint was refused as evidence of a misbehaving log; recorded by the witness. */
@@ -70,6 +82,12 @@ export interface JudgeInput {
   readonly witness: { readonly name: string; readonly signer: Signer };
   /** POSIX seconds. */
   readonly now: number;
+  /**
+   * Whether the witness cosigns checkpoints of this origin that carry no `evidence-ledger/heads/v1` line (a log that
+   * is not an evidence ledger). Default: never, so a checkpoint of a ledger that commits to no stream heads (which
+   * a holder of the log's key could sign for any tree) is refused.
+   */
+  readonly allowsPlain?: (origin: string) => boolean;
 }
 
 /**
@@ -77,9 +95,12 @@ export interface JudgeInput {
  * trusted signature, 400 old size above the checkpoint's, 409 old size not the one cosigned (with that size), 409
  * same size with another root, 422 the consistency proof does not verify; else 200 with a cosignature. A validly
  * signed checkpoint smaller than the one cosigned (`rollback`), of the same size with another root (`fork`), or
- * not consistent with it (`inconsistent`) carries a `refusal` for the witness to record.
+ * not consistent with it (`inconsistent`) carries a `refusal` for the witness to record. A checkpoint of the size
+ * cosigned whose heads line (docs/integrity.md §12.5) differs from the cosigned one's, the root hash being the same,
+ * is a fork as well: two signed histories of the same tree that disagree on the streams' heads. Before all that,
+ * a checkpoint without a well-formed heads line is refused (422) unless `allowsPlain` says the origin may omit it.
  */
-export function judgeAddCheckpoint({ request, logKeys, latest, witness, now }: JudgeInput): Judgement {
+export function judgeAddCheckpoint({ request, logKeys, latest, witness, now, allowsPlain }: JudgeInput): Judgement {
   const origin = request.note.slice(0, Math.max(0, request.note.indexOf('\n')));
   const keys = origin ? logKeys(origin) : undefined;
   if (!keys || keys.length === 0) return { status: 404, reason: 'unknown log origin' };
@@ -87,6 +108,11 @@ export function judgeAddCheckpoint({ request, logKeys, latest, witness, now }: J
   const checkpoint = opened ? parseCheckpoint(opened.body) : undefined;
   if (!opened || !checkpoint || checkpoint.origin !== origin) {
     return { status: 403, reason: 'no signature verifies with a key trusted for the origin' };
+  }
+  const headsRoot = witnessedHeadsRoot(checkpoint);
+  if (headsRoot === undefined) return { status: 422, reason: 'the evidence-ledger/heads/v1 line is malformed' };
+  if (headsRoot === null && !(allowsPlain?.(origin) ?? false)) {
+    return { status: 422, reason: 'the checkpoint carries no evidence-ledger/heads/v1 line' };
   }
   const stored = latest(origin);
   const storedSize = stored?.size ?? 0;
@@ -110,6 +136,9 @@ export function judgeAddCheckpoint({ request, logKeys, latest, witness, now }: J
   if (stored && checkpoint.size === stored.size) {
     if (root !== stored.rootHash) {
       return { status: 409, reason: 'same size as the cosigned checkpoint, another root', refusal: 'fork' };
+    }
+    if (headsRoot !== stored.headsRoot) {
+      return { status: 409, reason: 'same size as the cosigned checkpoint, another heads root', refusal: 'fork' };
     }
     if (request.proof.length > 0) return { status: 422, reason: 'the proof between equal sizes is empty' };
   } else if (stored && stored.size > 0) {

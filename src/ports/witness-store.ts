@@ -26,11 +26,14 @@ export interface Refusal {
   /** The submitted checkpoint: its size, root and whole signed note (signed by the log: proof of what it said). */
   readonly size: number;
   readonly rootHash: string;
+  /** Its heads root (base64; null without a heads line). */
+  readonly headsRoot: string | null;
   readonly note: string;
   readonly oldSize: number;
   /** The checkpoint the witness had cosigned. */
   readonly cosignedSize: number;
   readonly cosignedRootHash: string;
+  readonly cosignedHeadsRoot: string | null;
 }
 
 /**

@@ -7,7 +7,9 @@ import { accessStream } from '../../src/app/access-log.js';
 import { HEADS, manifestBytes, signManifest, type BundleManifest } from '../../src/ledger/bundle.js';
 import { verifyBundle, type BundleReport, type BundleVerifyOptions } from '../../src/ledger/bundle-verify.js';
 import { checkpointBody, openNote, parseCheckpoint, signNote } from '../../src/ledger/checkpoint.js';
-import type { Signer } from '../../src/ledger/ed25519.js';
+import { addSignatureLines, cosign } from '../../src/ledger/cosignature.js';
+import { ed25519Signer, type Signer } from '../../src/ledger/ed25519.js';
+import { generateKeyPairSync } from 'node:crypto';
 import type { EventEnvelope } from '../../src/ledger/envelope.js';
 import type { HeadProof } from '../../src/ledger/heads-map.js';
 import { pack, unpack, type Member } from '../support/bundles.js';
@@ -176,6 +178,51 @@ describe('a bundle proves its streams complete', () => {
     expect(await failure(old, { requireComplete: true })).toBe('stream_incomplete');
     // and a cut tail is then not detectable from the bundle alone: this is what the heads line closes
     expect(await failure(remake(cut(old, 'events/', 1)))).toBeUndefined();
+  });
+
+  it('when a checkpoint without a heads line is cosigned by a witness, then its cosignature does not count toward the quorum', async () => {
+    const witness = { name: 'court.test/witness', signer: ed25519Signer(generateKeyPairSync('ed25519').privateKey) };
+    const witnesses = [{ name: witness.name, publicKey: witness.signer.publicKey }];
+    const list = copyOf(members);
+    const note = list.find((m) => m.name === 'checkpoint.txt')!;
+    const genuine = note.bytes.toString();
+    const { origin, size, rootHash } = manifestOf(list).checkpoint;
+    const genuineBody = genuine.slice(0, genuine.lastIndexOf('\n\n') + 1);
+    note.bytes = Buffer.from(addSignatureLines(genuine, [cosign(genuineBody, witness.name, witness.signer, 1).trim()]));
+    expect((await check(await pack(remake(list)), { witnesses, witnessQuorum: 1 })).witnesses?.cosignatures).toEqual([
+      expect.objectContaining({ name: witness.name, timestamp: 1 }),
+    ]);
+    // the key's holder signs the same tree with no heads line, cuts the tail, and a witness cosigns that note
+    const plainBody = checkpointBody({ origin, size, rootHash: Buffer.from(rootHash, 'base64') });
+    const plain = signNote(plainBody, origin, signer);
+    note.bytes = Buffer.from(addSignatureLines(plain, [cosign(plainBody, witness.name, witness.signer, 2).trim()]));
+    const forged = remake(
+      cut(
+        list.filter((m) => m.name !== HEADS),
+        'events/',
+        1,
+      ),
+    );
+    expect(await failure(forged)).toBeUndefined();
+    const report = await check(await pack(forged), { witnesses, witnessQuorum: 1 });
+    expect(report.failure).toEqual({
+      code: 'witness_quorum_not_met',
+      detail: expect.stringContaining('commits to no stream heads'),
+    });
+    // nor does the genuine note's cosignature count for the plain note: it covers another body
+    note.bytes = Buffer.from(addSignatureLines(plain, [cosign(genuineBody, witness.name, witness.signer, 1).trim()]));
+    expect(
+      await failure(
+        remake(
+          cut(
+            list.filter((m) => m.name !== HEADS),
+            'events/',
+            1,
+          ),
+        ),
+        { witnesses },
+      ),
+    ).toBe('cosignature_invalid');
   });
 
   it('when ledger verify reads a complete bundle, then it says through which revisions', async () => {

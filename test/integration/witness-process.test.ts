@@ -1,5 +1,6 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { checkpointBody, signNote, verifierKey } from '../../src/ledger/checkpoint.js';
+import { headsExtension } from '../../src/ledger/checkpoint-heads.js';
 import { parseVerifierKey, verifyCosignatures } from '../../src/ledger/cosignature.js';
 import { ed25519Signer } from '../../src/ledger/ed25519.js';
 import { leafHash, rootOf } from '../../src/ledger/merkle.js';
@@ -11,8 +12,21 @@ import { startWitness, type WitnessProcess } from '../support/witness.js';
 const ORIGIN = 'example.org/log';
 const log = ed25519Signer(generateKeyPairSync('ed25519').privateKey);
 const leaves = (n: number, salt = 0) => Array.from({ length: n }, (_, i) => leafHash(Buffer.alloc(32, i + salt)));
-const note = (n: number, salt = 0) =>
-  signNote(checkpointBody({ origin: ORIGIN, size: n, rootHash: rootOf(leaves(n, salt)) }), ORIGIN, log);
+/** A checkpoint of `n` leaves committing to a heads root (any 32 bytes: the witness never recomputes it). */
+const note = (n: number, salt = 0, extensions = [headsExtension(Buffer.alloc(32, n + salt))]) =>
+  signNote(checkpointBody({ origin: ORIGIN, size: n, rootHash: rootOf(leaves(n, salt)), extensions }), ORIGIN, log);
+/** The checkpoint of the genuine tree of `n` leaves under another heads root, or none. */
+const otherHeads = (n: number, heads: Buffer | undefined) =>
+  signNote(
+    checkpointBody({
+      origin: ORIGIN,
+      size: n,
+      rootHash: rootOf(leaves(n)),
+      extensions: heads ? [headsExtension(heads)] : [],
+    }),
+    ORIGIN,
+    log,
+  );
 const proof = (from: number, to: number) =>
   consistencyProof(from, to, {
     node: (level, index) => rootOf(leaves(to).slice(index * 2 ** level, (index + 1) * 2 ** level)),
@@ -76,11 +90,54 @@ describe('ledger witness serve, as a process', () => {
     expect((await submit(witness, 10, proof(10, 12), note(12))).status).toBe(200);
   });
 
+  it('when the tree cosigned comes again with no heads line, then it is refused and not recorded', async () => {
+    const plain = await submit(witness, 12, [], otherHeads(12, undefined));
+    expect(plain).toMatchObject({ status: 422, body: 'the checkpoint carries no evidence-ledger/heads/v1 line\n' });
+    const listed = await runCli(['witness', 'refusals', '--data', witness.dataDir, '--json']);
+    expect((JSON.parse(listed.stdout) as unknown[]).length).toBe(2);
+  });
+
+  it('when the tree cosigned comes again with another heads root, then it is refused, recorded and logged as a fork', async () => {
+    const forked = await submit(witness, 12, [], otherHeads(12, Buffer.alloc(32, 0xee)));
+    expect(forked).toMatchObject({ status: 409, body: 'same size as the cosigned checkpoint, another heads root\n' });
+    const listed = await runCli(['witness', 'refusals', '--data', witness.dataDir, '--json']);
+    const [latest] = JSON.parse(listed.stdout) as Record<string, unknown>[];
+    expect(latest).toMatchObject({
+      kind: 'fork',
+      size: 12,
+      rootHash: rootOf(leaves(12)).toString('base64'),
+      cosignedRootHash: rootOf(leaves(12)).toString('base64'),
+      headsRoot: Buffer.alloc(32, 0xee).toString('base64'),
+      cosignedHeadsRoot: Buffer.alloc(32, 12).toString('base64'),
+    });
+    const logged = await witness.logged((l) => typeof l.msg === 'string' && l.msg.startsWith('witness: refused'), 3);
+    expect(logged[2]).toMatchObject({ msg: `witness: refused a fork of ${ORIGIN}; recorded as evidence`, size: 12 });
+  });
+
   it('when the data folder is reused after a restart, then the witness remembers what it cosigned', async () => {
     await witness.stop();
     witness = await startWitness({ dataDir: witness.dataDir });
     expect((await submit(witness, 0, [], note(3))).body).toBe('12\n');
     const listed = await runCli(['witness', 'logs', 'list', '--data', witness.dataDir]);
     expect(listed.stdout).toContain(`${ORIGIN}  cosigned size 12`);
+    // the heads root it cosigned with that tree too
+    const forked = await submit(witness, 12, [], otherHeads(12, Buffer.alloc(32, 0xdd)));
+    expect(forked).toMatchObject({ status: 409, body: 'same size as the cosigned checkpoint, another heads root\n' });
+    expect((await submit(witness, 12, [], note(12))).status).toBe(200);
+  });
+
+  it('when a log is allowed plain checkpoints, then the witness cosigns them', async () => {
+    const plainLog = ed25519Signer(generateKeyPairSync('ed25519').privateKey);
+    const plainOrigin = 'example.org/plain-log';
+    const plain = await startWitness({
+      logs: [verifierKey(plainOrigin, plainLog.publicKey)],
+      allowPlain: [plainOrigin],
+    });
+    try {
+      const body = checkpointBody({ origin: plainOrigin, size: 2, rootHash: rootOf(leaves(2)) });
+      expect((await submit(plain, 0, [], signNote(body, plainOrigin, plainLog))).status).toBe(200);
+    } finally {
+      await plain.remove();
+    }
   });
 });

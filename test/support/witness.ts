@@ -27,10 +27,10 @@ export interface WitnessProcess {
 /**
  * Starts `ledger witness serve` (bin/ledger.js, as an operator would) as a child process on 127.0.0.1, following
  * the given logs, with its data in `dataDir` (default: a fresh temporary folder) and on `port` (default: a free
- * one, so a restart can ask for the same).
+ * one, so a restart can ask for the same); `allowPlain` names origins whose checkpoints may lack a heads line.
  */
 export async function startWitness(
-  options: { logs?: string[]; dataDir?: string; port?: number; name?: string } = {},
+  options: { logs?: string[]; dataDir?: string; port?: number; name?: string; allowPlain?: string[] } = {},
 ): Promise<WitnessProcess> {
   const dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'ledger-witness-'));
   const args = [
@@ -46,6 +46,7 @@ export async function startWitness(
     '--name',
     options.name ?? 'witness.test/w1',
     ...(options.logs ?? []).flatMap((key) => ['--log', key]),
+    ...(options.allowPlain ?? []).flatMap((origin) => ['--allow-plain', origin]),
   ];
   const child: ChildProcess = spawn(process.execPath, args, {
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,4 +1,6 @@
 import Database from 'better-sqlite3';
+import { parseCheckpoint } from '../../ledger/checkpoint.js';
+import { witnessedHeadsRoot } from '../../ledger/witness-protocol.js';
 import type { CosignedState, Refusal, WitnessLog, WitnessStore } from '../../ports/witness-store.js';
 import { createPrivateFile } from './private-file.js';
 
@@ -13,10 +15,24 @@ CREATE TABLE IF NOT EXISTS refusals (
   cosigned_size INTEGER NOT NULL, cosigned_root_hash TEXT NOT NULL);
 `;
 
+/**
+ * Version 1 keeps the heads root (`evidence-ledger/heads/v1`, NULL for none) of the cosigned checkpoint and of
+ * each refused one, the cosigned one's being filled in from the note the witness kept; a refusal recorded before
+ * has NULL for the heads root it was compared with.
+ */
+const SCHEMA_VERSION = 1;
+
+/** The heads root of a stored signed note, as the witness judged it (null: none). */
+function headsRootOfNote(note: string): string | null {
+  const parsed = parseCheckpoint(note.slice(0, note.lastIndexOf('\n\n') + 1));
+  return (parsed && witnessedHeadsRoot(parsed)) ?? null;
+}
+
 interface CosignedRow {
   origin: string;
   size: number;
   root_hash: string;
+  heads_root: string | null;
   note: string;
   cosignature: string;
   cosigned_at: string;
@@ -29,10 +45,12 @@ interface RefusalRow {
   kind: Refusal['kind'];
   size: number;
   root_hash: string;
+  heads_root: string | null;
   note: string;
   old_size: number;
   cosigned_size: number;
   cosigned_root_hash: string;
+  cosigned_heads_root: string | null;
 }
 
 /**
@@ -49,6 +67,27 @@ export class SqliteWitnessStore implements WitnessStore {
     this.#db.pragma('journal_mode = WAL');
     this.#db.pragma('synchronous = FULL');
     this.#db.exec(SCHEMA);
+    this.#migrate();
+  }
+
+  #migrate(): void {
+    this.#db
+      .transaction(() => {
+        if ((this.#db.pragma('user_version', { simple: true }) as number) >= SCHEMA_VERSION) return;
+        this.#db.exec(`ALTER TABLE cosigned ADD COLUMN heads_root TEXT;
+          ALTER TABLE refusals ADD COLUMN heads_root TEXT;
+          ALTER TABLE refusals ADD COLUMN cosigned_heads_root TEXT;`);
+        const update = this.#db.prepare('UPDATE cosigned SET heads_root = ? WHERE origin = ?');
+        for (const row of this.#db.prepare('SELECT origin, note FROM cosigned').all() as CosignedRow[]) {
+          update.run(headsRootOfNote(row.note), row.origin);
+        }
+        const refusal = this.#db.prepare('UPDATE refusals SET heads_root = ? WHERE id = ?');
+        for (const row of this.#db.prepare('SELECT id, note FROM refusals').all() as RefusalRow[]) {
+          refusal.run(headsRootOfNote(row.note), row.id);
+        }
+        this.#db.pragma(`user_version = ${SCHEMA_VERSION}`);
+      })
+      .immediate();
   }
 
   logs(): WitnessLog[] {
@@ -72,6 +111,7 @@ export class SqliteWitnessStore implements WitnessStore {
           origin: row.origin,
           size: row.size,
           rootHash: row.root_hash,
+          headsRoot: row.heads_root,
           note: row.note,
           cosignature: row.cosignature,
           cosignedAt: row.cosigned_at,
@@ -82,20 +122,35 @@ export class SqliteWitnessStore implements WitnessStore {
   setLatest(s: CosignedState): void {
     this.#db
       .prepare(
-        `INSERT INTO cosigned (origin, size, root_hash, note, cosignature, cosigned_at) VALUES (?, ?, ?, ?, ?, ?)
+        `INSERT INTO cosigned (origin, size, root_hash, heads_root, note, cosignature, cosigned_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?)
          ON CONFLICT (origin) DO UPDATE SET size = excluded.size, root_hash = excluded.root_hash,
-           note = excluded.note, cosignature = excluded.cosignature, cosigned_at = excluded.cosigned_at`,
+           heads_root = excluded.heads_root, note = excluded.note, cosignature = excluded.cosignature,
+           cosigned_at = excluded.cosigned_at`,
       )
-      .run(s.origin, s.size, s.rootHash, s.note, s.cosignature, s.cosignedAt);
+      .run(s.origin, s.size, s.rootHash, s.headsRoot, s.note, s.cosignature, s.cosignedAt);
   }
 
   recordRefusal(r: Omit<Refusal, 'id'>): Refusal {
     const { lastInsertRowid } = this.#db
       .prepare(
-        `INSERT INTO refusals (at, origin, kind, size, root_hash, note, old_size, cosigned_size, cosigned_root_hash)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO refusals (at, origin, kind, size, root_hash, heads_root, note, old_size, cosigned_size,
+           cosigned_root_hash, cosigned_heads_root)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
-      .run(r.at, r.origin, r.kind, r.size, r.rootHash, r.note, r.oldSize, r.cosignedSize, r.cosignedRootHash);
+      .run(
+        r.at,
+        r.origin,
+        r.kind,
+        r.size,
+        r.rootHash,
+        r.headsRoot,
+        r.note,
+        r.oldSize,
+        r.cosignedSize,
+        r.cosignedRootHash,
+        r.cosignedHeadsRoot,
+      );
     return { id: Number(lastInsertRowid), ...r };
   }
 
@@ -108,10 +163,12 @@ export class SqliteWitnessStore implements WitnessStore {
       kind: row.kind,
       size: row.size,
       rootHash: row.root_hash,
+      headsRoot: row.heads_root,
       note: row.note,
       oldSize: row.old_size,
       cosignedSize: row.cosigned_size,
       cosignedRootHash: row.cosigned_root_hash,
+      cosignedHeadsRoot: row.cosigned_heads_root,
     }));
   }
 

@@ -1,5 +1,6 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { checkpointBody, signNote } from '../../../src/ledger/checkpoint.js';
+import { headsExtension } from '../../../src/ledger/checkpoint-heads.js';
 import { verifyCosignatures } from '../../../src/ledger/cosignature.js';
 import { ed25519Signer } from '../../../src/ledger/ed25519.js';
 import { leafHash, rootOf } from '../../../src/ledger/merkle.js';
@@ -22,22 +23,26 @@ const nodesOf = (hashes: Buffer[]) => ({
     return rootOf(hashes.slice(index * 2 ** level, (index + 1) * 2 ** level));
   },
 });
-const note = (n: number, salt = 0, signer = log) =>
-  signNote(checkpointBody({ origin: ORIGIN, size: n, rootHash: rootOf(leaves(n, salt)) }), ORIGIN, signer);
+/** The heads root a test checkpoint of `n` leaves commits to (any 32 bytes: the witness never recomputes it). */
+const headsOf = (n: number, salt = 0) => Buffer.alloc(32, 7 * n + salt);
+const note = (n: number, salt = 0, signer = log, extensions = [headsExtension(headsOf(n, salt))]) =>
+  signNote(checkpointBody({ origin: ORIGIN, size: n, rootHash: rootOf(leaves(n, salt)), extensions }), ORIGIN, signer);
 const proof = (from: number, to: number) => consistencyProof(from, to, nodesOf(leaves(to)));
 
-function judge(body: string, latest?: WitnessedCheckpoint) {
+function judge(body: string, latest?: WitnessedCheckpoint, allowsPlain?: (origin: string) => boolean) {
   return judgeAddCheckpoint({
     request: parseAddCheckpoint(body)!,
     logKeys: (origin) => (origin === ORIGIN ? [{ name: ORIGIN, publicKey: log.publicKey }] : undefined),
     latest: () => latest,
     witness,
     now: 1_800_000_000,
+    ...(allowsPlain ? { allowsPlain } : {}),
   });
 }
 const at = (n: number, salt = 0): WitnessedCheckpoint => ({
   size: n,
   rootHash: rootOf(leaves(n, salt)).toString('base64'),
+  headsRoot: headsOf(n, salt).toString('base64'),
 });
 
 describe('tlog-witness add-checkpoint', () => {
@@ -113,6 +118,50 @@ describe('tlog-witness add-checkpoint', () => {
     expect(judge(formatAddCheckpoint({ oldSize: 0, proof: [], note: note(5, 0, stranger) }))).toEqual({
       status: 403,
       reason: expect.any(String),
+    });
+  });
+
+  it('when a checkpoint carries no heads line, then 422 and nothing is cosigned or recorded', () => {
+    const plain = note(5, 0, log, []);
+    for (const latest of [undefined, at(5)]) {
+      const j = judge(formatAddCheckpoint({ oldSize: latest ? 5 : 0, proof: [], note: plain }), latest);
+      expect(j).toEqual({ status: 422, reason: 'the checkpoint carries no evidence-ledger/heads/v1 line' });
+    }
+  });
+
+  it('when a heads line is malformed or repeated, then 422', () => {
+    const line = headsExtension(headsOf(5));
+    for (const extensions of [[line, line], ['evidence-ledger/heads/v1 not-base64']]) {
+      const j = judge(formatAddCheckpoint({ oldSize: 0, proof: [], note: note(5, 0, log, extensions) }));
+      expect(j).toEqual({ status: 422, reason: 'the evidence-ledger/heads/v1 line is malformed' });
+    }
+  });
+
+  it('when the origin is allowed plain checkpoints, then one without a heads line is cosigned', () => {
+    const j = judge(
+      formatAddCheckpoint({ oldSize: 0, proof: [], note: note(5, 0, log, []) }),
+      undefined,
+      (o) => o === ORIGIN,
+    );
+    expect(j.status).toBe(200);
+  });
+
+  it('when the same size and root come with another heads root, then it is refused as a fork', () => {
+    const other = note(5, 0, log, [headsExtension(headsOf(5, 1))]);
+    expect(judge(formatAddCheckpoint({ oldSize: 5, proof: [], note: other }), at(5))).toEqual({
+      status: 409,
+      reason: 'same size as the cosigned checkpoint, another heads root',
+      refusal: 'fork',
+    });
+    // the same checkpoint again is cosigned again
+    expect(judge(formatAddCheckpoint({ oldSize: 5, proof: [], note: note(5) }), at(5)).status).toBe(200);
+  });
+
+  it('when plain checkpoints are allowed and the cosigned one had a heads line, then the same tree without one is a fork', () => {
+    const plain = note(5, 0, log, []);
+    expect(judge(formatAddCheckpoint({ oldSize: 5, proof: [], note: plain }), at(5), () => true)).toMatchObject({
+      status: 409,
+      refusal: 'fork',
     });
   });
 });
