@@ -7,6 +7,7 @@ import { caseFilesProjection } from './case-files.js';
 import { disclosuresProjection } from './disclosures.js';
 import { mediaProjection } from './media.js';
 import { officerActsProjection } from './officer-acts.js';
+import { publishedProjection } from './published.js';
 import { registryProjection } from './registry.js';
 
 /**
@@ -23,4 +24,5 @@ export const PROJECTIONS: readonly Projection[] = [
   merkleProjection,
   headsProjection,
   checkpointsProjection,
+  publishedProjection,
 ];

@@ -28,6 +28,8 @@ import { CaseFileReads } from './app/case-file-reads.js';
 import { BundleReads } from './app/bundle-reads.js';
 import { SupervisionReads } from './app/supervision-reads.js';
 import { PublicReads } from './app/public-reads.js';
+import { PublishedReads } from './app/published-reads.js';
+import { PublishedService } from './app/published-service.js';
 import { PublicStatisticsReads } from './app/public-statistics.js';
 import { LedgerReads } from './app/ledger-reads.js';
 import { LiveEvents } from './app/live-events.js';
@@ -45,6 +47,7 @@ import { eventsApi, feedEventTypes } from './http/events-api.js';
 import { mediaApi } from './http/media-api.js';
 import { registryApi } from './http/registry-api.js';
 import { publicApi } from './http/public-api.js';
+import { publishedApi } from './http/published-api.js';
 import { ledgerApi } from './http/ledger-api.js';
 import { rateLimit } from './http/rate-limit.js';
 import { TransparencyLog } from './app/transparency-log.js';
@@ -501,6 +504,7 @@ async function startHolding(config: Config, { clock, log }: ServiceDependencies)
     ...attested,
   });
   const publicReads = new PublicReads({ readModels, runner, ...attested });
+  const publishedReads = new PublishedReads({ readModels, runner });
   const cases = new CaseService({ ...deps, calendar, serviceKeys });
   const mediaReads = new MediaReads({ readModels, events, runner, holdings, access, blobs });
   const bundles = new BundleReads({
@@ -562,6 +566,14 @@ async function startHolding(config: Config, { clock, log }: ServiceDependencies)
       reads: publicReads,
       limited: publicLimit,
       now: () => clock.now().getTime(),
+    }),
+    publishedApi({
+      published: new PublishedService(deps, registry),
+      reads: publishedReads,
+      verify,
+      validate,
+      newId,
+      limited: publicLimit,
     }),
     ledgerApi({
       log: transparency,

@@ -1,4 +1,10 @@
 import type { Decider } from '../domain/decider.js';
+import {
+  inspectionEntryDecider,
+  inspectionEntryStream,
+  type InspectionEntryEvent,
+  type InspectionEntryState,
+} from '../domain/published/inspection-list.js';
 import { itemDecider, itemStream, type ItemEvent, type ItemState } from '../domain/registry/items.js';
 import { officerDecider, officerStream, type OfficerEvent, type OfficerState } from '../domain/registry/officers.js';
 import type { EventStore } from '../ports/event-store.js';
@@ -32,6 +38,18 @@ export class RegistryReader {
 
   item(agency: string, code: string): Promise<ItemState> {
     return this.current(itemStream(agency, code), itemDecider as Decider<unknown, ItemEvent, ItemState>);
+  }
+
+  /**
+   * An entry of the random-inspection list of `agency` (随机抽查事项清单) at its current version, as its stream
+   * stands now: `currentInspectionEntry(state)` (`src/domain/published/inspection-list.ts`) is its document, or
+   * undefined when it was never published or was withdrawn; `state.version` is the version a plan can cite.
+   */
+  inspectionEntry(agency: string, entryId: string): Promise<InspectionEntryState> {
+    return this.current(
+      inspectionEntryStream(agency, entryId),
+      inspectionEntryDecider as Decider<unknown, InspectionEntryEvent, InspectionEntryState>,
+    );
   }
 
   /** Officers of `agency` by id, for a decision that needs several. */

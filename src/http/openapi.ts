@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { publishedOperations } from './openapi-published.js';
 import type { RouteSemantics } from './semantics.js';
 
 /**
@@ -14,10 +15,10 @@ export type OpenApiDocument = {
   readonly components: { readonly schemas: Record<string, Json> } & Record<string, unknown>;
 } & Record<string, unknown>;
 
-type Json = { [key: string]: unknown };
+export type Json = { [key: string]: unknown };
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
-interface Operation {
+export interface Operation {
   readonly method: Method;
   readonly path: string;
   readonly operationId: string;
@@ -34,7 +35,8 @@ interface Operation {
     | 'ledger'
     | 'operations'
     | 'problems'
-    | 'webhooks';
+    | 'webhooks'
+    | 'published';
   /** Bearer JWT unless false. */
   readonly auth?: false;
   readonly parameters?: readonly Json[];
@@ -422,6 +424,18 @@ const OPERATIONS: readonly Operation[] = [
     responses: { ...written('The revocation', 'response.token-revocation'), ...problems(400, 401, 403, 413, 415, 422) },
   },
   ...WEBHOOK_OPERATIONS,
+  ...publishedOperations({
+    ref,
+    defs,
+    json,
+    problems,
+    written,
+    jsonBody,
+    query,
+    parameters: { ...PARAMETERS },
+    publicPaging: PUBLIC_PAGING,
+    publicHeaders: PUBLIC_HEADERS,
+  }),
   {
     method: 'GET',
     path: '/v1/calendar',
@@ -1174,6 +1188,11 @@ export function buildOpenApi(schemaDir: string): OpenApiDocument {
         description: 'The signed events of the agencies the caller may read, for other systems to pull.',
       },
       { name: 'public', description: 'What anyone may read without a token: disclosures, officer and item lists.' },
+      {
+        name: 'published',
+        description:
+          'Documents published before enforcement (事前公开), versioned per agency: the random-inspection list; written by the agency admin, read by anyone.',
+      },
       { name: 'operations', description: 'Health, readiness, metrics and this document.' },
       { name: 'problems', description: "The pages problems' `type` URIs resolve to." },
     ],

@@ -176,6 +176,21 @@ export const PROBLEM_TYPES: Readonly<Record<string, ProblemType>> = {
   ),
   item_exists: entry(409, 'Item registered already', 'The agency has an enforcement item with this code already.'),
   item_retired: entry(409, 'Item retired', 'The enforcement item is retired and takes no changes or new cases.'),
+  document_withdrawn: entry(
+    409,
+    'Published document withdrawn',
+    'The published document (random-inspection list entry, flow chart, service guide or post board) was withdrawn: it takes no new version and cannot be withdrawn again.',
+  ),
+  version_unchanged: entry(
+    409,
+    'Nothing to publish',
+    'The document sent is the current version of the published document member for member; no new version was recorded.',
+  ),
+  ratio_invalid: entry(
+    422,
+    'Inspection ratio out of range',
+    'A random-inspection ratio is a whole number of basis points from 1 (0.01 %) to 10,000 (every target).',
+  ),
   officer_exists: entry(409, 'Officer registered already', 'The agency has an officer with this id already.'),
   officer_retired: entry(409, 'Officer retired', 'The officer is retired and takes no changes.'),
   officer_suspended: entry(409, 'Officer suspended already', 'The officer is suspended already.'),

@@ -72,6 +72,17 @@ const itemBody = {
   major: { fineFenAtLeast: 1_000_000, decisionTypes: ['license_revocation'] },
   disclosureWorkingDays: 7,
 };
+const inspectionEntry = {
+  subject: '县司法局',
+  basis: '《条例》第十条',
+  targets: '本县律师事务所',
+  content: '执业信息公示',
+  ratioBasisPoints: 500,
+  method: '现场检查',
+  frequency: '每年一次',
+  itemCode: 'P-001',
+  note: '首次公布',
+};
 const occurredAt = `${today}T09:30:00+08:00`;
 const actBodies = (): Record<string, unknown>[] => [
   { type: 'EvidenceCollected', occurredAt, officers: ['fz-a', 'fz-b'], data: { description: '现场照片' } },
@@ -250,6 +261,19 @@ const ROUTES: {
     path: '/v1/verify',
     route: '/v1/verify',
     request: fc.oneof({ weight: 4, arbitrary: bundle }, { weight: 1, arbitrary: json(randomBody) }),
+  },
+  {
+    path: '/v1/agencies/{agency}/inspection-list/{id}',
+    route: `/v1/agencies/${AGENCY}/inspection-list/fz-rc-1`,
+    method: 'PUT',
+    token: () => admin,
+    request: jsonRoute(fc.constant(inspectionEntry)),
+  },
+  {
+    path: '/v1/agencies/{agency}/inspection-list/{id}/withdrawal',
+    route: `/v1/agencies/${AGENCY}/inspection-list/fz-rc-2/withdrawal`,
+    token: () => admin,
+    request: jsonRoute(fc.constant({ reason: '事项取消' })),
   },
   // private and unresolvable receivers: the address checks refuse them without a connection being tried
   {

@@ -182,6 +182,11 @@ describe('the OpenAPI document', () => {
         { method: 'GET', path: '/v1/ledger/proof/head' },
         { method: 'GET', path: '/v1/ledger/proof/consistency' },
         { method: 'GET', path: '/v1/ledger/keys' },
+        { method: 'PUT', path: '/v1/agencies/{agency}/inspection-list/{id}' },
+        { method: 'POST', path: '/v1/agencies/{agency}/inspection-list/{id}/withdrawal' },
+        { method: 'GET', path: '/v1/agencies/{agency}/inspection-list' },
+        { method: 'GET', path: '/v1/agencies/{agency}/inspection-list/{id}' },
+        { method: 'GET', path: '/v1/agencies/{agency}/inspection-list/{id}/versions/{version}' },
         { method: 'POST', path: '/v1/verify' },
         { method: 'GET', path: '/problems' },
         { method: 'GET', path: '/problems/{code}' },
@@ -242,6 +247,9 @@ describe('the OpenAPI document', () => {
       'GET /v1/calendar/{year}',
       'GET /problems',
       'GET /problems/{code}',
+      'GET /v1/agencies/{agency}/inspection-list',
+      'GET /v1/agencies/{agency}/inspection-list/{id}',
+      'GET /v1/agencies/{agency}/inspection-list/{id}/versions/{version}',
     ];
     for (const { key, op } of operations) {
       expect([key, op.security]).toEqual([key, PUBLIC.includes(key) ? [] : [{ bearerAuth: [] }]]);
@@ -392,6 +400,45 @@ describe('responses over HTTP match the schemas the document declares', () => {
       headers: { range: 'bytes=999-' },
     });
     expect(outside.status).toBe(416);
+  });
+
+  it('when a document published before enforcement is written, read, versioned and withdrawn, then every answer matches', async () => {
+    const entry = {
+      subject: '县司法局',
+      basis: '《条例》第十条',
+      targets: '本县律师事务所',
+      content: '执业信息公示',
+      ratioBasisPoints: 500,
+      method: '现场检查',
+      frequency: '每年一次',
+    };
+    const one = { agency: AGENCY, id: 'RC-1' };
+    const path = '/v1/agencies/{agency}/inspection-list/{id}';
+    const put = (body: object, headers: Record<string, string> = {}) =>
+      api('PUT', path, { params: one, token: admin, body, headers });
+    expect((await put({ ...entry, note: '首次公布' }, { 'idempotency-key': 'rc-1' })).status).toBe(201);
+    expect((await put({ ...entry, note: '首次公布' }, { 'idempotency-key': 'rc-1' })).status).toBe(200);
+    expect((await put({ ...entry, frequency: '每半年一次' })).status).toBe(201);
+    expect((await put({ ...entry, frequency: '每半年一次' })).status).toBe(409);
+    expect((await put({ ...entry, ratioBasisPoints: 0 })).status).toBe(400);
+    expect((await put(entry, { 'if-match': '"9"' })).status).toBe(409);
+    expect((await api('PUT', path, { params: one, token: officer, body: entry })).status).toBe(403);
+    expect((await api('PUT', path, { params: one, body: entry })).status).toBe(401);
+    expect(await t.service.readModelsCaughtUp()).toBe(true);
+    expect((await api('GET', '/v1/agencies/{agency}/inspection-list', { params: one })).body.items).toHaveLength(1);
+    expect((await api('GET', path, { params: one })).body.history).toHaveLength(2);
+    expect((await api('GET', `${path}/versions/{version}`, { params: { ...one, version: '1' } })).status).toBe(200);
+    expect((await api('GET', `${path}/versions/{version}`, { params: { ...one, version: '3' } })).status).toBe(404);
+    const withdrawal = `${path}/withdrawal`;
+    const reason = { reason: '事项取消' };
+    expect((await api('POST', withdrawal, { params: one, token: admin, body: reason })).status).toBe(201);
+    expect((await api('POST', withdrawal, { params: one, token: admin, body: reason })).status).toBe(409);
+    expect((await api('POST', withdrawal, { params: { ...one, id: 'none' }, token: admin, body: reason })).status).toBe(
+      404,
+    );
+    expect(await t.service.readModelsCaughtUp()).toBe(true);
+    const withdrawn = await api('GET', '/v1/agencies/{agency}/inspection-list', { params: one });
+    expect([withdrawn.status, withdrawn.body.items]).toEqual([200, []]);
   });
 
   it('when requests fail, then each problem is declared for its status and matches the problem schema', async () => {

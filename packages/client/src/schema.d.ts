@@ -197,6 +197,75 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/agencies/{agency}/inspection-list/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** An entry of the random-inspection list (随机抽查事项清单) at its current version, with the history of its versions (anyone) */
+    get: operations['getInspectionEntry'];
+    /** Publish a new version of an entry of the random-inspection list (随机抽查事项清单): the whole document, with a note on what changed (admin of the agency) */
+    put: operations['publishInspectionEntry'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/agencies/{agency}/inspection-list/{id}/withdrawal': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Withdraw an entry of the random-inspection list (随机抽查事项清单) for good, saying why (admin of the agency); its versions stay readable */
+    post: operations['withdrawInspectionEntry'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/agencies/{agency}/inspection-list': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The agency's published list: each entry of the random-inspection list (随机抽查事项清单) at its current version (anyone) */
+    get: operations['listInspectionEntrys'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/agencies/{agency}/inspection-list/{id}/versions/{version}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One version of an entry of the random-inspection list (随机抽查事项清单), in full (anyone) */
+    get: operations['getInspectionEntryVersion'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v1/calendar': {
     parameters: {
       query?: never;
@@ -942,6 +1011,27 @@ export interface components {
       officers: components['schemas']['act.CaseOpened']['officers'];
       parties: components['schemas']['act.CaseOpened']['parties'];
     };
+    /** PUT /v1/agencies/{agency}/inspection-list/{entryId}: a new version of an entry of the random-inspection list */
+    'command.publish-inspection-entry': {
+      /** @description 抽查主体: who inspects. */
+      subject: components['schemas']['defs']['$defs']['nonEmptyText'];
+      /** @description 抽查依据: the legal basis. */
+      basis: components['schemas']['defs']['$defs']['nonEmptyText'];
+      /** @description 抽查对象: which regulated subjects are drawn from. */
+      targets: components['schemas']['defs']['$defs']['nonEmptyText'];
+      /** @description 抽查内容: what is checked. */
+      content: components['schemas']['defs']['$defs']['nonEmptyText'];
+      /** @description 抽查比例: the share of the targets drawn, in basis points (1 = 0.01 %, 10000 = every target). */
+      ratioBasisPoints: number;
+      /** @description 抽查方式: how the inspection is made. */
+      method: components['schemas']['defs']['$defs']['nonEmptyText'];
+      /** @description 抽查频次: how often. */
+      frequency: components['schemas']['defs']['$defs']['nonEmptyText'];
+      /** @description The enforcement item this inspection belongs to: a current item of the agency. */
+      itemCode?: components['schemas']['defs']['$defs']['id'];
+      /** @description What this version changes, and why (not part of the document). */
+      note?: components['schemas']['defs']['$defs']['nonEmptyText'];
+    };
     /** POST /v1/cases/{caseId}/acts: record one act; data is checked against the schema of its type */
     'command.record-act': {
       /** @enum {unknown} */
@@ -1054,6 +1144,10 @@ export interface components {
           before: components['schemas']['defs']['$defs']['dateTime'];
           reason?: components['schemas']['defs']['$defs']['nonEmptyText'];
         };
+    /** POST …/withdrawal: withdraw a published document for good, saying why */
+    'command.withdraw-document': {
+      reason: components['schemas']['defs']['$defs']['nonEmptyText'];
+    };
     defs: {
       $defs: {
         /**
@@ -1070,6 +1164,10 @@ export interface components {
         sha256: string;
         /** @description An amount of money in integer fen (0.01 yuan). */
         fen: number;
+        /** @description The number of a version of a published document (事前公开, 动态管理), from 1. */
+        documentVersion: number;
+        /** @description The members of a published document whose value differs from the version before, in name order; empty for the first version. */
+        changedMembers: string[];
         nonEmptyText: string;
         /** @description An identifier chosen by the agency: officer, item, agency or case. */
         id: string;
@@ -1292,6 +1390,27 @@ export interface components {
       heldOn: components['schemas']['act.HearingHeld']['heldOn'];
       /** @description The officers the act named (on-site acts), when they were given apart from the case's handling officers. */
       officers?: components['schemas']['defs']['$defs']['id'][];
+    };
+    /** InspectionEntryPublished: a version of an entry of the random-inspection list (随机抽查事项清单) */
+    'event.InspectionEntryPublished': {
+      version: components['schemas']['defs']['$defs']['documentVersion'];
+      document: {
+        subject: components['schemas']['command.publish-inspection-entry']['subject'];
+        basis: components['schemas']['command.publish-inspection-entry']['basis'];
+        targets: components['schemas']['command.publish-inspection-entry']['targets'];
+        content: components['schemas']['command.publish-inspection-entry']['content'];
+        ratioBasisPoints: components['schemas']['command.publish-inspection-entry']['ratioBasisPoints'];
+        method: components['schemas']['command.publish-inspection-entry']['method'];
+        frequency: components['schemas']['command.publish-inspection-entry']['frequency'];
+        itemCode?: components['schemas']['command.publish-inspection-entry']['itemCode'];
+      };
+      changed: components['schemas']['defs']['$defs']['changedMembers'];
+      note?: components['schemas']['defs']['$defs']['nonEmptyText'];
+    };
+    /** InspectionEntryWithdrawn: the entry is off the random-inspection list for good */
+    'event.InspectionEntryWithdrawn': {
+      version: components['schemas']['defs']['$defs']['documentVersion'];
+      reason: components['schemas']['defs']['$defs']['nonEmptyText'];
     };
     /** ItemAmended: the changed members of the item, and why */
     'event.ItemAmended': {
@@ -2280,6 +2399,85 @@ export interface components {
     /** GET /problems: every problem type the service answers with */
     'response.problem-type-list': {
       items: components['schemas']['response.problem-type'][];
+    };
+    /** GET /v1/agencies/{agency}/<kind>/{id}: a document published before enforcement, at its current version, with the history of its versions (newest first) */
+    'response.published-document': {
+      id: components['schemas']['defs']['$defs']['id'];
+      agency: components['schemas']['defs']['$defs']['id'];
+      version: components['schemas']['defs']['$defs']['documentVersion'];
+      /**
+       * @description current, or withdrawn for good (its last version stays readable).
+       * @enum {unknown}
+       */
+      status: 'current' | 'withdrawn';
+      document: components['schemas']['response.published-document']['$defs']['document'];
+      firstPublishedAt: components['schemas']['defs']['$defs']['dateTime'];
+      /** @description When the current version was published. */
+      publishedAt: components['schemas']['defs']['$defs']['dateTime'];
+      withdrawnAt?: components['schemas']['defs']['$defs']['dateTime'];
+      withdrawalReason?: string;
+      history: components['schemas']['response.published-document']['$defs']['historyEntry'][];
+      $defs: {
+        /** @description The document: one of the kinds published before enforcement. */
+        document: components['schemas']['event.InspectionEntryPublished']['document'];
+        current: {
+          id: components['schemas']['defs']['$defs']['id'];
+          agency: components['schemas']['defs']['$defs']['id'];
+          version: components['schemas']['defs']['$defs']['documentVersion'];
+          /**
+           * @description current, or withdrawn for good (its last version stays readable).
+           * @enum {unknown}
+           */
+          status: 'current' | 'withdrawn';
+          document: components['schemas']['response.published-document']['$defs']['document'];
+          firstPublishedAt: components['schemas']['defs']['$defs']['dateTime'];
+          /** @description When the current version was published. */
+          publishedAt: components['schemas']['defs']['$defs']['dateTime'];
+          withdrawnAt?: components['schemas']['defs']['$defs']['dateTime'];
+          withdrawalReason?: string;
+        };
+        historyEntry: {
+          version: components['schemas']['defs']['$defs']['documentVersion'];
+          publishedAt: components['schemas']['defs']['$defs']['dateTime'];
+          changed: components['schemas']['defs']['$defs']['changedMembers'];
+          note?: string;
+          /** @description The signed event that published the version (its inclusion in the log can be proved). */
+          eventId: components['schemas']['defs']['$defs']['uuid'];
+          eventHash: components['schemas']['defs']['$defs']['sha256'];
+        };
+      };
+    };
+    /** GET /v1/agencies/{agency}/<kind>: a page of an agency's documents of one kind at their current versions, by id */
+    'response.published-list': {
+      items: components['schemas']['response.published-document']['$defs']['current'][];
+      /** @description The cursor of the next page, when there may be one. */
+      next?: string;
+    };
+    /** GET /v1/agencies/{agency}/<kind>/{id}/versions/{version}: one version of a published document, in full */
+    'response.published-version': {
+      id: components['schemas']['defs']['$defs']['id'];
+      agency: components['schemas']['defs']['$defs']['id'];
+      version: components['schemas']['defs']['$defs']['documentVersion'];
+      publishedAt: components['schemas']['defs']['$defs']['dateTime'];
+      changed: components['schemas']['defs']['$defs']['changedMembers'];
+      note?: string;
+      /** @description The signed event that published the version (its inclusion in the log can be proved). */
+      eventId: components['schemas']['defs']['$defs']['uuid'];
+      eventHash: components['schemas']['defs']['$defs']['sha256'];
+      document: components['schemas']['response.published-document']['$defs']['document'];
+    };
+    /**
+     * The result of publishing or withdrawing a document: its version, and the event's stream revision, global position and hash
+     * @description 201 when the event was recorded, 200 when an Idempotency-Key retry found the original.
+     */
+    'response.published-write': {
+      agency: components['schemas']['defs']['$defs']['id'];
+      id: components['schemas']['defs']['$defs']['id'];
+      /** @description The version published, or the last one of a withdrawn document. */
+      version: components['schemas']['defs']['$defs']['documentVersion'];
+      revision: components['schemas']['response.write-result']['revision'];
+      position: components['schemas']['response.write-result']['position'];
+      hash: components['schemas']['defs']['$defs']['sha256'];
     };
     /** GET /readyz: every store answers (503 problem otherwise) */
     'response.ready': {
@@ -3839,6 +4037,565 @@ export interface operations {
       };
       /** @description The write conflicts with the record: a stale If-Match (revision_conflict) or a rule such as legal_review_required. */
       409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description An unexpected failure (internal) or a store that does not answer. */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+    };
+  };
+  getInspectionEntry: {
+    parameters: {
+      query?: {
+        /** @description Read your writes: wait (up to 5 s) until the read models have applied the log up to this position, the `position` a write returned; 503 not_caught_up otherwise. */
+        consistentWith?: string;
+      };
+      header?: never;
+      path: {
+        /** @description The publishing agency. */
+        agency: components['schemas']['defs']['$defs']['id'];
+        /** @description The entry id, stable within its agency (inspection plans name it). */
+        id: components['schemas']['defs']['$defs']['id'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The document and its history. */
+      200: {
+        headers: {
+          /** @description The quota policies, a Structured Field list: `"requests";q=<per minute>;w=60` and `"bytes";q=<per minute>;qu="content-bytes";w=60`. */
+          'RateLimit-Policy'?: string;
+          /** @description What this client has left of each policy: `"requests";r=<left>;t=<seconds until the whole quota is back>`, and the same for "bytes". */
+          RateLimit?: string;
+          /** @description A strong validator of the answer's bytes; If-None-Match with it answers 304. */
+          ETag?: string;
+          /** @description When the data served last changed on this replica; If-Modified-Since answers 304. */
+          'Last-Modified'?: string;
+          /** @description *: any origin may read it (no credentials). */
+          'Access-Control-Allow-Origin'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['response.published-document'];
+        };
+      };
+      /** @description Not modified since the ETag (If-None-Match) or date (If-Modified-Since) the client holds. */
+      304: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description No such resource, or not one the caller may see (not_found). */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description The Accept header admits none of the media types this answers with (not_acceptable); `available` lists them. */
+      406: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description Too many requests, or request-body bytes, from this client address; `Retry-After` says when to ask again (rate_limited). */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description A store does not answer, the read models have not caught up within the wait with ?consistentWith=, or with the log a posted bundle was checkpointed in (not_caught_up), or every bundle verification slot is taken (verify_busy); both with Retry-After. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description An unexpected failure (internal) or a store that does not answer. */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+    };
+  };
+  publishInspectionEntry: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description A retry with the same key and the same request answers with the original result (200); the same key with another request is 422 idempotency_key_reused. Keys are per user and agency; POST /v1/cases without a caseId names its case by the key. */
+        'Idempotency-Key'?: string;
+        /** @description The stream revision the write expects, such as "3"; 409 revision_conflict otherwise. */
+        'If-Match'?: string;
+      };
+      path: {
+        /** @description The publishing agency. */
+        agency: components['schemas']['defs']['$defs']['id'];
+        /** @description The entry id, stable within its agency (inspection plans name it). */
+        id: components['schemas']['defs']['$defs']['id'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['command.publish-inspection-entry'];
+      };
+    };
+    responses: {
+      /** @description A retry with the same Idempotency-Key: the original result. */
+      200: {
+        headers: {
+          /** @description The stream revision, quoted. */
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['response.published-write'];
+        };
+      };
+      /** @description The version recorded. */
+      201: {
+        headers: {
+          /** @description The stream revision, quoted. */
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['response.published-write'];
+        };
+      };
+      /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description No valid bearer token (unauthenticated). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description The token lacks the role this needs (forbidden). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description The Accept header admits none of the media types this answers with (not_acceptable); `available` lists them. */
+      406: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description The write conflicts with the record: a stale If-Match (revision_conflict) or a rule such as legal_review_required. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description The body is larger than allowed (too_large). */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description The body is in an unsupported encoding (unsupported_media_type). */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description A rule refuses the request; `code` names it (two_officers_required, certificate_invalid, recording_required...). */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description An unexpected failure (internal) or a store that does not answer. */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+    };
+  };
+  withdrawInspectionEntry: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description A retry with the same key and the same request answers with the original result (200); the same key with another request is 422 idempotency_key_reused. Keys are per user and agency; POST /v1/cases without a caseId names its case by the key. */
+        'Idempotency-Key'?: string;
+        /** @description The stream revision the write expects, such as "3"; 409 revision_conflict otherwise. */
+        'If-Match'?: string;
+      };
+      path: {
+        /** @description The publishing agency. */
+        agency: components['schemas']['defs']['$defs']['id'];
+        /** @description The entry id, stable within its agency (inspection plans name it). */
+        id: components['schemas']['defs']['$defs']['id'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['command.withdraw-document'];
+      };
+    };
+    responses: {
+      /** @description A retry with the same Idempotency-Key: the original result. */
+      200: {
+        headers: {
+          /** @description The stream revision, quoted. */
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['response.published-write'];
+        };
+      };
+      /** @description The withdrawal recorded. */
+      201: {
+        headers: {
+          /** @description The stream revision, quoted. */
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['response.published-write'];
+        };
+      };
+      /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description No valid bearer token (unauthenticated). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description The token lacks the role this needs (forbidden). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description No such resource, or not one the caller may see (not_found). */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description The Accept header admits none of the media types this answers with (not_acceptable); `available` lists them. */
+      406: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description The write conflicts with the record: a stale If-Match (revision_conflict) or a rule such as legal_review_required. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description The body is larger than allowed (too_large). */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description The body is in an unsupported encoding (unsupported_media_type). */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description An unexpected failure (internal) or a store that does not answer. */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+    };
+  };
+  listInspectionEntrys: {
+    parameters: {
+      query?: {
+        /** @description current (the default) or withdrawn. */
+        status?: 'current' | 'withdrawn';
+        /** @description Most items per page (1–200, default 50). */
+        limit?: number;
+        /** @description The `next` cursor of the previous page. */
+        cursor?: string;
+        /** @description Read your writes: wait (up to 5 s) until the read models have applied the log up to this position, the `position` a write returned; 503 not_caught_up otherwise. */
+        consistentWith?: string;
+      };
+      header?: never;
+      path: {
+        /** @description The publishing agency. */
+        agency: components['schemas']['defs']['$defs']['id'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A page of the documents, by id. */
+      200: {
+        headers: {
+          /** @description The quota policies, a Structured Field list: `"requests";q=<per minute>;w=60` and `"bytes";q=<per minute>;qu="content-bytes";w=60`. */
+          'RateLimit-Policy'?: string;
+          /** @description What this client has left of each policy: `"requests";r=<left>;t=<seconds until the whole quota is back>`, and the same for "bytes". */
+          RateLimit?: string;
+          /** @description A strong validator of the answer's bytes; If-None-Match with it answers 304. */
+          ETag?: string;
+          /** @description When the data served last changed on this replica; If-Modified-Since answers 304. */
+          'Last-Modified'?: string;
+          /** @description *: any origin may read it (no credentials). */
+          'Access-Control-Allow-Origin'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['response.published-list'];
+        };
+      };
+      /** @description Not modified since the ETag (If-None-Match) or date (If-Modified-Since) the client holds. */
+      304: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description No such resource, or not one the caller may see (not_found). */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description The Accept header admits none of the media types this answers with (not_acceptable); `available` lists them. */
+      406: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description Too many requests, or request-body bytes, from this client address; `Retry-After` says when to ask again (rate_limited). */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description A store does not answer, the read models have not caught up within the wait with ?consistentWith=, or with the log a posted bundle was checkpointed in (not_caught_up), or every bundle verification slot is taken (verify_busy); both with Retry-After. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description An unexpected failure (internal) or a store that does not answer. */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+    };
+  };
+  getInspectionEntryVersion: {
+    parameters: {
+      query?: {
+        /** @description Read your writes: wait (up to 5 s) until the read models have applied the log up to this position, the `position` a write returned; 503 not_caught_up otherwise. */
+        consistentWith?: string;
+      };
+      header?: never;
+      path: {
+        /** @description The publishing agency. */
+        agency: components['schemas']['defs']['$defs']['id'];
+        /** @description The entry id, stable within its agency (inspection plans name it). */
+        id: components['schemas']['defs']['$defs']['id'];
+        /** @description A version number, from 1. */
+        version: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The version. */
+      200: {
+        headers: {
+          /** @description The quota policies, a Structured Field list: `"requests";q=<per minute>;w=60` and `"bytes";q=<per minute>;qu="content-bytes";w=60`. */
+          'RateLimit-Policy'?: string;
+          /** @description What this client has left of each policy: `"requests";r=<left>;t=<seconds until the whole quota is back>`, and the same for "bytes". */
+          RateLimit?: string;
+          /** @description A strong validator of the answer's bytes; If-None-Match with it answers 304. */
+          ETag?: string;
+          /** @description When the data served last changed on this replica; If-Modified-Since answers 304. */
+          'Last-Modified'?: string;
+          /** @description *: any origin may read it (no credentials). */
+          'Access-Control-Allow-Origin'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['response.published-version'];
+        };
+      };
+      /** @description Not modified since the ETag (If-None-Match) or date (If-Modified-Since) the client holds. */
+      304: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description No such resource, or not one the caller may see (not_found). */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description The Accept header admits none of the media types this answers with (not_acceptable); `available` lists them. */
+      406: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description Too many requests, or request-body bytes, from this client address; `Retry-After` says when to ask again (rate_limited). */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description A store does not answer, the read models have not caught up within the wait with ?consistentWith=, or with the log a posted bundle was checkpointed in (not_caught_up), or every bundle verification slot is taken (verify_busy); both with Retry-After. */
+      503: {
         headers: {
           [name: string]: unknown;
         };

@@ -18,6 +18,7 @@ import type { RevocationEvent } from '../../../src/domain/tokens/revocations.js'
 import type { CalendarEvent, CalendarYear } from '../../../src/domain/calendar/recorded-years.js';
 import type { MediaHolding } from '../../../src/app/media-holdings.js';
 import type { WebhookEvent } from '../../../src/domain/webhooks/subscriptions.js';
+import type { InspectionEntry, InspectionEntryEvent } from '../../../src/domain/published/inspection-list.js';
 
 // The JSON Schemas and the TypeScript types of the domain describe the same data. The samples below are declared
 // with the TypeScript types (so the compiler checks them); the tests check that the schemas agree with them.
@@ -309,18 +310,58 @@ const WEBHOOK_REQUIRED: { [T in WebhookEvent['type']]: KeySet<WebhookData<T>> } 
   WebhookDeleted: { webhookId: true, agency: true },
 };
 
+/** The documents published before enforcement: one version of each kind, and a withdrawal. */
+type PublishedEvent = InspectionEntryEvent;
+const INSPECTION_ENTRY: Required<InspectionEntry> = {
+  subject: '县司法局律师工作股',
+  basis: '《律师事务所管理办法》第六十四条',
+  targets: '本县律师事务所',
+  content: '执业信息公示',
+  ratioBasisPoints: 500,
+  method: '现场检查',
+  frequency: '每年一次',
+  itemCode: 'I-001',
+};
+const INSPECTION_ENTRY_REQUIRED: KeySet<InspectionEntry> = {
+  subject: true,
+  basis: true,
+  targets: true,
+  content: true,
+  ratioBasisPoints: true,
+  method: true,
+  frequency: true,
+};
+const published: { [E in PublishedEvent as E['type']]: Required<E['data']> } = {
+  InspectionEntryPublished: {
+    version: 2,
+    document: INSPECTION_ENTRY,
+    changed: ['frequency', 'ratioBasisPoints'],
+    note: '比例调整',
+  },
+  InspectionEntryWithdrawn: { version: 2, reason: '事项取消' },
+};
+const PUBLISHED_REQUIRED: { [E in PublishedEvent as E['type']]: KeySet<E['data']> } = {
+  InspectionEntryPublished: { version: true, document: true, changed: true },
+  InspectionEntryWithdrawn: { version: true, reason: true },
+};
+commands.push(
+  ['publish-inspection-entry', { ...INSPECTION_ENTRY, note: '首次公布' }, INSPECTION_ENTRY_REQUIRED],
+  ['withdraw-document', { reason: '事项取消' }, { reason: true }],
+);
+
 const RECORDABLE = ACT_TYPES.filter((type) => type !== 'CaseOpened');
 /**
  * Events outside case streams: the registries', the token revocations', the calendar's, the media holdings' and
  * the webhook subscriptions'.
  */
-const OTHER_EVENTS = { ...registry, ...revocations, ...calendar, ...holdings, ...webhooks };
+const OTHER_EVENTS = { ...registry, ...revocations, ...calendar, ...holdings, ...webhooks, ...published };
 const OTHER_REQUIRED = {
   ...REGISTRY_REQUIRED,
   ...REVOCATION_REQUIRED,
   ...CALENDAR_REQUIRED,
   ...HOLDING_REQUIRED,
   ...WEBHOOK_REQUIRED,
+  ...PUBLISHED_REQUIRED,
 };
 const REGISTRY_TYPES = Object.keys(OTHER_EVENTS);
 const namesIn = (folder: string) =>
@@ -573,6 +614,19 @@ describe('the JSON Schemas of the domain agree with its TypeScript types', () =>
       for (const key of required) expect([key, accepts(eventId(type), without(data, key))]).toEqual([key, false]);
       expect(accepts(eventId(type), { ...data, unexpected: 1 })).toBe(false);
     });
+  });
+
+  it('when a published document breaks its bounds, then the event schema rejects it', () => {
+    const entry = published.InspectionEntryPublished;
+    const id = eventId('InspectionEntryPublished');
+    expect(accepts(id, { ...entry, version: 0 })).toBe(false);
+    expect(accepts(id, { ...entry, changed: ['ratio basis'] })).toBe(false);
+    expect(accepts(id, { ...entry, document: { ...entry.document, ratioBasisPoints: 10_001 } })).toBe(false);
+    expect(accepts(id, { ...entry, document: { ...entry.document, ratioBasisPoints: 0.5 } })).toBe(false);
+    expect(accepts(id, { ...entry, document: { ...entry.document, extra: 1 } })).toBe(false);
+    expect(accepts(commandId('publish-inspection-entry'), { ...INSPECTION_ENTRY, ratioBasisPoints: '500' })).toBe(
+      false,
+    );
   });
 
   it('when an amendment changes nothing, or something the profile does not have, then it is accepted, or rejected', () => {

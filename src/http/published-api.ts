@@ -1,0 +1,140 @@
+import { Router, type Request, type RequestHandler, type Response } from 'express';
+import type { Principal } from '../app/auth.js';
+import type { CommandResult } from '../app/command-handler.js';
+import type { PublishedReads } from '../app/published-reads.js';
+import type { PublishedService, PublishTarget } from '../app/published-service.js';
+import type { Actor } from '../domain/actor.js';
+import { RuleViolation } from '../domain/errors.js';
+import type { InspectionEntry } from '../domain/published/inspection-list.js';
+import { PUBLISHED_KINDS, type PublishedKind } from '../domain/published/kinds.js';
+import { agencyStream } from '../domain/streams.js';
+import { authenticate, principalOf, requireRoles } from './authenticate.js';
+import { jsonBody } from './body.js';
+import { consistencyOf } from './consistency.js';
+import { oneOf, pagingOf } from './query.js';
+import { eventIdFor, ifMatch } from './request.js';
+import type { Validate } from './validation.js';
+
+export interface PublishedApiDependencies {
+  readonly published: PublishedService;
+  readonly reads: PublishedReads;
+  readonly verify: (token: string) => Principal;
+  readonly validate: Validate;
+  readonly newId: () => string;
+  /** The public routes' rate limit (one budget per client address, shared with the other public routes). */
+  readonly limited: RequestHandler;
+}
+
+/** How one kind of document is written: its body's schema, and the service's publication and withdrawal. */
+interface KindWrites {
+  readonly schema: string;
+  publish(actor: Actor, target: PublishTarget, body: Record<string, unknown>, note?: string): Promise<CommandResult>;
+  withdraw(actor: Actor, target: PublishTarget, reason: string): Promise<CommandResult>;
+}
+
+const ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
+const VERSION = /^[1-9][0-9]{0,14}$/;
+const STATUSES = new Set(['current', 'withdrawn'] as const);
+
+/**
+ * The documents published before enforcement (事前公开), under `/v1/agencies/{agency}/<kind>`: the agency's admin
+ * publishes a version (`PUT …/{id}`, the whole document, `note` saying what changed) or withdraws a document
+ * (`POST …/{id}/withdrawal`); anyone reads the list, a document with its history, and any past version.
+ */
+export function publishedApi(deps: PublishedApiDependencies): Router {
+  const router = Router();
+  const { published } = deps;
+  const writes: Record<PublishedKind, KindWrites> = {
+    'inspection-list': {
+      schema: 'publish-inspection-entry',
+      publish: (actor, target, body, note) =>
+        published.publishInspectionEntry(actor, target, body as unknown as InspectionEntry, note),
+      withdraw: (actor, target, reason) => published.withdrawInspectionEntry(actor, target, reason),
+    },
+  };
+  const list = handlers(deps, 'inspection-list', writes['inspection-list']);
+  router.put('/v1/agencies/:agency/inspection-list/:id', ...list.publish);
+  router.post('/v1/agencies/:agency/inspection-list/:id/withdrawal', ...list.withdraw);
+  router.get('/v1/agencies/:agency/inspection-list', ...list.list);
+  router.get('/v1/agencies/:agency/inspection-list/:id', ...list.document);
+  router.get('/v1/agencies/:agency/inspection-list/:id/versions/:version', ...list.version);
+  return router;
+}
+
+/** The handlers of one kind's routes, each a list of middleware ending in the route's own. */
+function handlers(deps: PublishedApiDependencies, kind: PublishedKind, writes: KindWrites) {
+  const auth = authenticate(deps.verify);
+  const readJson = jsonBody();
+  const admin = [auth, requireRoles('admin'), readJson];
+  const target = (req: Request, res: Response): PublishTarget => {
+    const { agency, id } = named(req);
+    const stream = agencyStream(PUBLISHED_KINDS[kind].category, agency, id);
+    const expectedRevision = ifMatch(req);
+    return {
+      agency,
+      id,
+      eventId: eventIdFor(req, principalOf(res), stream, deps.newId),
+      ...(expectedRevision === undefined ? {} : { expectedRevision }),
+    };
+  };
+  const answer = (res: Response, to: PublishTarget, result: CommandResult) => {
+    const data = result.events[0]!.data as { version: number };
+    res.status(result.created ? 201 : 200).set('ETag', `"${result.revision}"`);
+    res.json({
+      agency: to.agency,
+      id: to.id,
+      version: data.version,
+      revision: result.revision,
+      position: result.position,
+      hash: result.hash,
+    });
+  };
+
+  const publish: RequestHandler = async (req, res) => {
+    deps.validate(`urn:evidence-ledger:schema:command:${writes.schema}`, req.body);
+    const { note, ...document } = req.body as Record<string, unknown> & { note?: string };
+    const to = target(req, res);
+    answer(res, to, await writes.publish(principalOf(res), to, document, note));
+  };
+  const withdraw: RequestHandler = async (req, res) => {
+    deps.validate('urn:evidence-ledger:schema:command:withdraw-document', req.body);
+    const to = target(req, res);
+    answer(res, to, await writes.withdraw(principalOf(res), to, (req.body as { reason: string }).reason));
+  };
+  const list: RequestHandler = async (req, res) => {
+    const { agency } = named(req, false);
+    const status = oneOf(req.query.status, 'status', STATUSES);
+    const filter = status === undefined ? {} : { status };
+    res.json(await deps.reads.list(kind, agency, filter, pagingOf(req), consistencyOf(req)));
+  };
+  const document: RequestHandler = async (req, res) => {
+    const { agency, id } = named(req);
+    const found = await deps.reads.document(kind, agency, id, consistencyOf(req));
+    if (!found) throw new RuleViolation('not_found', 404, 'no such published document');
+    res.json(found);
+  };
+  const version: RequestHandler = async (req, res) => {
+    const { agency, id } = named(req);
+    const number = String(req.params.version);
+    const found = VERSION.test(number)
+      ? await deps.reads.version(kind, agency, id, Number(number), consistencyOf(req))
+      : undefined;
+    if (!found) throw new RuleViolation('not_found', 404, 'no such version');
+    res.json(found);
+  };
+  return {
+    publish: [...admin, publish],
+    withdraw: [...admin, withdraw],
+    list: [deps.limited, list],
+    document: [deps.limited, document],
+    version: [deps.limited, version],
+  };
+}
+
+/** The agency and document id of the path: identifiers, or there is no such document (`404`). */
+function named(req: Request, withId = true): { agency: string; id: string } {
+  const agency = String(req.params.agency);
+  const id = withId ? String(req.params.id) : '';
+  if (!ID.test(agency) || (withId && !ID.test(id))) throw new RuleViolation('not_found', 404, 'no such document');
+  return { agency, id };
+}
