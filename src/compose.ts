@@ -54,6 +54,8 @@ import { TransparencyLog } from './app/transparency-log.js';
 import { CheckpointSchedule } from './app/checkpoint-schedule.js';
 import { CheckpointTimestamps } from './app/checkpoint-timestamps.js';
 import { DisclosureAttestations } from './app/disclosure-attestation.js';
+import { WitnessTimes } from './app/witness-times.js';
+import { parseVerifierKey } from './ledger/cosignature.js';
 import { HttpTimeStampAuthority } from './adapters/tsa/http-tsa.js';
 import { timestampRoots } from './ledger/timestamp-verify.js';
 import { randomBytes } from 'node:crypto';
@@ -491,10 +493,30 @@ async function startHolding(config: Config, { clock, log }: ServiceDependencies)
   let head = runner.position();
   const agencyOffset = (agency: string) => utcOffsetOf(config.utcOffsets, agency);
   const files = new CaseFileReads({ readModels, runner, reads });
-  // stated where time-stamping authorities are configured: elsewhere every disclosure would be "not attested"
+  // the witnesses whose recorded cosignatures attest when a disclosure was logged, with the quorum they need
+  const witnessTimes =
+    config.witnesses.endpoints.length > 0
+      ? new WitnessTimes({
+          log: transparency,
+          witnesses: config.witnesses.endpoints.map((w) => ({
+            name: w.name,
+            keyHash: parseVerifierKey(w.key)!.keyHash,
+          })),
+          quorum: config.witnesses.quorum,
+        })
+      : undefined;
+  // stated where time-stamping authorities or witnesses are configured: elsewhere every disclosure would be "not
+  // attested"
   const attested =
-    config.timestampAuthorities.length > 0
-      ? { attestations: new DisclosureAttestations({ readModels, log: transparency, utcOffsetOf: agencyOffset }) }
+    config.timestampAuthorities.length > 0 || witnessTimes
+      ? {
+          attestations: new DisclosureAttestations({
+            readModels,
+            log: transparency,
+            utcOffsetOf: agencyOffset,
+            ...(witnessTimes ? { witnessTimes } : {}),
+          }),
+        }
       : {};
   const supervision = new SupervisionReads({
     readModels,
@@ -519,6 +541,7 @@ async function startHolding(config: Config, { clock, log }: ServiceDependencies)
       clock,
       cosigned: (checkpoint) => witnessing.cosignedNote(checkpoint, config.witnesses.bundleWaitMs),
       utcOffsetOf: agencyOffset,
+      ...(witnessTimes ? { witnessTimes } : {}),
     }),
   });
   const publicStatistics = new PublicStatisticsReads({ readModels, runner, clock, utcOffsetOf: agencyOffset });

@@ -20,6 +20,11 @@ export interface WitnessesConfig {
   readonly retryMaxSeconds: number;
   /** How long a bundle export waits for the witnesses to cosign its checkpoint (0: it does not wait). */
   readonly bundleWaitMs: number;
+  /**
+   * How many of the witnesses must have cosigned a checkpoint covering a disclosure for their cosignatures to
+   * attest its time (docs/integrity.md §15.5): the time is the `quorum`-th earliest, one per witness.
+   */
+  readonly quorum: number;
 }
 
 export const WITNESS_CONFIG_VARIABLES: readonly { name: string; default: string; description: string }[] = [
@@ -39,6 +44,13 @@ export const WITNESS_CONFIG_VARIABLES: readonly { name: string; default: string;
     name: 'WITNESS_RETRY_MAX_SECONDS',
     default: '300',
     description: 'longest wait between retries to a witness that failed (1 s, 2 s, 4 s … up to this), 1..86400',
+  },
+  {
+    name: 'WITNESS_QUORUM',
+    default: '(the number of WITNESSES)',
+    description:
+      'how many of the witnesses must have cosigned a checkpoint covering a published decision for their ' +
+      'cosignatures to attest when it was published (the time is the N-th earliest), 1..the number of WITNESSES',
   },
   {
     name: 'WITNESS_BUNDLE_WAIT_MS',
@@ -61,8 +73,15 @@ export function witnessesConfig(read: (name: string) => string | undefined): Wit
     if (endpoints.some((e) => e.key === key)) throw new ConfigError('WITNESSES', `${parsed.name} is named twice`);
     endpoints.push({ url: url.replace(/\/+$/, ''), key, name: parsed.name });
   }
+  const rawQuorum = read('WITNESS_QUORUM');
+  if (rawQuorum !== undefined && endpoints.length === 0) {
+    throw new ConfigError('WITNESS_QUORUM', 'is set, but WITNESSES names no witness');
+  }
+  const quorum =
+    endpoints.length === 0 ? 0 : integer('WITNESS_QUORUM', rawQuorum, endpoints.length, 1, endpoints.length);
   return {
     endpoints,
+    quorum,
     timeoutMs: integer('WITNESS_TIMEOUT_MS', read('WITNESS_TIMEOUT_MS'), 10_000, 100, 600_000),
     retryMaxSeconds: integer('WITNESS_RETRY_MAX_SECONDS', read('WITNESS_RETRY_MAX_SECONDS'), 300, 1, 86_400),
     bundleWaitMs: integer('WITNESS_BUNDLE_WAIT_MS', read('WITNESS_BUNDLE_WAIT_MS'), 5_000, 0, 600_000),

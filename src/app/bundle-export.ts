@@ -28,6 +28,7 @@ import type { EventStore } from '../ports/event-store.js';
 import type { HeadProof } from '../ledger/heads-map.js';
 import { checkStoredEvents } from './stored-events.js';
 import type { ConsistencyProof, InclusionProof, SignedCheckpoint } from './transparency-log.js';
+import type { WitnessTimes } from './witness-times.js';
 
 /** What the exporter needs of the transparency log. */
 export interface BundleLog {
@@ -52,6 +53,8 @@ export interface BundleExportDependencies {
   readonly cosigned?: (checkpoint: SignedCheckpoint) => Promise<string>;
   /** Minutes east of UTC of an agency's time: where its disclosure deadlines end (`timeliness.json`). */
   readonly utcOffsetOf?: (agency: string) => number;
+  /** The configured witnesses' first cosigned checkpoints covering an event (docs/integrity.md §15.5). */
+  readonly witnessTimes?: Pick<WitnessTimes, 'covering'>;
 }
 
 /** A bundle ready to stream: its manifest, its exact size in bytes and its bytes, produced as they are read. */
@@ -176,8 +179,9 @@ export class BundleExporter {
   }
 
   /**
-   * The time-stamped checkpoints (docs/integrity.md §15): the bundle's own when it has tokens, and for each
-   * disclosure of the case the smallest stamped checkpoint covering it, with the consistency proof to the bundle's;
+   * The time-stamped and cosigned checkpoints (docs/integrity.md §15): the bundle's own when it has tokens, and for
+   * each disclosure of the case the smallest stamped checkpoint covering it and each witness's first cosigned one
+   * covering it (as `witnessTimes` finds them), each with its cosignatures and the consistency proof to the bundle's;
    * and `timeliness.json`, the agency's UTC offset, when the case has a disclosure.
    */
   #timestamps(
@@ -188,16 +192,25 @@ export class BundleExporter {
     add: (name: string, bytes: Buffer | string) => void,
     json: (value: unknown) => string,
   ): void {
-    const { log, utcOffsetOf } = this.deps;
+    const { log, utcOffsetOf, witnessTimes } = this.deps;
     const stamped = new Map<number, SignedCheckpoint>();
     if ((checkpoint.timestamps ?? []).length > 0) stamped.set(checkpoint.size, checkpoint);
     const disclosures = caseEvents.filter((e) => e.type === 'DecisionDisclosed');
     for (const e of disclosures) {
-      const covering = log.stampedCovering?.(leafIndexes.get(e.id)!, checkpoint.size);
+      const leaf = leafIndexes.get(e.id)!;
+      const covering = log.stampedCovering?.(leaf, checkpoint.size);
       if (covering && covering.size > 0) stamped.set(covering.size, covering);
+      for (const { checkpoint: cosigned } of witnessTimes?.covering(leaf, checkpoint.size) ?? []) {
+        if (!stamped.has(cosigned.size)) stamped.set(cosigned.size, cosigned);
+      }
     }
     for (const cp of [...stamped.values()].sort((a, b) => a.size - b.size)) {
-      add(`timestamps/${cp.size}/checkpoint.txt`, timestampedMessage(cp.note, cp.origin));
+      // the note the log signed, with the witnesses' cosignatures (which a time-stamp's message leaves out, §15.1)
+      const cosigned = cp.cosignedNote ?? cp.note;
+      add(
+        `timestamps/${cp.size}/checkpoint.txt`,
+        cosigned === cp.note ? timestampedMessage(cp.note, cp.origin) : cosigned,
+      );
       cp.timestamps.forEach((t, i) => add(`timestamps/${cp.size}/${i}.tst`, Buffer.from(t.token, 'base64')));
       if (cp.size < checkpoint.size) {
         add(`timestamps/${cp.size}/consistency.json`, json(log.consistency(cp.size, checkpoint.size)));

@@ -180,6 +180,21 @@ export class TransparencyLog {
     return doc ? checkpointOf(doc) : undefined;
   }
 
+  /**
+   * The checkpoints that cover the leaf `leafIndex` (their size is above it) and are at most `maxSize`, smallest
+   * first, a page of `limit` after the cursor `after`.
+   */
+  covering(leafIndex: number, maxSize: number, page: { limit: number; after?: string }): Page<SignedCheckpoint> {
+    const found = this.deps.readModels.query<CheckpointDocument>(this.deps.layout.checkpoints, {
+      range: { member: 'size', from: leafIndex + 1, to: maxSize },
+      orderBy: 'size',
+      direction: 'asc',
+      limit: page.limit,
+      ...(page.after ? { after: page.after } : {}),
+    });
+    return { items: found.items.map(checkpointOf), ...(found.next ? { next: found.next } : {}) };
+  }
+
   list(query: { limit: number; after?: string }): Page<SignedCheckpoint> {
     const page = this.deps.readModels.query<CheckpointDocument>(this.deps.layout.checkpoints, {
       orderBy: 'size',

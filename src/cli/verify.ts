@@ -19,8 +19,9 @@ manifest's signature, the signed checkpoint, every event's hash and signature, t
 its access records, every medium's size and SHA-256, every event's inclusion proof against the checkpoint, and,
 when the checkpoint commits to the heads of all streams, that the bundle holds every event of the case and of its
 access records up to the head the log had at the checkpoint (a cut tail is stream_incomplete); then the RFC 3161
-time-stamps of its checkpoints (§15), with what they show of each disclosure: published by <attested time>, due
-<date>: on time, late or not yet attested. Names the first thing that fails.
+time-stamps of its checkpoints (§15) and, with --witness, the witnesses' cosignatures of them, with what they show
+of each disclosure: published by <attested time> (the earlier of the earliest time-stamp and the time a quorum of
+the given witnesses vouches for), due <date>: on time, late or not yet attested. Names the first thing that fails.
 
 Options:
   --key PEM_FILE                trust only this Ed25519 public key (repeatable); get them from GET /v1/ledger/keys.
@@ -38,7 +39,9 @@ Options:
                                 it; repeatable): the checkpoint must carry valid cosignatures (C2SP
                                 cosignature/v1) of --quorum distinct given witnesses [witness_quorum_not_met];
                                 a cosignature line of a given witness that does not verify is cosignature_invalid
-  --quorum N                    how many of the given witnesses must have cosigned [default: all of them]
+  --quorum N                    how many of the given witnesses must have cosigned [default: all of them]; also
+                                how many must have cosigned a checkpoint covering a disclosure for their
+                                timestamps to attest its time (the N-th earliest, one per witness)
   --tsa-ca PEM_FILE             trust time-stamps whose TSA certificate chains to this CA certificate (or is this
                                 certificate) (repeatable); a token that does not is timestamp_untrusted. Without
                                 it, tokens are checked except their chain, and reported as not trusted
@@ -187,7 +190,14 @@ function summary(report: BundleReport): string {
   for (const d of report.disclosures ?? []) {
     const by = d.attestedBy ? `published by ${d.attestedBy}` : 'publication not yet attested';
     const status = { on_time: 'on time', late: 'late', not_attested: 'not yet attested' }[d.status];
-    const trust = d.attestedBy && !d.tsaTrusted ? ' (time-stamp not checked against a CA)' : '';
+    const trust =
+      d.source === 'witnesses'
+        ? ` (cosignatures of ${d.cosignatures!.map((c) => c.name).join(', ')})`
+        : d.attestedBy
+          ? d.tsaTrusted
+            ? ' (RFC 3161 time-stamp)'
+            : ' (RFC 3161 time-stamp, not checked against a CA)'
+          : '';
     lines.push(`  disclosure (revision ${d.revision}): ${by}, due ${d.dueBy} (${d.deadline}): ${status}${trust}`);
   }
   return lines.join('\n');

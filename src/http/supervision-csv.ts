@@ -37,6 +37,7 @@ export const SUPERVISION_TABLES = {
       'attestation.status',
       'attestation.attestedBy',
       'attestation.checkpointSize',
+      'attestation.source',
     ],
   },
   missingRecordings: {
@@ -83,6 +84,7 @@ export const SUPERVISION_TABLES = {
       'attestation.status',
       'attestation.attestedBy',
       'attestation.checkpointSize',
+      'attestation.source',
     ],
   },
   access: {

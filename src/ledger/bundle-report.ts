@@ -2,7 +2,7 @@ import type { KeyObject } from 'node:crypto';
 import type { StreamRevision } from './bundle.js';
 import type { PublicKeyResolver } from './ed25519.js';
 import type { SignatureChecker } from './signature-checker.js';
-import type { Timeliness } from './timeliness.js';
+import type { AttestationSource, Timeliness } from './timeliness.js';
 import type { TimestampRoots } from './timestamp-verify.js';
 
 /** What the bundle verifier is given and what it reports (docs/integrity.md §13.4). */
@@ -109,12 +109,27 @@ export interface DisclosureTimelinessReport {
   readonly dueBy: string;
   /** The end of `dueBy` in the agency's UTC offset (`timeliness.json`), as an instant in UTC. */
   readonly deadline: string;
-  /** The earliest attested time (genTime + accuracy) of a stamped checkpoint covering the event. */
+  /**
+   * The attested time: the earlier of the earliest time-stamp (genTime + accuracy) of a checkpoint covering the
+   * event and the time a quorum of the given witnesses vouches for by cosigning checkpoints covering it.
+   */
   readonly attestedBy?: string;
-  /** That token's `genTime`. */
+  /** Where `attestedBy` comes from: an RFC 3161 time-stamp, or the witnesses' cosignatures. */
+  readonly source?: AttestationSource;
+  /** That token's `genTime` (source `tsa`). */
   readonly genTime?: string;
-  /** Whether that token's authority was checked against a given CA. */
+  /** Whether that token's authority was checked against a given CA (source `tsa`). */
   readonly tsaTrusted?: boolean;
+  /**
+   * The quorum's cosignatures (source `witnesses`), earliest first: each witness's earliest of a checkpoint covering
+   * the event (of size `size`); the last one's timestamp is `attestedBy`.
+   */
+  readonly cosignatures?: readonly {
+    readonly name: string;
+    readonly keyHash: string;
+    readonly timestamp: number;
+    readonly size: number;
+  }[];
   readonly status: Timeliness;
 }
 

@@ -1,19 +1,31 @@
 import type { KeyObject } from 'node:crypto';
-import { TIMELINESS, type BundleManifest } from './bundle.js';
-import type { Held, HeldEvent } from './bundle-checks.js';
+import { CHECKPOINT, TIMELINESS, type BundleManifest } from './bundle.js';
+import type { Held, HeldEvent, OpenedCheckpoint } from './bundle-checks.js';
 import { decodeProof, decodeText, failed, openWith, parseJson } from './bundle-parse.js';
 import type { DisclosureTimelinessReport, TimestampReport } from './bundle-report.js';
 import { parseCheckpoint } from './checkpoint.js';
+import { parseCosignatureLine, splitNote, verifyCosignatureLines } from './cosignature.js';
 import { verifyConsistency } from './merkle-proofs.js';
-import { attestedTimeliness, disclosureDeadline, offsetMinutes } from './timeliness.js';
+import {
+  attestedTimeliness,
+  disclosureDeadline,
+  earliestAttested,
+  offsetMinutes,
+  witnessQuorumTime,
+  type WitnessTime,
+} from './timeliness.js';
 import { timestampedMessage } from './timestamp-request.js';
 import { TimestampFailure } from './timestamp-token.js';
 import { verifyTimestampToken } from './timestamp-verify.js';
 
 /**
- * Step 11 of docs/integrity.md §13.4: the bundle's RFC 3161 time-stamps (§15) and what they show of the case's
- * disclosures (§15.5). Runs once every inclusion proof verified, with each event's leaf index.
+ * Step 12 of docs/integrity.md §13.4: the bundle's RFC 3161 time-stamps (§15), the given witnesses' cosignatures of
+ * the checkpoints it carries (§12.4), and what they show of the case's disclosures (§15.5). Runs once every
+ * inclusion proof verified, with each event's leaf index.
  */
+
+/** A valid cosignature by a given witness of a checkpoint of the bundle of size `size`. */
+type CarriedCosignature = WitnessTime & { readonly size: number; readonly name: string; readonly keyHash: string };
 
 interface Stamped {
   readonly size: number;
@@ -50,9 +62,11 @@ function checkStampedCheckpoint(
   const { origin, size: n } = manifest.checkpoint;
   const name = `${prefix(s.size)}checkpoint.txt`;
   if (!s.note) failed('malformed', `${prefix(s.size)} holds time-stamps without its checkpoint.txt`);
-  if (s.tokens.length === 0) failed('malformed', `${name} has no time-stamp`);
+  const text = decodeText(s.note!, name, 'checkpoint_invalid');
+  const cosigned = splitNote(text)?.lines.some((line) => parseCosignatureLine(line) !== undefined) ?? false;
+  if (s.tokens.length === 0 && !cosigned) failed('malformed', `${name} has neither a time-stamp nor a cosignature`);
   if (s.size > n) failed('malformed', `${name} is of size ${s.size}, beyond the bundle's checkpoint (${n})`);
-  const note = decodeText(s.note!, name, 'checkpoint_invalid');
+  const note = text;
   const opened = openWith(note, origin, keys.all);
   const parsed = opened ? parseCheckpoint(opened.body) : undefined;
   if (!parsed || parsed.origin !== origin || parsed.size !== s.size) {
@@ -76,19 +90,47 @@ function checkStampedCheckpoint(
   return note;
 }
 
-/** The time-stamps of the bundle, verified; then the timeliness of each `DecisionDisclosed` event of the case. */
+/**
+ * The cosignatures by the given witnesses of a checkpoint note the bundle carries, verified over its body
+ * [`cosignature_invalid`]; none without given witnesses.
+ */
+function cosignaturesOf(h: Held, note: string, name: string, size: number): CarriedCosignature[] {
+  const witnesses = h.options.witnesses ?? [];
+  const parts = splitNote(note);
+  if (witnesses.length === 0 || !parts) return [];
+  const result = verifyCosignatureLines(parts.body, parts.lines, witnesses);
+  if (result.invalid.length > 0) {
+    failed('cosignature_invalid', `the cosignature of ${result.invalid[0]} in ${name} does not verify`);
+  }
+  return result.valid.map((c) => ({
+    witness: `${c.name}+${c.keyHash}`,
+    name: c.name,
+    keyHash: c.keyHash,
+    timestamp: c.timestamp,
+    size,
+  }));
+}
+
+/**
+ * The time-stamps of the bundle, verified, and the given witnesses' cosignatures of its checkpoints; then the
+ * timeliness of each `DecisionDisclosed` event of the case.
+ */
 export function checkTimestamps(
   h: Held,
-  root: Buffer,
+  checkpoint: OpenedCheckpoint,
   keys: { all: KeyObject[] },
   events: readonly HeldEvent[],
   leaves: ReadonlyMap<string, number>,
 ): { timestamps: TimestampReport[]; disclosures?: DisclosureTimelinessReport[] } {
   const manifest = h.manifest;
+  const root = checkpoint.root;
   const roots = h.options.timestampRoots;
   const timestamps: TimestampReport[] = [];
+  const own = decodeText(h.files.get(CHECKPOINT)!, CHECKPOINT, 'checkpoint_invalid');
+  const cosignatures = cosignaturesOf(h, own, CHECKPOINT, manifest.checkpoint.size);
   for (const s of stampedCheckpoints(h)) {
     const note = checkStampedCheckpoint(s, manifest, root, keys);
+    cosignatures.push(...cosignaturesOf(h, note, `${prefix(s.size)}checkpoint.txt`, s.size));
     const message = timestampedMessage(note, manifest.checkpoint.origin);
     for (const token of s.tokens.sort((a, b) => a.index - b.index)) {
       try {
@@ -107,17 +149,23 @@ export function checkTimestamps(
       }
     }
   }
-  const disclosures = timeliness(h, events, leaves, timestamps);
+  const disclosures = timeliness(h, events, leaves, timestamps, cosignatures);
   return { timestamps, ...(disclosures ? { disclosures } : {}) };
 }
 
-/** §15.5: for each `DecisionDisclosed` event, the earliest attested time of a stamped checkpoint that covers it. */
+/**
+ * §15.5: for each `DecisionDisclosed` event, the earlier of the earliest attested time of a time-stamp of a
+ * checkpoint that covers it, and the time a quorum of the given witnesses vouches for by their cosignatures of
+ * checkpoints that cover it.
+ */
 function timeliness(
   h: Held,
   events: readonly HeldEvent[],
   leaves: ReadonlyMap<string, number>,
   timestamps: readonly TimestampReport[],
+  cosignatures: readonly CarriedCosignature[],
 ): DisclosureTimelinessReport[] | undefined {
+  const quorum = h.options.witnessQuorum ?? h.options.witnesses?.length ?? 0;
   const bytes = h.files.get(TIMELINESS);
   if (!bytes) return undefined;
   const value = parseJson(bytes, TIMELINESS, 'malformed') as Record<string, unknown>;
@@ -134,20 +182,30 @@ function timeliness(
     const deadline = dueBy === undefined ? undefined : disclosureDeadline(dueBy, offset!);
     if (!deadline) failed('malformed_event', `${event.name}: DecisionDisclosed without a due date`);
     const leaf = leaves.get(event.id)!;
-    let attested: { ms: number; genTime: string; trusted: boolean } | undefined;
+    let stamp: { ms: number; genTime: string; trusted: boolean } | undefined;
     for (const t of timestamps) {
       if (t.size <= leaf) continue;
       const ms = Date.parse(t.genTime) + (t.accuracyMs ?? 0);
-      if (!attested || ms < attested.ms) attested = { ms, genTime: t.genTime, trusted: t.trusted };
+      if (!stamp || ms < stamp.ms) stamp = { ms, genTime: t.genTime, trusted: t.trusted };
     }
+    const covering = cosignatures.filter((c) => c.size > leaf);
+    const quorumTime = covering.length > 0 ? witnessQuorumTime(covering, quorum) : undefined;
+    const attested = earliestAttested(stamp?.ms, quorumTime?.ms);
     out.push({
       eventId: event.id,
       revision: event.revision,
       ...(typeof data?.publishedOn === 'string' ? { publishedOn: data.publishedOn } : {}),
       dueBy: dueBy!,
       deadline: deadline!.iso,
-      ...(attested
-        ? { attestedBy: new Date(attested.ms).toISOString(), genTime: attested.genTime, tsaTrusted: attested.trusted }
+      ...(attested ? { attestedBy: new Date(attested.ms).toISOString(), source: attested.source } : {}),
+      ...(attested?.source === 'tsa' ? { genTime: stamp!.genTime, tsaTrusted: stamp!.trusted } : {}),
+      ...(attested?.source === 'witnesses'
+        ? {
+            cosignatures: quorumTime!.cosignatures.map((w) => {
+              const c = covering.find((x) => x.witness === w.witness && x.timestamp === w.timestamp)!;
+              return { name: c.name, keyHash: c.keyHash, timestamp: c.timestamp, size: c.size };
+            }),
+          }
         : {}),
       status: attestedTimeliness(attested?.ms, deadline!.ms),
     });

@@ -264,7 +264,7 @@ export class BundleVerifier implements TarSink {
         { stream: caseStreamOf(manifest), held: events },
         { stream: accessStreamOf(manifest), held: access },
       ]);
-      const stamps = checkTimestamps(held, root, keys, events, leaves);
+      const stamps = checkTimestamps(held, checkpoint, keys, events, leaves);
       if (stamps.timestamps.length > 0) this.#timestamps = stamps.timestamps;
       if (stamps.disclosures) this.#disclosures = stamps.disclosures;
       if (this.#trustedCheckpoint) {

@@ -1,6 +1,7 @@
 /**
  * Provable timeliness of a disclosure (docs/integrity.md §15.5): whether an independent time (an RFC 3161 token's
- * `genTime`, plus its accuracy) shows that the `DecisionDisclosed` event was in the log before its deadline.
+ * `genTime`, plus its accuracy, or the time a quorum of witnesses' cosignatures vouches for) shows that the
+ * `DecisionDisclosed` event was in the log before its deadline.
  */
 
 export type Timeliness = 'on_time' | 'late' | 'not_attested';
@@ -45,4 +46,50 @@ export function disclosureDeadline(dueBy: string, offset: number): { iso: string
 export function attestedTimeliness(attestedMs: number | undefined, deadlineMs: number): Timeliness {
   if (attestedMs === undefined) return 'not_attested';
   return attestedMs < deadlineMs ? 'on_time' : 'late';
+}
+
+/** Where an attested time comes from: an RFC 3161 time-stamp, or a quorum of witnesses' cosignatures. */
+export type AttestationSource = 'tsa' | 'witnesses';
+
+/** A valid cosignature of a checkpoint covering the event: the witness (its key name and key ID) and its time. */
+export interface WitnessTime {
+  /** `<name>+<key ID hex>`: one witness key. */
+  readonly witness: string;
+  /** POSIX seconds, as the cosignature states. */
+  readonly timestamp: number;
+}
+
+/**
+ * The time a quorum of witnesses vouches for (docs/integrity.md §15.5): each cosignature timestamp is one witness's
+ * word, so each witness counts once, with its earliest timestamp, and the time is the `quorum`-th earliest of those
+ * (a quorum below 1 counts as 1), as an instant in ms; undefined when fewer witnesses cosigned. Returns the
+ * witnesses' earliest times that make it, earliest first.
+ */
+export function witnessQuorumTime(
+  cosignatures: readonly WitnessTime[],
+  quorum: number,
+): { ms: number; cosignatures: WitnessTime[] } | undefined {
+  const earliest = new Map<string, number>();
+  for (const { witness, timestamp } of cosignatures) {
+    const seen = earliest.get(witness);
+    if (seen === undefined || timestamp < seen) earliest.set(witness, timestamp);
+  }
+  const n = Math.max(1, quorum);
+  const sorted = [...earliest]
+    .map(([witness, timestamp]) => ({ witness, timestamp }))
+    .sort((a, b) => a.timestamp - b.timestamp || (a.witness < b.witness ? -1 : 1));
+  if (sorted.length < n) return undefined;
+  return { ms: sorted[n - 1]!.timestamp * 1000, cosignatures: sorted.slice(0, n) };
+}
+
+/** The earlier of an RFC 3161 attested time and a witness quorum's time, and which it is (the TSA's on a tie). */
+export function earliestAttested(
+  tsaMs: number | undefined,
+  witnessesMs: number | undefined,
+): { ms: number; source: AttestationSource } | undefined {
+  if (tsaMs === undefined && witnessesMs === undefined) return undefined;
+  if (witnessesMs === undefined || (tsaMs !== undefined && tsaMs <= witnessesMs)) {
+    return { ms: tsaMs!, source: 'tsa' };
+  }
+  return { ms: witnessesMs, source: 'witnesses' };
 }

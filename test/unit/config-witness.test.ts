@@ -34,3 +34,26 @@ describe('WITNESSES', () => {
     expect(() => loadConfig({ WITNESSES: value })).toThrow(/WITNESSES/);
   });
 });
+
+describe('WITNESS_QUORUM', () => {
+  it('when it is not set, then every witness must have cosigned; when set, that many', () => {
+    const [a, b] = [witnessKey('procuratorate.example/w'), witnessKey('court.example/w')];
+    const both = `https://w1.example/ ${a},https://w2.example/ ${b}`;
+    expect(loadConfig({ WITNESSES: both }).witnesses.quorum).toBe(2);
+    expect(loadConfig({ WITNESSES: both, WITNESS_QUORUM: '1' }).witnesses.quorum).toBe(1);
+    expect(loadConfig({}).witnesses.quorum).toBe(0);
+  });
+
+  it.each([
+    ['0', 'none'],
+    ['3', 'more than the witnesses'],
+    ['two', 'not a number'],
+  ])('when it is "%s" (%s), then start-up stops naming WITNESS_QUORUM', (value) => {
+    const both = `https://w1.example/ ${witnessKey('a.example/w')},https://w2.example/ ${witnessKey('b.example/w')}`;
+    expect(() => loadConfig({ WITNESSES: both, WITNESS_QUORUM: value })).toThrow(/WITNESS_QUORUM/);
+  });
+
+  it('when it is set without witnesses, then start-up stops naming WITNESS_QUORUM', () => {
+    expect(() => loadConfig({ WITNESS_QUORUM: '1' })).toThrow(/WITNESS_QUORUM/);
+  });
+});

@@ -1241,7 +1241,7 @@ export interface components {
         }[];
         /** @description A year's make-up working days (调休): Saturdays or Sundays worked in exchange for a longer holiday. */
         makeUpWorkdays: components['schemas']['defs']['$defs']['date'][];
-        /** @description What RFC 3161 time-stamps of the log show of the publication (docs/integrity.md §15.5): published by attestedBy, due dueBy (its end, deadline, in the agency's time): on time, late or not yet attested. */
+        /** @description What RFC 3161 time-stamps of the log, or a quorum of witnesses' cosignatures, show of the publication (docs/integrity.md §15.5): published by attestedBy, due dueBy (its end, deadline, in the agency's time): on time, late or not yet attested. */
         disclosureAttestation: {
           /** Format: date */
           dueBy: string;
@@ -1251,6 +1251,11 @@ export interface components {
           status: 'on_time' | 'late' | 'not_attested';
           /** Format: date-time */
           attestedBy?: string;
+          /**
+           * @description Where attestedBy comes from: an RFC 3161 time-stamp (tsa) or the time a quorum of the configured witnesses vouches for by their cosignatures (witnesses).
+           * @enum {unknown}
+           */
+          source?: 'tsa' | 'witnesses';
           checkpointSize?: number;
         };
       };

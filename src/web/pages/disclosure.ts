@@ -103,10 +103,15 @@ function published(ctx: PageContext, d: Published): Html {
         d.attestation !== undefined &&
         html`<dt>${ctx.t('decision.attested')}</dt>
           <dd>
-            ${ctx.t(`decision.attested.${d.attestation.status}`, {
-              time: d.attestation.attestedBy ?? '',
-              date: d.attestation.dueBy,
-            })}
+            ${ctx.t(
+              d.attestation.source === 'witnesses' && d.attestation.status !== 'not_attested'
+                ? `decision.attested.witnesses.${d.attestation.status}`
+                : `decision.attested.${d.attestation.status}`,
+              {
+                time: d.attestation.attestedBy ?? '',
+                date: d.attestation.dueBy,
+              },
+            )}
           </dd>`
       }
     </dl>
