@@ -82,7 +82,12 @@ async function setUp(dir: string) {
     store,
     keys,
     policy,
-    sender: new HttpWebhookSender({ connectTimeoutMs: 5_000, totalTimeoutMs: 15_000, maxResponseBytes: 4_096 }),
+    sender: new HttpWebhookSender({
+      connectTimeoutMs: 5_000,
+      totalTimeoutMs: 15_000,
+      maxResponseBytes: 4_096,
+      maxSockets: 64,
+    }),
     clock,
     retrySchedule: DEFAULT_RETRY_SCHEDULE_SECONDS,
     random: Math.random,

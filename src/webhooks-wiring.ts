@@ -54,6 +54,7 @@ export function openWebhooks(options: {
           connectTimeoutMs: config.connectTimeoutMs,
           totalTimeoutMs: config.timeoutMs,
           maxResponseBytes: WEBHOOK_MAX_RESPONSE_BYTES,
+          maxSockets: config.concurrency,
         })
       : undefined;
   const worker = new DeliveryWorker({

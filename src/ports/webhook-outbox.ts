@@ -39,6 +39,22 @@ export interface Delivery extends NewDelivery {
   readonly lastError?: string;
 }
 
+/**
+ * What came of an attempt: delivered (2xx), or failed and retried at `nextAt`, or failed for good (a dead letter,
+ * `nextAt` undefined).
+ */
+export type Settlement =
+  | { readonly seq: number; readonly outcome: 'delivered' }
+  | {
+      readonly seq: number;
+      readonly outcome: 'failed';
+      readonly attempts: number;
+      readonly nextAt?: number;
+      readonly status?: number;
+      readonly error?: string;
+      readonly now: number;
+    };
+
 export interface WebhookCounts {
   readonly webhookId: string;
   readonly delivered: number;
@@ -67,14 +83,14 @@ export interface WebhookOutboxStore {
     readonly position: Position;
     readonly now: number;
   }): void;
-  /** The first pending delivery of each (subscription, stream) that is due by `now`, in log order. */
-  due(now: number, limit: number): Delivery[];
-  delivered(seq: number): void;
-  /** A failed attempt: retried at `nextAt`, or a dead letter when `nextAt` is undefined. */
-  failed(
-    seq: number,
-    failure: { attempts: number; nextAt?: number; status?: number; error?: string; now: number },
-  ): void;
+  /**
+   * The first pending delivery of each (subscription, stream) that is due by `now`, those due longest first (then in
+   * log order), at most `limit`, leaving out the (subscription, stream) pairs `busy` names (attempts in flight). Its
+   * cost grows with `limit` and the pairs left out, never with the number of pending deliveries.
+   */
+  due(now: number, limit: number, busy?: (webhookId: string, stream: string) => boolean): Delivery[];
+  /** Records what came of attempts, all in one transaction: each delivered one leaves the outbox. */
+  settle(results: readonly Settlement[]): void;
   /** Puts deliveries (again) in the outbox as pending and due at `now`, dead letters among them. */
   requeue(deliveries: readonly NewDelivery[], now: number): number;
   list(webhookId: string, options: { readonly state?: DeliveryState; readonly limit: number }): Delivery[];

@@ -54,6 +54,7 @@ export function webhookFixture(options: WebhookFixtureOptions) {
       connectTimeoutMs: 2_000,
       totalTimeoutMs: options.totalTimeoutMs ?? 10_000,
       maxResponseBytes: 4_096,
+      maxSockets: 8,
     }),
     clock,
     retrySchedule: options.retrySchedule ?? DEFAULT_RETRY_SCHEDULE_SECONDS,

@@ -4,25 +4,13 @@ import type {
   Delivery,
   DeliveryState,
   NewDelivery,
+  Settlement,
   StoredWebhook,
   WebhookCounts,
   WebhookOutboxStore,
 } from '../../ports/webhook-outbox.js';
 import { createPrivateFile } from './private-file.js';
-
-const SCHEMA = `
-CREATE TABLE IF NOT EXISTS outbox_position (id INTEGER PRIMARY KEY CHECK (id = 1), position INTEGER NOT NULL);
-CREATE TABLE IF NOT EXISTS webhooks (
-  id TEXT PRIMARY KEY, doc TEXT NOT NULL, revision INTEGER NOT NULL,
-  delivered INTEGER NOT NULL DEFAULT 0, failed INTEGER NOT NULL DEFAULT 0, last_position INTEGER NOT NULL DEFAULT 0);
-CREATE TABLE IF NOT EXISTS deliveries (
-  seq INTEGER PRIMARY KEY AUTOINCREMENT, webhook_id TEXT NOT NULL, position INTEGER NOT NULL, stream TEXT NOT NULL,
-  event_id TEXT NOT NULL, type TEXT NOT NULL, recorded_at TEXT NOT NULL, body TEXT NOT NULL,
-  state TEXT NOT NULL, attempts INTEGER NOT NULL DEFAULT 0, next_at INTEGER NOT NULL,
-  last_status INTEGER, last_error TEXT, UNIQUE (webhook_id, position));
-CREATE INDEX IF NOT EXISTS deliveries_stream ON deliveries (webhook_id, stream, seq) WHERE state = 'pending';
-CREATE INDEX IF NOT EXISTS deliveries_due ON deliveries (next_at) WHERE state = 'pending';
-`;
+import { migrateOutbox } from './webhook-outbox-schema.js';
 
 interface Row {
   seq: number;
@@ -66,106 +54,176 @@ function deliveryOf(row: Row): Delivery {
  */
 export class SqliteWebhookOutbox implements WebhookOutboxStore {
   readonly #db: Database.Database;
+  readonly #stmt;
+  /** The subscriptions, read once and again after each change this outbox stores (it is their only writer). */
+  #webhooks: Map<string, StoredWebhook> | undefined;
 
   constructor(file: string) {
     createPrivateFile(file);
     this.#db = new Database(file);
     this.#db.pragma('journal_mode = WAL');
     this.#db.pragma('synchronous = NORMAL');
-    this.#db.exec(SCHEMA);
+    migrateOutbox(this.#db);
     this.#db.prepare('INSERT OR IGNORE INTO outbox_position (id, position) VALUES (1, 0)').run();
-  }
-
-  position(): Position {
-    return (this.#db.prepare('SELECT position FROM outbox_position WHERE id = 1').get() as { position: number })
-      .position;
-  }
-
-  webhooks(): StoredWebhook[] {
-    const rows = this.#db.prepare('SELECT doc FROM webhooks ORDER BY id').all() as { doc: string }[];
-    return rows.map((row) => JSON.parse(row.doc) as StoredWebhook);
-  }
-
-  webhook(id: string): StoredWebhook | undefined {
-    const row = this.#db.prepare('SELECT doc FROM webhooks WHERE id = ?').get(id) as { doc: string } | undefined;
-    return row && (JSON.parse(row.doc) as StoredWebhook);
-  }
-
-  readonly #upsert = (webhook: StoredWebhook) =>
-    this.#db
-      .prepare(
+    const db = this.#db;
+    this.#stmt = {
+      position: db.prepare<[], { position: number }>('SELECT position FROM outbox_position WHERE id = 1'),
+      move: db.prepare('UPDATE outbox_position SET position = ? WHERE id = 1 AND position < ?'),
+      webhooks: db.prepare<[], { doc: string }>('SELECT doc FROM webhooks ORDER BY id'),
+      upsert: db.prepare(
         `INSERT INTO webhooks (id, doc, revision) VALUES (?, ?, ?)
          ON CONFLICT (id) DO UPDATE SET doc = excluded.doc, revision = excluded.revision
          WHERE excluded.revision > webhooks.revision`,
-      )
-      .run(webhook.id, JSON.stringify(webhook), webhook.revision);
-
-  readonly #insert = (delivery: NewDelivery, now: number) =>
-    this.#db
-      .prepare(
+      ),
+      insert: db.prepare(
         `INSERT INTO deliveries (webhook_id, position, stream, event_id, type, recorded_at, body, state, next_at)
          VALUES (?, ?, ?, ?, ?, ?, ?, 'pending', ?) ON CONFLICT (webhook_id, position) DO NOTHING`,
-      )
-      .run(
-        delivery.webhookId,
-        delivery.position,
-        delivery.stream,
-        delivery.eventId,
-        delivery.type,
-        delivery.recordedAt,
-        delivery.body,
-        now,
-      );
+      ),
+      reset: db.prepare<[number, string, number], { seq: number; stream: string; position: number }>(
+        `UPDATE deliveries SET state = 'pending', attempts = 0, next_at = ?, last_status = NULL, last_error = NULL
+         WHERE webhook_id = ? AND position = ? RETURNING seq, stream, position`,
+      ),
+      // a pending delivery becomes its stream's head when it comes first (or is the head, due again)
+      headIfFirst: db.prepare(
+        `INSERT INTO heads (webhook_id, stream, position, seq, next_at) VALUES (?, ?, ?, ?, ?)
+         ON CONFLICT (webhook_id, stream) DO UPDATE SET position = excluded.position, seq = excluded.seq,
+           next_at = excluded.next_at WHERE excluded.position <= heads.position`,
+      ),
+      first: db.prepare<[string, string], { seq: number; position: number; next_at: number }>(
+        `SELECT seq, position, next_at FROM deliveries WHERE webhook_id = ? AND stream = ? AND state = 'pending'
+         ORDER BY position LIMIT 1`,
+      ),
+      setHead: db.prepare(
+        `INSERT INTO heads (webhook_id, stream, position, seq, next_at) VALUES (?, ?, ?, ?, ?)
+         ON CONFLICT (webhook_id, stream) DO UPDATE SET position = excluded.position, seq = excluded.seq,
+           next_at = excluded.next_at`,
+      ),
+      dropHead: db.prepare('DELETE FROM heads WHERE webhook_id = ? AND stream = ?'),
+      dueHeads: db.prepare<[number], { seq: number; webhook_id: string; stream: string }>(
+        'SELECT seq, webhook_id, stream FROM heads WHERE next_at <= ? ORDER BY next_at, position, seq',
+      ),
+      delivery: db.prepare<[number], Row>('SELECT * FROM deliveries WHERE seq = ?'),
+      remove: db.prepare<[number], { webhook_id: string; stream: string; position: number }>(
+        'DELETE FROM deliveries WHERE seq = ? RETURNING webhook_id, stream, position',
+      ),
+      fail: db.prepare<
+        [number, string, number, number | null, string | null, number],
+        { webhook_id: string; stream: string }
+      >(
+        `UPDATE deliveries SET attempts = ?, state = ?, next_at = ?, last_status = ?, last_error = ?
+         WHERE seq = ? RETURNING webhook_id, stream`,
+      ),
+      count: db.prepare(
+        `UPDATE webhooks SET delivered = delivered + ?, failed = failed + ?, last_position = MAX(last_position, ?)
+         WHERE id = ?`,
+      ),
+    };
+  }
+
+  position(): Position {
+    return this.#stmt.position.get()!.position;
+  }
+
+  webhooks(): StoredWebhook[] {
+    return [...this.#cached().values()];
+  }
+
+  webhook(id: string): StoredWebhook | undefined {
+    return this.#cached().get(id);
+  }
+
+  #cached(): Map<string, StoredWebhook> {
+    this.#webhooks ??= new Map(
+      this.#stmt.webhooks.all().map((row) => {
+        const webhook = JSON.parse(row.doc) as StoredWebhook;
+        return [webhook.id, webhook];
+      }),
+    );
+    return this.#webhooks;
+  }
+
+  /** Adds a pending delivery due at `now` (unless the subscription has one of that position) and heads its stream if first. */
+  #insert(delivery: NewDelivery, now: number): number {
+    const added = this.#stmt.insert.run(
+      delivery.webhookId,
+      delivery.position,
+      delivery.stream,
+      delivery.eventId,
+      delivery.type,
+      delivery.recordedAt,
+      delivery.body,
+      now,
+    );
+    if (added.changes === 0) return 0;
+    const seq = Number(added.lastInsertRowid);
+    this.#stmt.headIfFirst.run(delivery.webhookId, delivery.stream, delivery.position, seq, now);
+    return 1;
+  }
+
+  /** Makes `heads` name the (subscription, stream)'s first pending delivery again, or nothing when none is left. */
+  #refreshHead(webhookId: string, stream: string): void {
+    const first = this.#stmt.first.get(webhookId, stream);
+    if (first) this.#stmt.setHead.run(webhookId, stream, first.position, first.seq, first.next_at);
+    else this.#stmt.dropHead.run(webhookId, stream);
+  }
 
   commit(batch: Parameters<WebhookOutboxStore['commit']>[0]): void {
     this.#db.transaction(() => {
-      for (const webhook of batch.webhooks) this.#upsert(webhook);
+      for (const webhook of batch.webhooks) {
+        this.#stmt.upsert.run(webhook.id, JSON.stringify(webhook), webhook.revision);
+        this.#webhooks = undefined;
+      }
       for (const delivery of batch.deliveries) this.#insert(delivery, batch.now);
-      this.#db
-        .prepare('UPDATE outbox_position SET position = ? WHERE id = 1 AND position < ?')
-        .run(batch.position, batch.position);
+      this.#stmt.move.run(batch.position, batch.position);
     })();
   }
 
-  due(now: number, limit: number): Delivery[] {
-    const rows = this.#db
-      .prepare(
-        `SELECT d.* FROM deliveries d WHERE d.state = 'pending' AND d.next_at <= ?
-           AND d.seq = (SELECT MIN(e.seq) FROM deliveries e
-                        WHERE e.webhook_id = d.webhook_id AND e.stream = d.stream AND e.state = 'pending')
-         ORDER BY d.seq LIMIT ?`,
-      )
-      .all(now, limit) as Row[];
-    return rows.map(deliveryOf);
+  due(now: number, limit: number, busy?: (webhookId: string, stream: string) => boolean): Delivery[] {
+    const seqs: number[] = [];
+    if (limit <= 0) return [];
+    for (const head of this.#stmt.dueHeads.iterate(now)) {
+      if (busy?.(head.webhook_id, head.stream)) continue;
+      seqs.push(head.seq);
+      if (seqs.length >= limit) break; // leaving the loop closes the statement
+    }
+    return seqs.flatMap((seq) => {
+      const row = this.#stmt.delivery.get(seq);
+      return row ? [deliveryOf(row)] : [];
+    });
   }
 
-  delivered(seq: number): void {
+  settle(results: readonly Settlement[]): void {
+    if (results.length === 0) return;
     this.#db.transaction(() => {
-      const row = this.#db.prepare('DELETE FROM deliveries WHERE seq = ? RETURNING webhook_id, position').get(seq) as
-        { webhook_id: string; position: number } | undefined;
-      if (!row) return;
-      this.#db
-        .prepare('UPDATE webhooks SET delivered = delivered + 1, last_position = MAX(last_position, ?) WHERE id = ?')
-        .run(row.position, row.webhook_id);
-    })();
-  }
-
-  failed(seq: number, failure: Parameters<WebhookOutboxStore['failed']>[1]): void {
-    this.#db.transaction(() => {
-      const row = this.#db
-        .prepare(
-          `UPDATE deliveries SET attempts = ?, state = ?, next_at = ?, last_status = ?, last_error = ?
-           WHERE seq = ? RETURNING webhook_id`,
-        )
-        .get(
-          failure.attempts,
-          failure.nextAt === undefined ? 'dead' : 'pending',
-          failure.nextAt ?? failure.now,
-          failure.status ?? null,
-          failure.error ?? null,
-          seq,
-        ) as { webhook_id: string } | undefined;
-      if (row) this.#db.prepare('UPDATE webhooks SET failed = failed + 1 WHERE id = ?').run(row.webhook_id);
+      const counts = new Map<string, { delivered: number; failed: number; position: number }>();
+      const count = (webhookId: string) => {
+        let c = counts.get(webhookId);
+        if (!c) counts.set(webhookId, (c = { delivered: 0, failed: 0, position: 0 }));
+        return c;
+      };
+      for (const result of results) {
+        if (result.outcome === 'delivered') {
+          const row = this.#stmt.remove.get(result.seq);
+          if (!row) continue;
+          const c = count(row.webhook_id);
+          c.delivered++;
+          c.position = Math.max(c.position, row.position);
+          this.#refreshHead(row.webhook_id, row.stream);
+          continue;
+        }
+        const row = this.#stmt.fail.get(
+          result.attempts,
+          result.nextAt === undefined ? 'dead' : 'pending',
+          result.nextAt ?? result.now,
+          result.status ?? null,
+          result.error ?? null,
+          result.seq,
+        );
+        if (!row) continue;
+        count(row.webhook_id).failed++;
+        this.#refreshHead(row.webhook_id, row.stream);
+      }
+      for (const [webhookId, c] of counts) this.#stmt.count.run(c.delivered, c.failed, c.position, webhookId);
     })();
   }
 
@@ -173,13 +231,11 @@ export class SqliteWebhookOutbox implements WebhookOutboxStore {
     return this.#db.transaction(() => {
       let n = 0;
       for (const delivery of deliveries) {
-        const reset = this.#db
-          .prepare(
-            `UPDATE deliveries SET state = 'pending', attempts = 0, next_at = ?, last_status = NULL, last_error = NULL
-             WHERE webhook_id = ? AND position = ?`,
-          )
-          .run(now, delivery.webhookId, delivery.position);
-        n += reset.changes > 0 ? 1 : this.#insert(delivery, now).changes;
+        const reset = this.#stmt.reset.get(now, delivery.webhookId, delivery.position);
+        if (reset) {
+          this.#stmt.headIfFirst.run(delivery.webhookId, reset.stream, reset.position, reset.seq, now);
+          n++;
+        } else n += this.#insert(delivery, now);
       }
       return n;
     })();

@@ -10,6 +10,11 @@ export interface HttpWebhookSenderOptions {
   readonly totalTimeoutMs: number;
   /** Most response bytes read (and discarded) before the connection is closed. */
   readonly maxResponseBytes: number;
+  /**
+   * Most connections to one receiver, open and kept alive (the worker's concurrency: every attempt in flight may
+   * go to the same receiver, and each finds a kept connection for its next attempt).
+   */
+  readonly maxSockets: number;
 }
 
 /**
@@ -20,12 +25,15 @@ export interface HttpWebhookSenderOptions {
  */
 export class HttpWebhookSender implements WebhookSender {
   // keep-alive: a receiver's connections are reused; a reused connection goes to an address checked when it was made
-  readonly #agents = {
-    http: new http.Agent({ keepAlive: true, maxSockets: 64, maxFreeSockets: 16, timeout: 30_000 }),
-    https: new https.Agent({ keepAlive: true, maxSockets: 64, maxFreeSockets: 16, timeout: 30_000 }),
-  };
+  readonly #agents;
 
-  constructor(private readonly options: HttpWebhookSenderOptions) {}
+  constructor(private readonly options: HttpWebhookSenderOptions) {
+    const pool = { keepAlive: true, maxSockets: options.maxSockets, maxFreeSockets: options.maxSockets };
+    this.#agents = {
+      http: new http.Agent({ ...pool, timeout: 30_000 }),
+      https: new https.Agent({ ...pool, timeout: 30_000 }),
+    };
+  }
 
   /** Closes the kept-alive connections. */
   close(): void {

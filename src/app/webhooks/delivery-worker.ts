@@ -1,6 +1,6 @@
 import { RuleViolation } from '../../domain/errors.js';
 import type { Clock } from '../../ports/clock.js';
-import type { Delivery, StoredWebhook, WebhookOutboxStore } from '../../ports/webhook-outbox.js';
+import type { Delivery, Settlement, StoredWebhook, WebhookOutboxStore } from '../../ports/webhook-outbox.js';
 import type { WebhookResponse, WebhookSender } from '../../ports/webhook-sender.js';
 import type { AddressPolicy } from './address-policy.js';
 import { messageId, standardWebhookHeaders } from './signature.js';
@@ -26,126 +26,162 @@ export interface DeliveryWorkerOptions {
   readonly random: () => number;
   /** Most attempts in flight at once (over all subscriptions; one per subscription and stream). */
   readonly concurrency: number;
-  /** How often to look for due deliveries when not nudged. */
+  /** How often to look for retries that fell due (new deliveries are started when the router nudges). */
   readonly pollMs: number;
   /** A receiver answered 410 Gone: the subscription is to be disabled (recorded as an event). */
   readonly gone: (webhook: StoredWebhook) => Promise<void>;
   readonly onError?: (err: unknown) => void;
 }
 
-/** What one attempt ended with, for the log: ids and codes only. */
-export type AttemptOutcome = 'delivered' | 'retry' | 'dead' | 'gone';
+/** An attempt that has ended, not yet recorded in the outbox. */
+interface Ended {
+  /** Its (subscription, stream): the next delivery of the stream may start once this one is recorded. */
+  readonly pair: string;
+  readonly settlement: Settlement;
+  /** The receiver answered 410: the subscription is to be disabled once this is recorded. */
+  readonly gone?: StoredWebhook;
+}
+
+const pairOf = (webhookId: string, stream: string) => `${webhookId}\n${stream}`;
 
 /**
  * Sends the outbox's due deliveries: at most one attempt in flight per (subscription, stream), so each stream's
- * events arrive in log order; a delivery leaves the outbox only after a 2xx (at least once: a crash mid-attempt
- * leaves it pending, and it is sent again). A failure is retried on the schedule, with jitter, then kept as a dead
- * letter; a 410 disables the subscription. Before every attempt the URL's host is resolved and checked again, and
- * the connection goes to that very address.
+ * events arrive in log order, while different streams go out in parallel, up to the concurrency; a delivery leaves
+ * the outbox only after a 2xx (at least once: a crash mid-attempt leaves it pending, and it is sent again). A
+ * failure is retried on the schedule, with jitter, then kept as a dead letter; a 410 disables the subscription.
+ * Before every attempt the URL's host is resolved and checked again, and the connection goes to that very address.
+ *
+ * The attempts that end together are recorded in one outbox transaction, and their slots refilled from the outbox
+ * at once, so a busy worker commits once per batch rather than once per delivery; a stream's next delivery is read
+ * only after the one before it is recorded. When running, the worker starts attempts as soon as the router (or a
+ * replay) nudges it or attempts end, and looks for retries that fell due every `pollMs`.
  */
 export class DeliveryWorker {
-  readonly #inflight = new Map<number, Promise<void>>();
-  /** Due deliveries read from the outbox and not yet started. */
-  #due: Delivery[] = [];
-  #wake: (() => void) | undefined;
+  /** The attempts in flight (and ended, not yet recorded), by (subscription, stream). */
+  readonly #inflight = new Map<string, Promise<void>>();
+  /** Subscriptions whose receiver answered 410, being disabled: nothing more is sent to them meanwhile. */
+  readonly #gone = new Set<string>();
+  #ended: Ended[] = [];
+  #recording: Promise<void> | undefined;
+  #running = false;
 
   constructor(private readonly options: DeliveryWorkerOptions) {}
 
-  /** New deliveries are in the outbox: look now rather than at the next poll. */
+  /** New deliveries are in the outbox: start them now rather than at the next poll. */
   nudge(): void {
-    this.#wake?.();
-  }
-
-  /** Starts attempts for what is due now (up to the concurrency); resolves when those attempts have ended. */
-  async tick(): Promise<number> {
-    const started = this.#fill();
-    await Promise.all([...this.#inflight.values()]);
-    return started;
-  }
-
-  /** Delivers until `signal` aborts, then waits for the attempts in flight. */
-  async run(signal: AbortSignal): Promise<void> {
-    while (!signal.aborted) {
-      try {
-        this.#fill();
-      } catch (err) {
-        this.options.onError?.(err);
-      }
-      await new Promise<void>((resolve) => {
-        const timer = setTimeout(done, this.options.pollMs);
-        const inflight = [...this.#inflight.values()];
-        function done() {
-          clearTimeout(timer);
-          signal.removeEventListener('abort', done);
-          resolve();
-        }
-        this.#wake = done;
-        signal.addEventListener('abort', done, { once: true });
-        if (inflight.length > 0) void Promise.race(inflight).then(done);
-      });
-      this.#wake = undefined;
-    }
-    await Promise.allSettled([...this.#inflight.values()]);
+    if (this.#running) this.#fillSafely();
   }
 
   /**
-   * Starts attempts up to the concurrency, from the due deliveries last read (each the first pending one of its
-   * subscription and stream); the outbox is read again only when those are used up, so its query runs once per
-   * batch of attempts rather than once per attempt (and only when at least half the slots are free).
+   * Starts attempts for what is due now (up to the concurrency); resolves when those attempts have ended and are
+   * recorded (without starting more: tests step the worker with it).
    */
-  #fill(): number {
-    const { concurrency, store, clock } = this.options;
-    let started = 0;
-    let read = false;
-    while (this.#inflight.size < concurrency) {
-      if (this.#due.length === 0) {
-        // read again once, and only when half the slots are free: the query's cost is spread over many attempts
-        if (read || this.#inflight.size > concurrency / 2) break;
-        read = true;
-        this.#due = store.due(clock.now().getTime(), concurrency * 4).filter((d) => !this.#inflight.has(d.seq));
-        continue;
-      }
-      const delivery = this.#due.shift()!;
-      if (this.#inflight.has(delivery.seq)) continue;
-      const attempt = this.#attempt(delivery)
-        .then(() => undefined)
-        .catch((err: unknown) => this.options.onError?.(err))
-        .finally(() => this.#inflight.delete(delivery.seq));
-      this.#inflight.set(delivery.seq, attempt);
-      started++;
-    }
+  async tick(): Promise<number> {
+    const started = this.#fill();
+    while (this.#inflight.size > 0) await Promise.all([...this.#inflight.values()]);
     return started;
   }
 
-  async #attempt(delivery: Delivery): Promise<AttemptOutcome> {
+  /** Delivers until `signal` aborts, then waits for the attempts in flight to end and be recorded. */
+  async run(signal: AbortSignal): Promise<void> {
+    this.#running = true;
+    const poll = setInterval(() => this.#fillSafely(), this.options.pollMs);
+    this.#fillSafely();
+    await new Promise<void>((resolve) => {
+      if (signal.aborted) resolve();
+      else signal.addEventListener('abort', () => resolve(), { once: true });
+    });
+    clearInterval(poll);
+    this.#running = false;
+    while (this.#inflight.size > 0) await Promise.allSettled([...this.#inflight.values()]);
+  }
+
+  #fillSafely(): void {
+    try {
+      this.#fill();
+    } catch (err) {
+      this.options.onError?.(err);
+    }
+  }
+
+  /** Starts attempts in the free slots, each the first due delivery of a (subscription, stream) not in flight. */
+  #fill(): number {
+    const { concurrency, store, clock } = this.options;
+    const free = concurrency - this.#inflight.size;
+    if (free <= 0) return 0;
+    const busy = (webhookId: string, stream: string) =>
+      this.#gone.has(webhookId) || this.#inflight.has(pairOf(webhookId, stream));
+    const due = store.due(clock.now().getTime(), free, busy);
+    for (const delivery of due) {
+      const pair = pairOf(delivery.webhookId, delivery.stream);
+      const attempt = this.#attempt(delivery, pair)
+        .then((ended) => this.#record(ended))
+        .catch((err: unknown) => {
+          // not recorded: the delivery stays pending in the outbox and is sent again
+          this.#inflight.delete(pair);
+          this.options.onError?.(err);
+        });
+      this.#inflight.set(pair, attempt);
+    }
+    return due.length;
+  }
+
+  /**
+   * Records an ended attempt with the others that end before the next turn of the event loop, in one transaction;
+   * resolves when it is recorded (and, after a 410, the subscription disabled).
+   */
+  #record(ended: Ended): Promise<void> {
+    this.#ended.push(ended);
+    this.#recording ??= new Promise<void>((resolve, reject) =>
+      setImmediate(() => {
+        const batch = this.#ended;
+        this.#ended = [];
+        this.#recording = undefined;
+        this.#recordNow(batch).then(resolve, reject);
+      }),
+    );
+    return this.#recording;
+  }
+
+  async #recordNow(batch: readonly Ended[]): Promise<void> {
+    try {
+      this.options.store.settle(batch.map((e) => e.settlement));
+      const gone = new Map(batch.flatMap((e) => (e.gone ? [[e.gone.id, e.gone] as const] : [])));
+      for (const id of gone.keys()) this.#gone.add(id);
+      try {
+        await Promise.all([...gone.values()].map((webhook) => this.options.gone(webhook)));
+      } finally {
+        for (const id of gone.keys()) this.#gone.delete(id);
+      }
+    } finally {
+      for (const { pair } of batch) this.#inflight.delete(pair);
+    }
+    if (this.#running) this.#fillSafely();
+  }
+
+  async #attempt(delivery: Delivery, pair: string): Promise<Ended> {
     const { store, clock } = this.options;
+    const { seq } = delivery;
     const webhook = store.webhook(delivery.webhookId);
     if (!webhook || webhook.deleted || !webhook.enabled) {
       const error = webhook?.deleted !== false ? 'the subscription was deleted' : 'the subscription is disabled';
-      store.failed(delivery.seq, { attempts: delivery.attempts, error, now: clock.now().getTime() });
-      return 'dead';
+      return {
+        pair,
+        settlement: { seq, outcome: 'failed', attempts: delivery.attempts, error, now: clock.now().getTime() },
+      };
     }
     const response = await this.#send(webhook, delivery);
     const now = clock.now().getTime();
-    if ('status' in response && response.status >= 200 && response.status < 300) {
-      store.delivered(delivery.seq);
-      return 'delivered';
-    }
+    if ('status' in response && response.status >= 200 && response.status < 300)
+      return { pair, settlement: { seq, outcome: 'delivered' } };
     const attempts = delivery.attempts + 1;
     const failure = 'status' in response ? { status: response.status } : { error: response.message };
-    if ('status' in response && response.status === 410) {
-      store.failed(delivery.seq, { attempts, ...failure, now });
-      await this.options.gone(webhook);
-      return 'gone';
-    }
+    if ('status' in response && response.status === 410)
+      return { pair, settlement: { seq, outcome: 'failed', attempts, ...failure, now }, gone: webhook };
     const pause = this.options.retrySchedule[attempts - 1];
-    if (pause === undefined) {
-      store.failed(delivery.seq, { attempts, ...failure, now });
-      return 'dead';
-    }
+    if (pause === undefined) return { pair, settlement: { seq, outcome: 'failed', attempts, ...failure, now } };
     const nextAt = now + Math.round(pause * 1000 * (1 + RETRY_JITTER * this.options.random()));
-    store.failed(delivery.seq, { attempts, nextAt, ...failure, now });
-    return 'retry';
+    return { pair, settlement: { seq, outcome: 'failed', attempts, nextAt, ...failure, now } };
   }
 
   async #send(webhook: StoredWebhook, delivery: Delivery): Promise<WebhookResponse> {

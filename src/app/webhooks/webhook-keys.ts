@@ -4,6 +4,9 @@ import type { WebhookKey, WebhookSigning } from '../../domain/webhooks/subscript
 /** PKCS #8 prefix of a raw 32-byte Ed25519 seed (RFC 8410). */
 const ED25519_PKCS8_PREFIX = Buffer.from('302e020100300506032b657004220420', 'hex');
 
+/** Most derived keys kept in memory (one per subscription and key generation); past it, they are derived afresh. */
+export const DERIVED_KEYS_KEPT = 4_096;
+
 /** What signs one subscription's deliveries: an HMAC secret or an Ed25519 private key. */
 export type WebhookSigningKey =
   | { readonly signing: 'hmac-sha256'; readonly secret: Buffer }
@@ -15,9 +18,22 @@ export type WebhookSigningKey =
  * recorded. The event records a commitment (`keyId`) to an HMAC secret, or the public key of an Ed25519 one.
  */
 export class WebhookKeys {
+  /** Keys derived already: every delivery is signed, and deriving an Ed25519 key pair costs more than signing. */
+  readonly #derived = new Map<string, WebhookSigningKey>();
+
   constructor(private readonly master: Buffer) {}
 
   key(agency: string, webhookId: string, signing: WebhookSigning, generation: number): WebhookSigningKey {
+    const name = `${signing}\u0000${agency}\u0000${webhookId}\u0000${generation}`;
+    const known = this.#derived.get(name);
+    if (known) return known;
+    if (this.#derived.size >= DERIVED_KEYS_KEPT) this.#derived.clear();
+    const key = this.#derive(agency, webhookId, signing, generation);
+    this.#derived.set(name, key);
+    return key;
+  }
+
+  #derive(agency: string, webhookId: string, signing: WebhookSigning, generation: number): WebhookSigningKey {
     const seed = createHmac('sha256', this.master)
       .update(`evidence-ledger webhook ${signing}\u0000${agency}\u0000${webhookId}\u0000${generation}`)
       .digest();

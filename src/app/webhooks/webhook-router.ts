@@ -51,8 +51,10 @@ export class WebhookRouter {
         webhooks.set(id, next);
         changed.set(id, next);
       }
+      let body: string | undefined; // serialised once per event, whatever the number of subscriptions receiving it
       for (const webhook of webhooks.values()) {
         if (!receives(webhook, recorded)) continue;
+        body ??= payloadOf(recorded);
         deliveries.push({
           webhookId: webhook.id,
           position: recorded.position,
@@ -60,7 +62,7 @@ export class WebhookRouter {
           eventId: event.id,
           type: event.type,
           recordedAt: event.recordedAt,
-          body: payloadOf(recorded),
+          body,
         });
       }
     }
