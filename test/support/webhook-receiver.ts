@@ -1,11 +1,13 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-/** What the receiver does with a request: answer a status, hang (never answer), or answer after a pause. */
+/** What the receiver does with a request: answer a status, hang (never answer), or answer later. */
 export type Behaviour =
   | { readonly status: number; readonly headers?: Record<string, string>; readonly body?: string }
   | { readonly hang: true }
-  | { readonly slowMs: number; readonly status: number };
+  | { readonly slowMs: number; readonly status: number }
+  /** Answers once `after` settles (the test decides when). */
+  | { readonly after: Promise<unknown>; readonly status: number };
 
 export interface Received {
   readonly headers: http.IncomingHttpHeaders;
@@ -64,6 +66,7 @@ export class WebhookReceiver {
         res.end('body' in behaviour ? behaviour.body : undefined);
       };
       if ('slowMs' in behaviour) setTimeout(answer, behaviour.slowMs);
+      else if ('after' in behaviour) void behaviour.after.then(answer, answer);
       else answer();
     });
   }

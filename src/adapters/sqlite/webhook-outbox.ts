@@ -12,6 +12,9 @@ import type {
 import { createPrivateFile } from './private-file.js';
 import { migrateOutbox } from './webhook-outbox-schema.js';
 
+/** The streams' first pending deliveries that are due, longest due first: read from `heads` alone, by its index. */
+export const DUE_HEADS = 'SELECT seq, webhook_id, stream FROM heads WHERE next_at <= ? ORDER BY next_at, position, seq';
+
 interface Row {
   seq: number;
   webhook_id: string;
@@ -99,9 +102,7 @@ export class SqliteWebhookOutbox implements WebhookOutboxStore {
            next_at = excluded.next_at`,
       ),
       dropHead: db.prepare('DELETE FROM heads WHERE webhook_id = ? AND stream = ?'),
-      dueHeads: db.prepare<[number], { seq: number; webhook_id: string; stream: string }>(
-        'SELECT seq, webhook_id, stream FROM heads WHERE next_at <= ? ORDER BY next_at, position, seq',
-      ),
+      dueHeads: db.prepare<[number], { seq: number; webhook_id: string; stream: string }>(DUE_HEADS),
       delivery: db.prepare<[number], Row>('SELECT * FROM deliveries WHERE seq = ?'),
       remove: db.prepare<[number], { webhook_id: string; stream: string; position: number }>(
         'DELETE FROM deliveries WHERE seq = ? RETURNING webhook_id, stream, position',
