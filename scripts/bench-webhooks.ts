@@ -1,8 +1,10 @@
 // The webhooks part of `npm run bench`: a loopback receiver (allow-listed) answering 204 at once, one subscription,
-// the real outbox, router and delivery worker (64 attempts in flight, a new connection per attempt, as the address
-// is pinned per request) over an embedded store: (a) deliveries/s of a backlog of events spread over 500 streams;
-// (b) append→delivery latency (p50/p99, from the append's acknowledgement to the receiver reading the request) at a
-// steady 500 appends/s. Targets (reported, never asserted): >= 2,000 deliveries/s; p99 < 200 ms.
+// the real outbox, router and delivery worker (64 attempts in flight over kept-alive connections) over an embedded
+// store: (a) deliveries/s of a backlog of events spread over 500 streams; (b) append→delivery latency (p50/p99,
+// from the append's acknowledgement to the receiver reading the request) at a steady 500 appends/s; (c) outbox lag
+// flatness (scripts/bench-webhooks-lag.ts): a log already holding 10^6 events (10^5 with --quick) routed into the
+// outbox and delivered, the cost per event of the first and the last 10^4 of each. Targets (reported, never
+// asserted): >= 2,000 deliveries/s; p99 < 200 ms; routing and delivery costs per event flat from start to end.
 import { generateKeyPairSync, randomBytes, randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
@@ -20,19 +22,22 @@ import { WebhookRouter } from '../src/app/webhooks/webhook-router.js';
 import { WebhookService } from '../src/app/webhooks/webhook-service.js';
 import { ed25519Signer } from '../src/ledger/ed25519.js';
 import { sealEvents, type EventEnvelope } from '../src/ledger/envelope.js';
+import { lagBench, reportLag, type LagResult } from './bench-webhooks-lag.js';
 
 const AGENCY = 'bench';
-const STREAMS = 500;
+export const STREAMS = 500;
 
 export interface WebhooksBenchResult {
   readonly backlog: { events: number; seconds: number; rate: number };
   readonly steady: { appended: number; delivered: number; p50: number; p99: number; max: number };
+  readonly lag: LagResult;
 }
 
 const percentile = (sorted: readonly number[], p: number) =>
   sorted.length === 0 ? NaN : sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 
-async function setUp(dir: string) {
+/** The store, outbox, router, worker and a receiver; `received` holds when each event id first arrived. */
+export async function setUp(dir: string) {
   const signer = ed25519Signer(generateKeyPairSync('ed25519').privateKey);
   const events = new SqliteEventStore({ path: path.join(dir, 'events.sqlite') });
   const store = new SqliteWebhookOutbox(path.join(dir, 'webhooks.sqlite'));
@@ -41,36 +46,44 @@ async function setUp(dir: string) {
   const clock = systemClock;
   const service = new WebhookService({ events, signer, clock, store, keys, policy });
   const heads = new Map<string, EventEnvelope>();
-  const append = async (stream: string) => {
+  /** Appends `count` events to `stream` in one append; resolves to the last of them. */
+  const append = async (stream: string, count = 1) => {
     const head = heads.get(stream);
-    const [event] = sealEvents(
+    const sealed = sealEvents(
       stream,
       head ? { revision: head.revision, hash: head.hash } : null,
-      [
-        {
-          id: randomUUID(),
-          type: 'EvidenceCollected',
-          schemaVersion: 1,
-          occurredAt: '2026-11-26T09:30:00+08:00',
-          actor: { sub: 'officer-0001', agency: AGENCY, roles: ['officer'] },
-          data: { description: '现场照片三张，证据编号 ZJ-2026-0001' },
-          media: [],
-        },
-      ],
+      Array.from({ length: count }, () => ({
+        id: randomUUID(),
+        type: 'EvidenceCollected',
+        schemaVersion: 1,
+        occurredAt: '2026-11-26T09:30:00+08:00',
+        actor: { sub: 'officer-0001', agency: AGENCY, roles: ['officer'] },
+        data: { description: '现场照片三张，证据编号 ZJ-2026-0001' },
+        media: [],
+      })),
       signer,
       clock.now().toISOString(),
     );
-    heads.set(stream, event!);
-    await events.append(stream, [event!], head ? head.revision : 'no_stream');
-    return event!;
+    const last = sealed[sealed.length - 1]!;
+    heads.set(stream, last);
+    await events.append(stream, sealed, head ? head.revision : 'no_stream');
+    return last;
   };
   const received = new Map<string, bigint>();
+  /** Arrival times (ms) of the events of the streams, in order, when only they are counted (no ids kept). */
+  const arrivals: number[] = [];
+  let keepIds = true;
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
-      const id = (JSON.parse(Buffer.concat(chunks).toString('utf8')) as { data: { id: string } }).data.id;
-      if (!received.has(id)) received.set(id, process.hrtime.bigint());
+      const { type, data } = JSON.parse(Buffer.concat(chunks).toString('utf8')) as {
+        type: string;
+        data: { id: string };
+      };
+      if (keepIds) {
+        if (!received.has(data.id)) received.set(data.id, process.hrtime.bigint());
+      } else if (type === 'EvidenceCollected') arrivals.push(performance.now());
       res.writeHead(204).end();
     });
   });
@@ -96,16 +109,31 @@ async function setUp(dir: string) {
     gone: async () => {},
   });
   const router = new WebhookRouter({ events, store, clock, routed: () => worker.nudge() });
+  let routing: Promise<void> = Promise.resolve();
   return {
     append,
     received,
+    arrivals,
+    router,
+    store,
+    headPosition: () => events.headPosition(),
+    /** Counts arrivals of the streams' events from now on, keeping no ids (for logs of 10^6 events). */
+    countOnly() {
+      keepIds = false;
+    },
+    startRouting() {
+      routing = router.start(stop.signal);
+    },
+    startDelivering() {
+      return worker.run(stop.signal);
+    },
     start() {
-      void router.start(stop.signal);
+      routing = router.start(stop.signal);
       return worker.run(stop.signal);
     },
     async close(running: Promise<void>) {
       stop.abort();
-      await running;
+      await Promise.all([running, routing]);
       server.close();
       server.closeAllConnections();
       store.close();
@@ -122,6 +150,8 @@ const waitUntil = async (check: () => boolean, timeoutMs: number) => {
 export async function webhooksBench(options: {
   seconds: number;
   backlog: number;
+  /** Events in the log for the lag-flatness part (c). */
+  logEvents: number;
   progress: (text: string) => void;
 }): Promise<WebhooksBenchResult> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ledger-bench-webhooks-'));
@@ -132,7 +162,7 @@ export async function webhooksBench(options: {
     for (let i = 0; i < options.backlog; i++) ids.push((await a.append(`case-${AGENCY}:c-${i % STREAMS}`)).id);
     const started = process.hrtime.bigint();
     const running = a.start();
-    await waitUntil(() => ids.every((id) => a.received.has(id)), 600_000);
+    await waitUntil(() => a.received.size >= ids.length && ids.every((id) => a.received.has(id)), 600_000);
     const last = [...a.received.values()].reduce((m, t) => (t > m ? t : m), started);
     const seconds = Number(last - started) / 1e9;
     await a.close(running);
@@ -159,12 +189,16 @@ export async function webhooksBench(options: {
       await Promise.all(batch);
       await new Promise((r) => setTimeout(r, 2));
     }
-    await waitUntil(() => [...acked.keys()].every((id) => b.received.has(id)), 60_000);
+    await waitUntil(() => b.received.size >= acked.size && [...acked.keys()].every((id) => b.received.has(id)), 60_000);
     const latencies = [...acked]
       .filter(([id]) => b.received.has(id))
       .map(([id, at]) => Number(b.received.get(id)! - at) / 1e6)
       .sort((x, y) => x - y);
     await b.close(runningB);
+
+    const cDir = path.join(dir, 'lag');
+    fs.mkdirSync(cDir);
+    const lag = await lagBench(await setUp(cDir), { events: options.logEvents, streams: STREAMS, ...options });
     return {
       backlog: { events: options.backlog, seconds, rate: options.backlog / seconds },
       steady: {
@@ -174,6 +208,7 @@ export async function webhooksBench(options: {
         p99: percentile(latencies, 99),
         max: latencies[latencies.length - 1] ?? NaN,
       },
+      lag,
     };
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
@@ -190,4 +225,5 @@ export function reportWebhooks(r: WebhooksBenchResult): void {
     `  500 appends/s: ${r.steady.delivered}/${r.steady.appended} delivered; append→delivery p50 ` +
       `${r.steady.p50.toFixed(1)} ms, p99 ${r.steady.p99.toFixed(1)} ms (target < 200), max ${r.steady.max.toFixed(1)} ms`,
   );
+  reportLag(r.lag);
 }
