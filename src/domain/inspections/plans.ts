@@ -1,0 +1,216 @@
+import type { Actor } from '../actor.js';
+import { requireAgency, requireRole } from '../actor.js';
+import type { Decider } from '../decider.js';
+import { conflict, notFound, RuleViolation, violation } from '../errors.js';
+import { agencyStream } from '../streams.js';
+import { computeDraw, DrawImpossible, type DrawInputs, type DrawnTarget, type DrawSample } from '../../ledger/draw.js';
+
+/** Which subjects of the directory a plan draws from: each given list must contain the subject's value. */
+export interface TargetSelector {
+  readonly kinds?: readonly string[];
+  readonly sectors?: readonly string[];
+  /** At least one of these tags. */
+  readonly tags?: readonly string[];
+}
+
+/** An inspection plan (抽查计划) under an entry of the random-inspection list (随机抽查事项清单). */
+export interface PlanProfile {
+  readonly planId: string;
+  readonly agency: string;
+  /** The entry of the agency's random-inspection list this plan carries out. */
+  readonly entryId: string;
+  readonly title: string;
+  readonly targets: TargetSelector;
+  readonly sample: DrawSample;
+  readonly inspectorsPerTarget: number;
+  /** The future tree size S of the Merkle log whose root seeds the draw. */
+  readonly drawAtSize: number;
+  readonly startsOn: string;
+  readonly endsOn: string;
+}
+
+export type Outcome = 'no_problem' | 'problems_found' | 'not_located';
+
+export interface OutcomeRecord {
+  readonly subjectId: string;
+  readonly outcome: Outcome;
+  readonly summary: string;
+  readonly inspectedOn: string;
+  readonly caseId?: string;
+}
+
+export interface DrawRecord {
+  readonly size: number;
+  /** Standard base64 of the root hash at `size`. */
+  readonly rootHash: string;
+  /** The signed checkpoint (size >= `size`) that proved the root when the draw was recorded. */
+  readonly checkpointSize: number;
+  readonly seed: string;
+  readonly inputsDigest: string;
+  readonly inputs: DrawInputs;
+  readonly targets: readonly DrawnTarget[];
+}
+
+export interface PlanState {
+  readonly plan?: PlanProfile & { readonly treeSizeAtPlan: number };
+  readonly draw?: DrawRecord;
+  readonly outcomes: readonly OutcomeRecord[];
+}
+
+/** Where the random-inspection list entry stands, as the list holds it now (undefined: the list is not consulted). */
+export type EntryStanding = 'current' | 'retired' | 'unknown';
+
+export type PlanCommand = { readonly actor: Actor } & (
+  | {
+      readonly type: 'PlanInspection';
+      readonly profile: PlanProfile;
+      /** The size of the log's tree when the plan is recorded (every event acknowledged before is in it). */
+      readonly treeSize: number;
+      readonly entry?: EntryStanding;
+    }
+  | {
+      readonly type: 'RecordDraw';
+      /** The log's tree size now, the checkpoint that covers the draw's size, and the root hash at that size. */
+      readonly treeSize: number;
+      readonly checkpointSize: number;
+      readonly rootHash: Uint8Array;
+      /** The candidates as the registries held them at the plan's tree size ({@link drawCandidates}). */
+      readonly inputs: DrawInputs;
+      /** A draw computed elsewhere: recorded only when it is the recomputation's. */
+      readonly claimed?: { readonly seed?: string; readonly targets?: readonly DrawnTarget[] };
+    }
+  | ({ readonly type: 'RecordOutcome' } & OutcomeRecord)
+);
+
+export type PlanEvent =
+  | { readonly type: 'InspectionPlanned'; readonly data: PlanProfile & { readonly treeSizeAtPlan: number } }
+  | { readonly type: 'InspectionDrawn'; readonly data: DrawRecord }
+  | { readonly type: 'InspectionOutcomeRecorded'; readonly data: OutcomeRecord };
+
+/** A plan's stream: plan ids are unique within their agency only. */
+export function planStream(agency: string, planId: string): string {
+  return agencyStream('inspection', agency, planId);
+}
+
+/** At least two inspectors per target (the plan's 双随机: two officers on every inspection), at most this many. */
+export const MIN_INSPECTORS_PER_TARGET = 2;
+export const MAX_INSPECTORS_PER_TARGET = 10;
+/** The most targets one plan draws (a count, or what a percentage comes to). */
+export const MAX_DRAW_TARGETS = 1_000;
+
+function checkPlan(profile: PlanProfile, treeSize: number, entry: EntryStanding | undefined): void {
+  if (entry === 'unknown')
+    throw violation('entry_unknown', `no entry ${profile.entryId} on the random-inspection list`);
+  if (entry === 'retired') throw conflict('entry_retired', `the list entry ${profile.entryId} is no longer current`);
+  const n = profile.inspectorsPerTarget;
+  if (!Number.isInteger(n) || n < MIN_INSPECTORS_PER_TARGET || n > MAX_INSPECTORS_PER_TARGET) {
+    throw violation(
+      'inspectors_too_few',
+      `inspectorsPerTarget is from ${MIN_INSPECTORS_PER_TARGET} to ${MAX_INSPECTORS_PER_TARGET}`,
+    );
+  }
+  const s = profile.sample;
+  const valid =
+    'count' in s
+      ? Number.isInteger(s.count) && s.count >= 1 && s.count <= MAX_DRAW_TARGETS
+      : Number.isInteger(s.percent) && s.percent >= 1 && s.percent <= 100;
+  if (!valid) throw violation('sample_invalid', `a count from 1 to ${MAX_DRAW_TARGETS}, or a percent from 1 to 100`);
+  if (!Number.isSafeInteger(profile.drawAtSize) || profile.drawAtSize <= treeSize) {
+    throw violation('draw_size_not_future', `drawAtSize must be above the log's tree size now, ${treeSize}`, {
+      treeSize,
+    });
+  }
+  if (profile.endsOn < profile.startsOn) throw violation('date_invalid', 'the plan ends before it starts');
+}
+
+function decideDraw(command: Extract<PlanCommand, { type: 'RecordDraw' }>, state: PlanState): PlanEvent[] {
+  const plan = state.plan!;
+  if (state.draw) throw conflict('draw_recorded', `plan ${plan.planId} has been drawn already`);
+  if (command.treeSize < plan.drawAtSize || command.checkpointSize < plan.drawAtSize) {
+    throw conflict('draw_too_early', `the draw waits for the log to reach ${plan.drawAtSize} leaves`, {
+      drawAtSize: plan.drawAtSize,
+      treeSize: command.treeSize,
+    });
+  }
+  if (command.inputs.subjects.length === 0) throw violation('no_candidates', 'no subject matches the plan');
+  const parameters = {
+    agency: plan.agency,
+    planId: plan.planId,
+    size: plan.drawAtSize,
+    rootHash: command.rootHash,
+    sample: plan.sample,
+    inspectorsPerTarget: plan.inspectorsPerTarget,
+  };
+  let draw;
+  try {
+    draw = computeDraw(parameters, command.inputs);
+  } catch (err) {
+    if (!(err instanceof DrawImpossible)) throw err;
+    throw violation('inspectors_insufficient', err.message, { subjectId: err.subjectId, eligible: err.eligible });
+  }
+  const claimed = command.claimed;
+  if (
+    (claimed?.seed !== undefined && claimed.seed !== draw.seed) ||
+    (claimed?.targets !== undefined && JSON.stringify(claimed.targets) !== JSON.stringify(draw.targets))
+  ) {
+    throw conflict('draw_mismatch', 'the draw given is not the draw the log determines', { seed: draw.seed });
+  }
+  const data: DrawRecord = {
+    size: plan.drawAtSize,
+    rootHash: Buffer.from(command.rootHash).toString('base64'),
+    checkpointSize: command.checkpointSize,
+    seed: draw.seed,
+    inputsDigest: draw.inputsDigest,
+    inputs: command.inputs,
+    targets: draw.targets,
+  };
+  return [{ type: 'InspectionDrawn', data }];
+}
+
+function decideOutcome(command: Extract<PlanCommand, { type: 'RecordOutcome' }>, state: PlanState): PlanEvent[] {
+  const { actor, type: _type, ...record } = command;
+  if (!state.draw) throw conflict('draw_missing', `plan ${state.plan!.planId} has not been drawn yet`);
+  const target = state.draw.targets.find((t) => t.subjectId === record.subjectId);
+  if (!target) throw violation('not_a_target', `subject ${record.subjectId} was not drawn by this plan`);
+  if (!target.inspectors.includes(actor.sub) && !actor.roles.includes('admin')) {
+    throw new RuleViolation('inspector_required', 403, 'an outcome is recorded by a drawn inspector or the head');
+  }
+  if (state.outcomes.some((o) => o.subjectId === record.subjectId)) {
+    throw conflict('outcome_recorded', `the outcome for ${record.subjectId} is recorded already`);
+  }
+  if (record.inspectedOn < state.plan!.startsOn) throw violation('date_invalid', 'inspected before the plan starts');
+  return [{ type: 'InspectionOutcomeRecorded', data: record }];
+}
+
+export const planDecider: Decider<PlanCommand, PlanEvent, PlanState> = {
+  initialState: () => ({ outcomes: [] }),
+
+  decide(command, state) {
+    if (command.type === 'PlanInspection') {
+      requireRole(command.actor, ['admin'], 'planning inspections');
+      requireAgency(command.actor, command.profile.agency);
+      if (state.plan) throw conflict('plan_exists', `plan ${command.profile.planId} is recorded already`);
+      checkPlan(command.profile, command.treeSize, command.entry);
+      return [{ type: 'InspectionPlanned', data: { ...command.profile, treeSizeAtPlan: command.treeSize } }];
+    }
+    if (!state.plan) throw notFound('no such inspection plan');
+    requireAgency(command.actor, state.plan.agency);
+    if (command.type === 'RecordDraw') {
+      requireRole(command.actor, ['admin'], 'recording a draw');
+      return decideDraw(command, state);
+    }
+    requireRole(command.actor, ['officer', 'admin'], 'recording an inspection outcome');
+    return decideOutcome(command, state);
+  },
+
+  evolve(state, event) {
+    switch (event.type) {
+      case 'InspectionPlanned':
+        return { ...state, plan: event.data };
+      case 'InspectionDrawn':
+        return { ...state, draw: event.data };
+      case 'InspectionOutcomeRecorded':
+        return { ...state, outcomes: [...state.outcomes, event.data] };
+    }
+  },
+};
