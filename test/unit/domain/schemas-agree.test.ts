@@ -19,6 +19,7 @@ import type { CalendarEvent, CalendarYear } from '../../../src/domain/calendar/r
 import type { MediaHolding } from '../../../src/app/media-holdings.js';
 import type { WebhookEvent } from '../../../src/domain/webhooks/subscriptions.js';
 import type { InspectionEntry, InspectionEntryEvent } from '../../../src/domain/published/inspection-list.js';
+import { INSPECTION_COMMANDS, INSPECTION_EVENTS, INSPECTION_REQUIRED } from '../../support/inspection-samples.js';
 
 // The JSON Schemas and the TypeScript types of the domain describe the same data. The samples below are declared
 // with the TypeScript types (so the compiler checks them); the tests check that the schemas agree with them.
@@ -241,6 +242,7 @@ const commands: [name: string, sample: object, required: object][] = [
   ['register-officer', OFFICER, OFFICER_REQUIRED],
   ['register-item', ITEM, ITEM_REQUIRED],
   ['open-case', OPEN_CASE, OPEN_CASE_REQUIRED],
+  ...INSPECTION_COMMANDS,
 ];
 
 const revocations: { [E in RevocationEvent as E['type']]: Required<E['data']> } = {
@@ -354,7 +356,15 @@ const RECORDABLE = ACT_TYPES.filter((type) => type !== 'CaseOpened');
  * Events outside case streams: the registries', the token revocations', the calendar's, the media holdings' and
  * the webhook subscriptions'.
  */
-const OTHER_EVENTS = { ...registry, ...revocations, ...calendar, ...holdings, ...webhooks, ...published };
+const OTHER_EVENTS = {
+  ...registry,
+  ...revocations,
+  ...calendar,
+  ...holdings,
+  ...webhooks,
+  ...published,
+  ...INSPECTION_EVENTS,
+};
 const OTHER_REQUIRED = {
   ...REGISTRY_REQUIRED,
   ...REVOCATION_REQUIRED,
@@ -362,6 +372,7 @@ const OTHER_REQUIRED = {
   ...HOLDING_REQUIRED,
   ...WEBHOOK_REQUIRED,
   ...PUBLISHED_REQUIRED,
+  ...INSPECTION_REQUIRED,
 };
 const REGISTRY_TYPES = Object.keys(OTHER_EVENTS);
 const namesIn = (folder: string) =>
