@@ -9,6 +9,7 @@ import { mediaProjection } from './media.js';
 import { officerActsProjection } from './officer-acts.js';
 import { publishedProjection } from './published.js';
 import { registryProjection } from './registry.js';
+import { inspectionsProjection } from './inspections.js';
 
 /**
  * Every projection, in the order the runner applies them to each event: a projection may read the documents of
@@ -21,6 +22,7 @@ export const PROJECTIONS: readonly Projection[] = [
   officerActsProjection,
   mediaProjection,
   disclosuresProjection,
+  inspectionsProjection,
   merkleProjection,
   headsProjection,
   checkpointsProjection,

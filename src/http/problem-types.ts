@@ -195,6 +195,37 @@ export const PROBLEM_TYPES: Readonly<Record<string, ProblemType>> = {
   officer_retired: entry(409, 'Officer retired', 'The officer is retired and takes no changes.'),
   officer_suspended: entry(409, 'Officer suspended already', 'The officer is suspended already.'),
   officer_not_suspended: entry(409, 'Officer not suspended', 'Only a suspended officer is reinstated.'),
+  subject_exists: entry(409, 'Subject registered already', 'The agency has a regulated subject with this id already.'),
+  subject_retired: entry(409, 'Subject retired', 'The regulated subject is retired and takes no changes.'),
+  conflict_declared: entry(
+    409,
+    'Conflict declared already',
+    'The officer has declared this conflict of interest already.',
+  ),
+  conflict_not_declared: entry(
+    409,
+    'No conflict declared',
+    'The officer has declared no conflict of interest with this subject.',
+  ),
+  plan_exists: entry(409, 'Plan recorded already', 'The agency has an inspection plan with this id already.'),
+  entry_retired: entry(
+    409,
+    'List entry not current',
+    'The entry of the random-inspection list the plan names is no longer current; plan under a current entry.',
+  ),
+  draw_recorded: entry(409, 'Draw recorded already', 'The plan has been drawn already; a draw is never made twice.'),
+  draw_too_early: entry(
+    409,
+    'Draw too early',
+    "The Merkle log has not reached the plan's tree size yet, so the root that seeds the draw does not exist; retry once it has (`details.drawAtSize`).",
+  ),
+  draw_mismatch: entry(
+    409,
+    'Draw differs from the log',
+    'The seed or targets given are not those the log determines (docs/inspections.md); nothing was recorded. `details.seed` is the seed the log gives.',
+  ),
+  draw_missing: entry(409, 'Plan not drawn', 'The plan has not been drawn yet, so no target has an outcome.'),
+  outcome_recorded: entry(409, 'Outcome recorded already', "The target's inspection outcome is recorded already."),
   // the rules of the three systems
   two_officers_required: entry(
     422,
@@ -254,6 +285,42 @@ export const PROBLEM_TYPES: Readonly<Record<string, ProblemType>> = {
     422,
     'Date out of order',
     'A date is impossible in the case: an act before the case was opened, a publication before its decision, a time in the future.',
+  ),
+  entry_unknown: entry(422, 'List entry unknown', "The plan names no entry of the agency's random-inspection list."),
+  inspectors_too_few: entry(
+    422,
+    'Two inspectors required',
+    'A plan sends at least two inspectors to every target (inspectorsPerTarget from 2 to 10).',
+  ),
+  sample_invalid: entry(
+    422,
+    'Sample out of range',
+    'A plan draws a count from 1 to 1000, or a whole percent from 1 to 100.',
+  ),
+  draw_size_not_future: entry(
+    422,
+    'Draw size not in the future',
+    "The plan's drawAtSize must be above the log's tree size when the plan is recorded (`details.treeSize`), so nobody can know the seed when the plan is fixed.",
+  ),
+  no_candidates: entry(
+    422,
+    'No candidate subjects',
+    "No subject of the directory matched the plan's selector at its tree size.",
+  ),
+  inspectors_insufficient: entry(
+    422,
+    'Too few inspectors free of conflicts',
+    'A drawn target has fewer officers without a declared conflict of interest than the plan sends; nothing was recorded.',
+  ),
+  not_a_target: entry(
+    422,
+    'Subject not drawn',
+    'The subject was not drawn by this plan, so it has no outcome to record.',
+  ),
+  inspector_required: entry(
+    403,
+    'Drawn inspector required',
+    "A target's outcome is recorded by one of its drawn inspectors, or by the agency head.",
   ),
   validity_invalid: entry(422, 'Certificate validity reversed', "The certificate's validity ends before it starts."),
   roles_required: entry(422, 'Officer needs a role', 'An officer is registered with at least one role.'),

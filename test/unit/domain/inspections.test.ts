@@ -32,9 +32,13 @@ describe('the directory of regulated subjects (检查对象名录) and conflicts
     tags: ['restaurant'],
   };
   const registered: SubjectEvent[] = [{ type: 'SubjectRegistered', data: profile }];
-  const declare = (actor: Actor, officerId = 'alice'): SubjectCommand => ({
+  const declare = (
+    actor: Actor,
+    officerId = 'alice',
+    type: 'DeclareConflict' | 'WithdrawConflict' = 'DeclareConflict',
+  ): SubjectCommand => ({
     actor,
-    type: 'DeclareConflict',
+    type,
     officerId,
     reason: '近亲属任职',
     officer: officers[officerId] ?? { exists: false, status: 'active' },
@@ -73,7 +77,7 @@ describe('the directory of regulated subjects (检查对象名录) and conflicts
     spec.given(declared).when(declare(alice)).thenFails('conflict_declared', 409);
     spec
       .given(declared)
-      .when({ ...declare(admin, 'alice'), type: 'WithdrawConflict' })
+      .when(declare(admin, 'alice', 'WithdrawConflict'))
       .then([{ type: 'ConflictWithdrawn' }]);
   });
 

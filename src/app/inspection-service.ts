@@ -1,0 +1,142 @@
+import type { Actor } from '../domain/actor.js';
+import { drawCandidates } from '../domain/inspections/candidates.js';
+import {
+  planDecider,
+  planStream,
+  type EntryStanding,
+  type OutcomeRecord,
+  type PlanCommand,
+  type PlanEvent,
+  type PlanProfile,
+  type PlanState,
+} from '../domain/inspections/plans.js';
+import {
+  subjectDecider,
+  subjectStream,
+  type SubjectCommand,
+  type SubjectEvent,
+  type SubjectProfile,
+} from '../domain/inspections/subjects.js';
+import type { DrawnTarget } from '../ledger/draw.js';
+import { handleCommand, type CommandDependencies, type CommandResult } from './command-handler.js';
+import { registriesAt, type RegistriesAtDependencies } from './registries-at.js';
+import type { RegistryReader } from './registry-reader.js';
+import { recording, registryCodec } from './registry-codec.js';
+import type { TransparencyLog } from './transparency-log.js';
+
+export interface InspectionServiceDependencies extends CommandDependencies {
+  readonly leafIndex: RegistriesAtDependencies['leafIndex'];
+  readonly registry: Pick<RegistryReader, 'officer'>;
+  /** The log's signed checkpoint covering every acknowledged event, and its roots at earlier sizes. */
+  readonly log: Pick<TransparencyLog, 'current' | 'rootAt'>;
+  /** Where an entry of the agency's random-inspection list stands; undefined when the list is not consulted. */
+  readonly entry?: (agency: string, entryId: string) => Promise<EntryStanding>;
+}
+
+/**
+ * "Double random, one public" (双随机、一公开): the directory of regulated subjects, officers' conflicts of interest,
+ * inspection plans, their draws (docs/inspections.md) and the outcomes of the inspections.
+ */
+export class InspectionService {
+  constructor(private readonly deps: InspectionServiceDependencies) {}
+
+  registerSubject(actor: Actor, profile: SubjectProfile, eventId: string): Promise<CommandResult> {
+    const command: SubjectCommand = { type: 'RegisterSubject', actor, profile };
+    return this.#subject(actor.agency, profile.subjectId, command, eventId, recording('SubjectRegistered', profile));
+  }
+
+  /** A conflict of interest between an officer of the actor's agency and one of its subjects. */
+  async declareConflict(
+    actor: Actor,
+    subjectId: string,
+    body: { officerId: string; reason: string },
+    eventId: string,
+  ): Promise<CommandResult> {
+    const officer = await this.deps.registry.officer(actor.agency, body.officerId);
+    const command: SubjectCommand = { type: 'DeclareConflict', actor, ...body, officer };
+    return this.#subject(actor.agency, subjectId, command, eventId, recording('ConflictDeclared', body));
+  }
+
+  /** A plan, with the log's tree size now: the size its draw waits for must be beyond it. */
+  async plan(actor: Actor, profile: PlanProfile, eventId: string): Promise<CommandResult> {
+    const { size } = await this.deps.log.current();
+    const entry = await this.deps.entry?.(actor.agency, profile.entryId);
+    const command: PlanCommand = {
+      type: 'PlanInspection',
+      actor,
+      profile,
+      treeSize: size,
+      ...(entry === undefined ? {} : { entry }),
+    };
+    const sameRequest = (recorded: Parameters<ReturnType<typeof recording>>[0]) =>
+      recorded.length === 1 && recorded[0]!.type === 'InspectionPlanned';
+    return this.#plan(actor, profile.planId, command, { eventId, sameRequest });
+  }
+
+  /**
+   * The draw, once the log has reached the plan's tree size: a signed checkpoint covering it, the root at that
+   * size, and the candidates the registries held then; a draw given by the caller is recorded only when it is
+   * this one.
+   */
+  draw(
+    actor: Actor,
+    planId: string,
+    claimed: { seed?: string; targets?: DrawnTarget[] },
+    eventId: string,
+  ): Promise<CommandResult> {
+    const command = async (state: PlanState): Promise<PlanCommand> => {
+      const checkpoint = await this.deps.log.current();
+      const base = {
+        type: 'RecordDraw' as const,
+        actor,
+        claimed,
+        checkpointSize: checkpoint.size,
+        treeSize: checkpoint.size,
+      };
+      const plan = state.plan;
+      if (!plan || checkpoint.size < plan.drawAtSize) {
+        return {
+          ...base,
+          rootHash: new Uint8Array(32),
+          inputs: { subjects: [], officers: [], conflicts: [] },
+        } as const;
+      }
+      const rootHash = this.deps.log.rootAt(plan.drawAtSize)!;
+      const { subjects, officers } = await registriesAt(this.deps, plan.agency, plan.drawAtSize);
+      return { ...base, rootHash, inputs: drawCandidates(plan, subjects, officers) } as const;
+    };
+    return this.#plan(actor, planId, command, { eventId, sameRequest: (r) => r[0]?.type === 'InspectionDrawn' });
+  }
+
+  outcome(actor: Actor, planId: string, record: OutcomeRecord, eventId: string): Promise<CommandResult> {
+    const command: PlanCommand = { type: 'RecordOutcome', actor, ...record };
+    return this.#plan(actor, planId, command, {
+      eventId,
+      sameRequest: recording('InspectionOutcomeRecorded', record),
+    });
+  }
+
+  #subject(
+    agency: string,
+    subjectId: string,
+    command: SubjectCommand,
+    eventId: string,
+    sameRequest: ReturnType<typeof recording>,
+  ): Promise<CommandResult> {
+    const codec = registryCodec<SubjectEvent>(this.deps.clock, command.actor);
+    return handleCommand(this.deps, subjectStream(agency, subjectId), subjectDecider, codec, command, {
+      eventId,
+      sameRequest,
+    });
+  }
+
+  #plan(
+    actor: Actor,
+    planId: string,
+    command: PlanCommand | ((state: PlanState) => Promise<PlanCommand>),
+    options: { eventId: string; sameRequest: ReturnType<typeof recording> },
+  ): Promise<CommandResult> {
+    const codec = registryCodec<PlanEvent>(this.deps.clock, actor);
+    return handleCommand(this.deps, planStream(actor.agency, planId), planDecider, codec, command, options);
+  }
+}
