@@ -46,6 +46,9 @@ import { auditApi, liveStream } from './http/audit-api.js';
 import { eventsApi, feedEventTypes } from './http/events-api.js';
 import { mediaApi } from './http/media-api.js';
 import { registryApi } from './http/registry-api.js';
+import { inspectionsApi } from './http/inspections-api.js';
+import { InspectionService } from './app/inspection-service.js';
+import { InspectionReads } from './app/inspection-reads.js';
 import { publicApi } from './http/public-api.js';
 import { publishedApi } from './http/published-api.js';
 import { ledgerApi } from './http/ledger-api.js';
@@ -62,7 +65,7 @@ import { randomBytes } from 'node:crypto';
 import { WitnessSubmitter } from './app/witness-submitter.js';
 import { recordCosignature } from './app/checkpoint-cosignatures.js';
 import { httpWitnessClient } from './adapters/witness-http/witness-client.js';
-import { CHECKPOINT_STREAM, MERKLE, leafKey, storedNode } from '../projections/merkle.js';
+import { CHECKPOINT_STREAM, MERKLE, leafKey, storedNode, type LeafDoc } from '../projections/merkle.js';
 import { storedHeadsPath } from '../projections/heads.js';
 import { CHECKPOINTS, checkpointKey } from '../projections/checkpoints.js';
 import { supervisionApi } from './http/supervision-api.js';
@@ -527,6 +530,13 @@ async function startHolding(config: Config, { clock, log }: ServiceDependencies)
   });
   const publicReads = new PublicReads({ readModels, runner, ...attested });
   const publishedReads = new PublishedReads({ readModels, runner });
+  const inspectionReads = new InspectionReads({ readModels, runner });
+  const inspections = new InspectionService({
+    ...deps,
+    registry,
+    log: transparency,
+    leafIndex: (eventId) => readModels.get<LeafDoc>(MERKLE, leafKey(eventId))?.index,
+  });
   const cases = new CaseService({ ...deps, calendar, serviceKeys });
   const mediaReads = new MediaReads({ readModels, events, runner, holdings, access, blobs });
   const bundles = new BundleReads({
@@ -559,6 +569,7 @@ async function startHolding(config: Config, { clock, log }: ServiceDependencies)
   webhooks.start(indexing.signal);
   const routers = [
     registryApi({ registry: new RegistryService(deps), verify, validate, newId }),
+    inspectionsApi({ inspections, reads: inspectionReads, verify, validate, newId, limited: publicLimit }),
     tokensApi({ revocations, verify, validate, newId }),
     webhooksApi({ webhooks: webhooks.service, verify, validate, newId, clock }),
     calendarApi({ calendars: calendar, verify, validate, newId, clock, utcOffsetOf: agencyOffset }),
