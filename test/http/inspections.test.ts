@@ -1,3 +1,5 @@
+import path from 'node:path';
+import { loadValidators } from '../../src/http/validation.js';
 import { verifyConsistency } from '../../src/ledger/merkle-proofs.js';
 import { computeDraw } from '../../src/ledger/draw.js';
 import { startTestService, type TestService } from '../support/service.js';
@@ -12,6 +14,8 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(() => t.stop());
 
+const validate = loadValidators(path.resolve(__dirname, '../../schemas'));
+const response = (name: string, body: unknown) => validate(`urn:evidence-ledger:schema:response:${name}`, body);
 const planPath = `/v1/inspections/${INSPECTION_AGENCY}/${PLAN_ID}`;
 const b64 = (s: string) => Buffer.from(s, 'base64');
 
@@ -44,6 +48,7 @@ describe('double random, one public (双随机、一公开) over HTTP', () => {
       body: { seed: wrong.body.details?.seed ?? undefined },
     });
     expect(drawn.status).toBe(201);
+    response('inspection-write', drawn.body);
     const plan = (await t.call('GET', `${planPath}?consistentWith=${drawn.body.position}`)).body;
     expect(plan.status).toBe('drawn');
     const draw = plan.draw;
@@ -107,9 +112,12 @@ describe('double random, one public (双随机、一公开) over HTTP', () => {
     expect(recorded.status).toBe(201);
     const after = (await t.call('GET', `${planPath}?consistentWith=${recorded.body.position}`)).body;
     const shown = after.draw.targets.find((x: { subjectId: string }) => x.subjectId === target.subjectId);
+    response('inspection-plan', after);
+    response('inspection-write', recorded.body);
     expect(shown.outcome).toMatchObject({ outcome: 'problems_found', inspectedOn: '2026-03-10' });
     expect(JSON.stringify(after)).not.toContain('13912345678');
     const list = (await t.call('GET', `/v1/inspections?agency=${INSPECTION_AGENCY}`)).body;
+    response('inspection-list', list);
     expect(list.items).toEqual([
       expect.objectContaining({ planId: PLAN_ID, status: 'drawn', targets: 2, outcomes: 1 }),
     ]);
@@ -118,6 +126,7 @@ describe('double random, one public (双随机、一公开) over HTTP', () => {
   it('when anyone lists the subjects, then the directory shows names and sectors but no conflicts', async () => {
     const res = await t.call('GET', `/v1/subjects?agency=${INSPECTION_AGENCY}&sector=food`);
     expect(res.status).toBe(200);
+    response('subject-list', res.body);
     expect(res.body.items.map((s: { subjectId: string }) => s.subjectId)).toEqual(SUBJECTS);
     expect(JSON.stringify(res.body)).not.toContain('近亲属');
   });
