@@ -9,6 +9,7 @@ import { bundle } from './bundle.js';
 import { calendar } from './calendar.js';
 import { verify } from './verify.js';
 import { witness } from './witness.js';
+import { draw } from './draw.js';
 
 type Command = (argv: string[], io: CliIo) => Promise<number>;
 
@@ -21,6 +22,7 @@ const COMMANDS: Record<string, { run: Command; summary: string }> = {
   bundle: { run: bundle, summary: "download a case's evidence bundle from the service" },
   verify: { run: verify, summary: 'check an evidence bundle offline' },
   calendar: { run: calendar, summary: "record a year's holidays and make-up working days" },
+  draw: { run: draw, summary: 'verify the draw of a "double random, one public" inspection' },
   witness: { run: witness, summary: "run a witness that cosigns a ledger's checkpoints (C2SP tlog-witness)" },
 };
 
