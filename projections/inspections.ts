@@ -25,6 +25,7 @@ export interface InspectionDoc extends Doc, Omit<PlanProfile, 'targets' | 'sampl
   targets: PlanProfile['targets'];
   sample: PlanProfile['sample'];
   treeSizeAtPlan: number;
+  entryVersion?: number;
   status: 'planned' | 'drawn';
   plannedAt: string;
   planEventId: string;

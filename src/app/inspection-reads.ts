@@ -86,6 +86,7 @@ export class InspectionReads {
       sample: d.sample,
       inspectorsPerTarget: d.inspectorsPerTarget,
       treeSizeAtPlan: d.treeSizeAtPlan,
+      ...(d.entryVersion === undefined ? {} : { entryVersion: d.entryVersion }),
       planEventId: d.planEventId,
       ...(d.draw
         ? {

@@ -26,11 +26,9 @@ import type { TransparencyLog } from './transparency-log.js';
 
 export interface InspectionServiceDependencies extends CommandDependencies {
   readonly leafIndex: RegistriesAtDependencies['leafIndex'];
-  readonly registry: Pick<RegistryReader, 'officer'>;
+  readonly registry: Pick<RegistryReader, 'officer' | 'inspectionEntry'>;
   /** The log's signed checkpoint covering every acknowledged event, and its roots at earlier sizes. */
   readonly log: Pick<TransparencyLog, 'current' | 'rootAt'>;
-  /** Where an entry of the agency's random-inspection list stands; undefined when the list is not consulted. */
-  readonly entry?: (agency: string, entryId: string) => Promise<EntryStanding>;
 }
 
 /**
@@ -60,13 +58,15 @@ export class InspectionService {
   /** A plan, with the log's tree size now: the size its draw waits for must be beyond it. */
   async plan(actor: Actor, profile: PlanProfile, eventId: string): Promise<CommandResult> {
     const { size } = await this.deps.log.current();
-    const entry = await this.deps.entry?.(actor.agency, profile.entryId);
+    const listed = await this.deps.registry.inspectionEntry(actor.agency, profile.entryId);
+    const entry: EntryStanding = !listed.exists ? 'unknown' : listed.withdrawn ? 'retired' : 'current';
     const command: PlanCommand = {
       type: 'PlanInspection',
       actor,
       profile,
       treeSize: size,
-      ...(entry === undefined ? {} : { entry }),
+      entry,
+      ...(entry === 'current' ? { entryVersion: listed.version } : {}),
     };
     const sameRequest = (recorded: Parameters<ReturnType<typeof recording>>[0]) =>
       recorded.length === 1 && recorded[0]!.type === 'InspectionPlanned';

@@ -29,6 +29,14 @@ describe('double random, one public (双随机、一公开) over HTTP', () => {
     expect(seeded.drawAtSize).toBeGreaterThan(seeded.treeSizeAtPlan);
   });
 
+  it('when a plan names no current entry of the random-inspection list, then 422 entry_unknown', async () => {
+    const res = await t.call('POST', '/v1/inspections', {
+      token: seeded.admin,
+      body: planBody(seeded.treeSizeAtPlan + 10, { planId: 'P-nolist', entryId: 'E-99' }),
+    });
+    expect([res.status, res.body.code]).toEqual([422, 'entry_unknown']);
+  });
+
   it('when the draw is asked before the log reaches the size, then 409 draw_too_early and nothing is recorded', async () => {
     const res = await t.call('POST', `/v1/inspections/${PLAN_ID}/draw`, { token: seeded.admin, body: {} });
     expect([res.status, res.body.code]).toEqual([409, 'draw_too_early']);
@@ -50,7 +58,7 @@ describe('double random, one public (双随机、一公开) over HTTP', () => {
     expect(drawn.status).toBe(201);
     response('inspection-write', drawn.body);
     const plan = (await t.call('GET', `${planPath}?consistentWith=${drawn.body.position}`)).body;
-    expect(plan.status).toBe('drawn');
+    expect(plan).toMatchObject({ status: 'drawn', entryId: 'E-01', entryVersion: 1 });
     const draw = plan.draw;
     // the inputs are the food subjects and the four officers as they stood at the size; alice's conflict is one
     expect(draw.inputs).toEqual({

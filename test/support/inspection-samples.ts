@@ -65,7 +65,7 @@ export const INSPECTION_EVENTS: { [E in InspectionEvent as E['type']]: Required<
   SubjectRetired: { reason: '注销' },
   ConflictDeclared: CONFLICT,
   ConflictWithdrawn: CONFLICT,
-  InspectionPlanned: { ...PLAN, treeSizeAtPlan: 1000 },
+  InspectionPlanned: { ...PLAN, treeSizeAtPlan: 1000, entryVersion: 2 },
   InspectionDrawn: {
     size: 1200,
     rootHash: Buffer.alloc(32, 1).toString('base64'),

@@ -33,6 +33,21 @@ async function ok(t: TestService, method: string, route: string, token: string, 
 export async function seedPlan(t: TestService) {
   const { admin } = await seedAgency(t, INSPECTION_AGENCY, { officers: INSPECTORS });
   const alice = t.token('alice', INSPECTION_AGENCY, ['officer']);
+  const entry = {
+    subject: '陵川县市场监督管理局',
+    basis: '《食品安全法》第一百一十条',
+    targets: '食品经营者',
+    content: '食品经营许可、进货查验、贮存条件',
+    ratioBasisPoints: 500,
+    method: '现场检查',
+    frequency: '每季度一次',
+  };
+  const listed = await t.call('PUT', `/v1/agencies/${INSPECTION_AGENCY}/inspection-list/E-01`, {
+    token: admin,
+    body: entry,
+  });
+  if (listed.status !== 201)
+    throw new Error(`publishing the list entry: ${listed.status} ${JSON.stringify(listed.body)}`);
   for (const [i, subjectId] of [...SUBJECTS, 'S-900'].entries()) {
     const sector = subjectId === 'S-900' ? 'drugs' : 'food';
     const body = { subjectId, agency: INSPECTION_AGENCY, name: `陵川县第${i + 1}食品店`, kind: 'enterprise', sector };

@@ -266,6 +266,110 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/subjects': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The public directory of regulated subjects, current ones only (anyone) */
+    get: operations['listSubjects'];
+    put?: never;
+    /** Put a regulated subject in the agency's directory (检查对象名录) (admin) */
+    post: operations['registerSubject'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/subjects/{subjectId}/conflicts': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Declare a conflict of interest between an officer and the subject (the officer themself, or admin): that officer is never drawn to inspect it */
+    post: operations['declareConflict'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/inspections': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The published inspection plans, latest start first (anyone) */
+    get: operations['listInspections'];
+    put?: never;
+    /** Record an inspection plan (admin): the list entry, the selector, the sample, the inspectors per target and a tree size the log has not reached, whose root will seed the draw */
+    post: operations['planInspection'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/inspections/{planId}/draw': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Record the plan's draw once the log has reached its tree size (admin): computed from the root at that size and the registries then; a seed or targets given must be the recomputation's (409 draw_mismatch) */
+    post: operations['recordDraw'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/inspections/{planId}/outcomes': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Record the outcome of inspecting a drawn target (one of its drawn inspectors, or admin) */
+    post: operations['recordOutcome'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/inspections/{agency}/{planId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A plan, its draw with the seed's provenance and inputs, and each target's outcome (anyone): `ledger draw verify` re-runs it */
+    get: operations['getInspection'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v1/calendar': {
     parameters: {
       query?: never;
@@ -1002,6 +1106,11 @@ export interface components {
        */
       signing?: 'hmac-sha256' | 'ed25519';
     };
+    /** POST /v1/subjects/{subjectId}/conflicts: an officer's conflict of interest with the subject (回避) */
+    'command.declare-conflict': {
+      officerId: components['schemas']['defs']['$defs']['id'];
+      reason: components['schemas']['defs']['$defs']['nonEmptyText'];
+    };
     /** POST /v1/cases: open a case; the service picks a caseId when none is given */
     'command.open-case': {
       caseId?: components['schemas']['act.CaseOpened']['caseId'];
@@ -1010,6 +1119,32 @@ export interface components {
       openedOn: components['schemas']['act.CaseOpened']['openedOn'];
       officers: components['schemas']['act.CaseOpened']['officers'];
       parties: components['schemas']['act.CaseOpened']['parties'];
+    };
+    /** POST /v1/inspections: an inspection plan under an entry of the random-inspection list */
+    'command.plan-inspection': {
+      planId: components['schemas']['defs']['$defs']['id'];
+      agency: components['schemas']['defs']['$defs']['id'];
+      entryId: components['schemas']['defs']['$defs']['id'];
+      title: string;
+      /** @description Which subjects the draw selects: each list given must contain the subject's kind, sector, or one of its tags. */
+      targets: {
+        kinds?: components['schemas']['command.register-subject']['kind'][];
+        sectors?: components['schemas']['defs']['$defs']['id'][];
+        tags?: components['schemas']['defs']['$defs']['id'][];
+      };
+      /** @description How many subjects are drawn: a count, or a whole percentage of the candidates rounded up. */
+      sample:
+        | {
+            count: number;
+          }
+        | {
+            percent: number;
+          };
+      inspectorsPerTarget: number;
+      /** @description The future tree size S of the Merkle log whose root hash seeds the draw. */
+      drawAtSize: number;
+      startsOn: components['schemas']['defs']['$defs']['date'];
+      endsOn: components['schemas']['defs']['$defs']['date'];
     };
     /** PUT /v1/agencies/{agency}/inspection-list/{entryId}: a new version of an entry of the random-inspection list */
     'command.publish-inspection-entry': {
@@ -1101,6 +1236,23 @@ export interface components {
        */
       url?: string;
     };
+    /** POST /v1/inspections/{planId}/draw: record the draw; a seed or targets given must be the recomputation's */
+    'command.record-draw': {
+      seed?: components['schemas']['defs']['$defs']['sha256'];
+      targets?: {
+        subjectId: components['schemas']['defs']['$defs']['id'];
+        inspectors: components['schemas']['defs']['$defs']['id'][];
+      }[];
+    };
+    /** POST /v1/inspections/{planId}/outcomes: the outcome of inspecting one drawn target */
+    'command.record-outcome': {
+      subjectId: components['schemas']['defs']['$defs']['id'];
+      /** @enum {unknown} */
+      outcome: 'no_problem' | 'problems_found' | 'not_located';
+      summary: string;
+      inspectedOn: components['schemas']['defs']['$defs']['date'];
+      caseId?: components['schemas']['defs']['$defs']['id'];
+    };
     /** POST /v1/items: an entry of the enforcement-item list */
     'command.register-item': {
       code: components['schemas']['defs']['$defs']['id'];
@@ -1127,6 +1279,17 @@ export interface components {
       roles: components['schemas']['defs']['$defs']['role'][];
       /** @description Enforcement categories the certificate covers (shown on the public officer list). */
       categories?: components['schemas']['defs']['$defs']['nonEmptyText'][];
+    };
+    /** POST /v1/subjects: a regulated subject of the agency's directory (检查对象名录) */
+    'command.register-subject': {
+      subjectId: components['schemas']['defs']['$defs']['id'];
+      agency: components['schemas']['defs']['$defs']['id'];
+      name: string;
+      /** @enum {unknown} */
+      kind: 'enterprise' | 'individual_business' | 'institution' | 'other';
+      sector: components['schemas']['defs']['$defs']['id'];
+      /** @description Tags a plan's selector may target. */
+      tags?: components['schemas']['defs']['$defs']['id'][];
     };
     /**
      * POST /v1/tokens/revocations: revoke one token by its jti, or every token of a subject issued before a time
@@ -1321,6 +1484,10 @@ export interface components {
     };
     /** CaseOpened: the act's data as recorded (nothing derived) */
     'event.CaseOpened': components['schemas']['act.CaseOpened'];
+    /** ConflictDeclared: an officer's conflict of interest with the subject, and why */
+    'event.ConflictDeclared': components['schemas']['command.declare-conflict'];
+    /** ConflictWithdrawn: a declared conflict of interest ends, and why */
+    'event.ConflictWithdrawn': components['schemas']['command.declare-conflict'];
     /** CredentialsShown: the act's data as recorded, with the officers the act named */
     'event.CredentialsShown': {
       note?: components['schemas']['act.CredentialsShown']['note'];
@@ -1396,6 +1563,24 @@ export interface components {
       /** @description The officers the act named (on-site acts), when they were given apart from the case's handling officers. */
       officers?: components['schemas']['defs']['$defs']['id'][];
     };
+    /** InspectionDrawn: the draw, its seed's provenance and its inputs (docs/inspections.md) */
+    'event.InspectionDrawn': {
+      size: number;
+      /** @description Standard base64 of the root hash at size. */
+      rootHash: string;
+      checkpointSize: number;
+      seed: components['schemas']['defs']['$defs']['sha256'];
+      inputsDigest: components['schemas']['defs']['$defs']['sha256'];
+      inputs: {
+        subjects: components['schemas']['defs']['$defs']['id'][];
+        officers: components['schemas']['defs']['$defs']['id'][];
+        conflicts: [components['schemas']['defs']['$defs']['id'], components['schemas']['defs']['$defs']['id']][];
+      };
+      targets: {
+        subjectId: components['schemas']['defs']['$defs']['id'];
+        inspectors: components['schemas']['defs']['$defs']['id'][];
+      }[];
+    };
     /** InspectionEntryPublished: a version of an entry of the random-inspection list (随机抽查事项清单) */
     'event.InspectionEntryPublished': {
       version: components['schemas']['defs']['$defs']['documentVersion'];
@@ -1416,6 +1601,25 @@ export interface components {
     'event.InspectionEntryWithdrawn': {
       version: components['schemas']['defs']['$defs']['documentVersion'];
       reason: components['schemas']['defs']['$defs']['nonEmptyText'];
+    };
+    /** InspectionOutcomeRecorded: the outcome of inspecting one drawn target */
+    'event.InspectionOutcomeRecorded': components['schemas']['command.record-outcome'];
+    /** InspectionPlanned: the plan, and the log's tree size when it was recorded */
+    'event.InspectionPlanned': {
+      planId: components['schemas']['command.plan-inspection']['planId'];
+      agency: components['schemas']['command.plan-inspection']['agency'];
+      entryId: components['schemas']['command.plan-inspection']['entryId'];
+      title: components['schemas']['command.plan-inspection']['title'];
+      targets: components['schemas']['command.plan-inspection']['targets'];
+      sample: components['schemas']['command.plan-inspection']['sample'];
+      inspectorsPerTarget: components['schemas']['command.plan-inspection']['inspectorsPerTarget'];
+      drawAtSize: components['schemas']['command.plan-inspection']['drawAtSize'];
+      startsOn: components['schemas']['command.plan-inspection']['startsOn'];
+      endsOn: components['schemas']['command.plan-inspection']['endsOn'];
+      /** @description The log's tree size when the plan was recorded: drawAtSize is above it. */
+      treeSizeAtPlan: number;
+      /** @description The version of the random-inspection list entry current when the plan was recorded. */
+      entryVersion?: number;
     };
     /** ItemAmended: the changed members of the item, and why */
     'event.ItemAmended': {
@@ -1532,6 +1736,22 @@ export interface components {
       reasoning: components['schemas']['act.ReviewDisagreementResolved']['reasoning'];
       /** @description The officers the act named (on-site acts), when they were given apart from the case's handling officers. */
       officers?: components['schemas']['defs']['$defs']['id'][];
+    };
+    /** SubjectAmended: the changed members of the subject, and why */
+    'event.SubjectAmended': {
+      changes: {
+        name?: components['schemas']['command.register-subject']['name'];
+        kind?: components['schemas']['command.register-subject']['kind'];
+        sector?: components['schemas']['command.register-subject']['sector'];
+        tags?: components['schemas']['command.register-subject']['tags'];
+      };
+      reason: components['schemas']['defs']['$defs']['nonEmptyText'];
+    };
+    /** SubjectRegistered: the subject's profile */
+    'event.SubjectRegistered': components['schemas']['command.register-subject'];
+    /** SubjectRetired: the subject leaves the directory, and why */
+    'event.SubjectRetired': {
+      reason: components['schemas']['defs']['$defs']['nonEmptyText'];
     };
     /** SubjectTokensRevoked: every bearer token of this subject of this agency issued before a time is refused */
     'event.SubjectTokensRevoked': {
@@ -2300,6 +2520,89 @@ export interface components {
       leafHash: string;
       proof: string[];
     };
+    /** GET /v1/inspections: a page of inspection plans (抽查计划), latest start first */
+    'response.inspection-list': {
+      items: {
+        planId: components['schemas']['defs']['$defs']['id'];
+        agency: components['schemas']['defs']['$defs']['id'];
+        entryId: components['schemas']['defs']['$defs']['id'];
+        title: string;
+        startsOn: components['schemas']['defs']['$defs']['date'];
+        endsOn: components['schemas']['defs']['$defs']['date'];
+        drawAtSize: number;
+        /** @enum {unknown} */
+        status: 'planned' | 'drawn';
+        /** @description How many targets were drawn (0 before the draw). */
+        targets: number;
+        /** @description How many outcomes are recorded. */
+        outcomes: number;
+      }[];
+      /** @description The cursor of the next page, when there may be one. */
+      next?: string;
+    };
+    /** GET /v1/inspections/{agency}/{planId}: a plan, its draw and the outcomes (双随机、一公开) */
+    'response.inspection-plan': {
+      planId: components['schemas']['defs']['$defs']['id'];
+      agency: components['schemas']['defs']['$defs']['id'];
+      entryId: components['schemas']['defs']['$defs']['id'];
+      title: string;
+      startsOn: components['schemas']['defs']['$defs']['date'];
+      endsOn: components['schemas']['defs']['$defs']['date'];
+      drawAtSize: number;
+      /** @enum {unknown} */
+      status: 'planned' | 'drawn';
+      /** @description How many targets were drawn (0 before the draw). */
+      targets: number;
+      /** @description How many outcomes are recorded. */
+      outcomes: number;
+      targetsSelector: components['schemas']['command.plan-inspection']['targets'];
+      sample: components['schemas']['command.plan-inspection']['sample'];
+      inspectorsPerTarget: number;
+      treeSizeAtPlan: number;
+      /** @description The version of the list entry current when the plan was recorded. */
+      entryVersion?: number;
+      planEventId: components['schemas']['defs']['$defs']['uuid'];
+      /** @description The draw (docs/inspections.md): the seed's provenance (tree size, root hash, the checkpoint that proved it), the inputs, and the targets in the order drawn. */
+      draw?: {
+        eventId: components['schemas']['defs']['$defs']['uuid'];
+        recordedAt: components['schemas']['defs']['$defs']['dateTime'];
+        size: components['schemas']['event.InspectionDrawn']['size'];
+        rootHash: components['schemas']['event.InspectionDrawn']['rootHash'];
+        checkpointSize: components['schemas']['event.InspectionDrawn']['checkpointSize'];
+        seed: components['schemas']['event.InspectionDrawn']['seed'];
+        inputsDigest: components['schemas']['event.InspectionDrawn']['inputsDigest'];
+        inputs: components['schemas']['event.InspectionDrawn']['inputs'];
+        targets: {
+          subjectId: components['schemas']['defs']['$defs']['id'];
+          name: string;
+          inspectors: components['schemas']['defs']['$defs']['id'][];
+          outcome?: {
+            outcome: components['schemas']['command.record-outcome']['outcome'];
+            /** @description Scrubbed of identity and telephone numbers. */
+            summary: string;
+            inspectedOn: components['schemas']['defs']['$defs']['date'];
+            caseId?: components['schemas']['defs']['$defs']['id'];
+            eventId: components['schemas']['defs']['$defs']['uuid'];
+          };
+        }[];
+      };
+    };
+    /**
+     * The result of an inspection write: the event's stream revision, global position and hash, and what it recorded
+     * @description 201 when the event was recorded, 200 when an Idempotency-Key retry found the original.
+     */
+    'response.inspection-write': {
+      subjectId?: components['schemas']['defs']['$defs']['id'];
+      officerId?: components['schemas']['defs']['$defs']['id'];
+      planId?: components['schemas']['defs']['$defs']['id'];
+      /** @description The log's tree size when the plan was recorded. */
+      treeSizeAtPlan?: number;
+      seed?: components['schemas']['defs']['$defs']['sha256'];
+      targets?: components['schemas']['command.record-draw']['targets'];
+      revision: number;
+      position: number;
+      hash: components['schemas']['defs']['$defs']['sha256'];
+    };
     /** GET /v1/items: a page of the enforcement-item list (执法事项清单) */
     'response.item-list': {
       items: {
@@ -2514,6 +2817,20 @@ export interface components {
         /** @description BM25 relevance (SQLite FTS5 bm25() with its sign turned, four significant digits): higher is closer. It depends on every case file stored, so it ranks the cases of one answer only. */
         score: number;
       }[];
+    };
+    /** GET /v1/subjects: a page of the directory of regulated subjects (检查对象名录) */
+    'response.subject-list': {
+      items: {
+        subjectId: components['schemas']['defs']['$defs']['id'];
+        agency: components['schemas']['defs']['$defs']['id'];
+        name: string;
+        kind: components['schemas']['command.register-subject']['kind'];
+        sector: components['schemas']['defs']['$defs']['id'];
+        tags: components['schemas']['defs']['$defs']['id'][];
+        retired: boolean;
+      }[];
+      /** @description The cursor of the next page, when there may be one. */
+      next?: string;
     };
     /** A recorded revocation: the signed event in the token-revocations stream */
     'response.token-revocation': {
@@ -4554,6 +4871,932 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['response.published-version'];
+        };
+      };
+      /** @description Not modified since the ETag (If-None-Match) or date (If-Modified-Since) the client holds. */
+      304: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description No such resource, or not one the caller may see (not_found). */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description The Accept header admits none of the media types this answers with (not_acceptable); `available` lists them. */
+      406: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description Too many requests, or request-body bytes, from this client address; `Retry-After` says when to ask again (rate_limited). */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description A store does not answer, the read models have not caught up within the wait with ?consistentWith=, or with the log a posted bundle was checkpointed in (not_caught_up), or every bundle verification slot is taken (verify_busy); both with Retry-After. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description An unexpected failure (internal) or a store that does not answer. */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+    };
+  };
+  listSubjects: {
+    parameters: {
+      query?: {
+        /** @description Only subjects of this agency. */
+        agency?: components['schemas']['defs']['$defs']['id'];
+        /** @description Only subjects of this sector. */
+        sector?: components['schemas']['defs']['$defs']['id'];
+        /** @description Most items per page (1–200, default 50). */
+        limit?: number;
+        /** @description The `next` cursor of the previous page. */
+        cursor?: string;
+        /** @description Read your writes: wait (up to 5 s) until the read models have applied the log up to this position, the `position` a write returned; 503 not_caught_up otherwise. */
+        consistentWith?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A page of the directory. */
+      200: {
+        headers: {
+          /** @description The quota policies, a Structured Field list: `"requests";q=<per minute>;w=60` and `"bytes";q=<per minute>;qu="content-bytes";w=60`. */
+          'RateLimit-Policy'?: string;
+          /** @description What this client has left of each policy: `"requests";r=<left>;t=<seconds until the whole quota is back>`, and the same for "bytes". */
+          RateLimit?: string;
+          /** @description A strong validator of the answer's bytes; If-None-Match with it answers 304. */
+          ETag?: string;
+          /** @description When the data served last changed on this replica; If-Modified-Since answers 304. */
+          'Last-Modified'?: string;
+          /** @description *: any origin may read it (no credentials). */
+          'Access-Control-Allow-Origin'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['response.subject-list'];
+        };
+      };
+      /** @description Not modified since the ETag (If-None-Match) or date (If-Modified-Since) the client holds. */
+      304: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description The Accept header admits none of the media types this answers with (not_acceptable); `available` lists them. */
+      406: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description Too many requests, or request-body bytes, from this client address; `Retry-After` says when to ask again (rate_limited). */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description A store does not answer, the read models have not caught up within the wait with ?consistentWith=, or with the log a posted bundle was checkpointed in (not_caught_up), or every bundle verification slot is taken (verify_busy); both with Retry-After. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description An unexpected failure (internal) or a store that does not answer. */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+    };
+  };
+  registerSubject: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description A retry with the same key and the same request answers with the original result (200); the same key with another request is 422 idempotency_key_reused. Keys are per user and agency; POST /v1/cases without a caseId names its case by the key. */
+        'Idempotency-Key'?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['command.register-subject'];
+      };
+    };
+    responses: {
+      /** @description A retry with the same Idempotency-Key: the original result. */
+      200: {
+        headers: {
+          /** @description The stream revision, quoted. */
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['response.inspection-write'];
+        };
+      };
+      /** @description The subject recorded. */
+      201: {
+        headers: {
+          /** @description The stream revision, quoted. */
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['response.inspection-write'];
+        };
+      };
+      /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description No valid bearer token (unauthenticated). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description The token lacks the role this needs (forbidden). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description The Accept header admits none of the media types this answers with (not_acceptable); `available` lists them. */
+      406: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description The write conflicts with the record: a stale If-Match (revision_conflict) or a rule such as legal_review_required. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description The body is larger than allowed (too_large). */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description The body is in an unsupported encoding (unsupported_media_type). */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description A rule refuses the request; `code` names it (two_officers_required, certificate_invalid, recording_required...). */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description An unexpected failure (internal) or a store that does not answer. */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+    };
+  };
+  declareConflict: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description A retry with the same key and the same request answers with the original result (200); the same key with another request is 422 idempotency_key_reused. Keys are per user and agency; POST /v1/cases without a caseId names its case by the key. */
+        'Idempotency-Key'?: string;
+      };
+      path: {
+        /** @description The subject. */
+        subjectId: components['schemas']['defs']['$defs']['id'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['command.declare-conflict'];
+      };
+    };
+    responses: {
+      /** @description A retry with the same Idempotency-Key: the original result. */
+      200: {
+        headers: {
+          /** @description The stream revision, quoted. */
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['response.inspection-write'];
+        };
+      };
+      /** @description The conflict recorded. */
+      201: {
+        headers: {
+          /** @description The stream revision, quoted. */
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['response.inspection-write'];
+        };
+      };
+      /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description No valid bearer token (unauthenticated). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description The token lacks the role this needs (forbidden). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description No such resource, or not one the caller may see (not_found). */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description The Accept header admits none of the media types this answers with (not_acceptable); `available` lists them. */
+      406: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description The write conflicts with the record: a stale If-Match (revision_conflict) or a rule such as legal_review_required. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description The body is larger than allowed (too_large). */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description The body is in an unsupported encoding (unsupported_media_type). */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description A rule refuses the request; `code` names it (two_officers_required, certificate_invalid, recording_required...). */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description An unexpected failure (internal) or a store that does not answer. */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+    };
+  };
+  listInspections: {
+    parameters: {
+      query?: {
+        /** @description Only plans of this agency. */
+        agency?: components['schemas']['defs']['$defs']['id'];
+        /** @description Only plans not yet drawn (planned) or drawn. */
+        status?: 'planned' | 'drawn';
+        /** @description Most items per page (1–200, default 50). */
+        limit?: number;
+        /** @description The `next` cursor of the previous page. */
+        cursor?: string;
+        /** @description Read your writes: wait (up to 5 s) until the read models have applied the log up to this position, the `position` a write returned; 503 not_caught_up otherwise. */
+        consistentWith?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A page of plans. */
+      200: {
+        headers: {
+          /** @description The quota policies, a Structured Field list: `"requests";q=<per minute>;w=60` and `"bytes";q=<per minute>;qu="content-bytes";w=60`. */
+          'RateLimit-Policy'?: string;
+          /** @description What this client has left of each policy: `"requests";r=<left>;t=<seconds until the whole quota is back>`, and the same for "bytes". */
+          RateLimit?: string;
+          /** @description A strong validator of the answer's bytes; If-None-Match with it answers 304. */
+          ETag?: string;
+          /** @description When the data served last changed on this replica; If-Modified-Since answers 304. */
+          'Last-Modified'?: string;
+          /** @description *: any origin may read it (no credentials). */
+          'Access-Control-Allow-Origin'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['response.inspection-list'];
+        };
+      };
+      /** @description Not modified since the ETag (If-None-Match) or date (If-Modified-Since) the client holds. */
+      304: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description The Accept header admits none of the media types this answers with (not_acceptable); `available` lists them. */
+      406: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description Too many requests, or request-body bytes, from this client address; `Retry-After` says when to ask again (rate_limited). */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description A store does not answer, the read models have not caught up within the wait with ?consistentWith=, or with the log a posted bundle was checkpointed in (not_caught_up), or every bundle verification slot is taken (verify_busy); both with Retry-After. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description An unexpected failure (internal) or a store that does not answer. */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+    };
+  };
+  planInspection: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description A retry with the same key and the same request answers with the original result (200); the same key with another request is 422 idempotency_key_reused. Keys are per user and agency; POST /v1/cases without a caseId names its case by the key. */
+        'Idempotency-Key'?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['command.plan-inspection'];
+      };
+    };
+    responses: {
+      /** @description A retry with the same Idempotency-Key: the original result. */
+      200: {
+        headers: {
+          /** @description The stream revision, quoted. */
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['response.inspection-write'];
+        };
+      };
+      /** @description The plan recorded. */
+      201: {
+        headers: {
+          /** @description The stream revision, quoted. */
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['response.inspection-write'];
+        };
+      };
+      /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description No valid bearer token (unauthenticated). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description The token lacks the role this needs (forbidden). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description The Accept header admits none of the media types this answers with (not_acceptable); `available` lists them. */
+      406: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description The write conflicts with the record: a stale If-Match (revision_conflict) or a rule such as legal_review_required. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description The body is larger than allowed (too_large). */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description The body is in an unsupported encoding (unsupported_media_type). */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description A rule refuses the request; `code` names it (two_officers_required, certificate_invalid, recording_required...). */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description An unexpected failure (internal) or a store that does not answer. */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+    };
+  };
+  recordDraw: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description A retry with the same key and the same request answers with the original result (200); the same key with another request is 422 idempotency_key_reused. Keys are per user and agency; POST /v1/cases without a caseId names its case by the key. */
+        'Idempotency-Key'?: string;
+      };
+      path: {
+        /** @description A plan of the caller's agency. */
+        planId: components['schemas']['defs']['$defs']['id'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['command.record-draw'];
+      };
+    };
+    responses: {
+      /** @description A retry with the same Idempotency-Key: the original result. */
+      200: {
+        headers: {
+          /** @description The stream revision, quoted. */
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['response.inspection-write'];
+        };
+      };
+      /** @description The draw recorded. */
+      201: {
+        headers: {
+          /** @description The stream revision, quoted. */
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['response.inspection-write'];
+        };
+      };
+      /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description No valid bearer token (unauthenticated). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description The token lacks the role this needs (forbidden). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description No such resource, or not one the caller may see (not_found). */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description The Accept header admits none of the media types this answers with (not_acceptable); `available` lists them. */
+      406: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description The write conflicts with the record: a stale If-Match (revision_conflict) or a rule such as legal_review_required. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description The body is larger than allowed (too_large). */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description The body is in an unsupported encoding (unsupported_media_type). */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description A rule refuses the request; `code` names it (two_officers_required, certificate_invalid, recording_required...). */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description An unexpected failure (internal) or a store that does not answer. */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+    };
+  };
+  recordOutcome: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description A retry with the same key and the same request answers with the original result (200); the same key with another request is 422 idempotency_key_reused. Keys are per user and agency; POST /v1/cases without a caseId names its case by the key. */
+        'Idempotency-Key'?: string;
+      };
+      path: {
+        /** @description A plan of the caller's agency. */
+        planId: components['schemas']['defs']['$defs']['id'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['command.record-outcome'];
+      };
+    };
+    responses: {
+      /** @description A retry with the same Idempotency-Key: the original result. */
+      200: {
+        headers: {
+          /** @description The stream revision, quoted. */
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['response.inspection-write'];
+        };
+      };
+      /** @description The outcome recorded. */
+      201: {
+        headers: {
+          /** @description The stream revision, quoted. */
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['response.inspection-write'];
+        };
+      };
+      /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description No valid bearer token (unauthenticated). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description The token lacks the role this needs (forbidden). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description No such resource, or not one the caller may see (not_found). */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description The Accept header admits none of the media types this answers with (not_acceptable); `available` lists them. */
+      406: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description The write conflicts with the record: a stale If-Match (revision_conflict) or a rule such as legal_review_required. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description The body is larger than allowed (too_large). */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description The body is in an unsupported encoding (unsupported_media_type). */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description A rule refuses the request; `code` names it (two_officers_required, certificate_invalid, recording_required...). */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description An unexpected failure (internal) or a store that does not answer. */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+    };
+  };
+  getInspection: {
+    parameters: {
+      query?: {
+        /** @description Read your writes: wait (up to 5 s) until the read models have applied the log up to this position, the `position` a write returned; 503 not_caught_up otherwise. */
+        consistentWith?: string;
+      };
+      header?: never;
+      path: {
+        /** @description The agency. */
+        agency: components['schemas']['defs']['$defs']['id'];
+        /** @description The plan. */
+        planId: components['schemas']['defs']['$defs']['id'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The plan. */
+      200: {
+        headers: {
+          /** @description The quota policies, a Structured Field list: `"requests";q=<per minute>;w=60` and `"bytes";q=<per minute>;qu="content-bytes";w=60`. */
+          'RateLimit-Policy'?: string;
+          /** @description What this client has left of each policy: `"requests";r=<left>;t=<seconds until the whole quota is back>`, and the same for "bytes". */
+          RateLimit?: string;
+          /** @description A strong validator of the answer's bytes; If-None-Match with it answers 304. */
+          ETag?: string;
+          /** @description When the data served last changed on this replica; If-Modified-Since answers 304. */
+          'Last-Modified'?: string;
+          /** @description *: any origin may read it (no credentials). */
+          'Access-Control-Allow-Origin'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['response.inspection-plan'];
         };
       };
       /** @description Not modified since the ETag (If-None-Match) or date (If-Modified-Since) the client holds. */

@@ -51,13 +51,16 @@ export interface DrawRecord {
   readonly targets: readonly DrawnTarget[];
 }
 
+/** What `InspectionPlanned` records beyond the profile: the log's tree size then, the list entry's version. */
+export type PlannedData = PlanProfile & { readonly treeSizeAtPlan: number; readonly entryVersion?: number };
+
 export interface PlanState {
-  readonly plan?: PlanProfile & { readonly treeSizeAtPlan: number };
+  readonly plan?: PlannedData;
   readonly draw?: DrawRecord;
   readonly outcomes: readonly OutcomeRecord[];
 }
 
-/** Where the random-inspection list entry stands, as the list holds it now (undefined: the list is not consulted). */
+/** Where the random-inspection list entry stands, as the list holds it now. */
 export type EntryStanding = 'current' | 'retired' | 'unknown';
 
 export type PlanCommand = { readonly actor: Actor } & (
@@ -66,7 +69,9 @@ export type PlanCommand = { readonly actor: Actor } & (
       readonly profile: PlanProfile;
       /** The size of the log's tree when the plan is recorded (every event acknowledged before is in it). */
       readonly treeSize: number;
-      readonly entry?: EntryStanding;
+      /** Where the list entry stands now, and its current version (cited by the plan). */
+      readonly entry: EntryStanding;
+      readonly entryVersion?: number;
     }
   | {
       readonly type: 'RecordDraw';
@@ -83,7 +88,7 @@ export type PlanCommand = { readonly actor: Actor } & (
 );
 
 export type PlanEvent =
-  | { readonly type: 'InspectionPlanned'; readonly data: PlanProfile & { readonly treeSizeAtPlan: number } }
+  | { readonly type: 'InspectionPlanned'; readonly data: PlannedData }
   | { readonly type: 'InspectionDrawn'; readonly data: DrawRecord }
   | { readonly type: 'InspectionOutcomeRecorded'; readonly data: OutcomeRecord };
 
@@ -98,7 +103,7 @@ export const MAX_INSPECTORS_PER_TARGET = 10;
 /** The most targets one plan draws (a count, or what a percentage comes to). */
 export const MAX_DRAW_TARGETS = 1_000;
 
-function checkPlan(profile: PlanProfile, treeSize: number, entry: EntryStanding | undefined): void {
+function checkPlan(profile: PlanProfile, treeSize: number, entry: EntryStanding): void {
   if (entry === 'unknown')
     throw violation('entry_unknown', `no entry ${profile.entryId} on the random-inspection list`);
   if (entry === 'retired') throw conflict('entry_retired', `the list entry ${profile.entryId} is no longer current`);
@@ -191,7 +196,10 @@ export const planDecider: Decider<PlanCommand, PlanEvent, PlanState> = {
       requireAgency(command.actor, command.profile.agency);
       if (state.plan) throw conflict('plan_exists', `plan ${command.profile.planId} is recorded already`);
       checkPlan(command.profile, command.treeSize, command.entry);
-      return [{ type: 'InspectionPlanned', data: { ...command.profile, treeSizeAtPlan: command.treeSize } }];
+      const version = command.entryVersion === undefined ? {} : { entryVersion: command.entryVersion };
+      return [
+        { type: 'InspectionPlanned', data: { ...command.profile, treeSizeAtPlan: command.treeSize, ...version } },
+      ];
     }
     if (!state.plan) throw notFound('no such inspection plan');
     requireAgency(command.actor, state.plan.agency);

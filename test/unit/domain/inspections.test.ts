@@ -106,6 +106,8 @@ describe('inspection plans, draws and outcomes (双随机、一公开)', () => {
     type: 'PlanInspection',
     profile: { ...profile, ...changes },
     treeSize,
+    entry: 'current',
+    entryVersion: 3,
   });
   const planned: PlanEvent[] = [{ type: 'InspectionPlanned', data: { ...profile, treeSizeAtPlan: 50 } }];
   const inputs = {
