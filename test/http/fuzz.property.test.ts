@@ -8,6 +8,7 @@ import { BLOCK, tarHeader } from '../../src/ledger/tar.js';
 import { runCli } from '../support/cli.js';
 import { hostileBodies, hostileValue, randomBody } from '../support/hostile-json.js';
 import { seedAgency, startTestService, type TestService } from '../support/service.js';
+import { PLAN, SUBJECT } from '../support/inspection-samples.js';
 
 /**
  * One request must never take the service down. Every write route gets thousands of generated bodies: valid-shaped
@@ -274,6 +275,38 @@ const ROUTES: {
     route: `/v1/agencies/${AGENCY}/inspection-list/fz-rc-2/withdrawal`,
     token: () => admin,
     request: jsonRoute(fc.constant({ reason: '事项取消' })),
+  },
+  {
+    path: '/v1/subjects',
+    route: '/v1/subjects',
+    token: () => admin,
+    request: jsonRoute(fc.constant({ ...SUBJECT, agency: AGENCY })),
+  },
+  {
+    path: '/v1/subjects/{subjectId}/conflicts',
+    route: '/v1/subjects/fz-s-1/conflicts',
+    token: () => admin,
+    request: jsonRoute(fc.constant({ officerId: 'alice', reason: '近亲属任职' })),
+  },
+  {
+    path: '/v1/inspections',
+    route: '/v1/inspections',
+    token: () => admin,
+    request: jsonRoute(fc.constant({ ...PLAN, agency: AGENCY, drawAtSize: 1_000_000 })),
+  },
+  {
+    path: '/v1/inspections/{planId}/draw',
+    route: '/v1/inspections/fz-p-1/draw',
+    token: () => admin,
+    request: jsonRoute(fc.constant({ seed: 'ab'.repeat(32) })),
+  },
+  {
+    path: '/v1/inspections/{planId}/outcomes',
+    route: '/v1/inspections/fz-p-1/outcomes',
+    token: () => admin,
+    request: jsonRoute(
+      fc.constant({ subjectId: 'S-0001', outcome: 'no_problem', summary: '未发现问题', inspectedOn: '2026-03-10' }),
+    ),
   },
   // private and unresolvable receivers: the address checks refuse them without a connection being tried
   {
