@@ -1,7 +1,10 @@
 import type Database from 'better-sqlite3';
 
-/** The outbox's layout, in `user_version`: 1 added the table of each stream's first pending delivery. */
-export const OUTBOX_LAYOUT_VERSION = 1;
+/**
+ * The outbox's layout, in `user_version`: 1 added the table of each stream's first pending delivery, 2 the running
+ * counts of each subscription's pending and dead deliveries.
+ */
+export const OUTBOX_LAYOUT_VERSION = 2;
 
 const TABLES = `
 CREATE TABLE IF NOT EXISTS outbox_position (id INTEGER PRIMARY KEY CHECK (id = 1), position INTEGER NOT NULL);
@@ -35,6 +38,36 @@ INSERT INTO heads (webhook_id, stream, position, seq, next_at)
     WHERE e.webhook_id = d.webhook_id AND e.stream = d.stream AND e.state = 'pending');
 `;
 
+/**
+ * Layout 2: `delivery_counts` holds each subscription's numbers of pending and dead deliveries, kept by triggers in
+ * the very statements (so the transactions) that add, change or remove a delivery, whatever code runs them; and
+ * `deliveries_pending_age` finds a subscription's oldest pending delivery by one index search. So the counts behind
+ * `/metrics` cost one row per subscription, not a read of the pending deliveries (layout 1 counted them on every
+ * call). An older file gets the counts from its deliveries, once, as it is brought up to date.
+ */
+const LAYOUT_2 = `
+CREATE TABLE delivery_counts (
+  webhook_id TEXT PRIMARY KEY, pending INTEGER NOT NULL, dead INTEGER NOT NULL) WITHOUT ROWID;
+CREATE INDEX deliveries_pending_age ON deliveries (webhook_id, recorded_at) WHERE state = 'pending';
+CREATE TRIGGER deliveries_counted_insert AFTER INSERT ON deliveries BEGIN
+  INSERT INTO delivery_counts (webhook_id, pending, dead) VALUES (NEW.webhook_id, NEW.state = 'pending', NEW.state = 'dead')
+    ON CONFLICT (webhook_id) DO UPDATE SET pending = pending + excluded.pending, dead = dead + excluded.dead;
+END;
+CREATE TRIGGER deliveries_counted_delete AFTER DELETE ON deliveries BEGIN
+  UPDATE delivery_counts SET pending = pending - (OLD.state = 'pending'), dead = dead - (OLD.state = 'dead')
+    WHERE webhook_id = OLD.webhook_id;
+END;
+CREATE TRIGGER deliveries_counted_update AFTER UPDATE OF state, webhook_id ON deliveries
+  WHEN OLD.state IS NOT NEW.state OR OLD.webhook_id IS NOT NEW.webhook_id BEGIN
+  UPDATE delivery_counts SET pending = pending - (OLD.state = 'pending'), dead = dead - (OLD.state = 'dead')
+    WHERE webhook_id = OLD.webhook_id;
+  INSERT INTO delivery_counts (webhook_id, pending, dead) VALUES (NEW.webhook_id, NEW.state = 'pending', NEW.state = 'dead')
+    ON CONFLICT (webhook_id) DO UPDATE SET pending = pending + excluded.pending, dead = dead + excluded.dead;
+END;
+INSERT INTO delivery_counts (webhook_id, pending, dead)
+  SELECT webhook_id, SUM(state = 'pending'), SUM(state = 'dead') FROM deliveries GROUP BY webhook_id;
+`;
+
 /** Creates the outbox's tables, or brings an older file's layout up to date (in one transaction). */
 export function migrateOutbox(db: Database.Database): void {
   const version = db.pragma('user_version', { simple: true }) as number;
@@ -42,8 +75,11 @@ export function migrateOutbox(db: Database.Database): void {
     throw new Error(`webhook outbox layout ${version} is newer than this version of the service understands`);
   if (version === OUTBOX_LAYOUT_VERSION) return;
   db.transaction(() => {
-    db.exec(TABLES);
-    db.exec(LAYOUT_1);
+    if (version < 1) {
+      db.exec(TABLES);
+      db.exec(LAYOUT_1);
+    }
+    db.exec(LAYOUT_2);
     db.pragma(`user_version = ${OUTBOX_LAYOUT_VERSION}`);
   }).immediate();
 }

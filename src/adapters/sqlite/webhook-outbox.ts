@@ -15,6 +15,25 @@ import { migrateOutbox } from './webhook-outbox-schema.js';
 /** The streams' first pending deliveries that are due, longest due first: read from `heads` alone, by its index. */
 export const DUE_HEADS = 'SELECT seq, webhook_id, stream FROM heads WHERE next_at <= ? ORDER BY next_at, position, seq';
 
+/**
+ * Each subscription's counts: its own row, its running counts of pending and dead deliveries (kept by triggers,
+ * `webhook-outbox-schema.ts`) and its oldest pending delivery by one index search, never a read of the deliveries.
+ */
+export const COUNTS = `SELECT w.id, w.delivered, w.failed, w.last_position,
+    COALESCE(c.pending, 0) AS pending, COALESCE(c.dead, 0) AS dead,
+    (SELECT MIN(d.recorded_at) FROM deliveries d WHERE d.webhook_id = w.id AND d.state = 'pending') AS oldest
+  FROM webhooks w LEFT JOIN delivery_counts c ON c.webhook_id = w.id ORDER BY w.id`;
+
+interface CountsRow {
+  id: string;
+  delivered: number;
+  failed: number;
+  last_position: number;
+  pending: number;
+  dead: number;
+  oldest: string | null;
+}
+
 interface Row {
   seq: number;
   webhook_id: string;
@@ -114,6 +133,7 @@ export class SqliteWebhookOutbox implements WebhookOutboxStore {
         `UPDATE deliveries SET attempts = ?, state = ?, next_at = ?, last_status = ?, last_error = ?
          WHERE seq = ? RETURNING webhook_id, stream`,
       ),
+      counts: db.prepare<[], CountsRow>(COUNTS),
       count: db.prepare(
         `UPDATE webhooks SET delivered = delivered + ?, failed = failed + ?, last_position = MAX(last_position, ?)
          WHERE id = ?`,
@@ -256,24 +276,7 @@ export class SqliteWebhookOutbox implements WebhookOutboxStore {
   }
 
   counts(): WebhookCounts[] {
-    const rows = this.#db
-      .prepare(
-        `SELECT w.id, w.delivered, w.failed, w.last_position,
-           (SELECT COUNT(*) FROM deliveries d WHERE d.webhook_id = w.id AND d.state = 'pending') AS pending,
-           (SELECT COUNT(*) FROM deliveries d WHERE d.webhook_id = w.id AND d.state = 'dead') AS dead,
-           (SELECT MIN(d.recorded_at) FROM deliveries d WHERE d.webhook_id = w.id AND d.state = 'pending') AS oldest
-         FROM webhooks w ORDER BY w.id`,
-      )
-      .all() as {
-      id: string;
-      delivered: number;
-      failed: number;
-      last_position: number;
-      pending: number;
-      dead: number;
-      oldest: string | null;
-    }[];
-    return rows.map((r) => ({
+    return this.#stmt.counts.all().map((r) => ({
       webhookId: r.id,
       delivered: r.delivered,
       failed: r.failed,
