@@ -126,12 +126,13 @@ export function parseCosignatureLine(line: string): CosignatureLine | undefined 
   if (!isValidKeyName(name) || !BASE64.test(encoded)) return undefined;
   const bytes = Buffer.from(encoded, 'base64');
   if (bytes.length !== COSIGNATURE_BYTES) return undefined;
-  const timestamp = bytes.readBigUInt64BE(4);
-  if (timestamp > BigInt(MAX_TIMESTAMP)) return undefined;
+  // two 32-bit halves rather than readBigUInt64BE, which the browser's Buffer lacks
+  const timestamp = bytes.readUInt32BE(4) * 2 ** 32 + bytes.readUInt32BE(8);
+  if (timestamp > MAX_TIMESTAMP) return undefined;
   return {
     name,
     keyHash: bytes.subarray(0, 4).toString('hex'),
-    timestamp: Number(timestamp),
+    timestamp,
     signature: bytes.subarray(12),
   };
 }

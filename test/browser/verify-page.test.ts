@@ -2,6 +2,9 @@ import type { Browser, BrowserContext, Page, Request } from 'playwright-core';
 import { caseBundle, tamperedBundles } from '../support/bundles.js';
 import { describeInBrowser, launchBrowser, seriousViolations } from '../support/browser.js';
 import { startTestService, type TestService } from '../support/service.js';
+import { makeTsaPki, type TsaPki } from '../support/tsa.js';
+import { generateKeyPairSync } from 'node:crypto';
+import { cosignatureVerifierKey } from '../../src/ledger/cosignature.js';
 
 /** `/verify` in Chromium: a bundle checked in the page, never sent; the report in plain words; keyboard and axe. */
 describeInBrowser('the /verify page in Chromium', () => {
@@ -163,6 +166,67 @@ describeInBrowser('the /verify page in Chromium', () => {
     expect(await page.locator('#verify-key-status').textContent()).toBe('粘贴的内容不是 PEM 格式的 Ed25519 公钥。');
     expect(await page.getAttribute('#verify-key', 'aria-invalid')).toBe('true');
     expect(await page.locator('#verify-json').count()).toBe(0);
+  });
+
+  it('when the reader gives witness keys, a quorum and a TSA CA, then the inputs are checked, named in Chinese, and passed to the verifier', async () => {
+    const page = await context.newPage();
+    const requests = recordRequests(page);
+    await page.goto(`${svc.url}/verify`);
+    const main = await page.locator('main').textContent();
+    expect(main).toContain('见证方（可选）');
+    expect(main).toContain('时间戳机构的 CA 证书（可选）');
+    expect(await seriousViolations(page)).toEqual([]);
+
+    // a line that is no witness key: said next to the field, nothing checked
+    await page.fill('#verify-witnesses', 'not a witness key');
+    await page.setInputFiles('#verify-file', { name: 'a.tar', mimeType: 'application/x-tar', buffer: bundles.valid! });
+    expect(await page.locator('#verify-witness-status').textContent()).toBe(
+      '有一行不是见证方的验证密钥（<名称>+<密钥编号>+<base64>）。',
+    );
+    expect(await page.getAttribute('#verify-witnesses', 'aria-invalid')).toBe('true');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('verify-witnesses');
+    expect(await page.locator('#verify-json').count()).toBe(0);
+
+    // two keys and a quorum above them
+    const keys = ['procuratorate.test/witness', 'court.test/witness'].map((name) =>
+      cosignatureVerifierKey(name, generateKeyPairSync('ed25519').publicKey),
+    );
+    await page.fill('#verify-witnesses', `${keys[0]}\n\n${keys[1]}\n`);
+    await page.fill('#verify-quorum', '3');
+    await page.click('#verify-submit');
+    expect(await page.locator('#verify-witness-status').textContent()).toBe(
+      '数量须为 1 到所填见证方密钥个数之间的整数，且须先填写见证方密钥。',
+    );
+    expect(await page.getAttribute('#verify-quorum', 'aria-invalid')).toBe('true');
+    expect(await page.getAttribute('#verify-witnesses', 'aria-invalid')).toBeNull();
+
+    // a CA that is no certificate
+    await page.fill('#verify-quorum', '1');
+    await page.fill('#verify-tsa-ca', '-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----');
+    await page.click('#verify-submit');
+    expect(await page.locator('#verify-tsa-status').textContent()).toBe('所填内容不是 PEM 格式的 RSA 证书。');
+    expect(await page.getAttribute('#verify-tsa-ca', 'aria-invalid')).toBe('true');
+
+    // a CA certificate chosen as a file fills the field; the bundle, cosigned by neither witness, misses the quorum
+    let pki: TsaPki | undefined;
+    try {
+      pki = await makeTsaPki();
+      await page.setInputFiles('#verify-tsa-file', pki.caFile);
+      await page.waitForFunction(() => document.getElementById('verify-tsa-status')?.textContent !== '');
+      expect(await page.locator('#verify-tsa-status').textContent()).toBe('已读入证书文件 ca.pem。');
+      expect(await page.inputValue('#verify-tsa-ca')).toBe(pki.caPem);
+      await page.click('#verify-submit');
+      await page.waitForSelector('#verify-json', { state: 'attached', timeout: 60_000 });
+      const text = await result(page).textContent();
+      expect(text).toContain('无效：witness_quorum_not_met');
+      expect(text).toContain('联署该检查点的指定见证方少于所要求的数量');
+      const report = JSON.parse((await page.locator('#verify-json').textContent())!);
+      expect(report.failure.detail).toContain('0 of the given witnesses, 1 required');
+      expect(await seriousViolations(page)).toEqual([]);
+      expectNoUpload(requests);
+    } finally {
+      pki?.remove();
+    }
   });
 
   it('when JavaScript is off, then the page explains itself and how to verify with the CLI or the API', async () => {

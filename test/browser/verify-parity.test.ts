@@ -7,6 +7,14 @@ import { caseBundle, tamperedBundles } from '../support/bundles.js';
 import { describeInBrowser, launchBrowser } from '../support/browser.js';
 import { runCli } from '../support/cli.js';
 import { startTestService, type TestService } from '../support/service.js';
+import {
+  attestAll,
+  bundleOf,
+  disclosedCase,
+  startTrustedLedger,
+  type TrustedLedger,
+} from '../support/trusted-ledger.js';
+import { cosignatureVerifierKey } from '../../src/ledger/cosignature.js';
 
 /**
  * The same bundles, valid and tampered with, through `ledger verify --json` and through the `/verify` page's
@@ -79,5 +87,126 @@ describeInBrowser('the browser verifier and ledger verify', () => {
     const cli = (await cliReport('valid', bundles.valid!, other)) as { failure?: { code: string } };
     expect(cli.failure?.code).toBe('unknown_key');
     expect(await browserReport('valid', bundles.valid!, other)).toEqual(cli);
+  });
+});
+
+/**
+ * A bundle whose checkpoints real witnesses cosigned and a real TSA (OpenSSL on loopback) time-stamped, with a
+ * disclosure: `ledger verify --key --witness … --quorum N --tsa-ca` and the page given the same inputs (witness keys
+ * one per line, the quorum, the CA certificate pasted or chosen as a file) report the same.
+ */
+describeInBrowser('the browser verifier and ledger verify, with witnesses and a TSA', () => {
+  let l: TrustedLedger;
+  let browser: Browser;
+  let page: Page;
+  let bundle: Buffer;
+  let foreignCa: string;
+
+  beforeAll(async () => {
+    [l, browser] = await Promise.all([
+      startTrustedLedger({
+        origin: 'ledger.example.gov.cn/parity',
+        witnesses: ['procuratorate.test/witness', 'court.test/witness'],
+        tsa: true,
+      }),
+      launchBrowser(),
+    ]);
+    const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+    await disclosedCase(l, 'P-ATTESTED', today, today);
+    await attestAll(l);
+    bundle = await bundleOf(l, 'P-ATTESTED');
+    foreignCa = l.foreignCaFile!;
+    page = await (await browser.newContext({ locale: 'en' })).newPage();
+  }, 240_000);
+  afterAll(async () => {
+    await browser?.close();
+    await l?.stop();
+  });
+
+  interface Inputs {
+    readonly witnesses: readonly string[];
+    readonly quorum?: number;
+    readonly tsaCa?: string;
+    /** Give the CA certificate as a chosen file rather than pasted. */
+    readonly caAsFile?: boolean;
+  }
+
+  async function cliReport(inputs: Inputs): Promise<unknown> {
+    const file = path.join(l.dir, `parity-${Math.random().toString(36).slice(2)}.tar`);
+    fs.writeFileSync(file, bundle);
+    const run = await runCli([
+      'verify',
+      file,
+      '--json',
+      '--threads',
+      '1',
+      '--key',
+      l.keyFile,
+      ...inputs.witnesses.flatMap((w) => ['--witness', w]),
+      ...(inputs.quorum === undefined ? [] : ['--quorum', String(inputs.quorum)]),
+      ...(inputs.tsaCa ? ['--tsa-ca', inputs.tsaCa] : []),
+    ]);
+    return JSON.parse(run.stdout);
+  }
+
+  async function browserReport(inputs: Inputs): Promise<unknown> {
+    await page.goto(`${l.t.url}/verify`);
+    await page.fill('#verify-key', fs.readFileSync(l.keyFile, 'utf8'));
+    await page.fill('#verify-witnesses', inputs.witnesses.join('\n'));
+    if (inputs.quorum !== undefined) await page.fill('#verify-quorum', String(inputs.quorum));
+    if (inputs.tsaCa && inputs.caAsFile) {
+      await page.setInputFiles('#verify-tsa-file', inputs.tsaCa);
+      await page.waitForFunction(() => (document.getElementById('verify-tsa-ca') as HTMLTextAreaElement).value !== '');
+    } else if (inputs.tsaCa) {
+      await page.fill('#verify-tsa-ca', fs.readFileSync(inputs.tsaCa, 'utf8'));
+    }
+    await page.setInputFiles('#verify-file', { name: 'attested.tar', mimeType: 'application/x-tar', buffer: bundle });
+    // the report, or what the page said instead (an input refused, or the check not completed)
+    await page.waitForSelector('#verify-json, #verify-result .badge.bad, [aria-invalid="true"]', {
+      state: 'attached',
+      timeout: 60_000,
+    });
+    if ((await page.locator('#verify-json').count()) === 0) {
+      const said = [
+        await page.locator('#verify-result').textContent(),
+        await page.locator('[role=status]').allTextContents(),
+      ];
+      throw new Error(`the page gave no report: ${JSON.stringify(said)}`);
+    }
+    return JSON.parse((await page.locator('#verify-json').textContent())!);
+  }
+
+  it('when both are given the witnesses, a quorum and the TSA CA, then the reports are the same, cosignatures, time-stamps and timeliness included', async () => {
+    const cases: [string, Inputs][] = [
+      ['all', { witnesses: l.witnessKeys, quorum: 2, tsaCa: l.tsaCaFile! }],
+      ['CA as a file, default quorum', { witnesses: l.witnessKeys, tsaCa: l.tsaCaFile!, caAsFile: true }],
+      ['one witness', { witnesses: [l.witnessKeys[1]!], quorum: 1 }],
+    ];
+    for (const [name, inputs] of cases) {
+      const cli = (await cliReport(inputs)) as Record<string, unknown>;
+      expect({ name, report: await browserReport(inputs) }).toEqual({ name, report: cli });
+      expect(cli).toMatchObject({ valid: true, witnesses: { cosignatures: expect.any(Array) } });
+      expect((cli.disclosures as { status: string }[])[0]).toMatchObject({ status: 'on_time' });
+    }
+    const all = (await cliReport(cases[0]![1])) as {
+      timestamps: { trusted: boolean }[];
+      witnesses: { cosignatures: unknown[] };
+    };
+    expect(all.timestamps.length).toBeGreaterThan(0);
+    expect(all.timestamps.every((s) => s.trusted)).toBe(true);
+    expect(all.witnesses.cosignatures).toHaveLength(2);
+  });
+
+  it('when a witness that never cosigned is required, or the CA is another one, then both refuse the bundle alike', async () => {
+    const stranger = cosignatureVerifierKey('stranger.test/witness', generateKeyPairSync('ed25519').publicKey);
+    const cases: [string, Inputs, string][] = [
+      ['quorum not met', { witnesses: [...l.witnessKeys, stranger], quorum: 3 }, 'witness_quorum_not_met'],
+      ['foreign CA', { witnesses: l.witnessKeys, tsaCa: foreignCa }, 'timestamp_untrusted'],
+    ];
+    for (const [name, inputs, code] of cases) {
+      const cli = (await cliReport(inputs)) as { failure?: { code: string } };
+      expect({ name, code: cli.failure?.code }).toEqual({ name, code });
+      expect({ name, report: await browserReport(inputs) }).toEqual({ name, report: cli });
+    }
   });
 });

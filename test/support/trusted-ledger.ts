@@ -24,6 +24,8 @@ export interface TrustedLedger {
   readonly keyFile: string;
   /** The TSA's CA certificate (PEM file), when a TSA stamps the checkpoints. */
   readonly tsaCaFile?: string;
+  /** Another CA's certificate, which certified no TSA of this ledger. */
+  readonly foreignCaFile?: string;
   readonly dir: string;
   stop(): Promise<void>;
 }
@@ -69,7 +71,7 @@ export async function startTrustedLedger(options: {
       witnesses,
       witnessKeys: witnesses.map((w) => w.verifierKey),
       keyFile,
-      ...(pki ? { tsaCaFile: pki.caFile } : {}),
+      ...(pki ? { tsaCaFile: pki.caFile, foreignCaFile: pki.foreignCaFile } : {}),
       dir,
       async stop() {
         await t.stop();

@@ -1,11 +1,12 @@
 import type { BundleReport } from '../../ledger/bundle-report.js';
 import type { VerifyPageText } from '../pages/verify.js';
-import { pinnedKeys, verifyFile } from './lib/verify-file.js';
+import { pinnedKeys, tsaRoots, verifyFile, witnessKeys, witnessQuorum, type TrustInputs } from './lib/verify-file.js';
 import { Ed25519Unsupported } from './shims/ed25519-answers.js';
 
 /**
  * The `/verify` page's script (pages/verify.ts renders the page): shows the form, checks the chosen or dropped
- * bundle in this browser with src/ledger's verifier, and shows the report. The file is read here and sent nowhere;
+ * bundle in this browser with src/ledger's verifier, given the trust inputs `ledger verify` takes (the ledger's keys,
+ * witness keys with a quorum, TSA CA certificates), and shows the report. The files are read here and sent nowhere;
  * the only request this script makes is for the ledger's published keys, when asked to.
  */
 
@@ -17,6 +18,12 @@ const drop = byId<HTMLElement>('verify-drop');
 const keyText = byId<HTMLTextAreaElement>('verify-key');
 const keyStatus = byId<HTMLElement>('verify-key-status');
 const fetchKeys = byId<HTMLButtonElement>('verify-fetch-keys');
+const witnessText = byId<HTMLTextAreaElement>('verify-witnesses');
+const quorumInput = byId<HTMLInputElement>('verify-quorum');
+const witnessStatus = byId<HTMLElement>('verify-witness-status');
+const tsaText = byId<HTMLTextAreaElement>('verify-tsa-ca');
+const tsaFile = byId<HTMLInputElement>('verify-tsa-file');
+const tsaStatus = byId<HTMLElement>('verify-tsa-status');
 const result = byId<HTMLElement>('verify-result');
 const data = JSON.parse(byId('verify-text')?.textContent ?? '{"text":{},"codes":{}}') as VerifyPageText;
 
@@ -67,6 +74,16 @@ function reportView(report: BundleReport): HTMLElement[] {
     const { origin, size, rootHash } = report.checkpoint;
     out.push(element('p', t('verify.checkpoint', { origin, size, root: rootHash })));
   }
+  if (report.witnesses) {
+    const { quorum, cosignatures } = report.witnesses;
+    const names = cosignatures.map((c) => c.name).join(', ');
+    out.push(element('p', t('verify.witnesses', { count: cosignatures.length, quorum, names })));
+  }
+  for (const d of report.disclosures ?? []) {
+    const status = t(`verify.status.${d.status}`);
+    const by = d.attestedBy && d.source ? `${t(`verify.disclosure.${d.source}`, { time: d.attestedBy })}; ` : '';
+    out.push(element('p', `${by}${t('verify.disclosure', { revision: d.revision, dueBy: d.dueBy, status })}`));
+  }
   if (report.trustedKeys.length > 0) {
     const keys = element('ul', undefined, 'verify-keys');
     for (const k of report.trustedKeys) {
@@ -90,19 +107,44 @@ function reportView(report: BundleReport): HTMLElement[] {
 
 let runs = 0;
 
+/** Reads one trust input; on a bad value, says so next to the field, marks it invalid and focuses it. */
+function read<T>(field: HTMLElement, status: HTMLElement, invalid: string, parse: () => T): { value: T } | undefined {
+  try {
+    const value = parse();
+    field.removeAttribute('aria-invalid');
+    return { value };
+  } catch {
+    status.textContent = t(invalid);
+    field.setAttribute('aria-invalid', 'true');
+    field.focus();
+    return undefined;
+  }
+}
+
+/** The trust inputs as `ledger verify` takes them (--key, --witness, --quorum, --tsa-ca), or undefined if one is bad. */
+function trustInputs(): TrustInputs | undefined {
+  for (const status of [keyStatus!, witnessStatus!, tsaStatus!]) status.textContent = '';
+  const keys = read(keyText!, keyStatus!, 'verify.key.invalid', () => pinnedKeys(keyText!.value));
+  if (!keys) return undefined;
+  const witnesses = read(witnessText!, witnessStatus!, 'verify.witness.invalid', () => witnessKeys(witnessText!.value));
+  if (!witnesses) return undefined;
+  const quorum = read(quorumInput!, witnessStatus!, 'verify.quorum.invalid', () =>
+    witnessQuorum(quorumInput!.value, witnesses.value?.length),
+  );
+  if (!quorum) return undefined;
+  const roots = read(tsaText!, tsaStatus!, 'verify.tsa.invalid', () => tsaRoots(tsaText!.value));
+  if (!roots) return undefined;
+  return {
+    ...(keys.value.length > 0 ? { trustedKeys: keys.value } : {}),
+    ...(witnesses.value ? { witnesses: witnesses.value, witnessQuorum: quorum.value! } : {}),
+    ...(roots.value ? { timestampRoots: roots.value } : {}),
+  };
+}
+
 async function check(file: File): Promise<void> {
   const run = ++runs;
-  let keys;
-  try {
-    keys = pinnedKeys(keyText!.value);
-  } catch {
-    keyStatus!.textContent = t('verify.key.invalid');
-    keyText!.setAttribute('aria-invalid', 'true');
-    keyText!.focus();
-    return;
-  }
-  keyText!.removeAttribute('aria-invalid');
-  keyStatus!.textContent = '';
+  const trust = trustInputs();
+  if (!trust) return;
   result!.setAttribute('aria-busy', 'true');
   const progress = document.createElement('progress');
   progress.max = Math.max(1, file.size);
@@ -110,7 +152,7 @@ async function check(file: File): Promise<void> {
   progress.setAttribute('aria-label', t('verify.checking'));
   show(element('p', t('verify.checking'), 'badge pending'), progress);
   try {
-    const report = await verifyFile(file, keys.length > 0 ? keys : undefined, (bytes, pass) => {
+    const report = await verifyFile(file, trust, (bytes, pass) => {
       // each pass reads the whole file: the bar fills to half during the first, and on during the next
       progress.max = Math.max(1, file.size) * Math.max(2, pass);
       progress.value = (pass - 1) * Math.max(1, file.size) + bytes;
@@ -125,7 +167,16 @@ async function check(file: File): Promise<void> {
   }
 }
 
-if (form && input && drop && keyText && keyStatus && fetchKeys && result) {
+const trustFields = [witnessText, quorumInput, witnessStatus, tsaText, tsaFile, tsaStatus];
+
+if (form && input && drop && keyText && keyStatus && fetchKeys && result && trustFields.every((f) => f !== null)) {
+  tsaFile!.addEventListener('change', async () => {
+    const chosen = tsaFile!.files?.[0];
+    if (!chosen) return;
+    tsaText!.value = await chosen.text();
+    tsaText!.removeAttribute('aria-invalid');
+    tsaStatus!.textContent = t('verify.tsa.loaded', { name: chosen.name });
+  });
   form.hidden = false;
   byId('verify-needs-js')?.setAttribute('hidden', '');
   form.addEventListener('submit', (event) => {

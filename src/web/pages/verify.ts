@@ -60,6 +60,17 @@ const SCRIPT_TEXT: readonly MessageKey[] = [
   'verify.key.fetched',
   'verify.key.fetchFailed',
   'verify.key.invalid',
+  'verify.witness.invalid',
+  'verify.quorum.invalid',
+  'verify.tsa.loaded',
+  'verify.tsa.invalid',
+  'verify.witnesses',
+  'verify.disclosure',
+  'verify.disclosure.tsa',
+  'verify.disclosure.witnesses',
+  'verify.status.on_time',
+  'verify.status.late',
+  'verify.status.not_attested',
 ];
 
 /** What client/verify.ts reads from the page: its text, and each failure code's explanation. */
@@ -114,6 +125,51 @@ export function verifyPage(assets: PortalAssets): RequestHandler {
             ></textarea>
             <p><button type="button" id="verify-fetch-keys">${ctx.t('verify.key.fetch')}</button></p>
             <p id="verify-key-status" role="status"></p>
+          </fieldset>
+          <fieldset>
+            <legend>${ctx.t('verify.witness.legend')}</legend>
+            <p id="verify-witness-hint" class="muted">${ctx.t('verify.witness.hint')}</p>
+            <label for="verify-witnesses">${ctx.t('verify.witness.label')}</label>
+            <textarea
+              id="verify-witnesses"
+              name="witnesses"
+              rows="3"
+              spellcheck="false"
+              autocomplete="off"
+              aria-describedby="verify-witness-hint"
+            ></textarea>
+            <p>
+              <label for="verify-quorum">${ctx.t('verify.quorum.label')}</label>
+              <input
+                type="number"
+                id="verify-quorum"
+                name="quorum"
+                min="1"
+                step="1"
+                inputmode="numeric"
+                aria-describedby="verify-quorum-hint"
+              />
+            </p>
+            <p id="verify-quorum-hint" class="muted">${ctx.t('verify.quorum.hint')}</p>
+            <p id="verify-witness-status" role="status"></p>
+          </fieldset>
+          <fieldset>
+            <legend>${ctx.t('verify.tsa.legend')}</legend>
+            <p id="verify-tsa-hint" class="muted">${ctx.t('verify.tsa.hint')}</p>
+            <label for="verify-tsa-ca">${ctx.t('verify.tsa.label')}</label>
+            <textarea
+              id="verify-tsa-ca"
+              name="tsaCa"
+              rows="4"
+              spellcheck="false"
+              autocomplete="off"
+              aria-describedby="verify-tsa-hint"
+            ></textarea>
+            <p>
+              <label for="verify-tsa-file">${ctx.t('verify.tsa.file')}</label>
+              <input type="file" id="verify-tsa-file" name="tsaCaFile" accept=".pem,.crt,.cer,application/x-pem-file" />
+            </p>
+            <p id="verify-tsa-status" role="status"></p>
           </fieldset>
           <p><button type="submit" id="verify-submit">${ctx.t('verify.submit')}</button></p>
         </form>
