@@ -5,6 +5,8 @@ import type { AddressInfo } from 'node:net';
 export type Behaviour =
   | { readonly status: number; readonly headers?: Record<string, string>; readonly body?: string }
   | { readonly hang: true }
+  /** Closes the connection without answering (as a receiver closing an idle kept-alive connection does). */
+  | { readonly drop: true }
   | { readonly slowMs: number; readonly status: number }
   /** Answers once `after` settles (the test decides when). */
   | { readonly after: Promise<unknown>; readonly status: number };
@@ -12,6 +14,8 @@ export type Behaviour =
 export interface Received {
   readonly headers: http.IncomingHttpHeaders;
   readonly body: string;
+  /** Requests that came on the same connection before this one (0: a new connection). */
+  readonly before: number;
 }
 
 /**
@@ -23,6 +27,7 @@ export class WebhookReceiver {
   behave: (received: Received, index: number) => Behaviour = () => ({ status: 204 });
   readonly #server: http.Server;
   readonly #open = new Set<http.ServerResponse>();
+  readonly #served = new WeakMap<object, number>();
 
   private constructor(server: http.Server) {
     this.#server = server;
@@ -53,12 +58,18 @@ export class WebhookReceiver {
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => {
-      const received = { headers: req.headers, body: Buffer.concat(chunks).toString('utf8') };
+      const before = this.#served.get(req.socket) ?? 0;
+      this.#served.set(req.socket, before + 1);
+      const received = { headers: req.headers, body: Buffer.concat(chunks).toString('utf8'), before };
       const index = this.received.length;
       this.received.push(received);
       const behaviour = this.behave(received, index);
       if ('hang' in behaviour) {
         this.#open.add(res);
+        return;
+      }
+      if ('drop' in behaviour) {
+        req.socket.destroy();
         return;
       }
       const answer = () => {
