@@ -184,7 +184,8 @@ export function verifyPage(assets: PortalAssets): RequestHandler {
           <p id="verify-needs-js">${ctx.t('verify.noscript')}</p>
           <p>${ctx.t('verify.cli')}</p>
           <pre><code>curl -s ${origin}/v1/ledger/keys | node -p 'JSON.parse(require("fs").readFileSync(0)).keys[0].publicKeyPem' &gt; ledger-key.pem
-npx ledger verify case.tar --key ledger-key.pem --json</code></pre>
+npx ledger verify case.tar --key ledger-key.pem --json
+npx ledger verify case.tar --key ledger-key.pem --witness "$(cat witness.vkey)" --quorum 1 --tsa-ca tsa-ca.pem --json</code></pre>
           <p>${ctx.t('verify.api')}</p>
           <pre><code>curl -s -X POST -H 'content-type: application/x-tar' --data-binary @case.tar ${origin}/v1/verify</code></pre>
         </section>
