@@ -630,6 +630,7 @@ async function startHolding(config: Config, { clock, log }: ServiceDependencies)
     portal({
       publicReads,
       statistics: publicStatistics,
+      inspections: inspectionReads,
       limited: publicLimit,
       assets: portalAssets,
       verify,

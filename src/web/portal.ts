@@ -10,6 +10,8 @@ import { pageContext, sendPage, type PageContext } from './layout.js';
 import { signedInScreens, type ScreensDependencies } from './screens.js';
 import { registerPublicPages } from './pages/public.js';
 import { verifyPage } from './pages/verify.js';
+import { registerInspectionPages } from './pages/inspections.js';
+import type { InspectionReads } from '../app/inspection-reads.js';
 import { portalIdentity, portalSessions, signedIn } from './session.js';
 import type { Sessions } from './sessions.js';
 import { signIn } from './signin.js';
@@ -19,6 +21,8 @@ export interface PortalDependencies {
   readonly publicReads: PublicReads;
   /** The yearly statistics anyone may read. */
   readonly statistics: PublicStatisticsReads;
+  /** The "double random, one public" inspections anyone may read. */
+  readonly inspections: InspectionReads;
   /** The public routes' rate limit, shared with the public API. */
   readonly limited: RequestHandler;
   readonly assets?: PortalAssets;
@@ -65,6 +69,7 @@ export function portal(deps: PortalDependencies): Router {
   if (deps.screens) router.use(signedInScreens(deps.screens, assets));
 
   registerPublicPages(router, { ...deps, assets });
+  registerInspectionPages(router, { inspections: deps.inspections, limited: deps.limited, assets });
 
   router.get('/verify', deps.limited, verifyPage(assets));
 

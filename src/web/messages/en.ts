@@ -3,6 +3,7 @@ import { VERIFY_EN } from './verify.en.js';
 import { SIGNIN_EN } from './signin.en.js';
 import type { Messages } from './zh-CN.js';
 import { PUBLIC_EN } from './public.en.js';
+import { INSPECTIONS_EN } from './inspections.en.js';
 
 /** The portal's text in English. */
 export const EN: Messages = {
@@ -33,4 +34,5 @@ export const EN: Messages = {
   ...SCREENS_EN,
   ...VERIFY_EN,
   ...SIGNIN_EN,
+  ...INSPECTIONS_EN,
 };

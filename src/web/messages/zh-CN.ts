@@ -2,6 +2,7 @@ import { SCREENS_ZH_CN } from './screens.zh-CN.js';
 import { VERIFY_ZH_CN } from './verify.zh-CN.js';
 import { SIGNIN_ZH_CN } from './signin.zh-CN.js';
 import { PUBLIC_ZH_CN } from './public.zh-CN.js';
+import { INSPECTIONS_ZH_CN } from './inspections.zh-CN.js';
 
 /** The portal's text in Chinese, the default language. Every key here must also be in `en.ts` (the type says so). */
 export const ZH_CN = {
@@ -31,6 +32,7 @@ export const ZH_CN = {
   ...SCREENS_ZH_CN,
   ...VERIFY_ZH_CN,
   ...SIGNIN_ZH_CN,
+  ...INSPECTIONS_ZH_CN,
 };
 
 export type Messages = { readonly [K in keyof typeof ZH_CN]: string };
