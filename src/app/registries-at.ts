@@ -2,7 +2,9 @@ import type { Decider } from '../domain/decider.js';
 import { subjectDecider, type SubjectEvent, type SubjectState } from '../domain/inspections/subjects.js';
 import { officerDecider, type OfficerEvent, type OfficerState } from '../domain/registry/officers.js';
 import { parseAgencyStream } from '../domain/streams.js';
+import type { StreamHead } from '../ledger/envelope.js';
 import type { EventStore } from '../ports/event-store.js';
+import { checkStoredEvents } from './stored-events.js';
 
 /** The event types that make the subject directory, its conflicts of interest and the officer registry. */
 export const DRAW_REGISTRY_TYPES = [
@@ -30,7 +32,9 @@ export interface RegistriesAtDependencies {
 /**
  * An agency's subjects and officers as the log's first `size` leaves hold them: the agency's registry events in log
  * order, folded with the registries' own deciders, up to the first event whose leaf is at `size` or beyond (leaves
- * are in log order, so every later event is too). The caller makes sure the tree has reached `size`.
+ * are in log order, so every later event is too). The caller makes sure the tree has reached `size`. Registry
+ * facts decide the draw: each event is read only as sealed (re-hashed, linked to the one before it in its stream;
+ * the types read are every type of these streams, so no link is skipped), else an `IntegrityFault`.
  */
 export async function registriesAt(
   deps: RegistriesAtDependencies,
@@ -39,6 +43,7 @@ export async function registriesAt(
 ): Promise<{ subjects: SubjectState[]; officers: OfficerState[] }> {
   const subjects = new Map<string, SubjectState>();
   const officers = new Map<string, OfficerState>();
+  const heads = new Map<string, StreamHead>();
   let after = 0;
   for (;;) {
     const batch = await deps.events.readAgencies({
@@ -52,6 +57,8 @@ export async function registriesAt(
       const index = deps.leafIndex(event.id);
       if (index === undefined || index >= size)
         return { subjects: [...subjects.values()], officers: [...officers.values()] };
+      checkStoredEvents(event.stream, [event], { after: heads.get(event.stream) ?? null });
+      heads.set(event.stream, { revision: event.revision, hash: event.hash });
       const stream = parseAgencyStream(event.stream);
       const folded = { type: event.type, data: event.data };
       if (stream?.category === 'subject') {
