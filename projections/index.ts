@@ -3,6 +3,7 @@ import { checkpointsProjection } from './checkpoints.js';
 import { headsProjection } from './heads.js';
 import { merkleProjection } from './merkle.js';
 import { accessProjection } from './access.js';
+import { applicationsProjection } from './applications.js';
 import { caseFilesProjection } from './case-files.js';
 import { disclosuresProjection } from './disclosures.js';
 import { mediaProjection } from './media.js';
@@ -23,6 +24,7 @@ export const PROJECTIONS: readonly Projection[] = [
   mediaProjection,
   disclosuresProjection,
   inspectionsProjection,
+  applicationsProjection,
   merkleProjection,
   headsProjection,
   checkpointsProjection,

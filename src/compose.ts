@@ -53,6 +53,9 @@ import { publicApi } from './http/public-api.js';
 import { publishedApi } from './http/published-api.js';
 import { ledgerApi } from './http/ledger-api.js';
 import { rateLimit } from './http/rate-limit.js';
+import { applicationsApi } from './http/applications-api.js';
+import { ApplicationReads } from './app/application-reads.js';
+import { ApplicationService } from './app/application-service.js';
 import { TransparencyLog } from './app/transparency-log.js';
 import { CheckpointSchedule } from './app/checkpoint-schedule.js';
 import { CheckpointTimestamps } from './app/checkpoint-timestamps.js';
@@ -554,6 +557,7 @@ async function startHolding(config: Config, { clock, log }: ServiceDependencies)
       ...(witnessTimes ? { witnessTimes } : {}),
     }),
   });
+  const applicationReads = new ApplicationReads({ readModels, runner, clock, utcOffsetOf: agencyOffset });
   const publicStatistics = new PublicStatisticsReads({ readModels, runner, clock, utcOffsetOf: agencyOffset });
   const portalAssets = new PortalAssets();
   const liveEvents = new LiveEvents(events);
@@ -594,6 +598,15 @@ async function startHolding(config: Config, { clock, log }: ServiceDependencies)
     auditApi({ live: liveEvents, verify, shutdown: live.signal }),
     eventsApi({ feed: new EventFeed(events), verify, eventTypes: feedEventTypes(SCHEMAS_DIR), log }),
     supervisionApi({ reads: supervision, verify }),
+    applicationsApi({
+      applications: new ApplicationService({ ...deps, calendar, cases, holdings, utcOffsetOf: agencyOffset, newId }),
+      reads: applicationReads,
+      blobs,
+      verify,
+      validate,
+      newId,
+      limited: publicLimit,
+    }),
     quarantineApi({ reads: supervision, verify }),
     similarApi({ files, verify }),
     publicApi({

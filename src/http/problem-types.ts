@@ -350,6 +350,28 @@ export const PROBLEM_TYPES: Readonly<Record<string, ProblemType>> = {
     'Webhook disabled',
     'The subscription is disabled (its receiver answered 410 Gone): enable it (PATCH enabled: true) before replaying.',
   ),
+  // online applications (网上受理)
+  item_not_licensing: entry(
+    422,
+    'Not a licensing item',
+    'Applications are filed for a current licensing item (许可) of the agency; see GET /v1/items?category=licensing.',
+  ),
+  attachments_invalid: entry(
+    422,
+    'Attachment refused',
+    'Attachments are at most 5 PDF, JPEG or PNG files of at most 5 MiB each, in the form part "attachment".',
+  ),
+  application_exists: entry(409, 'Application exists', 'An application with this id is filed already.'),
+  application_decided: entry(
+    409,
+    'Application decided',
+    'The application has been accepted (受理) or refused (不予受理) already.',
+  ),
+  decision_type_invalid: entry(
+    422,
+    'Decision type not allowed',
+    'A case opened from an online application ends in license_granted or license_denied.',
+  ),
   // the service
   identity_provider_unavailable: entry(
     502,

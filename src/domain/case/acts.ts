@@ -81,6 +81,8 @@ export interface ActData {
     openedOn: string;
     officers: string[];
     parties: Party[];
+    /** The online application this case was opened from, when accepted (受理) from one: its id. */
+    application?: string;
   };
   OnSiteInspectionRecorded: { location: string; findings: string; credentialsShown: boolean; partyNotified: boolean };
   CredentialsShown: { note?: string };

@@ -4,7 +4,7 @@ import type { Decider } from '../decider.js';
 import { conflict, notFound, RuleViolation, violation } from '../errors.js';
 import type { ItemState } from '../registry/items.js';
 import { certificateValidOn, type OfficerState } from '../registry/officers.js';
-import { APPROVING_CHECKS, type ActType, type CaseEvent, type RecordAct, type RecordedCaseEvent } from './acts.js';
+import { APPROVING_CHECKS, type ActType, type DecisionType, type CaseEvent, type RecordAct, type RecordedCaseEvent } from './acts.js';
 import { checkDates } from './dates.js';
 import {
   disclosureDeadline,
@@ -85,6 +85,9 @@ const ALLOWED_IN: Record<ActType, readonly CaseStatus[]> = {
   CaseClosed: ['disclosed', 'withdrawn', 'exempted', 'referred'],
   RecordCorrected: ['open', 'decided', 'disclosed', 'withdrawn', 'exempted', 'referred', 'closed'],
 };
+
+/** What a case opened from an online application decides: the licence applied for, granted or denied. */
+export const APPLICATION_DECISIONS: readonly DecisionType[] = ['license_granted', 'license_denied'];
 
 /** Money is whole fen: never a fraction, never negative. */
 function checkAmount(fineFen: number | undefined): void {
@@ -250,6 +253,12 @@ function decide({ act, context }: CaseCommand, state: CaseState): CaseEvent[] {
       const { decisionType, fineFen, decidedOn } = act.data;
       if (decisionType === 'fine' && !(fineFen && fineFen > 0))
         throw violation('fine_amount_required', 'a fine needs fineFen > 0');
+      if (state.application !== undefined && !APPLICATION_DECISIONS.includes(decisionType))
+        throw violation(
+          'decision_type_invalid',
+          'a case opened from an application ends in the licence granted or denied (准予/不予行政许可)',
+          { allowed: APPLICATION_DECISIONS },
+        );
       const major = isMajorCase(item.major, { proposal: state.proposal, decision: act.data });
       checkReviewGate(act, state, major);
       const due = disclosureDeadline(item, decidedOn, context.calendar);

@@ -25,6 +25,8 @@ export interface CaseState {
   readonly openedOn?: string;
   readonly officers: readonly string[];
   readonly parties: readonly Party[];
+  /** The online application the case was opened from: its decision is the licence granted or denied. */
+  readonly application?: string;
   readonly eventIds: ReadonlySet<string>;
   readonly proposal?: Proposal;
   readonly reviewPending: boolean;
@@ -51,8 +53,9 @@ export function evolveCase(state: CaseState, event: RecordedCaseEvent): CaseStat
   const next: CaseState = { ...state, eventIds: new Set([...state.eventIds, event.id]) };
   switch (event.type) {
     case 'CaseOpened': {
-      const { caseId, itemCode, openedOn, officers, parties } = event.data;
-      return { ...next, status: 'open', caseId, itemCode, openedOn, officers, parties, agency: event.actor.agency };
+      const { caseId, itemCode, openedOn, officers, parties, application } = event.data;
+      const opened = { status: 'open', caseId, itemCode, openedOn, officers, parties, agency: event.actor.agency } as const;
+      return { ...next, ...opened, ...(application === undefined ? {} : { application }) };
     }
     case 'LegalReviewRequested':
       return { ...next, proposal: event.data.proposed, reviewPending: true };

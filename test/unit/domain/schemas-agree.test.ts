@@ -20,6 +20,7 @@ import type { MediaHolding } from '../../../src/app/media-holdings.js';
 import type { WebhookEvent } from '../../../src/domain/webhooks/subscriptions.js';
 import type { InspectionEntry, InspectionEntryEvent } from '../../../src/domain/published/inspection-list.js';
 import { INSPECTION_COMMANDS, INSPECTION_EVENTS, INSPECTION_REQUIRED } from '../../support/inspection-samples.js';
+import type { ApplicationEvent, Applicant, FiledData } from '../../../src/domain/application/application.js';
 
 // The JSON Schemas and the TypeScript types of the domain describe the same data. The samples below are declared
 // with the TypeScript types (so the compiler checks them); the tests check that the schemas agree with them.
@@ -83,6 +84,7 @@ const acts: { [T in ActType]: Required<ActData[T]> } = {
       },
       { kind: 'person', name: '张三' },
     ],
+    application: '0190d6e2-7a4b-7c3d-8e9f-0a1b2c3d4e60',
   },
   OnSiteInspectionRecorded: {
     location: '城关镇人民路 18 号',
@@ -221,8 +223,9 @@ const REGISTRY_REQUIRED: { [E in RegistryEvent as E['type']]: KeySet<E['data']> 
   ItemRetired: { reason: true },
 };
 
-type OpenCase = Omit<ActData['CaseOpened'], 'caseId'> & { caseId?: string };
-const OPEN_CASE: Required<OpenCase> = acts.CaseOpened;
+// a case is opened from an application only by accepting it (POST /v1/applications/{id}/acceptance)
+type OpenCase = Omit<ActData['CaseOpened'], 'caseId' | 'application'> & { caseId?: string };
+const { application: _application, ...OPEN_CASE } = acts.CaseOpened satisfies Required<OpenCase>;
 const OPEN_CASE_REQUIRED: KeySet<OpenCase> = {
   itemCode: true,
   title: true,
@@ -351,6 +354,75 @@ commands.push(
   ['withdraw-document', { reason: '事项取消' }, { reason: true }],
 );
 
+/** An online application's events (`application-<agency>:<id>`) and the bodies that make them. */
+const APPLICANT: Required<Applicant> = {
+  kind: 'person',
+  name: '王小明',
+  idNumber: '110101199001011234',
+  phone: '+86 138 0000 0000',
+  email: 'wang@example.cn',
+  address: '某县某路1号',
+};
+const FILING = {
+  agency: 'county-justice',
+  itemCode: 'L-001',
+  applicant: APPLICANT,
+  request: '申请法律援助律师执业许可',
+};
+const FILED: Required<FiledData> = {
+  ...FILING,
+  applicationId: '0190d6e2-7a4b-7c3d-8e9f-0a1b2c3d4e60',
+  attachments: [
+    {
+      sha256: 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855',
+      size: 1024,
+      contentType: 'application/pdf',
+      name: '申请书.pdf',
+    },
+  ],
+  filedOn: '2026-12-01',
+  acceptanceWorkingDays: 5,
+  acceptBy: '2026-12-08',
+  calendarBasis: 'official_schedule',
+  lookupHash: 'a'.repeat(64),
+};
+const applications: { [E in ApplicationEvent as E['type']]: Required<E['data']> } = {
+  ApplicationFiled: FILED,
+  ApplicationAccepted: { caseId: FILED.applicationId, acceptedOn: '2026-12-02', onTime: true },
+  ApplicationRejected: {
+    reason: '不属于本机关职权范围',
+    legalBasis: '《行政许可法》第三十二条',
+    rejectedOn: '2026-12-02',
+    onTime: true,
+  },
+};
+const APPLICATION_REQUIRED: { [E in ApplicationEvent as E['type']]: KeySet<E['data']> } = {
+  ApplicationFiled: {
+    applicationId: true,
+    agency: true,
+    itemCode: true,
+    applicant: true,
+    request: true,
+    attachments: true,
+    filedOn: true,
+    acceptanceWorkingDays: true,
+    acceptBy: true,
+    calendarBasis: true,
+    lookupHash: true,
+  },
+  ApplicationAccepted: { caseId: true, acceptedOn: true, onTime: true },
+  ApplicationRejected: { reason: true, legalBasis: true, rejectedOn: true, onTime: true },
+};
+commands.push(
+  ['file-application', FILING, { agency: true, itemCode: true, applicant: true, request: true }],
+  ['accept-application', { officers: ['alice', 'bob'], title: '律师执业许可申请' }, { officers: true }],
+  [
+    'reject-application',
+    { reason: '材料不齐全', legalBasis: '《行政许可法》第三十二条' },
+    { reason: true, legalBasis: true },
+  ],
+);
+
 const RECORDABLE = ACT_TYPES.filter((type) => type !== 'CaseOpened');
 /**
  * Events outside case streams: the registries', the token revocations', the calendar's, the media holdings' and
@@ -364,6 +436,7 @@ const OTHER_EVENTS = {
   ...webhooks,
   ...published,
   ...INSPECTION_EVENTS,
+  ...applications,
 };
 const OTHER_REQUIRED = {
   ...REGISTRY_REQUIRED,
@@ -373,6 +446,7 @@ const OTHER_REQUIRED = {
   ...WEBHOOK_REQUIRED,
   ...PUBLISHED_REQUIRED,
   ...INSPECTION_REQUIRED,
+  ...APPLICATION_REQUIRED,
 };
 const REGISTRY_TYPES = Object.keys(OTHER_EVENTS);
 const namesIn = (folder: string) =>

@@ -1,0 +1,113 @@
+import { applicationStream, type FiledData } from '../src/domain/application/application.js';
+import { parseAgencyStream } from '../src/domain/streams.js';
+import type { Change, Doc, Projection } from '../src/ports/read-models.js';
+
+/** Where an application stands, as its applicant sees it: filed → accepted → decided → disclosed, or rejected. */
+export type ApplicationProgress = 'filed' | 'accepted' | 'rejected' | 'decided' | 'disclosed';
+
+/**
+ * An online application (网上受理) and its case's progress. Key: {@link applicationKey}. The applicant's name is
+ * for the agency's officers only (the queue); the public progress view never shows it.
+ */
+export interface ApplicationDoc extends Doc {
+  applicationId: string;
+  agency: string;
+  itemCode: string;
+  applicantKind: 'person' | 'organization';
+  applicantName: string;
+  attachments: number;
+  filedAt: string;
+  filedOn: string;
+  acceptBy: string;
+  status: ApplicationProgress;
+  /** True while neither accepted nor rejected: what the acceptance deadline applies to. */
+  pending: boolean;
+  lookupHash: string;
+  /** The `ApplicationFiled` event: the receipt's proof of the filing time. */
+  eventId: string;
+  eventHash: string;
+  caseId?: string;
+  acceptedOn?: string;
+  rejection?: { reason: string; legalBasis: string; rejectedOn: string };
+  /** Whether the acceptance or rejection came within the deadline. */
+  onTime?: boolean;
+  decision?: { decisionType: string; decidedOn: string };
+  disclosedOn?: string;
+  updatedAt: string;
+}
+
+export const APPLICATIONS = 'applications';
+export const applicationKey = (agency: string, applicationId: string): string =>
+  applicationStream(agency, applicationId);
+
+/**
+ * The applications, from the `application-<agency>:<id>` streams, and the decision and publication of the case each
+ * accepted application opened (its case id is the application's id, so the case's events find it by key).
+ */
+export const applicationsProjection: Projection = {
+  name: 'applications',
+  version: 1,
+  collections: [{ name: APPLICATIONS, indexes: ['agency', 'status', 'pending', 'acceptBy', 'filedAt'] }],
+  apply({ event }, docs): Change[] {
+    const stream = parseAgencyStream(event.stream);
+    if (!stream || (stream.category !== 'application' && stream.category !== 'case')) return [];
+    const key = applicationKey(stream.agency, stream.id);
+    const at = event.recordedAt;
+    if (event.type === 'ApplicationFiled') {
+      const data = event.data as unknown as FiledData;
+      const doc: ApplicationDoc = {
+        applicationId: stream.id,
+        agency: stream.agency,
+        itemCode: data.itemCode,
+        applicantKind: data.applicant.kind,
+        applicantName: data.applicant.name,
+        attachments: data.attachments.length,
+        filedAt: at,
+        filedOn: data.filedOn,
+        acceptBy: data.acceptBy,
+        status: 'filed',
+        pending: true,
+        lookupHash: data.lookupHash,
+        eventId: event.id,
+        eventHash: event.hash,
+        updatedAt: at,
+      };
+      return [{ collection: APPLICATIONS, key, doc }];
+    }
+    const current = docs.get<ApplicationDoc>(APPLICATIONS, key);
+    if (!current) return [];
+    const data = event.data as Record<string, unknown>;
+    const change = (patch: Partial<ApplicationDoc>): Change[] => [
+      { collection: APPLICATIONS, key, doc: { ...current, ...patch, updatedAt: at } },
+    ];
+    if (stream.category === 'application') {
+      if (event.type === 'ApplicationAccepted')
+        return change({
+          status: 'accepted',
+          pending: false,
+          caseId: data.caseId as string,
+          acceptedOn: data.acceptedOn as string,
+          onTime: data.onTime as boolean,
+        });
+      if (event.type === 'ApplicationRejected') {
+        const { reason, legalBasis, rejectedOn } = data as { reason: string; legalBasis: string; rejectedOn: string };
+        return change({ status: 'rejected', pending: false, rejection: { reason, legalBasis, rejectedOn }, onTime: data.onTime as boolean });
+      }
+      return [];
+    }
+    // the case's events: only of the case this application opened
+    if (current.caseId !== stream.id) return [];
+    switch (event.type) {
+      case 'DecisionIssued':
+        return change({
+          status: 'decided',
+          decision: { decisionType: data.decisionType as string, decidedOn: data.decidedOn as string },
+        });
+      case 'DecisionDisclosed':
+        return change({ status: 'disclosed', disclosedOn: data.publishedOn as string });
+      case 'DisclosureWithdrawn':
+        return change({ status: 'decided' });
+    }
+    return [];
+  },
+};

@@ -1,0 +1,133 @@
+import { timingSafeEqual } from 'node:crypto';
+import { APPLICATIONS, applicationKey, type ApplicationDoc } from '../../projections/applications.js';
+import { dateAtOffset } from '../domain/actor.js';
+import { acceptanceOverdue } from '../domain/application/application.js';
+import { notFound } from '../domain/errors.js';
+import type { Clock } from '../ports/clock.js';
+import type { Position } from '../ports/event-store.js';
+import type { ReadModelStore } from '../ports/read-models.js';
+import type { Principal } from './auth.js';
+import { addDays } from './days.js';
+import { lookupHash } from './application-service.js';
+import { caughtUp, type ReadConsistency } from './read-consistency.js';
+import { filledPage, pageOf, type Paging } from './read-pages.js';
+import { supervisedScope } from './supervision-reads.js';
+
+export interface ApplicationReadsDependencies {
+  readonly readModels: ReadModelStore;
+  readonly runner: ReadConsistency;
+  readonly clock: Clock;
+  readonly utcOffsetOf: (agency: string) => number;
+}
+
+/** What the applicant sees with the lookup code: where the application stands, nothing about who filed it. */
+export function progressView(doc: ApplicationDoc) {
+  return {
+    applicationId: doc.applicationId,
+    agency: doc.agency,
+    itemCode: doc.itemCode,
+    filedOn: doc.filedOn,
+    acceptBy: doc.acceptBy,
+    status: doc.status,
+    eventId: doc.eventId,
+    eventHash: doc.eventHash,
+    ...(doc.caseId === undefined ? {} : { caseId: doc.caseId }),
+    ...(doc.acceptedOn === undefined ? {} : { acceptedOn: doc.acceptedOn }),
+    ...(doc.rejection === undefined ? {} : { rejection: doc.rejection }),
+    ...(doc.decision === undefined ? {} : { decision: doc.decision }),
+    ...(doc.disclosedOn === undefined ? {} : { disclosedOn: doc.disclosedOn }),
+  };
+}
+export type ProgressView = ReturnType<typeof progressView>;
+
+/** An application in the agency's queue, for its officers: with the applicant's name and kind. */
+export function queueView(doc: ApplicationDoc, asOf: string) {
+  return {
+    ...progressView(doc),
+    applicantKind: doc.applicantKind,
+    applicantName: doc.applicantName,
+    attachments: doc.attachments,
+    overdue: doc.pending && acceptanceOverdue(doc.acceptBy, asOf),
+  };
+}
+export type QueueView = ReturnType<typeof queueView>;
+
+/** An application past its acceptance deadline, as supervision sees it: no applicant data. */
+export const overdueView = (doc: ApplicationDoc, asOf: string) => ({
+  applicationId: doc.applicationId,
+  agency: doc.agency,
+  itemCode: doc.itemCode,
+  filedOn: doc.filedOn,
+  acceptBy: doc.acceptBy,
+  daysOverdue: Math.max(0, Number((Date.parse(asOf) - Date.parse(doc.acceptBy)) / 86_400_000)),
+});
+
+const sameHash = (a: string, b: string) => a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
+
+/**
+ * Reads of online applications: the applicant's progress (by id and lookup code), the agency's queue (its
+ * officers), and the applications not accepted or refused in time (supervision).
+ */
+export class ApplicationReads {
+  constructor(private readonly deps: ApplicationReadsDependencies) {}
+
+  private today(agency: string): string {
+    return dateAtOffset(this.deps.clock.now(), this.deps.utcOffsetOf(agency));
+  }
+
+  /**
+   * The progress of application `applicationId` of `agency`, to whoever holds its lookup code; an unknown id and
+   * a wrong code are the same `404`, so neither reveals whether the other exists.
+   */
+  async progress(
+    q: { agency: string; applicationId: string; code: string; consistentWith?: Position },
+  ): Promise<ProgressView> {
+    await caughtUp(this.deps.runner, q.consistentWith);
+    const doc = this.deps.readModels.get<ApplicationDoc>(APPLICATIONS, applicationKey(q.agency, q.applicationId));
+    if (!doc || !sameHash(lookupHash(q.code), doc.lookupHash)) throw notFound('no such application, or not that code');
+    return progressView(doc);
+  }
+
+  /** The applications of the officer's agency, those waiting first, soonest due first; then the rest, latest first. */
+  async queue(
+    q: { principal: Principal; pending?: boolean; consistentWith?: Position },
+    paging: Paging,
+  ): Promise<{ asOf: string; items: QueueView[]; next?: string }> {
+    await caughtUp(this.deps.runner, q.consistentWith);
+    const agency = q.principal.agency;
+    const asOf = this.today(agency);
+    const page = pageOf(() =>
+      this.deps.readModels.query<ApplicationDoc>(APPLICATIONS, {
+        where: { agency, ...(q.pending === undefined ? {} : { pending: q.pending }) },
+        orderBy: q.pending === false ? 'filedAt' : 'acceptBy',
+        direction: q.pending === false ? 'desc' : 'asc',
+        limit: paging.limit,
+        ...(paging.after === undefined ? {} : { after: paging.after }),
+      }),
+    );
+    return { asOf, items: page.items.map((d) => queueView(d, asOf)), ...(page.next ? { next: page.next } : {}) };
+  }
+
+  /** Applications neither accepted nor refused by their deadline as of `asOf` (default today), most overdue first. */
+  async overdue(
+    q: { principal: Principal; agency?: string; asOf?: string; consistentWith?: Position },
+    paging: Paging,
+  ) {
+    const scope = supervisedScope(q.principal, q.agency);
+    const asOf = q.asOf ?? this.today(q.agency ?? q.principal.agency);
+    await caughtUp(this.deps.runner, q.consistentWith);
+    const page = filledPage(
+      this.deps.readModels,
+      APPLICATIONS,
+      {
+        where: { agency: scope, pending: true },
+        range: { member: 'acceptBy', to: addDays(asOf, -1) },
+        orderBy: 'acceptBy',
+        direction: 'asc',
+      },
+      (doc: ApplicationDoc) => overdueView(doc, asOf),
+      paging,
+    );
+    return { asOf, ...page };
+  }
+}

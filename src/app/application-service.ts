@@ -1,0 +1,228 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { dateAtOffset, type Actor } from '../domain/actor.js';
+import {
+  applicationDecider,
+  applicationStream,
+  type ApplicationCommand,
+  type ApplicationEvent,
+  type ApplicationRequest,
+  type ApplicationState,
+  type FiledData,
+} from '../domain/application/application.js';
+import type { WorkingDayCalendar } from '../domain/calendar/working-days.js';
+import { fold } from '../domain/decider.js';
+import { notFound } from '../domain/errors.js';
+import type { BlobInfo } from '../ports/blob-store.js';
+import type { CaseService } from './case-service.js';
+import { handleCommand, type CommandDependencies, type CommandResult } from './command-handler.js';
+import { derivedId } from './idempotency.js';
+import type { MediaHoldings } from './media-holdings.js';
+import { registryCodec } from './registry-codec.js';
+import { RegistryReader } from './registry-reader.js';
+import { checkStoredEvents } from './stored-events.js';
+
+export interface ApplicationServiceDependencies extends CommandDependencies {
+  readonly calendar: WorkingDayCalendar;
+  readonly cases: Pick<CaseService, 'record'>;
+  readonly holdings: Pick<MediaHoldings, 'receive'>;
+  /** Minutes east of UTC of an agency's local time: the day an application is filed or decided there. */
+  readonly utcOffsetOf: (agency: string) => number;
+  readonly newId: () => string;
+}
+
+/** What the applicant keeps: the application's id, the lookup code (shown once, never stored) and the filing event. */
+export interface Receipt {
+  readonly applicationId: string;
+  readonly agency: string;
+  readonly lookupCode: string;
+  readonly filedOn: string;
+  readonly acceptBy: string;
+  readonly eventId: string;
+  readonly hash: string;
+  readonly position: number;
+}
+
+/** Bits of randomness in a lookup code. */
+export const LOOKUP_CODE_BITS = 128;
+const BASE32 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
+
+/** A fresh lookup code: {@link LOOKUP_CODE_BITS} random bits in RFC 4648 base32 (26 characters, no padding). */
+export function newLookupCode(): string {
+  const bytes = randomBytes(LOOKUP_CODE_BITS / 8);
+  let bits = 0;
+  let value = 0;
+  let out = '';
+  for (const byte of bytes) {
+    value = (value << 8) | byte;
+    bits += 8;
+    while (bits >= 5) {
+      out += BASE32[(value >>> (bits - 5)) & 31];
+      bits -= 5;
+    }
+  }
+  if (bits > 0) out += BASE32[(value << (5 - bits)) & 31];
+  return out;
+}
+
+/** The code as typed (any case, spaces or dashes between groups) in its canonical form. */
+export const normalLookupCode = (typed: string): string => typed.replace(/[\s-]/g, '').toUpperCase();
+
+/** SHA-256 (hex) of a lookup code's canonical form: all that is recorded of it. */
+export const lookupHash = (code: string): string =>
+  createHash('sha256').update(normalLookupCode(code), 'utf8').digest('hex');
+
+/** The applicant's identity in the log: the public files applications, in the agency's name, with no role. */
+const applicantActor = (agency: string): Actor => ({ sub: 'applicant', agency, roles: [] });
+
+/**
+ * Online applications (网上受理): filing (the public), accepting it, which opens its case, or refusing to accept it
+ * (an officer of the agency). Each step is a signed event of the application's stream.
+ */
+export class ApplicationService {
+  private readonly registry: RegistryReader;
+
+  constructor(private readonly deps: ApplicationServiceDependencies) {
+    this.registry = new RegistryReader(deps.events);
+  }
+
+  private today(agency: string): string {
+    return dateAtOffset(this.deps.clock.now(), this.deps.utcOffsetOf(agency));
+  }
+
+  /**
+   * Files an application whose attachments are stored already (`stored`, by digest); records that the agency
+   * holds them (so that its case may name them) once the filing is recorded.
+   */
+  async file(
+    agency: string,
+    application: ApplicationRequest,
+    stored: ReadonlyMap<string, BlobInfo & { readonly version?: string }>,
+  ): Promise<Receipt> {
+    const applicationId = this.deps.newId();
+    const lookupCode = newLookupCode();
+    const filedOn = this.today(agency);
+    const item = await this.registry.item(agency, application.itemCode);
+    const command: ApplicationCommand = {
+      type: 'FileApplication',
+      applicationId,
+      agency,
+      application,
+      filedOn,
+      lookupHash: lookupHash(lookupCode),
+      item,
+      calendar: this.deps.calendar,
+    };
+    const result = await this.command(agency, applicationId, applicantActor(agency), command, this.deps.newId());
+    for (const attachment of application.attachments) {
+      const info = stored.get(attachment.sha256);
+      if (info) await this.deps.holdings.receive(applicantActor(agency), info);
+    }
+    const filed = result.events[0]!;
+    return {
+      applicationId,
+      agency,
+      lookupCode,
+      filedOn,
+      acceptBy: (filed.data as unknown as FiledData).acceptBy,
+      eventId: filed.id,
+      hash: filed.hash,
+      position: result.position,
+    };
+  }
+
+  /**
+   * Accepts (受理) an application of the officer's agency: opens its case (the case id is the application's id;
+   * the applicant its party; the attachments its media; `application` links it back), then records the
+   * acceptance naming the case. Both events' ids derive from the filing, so a retry after a failure in between
+   * finds the case it opened and completes.
+   */
+  async accept(
+    actor: Actor,
+    applicationId: string,
+    body: { readonly officers: readonly string[]; readonly title?: string },
+  ): Promise<CommandResult & { caseId: string }> {
+    const { filed, state } = await this.load(actor.agency, applicationId);
+    const acceptedOn = this.today(actor.agency);
+    const command: ApplicationCommand = { type: 'AcceptApplication', actor, caseId: applicationId, acceptedOn };
+    applicationDecider.decide(command, state); // refused before the case is opened
+    const item = await this.registry.item(actor.agency, filed.itemCode);
+    const { applicant } = filed;
+    await this.deps.cases.record(
+      applicationId,
+      actor,
+      {
+        type: 'CaseOpened',
+        occurredAt: this.deps.clock.now().toISOString(),
+        data: {
+          caseId: applicationId,
+          itemCode: filed.itemCode,
+          title: body.title ?? `${item.name ?? filed.itemCode}（网上申请）`,
+          openedOn: acceptedOn,
+          officers: [...body.officers],
+          parties: [
+            {
+              kind: applicant.kind,
+              name: applicant.name,
+              ...(applicant.idNumber === undefined ? {} : { idNumber: applicant.idNumber }),
+              phone: applicant.phone,
+              ...(applicant.address === undefined ? {} : { address: applicant.address }),
+            },
+          ],
+          application: applicationId,
+        },
+        media: filed.attachments.map((a) => a.sha256),
+      },
+      { eventId: derivedId(filed.eventId, 1) },
+    );
+    const result = await this.command(actor.agency, applicationId, actor, command, derivedId(filed.eventId, 2));
+    return { ...result, caseId: applicationId };
+  }
+
+  /** Refuses to accept (不予受理) an application of the officer's agency, with the reason and its legal basis. */
+  async reject(
+    actor: Actor,
+    applicationId: string,
+    body: { readonly reason: string; readonly legalBasis: string },
+    eventId: string,
+  ): Promise<CommandResult> {
+    const command: ApplicationCommand = {
+      type: 'RejectApplication',
+      actor,
+      reason: body.reason,
+      legalBasis: body.legalBasis,
+      rejectedOn: this.today(actor.agency),
+    };
+    return this.command(actor.agency, applicationId, actor, command, eventId);
+  }
+
+  private command(
+    agency: string,
+    applicationId: string,
+    actor: Actor,
+    command: ApplicationCommand,
+    eventId: string,
+  ): Promise<CommandResult> {
+    const codec = registryCodec<ApplicationEvent>(this.deps.clock, actor);
+    return handleCommand(this.deps, applicationStream(agency, applicationId), applicationDecider, codec, command, {
+      eventId,
+    });
+  }
+
+  /** The application's filing and current state, read from its stream and checked as read back. */
+  private async load(
+    agency: string,
+    applicationId: string,
+  ): Promise<{ filed: FiledData & { eventId: string }; state: ApplicationState }> {
+    const stream = applicationStream(agency, applicationId);
+    const recorded = await this.deps.events.readStream(stream);
+    if (recorded.length === 0) throw notFound('no such application');
+    const envelopes = recorded.map((r) => r.event);
+    checkStoredEvents(stream, envelopes, { after: null });
+    const events = envelopes.map((e) => ({ type: e.type, data: e.data }) as ApplicationEvent);
+    const first = envelopes[0]!;
+    return {
+      filed: { ...(first.data as unknown as FiledData), eventId: first.id },
+      state: fold(applicationDecider, events),
+    };
+  }
+}

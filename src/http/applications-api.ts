@@ -1,0 +1,160 @@
+import { Router, type Request, type RequestHandler, type Response } from 'express';
+import type { ApplicationReads } from '../app/application-reads.js';
+import type { ApplicationService } from '../app/application-service.js';
+import type { Principal } from '../app/auth.js';
+import { applicationStream, type ApplicationRequest } from '../domain/application/application.js';
+import type { BlobStore } from '../ports/blob-store.js';
+import { readApplicationUpload } from './application-upload.js';
+import { authenticate, principalOf, requireRoles } from './authenticate.js';
+import { jsonBody, UnsupportedMediaType } from './body.js';
+import { consistencyOf } from './consistency.js';
+import { date, id, oneOf, pagingOf } from './query.js';
+import { eventIdFor } from './request.js';
+import { InvalidBody, type Validate } from './validation.js';
+
+export interface ApplicationsApiDependencies {
+  readonly applications: ApplicationService;
+  readonly reads: ApplicationReads;
+  readonly blobs: Pick<BlobStore, 'put'>;
+  readonly verify: (token: string) => Principal;
+  readonly validate: Validate;
+  readonly newId: () => string;
+  /** The public routes' rate limit. */
+  readonly limited: RequestHandler;
+}
+
+export const FILE_APPLICATION = 'urn:evidence-ledger:schema:command:file-application';
+const ACCEPT = 'urn:evidence-ledger:schema:command:accept-application';
+const REJECT = 'urn:evidence-ledger:schema:command:reject-application';
+/** The header that carries an applicant's lookup code (never the URL, which logs and referrers keep). */
+export const LOOKUP_CODE_HEADER = 'x-lookup-code';
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+const readJson = jsonBody();
+
+/** The application id of the path; anything else names no application. */
+function applicationIdOf(req: Request): string {
+  const applicationId = String(req.params.applicationId);
+  if (!UUID.test(applicationId)) throw new InvalidBody('applicationId is a UUID');
+  return applicationId;
+}
+
+/**
+ * Reads a filing: `multipart/form-data` with the application as JSON in the part `application` and files in
+ * `attachment` parts, or the application alone as `application/json`. Checked against the schema.
+ */
+async function filingOf(
+  req: Request,
+  res: Response,
+  deps: Pick<ApplicationsApiDependencies, 'blobs' | 'validate'>,
+): Promise<{ agency: string; application: ApplicationRequest; stored: Map<string, never> | Map<string, unknown> }> {
+  const upload = await readApplicationUpload(req, deps.blobs);
+  let body: unknown;
+  if (upload) {
+    const text = upload.fields.application;
+    if (typeof text !== 'string') throw new InvalidBody('the form has no single part "application"');
+    try {
+      body = JSON.parse(text);
+    } catch {
+      throw new InvalidBody('the part "application" is not JSON');
+    }
+  } else {
+    if (!req.is('application/json')) {
+      res.setHeader('Accept-Post', 'multipart/form-data, application/json');
+      throw new UnsupportedMediaType('send multipart/form-data (with attachments) or application/json');
+    }
+    await new Promise<void>((resolve, reject) => readJson(req, res, (err?: unknown) => (err ? reject(err) : resolve())));
+    body = req.body;
+  }
+  deps.validate(FILE_APPLICATION, body);
+  const { agency, ...rest } = body as { agency: string } & Omit<ApplicationRequest, 'attachments'>;
+  return {
+    agency,
+    application: { ...rest, attachments: upload?.attachments ?? [] },
+    stored: upload?.stored ?? new Map(),
+  };
+}
+
+/**
+ * Online applications (网上受理): the public files one and follows its progress with the lookup code of its receipt;
+ * the agency's officers see their queue and accept (opening the case) or refuse it; supervisors see those not
+ * accepted or refused in time.
+ */
+export function applicationsApi(deps: ApplicationsApiDependencies): Router {
+  const { applications, reads, verify, validate, newId, limited } = deps;
+  const router = Router();
+  const auth = authenticate(verify);
+
+  router.post('/v1/applications', limited, async (req, res) => {
+    const { agency, application, stored } = await filingOf(req, res, deps);
+    const receipt = await applications.file(agency, application, stored as Map<string, never>);
+    res.status(201).set('Cache-Control', 'no-store');
+    res.set('Location', `/v1/applications/${encodeURIComponent(agency)}/${receipt.applicationId}/progress`);
+    res.json(receipt);
+  });
+
+  router.get('/v1/applications/:agency/:applicationId/progress', limited, async (req, res) => {
+    const agency = id(req.params.agency, 'agency')!;
+    const applicationId = applicationIdOf(req);
+    const code = req.get(LOOKUP_CODE_HEADER);
+    if (code === undefined || code.length > 64) throw new InvalidBody(`${LOOKUP_CODE_HEADER} is required`);
+    const consistentWith = consistencyOf(req);
+    const view = await reads.progress({
+      agency,
+      applicationId,
+      code,
+      ...(consistentWith === undefined ? {} : { consistentWith }),
+    });
+    res.set('Cache-Control', 'no-store').json(view);
+  });
+
+  router.get('/v1/applications', auth, requireRoles('officer'), async (req, res) => {
+    const pending = oneOf(req.query.pending, 'pending', ['true', 'false']);
+    const consistentWith = consistencyOf(req);
+    const answer = await reads.queue(
+      {
+        principal: principalOf(res),
+        ...(pending === undefined ? {} : { pending: pending === 'true' }),
+        ...(consistentWith === undefined ? {} : { consistentWith }),
+      },
+      pagingOf(req),
+    );
+    res.set('Cache-Control', 'private, no-store').json(answer);
+  });
+
+  router.post('/v1/applications/:applicationId/acceptance', auth, requireRoles('officer'), readJson, async (req, res) => {
+    const applicationId = applicationIdOf(req);
+    validate(ACCEPT, req.body);
+    const result = await applications.accept(principalOf(res), applicationId, req.body as { officers: string[] });
+    res.status(201).set('ETag', `"${result.revision}"`);
+    res.json({ applicationId, caseId: result.caseId, revision: result.revision, position: result.position, hash: result.hash });
+  });
+
+  router.post('/v1/applications/:applicationId/rejection', auth, requireRoles('officer'), readJson, async (req, res) => {
+    const applicationId = applicationIdOf(req);
+    validate(REJECT, req.body);
+    const principal = principalOf(res);
+    const eventId = eventIdFor(req, principal, applicationStream(principal.agency, applicationId), newId);
+    const body = req.body as { reason: string; legalBasis: string };
+    const result = await applications.reject(principal, applicationId, body, eventId);
+    res.status(result.created ? 201 : 200).set('ETag', `"${result.revision}"`);
+    res.json({ applicationId, revision: result.revision, position: result.position, hash: result.hash });
+  });
+
+  router.get('/v1/audit/overdue-applications', auth, requireRoles('supervisor'), async (req, res) => {
+    const agency = id(req.query.agency, 'agency');
+    const asOf = date(req.query.asOf, 'asOf');
+    const consistentWith = consistencyOf(req);
+    const answer = await reads.overdue(
+      {
+        principal: principalOf(res),
+        ...(agency === undefined ? {} : { agency }),
+        ...(asOf === undefined ? {} : { asOf }),
+        ...(consistentWith === undefined ? {} : { consistentWith }),
+      },
+      pagingOf(req),
+    );
+    res.json(answer);
+  });
+
+  return router;
+}
