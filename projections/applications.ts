@@ -91,7 +91,12 @@ export const applicationsProjection: Projection = {
         });
       if (event.type === 'ApplicationRejected') {
         const { reason, legalBasis, rejectedOn } = data as { reason: string; legalBasis: string; rejectedOn: string };
-        return change({ status: 'rejected', pending: false, rejection: { reason, legalBasis, rejectedOn }, onTime: data.onTime as boolean });
+        return change({
+          status: 'rejected',
+          pending: false,
+          rejection: { reason, legalBasis, rejectedOn },
+          onTime: data.onTime as boolean,
+        });
       }
       return [];
     }

@@ -7,7 +7,7 @@ import type { Clock } from '../ports/clock.js';
 import type { Position } from '../ports/event-store.js';
 import type { ReadModelStore } from '../ports/read-models.js';
 import type { Principal } from './auth.js';
-import { addDays } from './days.js';
+import { addDays, daysBetween } from './days.js';
 import { lookupHash } from './application-service.js';
 import { caughtUp, type ReadConsistency } from './read-consistency.js';
 import { filledPage, pageOf, type Paging } from './read-pages.js';
@@ -59,7 +59,7 @@ export const overdueView = (doc: ApplicationDoc, asOf: string) => ({
   itemCode: doc.itemCode,
   filedOn: doc.filedOn,
   acceptBy: doc.acceptBy,
-  daysOverdue: Math.max(0, Number((Date.parse(asOf) - Date.parse(doc.acceptBy)) / 86_400_000)),
+  daysOverdue: daysBetween(doc.acceptBy, asOf),
 });
 
 const sameHash = (a: string, b: string) => a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
@@ -79,9 +79,12 @@ export class ApplicationReads {
    * The progress of application `applicationId` of `agency`, to whoever holds its lookup code; an unknown id and
    * a wrong code are the same `404`, so neither reveals whether the other exists.
    */
-  async progress(
-    q: { agency: string; applicationId: string; code: string; consistentWith?: Position },
-  ): Promise<ProgressView> {
+  async progress(q: {
+    agency: string;
+    applicationId: string;
+    code: string;
+    consistentWith?: Position;
+  }): Promise<ProgressView> {
     await caughtUp(this.deps.runner, q.consistentWith);
     const doc = this.deps.readModels.get<ApplicationDoc>(APPLICATIONS, applicationKey(q.agency, q.applicationId));
     if (!doc || !sameHash(lookupHash(q.code), doc.lookupHash)) throw notFound('no such application, or not that code');

@@ -52,7 +52,12 @@ export async function readApplicationUpload(
     if (blob.size === 0) throw violation('attachments_invalid', 'an attachment is empty');
     if (attachments.some((a) => a.sha256 === blob.sha256)) return; // the same file twice is filed once
     stored.set(blob.sha256, blob);
-    attachments.push({ sha256: blob.sha256, size: blob.size, contentType: file.contentType, name: fileName(file.filename) });
+    attachments.push({
+      sha256: blob.sha256,
+      size: blob.size,
+      contentType: file.contentType,
+      name: fileName(file.filename),
+    });
   });
   return { fields, attachments, stored };
 }

@@ -4,7 +4,7 @@ import type { ApplicationService } from '../app/application-service.js';
 import type { Principal } from '../app/auth.js';
 import { applicationStream, type ApplicationRequest } from '../domain/application/application.js';
 import type { BlobStore } from '../ports/blob-store.js';
-import { readApplicationUpload } from './application-upload.js';
+import { readApplicationUpload, type ApplicationUpload } from './application-upload.js';
 import { authenticate, principalOf, requireRoles } from './authenticate.js';
 import { jsonBody, UnsupportedMediaType } from './body.js';
 import { consistencyOf } from './consistency.js';
@@ -46,7 +46,7 @@ async function filingOf(
   req: Request,
   res: Response,
   deps: Pick<ApplicationsApiDependencies, 'blobs' | 'validate'>,
-): Promise<{ agency: string; application: ApplicationRequest; stored: Map<string, never> | Map<string, unknown> }> {
+): Promise<{ agency: string; application: ApplicationRequest; stored: ApplicationUpload['stored'] }> {
   const upload = await readApplicationUpload(req, deps.blobs);
   let body: unknown;
   if (upload) {
@@ -62,7 +62,9 @@ async function filingOf(
       res.setHeader('Accept-Post', 'multipart/form-data, application/json');
       throw new UnsupportedMediaType('send multipart/form-data (with attachments) or application/json');
     }
-    await new Promise<void>((resolve, reject) => readJson(req, res, (err?: unknown) => (err ? reject(err) : resolve())));
+    await new Promise<void>((resolve, reject) =>
+      readJson(req, res, (err?: unknown) => (err ? reject(err) : resolve())),
+    );
     body = req.body;
   }
   deps.validate(FILE_APPLICATION, body);
@@ -86,7 +88,7 @@ export function applicationsApi(deps: ApplicationsApiDependencies): Router {
 
   router.post('/v1/applications', limited, async (req, res) => {
     const { agency, application, stored } = await filingOf(req, res, deps);
-    const receipt = await applications.file(agency, application, stored as Map<string, never>);
+    const receipt = await applications.file(agency, application, stored);
     res.status(201).set('Cache-Control', 'no-store');
     res.set('Location', `/v1/applications/${encodeURIComponent(agency)}/${receipt.applicationId}/progress`);
     res.json(receipt);
@@ -121,24 +123,42 @@ export function applicationsApi(deps: ApplicationsApiDependencies): Router {
     res.set('Cache-Control', 'private, no-store').json(answer);
   });
 
-  router.post('/v1/applications/:applicationId/acceptance', auth, requireRoles('officer'), readJson, async (req, res) => {
-    const applicationId = applicationIdOf(req);
-    validate(ACCEPT, req.body);
-    const result = await applications.accept(principalOf(res), applicationId, req.body as { officers: string[] });
-    res.status(201).set('ETag', `"${result.revision}"`);
-    res.json({ applicationId, caseId: result.caseId, revision: result.revision, position: result.position, hash: result.hash });
-  });
+  router.post(
+    '/v1/applications/:applicationId/acceptance',
+    auth,
+    requireRoles('officer'),
+    readJson,
+    async (req, res) => {
+      const applicationId = applicationIdOf(req);
+      validate(ACCEPT, req.body);
+      const result = await applications.accept(principalOf(res), applicationId, req.body as { officers: string[] });
+      res.status(201).set('ETag', `"${result.revision}"`);
+      res.json({
+        applicationId,
+        caseId: result.caseId,
+        revision: result.revision,
+        position: result.position,
+        hash: result.hash,
+      });
+    },
+  );
 
-  router.post('/v1/applications/:applicationId/rejection', auth, requireRoles('officer'), readJson, async (req, res) => {
-    const applicationId = applicationIdOf(req);
-    validate(REJECT, req.body);
-    const principal = principalOf(res);
-    const eventId = eventIdFor(req, principal, applicationStream(principal.agency, applicationId), newId);
-    const body = req.body as { reason: string; legalBasis: string };
-    const result = await applications.reject(principal, applicationId, body, eventId);
-    res.status(result.created ? 201 : 200).set('ETag', `"${result.revision}"`);
-    res.json({ applicationId, revision: result.revision, position: result.position, hash: result.hash });
-  });
+  router.post(
+    '/v1/applications/:applicationId/rejection',
+    auth,
+    requireRoles('officer'),
+    readJson,
+    async (req, res) => {
+      const applicationId = applicationIdOf(req);
+      validate(REJECT, req.body);
+      const principal = principalOf(res);
+      const eventId = eventIdFor(req, principal, applicationStream(principal.agency, applicationId), newId);
+      const body = req.body as { reason: string; legalBasis: string };
+      const result = await applications.reject(principal, applicationId, body, eventId);
+      res.status(result.created ? 201 : 200).set('ETag', `"${result.revision}"`);
+      res.json({ applicationId, revision: result.revision, position: result.position, hash: result.hash });
+    },
+  );
 
   router.get('/v1/audit/overdue-applications', auth, requireRoles('supervisor'), async (req, res) => {
     const agency = id(req.query.agency, 'agency');

@@ -354,6 +354,144 @@ const WEBHOOK_OPERATIONS: readonly Operation[] = [
   },
 ];
 
+/** Online applications (网上受理): filed and followed by the public, accepted or refused by officers, supervised. */
+const APPLICATION_ID: Json = {
+  name: 'applicationId',
+  in: 'path',
+  required: true,
+  description: 'The application id (a UUID), as the receipt gives it.',
+  schema: defs('uuid'),
+};
+const APPLICATION_OPERATIONS: readonly Operation[] = [
+  {
+    method: 'POST',
+    path: '/v1/applications',
+    operationId: 'fileApplication',
+    summary:
+      'File an application for a licensing item (anyone, rate-limited): multipart/form-data with the application as JSON in the part "application" and at most 5 PDF, JPEG or PNG files of at most 5 MiB in "attachment" parts, or application/json without attachments; answers the receipt',
+    tag: 'public',
+    auth: false,
+    requestBody: {
+      required: true,
+      content: {
+        'multipart/form-data': {
+          schema: {
+            type: 'object',
+            required: ['application'],
+            properties: {
+              application: { type: 'string', description: 'The application, JSON.' },
+              attachment: {
+                type: 'array',
+                maxItems: 5,
+                items: { type: 'string', contentMediaType: 'application/octet-stream' },
+              },
+            },
+          },
+          encoding: { application: { contentType: 'application/json' } },
+        },
+        ...json('command.file-application'),
+      },
+    },
+    responses: {
+      '201': {
+        description: 'Filed: the receipt, with the lookup code shown this once.',
+        headers: { ...RATE_HEADERS, Location: text('Where the progress is read (with the lookup code).') },
+        content: json('response.application-receipt'),
+      },
+      ...problems(400, 409, 413, 415, 422, 429),
+    },
+  },
+  {
+    method: 'GET',
+    path: '/v1/applications/{agency}/{applicationId}/progress',
+    operationId: 'getApplicationProgress',
+    summary: 'Where an application stands, to the holder of its lookup code (anyone, rate-limited); no applicant data',
+    tag: 'public',
+    auth: false,
+    parameters: [
+      { name: 'agency', in: 'path', required: true, description: 'The agency filed with.', schema: defs('id') },
+      APPLICATION_ID,
+      header('X-Lookup-Code', "The receipt's lookup code (any case; spaces and dashes ignored).", {
+        type: 'string',
+        maxLength: 64,
+      }),
+      PARAMETERS.consistentWith,
+    ],
+    responses: {
+      '200': {
+        description: 'The progress.',
+        headers: RATE_HEADERS,
+        content: json('response.application-progress'),
+      },
+      ...problems(400, 404, 429, 503),
+    },
+  },
+  {
+    method: 'GET',
+    path: '/v1/applications',
+    operationId: 'listApplications',
+    summary: "The applications filed with the officer's agency, waiting ones first, soonest due first (officer)",
+    tag: 'cases',
+    parameters: [
+      query('pending', 'Only waiting (true) or accepted or refused (false) applications.', { enum: ['true', 'false'] }),
+      PARAMETERS.limit,
+      PARAMETERS.cursor,
+      PARAMETERS.consistentWith,
+    ],
+    responses: {
+      '200': { description: 'A page of the queue.', content: json('response.application-queue') },
+      ...problems(400, 401, 403, 503),
+    },
+  },
+  {
+    method: 'POST',
+    path: '/v1/applications/{applicationId}/acceptance',
+    operationId: 'acceptApplication',
+    summary:
+      'Accept an application (受理) of the agency and open its case (case id = application id; the applicant its party, the attachments its media) with these officers (officer)',
+    tag: 'cases',
+    parameters: [APPLICATION_ID],
+    requestBody: jsonBody('command.accept-application'),
+    responses: {
+      '201': {
+        description: 'Accepted, its case opened.',
+        headers: ETAG,
+        content: json('response.application-written'),
+      },
+      ...problems(400, 401, 403, 404, 409, 413, 415, 422),
+    },
+  },
+  {
+    method: 'POST',
+    path: '/v1/applications/{applicationId}/rejection',
+    operationId: 'rejectApplication',
+    summary: 'Refuse to accept an application (不予受理), with the reason and its legal basis (officer)',
+    tag: 'cases',
+    parameters: [APPLICATION_ID, PARAMETERS.idempotencyKey],
+    requestBody: jsonBody('command.reject-application'),
+    responses: {
+      ...written('The refusal', 'response.application-written'),
+      ...problems(400, 401, 403, 404, 409, 413, 415, 422),
+    },
+  },
+  {
+    method: 'GET',
+    path: '/v1/audit/overdue-applications',
+    operationId: 'listOverdueApplications',
+    summary: 'Applications neither accepted nor refused by their deadline as of asOf, most overdue first (supervisor)',
+    tag: 'audit',
+    parameters: [
+      AUDIT_AGENCY,
+      query('asOf', "The day to judge on (default today at the viewed agency's UTC offset).", defs('date')),
+      ...AUDIT_PAGING,
+    ],
+    responses: {
+      '200': { description: 'A page of overdue applications.', content: json('response.audit-overdue-applications') },
+      ...problems(400, 401, 403, 503),
+    },
+  },
+];
+
 const OPERATIONS: readonly Operation[] = [
   {
     method: 'GET',
@@ -1145,6 +1283,7 @@ const OPERATIONS: readonly Operation[] = [
       ...problems(404, 406),
     },
   },
+  ...APPLICATION_OPERATIONS,
 ];
 
 /** Every route the app serves, as method and OpenAPI path template. */

@@ -198,6 +198,12 @@ describe('the OpenAPI document', () => {
         { method: 'POST', path: '/v1/verify' },
         { method: 'GET', path: '/problems' },
         { method: 'GET', path: '/problems/{code}' },
+        { method: 'POST', path: '/v1/applications' },
+        { method: 'GET', path: '/v1/applications/{agency}/{applicationId}/progress' },
+        { method: 'GET', path: '/v1/applications' },
+        { method: 'POST', path: '/v1/applications/{applicationId}/acceptance' },
+        { method: 'POST', path: '/v1/applications/{applicationId}/rejection' },
+        { method: 'GET', path: '/v1/audit/overdue-applications' },
       ]
         .map(key)
         .sort(),
@@ -261,6 +267,8 @@ describe('the OpenAPI document', () => {
       'GET /v1/agencies/{agency}/inspection-list',
       'GET /v1/agencies/{agency}/inspection-list/{id}',
       'GET /v1/agencies/{agency}/inspection-list/{id}/versions/{version}',
+      'POST /v1/applications',
+      'GET /v1/applications/{agency}/{applicationId}/progress',
     ];
     for (const { key, op } of operations) {
       expect([key, op.security]).toEqual([key, PUBLIC.includes(key) ? [] : [{ bearerAuth: [] }]]);

@@ -179,7 +179,9 @@ export const applicationDecider: Decider<ApplicationCommand, ApplicationEvent, A
       case 'AcceptApplication': {
         checkDecision(command.actor, state, command.acceptedOn);
         const onTime = !acceptanceOverdue(state.acceptBy!, command.acceptedOn);
-        return [{ type: 'ApplicationAccepted', data: { caseId: command.caseId, acceptedOn: command.acceptedOn, onTime } }];
+        return [
+          { type: 'ApplicationAccepted', data: { caseId: command.caseId, acceptedOn: command.acceptedOn, onTime } },
+        ];
       }
       case 'RejectApplication': {
         checkDecision(command.actor, state, command.rejectedOn);

@@ -4,7 +4,14 @@ import type { Decider } from '../decider.js';
 import { conflict, notFound, RuleViolation, violation } from '../errors.js';
 import type { ItemState } from '../registry/items.js';
 import { certificateValidOn, type OfficerState } from '../registry/officers.js';
-import { APPROVING_CHECKS, type ActType, type DecisionType, type CaseEvent, type RecordAct, type RecordedCaseEvent } from './acts.js';
+import {
+  APPROVING_CHECKS,
+  type ActType,
+  type DecisionType,
+  type CaseEvent,
+  type RecordAct,
+  type RecordedCaseEvent,
+} from './acts.js';
 import { checkDates } from './dates.js';
 import {
   disclosureDeadline,

@@ -54,7 +54,15 @@ export function evolveCase(state: CaseState, event: RecordedCaseEvent): CaseStat
   switch (event.type) {
     case 'CaseOpened': {
       const { caseId, itemCode, openedOn, officers, parties, application } = event.data;
-      const opened = { status: 'open', caseId, itemCode, openedOn, officers, parties, agency: event.actor.agency } as const;
+      const opened = {
+        status: 'open',
+        caseId,
+        itemCode,
+        openedOn,
+        officers,
+        parties,
+        agency: event.actor.agency,
+      } as const;
       return { ...next, ...opened, ...(application === undefined ? {} : { application }) };
     }
     case 'LegalReviewRequested':

@@ -1,0 +1,257 @@
+import type { Clock } from '../../src/ports/clock.js';
+import { seedAgency, startTestService, type TestService } from '../support/service.js';
+
+const AGENCY = 'county-justice';
+/** Monday 2026-11-30, 10:00 China time, when the service starts, ticking from there. */
+const START = Date.parse('2026-11-30T02:00:00Z');
+const started = Date.now();
+const clock: Clock = { now: () => new Date(START + (Date.now() - started)) };
+
+let t: TestService;
+let officer: string;
+let supervisor: string;
+let position = 0;
+
+const PDF = new Uint8Array(Buffer.from('%PDF-1.4\n% an application form\n%%EOF\n'));
+const APPLICATION = {
+  agency: AGENCY,
+  itemCode: 'L-001',
+  applicant: { kind: 'person', name: '王小明', idNumber: '110101199001011234', phone: '13800000000' },
+  request: '申请律师执业证',
+};
+
+/** Files an application as a browser or a client does: the JSON in `application`, files in `attachment`. */
+async function file(
+  application: unknown,
+  files: { bytes: Uint8Array; type: string; name: string }[] = [],
+): Promise<{ status: number; body: any }> {
+  const form = new FormData();
+  form.set('application', typeof application === 'string' ? application : JSON.stringify(application));
+  for (const f of files) form.append('attachment', new Blob([f.bytes], { type: f.type }), f.name);
+  const res = await fetch(`${t.url}/v1/applications`, { method: 'POST', body: form });
+  const body = (await res.json()) as any;
+  if (typeof body.position === 'number') position = Math.max(position, body.position);
+  return { status: res.status, body };
+}
+
+const progress = (applicationId: string, code: string | undefined, agency = AGENCY) =>
+  t.call('GET', `/v1/applications/${agency}/${applicationId}/progress?consistentWith=${position}`, {
+    headers: code === undefined ? {} : { 'x-lookup-code': code },
+  });
+
+async function post(route: string, token: string, body: unknown) {
+  const res = await t.call('POST', route, { token, body });
+  if (typeof res.body?.position === 'number') position = Math.max(position, res.body.position);
+  return res;
+}
+
+const queue = async () =>
+  (await t.call('GET', `/v1/applications?consistentWith=${position}`, { token: officer })).body.items as any[];
+
+beforeAll(async () => {
+  t = await startTestService({}, { clock });
+  ({ officer } = await seedAgency(t, AGENCY, { item: { code: 'L-001', category: 'licensing' } }));
+  await post('/v1/items', t.token(`head-${AGENCY}`, AGENCY, ['admin']), {
+    code: 'P-001',
+    agency: AGENCY,
+    name: '未按规定公示执业信息',
+    category: 'penalty',
+    legalBasis: '《律师法》第五十条',
+  });
+  supervisor = t.token('sam', AGENCY, ['supervisor']);
+});
+afterAll(() => t.stop());
+
+describe('online applications over HTTP (网上受理)', () => {
+  let receipt: any;
+
+  it('when the public files an application with a PDF, then the receipt gives an id, a lookup code and the filing event', async () => {
+    const res = await file(APPLICATION, [{ bytes: PDF, type: 'application/pdf', name: 'C:\\scans\\申请书.pdf' }]);
+    expect(res.status).toBe(201);
+    receipt = res.body;
+    expect(receipt).toMatchObject({ agency: AGENCY, filedOn: '2026-11-30', acceptBy: '2026-12-07' });
+    expect(receipt.lookupCode).toMatch(/^[A-Z2-7]{26}$/);
+    const events = await t.call('GET', `/v1/events?after=0&types=ApplicationFiled`, { token: supervisor });
+    expect(events.status).toBe(200);
+    const recorded = events.body.events.map((e: any) => e.event).find((e: any) => e.id === receipt.eventId);
+    expect(recorded.hash).toBe(receipt.hash);
+    expect(recorded.data.attachments).toEqual([
+      expect.objectContaining({ contentType: 'application/pdf', size: PDF.length, name: '申请书.pdf' }),
+    ]);
+    expect(recorded.data.lookupHash).toMatch(/^[0-9a-f]{64}$/);
+    expect(JSON.stringify(recorded)).not.toContain(receipt.lookupCode);
+  });
+
+  it('when the applicant asks with the lookup code, then the progress shows the status and no applicant data', async () => {
+    const res = await progress(receipt.applicationId, receipt.lookupCode.toLowerCase());
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ status: 'filed', acceptBy: '2026-12-07', eventId: receipt.eventId });
+    expect(JSON.stringify(res.body)).not.toMatch(/王小明|13800000000|110101/);
+    expect(res.headers.get('cache-control')).toContain('no-store');
+  });
+
+  it('when the code is wrong, missing, or the agency another, then nothing is shown', async () => {
+    expect((await progress(receipt.applicationId, 'A'.repeat(26))).status).toBe(404);
+    expect((await progress(receipt.applicationId, receipt.lookupCode, 'city-market')).status).toBe(404);
+    const missing = await progress(receipt.applicationId, undefined);
+    expect([missing.status, missing.body.code]).toEqual([400, 'invalid_body']);
+  });
+
+  it.each([
+    ['a body that is not JSON', '{"agency":', [], 400, 'invalid_body'],
+    ['a body without the applicant', { ...APPLICATION, applicant: undefined }, [], 400, 'invalid_body'],
+    ['a penalty item', { ...APPLICATION, itemCode: 'P-001' }, [], 422, 'item_not_licensing'],
+    ['an unknown agency', { ...APPLICATION, agency: 'nowhere' }, [], 422, 'item_not_licensing'],
+    [
+      'an executable attachment',
+      APPLICATION,
+      [{ bytes: new Uint8Array([77, 90]), type: 'application/x-msdownload', name: 'a.exe' }],
+      422,
+      'attachments_invalid',
+    ],
+    [
+      'six attachments',
+      APPLICATION,
+      Array.from({ length: 6 }, (_, i) => ({ bytes: new Uint8Array([i + 1]), type: 'image/png', name: `${i}.png` })),
+      422,
+      'attachments_invalid',
+    ],
+  ])('when the filing has %s, then it is a problem and nothing is filed', async (_what, body, files, status, code) => {
+    const before = (await queue()).length;
+    const res = await file(body, files as never);
+    expect([res.status, res.body.code]).toEqual([status, code]);
+    expect(await queue()).toHaveLength(before);
+  });
+
+  it('when an attachment is larger than 5 MiB, then it is 413 too_large and nothing is filed', async () => {
+    const before = (await queue()).length;
+    const big = new Uint8Array(5 * 1024 * 1024 + 1);
+    const res = await file(APPLICATION, [{ bytes: big, type: 'application/pdf', name: 'big.pdf' }]);
+    expect([res.status, res.body.code]).toEqual([413, 'too_large']);
+    expect(await queue()).toHaveLength(before);
+  });
+
+  it("when an officer reads the queue, then the application is there with the applicant's name, due 2026-12-07", async () => {
+    const items = await queue();
+    expect(items).toEqual([
+      expect.objectContaining({
+        applicationId: receipt.applicationId,
+        applicantName: '王小明',
+        status: 'filed',
+        acceptBy: '2026-12-07',
+        attachments: 1,
+        overdue: false,
+      }),
+    ]);
+    const anonymous = await t.call('GET', '/v1/applications');
+    expect(anonymous.status).toBe(401);
+  });
+
+  it('when nobody has acted by the deadline, then supervision lists the application as overdue', async () => {
+    const onTime = await t.call('GET', `/v1/audit/overdue-applications?asOf=2026-12-07&consistentWith=${position}`, {
+      token: supervisor,
+    });
+    expect(onTime.body.items).toEqual([]);
+    const late = await t.call('GET', `/v1/audit/overdue-applications?asOf=2026-12-09&consistentWith=${position}`, {
+      token: supervisor,
+    });
+    expect(late.status).toBe(200);
+    expect(late.body.items).toEqual([
+      expect.objectContaining({ applicationId: receipt.applicationId, acceptBy: '2026-12-07', daysOverdue: 2 }),
+    ]);
+    expect(JSON.stringify(late.body)).not.toContain('王小明');
+  });
+
+  it('when an officer accepts it, then its case opens with the applicant as party and the attachment as medium', async () => {
+    const bad = await post(`/v1/applications/${receipt.applicationId}/acceptance`, officer, { officers: [] });
+    expect([bad.status, bad.body.code]).toEqual([400, 'invalid_body']);
+    const res = await post(`/v1/applications/${receipt.applicationId}/acceptance`, officer, {
+      officers: ['alice', 'bob'],
+    });
+    expect(res.status).toBe(201);
+    expect(res.body.caseId).toBe(receipt.applicationId);
+    const file = await t.call('GET', `/v1/cases/${res.body.caseId}?consistentWith=${position}`, { token: officer });
+    expect(file.body).toMatchObject({ itemCode: 'L-001', status: 'open', parties: [{ name: '王小明' }] });
+    expect(file.body.media).toEqual([expect.objectContaining({ contentType: 'application/pdf', size: PDF.length })]);
+    expect((await progress(receipt.applicationId, receipt.lookupCode)).body).toMatchObject({
+      status: 'accepted',
+      caseId: receipt.applicationId,
+      acceptedOn: '2026-11-30',
+    });
+    const again = await post(`/v1/applications/${receipt.applicationId}/acceptance`, officer, {
+      officers: ['alice', 'bob'],
+    });
+    expect([again.status, again.body.code]).toEqual([409, 'application_decided']);
+  });
+
+  it('when its case is decided, then only a licence granted or denied is allowed, and the progress follows it', async () => {
+    const caseId = receipt.applicationId;
+    const decide = (decisionType: string, extra: object = {}) =>
+      post(`/v1/cases/${caseId}/acts`, officer, {
+        type: 'DecisionIssued',
+        occurredAt: '2026-11-30T11:00:00+08:00',
+        data: {
+          decisionType,
+          legalBasis: '《律师法》第六条',
+          documentNo: '许〔2026〕1号',
+          decidedOn: '2026-11-30',
+          ...extra,
+        },
+      });
+    const fine = await decide('fine', { fineFen: 100_000 });
+    expect([fine.status, fine.body.code]).toEqual([422, 'decision_type_invalid']);
+    expect((await decide('license_granted')).status).toBe(201);
+    expect((await progress(caseId, receipt.lookupCode)).body).toMatchObject({
+      status: 'decided',
+      decision: { decisionType: 'license_granted', decidedOn: '2026-11-30' },
+    });
+    const disclosed = await post(`/v1/cases/${caseId}/acts`, officer, {
+      type: 'DecisionDisclosed',
+      occurredAt: '2026-11-30T12:00:00+08:00',
+      data: { publishedOn: '2026-11-30' },
+    });
+    expect(disclosed.status).toBe(201);
+    expect((await progress(caseId, receipt.lookupCode)).body).toMatchObject({
+      status: 'disclosed',
+      disclosedOn: '2026-11-30',
+    });
+  });
+
+  it('when an officer refuses another application, then the progress shows the reason and legal basis', async () => {
+    const other = (await file(APPLICATION)).body;
+    const body = { reason: '申请事项不属于本机关职权范围', legalBasis: '《行政许可法》第三十二条第一款第（二）项' };
+    const res = await post(`/v1/applications/${other.applicationId}/rejection`, officer, body);
+    expect(res.status).toBe(201);
+    expect((await progress(other.applicationId, other.lookupCode)).body).toMatchObject({
+      status: 'rejected',
+      rejection: { ...body, rejectedOn: '2026-11-30' },
+    });
+    const stranger = t.token('olga', 'city-market', ['officer']);
+    const foreign = await post(`/v1/applications/${other.applicationId}/rejection`, stranger, body);
+    expect(foreign.status).toBe(404);
+  });
+});
+
+describe('the public filing is rate-limited per client', () => {
+  let limited: TestService;
+  beforeAll(async () => {
+    limited = await startTestService({ PUBLIC_RATE_LIMIT: '2' }, { clock });
+  });
+  afterAll(() => limited.stop());
+
+  it('when a client files more often than the public limit allows, then it is 429 rate_limited with Retry-After', async () => {
+    const statuses: number[] = [];
+    let last: Response | undefined;
+    for (let i = 0; i < 3; i++) {
+      last = await fetch(`${limited.url}/v1/applications`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(APPLICATION),
+      });
+      statuses.push(last.status);
+    }
+    // no licensing item is registered there: the first two are refused by the rules, the third by the limit
+    expect(statuses).toEqual([422, 422, 429]);
+    expect(last!.headers.get('retry-after')).toMatch(/^\d+$/);
+  });
+});
