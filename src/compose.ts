@@ -558,6 +558,7 @@ async function startHolding(config: Config, { clock, log }: ServiceDependencies)
     }),
   });
   const applicationReads = new ApplicationReads({ readModels, runner, clock, utcOffsetOf: agencyOffset });
+  const applications = new ApplicationService({ ...deps, calendar, cases, holdings, utcOffsetOf: agencyOffset, newId });
   const publicStatistics = new PublicStatisticsReads({ readModels, runner, clock, utcOffsetOf: agencyOffset });
   const portalAssets = new PortalAssets();
   const liveEvents = new LiveEvents(events);
@@ -599,7 +600,7 @@ async function startHolding(config: Config, { clock, log }: ServiceDependencies)
     eventsApi({ feed: new EventFeed(events), verify, eventTypes: feedEventTypes(SCHEMAS_DIR), log }),
     supervisionApi({ reads: supervision, verify }),
     applicationsApi({
-      applications: new ApplicationService({ ...deps, calendar, cases, holdings, utcOffsetOf: agencyOffset, newId }),
+      applications,
       reads: applicationReads,
       blobs,
       verify,
@@ -677,6 +678,7 @@ async function startHolding(config: Config, { clock, log }: ServiceDependencies)
         ...(config.portal.oidc ? { oidc: oidcSignInOf(config.portal.oidc, config, clock, cookieSeal) } : {}),
       },
       liveFeed: liveStream({ live: liveEvents, shutdown: live.signal }),
+      applications: { applications, reads: applicationReads, blobs, validate, newId },
     }),
   ];
   const collectMetrics = () => {

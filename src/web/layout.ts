@@ -67,6 +67,7 @@ const NAV: readonly (readonly [string, MessageKey])[] = [
   ['/inspections', 'nav.inspections'],
   ['/statistics', 'nav.statistics'],
   ['/verify', 'nav.verify'],
+  ['/apply', 'nav.apply'],
 ];
 
 /** The signed-in user's screens: their work (cases, forms, the review queue) and, for supervisors, the dashboard. */

@@ -1,4 +1,5 @@
-import { Router, type ErrorRequestHandler, type RequestHandler } from 'express';
+import { Router, type ErrorRequestHandler, type Request, type RequestHandler } from 'express';
+import { applicationPages, type ApplicationPagesDependencies } from './applications.js';
 import type { Principal } from '../app/auth.js';
 import type { PublicReads } from '../app/public-reads.js';
 import type { PublicStatisticsReads } from '../app/public-statistics.js';
@@ -39,6 +40,8 @@ export interface PortalDependencies {
   };
   /** The supervisors' live stream of the log (Server-Sent Events), served to the session at `/supervise/live`. */
   readonly liveFeed?: RequestHandler;
+  /** Online applications: the public filing form and progress, the officers' queue, the overdue list. */
+  readonly applications?: ApplicationPagesDependencies;
 }
 
 /**
@@ -67,6 +70,13 @@ export function portal(deps: PortalDependencies): Router {
   // the dashboard's EventSource carries the session cookie, never a bearer token; the API's /v1/audit/live takes those
   if (deps.liveFeed) router.get('/supervise/live', signedIn('supervisor'), deps.liveFeed);
   if (deps.screens) router.use(signedInScreens(deps.screens, assets));
+
+  if (deps.applications) {
+    const secure = (req: Request) => deps.sessions.secure(req);
+    router.use(
+      applicationPages({ ...deps.applications, publicReads: deps.publicReads, limited: deps.limited, secure }, assets),
+    );
+  }
 
   registerPublicPages(router, { ...deps, assets });
   registerInspectionPages(router, { inspections: deps.inspections, limited: deps.limited, assets });

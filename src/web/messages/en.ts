@@ -1,3 +1,4 @@
+import { APPLY_EN } from './applications.en.js';
 import { SCREENS_EN } from './screens.en.js';
 import { VERIFY_EN } from './verify.en.js';
 import { SIGNIN_EN } from './signin.en.js';
@@ -35,4 +36,5 @@ export const EN: Messages = {
   ...VERIFY_EN,
   ...SIGNIN_EN,
   ...INSPECTIONS_EN,
+  ...APPLY_EN,
 };

@@ -1,3 +1,4 @@
+import { APPLY_ZH_CN } from './applications.zh-CN.js';
 import { SCREENS_ZH_CN } from './screens.zh-CN.js';
 import { VERIFY_ZH_CN } from './verify.zh-CN.js';
 import { SIGNIN_ZH_CN } from './signin.zh-CN.js';
@@ -33,6 +34,7 @@ export const ZH_CN = {
   ...VERIFY_ZH_CN,
   ...SIGNIN_ZH_CN,
   ...INSPECTIONS_ZH_CN,
+  ...APPLY_ZH_CN,
 };
 
 export type Messages = { readonly [K in keyof typeof ZH_CN]: string };

@@ -49,6 +49,7 @@ export function superviseMain(ctx: PageContext, principal: Principal, d: Dashboa
       <button type="submit">${ctx.t('supervise.show')}</button>
     </form>
     <p class="muted">${ctx.t('supervise.asOf', { asOf: d.overdue.asOf, who: principal.sub })}</p>
+    <p><a href="/supervise/applications">${ctx.t('apply.overdue.link')}</a></p>
     <ul class="counters">
       ${counter(ctx, '#overdue', countOf(d.overdue), 'supervise.overdue')}
       ${counter(ctx, '#missing', countOf(d.missing), 'supervise.missing')}

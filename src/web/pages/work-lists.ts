@@ -21,6 +21,10 @@ export function workMain(ctx: PageContext, principal: Principal, cases: readonly
   return html`<h1>${ctx.t('work.title')}</h1>
     <ul class="actions">
       ${principal.roles.includes('officer') && html`<li><a href="/cases/new">${ctx.t('work.openCase')}</a></li>`}
+      ${
+        principal.roles.includes('officer') &&
+        html`<li><a href="/work/applications">${ctx.t('apply.queue.title')}</a></li>`
+      }
       ${principal.roles.includes('reviewer') && html`<li><a href="/reviews">${ctx.t('work.reviewQueue')}</a></li>`}
       ${principal.roles.includes('supervisor') && html`<li><a href="/supervise">${ctx.t('nav.supervise')}</a></li>`}
     </ul>

@@ -1,0 +1,232 @@
+import express, { Router, type ErrorRequestHandler, type Request, type RequestHandler, type Response } from 'express';
+import type { ApplicationReads } from '../app/application-reads.js';
+import type { ApplicationService } from '../app/application-service.js';
+import type { PublicReads } from '../app/public-reads.js';
+import { notFound } from '../domain/errors.js';
+import { LedgerError } from '../errors.js';
+import { readApplicationUpload } from '../http/application-upload.js';
+import { FILE_APPLICATION } from '../http/applications-api.js';
+import { UnsupportedMediaType } from '../http/body.js';
+import { consistencyOf } from '../http/consistency.js';
+import { id } from '../http/query.js';
+import type { Validate } from '../http/validation.js';
+import type { BlobStore } from '../ports/blob-store.js';
+import type { PortalAssets } from './assets.js';
+import { fieldsBody, fieldText, officersOf } from './forms/acts.js';
+import { formErrorOf, formErrors } from './forms/errors.js';
+import type { FormError, FormState } from './forms/fields.js';
+import { pageContext, sendPage, type PageContext } from './layout.js';
+import { caseHref } from './links.js';
+import { applicationQueueMain, overdueApplicationsMain } from './pages/application-queue.js';
+import {
+  APPLICANT_FIELDS,
+  APPLY_FIELDS,
+  applyFormMain,
+  progressMain,
+  PROGRESS_FIELDS,
+  receiptMain,
+} from './pages/apply.js';
+import { publicCsrf } from './public-csrf.js';
+import { csrfField, portalPrincipal, requireCsrf, signedIn } from './session.js';
+
+export interface ApplicationPagesDependencies {
+  readonly applications: ApplicationService;
+  readonly reads: ApplicationReads;
+  readonly blobs: Pick<BlobStore, 'put'>;
+  readonly validate: Validate;
+  readonly newId: () => string;
+}
+
+const ACCEPT = 'urn:evidence-ledger:schema:command:accept-application';
+const REJECT = 'urn:evidence-ledger:schema:command:reject-application';
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+/** The most licensing items the filing form offers. */
+const LISTED_ITEMS = 200;
+/** How many applications the officers' queue shows. */
+const LISTED = 50;
+const parseForm = express.urlencoded({ extended: false, limit: 64 * 1024, parameterLimit: 50 });
+
+type Values = Record<string, string | string[]>;
+
+/** A refusal of the filing form, pointed at its field: the item, the files, or what the schema names. */
+function filingError(ctx: PageContext, err: LedgerError): FormError {
+  const pointer = typeof err.details.pointer === 'string' ? err.details.pointer : '';
+  if (err.code === 'item_not_licensing' || /^\/(agency|itemCode)/.test(pointer))
+    return { ...formErrorOf(ctx, err, APPLY_FIELDS), field: 'item' };
+  if (['attachments_invalid', 'too_large'].includes(err.code))
+    return { ...formErrorOf(ctx, err, APPLY_FIELDS), field: 'attachment' };
+  return formErrorOf(ctx, err, APPLY_FIELDS);
+}
+
+/**
+ * Online applications on the portal (网上受理): the public filing form, its receipt and the progress lookup (no
+ * sign-in; CSRF by a double-submit cookie, rate-limited like the public API), the officers' queue where an
+ * application is accepted or refused, and the supervisors' list of those overdue. Every write goes through the
+ * API's use case, checked by the API's schemas.
+ */
+export function applicationPages(
+  deps: ApplicationPagesDependencies & {
+    readonly publicReads: PublicReads;
+    readonly limited: RequestHandler;
+    readonly secure: (req: Request) => boolean;
+  },
+  assets: PortalAssets,
+): Router {
+  const router = Router();
+  const csrf = publicCsrf(deps.secure);
+
+  const renderForm = async (req: Request, res: Response, state: FormState, status = 200) => {
+    const ctx = pageContext(req, res, assets);
+    const listed = await deps.publicReads.items({ category: 'licensing', retired: false }, { limit: LISTED_ITEMS });
+    const items = listed.items.map(({ agency, code, name }) => ({ agency, code, name }));
+    const main = applyFormMain(ctx, { items, state, csrfToken: csrf.token(req, res) });
+    sendPage(res, ctx, { title: ctx.t('apply.title'), main, status });
+  };
+
+  router.get('/apply', deps.limited, (req, res) => renderForm(req, res, { values: {} }));
+
+  router.post(
+    '/apply',
+    deps.limited,
+    csrf.check,
+    async (req: Request, res: Response) => {
+      const upload = await readApplicationUpload(req, deps.blobs);
+      if (!upload) throw new UnsupportedMediaType('the filing form is sent as multipart/form-data');
+      const values = upload.fields as Values;
+      res.locals.formValues = values;
+      const [agency = '', itemCode = ''] = fieldText(values, 'item').split('/');
+      const body = {
+        agency,
+        itemCode,
+        ...fieldsBody(APPLICANT_FIELDS, values),
+        request: fieldText(values, 'request'),
+      };
+      deps.validate(FILE_APPLICATION, body);
+      const { agency: _agency, ...rest } = body as unknown as { agency: string } & Parameters<
+        ApplicationService['file']
+      >[1];
+      const receipt = await deps.applications.file(agency, { ...rest, attachments: upload.attachments }, upload.stored);
+      const ctx = pageContext(req, res, assets);
+      res.set('Cache-Control', 'no-store');
+      sendPage(res, ctx, {
+        title: ctx.t('apply.receipt.title'),
+        main: receiptMain(ctx, receipt),
+        scripts: ['badge.js'],
+      });
+    },
+    formErrors((err: LedgerError, req: Request, res: Response) => {
+      const ctx = pageContext(req, res, assets);
+      const state = { values: res.locals.formValues ?? {}, error: filingError(ctx, err) };
+      renderForm(req, res, state, err.status).catch(() => res.status(err.status).end());
+    }),
+  );
+
+  const renderProgress = (req: Request, res: Response, state: FormState, extra: object = {}, status = 200) => {
+    const ctx = pageContext(req, res, assets);
+    res.set('Cache-Control', 'no-store');
+    const main = progressMain(ctx, { state, csrfToken: csrf.token(req, res), ...extra });
+    sendPage(res, ctx, { title: ctx.t('apply.progress.title'), main, status });
+  };
+
+  router.get('/apply/progress', deps.limited, (req, res) => {
+    const typed = (name: string) => (typeof req.query[name] === 'string' ? (req.query[name] as string) : '');
+    renderProgress(req, res, { values: { agency: typed('agency'), id: typed('id') } });
+  });
+
+  const progressRefused: ErrorRequestHandler = (err, req, res, next) => {
+    if (res.headersSent || !(err instanceof LedgerError) || err.status >= 500 || err.code === 'csrf_failed')
+      return next(err);
+    const ctx = pageContext(req, res, assets);
+    const { code: _code, ...values } = (res.locals.formValues ?? {}) as Values;
+    const error =
+      err.code === 'not_found' ? { message: ctx.t('apply.progress.notFound') } : formErrorOf(ctx, err, PROGRESS_FIELDS);
+    renderProgress(req, res, { values, error }, {}, err.status);
+  };
+
+  router.post(
+    '/apply/progress',
+    deps.limited,
+    parseForm,
+    csrf.check,
+    async (req: Request, res: Response) => {
+      const values = (req.body ?? {}) as Values;
+      res.locals.formValues = { agency: fieldText(values, 'agency'), id: fieldText(values, 'id') };
+      const agency = id(fieldText(values, 'agency'), 'agency') ?? '';
+      const applicationId = fieldText(values, 'id').trim().toLowerCase();
+      const code = fieldText(values, 'code');
+      if (!UUID.test(applicationId) || code.length === 0 || code.length > 64) throw notFound('no such application');
+      const progress = await deps.reads.progress({ agency, applicationId, code });
+      renderProgress(req, res, { values: res.locals.formValues }, { progress });
+    },
+    progressRefused,
+  );
+
+  const renderQueue = async (req: Request, res: Response, error?: FormError, status = 200) => {
+    const ctx = pageContext(req, res, assets);
+    const consistentWith = consistencyOf(req);
+    const queue = await deps.reads.queue(
+      { principal: portalPrincipal(res), ...(consistentWith === undefined ? {} : { consistentWith }) },
+      { limit: LISTED },
+    );
+    const state: FormState = { values: {}, ...(error ? { error } : {}) };
+    const main = applicationQueueMain(ctx, { items: queue.items, csrf: csrfField(res), state });
+    sendPage(res, ctx, { title: ctx.t('apply.queue.title'), main, status });
+  };
+
+  router.get('/work/applications', signedIn('officer'), (req, res) => renderQueue(req, res));
+
+  const queueRefused = formErrors((err: LedgerError, req: Request, res: Response) => {
+    const ctx = pageContext(req, res, assets);
+    renderQueue(req, res, formErrorOf(ctx, err, []), err.status).catch(() => res.status(err.status).end());
+  });
+  const applicationOf = (req: Request) => {
+    const applicationId = String(req.params.applicationId);
+    if (!UUID.test(applicationId)) throw notFound('no such application');
+    return applicationId;
+  };
+
+  router.post(
+    '/work/applications/:applicationId/acceptance',
+    signedIn('officer'),
+    requireCsrf,
+    parseForm,
+    async (req: Request, res: Response) => {
+      const applicationId = applicationOf(req);
+      const body = { officers: officersOf(fieldText(req.body ?? {}, 'officers')) };
+      deps.validate(ACCEPT, body);
+      const principal = portalPrincipal(res);
+      const result = await deps.applications.accept(principal, applicationId, body);
+      const href = caseHref({ agency: principal.agency, caseId: result.caseId });
+      res.redirect(303, `${href}?consistentWith=${result.position}`);
+    },
+    queueRefused,
+  );
+
+  router.post(
+    '/work/applications/:applicationId/rejection',
+    signedIn('officer'),
+    requireCsrf,
+    parseForm,
+    async (req: Request, res: Response) => {
+      const applicationId = applicationOf(req);
+      const values = (req.body ?? {}) as Values;
+      const body = { reason: fieldText(values, 'reason'), legalBasis: fieldText(values, 'legalBasis') };
+      deps.validate(REJECT, body);
+      const result = await deps.applications.reject(portalPrincipal(res), applicationId, body, deps.newId());
+      res.redirect(303, `/work/applications?consistentWith=${result.position}`);
+    },
+    queueRefused,
+  );
+
+  router.get('/supervise/applications', signedIn('supervisor'), async (req, res) => {
+    const ctx = pageContext(req, res, assets);
+    const agency = id(req.query.agency === '' ? undefined : req.query.agency, 'agency');
+    const overdue = await deps.reads.overdue(
+      { principal: portalPrincipal(res), ...(agency === undefined ? {} : { agency }) },
+      { limit: LISTED },
+    );
+    sendPage(res, ctx, { title: ctx.t('apply.overdue.title'), main: overdueApplicationsMain(ctx, overdue) });
+  });
+
+  return router;
+}

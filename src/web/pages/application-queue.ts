@@ -1,0 +1,127 @@
+import type { QueueView } from '../../app/application-reads.js';
+import { errorSummary, type FormState } from '../forms/fields.js';
+import { html, type Html } from '../html.js';
+import type { MessageKey } from '../i18n.js';
+import type { PageContext } from '../layout.js';
+import { caseHref } from '../links.js';
+
+/** The forms of one waiting application: accept it (naming the handling officers) or refuse it, with reasons. */
+function decideForms(ctx: PageContext, a: QueueView, csrf: Html): Html {
+  const base = `/work/applications/${a.applicationId}`;
+  const id = (name: string) => `${name}-${a.applicationId}`;
+  return html`<div class="decide">
+    <form method="post" action="${base}/acceptance">
+      ${csrf}
+      <div class="field">
+        <label for="${id('officers')}">${ctx.t('apply.queue.officers')}</label>
+        <p class="hint" id="${id('officers')}-hint">${ctx.t('apply.queue.officers.hint')}</p>
+        <input type="text" id="${id('officers')}" name="officers" required aria-describedby="${id('officers')}-hint" />
+      </div>
+      <button type="submit">${ctx.t('apply.queue.accept')}</button>
+    </form>
+    <form method="post" action="${base}/rejection">
+      ${csrf}
+      <div class="field">
+        <label for="${id('reason')}">${ctx.t('apply.rejectReason')}</label>
+        <textarea id="${id('reason')}" name="reason" rows="2" required></textarea>
+      </div>
+      <div class="field">
+        <label for="${id('basis')}">${ctx.t('apply.legalBasis')}</label>
+        <input type="text" id="${id('basis')}" name="legalBasis" required />
+      </div>
+      <button type="submit">${ctx.t('apply.queue.reject')}</button>
+    </form>
+  </div>`;
+}
+
+/** `/work/applications`: the agency's online applications, the waiting ones with their forms. */
+export function applicationQueueMain(
+  ctx: PageContext,
+  view: { items: readonly QueueView[]; csrf: Html; state: FormState },
+): Html {
+  return html`<h1>${ctx.t('apply.queue.title')}</h1>
+    <p>${ctx.t('apply.queue.lead')}</p>
+    ${errorSummary(ctx, view.state)}
+    ${
+      view.items.length === 0
+        ? html`<p>${ctx.t('apply.queue.empty')}</p>`
+        : html`<ul class="cards">
+            ${view.items.map(
+              (a) =>
+                html`<li>
+                  <h2>${a.applicantName} · ${a.itemCode}</h2>
+                  <dl class="fields">
+                    <dt>${ctx.t('apply.receipt.id')}</dt>
+                    <dd>${a.applicationId}</dd>
+                    <dt>${ctx.t('apply.kind')}</dt>
+                    <dd>${ctx.t(`apply.kind.${a.applicantKind}` as MessageKey)}</dd>
+                    <dt>${ctx.t('apply.receipt.filedOn')}</dt>
+                    <dd>${a.filedOn}</dd>
+                    <dt>${ctx.t('apply.receipt.acceptBy')}</dt>
+                    <dd>
+                      ${a.acceptBy} ${a.overdue && html`<strong class="late">${ctx.t('apply.queue.overdue')}</strong>`}
+                    </dd>
+                    <dt>${ctx.t('apply.queue.attachments')}</dt>
+                    <dd>${a.attachments}</dd>
+                    <dt>${ctx.t('apply.status')}</dt>
+                    <dd>${ctx.t(`apply.status.${a.status}` as MessageKey)}</dd>
+                  </dl>
+                  ${
+                    a.caseId !== undefined &&
+                    html`<p>
+                      <a href="${caseHref({ agency: a.agency, caseId: a.caseId })}"
+                        >${ctx.t('apply.caseId')} ${a.caseId}</a
+                      >
+                    </p>`
+                  }
+                  ${a.status === 'filed' && decideForms(ctx, a, view.csrf)}
+                </li>`,
+            )}
+          </ul>`
+    }`;
+}
+
+/** An overdue application as supervision lists it: no applicant data. */
+export interface OverdueRow {
+  readonly applicationId: string;
+  readonly agency: string;
+  readonly itemCode: string;
+  readonly filedOn: string;
+  readonly acceptBy: string;
+  readonly daysOverdue: number;
+}
+
+/** `/supervise/applications`: applications neither accepted nor refused by their deadline. */
+export function overdueApplicationsMain(ctx: PageContext, view: { asOf: string; items: readonly OverdueRow[] }): Html {
+  return html`<h1>${ctx.t('apply.overdue.title')}</h1>
+    <p>${ctx.t('apply.overdue.lead', { asOf: view.asOf })}</p>
+    ${
+      view.items.length === 0
+        ? html`<p>${ctx.t('apply.overdue.empty')}</p>`
+        : html`<table>
+            <thead>
+              <tr>
+                <th scope="col">${ctx.t('apply.receipt.id')}</th>
+                <th scope="col">${ctx.t('apply.receipt.agency')}</th>
+                <th scope="col">${ctx.t('apply.item')}</th>
+                <th scope="col">${ctx.t('apply.receipt.filedOn')}</th>
+                <th scope="col">${ctx.t('apply.receipt.acceptBy')}</th>
+                <th scope="col">${ctx.t('apply.overdue.days')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              ${view.items.map(
+                (a) =>
+                  html`<tr>
+                    <td>${a.applicationId}</td>
+                    <td>${a.agency}</td>
+                    <td>${a.itemCode}</td>
+                    <td>${a.filedOn}</td>
+                    <td>${a.acceptBy}</td>
+                    <td>${a.daysOverdue}</td>
+                  </tr>`,
+              )}
+            </tbody>
+          </table>`
+    }`;
+}

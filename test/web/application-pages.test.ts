@@ -1,0 +1,129 @@
+import { seedAgency, startTestService, type TestService } from '../support/service.js';
+import { AGENCY, fixtureClock } from '../support/screens.js';
+
+let t: TestService;
+let officer: string;
+
+beforeAll(async () => {
+  t = await startTestService({}, { clock: fixtureClock() });
+  ({ officer } = await seedAgency(t, AGENCY, { item: { code: 'L-001', category: 'licensing' } }));
+});
+afterAll(() => t.stop());
+
+/** Opens a public form as a browser: its HTML, the CSRF cookie it set and the token in the page. */
+async function openForm(path: string) {
+  const res = await fetch(t.url + path, { headers: { accept: 'text/html' } });
+  const text = await res.text();
+  const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0]!;
+  const token = /_csrf=([A-Za-z0-9_-]{43})/.exec(text)?.[1] ?? /name="_csrf" value="([^"]+)"/.exec(text)?.[1];
+  return { status: res.status, text, cookie, token: token ?? '' };
+}
+
+function filingForm(overrides: Record<string, string> = {}): FormData {
+  const form = new FormData();
+  const fields = {
+    item: `${AGENCY}/L-001`,
+    'applicant.kind': 'person',
+    'applicant.name': '王小明',
+    'applicant.idNumber': '',
+    'applicant.phone': '13800000000',
+    'applicant.email': '',
+    'applicant.address': '',
+    request: '申请律师执业证',
+    ...overrides,
+  };
+  for (const [name, value] of Object.entries(fields)) form.set(name, value);
+  form.append(
+    'attachment',
+    new Blob([new Uint8Array(Buffer.from('%PDF-1.4\n%%EOF\n'))], { type: 'application/pdf' }),
+    '申请书.pdf',
+  );
+  return form;
+}
+
+async function postForm(path: string, body: FormData | URLSearchParams, cookie: string) {
+  const res = await fetch(t.url + path, {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { accept: 'text/html', ...(cookie ? { cookie } : {}) },
+    body,
+  });
+  return { status: res.status, text: await res.text(), headers: res.headers };
+}
+
+const pendingCount = async () =>
+  ((await t.call('GET', '/v1/applications', { token: officer })).body.items as unknown[]).length;
+
+describe('filing an application on the portal (网上申请)', () => {
+  it('when the filing form is opened, then it lists the licensing items, works without scripts and sets a CSRF cookie', async () => {
+    const form = await openForm('/apply');
+    expect(form.status).toBe(200);
+    expect(form.text).toContain('网上申请行政许可');
+    expect(form.text).toContain(`value="${AGENCY}/L-001"`);
+    expect(form.text).toMatch(
+      /<form method="post" action="\/apply\?_csrf=[A-Za-z0-9_-]{43}" enctype="multipart\/form-data"/,
+    );
+    expect(form.cookie).toMatch(/^apply_csrf=[A-Za-z0-9_-]{43}$/);
+    expect(form.text).not.toMatch(/<script(?![^>]*type="module")/);
+  });
+
+  it('when the form is posted without its cookie, then it is refused (403) and nothing is filed', async () => {
+    const before = await pendingCount();
+    const { token } = await openForm('/apply');
+    const res = await postForm(`/apply?_csrf=${token}`, filingForm(), '');
+    expect(res.status).toBe(403);
+    expect(await pendingCount()).toBe(before);
+  });
+
+  it('when a field is wrong, then the form comes back with the error at that field and nothing is filed', async () => {
+    const before = await pendingCount();
+    const { token, cookie } = await openForm('/apply');
+    const res = await postForm(`/apply?_csrf=${token}`, filingForm({ 'applicant.phone': 'call me' }), cookie);
+    expect(res.status).toBe(400);
+    expect(res.text).toMatch(/<a href="#f-applicant-phone">“联系电话”填写有误/);
+    expect(res.text).toContain('value="王小明"');
+    expect(await pendingCount()).toBe(before);
+  });
+
+  it('when the form is filed, then the receipt shows the id, the lookup code and the ledger badge, and the progress page finds it', async () => {
+    const { token, cookie } = await openForm('/apply');
+    const res = await postForm(`/apply?_csrf=${token}`, filingForm(), cookie);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('cache-control')).toBe('no-store');
+    const id = /<code id="receipt-id">([0-9a-f-]{36})<\/code>/.exec(res.text)?.[1];
+    const code = /<code id="receipt-code">([A-Z2-7]{26})<\/code>/.exec(res.text)?.[1];
+    expect([id, code]).toEqual([expect.any(String), expect.any(String)]);
+    expect(res.text).toMatch(/id="ledger-badge"[^>]*data-event-id="[0-9a-f-]{36}"/);
+    expect(res.text).toContain('/badge.js');
+
+    const lookup = await openForm(`/apply/progress?agency=${AGENCY}&id=${id}`);
+    const asked = new URLSearchParams({ _csrf: lookup.token, agency: AGENCY, id: id!, code: code! });
+    const found = await postForm('/apply/progress', asked, lookup.cookie);
+    expect(found.status).toBe(200);
+    expect(found.text).toMatch(/<strong id="progress-status">已提交，待受理<\/strong>/);
+    expect(found.text).not.toContain('王小明');
+
+    const wrong = new URLSearchParams({ _csrf: lookup.token, agency: AGENCY, id: id!, code: 'A'.repeat(26) });
+    const refused = await postForm('/apply/progress', wrong, lookup.cookie);
+    expect(refused.status).toBe(404);
+    expect(refused.text).toContain('未找到该申请，或查询码不正确。');
+  });
+
+  it('when an officer accepts it from the queue, then its case opens and the officer goes to the case', async () => {
+    const queue = await fetch(`${t.url}/work/applications`, {
+      headers: { accept: 'text/html', authorization: `Bearer ${officer}` },
+    });
+    const text = await queue.text();
+    expect(queue.status).toBe(200);
+    const id = /action="\/work\/applications\/([0-9a-f-]{36})\/acceptance"/.exec(text)?.[1];
+    expect(text).toContain('王小明');
+    const res = await fetch(`${t.url}/work/applications/${id}/acceptance`, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { accept: 'text/html', authorization: `Bearer ${officer}` },
+      body: new URLSearchParams({ officers: 'alice, bob' }),
+    });
+    expect(res.status).toBe(303);
+    expect(res.headers.get('location')).toMatch(new RegExp(`^/cases/${AGENCY}/${id}\\?consistentWith=\\d+$`));
+  });
+});
