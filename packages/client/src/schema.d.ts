@@ -967,6 +967,92 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/applications': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The applications filed with the officer's agency, waiting ones first, soonest due first (officer) */
+    get: operations['listApplications'];
+    put?: never;
+    /** File an application for a licensing item (anyone, rate-limited): multipart/form-data with the application as JSON in the part "application" and at most 5 PDF, JPEG or PNG files of at most 5 MiB in "attachment" parts, or application/json without attachments; answers the receipt */
+    post: operations['fileApplication'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/applications/{agency}/{applicationId}/progress': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Where an application stands, to the holder of its lookup code (anyone, rate-limited); no applicant data */
+    get: operations['getApplicationProgress'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/applications/{applicationId}/acceptance': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Accept an application (受理) of the agency and open its case (case id = application id; the applicant its party, the attachments its media) with these officers (officer) */
+    post: operations['acceptApplication'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/applications/{applicationId}/rejection': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Refuse to accept an application (不予受理), with the reason and its legal basis (officer) */
+    post: operations['rejectApplication'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/audit/overdue-applications': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Applications neither accepted nor refused by their deadline as of asOf, most overdue first (supervisor) */
+    get: operations['listOverdueApplications'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -983,6 +1069,8 @@ export interface components {
       openedOn: components['schemas']['defs']['$defs']['date'];
       officers: components['schemas']['defs']['$defs']['id'][];
       parties: components['schemas']['defs']['$defs']['party'][];
+      /** @description The online application this case was opened from (受理): set only when an officer accepts one, never by POST /v1/cases. */
+      application?: components['schemas']['defs']['$defs']['uuid'];
     };
     /** CredentialsShown: the act's data as a client submits it */
     'act.CredentialsShown': {
@@ -1081,6 +1169,11 @@ export interface components {
       outcome: 'proposal_upheld' | 'review_upheld';
       reasoning: components['schemas']['defs']['$defs']['nonEmptyText'];
     };
+    /** POST /v1/applications/{applicationId}/acceptance: accept (受理) and open its case with these officers */
+    'command.accept-application': {
+      officers: components['schemas']['act.CaseOpened']['officers'];
+      title?: components['schemas']['act.CaseOpened']['title'];
+    };
     /**
      * PATCH /v1/webhooks/{id}: change a subscription
      * @description Members absent stay as they are. `eventTypes: null` means every type again; `enabled: true` turns a disabled subscription back on; `rotateKey: true` makes a new secret or key pair, returned once.
@@ -1110,6 +1203,35 @@ export interface components {
     'command.declare-conflict': {
       officerId: components['schemas']['defs']['$defs']['id'];
       reason: components['schemas']['defs']['$defs']['nonEmptyText'];
+    };
+    /** POST /v1/applications: an application for a licensing item (the `application` part of the form; the files are `attachment` parts) */
+    'command.file-application': {
+      agency: components['schemas']['defs']['$defs']['id'];
+      itemCode: components['schemas']['defs']['$defs']['id'];
+      applicant: components['schemas']['command.file-application']['$defs']['applicant'];
+      /** @description What is applied for (申请事项及内容). */
+      request: string;
+      $defs: {
+        /** @description Who applies. Personal data: never logged, never on a public page. */
+        applicant: {
+          /** @enum {unknown} */
+          kind: 'person' | 'organization';
+          name: string;
+          idNumber?: string;
+          phone: string;
+          /** Format: email */
+          email?: string;
+          address?: string;
+        };
+        /** @description A file filed with the application, by its digest; its name as the applicant's device gave it. */
+        attachment: {
+          sha256: components['schemas']['defs']['$defs']['sha256'];
+          size: number;
+          /** @enum {unknown} */
+          contentType: 'application/pdf' | 'image/jpeg' | 'image/png';
+          name: string;
+        };
+      };
     };
     /** POST /v1/cases: open a case; the service picks a caseId when none is given */
     'command.open-case': {
@@ -1291,6 +1413,11 @@ export interface components {
       /** @description Tags a plan's selector may target. */
       tags?: components['schemas']['defs']['$defs']['id'][];
     };
+    /** POST /v1/applications/{applicationId}/rejection: refuse to accept (不予受理), with the reason and its legal basis */
+    'command.reject-application': {
+      reason: string;
+      legalBasis: string;
+    };
     /**
      * POST /v1/tokens/revocations: revoke one token by its jti, or every token of a subject issued before a time
      * @description Acts within the caller's agency. `before` may not be later than the server's clock.
@@ -1461,6 +1588,34 @@ export interface components {
           value: string;
         };
       };
+    };
+    /** ApplicationAccepted (受理): the case opened for it, the day, and whether within the acceptance deadline */
+    'event.ApplicationAccepted': {
+      caseId: components['schemas']['defs']['$defs']['id'];
+      acceptedOn: components['schemas']['defs']['$defs']['date'];
+      onTime: boolean;
+    };
+    /** ApplicationFiled: the application as filed, its acceptance deadline and the hash of the applicant's lookup code */
+    'event.ApplicationFiled': {
+      applicationId: components['schemas']['defs']['$defs']['uuid'];
+      agency: components['schemas']['defs']['$defs']['id'];
+      itemCode: components['schemas']['defs']['$defs']['id'];
+      applicant: components['schemas']['command.file-application']['$defs']['applicant'];
+      request: components['schemas']['command.file-application']['request'];
+      attachments: components['schemas']['command.file-application']['$defs']['attachment'][];
+      filedOn: components['schemas']['defs']['$defs']['date'];
+      acceptanceWorkingDays: number;
+      acceptBy: components['schemas']['defs']['$defs']['date'];
+      /** @enum {unknown} */
+      calendarBasis: 'official_schedule' | 'weekdays_only';
+      lookupHash: components['schemas']['defs']['$defs']['sha256'];
+    };
+    /** ApplicationRejected (不予受理): why, on what legal basis, the day, and whether within the acceptance deadline */
+    'event.ApplicationRejected': {
+      reason: components['schemas']['command.reject-application']['reason'];
+      legalBasis: components['schemas']['command.reject-application']['legalBasis'];
+      rejectedOn: components['schemas']['defs']['$defs']['date'];
+      onTime: boolean;
     };
     /** CalendarYearRecorded: the working-day schedule of a year, in force from this event on */
     'event.CalendarYearRecorded': {
@@ -1825,6 +1980,82 @@ export interface components {
       /** @description An Ed25519 subscription's public key, raw, base64. */
       publicKey?: string;
     };
+    /** GET /v1/applications/{agency}/{applicationId}/progress: where an application stands (no applicant data) */
+    'response.application-progress': {
+      applicationId: components['schemas']['defs']['$defs']['uuid'];
+      agency: components['schemas']['defs']['$defs']['id'];
+      itemCode: components['schemas']['defs']['$defs']['id'];
+      filedOn: components['schemas']['defs']['$defs']['date'];
+      acceptBy: components['schemas']['defs']['$defs']['date'];
+      /**
+       * @description filed → accepted (受理, its case opened) → decided → disclosed; or rejected (不予受理).
+       * @enum {unknown}
+       */
+      status: 'filed' | 'accepted' | 'rejected' | 'decided' | 'disclosed';
+      eventId: components['schemas']['defs']['$defs']['uuid'];
+      eventHash: components['schemas']['defs']['$defs']['sha256'];
+      caseId?: components['schemas']['defs']['$defs']['id'];
+      acceptedOn?: components['schemas']['defs']['$defs']['date'];
+      rejection?: {
+        reason: string;
+        legalBasis: string;
+        rejectedOn: components['schemas']['defs']['$defs']['date'];
+      };
+      decision?: {
+        decisionType: components['schemas']['defs']['$defs']['decisionType'];
+        decidedOn: components['schemas']['defs']['$defs']['date'];
+      };
+      disclosedOn?: components['schemas']['defs']['$defs']['date'];
+    };
+    /** GET /v1/applications: the applications filed with the officer's agency, those waiting first */
+    'response.application-queue': {
+      asOf: components['schemas']['defs']['$defs']['date'];
+      items: {
+        applicationId: components['schemas']['defs']['$defs']['uuid'];
+        agency: components['schemas']['defs']['$defs']['id'];
+        itemCode: components['schemas']['defs']['$defs']['id'];
+        filedOn: components['schemas']['defs']['$defs']['date'];
+        acceptBy: components['schemas']['defs']['$defs']['date'];
+        status: components['schemas']['response.application-progress']['status'];
+        eventId: components['schemas']['defs']['$defs']['uuid'];
+        eventHash: components['schemas']['defs']['$defs']['sha256'];
+        caseId?: components['schemas']['defs']['$defs']['id'];
+        acceptedOn?: components['schemas']['defs']['$defs']['date'];
+        rejection?: components['schemas']['response.application-progress']['rejection'];
+        decision?: components['schemas']['response.application-progress']['decision'];
+        disclosedOn?: components['schemas']['defs']['$defs']['date'];
+        /** @enum {unknown} */
+        applicantKind: 'person' | 'organization';
+        applicantName: string;
+        attachments: number;
+        /** @description Waiting past acceptBy as of asOf. */
+        overdue: boolean;
+      }[];
+      /** @description The cursor of the next page, when there may be one. */
+      next?: string;
+    };
+    /** POST /v1/applications: the receipt (回执). The lookup code is shown this once; only its hash is recorded */
+    'response.application-receipt': {
+      applicationId: components['schemas']['defs']['$defs']['uuid'];
+      agency: components['schemas']['defs']['$defs']['id'];
+      /** @description 128 random bits in RFC 4648 base32: with the application id, what shows the progress. */
+      lookupCode: string;
+      filedOn: components['schemas']['defs']['$defs']['date'];
+      /** @description The last day the agency may accept or refuse the application (working days). */
+      acceptBy: components['schemas']['defs']['$defs']['date'];
+      /** @description The ApplicationFiled event: its inclusion proof (GET /v1/ledger/proof/inclusion) proves the filing time. */
+      eventId: components['schemas']['defs']['$defs']['uuid'];
+      hash: components['schemas']['defs']['$defs']['sha256'];
+      position: number;
+    };
+    /** An application accepted (with the case it opened) or refused: the event's revision, position and hash */
+    'response.application-written': {
+      applicationId: components['schemas']['defs']['$defs']['uuid'];
+      caseId?: components['schemas']['defs']['$defs']['id'];
+      revision: number;
+      position: number;
+      hash: components['schemas']['defs']['$defs']['sha256'];
+    };
     /** GET /v1/audit/access: retrievals of cases (调阅记录), newest first; refused ones are listed by GET /v1/audit/denied-access */
     'response.audit-access': {
       items: {
@@ -1957,6 +2188,21 @@ export interface components {
           occurredAt: components['schemas']['defs']['$defs']['dateTime'];
           method?: components['schemas']['defs']['$defs']['serviceMethod'];
         }[];
+      }[];
+      /** @description The cursor of the next page, when there may be one. */
+      next?: string;
+    };
+    /** GET /v1/audit/overdue-applications: applications neither accepted nor refused by their deadline */
+    'response.audit-overdue-applications': {
+      asOf: components['schemas']['defs']['$defs']['date'];
+      items: {
+        applicationId: components['schemas']['defs']['$defs']['uuid'];
+        agency: components['schemas']['defs']['$defs']['id'];
+        itemCode: components['schemas']['defs']['$defs']['id'];
+        filedOn: components['schemas']['defs']['$defs']['date'];
+        acceptBy: components['schemas']['defs']['$defs']['date'];
+        /** @description Calendar days after acceptBy, to asOf. */
+        daysOverdue: number;
       }[];
       /** @description The cursor of the next page, when there may be one. */
       next?: string;
@@ -9196,6 +9442,629 @@ export interface operations {
       };
       /** @description The Accept header admits none of the media types this answers with (not_acceptable); `available` lists them. */
       406: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description An unexpected failure (internal) or a store that does not answer. */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+    };
+  };
+  listApplications: {
+    parameters: {
+      query?: {
+        /** @description Only waiting (true) or accepted or refused (false) applications. */
+        pending?: 'true' | 'false';
+        /** @description Most items per page (1–200, default 50). */
+        limit?: number;
+        /** @description The `next` cursor of the previous page. */
+        cursor?: string;
+        /** @description Read your writes: wait (up to 5 s) until the read models have applied the log up to this position, the `position` a write returned; 503 not_caught_up otherwise. */
+        consistentWith?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A page of the queue. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['response.application-queue'];
+        };
+      };
+      /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description No valid bearer token (unauthenticated). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description The token lacks the role this needs (forbidden). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description The Accept header admits none of the media types this answers with (not_acceptable); `available` lists them. */
+      406: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description A store does not answer, the read models have not caught up within the wait with ?consistentWith=, or with the log a posted bundle was checkpointed in (not_caught_up), or every bundle verification slot is taken (verify_busy); both with Retry-After. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description An unexpected failure (internal) or a store that does not answer. */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+    };
+  };
+  fileApplication: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'multipart/form-data': {
+          /** @description The application, JSON. */
+          application: string;
+          attachment?: string[];
+        };
+        'application/json': components['schemas']['command.file-application'];
+      };
+    };
+    responses: {
+      /** @description Filed: the receipt, with the lookup code shown this once. */
+      201: {
+        headers: {
+          /** @description The quota policies, a Structured Field list: `"requests";q=<per minute>;w=60` and `"bytes";q=<per minute>;qu="content-bytes";w=60`. */
+          'RateLimit-Policy'?: string;
+          /** @description What this client has left of each policy: `"requests";r=<left>;t=<seconds until the whole quota is back>`, and the same for "bytes". */
+          RateLimit?: string;
+          /** @description Where the progress is read (with the lookup code). */
+          Location?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['response.application-receipt'];
+        };
+      };
+      /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description The Accept header admits none of the media types this answers with (not_acceptable); `available` lists them. */
+      406: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description The write conflicts with the record: a stale If-Match (revision_conflict) or a rule such as legal_review_required. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description The body is larger than allowed (too_large). */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description The body is in an unsupported encoding (unsupported_media_type). */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description A rule refuses the request; `code` names it (two_officers_required, certificate_invalid, recording_required...). */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description Too many requests, or request-body bytes, from this client address; `Retry-After` says when to ask again (rate_limited). */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description An unexpected failure (internal) or a store that does not answer. */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+    };
+  };
+  getApplicationProgress: {
+    parameters: {
+      query?: {
+        /** @description Read your writes: wait (up to 5 s) until the read models have applied the log up to this position, the `position` a write returned; 503 not_caught_up otherwise. */
+        consistentWith?: string;
+      };
+      header?: {
+        /** @description The receipt's lookup code (any case; spaces and dashes ignored). */
+        'X-Lookup-Code'?: string;
+      };
+      path: {
+        /** @description The agency filed with. */
+        agency: components['schemas']['defs']['$defs']['id'];
+        /** @description The application id (a UUID), as the receipt gives it. */
+        applicationId: components['schemas']['defs']['$defs']['uuid'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The progress. */
+      200: {
+        headers: {
+          /** @description The quota policies, a Structured Field list: `"requests";q=<per minute>;w=60` and `"bytes";q=<per minute>;qu="content-bytes";w=60`. */
+          'RateLimit-Policy'?: string;
+          /** @description What this client has left of each policy: `"requests";r=<left>;t=<seconds until the whole quota is back>`, and the same for "bytes". */
+          RateLimit?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['response.application-progress'];
+        };
+      };
+      /** @description Not modified since the ETag (If-None-Match) or date (If-Modified-Since) the client holds. */
+      304: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description No such resource, or not one the caller may see (not_found). */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description The Accept header admits none of the media types this answers with (not_acceptable); `available` lists them. */
+      406: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description Too many requests, or request-body bytes, from this client address; `Retry-After` says when to ask again (rate_limited). */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description A store does not answer, the read models have not caught up within the wait with ?consistentWith=, or with the log a posted bundle was checkpointed in (not_caught_up), or every bundle verification slot is taken (verify_busy); both with Retry-After. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description An unexpected failure (internal) or a store that does not answer. */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+    };
+  };
+  acceptApplication: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The application id (a UUID), as the receipt gives it. */
+        applicationId: components['schemas']['defs']['$defs']['uuid'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['command.accept-application'];
+      };
+    };
+    responses: {
+      /** @description Accepted, its case opened. */
+      201: {
+        headers: {
+          /** @description The stream revision, quoted. */
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['response.application-written'];
+        };
+      };
+      /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description No valid bearer token (unauthenticated). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description The token lacks the role this needs (forbidden). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description No such resource, or not one the caller may see (not_found). */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description The Accept header admits none of the media types this answers with (not_acceptable); `available` lists them. */
+      406: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description The write conflicts with the record: a stale If-Match (revision_conflict) or a rule such as legal_review_required. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description The body is larger than allowed (too_large). */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description The body is in an unsupported encoding (unsupported_media_type). */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description A rule refuses the request; `code` names it (two_officers_required, certificate_invalid, recording_required...). */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description An unexpected failure (internal) or a store that does not answer. */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+    };
+  };
+  rejectApplication: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description A retry with the same key and the same request answers with the original result (200); the same key with another request is 422 idempotency_key_reused. Keys are per user and agency; POST /v1/cases without a caseId names its case by the key. */
+        'Idempotency-Key'?: string;
+      };
+      path: {
+        /** @description The application id (a UUID), as the receipt gives it. */
+        applicationId: components['schemas']['defs']['$defs']['uuid'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['command.reject-application'];
+      };
+    };
+    responses: {
+      /** @description A retry with the same Idempotency-Key: the original result. */
+      200: {
+        headers: {
+          /** @description The stream revision, quoted. */
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['response.application-written'];
+        };
+      };
+      /** @description The refusal recorded. */
+      201: {
+        headers: {
+          /** @description The stream revision, quoted. */
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['response.application-written'];
+        };
+      };
+      /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description No valid bearer token (unauthenticated). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description The token lacks the role this needs (forbidden). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description No such resource, or not one the caller may see (not_found). */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description The Accept header admits none of the media types this answers with (not_acceptable); `available` lists them. */
+      406: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description The write conflicts with the record: a stale If-Match (revision_conflict) or a rule such as legal_review_required. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description The body is larger than allowed (too_large). */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description The body is in an unsupported encoding (unsupported_media_type). */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description A rule refuses the request; `code` names it (two_officers_required, certificate_invalid, recording_required...). */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description An unexpected failure (internal) or a store that does not answer. */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+    };
+  };
+  listOverdueApplications: {
+    parameters: {
+      query?: {
+        /** @description Only this agency (the supervisor's own or one it supervises). */
+        agency?: components['schemas']['defs']['$defs']['id'];
+        /** @description The day to judge on (default today at the viewed agency's UTC offset). */
+        asOf?: components['schemas']['defs']['$defs']['date'];
+        /** @description Most items per page (1–200, default 50). */
+        limit?: number;
+        /** @description The `next` cursor of the previous page. */
+        cursor?: string;
+        /** @description Read your writes: wait (up to 5 s) until the read models have applied the log up to this position, the `position` a write returned; 503 not_caught_up otherwise. */
+        consistentWith?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A page of overdue applications. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['response.audit-overdue-applications'];
+        };
+      };
+      /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description No valid bearer token (unauthenticated). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description The token lacks the role this needs (forbidden). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description The Accept header admits none of the media types this answers with (not_acceptable); `available` lists them. */
+      406: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description A store does not answer, the read models have not caught up within the wait with ?consistentWith=, or with the log a posted bundle was checkpointed in (not_caught_up), or every bundle verification slot is taken (verify_busy); both with Retry-After. */
+      503: {
         headers: {
           [name: string]: unknown;
         };
