@@ -222,6 +222,37 @@ const calendarYear = {
   workdays: ['2030-01-05'],
 };
 
+/** An application for an item that is not a licensing one: valid-shaped filings are refused by the rules. */
+const applicationBody = {
+  agency: AGENCY,
+  itemCode: 'P-001',
+  applicant: { kind: 'person', name: '张三丰', phone: '13912345678' },
+  request: '申请许可',
+};
+/** An application id no application has: its routes answer 404 or refuse the body first. */
+const FUZZ_APPLICATION = '0f0f0f0f-0f0f-4f0f-8f0f-0f0f0f0f0a0a';
+const FORM_BOUNDARY = 'fz-boundary-7MA4YWxkTrZu0gW';
+/** A filing form: the application part (hostile or random text) and one file of random bytes and type. */
+const filingForm = fc
+  .record({
+    application: fc.oneof(hostileBodies(applicationBody), randomBody),
+    file: fc.uint8Array({ maxLength: 2048 }),
+    type: fc.constantFrom('application/pdf', 'image/png', 'text/html', 'application/json', ''),
+    cut: fc.option(fc.nat({ max: 4096 })),
+  })
+  .map(({ application, file, type, cut }) => {
+    const head =
+      `--${FORM_BOUNDARY}\r\nContent-Disposition: form-data; name="application"\r\n\r\n${application}\r\n` +
+      `--${FORM_BOUNDARY}\r\nContent-Disposition: form-data; name="attachment"; filename="a.pdf"\r\n` +
+      (type ? `Content-Type: ${type}\r\n` : '') +
+      '\r\n';
+    const body = Buffer.concat([Buffer.from(head, 'utf8'), file, Buffer.from(`\r\n--${FORM_BOUNDARY}--\r\n`)]);
+    return {
+      body: cut === null ? body : body.subarray(0, cut),
+      contentType: `multipart/form-data; boundary=${FORM_BOUNDARY}`,
+    };
+  });
+
 /** Each write route: its OpenAPI path, the path fuzzed, its method (POST unless said), who sends, and what. */
 const ROUTES: {
   path: string;
@@ -330,6 +361,26 @@ const ROUTES: {
       { weight: 1, arbitrary: json(randomBody) },
       { weight: 1, arbitrary: jsonRoute(fc.constant({ from: 0 })) },
     ),
+  },
+  {
+    path: '/v1/applications',
+    route: '/v1/applications',
+    request: fc.oneof(
+      { weight: 2, arbitrary: jsonRoute(fc.constant(applicationBody)) },
+      { weight: 2, arbitrary: filingForm },
+    ),
+  },
+  {
+    path: '/v1/applications/{applicationId}/acceptance',
+    route: `/v1/applications/${FUZZ_APPLICATION}/acceptance`,
+    token: () => officer,
+    request: jsonRoute(fc.constant({ officers: ['fz-a', 'fz-b'], title: '受理' })),
+  },
+  {
+    path: '/v1/applications/{applicationId}/rejection',
+    route: `/v1/applications/${FUZZ_APPLICATION}/rejection`,
+    token: () => officer,
+    request: jsonRoute(fc.constant({ reason: '材料不齐', legalBasis: '《行政许可法》第三十二条' })),
   },
   // last: a revocation that a mutation turned into one of the admin's own would only refuse the routes after it
   {
