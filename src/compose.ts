@@ -643,6 +643,7 @@ async function startHolding(config: Config, { clock, log }: ServiceDependencies)
     }),
     portal({
       publicReads,
+      published: publishedReads,
       statistics: publicStatistics,
       inspections: inspectionReads,
       limited: publicLimit,

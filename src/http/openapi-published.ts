@@ -34,6 +34,27 @@ const KINDS: readonly KindDoc[] = [
     idDescription: 'The entry id, stable within its agency (inspection plans name it).',
     bodySchema: 'command.publish-inspection-entry',
   },
+  {
+    segment: 'flow-charts',
+    name: 'FlowChart',
+    what: "an enforcement item's flow chart (行政执法事项流程图)",
+    idDescription: 'The enforcement item (its code): a current item of the agency.',
+    bodySchema: 'command.publish-flow-chart',
+  },
+  {
+    segment: 'service-guides',
+    name: 'ServiceGuide',
+    what: "a licensing item's service guide (行政执法服务指南)",
+    idDescription: 'The licensing item (its code): a current item of the agency, of category licensing.',
+    bodySchema: 'command.publish-service-guide',
+  },
+  {
+    segment: 'post-boards',
+    name: 'PostBoard',
+    what: "a service window's post information board (岗位信息公示牌)",
+    idDescription: 'The board, by an id stable within its agency.',
+    bodySchema: 'command.publish-post-board',
+  },
 ];
 
 /**

@@ -1349,7 +1349,7 @@ export function buildOpenApi(schemaDir: string): OpenApiDocument {
       {
         name: 'published',
         description:
-          'Documents published before enforcement (事前公开), versioned per agency: the random-inspection list; written by the agency admin, read by anyone.',
+          'Documents published before enforcement (事前公开), versioned per agency: the random-inspection list, flow charts, service guides and post information boards; written by the agency admin, read by anyone.',
       },
       { name: 'operations', description: 'Health, readiness, metrics and this document.' },
       { name: 'problems', description: "The pages problems' `type` URIs resolve to." },

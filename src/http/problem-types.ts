@@ -186,6 +186,16 @@ export const PROBLEM_TYPES: Readonly<Record<string, ProblemType>> = {
     'Nothing to publish',
     'The document sent is the current version of the published document member for member; no new version was recorded.',
   ),
+  flow_chart_invalid: entry(
+    422,
+    'Flow chart not a well-formed flow',
+    'A flow chart has exactly one start, at least one end, edges between its own nodes (each pair once), decisions with two or more ways out each naming its condition; every node is reachable from the start and leads to an end. `details` names the node at fault.',
+  ),
+  item_not_licensing: entry(
+    422,
+    'Item is not a licensing item',
+    'Service guides are published for licensing items (category licensing) only.',
+  ),
   ratio_invalid: entry(
     422,
     'Inspection ratio out of range',
@@ -267,7 +277,11 @@ export const PROBLEM_TYPES: Readonly<Record<string, ProblemType>> = {
     'Party not notified',
     'The party must be told the grounds of the act and their rights.',
   ),
-  officer_unknown: entry(422, 'Officer not registered', "An officer named is not registered in the case's agency."),
+  officer_unknown: entry(
+    422,
+    'Officer not registered',
+    "An officer named is not registered in the case's agency (or, on a post information board, is not a current officer of the agency).",
+  ),
   item_unknown: entry(422, 'Enforcement item not listed', "The enforcement item is not on the agency's list."),
   media_unknown: entry(
     422,

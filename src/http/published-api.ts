@@ -3,9 +3,7 @@ import type { Principal } from '../app/auth.js';
 import type { CommandResult } from '../app/command-handler.js';
 import type { PublishedReads } from '../app/published-reads.js';
 import type { PublishedService, PublishTarget } from '../app/published-service.js';
-import type { Actor } from '../domain/actor.js';
 import { RuleViolation } from '../domain/errors.js';
-import type { InspectionEntry } from '../domain/published/inspection-list.js';
 import { PUBLISHED_KINDS, type PublishedKind } from '../domain/published/kinds.js';
 import { agencyStream } from '../domain/streams.js';
 import { authenticate, principalOf, requireRoles } from './authenticate.js';
@@ -25,12 +23,13 @@ export interface PublishedApiDependencies {
   readonly limited: RequestHandler;
 }
 
-/** How one kind of document is written: its body's schema, and the service's publication and withdrawal. */
-interface KindWrites {
-  readonly schema: string;
-  publish(actor: Actor, target: PublishTarget, body: Record<string, unknown>, note?: string): Promise<CommandResult>;
-  withdraw(actor: Actor, target: PublishTarget, reason: string): Promise<CommandResult>;
-}
+/** The schema of each kind's document (`PUT` body). */
+const SCHEMAS: Record<PublishedKind, string> = {
+  'inspection-list': 'publish-inspection-entry',
+  'flow-charts': 'publish-flow-chart',
+  'service-guides': 'publish-service-guide',
+  'post-boards': 'publish-post-board',
+};
 
 const ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
 const VERSION = /^[1-9][0-9]{0,14}$/;
@@ -43,26 +42,35 @@ const STATUSES = new Set(['current', 'withdrawn'] as const);
  */
 export function publishedApi(deps: PublishedApiDependencies): Router {
   const router = Router();
-  const { published } = deps;
-  const writes: Record<PublishedKind, KindWrites> = {
-    'inspection-list': {
-      schema: 'publish-inspection-entry',
-      publish: (actor, target, body, note) =>
-        published.publishInspectionEntry(actor, target, body as unknown as InspectionEntry, note),
-      withdraw: (actor, target, reason) => published.withdrawInspectionEntry(actor, target, reason),
-    },
-  };
-  const list = handlers(deps, 'inspection-list', writes['inspection-list']);
-  router.put('/v1/agencies/:agency/inspection-list/:id', ...list.publish);
-  router.post('/v1/agencies/:agency/inspection-list/:id/withdrawal', ...list.withdraw);
-  router.get('/v1/agencies/:agency/inspection-list', ...list.list);
-  router.get('/v1/agencies/:agency/inspection-list/:id', ...list.document);
-  router.get('/v1/agencies/:agency/inspection-list/:id/versions/:version', ...list.version);
+  const entries = handlers(deps, 'inspection-list');
+  router.put('/v1/agencies/:agency/inspection-list/:id', ...entries.publish);
+  router.post('/v1/agencies/:agency/inspection-list/:id/withdrawal', ...entries.withdraw);
+  router.get('/v1/agencies/:agency/inspection-list', ...entries.list);
+  router.get('/v1/agencies/:agency/inspection-list/:id', ...entries.document);
+  router.get('/v1/agencies/:agency/inspection-list/:id/versions/:version', ...entries.version);
+  const charts = handlers(deps, 'flow-charts');
+  router.put('/v1/agencies/:agency/flow-charts/:id', ...charts.publish);
+  router.post('/v1/agencies/:agency/flow-charts/:id/withdrawal', ...charts.withdraw);
+  router.get('/v1/agencies/:agency/flow-charts', ...charts.list);
+  router.get('/v1/agencies/:agency/flow-charts/:id', ...charts.document);
+  router.get('/v1/agencies/:agency/flow-charts/:id/versions/:version', ...charts.version);
+  const guides = handlers(deps, 'service-guides');
+  router.put('/v1/agencies/:agency/service-guides/:id', ...guides.publish);
+  router.post('/v1/agencies/:agency/service-guides/:id/withdrawal', ...guides.withdraw);
+  router.get('/v1/agencies/:agency/service-guides', ...guides.list);
+  router.get('/v1/agencies/:agency/service-guides/:id', ...guides.document);
+  router.get('/v1/agencies/:agency/service-guides/:id/versions/:version', ...guides.version);
+  const boards = handlers(deps, 'post-boards');
+  router.put('/v1/agencies/:agency/post-boards/:id', ...boards.publish);
+  router.post('/v1/agencies/:agency/post-boards/:id/withdrawal', ...boards.withdraw);
+  router.get('/v1/agencies/:agency/post-boards', ...boards.list);
+  router.get('/v1/agencies/:agency/post-boards/:id', ...boards.document);
+  router.get('/v1/agencies/:agency/post-boards/:id/versions/:version', ...boards.version);
   return router;
 }
 
 /** The handlers of one kind's routes, each a list of middleware ending in the route's own. */
-function handlers(deps: PublishedApiDependencies, kind: PublishedKind, writes: KindWrites) {
+function handlers(deps: PublishedApiDependencies, kind: PublishedKind) {
   const auth = authenticate(deps.verify);
   const readJson = jsonBody();
   const admin = [auth, requireRoles('admin'), readJson];
@@ -91,15 +99,15 @@ function handlers(deps: PublishedApiDependencies, kind: PublishedKind, writes: K
   };
 
   const publish: RequestHandler = async (req, res) => {
-    deps.validate(`urn:evidence-ledger:schema:command:${writes.schema}`, req.body);
+    deps.validate(`urn:evidence-ledger:schema:command:${SCHEMAS[kind]}`, req.body);
     const { note, ...document } = req.body as Record<string, unknown> & { note?: string };
     const to = target(req, res);
-    answer(res, to, await writes.publish(principalOf(res), to, document, note));
+    answer(res, to, await deps.published.publish(kind, principalOf(res), to, document, note));
   };
   const withdraw: RequestHandler = async (req, res) => {
     deps.validate('urn:evidence-ledger:schema:command:withdraw-document', req.body);
     const to = target(req, res);
-    answer(res, to, await writes.withdraw(principalOf(res), to, (req.body as { reason: string }).reason));
+    answer(res, to, await deps.published.withdraw(kind, principalOf(res), to, (req.body as { reason: string }).reason));
   };
   const list: RequestHandler = async (req, res) => {
     const { agency } = named(req, false);

@@ -64,6 +64,7 @@ const NAV: readonly (readonly [string, MessageKey])[] = [
   ['/disclosures', 'nav.disclosures'],
   ['/officers', 'nav.officers'],
   ['/items', 'nav.items'],
+  ['/published', 'nav.published'],
   ['/inspections', 'nav.inspections'],
   ['/statistics', 'nav.statistics'],
   ['/verify', 'nav.verify'],

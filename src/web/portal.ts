@@ -2,6 +2,7 @@ import { Router, type ErrorRequestHandler, type Request, type RequestHandler } f
 import { applicationPages, type ApplicationPagesDependencies } from './applications.js';
 import type { Principal } from '../app/auth.js';
 import type { PublicReads } from '../app/public-reads.js';
+import type { PublishedReads } from '../app/published-reads.js';
 import type { PublicStatisticsReads } from '../app/public-statistics.js';
 import { LedgerError } from '../errors.js';
 import { PortalAssets } from './assets.js';
@@ -20,6 +21,8 @@ import { oidcSignIn, type OidcSignInDependencies } from './oidc-signin.js';
 
 export interface PortalDependencies {
   readonly publicReads: PublicReads;
+  /** What agencies publish before enforcement: the random-inspection lists, flow charts, guides, post boards. */
+  readonly published?: PublishedReads;
   /** The yearly statistics anyone may read. */
   readonly statistics: PublicStatisticsReads;
   /** The "double random, one public" inspections anyone may read. */

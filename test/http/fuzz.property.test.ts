@@ -7,6 +7,7 @@ import { ACT_TYPES } from '../../src/domain/case/acts.js';
 import { BLOCK, tarHeader } from '../../src/ledger/tar.js';
 import { runCli } from '../support/cli.js';
 import { hostileBodies, hostileValue, randomBody } from '../support/hostile-json.js';
+import { FLOW_CHART, POST_BOARD, SERVICE_GUIDE } from '../support/published.js';
 import { seedAgency, startTestService, type TestService } from '../support/service.js';
 import { PLAN, SUBJECT } from '../support/inspection-samples.js';
 
@@ -338,6 +339,45 @@ const ROUTES: {
     request: jsonRoute(
       fc.constant({ subjectId: 'S-0001', outcome: 'no_problem', summary: '未发现问题', inspectedOn: '2026-03-10' }),
     ),
+  },
+  {
+    path: '/v1/agencies/{agency}/flow-charts/{id}',
+    route: `/v1/agencies/${AGENCY}/flow-charts/P-001`,
+    method: 'PUT',
+    token: () => admin,
+    request: jsonRoute(fc.constant({ ...FLOW_CHART, note: '首次公布' })),
+  },
+  {
+    path: '/v1/agencies/{agency}/flow-charts/{id}/withdrawal',
+    route: `/v1/agencies/${AGENCY}/flow-charts/P-001-2/withdrawal`,
+    token: () => admin,
+    request: jsonRoute(fc.constant({ reason: '事项取消' })),
+  },
+  {
+    path: '/v1/agencies/{agency}/service-guides/{id}',
+    route: `/v1/agencies/${AGENCY}/service-guides/FZ-L`,
+    method: 'PUT',
+    token: () => admin,
+    request: jsonRoute(fc.constant({ ...SERVICE_GUIDE, note: '首次公布' })),
+  },
+  {
+    path: '/v1/agencies/{agency}/service-guides/{id}/withdrawal',
+    route: `/v1/agencies/${AGENCY}/service-guides/FZ-L-2/withdrawal`,
+    token: () => admin,
+    request: jsonRoute(fc.constant({ reason: '事项取消' })),
+  },
+  {
+    path: '/v1/agencies/{agency}/post-boards/{id}',
+    route: `/v1/agencies/${AGENCY}/post-boards/fz-w-1`,
+    method: 'PUT',
+    token: () => admin,
+    request: jsonRoute(fc.constant({ ...POST_BOARD, note: '首次公布' })),
+  },
+  {
+    path: '/v1/agencies/{agency}/post-boards/{id}/withdrawal',
+    route: `/v1/agencies/${AGENCY}/post-boards/fz-w-1-2/withdrawal`,
+    token: () => admin,
+    request: jsonRoute(fc.constant({ reason: '事项取消' })),
   },
   // private and unresolvable receivers: the address checks refuse them without a connection being tried
   {

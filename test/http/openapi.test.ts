@@ -4,6 +4,7 @@ import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
 import ajvFormats from 'ajv-formats';
 import { routeTable } from '../../src/http/openapi.js';
 import { CHECKS_PASSED } from '../support/domain.js';
+import { FLOW_CHART, POST_BOARD, SERVICE_GUIDE } from '../support/published.js';
 import { startTestService, type TestService } from '../support/service.js';
 
 /** The document's components are compiled under this base, so `#/components/schemas/…` refs resolve into them. */
@@ -195,6 +196,21 @@ describe('the OpenAPI document', () => {
         { method: 'GET', path: '/v1/agencies/{agency}/inspection-list' },
         { method: 'GET', path: '/v1/agencies/{agency}/inspection-list/{id}' },
         { method: 'GET', path: '/v1/agencies/{agency}/inspection-list/{id}/versions/{version}' },
+        { method: 'PUT', path: '/v1/agencies/{agency}/flow-charts/{id}' },
+        { method: 'POST', path: '/v1/agencies/{agency}/flow-charts/{id}/withdrawal' },
+        { method: 'GET', path: '/v1/agencies/{agency}/flow-charts' },
+        { method: 'GET', path: '/v1/agencies/{agency}/flow-charts/{id}' },
+        { method: 'GET', path: '/v1/agencies/{agency}/flow-charts/{id}/versions/{version}' },
+        { method: 'PUT', path: '/v1/agencies/{agency}/service-guides/{id}' },
+        { method: 'POST', path: '/v1/agencies/{agency}/service-guides/{id}/withdrawal' },
+        { method: 'GET', path: '/v1/agencies/{agency}/service-guides' },
+        { method: 'GET', path: '/v1/agencies/{agency}/service-guides/{id}' },
+        { method: 'GET', path: '/v1/agencies/{agency}/service-guides/{id}/versions/{version}' },
+        { method: 'PUT', path: '/v1/agencies/{agency}/post-boards/{id}' },
+        { method: 'POST', path: '/v1/agencies/{agency}/post-boards/{id}/withdrawal' },
+        { method: 'GET', path: '/v1/agencies/{agency}/post-boards' },
+        { method: 'GET', path: '/v1/agencies/{agency}/post-boards/{id}' },
+        { method: 'GET', path: '/v1/agencies/{agency}/post-boards/{id}/versions/{version}' },
         { method: 'POST', path: '/v1/verify' },
         { method: 'GET', path: '/problems' },
         { method: 'GET', path: '/problems/{code}' },
@@ -269,6 +285,15 @@ describe('the OpenAPI document', () => {
       'GET /v1/agencies/{agency}/inspection-list/{id}/versions/{version}',
       'POST /v1/applications',
       'GET /v1/applications/{agency}/{applicationId}/progress',
+      'GET /v1/agencies/{agency}/flow-charts',
+      'GET /v1/agencies/{agency}/flow-charts/{id}',
+      'GET /v1/agencies/{agency}/flow-charts/{id}/versions/{version}',
+      'GET /v1/agencies/{agency}/service-guides',
+      'GET /v1/agencies/{agency}/service-guides/{id}',
+      'GET /v1/agencies/{agency}/service-guides/{id}/versions/{version}',
+      'GET /v1/agencies/{agency}/post-boards',
+      'GET /v1/agencies/{agency}/post-boards/{id}',
+      'GET /v1/agencies/{agency}/post-boards/{id}/versions/{version}',
     ];
     for (const { key, op } of operations) {
       expect([key, op.security]).toEqual([key, PUBLIC.includes(key) ? [] : [{ bearerAuth: [] }]]);
@@ -458,6 +483,28 @@ describe('responses over HTTP match the schemas the document declares', () => {
     expect(await t.service.readModelsCaughtUp()).toBe(true);
     const withdrawn = await api('GET', '/v1/agencies/{agency}/inspection-list', { params: one });
     expect([withdrawn.status, withdrawn.body.items]).toEqual([200, []]);
+    const licensing = {
+      code: 'L-9',
+      agency: AGENCY,
+      name: '设立许可',
+      category: 'licensing',
+      legalBasis: '《律师法》',
+    };
+    expect((await api('POST', '/v1/items', { token: admin, body: licensing })).status).toBe(201);
+    const kinds: [string, string, object][] = [
+      ['flow-charts', 'L-9', FLOW_CHART],
+      ['service-guides', 'L-9', SERVICE_GUIDE],
+      ['post-boards', 'W-1', { ...POST_BOARD, officerId: undefined }],
+    ];
+    for (const [segment, id, body] of kinds) {
+      const params = { agency: AGENCY, id };
+      const doc = `/v1/agencies/{agency}/${segment}/{id}`;
+      expect([segment, (await api('PUT', doc, { params, token: admin, body })).status]).toEqual([segment, 201]);
+      expect(await t.service.readModelsCaughtUp()).toBe(true);
+      expect((await api('GET', `/v1/agencies/{agency}/${segment}`, { params })).body.items).toHaveLength(1);
+      expect((await api('GET', doc, { params })).status).toBe(200);
+      expect((await api('GET', `${doc}/versions/{version}`, { params: { ...params, version: '1' } })).status).toBe(200);
+    }
   });
 
   it('when requests fail, then each problem is declared for its status and matches the problem schema', async () => {

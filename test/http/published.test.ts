@@ -1,3 +1,4 @@
+import { FLOW_CHART, POST_BOARD, SERVICE_GUIDE } from '../support/published.js';
 import { seedAgency, startTestService, type TestService } from '../support/service.js';
 
 const COUNTY = 'county-justice';
@@ -128,5 +129,71 @@ describe('the random-inspection list over HTTP (随机抽查事项清单)', () =
       expect([path, (await t.call('GET', path)).status]).toEqual([path, 404]);
     const bad = await t.call('GET', `${LIST}?status=gone`);
     expect([bad.status, bad.body.code]).toEqual([400, 'invalid_query']);
+  });
+});
+
+describe('flow charts, service guides and post boards over HTTP', () => {
+  const base = `/v1/agencies/${COUNTY}`;
+  beforeAll(async () => {
+    const item = {
+      code: 'L-001',
+      agency: COUNTY,
+      name: '律师事务所设立许可',
+      category: 'licensing',
+      legalBasis: '《律师法》',
+    };
+    expect((await t.call('POST', '/v1/items', { token: admin, body: item })).status).toBe(201);
+  });
+
+  it('when each kind is published, then anyone reads it back at version 1', async () => {
+    const writes: [string, object][] = [
+      [`${base}/flow-charts/L-001`, FLOW_CHART],
+      [`${base}/service-guides/L-001`, SERVICE_GUIDE],
+      [`${base}/post-boards/W-3`, POST_BOARD],
+    ];
+    for (const [path, document] of writes) {
+      const put = await t.call('PUT', path, { token: admin, body: document });
+      expect([path, put.status, put.body.version]).toEqual([path, 201, 1]);
+      const got = await read(path, put.body.position);
+      expect([path, got.status, got.body.document]).toEqual([path, 200, document]);
+    }
+  });
+
+  it('when a service guide is published for an item that is not a licensing item, or unknown, then it is refused and nothing is recorded', async () => {
+    const penalty = await t.call('PUT', `${base}/service-guides/I-001`, { token: admin, body: SERVICE_GUIDE });
+    expect([penalty.status, penalty.body.code]).toEqual([422, 'item_not_licensing']);
+    const unknown = await t.call('PUT', `${base}/service-guides/NO-SUCH`, { token: admin, body: SERVICE_GUIDE });
+    expect([unknown.status, unknown.body.code]).toEqual([422, 'item_unknown']);
+    const chart = await t.call('PUT', `${base}/flow-charts/NO-SUCH`, { token: admin, body: FLOW_CHART });
+    expect([chart.status, chart.body.code]).toEqual([422, 'item_unknown']);
+    for (const path of [
+      `${base}/service-guides/I-001`,
+      `${base}/service-guides/NO-SUCH`,
+      `${base}/flow-charts/NO-SUCH`,
+    ])
+      expect([path, (await t.call('GET', path)).status]).toEqual([path, 404]);
+  });
+
+  it('when a flow chart is not a well-formed flow, then 422 flow_chart_invalid names the node and nothing is recorded', async () => {
+    const orphan = {
+      ...FLOW_CHART,
+      nodes: [...FLOW_CHART.nodes, { id: 'orphan', kind: 'step', label: '孤立' }],
+      edges: [...FLOW_CHART.edges, { from: 'orphan', to: 'grant' }],
+    };
+    const path = `${base}/flow-charts/I-001`;
+    const res = await t.call('PUT', path, { token: admin, body: orphan });
+    expect([res.status, res.body.code, res.body.node]).toEqual([422, 'flow_chart_invalid', 'orphan']);
+    const bad = await t.call('PUT', path, { token: admin, body: { ...FLOW_CHART, nodes: 'start → end' } });
+    expect([bad.status, bad.body.code]).toEqual([400, 'invalid_body']);
+    const check = await t.call('PUT', path, { token: admin, body: FLOW_CHART, headers: { 'if-match': '-1' } });
+    expect([check.status, check.body.version]).toEqual([201, 1]);
+  });
+
+  it('when a post board names an officer the agency has not registered, then it is refused', async () => {
+    const res = await t.call('PUT', `${base}/post-boards/W-9`, {
+      token: admin,
+      body: { ...POST_BOARD, officerId: 'nobody' },
+    });
+    expect([res.status, res.body.code]).toEqual([422, 'officer_unknown']);
   });
 });

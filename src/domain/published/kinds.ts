@@ -6,6 +6,9 @@ import { parseAgencyStream } from '../streams.js';
  */
 export const PUBLISHED_KINDS = {
   'inspection-list': { category: 'inspectionentry', events: 'InspectionEntry' },
+  'flow-charts': { category: 'flowchart', events: 'FlowChart' },
+  'service-guides': { category: 'serviceguide', events: 'ServiceGuide' },
+  'post-boards': { category: 'postboard', events: 'PostBoard' },
 } as const;
 
 export type PublishedKind = keyof typeof PUBLISHED_KINDS;

@@ -5,6 +5,7 @@ import { SIGNIN_EN } from './signin.en.js';
 import type { Messages } from './zh-CN.js';
 import { PUBLIC_EN } from './public.en.js';
 import { INSPECTIONS_EN } from './inspections.en.js';
+import { PUBLISHED_EN } from './published.en.js';
 
 /** The portal's text in English. */
 export const EN: Messages = {
@@ -27,6 +28,7 @@ export const EN: Messages = {
   'footer.ledger': 'Every enforcement act on this site is signed and recorded in a verifiable, tamper-evident ledger.',
   'footer.api': 'Open API (OpenAPI)',
   ...PUBLIC_EN,
+  ...PUBLISHED_EN,
   'error.notFound.title': 'Page not found',
   'error.notFound.body': 'The page you asked for does not exist or has been removed.',
   'error.generic.title': 'Something went wrong',

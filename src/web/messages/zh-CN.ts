@@ -4,6 +4,7 @@ import { VERIFY_ZH_CN } from './verify.zh-CN.js';
 import { SIGNIN_ZH_CN } from './signin.zh-CN.js';
 import { PUBLIC_ZH_CN } from './public.zh-CN.js';
 import { INSPECTIONS_ZH_CN } from './inspections.zh-CN.js';
+import { PUBLISHED_ZH_CN } from './published.zh-CN.js';
 
 /** The portal's text in Chinese, the default language. Every key here must also be in `en.ts` (the type says so). */
 export const ZH_CN = {
@@ -25,6 +26,7 @@ export const ZH_CN = {
   'footer.ledger': '本平台的每一项执法行为均经签名并记入可验证的防篡改账本。',
   'footer.api': '开放接口（OpenAPI）',
   ...PUBLIC_ZH_CN,
+  ...PUBLISHED_ZH_CN,
   'error.notFound.title': '页面不存在',
   'error.notFound.body': '您访问的页面不存在或已被移除。',
   'error.generic.title': '出错了',

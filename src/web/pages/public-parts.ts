@@ -1,5 +1,6 @@
 import type { Request, RequestHandler } from 'express';
 import type { PublicReads } from '../../app/public-reads.js';
+import type { PublishedReads } from '../../app/published-reads.js';
 import { limitOf } from '../../http/query.js';
 import type { PublicStatisticsReads } from '../../app/public-statistics.js';
 import type { PortalAssets } from '../assets.js';
@@ -18,6 +19,8 @@ export interface PublicPagesDependencies {
   /** The public routes' rate limit, shared with the public API. */
   readonly limited: RequestHandler;
   readonly assets: PortalAssets;
+  /** What agencies publish before enforcement (without it, the portal has no `/published` pages). */
+  readonly published?: PublishedReads;
 }
 
 /** Items on one page of the public lists, unless `?limit=` (1 to {@link MAX_PAGE_SIZE}) says otherwise. */

@@ -21,6 +21,10 @@ import type { WebhookEvent } from '../../../src/domain/webhooks/subscriptions.js
 import type { InspectionEntry, InspectionEntryEvent } from '../../../src/domain/published/inspection-list.js';
 import { INSPECTION_COMMANDS, INSPECTION_EVENTS, INSPECTION_REQUIRED } from '../../support/inspection-samples.js';
 import type { ApplicationEvent, Applicant, FiledData } from '../../../src/domain/application/application.js';
+import type { FlowChart, FlowChartEvent } from '../../../src/domain/published/flow-chart.js';
+import type { ServiceGuide, ServiceGuideEvent } from '../../../src/domain/published/service-guide.js';
+import type { PostBoard, PostBoardEvent } from '../../../src/domain/published/post-board.js';
+import { FLOW_CHART, POST_BOARD, SERVICE_GUIDE } from '../../support/published.js';
 
 // The JSON Schemas and the TypeScript types of the domain describe the same data. The samples below are declared
 // with the TypeScript types (so the compiler checks them); the tests check that the schemas agree with them.
@@ -316,7 +320,7 @@ const WEBHOOK_REQUIRED: { [T in WebhookEvent['type']]: KeySet<WebhookData<T>> } 
 };
 
 /** The documents published before enforcement: one version of each kind, and a withdrawal. */
-type PublishedEvent = InspectionEntryEvent;
+type PublishedEvent = InspectionEntryEvent | FlowChartEvent | ServiceGuideEvent | PostBoardEvent;
 const INSPECTION_ENTRY: Required<InspectionEntry> = {
   subject: '县司法局律师工作股',
   basis: '《律师事务所管理办法》第六十四条',
@@ -344,14 +348,45 @@ const published: { [E in PublishedEvent as E['type']]: Required<E['data']> } = {
     note: '比例调整',
   },
   InspectionEntryWithdrawn: { version: 2, reason: '事项取消' },
+  FlowChartPublished: { version: 1, document: FLOW_CHART, changed: [], note: '首次公布' },
+  FlowChartWithdrawn: { version: 1, reason: '事项取消' },
+  ServiceGuidePublished: { version: 3, document: SERVICE_GUIDE, changed: ['hours'], note: '调整办公时间' },
+  ServiceGuideWithdrawn: { version: 3, reason: '事项取消' },
+  PostBoardPublished: { version: 1, document: POST_BOARD as Required<PostBoard>, changed: [], note: '首次公布' },
+  PostBoardWithdrawn: { version: 1, reason: '窗口撤并' },
+};
+const FLOW_CHART_REQUIRED: KeySet<FlowChart> = { title: true, nodes: true, edges: true };
+const SERVICE_GUIDE_REQUIRED: KeySet<ServiceGuide> = Object.fromEntries(
+  Object.keys(SERVICE_GUIDE).map((k) => [k, true]),
+) as KeySet<ServiceGuide>;
+const POST_BOARD_REQUIRED: KeySet<PostBoard> = {
+  window: true,
+  officerName: true,
+  unit: true,
+  post: true,
+  enforcementType: true,
+  duties: true,
+  sampleMaterials: true,
+  progressLookup: true,
+  consultation: true,
+  complaints: true,
 };
 const PUBLISHED_REQUIRED: { [E in PublishedEvent as E['type']]: KeySet<E['data']> } = {
   InspectionEntryPublished: { version: true, document: true, changed: true },
   InspectionEntryWithdrawn: { version: true, reason: true },
+  FlowChartPublished: { version: true, document: true, changed: true },
+  FlowChartWithdrawn: { version: true, reason: true },
+  ServiceGuidePublished: { version: true, document: true, changed: true },
+  ServiceGuideWithdrawn: { version: true, reason: true },
+  PostBoardPublished: { version: true, document: true, changed: true },
+  PostBoardWithdrawn: { version: true, reason: true },
 };
 commands.push(
   ['publish-inspection-entry', { ...INSPECTION_ENTRY, note: '首次公布' }, INSPECTION_ENTRY_REQUIRED],
   ['withdraw-document', { reason: '事项取消' }, { reason: true }],
+  ['publish-flow-chart', { ...FLOW_CHART, note: '首次公布' }, FLOW_CHART_REQUIRED],
+  ['publish-service-guide', { ...SERVICE_GUIDE, note: '首次公布' }, SERVICE_GUIDE_REQUIRED],
+  ['publish-post-board', { ...POST_BOARD, note: '首次公布' }, POST_BOARD_REQUIRED],
 );
 
 /** An online application's events (`application-<agency>:<id>`) and the bodies that make them. */
@@ -709,6 +744,17 @@ describe('the JSON Schemas of the domain agree with its TypeScript types', () =>
     expect(accepts(id, { ...entry, document: { ...entry.document, ratioBasisPoints: 10_001 } })).toBe(false);
     expect(accepts(id, { ...entry, document: { ...entry.document, ratioBasisPoints: 0.5 } })).toBe(false);
     expect(accepts(id, { ...entry, document: { ...entry.document, extra: 1 } })).toBe(false);
+    const chart = commandId('publish-flow-chart');
+    expect(accepts(chart, { ...FLOW_CHART, nodes: [{ id: 'a', kind: 'fork', label: 'x' }, ...FLOW_CHART.nodes] })).toBe(
+      false,
+    );
+    expect(
+      accepts(chart, { ...FLOW_CHART, nodes: [{ id: 'a b', kind: 'step', label: 'x' }, ...FLOW_CHART.nodes] }),
+    ).toBe(false);
+    expect(accepts(chart, { ...FLOW_CHART, edges: [] })).toBe(false);
+    expect(accepts(commandId('publish-service-guide'), { ...SERVICE_GUIDE, materials: [] })).toBe(false);
+    expect(accepts(commandId('publish-service-guide'), { ...SERVICE_GUIDE, telephone: 'call us' })).toBe(false);
+    expect(accepts(commandId('publish-post-board'), { ...POST_BOARD, officerId: 'a b' })).toBe(false);
     expect(accepts(commandId('publish-inspection-entry'), { ...INSPECTION_ENTRY, ratioBasisPoints: '500' })).toBe(
       false,
     );
