@@ -191,11 +191,6 @@ export const PROBLEM_TYPES: Readonly<Record<string, ProblemType>> = {
     'Flow chart not a well-formed flow',
     'A flow chart has exactly one start, at least one end, edges between its own nodes (each pair once), decisions with two or more ways out each naming its condition; every node is reachable from the start and leads to an end. `details` names the node at fault.',
   ),
-  item_not_licensing: entry(
-    422,
-    'Item is not a licensing item',
-    'Service guides are published for licensing items (category licensing) only.',
-  ),
   ratio_invalid: entry(
     422,
     'Inspection ratio out of range',
@@ -368,7 +363,7 @@ export const PROBLEM_TYPES: Readonly<Record<string, ProblemType>> = {
   item_not_licensing: entry(
     422,
     'Not a licensing item',
-    'Applications are filed for a current licensing item (许可) of the agency; see GET /v1/items?category=licensing.',
+    'Applications are filed, and service guides published, for a current licensing item (许可) of the agency only; see GET /v1/items?category=licensing.',
   ),
   attachments_invalid: entry(
     422,
