@@ -6,6 +6,7 @@ import {
   recordingRequirement,
   reviewClears,
   type DisclosureStanding,
+  type RecordingDuty,
 } from '../src/domain/case/rules.js';
 import type { CaseState } from '../src/domain/case/state.js';
 import type { CaseActDoc, CaseSummaryDoc, RecordingGap } from './case-files.js';
@@ -34,7 +35,7 @@ export type ReviewFold = Pick<CaseState, 'review' | 'reviewPending' | 'proposal'
 
 /**
  * The checklist's working state after an act (`decided`: the case had a decision before it): an act that needs a
- * recording (`recordingRequirement`) and has none (`meetsRecording`) becomes a gap, which media attached later for it
+ * recording under the case's duties (`recordingRequirement`, the duties fixed at its opening) and has none (`meetsRecording`) becomes a gap, which media attached later for it
  * (`RecordingAttached.relatesTo`, naming an act already recorded) close; a service after the decision is noted.
  */
 export function checksAfter(
@@ -42,9 +43,10 @@ export function checksAfter(
   event: RecordedCaseEvent,
   act: Pick<CaseActDoc, 'eventId' | 'type' | 'occurredAt' | 'data'>,
   decided: boolean,
+  duties: readonly RecordingDuty[],
 ): CaseSummaryDoc['checks'] {
   const contentTypes = event.media.map((m) => m.contentType);
-  const requirement = recordingRequirement(act);
+  const requirement = recordingRequirement(act, duties);
   let { recordingActs, gaps, served } = checks;
   if (requirement) {
     recordingActs += 1;

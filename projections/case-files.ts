@@ -9,7 +9,12 @@ import {
 } from '../src/domain/case/acts.js';
 import { caseEventOf } from '../src/domain/case/envelope.js';
 import { evolveCase, initialCaseState, type CaseReview, type CaseState } from '../src/domain/case/state.js';
-import { isMajorCase, type RecordingRequirement } from '../src/domain/case/rules.js';
+import {
+  DEFAULT_RECORDING_DUTIES,
+  isMajorCase,
+  type RecordingDuty,
+  type RecordingRequirement,
+} from '../src/domain/case/rules.js';
 import type { Party } from '../src/domain/redaction.js';
 import { parseAgencyStream } from '../src/domain/streams.js';
 import type { Change, Doc, DocReader, Projection } from '../src/ports/read-models.js';
@@ -114,6 +119,8 @@ export interface CaseSummaryDoc extends Doc, CaseCore {
     review?: CaseReview;
     decision?: CaseState['decision'];
     disclosedOn?: string;
+    /** The recording duties fixed at the opening (absent: the default ones). */
+    recordingDuties?: RecordingDuty[];
   };
   /** What the checklist is kept from, act by act. Never shown. */
   checks: {
@@ -199,7 +206,7 @@ export function caseOf(stream: string): { readonly agency: string; readonly case
  */
 export const caseFilesProjection: Projection = {
   name: 'case-files',
-  version: 7,
+  version: 8,
   collections: [
     {
       name: CASES,
@@ -298,9 +305,10 @@ function opening(event: Extract<RecordedCaseEvent, { type: 'CaseOpened' }>, docs
 }
 
 function domainState(doc: CaseSummaryDoc): CaseState {
-  const { proposal, review, decision, disclosedOn, reviewPending } = doc.state;
+  const { proposal, review, decision, disclosedOn, reviewPending, recordingDuties } = doc.state;
   return {
     ...initialCaseState(),
+    recordingDuties: recordingDuties ?? DEFAULT_RECORDING_DUTIES,
     status: doc.status,
     caseId: doc.caseId,
     agency: doc.agency,
@@ -336,8 +344,9 @@ function evolveSummary(
       ...(next.review ? { review: next.review } : {}),
       ...(next.decision ? { decision: next.decision } : {}),
       ...(next.disclosedOn ? { disclosedOn: next.disclosedOn } : {}),
+      ...(next.recordingDuties === DEFAULT_RECORDING_DUTIES ? {} : { recordingDuties: [...next.recordingDuties] }),
     },
-    checks: checksAfter(base.checks, event, entry, base.decision !== undefined),
+    checks: checksAfter(base.checks, event, entry, base.decision !== undefined, next.recordingDuties),
   };
   switch (event.type) {
     case 'LegalReviewCompleted': {

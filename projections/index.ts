@@ -9,6 +9,7 @@ import { disclosuresProjection } from './disclosures.js';
 import { mediaProjection } from './media.js';
 import { officerActsProjection } from './officer-acts.js';
 import { publishedProjection } from './published.js';
+import { recordingsProjection } from './recordings.js';
 import { registryProjection } from './registry.js';
 import { inspectionsProjection } from './inspections.js';
 
@@ -18,6 +19,7 @@ import { inspectionsProjection } from './inspections.js';
  */
 export const PROJECTIONS: readonly Projection[] = [
   registryProjection,
+  recordingsProjection,
   caseFilesProjection,
   accessProjection,
   officerActsProjection,

@@ -49,6 +49,9 @@ import { registryApi } from './http/registry-api.js';
 import { inspectionsApi } from './http/inspections-api.js';
 import { InspectionService } from './app/inspection-service.js';
 import { InspectionReads } from './app/inspection-reads.js';
+import { recordingApi } from './http/recording-api.js';
+import { RecordingReads } from './app/recording-reads.js';
+import { RecordingRegistry } from './app/recording-registry.js';
 import { publicApi } from './http/public-api.js';
 import { publishedApi } from './http/published-api.js';
 import { ledgerApi } from './http/ledger-api.js';
@@ -540,6 +543,7 @@ async function startHolding(config: Config, { clock, log }: ServiceDependencies)
     log: transparency,
     leafIndex: (eventId) => readModels.get<LeafDoc>(MERKLE, leafKey(eventId))?.index,
   });
+  const recordingReads = new RecordingReads({ readModels, runner });
   const cases = new CaseService({ ...deps, calendar, serviceKeys });
   const mediaReads = new MediaReads({ readModels, events, runner, holdings, access, blobs });
   const bundles = new BundleReads({
@@ -575,6 +579,14 @@ async function startHolding(config: Config, { clock, log }: ServiceDependencies)
   const routers = [
     registryApi({ registry: new RegistryService(deps), verify, validate, newId }),
     inspectionsApi({ inspections, reads: inspectionReads, verify, validate, newId, limited: publicLimit }),
+    recordingApi({
+      registry: new RecordingRegistry(deps, registry),
+      reads: recordingReads,
+      verify,
+      validate,
+      newId,
+      limited: publicLimit,
+    }),
     tokensApi({ revocations, verify, validate, newId }),
     webhooksApi({ webhooks: webhooks.service, verify, validate, newId, clock }),
     calendarApi({ calendars: calendar, verify, validate, newId, clock, utcOffsetOf: agencyOffset }),
@@ -680,6 +692,7 @@ async function startHolding(config: Config, { clock, log }: ServiceDependencies)
       },
       liveFeed: liveStream({ live: liveEvents, shutdown: live.signal }),
       applications: { applications, reads: applicationReads, blobs, validate, newId },
+      recordings: recordingReads,
     }),
   ];
   const collectMetrics = () => {

@@ -2,8 +2,9 @@ import type { WorkingDayCalendar } from '../domain/calendar/working-days.js';
 import type { ActData, ActType, MediaRef, RecordAct, RecordedCaseEvent } from '../domain/case/acts.js';
 import { caseStream } from '../domain/case/acts.js';
 import { caseEventOf } from '../domain/case/envelope.js';
-import { caseDecider, type CaseCommand } from '../domain/case/decider.js';
+import { caseDecider, type CaseCommand, type CaseContext } from '../domain/case/decider.js';
 import type { CaseState } from '../domain/case/state.js';
+import type { DeviceState } from '../domain/registry/devices.js';
 import type { Actor } from '../domain/actor.js';
 import { fold } from '../domain/decider.js';
 import type { EventEnvelope } from '../ledger/envelope.js';
@@ -92,20 +93,34 @@ export class CaseService {
         );
         const itemCode = state.itemCode ?? acts.find((a) => a.type === 'CaseOpened')?.data.itemCode;
         const named = acts.flatMap((a) => (a.type === 'CaseOpened' ? a.data.officers : (a.officers ?? [])));
-        const [item, officers] = await Promise.all([
+        const [item, officers, list, devices] = await Promise.all([
           itemCode ? this.registry.item(actor.agency, itemCode) : undefined,
           // the officers of the actor's agency: the case's own (another agency's case is not found by the rules)
           this.registry.officers(actor.agency, [...named, ...state.officers, actor.sub]),
+          // the recording list fixes a case's recording duties when it is opened
+          acts.some((a) => a.type === 'CaseOpened') ? this.registry.recordingList(actor.agency) : undefined,
+          this.devicesNamed(actor.agency, acts),
         ]);
-        const context = {
+        const context: CaseContext = {
           item: (code: string) => (code === itemCode ? item : undefined),
           officer: (id: string) => officers.get(id),
           calendar: this.deps.calendar,
+          ...(list?.entries ? { recordingList: list.entries } : {}),
+          device: (id: string) => devices.get(id),
         };
         return acts.map((act) => ({ act, context }));
       },
       { ...options, sameRequest: (recorded) => recordsActs(requests, recorded) },
     );
+  }
+
+  /** The recording devices of the actor's agency that the acts name (`RecordingAttached.deviceId`). */
+  private async devicesNamed(agency: string, acts: readonly RecordAct[]): Promise<Map<string, DeviceState>> {
+    const ids = [
+      ...new Set(acts.flatMap((a) => (a.type === 'RecordingAttached' && a.data.deviceId ? [a.data.deviceId] : []))),
+    ];
+    const states = await Promise.all(ids.map((id) => this.registry.device(agency, id)));
+    return new Map(ids.map((id, i) => [id, states[i]!]));
   }
 
   /**

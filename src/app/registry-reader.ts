@@ -7,6 +7,13 @@ import {
 } from '../domain/published/inspection-list.js';
 import { itemDecider, itemStream, type ItemEvent, type ItemState } from '../domain/registry/items.js';
 import { officerDecider, officerStream, type OfficerEvent, type OfficerState } from '../domain/registry/officers.js';
+import { deviceDecider, deviceStream, type DeviceEvent, type DeviceState } from '../domain/registry/devices.js';
+import {
+  recordingListDecider,
+  recordingListStream,
+  type RecordingListEvent,
+  type RecordingListState,
+} from '../domain/registry/recording-list.js';
 import type { EventStore } from '../ports/event-store.js';
 import { checkStoredEvents } from './stored-events.js';
 
@@ -50,6 +57,19 @@ export class RegistryReader {
       inspectionEntryStream(agency, entryId),
       inspectionEntryDecider as Decider<unknown, InspectionEntryEvent, InspectionEntryState>,
     );
+  }
+
+  /** The agency's recording list as it stands (version 0, no entries, until one is published). */
+  recordingList(agency: string): Promise<RecordingListState> {
+    return this.current(
+      recordingListStream(agency),
+      recordingListDecider as Decider<unknown, RecordingListEvent, RecordingListState>,
+    );
+  }
+
+  /** A recording device of `agency`. */
+  device(agency: string, deviceId: string): Promise<DeviceState> {
+    return this.current(deviceStream(agency, deviceId), deviceDecider as Decider<unknown, DeviceEvent, DeviceState>);
   }
 
   /** Officers of `agency` by id, for a decision that needs several. */

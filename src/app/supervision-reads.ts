@@ -95,7 +95,7 @@ export class SupervisionReads {
     return { asOf, ...page };
   }
 
-  /** Cases whose seizures, demolitions or services lack their recording, latest activity first. */
+  /** Cases whose acts lack the recording their duties require (the recording list, its floors), latest activity first. */
   async missingRecordings(query: SupervisionQuery, paging: Paging) {
     const scope = await this.scope(query);
     return filledPage(

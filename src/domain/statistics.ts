@@ -6,7 +6,14 @@ import {
   type ExemptionGround,
   type RecordedCaseEvent,
 } from './case/acts.js';
-import { disclosureStanding, meetsRecording, recordingRequirement, type DisclosureStanding } from './case/rules.js';
+import {
+  DEFAULT_RECORDING_DUTIES,
+  disclosureStanding,
+  meetsRecording,
+  recordingRequirement,
+  type DisclosureStanding,
+  type RecordingDuty,
+} from './case/rules.js';
 import type { ItemCategory } from './registry/items.js';
 import type { OfficerState } from './registry/officers.js';
 
@@ -38,7 +45,10 @@ export interface YearlyStatistics {
   readonly exemptions: { total: number; byGround: Record<ExemptionGround, number> };
   /** Legal reviews (法制审核) completed in the year, by outcome. */
   readonly legalReviews: Record<ReviewOutcome, number>;
-  /** Seizures and forced demolitions done in the year, and how many carry an audio or video recording. */
+  /**
+   * Acts done in the year that their case's recording duties require on audio or video (seizures and forced
+   * demolitions always, and what the agency's recording list adds), and how many carry such a recording.
+   */
   readonly mandatoryRecordings: { acts: number; recorded: number };
   /** Hearings held in the year. */
   readonly hearingsHeld: number;
@@ -122,9 +132,15 @@ export function yearlyStatistics(input: {
 
   for (const facts of input.cases) {
     if (facts.agency !== agency) continue;
+    let duties: readonly RecordingDuty[] = DEFAULT_RECORDING_DUTIES;
     for (const event of facts.events) {
+      if (recordingRequirement(event, duties) === 'audio_video' && isYear(localDate(event.occurredAt), year)) {
+        mandatoryRecordings.acts += 1;
+        if (meetsRecording('audio_video', event.media)) mandatoryRecordings.recorded += 1;
+      }
       switch (event.type) {
         case 'CaseOpened':
+          duties = event.data.recordingDuties ?? DEFAULT_RECORDING_DUTIES;
           if (isYear(event.data.openedOn, year)) {
             casesOpened.total += 1;
             casesOpened.byCategory[facts.itemCategory] += 1;
@@ -133,15 +149,6 @@ export function yearlyStatistics(input: {
         case 'LegalReviewCompleted':
           if (isYear(localDate(event.occurredAt), year)) legalReviews[event.data.outcome] += 1;
           break;
-        case 'PropertySeized':
-        case 'ForcedDemolition': {
-          const requirement = recordingRequirement(event);
-          if (requirement !== undefined && isYear(localDate(event.occurredAt), year)) {
-            mandatoryRecordings.acts += 1;
-            if (meetsRecording(requirement, event.media)) mandatoryRecordings.recorded += 1;
-          }
-          break;
-        }
         case 'HearingHeld':
           if (isYear(event.data.heldOn, year)) hearingsHeld += 1;
           break;

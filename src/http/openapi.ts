@@ -492,6 +492,96 @@ const APPLICATION_OPERATIONS: readonly Operation[] = [
   },
 ];
 
+/** The recording list (音像记录事项清单: public, the admin publishes versions) and the recording devices (执法记录仪). */
+const pathId = (name: string, description: string): Json => ({
+  name,
+  in: 'path',
+  required: true,
+  description,
+  schema: defs('id'),
+});
+const RECORDING_OPERATIONS: readonly Operation[] = [
+  {
+    method: 'GET',
+    path: '/v1/agencies/{agency}/recording-list',
+    operationId: 'getRecordingList',
+    summary:
+      "An agency's list of acts recorded on audio or video, as published: entries, the floors every list keeps, the " +
+      'default duties while none is published, and its versions (anyone)',
+    tag: 'public',
+    auth: false,
+    parameters: [pathId('agency', 'The agency.'), PARAMETERS.consistentWith],
+    responses: {
+      '200': { description: 'The list.', headers: PUBLIC_HEADERS, content: json('response.recording-list') },
+      ...problems(400, 429, 503),
+    },
+  },
+  {
+    method: 'PUT',
+    path: '/v1/agencies/{agency}/recording-list',
+    operationId: 'publishRecordingList',
+    summary:
+      "Publish a new version of the agency's recording list (admin); recorded as a signed event. Cases opened from " +
+      'then on get its duties; a list without seizure and forced demolition on audio or video for every item is 422',
+    tag: 'registry',
+    parameters: [pathId('agency', "The admin's agency."), PARAMETERS.idempotencyKey],
+    requestBody: jsonBody('command.publish-recording-list'),
+    responses: { ...written('The list', 'response.recording-write'), ...problems(...WRITE_PROBLEMS) },
+  },
+  {
+    method: 'POST',
+    path: '/v1/devices',
+    operationId: 'registerDevice',
+    summary: 'Register a recording device held by an officer of the agency (admin); recorded as a signed event',
+    tag: 'registry',
+    parameters: [PARAMETERS.idempotencyKey],
+    requestBody: jsonBody('command.register-device'),
+    responses: { ...written('The device', 'response.recording-write'), ...problems(...WRITE_PROBLEMS) },
+  },
+  {
+    method: 'POST',
+    path: '/v1/devices/{deviceId}/changes',
+    operationId: 'changeDevice',
+    summary: 'Hand a device to another officer, or report it lost, found (active) or retired (admin)',
+    tag: 'registry',
+    parameters: [pathId('deviceId', 'The device.'), PARAMETERS.idempotencyKey],
+    requestBody: jsonBody('command.change-device'),
+    responses: {
+      ...written('The change', 'response.recording-write'),
+      ...problems(400, 401, 403, 404, 409, 413, 415, 422),
+    },
+  },
+  {
+    method: 'GET',
+    path: '/v1/audit/devices',
+    operationId: 'listDevices',
+    summary:
+      'The recording devices of the supervised agencies, with their holders and how many recordings name each (supervisor)',
+    tag: 'audit',
+    parameters: [
+      AUDIT_AGENCY,
+      query('status', 'Only devices in this status.', { enum: ['active', 'lost', 'retired'] }),
+      ...AUDIT_PAGING,
+    ],
+    responses: {
+      '200': { description: 'A page of devices.', content: json('response.audit-devices') },
+      ...problems(400, 401, 403, 503),
+    },
+  },
+  {
+    method: 'GET',
+    path: '/v1/audit/device-recordings',
+    operationId: 'listDeviceRecordings',
+    summary: 'The recordings that name the device that made them, latest first (supervisor)',
+    tag: 'audit',
+    parameters: [AUDIT_AGENCY, query('deviceId', 'Only recordings of this device.', defs('id')), ...AUDIT_PAGING],
+    responses: {
+      '200': { description: 'A page of recordings.', content: json('response.audit-device-recordings') },
+      ...problems(400, 401, 403, 503),
+    },
+  },
+];
+
 const OPERATIONS: readonly Operation[] = [
   {
     method: 'GET',
@@ -588,6 +678,7 @@ const OPERATIONS: readonly Operation[] = [
     publicPaging: PUBLIC_PAGING,
     publicHeaders: PUBLIC_HEADERS,
   }),
+  ...RECORDING_OPERATIONS,
   {
     method: 'GET',
     path: '/v1/calendar',
@@ -960,7 +1051,8 @@ const OPERATIONS: readonly Operation[] = [
     method: 'GET',
     path: '/v1/audit/missing-recordings',
     operationId: 'listMissingRecordings',
-    summary: 'Cases whose seizures, demolitions or services lack the recording they require (supervisor)',
+    summary:
+      'Cases whose acts lack the recording their duties (the recording list and its floors) require (supervisor)',
     tag: 'audit',
     parameters: [AUDIT_AGENCY, ...AUDIT_PAGING, FORMAT],
     responses: auditResponses(

@@ -66,6 +66,7 @@ const NAV: readonly (readonly [string, MessageKey])[] = [
   ['/items', 'nav.items'],
   ['/published', 'nav.published'],
   ['/inspections', 'nav.inspections'],
+  ['/recording-list', 'nav.recordingList'],
   ['/statistics', 'nav.statistics'],
   ['/verify', 'nav.verify'],
   ['/apply', 'nav.apply'],

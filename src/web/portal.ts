@@ -4,6 +4,7 @@ import type { Principal } from '../app/auth.js';
 import type { PublicReads } from '../app/public-reads.js';
 import type { PublishedReads } from '../app/published-reads.js';
 import type { PublicStatisticsReads } from '../app/public-statistics.js';
+import type { RecordingReads } from '../app/recording-reads.js';
 import { LedgerError } from '../errors.js';
 import { PortalAssets } from './assets.js';
 import { html } from './html.js';
@@ -14,6 +15,8 @@ import { registerPublicPages } from './pages/public.js';
 import { verifyPage } from './pages/verify.js';
 import { registerInspectionPages } from './pages/inspections.js';
 import type { InspectionReads } from '../app/inspection-reads.js';
+import { registerRecordingListPage } from './pages/recording-list.js';
+import { registerDevicePage } from './pages/supervise-devices.js';
 import { portalIdentity, portalSessions, signedIn } from './session.js';
 import type { Sessions } from './sessions.js';
 import { signIn } from './signin.js';
@@ -45,6 +48,8 @@ export interface PortalDependencies {
   readonly liveFeed?: RequestHandler;
   /** Online applications: the public filing form and progress, the officers' queue, the overdue list. */
   readonly applications?: ApplicationPagesDependencies;
+  /** The recording lists (public) and the recording devices (supervisors). */
+  readonly recordings?: RecordingReads;
 }
 
 /**
@@ -83,6 +88,10 @@ export function portal(deps: PortalDependencies): Router {
 
   registerPublicPages(router, { ...deps, assets });
   registerInspectionPages(router, { inspections: deps.inspections, limited: deps.limited, assets });
+  if (deps.recordings) {
+    registerRecordingListPage(router, { ...deps, recordings: deps.recordings, assets });
+    registerDevicePage(router, { recordings: deps.recordings, assets });
+  }
 
   router.get('/verify', deps.limited, verifyPage(assets));
 

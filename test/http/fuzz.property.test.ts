@@ -215,6 +215,25 @@ const webhookBody = { url: 'https://10.9.8.7/hooks', eventTypes: ['CaseOpened'],
 /** A subscription id no subscription has: its routes answer 404 or refuse the body first. */
 const FUZZ_WEBHOOK = '0f0f0f0f-0f0f-4f0f-8f0f-0f0f0f0f0f0f';
 
+const floor = (actType: string) => ({
+  entryId: actType,
+  actType,
+  method: 'audio_video',
+  content: '全过程',
+  keyStages: ['告知'],
+  place: '现场',
+});
+const recordingListBody = {
+  agency: AGENCY,
+  entries: [
+    floor('PropertySeized'),
+    floor('ForcedDemolition'),
+    { ...floor('DocumentServed'), serviceMethods: ['left'] },
+  ],
+  reason: '年度调整',
+};
+const deviceBody = { deviceId: 'fz-cam', agency: AGENCY, holder: 'fz-a', model: 'DSJ', serialNo: 'SN-1' };
+
 const revocation = { sub: 'fz-nobody', before: `${today}T00:00:00+08:00`, reason: '离职' };
 
 const calendarYear = {
@@ -421,6 +440,20 @@ const ROUTES: {
     route: `/v1/applications/${FUZZ_APPLICATION}/rejection`,
     token: () => officer,
     request: jsonRoute(fc.constant({ reason: '材料不齐', legalBasis: '《行政许可法》第三十二条' })),
+  },
+  {
+    path: '/v1/agencies/{agency}/recording-list',
+    route: `/v1/agencies/${AGENCY}/recording-list`,
+    method: 'PUT',
+    token: () => admin,
+    request: jsonRoute(fc.constant(recordingListBody)),
+  },
+  { path: '/v1/devices', route: '/v1/devices', token: () => admin, request: jsonRoute(fc.constant(deviceBody)) },
+  {
+    path: '/v1/devices/{deviceId}/changes',
+    route: '/v1/devices/fz-cam/changes',
+    token: () => admin,
+    request: jsonRoute(fc.constantFrom({ status: 'lost', reason: '遗失' }, { holder: 'fz-b', reason: '移交' })),
   },
   // last: a revocation that a mutation turned into one of the admin's own would only refuse the routes after it
   {

@@ -56,7 +56,7 @@ async function api(
 ) {
   const route = template.replace(/\{(\w+)\}/g, (_m, name: string) => encodeURIComponent(options.params![name]!));
   const res = await t.call(method, route, options);
-  const operation = doc.paths[template]?.[method.toLowerCase()];
+  const operation = doc.paths[template.split('?')[0]!]?.[method.toLowerCase()];
   expect(operation).toBeDefined();
   const declared = operation.responses[String(res.status)];
   expect({ [`${method} ${template}`]: res.status, declared: declared !== undefined }).toEqual({
@@ -220,6 +220,12 @@ describe('the OpenAPI document', () => {
         { method: 'POST', path: '/v1/applications/{applicationId}/acceptance' },
         { method: 'POST', path: '/v1/applications/{applicationId}/rejection' },
         { method: 'GET', path: '/v1/audit/overdue-applications' },
+        { method: 'GET', path: '/v1/agencies/{agency}/recording-list' },
+        { method: 'PUT', path: '/v1/agencies/{agency}/recording-list' },
+        { method: 'POST', path: '/v1/devices' },
+        { method: 'POST', path: '/v1/devices/{deviceId}/changes' },
+        { method: 'GET', path: '/v1/audit/devices' },
+        { method: 'GET', path: '/v1/audit/device-recordings' },
       ]
         .map(key)
         .sort(),
@@ -294,6 +300,7 @@ describe('the OpenAPI document', () => {
       'GET /v1/agencies/{agency}/post-boards',
       'GET /v1/agencies/{agency}/post-boards/{id}',
       'GET /v1/agencies/{agency}/post-boards/{id}/versions/{version}',
+      'GET /v1/agencies/{agency}/recording-list',
     ];
     for (const { key, op } of operations) {
       expect([key, op.security]).toEqual([key, PUBLIC.includes(key) ? [] : [{ bearerAuth: [] }]]);
@@ -505,6 +512,49 @@ describe('responses over HTTP match the schemas the document declares', () => {
       expect((await api('GET', doc, { params })).status).toBe(200);
       expect((await api('GET', `${doc}/versions/{version}`, { params: { ...params, version: '1' } })).status).toBe(200);
     }
+  });
+
+  it('when the recording list is published and a device records, then the list, device and audit answers match', async () => {
+    const empty = await api('GET', '/v1/agencies/{agency}/recording-list', { params: { agency: AGENCY } });
+    expect(empty.body.version).toBe(0);
+    const floor = (entryId: string, actType: string) => ({
+      entryId,
+      actType,
+      method: 'audio_video',
+      content: '全过程',
+      keyStages: ['告知'],
+      place: '现场',
+    });
+    const entries = [floor('seizure', 'PropertySeized'), floor('demolition', 'ForcedDemolition')];
+    const body = { agency: AGENCY, entries, reason: '首次公布' };
+    const put = await api('PUT', '/v1/agencies/{agency}/recording-list', {
+      params: { agency: AGENCY },
+      token: admin,
+      body,
+    });
+    expect(put.status).toBe(201);
+    const cam = { deviceId: 'cam-o', agency: AGENCY, holder: 'alice', model: 'DSJ' };
+    expect((await api('POST', '/v1/devices', { token: admin, body: cam })).status).toBe(201);
+    await api('POST', '/v1/cases', { token: officer, body: openBody('o-rec') });
+    const attach = { type: 'RecordingAttached', occurredAt: at, data: { description: '视频', deviceId: 'cam-o' } };
+    expect(
+      (await api('POST', '/v1/cases/{caseId}/acts', { params: { caseId: 'o-rec' }, token: officer, body: attach }))
+        .status,
+    ).toBe(201);
+    const change = { status: 'lost', reason: '遗失' };
+    const lost = await api('POST', '/v1/devices/{deviceId}/changes', {
+      params: { deviceId: 'cam-o' },
+      token: admin,
+      body: change,
+    });
+    const supervisor = t.token('sam', AGENCY, ['supervisor']);
+    const after = { consistentWith: String(lost.body.position) };
+    const list = await api('GET', '/v1/agencies/{agency}/recording-list', { params: { agency: AGENCY } });
+    expect(list.body.entries).toHaveLength(2);
+    const devices = await api('GET', `/v1/audit/devices?consistentWith=${after.consistentWith}`, { token: supervisor });
+    expect(devices.body.items).toHaveLength(1);
+    const route = `/v1/audit/device-recordings?deviceId=cam-o&consistentWith=${after.consistentWith}`;
+    expect((await api('GET', route, { token: supervisor })).body.items).toHaveLength(1);
   });
 
   it('when requests fail, then each problem is declared for its status and matches the problem schema', async () => {

@@ -151,6 +151,7 @@ describe('the checkpoint as a signed note', () => {
 describe('the public routes', () => {
   const PUBLIC = () => [
     '/v1/officers',
+    '/v1/agencies/county-justice/recording-list',
     '/v1/items',
     '/v1/disclosures',
     '/v1/disclosures/feed.atom',

@@ -3,6 +3,7 @@ import type { RecordAct, RecordedCaseEvent } from '../../src/domain/case/acts.js
 import { caseDecider } from '../../src/domain/case/decider.js';
 import type { CaseState } from '../../src/domain/case/state.js';
 import { RuleViolation } from '../../src/domain/errors.js';
+import type { RecordingListEntry } from '../../src/domain/registry/recording-list.js';
 import { act, actors, audio, CHECKS_PASSED, opened, photo, video } from './domain.js';
 
 /** Random act sequences for property tests of the case rules: any act a user might attempt, lawful or not. */
@@ -48,6 +49,16 @@ export const command: fc.Arbitrary<Command> = fc.oneof(
   fc
     .constantFrom(['alice'], ['alice', 'bob'], ['alice', 'olga'], ['alice', 'dave'])
     .map((officers) => act('EvidenceCollected', { description: 'd' }, { officers })),
+  // acts an agency's recording list may name (see `recordingList`)
+  media.map((m) => act('EvidenceCollected', { description: 'd' }, { media: m })),
+  media.map((m) => act('HearingHeld', { heldOn: '2019-09-20' }, { media: m })),
+  media.map((m) =>
+    act(
+      'OnSiteInspectionRecorded',
+      { location: 'l', findings: 'f', credentialsShown: true, partyNotified: true },
+      { media: m },
+    ),
+  ),
   fc
     .constantFrom('2019-10-08', '2019-10-10', '2019-10-31')
     .map((publishedOn) => act('DecisionDisclosed', { publishedOn })),
@@ -97,6 +108,36 @@ export const history: fc.Arbitrary<Command[]> = fc
   })
   .map((groups) => groups.flat());
 
+const listEntry = (actType: RecordingListEntry['actType'], more: Partial<RecordingListEntry> = {}) =>
+  ({ entryId: actType, actType, method: 'audio_video', content: 'c', keyStages: [], place: 'p', ...more }) as const;
+/** The floors, as every published list holds them. */
+const FLOOR_ENTRIES: RecordingListEntry[] = [listEntry('PropertySeized'), listEntry('ForcedDemolition')];
+
+/**
+ * An agency's recording list in force when the case is opened: none (the default duties), or the floors and any
+ * of some entries, scoped to items and service methods, on audio-video or any medium.
+ */
+export const recordingList: fc.Arbitrary<RecordingListEntry[] | undefined> = fc.option(
+  fc
+    .record({
+      method: fc.constantFrom('audio_video', 'any_medium'),
+      items: fc.constantFrom(undefined, ['P-001'], ['I-001', 'L-002']),
+      serviceMethods: fc.constantFrom(undefined, ['left'], ['public_notice', 'mail']),
+      entries: fc.subarray(['EvidenceCollected', 'HearingHeld', 'OnSiteInspectionRecorded', 'DocumentServed'] as const),
+    })
+    .map(({ method, items, serviceMethods, entries }) => [
+      ...FLOOR_ENTRIES,
+      ...entries.map((actType, i) =>
+        listEntry(actType, {
+          method: (i % 2 === 0 ? method : 'audio_video') as 'audio_video',
+          ...(items && i % 2 === 1 ? { itemCodes: items } : {}),
+          ...(serviceMethods && actType === 'DocumentServed' ? { serviceMethods: [...serviceMethods] } : {}),
+        }),
+      ),
+    ]),
+  { nil: undefined },
+);
+
 /** Case items of the test registry: P-001 has major criteria, I-001 (inspection) and L-002 (licensing) have none. */
 export const itemCode = fc.constantFrom('P-001', 'I-001', 'L-002');
 
@@ -108,10 +149,12 @@ export interface Step {
 }
 
 /** Applies every command the rules accept after opening a case of `item`, skipping refused ones, as the service does. */
-export function runSteps(commands: readonly Command[], item = 'P-001'): Step[] {
+export function runSteps(commands: readonly Command[], item = 'P-001', list?: readonly RecordingListEntry[]): Step[] {
   const steps: Step[] = [];
   let state = caseDecider.initialState();
-  for (const c of [opened(item), ...commands]) {
+  const opening = opened(item);
+  const open = list === undefined ? opening : { ...opening, context: { ...opening.context, recordingList: list } };
+  for (const c of [open, ...commands]) {
     const before = state;
     let recorded: RecordedCaseEvent[] = [];
     try {

@@ -577,6 +577,92 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/agencies/{agency}/recording-list': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** An agency's list of acts recorded on audio or video, as published: entries, the floors every list keeps, the default duties while none is published, and its versions (anyone) */
+    get: operations['getRecordingList'];
+    /** Publish a new version of the agency's recording list (admin); recorded as a signed event. Cases opened from then on get its duties; a list without seizure and forced demolition on audio or video for every item is 422 */
+    put: operations['publishRecordingList'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/devices': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Register a recording device held by an officer of the agency (admin); recorded as a signed event */
+    post: operations['registerDevice'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/devices/{deviceId}/changes': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Hand a device to another officer, or report it lost, found (active) or retired (admin) */
+    post: operations['changeDevice'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/audit/devices': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The recording devices of the supervised agencies, with their holders and how many recordings name each (supervisor) */
+    get: operations['listDevices'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/audit/device-recordings': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The recordings that name the device that made them, latest first (supervisor) */
+    get: operations['listDeviceRecordings'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v1/calendar': {
     parameters: {
       query?: never;
@@ -858,7 +944,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Cases whose seizures, demolitions or services lack the recording they require (supervisor) */
+    /** Cases whose acts lack the recording their duties (the recording list and its floors) require (supervisor) */
     get: operations['listMissingRecordings'];
     put?: never;
     post?: never;
@@ -1369,6 +1455,8 @@ export interface components {
     'act.RecordingAttached': {
       description: components['schemas']['defs']['$defs']['nonEmptyText'];
       relatesTo?: components['schemas']['defs']['$defs']['id'];
+      /** @description The recording device (执法记录仪) that made the recording: a registered device of the agency, neither lost nor retired. */
+      deviceId?: components['schemas']['defs']['$defs']['id'];
     };
     /** ReviewDisagreementResolved: the act's data as a client submits it */
     'act.ReviewDisagreementResolved': {
@@ -1380,6 +1468,13 @@ export interface components {
     'command.accept-application': {
       officers: components['schemas']['act.CaseOpened']['officers'];
       title?: components['schemas']['act.CaseOpened']['title'];
+    };
+    /** POST /v1/devices/{deviceId}/changes: hand the device to another officer, or change its status, with the reason */
+    'command.change-device': {
+      /** @description The officer who holds the device from now on. */
+      holder?: components['schemas']['defs']['$defs']['id'];
+      status?: components['schemas']['event.DeviceStatusChanged']['status'];
+      reason: components['schemas']['defs']['$defs']['nonEmptyText'];
     };
     /**
      * PATCH /v1/webhooks/{id}: change a subscription
@@ -1548,6 +1643,55 @@ export interface components {
       /** @description What this version changes, and why (not part of the document). */
       note?: components['schemas']['defs']['$defs']['nonEmptyText'];
     };
+    /** PUT /v1/agencies/{agency}/recording-list: a new version of the agency's list of acts recorded on audio or video (音像记录事项清单) */
+    'command.publish-recording-list': {
+      agency: components['schemas']['defs']['$defs']['id'];
+      /** @description The whole list; it must hold seizure (PropertySeized) and forced demolition (ForcedDemolition) on audio or video for every item. */
+      entries: components['schemas']['command.publish-recording-list']['$defs']['entry'][];
+      reason: components['schemas']['defs']['$defs']['nonEmptyText'];
+      $defs: {
+        /**
+         * @description An act done on site or before the party.
+         * @enum {unknown}
+         */
+        actType:
+          | 'OnSiteInspectionRecorded'
+          | 'CredentialsShown'
+          | 'PartyNotified'
+          | 'EvidenceCollected'
+          | 'PropertySeized'
+          | 'ForcedDemolition'
+          | 'DocumentServed'
+          | 'HearingHeld';
+        /**
+         * @description audio_video: an audio/* or video/* medium; any_medium: any medium (photo, recording, copy of a notice).
+         * @enum {unknown}
+         */
+        method: 'audio_video' | 'any_medium';
+        /** @description For DocumentServed: the service methods covered; every method when absent. */
+        serviceMethods: components['schemas']['defs']['$defs']['serviceMethod'][];
+        /** @description A recording duty of a case, as fixed at its opening. */
+        duty: {
+          actType: components['schemas']['command.publish-recording-list']['$defs']['actType'];
+          serviceMethods?: components['schemas']['command.publish-recording-list']['$defs']['serviceMethods'];
+          method: components['schemas']['command.publish-recording-list']['$defs']['method'];
+        };
+        entry: {
+          entryId: components['schemas']['defs']['$defs']['id'];
+          actType: components['schemas']['command.publish-recording-list']['$defs']['actType'];
+          /** @description The enforcement items covered; every item of the agency when absent. */
+          itemCodes?: components['schemas']['defs']['$defs']['id'][];
+          serviceMethods?: components['schemas']['command.publish-recording-list']['$defs']['serviceMethods'];
+          method: components['schemas']['command.publish-recording-list']['$defs']['method'];
+          /** @description What is recorded (记录内容). */
+          content: components['schemas']['defs']['$defs']['nonEmptyText'];
+          /** @description The key stages recorded (关键环节). */
+          keyStages: components['schemas']['defs']['$defs']['nonEmptyText'][];
+          /** @description Where (执法场所). */
+          place: components['schemas']['defs']['$defs']['nonEmptyText'];
+        };
+      };
+    };
     /** PUT /v1/agencies/{agency}/service-guides/{itemCode}: a new version of a licensing item's service guide (行政执法服务指南) */
     'command.publish-service-guide': {
       /** @description 事项名称: the item's name. */
@@ -1666,6 +1810,15 @@ export interface components {
       summary: string;
       inspectedOn: components['schemas']['defs']['$defs']['date'];
       caseId?: components['schemas']['defs']['$defs']['id'];
+    };
+    /** POST /v1/devices: a recording device (执法记录仪) of the agency and the officer who holds it */
+    'command.register-device': {
+      deviceId: components['schemas']['defs']['$defs']['id'];
+      agency: components['schemas']['defs']['$defs']['id'];
+      /** @description The officer who holds the device. */
+      holder: components['schemas']['defs']['$defs']['id'];
+      model?: components['schemas']['defs']['$defs']['nonEmptyText'];
+      serialNo?: components['schemas']['defs']['$defs']['nonEmptyText'];
     };
     /** POST /v1/items: an entry of the enforcement-item list */
     'command.register-item': {
@@ -1929,8 +2082,18 @@ export interface components {
       /** @description The officers the act named (on-site acts), when they were given apart from the case's handling officers. */
       officers?: components['schemas']['defs']['$defs']['id'][];
     };
-    /** CaseOpened: the act's data as recorded (nothing derived) */
-    'event.CaseOpened': components['schemas']['act.CaseOpened'];
+    /** CaseOpened: the act's data as recorded, with the recording duties the service fixed for the case */
+    'event.CaseOpened': {
+      caseId: components['schemas']['act.CaseOpened']['caseId'];
+      itemCode: components['schemas']['act.CaseOpened']['itemCode'];
+      title: components['schemas']['act.CaseOpened']['title'];
+      openedOn: components['schemas']['act.CaseOpened']['openedOn'];
+      officers: components['schemas']['act.CaseOpened']['officers'];
+      parties: components['schemas']['act.CaseOpened']['parties'];
+      application?: components['schemas']['act.CaseOpened']['application'];
+      /** @description The acts of the case that need a recording, from the agency's recording list when the case was opened (with the mandatory floors); absent in cases opened before recording lists, which have the default duties. */
+      recordingDuties?: components['schemas']['command.publish-recording-list']['$defs']['duty'][];
+    };
     /** ConflictDeclared: an officer's conflict of interest with the subject, and why */
     'event.ConflictDeclared': components['schemas']['command.declare-conflict'];
     /** ConflictWithdrawn: a declared conflict of interest ends, and why */
@@ -1963,6 +2126,19 @@ export interface components {
       calendarBasis: 'official_schedule' | 'weekdays_only';
       /** @description The officers the act named (on-site acts), when they were given apart from the case's handling officers. */
       officers?: components['schemas']['defs']['$defs']['id'][];
+    };
+    /** DeviceReassigned: the officer who holds the device from now on, and why */
+    'event.DeviceReassigned': {
+      holder: components['schemas']['defs']['$defs']['id'];
+      reason: components['schemas']['defs']['$defs']['nonEmptyText'];
+    };
+    /** DeviceRegistered: a recording device and its holder, in the stream device-<agency>:<deviceId> */
+    'event.DeviceRegistered': components['schemas']['command.register-device'];
+    /** DeviceStatusChanged: the device is in use (active), reported lost, or retired for good, and why */
+    'event.DeviceStatusChanged': {
+      /** @enum {unknown} */
+      status: 'active' | 'lost' | 'retired';
+      reason: components['schemas']['defs']['$defs']['nonEmptyText'];
     };
     /** DisclosureExempted: the act's data as recorded, with the officers the act named */
     'event.DisclosureExempted': {
@@ -2214,8 +2390,14 @@ export interface components {
     'event.RecordingAttached': {
       description: components['schemas']['act.RecordingAttached']['description'];
       relatesTo?: components['schemas']['act.RecordingAttached']['relatesTo'];
+      deviceId?: components['schemas']['act.RecordingAttached']['deviceId'];
       /** @description The officers the act named (on-site acts), when they were given apart from the case's handling officers. */
       officers?: components['schemas']['defs']['$defs']['id'][];
+    };
+    /** RecordingListPublished: a new version of the agency's recording list (the whole list), and why, in the stream recordinglist-<agency>:current */
+    'event.RecordingListPublished': {
+      entries: components['schemas']['command.publish-recording-list']['entries'];
+      reason: components['schemas']['defs']['$defs']['nonEmptyText'];
     };
     /** ReviewDisagreementResolved: the act's data as recorded, with the officers the act named */
     'event.ReviewDisagreementResolved': {
@@ -2491,6 +2673,37 @@ export interface components {
         requestId: string;
       }[];
       /** @description The cursor of the next page, when there may be one. */
+      next?: string;
+    };
+    /** GET /v1/audit/device-recordings: the recordings attached to cases that name the device that made them, latest first */
+    'response.audit-device-recordings': {
+      items: {
+        agency: components['schemas']['defs']['$defs']['id'];
+        deviceId: components['schemas']['defs']['$defs']['id'];
+        caseId: components['schemas']['defs']['$defs']['id'];
+        eventId: components['schemas']['defs']['$defs']['uuid'];
+        occurredAt: components['schemas']['defs']['$defs']['dateTime'];
+        recordedBy: string;
+        relatesTo?: components['schemas']['defs']['$defs']['id'];
+        media: components['schemas']['defs']['$defs']['mediaRef'][];
+      }[];
+      /** @description The cursor of the next page, when there is one. */
+      next?: string;
+    };
+    /** GET /v1/audit/devices: the recording devices (执法记录仪) of the supervised agencies, with how many recordings name each */
+    'response.audit-devices': {
+      items: {
+        deviceId: components['schemas']['defs']['$defs']['id'];
+        agency: components['schemas']['defs']['$defs']['id'];
+        holder: components['schemas']['defs']['$defs']['id'];
+        model?: components['schemas']['defs']['$defs']['nonEmptyText'];
+        serialNo?: components['schemas']['defs']['$defs']['nonEmptyText'];
+        status: components['schemas']['event.DeviceStatusChanged']['status'];
+        recordings: number;
+        registeredAt: components['schemas']['defs']['$defs']['dateTime'];
+        updatedAt: components['schemas']['defs']['$defs']['dateTime'];
+      }[];
+      /** @description The cursor of the next page, when there is one. */
       next?: string;
     };
     /** GET /v1/audit/major-decisions: major decisions beside their legal reviews, newest decision first */
@@ -3404,6 +3617,40 @@ export interface components {
       checks: {
         [key: string]: 'ok';
       };
+    };
+    /** An agency's recording list (音像记录事项清单) as published, the floors every list keeps, and its versions */
+    'response.recording-list': {
+      agency: components['schemas']['defs']['$defs']['id'];
+      /** @description 0 until the agency publishes a list. */
+      version: number;
+      publishedAt?: components['schemas']['defs']['$defs']['dateTime'];
+      reason?: components['schemas']['defs']['$defs']['nonEmptyText'];
+      entries: components['schemas']['command.publish-recording-list']['entries'];
+      /** @description The duties no list can drop: seizure and forced demolition, on audio or video, for every item. */
+      floors: components['schemas']['command.publish-recording-list']['$defs']['duty'][];
+      /** @description While no list is published: the duties a case opened now gets. */
+      defaultDuties?: components['schemas']['command.publish-recording-list']['$defs']['duty'][];
+      /** @description Every version, oldest first. */
+      history: {
+        version: number;
+        publishedAt: components['schemas']['defs']['$defs']['dateTime'];
+        reason: components['schemas']['defs']['$defs']['nonEmptyText'];
+        /** @description How many entries the version had. */
+        entries: number;
+      }[];
+    };
+    /**
+     * The result of a recording-list or device write: what was written, and the event's stream revision, global position and hash
+     * @description 201 when the event was recorded, 200 when an Idempotency-Key retry found the original.
+     */
+    'response.recording-write': {
+      agency?: components['schemas']['defs']['$defs']['id'];
+      /** @description The version of the recording list this write published. */
+      version?: number;
+      deviceId?: components['schemas']['defs']['$defs']['id'];
+      revision: components['schemas']['response.write-result']['revision'];
+      position: components['schemas']['response.write-result']['position'];
+      hash: components['schemas']['defs']['$defs']['sha256'];
     };
     /** GET /v1/cases/{caseId}/similar: the decided cases most like a case, closest first */
     'response.similar-cases': {
@@ -8121,6 +8368,642 @@ export interface operations {
       };
       /** @description Too many requests, or request-body bytes, from this client address; `Retry-After` says when to ask again (rate_limited). */
       429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description A store does not answer, the read models have not caught up within the wait with ?consistentWith=, or with the log a posted bundle was checkpointed in (not_caught_up), or every bundle verification slot is taken (verify_busy); both with Retry-After. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description An unexpected failure (internal) or a store that does not answer. */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+    };
+  };
+  getRecordingList: {
+    parameters: {
+      query?: {
+        /** @description Read your writes: wait (up to 5 s) until the read models have applied the log up to this position, the `position` a write returned; 503 not_caught_up otherwise. */
+        consistentWith?: string;
+      };
+      header?: never;
+      path: {
+        /** @description The agency. */
+        agency: components['schemas']['defs']['$defs']['id'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The list. */
+      200: {
+        headers: {
+          /** @description The quota policies, a Structured Field list: `"requests";q=<per minute>;w=60` and `"bytes";q=<per minute>;qu="content-bytes";w=60`. */
+          'RateLimit-Policy'?: string;
+          /** @description What this client has left of each policy: `"requests";r=<left>;t=<seconds until the whole quota is back>`, and the same for "bytes". */
+          RateLimit?: string;
+          /** @description A strong validator of the answer's bytes; If-None-Match with it answers 304. */
+          ETag?: string;
+          /** @description When the data served last changed on this replica; If-Modified-Since answers 304. */
+          'Last-Modified'?: string;
+          /** @description *: any origin may read it (no credentials). */
+          'Access-Control-Allow-Origin'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['response.recording-list'];
+        };
+      };
+      /** @description Not modified since the ETag (If-None-Match) or date (If-Modified-Since) the client holds. */
+      304: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description The Accept header admits none of the media types this answers with (not_acceptable); `available` lists them. */
+      406: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description Too many requests, or request-body bytes, from this client address; `Retry-After` says when to ask again (rate_limited). */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description A store does not answer, the read models have not caught up within the wait with ?consistentWith=, or with the log a posted bundle was checkpointed in (not_caught_up), or every bundle verification slot is taken (verify_busy); both with Retry-After. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description An unexpected failure (internal) or a store that does not answer. */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+    };
+  };
+  publishRecordingList: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description A retry with the same key and the same request answers with the original result (200); the same key with another request is 422 idempotency_key_reused. Keys are per user and agency; POST /v1/cases without a caseId names its case by the key. */
+        'Idempotency-Key'?: string;
+      };
+      path: {
+        /** @description The admin's agency. */
+        agency: components['schemas']['defs']['$defs']['id'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['command.publish-recording-list'];
+      };
+    };
+    responses: {
+      /** @description A retry with the same Idempotency-Key: the original result. */
+      200: {
+        headers: {
+          /** @description The stream revision, quoted. */
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['response.recording-write'];
+        };
+      };
+      /** @description The list recorded. */
+      201: {
+        headers: {
+          /** @description The stream revision, quoted. */
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['response.recording-write'];
+        };
+      };
+      /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description No valid bearer token (unauthenticated). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description The token lacks the role this needs (forbidden). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description The Accept header admits none of the media types this answers with (not_acceptable); `available` lists them. */
+      406: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description The write conflicts with the record: a stale If-Match (revision_conflict) or a rule such as legal_review_required. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description The body is larger than allowed (too_large). */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description The body is in an unsupported encoding (unsupported_media_type). */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description A rule refuses the request; `code` names it (two_officers_required, certificate_invalid, recording_required...). */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description An unexpected failure (internal) or a store that does not answer. */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+    };
+  };
+  registerDevice: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description A retry with the same key and the same request answers with the original result (200); the same key with another request is 422 idempotency_key_reused. Keys are per user and agency; POST /v1/cases without a caseId names its case by the key. */
+        'Idempotency-Key'?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['command.register-device'];
+      };
+    };
+    responses: {
+      /** @description A retry with the same Idempotency-Key: the original result. */
+      200: {
+        headers: {
+          /** @description The stream revision, quoted. */
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['response.recording-write'];
+        };
+      };
+      /** @description The device recorded. */
+      201: {
+        headers: {
+          /** @description The stream revision, quoted. */
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['response.recording-write'];
+        };
+      };
+      /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description No valid bearer token (unauthenticated). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description The token lacks the role this needs (forbidden). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description The Accept header admits none of the media types this answers with (not_acceptable); `available` lists them. */
+      406: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description The write conflicts with the record: a stale If-Match (revision_conflict) or a rule such as legal_review_required. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description The body is larger than allowed (too_large). */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description The body is in an unsupported encoding (unsupported_media_type). */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description A rule refuses the request; `code` names it (two_officers_required, certificate_invalid, recording_required...). */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description An unexpected failure (internal) or a store that does not answer. */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+    };
+  };
+  changeDevice: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description A retry with the same key and the same request answers with the original result (200); the same key with another request is 422 idempotency_key_reused. Keys are per user and agency; POST /v1/cases without a caseId names its case by the key. */
+        'Idempotency-Key'?: string;
+      };
+      path: {
+        /** @description The device. */
+        deviceId: components['schemas']['defs']['$defs']['id'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['command.change-device'];
+      };
+    };
+    responses: {
+      /** @description A retry with the same Idempotency-Key: the original result. */
+      200: {
+        headers: {
+          /** @description The stream revision, quoted. */
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['response.recording-write'];
+        };
+      };
+      /** @description The change recorded. */
+      201: {
+        headers: {
+          /** @description The stream revision, quoted. */
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['response.recording-write'];
+        };
+      };
+      /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description No valid bearer token (unauthenticated). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description The token lacks the role this needs (forbidden). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description No such resource, or not one the caller may see (not_found). */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description The Accept header admits none of the media types this answers with (not_acceptable); `available` lists them. */
+      406: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description The write conflicts with the record: a stale If-Match (revision_conflict) or a rule such as legal_review_required. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description The body is larger than allowed (too_large). */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description The body is in an unsupported encoding (unsupported_media_type). */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description A rule refuses the request; `code` names it (two_officers_required, certificate_invalid, recording_required...). */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description An unexpected failure (internal) or a store that does not answer. */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+    };
+  };
+  listDevices: {
+    parameters: {
+      query?: {
+        /** @description Only this agency (the supervisor's own or one it supervises). */
+        agency?: components['schemas']['defs']['$defs']['id'];
+        /** @description Only devices in this status. */
+        status?: 'active' | 'lost' | 'retired';
+        /** @description Most items per page (1–200, default 50). */
+        limit?: number;
+        /** @description The `next` cursor of the previous page. */
+        cursor?: string;
+        /** @description Read your writes: wait (up to 5 s) until the read models have applied the log up to this position, the `position` a write returned; 503 not_caught_up otherwise. */
+        consistentWith?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A page of devices. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['response.audit-devices'];
+        };
+      };
+      /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description No valid bearer token (unauthenticated). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description The token lacks the role this needs (forbidden). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description The Accept header admits none of the media types this answers with (not_acceptable); `available` lists them. */
+      406: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description A store does not answer, the read models have not caught up within the wait with ?consistentWith=, or with the log a posted bundle was checkpointed in (not_caught_up), or every bundle verification slot is taken (verify_busy); both with Retry-After. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description An unexpected failure (internal) or a store that does not answer. */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+    };
+  };
+  listDeviceRecordings: {
+    parameters: {
+      query?: {
+        /** @description Only this agency (the supervisor's own or one it supervises). */
+        agency?: components['schemas']['defs']['$defs']['id'];
+        /** @description Only recordings of this device. */
+        deviceId?: components['schemas']['defs']['$defs']['id'];
+        /** @description Most items per page (1–200, default 50). */
+        limit?: number;
+        /** @description The `next` cursor of the previous page. */
+        cursor?: string;
+        /** @description Read your writes: wait (up to 5 s) until the read models have applied the log up to this position, the `position` a write returned; 503 not_caught_up otherwise. */
+        consistentWith?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A page of recordings. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['response.audit-device-recordings'];
+        };
+      };
+      /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description No valid bearer token (unauthenticated). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description The token lacks the role this needs (forbidden). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description The Accept header admits none of the media types this answers with (not_acceptable); `available` lists them. */
+      406: {
         headers: {
           [name: string]: unknown;
         };

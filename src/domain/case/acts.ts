@@ -1,5 +1,6 @@
 import type { Actor } from '../actor.js';
 import type { Party } from '../redaction.js';
+import type { RecordingDuty } from './rules.js';
 import { agencyStream } from '../streams.js';
 
 export const DECISION_TYPES = [
@@ -88,7 +89,8 @@ export interface ActData {
   CredentialsShown: { note?: string };
   PartyNotified: { grounds: string; rights: string };
   EvidenceCollected: { description: string };
-  RecordingAttached: { description: string; relatesTo?: string };
+  /** A recording attached to the case; `deviceId`: the recording device (执法记录仪) that made it. */
+  RecordingAttached: { description: string; relatesTo?: string; deviceId?: string };
   PropertySeized: { items: string; legalBasis: string };
   ForcedDemolition: { target: string; legalBasis: string };
   DocumentServed: { document: string; method: ServiceMethod };
@@ -136,6 +138,8 @@ export const ACT_TYPES = Object.keys({
 
 /** What the service adds to an act's data when it records it (facts derived by the rules, kept for replay). */
 export interface Derived {
+  /** The recording duties of the case, fixed at its opening (absent from cases opened before lists existed). */
+  CaseOpened: { recordingDuties?: RecordingDuty[] };
   LegalReviewCompleted: { reviewer: string; proposal: Proposal };
   DecisionIssued: {
     major: boolean;
@@ -147,6 +151,7 @@ export interface Derived {
 }
 /** The members of {@link Derived}, by act type: what a recorded act's data holds beyond what the client sent. */
 export const DERIVED_MEMBERS: { readonly [T in ActType]?: readonly string[] } = {
+  CaseOpened: ['recordingDuties'],
   LegalReviewCompleted: ['reviewer', 'proposal'],
   DecisionIssued: ['major', 'disclosureWorkingDays', 'disclosureDueBy', 'calendarBasis'],
   DecisionDisclosed: ['dueBy', 'onTime'],

@@ -3,7 +3,9 @@ import type { WorkingDayCalendar } from '../calendar/working-days.js';
 import type { Decider } from '../decider.js';
 import { conflict, notFound, RuleViolation, violation } from '../errors.js';
 import type { ItemState } from '../registry/items.js';
+import { checkRecordingDevice, type DeviceState } from '../registry/devices.js';
 import { certificateValidOn, type OfficerState } from '../registry/officers.js';
+import type { RecordingListEntry } from '../registry/recording-list.js';
 import {
   APPROVING_CHECKS,
   type ActType,
@@ -18,6 +20,7 @@ import {
   isMajorCase,
   meetsRecording,
   publishedOnTime,
+  recordingDuties,
   recordingRequirement,
   reviewClears,
 } from './rules.js';
@@ -28,6 +31,10 @@ export interface CaseContext {
   readonly item: (code: string) => ItemState | undefined;
   readonly officer: (officerId: string) => OfficerState | undefined;
   readonly calendar: WorkingDayCalendar;
+  /** The agency's recording list as it stands (read when a case is opened); undefined when none is published. */
+  readonly recordingList?: readonly RecordingListEntry[];
+  /** A recording device of the agency (read when a recording names one). */
+  readonly device?: (deviceId: string) => DeviceState | undefined;
 }
 
 export interface CaseCommand {
@@ -160,14 +167,14 @@ function checkOfficers(act: RecordAct, state: CaseState, context: CaseContext, a
   }
 }
 
-function checkRecordings(act: RecordAct): void {
-  const requirement = recordingRequirement(act);
+function checkRecordings(act: RecordAct, state: CaseState): void {
+  const requirement = recordingRequirement(act, state.recordingDuties);
   if (meetsRecording(requirement, act.media)) return;
   if (requirement === 'audio_video') {
     throw violation('recording_required', `${act.type} needs an audio or video recording of the whole act`);
   }
-  const method = act.type === 'DocumentServed' ? act.data.method : act.type;
-  throw violation('recording_required', `service by ${method} must be evidenced by a photo, recording or notice copy`);
+  const what = act.type === 'DocumentServed' ? `service by ${act.data.method}` : act.type;
+  throw violation('recording_required', `${what} must be evidenced by a photo, recording or notice copy`);
 }
 
 function checkReview(
@@ -233,12 +240,22 @@ function decide({ act, context }: CaseCommand, state: CaseState): CaseEvent[] {
   const base = { media: act.media, ...(act.officers ? { officers: act.officers } : {}) };
   if (act.type === 'CaseOpened' || act.officers || ON_SITE_ACTS.includes(act.type))
     checkOfficers(act, state, context, agency);
-  checkRecordings(act);
+  checkRecordings(act, state);
 
   if (act.type === 'DecisionIssued') checkAmount(act.data.fineFen);
   if (act.type === 'LegalReviewRequested') checkAmount(act.data.proposed.fineFen);
 
   switch (act.type) {
+    case 'CaseOpened': {
+      // the duties in force when the case is opened are the case's: every reader of the case reads the same ones
+      const duties = recordingDuties(context.recordingList, itemCode);
+      return [{ ...base, type: act.type, data: { ...act.data, recordingDuties: duties } }];
+    }
+    case 'RecordingAttached':
+      if (act.data.deviceId !== undefined) {
+        checkRecordingDevice(act.data.deviceId, context.device?.(act.data.deviceId), agency);
+      }
+      return [{ ...base, type: act.type, data: act.data }];
     case 'OnSiteInspectionRecorded':
       if (act.data.credentialsShown !== true)
         throw violation('credentials_not_shown', 'officers must show their certificates on site (亮证)');

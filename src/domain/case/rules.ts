@@ -1,6 +1,6 @@
 import type { WorkingDayCalendar, WorkingDayResult } from '../calendar/working-days.js';
 import type { ItemState, MajorCriteria } from '../registry/items.js';
-import type { ActType, DecisionType, MediaRef } from './acts.js';
+import type { ActType, DecisionType, MediaRef, ServiceMethod } from './acts.js';
 
 /**
  * The predicates of the case rules, in one place: the decider enforces them, the projections and the statistics
@@ -16,28 +16,102 @@ export interface DecisionTerms {
 // ── whole-process recording (全过程记录) ────────────────────────────────────────────────────────────────────────
 
 /**
- * What an act must carry as its recording: `audio_video` for acts that touch personal freedom or major property
- * (seizure 查封扣押, forced demolition 强制拆除), `any_medium` for service by leaving (留置送达) or by public notice
- * (公告送达), nothing for other acts.
+ * What an act must carry as its recording: `audio_video` (全程音像记录: an `audio/*` or `video/*` medium) or
+ * `any_medium` (a photo, a recording or a copy of a notice); an act no duty names needs nothing.
  */
 export type RecordingRequirement = 'audio_video' | 'any_medium';
 
-/** Acts that must carry a full audio or video recording. */
-export const AUDIO_VIDEO_ACTS: readonly ActType[] = ['PropertySeized', 'ForcedDemolition'];
-/** Service methods that must be evidenced by a medium (a photo, a recording, a copy of the notice). */
-export const EVIDENCED_SERVICE_METHODS: readonly string[] = ['left', 'public_notice'];
+/** Acts done on site or before the party, which an agency's recording list (音像记录事项清单) may name. */
+export const RECORDABLE_ACTS = [
+  'OnSiteInspectionRecorded',
+  'CredentialsShown',
+  'PartyNotified',
+  'EvidenceCollected',
+  'PropertySeized',
+  'ForcedDemolition',
+  'DocumentServed',
+  'HearingHeld',
+] as const satisfies readonly ActType[];
+export type RecordableAct = (typeof RECORDABLE_ACTS)[number];
 
-/** The recording an act needs, from its type and (for a service) its method; undefined when it needs none. */
-export function recordingRequirement(act: {
-  readonly type: string;
-  readonly data?: unknown;
-}): RecordingRequirement | undefined {
-  if ((AUDIO_VIDEO_ACTS as readonly string[]).includes(act.type)) return 'audio_video';
-  if (act.type === 'DocumentServed') {
-    const method = (act.data as { method?: unknown } | undefined)?.method;
-    if (typeof method === 'string' && EVIDENCED_SERVICE_METHODS.includes(method)) return 'any_medium';
+/** What the rule reads of an entry of the recording list: the act it covers (a service: by which methods) and how. */
+export interface RecordingDuty {
+  readonly actType: RecordableAct;
+  /** For `DocumentServed`: the service methods the duty covers; every method when absent. */
+  readonly serviceMethods?: readonly ServiceMethod[];
+  readonly method: RecordingRequirement;
+}
+
+/**
+ * The mandatory floors (二(二)3): seizing or impounding property (查封扣押) and forced demolition (强制拆除) are
+ * recorded in full, audio or video, on every item of every agency; no agency's list can drop or weaken them.
+ */
+export const RECORDING_FLOORS: readonly RecordingDuty[] = [
+  { actType: 'PropertySeized', method: 'audio_video' },
+  { actType: 'ForcedDemolition', method: 'audio_video' },
+];
+
+/**
+ * The duties of an agency that has published no recording list: the floors, and service by leaving (留置送达) or by
+ * public notice (公告送达) evidenced by a medium.
+ */
+export const DEFAULT_RECORDING_DUTIES: readonly RecordingDuty[] = [
+  ...RECORDING_FLOORS,
+  { actType: 'DocumentServed', serviceMethods: ['left', 'public_notice'], method: 'any_medium' },
+];
+
+/** An entry of a recording list as far as scoping goes: the items it covers (every item when absent). */
+export type ScopedDuty = RecordingDuty & { readonly itemCodes?: readonly string[] };
+
+/** Does this entry hold a floor in full: the same act, audio-video, on every item and (a service) every method? */
+export function holdsFloor(entry: ScopedDuty, floor: RecordingDuty): boolean {
+  return (
+    entry.actType === floor.actType &&
+    entry.method === 'audio_video' &&
+    entry.itemCodes === undefined &&
+    entry.serviceMethods === undefined
+  );
+}
+
+/** The floors a list does not hold in full (`holdsFloor`): a list that misses one is refused. */
+export const missingFloors = (list: readonly ScopedDuty[]): RecordingDuty[] =>
+  RECORDING_FLOORS.filter((floor) => !list.some((entry) => holdsFloor(entry, floor)));
+
+/**
+ * The recording duties of a case of item `itemCode`, fixed when the case is opened: the entries of the agency's
+ * list that cover the item (the default duties when the agency has published none), and the floors always.
+ */
+export function recordingDuties(list: readonly ScopedDuty[] | undefined, itemCode: string): RecordingDuty[] {
+  const covering = (list ?? (DEFAULT_RECORDING_DUTIES as readonly ScopedDuty[])).filter(
+    (entry) => entry.itemCodes === undefined || entry.itemCodes.includes(itemCode),
+  );
+  const duties: RecordingDuty[] = covering.map(({ actType, serviceMethods, method }) => ({
+    actType,
+    ...(serviceMethods === undefined ? {} : { serviceMethods: [...serviceMethods] }),
+    method,
+  }));
+  return [...missingFloors(duties), ...duties];
+}
+
+/**
+ * The recording an act needs under a case's duties: the strongest of the duties that name its type (and, for a
+ * service, its method); undefined when none does.
+ */
+export function recordingRequirement(
+  act: { readonly type: string; readonly data?: unknown },
+  duties: readonly RecordingDuty[],
+): RecordingRequirement | undefined {
+  let found: RecordingRequirement | undefined;
+  for (const duty of duties) {
+    if (duty.actType !== act.type) continue;
+    if (duty.serviceMethods !== undefined) {
+      const method = (act.data as { method?: unknown } | undefined)?.method;
+      if (!(duty.serviceMethods as readonly unknown[]).includes(method)) continue;
+    }
+    if (duty.method === 'audio_video') return 'audio_video';
+    found = 'any_medium';
   }
-  return undefined;
+  return found;
 }
 
 /** An audio or video recording (`audio/*`, `video/*`). */

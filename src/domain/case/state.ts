@@ -1,5 +1,6 @@
 import type { Party } from '../redaction.js';
 import type { DecisionType, Proposal, RecordedCaseEvent } from './acts.js';
+import { DEFAULT_RECORDING_DUTIES, type RecordingDuty } from './rules.js';
 
 /** open → decided → disclosed → closed; `referred` after a review finds a suspected crime; `withdrawn` after
  * a published decision is withdrawn (revoked or changed on reconsideration or litigation); `exempted` after a
@@ -28,6 +29,8 @@ export interface CaseState {
   /** The online application the case was opened from: its decision is the licence granted or denied. */
   readonly application?: string;
   readonly eventIds: ReadonlySet<string>;
+  /** The recording duties fixed at the opening (`recordingDuties` in `rules.ts`); the default ones for older cases. */
+  readonly recordingDuties: readonly RecordingDuty[];
   readonly proposal?: Proposal;
   readonly reviewPending: boolean;
   readonly review?: CaseReview;
@@ -46,6 +49,7 @@ export const initialCaseState = (): CaseState => ({
   officers: [],
   parties: [],
   eventIds: new Set(),
+  recordingDuties: DEFAULT_RECORDING_DUTIES,
   reviewPending: false,
 });
 
@@ -53,7 +57,7 @@ export function evolveCase(state: CaseState, event: RecordedCaseEvent): CaseStat
   const next: CaseState = { ...state, eventIds: new Set([...state.eventIds, event.id]) };
   switch (event.type) {
     case 'CaseOpened': {
-      const { caseId, itemCode, openedOn, officers, parties, application } = event.data;
+      const { caseId, itemCode, openedOn, officers, parties, application, recordingDuties } = event.data;
       const opened = {
         status: 'open',
         caseId,
@@ -62,6 +66,7 @@ export function evolveCase(state: CaseState, event: RecordedCaseEvent): CaseStat
         officers,
         parties,
         agency: event.actor.agency,
+        recordingDuties: recordingDuties ?? DEFAULT_RECORDING_DUTIES,
       } as const;
       return { ...next, ...opened, ...(application === undefined ? {} : { application }) };
     }

@@ -6,6 +6,7 @@ import type { Messages } from './zh-CN.js';
 import { PUBLIC_EN } from './public.en.js';
 import { INSPECTIONS_EN } from './inspections.en.js';
 import { PUBLISHED_EN } from './published.en.js';
+import { RECORDINGS_EN } from './recordings.en.js';
 
 /** The portal's text in English. */
 export const EN: Messages = {
@@ -39,4 +40,5 @@ export const EN: Messages = {
   ...SIGNIN_EN,
   ...INSPECTIONS_EN,
   ...APPLY_EN,
+  ...RECORDINGS_EN,
 };

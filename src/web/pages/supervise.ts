@@ -57,6 +57,7 @@ export function superviseMain(ctx: PageContext, principal: Principal, d: Dashboa
       ${counter(ctx, '#certificates', certs.expiring.length + certs.expired.length, 'supervise.certificates')}
       ${counter(ctx, '#ratio', short, 'supervise.ratioShort')}
     </ul>
+    <p><a href="/supervise/devices">${ctx.t('devices.title')}</a></p>
     ${liveSection(ctx)} ${overdueSection(ctx, d)} ${missingSection(ctx, d)} ${majorSection(ctx, d)}
     ${certificatesSection(ctx, d)} ${ratioSection(ctx, d)} ${chartSection(ctx, d)}`;
 }

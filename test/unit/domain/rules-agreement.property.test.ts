@@ -6,7 +6,7 @@ import { caseDecider } from '../../../src/domain/case/decider.js';
 import type { CaseState } from '../../../src/domain/case/state.js';
 import { RuleViolation } from '../../../src/domain/errors.js';
 import { yearlyStatistics } from '../../../src/domain/statistics.js';
-import { history, itemCode, runSteps, type Command, type Step } from '../../support/case-acts.js';
+import { history, itemCode, recordingList, runSteps, type Command, type Step } from '../../support/case-acts.js';
 import { act, items, photo } from '../../support/domain.js';
 import { MemoryDocs, StreamWriter } from '../../support/projection-spec.js';
 
@@ -103,10 +103,10 @@ function registry(writer: StreamWriter) {
 }
 
 describe('the decider and the case file agree on every rule', () => {
-  it('when any acts are attempted, then at every step the case file reports what the decider enforced: major, review cleared, recordings, disclosure standing', () => {
+  it('when any acts are attempted under any recording list, then at every step the case file and the statistics report what the decider enforced: major, review cleared, recordings, disclosure standing', () => {
     fc.assert(
-      fc.property(history, itemCode, asOfDate, (commands, item, asOf) => {
-        const steps = runSteps(commands, item);
+      fc.property(history, itemCode, asOfDate, recordingList, (commands, item, asOf, list) => {
+        const steps = runSteps(commands, item, list);
         const writer = new StreamWriter();
         const docs = new MemoryDocs(PROJECTIONS).apply(registry(writer));
         const accepted: Step[] = [];

@@ -14,6 +14,8 @@ import {
 } from '../../../src/domain/case/acts.js';
 import type { ItemEvent, ItemProfile } from '../../../src/domain/registry/items.js';
 import type { OfficerEvent, OfficerProfile } from '../../../src/domain/registry/officers.js';
+import type { DeviceEvent, DeviceProfile } from '../../../src/domain/registry/devices.js';
+import type { RecordingListEntry, RecordingListEvent } from '../../../src/domain/registry/recording-list.js';
 import type { RevocationEvent } from '../../../src/domain/tokens/revocations.js';
 import type { CalendarEvent, CalendarYear } from '../../../src/domain/calendar/recorded-years.js';
 import type { MediaHolding } from '../../../src/app/media-holdings.js';
@@ -99,7 +101,7 @@ const acts: { [T in ActType]: Required<ActData[T]> } = {
   CredentialsShown: { note: '出示执法证 33010019000001' },
   PartyNotified: { grounds: '涉嫌未按规定公示执业信息', rights: '陈述、申辩、申请听证' },
   EvidenceCollected: { description: '现场照片 3 张' },
-  RecordingAttached: { description: '执法记录仪视频', relatesTo: EVENT_ID },
+  RecordingAttached: { description: '执法记录仪视频', relatesTo: EVENT_ID, deviceId: 'cam-01' },
   PropertySeized: { items: '账簿 2 本', legalBasis: '《行政强制法》第二十二条' },
   ForcedDemolition: { target: '违章广告牌', legalBasis: '《行政强制法》第四十四条' },
   DocumentServed: { document: '行政处罚决定书', method: 'left' },
@@ -129,6 +131,13 @@ const acts: { [T in ActType]: Required<ActData[T]> } = {
 /** The same acts as recorded, with the facts the service derives. */
 const recorded: { [T in ActType]: Required<RecordedData<T>> } = {
   ...acts,
+  CaseOpened: {
+    ...acts.CaseOpened,
+    recordingDuties: [
+      { actType: 'PropertySeized', method: 'audio_video' },
+      { actType: 'DocumentServed', serviceMethods: ['left', 'public_notice'], method: 'any_medium' },
+    ],
+  },
   LegalReviewCompleted: { ...acts.LegalReviewCompleted, reviewer: 'rita', proposal: PROPOSAL },
   DecisionIssued: {
     ...acts.DecisionIssued,
@@ -175,7 +184,24 @@ const RECORDED_REQUIRED: { [T in ActType]: KeySet<RecordedData<T>> } = {
   DecisionDisclosed: { ...REQUIRED.DecisionDisclosed, dueBy: true, onTime: true },
 };
 
-type RegistryEvent = OfficerEvent | ItemEvent;
+type RegistryEvent = OfficerEvent | ItemEvent | RecordingListEvent | DeviceEvent;
+const RECORDING_ENTRY: Required<RecordingListEntry> = {
+  entryId: 'seizure',
+  actType: 'DocumentServed',
+  itemCodes: ['P-001'],
+  serviceMethods: ['left'],
+  method: 'audio_video',
+  content: '留置送达全过程',
+  keyStages: ['见证人到场', '留置文书'],
+  place: '当事人住所',
+};
+const DEVICE: Required<DeviceProfile> = {
+  deviceId: 'cam-01',
+  agency: 'county-justice',
+  holder: 'alice',
+  model: 'DSJ-V1',
+  serialNo: 'SN-0001',
+};
 const OFFICER: Required<OfficerProfile> = {
   officerId: 'alice',
   name: '李明',
@@ -204,6 +230,10 @@ const registry: { [E in RegistryEvent as E['type']]: E['data'] } = {
   ItemRegistered: ITEM,
   ItemAmended: { changes: { disclosureWorkingDays: 7, major: { fineFenAtLeast: 2_000_000 } }, reason: '依据修订' },
   ItemRetired: { reason: '事项取消' },
+  RecordingListPublished: { entries: [RECORDING_ENTRY], reason: '年度调整' },
+  DeviceRegistered: DEVICE,
+  DeviceReassigned: { holder: 'chen', reason: '岗位调整' },
+  DeviceStatusChanged: { status: 'lost', reason: '外勤遗失' },
 };
 
 const OFFICER_REQUIRED: KeySet<OfficerProfile> = {
@@ -225,6 +255,10 @@ const REGISTRY_REQUIRED: { [E in RegistryEvent as E['type']]: KeySet<E['data']> 
   ItemRegistered: ITEM_REQUIRED,
   ItemAmended: { changes: true, reason: true },
   ItemRetired: { reason: true },
+  RecordingListPublished: { entries: true, reason: true },
+  DeviceRegistered: { deviceId: true, agency: true, holder: true },
+  DeviceReassigned: { holder: true, reason: true },
+  DeviceStatusChanged: { status: true, reason: true },
 };
 
 // a case is opened from an application only by accepting it (POST /v1/applications/{id}/acceptance)
@@ -250,6 +284,12 @@ const commands: [name: string, sample: object, required: object][] = [
   ['register-item', ITEM, ITEM_REQUIRED],
   ['open-case', OPEN_CASE, OPEN_CASE_REQUIRED],
   ...INSPECTION_COMMANDS,
+  [
+    'publish-recording-list',
+    { agency: 'county-justice', entries: [RECORDING_ENTRY], reason: '年度调整' },
+    { agency: true, entries: true, reason: true },
+  ],
+  ['register-device', DEVICE, { deviceId: true, agency: true, holder: true }],
 ];
 
 const revocations: { [E in RevocationEvent as E['type']]: Required<E['data']> } = {

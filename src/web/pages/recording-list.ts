@@ -1,0 +1,158 @@
+import type { RequestHandler, Router } from 'express';
+import type { PublicReads } from '../../app/public-reads.js';
+import type { RecordingReads } from '../../app/recording-reads.js';
+import type { RecordingDuty } from '../../domain/case/rules.js';
+import type { RecordingListEntry } from '../../domain/registry/recording-list.js';
+import { id } from '../../http/query.js';
+import type { PortalAssets } from '../assets.js';
+import { html, type Html } from '../html.js';
+import type { MessageKey } from '../i18n.js';
+import { pageContext, sendPage, type PageContext } from '../layout.js';
+import { label } from './labels.js';
+import { formQuery, select } from './public-parts.js';
+
+export interface RecordingListPageDependencies {
+  readonly recordings: RecordingReads;
+  readonly publicReads: Pick<PublicReads, 'catalogue'>;
+  readonly limited: RequestHandler;
+  readonly assets: PortalAssets;
+}
+
+/**
+ * `/recording-list`: an agency's list of acts recorded on audio or video (音像记录事项清单, 二(二)1), as
+ * `GET /v1/agencies/{agency}/recording-list` answers it: the floors, the agency's entries (or the default duties), and the
+ * versions. The agency is chosen in a form; the first agency of the public lists when none is.
+ */
+export function registerRecordingListPage(router: Router, deps: RecordingListPageDependencies): void {
+  router.get('/recording-list', deps.limited, async (req, res) => {
+    const ctx = pageContext(req, res, deps.assets);
+    const params = formQuery(req);
+    const { agencies } = await deps.publicReads.catalogue();
+    const agency = id(params.agency, 'agency') ?? agencies[0];
+    const list = agency === undefined ? undefined : await deps.recordings.list(agency);
+    sendPage(res, ctx, {
+      title: ctx.t('recordingList.title'),
+      main: html`<h1>${ctx.t('recordingList.title')}</h1>
+        <p class="lead">${ctx.t('recordingList.lead')}</p>
+        <form class="filters" method="get" action="/recording-list" aria-label="${ctx.t('public.filters')}">
+          ${select(
+            ctx,
+            'agency',
+            'public.agency',
+            agencies.map((a) => ({ value: a, text: a })),
+            agency,
+          )}
+          <button type="submit">${ctx.t('public.apply')}</button>
+        </form>
+        ${list ? listSections(ctx, list) : html`<p>${ctx.t('public.none')}</p>`}`,
+    });
+  });
+}
+
+type List = Awaited<ReturnType<RecordingReads['list']>>;
+
+function listSections(ctx: PageContext, list: List): Html {
+  const current =
+    list.version === 0
+      ? html`<p>${ctx.t('recordingList.none')}</p>
+          ${dutiesTable(ctx, list.defaultDuties ?? [])}`
+      : html`<p>
+            ${ctx.t('recordingList.version', {
+              version: list.version,
+              publishedAt: (list.publishedAt ?? '').slice(0, 10),
+              reason: list.reason ?? '',
+            })}
+          </p>
+          ${entriesTable(ctx, list.entries)}`;
+  return html`<section aria-labelledby="floors-heading">
+      <h2 id="floors-heading">${ctx.t('recordingList.floorsTitle')}</h2>
+      <p>${ctx.t('recordingList.floorsLead')}</p>
+      ${dutiesTable(ctx, list.floors)}
+    </section>
+    <section aria-labelledby="entries-heading">
+      <h2 id="entries-heading">${ctx.t('recordingList.entriesTitle')} · ${list.agency}</h2>
+      ${current}
+    </section>
+    ${
+      list.history.length === 0
+        ? ''
+        : html`<section aria-labelledby="history-heading">
+            <h2 id="history-heading">${ctx.t('recordingList.historyTitle')}</h2>
+            ${table(
+              ctx,
+              [
+                'recordingList.versionNo',
+                'recordingList.publishedAt',
+                'recordingList.reason',
+                'recordingList.entryCount',
+              ],
+              [...list.history]
+                .reverse()
+                .map((h) => [
+                  String(h.version),
+                  h.publishedAt.slice(0, 16).replace('T', ' '),
+                  h.reason,
+                  String(h.entries),
+                ]),
+            )}
+          </section>`
+    }`;
+}
+
+const actText = (ctx: PageContext, duty: RecordingDuty): string => {
+  const act = label(ctx, 'act', duty.actType);
+  if (duty.serviceMethods === undefined) return act;
+  const methods = duty.serviceMethods.map((m) => label(ctx, 'form.serviceMethod', m)).join('、');
+  return `${act}（${ctx.t('recordingList.methods', { methods })}）`;
+};
+
+function dutiesTable(ctx: PageContext, duties: readonly RecordingDuty[]): Html {
+  return table(
+    ctx,
+    ['recordingList.act', 'recordingList.method'],
+    duties.map((d) => [actText(ctx, d), label(ctx, 'recordingMethod', d.method)]),
+  );
+}
+
+function entriesTable(ctx: PageContext, entries: readonly RecordingListEntry[]): Html {
+  return table(
+    ctx,
+    [
+      'recordingList.act',
+      'recordingList.items',
+      'recordingList.content',
+      'recordingList.keyStages',
+      'recordingList.method',
+      'recordingList.place',
+    ],
+    entries.map((e) => [
+      actText(ctx, e),
+      e.itemCodes?.join('、') ?? ctx.t('recordingList.allItems'),
+      e.content,
+      e.keyStages.join('、') || '—',
+      label(ctx, 'recordingMethod', e.method),
+      e.place,
+    ]),
+  );
+}
+
+function table(ctx: PageContext, heads: readonly MessageKey[], rows: readonly string[][]): Html {
+  if (rows.length === 0) return html`<p>${ctx.t('public.none')}</p>`;
+  return html`<div class="table-wrap">
+    <table>
+      <thead>
+        <tr>
+          ${heads.map((h) => html`<th scope="col">${ctx.t(h)}</th>`)}
+        </tr>
+      </thead>
+      <tbody>
+        ${rows.map(
+          (row) =>
+            html`<tr>
+              ${row.map((cell) => html`<td>${cell}</td>`)}
+            </tr>`,
+        )}
+      </tbody>
+    </table>
+  </div>`;
+}

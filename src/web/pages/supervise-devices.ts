@@ -1,0 +1,86 @@
+import type { Router } from 'express';
+import type { RecordingReads } from '../../app/recording-reads.js';
+import { id } from '../../http/query.js';
+import type { PortalAssets } from '../assets.js';
+import { html, type Html } from '../html.js';
+import type { MessageKey } from '../i18n.js';
+import { pageContext, sendPage, type PageContext } from '../layout.js';
+import { caseHref } from '../links.js';
+import { portalPrincipal, signedIn } from '../session.js';
+import { label, minute } from './labels.js';
+
+/** How many devices and recordings the page lists. */
+export const DEVICE_ROWS = 50;
+
+/**
+ * `/supervise/devices`: the recording devices (执法记录仪) of the supervisor's agencies and the recordings each
+ * made (`?deviceId=` for one), as `GET /v1/audit/devices` and `/v1/audit/device-recordings` answer them.
+ */
+export function registerDevicePage(router: Router, deps: { recordings: RecordingReads; assets: PortalAssets }): void {
+  router.get('/supervise/devices', signedIn('supervisor'), async (req, res) => {
+    const ctx = pageContext(req, res, deps.assets);
+    const principal = portalPrincipal(res);
+    const agency = id(req.query.agency === '' ? undefined : req.query.agency, 'agency');
+    const deviceId = id(req.query.deviceId === '' ? undefined : req.query.deviceId, 'deviceId');
+    const query = { principal, ...(agency === undefined ? {} : { agency }) };
+    const [devices, recordings] = await Promise.all([
+      deps.recordings.devices(query, { limit: DEVICE_ROWS }),
+      deps.recordings.deviceRecordings({ ...query, ...(deviceId ? { deviceId } : {}) }, { limit: DEVICE_ROWS }),
+    ]);
+    sendPage(res, ctx, {
+      title: ctx.t('devices.title'),
+      main: html`<h1>${ctx.t('devices.title')}</h1>
+        <p class="lead">${ctx.t('devices.lead')}</p>
+        <p><a href="/supervise#missing">${ctx.t('devices.missingLink')}</a></p>
+        ${table(
+          ctx,
+          ['devices.device', 'devices.holder', 'devices.model', 'devices.status', 'devices.recordings'],
+          devices.items.map(
+            (d) =>
+              html`<tr>
+                <td><a href="/supervise/devices?deviceId=${d.deviceId}&amp;agency=${d.agency}">${d.deviceId}</a></td>
+                <td>${d.holder}</td>
+                <td>${d.model ?? '—'}</td>
+                <td>${label(ctx, 'deviceStatus', d.status)}</td>
+                <td>${d.recordings}</td>
+              </tr>`,
+          ),
+          'devices.none',
+        )}
+        <section aria-labelledby="recordings-heading">
+          <h2 id="recordings-heading">${ctx.t('devices.recordingsTitle')} · ${deviceId ?? ctx.t('devices.all')}</h2>
+          ${table(
+            ctx,
+            ['devices.device', 'devices.case', 'devices.at', 'devices.by', 'devices.media'],
+            recordings.items.map(
+              (r) =>
+                html`<tr>
+                  <td>${r.deviceId}</td>
+                  <td><a href="${caseHref(r)}">${r.caseId}</a></td>
+                  <td>${minute(r.occurredAt)}</td>
+                  <td>${r.recordedBy}</td>
+                  <td>${r.media.map((m) => `${m.contentType} ${m.sha256.slice(0, 12)}…`).join('、') || '—'}</td>
+                </tr>`,
+            ),
+            'devices.noRecordings',
+          )}
+        </section>`,
+    });
+  });
+}
+
+function table(ctx: PageContext, heads: readonly MessageKey[], rows: readonly Html[], empty: MessageKey): Html {
+  if (rows.length === 0) return html`<p>${ctx.t(empty)}</p>`;
+  return html`<div class="table-wrap">
+    <table>
+      <thead>
+        <tr>
+          ${heads.map((h) => html`<th scope="col">${ctx.t(h)}</th>`)}
+        </tr>
+      </thead>
+      <tbody>
+        ${rows}
+      </tbody>
+    </table>
+  </div>`;
+}

@@ -1,0 +1,240 @@
+import type { Actor } from '../../../src/domain/actor.js';
+import { caseDecider } from '../../../src/domain/case/decider.js';
+import { recordingDuties, recordingRequirement, RECORDING_FLOORS } from '../../../src/domain/case/rules.js';
+import { deviceDecider, type DeviceCommand, type DeviceEvent } from '../../../src/domain/registry/devices.js';
+import {
+  recordingListDecider,
+  type RecordingListCommand,
+  type RecordingListEntry,
+} from '../../../src/domain/registry/recording-list.js';
+import { specification } from '../../support/decider-spec.js';
+import { act, actors, context, officers, opened, photo, record, video } from '../../support/domain.js';
+
+const AGENCY = 'county-justice';
+const admin: Actor = { sub: 'head', agency: AGENCY, roles: ['admin'] };
+
+const entry = (
+  e: Partial<RecordingListEntry> & Pick<RecordingListEntry, 'entryId' | 'actType'>,
+): RecordingListEntry => ({
+  method: 'audio_video',
+  content: '全过程',
+  keyStages: ['告知', '签字'],
+  place: '现场',
+  ...e,
+});
+const FLOORS = [
+  entry({ entryId: 'seizure', actType: 'PropertySeized' }),
+  entry({ entryId: 'demolition', actType: 'ForcedDemolition' }),
+];
+const HEARING = entry({ entryId: 'hearing', actType: 'HearingHeld', itemCodes: ['P-001'], method: 'any_medium' });
+
+describe('the recording list (音像记录事项清单)', () => {
+  const spec = specification(recordingListDecider);
+  const publish = (entries: RecordingListEntry[], actor = admin): RecordingListCommand => ({
+    type: 'PublishRecordingList',
+    actor,
+    agency: AGENCY,
+    entries,
+    reason: '年度调整',
+  });
+
+  it('when an admin publishes a list that keeps the floors, then RecordingListPublished and the version counts up', () => {
+    const [event] = spec
+      .given([])
+      .when(publish([...FLOORS, HEARING]))
+      .then([{ type: 'RecordingListPublished' }]);
+    expect(recordingListDecider.evolve({ version: 0 }, event!)).toEqual({ version: 1, entries: [...FLOORS, HEARING] });
+  });
+  it.each([
+    ['leaves out seizure', [FLOORS[1]!, HEARING], ['PropertySeized']],
+    ['is empty', [], ['PropertySeized', 'ForcedDemolition']],
+    [
+      'records demolition on any medium',
+      [FLOORS[0]!, { ...FLOORS[1]!, method: 'any_medium' as const }],
+      ['ForcedDemolition'],
+    ],
+    ['records seizure on some items only', [{ ...FLOORS[0]!, itemCodes: ['P-001'] }, FLOORS[1]!], ['PropertySeized']],
+  ])('when a list %s, then recording_floor_mandatory names the floor', (_, entries, missing) => {
+    const error = spec.given([]).when(publish(entries)).thenFails('recording_floor_mandatory', 422);
+    expect(error.details).toEqual({ missing });
+  });
+  it('when two entries share an id, or service methods are given for another act, then recording_entry_invalid', () => {
+    spec
+      .given([])
+      .when(publish([...FLOORS, HEARING, HEARING]))
+      .thenFails('recording_entry_invalid', 422);
+    const odd = entry({ entryId: 'odd', actType: 'HearingHeld', serviceMethods: ['left'] });
+    spec
+      .given([])
+      .when(publish([...FLOORS, odd]))
+      .thenFails('recording_entry_invalid', 422);
+  });
+  it('when an officer publishes, then role_required; an admin of another agency, forbidden', () => {
+    spec.given([]).when(publish(FLOORS, actors.alice)).thenFails('role_required', 403);
+    spec
+      .given([])
+      .when(publish(FLOORS, { ...admin, agency: 'city-market' }))
+      .thenFails('forbidden', 403);
+  });
+});
+
+describe('the recording duties of a case (recordingDuties, recordingRequirement)', () => {
+  it('when no list is published, then the duties are the floors and service by leaving or public notice', () => {
+    const duties = recordingDuties(undefined, 'P-001');
+    expect(recordingRequirement({ type: 'PropertySeized' }, duties)).toBe('audio_video');
+    expect(recordingRequirement({ type: 'DocumentServed', data: { method: 'left' } }, duties)).toBe('any_medium');
+    expect(recordingRequirement({ type: 'DocumentServed', data: { method: 'mail' } }, duties)).toBeUndefined();
+    expect(recordingRequirement({ type: 'HearingHeld' }, duties)).toBeUndefined();
+  });
+  it('when a list scopes an entry to some items, then only cases of those items have it, and the floors always', () => {
+    expect(recordingRequirement({ type: 'HearingHeld' }, recordingDuties([HEARING], 'P-001'))).toBe('any_medium');
+    const other = recordingDuties([HEARING], 'I-001');
+    expect(recordingRequirement({ type: 'HearingHeld' }, other)).toBeUndefined();
+    // even a list that somehow lacks the floors (none the registry accepts) leaves them in the duties
+    expect(other).toEqual(RECORDING_FLOORS);
+    expect(recordingRequirement({ type: 'DocumentServed', data: { method: 'left' } }, other)).toBeUndefined();
+  });
+  it('when two entries name the same act, then the stronger recording is required', () => {
+    const weak = entry({ entryId: 'a', actType: 'DocumentServed', method: 'any_medium' });
+    const strong = entry({ entryId: 'b', actType: 'DocumentServed', serviceMethods: ['public_notice'] });
+    const duties = recordingDuties([...FLOORS, weak, strong], 'P-001');
+    expect(recordingRequirement({ type: 'DocumentServed', data: { method: 'public_notice' } }, duties)).toBe(
+      'audio_video',
+    );
+    expect(recordingRequirement({ type: 'DocumentServed', data: { method: 'mail' } }, duties)).toBe('any_medium');
+  });
+});
+
+describe('the case decider under a recording list', () => {
+  const spec = specification(caseDecider);
+  const withList = { ...context, recordingList: [...FLOORS, entry({ entryId: 'ev', actType: 'EvidenceCollected' })] };
+  const openWith = () => {
+    const command = opened();
+    return { ...command, context: withList };
+  };
+
+  it('when a case is opened, then CaseOpened records the duties of its item under the list in force', () => {
+    const [event] = spec
+      .given([])
+      .when(openWith())
+      .then([{ type: 'CaseOpened' }]);
+    expect(event!.type === 'CaseOpened' && event!.data.recordingDuties).toEqual([
+      { actType: 'PropertySeized', method: 'audio_video' },
+      { actType: 'ForcedDemolition', method: 'audio_video' },
+      { actType: 'EvidenceCollected', method: 'audio_video' },
+    ]);
+  });
+  it('when evidence is collected in a case opened under the list without a video, then recording_required; with one, recorded', () => {
+    const given = spec.given(caseDecider.decide(openWith(), caseDecider.initialState()));
+    given
+      .when(act('EvidenceCollected', { description: '取证' }, { media: [photo] }))
+      .thenFails('recording_required', 422);
+    given
+      .when(act('EvidenceCollected', { description: '取证' }, { media: [video] }))
+      .then([{ type: 'EvidenceCollected' }]);
+  });
+  it('when a case was opened before lists existed (no duties recorded), then the default duties apply to it', () => {
+    const legacy = record(opened()).map((e) => {
+      const { recordingDuties: _dropped, ...data } = e.data as Record<string, unknown>;
+      return { ...e, data } as typeof e;
+    });
+    const given = spec.given(legacy);
+    given.when(act('EvidenceCollected', { description: '取证' })).then([{ type: 'EvidenceCollected' }]);
+    given.when(act('DocumentServed', { document: '决定书', method: 'left' })).thenFails('recording_required', 422);
+    given
+      .when(act('PropertySeized', { items: 'x', legalBasis: 'y' }, { media: [photo] }))
+      .thenFails('recording_required');
+  });
+});
+
+describe('recording devices (执法记录仪)', () => {
+  const spec = specification(deviceDecider);
+  const profile = { deviceId: 'cam-01', agency: AGENCY, holder: 'alice', model: 'DSJ-V1' };
+  const register = (holder = 'alice'): DeviceCommand => ({
+    type: 'RegisterDevice',
+    actor: admin,
+    profile: { ...profile, holder },
+    holderState: officers[holder],
+  });
+  const registered: DeviceEvent[] = [{ type: 'DeviceRegistered', data: profile }];
+  const status = (s: 'active' | 'lost' | 'retired'): DeviceCommand => ({
+    type: 'ChangeDeviceStatus',
+    actor: admin,
+    status: s,
+    reason: 'r',
+  });
+
+  it('when an admin registers a device held by an officer of the agency, then DeviceRegistered', () => {
+    spec
+      .given([])
+      .when(register())
+      .then([{ type: 'DeviceRegistered', data: profile }]);
+  });
+  it('when the holder is of another agency or unknown, then officer_unknown; a second registration is device_exists', () => {
+    spec.given([]).when(register('olga')).thenFails('officer_unknown', 422);
+    spec.given([]).when(register('nobody')).thenFails('officer_unknown', 422);
+    spec.given(registered).when(register()).thenFails('device_exists', 409);
+  });
+  it('when a device is lost, found and retired, then each change is recorded and nothing follows retirement', () => {
+    const lost = spec
+      .given(registered)
+      .when(status('lost'))
+      .then([{ type: 'DeviceStatusChanged', data: { status: 'lost' } }]);
+    const found = spec
+      .given([...registered, ...lost])
+      .when(status('active'))
+      .then([{ type: 'DeviceStatusChanged' }]);
+    spec
+      .given([...registered, ...lost, ...found])
+      .when(status('active'))
+      .thenFails('device_status_unchanged', 409);
+    const retired = spec
+      .given(registered)
+      .when(status('retired'))
+      .then([{ type: 'DeviceStatusChanged' }]);
+    const reassign: DeviceCommand = {
+      type: 'ReassignDevice',
+      actor: admin,
+      holder: 'bob',
+      holderState: officers.bob,
+      reason: 'r',
+    };
+    spec
+      .given([...registered, ...retired])
+      .when(reassign)
+      .thenFails('device_retired', 409);
+    spec
+      .given(registered)
+      .when(reassign)
+      .then([{ type: 'DeviceReassigned', data: { holder: 'bob' } }]);
+  });
+
+  describe('a recording naming its device', () => {
+    const caseSpec = specification(caseDecider);
+    const device = (state: Partial<{ status: 'active' | 'lost' | 'retired'; agency: string }>) => ({
+      ...context,
+      device: (id: string) =>
+        id === 'cam-01'
+          ? { exists: true, deviceId: id, holder: 'alice', agency: AGENCY, status: 'active' as const, ...state }
+          : undefined,
+    });
+    const attach = (deviceId: string, ctx = device({})) => ({
+      ...act('RecordingAttached', { description: '执法记录仪视频', deviceId }, { media: [video] }),
+      context: ctx,
+    });
+    it('when the device is registered and active, then RecordingAttached names it', () => {
+      caseSpec
+        .given(record(opened()))
+        .when(attach('cam-01'))
+        .then([{ type: 'RecordingAttached', data: { deviceId: 'cam-01' } }]);
+    });
+    it.each([
+      ['unknown', attach('cam-99'), 'device_unknown'],
+      ['of another agency', attach('cam-01', device({ agency: 'city-market' })), 'device_unknown'],
+      ['lost', attach('cam-01', device({ status: 'lost' })), 'device_lost'],
+      ['retired', attach('cam-01', device({ status: 'retired' })), 'device_retired'],
+    ])('when the device is %s, then it is refused', (_, command, code) => {
+      caseSpec.given(record(opened())).when(command).thenFails(code, 422);
+    });
+  });
+});

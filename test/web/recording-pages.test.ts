@@ -1,0 +1,65 @@
+import { AGENCY, page, type ScreensFixture } from '../support/screens.js';
+import { recordingFixture } from './recording-fixture.js';
+
+let f: ScreensFixture;
+
+beforeAll(async () => {
+  f = await recordingFixture();
+}, 60_000);
+afterAll(() => f.t.stop());
+
+/** Waits until the read models have applied everything written so far. */
+const settled = async () => {
+  for (let i = 0; i < 100; i++) {
+    const devices = await f.t.call('GET', '/v1/audit/device-recordings', { token: f.sam });
+    if (devices.body.items?.length === 1) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+};
+
+describe('the recording list page (音像记录事项清单)', () => {
+  it('when opened without JavaScript, then it shows the floors, the agency list with its stages and place, and the changes, in Chinese', async () => {
+    await settled();
+    const { status, text } = await page(f, `/recording-list?agency=${AGENCY}`);
+    expect(status).toBe(200);
+    expect(text).toContain('<h1>音像记录事项清单</h1>');
+    expect(text).toContain('法定必须全程音像记录的行为');
+    expect(text).toContain('公告张贴过程');
+    expect(text).toContain('表明身份、告知权利、清点签字');
+    expect(text).toContain('送达方式：公告送达');
+    expect(text).toContain('照片、录音录像或文书留存');
+    expect(text).toContain('依据实施方案公布');
+    expect(text).toContain('第 1 版');
+  });
+
+  it('when asked in English, or for an agency with no list, then the English text or the default duties show', async () => {
+    const en = await page(f, `/recording-list?agency=${AGENCY}&lang=en`);
+    expect(en.text).toContain('List of acts recorded on audio or video');
+    const none = await page(f, '/recording-list?agency=city-market');
+    expect(none.status).toBe(200);
+    expect(none.text).toContain('本机关尚未公布清单，适用默认要求');
+    expect(none.text).toContain('留置送达、公告送达');
+  });
+
+  it('when the agency is malformed, then a 400 page', async () => {
+    expect((await page(f, '/recording-list?agency=a%2Fb')).status).toBe(400);
+  });
+});
+
+describe('the devices page of supervision', () => {
+  it('when a supervisor opens it, then each device shows its holder, status and recordings, linked to the case', async () => {
+    await settled();
+    const { status, text } = await page(f, '/supervise/devices', f.sam);
+    expect(status).toBe(200);
+    expect(text).toContain('<h1>执法记录仪与音像记录</h1>');
+    expect(text).toContain('cam-07');
+    expect(text).toContain('DSJ-V7');
+    expect(text).toContain('在用');
+    expect(text).toContain(`href="/cases/${AGENCY}/rec-1"`);
+    expect(text).toContain('video/mp4');
+  });
+
+  it('when an officer opens it, then it is refused', async () => {
+    expect((await page(f, '/supervise/devices', f.alice)).status).toBe(403);
+  });
+});
