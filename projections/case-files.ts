@@ -12,9 +12,11 @@ import { evolveCase, initialCaseState, type CaseReview, type CaseState } from '.
 import {
   DEFAULT_RECORDING_DUTIES,
   isMajorCase,
+  type DiscretionFinding,
   type RecordingDuty,
   type RecordingRequirement,
 } from '../src/domain/case/rules.js';
+import type { Circumstance } from '../src/domain/registry/benchmarks.js';
 import type { Party } from '../src/domain/redaction.js';
 import { parseAgencyStream } from '../src/domain/streams.js';
 import type { Change, Doc, DocReader, Projection } from '../src/ports/read-models.js';
@@ -71,6 +73,8 @@ export interface DecisionEntry {
   documentNo: string;
   decidedOn: string;
   major: boolean;
+  /** The circumstance of the discretion benchmark the decision names (裁量基准). */
+  circumstance?: Circumstance;
   disclosureDueBy: string;
   disclosureWorkingDays: number;
   disclosedOn?: string;
@@ -88,6 +92,13 @@ export interface DecisionEntry {
     legalBasis: string;
     reason: string;
   };
+}
+
+/** The benchmark's finding on the case's latest proposed fine or on its decision, with the reason given for leaving it. */
+export interface DiscretionEntry extends DiscretionFinding {
+  eventId: string;
+  fineFen: number;
+  deviationReason?: string;
 }
 
 /** A medium of the case, with the acts that reference it. */
@@ -157,10 +168,15 @@ interface CaseCore {
   handlingOfficers: { officerId: string; name?: string; certificateNo?: string }[];
   reviews: ReviewEntry[];
   decision?: DecisionEntry;
+  /** What the discretion benchmark found of the latest proposal and of the decision (when they are fines it grades). */
+  discretion?: { proposal?: DiscretionEntry; decision?: DiscretionEntry };
   closedOn?: string;
   completeness: Completeness;
-  /** Flags the supervision views filter on. */
-  audit: { missingRecordings: boolean; decided: boolean; disclosed: boolean };
+  /**
+   * Flags the supervision views filter on; `discretionOutside`: the latest proposal or the decision is a fine outside
+   * the benchmark's range (recorded with a written reason).
+   */
+  audit: { missingRecordings: boolean; decided: boolean; disclosed: boolean; discretionOutside?: boolean };
 }
 
 /** One recorded act of a case, a row of its own (collection `case_acts`), keyed by {@link caseActKey}. */
@@ -221,6 +237,8 @@ export const caseFilesProjection: Projection = {
         'decision.disclosureDueBy',
         'audit.missingRecordings',
         'audit.decided',
+        'audit.discretionOutside',
+        'decision.circumstance',
       ],
     },
     { name: CASE_ACTS },
@@ -349,6 +367,13 @@ function evolveSummary(
     checks: checksAfter(base.checks, event, entry, base.decision !== undefined, next.recordingDuties),
   };
   switch (event.type) {
+    case 'LegalReviewRequested': {
+      const { proposed, discretion } = event.data;
+      const { proposal: _stale, ...rest } = base.discretion ?? {};
+      const entry_ = discretion && discretionEntry(entry.eventId, proposed, discretion);
+      doc.discretion = { ...rest, ...(entry_ ? { proposal: entry_ } : {}) };
+      break;
+    }
     case 'LegalReviewCompleted': {
       const { outcome, opinion, checks, reviewer, proposal } = event.data;
       const review: ReviewEntry = {
@@ -381,10 +406,13 @@ function evolveSummary(
         documentNo: d.documentNo,
         decidedOn: d.decidedOn,
         major: d.major,
+        ...(d.circumstance ? { circumstance: d.circumstance } : {}),
         disclosureDueBy: d.disclosureDueBy,
         disclosureWorkingDays: d.disclosureWorkingDays,
         updates: [],
       };
+      if (d.discretion)
+        doc.discretion = { ...base.discretion, decision: discretionEntry(entry.eventId, d, d.discretion) };
       break;
     }
     case 'DecisionDisclosed':
@@ -423,8 +451,18 @@ function evolveSummary(
     missingRecordings: doc.completeness.recordings.status === 'missing',
     decided: doc.decision !== undefined,
     disclosed: doc.decision?.disclosedOn !== undefined && doc.decision.withdrawn === undefined,
+    discretionOutside: doc.discretion?.proposal?.within === false || doc.discretion?.decision?.within === false,
   };
   return doc;
+}
+
+function discretionEntry(
+  eventId: string,
+  terms: { fineFen?: number; deviationReason?: string },
+  finding: DiscretionFinding,
+): DiscretionEntry {
+  const reason = terms.deviationReason ? { deviationReason: terms.deviationReason } : {};
+  return { ...finding, eventId, fineFen: terms.fineFen ?? 0, ...reason };
 }
 
 function proposedMajor(doc: CaseSummaryDoc, proposal: Proposal | undefined, docs: DocReader): boolean {

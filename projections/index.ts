@@ -12,6 +12,8 @@ import { publishedProjection } from './published.js';
 import { recordingsProjection } from './recordings.js';
 import { registryProjection } from './registry.js';
 import { inspectionsProjection } from './inspections.js';
+import { benchmarksProjection } from './benchmarks.js';
+import { evaluationsProjection } from './evaluations.js';
 
 /**
  * Every projection, in the order the runner applies them to each event: a projection may read the documents of
@@ -21,6 +23,8 @@ export const PROJECTIONS: readonly Projection[] = [
   registryProjection,
   recordingsProjection,
   caseFilesProjection,
+  benchmarksProjection,
+  evaluationsProjection,
   accessProjection,
   officerActsProjection,
   mediaProjection,

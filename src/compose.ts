@@ -52,6 +52,11 @@ import { InspectionReads } from './app/inspection-reads.js';
 import { recordingApi } from './http/recording-api.js';
 import { RecordingReads } from './app/recording-reads.js';
 import { RecordingRegistry } from './app/recording-registry.js';
+import { discretionApi } from './http/discretion-api.js';
+import { evaluationApi } from './http/evaluation-api.js';
+import { DiscretionReads } from './app/discretion-reads.js';
+import { EvaluationReads } from './app/evaluation-reads.js';
+import { EvaluationService } from './app/evaluation-service.js';
 import { publicApi } from './http/public-api.js';
 import { publishedApi } from './http/published-api.js';
 import { ledgerApi } from './http/ledger-api.js';
@@ -576,8 +581,12 @@ async function startHolding(config: Config, { clock, log }: ServiceDependencies)
     log,
   });
   webhooks.start(indexing.signal);
+  const registryService = new RegistryService(deps);
+  const discretion = new DiscretionReads({ readModels, runner });
+  const evaluationReads = new EvaluationReads({ readModels, runner });
+  const evaluations = new EvaluationService(deps, cases);
   const routers = [
-    registryApi({ registry: new RegistryService(deps), verify, validate, newId }),
+    registryApi({ registry: registryService, verify, validate, newId }),
     inspectionsApi({ inspections, reads: inspectionReads, verify, validate, newId, limited: publicLimit }),
     recordingApi({
       registry: new RecordingRegistry(deps, registry),
@@ -586,6 +595,14 @@ async function startHolding(config: Config, { clock, log }: ServiceDependencies)
       validate,
       newId,
       limited: publicLimit,
+    }),
+    discretionApi({ registry: registryService, reads: discretion, verify, validate, newId, limited: publicLimit }),
+    evaluationApi({
+      evaluations,
+      reads: evaluationReads,
+      verify,
+      validate,
+      newId,
     }),
     tokensApi({ revocations, verify, validate, newId }),
     webhooksApi({ webhooks: webhooks.service, verify, validate, newId, clock }),
@@ -658,6 +675,7 @@ async function startHolding(config: Config, { clock, log }: ServiceDependencies)
       published: publishedReads,
       statistics: publicStatistics,
       inspections: inspectionReads,
+      discretion,
       limited: publicLimit,
       assets: portalAssets,
       verify,
@@ -675,6 +693,17 @@ async function startHolding(config: Config, { clock, log }: ServiceDependencies)
           clock,
           utcOffsetOf: agencyOffset,
           upload: { blobs, holdings, maxBytes: config.mediaMaxBytes },
+          discretion,
+        },
+        quality: {
+          files,
+          discretion,
+          evaluationReads,
+          evaluations,
+          validate,
+          newId,
+          clock,
+          utcOffsetOf: agencyOffset,
         },
       },
       sessions: new Sessions({

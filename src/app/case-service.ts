@@ -53,6 +53,10 @@ export interface CaseServiceDependencies extends CommandDependencies {
   readonly serviceKeys?: PublicKeyResolver;
 }
 
+/** Acts whose fine the item's discretion benchmark grades: its stream is read for them only. */
+const needsBenchmark = (acts: readonly RecordAct[]): boolean =>
+  acts.some((a) => a.type === 'LegalReviewRequested' || a.type === 'DecisionIssued');
+
 /** Recording acts on cases: the registry facts each decision needs are read first, then the decider rules. */
 export class CaseService {
   private readonly registry: RegistryReader;
@@ -93,8 +97,9 @@ export class CaseService {
         );
         const itemCode = state.itemCode ?? acts.find((a) => a.type === 'CaseOpened')?.data.itemCode;
         const named = acts.flatMap((a) => (a.type === 'CaseOpened' ? a.data.officers : (a.officers ?? [])));
-        const [item, officers, list, devices] = await Promise.all([
+        const [item, benchmark, officers, list, devices] = await Promise.all([
           itemCode ? this.registry.item(actor.agency, itemCode) : undefined,
+          itemCode && needsBenchmark(acts) ? this.registry.benchmark(actor.agency, itemCode) : undefined,
           // the officers of the actor's agency: the case's own (another agency's case is not found by the rules)
           this.registry.officers(actor.agency, [...named, ...state.officers, actor.sub]),
           // the recording list fixes a case's recording duties when it is opened
@@ -107,6 +112,7 @@ export class CaseService {
           calendar: this.deps.calendar,
           ...(list?.entries ? { recordingList: list.entries } : {}),
           device: (id: string) => devices.get(id),
+          benchmark: (code: string) => (code === itemCode ? benchmark : undefined),
         };
         return acts.map((act) => ({ act, context }));
       },

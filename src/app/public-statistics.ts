@@ -6,6 +6,7 @@ import type { Clock } from '../ports/clock.js';
 import type { Position } from '../ports/event-store.js';
 import type { ReadModelStore } from '../ports/read-models.js';
 import { caseFacts } from './case-file-views.js';
+import { evaluationsOfYear } from './evaluation-reads.js';
 import { caughtUp, type ReadConsistency } from './read-consistency.js';
 import { readAll } from './read-pages.js';
 
@@ -79,7 +80,15 @@ export class PublicStatisticsReads {
     );
     const agencies = agency === undefined ? [...new Set(docs.map((d) => d.agency))].sort() : [agency];
     const parts = (agencies.length === 0 ? [''] : agencies).map((a) =>
-      figuresOf(yearlyStatistics({ agency: a, year, cases, asOf })),
+      figuresOf(
+        yearlyStatistics({
+          agency: a,
+          year,
+          cases,
+          asOf,
+          evaluations: evaluationsOfYear(this.deps.readModels, a, year),
+        }),
+      ),
     );
     return {
       year,

@@ -5,6 +5,12 @@ import {
   type InspectionEntryEvent,
   type InspectionEntryState,
 } from '../domain/published/inspection-list.js';
+import {
+  benchmarkDecider,
+  benchmarkStream,
+  type BenchmarkSet,
+  type BenchmarkState,
+} from '../domain/registry/benchmarks.js';
 import { itemDecider, itemStream, type ItemEvent, type ItemState } from '../domain/registry/items.js';
 import { officerDecider, officerStream, type OfficerEvent, type OfficerState } from '../domain/registry/officers.js';
 import { deviceDecider, deviceStream, type DeviceEvent, type DeviceState } from '../domain/registry/devices.js';
@@ -70,6 +76,14 @@ export class RegistryReader {
   /** A recording device of `agency`. */
   device(agency: string, deviceId: string): Promise<DeviceState> {
     return this.current(deviceStream(agency, deviceId), deviceDecider as Decider<unknown, DeviceEvent, DeviceState>);
+  }
+
+  /** The discretion benchmark of an item of `agency` (not `exists` when none was set). */
+  benchmark(agency: string, itemCode: string): Promise<BenchmarkState> {
+    return this.current(
+      benchmarkStream(agency, itemCode),
+      benchmarkDecider as Decider<unknown, BenchmarkSet, BenchmarkState>,
+    );
   }
 
   /** Officers of `agency` by id, for a decision that needs several. */

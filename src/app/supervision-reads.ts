@@ -14,6 +14,7 @@ import { caseFacts, majorDecisionView, missingRecordingsView, overdueView } from
 import { certificatesView, reviewerRatioView } from './certificate-views.js';
 import { addDays } from './days.js';
 import { attestationOf, type DisclosureAttestation, type DisclosureAttestations } from './disclosure-attestation.js';
+import { evaluationsOfYear } from './evaluation-reads.js';
 import { caughtUp, type ReadConsistency } from './read-consistency.js';
 import { filledPage, pageOf, readAll, type Paging } from './read-pages.js';
 
@@ -159,7 +160,8 @@ export class SupervisionReads {
     const cases = this.casesOfYear(agency, query.year).map((doc) =>
       caseFacts(assembleCaseFile(doc, caseActs(this.deps.readModels, caseKey(doc.agency, doc.caseId)))),
     );
-    const statistics = yearlyStatistics({ agency, year: query.year, cases, asOf });
+    const evaluations = evaluationsOfYear(this.deps.readModels, agency, query.year);
+    const statistics = yearlyStatistics({ agency, year: query.year, cases, asOf, evaluations });
     return {
       ...statistics,
       publication: { deadline: publicationDeadline(query.year), status: publicationStatus({ year: query.year, asOf }) },

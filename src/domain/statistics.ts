@@ -14,6 +14,8 @@ import {
   type DisclosureStanding,
   type RecordingDuty,
 } from './case/rules.js';
+import { EVALUATION_POINTS, type EvaluationData, type EvaluationPoint } from './case/evaluation.js';
+import { evaluationFigures } from './case/evaluation-figures.js';
 import type { ItemCategory } from './registry/items.js';
 import type { OfficerState } from './registry/officers.js';
 
@@ -52,6 +54,15 @@ export interface YearlyStatistics {
   readonly mandatoryRecordings: { acts: number; recorded: number };
   /** Hearings held in the year. */
   readonly hearingsHeld: number;
+  /**
+   * Case-file evaluations (案卷评查) of the cases closed in the year: how many (each supervisor's latest per case),
+   * of how many case files, and per checklist rule the points given of the points possible and the deductions.
+   */
+  readonly caseFileEvaluations: {
+    evaluations: number;
+    cases: number;
+    byRule: Record<EvaluationPoint, { points: number; maxPoints: number; deductions: number }>;
+  };
 }
 
 type Issued = Extract<RecordedCaseEvent, { type: 'DecisionIssued' }>['data'];
@@ -116,6 +127,8 @@ export function yearlyStatistics(input: {
   year: number;
   cases: readonly CaseFacts[];
   asOf: string;
+  /** The agency's case-file evaluations (each supervisor's latest per case); those of cases closed in the year count. */
+  evaluations?: readonly EvaluationData[];
 }): YearlyStatistics {
   const { agency, year } = input;
   const asOf = localDate(input.asOf);
@@ -188,7 +201,22 @@ export function yearlyStatistics(input: {
     legalReviews,
     mandatoryRecordings,
     hearingsHeld,
+    caseFileEvaluations: evaluationsOfYear(input.evaluations ?? [], year),
   };
+}
+
+function evaluationsOfYear(
+  evaluations: readonly EvaluationData[],
+  year: number,
+): YearlyStatistics['caseFileEvaluations'] {
+  const figures = evaluationFigures(evaluations.filter((e) => isYear(e.closedOn, year)));
+  const byRule = Object.fromEntries(
+    EVALUATION_POINTS.map((p) => {
+      const { points, maxPoints, deductions } = figures.byRule[p];
+      return [p, { points, maxPoints, deductions }];
+    }),
+  ) as YearlyStatistics['caseFileEvaluations']['byRule'];
+  return { evaluations: figures.evaluations, cases: figures.cases, byRule };
 }
 
 /** 公示制度: the statistics of year Y are published by 20 January of Y+1. */

@@ -582,6 +582,135 @@ const RECORDING_OPERATIONS: readonly Operation[] = [
   },
 ];
 
+/** Discretion benchmarks (裁量基准) and case-file evaluations (案卷评查). */
+const DISCRETION_OPERATIONS: readonly Operation[] = [
+  {
+    method: 'POST',
+    path: '/v1/benchmarks',
+    operationId: 'setBenchmark',
+    summary:
+      "Set a version of an enforcement item's discretion benchmark: each circumstance's fine range in fen (admin); a change says why",
+    tag: 'registry',
+    parameters: [PARAMETERS.idempotencyKey],
+    requestBody: jsonBody('command.set-benchmark'),
+    responses: {
+      ...written('The version of the benchmark', 'response.benchmark-written'),
+      ...problems(400, 401, 403, 404, 409, 413, 415, 422),
+    },
+  },
+  {
+    method: 'GET',
+    path: '/v1/benchmarks',
+    operationId: 'listBenchmarks',
+    summary: 'The discretion benchmarks in force, their current versions (anyone)',
+    tag: 'public',
+    auth: false,
+    parameters: [query('agency', 'Only benchmarks of this agency.', defs('id')), ...PUBLIC_PAGING],
+    responses: {
+      '200': {
+        description: 'A page of benchmarks.',
+        headers: PUBLIC_HEADERS,
+        content: json('response.benchmark-list'),
+      },
+      '304': NOT_MODIFIED,
+      ...problems(400, 429, 503),
+    },
+  },
+  {
+    method: 'GET',
+    path: '/v1/benchmarks/{agency}/{itemCode}',
+    operationId: 'getBenchmarkHistory',
+    summary: "An item's discretion benchmark in force and every version of it (anyone)",
+    tag: 'public',
+    auth: false,
+    parameters: [
+      { name: 'agency', in: 'path', required: true, description: 'The agency.', schema: defs('id') },
+      { name: 'itemCode', in: 'path', required: true, description: 'The enforcement item.', schema: defs('id') },
+      PARAMETERS.consistentWith,
+    ],
+    responses: {
+      '200': {
+        description: 'The benchmark and its versions, oldest first.',
+        headers: PUBLIC_HEADERS,
+        content: json('response.benchmark-history'),
+      },
+      '304': NOT_MODIFIED,
+      ...problems(400, 404, 429, 503),
+    },
+  },
+  {
+    method: 'GET',
+    path: '/v1/fine-distribution',
+    operationId: 'getFineDistribution',
+    summary:
+      "The fines of past decisions of the same item and circumstance: count, least, median, greatest and bins (the agency's staff)",
+    tag: 'cases',
+    parameters: [
+      query('itemCode', 'The enforcement item (required).', defs('id')),
+      query('circumstance', 'The circumstance (required).', defs('circumstance')),
+      AUDIT_AGENCY,
+      PARAMETERS.consistentWith,
+    ],
+    responses: {
+      '200': { description: 'The distribution.', content: json('response.fine-distribution') },
+      ...problems(400, 401, 403, 503),
+    },
+  },
+  {
+    method: 'GET',
+    path: '/v1/audit/discretion-deviations',
+    operationId: 'listDiscretionDeviations',
+    summary:
+      'Cases whose latest proposed fine or whose decided fine lies outside its discretion benchmark, with the reason given (supervisor)',
+    tag: 'audit',
+    parameters: [AUDIT_AGENCY, ...AUDIT_PAGING, FORMAT],
+    responses: auditResponses('A page of cases, latest activity first.', 'response.audit-discretion-deviations'),
+  },
+  {
+    method: 'POST',
+    path: '/v1/cases/{caseId}/evaluations',
+    operationId: 'evaluateCaseFile',
+    summary:
+      "Score a closed case file of the supervisor's agency against the review checklist (supervisor); a second evaluation amends the first and says why",
+    tag: 'cases',
+    parameters: [PARAMETERS.caseId, PARAMETERS.idempotencyKey],
+    requestBody: jsonBody('command.evaluate-case-file'),
+    responses: {
+      ...written('The evaluation', 'response.evaluation-written'),
+      ...problems(400, 401, 403, 404, 409, 413, 415, 422),
+    },
+  },
+  {
+    method: 'GET',
+    path: '/v1/cases/{caseId}/evaluations',
+    operationId: 'listCaseEvaluations',
+    summary: "Each supervisor's evaluation of a case file, as amended (supervisor)",
+    tag: 'cases',
+    parameters: [PARAMETERS.caseId, AUDIT_AGENCY, PARAMETERS.consistentWith],
+    responses: {
+      '200': { description: 'The evaluations.', content: json('response.case-evaluations') },
+      ...problems(400, 401, 403, 503),
+    },
+  },
+  {
+    method: 'GET',
+    path: '/v1/audit/evaluation-weak-points',
+    operationId: 'getEvaluationWeakPoints',
+    summary:
+      'The case-file evaluations of the cases closed in a year, by checklist rule, enforcement item and officer, weakest first (supervisor)',
+    tag: 'audit',
+    parameters: [
+      query('year', 'The year the cases were closed in (required).', { type: 'string', pattern: '^[0-9]{4}$' }),
+      AUDIT_AGENCY,
+      PARAMETERS.consistentWith,
+    ],
+    responses: {
+      '200': { description: 'The weak points.', content: json('response.audit-evaluation-weak-points') },
+      ...problems(400, 401, 403, 503),
+    },
+  },
+];
+
 const OPERATIONS: readonly Operation[] = [
   {
     method: 'GET',
@@ -654,6 +783,7 @@ const OPERATIONS: readonly Operation[] = [
     responses: { ...written('The revocation', 'response.token-revocation'), ...problems(400, 401, 403, 413, 415, 422) },
   },
   ...WEBHOOK_OPERATIONS,
+  ...DISCRETION_OPERATIONS,
   ...publishedOperations({
     ref,
     defs,

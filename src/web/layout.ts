@@ -67,6 +67,7 @@ const NAV: readonly (readonly [string, MessageKey])[] = [
   ['/published', 'nav.published'],
   ['/inspections', 'nav.inspections'],
   ['/recording-list', 'nav.recordingList'],
+  ['/benchmarks', 'nav.benchmarks'],
   ['/statistics', 'nav.statistics'],
   ['/verify', 'nav.verify'],
   ['/apply', 'nav.apply'],

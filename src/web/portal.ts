@@ -11,7 +11,7 @@ import { html } from './html.js';
 import type { MessageKey } from './i18n.js';
 import { pageContext, sendPage, type PageContext } from './layout.js';
 import { signedInScreens, type ScreensDependencies } from './screens.js';
-import { registerPublicPages } from './pages/public.js';
+import { registerPublicPages, type PublicPagesDependencies } from './pages/public.js';
 import { verifyPage } from './pages/verify.js';
 import { registerInspectionPages } from './pages/inspections.js';
 import type { InspectionReads } from '../app/inspection-reads.js';
@@ -33,6 +33,8 @@ export interface PortalDependencies {
   /** The public routes' rate limit, shared with the public API. */
   readonly limited: RequestHandler;
   readonly assets?: PortalAssets;
+  /** The discretion benchmarks, published at `/benchmarks`. */
+  readonly discretion?: PublicPagesDependencies['discretion'];
   /** Verifies an API bearer token (a page request may carry one instead of a session). */
   readonly verify: (token: string) => Principal;
   /** The signed-in screens' reads and commands (without them, the portal serves its public pages only). */

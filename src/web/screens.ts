@@ -19,6 +19,7 @@ import { caseActions } from './pages/case-actions.js';
 import { superviseMain } from './pages/supervise.js';
 import { portalPrincipal, signedIn } from './session.js';
 import { workScreens, type WorkDependencies } from './work.js';
+import { qualityScreens, type QualityDependencies } from './quality.js';
 
 /** What the signed-in screens read and write through: the same application reads and commands as the API. */
 export interface ScreensDependencies {
@@ -29,6 +30,8 @@ export interface ScreensDependencies {
   readonly log: Logger;
   /** The officers' and reviewers' forms' commands. */
   readonly work: WorkDependencies;
+  /** The supervisors' screens of fines outside their benchmark, evaluations and weak points. */
+  readonly quality?: QualityDependencies;
 }
 
 /** Case ids and agency codes as the API takes them in a path; anything else is not a case. */
@@ -65,6 +68,7 @@ function caseOfPath(req: Request): { agency: string; caseId: string } {
 export function signedInScreens(deps: ScreensDependencies, assets: PortalAssets): Router {
   const router = Router();
   router.use(workScreens(deps.work, assets));
+  if (deps.quality) router.use(qualityScreens(deps.quality, assets));
 
   router.get('/cases/:agency/:caseId', signedIn(), async (req, res) => {
     const ctx = pageContext(req, res, assets);

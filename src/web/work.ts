@@ -1,6 +1,7 @@
 import express, { Router, type Request, type Response } from 'express';
 import type { Principal } from '../app/auth.js';
 import type { CaseFileReads } from '../app/case-file-reads.js';
+import type { DiscretionReads } from '../app/discretion-reads.js';
 import type { ActRequest, CaseService } from '../app/case-service.js';
 import { dateAtOffset } from '../domain/actor.js';
 import { notFound } from '../domain/errors.js';
@@ -33,7 +34,12 @@ export interface WorkDependencies {
   /** Minutes east of UTC of an agency's local time: the forms' times are typed in it. */
   readonly utcOffsetOf: (agency: string) => number;
   readonly upload: Pick<MediaApiDependencies, 'blobs' | 'holdings' | 'maxBytes'>;
+  /** The fines of similar past decisions shown on the proposal, decision and review screens. */
+  readonly discretion?: Pick<DiscretionReads, 'similarFines'>;
 }
+
+/** The screens that show the fines of similar past decisions beside the form. */
+const FINE_SCREENS = new Set(['LegalReviewRequested', 'DecisionIssued', 'LegalReviewCompleted']);
 
 const OPEN_CASE = 'urn:evidence-ledger:schema:command:open-case';
 const RECORD_ACT = 'urn:evidence-ledger:schema:command:record-act';
@@ -160,6 +166,7 @@ export function workScreens(deps: WorkDependencies, assets: PortalAssets): Route
         csrf: csrfField(res),
         ...(csrfToken ? { csrfToken } : {}),
         ...(res.locals.caseFile ? { file: res.locals.caseFile } : {}),
+        ...(res.locals.similarFines ? { similarFines: res.locals.similarFines } : {}),
       }),
       scripts: ['forms.js'],
       status: view.status ?? 200,
@@ -167,7 +174,7 @@ export function workScreens(deps: WorkDependencies, assets: PortalAssets): Route
   };
 
   router.get('/cases/:agency/:caseId/acts/:type', signedIn(), async (req, res) => {
-    const { principal, agency, caseId } = target(req, res);
+    const { principal, agency, caseId, type } = target(req, res);
     // the form shows the case: reading it is a retrieval, recorded as the API records one
     const consistentWith = consistencyOf(req);
     const file = await deps.files.file({
@@ -179,6 +186,9 @@ export function workScreens(deps: WorkDependencies, assets: PortalAssets): Route
       ...(consistentWith === undefined ? {} : { consistentWith }),
     });
     res.locals.caseFile = file;
+    if (deps.discretion && FINE_SCREENS.has(type)) {
+      res.locals.similarFines = await deps.discretion.similarFines({ principal, agency, itemCode: file.itemCode });
+    }
     const day = today(agency);
     const values: Values = { occurredAt: nowLocal(agency), officers: file.officers.join(', ') };
     for (const name of ['heldOn', 'decidedOn', 'publishedOn', 'closedOn']) values[`data.${name}`] = day;

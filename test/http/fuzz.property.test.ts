@@ -33,6 +33,7 @@ const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ledger-fuzz-'));
 let t: TestService;
 let admin: string;
 let officer: string;
+let supervisor: string;
 let openingId: string;
 
 beforeAll(async () => {
@@ -41,6 +42,7 @@ beforeAll(async () => {
   const opened = await t.call('POST', '/v1/cases', { token: officer, body: { ...openCase, caseId: 'fz-case' } });
   expect(opened.status).toBe(201);
   openingId = opened.body.eventId;
+  supervisor = t.token('fz-sup', AGENCY, ['supervisor']);
 }, 120_000);
 afterAll(async () => {
   await t?.stop().catch(() => undefined);
@@ -84,6 +86,27 @@ const inspectionEntry = {
   frequency: '每年一次',
   itemCode: 'P-001',
   note: '首次公布',
+};
+const benchmarkBody = {
+  itemCode: 'P-001',
+  agency: AGENCY,
+  basis: '裁量基准',
+  circumstances: [{ circumstance: 'minor', description: '轻微', minFen: 0, maxFen: 100_000 }],
+};
+const evaluationBody = {
+  scores: Object.fromEntries(
+    [
+      'subjectLawful',
+      'officersQualified',
+      'procedureLawful',
+      'factsClear',
+      'evidenceSufficient',
+      'lawAppliedCorrectly',
+      'discretionAppropriate',
+      'withinAuthority',
+      'documentsComplete',
+    ].map((point) => [point, { score: 9, comment: '扣分理由' }]),
+  ),
 };
 const occurredAt = `${today}T09:30:00+08:00`;
 const actBodies = (): Record<string, unknown>[] => [
@@ -283,6 +306,18 @@ const ROUTES: {
 }[] = [
   { path: '/v1/officers', route: '/v1/officers', token: () => admin, request: jsonRoute(fc.constant(officerBody)) },
   { path: '/v1/items', route: '/v1/items', token: () => admin, request: jsonRoute(fc.constant(itemBody)) },
+  {
+    path: '/v1/benchmarks',
+    route: '/v1/benchmarks',
+    token: () => admin,
+    request: jsonRoute(fc.constant({ ...benchmarkBody, reason: '修订' })),
+  },
+  {
+    path: '/v1/cases/{caseId}/evaluations',
+    route: '/v1/cases/fz-case/evaluations',
+    token: () => supervisor,
+    request: jsonRoute(fc.constant(evaluationBody)),
+  },
   { path: '/v1/cases', route: '/v1/cases', token: () => officer, request: jsonRoute(fc.constant(openCase)) },
   {
     path: '/v1/cases/{caseId}/acts',

@@ -197,6 +197,110 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/benchmarks': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The discretion benchmarks in force, their current versions (anyone) */
+    get: operations['listBenchmarks'];
+    put?: never;
+    /** Set a version of an enforcement item's discretion benchmark: each circumstance's fine range in fen (admin); a change says why */
+    post: operations['setBenchmark'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/benchmarks/{agency}/{itemCode}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** An item's discretion benchmark in force and every version of it (anyone) */
+    get: operations['getBenchmarkHistory'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/fine-distribution': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The fines of past decisions of the same item and circumstance: count, least, median, greatest and bins (the agency's staff) */
+    get: operations['getFineDistribution'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/audit/discretion-deviations': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Cases whose latest proposed fine or whose decided fine lies outside its discretion benchmark, with the reason given (supervisor) */
+    get: operations['listDiscretionDeviations'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/cases/{caseId}/evaluations': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Each supervisor's evaluation of a case file, as amended (supervisor) */
+    get: operations['listCaseEvaluations'];
+    put?: never;
+    /** Score a closed case file of the supervisor's agency against the review checklist (supervisor); a second evaluation amends the first and says why */
+    post: operations['evaluateCaseFile'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/audit/evaluation-weak-points': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The case-file evaluations of the cases closed in a year, by checklist rule, enforcement item and officer, weakest first (supervisor) */
+    get: operations['getEvaluationWeakPoints'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v1/agencies/{agency}/inspection-list/{id}': {
     parameters: {
       query?: never;
@@ -1380,6 +1484,8 @@ export interface components {
       legalBasis: components['schemas']['defs']['$defs']['nonEmptyText'];
       documentNo: components['schemas']['defs']['$defs']['nonEmptyText'];
       decidedOn: components['schemas']['defs']['$defs']['date'];
+      circumstance?: components['schemas']['defs']['$defs']['circumstance'];
+      deviationReason?: components['schemas']['defs']['$defs']['nonEmptyText'];
     };
     /**
      * DisclosureExempted: the act's data as a client submits it
@@ -1505,6 +1611,29 @@ export interface components {
     'command.declare-conflict': {
       officerId: components['schemas']['defs']['$defs']['id'];
       reason: components['schemas']['defs']['$defs']['nonEmptyText'];
+    };
+    /** POST /v1/cases/{caseId}/evaluations: a supervisor's evaluation (案卷评查) of a closed case file */
+    'command.evaluate-case-file': {
+      /** @description Each point of the checklist scored from 0 to 10; a score below 10 says why in its comment. */
+      scores: {
+        subjectLawful: components['schemas']['command.evaluate-case-file']['$defs']['pointScore'];
+        officersQualified: components['schemas']['command.evaluate-case-file']['$defs']['pointScore'];
+        procedureLawful: components['schemas']['command.evaluate-case-file']['$defs']['pointScore'];
+        factsClear: components['schemas']['command.evaluate-case-file']['$defs']['pointScore'];
+        evidenceSufficient: components['schemas']['command.evaluate-case-file']['$defs']['pointScore'];
+        lawAppliedCorrectly: components['schemas']['command.evaluate-case-file']['$defs']['pointScore'];
+        discretionAppropriate: components['schemas']['command.evaluate-case-file']['$defs']['pointScore'];
+        withinAuthority: components['schemas']['command.evaluate-case-file']['$defs']['pointScore'];
+        documentsComplete: components['schemas']['command.evaluate-case-file']['$defs']['pointScore'];
+      };
+      /** @description Why an evaluation this supervisor recorded before is amended: required then. */
+      reason?: components['schemas']['defs']['$defs']['nonEmptyText'];
+      $defs: {
+        pointScore: {
+          score: number;
+          comment?: components['schemas']['defs']['$defs']['nonEmptyText'];
+        };
+      };
     };
     /** POST /v1/applications: an application for a licensing item (the `application` part of the form; the files are `attachment` parts) */
     'command.file-application': {
@@ -1879,6 +2008,22 @@ export interface components {
           before: components['schemas']['defs']['$defs']['dateTime'];
           reason?: components['schemas']['defs']['$defs']['nonEmptyText'];
         };
+    /** POST /v1/benchmarks: a version of an enforcement item's discretion benchmark (裁量基准) */
+    'command.set-benchmark': {
+      itemCode: components['schemas']['defs']['$defs']['id'];
+      agency: components['schemas']['defs']['$defs']['id'];
+      /** @description The rule or notice the benchmark is published under. */
+      basis: components['schemas']['defs']['$defs']['nonEmptyText'];
+      /** @description The fine range of each circumstance, in integer fen; each circumstance once. */
+      circumstances: {
+        circumstance: components['schemas']['defs']['$defs']['circumstance'];
+        description: components['schemas']['defs']['$defs']['nonEmptyText'];
+        minFen: components['schemas']['defs']['$defs']['fen'];
+        maxFen: components['schemas']['defs']['$defs']['fen'];
+      }[];
+      /** @description Why the benchmark changes: required from the second version on. */
+      reason?: components['schemas']['defs']['$defs']['nonEmptyText'];
+    };
     /** POST …/withdrawal: withdraw a published document for good, saying why */
     'command.withdraw-document': {
       reason: components['schemas']['defs']['$defs']['nonEmptyText'];
@@ -1950,6 +2095,21 @@ export interface components {
           decisionType: components['schemas']['defs']['$defs']['decisionType'];
           fineFen?: components['schemas']['defs']['$defs']['fen'];
           legalBasis: components['schemas']['defs']['$defs']['nonEmptyText'];
+          circumstance?: components['schemas']['defs']['$defs']['circumstance'];
+          deviationReason?: components['schemas']['defs']['$defs']['nonEmptyText'];
+        };
+        /**
+         * @description A circumstance a discretion benchmark (裁量基准) grades: 轻微, 一般, 较重, 严重.
+         * @enum {unknown}
+         */
+        circumstance: 'minor' | 'ordinary' | 'serious' | 'very_serious';
+        /** @description What the rules found of a fine against its item's discretion benchmark; within false: outside the range, with a written reason. */
+        discretionFinding: {
+          circumstance: components['schemas']['defs']['$defs']['circumstance'];
+          benchmarkVersion: number;
+          minFen: components['schemas']['defs']['$defs']['fen'];
+          maxFen: components['schemas']['defs']['$defs']['fen'];
+          within: boolean;
         };
         /** @description The ten points a legal review checks; criminalReferralNeeded must be false to approve. */
         reviewChecks: {
@@ -2082,6 +2242,31 @@ export interface components {
       /** @description The officers the act named (on-site acts), when they were given apart from the case's handling officers. */
       officers?: components['schemas']['defs']['$defs']['id'][];
     };
+    /** CaseFileEvaluated: a supervisor's first evaluation of a closed case file, with the case's facts it is counted by */
+    'event.CaseFileEvaluated': {
+      caseId: components['schemas']['defs']['$defs']['id'];
+      itemCode: components['schemas']['defs']['$defs']['id'];
+      /** @description The case's handling officers, whom the weak-points view counts it by. */
+      officers: components['schemas']['defs']['$defs']['id'][];
+      closedOn: components['schemas']['defs']['$defs']['date'];
+      evaluator: components['schemas']['defs']['$defs']['id'];
+      scores: components['schemas']['command.evaluate-case-file']['scores'];
+      total: number;
+      maxTotal: number;
+    };
+    /** CaseFileEvaluationAmended: a supervisor's evaluation of a case file amended, with why */
+    'event.CaseFileEvaluationAmended': {
+      caseId: components['schemas']['defs']['$defs']['id'];
+      itemCode: components['schemas']['defs']['$defs']['id'];
+      /** @description The case's handling officers, whom the weak-points view counts it by. */
+      officers: components['schemas']['defs']['$defs']['id'][];
+      closedOn: components['schemas']['defs']['$defs']['date'];
+      evaluator: components['schemas']['defs']['$defs']['id'];
+      scores: components['schemas']['command.evaluate-case-file']['scores'];
+      total: number;
+      maxTotal: number;
+      reason: components['schemas']['defs']['$defs']['nonEmptyText'];
+    };
     /** CaseOpened: the act's data as recorded, with the recording duties the service fixed for the case */
     'event.CaseOpened': {
       caseId: components['schemas']['act.CaseOpened']['caseId'];
@@ -2124,6 +2309,9 @@ export interface components {
       disclosureDueBy: components['schemas']['defs']['$defs']['date'];
       /** @enum {unknown} */
       calendarBasis: 'official_schedule' | 'weekdays_only';
+      circumstance?: components['schemas']['act.DecisionIssued']['circumstance'];
+      deviationReason?: components['schemas']['act.DecisionIssued']['deviationReason'];
+      discretion?: components['schemas']['defs']['$defs']['discretionFinding'];
       /** @description The officers the act named (on-site acts), when they were given apart from the case's handling officers. */
       officers?: components['schemas']['defs']['$defs']['id'][];
     };
@@ -2159,6 +2347,15 @@ export interface components {
       reason: components['schemas']['act.DisclosureWithdrawn']['reason'];
       /** @description The officers the act named (on-site acts), when they were given apart from the case's handling officers. */
       officers?: components['schemas']['defs']['$defs']['id'][];
+    };
+    /** DiscretionBenchmarkSet: a version of an item's discretion benchmark, numbered from 1 */
+    'event.DiscretionBenchmarkSet': {
+      itemCode: components['schemas']['command.set-benchmark']['itemCode'];
+      agency: components['schemas']['command.set-benchmark']['agency'];
+      basis: components['schemas']['command.set-benchmark']['basis'];
+      circumstances: components['schemas']['command.set-benchmark']['circumstances'];
+      reason?: components['schemas']['command.set-benchmark']['reason'];
+      version: number;
     };
     /** DocumentServed: the act's data as recorded, with the officers the act named */
     'event.DocumentServed': {
@@ -2289,9 +2486,10 @@ export interface components {
       /** @description The officers the act named (on-site acts), when they were given apart from the case's handling officers. */
       officers?: components['schemas']['defs']['$defs']['id'][];
     };
-    /** LegalReviewRequested: the act's data as recorded, with the officers the act named */
+    /** LegalReviewRequested: the act's data as recorded, with the benchmark's finding and the officers the act named */
     'event.LegalReviewRequested': {
       proposed: components['schemas']['act.LegalReviewRequested']['proposed'];
+      discretion?: components['schemas']['defs']['$defs']['discretionFinding'];
       /** @description The officers the act named (on-site acts), when they were given apart from the case's handling officers. */
       officers?: components['schemas']['defs']['$defs']['id'][];
     };
@@ -2706,6 +2904,57 @@ export interface components {
       /** @description The cursor of the next page, when there is one. */
       next?: string;
     };
+    /** GET /v1/audit/discretion-deviations: cases whose proposed or decided fine is outside its discretion benchmark */
+    'response.audit-discretion-deviations': {
+      items: {
+        caseId: components['schemas']['defs']['$defs']['id'];
+        agency: components['schemas']['defs']['$defs']['id'];
+        itemCode: components['schemas']['defs']['$defs']['id'];
+        status: components['schemas']['defs']['$defs']['caseStatus'];
+        lastActivityOn: components['schemas']['defs']['$defs']['date'];
+        proposal?: components['schemas']['response.case-file']['$defs']['discretionEntry'];
+        decision?: components['schemas']['response.case-file']['$defs']['discretionEntry'];
+      }[];
+      next?: string;
+    };
+    /** GET /v1/audit/evaluation-weak-points: case-file evaluations of a year by checklist rule, item and officer, weakest first */
+    'response.audit-evaluation-weak-points': {
+      year: number;
+      agencies: components['schemas']['defs']['$defs']['id'][];
+      evaluations: number;
+      cases: number;
+      byRule: {
+        [key: string]: {
+          evaluations: number;
+          points: number;
+          maxPoints: number;
+          /** @description Points scored below full. */
+          deductions: number;
+          /** @description points / maxPoints in whole percent, rounded down. */
+          percent: number;
+        };
+      };
+      byItem: {
+        evaluations: number;
+        points: number;
+        maxPoints: number;
+        /** @description Points scored below full. */
+        deductions: number;
+        /** @description points / maxPoints in whole percent, rounded down. */
+        percent: number;
+        itemCode: components['schemas']['defs']['$defs']['id'];
+      }[];
+      byOfficer: {
+        evaluations: number;
+        points: number;
+        maxPoints: number;
+        /** @description Points scored below full. */
+        deductions: number;
+        /** @description points / maxPoints in whole percent, rounded down. */
+        percent: number;
+        officerId: components['schemas']['defs']['$defs']['id'];
+      }[];
+    };
     /** GET /v1/audit/major-decisions: major decisions beside their legal reviews, newest decision first */
     'response.audit-major-decisions': {
       items: {
@@ -2871,6 +3120,7 @@ export interface components {
         acts: number;
         recorded: number;
       };
+      caseFileEvaluations: components['schemas']['response.audit-statistics']['$defs']['caseFileEvaluations'];
       hearingsHeld: number;
       /** @description The statistics of a year are published by 20 January of the next. */
       publication: {
@@ -2881,6 +3131,18 @@ export interface components {
       $defs: {
         counts: {
           [key: string]: number;
+        };
+        /** @description Case-file evaluations (案卷评查) of the cases closed in the year, per checklist rule. */
+        caseFileEvaluations: {
+          evaluations: number;
+          cases: number;
+          byRule: {
+            [key: string]: {
+              points: number;
+              maxPoints: number;
+              deductions: number;
+            };
+          };
         };
       };
     };
@@ -2910,6 +3172,38 @@ export interface components {
         revision: components['schemas']['response.write-result']['revision'];
         hash: components['schemas']['defs']['$defs']['sha256'];
       }[];
+    };
+    /** GET /v1/benchmarks/{agency}/{itemCode}: an item's benchmark in force and every version, oldest first */
+    'response.benchmark-history': {
+      current: components['schemas']['response.benchmark-list']['$defs']['benchmark'];
+      versions: components['schemas']['response.benchmark-list']['$defs']['benchmark'][];
+    };
+    /** GET /v1/benchmarks: the discretion benchmarks in force (裁量基准), their current versions */
+    'response.benchmark-list': {
+      items: components['schemas']['response.benchmark-list']['$defs']['benchmark'][];
+      next?: string;
+      $defs: {
+        benchmark: {
+          agency: components['schemas']['defs']['$defs']['id'];
+          itemCode: components['schemas']['defs']['$defs']['id'];
+          basis: string;
+          version: number;
+          circumstances: components['schemas']['command.set-benchmark']['circumstances'];
+          /** Format: date-time */
+          setAt: string;
+          /** @description Why this version changed the benchmark. */
+          reason?: string;
+        };
+      };
+    };
+    /** POST /v1/benchmarks: the version of the benchmark recorded */
+    'response.benchmark-written': {
+      itemCode: components['schemas']['defs']['$defs']['id'];
+      agency: components['schemas']['defs']['$defs']['id'];
+      version: number;
+      revision: number;
+      position: number;
+      hash: components['schemas']['defs']['$defs']['sha256'];
     };
     /** GET /v1/calendar: the years the working-day calendar covers, and where each year's schedule comes from */
     'response.calendar': {
@@ -2946,6 +3240,27 @@ export interface components {
         recordedAt: string;
         agency: components['schemas']['defs']['$defs']['id'];
       };
+    };
+    /** GET /v1/cases/{caseId}/evaluations: each supervisor's evaluation of the case file, as amended */
+    'response.case-evaluations': {
+      caseId: components['schemas']['defs']['$defs']['id'];
+      items: {
+        caseId: components['schemas']['defs']['$defs']['id'];
+        itemCode: components['schemas']['defs']['$defs']['id'];
+        officers: components['schemas']['defs']['$defs']['id'][];
+        closedOn: components['schemas']['defs']['$defs']['date'];
+        evaluator: components['schemas']['defs']['$defs']['id'];
+        scores: components['schemas']['command.evaluate-case-file']['scores'];
+        total: number;
+        maxTotal: number;
+        agency: components['schemas']['defs']['$defs']['id'];
+        closedYear: number;
+        eventId: components['schemas']['defs']['$defs']['uuid'];
+        /** Format: date-time */
+        evaluatedAt: string;
+        amendments: number;
+        reason?: string;
+      }[];
     };
     /** GET /v1/cases/{caseId}/events: a page of the signed events of the case, each with its global position */
     'response.case-events': {
@@ -3054,6 +3369,7 @@ export interface components {
         legalBasis: string;
         documentNo: string;
         major: boolean;
+        circumstance?: components['schemas']['defs']['$defs']['circumstance'];
         disclosureWorkingDays: number;
         /** @description The publication's withdrawal (撤销), when withdrawn. */
         withdrawn?: {
@@ -3142,6 +3458,25 @@ export interface components {
         missingRecordings: boolean;
         decided: boolean;
         disclosed: boolean;
+        /** @description The latest proposal or the decision is a fine outside its discretion benchmark's range. */
+        discretionOutside?: boolean;
+      };
+      /** @description What the discretion benchmark (裁量基准) found of the latest proposed fine and of the decision's. */
+      discretion?: {
+        proposal?: components['schemas']['response.case-file']['$defs']['discretionEntry'];
+        decision?: components['schemas']['response.case-file']['$defs']['discretionEntry'];
+      };
+      $defs: {
+        discretionEntry: {
+          eventId: components['schemas']['defs']['$defs']['uuid'];
+          fineFen: components['schemas']['defs']['$defs']['fen'];
+          deviationReason?: string;
+          circumstance: components['schemas']['defs']['$defs']['circumstance'];
+          benchmarkVersion: number;
+          minFen: components['schemas']['defs']['$defs']['fen'];
+          maxFen: components['schemas']['defs']['$defs']['fen'];
+          within: boolean;
+        };
       };
     };
     /** GET /v1/cases: a page of case summaries, newest opened first */
@@ -3295,6 +3630,16 @@ export interface components {
       /** @description The latest signed checkpoint of the log (as GET /v1/ledger/checkpoint answers), published with the decisions. */
       checkpoint?: components['schemas']['response.checkpoint'];
     };
+    /** POST /v1/cases/{caseId}/evaluations: the evaluation recorded */
+    'response.evaluation-written': {
+      caseId: components['schemas']['defs']['$defs']['id'];
+      /** @enum {unknown} */
+      type: 'CaseFileEvaluated' | 'CaseFileEvaluationAmended';
+      total: number;
+      revision: number;
+      position: number;
+      hash: components['schemas']['defs']['$defs']['sha256'];
+    };
     /** GET /v1/events: a page of the pull feed, the signed events of the agencies the caller may read in log order */
     'response.event-feed': {
       /** @description Global-log order, after the position asked for: each item is an event's position and its signed envelope, as stored. */
@@ -3305,6 +3650,23 @@ export interface components {
       }[];
       /** @description The `after` of the next request: the last event's position, or the `after` asked for when the page is empty. */
       next: number;
+    };
+    /** GET /v1/fine-distribution: the fines of past decisions of the same item and circumstance */
+    'response.fine-distribution': {
+      agency: components['schemas']['defs']['$defs']['id'];
+      itemCode: components['schemas']['defs']['$defs']['id'];
+      circumstance: components['schemas']['defs']['$defs']['circumstance'];
+      count: number;
+      minFen?: components['schemas']['defs']['$defs']['fen'];
+      /** @description The median; of an even count, the lower of the middle two. */
+      medianFen?: components['schemas']['defs']['$defs']['fen'];
+      maxFen?: components['schemas']['defs']['$defs']['fen'];
+      /** @description Equal-width bins from the least to the greatest fine. */
+      bins: {
+        fromFen: components['schemas']['defs']['$defs']['fen'];
+        toFen: components['schemas']['defs']['$defs']['fen'];
+        count: number;
+      }[];
     };
     /**
      * GET /v1/ledger/proof/head: a stream's head in the map of stream heads at a tree size (docs/integrity.md §12.6)
@@ -5215,6 +5577,793 @@ export interface operations {
       };
       /** @description The write conflicts with the record: a stale If-Match (revision_conflict) or a rule such as legal_review_required. */
       409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description An unexpected failure (internal) or a store that does not answer. */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+    };
+  };
+  listBenchmarks: {
+    parameters: {
+      query?: {
+        /** @description Only benchmarks of this agency. */
+        agency?: components['schemas']['defs']['$defs']['id'];
+        /** @description Most items per page (1–200, default 50). */
+        limit?: number;
+        /** @description The `next` cursor of the previous page. */
+        cursor?: string;
+        /** @description Read your writes: wait (up to 5 s) until the read models have applied the log up to this position, the `position` a write returned; 503 not_caught_up otherwise. */
+        consistentWith?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A page of benchmarks. */
+      200: {
+        headers: {
+          /** @description The quota policies, a Structured Field list: `"requests";q=<per minute>;w=60` and `"bytes";q=<per minute>;qu="content-bytes";w=60`. */
+          'RateLimit-Policy'?: string;
+          /** @description What this client has left of each policy: `"requests";r=<left>;t=<seconds until the whole quota is back>`, and the same for "bytes". */
+          RateLimit?: string;
+          /** @description A strong validator of the answer's bytes; If-None-Match with it answers 304. */
+          ETag?: string;
+          /** @description When the data served last changed on this replica; If-Modified-Since answers 304. */
+          'Last-Modified'?: string;
+          /** @description *: any origin may read it (no credentials). */
+          'Access-Control-Allow-Origin'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['response.benchmark-list'];
+        };
+      };
+      /** @description Not modified since the ETag (If-None-Match) or date (If-Modified-Since) the client holds. */
+      304: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description The Accept header admits none of the media types this answers with (not_acceptable); `available` lists them. */
+      406: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description Too many requests, or request-body bytes, from this client address; `Retry-After` says when to ask again (rate_limited). */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description A store does not answer, the read models have not caught up within the wait with ?consistentWith=, or with the log a posted bundle was checkpointed in (not_caught_up), or every bundle verification slot is taken (verify_busy); both with Retry-After. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description An unexpected failure (internal) or a store that does not answer. */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+    };
+  };
+  setBenchmark: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description A retry with the same key and the same request answers with the original result (200); the same key with another request is 422 idempotency_key_reused. Keys are per user and agency; POST /v1/cases without a caseId names its case by the key. */
+        'Idempotency-Key'?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['command.set-benchmark'];
+      };
+    };
+    responses: {
+      /** @description A retry with the same Idempotency-Key: the original result. */
+      200: {
+        headers: {
+          /** @description The stream revision, quoted. */
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['response.benchmark-written'];
+        };
+      };
+      /** @description The version of the benchmark recorded. */
+      201: {
+        headers: {
+          /** @description The stream revision, quoted. */
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['response.benchmark-written'];
+        };
+      };
+      /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description No valid bearer token (unauthenticated). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description The token lacks the role this needs (forbidden). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description No such resource, or not one the caller may see (not_found). */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description The Accept header admits none of the media types this answers with (not_acceptable); `available` lists them. */
+      406: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description The write conflicts with the record: a stale If-Match (revision_conflict) or a rule such as legal_review_required. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description The body is larger than allowed (too_large). */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description The body is in an unsupported encoding (unsupported_media_type). */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description A rule refuses the request; `code` names it (two_officers_required, certificate_invalid, recording_required...). */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description An unexpected failure (internal) or a store that does not answer. */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+    };
+  };
+  getBenchmarkHistory: {
+    parameters: {
+      query?: {
+        /** @description Read your writes: wait (up to 5 s) until the read models have applied the log up to this position, the `position` a write returned; 503 not_caught_up otherwise. */
+        consistentWith?: string;
+      };
+      header?: never;
+      path: {
+        /** @description The agency. */
+        agency: components['schemas']['defs']['$defs']['id'];
+        /** @description The enforcement item. */
+        itemCode: components['schemas']['defs']['$defs']['id'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The benchmark and its versions, oldest first. */
+      200: {
+        headers: {
+          /** @description The quota policies, a Structured Field list: `"requests";q=<per minute>;w=60` and `"bytes";q=<per minute>;qu="content-bytes";w=60`. */
+          'RateLimit-Policy'?: string;
+          /** @description What this client has left of each policy: `"requests";r=<left>;t=<seconds until the whole quota is back>`, and the same for "bytes". */
+          RateLimit?: string;
+          /** @description A strong validator of the answer's bytes; If-None-Match with it answers 304. */
+          ETag?: string;
+          /** @description When the data served last changed on this replica; If-Modified-Since answers 304. */
+          'Last-Modified'?: string;
+          /** @description *: any origin may read it (no credentials). */
+          'Access-Control-Allow-Origin'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['response.benchmark-history'];
+        };
+      };
+      /** @description Not modified since the ETag (If-None-Match) or date (If-Modified-Since) the client holds. */
+      304: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description No such resource, or not one the caller may see (not_found). */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description The Accept header admits none of the media types this answers with (not_acceptable); `available` lists them. */
+      406: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description Too many requests, or request-body bytes, from this client address; `Retry-After` says when to ask again (rate_limited). */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description A store does not answer, the read models have not caught up within the wait with ?consistentWith=, or with the log a posted bundle was checkpointed in (not_caught_up), or every bundle verification slot is taken (verify_busy); both with Retry-After. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description An unexpected failure (internal) or a store that does not answer. */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+    };
+  };
+  getFineDistribution: {
+    parameters: {
+      query?: {
+        /** @description The enforcement item (required). */
+        itemCode?: components['schemas']['defs']['$defs']['id'];
+        /** @description The circumstance (required). */
+        circumstance?: components['schemas']['defs']['$defs']['circumstance'];
+        /** @description Only this agency (the supervisor's own or one it supervises). */
+        agency?: components['schemas']['defs']['$defs']['id'];
+        /** @description Read your writes: wait (up to 5 s) until the read models have applied the log up to this position, the `position` a write returned; 503 not_caught_up otherwise. */
+        consistentWith?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The distribution. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['response.fine-distribution'];
+        };
+      };
+      /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description No valid bearer token (unauthenticated). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description The token lacks the role this needs (forbidden). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description The Accept header admits none of the media types this answers with (not_acceptable); `available` lists them. */
+      406: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description A store does not answer, the read models have not caught up within the wait with ?consistentWith=, or with the log a posted bundle was checkpointed in (not_caught_up), or every bundle verification slot is taken (verify_busy); both with Retry-After. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description An unexpected failure (internal) or a store that does not answer. */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+    };
+  };
+  listDiscretionDeviations: {
+    parameters: {
+      query?: {
+        /** @description Only this agency (the supervisor's own or one it supervises). */
+        agency?: components['schemas']['defs']['$defs']['id'];
+        /** @description Most items per page (1–200, default 50). */
+        limit?: number;
+        /** @description The `next` cursor of the previous page. */
+        cursor?: string;
+        /** @description Read your writes: wait (up to 5 s) until the read models have applied the log up to this position, the `position` a write returned; 503 not_caught_up otherwise. */
+        consistentWith?: string;
+        /** @description csv or json; otherwise the Accept header decides (JSON when both are acceptable). */
+        format?: 'json' | 'csv';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A page of cases, latest activity first. As CSV, one row per entry (a nested list gives one row per element); `Link: rel="next"` pages on. */
+      200: {
+        headers: {
+          /** @description The next page, when there is one. */
+          Link?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['response.audit-discretion-deviations'];
+          'text/csv': string;
+        };
+      };
+      /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description No valid bearer token (unauthenticated). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description The token lacks the role this needs (forbidden). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description The Accept header admits none of the media types this answers with (not_acceptable); `available` lists them. */
+      406: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description A store does not answer, the read models have not caught up within the wait with ?consistentWith=, or with the log a posted bundle was checkpointed in (not_caught_up), or every bundle verification slot is taken (verify_busy); both with Retry-After. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description An unexpected failure (internal) or a store that does not answer. */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+    };
+  };
+  listCaseEvaluations: {
+    parameters: {
+      query?: {
+        /** @description Only this agency (the supervisor's own or one it supervises). */
+        agency?: components['schemas']['defs']['$defs']['id'];
+        /** @description Read your writes: wait (up to 5 s) until the read models have applied the log up to this position, the `position` a write returned; 503 not_caught_up otherwise. */
+        consistentWith?: string;
+      };
+      header?: never;
+      path: {
+        /** @description The case id, unique within its agency: a read looks it up among the agencies the caller may read, a write in the caller's own. */
+        caseId: components['schemas']['defs']['$defs']['id'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The evaluations. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['response.case-evaluations'];
+        };
+      };
+      /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description No valid bearer token (unauthenticated). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description The token lacks the role this needs (forbidden). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description The Accept header admits none of the media types this answers with (not_acceptable); `available` lists them. */
+      406: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description A store does not answer, the read models have not caught up within the wait with ?consistentWith=, or with the log a posted bundle was checkpointed in (not_caught_up), or every bundle verification slot is taken (verify_busy); both with Retry-After. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description An unexpected failure (internal) or a store that does not answer. */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+    };
+  };
+  evaluateCaseFile: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description A retry with the same key and the same request answers with the original result (200); the same key with another request is 422 idempotency_key_reused. Keys are per user and agency; POST /v1/cases without a caseId names its case by the key. */
+        'Idempotency-Key'?: string;
+      };
+      path: {
+        /** @description The case id, unique within its agency: a read looks it up among the agencies the caller may read, a write in the caller's own. */
+        caseId: components['schemas']['defs']['$defs']['id'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['command.evaluate-case-file'];
+      };
+    };
+    responses: {
+      /** @description A retry with the same Idempotency-Key: the original result. */
+      200: {
+        headers: {
+          /** @description The stream revision, quoted. */
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['response.evaluation-written'];
+        };
+      };
+      /** @description The evaluation recorded. */
+      201: {
+        headers: {
+          /** @description The stream revision, quoted. */
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['response.evaluation-written'];
+        };
+      };
+      /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description No valid bearer token (unauthenticated). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description The token lacks the role this needs (forbidden). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description No such resource, or not one the caller may see (not_found). */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description The Accept header admits none of the media types this answers with (not_acceptable); `available` lists them. */
+      406: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description The write conflicts with the record: a stale If-Match (revision_conflict) or a rule such as legal_review_required. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description The body is larger than allowed (too_large). */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description The body is in an unsupported encoding (unsupported_media_type). */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description A rule refuses the request; `code` names it (two_officers_required, certificate_invalid, recording_required...). */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description An unexpected failure (internal) or a store that does not answer. */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+    };
+  };
+  getEvaluationWeakPoints: {
+    parameters: {
+      query?: {
+        /** @description The year the cases were closed in (required). */
+        year?: string;
+        /** @description Only this agency (the supervisor's own or one it supervises). */
+        agency?: components['schemas']['defs']['$defs']['id'];
+        /** @description Read your writes: wait (up to 5 s) until the read models have applied the log up to this position, the `position` a write returned; 503 not_caught_up otherwise. */
+        consistentWith?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The weak points. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['response.audit-evaluation-weak-points'];
+        };
+      };
+      /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description No valid bearer token (unauthenticated). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description The token lacks the role this needs (forbidden). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description The Accept header admits none of the media types this answers with (not_acceptable); `available` lists them. */
+      406: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description A store does not answer, the read models have not caught up within the wait with ?consistentWith=, or with the log a posted bundle was checkpointed in (not_caught_up), or every bundle verification slot is taken (verify_busy); both with Retry-After. */
+      503: {
         headers: {
           [name: string]: unknown;
         };

@@ -1,6 +1,7 @@
 import type { Actor } from '../actor.js';
 import type { Party } from '../redaction.js';
-import type { RecordingDuty } from './rules.js';
+import type { DiscretionFinding, RecordingDuty } from './rules.js';
+import type { Circumstance } from '../registry/benchmarks.js';
 import { agencyStream } from '../streams.js';
 
 export const DECISION_TYPES = [
@@ -34,10 +35,17 @@ export interface MediaRef {
 }
 
 /** A proposed handling of the case, as put to legal review; amounts in integer fen. */
-export interface Proposal {
+export interface Proposal extends Discretion {
   readonly decisionType: DecisionType;
   readonly fineFen?: number;
   readonly legalBasis: string;
+}
+
+/** What a fine names of the item's discretion benchmark (裁量基准): its circumstance, and why it leaves the range. */
+export interface Discretion {
+  readonly circumstance?: Circumstance;
+  /** The written reason for a fine outside the circumstance's range (required then). */
+  readonly deviationReason?: string;
 }
 
 /** The ten points a legal review (法制审核) checks. `criminalReferralNeeded` must be false to approve. */
@@ -104,7 +112,7 @@ export interface ActData {
     legalBasis: string;
     documentNo: string;
     decidedOn: string;
-  };
+  } & Discretion;
   DecisionDisclosed: { publishedOn: string };
   DisclosureWithdrawn: { reason: string };
   DisclosureUpdated: { reason: string };
@@ -140,20 +148,24 @@ export const ACT_TYPES = Object.keys({
 export interface Derived {
   /** The recording duties of the case, fixed at its opening (absent from cases opened before lists existed). */
   CaseOpened: { recordingDuties?: RecordingDuty[] };
+  /** `discretion`: the benchmark's finding on a proposed fine (`discretionFinding` in rules.ts). */
+  LegalReviewRequested: { discretion?: DiscretionFinding };
   LegalReviewCompleted: { reviewer: string; proposal: Proposal };
   DecisionIssued: {
     major: boolean;
     disclosureWorkingDays: number;
     disclosureDueBy: string;
     calendarBasis: 'official_schedule' | 'weekdays_only';
+    discretion?: DiscretionFinding;
   };
   DecisionDisclosed: { dueBy: string; onTime: boolean };
 }
 /** The members of {@link Derived}, by act type: what a recorded act's data holds beyond what the client sent. */
 export const DERIVED_MEMBERS: { readonly [T in ActType]?: readonly string[] } = {
   CaseOpened: ['recordingDuties'],
+  LegalReviewRequested: ['discretion'],
   LegalReviewCompleted: ['reviewer', 'proposal'],
-  DecisionIssued: ['major', 'disclosureWorkingDays', 'disclosureDueBy', 'calendarBasis'],
+  DecisionIssued: ['major', 'disclosureWorkingDays', 'disclosureDueBy', 'calendarBasis', 'discretion'],
   DecisionDisclosed: ['dueBy', 'onTime'],
 } satisfies { readonly [T in keyof Derived]: readonly (keyof Derived[T])[] };
 export type RecordedData<T extends ActType> = ActData[T] & (T extends keyof Derived ? Derived[T] : unknown);

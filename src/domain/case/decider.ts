@@ -2,6 +2,7 @@ import { localDate, requireRole, type Role } from '../actor.js';
 import type { WorkingDayCalendar } from '../calendar/working-days.js';
 import type { Decider } from '../decider.js';
 import { conflict, notFound, RuleViolation, violation } from '../errors.js';
+import type { BenchmarkState } from '../registry/benchmarks.js';
 import type { ItemState } from '../registry/items.js';
 import { checkRecordingDevice, type DeviceState } from '../registry/devices.js';
 import { certificateValidOn, type OfficerState } from '../registry/officers.js';
@@ -17,6 +18,7 @@ import {
 import { checkDates } from './dates.js';
 import {
   disclosureDeadline,
+  discretionFinding,
   isMajorCase,
   meetsRecording,
   publishedOnTime,
@@ -35,6 +37,8 @@ export interface CaseContext {
   readonly recordingList?: readonly RecordingListEntry[];
   /** A recording device of the agency (read when a recording names one). */
   readonly device?: (deviceId: string) => DeviceState | undefined;
+  /** The item's discretion benchmark (裁量基准), when it has one. */
+  readonly benchmark?: (itemCode: string) => BenchmarkState | undefined;
 }
 
 export interface CaseCommand {
@@ -256,6 +260,10 @@ function decide({ act, context }: CaseCommand, state: CaseState): CaseEvent[] {
         checkRecordingDevice(act.data.deviceId, context.device?.(act.data.deviceId), agency);
       }
       return [{ ...base, type: act.type, data: act.data }];
+    case 'LegalReviewRequested': {
+      const discretion = discretionFinding(context.benchmark?.(itemCode), act.data.proposed);
+      return [{ ...base, type: act.type, data: { ...act.data, ...(discretion ? { discretion } : {}) } }];
+    }
     case 'OnSiteInspectionRecorded':
       if (act.data.credentialsShown !== true)
         throw violation('credentials_not_shown', 'officers must show their certificates on site (亮证)');
@@ -285,12 +293,14 @@ function decide({ act, context }: CaseCommand, state: CaseState): CaseEvent[] {
         );
       const major = isMajorCase(item.major, { proposal: state.proposal, decision: act.data });
       checkReviewGate(act, state, major);
+      const discretion = discretionFinding(context.benchmark?.(itemCode), act.data);
       const due = disclosureDeadline(item, decidedOn, context.calendar);
       const derived = {
         major,
         disclosureWorkingDays: due.workingDays,
         disclosureDueBy: due.date,
         calendarBasis: due.basis,
+        ...(discretion ? { discretion } : {}),
       };
       return [{ ...base, type: act.type, data: { ...act.data, ...derived } }];
     }

@@ -1,4 +1,6 @@
 import type { WorkingDayCalendar, WorkingDayResult } from '../calendar/working-days.js';
+import { violation } from '../errors.js';
+import { rangeOf, type BenchmarkState, type Circumstance, type FineRange } from '../registry/benchmarks.js';
 import type { ItemState, MajorCriteria } from '../registry/items.js';
 import type { ActType, DecisionType, MediaRef, ServiceMethod } from './acts.js';
 
@@ -216,4 +218,58 @@ export function disclosureStanding(
   if (publishedOn !== undefined && publishedOn <= asOf) return onTime === false ? 'late' : 'onTime';
   if (exemptedOn !== undefined && exemptedOn <= asOf) return 'exempted';
   return dueBy < asOf ? 'missing' : 'pending';
+}
+
+// ── discretion benchmarks (裁量基准) ─────────────────────────────────────────────────────────────────────────────
+
+/** Is a fine within a benchmark's range (both ends included)? */
+export const withinBenchmark = (range: FineRange, fineFen: number): boolean =>
+  fineFen >= range.minFen && fineFen <= range.maxFen;
+
+/** What the rules found of a proposed or issued fine against the item's benchmark, recorded with it. */
+export interface DiscretionFinding {
+  readonly circumstance: Circumstance;
+  readonly benchmarkVersion: number;
+  readonly minFen: number;
+  readonly maxFen: number;
+  /** False: the fine is outside the range, and a written reason (`deviationReason`) was given; the case is flagged. */
+  readonly within: boolean;
+}
+
+/** A fine as proposed or decided, with the circumstance it names and the reason for leaving the range. */
+export interface DiscretionTerms extends DecisionTerms {
+  readonly circumstance?: Circumstance;
+  readonly deviationReason?: string;
+}
+
+/**
+ * The benchmark's finding on a decision: undefined when it is not a fine or the item has no benchmark. A fine of
+ * an item with a benchmark names a graded circumstance; outside its range it needs a written reason.
+ */
+export function discretionFinding(
+  benchmark: BenchmarkState | undefined,
+  terms: DiscretionTerms,
+): DiscretionFinding | undefined {
+  if (terms.decisionType !== 'fine' || !benchmark?.exists) return undefined;
+  if (terms.circumstance === undefined) {
+    throw violation('circumstance_required', 'a fine of an item with a discretion benchmark names its circumstance', {
+      circumstances: benchmark.circumstances.map((c) => c.circumstance),
+    });
+  }
+  const range = rangeOf(benchmark, terms.circumstance);
+  if (!range) {
+    throw violation('circumstance_unknown', `the benchmark grades no circumstance ${terms.circumstance}`, {
+      circumstances: benchmark.circumstances.map((c) => c.circumstance),
+    });
+  }
+  const within = withinBenchmark(range, terms.fineFen ?? 0);
+  if (!within && !terms.deviationReason?.trim()) {
+    throw violation('benchmark_reason_required', 'a fine outside the benchmark range needs a written reason', {
+      circumstance: range.circumstance,
+      minFen: range.minFen,
+      maxFen: range.maxFen,
+    });
+  }
+  const { circumstance, minFen, maxFen } = range;
+  return { circumstance, benchmarkVersion: benchmark.version, minFen, maxFen, within };
 }

@@ -42,6 +42,8 @@ export interface CaseState {
     readonly major: boolean;
   };
   readonly disclosedOn?: string;
+  /** The date the case was closed (结案). */
+  readonly closedOn?: string;
 }
 
 export const initialCaseState = (): CaseState => ({
@@ -99,7 +101,7 @@ export function evolveCase(state: CaseState, event: RecordedCaseEvent): CaseStat
     case 'DisclosureExempted':
       return { ...next, status: 'exempted' };
     case 'CaseClosed':
-      return { ...next, status: 'closed' };
+      return { ...next, status: 'closed', closedOn: event.data.closedOn };
     default:
       return next;
   }

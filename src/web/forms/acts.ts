@@ -1,4 +1,5 @@
 import { DECISION_TYPES, SERVICE_METHODS } from '../../domain/case/acts.js';
+import { CIRCUMSTANCES } from '../../domain/registry/benchmarks.js';
 import { ON_SITE_ACTS } from '../../domain/case/decider.js';
 import type { MessageKey } from '../i18n.js';
 import type { FieldSpec } from './fields.js';
@@ -46,6 +47,17 @@ const proposal = (prefix: string): FieldSpec[] => [
   text(`${prefix}decisionType`, 'form.decisionType', { kind: 'select', options: decisionTypes }),
   text(`${prefix}fineFen`, 'form.fineYuan', { kind: 'money', optional: true, hint: 'form.fineYuan.hint' }),
   text(`${prefix}legalBasis`, 'form.legalBasis'),
+  text(`${prefix}circumstance`, 'form.circumstance', {
+    kind: 'select',
+    optional: true,
+    hint: 'form.circumstance.hint',
+    options: CIRCUMSTANCES.map((value) => ({ value, label: `circumstance.${value}` as MessageKey })),
+  }),
+  text(`${prefix}deviationReason`, 'form.deviationReason', {
+    kind: 'textarea',
+    optional: true,
+    hint: 'form.deviationReason.hint',
+  }),
 ];
 
 const onSite = (type: string) => (ON_SITE_ACTS as readonly string[]).includes(type);

@@ -20,6 +20,9 @@ const FIELD_OF_CODE: Record<string, string> = {
   case_exists: 'caseId',
   credentials_not_shown: 'data.credentialsShown',
   party_not_notified: 'data.partyNotified',
+  circumstance_required: 'data.circumstance',
+  circumstance_unknown: 'data.circumstance',
+  benchmark_reason_required: 'data.deviationReason',
 };
 
 /**
@@ -38,7 +41,9 @@ export function formErrorOf(ctx: Translator, err: LedgerError, fields: readonly 
     return { message: ctx.t('rule.invalid_body', { field: label }), ...(spec ? { field: spec.name } : {}) };
   }
   const text = ctx.t(`rule.${err.code}` as MessageKey) as string | undefined;
-  const field = shown(FIELD_OF_CODE[err.code]);
+  // a decision's member, or the same member of a proposal (`data.proposed.…`)
+  const named = FIELD_OF_CODE[err.code];
+  const field = shown(named) ?? shown(named?.replace(/^data\./, 'data.proposed.'));
   return { message: text ?? ctx.t('rule.other', { code: err.code }), ...(field ? { field } : {}) };
 }
 

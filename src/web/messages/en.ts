@@ -7,6 +7,7 @@ import { PUBLIC_EN } from './public.en.js';
 import { INSPECTIONS_EN } from './inspections.en.js';
 import { PUBLISHED_EN } from './published.en.js';
 import { RECORDINGS_EN } from './recordings.en.js';
+import { DISCRETION_EN } from './discretion.en.js';
 
 /** The portal's text in English. */
 export const EN: Messages = {
@@ -41,4 +42,5 @@ export const EN: Messages = {
   ...INSPECTIONS_EN,
   ...APPLY_EN,
   ...RECORDINGS_EN,
+  ...DISCRETION_EN,
 };

@@ -5,6 +5,7 @@ import { html, type Html } from '../html.js';
 import type { PageContext } from '../layout.js';
 import { caseHref } from '../links.js';
 import { actFormHref } from './case-actions.js';
+import { discretionFlag, similarFinesSection, type SimilarFines } from './discretion.js';
 import { label, yuan } from './labels.js';
 
 /** The fields every act form has besides its own: when, who was there, and the file it carries. */
@@ -39,6 +40,8 @@ export interface ActFormView {
   readonly csrf: Html;
   /** The CSRF token, for a form that uploads: its body is checked only after the upload, so it rides in the URL. */
   readonly csrfToken?: string;
+  /** The fines of similar past decisions, on the proposal, decision and review screens (裁量基准). */
+  readonly similarFines?: SimilarFines;
 }
 
 /** The proposal a review is about: the latest one requested on the case. */
@@ -52,6 +55,10 @@ function pendingProposal(ctx: PageContext, file: CaseFile): Html {
     ${proposed.fineFen ? yuan(proposed.fineFen) : ''} · ${proposed.legalBasis}
   </p>`;
 }
+
+/** On the review screen, the circumstance the pending proposal names: its chart is the one shown. */
+const reviewedCircumstance = (view: ActFormView): string | undefined =>
+  view.type === 'LegalReviewCompleted' ? view.file?.discretion?.proposal?.circumstance : undefined;
 
 /** The form recording one act on a case. */
 export function actFormMain(ctx: PageContext, view: ActFormView): Html {
@@ -76,7 +83,9 @@ export function actFormMain(ctx: PageContext, view: ActFormView): Html {
         ${view.file && html`<span class="muted">${label(ctx, 'case.status', view.file.status)}</span>`}
       </p>
       ${view.file && view.type === 'LegalReviewCompleted' && pendingProposal(ctx, view.file)}
+      ${view.file && view.type === 'LegalReviewCompleted' && discretionFlag(ctx, view.file)}
     </section>
+    ${view.similarFines && similarFinesSection(ctx, view.similarFines, reviewedCircumstance(view))}
     ${errorSummary(ctx, view.state)}
     <form method="post" action="${action}" novalidate ${form.medium ? html`enctype="multipart/form-data"` : ''}>
       ${view.csrf} ${kept.map((sha) => html`<input type="hidden" name="media" value="${sha}" />`)}

@@ -53,8 +53,11 @@ export function caseActions(ctx: PageContext, principal: Principal, file: CaseFi
   if (file.status === 'open' && principal.roles.includes('admin') && file.reviews.length > 0) {
     types.add('ReviewDisagreementResolved');
   }
-  if (types.size === 0) return html``;
+  // a supervisor of the agency evaluates its closed case files (案卷评查)
+  const evaluate = file.status === 'closed' && principal.roles.includes('supervisor');
+  if (types.size === 0 && !evaluate) return html``;
   return html`<ul class="actions">
     ${[...types].map((type) => html`<li><a href="${actFormHref(file, type)}">${label(ctx, 'act', type)}</a></li>`)}
+    ${evaluate && html`<li><a href="${caseHref(file)}/evaluate">${ctx.t('evaluation.link')}</a></li>`}
   </ul>`;
 }

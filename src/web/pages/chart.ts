@@ -1,5 +1,8 @@
 import { html, trusted, type Html } from '../html.js';
 
+const escapeXml = (text: string): string =>
+  text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+
 /** One series of a bar chart: its name (already translated) and a value per category. */
 export interface Series {
   readonly name: string;
@@ -23,6 +26,8 @@ export function barChart(
   description: string,
   categories: readonly string[],
   series: readonly Series[],
+  /** A category's text under its bars: by default the month of a `YYYY-MM` category. */
+  categoryLabel: (category: string) => string = (c) => String(Number(c.slice(5, 7))),
 ): Html {
   const max = Math.max(1, ...series.flatMap((s) => s.values));
   const plotW = WIDTH - PAD.left - PAD.right;
@@ -38,7 +43,7 @@ export function barChart(
   );
   const labels = categories.map(
     (c, ci) =>
-      `<text x="${(PAD.left + ci * group + group / 2).toFixed(1)}" y="${HEIGHT - 8}" text-anchor="middle">${Number(c.slice(5, 7))}</text>`,
+      `<text x="${(PAD.left + ci * group + group / 2).toFixed(1)}" y="${HEIGHT - 8}" text-anchor="middle">${escapeXml(categoryLabel(c))}</text>`,
   );
   const axis = `<line class="axis" x1="${PAD.left}" y1="${PAD.top + plotH}" x2="${WIDTH - PAD.right}" y2="${PAD.top + plotH}"></line>
     <text x="${PAD.left - 6}" y="${PAD.top + 4}" text-anchor="end">${max}</text>

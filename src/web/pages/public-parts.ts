@@ -1,6 +1,7 @@
 import type { Request, RequestHandler } from 'express';
 import type { PublicReads } from '../../app/public-reads.js';
 import type { PublishedReads } from '../../app/published-reads.js';
+import type { DiscretionReads } from '../../app/discretion-reads.js';
 import { limitOf } from '../../http/query.js';
 import type { PublicStatisticsReads } from '../../app/public-statistics.js';
 import type { PortalAssets } from '../assets.js';
@@ -21,6 +22,8 @@ export interface PublicPagesDependencies {
   readonly assets: PortalAssets;
   /** What agencies publish before enforcement (without it, the portal has no `/published` pages). */
   readonly published?: PublishedReads;
+  /** The discretion benchmarks (裁量基准), published at `/benchmarks` when given. */
+  readonly discretion?: Pick<DiscretionReads, 'benchmarks' | 'history'>;
 }
 
 /** Items on one page of the public lists, unless `?limit=` (1 to {@link MAX_PAGE_SIZE}) says otherwise. */

@@ -5,6 +5,7 @@ import type { PublicPagesDependencies } from './public-parts.js';
 import { registerPublishedPages } from './published.js';
 import { registerRegisterPages } from './registers.js';
 import { registerStatisticsPages } from './statistics.js';
+import { registerBenchmarkPages } from './benchmarks.js';
 
 export type { PublicPagesDependencies } from './public-parts.js';
 
@@ -18,4 +19,5 @@ export function registerPublicPages(router: Router, deps: PublicPagesDependencie
   registerRegisterPages(router, deps);
   registerStatisticsPages(router, deps);
   if (deps.published) registerPublishedPages(router, { ...deps, published: deps.published });
+  if (deps.discretion) registerBenchmarkPages(router, { ...deps, discretion: deps.discretion });
 }

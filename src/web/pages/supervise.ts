@@ -5,6 +5,7 @@ import type { MessageKey } from '../i18n.js';
 import type { PageContext } from '../layout.js';
 import { caseHref } from '../links.js';
 import { barChart } from './chart.js';
+import { qualityLinks } from './quality.js';
 import { liveSection } from './live-feed.js';
 import { label, yuan } from './labels.js';
 
@@ -50,6 +51,7 @@ export function superviseMain(ctx: PageContext, principal: Principal, d: Dashboa
     </form>
     <p class="muted">${ctx.t('supervise.asOf', { asOf: d.overdue.asOf, who: principal.sub })}</p>
     <p><a href="/supervise/applications">${ctx.t('apply.overdue.link')}</a></p>
+    ${qualityLinks(ctx, d.year)}
     <ul class="counters">
       ${counter(ctx, '#overdue', countOf(d.overdue), 'supervise.overdue')}
       ${counter(ctx, '#missing', countOf(d.missing), 'supervise.missing')}

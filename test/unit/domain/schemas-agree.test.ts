@@ -13,6 +13,9 @@ import {
   type ReviewChecks,
 } from '../../../src/domain/case/acts.js';
 import type { ItemEvent, ItemProfile } from '../../../src/domain/registry/items.js';
+import type { DiscretionFinding } from '../../../src/domain/case/rules.js';
+import type { BenchmarkProfile, BenchmarkSet } from '../../../src/domain/registry/benchmarks.js';
+import type { EvaluationData, EvaluationEvent, EvaluationScores } from '../../../src/domain/case/evaluation.js';
 import type { OfficerEvent, OfficerProfile } from '../../../src/domain/registry/officers.js';
 import type { DeviceEvent, DeviceProfile } from '../../../src/domain/registry/devices.js';
 import type { RecordingListEntry, RecordingListEvent } from '../../../src/domain/registry/recording-list.js';
@@ -70,7 +73,20 @@ type KeySet<O> = { readonly [K in RequiredKeys<O>]: true };
 const OCCURRED_AT = '2019-09-20T09:30:00+08:00';
 const EVENT_ID = '0190d6e2-7a4b-7c3d-8e9f-0a1b2c3d4e5f';
 const CHECKS: ReviewChecks = CHECKS_PASSED;
-const PROPOSAL: Required<Proposal> = { decisionType: 'fine', fineFen: 500_000, legalBasis: '《律师法》第五十条' };
+const PROPOSAL: Required<Proposal> = {
+  decisionType: 'fine',
+  fineFen: 500_000,
+  legalBasis: '《律师法》第五十条',
+  circumstance: 'serious',
+  deviationReason: '多次违法，从重处罚',
+};
+const DISCRETION: DiscretionFinding = {
+  circumstance: 'serious',
+  benchmarkVersion: 2,
+  minFen: 100_000,
+  maxFen: 300_000,
+  within: false,
+};
 
 /** One act of each type, with every optional member present. */
 const acts: { [T in ActType]: Required<ActData[T]> } = {
@@ -115,6 +131,8 @@ const acts: { [T in ActType]: Required<ActData[T]> } = {
     legalBasis: '《律师法》第五十条',
     documentNo: '县司罚〔2019〕42号',
     decidedOn: '2019-09-27',
+    circumstance: 'serious',
+    deviationReason: '多次违法，从重处罚',
   },
   DecisionDisclosed: { publishedOn: '2019-09-30' },
   DisclosureWithdrawn: { reason: '复议撤销' },
@@ -138,6 +156,7 @@ const recorded: { [T in ActType]: Required<RecordedData<T>> } = {
       { actType: 'DocumentServed', serviceMethods: ['left', 'public_notice'], method: 'any_medium' },
     ],
   },
+  LegalReviewRequested: { ...acts.LegalReviewRequested, discretion: DISCRETION },
   LegalReviewCompleted: { ...acts.LegalReviewCompleted, reviewer: 'rita', proposal: PROPOSAL },
   DecisionIssued: {
     ...acts.DecisionIssued,
@@ -145,6 +164,7 @@ const recorded: { [T in ActType]: Required<RecordedData<T>> } = {
     disclosureWorkingDays: 7,
     disclosureDueBy: '2019-10-15',
     calendarBasis: 'official_schedule',
+    discretion: DISCRETION,
   },
   DecisionDisclosed: { ...acts.DecisionDisclosed, dueBy: '2019-10-15', onTime: true },
 };
@@ -278,6 +298,63 @@ const CALENDAR_YEAR: Required<CalendarYear> = {
   url: 'https://www.gov.cn/zhengce/example.htm',
 };
 const CALENDAR_YEAR_REQUIRED: KeySet<CalendarYear> = { holidays: true, workdays: true, source: true };
+const BENCHMARK: Required<BenchmarkProfile> = {
+  itemCode: 'P-001',
+  agency: 'county-justice',
+  basis: '县司法局行政处罚裁量基准（2019）',
+  circumstances: [
+    { circumstance: 'minor', description: '首次违法且及时改正', minFen: 0, maxFen: 100_000 },
+    { circumstance: 'serious', description: '多次违法', minFen: 100_000, maxFen: 300_000 },
+  ],
+};
+const BENCHMARK_REQUIRED: KeySet<BenchmarkProfile> = { itemCode: true, agency: true, basis: true, circumstances: true };
+const benchmarks: { DiscretionBenchmarkSet: Required<BenchmarkSet['data']> } = {
+  DiscretionBenchmarkSet: { ...BENCHMARK, version: 2, reason: '上位法修订' },
+};
+const BENCHMARK_EVENT_REQUIRED: { DiscretionBenchmarkSet: KeySet<BenchmarkSet['data']> } = {
+  DiscretionBenchmarkSet: { ...BENCHMARK_REQUIRED, version: true },
+};
+const SCORES: EvaluationScores = {
+  subjectLawful: { score: 10, comment: '主体合法' },
+  officersQualified: { score: 10 },
+  procedureLawful: { score: 8, comment: '告知时间未记录' },
+  factsClear: { score: 10 },
+  evidenceSufficient: { score: 9, comment: '缺少现场照片' },
+  lawAppliedCorrectly: { score: 10 },
+  discretionAppropriate: { score: 10 },
+  withinAuthority: { score: 10 },
+  documentsComplete: { score: 7, comment: '送达回证缺失' },
+};
+const EVALUATION: Required<EvaluationData> = {
+  caseId: '2019-042',
+  itemCode: 'P-001',
+  officers: ['alice', 'chen'],
+  closedOn: '2019-10-08',
+  evaluator: 'sam',
+  scores: SCORES,
+  total: 84,
+  maxTotal: 90,
+};
+type EvaluationOf<T extends EvaluationEvent['type']> = Extract<EvaluationEvent, { type: T }>['data'];
+const evaluations: { [T in EvaluationEvent['type']]: Required<EvaluationOf<T>> } = {
+  CaseFileEvaluated: EVALUATION,
+  CaseFileEvaluationAmended: { ...EVALUATION, reason: '复核后调整' },
+};
+const EVALUATION_REQUIRED: KeySet<EvaluationData> = {
+  caseId: true,
+  itemCode: true,
+  officers: true,
+  closedOn: true,
+  evaluator: true,
+  scores: true,
+  total: true,
+  maxTotal: true,
+};
+const EVALUATIONS_REQUIRED: { [T in EvaluationEvent['type']]: KeySet<EvaluationOf<T>> } = {
+  CaseFileEvaluated: EVALUATION_REQUIRED,
+  CaseFileEvaluationAmended: { ...EVALUATION_REQUIRED, reason: true },
+};
+
 const commands: [name: string, sample: object, required: object][] = [
   ['record-calendar-year', CALENDAR_YEAR, CALENDAR_YEAR_REQUIRED],
   ['register-officer', OFFICER, OFFICER_REQUIRED],
@@ -290,6 +367,8 @@ const commands: [name: string, sample: object, required: object][] = [
     { agency: true, entries: true, reason: true },
   ],
   ['register-device', DEVICE, { deviceId: true, agency: true, holder: true }],
+  ['set-benchmark', { ...BENCHMARK, reason: '上位法修订' }, BENCHMARK_REQUIRED],
+  ['evaluate-case-file', { scores: SCORES, reason: '复核后调整' }, { scores: true }],
 ];
 
 const revocations: { [E in RevocationEvent as E['type']]: Required<E['data']> } = {
@@ -505,6 +584,8 @@ const RECORDABLE = ACT_TYPES.filter((type) => type !== 'CaseOpened');
  */
 const OTHER_EVENTS = {
   ...registry,
+  ...benchmarks,
+  ...evaluations,
   ...revocations,
   ...calendar,
   ...holdings,
@@ -515,6 +596,8 @@ const OTHER_EVENTS = {
 };
 const OTHER_REQUIRED = {
   ...REGISTRY_REQUIRED,
+  ...BENCHMARK_EVENT_REQUIRED,
+  ...EVALUATIONS_REQUIRED,
   ...REVOCATION_REQUIRED,
   ...CALENDAR_REQUIRED,
   ...HOLDING_REQUIRED,

@@ -96,8 +96,14 @@ describe('yearlyStatistics (公示: 每年1月20日公开上年度执法数据)'
       legalReviews: { approved: 0, rejected: 0, returned: 0 },
       mandatoryRecordings: { acts: 0, recorded: 0 },
       hearingsHeld: 0,
+      caseFileEvaluations: {
+        evaluations: 0,
+        cases: 0,
+        byRule: expect.objectContaining({ factsClear: { points: 0, maxPoints: 0, deductions: 0 } }),
+      },
     });
     expect(Object.keys(result.decisions.byType)).toHaveLength(10);
+    expect(Object.keys(result.caseFileEvaluations.byRule)).toHaveLength(9);
     expect(JSON.parse(JSON.stringify(result))).toEqual(result);
   });
 

@@ -144,7 +144,7 @@ describe('the case-file projection', () => {
       disclosure: { status: 'complete' },
       service: { status: 'complete' },
     });
-    expect(file.audit).toEqual({ missingRecordings: false, decided: true, disclosed: true });
+    expect(file.audit).toEqual({ missingRecordings: false, decided: true, disclosed: true, discretionOutside: false });
   });
 
   it('when a review disagreement is resolved with proposal_upheld and the decision is issued, then the case file shows the legal review as cleared', () => {

@@ -1,0 +1,80 @@
+import { EVALUATION_POINTS, type EvaluationData, type EvaluationPoint } from './evaluation.js';
+
+/** Scores summed over a group of evaluations: points given out of the points possible, and the deductions. */
+export interface ScoreTally {
+  /** Evaluations counted. */
+  evaluations: number;
+  points: number;
+  maxPoints: number;
+  /** Points scored below full, each with its comment. */
+  deductions: number;
+  /** `points / maxPoints` in whole percent, rounded down (100 when nothing was scored). */
+  percent: number;
+}
+
+export interface EvaluationFigures {
+  /** Evaluations counted (each supervisor's latest of each case) and the case files they cover. */
+  readonly evaluations: number;
+  readonly cases: number;
+  /** Per point of the checklist. */
+  readonly byRule: Record<EvaluationPoint, ScoreTally>;
+}
+
+/** The weak points (薄弱环节): groups by checklist rule, item and officer, the lowest-scoring first. */
+export interface WeakPoints extends EvaluationFigures {
+  readonly byItem: (ScoreTally & { itemCode: string })[];
+  readonly byOfficer: (ScoreTally & { officerId: string })[];
+}
+
+const empty = (): ScoreTally => ({ evaluations: 0, points: 0, maxPoints: 0, deductions: 0, percent: 100 });
+
+function add(tally: ScoreTally, evaluation: EvaluationData, points: readonly EvaluationPoint[]): void {
+  tally.evaluations += 1;
+  for (const point of points) {
+    const { score } = evaluation.scores[point];
+    tally.points += score;
+    tally.maxPoints += evaluation.maxTotal / EVALUATION_POINTS.length;
+    if (score * EVALUATION_POINTS.length < evaluation.maxTotal) tally.deductions += 1;
+  }
+  tally.percent = tally.maxPoints === 0 ? 100 : Math.floor((tally.points * 100) / tally.maxPoints);
+}
+
+/**
+ * The figures of a set of evaluations (one per supervisor and case: the latest, amendments replacing the first):
+ * per checklist rule, points given of points possible and how many were deducted.
+ */
+export function evaluationFigures(evaluations: readonly EvaluationData[]): EvaluationFigures {
+  const byRule = Object.fromEntries(EVALUATION_POINTS.map((p) => [p, empty()])) as Record<EvaluationPoint, ScoreTally>;
+  for (const evaluation of evaluations) {
+    for (const point of EVALUATION_POINTS) add(byRule[point], evaluation, [point]);
+  }
+  const cases = new Set(evaluations.map((e) => e.caseId)).size;
+  return { evaluations: evaluations.length, cases, byRule };
+}
+
+const weakestFirst = (a: ScoreTally & { key: string }, b: ScoreTally & { key: string }) =>
+  a.percent - b.percent || b.deductions - a.deductions || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
+
+/**
+ * Where the case files are weakest: the figures by rule, and by enforcement item and by handling officer (every
+ * officer of an evaluated case is counted with its whole evaluation), lowest percentage first, then most deductions.
+ */
+export function weakPoints(evaluations: readonly EvaluationData[]): WeakPoints {
+  const items = new Map<string, ScoreTally>();
+  const officers = new Map<string, ScoreTally>();
+  const tally = (map: Map<string, ScoreTally>, key: string, e: EvaluationData) => {
+    const t = map.get(key) ?? empty();
+    add(t, e, EVALUATION_POINTS);
+    map.set(key, t);
+  };
+  for (const e of evaluations) {
+    tally(items, e.itemCode, e);
+    for (const officerId of new Set(e.officers)) tally(officers, officerId, e);
+  }
+  const sorted = (map: Map<string, ScoreTally>) => [...map].map(([key, t]) => ({ key, ...t })).sort(weakestFirst);
+  return {
+    ...evaluationFigures(evaluations),
+    byItem: sorted(items).map(({ key, ...t }) => ({ itemCode: key, ...t })),
+    byOfficer: sorted(officers).map(({ key, ...t }) => ({ officerId: key, ...t })),
+  };
+}

@@ -1,0 +1,125 @@
+import { requireRole, type Actor } from '../actor.js';
+import type { Decider } from '../decider.js';
+import { conflict, notFound, violation } from '../errors.js';
+import { agencyStream } from '../streams.js';
+import { APPROVING_CHECKS } from './acts.js';
+import type { CaseStatus } from './state.js';
+
+/**
+ * Case-file evaluation (案卷评查, 二(二)5): supervisors score closed case files against the points a legal review
+ * checks (lawful subject, qualified officers, lawful procedure, facts clear, evidence sufficient, law applied
+ * correctly, discretion proper, within authority, documents complete).
+ */
+export const EVALUATION_POINTS = APPROVING_CHECKS;
+export type EvaluationPoint = (typeof EVALUATION_POINTS)[number];
+
+/** Each point is scored in whole numbers from 0 to this; a score below it says why in its comment. */
+export const MAX_POINT_SCORE = 10;
+
+export interface PointScore {
+  readonly score: number;
+  readonly comment?: string;
+}
+export type EvaluationScores = Readonly<Record<EvaluationPoint, PointScore>>;
+
+/** What the evaluation needs of the case, read from its stream by the application. */
+export interface EvaluatedCase {
+  readonly caseId: string;
+  readonly agency: string;
+  readonly status: CaseStatus;
+  readonly itemCode: string;
+  readonly officers: readonly string[];
+  readonly closedOn?: string;
+}
+
+export interface EvaluateCaseFile {
+  readonly type: 'EvaluateCaseFile';
+  readonly actor: Actor;
+  readonly scores: EvaluationScores;
+  /** Why an evaluation already recorded by this supervisor is amended; required then. */
+  readonly reason?: string;
+  /** The case, or undefined when the actor's agency has no such case. */
+  readonly case: EvaluatedCase | undefined;
+}
+
+/** An evaluation as recorded: the scores, and the case's facts it is aggregated by (item, officers, year). */
+export interface EvaluationData {
+  readonly caseId: string;
+  readonly itemCode: string;
+  readonly officers: readonly string[];
+  readonly closedOn: string;
+  readonly evaluator: string;
+  readonly scores: EvaluationScores;
+  readonly total: number;
+  readonly maxTotal: number;
+}
+
+export type EvaluationEvent =
+  | { readonly type: 'CaseFileEvaluated'; readonly data: EvaluationData }
+  | { readonly type: 'CaseFileEvaluationAmended'; readonly data: EvaluationData & { readonly reason: string } };
+
+export interface EvaluationState {
+  /** The supervisors who have evaluated the case file, each once (later changes are amendments). */
+  readonly evaluators: readonly string[];
+}
+
+/** A case's evaluations stream (the case stream itself is closed once the case is). */
+export function evaluationStream(agency: string, caseId: string): string {
+  return agencyStream('evaluation', agency, caseId);
+}
+
+function checkScores(scores: EvaluationScores): number {
+  let total = 0;
+  for (const point of EVALUATION_POINTS) {
+    const { score, comment } = scores[point] ?? { score: -1 };
+    if (!Number.isInteger(score) || score < 0 || score > MAX_POINT_SCORE) {
+      throw violation('score_invalid', `${point} is scored in whole numbers from 0 to ${MAX_POINT_SCORE}`, { point });
+    }
+    if (score < MAX_POINT_SCORE && !comment?.trim()) {
+      throw violation('comment_required', `a deduction on ${point} says why in its comment`, { point });
+    }
+    total += score;
+  }
+  return total;
+}
+
+/**
+ * The rules of an evaluation: by a supervisor of the case's agency who did not handle the case, only of a closed
+ * case, once per supervisor; a supervisor's second evaluation of the same case amends the first and says why.
+ */
+export const evaluationDecider: Decider<EvaluateCaseFile, EvaluationEvent, EvaluationState> = {
+  initialState: () => ({ evaluators: [] }),
+
+  decide(command, state) {
+    requireRole(command.actor, ['supervisor'], 'evaluating case files');
+    const { actor, case: file, scores, reason } = command;
+    if (!file || file.status === 'none' || file.agency !== actor.agency) throw notFound('no such case');
+    if (file.status !== 'closed' || !file.closedOn) {
+      throw conflict('case_not_closed', `case ${file.caseId} is ${file.status}: only closed case files are evaluated`);
+    }
+    if (file.officers.includes(actor.sub)) {
+      throw violation('evaluator_not_independent', `${actor.sub} handled case ${file.caseId} and cannot evaluate it`);
+    }
+    const total = checkScores(scores);
+    const data: EvaluationData = {
+      caseId: file.caseId,
+      itemCode: file.itemCode,
+      officers: file.officers,
+      closedOn: file.closedOn,
+      evaluator: actor.sub,
+      scores,
+      total,
+      maxTotal: MAX_POINT_SCORE * EVALUATION_POINTS.length,
+    };
+    if (!state.evaluators.includes(actor.sub)) return [{ type: 'CaseFileEvaluated', data }];
+    if (!reason?.trim()) {
+      throw conflict('evaluation_exists', `${actor.sub} has evaluated case ${file.caseId}: an amendment says why`);
+    }
+    return [{ type: 'CaseFileEvaluationAmended', data: { ...data, reason } }];
+  },
+
+  evolve(state, event) {
+    const { evaluator } = event.data;
+    return state.evaluators.includes(evaluator) ? state : { evaluators: [...state.evaluators, evaluator] };
+  },
+};

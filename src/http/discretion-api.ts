@@ -1,0 +1,101 @@
+import { Router, type RequestHandler } from 'express';
+import type { Principal } from '../app/auth.js';
+import type { DiscretionReads } from '../app/discretion-reads.js';
+import type { RegistryService } from '../app/registry-service.js';
+import { benchmarkStream, CIRCUMSTANCES, type BenchmarkProfile } from '../domain/registry/benchmarks.js';
+import { authenticate, principalOf, requireRoles } from './authenticate.js';
+import { jsonBody } from './body.js';
+import { consistencyOf } from './consistency.js';
+import { id, oneOf, pagingOf } from './query.js';
+import { eventIdFor } from './request.js';
+import type { ListTable } from './supervision-csv.js';
+import { sendList, supervisionQuery } from './supervision-api.js';
+import { InvalidQuery, type Validate } from './validation.js';
+
+/** The CSV form of `GET /v1/audit/discretion-deviations`: one row per case. */
+const DEVIATIONS_TABLE: ListTable = {
+  name: 'discretion-deviations',
+  lists: ['items'],
+  columns: ['caseId', 'agency', 'itemCode', 'status', 'lastActivityOn'].concat(
+    ...['proposal', 'decision'].map((of) =>
+      ['eventId', 'circumstance', 'fineFen', 'minFen', 'maxFen', 'benchmarkVersion', 'deviationReason'].map(
+        (m) => `${of}.${m}`,
+      ),
+    ),
+  ),
+};
+
+export interface DiscretionApiDependencies {
+  readonly registry: RegistryService;
+  readonly reads: DiscretionReads;
+  readonly verify: (token: string) => Principal;
+  readonly validate: Validate;
+  readonly newId: () => string;
+  /** The public routes' rate limit. */
+  readonly limited: RequestHandler;
+}
+
+/**
+ * Discretion benchmarks (裁量基准): set by the agency's admin, published to anyone with every version; the
+ * distribution of fines in similar past decisions for the agency's staff; fines outside their range for supervisors.
+ */
+export function discretionApi({
+  registry,
+  reads,
+  verify,
+  validate,
+  newId,
+  limited,
+}: DiscretionApiDependencies): Router {
+  const router = Router();
+  const auth = authenticate(verify);
+
+  router.post('/v1/benchmarks', auth, requireRoles('admin'), jsonBody(), async (req, res) => {
+    validate('urn:evidence-ledger:schema:command:set-benchmark', req.body);
+    const { reason, ...profile } = req.body as BenchmarkProfile & { reason?: string };
+    const principal = principalOf(res);
+    const actor = { sub: principal.sub, agency: principal.agency, roles: [...principal.roles] };
+    const eventId = eventIdFor(req, principal, benchmarkStream(principal.agency, profile.itemCode), newId);
+    const result = await registry.setBenchmark(actor, profile, reason, eventId);
+    const version = (result.events.at(-1)?.data as { version?: number } | undefined)?.version;
+    res.status(result.created ? 201 : 200).set('ETag', `"${result.revision}"`);
+    res.json({
+      itemCode: profile.itemCode,
+      agency: profile.agency,
+      version,
+      revision: result.revision,
+      position: result.position,
+      hash: result.hash,
+    });
+  });
+
+  router.get('/v1/benchmarks', limited, async (req, res) => {
+    const agency = id(req.query.agency, 'agency');
+    const paging = pagingOf(req);
+    res.json(await reads.benchmarks({ ...(agency === undefined ? {} : { agency }) }, paging, consistencyOf(req)));
+  });
+
+  router.get('/v1/benchmarks/:agency/:itemCode', limited, async (req, res) => {
+    const agency = id(req.params.agency, 'agency')!;
+    const itemCode = id(req.params.itemCode, 'itemCode')!;
+    res.json(await reads.history(agency, itemCode, consistencyOf(req)));
+  });
+
+  router.get('/v1/fine-distribution', auth, async (req, res) => {
+    const query = supervisionQuery(req, res);
+    const itemCode = id(req.query.itemCode, 'itemCode');
+    const circumstance = oneOf(req.query.circumstance, 'circumstance', CIRCUMSTANCES);
+    if (itemCode === undefined || circumstance === undefined) {
+      throw new InvalidQuery('itemCode and circumstance are required');
+    }
+    res.json(await reads.distribution({ ...query, itemCode, circumstance }));
+  });
+
+  router.get('/v1/audit/discretion-deviations', auth, requireRoles('supervisor'), async (req, res) => {
+    const query = supervisionQuery(req, res);
+    const paging = pagingOf(req);
+    sendList(req, res, DEVIATIONS_TABLE, await reads.deviations(query, paging));
+  });
+
+  return router;
+}

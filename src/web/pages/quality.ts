@@ -1,0 +1,227 @@
+import type { EvaluationDoc } from '../../../projections/evaluations.js';
+import type { DiscretionReads } from '../../app/discretion-reads.js';
+import type { EvaluationReads } from '../../app/evaluation-reads.js';
+import type { CaseFile } from '../../app/case-file-reads.js';
+import { EVALUATION_POINTS, MAX_POINT_SCORE } from '../../domain/case/evaluation.js';
+import { errorSummary, fieldId, type FormState } from '../forms/fields.js';
+import { html, type Html } from '../html.js';
+import type { MessageKey } from '../i18n.js';
+import type { PageContext } from '../layout.js';
+import { caseHref } from '../links.js';
+import { label, yuan } from './labels.js';
+
+type Deviations = Awaited<ReturnType<DiscretionReads['deviations']>>;
+type WeakPoints = Awaited<ReturnType<EvaluationReads['weakPoints']>>;
+
+/** The supervision pages beside the dashboard: fines outside the benchmark, and the weak points of a year. */
+export function qualityLinks(ctx: PageContext, year: number): Html {
+  return html`<nav aria-label="${ctx.t('quality.links')}">
+    <ul class="actions">
+      <li><a href="/supervise/discretion">${ctx.t('quality.discretion.title')}</a></li>
+      <li><a href="/supervise/evaluations?year=${year}">${ctx.t('quality.weak.title')}</a></li>
+    </ul>
+  </nav>`;
+}
+
+/** `/supervise/discretion`: cases whose proposed or decided fine lies outside its benchmark, with the reason. */
+export function deviationsMain(ctx: PageContext, deviations: Deviations): Html {
+  const rows = deviations.items.flatMap((c) =>
+    (['proposal', 'decision'] as const).flatMap((of) => {
+      const e = c[of];
+      return e ? [{ c, of, e }] : [];
+    }),
+  );
+  return html`<h1>${ctx.t('quality.discretion.title')}</h1>
+    <p class="lead">${ctx.t('quality.discretion.lead')}</p>
+    ${
+      rows.length === 0
+        ? html`<p>${ctx.t('quality.discretion.none')}</p>`
+        : html`<div class="table-wrap">
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">${ctx.t('quality.case')}</th>
+                  <th scope="col">${ctx.t('quality.item')}</th>
+                  <th scope="col">${ctx.t('discretion.circumstance')}</th>
+                  <th scope="col">${ctx.t('discretion.range')}</th>
+                  <th scope="col">${ctx.t('quality.fine')}</th>
+                  <th scope="col">${ctx.t('quality.reason')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                ${rows.map(
+                  ({ c, of, e }) =>
+                    html`<tr>
+                      <td><a href="${caseHref(c)}">${c.caseId}</a>（${c.agency}）</td>
+                      <td>${c.itemCode}</td>
+                      <td>${label(ctx, 'circumstance', e.circumstance)}</td>
+                      <td>${yuan(e.minFen)} – ${yuan(e.maxFen)}</td>
+                      <td>${ctx.t(`quality.discretion.${of}` as MessageKey)} ${yuan(e.fineFen)}</td>
+                      <td>${e.deviationReason ?? ''}</td>
+                    </tr>`,
+                )}
+              </tbody>
+            </table>
+          </div>`
+    }`;
+}
+
+function tallyTable(
+  ctx: PageContext,
+  caption: MessageKey,
+  rows: readonly {
+    name: string;
+    evaluations: number;
+    points: number;
+    maxPoints: number;
+    deductions: number;
+    percent: number;
+  }[],
+): Html {
+  return html`<table>
+    <caption>
+      ${ctx.t(caption)}
+    </caption>
+    <thead>
+      <tr>
+        <th scope="col">${ctx.t(caption)}</th>
+        <th scope="col">${ctx.t('quality.weak.percent')}</th>
+        <th scope="col">${ctx.t('quality.weak.points')}</th>
+        <th scope="col">${ctx.t('quality.weak.deductions')}</th>
+        <th scope="col">${ctx.t('quality.weak.evaluations')}</th>
+      </tr>
+    </thead>
+    <tbody>
+      ${rows.map(
+        (r) =>
+          html`<tr>
+            <th scope="row">${r.name}</th>
+            <td>${r.percent}%</td>
+            <td>${r.points} / ${r.maxPoints}</td>
+            <td>${r.deductions}</td>
+            <td>${r.evaluations}</td>
+          </tr>`,
+      )}
+    </tbody>
+  </table>`;
+}
+
+/** `/supervise/evaluations`: the evaluations of a year's closed case files, by rule, item and officer. */
+export function weakPointsMain(ctx: PageContext, weak: WeakPoints): Html {
+  const byRule = EVALUATION_POINTS.map((p) => ({
+    name: ctx.t(`form.check.${p}` as MessageKey),
+    ...weak.byRule[p],
+  })).sort((a, b) => a.percent - b.percent);
+  return html`<h1>${ctx.t('quality.weak.title')}</h1>
+    <form class="filters" method="get" action="/supervise/evaluations">
+      <label for="f-year">${ctx.t('quality.year')}</label>
+      <input id="f-year" name="year" type="text" inputmode="numeric" value="${weak.year}" size="6" />
+      <button type="submit">${ctx.t('quality.show')}</button>
+    </form>
+    <p class="lead">${ctx.t('quality.weak.lead', { year: weak.year })}</p>
+    ${
+      weak.evaluations === 0
+        ? html`<p>${ctx.t('quality.weak.none')}</p>`
+        : html`<div class="table-wrap">
+            ${tallyTable(ctx, 'quality.weak.byRule', byRule)}
+            ${tallyTable(
+              ctx,
+              'quality.weak.byItem',
+              weak.byItem.map((i) => ({ name: i.itemCode, ...i })),
+            )}
+            ${tallyTable(
+              ctx,
+              'quality.weak.byOfficer',
+              weak.byOfficer.map((o) => ({ name: o.officerId, ...o })),
+            )}
+          </div>`
+    }`;
+}
+
+export const evaluateHref = (file: Pick<CaseFile, 'agency' | 'caseId'>): string => `${caseHref(file)}/evaluate`;
+
+/** The evaluation form of a closed case file, with the evaluations already recorded. */
+export function evaluationMain(
+  ctx: PageContext,
+  view: { file: CaseFile; evaluations: readonly EvaluationDoc[]; state: FormState; csrf: Html },
+): Html {
+  const { file, state } = view;
+  const value = (name: string) => {
+    const v = state.values[name];
+    return (Array.isArray(v) ? v[0] : v) ?? '';
+  };
+  return html`<h1>${ctx.t('evaluation.title')}</h1>
+    <p><a href="${caseHref(file)}">${file.title}</a> <span class="muted">${file.caseId}</span></p>
+    <p class="lead">${ctx.t('evaluation.lead')}</p>
+    <section aria-labelledby="recorded">
+      <h2 id="recorded">${ctx.t('evaluation.recorded')}</h2>
+      ${
+        view.evaluations.length === 0
+          ? html`<p>${ctx.t('evaluation.none')}</p>`
+          : html`<ul class="cards">
+              ${view.evaluations.map(
+                (e) =>
+                  html`<li>
+                    <strong>${ctx.t('evaluation.total')}：${e.total} / ${e.maxTotal}</strong>
+                    <span>${ctx.t('evaluation.by')}：${e.evaluator}</span>
+                    ${e.amendments > 0 && html`<span class="muted">${ctx.t('evaluation.amended', { count: e.amendments })}</span>`}
+                  </li>`,
+              )}
+            </ul>`
+      }
+    </section>
+    ${errorSummary(ctx, state)}
+    <form method="post" action="${evaluateHref(file)}" novalidate>
+      ${view.csrf}
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">${ctx.t('evaluation.point')}</th>
+            <th scope="col">${ctx.t('evaluation.score')}</th>
+            <th scope="col">${ctx.t('evaluation.comment')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          ${EVALUATION_POINTS.map((p) => {
+            const point = ctx.t(`form.check.${p}` as MessageKey);
+            const score = `scores.${p}.score`;
+            const comment = `scores.${p}.comment`;
+            return html`<tr>
+              <th scope="row" id="${fieldId(score)}-label">${point}</th>
+              <td>
+                <input
+                  type="number"
+                  min="0"
+                  max="${MAX_POINT_SCORE}"
+                  step="1"
+                  id="${fieldId(score)}"
+                  name="${score}"
+                  value="${value(score) || String(MAX_POINT_SCORE)}"
+                  aria-labelledby="${fieldId(score)}-label"
+                  aria-describedby="score-hint"
+                  ${state.error?.field === score ? html`aria-invalid="true"` : ''}
+                  required
+                />
+              </td>
+              <td>
+                <input
+                  type="text"
+                  id="${fieldId(comment)}"
+                  name="${comment}"
+                  value="${value(comment)}"
+                  aria-label="${point} · ${ctx.t('evaluation.comment')}"
+                  ${state.error?.field === comment ? html`aria-invalid="true"` : ''}
+                />
+              </td>
+            </tr>`;
+          })}
+        </tbody>
+      </table>
+      <p class="hint" id="score-hint">${ctx.t('evaluation.score')}</p>
+      <div class="field">
+        <label for="f-reason">${ctx.t('evaluation.reason')}</label>
+        <textarea id="f-reason" name="reason" rows="2">${value('reason')}</textarea>
+      </div>
+      <button type="submit">${ctx.t('evaluation.submit')}</button>
+    </form>`;
+}

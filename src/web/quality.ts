@@ -1,0 +1,155 @@
+import express, { Router, type Request, type Response } from 'express';
+import type { CaseFileReads } from '../app/case-file-reads.js';
+import type { DiscretionReads } from '../app/discretion-reads.js';
+import type { EvaluationReads } from '../app/evaluation-reads.js';
+import type { EvaluationService } from '../app/evaluation-service.js';
+import { dateAtOffset } from '../domain/actor.js';
+import { EVALUATION_POINTS, type EvaluationScores } from '../domain/case/evaluation.js';
+import { notFound } from '../domain/errors.js';
+import type { LedgerError } from '../errors.js';
+import { InvalidQuery } from '../errors.js';
+import { consistencyOf } from '../http/consistency.js';
+import { requestId } from '../http/request.js';
+import type { Validate } from '../http/validation.js';
+import type { Clock } from '../ports/clock.js';
+import type { PortalAssets } from './assets.js';
+import { formErrorOf, formErrors } from './forms/errors.js';
+import type { FieldSpec, FormState } from './forms/fields.js';
+import type { MessageKey } from './i18n.js';
+import { pageContext, sendPage } from './layout.js';
+import { deviationsMain, evaluateHref, evaluationMain, weakPointsMain } from './pages/quality.js';
+import { csrfField, portalPrincipal, requireCsrf, signedIn } from './session.js';
+
+/** What the supervisors' quality screens read and write through. */
+export interface QualityDependencies {
+  readonly files: CaseFileReads;
+  readonly discretion: Pick<DiscretionReads, 'deviations'>;
+  readonly evaluationReads: EvaluationReads;
+  readonly evaluations: EvaluationService;
+  readonly validate: Validate;
+  readonly newId: () => string;
+  readonly clock: Clock;
+  readonly utcOffsetOf: (agency: string) => number;
+}
+
+const ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
+const EVALUATE = 'urn:evidence-ledger:schema:command:evaluate-case-file';
+const parseForm = express.urlencoded({ extended: false, limit: 64 * 1024, parameterLimit: 100 });
+/** How many deviations the page lists. */
+const LISTED = 50;
+
+/** The evaluation form's fields, as the body's members they fill (for naming the field a refusal is about). */
+const FIELDS: FieldSpec[] = EVALUATION_POINTS.flatMap((p) => [
+  { name: `scores.${p}.score`, label: `form.check.${p}` as MessageKey, kind: 'text' as const },
+  { name: `scores.${p}.comment`, label: `form.check.${p}` as MessageKey, kind: 'text' as const, optional: true },
+]);
+
+/** The body of an evaluation from the form: each score as a number when it is one (else as typed, for the schema). */
+function evaluationBody(values: Record<string, string>): { scores: EvaluationScores; reason?: string } {
+  const scores = Object.fromEntries(
+    EVALUATION_POINTS.map((p) => {
+      const typed = (values[`scores.${p}.score`] ?? '').trim();
+      const comment = (values[`scores.${p}.comment`] ?? '').trim();
+      const score = /^\d{1,3}$/.test(typed) ? Number(typed) : typed;
+      return [p, { score, ...(comment ? { comment } : {}) }];
+    }),
+  ) as unknown as EvaluationScores;
+  const reason = (values.reason ?? '').trim();
+  return { scores, ...(reason ? { reason } : {}) };
+}
+
+function textValues(body: unknown): Record<string, string> {
+  const values: Record<string, string> = {};
+  for (const [k, v] of Object.entries((body ?? {}) as Record<string, unknown>))
+    if (typeof v === 'string') values[k] = v;
+  return values;
+}
+
+/**
+ * The supervisors' screens of enforcement quality: fines outside their discretion benchmark, the weak points the
+ * case-file evaluations show, and the evaluation form of a closed case file (案卷评查). Reads and writes go through
+ * the same use cases as the API.
+ */
+export function qualityScreens(deps: QualityDependencies, assets: PortalAssets): Router {
+  const router = Router();
+
+  router.get('/supervise/discretion', signedIn('supervisor'), async (req, res) => {
+    const ctx = pageContext(req, res, assets);
+    const deviations = await deps.discretion.deviations({ principal: portalPrincipal(res) }, { limit: LISTED });
+    sendPage(res, ctx, { title: ctx.t('quality.discretion.title'), main: deviationsMain(ctx, deviations) });
+  });
+
+  router.get('/supervise/evaluations', signedIn('supervisor'), async (req, res) => {
+    const ctx = pageContext(req, res, assets);
+    const principal = portalPrincipal(res);
+    const raw = req.query.year;
+    const thisYear = Number(dateAtOffset(deps.clock.now(), deps.utcOffsetOf(principal.agency)).slice(0, 4));
+    if (raw !== undefined && raw !== '' && (typeof raw !== 'string' || !/^\d{4}$/.test(raw) || Number(raw) < 1949)) {
+      throw new InvalidQuery('year must be a year, YYYY, from 1949');
+    }
+    const year = typeof raw === 'string' && raw !== '' ? Number(raw) : thisYear;
+    const weak = await deps.evaluationReads.weakPoints({ principal, year });
+    sendPage(res, ctx, { title: ctx.t('quality.weak.title'), main: weakPointsMain(ctx, weak) });
+  });
+
+  const caseOf = (req: Request, res: Response) => {
+    const principal = portalPrincipal(res);
+    const agency = String(req.params.agency);
+    const caseId = String(req.params.caseId);
+    // a supervisor evaluates the case files of their own agency
+    if (!ID.test(agency) || !ID.test(caseId) || agency !== principal.agency) throw notFound('no such case');
+    return { principal, agency, caseId };
+  };
+
+  const render = async (req: Request, res: Response, state: FormState, status = 200) => {
+    const { principal, agency, caseId } = caseOf(req, res);
+    const ctx = pageContext(req, res, assets);
+    const consistentWith = consistencyOf(req);
+    const file = await deps.files.file({
+      principal,
+      agency,
+      caseId,
+      action: 'read_case',
+      requestId: requestId(res),
+      ...(consistentWith === undefined ? {} : { consistentWith }),
+    });
+    const evaluations = await deps.evaluationReads.ofCase({ principal, agency, caseId });
+    sendPage(res, ctx, {
+      title: `${ctx.t('evaluation.title')} · ${file.title}`,
+      main: evaluationMain(ctx, { file, evaluations, state, csrf: csrfField(res) }),
+      status,
+    });
+  };
+
+  router.get('/cases/:agency/:caseId/evaluate', signedIn('supervisor'), async (req, res) => {
+    await render(req, res, { values: {} });
+  });
+
+  router.post(
+    '/cases/:agency/:caseId/evaluate',
+    signedIn('supervisor'),
+    requireCsrf,
+    parseForm,
+    async (req: Request, res: Response) => {
+      const { principal, caseId } = caseOf(req, res);
+      const values = textValues(req.body);
+      res.locals.formValues = values;
+      const body = evaluationBody(values);
+      deps.validate(EVALUATE, body);
+      const actor = { sub: principal.sub, agency: principal.agency, roles: [...principal.roles] };
+      const result = await deps.evaluations.evaluate(caseId, actor, body, deps.newId());
+      res.redirect(303, `${evaluateHref({ agency: principal.agency, caseId })}?consistentWith=${result.position}`);
+    },
+    formErrors((err: LedgerError, req: Request, res: Response) => {
+      const ctx = pageContext(req, res, assets);
+      const error = formErrorOf(ctx, err, FIELDS);
+      const point = typeof err.details.point === 'string' ? err.details.point : undefined;
+      const member = err.code === 'comment_required' ? 'comment' : 'score';
+      const field = point ? `scores.${point}.${member}` : error.field;
+      const state = { values: res.locals.formValues ?? {}, error: { ...error, ...(field ? { field } : {}) } };
+      void render(req, res, state, err.status).catch((e: unknown) => req.next?.(e));
+    }),
+  );
+
+  return router;
+}

@@ -1,0 +1,214 @@
+import type { Clock } from '../../src/ports/clock.js';
+import { seedAgency, startTestService, type TestService } from '../support/service.js';
+
+const AGENCY = 'county-justice';
+const START = Date.parse('2026-11-30T02:00:00Z');
+const started = Date.now();
+/** The service's clock: 2026-11-30T02:00:00Z (10:00 in China) when the test starts, ticking from there. */
+const clock: Clock = { now: () => new Date(START + (Date.now() - started)) };
+
+let t: TestService;
+let admin: string;
+let officer: string;
+let supervisor: string;
+let outsider: string;
+let position = 0;
+
+const BENCHMARK = {
+  itemCode: 'P-001',
+  agency: AGENCY,
+  basis: '县司法局行政处罚裁量基准（2026）',
+  circumstances: [
+    { circumstance: 'minor', description: '首次违法且及时改正', minFen: 0, maxFen: 100_000 },
+    { circumstance: 'serious', description: '多次违法', minFen: 300_000, maxFen: 800_000 },
+  ],
+};
+const SCORES = {
+  subjectLawful: { score: 10 },
+  officersQualified: { score: 10 },
+  procedureLawful: { score: 8, comment: '告知时间未记录' },
+  factsClear: { score: 10 },
+  evidenceSufficient: { score: 10 },
+  lawAppliedCorrectly: { score: 10 },
+  discretionAppropriate: { score: 6, comment: '超出裁量基准，理由不充分' },
+  withinAuthority: { score: 10 },
+  documentsComplete: { score: 10 },
+};
+
+async function call(method: string, route: string, token: string | undefined, body?: unknown) {
+  const res = await t.call(method, route, { ...(token ? { token } : {}), ...(body === undefined ? {} : { body }) });
+  if (typeof res.body?.position === 'number') position = Math.max(position, res.body.position);
+  return res;
+}
+const read = (route: string, token?: string) =>
+  call('GET', `${route}${route.includes('?') ? '&' : '?'}consistentWith=${position}`, token);
+const act = (caseId: string, type: string, data: object, occurredAt = '2026-11-20T10:00:00+08:00') =>
+  call('POST', `/v1/cases/${caseId}/acts`, officer, { type, occurredAt, data });
+const fine = (fineFen: number, more: object = {}) => ({
+  decisionType: 'fine',
+  fineFen,
+  legalBasis: '《律师法》第五十条',
+  ...more,
+});
+
+async function openCase(caseId: string) {
+  const res = await call('POST', '/v1/cases', officer, {
+    caseId,
+    itemCode: 'P-001',
+    title: '某律所未公示执业信息案',
+    openedOn: '2026-11-02',
+    officers: ['alice', 'bob'],
+    parties: [{ kind: 'organization', name: '某某律师事务所' }],
+  });
+  expect(res.status).toBe(201);
+}
+
+beforeAll(async () => {
+  t = await startTestService({}, { clock });
+  ({ admin, officer } = await seedAgency(t, AGENCY, { officers: ['alice', 'bob'] }));
+  officer = t.token('alice', AGENCY, ['officer']);
+  supervisor = t.token('sam', AGENCY, ['supervisor']);
+  outsider = t.token('mia', 'city-market', ['supervisor']);
+}, 60_000);
+
+afterAll(() => t?.stop());
+
+describe('discretion benchmarks (裁量基准) over HTTP', () => {
+  it('when a benchmark body is malformed, then 400 and no benchmark is published', async () => {
+    const bad = { ...BENCHMARK, circumstances: [{ circumstance: 'lenient', description: 'x', minFen: 0, maxFen: 1 }] };
+    expect((await call('POST', '/v1/benchmarks', admin, bad)).status).toBe(400);
+    expect((await call('POST', '/v1/benchmarks', admin, { ...BENCHMARK, circumstances: [] })).status).toBe(400);
+    const reversed = { ...BENCHMARK, circumstances: [{ ...BENCHMARK.circumstances[0], minFen: 9, maxFen: 1 }] };
+    const refused = await call('POST', '/v1/benchmarks', admin, reversed);
+    expect([refused.status, refused.body.code]).toEqual([422, 'benchmark_invalid']);
+    expect((await read('/v1/benchmarks')).body.items).toEqual([]);
+    expect((await read(`/v1/benchmarks/${AGENCY}/P-001`)).status).toBe(404);
+  });
+
+  it('when an officer sets a benchmark, then 403; when the admin does, then it is published with every version', async () => {
+    expect((await call('POST', '/v1/benchmarks', officer, BENCHMARK)).status).toBe(403);
+    const first = await call('POST', '/v1/benchmarks', admin, BENCHMARK);
+    expect([first.status, first.body.version]).toEqual([201, 1]);
+    const unexplained = await call('POST', '/v1/benchmarks', admin, BENCHMARK);
+    expect([unexplained.status, unexplained.body.code]).toEqual([422, 'reason_required']);
+    const second = await call('POST', '/v1/benchmarks', admin, { ...BENCHMARK, reason: '上位法修订' });
+    expect([second.status, second.body.version]).toEqual([201, 2]);
+    const list = await read(`/v1/benchmarks?agency=${AGENCY}`);
+    expect(list.body.items).toMatchObject([{ itemCode: 'P-001', version: 2, circumstances: BENCHMARK.circumstances }]);
+    expect(list.body.items[0]).not.toHaveProperty('setBy');
+    const history = await read(`/v1/benchmarks/${AGENCY}/P-001`);
+    expect(history.body.versions.map((v: { version: number }) => v.version)).toEqual([1, 2]);
+    expect(history.body.versions[1].reason).toBe('上位法修订');
+  });
+
+  it('when a proposed fine names no circumstance or leaves its range without a reason, then 422 and nothing is recorded', async () => {
+    await openCase('D-1');
+    const before = (await read('/v1/cases/D-1', officer)).body.revision;
+    const none = await act('D-1', 'LegalReviewRequested', { proposed: fine(500_000) });
+    expect([none.status, none.body.code]).toEqual([422, 'circumstance_required']);
+    const outside = await act('D-1', 'LegalReviewRequested', { proposed: fine(900_000, { circumstance: 'serious' }) });
+    expect([outside.status, outside.body.code]).toEqual([422, 'benchmark_reason_required']);
+    const badName = await act('D-1', 'LegalReviewRequested', { proposed: fine(1, { circumstance: 'mild' }) });
+    expect(badName.status).toBe(400);
+    expect((await read('/v1/cases/D-1', officer)).body.revision).toBe(before);
+  });
+
+  it('when a fine outside its range gives a reason, then it is recorded, flagged on the case file and in supervision', async () => {
+    const res = await act('D-1', 'LegalReviewRequested', {
+      proposed: fine(900_000, { circumstance: 'serious', deviationReason: '拒不改正，从重处罚' }),
+    });
+    expect(res.status).toBe(201);
+    const file = (await read('/v1/cases/D-1', officer)).body;
+    expect(file.audit.discretionOutside).toBe(true);
+    expect(file.discretion.proposal).toMatchObject({ circumstance: 'serious', within: false, maxFen: 800_000 });
+    const view = await read('/v1/audit/discretion-deviations', supervisor);
+    expect(view.status).toBe(200);
+    expect(view.body.items).toMatchObject([{ caseId: 'D-1', proposal: { deviationReason: '拒不改正，从重处罚' } }]);
+    expect((await read('/v1/audit/discretion-deviations', officer)).status).toBe(403);
+    expect((await read('/v1/audit/discretion-deviations?agency=city-market', supervisor)).status).toBe(403);
+    const csv = await t.call('GET', '/v1/audit/discretion-deviations?format=csv', { token: supervisor });
+    expect(csv.headers.get('content-type')).toMatch(/text\/csv/);
+  });
+
+  it('when past decisions name the circumstance, then the distribution counts them; a bad query is 400', async () => {
+    for (const [caseId, amount] of [
+      ['D-2', 400_000],
+      ['D-3', 600_000],
+      ['D-4', 500_000],
+    ] as const) {
+      await openCase(caseId);
+      const decided = await act(caseId, 'DecisionIssued', {
+        ...fine(amount, { circumstance: 'serious' }),
+        documentNo: `县司罚〔2026〕${caseId}号`,
+        decidedOn: '2026-11-20',
+      });
+      expect(decided.status).toBe(201);
+    }
+    const d = await read('/v1/fine-distribution?itemCode=P-001&circumstance=serious', officer);
+    expect(d.body).toMatchObject({ count: 3, minFen: 400_000, medianFen: 500_000, maxFen: 600_000 });
+    const empty = await read('/v1/fine-distribution?itemCode=P-001&circumstance=minor', officer);
+    expect(empty.body).toMatchObject({ count: 0, bins: [] });
+    expect((await read('/v1/fine-distribution?itemCode=P-001&circumstance=mild', officer)).status).toBe(400);
+    expect((await read('/v1/fine-distribution?itemCode=P-001', officer)).status).toBe(400);
+    expect((await read('/v1/fine-distribution?itemCode=P-001&circumstance=serious')).status).toBe(401);
+  });
+});
+
+describe('case-file evaluation (案卷评查) over HTTP', () => {
+  it('when the case is not closed, then 409 case_not_closed', async () => {
+    const res = await call('POST', '/v1/cases/D-2/evaluations', supervisor, { scores: SCORES });
+    expect([res.status, res.body.code]).toEqual([409, 'case_not_closed']);
+  });
+
+  it('when a closed case file is scored, then the evaluation is recorded; bad bodies are 400 and record nothing', async () => {
+    expect(
+      (await act('D-2', 'DecisionDisclosed', { publishedOn: '2026-11-23' }, '2026-11-23T10:00:00+08:00')).status,
+    ).toBe(201);
+    expect((await act('D-2', 'CaseClosed', { closedOn: '2026-11-24' }, '2026-11-24T10:00:00+08:00')).status).toBe(201);
+    const missing = { scores: { ...SCORES, factsClear: undefined } };
+    expect((await call('POST', '/v1/cases/D-2/evaluations', supervisor, missing)).status).toBe(400);
+    const tooHigh = { scores: { ...SCORES, factsClear: { score: 11 } } };
+    expect((await call('POST', '/v1/cases/D-2/evaluations', supervisor, tooHigh)).status).toBe(400);
+    const unexplained = { scores: { ...SCORES, factsClear: { score: 5 } } };
+    const refused = await call('POST', '/v1/cases/D-2/evaluations', supervisor, unexplained);
+    expect([refused.status, refused.body.code]).toEqual([422, 'comment_required']);
+    expect((await call('POST', '/v1/cases/D-2/evaluations', officer, { scores: SCORES })).status).toBe(403);
+    expect((await read('/v1/cases/D-2/evaluations', supervisor)).body.items).toEqual([]);
+
+    const res = await call('POST', '/v1/cases/D-2/evaluations', supervisor, { scores: SCORES });
+    expect([res.status, res.body.type, res.body.total]).toEqual([201, 'CaseFileEvaluated', 84]);
+    const again = await call('POST', '/v1/cases/D-2/evaluations', supervisor, { scores: SCORES });
+    expect([again.status, again.body.code]).toEqual([409, 'evaluation_exists']);
+    const amended = await call('POST', '/v1/cases/D-2/evaluations', supervisor, {
+      scores: { ...SCORES, procedureLawful: { score: 10 } },
+      reason: '补充材料后复核',
+    });
+    expect([amended.status, amended.body.type, amended.body.total]).toEqual([201, 'CaseFileEvaluationAmended', 86]);
+    const list = await read('/v1/cases/D-2/evaluations', supervisor);
+    expect(list.body.items).toMatchObject([{ evaluator: 'sam', total: 86, amendments: 1, reason: '补充材料后复核' }]);
+    const elsewhere = await call('POST', '/v1/cases/D-2/evaluations', outsider, { scores: SCORES });
+    expect(elsewhere.status).toBe(404);
+  });
+
+  it('when the year is summed up, then the weak points and the statistics count the evaluations by rule, item and officer', async () => {
+    const weak = await read('/v1/audit/evaluation-weak-points?year=2026', supervisor);
+    expect(weak.status).toBe(200);
+    expect(weak.body.byRule.discretionAppropriate).toMatchObject({
+      points: 6,
+      maxPoints: 10,
+      deductions: 1,
+      percent: 60,
+    });
+    expect(weak.body.byItem).toMatchObject([{ itemCode: 'P-001', points: 86, maxPoints: 90 }]);
+    expect(weak.body.byOfficer.map((o: { officerId: string }) => o.officerId)).toEqual(['alice', 'bob']);
+    expect((await read('/v1/audit/evaluation-weak-points?year=26', supervisor)).status).toBe(400);
+    expect((await read('/v1/audit/evaluation-weak-points?year=2026', officer)).status).toBe(403);
+    const stats = await read('/v1/audit/statistics?year=2026', supervisor);
+    expect(stats.body.caseFileEvaluations).toMatchObject({ evaluations: 1, cases: 1 });
+    expect(stats.body.caseFileEvaluations.byRule.discretionAppropriate).toEqual({
+      points: 6,
+      maxPoints: 10,
+      deductions: 1,
+    });
+  });
+});

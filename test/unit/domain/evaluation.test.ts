@@ -1,0 +1,164 @@
+import { weakPoints } from '../../../src/domain/case/evaluation-figures.js';
+import {
+  evaluationDecider,
+  EVALUATION_POINTS,
+  type EvaluateCaseFile,
+  type EvaluatedCase,
+  type EvaluationData,
+  type EvaluationScores,
+} from '../../../src/domain/case/evaluation.js';
+import { yearlyStatistics } from '../../../src/domain/statistics.js';
+import type { Actor } from '../../../src/domain/actor.js';
+import { specification } from '../../support/decider-spec.js';
+
+const sam: Actor = { sub: 'sam', agency: 'county-justice', roles: ['supervisor'] };
+const FULL = Object.fromEntries(EVALUATION_POINTS.map((p) => [p, { score: 10 }])) as unknown as EvaluationScores;
+const scores = (changes: Partial<Record<keyof EvaluationScores, { score: number; comment?: string }>> = {}) =>
+  ({ ...FULL, ...changes }) as EvaluationScores;
+const CLOSED: EvaluatedCase = {
+  caseId: '2019-042',
+  agency: 'county-justice',
+  status: 'closed',
+  itemCode: 'P-001',
+  officers: ['alice', 'bob'],
+  closedOn: '2019-10-08',
+};
+const evaluating = (extra: Partial<EvaluateCaseFile> = {}): EvaluateCaseFile => ({
+  type: 'EvaluateCaseFile',
+  actor: sam,
+  scores: FULL,
+  case: CLOSED,
+  ...extra,
+});
+const spec = specification(evaluationDecider);
+const first = evaluationDecider.decide(evaluating(), evaluationDecider.initialState());
+
+describe('case-file evaluation (案卷评查): supervisors score closed case files', () => {
+  it('when a supervisor of the agency scores a closed case file, then the scores are recorded with the case facts', () => {
+    spec
+      .given([])
+      .when(evaluating({ scores: scores({ factsClear: { score: 6, comment: '事实认定依据不足' } }) }))
+      .then([
+        {
+          type: 'CaseFileEvaluated',
+          data: {
+            caseId: '2019-042',
+            itemCode: 'P-001',
+            officers: ['alice', 'bob'],
+            evaluator: 'sam',
+            total: 86,
+            maxTotal: 90,
+          },
+        },
+      ]);
+  });
+  it('when the case is not closed, then case_not_closed', () => {
+    spec
+      .given([])
+      .when(evaluating({ case: { ...CLOSED, status: 'disclosed', closedOn: undefined } as EvaluatedCase }))
+      .thenFails('case_not_closed', 409);
+  });
+  it('when the case is of another agency or does not exist, then not_found', () => {
+    spec
+      .given([])
+      .when(evaluating({ case: { ...CLOSED, agency: 'city-market' } }))
+      .thenFails('not_found', 404);
+    spec
+      .given([])
+      .when(evaluating({ case: undefined }))
+      .thenFails('not_found', 404);
+  });
+  it('when an officer, not a supervisor, evaluates, then role_required', () => {
+    spec
+      .given([])
+      .when(evaluating({ actor: { ...sam, roles: ['officer'] } }))
+      .thenFails('role_required', 403);
+  });
+  it('when the supervisor handled the case, then evaluator_not_independent', () => {
+    spec
+      .given([])
+      .when(evaluating({ actor: { ...sam, sub: 'alice' } }))
+      .thenFails('evaluator_not_independent', 422);
+  });
+  it('when a point scores below full without a comment, or out of range, then it is refused', () => {
+    spec
+      .given([])
+      .when(evaluating({ scores: scores({ factsClear: { score: 6 } }) }))
+      .thenFails('comment_required', 422);
+    spec
+      .given([])
+      .when(evaluating({ scores: scores({ factsClear: { score: 11 } }) }))
+      .thenFails('score_invalid', 422);
+    spec
+      .given([])
+      .when(evaluating({ scores: scores({ factsClear: { score: 2.5, comment: 'x' } }) }))
+      .thenFails('score_invalid', 422);
+  });
+  it('when the same supervisor evaluates again, then it must say why, and the second evaluation is an amendment', () => {
+    spec.given(first).when(evaluating()).thenFails('evaluation_exists', 409);
+    spec
+      .given(first)
+      .when(evaluating({ reason: '复核后调整' }))
+      .then([{ type: 'CaseFileEvaluationAmended', data: { reason: '复核后调整' } }]);
+  });
+  it('when another supervisor evaluates the same case, then it is a first evaluation of their own', () => {
+    spec
+      .given(first)
+      .when(evaluating({ actor: { ...sam, sub: 'sue' } }))
+      .then([{ type: 'CaseFileEvaluated', data: { evaluator: 'sue' } }]);
+  });
+});
+
+const evaluation = (over: Partial<EvaluationData>): EvaluationData => ({
+  caseId: '2019-042',
+  itemCode: 'P-001',
+  officers: ['alice', 'bob'],
+  closedOn: '2019-10-08',
+  evaluator: 'sam',
+  scores: FULL,
+  total: 90,
+  maxTotal: 90,
+  ...over,
+});
+
+describe('the weak points and the yearly statistics aggregate evaluations by rule, item and officer', () => {
+  const evaluations = [
+    evaluation({ scores: scores({ documentsComplete: { score: 4, comment: '送达回证缺失' } }), total: 84 }),
+    evaluation({ caseId: '2019-043', itemCode: 'P-002', officers: ['bob', 'chen'] }),
+    evaluation({
+      caseId: '2018-001',
+      closedOn: '2018-12-30',
+      scores: scores({ factsClear: { score: 0, comment: '无' } }),
+    }),
+  ];
+  it('when evaluations are aggregated, then the weakest rule, item and officer come first', () => {
+    const weak = weakPoints(evaluations.slice(0, 2));
+    expect(weak.byRule.documentsComplete).toEqual({
+      evaluations: 2,
+      points: 14,
+      maxPoints: 20,
+      deductions: 1,
+      percent: 70,
+    });
+    expect(weak.byRule.factsClear).toMatchObject({ points: 20, deductions: 0, percent: 100 });
+    expect(weak.byItem.map((i) => i.itemCode)).toEqual(['P-001', 'P-002']);
+    expect(weak.byItem[0]).toMatchObject({ points: 84, maxPoints: 90, deductions: 1, percent: 93 });
+    expect(weak.byOfficer.map((o) => o.officerId)).toEqual(['alice', 'bob', 'chen']);
+    expect(weak.byOfficer[1]).toMatchObject({ evaluations: 2, points: 174, maxPoints: 180 });
+    expect(weak).toMatchObject({ evaluations: 2, cases: 2 });
+  });
+  it('when the yearly statistics are computed, then only evaluations of cases closed in the year count', () => {
+    const stats = yearlyStatistics({
+      agency: 'county-justice',
+      year: 2019,
+      cases: [],
+      asOf: '2020-01-10',
+      evaluations,
+    });
+    expect(stats.caseFileEvaluations).toMatchObject({ evaluations: 2, cases: 2 });
+    expect(stats.caseFileEvaluations.byRule.documentsComplete).toEqual({ points: 14, maxPoints: 20, deductions: 1 });
+    expect(stats.caseFileEvaluations.byRule.factsClear).toEqual({ points: 20, maxPoints: 20, deductions: 0 });
+    const none = yearlyStatistics({ agency: 'county-justice', year: 2019, cases: [], asOf: '2020-01-10' });
+    expect(none.caseFileEvaluations.evaluations).toBe(0);
+  });
+});
