@@ -6,10 +6,10 @@ import type { RecordingListEntry } from '../../domain/registry/recording-list.js
 import { id } from '../../http/query.js';
 import type { PortalAssets } from '../assets.js';
 import { html, type Html } from '../html.js';
-import type { MessageKey } from '../i18n.js';
 import { pageContext, sendPage, type PageContext } from '../layout.js';
 import { label } from './labels.js';
 import { formQuery, select } from './public-parts.js';
+import { dataTable } from './data-table.js';
 
 export interface RecordingListPageDependencies {
   readonly recordings: RecordingReads;
@@ -78,7 +78,7 @@ function listSections(ctx: PageContext, list: List): Html {
         ? ''
         : html`<section aria-labelledby="history-heading">
             <h2 id="history-heading">${ctx.t('recordingList.historyTitle')}</h2>
-            ${table(
+            ${dataTable(
               ctx,
               [
                 'recordingList.versionNo',
@@ -107,7 +107,7 @@ const actText = (ctx: PageContext, duty: RecordingDuty): string => {
 };
 
 function dutiesTable(ctx: PageContext, duties: readonly RecordingDuty[]): Html {
-  return table(
+  return dataTable(
     ctx,
     ['recordingList.act', 'recordingList.method'],
     duties.map((d) => [actText(ctx, d), label(ctx, 'recordingMethod', d.method)]),
@@ -115,7 +115,7 @@ function dutiesTable(ctx: PageContext, duties: readonly RecordingDuty[]): Html {
 }
 
 function entriesTable(ctx: PageContext, entries: readonly RecordingListEntry[]): Html {
-  return table(
+  return dataTable(
     ctx,
     [
       'recordingList.act',
@@ -134,25 +134,4 @@ function entriesTable(ctx: PageContext, entries: readonly RecordingListEntry[]):
       e.place,
     ]),
   );
-}
-
-function table(ctx: PageContext, heads: readonly MessageKey[], rows: readonly string[][]): Html {
-  if (rows.length === 0) return html`<p>${ctx.t('public.none')}</p>`;
-  return html`<div class="table-wrap">
-    <table>
-      <thead>
-        <tr>
-          ${heads.map((h) => html`<th scope="col">${ctx.t(h)}</th>`)}
-        </tr>
-      </thead>
-      <tbody>
-        ${rows.map(
-          (row) =>
-            html`<tr>
-              ${row.map((cell) => html`<td>${cell}</td>`)}
-            </tr>`,
-        )}
-      </tbody>
-    </table>
-  </div>`;
 }

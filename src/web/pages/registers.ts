@@ -4,6 +4,7 @@ import { id, oneOf, single } from '../../http/query.js';
 import { html, type Html } from '../html.js';
 import { pageContext, sendPage, type PageContext } from '../layout.js';
 import { formQuery, label, pageSize, pager, select, yuan, type PublicPagesDependencies } from './public-parts.js';
+import { dataTable } from './data-table.js';
 
 /**
  * `/officers` and `/items`: the lists the plan requires to be published before enforcement (执法人员名单,
@@ -37,7 +38,7 @@ export function registerRegisterPages(router: Router, deps: PublicPagesDependenc
             status,
           ),
         ])}
-        ${table(
+        ${dataTable(
           ctx,
           [
             'officers.name',
@@ -86,7 +87,7 @@ export function registerRegisterPages(router: Router, deps: PublicPagesDependenc
             category,
           ),
         ])}
-        ${table(
+        ${dataTable(
           ctx,
           [
             'items.code',
@@ -130,27 +131,6 @@ function filters(ctx: PageContext, action: string, fields: readonly Html[]): Htm
     <button type="submit">${ctx.t('public.apply')}</button>
     <a href="${action}">${ctx.t('public.reset')}</a>
   </form>`;
-}
-
-function table(ctx: PageContext, headers: readonly Parameters<PageContext['t']>[0][], rows: readonly string[][]): Html {
-  if (rows.length === 0) return html`<p>${ctx.t('public.none')}</p>`;
-  return html`<div class="table-wrap">
-    <table>
-      <thead>
-        <tr>
-          ${headers.map((h) => html`<th scope="col">${ctx.t(h)}</th>`)}
-        </tr>
-      </thead>
-      <tbody>
-        ${rows.map(
-          (row) =>
-            html`<tr>
-              ${row.map((cell) => html`<td>${cell}</td>`)}
-            </tr>`,
-        )}
-      </tbody>
-    </table>
-  </div>`;
 }
 
 function majorText(

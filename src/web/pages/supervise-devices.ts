@@ -2,12 +2,12 @@ import type { Router } from 'express';
 import type { RecordingReads } from '../../app/recording-reads.js';
 import { id } from '../../http/query.js';
 import type { PortalAssets } from '../assets.js';
-import { html, type Html } from '../html.js';
-import type { MessageKey } from '../i18n.js';
-import { pageContext, sendPage, type PageContext } from '../layout.js';
+import { html } from '../html.js';
+import { pageContext, sendPage } from '../layout.js';
 import { caseHref } from '../links.js';
 import { portalPrincipal, signedIn } from '../session.js';
 import { label, minute } from './labels.js';
+import { dataTable } from './data-table.js';
 
 /** How many devices and recordings the page lists. */
 export const DEVICE_ROWS = 50;
@@ -32,7 +32,7 @@ export function registerDevicePage(router: Router, deps: { recordings: Recording
       main: html`<h1>${ctx.t('devices.title')}</h1>
         <p class="lead">${ctx.t('devices.lead')}</p>
         <p><a href="/supervise#missing">${ctx.t('devices.missingLink')}</a></p>
-        ${table(
+        ${dataTable(
           ctx,
           ['devices.device', 'devices.holder', 'devices.model', 'devices.status', 'devices.recordings'],
           devices.items.map(
@@ -49,7 +49,7 @@ export function registerDevicePage(router: Router, deps: { recordings: Recording
         )}
         <section aria-labelledby="recordings-heading">
           <h2 id="recordings-heading">${ctx.t('devices.recordingsTitle')} · ${deviceId ?? ctx.t('devices.all')}</h2>
-          ${table(
+          ${dataTable(
             ctx,
             ['devices.device', 'devices.case', 'devices.at', 'devices.by', 'devices.media'],
             recordings.items.map(
@@ -67,20 +67,4 @@ export function registerDevicePage(router: Router, deps: { recordings: Recording
         </section>`,
     });
   });
-}
-
-function table(ctx: PageContext, heads: readonly MessageKey[], rows: readonly Html[], empty: MessageKey): Html {
-  if (rows.length === 0) return html`<p>${ctx.t(empty)}</p>`;
-  return html`<div class="table-wrap">
-    <table>
-      <thead>
-        <tr>
-          ${heads.map((h) => html`<th scope="col">${ctx.t(h)}</th>`)}
-        </tr>
-      </thead>
-      <tbody>
-        ${rows}
-      </tbody>
-    </table>
-  </div>`;
 }

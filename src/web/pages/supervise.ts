@@ -8,6 +8,7 @@ import { barChart } from './chart.js';
 import { qualityLinks } from './quality.js';
 import { liveSection } from './live-feed.js';
 import { label, yuan } from './labels.js';
+import { dataTable } from './data-table.js';
 
 type Reads = SupervisionReads;
 
@@ -66,26 +67,10 @@ export function superviseMain(ctx: PageContext, principal: Principal, d: Dashboa
 
 const caseLink = (c: { agency: string; caseId: string }) => html`<a href="${caseHref(c)}">${c.caseId}</a>`;
 
-function table(ctx: PageContext, heads: readonly MessageKey[], rows: readonly Html[], empty: MessageKey): Html {
-  if (rows.length === 0) return html`<p>${ctx.t(empty)}</p>`;
-  return html`<div class="scroll">
-    <table>
-      <thead>
-        <tr>
-          ${heads.map((h) => html`<th scope="col">${ctx.t(h)}</th>`)}
-        </tr>
-      </thead>
-      <tbody>
-        ${rows}
-      </tbody>
-    </table>
-  </div>`;
-}
-
 function overdueSection(ctx: PageContext, d: Dashboard): Html {
   return html`<section aria-labelledby="overdue">
     <h2 id="overdue">${ctx.t('supervise.overdue')}</h2>
-    ${table(
+    ${dataTable(
       ctx,
       ['case.caseId', 'case.agency', 'case.decision.decidedOn', 'case.decision.dueBy', 'supervise.daysOverdue'],
       d.overdue.items
@@ -108,7 +93,7 @@ function overdueSection(ctx: PageContext, d: Dashboard): Html {
 function missingSection(ctx: PageContext, d: Dashboard): Html {
   return html`<section aria-labelledby="missing">
     <h2 id="missing">${ctx.t('supervise.missing')}</h2>
-    ${table(
+    ${dataTable(
       ctx,
       ['case.caseId', 'case.agency', 'supervise.acts'],
       d.missing.items.map(
@@ -127,7 +112,7 @@ function missingSection(ctx: PageContext, d: Dashboard): Html {
 function majorSection(ctx: PageContext, d: Dashboard): Html {
   return html`<section aria-labelledby="major">
     <h2 id="major">${ctx.t('supervise.major')}</h2>
-    ${table(
+    ${dataTable(
       ctx,
       ['case.caseId', 'case.decision.type', 'case.decision.decidedOn', 'case.reviews', 'supervise.matched'],
       d.major.items
@@ -176,7 +161,7 @@ function certificatesSection(ctx: PageContext, d: Dashboard): Html {
   ];
   return html`<section aria-labelledby="certificates">
     <h2 id="certificates">${ctx.t('supervise.certificates')}</h2>
-    ${table(ctx, ['supervise.officer', 'case.agency', 'supervise.validTo', 'case.status'], rows, 'supervise.none')}
+    ${dataTable(ctx, ['supervise.officer', 'case.agency', 'supervise.validTo', 'case.status'], rows, 'supervise.none')}
     ${
       c.actsOutsideValidity.length > 0 &&
       html`<p class="bad">${ctx.t('supervise.actsOutside', { count: c.actsOutsideValidity.length })}</p>`
@@ -187,7 +172,7 @@ function certificatesSection(ctx: PageContext, d: Dashboard): Html {
 function ratioSection(ctx: PageContext, d: Dashboard): Html {
   return html`<section aria-labelledby="ratio">
     <h2 id="ratio">${ctx.t('supervise.ratio')}</h2>
-    ${table(
+    ${dataTable(
       ctx,
       ['case.agency', 'supervise.activeOfficers', 'supervise.reviewers', 'supervise.required', 'supervise.meets'],
       d.ratio.items.map(
@@ -229,7 +214,7 @@ function chartSection(ctx: PageContext, d: Dashboard): Html {
         </ul>
       </figcaption>
     </figure>
-    <div class="scroll">
+    <div class="table-wrap">
       <table>
         <caption>
           ${title}
