@@ -76,6 +76,7 @@ export function itemView(i: ItemDoc) {
     category: i.category,
     legalBasis: i.legalBasis,
     ...(i.major === undefined ? {} : { major: i.major }),
+    ...(i.reviewMaterials === undefined ? {} : { reviewMaterials: i.reviewMaterials }),
     ...(i.disclosureWorkingDays === undefined ? {} : { disclosureWorkingDays: i.disclosureWorkingDays }),
     retired: i.retired,
   };

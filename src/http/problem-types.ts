@@ -277,6 +277,11 @@ export const PROBLEM_TYPES: Readonly<Record<string, ProblemType>> = {
     'Officer not registered',
     "An officer named is not registered in the case's agency (or, on a post information board, is not a current officer of the agency).",
   ),
+  review_materials_missing: entry(
+    422,
+    'Review materials missing',
+    'A request for legal review does not name every submission material (送审材料) the item requires; `missing` lists them.',
+  ),
   item_unknown: entry(422, 'Enforcement item not listed', "The enforcement item is not on the agency's list."),
   media_unknown: entry(
     422,

@@ -1532,6 +1532,8 @@ export interface components {
     /** LegalReviewRequested: the act's data as a client submits it */
     'act.LegalReviewRequested': {
       proposed: components['schemas']['defs']['$defs']['proposal'];
+      /** @description The submission materials (送审材料) submitted with the request, by the names the item's list gives them. */
+      materials?: components['schemas']['defs']['$defs']['reviewMaterials'];
     };
     /** OnSiteInspectionRecorded: the act's data as a client submits it */
     'act.OnSiteInspectionRecorded': {
@@ -1961,6 +1963,7 @@ export interface components {
         fineFenAtLeast?: components['schemas']['defs']['$defs']['fen'];
         decisionTypes?: components['schemas']['defs']['$defs']['decisionType'][];
       };
+      reviewMaterials?: components['schemas']['defs']['$defs']['reviewMaterials'];
       /** @description Working days to publish a decision, where the item's legal basis sets its own deadline. */
       disclosureWorkingDays?: number;
     };
@@ -2048,6 +2051,8 @@ export interface components {
         documentVersion: number;
         /** @description The members of a published document whose value differs from the version before, in name order; empty for the first version. */
         changedMembers: string[];
+        /** @description The submission materials (送审材料) of a legal review, by name: what an item requires, or what a request submits. */
+        reviewMaterials: string[];
         nonEmptyText: string;
         /** @description An identifier chosen by the agency: officer, item, agency or case. */
         id: string;
@@ -2466,6 +2471,7 @@ export interface components {
         category?: components['schemas']['command.register-item']['category'];
         legalBasis?: components['schemas']['command.register-item']['legalBasis'];
         major?: components['schemas']['command.register-item']['major'];
+        reviewMaterials?: components['schemas']['command.register-item']['reviewMaterials'];
         disclosureWorkingDays?: components['schemas']['command.register-item']['disclosureWorkingDays'];
       };
       reason: components['schemas']['defs']['$defs']['nonEmptyText'];
@@ -2489,6 +2495,7 @@ export interface components {
     /** LegalReviewRequested: the act's data as recorded, with the benchmark's finding and the officers the act named */
     'event.LegalReviewRequested': {
       proposed: components['schemas']['act.LegalReviewRequested']['proposed'];
+      materials?: components['schemas']['act.LegalReviewRequested']['materials'];
       discretion?: components['schemas']['defs']['$defs']['discretionFinding'];
       /** @description The officers the act named (on-site acts), when they were given apart from the case's handling officers. */
       officers?: components['schemas']['defs']['$defs']['id'][];
@@ -3792,6 +3799,7 @@ export interface components {
         category: components['schemas']['defs']['$defs']['itemCategory'];
         legalBasis: string;
         major?: components['schemas']['command.register-item']['major'];
+        reviewMaterials?: components['schemas']['defs']['$defs']['reviewMaterials'];
         disclosureWorkingDays?: number;
         retired: boolean;
       }[];

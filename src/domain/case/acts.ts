@@ -103,7 +103,8 @@ export interface ActData {
   ForcedDemolition: { target: string; legalBasis: string };
   DocumentServed: { document: string; method: ServiceMethod };
   HearingHeld: { heldOn: string };
-  LegalReviewRequested: { proposed: Proposal };
+  /** `materials`: the submission materials (送审材料) submitted, by the names the item's list gives them. */
+  LegalReviewRequested: { proposed: Proposal; materials?: string[] };
   LegalReviewCompleted: { outcome: 'approved' | 'rejected' | 'returned'; opinion: string; checks: ReviewChecks };
   ReviewDisagreementResolved: { outcome: 'proposal_upheld' | 'review_upheld'; reasoning: string };
   DecisionIssued: {

@@ -21,6 +21,7 @@ import {
   discretionFinding,
   isMajorCase,
   meetsRecording,
+  missingReviewMaterials,
   publishedOnTime,
   recordingDuties,
   recordingRequirement,
@@ -261,6 +262,11 @@ function decide({ act, context }: CaseCommand, state: CaseState): CaseEvent[] {
       }
       return [{ ...base, type: act.type, data: act.data }];
     case 'LegalReviewRequested': {
+      const missing = missingReviewMaterials(item.reviewMaterials, act.data.materials);
+      if (missing.length > 0)
+        throw violation('review_materials_missing', 'the request for review lacks materials the item requires', {
+          missing,
+        });
       const discretion = discretionFinding(context.benchmark?.(itemCode), act.data.proposed);
       return [{ ...base, type: act.type, data: { ...act.data, ...(discretion ? { discretion } : {}) } }];
     }

@@ -174,6 +174,18 @@ export function reviewClears(
   return passed && sameTerms(review.proposal, decision);
 }
 
+/**
+ * 明确送审材料: the materials the item requires for a legal review that a request does not name, in the item's
+ * order; a request that misses any is refused (`review_materials_missing`).
+ */
+export function missingReviewMaterials(
+  required: readonly string[] | undefined,
+  submitted: readonly string[] | undefined,
+): string[] {
+  const given = new Set(submitted ?? []);
+  return (required ?? []).filter((material) => !given.has(material));
+}
+
 const sameTerms = (a: DecisionTerms, b: DecisionTerms): boolean =>
   a.decisionType === b.decisionType && (a.fineFen ?? 0) === (b.fineFen ?? 0);
 

@@ -23,6 +23,8 @@ export interface ItemProfile {
   readonly category: ItemCategory;
   readonly legalBasis: string;
   readonly major?: MajorCriteria;
+  /** The submission materials (送审材料) a request for legal review of a case of this item must name. */
+  readonly reviewMaterials?: readonly string[];
   /** Working days to publish a decision, where the item's legal basis sets its own deadline. */
   readonly disclosureWorkingDays?: number;
 }

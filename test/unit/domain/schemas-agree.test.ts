@@ -122,7 +122,7 @@ const acts: { [T in ActType]: Required<ActData[T]> } = {
   ForcedDemolition: { target: '违章广告牌', legalBasis: '《行政强制法》第四十四条' },
   DocumentServed: { document: '行政处罚决定书', method: 'left' },
   HearingHeld: { heldOn: '2019-09-25' },
-  LegalReviewRequested: { proposed: PROPOSAL },
+  LegalReviewRequested: { proposed: PROPOSAL, materials: ['调查终结报告', '拟处理意见'] },
   LegalReviewCompleted: { outcome: 'approved', opinion: '事实清楚，证据充分', checks: CHECKS },
   ReviewDisagreementResolved: { outcome: 'proposal_upheld', reasoning: '经集体讨论维持原处理意见' },
   DecisionIssued: {
@@ -239,6 +239,7 @@ const ITEM: Required<ItemProfile> = {
   category: 'penalty',
   legalBasis: '《律师法》第五十条',
   major: { fineFenAtLeast: 1_000_000, decisionTypes: ['business_suspension', 'license_revocation'] },
+  reviewMaterials: ['调查终结报告', '拟处理意见'],
   disclosureWorkingDays: 10,
 };
 const registry: { [E in RegistryEvent as E['type']]: E['data'] } = {

@@ -1,0 +1,82 @@
+import type { Clock } from '../../src/ports/clock.js';
+import { seedAgency, startTestService, type TestService } from '../support/service.js';
+
+const AGENCY = 'county-justice';
+const START = Date.parse('2026-11-30T02:00:00Z');
+const started = Date.now();
+/** The service's clock: 2026-11-30T02:00:00Z (10:00 in China) when the test starts, ticking from there. */
+const clock: Clock = { now: () => new Date(START + (Date.now() - started)) };
+const MATERIALS = ['调查终结报告', '拟处理意见', '证据材料'];
+
+let t: TestService;
+let admin: string;
+let officer: string;
+let position = 0;
+
+async function call(method: string, route: string, token: string | undefined, body?: unknown) {
+  const res = await t.call(method, route, { ...(token ? { token } : {}), ...(body === undefined ? {} : { body }) });
+  if (typeof res.body?.position === 'number') position = Math.max(position, res.body.position);
+  return res;
+}
+const read = (route: string, token?: string) =>
+  call('GET', `${route}${route.includes('?') ? '&' : '?'}consistentWith=${position}`, token);
+const act = (caseId: string, type: string, data: object, occurredAt = '2026-11-20T10:00:00+08:00') =>
+  call('POST', `/v1/cases/${caseId}/acts`, officer, { type, occurredAt, data });
+const proposed = { decisionType: 'warning', legalBasis: '《律师法》第五十条' };
+
+beforeAll(async () => {
+  t = await startTestService({}, { clock });
+  ({ admin, officer } = await seedAgency(t, AGENCY, { officers: ['alice', 'bob'] }));
+  const item = {
+    code: 'M-001',
+    agency: AGENCY,
+    name: '律师事务所违规执业',
+    category: 'penalty',
+    legalBasis: '《律师法》第五十条',
+    reviewMaterials: MATERIALS,
+  };
+  expect((await call('POST', '/v1/items', admin, item)).status).toBe(201);
+  const opened = await call('POST', '/v1/cases', officer, {
+    caseId: 'R-1',
+    itemCode: 'M-001',
+    title: '某律所违规执业案',
+    openedOn: '2026-11-02',
+    officers: ['alice', 'bob'],
+    parties: [{ kind: 'organization', name: '某某律师事务所' }],
+  });
+  expect(opened.status).toBe(201);
+}, 60_000);
+
+afterAll(() => t?.stop());
+
+describe('submission materials of a legal review (送审材料) over HTTP', () => {
+  it('when an item lists its review materials, then the public item list shows them', async () => {
+    const list = await read(`/v1/items?agency=${AGENCY}`);
+    const item = list.body.items.find((i: { code: string }) => i.code === 'M-001');
+    expect(item.reviewMaterials).toEqual(MATERIALS);
+  });
+
+  it('when an item lists a material twice or an empty one, then 400 and nothing is registered', async () => {
+    const bad = { code: 'M-002', agency: AGENCY, name: 'x', category: 'penalty', legalBasis: 'y' };
+    expect((await call('POST', '/v1/items', admin, { ...bad, reviewMaterials: ['a', 'a'] })).status).toBe(400);
+    expect((await call('POST', '/v1/items', admin, { ...bad, reviewMaterials: [''] })).status).toBe(400);
+    const list = await read(`/v1/items?agency=${AGENCY}`);
+    expect(list.body.items.map((i: { code: string }) => i.code)).not.toContain('M-002');
+  });
+
+  it('when a request for review lacks required materials, then 422 review_materials_missing names them and nothing is recorded', async () => {
+    const before = (await read('/v1/cases/R-1', officer)).body.revision;
+    const refused = await act('R-1', 'LegalReviewRequested', { proposed, materials: ['拟处理意见'] });
+    expect([refused.status, refused.body.code]).toEqual([422, 'review_materials_missing']);
+    expect(refused.body.missing).toEqual(['调查终结报告', '证据材料']);
+    expect((await read('/v1/cases/R-1', officer)).body.revision).toBe(before);
+  });
+
+  it('when the request names every required material, then it is recorded with the materials in the signed event', async () => {
+    const done = await act('R-1', 'LegalReviewRequested', { proposed, materials: MATERIALS });
+    expect(done.status).toBe(201);
+    const events = await read('/v1/cases/R-1/events', officer);
+    const requested = events.body.events.find((e: { type: string }) => e.type === 'LegalReviewRequested');
+    expect(requested.data.materials).toEqual(MATERIALS);
+  });
+});
