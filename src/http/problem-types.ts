@@ -438,6 +438,73 @@ export const PROBLEM_TYPES: Readonly<Record<string, ProblemType>> = {
     'Verification slots busy',
     'Every slot and queue place for bundle verifications is taken (VERIFY_CONCURRENCY, VERIFY_QUEUE); nothing was read, retry after Retry-After.',
   ),
+  // discretion benchmarks (裁量基准) and case-file evaluation (案卷评查)
+  benchmark_invalid: entry(
+    422,
+    'Discretion benchmark invalid',
+    'A benchmark grades each circumstance once, at least one, each with a range of whole fen where minFen is at most maxFen.',
+  ),
+  reason_required: entry(
+    422,
+    'Reason for the change required',
+    'A change of a discretion benchmark after its first version says why.',
+  ),
+  circumstance_required: entry(
+    422,
+    'Circumstance of the fine required',
+    'A fine of an item that has a discretion benchmark names its circumstance (minor, ordinary, serious, very serious).',
+  ),
+  circumstance_unknown: entry(
+    422,
+    'Circumstance not in the benchmark',
+    "The fine names a circumstance the item's discretion benchmark does not grade.",
+  ),
+  benchmark_reason_required: entry(
+    422,
+    'Reason for a fine outside the benchmark required',
+    'A fine outside the range of its circumstance needs a written reason (`deviationReason`); with one it is recorded and flagged for the reviewer and the supervisors.',
+  ),
+  case_not_closed: entry(409, 'Case file not closed', 'Only a closed case file is evaluated.'),
+  evaluator_not_independent: entry(
+    422,
+    'Evaluator handled the case',
+    "A case file is evaluated by a supervisor of the case's agency who did not handle the case.",
+  ),
+  score_invalid: entry(422, 'Score out of range', 'Each review point is scored in whole numbers from 0 to 10.'),
+  comment_required: entry(422, 'Comment required', 'A review point scored below full needs a comment saying why.'),
+  evaluation_exists: entry(
+    409,
+    'Case file evaluated already',
+    'This supervisor has evaluated the case file; a second evaluation is an amendment and gives a reason.',
+  ),
+  // the recording list (音像记录事项清单) and recording devices
+  recording_entry_invalid: entry(
+    422,
+    'Recording list entry invalid',
+    'An entry of the recording list appears twice, or names service methods on an act other than DocumentServed.',
+  ),
+  recording_floor_mandatory: entry(
+    422,
+    'Mandatory recording duty missing',
+    'Seizure and forced demolition need an audio or video recording on every item: a recording list may not drop, narrow or lower them; `details` names what is missing.',
+  ),
+  device_exists: entry(409, 'Device registered already', 'The agency has a recording device with this id already.'),
+  device_status_unchanged: entry(409, 'Device status unchanged', 'The recording device has this status already.'),
+  device_unknown: entry(
+    422,
+    'Recording device not registered',
+    "The recording names a device that is not registered in the case's agency.",
+  ),
+  device_lost: entry(
+    409,
+    'Recording device lost',
+    'The recording names a device reported lost; no recording may name it.',
+  ),
+  device_retired: entry(
+    409,
+    'Recording device retired',
+    'The device is retired: it takes no changes, and no recording may name it.',
+  ),
 };
 
 /** The `type` of a problem: the path of its page on this service (a relative reference, RFC 9457 §3.1.1). */

@@ -186,7 +186,7 @@ describe('recording devices (执法记录仪)', () => {
     });
     expect(lost.status).toBe(201);
     const whileLost = await t.call('POST', '/v1/cases/after/acts', { token: officer, body: attach('cam-01', [video]) });
-    expect([whileLost.status, whileLost.body.code]).toEqual([422, 'device_lost']);
+    expect([whileLost.status, whileLost.body.code]).toEqual([409, 'device_lost']);
     const both = await t.call('POST', '/v1/devices/cam-01/changes', {
       token: admin,
       body: { status: 'retired', holder: 'bob', reason: 'r' },
@@ -201,7 +201,7 @@ describe('recording devices (执法记录仪)', () => {
       token: officer,
       body: attach('cam-01', [video]),
     });
-    expect([afterRetired.status, afterRetired.body.code]).toEqual([422, 'device_retired']);
+    expect([afterRetired.status, afterRetired.body.code]).toEqual([409, 'device_retired']);
     const again = await t.call('POST', '/v1/devices/cam-01/changes', {
       token: admin,
       body: { holder: 'bob', reason: '移交' },

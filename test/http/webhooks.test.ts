@@ -59,7 +59,10 @@ describe('webhook subscriptions over HTTP', () => {
       data: { stream: `officer-${A}:alice`, actor: { agency: A } },
     });
 
-    const deliveries = await t.call('GET', `/v1/webhooks/${id}/deliveries`, { token: admin });
+    // the receiver has its request before the worker records the answer: the figures follow a moment later
+    const listed = () => t.call('GET', `/v1/webhooks/${id}/deliveries`, { token: admin });
+    await eventually(async () => (await listed()).body.metrics?.delivered === 1);
+    const deliveries = await listed();
     expect(deliveries.status).toBe(200);
     expect(deliveries.body).toMatchObject({ webhookId: id, enabled: true, metrics: { delivered: 1, pending: 0 } });
     const metrics = await (await fetch(`${t.url}/metrics`)).text();

@@ -81,5 +81,7 @@ export async function seedDrawnPlan(t: TestService) {
   const seeded = await seedPlan(t);
   await growLogTo(t, seeded.admin, seeded.drawAtSize + 1);
   const drawn = await ok(t, 'POST', `/v1/inspections/${PLAN_ID}/draw`, seeded.admin, {});
+  // the published plan is a read model: the draw shows there once the projections have applied it
+  if (!(await t.service.readModelsCaughtUp())) throw new Error('the read models did not catch up with the draw');
   return { ...seeded, drawn };
 }

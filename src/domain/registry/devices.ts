@@ -98,9 +98,9 @@ export function checkRecordingDevice(deviceId: string, device: DeviceState | und
     throw violation('device_unknown', `device ${deviceId} is not registered in agency ${agency}`, { deviceId });
   }
   if (device.status === 'retired') {
-    throw violation('device_retired', `device ${deviceId} is retired`, { deviceId });
+    throw conflict('device_retired', `device ${deviceId} is retired`, { deviceId });
   }
   if (device.status === 'lost') {
-    throw violation('device_lost', `device ${deviceId} is reported lost`, { deviceId });
+    throw conflict('device_lost', `device ${deviceId} is reported lost`, { deviceId });
   }
 }

@@ -229,12 +229,12 @@ describe('recording devices (执法记录仪)', () => {
         .then([{ type: 'RecordingAttached', data: { deviceId: 'cam-01' } }]);
     });
     it.each([
-      ['unknown', attach('cam-99'), 'device_unknown'],
-      ['of another agency', attach('cam-01', device({ agency: 'city-market' })), 'device_unknown'],
-      ['lost', attach('cam-01', device({ status: 'lost' })), 'device_lost'],
-      ['retired', attach('cam-01', device({ status: 'retired' })), 'device_retired'],
-    ])('when the device is %s, then it is refused', (_, command, code) => {
-      caseSpec.given(record(opened())).when(command).thenFails(code, 422);
+      ['unknown', attach('cam-99'), 'device_unknown', 422],
+      ['of another agency', attach('cam-01', device({ agency: 'city-market' })), 'device_unknown', 422],
+      ['lost', attach('cam-01', device({ status: 'lost' })), 'device_lost', 409],
+      ['retired', attach('cam-01', device({ status: 'retired' })), 'device_retired', 409],
+    ])('when the device is %s, then it is refused', (_, command, code, status) => {
+      caseSpec.given(record(opened())).when(command).thenFails(code, status);
     });
   });
 });
