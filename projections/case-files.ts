@@ -142,8 +142,21 @@ export interface CaseSummaryDoc extends Doc, CaseCore {
     /** A document was served after the decision. */
     served: boolean;
   };
+  /**
+   * The time limit of the latest request for legal review (审核时限): requested on, last day, and the day its review
+   * was completed; absent before any request, and for requests recorded before the limits existed. Never shown.
+   */
+  reviewLimit?: ReviewLimit;
   /** Characters of acts' text the case's searched text holds (`case-texts.ts`; `MAX_SEARCH_CHARS` once full). */
   searchChars: number;
+}
+
+export interface ReviewLimit {
+  requestEventId: string;
+  requestedOn: string;
+  workingDays: number;
+  dueBy: string;
+  completedOn?: string;
 }
 
 /** What a case's row and its file both hold. */
@@ -222,7 +235,7 @@ export function caseOf(stream: string): { readonly agency: string; readonly case
  */
 export const caseFilesProjection: Projection = {
   name: 'case-files',
-  version: 8,
+  version: 9,
   collections: [
     {
       name: CASES,
@@ -239,6 +252,7 @@ export const caseFilesProjection: Projection = {
         'audit.decided',
         'audit.discretionOutside',
         'decision.circumstance',
+        'reviewLimit.dueBy',
       ],
     },
     { name: CASE_ACTS },
@@ -372,6 +386,18 @@ function evolveSummary(
       const { proposal: _stale, ...rest } = base.discretion ?? {};
       const entry_ = discretion && discretionEntry(entry.eventId, proposed, discretion);
       doc.discretion = { ...rest, ...(entry_ ? { proposal: entry_ } : {}) };
+      // the latest request is the one a decision waits on; one recorded before the limits existed has none
+      const { reviewDueBy, reviewWorkingDays } = event.data;
+      delete doc.reviewLimit;
+      if (reviewDueBy !== undefined && reviewWorkingDays !== undefined) {
+        const requestedOn = localDate(event.occurredAt);
+        doc.reviewLimit = {
+          requestEventId: entry.eventId,
+          requestedOn,
+          workingDays: reviewWorkingDays,
+          dueBy: reviewDueBy,
+        };
+      }
       break;
     }
     case 'LegalReviewCompleted': {
@@ -386,6 +412,7 @@ function evolveSummary(
         checks: { ...checks },
       };
       doc.reviews = [...base.reviews, review];
+      if (base.reviewLimit) doc.reviewLimit = { ...base.reviewLimit, completedOn: localDate(event.occurredAt) };
       break;
     }
     case 'ReviewDisagreementResolved': {

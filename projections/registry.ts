@@ -28,6 +28,7 @@ export interface ItemDoc extends Doc {
   legalBasis: string;
   major?: MajorCriteria;
   reviewMaterials?: string[];
+  reviewWorkingDays?: number;
   disclosureWorkingDays?: number;
   retired: boolean;
   registeredAt: string;
@@ -39,7 +40,15 @@ export const officerKey = (agency: string, officerId: string): string => officer
 export const itemKey = (agency: string, code: string): string => itemStream(agency, code);
 
 const OFFICER_FIELDS = ['name', 'certificateNo', 'validFrom', 'validTo', 'roles', 'categories'] as const;
-const ITEM_FIELDS = ['name', 'category', 'legalBasis', 'major', 'reviewMaterials', 'disclosureWorkingDays'] as const;
+const ITEM_FIELDS = [
+  'name',
+  'category',
+  'legalBasis',
+  'major',
+  'reviewMaterials',
+  'reviewWorkingDays',
+  'disclosureWorkingDays',
+] as const;
 
 function pick(source: Record<string, unknown>, fields: readonly string[]): Record<string, unknown> {
   return Object.fromEntries(fields.filter((f) => source[f] !== undefined).map((f) => [f, source[f]]));
@@ -51,7 +60,7 @@ function pick(source: Record<string, unknown>, fields: readonly string[]): Recor
  */
 export const registryProjection: Projection = {
   name: 'registry',
-  version: 3,
+  version: 4,
   collections: [
     { name: 'officers', indexes: ['agency', 'status', 'validTo'] },
     { name: 'items', indexes: ['agency', 'category', 'retired'] },

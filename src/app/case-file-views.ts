@@ -1,6 +1,7 @@
 import { disclosureStandingOf } from '../../projections/case-checks.js';
 import type { CaseFileDoc, CaseSummaryDoc } from '../../projections/case-files.js';
 import type { MediaRef, RecordedCaseEvent } from '../domain/case/acts.js';
+import { reviewTimeliness } from '../domain/case/review-limits.js';
 import type { ItemCategory } from '../domain/registry/items.js';
 import type { CaseFacts } from '../domain/statistics.js';
 import { daysBetween } from './days.js';
@@ -38,6 +39,37 @@ export function overdueView(doc: CaseSummaryDoc, asOf: string) {
       status: 'disclosed_late' as const,
       disclosedOn,
       daysOverdue: daysBetween(decision.disclosureDueBy, disclosedOn),
+    };
+  }
+  return undefined;
+}
+
+/**
+ * A legal review not completed by `asOf` although due before it (`overdue`, `daysOverdue` counted to `asOf`), or
+ * completed after its last day (`completed_late`, counted to the completion); nothing for a review on time or not
+ * yet due (`reviewTimeliness`). Days are calendar days after the last day allowed.
+ */
+export function overdueReviewView(doc: CaseSummaryDoc, asOf: string) {
+  const limit = doc.reviewLimit;
+  if (!limit) return undefined;
+  const base = {
+    caseId: doc.caseId,
+    agency: doc.agency,
+    itemCode: doc.itemCode,
+    requestedOn: limit.requestedOn,
+    workingDays: limit.workingDays,
+    dueBy: limit.dueBy,
+  };
+  const timeliness = reviewTimeliness(limit, asOf);
+  if (timeliness === 'overdue')
+    return { ...base, status: 'overdue' as const, daysOverdue: daysBetween(limit.dueBy, asOf) };
+  if (timeliness === 'late' && limit.completedOn !== undefined) {
+    const { completedOn } = limit;
+    return {
+      ...base,
+      status: 'completed_late' as const,
+      completedOn,
+      daysOverdue: daysBetween(limit.dueBy, completedOn),
     };
   }
   return undefined;

@@ -77,6 +77,7 @@ export function itemView(i: ItemDoc) {
     legalBasis: i.legalBasis,
     ...(i.major === undefined ? {} : { major: i.major }),
     ...(i.reviewMaterials === undefined ? {} : { reviewMaterials: i.reviewMaterials }),
+    ...(i.reviewWorkingDays === undefined ? {} : { reviewWorkingDays: i.reviewWorkingDays }),
     ...(i.disclosureWorkingDays === undefined ? {} : { disclosureWorkingDays: i.disclosureWorkingDays }),
     retired: i.retired,
   };

@@ -10,7 +10,13 @@ import type { Position } from '../ports/event-store.js';
 import { QUARANTINE, type Doc, type QuarantineDoc, type ReadModelStore } from '../ports/read-models.js';
 import { accessView, deniedView, quarantineView } from './access-views.js';
 import type { Principal } from './auth.js';
-import { caseFacts, majorDecisionView, missingRecordingsView, overdueView } from './case-file-views.js';
+import {
+  caseFacts,
+  majorDecisionView,
+  missingRecordingsView,
+  overdueReviewView,
+  overdueView,
+} from './case-file-views.js';
 import { certificatesView, reviewerRatioView } from './certificate-views.js';
 import { addDays } from './days.js';
 import { attestationOf, type DisclosureAttestation, type DisclosureAttestations } from './disclosure-attestation.js';
@@ -91,6 +97,24 @@ export class SupervisionReads {
         const view = overdueView(doc, asOf);
         return view && this.#attested(view);
       },
+      paging,
+    );
+    return { asOf, ...page };
+  }
+
+  /** Legal reviews not completed by their time limit (审核时限) by `asOf`, or completed late, soonest due first. */
+  async overdueReviews(query: DatedQuery, paging: Paging) {
+    const { scope, asOf } = await this.dated(query);
+    const page = filledPage(
+      this.deps.readModels,
+      CASES,
+      {
+        where: { agency: scope },
+        range: { member: 'reviewLimit.dueBy', to: addDays(asOf, -1) },
+        orderBy: 'reviewLimit.dueBy',
+        direction: 'asc',
+      },
+      (doc: CaseSummaryDoc) => overdueReviewView(doc, asOf),
       paging,
     );
     return { asOf, ...page };

@@ -1179,6 +1179,23 @@ const OPERATIONS: readonly Operation[] = [
   },
   {
     method: 'GET',
+    path: '/v1/audit/overdue-reviews',
+    operationId: 'listOverdueReviews',
+    summary: 'Legal reviews not completed by their time limit by asOf, and reviews completed late (supervisor)',
+    tag: 'audit',
+    parameters: [
+      AUDIT_AGENCY,
+      query('asOf', "The day to judge on (default today at the viewed agency's UTC offset).", defs('date')),
+      ...AUDIT_PAGING,
+      FORMAT,
+    ],
+    responses: auditResponses(
+      'A page of overdue and late reviews, earliest due first.',
+      'response.audit-overdue-reviews',
+    ),
+  },
+  {
+    method: 'GET',
     path: '/v1/audit/missing-recordings',
     operationId: 'listMissingRecordings',
     summary:

@@ -277,6 +277,11 @@ export const PROBLEM_TYPES: Readonly<Record<string, ProblemType>> = {
     'Officer not registered',
     "An officer named is not registered in the case's agency (or, on a post information board, is not a current officer of the agency).",
   ),
+  review_deadline_invalid: entry(
+    422,
+    'Review time limit out of range',
+    'reviewWorkingDays is a whole number of working days within the allowed range.',
+  ),
   review_materials_missing: entry(
     422,
     'Review materials missing',

@@ -31,6 +31,13 @@ export function supervisionApi({ reads, verify }: SupervisionApiDependencies): R
     sendList(req, res, SUPERVISION_TABLES.overdueDisclosures, answer);
   });
 
+  router.get('/v1/audit/overdue-reviews', ...guard, async (req, res) => {
+    const query = supervisionQuery(req, res);
+    const asOf = date(req.query.asOf, 'asOf');
+    const answer = await reads.overdueReviews({ ...query, ...(asOf ? { asOf } : {}) }, pagingOf(req));
+    sendList(req, res, SUPERVISION_TABLES.overdueReviews, answer);
+  });
+
   router.get('/v1/audit/missing-recordings', ...guard, async (req, res) => {
     const query = supervisionQuery(req, res);
     const paging = pagingOf(req);

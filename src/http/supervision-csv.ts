@@ -40,6 +40,21 @@ export const SUPERVISION_TABLES = {
       'attestation.source',
     ],
   },
+  overdueReviews: {
+    name: 'overdue-reviews',
+    lists: ['items'],
+    columns: [
+      'caseId',
+      'agency',
+      'itemCode',
+      'requestedOn',
+      'workingDays',
+      'dueBy',
+      'status',
+      'completedOn',
+      'daysOverdue',
+    ],
+  },
   missingRecordings: {
     name: 'missing-recordings',
     lists: ['items'],

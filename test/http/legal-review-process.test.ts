@@ -11,6 +11,7 @@ const MATERIALS = ['调查终结报告', '拟处理意见', '证据材料'];
 let t: TestService;
 let admin: string;
 let officer: string;
+let supervisor: string;
 let position = 0;
 
 async function call(method: string, route: string, token: string | undefined, body?: unknown) {
@@ -26,7 +27,8 @@ const proposed = { decisionType: 'warning', legalBasis: '《律师法》第五�
 
 beforeAll(async () => {
   t = await startTestService({}, { clock });
-  ({ admin, officer } = await seedAgency(t, AGENCY, { officers: ['alice', 'bob'] }));
+  ({ admin, officer } = await seedAgency(t, AGENCY, { officers: ['alice', 'bob'], reviewers: ['rita'] }));
+  supervisor = t.token('sam', AGENCY, ['supervisor']);
   const item = {
     code: 'M-001',
     agency: AGENCY,
@@ -34,18 +36,28 @@ beforeAll(async () => {
     category: 'penalty',
     legalBasis: '《律师法》第五十条',
     reviewMaterials: MATERIALS,
+    reviewWorkingDays: 10,
   };
   expect((await call('POST', '/v1/items', admin, item)).status).toBe(201);
+  for (const [caseId, itemCode] of [
+    ['R-1', 'M-001'],
+    ['R-2', 'P-001'],
+    ['R-3', 'P-001'],
+  ] as const)
+    await openCase(caseId, itemCode);
+}, 60_000);
+
+async function openCase(caseId: string, itemCode: string) {
   const opened = await call('POST', '/v1/cases', officer, {
-    caseId: 'R-1',
-    itemCode: 'M-001',
+    caseId,
+    itemCode,
     title: '某律所违规执业案',
     openedOn: '2026-11-02',
     officers: ['alice', 'bob'],
     parties: [{ kind: 'organization', name: '某某律师事务所' }],
   });
   expect(opened.status).toBe(201);
-}, 60_000);
+}
 
 afterAll(() => t?.stop());
 
@@ -78,5 +90,71 @@ describe('submission materials of a legal review (送审材料) over HTTP', () =
     const events = await read('/v1/cases/R-1/events', officer);
     const requested = events.body.events.find((e: { type: string }) => e.type === 'LegalReviewRequested');
     expect(requested.data.materials).toEqual(MATERIALS);
+  });
+});
+
+describe('the review time limit (审核时限) over HTTP', () => {
+  const CHECKS = {
+    subjectLawful: true,
+    officersQualified: true,
+    procedureLawful: true,
+    factsClear: true,
+    evidenceSufficient: true,
+    lawAppliedCorrectly: true,
+    discretionAppropriate: true,
+    withinAuthority: true,
+    documentsComplete: true,
+    criminalReferralNeeded: false,
+  };
+  const overdue = (asOf?: string, format = '') =>
+    read(`/v1/audit/overdue-reviews?agency=${AGENCY}${asOf ? `&asOf=${asOf}` : ''}${format}`, supervisor);
+
+  it("when reviews are requested, then each records its last day: 5 working days, or the item's own limit", async () => {
+    // Friday 2026-11-20: five working days end on Friday 2026-11-27; item M-001 gives ten, to Friday 2026-12-04
+    expect((await act('R-2', 'LegalReviewRequested', { proposed })).status).toBe(201);
+    expect((await act('R-3', 'LegalReviewRequested', { proposed }, '2026-11-27T09:00:00+08:00')).status).toBe(201);
+    const events = await read('/v1/cases/R-2/events', officer);
+    const requested = events.body.events.find((e: { type: string }) => e.type === 'LegalReviewRequested');
+    expect(requested.data).toMatchObject({ reviewWorkingDays: 5, reviewDueBy: '2026-11-27' });
+    const m = (await read('/v1/cases/R-1/events', officer)).body.events.at(-1);
+    expect(m.data).toMatchObject({ reviewWorkingDays: 10, reviewDueBy: '2026-12-04' });
+  });
+
+  it('when a review is not completed by its last day, then the supervisors see it overdue, and others do not', async () => {
+    const today = await overdue();
+    expect(today.status).toBe(200);
+    expect(today.body.asOf).toBe('2026-11-30');
+    expect(today.body.items).toEqual([
+      {
+        caseId: 'R-2',
+        agency: AGENCY,
+        itemCode: 'P-001',
+        requestedOn: '2026-11-20',
+        workingDays: 5,
+        dueBy: '2026-11-27',
+        status: 'overdue',
+        daysOverdue: 3,
+      },
+    ]);
+    expect((await overdue('2026-11-27')).body.items).toEqual([]);
+    expect((await read('/v1/audit/overdue-reviews', officer)).status).toBe(403);
+    const other = t.token('mia', 'city-market', ['supervisor']);
+    expect((await read(`/v1/audit/overdue-reviews?agency=${AGENCY}`, other)).status).toBe(403);
+  });
+
+  it('when the review is completed after its last day, then it stays listed as completed late, also as CSV', async () => {
+    const done = await call('POST', '/v1/cases/R-2/acts', t.token('rita', AGENCY, ['reviewer']), {
+      type: 'LegalReviewCompleted',
+      occurredAt: '2026-11-30T09:00:00+08:00',
+      data: { outcome: 'approved', opinion: '同意', checks: CHECKS },
+    });
+    expect(done.status).toBe(201);
+    expect((await overdue()).body.items).toMatchObject([
+      { caseId: 'R-2', status: 'completed_late', completedOn: '2026-11-30', daysOverdue: 3 },
+    ]);
+    const csv = await overdue(undefined, '&format=csv');
+    expect(csv.status).toBe(200);
+    expect(csv.headers.get('content-type')).toContain('text/csv');
+    expect(String(csv.body)).toContain('R-2,county-justice,P-001,2026-11-20,5,2026-11-27,completed_late,2026-11-30,3');
   });
 });

@@ -183,6 +183,7 @@ describe('the OpenAPI document', () => {
         { method: 'GET', path: '/v1/media/{sha256}' },
         { method: 'GET', path: '/v1/audit/live' },
         { method: 'GET', path: '/v1/audit/overdue-disclosures' },
+        { method: 'GET', path: '/v1/audit/overdue-reviews' },
         { method: 'GET', path: '/v1/audit/missing-recordings' },
         { method: 'GET', path: '/v1/audit/major-decisions' },
         { method: 'GET', path: '/v1/audit/access' },

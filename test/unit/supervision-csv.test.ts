@@ -8,6 +8,7 @@ type Schema = { properties?: Record<string, Schema>; items?: Schema; $ref?: stri
 const SCHEMAS = path.resolve(__dirname, '../../schemas/responses');
 const FILES: Record<keyof typeof SUPERVISION_TABLES, string> = {
   overdueDisclosures: 'audit-overdue-disclosures',
+  overdueReviews: 'audit-overdue-reviews',
   missingRecordings: 'audit-missing-recordings',
   majorDecisions: 'audit-major-decisions',
   access: 'audit-access',

@@ -1041,6 +1041,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/audit/overdue-reviews': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Legal reviews not completed by their time limit by asOf, and reviews completed late (supervisor) */
+    get: operations['listOverdueReviews'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v1/audit/missing-recordings': {
     parameters: {
       query?: never;
@@ -1964,6 +1981,8 @@ export interface components {
         decisionTypes?: components['schemas']['defs']['$defs']['decisionType'][];
       };
       reviewMaterials?: components['schemas']['defs']['$defs']['reviewMaterials'];
+      /** @description Working days a legal review of a case of this item has from its request (审核时限); 5 when absent. */
+      reviewWorkingDays?: number;
       /** @description Working days to publish a decision, where the item's legal basis sets its own deadline. */
       disclosureWorkingDays?: number;
     };
@@ -2472,6 +2491,7 @@ export interface components {
         legalBasis?: components['schemas']['command.register-item']['legalBasis'];
         major?: components['schemas']['command.register-item']['major'];
         reviewMaterials?: components['schemas']['command.register-item']['reviewMaterials'];
+        reviewWorkingDays?: components['schemas']['command.register-item']['reviewWorkingDays'];
         disclosureWorkingDays?: components['schemas']['command.register-item']['disclosureWorkingDays'];
       };
       reason: components['schemas']['defs']['$defs']['nonEmptyText'];
@@ -2497,6 +2517,10 @@ export interface components {
       proposed: components['schemas']['act.LegalReviewRequested']['proposed'];
       materials?: components['schemas']['act.LegalReviewRequested']['materials'];
       discretion?: components['schemas']['defs']['$defs']['discretionFinding'];
+      /** @description The review's time limit in working days (the item's, or 5). */
+      reviewWorkingDays?: number;
+      /** @description The last day to complete the review, counted on the working-day calendar from the request. */
+      reviewDueBy?: components['schemas']['defs']['$defs']['date'];
       /** @description The officers the act named (on-site acts), when they were given apart from the case's handling officers. */
       officers?: components['schemas']['defs']['$defs']['id'][];
     };
@@ -3057,6 +3081,32 @@ export interface components {
         daysOverdue: number;
         /** @description For a published decision, when a time-stamping authority is configured: what the RFC 3161 time-stamps of the log show of its publication. */
         attestation?: components['schemas']['defs']['$defs']['disclosureAttestation'];
+      }[];
+      /** @description The cursor of the next page, when there may be one. */
+      next?: string;
+    };
+    /** GET /v1/audit/overdue-reviews: legal reviews not completed by their time limit by asOf, and those completed late */
+    'response.audit-overdue-reviews': {
+      asOf: components['schemas']['defs']['$defs']['date'];
+      items: {
+        caseId: components['schemas']['defs']['$defs']['id'];
+        agency: components['schemas']['defs']['$defs']['id'];
+        itemCode: components['schemas']['defs']['$defs']['id'];
+        /** @description The day the latest review of the case was requested. */
+        requestedOn: components['schemas']['defs']['$defs']['date'];
+        /** @description The review's time limit in working days. */
+        workingDays: number;
+        /** @description The last day the review may be completed. */
+        dueBy: components['schemas']['defs']['$defs']['date'];
+        /**
+         * @description overdue: not completed by asOf; completed_late: completed after dueBy.
+         * @enum {unknown}
+         */
+        status: 'overdue' | 'completed_late';
+        /** @description When the review was completed (completed_late). */
+        completedOn?: components['schemas']['defs']['$defs']['date'];
+        /** @description Calendar days after dueBy: to asOf when overdue, to the completion when completed late. */
+        daysOverdue: number;
       }[];
       /** @description The cursor of the next page, when there may be one. */
       next?: string;
@@ -3800,6 +3850,7 @@ export interface components {
         legalBasis: string;
         major?: components['schemas']['command.register-item']['major'];
         reviewMaterials?: components['schemas']['defs']['$defs']['reviewMaterials'];
+        reviewWorkingDays?: number;
         disclosureWorkingDays?: number;
         retired: boolean;
       }[];
@@ -11895,6 +11946,96 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['response.audit-overdue-disclosures'];
+          'text/csv': string;
+        };
+      };
+      /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description No valid bearer token (unauthenticated). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description The token lacks the role this needs (forbidden). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description The Accept header admits none of the media types this answers with (not_acceptable); `available` lists them. */
+      406: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description A store does not answer, the read models have not caught up within the wait with ?consistentWith=, or with the log a posted bundle was checkpointed in (not_caught_up), or every bundle verification slot is taken (verify_busy); both with Retry-After. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description An unexpected failure (internal) or a store that does not answer. */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+    };
+  };
+  listOverdueReviews: {
+    parameters: {
+      query?: {
+        /** @description Only this agency (the supervisor's own or one it supervises). */
+        agency?: components['schemas']['defs']['$defs']['id'];
+        /** @description The day to judge on (default today at the viewed agency's UTC offset). */
+        asOf?: components['schemas']['defs']['$defs']['date'];
+        /** @description Most items per page (1–200, default 50). */
+        limit?: number;
+        /** @description The `next` cursor of the previous page. */
+        cursor?: string;
+        /** @description Read your writes: wait (up to 5 s) until the read models have applied the log up to this position, the `position` a write returned; 503 not_caught_up otherwise. */
+        consistentWith?: string;
+        /** @description csv or json; otherwise the Accept header decides (JSON when both are acceptable). */
+        format?: 'json' | 'csv';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A page of overdue and late reviews, earliest due first. As CSV, one row per entry (a nested list gives one row per element); `Link: rel="next"` pages on. */
+      200: {
+        headers: {
+          /** @description The next page, when there is one. */
+          Link?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['response.audit-overdue-reviews'];
           'text/csv': string;
         };
       };

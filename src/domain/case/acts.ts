@@ -150,7 +150,8 @@ export interface Derived {
   /** The recording duties of the case, fixed at its opening (absent from cases opened before lists existed). */
   CaseOpened: { recordingDuties?: RecordingDuty[] };
   /** `discretion`: the benchmark's finding on a proposed fine (`discretionFinding` in rules.ts). */
-  LegalReviewRequested: { discretion?: DiscretionFinding };
+  /** `reviewWorkingDays`, `reviewDueBy`: the review's time limit and last day (`reviewDeadline`; absent from older requests). */
+  LegalReviewRequested: { discretion?: DiscretionFinding; reviewWorkingDays?: number; reviewDueBy?: string };
   LegalReviewCompleted: { reviewer: string; proposal: Proposal };
   DecisionIssued: {
     major: boolean;
@@ -164,7 +165,7 @@ export interface Derived {
 /** The members of {@link Derived}, by act type: what a recorded act's data holds beyond what the client sent. */
 export const DERIVED_MEMBERS: { readonly [T in ActType]?: readonly string[] } = {
   CaseOpened: ['recordingDuties'],
-  LegalReviewRequested: ['discretion'],
+  LegalReviewRequested: ['discretion', 'reviewWorkingDays', 'reviewDueBy'],
   LegalReviewCompleted: ['reviewer', 'proposal'],
   DecisionIssued: ['major', 'disclosureWorkingDays', 'disclosureDueBy', 'calendarBasis', 'discretion'],
   DecisionDisclosed: ['dueBy', 'onTime'],

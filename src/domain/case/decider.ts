@@ -27,6 +27,7 @@ import {
   recordingRequirement,
   reviewClears,
 } from './rules.js';
+import { reviewDeadline } from './review-limits.js';
 import { evolveCase, initialCaseState, type CaseState, type CaseStatus } from './state.js';
 
 /** Facts from outside the case stream that the rules need, looked up by the application before deciding. */
@@ -268,7 +269,9 @@ function decide({ act, context }: CaseCommand, state: CaseState): CaseEvent[] {
           missing,
         });
       const discretion = discretionFinding(context.benchmark?.(itemCode), act.data.proposed);
-      return [{ ...base, type: act.type, data: { ...act.data, ...(discretion ? { discretion } : {}) } }];
+      const due = reviewDeadline(item, localDate(act.occurredAt), context.calendar);
+      const limit = { reviewWorkingDays: due.workingDays, reviewDueBy: due.date };
+      return [{ ...base, type: act.type, data: { ...act.data, ...(discretion ? { discretion } : {}), ...limit } }];
     }
     case 'OnSiteInspectionRecorded':
       if (act.data.credentialsShown !== true)

@@ -3,6 +3,7 @@ import { requireAgency, requireRole } from '../actor.js';
 import type { DecisionType } from '../case/acts.js';
 import type { Decider } from '../decider.js';
 import { conflict, notFound, violation } from '../errors.js';
+import { MAX_REVIEW_WORKING_DAYS } from '../case/review-limits.js';
 import { agencyStream } from '../streams.js';
 
 export type ItemCategory = 'penalty' | 'licensing' | 'coercive' | 'inspection' | 'levy' | 'other';
@@ -25,6 +26,8 @@ export interface ItemProfile {
   readonly major?: MajorCriteria;
   /** The submission materials (送审材料) a request for legal review of a case of this item must name. */
   readonly reviewMaterials?: readonly string[];
+  /** Working days a legal review of a case of this item has (审核时限); `REVIEW_WORKING_DAYS` when absent. */
+  readonly reviewWorkingDays?: number;
   /** Working days to publish a decision, where the item's legal basis sets its own deadline. */
   readonly disclosureWorkingDays?: number;
 }
@@ -67,6 +70,15 @@ function checkProfile(p: Partial<ItemProfile>): void {
     throw violation(
       'disclosure_deadline_invalid',
       `disclosureWorkingDays must be a whole number from 1 to ${MAX_DISCLOSURE_WORKING_DAYS}`,
+    );
+  }
+  if (
+    p.reviewWorkingDays !== undefined &&
+    (!Number.isInteger(p.reviewWorkingDays) || p.reviewWorkingDays < 1 || p.reviewWorkingDays > MAX_REVIEW_WORKING_DAYS)
+  ) {
+    throw violation(
+      'review_deadline_invalid',
+      `reviewWorkingDays must be a whole number from 1 to ${MAX_REVIEW_WORKING_DAYS}`,
     );
   }
   const fen = p.major?.fineFenAtLeast;

@@ -1,7 +1,9 @@
 import { caseDecider, type CaseContext } from '../../../src/domain/case/decider.js';
+import { REVIEW_WORKING_DAYS, reviewTimeliness } from '../../../src/domain/case/review-limits.js';
 import { missingReviewMaterials } from '../../../src/domain/case/rules.js';
+import { itemDecider } from '../../../src/domain/registry/items.js';
 import { specification } from '../../support/decider-spec.js';
-import { act, context, items, opened, record } from '../../support/domain.js';
+import { act, actors, context, items, opened, record } from '../../support/domain.js';
 
 const spec = specification(caseDecider);
 const MATERIALS = ['调查终结报告', '拟处理意见', '证据材料'];
@@ -45,5 +47,57 @@ describe('submission materials of a legal review (明确送审材料)', () => {
   it('when materials are compared, then the missing ones keep the order of the item list', () => {
     expect(missingReviewMaterials(MATERIALS, ['证据材料'])).toEqual(['调查终结报告', '拟处理意见']);
     expect(missingReviewMaterials(undefined, undefined)).toEqual([]);
+  });
+});
+
+describe('the review time limit (审核时限)', () => {
+  it('when a review is requested, then its last day is 5 working days on, counted on the calendar', () => {
+    // Friday 2019-09-20: five working days end on Friday 2019-09-27
+    expect(REVIEW_WORKING_DAYS).toBe(5);
+    spec
+      .given(record(opened()))
+      .when({ ...request(), context })
+      .then([{ type: 'LegalReviewRequested', data: { reviewWorkingDays: 5, reviewDueBy: '2019-09-27' } }]);
+  });
+
+  it("when the item sets its own limit, then the request's last day follows it", () => {
+    const own: CaseContext = { ...context, item: (code) => ({ ...items[code]!, reviewWorkingDays: 1 }) };
+    spec
+      .given(record(opened()))
+      .when({ ...request(), context: own })
+      .then([{ type: 'LegalReviewRequested', data: { reviewWorkingDays: 1, reviewDueBy: '2019-09-23' } }]);
+  });
+
+  it('when a review is judged on a day, then completed by its last day is on time, after it late, open past it overdue', () => {
+    const dueBy = '2019-09-27';
+    expect(reviewTimeliness({ dueBy }, '2019-09-27')).toBe('pending');
+    expect(reviewTimeliness({ dueBy }, '2019-09-28')).toBe('overdue');
+    expect(reviewTimeliness({ dueBy, completedOn: '2019-09-27' }, '2019-10-10')).toBe('onTime');
+    expect(reviewTimeliness({ dueBy, completedOn: '2019-09-30' }, '2019-10-10')).toBe('late');
+    // a completion after the day judged on had not happened yet then
+    expect(reviewTimeliness({ dueBy, completedOn: '2019-09-30' }, '2019-09-29')).toBe('overdue');
+  });
+});
+
+describe("an item's review time limit", () => {
+  const items_ = specification(itemDecider);
+  const profile = {
+    code: 'P-009',
+    agency: 'county-justice',
+    name: '事项',
+    category: 'penalty',
+    legalBasis: '依据',
+  } as const;
+  it('when an item sets a limit outside 1 to 60 whole working days, then review_deadline_invalid', () => {
+    for (const reviewWorkingDays of [0, 61, 2.5]) {
+      items_
+        .given([])
+        .when({ actor: actors.head, type: 'RegisterItem', profile: { ...profile, reviewWorkingDays } })
+        .thenFails('review_deadline_invalid', 422);
+    }
+    items_
+      .given([])
+      .when({ actor: actors.head, type: 'RegisterItem', profile: { ...profile, reviewWorkingDays: 60 } })
+      .then([{ type: 'ItemRegistered', data: { reviewWorkingDays: 60 } }]);
   });
 });

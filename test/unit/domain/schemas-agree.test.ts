@@ -156,7 +156,12 @@ const recorded: { [T in ActType]: Required<RecordedData<T>> } = {
       { actType: 'DocumentServed', serviceMethods: ['left', 'public_notice'], method: 'any_medium' },
     ],
   },
-  LegalReviewRequested: { ...acts.LegalReviewRequested, discretion: DISCRETION },
+  LegalReviewRequested: {
+    ...acts.LegalReviewRequested,
+    discretion: DISCRETION,
+    reviewWorkingDays: 5,
+    reviewDueBy: '2019-09-27',
+  },
   LegalReviewCompleted: { ...acts.LegalReviewCompleted, reviewer: 'rita', proposal: PROPOSAL },
   DecisionIssued: {
     ...acts.DecisionIssued,
@@ -240,6 +245,7 @@ const ITEM: Required<ItemProfile> = {
   legalBasis: '《律师法》第五十条',
   major: { fineFenAtLeast: 1_000_000, decisionTypes: ['business_suspension', 'license_revocation'] },
   reviewMaterials: ['调查终结报告', '拟处理意见'],
+  reviewWorkingDays: 5,
   disclosureWorkingDays: 10,
 };
 const registry: { [E in RegistryEvent as E['type']]: E['data'] } = {

@@ -1,0 +1,35 @@
+import type { WorkingDayCalendar, WorkingDayResult } from '../calendar/working-days.js';
+import type { ItemState } from '../registry/items.js';
+
+/**
+ * The time limit of a legal review (审核时限, 二(三)7): the working days a reviewer has from the request to the
+ * opinion. Pure: the day of the request and the calendar come in.
+ */
+
+/** Working days a legal review has from its request, unless the item's entry sets its own `reviewWorkingDays`. */
+export const REVIEW_WORKING_DAYS = 5;
+/** No item sets a review time limit past this many working days. */
+export const MAX_REVIEW_WORKING_DAYS = 60;
+
+/** The last day to complete a review requested on `requestedOn` (YYYY-MM-DD), counted on the calendar. */
+export function reviewDeadline(
+  item: Pick<ItemState, 'reviewWorkingDays'>,
+  requestedOn: string,
+  calendar: WorkingDayCalendar,
+): { workingDays: number } & WorkingDayResult {
+  const workingDays = item.reviewWorkingDays ?? REVIEW_WORKING_DAYS;
+  return { workingDays, ...calendar.addWorkingDays(requestedOn, workingDays) };
+}
+
+export type ReviewTimeliness = 'onTime' | 'late' | 'overdue' | 'pending';
+
+/**
+ * Where a review stands on `asOf`: completed by `asOf`, `onTime` on or before its last day and `late` after it;
+ * not completed by `asOf`, `overdue` once the last day has passed (`dueBy < asOf`) and `pending` before. A review
+ * completed after `asOf` had not been completed as of `asOf`, so a view of a past day is reproducible.
+ */
+export function reviewTimeliness(review: { dueBy: string; completedOn?: string }, asOf: string): ReviewTimeliness {
+  const { dueBy, completedOn } = review;
+  if (completedOn !== undefined && completedOn <= asOf) return completedOn <= dueBy ? 'onTime' : 'late';
+  return dueBy < asOf ? 'overdue' : 'pending';
+}
