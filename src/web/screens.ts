@@ -105,8 +105,9 @@ export function signedInScreens(deps: ScreensDependencies, assets: PortalAssets)
     const query = { principal, ...(agency === undefined ? {} : { agency }) };
     const page = { limit: DASHBOARD_ROWS };
     const s = deps.supervision;
-    const [overdue, missing, major, certificates, ratio, monthly] = await Promise.all([
+    const [overdue, overdueReviews, missing, major, certificates, ratio, monthly] = await Promise.all([
       s.overdueDisclosures(query, page),
+      s.overdueReviews(query, page),
       s.missingRecordings(query, page),
       s.majorDecisions(query, page),
       s.certificates(query),
@@ -121,6 +122,7 @@ export function signedInScreens(deps: ScreensDependencies, assets: PortalAssets)
         ...(agency === undefined ? {} : { agency }),
         year,
         overdue,
+        overdueReviews,
         missing,
         major,
         certificates,

@@ -9,6 +9,7 @@ import { qualityLinks } from './quality.js';
 import { liveSection } from './live-feed.js';
 import { label, yuan } from './labels.js';
 import { dataTable } from './data-table.js';
+import { overdueReviewsSection, type OverdueReviews } from './supervise-reviews.js';
 
 type Reads = SupervisionReads;
 
@@ -18,6 +19,7 @@ export interface Dashboard {
   readonly agency?: string;
   readonly year: number;
   readonly overdue: Awaited<ReturnType<Reads['overdueDisclosures']>>;
+  readonly overdueReviews: OverdueReviews;
   readonly missing: Awaited<ReturnType<Reads['missingRecordings']>>;
   readonly major: Awaited<ReturnType<Reads['majorDecisions']>>;
   readonly certificates: Awaited<ReturnType<Reads['certificates']>>;
@@ -55,14 +57,16 @@ export function superviseMain(ctx: PageContext, principal: Principal, d: Dashboa
     ${qualityLinks(ctx, d.year)}
     <ul class="counters">
       ${counter(ctx, '#overdue', countOf(d.overdue), 'supervise.overdue')}
+      ${counter(ctx, '#overdue-reviews', countOf(d.overdueReviews), 'supervise.overdueReviews')}
       ${counter(ctx, '#missing', countOf(d.missing), 'supervise.missing')}
       ${counter(ctx, '#major', countOf(d.major), 'supervise.major')}
       ${counter(ctx, '#certificates', certs.expiring.length + certs.expired.length, 'supervise.certificates')}
       ${counter(ctx, '#ratio', short, 'supervise.ratioShort')}
     </ul>
     <p><a href="/supervise/devices">${ctx.t('devices.title')}</a></p>
-    ${liveSection(ctx)} ${overdueSection(ctx, d)} ${missingSection(ctx, d)} ${majorSection(ctx, d)}
-    ${certificatesSection(ctx, d)} ${ratioSection(ctx, d)} ${chartSection(ctx, d)}`;
+    ${liveSection(ctx)} ${overdueSection(ctx, d)} ${overdueReviewsSection(ctx, d.overdueReviews)}
+    ${missingSection(ctx, d)} ${majorSection(ctx, d)} ${certificatesSection(ctx, d)} ${ratioSection(ctx, d)}
+    ${chartSection(ctx, d)}`;
 }
 
 const caseLink = (c: { agency: string; caseId: string }) => html`<a href="${caseHref(c)}">${c.caseId}</a>`;

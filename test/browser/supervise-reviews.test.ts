@@ -1,0 +1,54 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { describeInBrowser, launchBrowser, seriousViolations } from '../support/browser.js';
+import { AGENCY, recordAct, startScreensService, type ScreensFixture } from '../support/screens.js';
+
+/** Generous: a busy 2-core machine; the waits only say "appears", never how fast. */
+const WAIT = { timeout: 60_000 };
+
+describeInBrowser('legal reviews past their time limit on the supervision dashboard, in Chromium', () => {
+  let f: ScreensFixture;
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+
+  beforeAll(async () => {
+    [f, browser] = await Promise.all([startScreensService(), launchBrowser()]);
+    const opened = await f.t.call('POST', '/v1/cases', {
+      token: f.alice,
+      body: {
+        caseId: 'lr-b',
+        itemCode: 'P-001',
+        title: '某律所未公示执业信息案',
+        openedOn: '2026-01-05',
+        officers: ['alice', 'bob'],
+        parties: [{ kind: 'organization', name: '某某律师事务所' }],
+      },
+    });
+    expect(opened.status).toBe(201);
+    await recordAct(f, f.alice, 'lr-b', {
+      type: 'LegalReviewRequested',
+      occurredAt: '2026-01-06T09:00:00+08:00',
+      data: { proposed: { decisionType: 'warning', legalBasis: '《律师法》第五十条' } },
+    });
+    await f.t.service.readModelsCaughtUp();
+    context = await browser.newContext({ locale: 'zh-CN' });
+    page = await context.newPage();
+    await page.goto(`${f.t.url}/signin`);
+    await page.locator('#dev-token').fill(f.sam);
+    await Promise.all([page.waitForURL(`${f.t.url}/`, WAIT), page.getByRole('button', { name: '登录' }).click()]);
+  }, 120_000);
+  afterAll(async () => {
+    await context?.close();
+    await browser?.close();
+    await f?.t.stop();
+  });
+
+  it('when a review is past its last day, then the list shows it linked to its case, with no serious axe violation', async () => {
+    await page.goto(`${f.t.url}/supervise`);
+    const section = page.locator('section[aria-labelledby="overdue-reviews"]');
+    expect(await section.locator('h2').textContent()).toBe('超过审核时限的法制审核');
+    expect(await section.locator(`a[href="/cases/${AGENCY}/lr-b"]`).textContent()).toBe('lr-b');
+    expect(await section.locator('td').nth(2).textContent()).toBe('2026-01-06');
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+});
