@@ -14,6 +14,8 @@ export interface OfficerDoc extends Doc {
   validTo: string;
   roles: Role[];
   categories: string[];
+  legalQualification?: { certificateNo: string; grantedOn: string };
+  training?: { course: string; completedOn: string; hours?: number }[];
   status: OfficerStatus;
   registeredAt: string;
   updatedAt: string;
@@ -39,7 +41,16 @@ export interface ItemDoc extends Doc {
 export const officerKey = (agency: string, officerId: string): string => officerStream(agency, officerId);
 export const itemKey = (agency: string, code: string): string => itemStream(agency, code);
 
-const OFFICER_FIELDS = ['name', 'certificateNo', 'validFrom', 'validTo', 'roles', 'categories'] as const;
+const OFFICER_FIELDS = [
+  'name',
+  'certificateNo',
+  'validFrom',
+  'validTo',
+  'roles',
+  'categories',
+  'legalQualification',
+  'training',
+] as const;
 const ITEM_FIELDS = [
   'name',
   'category',
@@ -60,7 +71,7 @@ function pick(source: Record<string, unknown>, fields: readonly string[]): Recor
  */
 export const registryProjection: Projection = {
   name: 'registry',
-  version: 4,
+  version: 5,
   collections: [
     { name: 'officers', indexes: ['agency', 'status', 'validTo'] },
     { name: 'items', indexes: ['agency', 'category', 'retired'] },

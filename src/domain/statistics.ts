@@ -258,12 +258,14 @@ export function reviewerRatio(staff: { activeOfficers: number; reviewers: number
 
 /**
  * The staff that `reviewerRatio` weighs (法制审核人员不少于执法人员总数的5%): registered officers of `agency` whose
- * status is active, and those of them with the reviewer role. Suspended and retired officers do not count.
+ * status is active, and those of them with the reviewer role and a recorded legal professional qualification
+ * (法律职业资格). Suspended and retired officers, and unqualified reviewers, do not count as reviewers.
  */
 export function countStaff(
   officers: readonly OfficerState[],
   agency: string,
 ): { activeOfficers: number; reviewers: number } {
   const active = officers.filter((o) => o.exists && o.agency === agency && o.status === 'active');
-  return { activeOfficers: active.length, reviewers: active.filter((o) => o.roles?.includes('reviewer')).length };
+  const qualified = active.filter((o) => o.roles?.includes('reviewer') && o.legalQualification !== undefined);
+  return { activeOfficers: active.length, reviewers: qualified.length };
 }

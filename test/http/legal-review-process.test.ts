@@ -158,3 +158,37 @@ describe('the review time limit (审核时限) over HTTP', () => {
     expect(String(csv.body)).toContain('R-2,county-justice,P-001,2026-11-20,5,2026-11-27,completed_late,2026-11-30,3');
   });
 });
+
+describe("reviewers' legal qualification and training (法律职业资格, 定期培训) over HTTP", () => {
+  const reviewer = (officerId: string, more: object = {}) => ({
+    officerId,
+    name: `审核人员${officerId}`,
+    agency: AGENCY,
+    certificateNo: `1405-${officerId}`,
+    validFrom: '2018-01-01',
+    validTo: '2030-12-31',
+    roles: ['reviewer'],
+    ...more,
+  });
+  const ratio = async () =>
+    (await read(`/v1/audit/reviewer-ratio?agency=${AGENCY}`, supervisor)).body.items[0] as Record<string, unknown>;
+
+  it('when a reviewer is registered without a legal qualification, then the 5% ratio does not count them', async () => {
+    const before = await ratio();
+    expect(before).toMatchObject({ reviewers: 1 });
+    expect((await call('POST', '/v1/officers', admin, reviewer('ron'))).status).toBe(201);
+    const after = await ratio();
+    expect(after).toMatchObject({ reviewers: 1, activeOfficers: (before.activeOfficers as number) + 1 });
+  });
+
+  it('when a qualified reviewer is registered with training records, then they count; bad records are 400', async () => {
+    const bad = reviewer('rex', { training: [{ course: '', completedOn: '2026-06-30' }] });
+    expect((await call('POST', '/v1/officers', admin, bad)).status).toBe(400);
+    const good = reviewer('rose', {
+      legalQualification: { certificateNo: 'A20183301000009', grantedOn: '2018-03-01' },
+      training: [{ course: '重大执法决定法制审核培训', completedOn: '2026-06-30', hours: 16 }],
+    });
+    expect((await call('POST', '/v1/officers', admin, good)).status).toBe(201);
+    expect(await ratio()).toMatchObject({ reviewers: 2 });
+  });
+});

@@ -111,6 +111,10 @@ export async function seedAgency(
       validFrom: '2018-01-01',
       validTo: '2030-12-31',
       roles: [role],
+      // reviewers hold the legal professional qualification the 5% ratio counts (法律职业资格)
+      ...(role === 'reviewer'
+        ? { legalQualification: { certificateNo: `A-${officerId}`, grantedOn: '2017-09-01' } }
+        : {}),
     };
     const res = await t.call('POST', '/v1/officers', { token: admin, body });
     if (res.status !== 201) throw new Error(`registering ${officerId}: ${res.status} ${JSON.stringify(res.body)}`);

@@ -1997,6 +1997,17 @@ export interface components {
       roles: components['schemas']['defs']['$defs']['role'][];
       /** @description Enforcement categories the certificate covers (shown on the public officer list). */
       categories?: components['schemas']['defs']['$defs']['nonEmptyText'][];
+      /** @description The officer's legal professional qualification (法律职业资格): the certificate's number and the day it was granted. Only qualified reviewers count toward the 5% ratio. */
+      legalQualification?: {
+        certificateNo: string;
+        grantedOn: components['schemas']['defs']['$defs']['date'];
+      };
+      /** @description The officer's training records (定期培训): each course and the day it was completed. */
+      training?: {
+        course: string;
+        completedOn: components['schemas']['defs']['$defs']['date'];
+        hours?: number;
+      }[];
     };
     /** POST /v1/subjects: a regulated subject of the agency's directory (检查对象名录) */
     'command.register-subject': {
@@ -2543,6 +2554,8 @@ export interface components {
         validTo?: components['schemas']['command.register-officer']['validTo'];
         roles?: components['schemas']['command.register-officer']['roles'];
         categories?: components['schemas']['command.register-officer']['categories'];
+        legalQualification?: components['schemas']['command.register-officer']['legalQualification'];
+        training?: components['schemas']['command.register-officer']['training'];
       };
       reason: components['schemas']['defs']['$defs']['nonEmptyText'];
     };

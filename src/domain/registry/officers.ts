@@ -15,6 +15,16 @@ export interface OfficerProfile {
   readonly roles: readonly Role[];
   /** Enforcement categories the certificate covers (shown on the public officer list). */
   readonly categories?: readonly string[];
+  /** The legal professional qualification (法律职业资格): only qualified reviewers count toward the 5% ratio. */
+  readonly legalQualification?: { readonly certificateNo: string; readonly grantedOn: string };
+  /** Training records (法制审核人员定期培训). */
+  readonly training?: readonly TrainingRecord[];
+}
+
+export interface TrainingRecord {
+  readonly course: string;
+  readonly completedOn: string;
+  readonly hours?: number;
 }
 
 export type OfficerStatus = 'active' | 'suspended' | 'retired';

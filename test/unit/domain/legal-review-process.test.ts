@@ -2,6 +2,7 @@ import { caseDecider, type CaseContext } from '../../../src/domain/case/decider.
 import { REVIEW_WORKING_DAYS, reviewTimeliness } from '../../../src/domain/case/review-limits.js';
 import { missingReviewMaterials } from '../../../src/domain/case/rules.js';
 import { itemDecider } from '../../../src/domain/registry/items.js';
+import { countStaff, reviewerRatio } from '../../../src/domain/statistics.js';
 import { specification } from '../../support/decider-spec.js';
 import { act, actors, context, items, opened, record } from '../../support/domain.js';
 
@@ -99,5 +100,25 @@ describe("an item's review time limit", () => {
       .given([])
       .when({ actor: actors.head, type: 'RegisterItem', profile: { ...profile, reviewWorkingDays: 60 } })
       .then([{ type: 'ItemRegistered', data: { reviewWorkingDays: 60 } }]);
+  });
+});
+
+describe('reviewers at least 5% of enforcement staff, counting qualified reviewers only (法律职业资格)', () => {
+  const officer = (officerId: string, roles: ('officer' | 'reviewer')[], qualified = false) => ({
+    exists: true,
+    status: 'active' as const,
+    officerId,
+    agency: 'county-justice',
+    roles,
+    ...(qualified ? { legalQualification: { certificateNo: `A-${officerId}`, grantedOn: '2017-09-01' } } : {}),
+  });
+  it('when a reviewer has no recorded legal qualification, then the ratio does not count them', () => {
+    const staff = Array.from({ length: 19 }, (_, i) => officer(`o${i}`, ['officer']));
+    const unqualified = [...staff, officer('rita', ['reviewer'])];
+    expect(countStaff(unqualified, 'county-justice')).toEqual({ activeOfficers: 20, reviewers: 0 });
+    expect(reviewerRatio(countStaff(unqualified, 'county-justice')).meets).toBe(false);
+    const qualified = [...staff, officer('rita', ['reviewer'], true)];
+    expect(countStaff(qualified, 'county-justice')).toEqual({ activeOfficers: 20, reviewers: 1 });
+    expect(reviewerRatio(countStaff(qualified, 'county-justice')).meets).toBe(true);
   });
 });

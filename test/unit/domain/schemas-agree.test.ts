@@ -236,6 +236,8 @@ const OFFICER: Required<OfficerProfile> = {
   validTo: '2030-12-31',
   roles: ['officer', 'reviewer'],
   categories: ['司法行政'],
+  legalQualification: { certificateNo: 'A20183301000001', grantedOn: '2018-03-01' },
+  training: [{ course: '重大执法决定法制审核培训', completedOn: '2019-06-30', hours: 16 }],
 };
 const ITEM: Required<ItemProfile> = {
   code: 'P-001',

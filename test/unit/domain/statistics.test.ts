@@ -330,7 +330,11 @@ describe('reviewers at least 5% of enforcement staff (法制审核人员不少�
   it('when counting staff, then only active officers of the agency count, reviewers among them', () => {
     const retired: OfficerState = { ...officers.ruth!, officerId: 'rex', status: 'retired' };
     const unregistered: OfficerState = { exists: false, status: 'active' };
-    const registry = [...Object.values(officers), retired, unregistered];
+    const qualification = { certificateNo: 'A-1', grantedOn: '2017-09-01' };
+    const qualified = Object.values(officers).map((o) =>
+      o.roles?.includes('reviewer') ? { ...o, legalQualification: qualification } : o,
+    );
+    const registry = [...qualified, { ...retired, legalQualification: qualification }, unregistered];
     // alice, bob, chen, rita, ruth and dave are active here; eve is suspended, olga works for the market bureau
     expect(countStaff(registry, AGENCY)).toEqual({ activeOfficers: 6, reviewers: 2 });
     expect(countStaff(registry, 'city-market')).toEqual({ activeOfficers: 1, reviewers: 0 });
