@@ -212,6 +212,8 @@ describe('legal review from the portal', () => {
     expect(res.status).toBe(303);
     expect((await caseEvents('wf-3')).at(-1)?.data).toEqual({
       proposed: { decisionType: 'fine', fineFen: 2_000_000, legalBasis: '《律师法》第五十条' },
+      reviewWorkingDays: 5,
+      reviewDueBy: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
     });
     await f.t.service.readModelsCaughtUp();
     const queue = await page(f, '/reviews', f.rita);
@@ -311,5 +313,66 @@ describe('legal review from the portal', () => {
       type: 'ReviewDisagreementResolved',
       actor: { sub: `head-${AGENCY}` },
     });
+  });
+});
+
+describe('submission materials on the review request form', () => {
+  const request = {
+    occurredAt: `${DAY}T11:00`,
+    'data.proposed.decisionType': 'fine',
+    'data.proposed.fineFen': '20000',
+    'data.proposed.legalBasis': '《律师法》第五十条',
+  };
+  beforeAll(async () => {
+    const item = {
+      code: 'P-077',
+      agency: AGENCY,
+      name: '未按规定办理执业登记',
+      category: 'penalty',
+      legalBasis: '《律师法》第五十条',
+      reviewMaterials: ['案件调查终结报告', '证据材料'],
+    };
+    const res = await f.t.call('POST', '/v1/items', { token: f.admin, body: item });
+    if (res.status !== 201) throw new Error(`registering P-077: ${res.status} ${JSON.stringify(res.body)}`);
+    const opened = await f.t.call('POST', '/v1/cases', {
+      token: f.alice,
+      body: {
+        caseId: 'wf-9',
+        itemCode: 'P-077',
+        title: '某律所未办理执业登记案',
+        openedOn: DAY,
+        officers: ['alice', 'bob'],
+        parties: [{ kind: 'organization', name: '某某律师事务所' }],
+      },
+    });
+    if (opened.status !== 201) throw new Error(`opening wf-9: ${opened.status} ${JSON.stringify(opened.body)}`);
+    await f.t.service.readModelsCaughtUp(); // the form shows the case, read from the read models
+  });
+
+  it('when the form is shown, then it asks for the materials one per line', async () => {
+    const form = await page(f, `/cases/${AGENCY}/wf-9/acts/LegalReviewRequested`, f.alice);
+    expect(form.status).toBe(200);
+    expect(form.text).toMatch(/<textarea id="[^"]*" name="data.materials"/);
+    expect(form.text).toContain('送审材料（每行一项）');
+  });
+
+  it('when a material the item requires is missing, then the form says which in Chinese and nothing is recorded', async () => {
+    const before = await caseEvents('wf-9');
+    const res = await post(`/cases/${AGENCY}/wf-9/acts/LegalReviewRequested`, f.alice, {
+      ...request,
+      'data.materials': '案件调查终结报告\n',
+    });
+    expect(res.status).toBe(422);
+    expect(res.text).toContain('缺少该事项要求的送审材料：证据材料。');
+    expect(await caseEvents('wf-9')).toEqual(before);
+  });
+
+  it('when every material is listed, one per line, then the request records them as a list', async () => {
+    const res = await post(`/cases/${AGENCY}/wf-9/acts/LegalReviewRequested`, f.alice, {
+      ...request,
+      'data.materials': ' 案件调查终结报告\r\n\r\n证据材料 ',
+    });
+    expect(res.status).toBe(303);
+    expect((await caseEvents('wf-9')).at(-1)?.data).toMatchObject({ materials: ['案件调查终结报告', '证据材料'] });
   });
 });

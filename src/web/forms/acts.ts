@@ -93,7 +93,13 @@ const FORMS: Record<string, Omit<ActForm, 'officers'>> = {
     medium: true,
   },
   HearingHeld: { fields: [date('heldOn', 'form.heldOn')], medium: true },
-  LegalReviewRequested: { fields: proposal('proposed.'), medium: false },
+  LegalReviewRequested: {
+    fields: [
+      ...proposal('proposed.'),
+      text('materials', 'form.materials', { kind: 'lines', optional: true, hint: 'form.materials.hint' }),
+    ],
+    medium: false,
+  },
   LegalReviewCompleted: {
     fields: [
       text('outcome', 'form.reviewOutcome', {
@@ -175,7 +181,16 @@ export function fieldsBody(fields: readonly FieldSpec[], values: Readonly<Record
     const typed = fieldText(values, spec.name);
     if (spec.kind === 'checkbox') setPath(body, spec.name, typed === 'on');
     else if (typed === '' && spec.optional) continue;
+    else if (spec.kind === 'lines') setPath(body, spec.name, linesOf(typed));
     else setPath(body, spec.name, spec.kind === 'money' ? fenOf(typed) : typed);
   }
   return body;
+}
+
+/** The non-empty lines of a text area, trimmed: one entry of a list each. */
+function linesOf(typed: string): string[] {
+  return typed
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter((line) => line !== '');
 }

@@ -13,6 +13,7 @@ const FIELD_OF_CODE: Record<string, string> = {
   too_large: 'medium',
   unsupported_media_type: 'medium',
   fine_amount_required: 'data.fineFen',
+  review_materials_missing: 'data.materials',
   amount_invalid: 'data.fineFen',
   review_inconsistent: 'data.checks.subjectLawful',
   item_unknown: 'itemCode',
@@ -40,7 +41,19 @@ export function formErrorOf(ctx: Translator, err: LedgerError, fields: readonly 
     const label = spec ? ctx.t(spec.label) : '';
     return { message: ctx.t('rule.invalid_body', { field: label }), ...(spec ? { field: spec.name } : {}) };
   }
-  const text = ctx.t(`rule.${err.code}` as MessageKey) as string | undefined;
+  // a refusal's details fill its sentence: `{missing}` names what a request lacks
+  const params = Object.fromEntries(
+    Object.entries(err.details).flatMap(([k, v]) =>
+      typeof v === 'string' || typeof v === 'number'
+        ? [[k, String(v)]]
+        : Array.isArray(v) && v.every((x) => typeof x === 'string')
+          ? [[k, v.join('、')]]
+          : [],
+    ),
+  );
+  const key = `rule.${err.code}` as MessageKey;
+  // a code with no sentence of its own falls back to `rule.other` below
+  const text = (ctx.t(key) as string | undefined) === undefined ? undefined : ctx.t(key, params);
   // a decision's member, or the same member of a proposal (`data.proposed.…`)
   const named = FIELD_OF_CODE[err.code];
   const field = shown(named) ?? shown(named?.replace(/^data\./, 'data.proposed.'));

@@ -8,7 +8,9 @@ import type { PageContext } from '../layout.js';
  * member it fills (`data.items`, `parties.0.name`), so a schema error's pointer names the field.
  */
 
-export type FieldKind = 'text' | 'textarea' | 'date' | 'datetime' | 'money' | 'select' | 'radio' | 'checkbox' | 'file';
+/** `lines`: a text area whose non-empty lines are sent as a list of strings. */
+export type FieldKind =
+  'text' | 'textarea' | 'lines' | 'date' | 'datetime' | 'money' | 'select' | 'radio' | 'checkbox' | 'file';
 
 export interface FieldSpec {
   readonly name: string;
@@ -88,7 +90,7 @@ export function field(ctx: PageContext, spec: FieldSpec, state: FormState): Html
     </fieldset>`;
   }
   let control: Html;
-  if (spec.kind === 'textarea') {
+  if (spec.kind === 'textarea' || spec.kind === 'lines') {
     control = html`<textarea id="${id}" name="${spec.name}" rows="3" ${required}${aria}>${value}</textarea>`;
   } else if (spec.kind === 'select') {
     control = html`<select id="${id}" name="${spec.name}" ${required}${aria}>

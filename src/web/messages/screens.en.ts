@@ -120,6 +120,10 @@ export const SCREENS_EN: ScreensMessages = {
   'form.partyNotified': 'The party was told their rights',
   'form.description': 'Description',
   'form.seizedItems': 'Property seized',
+  'form.materials': 'Submission materials (one per line)',
+  'form.materials.hint':
+    "The materials submitted with the request, by the names the item's list gives them; a request without one the item requires is refused.",
+  'rule.review_materials_missing': 'The request lacks submission materials the item requires: {missing}.',
   'form.legalBasis': 'Legal basis',
   'form.document': 'Document served',
   'form.serviceMethod': 'How it was served',
