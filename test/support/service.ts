@@ -93,7 +93,7 @@ export interface SeedOptions {
 
 /**
  * Registers an agency's officers (certificates valid 2018–2030) and one enforcement item through the API, as
- * its admin; returns the admin's token and the first officer's.
+ * its admin, and waits for the read models to show them; returns the admin's token and the first officer's.
  */
 export async function seedAgency(
   t: TestService,
@@ -131,5 +131,7 @@ export async function seedAgency(
   };
   const res = await t.call('POST', '/v1/items', { token: admin, body: item });
   if (res.status !== 201) throw new Error(`registering item: ${res.status} ${JSON.stringify(res.body)}`);
+  // pages and lists read the registries from the read models: a test reads them seeded, however loaded the machine
+  if (!(await t.service.readModelsCaughtUp())) throw new Error('the read models did not catch up with the registries');
   return { admin, officer: t.token(officers[0]!, agency, ['officer']) };
 }
