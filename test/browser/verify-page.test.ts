@@ -95,8 +95,10 @@ describeInBrowser('the /verify page in Chromium', () => {
       for (let i = 0; i < 40 && (await focused()) !== id; i++) await page.keyboard.press('Tab');
       expect(await focused()).toBe(id);
     }
+    // listening for the chooser turns on its interception in the browser, which takes a round trip: start before
+    // tabbing, so that the key press cannot open a native dialog the test never hears of
+    const chooser = page.waitForEvent('filechooser', { timeout: 120_000 });
     await tabTo('verify-file');
-    const chooser = page.waitForEvent('filechooser');
     await page.keyboard.press('Space');
     await (
       await chooser
