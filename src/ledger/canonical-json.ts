@@ -21,6 +21,15 @@ export class CanonicalizationError extends Error {
 
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
+/**
+ * Whether a string holds a lone surrogate: the native `String.prototype.isWellFormed` (ES2024: Node 20, current
+ * browsers) where there is one, several times faster than the pattern, which answers where there is not.
+ */
+export const hasLoneSurrogate: (value: string) => boolean =
+  typeof (String.prototype as { isWellFormed?: unknown }).isWellFormed === 'function'
+    ? (value) => !(value as unknown as { isWellFormed(): boolean }).isWellFormed()
+    : (value) => LONE_SURROGATE.test(value);
+
 export function canonicalize(value: unknown): string {
   const fast = serializeFast(value);
   // the fast path builds no member paths; a value it refuses is serialized again to name the path
@@ -50,7 +59,7 @@ function serialize(value: unknown, path: string): string {
 }
 
 function serializeString(value: string, path: string): string {
-  if (LONE_SURROGATE.test(value)) throw new CanonicalizationError('lone surrogate in string', path);
+  if (hasLoneSurrogate(value)) throw new CanonicalizationError('lone surrogate in string', path);
   return JSON.stringify(value);
 }
 
@@ -125,7 +134,7 @@ function membersInOrder(value: unknown): boolean {
 function serializeFast(value: unknown): string | undefined {
   switch (typeof value) {
     case 'string':
-      return LONE_SURROGATE.test(value) ? undefined : JSON.stringify(value);
+      return hasLoneSurrogate(value) ? undefined : JSON.stringify(value);
     case 'number':
       if (!Number.isFinite(value)) return undefined;
       return Object.is(value, -0) ? '0' : String(value);
@@ -142,22 +151,47 @@ function serializeFast(value: unknown): string | undefined {
         }
         return out + ']';
       }
-      const proto = Object.getPrototypeOf(value) as unknown;
-      if (proto !== Object.prototype && proto !== null) return undefined;
-      const record = value as Record<string, unknown>;
-      const keys = Object.keys(record).sort();
-      let out = '{';
-      for (let i = 0; i < keys.length; i++) {
-        const key = keys[i]!;
-        const member = record[key];
-        if (member === undefined || LONE_SURROGATE.test(key)) return undefined;
-        const serialized = serializeFast(member);
-        if (serialized === undefined) return undefined;
-        out += (i > 0 ? ',' : '') + JSON.stringify(key) + ':' + serialized;
-      }
-      return out + '}';
+      return serializeMembersFast(value, undefined, undefined);
     }
     default:
       return undefined;
   }
+}
+
+/**
+ * An object's canonical form without the members named `skip1` and `skip2` (none when undefined), or undefined
+ * where {@link serialize} would throw: what `canonicalize` gives for a copy of the object without those members,
+ * without making the copy.
+ */
+function serializeMembersFast(value: object, skip1: string | undefined, skip2: string | undefined): string | undefined {
+  const proto = Object.getPrototypeOf(value) as unknown;
+  if (proto !== Object.prototype && proto !== null) return undefined;
+  const record = value as Record<string, unknown>;
+  const keys = Object.keys(record).sort();
+  let out = '{';
+  let first = true;
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i]!;
+    if (key === skip1 || key === skip2) continue;
+    const member = record[key];
+    if (member === undefined || hasLoneSurrogate(key)) return undefined;
+    const serialized = serializeFast(member);
+    if (serialized === undefined) return undefined;
+    out += (first ? '' : ',') + JSON.stringify(key) + ':' + serialized;
+    first = false;
+  }
+  return out + '}';
+}
+
+/**
+ * `canonicalize` of a plain object without two of its members (an envelope without `hash` and `sig`), the same
+ * text or the same error, without copying the object first.
+ */
+export function canonicalizeWithout(value: Record<string, unknown>, skip1: string, skip2: string): string {
+  const fast = serializeMembersFast(value, skip1, skip2);
+  if (fast !== undefined) return fast;
+  const copy: Record<string, unknown> = { ...value };
+  delete copy[skip1];
+  delete copy[skip2];
+  return serialize(copy, '');
 }

@@ -1,5 +1,5 @@
 import { InvalidBody } from '../errors.js';
-import { canonicalize } from './canonical-json.js';
+import { canonicalize, canonicalizeWithout } from './canonical-json.js';
 import { GENESIS_PREV, sha256Hex } from './hash.js';
 import type { Signer } from './ed25519.js';
 import { boundsViolation, MAX_EVENT_DATA_BYTES } from './json-bounds.js';
@@ -65,8 +65,7 @@ const ACTOR_SIG_CONTEXT = 'evidence-ledger/act/v1\n';
 
 /** SHA-256 hex of the canonical envelope without `hash` and `sig`. */
 export function computeEventHash(event: Omit<EventEnvelope, 'hash' | 'sig'> & Partial<EventEnvelope>): string {
-  const { hash: _hash, sig: _sig, ...body } = event;
-  return sha256Hex(canonicalize(body));
+  return sha256Hex(canonicalizeWithout(event as unknown as Record<string, unknown>, 'hash', 'sig'));
 }
 
 /** The bytes the service signs: a context line, then the 64 hex characters of the event hash. */

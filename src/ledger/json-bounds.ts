@@ -1,3 +1,5 @@
+import { hasLoneSurrogate } from './canonical-json.js';
+
 /**
  * The bounds of what the ledger accepts: every request body and every event's `data`, free-form members
  * included (a correction's `data.data`), is JSON that canonicalizes (RFC 8785) and stays well within what the
@@ -27,8 +29,6 @@ interface Frame {
   readonly parent: Frame | undefined;
   readonly key: string;
 }
-
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 /**
  * The first place where `value` (as `JSON.parse` makes it) leaves the bounds, or undefined when it stays within
@@ -88,7 +88,7 @@ function violationAt({ value, depth }: Frame): string | undefined {
 }
 
 function stringViolation(text: string): string | undefined {
-  if (LONE_SURROGATE.test(text)) return 'holds a lone UTF-16 surrogate';
+  if (hasLoneSurrogate(text)) return 'holds a lone UTF-16 surrogate';
   // a string of at most MAX_STRING_CHARS code units cannot hold more code points
   if (text.length > MAX_STRING_CHARS && codePoints(text) > MAX_STRING_CHARS) {
     return `is longer than ${MAX_STRING_CHARS} characters`;
