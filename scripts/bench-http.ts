@@ -128,51 +128,8 @@ export async function httpBench(options: {
   const env = { LEDGER_DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn' };
   try {
     const service = await start(['bin/ledger.js', 'serve'], { ...env, LOG_LEVEL: 'info' });
-    const token = (sub: string, roles: string) =>
-      spawnSync(process.execPath, ['bin/ledger.js', 'token', '--sub', sub, '--agency', 'bench', '--roles', roles], {
-        cwd: root,
-        env: { ...process.env, ...env },
-        encoding: 'utf8',
-      }).stdout.trim();
-    const admin = { authorization: `Bearer ${token('head', 'admin')}`, 'content-type': 'application/json' };
-    const officer = { authorization: `Bearer ${token('o1', 'officer')}`, 'content-type': 'application/json' };
-    for (const id of ['o1', 'o2']) {
-      const body = JSON.stringify({
-        officerId: id,
-        name: id,
-        agency: 'bench',
-        certificateNo: `C-${id}`,
-        validFrom: '2018-01-01',
-        validTo: '2099-12-31',
-        roles: ['officer'],
-      });
-      await request(service.port, 'POST', '/v1/officers', admin, body);
-    }
-    await request(
-      service.port,
-      'POST',
-      '/v1/items',
-      admin,
-      JSON.stringify({ code: 'P-1', agency: 'bench', name: 'n', category: 'penalty', legalBasis: 'b' }),
-    );
-    const today = new Date().toISOString().slice(0, 10);
-    for (let c = 0; c < 64; c++) {
-      const open = {
-        caseId: `bench-${c}`,
-        itemCode: 'P-1',
-        title: '案',
-        openedOn: today,
-        officers: ['o1', 'o2'],
-        parties: [{ kind: 'organization', name: '某公司' }],
-      };
-      await request(service.port, 'POST', '/v1/cases', officer, JSON.stringify(open));
-    }
+    const { officer, act } = await seedActs(service.port, env);
     progress('http: POST /v1/cases/{id}/acts, 64 clients on 64 cases');
-    const act = JSON.stringify({
-      type: 'EvidenceCollected',
-      occurredAt: `${today}T09:00:00+08:00`,
-      data: { description: '现场照片三张，询问笔录一份' },
-    });
     const actsResult = await load(
       service.port,
       (client) => `/v1/cases/bench-${client}/acts`,
@@ -202,6 +159,62 @@ export async function httpBench(options: {
   } finally {
     fs.rmSync(dataDir, { recursive: true, force: true });
   }
+}
+
+/**
+ * Registers two officers and an item of agency `bench` on a started service, opens the cases `bench-0` to
+ * `bench-{cases-1}`, and returns the officer's headers and the act body that the acts part posts.
+ */
+export async function seedActs(
+  port: number,
+  env: Record<string, string>,
+  cases = 64,
+): Promise<{ officer: { authorization: string; 'content-type': string }; act: string }> {
+  const token = (sub: string, roles: string) =>
+    spawnSync(process.execPath, ['bin/ledger.js', 'token', '--sub', sub, '--agency', 'bench', '--roles', roles], {
+      cwd: root,
+      env: { ...process.env, ...env },
+      encoding: 'utf8',
+    }).stdout.trim();
+  const admin = { authorization: `Bearer ${token('head', 'admin')}`, 'content-type': 'application/json' };
+  const officer = { authorization: `Bearer ${token('o1', 'officer')}`, 'content-type': 'application/json' };
+  for (const id of ['o1', 'o2']) {
+    const body = JSON.stringify({
+      officerId: id,
+      name: id,
+      agency: 'bench',
+      certificateNo: `C-${id}`,
+      validFrom: '2018-01-01',
+      validTo: '2099-12-31',
+      roles: ['officer'],
+    });
+    await request(port, 'POST', '/v1/officers', admin, body);
+  }
+  await request(
+    port,
+    'POST',
+    '/v1/items',
+    admin,
+    JSON.stringify({ code: 'P-1', agency: 'bench', name: 'n', category: 'penalty', legalBasis: 'b' }),
+  );
+  const today = new Date().toISOString().slice(0, 10);
+  for (let c = 0; c < cases; c++) {
+    const open = {
+      caseId: `bench-${c}`,
+      itemCode: 'P-1',
+      title: '案',
+      openedOn: today,
+      officers: ['o1', 'o2'],
+      parties: [{ kind: 'organization', name: '某公司' }],
+    };
+    await request(port, 'POST', '/v1/cases', officer, JSON.stringify(open));
+  }
+  const act = JSON.stringify({
+    type: 'EvidenceCollected',
+    occurredAt: `${today}T09:00:00+08:00`,
+    data: { description: '现场照片三张，询问笔录一份' },
+  });
+  return { officer, act };
 }
 
 /** The machine's raw rate for what an upload must do: SHA-256 the bytes and write them to a file, 1 MiB at a time. */
