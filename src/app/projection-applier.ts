@@ -59,34 +59,86 @@ export class BatchOutOfOrder extends Error {
   }
 }
 
+/** Documents kept parsed between batches, by `collection\u0000key`; undefined when the store has none. */
+export const CACHED_DOCS = 8192;
+
+/**
+ * The stored documents, parsed, that recent batches read or wrote: the registry entries every act looks up, the
+ * Merkle tree's range and its partial tiles, the heads paths a new path is walked from, the cases being worked on.
+ * Two generations of at most {@link CACHED_DOCS} entries each: an entry read from the older one moves to the newer,
+ * and when the newer is full the older is dropped, so what is used stays and memory is bounded. It holds only what
+ * is committed (a batch's documents enter it after their commit) and is emptied whenever a commit may not have
+ * stored what was handed to it, so it always agrees with the store, whose only writer the applier is.
+ */
+class DocCache {
+  #young = new Map<string, Doc | undefined>();
+  #old = new Map<string, Doc | undefined>();
+
+  has(id: string): boolean {
+    return this.#young.has(id) || this.#old.has(id);
+  }
+
+  get(id: string): Doc | undefined {
+    if (this.#young.has(id)) return this.#young.get(id);
+    const doc = this.#old.get(id);
+    this.set(id, doc);
+    return doc;
+  }
+
+  set(id: string, doc: Doc | undefined): void {
+    if (this.#young.size >= CACHED_DOCS && !this.#young.has(id)) {
+      this.#old = this.#young;
+      this.#young = new Map();
+    }
+    this.#young.set(id, doc);
+  }
+
+  clear(): void {
+    this.#young = new Map();
+    this.#old = new Map();
+  }
+}
+
 /**
  * The documents as they stand: the batch's pending changes over the stored documents. A stored document is read
- * (and parsed) once per batch: the registry entries every act of a batch looks up, a case's summary, a medium not
- * yet referenced (a miss is remembered too). Projections treat documents as values (they build new ones rather
- * than change those they read), so the one parsed copy can be handed out again.
+ * (and parsed) once, then kept in the applier's {@link DocCache} for later batches: the registry entries every act
+ * looks up, a case's summary, a medium not yet referenced (a miss is remembered too). Projections treat documents
+ * as values (they build new ones rather than change those they read), so the one parsed copy can be handed out
+ * again.
  */
 class BatchView implements DocReader {
   readonly pending = new Map<string, Change>();
-  readonly #stored = new Map<string, Doc | undefined>();
-  constructor(private readonly store: ReadModelStore) {}
+  /** Read from the store by this batch: entered into the cache once the batch is committed. */
+  readonly #read = new Map<string, Doc | undefined>();
+  constructor(
+    private readonly store: ReadModelStore,
+    private readonly cache: DocCache,
+  ) {}
 
   get<D extends Doc = Doc>(collection: string, key: string): D | undefined {
     const id = `${collection}\u0000${key}`;
     const change = this.pending.get(id);
     if (change) return (change.doc ?? undefined) as D | undefined;
-    if (this.#stored.has(id)) return this.#stored.get(id) as D | undefined;
+    if (this.#read.has(id)) return this.#read.get(id) as D | undefined;
+    if (this.cache.has(id)) return this.cache.get(id) as D | undefined;
     let doc: D | undefined;
     try {
       doc = this.store.get<D>(collection, key);
     } catch (err) {
       throw new StoreReadFailed(err);
     }
-    this.#stored.set(id, doc);
+    this.#read.set(id, doc);
     return doc;
   }
 
   put(change: Change): void {
     this.pending.set(`${change.collection}\u0000${change.key}`, change);
+  }
+
+  /** The batch is committed: what it read and wrote is what the store now holds. */
+  committed(): void {
+    for (const [id, doc] of this.#read) this.cache.set(id, doc);
+    for (const [id, change] of this.pending) this.cache.set(id, change.doc ?? undefined);
   }
 }
 
@@ -106,6 +158,7 @@ export interface InProcessApplierOptions {
 export class InProcessApplier implements ProjectionApplier {
   /** The last position of a batch that failed: the events up to it are applied one by one. */
   #suspectUntil: Position = 0;
+  readonly #cache = new DocCache();
 
   constructor(
     private readonly store: ReadModelStore,
@@ -126,6 +179,7 @@ export class InProcessApplier implements ProjectionApplier {
   }
 
   resetSync(): void {
+    this.#cache.clear();
     this.store.reset(this.projections);
     this.#suspectUntil = 0;
   }
@@ -148,6 +202,8 @@ export class InProcessApplier implements ProjectionApplier {
     const fresh = batch.filter((r) => r.position > stored);
     if (fresh.length === 0) return { position: stored, events: 0, commits: 0, quarantined: [] };
     if (fresh[0]!.position <= this.#suspectUntil) {
+      // a projection's changes may be left out of an event's commit: keep nothing that may not have been stored
+      this.#cache.clear();
       const quarantined: QuarantineDoc[] = [];
       for (const recorded of fresh) quarantined.push(...this.#applyAlone(recorded));
       if (this.store.position() >= this.#suspectUntil) this.#suspectUntil = 0;
@@ -155,7 +211,7 @@ export class InProcessApplier implements ProjectionApplier {
     }
     const last = fresh[fresh.length - 1]!;
     try {
-      const view = new BatchView(this.store);
+      const view = new BatchView(this.store, this.#cache);
       for (const recorded of fresh) {
         for (const projection of this.projections) {
           for (const change of projection.apply(recorded, view)) view.put(change);
@@ -163,7 +219,9 @@ export class InProcessApplier implements ProjectionApplier {
       }
       this.options.beforeCommit?.(last.position);
       this.store.commit(view.pending.values(), last.position);
+      view.committed();
     } catch (err) {
+      this.#cache.clear();
       this.suspect(last.position);
       throw err;
     }
@@ -176,7 +234,7 @@ export class InProcessApplier implements ProjectionApplier {
    * is thrown: nothing of the event is stored.
    */
   #applyAlone(recorded: RecordedEvent): readonly QuarantineDoc[] {
-    const view = new BatchView(this.store);
+    const view = new BatchView(this.store, new DocCache());
     const applied: ProjectionChanges[] = [];
     const failed: { projection: string; reason: string }[] = [];
     for (const projection of this.projections) {

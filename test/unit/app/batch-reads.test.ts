@@ -6,8 +6,9 @@ import { sealEvents, type StreamHead } from '../../../src/ledger/envelope.js';
 import { draft, headOf, testSigner, RECORDED_AT } from '../../support/events.js';
 
 /**
- * A batch reads each stored document once: every event of a batch that looks up the same registry entry (or finds
- * it missing) costs one read of the store, and what the batch itself wrote is read from the batch.
+ * The applier reads each stored document once: every event of a batch that looks up the same registry entry (or
+ * finds it missing) costs one read of the store, what the batch itself wrote is read from the batch, and what
+ * earlier batches read or stored is kept for the next ones, as long as it is what the store holds.
  */
 const lookups: Projection = {
   name: 'lookups',
@@ -36,21 +37,83 @@ function events(types: readonly string[], from: number): RecordedEvent[] {
   return sealed.map((event, i) => ({ position: from + i, event }));
 }
 
-test('when every event of a batch reads the same stored documents, then the store is read once per document', async () => {
+/** A store over `:memory:` whose reads are listed in `reads`, and whose next commit fails when `failNext` is set. */
+function watchedStore() {
   const store = new SqliteReadModelStore({ path: ':memory:', projections: [lookups] });
-  const applier = new InProcessApplier(store, [lookups]);
-  await applier.reset();
-  await applier.apply(events(['Count'], 1));
   const reads: string[] = [];
+  const state = { failNext: false };
   const get = store.get.bind(store);
   store.get = ((collection: string, key: string) => {
     reads.push(key);
     return get(collection, key);
   }) as typeof store.get;
+  const commit = store.commit.bind(store);
+  store.commit = (changes, position) => {
+    if (state.failNext) {
+      state.failNext = false;
+      throw new Error('the disk is full');
+    }
+    commit(changes, position);
+  };
+  return { store, reads, state };
+}
 
-  await applier.apply(events(['Look', 'Look', 'Count', 'Look', 'Count'], 2));
+test('when every event of a batch reads the same stored documents, then the store is read once per document', async () => {
+  const { store, reads } = watchedStore();
+  const applier = new InProcessApplier(store, [lookups]);
+  await applier.reset();
+
+  await applier.apply(events(['Look', 'Look', 'Count', 'Look', 'Count'], 1));
 
   expect(reads.sort()).toEqual(['entry', 'never-written']);
+  expect(store.get<Doc & { n: number }>('counted', 'entry')).toEqual({ n: 2 });
+  store.close();
+});
+
+test('when a later batch reads documents earlier batches read or stored, then the store is not read again', async () => {
+  const { store, reads } = watchedStore();
+  const applier = new InProcessApplier(store, [lookups]);
+  await applier.reset();
+  await applier.apply(events(['Count'], 1));
+  reads.length = 0;
+
+  await applier.apply(events(['Look', 'Count'], 2));
+  await applier.apply(events(['Count', 'Look'], 4));
+
+  expect(reads).toEqual([]);
   expect(store.get<Doc & { n: number }>('counted', 'entry')).toEqual({ n: 3 });
+  store.close();
+});
+
+test('when a batch is not stored, then the next batches read the stored documents again, not the lost ones', async () => {
+  const { store, reads, state } = watchedStore();
+  const applier = new InProcessApplier(store, [lookups]);
+  await applier.reset();
+  await applier.apply(events(['Count'], 1));
+  const lost = events(['Count', 'Count'], 2);
+  state.failNext = true;
+  await expect(applier.apply(lost)).rejects.toThrow('the disk is full');
+  reads.length = 0;
+
+  await applier.apply(lost); // again, event by event
+  await applier.apply(events(['Count'], 4));
+
+  expect(reads).toContain('entry');
+  expect(store.get<Doc & { n: number }>('counted', 'entry')).toEqual({ n: 4 });
+  store.close();
+});
+
+test('when the read models are reset, then nothing read before is kept', async () => {
+  const { store, reads } = watchedStore();
+  const applier = new InProcessApplier(store, [lookups]);
+  await applier.reset();
+  await applier.apply(events(['Count', 'Count'], 1));
+  await applier.reset();
+  reads.length = 0;
+
+  await applier.apply(events(['Count'], 1));
+
+  expect(reads).toContain('entry');
+  expect(store.get<Doc & { n: number }>('counted', 'entry')).toEqual({ n: 1 });
   store.close();
 });
