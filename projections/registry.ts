@@ -28,6 +28,8 @@ export interface ItemDoc extends Doc {
   name: string;
   category: ItemCategory;
   legalBasis: string;
+  duties?: string;
+  powers?: string;
   major?: MajorCriteria;
   reviewMaterials?: string[];
   reviewWorkingDays?: number;
@@ -55,6 +57,8 @@ const ITEM_FIELDS = [
   'name',
   'category',
   'legalBasis',
+  'duties',
+  'powers',
   'major',
   'reviewMaterials',
   'reviewWorkingDays',
@@ -71,7 +75,7 @@ function pick(source: Record<string, unknown>, fields: readonly string[]): Recor
  */
 export const registryProjection: Projection = {
   name: 'registry',
-  version: 5,
+  version: 6,
   collections: [
     { name: 'officers', indexes: ['agency', 'status', 'validTo'] },
     { name: 'items', indexes: ['agency', 'category', 'retired'] },

@@ -75,6 +75,8 @@ export function itemView(i: ItemDoc) {
     name: i.name,
     category: i.category,
     legalBasis: i.legalBasis,
+    ...(i.duties === undefined ? {} : { duties: i.duties }),
+    ...(i.powers === undefined ? {} : { powers: i.powers }),
     ...(i.major === undefined ? {} : { major: i.major }),
     ...(i.reviewMaterials === undefined ? {} : { reviewMaterials: i.reviewMaterials }),
     ...(i.reviewWorkingDays === undefined ? {} : { reviewWorkingDays: i.reviewWorkingDays }),

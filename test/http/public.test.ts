@@ -24,13 +24,20 @@ const PERSON = {
   address: '城关镇人民路18号',
 };
 const FIRM = { kind: 'organization', name: 'A&B <律师> "事务所"' };
+/** The duties and powers (职责、权限) the item list publishes for the licensing item. */
+const LICENSING_DUTIES = '受理并审查律师事务所设立申请';
+const LICENSING_POWERS = '准予或者不予设立许可';
 const SECRETS = ['张三丰', '140521199001011234', '13912345678', '人民路', 'idNumber', 'phone', 'address'];
 
 beforeAll(async () => {
   t = await startTestService();
   county = (await seedAgency(t, COUNTY)).officer;
-  city = (await seedAgency(t, CITY, { officers: ['carl', 'cora'], item: { code: 'L-001', category: 'licensing' } }))
-    .officer;
+  city = (
+    await seedAgency(t, CITY, {
+      officers: ['carl', 'cora'],
+      item: { code: 'L-001', category: 'licensing', duties: LICENSING_DUTIES, powers: LICENSING_POWERS },
+    })
+  ).officer;
 });
 afterAll(() => t.stop());
 
@@ -320,7 +327,7 @@ describe('the public lists', () => {
     expect((await t.call('GET', '/v1/officers?status=gone')).status).toBe(400);
   });
 
-  it('when the item list is read without a token, then it is filtered by agency and category', async () => {
+  it('when the item list is read without a token, then it is filtered by agency and category and shows each item’s duties and powers', async () => {
     const res = await t.call('GET', '/v1/items?category=licensing');
     expect(res.status).toBe(200);
     expect(() => validate('urn:evidence-ledger:schema:response:item-list', res.body)).not.toThrow();
@@ -331,6 +338,8 @@ describe('the public lists', () => {
         name: '未按规定公示执业信息',
         category: 'licensing',
         legalBasis: '《律师法》第五十条',
+        duties: LICENSING_DUTIES,
+        powers: LICENSING_POWERS,
         retired: false,
       },
     ]);

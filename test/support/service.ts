@@ -87,8 +87,14 @@ export interface SeedOptions {
   readonly officers?: readonly string[];
   /** Officer ids to register with the `reviewer` role. */
   readonly reviewers?: readonly string[];
-  /** The enforcement item to register (default P-001, a penalty, no major criteria). */
-  readonly item?: { code?: string; category?: string; major?: { fineFenAtLeast?: number } };
+  /** The enforcement item to register (default P-001, a penalty, no major criteria, no duties or powers listed). */
+  readonly item?: {
+    code?: string;
+    category?: string;
+    major?: { fineFenAtLeast?: number };
+    duties?: string;
+    powers?: string;
+  };
 }
 
 /**
@@ -128,6 +134,8 @@ export async function seedAgency(
     category: options.item?.category ?? 'penalty',
     legalBasis: '《律师法》第五十条',
     ...(options.item?.major ? { major: options.item.major } : {}),
+    ...(options.item?.duties ? { duties: options.item.duties } : {}),
+    ...(options.item?.powers ? { powers: options.item.powers } : {}),
   };
   const res = await t.call('POST', '/v1/items', { token: admin, body: item });
   if (res.status !== 201) throw new Error(`registering item: ${res.status} ${JSON.stringify(res.body)}`);

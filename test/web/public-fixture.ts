@@ -35,7 +35,13 @@ export async function publicFixture(): Promise<PublicFixture> {
   const county = (await seedAgency(t, COUNTY, { officers: ['alice', 'bob'] })).officer;
   const { officer: city, admin: cityAdmin } = await seedAgency(t, CITY, {
     officers: ['carl', 'cora'],
-    item: { code: 'L-001', category: 'licensing', major: { fineFenAtLeast: 1_000_000 } },
+    item: {
+      code: 'L-001',
+      category: 'licensing',
+      major: { fineFenAtLeast: 1_000_000 },
+      duties: '受理并审查律师事务所设立申请',
+      powers: '准予或者不予设立许可',
+    },
   });
   // a suspended officer, for the status filter
   const officer = {

@@ -63,6 +63,23 @@ describe('the item list page', () => {
     expect(text).toContain('法定期限');
   });
 
+  it('when an item lists its duties and powers (职责、权限), then its row shows them; an item without shows a dash', async () => {
+    const { text } = await getPage(t, '/items');
+    const heads = [...text.matchAll(/<th scope="col">([^<]*)<\/th>/g)].map((m) => m[1]!);
+    const cells = (code: string) => {
+      const row = new RegExp(`<tr>\\s*<td>${code}</td>[\\s\\S]*?</tr>`).exec(text)?.[0] ?? '';
+      return [...row.matchAll(/<td>([^<]*)<\/td>/g)].map((m) => m[1]!);
+    };
+    const [duties, powers] = [heads.indexOf('职责'), heads.indexOf('权限')];
+    expect(duties).toBeGreaterThan(0);
+    expect(powers).toBeGreaterThan(0);
+    expect([cells('L-001')[duties], cells('L-001')[powers]]).toEqual([
+      '受理并审查律师事务所设立申请',
+      '准予或者不予设立许可',
+    ]);
+    expect([cells('P-001')[duties], cells('P-001')[powers]]).toEqual(['—', '—']);
+  });
+
   it('when filtered by category or agency, then only those items show; in English the labels are English', async () => {
     expect(firstCells((await getPage(t, '/items?category=penalty')).text)).toEqual(['P-001']);
     expect(firstCells((await getPage(t, `/items?agency=${CITY}`)).text)).toEqual(['L-001']);

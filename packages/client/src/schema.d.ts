@@ -1975,6 +1975,10 @@ export interface components {
       name: components['schemas']['defs']['$defs']['nonEmptyText'];
       category: components['schemas']['defs']['$defs']['itemCategory'];
       legalBasis: components['schemas']['defs']['$defs']['nonEmptyText'];
+      /** @description The duties (职责) the agency carries out through the item, as the published list states them. */
+      duties?: components['schemas']['defs']['$defs']['nonEmptyText'];
+      /** @description The powers (权限) the item gives the agency, and their limits, as the published list states them. */
+      powers?: components['schemas']['defs']['$defs']['nonEmptyText'];
       /** @description When a decision on a case of this item is major and needs a legal review first. */
       major?: {
         fineFenAtLeast?: components['schemas']['defs']['$defs']['fen'];
@@ -2500,6 +2504,8 @@ export interface components {
         name?: components['schemas']['command.register-item']['name'];
         category?: components['schemas']['command.register-item']['category'];
         legalBasis?: components['schemas']['command.register-item']['legalBasis'];
+        duties?: components['schemas']['command.register-item']['duties'];
+        powers?: components['schemas']['command.register-item']['powers'];
         major?: components['schemas']['command.register-item']['major'];
         reviewMaterials?: components['schemas']['command.register-item']['reviewMaterials'];
         reviewWorkingDays?: components['schemas']['command.register-item']['reviewWorkingDays'];
@@ -3861,6 +3867,8 @@ export interface components {
         name: string;
         category: components['schemas']['defs']['$defs']['itemCategory'];
         legalBasis: string;
+        duties?: string;
+        powers?: string;
         major?: components['schemas']['command.register-item']['major'];
         reviewMaterials?: components['schemas']['defs']['$defs']['reviewMaterials'];
         reviewWorkingDays?: number;

@@ -23,6 +23,10 @@ export interface ItemProfile {
   readonly name: string;
   readonly category: ItemCategory;
   readonly legalBasis: string;
+  /** The duties (职责) the agency carries out through the item, as the list publishes them. */
+  readonly duties?: string;
+  /** The powers (权限) the item gives the agency, and their limits, as the list publishes them. */
+  readonly powers?: string;
   readonly major?: MajorCriteria;
   /** The submission materials (送审材料) a request for legal review of a case of this item must name. */
   readonly reviewMaterials?: readonly string[];

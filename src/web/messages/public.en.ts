@@ -81,9 +81,12 @@ export const PUBLIC_EN: { readonly [K in keyof typeof PUBLIC_ZH_CN]: string } = 
   'officers.status.suspended': 'Suspended',
   'officers.status.retired': 'Retired',
   'items.title': 'Enforcement items',
-  'items.lead': "Each agency's enforcement items, their category, legal basis and publication deadline.",
+  'items.lead':
+    "Each agency's enforcement items: the agency, category, legal basis, duties, powers and publication deadline.",
   'items.code': 'Code',
   'items.name': 'Name',
+  'items.duties': 'Duties',
+  'items.powers': 'Powers',
   'items.major': 'Major-decision criteria',
   'items.majorFine': 'fine of {amount} or more',
   'items.majorTypes': 'decisions: {types}',

@@ -95,6 +95,8 @@ export function registerRegisterPages(router: Router, deps: PublicPagesDependenc
             'public.agency',
             'public.category',
             'public.legalBasis',
+            'items.duties',
+            'items.powers',
             'items.major',
             'items.deadline',
             'public.status',
@@ -105,6 +107,8 @@ export function registerRegisterPages(router: Router, deps: PublicPagesDependenc
             i.agency,
             label(ctx, 'category', i.category),
             i.legalBasis,
+            i.duties ?? '—',
+            i.powers ?? '—',
             majorText(ctx, i.major),
             i.disclosureWorkingDays === undefined
               ? ctx.t('items.defaultDays')

@@ -185,6 +185,18 @@ describe('the enforcement-item list (执法事项清单)', () => {
       major: profile.major,
     });
   });
+  it('when an admin lists the duties and powers of an item (职责、权限), then the item holds them and an amendment replaces them', () => {
+    const duties = '对律师事务所未按规定公示执业信息的行为进行查处';
+    const [event] = spec
+      .given([])
+      .when(register({ duties, powers: '警告、罚款' }))
+      .then([{ type: 'ItemRegistered', data: { duties, powers: '警告、罚款' } }]);
+    const [amended] = spec
+      .given([event!])
+      .when(amend({ powers: '警告、罚款、停业整顿' }))
+      .then([{ type: 'ItemAmended', data: { changes: { powers: '警告、罚款、停业整顿' } } }]);
+    expect(fold(itemDecider, [event!, amended!])).toMatchObject({ duties, powers: '警告、罚款、停业整顿' });
+  });
   it('when the item is retired, then ItemRetired and the state says so', () => {
     const [event] = spec
       .given(registered)

@@ -245,6 +245,8 @@ const ITEM: Required<ItemProfile> = {
   name: '未按规定公示执业信息',
   category: 'penalty',
   legalBasis: '《律师法》第五十条',
+  duties: '对律师事务所未按规定公示执业信息的行为进行查处',
+  powers: '警告、罚款；情节严重的，停业整顿',
   major: { fineFenAtLeast: 1_000_000, decisionTypes: ['business_suspension', 'license_revocation'] },
   reviewMaterials: ['调查终结报告', '拟处理意见'],
   reviewWorkingDays: 5,
