@@ -7,6 +7,7 @@ import {
   type InspectionEntry,
 } from '../domain/published/inspection-list.js';
 import type { PublishedKind } from '../domain/published/kinds.js';
+import { reviewChartDecider, reviewChartStream } from '../domain/published/review-chart.js';
 import { postBoardDecider, postBoardStream, type PostBoard } from '../domain/published/post-board.js';
 import { serviceGuideDecider, serviceGuideStream, type ServiceGuide } from '../domain/published/service-guide.js';
 import type { VersionedCommand, VersionedEvent, VersionedState } from '../domain/published/versioned.js';
@@ -32,7 +33,7 @@ interface Kind<D extends object, X> {
 
 const kind = <D extends object, X>(k: Kind<D, X>) => k as unknown as Kind<object, unknown>;
 
-/** Per kind: the documents' ids are the item's code for flow charts and guides, a stable id for the others. */
+/** Per kind: the documents' ids are the item's code for item flow charts and guides, a stable id for the others. */
 const KINDS: Record<PublishedKind, Kind<object, unknown>> = {
   'inspection-list': kind<InspectionEntry, { item?: Awaited<ReturnType<RegistryReader['item']>> }>({
     decider: inspectionEntryDecider,
@@ -44,6 +45,11 @@ const KINDS: Record<PublishedKind, Kind<object, unknown>> = {
     decider: flowChartDecider,
     stream: flowChartStream,
     context: async (registry, { agency, id }) => ({ item: await registry.item(agency, id) }),
+  }),
+  'review-charts': kind<FlowChart, undefined>({
+    decider: reviewChartDecider,
+    stream: reviewChartStream,
+    context: () => Promise.resolve(undefined),
   }),
   'service-guides': kind<ServiceGuide, { item: Awaited<ReturnType<RegistryReader['item']>> }>({
     decider: serviceGuideDecider,

@@ -42,6 +42,13 @@ const KINDS: readonly KindDoc[] = [
     bodySchema: 'command.publish-flow-chart',
   },
   {
+    segment: 'review-charts',
+    name: 'ReviewChart',
+    what: "a flow chart of the agency's legal review of major decisions (重大执法决定法制审核流程图)",
+    idDescription: 'The chart, by an id stable within its agency.',
+    bodySchema: 'command.publish-review-chart',
+  },
+  {
     segment: 'service-guides',
     name: 'ServiceGuide',
     what: "a licensing item's service guide (行政执法服务指南)",

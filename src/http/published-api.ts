@@ -27,6 +27,7 @@ export interface PublishedApiDependencies {
 const SCHEMAS: Record<PublishedKind, string> = {
   'inspection-list': 'publish-inspection-entry',
   'flow-charts': 'publish-flow-chart',
+  'review-charts': 'publish-review-chart',
   'service-guides': 'publish-service-guide',
   'post-boards': 'publish-post-board',
 };
@@ -54,6 +55,12 @@ export function publishedApi(deps: PublishedApiDependencies): Router {
   router.get('/v1/agencies/:agency/flow-charts', ...charts.list);
   router.get('/v1/agencies/:agency/flow-charts/:id', ...charts.document);
   router.get('/v1/agencies/:agency/flow-charts/:id/versions/:version', ...charts.version);
+  const reviewCharts = handlers(deps, 'review-charts');
+  router.put('/v1/agencies/:agency/review-charts/:id', ...reviewCharts.publish);
+  router.post('/v1/agencies/:agency/review-charts/:id/withdrawal', ...reviewCharts.withdraw);
+  router.get('/v1/agencies/:agency/review-charts', ...reviewCharts.list);
+  router.get('/v1/agencies/:agency/review-charts/:id', ...reviewCharts.document);
+  router.get('/v1/agencies/:agency/review-charts/:id/versions/:version', ...reviewCharts.version);
   const guides = handlers(deps, 'service-guides');
   router.put('/v1/agencies/:agency/service-guides/:id', ...guides.publish);
   router.post('/v1/agencies/:agency/service-guides/:id/withdrawal', ...guides.withdraw);

@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext } from 'playwright-core';
 import { describeInBrowser, launchBrowser, seriousViolations } from '../support/browser.js';
-import { FLOW_CHART, INSPECTION_ENTRY, POST_BOARD, SERVICE_GUIDE } from '../support/published.js';
+import { FLOW_CHART, INSPECTION_ENTRY, POST_BOARD, REVIEW_CHART, SERVICE_GUIDE } from '../support/published.js';
 import { seedAgency, startTestService, type TestService } from '../support/service.js';
 
 const COUNTY = 'county-justice';
@@ -23,6 +23,7 @@ describeInBrowser('the pages of what agencies publish before enforcement, in Chr
     await put('inspection-list/RC-01', { ...INSPECTION_ENTRY, note: '首次公布' });
     await put('inspection-list/RC-01', { ...INSPECTION_ENTRY, ratioBasisPoints: 1000, note: '比例提高至10%' });
     await put('flow-charts/L-001', FLOW_CHART);
+    await put('review-charts/standard', REVIEW_CHART);
     await put('service-guides/L-001', SERVICE_GUIDE);
     await put('post-boards/W-3', POST_BOARD);
     await t.call('GET', `/v1/agencies/${COUNTY}/post-boards?consistentWith=${position}`);
@@ -41,6 +42,7 @@ describeInBrowser('the pages of what agencies publish before enforcement, in Chr
     [`/published/inspection-list?agency=${COUNTY}`, '随机抽查事项清单'],
     [`/published/inspection-list/${COUNTY}/RC-01`, '随机抽查事项清单 · RC-01'],
     [`/published/flow-charts/${COUNTY}/L-001`, '行政执法事项流程图 · 执法事项 L-001'],
+    [`/published/review-charts/${COUNTY}/standard`, '重大执法决定法制审核流程图 · standard'],
     [`/published/service-guides/${COUNTY}/L-001`, '行政执法服务指南 · 执法事项 L-001'],
     [`/published/post-boards/${COUNTY}/W-3`, '岗位信息公示牌 · W-3'],
   ])(
@@ -82,6 +84,14 @@ describeInBrowser('the pages of what agencies publish before enforcement, in Chr
     expect(await page.locator('.notice').textContent()).toContain('第 1 版');
     expect(await page.locator('dl.fields').textContent()).toContain('5%');
     expect(await seriousViolations(page)).toEqual([]);
+  });
+
+  it('when the legal review flow chart is opened, then it is drawn like an item’s chart, with its steps as text', async () => {
+    const page = await context.newPage();
+    await page.goto(`${t.url}/published/review-charts/${COUNTY}/standard`);
+    expect(await page.getByRole('img', { name: REVIEW_CHART.title }).count()).toBe(1);
+    expect(await page.locator('svg .flow-node').count()).toBe(REVIEW_CHART.nodes.length);
+    expect(await page.locator('ol.flow-steps').textContent()).toContain('机关负责人协调决策');
   });
 
   it('when the flow chart is opened, then it is an SVG image with a name and the same flow written out as text', async () => {

@@ -7,7 +7,7 @@ import { ACT_TYPES } from '../../src/domain/case/acts.js';
 import { BLOCK, tarHeader } from '../../src/ledger/tar.js';
 import { runCli } from '../support/cli.js';
 import { hostileBodies, hostileValue, randomBody } from '../support/hostile-json.js';
-import { FLOW_CHART, POST_BOARD, SERVICE_GUIDE } from '../support/published.js';
+import { FLOW_CHART, POST_BOARD, REVIEW_CHART, SERVICE_GUIDE } from '../support/published.js';
 import { seedAgency, startTestService, type TestService } from '../support/service.js';
 import { PLAN, SUBJECT } from '../support/inspection-samples.js';
 
@@ -410,6 +410,19 @@ const ROUTES: {
     route: `/v1/agencies/${AGENCY}/flow-charts/P-001-2/withdrawal`,
     token: () => admin,
     request: jsonRoute(fc.constant({ reason: '事项取消' })),
+  },
+  {
+    path: '/v1/agencies/{agency}/review-charts/{id}',
+    route: `/v1/agencies/${AGENCY}/review-charts/standard`,
+    method: 'PUT',
+    token: () => admin,
+    request: jsonRoute(fc.constant({ ...REVIEW_CHART, note: '首次公布' })),
+  },
+  {
+    path: '/v1/agencies/{agency}/review-charts/{id}/withdrawal',
+    route: `/v1/agencies/${AGENCY}/review-charts/standard-2/withdrawal`,
+    token: () => admin,
+    request: jsonRoute(fc.constant({ reason: '审核程序合并' })),
   },
   {
     path: '/v1/agencies/{agency}/service-guides/{id}',

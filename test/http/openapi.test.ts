@@ -4,7 +4,7 @@ import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
 import ajvFormats from 'ajv-formats';
 import { routeTable } from '../../src/http/openapi.js';
 import { CHECKS_PASSED } from '../support/domain.js';
-import { FLOW_CHART, POST_BOARD, SERVICE_GUIDE } from '../support/published.js';
+import { FLOW_CHART, POST_BOARD, REVIEW_CHART, SERVICE_GUIDE } from '../support/published.js';
 import { startTestService, type TestService } from '../support/service.js';
 
 /** The document's components are compiled under this base, so `#/components/schemas/…` refs resolve into them. */
@@ -210,6 +210,11 @@ describe('the OpenAPI document', () => {
         { method: 'GET', path: '/v1/agencies/{agency}/flow-charts' },
         { method: 'GET', path: '/v1/agencies/{agency}/flow-charts/{id}' },
         { method: 'GET', path: '/v1/agencies/{agency}/flow-charts/{id}/versions/{version}' },
+        { method: 'PUT', path: '/v1/agencies/{agency}/review-charts/{id}' },
+        { method: 'POST', path: '/v1/agencies/{agency}/review-charts/{id}/withdrawal' },
+        { method: 'GET', path: '/v1/agencies/{agency}/review-charts' },
+        { method: 'GET', path: '/v1/agencies/{agency}/review-charts/{id}' },
+        { method: 'GET', path: '/v1/agencies/{agency}/review-charts/{id}/versions/{version}' },
         { method: 'PUT', path: '/v1/agencies/{agency}/service-guides/{id}' },
         { method: 'POST', path: '/v1/agencies/{agency}/service-guides/{id}/withdrawal' },
         { method: 'GET', path: '/v1/agencies/{agency}/service-guides' },
@@ -305,6 +310,9 @@ describe('the OpenAPI document', () => {
       'GET /v1/agencies/{agency}/flow-charts',
       'GET /v1/agencies/{agency}/flow-charts/{id}',
       'GET /v1/agencies/{agency}/flow-charts/{id}/versions/{version}',
+      'GET /v1/agencies/{agency}/review-charts',
+      'GET /v1/agencies/{agency}/review-charts/{id}',
+      'GET /v1/agencies/{agency}/review-charts/{id}/versions/{version}',
       'GET /v1/agencies/{agency}/service-guides',
       'GET /v1/agencies/{agency}/service-guides/{id}',
       'GET /v1/agencies/{agency}/service-guides/{id}/versions/{version}',
@@ -511,6 +519,7 @@ describe('responses over HTTP match the schemas the document declares', () => {
     expect((await api('POST', '/v1/items', { token: admin, body: licensing })).status).toBe(201);
     const kinds: [string, string, object][] = [
       ['flow-charts', 'L-9', FLOW_CHART],
+      ['review-charts', 'standard', REVIEW_CHART],
       ['service-guides', 'L-9', SERVICE_GUIDE],
       ['post-boards', 'W-1', { ...POST_BOARD, officerId: undefined }],
     ];

@@ -1,4 +1,4 @@
-import { FLOW_CHART, POST_BOARD, SERVICE_GUIDE } from '../support/published.js';
+import { FLOW_CHART, POST_BOARD, REVIEW_CHART, SERVICE_GUIDE } from '../support/published.js';
 import { seedAgency, startTestService, type TestService } from '../support/service.js';
 
 const COUNTY = 'county-justice';
@@ -195,5 +195,33 @@ describe('flow charts, service guides and post boards over HTTP', () => {
       body: { ...POST_BOARD, officerId: 'nobody' },
     });
     expect([res.status, res.body.code]).toEqual([422, 'officer_unknown']);
+  });
+});
+
+describe('the legal review flow chart over HTTP (重大执法决定法制审核流程图)', () => {
+  const charts = `/v1/agencies/${COUNTY}/review-charts`;
+
+  it('when the admin publishes the review procedure under an id of its own, then anyone reads it and finds it listed; no item is needed', async () => {
+    const put = await t.call('PUT', `${charts}/standard`, {
+      token: admin,
+      body: { ...REVIEW_CHART, note: '首次公布' },
+    });
+    expect([put.status, put.body.version]).toEqual([201, 1]);
+    const got = await read(`${charts}/standard`, put.body.position);
+    expect([got.status, got.body.document]).toEqual([200, REVIEW_CHART]);
+    const list = await read(charts, put.body.position);
+    expect(list.body.items.map((d: { id: string }) => d.id)).toEqual(['standard']);
+  });
+
+  it('when the chart is not a well-formed flow, or the writer is not the agency admin, then nothing is recorded', async () => {
+    const stuck = { ...REVIEW_CHART, edges: REVIEW_CHART.edges.filter((e) => e.from !== 'coordinate') };
+    const bad = await t.call('PUT', `${charts}/other`, { token: admin, body: stuck });
+    expect([bad.status, bad.body.code, bad.body.node]).toEqual([422, 'flow_chart_invalid', 'coordinate']);
+    const officer = t.token('alice', COUNTY, ['officer']);
+    for (const token of [officer, cityAdmin]) {
+      const res = await t.call('PUT', `${charts}/other`, { token, body: REVIEW_CHART });
+      expect([res.status, res.body.code]).toEqual([403, 'forbidden']);
+    }
+    expect((await t.call('GET', `${charts}/other`)).status).toBe(404);
   });
 });

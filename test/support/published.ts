@@ -37,6 +37,30 @@ export const FLOW_CHART: FlowChart = {
   ],
 };
 
+/** The legal review of a major decision: materials checked, review, coordination where the opinion disagrees. */
+export const REVIEW_CHART: FlowChart = {
+  title: '重大执法决定法制审核流程图',
+  nodes: [
+    { id: 'submit', kind: 'start', label: '承办股室提交送审材料', note: '拟处理意见、证据材料、调查终结报告' },
+    { id: 'complete', kind: 'decision', label: '送审材料是否齐全' },
+    { id: 'supplement', kind: 'step', label: '退回补充材料' },
+    { id: 'review', kind: 'step', label: '法制审核机构审核', note: '5个工作日内' },
+    { id: 'opinion', kind: 'decision', label: '审核意见与拟处理意见是否一致' },
+    { id: 'coordinate', kind: 'step', label: '机关负责人协调决策' },
+    { id: 'decide', kind: 'end', label: '作出执法决定' },
+  ],
+  edges: [
+    { from: 'submit', to: 'complete' },
+    { from: 'complete', to: 'review', label: '齐全' },
+    { from: 'complete', to: 'supplement', label: '不齐全' },
+    { from: 'supplement', to: 'complete' },
+    { from: 'review', to: 'opinion' },
+    { from: 'opinion', to: 'decide', label: '一致' },
+    { from: 'opinion', to: 'coordinate', label: '不一致' },
+    { from: 'coordinate', to: 'decide' },
+  ],
+};
+
 export const SERVICE_GUIDE: ServiceGuide = {
   name: '律师事务所设立许可',
   basis: '《中华人民共和国律师法》第十四条、第十八条',

@@ -7,6 +7,7 @@ import { parseAgencyStream } from '../streams.js';
 export const PUBLISHED_KINDS = {
   'inspection-list': { category: 'inspectionentry', events: 'InspectionEntry' },
   'flow-charts': { category: 'flowchart', events: 'FlowChart' },
+  'review-charts': { category: 'reviewchart', events: 'ReviewChart' },
   'service-guides': { category: 'serviceguide', events: 'ServiceGuide' },
   'post-boards': { category: 'postboard', events: 'PostBoard' },
 } as const;

@@ -10,6 +10,9 @@ export const PUBLISHED_EN: { readonly [K in keyof typeof PUBLISHED_ZH_CN]: strin
   'published.kind.inspection-list.lead': 'Who inspects, on what basis, whom, what, what share, how and how often.',
   'published.kind.flow-charts.title': 'Enforcement flow charts',
   'published.kind.flow-charts.lead': 'How each enforcement item is handled, step by step.',
+  'published.kind.review-charts.title': 'Legal review flow charts',
+  'published.kind.review-charts.lead':
+    'How a major decision is reviewed: submission, review, coordination where opinion and proposal disagree, decision.',
   'published.kind.service-guides.title': 'Service guides',
   'published.kind.service-guides.lead':
     'For each licensing item: name, basis, accepting office, conditions, materials, procedure, time limit and more (fourteen fields).',

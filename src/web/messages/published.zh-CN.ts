@@ -8,6 +8,8 @@ export const PUBLISHED_ZH_CN = {
   'published.kind.inspection-list.lead': '抽查主体、依据、对象、内容、比例、方式、频次。',
   'published.kind.flow-charts.title': '行政执法事项流程图',
   'published.kind.flow-charts.lead': '各执法事项的具体操作流程。',
+  'published.kind.review-charts.title': '重大执法决定法制审核流程图',
+  'published.kind.review-charts.lead': '重大执法决定法制审核的程序：送审、审核、意见不一致时的协调与决定。',
   'published.kind.service-guides.title': '行政执法服务指南',
   'published.kind.service-guides.lead': '行政许可事项的名称、依据、受理机构、条件、材料、流程、时限等十四项内容。',
   'published.kind.post-boards.title': '岗位信息公示牌',

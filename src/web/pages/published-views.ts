@@ -8,7 +8,7 @@ import { flowChartFigure } from './flow-svg.js';
 type Document = Record<string, unknown>;
 
 /** The members each kind shows, in the plan's order (flow charts are drawn instead). */
-const FIELDS: Record<Exclude<PublishedKind, 'flow-charts'>, readonly string[]> = {
+const FIELDS: Record<Exclude<PublishedKind, 'flow-charts' | 'review-charts'>, readonly string[]> = {
   'inspection-list': ['subject', 'basis', 'targets', 'content', 'ratioBasisPoints', 'method', 'frequency', 'itemCode'],
   'service-guides': [
     'name',
@@ -44,6 +44,7 @@ const FIELDS: Record<Exclude<PublishedKind, 'flow-charts'>, readonly string[]> =
 export const LIST_COLUMNS: Record<PublishedKind, readonly string[]> = {
   'inspection-list': ['subject', 'targets', 'ratioBasisPoints', 'frequency'],
   'flow-charts': ['title'],
+  'review-charts': ['title'],
   'service-guides': ['name', 'timeLimit'],
   'post-boards': ['window', 'officerName', 'enforcementType'],
 };
@@ -60,7 +61,7 @@ export function fieldText(ctx: PageContext, name: string, value: unknown): strin
 
 /** A document of `kind` in full: a flow chart drawn, the others as a list of their members. */
 export function documentBody(ctx: PageContext, kind: PublishedKind, document: Document): Html {
-  if (kind === 'flow-charts') return flowChartFigure(ctx, document as unknown as FlowChart);
+  if (kind === 'flow-charts' || kind === 'review-charts') return flowChartFigure(ctx, document as unknown as FlowChart);
   const fields = FIELDS[kind].filter((name) => document[name] !== undefined);
   return html`<dl class="fields">
     ${fields.map((name) => {

@@ -23,7 +23,7 @@ export const publishedHref = (kind: PublishedKind, agency: string, docId: string
 
 /**
  * `/published`: what agencies publish before enforcement (事前公开, 二(一)2), read through `PublishedReads` as the
- * API reads it: the four kinds, each kind's list per agency, and each document at its current version (or any past
+ * API reads it: the five kinds, each kind's list per agency, and each document at its current version (or any past
  * one, `?version=`) with the history of its versions.
  */
 export function registerPublishedPages(router: Router, deps: PublicPagesDependencies & { published: PublishedReads }) {

@@ -1,3 +1,4 @@
+import type { Actor } from '../../../src/domain/actor.js';
 import type { ItemState } from '../../../src/domain/registry/items.js';
 import type { OfficerState } from '../../../src/domain/registry/officers.js';
 import {
@@ -7,11 +8,12 @@ import {
   type FlowChartCommand,
 } from '../../../src/domain/published/flow-chart.js';
 import { postBoardDecider, type PostBoardCommand } from '../../../src/domain/published/post-board.js';
+import { reviewChartDecider, type ReviewChartCommand } from '../../../src/domain/published/review-chart.js';
 import { serviceGuideDecider, type ServiceGuideCommand } from '../../../src/domain/published/service-guide.js';
 import { RuleViolation } from '../../../src/domain/errors.js';
 import { specification } from '../../support/decider-spec.js';
 import { actors, items, officers } from '../../support/domain.js';
-import { FLOW_CHART, POST_BOARD, SERVICE_GUIDE } from '../../support/published.js';
+import { FLOW_CHART, POST_BOARD, REVIEW_CHART, SERVICE_GUIDE } from '../../support/published.js';
 
 const AGENCY = 'county-justice';
 const admin = actors.head;
@@ -90,6 +92,39 @@ describe('flow charts (行政执法事项流程图)', () => {
 
   it('when a chart loops back for correction and leads on, then it is accepted', () => {
     expect(refusal(FLOW_CHART)).toBeUndefined();
+  });
+});
+
+describe('legal review flow charts (重大执法决定法制审核流程图)', () => {
+  const spec = specification(reviewChartDecider);
+  const publish = (chart: FlowChart = REVIEW_CHART, actor = admin): ReviewChartCommand => ({
+    actor,
+    agency: AGENCY,
+    type: 'Publish',
+    document: chart,
+    context: undefined,
+  });
+
+  it('when an admin publishes a well-formed chart of the review procedure, then version 1 is recorded, with no item', () => {
+    spec
+      .given()
+      .when(publish())
+      .then([{ type: 'ReviewChartPublished', data: { version: 1, document: REVIEW_CHART, changed: [] } }]);
+  });
+
+  it('when the chart is not a well-formed flow, then it is refused by the rule of every flow chart', () => {
+    const stuck = structuredClone(REVIEW_CHART) as unknown as { edges: { from: string; to: string }[] };
+    stuck.edges = stuck.edges.filter((e) => e.from !== 'coordinate');
+    spec
+      .given()
+      .when(publish(stuck as unknown as FlowChart))
+      .thenFails('flow_chart_invalid', 422);
+  });
+
+  it('when an officer, or an admin of another agency, publishes it, then it is refused', () => {
+    spec.given().when(publish(REVIEW_CHART, actors.alice)).thenFails('role_required', 403);
+    const otherHead: Actor = { sub: 'head', agency: 'city-market', roles: ['admin'] };
+    spec.given().when(publish(REVIEW_CHART, otherHead)).thenFails('forbidden', 403);
   });
 });
 

@@ -29,7 +29,8 @@ import type { ApplicationEvent, Applicant, FiledData } from '../../../src/domain
 import type { FlowChart, FlowChartEvent } from '../../../src/domain/published/flow-chart.js';
 import type { ServiceGuide, ServiceGuideEvent } from '../../../src/domain/published/service-guide.js';
 import type { PostBoard, PostBoardEvent } from '../../../src/domain/published/post-board.js';
-import { FLOW_CHART, POST_BOARD, SERVICE_GUIDE } from '../../support/published.js';
+import type { ReviewChartEvent } from '../../../src/domain/published/review-chart.js';
+import { FLOW_CHART, POST_BOARD, REVIEW_CHART, SERVICE_GUIDE } from '../../support/published.js';
 
 // The JSON Schemas and the TypeScript types of the domain describe the same data. The samples below are declared
 // with the TypeScript types (so the compiler checks them); the tests check that the schemas agree with them.
@@ -450,7 +451,7 @@ const WEBHOOK_REQUIRED: { [T in WebhookEvent['type']]: KeySet<WebhookData<T>> } 
 };
 
 /** The documents published before enforcement: one version of each kind, and a withdrawal. */
-type PublishedEvent = InspectionEntryEvent | FlowChartEvent | ServiceGuideEvent | PostBoardEvent;
+type PublishedEvent = InspectionEntryEvent | FlowChartEvent | ReviewChartEvent | ServiceGuideEvent | PostBoardEvent;
 const INSPECTION_ENTRY: Required<InspectionEntry> = {
   subject: '县司法局律师工作股',
   basis: '《律师事务所管理办法》第六十四条',
@@ -480,6 +481,8 @@ const published: { [E in PublishedEvent as E['type']]: Required<E['data']> } = {
   InspectionEntryWithdrawn: { version: 2, reason: '事项取消' },
   FlowChartPublished: { version: 1, document: FLOW_CHART, changed: [], note: '首次公布' },
   FlowChartWithdrawn: { version: 1, reason: '事项取消' },
+  ReviewChartPublished: { version: 2, document: REVIEW_CHART, changed: ['nodes'], note: '审核时限调整' },
+  ReviewChartWithdrawn: { version: 2, reason: '审核程序合并' },
   ServiceGuidePublished: { version: 3, document: SERVICE_GUIDE, changed: ['hours'], note: '调整办公时间' },
   ServiceGuideWithdrawn: { version: 3, reason: '事项取消' },
   PostBoardPublished: { version: 1, document: POST_BOARD as Required<PostBoard>, changed: [], note: '首次公布' },
@@ -506,6 +509,8 @@ const PUBLISHED_REQUIRED: { [E in PublishedEvent as E['type']]: KeySet<E['data']
   InspectionEntryWithdrawn: { version: true, reason: true },
   FlowChartPublished: { version: true, document: true, changed: true },
   FlowChartWithdrawn: { version: true, reason: true },
+  ReviewChartPublished: { version: true, document: true, changed: true },
+  ReviewChartWithdrawn: { version: true, reason: true },
   ServiceGuidePublished: { version: true, document: true, changed: true },
   ServiceGuideWithdrawn: { version: true, reason: true },
   PostBoardPublished: { version: true, document: true, changed: true },
@@ -515,6 +520,7 @@ commands.push(
   ['publish-inspection-entry', { ...INSPECTION_ENTRY, note: '首次公布' }, INSPECTION_ENTRY_REQUIRED],
   ['withdraw-document', { reason: '事项取消' }, { reason: true }],
   ['publish-flow-chart', { ...FLOW_CHART, note: '首次公布' }, FLOW_CHART_REQUIRED],
+  ['publish-review-chart', { ...REVIEW_CHART, note: '首次公布' }, FLOW_CHART_REQUIRED],
   ['publish-service-guide', { ...SERVICE_GUIDE, note: '首次公布' }, SERVICE_GUIDE_REQUIRED],
   ['publish-post-board', { ...POST_BOARD, note: '首次公布' }, POST_BOARD_REQUIRED],
 );
