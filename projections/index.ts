@@ -14,6 +14,7 @@ import { registryProjection } from './registry.js';
 import { inspectionsProjection } from './inspections.js';
 import { benchmarksProjection } from './benchmarks.js';
 import { evaluationsProjection } from './evaluations.js';
+import { retentionProjection } from './retention.js';
 
 /**
  * Every projection, in the order the runner applies them to each event: a projection may read the documents of
@@ -23,6 +24,7 @@ export const PROJECTIONS: readonly Projection[] = [
   registryProjection,
   recordingsProjection,
   caseFilesProjection,
+  retentionProjection,
   benchmarksProjection,
   evaluationsProjection,
   accessProjection,

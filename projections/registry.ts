@@ -1,5 +1,6 @@
 import type { Role } from '../src/domain/actor.js';
 import { itemStream, type ItemCategory, type MajorCriteria } from '../src/domain/registry/items.js';
+import type { RetentionPeriod } from '../src/domain/registry/retention.js';
 import { officerStream, type OfficerStatus } from '../src/domain/registry/officers.js';
 import { parseAgencyStream } from '../src/domain/streams.js';
 import type { Change, Doc, Projection } from '../src/ports/read-models.js';
@@ -34,6 +35,7 @@ export interface ItemDoc extends Doc {
   reviewMaterials?: string[];
   reviewWorkingDays?: number;
   disclosureWorkingDays?: number;
+  retention?: RetentionPeriod;
   retired: boolean;
   registeredAt: string;
   updatedAt: string;
@@ -63,6 +65,7 @@ const ITEM_FIELDS = [
   'reviewMaterials',
   'reviewWorkingDays',
   'disclosureWorkingDays',
+  'retention',
 ] as const;
 
 function pick(source: Record<string, unknown>, fields: readonly string[]): Record<string, unknown> {

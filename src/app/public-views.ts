@@ -81,6 +81,7 @@ export function itemView(i: ItemDoc) {
     ...(i.reviewMaterials === undefined ? {} : { reviewMaterials: i.reviewMaterials }),
     ...(i.reviewWorkingDays === undefined ? {} : { reviewWorkingDays: i.reviewWorkingDays }),
     ...(i.disclosureWorkingDays === undefined ? {} : { disclosureWorkingDays: i.disclosureWorkingDays }),
+    ...(i.retention === undefined ? {} : { retention: i.retention }),
     retired: i.retired,
   };
 }

@@ -21,6 +21,7 @@ import { certificatesView, reviewerRatioView } from './certificate-views.js';
 import { addDays } from './days.js';
 import { attestationOf, type DisclosureAttestation, type DisclosureAttestations } from './disclosure-attestation.js';
 import { evaluationsOfYear } from './evaluation-reads.js';
+import { dueForErasurePage } from './retention-views.js';
 import { caughtUp, type ReadConsistency } from './read-consistency.js';
 import { filledPage, pageOf, readAll, type Paging } from './read-pages.js';
 
@@ -118,6 +119,12 @@ export class SupervisionReads {
       paging,
     );
     return { asOf, ...page };
+  }
+
+  /** Closed cases past their retention (保管期限) on `asOf` whose personal data is not erased, longest past first. */
+  async dueForErasure(query: DatedQuery, paging: Paging) {
+    const { scope, asOf } = await this.dated(query);
+    return { asOf, ...dueForErasurePage(this.deps.readModels, scope, asOf, paging) };
   }
 
   /** Cases whose acts lack the recording their duties require (the recording list, its floors), latest activity first. */

@@ -1196,6 +1196,24 @@ const OPERATIONS: readonly Operation[] = [
   },
   {
     method: 'GET',
+    path: '/v1/audit/due-for-erasure',
+    operationId: 'listDueForErasure',
+    summary:
+      'Closed cases whose retention period (保管期限) has run out by asOf and whose personal data is not erased (supervisor)',
+    tag: 'audit',
+    parameters: [
+      AUDIT_AGENCY,
+      query('asOf', "The day to judge on (default today at the viewed agency's UTC offset).", defs('date')),
+      ...AUDIT_PAGING,
+      FORMAT,
+    ],
+    responses: auditResponses(
+      'A page of cases due for erasure, longest past their retention first.',
+      'response.audit-due-for-erasure',
+    ),
+  },
+  {
+    method: 'GET',
     path: '/v1/audit/missing-recordings',
     operationId: 'listMissingRecordings',
     summary:

@@ -282,6 +282,11 @@ export const PROBLEM_TYPES: Readonly<Record<string, ProblemType>> = {
     'Review time limit out of range',
     'reviewWorkingDays is a whole number of working days within the allowed range.',
   ),
+  retention_invalid: entry(
+    422,
+    'Retention period out of range',
+    'An item\'s retention is "permanent" or a whole number of years from 1 to 100, counted from the case\'s closing.',
+  ),
   review_materials_missing: entry(
     422,
     'Review materials missing',

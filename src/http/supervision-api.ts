@@ -38,6 +38,13 @@ export function supervisionApi({ reads, verify }: SupervisionApiDependencies): R
     sendList(req, res, SUPERVISION_TABLES.overdueReviews, answer);
   });
 
+  router.get('/v1/audit/due-for-erasure', ...guard, async (req, res) => {
+    const query = supervisionQuery(req, res);
+    const asOf = date(req.query.asOf, 'asOf');
+    const answer = await reads.dueForErasure({ ...query, ...(asOf ? { asOf } : {}) }, pagingOf(req));
+    sendList(req, res, SUPERVISION_TABLES.dueForErasure, answer);
+  });
+
   router.get('/v1/audit/missing-recordings', ...guard, async (req, res) => {
     const query = supervisionQuery(req, res);
     const paging = pagingOf(req);

@@ -55,6 +55,22 @@ export const SUPERVISION_TABLES = {
       'daysOverdue',
     ],
   },
+  dueForErasure: {
+    name: 'due-for-erasure',
+    lists: ['items'],
+    columns: [
+      'caseId',
+      'agency',
+      'itemCode',
+      'itemName',
+      'closedOn',
+      'major',
+      'retention.period',
+      'retention.source',
+      'erasableFrom',
+      'daysPast',
+    ],
+  },
   missingRecordings: {
     name: 'missing-recordings',
     lists: ['items'],

@@ -184,6 +184,7 @@ describe('the OpenAPI document', () => {
         { method: 'GET', path: '/v1/audit/live' },
         { method: 'GET', path: '/v1/audit/overdue-disclosures' },
         { method: 'GET', path: '/v1/audit/overdue-reviews' },
+        { method: 'GET', path: '/v1/audit/due-for-erasure' },
         { method: 'GET', path: '/v1/audit/missing-recordings' },
         { method: 'GET', path: '/v1/audit/major-decisions' },
         { method: 'GET', path: '/v1/audit/access' },

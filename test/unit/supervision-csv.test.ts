@@ -9,6 +9,7 @@ const SCHEMAS = path.resolve(__dirname, '../../schemas/responses');
 const FILES: Record<keyof typeof SUPERVISION_TABLES, string> = {
   overdueDisclosures: 'audit-overdue-disclosures',
   overdueReviews: 'audit-overdue-reviews',
+  dueForErasure: 'audit-due-for-erasure',
   missingRecordings: 'audit-missing-recordings',
   majorDecisions: 'audit-major-decisions',
   access: 'audit-access',

@@ -5,6 +5,7 @@ import type { Decider } from '../decider.js';
 import { conflict, notFound, violation } from '../errors.js';
 import { MAX_REVIEW_WORKING_DAYS } from '../case/review-limits.js';
 import { agencyStream } from '../streams.js';
+import { isRetentionPeriod, MAX_RETENTION_YEARS, type RetentionPeriod } from './retention.js';
 
 export type ItemCategory = 'penalty' | 'licensing' | 'coercive' | 'inspection' | 'levy' | 'other';
 
@@ -34,6 +35,11 @@ export interface ItemProfile {
   readonly reviewWorkingDays?: number;
   /** Working days to publish a decision, where the item's legal basis sets its own deadline. */
   readonly disclosureWorkingDays?: number;
+  /**
+   * How long a closed case's file is kept (保管期限), from its closing; the default of `retentionOf`
+   * (`./retention.ts`) when absent.
+   */
+  readonly retention?: RetentionPeriod;
 }
 
 export interface ItemState extends Partial<ItemProfile> {
@@ -83,6 +89,12 @@ function checkProfile(p: Partial<ItemProfile>): void {
     throw violation(
       'review_deadline_invalid',
       `reviewWorkingDays must be a whole number from 1 to ${MAX_REVIEW_WORKING_DAYS}`,
+    );
+  }
+  if (p.retention !== undefined && !isRetentionPeriod(p.retention)) {
+    throw violation(
+      'retention_invalid',
+      `retention is "permanent" or a whole number of years from 1 to ${MAX_RETENTION_YEARS}`,
     );
   }
   const fen = p.major?.fineFenAtLeast;

@@ -7,6 +7,7 @@ import { PUBLIC_EN } from './public.en.js';
 import { INSPECTIONS_EN } from './inspections.en.js';
 import { PUBLISHED_EN } from './published.en.js';
 import { RECORDINGS_EN } from './recordings.en.js';
+import { RETENTION_EN } from './retention.en.js';
 import { DISCRETION_EN } from './discretion.en.js';
 
 /** The portal's text in English. */
@@ -43,4 +44,5 @@ export const EN: Messages = {
   ...APPLY_EN,
   ...RECORDINGS_EN,
   ...DISCRETION_EN,
+  ...RETENTION_EN,
 };

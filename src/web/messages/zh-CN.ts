@@ -6,6 +6,7 @@ import { PUBLIC_ZH_CN } from './public.zh-CN.js';
 import { INSPECTIONS_ZH_CN } from './inspections.zh-CN.js';
 import { PUBLISHED_ZH_CN } from './published.zh-CN.js';
 import { RECORDINGS_ZH_CN } from './recordings.zh-CN.js';
+import { RETENTION_ZH_CN } from './retention.zh-CN.js';
 import { DISCRETION_ZH_CN } from './discretion.zh-CN.js';
 
 /** The portal's text in Chinese, the default language. Every key here must also be in `en.ts` (the type says so). */
@@ -41,6 +42,7 @@ export const ZH_CN = {
   ...APPLY_ZH_CN,
   ...RECORDINGS_ZH_CN,
   ...DISCRETION_ZH_CN,
+  ...RETENTION_ZH_CN,
 };
 
 export type Messages = { readonly [K in keyof typeof ZH_CN]: string };

@@ -252,6 +252,7 @@ const ITEM: Required<ItemProfile> = {
   reviewMaterials: ['调查终结报告', '拟处理意见'],
   reviewWorkingDays: 5,
   disclosureWorkingDays: 10,
+  retention: 30,
 };
 const registry: { [E in RegistryEvent as E['type']]: E['data'] } = {
   OfficerRegistered: OFFICER,
@@ -858,6 +859,9 @@ describe('the JSON Schemas of the domain agree with its TypeScript types', () =>
       ['a fractional major amount', { major: { fineFenAtLeast: 0.5 } }],
       ['a major decision type jail', { major: { decisionTypes: ['jail'] } }],
       ['an unknown major criterion', { major: { partyCount: 3 } }],
+      ['a retention of no years', { retention: 0 }],
+      ['a retention past a century', { retention: 101 }],
+      ['a retention in words other than permanent', { retention: 'forever' }],
     ])('when an item has %s, then it is rejected', (_name, change) => {
       expect(accepts(commandId('register-item'), { ...ITEM, ...change })).toBe(false);
     });

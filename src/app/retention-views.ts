@@ -1,0 +1,45 @@
+import { RETENTION, type RetentionDoc } from '../../projections/retention.js';
+import type { ReadModelStore } from '../ports/read-models.js';
+import { daysBetween } from './days.js';
+import { filledPage, type Paging } from './read-pages.js';
+
+/** A closed case whose retention has run out by `asOf` and whose personal data has not been erased. */
+export function dueForErasureView(doc: RetentionDoc, asOf: string) {
+  if (doc.erased || doc.erasableFrom === undefined || doc.erasableFrom > asOf) return undefined;
+  const { retention } = doc;
+  return {
+    caseId: doc.caseId,
+    agency: doc.agency,
+    itemCode: doc.itemCode,
+    ...(doc.itemName === undefined ? {} : { itemName: doc.itemName }),
+    closedOn: doc.closedOn,
+    major: doc.major,
+    retention: { period: retention.period, source: retention.source },
+    erasableFrom: doc.erasableFrom,
+    daysPast: daysBetween(doc.erasableFrom, asOf),
+  };
+}
+
+/**
+ * The closed cases of `scope` due for erasure on `asOf` (the longest past first): their retention, fixed when they
+ * closed, has run out and no `CaseDataErased` has been recorded for them. Nothing is erased by being listed.
+ */
+export function dueForErasurePage(
+  readModels: Pick<ReadModelStore, 'query'>,
+  scope: readonly string[],
+  asOf: string,
+  paging: Paging,
+) {
+  return filledPage(
+    readModels,
+    RETENTION,
+    {
+      where: { agency: [...scope], erased: false },
+      range: { member: 'erasableFrom', to: asOf },
+      orderBy: 'erasableFrom',
+      direction: 'asc',
+    },
+    (doc: RetentionDoc) => dueForErasureView(doc, asOf),
+    paging,
+  );
+}

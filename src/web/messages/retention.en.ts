@@ -1,0 +1,24 @@
+import type { RETENTION_ZH_CN } from './retention.zh-CN.js';
+
+/** The supervisors' page of case files past their retention, in English. */
+export const RETENTION_EN: { readonly [K in keyof typeof RETENTION_ZH_CN]: string } = {
+  'retention.title': 'Case files past their retention, personal data not yet erased',
+  'retention.link': 'Case files past their retention',
+  'retention.lead':
+    "Closed cases whose retention period (counted from the closing) has run out and whose parties' personal data has not been erased. Being listed erases nothing: an erasure is recorded separately by an administrator, on a legal ground.",
+  'retention.rule':
+    "The retention period is set on the enforcement item; where it is not, the files of major decisions are kept permanently and others by the item's category: penalties, licences, coercive measures and levies 30 years, inspections and others 10 years.",
+  'retention.asOf': 'As of',
+  'retention.show': 'Show',
+  'retention.case': 'Case',
+  'retention.item': 'Enforcement item',
+  'retention.closedOn': 'Closed on',
+  'retention.period': 'Retention',
+  'retention.years': '{years} years ({source})',
+  'retention.source.item': "item's own",
+  'retention.source.category': "category's default",
+  'retention.erasableFrom': 'Run out on',
+  'retention.daysPast': 'Days since',
+  'retention.none': 'No case file is past its retention.',
+  'retention.more': 'Only the first {count} are listed; narrow the view (agency) to see the rest.',
+};

@@ -1,0 +1,84 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { describeInBrowser, launchBrowser, seriousViolations } from '../support/browser.js';
+import { AGENCY, at, DAY, openCase, recordAct, startScreensService, type ScreensFixture } from '../support/screens.js';
+
+/** Generous: a busy 2-core machine; the waits only say "appears", never how fast. */
+const WAIT = { timeout: 60_000 };
+
+describeInBrowser('case files past their retention on /supervise/retention, in Chromium', () => {
+  let f: ScreensFixture;
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+
+  beforeAll(async () => {
+    [f, browser] = await Promise.all([startScreensService(), launchBrowser()]);
+    await openCase(f, 'rt-b');
+    const decision = { decisionType: 'warning', legalBasis: '《律师法》第五十条', documentNo: '县司告〔2026〕3号' };
+    await recordAct(f, f.alice, 'rt-b', {
+      type: 'DecisionIssued',
+      occurredAt: at('10:00'),
+      data: { ...decision, decidedOn: DAY },
+    });
+    await recordAct(f, f.alice, 'rt-b', {
+      type: 'DecisionDisclosed',
+      occurredAt: at('10:01'),
+      data: { publishedOn: DAY },
+    });
+    await recordAct(f, f.alice, 'rt-b', { type: 'CaseClosed', occurredAt: at('10:02'), data: { closedOn: DAY } });
+    await f.t.service.readModelsCaughtUp();
+    context = await browser.newContext({ locale: 'zh-CN' });
+    page = await context.newPage();
+    await page.goto(`${f.t.url}/signin`);
+    await page.locator('#dev-token').fill(f.sam);
+    await Promise.all([page.waitForURL(`${f.t.url}/`, WAIT), page.getByRole('button', { name: '登录' }).click()]);
+  }, 120_000);
+  afterAll(async () => {
+    await context?.close();
+    await browser?.close();
+    await f?.t.stop();
+  });
+
+  it('when the dashboard is open, then it links to the page, and today nothing is past its retention', async () => {
+    await page.goto(`${f.t.url}/supervise`);
+    await Promise.all([
+      page.waitForURL(/\/supervise\/retention$/, WAIT),
+      page.getByRole('link', { name: '保管期限届满的案卷' }).click(),
+    ]);
+    expect(await page.locator('h1').textContent()).toBe('保管期限届满待删除个人信息的案卷');
+    expect(await page.locator('main').textContent()).toContain('没有保管期限届满待删除的案卷。');
+  });
+
+  it("when a day past the penalty category's 30 years is chosen in the form, then the case is listed linked to its file, with no serious axe violation", async () => {
+    await page.getByLabel('截至日期').fill('2056-03-03');
+    await Promise.all([page.waitForURL(/asOf=2056-03-03/, WAIT), page.getByRole('button', { name: '查看' }).click()]);
+    const row = page.locator('tbody tr');
+    expect(await row.count()).toBe(1);
+    expect(await row.locator(`a[href="/cases/${AGENCY}/rt-b"]`).textContent()).toBe('rt-b');
+    expect((await row.locator('td').allTextContents()).map((s) => s.trim())).toEqual([
+      'rt-b',
+      AGENCY,
+      '未按规定公示执业信息',
+      DAY,
+      '30年（类别默认）',
+      '2056-03-02',
+      '1',
+    ]);
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+
+  it('when the page is read in English, then the same case shows with English heads', async () => {
+    const english = await browser.newContext({ locale: 'en' });
+    try {
+      const cookies = await context.cookies();
+      await english.addCookies(cookies);
+      const p = await english.newPage();
+      await p.goto(`${f.t.url}/supervise/retention?asOf=2056-03-02&lang=en`);
+      expect(await p.locator('h1').textContent()).toBe('Case files past their retention, personal data not yet erased');
+      expect(await p.locator('tbody td').nth(4).textContent()).toContain("30 years (category's default)");
+      expect(await seriousViolations(p)).toEqual([]);
+    } finally {
+      await english.close();
+    }
+  });
+});

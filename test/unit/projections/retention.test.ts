@@ -1,0 +1,120 @@
+import { caseFilesProjection, caseKey } from '../../../projections/case-files.js';
+import { registryProjection } from '../../../projections/registry.js';
+import { RETENTION, retentionProjection, type RetentionDoc } from '../../../projections/retention.js';
+import type { EventEnvelope } from '../../../src/ledger/envelope.js';
+import { act, actors, CHECKS_PASSED, items, opened, record } from '../../support/domain.js';
+import { project, StreamWriter } from '../../support/projection-spec.js';
+
+const AGENCY = 'county-justice';
+const BASIS = '《律师法》第五十条';
+const PROJECTIONS = [registryProjection, caseFilesProjection, retentionProjection];
+
+const disclosed = act('DecisionDisclosed', { publishedOn: '2019-09-27' });
+const closed = (closedOn: string) => act('CaseClosed', { closedOn }, { occurredAt: `${closedOn}T10:00:00+08:00` });
+const warning = act('DecisionIssued', {
+  decisionType: 'warning',
+  legalBasis: BASIS,
+  documentNo: '县司告〔2019〕1号',
+  decidedOn: '2019-09-26',
+});
+
+function itemEvents(writer: StreamWriter, more: object = {}): EventEnvelope[] {
+  return writer.registry(`item-${AGENCY}:P-001`, 'ItemRegistered', { ...items['P-001'], ...more });
+}
+
+/** An erasure by its type name only, as the erasure event will be recorded: on the case's stream, or on another. */
+function erasure(writer: StreamWriter, stream: string, data: Record<string, unknown>): EventEnvelope[] {
+  return writer.seal(stream, [
+    {
+      id: `erase-${stream}`,
+      type: 'CaseDataErased',
+      schemaVersion: 1,
+      occurredAt: '2050-01-05T10:00:00+08:00',
+      actor: { sub: 'head', agency: AGENCY, roles: ['admin'] },
+      data,
+      media: [],
+    },
+  ]);
+}
+
+const retentionOfCase = (envelopes: EventEnvelope[]) =>
+  project(PROJECTIONS, envelopes).get<RetentionDoc>(RETENTION, caseKey(AGENCY, '2019-042'));
+
+describe('the retention projection (保管期限)', () => {
+  it('given a case closed under an item that sets no period, then the penalty category gives 30 years from the closing', () => {
+    const writer = new StreamWriter();
+    const events = record(opened(), warning, disclosed, closed('2019-09-30'));
+    const doc = retentionOfCase([...itemEvents(writer), ...writer.caseEvents('2019-042', events)]);
+    expect(doc).toMatchObject({
+      caseId: '2019-042',
+      agency: AGENCY,
+      itemCode: 'P-001',
+      closedOn: '2019-09-30',
+      major: false,
+      retention: { period: 30, source: 'category' },
+      erasableFrom: '2049-09-30',
+      erased: false,
+    });
+  });
+
+  it('given a case that is not closed, then nothing is kept for it', () => {
+    const writer = new StreamWriter();
+    const events = record(opened(), warning, disclosed);
+    expect(retentionOfCase([...itemEvents(writer), ...writer.caseEvents('2019-042', events)])).toBeUndefined();
+  });
+
+  it('given a major case, then it is kept permanently and has no day it becomes erasable', () => {
+    const writer = new StreamWriter();
+    const fine = { decisionType: 'fine' as const, fineFen: 2_000_000, legalBasis: BASIS };
+    const events = record(
+      opened(),
+      act('LegalReviewRequested', { proposed: fine }),
+      act(
+        'LegalReviewCompleted',
+        { outcome: 'approved', opinion: '同意', checks: CHECKS_PASSED },
+        { actor: actors.rita, occurredAt: '2019-09-25T10:00:00+08:00' },
+      ),
+      act('DecisionIssued', { ...fine, documentNo: '县司罚〔2019〕7号', decidedOn: '2019-09-26' }),
+      disclosed,
+      closed('2019-09-30'),
+    );
+    const doc = retentionOfCase([...itemEvents(writer), ...writer.caseEvents('2019-042', events)]);
+    expect(doc).toMatchObject({ major: true, retention: { period: 'permanent', source: 'major' }, erased: false });
+    expect(doc?.erasableFrom).toBeUndefined();
+  });
+
+  it("given the item's own period, then it is the case's, and an amendment after the closing does not change it", () => {
+    const writer = new StreamWriter();
+    const events = record(opened(), warning, disclosed, closed('2019-09-30'));
+    const amended = writer.registry(`item-${AGENCY}:P-001`, 'ItemAmended', {
+      changes: { retention: 'permanent' },
+      reason: '档案鉴定',
+    });
+    const doc = retentionOfCase([
+      ...itemEvents(writer, { retention: 10 }),
+      ...writer.caseEvents('2019-042', events),
+      ...amended,
+    ]);
+    expect(doc).toMatchObject({ retention: { period: 10, source: 'item' }, erasableFrom: '2029-09-30' });
+  });
+
+  it('given a CaseDataErased on the case stream, then the case is marked erased with the event', () => {
+    const writer = new StreamWriter();
+    const events = writer.caseEvents('2019-042', record(opened(), warning, disclosed, closed('2019-09-30')));
+    const erased = erasure(writer, events[0]!.stream, { reason: '保管期限届满' });
+    const doc = retentionOfCase([...itemEvents(writer), ...events, ...erased]);
+    expect(doc).toMatchObject({ erased: true, erasure: { eventId: erased[0]!.id } });
+  });
+
+  it('given a CaseDataErased on another stream naming the case in its data, then the case is marked erased; one naming another case changes nothing', () => {
+    const writer = new StreamWriter();
+    const events = writer.caseEvents('2019-042', record(opened(), warning, disclosed, closed('2019-09-30')));
+    const other = erasure(writer, `erasure-${AGENCY}:x`, { caseId: '2019-999', reason: '保管期限届满' });
+    const before = retentionOfCase([...itemEvents(writer), ...events, ...other]);
+    expect(before?.erased).toBe(false);
+    const writer2 = new StreamWriter();
+    const again = writer2.caseEvents('2019-042', record(opened(), warning, disclosed, closed('2019-09-30')));
+    const named = erasure(writer2, `erasure-${AGENCY}:y`, { caseId: '2019-042', agency: AGENCY, reason: '期满' });
+    expect(retentionOfCase([...itemEvents(writer2), ...again, ...named])?.erased).toBe(true);
+  });
+});
