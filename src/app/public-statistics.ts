@@ -5,6 +5,8 @@ import { publicationDeadline, yearlyStatistics, type YearlyStatistics } from '..
 import type { Clock } from '../ports/clock.js';
 import type { Position } from '../ports/event-store.js';
 import type { ReadModelStore } from '../ports/read-models.js';
+import type { EvaluationDoc } from '../../projections/evaluations.js';
+import { scoresByItem } from '../domain/case/evaluation-figures.js';
 import { caseFacts } from './case-file-views.js';
 import { evaluationsOfYear } from './evaluation-reads.js';
 import { caughtUp, type ReadConsistency } from './read-consistency.js';
@@ -79,26 +81,30 @@ export class PublicStatisticsReads {
       caseFacts(assembleCaseFile(doc, caseActs(this.deps.readModels, caseKey(doc.agency, doc.caseId)))),
     );
     const agencies = agency === undefined ? [...new Set(docs.map((d) => d.agency))].sort() : [agency];
+    const evaluated = new Map(agencies.map((a) => [a, evaluationsOfYear(this.deps.readModels, a, year)]));
     const parts = (agencies.length === 0 ? [''] : agencies).map((a) =>
-      figuresOf(
-        yearlyStatistics({
-          agency: a,
-          year,
-          cases,
-          asOf,
-          evaluations: evaluationsOfYear(this.deps.readModels, a, year),
-        }),
-      ),
+      figuresOf(yearlyStatistics({ agency: a, year, cases, asOf, evaluations: evaluated.get(a) ?? [] })),
     );
+    const summed = parts.reduce((sum, part) => addFigures(sum, part) as PublicFigures);
     return {
       year,
       ...(agency === undefined ? {} : { agency }),
       agencies,
       asOf,
       deadline: publicationDeadline(year),
-      figures: parts.reduce((sum, part) => addFigures(sum, part) as PublicFigures),
+      figures: agency === undefined ? withItemsOfEvery(summed, [...evaluated.values()].flat(), year) : summed,
     };
   }
+}
+
+/**
+ * The sum over every agency, its evaluations by item grouped again rather than summed (an average is no sum): item
+ * codes are unique within their agency only, so each is keyed `<agency>/<itemCode>`.
+ */
+function withItemsOfEvery(figures: PublicFigures, evaluations: readonly EvaluationDoc[], year: number): PublicFigures {
+  const ofYear = evaluations.filter((e) => e.closedYear === year);
+  const byItem = scoresByItem(ofYear, (e) => `${e.agency}/${e.itemCode}`);
+  return { ...figures, caseFileEvaluations: { ...figures.caseFileEvaluations, byItem } };
 }
 
 function figuresOf(statistics: YearlyStatistics): PublicFigures {

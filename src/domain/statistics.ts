@@ -15,7 +15,7 @@ import {
   type RecordingDuty,
 } from './case/rules.js';
 import { EVALUATION_POINTS, type EvaluationData, type EvaluationPoint } from './case/evaluation.js';
-import { evaluationFigures } from './case/evaluation-figures.js';
+import { evaluationFigures, scoresByItem, type ItemScores } from './case/evaluation-figures.js';
 import type { ItemCategory } from './registry/items.js';
 import type { OfficerState } from './registry/officers.js';
 
@@ -56,12 +56,14 @@ export interface YearlyStatistics {
   readonly hearingsHeld: number;
   /**
    * Case-file evaluations (案卷评查) of the cases closed in the year: how many (each supervisor's latest per case),
-   * of how many case files, and per checklist rule the points given of the points possible and the deductions.
+   * of how many case files, per checklist rule the points given of the points possible and the deductions, and per
+   * enforcement item (by code) how many evaluations and their average total score.
    */
   readonly caseFileEvaluations: {
     evaluations: number;
     cases: number;
     byRule: Record<EvaluationPoint, { points: number; maxPoints: number; deductions: number }>;
+    byItem: Record<string, ItemScores>;
   };
 }
 
@@ -209,14 +211,15 @@ function evaluationsOfYear(
   evaluations: readonly EvaluationData[],
   year: number,
 ): YearlyStatistics['caseFileEvaluations'] {
-  const figures = evaluationFigures(evaluations.filter((e) => isYear(e.closedOn, year)));
+  const ofYear = evaluations.filter((e) => isYear(e.closedOn, year));
+  const figures = evaluationFigures(ofYear);
   const byRule = Object.fromEntries(
     EVALUATION_POINTS.map((p) => {
       const { points, maxPoints, deductions } = figures.byRule[p];
       return [p, { points, maxPoints, deductions }];
     }),
   ) as YearlyStatistics['caseFileEvaluations']['byRule'];
-  return { evaluations: figures.evaluations, cases: figures.cases, byRule };
+  return { evaluations: figures.evaluations, cases: figures.cases, byRule, byItem: scoresByItem(ofYear) };
 }
 
 /** 公示制度: the statistics of year Y are published by 20 January of Y+1. */

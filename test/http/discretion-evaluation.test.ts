@@ -210,5 +210,29 @@ describe('case-file evaluation (案卷评查) over HTTP', () => {
       maxPoints: 10,
       deductions: 1,
     });
+    expect(stats.body.caseFileEvaluations.byItem).toEqual({
+      'P-001': { evaluations: 1, points: 86, maxPoints: 90, averageScore: 86 },
+    });
+  });
+
+  it('when the public yearly statistics are read, then they show the evaluations by item and the weak points by rule, also as CSV', async () => {
+    const page = await fetch(`${t.url}/statistics/2026?agency=${AGENCY}&consistentWith=${position}`, {
+      headers: { accept: 'text/html' },
+    });
+    const text = await page.text();
+    expect(page.status).toBe(200);
+    const start = text.indexOf('id="evaluations-heading"');
+    const section = text.slice(start, text.indexOf('</section>', start));
+    expect(section).toContain('2026 年结案的案卷共评查 1 次，涉及案卷 1 件。');
+    expect(section).toMatch(/<td>P-001<\/td>\s*<td>1<\/td>\s*<td>86 \/ 90<\/td>/);
+    // the weakest rule first: discretion (6 of 10, as amended); every other rule scored full
+    const rules = [...section.matchAll(/<tr>\s*<td>([^<]+)<\/td>\s*<td>(\d+ \/ \d+)<\/td>\s*<td>(\d+%)<\/td>/g)];
+    expect(rules.map((m) => [m[1], m[2], m[3]])[0]).toEqual(['适用裁量基准适当', '6 / 10', '60%']);
+    expect(rules.slice(1).map((m) => m[3])).toEqual(Array(8).fill('100%'));
+    const all = await (await fetch(`${t.url}/statistics/2026.csv`)).text();
+    expect(all).toContain(`caseFileEvaluations.byItem.${AGENCY}/P-001.averageScore,86`);
+    const one = await (await fetch(`${t.url}/statistics/2026.csv?agency=${AGENCY}`)).text();
+    expect(one).toContain('caseFileEvaluations.byItem.P-001.evaluations,1');
+    expect(one).toContain('caseFileEvaluations.byRule.discretionAppropriate.deductions,1');
   });
 });

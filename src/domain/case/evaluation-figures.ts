@@ -78,3 +78,38 @@ export function weakPoints(evaluations: readonly EvaluationData[]): WeakPoints {
     byOfficer: sorted(officers).map(({ key, ...t }) => ({ officerId: key, ...t })),
   };
 }
+
+/** An item's evaluations in the yearly statistics: how many, the total scores given and possible, and the average. */
+export interface ItemScores {
+  evaluations: number;
+  /** The evaluations' totals summed. */
+  points: number;
+  /** The totals possible summed. */
+  maxPoints: number;
+  /** `points / evaluations`, to one decimal: the average total score of an evaluation of the item. */
+  averageScore: number;
+}
+
+/** `points / evaluations` rounded to one decimal (0 when nothing was evaluated). */
+export const averageScore = (points: number, evaluations: number): number =>
+  evaluations === 0 ? 0 : Math.round((points * 10) / evaluations) / 10;
+
+/**
+ * The evaluations grouped by `keyOf` (by default the enforcement item's code): how many of each, their totals and
+ * the average total, keyed in ascending order.
+ */
+export function scoresByItem<E extends EvaluationData>(
+  evaluations: readonly E[],
+  keyOf: (e: E) => string = (e) => e.itemCode,
+): Record<string, ItemScores> {
+  const groups = new Map<string, ItemScores>();
+  for (const e of evaluations) {
+    const g = groups.get(keyOf(e)) ?? { evaluations: 0, points: 0, maxPoints: 0, averageScore: 0 };
+    g.evaluations += 1;
+    g.points += e.total;
+    g.maxPoints += e.maxTotal;
+    g.averageScore = averageScore(g.points, g.evaluations);
+    groups.set(keyOf(e), g);
+  }
+  return Object.fromEntries([...groups].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+}

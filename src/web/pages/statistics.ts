@@ -6,6 +6,7 @@ import { html, type Html } from '../html.js';
 import type { MessageKey } from '../i18n.js';
 import { pageContext, sendPage, type PageContext } from '../layout.js';
 import { barChart, type Bar } from './charts.js';
+import { evaluationsSection } from './statistics-evaluations.js';
 import { formQuery, hrefWith, label, select, yuan, type PublicPagesDependencies } from './public-parts.js';
 
 /** `/statistics/2026`, `/statistics/2026.csv`: a four-digit year, for the CSV with `.csv`. */
@@ -118,6 +119,7 @@ function page(ctx: PageContext, stats: PublicStatistics, agencies: readonly stri
       'statistics.reviews',
       Object.entries(f.legalReviews).map(([k, v]) => ({ label: label(ctx, 'review', k), value: v })),
     )}
+    ${evaluationsSection(ctx, stats)}
     <nav aria-label="${ctx.t('statistics.years')}">
       <h2>${ctx.t('statistics.years')}</h2>
       <ul class="pager">

@@ -1,4 +1,4 @@
-import { weakPoints } from '../../../src/domain/case/evaluation-figures.js';
+import { averageScore, scoresByItem, weakPoints } from '../../../src/domain/case/evaluation-figures.js';
 import {
   evaluationDecider,
   EVALUATION_POINTS,
@@ -121,6 +121,18 @@ const evaluation = (over: Partial<EvaluationData>): EvaluationData => ({
   ...over,
 });
 
+describe('scores by item', () => {
+  it('when several evaluations of an item are grouped, then the average total is to one decimal', () => {
+    const grouped = scoresByItem([
+      evaluation({ total: 84 }),
+      evaluation({ caseId: '2019-050', total: 85 }),
+      evaluation({ caseId: '2019-051', total: 90 }),
+    ]);
+    expect(grouped).toEqual({ 'P-001': { evaluations: 3, points: 259, maxPoints: 270, averageScore: 86.3 } });
+    expect(averageScore(0, 0)).toBe(0);
+  });
+});
+
 describe('the weak points and the yearly statistics aggregate evaluations by rule, item and officer', () => {
   const evaluations = [
     evaluation({ scores: scores({ documentsComplete: { score: 4, comment: '送达回证缺失' } }), total: 84 }),
@@ -158,6 +170,11 @@ describe('the weak points and the yearly statistics aggregate evaluations by rul
     expect(stats.caseFileEvaluations).toMatchObject({ evaluations: 2, cases: 2 });
     expect(stats.caseFileEvaluations.byRule.documentsComplete).toEqual({ points: 14, maxPoints: 20, deductions: 1 });
     expect(stats.caseFileEvaluations.byRule.factsClear).toEqual({ points: 20, maxPoints: 20, deductions: 0 });
+    // by item: P-001's one evaluation of 2019 (84 of 90), P-002's (90 of 90); the 2018 one is not counted
+    expect(stats.caseFileEvaluations.byItem).toEqual({
+      'P-001': { evaluations: 1, points: 84, maxPoints: 90, averageScore: 84 },
+      'P-002': { evaluations: 1, points: 90, maxPoints: 90, averageScore: 90 },
+    });
     const none = yearlyStatistics({ agency: 'county-justice', year: 2019, cases: [], asOf: '2020-01-10' });
     expect(none.caseFileEvaluations.evaluations).toBe(0);
   });

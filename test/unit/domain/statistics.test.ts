@@ -100,6 +100,7 @@ describe('yearlyStatistics (公示: 每年1月20日公开上年度执法数据)'
         evaluations: 0,
         cases: 0,
         byRule: expect.objectContaining({ factsClear: { points: 0, maxPoints: 0, deductions: 0 } }),
+        byItem: {},
       },
     });
     expect(Object.keys(result.decisions.byType)).toHaveLength(10);
