@@ -43,6 +43,26 @@ export class InspectionService {
     return this.#subject(actor.agency, profile.subjectId, command, eventId, recording('SubjectRegistered', profile));
   }
 
+  /**
+   * Changes a subject's name, kind, sector or tags, with the reason: plans drawn later see the subject as changed;
+   * a draw already recorded keeps the candidates of its own tree size.
+   */
+  amendSubject(
+    actor: Actor,
+    subjectId: string,
+    body: { changes: Extract<SubjectCommand, { type: 'AmendSubject' }>['changes']; reason: string },
+    eventId: string,
+  ): Promise<CommandResult> {
+    const command: SubjectCommand = { type: 'AmendSubject', actor, changes: body.changes, reason: body.reason };
+    return this.#subject(actor.agency, subjectId, command, eventId, recording('SubjectAmended', body));
+  }
+
+  /** Takes a subject off the directory, with the reason: no draw at a later tree size has it as a candidate. */
+  retireSubject(actor: Actor, subjectId: string, body: { reason: string }, eventId: string): Promise<CommandResult> {
+    const command: SubjectCommand = { type: 'RetireSubject', actor, reason: body.reason };
+    return this.#subject(actor.agency, subjectId, command, eventId, recording('SubjectRetired', body));
+  }
+
   /** A conflict of interest between an officer of the actor's agency and one of its subjects. */
   async declareConflict(
     actor: Actor,

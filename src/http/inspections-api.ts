@@ -59,6 +59,27 @@ export function inspectionsApi(deps: InspectionsApiDependencies): Router {
     res.json({ subjectId: profile.subjectId, ...written(result) });
   });
 
+  router.post('/v1/subjects/:subjectId/amendments', auth, requireRoles('admin'), readJson, async (req, res) => {
+    const subjectId = pathId(req, 'subjectId');
+    validate('urn:evidence-ledger:schema:command:amend-subject', req.body);
+    const principal = principalOf(res);
+    const eventId = eventIdFor(req, principal, subjectStream(principal.agency, subjectId), newId);
+    const body = req.body as Parameters<InspectionService['amendSubject']>[2];
+    const result = await inspections.amendSubject(principal, subjectId, body, eventId);
+    res.status(result.created ? 201 : 200).set('ETag', `"${result.revision}"`);
+    res.json({ subjectId, ...written(result) });
+  });
+
+  router.post('/v1/subjects/:subjectId/retirement', auth, requireRoles('admin'), readJson, async (req, res) => {
+    const subjectId = pathId(req, 'subjectId');
+    validate('urn:evidence-ledger:schema:command:retire-subject', req.body);
+    const principal = principalOf(res);
+    const eventId = eventIdFor(req, principal, subjectStream(principal.agency, subjectId), newId);
+    const result = await inspections.retireSubject(principal, subjectId, req.body as { reason: string }, eventId);
+    res.status(result.created ? 201 : 200).set('ETag', `"${result.revision}"`);
+    res.json({ subjectId, ...written(result) });
+  });
+
   router.post(
     '/v1/subjects/:subjectId/conflicts',
     auth,

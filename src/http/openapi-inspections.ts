@@ -42,6 +42,28 @@ export function inspectionOperations(p: OperationParts): Operation[] {
     },
     {
       method: 'POST',
+      path: '/v1/subjects/{subjectId}/amendments',
+      operationId: 'amendSubject',
+      summary:
+        "Change a regulated subject's name, kind, sector or tags, with the reason (admin): draws at later tree sizes see the change",
+      tag: 'inspections',
+      parameters: [pathId('subjectId', 'The subject.', defs), PARAMETERS.idempotencyKey],
+      requestBody: jsonBody('command.amend-subject'),
+      responses: { ...written('The amendment', 'response.inspection-write'), ...problems(404, ...WRITE_PROBLEMS) },
+    },
+    {
+      method: 'POST',
+      path: '/v1/subjects/{subjectId}/retirement',
+      operationId: 'retireSubject',
+      summary:
+        'Take a regulated subject off the directory, with the reason (admin): no draw at a later tree size has it as a candidate',
+      tag: 'inspections',
+      parameters: [pathId('subjectId', 'The subject.', defs), PARAMETERS.idempotencyKey],
+      requestBody: jsonBody('command.retire-subject'),
+      responses: { ...written('The retirement', 'response.inspection-write'), ...problems(404, ...WRITE_PROBLEMS) },
+    },
+    {
+      method: 'POST',
       path: '/v1/inspections',
       operationId: 'planInspection',
       summary:

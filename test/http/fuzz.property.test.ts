@@ -379,6 +379,18 @@ const ROUTES: {
     request: jsonRoute(fc.constant({ officerId: 'alice', reason: '近亲属任职' })),
   },
   {
+    path: '/v1/subjects/{subjectId}/amendments',
+    route: '/v1/subjects/fz-s-1/amendments',
+    token: () => admin,
+    request: jsonRoute(fc.constant({ changes: { name: '某某科技有限公司', tags: ['food'] }, reason: '名称变更' })),
+  },
+  {
+    path: '/v1/subjects/{subjectId}/retirement',
+    route: '/v1/subjects/fz-s-1/retirement',
+    token: () => admin,
+    request: jsonRoute(fc.constant({ reason: '注销登记' })),
+  },
+  {
     path: '/v1/inspections',
     route: '/v1/inspections',
     token: () => admin,

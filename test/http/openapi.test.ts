@@ -150,6 +150,8 @@ describe('the OpenAPI document', () => {
         { method: 'POST', path: '/v1/tokens/revocations' },
         { method: 'POST', path: '/v1/subjects' },
         { method: 'POST', path: '/v1/subjects/{subjectId}/conflicts' },
+        { method: 'POST', path: '/v1/subjects/{subjectId}/amendments' },
+        { method: 'POST', path: '/v1/subjects/{subjectId}/retirement' },
         { method: 'POST', path: '/v1/inspections' },
         { method: 'POST', path: '/v1/inspections/{planId}/draw' },
         { method: 'POST', path: '/v1/inspections/{planId}/outcomes' },
