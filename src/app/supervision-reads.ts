@@ -22,6 +22,7 @@ import { addDays } from './days.js';
 import { attestationOf, type DisclosureAttestation, type DisclosureAttestations } from './disclosure-attestation.js';
 import { evaluationsOfYear } from './evaluation-reads.js';
 import { dueForErasurePage } from './retention-views.js';
+import { overdueInspectionsPage } from './inspection-views.js';
 import { caughtUp, type ReadConsistency } from './read-consistency.js';
 import { filledPage, pageOf, readAll, type Paging } from './read-pages.js';
 
@@ -125,6 +126,12 @@ export class SupervisionReads {
   async dueForErasure(query: DatedQuery, paging: Paging) {
     const { scope, asOf } = await this.dated(query);
     return { asOf, ...dueForErasurePage(this.deps.readModels, scope, asOf, paging) };
+  }
+
+  /** Drawn inspection targets whose outcome is overdue on `asOf` (the plan's period over, none recorded). */
+  async overdueInspections(query: DatedQuery, paging: Paging) {
+    const { scope, asOf } = await this.dated(query);
+    return { asOf, ...overdueInspectionsPage(this.deps.readModels, scope, asOf, paging) };
   }
 
   /** Cases whose acts lack the recording their duties require (the recording list, its floors), latest activity first. */

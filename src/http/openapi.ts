@@ -1214,6 +1214,24 @@ const OPERATIONS: readonly Operation[] = [
   },
   {
     method: 'GET',
+    path: '/v1/audit/overdue-inspections',
+    operationId: 'listOverdueInspections',
+    summary:
+      "Drawn inspection targets whose outcome is overdue by asOf: the plan's period over and no outcome recorded (supervisor)",
+    tag: 'audit',
+    parameters: [
+      AUDIT_AGENCY,
+      query('asOf', "The day to judge on (default today at the viewed agency's UTC offset).", defs('date')),
+      ...AUDIT_PAGING,
+      FORMAT,
+    ],
+    responses: auditResponses(
+      'A page of drawn plans with their overdue targets, earliest plan first.',
+      'response.audit-overdue-inspections',
+    ),
+  },
+  {
+    method: 'GET',
     path: '/v1/audit/missing-recordings',
     operationId: 'listMissingRecordings',
     summary:

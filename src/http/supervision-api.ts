@@ -45,6 +45,13 @@ export function supervisionApi({ reads, verify }: SupervisionApiDependencies): R
     sendList(req, res, SUPERVISION_TABLES.dueForErasure, answer);
   });
 
+  router.get('/v1/audit/overdue-inspections', ...guard, async (req, res) => {
+    const query = supervisionQuery(req, res);
+    const asOf = date(req.query.asOf, 'asOf');
+    const answer = await reads.overdueInspections({ ...query, ...(asOf ? { asOf } : {}) }, pagingOf(req));
+    sendList(req, res, SUPERVISION_TABLES.overdueInspections, answer);
+  });
+
   router.get('/v1/audit/missing-recordings', ...guard, async (req, res) => {
     const query = supervisionQuery(req, res);
     const paging = pagingOf(req);

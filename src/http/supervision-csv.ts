@@ -71,6 +71,23 @@ export const SUPERVISION_TABLES = {
       'daysPast',
     ],
   },
+  overdueInspections: {
+    name: 'overdue-inspections',
+    lists: ['items'],
+    explode: 'targets',
+    columns: [
+      'agency',
+      'planId',
+      'title',
+      'startsOn',
+      'dueBy',
+      'daysOverdue',
+      'drawn',
+      'targets.subjectId',
+      'targets.name',
+      'targets.inspectors',
+    ],
+  },
   missingRecordings: {
     name: 'missing-recordings',
     lists: ['items'],

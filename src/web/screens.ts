@@ -18,6 +18,7 @@ import { caseFileMain, type AccessRow } from './pages/case-file.js';
 import { caseActions } from './pages/case-actions.js';
 import { superviseMain } from './pages/supervise.js';
 import { registerRetentionPage } from './pages/supervise-retention.js';
+import { registerOverdueInspectionsPage } from './pages/supervise-inspections.js';
 import { portalPrincipal, signedIn } from './session.js';
 import { workScreens, type WorkDependencies } from './work.js';
 import { qualityScreens, type QualityDependencies } from './quality.js';
@@ -71,6 +72,7 @@ export function signedInScreens(deps: ScreensDependencies, assets: PortalAssets)
   router.use(workScreens(deps.work, assets));
   if (deps.quality) router.use(qualityScreens(deps.quality, assets));
   registerRetentionPage(router, { supervision: deps.supervision, assets });
+  registerOverdueInspectionsPage(router, { supervision: deps.supervision, assets });
 
   router.get('/cases/:agency/:caseId', signedIn(), async (req, res) => {
     const ctx = pageContext(req, res, assets);

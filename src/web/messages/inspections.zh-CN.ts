@@ -55,4 +55,16 @@ export const INSPECTIONS_ZH_CN = {
   'inspections.check.unsupported': '此浏览器不支持 Ed25519 签名核验，请使用命令行复核。',
   'inspections.check.recomputed': '浏览器重新计算的随机种子：{seed}',
   'inspections.back': '返回抽查计划列表',
+  'inspections.overdue.title': '逾期未录入结果的双随机抽查',
+  'inspections.overdue.link': '逾期未录入结果的抽查对象',
+  'inspections.overdue.lead':
+    '已摇号抽取的检查对象，在抽查计划的检查期限（计划截止日）届满后仍未录入检查结果的，列于此处。',
+  'inspections.overdue.asOf': '截至日期',
+  'inspections.overdue.show': '查看',
+  'inspections.overdue.plan': '抽查计划',
+  'inspections.overdue.dueBy': '截止日期',
+  'inspections.overdue.days': '逾期天数',
+  'inspections.overdue.subject': '检查对象',
+  'inspections.overdue.inspectors': '抽中的执法人员',
+  'inspections.overdue.none': '没有逾期未录入结果的抽查对象。',
 };

@@ -65,6 +65,7 @@ export function superviseMain(ctx: PageContext, principal: Principal, d: Dashboa
     </ul>
     <p><a href="/supervise/devices">${ctx.t('devices.title')}</a></p>
     <p><a href="/supervise/retention">${ctx.t('retention.link')}</a></p>
+    <p><a href="/supervise/inspections">${ctx.t('inspections.overdue.link')}</a></p>
     ${liveSection(ctx)} ${overdueSection(ctx, d)} ${overdueReviewsSection(ctx, d.overdueReviews)}
     ${missingSection(ctx, d)} ${majorSection(ctx, d)} ${certificatesSection(ctx, d)} ${ratioSection(ctx, d)}
     ${chartSection(ctx, d)}`;

@@ -1,0 +1,80 @@
+import type { Router } from 'express';
+import type { SupervisionReads } from '../../app/supervision-reads.js';
+import { date, id } from '../../http/query.js';
+import type { PortalAssets } from '../assets.js';
+import { html } from '../html.js';
+import { pageContext, sendPage, type PageContext } from '../layout.js';
+import { portalPrincipal, signedIn } from '../session.js';
+import { dataTable } from './data-table.js';
+
+/** How many plans the page lists. */
+export const OVERDUE_PLAN_ROWS = 50;
+
+type OverdueInspections = Awaited<ReturnType<SupervisionReads['overdueInspections']>>;
+
+const given = (value: unknown): unknown => (value === '' ? undefined : value);
+
+/**
+ * `/supervise/inspections`: drawn targets whose inspection outcome is overdue on `?asOf=` (today by default), as
+ * `GET /v1/audit/overdue-inspections` answers them, a row per target.
+ */
+export function registerOverdueInspectionsPage(
+  router: Router,
+  deps: { supervision: Pick<SupervisionReads, 'overdueInspections'>; assets: PortalAssets },
+): void {
+  router.get('/supervise/inspections', signedIn('supervisor'), async (req, res) => {
+    const ctx = pageContext(req, res, deps.assets);
+    const principal = portalPrincipal(res);
+    const agency = id(given(req.query.agency), 'agency');
+    const asOf = date(given(req.query.asOf), 'asOf');
+    const overdue = await deps.supervision.overdueInspections(
+      { principal, ...(agency === undefined ? {} : { agency }), ...(asOf === undefined ? {} : { asOf }) },
+      { limit: OVERDUE_PLAN_ROWS },
+    );
+    const agencies = [...new Set([principal.agency, ...principal.supervises])];
+    sendPage(res, ctx, {
+      title: ctx.t('inspections.overdue.title'),
+      main: overdueMain(ctx, agencies, agency, overdue),
+    });
+  });
+}
+
+function overdueMain(ctx: PageContext, agencies: readonly string[], agency: string | undefined, d: OverdueInspections) {
+  return html`<h1>${ctx.t('inspections.overdue.title')}</h1>
+    <p class="lead">${ctx.t('inspections.overdue.lead')}</p>
+    <form class="filters" method="get" action="/supervise/inspections">
+      <label for="f-agency">${ctx.t('case.agency')}</label>
+      <select id="f-agency" name="agency">
+        <option value="">${ctx.t('supervise.allAgencies')}</option>
+        ${agencies.map((a) => html`<option value="${a}" ${a === agency ? html`selected` : ''}>${a}</option>`)}
+      </select>
+      <label for="f-asof">${ctx.t('inspections.overdue.asOf')}</label>
+      <input id="f-asof" name="asOf" type="date" value="${d.asOf}" />
+      <button type="submit">${ctx.t('inspections.overdue.show')}</button>
+    </form>
+    ${dataTable(
+      ctx,
+      [
+        'inspections.overdue.plan',
+        'case.agency',
+        'inspections.overdue.dueBy',
+        'inspections.overdue.days',
+        'inspections.overdue.subject',
+        'inspections.overdue.inspectors',
+      ],
+      d.items.flatMap((p) =>
+        p.targets.map(
+          (x) =>
+            html`<tr>
+              <td><a href="/inspections/${p.agency}/${p.planId}">${p.title}</a></td>
+              <td>${p.agency}</td>
+              <td>${p.dueBy}</td>
+              <td>${p.daysOverdue}</td>
+              <td>${x.name}（${x.subjectId}）</td>
+              <td>${x.inspectors.join('、')}</td>
+            </tr>`,
+        ),
+      ),
+      'inspections.overdue.none',
+    )}`;
+}

@@ -1,0 +1,55 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { describeInBrowser, launchBrowser, seriousViolations } from '../support/browser.js';
+import { INSPECTION_AGENCY, PLAN_ID, seedDrawnPlan } from '../support/inspections.js';
+import { startTestService, type TestService } from '../support/service.js';
+
+/** Generous: a busy 2-core machine; the waits only say "appears", never how fast. */
+const WAIT = { timeout: 60_000 };
+
+describeInBrowser('drawn targets with outcomes overdue on /supervise/inspections, in Chromium', () => {
+  let svc: TestService;
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+  let targets: { subjectId: string; inspectors: string[] }[];
+
+  beforeAll(async () => {
+    [svc, browser] = await Promise.all([startTestService(), launchBrowser()]);
+    targets = (await seedDrawnPlan(svc)).drawn.targets as typeof targets;
+    context = await browser.newContext({ locale: 'zh-CN' });
+    page = await context.newPage();
+    await page.goto(`${svc.url}/signin`);
+    await page.locator('#dev-token').fill(svc.token('sam', INSPECTION_AGENCY, ['supervisor']));
+    await Promise.all([page.waitForURL(`${svc.url}/`, WAIT), page.getByRole('button', { name: '登录' }).click()]);
+  }, 120_000);
+  afterAll(async () => {
+    await context?.close();
+    await browser?.close();
+    await svc?.stop();
+  });
+
+  it('when the dashboard is open, then it links to the page; within the period nothing is overdue', async () => {
+    await page.goto(`${svc.url}/supervise`);
+    await Promise.all([
+      page.waitForURL(/\/supervise\/inspections$/, WAIT),
+      page.getByRole('link', { name: '逾期未录入结果的抽查对象' }).click(),
+    ]);
+    expect(await page.locator('h1').textContent()).toBe('逾期未录入结果的双随机抽查');
+    await page.getByLabel('截至日期').fill('2026-03-31');
+    await Promise.all([page.waitForURL(/asOf=2026-03-31/, WAIT), page.getByRole('button', { name: '查看' }).click()]);
+    expect(await page.locator('main').textContent()).toContain('没有逾期未录入结果的抽查对象。');
+  });
+
+  it('when a day after the period is chosen, then each drawn target is a row linked to its plan, with no serious axe violation', async () => {
+    await page.getByLabel('截至日期').fill('2026-04-02');
+    await Promise.all([page.waitForURL(/asOf=2026-04-02/, WAIT), page.getByRole('button', { name: '查看' }).click()]);
+    const rows = page.locator('tbody tr');
+    expect(await rows.count()).toBe(targets.length);
+    expect(await rows.first().locator(`a[href="/inspections/${INSPECTION_AGENCY}/${PLAN_ID}"]`).count()).toBe(1);
+    const cells = (await rows.first().locator('td').allTextContents()).map((s) => s.trim());
+    expect(cells.slice(1, 4)).toEqual([INSPECTION_AGENCY, '2026-03-31', '2']);
+    expect(cells[4]).toContain(targets[0]!.subjectId);
+    expect(cells[5]).toBe(targets[0]!.inspectors.join('、'));
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+});
