@@ -681,6 +681,40 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/subjects/{subjectId}/amendments': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Change a regulated subject's name, kind, sector or tags, with the reason (admin): draws at later tree sizes see the change */
+    post: operations['amendSubject'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/subjects/{subjectId}/retirement': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Take a regulated subject off the directory, with the reason (admin): no draw at a later tree size has it as a candidate */
+    post: operations['retireSubject'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v1/inspections': {
     parameters: {
       query?: never;
@@ -1119,6 +1153,40 @@ export interface paths {
     };
     /** Legal reviews not completed by their time limit by asOf, and reviews completed late (supervisor) */
     get: operations['listOverdueReviews'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/audit/due-for-erasure': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Closed cases whose retention period (保管期限) has run out by asOf and whose personal data is not erased (supervisor) */
+    get: operations['listDueForErasure'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/audit/overdue-inspections': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Drawn inspection targets whose outcome is overdue by asOf: the plan's period over and no outcome recorded (supervisor) */
+    get: operations['listOverdueInspections'];
     put?: never;
     post?: never;
     delete?: never;
@@ -1663,6 +1731,11 @@ export interface components {
       officers: components['schemas']['act.CaseOpened']['officers'];
       title?: components['schemas']['act.CaseOpened']['title'];
     };
+    /** POST /v1/subjects/{subjectId}/amendments: change a regulated subject's name, kind, sector or tags, with the reason */
+    'command.amend-subject': {
+      changes: components['schemas']['event.SubjectAmended']['changes'];
+      reason: components['schemas']['defs']['$defs']['nonEmptyText'];
+    };
     /** POST /v1/devices/{deviceId}/changes: hand the device to another officer, or change its status, with the reason */
     'command.change-device': {
       /** @description The officer who holds the device from now on. */
@@ -2060,6 +2133,8 @@ export interface components {
       reviewWorkingDays?: number;
       /** @description Working days to publish a decision, where the item's legal basis sets its own deadline. */
       disclosureWorkingDays?: number;
+      /** @description How long a closed case's file is kept (保管期限), from the day the case closed: whole calendar years, or "permanent". When absent: permanent for a major case, else 30 years (penalty, licensing, coercive, levy) or 10 years (inspection, other). */
+      retention?: number | 'permanent';
     };
     /** POST /v1/officers: an officer and the enforcement certificate that lets them act */
     'command.register-officer': {
@@ -2100,6 +2175,8 @@ export interface components {
       reason: string;
       legalBasis: string;
     };
+    /** POST /v1/subjects/{subjectId}/retirement: take a regulated subject off the directory, with the reason */
+    'command.retire-subject': components['schemas']['event.SubjectRetired'];
     /**
      * POST /v1/tokens/revocations: revoke one token by its jti, or every token of a subject issued before a time
      * @description Acts within the caller's agency. `before` may not be later than the server's clock.
@@ -2581,6 +2658,7 @@ export interface components {
         reviewMaterials?: components['schemas']['command.register-item']['reviewMaterials'];
         reviewWorkingDays?: components['schemas']['command.register-item']['reviewWorkingDays'];
         disclosureWorkingDays?: components['schemas']['command.register-item']['disclosureWorkingDays'];
+        retention?: components['schemas']['command.register-item']['retention'];
       };
       reason: components['schemas']['defs']['$defs']['nonEmptyText'];
     };
@@ -3042,6 +3120,33 @@ export interface components {
       }[];
       next?: string;
     };
+    /** GET /v1/audit/due-for-erasure: closed cases whose retention period has run out by asOf and whose personal data has not been erased */
+    'response.audit-due-for-erasure': {
+      asOf: components['schemas']['defs']['$defs']['date'];
+      items: {
+        caseId: components['schemas']['defs']['$defs']['id'];
+        agency: components['schemas']['defs']['$defs']['id'];
+        itemCode: components['schemas']['defs']['$defs']['id'];
+        itemName?: string;
+        /** @description The day the case closed: its retention counts from it. */
+        closedOn: components['schemas']['defs']['$defs']['date'];
+        /** @description Whether the case was major when it closed. */
+        major: boolean;
+        /** @description The retention fixed when the case closed, and where it came from: the item's own period, or the category's default. */
+        retention: {
+          /** @description Whole calendar years. */
+          period: number;
+          /** @enum {unknown} */
+          source: 'item' | 'category';
+        };
+        /** @description The first day past the retention: closedOn's month and day, retention years later (1 March for 29 February in a common year). */
+        erasableFrom: components['schemas']['defs']['$defs']['date'];
+        /** @description Calendar days from erasableFrom to asOf. */
+        daysPast: number;
+      }[];
+      /** @description The cursor of the next page, when there may be one. */
+      next?: string;
+    };
     /** GET /v1/audit/evaluation-weak-points: case-file evaluations of a year by checklist rule, item and officer, weakest first */
     'response.audit-evaluation-weak-points': {
       year: number;
@@ -3179,6 +3284,30 @@ export interface components {
       /** @description The cursor of the next page, when there may be one. */
       next?: string;
     };
+    /** GET /v1/audit/overdue-inspections: drawn plans whose period is over with targets that have no outcome recorded */
+    'response.audit-overdue-inspections': {
+      asOf: components['schemas']['defs']['$defs']['date'];
+      items: {
+        agency: components['schemas']['defs']['$defs']['id'];
+        planId: components['schemas']['defs']['$defs']['id'];
+        title: string;
+        startsOn: components['schemas']['defs']['$defs']['date'];
+        /** @description The last day an outcome is due: the end of the plan's inspection period (endsOn). */
+        dueBy: components['schemas']['defs']['$defs']['date'];
+        /** @description Calendar days from dueBy to asOf. */
+        daysOverdue: number;
+        /** @description Targets the plan drew. */
+        drawn: number;
+        /** @description The drawn targets without an outcome, with the inspectors drawn for each. */
+        targets: {
+          subjectId: components['schemas']['defs']['$defs']['id'];
+          name: string;
+          inspectors: components['schemas']['defs']['$defs']['id'][];
+        }[];
+      }[];
+      /** @description The cursor of the next page, when there may be one. */
+      next?: string;
+    };
     /** GET /v1/audit/overdue-reviews: legal reviews not completed by their time limit by asOf, and those completed late */
     'response.audit-overdue-reviews': {
       asOf: components['schemas']['defs']['$defs']['date'];
@@ -3292,6 +3421,15 @@ export interface components {
               points: number;
               maxPoints: number;
               deductions: number;
+            };
+          };
+          /** @description Per enforcement item (by code; `<agency>/<code>` in a sum over agencies): evaluations, their totals summed, the totals possible summed, and the average total score to one decimal. */
+          byItem: {
+            [key: string]: {
+              evaluations: number;
+              points: number;
+              maxPoints: number;
+              averageScore: number;
             };
           };
         };
@@ -3948,6 +4086,7 @@ export interface components {
         reviewMaterials?: components['schemas']['defs']['$defs']['reviewMaterials'];
         reviewWorkingDays?: number;
         disclosureWorkingDays?: number;
+        retention?: components['schemas']['command.register-item']['retention'];
         retired: boolean;
       }[];
       /** @description The cursor of the next page, when there may be one. */
@@ -9679,6 +9818,272 @@ export interface operations {
       };
     };
   };
+  amendSubject: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description A retry with the same key and the same request answers with the original result (200); the same key with another request is 422 idempotency_key_reused. Keys are per user and agency; POST /v1/cases without a caseId names its case by the key. */
+        'Idempotency-Key'?: string;
+      };
+      path: {
+        /** @description The subject. */
+        subjectId: components['schemas']['defs']['$defs']['id'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['command.amend-subject'];
+      };
+    };
+    responses: {
+      /** @description A retry with the same Idempotency-Key: the original result. */
+      200: {
+        headers: {
+          /** @description The stream revision, quoted. */
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['response.inspection-write'];
+        };
+      };
+      /** @description The amendment recorded. */
+      201: {
+        headers: {
+          /** @description The stream revision, quoted. */
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['response.inspection-write'];
+        };
+      };
+      /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description No valid bearer token (unauthenticated). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description The token lacks the role this needs (forbidden). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description No such resource, or not one the caller may see (not_found). */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description The Accept header admits none of the media types this answers with (not_acceptable); `available` lists them. */
+      406: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description The write conflicts with the record: a stale If-Match (revision_conflict) or a rule such as legal_review_required. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description The body is larger than allowed (too_large). */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description The body is in an unsupported encoding (unsupported_media_type). */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description A rule refuses the request; `code` names it (two_officers_required, certificate_invalid, recording_required...). */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description An unexpected failure (internal) or a store that does not answer. */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+    };
+  };
+  retireSubject: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description A retry with the same key and the same request answers with the original result (200); the same key with another request is 422 idempotency_key_reused. Keys are per user and agency; POST /v1/cases without a caseId names its case by the key. */
+        'Idempotency-Key'?: string;
+      };
+      path: {
+        /** @description The subject. */
+        subjectId: components['schemas']['defs']['$defs']['id'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['command.retire-subject'];
+      };
+    };
+    responses: {
+      /** @description A retry with the same Idempotency-Key: the original result. */
+      200: {
+        headers: {
+          /** @description The stream revision, quoted. */
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['response.inspection-write'];
+        };
+      };
+      /** @description The retirement recorded. */
+      201: {
+        headers: {
+          /** @description The stream revision, quoted. */
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['response.inspection-write'];
+        };
+      };
+      /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description No valid bearer token (unauthenticated). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description The token lacks the role this needs (forbidden). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description No such resource, or not one the caller may see (not_found). */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description The Accept header admits none of the media types this answers with (not_acceptable); `available` lists them. */
+      406: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description The write conflicts with the record: a stale If-Match (revision_conflict) or a rule such as legal_review_required. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description The body is larger than allowed (too_large). */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description The body is in an unsupported encoding (unsupported_media_type). */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description A rule refuses the request; `code` names it (two_officers_required, certificate_invalid, recording_required...). */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description An unexpected failure (internal) or a store that does not answer. */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+    };
+  };
   listInspections: {
     parameters: {
       query?: {
@@ -12691,6 +13096,186 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['response.audit-overdue-reviews'];
+          'text/csv': string;
+        };
+      };
+      /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description No valid bearer token (unauthenticated). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description The token lacks the role this needs (forbidden). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description The Accept header admits none of the media types this answers with (not_acceptable); `available` lists them. */
+      406: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description A store does not answer, the read models have not caught up within the wait with ?consistentWith=, or with the log a posted bundle was checkpointed in (not_caught_up), or every bundle verification slot is taken (verify_busy); both with Retry-After. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description An unexpected failure (internal) or a store that does not answer. */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+    };
+  };
+  listDueForErasure: {
+    parameters: {
+      query?: {
+        /** @description Only this agency (the supervisor's own or one it supervises). */
+        agency?: components['schemas']['defs']['$defs']['id'];
+        /** @description The day to judge on (default today at the viewed agency's UTC offset). */
+        asOf?: components['schemas']['defs']['$defs']['date'];
+        /** @description Most items per page (1–200, default 50). */
+        limit?: number;
+        /** @description The `next` cursor of the previous page. */
+        cursor?: string;
+        /** @description Read your writes: wait (up to 5 s) until the read models have applied the log up to this position, the `position` a write returned; 503 not_caught_up otherwise. */
+        consistentWith?: string;
+        /** @description csv or json; otherwise the Accept header decides (JSON when both are acceptable). */
+        format?: 'json' | 'csv';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A page of cases due for erasure, longest past their retention first. As CSV, one row per entry (a nested list gives one row per element); `Link: rel="next"` pages on. */
+      200: {
+        headers: {
+          /** @description The next page, when there is one. */
+          Link?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['response.audit-due-for-erasure'];
+          'text/csv': string;
+        };
+      };
+      /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description No valid bearer token (unauthenticated). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description The token lacks the role this needs (forbidden). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description The Accept header admits none of the media types this answers with (not_acceptable); `available` lists them. */
+      406: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description A store does not answer, the read models have not caught up within the wait with ?consistentWith=, or with the log a posted bundle was checkpointed in (not_caught_up), or every bundle verification slot is taken (verify_busy); both with Retry-After. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description An unexpected failure (internal) or a store that does not answer. */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+    };
+  };
+  listOverdueInspections: {
+    parameters: {
+      query?: {
+        /** @description Only this agency (the supervisor's own or one it supervises). */
+        agency?: components['schemas']['defs']['$defs']['id'];
+        /** @description The day to judge on (default today at the viewed agency's UTC offset). */
+        asOf?: components['schemas']['defs']['$defs']['date'];
+        /** @description Most items per page (1–200, default 50). */
+        limit?: number;
+        /** @description The `next` cursor of the previous page. */
+        cursor?: string;
+        /** @description Read your writes: wait (up to 5 s) until the read models have applied the log up to this position, the `position` a write returned; 503 not_caught_up otherwise. */
+        consistentWith?: string;
+        /** @description csv or json; otherwise the Accept header decides (JSON when both are acceptable). */
+        format?: 'json' | 'csv';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A page of drawn plans with their overdue targets, earliest plan first. As CSV, one row per entry (a nested list gives one row per element); `Link: rel="next"` pages on. */
+      200: {
+        headers: {
+          /** @description The next page, when there is one. */
+          Link?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['response.audit-overdue-inspections'];
           'text/csv': string;
         };
       };
