@@ -10,6 +10,7 @@ import {
 import { caseEventOf } from '../src/domain/case/envelope.js';
 import { evolveCase, initialCaseState, type CaseReview, type CaseState } from '../src/domain/case/state.js';
 import {
+  counselOpinionRequired,
   DEFAULT_RECORDING_DUTIES,
   isMajorCase,
   type DiscretionFinding,
@@ -17,6 +18,7 @@ import {
   type RecordingRequirement,
 } from '../src/domain/case/rules.js';
 import type { Circumstance } from '../src/domain/registry/benchmarks.js';
+import type { CounselRole } from '../src/domain/registry/officers.js';
 import type { Party } from '../src/domain/redaction.js';
 import { parseAgencyStream } from '../src/domain/streams.js';
 import type { Change, Doc, DocReader, Projection } from '../src/ports/read-models.js';
@@ -94,6 +96,25 @@ export interface DecisionEntry {
   };
 }
 
+/**
+ * A case marked major, complex or difficult (重大、疑难、复杂) and the opinions of legal advisers and public-sector
+ * lawyers (法律顾问、公职律师) on it; `opinionRequired`: its review waits for one (`counselOpinionRequired`).
+ */
+export interface CounselEntry {
+  markings: { eventId: string; occurredAt: string; markedBy: string; reason: string }[];
+  opinions: {
+    eventId: string;
+    occurredAt: string;
+    counsel: string;
+    name?: string;
+    counselRole: CounselRole;
+    opinion: string;
+    givenOn: string;
+    media: string[];
+  }[];
+  opinionRequired: boolean;
+}
+
 /** The benchmark's finding on the case's latest proposed fine or on its decision, with the reason given for leaving it. */
 export interface DiscretionEntry extends DiscretionFinding {
   eventId: string;
@@ -127,6 +148,9 @@ export interface CaseSummaryDoc extends Doc, CaseCore {
   state: {
     proposal?: Proposal;
     reviewPending: boolean;
+    /** Marked major, complex or difficult, and the counsel opinions counted (absent: neither). */
+    markedComplex?: boolean;
+    counselOpinions?: number;
     review?: CaseReview;
     decision?: CaseState['decision'];
     disclosedOn?: string;
@@ -180,6 +204,8 @@ interface CaseCore {
   officers: string[];
   handlingOfficers: { officerId: string; name?: string; certificateNo?: string }[];
   reviews: ReviewEntry[];
+  /** The marking as major, complex or difficult and the counsel opinions; absent until either is recorded. */
+  counsel?: CounselEntry;
   decision?: DecisionEntry;
   /** What the discretion benchmark found of the latest proposal and of the decision (when they are fines it grades). */
   discretion?: { proposal?: DiscretionEntry; decision?: DiscretionEntry };
@@ -235,7 +261,7 @@ export function caseOf(stream: string): { readonly agency: string; readonly case
  */
 export const caseFilesProjection: Projection = {
   name: 'case-files',
-  version: 9,
+  version: 10,
   collections: [
     {
       name: CASES,
@@ -340,6 +366,8 @@ function domainState(doc: CaseSummaryDoc): CaseState {
   const { proposal, review, decision, disclosedOn, reviewPending, recordingDuties } = doc.state;
   return {
     ...initialCaseState(),
+    markedComplex: doc.state.markedComplex ?? false,
+    counselOpinions: doc.state.counselOpinions ?? 0,
     recordingDuties: recordingDuties ?? DEFAULT_RECORDING_DUTIES,
     status: doc.status,
     caseId: doc.caseId,
@@ -376,6 +404,8 @@ function evolveSummary(
       ...(next.review ? { review: next.review } : {}),
       ...(next.decision ? { decision: next.decision } : {}),
       ...(next.disclosedOn ? { disclosedOn: next.disclosedOn } : {}),
+      ...(next.markedComplex ? { markedComplex: true } : {}),
+      ...(next.counselOpinions > 0 ? { counselOpinions: next.counselOpinions } : {}),
       ...(next.recordingDuties === DEFAULT_RECORDING_DUTIES ? {} : { recordingDuties: [...next.recordingDuties] }),
     },
     checks: checksAfter(base.checks, event, entry, base.decision !== undefined, next.recordingDuties),
@@ -415,6 +445,10 @@ function evolveSummary(
       if (base.reviewLimit) doc.reviewLimit = { ...base.reviewLimit, completedOn: localDate(event.occurredAt) };
       break;
     }
+    case 'CaseMarkedComplex':
+    case 'CounselOpinionRecorded':
+      doc.counsel = counselAfter(base.counsel, event, entry, docs);
+      break;
     case 'ReviewDisagreementResolved': {
       const last = base.reviews.at(-1);
       if (last) {
@@ -473,6 +507,7 @@ function evolveSummary(
   }
   // once decided, the case is as major as the decider found it then (an item's criteria may be amended later)
   doc.major = next.decision?.major ?? proposedMajor(doc, next.proposal, docs);
+  if (doc.counsel) doc.counsel = { ...doc.counsel, opinionRequired: counselOpinionRequired(next) };
   doc.completeness = completeness(doc, next);
   doc.audit = {
     missingRecordings: doc.completeness.recordings.status === 'missing',
@@ -481,6 +516,25 @@ function evolveSummary(
     discretionOutside: doc.discretion?.proposal?.within === false || doc.discretion?.decision?.within === false,
   };
   return doc;
+}
+
+function counselAfter(
+  counsel: CounselEntry | undefined,
+  event: Extract<RecordedCaseEvent, { type: 'CaseMarkedComplex' | 'CounselOpinionRecorded' }>,
+  entry: CaseActDoc,
+  docs: DocReader,
+): CounselEntry {
+  const { markings = [], opinions = [] } = counsel ?? {};
+  const at = { eventId: entry.eventId, occurredAt: entry.occurredAt };
+  if (event.type === 'CaseMarkedComplex') {
+    const marking = { ...at, markedBy: entry.recordedBy, reason: event.data.reason };
+    return { markings: [...markings, marking], opinions, opinionRequired: false };
+  }
+  const { counsel: id, counselRole, opinion, givenOn } = event.data;
+  const agency = event.actor.agency;
+  const name = docs.get<OfficerDoc>('officers', officerKey(agency, id))?.name;
+  const given = { ...at, counsel: id, ...(name ? { name } : {}), counselRole, opinion, givenOn, media: entry.media };
+  return { markings, opinions: [...opinions, given], opinionRequired: false };
 }
 
 function discretionEntry(

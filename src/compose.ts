@@ -14,6 +14,7 @@ import type { Signer as TransparencyLogSigner } from './ledger/ed25519.js';
 import { openReplicaKeys, type ReplicaKeys } from './replica-keys.js';
 import { DEFAULT_SCHEDULE_FILE, loadSchedule } from './adapters/calendar/file-calendar.js';
 import type { ScheduleData, WorkingDayCalendar } from './domain/calendar/working-days.js';
+import { dateAtOffset } from './domain/actor.js';
 import { createHttpApp } from './http/app.js';
 import { createHttpServer } from './http/server.js';
 import { FilesystemBlobStore } from './adapters/filesystem/blob-store.js';
@@ -506,7 +507,12 @@ async function startHolding(config: Config, { clock, log }: ServiceDependencies)
   const signatures = new SignaturePool(Math.max(1, availableCores() - 1));
   let head = runner.position();
   const agencyOffset = (agency: string) => utcOffsetOf(config.utcOffsets, agency);
-  const files = new CaseFileReads({ readModels, runner, reads });
+  const files = new CaseFileReads({
+    readModels,
+    runner,
+    reads,
+    today: (agency) => dateAtOffset(clock.now(), agencyOffset(agency)),
+  });
   // the witnesses whose recorded cosignatures attest when a disclosure was logged, with the quorum they need
   const witnessTimes =
     config.witnesses.endpoints.length > 0

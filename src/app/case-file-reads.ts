@@ -1,4 +1,4 @@
-import { readCaseFile } from '../../projections/case-file-read.js';
+import { assembleCaseFile, caseActs } from '../../projections/case-file-read.js';
 import { CASES, caseKey, type CaseFileDoc, type CaseSummaryDoc } from '../../projections/case-files.js';
 import { CASE_TEXTS, caseText, type CaseTextDoc } from '../../projections/case-texts.js';
 import { RuleViolation } from '../domain/errors.js';
@@ -6,6 +6,7 @@ import type { Position } from '../ports/event-store.js';
 import type { ReadModelStore } from '../ports/read-models.js';
 import type { Principal } from './auth.js';
 import { readableAgencies, type CaseReads, type Retrieval } from './case-reads.js';
+import { reviewDeadlineView, type ReviewDeadline } from './case-file-views.js';
 import { caughtUp, type ReadConsistency } from './read-consistency.js';
 import { filledPage, pageOf, type Paging } from './read-pages.js';
 import { similarCases, type SimilarCase } from './similar-cases.js';
@@ -14,10 +15,15 @@ export interface CaseFileReadsDependencies {
   readonly readModels: ReadModelStore;
   readonly runner: ReadConsistency;
   readonly reads: CaseReads;
+  /** Today's date where an agency is: the day a case file's review time limit is judged on. */
+  readonly today: (agency: string) => string;
 }
 
-/** The case file as it is served: the case's row and its acts, assembled (`readCaseFile`). */
-export type CaseFile = CaseFileDoc;
+/**
+ * The case file as it is served: the case's row and its acts, assembled (`assembleCaseFile`), with where the time
+ * limit of its latest legal review stands today (`reviewDeadlineView`).
+ */
+export type CaseFile = CaseFileDoc & { readonly reviewDeadline?: ReviewDeadline };
 
 /** A retrieval of a case file, once the read models have applied `consistentWith` (a write's position). */
 export interface CaseFileRetrieval extends Retrieval {
@@ -47,7 +53,14 @@ export class CaseFileReads {
 
   /** The case file, its retrieval recorded (`read_case`). */
   async file(retrieval: CaseFileRetrieval): Promise<CaseFile> {
-    return this.retrieve(retrieval, (agency) => readCaseFile(this.deps.readModels, agency, retrieval.caseId));
+    return this.retrieve(retrieval, (agency) => {
+      const key = caseKey(agency, retrieval.caseId);
+      const summary = this.deps.readModels.get<CaseSummaryDoc>(CASES, key);
+      if (!summary) return undefined;
+      const file: CaseFile = assembleCaseFile(summary, caseActs(this.deps.readModels, key));
+      const deadline = reviewDeadlineView(summary, this.deps.today(agency));
+      return deadline ? { ...file, reviewDeadline: deadline } : file;
+    });
   }
 
   /**

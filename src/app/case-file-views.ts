@@ -1,7 +1,7 @@
 import { disclosureStandingOf } from '../../projections/case-checks.js';
 import type { CaseFileDoc, CaseSummaryDoc } from '../../projections/case-files.js';
 import type { MediaRef, RecordedCaseEvent } from '../domain/case/acts.js';
-import { reviewTimeliness } from '../domain/case/review-limits.js';
+import { reviewTimeliness, type ReviewTimeliness } from '../domain/case/review-limits.js';
 import type { ItemCategory } from '../domain/registry/items.js';
 import type { CaseFacts } from '../domain/statistics.js';
 import { daysBetween } from './days.js';
@@ -73,6 +73,45 @@ export function overdueReviewView(doc: CaseSummaryDoc, asOf: string) {
     };
   }
   return undefined;
+}
+
+/** Where the time limit of a case's latest legal review stands on `asOf` (the case file shows it). */
+export interface ReviewDeadline {
+  readonly requestedOn: string;
+  readonly workingDays: number;
+  /** The last day: the request's day plus the working days, counted on the working-day calendar. */
+  readonly dueBy: string;
+  readonly completedOn?: string;
+  readonly asOf: string;
+  readonly status: ReviewTimeliness;
+  /** `overdue` or `late`: calendar days past the last day, to `asOf` or to the completion. */
+  readonly daysOverdue?: number;
+}
+
+/**
+ * The time limit of the case's latest request for legal review as it stands on `asOf` (`reviewTimeliness`);
+ * undefined before any request, or for a request recorded before time limits were.
+ */
+export function reviewDeadlineView(doc: Pick<CaseSummaryDoc, 'reviewLimit'>, asOf: string): ReviewDeadline | undefined {
+  const limit = doc.reviewLimit;
+  if (!limit) return undefined;
+  const { requestedOn, workingDays, dueBy, completedOn } = limit;
+  const status = reviewTimeliness(limit, asOf);
+  const past =
+    status === 'overdue'
+      ? daysBetween(dueBy, asOf)
+      : status === 'late' && completedOn !== undefined
+        ? daysBetween(dueBy, completedOn)
+        : undefined;
+  return {
+    requestedOn,
+    workingDays,
+    dueBy,
+    ...(completedOn === undefined ? {} : { completedOn }),
+    asOf,
+    status,
+    ...(past === undefined ? {} : { daysOverdue: past }),
+  };
 }
 
 /** A case with seizures, demolitions or services lacking their recording, and those acts. */

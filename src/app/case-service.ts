@@ -97,11 +97,13 @@ export class CaseService {
         );
         const itemCode = state.itemCode ?? acts.find((a) => a.type === 'CaseOpened')?.data.itemCode;
         const named = acts.flatMap((a) => (a.type === 'CaseOpened' ? a.data.officers : (a.officers ?? [])));
+        // a counsel opinion names the legal adviser or public-sector lawyer, looked up in the same registry
+        const counsel = acts.flatMap((a) => (a.type === 'CounselOpinionRecorded' ? [a.data.counsel] : []));
         const [item, benchmark, officers, list, devices] = await Promise.all([
           itemCode ? this.registry.item(actor.agency, itemCode) : undefined,
           itemCode && needsBenchmark(acts) ? this.registry.benchmark(actor.agency, itemCode) : undefined,
           // the officers of the actor's agency: the case's own (another agency's case is not found by the rules)
-          this.registry.officers(actor.agency, [...named, ...state.officers, actor.sub]),
+          this.registry.officers(actor.agency, [...named, ...counsel, ...state.officers, actor.sub]),
           // the recording list fixes a case's recording duties when it is opened
           acts.some((a) => a.type === 'CaseOpened') ? this.registry.recordingList(actor.agency) : undefined,
           this.devicesNamed(actor.agency, acts),

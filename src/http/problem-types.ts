@@ -169,6 +169,16 @@ export const PROBLEM_TYPES: Readonly<Record<string, ProblemType>> = {
     'No disagreement to resolve',
     'No review opinion disagrees with the current proposal, so there is nothing for a coordination decision to settle.',
   ),
+  adviser_opinion_required: entry(
+    409,
+    'Counsel opinion required',
+    'The case is marked major, complex or difficult (重大、疑难、复杂): its legal review is completed only after a legal adviser or public-sector lawyer (法律顾问、公职律师) has given an opinion on it.',
+  ),
+  counsel_unknown: entry(
+    422,
+    'Counsel not registered',
+    'The opinion names someone not registered as an active legal adviser or public-sector lawyer of the agency.',
+  ),
   legal_review_required: entry(
     409,
     'Legal review required',

@@ -73,6 +73,11 @@ export const command: fc.Arbitrary<Command> = fc.oneof(
       ),
     ),
   fc.constant(null).map(() => act('CaseClosed', { closedOn: '2019-10-11' })),
+  // a case marked major, complex or difficult waits for a counsel's opinion before its review (liu is counsel)
+  fc.constant(null).map(() => act('CaseMarkedComplex', { reason: 'r' })),
+  fc
+    .constantFrom('liu', 'alice')
+    .map((counsel) => act('CounselOpinionRecorded', { counsel, opinion: 'o', givenOn: '2019-09-19' })),
 );
 
 /**

@@ -38,6 +38,8 @@ export const officers: Record<string, OfficerState> = {
   olga: officer('olga', { agency: 'city-market' }),
   dave: officer('dave', { validTo: '2019-06-30' }),
   eve: officer('eve', { status: 'suspended' }),
+  // the agency's public-sector lawyer (公职律师), who gives opinions on major, complex or difficult cases
+  liu: officer('liu', { counsel: 'public_lawyer' }),
 };
 
 export const items: Record<string, ItemState> = {

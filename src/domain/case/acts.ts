@@ -2,6 +2,7 @@ import type { Actor } from '../actor.js';
 import type { Party } from '../redaction.js';
 import type { DiscretionFinding, RecordingDuty } from './rules.js';
 import type { Circumstance } from '../registry/benchmarks.js';
+import type { CounselRole } from '../registry/officers.js';
 import { agencyStream } from '../streams.js';
 
 export const DECISION_TYPES = [
@@ -103,6 +104,16 @@ export interface ActData {
   ForcedDemolition: { target: string; legalBasis: string };
   DocumentServed: { document: string; method: ServiceMethod };
   HearingHeld: { heldOn: string };
+  /**
+   * The case is marked major, complex or difficult (重大、疑难、复杂): its legal review waits for the opinion of a
+   * legal adviser or public-sector lawyer (`counselOpinionRequired` in rules.ts).
+   */
+  CaseMarkedComplex: { reason: string };
+  /**
+   * The written opinion of a legal adviser or public-sector lawyer (法律顾问、公职律师) of the agency, registered with
+   * that role (`counsel`: their id in the officer registry), given on `givenOn`; the signed copy as a medium.
+   */
+  CounselOpinionRecorded: { counsel: string; opinion: string; givenOn: string };
   /** `materials`: the submission materials (送审材料) submitted, by the names the item's list gives them. */
   LegalReviewRequested: { proposed: Proposal; materials?: string[] };
   LegalReviewCompleted: { outcome: 'approved' | 'rejected' | 'returned'; opinion: string; checks: ReviewChecks };
@@ -133,6 +144,8 @@ export const ACT_TYPES = Object.keys({
   ForcedDemolition: 1,
   DocumentServed: 1,
   HearingHeld: 1,
+  CaseMarkedComplex: 1,
+  CounselOpinionRecorded: 1,
   LegalReviewRequested: 1,
   LegalReviewCompleted: 1,
   ReviewDisagreementResolved: 1,
@@ -153,6 +166,8 @@ export interface Derived {
   /** `reviewWorkingDays`, `reviewDueBy`: the review's time limit and last day (`reviewDeadline`; absent from older requests). */
   LegalReviewRequested: { discretion?: DiscretionFinding; reviewWorkingDays?: number; reviewDueBy?: string };
   LegalReviewCompleted: { reviewer: string; proposal: Proposal };
+  /** `counselRole`: the role the counsel holds in the registry on the day (法律顾问 or 公职律师). */
+  CounselOpinionRecorded: { counselRole: CounselRole };
   DecisionIssued: {
     major: boolean;
     disclosureWorkingDays: number;
@@ -167,6 +182,7 @@ export const DERIVED_MEMBERS: { readonly [T in ActType]?: readonly string[] } = 
   CaseOpened: ['recordingDuties'],
   LegalReviewRequested: ['discretion', 'reviewWorkingDays', 'reviewDueBy'],
   LegalReviewCompleted: ['reviewer', 'proposal'],
+  CounselOpinionRecorded: ['counselRole'],
   DecisionIssued: ['major', 'disclosureWorkingDays', 'disclosureDueBy', 'calendarBasis', 'discretion'],
   DecisionDisclosed: ['dueBy', 'onTime'],
 } satisfies { readonly [T in keyof Derived]: readonly (keyof Derived[T])[] };

@@ -4,7 +4,7 @@ import type { RecordAct } from './acts.js';
 import type { CaseState } from './state.js';
 
 /** Dates that data members of an act carry (the day a decision was made, a hearing held, ...). */
-const DATA_DATES = ['decidedOn', 'heldOn', 'publishedOn', 'closedOn'] as const;
+const DATA_DATES = ['decidedOn', 'heldOn', 'publishedOn', 'closedOn', 'givenOn'] as const;
 
 /**
  * A case is not opened in the future (`openedOn` after the date of the recording, which the service stamps on

@@ -1,4 +1,4 @@
-import { localDate, requireRole, type Role } from '../actor.js';
+import { latestDateAt, localDate, requireRole, type Role } from '../actor.js';
 import type { WorkingDayCalendar } from '../calendar/working-days.js';
 import type { Decider } from '../decider.js';
 import { conflict, notFound, RuleViolation, violation } from '../errors.js';
@@ -17,8 +17,10 @@ import {
 } from './acts.js';
 import { checkDates } from './dates.js';
 import {
+  counselOpinionRequired,
   disclosureDeadline,
   discretionFinding,
+  isCounselOf,
   isMajorCase,
   meetsRecording,
   missingReviewMaterials,
@@ -68,6 +70,9 @@ const ROLES: Record<ActType, readonly Role[]> = {
   ForcedDemolition: ['officer'],
   DocumentServed: ['officer'],
   HearingHeld: ['officer'],
+  CaseMarkedComplex: ['officer', 'admin'],
+  // recorded by whoever receives the counsel's written opinion: the handling officer, the reviewer or the head
+  CounselOpinionRecorded: ['officer', 'reviewer', 'admin'],
   LegalReviewRequested: ['officer'],
   LegalReviewCompleted: ['reviewer'],
   ReviewDisagreementResolved: ['admin'],
@@ -91,6 +96,8 @@ const ALLOWED_IN: Record<ActType, readonly CaseStatus[]> = {
   PropertySeized: ['open'],
   ForcedDemolition: ['open', 'decided', 'disclosed', 'exempted'],
   HearingHeld: ['open'],
+  CaseMarkedComplex: ['open'],
+  CounselOpinionRecorded: ['open'],
   LegalReviewRequested: ['open'],
   LegalReviewCompleted: ['open'],
   ReviewDisagreementResolved: ['open'],
@@ -202,6 +209,12 @@ function checkReview(
       `${act.actor.sub} is not a registered reviewer of agency ${state.agency}`,
     );
   }
+  if (counselOpinionRequired(state)) {
+    throw conflict(
+      'adviser_opinion_required',
+      'the case is marked major, complex or difficult: a legal adviser or public-sector lawyer gives an opinion first',
+    );
+  }
   if (state.officers.includes(act.actor.sub)) {
     throw violation('reviewer_not_independent', `${act.actor.sub} handles this case and cannot review it`);
   }
@@ -272,6 +285,23 @@ function decide({ act, context }: CaseCommand, state: CaseState): CaseEvent[] {
       const due = reviewDeadline(item, localDate(act.occurredAt), context.calendar);
       const limit = { reviewWorkingDays: due.workingDays, reviewDueBy: due.date };
       return [{ ...base, type: act.type, data: { ...act.data, ...(discretion ? { discretion } : {}), ...limit } }];
+    }
+    case 'CounselOpinionRecorded': {
+      const counsel = context.officer(act.data.counsel);
+      if (!isCounselOf(counsel, agency)) {
+        throw violation(
+          'counsel_unknown',
+          `${act.data.counsel} is not registered as a legal adviser or public-sector lawyer of agency ${agency}`,
+          { counsel: act.data.counsel },
+        );
+      }
+      if (act.data.givenOn > latestDateAt(act.occurredAt)) {
+        throw violation('date_invalid', `an opinion given on ${act.data.givenOn} is recorded before it was given`, {
+          member: 'givenOn',
+          date: act.data.givenOn,
+        });
+      }
+      return [{ ...base, type: act.type, data: { ...act.data, counselRole: counsel!.counsel! } }];
     }
     case 'OnSiteInspectionRecorded':
       if (act.data.credentialsShown !== true)

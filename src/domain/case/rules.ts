@@ -2,6 +2,7 @@ import type { WorkingDayCalendar, WorkingDayResult } from '../calendar/working-d
 import { violation } from '../errors.js';
 import { rangeOf, type BenchmarkState, type Circumstance, type FineRange } from '../registry/benchmarks.js';
 import type { ItemState, MajorCriteria } from '../registry/items.js';
+import type { OfficerState } from '../registry/officers.js';
 import type { ActType, DecisionType, MediaRef, ServiceMethod } from './acts.js';
 
 /**
@@ -184,6 +185,29 @@ export function missingReviewMaterials(
 ): string[] {
   const given = new Set(submitted ?? []);
   return (required ?? []).filter((material) => !given.has(material));
+}
+
+/** What the counsel rule reads of a case: whether it is marked, and how many counsel opinions it records. */
+export interface CounselStanding {
+  /** Marked major, complex or difficult (重大、疑难、复杂, `CaseMarkedComplex`). */
+  readonly markedComplex: boolean;
+  /** Opinions of legal advisers or public-sector lawyers recorded (`CounselOpinionRecorded`). */
+  readonly counselOpinions: number;
+}
+
+/**
+ * 重大、疑难、复杂案件: a case so marked has its legal review completed only once a legal adviser or public-sector
+ * lawyer (法律顾问、公职律师) has given an opinion on it; until then the review is refused (`adviser_opinion_required`).
+ */
+export const counselOpinionRequired = (standing: CounselStanding): boolean =>
+  standing.markedComplex && standing.counselOpinions === 0;
+
+/** Can this registry entry give a counsel opinion on a case of `agency`: of the agency, active, with a counsel role? */
+export function isCounselOf(
+  person: Pick<OfficerState, 'exists' | 'status' | 'agency' | 'counsel'> | undefined,
+  agency: string,
+): boolean {
+  return !!person?.exists && person.status === 'active' && person.agency === agency && person.counsel !== undefined;
 }
 
 const sameTerms = (a: DecisionTerms, b: DecisionTerms): boolean =>

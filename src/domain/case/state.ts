@@ -32,6 +32,10 @@ export interface CaseState {
   /** The recording duties fixed at the opening (`recordingDuties` in `rules.ts`); the default ones for older cases. */
   readonly recordingDuties: readonly RecordingDuty[];
   readonly proposal?: Proposal;
+  /** Marked major, complex or difficult (重大、疑难、复杂): the review waits for a counsel's opinion. */
+  readonly markedComplex: boolean;
+  /** The opinions of legal advisers or public-sector lawyers recorded on the case. */
+  readonly counselOpinions: number;
   readonly reviewPending: boolean;
   readonly review?: CaseReview;
   readonly decision?: {
@@ -52,6 +56,8 @@ export const initialCaseState = (): CaseState => ({
   parties: [],
   eventIds: new Set(),
   recordingDuties: DEFAULT_RECORDING_DUTIES,
+  markedComplex: false,
+  counselOpinions: 0,
   reviewPending: false,
 });
 
@@ -72,6 +78,10 @@ export function evolveCase(state: CaseState, event: RecordedCaseEvent): CaseStat
       } as const;
       return { ...next, ...opened, ...(application === undefined ? {} : { application }) };
     }
+    case 'CaseMarkedComplex':
+      return { ...next, markedComplex: true };
+    case 'CounselOpinionRecorded':
+      return { ...next, counselOpinions: state.counselOpinions + 1 };
     case 'LegalReviewRequested':
       return { ...next, proposal: event.data.proposed, reviewPending: true };
     case 'LegalReviewCompleted': {

@@ -4,6 +4,13 @@ import type { Decider } from '../decider.js';
 import { conflict, notFound, violation } from '../errors.js';
 import { agencyStream } from '../streams.js';
 
+/**
+ * The roles in which the agency's counsel give legal opinions: legal adviser (法律顾问) and public-sector lawyer
+ * (公职律师). A person registered with one may record an opinion on a case marked major, complex or difficult.
+ */
+export const COUNSEL_ROLES = ['legal_adviser', 'public_lawyer'] as const;
+export type CounselRole = (typeof COUNSEL_ROLES)[number];
+
 /** An enforcement officer and the law-enforcement certificate (执法证) that lets them act. */
 export interface OfficerProfile {
   readonly officerId: string;
@@ -19,6 +26,8 @@ export interface OfficerProfile {
   readonly legalQualification?: { readonly certificateNo: string; readonly grantedOn: string };
   /** Training records (法制审核人员定期培训). */
   readonly training?: readonly TrainingRecord[];
+  /** The role in which this person gives legal opinions on cases (法律顾问 or 公职律师), when they do. */
+  readonly counsel?: CounselRole;
 }
 
 export interface TrainingRecord {

@@ -93,6 +93,15 @@ const FORMS: Record<string, Omit<ActForm, 'officers'>> = {
     medium: true,
   },
   HearingHeld: { fields: [date('heldOn', 'form.heldOn')], medium: true },
+  CaseMarkedComplex: { fields: [area('reason', 'form.complexReason')], medium: false },
+  CounselOpinionRecorded: {
+    fields: [
+      text('counsel', 'form.counsel', { hint: 'form.counsel.hint' }),
+      date('givenOn', 'form.givenOn'),
+      area('opinion', 'form.counselOpinion'),
+    ],
+    medium: true,
+  },
   LegalReviewRequested: {
     fields: [
       ...proposal('proposed.'),

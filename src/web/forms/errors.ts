@@ -14,6 +14,7 @@ const FIELD_OF_CODE: Record<string, string> = {
   unsupported_media_type: 'medium',
   fine_amount_required: 'data.fineFen',
   review_materials_missing: 'data.materials',
+  counsel_unknown: 'data.counsel',
   amount_invalid: 'data.fineFen',
   review_inconsistent: 'data.checks.subjectLawful',
   item_unknown: 'itemCode',

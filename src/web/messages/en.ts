@@ -6,6 +6,7 @@ import type { Messages } from './zh-CN.js';
 import { PUBLIC_EN } from './public.en.js';
 import { INSPECTIONS_EN } from './inspections.en.js';
 import { PUBLISHED_EN } from './published.en.js';
+import { REVIEW_EN } from './review.en.js';
 import { RECORDINGS_EN } from './recordings.en.js';
 import { RETENTION_EN } from './retention.en.js';
 import { DISCRETION_EN } from './discretion.en.js';
@@ -43,6 +44,7 @@ export const EN: Messages = {
   ...INSPECTIONS_EN,
   ...APPLY_EN,
   ...RECORDINGS_EN,
+  ...REVIEW_EN,
   ...DISCRETION_EN,
   ...RETENTION_EN,
 };

@@ -14,6 +14,8 @@ export const OFFICER_ACTS = [
   'DocumentServed',
   'RecordingAttached',
   'HearingHeld',
+  'CaseMarkedComplex',
+  'CounselOpinionRecorded',
   'LegalReviewRequested',
   'DecisionIssued',
 ] as const;
@@ -49,7 +51,11 @@ export function caseActions(ctx: PageContext, principal: Principal, file: CaseFi
   if (principal.roles.includes('officer')) {
     for (const type of file.status === 'open' ? OFFICER_ACTS : (AFTER_DECISION[file.status] ?? [])) types.add(type);
   }
-  if (file.status === 'open' && principal.roles.includes('reviewer')) types.add('LegalReviewCompleted');
+  if (file.status === 'open' && principal.roles.includes('reviewer')) {
+    // the reviewer receives the counsel's written opinion on a case marked major, complex or difficult
+    if (file.counsel?.markings.length) types.add('CounselOpinionRecorded');
+    types.add('LegalReviewCompleted');
+  }
   if (file.status === 'open' && principal.roles.includes('admin') && file.reviews.length > 0) {
     types.add('ReviewDisagreementResolved');
   }

@@ -2,6 +2,7 @@ import type { CaseFile } from '../../app/case-file-reads.js';
 import { html, type Html } from '../html.js';
 import type { PageContext } from '../layout.js';
 import { caseHref } from '../links.js';
+import { counselSection, reviewDeadlineFields } from './case-review.js';
 import { label, minute, yuan } from './labels.js';
 
 /** One granted retrieval of the case, as the supervision view of the access trail gives it. */
@@ -59,7 +60,7 @@ export function caseFileMain(ctx: PageContext, { file, access, actions }: CaseFi
         })}
       </ul>
     </section>
-    ${file.decision && decisionSection(ctx, file.decision)} ${reviewsSection(ctx, file)}
+    ${file.decision && decisionSection(ctx, file.decision)} ${counselSection(ctx, file)} ${reviewsSection(ctx, file)}
     <section aria-labelledby="timeline">
       <h2 id="timeline">${ctx.t('case.timeline')}</h2>
       <ol class="timeline">
@@ -144,6 +145,7 @@ function decisionSection(ctx: PageContext, d: NonNullable<CaseFile['decision']>)
 function reviewsSection(ctx: PageContext, file: CaseFile): Html {
   return html`<section aria-labelledby="reviews">
     <h2 id="reviews">${ctx.t('case.reviews')}</h2>
+    ${reviewDeadlineFields(ctx, file)}
     ${
       file.reviews.length === 0
         ? html`<p>${ctx.t('case.reviews.none')}</p>`

@@ -29,6 +29,7 @@ function files(stored: Record<string, Doc>, options: { caughtUp?: boolean } = {}
       waitFor: async (position) => (steps.push(`wait ${position}`), options.caughtUp ?? true),
     },
     reads: new CaseReads(access),
+    today: () => '2019-10-08',
   });
   return { reads, steps, queries };
 }

@@ -7,7 +7,7 @@ import type { CaseState } from '../../../src/domain/case/state.js';
 import { RuleViolation } from '../../../src/domain/errors.js';
 import { yearlyStatistics } from '../../../src/domain/statistics.js';
 import { history, itemCode, recordingList, runSteps, type Command, type Step } from '../../support/case-acts.js';
-import { act, items, photo } from '../../support/domain.js';
+import { act, actors, CHECKS_PASSED, items, photo } from '../../support/domain.js';
 import { MemoryDocs, StreamWriter } from '../../support/projection-spec.js';
 
 /**
@@ -54,6 +54,23 @@ function gateVerdict(state: CaseState, decisionType: 'fine', fineFen: number | u
   return verdict.refused === 'legal_review_required' ? { cleared: false, major: true } : undefined;
 }
 
+/**
+ * Does the decider hold a requested review back for want of a counsel's opinion? Read from a probe review by a
+ * qualified reviewer: undefined when no review is awaited (the probe is refused for that first).
+ */
+function awaitsCounsel(state: CaseState): boolean | undefined {
+  if (state.status !== 'open' || !state.reviewPending) return undefined;
+  const verdict = probe(
+    act(
+      'LegalReviewCompleted',
+      { outcome: 'returned', opinion: 'probe', checks: CHECKS_PASSED },
+      { actor: actors.rita },
+    ),
+    state,
+  );
+  return 'refused' in verdict && verdict.refused === 'adviser_opinion_required';
+}
+
 /** Does the decider refuse this accepted act once its media are replaced (none, or a photo only)? */
 function refusedWith(step: Step, media: readonly (typeof photo)[]): boolean {
   const verdict = probe({ ...step.command, act: { ...step.command.act, media } as RecordAct }, step.before);
@@ -89,6 +106,7 @@ function deciderOutcomes(state: CaseState, accepted: readonly Step[], events: Re
   return {
     major,
     reviewCleared,
+    awaitsCounsel: awaitsCounsel(state),
     recordings: needing.length === 0 ? 'not_applicable' : 'complete',
     audioVideoActs: needingAudioVideo.length,
     statistics,
@@ -103,7 +121,7 @@ function registry(writer: StreamWriter) {
 }
 
 describe('the decider and the case file agree on every rule', () => {
-  it('when any acts are attempted under any recording list, then at every step the case file and the statistics report what the decider enforced: major, review cleared, recordings, disclosure standing', () => {
+  it('when any acts are attempted under any recording list, then at every step the case file and the statistics report what the decider enforced: major, review cleared, a review awaiting a counsel opinion, recordings, disclosure standing', () => {
     fc.assert(
       fc.property(history, itemCode, asOfDate, recordingList, (commands, item, asOf, list) => {
         const steps = runSteps(commands, item, list);
@@ -127,6 +145,12 @@ describe('the decider and the case file agree on every rule', () => {
           if (!file.major) expect(review).toBe('not_applicable');
           if (decider.reviewCleared !== undefined) expect(review === 'complete').toBe(decider.reviewCleared);
           expect(review).not.toBe('missing');
+
+          const opinions = events.filter((e) => e.type === 'CounselOpinionRecorded').length;
+          expect(file.counsel?.opinions.length ?? 0).toBe(opinions);
+          expect(file.counsel?.markings.length ?? 0).toBe(events.filter((e) => e.type === 'CaseMarkedComplex').length);
+          if (decider.awaitsCounsel !== undefined)
+            expect(file.counsel?.opinionRequired ?? false).toBe(decider.awaitsCounsel);
 
           expect(file.completeness.recordings).toEqual({ status: decider.recordings, missing: [] });
           expect(file.audit.missingRecordings).toBe(false);

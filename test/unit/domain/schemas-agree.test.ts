@@ -123,6 +123,8 @@ const acts: { [T in ActType]: Required<ActData[T]> } = {
   ForcedDemolition: { target: '违章广告牌', legalBasis: '《行政强制法》第四十四条' },
   DocumentServed: { document: '行政处罚决定书', method: 'left' },
   HearingHeld: { heldOn: '2019-09-25' },
+  CaseMarkedComplex: { reason: '涉案金额大、法律适用有争议' },
+  CounselOpinionRecorded: { counsel: 'liu', opinion: '建议从轻处罚', givenOn: '2019-09-24' },
   LegalReviewRequested: { proposed: PROPOSAL, materials: ['调查终结报告', '拟处理意见'] },
   LegalReviewCompleted: { outcome: 'approved', opinion: '事实清楚，证据充分', checks: CHECKS },
   ReviewDisagreementResolved: { outcome: 'proposal_upheld', reasoning: '经集体讨论维持原处理意见' },
@@ -164,6 +166,7 @@ const recorded: { [T in ActType]: Required<RecordedData<T>> } = {
     reviewDueBy: '2019-09-27',
   },
   LegalReviewCompleted: { ...acts.LegalReviewCompleted, reviewer: 'rita', proposal: PROPOSAL },
+  CounselOpinionRecorded: { ...acts.CounselOpinionRecorded, counselRole: 'public_lawyer' },
   DecisionIssued: {
     ...acts.DecisionIssued,
     major: false,
@@ -186,6 +189,8 @@ const REQUIRED: { [T in ActType]: KeySet<ActData[T]> } = {
   ForcedDemolition: { target: true, legalBasis: true },
   DocumentServed: { document: true, method: true },
   HearingHeld: { heldOn: true },
+  CaseMarkedComplex: { reason: true },
+  CounselOpinionRecorded: { counsel: true, opinion: true, givenOn: true },
   LegalReviewRequested: { proposed: true },
   LegalReviewCompleted: { outcome: true, opinion: true, checks: true },
   ReviewDisagreementResolved: { outcome: true, reasoning: true },
@@ -200,6 +205,7 @@ const REQUIRED: { [T in ActType]: KeySet<ActData[T]> } = {
 const RECORDED_REQUIRED: { [T in ActType]: KeySet<RecordedData<T>> } = {
   ...REQUIRED,
   LegalReviewCompleted: { ...REQUIRED.LegalReviewCompleted, reviewer: true, proposal: true },
+  CounselOpinionRecorded: { ...REQUIRED.CounselOpinionRecorded, counselRole: true },
   DecisionIssued: {
     ...REQUIRED.DecisionIssued,
     major: true,
@@ -239,6 +245,7 @@ const OFFICER: Required<OfficerProfile> = {
   categories: ['司法行政'],
   legalQualification: { certificateNo: 'A20183301000001', grantedOn: '2018-03-01' },
   training: [{ course: '重大执法决定法制审核培训', completedOn: '2019-06-30', hours: 16 }],
+  counsel: 'public_lawyer',
 };
 const ITEM: Required<ItemProfile> = {
   code: 'P-001',
