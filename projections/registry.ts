@@ -1,7 +1,7 @@
 import type { Role } from '../src/domain/actor.js';
 import { itemStream, type ItemCategory, type MajorCriteria } from '../src/domain/registry/items.js';
 import type { RetentionPeriod } from '../src/domain/registry/retention.js';
-import { officerStream, type OfficerStatus } from '../src/domain/registry/officers.js';
+import { officerStream, type CounselRole, type OfficerStatus } from '../src/domain/registry/officers.js';
 import { parseAgencyStream } from '../src/domain/streams.js';
 import type { Change, Doc, Projection } from '../src/ports/read-models.js';
 
@@ -17,6 +17,8 @@ export interface OfficerDoc extends Doc {
   categories: string[];
   legalQualification?: { certificateNo: string; grantedOn: string };
   training?: { course: string; completedOn: string; hours?: number }[];
+  /** The role in which they give legal opinions on cases (法律顾问, 公职律师), when they do. */
+  counsel?: CounselRole;
   status: OfficerStatus;
   registeredAt: string;
   updatedAt: string;
@@ -54,6 +56,7 @@ const OFFICER_FIELDS = [
   'categories',
   'legalQualification',
   'training',
+  'counsel',
 ] as const;
 const ITEM_FIELDS = [
   'name',

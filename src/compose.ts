@@ -592,7 +592,7 @@ async function startHolding(config: Config, { clock, log }: ServiceDependencies)
   const evaluationReads = new EvaluationReads({ readModels, runner });
   const evaluations = new EvaluationService(deps, cases);
   const routers = [
-    registryApi({ registry: registryService, verify, validate, newId }),
+    registryApi({ registry: registryService, verify, validate, newId, limited: publicLimit }),
     inspectionsApi({ inspections, reads: inspectionReads, verify, validate, newId, limited: publicLimit }),
     recordingApi({
       registry: new RecordingRegistry(deps, registry),

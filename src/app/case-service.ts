@@ -99,7 +99,7 @@ export class CaseService {
         const named = acts.flatMap((a) => (a.type === 'CaseOpened' ? a.data.officers : (a.officers ?? [])));
         // a counsel opinion names the legal adviser or public-sector lawyer, looked up in the same registry
         const counsel = acts.flatMap((a) => (a.type === 'CounselOpinionRecorded' ? [a.data.counsel] : []));
-        const [item, benchmark, officers, list, devices] = await Promise.all([
+        const [item, benchmark, officers, list, devices, settings] = await Promise.all([
           itemCode ? this.registry.item(actor.agency, itemCode) : undefined,
           itemCode && needsBenchmark(acts) ? this.registry.benchmark(actor.agency, itemCode) : undefined,
           // the officers of the actor's agency: the case's own (another agency's case is not found by the rules)
@@ -107,6 +107,8 @@ export class CaseService {
           // the recording list fixes a case's recording duties when it is opened
           acts.some((a) => a.type === 'CaseOpened') ? this.registry.recordingList(actor.agency) : undefined,
           this.devicesNamed(actor.agency, acts),
+          // the agency's review time limit fixes a request's last day
+          acts.some((a) => a.type === 'LegalReviewRequested') ? this.registry.reviewSettings(actor.agency) : undefined,
         ]);
         const context: CaseContext = {
           item: (code: string) => (code === itemCode ? item : undefined),
@@ -115,6 +117,7 @@ export class CaseService {
           ...(list?.entries ? { recordingList: list.entries } : {}),
           device: (id: string) => devices.get(id),
           benchmark: (code: string) => (code === itemCode ? benchmark : undefined),
+          ...(settings?.reviewWorkingDays === undefined ? {} : { reviewWorkingDays: settings.reviewWorkingDays }),
         };
         return acts.map((act) => ({ act, context }));
       },

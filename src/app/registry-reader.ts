@@ -20,6 +20,12 @@ import {
   type RecordingListEvent,
   type RecordingListState,
 } from '../domain/registry/recording-list.js';
+import {
+  reviewSettingsDecider,
+  reviewSettingsStream,
+  type ReviewSettingsEvent,
+  type ReviewSettingsState,
+} from '../domain/registry/review-settings.js';
 import type { EventStore } from '../ports/event-store.js';
 import { checkStoredEvents } from './stored-events.js';
 
@@ -70,6 +76,14 @@ export class RegistryReader {
     return this.current(
       recordingListStream(agency),
       recordingListDecider as Decider<unknown, RecordingListEvent, RecordingListState>,
+    );
+  }
+
+  /** The agency's review settings (version 0 until it sets them). */
+  reviewSettings(agency: string): Promise<ReviewSettingsState> {
+    return this.current(
+      reviewSettingsStream(agency),
+      reviewSettingsDecider as Decider<unknown, ReviewSettingsEvent, ReviewSettingsState>,
     );
   }
 

@@ -19,10 +19,28 @@ import {
   type BenchmarkProfile,
   type BenchmarkSet,
 } from '../domain/registry/benchmarks.js';
+import { REVIEW_WORKING_DAYS } from '../domain/case/review-limits.js';
+import {
+  reviewSettingsDecider,
+  reviewSettingsStream,
+  type ReviewSettingsEvent,
+} from '../domain/registry/review-settings.js';
 import { handleCommand, type CommandDependencies, type CommandOptions, type CommandResult } from './command-handler.js';
 import { recording, registryCodec } from './registry-codec.js';
 import { RegistryReader } from './registry-reader.js';
 import { canonicalEqual } from './idempotency.js';
+
+/** A change of an officer's record, as `POST /v1/officers/{officerId}/amendments` asks it. */
+export interface OfficerAmendment {
+  readonly changes: Extract<OfficerCommand, { type: 'AmendOfficer' }>['changes'];
+  readonly reason: string;
+}
+
+/** A change of an enforcement item, as `POST /v1/items/{code}/amendments` asks it. */
+export interface ItemAmendment {
+  readonly changes: Extract<ItemCommand, { type: 'AmendItem' }>['changes'];
+  readonly reason: string;
+}
 
 /** The officer and enforcement-item registries (事前公开: the officer list and the item list). */
 export class RegistryService {
@@ -62,6 +80,42 @@ export class RegistryService {
     );
   }
 
+  /** Sets the review time limit of the actor's agency (审核时限): a signed `ReviewSettingsSet`. */
+  setReviewSettings(
+    actor: Actor,
+    body: { agency: string; reviewWorkingDays: number; reason: string },
+    eventId: string,
+  ): Promise<CommandResult> {
+    const codec = registryCodec<ReviewSettingsEvent>(this.deps.clock, actor);
+    const command = { type: 'SetReviewSettings' as const, actor, ...body };
+    const data = { reviewWorkingDays: body.reviewWorkingDays, reason: body.reason };
+    return handleCommand(this.deps, reviewSettingsStream(actor.agency), reviewSettingsDecider, codec, command, {
+      eventId,
+      sameRequest: recording('ReviewSettingsSet', data),
+    });
+  }
+
+  /**
+   * An agency's review time limit as it stands (its own, or `REVIEW_WORKING_DAYS` until it sets one), with every
+   * version set, oldest first: read from its signed stream.
+   */
+  async reviewSettings(agency: string) {
+    const recorded = await this.deps.events.readStream(reviewSettingsStream(agency));
+    const history = recorded.map(({ event }, i) => {
+      const data = event.data as ReviewSettingsEvent['data'];
+      const at = { recordedAt: event.recordedAt, eventId: event.id, hash: event.hash };
+      return { version: i + 1, reviewWorkingDays: data.reviewWorkingDays, reason: data.reason, ...at };
+    });
+    const current = history.at(-1);
+    return {
+      agency,
+      version: history.length,
+      reviewWorkingDays: current?.reviewWorkingDays ?? REVIEW_WORKING_DAYS,
+      source: current ? ('agency' as const) : ('default' as const),
+      history,
+    };
+  }
+
   /** Registers an officer in the actor's own agency (the rules refuse a profile of another agency). */
   registerOfficer(actor: Actor, profile: OfficerProfile, eventId: string): Promise<CommandResult> {
     return this.officerCommand(
@@ -69,6 +123,19 @@ export class RegistryService {
       profile.officerId,
       { type: 'RegisterOfficer', actor, profile },
       { eventId, sameRequest: recording('OfficerRegistered', profile) },
+    );
+  }
+
+  /**
+   * Amends an officer of the actor's agency (a renewed certificate, roles, legal qualification, training, counsel
+   * role): one signed `OfficerAmended` naming the changed members and why.
+   */
+  amendOfficer(actor: Actor, officerId: string, body: OfficerAmendment, eventId: string): Promise<CommandResult> {
+    return this.officerCommand(
+      actor.agency,
+      officerId,
+      { type: 'AmendOfficer', actor, changes: body.changes, reason: body.reason },
+      { eventId, sameRequest: recording('OfficerAmended', body) },
     );
   }
 
@@ -89,6 +156,19 @@ export class RegistryService {
       profile.code,
       { type: 'RegisterItem', actor, profile },
       { eventId, sameRequest: recording('ItemRegistered', profile) },
+    );
+  }
+
+  /**
+   * Amends an enforcement item of the actor's agency (its materials, basis, major criteria, time limits): one signed
+   * `ItemAmended` naming the changed members and why.
+   */
+  amendItem(actor: Actor, code: string, body: ItemAmendment, eventId: string): Promise<CommandResult> {
+    return this.itemCommand(
+      actor.agency,
+      code,
+      { type: 'AmendItem', actor, changes: body.changes, reason: body.reason },
+      { eventId, sameRequest: recording('ItemAmended', body) },
     );
   }
 

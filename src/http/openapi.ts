@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { inspectionOperations } from './openapi-inspections.js';
 import { publishedOperations } from './openapi-published.js';
+import { reviewOperations } from './openapi-review.js';
 import type { RouteSemantics } from './semantics.js';
 
 /**
@@ -797,6 +798,18 @@ const OPERATIONS: readonly Operation[] = [
     publicHeaders: PUBLIC_HEADERS,
   }),
   ...inspectionOperations({
+    ref,
+    defs,
+    json,
+    problems,
+    written,
+    jsonBody,
+    query,
+    parameters: { ...PARAMETERS },
+    publicPaging: PUBLIC_PAGING,
+    publicHeaders: PUBLIC_HEADERS,
+  }),
+  ...reviewOperations({
     ref,
     defs,
     json,

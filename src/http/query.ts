@@ -29,6 +29,13 @@ export function id(value: unknown, name: string): string | undefined {
   return text;
 }
 
+/** An identifier in the path, checked like one in a query (`400 invalid_query` when it is not one). */
+export function pathId(value: unknown, name: string): string {
+  const checked = id(value, name);
+  if (checked === undefined) throw new InvalidQuery(`${name} is required`);
+  return checked;
+}
+
 export function oneOf<T extends string>(value: unknown, name: string, allowed: Iterable<T>): T | undefined {
   const text = single(value, name);
   const values = [...allowed] as string[];

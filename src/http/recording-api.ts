@@ -7,10 +7,10 @@ import { recordingListStream, type RecordingListEntry } from '../domain/registry
 import { authenticate, principalOf, requireRoles } from './authenticate.js';
 import { jsonBody } from './body.js';
 import { consistencyOf } from './consistency.js';
-import { id, oneOf, pagingOf } from './query.js';
+import { id, oneOf, pagingOf, pathId } from './query.js';
 import { eventIdFor } from './request.js';
 import { supervisionQuery } from './supervision-api.js';
-import { InvalidBody, InvalidQuery } from '../errors.js';
+import { InvalidBody } from '../errors.js';
 import type { Validate } from './validation.js';
 
 export interface RecordingApiDependencies {
@@ -21,13 +21,6 @@ export interface RecordingApiDependencies {
   readonly newId: () => string;
   /** The public routes' rate limit. */
   readonly limited: RequestHandler;
-}
-
-/** An identifier in the path, checked like one in a query (`400 invalid_query` when it is not one). */
-function pathId(value: unknown, name: string): string {
-  const checked = id(value, name);
-  if (checked === undefined) throw new InvalidQuery(`${name} is required`);
-  return checked;
 }
 
 /**

@@ -1,5 +1,6 @@
-import { Router } from 'express';
-import type { RegistryService } from '../app/registry-service.js';
+import { Router, type RequestHandler } from 'express';
+import type { CommandResult } from '../app/command-handler.js';
+import type { ItemAmendment, OfficerAmendment, RegistryService } from '../app/registry-service.js';
 import type { ItemProfile } from '../domain/registry/items.js';
 import type { OfficerProfile } from '../domain/registry/officers.js';
 import { itemStream } from '../domain/registry/items.js';
@@ -7,18 +8,22 @@ import { officerStream } from '../domain/registry/officers.js';
 import { jsonBody } from './body.js';
 import { authenticate, principalOf, requireRoles } from './authenticate.js';
 import type { Principal } from '../app/auth.js';
+import { pathId } from './query.js';
 import { eventIdFor } from './request.js';
-import type { Validate } from './validation.js';
+import { InvalidBody, type Validate } from './validation.js';
+import { reviewSettingsStream } from '../domain/registry/review-settings.js';
 
 export interface RegistryApiDependencies {
   readonly registry: RegistryService;
   readonly verify: (token: string) => Principal;
   readonly validate: Validate;
   readonly newId: () => string;
+  /** The public routes' rate limit. */
+  readonly limited: RequestHandler;
 }
 
-/** Registering officers and enforcement items: the agency's admin. */
-export function registryApi({ registry, verify, validate, newId }: RegistryApiDependencies): Router {
+/** Registering and amending officers and enforcement items: the agency's admin. */
+export function registryApi({ registry, verify, validate, newId, limited }: RegistryApiDependencies): Router {
   const router = Router();
   const auth = authenticate(verify);
   const readJson = jsonBody();
@@ -47,6 +52,48 @@ export function registryApi({ registry, verify, validate, newId }: RegistryApiDe
       position: result.position,
       hash: result.hash,
     });
+  });
+
+  const written = (result: CommandResult) => ({
+    revision: result.revision,
+    position: result.position,
+    hash: result.hash,
+  });
+
+  router.post('/v1/officers/:officerId/amendments', auth, requireRoles('admin'), readJson, async (req, res) => {
+    const officerId = pathId(req.params.officerId, 'officerId');
+    validate('urn:evidence-ledger:schema:command:amend-officer', req.body);
+    const principal = principalOf(res);
+    const eventId = eventIdFor(req, principal, officerStream(principal.agency, officerId), newId);
+    const result = await registry.amendOfficer(principal, officerId, req.body as OfficerAmendment, eventId);
+    res.status(result.created ? 201 : 200).set('ETag', `"${result.revision}"`);
+    res.json({ officerId, ...written(result) });
+  });
+
+  router.post('/v1/items/:code/amendments', auth, requireRoles('admin'), readJson, async (req, res) => {
+    const code = pathId(req.params.code, 'code');
+    validate('urn:evidence-ledger:schema:command:amend-item', req.body);
+    const principal = principalOf(res);
+    const eventId = eventIdFor(req, principal, itemStream(principal.agency, code), newId);
+    const result = await registry.amendItem(principal, code, req.body as ItemAmendment, eventId);
+    res.status(result.created ? 201 : 200).set('ETag', `"${result.revision}"`);
+    res.json({ code, agency: principal.agency, ...written(result) });
+  });
+
+  router.get('/v1/agencies/:agency/review-settings', limited, async (req, res) => {
+    res.json(await registry.reviewSettings(pathId(req.params.agency, 'agency')));
+  });
+
+  router.put('/v1/agencies/:agency/review-settings', auth, requireRoles('admin'), readJson, async (req, res) => {
+    const agency = pathId(req.params.agency, 'agency');
+    validate('urn:evidence-ledger:schema:command:set-review-settings', req.body);
+    const body = req.body as { agency: string; reviewWorkingDays: number; reason: string };
+    if (body.agency !== agency) throw new InvalidBody('the body names another agency than the path');
+    const principal = principalOf(res);
+    const eventId = eventIdFor(req, principal, reviewSettingsStream(principal.agency), newId);
+    const result = await registry.setReviewSettings(principal, body, eventId);
+    res.status(result.created ? 201 : 200).set('ETag', `"${result.revision}"`);
+    res.json({ agency, ...written(result) });
   });
 
   return router;

@@ -311,6 +311,25 @@ const ROUTES: {
   { path: '/v1/officers', route: '/v1/officers', token: () => admin, request: jsonRoute(fc.constant(officerBody)) },
   { path: '/v1/items', route: '/v1/items', token: () => admin, request: jsonRoute(fc.constant(itemBody)) },
   {
+    path: '/v1/officers/{officerId}/amendments',
+    route: '/v1/officers/fz-o-1/amendments',
+    token: () => admin,
+    request: jsonRoute(
+      fc.constantFrom(
+        { changes: { validTo: '2031-12-31', certificateNo: '1405-fz-2' }, reason: '换发执法证' },
+        { changes: { counsel: 'public_lawyer' }, reason: '登记为公职律师' },
+      ),
+    ),
+  },
+  {
+    path: '/v1/items/{code}/amendments',
+    route: '/v1/items/FZ-001/amendments',
+    token: () => admin,
+    request: jsonRoute(
+      fc.constant({ changes: { reviewMaterials: ['调查终结报告'], reviewWorkingDays: 7 }, reason: '调整' }),
+    ),
+  },
+  {
     path: '/v1/benchmarks',
     route: '/v1/benchmarks',
     token: () => admin,
@@ -511,6 +530,13 @@ const ROUTES: {
     method: 'PUT',
     token: () => admin,
     request: jsonRoute(fc.constant(recordingListBody)),
+  },
+  {
+    path: '/v1/agencies/{agency}/review-settings',
+    route: `/v1/agencies/${AGENCY}/review-settings`,
+    method: 'PUT',
+    token: () => admin,
+    request: jsonRoute(fc.constant({ agency: AGENCY, reviewWorkingDays: 7, reason: '本机关规定' })),
   },
   { path: '/v1/devices', route: '/v1/devices', token: () => admin, request: jsonRoute(fc.constant(deviceBody)) },
   {

@@ -139,6 +139,10 @@ describe('the OpenAPI document', () => {
         { method: 'GET', path: '/metrics' },
         { method: 'POST', path: '/v1/officers' },
         { method: 'POST', path: '/v1/items' },
+        { method: 'POST', path: '/v1/officers/{officerId}/amendments' },
+        { method: 'POST', path: '/v1/items/{code}/amendments' },
+        { method: 'GET', path: '/v1/agencies/{agency}/review-settings' },
+        { method: 'PUT', path: '/v1/agencies/{agency}/review-settings' },
         { method: 'POST', path: '/v1/benchmarks' },
         { method: 'GET', path: '/v1/benchmarks' },
         { method: 'GET', path: '/v1/benchmarks/{agency}/{itemCode}' },
@@ -324,6 +328,7 @@ describe('the OpenAPI document', () => {
       'GET /v1/agencies/{agency}/post-boards/{id}',
       'GET /v1/agencies/{agency}/post-boards/{id}/versions/{version}',
       'GET /v1/agencies/{agency}/recording-list',
+      'GET /v1/agencies/{agency}/review-settings',
     ];
     for (const { key, op } of operations) {
       expect([key, op.security]).toEqual([key, PUBLIC.includes(key) ? [] : [{ bearerAuth: [] }]]);
@@ -536,6 +541,31 @@ describe('responses over HTTP match the schemas the document declares', () => {
       expect((await api('GET', doc, { params })).status).toBe(200);
       expect((await api('GET', `${doc}/versions/{version}`, { params: { ...params, version: '1' } })).status).toBe(200);
     }
+  });
+
+  it('when registry entries are amended and the review time limit is set, then the answers match their declared schemas', async () => {
+    const amendItem = { changes: { reviewMaterials: ['调查终结报告'] }, reason: '明确送审材料' };
+    const item = await api('POST', '/v1/items/{code}/amendments', {
+      params: { code: 'P-001' },
+      token: admin,
+      body: amendItem,
+    });
+    expect(item.status).toBe(201);
+    const amendOfficer = { changes: { validTo: '2031-12-31' }, reason: '换证' };
+    const officerRes = await api('POST', '/v1/officers/{officerId}/amendments', {
+      params: { officerId: 'bob' },
+      token: admin,
+      body: amendOfficer,
+    });
+    expect(officerRes.status).toBe(201);
+    const params = { agency: AGENCY };
+    expect((await api('GET', '/v1/agencies/{agency}/review-settings', { params })).body.source).toBe('default');
+    const body = { agency: AGENCY, reviewWorkingDays: 10, reason: '本机关规定' };
+    expect((await api('PUT', '/v1/agencies/{agency}/review-settings', { params, token: admin, body })).status).toBe(
+      201,
+    );
+    const settings = await api('GET', '/v1/agencies/{agency}/review-settings', { params });
+    expect([settings.body.reviewWorkingDays, settings.body.history.length]).toEqual([10, 1]);
   });
 
   it('when the recording list is published and a device records, then the list, device and audit answers match', async () => {

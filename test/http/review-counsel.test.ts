@@ -45,7 +45,7 @@ beforeAll(async () => {
   reviewer = t.token('rita', AGENCY, ['reviewer']);
   expect((await call('POST', '/v1/officers', admin, counsel('liu', 'public_lawyer'))).status).toBe(201);
   expect((await call('POST', '/v1/officers', admin, counsel('wang'))).status).toBe(201);
-  for (const caseId of ['C-1', 'C-2']) {
+  for (const caseId of ['C-1', 'C-2', 'C-3']) {
     const opened = await call('POST', '/v1/cases', officer, {
       caseId,
       itemCode: 'P-001',
@@ -113,6 +113,31 @@ describe('the review time limit on the case file (审核时限)', () => {
       status: 'overdue',
       daysOverdue: 3,
     });
+  });
+
+  it("when the agency sets its review time limit to 10 working days, then a new request's last day follows it, the history shows it, and overdue reviews judge by it", async () => {
+    const body = { agency: AGENCY, reviewWorkingDays: 10, reason: '本机关规定审核时限为十个工作日' };
+    const set = await call('PUT', `/v1/agencies/${AGENCY}/review-settings`, admin, body);
+    expect([set.status, set.body.agency]).toEqual([201, AGENCY]);
+    const other = await call('PUT', `/v1/agencies/city-market/review-settings`, admin, {
+      ...body,
+      agency: 'city-market',
+    });
+    expect(other.status).toBe(403);
+    const settings = (await read(`/v1/agencies/${AGENCY}/review-settings`)).body;
+    expect(settings).toMatchObject({ version: 1, reviewWorkingDays: 10, source: 'agency' });
+    expect(settings.history).toEqual([
+      expect.objectContaining({ version: 1, reviewWorkingDays: 10, reason: body.reason }),
+    ]);
+
+    const proposed = { decisionType: 'warning', legalBasis: '《律师法》第五十条' };
+    expect((await act('C-3', 'LegalReviewRequested', { proposed })).status).toBe(201);
+    const file = (await read('/v1/cases/C-3', officer)).body;
+    // ten working days from Friday 2026-11-20 end on Friday 2026-12-04
+    expect(file.reviewDeadline).toMatchObject({ workingDays: 10, dueBy: '2026-12-04', status: 'pending' });
+    const supervisor = t.token('sam', AGENCY, ['supervisor']);
+    const overdue = (await read('/v1/audit/overdue-reviews?asOf=2026-11-30', supervisor)).body;
+    expect(overdue.items.map((i: { caseId: string }) => i.caseId)).toEqual(['C-2']);
   });
 
   it('when the review of a case is completed by its last day, then the file says on time, with the day it was completed', async () => {

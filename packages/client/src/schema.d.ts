@@ -1612,6 +1612,13 @@ export interface components {
     'act.CaseClosed': {
       closedOn: components['schemas']['defs']['$defs']['date'];
     };
+    /**
+     * CaseMarkedComplex: the act's data as a client submits it
+     * @description The case is marked major, complex or difficult (重大、疑难、复杂): its legal review waits for a legal adviser's or public-sector lawyer's opinion.
+     */
+    'act.CaseMarkedComplex': {
+      reason: components['schemas']['defs']['$defs']['nonEmptyText'];
+    };
     /** CaseOpened: the act's data as a client submits it */
     'act.CaseOpened': {
       caseId: components['schemas']['defs']['$defs']['id'];
@@ -1622,6 +1629,16 @@ export interface components {
       parties: components['schemas']['defs']['$defs']['party'][];
       /** @description The online application this case was opened from (受理): set only when an officer accepts one, never by POST /v1/cases. */
       application?: components['schemas']['defs']['$defs']['uuid'];
+    };
+    /**
+     * CounselOpinionRecorded: the act's data as a client submits it
+     * @description The written opinion of a legal adviser or public-sector lawyer (法律顾问、公职律师) registered with that role; the signed copy as a medium.
+     */
+    'act.CounselOpinionRecorded': {
+      /** @description The counsel's id in the officer registry. */
+      counsel: components['schemas']['defs']['$defs']['id'];
+      opinion: components['schemas']['defs']['$defs']['nonEmptyText'];
+      givenOn: components['schemas']['defs']['$defs']['date'];
     };
     /** CredentialsShown: the act's data as a client submits it */
     'act.CredentialsShown': {
@@ -2030,6 +2047,8 @@ export interface components {
         | 'ForcedDemolition'
         | 'DocumentServed'
         | 'HearingHeld'
+        | 'CaseMarkedComplex'
+        | 'CounselOpinionRecorded'
         | 'LegalReviewRequested'
         | 'LegalReviewCompleted'
         | 'ReviewDisagreementResolved'
@@ -2046,6 +2065,8 @@ export interface components {
       /** @description Digests of media uploaded before (POST /v1/media), at most 100 per act: each is looked up in the log before the act is decided. */
       media?: components['schemas']['defs']['$defs']['sha256'][];
     } & (unknown &
+      unknown &
+      unknown &
       unknown &
       unknown &
       unknown &
@@ -2158,6 +2179,8 @@ export interface components {
         completedOn: components['schemas']['defs']['$defs']['date'];
         hours?: number;
       }[];
+      /** @description The role in which this person gives legal opinions on cases (法律顾问 legal adviser, 公职律师 public-sector lawyer), when they do. */
+      counsel?: components['schemas']['defs']['$defs']['counselRole'];
     };
     /** POST /v1/subjects: a regulated subject of the agency's directory (检查对象名录) */
     'command.register-subject': {
@@ -2268,6 +2291,11 @@ export interface components {
         itemCategory: 'penalty' | 'licensing' | 'coercive' | 'inspection' | 'levy' | 'other';
         /** @enum {unknown} */
         role: 'officer' | 'reviewer' | 'supervisor' | 'admin' | 'integration';
+        /**
+         * @description The role in which a person gives legal opinions on cases: legal adviser (法律顾问) or public-sector lawyer (公职律师).
+         * @enum {unknown}
+         */
+        counselRole: 'legal_adviser' | 'public_lawyer';
         /** @description A party to a case. Only kind and (for persons, masked) name are ever published. */
         party: {
           /** @enum {unknown} */
@@ -2454,6 +2482,12 @@ export interface components {
       maxTotal: number;
       reason: components['schemas']['defs']['$defs']['nonEmptyText'];
     };
+    /** CaseMarkedComplex: the act's data as recorded, with the officers the act named */
+    'event.CaseMarkedComplex': {
+      reason: components['schemas']['act.CaseMarkedComplex']['reason'];
+      /** @description The officers the act named (on-site acts), when they were given apart from the case's handling officers. */
+      officers?: components['schemas']['defs']['$defs']['id'][];
+    };
     /** CaseOpened: the act's data as recorded, with the recording duties the service fixed for the case */
     'event.CaseOpened': {
       caseId: components['schemas']['act.CaseOpened']['caseId'];
@@ -2470,6 +2504,15 @@ export interface components {
     'event.ConflictDeclared': components['schemas']['command.declare-conflict'];
     /** ConflictWithdrawn: a declared conflict of interest ends, and why */
     'event.ConflictWithdrawn': components['schemas']['command.declare-conflict'];
+    /** CounselOpinionRecorded: the act's data as recorded, with the counsel's registered role and the officers the act named */
+    'event.CounselOpinionRecorded': {
+      counsel: components['schemas']['act.CounselOpinionRecorded']['counsel'];
+      opinion: components['schemas']['act.CounselOpinionRecorded']['opinion'];
+      givenOn: components['schemas']['act.CounselOpinionRecorded']['givenOn'];
+      counselRole: components['schemas']['defs']['$defs']['counselRole'];
+      /** @description The officers the act named (on-site acts), when they were given apart from the case's handling officers. */
+      officers?: components['schemas']['defs']['$defs']['id'][];
+    };
     /** CredentialsShown: the act's data as recorded, with the officers the act named */
     'event.CredentialsShown': {
       note?: components['schemas']['act.CredentialsShown']['note'];
@@ -2711,6 +2754,7 @@ export interface components {
         categories?: components['schemas']['command.register-officer']['categories'];
         legalQualification?: components['schemas']['command.register-officer']['legalQualification'];
         training?: components['schemas']['command.register-officer']['training'];
+        counsel?: components['schemas']['command.register-officer']['counsel'];
       };
       reason: components['schemas']['defs']['$defs']['nonEmptyText'];
     };
@@ -3646,6 +3690,39 @@ export interface components {
         resolution?: 'proposal_upheld' | 'review_upheld';
         resolvedBy?: components['schemas']['defs']['$defs']['uuid'];
       }[];
+      /** @description Present once the case is marked major, complex or difficult (重大、疑难、复杂) or a legal adviser's or public-sector lawyer's opinion is recorded; opinionRequired: the legal review waits for an opinion. */
+      counsel?: {
+        markings: {
+          eventId: components['schemas']['defs']['$defs']['uuid'];
+          /** Format: date-time */
+          occurredAt: string;
+          markedBy: string;
+          reason: string;
+        }[];
+        opinions: {
+          eventId: components['schemas']['defs']['$defs']['uuid'];
+          /** Format: date-time */
+          occurredAt: string;
+          counsel: components['schemas']['defs']['$defs']['id'];
+          name?: string;
+          counselRole: components['schemas']['defs']['$defs']['counselRole'];
+          opinion: string;
+          givenOn: components['schemas']['defs']['$defs']['date'];
+          media: components['schemas']['defs']['$defs']['sha256'][];
+        }[];
+        opinionRequired: boolean;
+      };
+      /** @description The time limit (审核时限) of the latest request for legal review: requested on, the working days, the last day counted on the working-day calendar, and where it stands today (asOf, the agency's local date): onTime, late, overdue or pending. */
+      reviewDeadline?: {
+        requestedOn: components['schemas']['defs']['$defs']['date'];
+        workingDays: number;
+        dueBy: components['schemas']['defs']['$defs']['date'];
+        completedOn?: components['schemas']['defs']['$defs']['date'];
+        asOf: components['schemas']['defs']['$defs']['date'];
+        /** @enum {unknown} */
+        status: 'onTime' | 'late' | 'overdue' | 'pending';
+        daysOverdue?: number;
+      };
       /** @description Present once a decision has been issued. */
       decision?: {
         decisionType: components['schemas']['defs']['$defs']['decisionType'];

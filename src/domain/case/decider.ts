@@ -41,6 +41,8 @@ export interface CaseContext {
   readonly recordingList?: readonly RecordingListEntry[];
   /** A recording device of the agency (read when a recording names one). */
   readonly device?: (deviceId: string) => DeviceState | undefined;
+  /** The agency's review time limit in working days (its review settings), when it set one. */
+  readonly reviewWorkingDays?: number;
   /** The item's discretion benchmark (裁量基准), when it has one. */
   readonly benchmark?: (itemCode: string) => BenchmarkState | undefined;
 }
@@ -282,7 +284,7 @@ function decide({ act, context }: CaseCommand, state: CaseState): CaseEvent[] {
           missing,
         });
       const discretion = discretionFinding(context.benchmark?.(itemCode), act.data.proposed);
-      const due = reviewDeadline(item, localDate(act.occurredAt), context.calendar);
+      const due = reviewDeadline(item, localDate(act.occurredAt), context.calendar, context.reviewWorkingDays);
       const limit = { reviewWorkingDays: due.workingDays, reviewDueBy: due.date };
       return [{ ...base, type: act.type, data: { ...act.data, ...(discretion ? { discretion } : {}), ...limit } }];
     }

@@ -6,18 +6,25 @@ import type { ItemState } from '../registry/items.js';
  * opinion. Pure: the day of the request and the calendar come in.
  */
 
-/** Working days a legal review has from its request, unless the item's entry sets its own `reviewWorkingDays`. */
+/**
+ * Working days a legal review has from its request where neither the item's entry (`reviewWorkingDays`) nor the
+ * agency's review settings (`ReviewSettingsSet`) set its own.
+ */
 export const REVIEW_WORKING_DAYS = 5;
 /** No item sets a review time limit past this many working days. */
 export const MAX_REVIEW_WORKING_DAYS = 60;
 
-/** The last day to complete a review requested on `requestedOn` (YYYY-MM-DD), counted on the calendar. */
+/**
+ * The last day to complete a review requested on `requestedOn` (YYYY-MM-DD), counted on the calendar: the item's
+ * own limit, else the agency's (`agencyWorkingDays`, its review settings), else `REVIEW_WORKING_DAYS`.
+ */
 export function reviewDeadline(
   item: Pick<ItemState, 'reviewWorkingDays'>,
   requestedOn: string,
   calendar: WorkingDayCalendar,
+  agencyWorkingDays?: number,
 ): { workingDays: number } & WorkingDayResult {
-  const workingDays = item.reviewWorkingDays ?? REVIEW_WORKING_DAYS;
+  const workingDays = item.reviewWorkingDays ?? agencyWorkingDays ?? REVIEW_WORKING_DAYS;
   return { workingDays, ...calendar.addWorkingDays(requestedOn, workingDays) };
 }
 

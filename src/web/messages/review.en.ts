@@ -23,6 +23,7 @@ export const REVIEW_EN: { readonly [K in keyof typeof REVIEW_ZH_CN]: string } = 
   'case.counsel.givenOn': 'Given on',
   'counsel.legal_adviser': 'Legal adviser',
   'counsel.public_lawyer': 'Public-sector lawyer',
+  'items.reviewMaterials': 'Materials submitted for legal review',
   'case.reviewLimit': 'Legal review time limit',
   'case.reviewLimit.requestedOn': 'Review requested on',
   'case.reviewLimit.dueBy': 'Review due by',

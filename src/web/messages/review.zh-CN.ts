@@ -19,6 +19,7 @@ export const REVIEW_ZH_CN = {
   'case.counsel.givenOn': '出具日期',
   'counsel.legal_adviser': '法律顾问',
   'counsel.public_lawyer': '公职律师',
+  'items.reviewMaterials': '法制审核送审材料',
   'case.reviewLimit': '法制审核时限',
   'case.reviewLimit.requestedOn': '提请审核日期',
   'case.reviewLimit.dueBy': '审核期限',

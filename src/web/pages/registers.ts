@@ -98,6 +98,7 @@ export function registerRegisterPages(router: Router, deps: PublicPagesDependenc
             'items.duties',
             'items.powers',
             'items.major',
+            'items.reviewMaterials',
             'items.deadline',
             'public.status',
           ],
@@ -110,6 +111,7 @@ export function registerRegisterPages(router: Router, deps: PublicPagesDependenc
             i.duties ?? '—',
             i.powers ?? '—',
             majorText(ctx, i.major),
+            i.reviewMaterials?.length ? i.reviewMaterials.join('、') : '—',
             i.disclosureWorkingDays === undefined
               ? ctx.t('items.defaultDays')
               : ctx.t('items.workingDays', { days: i.disclosureWorkingDays }),

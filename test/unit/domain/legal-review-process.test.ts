@@ -2,6 +2,7 @@ import { caseDecider, type CaseContext } from '../../../src/domain/case/decider.
 import { REVIEW_WORKING_DAYS, reviewTimeliness } from '../../../src/domain/case/review-limits.js';
 import { missingReviewMaterials } from '../../../src/domain/case/rules.js';
 import { itemDecider } from '../../../src/domain/registry/items.js';
+import { reviewSettingsDecider } from '../../../src/domain/registry/review-settings.js';
 import { countStaff, reviewerRatio } from '../../../src/domain/statistics.js';
 import { specification } from '../../support/decider-spec.js';
 import { act, actors, context, items, opened, record } from '../../support/domain.js';
@@ -67,6 +68,36 @@ describe('the review time limit (审核时限)', () => {
       .given(record(opened()))
       .when({ ...request(), context: own })
       .then([{ type: 'LegalReviewRequested', data: { reviewWorkingDays: 1, reviewDueBy: '2019-09-23' } }]);
+  });
+
+  it("when the agency sets its own limit, then requests follow it unless the item sets one; the item's own wins", () => {
+    const agency: CaseContext = { ...context, reviewWorkingDays: 10 };
+    // from Friday 2019-09-20: five days to 09-27, Sunday 09-29 (a make-up working day), 09-30, then 10-08 to 10-10
+    spec
+      .given(record(opened()))
+      .when({ ...request(), context: agency })
+      .then([{ type: 'LegalReviewRequested', data: { reviewWorkingDays: 10, reviewDueBy: '2019-10-10' } }]);
+    const both: CaseContext = { ...agency, item: (code) => ({ ...items[code]!, reviewWorkingDays: 1 }) };
+    spec
+      .given(record(opened()))
+      .when({ ...request(), context: both })
+      .then([{ type: 'LegalReviewRequested', data: { reviewWorkingDays: 1, reviewDueBy: '2019-09-23' } }]);
+  });
+
+  it('when an agency sets a limit outside 1 to 60 whole working days, or for another agency, then it is refused', () => {
+    const settings = specification(reviewSettingsDecider);
+    const set = (reviewWorkingDays: number, agency = 'county-justice') =>
+      ({ type: 'SetReviewSettings', actor: actors.head, agency, reviewWorkingDays, reason: 'r' }) as const;
+    for (const days of [0, 61, 1.5]) settings.given([]).when(set(days)).thenFails('review_deadline_invalid', 422);
+    settings.given([]).when(set(10, 'city-market')).thenFails('forbidden', 403);
+    settings
+      .given([])
+      .when({ ...set(10), actor: actors.alice })
+      .thenFails('role_required', 403);
+    settings
+      .given([])
+      .when(set(10))
+      .then([{ type: 'ReviewSettingsSet', data: { reviewWorkingDays: 10 } }]);
   });
 
   it('when a review is judged on a day, then completed by its last day is on time, after it late, open past it overdue', () => {

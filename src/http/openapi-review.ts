@@ -1,0 +1,73 @@
+import type { Json, Operation } from './openapi.js';
+import type { OperationParts } from './openapi-published.js';
+
+/** A path segment naming an id. */
+const pathId = (name: string, description: string, defs: OperationParts['defs']): Json => ({
+  name,
+  in: 'path',
+  required: true,
+  description,
+  schema: defs('id'),
+});
+
+/**
+ * The legal review process's registry routes (法制审核): amending officers and items, and the agency's review time
+ * limit, each a signed registry event (docs/domain.md).
+ */
+export function reviewOperations(p: OperationParts): Operation[] {
+  const { defs, json, problems, written, jsonBody } = p;
+  const idempotencyKey = p.parameters.idempotencyKey;
+  const WRITE_PROBLEMS = [400, 401, 403, 404, 409, 413, 415, 422];
+  return [
+    {
+      method: 'POST',
+      path: '/v1/officers/{officerId}/amendments',
+      operationId: 'amendOfficer',
+      summary:
+        "Amend an officer's record: a renewed certificate, roles, legal qualification, training, counsel role (admin); a signed OfficerAmended",
+      tag: 'registry',
+      parameters: [pathId('officerId', 'The officer, of the admin’s agency.', defs), idempotencyKey],
+      requestBody: jsonBody('command.amend-officer'),
+      responses: { ...written('The amendment', 'response.write-result'), ...problems(...WRITE_PROBLEMS) },
+    },
+    {
+      method: 'POST',
+      path: '/v1/items/{code}/amendments',
+      operationId: 'amendItem',
+      summary:
+        'Amend an enforcement item: its submission materials, legal basis, major criteria, time limits (admin); a signed ItemAmended',
+      tag: 'registry',
+      parameters: [pathId('code', 'The item code, of the admin’s agency.', defs), idempotencyKey],
+      requestBody: jsonBody('command.amend-item'),
+      responses: { ...written('The amendment', 'response.write-result'), ...problems(...WRITE_PROBLEMS) },
+    },
+    {
+      method: 'GET',
+      path: '/v1/agencies/{agency}/review-settings',
+      operationId: 'getReviewSettings',
+      summary:
+        "An agency's legal review time limit in working days (its own, or the default) and every version it set (anyone)",
+      tag: 'public',
+      auth: false,
+      parameters: [pathId('agency', 'The agency.', defs)],
+      responses: {
+        '200': { description: 'The review settings.', content: json('response.review-settings') },
+        ...problems(400, 429),
+      },
+    },
+    {
+      method: 'PUT',
+      path: '/v1/agencies/{agency}/review-settings',
+      operationId: 'setReviewSettings',
+      summary:
+        "Set the agency's legal review time limit (审核时限) for items that set none of their own (admin); a signed ReviewSettingsSet",
+      tag: 'registry',
+      parameters: [pathId('agency', 'The admin’s agency.', defs), idempotencyKey],
+      requestBody: jsonBody('command.set-review-settings'),
+      responses: {
+        ...written('The settings', 'response.recording-write'),
+        ...problems(400, 401, 403, 409, 413, 415, 422),
+      },
+    },
+  ];
+}
