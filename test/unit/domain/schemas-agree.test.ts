@@ -18,6 +18,7 @@ import type { BenchmarkProfile, BenchmarkSet } from '../../../src/domain/registr
 import type { EvaluationData, EvaluationEvent, EvaluationScores } from '../../../src/domain/case/evaluation.js';
 import type { OfficerEvent, OfficerProfile } from '../../../src/domain/registry/officers.js';
 import type { DeviceEvent, DeviceProfile } from '../../../src/domain/registry/devices.js';
+import type { ReviewSettingsEvent } from '../../../src/domain/registry/review-settings.js';
 import type { RecordingListEntry, RecordingListEvent } from '../../../src/domain/registry/recording-list.js';
 import type { RevocationEvent } from '../../../src/domain/tokens/revocations.js';
 import type { CalendarEvent, CalendarYear } from '../../../src/domain/calendar/recorded-years.js';
@@ -216,7 +217,7 @@ const RECORDED_REQUIRED: { [T in ActType]: KeySet<RecordedData<T>> } = {
   DecisionDisclosed: { ...REQUIRED.DecisionDisclosed, dueBy: true, onTime: true },
 };
 
-type RegistryEvent = OfficerEvent | ItemEvent | RecordingListEvent | DeviceEvent;
+type RegistryEvent = OfficerEvent | ItemEvent | RecordingListEvent | DeviceEvent | ReviewSettingsEvent;
 const RECORDING_ENTRY: Required<RecordingListEntry> = {
   entryId: 'seizure',
   actType: 'DocumentServed',
@@ -271,6 +272,7 @@ const registry: { [E in RegistryEvent as E['type']]: E['data'] } = {
   ItemAmended: { changes: { disclosureWorkingDays: 7, major: { fineFenAtLeast: 2_000_000 } }, reason: '依据修订' },
   ItemRetired: { reason: '事项取消' },
   RecordingListPublished: { entries: [RECORDING_ENTRY], reason: '年度调整' },
+  ReviewSettingsSet: { reviewWorkingDays: 10, reason: '本机关规定审核时限' },
   DeviceRegistered: DEVICE,
   DeviceReassigned: { holder: 'chen', reason: '岗位调整' },
   DeviceStatusChanged: { status: 'lost', reason: '外勤遗失' },
@@ -296,6 +298,7 @@ const REGISTRY_REQUIRED: { [E in RegistryEvent as E['type']]: KeySet<E['data']> 
   ItemAmended: { changes: true, reason: true },
   ItemRetired: { reason: true },
   RecordingListPublished: { entries: true, reason: true },
+  ReviewSettingsSet: { reviewWorkingDays: true, reason: true },
   DeviceRegistered: { deviceId: true, agency: true, holder: true },
   DeviceReassigned: { holder: true, reason: true },
   DeviceStatusChanged: { status: true, reason: true },
