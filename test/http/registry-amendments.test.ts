@@ -48,6 +48,18 @@ describe('amending an enforcement item (ItemAmended)', () => {
     expect(page.text).toContain('调查终结报告、拟处理意见');
   });
 
+  it("when the admin sets an item's retention period, then the public list shows it; a period out of range is refused", async () => {
+    const res = await call('POST', '/v1/items/P-001/amendments', admin, {
+      changes: { retention: 30 },
+      reason: '档案保管期限',
+    });
+    expect(res.status).toBe(201);
+    const list = await read(`/v1/items?agency=${AGENCY}`);
+    expect(list.body.items.find((i: { code: string }) => i.code === 'P-001').retention).toBe(30);
+    const bad = await call('POST', '/v1/items/P-001/amendments', admin, { changes: { retention: 0 }, reason: 'x' });
+    expect([bad.status, bad.body.code]).toEqual([400, 'invalid_body']);
+  });
+
   it("when an amendment is empty, names a member that cannot change, names an unknown item or comes from an officer, then it is refused and the item is unchanged; another agency's admin amends only its own item of that code", async () => {
     const empty = await call('POST', '/v1/items/P-001/amendments', admin, { changes: {}, reason: 'x' });
     expect([empty.status, empty.body.code]).toEqual([400, 'invalid_body']);

@@ -784,6 +784,58 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/officers/{officerId}/amendments': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Amend an officer's record: a renewed certificate, roles, legal qualification, training, counsel role (admin); a signed OfficerAmended */
+    post: operations['amendOfficer'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/items/{code}/amendments': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Amend an enforcement item: its submission materials, legal basis, major criteria, time limits (admin); a signed ItemAmended */
+    post: operations['amendItem'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/agencies/{agency}/review-settings': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** An agency's legal review time limit in working days (its own, or the default) and every version it set (anyone) */
+    get: operations['getReviewSettings'];
+    /** Set the agency's legal review time limit (审核时限) for items that set none of their own (admin); a signed ReviewSettingsSet */
+    put: operations['setReviewSettings'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v1/agencies/{agency}/recording-list': {
     parameters: {
       query?: never;
@@ -1748,6 +1800,39 @@ export interface components {
       officers: components['schemas']['act.CaseOpened']['officers'];
       title?: components['schemas']['act.CaseOpened']['title'];
     };
+    /** POST /v1/items/{code}/amendments: change members of an enforcement item (its materials, basis, major criteria, time limits, retention period), with the reason */
+    'command.amend-item': {
+      /** @description The members that change; the others keep their value. */
+      changes: {
+        name?: components['schemas']['command.register-item']['name'];
+        category?: components['schemas']['command.register-item']['category'];
+        legalBasis?: components['schemas']['command.register-item']['legalBasis'];
+        duties?: components['schemas']['command.register-item']['duties'];
+        powers?: components['schemas']['command.register-item']['powers'];
+        major?: components['schemas']['command.register-item']['major'];
+        reviewMaterials?: components['schemas']['command.register-item']['reviewMaterials'];
+        reviewWorkingDays?: components['schemas']['command.register-item']['reviewWorkingDays'];
+        disclosureWorkingDays?: components['schemas']['command.register-item']['disclosureWorkingDays'];
+        retention?: components['schemas']['command.register-item']['retention'];
+      };
+      reason: components['schemas']['defs']['$defs']['nonEmptyText'];
+    };
+    /** POST /v1/officers/{officerId}/amendments: change members of an officer's record (a renewed certificate, roles, legal qualification, training, counsel role), with the reason */
+    'command.amend-officer': {
+      /** @description The members that change; the others keep their value. */
+      changes: {
+        name?: components['schemas']['command.register-officer']['name'];
+        certificateNo?: components['schemas']['command.register-officer']['certificateNo'];
+        validFrom?: components['schemas']['command.register-officer']['validFrom'];
+        validTo?: components['schemas']['command.register-officer']['validTo'];
+        roles?: components['schemas']['command.register-officer']['roles'];
+        categories?: components['schemas']['command.register-officer']['categories'];
+        legalQualification?: components['schemas']['command.register-officer']['legalQualification'];
+        training?: components['schemas']['command.register-officer']['training'];
+        counsel?: components['schemas']['command.register-officer']['counsel'];
+      };
+      reason: components['schemas']['defs']['$defs']['nonEmptyText'];
+    };
     /** POST /v1/subjects/{subjectId}/amendments: change a regulated subject's name, kind, sector or tags, with the reason */
     'command.amend-subject': {
       changes: components['schemas']['event.SubjectAmended']['changes'];
@@ -2231,6 +2316,13 @@ export interface components {
       }[];
       /** @description Why the benchmark changes: required from the second version on. */
       reason?: components['schemas']['defs']['$defs']['nonEmptyText'];
+    };
+    /** PUT /v1/agencies/{agency}/review-settings: the agency's legal review time limit (审核时限) in working days, for items that set none of their own, and why */
+    'command.set-review-settings': {
+      agency: components['schemas']['defs']['$defs']['id'];
+      /** @description Working days a legal review has from its request. */
+      reviewWorkingDays: number;
+      reason: components['schemas']['defs']['$defs']['nonEmptyText'];
     };
     /** POST …/withdrawal: withdraw a published document for good, saying why */
     'command.withdraw-document': {
@@ -2850,6 +2942,11 @@ export interface components {
       reasoning: components['schemas']['act.ReviewDisagreementResolved']['reasoning'];
       /** @description The officers the act named (on-site acts), when they were given apart from the case's handling officers. */
       officers?: components['schemas']['defs']['$defs']['id'][];
+    };
+    /** ReviewSettingsSet: a new version of the agency's review time limit, and why, in the stream reviewsettings-<agency>:current */
+    'event.ReviewSettingsSet': {
+      reviewWorkingDays: components['schemas']['command.set-review-settings']['reviewWorkingDays'];
+      reason: components['schemas']['defs']['$defs']['nonEmptyText'];
     };
     /** ServiceGuidePublished: a version of a licensing item's service guide (行政执法服务指南) */
     'event.ServiceGuidePublished': {
@@ -4384,6 +4481,27 @@ export interface components {
       revision: components['schemas']['response.write-result']['revision'];
       position: components['schemas']['response.write-result']['position'];
       hash: components['schemas']['defs']['$defs']['sha256'];
+    };
+    /** GET /v1/agencies/{agency}/review-settings: the agency's legal review time limit as it stands, and every version set */
+    'response.review-settings': {
+      agency: components['schemas']['defs']['$defs']['id'];
+      /** @description How many versions the agency has set (0: none, the default applies). */
+      version: number;
+      reviewWorkingDays: number;
+      /**
+       * @description agency: the agency's own setting; default: the service's default (5 working days).
+       * @enum {unknown}
+       */
+      source: 'agency' | 'default';
+      history: {
+        version: number;
+        reviewWorkingDays: number;
+        reason: string;
+        /** Format: date-time */
+        recordedAt: string;
+        eventId: components['schemas']['defs']['$defs']['uuid'];
+        hash: components['schemas']['defs']['$defs']['sha256'];
+      }[];
     };
     /** GET /v1/cases/{caseId}/similar: the decided cases most like a case, closest first */
     'response.similar-cases': {
@@ -10722,6 +10840,462 @@ export interface operations {
       };
       /** @description A store does not answer, the read models have not caught up within the wait with ?consistentWith=, or with the log a posted bundle was checkpointed in (not_caught_up), or every bundle verification slot is taken (verify_busy); both with Retry-After. */
       503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description An unexpected failure (internal) or a store that does not answer. */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+    };
+  };
+  amendOfficer: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description A retry with the same key and the same request answers with the original result (200); the same key with another request is 422 idempotency_key_reused. Keys are per user and agency; POST /v1/cases without a caseId names its case by the key. */
+        'Idempotency-Key'?: string;
+      };
+      path: {
+        /** @description The officer, of the admin’s agency. */
+        officerId: components['schemas']['defs']['$defs']['id'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['command.amend-officer'];
+      };
+    };
+    responses: {
+      /** @description A retry with the same Idempotency-Key: the original result. */
+      200: {
+        headers: {
+          /** @description The stream revision, quoted. */
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['response.write-result'];
+        };
+      };
+      /** @description The amendment recorded. */
+      201: {
+        headers: {
+          /** @description The stream revision, quoted. */
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['response.write-result'];
+        };
+      };
+      /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description No valid bearer token (unauthenticated). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description The token lacks the role this needs (forbidden). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description No such resource, or not one the caller may see (not_found). */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description The Accept header admits none of the media types this answers with (not_acceptable); `available` lists them. */
+      406: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description The write conflicts with the record: a stale If-Match (revision_conflict) or a rule such as legal_review_required. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description The body is larger than allowed (too_large). */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description The body is in an unsupported encoding (unsupported_media_type). */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description A rule refuses the request; `code` names it (two_officers_required, certificate_invalid, recording_required...). */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description An unexpected failure (internal) or a store that does not answer. */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+    };
+  };
+  amendItem: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description A retry with the same key and the same request answers with the original result (200); the same key with another request is 422 idempotency_key_reused. Keys are per user and agency; POST /v1/cases without a caseId names its case by the key. */
+        'Idempotency-Key'?: string;
+      };
+      path: {
+        /** @description The item code, of the admin’s agency. */
+        code: components['schemas']['defs']['$defs']['id'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['command.amend-item'];
+      };
+    };
+    responses: {
+      /** @description A retry with the same Idempotency-Key: the original result. */
+      200: {
+        headers: {
+          /** @description The stream revision, quoted. */
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['response.write-result'];
+        };
+      };
+      /** @description The amendment recorded. */
+      201: {
+        headers: {
+          /** @description The stream revision, quoted. */
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['response.write-result'];
+        };
+      };
+      /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description No valid bearer token (unauthenticated). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description The token lacks the role this needs (forbidden). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description No such resource, or not one the caller may see (not_found). */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description The Accept header admits none of the media types this answers with (not_acceptable); `available` lists them. */
+      406: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description The write conflicts with the record: a stale If-Match (revision_conflict) or a rule such as legal_review_required. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description The body is larger than allowed (too_large). */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description The body is in an unsupported encoding (unsupported_media_type). */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description A rule refuses the request; `code` names it (two_officers_required, certificate_invalid, recording_required...). */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description An unexpected failure (internal) or a store that does not answer. */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+    };
+  };
+  getReviewSettings: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The agency. */
+        agency: components['schemas']['defs']['$defs']['id'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The review settings. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['response.review-settings'];
+        };
+      };
+      /** @description Not modified since the ETag (If-None-Match) or date (If-Modified-Since) the client holds. */
+      304: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description The Accept header admits none of the media types this answers with (not_acceptable); `available` lists them. */
+      406: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description Too many requests, or request-body bytes, from this client address; `Retry-After` says when to ask again (rate_limited). */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description An unexpected failure (internal) or a store that does not answer. */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+    };
+  };
+  setReviewSettings: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description A retry with the same key and the same request answers with the original result (200); the same key with another request is 422 idempotency_key_reused. Keys are per user and agency; POST /v1/cases without a caseId names its case by the key. */
+        'Idempotency-Key'?: string;
+      };
+      path: {
+        /** @description The admin’s agency. */
+        agency: components['schemas']['defs']['$defs']['id'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['command.set-review-settings'];
+      };
+    };
+    responses: {
+      /** @description A retry with the same Idempotency-Key: the original result. */
+      200: {
+        headers: {
+          /** @description The stream revision, quoted. */
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['response.recording-write'];
+        };
+      };
+      /** @description The settings recorded. */
+      201: {
+        headers: {
+          /** @description The stream revision, quoted. */
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['response.recording-write'];
+        };
+      };
+      /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description No valid bearer token (unauthenticated). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description The token lacks the role this needs (forbidden). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description The Accept header admits none of the media types this answers with (not_acceptable); `available` lists them. */
+      406: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description The write conflicts with the record: a stale If-Match (revision_conflict) or a rule such as legal_review_required. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description The body is larger than allowed (too_large). */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description The body is in an unsupported encoding (unsupported_media_type). */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description A rule refuses the request; `code` names it (two_officers_required, certificate_invalid, recording_required...). */
+      422: {
         headers: {
           [name: string]: unknown;
         };
