@@ -73,6 +73,8 @@ export interface DecisionEntry {
   fineFen: number;
   legalBasis: string;
   documentNo: string;
+  /** The issued document (决定书) as a file, when the decision named it (`documentSha256`): one of its media. */
+  document?: MediaRef;
   decidedOn: string;
   major: boolean;
   /** The circumstance of the discretion benchmark the decision names (裁量基准). */
@@ -237,6 +239,12 @@ export const CASE_ACTS = 'case_acts';
 
 /** The key of a case file: case ids are unique within an agency only, so it is the case's stream name. */
 export const caseKey = (agency: string, caseId: string): string => caseStream(agency, caseId);
+
+/** The issued document's medium, as `{document}` to spread into a decision entry; `{}` when none was named. */
+function issuedDocument(sha256: string | undefined, media: readonly MediaRef[]): { document?: MediaRef } {
+  const found = sha256 === undefined ? undefined : media.find((m) => m.sha256 === sha256);
+  return found ? { document: { sha256: found.sha256, size: found.size, contentType: found.contentType } } : {};
+}
 
 /**
  * The key of an act of a case: the case's key (which holds no `/`: its parts are percent-encoded), `/`, and the
@@ -465,6 +473,7 @@ function evolveSummary(
         fineFen: d.fineFen ?? 0,
         legalBasis: d.legalBasis,
         documentNo: d.documentNo,
+        ...issuedDocument(d.documentSha256, event.media),
         decidedOn: d.decidedOn,
         major: d.major,
         ...(d.circumstance ? { circumstance: d.circumstance } : {}),

@@ -20,6 +20,9 @@ import { createHttpServer } from './http/server.js';
 import { FilesystemBlobStore } from './adapters/filesystem/blob-store.js';
 import type { BlobStore } from './ports/blob-store.js';
 import { MediaHoldings } from './app/media-holdings.js';
+import { DecisionDrafts, defaultTemplates } from './app/decision-drafts.js';
+import { documentWriters } from './adapters/documents/writers.js';
+import { loadDocumentFont } from './adapters/documents/font.js';
 import { MediaReads } from './app/media-reads.js';
 import { AccessLog } from './app/access-log.js';
 import { CaseEvents } from './app/case-events.js';
@@ -46,6 +49,7 @@ import { casesApi } from './http/cases-api.js';
 import { auditApi, liveStream } from './http/audit-api.js';
 import { eventsApi, feedEventTypes } from './http/events-api.js';
 import { mediaApi } from './http/media-api.js';
+import { draftsApi } from './http/drafts-api.js';
 import { registryApi } from './http/registry-api.js';
 import { inspectionsApi } from './http/inspections-api.js';
 import { InspectionService } from './app/inspection-service.js';
@@ -556,6 +560,17 @@ async function startHolding(config: Config, { clock, log }: ServiceDependencies)
   });
   const recordingReads = new RecordingReads({ readModels, runner });
   const cases = new CaseService({ ...deps, calendar, serviceKeys });
+  const drafts = new DecisionDrafts({
+    ...deps,
+    files,
+    reads,
+    blobs,
+    holdings,
+    templates: defaultTemplates,
+    writers: documentWriters(loadDocumentFont(config.documentFontFile)),
+    maxBytes: config.mediaMaxBytes,
+    newId,
+  });
   const mediaReads = new MediaReads({ readModels, events, runner, holdings, access, blobs });
   const bundles = new BundleReads({
     events,
@@ -623,6 +638,7 @@ async function startHolding(config: Config, { clock, log }: ServiceDependencies)
       clock,
       files,
     }),
+    draftsApi({ drafts, verify, validate }),
     mediaApi({
       blobs,
       holdings,

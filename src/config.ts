@@ -23,6 +23,8 @@ export interface Config {
   readonly jwt: JwtConfig;
   /** A replacement working-day schedule; unset: the official schedule shipped with the service. */
   readonly workingDayCalendarFile?: string;
+  /** The font decision documents are written in (TrueType/OpenType with CJK); unset: the npm package's Noto Sans SC. */
+  readonly documentFontFile?: string;
   readonly shutdownTimeoutMs: number;
   /** The largest medium `POST /v1/media` accepts, in bytes. */
   readonly mediaMaxBytes: number;
@@ -208,6 +210,11 @@ export const CONFIG_VARIABLES: readonly { name: string; default: string; descrip
     description: 'a replacement holiday and make-up-day schedule (JSON, same format)',
   },
   {
+    name: 'LEDGER_DOCUMENT_FONT',
+    default: '(Noto Sans SC from @embedpdf/fonts-sc)',
+    description: 'the TrueType/OpenType font decision documents are written in, embedded (subset) in their PDFs',
+  },
+  {
     name: 'LEDGER_UTC_OFFSET',
     default: '+08:00',
     description: 'the agencies\' UTC offset, ±HH:MM (-12:00..+14:00): the "today" of the supervision views',
@@ -326,6 +333,9 @@ export function loadConfig(env: Env, cwd: string = process.cwd()): Config {
     ...(read('WORKING_DAY_CALENDAR_FILE') === undefined
       ? {}
       : { workingDayCalendarFile: path.resolve(cwd, read('WORKING_DAY_CALENDAR_FILE')!) }),
+    ...(read('LEDGER_DOCUMENT_FONT') === undefined
+      ? {}
+      : { documentFontFile: path.resolve(cwd, read('LEDGER_DOCUMENT_FONT')!) }),
     shutdownTimeoutMs: integer('SHUTDOWN_TIMEOUT_MS', read('SHUTDOWN_TIMEOUT_MS'), 10_000, 0, 600_000),
     mediaMaxBytes: integer('MEDIA_MAX_BYTES', read('MEDIA_MAX_BYTES'), 2_147_483_648, 1, MAX_MEDIA_BYTES),
     publicRateLimit: integer('PUBLIC_RATE_LIMIT', read('PUBLIC_RATE_LIMIT'), 600, 0, 1_000_000),

@@ -525,6 +525,16 @@ export const PROBLEM_TYPES: Readonly<Record<string, ProblemType>> = {
     'Recording device retired',
     'The device is retired: it takes no changes, and no recording may name it.',
   ),
+  decision_document_not_attached: entry(
+    422,
+    'Issued document not attached',
+    "`DecisionIssued` names the issued document's SHA-256 (`documentSha256`) but that file is not among the act's media: upload it (or draft it) and name it in `media` too.",
+  ),
+  template_invalid: entry(
+    422,
+    'Decision template invalid',
+    'The decision template names a placeholder the renderer does not fill (`unknown`), or puts a list placeholder such as {parties} or {evidence} inside other text (`embedded`).',
+  ),
 };
 
 /** The `type` of a problem: the path of its page on this service (a relative reference, RFC 9457 §3.1.1). */

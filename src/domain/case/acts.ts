@@ -124,6 +124,8 @@ export interface ActData {
     legalBasis: string;
     documentNo: string;
     decidedOn: string;
+    /** The SHA-256 of the issued document (决定书) as a file, which must be one of the act's media. */
+    documentSha256?: string;
   } & Discretion;
   DecisionDisclosed: { publishedOn: string };
   DisclosureWithdrawn: { reason: string };

@@ -12,6 +12,7 @@ import {
   type ActType,
   type DecisionType,
   type CaseEvent,
+  type MediaRef,
   type RecordAct,
   type RecordedCaseEvent,
 } from './acts.js';
@@ -244,6 +245,16 @@ function checkReviewGate(act: Extract<RecordAct, { type: 'DecisionIssued' }>, st
   );
 }
 
+/** The issued document a decision names is kept with it: its SHA-256 must be one of the act's media. */
+function checkIssuedDocument(documentSha256: string | undefined, media: readonly MediaRef[]): void {
+  if (documentSha256 === undefined || media.some((m) => m.sha256 === documentSha256)) return;
+  throw violation(
+    'decision_document_not_attached',
+    'the issued document named by documentSha256 is not among the media of the act',
+    { documentSha256 },
+  );
+}
+
 function decide({ act, context }: CaseCommand, state: CaseState): CaseEvent[] {
   requireRole(act.actor, ROLES[act.type], act.type);
   // another agency's case is no case at all to this actor: refused before anything that depends on its state
@@ -332,6 +343,7 @@ function decide({ act, context }: CaseCommand, state: CaseState): CaseEvent[] {
           'a case opened from an application ends in the licence granted or denied (准予/不予行政许可)',
           { allowed: APPLICATION_DECISIONS },
         );
+      checkIssuedDocument(act.data.documentSha256, act.media);
       const major = isMajorCase(item.major, { proposal: state.proposal, decision: act.data });
       checkReviewGate(act, state, major);
       const discretion = discretionFinding(context.benchmark?.(itemCode), act.data);

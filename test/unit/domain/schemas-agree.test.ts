@@ -137,6 +137,7 @@ const acts: { [T in ActType]: Required<ActData[T]> } = {
     decidedOn: '2019-09-27',
     circumstance: 'serious',
     deviationReason: '多次违法，从重处罚',
+    documentSha256: 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855',
   },
   DecisionDisclosed: { publishedOn: '2019-09-30' },
   DisclosureWithdrawn: { reason: '复议撤销' },

@@ -1,0 +1,58 @@
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import * as fontkit from 'fontkit';
+import { ConfigError } from '../../errors.js';
+
+/** The font decision documents are written in: embedded (subset) in every PDF, named in every DOCX. */
+export interface DocumentFont {
+  readonly file: string;
+  readonly data: Buffer;
+  /** The font's family name, as the file names it. */
+  readonly family: string;
+}
+
+/** The npm package whose font is the default: Noto Sans CJK SC (as "Noto Sans Hans"), under the SIL OFL 1.1. */
+export const DEFAULT_FONT_PACKAGE = '@embedpdf/fonts-sc';
+const DEFAULT_FONT_FILE = 'fonts/NotoSansHans-Regular.otf';
+
+/** Characters every decision document needs: a font without them cannot write one. */
+export const REQUIRED_CHARACTERS =
+  '行政处罚决定书不予准许可强制措施罚款人民币零壹贰叁肆伍陆柒捌玖拾佰仟万亿元角分整年月日0123456789';
+
+/** The default font's file, inside the installed package. */
+export function defaultFontFile(): string {
+  const entry = createRequire(import.meta.url).resolve(DEFAULT_FONT_PACKAGE);
+  return path.join(path.dirname(entry), '..', DEFAULT_FONT_FILE);
+}
+
+/**
+ * Reads and checks the documents' font (`LEDGER_DOCUMENT_FONT`, else the default package's): a TrueType or
+ * OpenType file that has every {@link REQUIRED_CHARACTERS}. Anything else stops start-up with a message naming the
+ * variable.
+ */
+export function loadDocumentFont(configured?: string): DocumentFont {
+  const file = configured ?? defaultFontFile();
+  const fail = (message: string) =>
+    new ConfigError(
+      'LEDGER_DOCUMENT_FONT',
+      configured === undefined ? `unset, and the default font of ${DEFAULT_FONT_PACKAGE}: ${message}` : message,
+    );
+  let data: Buffer;
+  try {
+    data = fs.readFileSync(file);
+  } catch (err) {
+    throw fail(`cannot read ${file}: ${(err as Error).message}`);
+  }
+  let font: fontkit.Font;
+  try {
+    const opened = fontkit.create(data);
+    if ('fonts' in opened) throw new Error('a font collection: name one font file');
+    font = opened;
+  } catch (err) {
+    throw fail(`${file} is not a TrueType or OpenType font: ${(err as Error).message}`);
+  }
+  const missing = [...REQUIRED_CHARACTERS].filter((c) => !font.hasGlyphForCodePoint(c.codePointAt(0)!));
+  if (missing.length > 0) throw fail(`${file} lacks characters decision documents need: ${missing.join('')}`);
+  return { file, data, family: font.familyName };
+}

@@ -1,0 +1,193 @@
+import { Readable } from 'node:stream';
+import type { DecisionType } from '../domain/case/acts.js';
+import { DEFAULT_TEMPLATES } from '../domain/drafting/default-templates.js';
+import {
+  renderDecision,
+  type DocumentModel,
+  type DraftCase,
+  type ProposedDecision,
+} from '../domain/drafting/render.js';
+import type { DecisionTemplate } from '../domain/drafting/template.js';
+import { RuleViolation } from '../domain/errors.js';
+import { agencyStream } from '../domain/streams.js';
+import { sealEvents, type MediaRef } from '../ledger/envelope.js';
+import { IntegrityFault } from '../errors.js';
+import type { BlobInfo, BlobStore } from '../ports/blob-store.js';
+import type { Principal } from './auth.js';
+import type { CaseFile, CaseFileReads } from './case-file-reads.js';
+import type { CaseReads } from './case-reads.js';
+import type { CommandDependencies } from './command-handler.js';
+import type { MediaHolding, MediaHoldings } from './media-holdings.js';
+
+/** The event that records a draft: which case, which template, and the two files, held as the agency's media. */
+export const DECISION_DRAFTED = 'DecisionDrafted';
+
+export const PDF_TYPE = 'application/pdf';
+export const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+export const DRAFT_FORMATS = { pdf: PDF_TYPE, docx: DOCX_TYPE } as const;
+export type DraftFormat = keyof typeof DRAFT_FORMATS;
+
+/** The stream of one draft: `draft-<agency>:<draftId>`, one event. */
+export const draftStream = (agency: string, draftId: string) => agencyStream('draft', agency, draftId);
+
+/** Which template a draft used: the one shipped with the service, or the agency's published version. */
+export type TemplateUsed = { readonly source: 'default' } | { readonly source: 'agency'; readonly version: number };
+
+/** The template for an agency's decisions of one type: its own published one, else the default. */
+export type TemplateLookup = (
+  agency: string,
+  decisionType: DecisionType,
+) => Promise<{ readonly template: DecisionTemplate; readonly used: TemplateUsed }>;
+
+export const defaultTemplates: TemplateLookup = async (_agency, decisionType) => ({
+  template: DEFAULT_TEMPLATES[decisionType],
+  used: { source: 'default' },
+});
+
+/** The writers of the two formats; `createdAt` dates the file. */
+export interface DocumentWriters {
+  pdf(model: DocumentModel, createdAt: Date): Promise<Buffer>;
+  docx(model: DocumentModel, createdAt: Date): Buffer;
+}
+
+/** What a `DecisionDrafted` event records. */
+export interface DraftRecord {
+  readonly draftId: string;
+  readonly caseId: string;
+  readonly decisionType: DecisionType;
+  readonly documentNo: string;
+  readonly template: TemplateUsed;
+  readonly pdf: MediaHolding;
+  readonly docx: MediaHolding;
+}
+
+export interface DecisionDraftsDependencies extends Pick<CommandDependencies, 'events' | 'signer' | 'clock'> {
+  readonly files: Pick<CaseFileReads, 'file'>;
+  /** Scope and the access trail of reads of a draft's files. */
+  readonly reads: Pick<CaseReads, 'retrieve'>;
+  readonly blobs: BlobStore;
+  readonly holdings: Pick<MediaHoldings, 'receive'>;
+  readonly templates: TemplateLookup;
+  readonly writers: DocumentWriters;
+  readonly maxBytes: number;
+  readonly newId: () => string;
+}
+
+/** What the case file gives a draft: parties, the inspections' findings, the evidence described. */
+export function draftCaseOf(file: CaseFile): DraftCase {
+  const findings = file.timeline
+    .filter((act) => act.type === 'OnSiteInspectionRecorded' && typeof act.data.findings === 'string')
+    .map((act) => String(act.data.findings));
+  return {
+    agency: file.agency,
+    caseId: file.caseId,
+    title: file.title,
+    ...(file.itemName === undefined ? {} : { itemName: file.itemName }),
+    parties: file.parties,
+    findings,
+    evidence: file.evidence.map((e) => e.description),
+  };
+}
+
+/**
+ * Drafts of decision documents (文书制作). A handling officer of the case asks for one with the decision it
+ * proposes: the template for the decision type is filled from the case file, written as PDF and DOCX, both stored
+ * as the agency's media, and the draft recorded in its own stream (`DecisionDrafted`). A draft is no act of the
+ * case: nothing is decided until an officer records `DecisionIssued`, naming the issued file among its media.
+ */
+export class DecisionDrafts {
+  constructor(private readonly deps: DecisionDraftsDependencies) {}
+
+  async draft(
+    principal: Principal,
+    request: { readonly caseId: string; readonly requestId: string },
+    proposed: ProposedDecision,
+  ): Promise<DraftRecord> {
+    const { deps } = this;
+    const file = await deps.files.file({
+      principal,
+      caseId: request.caseId,
+      action: 'read_case',
+      requestId: request.requestId,
+    });
+    if (file.agency !== principal.agency || !file.officers.includes(principal.sub))
+      throw new RuleViolation('forbidden', 403, 'only a handling officer of the case drafts its decision');
+    const { template, used } = await deps.templates(file.agency, proposed.decisionType);
+    const model = renderDecision(template, draftCaseOf(file), proposed);
+    const now = deps.clock.now();
+    const [pdf, docx] = await Promise.all([
+      deps.writers.pdf(model, now),
+      Promise.resolve(deps.writers.docx(model, now)),
+    ]);
+    const actor = { sub: principal.sub, agency: principal.agency, roles: [...principal.roles] };
+    const store = async (bytes: Buffer, contentType: string): Promise<MediaHolding> => {
+      const stored = await deps.blobs.put(Readable.from([bytes]), { contentType, maxBytes: deps.maxBytes });
+      await deps.holdings.receive(actor, stored);
+      const { sha256, size } = stored;
+      return {
+        sha256,
+        size,
+        contentType: stored.contentType,
+        ...(stored.version ? { blobVersion: stored.version } : {}),
+      };
+    };
+    const record: DraftRecord = {
+      draftId: deps.newId(),
+      caseId: file.caseId,
+      decisionType: proposed.decisionType,
+      documentNo: proposed.documentNo,
+      template: used,
+      pdf: await store(pdf, PDF_TYPE),
+      docx: await store(docx, DOCX_TYPE),
+    };
+    const ref = (h: MediaHolding): MediaRef => ({ sha256: h.sha256, size: h.size, contentType: h.contentType });
+    const stream = draftStream(file.agency, record.draftId);
+    const event = {
+      id: deps.newId(),
+      type: DECISION_DRAFTED,
+      schemaVersion: 1,
+      occurredAt: now.toISOString(),
+      actor,
+      data: { ...record } as Record<string, unknown>,
+      media: [ref(record.pdf), ref(record.docx)],
+    };
+    await deps.events.append(stream, sealEvents(stream, null, [event], deps.signer, now.toISOString()), 'no_stream');
+    return record;
+  }
+
+  /** The draft `draftId` of the agency, or undefined when it has none. */
+  async find(agency: string, draftId: string): Promise<DraftRecord | undefined> {
+    const [first] = await this.deps.events.readStream(draftStream(agency, draftId), { limit: 1 });
+    if (!first || first.event.type !== DECISION_DRAFTED) return undefined;
+    return first.event.data as unknown as DraftRecord;
+  }
+
+  /**
+   * One file of a draft, to whoever may read its case (scope, `404`, the access trail: {@link CaseReads}); the
+   * retrieval is recorded as a read of the medium. The stored object must be the one the draft recorded.
+   */
+  async open(
+    principal: Principal,
+    request: {
+      readonly caseId: string;
+      readonly draftId: string;
+      readonly requestId: string;
+      readonly purpose?: string;
+    },
+    format: DraftFormat,
+  ): Promise<{ readonly info: BlobInfo; readonly body: NodeJS.ReadableStream }> {
+    const { caseId, draftId, requestId, purpose } = request;
+    const { found } = await this.deps.reads.retrieve(
+      { principal, caseId, action: 'read_media', requestId, ...(purpose === undefined ? {} : { purpose }) },
+      async (agency) => {
+        const record = await this.find(agency, draftId);
+        return record?.caseId === caseId ? record : undefined;
+      },
+    );
+    const holding = found[format];
+    const opened = await this.deps.blobs.get(holding.sha256, undefined, holding.blobVersion);
+    if (!opened || opened.info.size !== holding.size)
+      throw new IntegrityFault(`the stored ${format} of draft ${draftId} is missing or of another size`);
+    return opened;
+  }
+}
