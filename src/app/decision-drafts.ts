@@ -13,6 +13,7 @@ import { agencyStream } from '../domain/streams.js';
 import { sealEvents, type MediaRef } from '../ledger/envelope.js';
 import { IntegrityFault } from '../errors.js';
 import type { BlobInfo, BlobStore } from '../ports/blob-store.js';
+import type { Position } from '../ports/event-store.js';
 import type { Principal } from './auth.js';
 import type { CaseFile, CaseFileReads } from './case-file-reads.js';
 import type { CaseReads } from './case-reads.js';
@@ -100,16 +101,14 @@ export class DecisionDrafts {
 
   async draft(
     principal: Principal,
-    request: { readonly caseId: string; readonly requestId: string },
+    request: { readonly caseId: string; readonly requestId: string; readonly consistentWith?: Position },
     proposed: ProposedDecision,
   ): Promise<DraftRecord> {
     const { deps } = this;
-    const file = await deps.files.file({
-      principal,
-      caseId: request.caseId,
-      action: 'read_case',
-      requestId: request.requestId,
-    });
+    // a draft is made of every act recorded so far: the case file is read once the read models have them all
+    const consistentWith = request.consistentWith ?? (await deps.events.headPosition());
+    const { caseId, requestId } = request;
+    const file = await deps.files.file({ principal, caseId, action: 'read_case', requestId, consistentWith });
     if (file.agency !== principal.agency || !file.officers.includes(principal.sub))
       throw new RuleViolation('forbidden', 403, 'only a handling officer of the case drafts its decision');
     const { template, used } = await deps.templates(file.agency, proposed.decisionType);

@@ -6,6 +6,7 @@ import type { ProposedDecision } from '../domain/drafting/render.js';
 import { notFound } from '../domain/errors.js';
 import { authenticate, principalOf, requireRoles } from './authenticate.js';
 import { jsonBody } from './body.js';
+import { consistencyOf } from './consistency.js';
 import { purpose, requestId } from './request.js';
 import type { Validate } from './validation.js';
 
@@ -52,10 +53,11 @@ export function draftsApi(deps: DraftsApiDependencies): Router {
   router.post('/v1/cases/:caseId/drafts', auth, requireRoles('officer'), jsonBody(), async (req, res) => {
     const caseId = String(req.params.caseId);
     if (!ID.test(caseId)) throw notFound(`no case ${caseId}`);
+    const consistentWith = consistencyOf(req);
     deps.validate('urn:evidence-ledger:schema:command:draft-decision', req.body);
     const record = await deps.drafts.draft(
       principalOf(res),
-      { caseId, requestId: requestId(res) },
+      { caseId, requestId: requestId(res), ...(consistentWith === undefined ? {} : { consistentWith }) },
       req.body as ProposedDecision,
     );
     const answer = draftAnswer(record);

@@ -29,6 +29,7 @@ import { INSPECTION_COMMANDS, INSPECTION_EVENTS, INSPECTION_REQUIRED } from '../
 import type { ApplicationEvent, Applicant, FiledData } from '../../../src/domain/application/application.js';
 import type { FlowChart, FlowChartEvent } from '../../../src/domain/published/flow-chart.js';
 import type { ServiceGuide, ServiceGuideEvent } from '../../../src/domain/published/service-guide.js';
+import type { DraftRecord } from '../../../src/app/decision-drafts.js';
 import type { PostBoard, PostBoardEvent } from '../../../src/domain/published/post-board.js';
 import type { ReviewChartEvent } from '../../../src/domain/published/review-chart.js';
 import { FLOW_CHART, POST_BOARD, REVIEW_CHART, SERVICE_GUIDE } from '../../support/published.js';
@@ -424,6 +425,30 @@ const HOLDING_REQUIRED: { MediaReceived: KeySet<MediaHolding> } = {
   MediaReceived: { sha256: true, size: true, contentType: true },
 };
 
+/** A draft of a decision document (`draft-<agency>:<draftId>`): no act of the case. */
+const drafts: { DecisionDrafted: Required<DraftRecord> } = {
+  DecisionDrafted: {
+    draftId: 'b1f0c7e2-5a4d-4e57-9a51-0d6e1c2b3a4f',
+    caseId: 'c-1',
+    decisionType: 'fine',
+    documentNo: '县司罚〔2019〕42号',
+    template: { source: 'agency', version: 2 },
+    pdf: { ...holdings.MediaReceived, contentType: 'application/pdf' },
+    docx: { ...holdings.MediaReceived, contentType: 'application/octet-stream' },
+  },
+};
+const DRAFT_REQUIRED: { DecisionDrafted: KeySet<DraftRecord> } = {
+  DecisionDrafted: {
+    draftId: true,
+    caseId: true,
+    decisionType: true,
+    documentNo: true,
+    template: true,
+    pdf: true,
+    docx: true,
+  },
+};
+
 type WebhookData<T extends WebhookEvent['type']> = Extract<WebhookEvent, { type: T }>['data'];
 const webhookKey = {
   keyGeneration: 1,
@@ -618,6 +643,7 @@ const OTHER_EVENTS = {
   ...revocations,
   ...calendar,
   ...holdings,
+  ...drafts,
   ...webhooks,
   ...published,
   ...INSPECTION_EVENTS,
@@ -630,6 +656,7 @@ const OTHER_REQUIRED = {
   ...REVOCATION_REQUIRED,
   ...CALENDAR_REQUIRED,
   ...HOLDING_REQUIRED,
+  ...DRAFT_REQUIRED,
   ...WEBHOOK_REQUIRED,
   ...PUBLISHED_REQUIRED,
   ...INSPECTION_REQUIRED,
