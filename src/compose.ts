@@ -727,6 +727,7 @@ async function startHolding(config: Config, { clock, log }: ServiceDependencies)
           clock,
           utcOffsetOf: agencyOffset,
         },
+        drafting: { drafts, files, validate, clock, utcOffsetOf: agencyOffset },
       },
       sessions: new Sessions({
         seal: cookieSeal,

@@ -1117,6 +1117,48 @@ const OPERATIONS: readonly Operation[] = [
     },
   },
   {
+    method: 'POST',
+    path: '/v1/cases/{caseId}/drafts',
+    operationId: 'draftDecision',
+    summary:
+      "Draft the decision document of a case from its case file (a handling officer): PDF and DOCX, stored as the agency's media; no act",
+    tag: 'cases',
+    parameters: [PARAMETERS.caseId, PARAMETERS.consistentWith],
+    requestBody: jsonBody('command.draft-decision'),
+    responses: {
+      '201': {
+        description:
+          'Drafted: `documentSha256` is the PDF, which `DecisionIssued` names (with the file among its media) once issued.',
+        headers: { Location: text('Where the PDF is read.') },
+        content: json('response.decision-draft'),
+      },
+      ...problems(400, 401, 403, 404, 409, 413, 415, 503),
+    },
+  },
+  {
+    method: 'GET',
+    path: '/v1/cases/{caseId}/drafts/{draftId}/{format}',
+    operationId: 'getDraftFile',
+    summary: "A draft's PDF or DOCX, to whoever may read the case; the read is recorded",
+    tag: 'cases',
+    parameters: [
+      PARAMETERS.caseId,
+      { name: 'draftId', in: 'path', required: true, description: 'The draft.', schema: defs('id') },
+      {
+        name: 'format',
+        in: 'path',
+        required: true,
+        description: 'Which file.',
+        schema: { type: 'string', enum: ['pdf', 'docx'] },
+      },
+      PARAMETERS.purpose,
+    ],
+    responses: {
+      '200': { description: 'The file.', headers: { ETag: text('Its SHA-256, quoted.') }, content: BYTES },
+      ...problems(401, 404, 409, 500),
+    },
+  },
+  {
     method: 'GET',
     path: '/v1/audit/live',
     operationId: 'streamAuditEvents',

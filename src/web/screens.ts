@@ -22,6 +22,7 @@ import { registerOverdueInspectionsPage } from './pages/supervise-inspections.js
 import { portalPrincipal, signedIn } from './session.js';
 import { workScreens, type WorkDependencies } from './work.js';
 import { qualityScreens, type QualityDependencies } from './quality.js';
+import { draftingScreens, type DraftingDependencies } from './drafting.js';
 
 /** What the signed-in screens read and write through: the same application reads and commands as the API. */
 export interface ScreensDependencies {
@@ -34,6 +35,8 @@ export interface ScreensDependencies {
   readonly work: WorkDependencies;
   /** The supervisors' screens of fines outside their benchmark, evaluations and weak points. */
   readonly quality?: QualityDependencies;
+  /** The officers' drafting screen of decision documents. */
+  readonly drafting?: DraftingDependencies;
 }
 
 /** Case ids and agency codes as the API takes them in a path; anything else is not a case. */
@@ -73,6 +76,7 @@ export function signedInScreens(deps: ScreensDependencies, assets: PortalAssets)
   if (deps.quality) router.use(qualityScreens(deps.quality, assets));
   registerRetentionPage(router, { supervision: deps.supervision, assets });
   registerOverdueInspectionsPage(router, { supervision: deps.supervision, assets });
+  if (deps.drafting) router.use(draftingScreens(deps.drafting, assets));
 
   router.get('/cases/:agency/:caseId', signedIn(), async (req, res) => {
     const ctx = pageContext(req, res, assets);

@@ -343,6 +343,20 @@ const ROUTES: {
   },
   { path: '/v1/cases', route: '/v1/cases', token: () => officer, request: jsonRoute(fc.constant(openCase)) },
   {
+    path: '/v1/cases/{caseId}/drafts',
+    route: '/v1/cases/fz-case/drafts',
+    token: () => officer,
+    request: jsonRoute(
+      fc.constant({
+        decisionType: 'fine',
+        fineFen: 150_000,
+        legalBasis: '《律师法》第五十条',
+        documentNo: '县司罚〔2026〕7号',
+        decidedOn: '2026-03-05',
+      }),
+    ),
+  },
+  {
     path: '/v1/cases/{caseId}/acts',
     route: '/v1/cases/fz-case/acts',
     token: () => admin,

@@ -187,6 +187,8 @@ describe('the OpenAPI document', () => {
         { method: 'GET', path: '/v1/cases/{caseId}/bundle' },
         { method: 'POST', path: '/v1/media' },
         { method: 'GET', path: '/v1/media/{sha256}' },
+        { method: 'POST', path: '/v1/cases/{caseId}/drafts' },
+        { method: 'GET', path: '/v1/cases/{caseId}/drafts/{draftId}/{format}' },
         { method: 'GET', path: '/v1/audit/live' },
         { method: 'GET', path: '/v1/audit/overdue-disclosures' },
         { method: 'GET', path: '/v1/audit/overdue-reviews' },

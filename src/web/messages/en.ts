@@ -10,6 +10,7 @@ import { REVIEW_EN } from './review.en.js';
 import { RECORDINGS_EN } from './recordings.en.js';
 import { RETENTION_EN } from './retention.en.js';
 import { DISCRETION_EN } from './discretion.en.js';
+import { DRAFTING_EN } from './drafting.en.js';
 
 /** The portal's text in English. */
 export const EN: Messages = {
@@ -47,4 +48,5 @@ export const EN: Messages = {
   ...REVIEW_EN,
   ...DISCRETION_EN,
   ...RETENTION_EN,
+  ...DRAFTING_EN,
 };

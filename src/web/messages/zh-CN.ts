@@ -9,6 +9,7 @@ import { REVIEW_ZH_CN } from './review.zh-CN.js';
 import { RECORDINGS_ZH_CN } from './recordings.zh-CN.js';
 import { RETENTION_ZH_CN } from './retention.zh-CN.js';
 import { DISCRETION_ZH_CN } from './discretion.zh-CN.js';
+import { DRAFTING_ZH_CN } from './drafting.zh-CN.js';
 
 /** The portal's text in Chinese, the default language. Every key here must also be in `en.ts` (the type says so). */
 export const ZH_CN = {
@@ -45,6 +46,7 @@ export const ZH_CN = {
   ...REVIEW_ZH_CN,
   ...DISCRETION_ZH_CN,
   ...RETENTION_ZH_CN,
+  ...DRAFTING_ZH_CN,
 };
 
 export type Messages = { readonly [K in keyof typeof ZH_CN]: string };

@@ -61,9 +61,12 @@ export function caseActions(ctx: PageContext, principal: Principal, file: CaseFi
   }
   // a supervisor of the agency evaluates its closed case files (案卷评查)
   const evaluate = file.status === 'closed' && principal.roles.includes('supervisor');
+  // a handling officer drafts the decision document of an open case (文书制作)
+  const draft = file.status === 'open' && principal.roles.includes('officer') && file.officers.includes(principal.sub);
   if (types.size === 0 && !evaluate) return html``;
   return html`<ul class="actions">
     ${[...types].map((type) => html`<li><a href="${actFormHref(file, type)}">${label(ctx, 'act', type)}</a></li>`)}
+    ${draft && html`<li><a href="${caseHref(file)}/draft">${ctx.t('draft.link')}</a></li>`}
     ${evaluate && html`<li><a href="${caseHref(file)}/evaluate">${ctx.t('evaluation.link')}</a></li>`}
   </ul>`;
 }

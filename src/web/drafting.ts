@@ -1,0 +1,120 @@
+import express, { Router, type Request, type Response } from 'express';
+import { pipeline } from 'node:stream';
+import type { CaseFileReads } from '../app/case-file-reads.js';
+import { DRAFT_FORMATS, type DecisionDrafts, type DraftFormat, type DraftRecord } from '../app/decision-drafts.js';
+import { dateAtOffset } from '../domain/actor.js';
+import type { ProposedDecision } from '../domain/drafting/render.js';
+import { notFound } from '../domain/errors.js';
+import type { LedgerError } from '../errors.js';
+import { purpose, requestId } from '../http/request.js';
+import type { Validate } from '../http/validation.js';
+import type { Clock } from '../ports/clock.js';
+import type { PortalAssets } from './assets.js';
+import { fieldsBody } from './forms/acts.js';
+import { formErrorOf, formErrors } from './forms/errors.js';
+import type { FormState } from './forms/fields.js';
+import { pageContext, sendPage } from './layout.js';
+import { DRAFT_FIELDS, draftMain } from './pages/draft-form.js';
+import { csrfField, portalPrincipal, requireCsrf, signedIn } from './session.js';
+
+/** What the drafting screen reads and writes through: the same use case as the API. */
+export interface DraftingDependencies {
+  readonly drafts: DecisionDrafts;
+  readonly files: CaseFileReads;
+  readonly validate: Validate;
+  readonly clock: Clock;
+  readonly utcOffsetOf: (agency: string) => number;
+}
+
+const ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
+const DRAFT = 'urn:evidence-ledger:schema:command:draft-decision';
+const parseForm = express.urlencoded({ extended: false, limit: 64 * 1024, parameterLimit: 50 });
+
+function textValues(body: unknown): Record<string, string> {
+  const values: Record<string, string> = {};
+  for (const [k, v] of Object.entries((body ?? {}) as Record<string, unknown>))
+    if (typeof v === 'string' && k !== '_csrf') values[k] = v;
+  return values;
+}
+
+/**
+ * The officers' drafting screen (文书制作): the decision proposed, typed in a form, drafted from the case file into
+ * PDF and DOCX offered for download. The case's own officers draft; whoever may read the case downloads.
+ */
+export function draftingScreens(deps: DraftingDependencies, assets: PortalAssets): Router {
+  const router = Router();
+
+  const caseOf = (req: Request) => {
+    const agency = String(req.params.agency);
+    const caseId = String(req.params.caseId);
+    if (!ID.test(agency) || !ID.test(caseId)) throw notFound('no such case');
+    return { agency, caseId };
+  };
+
+  const render = async (req: Request, res: Response, state: FormState, status = 200, draft?: DraftRecord) => {
+    const { agency, caseId } = caseOf(req);
+    const ctx = pageContext(req, res, assets);
+    const principal = portalPrincipal(res);
+    const file = await deps.files.file({ principal, agency, caseId, action: 'read_case', requestId: requestId(res) });
+    sendPage(res, ctx, {
+      title: `${ctx.t('draft.title')} · ${file.title}`,
+      main: draftMain(ctx, { file, state, csrf: csrfField(res), ...(draft ? { draft } : {}) }),
+      status,
+    });
+  };
+
+  router.get('/cases/:agency/:caseId/draft', signedIn('officer'), async (req, res) => {
+    const { agency } = caseOf(req);
+    const today = dateAtOffset(deps.clock.now(), deps.utcOffsetOf(agency));
+    await render(req, res, { values: { decidedOn: today } });
+  });
+
+  router.post(
+    '/cases/:agency/:caseId/draft',
+    signedIn('officer'),
+    requireCsrf,
+    parseForm,
+    async (req: Request, res: Response) => {
+      const { agency, caseId } = caseOf(req);
+      const principal = portalPrincipal(res);
+      if (agency !== principal.agency) throw notFound('no such case');
+      const values = textValues(req.body);
+      res.locals.formValues = values;
+      const body = fieldsBody(DRAFT_FIELDS, values);
+      deps.validate(DRAFT, body);
+      const draft = await deps.drafts.draft(
+        principal,
+        { caseId, requestId: requestId(res) },
+        body as unknown as ProposedDecision,
+      );
+      await render(req, res, { values }, 200, draft);
+    },
+    formErrors((err: LedgerError, req: Request, res: Response) => {
+      const ctx = pageContext(req, res, assets);
+      const state = { values: res.locals.formValues ?? {}, error: formErrorOf(ctx, err, DRAFT_FIELDS) };
+      void render(req, res, state, err.status).catch((e: unknown) => req.next?.(e));
+    }),
+  );
+
+  router.get('/cases/:agency/:caseId/drafts/:draftId/:format', signedIn(), async (req, res) => {
+    const { agency, caseId } = caseOf(req);
+    const draftId = String(req.params.draftId);
+    const format = String(req.params.format);
+    if (!ID.test(draftId) || !Object.hasOwn(DRAFT_FORMATS, format)) throw notFound('no such draft');
+    const principal = portalPrincipal(res);
+    if (agency !== principal.agency && !principal.supervises.includes(agency)) throw notFound('no such draft');
+    const why = purpose(req);
+    const { info, body } = await deps.drafts.open(
+      principal,
+      { caseId, draftId, requestId: requestId(res), ...(why === undefined ? {} : { purpose: why }) },
+      format as DraftFormat,
+    );
+    res.setHeader('Content-Type', info.contentType);
+    res.setHeader('Content-Length', String(info.size));
+    res.setHeader('Cache-Control', 'private, max-age=0');
+    res.setHeader('Content-Disposition', `attachment; filename="draft-${draftId}.${format}"`);
+    pipeline(body, res, () => undefined);
+  });
+
+  return router;
+}
