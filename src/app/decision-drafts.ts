@@ -1,18 +1,14 @@
 import { Readable } from 'node:stream';
 import type { DecisionType } from '../domain/case/acts.js';
 import { DEFAULT_TEMPLATES } from '../domain/drafting/default-templates.js';
-import {
-  renderDecision,
-  type DocumentModel,
-  type DraftCase,
-  type ProposedDecision,
-} from '../domain/drafting/render.js';
+import { renderDecision, type DraftCase, type ProposedDecision } from '../domain/drafting/render.js';
 import type { DecisionTemplate } from '../domain/drafting/template.js';
 import { RuleViolation } from '../domain/errors.js';
 import { agencyStream } from '../domain/streams.js';
 import { sealEvents, type MediaRef } from '../ledger/envelope.js';
 import { IntegrityFault } from '../errors.js';
 import type { BlobInfo, BlobStore } from '../ports/blob-store.js';
+import type { DocumentWriters } from '../ports/documents.js';
 import type { Position } from '../ports/event-store.js';
 import type { Principal } from './auth.js';
 import type { CaseFile, CaseFileReads } from './case-file-reads.js';
@@ -44,12 +40,6 @@ export const defaultTemplates: TemplateLookup = async (_agency, decisionType) =>
   template: DEFAULT_TEMPLATES[decisionType],
   used: { source: 'default' },
 });
-
-/** The writers of the two formats; `createdAt` dates the file. */
-export interface DocumentWriters {
-  pdf(model: DocumentModel, createdAt: Date): Promise<Buffer>;
-  docx(model: DocumentModel, createdAt: Date): Buffer;
-}
 
 /** What a `DecisionDrafted` event records. */
 export interface DraftRecord {

@@ -1,4 +1,4 @@
-import type { DocumentWriters } from '../../app/decision-drafts.js';
+import type { DocumentWriters } from '../../ports/documents.js';
 import { writeDocx } from './docx.js';
 import type { DocumentFont } from './font.js';
 import { writePdf } from './pdf.js';
