@@ -391,6 +391,29 @@ describe('the case decider', () => {
     it('when a fine has no amount, then fine_amount_required', () => {
       spec.given(open()).when(decideFine(0)).thenFails('fine_amount_required', 422);
     });
+    it('when a decision names an issued document that is not among its media, then decision_document_not_attached; among them, it is recorded', () => {
+      const issued = (media: (typeof photo)[]) =>
+        act(
+          'DecisionIssued',
+          {
+            decisionType: 'warning',
+            legalBasis: '《律师法》第五十条',
+            documentNo: '县司罚〔2019〕42号',
+            decidedOn: '2019-09-27',
+            documentSha256: photo.sha256,
+          },
+          { media },
+        );
+      spec.given(open()).when(issued([])).thenFails('decision_document_not_attached', 422);
+      spec
+        .given(open())
+        .when(issued([video]))
+        .thenFails('decision_document_not_attached', 422);
+      spec
+        .given(open())
+        .when(issued([photo]))
+        .then([{ type: 'DecisionIssued', data: { documentSha256: photo.sha256 } }]);
+    });
   });
 
   describe('status machine', () => {
