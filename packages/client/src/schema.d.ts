@@ -1145,6 +1145,40 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/cases/{caseId}/drafts': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Draft the decision document of a case from its case file (a handling officer): PDF and DOCX, stored as the agency's media; no act */
+    post: operations['draftDecision'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/cases/{caseId}/drafts/{draftId}/{format}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A draft's PDF or DOCX, to whoever may read the case; the read is recorded */
+    get: operations['getDraftFile'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v1/audit/live': {
     parameters: {
       query?: never;
@@ -1709,6 +1743,8 @@ export interface components {
       decidedOn: components['schemas']['defs']['$defs']['date'];
       circumstance?: components['schemas']['defs']['$defs']['circumstance'];
       deviationReason?: components['schemas']['defs']['$defs']['nonEmptyText'];
+      /** @description The SHA-256 of the issued document (决定书) as a file; it must be one of the act's media. */
+      documentSha256?: components['schemas']['defs']['$defs']['sha256'];
     };
     /**
      * DisclosureExempted: the act's data as a client submits it
@@ -1874,6 +1910,18 @@ export interface components {
     'command.declare-conflict': {
       officerId: components['schemas']['defs']['$defs']['id'];
       reason: components['schemas']['defs']['$defs']['nonEmptyText'];
+    };
+    /** POST /v1/cases/{caseId}/drafts: the decision a handling officer proposes, to draft its document from the case file */
+    'command.draft-decision': {
+      decisionType: components['schemas']['act.DecisionIssued']['decisionType'];
+      fineFen?: components['schemas']['act.DecisionIssued']['fineFen'];
+      legalBasis: components['schemas']['act.DecisionIssued']['legalBasis'];
+      documentNo: components['schemas']['act.DecisionIssued']['documentNo'];
+      decidedOn: components['schemas']['act.DecisionIssued']['decidedOn'];
+      /** @description The facts as the document states them; the findings of the case's inspections when absent. */
+      facts?: components['schemas']['defs']['$defs']['nonEmptyText'];
+      /** @description The reasons for the decision (why this decision, this amount). */
+      reasons?: components['schemas']['defs']['$defs']['nonEmptyText'];
     };
     /** POST /v1/cases/{caseId}/evaluations: a supervisor's evaluation (案卷评查) of a closed case file */
     'command.evaluate-case-file': {
@@ -2619,6 +2667,21 @@ export interface components {
       /** @description The officers the act named (on-site acts), when they were given apart from the case's handling officers. */
       officers?: components['schemas']['defs']['$defs']['id'][];
     };
+    /** DecisionDrafted: a draft of a case's decision document, written as PDF and DOCX and held as the agency's media, in the stream draft-<agency>:<draftId>; no act of the case */
+    'event.DecisionDrafted': {
+      draftId: components['schemas']['defs']['$defs']['id'];
+      caseId: components['schemas']['defs']['$defs']['id'];
+      decisionType: components['schemas']['act.DecisionIssued']['decisionType'];
+      documentNo: components['schemas']['act.DecisionIssued']['documentNo'];
+      /** @description The template used: the one shipped with the service, or a version the agency published. */
+      template: {
+        /** @enum {unknown} */
+        source: 'default' | 'agency';
+        version?: components['schemas']['defs']['$defs']['documentVersion'];
+      };
+      pdf: components['schemas']['event.MediaReceived'];
+      docx: components['schemas']['event.MediaReceived'];
+    };
     /** DecisionIssued: the act's data as recorded, with the facts the service derives */
     'event.DecisionIssued': {
       decisionType: components['schemas']['act.DecisionIssued']['decisionType'];
@@ -2626,6 +2689,7 @@ export interface components {
       legalBasis: components['schemas']['act.DecisionIssued']['legalBasis'];
       documentNo: components['schemas']['act.DecisionIssued']['documentNo'];
       decidedOn: components['schemas']['act.DecisionIssued']['decidedOn'];
+      documentSha256?: components['schemas']['act.DecisionIssued']['documentSha256'];
       major: boolean;
       disclosureWorkingDays: number;
       disclosureDueBy: components['schemas']['defs']['$defs']['date'];
@@ -3831,6 +3895,8 @@ export interface components {
         eventId: components['schemas']['defs']['$defs']['uuid'];
         legalBasis: string;
         documentNo: string;
+        /** @description The issued document (决定书) as a file, when the decision named it (documentSha256): one of the decision's media. */
+        document?: components['schemas']['defs']['$defs']['mediaRef'];
         major: boolean;
         circumstance?: components['schemas']['defs']['$defs']['circumstance'];
         disclosureWorkingDays: number;
@@ -4043,6 +4109,26 @@ export interface components {
       from: number;
       to: number;
       proof: string[];
+    };
+    /** A draft of a decision document: its id, the PDF's SHA-256 (what DecisionIssued names as documentSha256 once issued), and both files */
+    'response.decision-draft': {
+      draftId: components['schemas']['defs']['$defs']['id'];
+      caseId: components['schemas']['defs']['$defs']['id'];
+      decisionType: components['schemas']['defs']['$defs']['decisionType'];
+      documentNo: string;
+      template: components['schemas']['event.DecisionDrafted']['template'];
+      documentSha256: components['schemas']['defs']['$defs']['sha256'];
+      pdf: components['schemas']['response.decision-draft']['$defs']['file'];
+      docx: components['schemas']['response.decision-draft']['$defs']['file'];
+      $defs: {
+        file: {
+          sha256: components['schemas']['defs']['$defs']['sha256'];
+          size: components['schemas']['defs']['$defs']['mediaRef']['size'];
+          contentType: components['schemas']['defs']['$defs']['mediaRef']['contentType'];
+          /** @description Where the file is read: GET, by whoever may read the case. */
+          href: string;
+        };
+      };
     };
     /**
      * GET /v1/disclosures: a page of published decisions and of withdrawal notices, redacted
@@ -13443,6 +13529,204 @@ export interface operations {
       };
       /** @description The range lies outside the medium (range_not_satisfiable). */
       416: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description An unexpected failure (internal) or a store that does not answer. */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+    };
+  };
+  draftDecision: {
+    parameters: {
+      query?: {
+        /** @description Read your writes: wait (up to 5 s) until the read models have applied the log up to this position, the `position` a write returned; 503 not_caught_up otherwise. */
+        consistentWith?: string;
+      };
+      header?: never;
+      path: {
+        /** @description The case id, unique within its agency: a read looks it up among the agencies the caller may read, a write in the caller's own. */
+        caseId: components['schemas']['defs']['$defs']['id'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['command.draft-decision'];
+      };
+    };
+    responses: {
+      /** @description Drafted: `documentSha256` is the PDF, which `DecisionIssued` names (with the file among its media) once issued. */
+      201: {
+        headers: {
+          /** @description Where the PDF is read. */
+          Location?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['response.decision-draft'];
+        };
+      };
+      /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description No valid bearer token (unauthenticated). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description The token lacks the role this needs (forbidden). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description No such resource, or not one the caller may see (not_found). */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description The Accept header admits none of the media types this answers with (not_acceptable); `available` lists them. */
+      406: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description The write conflicts with the record: a stale If-Match (revision_conflict) or a rule such as legal_review_required. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description The body is larger than allowed (too_large). */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description The body is in an unsupported encoding (unsupported_media_type). */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description A store does not answer, the read models have not caught up within the wait with ?consistentWith=, or with the log a posted bundle was checkpointed in (not_caught_up), or every bundle verification slot is taken (verify_busy); both with Retry-After. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description An unexpected failure (internal) or a store that does not answer. */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+    };
+  };
+  getDraftFile: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Why the record is read, kept in the access record; percent-encoded UTF-8. */
+        'x-purpose'?: string;
+      };
+      path: {
+        /** @description The case id, unique within its agency: a read looks it up among the agencies the caller may read, a write in the caller's own. */
+        caseId: components['schemas']['defs']['$defs']['id'];
+        /** @description The draft. */
+        draftId: components['schemas']['defs']['$defs']['id'];
+        /** @description Which file. */
+        format: 'pdf' | 'docx';
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The file. */
+      200: {
+        headers: {
+          /** @description Its SHA-256, quoted. */
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          '*/*': unknown;
+        };
+      };
+      /** @description No valid bearer token (unauthenticated). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description No such resource, or not one the caller may see (not_found). */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description The write conflicts with the record: a stale If-Match (revision_conflict) or a rule such as legal_review_required. */
+      409: {
         headers: {
           [name: string]: unknown;
         };
