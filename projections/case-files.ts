@@ -212,6 +212,8 @@ interface CaseCore {
   /** What the discretion benchmark found of the latest proposal and of the decision (when they are fines it grades). */
   discretion?: { proposal?: DiscretionEntry; decision?: DiscretionEntry };
   closedOn?: string;
+  /** The erasure of the case's personal data (`PersonalDataErased`): when, on what legal ground, by which event. */
+  erased?: { eventId: string; erasedAt: string; ground: string };
   completeness: Completeness;
   /**
    * Flags the supervision views filter on; `discretionOutside`: the latest proposal or the decision is a fine outside
@@ -323,6 +325,9 @@ export const caseFilesProjection: Projection = {
         : {}),
     };
     const summary = evolveSummary(base, event, entry, docs);
+    if (envelope.type === 'PersonalDataErased') {
+      summary.erased = { eventId: envelope.id, erasedAt: envelope.occurredAt, ground: String(envelope.data.ground) };
+    }
     const text = caseTextAfter(key, current, summary, entry.data, docs);
     summary.searchChars = text.chars;
     return [

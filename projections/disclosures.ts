@@ -1,6 +1,7 @@
 import { publicFine, redactPublic, type PublicParty } from '../src/domain/redaction.js';
 import type { Change, CollectionSpec, Doc, Projection } from '../src/ports/read-models.js';
-import { CASES, caseKey, caseOf, type CaseFileDoc } from './case-files.js';
+import { isSealed, type SealedValue } from '../src/ledger/sealed-field.js';
+import { CASE_ACTS, CASES, caseActKey, caseKey, caseOf, type CaseActDoc, type CaseFileDoc } from './case-files.js';
 
 /** A withdrawn publication (撤销): when and why. */
 export interface Withdrawal {
@@ -51,6 +52,12 @@ export interface DisclosureDoc extends Doc {
   onTime?: boolean;
   /** The updates of the publication (更新), oldest first: when each was recorded done, and why. */
   updates?: { updatedAt: string; reason: string }[];
+  /**
+   * The persons' names the entry shows masked that the case's `CaseOpened` event holds sealed: where each is (its
+   * party's index in `parties`, its JSON Pointer in the event's data) and the sealed value. Reads open each, mask it
+   * and show `[erased]` once the key is destroyed; the public sees the event id, the pointer and the commitment.
+   */
+  sealedNames?: { eventId: string; fields: { party: number; path: string; sealed: SealedValue }[] };
 }
 
 export const DISCLOSURES = 'disclosures';
@@ -84,14 +91,21 @@ const DISCLOSURE_ACTS = new Set(['DecisionDisclosed', 'DisclosureUpdated', 'Disc
  */
 export const disclosuresProjection: Projection = {
   name: 'disclosures',
-  version: 6,
+  version: 7,
   collections: [DISCLOSURES_SPEC],
   apply({ event, position }, docs): Change[] {
     const ofCase = caseOf(event.stream);
     if (!ofCase || !DISCLOSURE_ACTS.has(event.type)) return [];
     const key = caseKey(ofCase.agency, ofCase.caseId);
     const file = docs.get<CaseFileDoc>(CASES, key);
-    const change = { updatedAt: event.recordedAt, position, eventId: event.id, eventHash: event.hash };
+    const opening = docs.get<CaseActDoc>(CASE_ACTS, caseActKey(key, 0));
+    const change = {
+      updatedAt: event.recordedAt,
+      position,
+      eventId: event.id,
+      eventHash: event.hash,
+      ...(opening ? { openingEventId: opening.eventId } : {}),
+    };
     const entry = file ? publicEntry(file, change) : undefined;
     const disclosedEventId =
       event.type === 'DecisionDisclosed' ? event.id : docs.get<DisclosureDoc>(DISCLOSURES, key)?.disclosedEventId;
@@ -112,6 +126,8 @@ export function publicEntry(
     readonly position: number;
     readonly eventId: string;
     readonly eventHash: string;
+    /** The id of the case's `CaseOpened` event, where sealed parties' names are. */
+    readonly openingEventId?: string;
   },
 ): DisclosureDoc | undefined {
   const { updatedAt, position } = change;
@@ -147,9 +163,22 @@ export function publicEntry(
         ...(decision.updates.length === 0
           ? {}
           : { updates: decision.updates.map((u) => ({ updatedAt: u.occurredAt, reason: u.reason })) }),
-        parties: file.parties,
+        // a sealed name is opened and masked on read (src/app/public-disclosures.ts); the entry holds it apart
+        parties: file.parties.map((p) => (isSealed(p.name) ? { ...p, name: '' } : p)),
         status: 'published',
       };
+  const fields = decision.withdrawn
+    ? []
+    : file.parties.flatMap((p, party) =>
+        isSealed(p.name) && p.kind !== 'organization'
+          ? [{ party, path: `/parties/${party}/name`, sealed: p.name }]
+          : [],
+      );
   // the event's id and hash are added after redaction: no personal data, and a scrub of their digits would break them
-  return { ...(redactPublic(entry) as DisclosureDoc), eventId: change.eventId, eventHash: change.eventHash };
+  return {
+    ...(redactPublic(entry) as DisclosureDoc),
+    eventId: change.eventId,
+    eventHash: change.eventHash,
+    ...(fields.length > 0 && change.openingEventId ? { sealedNames: { eventId: change.openingEventId, fields } } : {}),
+  };
 }

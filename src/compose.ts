@@ -107,6 +107,11 @@ import { portal, portalErrors, portalNotFound } from './web/portal.js';
 import { Sessions } from './web/sessions.js';
 import { CookieSeal } from './web/sealed-cookie.js';
 import { loadOrCreateSecret } from './adapters/keys/service-secrets.js';
+import { FileKeyWrapper, loadOrCreateMasterKey } from './adapters/keys/master-key.js';
+import { SqliteDataKeyStore } from './adapters/sqlite/data-key-store.js';
+import { PersonalReads } from './app/personal-reads.js';
+import { ErasureService } from './app/erasure-service.js';
+import { erasureApi } from './http/erasure-api.js';
 import { OpenIdProvider } from './adapters/oidc/openid-provider.js';
 import { openWebhooks } from './webhooks-wiring.js';
 import { webhooksApi } from './http/webhooks-api.js';
@@ -511,11 +516,19 @@ async function startHolding(config: Config, { clock, log }: ServiceDependencies)
   const signatures = new SignaturePool(Math.max(1, availableCores() - 1));
   let head = runner.position();
   const agencyOffset = (agency: string) => utcOffsetOf(config.utcOffsets, agency);
+  // the cases' data keys, wrapped by the master key, in a file apart from the log (docs/privacy.md)
+  const dataKeys = new SqliteDataKeyStore(
+    config.dataKeysFile,
+    new FileKeyWrapper(loadOrCreateMasterKey(config.masterKeyFile)),
+    clock,
+  );
+  const personal = new PersonalReads({ dataKeys, events, reads });
   const files = new CaseFileReads({
     readModels,
     runner,
     reads,
     today: (agency) => dateAtOffset(clock.now(), agencyOffset(agency)),
+    personal,
   });
   // the witnesses whose recorded cosignatures attest when a disclosure was logged, with the quorum they need
   const witnessTimes =
@@ -549,7 +562,7 @@ async function startHolding(config: Config, { clock, log }: ServiceDependencies)
     utcOffsetOf: agencyOffset,
     ...attested,
   });
-  const publicReads = new PublicReads({ readModels, runner, ...attested });
+  const publicReads = new PublicReads({ readModels, runner, ...attested, names: personal });
   const publishedReads = new PublishedReads({ readModels, runner });
   const inspectionReads = new InspectionReads({ readModels, runner });
   const inspections = new InspectionService({
@@ -559,7 +572,7 @@ async function startHolding(config: Config, { clock, log }: ServiceDependencies)
     leafIndex: (eventId) => readModels.get<LeafDoc>(MERKLE, leafKey(eventId))?.index,
   });
   const recordingReads = new RecordingReads({ readModels, runner });
-  const cases = new CaseService({ ...deps, calendar, serviceKeys });
+  const cases = new CaseService({ ...deps, calendar, serviceKeys, dataKeys });
   const drafts = new DecisionDrafts({
     ...deps,
     files,
@@ -631,7 +644,7 @@ async function startHolding(config: Config, { clock, log }: ServiceDependencies)
     casesApi({
       cases,
       registry,
-      caseEvents: new CaseEvents({ events, reads, serviceKeys }),
+      caseEvents: new CaseEvents({ events, reads, serviceKeys, personal }),
       verify,
       validate,
       newId,
@@ -661,6 +674,7 @@ async function startHolding(config: Config, { clock, log }: ServiceDependencies)
     }),
     quarantineApi({ reads: supervision, verify }),
     similarApi({ files, verify }),
+    erasureApi({ erasure: new ErasureService({ ...deps, dataKeys }), personal, verify, validate, newId }),
     publicApi({
       reads: publicReads,
       limited: publicLimit,
@@ -788,6 +802,7 @@ async function startHolding(config: Config, { clock, log }: ServiceDependencies)
     await events.close();
     await applier.close();
     readModels.close();
+    dataKeys.close();
     blobs.close?.();
     throw err;
   }
@@ -824,6 +839,7 @@ async function startHolding(config: Config, { clock, log }: ServiceDependencies)
       await events.close();
       await applier.close();
       readModels.close();
+      dataKeys.close();
       blobs.close?.();
       log.info('stopped');
     })());

@@ -16,6 +16,10 @@ export interface Config {
   readonly host: string;
   readonly dataDir: string;
   readonly keysDir: string;
+  /** The key that wraps every case's data key (docs/privacy.md): a file of 64 hex digits, created when absent. */
+  readonly masterKeyFile: string;
+  /** The embedded store of the cases' wrapped data keys, a SQLite file apart from the log. */
+  readonly dataKeysFile: string;
   readonly logLevel: LogLevel;
   readonly eventStore:
     { readonly kind: 'sqlite'; readonly path: string } | { readonly kind: 'eventstoredb'; readonly url: string };
@@ -142,6 +146,16 @@ export const CONFIG_VARIABLES: readonly { name: string; default: string; descrip
   { name: 'HOST', default: '0.0.0.0', description: 'address the HTTP API listens on' },
   { name: 'LEDGER_DATA_DIR', default: './data', description: 'folder for the embedded stores and generated keys' },
   { name: 'LEDGER_KEYS_DIR', default: '$LEDGER_DATA_DIR/keys', description: 'folder of the signing and token keys' },
+  {
+    name: 'LEDGER_MASTER_KEY_FILE',
+    default: '$LEDGER_KEYS_DIR/master.key',
+    description: "key (64 hex digits) wrapping the cases' data keys; created owner-only when absent",
+  },
+  {
+    name: 'LEDGER_DATA_KEYS_FILE',
+    default: '$LEDGER_DATA_DIR/data-keys.sqlite',
+    description: "SQLite file of the cases' wrapped data keys, apart from the log (docs/privacy.md)",
+  },
   { name: 'LOG_LEVEL', default: 'info', description: LOG_LEVELS.join(' | ') },
   {
     name: 'EVENTSTORE_URL',
@@ -326,6 +340,8 @@ export function loadConfig(env: Env, cwd: string = process.cwd()): Config {
     host: read('HOST') ?? '0.0.0.0',
     dataDir,
     keysDir,
+    masterKeyFile: path.resolve(cwd, read('LEDGER_MASTER_KEY_FILE') ?? path.join(keysDir, 'master.key')),
+    dataKeysFile: path.resolve(cwd, read('LEDGER_DATA_KEYS_FILE') ?? path.join(dataDir, 'data-keys.sqlite')),
     logLevel: oneOf('LOG_LEVEL', read('LOG_LEVEL'), LOG_LEVELS, 'info'),
     eventStore,
     blobStore: blobStoreConfig(read, dataDir),

@@ -5,6 +5,7 @@ import type { EventEnvelope } from '../ledger/envelope.js';
 import type { EventStore } from '../ports/event-store.js';
 import { openedInLog, type CaseReads, type Retrieval } from './case-reads.js';
 import { checkStoredEvents } from './stored-events.js';
+import type { PersonalReads } from './personal-reads.js';
 
 /** Events per page when the reader names no limit, and the most it may name. */
 export const EVENTS_PAGE_DEFAULT = 100;
@@ -19,7 +20,11 @@ export interface EventsPageRequest {
 export interface EventsPage {
   readonly agency: string;
   /** The page's events in stream order, each with its global position. */
-  readonly events: readonly (EventEnvelope & { readonly position: number })[];
+  readonly events: readonly (EventEnvelope & {
+    readonly position: number;
+    /** The event's sealed personal fields opened (`[erased]` once erased), by JSON Pointer into `data`. */
+    readonly personal?: Record<string, unknown>;
+  })[];
   /** The revision the next page starts at, when more events follow. */
   readonly next?: number;
 }
@@ -29,6 +34,8 @@ export interface CaseEventsDependencies {
   readonly reads: CaseReads;
   /** The service's event keys, current and retired: every served event's signature is checked against them. */
   readonly serviceKeys?: PublicKeyResolver;
+  /** Opens the sealed personal fields beside each event (the signed event itself is served as signed). */
+  readonly personal?: PersonalReads;
 }
 
 /**
@@ -65,9 +72,19 @@ export class CaseEvents {
     );
     const served = checked.slice(before);
     const last = served[served.length - 1];
+    const personal = this.deps.personal
+      ? await this.deps.personal.personalOf(
+          agency,
+          retrieval.caseId,
+          served.map((r) => r.event),
+        )
+      : new Map<string, Record<string, unknown>>();
     return {
       agency,
-      events: served.map((r) => ({ position: r.position, ...r.event })),
+      events: served.map((r) => {
+        const opened = personal.get(r.event.id);
+        return { position: r.position, ...r.event, ...(opened ? { personal: opened } : {}) };
+      }),
       ...(last && recorded.length > checked.length ? { next: last.event.revision + 1 } : {}),
     };
   }

@@ -10,6 +10,7 @@ import { reviewDeadlineView, type ReviewDeadline } from './case-file-views.js';
 import { caughtUp, type ReadConsistency } from './read-consistency.js';
 import { filledPage, pageOf, type Paging } from './read-pages.js';
 import { similarCases, type SimilarCase } from './similar-cases.js';
+import type { PersonalReads } from './personal-reads.js';
 
 export interface CaseFileReadsDependencies {
   readonly readModels: ReadModelStore;
@@ -17,6 +18,8 @@ export interface CaseFileReadsDependencies {
   readonly reads: CaseReads;
   /** Today's date where an agency is: the day a case file's review time limit is judged on. */
   readonly today: (agency: string) => string;
+  /** Opens the sealed personal fields of the files served (`[erased]` once erased); without it they stay sealed. */
+  readonly personal?: PersonalReads;
 }
 
 /**
@@ -53,7 +56,7 @@ export class CaseFileReads {
 
   /** The case file, its retrieval recorded (`read_case`). */
   async file(retrieval: CaseFileRetrieval): Promise<CaseFile> {
-    return this.retrieve(retrieval, (agency) => {
+    const file = await this.retrieve(retrieval, (agency) => {
       const key = caseKey(agency, retrieval.caseId);
       const summary = this.deps.readModels.get<CaseSummaryDoc>(CASES, key);
       if (!summary) return undefined;
@@ -61,6 +64,7 @@ export class CaseFileReads {
       const deadline = reviewDeadlineView(summary, this.deps.today(agency));
       return deadline ? { ...file, reviewDeadline: deadline } : file;
     });
+    return this.deps.personal ? this.deps.personal.openCaseFile(file) : file;
   }
 
   /**

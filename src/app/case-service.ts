@@ -16,11 +16,13 @@ import {
   type EventCodec,
 } from './command-handler.js';
 import { recordsActs } from './act-replay.js';
-import { violation } from '../domain/errors.js';
+import { conflict, violation } from '../domain/errors.js';
 import { readHolding } from './media-holdings.js';
 import { RegistryReader } from './registry-reader.js';
 import { checkStoredEvents } from './stored-events.js';
 import type { PublicKeyResolver } from '../ledger/ed25519.js';
+import { DataKeyDestroyed, type DataKeyStore } from '../ports/data-keys.js';
+import { needsSealing, openData, sealDraft } from './personal-data.js';
 
 /** Case events in envelopes: `data` is the act's data with what the rules derived, plus `officers` when the act named them. */
 export const caseCodec: EventCodec<RecordedCaseEvent> = {
@@ -38,6 +40,12 @@ export const caseCodec: EventCodec<RecordedCaseEvent> = {
   fromEnvelope: caseEventOf,
 };
 
+/** The case codec whose drafts hold their personal fields sealed under the case's data key. */
+const sealingCodec = (key: Uint8Array): EventCodec<RecordedCaseEvent> => ({
+  toDraft: (event, id) => sealDraft(caseCodec.toDraft(event, id), key),
+  fromEnvelope: caseEventOf,
+});
+
 export interface ActRequest<T extends ActType = ActType> {
   readonly type: T;
   readonly occurredAt: string;
@@ -51,6 +59,8 @@ export interface CaseServiceDependencies extends CommandDependencies {
   readonly calendar: WorkingDayCalendar;
   /** The service's event keys, current and retired: events served are checked against them too. */
   readonly serviceKeys?: PublicKeyResolver;
+  /** The cases' data keys: personal fields are sealed under them. Without it, they are recorded in clear. */
+  readonly dataKeys?: DataKeyStore;
 }
 
 /** Acts whose fine the item's discretion benchmark grades: its stream is read for them only. */
@@ -85,11 +95,16 @@ export class CaseService {
     requests: readonly ActRequest[],
     options: { eventId: string; expectedRevision?: number },
   ): Promise<CommandResult> {
+    const stream = caseStream(actor.agency, caseId);
+    // the key is durable before any event sealed under it is appended (SqliteDataKeyStore.ensure)
+    const key = await this.dataKeyFor(stream, requests);
+    const opened = (recorded: readonly EventEnvelope[]) =>
+      key ? recorded.map((e) => ({ ...e, data: openData(e.data, e.id, key) })) : recorded;
     return handleCommand(
       this.deps,
-      caseStream(actor.agency, caseId),
+      stream,
       batchOf(caseDecider),
-      caseCodec,
+      key ? sealingCodec(key) : caseCodec,
       async (state: CaseState): Promise<CaseCommand[]> => {
         const media = await this.mediaOf(state.agency ?? actor.agency, requests);
         const acts = requests.map(
@@ -121,8 +136,22 @@ export class CaseService {
         };
         return acts.map((act) => ({ act, context }));
       },
-      { ...options, sameRequest: (recorded) => recordsActs(requests, recorded) },
+      { ...options, sameRequest: (recorded) => recordsActs(requests, opened(recorded)) },
     );
+  }
+
+  /** The case's data key when an act holds personal fields; 409 `case_erased` once the key was destroyed. */
+  private async dataKeyFor(stream: string, requests: readonly ActRequest[]): Promise<Uint8Array | undefined> {
+    const { dataKeys } = this.deps;
+    if (!dataKeys || !requests.some((r) => needsSealing({ type: r.type, data: r.data as Record<string, unknown> })))
+      return undefined;
+    try {
+      return await dataKeys.ensure(stream);
+    } catch (err) {
+      if (err instanceof DataKeyDestroyed)
+        throw conflict('case_erased', 'the personal data of this case was erased: none can be recorded on it');
+      throw err;
+    }
   }
 
   /** The recording devices of the actor's agency that the acts name (`RecordingAttached.deviceId`). */

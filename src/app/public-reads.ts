@@ -10,12 +10,15 @@ import { pageOf, readAll, type Paging } from './read-pages.js';
 import { InvalidQuery } from '../errors.js';
 import { decisionView, itemView, officerView, publishedView, withdrawalView } from './public-views.js';
 import { attestationOf, type DisclosureAttestations } from './disclosure-attestation.js';
+import type { PersonalReads } from './personal-reads.js';
 
 export interface PublicReadsDependencies {
   readonly readModels: ReadModelStore;
   readonly runner: ReadConsistency;
   /** What the RFC 3161 time-stamps show of a disclosure's timeliness (docs/integrity.md §15.5). */
   readonly attestations?: Pick<DisclosureAttestations, 'of'>;
+  /** Opens and masks the sealed persons' names of an entry (docs/privacy.md); without it they show empty. */
+  readonly names?: Pick<PersonalReads, 'openDisclosure'>;
 }
 
 /**
@@ -79,7 +82,7 @@ export class PublicReads {
       after === null
         ? ({ items: [] } as Page<DisclosureDoc>)
         : this.disclosurePage(filter, status, { orderBy, limit, ...(after === undefined ? {} : { after }) });
-    const items = page('published', 'publishedOn', at.items);
+    const items = await this.#opened(page('published', 'publishedOn', at.items));
     const withdrawals = page('withdrawn', 'updatedAt', at.withdrawals);
     const more = items.next !== undefined || withdrawals.next !== undefined;
     const checkpoint = this.latestCheckpoint();
@@ -97,7 +100,7 @@ export class PublicReads {
    */
   async feed(filter: DisclosureFilter, paging: Paging, consistentWith?: Position) {
     await caughtUp(this.deps.runner, consistentWith);
-    const page = this.disclosurePage(filter, undefined, { orderBy: 'updatedAt', ...paging });
+    const page = await this.#opened(this.disclosurePage(filter, undefined, { orderBy: 'updatedAt', ...paging }));
     const checkpoint = paging.after === undefined ? this.latestCheckpoint() : undefined;
     return { ...page, ...(checkpoint ? { checkpoint } : {}) };
   }
@@ -108,10 +111,18 @@ export class PublicReads {
    */
   async disclosure(agency: string, caseId: string, consistentWith?: Position) {
     await caughtUp(this.deps.runner, consistentWith);
-    const doc = this.deps.readModels.get<DisclosureDoc>(DISCLOSURES, caseKey(agency, caseId));
-    if (!doc) return undefined;
+    const stored = this.deps.readModels.get<DisclosureDoc>(DISCLOSURES, caseKey(agency, caseId));
+    if (!stored) return undefined;
+    const doc = this.deps.names ? await this.deps.names.openDisclosure(stored) : stored;
     const view = decisionView(doc);
     return view.status === 'published' ? { ...view, ...this.#attestation(doc) } : view;
+  }
+
+  /** The page with each entry's sealed names opened and masked. */
+  async #opened(page: Page<DisclosureDoc>): Promise<Page<DisclosureDoc>> {
+    const names = this.deps.names;
+    if (!names || !page.items.some((d) => d.sealedNames)) return page;
+    return { ...page, items: await Promise.all(page.items.map((d) => names.openDisclosure(d))) };
   }
 
   #attestation(d: DisclosureDoc) {

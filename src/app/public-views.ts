@@ -1,9 +1,10 @@
 import type { DisclosureDoc } from '../../projections/disclosures.js';
 import type { ItemDoc, OfficerDoc } from '../../projections/registry.js';
 import { publicFine } from '../domain/redaction.js';
+import type { PublicRedaction } from './personal-reads.js';
 
 /** A published decision as the JSON list shows it (the members of the DESIGN contract and a few more). */
-export function publishedView(d: DisclosureDoc) {
+export function publishedView(d: DisclosureDoc & { redactions?: readonly PublicRedaction[] }) {
   return {
     caseId: d.caseId,
     agency: d.agency,
@@ -18,6 +19,7 @@ export function publishedView(d: DisclosureDoc) {
     publishedOn: d.publishedOn,
     updatedAt: d.updatedAt,
     parties: d.parties ?? [],
+    ...(d.redactions === undefined ? {} : { redactions: d.redactions }),
     ...(d.eventId === undefined ? {} : { eventId: d.eventId }),
   };
 }
@@ -27,7 +29,7 @@ export function publishedView(d: DisclosureDoc) {
  * it was by then, its updates, and the event to check in the ledger (its id and hash); a withdrawn one as its
  * notice.
  */
-export function decisionView(d: DisclosureDoc) {
+export function decisionView(d: DisclosureDoc & { redactions?: readonly PublicRedaction[] }) {
   const hash = d.eventHash === undefined ? {} : { eventHash: d.eventHash };
   if (d.status === 'withdrawn') return { status: 'withdrawn' as const, ...withdrawalView(d), ...hash };
   return {

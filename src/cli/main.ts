@@ -10,6 +10,8 @@ import { calendar } from './calendar.js';
 import { verify } from './verify.js';
 import { witness } from './witness.js';
 import { draw } from './draw.js';
+import { erase } from './erase.js';
+import { verifyDisclosure } from './verify-disclosure.js';
 
 type Command = (argv: string[], io: CliIo) => Promise<number>;
 
@@ -22,6 +24,8 @@ const COMMANDS: Record<string, { run: Command; summary: string }> = {
   bundle: { run: bundle, summary: "download a case's evidence bundle from the service" },
   verify: { run: verify, summary: 'check an evidence bundle offline' },
   calendar: { run: calendar, summary: "record a year's holidays and make-up working days" },
+  erase: { run: erase, summary: "erase a case's personal data by destroying its data key" },
+  'verify-disclosure': { run: verifyDisclosure, summary: 'check that a disclosed value is the one sealed in an event' },
   draw: { run: draw, summary: 'verify the draw of a "double random, one public" inspection' },
   witness: { run: witness, summary: "run a witness that cosigns a ledger's checkpoints (C2SP tlog-witness)" },
 };

@@ -1023,6 +1023,36 @@ const OPERATIONS: readonly Operation[] = [
     },
   },
   {
+    method: 'POST',
+    path: '/v1/cases/{caseId}/erasure',
+    operationId: 'eraseCase',
+    summary:
+      "Erase the case's personal data (admin): a signed PersonalDataErased event naming the legal ground, then the case's data key is destroyed (docs/privacy.md)",
+    tag: 'cases',
+    parameters: [PARAMETERS.caseId, PARAMETERS.idempotencyKey],
+    requestBody: jsonBody('command.erase-case'),
+    responses: { ...written('The erasure', 'response.write-result'), ...problems(400, 401, 403, 404, 409, 413) },
+  },
+  {
+    method: 'GET',
+    path: '/v1/cases/{caseId}/openings',
+    operationId: 'getFieldOpening',
+    summary:
+      'The opening (salt and value) of one sealed personal field, for a party or a court; the read is recorded (read_opening)',
+    tag: 'cases',
+    parameters: [
+      PARAMETERS.caseId,
+      PARAMETERS.caseAgency,
+      query('eventId', 'The event holding the sealed field.', defs('uuid')),
+      query('path', "The field's JSON Pointer in the event's data, e.g. /parties/0/name.", { type: 'string' }),
+      PARAMETERS.purpose,
+    ],
+    responses: {
+      '200': { description: 'The opening, with the commitment it matches.', content: json('response.field-opening') },
+      ...problems(400, 401, 404, 409),
+    },
+  },
+  {
     method: 'GET',
     path: '/v1/cases/{caseId}/similar',
     operationId: 'listSimilarCases',

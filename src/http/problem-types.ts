@@ -535,6 +535,11 @@ export const PROBLEM_TYPES: Readonly<Record<string, ProblemType>> = {
     'Decision template invalid',
     'The decision template names a placeholder the renderer does not fill (`unknown`), or puts a list placeholder such as {parties} or {evidence} inside other text (`embedded`).',
   ),
+  case_erased: entry(
+    409,
+    'Personal data of the case erased',
+    "The case's data key was destroyed (a signed `PersonalDataErased` event names the legal ground): its personal fields read `[erased]`, none can be opened, recorded again or erased a second time.",
+  ),
 };
 
 /** The `type` of a problem: the path of its page on this service (a relative reference, RFC 9457 §3.1.1). */

@@ -10,6 +10,15 @@ export { InvalidBody, InvalidQuery };
 export type Validate = (schemaId: string, body: unknown) => void;
 
 /**
+ * Declares the annotations the schemas carry beyond JSON Schema's own (strict mode refuses unknown keywords):
+ * `x-personal` marks personal data (`true`, or `{exceptWhere: {member: value}}`; docs/privacy.md). Annotations
+ * only: they never change what validates.
+ */
+export function declareAnnotations(ajv: Pick<Ajv2020, 'addKeyword'>): void {
+  ajv.addKeyword({ keyword: 'x-personal', schemaType: ['boolean', 'object'] });
+}
+
+/**
  * Loads every schema under `dir` (formats on, no coercion, strict; each compiled once, when first used) and returns
  * the body check: first the bounds every body keeps (no lone surrogate, finite numbers, limited depth, strings,
  * arrays and objects), then the body's schema.
@@ -17,6 +26,7 @@ export type Validate = (schemaId: string, body: unknown) => void;
 export function loadValidators(dir: string): Validate {
   const ajv = new Ajv2020({ strict: true, allErrors: false, coerceTypes: false, useDefaults: false });
   ajvFormats.default(ajv);
+  declareAnnotations(ajv);
   for (const file of schemaFiles(dir)) ajv.addSchema(JSON.parse(fs.readFileSync(file, 'utf8')) as object);
   // each schema is compiled when first used: compiling all of them (responses included, which only tests check
   // against) took most of the service's start-up; test/unit/schemas.test.ts compiles every one in strict mode

@@ -336,6 +336,13 @@ const ROUTES: {
     request: jsonRoute(fc.constant({ ...benchmarkBody, reason: '修订' })),
   },
   {
+    // a case no one opened: a valid body is refused (404), so the fuzzed case keeps its personal data
+    path: '/v1/cases/{caseId}/erasure',
+    route: '/v1/cases/fz-no-case/erasure',
+    token: () => admin,
+    request: jsonRoute(fc.constant({ ground: 'retention_expired', reason: '保管期限届满' })),
+  },
+  {
     path: '/v1/cases/{caseId}/evaluations',
     route: '/v1/cases/fz-case/evaluations',
     token: () => supervisor,

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
+import { declareAnnotations } from '../../src/http/validation.js';
 import ajvFormats from 'ajv-formats';
 import { routeTable } from '../../src/http/openapi.js';
 import { CHECKS_PASSED } from '../support/domain.js';
@@ -30,6 +31,7 @@ beforeAll(async () => {
   ajv = new Ajv2020({ strict: true, allErrors: true });
   ajvFormats.default(ajv);
   ajv.addKeyword('components');
+  declareAnnotations(ajv);
   ajv.addSchema({ $id: BASE, components: doc.components });
 });
 afterAll(() => t.stop());
@@ -341,12 +343,14 @@ describe('the OpenAPI document', () => {
     }
   });
 
-  it('when the case events item is compared with the envelope, then it has its members and position, no more', () => {
+  it('when the case events item is compared with the envelope, then it has its members, position and the opened personal fields, no more', () => {
     const envelope = JSON.parse(
       fs.readFileSync(path.resolve(__dirname, '../../schemas/event-envelope.schema.json'), 'utf8'),
     );
     const item = doc.components.schemas['response.case-events'].properties.events.items;
-    expect(Object.keys(item.properties).sort()).toEqual(['position', ...Object.keys(envelope.properties)].sort());
+    expect(Object.keys(item.properties).sort()).toEqual(
+      ['position', 'personal', ...Object.keys(envelope.properties)].sort(),
+    );
     expect([...item.required].sort()).toEqual(['position', ...envelope.required].sort());
     for (const name of Object.keys(envelope.properties)) {
       expect(item.properties[name]).toEqual({ $ref: `#/components/schemas/event-envelope/properties/${name}` });

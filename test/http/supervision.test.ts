@@ -2,6 +2,7 @@ import { caseStream } from '../../src/domain/case/acts.js';
 import { officerStream } from '../../src/domain/registry/officers.js';
 import { randomUUID } from 'node:crypto';
 import { Ajv2020 } from 'ajv/dist/2020.js';
+import { declareAnnotations } from '../../src/http/validation.js';
 import ajvFormats from 'ajv-formats';
 import { sealEvents } from '../../src/ledger/envelope.js';
 import { SUPERVISION_TABLES, type ListTable } from '../../src/http/supervision-csv.js';
@@ -386,6 +387,7 @@ describe('supervision views over HTTP', () => {
     const ajv = new Ajv2020({ strict: true, allErrors: true });
     ajvFormats.default(ajv);
     ajv.addKeyword('components');
+    declareAnnotations(ajv);
     ajv.addSchema({ $id: 'urn:test:openapi', components: doc.components });
     for (const route of [...ROUTES, '/v1/audit/access?sub=prov', '/v1/audit/statistics?year=2025&format=json']) {
       const res = await get(route, overseer);

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
+import { declareAnnotations } from '../../src/http/validation.js';
 import ajvFormats from 'ajv-formats';
 import { envelopeShapeDefect } from '../../src/ledger/verify.js';
 import { seal, testSigner } from '../support/events.js';
@@ -9,6 +10,7 @@ const schemaDir = path.resolve(__dirname, '../../schemas');
 function newAjv() {
   const ajv = new Ajv2020({ strict: true, allErrors: true });
   ajvFormats.default(ajv); // a CommonJS module: its function is also its `default`
+  declareAnnotations(ajv);
   return ajv;
 }
 

@@ -94,6 +94,7 @@ export const SCREENS_EN: ScreensMessages = {
   'decision.other': 'Other',
   'access.read_case': 'Read the file',
   'access.read_events': 'Read the signed events',
+  'access.read_opening': 'Obtained the opening (salt and value) of a personal field',
   'access.read_bundle': 'Exported the bundle',
   'access.read_media': 'Viewed a medium',
   'access.read_similar': 'Read similar cases',

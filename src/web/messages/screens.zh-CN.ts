@@ -95,6 +95,7 @@ export const SCREENS_ZH_CN = {
   'decision.other': '其他',
   'access.read_case': '查阅案卷',
   'access.read_events': '查阅签名记录',
+  'access.read_opening': '取得个人信息字段的开示（盐值与原值）',
   'access.read_bundle': '导出证据包',
   'access.read_media': '查看音像资料',
   'access.read_similar': '查阅类案',

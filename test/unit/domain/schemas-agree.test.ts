@@ -2,6 +2,7 @@ import { CHECKS_PASSED } from '../../support/domain.js';
 import fs from 'node:fs';
 import path from 'node:path';
 import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
+import { declareAnnotations } from '../../../src/http/validation.js';
 import ajvFormats from 'ajv-formats';
 import fc from 'fast-check';
 import {
@@ -45,6 +46,7 @@ const schemas = new Map(files.map((f) => [f, JSON.parse(fs.readFileSync(path.joi
 
 const ajv = new Ajv2020({ strict: true, coerceTypes: false, allErrors: true });
 ajvFormats.default(ajv); // a CommonJS module: its function is also its `default`
+declareAnnotations(ajv);
 for (const schema of schemas.values()) ajv.addSchema(schema);
 const compiled = new Map([...schemas.values()].map((s) => [s.$id as string, ajv.getSchema(s.$id) as ValidateFunction]));
 

@@ -1,0 +1,81 @@
+import { randomBytes } from 'node:crypto';
+import { personalPaths } from '../domain/personal-fields.js';
+import { ERASED, isSealed, openSealed, sealValue, type SealedValue } from '../ledger/sealed-field.js';
+import type { EventDraft } from '../ledger/envelope.js';
+
+/**
+ * Sealing and opening of personal fields (docs/privacy.md). Writes seal every personal field of a draft under the
+ * case's data key before it is signed; reads open each sealed value with the key, or show `[erased]` once the key is
+ * destroyed. Values recorded before sealing (clear text in older events) are left as they are.
+ */
+
+/** The draft with each personal field of its data sealed under `key` (fresh salt and iv per field). */
+export function sealDraft(draft: EventDraft, key: Uint8Array): EventDraft {
+  const paths = personalPaths(draft.type, draft.data);
+  if (paths.length === 0) return draft;
+  const data = structuredClone(draft.data) as Record<string, unknown>;
+  for (const path of paths) {
+    const { parent, member } = placeOf(data, path);
+    const value = parent[member];
+    if (value === undefined || isSealed(value)) continue;
+    parent[member] = sealValue(key, { iv: randomBytes(12), salt: randomBytes(32) }, { eventId: draft.id, path }, value);
+  }
+  return { ...draft, data };
+}
+
+/** Whether the draft holds personal fields, so needs its case's data key. */
+export const needsSealing = (draft: Pick<EventDraft, 'type' | 'data'>): boolean =>
+  personalPaths(draft.type, draft.data).length > 0;
+
+/** A sealed field found in an event's data: where it is and what it commits to. */
+export interface SealedField {
+  readonly path: string;
+  readonly sealed: SealedValue;
+}
+
+/** Every sealed value in `data`, with its JSON Pointer. */
+export function sealedFieldsOf(data: unknown, path = ''): SealedField[] {
+  if (isSealed(data)) return [{ path, sealed: data }];
+  if (Array.isArray(data)) return data.flatMap((v, i) => sealedFieldsOf(v, `${path}/${i}`));
+  if (typeof data === 'object' && data !== null)
+    return Object.entries(data).flatMap(([k, v]) => sealedFieldsOf(v, `${path}/${escape(k)}`));
+  return [];
+}
+
+/**
+ * `data` (found at JSON Pointer `at` of the event's data) with every sealed value replaced by its clear value (opened with `key`), or by `[erased]` when there is no
+ * key (destroyed) or the value does not open with it.
+ */
+export function openData<T>(data: T, eventId: string, key: Uint8Array | undefined, at = ''): T {
+  const walk = (value: unknown, path: string): unknown => {
+    if (isSealed(value)) {
+      if (!key) return ERASED;
+      try {
+        return openSealed(key, value, { eventId, path }).value;
+      } catch {
+        return ERASED;
+      }
+    }
+    if (Array.isArray(value)) return value.map((v, i) => walk(v, `${path}/${i}`));
+    if (typeof value === 'object' && value !== null)
+      return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, walk(v, `${path}/${escape(k)}`)]));
+    return value;
+  };
+  return walk(data, at) as T;
+}
+
+/** Whether any sealed value hides in `data`. */
+export const holdsSealed = (data: unknown): boolean => sealedFieldsOf(data).length > 0;
+
+const escape = (member: string): string => member.replace(/~/g, '~0').replace(/\//g, '~1');
+
+function placeOf(data: Record<string, unknown>, path: string): { parent: Record<string, unknown>; member: string } {
+  const tokens = path
+    .split('/')
+    .slice(1)
+    .map((t) => t.replace(/~1/g, '/').replace(/~0/g, '~'));
+  const member = tokens.pop()!;
+  let parent: unknown = data;
+  for (const t of tokens) parent = (parent as Record<string, unknown>)[t];
+  return { parent: parent as Record<string, unknown>, member };
+}

@@ -1,0 +1,126 @@
+import { caseStream } from '../domain/case/acts.js';
+import { conflict, notFound } from '../domain/errors.js';
+import type { CaseFileDoc } from '../../projections/case-files.js';
+import type { DisclosureDoc } from '../../projections/disclosures.js';
+import { maskPersonName } from '../domain/redaction.js';
+import { atPointer, ERASED, isSealed, openSealed, type Opening } from '../ledger/sealed-field.js';
+import type { DataKeyStore } from '../ports/data-keys.js';
+import type { EventStore } from '../ports/event-store.js';
+import { openedInLog, type CaseReads, type Retrieval } from './case-reads.js';
+import { holdsSealed, openData, sealedFieldsOf } from './personal-data.js';
+
+/** A redacted field of a public entry: where its sealed original is, and the commitment that binds it. */
+export interface PublicRedaction {
+  readonly eventId: string;
+  readonly path: string;
+  readonly commitment: string;
+}
+
+/** The opening of one sealed field, as an authorised reader obtains it for a party or a court. */
+export interface FieldOpening extends Opening {
+  readonly caseId: string;
+  readonly agency: string;
+  readonly eventId: string;
+  readonly eventHash: string;
+  readonly path: string;
+  readonly commitment: string;
+}
+
+export interface PersonalReadsDependencies {
+  readonly dataKeys: DataKeyStore;
+  readonly events: EventStore;
+  readonly reads: CaseReads;
+}
+
+/**
+ * Reads of sealed personal fields (docs/privacy.md): every read that shows a case's personal data opens it here,
+ * with the case's data key; once the key is destroyed they read `[erased]`.
+ */
+export class PersonalReads {
+  constructor(private readonly deps: PersonalReadsDependencies) {}
+
+  /** The case's data key, or undefined (never had one, or destroyed). */
+  keyOf(agency: string, caseId: string): Promise<Uint8Array | undefined> {
+    return this.deps.dataKeys.get(caseStream(agency, caseId));
+  }
+
+  /** The case file with its parties and its acts' data opened. */
+  async openCaseFile<F extends Pick<CaseFileDoc, 'agency' | 'caseId' | 'parties' | 'timeline'>>(file: F): Promise<F> {
+    const sealed = file.timeline.some((t) => holdsSealed(t.data)) || holdsSealed(file.parties);
+    if (!sealed) return file;
+    const key = await this.keyOf(file.agency, file.caseId);
+    const timeline = file.timeline.map((t) =>
+      holdsSealed(t.data) ? { ...t, data: openData(t.data, t.eventId, key) } : t,
+    );
+    const opening = file.timeline.find((t) => t.type === 'CaseOpened');
+    const parties = opening ? openData({ parties: file.parties }, opening.eventId, key).parties : file.parties;
+    return { ...file, parties, timeline };
+  }
+
+  /**
+   * A public entry with its sealed persons' names opened and masked by the redaction rules (`[erased]` once the
+   * key is destroyed), and for each of them the event, the JSON Pointer and the commitment a disclosure statement
+   * is checked against (`ledger verify-disclosure`).
+   */
+  async openDisclosure(doc: DisclosureDoc): Promise<DisclosureDoc & { redactions?: PublicRedaction[] }> {
+    const sealed = doc.sealedNames;
+    if (!sealed) return doc;
+    const { sealedNames: _sealed, ...rest } = doc;
+    const key = await this.keyOf(doc.agency, doc.caseId);
+    const parties = [...(doc.parties ?? [])];
+    for (const { party, path, sealed: value } of sealed.fields) {
+      const name: unknown = openData<unknown>(value, sealed.eventId, key, path);
+      const current = parties[party];
+      if (current) parties[party] = { ...current, name: name === ERASED ? ERASED : maskPersonName(String(name)) };
+    }
+    const redactions = sealed.fields.map(({ path, sealed: value }) => ({
+      eventId: sealed.eventId,
+      path,
+      commitment: value.commitment,
+    }));
+    return { ...rest, parties, redactions };
+  }
+
+  /** For each event with sealed fields, its personal fields opened (or `[erased]`), by JSON Pointer. */
+  async personalOf(
+    agency: string,
+    caseId: string,
+    events: readonly { readonly id: string; readonly data: Record<string, unknown> }[],
+  ): Promise<Map<string, Record<string, unknown>>> {
+    const found = new Map<string, Record<string, unknown>>();
+    const sealed = events.filter((e) => holdsSealed(e.data));
+    if (sealed.length === 0) return found;
+    const key = await this.keyOf(agency, caseId);
+    for (const e of sealed) {
+      const opened = openData(e.data, e.id, key);
+      found.set(e.id, Object.fromEntries(sealedFieldsOf(e.data).map((f) => [f.path, atPointer(opened, f.path)])));
+    }
+    return found;
+  }
+
+  /**
+   * The opening (salt and value) of the sealed field at `path` of event `eventId` of the case, its retrieval
+   * recorded (`read_opening`): 404 when the event has no sealed field there, 409 `case_erased` once the key is gone.
+   */
+  async opening(retrieval: Retrieval, eventId: string, path: string): Promise<FieldOpening> {
+    const { events } = this.deps;
+    const { agency } = await this.deps.reads.retrieve(retrieval, openedInLog(events, retrieval.caseId));
+    const stream = caseStream(agency, retrieval.caseId);
+    const recorded = (await events.readStream(stream)).find((r) => r.event.id === eventId);
+    const sealed = recorded ? atPointer(recorded.event.data, path) : undefined;
+    if (!recorded || !isSealed(sealed)) throw notFound(`event ${eventId} of the case has no sealed field at ${path}`);
+    const key = await this.deps.dataKeys.get(stream);
+    if (!key) throw conflict('case_erased', 'the personal data of this case was erased: no field can be opened');
+    const { salt, value } = openSealed(key, sealed, { eventId, path });
+    return {
+      caseId: retrieval.caseId,
+      agency,
+      eventId,
+      eventHash: recorded.event.hash,
+      path,
+      commitment: sealed.commitment,
+      salt,
+      value,
+    };
+  }
+}

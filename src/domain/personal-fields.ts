@@ -1,0 +1,34 @@
+/**
+ * Which fields of an event are personal data (docs/privacy.md): the ones the schemas annotate `x-personal`. New
+ * events hold each of them sealed (src/ledger/sealed-field.ts); erasing a case makes them unreadable.
+ *
+ * - A party's `idNumber`, `phone` and `address`, whatever its kind: an organisation's identifiers and contacts may
+ *   be a sole trader's own.
+ * - A party's `name` when the party is a natural person. An organisation's name is not personal data: the public
+ *   disclosure publishes it unmasked, so it stays in clear (`"x-personal": {"exceptWhere": {"kind":
+ *   "organization"}}`).
+ *
+ * Free-text members (findings, descriptions, opinions) are not sealed: docs/privacy.md says why and what follows.
+ * test/unit/domain/personal-fields.test.ts checks this list against the schemas' annotations.
+ */
+export const PARTY_PERSONAL_FIELDS = ['name', 'idNumber', 'phone', 'address'] as const;
+
+/** The event types whose data may hold personal fields, and where. */
+export const PERSONAL_EVENT_TYPES = ['CaseOpened'] as const;
+
+function partyPersonal(field: string, party: Record<string, unknown>): boolean {
+  return field !== 'name' || party.kind !== 'organization';
+}
+
+/**
+ * The JSON Pointers (RFC 6901) of the personal fields present in an event's `data`, in document order: e.g.
+ * `/parties/0/name`, `/parties/0/idNumber`.
+ */
+export function personalPaths(type: string, data: Readonly<Record<string, unknown>>): string[] {
+  if (type !== 'CaseOpened' || !Array.isArray(data.parties)) return [];
+  return (data.parties as unknown[]).flatMap((party, i) => {
+    if (typeof party !== 'object' || party === null) return [];
+    const p = party as Record<string, unknown>;
+    return PARTY_PERSONAL_FIELDS.filter((f) => f in p && partyPersonal(f, p)).map((f) => `/parties/${i}/${f}`);
+  });
+}

@@ -1,0 +1,69 @@
+import { Router } from 'express';
+import type { Principal } from '../app/auth.js';
+import type { ErasureService } from '../app/erasure-service.js';
+import type { PersonalReads } from '../app/personal-reads.js';
+import { caseStream } from '../domain/case/acts.js';
+import type { ErasureData } from '../domain/case/erasure.js';
+import { RuleViolation } from '../domain/errors.js';
+import { authenticate, principalOf, requireRoles } from './authenticate.js';
+import { jsonBody } from './body.js';
+import { eventIdFor } from './request.js';
+import { retrievalOf } from './retrieval.js';
+import { InvalidQuery, type Validate } from './validation.js';
+
+export interface ErasureApiDependencies {
+  readonly erasure: ErasureService;
+  readonly personal: PersonalReads;
+  readonly verify: (token: string) => Principal;
+  readonly validate: Validate;
+  readonly newId: () => string;
+}
+
+const CASE_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+const POINTER = /^(\/[A-Za-z0-9_~-]{1,64}){1,8}$/;
+
+/**
+ * Erasure of a case's personal data (admin of the case's agency) and the opening of one sealed field for a party or
+ * a court (whoever may read the case; recorded as `read_opening`). docs/privacy.md.
+ */
+export function erasureApi(deps: ErasureApiDependencies): Router {
+  const router = Router();
+  const auth = authenticate(deps.verify);
+
+  router.post('/v1/cases/:caseId/erasure', auth, requireRoles('admin'), jsonBody(), async (req, res) => {
+    const caseId = caseIdOf(req.params.caseId);
+    deps.validate('urn:evidence-ledger:schema:command:erase-case', req.body);
+    const principal = principalOf(res);
+    const actor = { sub: principal.sub, agency: principal.agency, roles: [...principal.roles] };
+    const eventId = eventIdFor(req, principal, caseStream(principal.agency, caseId), deps.newId);
+    const result = await deps.erasure.erase(caseId, actor, req.body as ErasureData, { eventId });
+    res.status(result.created ? 201 : 200).set('ETag', `"${result.revision}"`);
+    res.json({
+      caseId,
+      type: 'PersonalDataErased',
+      eventId: result.events[0]!.id,
+      revision: result.revision,
+      position: result.position,
+      hash: result.hash,
+    });
+  });
+
+  router.get('/v1/cases/:caseId/openings', auth, async (req, res) => {
+    const caseId = caseIdOf(req.params.caseId);
+    const eventId = String(req.query.eventId ?? '');
+    const path = String(req.query.path ?? '');
+    if (!UUID.test(eventId)) throw new InvalidQuery('eventId must be an event id (a UUID)');
+    if (!POINTER.test(path)) throw new InvalidQuery('path must be a JSON Pointer into the event data');
+    const opening = await deps.personal.opening(retrievalOf(req, res, caseId, 'read_opening'), eventId, path);
+    res.set('Cache-Control', 'no-store').json(opening);
+  });
+
+  return router;
+}
+
+function caseIdOf(raw: unknown): string {
+  const caseId = String(raw);
+  if (!CASE_ID.test(caseId)) throw new RuleViolation('not_found', 404, 'no such case');
+  return caseId;
+}

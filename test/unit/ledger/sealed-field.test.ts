@@ -1,0 +1,107 @@
+import { createHash } from 'node:crypto';
+import {
+  checkOpening,
+  commitmentOf,
+  ERASED,
+  isSealed,
+  openSealed,
+  sealValue,
+  SealedFieldError,
+  type SealedValue,
+} from '../../../src/ledger/sealed-field.js';
+import { checkDisclosure } from '../../../src/ledger/disclosure-statement.js';
+
+// fixed material, so each test means the same thing every run
+const KEY = Buffer.alloc(32, 7);
+const OTHER_KEY = Buffer.alloc(32, 8);
+const IV = Buffer.alloc(12, 1);
+const SALT = Buffer.alloc(32, 2);
+const WHERE = { eventId: '0190d6e2-7a4b-7c3d-8e9f-0a1b2c3d4e5f', path: '/parties/0/name' };
+
+const sealed = sealValue(KEY, { iv: IV, salt: SALT }, WHERE, '张三');
+
+function codeOf(run: () => unknown): string {
+  try {
+    run();
+  } catch (err) {
+    if (err instanceof SealedFieldError) return err.code;
+    throw err;
+  }
+  return 'none';
+}
+
+/** A copy of `s` with one ciphertext byte flipped. */
+function flipped(s: SealedValue, at: number): SealedValue {
+  const ct = Buffer.from(s.ct, 'base64url');
+  ct[at] = ct[at]! ^ 0x01;
+  return { ...s, ct: ct.toString('base64url') };
+}
+
+describe('sealed personal fields (aes-256-gcm/v1)', () => {
+  it('when a value is sealed, then the object has the documented shape and no clear text', () => {
+    expect(isSealed(sealed)).toBe(true);
+    expect(Object.keys(sealed).sort()).toEqual(['commitment', 'ct', 'iv', 'sealed']);
+    expect(sealed.sealed).toBe('aes-256-gcm/v1');
+    expect(JSON.stringify(sealed)).not.toContain('张三');
+    // plaintext JCS({salt, value}) + 16-byte tag
+    const plain = Buffer.from(JSON.stringify({ salt: SALT.toString('base64url'), value: '张三' }), 'utf8');
+    expect(Buffer.from(sealed.ct, 'base64url').length).toBe(plain.length + 16);
+  });
+
+  it('when the commitment is recomputed from the documented formula, then it is the one sealed', () => {
+    const expected = createHash('sha256')
+      .update(
+        Buffer.concat([Buffer.from('evidence-ledger/commitment/v1\n', 'utf8'), SALT, Buffer.from('"张三"', 'utf8')]),
+      )
+      .digest('base64url');
+    expect(sealed.commitment).toBe(expected);
+    expect(commitmentOf(SALT, '张三')).toBe(expected);
+  });
+
+  it('when it is opened with the key, then the salt and the value come back', () => {
+    expect(openSealed(KEY, sealed, WHERE)).toEqual({ salt: SALT.toString('base64url'), value: '张三' });
+  });
+
+  it('when it is opened with another key, then it does not open', () => {
+    expect(codeOf(() => openSealed(OTHER_KEY, sealed, WHERE))).toBe('sealed_unopenable');
+  });
+
+  it.each([0, 5, 20])('when ciphertext byte %i is altered, then it does not open', (at) => {
+    expect(codeOf(() => openSealed(KEY, flipped(sealed, at), WHERE))).toBe('sealed_unopenable');
+  });
+
+  it('when it is moved to another field or another event, then it does not open (associated data)', () => {
+    expect(codeOf(() => openSealed(KEY, sealed, { ...WHERE, path: '/parties/1/name' }))).toBe('sealed_unopenable');
+    expect(codeOf(() => openSealed(KEY, sealed, { ...WHERE, eventId: '0190d6e2-7a4b-7c3d-8e9f-0a1b2c3d4e60' }))).toBe(
+      'sealed_unopenable',
+    );
+  });
+
+  it('when the commitment beside the ciphertext is replaced, then opening reports the mismatch', () => {
+    const other = sealValue(KEY, { iv: IV, salt: SALT }, WHERE, '李四');
+    expect(codeOf(() => openSealed(KEY, { ...sealed, commitment: other.commitment }, WHERE))).toBe(
+      'commitment_mismatch',
+    );
+  });
+
+  it('when an opening is checked, then only the sealed salt and value match the commitment', () => {
+    expect(() => checkOpening(sealed.commitment, { salt: SALT.toString('base64url'), value: '张三' })).not.toThrow();
+    expect(codeOf(() => checkOpening(sealed.commitment, { salt: SALT.toString('base64url'), value: '张四' }))).toBe(
+      'commitment_mismatch',
+    );
+    const otherSalt = Buffer.alloc(32, 3).toString('base64url');
+    expect(codeOf(() => checkOpening(sealed.commitment, { salt: otherSalt, value: '张三' }))).toBe(
+      'commitment_mismatch',
+    );
+  });
+
+  it('when a value is erased, then reads show the documented marker', () => {
+    expect(ERASED).toBe('[erased]');
+  });
+
+  it('when a disclosure statement names an event without that sealed field, then it is refused', () => {
+    const event = { id: WHERE.eventId, hash: 'x', data: {} } as never;
+    expect(checkDisclosure({ event, path: WHERE.path, salt: 'a', value: 'b' })).toMatchObject({ valid: false });
+    expect(checkDisclosure('nope')).toMatchObject({ valid: false, failure: { code: 'statement_malformed' } });
+  });
+});
