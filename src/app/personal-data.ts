@@ -13,7 +13,8 @@ import type { EventDraft } from '../ledger/envelope.js';
 export function sealDraft(draft: EventDraft, key: Uint8Array): EventDraft {
   const paths = personalPaths(draft.type, draft.data);
   if (paths.length === 0) return draft;
-  const data = structuredClone(draft.data) as Record<string, unknown>;
+  // a deep copy (the data is JSON: it is about to be canonicalized and signed)
+  const data = JSON.parse(JSON.stringify(draft.data)) as Record<string, unknown>;
   for (const path of paths) {
     const { parent, member } = placeOf(data, path);
     const value = parent[member];

@@ -1,0 +1,231 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { runCli } from '../support/cli.js';
+import { seedAgency, startTestService, type TestService } from '../support/service.js';
+import { tempDirsForFile } from '../support/stored-folder.js';
+
+// The erasure tour of docs/privacy.md: a case's personal fields are sealed in its signed events; erasing the case
+// destroys its data key, after which every read shows "[erased]" while every proof still verifies.
+
+const tempDir = tempDirsForFile('erasure');
+const AGENCY = 'county-justice';
+const CASE = 'er-1';
+const today = new Date().toISOString().slice(0, 10);
+const at = (time: string) => `${today}T${time}+08:00`;
+const PERSON = {
+  kind: 'person',
+  name: '张三丰',
+  idNumber: '140521199001011234',
+  phone: '13912345678',
+  address: '城关镇人民路18号',
+};
+const FIRM = { kind: 'organization', name: '某某律师事务所' };
+const SECRETS = [PERSON.name, PERSON.idNumber, PERSON.phone, PERSON.address];
+const containsSecret = (bytes: Buffer | string) => SECRETS.filter((s) => Buffer.from(bytes).includes(s));
+
+let dataDir: string;
+let t: TestService | undefined;
+let admin: string;
+let officer: string;
+let supervisor: string;
+/** What the public record showed and what a party was given, before the erasure. */
+let statementFile: string;
+let commitment: string;
+let openedEventId: string;
+
+async function bundleBytes(token: string): Promise<Buffer> {
+  const res = await fetch(`${t!.url}/v1/cases/${CASE}/bundle`, { headers: { authorization: `Bearer ${token}` } });
+  expect(res.status).toBe(200);
+  return Buffer.from(await res.arrayBuffer());
+}
+
+beforeAll(async () => {
+  dataDir = tempDir();
+  t = await startTestService({ LEDGER_DATA_DIR: dataDir });
+  ({ admin, officer } = await seedAgency(t, AGENCY));
+  supervisor = t.token('sup', AGENCY, ['supervisor']);
+  const opened = await t.call('POST', '/v1/cases', {
+    token: officer,
+    body: {
+      caseId: CASE,
+      itemCode: 'P-001',
+      title: '某案',
+      openedOn: today,
+      officers: ['alice', 'bob'],
+      parties: [PERSON, FIRM],
+    },
+  });
+  expect([opened.status, opened.body.detail]).toEqual([201, undefined]);
+  openedEventId = opened.body.eventId;
+  for (const act of [
+    {
+      type: 'DecisionIssued',
+      occurredAt: at('10:00:00'),
+      data: {
+        decisionType: 'warning',
+        legalBasis: '《律师法》第五十条',
+        documentNo: '司罚〔2019〕1号',
+        decidedOn: today,
+      },
+    },
+    { type: 'DecisionDisclosed', occurredAt: at('11:00:00'), data: { publishedOn: today } },
+  ]) {
+    expect((await t.call('POST', `/v1/cases/${CASE}/acts`, { token: officer, body: act })).status).toBe(201);
+  }
+  expect(await t.service.readModelsCaughtUp()).toBe(true);
+});
+afterAll(async () => {
+  await t?.stop();
+});
+
+describe('personal fields sealed, then erased by destroying the case key', () => {
+  it('when a case is opened, then its signed event and the log file hold the personal fields only sealed', async () => {
+    const events = await t!.call('GET', `/v1/cases/${CASE}/events`, { token: officer });
+    expect(events.status).toBe(200);
+    const first = events.body.events[0];
+    expect(containsSecret(JSON.stringify(first.data))).toEqual([]);
+    expect(first.data.parties[0].name).toMatchObject({ sealed: 'aes-256-gcm/v1' });
+    expect(first.data.parties[1].name).toBe(FIRM.name); // an organisation's name is not personal data
+    // the opened values travel beside the signed event, not in it
+    expect(first.personal).toEqual({
+      '/parties/0/name': PERSON.name,
+      '/parties/0/idNumber': PERSON.idNumber,
+      '/parties/0/phone': PERSON.phone,
+      '/parties/0/address': PERSON.address,
+    });
+    expect(containsSecret(fs.readFileSync(path.join(dataDir, 'events.sqlite')))).toEqual([]);
+    const file = await t!.call('GET', `/v1/cases/${CASE}`, { token: officer });
+    expect(file.body.parties[0]).toEqual(PERSON);
+  });
+
+  it('when the public record is read, then it shows the masked name with the commitment a party can prove', async () => {
+    const list = await t!.call('GET', '/v1/disclosures');
+    const entry = list.body.items.find((i: { caseId: string }) => i.caseId === CASE);
+    expect(entry.parties).toEqual([
+      { kind: 'person', name: '张**' },
+      { kind: 'organization', name: FIRM.name },
+    ]);
+    expect(entry.redactions).toHaveLength(1);
+    expect(entry.redactions[0]).toMatchObject({ eventId: openedEventId, path: '/parties/0/name' });
+    commitment = entry.redactions[0].commitment;
+
+    const opening = await t!.call(
+      'GET',
+      `/v1/cases/${CASE}/openings?eventId=${openedEventId}&path=${encodeURIComponent('/parties/0/name')}`,
+      { token: officer },
+    );
+    expect(opening.status).toBe(200);
+    expect(opening.body).toMatchObject({ value: PERSON.name, commitment, path: '/parties/0/name' });
+    const access = await t!.call('GET', `/v1/audit/access?caseId=${CASE}`, { token: supervisor });
+    expect(access.body.items.map((i: { action: string }) => i.action)).toContain('read_opening');
+
+    const events = await t!.call('GET', `/v1/cases/${CASE}/events`, { token: officer });
+    const { personal: _opened, position: _position, ...event } = events.body.events[0];
+    statementFile = path.join(tempDir(), 'statement.json');
+    fs.writeFileSync(
+      statementFile,
+      JSON.stringify({ event, path: '/parties/0/name', salt: opening.body.salt, value: PERSON.name }),
+    );
+    const verified = await runCli(['verify-disclosure', statementFile, '--published', '张**']);
+    expect([verified.code, verified.stdout]).toEqual([0, expect.stringContaining('VALID')]);
+    // another value (or another mask) does not match the commitment
+    const forged = path.join(path.dirname(statementFile), 'forged.json');
+    fs.writeFileSync(
+      forged,
+      JSON.stringify({ event, path: '/parties/0/name', salt: opening.body.salt, value: '张三' }),
+    );
+    expect((await runCli(['verify-disclosure', forged])).stdout).toContain('INVALID commitment_mismatch');
+    expect((await runCli(['verify-disclosure', statementFile, '--published', '李**'])).code).toBe(1);
+  });
+
+  it('when an officer asks to erase, then 403 and nothing changes', async () => {
+    const res = await t!.call('POST', `/v1/cases/${CASE}/erasure`, {
+      token: officer,
+      body: { ground: 'retention_expired', reason: '保管期限届满' },
+    });
+    expect(res.status).toBe(403);
+    expect((await t!.call('GET', `/v1/cases/${CASE}`, { token: officer })).body.parties[0].name).toBe(PERSON.name);
+  });
+
+  it('when the admin erases the case, then every route, the CLI and a fresh bundle show no personal data', async () => {
+    const keysFile = path.join(dataDir, 'data-keys.sqlite');
+    const db = new Database(keysFile, { readonly: true });
+    const wrapped = (db.prepare('SELECT wrapped FROM data_keys').get() as { wrapped: Buffer }).wrapped;
+    db.close();
+    expect(fs.readFileSync(keysFile).includes(wrapped)).toBe(true);
+
+    const erased = await runCli([
+      'erase',
+      '--case',
+      CASE,
+      '--ground',
+      'retention_expired',
+      '--reason',
+      '保管期限届满（30年）',
+      '--url',
+      t!.url,
+      '--token',
+      admin,
+    ]);
+    expect([erased.code, erased.stderr]).toEqual([0, '']);
+    expect(await t!.service.readModelsCaughtUp()).toBe(true);
+    // the key's bytes are gone from the key file
+    expect(fs.readFileSync(keysFile).includes(wrapped)).toBe(false);
+
+    const file = await t!.call('GET', `/v1/cases/${CASE}`, { token: officer });
+    expect(file.body.parties).toEqual([
+      { kind: 'person', name: '[erased]', idNumber: '[erased]', phone: '[erased]', address: '[erased]' },
+      FIRM,
+    ]);
+    expect(file.body.erased).toMatchObject({ ground: 'retention_expired' });
+    expect(file.body.timeline.at(-1).type).toBe('PersonalDataErased');
+    expect(containsSecret(JSON.stringify(file.body))).toEqual([]);
+
+    const events = await t!.call('GET', `/v1/cases/${CASE}/events`, { token: officer });
+    expect(Object.values(events.body.events[0].personal)).toEqual(Array(4).fill('[erased]'));
+    expect(events.body.events.at(-1)).toMatchObject({
+      type: 'PersonalDataErased',
+      data: { ground: 'retention_expired', reason: '保管期限届满（30年）' },
+    });
+    expect(containsSecret(JSON.stringify(events.body))).toEqual([]);
+
+    const list = await t!.call('GET', '/v1/disclosures');
+    const entry = list.body.items.find((i: { caseId: string }) => i.caseId === CASE);
+    expect(entry.parties[0]).toEqual({ kind: 'person', name: '[erased]' });
+    expect(entry.redactions[0].commitment).toBe(commitment); // the public record still carries the commitment
+    const feed = await t!.call('GET', '/v1/disclosures/feed.atom');
+    expect(containsSecret(String(feed.body))).toEqual([]);
+
+    const opening = await t!.call(
+      'GET',
+      `/v1/cases/${CASE}/openings?eventId=${openedEventId}&path=${encodeURIComponent('/parties/0/name')}`,
+      { token: officer },
+    );
+    expect([opening.status, opening.body.code]).toEqual([409, 'case_erased']);
+    const again = await t!.call('POST', `/v1/cases/${CASE}/erasure`, {
+      token: admin,
+      body: { ground: 'retention_expired', reason: '再次' },
+    });
+    expect([again.status, again.body.code]).toEqual([409, 'case_erased']);
+
+    const bundle = await bundleBytes(officer);
+    expect(containsSecret(bundle)).toEqual([]);
+    const bundleFile = path.join(tempDir(), 'case.tar');
+    fs.writeFileSync(bundleFile, bundle);
+    const verified = await runCli(['verify', bundleFile]);
+    expect([verified.code, verified.stdout]).toEqual([0, expect.stringMatching(/valid/i)]);
+  });
+
+  it('after the erasure, then the disclosure statement still verifies against the signed event', async () => {
+    const verified = await runCli(['verify-disclosure', statementFile, '--published', '张**']);
+    expect(verified.code).toBe(0);
+  });
+
+  it('after the erasure, then ledger check passes over the whole store', async () => {
+    await t!.service.close();
+    t = undefined;
+    const checked = await runCli(['check'], { LEDGER_DATA_DIR: dataDir });
+    expect([checked.code, checked.stdout]).toEqual([0, expect.stringMatching(/\S/)]);
+  });
+});
