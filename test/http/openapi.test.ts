@@ -151,6 +151,8 @@ describe('the OpenAPI document', () => {
         { method: 'GET', path: '/v1/fine-distribution' },
         { method: 'GET', path: '/v1/audit/discretion-deviations' },
         { method: 'POST', path: '/v1/cases/{caseId}/evaluations' },
+        { method: 'POST', path: '/v1/cases/{caseId}/erasure' },
+        { method: 'GET', path: '/v1/cases/{caseId}/openings' },
         { method: 'GET', path: '/v1/cases/{caseId}/evaluations' },
         { method: 'GET', path: '/v1/audit/evaluation-weak-points' },
         { method: 'POST', path: '/v1/tokens/revocations' },

@@ -119,6 +119,14 @@ describe('the public disclosure feed', () => {
         { kind: 'person', name: '张**' },
         { kind: 'organization', name: FIRM.name },
       ],
+      // the masked name's sealed original: the event, the field and the commitment a party can prove against
+      redactions: [
+        {
+          eventId: expect.stringMatching(/^[0-9a-f-]{36}$/),
+          path: '/parties/0/name',
+          commitment: expect.stringMatching(/^[A-Za-z0-9_-]{43}$/),
+        },
+      ],
       eventId: expect.stringMatching(/^[0-9a-f-]{36}$/),
     });
     expect(res.body.items.map((i: { caseId: string }) => i.caseId)).not.toContain('pub-quiet');
@@ -243,8 +251,8 @@ describe('the public disclosure feed', () => {
     };
     expect(await ids(`q=${encodeURIComponent('县司罚〔2026〕1号')}`)).toEqual(['pub-1']);
     expect(await ids(`q=${encodeURIComponent('市许')}`)).toEqual(['pub-city']);
-    // the masked name as published finds the decisions; the real name, which is never published, finds nothing
-    expect(await ids(`q=${encodeURIComponent('张**')}`)).toEqual(['pub-1', 'pub-city']);
+    // a person's name is sealed in the log: neither its masked form nor the real name is in the searched text
+    expect(await ids(`q=${encodeURIComponent('张**')}`)).toEqual([]);
     expect(await ids(`q=${encodeURIComponent('张三丰')}`)).toEqual([]);
     expect(await ids(`q=${encodeURIComponent('140521199001011234')}`)).toEqual([]);
     // every word must match: the item code and the firm's name

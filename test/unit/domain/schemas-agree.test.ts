@@ -23,6 +23,7 @@ import type { ReviewSettingsEvent } from '../../../src/domain/registry/review-se
 import type { RecordingListEntry, RecordingListEvent } from '../../../src/domain/registry/recording-list.js';
 import type { RevocationEvent } from '../../../src/domain/tokens/revocations.js';
 import type { CalendarEvent, CalendarYear } from '../../../src/domain/calendar/recorded-years.js';
+import type { ErasureData } from '../../../src/domain/case/erasure.js';
 import type { MediaHolding } from '../../../src/app/media-holdings.js';
 import type { WebhookEvent } from '../../../src/domain/webhooks/subscriptions.js';
 import type { InspectionEntry, InspectionEntryEvent } from '../../../src/domain/published/inspection-list.js';
@@ -638,7 +639,14 @@ const RECORDABLE = ACT_TYPES.filter((type) => type !== 'CaseOpened');
  * Events outside case streams: the registries', the token revocations', the calendar's, the media holdings' and
  * the webhook subscriptions'.
  */
+const erasures: { PersonalDataErased: Required<ErasureData> } = {
+  PersonalDataErased: { ground: 'retention_expired', reason: '保管期限届满（30年）' },
+};
+const ERASURE_REQUIRED: { PersonalDataErased: KeySet<ErasureData> } = {
+  PersonalDataErased: { ground: true, reason: true },
+};
 const OTHER_EVENTS = {
+  ...erasures,
   ...registry,
   ...benchmarks,
   ...evaluations,
@@ -652,6 +660,7 @@ const OTHER_EVENTS = {
   ...applications,
 };
 const OTHER_REQUIRED = {
+  ...ERASURE_REQUIRED,
   ...REGISTRY_REQUIRED,
   ...BENCHMARK_EVENT_REQUIRED,
   ...EVALUATIONS_REQUIRED,

@@ -1,0 +1,192 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { FileKeyWrapper, loadOrCreateMasterKey } from '../../src/adapters/keys/master-key.js';
+import { SqliteDataKeyStore } from '../../src/adapters/sqlite/data-key-store.js';
+import { SqliteEventStore } from '../../src/adapters/sqlite/event-store.js';
+import { CaseService } from '../../src/app/case-service.js';
+import { ErasureService } from '../../src/app/erasure-service.js';
+import { uuidv7Generator } from '../../src/app/ids.js';
+import { openData } from '../../src/app/personal-data.js';
+import { RegistryService } from '../../src/app/registry-service.js';
+import { StateCache } from '../../src/app/state-cache.js';
+import { StreamLocks } from '../../src/app/stream-locks.js';
+import type { Actor } from '../../src/domain/actor.js';
+import { caseStream } from '../../src/domain/case/acts.js';
+import { RuleViolation } from '../../src/domain/errors.js';
+import { DataKeyDestroyed, type DataKeyStore } from '../../src/ports/data-keys.js';
+import type { Clock } from '../../src/ports/clock.js';
+import type { EventStore } from '../../src/ports/event-store.js';
+import { calendar } from '../support/domain.js';
+import { testSigner } from '../support/events.js';
+import { freshTempDir } from '../support/temp-dir.js';
+
+const tempDir = freshTempDir('data-keys');
+const clock: Clock = { now: () => new Date('2019-09-20T02:00:00Z') };
+const newId = uuidv7Generator(clock);
+const head: Actor = { sub: 'head', agency: 'county-justice', roles: ['admin'] };
+const alice: Actor = { sub: 'alice', agency: 'county-justice', roles: ['officer'] };
+const PERSON = { kind: 'person' as const, name: '张三丰', idNumber: '140521199001011234' };
+const opening = (caseId: string) => ({
+  type: 'CaseOpened' as const,
+  occurredAt: '2019-09-20T10:00:00+08:00',
+  data: {
+    caseId,
+    itemCode: 'P-001',
+    title: '某案',
+    openedOn: '2019-09-20',
+    officers: ['alice', 'bob'],
+    parties: [PERSON],
+  },
+  media: [],
+});
+
+function keyStore(dir = tempDir()): { store: SqliteDataKeyStore; file: string; master: string } {
+  const file = path.join(dir, 'data-keys.sqlite');
+  const master = path.join(dir, 'keys', 'master.key');
+  return {
+    store: new SqliteDataKeyStore(file, new FileKeyWrapper(loadOrCreateMasterKey(master)), clock),
+    file,
+    master,
+  };
+}
+
+describe('the embedded data-key store', () => {
+  it('when a key is made, then it is wrapped in an owner-only file and the same key comes back after a reopen', async () => {
+    const dir = tempDir();
+    const first = keyStore(dir);
+    const key = await first.store.ensure('case-a');
+    expect(Buffer.from(key)).toHaveLength(32);
+    expect(Buffer.from(await first.store.ensure('case-a'))).toEqual(Buffer.from(key));
+    first.store.close();
+    expect(fs.statSync(first.file).mode & 0o777).toBe(0o600);
+    expect(fs.statSync(first.master).mode & 0o777).toBe(0o600);
+    expect(fs.readFileSync(first.file).includes(Buffer.from(key))).toBe(false); // never in clear
+    const again = keyStore(dir);
+    expect(Buffer.from((await again.store.get('case-a'))!)).toEqual(Buffer.from(key));
+    again.store.close();
+  });
+
+  it('when the master key is another, then the wrapped keys do not unwrap', async () => {
+    const dir = tempDir();
+    const { store } = keyStore(dir);
+    await store.ensure('case-a');
+    store.close();
+    fs.writeFileSync(path.join(dir, 'keys', 'master.key'), `${'ab'.repeat(32)}\n`);
+    const other = keyStore(dir);
+    await expect(other.store.get('case-a')).rejects.toThrow();
+    other.store.close();
+  });
+
+  it('when a key is destroyed, then it is gone, stays gone, and no new key is made for its case', async () => {
+    const { store } = keyStore();
+    await store.ensure('case-a');
+    expect(await store.destroy('case-a', '2019-09-21T00:00:00Z')).toBe(true);
+    expect(await store.get('case-a')).toBeUndefined();
+    await expect(store.ensure('case-a')).rejects.toBeInstanceOf(DataKeyDestroyed);
+    expect(await store.destroy('case-a', '2019-09-22T00:00:00Z')).toBe(false);
+    store.close();
+  });
+});
+
+describe('sealing on the write path', () => {
+  let events: SqliteEventStore;
+  let keys: SqliteDataKeyStore;
+  /** What happened, in order: key made, events appended. */
+  let order: string[];
+  let cases: CaseService;
+
+  beforeEach(async () => {
+    events = new SqliteEventStore({ path: ':memory:' });
+    keys = keyStore().store;
+    order = [];
+    const recordingKeys: DataKeyStore = {
+      ensure: async (scope) => {
+        const key = await keys.ensure(scope);
+        order.push(`key ${scope}`);
+        return key;
+      },
+      get: (scope) => keys.get(scope),
+      destroy: (scope, at) => keys.destroy(scope, at),
+    };
+    const recordingEvents: EventStore = Object.create(events, {
+      append: {
+        value: async (...args: Parameters<EventStore['append']>) => {
+          // the key is durable (readable back from the store) before any event that uses it is appended
+          const [stream] = args;
+          order.push(`append ${stream} (key ${(await keys.get(stream)) ? 'stored' : 'missing'})`);
+          return events.append(...args);
+        },
+      },
+    });
+    const deps = {
+      events: recordingEvents,
+      signer: testSigner(),
+      clock,
+      locks: new StreamLocks(),
+      cache: new StateCache(),
+    };
+    cases = new CaseService({ ...deps, calendar, dataKeys: recordingKeys });
+    const registry = new RegistryService(deps);
+    for (const officerId of ['alice', 'bob']) {
+      await registry.registerOfficer(
+        head,
+        {
+          officerId,
+          name: officerId,
+          agency: 'county-justice',
+          certificateNo: `C-${officerId}`,
+          validFrom: '2018-01-01',
+          validTo: '2030-12-31',
+          roles: ['officer'],
+        },
+        newId(),
+      );
+    }
+    await registry.registerItem(
+      head,
+      { code: 'P-001', agency: 'county-justice', name: '处罚', category: 'penalty', legalBasis: '第五十条' },
+      newId(),
+    );
+    order = [];
+  });
+  afterEach(() => {
+    events.close();
+    keys.close();
+  });
+
+  it('when a case is opened, then its key is stored before its sealed event is appended', async () => {
+    const stream = caseStream('county-justice', 'c-1');
+    const result = await cases.record('c-1', alice, opening('c-1'), { eventId: newId() });
+    expect(order).toEqual([`key ${stream}`, `append ${stream} (key stored)`]);
+    const [event] = result.events;
+    expect(JSON.stringify(event!.data)).not.toContain(PERSON.name);
+    const opened = openData(event!.data, event!.id, await keys.get(stream)) as { parties: unknown[] };
+    expect(opened.parties).toEqual([PERSON]);
+  });
+
+  it('when an opening is retried under its id, then the retry is recognised as the same request', async () => {
+    const eventId = newId();
+    const first = await cases.record('c-2', alice, opening('c-2'), { eventId });
+    const retry = await cases.record('c-2', alice, opening('c-2'), { eventId });
+    expect([retry.created, retry.hash]).toEqual([false, first.hash]);
+  });
+
+  it('when a case was erased, then its key is gone and the erasure event is in its stream', async () => {
+    await cases.record('c-3', alice, opening('c-3'), { eventId: newId() });
+    const erasure = new ErasureService({ events, signer: testSigner(), clock, dataKeys: keys });
+    const result = await erasure.erase(
+      'c-3',
+      head,
+      { ground: 'purpose_fulfilled', reason: '目的已实现' },
+      { eventId: newId() },
+    );
+    expect(result.events[0]).toMatchObject({ type: 'PersonalDataErased', data: { ground: 'purpose_fulfilled' } });
+    expect(await keys.get(caseStream('county-justice', 'c-3'))).toBeUndefined();
+    await expect(
+      erasure.erase('c-3', head, { ground: 'purpose_fulfilled', reason: '再次' }, { eventId: newId() }),
+    ).rejects.toMatchObject({ code: 'case_erased' });
+    await expect(
+      erasure.erase('no-case', head, { ground: 'purpose_fulfilled', reason: '无' }, { eventId: newId() }),
+    ).rejects.toBeInstanceOf(RuleViolation);
+  });
+});

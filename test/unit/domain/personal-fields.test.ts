@@ -1,0 +1,80 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { PARTY_PERSONAL_FIELDS, personalPaths } from '../../../src/domain/personal-fields.js';
+import { loadValidators } from '../../../src/http/validation.js';
+import { sealValue } from '../../../src/ledger/sealed-field.js';
+
+const schemaDir = path.resolve(__dirname, '../../../schemas');
+
+/** Every `x-personal` annotation under `schema`, as [JSON path of the schema member, annotation]. */
+function annotations(schema: unknown, at = ''): [string, unknown][] {
+  if (typeof schema !== 'object' || schema === null) return [];
+  return Object.entries(schema).flatMap(([key, value]) =>
+    key === 'x-personal' ? [[at, value] as [string, unknown]] : annotations(value, `${at}/${key}`),
+  );
+}
+
+describe('personal fields', () => {
+  it('when the schemas are scanned, then x-personal marks exactly the party members the sealing list names', () => {
+    const files = (fs.readdirSync(schemaDir, { recursive: true }) as string[]).filter((f) => f.endsWith('.json'));
+    const found = files.flatMap((f) =>
+      annotations(JSON.parse(fs.readFileSync(path.join(schemaDir, f), 'utf8'))).map(([at, v]) => [f, at, v]),
+    );
+    expect(found).toEqual(
+      PARTY_PERSONAL_FIELDS.map((field) => [
+        'defs.schema.json',
+        `/$defs/party/properties/${field}`,
+        field === 'name' ? { exceptWhere: { kind: 'organization' } } : true,
+      ]),
+    );
+  });
+
+  it("when a case is opened, then a person's name and every party's identifiers and contacts are personal", () => {
+    const data = {
+      parties: [
+        { kind: 'person', name: '张三', idNumber: '1', phone: '2', address: '3' },
+        { kind: 'organization', name: '某公司', idNumber: '9' },
+      ],
+    };
+    expect(personalPaths('CaseOpened', data)).toEqual([
+      '/parties/0/name',
+      '/parties/0/idNumber',
+      '/parties/0/phone',
+      '/parties/0/address',
+      '/parties/1/idNumber',
+    ]);
+  });
+
+  it('when another act is recorded, then none of its members is sealed', () => {
+    expect(personalPaths('EvidenceCollected', { description: '张三的陈述' })).toEqual([]);
+  });
+
+  it('when a recorded CaseOpened holds sealed members, then its event schema accepts them and no malformed seal', () => {
+    const validate = loadValidators(schemaDir);
+    const where = { eventId: '0190d6e2-7a4b-7c3d-8e9f-0a1b2c3d4e5f', path: '/parties/0/name' };
+    const sealed = sealValue(Buffer.alloc(32, 1), { iv: Buffer.alloc(12), salt: Buffer.alloc(32) }, where, '张三');
+    const data = (name: unknown) => ({
+      caseId: 'c-1',
+      itemCode: 'P-001',
+      title: '某案',
+      openedOn: '2019-09-20',
+      officers: ['alice'],
+      parties: [{ kind: 'person', name, idNumber: sealed }],
+    });
+    const id = 'urn:evidence-ledger:schema:event:CaseOpened';
+    expect(() => validate(id, data(sealed))).not.toThrow();
+    expect(() => validate(id, data('张三'))).not.toThrow(); // events recorded before sealing
+    expect(() => validate(id, data({ ...sealed, sealed: 'rot13' }))).toThrow();
+    expect(() => validate(id, data({ ...sealed, extra: 1 }))).toThrow();
+    // a client never submits a sealed value: the command's party takes clear text only
+    const { caseId: _caseId, ...body } = data(sealed);
+    const { caseId: _clearId, ...clear } = data('张三');
+    expect(() => validate('urn:evidence-ledger:schema:command:open-case', body)).toThrow();
+    expect(() =>
+      validate('urn:evidence-ledger:schema:command:open-case', {
+        ...clear,
+        parties: [{ kind: 'person', name: '张三' }],
+      }),
+    ).not.toThrow();
+  });
+});
