@@ -18,6 +18,7 @@ const PAGES = [
   { route: '/', h1: '行政执法公示与监督平台', shot: 'home' },
   { route: '/disclosures', h1: '执法决定公示', shot: 'disclosures' },
   { route: `/disclosures/${COUNTY}/pub-1`, h1: '县司罚〔2026〕1号', shot: 'decision' },
+  { route: '/disclosures/redaction', h1: '如何核验脱敏公示' },
   { route: '/officers', h1: '执法人员名单' },
   { route: '/items', h1: '执法事项清单' },
   { route: '/statistics', h1: '2026 年度行政执法统计', shot: 'statistics' },
@@ -57,6 +58,9 @@ describeInBrowser('the public pages in Chromium', () => {
     expect(await badge.getAttribute('data-event-id')).toMatch(/^[0-9a-f-]{36}$/);
     expect(await badge.getAttribute('aria-live')).toBe('polite');
     expect(await page.locator('dl.fields').textContent()).toContain('已按期公示');
+    // the masked name's commitment, and the way to the page that says how a party proves it
+    expect(await page.locator('code.digest').first().textContent()).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(await page.locator('a[href="/disclosures/redaction"]').count()).toBe(1);
     // the badge script checks the event against the signed log in this browser
     await page.waitForSelector('#ledger-badge[data-verified]', { timeout: 60_000 });
     expect(await badge.getAttribute('data-verified')).toBe('true');

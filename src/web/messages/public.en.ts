@@ -70,6 +70,27 @@ export const PUBLIC_EN: { readonly [K in keyof typeof PUBLIC_ZH_CN]: string } = 
   'decision.badgeAnd': 'and check it against the',
   'decision.badgeCheckpoint': 'signed checkpoint',
   'decision.badgeKeys': 'and the published keys.',
+  'decision.redactions': 'Commitments of the redacted fields',
+  'decision.redactionsLead':
+    "The parties' names below are published masked. Their originals are kept encrypted in the signed record that opened the case, each with a salted commitment: a party can show a court one field's salt and value to prove that this page's text came from that record, revealing nothing else.",
+  'decision.redactionField': 'Field',
+  'decision.redactionEvent': 'Record (event)',
+  'decision.redactionCommitment': 'Commitment',
+  'decision.redactionHow': 'How to check a redacted publication',
+  'redaction.title': 'How to check a redacted publication',
+  'redaction.lead':
+    "In published decisions a natural person's name shows only its first character (e.g. 张**), and identity numbers, phones and addresses are never published. The ledger keeps this personal data encrypted and signs only the ciphertext and the commitment.",
+  'redaction.step1':
+    "The party (or its lawyer) asks the agency for the opening of one field: its salt (32 bytes) and value. Every opening is recorded on the case's access trail.",
+  'redaction.step2':
+    'Write a disclosure statement (JSON): the signed record, the field (e.g. /parties/0/name), the salt and the value.',
+  'redaction.step3':
+    'Run ledger verify-disclosure STATEMENT --published NAME: it checks the record\'s hash, recomputes SHA-256("evidence-ledger/commitment/v1" newline ‖ salt ‖ canonical JSON of the value) and compares it with the commitment in the record and on the public page.',
+  'redaction.step4':
+    'Then check a bundle that holds the record with ledger verify: the record is signed and in the log.',
+  'redaction.erased':
+    "Once personal data is erased by law (PIPL Article 47), the agency destroys the case's data key and the published name reads [erased]; the commitments and every proof of the ledger stay valid, and a disclosure statement obtained earlier still verifies.",
+  'redaction.back': 'Back to the published decisions',
   'decision.back': 'Back to the published decisions',
   'officers.title': 'Enforcement officers',
   'officers.lead': 'Officers holding an enforcement certificate. Officers show it when they act; check it here.',

@@ -65,6 +65,25 @@ export const PUBLIC_ZH_CN = {
   'decision.badgeAnd': '，并以',
   'decision.badgeCheckpoint': '签名检查点',
   'decision.badgeKeys': '和公开密钥核对。',
+  'decision.redactions': '脱敏字段的承诺值',
+  'decision.redactionsLead':
+    '下列当事人姓名已按规则脱敏公示。原文以加密形式保存在已签名的立案记录中，每个字段附有加盐承诺值：当事人可向法院出示某一字段的盐值与原文，证明本页的公示文字来自该记录，且不泄露其他任何内容。',
+  'decision.redactionField': '字段',
+  'decision.redactionEvent': '记录（事件）',
+  'decision.redactionCommitment': '承诺值',
+  'decision.redactionHow': '如何核验脱敏公示',
+  'redaction.title': '如何核验脱敏公示',
+  'redaction.lead':
+    '公示的执法决定中，自然人姓名只显示姓氏（如“张**”），身份证号、电话和住址从不公开。这些个人信息在账本中以加密形式保存，账本只对密文和承诺值签名。',
+  'redaction.step1':
+    '当事人或其代理人向办案机关申请某一字段的“开示”，取得该字段的盐值（32字节）和原文；机关的每次开示都记入调阅记录。',
+  'redaction.step2': '将已签名的立案记录、字段位置（如 /parties/0/name）、盐值和原文写成一份披露声明（JSON）。',
+  'redaction.step3':
+    '运行 ledger verify-disclosure 声明文件 --published 公示姓名：工具核对记录的哈希，并按 SHA-256(“evidence-ledger/commitment/v1”换行 ‖ 盐值 ‖ 原文的规范JSON) 重算承诺值，与记录及本页公示的承诺值比对。',
+  'redaction.step4': '再以 ledger verify 核验包含该记录的证据包，证明该记录已签名并记入账本。',
+  'redaction.erased':
+    '个人信息依法删除（《个人信息保护法》第四十七条）后，办案机关销毁该案的数据密钥，公示姓名显示为“[erased]”；承诺值和账本的全部证明仍然有效，事先取得的披露声明仍可核验。',
+  'redaction.back': '返回公示列表',
   'decision.back': '返回公示列表',
   'officers.title': '执法人员名单',
   'officers.lead': '依法取得执法证件的人员。执法时应出示证件，当事人可在此核对。',

@@ -15,6 +15,10 @@ type Published = Extract<DecisionView, { status: 'published' }>;
  * in the browser; without scripts it says how to check by hand. An unknown decision is the portal's 404 page.
  */
 export function registerDisclosurePage(router: Router, deps: PublicPagesDependencies): void {
+  router.get('/disclosures/redaction', deps.limited, (req, res) => {
+    const ctx = pageContext(req, res, deps.assets);
+    sendPage(res, ctx, { title: ctx.t('redaction.title'), main: redactionHelp(ctx) });
+  });
   router.get('/disclosures/:agency/:caseId', deps.limited, async (req, res) => {
     const ctx = pageContext(req, res, deps.assets);
     const { agency, caseId } = req.params as { agency: string; caseId: string };
@@ -137,7 +141,50 @@ function published(ctx: PageContext, d: Published): Html {
             </tbody>
           </table>
         </div>`
-    }`;
+    }
+    ${d.redactions !== undefined && d.redactions.length > 0 && redactions(ctx, d.redactions)}`;
+}
+
+/** The commitments of the masked names (docs/privacy.md), and where to read how a party proves one. */
+function redactions(ctx: PageContext, items: NonNullable<Published['redactions']>): Html {
+  return html`<h2>${ctx.t('decision.redactions')}</h2>
+    <p>${ctx.t('decision.redactionsLead')}</p>
+    <div class="table-wrap">
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">${ctx.t('decision.redactionField')}</th>
+            <th scope="col">${ctx.t('decision.redactionEvent')}</th>
+            <th scope="col">${ctx.t('decision.redactionCommitment')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          ${items.map(
+            (r) =>
+              html`<tr>
+                <td><code>${r.path}</code></td>
+                <td><code>${r.eventId}</code></td>
+                <td><code class="digest">${r.commitment}</code></td>
+              </tr>`,
+          )}
+        </tbody>
+      </table>
+    </div>
+    <p><a href="/disclosures/redaction">${ctx.t('decision.redactionHow')}</a></p>`;
+}
+
+/** `/disclosures/redaction`: how a party proves a masked name came from the sealed original (Chinese first). */
+function redactionHelp(ctx: PageContext): Html {
+  return html`<h1>${ctx.t('redaction.title')}</h1>
+    <p>${ctx.t('redaction.lead')}</p>
+    <ol>
+      <li>${ctx.t('redaction.step1')}</li>
+      <li>${ctx.t('redaction.step2')}</li>
+      <li>${ctx.t('redaction.step3')}</li>
+      <li>${ctx.t('redaction.step4')}</li>
+    </ol>
+    <p>${ctx.t('redaction.erased')}</p>
+    <p><a href="/disclosures">${ctx.t('redaction.back')}</a></p>`;
 }
 
 /** `text（note）` in Chinese, `text (note)` in English. */
