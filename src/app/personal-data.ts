@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { personalPaths } from '../domain/personal-fields.js';
-import { ERASED, isSealed, openSealed, sealValue, type SealedValue } from '../ledger/sealed-field.js';
+import { ERASED, isSealed, openSealed, sealValue, UNAVAILABLE, type SealedValue } from '../ledger/sealed-field.js';
 import type { EventDraft } from '../ledger/envelope.js';
 
 /**
@@ -44,17 +44,19 @@ export function sealedFieldsOf(data: unknown, path = ''): SealedField[] {
 }
 
 /**
- * `data` (found at JSON Pointer `at` of the event's data) with every sealed value replaced by its clear value (opened with `key`), or by `[erased]` when there is no
- * key (destroyed) or the value does not open with it.
+ * `data` (found at JSON Pointer `at` of the event's data) with every sealed value replaced by its clear value, opened
+ * with the case's key; by `[erased]` once the key was destroyed; by `[sealed]` when this service has no key for it or
+ * the value does not open with the key it has.
  */
-export function openData<T>(data: T, eventId: string, key: Uint8Array | undefined, at = ''): T {
+export function openData<T>(data: T, eventId: string, key: CaseKey | Uint8Array | undefined, at = ''): T {
+  const { key: bytes, erased } = key instanceof Uint8Array || key === undefined ? { key, erased: false } : key;
   const walk = (value: unknown, path: string): unknown => {
     if (isSealed(value)) {
-      if (!key) return ERASED;
+      if (!bytes) return erased ? ERASED : UNAVAILABLE;
       try {
-        return openSealed(key, value, { eventId, path }).value;
+        return openSealed(bytes, value, { eventId, path }).value;
       } catch {
-        return ERASED;
+        return UNAVAILABLE;
       }
     }
     if (Array.isArray(value)) return value.map((v, i) => walk(v, `${path}/${i}`));
@@ -63,6 +65,12 @@ export function openData<T>(data: T, eventId: string, key: Uint8Array | undefine
     return value;
   };
   return walk(data, at) as T;
+}
+
+/** A case's data key as reads find it: the key, or none and whether that is because it was destroyed. */
+export interface CaseKey {
+  readonly key: Uint8Array | undefined;
+  readonly erased: boolean;
 }
 
 /** Whether any sealed value hides in `data`. */

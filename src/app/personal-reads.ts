@@ -2,12 +2,13 @@ import { caseStream } from '../domain/case/acts.js';
 import { conflict, notFound } from '../domain/errors.js';
 import type { CaseFileDoc } from '../../projections/case-files.js';
 import type { DisclosureDoc } from '../../projections/disclosures.js';
+import { personalPaths } from '../domain/personal-fields.js';
 import { maskPersonName } from '../domain/redaction.js';
-import { atPointer, ERASED, isSealed, openSealed, type Opening } from '../ledger/sealed-field.js';
+import { atPointer, ERASED, isSealed, openSealed, UNAVAILABLE, type Opening } from '../ledger/sealed-field.js';
 import type { DataKeyStore } from '../ports/data-keys.js';
 import type { EventStore } from '../ports/event-store.js';
 import { openedInLog, type CaseReads, type Retrieval } from './case-reads.js';
-import { holdsSealed, openData, sealedFieldsOf } from './personal-data.js';
+import { holdsSealed, openData, sealedFieldsOf, type CaseKey } from './personal-data.js';
 
 /** A redacted field of a public entry: where its sealed original is, and the commitment that binds it. */
 export interface PublicRedaction {
@@ -39,22 +40,32 @@ export interface PersonalReadsDependencies {
 export class PersonalReads {
   constructor(private readonly deps: PersonalReadsDependencies) {}
 
-  /** The case's data key, or undefined (never had one, or destroyed). */
-  keyOf(agency: string, caseId: string): Promise<Uint8Array | undefined> {
-    return this.deps.dataKeys.get(caseStream(agency, caseId));
+  /** The case's data key, or none and whether it was destroyed. */
+  async keyOf(agency: string, caseId: string): Promise<CaseKey> {
+    const scope = caseStream(agency, caseId);
+    const key = await this.deps.dataKeys.get(scope);
+    return { key, erased: key === undefined && (await this.deps.dataKeys.destroyed(scope)) };
   }
 
-  /** The case file with its parties and its acts' data opened. */
-  async openCaseFile<F extends Pick<CaseFileDoc, 'agency' | 'caseId' | 'parties' | 'timeline'>>(file: F): Promise<F> {
+  /**
+   * The case file with its parties and its acts' data opened. Once the case is erased, the parties' personal fields
+   * read `[erased]` even where its `CaseOpened` was recorded before sealing, in clear: the file hides them, though
+   * the log still holds them (docs/privacy.md).
+   */
+  async openCaseFile<F extends Pick<CaseFileDoc, 'agency' | 'caseId' | 'parties' | 'timeline' | 'erased'>>(
+    file: F,
+  ): Promise<F> {
     const sealed = file.timeline.some((t) => holdsSealed(t.data)) || holdsSealed(file.parties);
-    if (!sealed) return file;
+    if (!sealed && !file.erased) return file;
     const key = await this.keyOf(file.agency, file.caseId);
     const timeline = file.timeline.map((t) =>
-      holdsSealed(t.data) ? { ...t, data: openData(t.data, t.eventId, key) } : t,
+      holdsSealed(t.data) || (file.erased && t.type === 'CaseOpened')
+        ? { ...t, data: hidden(openData(t.data, t.eventId, key), file.erased !== undefined) }
+        : t,
     );
     const opening = file.timeline.find((t) => t.type === 'CaseOpened');
-    const parties = opening ? openData({ parties: file.parties }, opening.eventId, key).parties : file.parties;
-    return { ...file, parties, timeline };
+    const opened = opening ? openData({ parties: file.parties }, opening.eventId, key) : { parties: file.parties };
+    return { ...file, parties: hidden(opened, file.erased !== undefined).parties, timeline };
   }
 
   /**
@@ -71,7 +82,8 @@ export class PersonalReads {
     for (const { party, path, sealed: value } of sealed.fields) {
       const name: unknown = openData<unknown>(value, sealed.eventId, key, path);
       const current = parties[party];
-      if (current) parties[party] = { ...current, name: name === ERASED ? ERASED : maskPersonName(String(name)) };
+      const shown = name === ERASED || name === UNAVAILABLE ? name : maskPersonName(String(name));
+      if (current) parties[party] = { ...current, name: shown };
     }
     const redactions = sealed.fields.map(({ path, sealed: value }) => ({
       eventId: sealed.eventId,
@@ -110,7 +122,9 @@ export class PersonalReads {
     const sealed = recorded ? atPointer(recorded.event.data, path) : undefined;
     if (!recorded || !isSealed(sealed)) throw notFound(`event ${eventId} of the case has no sealed field at ${path}`);
     const key = await this.deps.dataKeys.get(stream);
-    if (!key) throw conflict('case_erased', 'the personal data of this case was erased: no field can be opened');
+    if (!key && (await this.deps.dataKeys.destroyed(stream)))
+      throw conflict('case_erased', 'the personal data of this case was erased: no field can be opened');
+    if (!key) throw notFound(`this service holds no data key for the case, so ${path} cannot be opened here`);
     const { salt, value } = openSealed(key, sealed, { eventId, path });
     return {
       caseId: retrieval.caseId,
@@ -123,4 +137,14 @@ export class PersonalReads {
       value,
     };
   }
+}
+
+/** `data` of a `CaseOpened` with every personal field still in clear replaced by `[erased]`, when `erased`. */
+function hidden<T extends { parties?: unknown }>(data: T, erased: boolean): T {
+  if (!erased || !Array.isArray(data.parties)) return data;
+  const paths = personalPaths('CaseOpened', data as Record<string, unknown>);
+  const parties = (data.parties as Record<string, unknown>[]).map((party, i) =>
+    Object.fromEntries(Object.entries(party).map(([k, v]) => [k, paths.includes(`/parties/${i}/${k}`) ? ERASED : v])),
+  );
+  return { ...data, parties };
 }

@@ -18,6 +18,11 @@ export const COMMITMENT_PREFIX = 'evidence-ledger/commitment/v1\n';
 export const SEALED_AAD_PREFIX = 'evidence-ledger/sealed/v1\n';
 /** What a read shows for a sealed value whose case's data key was destroyed. */
 export const ERASED = '[erased]';
+/**
+ * What a read shows for a sealed value whose case's data key this service does not hold and never destroyed (a key
+ * store that is not the one the value was sealed with, docs/privacy.md).
+ */
+export const UNAVAILABLE = '[sealed]';
 
 export interface SealedValue {
   readonly sealed: typeof SEALED_FORMAT;

@@ -12,6 +12,8 @@ export interface DataKeyStore {
   ensure(scope: string): Promise<Uint8Array>;
   /** The scope's key; `undefined` when it never had one or it was destroyed. */
   get(scope: string): Promise<Uint8Array | undefined>;
+  /** Whether the scope's key was destroyed (its case erased), as opposed to never made here. */
+  destroyed(scope: string): Promise<boolean>;
   /** Destroys the scope's key beyond recovery from the store; true when there was one to destroy. */
   destroy(scope: string, at: string): Promise<boolean>;
   close?(): void;

@@ -7,6 +7,10 @@ import { CaseService } from '../../src/app/case-service.js';
 import { ErasureService } from '../../src/app/erasure-service.js';
 import { uuidv7Generator } from '../../src/app/ids.js';
 import { openData } from '../../src/app/personal-data.js';
+import { PersonalReads } from '../../src/app/personal-reads.js';
+import type { CaseFileDoc } from '../../projections/case-files.js';
+import type { CaseReads } from '../../src/app/case-reads.js';
+import { sealValue } from '../../src/ledger/sealed-field.js';
 import { RegistryService } from '../../src/app/registry-service.js';
 import { StateCache } from '../../src/app/state-cache.js';
 import { StreamLocks } from '../../src/app/stream-locks.js';
@@ -106,6 +110,7 @@ describe('sealing on the write path', () => {
         return key;
       },
       get: (scope) => keys.get(scope),
+      destroyed: (scope) => keys.destroyed(scope),
       destroy: (scope, at) => keys.destroy(scope, at),
     };
     const recordingEvents: EventStore = Object.create(events, {
@@ -188,5 +193,46 @@ describe('sealing on the write path', () => {
     await expect(
       erasure.erase('no-case', head, { ground: 'purpose_fulfilled', reason: '无' }, { eventId: newId() }),
     ).rejects.toBeInstanceOf(RuleViolation);
+  });
+});
+
+describe('reads of personal fields', () => {
+  const noKeys = (destroyed: boolean): DataKeyStore => ({
+    ensure: () => Promise.reject(new Error('not on reads')),
+    get: () => Promise.resolve(undefined),
+    destroyed: () => Promise.resolve(destroyed),
+    destroy: () => Promise.resolve(false),
+  });
+  const reads = (destroyed: boolean) =>
+    new PersonalReads({ dataKeys: noKeys(destroyed), events: {} as EventStore, reads: {} as CaseReads });
+  const eventId = '0190d6e2-7a4b-7c3d-8e9f-0a1b2c3d4e5f';
+  const sealedName = sealValue(
+    Buffer.alloc(32, 1),
+    { iv: Buffer.alloc(12), salt: Buffer.alloc(32) },
+    { eventId, path: '/parties/0/name' },
+    PERSON.name,
+  );
+  const fileWith = (party: Record<string, unknown>, erased?: boolean) => ({
+    agency: 'county-justice',
+    caseId: 'c-9',
+    parties: [party, { kind: 'organization', name: '某公司' }] as unknown as CaseFileDoc['parties'],
+    timeline: [{ eventId, type: 'CaseOpened', data: { parties: [party] } }] as unknown as CaseFileDoc['timeline'],
+    ...(erased ? { erased: { eventId, erasedAt: '2019-09-21T00:00:00Z', ground: 'purpose_fulfilled' } } : {}),
+  });
+
+  it('when a case recorded before sealing is erased, then its file hides the clear personal fields', async () => {
+    const file = await reads(true).openCaseFile(fileWith(PERSON, true));
+    expect(file.parties).toEqual([
+      { kind: 'person', name: '[erased]', idNumber: '[erased]' },
+      { kind: 'organization', name: '某公司' },
+    ]);
+    expect(JSON.stringify(file)).not.toContain(PERSON.idNumber);
+  });
+
+  it('when this service holds no key for a sealed value and none was destroyed, then it reads [sealed], not [erased]', async () => {
+    const file = await reads(false).openCaseFile(fileWith({ kind: 'person', name: sealedName }));
+    expect(file.parties[0]!.name).toBe('[sealed]');
+    const erased = await reads(true).openCaseFile(fileWith({ kind: 'person', name: sealedName }));
+    expect(erased.parties[0]!.name).toBe('[erased]');
   });
 });

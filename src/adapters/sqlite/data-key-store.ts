@@ -60,6 +60,10 @@ export class SqliteDataKeyStore implements DataKeyStore {
     return found?.wrapped ? this.wrapper.unwrap(found.wrapped, scope) : undefined;
   }
 
+  async destroyed(scope: string): Promise<boolean> {
+    return Boolean(this.#row(scope)?.destroyed_at);
+  }
+
   async destroy(scope: string, at: string): Promise<boolean> {
     const found = this.#row(scope);
     this.#db
