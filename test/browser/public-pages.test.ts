@@ -83,7 +83,8 @@ describeInBrowser('the public pages in Chromium', () => {
     // Tab from the top of the page to the search field
     for (let i = 0; i < 40 && (await focused()) !== 'q'; i++) await page.keyboard.press('Tab');
     expect(await focused()).toBe('q');
-    await page.keyboard.type('张**');
+    // a document number's tail both a penalty and a licence carry; the category narrows it to the licence
+    await page.keyboard.type('〔2026〕1号');
     for (const name of ['agency', 'itemCode', 'category']) {
       await page.keyboard.press('Tab');
       expect(await focused()).toBe(name);
@@ -97,7 +98,7 @@ describeInBrowser('the public pages in Chromium', () => {
     for (let i = 0; i < 12 && (await tag()) !== 'BUTTON'; i++) await page.keyboard.press('Tab');
     expect(await tag()).toBe('BUTTON');
     await Promise.all([page.waitForURL(/category=licensing/), page.keyboard.press('Enter')]);
-    expect(new URL(page.url()).searchParams.get('q')).toBe('张**');
+    expect(new URL(page.url()).searchParams.get('q')).toBe('〔2026〕1号');
     const links = await page.locator('ul.cards a').allTextContents();
     expect(links).toEqual(['市许〔2026〕1号']);
     expect(await page.locator('select[name=category]').inputValue()).toBe('licensing');
