@@ -212,7 +212,7 @@ interface CaseCore {
   /** What the discretion benchmark found of the latest proposal and of the decision (when they are fines it grades). */
   discretion?: { proposal?: DiscretionEntry; decision?: DiscretionEntry };
   closedOn?: string;
-  /** The erasure of the case's personal data (`PersonalDataErased`): when, on what legal ground, by which event. */
+  /** The erasure of the case's personal data (`CaseDataErased`): when, on what legal ground, by which event. */
   erased?: { eventId: string; erasedAt: string; ground: string };
   completeness: Completeness;
   /**
@@ -325,7 +325,7 @@ export const caseFilesProjection: Projection = {
         : {}),
     };
     const summary = evolveSummary(base, event, entry, docs);
-    if (envelope.type === 'PersonalDataErased') {
+    if (envelope.type === 'CaseDataErased') {
       summary.erased = { eventId: envelope.id, erasedAt: envelope.occurredAt, ground: String(envelope.data.ground) };
     }
     const text = caseTextAfter(key, current, summary, entry.data, docs);

@@ -7,7 +7,7 @@ import { handleCommand, type CommandDependencies, type CommandResult, type Event
 
 const erasureCodec: EventCodec<CaseStreamEvent> = {
   toDraft: (event, id) => {
-    const erased = event as Extract<CaseStreamEvent, { type: 'PersonalDataErased' }>;
+    const erased = event as Extract<CaseStreamEvent, { type: 'CaseDataErased' }>;
     return {
       id,
       type: erased.type,
@@ -26,7 +26,7 @@ export interface ErasureServiceDependencies extends CommandDependencies {
 }
 
 /**
- * Erases a case's personal data (docs/privacy.md): first the signed `PersonalDataErased` event naming the legal
+ * Erases a case's personal data (docs/privacy.md): first the signed `CaseDataErased` event naming the legal
  * ground is appended, so an erasure is never silent; then the case's data key is destroyed. A crash between the two
  * leaves the key: erasing again (the same request, or `ledger erase` once more) destroys it and answers
  * `409 case_erased`.

@@ -6,7 +6,7 @@ import { bearerToken, sendJson, serviceBase } from './service-call.js';
 export const eraseHelp = `Usage: ledger erase --case ID --ground GROUND --reason TEXT [--url URL] [--token TOKEN]
 
 Erases a case's personal data through a running service (POST /v1/cases/{id}/erasure, role admin of the case's
-agency): a signed PersonalDataErased event naming the legal ground is appended to the case, then the case's data key
+agency): a signed CaseDataErased event naming the legal ground is appended to the case, then the case's data key
 is destroyed. Its parties' names, id numbers, phones and addresses then read "[erased]" everywhere; every hash,
 signature, inclusion proof and checkpoint still verifies. Erasing again finishes an erasure a crash interrupted
 (the key is destroyed) and answers case_erased. docs/privacy.md says what erasure reaches and what it cannot.

@@ -41,7 +41,7 @@ export function erasureApi(deps: ErasureApiDependencies): Router {
     res.status(result.created ? 201 : 200).set('ETag', `"${result.revision}"`);
     res.json({
       caseId,
-      type: 'PersonalDataErased',
+      type: 'CaseDataErased',
       eventId: result.events[0]!.id,
       revision: result.revision,
       position: result.position,

@@ -1027,7 +1027,7 @@ const OPERATIONS: readonly Operation[] = [
     path: '/v1/cases/{caseId}/erasure',
     operationId: 'eraseCase',
     summary:
-      "Erase the case's personal data (admin): a signed PersonalDataErased event naming the legal ground, then the case's data key is destroyed (docs/privacy.md)",
+      "Erase the case's personal data (admin): a signed CaseDataErased event naming the legal ground, then the case's data key is destroyed (docs/privacy.md)",
     tag: 'cases',
     parameters: [PARAMETERS.caseId, PARAMETERS.idempotencyKey],
     requestBody: jsonBody('command.erase-case'),

@@ -538,7 +538,7 @@ export const PROBLEM_TYPES: Readonly<Record<string, ProblemType>> = {
   case_erased: entry(
     409,
     'Personal data of the case erased',
-    "The case's data key was destroyed (a signed `PersonalDataErased` event names the legal ground): its personal fields read `[erased]`, none can be opened, recorded again or erased a second time.",
+    "The case's data key was destroyed (a signed `CaseDataErased` event names the legal ground): its personal fields read `[erased]`, none can be opened, recorded again or erased a second time.",
   ),
 };
 

@@ -179,13 +179,13 @@ describe('personal fields sealed, then erased by destroying the case key', () =>
       FIRM,
     ]);
     expect(file.body.erased).toMatchObject({ ground: 'retention_expired' });
-    expect(file.body.timeline.at(-1).type).toBe('PersonalDataErased');
+    expect(file.body.timeline.at(-1).type).toBe('CaseDataErased');
     expect(containsSecret(JSON.stringify(file.body))).toEqual([]);
 
     const events = await t!.call('GET', `/v1/cases/${CASE}/events`, { token: officer });
     expect(Object.values(events.body.events[0].personal)).toEqual(Array(4).fill('[erased]'));
     expect(events.body.events.at(-1)).toMatchObject({
-      type: 'PersonalDataErased',
+      type: 'CaseDataErased',
       data: { ground: 'retention_expired', reason: '保管期限届满（30年）' },
     });
     expect(containsSecret(JSON.stringify(events.body))).toEqual([]);

@@ -185,7 +185,7 @@ describe('sealing on the write path', () => {
       { ground: 'purpose_fulfilled', reason: '目的已实现' },
       { eventId: newId() },
     );
-    expect(result.events[0]).toMatchObject({ type: 'PersonalDataErased', data: { ground: 'purpose_fulfilled' } });
+    expect(result.events[0]).toMatchObject({ type: 'CaseDataErased', data: { ground: 'purpose_fulfilled' } });
     expect(await keys.get(caseStream('county-justice', 'c-3'))).toBeUndefined();
     await expect(
       erasure.erase('c-3', head, { ground: 'purpose_fulfilled', reason: '再次' }, { eventId: newId() }),

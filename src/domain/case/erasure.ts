@@ -3,7 +3,7 @@ import type { Decider } from '../decider.js';
 import { conflict, notFound } from '../errors.js';
 
 /**
- * Erasure of a case's personal data (个人信息保护法 第四十七条, docs/privacy.md): a signed `PersonalDataErased`
+ * Erasure of a case's personal data (个人信息保护法 第四十七条, docs/privacy.md): a signed `CaseDataErased`
  * event on the case's stream names the legal ground, then the service destroys the case's data key. The grounds are
  * the cases of PIPL Article 47: (1) the purpose is fulfilled, cannot be, or no longer needs the data; (2) the
  * retention period expired; (3) consent withdrawn; (4) processing that breaks the law or the agreement; (5) another
@@ -28,8 +28,8 @@ export interface EraseCase extends ErasureData {
   readonly occurredAt: string;
 }
 
-export interface PersonalDataErased {
-  readonly type: 'PersonalDataErased';
+export interface CaseDataErased {
+  readonly type: 'CaseDataErased';
   readonly occurredAt: string;
   readonly actor: Actor;
   readonly data: ErasureData;
@@ -42,20 +42,20 @@ export interface ErasureState {
 }
 
 /** The events of a case's stream as the erasure decider reads them: only their type matters. */
-export type CaseStreamEvent = { readonly type: string } | PersonalDataErased;
+export type CaseStreamEvent = { readonly type: string } | CaseDataErased;
 
 export const erasureDecider: Decider<EraseCase, CaseStreamEvent, ErasureState> = {
   initialState: () => ({ opened: false, erased: false }),
   evolve: (state, event) =>
     event.type === 'CaseOpened'
       ? { ...state, opened: true }
-      : event.type === 'PersonalDataErased'
+      : event.type === 'CaseDataErased'
         ? { ...state, erased: true }
         : state,
   decide(command, state) {
     if (!state.opened) throw notFound('no such case');
     if (state.erased) throw conflict('case_erased', 'the personal data of this case was erased already');
     const { actor, occurredAt, ground, reason } = command;
-    return [{ type: 'PersonalDataErased', occurredAt, actor, data: { ground, reason } }];
+    return [{ type: 'CaseDataErased', occurredAt, actor, data: { ground, reason } }];
   },
 };

@@ -639,11 +639,11 @@ const RECORDABLE = ACT_TYPES.filter((type) => type !== 'CaseOpened');
  * Events outside case streams: the registries', the token revocations', the calendar's, the media holdings' and
  * the webhook subscriptions'.
  */
-const erasures: { PersonalDataErased: Required<ErasureData> } = {
-  PersonalDataErased: { ground: 'retention_expired', reason: '保管期限届满（30年）' },
+const erasures: { CaseDataErased: Required<ErasureData> } = {
+  CaseDataErased: { ground: 'retention_expired', reason: '保管期限届满（30年）' },
 };
-const ERASURE_REQUIRED: { PersonalDataErased: KeySet<ErasureData> } = {
-  PersonalDataErased: { ground: true, reason: true },
+const ERASURE_REQUIRED: { CaseDataErased: KeySet<ErasureData> } = {
+  CaseDataErased: { ground: true, reason: true },
 };
 const OTHER_EVENTS = {
   ...erasures,
