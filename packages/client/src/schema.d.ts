@@ -1077,6 +1077,40 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/cases/{caseId}/erasure': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Erase the case's personal data (admin): a signed CaseDataErased event naming the legal ground, then the case's data key is destroyed (docs/privacy.md) */
+    post: operations['eraseCase'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/cases/{caseId}/openings': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The opening (salt and value) of one sealed personal field, for a party or a court; the read is recorded (read_opening) */
+    get: operations['getFieldOpening'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v1/cases/{caseId}/similar': {
     parameters: {
       query?: never;
@@ -1923,6 +1957,17 @@ export interface components {
       /** @description The reasons for the decision (why this decision, this amount). */
       reasons?: components['schemas']['defs']['$defs']['nonEmptyText'];
     };
+    /** POST /v1/cases/{caseId}/erasure: erase the case's personal data by destroying its data key, naming the legal ground */
+    'command.erase-case': {
+      /**
+       * @description The case of 个人信息保护法 第四十七条 (PIPL Article 47) that requires the deletion: (1) purpose_fulfilled, (2) retention_expired, (3) consent_withdrawn, (4) unlawful_processing, (5) other_legal_ground.
+       * @enum {unknown}
+       */
+      ground:
+        'purpose_fulfilled' | 'retention_expired' | 'consent_withdrawn' | 'unlawful_processing' | 'other_legal_ground';
+      /** @description Why, in words: the request or decision that asks for it, the retention rule that ended. */
+      reason: components['schemas']['defs']['$defs']['nonEmptyText'];
+    };
     /** POST /v1/cases/{caseId}/evaluations: a supervisor's evaluation (案卷评查) of a closed case file */
     'command.evaluate-case-file': {
       /** @description Each point of the checklist scored from 0 to 10; a score below 10 says why in its comment. */
@@ -2436,7 +2481,7 @@ export interface components {
          * @enum {unknown}
          */
         counselRole: 'legal_adviser' | 'public_lawyer';
-        /** @description A party to a case. Only kind and (for persons, masked) name are ever published. */
+        /** @description A party to a case. Only kind and (for persons, masked) name are ever published. Members marked x-personal are personal data: new events hold them sealed (docs/privacy.md). */
         party: {
           /** @enum {unknown} */
           kind: 'person' | 'organization';
@@ -2444,6 +2489,30 @@ export interface components {
           idNumber?: string;
           phone?: string;
           address?: components['schemas']['defs']['$defs']['nonEmptyText'];
+        };
+        /** @description A personal field as an event records it: sealed under the case's data key, with a salted commitment (docs/integrity.md, Sealed fields). */
+        sealedValue: {
+          /** @constant */
+          sealed: 'aes-256-gcm/v1';
+          commitment: string;
+          iv: string;
+          ct: string;
+        };
+        /** @description A party as a CaseOpened event records it: its personal members (see party) clear in events recorded before sealing, sealed after. */
+        recordedParty: {
+          kind: components['schemas']['defs']['$defs']['party']['kind'];
+          name:
+            | components['schemas']['defs']['$defs']['nonEmptyText']
+            | components['schemas']['defs']['$defs']['sealedValue'];
+          idNumber?:
+            | components['schemas']['defs']['$defs']['party']['idNumber']
+            | components['schemas']['defs']['$defs']['sealedValue'];
+          phone?:
+            | components['schemas']['defs']['$defs']['party']['phone']
+            | components['schemas']['defs']['$defs']['sealedValue'];
+          address?:
+            | components['schemas']['defs']['$defs']['nonEmptyText']
+            | components['schemas']['defs']['$defs']['sealedValue'];
         };
         /** @description A proposed handling of the case, as put to legal review. */
         proposal: {
@@ -2597,6 +2666,11 @@ export interface components {
       /** @description The officers the act named (on-site acts), when they were given apart from the case's handling officers. */
       officers?: components['schemas']['defs']['$defs']['id'][];
     };
+    /** CaseDataErased: the case's personal data erased by destroying its data key, on the legal ground named */
+    'event.CaseDataErased': {
+      ground: components['schemas']['command.erase-case']['ground'];
+      reason: components['schemas']['command.erase-case']['reason'];
+    };
     /** CaseFileEvaluated: a supervisor's first evaluation of a closed case file, with the case's facts it is counted by */
     'event.CaseFileEvaluated': {
       caseId: components['schemas']['defs']['$defs']['id'];
@@ -2635,7 +2709,8 @@ export interface components {
       title: components['schemas']['act.CaseOpened']['title'];
       openedOn: components['schemas']['act.CaseOpened']['openedOn'];
       officers: components['schemas']['act.CaseOpened']['officers'];
-      parties: components['schemas']['act.CaseOpened']['parties'];
+      /** @description The parties; their personal members sealed in events recorded since sealing began (docs/privacy.md). */
+      parties: components['schemas']['defs']['$defs']['recordedParty'][];
       application?: components['schemas']['act.CaseOpened']['application'];
       /** @description The acts of the case that need a recording, from the agency's recording list when the case was opened (with the mandatory floors); absent in cases opened before recording lists, which have the default duties. */
       recordingDuties?: components['schemas']['command.publish-recording-list']['$defs']['duty'][];
@@ -3217,7 +3292,7 @@ export interface components {
         at: string;
         caseId: components['schemas']['defs']['$defs']['id'];
         /** @enum {unknown} */
-        action: 'read_case' | 'read_events' | 'read_bundle' | 'read_media' | 'read_similar';
+        action: 'read_case' | 'read_events' | 'read_bundle' | 'read_media' | 'read_similar' | 'read_opening';
         /** @enum {unknown} */
         outcome: 'granted' | 'denied';
         /** @description Why, as the reader said (x-purpose). */
@@ -3269,7 +3344,7 @@ export interface components {
          */
         at: string;
         /** @enum {unknown} */
-        action: 'read_case' | 'read_events' | 'read_bundle' | 'read_media' | 'read_similar';
+        action: 'read_case' | 'read_events' | 'read_bundle' | 'read_media' | 'read_similar' | 'read_opening';
         /** @description The case id asked for. */
         caseId?: components['schemas']['defs']['$defs']['id'];
         /** @description The medium asked for. */
@@ -3765,6 +3840,8 @@ export interface components {
       events: {
         /** @description The event's position in the global log. */
         position: number;
+        /** @description Not signed: the sealed personal fields of the event opened with the case's data key, by JSON Pointer into data; "[erased]" once the case's personal data was erased (docs/privacy.md). Absent when the event has no sealed field. */
+        personal?: Record<string, unknown>;
         id: components['schemas']['event-envelope']['id'];
         stream: components['schemas']['event-envelope']['stream'];
         revision: components['schemas']['event-envelope']['revision'];
@@ -3995,6 +4072,13 @@ export interface components {
         proposal?: components['schemas']['response.case-file']['$defs']['discretionEntry'];
         decision?: components['schemas']['response.case-file']['$defs']['discretionEntry'];
       };
+      /** @description Present once the case's personal data was erased (a signed CaseDataErased event): its personal fields read "[erased]" (docs/privacy.md). */
+      erased?: {
+        eventId: components['schemas']['defs']['$defs']['uuid'];
+        /** Format: date-time */
+        erasedAt: string;
+        ground: components['schemas']['command.erase-case']['ground'];
+      };
       $defs: {
         discretionEntry: {
           eventId: components['schemas']['defs']['$defs']['uuid'];
@@ -4158,6 +4242,12 @@ export interface components {
           kind: 'person' | 'organization';
           name: string;
         }[];
+        /** @description For each person's name shown masked whose original the case's CaseOpened event holds sealed: that event, the JSON Pointer of the field in its data, and the salted commitment to the original (docs/privacy.md). A party holding the salt and the value proves the public text came from the sealed original with `ledger verify-disclosure`. Absent for entries recorded before sealing. */
+        redactions?: {
+          eventId: components['schemas']['defs']['$defs']['uuid'];
+          path: string;
+          commitment: string;
+        }[];
         /** @description The event that published the decision or last updated its publication: its inclusion in the log is checked with GET /v1/ledger/proof/inclusion?eventId=. */
         eventId?: string;
         attestation?: components['schemas']['defs']['$defs']['disclosureAttestation'];
@@ -4199,6 +4289,19 @@ export interface components {
       }[];
       /** @description The `after` of the next request: the last event's position, or the `after` asked for when the page is empty. */
       next: number;
+    };
+    /** GET /v1/cases/{caseId}/openings: the opening of one sealed personal field, a disclosure statement `ledger verify-disclosure` checks */
+    'response.field-opening': {
+      caseId: components['schemas']['defs']['$defs']['id'];
+      agency: components['schemas']['defs']['$defs']['id'];
+      eventId: components['schemas']['defs']['$defs']['uuid'];
+      eventHash: string;
+      path: string;
+      commitment: string;
+      /** @description 32 bytes, base64url. */
+      salt: string;
+      /** @description The field's clear value. */
+      value: unknown;
     };
     /** GET /v1/fine-distribution: the fines of past decisions of the same item and circumstance */
     'response.fine-distribution': {
@@ -13090,6 +13193,208 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['response.case-events'];
+        };
+      };
+      /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description No valid bearer token (unauthenticated). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description No such resource, or not one the caller may see (not_found). */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description The Accept header admits none of the media types this answers with (not_acceptable); `available` lists them. */
+      406: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description The write conflicts with the record: a stale If-Match (revision_conflict) or a rule such as legal_review_required. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description An unexpected failure (internal) or a store that does not answer. */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+    };
+  };
+  eraseCase: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description A retry with the same key and the same request answers with the original result (200); the same key with another request is 422 idempotency_key_reused. Keys are per user and agency; POST /v1/cases without a caseId names its case by the key. */
+        'Idempotency-Key'?: string;
+      };
+      path: {
+        /** @description The case id, unique within its agency: a read looks it up among the agencies the caller may read, a write in the caller's own. */
+        caseId: components['schemas']['defs']['$defs']['id'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['command.erase-case'];
+      };
+    };
+    responses: {
+      /** @description A retry with the same Idempotency-Key: the original result. */
+      200: {
+        headers: {
+          /** @description The stream revision, quoted. */
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['response.write-result'];
+        };
+      };
+      /** @description The erasure recorded. */
+      201: {
+        headers: {
+          /** @description The stream revision, quoted. */
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['response.write-result'];
+        };
+      };
+      /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description No valid bearer token (unauthenticated). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description The token lacks the role this needs (forbidden). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description No such resource, or not one the caller may see (not_found). */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description The Accept header admits none of the media types this answers with (not_acceptable); `available` lists them. */
+      406: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description The write conflicts with the record: a stale If-Match (revision_conflict) or a rule such as legal_review_required. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description The body is larger than allowed (too_large). */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description An unexpected failure (internal) or a store that does not answer. */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+    };
+  };
+  getFieldOpening: {
+    parameters: {
+      query?: {
+        /** @description The agency whose case is meant, where agencies the caller may read (a supervisor) use the same case id; without it such a read is 409 case_ambiguous. An agency the caller may not read answers 404. */
+        agency?: components['schemas']['defs']['$defs']['id'];
+        /** @description The event holding the sealed field. */
+        eventId?: components['schemas']['defs']['$defs']['uuid'];
+        /** @description The field's JSON Pointer in the event's data, e.g. /parties/0/name. */
+        path?: string;
+      };
+      header?: {
+        /** @description Why the record is read, kept in the access record; percent-encoded UTF-8. */
+        'x-purpose'?: string;
+      };
+      path: {
+        /** @description The case id, unique within its agency: a read looks it up among the agencies the caller may read, a write in the caller's own. */
+        caseId: components['schemas']['defs']['$defs']['id'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The opening, with the commitment it matches. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['response.field-opening'];
         };
       };
       /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body). */
