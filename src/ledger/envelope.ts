@@ -1,8 +1,9 @@
 import { InvalidBody } from '../errors.js';
 import { canonicalize, canonicalizeWithout } from './canonical-json.js';
-import { GENESIS_PREV, sha256Hex } from './hash.js';
+import { GENESIS_PREV } from './hash.js';
 import type { Signer } from './ed25519.js';
 import { boundsViolation, MAX_EVENT_DATA_BYTES } from './json-bounds.js';
+import { SUITES, suiteOfSigner, type CryptoSuite, type SignatureAlgorithm } from './suite.js';
 
 /** Who performed an act, as stated by the verified bearer token. */
 export interface Actor {
@@ -19,15 +20,16 @@ export interface MediaRef {
 }
 
 export interface Signature {
-  readonly alg: 'Ed25519';
+  /** "Ed25519", or "SM2-SM3" in a log of the SM2 suite (suite.ts). */
+  readonly alg: SignatureAlgorithm;
   readonly keyId: string;
-  /** Standard base64 (RFC 4648 §4, padded) of the 64-byte signature. */
+  /** Standard base64 (RFC 4648 §4, padded) of the signature: 64 bytes for Ed25519, DER for SM2. */
   readonly value: string;
 }
 
 /**
- * The signed event. `hash` is SHA-256 (lowercase hex) over the RFC 8785 canonical form of the envelope
- * without `hash` and `sig`; `sig` is the service's Ed25519 signature over {@link eventSigningInput}.
+ * The signed event. `hash` is the suite's hash (SHA-256, or SM3 in the SM2 suite; lowercase hex) over the RFC 8785 canonical form of the envelope
+ * without `hash` and `sig`; `sig` is the service's signature over {@link eventSigningInput}.
  * The exact format is specified in docs/integrity.md.
  */
 export interface EventEnvelope<D = Record<string, unknown>> {
@@ -63,9 +65,12 @@ export interface StreamHead {
 const EVENT_SIG_CONTEXT = 'evidence-ledger/event/v1\n';
 const ACTOR_SIG_CONTEXT = 'evidence-ledger/act/v1\n';
 
-/** SHA-256 hex of the canonical envelope without `hash` and `sig`. */
-export function computeEventHash(event: Omit<EventEnvelope, 'hash' | 'sig'> & Partial<EventEnvelope>): string {
-  return sha256Hex(canonicalizeWithout(event as unknown as Record<string, unknown>, 'hash', 'sig'));
+/** The suite's hash (default SHA-256), lowercase hex, of the canonical envelope without `hash` and `sig`. */
+export function computeEventHash(
+  event: Omit<EventEnvelope, 'hash' | 'sig'> & Partial<EventEnvelope>,
+  suite: CryptoSuite = SUITES.ed25519,
+): string {
+  return suite.hashHex(canonicalizeWithout(event as unknown as Record<string, unknown>, 'hash', 'sig'));
 }
 
 /** The bytes the service signs: a context line, then the 64 hex characters of the event hash. */
@@ -110,7 +115,7 @@ export function checkEventData(data: unknown, index = 0): void {
 
 /**
  * Seals drafts as the next events of `stream` after `head`: checks each draft's data against the bounds, assigns
- * revisions, links the chain, hashes and signs. Pure apart from the signature computation; `recordedAt` comes
+ * revisions, links the chain, hashes and signs in the signer's suite. Pure apart from the signature computation; `recordedAt` comes
  * from the caller's clock.
  */
 export function sealEvents<D>(
@@ -122,13 +127,14 @@ export function sealEvents<D>(
 ): EventEnvelope<D>[] {
   let revision = head ? head.revision : -1;
   let prev = head ? head.hash : GENESIS_PREV;
+  const suite = suiteOfSigner(signer);
   drafts.forEach((draft, i) => checkEventData(draft.data, i));
   return drafts.map((draft) => {
     revision += 1;
     const body = { ...draft, stream, revision, recordedAt, prev };
-    const hash = computeEventHash(body as unknown as EventEnvelope);
+    const hash = computeEventHash(body as unknown as EventEnvelope, suite);
     const value = signer.sign(eventSigningInput(hash)).toString('base64');
     prev = hash;
-    return { ...body, hash, sig: { alg: 'Ed25519', keyId: signer.keyId, value } } as EventEnvelope<D>;
+    return { ...body, hash, sig: { alg: suite.sigAlg, keyId: signer.keyId, value } } as EventEnvelope<D>;
   });
 }

@@ -1,10 +1,10 @@
-import { EMPTY_ROOT, isHash, isTreeCount, nodeHash, rangeRoot, type TreeNodes } from './merkle.js';
+import { isHash, isTreeCount, rangeRoot, SHA256_TREE, type TreeHash, type TreeNodes } from './merkle.js';
 
 /**
  * Merkle audit paths and consistency proofs, RFC 9162 §2.1.3 and §2.1.4 (the same proofs as RFC 6962 §2.1.1 and
  * §2.1.2), over the tree of merkle.ts. Generation reads O(log n) perfect-subtree nodes through TreeNodes and throws
  * RangeError on arguments the caller should have validated; verification never throws and answers false to
- * anything malformed.
+ * anything malformed. Each takes the tree's hashes last (default: RFC 6962's SHA-256; the SM2 suite's SM3).
  */
 
 const half = (n: number): number => Math.floor(n / 2);
@@ -29,14 +29,16 @@ function isProof(proof: unknown): proof is readonly Uint8Array[] {
  * right-hand sibling may be the non-perfect right edge, computed from perfect nodes; above it, only left-hand
  * siblings exist (a node on the right border without a right sibling is promoted, RFC 9162 §2.1.1).
  */
-function pathOf(level: number, index: number, size: number, nodes: TreeNodes): Buffer[] {
+function pathOf(level: number, index: number, size: number, nodes: TreeNodes, tree: TreeHash): Buffer[] {
   const proof: Buffer[] = [];
   let node = index;
   let last = Math.floor((size - 1) / 2 ** level);
   for (; node !== last; node = half(node), last = half(last), level++) {
     const sibling = isOdd(node) ? node - 1 : node + 1;
     const width = 2 ** level;
-    proof.push(sibling === last ? rangeRoot(nodes, sibling * width, size) : Buffer.from(nodes.node(level, sibling)));
+    proof.push(
+      sibling === last ? rangeRoot(nodes, sibling * width, size, tree) : Buffer.from(nodes.node(level, sibling)),
+    );
   }
   for (; node > 0; node = half(node), level++) {
     if (isOdd(node)) proof.push(Buffer.from(nodes.node(level, node - 1)));
@@ -48,11 +50,11 @@ function pathOf(level: number, index: number, size: number, nodes: TreeNodes): B
  * RFC 9162 §2.1.3.1 PATH(m, D[n]): the inclusion proof of leaf `index` in the tree of `size` leaves, bottom-up.
  * At most 2·⌈log2 n⌉ node reads.
  */
-export function inclusionProof(index: number, size: number, nodes: TreeNodes): Buffer[] {
+export function inclusionProof(index: number, size: number, nodes: TreeNodes, tree: TreeHash = SHA256_TREE): Buffer[] {
   if (!isTreeCount(index) || !isTreeCount(size) || index >= size) {
     throw new RangeError(`an inclusion proof needs 0 <= index < size, got index ${index}, size ${size}`);
   }
-  return pathOf(0, index, size, nodes);
+  return pathOf(0, index, size, nodes, tree);
 }
 
 /**
@@ -61,7 +63,7 @@ export function inclusionProof(index: number, size: number, nodes: TreeNodes): B
  * subtree's hash unless it is the whole first tree (from is a power of two). Empty when from = to. The empty tree
  * has no proof (RFC 9162 defines them for 0 < m): a RangeError, like from > to.
  */
-export function consistencyProof(from: number, to: number, nodes: TreeNodes): Buffer[] {
+export function consistencyProof(from: number, to: number, nodes: TreeNodes, tree: TreeHash = SHA256_TREE): Buffer[] {
   if (!isTreeCount(from) || !isTreeCount(to) || from === 0 || from > to) {
     throw new RangeError(`a consistency proof needs 0 < from <= to, got from ${from}, to ${to}`);
   }
@@ -69,7 +71,7 @@ export function consistencyProof(from: number, to: number, nodes: TreeNodes): Bu
   let level = 0;
   while (!isOdd(from / 2 ** level)) level++;
   const index = from / 2 ** level - 1;
-  const proof = pathOf(level, index, to, nodes);
+  const proof = pathOf(level, index, to, nodes, tree);
   if (index !== 0) proof.unshift(Buffer.from(nodes.node(level, index)));
   return proof;
 }
@@ -85,6 +87,7 @@ export function verifyInclusion(
   size: number,
   proof: readonly Uint8Array[],
   root: Uint8Array,
+  tree: TreeHash = SHA256_TREE,
 ): boolean {
   if (!isTreeCount(index) || !isTreeCount(size) || index >= size) return false;
   if (!isHash(leafHash) || !isHash(root) || !isProof(proof)) return false;
@@ -94,14 +97,14 @@ export function verifyInclusion(
   for (const p of proof) {
     if (sn === 0) return false;
     if (isOdd(fn) || fn === sn) {
-      r = nodeHash(p, r);
+      r = tree.node(p, r);
       // Skip the levels where this node has no right sibling (it is promoted).
       while (!isOdd(fn) && fn !== 0) {
         fn = half(fn);
         sn = half(sn);
       }
     } else {
-      r = nodeHash(r, p);
+      r = tree.node(r, p);
     }
     fn = half(fn);
     sn = half(sn);
@@ -125,6 +128,7 @@ interface Computed {
 export function inclusionVerifier(
   size: number,
   root: Uint8Array,
+  tree: TreeHash = SHA256_TREE,
 ): (leafHash: Uint8Array, index: number, proof: readonly Uint8Array[]) => boolean {
   /** Nodes computed so far, by level, then index. */
   const computed: Map<number, Computed>[] = [];
@@ -159,7 +163,7 @@ export function inclusionVerifier(
       if (known && sameOrEqual(known.left, left) && sameOrEqual(known.right, right)) {
         r = known.hash;
       } else {
-        const hash = nodeHash(left, right);
+        const hash = tree.node(left, right);
         nodes.set(fn, { left, right, hash });
         r = hash;
       }
@@ -187,12 +191,13 @@ export function verifyConsistency(
   root1: Uint8Array,
   root2: Uint8Array,
   proof: readonly Uint8Array[],
+  tree: TreeHash = SHA256_TREE,
 ): boolean {
   if (!isTreeCount(size1) || !isTreeCount(size2) || size1 > size2 || !Array.isArray(proof)) return false;
   if (!(root1 instanceof Uint8Array) || !(root2 instanceof Uint8Array)) return false;
   if (size1 === size2) {
     if (proof.length !== 0) return false;
-    if (size1 === 0) return sameBytes(root1, EMPTY_ROOT) && sameBytes(root2, EMPTY_ROOT);
+    if (size1 === 0) return sameBytes(root1, tree.emptyRoot) && sameBytes(root2, tree.emptyRoot);
     return sameBytes(root1, root2);
   }
   if (size1 === 0 || proof.length === 0) return false;
@@ -212,14 +217,14 @@ export function verifyConsistency(
     const c = path[i]!;
     if (sn === 0) return false;
     if (isOdd(fn) || fn === sn) {
-      fr = nodeHash(c, fr);
-      sr = nodeHash(c, sr);
+      fr = tree.node(c, fr);
+      sr = tree.node(c, sr);
       while (!isOdd(fn) && fn !== 0) {
         fn = half(fn);
         sn = half(sn);
       }
     } else {
-      sr = nodeHash(sr, c);
+      sr = tree.node(sr, c);
     }
     fn = half(fn);
     sn = half(sn);

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { sha256 } from './hash.js';
 
 /**
@@ -16,29 +15,55 @@ import { sha256 } from './hash.js';
 /** Bytes in every hash of the tree (SHA-256). */
 export const HASH_SIZE = 32;
 
-/** RFC 6962 §2.1: MTH({}) = SHA-256 of the empty string, the root of the empty tree. Do not mutate. */
-export const EMPTY_ROOT: Buffer = createHash('sha256').digest();
+/**
+ * The hashes of one tree: RFC 6962 §2.1's structure over a 32-byte hash function H, leaf = H(0x00 || input), node =
+ * H(0x01 || left || right), the empty tree's root H(""). SHA-256 for the Ed25519 suite, SM3 for the SM2 suite.
+ */
+export interface TreeHash {
+  leaf(input: Uint8Array): Buffer;
+  node(left: Uint8Array, right: Uint8Array): Buffer;
+  /** MTH({}) = H of the empty string. Do not mutate. */
+  readonly emptyRoot: Buffer;
+}
 
-/** The input of one leaf or node hash, reused: hashing is synchronous and the hash is a fresh buffer. */
-const NODE_INPUT = Buffer.alloc(1 + 2 * HASH_SIZE);
-const LEAF_INPUT = NODE_INPUT.subarray(0, 1 + HASH_SIZE);
+/** The RFC 6962 tree over a hash function that returns HASH_SIZE bytes. */
+export function treeHash(hash: (data: Uint8Array) => Buffer): TreeHash {
+  /** The input of one leaf or node hash, reused: hashing is synchronous and the hash is a fresh buffer. */
+  const nodeInput = Buffer.alloc(1 + 2 * HASH_SIZE);
+  const leafInput = nodeInput.subarray(0, 1 + HASH_SIZE);
+  return {
+    leaf(eventHash) {
+      const input = eventHash.length === HASH_SIZE ? leafInput : Buffer.allocUnsafe(1 + eventHash.length);
+      input[0] = 0x00;
+      input.set(eventHash, 1);
+      return hash(input);
+    },
+    node(left, right) {
+      const length = 1 + left.length + right.length;
+      const input = length === nodeInput.length ? nodeInput : Buffer.allocUnsafe(length);
+      input[0] = 0x01;
+      input.set(left, 1);
+      input.set(right, 1 + left.length);
+      return hash(input);
+    },
+    emptyRoot: hash(new Uint8Array(0)),
+  };
+}
+
+/** RFC 6962 itself: the tree over SHA-256. */
+export const SHA256_TREE: TreeHash = treeHash(sha256);
+
+/** RFC 6962 §2.1: MTH({}) = SHA-256 of the empty string, the root of the empty tree. Do not mutate. */
+export const EMPTY_ROOT: Buffer = SHA256_TREE.emptyRoot;
 
 /** RFC 6962 §2.1 leaf hash: SHA-256(0x00 || input); in this ledger the input is the 32 raw bytes of an event hash. */
 export function leafHash(eventHash: Uint8Array): Buffer {
-  const input = eventHash.length === HASH_SIZE ? LEAF_INPUT : Buffer.allocUnsafe(1 + eventHash.length);
-  input[0] = 0x00;
-  input.set(eventHash, 1);
-  return sha256(input);
+  return SHA256_TREE.leaf(eventHash);
 }
 
 /** RFC 6962 §2.1 interior node hash: SHA-256(0x01 || left || right). */
 export function nodeHash(left: Uint8Array, right: Uint8Array): Buffer {
-  const length = 1 + left.length + right.length;
-  const input = length === NODE_INPUT.length ? NODE_INPUT : Buffer.allocUnsafe(length);
-  input[0] = 0x01;
-  input.set(left, 1);
-  input.set(right, 1 + left.length);
-  return sha256(input);
+  return SHA256_TREE.node(left, right);
 }
 
 /** True for a byte array of exactly HASH_SIZE bytes. Never throws. */
@@ -72,10 +97,10 @@ export interface TreeNode {
 }
 
 /** Folds perfect-subtree roots (largest, leftmost first) into the root of the tree they make up: MTH. */
-function foldRight(hashes: readonly Uint8Array[]): Buffer {
-  if (hashes.length === 0) return Buffer.from(EMPTY_ROOT);
+function foldRight(hashes: readonly Uint8Array[], tree: TreeHash): Buffer {
+  if (hashes.length === 0) return Buffer.from(tree.emptyRoot);
   let acc: Buffer = Buffer.from(hashes[hashes.length - 1]!);
-  for (let i = hashes.length - 2; i >= 0; i--) acc = nodeHash(hashes[i]!, acc);
+  for (let i = hashes.length - 2; i >= 0; i--) acc = tree.node(hashes[i]!, acc);
   return acc;
 }
 
@@ -93,7 +118,7 @@ function decomposition(count: number): number[] {
  * smaller than end − start (every subtree PATH and SUBPROOF name is of this form). Reads one stored node per set bit
  * of end − start, so O(log n), and hashes them together.
  */
-export function rangeRoot(nodes: TreeNodes, start: number, end: number): Buffer {
+export function rangeRoot(nodes: TreeNodes, start: number, end: number, tree: TreeHash = SHA256_TREE): Buffer {
   const hashes: Uint8Array[] = [];
   let at = start;
   for (const level of decomposition(end - start)) {
@@ -101,15 +126,15 @@ export function rangeRoot(nodes: TreeNodes, start: number, end: number): Buffer 
     hashes.push(nodes.node(level, at / width));
     at += width;
   }
-  return foldRight(hashes);
+  return foldRight(hashes, tree);
 }
 
 /**
  * RFC 6962 §2.1 MTH over leaf hashes (already `leafHash`ed), split at the largest power of two smaller than n.
  * Iterative: one pass with a stack of perfect-subtree roots, n − 1 node hashes and O(log n) memory.
  */
-export function rootOf(leaves: readonly Uint8Array[]): Buffer {
-  const range = new CompactRange();
+export function rootOf(leaves: readonly Uint8Array[], tree: TreeHash = SHA256_TREE): Buffer {
+  const range = new CompactRange(tree);
   for (const leaf of leaves) range.push(leaf);
   return range.root();
 }
@@ -124,10 +149,13 @@ export class CompactRange {
   /** Perfect-subtree roots, one per set bit of #size, largest (leftmost) first. */
   readonly #hashes: Buffer[] = [];
 
+  /** An empty range of a tree hashed with `tree` (default: RFC 6962's SHA-256). */
+  constructor(readonly tree: TreeHash = SHA256_TREE) {}
+
   /** Rebuilds the range of a tree of `size` leaves from stored nodes, reading one node per set bit of `size`. */
-  static restore(size: number, nodes: TreeNodes): CompactRange {
+  static restore(size: number, nodes: TreeNodes, tree: TreeHash = SHA256_TREE): CompactRange {
     if (!isTreeCount(size)) throw new RangeError(`tree size must be a non-negative safe integer, got ${size}`);
-    const range = new CompactRange();
+    const range = new CompactRange(tree);
     let at = 0;
     for (const level of decomposition(size)) {
       const width = 2 ** level;
@@ -142,12 +170,12 @@ export class CompactRange {
    * Rebuilds the range of a tree of `size` leaves from its perfect-subtree roots, largest (leftmost) first, as
    * `hashes()` returned them. Throws RangeError when their number is not that of the set bits of `size`.
    */
-  static fromHashes(size: number, hashes: readonly Uint8Array[]): CompactRange {
+  static fromHashes(size: number, hashes: readonly Uint8Array[], tree: TreeHash = SHA256_TREE): CompactRange {
     if (!isTreeCount(size)) throw new RangeError(`tree size must be a non-negative safe integer, got ${size}`);
     if (decomposition(size).length !== hashes.length || !hashes.every(isHash)) {
       throw new RangeError(`a tree of ${size} leaves has one ${HASH_SIZE}-byte root per set bit of its size`);
     }
-    const range = new CompactRange();
+    const range = new CompactRange(tree);
     for (const hash of hashes) range.#hashes.push(Buffer.from(hash));
     range.#size = size;
     return range;
@@ -182,7 +210,7 @@ export class CompactRange {
     completed?.push({ level, index, hash });
     // Each trailing 1 bit of the old size is a perfect subtree of the same height as `hash`, on its left.
     while (index % 2 === 1) {
-      hash = nodeHash(this.#hashes.pop()!, hash);
+      hash = this.tree.node(this.#hashes.pop()!, hash);
       index = (index - 1) / 2;
       level++;
       completed?.push({ level, index, hash });
@@ -193,7 +221,7 @@ export class CompactRange {
 
   /** RFC 6962 §2.1 MTH of the leaves appended so far (EMPTY_ROOT for none). */
   root(): Buffer {
-    return foldRight(this.#hashes);
+    return foldRight(this.#hashes, this.tree);
   }
 
   /** Copies of the perfect-subtree roots, largest (leftmost) first. */

@@ -1,5 +1,5 @@
 import { createPublicKey, type KeyObject } from 'node:crypto';
-import { verifyEd25519, type PublicKeyResolver } from './ed25519.js';
+import { type PublicKeyResolver } from './ed25519.js';
 import {
   actorSigningInput,
   computeEventHash,
@@ -9,6 +9,7 @@ import {
 } from './envelope.js';
 import { CanonicalizationError } from './canonical-json.js';
 import { GENESIS_PREV, isSha256Hex } from './hash.js';
+import { SUITES, suiteOfAlg, type SuiteName } from './suite.js';
 
 export type VerificationCode =
   | 'malformed_event'
@@ -40,6 +41,11 @@ export interface VerifyOptions {
   /** Officers' public keys, for `actorSig`; without it an event carrying `actorSig` fails `actor_key_unknown`. */
   readonly actorKeys?: PublicKeyResolver;
   /**
+   * The crypto suite of the log (suite.ts): an event signed in another suite fails `unsupported_algorithm`, so a
+   * log never mixes suites. Without it each event is checked in the suite its `sig.alg` names.
+   */
+  readonly suite?: SuiteName;
+  /**
    * What the caller already worked out for an event (the very object it passes in): used instead of working it out
    * again, so the result is the same. Without it, or where it answers undefined, everything is worked out here.
    */
@@ -48,7 +54,7 @@ export interface VerifyOptions {
 
 /** Results worked out ahead for events, e.g. while a bundle streams in or on other threads. */
 export interface WorkedOut {
-  /** `computeEventHash(event)`, or the CanonicalizationError it throws. */
+  /** `computeEventHash(event, suite)` in the suite of the event's `sig.alg`, or the CanonicalizationError it throws. */
   hash(event: EventEnvelope): string | CanonicalizationError | undefined;
   /** Whether the service signature `event.sig` verifies with `key`, the trusted key its `keyId` names. */
   signature(event: EventEnvelope, key: KeyObject): boolean | undefined;
@@ -128,10 +134,15 @@ export function verifyEvent(event: unknown, options: VerifyOptions, index?: numb
   if (defect) return fail('malformed_event', defect, event as Partial<EventEnvelope>, index);
   const e = event as EventEnvelope;
 
+  const suite = suiteOfAlg(e.sig.alg);
+  if (!suite || (options.suite !== undefined && suite.name !== options.suite)) {
+    const expected = options.suite ? `, the log's suite signs ${SUITES[options.suite].sigAlg}` : '';
+    return fail('unsupported_algorithm', `sig.alg ${e.sig.alg}${expected}`, e, index);
+  }
   let recomputed: string | CanonicalizationError | undefined = options.worked?.hash(e);
   if (recomputed === undefined) {
     try {
-      recomputed = computeEventHash(e);
+      recomputed = computeEventHash(e, suite);
     } catch (err) {
       if (!(err instanceof CanonicalizationError)) throw err;
       recomputed = err;
@@ -142,12 +153,11 @@ export function verifyEvent(event: unknown, options: VerifyOptions, index?: numb
     return fail('hash_mismatch', `hash is ${e.hash}, content hashes to ${recomputed}`, e, index);
   }
 
-  if (e.sig.alg !== 'Ed25519') return fail('unsupported_algorithm', `sig.alg ${e.sig.alg}`, e, index);
   const key = options.serviceKeys(e.sig.keyId);
   if (!key) return fail('unknown_key', `no trusted service key ${e.sig.keyId}`, e, index);
   const valid =
     options.worked?.signature(e, key) ??
-    verifyEd25519(key, eventSigningInput(e.hash), Buffer.from(e.sig.value, 'base64'));
+    suite.verify(key, eventSigningInput(e.hash), Buffer.from(e.sig.value, 'base64'));
   if (!valid) {
     return fail('signature_invalid', `service signature by ${e.sig.keyId} does not verify`, e, index);
   }
@@ -157,7 +167,7 @@ export function verifyEvent(event: unknown, options: VerifyOptions, index?: numb
     const actorKey = options.actorKeys?.(e.actorSig.keyId);
     if (!actorKey) return fail('actor_key_unknown', `no registered officer key ${e.actorSig.keyId}`, e, index);
     const pub = actorKey.type === 'private' ? createPublicKey(actorKey) : actorKey;
-    if (!verifyEd25519(pub, actorSigningInput(e), Buffer.from(e.actorSig.value, 'base64'))) {
+    if (!SUITES.ed25519.verify(pub, actorSigningInput(e), Buffer.from(e.actorSig.value, 'base64'))) {
       return fail('actor_signature_invalid', `officer signature by ${e.actorSig.keyId} does not verify`, e, index);
     }
   }

@@ -35,6 +35,14 @@ export function createHash(algorithm: string) {
   return self;
 }
 
+/**
+ * HMAC is used only to sign in the SM2 suite (src/ledger/sm2.ts), which the browser never does; the browser does not
+ * verify the SM2 suite either (no SM3 here): its page sends such bundles to the CLI.
+ */
+export function createHmac(algorithm: string): never {
+  throw new Error(`HMAC-${algorithm} is not available in the browser`);
+}
+
 /** Node's one-shot `crypto.hash`. */
 export function hash(algorithm: string, data: Uint8Array | string, encoding: Encoding = 'hex'): Buffer | string {
   return createHash(algorithm).update(data).digest(encoding);
