@@ -1,8 +1,10 @@
-import { CompactRange, HASH_SIZE, leafHash } from '../src/ledger/merkle.js';
+import { CompactRange, HASH_SIZE } from '../src/ledger/merkle.js';
+import { suiteOfEvent } from '../src/ledger/suite.js';
 import type { Change, Doc, DocReader, Projection } from '../src/ports/read-models.js';
 
 /**
- * The Merkle tree of the global log (RFC 6962), maintained incrementally: one leaf per event in log order, except
+ * The Merkle tree of the global log (RFC 6962, over the hash of the log's crypto suite, which each event's `sig.alg`
+ * names: SHA-256, or SM3 in the SM2 suite), maintained incrementally: one leaf per event in log order, except
  * the log's own checkpoints (stream {@link CHECKPOINT_STREAM}), which commit to the tree rather than belong to it.
  *
  * Documents of the `merkle` collection:
@@ -77,13 +79,15 @@ export const merkleProjection: Projection = {
   apply({ event, position }, docs): Change[] {
     if (event.stream === CHECKPOINT_STREAM) return [];
     const tree = docs.get<TreeDoc>(MERKLE, 'tree');
+    const hashes = suiteOfEvent(event).tree;
     const range = CompactRange.fromHashes(
       tree?.size ?? 0,
       (tree?.hashes ?? []).map((h) => Buffer.from(h, 'base64')),
+      hashes,
     );
     const index = range.size;
     const changes: Change[] = [];
-    for (const node of range.append(leafHash(Buffer.from(event.hash, 'hex')))) {
+    for (const node of range.append(hashes.leaf(Buffer.from(event.hash, 'hex')))) {
       const key = tileKey(node.level, Math.floor(node.index / TILE_WIDTH));
       const before = node.index % TILE_WIDTH;
       // the tile's nodes so far, as the same batch left them or as stored; a string appended to, not re-encoded

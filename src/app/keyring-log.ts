@@ -1,5 +1,6 @@
 import { createPublicKey, type KeyObject } from 'node:crypto';
-import { keyIdOf, verifyEd25519, type Signer } from '../ledger/ed25519.js';
+import { keyIdOf, type Signer } from '../ledger/ed25519.js';
+import { suiteOfAlg, suiteOfKey } from '../ledger/suite.js';
 import { eventSigningInput, sealEvents, type EventDraft, type EventEnvelope } from '../ledger/envelope.js';
 import { DuplicateEventId, RevisionConflict } from '../errors.js';
 import type { Clock } from '../ports/clock.js';
@@ -64,8 +65,10 @@ export class KeyringLog {
     const facts = new Set<string>();
     for (const event of recorded) {
       facts.add(event.id);
-      const key = event.sig?.alg === 'Ed25519' ? verifiers.get(event.sig.keyId) : undefined;
-      const signed = key && verifyEd25519(key, eventSigningInput(event.hash), Buffer.from(event.sig.value, 'base64'));
+      const suite = suiteOfAlg(event.sig?.alg);
+      const key = suite ? verifiers.get(event.sig.keyId) : undefined;
+      const signed =
+        suite && key && suite.verify(key, eventSigningInput(event.hash), Buffer.from(event.sig.value, 'base64'));
       if (event.type === 'KeyPublished') {
         const record = { ...(event.data as Omit<PublicKeyRecord, 'retiredAt'>), retiredAt: null };
         if (signed && matches(record)) {
@@ -145,7 +148,8 @@ function publicKeyOf(record: PublicKeyRecord, known: readonly PublicKey[]): KeyO
 /** Whether a published record's id is its key's id: a record naming another key is not taken. */
 function matches(record: PublicKeyRecord): boolean {
   try {
-    return keyIdOf(createPublicKey(record.publicKeyPem)) === record.keyId;
+    const key = createPublicKey(record.publicKeyPem);
+    return suiteOfKey(key)?.keyIdOf(key) === record.keyId || keyIdOf(key) === record.keyId;
   } catch {
     return false;
   }

@@ -2,7 +2,8 @@ import { createHash, type KeyObject } from 'node:crypto';
 import { openNote, parseCheckpoint } from '../ledger/checkpoint.js';
 import type { PublicKeyResolver } from '../ledger/ed25519.js';
 import type { StreamHead } from '../ledger/envelope.js';
-import { CompactRange, leafHash } from '../ledger/merkle.js';
+import { CompactRange } from '../ledger/merkle.js';
+import { SUITES, type SuiteName } from '../ledger/suite.js';
 import { verifyChain } from '../ledger/verify.js';
 import type { BlobStore } from '../ports/blob-store.js';
 import { holdingOf, MEDIA_RECEIVED } from './media-holdings.js';
@@ -44,6 +45,11 @@ export interface CheckDependencies {
   readonly serviceKeys: PublicKeyResolver;
   /** The same keys, as the checkpoints' note keys are made from them (with each checkpoint's origin as name). */
   readonly noteKeys: readonly KeyObject[];
+  /**
+   * The deployment's crypto suite: the tree is recomputed with its hash, and an event sealed in another suite is a
+   * fault (`unsupported_algorithm`). Default ed25519.
+   */
+  readonly suite?: SuiteName;
   /** The media store, for `media: true`. */
   readonly blobs?: BlobStore;
   /** The stream that holds the checkpoints (not leaves of the tree). */
@@ -121,7 +127,8 @@ export async function checkLedger(deps: CheckDependencies, options: CheckOptions
   const media = new Map<string, number>();
   /** The stored versions that `MediaReceived` events recorded as verified, per medium. */
   const mediaVersions = new Map<string, Set<string>>();
-  const range = new CompactRange();
+  const hashes = SUITES[deps.suite ?? 'ed25519'].tree;
+  const range = new CompactRange(hashes);
   let latestMatches: boolean | undefined;
   let events = 0;
   const compareAt = (size: number) => {
@@ -152,7 +159,11 @@ export async function checkLedger(deps: CheckDependencies, options: CheckOptions
       if (position > head) break;
       events += 1;
       const before = heads.get(event.stream);
-      const result = verifyChain([event], { serviceKeys: deps.serviceKeys, ...(before ? { after: before } : {}) });
+      const result = verifyChain([event], {
+        serviceKeys: deps.serviceKeys,
+        suite: deps.suite ?? 'ed25519',
+        ...(before ? { after: before } : {}),
+      });
       if (!result.ok) {
         fault({
           code: result.failure.code,
@@ -181,7 +192,7 @@ export async function checkLedger(deps: CheckDependencies, options: CheckOptions
           mediaVersions.set(sha256, (mediaVersions.get(sha256) ?? new Set()).add(blobVersion));
       }
       if (event.stream !== deps.checkpointStream && /^[0-9a-f]{64}$/.test(event.hash)) {
-        range.push(leafHash(Buffer.from(event.hash, 'hex')));
+        range.push(hashes.leaf(Buffer.from(event.hash, 'hex')));
         compareAt(range.size);
       }
       after = position;

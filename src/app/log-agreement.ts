@@ -1,4 +1,5 @@
-import { leafHash, type TreeNodes } from '../ledger/merkle.js';
+import type { TreeNodes } from '../ledger/merkle.js';
+import { suiteOfEvent } from '../ledger/suite.js';
 import type { EventStore } from '../ports/event-store.js';
 import type { Doc, ReadModelStore } from '../ports/read-models.js';
 import { IntegrityFault } from '../errors.js';
@@ -30,7 +31,9 @@ export async function assertLastLeafInLog(events: EventStore, tree: StoredTree, 
   if (!last || tree.size === 0) return;
   const [found] = await events.readStream(last.stream, { fromRevision: last.revision, limit: 1 });
   const leaf =
-    found && /^[0-9a-f]{64}$/.test(found.event.hash) ? leafHash(Buffer.from(found.event.hash, 'hex')) : undefined;
+    found && /^[0-9a-f]{64}$/.test(found.event.hash)
+      ? suiteOfEvent(found.event).tree.leaf(Buffer.from(found.event.hash, 'hex'))
+      : undefined;
   if (
     !found ||
     found.event.id !== last.eventId ||

@@ -1,6 +1,7 @@
 import type { KeyObject } from 'node:crypto';
 import { openNote, parseCheckpoint } from '../ledger/checkpoint.js';
-import { CompactRange, leafHash, type TreeNodes } from '../ledger/merkle.js';
+import { CompactRange, type TreeNodes } from '../ledger/merkle.js';
+import { SUITES, suiteOfEvent, type SuiteName } from '../ledger/suite.js';
 import type { EventStore, Position } from '../ports/event-store.js';
 import type { Doc, DocReader, ReadModelStore } from '../ports/read-models.js';
 import { ConfigError, IntegrityFault } from '../errors.js';
@@ -22,6 +23,11 @@ export interface StartupCheckDependencies {
   readonly noteKeys: readonly KeyObject[];
   /** The ids of those keys: an event read here signed by another key stops start-up (`LEDGER_KEYS_DIR`). */
   readonly signerKeyIds?: ReadonlySet<string>;
+  /**
+   * The deployment's crypto suite (LEDGER_CRYPTO_SUITE): a log whose events are of another suite stops start-up
+   * (`ConfigError` naming the variable), since a log never mixes suites. Default ed25519.
+   */
+  readonly suite?: SuiteName;
   /** Events read per batch while recomputing the root. Default 5000. */
   readonly batchSize?: number;
   /** After each batch: leaves recomputed so far, and how many are needed. */
@@ -62,6 +68,7 @@ function refuse(what: string, details: Record<string, unknown> = {}): never {
  */
 export async function checkOnStartup(deps: StartupCheckDependencies): Promise<StartupCheckResult> {
   const { events, readModels, layout } = deps;
+  await assertSuiteOfLog(deps);
   const head = await events.headPosition();
   const readModelPosition = readModels?.position() ?? 0;
   const checkpoint = await latestCheckpoint(deps);
@@ -100,6 +107,7 @@ export async function checkOnStartup(deps: StartupCheckDependencies): Promise<St
     const range = CompactRange.fromHashes(
       tree.size,
       tree.hashes.map((h) => Buffer.from(h, 'base64')),
+      SUITES[deps.suite ?? 'ed25519'].tree,
     );
     wanted.set(tree.size, { root: range.root(), what: 'read models' });
   }
@@ -169,6 +177,20 @@ async function latestCheckpoint(
   return { size: parsed.size, rootHash: parsed.rootHash };
 }
 
+/** Stops start-up when the log's first event was sealed in another crypto suite than the configured one. */
+async function assertSuiteOfLog(deps: StartupCheckDependencies): Promise<void> {
+  const configured = deps.suite ?? 'ed25519';
+  const [first] = await deps.events.readAll({ after: 0, limit: 1 });
+  if (!first) return;
+  const found = suiteOfEvent(first.event);
+  if (found.name === configured) return;
+  throw new ConfigError(
+    'LEDGER_CRYPTO_SUITE',
+    `the log's events are sealed in the ${found.name} suite (sig.alg ${String(first.event.sig?.alg)}), but this ` +
+      `service is configured for ${configured}: a log never mixes suites, so set LEDGER_CRYPTO_SUITE=${found.name}`,
+  );
+}
+
 /**
  * Rebuilds the tree from the log's events, in log order (checkpoints are not leaves), up to the largest of `sizes`,
  * calling `at` with the root at each of them; returns the leaves found (fewer when the log ends first).
@@ -178,7 +200,8 @@ async function recomputeLeaves(
   sizes: ReadonlySet<number>,
   at: (size: number, root: Buffer) => void,
 ): Promise<number> {
-  const range = new CompactRange();
+  const hashes = SUITES[deps.suite ?? 'ed25519'].tree;
+  const range = new CompactRange(hashes);
   const needed = Math.max(0, ...sizes);
   if (needed === 0) return 0;
   let after: Position = 0;
@@ -199,7 +222,7 @@ async function recomputeLeaves(
             "which this service's keyring cannot verify: give it the keys folder of the service that signed them",
         );
       }
-      range.push(leafHash(Buffer.from(event.hash, 'hex')));
+      range.push(hashes.leaf(Buffer.from(event.hash, 'hex')));
       if (sizes.has(range.size)) at(range.size, range.root());
       if (range.size >= needed) {
         deps.onProgress?.(range.size, needed);

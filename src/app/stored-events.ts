@@ -1,5 +1,6 @@
 import { CanonicalizationError } from '../ledger/canonical-json.js';
-import { verifyEd25519, type PublicKeyResolver } from '../ledger/ed25519.js';
+import type { PublicKeyResolver } from '../ledger/ed25519.js';
+import { suiteOfAlg, suiteOfEvent } from '../ledger/suite.js';
 import { computeEventHash, eventSigningInput, type EventEnvelope, type StreamHead } from '../ledger/envelope.js';
 import { GENESIS_PREV } from '../ledger/hash.js';
 import { IntegrityFault } from '../errors.js';
@@ -42,16 +43,17 @@ export function checkStoredEvents(
     }
     let hash: string;
     try {
-      hash = computeEventHash(event);
+      hash = computeEventHash(event, suiteOfEvent(event));
     } catch (err) {
       if (!(err instanceof CanonicalizationError) && !(err instanceof TypeError)) throw err;
       throw fault('its content has no canonical form');
     }
     if (hash !== event.hash) throw fault('its content no longer hashes to its recorded hash');
     if (options.keys) {
-      const key = event.sig?.alg === 'Ed25519' ? options.keys(event.sig.keyId) : undefined;
+      const suite = suiteOfAlg(event.sig?.alg);
+      const key = suite ? options.keys(event.sig.keyId) : undefined;
       const signature = typeof event.sig?.value === 'string' ? Buffer.from(event.sig.value, 'base64') : undefined;
-      if (!key || !signature || !verifyEd25519(key, eventSigningInput(event.hash), signature)) {
+      if (!suite || !key || !signature || !suite.verify(key, eventSigningInput(event.hash), signature)) {
         throw fault('its service signature does not verify with the service keys');
       }
     }

@@ -1,7 +1,9 @@
 import { createPublicKey, type KeyObject } from 'node:crypto';
-import { verifyEd25519, type Signer } from './ed25519.js';
+import { type Signer } from './ed25519.js';
 import { sha256 } from './hash.js';
 import { isHash, isTreeCount } from './merkle.js';
+import { isSm2Key, sm2PublicPoint } from './sm2.js';
+import { SUITES } from './suite.js';
 
 /**
  * Checkpoints of the global Merkle log as C2SP signed notes, so standard transparency-log tooling can read them.
@@ -12,11 +14,15 @@ import { isHash, isTreeCount } from './merkle.js';
  *   `— <key name> base64(key ID(4) || signature)`; the text is separated from the signatures by the last empty line,
  *   and the signature covers the text alone (its final newline included, the blank line not). Ed25519 is signature
  *   type 0x01 and its key ID is SHA-256(key name || 0x0A || 0x01 || 32-byte public key)[:4].
+ * - SM2 (the SM2 suite) has no assigned type: it uses 0xff, "reserved for signature types without an identifier byte
+ *   assigned", followed by the identifier {@link SM2_NOTE_TYPE}; the key is 0xff || identifier || the 65-byte
+ *   uncompressed point, the key ID SHA-256(key name || 0x0A || that key)[:4], the signature SM2 DER over the text.
+ *   Standard note tooling knows only its assigned types: it ignores such a signature as one from an unknown key.
  *
  * Pure: no clock. A time, if wanted, is an extension line chosen by the caller.
  */
 
-/** A trusted note key: the name it signs under and its Ed25519 public key. */
+/** A trusted note key: the name it signs under and its Ed25519 or SM2 public key. */
 export interface NoteVerifier {
   readonly name: string;
   readonly publicKey: KeyObject;
@@ -43,6 +49,9 @@ const SIGNATURE_PREFIX = '\u2014 ';
 const MAX_SIGNATURES = 100;
 const ED25519_SIGNATURE_SIZE = 64;
 const ED25519_SPKI_SIZE = 44;
+/** The signature type of SM2 notes: 0xff, then this identifier (ASCII), then the key. */
+export const SM2_NOTE_TYPE = 'evidence-ledger/sm2-sm3/v1';
+const SM2_TYPE = 0xff;
 
 /** A UTF-16 code unit of a surrogate half that has no partner: such a string has no UTF-8 encoding. */
 const LONE_SURROGATE = /\p{Cs}/u;
@@ -79,18 +88,31 @@ export function rawEd25519PublicKey(key: KeyObject): Buffer {
   return spki.subarray(spki.length - 32);
 }
 
-/** signed-note: 0x01 || 32-byte Ed25519 public key, the key encoding hashed into the key ID and shown in vkeys. */
+/**
+ * signed-note: the type and key hashed into the key ID and shown in vkeys: 0x01 || 32-byte Ed25519 public key, or
+ * 0xff || SM2_NOTE_TYPE || 65-byte uncompressed SM2 point.
+ */
 function encodedKey(publicKey: KeyObject): Buffer {
+  if (isSm2Key(publicKey)) {
+    const { x, y } = sm2PublicPoint(publicKey);
+    const point = Buffer.from(`04${x.toString(16).padStart(64, '0')}${y.toString(16).padStart(64, '0')}`, 'hex');
+    return Buffer.concat([Buffer.from([SM2_TYPE]), Buffer.from(SM2_NOTE_TYPE, 'ascii'), point]);
+  }
   return Buffer.concat([Buffer.from([ED25519_TYPE]), rawEd25519PublicKey(publicKey)]);
 }
 
-/** signed-note: the 4-byte key ID, SHA-256(name || 0x0A || 0x01 || 32-byte Ed25519 public key)[:4]. */
+/** Checks a note signature in the suite of the key. */
+function verifyNoteSignature(publicKey: KeyObject, message: Uint8Array, signature: Uint8Array): boolean {
+  return (isSm2Key(publicKey) ? SUITES.sm2 : SUITES.ed25519).verify(publicKey, message, signature);
+}
+
+/** signed-note: the 4-byte key ID, SHA-256(name || 0x0A || encoded key)[:4] (see encodedKey). */
 export function noteKeyHash(name: string, publicKey: KeyObject): Buffer {
   if (!isValidKeyName(name)) throw new RangeError('a note key name is non-empty, without spaces or "+"');
   return sha256(Buffer.concat([Buffer.from(`${name}\n`, 'utf8'), encodedKey(publicKey)])).subarray(0, 4);
 }
 
-/** The verifier key string `<name>+<8 hex of key ID>+<base64(0x01 || public key)>` that note tooling reads. */
+/** The verifier key string `<name>+<8 hex of key ID>+<base64(encoded key)>` that note tooling reads. */
 export function verifierKey(name: string, publicKey: KeyObject): string {
   return `${name}+${noteKeyHash(name, publicKey).toString('hex')}+${encodedKey(publicKey).toString('base64')}`;
 }
@@ -106,13 +128,13 @@ export function checkpointBody({ origin, size, rootHash, extensions = [] }: Chec
   return lines.map((line) => `${line}\n`).join('');
 }
 
-/** Signs `body` as a signed note with one Ed25519 signature line. Throws on a body or name the format forbids. */
+/** Signs `body` as a signed note with one signature line in the signer's suite. Throws on what the format forbids. */
 export function signNote(body: string, name: string, signer: Signer): string {
   if (!body.endsWith('\n') || !isValidText(body)) {
     throw new RangeError('a note text ends with a newline and holds no control characters other than newline');
   }
   const signature = signer.sign(Buffer.from(body, 'utf8'));
-  if (signature.length !== ED25519_SIGNATURE_SIZE)
+  if ((signer.suite ?? 'ed25519') === 'ed25519' && signature.length !== ED25519_SIGNATURE_SIZE)
     throw new TypeError('the signer did not return an Ed25519 signature');
   const keyHash = noteKeyHash(name, signer.publicKey);
   return `${body}\n${SIGNATURE_PREFIX}${name} ${Buffer.concat([keyHash, signature]).toString('base64')}\n`;
@@ -141,7 +163,8 @@ function parseSignatureLine(line: string): SignatureLine | undefined {
  * Follows signed-note: a malformed note is refused; signatures whose (name, key ID) match no trusted key are ignored;
  * a signature from a trusted key that fails to verify refuses the whole note; at least one trusted signature must
  * verify. Trusted keys that share both name and key ID but differ are ambiguous and refuse a note they would check.
- * Never throws on the note; throws only on a bad trusted key (TypeError: not Ed25519; RangeError: invalid name).
+ * Never throws on the note; throws only on a bad trusted key (TypeError: neither Ed25519 nor SM2; RangeError:
+ * invalid name).
  */
 export function openNote(
   note: string,
@@ -151,7 +174,7 @@ export function openNote(
   for (const { name, publicKey } of verifiers) {
     const id = `${name}+${noteKeyHash(name, publicKey).toString('hex')}`;
     const seen = known.get(id);
-    const same = seen != null && rawEd25519PublicKey(seen).equals(rawEd25519PublicKey(publicKey));
+    const same = seen != null && encodedKey(seen).equals(encodedKey(publicKey));
     known.set(id, seen === undefined || same ? publicKey : null);
   }
 
@@ -171,7 +194,7 @@ export function openNote(
     if (parsed === undefined) return undefined;
     const key = known.get(`${parsed.name}+${parsed.keyHash}`);
     if (key === undefined) continue;
-    if (key === null || !verifyEd25519(key, message, parsed.signature)) return undefined;
+    if (key === null || !verifyNoteSignature(key, message, parsed.signature)) return undefined;
     if (!verifiedBy.includes(parsed.name)) verifiedBy.push(parsed.name);
   }
   return verifiedBy.length > 0 ? { body, verifiedBy } : undefined;

@@ -84,6 +84,14 @@ export function suiteOfSigner(signer: Pick<Signer, 'suite'>): CryptoSuite {
   return SUITES[signer.suite ?? 'ed25519'];
 }
 
+/**
+ * The suite an event was sealed in, as its `sig.alg` names it (Ed25519 for anything else: such an event fails
+ * verification as `unsupported_algorithm` anyway). A log never mixes suites, so this is also the log's suite.
+ */
+export function suiteOfEvent(event: { readonly sig?: { readonly alg?: unknown } }): CryptoSuite {
+  return suiteOfAlg(event.sig?.alg) ?? ed25519;
+}
+
 /** The suite of a key, or undefined for a key of neither suite. */
 export function suiteOfKey(key: KeyObject): CryptoSuite | undefined {
   return Object.values(SUITES).find((suite) => suite.isKey(key));
