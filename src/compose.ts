@@ -488,7 +488,13 @@ async function startHolding(config: Config, { clock, log }: ServiceDependencies)
   const outdated = runner.outdated(); // only when the read models changed under the service since just now
   if (outdated) log.warn({ stored: readModels.versions() }, 'projections changed: rebuilding read models');
   try {
-    await verifyBeforeServing({ events, readModels: outdated ? undefined : readModels, eventKeys: eventKeys(), log });
+    await verifyBeforeServing({
+      events,
+      readModels: outdated ? undefined : readModels,
+      eventKeys: eventKeys(),
+      suite: config.cryptoSuite,
+      log,
+    });
   } catch (err) {
     await events.close();
     await applier.close();

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { parseUtcOffset } from './domain/actor.js';
 import { ConfigError } from './errors.js';
 import { boolean, httpUrl, integer, oneOf } from './config-values.js';
+import { SUITE_NAMES, type SuiteName } from './ledger/suite.js';
 import { PORTAL_CONFIG_VARIABLES, portalConfig, type PortalConfig } from './config-portal.js';
 import { TSA_CONFIG_VARIABLES, tsaConfig, type TsaConfig } from './config-tsa.js';
 import { WITNESS_CONFIG_VARIABLES, witnessesConfig, type WitnessesConfig } from './config-witness.js';
@@ -20,6 +21,8 @@ export interface Config {
   readonly masterKeyFile: string;
   /** The embedded store of the cases' wrapped data keys, a SQLite file apart from the log. */
   readonly dataKeysFile: string;
+  /** The crypto suite of the log (LEDGER_CRYPTO_SUITE): hashes, Merkle tree and service signatures. */
+  readonly cryptoSuite: SuiteName;
   readonly logLevel: LogLevel;
   readonly eventStore:
     { readonly kind: 'sqlite'; readonly path: string } | { readonly kind: 'eventstoredb'; readonly url: string };
@@ -155,6 +158,11 @@ export const CONFIG_VARIABLES: readonly { name: string; default: string; descrip
     name: 'LEDGER_DATA_KEYS_FILE',
     default: '$LEDGER_DATA_DIR/data-keys.sqlite',
     description: "SQLite file of the cases' wrapped data keys, apart from the log (docs/privacy.md)",
+  },
+  {
+    name: 'LEDGER_CRYPTO_SUITE',
+    default: 'ed25519',
+    description: 'ed25519 (SHA-256, Ed25519) | sm2 (SM3, SM2); fixed for the life of a log',
   },
   { name: 'LOG_LEVEL', default: 'info', description: LOG_LEVELS.join(' | ') },
   {
@@ -342,6 +350,7 @@ export function loadConfig(env: Env, cwd: string = process.cwd()): Config {
     keysDir,
     masterKeyFile: path.resolve(cwd, read('LEDGER_MASTER_KEY_FILE') ?? path.join(keysDir, 'master.key')),
     dataKeysFile: path.resolve(cwd, read('LEDGER_DATA_KEYS_FILE') ?? path.join(dataDir, 'data-keys.sqlite')),
+    cryptoSuite: oneOf('LEDGER_CRYPTO_SUITE', read('LEDGER_CRYPTO_SUITE'), SUITE_NAMES, 'ed25519'),
     logLevel: oneOf('LOG_LEVEL', read('LOG_LEVEL'), LOG_LEVELS, 'info'),
     eventStore,
     blobStore: blobStoreConfig(read, dataDir),

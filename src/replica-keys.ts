@@ -44,7 +44,7 @@ interface ReplicaKeysDependencies {
  */
 export async function openReplicaKeys(deps: ReplicaKeysDependencies): Promise<ReplicaKeys> {
   const { config, clock, log, events, locks } = deps;
-  const live = new LiveKeys(loadOrCreateKeys(config.keysDir, clock));
+  const live = new LiveKeys(loadOrCreateKeys(config.keysDir, clock, config.cryptoSuite));
   const shared = config.eventStore.kind === 'eventstoredb';
   const keyring = new KeyringLog({ events, clock, locks });
   const checked = (u: UntrustedKey) => u.purpose === 'event' || config.jwt.trust.kind === 'embedded';
@@ -111,7 +111,7 @@ export async function openReplicaKeys(deps: ReplicaKeysDependencies): Promise<Re
     if (now !== stamp) {
       stamp = now;
       const previous = live.local;
-      const fresh = loadOrCreateKeys(config.keysDir, clock);
+      const fresh = loadOrCreateKeys(config.keysDir, clock, config.cryptoSuite);
       // the rotation is published signed by the key it retires, still held here: others trust the new key by it
       if (shared)
         await keyring.publish(fresh.all, previous.eventSigner, { refuseUntrusted: false, trusted: previous.all });

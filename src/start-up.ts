@@ -6,6 +6,7 @@ import type { PublicKey } from './ports/keys.js';
 import { checkOnStartup } from './app/startup-check.js';
 import type { EventStore } from './ports/event-store.js';
 import type { ReadModelStore } from './ports/read-models.js';
+import type { SuiteName } from './ledger/suite.js';
 import { CHECKPOINT_STREAM, MERKLE, storedNode } from '../projections/merkle.js';
 import { CHECKPOINTS } from '../projections/checkpoints.js';
 
@@ -33,6 +34,8 @@ export async function verifyBeforeServing(deps: {
   readModels: ReadModelStore | undefined;
   /** The event keys, current and retired, own and published by other replicas. */
   eventKeys: readonly PublicKey[];
+  /** LEDGER_CRYPTO_SUITE: a log sealed in another suite is refused. */
+  suite: SuiteName;
   log: Logger;
 }): Promise<void> {
   const started = performance.now();
@@ -44,6 +47,7 @@ export async function verifyBeforeServing(deps: {
       layout: { merkle: MERKLE, checkpoints: CHECKPOINTS, checkpointStream: CHECKPOINT_STREAM, node: storedNode },
       noteKeys: deps.eventKeys.map((k) => k.publicKey),
       signerKeyIds: new Set(deps.eventKeys.map((k) => k.keyId)),
+      suite: deps.suite,
       onProgress: (leaves, needed) => {
         if (performance.now() - reported < 5_000) return;
         reported = performance.now();

@@ -22,6 +22,9 @@ export class LiveKeys {
     this.#local = local;
     const current = () => this.#local.eventSigner;
     this.signer = {
+      get suite() {
+        return current().suite;
+      },
       get keyId() {
         return current().keyId;
       },

@@ -4,7 +4,8 @@ import { checkpointBody, signNote } from '../ledger/checkpoint.js';
 import { headsExtension } from '../ledger/checkpoint-heads.js';
 import { headProof, headsRoot, type HeadProof, type HeadsPath, type HeadsPaths } from '../ledger/heads-map.js';
 import { addSignatureLines } from '../ledger/cosignature.js';
-import { CompactRange, EMPTY_ROOT, rangeRoot, type TreeNodes } from '../ledger/merkle.js';
+import { CompactRange, rangeRoot, type TreeHash, type TreeNodes } from '../ledger/merkle.js';
+import { suiteOfSigner } from '../ledger/suite.js';
 import { consistencyProof, inclusionProof } from '../ledger/merkle-proofs.js';
 import type { Clock } from '../ports/clock.js';
 import type { EventStore, Position } from '../ports/event-store.js';
@@ -122,18 +123,22 @@ export class ProofUnavailable extends Error {
 export class TransparencyLog {
   #latest: SignedCheckpoint | undefined;
   readonly #waitMs: number;
+  /** The tree's hashes, in the suite of the log's signer. */
+  readonly #hashes: TreeHash;
 
   constructor(private readonly deps: TransparencyLogDependencies) {
     this.#waitMs = deps.waitMs ?? 5_000;
+    this.#hashes = suiteOfSigner(deps.signer).tree;
   }
 
   /** The tree as the read models hold it: size and root. */
   tree(): { size: number; rootHash: Buffer } {
     const doc = storedTree(this.deps.readModels, this.deps.layout);
-    if (!doc) return { size: 0, rootHash: Buffer.from(EMPTY_ROOT) };
+    if (!doc) return { size: 0, rootHash: Buffer.from(this.#hashes.emptyRoot) };
     const range = CompactRange.fromHashes(
       doc.size,
       doc.hashes.map((h) => Buffer.from(h, 'base64')),
+      this.#hashes,
     );
     return { size: doc.size, rootHash: range.root() };
   }
@@ -141,7 +146,7 @@ export class TransparencyLog {
   /** The root of the tree's first `size` leaves, read from stored nodes; undefined beyond the tree. */
   rootAt(size: number): Buffer | undefined {
     if (!Number.isSafeInteger(size) || size < 0 || size > this.tree().size) return undefined;
-    return size === 0 ? Buffer.from(EMPTY_ROOT) : rangeRoot(this.#nodes(), 0, size);
+    return size === 0 ? Buffer.from(this.#hashes.emptyRoot) : rangeRoot(this.#nodes(), 0, size, this.#hashes);
   }
 
   /**
@@ -311,7 +316,7 @@ export class TransparencyLog {
       leafIndex: leaf.index,
       treeSize: n,
       leafHash: Buffer.from(nodes.node(0, leaf.index)).toString('base64'),
-      proof: inclusionProof(leaf.index, n, nodes).map((h) => h.toString('base64')),
+      proof: inclusionProof(leaf.index, n, nodes, this.#hashes).map((h) => h.toString('base64')),
     };
   }
 
@@ -339,7 +344,11 @@ export class TransparencyLog {
     if (!Number.isSafeInteger(from) || !Number.isSafeInteger(to) || from < 1 || from > to || to > size) {
       throw new ProofUnavailable('tree_size_invalid', `sizes must satisfy 1 <= from <= to <= ${size}`);
     }
-    return { from, to, proof: consistencyProof(from, to, this.#nodes()).map((h) => h.toString('base64')) };
+    return {
+      from,
+      to,
+      proof: consistencyProof(from, to, this.#nodes(), this.#hashes).map((h) => h.toString('base64')),
+    };
   }
 
   /**

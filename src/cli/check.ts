@@ -85,6 +85,7 @@ export async function check(argv: string[], io: CliIo): Promise<number> {
       {
         events,
         serviceKeys: keyResolver(eventKeys),
+        suite: config.cryptoSuite,
         noteKeys: eventKeys,
         checkpointStream: CHECKPOINT_STREAM,
         quarantined: readQuarantine(readModelPath(config)),

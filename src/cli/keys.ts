@@ -28,7 +28,7 @@ export async function keys(argv: string[], io: CliIo): Promise<number> {
   const [action, ...rest] = positionals;
   if (rest.length > 0) throw new UsageError(`unexpected argument ${rest[0]}`);
   if (action === 'list' || action === undefined) {
-    const { all } = loadOrCreateKeys(config.keysDir, systemClock);
+    const { all } = loadOrCreateKeys(config.keysDir, systemClock, config.cryptoSuite);
     for (const k of all) {
       print(
         io.stdout,
@@ -40,8 +40,8 @@ export async function keys(argv: string[], io: CliIo): Promise<number> {
   if (action === 'rotate') {
     if (values.purpose !== 'event' && values.purpose !== 'token')
       throw new UsageError('--purpose event|token is required');
-    loadOrCreateKeys(config.keysDir, systemClock);
-    const fresh = rotateKey(config.keysDir, values.purpose as KeyPurpose, systemClock);
+    loadOrCreateKeys(config.keysDir, systemClock, config.cryptoSuite);
+    const fresh = rotateKey(config.keysDir, values.purpose as KeyPurpose, systemClock, config.cryptoSuite);
     print(io.stdout, `new ${fresh.purpose} key ${fresh.keyId}; a running service takes it up within 5 seconds`);
     return 0;
   }

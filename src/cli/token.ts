@@ -55,7 +55,7 @@ export async function token(argv: string[], io: CliIo): Promise<number> {
       `--ttl ${values.ttl} is longer than the most the service accepts, ${config.jwt.maxLifetimeSeconds} s (JWT_MAX_LIFETIME_SECONDS)`,
     );
   }
-  const keys = loadOrCreateKeys(config.keysDir, systemClock);
+  const keys = loadOrCreateKeys(config.keysDir, systemClock, config.cryptoSuite);
   const supervises = values.supervises
     ?.split(',')
     .map((a) => a.trim())

@@ -33,7 +33,10 @@ export async function startTestService(
 ): Promise<TestService> {
   const clock = options.clock ?? systemClock;
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ledger-http-'));
-  const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', LEDGER_DATA_DIR: dataDir, ...env });
+  // LEDGER_CRYPTO_SUITE in the test run's environment runs the service in that suite (`LEDGER_CRYPTO_SUITE=sm2 npx
+  // jest test/http/integrity.test.ts` runs the integrity tests on an SM2 deployment); `env` may still choose
+  const suite = process.env.LEDGER_CRYPTO_SUITE ? { LEDGER_CRYPTO_SUITE: process.env.LEDGER_CRYPTO_SUITE } : {};
+  const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', LEDGER_DATA_DIR: dataDir, ...suite, ...env });
   const service = await startService(config, {
     clock,
     log: options.log ?? pino({ level: 'silent' }),

@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { createPrivateKey, createPublicKey, generateKeyPairSync } from 'node:crypto';
-import { ed25519Signer, keyIdOf } from '../../ledger/ed25519.js';
+import { createPrivateKey, createPublicKey, generateKeyPairSync, type KeyObject } from 'node:crypto';
+import { SUITES, suiteOfKey, type SuiteName } from '../../ledger/suite.js';
+import { ConfigError } from '../../errors.js';
 import type { Clock } from '../../ports/clock.js';
 import type { KeyPurpose, KeySet, PublicKeyRecord } from '../../ports/keys.js';
 
@@ -9,7 +10,8 @@ import type { KeyPurpose, KeySet, PublicKeyRecord } from '../../ports/keys.js';
  * The service's keys on disk, in the keys folder (mode 0700):
  * - `keyring.json`: every key's id, public key, creation and retirement time (public data only);
  * - one PKCS#8 PEM file (mode 0600) per private key still in use.
- * Two purposes: `event` keys sign events and checkpoints (Ed25519); `token` keys sign the bearer tokens the
+ * Two purposes: `event` keys sign events and checkpoints (Ed25519, or SM2 in the SM2 crypto suite: the key's
+ * `algorithm` records its suite, and a keyring never changes suite); `token` keys sign the bearer tokens the
  * embedded default issues (ES256, since JWT libraries do not support EdDSA). Rotation creates a new key with a
  * new id, marks the old one retired and deletes its private key; retired public keys stay so that what they
  * signed still verifies.
@@ -26,19 +28,25 @@ export type Keys = KeySet;
 
 const KEYRING = 'keyring.json';
 
-/** Loads the keys, generating the missing ones first (the embedded default's first start). */
-export function loadOrCreateKeys(dir: string, clock: Clock): Keys {
+/**
+ * Loads the keys, generating the missing ones first (the embedded default's first start) in `suite`. A keyring whose
+ * current event key is of another suite is refused (`ConfigError` naming LEDGER_CRYPTO_SUITE).
+ */
+export function loadOrCreateKeys(dir: string, clock: Clock, suite: SuiteName = 'ed25519'): Keys {
   makePrivateFolder(dir);
   let ring = readKeyring(dir);
   if (!ring) {
     const now = clock.now().toISOString();
-    const created: KeyringFile = { version: 1, keys: [createKey(dir, 'event', now), createKey(dir, 'token', now)] };
+    const created: KeyringFile = {
+      version: 1,
+      keys: [createKey(dir, 'event', now, suite), createKey(dir, 'token', now, suite)],
+    };
     if (!publishKeyring(dir, created, { exclusive: true })) {
       for (const key of created.keys) fs.rmSync(privateKeyPath(dir, key), { force: true });
     }
     ring = readKeyring(dir)!;
   }
-  return parseKeys(dir, ring);
+  return parseKeys(dir, ring, suite);
 }
 
 /**
@@ -55,13 +63,17 @@ export function keyringStamp(dir: string): string | undefined {
   }
 }
 
-/** Retires the current key of `purpose` and makes a new one current. Returns the new key's record. */
-export function rotateKey(dir: string, purpose: KeyPurpose, clock: Clock): KeyRecord {
+/**
+ * Retires the current key of `purpose` and makes a new one current, of the same suite (`suite` when none is
+ * current). Returns the new key's record.
+ */
+export function rotateKey(dir: string, purpose: KeyPurpose, clock: Clock, suite: SuiteName = 'ed25519'): KeyRecord {
   const ring = readKeyring(dir);
   if (!ring) throw new Error(`no keyring in ${dir}`);
   const now = clock.now().toISOString();
   const old = ring.keys.filter((k) => k.purpose === purpose && k.retiredAt === null);
-  const fresh = createKey(dir, purpose, now);
+  const current = old.find((k) => k.purpose === 'event');
+  const fresh = createKey(dir, purpose, now, current?.algorithm === 'SM2-SM3' ? 'sm2' : current ? 'ed25519' : suite);
   const keys = ring.keys.map((k) => (old.includes(k) ? { ...k, retiredAt: now } : k));
   publishKeyring(dir, { version: 1, keys: [...keys, fresh] }, { exclusive: false });
   for (const key of old) fs.rmSync(privateKeyPath(dir, key), { force: true });
@@ -81,10 +93,10 @@ export function readKeyring(dir: string): KeyringFile | undefined {
   return ring;
 }
 
-function parseKeys(dir: string, ring: KeyringFile): Keys {
+function parseKeys(dir: string, ring: KeyringFile, suite: SuiteName): Keys {
   const all = ring.keys.map((record) => {
     const publicKey = createPublicKey(record.publicKeyPem);
-    if (keyIdOf(publicKey) !== record.keyId)
+    if (idOf(publicKey) !== record.keyId)
       throw new Error(`keyring entry ${record.keyId} does not match its public key`);
     return { ...record, publicKey };
   });
@@ -92,27 +104,43 @@ function parseKeys(dir: string, ring: KeyringFile): Keys {
     const record = all.find((k) => k.purpose === purpose && k.retiredAt === null);
     if (!record) throw new Error(`the keyring in ${dir} has no current ${purpose} key`);
     const privateKey = createPrivateKey(fs.readFileSync(privateKeyPath(dir, record), 'utf8'));
-    if (keyIdOf(createPublicKey(privateKey)) !== record.keyId) {
+    if (idOf(createPublicKey(privateKey)) !== record.keyId) {
       throw new Error(`the private key file of ${purpose} key ${record.keyId} holds another key`);
     }
     return { record, privateKey };
   };
   const event = current('event');
   const token = current('token');
+  const eventSuite = suiteOfKey(event.record.publicKey);
+  if (eventSuite?.name !== suite) {
+    throw new ConfigError(
+      'LEDGER_CRYPTO_SUITE',
+      `the current event key ${event.record.keyId} in ${dir} is of the ${eventSuite?.name ?? 'unknown'} suite, but ` +
+        `this service is configured for ${suite}: a log never changes suite, so use a keys folder of ${suite} keys`,
+    );
+  }
   return {
-    eventSigner: ed25519Signer(event.privateKey),
+    eventSigner: eventSuite.signer(event.privateKey),
     tokenKey: { keyId: token.record.keyId, privateKey: token.privateKey, publicKey: token.record.publicKey },
     all,
   };
 }
 
-function createKey(dir: string, purpose: KeyPurpose, now: string): KeyRecord {
+/** A key's id: in its crypto suite for an event key (suite.ts), else the hex SHA-256 of its SPKI DER. */
+function idOf(publicKey: KeyObject): string {
+  return (suiteOfKey(publicKey) ?? SUITES.ed25519).keyIdOf(publicKey);
+}
+
+function createKey(dir: string, purpose: KeyPurpose, now: string, suite: SuiteName): KeyRecord {
+  const sm2 = purpose === 'event' && suite === 'sm2';
   const { privateKey, publicKey } =
-    purpose === 'event' ? generateKeyPairSync('ed25519') : generateKeyPairSync('ec', { namedCurve: 'P-256' });
+    purpose === 'token' || sm2
+      ? generateKeyPairSync('ec', { namedCurve: sm2 ? 'SM2' : 'P-256' })
+      : generateKeyPairSync('ed25519');
   const record: KeyRecord = {
-    keyId: keyIdOf(publicKey),
+    keyId: idOf(publicKey),
     purpose,
-    algorithm: purpose === 'event' ? 'Ed25519' : 'ES256',
+    algorithm: purpose === 'token' ? 'ES256' : SUITES[suite].sigAlg,
     publicKeyPem: publicKey.export({ type: 'spki', format: 'pem' }) as string,
     createdAt: now,
     retiredAt: null,
