@@ -14,7 +14,8 @@ import {
   type BundleManifest,
   type ManifestFile,
 } from '../ledger/bundle.js';
-import { keyIdOf, keyResolver, type Signer } from '../ledger/ed25519.js';
+import { keyResolver, type Signer } from '../ledger/ed25519.js';
+import { SUITES, suiteOfKey } from '../ledger/suite.js';
 import type { EventEnvelope } from '../ledger/envelope.js';
 import { sha256Hex } from '../ledger/hash.js';
 import { offsetText } from '../ledger/timeliness.js';
@@ -116,7 +117,7 @@ export class BundleExporter {
     add(CHECKPOINT, this.deps.cosigned ? await this.deps.cosigned(checkpoint) : checkpoint.note);
     const seenKeys = new Set<string>();
     for (const { publicKey } of this.deps.keys()) {
-      const keyId = keyIdOf(publicKey);
+      const keyId = (suiteOfKey(publicKey) ?? SUITES.ed25519).keyIdOf(publicKey);
       if (seenKeys.has(keyId)) continue;
       seenKeys.add(keyId);
       add(`keys/${keyId}.pem`, publicKey.export({ type: 'spki', format: 'pem' }).toString());

@@ -20,9 +20,9 @@ import type {
   TrustedKeyReport,
 } from './bundle-report.js';
 import { parseCheckpoint } from './checkpoint.js';
-import { keyIdOf, keyResolver, verifyEd25519, type PublicKeyResolver } from './ed25519.js';
+import { keyResolver, type PublicKeyResolver } from './ed25519.js';
 import type { EventEnvelope, MediaRef } from './envelope.js';
-import { EMPTY_ROOT, leafHash } from './merkle.js';
+import { SUITES, suiteOfAlg, suiteOfKey, type CryptoSuite } from './suite.js';
 import { verifyConsistency } from './merkle-proofs.js';
 import { ChainVerifier } from './verify.js';
 
@@ -58,6 +58,16 @@ export interface HeldEvent {
 
 export type TrustedKeys = PublicKeyResolver & { all: KeyObject[] };
 
+/**
+ * The bundle's crypto suite, as its manifest signature's `alg` names it ("Ed25519", or "SM2-SM3" for the SM2 suite):
+ * the events' hashes, the tree and every signature are checked in it, and an event of another suite fails.
+ */
+export function suiteOfBundle(h: Pick<Held, 'manifest'>): CryptoSuite {
+  return suiteOfAlg(h.manifest.signature.alg) ?? SUITES.ed25519;
+}
+
+const keyIdIn = (key: KeyObject) => (suiteOfKey(key) ?? SUITES.ed25519).keyIdOf(key);
+
 /** The given keys, or else the bundle's `keys/`, each of which must be the public key its name says. */
 export function trustKeys(h: Held): TrustedKeys & { report: TrustedKeyReport[] } {
   const bundled: KeyObject[] = [];
@@ -71,13 +81,14 @@ export function trustKeys(h: Held): TrustedKeys & { report: TrustedKeyReport[] }
     } catch {
       key = undefined;
     }
-    if (!key || key.asymmetricKeyType !== 'ed25519') failed('malformed', `${name} is not an Ed25519 public key`);
-    if (keyIdOf(key!) !== kind.keyId) failed('malformed', `${name} holds the key ${keyIdOf(key!)}`);
+    const suite = suiteOfBundle(h);
+    if (!key || !suite.isKey(key)) failed('malformed', `${name} is not an ${suite.sigAlg} public key`);
+    if (keyIdIn(key!) !== kind.keyId) failed('malformed', `${name} holds the key ${keyIdIn(key!)}`);
     bundled.push(key!);
   }
   const given = h.options.trustedKeys;
   const all = given ? [...given] : bundled;
-  const report: TrustedKeyReport[] = all.map((k) => ({ keyId: keyIdOf(k), source: given ? 'given' : 'bundle' }));
+  const report: TrustedKeyReport[] = all.map((k) => ({ keyId: keyIdIn(k), source: given ? 'given' : 'bundle' }));
   if (all.length === 0) failed('unknown_key', 'no key to trust: the bundle carries none and none was given');
   const resolve = keyResolver(all);
   return Object.assign((keyId: string) => resolve(keyId), { all, report });
@@ -85,14 +96,15 @@ export function trustKeys(h: Held): TrustedKeys & { report: TrustedKeyReport[] }
 
 export function checkManifestSignature(h: Held, manifest: BundleManifest, keys: PublicKeyResolver): void {
   const { alg, keyId, value } = manifest.signature;
-  if (alg !== 'Ed25519') failed('unsupported_algorithm', `the manifest signature's alg is ${alg}`);
+  const suite = suiteOfAlg(alg);
+  if (!suite) failed('unsupported_algorithm', `the manifest signature's alg is ${alg}`);
   const key = keys(keyId);
   if (!key) failed('unknown_key', `the manifest is signed by ${keyId}, not a trusted key`);
   const message =
     h.signedBody !== undefined
-      ? manifestBodySigningInput(manifest.format, h.signedBody)
-      : manifestSigningInput(manifest);
-  if (!verifyEd25519(key!, message, Buffer.from(value, 'base64'))) {
+      ? manifestBodySigningInput(manifest.format, h.signedBody, suite)
+      : manifestSigningInput(manifest, suite);
+  if (!suite!.verify(key!, message, Buffer.from(value, 'base64'))) {
     failed('manifest_signature_invalid', `the manifest signature by ${keyId} does not verify`);
   }
 }
@@ -152,7 +164,7 @@ export function checkTrustedCheckpoint(
       failed('checkpoint_inconsistent', `the trusted checkpoint and the bundle's both have size ${t.size} but differ`);
     }
   } else if (lo.size === 0) {
-    if (!lo.root.equals(EMPTY_ROOT)) failed('checkpoint_inconsistent', 'a checkpoint of size 0 has another root');
+    if (!lo.root.equals(suiteOfBundle(h).tree.emptyRoot)) failed('checkpoint_inconsistent', 'a checkpoint of size 0 has another root');
   } else {
     if (!proofInput || proofInput.from !== lo.size || proofInput.to !== hi.size) {
       failed(
@@ -161,7 +173,7 @@ export function checkTrustedCheckpoint(
       );
     }
     const proof = decodeProof(proofInput!.proof);
-    if (!proof || !verifyConsistency(lo.size, hi.size, lo.root, hi.root, proof)) {
+    if (!proof || !verifyConsistency(lo.size, hi.size, lo.root, hi.root, proof, suiteOfBundle(h).tree)) {
       failed('checkpoint_inconsistent', `the consistency proof from size ${lo.size} to ${hi.size} does not verify`);
     }
   }
@@ -204,6 +216,7 @@ export function checkStream(h: Held, kind: 'event' | 'access', stream: string, k
   const ahead = h.ahead;
   const chain = new ChainVerifier({
     serviceKeys: keys,
+    suite: suiteOfBundle(h).name,
     ...(h.options.actorKeys ? { actorKeys: h.options.actorKeys } : {}),
     ...(ahead ? { worked: ahead } : {}),
   });
@@ -268,7 +281,8 @@ export function checkProofs(h: Held, events: readonly HeldEvent[], size: number,
   const ids = new Set<string>();
   const ahead = h.ahead;
   const same = ahead !== undefined && ahead.size === size && ahead.root.equals(root);
-  const included = same ? ahead.included : proofChecker(size, root);
+  const tree = suiteOfBundle(h).tree;
+  const included = same ? ahead.included : proofChecker(size, root, tree);
   for (const event of events) {
     const name = event.name;
     ids.add(event.id);
@@ -288,7 +302,7 @@ export function checkProofs(h: Held, events: readonly HeldEvent[], size: number,
       failed('proof_invalid', `${file} is not {eventId, leafIndex, treeSize, leafHash, proof} for event ${event.id}`);
     }
     if (p.treeSize !== size) failed('proof_invalid', `${file} proves against size ${p.treeSize}, not ${size}`);
-    const leaf = leafHash(Buffer.from(event.hash, 'hex'));
+    const leaf = tree.leaf(Buffer.from(event.hash, 'hex'));
     if (p.leafHash !== leaf.toString('base64')) failed('proof_invalid', `${file}: the leaf hash is not the event's`);
     if (!included(leaf, p.leafIndex as number, p.proof as unknown[])) {
       failed('proof_invalid', `${file}: event ${event.id} is not leaf ${p.leafIndex} of the checkpoint's tree`);

@@ -24,6 +24,8 @@ import { isSha256Hex } from './hash.js';
 /** The largest sum of the files other than media (default of `maxHeldBytes`). */
 export const DEFAULT_MAX_HELD = 512 * 1024 * 1024;
 const BASE64_64 = /^[A-Za-z0-9+/]{86}==$/;
+/** An SM2 DER signature (8 to 72 bytes) in base64. */
+const BASE64_DER = /^[A-Za-z0-9+/]{10,96}={0,2}$/;
 const MANIFEST_MEMBERS_V1 = ['caseId', 'checkpoint', 'createdAt', 'files', 'format', 'signature'];
 const MANIFEST_MEMBERS_V2 = ['caseId', 'checkpoint', 'createdAt', 'files', 'format', 'signature', 'streams'];
 const MANIFEST_MEMBERS_V3 = ['agency', ...MANIFEST_MEMBERS_V2];
@@ -104,10 +106,10 @@ export function readManifest(bytes: Buffer, options: BundleVerifyOptions): Manif
     typeof sig.alg !== 'string' ||
     typeof sig.keyId !== 'string' ||
     typeof sig.value !== 'string' ||
-    !BASE64_64.test(sig.value) ||
+    !(sig.alg === 'SM2-SM3' ? BASE64_DER : BASE64_64).test(sig.value) ||
     Buffer.from(sig.value, 'base64').toString('base64') !== sig.value
   ) {
-    failed('malformed', 'signature is not {alg, keyId, value (base64 of 64 bytes)}');
+    failed('malformed', 'signature is not {alg, keyId, value (base64 of 64 bytes, or of a DER signature for SM2-SM3)}');
   }
   if (!Array.isArray(m.files)) failed('malformed', 'files is not an array');
   const maxFile = options.maxFileBytes ?? 16 * 1024 * 1024;

@@ -1,4 +1,4 @@
-import { isHash, isTreeCount, nodeHash } from './merkle.js';
+import { isHash, isTreeCount, SHA256_TREE, type TreeHash } from './merkle.js';
 
 /**
  * Checking a bundle's inclusion proofs (docs/integrity.md §13.4 step 10) as its proof files hold them: audit paths
@@ -40,7 +40,7 @@ interface Last {
  * for byte) is neither decoded nor hashed again. Asked in leaf order, as a bundle's events mostly are, each node
  * is hashed once; in any other order the answers are the same.
  */
-export function proofChecker(size: number, root: Uint8Array): ProofCheck {
+export function proofChecker(size: number, root: Uint8Array, tree: TreeHash = SHA256_TREE): ProofCheck {
   const last: (Last | undefined)[] = [];
   return (leaf, index, proof) => {
     if (!isTreeCount(index) || !isTreeCount(size) || index >= size) return false;
@@ -74,7 +74,7 @@ export function proofChecker(size: number, root: Uint8Array): ProofCheck {
       if (!sibling) return false;
       const left = siblingLeft ? sibling : r;
       const right = siblingLeft ? r : sibling;
-      const hash = nodeHash(left, right);
+      const hash = tree.node(left, right);
       const leftText = siblingLeft ? (text as string) : undefined;
       const rightText = siblingLeft ? undefined : (text as string);
       if (known === undefined) {

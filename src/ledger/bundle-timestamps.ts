@@ -6,6 +6,7 @@ import type { DisclosureTimelinessReport, TimestampReport } from './bundle-repor
 import { parseCheckpoint } from './checkpoint.js';
 import { parseCosignatureLine, splitNote, verifyCosignatureLines } from './cosignature.js';
 import { verifyConsistency } from './merkle-proofs.js';
+import { suiteOfAlg } from './suite.js';
 import {
   attestedTimeliness,
   disclosureDeadline,
@@ -83,7 +84,7 @@ function checkStampedCheckpoint(
     if (value?.from !== s.size || value?.to !== n || !proof) {
       failed('malformed', `${consistencyName} is not {from: ${s.size}, to: ${n}, proof}`);
     }
-    if (s.size === 0 || !verifyConsistency(s.size, n, parsed!.rootHash, root, proof!)) {
+    if (s.size === 0 || !verifyConsistency(s.size, n, parsed!.rootHash, root, proof!, suiteOfAlg(manifest.signature.alg)?.tree)) {
       failed('checkpoint_inconsistent', `${consistencyName} does not prove ${name} a prefix of the bundle's tree`);
     }
   }

@@ -206,7 +206,9 @@ export class BundleVerifier implements TarSink {
         this.#listed = read.listed;
         this.#signedBody = read.signedBody;
         const checker = this.options.signatureChecker;
-        if (checker && read.events >= (this.options.signatureCheckerFrom ?? SIGNATURE_CHECKER_FROM)) {
+        // the look-ahead works out Ed25519 bundles only; those of the SM2 suite are checked as they are held
+        const ed25519 = read.manifest.signature.alg === 'Ed25519';
+        if (ed25519 && checker && read.events >= (this.options.signatureCheckerFrom ?? SIGNATURE_CHECKER_FROM)) {
           this.#ahead = new LookAhead(checker, this.options.trustedKeys, read.manifest.checkpoint);
         }
         return;

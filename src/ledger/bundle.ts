@@ -1,6 +1,6 @@
 import { canonicalize } from './canonical-json.js';
 import type { Signer } from './ed25519.js';
-import { sha256Hex } from './hash.js';
+import { SUITES, suiteOfSigner, type CryptoSuite } from './suite.js';
 import type { Signature } from './envelope.js';
 import { agencyStream } from './streams.js';
 
@@ -98,7 +98,8 @@ export type BundleFileKind =
 
 const REVISION_FILE = /^(?:events|access)\/[0-9]{8,15}\.json$/;
 const MEDIA_FILE = /^media\/[0-9a-f]{64}$/;
-const KEY_FILE = /^keys\/[0-9a-f]{64}\.pem$/;
+/** `keys/<key id>.pem`: an Ed25519 key id (64 hex) or an SM2 one ("sm2-" and 64 hex). */
+const KEY_FILE = /^keys\/(?:sm2-)?[0-9a-f]{64}\.pem$/;
 const STAMP_FILE = /^timestamps\/(0|[1-9][0-9]{0,15})\/(checkpoint\.txt|consistency\.json|(0|[1-9][0-9]{0,2})\.tst)$/;
 export const TIMELINESS = 'timeliness.json';
 const PROOF_FILE = /^proofs\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\.json$/;
@@ -143,20 +144,31 @@ export function classify(name: string): BundleFileKind | undefined {
  * The bytes the service signs for a manifest: a context line (the manifest's format), then the hex SHA-256 of the
  * JCS form without `signature`.
  */
-export function manifestSigningInput(manifest: Omit<BundleManifest, 'signature'> & { signature?: unknown }): Buffer {
+export function manifestSigningInput(
+  manifest: Omit<BundleManifest, 'signature'> & { signature?: unknown },
+  suite: CryptoSuite = SUITES.ed25519,
+): Buffer {
   const { signature: _signature, ...body } = manifest;
-  return manifestBodySigningInput(manifest.format, canonicalize(body));
+  return manifestBodySigningInput(manifest.format, canonicalize(body), suite);
 }
 
-/** {@link manifestSigningInput} from the JCS form of the manifest without `signature`, for a caller that has it. */
-export function manifestBodySigningInput(format: BundleFormat, canonicalBody: string): Buffer {
-  return Buffer.from(`${format}\n${sha256Hex(canonicalBody)}`, 'utf8');
+/**
+ * {@link manifestSigningInput} from the JCS form of the manifest without `signature`, for a caller that has it. The
+ * hash is the suite's (SM3 in the SM2 suite, whose manifests name it by their signature's `alg`, "SM2-SM3").
+ */
+export function manifestBodySigningInput(
+  format: BundleFormat,
+  canonicalBody: string,
+  suite: CryptoSuite = SUITES.ed25519,
+): Buffer {
+  return Buffer.from(`${format}\n${suite.hashHex(canonicalBody)}`, 'utf8');
 }
 
-/** Signs the manifest; returns it with its signature. */
+/** Signs the manifest in the signer's suite; returns it with its signature. */
 export function signManifest(manifest: Omit<BundleManifest, 'signature'>, signer: Signer): BundleManifest {
-  const value = signer.sign(manifestSigningInput(manifest)).toString('base64');
-  return { ...manifest, signature: { alg: 'Ed25519', keyId: signer.keyId, value } };
+  const suite = suiteOfSigner(signer);
+  const value = signer.sign(manifestSigningInput(manifest, suite)).toString('base64');
+  return { ...manifest, signature: { alg: suite.sigAlg, keyId: signer.keyId, value } };
 }
 
 /** The manifest's bytes in the bundle: its JCS form, UTF-8, with no newline. */

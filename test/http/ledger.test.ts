@@ -1,11 +1,14 @@
 import { caseStream } from '../../src/domain/case/acts.js';
 import { createPublicKey } from 'node:crypto';
 import { openNote, parseCheckpoint } from '../../src/ledger/checkpoint.js';
-import { leafHash, rootOf } from '../../src/ledger/merkle.js';
+import { rootOf } from '../../src/ledger/merkle.js';
 import { verifyConsistency, verifyInclusion } from '../../src/ledger/merkle-proofs.js';
 import path from 'node:path';
 import { loadValidators } from '../../src/http/validation.js';
-import { seedAgency, startTestService, type TestService } from '../support/service.js';
+import { seedAgency, startTestService, testSuite, type TestService } from '../support/service.js';
+
+const tree = testSuite.tree;
+const leafHash = (hash: Uint8Array) => tree.leaf(hash);
 
 /** Each answer is checked against the response schema the OpenAPI document declares for it. */
 const validate = loadValidators(path.resolve(__dirname, '../../schemas'));
@@ -30,7 +33,10 @@ async function independentRoot(size: number): Promise<Buffer> {
   const all = await t.service.events.readAll({ limit: 100_000 });
   const leaves = all.filter((r) => r.event.stream !== 'ledger-checkpoints').map((r) => r.event.hash);
   expect(leaves.length).toBeGreaterThanOrEqual(size);
-  return rootOf(leaves.slice(0, size).map((h) => leafHash(Buffer.from(h, 'hex'))));
+  return rootOf(
+    leaves.slice(0, size).map((h) => leafHash(Buffer.from(h, 'hex'))),
+    tree,
+  );
 }
 
 async function openCase(caseId: string) {
@@ -92,6 +98,7 @@ describe('the transparency log over HTTP', () => {
         b64(first.rootHash),
         b64(second.rootHash),
         consistency.body.proof.map(b64),
+        tree,
       ),
     ).toBe(true);
 
@@ -109,6 +116,7 @@ describe('the transparency log over HTTP', () => {
           second.size,
           proof.body.proof.map(b64),
           b64(second.rootHash),
+          tree,
         ),
       ).toBe(true);
       // the same proof does not verify for another leaf
@@ -119,6 +127,7 @@ describe('the transparency log over HTTP', () => {
           second.size,
           proof.body.proof.map(b64),
           b64(second.rootHash),
+          tree,
         ),
       ).toBe(false);
     }
