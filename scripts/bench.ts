@@ -1,4 +1,4 @@
-// npm run bench [-- --quick] [-- --seconds N] [-- --only store|http|projections|integrity|startup|portal|webhooks]
+// npm run bench [-- --quick] [-- --seconds N] [-- --only store|http|projections|integrity|startup|portal|webhooks|suites]
 //
 // Measures, in one run on this machine:
 //   (a) raw limits: Ed25519 signatures/s, canonicalize+hash+sign/s, SQLite durable single-row inserts/s and
@@ -60,6 +60,7 @@ import { integrityBench, reportIntegrity } from './bench-integrity.js';
 import { reportStartup, startupBench } from './bench-startup.js';
 import { portalBench, reportPortal } from './bench-portal.js';
 import { reportWebhooks, webhooksBench } from './bench-webhooks.js';
+import { reportSuites, suitesBench } from './bench-suites.js';
 
 const { values: args } = parseArgs({
   options: {
@@ -71,7 +72,7 @@ const { values: args } = parseArgs({
 });
 if (args.help) {
   console.log(
-    'Usage: npm run bench [-- --quick] [-- --seconds N] [-- --only store|http|projections|integrity|startup|portal|webhooks]\n' +
+    'Usage: npm run bench [-- --quick] [-- --seconds N] [-- --only store|http|projections|integrity|startup|portal|webhooks|suites]\n' +
       '  --quick      stop the store-size series at 10^5 events; upload 256 MiB instead of 1 GiB;\n' +
       '               seed 10^5 events instead of 10^6 for the projections (rebuilds at 10^4 and the\n' +
       '               whole log, live runs on 10^4 events and the whole log); a bundle of 2,000 events\n' +
@@ -79,15 +80,18 @@ if (args.help) {
       '               2,000 events instead of 20,000 and an outbox-lag log of 10^5 events instead of 10^6\n' +
       '  --seconds N  length of each throughput measurement (and of each projections live run) [3]\n' +
       '  --only X     run only the store part (a-e), the HTTP part (f), the projections part (g), the\n' +
-      '               integrity part (h), the start-up part (i), the portal part (j) or webhooks (k)',
+      '               integrity part (h), the start-up part (i), the portal part (j), webhooks (k) or the\n' +
+      '               crypto suites side by side (l)',
   );
   process.exit(0);
 }
 if (
   args.only !== undefined &&
-  !['store', 'http', 'projections', 'integrity', 'startup', 'portal', 'webhooks'].includes(args.only)
+  !['store', 'http', 'projections', 'integrity', 'startup', 'portal', 'webhooks', 'suites'].includes(args.only)
 ) {
-  console.error(`--only must be store, http, projections, integrity, startup, portal or webhooks, not ${args.only}`);
+  console.error(
+    `--only must be store, http, projections, integrity, startup, portal, webhooks or suites, not ${args.only}`,
+  );
   process.exit(2);
 }
 const SECONDS = Number(args.seconds);
@@ -330,6 +334,7 @@ async function mainBench() {
     reportStartup(await startupBench({ dir, runs: 3, progress }));
   }
   if (part('portal')) reportPortal(await portalBench({ seconds: SECONDS, progress }));
+  if (part('suites')) reportSuites(suitesBench({ seconds: args.quick ? 0.5 : SECONDS, events: 50 }));
   if (part('webhooks'))
     reportWebhooks(
       await webhooksBench({
