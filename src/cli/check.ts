@@ -85,7 +85,8 @@ export async function check(argv: string[], io: CliIo): Promise<number> {
       {
         events,
         serviceKeys: keyResolver(eventKeys),
-        suite: config.cryptoSuite,
+        // the keyring records the suite its event keys sign in: the log's, whatever this shell's LEDGER_CRYPTO_SUITE
+        suite: ring.keys.some((k) => k.purpose === 'event' && k.algorithm === 'SM2-SM3') ? 'sm2' : 'ed25519',
         noteKeys: eventKeys,
         checkpointStream: CHECKPOINT_STREAM,
         quarantined: readQuarantine(readModelPath(config)),

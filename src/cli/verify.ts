@@ -1,4 +1,5 @@
 import { createPublicKey, type KeyObject } from 'node:crypto';
+import { suiteOfKey } from '../ledger/suite.js';
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -24,7 +25,7 @@ of each disclosure: published by <attested time> (the earlier of the earliest ti
 the given witnesses vouches for), due <date>: on time, late or not yet attested. Names the first thing that fails.
 
 Options:
-  --key PEM_FILE                trust only this Ed25519 public key (repeatable); get them from GET /v1/ledger/keys.
+  --key PEM_FILE                trust only this Ed25519 or SM2 public key (repeatable); get them from GET /v1/ledger/keys.
                                 Without --key the keys in the bundle are trusted, which shows only that the bundle
                                 is consistent with itself: compare their ids with the service's published keys.
   --trusted-checkpoint FILE     a checkpoint (signed note) you already trust, e.g. from the disclosure feed: the
@@ -243,10 +244,10 @@ function readKey(file: string, shown: string): KeyObject {
   const pem = readText(file, '--key');
   try {
     const key = createPublicKey(pem);
-    if (key.asymmetricKeyType !== 'ed25519' || !pem.includes('PUBLIC KEY')) throw new Error('not an Ed25519 key');
+    if (!suiteOfKey(key) || !pem.includes('PUBLIC KEY')) throw new Error('not an Ed25519 or SM2 key');
     return key;
   } catch {
-    throw new UsageError(`--key ${shown} is not an Ed25519 public key in PEM`);
+    throw new UsageError(`--key ${shown} is not an Ed25519 or SM2 public key in PEM`);
   }
 }
 
