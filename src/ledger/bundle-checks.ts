@@ -164,7 +164,8 @@ export function checkTrustedCheckpoint(
       failed('checkpoint_inconsistent', `the trusted checkpoint and the bundle's both have size ${t.size} but differ`);
     }
   } else if (lo.size === 0) {
-    if (!lo.root.equals(suiteOfBundle(h).tree.emptyRoot)) failed('checkpoint_inconsistent', 'a checkpoint of size 0 has another root');
+    if (!lo.root.equals(suiteOfBundle(h).tree.emptyRoot))
+      failed('checkpoint_inconsistent', 'a checkpoint of size 0 has another root');
   } else {
     if (!proofInput || proofInput.from !== lo.size || proofInput.to !== hi.size) {
       failed(

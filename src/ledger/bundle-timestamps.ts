@@ -84,7 +84,10 @@ function checkStampedCheckpoint(
     if (value?.from !== s.size || value?.to !== n || !proof) {
       failed('malformed', `${consistencyName} is not {from: ${s.size}, to: ${n}, proof}`);
     }
-    if (s.size === 0 || !verifyConsistency(s.size, n, parsed!.rootHash, root, proof!, suiteOfAlg(manifest.signature.alg)?.tree)) {
+    if (
+      s.size === 0 ||
+      !verifyConsistency(s.size, n, parsed!.rootHash, root, proof!, suiteOfAlg(manifest.signature.alg)?.tree)
+    ) {
       failed('checkpoint_inconsistent', `${consistencyName} does not prove ${name} a prefix of the bundle's tree`);
     }
   }
