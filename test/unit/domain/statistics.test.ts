@@ -336,10 +336,11 @@ describe('reviewers at least 5% of enforcement staff (法制审核人员不少�
       o.roles?.includes('reviewer') ? { ...o, legalQualification: qualification } : o,
     );
     const registry = [...qualified, { ...retired, legalQualification: qualification }, unregistered];
-    // alice, bob, chen, rita, ruth and dave are active here; eve is suspended, olga works for the market bureau
-    expect(countStaff(registry, AGENCY)).toEqual({ activeOfficers: 6, reviewers: 2 });
+    // alice, bob, chen, rita, ruth, dave and liu (an officer who is also the agency's public-sector lawyer) are
+    // active here; eve is suspended, olga works for the market bureau
+    expect(countStaff(registry, AGENCY)).toEqual({ activeOfficers: 7, reviewers: 2 });
     expect(countStaff(registry, 'city-market')).toEqual({ activeOfficers: 1, reviewers: 0 });
     expect(countStaff(registry, 'nowhere')).toEqual({ activeOfficers: 0, reviewers: 0 });
-    expect(reviewerRatio(countStaff(registry, AGENCY))).toEqual({ ratio: 2 / 6, required: 1, meets: true });
+    expect(reviewerRatio(countStaff(registry, AGENCY))).toEqual({ ratio: 2 / 7, required: 1, meets: true });
   });
 });
