@@ -117,6 +117,8 @@ describe('personal fields sealed, then erased by destroying the case key', () =>
     );
     expect(opening.status).toBe(200);
     expect(opening.body).toMatchObject({ value: PERSON.name, commitment, path: '/parties/0/name' });
+    // the access log is a read model: it shows the opening once the projections have applied its access event
+    expect(await t!.service.readModelsCaughtUp()).toBe(true);
     const access = await t!.call('GET', `/v1/audit/access?caseId=${CASE}`, { token: supervisor });
     expect(access.body.items.map((i: { action: string }) => i.action)).toContain('read_opening');
 
