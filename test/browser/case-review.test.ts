@@ -1,9 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { describeInBrowser, launchBrowser, seriousViolations } from '../support/browser.js';
+import { describeInBrowser, launchBrowser, signedInPage, seriousViolations } from '../support/browser.js';
 import { AGENCY, recordAct, startScreensService, type ScreensFixture } from '../support/screens.js';
-
-/** Generous: a busy 2-core machine; the waits only say "appears", never how fast. */
-const WAIT = { timeout: 60_000 };
 
 describeInBrowser('the legal review on the case screen: a major, complex case and its time limit, in Chromium', () => {
   let f: ScreensFixture;
@@ -36,11 +33,7 @@ describeInBrowser('the legal review on the case screen: a major, complex case an
       data: { proposed: { decisionType: 'warning', legalBasis: '《律师法》第五十条' } },
     });
     await f.t.service.readModelsCaughtUp();
-    context = await browser.newContext({ locale: 'zh-CN' });
-    page = await context.newPage();
-    await page.goto(`${f.t.url}/signin`);
-    await page.locator('#dev-token').fill(f.alice);
-    await Promise.all([page.waitForURL(`${f.t.url}/`, WAIT), page.getByRole('button', { name: '登录' }).click()]);
+    ({ context, page } = await signedInPage(browser, f.t.url, f.alice));
   }, 120_000);
   afterAll(async () => {
     await context?.close();

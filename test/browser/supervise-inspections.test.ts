@@ -1,5 +1,5 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { describeInBrowser, launchBrowser, seriousViolations } from '../support/browser.js';
+import { describeInBrowser, launchBrowser, signedInPage, seriousViolations } from '../support/browser.js';
 import { INSPECTION_AGENCY, PLAN_ID, seedDrawnPlan } from '../support/inspections.js';
 import { startTestService, type TestService } from '../support/service.js';
 
@@ -16,11 +16,7 @@ describeInBrowser('drawn targets with outcomes overdue on /supervise/inspections
   beforeAll(async () => {
     [svc, browser] = await Promise.all([startTestService(), launchBrowser()]);
     targets = (await seedDrawnPlan(svc)).drawn.targets as typeof targets;
-    context = await browser.newContext({ locale: 'zh-CN' });
-    page = await context.newPage();
-    await page.goto(`${svc.url}/signin`);
-    await page.locator('#dev-token').fill(svc.token('sam', INSPECTION_AGENCY, ['supervisor']));
-    await Promise.all([page.waitForURL(`${svc.url}/`, WAIT), page.getByRole('button', { name: '登录' }).click()]);
+    ({ context, page } = await signedInPage(browser, svc.url, svc.token('sam', INSPECTION_AGENCY, ['supervisor'])));
   }, 120_000);
   afterAll(async () => {
     await context?.close();

@@ -1,5 +1,5 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { describeInBrowser, launchBrowser, seriousViolations } from '../support/browser.js';
+import { describeInBrowser, launchBrowser, signedInPage, seriousViolations } from '../support/browser.js';
 import { AGENCY, at, DAY, openCase, recordAct, startScreensService, type ScreensFixture } from '../support/screens.js';
 
 /** Generous: a busy 2-core machine; the waits only say "appears", never how fast. */
@@ -27,11 +27,7 @@ describeInBrowser('case files past their retention on /supervise/retention, in C
     });
     await recordAct(f, f.alice, 'rt-b', { type: 'CaseClosed', occurredAt: at('10:02'), data: { closedOn: DAY } });
     await f.t.service.readModelsCaughtUp();
-    context = await browser.newContext({ locale: 'zh-CN' });
-    page = await context.newPage();
-    await page.goto(`${f.t.url}/signin`);
-    await page.locator('#dev-token').fill(f.sam);
-    await Promise.all([page.waitForURL(`${f.t.url}/`, WAIT), page.getByRole('button', { name: '登录' }).click()]);
+    ({ context, page } = await signedInPage(browser, f.t.url, f.sam));
   }, 120_000);
   afterAll(async () => {
     await context?.close();

@@ -1,9 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { describeInBrowser, launchBrowser, seriousViolations } from '../support/browser.js';
+import { describeInBrowser, launchBrowser, signedInPage, seriousViolations } from '../support/browser.js';
 import { AGENCY, recordAct, startScreensService, type ScreensFixture } from '../support/screens.js';
-
-/** Generous: a busy 2-core machine; the waits only say "appears", never how fast. */
-const WAIT = { timeout: 60_000 };
 
 describeInBrowser('legal reviews past their time limit on the supervision dashboard, in Chromium', () => {
   let f: ScreensFixture;
@@ -31,11 +28,7 @@ describeInBrowser('legal reviews past their time limit on the supervision dashbo
       data: { proposed: { decisionType: 'warning', legalBasis: '《律师法》第五十条' } },
     });
     await f.t.service.readModelsCaughtUp();
-    context = await browser.newContext({ locale: 'zh-CN' });
-    page = await context.newPage();
-    await page.goto(`${f.t.url}/signin`);
-    await page.locator('#dev-token').fill(f.sam);
-    await Promise.all([page.waitForURL(`${f.t.url}/`, WAIT), page.getByRole('button', { name: '登录' }).click()]);
+    ({ context, page } = await signedInPage(browser, f.t.url, f.sam));
   }, 120_000);
   afterAll(async () => {
     await context?.close();

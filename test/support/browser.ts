@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 
 /**
  * Real Chromium for the portal's browser tests: Debian's `chromium` package (`.ci/run` installs it when missing),
@@ -74,4 +74,24 @@ export async function seriousViolations(page: Page): Promise<AxeViolation[]> {
     }));
   });
   return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+}
+
+/**
+ * A new Chinese browser context signed in to the portal at `baseUrl` with a dev token through the sign-in page (as a
+ * person would), on the home page once the sign-in has answered.
+ */
+export async function signedInPage(
+  browser: Browser,
+  baseUrl: string,
+  token: string,
+): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ locale: 'zh-CN' });
+  const page = await context.newPage();
+  await page.goto(`${baseUrl}/signin`);
+  await page.locator('#dev-token').fill(token);
+  await Promise.all([
+    page.waitForURL(`${baseUrl}/`, { timeout: 60_000 }),
+    page.getByRole('button', { name: '登录' }).click(),
+  ]);
+  return { context, page };
 }
