@@ -4,7 +4,7 @@
 //
 //   node --import tsx scripts/crash-harness.ts [--iterations 200] [--seed 42] [--keep]
 //
-// The test suite runs it with 30 iterations (test/integration/crash-harness.test.ts).
+// The test suite runs it with 15 iterations (test/integration/crash-harness.test.ts).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createHash, createPublicKey } from 'node:crypto';
 import fs from 'node:fs';

@@ -4,16 +4,16 @@ import path from 'node:path';
 import { runCrashHarness } from '../../scripts/crash-harness.js';
 
 /**
- * The embedded default under `kill -9`: the service is killed 30 times, each at a random moment after its run acknowledged a write, while acts, media and
+ * The embedded default under `kill -9`: the service is killed 15 times, each at a random moment after its run acknowledged a write, while acts, media and
  * checkpoints are being written (`node --import tsx scripts/crash-harness.ts --iterations 200` runs more).
  */
 describe('the service killed with SIGKILL while writing', () => {
-  it('when restarted after each of 30 kills, then every acknowledged act and medium is there once and the log verifies', async () => {
+  it('when restarted after each of 15 kills, then every acknowledged act and medium is there once and the log verifies', async () => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ledger-crash-'));
     try {
-      const report = await runCrashHarness({ iterations: 30, dataDir, seed: 20261127 });
+      const report = await runCrashHarness({ iterations: 15, dataDir, seed: 20261127 });
       expect(report.problems).toEqual([]);
-      expect(report.ackedActs).toBeGreaterThanOrEqual(30); // each run wrote before it was killed
+      expect(report.ackedActs).toBeGreaterThanOrEqual(15); // each run wrote before it was killed
       expect(report.ackedMedia).toBeGreaterThan(0);
       expect(report.checkpointsSeen).toBeGreaterThan(0);
       expect(report.check.faultCount).toBe(0);
