@@ -75,9 +75,9 @@ describe('generated request bodies', () => {
         }
         length = after;
       }),
-      { numRuns: 2000 },
+      { numRuns: 1000 },
     );
-    expect(refused).toBeGreaterThan(1000);
+    expect(refused).toBeGreaterThan(500);
     expect(accepted).toBeGreaterThan(0);
   }, 120_000);
 

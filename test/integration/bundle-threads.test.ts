@@ -17,11 +17,11 @@ import { freshTempDir } from '../support/temp-dir.js';
 
 // `ledger verify --threads N`: for a bundle of many events, worker threads check the event signatures while the main
 // thread checks the rest, and the report must be exactly the one a single thread gives, the first failure in bundle
-// order included. The bundles here have 2,400 events, so the threads are asked from 2,000 (the CLI's default
+// order included. The bundles here have 1,000 events, so the threads are asked from 600 (two batches of signatures) (the CLI's default
 // threshold is SIGNATURE_CHECKER_FROM, exercised once with a bundle that large).
 
-const EVENTS = 2_400;
-const FROM = 2_000;
+const EVENTS = 1_000;
+const FROM = 600;
 const signer = testSigner();
 const tempDir = freshTempDir('bundle-threads');
 
@@ -66,26 +66,26 @@ describe('verifying a bundle on several threads', () => {
   }, 120_000);
 
   it('when a signature in the middle is forged, then both report exactly that event', async () => {
-    const report = await bothWays(await bundleWith({ 1234: forgeSignature }));
+    const report = await bothWays(await bundleWith({ 500: forgeSignature }));
     expect(report.valid).toBe(false);
     expect(report.failure).toEqual({
       code: 'signature_invalid',
-      detail: expect.stringMatching(/^events\/00001234\.json: service signature by [0-9a-f]{64} does not verify$/),
+      detail: expect.stringMatching(/^events\/00000500\.json: service signature by [0-9a-f]{64} does not verify$/),
     });
   }, 120_000);
 
   it('when two events are tampered with, then both report the first in bundle order', async () => {
-    const forgedFirst = await bothWays(await bundleWith({ 700: forgeSignature, 1800: alterContent }));
+    const forgedFirst = await bothWays(await bundleWith({ 250: forgeSignature, 550: alterContent }));
     expect(forgedFirst.failure?.code).toBe('signature_invalid');
-    expect(forgedFirst.failure?.detail).toMatch(/^events\/00000700\.json: /);
+    expect(forgedFirst.failure?.detail).toMatch(/^events\/00000250\.json: /);
 
-    const alteredFirst = await bothWays(await bundleWith({ 700: alterContent, 1800: forgeSignature }));
+    const alteredFirst = await bothWays(await bundleWith({ 250: alterContent, 550: forgeSignature }));
     expect(alteredFirst.failure?.code).toBe('event_hash_mismatch');
-    expect(alteredFirst.failure?.detail).toMatch(/^events\/00000700\.json: /);
+    expect(alteredFirst.failure?.detail).toMatch(/^events\/00000250\.json: /);
   }, 90_000);
 
   it('when the checker fails, cannot decide or does not answer, then the verifier checks the signatures itself', async () => {
-    const file = await bundleWith({ 2001: forgeSignature });
+    const file = await bundleWith({ 601: forgeSignature });
     const read = (options: BundleVerifyOptions) =>
       verifyBundle(fs.createReadStream(file), {
         trustedKeys: [signer.publicKey],
@@ -93,7 +93,7 @@ describe('verifying a bundle on several threads', () => {
         ...options,
       });
     const expected = await read({});
-    expect(expected.failure?.detail).toMatch(/^events\/00002001\.json: /);
+    expect(expected.failure?.detail).toMatch(/^events\/00000601\.json: /);
     const failing: SignatureChecker = { check: () => Promise.reject(new Error('no threads today')) };
     const throwing: SignatureChecker = {
       check: () => {
