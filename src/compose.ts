@@ -736,6 +736,7 @@ async function startHolding(config: Config, { clock, log }: ServiceDependencies)
           utcOffsetOf: agencyOffset,
           upload: { blobs, holdings, maxBytes: config.mediaMaxBytes },
           discretion,
+          drafts,
         },
         quality: {
           files,

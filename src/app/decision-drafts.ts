@@ -47,6 +47,10 @@ export interface DraftRecord {
   readonly caseId: string;
   readonly decisionType: DecisionType;
   readonly documentNo: string;
+  /** The rest of the decision proposed, as drafted (absent from drafts recorded before it was kept). */
+  readonly fineFen?: number;
+  readonly legalBasis?: string;
+  readonly decidedOn?: string;
   readonly template: TemplateUsed;
   readonly pdf: MediaHolding;
   readonly docx: MediaHolding;
@@ -125,6 +129,9 @@ export class DecisionDrafts {
       caseId: file.caseId,
       decisionType: proposed.decisionType,
       documentNo: proposed.documentNo,
+      ...(proposed.fineFen === undefined ? {} : { fineFen: proposed.fineFen }),
+      legalBasis: proposed.legalBasis,
+      decidedOn: proposed.decidedOn,
       template: used,
       pdf: await store(pdf, PDF_TYPE),
       docx: await store(docx, DOCX_TYPE),

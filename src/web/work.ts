@@ -1,6 +1,7 @@
 import express, { Router, type Request, type Response } from 'express';
 import type { Principal } from '../app/auth.js';
 import type { CaseFileReads } from '../app/case-file-reads.js';
+import type { DecisionDrafts } from '../app/decision-drafts.js';
 import type { DiscretionReads } from '../app/discretion-reads.js';
 import type { ActRequest, CaseService } from '../app/case-service.js';
 import { dateAtOffset } from '../domain/actor.js';
@@ -12,7 +13,7 @@ import { requestId } from '../http/request.js';
 import type { Validate } from '../http/validation.js';
 import type { Clock } from '../ports/clock.js';
 import type { PortalAssets } from './assets.js';
-import { actForm, fieldsBody, fieldText, officersOf } from './forms/acts.js';
+import { actForm, fieldsBody, fieldText, officersOf, yuanText } from './forms/acts.js';
 import { formErrorOf, formErrors } from './forms/errors.js';
 import type { FormState } from './forms/fields.js';
 import { multipartBoundary, readMultipart } from './forms/multipart.js';
@@ -36,6 +37,8 @@ export interface WorkDependencies {
   readonly upload: Pick<MediaApiDependencies, 'blobs' | 'holdings' | 'maxBytes'>;
   /** The fines of similar past decisions shown on the proposal, decision and review screens. */
   readonly discretion?: Pick<DiscretionReads, 'similarFines'>;
+  /** The drafts a decision is issued from (`?draft=` on the decision form). */
+  readonly drafts?: Pick<DecisionDrafts, 'find'>;
 }
 
 /** The screens that show the fines of similar past decisions beside the form. */
@@ -173,8 +176,28 @@ export function workScreens(deps: WorkDependencies, assets: PortalAssets): Route
     });
   };
 
+  /**
+   * A decision issued from a draft: the form filled with the decision the draft proposes, and the drafted PDF as the
+   * issued document (among the act's media, its SHA-256 as `documentSha256`). The officer still submits the act.
+   */
+  const draftValues = async (agency: string, caseId: string, draftId: string): Promise<Values> => {
+    const draft = ID.test(draftId) && deps.drafts ? await deps.drafts.find(agency, draftId) : undefined;
+    if (draft?.caseId !== caseId) throw notFound('no such draft');
+    const given = (name: string, value: string | undefined): Values => (value === undefined ? {} : { [name]: value });
+    return {
+      'data.decisionType': draft.decisionType,
+      'data.documentNo': draft.documentNo,
+      ...given('data.fineFen', draft.fineFen === undefined ? undefined : yuanText(draft.fineFen)),
+      ...given('data.legalBasis', draft.legalBasis),
+      ...given('data.decidedOn', draft.decidedOn),
+      'data.documentSha256': draft.pdf.sha256,
+      media: [draft.pdf.sha256],
+      draft: draftId,
+    };
+  };
+
   router.get('/cases/:agency/:caseId/acts/:type', signedIn(), async (req, res) => {
-    const { principal, agency, caseId, type } = target(req, res);
+    const { principal, agency, caseId, type, form } = target(req, res);
     // the form shows the case: reading it is a retrieval, recorded as the API records one
     const consistentWith = consistencyOf(req);
     const file = await deps.files.file({
@@ -192,6 +215,10 @@ export function workScreens(deps: WorkDependencies, assets: PortalAssets): Route
     const day = today(agency);
     const values: Values = { occurredAt: nowLocal(agency), officers: file.officers.join(', ') };
     for (const name of ['heldOn', 'decidedOn', 'publishedOn', 'closedOn']) values[`data.${name}`] = day;
+    const draftId = req.query.draft;
+    if (form.document && typeof draftId === 'string' && draftId !== '') {
+      Object.assign(values, await draftValues(agency, caseId, draftId));
+    }
     renderAct(req, res, { state: { values } });
   });
 
@@ -203,11 +230,15 @@ export function workScreens(deps: WorkDependencies, assets: PortalAssets): Route
     async (req: Request, res: Response) => {
       const { principal, agency, caseId, type, form } = target(req, res);
       const offset = deps.utcOffsetOf(agency);
+      const document = (values: Values) => (form.document ? fieldText(values, 'data.documentSha256') : '');
       const bodyOf = (values: Values, uploaded: string[]) => ({
         type,
         occurredAt: occurredAtOf(fieldText(values, 'occurredAt'), offset),
         ...(form.officers ? { officers: officersOf(fieldText(values, 'officers')) } : {}),
-        data: (fieldsBody(form.fields, values).data as Record<string, unknown> | undefined) ?? {},
+        data: {
+          ...((fieldsBody(form.fields, values).data as Record<string, unknown> | undefined) ?? {}),
+          ...(document(values) === '' ? {} : { documentSha256: document(values) }),
+        },
         media: [...new Set([...[values.media ?? []].flat().filter(Boolean), ...uploaded])],
       });
       const uploaded: string[] = [];

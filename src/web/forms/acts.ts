@@ -15,6 +15,11 @@ export interface ActForm {
   readonly officers: boolean;
   /** Acts that may carry a recording, photo or document: the form uploads one with the act. */
   readonly medium: boolean;
+  /**
+   * The act may name the document it issues (`data.documentSha256`, one of its media): a decision issued from a
+   * draft carries the drafted PDF.
+   */
+  readonly document?: boolean;
 }
 
 const text = (name: string, label: MessageKey, more: Partial<FieldSpec> = {}): FieldSpec => ({
@@ -139,6 +144,7 @@ const FORMS: Record<string, Omit<ActForm, 'officers'>> = {
   DecisionIssued: {
     fields: [...proposal(''), text('documentNo', 'form.documentNo'), date('decidedOn', 'form.decidedOn')],
     medium: false,
+    document: true,
   },
   DecisionDisclosed: { fields: [date('publishedOn', 'form.publishedOn')], medium: false },
   DisclosureWithdrawn: { fields: [area('reason', 'form.reason')], medium: false },
@@ -158,6 +164,11 @@ export function fenOf(yuan: string): number | string {
   const match = /^(\d{1,13})(?:\.(\d{1,2}))?$/.exec(plain);
   if (!match) return yuan;
   return Number(match[1]) * 100 + Number((match[2] ?? '').padEnd(2, '0'));
+}
+
+/** A sum in fen as the money fields show it (`150000` → `1500.00`), which {@link fenOf} reads back. */
+export function yuanText(fen: number): string {
+  return `${Math.floor(fen / 100)}.${String(fen % 100).padStart(2, '0')}`;
 }
 
 /** Officer ids as typed, separated by commas, 、 or spaces. */

@@ -14,7 +14,17 @@ export const DRAFTING_EN: { readonly [K in keyof typeof DRAFTING_ZH_CN]: string 
   'draft.pdf': 'Download the PDF',
   'draft.docx': 'Download the DOCX (editable)',
   'draft.sha256': "The PDF's SHA-256",
-  'draft.issueHint': 'To issue it, attach this PDF to the decision and give its SHA-256 (documentSha256).',
+  'draft.issue': 'Issue this draft',
+  'draft.issueHint':
+    'A draft is issued only when an officer records the decision: its form is filled in from this draft, with this PDF attached; check it and submit.',
+  'issue.document': 'The document issued',
+  'issue.document.lead':
+    "The decision issues the drafted PDF: the file is recorded among the decision's media, its SHA-256 in the decision.",
+  'issue.document.pdf': 'View the PDF of the decision',
+  'rule.decision_document_not_attached':
+    "The document's file is not attached to the decision: open the form again with “Issue this draft” on the drafting page.",
+  'case.decision.document': 'Document',
+  'case.decision.document.download': 'Download the document',
   'draft.template.default': 'the default template',
   'draft.template.agency': "the agency's template (version {version})",
 };

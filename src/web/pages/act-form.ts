@@ -5,6 +5,7 @@ import { html, type Html } from '../html.js';
 import type { PageContext } from '../layout.js';
 import { caseHref } from '../links.js';
 import { actFormHref } from './case-actions.js';
+import { draftFileHref } from './draft-form.js';
 import { discretionFlag, similarFinesSection, type SimilarFines } from './discretion.js';
 import { label, yuan } from './labels.js';
 
@@ -60,6 +61,25 @@ function pendingProposal(ctx: PageContext, file: CaseFile): Html {
 const reviewedCircumstance = (view: ActFormView): string | undefined =>
   view.type === 'LegalReviewCompleted' ? view.file?.discretion?.proposal?.circumstance : undefined;
 
+/**
+ * The document a decision issues, when the form carries one (opened from a draft): its SHA-256 shown and sent as
+ * `documentSha256`, the drafted PDF linked; the file itself rides among the act's media.
+ */
+function issuedDocument(ctx: PageContext, view: ActFormView, sha256: string): Html {
+  const draft = [view.state.values.draft ?? []].flat()[0];
+  return html`<section aria-labelledby="issued-document" class="notice">
+    <h2 id="issued-document">${ctx.t('issue.document')}</h2>
+    <p>${ctx.t('issue.document.lead')}</p>
+    <p>${ctx.t('draft.sha256')}：<code>${sha256}</code></p>
+    ${
+      draft &&
+      html`<p><a href="${draftFileHref(view, draft, 'pdf')}" download>${ctx.t('issue.document.pdf')}</a></p>
+        <input type="hidden" name="draft" value="${draft}" />`
+    }
+    <input type="hidden" name="data.documentSha256" value="${sha256}" />
+  </section>`;
+}
+
 /** The form recording one act on a case. */
 export function actFormMain(ctx: PageContext, view: ActFormView): Html {
   const form = actForm(view.type)!;
@@ -71,6 +91,9 @@ export function actFormMain(ctx: PageContext, view: ActFormView): Html {
   const checks = form.fields.filter(isCheck);
   const [head, tail] = [form.fields.slice(0, split), form.fields.slice(split).filter((f) => !isCheck(f))];
   const kept = [view.state.values.media ?? []].flat().filter((v): v is string => typeof v === 'string' && v !== '');
+  const document = form.document ? [view.state.values['data.documentSha256'] ?? []].flat()[0] : undefined;
+  // the issued document is told apart from the other files kept
+  const others = kept.filter((sha) => sha !== document).length;
   const href = caseHref(view);
   const action = `${actFormHref(view, view.type)}${form.medium && view.csrfToken ? `?_csrf=${encodeURIComponent(view.csrfToken)}` : ''}`;
   const title = label(ctx, 'act', view.type);
@@ -89,7 +112,8 @@ export function actFormMain(ctx: PageContext, view: ActFormView): Html {
     ${errorSummary(ctx, view.state)}
     <form method="post" action="${action}" novalidate ${form.medium ? html`enctype="multipart/form-data"` : ''}>
       ${view.csrf} ${kept.map((sha) => html`<input type="hidden" name="media" value="${sha}" />`)}
-      ${kept.length > 0 && html`<p class="notice">${ctx.t('form.media.kept', { count: kept.length })}</p>`}
+      ${document && issuedDocument(ctx, view, document)}
+      ${others > 0 && html`<p class="notice">${ctx.t('form.media.kept', { count: others })}</p>`}
       ${[...before, ...head].map((spec) => field(ctx, spec, view.state))}
       ${
         checks.length > 0 &&

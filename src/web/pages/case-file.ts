@@ -129,6 +129,15 @@ function decisionSection(ctx: PageContext, d: NonNullable<CaseFile['decision']>)
       <dd>${d.documentNo}</dd>
       <dt>${ctx.t('case.decision.decidedOn')}</dt>
       <dd>${d.decidedOn}</dd>
+      ${
+        d.document &&
+        html`<dt>${ctx.t('case.decision.document')}</dt>
+          <dd id="decision-document">
+            ${d.document.contentType} · ${ctx.t('case.media.bytes', { size: d.document.size })} ·
+            <a href="${mediumHref(d.document.sha256)}" download>${ctx.t('case.decision.document.download')}</a>
+            <br /><code>${d.document.sha256}</code>
+          </dd>`
+      }
       <dt>${ctx.t('case.decision.dueBy')}</dt>
       <dd>${d.disclosureDueBy}</dd>
       ${

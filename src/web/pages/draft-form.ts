@@ -14,6 +14,10 @@ export const draftHref = (file: Pick<CaseFile, 'agency' | 'caseId'>): string => 
 export const draftFileHref = (file: Pick<CaseFile, 'agency' | 'caseId'>, draftId: string, format: 'pdf' | 'docx') =>
   `${caseHref(file)}/drafts/${encodeURIComponent(draftId)}/${format}`;
 
+/** The decision form filled in from a draft, the drafted PDF as the document issued. */
+export const issueHref = (file: Pick<CaseFile, 'agency' | 'caseId'>, draftId: string) =>
+  `${caseHref(file)}/acts/DecisionIssued?draft=${encodeURIComponent(draftId)}`;
+
 const text = (name: string, label: MessageKey, more: Partial<FieldSpec> = {}): FieldSpec => ({
   name,
   label,
@@ -57,6 +61,7 @@ function drafted(ctx: PageContext, file: CaseFile, draft: DraftRecord): Html {
     </ul>
     <p>${ctx.t('draft.sha256')}：<code>${draft.pdf.sha256}</code></p>
     <p class="muted">${ctx.t('draft.issueHint')}</p>
+    <p><a href="${issueHref(file, draft.draftId)}">${ctx.t('draft.issue')}</a></p>
   </section>`;
 }
 

@@ -1,0 +1,186 @@
+import { caseStream } from '../../src/domain/case/acts.js';
+import { browse, csrfOf, Jar } from '../support/portal-session.js';
+import { AGENCY, DAY, openCase, page, startScreensService, type ScreensFixture } from '../support/screens.js';
+
+let f: ScreensFixture;
+
+beforeAll(async () => {
+  f = await startScreensService();
+}, 60_000);
+afterAll(() => f.t.stop());
+
+/** Posts a URL-encoded form as a browser would, with an API token instead of a session. */
+async function post(path: string, token: string, form: Record<string, string | string[]>) {
+  const body = new URLSearchParams();
+  for (const [name, value] of Object.entries(form)) for (const v of [value].flat()) body.append(name, v);
+  const res = await fetch(f.t.url + path, {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { accept: 'text/html', authorization: `Bearer ${token}` },
+    body,
+  });
+  return { status: res.status, location: res.headers.get('location'), text: await res.text() };
+}
+
+const caseEvents = async (caseId: string) =>
+  (await f.t.service.events.readStream(caseStream(AGENCY, caseId))).map((r) => r.event);
+
+const DRAFT = {
+  decisionType: 'fine',
+  fineFen: '1500',
+  legalBasis: '《律师法》第五十条',
+  documentNo: '县司罚〔2026〕21号',
+  decidedOn: DAY,
+};
+
+/** Drafts the case's decision on the portal's drafting screen; returns the issue link and the PDF's SHA-256. */
+async function draft(caseId: string): Promise<{ href: string; sha256: string }> {
+  const res = await post(`/cases/${AGENCY}/${caseId}/draft`, f.alice, DRAFT);
+  expect(res.status).toBe(200);
+  const href = /<a href="([^"]+)">签发此草稿<\/a>/.exec(res.text)?.[1]?.replace(/&amp;/g, '&');
+  const sha256 = /决定书 PDF 的 SHA-256：<code>([0-9a-f]{64})<\/code>/.exec(res.text)?.[1];
+  expect(href).toMatch(new RegExp(`^/cases/${AGENCY}/${caseId}/acts/DecisionIssued\\?draft=[A-Za-z0-9-]+$`));
+  return { href: href!, sha256: sha256! };
+}
+
+/** The value of the named input of a page (a hidden or text field). */
+const inputValue = (text: string, name: string) =>
+  new RegExp(`<input[^>]*name="${name.replace(/\./g, '\\.')}" value="([^"]*)"`).exec(text)?.[1];
+
+/** What the decision form sends back as it was filled in: the text fields, the selection and the hidden fields. */
+function filledForm(text: string): Record<string, string | string[]> {
+  const form: Record<string, string | string[]> = {};
+  for (const name of [
+    'occurredAt',
+    'data.fineFen',
+    'data.legalBasis',
+    'data.documentNo',
+    'data.decidedOn',
+    'data.documentSha256',
+    'draft',
+  ]) {
+    const value = inputValue(text, name);
+    if (value !== undefined) form[name] = value;
+  }
+  form.media = [...text.matchAll(/<input type="hidden" name="media" value="([0-9a-f]{64})"/g)].map((m) => m[1]!);
+  const selected = /name="data\.decisionType"[\s\S]*?<option value="([a-z_]+)" selected/.exec(text)?.[1];
+  if (selected) form['data.decisionType'] = selected;
+  return form;
+}
+
+describe('issuing a drafted decision from the portal', () => {
+  beforeAll(async () => {
+    for (const id of ['is-1', 'is-2', 'is-3']) await openCase(f, id);
+    await f.t.service.readModelsCaughtUp();
+  }, 60_000);
+
+  it('when the officer follows "issue this draft", then the decision form is filled in from the draft with the PDF and its SHA-256 shown', async () => {
+    const { href, sha256 } = await draft('is-1');
+    const form = await page(f, href, f.alice);
+    expect(form.status).toBe(200);
+    expect(form.text).toContain('<h2 id="issued-document">签发的决定书</h2>');
+    expect(form.text).toContain(`<code>${sha256}</code>`);
+    expect(form.text).toMatch(
+      new RegExp(`<a href="/cases/${AGENCY}/is-1/drafts/[A-Za-z0-9-]+/pdf" download>查看决定书 PDF</a>`),
+    );
+    expect(filledForm(form.text)).toMatchObject({
+      'data.decisionType': 'fine',
+      'data.fineFen': '1500.00',
+      'data.legalBasis': '《律师法》第五十条',
+      'data.documentNo': '县司罚〔2026〕21号',
+      'data.decidedOn': DAY,
+      'data.documentSha256': sha256,
+      media: [sha256],
+    });
+    // the issued document is not counted among other files kept
+    expect(form.text).not.toContain('已上传、将随本次提交附上的资料');
+    // a draft decides nothing: nothing is recorded until the officer submits
+    expect((await caseEvents('is-1')).map((e) => e.type)).toEqual(['CaseOpened']);
+  });
+
+  it('when the filled form is submitted, then DecisionIssued names the PDF among its media and the case page shows the issued document', async () => {
+    const { href, sha256 } = await draft('is-2');
+    const form = await page(f, href, f.alice);
+    const res = await post(`/cases/${AGENCY}/is-2/acts/DecisionIssued`, f.alice, filledForm(form.text));
+    expect(res.status).toBe(303);
+    const issued = (await caseEvents('is-2')).at(-1)!;
+    expect(issued).toMatchObject({
+      type: 'DecisionIssued',
+      actor: { sub: 'alice' },
+      data: { decisionType: 'fine', fineFen: 150_000, documentNo: '县司罚〔2026〕21号', documentSha256: sha256 },
+      media: [{ sha256, contentType: 'application/pdf' }],
+    });
+    const casePage = await page(f, res.location!, f.alice);
+    expect(casePage.status).toBe(200);
+    const section = /<dd id="decision-document">([\s\S]*?)<\/dd>/.exec(casePage.text)?.[1] ?? '';
+    expect(section).toContain('application/pdf');
+    expect(section).toContain(`<a href="/media/${sha256}" download>下载决定书</a>`);
+    expect(section).toContain(`<code>${sha256}</code>`);
+    const json = await f.t.call('GET', `/v1/cases/is-2`, { token: f.alice });
+    expect(json.body.decision.document).toMatchObject({ sha256, contentType: 'application/pdf' });
+    const download = await fetch(`${f.t.url}/media/${sha256}`, { headers: { authorization: `Bearer ${f.alice}` } });
+    expect(download.status).toBe(200);
+    expect(
+      Buffer.from(await download.arrayBuffer())
+        .subarray(0, 5)
+        .toString(),
+    ).toBe('%PDF-');
+  });
+
+  it('when the document is named but its file is left out, then the form says so in Chinese, keeps what was typed and records nothing', async () => {
+    const { href } = await draft('is-3');
+    const filled = filledForm((await page(f, href, f.alice)).text);
+    const res = await post(`/cases/${AGENCY}/is-3/acts/DecisionIssued`, f.alice, { ...filled, media: [] });
+    expect(res.status).toBe(422);
+    expect(res.text).toContain('决定书文件未随本决定附上');
+    expect(res.text).toContain('value="县司罚〔2026〕21号"');
+    expect((await caseEvents('is-3')).map((e) => e.type)).toEqual(['CaseOpened']);
+  });
+
+  it("when a draft is unknown, of another case, or asked for by another agency's officer, then it is not found", async () => {
+    const { href } = await draft('is-3');
+    expect((await page(f, `/cases/${AGENCY}/is-3/acts/DecisionIssued?draft=no-such-draft`, f.alice)).status).toBe(404);
+    expect((await page(f, href.replace('/is-3/', '/is-1/'), f.alice)).status).toBe(404);
+    expect((await page(f, href, f.olga)).status).toBe(404);
+  });
+});
+
+describe('issuing a draft with a browser session', () => {
+  it('when the decision form is sent without its CSRF token, then 403 csrf_failed and nothing is recorded; with it, the decision is issued', async () => {
+    await openCase(f, 'is-s');
+    await f.t.service.readModelsCaughtUp();
+    const jar = new Jar();
+    expect((await browse(f.t.url, jar, '/signin/dev', { form: { token: f.alice } })).res.status).toBe(303);
+    const drafted = await browse(f.t.url, jar, `/cases/${AGENCY}/is-s/draft`);
+    const made = await browse(f.t.url, jar, `/cases/${AGENCY}/is-s/draft`, {
+      form: { _csrf: csrfOf(drafted.text), ...DRAFT },
+    });
+    expect(made.res.status).toBe(200);
+    const href = /<a href="([^"]+)">签发此草稿<\/a>/.exec(made.text)![1]!.replace(/&amp;/g, '&');
+    const form = await browse(f.t.url, jar, href);
+    const filled = filledForm(form.text);
+    const send = (extra: Record<string, string>) => {
+      const body = new URLSearchParams(extra);
+      for (const [name, value] of Object.entries(filled)) for (const v of [value].flat()) body.append(name, v);
+      return fetch(`${f.t.url}/cases/${AGENCY}/is-s/acts/DecisionIssued`, {
+        method: 'POST',
+        redirect: 'manual',
+        headers: {
+          accept: 'text/html',
+          cookie: jar.header(),
+          origin: f.t.url,
+          'sec-fetch-site': 'same-origin',
+          'content-type': 'application/x-www-form-urlencoded',
+        },
+        body,
+      });
+    };
+    expect((await send({})).status).toBe(403);
+    expect((await caseEvents('is-s')).map((e) => e.type)).toEqual(['CaseOpened']);
+    expect((await send({ _csrf: csrfOf(form.text) })).status).toBe(303);
+    expect((await caseEvents('is-s')).at(-1)).toMatchObject({
+      type: 'DecisionIssued',
+      data: { documentSha256: filled['data.documentSha256'] },
+    });
+  });
+});
