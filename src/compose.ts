@@ -749,6 +749,7 @@ async function startHolding(config: Config, { clock, log }: ServiceDependencies)
           utcOffsetOf: agencyOffset,
         },
         drafting: { drafts, files, validate, clock, utcOffsetOf: agencyOffset },
+        registry: registryService,
       },
       sessions: new Sessions({
         seal: cookieSeal,

@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import type { BundleReads } from '../app/bundle-reads.js';
 import type { CaseFileReads } from '../app/case-file-reads.js';
 import type { MediaReads } from '../app/media-reads.js';
+import type { RegistryService } from '../app/registry-service.js';
 import type { SupervisionReads } from '../app/supervision-reads.js';
 import { dateAtOffset } from '../domain/actor.js';
 import { notFound } from '../domain/errors.js';
@@ -19,6 +20,8 @@ import { caseActions } from './pages/case-actions.js';
 import { superviseMain } from './pages/supervise.js';
 import { registerRetentionPage } from './pages/supervise-retention.js';
 import { registerOverdueInspectionsPage } from './pages/supervise-inspections.js';
+import { registerOverdueReviewsPage } from './pages/supervise-reviews.js';
+import { registerReviewSettingsPage } from './pages/review-settings.js';
 import { portalPrincipal, signedIn } from './session.js';
 import { workScreens, type WorkDependencies } from './work.js';
 import { qualityScreens, type QualityDependencies } from './quality.js';
@@ -37,6 +40,8 @@ export interface ScreensDependencies {
   readonly quality?: QualityDependencies;
   /** The officers' drafting screen of decision documents. */
   readonly drafting?: DraftingDependencies;
+  /** The agencies' review time limits: set by an administrator, shown to supervisors. */
+  readonly registry?: Pick<RegistryService, 'reviewSettings' | 'setReviewSettings'>;
 }
 
 /** Case ids and agency codes as the API takes them in a path; anything else is not a case. */
@@ -77,6 +82,11 @@ export function signedInScreens(deps: ScreensDependencies, assets: PortalAssets)
   registerRetentionPage(router, { supervision: deps.supervision, assets });
   registerOverdueInspectionsPage(router, { supervision: deps.supervision, assets });
   if (deps.drafting) router.use(draftingScreens(deps.drafting, assets));
+  if (deps.registry) {
+    const { registry } = deps;
+    registerOverdueReviewsPage(router, { supervision: deps.supervision, registry, assets });
+    registerReviewSettingsPage(router, { registry, validate: deps.work.validate, newId: deps.work.newId, assets });
+  }
 
   router.get('/cases/:agency/:caseId', signedIn(), async (req, res) => {
     const ctx = pageContext(req, res, assets);

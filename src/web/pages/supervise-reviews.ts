@@ -1,36 +1,118 @@
+import type { Router } from 'express';
+import type { RegistryService } from '../../app/registry-service.js';
 import type { SupervisionReads } from '../../app/supervision-reads.js';
+import { id } from '../../http/query.js';
+import type { PortalAssets } from '../assets.js';
 import { html, type Html } from '../html.js';
-import type { PageContext } from '../layout.js';
+import { pageContext, sendPage, type PageContext } from '../layout.js';
 import { caseHref } from '../links.js';
+import { portalPrincipal, signedIn } from '../session.js';
 import { dataTable } from './data-table.js';
+import { limitText, type ReviewSettings } from './review-settings.js';
 
 /** The legal reviews past their time limit (审核时限), as `GET /v1/audit/overdue-reviews` gives them. */
 export type OverdueReviews = Awaited<ReturnType<SupervisionReads['overdueReviews']>>;
+
+/** How many reviews `/supervise/reviews` lists. */
+export const OVERDUE_REVIEW_ROWS = 50;
+
+/** The supervision reviews page. */
+export const SUPERVISE_REVIEWS_PATH = '/supervise/reviews';
+
+function overdueTable(ctx: PageContext, reviews: OverdueReviews): Html {
+  return dataTable(
+    ctx,
+    ['case.caseId', 'case.agency', 'supervise.reviewRequestedOn', 'supervise.reviewDueBy', 'supervise.daysOverdue'],
+    reviews.items.map(
+      (r) =>
+        html`<tr>
+          <td><a href="${caseHref(r)}">${r.caseId}</a></td>
+          <td>${r.agency}</td>
+          <td>${r.requestedOn}</td>
+          <td>${ctx.t('supervise.reviewLimit', { dueBy: r.dueBy, days: r.workingDays })}</td>
+          <td>
+            ${r.daysOverdue}${
+              r.status === 'completed_late'
+                ? `（${ctx.t('supervise.reviewCompletedLate', { on: r.completedOn ?? '' })}）`
+                : ''
+            }
+          </td>
+        </tr>`,
+    ),
+    'supervise.none',
+  );
+}
 
 /** The dashboard's list of reviews not completed by their last day, or completed after it. */
 export function overdueReviewsSection(ctx: PageContext, reviews: OverdueReviews): Html {
   return html`<section aria-labelledby="overdue-reviews">
     <h2 id="overdue-reviews">${ctx.t('supervise.overdueReviews')}</h2>
-    ${dataTable(
-      ctx,
-      ['case.caseId', 'case.agency', 'supervise.reviewRequestedOn', 'supervise.reviewDueBy', 'supervise.daysOverdue'],
-      reviews.items.map(
-        (r) =>
-          html`<tr>
-            <td><a href="${caseHref(r)}">${r.caseId}</a></td>
-            <td>${r.agency}</td>
-            <td>${r.requestedOn}</td>
-            <td>${ctx.t('supervise.reviewLimit', { dueBy: r.dueBy, days: r.workingDays })}</td>
-            <td>
-              ${r.daysOverdue}${
-                r.status === 'completed_late'
-                  ? `（${ctx.t('supervise.reviewCompletedLate', { on: r.completedOn ?? '' })}）`
-                  : ''
-              }
-            </td>
-          </tr>`,
-      ),
-      'supervise.none',
-    )}
+    ${overdueTable(ctx, reviews)}
+    <p><a href="${SUPERVISE_REVIEWS_PATH}">${ctx.t('superviseReviews.link')}</a></p>
   </section>`;
+}
+
+const given = (value: unknown): unknown => (value === '' ? undefined : value);
+
+/**
+ * `/supervise/reviews`: the review time limit each supervised agency has set (or the default it keeps), as
+ * `GET /v1/agencies/{agency}/review-settings` gives it, and the reviews past their limit, as
+ * `GET /v1/audit/overdue-reviews` answers them; `?agency=` narrows both to one agency.
+ */
+export function registerOverdueReviewsPage(
+  router: Router,
+  deps: {
+    supervision: Pick<SupervisionReads, 'overdueReviews'>;
+    registry: Pick<RegistryService, 'reviewSettings'>;
+    assets: PortalAssets;
+  },
+): void {
+  router.get(SUPERVISE_REVIEWS_PATH, signedIn('supervisor'), async (req, res) => {
+    const ctx = pageContext(req, res, deps.assets);
+    const principal = portalPrincipal(res);
+    const agency = id(given(req.query.agency), 'agency');
+    const agencies = [...new Set([principal.agency, ...principal.supervises])];
+    const shown = agency === undefined ? agencies : agencies.filter((a) => a === agency);
+    const [overdue, limits] = await Promise.all([
+      deps.supervision.overdueReviews(
+        { principal, ...(agency === undefined ? {} : { agency }) },
+        { limit: OVERDUE_REVIEW_ROWS },
+      ),
+      Promise.all(shown.map((a) => deps.registry.reviewSettings(a))),
+    ]);
+    sendPage(res, ctx, {
+      title: ctx.t('superviseReviews.title'),
+      main: superviseReviewsMain(ctx, { agencies, ...(agency === undefined ? {} : { agency }), overdue, limits }),
+    });
+  });
+}
+
+function superviseReviewsMain(
+  ctx: PageContext,
+  d: { agencies: readonly string[]; agency?: string; overdue: OverdueReviews; limits: readonly ReviewSettings[] },
+): Html {
+  return html`<h1>${ctx.t('superviseReviews.title')}</h1>
+    <p class="lead">${ctx.t('superviseReviews.lead')}</p>
+    <form class="filters" method="get" action="${SUPERVISE_REVIEWS_PATH}">
+      <label for="f-agency">${ctx.t('case.agency')}</label>
+      <select id="f-agency" name="agency">
+        <option value="">${ctx.t('supervise.allAgencies')}</option>
+        ${d.agencies.map((a) => html`<option value="${a}" ${a === d.agency ? html`selected` : ''}>${a}</option>`)}
+      </select>
+      <button type="submit">${ctx.t('supervise.show')}</button>
+    </form>
+    <section aria-labelledby="review-limits">
+      <h2 id="review-limits">${ctx.t('superviseReviews.limits')}</h2>
+      ${dataTable(
+        ctx,
+        ['case.agency', 'reviewSettings.current'],
+        d.limits.map((s) => [s.agency, limitText(ctx, s)]),
+        'supervise.none',
+      )}
+    </section>
+    <section aria-labelledby="overdue-reviews">
+      <h2 id="overdue-reviews">${ctx.t('supervise.overdueReviews')}</h2>
+      <p class="muted">${ctx.t('superviseReviews.asOf', { asOf: d.overdue.asOf })}</p>
+      ${overdueTable(ctx, d.overdue)}
+    </section>`;
 }
