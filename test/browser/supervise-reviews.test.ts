@@ -44,4 +44,18 @@ describeInBrowser('legal reviews past their time limit on the supervision dashbo
     expect(await section.locator('td').nth(2).textContent()).toBe('2026-01-06');
     expect(await seriousViolations(page)).toEqual([]);
   });
+
+  it("when the supervisor follows the list's link, then each agency's time limit is shown beside the overdue reviews, with no serious axe violation", async () => {
+    await Promise.all([
+      page.waitForURL(`${f.t.url}/supervise/reviews`, { timeout: 60_000 }),
+      page.getByRole('link', { name: '各单位审核时限及全部逾期审核' }).click(),
+    ]);
+    const limits = page.locator('section[aria-labelledby="review-limits"]');
+    expect(await limits.locator('tr', { hasText: AGENCY }).locator('td').nth(1).textContent()).toBe(
+      '5个工作日（系统默认）',
+    );
+    const overdue = page.locator('section[aria-labelledby="overdue-reviews"]');
+    expect(await overdue.locator(`a[href="/cases/${AGENCY}/lr-b"]`).textContent()).toBe('lr-b');
+    expect(await seriousViolations(page)).toEqual([]);
+  });
 });
