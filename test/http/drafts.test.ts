@@ -100,6 +100,14 @@ describe('drafting decision documents over HTTP (文书制作)', () => {
 
     const recorded = await t.service.events.readStream(draftStream(AGENCY, res.body.draftId));
     expect(recorded.map((r) => [r.event.type, r.event.data.caseId])).toEqual([['DecisionDrafted', 'd-1']]);
+    // the draft keeps the decision it proposes, which the portal's decision form is filled in from
+    expect(recorded[0]!.event.data).toMatchObject({
+      decisionType: 'fine',
+      fineFen: 150_000,
+      legalBasis: '《律师法》第五十条',
+      documentNo: '县司罚〔2026〕7号',
+      decidedOn: today,
+    });
     const trail = await t.service.events.readStream(accessStream(AGENCY, 'd-1'));
     expect(trail.map((r) => r.event.data.action)).toEqual(['read_case', 'read_media', 'read_media']);
   });
