@@ -20,7 +20,8 @@ import { createHttpServer } from './http/server.js';
 import { FilesystemBlobStore } from './adapters/filesystem/blob-store.js';
 import type { BlobStore } from './ports/blob-store.js';
 import { MediaHoldings } from './app/media-holdings.js';
-import { DecisionDrafts, defaultTemplates } from './app/decision-drafts.js';
+import { DecisionDrafts } from './app/decision-drafts.js';
+import { DecisionTemplates } from './app/decision-templates.js';
 import { documentWriters } from './adapters/documents/writers.js';
 import { loadDocumentFont } from './adapters/documents/font.js';
 import { MediaReads } from './app/media-reads.js';
@@ -50,6 +51,7 @@ import { auditApi, liveStream } from './http/audit-api.js';
 import { eventsApi, feedEventTypes } from './http/events-api.js';
 import { mediaApi } from './http/media-api.js';
 import { draftsApi } from './http/drafts-api.js';
+import { decisionTemplatesApi } from './http/decision-templates-api.js';
 import { registryApi } from './http/registry-api.js';
 import { inspectionsApi } from './http/inspections-api.js';
 import { InspectionService } from './app/inspection-service.js';
@@ -579,13 +581,14 @@ async function startHolding(config: Config, { clock, log }: ServiceDependencies)
   });
   const recordingReads = new RecordingReads({ readModels, runner });
   const cases = new CaseService({ ...deps, calendar, serviceKeys, dataKeys });
+  const decisionTemplates = new DecisionTemplates(deps, registry);
   const drafts = new DecisionDrafts({
     ...deps,
     files,
     reads,
     blobs,
     holdings,
-    templates: defaultTemplates,
+    templates: decisionTemplates.lookup,
     writers: documentWriters(loadDocumentFont(config.documentFontFile)),
     maxBytes: config.mediaMaxBytes,
     newId,
@@ -658,6 +661,7 @@ async function startHolding(config: Config, { clock, log }: ServiceDependencies)
       files,
     }),
     draftsApi({ drafts, verify, validate }),
+    decisionTemplatesApi({ templates: decisionTemplates, verify, validate, newId, limited: publicLimit }),
     mediaApi({
       blobs,
       holdings,

@@ -1,6 +1,5 @@
 import { Readable } from 'node:stream';
 import type { DecisionType } from '../domain/case/acts.js';
-import { DEFAULT_TEMPLATES } from '../domain/drafting/default-templates.js';
 import { renderDecision, type DraftCase, type ProposedDecision } from '../domain/drafting/render.js';
 import type { DecisionTemplate } from '../domain/drafting/template.js';
 import { RuleViolation } from '../domain/errors.js';
@@ -27,19 +26,15 @@ export type DraftFormat = keyof typeof DRAFT_FORMATS;
 /** The stream of one draft: `draft-<agency>:<draftId>`, one event. */
 export const draftStream = (agency: string, draftId: string) => agencyStream('draft', agency, draftId);
 
-/** Which template a draft used: the one shipped with the service, or the agency's published version. */
-export type TemplateUsed = { readonly source: 'default' } | { readonly source: 'agency'; readonly version: number };
+/** Which template a draft used: the one shipped with the service, or a version of the agency's own. */
+export type TemplateUsed =
+  { readonly source: 'default' } | { readonly source: 'agency'; readonly agency: string; readonly version: number };
 
-/** The template for an agency's decisions of one type: its own published one, else the default. */
+/** The template for an agency's decisions of one type: its own in force, else the default (`decision-templates.ts`). */
 export type TemplateLookup = (
   agency: string,
   decisionType: DecisionType,
 ) => Promise<{ readonly template: DecisionTemplate; readonly used: TemplateUsed }>;
-
-export const defaultTemplates: TemplateLookup = async (_agency, decisionType) => ({
-  template: DEFAULT_TEMPLATES[decisionType],
-  used: { source: 'default' },
-});
 
 /** What a `DecisionDrafted` event records. */
 export interface DraftRecord {

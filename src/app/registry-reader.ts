@@ -26,6 +26,13 @@ import {
   type ReviewSettingsEvent,
   type ReviewSettingsState,
 } from '../domain/registry/review-settings.js';
+import {
+  agencyTemplateDecider,
+  decisionTemplateStream,
+  type AgencyTemplateEvent,
+  type AgencyTemplateState,
+} from '../domain/drafting/agency-templates.js';
+import type { DecisionType } from '../domain/case/acts.js';
 import type { EventStore } from '../ports/event-store.js';
 import { checkStoredEvents } from './stored-events.js';
 
@@ -84,6 +91,14 @@ export class RegistryReader {
     return this.current(
       reviewSettingsStream(agency),
       reviewSettingsDecider as Decider<unknown, ReviewSettingsEvent, ReviewSettingsState>,
+    );
+  }
+
+  /** The agency's own template of a decision type as it stands (version 0, none, until it records one). */
+  decisionTemplate(agency: string, decisionType: DecisionType): Promise<AgencyTemplateState> {
+    return this.current(
+      decisionTemplateStream(agency, decisionType),
+      agencyTemplateDecider as Decider<unknown, AgencyTemplateEvent, AgencyTemplateState>,
     );
   }
 

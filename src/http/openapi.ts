@@ -3,6 +3,7 @@ import path from 'node:path';
 import { inspectionOperations } from './openapi-inspections.js';
 import { publishedOperations } from './openapi-published.js';
 import { reviewOperations } from './openapi-review.js';
+import { templateOperations } from './openapi-templates.js';
 import type { RouteSemantics } from './semantics.js';
 
 /**
@@ -810,6 +811,18 @@ const OPERATIONS: readonly Operation[] = [
     publicHeaders: PUBLIC_HEADERS,
   }),
   ...reviewOperations({
+    ref,
+    defs,
+    json,
+    problems,
+    written,
+    jsonBody,
+    query,
+    parameters: { ...PARAMETERS },
+    publicPaging: PUBLIC_PAGING,
+    publicHeaders: PUBLIC_HEADERS,
+  }),
+  ...templateOperations({
     ref,
     defs,
     json,

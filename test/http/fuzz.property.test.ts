@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
 import { ACT_TYPES } from '../../src/domain/case/acts.js';
+import { DEFAULT_TEMPLATES } from '../../src/domain/drafting/default-templates.js';
 import { BLOCK, tarHeader } from '../../src/ledger/tar.js';
 import { runCli } from '../support/cli.js';
 import { hostileBodies, hostileValue, randomBody } from '../support/hostile-json.js';
@@ -558,6 +559,18 @@ const ROUTES: {
     method: 'PUT',
     token: () => admin,
     request: jsonRoute(fc.constant({ agency: AGENCY, reviewWorkingDays: 7, reason: '本机关规定' })),
+  },
+  {
+    path: '/v1/agencies/{agency}/decision-templates/{decisionType}',
+    route: `/v1/agencies/${AGENCY}/decision-templates/fine`,
+    method: 'PUT',
+    token: () => admin,
+    request: jsonRoute(
+      fc.constantFrom(
+        { template: { ...DEFAULT_TEMPLATES.fine, issuer: '某县司法局' }, reason: '统一文书格式' },
+        { template: null, reason: '恢复默认模板' },
+      ),
+    ),
   },
   { path: '/v1/devices', route: '/v1/devices', token: () => admin, request: jsonRoute(fc.constant(deviceBody)) },
   {

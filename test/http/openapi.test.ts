@@ -145,6 +145,9 @@ describe('the OpenAPI document', () => {
         { method: 'POST', path: '/v1/items/{code}/amendments' },
         { method: 'GET', path: '/v1/agencies/{agency}/review-settings' },
         { method: 'PUT', path: '/v1/agencies/{agency}/review-settings' },
+        { method: 'GET', path: '/v1/agencies/{agency}/decision-templates' },
+        { method: 'GET', path: '/v1/agencies/{agency}/decision-templates/{decisionType}' },
+        { method: 'PUT', path: '/v1/agencies/{agency}/decision-templates/{decisionType}' },
         { method: 'POST', path: '/v1/benchmarks' },
         { method: 'GET', path: '/v1/benchmarks' },
         { method: 'GET', path: '/v1/benchmarks/{agency}/{itemCode}' },
@@ -335,6 +338,8 @@ describe('the OpenAPI document', () => {
       'GET /v1/agencies/{agency}/post-boards/{id}/versions/{version}',
       'GET /v1/agencies/{agency}/recording-list',
       'GET /v1/agencies/{agency}/review-settings',
+      'GET /v1/agencies/{agency}/decision-templates',
+      'GET /v1/agencies/{agency}/decision-templates/{decisionType}',
     ];
     for (const { key, op } of operations) {
       expect([key, op.security]).toEqual([key, PUBLIC.includes(key) ? [] : [{ bearerAuth: [] }]]);

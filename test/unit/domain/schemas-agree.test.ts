@@ -20,6 +20,8 @@ import type { EvaluationData, EvaluationEvent, EvaluationScores } from '../../..
 import type { OfficerEvent, OfficerProfile } from '../../../src/domain/registry/officers.js';
 import type { DeviceEvent, DeviceProfile } from '../../../src/domain/registry/devices.js';
 import type { ReviewSettingsEvent } from '../../../src/domain/registry/review-settings.js';
+import type { AgencyTemplateEvent } from '../../../src/domain/drafting/agency-templates.js';
+import { DEFAULT_TEMPLATES } from '../../../src/domain/drafting/default-templates.js';
 import type { RecordingListEntry, RecordingListEvent } from '../../../src/domain/registry/recording-list.js';
 import type { RevocationEvent } from '../../../src/domain/tokens/revocations.js';
 import type { CalendarEvent, CalendarYear } from '../../../src/domain/calendar/recorded-years.js';
@@ -222,7 +224,8 @@ const RECORDED_REQUIRED: { [T in ActType]: KeySet<RecordedData<T>> } = {
   DecisionDisclosed: { ...REQUIRED.DecisionDisclosed, dueBy: true, onTime: true },
 };
 
-type RegistryEvent = OfficerEvent | ItemEvent | RecordingListEvent | DeviceEvent | ReviewSettingsEvent;
+type RegistryEvent =
+  OfficerEvent | ItemEvent | RecordingListEvent | DeviceEvent | ReviewSettingsEvent | AgencyTemplateEvent;
 const RECORDING_ENTRY: Required<RecordingListEntry> = {
   entryId: 'seizure',
   actType: 'DocumentServed',
@@ -281,6 +284,13 @@ const registry: { [E in RegistryEvent as E['type']]: E['data'] } = {
   DeviceRegistered: DEVICE,
   DeviceReassigned: { holder: 'chen', reason: '岗位调整' },
   DeviceStatusChanged: { status: 'lost', reason: '外勤遗失' },
+  DecisionTemplateSet: {
+    decisionType: 'fine',
+    version: 1,
+    template: { ...DEFAULT_TEMPLATES.fine, issuer: '某县司法局' },
+    reason: '本机关统一文书格式',
+  },
+  DecisionTemplateReset: { decisionType: 'fine', version: 2, reason: '恢复系统默认模板' },
 };
 
 const OFFICER_REQUIRED: KeySet<OfficerProfile> = {
@@ -307,6 +317,8 @@ const REGISTRY_REQUIRED: { [E in RegistryEvent as E['type']]: KeySet<E['data']> 
   DeviceRegistered: { deviceId: true, agency: true, holder: true },
   DeviceReassigned: { holder: true, reason: true },
   DeviceStatusChanged: { status: true, reason: true },
+  DecisionTemplateSet: { decisionType: true, version: true, template: true, reason: true },
+  DecisionTemplateReset: { decisionType: true, version: true, reason: true },
 };
 
 // a case is opened from an application only by accepting it (POST /v1/applications/{id}/acceptance)
@@ -438,7 +450,7 @@ const drafts: { DecisionDrafted: Required<DraftRecord> } = {
     fineFen: 150_000,
     legalBasis: '《律师法》第五十条',
     decidedOn: '2019-05-06',
-    template: { source: 'agency', version: 2 },
+    template: { source: 'agency', agency: 'county-justice', version: 2 },
     pdf: { ...holdings.MediaReceived, contentType: 'application/pdf' },
     docx: { ...holdings.MediaReceived, contentType: 'application/octet-stream' },
   },
