@@ -34,29 +34,34 @@ export function decisionTypeOf(value: unknown): DecisionType {
 export function decisionTemplatesApi(deps: DecisionTemplatesApiDependencies): Router {
   const router = Router();
   const auth = authenticate(deps.verify);
-  const path = '/v1/agencies/:agency/decision-templates';
 
-  router.get(path, deps.limited, async (req, res) => {
+  router.get('/v1/agencies/:agency/decision-templates', deps.limited, async (req, res) => {
     res.json(await deps.templates.list(pathId(req.params.agency, 'agency')));
   });
 
-  router.get(`${path}/:decisionType`, deps.limited, async (req, res) => {
+  router.get('/v1/agencies/:agency/decision-templates/:decisionType', deps.limited, async (req, res) => {
     const agency = pathId(req.params.agency, 'agency');
     res.json(await deps.templates.one(agency, decisionTypeOf(req.params.decisionType)));
   });
 
-  router.put(`${path}/:decisionType`, auth, requireRoles('admin'), jsonBody(), async (req, res) => {
-    const agency = pathId(req.params.agency, 'agency');
-    const decisionType = decisionTypeOf(req.params.decisionType);
-    deps.validate('urn:evidence-ledger:schema:command:set-decision-template', req.body);
-    const body = req.body as { template: DecisionTemplate | null; reason: string };
-    const principal = principalOf(res);
-    const eventId = eventIdFor(req, principal, decisionTemplateStream(agency, decisionType), deps.newId);
-    const result = await deps.templates.set(principal, { agency, decisionType, eventId }, body.template, body.reason);
-    res.status(result.created ? 201 : 200).set('ETag', `"${result.revision}"`);
-    const { version, revision, position, hash } = result;
-    res.json({ agency, decisionType, version, revision, position, hash });
-  });
+  router.put(
+    '/v1/agencies/:agency/decision-templates/:decisionType',
+    auth,
+    requireRoles('admin'),
+    jsonBody(),
+    async (req, res) => {
+      const agency = pathId(req.params.agency, 'agency');
+      const decisionType = decisionTypeOf(req.params.decisionType);
+      deps.validate('urn:evidence-ledger:schema:command:set-decision-template', req.body);
+      const body = req.body as { template: DecisionTemplate | null; reason: string };
+      const principal = principalOf(res);
+      const eventId = eventIdFor(req, principal, decisionTemplateStream(agency, decisionType), deps.newId);
+      const result = await deps.templates.set(principal, { agency, decisionType, eventId }, body.template, body.reason);
+      res.status(result.created ? 201 : 200).set('ETag', `"${result.revision}"`);
+      const { version, revision, position, hash } = result;
+      res.json({ agency, decisionType, version, revision, position, hash });
+    },
+  );
 
   return router;
 }

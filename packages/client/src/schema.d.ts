@@ -836,6 +836,41 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/agencies/{agency}/decision-templates': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** An agency's decision templates: per decision type, the template in force and whether it is the agency's own or the shipped default (anyone) */
+    get: operations['listDecisionTemplates'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/agencies/{agency}/decision-templates/{decisionType}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** An agency's template of one decision type in force, and every change it recorded (anyone) */
+    get: operations['getDecisionTemplate'];
+    /** Record the agency's own template of a decision type, or (template null) the return to the shipped one, with the reason (admin); a signed DecisionTemplateSet or DecisionTemplateReset */
+    put: operations['setDecisionTemplate'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v1/agencies/{agency}/recording-list': {
     parameters: {
       query?: never;
@@ -2410,6 +2445,43 @@ export interface components {
       /** @description Why the benchmark changes: required from the second version on. */
       reason?: components['schemas']['defs']['$defs']['nonEmptyText'];
     };
+    /** PUT /v1/agencies/{agency}/decision-templates/{decisionType}: the agency's own template of a decision type (structured data: title, sections of paragraphs with placeholders, remedies), or null to return to the shipped one, and why */
+    'command.set-decision-template': {
+      template: components['schemas']['command.set-decision-template']['$defs']['template'] | null;
+      /** @description Why the template changes. */
+      reason: string;
+      $defs: {
+        /** @description Text in which {name} names a placeholder the renderer fills; no other braces. */
+        text: string;
+        /** @description A decision document template: data, never code. Placeholders are those of docs/drafting.md; a paragraph that is exactly {parties} or {evidence} becomes one line per party or piece of evidence. */
+        template: {
+          /** @description The document title, such as 行政处罚决定书. */
+          title: string;
+          /** @description The issuing agency’s full name; the agency code when absent. */
+          issuer?: string;
+          sections: {
+            /** @description The section heading. */
+            heading?: string;
+            /**
+             * @description right for the closing (issuer, seal, date); left otherwise.
+             * @enum {unknown}
+             */
+            align?: 'left' | 'right';
+            paragraphs: components['schemas']['command.set-decision-template']['$defs']['text'][];
+          }[];
+          remedies: {
+            /** @description The body that hears an application for administrative review (行政复议机关). */
+            reviewBody: string;
+            /** @description Days from receipt to apply for review. */
+            reviewDays: number;
+            /** @description The court where an administrative suit is brought. */
+            court: string;
+            /** @description Months from receipt to bring a suit. */
+            litigationMonths: number;
+          };
+        };
+      };
+    };
     /** PUT /v1/agencies/{agency}/review-settings: the agency's legal review time limit (审核时限) in working days, for items that set none of their own, and why */
     'command.set-review-settings': {
       agency: components['schemas']['defs']['$defs']['id'];
@@ -2748,10 +2820,11 @@ export interface components {
       caseId: components['schemas']['defs']['$defs']['id'];
       decisionType: components['schemas']['act.DecisionIssued']['decisionType'];
       documentNo: components['schemas']['act.DecisionIssued']['documentNo'];
-      /** @description The template used: the one shipped with the service, or a version the agency published. */
+      /** @description The template used: the one shipped with the service, or a version of the agency's own (agency and version). */
       template: {
         /** @enum {unknown} */
         source: 'default' | 'agency';
+        agency?: components['schemas']['defs']['$defs']['id'];
         version?: components['schemas']['defs']['$defs']['documentVersion'];
       };
       pdf: components['schemas']['event.MediaReceived'];
@@ -2775,6 +2848,21 @@ export interface components {
       discretion?: components['schemas']['defs']['$defs']['discretionFinding'];
       /** @description The officers the act named (on-site acts), when they were given apart from the case's handling officers. */
       officers?: components['schemas']['defs']['$defs']['id'][];
+    };
+    /** DecisionTemplateReset: the agency returns a decision type to the template shipped with the service, and why, in the stream decisiontemplate-<agency>:<decisionType> */
+    'event.DecisionTemplateReset': {
+      decisionType: components['schemas']['defs']['$defs']['decisionType'];
+      /** @description The change this is, counting every change of the agency’s template of this decision type from 1. */
+      version: number;
+      reason: components['schemas']['command.set-decision-template']['reason'];
+    };
+    /** DecisionTemplateSet: a new version of the agency’s own template of a decision type, and why, in the stream decisiontemplate-<agency>:<decisionType> */
+    'event.DecisionTemplateSet': {
+      decisionType: components['schemas']['defs']['$defs']['decisionType'];
+      /** @description The change this is, counting every change of the agency’s template of this decision type from 1. */
+      version: number;
+      template: components['schemas']['command.set-decision-template']['$defs']['template'];
+      reason: components['schemas']['command.set-decision-template']['reason'];
     };
     /** DeviceReassigned: the officer who holds the device from now on, and why */
     'event.DeviceReassigned': {
@@ -4211,6 +4299,67 @@ export interface components {
           contentType: components['schemas']['defs']['$defs']['mediaRef']['contentType'];
           /** @description Where the file is read: GET, by whoever may read the case. */
           href: string;
+        };
+      };
+    };
+    /** GET /v1/agencies/{agency}/decision-templates/{decisionType}: the template in force and every change the agency recorded, oldest first */
+    'response.decision-template': {
+      agency: components['schemas']['defs']['$defs']['id'];
+      decisionType: components['schemas']['defs']['$defs']['decisionType'];
+      /**
+       * @description agency: the agency’s own template is in force; default: the template shipped with the service.
+       * @enum {unknown}
+       */
+      source: 'agency' | 'default';
+      /** @description How many changes the agency recorded for this decision type (0: none). */
+      version: number;
+      /** @description The template in force: the agency’s own, or the shipped one. */
+      template: components['schemas']['command.set-decision-template']['$defs']['template'];
+      history: {
+        version: number;
+        /**
+         * @description set: a template of the agency’s own; reset: back to the shipped one.
+         * @enum {unknown}
+         */
+        change: 'set' | 'reset';
+        template?: components['schemas']['command.set-decision-template']['$defs']['template'];
+        reason: string;
+        /** @description Who recorded the change. */
+        actor?: components['schemas']['defs']['$defs']['id'];
+        /** Format: date-time */
+        recordedAt: string;
+        eventId: components['schemas']['defs']['$defs']['uuid'];
+        hash: components['schemas']['defs']['$defs']['sha256'];
+      }[];
+    };
+    /**
+     * The result of a decision template change: the agency, the decision type, the change’s version, and the event’s stream revision, global position and hash
+     * @description 201 when the event was recorded, 200 when an Idempotency-Key retry found the original.
+     */
+    'response.decision-template-write': {
+      agency: components['schemas']['defs']['$defs']['id'];
+      decisionType: components['schemas']['defs']['$defs']['decisionType'];
+      version: number;
+      revision: components['schemas']['response.write-result']['revision'];
+      position: components['schemas']['response.write-result']['position'];
+      hash: components['schemas']['defs']['$defs']['sha256'];
+    };
+    /** GET /v1/agencies/{agency}/decision-templates: per decision type, the template in force and whether it is the agency’s own or the shipped default */
+    'response.decision-templates': {
+      agency: components['schemas']['defs']['$defs']['id'];
+      items: components['schemas']['response.decision-templates']['$defs']['current'][];
+      $defs: {
+        current: {
+          decisionType: components['schemas']['defs']['$defs']['decisionType'];
+          /**
+           * @description agency: the agency’s own template is in force; default: the template shipped with the service.
+           * @enum {unknown}
+           */
+          source: 'agency' | 'default';
+          /** @description How many changes the agency recorded for this decision type (0: none). */
+          version: number;
+          /** @description The template in force: the agency’s own, or the shipped one. */
+          template: components['schemas']['command.set-decision-template']['$defs']['template'];
         };
       };
     };
@@ -11440,6 +11589,284 @@ export interface operations {
       };
       /** @description The token lacks the role this needs (forbidden). */
       403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description The Accept header admits none of the media types this answers with (not_acceptable); `available` lists them. */
+      406: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description The write conflicts with the record: a stale If-Match (revision_conflict) or a rule such as legal_review_required. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description The body is larger than allowed (too_large). */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description The body is in an unsupported encoding (unsupported_media_type). */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description A rule refuses the request; `code` names it (two_officers_required, certificate_invalid, recording_required...). */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description An unexpected failure (internal) or a store that does not answer. */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+    };
+  };
+  listDecisionTemplates: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The agency. */
+        agency: components['schemas']['defs']['$defs']['id'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The templates in force. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['response.decision-templates'];
+        };
+      };
+      /** @description Not modified since the ETag (If-None-Match) or date (If-Modified-Since) the client holds. */
+      304: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description The Accept header admits none of the media types this answers with (not_acceptable); `available` lists them. */
+      406: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description Too many requests, or request-body bytes, from this client address; `Retry-After` says when to ask again (rate_limited). */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description An unexpected failure (internal) or a store that does not answer. */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+    };
+  };
+  getDecisionTemplate: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The agency. */
+        agency: components['schemas']['defs']['$defs']['id'];
+        /** @description The decision type whose template this is. */
+        decisionType: components['schemas']['defs']['$defs']['decisionType'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The template and its history. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['response.decision-template'];
+        };
+      };
+      /** @description Not modified since the ETag (If-None-Match) or date (If-Modified-Since) the client holds. */
+      304: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description No such resource, or not one the caller may see (not_found). */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description The Accept header admits none of the media types this answers with (not_acceptable); `available` lists them. */
+      406: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description Too many requests, or request-body bytes, from this client address; `Retry-After` says when to ask again (rate_limited). */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description An unexpected failure (internal) or a store that does not answer. */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+    };
+  };
+  setDecisionTemplate: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description A retry with the same key and the same request answers with the original result (200); the same key with another request is 422 idempotency_key_reused. Keys are per user and agency; POST /v1/cases without a caseId names its case by the key. */
+        'Idempotency-Key'?: string;
+      };
+      path: {
+        /** @description The agency. */
+        agency: components['schemas']['defs']['$defs']['id'];
+        /** @description The decision type whose template this is. */
+        decisionType: components['schemas']['defs']['$defs']['decisionType'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['command.set-decision-template'];
+      };
+    };
+    responses: {
+      /** @description A retry with the same Idempotency-Key: the original result. */
+      200: {
+        headers: {
+          /** @description The stream revision, quoted. */
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['response.decision-template-write'];
+        };
+      };
+      /** @description The change recorded. */
+      201: {
+        headers: {
+          /** @description The stream revision, quoted. */
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['response.decision-template-write'];
+        };
+      };
+      /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description No valid bearer token (unauthenticated). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description The token lacks the role this needs (forbidden). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description No such resource, or not one the caller may see (not_found). */
+      404: {
         headers: {
           [name: string]: unknown;
         };
