@@ -754,6 +754,7 @@ async function startHolding(config: Config, { clock, log }: ServiceDependencies)
         },
         drafting: { drafts, files, validate, clock, utcOffsetOf: agencyOffset },
         registry: registryService,
+        templates: { templates: decisionTemplates, validate, newId },
       },
       sessions: new Sessions({
         seal: cookieSeal,

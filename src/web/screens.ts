@@ -26,6 +26,7 @@ import { portalPrincipal, signedIn } from './session.js';
 import { workScreens, type WorkDependencies } from './work.js';
 import { qualityScreens, type QualityDependencies } from './quality.js';
 import { draftingScreens, type DraftingDependencies } from './drafting.js';
+import { templatesAdminScreens, type TemplatesAdminDependencies } from './templates-admin.js';
 
 /** What the signed-in screens read and write through: the same application reads and commands as the API. */
 export interface ScreensDependencies {
@@ -42,6 +43,8 @@ export interface ScreensDependencies {
   readonly drafting?: DraftingDependencies;
   /** The agencies' review time limits: set by an administrator, shown to supervisors. */
   readonly registry?: Pick<RegistryService, 'reviewSettings' | 'setReviewSettings'>;
+  /** The admin's screens of the agency's decision templates. */
+  readonly templates?: TemplatesAdminDependencies;
 }
 
 /** Case ids and agency codes as the API takes them in a path; anything else is not a case. */
@@ -87,6 +90,7 @@ export function signedInScreens(deps: ScreensDependencies, assets: PortalAssets)
     registerOverdueReviewsPage(router, { supervision: deps.supervision, registry, assets });
     registerReviewSettingsPage(router, { registry, validate: deps.work.validate, newId: deps.work.newId, assets });
   }
+  if (deps.templates) router.use(templatesAdminScreens(deps.templates, assets));
 
   router.get('/cases/:agency/:caseId', signedIn(), async (req, res) => {
     const ctx = pageContext(req, res, assets);

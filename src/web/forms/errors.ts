@@ -37,8 +37,11 @@ export function formErrorOf(ctx: Translator, err: LedgerError, fields: readonly 
   if (err.code === 'invalid_body') {
     const pointer = typeof err.details.pointer === 'string' ? err.details.pointer : '';
     const path = pointer.slice(1).replace(/\//g, '.');
+    // the field itself, else the first field under the member, else the field holding it (a line of a list)
     const spec =
-      fields.find((f) => f.name === path) ?? fields.find((f) => path === '' || f.name.startsWith(`${path}.`));
+      fields.find((f) => f.name === path) ??
+      fields.find((f) => path === '' || f.name.startsWith(`${path}.`)) ??
+      fields.find((f) => path.startsWith(`${f.name}.`));
     const label = spec ? ctx.t(spec.label) : '';
     return { message: ctx.t('rule.invalid_body', { field: label }), ...(spec ? { field: spec.name } : {}) };
   }

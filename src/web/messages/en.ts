@@ -11,6 +11,7 @@ import { RECORDINGS_EN } from './recordings.en.js';
 import { RETENTION_EN } from './retention.en.js';
 import { DISCRETION_EN } from './discretion.en.js';
 import { DRAFTING_EN } from './drafting.en.js';
+import { TEMPLATES_EN } from './templates.en.js';
 
 /** The portal's text in English. */
 export const EN: Messages = {
@@ -49,4 +50,5 @@ export const EN: Messages = {
   ...DISCRETION_EN,
   ...RETENTION_EN,
   ...DRAFTING_EN,
+  ...TEMPLATES_EN,
 };

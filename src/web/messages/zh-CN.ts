@@ -10,6 +10,7 @@ import { RECORDINGS_ZH_CN } from './recordings.zh-CN.js';
 import { RETENTION_ZH_CN } from './retention.zh-CN.js';
 import { DISCRETION_ZH_CN } from './discretion.zh-CN.js';
 import { DRAFTING_ZH_CN } from './drafting.zh-CN.js';
+import { TEMPLATES_ZH_CN } from './templates.zh-CN.js';
 
 /** The portal's text in Chinese, the default language. Every key here must also be in `en.ts` (the type says so). */
 export const ZH_CN = {
@@ -47,6 +48,7 @@ export const ZH_CN = {
   ...DISCRETION_ZH_CN,
   ...RETENTION_ZH_CN,
   ...DRAFTING_ZH_CN,
+  ...TEMPLATES_ZH_CN,
 };
 
 export type Messages = { readonly [K in keyof typeof ZH_CN]: string };
