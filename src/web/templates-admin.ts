@@ -1,4 +1,4 @@
-import { Router, type Request, type Response } from 'express';
+import express, { Router, type Request, type Response } from 'express';
 import type { DecisionTemplates } from '../app/decision-templates.js';
 import type { DecisionTemplate } from '../domain/drafting/template.js';
 import type { LedgerError } from '../errors.js';
@@ -31,6 +31,8 @@ export interface TemplatesAdminDependencies {
 }
 
 const SET = 'urn:evidence-ledger:schema:command:set-decision-template';
+/** A form of twenty parts and its remedies (the schema bounds the texts themselves). */
+const parseForm = express.urlencoded({ extended: false, limit: 256 * 1024, parameterLimit: 100 });
 
 function textValues(body: unknown): Record<string, string> {
   const values: Record<string, string> = {};
@@ -115,8 +117,15 @@ export function templatesAdminScreens(deps: TemplatesAdminDependencies, assets: 
     void render(req, res, { ...(values ? { values } : {}), error }, err.status).catch((e: unknown) => req.next?.(e));
   });
 
-  router.post(`${TEMPLATES_HREF}/:decisionType`, signedIn('admin'), requireCsrf, change(false), refused);
-  router.post(`${TEMPLATES_HREF}/:decisionType/reset`, signedIn('admin'), requireCsrf, change(true), refused);
+  router.post(`${TEMPLATES_HREF}/:decisionType`, signedIn('admin'), requireCsrf, parseForm, change(false), refused);
+  router.post(
+    `${TEMPLATES_HREF}/:decisionType/reset`,
+    signedIn('admin'),
+    requireCsrf,
+    parseForm,
+    change(true),
+    refused,
+  );
 
   return router;
 }

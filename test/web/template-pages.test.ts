@@ -1,0 +1,119 @@
+import { decisionTemplateStream } from '../../src/domain/drafting/agency-templates.js';
+import { DEFAULT_TEMPLATES } from '../../src/domain/drafting/default-templates.js';
+import {
+  AGENCY,
+  at,
+  DAY,
+  openCase,
+  page,
+  recordAct,
+  startScreensService,
+  type ScreensFixture,
+} from '../support/screens.js';
+
+let f: ScreensFixture;
+
+beforeAll(async () => {
+  f = await startScreensService();
+});
+afterAll(() => f.t.stop());
+
+/** Posts a URL-encoded form as a browser would, with an API token instead of a session (no JavaScript). */
+async function post(path: string, token: string, form: Record<string, string>) {
+  const res = await fetch(f.t.url + path, {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { accept: 'text/html', authorization: `Bearer ${token}` },
+    body: new URLSearchParams(form),
+  });
+  return { status: res.status, location: res.headers.get('location'), text: await res.text() };
+}
+
+const warningForm = (more: Record<string, string> = {}) => ({
+  'template.title': '警告决定书',
+  'template.sections.0.heading': '当事人',
+  'template.sections.0.paragraphs': '{parties}',
+  // a part left wholly empty is dropped, and the parts after it move up
+  'template.sections.1.heading': '',
+  'template.sections.1.paragraphs': '',
+  'template.sections.2.heading': '决定',
+  'template.sections.2.align': 'left',
+  'template.sections.2.paragraphs': '依据{legalBasis}，本机关决定：{decision}\n\n{decidedOn}',
+  'template.remedies.reviewBody': '某县人民政府',
+  'template.remedies.reviewDays': '60',
+  'template.remedies.court': '某县人民法院',
+  'template.remedies.litigationMonths': '6',
+  reason: '统一警告文书',
+  ...more,
+});
+
+describe("the admin's decision template screens", () => {
+  it('when an officer or nobody asks for the screens, then the officer is refused and nobody is sent to sign in', async () => {
+    expect((await page(f, '/admin/decision-templates', f.alice)).status).toBe(403);
+    const anonymous = await page(f, '/admin/decision-templates/fine');
+    expect([anonymous.status, anonymous.headers.get('location')]).toEqual([
+      303,
+      '/signin?next=%2Fadmin%2Fdecision-templates%2Ffine',
+    ]);
+    expect((await post('/admin/decision-templates/fine', f.alice, warningForm())).status).toBe(403);
+    expect((await page(f, '/admin/decision-templates/no_such_type', f.admin)).status).toBe(404);
+  });
+
+  it('when the admin posts the form without JavaScript, then the template recorded is the structured one typed', async () => {
+    const bad = await post(
+      '/admin/decision-templates/warning',
+      f.admin,
+      warningForm({ 'template.remedies.reviewDays': '六十' }),
+    );
+    expect(bad.status).toBe(400);
+    expect(bad.text).toContain('<a href="#f-template-remedies-reviewDays">“申请行政复议的期限（日）”填写有误');
+    expect(await f.t.service.events.readStream(decisionTemplateStream(AGENCY, 'warning'))).toEqual([]);
+
+    const saved = await post('/admin/decision-templates/warning', f.admin, warningForm());
+    expect([saved.status, saved.location]).toEqual([303, '/admin/decision-templates/warning?saved=1']);
+    const [recorded] = await f.t.service.events.readStream(decisionTemplateStream(AGENCY, 'warning'));
+    expect(recorded!.event.data).toEqual({
+      decisionType: 'warning',
+      version: 1,
+      reason: '统一警告文书',
+      template: {
+        title: '警告决定书',
+        sections: [
+          { heading: '当事人', paragraphs: ['{parties}'] },
+          { heading: '决定', paragraphs: ['依据{legalBasis}，本机关决定：{decision}', '{decidedOn}'] },
+        ],
+        remedies: { reviewBody: '某县人民政府', reviewDays: 60, court: '某县人民法院', litigationMonths: 6 },
+      },
+    });
+    const list = await page(f, '/admin/decision-templates?lang=en', f.admin);
+    expect(list.text).toContain('template (version 1)');
+    expect(list.text).toContain('Default template');
+  });
+
+  it("when an officer drafts a warning, then the draft page names the agency's template; after a reset, the default", async () => {
+    await openCase(f, 'tp-1');
+    await recordAct(f, f.alice, 'tp-1', {
+      type: 'EvidenceCollected',
+      occurredAt: at('09:30'),
+      data: { description: '现场检查笔录' },
+    });
+    const form = {
+      decisionType: 'warning',
+      legalBasis: '《律师法》第五十条',
+      documentNo: '县司罚〔2026〕5号',
+      decidedOn: DAY,
+    };
+    const own = await post(`/cases/${AGENCY}/tp-1/draft`, f.alice, form);
+    expect(own.status).toBe(200);
+    expect(own.text).toContain('本机关模板（第 1 版）');
+
+    const reset = await post('/admin/decision-templates/warning/reset', f.admin, { reason: '恢复默认' });
+    expect([reset.status, reset.location]).toEqual([303, '/admin/decision-templates/warning?saved=2']);
+    const screen = await page(f, '/admin/decision-templates/warning', f.admin);
+    expect(screen.text).toContain('系统默认模板');
+    expect(screen.text).toContain(`value="${DEFAULT_TEMPLATES.warning.title}"`);
+    expect(screen.text).toContain('恢复默认模板');
+    const byDefault = await post(`/cases/${AGENCY}/tp-1/draft`, f.alice, { ...form, documentNo: '县司罚〔2026〕6号' });
+    expect(byDefault.text).toContain('系统默认模板');
+  });
+});
