@@ -194,7 +194,7 @@ export const PROBLEM_TYPES: Readonly<Record<string, ProblemType>> = {
   version_unchanged: entry(
     409,
     'Nothing to publish',
-    "The document sent is the current version of the published document member for member, or the decision template sent (or the return to the shipped one) is the one in force already; no new version was recorded.",
+    'The document sent is the current version of the published document member for member, or the decision template sent (or the return to the shipped one) is the one in force already; no new version was recorded.',
   ),
   flow_chart_invalid: entry(
     422,
