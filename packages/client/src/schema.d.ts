@@ -2820,6 +2820,9 @@ export interface components {
       caseId: components['schemas']['defs']['$defs']['id'];
       decisionType: components['schemas']['act.DecisionIssued']['decisionType'];
       documentNo: components['schemas']['act.DecisionIssued']['documentNo'];
+      fineFen?: components['schemas']['act.DecisionIssued']['fineFen'];
+      legalBasis?: components['schemas']['act.DecisionIssued']['legalBasis'];
+      decidedOn?: components['schemas']['act.DecisionIssued']['decidedOn'];
       /** @description The template used: the one shipped with the service, or a version of the agency's own (agency and version). */
       template: {
         /** @enum {unknown} */
