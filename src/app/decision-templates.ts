@@ -87,7 +87,6 @@ export class DecisionTemplates {
         change: e.type === 'DecisionTemplateSet' ? ('set' as const) : ('reset' as const),
         ...(e.type === 'DecisionTemplateSet' ? { template: e.data.template } : {}),
         reason: e.data.reason,
-        actor: event.actor.sub,
         recordedAt: event.recordedAt,
         eventId: event.id,
         hash: event.hash,

@@ -117,7 +117,7 @@ describe("an agency's decision templates over HTTP (文书模板)", () => {
       template: OWN,
     });
     expect(one.body.history).toEqual([
-      expect.objectContaining({ version: 1, change: 'set', reason: '本机关统一文书格式', actor: `head-${AGENCY}` }),
+      expect.objectContaining({ version: 1, change: 'set', reason: '本机关统一文书格式' }),
     ]);
 
     const drafted = await draft('tpl-d1', await openCase('tpl-d1'));

@@ -4327,8 +4327,6 @@ export interface components {
         change: 'set' | 'reset';
         template?: components['schemas']['command.set-decision-template']['$defs']['template'];
         reason: string;
-        /** @description Who recorded the change. */
-        actor?: components['schemas']['defs']['$defs']['id'];
         /** Format: date-time */
         recordedAt: string;
         eventId: components['schemas']['defs']['$defs']['uuid'];

@@ -41,7 +41,6 @@ export const TEMPLATES_EN: { readonly [K in keyof typeof TEMPLATES_ZH_CN]: strin
   'templates.history.version': 'Version',
   'templates.history.change': 'Change',
   'templates.history.reason': 'Reason',
-  'templates.history.by': 'By',
   'templates.history.at': 'At',
   'templates.change.set': "The agency's template set",
   'templates.change.reset': 'Back to the default',

@@ -38,7 +38,6 @@ export const TEMPLATES_ZH_CN = {
   'templates.history.version': '版本',
   'templates.history.change': '修改',
   'templates.history.reason': '理由',
-  'templates.history.by': '修改人',
   'templates.history.at': '时间',
   'templates.change.set': '设置本机关模板',
   'templates.change.reset': '恢复默认模板',

@@ -121,7 +121,6 @@ export interface TemplateHistoryLine {
   readonly version: number;
   readonly change: 'set' | 'reset';
   readonly reason: string;
-  readonly actor: string;
   readonly recordedAt: string;
 }
 
@@ -204,7 +203,6 @@ function historyTable(ctx: PageContext, history: readonly TemplateHistoryLine[])
           <th scope="col">${ctx.t('templates.history.version')}</th>
           <th scope="col">${ctx.t('templates.history.change')}</th>
           <th scope="col">${ctx.t('templates.history.reason')}</th>
-          <th scope="col">${ctx.t('templates.history.by')}</th>
           <th scope="col">${ctx.t('templates.history.at')}</th>
         </tr>
       </thead>
@@ -215,7 +213,6 @@ function historyTable(ctx: PageContext, history: readonly TemplateHistoryLine[])
               <td>${h.version}</td>
               <td>${ctx.t(h.change === 'set' ? 'templates.change.set' : 'templates.change.reset')}</td>
               <td>${h.reason}</td>
-              <td>${h.actor}</td>
               <td>${h.recordedAt.slice(0, 19).replace('T', ' ')}Z</td>
             </tr>`,
         )}
