@@ -229,12 +229,19 @@ export class ProjectionRunner {
       } finally {
         this.#interrupt = undefined;
         signal?.removeEventListener('abort', stop);
+        round.abort(); // ends a read of the subscription still waiting for a commit
       }
       if (!this.#stopped) await delay(this.#retryDelayMs, signal);
     }
   }
 
-  /** Hands the subscription's batches to the applier, at most {@link BATCHES_IN_FLIGHT} unstored at a time. */
+  /**
+   * Hands the subscription's events to the applier, at most {@link BATCHES_IN_FLIGHT} batches unstored at a time.
+   * While a batch is being applied, the events that arrive meanwhile gather into the next one (up to the batch
+   * size), which is handed over once the first is stored or it is full: when the applier falls behind, its batches
+   * grow and each commit carries more events; when it keeps up, each batch is what arrived while the last was
+   * applied, a few events, so the lag stays short.
+   */
   async #consume(subscription: AsyncIterable<SubscriptionMessage>, after: Position, caughtUp: () => void) {
     const inFlight: Promise<void>[] = [];
     let failure: { err: unknown } | undefined;
@@ -242,21 +249,55 @@ export class ProjectionRunner {
       while (inFlight.length > left) await inFlight.shift();
       if (failure) throw failure.err;
     };
-    for await (const message of subscription) {
-      if (message.type === 'events') {
-        const batch = message.events;
-        if (batch.length === 0) continue;
-        const follows = after;
-        after = batch[batch.length - 1]!.position;
-        inFlight.push(this.#apply(batch, follows).catch((err: unknown) => void (failure ??= { err })));
-        await settle(BATCHES_IN_FLIGHT - 1);
-      } else {
-        await settle(0);
-        this.#live = true;
-        caughtUp();
+    let gathered: RecordedEvent[] = [];
+    const handOver = async () => {
+      if (gathered.length === 0) return;
+      const batch = gathered;
+      gathered = [];
+      const follows = after;
+      after = batch[batch.length - 1]!.position;
+      inFlight.push(this.#apply(batch, follows).catch((err: unknown) => void (failure ??= { err })));
+      await settle(BATCHES_IN_FLIGHT - 1);
+    };
+    const messages = subscription[Symbol.asyncIterator]();
+    const read = () => {
+      const next = messages.next();
+      next.catch(() => {}); // awaited below; a failure after this loop has ended is not unhandled
+      return next;
+    };
+    const STORED = Symbol('stored');
+    try {
+      let next = read();
+      for (;;) {
+        // with events gathered behind a batch being applied, hand them over as soon as that batch is stored
+        const waiting = gathered.length > 0 && inFlight.length > 0;
+        const result = waiting
+          ? await Promise.race([next, inFlight[0]!.then((): typeof STORED => STORED)])
+          : await next;
+        if (result === STORED) {
+          await handOver();
+          continue;
+        }
+        if (result.done) break;
+        next = read();
+        const message = result.value;
+        if (message.type === 'events') {
+          if (message.events.length === 0) continue;
+          if (gathered.length + message.events.length > this.#batchSize) await handOver();
+          gathered = gathered.length === 0 ? [...message.events] : gathered.concat(message.events);
+          if (inFlight.length === 0 || gathered.length >= this.#batchSize) await handOver();
+        } else {
+          await handOver();
+          await settle(0);
+          this.#live = true;
+          caughtUp();
+        }
       }
+      await handOver();
+      await settle(0);
+    } finally {
+      void messages.return?.();
     }
-    await settle(0);
   }
 }
 

@@ -257,6 +257,41 @@ describe('the SQLite read-model store', () => {
     store.close();
   });
 
+  it('when a row is rewritten commit after commit, with failed commits, one-event commits and deletes between, then its members and text follow what is stored', () => {
+    const store = open();
+    const agencies = () => ['a', 'b', 'c', 'd'].map((agency) => store.count('texts', { agency }));
+    const found = (word: string) => store.search('texts', `"${word}"`, { limit: 5 }).map((h) => h.key);
+    const write = (agency: string, body: string) => ({ collection: 'texts', key: 't', doc: { agency, body } });
+    store.commit([write('a', '执业信息公示')], 1);
+    store.commit([write('b', '执业信息公示')], 2);
+    store.commit([write('b', '违法建筑')], 3);
+    expect([agencies(), found('违法建'), found('执业信')]).toEqual([[0, 1, 0, 0], ['t'], []]);
+    // a commit that rewrote the row and was undone: the next rewrite to the same values must still be stored
+    const failing = (function* () {
+      yield write('c', '无照经营');
+      throw new Error('projection failed mid-batch');
+    })();
+    expect(() => store.commit(failing, 4)).toThrow('projection failed mid-batch');
+    expect([agencies(), found('无照经')]).toEqual([[0, 1, 0, 0], []]);
+    store.commit([write('c', '无照经营')], 4);
+    expect([agencies(), found('无照经'), found('违法建')]).toEqual([[0, 0, 1, 0], ['t'], []]);
+    // written event by event, then by batches again
+    const recorded = {
+      position: 5,
+      event: { id: 'e5', stream: 's', type: 'T', actor: { agency: 'a' }, recordedAt: '' },
+    };
+    store.commitEvent(recorded as never, [{ projection: shapes, changes: [write('d', '执业信息公示')] }], []);
+    store.commit([write('c', '无照经营')], 6);
+    expect([agencies(), found('无照经'), found('执业信')]).toEqual([[0, 0, 1, 0], ['t'], []]);
+    // deleted and written again: a new row
+    store.commit([{ collection: 'texts', key: 't', doc: null }], 7);
+    store.commit([write('a', '违法建筑')], 8);
+    store.commit([write('b', '违法建筑')], 9);
+    expect([agencies(), found('违法建'), found('无照经')]).toEqual([[0, 1, 0, 0], ['t'], []]);
+    expect(store.get('texts', 't')).toEqual({ agency: 'b', body: '违法建筑' });
+    store.close();
+  });
+
   it('when a searched document is rewritten with the same text, then its full-text row is not written again', () => {
     const file = path.join(tempDir(), 'fts.sqlite');
     const store = new SqliteReadModelStore({ path: file, projections: [shapes] });

@@ -2,6 +2,9 @@ import { createHash } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import type { Change, CollectionSpec, Doc } from '../../ports/read-models.js';
 import { DocumentRefused, searchText, serialized } from './quarantine.js';
+import type { Column, RowMemo } from './row-memo.js';
+
+export type { Column } from './row-memo.js';
 
 /**
  * A collection's table in the read-model file (`doc_<name>`): key, JSON document, the digest of its searched text,
@@ -12,9 +15,6 @@ import { DocumentRefused, searchText, serialized } from './quarantine.js';
 
 const NAME = /^[a-z][a-z0-9_]*$/;
 const MEMBER = /^[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*$/;
-
-/** A stored value of an indexed member: what `json_extract` would give for it. */
-export type Column = string | number | null;
 
 interface StoredRow {
   readonly id: number;
@@ -108,28 +108,38 @@ function updateOf(db: Database.Database, collection: Collection, mask: number): 
   return statement;
 }
 
-/** Stores a change: the row inserted, updated in what changed, or deleted, with its full-text row. */
-export function writeRow(db: Database.Database, collection: Collection, { key, doc }: Change): void {
+/**
+ * Stores a change: the row inserted, updated in what changed, or deleted, with its full-text row. A row `memo`
+ * remembers (one this connection updated before) is updated by its id at once; a row updated the long way (its key
+ * found taken, the row read) is noted in it.
+ */
+export function writeRow(db: Database.Database, collection: Collection, { key, doc }: Change, memo?: RowMemo): void {
+  const id = memo && `${collection.spec.name}\u0000${key}`;
   if (doc === null) {
     const removed = collection.remove.get(key);
     if (removed && collection.ftsDelete) collection.ftsDelete.run(removed.id);
+    if (id) memo!.note(id, undefined);
     return;
   }
   const json = serialized(doc);
   const values = collection.members.map((member) => columnOf(doc, member));
   const text = collection.spec.text ? searchText(collection.spec.text, doc) : undefined;
   const sum = text === undefined ? null : digest(text);
-  // most writes add a row (an act, a Merkle node, a leaf): try that first, and update only when the key is taken
-  const inserted = refusing(() => collection.insert.get(key, json, sum, ...values));
-  if (inserted) {
-    if (text !== undefined) collection.ftsInsert!.run(inserted.id, text);
-    return;
+  let old = id ? memo!.get(id) : undefined;
+  if (!old) {
+    // most writes add a row (an act, a Merkle node, a leaf): try that first, and update only when the key is taken
+    const inserted = refusing(() => collection.insert.get(key, json, sum, ...values));
+    if (inserted) {
+      if (text !== undefined) collection.ftsInsert!.run(inserted.id, text);
+      return;
+    }
+    const row = collection.stored.get(key)!;
+    old = { id: row.id, sum: row.sum, values: values.map((_, i) => row[`c${i}`] as Column) };
   }
-  const old = collection.stored.get(key)!;
   let mask = 0;
   const changed: Column[] = [];
   values.forEach((value, i) => {
-    if (old[`c${i}`] !== value) {
+    if (old.values[i] !== value) {
       mask |= 1 << i;
       changed.push(value);
     }
@@ -139,11 +149,15 @@ export function writeRow(db: Database.Database, collection: Collection, { key, d
     mask |= 1 << values.length;
     changed.push(sum);
   }
-  refusing(() => updateOf(db, collection, mask).run(json, ...changed, old.id));
+  const rowId = old.id;
+  // a refused UPDATE leaves the row as it was, but the transaction is then undone anyway: forget it first
+  if (id) memo!.note(id, undefined);
+  refusing(() => updateOf(db, collection, mask).run(json, ...changed, rowId));
   if (textChanged && text !== undefined) {
-    collection.ftsDelete!.run(old.id);
-    collection.ftsInsert!.run(old.id, text);
+    collection.ftsDelete!.run(rowId);
+    collection.ftsInsert!.run(rowId, text);
   }
+  if (id) memo!.note(id, { id: rowId, sum, values });
 }
 
 /** A member's value as `json_extract(doc, '$.<member>')` reads it: booleans as 1 and 0, objects and arrays as JSON. */

@@ -3,6 +3,7 @@ import type { Position, RecordedEvent } from '../../ports/event-store.js';
 import { createPrivateFile } from './private-file.js';
 import { createIndexes, openCollection, writeRow, type Collection } from './collection-table.js';
 import { QUARANTINE_SPEC, quarantineDoc, refusalOf } from './quarantine.js';
+import { RowMemo } from './row-memo.js';
 import {
   InvalidCursor,
   QUARANTINE,
@@ -72,6 +73,8 @@ export class SqliteReadModelStore implements ReadModelStore {
   /** Indexes not made yet: a bulk load creates them at the end. */
   #bulk: boolean;
   readonly #readonly: boolean;
+  /** The rows {@link commit} updated, so that updating them again is one statement. */
+  readonly #rows = new RowMemo();
 
   constructor(options: SqliteReadModelStoreOptions) {
     this.#projections = options.projections;
@@ -100,7 +103,7 @@ export class SqliteReadModelStore implements ReadModelStore {
     this.#createCollections();
     this.#position = Number(this.#meta('position') ?? 0);
     this.#commit = this.#db.transaction((changes: Iterable<Change>, position: Position) => {
-      for (const change of changes) this.#write(change);
+      for (const change of changes) writeRow(this.#db, this.#collection(change.collection), change, this.#rows);
       this.#setMeta.run('position', String(position));
     });
     // a transaction inside a transaction is a savepoint: a refused projection's writes are undone alone
@@ -160,6 +163,7 @@ export class SqliteReadModelStore implements ReadModelStore {
   }
 
   reset(projections: readonly Projection[]): void {
+    this.#rows.clear();
     this.#db.transaction(() => {
       this.#dropCollections();
       this.#collections.clear();
@@ -171,7 +175,13 @@ export class SqliteReadModelStore implements ReadModelStore {
   }
 
   commit(changes: Iterable<Change>, position: Position): void {
-    this.#commit(changes, position);
+    try {
+      this.#commit(changes, position);
+    } catch (err) {
+      this.#rows.discard();
+      throw err;
+    }
+    this.#rows.committed();
     this.#position = position;
   }
 
@@ -180,6 +190,8 @@ export class SqliteReadModelStore implements ReadModelStore {
     applied: readonly ProjectionChanges[],
     failed: readonly { readonly projection: string; readonly reason: string }[],
   ): readonly QuarantineDoc[] {
+    // its writes go around the memo (a savepoint may undo some of them): forget what it remembers
+    this.#rows.clear();
     const docs = this.#commitEvent(recorded, applied, failed);
     this.#position = recorded.position;
     return docs;
