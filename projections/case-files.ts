@@ -22,6 +22,7 @@ import type { CounselRole } from '../src/domain/registry/officers.js';
 import type { Party } from '../src/domain/redaction.js';
 import { parseAgencyStream } from '../src/domain/streams.js';
 import type { Change, Doc, DocReader, Projection } from '../src/ports/read-models.js';
+import { reviewCatalogueOf } from './review-catalogues.js';
 import { checksAfter, completeness, type Completeness } from './case-checks.js';
 import { CASE_TEXTS_SPEC, caseTextAfter } from './case-texts.js';
 import { itemKey, officerKey, type ItemDoc, type OfficerDoc } from './registry.js';
@@ -563,7 +564,8 @@ function discretionEntry(
 function proposedMajor(doc: CaseSummaryDoc, proposal: Proposal | undefined, docs: DocReader): boolean {
   if (!proposal) return false;
   const item = docs.get<ItemDoc>('items', itemKey(doc.agency, doc.itemCode));
-  return isMajorCase(item?.major, { proposal });
+  // before the decision: as a decision recorded now would be judged, under the catalogue's latest version
+  return isMajorCase(item, reviewCatalogueOf(docs, doc.agency), { proposal });
 }
 
 function maxDate(a: string, b: string): string {

@@ -11,6 +11,7 @@ import { officerActsProjection } from './officer-acts.js';
 import { publishedProjection } from './published.js';
 import { recordingsProjection } from './recordings.js';
 import { registryProjection } from './registry.js';
+import { reviewCataloguesProjection } from './review-catalogues.js';
 import { inspectionsProjection } from './inspections.js';
 import { benchmarksProjection } from './benchmarks.js';
 import { evaluationsProjection } from './evaluations.js';
@@ -23,6 +24,7 @@ import { retentionProjection } from './retention.js';
 export const PROJECTIONS: readonly Projection[] = [
   registryProjection,
   recordingsProjection,
+  reviewCataloguesProjection,
   caseFilesProjection,
   retentionProjection,
   benchmarksProjection,

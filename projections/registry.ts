@@ -30,6 +30,7 @@ export interface ItemDoc extends Doc {
   agency: string;
   name: string;
   category: ItemCategory;
+  field?: string;
   legalBasis: string;
   duties?: string;
   powers?: string;
@@ -61,6 +62,7 @@ const OFFICER_FIELDS = [
 const ITEM_FIELDS = [
   'name',
   'category',
+  'field',
   'legalBasis',
   'duties',
   'powers',
@@ -81,7 +83,7 @@ function pick(source: Record<string, unknown>, fields: readonly string[]): Recor
  */
 export const registryProjection: Projection = {
   name: 'registry',
-  version: 6,
+  version: 7,
   collections: [
     { name: 'officers', indexes: ['agency', 'status', 'validTo'] },
     { name: 'items', indexes: ['agency', 'category', 'retired'] },

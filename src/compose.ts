@@ -53,6 +53,8 @@ import { mediaApi } from './http/media-api.js';
 import { draftsApi } from './http/drafts-api.js';
 import { decisionTemplatesApi } from './http/decision-templates-api.js';
 import { registryApi } from './http/registry-api.js';
+import { reviewCatalogueApi } from './http/review-catalogue-api.js';
+import { ReviewCatalogueService } from './app/review-catalogue.js';
 import { inspectionsApi } from './http/inspections-api.js';
 import { InspectionService } from './app/inspection-service.js';
 import { InspectionReads } from './app/inspection-reads.js';
@@ -625,11 +627,13 @@ async function startHolding(config: Config, { clock, log }: ServiceDependencies)
   });
   webhooks.start(indexing.signal);
   const registryService = new RegistryService(deps);
+  const reviewCatalogues = new ReviewCatalogueService(deps);
   const discretion = new DiscretionReads({ readModels, runner });
   const evaluationReads = new EvaluationReads({ readModels, runner });
   const evaluations = new EvaluationService(deps, cases);
   const routers = [
     registryApi({ registry: registryService, verify, validate, newId, limited: publicLimit }),
+    reviewCatalogueApi({ catalogues: reviewCatalogues, verify, validate, newId, limited: publicLimit }),
     inspectionsApi({ inspections, reads: inspectionReads, verify, validate, newId, limited: publicLimit }),
     recordingApi({
       registry: new RecordingRegistry(deps, registry),
@@ -719,6 +723,7 @@ async function startHolding(config: Config, { clock, log }: ServiceDependencies)
     portal({
       publicReads,
       published: publishedReads,
+      catalogues: reviewCatalogues,
       statistics: publicStatistics,
       inspections: inspectionReads,
       discretion,

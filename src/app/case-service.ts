@@ -114,7 +114,7 @@ export class CaseService {
         const named = acts.flatMap((a) => (a.type === 'CaseOpened' ? a.data.officers : (a.officers ?? [])));
         // a counsel opinion names the legal adviser or public-sector lawyer, looked up in the same registry
         const counsel = acts.flatMap((a) => (a.type === 'CounselOpinionRecorded' ? [a.data.counsel] : []));
-        const [item, benchmark, officers, list, devices, settings] = await Promise.all([
+        const [item, benchmark, officers, list, devices, settings, catalogue] = await Promise.all([
           itemCode ? this.registry.item(actor.agency, itemCode) : undefined,
           itemCode && needsBenchmark(acts) ? this.registry.benchmark(actor.agency, itemCode) : undefined,
           // the officers of the actor's agency: the case's own (another agency's case is not found by the rules)
@@ -124,6 +124,8 @@ export class CaseService {
           this.devicesNamed(actor.agency, acts),
           // the agency's review time limit fixes a request's last day
           acts.some((a) => a.type === 'LegalReviewRequested') ? this.registry.reviewSettings(actor.agency) : undefined,
+          // the review catalogue decides, with the item's own criteria, whether a decision is major
+          acts.some((a) => a.type === 'DecisionIssued') ? this.registry.reviewCatalogue(actor.agency) : undefined,
         ]);
         const context: CaseContext = {
           item: (code: string) => (code === itemCode ? item : undefined),
@@ -133,6 +135,7 @@ export class CaseService {
           device: (id: string) => devices.get(id),
           benchmark: (code: string) => (code === itemCode ? benchmark : undefined),
           ...(settings?.reviewWorkingDays === undefined ? {} : { reviewWorkingDays: settings.reviewWorkingDays }),
+          ...(catalogue ? { reviewCatalogue: catalogue.versions } : {}),
         };
         return acts.map((act) => ({ act, context }));
       },

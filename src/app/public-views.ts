@@ -76,6 +76,7 @@ export function itemView(i: ItemDoc) {
     agency: i.agency,
     name: i.name,
     category: i.category,
+    ...(i.field === undefined ? {} : { field: i.field }),
     legalBasis: i.legalBasis,
     ...(i.duties === undefined ? {} : { duties: i.duties }),
     ...(i.powers === undefined ? {} : { powers: i.powers }),

@@ -21,6 +21,12 @@ import {
   type RecordingListState,
 } from '../domain/registry/recording-list.js';
 import {
+  reviewCatalogueDecider,
+  reviewCatalogueStream,
+  type ReviewCatalogueEvent,
+  type ReviewCatalogueState,
+} from '../domain/registry/review-catalogue.js';
+import {
   reviewSettingsDecider,
   reviewSettingsStream,
   type ReviewSettingsEvent,
@@ -99,6 +105,14 @@ export class RegistryReader {
     return this.current(
       decisionTemplateStream(agency, decisionType),
       agencyTemplateDecider as Decider<unknown, AgencyTemplateEvent, AgencyTemplateState>,
+    );
+  }
+
+  /** The agency's review catalogue with its versions (version 0, none, until it adopts one). */
+  reviewCatalogue(agency: string): Promise<ReviewCatalogueState> {
+    return this.current(
+      reviewCatalogueStream(agency),
+      reviewCatalogueDecider as Decider<unknown, ReviewCatalogueEvent, ReviewCatalogueState>,
     );
   }
 

@@ -11,8 +11,8 @@ const pathId = (name: string, description: string, defs: OperationParts['defs'])
 });
 
 /**
- * The legal review process's registry routes (法制审核): amending officers and items, and the agency's review time
- * limit, each a signed registry event (docs/domain.md).
+ * The legal review process's registry routes (法制审核): amending officers and items, the agency's review time
+ * limit and its review catalogue, each a signed registry event (docs/domain.md).
  */
 export function reviewOperations(p: OperationParts): Operation[] {
   const { defs, json, problems, written, jsonBody } = p;
@@ -66,6 +66,34 @@ export function reviewOperations(p: OperationParts): Operation[] {
       requestBody: jsonBody('command.set-review-settings'),
       responses: {
         ...written('The settings', 'response.recording-write'),
+        ...problems(400, 401, 403, 409, 413, 415, 422),
+      },
+    },
+    {
+      method: 'GET',
+      path: '/v1/agencies/{agency}/review-catalogue',
+      operationId: 'getReviewCatalogue',
+      summary:
+        "An agency's catalogue of major decisions needing legal review (重大执法决定法制审核目录清单) as it stands, and every version in full (anyone)",
+      tag: 'public',
+      auth: false,
+      parameters: [pathId('agency', 'The agency.', defs)],
+      responses: {
+        '200': { description: 'The catalogue.', content: json('response.review-catalogue') },
+        ...problems(400, 429),
+      },
+    },
+    {
+      method: 'PUT',
+      path: '/v1/agencies/{agency}/review-catalogue',
+      operationId: 'adjustReviewCatalogue',
+      summary:
+        "Adopt a new version of the agency's review catalogue, by decision type, item category, level, field and amount, with the reason (admin); a signed ReviewCatalogueAdjusted",
+      tag: 'registry',
+      parameters: [pathId('agency', 'The admin’s agency.', defs), idempotencyKey],
+      requestBody: jsonBody('command.adjust-review-catalogue'),
+      responses: {
+        ...written('The catalogue', 'response.recording-write'),
         ...problems(400, 401, 403, 409, 413, 415, 422),
       },
     },

@@ -503,6 +503,11 @@ export const PROBLEM_TYPES: Readonly<Record<string, ProblemType>> = {
     'Recording list entry invalid',
     'An entry of the recording list appears twice, or names service methods on an act other than DocumentServed.',
   ),
+  catalogue_entry_invalid: entry(
+    422,
+    'Review catalogue entry invalid',
+    'An entry of the review catalogue appears twice, or names no factor (decision types, item categories, levels, fields, amount): an entry without one would make every decision major.',
+  ),
   recording_floor_mandatory: entry(
     422,
     'Mandatory recording duty missing',

@@ -16,6 +16,8 @@ import { verifyPage } from './pages/verify.js';
 import { registerInspectionPages } from './pages/inspections.js';
 import type { InspectionReads } from '../app/inspection-reads.js';
 import { registerRecordingListPage } from './pages/recording-list.js';
+import { registerReviewCataloguePage } from './pages/review-catalogue.js';
+import type { ReviewCatalogueService } from '../app/review-catalogue.js';
 import { registerDevicePage } from './pages/supervise-devices.js';
 import { portalIdentity, portalSessions, signedIn } from './session.js';
 import type { Sessions } from './sessions.js';
@@ -52,6 +54,8 @@ export interface PortalDependencies {
   readonly applications?: ApplicationPagesDependencies;
   /** The recording lists (public) and the recording devices (supervisors). */
   readonly recordings?: RecordingReads;
+  /** The agencies' review catalogues, published at `/published/review-catalogue` when given. */
+  readonly catalogues?: Pick<ReviewCatalogueService, 'catalogue'>;
 }
 
 /**
@@ -88,6 +92,8 @@ export function portal(deps: PortalDependencies): Router {
     );
   }
 
+  // before the published pages, whose `/published/:kind` would take the path otherwise
+  if (deps.catalogues) registerReviewCataloguePage(router, { ...deps, catalogues: deps.catalogues, assets });
   registerPublicPages(router, { ...deps, assets });
   registerInspectionPages(router, { inspections: deps.inspections, limited: deps.limited, assets });
   if (deps.recordings) {

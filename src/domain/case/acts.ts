@@ -176,6 +176,8 @@ export interface Derived {
     disclosureDueBy: string;
     calendarBasis: 'official_schedule' | 'weekdays_only';
     discretion?: DiscretionFinding;
+    /** The agency's review catalogue version in force and its entries that matched, when any did (二(三)4). */
+    reviewCatalogue?: { version: number; entryIds: string[] };
   };
   DecisionDisclosed: { dueBy: string; onTime: boolean };
 }
@@ -185,7 +187,14 @@ export const DERIVED_MEMBERS: { readonly [T in ActType]?: readonly string[] } = 
   LegalReviewRequested: ['discretion', 'reviewWorkingDays', 'reviewDueBy'],
   LegalReviewCompleted: ['reviewer', 'proposal'],
   CounselOpinionRecorded: ['counselRole'],
-  DecisionIssued: ['major', 'disclosureWorkingDays', 'disclosureDueBy', 'calendarBasis', 'discretion'],
+  DecisionIssued: [
+    'major',
+    'disclosureWorkingDays',
+    'disclosureDueBy',
+    'calendarBasis',
+    'discretion',
+    'reviewCatalogue',
+  ],
   DecisionDisclosed: ['dueBy', 'onTime'],
 } satisfies { readonly [T in keyof Derived]: readonly (keyof Derived[T])[] };
 export type RecordedData<T extends ActType> = ActData[T] & (T extends keyof Derived ? Derived[T] : unknown);

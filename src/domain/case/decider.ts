@@ -7,6 +7,7 @@ import type { ItemState } from '../registry/items.js';
 import { checkRecordingDevice, type DeviceState } from '../registry/devices.js';
 import { certificateValidOn, type OfficerState } from '../registry/officers.js';
 import type { RecordingListEntry } from '../registry/recording-list.js';
+import { catalogueInForce, type CatalogueVersion } from '../registry/review-catalogue.js';
 import {
   APPROVING_CHECKS,
   type ActType,
@@ -23,6 +24,7 @@ import {
   discretionFinding,
   isCounselOf,
   isMajorCase,
+  matchingCatalogueEntries,
   meetsRecording,
   missingReviewMaterials,
   publishedOnTime,
@@ -44,6 +46,8 @@ export interface CaseContext {
   readonly device?: (deviceId: string) => DeviceState | undefined;
   /** The agency's review time limit in working days (its review settings), when it set one. */
   readonly reviewWorkingDays?: number;
+  /** The versions of the agency's review catalogue (重大执法决定法制审核目录清单), read when a decision is issued. */
+  readonly reviewCatalogue?: readonly CatalogueVersion[];
   /** The item's discretion benchmark (裁量基准), when it has one. */
   readonly benchmark?: (itemCode: string) => BenchmarkState | undefined;
 }
@@ -344,8 +348,13 @@ function decide({ act, context }: CaseCommand, state: CaseState): CaseEvent[] {
           { allowed: APPLICATION_DECISIONS },
         );
       checkIssuedDocument(act.data.documentSha256, act.media);
-      const major = isMajorCase(item.major, { proposal: state.proposal, decision: act.data });
+      // the catalogue in force when the decision was made: an adjustment recorded later does not reach back
+      const catalogue = catalogueInForce(context.reviewCatalogue ?? [], act.occurredAt);
+      const major = isMajorCase(item, catalogue, { proposal: state.proposal, decision: act.data });
       checkReviewGate(act, state, major);
+      const matched = [state.proposal, act.data].flatMap((terms) =>
+        terms ? matchingCatalogueEntries(item, catalogue, terms).map((entry) => entry.entryId) : [],
+      );
       const discretion = discretionFinding(context.benchmark?.(itemCode), act.data);
       const due = disclosureDeadline(item, decidedOn, context.calendar);
       const derived = {
@@ -354,6 +363,9 @@ function decide({ act, context }: CaseCommand, state: CaseState): CaseEvent[] {
         disclosureDueBy: due.date,
         calendarBasis: due.basis,
         ...(discretion ? { discretion } : {}),
+        ...(catalogue && matched.length > 0
+          ? { reviewCatalogue: { version: catalogue.version, entryIds: [...new Set(matched)] } }
+          : {}),
       };
       return [{ ...base, type: act.type, data: { ...act.data, ...derived } }];
     }

@@ -2,6 +2,7 @@ import type { WorkingDayCalendar, WorkingDayResult } from '../calendar/working-d
 import { violation } from '../errors.js';
 import { rangeOf, type BenchmarkState, type Circumstance, type FineRange } from '../registry/benchmarks.js';
 import type { ItemState, MajorCriteria } from '../registry/items.js';
+import type { CatalogueEntry, CatalogueInForce } from '../registry/review-catalogue.js';
 import type { OfficerState } from '../registry/officers.js';
 import type { ActType, DecisionType, MediaRef, ServiceMethod } from './acts.js';
 
@@ -134,21 +135,67 @@ export function meetsRecording(
 
 // ── legal review of major decisions (重大执法决定法制审核) ──────────────────────────────────────────────────────────
 
-/** The catalogue: does a decision meet the item's major-decision criteria (by type, or by amount)? */
+/** The item's own criteria: does a decision meet them (by type, or by amount)? */
 export function isMajorDecision(criteria: MajorCriteria | undefined, decisionType: DecisionType, fineFen = 0): boolean {
   if (!criteria) return false;
   if (criteria.decisionTypes?.includes(decisionType)) return true;
   return criteria.fineFenAtLeast !== undefined && fineFen >= criteria.fineFenAtLeast;
 }
 
+/** What the major-decision rule reads of a case's item: its own criteria, its category and its field. */
+export type MajorItem = Pick<ItemState, 'major' | 'category' | 'field'>;
+
+/**
+ * An entry of the agency's review catalogue (目录清单, 二(三)4) matches a decision when every factor it names holds:
+ * the decision's type, the item's category, the agency's level, the item's field, the amount reached. An item
+ * without a field never matches an entry that names fields.
+ */
+export function catalogueMatches(
+  entry: CatalogueEntry,
+  facts: { readonly item: MajorItem | undefined; readonly level: CatalogueInForce['level'] },
+  terms: DecisionTerms,
+): boolean {
+  const { item, level } = facts;
+  if (entry.decisionTypes !== undefined && !entry.decisionTypes.includes(terms.decisionType)) return false;
+  if (
+    entry.itemCategories !== undefined &&
+    (item?.category === undefined || !entry.itemCategories.includes(item.category))
+  )
+    return false;
+  if (entry.levels !== undefined && !entry.levels.includes(level)) return false;
+  if (entry.fields !== undefined && (item?.field === undefined || !entry.fields.includes(item.field))) return false;
+  return entry.amountFenAtLeast === undefined || (terms.fineFen ?? 0) >= entry.amountFenAtLeast;
+}
+
+/** The entries of the catalogue in force that match a decision (none without a catalogue). */
+export function matchingCatalogueEntries(
+  item: MajorItem | undefined,
+  catalogue: CatalogueInForce | undefined,
+  terms: DecisionTerms,
+): CatalogueEntry[] {
+  if (!catalogue) return [];
+  return catalogue.entries.filter((entry) => catalogueMatches(entry, { item, level: catalogue.level }, terms));
+}
+
+/**
+ * 重大执法决定: a decision is major when the item's own criteria say so, or an entry of the agency's catalogue in force
+ * at the act's time (`catalogueInForce` in `registry/review-catalogue.ts`) matches it. The decider's review gate, the
+ * case file and (through the `major` the decision records) the statistics all read this one predicate.
+ */
+export function isMajor(item: MajorItem | undefined, catalogue: CatalogueInForce | undefined, terms: DecisionTerms) {
+  return (
+    isMajorDecision(item?.major, terms.decisionType, terms.fineFen) ||
+    matchingCatalogueEntries(item, catalogue, terms).length > 0
+  );
+}
+
 /** A case is major when its proposed decision or its issued decision is (a major proposal keeps the case major). */
 export function isMajorCase(
-  criteria: MajorCriteria | undefined,
+  item: MajorItem | undefined,
+  catalogue: CatalogueInForce | undefined,
   decisions: { readonly proposal?: DecisionTerms | undefined; readonly decision?: DecisionTerms | undefined },
 ): boolean {
-  return [decisions.proposal, decisions.decision].some(
-    (d) => d !== undefined && isMajorDecision(criteria, d.decisionType, d.fineFen),
-  );
+  return [decisions.proposal, decisions.decision].some((d) => d !== undefined && isMajor(item, catalogue, d));
 }
 
 /** The latest legal review of a case, as far as the gate needs it. */

@@ -23,6 +23,8 @@ export interface ItemProfile {
   readonly agency: string;
   readonly name: string;
   readonly category: ItemCategory;
+  /** The field of administration the item belongs to (所属领域, e.g. 食品安全), as the agency names it. */
+  readonly field?: string;
   readonly legalBasis: string;
   /** The duties (职责) the agency carries out through the item, as the list publishes them. */
   readonly duties?: string;

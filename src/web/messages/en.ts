@@ -8,6 +8,7 @@ import { INSPECTIONS_EN } from './inspections.en.js';
 import { PUBLISHED_EN } from './published.en.js';
 import { REVIEW_EN } from './review.en.js';
 import { RECORDINGS_EN } from './recordings.en.js';
+import { CATALOGUE_EN } from './catalogue.en.js';
 import { RETENTION_EN } from './retention.en.js';
 import { DISCRETION_EN } from './discretion.en.js';
 import { DRAFTING_EN } from './drafting.en.js';
@@ -46,6 +47,7 @@ export const EN: Messages = {
   ...INSPECTIONS_EN,
   ...APPLY_EN,
   ...RECORDINGS_EN,
+  ...CATALOGUE_EN,
   ...REVIEW_EN,
   ...DISCRETION_EN,
   ...RETENTION_EN,

@@ -7,6 +7,7 @@ import { INSPECTIONS_ZH_CN } from './inspections.zh-CN.js';
 import { PUBLISHED_ZH_CN } from './published.zh-CN.js';
 import { REVIEW_ZH_CN } from './review.zh-CN.js';
 import { RECORDINGS_ZH_CN } from './recordings.zh-CN.js';
+import { CATALOGUE_ZH_CN } from './catalogue.zh-CN.js';
 import { RETENTION_ZH_CN } from './retention.zh-CN.js';
 import { DISCRETION_ZH_CN } from './discretion.zh-CN.js';
 import { DRAFTING_ZH_CN } from './drafting.zh-CN.js';
@@ -44,6 +45,7 @@ export const ZH_CN = {
   ...INSPECTIONS_ZH_CN,
   ...APPLY_ZH_CN,
   ...RECORDINGS_ZH_CN,
+  ...CATALOGUE_ZH_CN,
   ...REVIEW_ZH_CN,
   ...DISCRETION_ZH_CN,
   ...RETENTION_ZH_CN,

@@ -7,6 +7,7 @@ import { html, type Html } from '../html.js';
 import type { MessageKey } from '../i18n.js';
 import { pageContext, sendPage, type PageContext } from '../layout.js';
 import { minute } from './labels.js';
+import { REVIEW_CATALOGUE_PATH } from './review-catalogue.js';
 import { documentBody, fieldLabel, fieldText, LIST_COLUMNS } from './published-views.js';
 import { formQuery, hrefWith, pageSize, pager, type PublicPagesDependencies } from './public-parts.js';
 
@@ -43,6 +44,10 @@ export function registerPublishedPages(router: Router, deps: PublicPagesDependen
                 <span class="muted">${lead(ctx, kind)}</span>
               </li>`,
           )}
+          <li>
+            <a href="${REVIEW_CATALOGUE_PATH}">${ctx.t('catalogue.title')}</a>
+            <span class="muted">${ctx.t('catalogue.card')}</span>
+          </li>
         </ul>`,
     });
   });

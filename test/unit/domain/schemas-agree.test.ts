@@ -22,6 +22,7 @@ import type { DeviceEvent, DeviceProfile } from '../../../src/domain/registry/de
 import type { ReviewSettingsEvent } from '../../../src/domain/registry/review-settings.js';
 import type { AgencyTemplateEvent } from '../../../src/domain/drafting/agency-templates.js';
 import { DEFAULT_TEMPLATES } from '../../../src/domain/drafting/default-templates.js';
+import type { CatalogueEntry, ReviewCatalogueEvent } from '../../../src/domain/registry/review-catalogue.js';
 import type { RecordingListEntry, RecordingListEvent } from '../../../src/domain/registry/recording-list.js';
 import type { RevocationEvent } from '../../../src/domain/tokens/revocations.js';
 import type { CalendarEvent, CalendarYear } from '../../../src/domain/calendar/recorded-years.js';
@@ -182,6 +183,7 @@ const recorded: { [T in ActType]: Required<RecordedData<T>> } = {
     disclosureDueBy: '2019-10-15',
     calendarBasis: 'official_schedule',
     discretion: DISCRETION,
+    reviewCatalogue: { version: 2, entryIds: ['RC-1'] },
   },
   DecisionDisclosed: { ...acts.DecisionDisclosed, dueBy: '2019-10-15', onTime: true },
 };
@@ -225,7 +227,22 @@ const RECORDED_REQUIRED: { [T in ActType]: KeySet<RecordedData<T>> } = {
 };
 
 type RegistryEvent =
-  OfficerEvent | ItemEvent | RecordingListEvent | DeviceEvent | ReviewSettingsEvent | AgencyTemplateEvent;
+  | OfficerEvent
+  | ItemEvent
+  | RecordingListEvent
+  | DeviceEvent
+  | ReviewSettingsEvent
+  | AgencyTemplateEvent
+  | ReviewCatalogueEvent;
+const CATALOGUE_ENTRY: Required<CatalogueEntry> = {
+  entryId: 'RC-1',
+  description: '县级食品安全领域较大数额罚款',
+  decisionTypes: ['fine'],
+  itemCategories: ['penalty'],
+  levels: ['county'],
+  fields: ['食品安全'],
+  amountFenAtLeast: 5_000_000,
+};
 const RECORDING_ENTRY: Required<RecordingListEntry> = {
   entryId: 'seizure',
   actType: 'DocumentServed',
@@ -261,6 +278,7 @@ const ITEM: Required<ItemProfile> = {
   agency: 'county-justice',
   name: '未按规定公示执业信息',
   category: 'penalty',
+  field: '司法行政',
   legalBasis: '《律师法》第五十条',
   duties: '对律师事务所未按规定公示执业信息的行为进行查处',
   powers: '警告、罚款；情节严重的，停业整顿',
@@ -281,6 +299,12 @@ const registry: { [E in RegistryEvent as E['type']]: E['data'] } = {
   ItemRetired: { reason: '事项取消' },
   RecordingListPublished: { entries: [RECORDING_ENTRY], reason: '年度调整' },
   ReviewSettingsSet: { reviewWorkingDays: 10, reason: '本机关规定审核时限' },
+  ReviewCatalogueAdjusted: {
+    level: 'county',
+    entries: [CATALOGUE_ENTRY],
+    reason: '年度动态调整',
+    inForceFrom: '2019-09-01T09:00:00.000Z',
+  },
   DeviceRegistered: DEVICE,
   DeviceReassigned: { holder: 'chen', reason: '岗位调整' },
   DeviceStatusChanged: { status: 'lost', reason: '外勤遗失' },
@@ -314,6 +338,7 @@ const REGISTRY_REQUIRED: { [E in RegistryEvent as E['type']]: KeySet<E['data']> 
   ItemRetired: { reason: true },
   RecordingListPublished: { entries: true, reason: true },
   ReviewSettingsSet: { reviewWorkingDays: true, reason: true },
+  ReviewCatalogueAdjusted: { level: true, entries: true, reason: true, inForceFrom: true },
   DeviceRegistered: { deviceId: true, agency: true, holder: true },
   DeviceReassigned: { holder: true, reason: true },
   DeviceStatusChanged: { status: true, reason: true },
@@ -405,6 +430,11 @@ const commands: [name: string, sample: object, required: object][] = [
     'publish-recording-list',
     { agency: 'county-justice', entries: [RECORDING_ENTRY], reason: '年度调整' },
     { agency: true, entries: true, reason: true },
+  ],
+  [
+    'adjust-review-catalogue',
+    { agency: 'county-justice', level: 'county', entries: [CATALOGUE_ENTRY], reason: '年度动态调整' },
+    { agency: true, level: true, entries: true, reason: true },
   ],
   ['register-device', DEVICE, { deviceId: true, agency: true, holder: true }],
   ['set-benchmark', { ...BENCHMARK, reason: '上位法修订' }, BENCHMARK_REQUIRED],

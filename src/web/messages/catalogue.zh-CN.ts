@@ -1,0 +1,33 @@
+/** The published review catalogue's page (重大执法决定法制审核目录清单), in Chinese; `catalogue.en.ts` has every key. */
+export const CATALOGUE_ZH_CN = {
+  'catalogue.title': '重大执法决定法制审核目录清单',
+  'catalogue.lead':
+    '执法机关结合行政执法行为类别、执法层级、所属领域、涉案金额等因素，确定作出前须经法制审核的重大执法决定，并动态调整；每次调整均签名记账，可查历次版本。',
+  'catalogue.card': '须经法制审核的重大执法决定：按决定种类、行为类别、执法层级、所属领域、涉案金额。',
+  'catalogue.none': '本机关尚未公布目录清单：是否属于重大执法决定，依各执法事项自身的标准确定。',
+  'catalogue.rule':
+    '决定符合某一条目所列的全部条件，或符合执法事项自身的重大执法决定标准的，属于重大执法决定，未经法制审核或审核未通过的，不得作出决定。',
+  'catalogue.current': '现行第 {version} 版，自 {inForceFrom} 起施行；执法层级：{level}。调整原因：{reason}',
+  'catalogue.shown': '第 {version} 版（{inForceFrom} 起施行，执法层级：{level}）。调整原因：{reason}',
+  'catalogue.showCurrent': '查看现行版本',
+  'catalogue.entriesTitle': '目录条目',
+  'catalogue.entryId': '编号',
+  'catalogue.description': '事项',
+  'catalogue.decisionTypes': '决定种类',
+  'catalogue.itemCategories': '行为类别',
+  'catalogue.levels': '执法层级',
+  'catalogue.fields': '所属领域',
+  'catalogue.amount': '涉案金额不低于',
+  'catalogue.any': '不限',
+  'catalogue.noEntries': '本版目录没有条目。',
+  'catalogue.historyTitle': '历次版本',
+  'catalogue.version': '版本',
+  'catalogue.inForceFrom': '施行时间',
+  'catalogue.reason': '调整原因',
+  'catalogue.entryCount': '条目数',
+  'level.national': '国家级',
+  'level.province': '省级',
+  'level.city': '市级',
+  'level.county': '县级',
+  'level.township': '乡镇级',
+} as const;

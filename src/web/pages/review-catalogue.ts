@@ -1,0 +1,135 @@
+import type { RequestHandler, Router } from 'express';
+import type { PublicReads } from '../../app/public-reads.js';
+import type { ReviewCatalogueService } from '../../app/review-catalogue.js';
+import type { CatalogueEntry } from '../../domain/registry/review-catalogue.js';
+import { id } from '../../http/query.js';
+import type { PortalAssets } from '../assets.js';
+import { html, type Html } from '../html.js';
+import { pageContext, sendPage, type PageContext } from '../layout.js';
+import { dataTable } from './data-table.js';
+import { label, minute, yuan } from './labels.js';
+import { formQuery, hrefWith, select } from './public-parts.js';
+
+export interface ReviewCataloguePageDependencies {
+  readonly catalogues: Pick<ReviewCatalogueService, 'catalogue'>;
+  readonly publicReads: Pick<PublicReads, 'catalogue'>;
+  readonly limited: RequestHandler;
+  readonly assets: PortalAssets;
+}
+
+export const REVIEW_CATALOGUE_PATH = '/published/review-catalogue';
+const VERSION = /^[1-9][0-9]{0,8}$/;
+
+type Catalogue = Awaited<ReturnType<ReviewCatalogueService['catalogue']>>;
+type Version = Catalogue['history'][number];
+
+/**
+ * `/published/review-catalogue`: an agency's catalogue of major decisions needing legal review
+ * (重大执法决定法制审核目录清单, 二(三)4), as `GET /v1/agencies/{agency}/review-catalogue` answers it: the version in
+ * force, its entries, and every version (`?version=` shows a past one). The agency is chosen in a form; the first
+ * agency of the public lists when none is.
+ */
+export function registerReviewCataloguePage(router: Router, deps: ReviewCataloguePageDependencies): void {
+  router.get(REVIEW_CATALOGUE_PATH, deps.limited, async (req, res) => {
+    const ctx = pageContext(req, res, deps.assets);
+    const params = formQuery(req);
+    const { agencies } = await deps.publicReads.catalogue();
+    const agency = id(params.agency, 'agency') ?? agencies[0];
+    const catalogue = agency === undefined ? undefined : await deps.catalogues.catalogue(agency);
+    const asked = params.version !== undefined && VERSION.test(params.version) ? Number(params.version) : undefined;
+    sendPage(res, ctx, {
+      title: ctx.t('catalogue.title'),
+      main: html`<h1>${ctx.t('catalogue.title')}</h1>
+        <p class="lead">${ctx.t('catalogue.lead')}</p>
+        <form class="filters" method="get" action="${REVIEW_CATALOGUE_PATH}" aria-label="${ctx.t('public.filters')}">
+          ${select(
+            ctx,
+            'agency',
+            'public.agency',
+            agencies.map((a) => ({ value: a, text: a })),
+            agency,
+          )}
+          <button type="submit">${ctx.t('public.apply')}</button>
+        </form>
+        ${catalogue ? sections(ctx, catalogue, asked) : html`<p>${ctx.t('public.none')}</p>`}`,
+    });
+  });
+}
+
+function sections(ctx: PageContext, catalogue: Catalogue, asked: number | undefined): Html {
+  if (catalogue.version === 0) return html`<p>${ctx.t('catalogue.none')}</p>`;
+  const shown = catalogue.history.find((v) => v.version === asked) ?? catalogue.history.at(-1)!;
+  const current = shown.version === catalogue.version;
+  const params = {
+    version: shown.version,
+    inForceFrom: minute(shown.inForceFrom),
+    level: label(ctx, 'level', shown.level),
+    reason: shown.reason,
+  };
+  return html`<section aria-labelledby="entries-heading">
+      <h2 id="entries-heading">${ctx.t('catalogue.entriesTitle')} · ${catalogue.agency}</h2>
+      <p>${ctx.t(current ? 'catalogue.current' : 'catalogue.shown', params)}</p>
+      ${
+        current
+          ? ''
+          : html`<p>
+              <a href="${hrefWith(REVIEW_CATALOGUE_PATH, { agency: catalogue.agency })}"
+                >${ctx.t('catalogue.showCurrent')}</a
+              >
+            </p>`
+      }
+      <p>${ctx.t('catalogue.rule')}</p>
+      ${shown.entries.length === 0 ? html`<p>${ctx.t('catalogue.noEntries')}</p>` : entriesTable(ctx, shown.entries)}
+    </section>
+    <section aria-labelledby="history-heading">
+      <h2 id="history-heading">${ctx.t('catalogue.historyTitle')}</h2>
+      ${historyTable(ctx, catalogue.agency, catalogue.history)}
+    </section>`;
+}
+
+const anyOr = (ctx: PageContext, values: readonly string[] | undefined, text: (v: string) => string): string =>
+  values === undefined ? ctx.t('catalogue.any') : values.map(text).join('、');
+
+function entriesTable(ctx: PageContext, entries: readonly CatalogueEntry[]): Html {
+  return dataTable(
+    ctx,
+    [
+      'catalogue.entryId',
+      'catalogue.description',
+      'catalogue.decisionTypes',
+      'catalogue.itemCategories',
+      'catalogue.levels',
+      'catalogue.fields',
+      'catalogue.amount',
+    ],
+    entries.map((e) => [
+      e.entryId,
+      e.description,
+      anyOr(ctx, e.decisionTypes, (v) => label(ctx, 'decision', v)),
+      anyOr(ctx, e.itemCategories, (v) => label(ctx, 'category', v)),
+      anyOr(ctx, e.levels, (v) => label(ctx, 'level', v)),
+      anyOr(ctx, e.fields, (v) => v),
+      e.amountFenAtLeast === undefined ? ctx.t('catalogue.any') : yuan(e.amountFenAtLeast),
+    ]),
+  );
+}
+
+function historyTable(ctx: PageContext, agency: string, history: readonly Version[]): Html {
+  return dataTable(
+    ctx,
+    ['catalogue.version', 'catalogue.inForceFrom', 'catalogue.reason', 'catalogue.entryCount'],
+    [...history].reverse().map(
+      (v) =>
+        html`<tr>
+          <td>
+            <a href="${hrefWith(REVIEW_CATALOGUE_PATH, { agency, version: String(v.version) })}"
+              >${ctx.t('published.versionN', { version: v.version })}</a
+            >
+          </td>
+          <td>${minute(v.inForceFrom)}</td>
+          <td>${v.reason}</td>
+          <td>${String(v.entries.length)}</td>
+        </tr>`,
+    ),
+  );
+}
