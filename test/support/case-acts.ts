@@ -1,9 +1,10 @@
 import fc from 'fast-check';
 import type { RecordAct, RecordedCaseEvent } from '../../src/domain/case/acts.js';
-import { caseDecider } from '../../src/domain/case/decider.js';
+import { caseDecider, type CaseContext } from '../../src/domain/case/decider.js';
 import type { CaseState } from '../../src/domain/case/state.js';
 import { RuleViolation } from '../../src/domain/errors.js';
 import type { RecordingListEntry } from '../../src/domain/registry/recording-list.js';
+import type { CatalogueEntry, CatalogueVersion } from '../../src/domain/registry/review-catalogue.js';
 import { act, actors, audio, CHECKS_PASSED, opened, photo, video } from './domain.js';
 
 /** Random act sequences for property tests of the case rules: any act a user might attempt, lawful or not. */
@@ -143,6 +144,42 @@ export const recordingList: fc.Arbitrary<RecordingListEntry[] | undefined> = fc.
   { nil: undefined },
 );
 
+const catalogueEntry = fc
+  .record({
+    decisionTypes: fc.constantFrom(undefined, ['fine'], ['warning', 'business_suspension']),
+    itemCategories: fc.constantFrom(undefined, ['penalty'], ['licensing', 'inspection']),
+    levels: fc.constantFrom(undefined, ['county'], ['city', 'province']),
+    fields: fc.constantFrom(undefined, ['司法行政'], ['食品安全']),
+    amountFenAtLeast: fc.constantFrom(undefined, 0, 50_000, 1_000_000, 2_000_001),
+  })
+  .map((factors) => Object.fromEntries(Object.entries(factors).filter(([, v]) => v !== undefined)))
+  .filter((factors) => Object.keys(factors).length > 0);
+
+/**
+ * The versions of an agency's review catalogue (重大执法决定法制审核目录清单): none, or one or two versions adopted
+ * before the acts of `history` (which happen on 2019-09-20), each of a level and up to three entries, any factors.
+ */
+export const reviewCatalogue: fc.Arbitrary<CatalogueVersion[] | undefined> = fc.option(
+  fc
+    .array(
+      fc.record({
+        level: fc.constantFrom('county', 'city') as fc.Arbitrary<'county'>,
+        entries: fc.array(catalogueEntry, { maxLength: 3 }),
+      }),
+      { minLength: 1, maxLength: 2 },
+    )
+    .map((versions) =>
+      versions.map(({ level, entries }, i) => ({
+        version: i + 1,
+        inForceFrom: `2019-0${i + 1}-01T00:00:00.000Z`,
+        level,
+        entries: entries.map((factors, n) => ({ entryId: `RC-${n}`, description: 'd', ...factors }) as CatalogueEntry),
+        reason: 'r',
+      })),
+    ),
+  { nil: undefined },
+);
+
 /** Case items of the test registry: P-001 has major criteria, I-001 (inspection) and L-002 (licensing) have none. */
 export const itemCode = fc.constantFrom('P-001', 'I-001', 'L-002');
 
@@ -154,12 +191,19 @@ export interface Step {
 }
 
 /** Applies every command the rules accept after opening a case of `item`, skipping refused ones, as the service does. */
-export function runSteps(commands: readonly Command[], item = 'P-001', list?: readonly RecordingListEntry[]): Step[] {
+export function runSteps(
+  commands: readonly Command[],
+  item = 'P-001',
+  list?: readonly RecordingListEntry[],
+  /** Registry facts every command meets beside the test registry's (items with a field, the review catalogue). */
+  facts: Partial<CaseContext> = {},
+): Step[] {
   const steps: Step[] = [];
   let state = caseDecider.initialState();
   const opening = opened(item);
   const open = list === undefined ? opening : { ...opening, context: { ...opening.context, recordingList: list } };
-  for (const c of [open, ...commands]) {
+  for (const given of [open, ...commands]) {
+    const c = { ...given, context: { ...given.context, ...facts } };
     const before = state;
     let recorded: RecordedCaseEvent[] = [];
     try {

@@ -2,12 +2,22 @@ import fc from 'fast-check';
 import { disclosureStandingOf } from '../../../projections/case-checks.js';
 import { PROJECTIONS } from '../../../projections/index.js';
 import type { RecordAct, RecordedCaseEvent } from '../../../src/domain/case/acts.js';
-import { caseDecider } from '../../../src/domain/case/decider.js';
+import { caseDecider, type CaseContext } from '../../../src/domain/case/decider.js';
 import type { CaseState } from '../../../src/domain/case/state.js';
 import { RuleViolation } from '../../../src/domain/errors.js';
+import type { ItemState } from '../../../src/domain/registry/items.js';
+import type { CatalogueVersion } from '../../../src/domain/registry/review-catalogue.js';
 import { yearlyStatistics } from '../../../src/domain/statistics.js';
-import { history, itemCode, recordingList, runSteps, type Command, type Step } from '../../support/case-acts.js';
-import { act, actors, CHECKS_PASSED, items, photo } from '../../support/domain.js';
+import {
+  history,
+  itemCode,
+  recordingList,
+  reviewCatalogue,
+  runSteps,
+  type Command,
+  type Step,
+} from '../../support/case-acts.js';
+import { act, actors, CHECKS_PASSED, context, items, photo } from '../../support/domain.js';
 import { MemoryDocs, StreamWriter } from '../../support/projection-spec.js';
 
 /**
@@ -22,6 +32,20 @@ const CASE_ID = '2019-042';
 const DECIDED_ON = '2019-09-27';
 /** Days around the deadlines of the test items for decisions of 2019-09-27 (7, 10 and 20 working days). */
 const asOfDate = fc.constantFrom('2019-09-27', '2019-10-11', '2019-10-12', '2019-10-14', '2019-10-25', '2019-11-30');
+
+/** The fields (所属领域) of the test items, which the catalogue's entries may name. */
+const FIELDS: Record<string, string> = { 'P-001': '司法行政', 'L-002': '食品安全' };
+const withField = (code: string): ItemState | undefined => {
+  const item = items[code];
+  const field = FIELDS[code];
+  return item && field !== undefined ? { ...item, field } : item;
+};
+
+/** The registry facts beside the recording list: the items with their fields, and the review catalogue if any. */
+const factsOf = (catalogue: CatalogueVersion[] | undefined): Partial<CaseContext> => ({
+  item: withField,
+  ...(catalogue ? { reviewCatalogue: catalogue } : {}),
+});
 
 type Verdict = { accepted: RecordedCaseEvent[] } | { refused: string };
 
@@ -38,7 +62,7 @@ function probe(c: Command, state: CaseState): Verdict {
  * Would the decider issue this decision now? `cleared` by the review gate, and `major` as it found the case;
  * undefined when it refuses for another reason.
  */
-function gateVerdict(state: CaseState, decisionType: 'fine', fineFen: number | undefined) {
+function gateVerdict(state: CaseState, decisionType: 'fine', fineFen: number | undefined, facts: Partial<CaseContext>) {
   const issued = act('DecisionIssued', {
     decisionType,
     ...(fineFen === undefined ? {} : { fineFen }),
@@ -46,7 +70,7 @@ function gateVerdict(state: CaseState, decisionType: 'fine', fineFen: number | u
     documentNo: 'probe',
     decidedOn: DECIDED_ON,
   });
-  const verdict = probe(issued, state);
+  const verdict = probe({ ...issued, context: { ...context, ...facts } }, state);
   if ('accepted' in verdict) {
     const event = verdict.accepted[0]!;
     return { cleared: true, major: event.type === 'DecisionIssued' && event.data.major };
@@ -78,21 +102,29 @@ function refusedWith(step: Step, media: readonly (typeof photo)[]): boolean {
 }
 
 /** The decider's side of every rule outcome after a step, and what the statistics of its events say. */
-function deciderOutcomes(state: CaseState, accepted: readonly Step[], events: RecordedCaseEvent[], asOf: string) {
+function deciderOutcomes(
+  state: CaseState,
+  accepted: readonly Step[],
+  events: RecordedCaseEvent[],
+  asOf: string,
+  facts: Partial<CaseContext>,
+) {
   let major: boolean | undefined;
   let reviewCleared: boolean | undefined;
   if (state.decision) {
     major = state.decision.major;
     // a major decision the decider recorded is one whose review cleared it
     reviewCleared = major ? true : undefined;
+  } else if (state.proposal) {
+    // the gate refuses only a major decision; an accepted one records whether it was major (by the proposal or itself)
+    const proposed = gateVerdict(state, state.proposal.decisionType as 'fine', state.proposal.fineFen, facts);
+    major = proposed?.major;
+    if (major) reviewCleared = proposed?.cleared;
   } else {
-    const warning = gateVerdict(state, 'warning' as 'fine', undefined);
-    // the gate refuses only a major decision; an accepted one records whether it was major
-    major = warning?.major;
-    if (major && state.proposal) {
-      const proposed = gateVerdict(state, state.proposal.decisionType as 'fine', state.proposal.fineFen);
-      reviewCleared = proposed?.cleared;
-    }
+    // nothing proposed: a warning the decider accepts says the case is not major; one a catalogue entry makes major on
+    // its own says nothing of the case (the case file calls a case major by what is proposed or decided)
+    const warning = gateVerdict(state, 'warning' as 'fine', undefined, facts);
+    major = warning?.cleared ? warning.major : undefined;
   }
   const needing = accepted.filter((s) => refusedWith(s, []));
   const needingAudioVideo = accepted.filter((s) => refusedWith(s, [photo]));
@@ -114,56 +146,77 @@ function deciderOutcomes(state: CaseState, accepted: readonly Step[], events: Re
   };
 }
 
-function registry(writer: StreamWriter) {
-  return ['P-001', 'I-001', 'L-002'].flatMap((code) =>
-    writer.registry(`item-${AGENCY}:${code}`, 'ItemRegistered', { ...items[code] }),
-  );
+function registry(writer: StreamWriter, catalogue: CatalogueVersion[] | undefined) {
+  return [
+    ...['P-001', 'I-001', 'L-002'].flatMap((code) =>
+      writer.registry(`item-${AGENCY}:${code}`, 'ItemRegistered', { ...withField(code) }),
+    ),
+    ...(catalogue ?? []).flatMap(({ level, entries, reason, inForceFrom }) =>
+      writer.registry(`reviewcatalogue-${AGENCY}:current`, 'ReviewCatalogueAdjusted', {
+        level,
+        entries,
+        reason,
+        inForceFrom,
+      }),
+    ),
+  ];
 }
 
 describe('the decider and the case file agree on every rule', () => {
-  it('when any acts are attempted under any recording list, then at every step the case file and the statistics report what the decider enforced: major, review cleared, a review awaiting a counsel opinion, recordings, disclosure standing', () => {
+  it('when any acts are attempted under any recording list and any review catalogue, then at every step the case file and the statistics report what the decider enforced: major, review cleared, a review awaiting a counsel opinion, recordings, disclosure standing', () => {
     fc.assert(
-      fc.property(history, itemCode, asOfDate, recordingList, (commands, item, asOf, list) => {
-        const steps = runSteps(commands, item, list);
-        const writer = new StreamWriter();
-        const docs = new MemoryDocs(PROJECTIONS).apply(registry(writer));
-        const accepted: Step[] = [];
-        const events: RecordedCaseEvent[] = [];
-        let state = caseDecider.initialState();
-        for (const step of steps) {
-          if (step.recorded.length === 0) continue;
-          accepted.push(step);
-          events.push(...step.recorded);
-          for (const event of step.recorded) state = caseDecider.evolve(state, event);
-          docs.apply(writer.caseEvents(CASE_ID, step.recorded));
-          const file = docs.file(AGENCY, CASE_ID)!;
-          const decider = deciderOutcomes(state, accepted, events, asOf);
+      fc.property(
+        history,
+        itemCode,
+        asOfDate,
+        recordingList,
+        reviewCatalogue,
+        (commands, item, asOf, list, catalogue) => {
+          const facts = factsOf(catalogue);
+          const steps = runSteps(commands, item, list, facts);
+          const writer = new StreamWriter();
+          const docs = new MemoryDocs(PROJECTIONS).apply(registry(writer, catalogue));
+          const accepted: Step[] = [];
+          const events: RecordedCaseEvent[] = [];
+          let state = caseDecider.initialState();
+          for (const step of steps) {
+            if (step.recorded.length === 0) continue;
+            accepted.push(step);
+            events.push(...step.recorded);
+            for (const event of step.recorded) state = caseDecider.evolve(state, event);
+            docs.apply(writer.caseEvents(CASE_ID, step.recorded));
+            const file = docs.file(AGENCY, CASE_ID)!;
+            const decider = deciderOutcomes(state, accepted, events, asOf, facts);
 
-          expect(file.status).toBe(state.status);
-          if (decider.major !== undefined) expect(file.major).toBe(decider.major);
-          const review = file.completeness.legalReview.status;
-          if (!file.major) expect(review).toBe('not_applicable');
-          if (decider.reviewCleared !== undefined) expect(review === 'complete').toBe(decider.reviewCleared);
-          expect(review).not.toBe('missing');
+            expect(file.status).toBe(state.status);
+            if (decider.major !== undefined) expect(file.major).toBe(decider.major);
+          if (!state.proposal && !state.decision) expect(file.major).toBe(false);
+            const review = file.completeness.legalReview.status;
+            if (!file.major) expect(review).toBe('not_applicable');
+            if (decider.reviewCleared !== undefined) expect(review === 'complete').toBe(decider.reviewCleared);
+            expect(review).not.toBe('missing');
 
-          const opinions = events.filter((e) => e.type === 'CounselOpinionRecorded').length;
-          expect(file.counsel?.opinions.length ?? 0).toBe(opinions);
-          expect(file.counsel?.markings.length ?? 0).toBe(events.filter((e) => e.type === 'CaseMarkedComplex').length);
-          if (decider.awaitsCounsel !== undefined)
-            expect(file.counsel?.opinionRequired ?? false).toBe(decider.awaitsCounsel);
+            const opinions = events.filter((e) => e.type === 'CounselOpinionRecorded').length;
+            expect(file.counsel?.opinions.length ?? 0).toBe(opinions);
+            expect(file.counsel?.markings.length ?? 0).toBe(
+              events.filter((e) => e.type === 'CaseMarkedComplex').length,
+            );
+            if (decider.awaitsCounsel !== undefined)
+              expect(file.counsel?.opinionRequired ?? false).toBe(decider.awaitsCounsel);
 
-          expect(file.completeness.recordings).toEqual({ status: decider.recordings, missing: [] });
-          expect(file.audit.missingRecordings).toBe(false);
-          expect(decider.statistics.mandatoryRecordings).toEqual({
-            acts: decider.audioVideoActs,
-            recorded: decider.audioVideoActs,
-          });
+            expect(file.completeness.recordings).toEqual({ status: decider.recordings, missing: [] });
+            expect(file.audit.missingRecordings).toBe(false);
+            expect(decider.statistics.mandatoryRecordings).toEqual({
+              acts: decider.audioVideoActs,
+              recorded: decider.audioVideoActs,
+            });
 
-          const standing = disclosureStandingOf(file, asOf);
-          expect(standing === undefined ? undefined : [standing]).toEqual(decider.standing);
-          expect(decider.statistics.decisions.major).toBe(state.decision?.major ? 1 : 0);
-        }
-      }),
+            const standing = disclosureStandingOf(file, asOf);
+            expect(standing === undefined ? undefined : [standing]).toEqual(decider.standing);
+            expect(decider.statistics.decisions.major).toBe(state.decision?.major ? 1 : 0);
+          }
+        },
+      ),
       { numRuns: 300 },
     );
   });
