@@ -572,6 +572,23 @@ const ROUTES: {
       ),
     ),
   },
+  {
+    path: '/v1/agencies/{agency}/review-catalogue',
+    route: `/v1/agencies/${AGENCY}/review-catalogue`,
+    method: 'PUT',
+    token: () => admin,
+    request: jsonRoute(
+      fc.constant({
+        agency: AGENCY,
+        level: 'county',
+        entries: [
+          { entryId: 'RC-1', description: '较大数额罚款', decisionTypes: ['fine'], amountFenAtLeast: 500_000 },
+          { entryId: 'RC-2', description: '食品安全领域', fields: ['食品安全'], levels: ['county'] },
+        ],
+        reason: '年度调整',
+      }),
+    ),
+  },
   { path: '/v1/devices', route: '/v1/devices', token: () => admin, request: jsonRoute(fc.constant(deviceBody)) },
   {
     path: '/v1/devices/{deviceId}/changes',

@@ -836,6 +836,24 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/agencies/{agency}/review-catalogue': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** An agency's catalogue of major decisions needing legal review (重大执法决定法制审核目录清单) as it stands, and every version in full (anyone) */
+    get: operations['getReviewCatalogue'];
+    /** Adopt a new version of the agency's review catalogue, by decision type, item category, level, field and amount, with the reason (admin); a signed ReviewCatalogueAdjusted */
+    put: operations['adjustReviewCatalogue'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v1/agencies/{agency}/decision-templates': {
     parameters: {
       query?: never;
@@ -1905,12 +1923,44 @@ export interface components {
       officers: components['schemas']['act.CaseOpened']['officers'];
       title?: components['schemas']['act.CaseOpened']['title'];
     };
+    /** PUT /v1/agencies/{agency}/review-catalogue: a new version of the agency's catalogue of major decisions needing legal review (重大执法决定法制审核目录清单), with the agency's enforcement level and the reason */
+    'command.adjust-review-catalogue': {
+      agency: components['schemas']['defs']['$defs']['id'];
+      level: components['schemas']['command.adjust-review-catalogue']['$defs']['level'];
+      /** @description The whole catalogue; a decision is major when an entry matches it (every factor the entry names holds) or the item's own criteria say so. */
+      entries: components['schemas']['command.adjust-review-catalogue']['$defs']['entry'][];
+      reason: components['schemas']['defs']['$defs']['nonEmptyText'];
+      $defs: {
+        /**
+         * @description The agency's enforcement level (执法层级).
+         * @enum {unknown}
+         */
+        level: 'national' | 'province' | 'city' | 'county' | 'township';
+        /** @description An entry: one or more factors, all of which a decision must meet to match. */
+        entry: {
+          entryId: components['schemas']['defs']['$defs']['id'];
+          /** @description What the entry covers, as the published catalogue states it. */
+          description: string;
+          /** @description The decision matches when its type is one of these (行为类别). */
+          decisionTypes?: components['schemas']['defs']['$defs']['decisionType'][];
+          /** @description The case's item is of one of these categories (行为类别). */
+          itemCategories?: components['schemas']['defs']['$defs']['itemCategory'][];
+          /** @description The agency's enforcement level is one of these (执法层级). */
+          levels?: components['schemas']['command.adjust-review-catalogue']['$defs']['level'][];
+          /** @description The case's item belongs to one of these fields (所属领域, the item's `field`). */
+          fields?: components['schemas']['command.register-item']['field'][];
+          /** @description The decision's amount (the fine) is at least this many fen (涉案金额). */
+          amountFenAtLeast?: components['schemas']['defs']['$defs']['fen'];
+        };
+      };
+    };
     /** POST /v1/items/{code}/amendments: change members of an enforcement item (its materials, basis, major criteria, time limits, retention period), with the reason */
     'command.amend-item': {
       /** @description The members that change; the others keep their value. */
       changes: {
         name?: components['schemas']['command.register-item']['name'];
         category?: components['schemas']['command.register-item']['category'];
+        field?: components['schemas']['command.register-item']['field'];
         legalBasis?: components['schemas']['command.register-item']['legalBasis'];
         duties?: components['schemas']['command.register-item']['duties'];
         powers?: components['schemas']['command.register-item']['powers'];
@@ -2352,6 +2402,8 @@ export interface components {
       agency: components['schemas']['defs']['$defs']['id'];
       name: components['schemas']['defs']['$defs']['nonEmptyText'];
       category: components['schemas']['defs']['$defs']['itemCategory'];
+      /** @description The field of administration the item belongs to (所属领域, e.g. 食品安全), as the agency names it; the review catalogue's entries may match by it. */
+      field?: string;
       legalBasis: components['schemas']['defs']['$defs']['nonEmptyText'];
       /** @description The duties (职责) the agency carries out through the item, as the published list states them. */
       duties?: components['schemas']['defs']['$defs']['nonEmptyText'];
@@ -2851,6 +2903,11 @@ export interface components {
       discretion?: components['schemas']['defs']['$defs']['discretionFinding'];
       /** @description The officers the act named (on-site acts), when they were given apart from the case's handling officers. */
       officers?: components['schemas']['defs']['$defs']['id'][];
+      /** @description The version of the agency's review catalogue in force and the ids of its entries that matched the proposal or the decision; absent when no entry matched. */
+      reviewCatalogue?: {
+        version: number;
+        entryIds: components['schemas']['defs']['$defs']['id'][];
+      };
     };
     /** DecisionTemplateReset: the agency returns a decision type to the template shipped with the service, and why, in the stream decisiontemplate-<agency>:<decisionType> */
     'event.DecisionTemplateReset': {
@@ -3016,6 +3073,7 @@ export interface components {
         agency?: components['schemas']['command.register-item']['agency'];
         name?: components['schemas']['command.register-item']['name'];
         category?: components['schemas']['command.register-item']['category'];
+        field?: components['schemas']['command.register-item']['field'];
         legalBasis?: components['schemas']['command.register-item']['legalBasis'];
         duties?: components['schemas']['command.register-item']['duties'];
         powers?: components['schemas']['command.register-item']['powers'];
@@ -3161,6 +3219,14 @@ export interface components {
     'event.RecordingListPublished': {
       entries: components['schemas']['command.publish-recording-list']['entries'];
       reason: components['schemas']['defs']['$defs']['nonEmptyText'];
+    };
+    /** ReviewCatalogueAdjusted: a new version of the agency's review catalogue, its level, the reason, and the time from which it is in force, in the stream reviewcatalogue-<agency>:current */
+    'event.ReviewCatalogueAdjusted': {
+      level: components['schemas']['command.adjust-review-catalogue']['$defs']['level'];
+      entries: components['schemas']['command.adjust-review-catalogue']['entries'];
+      reason: components['schemas']['defs']['$defs']['nonEmptyText'];
+      /** @description When the version was recorded: decisions from then on are judged against it. */
+      inForceFrom: components['schemas']['defs']['$defs']['dateTime'];
     };
     /** ReviewChartPublished: a version of the flow chart of the agency's legal review of major decisions (重大执法决定法制审核流程图) */
     'event.ReviewChartPublished': components['schemas']['event.FlowChartPublished'];
@@ -4592,6 +4658,7 @@ export interface components {
         agency: components['schemas']['defs']['$defs']['id'];
         name: string;
         category: components['schemas']['defs']['$defs']['itemCategory'];
+        field?: components['schemas']['command.register-item']['field'];
         legalBasis: string;
         duties?: string;
         powers?: string;
@@ -4820,6 +4887,27 @@ export interface components {
       revision: components['schemas']['response.write-result']['revision'];
       position: components['schemas']['response.write-result']['position'];
       hash: components['schemas']['defs']['$defs']['sha256'];
+    };
+    /** GET /v1/agencies/{agency}/review-catalogue: the agency's catalogue of major decisions needing legal review (重大执法决定法制审核目录清单) as it stands, and every version in full */
+    'response.review-catalogue': {
+      agency: components['schemas']['defs']['$defs']['id'];
+      /** @description How many versions the agency has adopted (0: none; only the items' own criteria decide). */
+      version: number;
+      /** @description The agency's enforcement level as its latest version records it; county until it records one. */
+      level: components['schemas']['command.adjust-review-catalogue']['$defs']['level'];
+      entries: components['schemas']['command.adjust-review-catalogue']['entries'];
+      inForceFrom?: components['schemas']['defs']['$defs']['dateTime'];
+      reason?: components['schemas']['defs']['$defs']['nonEmptyText'];
+      /** @description Every version, oldest first, each in force from its time until the next's. */
+      history: {
+        version: number;
+        level: components['schemas']['command.adjust-review-catalogue']['$defs']['level'];
+        entries: components['schemas']['command.adjust-review-catalogue']['entries'];
+        reason: components['schemas']['defs']['$defs']['nonEmptyText'];
+        inForceFrom: components['schemas']['defs']['$defs']['dateTime'];
+        eventId: components['schemas']['defs']['$defs']['uuid'];
+        hash: components['schemas']['defs']['$defs']['sha256'];
+      }[];
     };
     /** GET /v1/agencies/{agency}/review-settings: the agency's legal review time limit as it stands, and every version set */
     'response.review-settings': {
@@ -11560,6 +11648,196 @@ export interface operations {
         };
       };
       /** @description The settings recorded. */
+      201: {
+        headers: {
+          /** @description The stream revision, quoted. */
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['response.recording-write'];
+        };
+      };
+      /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description No valid bearer token (unauthenticated). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description The token lacks the role this needs (forbidden). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description The Accept header admits none of the media types this answers with (not_acceptable); `available` lists them. */
+      406: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description The write conflicts with the record: a stale If-Match (revision_conflict) or a rule such as legal_review_required. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description The body is larger than allowed (too_large). */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description The body is in an unsupported encoding (unsupported_media_type). */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description A rule refuses the request; `code` names it (two_officers_required, certificate_invalid, recording_required...). */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description An unexpected failure (internal) or a store that does not answer. */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+    };
+  };
+  getReviewCatalogue: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The agency. */
+        agency: components['schemas']['defs']['$defs']['id'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The catalogue. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['response.review-catalogue'];
+        };
+      };
+      /** @description Not modified since the ETag (If-None-Match) or date (If-Modified-Since) the client holds. */
+      304: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description The Accept header admits none of the media types this answers with (not_acceptable); `available` lists them. */
+      406: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description Too many requests, or request-body bytes, from this client address; `Retry-After` says when to ask again (rate_limited). */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description An unexpected failure (internal) or a store that does not answer. */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+    };
+  };
+  adjustReviewCatalogue: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description A retry with the same key and the same request answers with the original result (200); the same key with another request is 422 idempotency_key_reused. Keys are per user and agency; POST /v1/cases without a caseId names its case by the key. */
+        'Idempotency-Key'?: string;
+      };
+      path: {
+        /** @description The admin’s agency. */
+        agency: components['schemas']['defs']['$defs']['id'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['command.adjust-review-catalogue'];
+      };
+    };
+    responses: {
+      /** @description A retry with the same Idempotency-Key: the original result. */
+      200: {
+        headers: {
+          /** @description The stream revision, quoted. */
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['response.recording-write'];
+        };
+      };
+      /** @description The catalogue recorded. */
       201: {
         headers: {
           /** @description The stream revision, quoted. */
