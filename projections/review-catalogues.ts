@@ -31,7 +31,7 @@ export const reviewCatalogueOf = (docs: DocReader, agency: string): ReviewCatalo
 
 /** The review catalogues, from the `reviewcatalogue-<agency>:current` streams. */
 export const reviewCataloguesProjection: Projection = {
-  name: 'review-catalogues',
+  name: 'catalogues',
   version: 1,
   collections: [{ name: REVIEW_CATALOGUES, indexes: ['agency'] }],
   apply({ event }, docs): Change[] {
