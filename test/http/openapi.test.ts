@@ -148,6 +148,8 @@ describe('the OpenAPI document', () => {
         { method: 'GET', path: '/v1/agencies/{agency}/decision-templates' },
         { method: 'GET', path: '/v1/agencies/{agency}/decision-templates/{decisionType}' },
         { method: 'PUT', path: '/v1/agencies/{agency}/decision-templates/{decisionType}' },
+        { method: 'GET', path: '/v1/agencies/{agency}/review-catalogue' },
+        { method: 'PUT', path: '/v1/agencies/{agency}/review-catalogue' },
         { method: 'POST', path: '/v1/benchmarks' },
         { method: 'GET', path: '/v1/benchmarks' },
         { method: 'GET', path: '/v1/benchmarks/{agency}/{itemCode}' },
@@ -340,6 +342,7 @@ describe('the OpenAPI document', () => {
       'GET /v1/agencies/{agency}/review-settings',
       'GET /v1/agencies/{agency}/decision-templates',
       'GET /v1/agencies/{agency}/decision-templates/{decisionType}',
+      'GET /v1/agencies/{agency}/review-catalogue',
     ];
     for (const { key, op } of operations) {
       expect([key, op.security]).toEqual([key, PUBLIC.includes(key) ? [] : [{ bearerAuth: [] }]]);

@@ -152,6 +152,7 @@ describe('the public routes', () => {
   const PUBLIC = () => [
     '/v1/officers',
     '/v1/agencies/county-justice/recording-list',
+    '/v1/agencies/county-justice/review-catalogue',
     '/v1/items',
     '/v1/disclosures',
     '/v1/disclosures/feed.atom',
