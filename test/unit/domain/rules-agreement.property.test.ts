@@ -190,7 +190,7 @@ describe('the decider and the case file agree on every rule', () => {
 
             expect(file.status).toBe(state.status);
             if (decider.major !== undefined) expect(file.major).toBe(decider.major);
-          if (!state.proposal && !state.decision) expect(file.major).toBe(false);
+            if (!state.proposal && !state.decision) expect(file.major).toBe(false);
             const review = file.completeness.legalReview.status;
             if (!file.major) expect(review).toBe('not_applicable');
             if (decider.reviewCleared !== undefined) expect(review === 'complete').toBe(decider.reviewCleared);
