@@ -111,8 +111,7 @@ import { portal, portalErrors, portalNotFound } from './web/portal.js';
 import { Sessions } from './web/sessions.js';
 import { CookieSeal } from './web/sealed-cookie.js';
 import { loadOrCreateSecret } from './adapters/keys/service-secrets.js';
-import { FileKeyWrapper, loadOrCreateMasterKey } from './adapters/keys/master-key.js';
-import { SqliteDataKeyStore } from './adapters/sqlite/data-key-store.js';
+import { openDataKeyStore } from './data-key-store.js';
 import { PersonalReads } from './app/personal-reads.js';
 import { ErasureService } from './app/erasure-service.js';
 import { erasureApi } from './http/erasure-api.js';
@@ -366,6 +365,14 @@ async function startHolding(config: Config, { clock, log }: ServiceDependencies)
     log.warn('portal: the development sign-in (PORTAL_DEV_SIGNIN=true) is on outside the embedded default');
   }
   const blobs = await openBlobStore(config, log);
+  // the cases' data keys, wrapped by the master key, apart from the log (docs/privacy.md)
+  let dataKeys: Awaited<ReturnType<typeof openDataKeyStore>>;
+  try {
+    dataKeys = await openDataKeyStore(config, blobs, clock, log);
+  } catch (err) {
+    blobs.close?.();
+    throw err;
+  }
   const shippedSchedule = openSchedule(config);
   const validate = loadValidators(SCHEMAS_DIR);
   const store = await openEventStore(config);
@@ -526,12 +533,6 @@ async function startHolding(config: Config, { clock, log }: ServiceDependencies)
   const signatures = new SignaturePool(Math.max(1, availableCores() - 1));
   let head = runner.position();
   const agencyOffset = (agency: string) => utcOffsetOf(config.utcOffsets, agency);
-  // the cases' data keys, wrapped by the master key, in a file apart from the log (docs/privacy.md)
-  const dataKeys = new SqliteDataKeyStore(
-    config.dataKeysFile,
-    new FileKeyWrapper(loadOrCreateMasterKey(config.masterKeyFile)),
-    clock,
-  );
   const personal = new PersonalReads({ dataKeys, events, reads });
   const files = new CaseFileReads({
     readModels,

@@ -21,6 +21,12 @@ export interface Config {
   readonly masterKeyFile: string;
   /** The embedded store of the cases' wrapped data keys, a SQLite file apart from the log. */
   readonly dataKeysFile: string;
+  /**
+   * Where the cases' wrapped data keys are kept (`LEDGER_DATA_KEY_STORE`): `sqlite`, the embedded file
+   * {@link dataKeysFile}, one per data folder; `media`, objects beside the media that replicas share (the media
+   * folder's `data-keys/`, or `data-keys/` in the S3 bucket `bucket`, by default the media bucket).
+   */
+  readonly dataKeyStore: { readonly kind: 'sqlite' } | { readonly kind: 'media'; readonly bucket?: string };
   /** The crypto suite of the log (LEDGER_CRYPTO_SUITE): hashes, Merkle tree and service signatures. */
   readonly cryptoSuite: SuiteName;
   readonly logLevel: LogLevel;
@@ -158,6 +164,17 @@ export const CONFIG_VARIABLES: readonly { name: string; default: string; descrip
     name: 'LEDGER_DATA_KEYS_FILE',
     default: '$LEDGER_DATA_DIR/data-keys.sqlite',
     description: "SQLite file of the cases' wrapped data keys, apart from the log (docs/privacy.md)",
+  },
+  {
+    name: 'LEDGER_DATA_KEY_STORE',
+    default: 'sqlite',
+    description:
+      'sqlite (LEDGER_DATA_KEYS_FILE, one per data folder) | media (objects under data-keys/ in the media store, shared by replicas)',
+  },
+  {
+    name: 'LEDGER_DATA_KEY_BUCKET',
+    default: '$S3_BUCKET',
+    description: 'with LEDGER_DATA_KEY_STORE=media and S3: the bucket of the data keys; without Object Lock retention',
   },
   {
     name: 'LEDGER_CRYPTO_SUITE',
@@ -350,6 +367,7 @@ export function loadConfig(env: Env, cwd: string = process.cwd()): Config {
     keysDir,
     masterKeyFile: path.resolve(cwd, read('LEDGER_MASTER_KEY_FILE') ?? path.join(keysDir, 'master.key')),
     dataKeysFile: path.resolve(cwd, read('LEDGER_DATA_KEYS_FILE') ?? path.join(dataDir, 'data-keys.sqlite')),
+    dataKeyStore: dataKeyStoreConfig(read),
     cryptoSuite: oneOf('LEDGER_CRYPTO_SUITE', read('LEDGER_CRYPTO_SUITE'), SUITE_NAMES, 'ed25519'),
     logLevel: oneOf('LOG_LEVEL', read('LOG_LEVEL'), LOG_LEVELS, 'info'),
     eventStore,
@@ -448,6 +466,18 @@ function eventStoreConfig(url: string | undefined, dataDir: string): Config['eve
   return { kind: 'eventstoredb', url };
 }
 
+function dataKeyStoreConfig(read: (name: string) => string | undefined): Config['dataKeyStore'] {
+  const kind = oneOf('LEDGER_DATA_KEY_STORE', read('LEDGER_DATA_KEY_STORE'), ['sqlite', 'media'] as const, 'sqlite');
+  const bucket = read('LEDGER_DATA_KEY_BUCKET');
+  if (bucket === undefined) return { kind };
+  if (kind !== 'media' || read('S3_BUCKET') === undefined)
+    throw new ConfigError('LEDGER_DATA_KEY_BUCKET', 'is set only with LEDGER_DATA_KEY_STORE=media and S3_BUCKET');
+  if (!BUCKET_NAME.test(bucket)) throw new ConfigError('LEDGER_DATA_KEY_BUCKET', 'is not a valid bucket name');
+  return { kind, bucket };
+}
+
+const BUCKET_NAME = /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/;
+
 function blobStoreConfig(read: (name: string) => string | undefined, dataDir: string): Config['blobStore'] {
   const names = [
     'S3_BUCKET',
@@ -463,8 +493,7 @@ function blobStoreConfig(read: (name: string) => string | undefined, dataDir: st
 
   const bucket = read('S3_BUCKET');
   if (bucket === undefined) throw new ConfigError('S3_BUCKET', 'is required when any S3_* variable is set');
-  if (!/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(bucket))
-    throw new ConfigError('S3_BUCKET', 'is not a valid bucket name');
+  if (!BUCKET_NAME.test(bucket)) throw new ConfigError('S3_BUCKET', 'is not a valid bucket name');
   const endpoint = read('S3_ENDPOINT');
   if (endpoint !== undefined) httpUrl('S3_ENDPOINT', endpoint);
   const accessKeyId = read('S3_ACCESS_KEY_ID');

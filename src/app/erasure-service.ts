@@ -26,7 +26,7 @@ export interface ErasureServiceDependencies extends CommandDependencies {
 }
 
 /**
- * Erases a case's personal data (docs/privacy.md): first the signed `CaseDataErased` event naming the legal
+ * Erases a case's personal data (docs/privacy.md): once the key store says it can destroy keys, first the signed `CaseDataErased` event naming the legal
  * ground is appended, so an erasure is never silent; then the case's data key is destroyed. A crash between the two
  * leaves the key: erasing again (the same request, or `ledger erase` once more) destroys it and answers
  * `409 case_erased`.
@@ -37,6 +37,8 @@ export class ErasureService {
   async erase(caseId: string, actor: Actor, body: ErasureData, options: { eventId: string }): Promise<CommandResult> {
     const stream = caseStream(actor.agency, caseId);
     const occurredAt = this.deps.clock.now().toISOString();
+    // a key store that could not destroy the key refuses here, before an erasure is recorded that would not happen
+    await this.deps.dataKeys.checkErasable?.();
     let result: CommandResult;
     try {
       // never the case service's state cache: the erasure decider folds the stream into a state of its own

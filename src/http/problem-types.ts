@@ -438,6 +438,11 @@ export const PROBLEM_TYPES: Readonly<Record<string, ProblemType>> = {
     'Store unavailable',
     'A store does not answer or is shutting down; retry later with the same Idempotency-Key.',
   ),
+  data_key_not_erasable: entry(
+    503,
+    'Data key store cannot erase',
+    "The shared data-key store keeps what is written to it (a bucket under Object Lock retention or a legal hold, or a policy that refuses to delete versions), so a case's data key cannot be destroyed beyond recovery; nothing is claimed erased. An operator must move the data keys to a bucket without retention (LEDGER_DATA_KEY_BUCKET).",
+  ),
   data_folder_in_use: entry(
     503,
     'Data folder in use',

@@ -1,3 +1,5 @@
+import { LedgerError } from '../errors.js';
+
 /**
  * The cases' data keys (docs/privacy.md): one random 256-bit key per case seals the case's personal fields.
  * Destroying it erases them everywhere the log is copied, while every hash, signature and proof stays valid.
@@ -16,6 +18,11 @@ export interface DataKeyStore {
   destroyed(scope: string): Promise<boolean>;
   /** Destroys the scope's key beyond recovery from the store; true when there was one to destroy. */
   destroy(scope: string, at: string): Promise<boolean>;
+  /**
+   * Throws {@link DataKeyNotErasable} when this store could not destroy a key beyond recovery (a bucket under
+   * Object Lock retention): checked before an erasure is recorded, so none is ever claimed that cannot happen.
+   */
+  checkErasable?(): Promise<void>;
   close?(): void;
 }
 
@@ -31,9 +38,45 @@ export interface KeyWrapper {
   unwrap(wrapped: Uint8Array, scope: string): Promise<Uint8Array>;
 }
 
+/**
+ * Small named objects in a store every replica reaches (the media bucket's `data-keys/` prefix, or a folder on a
+ * shared volume): what the shared data-key store (`LEDGER_DATA_KEY_STORE=media`) keeps its wrapped keys and tombstones in.
+ */
+export interface KeyObjects {
+  /** Where the objects are, for messages (`s3://bucket/data-keys/`, a folder). Never a secret. */
+  readonly where: string;
+  /**
+   * Stores `bytes` under `name` unless the name exists, atomically (S3 `If-None-Match: *`, a hard link): of two
+   * writers at once, exactly one creates it. False when the name existed. Durable once it resolves.
+   */
+  create(name: string, bytes: Buffer): Promise<boolean>;
+  read(name: string): Promise<Buffer | undefined>;
+  /**
+   * Removes `name` and every stored version of it (a versioned bucket's versions and delete markers), then checks
+   * that none is left; {@link DataKeyNotErasable} when the store keeps one (Object Lock, a legal hold, no right to
+   * delete versions).
+   */
+  remove(name: string): Promise<void>;
+  /** {@link DataKeyNotErasable} when the store is set to keep what is written to it (Object Lock retention). */
+  checkErasable(): Promise<void>;
+  close?(): void;
+}
+
 export class DataKeyDestroyed extends Error {
   constructor(readonly scope: string) {
     super(`the data key of ${scope} was destroyed`);
     this.name = 'DataKeyDestroyed';
+  }
+}
+
+/**
+ * The key store cannot delete a data key beyond recovery: it keeps what is written to it (Object Lock retention, a
+ * legal hold) or refuses to delete old versions. No erasure is recorded or claimed while this holds.
+ */
+export class DataKeyNotErasable extends LedgerError {
+  readonly code = 'data_key_not_erasable';
+  readonly status = 503;
+  constructor(why: string) {
+    super(`the data-key store cannot erase a key: ${why}`);
   }
 }

@@ -17,7 +17,7 @@ import { StreamLocks } from '../../src/app/stream-locks.js';
 import type { Actor } from '../../src/domain/actor.js';
 import { caseStream } from '../../src/domain/case/acts.js';
 import { RuleViolation } from '../../src/domain/errors.js';
-import { DataKeyDestroyed, type DataKeyStore } from '../../src/ports/data-keys.js';
+import { DataKeyNotErasable, type DataKeyStore } from '../../src/ports/data-keys.js';
 import type { Clock } from '../../src/ports/clock.js';
 import type { EventStore } from '../../src/ports/event-store.js';
 import { calendar } from '../support/domain.js';
@@ -54,6 +54,7 @@ function keyStore(dir = tempDir()): { store: SqliteDataKeyStore; file: string; m
   };
 }
 
+// what every data-key store promises is in test/contract/data-key-stores.test.ts; this is the embedded file's own
 describe('the embedded data-key store', () => {
   it('when a key is made, then it is wrapped in an owner-only file and the same key comes back after a reopen', async () => {
     const dir = tempDir();
@@ -68,27 +69,6 @@ describe('the embedded data-key store', () => {
     const again = keyStore(dir);
     expect(Buffer.from((await again.store.get('case-a'))!)).toEqual(Buffer.from(key));
     again.store.close();
-  });
-
-  it('when the master key is another, then the wrapped keys do not unwrap', async () => {
-    const dir = tempDir();
-    const { store } = keyStore(dir);
-    await store.ensure('case-a');
-    store.close();
-    fs.writeFileSync(path.join(dir, 'keys', 'master.key'), `${'ab'.repeat(32)}\n`);
-    const other = keyStore(dir);
-    await expect(other.store.get('case-a')).rejects.toThrow();
-    other.store.close();
-  });
-
-  it('when a key is destroyed, then it is gone, stays gone, and no new key is made for its case', async () => {
-    const { store } = keyStore();
-    await store.ensure('case-a');
-    expect(await store.destroy('case-a', '2019-09-21T00:00:00Z')).toBe(true);
-    expect(await store.get('case-a')).toBeUndefined();
-    await expect(store.ensure('case-a')).rejects.toBeInstanceOf(DataKeyDestroyed);
-    expect(await store.destroy('case-a', '2019-09-22T00:00:00Z')).toBe(false);
-    store.close();
   });
 });
 
@@ -193,6 +173,25 @@ describe('sealing on the write path', () => {
     await expect(
       erasure.erase('no-case', head, { ground: 'purpose_fulfilled', reason: '无' }, { eventId: newId() }),
     ).rejects.toBeInstanceOf(RuleViolation);
+  });
+
+  it('when the key store cannot erase, then the erasure is refused before anything is recorded', async () => {
+    await cases.record('c-4', alice, opening('c-4'), { eventId: newId() });
+    const keeping: DataKeyStore = {
+      ...keys,
+      ensure: (scope) => keys.ensure(scope),
+      get: (scope) => keys.get(scope),
+      destroyed: (scope) => keys.destroyed(scope),
+      destroy: (scope, at) => keys.destroy(scope, at),
+      checkErasable: () => Promise.reject(new DataKeyNotErasable('the bucket locks every object')),
+    };
+    const erasure = new ErasureService({ events, signer: testSigner(), clock, dataKeys: keeping });
+    await expect(
+      erasure.erase('c-4', head, { ground: 'purpose_fulfilled', reason: '目的已实现' }, { eventId: newId() }),
+    ).rejects.toMatchObject({ code: 'data_key_not_erasable', status: 503 });
+    const stream = caseStream('county-justice', 'c-4');
+    expect((await events.readStream(stream)).map((e) => e.event.type)).toEqual(['CaseOpened']);
+    expect(await keys.get(stream)).toBeDefined();
   });
 });
 

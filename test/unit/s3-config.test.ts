@@ -59,3 +59,23 @@ describe('configuration: S3 Object Lock', () => {
     expect(() => loadConfig({ S3_LEGAL_HOLD: 'true' })).toThrow(expect.objectContaining({ variable: 'S3_BUCKET' }));
   });
 });
+
+describe('configuration: the data-key store', () => {
+  it('when nothing is set, then the keys are in the embedded file; with media, beside the media', () => {
+    expect(loadConfig({}).dataKeyStore).toEqual({ kind: 'sqlite' });
+    expect(loadConfig({ LEDGER_DATA_KEY_STORE: 'media' }).dataKeyStore).toEqual({ kind: 'media' });
+    expect(
+      loadConfig({ ...base, LEDGER_DATA_KEY_STORE: 'media', LEDGER_DATA_KEY_BUCKET: 'ledger-keys' }).dataKeyStore,
+    ).toEqual({ kind: 'media', bucket: 'ledger-keys' });
+  });
+
+  it.each([
+    ['LEDGER_DATA_KEY_STORE', { LEDGER_DATA_KEY_STORE: 'kms' }],
+    ['LEDGER_DATA_KEY_BUCKET', { ...base, LEDGER_DATA_KEY_BUCKET: 'ledger-keys' }],
+    ['LEDGER_DATA_KEY_BUCKET', { LEDGER_DATA_KEY_STORE: 'media', LEDGER_DATA_KEY_BUCKET: 'ledger-keys' }],
+    ['LEDGER_DATA_KEY_BUCKET', { ...base, LEDGER_DATA_KEY_STORE: 'media', LEDGER_DATA_KEY_BUCKET: 'Not_A_Bucket' }],
+  ])('when %s is unusable (%j), then start-up stops naming it', (variable, env) => {
+    expect(() => loadConfig(env)).toThrow(ConfigError);
+    expect(() => loadConfig(env)).toThrow(expect.objectContaining({ variable }));
+  });
+});

@@ -1,0 +1,104 @@
+import { motoUnavailable, MOTO_CREDENTIALS, MOTO_REGION, startMoto, type MotoS3 } from '../support/moto.js';
+import { startReplicas, until, type Replicas } from '../support/replicas.js';
+import { seedAgency, startTestService, type TestService } from '../support/service.js';
+
+/**
+ * The cases' data keys of two replicas on one EventStoreDB (its TEST DOUBLE) and one media bucket (moto's S3
+ * server, versioned): with `LEDGER_DATA_KEY_STORE=media` they share the keys; with the embedded file they do not.
+ */
+const AGENCY = 'county-justice';
+const PERSON = { kind: 'person', name: '张三丰', idNumber: '140521199001011234', phone: '13912345678' };
+
+const motoMissing = motoUnavailable();
+if (motoMissing !== undefined)
+  console.log(`replicas' shared data keys: SKIPPED, these tests need moto's S3 server: ${motoMissing}`);
+const describeWithMoto = motoMissing === undefined ? describe : describe.skip;
+
+function openWithPerson(t: TestService, token: string, caseId: string) {
+  return t.call('POST', '/v1/cases', {
+    token,
+    body: {
+      caseId,
+      itemCode: 'P-001',
+      title: '某案',
+      openedOn: new Date().toISOString().slice(0, 10),
+      officers: ['alice', 'bob'],
+      parties: [PERSON],
+    },
+  });
+}
+
+/** The first party's name as replica `t` reads the case, once its read models hold the case. */
+async function partyName(t: TestService, token: string, caseId: string, erased = false): Promise<unknown> {
+  let name: unknown;
+  await until(`${caseId} read on the replica`, async () => {
+    const res = await t.call('GET', `/v1/cases/${caseId}`, { token });
+    name = res.body.parties?.[0]?.name;
+    return res.status === 200 && (!erased || res.body.erased !== undefined);
+  });
+  return name;
+}
+
+describeWithMoto('two replicas and their data keys', () => {
+  let moto: MotoS3;
+  beforeAll(async () => {
+    moto = await startMoto();
+  }, 90_000);
+  afterAll(async () => moto?.close());
+
+  const s3Env = (bucket: string) => ({
+    S3_ENDPOINT: moto.endpoint,
+    S3_BUCKET: bucket,
+    S3_REGION: MOTO_REGION,
+    S3_ACCESS_KEY_ID: MOTO_CREDENTIALS.accessKeyId,
+    S3_SECRET_ACCESS_KEY: MOTO_CREDENTIALS.secretAccessKey,
+    S3_FORCE_PATH_STYLE: 'true',
+  });
+
+  it('when the keys are shared with the media bucket, then a case sealed on A reads on B, and erased on B is erased on A', async () => {
+    const r: Replicas = await startReplicas({
+      env: { ...s3Env(await moto.newBucket()), LEDGER_DATA_KEY_STORE: 'media' },
+    });
+    try {
+      const { officer } = await seedAgency(r.a, AGENCY);
+      const admin = r.a.token('head', AGENCY, ['admin']);
+      expect((await openWithPerson(r.a, officer, 'shared-1')).status).toBe(201);
+      expect(await partyName(r.b, officer, 'shared-1')).toBe(PERSON.name);
+
+      const erased = await r.b.call('POST', '/v1/cases/shared-1/erasure', {
+        token: admin,
+        body: { ground: 'retention_expired', reason: '保管期限届满' },
+      });
+      expect([erased.status, erased.body.detail]).toEqual([201, undefined]);
+      expect(await partyName(r.a, officer, 'shared-1', true)).toBe('[erased]');
+      // A holds no key any more: the events' opened values beside them are gone too
+      const events = await r.a.call('GET', '/v1/cases/shared-1/events', { token: officer });
+      expect(JSON.stringify(events.body)).not.toContain(PERSON.idNumber);
+    } finally {
+      await r.stop();
+    }
+  }, 180_000);
+
+  it('when each replica keeps the embedded key file, then a case sealed on A reads [sealed] on B', async () => {
+    const r: Replicas = await startReplicas({ env: s3Env(await moto.newBucket()) });
+    try {
+      const { officer } = await seedAgency(r.a, AGENCY);
+      expect((await openWithPerson(r.a, officer, 'own-1')).status).toBe(201);
+      expect(await partyName(r.a, officer, 'own-1')).toBe(PERSON.name);
+      expect(await partyName(r.b, officer, 'own-1')).toBe('[sealed]');
+    } finally {
+      await r.stop();
+    }
+  }, 180_000);
+
+  it('when the bucket locks every object by default, then a service sharing its keys there refuses to start', async () => {
+    const bucket = await moto.newBucket({ defaultRetentionDays: 1 });
+    const attempt = startTestService({ ...s3Env(bucket), LEDGER_DATA_KEY_STORE: 'media' });
+    await expect(attempt).rejects.toMatchObject({
+      code: 'config_invalid',
+      variable: 'LEDGER_DATA_KEY_STORE',
+      message: expect.stringContaining('Object Lock'),
+    });
+    await attempt.catch(() => {});
+  }, 120_000);
+});
