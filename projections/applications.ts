@@ -1,5 +1,6 @@
 import { applicationStream, type FiledData } from '../src/domain/application/application.js';
 import { parseAgencyStream } from '../src/domain/streams.js';
+import type { SealedValue } from '../src/ledger/sealed-field.js';
 import type { Change, Doc, Projection } from '../src/ports/read-models.js';
 
 /** Where an application stands, as its applicant sees it: filed → accepted → decided → disclosed, or rejected. */
@@ -14,7 +15,8 @@ export interface ApplicationDoc extends Doc {
   agency: string;
   itemCode: string;
   applicantKind: 'person' | 'organization';
-  applicantName: string;
+  /** Sealed under the application's data key in filings recorded since sealing (opened by the reads). */
+  applicantName: string | SealedValue;
   attachments: number;
   filedAt: string;
   filedOn: string;

@@ -612,8 +612,16 @@ async function startHolding(config: Config, { clock, log }: ServiceDependencies)
       ...(witnessTimes ? { witnessTimes } : {}),
     }),
   });
-  const applicationReads = new ApplicationReads({ readModels, runner, clock, utcOffsetOf: agencyOffset });
-  const applications = new ApplicationService({ ...deps, calendar, cases, holdings, utcOffsetOf: agencyOffset, newId });
+  const applicationReads = new ApplicationReads({ readModels, runner, clock, utcOffsetOf: agencyOffset, dataKeys });
+  const applications = new ApplicationService({
+    ...deps,
+    calendar,
+    cases,
+    holdings,
+    utcOffsetOf: agencyOffset,
+    newId,
+    dataKeys,
+  });
   const publicStatistics = new PublicStatisticsReads({ readModels, runner, clock, utcOffsetOf: agencyOffset });
   const portalAssets = new PortalAssets();
   const liveEvents = new LiveEvents(events);

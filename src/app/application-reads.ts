@@ -5,10 +5,12 @@ import { acceptanceOverdue } from '../domain/application/application.js';
 import { notFound } from '../domain/errors.js';
 import type { Clock } from '../ports/clock.js';
 import type { Position } from '../ports/event-store.js';
+import type { DataKeyStore } from '../ports/data-keys.js';
 import type { ReadModelStore } from '../ports/read-models.js';
 import type { Principal } from './auth.js';
 import { addDays, daysBetween } from './days.js';
 import { lookupHash } from './application-service.js';
+import { holdsSealed, openData, type CaseKey } from './personal-data.js';
 import { caughtUp, type ReadConsistency } from './read-consistency.js';
 import { filledPage, pageOf, type Paging } from './read-pages.js';
 import { supervisedScope } from './supervision-reads.js';
@@ -18,6 +20,8 @@ export interface ApplicationReadsDependencies {
   readonly runner: ReadConsistency;
   readonly clock: Clock;
   readonly utcOffsetOf: (agency: string) => number;
+  /** The applications' data keys, to open the applicant's name for the queue. */
+  readonly dataKeys?: DataKeyStore;
 }
 
 /** What the applicant sees with the lookup code: where the application stands, nothing about who filed it. */
@@ -40,12 +44,15 @@ export function progressView(doc: ApplicationDoc) {
 }
 export type ProgressView = ReturnType<typeof progressView>;
 
-/** An application in the agency's queue, for its officers: with the applicant's name and kind. */
-export function queueView(doc: ApplicationDoc, asOf: string) {
+/**
+ * An application in the agency's queue, for its officers: with the applicant's name and kind, the name opened with
+ * the application's key (`[erased]` once it was destroyed, `[sealed]` when this service lacks it).
+ */
+export function queueView(doc: ApplicationDoc, asOf: string, key?: CaseKey) {
   return {
     ...progressView(doc),
     applicantKind: doc.applicantKind,
-    applicantName: doc.applicantName,
+    applicantName: String(openData(doc.applicantName, doc.eventId, key, '/applicant/name')),
     attachments: doc.attachments,
     overdue: doc.pending && acceptanceOverdue(doc.acceptBy, asOf),
   };
@@ -108,7 +115,17 @@ export class ApplicationReads {
         ...(paging.after === undefined ? {} : { after: paging.after }),
       }),
     );
-    return { asOf, items: page.items.map((d) => queueView(d, asOf)), ...(page.next ? { next: page.next } : {}) };
+    const items = await Promise.all(page.items.map(async (d) => queueView(d, asOf, await this.keyOf(d))));
+    return { asOf, items, ...(page.next ? { next: page.next } : {}) };
+  }
+
+  /** The application's data key, for a doc whose applicant was sealed; none for one recorded in clear. */
+  private async keyOf(doc: ApplicationDoc): Promise<CaseKey | undefined> {
+    const { dataKeys } = this.deps;
+    if (!dataKeys || !holdsSealed(doc.applicantName)) return undefined;
+    const scope = applicationKey(doc.agency, doc.applicationId);
+    const key = await dataKeys.get(scope);
+    return { key, erased: key === undefined && (await dataKeys.destroyed(scope)) };
   }
 
   /** Applications neither accepted nor refused by their deadline as of `asOf` (default today), most overdue first. */

@@ -3,6 +3,7 @@ import { dateAtOffset, type Actor } from '../domain/actor.js';
 import {
   applicationDecider,
   applicationStream,
+  type Applicant,
   type ApplicationCommand,
   type ApplicationEvent,
   type ApplicationRequest,
@@ -11,11 +12,14 @@ import {
 } from '../domain/application/application.js';
 import type { WorkingDayCalendar } from '../domain/calendar/working-days.js';
 import { fold } from '../domain/decider.js';
-import { notFound } from '../domain/errors.js';
+import { conflict, notFound } from '../domain/errors.js';
 import type { BlobInfo } from '../ports/blob-store.js';
+import type { DataKeyStore } from '../ports/data-keys.js';
 import type { CaseService } from './case-service.js';
 import { handleCommand, type CommandDependencies, type CommandResult } from './command-handler.js';
 import { derivedId } from './idempotency.js';
+import { UNAVAILABLE } from '../ledger/sealed-field.js';
+import { holdsSealed, openData, sealDraft } from './personal-data.js';
 import type { MediaHoldings } from './media-holdings.js';
 import { registryCodec } from './registry-codec.js';
 import { RegistryReader } from './registry-reader.js';
@@ -28,6 +32,11 @@ export interface ApplicationServiceDependencies extends CommandDependencies {
   /** Minutes east of UTC of an agency's local time: the day an application is filed or decided there. */
   readonly utcOffsetOf: (agency: string) => number;
   readonly newId: () => string;
+  /**
+   * The data keys: the applicant's personal fields are sealed under the application's own key (its stream's), as a
+   * case's under the case's. Without it, they are recorded in clear.
+   */
+  readonly dataKeys?: DataKeyStore;
 }
 
 /** What the applicant keeps: the application's id, the lookup code (shown once, never stored) and the filing event. */
@@ -112,7 +121,9 @@ export class ApplicationService {
       item,
       calendar: this.deps.calendar,
     };
-    const result = await this.command(agency, applicationId, applicantActor(agency), command, this.deps.newId());
+    // the key is durable before the event sealed under it is appended (docs/privacy.md)
+    const key = await this.deps.dataKeys?.ensure(applicationStream(agency, applicationId));
+    const result = await this.command(agency, applicationId, applicantActor(agency), command, this.deps.newId(), key);
     for (const attachment of application.attachments) {
       const info = stored.get(attachment.sha256);
       if (info) await this.deps.holdings.receive(applicantActor(agency), info);
@@ -146,7 +157,7 @@ export class ApplicationService {
     const command: ApplicationCommand = { type: 'AcceptApplication', actor, caseId: applicationId, acceptedOn };
     applicationDecider.decide(command, state); // refused before the case is opened
     const item = await this.registry.item(actor.agency, filed.itemCode);
-    const { applicant } = filed;
+    const applicant = await this.openApplicant(actor.agency, applicationId, filed);
     await this.deps.cases.record(
       applicationId,
       actor,
@@ -201,11 +212,34 @@ export class ApplicationService {
     actor: Actor,
     command: ApplicationCommand,
     eventId: string,
+    key?: Uint8Array,
   ): Promise<CommandResult> {
-    const codec = registryCodec<ApplicationEvent>(this.deps.clock, actor);
+    const plain = registryCodec<ApplicationEvent>(this.deps.clock, actor);
+    const codec = key
+      ? { ...plain, toDraft: (e: ApplicationEvent, id: string) => sealDraft(plain.toDraft(e, id), key) }
+      : plain;
     return handleCommand(this.deps, applicationStream(agency, applicationId), applicationDecider, codec, command, {
       eventId,
     });
+  }
+
+  /**
+   * The applicant as filed, its sealed fields opened with the application's key (clear in filings recorded before
+   * sealing); `409 case_erased` when they cannot be opened any more, so that no case is opened with `[erased]`.
+   */
+  private async openApplicant(
+    agency: string,
+    applicationId: string,
+    filed: FiledData & { eventId: string },
+  ): Promise<Applicant> {
+    if (!holdsSealed(filed.applicant)) return filed.applicant;
+    const scope = applicationStream(agency, applicationId);
+    const key = await this.deps.dataKeys?.get(scope);
+    if (!key) throw conflict('case_erased', "the applicant's personal data was erased or is not readable here");
+    const opened = openData(filed.applicant, filed.eventId, key, '/applicant');
+    if (Object.values(opened).includes(UNAVAILABLE))
+      throw conflict('case_erased', "the applicant's personal data does not open with this service's key");
+    return opened;
   }
 
   /** The application's filing and current state, read from its stream and checked as read back. */

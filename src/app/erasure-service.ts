@@ -1,4 +1,6 @@
+import { applicationStream } from '../domain/application/application.js';
 import { caseStream } from '../domain/case/acts.js';
+import { parseAgencyStream } from '../domain/streams.js';
 import { erasureDecider, type CaseStreamEvent, type ErasureData } from '../domain/case/erasure.js';
 import { RuleViolation } from '../domain/errors.js';
 import type { Actor } from '../domain/actor.js';
@@ -52,11 +54,23 @@ export class ErasureService {
         options,
       );
     } catch (err) {
-      if (err instanceof RuleViolation && err.code === 'case_erased')
-        await this.deps.dataKeys.destroy(stream, occurredAt);
+      if (err instanceof RuleViolation && err.code === 'case_erased') await this.destroyKeys(stream, occurredAt);
       throw err;
     }
-    await this.deps.dataKeys.destroy(stream, occurredAt);
+    await this.destroyKeys(stream, occurredAt);
     return result;
+  }
+
+  /**
+   * Destroys the case's key and, for a case opened from an online application, the application's key too: the
+   * applicant's fields sealed in `ApplicationFiled` are the same personal data as the case's party.
+   */
+  private async destroyKeys(stream: string, at: string): Promise<void> {
+    await this.deps.dataKeys.destroy(stream, at);
+    const [first] = await this.deps.events.readStream(stream, { limit: 1 });
+    const opened = first?.event.type === 'CaseOpened' ? (first.event.data as { application?: unknown }) : undefined;
+    const parsed = parseAgencyStream(stream);
+    if (typeof opened?.application === 'string' && parsed)
+      await this.deps.dataKeys.destroy(applicationStream(parsed.agency, opened.application), at);
   }
 }

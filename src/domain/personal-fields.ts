@@ -8,13 +8,21 @@
  *   disclosure publishes it unmasked, so it stays in clear (`"x-personal": {"exceptWhere": {"kind":
  *   "organization"}}`).
  *
+ * - The same members of an online application's applicant, and its email (`ApplicationFiled`).
+ *
  * Free-text members (findings, descriptions, opinions) are not sealed: docs/privacy.md says why and what follows.
  * test/unit/domain/personal-fields.test.ts checks this list against the schemas' annotations.
  */
 export const PARTY_PERSONAL_FIELDS = ['name', 'idNumber', 'phone', 'address'] as const;
 
+/**
+ * An online application's applicant (`ApplicationFiled.data.applicant`): the same rule, the name sealed for a
+ * natural person only, and the email besides.
+ */
+export const APPLICANT_PERSONAL_FIELDS = ['name', 'idNumber', 'phone', 'email', 'address'] as const;
+
 /** The event types whose data may hold personal fields, and where. */
-export const PERSONAL_EVENT_TYPES = ['CaseOpened'] as const;
+export const PERSONAL_EVENT_TYPES = ['CaseOpened', 'ApplicationFiled'] as const;
 
 function partyPersonal(field: string, party: Record<string, unknown>): boolean {
   return field !== 'name' || party.kind !== 'organization';
@@ -25,6 +33,12 @@ function partyPersonal(field: string, party: Record<string, unknown>): boolean {
  * `/parties/0/name`, `/parties/0/idNumber`.
  */
 export function personalPaths(type: string, data: Readonly<Record<string, unknown>>): string[] {
+  if (type === 'ApplicationFiled') {
+    const applicant = data.applicant;
+    if (typeof applicant !== 'object' || applicant === null) return [];
+    const a = applicant as Record<string, unknown>;
+    return APPLICANT_PERSONAL_FIELDS.filter((f) => f in a && partyPersonal(f, a)).map((f) => `/applicant/${f}`);
+  }
   if (type !== 'CaseOpened' || !Array.isArray(data.parties)) return [];
   return (data.parties as unknown[]).flatMap((party, i) => {
     if (typeof party !== 'object' || party === null) return [];

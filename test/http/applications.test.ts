@@ -80,6 +80,9 @@ describe('online applications over HTTP (网上受理)', () => {
     ]);
     expect(recorded.data.lookupHash).toMatch(/^[0-9a-f]{64}$/);
     expect(JSON.stringify(recorded)).not.toContain(receipt.lookupCode);
+    // the applicant's personal fields are signed sealed, under the application's own data key
+    expect(recorded.data.applicant).toMatchObject({ kind: 'person', name: { sealed: 'aes-256-gcm/v1' } });
+    expect(JSON.stringify(recorded.data)).not.toMatch(/王小明|13800000000|110101/);
   });
 
   it('when the applicant asks with the lookup code, then the progress shows the status and no applicant data', async () => {
@@ -229,6 +232,19 @@ describe('online applications over HTTP (网上受理)', () => {
     const stranger = t.token('olga', 'city-market', ['officer']);
     const foreign = await post(`/v1/applications/${other.applicationId}/rejection`, stranger, body);
     expect(foreign.status).toBe(404);
+  });
+
+  it("when the case opened from an application is erased, then the queue shows the applicant's name [erased]", async () => {
+    const admin = t.token(`head-${AGENCY}`, AGENCY, ['admin']);
+    const erased = await post(`/v1/cases/${receipt.applicationId}/erasure`, admin, {
+      ground: 'purpose_fulfilled',
+      reason: '许可事项办结',
+    });
+    expect([erased.status, erased.body.detail]).toEqual([201, undefined]);
+    const items = await queue();
+    expect(items.find((a) => a.applicationId === receipt.applicationId).applicantName).toBe('[erased]');
+    // the other application, refused and not erased, still shows its applicant
+    expect(items.filter((a) => a.applicantName === '王小明')).toHaveLength(1);
   });
 });
 

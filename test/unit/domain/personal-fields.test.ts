@@ -1,6 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { PARTY_PERSONAL_FIELDS, personalPaths } from '../../../src/domain/personal-fields.js';
+import {
+  APPLICANT_PERSONAL_FIELDS,
+  PARTY_PERSONAL_FIELDS,
+  personalPaths,
+} from '../../../src/domain/personal-fields.js';
 import { loadValidators } from '../../../src/http/validation.js';
 import { sealValue } from '../../../src/ledger/sealed-field.js';
 
@@ -20,12 +24,17 @@ describe('personal fields', () => {
     const found = files.flatMap((f) =>
       annotations(JSON.parse(fs.readFileSync(path.join(schemaDir, f), 'utf8'))).map(([at, v]) => [f, at, v]),
     );
-    expect(found).toEqual(
-      PARTY_PERSONAL_FIELDS.map((field) => [
-        'defs.schema.json',
-        `/$defs/party/properties/${field}`,
-        field === 'name' ? { exceptWhere: { kind: 'organization' } } : true,
-      ]),
+    const mark = (field: string) => (field === 'name' ? { exceptWhere: { kind: 'organization' } } : true);
+    const byPlace = (a: unknown[], b: unknown[]) => `${a[0]}${a[1]}`.localeCompare(`${b[0]}${b[1]}`);
+    expect(found.sort(byPlace)).toEqual(
+      [
+        ...APPLICANT_PERSONAL_FIELDS.map((field) => [
+          path.join('commands', 'file-application.schema.json'),
+          `/$defs/applicant/properties/${field}`,
+          mark(field),
+        ]),
+        ...PARTY_PERSONAL_FIELDS.map((field) => ['defs.schema.json', `/$defs/party/properties/${field}`, mark(field)]),
+      ].sort(byPlace),
     );
   });
 
@@ -43,6 +52,20 @@ describe('personal fields', () => {
       '/parties/0/address',
       '/parties/1/idNumber',
     ]);
+  });
+
+  it("when an application is filed, then a person's name, identifiers and contacts are personal, an organisation's name not", () => {
+    const applicant = { kind: 'person', name: '王小明', idNumber: '1', phone: '2', email: 'a@b.cn', address: '3' };
+    expect(personalPaths('ApplicationFiled', { applicant, request: '申请' })).toEqual([
+      '/applicant/name',
+      '/applicant/idNumber',
+      '/applicant/phone',
+      '/applicant/email',
+      '/applicant/address',
+    ]);
+    expect(
+      personalPaths('ApplicationFiled', { applicant: { kind: 'organization', name: '某所', phone: '2' } }),
+    ).toEqual(['/applicant/phone']);
   });
 
   it('when another act is recorded, then none of its members is sealed', () => {
