@@ -16,6 +16,7 @@ import { inspectionsProjection } from './inspections.js';
 import { benchmarksProjection } from './benchmarks.js';
 import { evaluationsProjection } from './evaluations.js';
 import { retentionProjection } from './retention.js';
+import { erasuresProjection } from './erasures.js';
 
 /**
  * Every projection, in the order the runner applies them to each event: a projection may read the documents of
@@ -27,6 +28,7 @@ export const PROJECTIONS: readonly Projection[] = [
   reviewCataloguesProjection,
   caseFilesProjection,
   retentionProjection,
+  erasuresProjection,
   benchmarksProjection,
   evaluationsProjection,
   accessProjection,

@@ -22,6 +22,7 @@ import { addDays } from './days.js';
 import { attestationOf, type DisclosureAttestation, type DisclosureAttestations } from './disclosure-attestation.js';
 import { evaluationsOfYear } from './evaluation-reads.js';
 import { dueForErasurePage } from './retention-views.js';
+import { ERASURES, type ErasureDoc } from '../../projections/erasures.js';
 import { overdueInspectionsPage } from './inspection-views.js';
 import { caughtUp, type ReadConsistency } from './read-consistency.js';
 import { filledPage, pageOf, readAll, type Paging } from './read-pages.js';
@@ -126,6 +127,25 @@ export class SupervisionReads {
   async dueForErasure(query: DatedQuery, paging: Paging) {
     const { scope, asOf } = await this.dated(query);
     return { asOf, ...dueForErasurePage(this.deps.readModels, scope, asOf, paging) };
+  }
+
+  /** The erasures of cases' personal data (case, when, by whom, legal ground; no personal data), latest first. */
+  async erasures(query: SupervisionQuery, paging: Paging) {
+    const scope = await this.scope(query);
+    return filledPage(
+      this.deps.readModels,
+      ERASURES,
+      { where: { agency: scope }, orderBy: 'erasedAt', direction: 'desc' },
+      (doc: ErasureDoc) => ({
+        caseId: doc.caseId,
+        agency: doc.agency,
+        erasedAt: doc.erasedAt,
+        by: doc.by,
+        ground: doc.ground,
+        eventId: doc.eventId,
+      }),
+      paging,
+    );
   }
 
   /** Drawn inspection targets whose outcome is overdue on `asOf` (the plan's period over, none recorded). */

@@ -1294,6 +1294,15 @@ const OPERATIONS: readonly Operation[] = [
   },
   {
     method: 'GET',
+    path: '/v1/audit/erasures',
+    operationId: 'listErasures',
+    summary: "Erasures of cases' personal data: case, when, by whom, legal ground (supervisor or admin)",
+    tag: 'audit',
+    parameters: [AUDIT_AGENCY, ...AUDIT_PAGING, FORMAT],
+    responses: auditResponses('A page of erasures, latest first.', 'response.audit-erasures'),
+  },
+  {
+    method: 'GET',
     path: '/v1/audit/due-for-erasure',
     operationId: 'listDueForErasure',
     summary:

@@ -45,6 +45,11 @@ export function supervisionApi({ reads, verify }: SupervisionApiDependencies): R
     sendList(req, res, SUPERVISION_TABLES.dueForErasure, answer);
   });
 
+  router.get('/v1/audit/erasures', authenticate(verify), requireRoles('supervisor', 'admin'), async (req, res) => {
+    const query = supervisionQuery(req, res);
+    sendList(req, res, SUPERVISION_TABLES.erasures, await reads.erasures(query, pagingOf(req)));
+  });
+
   router.get('/v1/audit/overdue-inspections', ...guard, async (req, res) => {
     const query = supervisionQuery(req, res);
     const asOf = date(req.query.asOf, 'asOf');

@@ -71,6 +71,11 @@ export const SUPERVISION_TABLES = {
       'daysPast',
     ],
   },
+  erasures: {
+    name: 'erasures',
+    lists: ['items'],
+    columns: ['caseId', 'agency', 'erasedAt', 'by', 'ground', 'eventId'],
+  },
   overdueInspections: {
     name: 'overdue-inspections',
     lists: ['items'],

@@ -26,6 +26,9 @@ describeInBrowser('case files past their retention on /supervise/retention, in C
       data: { publishedOn: DAY },
     });
     await recordAct(f, f.alice, 'rt-b', { type: 'CaseClosed', occurredAt: at('10:02'), data: { closedOn: DAY } });
+    await openCase(f, 'rt-e');
+    const erasure = { ground: 'retention_expired', reason: '保管期限届满' };
+    expect((await f.t.call('POST', '/v1/cases/rt-e/erasure', { token: f.admin, body: erasure })).status).toBe(201);
     await f.t.service.readModelsCaughtUp();
     ({ context, page } = await signedInPage(browser, f.t.url, f.sam));
   }, 120_000);
@@ -43,12 +46,13 @@ describeInBrowser('case files past their retention on /supervise/retention, in C
     ]);
     expect(await page.locator('h1').textContent()).toBe('保管期限届满待删除个人信息的案卷');
     expect(await page.locator('main').textContent()).toContain('没有保管期限届满待删除的案卷。');
+    expect(await page.locator('#erasures tbody tr').textContent()).toMatch(/rt-e[\s\S]*head-[\s\S]*保存期限已届满/);
   });
 
   it("when a day past the penalty category's 30 years is chosen in the form, then the case is listed linked to its file, with no serious axe violation", async () => {
     await page.getByLabel('截至日期').fill('2056-03-03');
     await Promise.all([page.waitForURL(/asOf=2056-03-03/, WAIT), page.getByRole('button', { name: '查看' }).click()]);
-    const row = page.locator('tbody tr');
+    const row = page.locator('#due tbody tr');
     expect(await row.count()).toBe(1);
     expect(await row.locator(`a[href="/cases/${AGENCY}/rt-b"]`).textContent()).toBe('rt-b');
     expect((await row.locator('td').allTextContents()).map((s) => s.trim())).toEqual([

@@ -202,6 +202,7 @@ describe('the OpenAPI document', () => {
         { method: 'GET', path: '/v1/audit/overdue-disclosures' },
         { method: 'GET', path: '/v1/audit/overdue-reviews' },
         { method: 'GET', path: '/v1/audit/due-for-erasure' },
+        { method: 'GET', path: '/v1/audit/erasures' },
         { method: 'GET', path: '/v1/audit/overdue-inspections' },
         { method: 'GET', path: '/v1/audit/missing-recordings' },
         { method: 'GET', path: '/v1/audit/major-decisions' },

@@ -143,3 +143,35 @@ describe('retention periods (保管期限) and the cases due for erasure over HT
     expect((await due('2036-02-30')).status).toBe(400);
   });
 });
+
+describe('the list of erasures over HTTP', () => {
+  it('when a case is erased, then supervisors and admins see the case, when, by whom and the ground, and no personal data', async () => {
+    expect((await read(`/v1/audit/erasures?agency=${AGENCY}`, supervisor)).body.items).toEqual([]);
+    const erased = await call('POST', '/v1/cases/E-1/erasure', admin, {
+      ground: 'retention_expired',
+      reason: '张三丰的案卷保管期限届满',
+    });
+    expect(erased.status).toBe(201);
+    for (const token of [supervisor, admin]) {
+      const list = await read(`/v1/audit/erasures?agency=${AGENCY}`, token);
+      expect(list.status).toBe(200);
+      expect(list.body.items).toEqual([
+        {
+          caseId: 'E-1',
+          agency: AGENCY,
+          erasedAt: expect.stringMatching(/^2026-11-30T/),
+          by: `head-${AGENCY}`,
+          ground: 'retention_expired',
+          eventId: erased.body.eventId,
+        },
+      ]);
+      expect(JSON.stringify(list.body)).not.toMatch(/张三丰|110101199003071234/);
+    }
+    // no longer due for erasure once erased
+    const dueLater = await due('2036-11-24');
+    expect(dueLater.body.items.map((c: { caseId: string }) => c.caseId)).not.toContain('E-1');
+    expect((await read(`/v1/audit/erasures`, officer)).status).toBe(403);
+    const other = t.token('mia', 'city-market', ['supervisor']);
+    expect((await read(`/v1/audit/erasures?agency=${AGENCY}`, other)).status).toBe(403);
+  });
+});

@@ -10,6 +10,7 @@ const FILES: Record<keyof typeof SUPERVISION_TABLES, string> = {
   overdueDisclosures: 'audit-overdue-disclosures',
   overdueReviews: 'audit-overdue-reviews',
   dueForErasure: 'audit-due-for-erasure',
+  erasures: 'audit-erasures',
   overdueInspections: 'audit-overdue-inspections',
   missingRecordings: 'audit-missing-recordings',
   majorDecisions: 'audit-major-decisions',

@@ -21,4 +21,16 @@ export const RETENTION_EN: { readonly [K in keyof typeof RETENTION_ZH_CN]: strin
   'retention.daysPast': 'Days since',
   'retention.none': 'No case file is past its retention.',
   'retention.more': 'Only the first {count} are listed; narrow the view (agency) to see the rest.',
+  'retention.erasures': 'Cases whose personal data was erased',
+  'retention.erasures.lead':
+    "Erasures an administrator recorded (the case's data key destroyed): the case, when, by whom and the legal ground. This list holds no personal data.",
+  'retention.erasedAt': 'Erased at',
+  'retention.erasedBy': 'By',
+  'retention.ground': 'Legal ground',
+  'retention.ground.purpose_fulfilled': 'Purpose fulfilled',
+  'retention.ground.retention_expired': 'Retention period expired',
+  'retention.ground.consent_withdrawn': 'Consent withdrawn',
+  'retention.ground.unlawful_processing': 'Unlawful processing',
+  'retention.ground.other_legal_ground': 'Other legal ground',
+  'retention.erasures.none': 'No erasure of personal data has been recorded.',
 };

@@ -19,4 +19,16 @@ export const RETENTION_ZH_CN = {
   'retention.daysPast': '已过天数',
   'retention.none': '没有保管期限届满待删除的案卷。',
   'retention.more': '仅列出前{count}件，请缩小范围（机构）查看其余案件。',
+  'retention.erasures': '已删除个人信息的案件',
+  'retention.erasures.lead':
+    '管理员依法删除（销毁案件数据密钥）的记录：案件、时间、操作人、法定事由。本表不含任何个人信息。',
+  'retention.erasedAt': '删除时间',
+  'retention.erasedBy': '操作人',
+  'retention.ground': '法定事由',
+  'retention.ground.purpose_fulfilled': '处理目的已实现',
+  'retention.ground.retention_expired': '保存期限已届满',
+  'retention.ground.consent_withdrawn': '个人撤回同意',
+  'retention.ground.unlawful_processing': '违法处理个人信息',
+  'retention.ground.other_legal_ground': '其他法定情形',
+  'retention.erasures.none': '尚无删除个人信息的记录。',
 } as const;

@@ -13,17 +13,19 @@ import { dataTable } from './data-table.js';
 export const RETENTION_ROWS = 100;
 
 type DueForErasure = Awaited<ReturnType<SupervisionReads['dueForErasure']>>;
+type Erasures = Awaited<ReturnType<SupervisionReads['erasures']>>;
 
 /** A query value of the page's form: an empty field is no value. */
 const given = (value: unknown): unknown => (value === '' ? undefined : value);
 
 /**
  * `/supervise/retention`: the closed cases whose retention (保管期限) has run out by `?asOf=` (today by default) and
- * whose personal data has not been erased, as `GET /v1/audit/due-for-erasure` answers them.
+ * whose personal data has not been erased, as `GET /v1/audit/due-for-erasure` answers them; then the erasures
+ * recorded (`GET /v1/audit/erasures`), latest first.
  */
 export function registerRetentionPage(
   router: Router,
-  deps: { supervision: Pick<SupervisionReads, 'dueForErasure'>; assets: PortalAssets },
+  deps: { supervision: Pick<SupervisionReads, 'dueForErasure' | 'erasures'>; assets: PortalAssets },
 ): void {
   router.get('/supervise/retention', signedIn('supervisor'), async (req, res) => {
     const ctx = pageContext(req, res, deps.assets);
@@ -34,8 +36,13 @@ export function registerRetentionPage(
       { principal, ...(agency === undefined ? {} : { agency }), ...(asOf === undefined ? {} : { asOf }) },
       { limit: RETENTION_ROWS },
     );
+    const erasures = await deps.supervision.erasures(
+      { principal, ...(agency === undefined ? {} : { agency }) },
+      { limit: RETENTION_ROWS },
+    );
     const agencies = [...new Set([principal.agency, ...principal.supervises])];
-    sendPage(res, ctx, { title: ctx.t('retention.title'), main: retentionMain(ctx, agencies, agency, due) });
+    const main = html`${retentionMain(ctx, agencies, agency, due)}${erasuresSection(ctx, erasures)}`;
+    sendPage(res, ctx, { title: ctx.t('retention.title'), main });
   });
 }
 
@@ -52,36 +59,62 @@ function retentionMain(ctx: PageContext, agencies: readonly string[], agency: st
       <input id="f-asof" name="asOf" type="date" value="${due.asOf}" />
       <button type="submit">${ctx.t('retention.show')}</button>
     </form>
-    ${dataTable(
-      ctx,
-      [
-        'retention.case',
-        'case.agency',
-        'retention.item',
-        'retention.closedOn',
-        'retention.period',
-        'retention.erasableFrom',
-        'retention.daysPast',
-      ],
-      due.items.map(
-        (c) =>
-          html`<tr>
-            <td><a href="${caseHref(c)}">${c.caseId}</a></td>
-            <td>${c.agency}</td>
-            <td>${c.itemName ?? c.itemCode}</td>
-            <td>${c.closedOn}</td>
-            <td>
-              ${ctx.t('retention.years', {
-                years: c.retention.period,
-                source: ctx.t(`retention.source.${c.retention.source}` as MessageKey),
-              })}
-            </td>
-            <td>${c.erasableFrom}</td>
-            <td>${c.daysPast}</td>
-          </tr>`,
-      ),
-      'retention.none',
-    )}
+    <section id="due">
+      ${dataTable(
+        ctx,
+        [
+          'retention.case',
+          'case.agency',
+          'retention.item',
+          'retention.closedOn',
+          'retention.period',
+          'retention.erasableFrom',
+          'retention.daysPast',
+        ],
+        due.items.map(
+          (c) =>
+            html`<tr>
+              <td><a href="${caseHref(c)}">${c.caseId}</a></td>
+              <td>${c.agency}</td>
+              <td>${c.itemName ?? c.itemCode}</td>
+              <td>${c.closedOn}</td>
+              <td>
+                ${ctx.t('retention.years', {
+                  years: c.retention.period,
+                  source: ctx.t(`retention.source.${c.retention.source}` as MessageKey),
+                })}
+              </td>
+              <td>${c.erasableFrom}</td>
+              <td>${c.daysPast}</td>
+            </tr>`,
+        ),
+        'retention.none',
+      )}
+    </section>
     ${due.next === undefined ? '' : html`<p class="muted">${ctx.t('retention.more', { count: RETENTION_ROWS })}</p>`}
     <p class="muted">${ctx.t('retention.rule')}</p>`;
+}
+
+/** The erasures recorded, latest first: case, when, by whom, on what ground; never a party's data. */
+function erasuresSection(ctx: PageContext, erasures: Erasures) {
+  return html`<section id="erasures" aria-labelledby="erasures-title">
+    <h2 id="erasures-title">${ctx.t('retention.erasures')}</h2>
+    <p class="muted">${ctx.t('retention.erasures.lead')}</p>
+    ${dataTable(
+      ctx,
+      ['retention.case', 'case.agency', 'retention.erasedAt', 'retention.erasedBy', 'retention.ground'],
+      erasures.items.map(
+        (e) =>
+          html`<tr>
+            <td><a href="${caseHref(e)}">${e.caseId}</a></td>
+            <td>${e.agency}</td>
+            <td>${e.erasedAt}</td>
+            <td>${e.by}</td>
+            <td>${ctx.t(`retention.ground.${e.ground}` as MessageKey)}</td>
+          </tr>`,
+      ),
+      'retention.erasures.none',
+    )}
+    ${erasures.next === undefined ? '' : html`<p class="muted">${ctx.t('retention.more', { count: RETENTION_ROWS })}</p>`}
+  </section>`;
 }
