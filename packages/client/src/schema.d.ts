@@ -1334,6 +1334,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/audit/erasures': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Erasures of cases' personal data: case, when, by whom, legal ground (supervisor or admin) */
+    get: operations['listErasures'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v1/audit/due-for-erasure': {
     parameters: {
       query?: never;
@@ -2084,7 +2101,7 @@ export interface components {
       /** @description What is applied for (申请事项及内容). */
       request: string;
       $defs: {
-        /** @description Who applies. Personal data: never logged, never on a public page. */
+        /** @description Who applies. Personal data: never logged, never on a public page; members marked x-personal are sealed in the ApplicationFiled event (docs/privacy.md). */
         applicant: {
           /** @enum {unknown} */
           kind: 'person' | 'organization';
@@ -2753,7 +2770,25 @@ export interface components {
       applicationId: components['schemas']['defs']['$defs']['uuid'];
       agency: components['schemas']['defs']['$defs']['id'];
       itemCode: components['schemas']['defs']['$defs']['id'];
-      applicant: components['schemas']['command.file-application']['$defs']['applicant'];
+      /** @description The applicant as filed: its personal members clear in events recorded before sealing, sealed after (docs/privacy.md). */
+      applicant: {
+        kind: components['schemas']['command.file-application']['$defs']['applicant']['kind'];
+        name:
+          | components['schemas']['command.file-application']['$defs']['applicant']['name']
+          | components['schemas']['defs']['$defs']['sealedValue'];
+        idNumber?:
+          | components['schemas']['command.file-application']['$defs']['applicant']['idNumber']
+          | components['schemas']['defs']['$defs']['sealedValue'];
+        phone:
+          | components['schemas']['command.file-application']['$defs']['applicant']['phone']
+          | components['schemas']['defs']['$defs']['sealedValue'];
+        email?:
+          | components['schemas']['command.file-application']['$defs']['applicant']['email']
+          | components['schemas']['defs']['$defs']['sealedValue'];
+        address?:
+          | components['schemas']['command.file-application']['$defs']['applicant']['address']
+          | components['schemas']['defs']['$defs']['sealedValue'];
+      };
       request: components['schemas']['command.file-application']['request'];
       attachments: components['schemas']['command.file-application']['$defs']['attachment'][];
       filedOn: components['schemas']['defs']['$defs']['date'];
@@ -3580,6 +3615,26 @@ export interface components {
         erasableFrom: components['schemas']['defs']['$defs']['date'];
         /** @description Calendar days from erasableFrom to asOf. */
         daysPast: number;
+      }[];
+      /** @description The cursor of the next page, when there may be one. */
+      next?: string;
+    };
+    /** GET /v1/audit/erasures: the erasures of cases' personal data, latest first, with no personal data */
+    'response.audit-erasures': {
+      items: {
+        caseId: components['schemas']['defs']['$defs']['id'];
+        agency: components['schemas']['defs']['$defs']['id'];
+        /**
+         * Format: date-time
+         * @description When the CaseDataErased event was recorded.
+         */
+        erasedAt: string;
+        /** @description The admin who erased (the event's actor). */
+        by: string;
+        /** @description The legal ground (PIPL Article 47). */
+        ground: components['schemas']['event.CaseDataErased']['ground'];
+        /** @description The CaseDataErased event. */
+        eventId: components['schemas']['defs']['$defs']['uuid'];
       }[];
       /** @description The cursor of the next page, when there may be one. */
       next?: string;
@@ -15042,6 +15097,94 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['response.audit-overdue-reviews'];
+          'text/csv': string;
+        };
+      };
+      /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description No valid bearer token (unauthenticated). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description The token lacks the role this needs (forbidden). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description The Accept header admits none of the media types this answers with (not_acceptable); `available` lists them. */
+      406: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description A store does not answer, the read models have not caught up within the wait with ?consistentWith=, or with the log a posted bundle was checkpointed in (not_caught_up), or every bundle verification slot is taken (verify_busy); both with Retry-After. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description An unexpected failure (internal) or a store that does not answer. */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+    };
+  };
+  listErasures: {
+    parameters: {
+      query?: {
+        /** @description Only this agency (the supervisor's own or one it supervises). */
+        agency?: components['schemas']['defs']['$defs']['id'];
+        /** @description Most items per page (1–200, default 50). */
+        limit?: number;
+        /** @description The `next` cursor of the previous page. */
+        cursor?: string;
+        /** @description Read your writes: wait (up to 5 s) until the read models have applied the log up to this position, the `position` a write returned; 503 not_caught_up otherwise. */
+        consistentWith?: string;
+        /** @description csv or json; otherwise the Accept header decides (JSON when both are acceptable). */
+        format?: 'json' | 'csv';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A page of erasures, latest first. As CSV, one row per entry (a nested list gives one row per element); `Link: rel="next"` pages on. */
+      200: {
+        headers: {
+          /** @description The next page, when there is one. */
+          Link?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['response.audit-erasures'];
           'text/csv': string;
         };
       };
