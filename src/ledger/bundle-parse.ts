@@ -41,7 +41,7 @@ export function tryParse(bytes: Buffer): unknown {
   if (text === undefined) return undefined;
   try {
     const value = JSON.parse(text) as unknown;
-    return nestedDeeperThan(value, MAX_FILE_NESTING) ? undefined : value;
+    return mayNestDeeperThan(text, MAX_FILE_NESTING) && nestedDeeperThan(value, MAX_FILE_NESTING) ? undefined : value;
   } catch {
     return undefined;
   }
@@ -70,6 +70,18 @@ export function nestedDeeperThan(value: unknown, limit: number): boolean {
   return false;
 }
 
+/**
+ * False when the JSON text `text` cannot nest deeper than `limit` levels: each level of arrays and objects opens
+ * with a `[` or `{` of its own, so a text holding at most `limit` of them (inside strings or not) nests no deeper.
+ * Counting them is far cheaper than walking the parsed value, which only the rare text with more of them needs.
+ */
+export function mayNestDeeperThan(text: string, limit: number): boolean {
+  let openers = 0;
+  for (let i = text.indexOf('{'); i >= 0; i = text.indexOf('{', i + 1)) if (++openers > limit) return true;
+  for (let i = text.indexOf('['); i >= 0; i = text.indexOf('[', i + 1)) if (++openers > limit) return true;
+  return false;
+}
+
 export function bundleCode(code: VerificationCode): BundleFailureCode {
   return code === 'hash_mismatch' ? 'event_hash_mismatch' : code;
 }
@@ -90,7 +102,9 @@ export function parseJsonText(text: string, name: string, code: BundleFailureCod
   } catch {
     return failed(code, `${name} is not JSON`);
   }
-  if (nestedDeeperThan(value, MAX_FILE_NESTING)) failed(code, `${name} nests deeper than ${MAX_FILE_NESTING} levels`);
+  if (mayNestDeeperThan(text, MAX_FILE_NESTING) && nestedDeeperThan(value, MAX_FILE_NESTING)) {
+    failed(code, `${name} nests deeper than ${MAX_FILE_NESTING} levels`);
+  }
   return value;
 }
 

@@ -134,7 +134,7 @@ function membersInOrder(value: unknown): boolean {
 function serializeFast(value: unknown): string | undefined {
   switch (typeof value) {
     case 'string':
-      return hasLoneSurrogate(value) ? undefined : JSON.stringify(value);
+      return quoteFast(value);
     case 'number':
       if (!Number.isFinite(value)) return undefined;
       return Object.is(value, -0) ? '0' : String(value);
@@ -167,20 +167,61 @@ function serializeMembersFast(value: object, skip1: string | undefined, skip2: s
   const proto = Object.getPrototypeOf(value) as unknown;
   if (proto !== Object.prototype && proto !== null) return undefined;
   const record = value as Record<string, unknown>;
-  const keys = Object.keys(record).sort();
+  const keys = sortedKeys(record);
   let out = '{';
   let first = true;
   for (let i = 0; i < keys.length; i++) {
     const key = keys[i]!;
     if (key === skip1 || key === skip2) continue;
     const member = record[key];
-    if (member === undefined || hasLoneSurrogate(key)) return undefined;
+    if (member === undefined) return undefined;
+    const name = quoteFast(key);
     const serialized = serializeFast(member);
-    if (serialized === undefined) return undefined;
-    out += (first ? '' : ',') + JSON.stringify(key) + ':' + serialized;
+    if (name === undefined || serialized === undefined) return undefined;
+    out += (first ? '' : ',') + name + ':' + serialized;
     first = false;
   }
   return out + '}';
+}
+
+/** A character `JSON.stringify` escapes in a string: `"`, `\` or a control character (lone surrogates aside). */
+// eslint-disable-next-line no-control-regex -- the control characters are what is looked for
+const ESCAPED = /["\\\u0000-\u001f]/;
+
+/**
+ * A string's canonical form, or undefined when it holds a lone surrogate: most strings need no escape, and are
+ * quoted as they are rather than through `JSON.stringify`.
+ */
+function quoteFast(value: string): string | undefined {
+  if (hasLoneSurrogate(value)) return undefined;
+  return ESCAPED.test(value) ? JSON.stringify(value) : `"${value}"`;
+}
+
+/** Key lists met lately and their sorted copies; the oldest is dropped past {@link KEY_ORDERS} of them. */
+const keyOrders: { readonly keys: readonly string[]; readonly sorted: readonly string[] }[] = [];
+const KEY_ORDERS = 32;
+
+/**
+ * `Object.keys(record).sort()`, not to be modified. Objects of one shape (the envelopes of a stream, their actors
+ * and signatures, the data of one event type) list the same keys in the same order: the sorted copy made for the
+ * first of them serves the others, found by comparing the lists (member names from `JSON.parse` are interned, so
+ * that is a comparison of references) instead of sorting again.
+ */
+function sortedKeys(record: Record<string, unknown>): readonly string[] {
+  const keys = Object.keys(record);
+  next: for (let e = 0; e < keyOrders.length; e++) {
+    const known = keyOrders[e]!;
+    if (known.keys.length !== keys.length) continue;
+    for (let i = 0; i < keys.length; i++) if (known.keys[i] !== keys[i]) continue next;
+    return known.sorted;
+  }
+  const sorted = [...keys].sort();
+  // only short lists of short names are kept, so that what is kept stays small whatever was canonicalized
+  if (keys.length <= 32 && keys.every((key) => key.length <= 64)) {
+    if (keyOrders.length >= KEY_ORDERS) keyOrders.shift();
+    keyOrders.push({ keys, sorted });
+  }
+  return sorted;
 }
 
 /**

@@ -1,8 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import fc from 'fast-check';
 import { classify, revisionName, type BundleFileKind } from '../../../src/ledger/bundle.js';
-import { decodeProof, MAX_FILE_NESTING, nestedDeeperThan } from '../../../src/ledger/bundle-parse.js';
-import { proofChecker } from '../../../src/ledger/bundle-proofs.js';
+import {
+  decodeProof,
+  MAX_FILE_NESTING,
+  mayNestDeeperThan,
+  nestedDeeperThan,
+} from '../../../src/ledger/bundle-parse.js';
+import { BASE64_32, decodeHash, proofChecker } from '../../../src/ledger/bundle-proofs.js';
 import { canonicalize, isCanonicalText } from '../../../src/ledger/canonical-json.js';
 import { CompactRange, leafHash, type TreeNodes } from '../../../src/ledger/merkle.js';
 import { inclusionProof, inclusionVerifier, verifyInclusion } from '../../../src/ledger/merkle-proofs.js';
@@ -172,6 +177,77 @@ describe('nestedDeeperThan', () => {
         expect(nestedDeeperThan(value, limit)).toBe(depth(value) >= limit);
       }),
       { numRuns: 500 },
+    );
+  });
+});
+
+describe('mayNestDeeperThan', () => {
+  it('when a text nests exactly to the limit or one deeper, then only the deeper one may', () => {
+    const nest = (levels: number) => '['.repeat(levels) + ']'.repeat(levels);
+    expect(mayNestDeeperThan(nest(MAX_FILE_NESTING), MAX_FILE_NESTING)).toBe(false);
+    expect(mayNestDeeperThan(nest(MAX_FILE_NESTING + 1), MAX_FILE_NESTING)).toBe(true);
+    expect(mayNestDeeperThan(`{"a":${nest(MAX_FILE_NESTING)}}`, MAX_FILE_NESTING)).toBe(true);
+  });
+
+  it('when brackets stand inside strings, then they count: the answer errs only towards walking the value', () => {
+    expect(mayNestDeeperThan('["[{["]', 2)).toBe(true);
+    expect(nestedDeeperThan(JSON.parse('["[{["]'), 2)).toBe(false);
+  });
+
+  it('when given any JSON text, then a value that nests deeper than the limit is never let through', () => {
+    fc.assert(
+      fc.property(
+        fc.jsonValue({ maxDepth: 8 }),
+        fc.integer({ min: 0, max: 9 }),
+        fc.boolean(),
+        (value, limit, pretty) => {
+          const text = pretty ? JSON.stringify(value, null, 2) : JSON.stringify(value);
+          if (nestedDeeperThan(JSON.parse(text), limit)) expect(mayNestDeeperThan(text, limit)).toBe(true);
+        },
+      ),
+      { numRuns: 1000 },
+    );
+  });
+});
+
+describe('decodeHash', () => {
+  /** The plain definition: the pattern of canonical base64 of 32 bytes, then a decode that encodes back to the text. */
+  function plainly(text: unknown): Buffer | undefined {
+    if (typeof text !== 'string' || !BASE64_32.test(text)) return undefined;
+    const bytes = Buffer.from(text, 'base64');
+    return bytes.toString('base64') === text ? bytes : undefined;
+  }
+
+  it('when given hashes, hashes written otherwise and anything else, then the plain answers', () => {
+    const hash = randomBytes(32).toString('base64');
+    const texts: unknown[] = [
+      hash,
+      `${hash.slice(0, 42)}${'BFJNRVZdhlptx159'['AEIMQUYcgkosw048'.indexOf(hash[42]!)] ?? 'B'}=`,
+      `${hash.slice(0, 43)}`,
+      `${hash}=`,
+      ` ${hash.slice(1)}`,
+      `${hash.slice(0, 20)}\n${hash.slice(22)}`,
+      `${hash.slice(0, 20)}-_${hash.slice(22)}`,
+      `${hash.slice(0, 42)}==`,
+      `${hash.slice(0, 40)}====`,
+      randomBytes(33).toString('base64').slice(0, 44),
+      'A'.repeat(44),
+      '='.repeat(44),
+      Buffer.from(hash, 'base64'),
+      32,
+      null,
+    ];
+    for (const text of texts) expect(decodeHash(text)).toEqual(plainly(text));
+  });
+
+  it('when given any 44 characters of base64 and a few others, then the plain answer', () => {
+    const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/=-_ .';
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...alphabet), { minLength: 42, maxLength: 46 }), (chars) => {
+        const text = chars.join('');
+        expect(decodeHash(text)).toEqual(plainly(text));
+      }),
+      { numRuns: 2000 },
     );
   });
 });
