@@ -186,8 +186,8 @@ export class BundleVerifier implements TarSink {
       this.#mayPin(current) &&
       this.#pin(chunk)
     ) {
-      // the whole file in one piece: kept where it is, not copied
-      current.bytes = Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+      // the whole file in one piece: kept where it is, not copied (the reader's pieces are buffers already)
+      current.bytes = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
     } else {
       current.bytes ??= this.#reserve(current.expected);
       current.bytes.set(chunk, current.size);
