@@ -1,4 +1,5 @@
 import { nextHeadsPath, type HeadsPath } from '../src/ledger/heads-map.js';
+import { suiteOfEvent } from '../src/ledger/suite.js';
 import type { Change, Doc, DocReader, Projection } from '../src/ports/read-models.js';
 import { CHECKPOINT_STREAM, MERKLE, type TreeDoc } from './merkle.js';
 
@@ -39,6 +40,8 @@ export const headsProjection: Projection = {
       event.stream,
       event.revision,
       event.hash,
+      // the map hashes with the log's suite, which each event's signature names (SM3 in the SM2 suite)
+      suiteOfEvent(event).hash,
     );
     return [{ collection: HEADS, key: headsPathKey(tree.size), doc: { ...path, s: [...path.s], h: [...path.h] } }];
   },

@@ -127,7 +127,8 @@ export async function checkLedger(deps: CheckDependencies, options: CheckOptions
   const media = new Map<string, number>();
   /** The stored versions that `MediaReceived` events recorded as verified, per medium. */
   const mediaVersions = new Map<string, Set<string>>();
-  const hashes = SUITES[deps.suite ?? 'ed25519'].tree;
+  const suite = SUITES[deps.suite ?? 'ed25519'];
+  const hashes = suite.tree;
   const range = new CompactRange(hashes);
   let latestMatches: boolean | undefined;
   let events = 0;
@@ -146,7 +147,8 @@ export async function checkLedger(deps: CheckDependencies, options: CheckOptions
       }
       if (latest && size === latest.size && rootHash.equals(latest.rootHash)) latestMatches = matches;
     }
-    if (latest && size === latest.size) checkHeadsRoot(latest.extensions, heads, deps.checkpointStream, latest, fault);
+    if (latest && size === latest.size)
+      checkHeadsRoot(latest.extensions, heads, deps.checkpointStream, latest, fault, suite.hash);
   };
   compareAt(0);
 

@@ -2,7 +2,14 @@ import type { Signer } from '../ledger/ed25519.js';
 import { sealEvents } from '../ledger/envelope.js';
 import { checkpointBody, signNote } from '../ledger/checkpoint.js';
 import { headsExtension } from '../ledger/checkpoint-heads.js';
-import { headProof, headsRoot, type HeadProof, type HeadsPath, type HeadsPaths } from '../ledger/heads-map.js';
+import {
+  headProof,
+  headsRoot,
+  type HeadProof,
+  type HeadsHash,
+  type HeadsPath,
+  type HeadsPaths,
+} from '../ledger/heads-map.js';
 import { addSignatureLines } from '../ledger/cosignature.js';
 import { CompactRange, rangeRoot, type TreeHash, type TreeNodes } from '../ledger/merkle.js';
 import { suiteOfSigner } from '../ledger/suite.js';
@@ -125,10 +132,13 @@ export class TransparencyLog {
   readonly #waitMs: number;
   /** The tree's hashes, in the suite of the log's signer. */
   readonly #hashes: TreeHash;
+  /** The hash of the map of stream heads: the suite's too. */
+  readonly #headsHash: HeadsHash;
 
   constructor(private readonly deps: TransparencyLogDependencies) {
     this.#waitMs = deps.waitMs ?? 5_000;
     this.#hashes = suiteOfSigner(deps.signer).tree;
+    this.#headsHash = suiteOfSigner(deps.signer).hash;
   }
 
   /** The tree as the read models hold it: size and root. */
@@ -335,7 +345,7 @@ export class TransparencyLog {
     if (!Number.isSafeInteger(n) || n < 0 || n > size) {
       throw new ProofUnavailable('tree_size_invalid', `tree size must be from 0 to ${size}`);
     }
-    return headProof(this.#paths(), n, stream);
+    return headProof(this.#paths(), n, stream, this.#headsHash);
   }
 
   /** The consistency proof between the trees of `from` and `to` leaves (0 < from <= to <= size). */

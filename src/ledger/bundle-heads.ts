@@ -1,5 +1,5 @@
 import { CHECKPOINT, HEADS, type BundleManifest, type StreamRevision } from './bundle.js';
-import type { HeldEvent, Held, OpenedCheckpoint } from './bundle-checks.js';
+import { suiteOfBundle, type HeldEvent, type Held, type OpenedCheckpoint } from './bundle-checks.js';
 import { failed, parseJson } from './bundle-parse.js';
 import { headsRootOfCheckpoint } from './checkpoint-heads.js';
 import { verifyHeadProof } from './heads-map.js';
@@ -37,7 +37,7 @@ export function checkComplete(
     ) as { treeSize?: unknown } | undefined;
     if (!proof) failed('stream_incomplete', `${HEADS} holds no head proof of ${stream}`);
     if (proof!.treeSize !== size) failed('proof_invalid', `${HEADS}: the proof of ${stream} is not at size ${size}`);
-    const head = verifyHeadProof(proof, root!);
+    const head = verifyHeadProof(proof, root!, suiteOfBundle(h).hash);
     if (head === undefined) {
       failed('proof_invalid', `${HEADS}: the head proof of ${stream} does not lead to the checkpoint's heads root`);
     }

@@ -3,7 +3,7 @@ import { canonicalize, canonicalizeWithout } from './canonical-json.js';
 import { GENESIS_PREV } from './hash.js';
 import type { Signer } from './ed25519.js';
 import { boundsViolation, MAX_EVENT_DATA_BYTES } from './json-bounds.js';
-import { SUITES, suiteOfSigner, type CryptoSuite, type SignatureAlgorithm } from './suite.js';
+import { suiteOfEvent, suiteOfSigner, type CryptoSuite, type SignatureAlgorithm } from './suite.js';
 
 /** Who performed an act, as stated by the verified bearer token. */
 export interface Actor {
@@ -65,10 +65,13 @@ export interface StreamHead {
 const EVENT_SIG_CONTEXT = 'evidence-ledger/event/v1\n';
 const ACTOR_SIG_CONTEXT = 'evidence-ledger/act/v1\n';
 
-/** The suite's hash (default SHA-256), lowercase hex, of the canonical envelope without `hash` and `sig`. */
+/**
+ * The suite's hash, lowercase hex, of the canonical envelope without `hash` and `sig`: by default the suite the
+ * event's `sig.alg` names (SHA-256 for an Ed25519 event or one without a signature, SM3 for an SM2-SM3 one).
+ */
 export function computeEventHash(
   event: Omit<EventEnvelope, 'hash' | 'sig'> & Partial<EventEnvelope>,
-  suite: CryptoSuite = SUITES.ed25519,
+  suite: CryptoSuite = suiteOfEvent(event),
 ): string {
   return suite.hashHex(canonicalizeWithout(event as unknown as Record<string, unknown>, 'hash', 'sig'));
 }

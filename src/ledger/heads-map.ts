@@ -1,17 +1,21 @@
 import { sha256 } from './hash.js';
 
+/** The 32-byte hash the map is built with: the log's suite's (SHA-256, or SM3 in the SM2 suite). */
+export type HeadsHash = (data: Uint8Array) => Buffer;
+
 /**
  * The map of stream heads (docs/integrity.md §12.5): for a tree size N, every stream with an event among the first
  * N leaves of the Merkle log, mapped to its revision and head hash as of N, committed to by one root.
  *
- * A sparse Merkle tree over the 256-bit keys SHA-256(stream name), bit 0 being the most significant bit of the
+ * A sparse Merkle tree over the 256-bit keys H(stream name), H the hash of the log's crypto suite (SHA-256, or SM3
+ * in the SM2 suite: every function takes it, SHA-256 by default), bit 0 being the most significant bit of the
  * key's first byte (0: left). A subtree holding no stream hashes to 32 zero bytes; a subtree holding exactly one
  * stream hashes to that stream's leaf hash wherever it sits (the leaf is not pushed down to depth 256); any other
  * subtree is an interior node. So a stream's leaf sits at the shallowest depth where no other key shares its prefix,
  * and a map has exactly one root.
  *
- *   leaf  = SHA-256(0x02 || key (32) || revision (8, unsigned big-endian) || head (32))
- *   node  = SHA-256(0x03 || left (32) || right (32))
+ *   leaf  = H(0x02 || key (32) || revision (8, unsigned big-endian) || head (32))
+ *   node  = H(0x03 || left (32) || right (32))
  *
  * The prefixes 0x02 and 0x03 keep these hashes apart from the RFC 6962 leaves (0x00) and nodes (0x01) of the log.
  *
@@ -33,7 +37,7 @@ export type StoredSibling = readonly [hash: string, size: number] | null;
 
 /** What is stored for tree size v: the path of the stream of leaf v − 1 in the map as of v. */
 export interface HeadsPath {
-  /** The stream's key, SHA-256 of its name, hex. */
+  /** The stream's key, the suite's hash of its name, hex. */
   readonly k: string;
   /** The stream's revision and head event hash (hex) as of v. */
   readonly r: number;
@@ -57,15 +61,15 @@ export interface StreamHead {
   readonly head: string;
 }
 
-export function headKey(stream: string): Buffer {
-  return sha256(Buffer.from(stream, 'utf8'));
+export function headKey(stream: string, hash: HeadsHash = sha256): Buffer {
+  return hash(Buffer.from(stream, 'utf8'));
 }
 
 /** The inputs of a leaf and a node hash, reused: hashing is synchronous and the hash is a fresh buffer. */
 const LEAF_INPUT = Buffer.alloc(1 + 32 + 8 + 32);
 const NODE_INPUT = Buffer.alloc(1 + 2 * HEADS_HASH_SIZE);
 
-export function headLeafHash(key: Uint8Array, revision: number, head: Uint8Array): Buffer {
+export function headLeafHash(key: Uint8Array, revision: number, head: Uint8Array, hash: HeadsHash = sha256): Buffer {
   if (key.length !== HEADS_HASH_SIZE || head.length !== HEADS_HASH_SIZE) throw new RangeError('32-byte key and head');
   if (!Number.isSafeInteger(revision) || revision < 0) throw new RangeError('a revision is a non-negative integer');
   const input = LEAF_INPUT;
@@ -75,16 +79,16 @@ export function headLeafHash(key: Uint8Array, revision: number, head: Uint8Array
   input.writeUInt32BE(Math.floor(revision / 2 ** 32), 33);
   input.writeUInt32BE(revision % 2 ** 32, 37);
   input.set(head, 41);
-  return sha256(input);
+  return hash(input);
 }
 
-export function headNodeHash(left: Uint8Array, right: Uint8Array): Buffer {
+export function headNodeHash(left: Uint8Array, right: Uint8Array, hash: HeadsHash = sha256): Buffer {
   if (left.length !== HEADS_HASH_SIZE || right.length !== HEADS_HASH_SIZE) throw new RangeError('32-byte children');
   const input = NODE_INPUT;
   input[0] = NODE_PREFIX;
   input.set(left, 1);
   input.set(right, 1 + HEADS_HASH_SIZE);
-  return sha256(input);
+  return hash(input);
 }
 
 /** Bit `index` of a key, most significant bit of byte 0 first. */
@@ -100,13 +104,19 @@ function pathNode(path: HeadsPath, depth: number): string {
 }
 
 /** The hashes of the nodes of a path, root first, folded up from its leaf. */
-function pathHashes(key: Uint8Array, revision: number, head: string, siblings: readonly StoredSibling[]): string[] {
+function pathHashes(
+  key: Uint8Array,
+  revision: number,
+  head: string,
+  siblings: readonly StoredSibling[],
+  h: HeadsHash,
+): string[] {
   const hashes = new Array<string>(siblings.length + 1);
-  let hash = headLeafHash(key, revision, Buffer.from(head, 'hex'));
+  let hash = headLeafHash(key, revision, Buffer.from(head, 'hex'), h);
   hashes[siblings.length] = hash.toString('base64');
   for (let j = siblings.length - 1; j >= 0; j--) {
     const sibling = siblings[j] ? Buffer.from(siblings[j]![0], 'base64') : EMPTY_HEADS_ROOT;
-    hash = keyBit(key, j) === 0 ? headNodeHash(hash, sibling) : headNodeHash(sibling, hash);
+    hash = keyBit(key, j) === 0 ? headNodeHash(hash, sibling, h) : headNodeHash(sibling, hash, h);
     hashes[j] = hash.toString('base64');
   }
   return hashes;
@@ -163,7 +173,7 @@ function walk(paths: HeadsPaths, size: number, key: Uint8Array): Walk {
 
 /**
  * The path to store for tree size `size`, whose leaf `size − 1` is an event of `stream` at `revision` with hash
- * `head` (hex), given the paths stored for the smaller sizes.
+ * `head` (hex), given the paths stored for the smaller sizes, in the map of the hash `hash`.
  */
 export function nextHeadsPath(
   paths: HeadsPaths,
@@ -171,12 +181,13 @@ export function nextHeadsPath(
   stream: string,
   revision: number,
   head: string,
+  hash: HeadsHash = sha256,
 ): HeadsPath {
-  const key = headKey(stream);
+  const key = headKey(stream, hash);
   const k = key.toString('hex');
   const { siblings, terminal } = walk(paths, size - 1, key);
   if (terminal.kind === 'empty' || terminal.path.k === k) {
-    return { k, r: revision, x: head, s: siblings, h: pathHashes(key, revision, head, siblings) };
+    return { k, r: revision, x: head, s: siblings, h: pathHashes(key, revision, head, siblings, hash) };
   }
   // another stream holds the subtree alone: both go down to the first bit where their keys differ
   const other = Buffer.from(terminal.path.k, 'hex');
@@ -185,7 +196,7 @@ export function nextHeadsPath(
   const s: StoredSibling[] = [...siblings];
   while (s.length < split) s.push(null);
   s.push([pathNode(terminal.path, split + 1), terminal.size]);
-  return { k, r: revision, x: head, s, h: pathHashes(key, revision, head, s) };
+  return { k, r: revision, x: head, s, h: pathHashes(key, revision, head, s, hash) };
 }
 
 /**
@@ -202,8 +213,8 @@ export interface HeadProof {
   readonly other?: { readonly key: string; readonly revision: number; readonly head: string };
 }
 
-export function headProof(paths: HeadsPaths, treeSize: number, stream: string): HeadProof {
-  const key = headKey(stream);
+export function headProof(paths: HeadsPaths, treeSize: number, stream: string, hash: HeadsHash = sha256): HeadProof {
+  const key = headKey(stream, hash);
   const { siblings, terminal } = walk(paths, treeSize, key);
   const hashes = siblings.map((s) => (s ? s[0] : null));
   if (terminal.kind === 'empty') return { stream, treeSize, siblings: hashes };
@@ -217,9 +228,14 @@ const BASE64_HASH = /^[A-Za-z0-9+/]{43}=$/;
 
 /**
  * What a head proof proves against `root`, the map's root at the proof's tree size: the stream's head, `null` for
- * a stream the map does not hold, or undefined when the proof is malformed or does not lead to `root`. Never throws.
+ * a stream the map does not hold, or undefined when the proof is malformed or does not lead to `root`, in the map
+ * of the hash `h` (the log's suite's). Never throws.
  */
-export function verifyHeadProof(proof: unknown, root: Uint8Array): StreamHead | null | undefined {
+export function verifyHeadProof(
+  proof: unknown,
+  root: Uint8Array,
+  h: HeadsHash = sha256,
+): StreamHead | null | undefined {
   if (typeof proof !== 'object' || proof === null) return undefined;
   const p = proof as Partial<Record<keyof HeadProof, unknown>>;
   if (typeof p.stream !== 'string' || !Array.isArray(p.siblings) || p.siblings.length > KEY_BITS) return undefined;
@@ -229,14 +245,14 @@ export function verifyHeadProof(proof: unknown, root: Uint8Array): StreamHead | 
     else if (typeof s === 'string' && BASE64_HASH.test(s)) siblings.push(Buffer.from(s, 'base64'));
     else return undefined;
   }
-  const key = headKey(p.stream);
+  const key = headKey(p.stream, h);
   const present = p.revision !== undefined || p.head !== undefined;
   let hash: Buffer;
   if (present) {
     if (!isRevision(p.revision) || typeof p.head !== 'string' || !HEX64.test(p.head) || p.other !== undefined) {
       return undefined;
     }
-    hash = headLeafHash(key, p.revision, Buffer.from(p.head, 'hex'));
+    hash = headLeafHash(key, p.revision, Buffer.from(p.head, 'hex'), h);
   } else if (p.other !== undefined) {
     const o = p.other as { key?: unknown; revision?: unknown; head?: unknown } | null;
     if (!o || typeof o.key !== 'string' || !HEX64.test(o.key) || !isRevision(o.revision)) return undefined;
@@ -245,12 +261,12 @@ export function verifyHeadProof(proof: unknown, root: Uint8Array): StreamHead | 
     if (other.equals(key)) return undefined;
     // the other stream's leaf stands where the walk of this key ends: their keys share the path to it
     for (let j = 0; j < siblings.length; j++) if (keyBit(other, j) !== keyBit(key, j)) return undefined;
-    hash = headLeafHash(other, o.revision, Buffer.from(o.head, 'hex'));
+    hash = headLeafHash(other, o.revision, Buffer.from(o.head, 'hex'), h);
   } else {
     hash = EMPTY_HEADS_ROOT;
   }
   for (let j = siblings.length - 1; j >= 0; j--) {
-    hash = keyBit(key, j) === 0 ? headNodeHash(hash, siblings[j]!) : headNodeHash(siblings[j]!, hash);
+    hash = keyBit(key, j) === 0 ? headNodeHash(hash, siblings[j]!, h) : headNodeHash(siblings[j]!, hash, h);
   }
   if (root.length !== HEADS_HASH_SIZE || !hash.equals(root)) return undefined;
   return present ? { revision: p.revision as number, head: p.head as string } : null;
@@ -262,19 +278,19 @@ function isRevision(value: unknown): value is number {
 
 /**
  * The root of the map holding exactly `heads` (stream → head), computed from scratch: the reference the stored,
- * incremental map is tested against, and what a verifier holding every head can recompute.
+ * incremental map is tested against, and what a verifier holding every head can recompute (`hash`: the suite's).
  */
-export function headsRootOf(heads: ReadonlyMap<string, StreamHead>): Buffer {
+export function headsRootOf(heads: ReadonlyMap<string, StreamHead>, hash: HeadsHash = sha256): Buffer {
   const leaves = [...heads].map(([stream, { revision, head }]) => {
-    const key = headKey(stream);
-    return { key, hash: headLeafHash(key, revision, Buffer.from(head, 'hex')) };
+    const key = headKey(stream, hash);
+    return { key, hash: headLeafHash(key, revision, Buffer.from(head, 'hex'), hash) };
   });
   const build = (items: typeof leaves, depth: number): Buffer => {
     if (items.length === 0) return Buffer.from(EMPTY_HEADS_ROOT);
     if (items.length === 1) return items[0]!.hash;
     const left = items.filter((i) => keyBit(i.key, depth) === 0);
     const right = items.filter((i) => keyBit(i.key, depth) === 1);
-    return headNodeHash(build(left, depth + 1), build(right, depth + 1));
+    return headNodeHash(build(left, depth + 1), build(right, depth + 1), hash);
   };
   return build(leaves, 0);
 }

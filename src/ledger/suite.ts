@@ -46,7 +46,8 @@ const ed25519: CryptoSuite = {
   isKey: (key) => key.asymmetricKeyType === 'ed25519',
   keyIdOf,
   signer: ed25519Signer,
-  verify: verifyEd25519,
+  verify: (publicKey, message, signature) =>
+    publicKey.asymmetricKeyType === 'ed25519' && verifyEd25519(publicKey, message, signature),
 };
 
 /** An SM2 signer over a parsed private key. */

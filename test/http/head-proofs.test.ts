@@ -5,7 +5,7 @@ import { headsRootOfCheckpoint } from '../../src/ledger/checkpoint-heads.js';
 import { verifyHeadProof } from '../../src/ledger/heads-map.js';
 import { loadValidators } from '../../src/http/validation.js';
 import { createPublicKey } from 'node:crypto';
-import { seedAgency, startTestService, type TestService } from '../support/service.js';
+import { seedAgency, startTestService, testSuite, type TestService } from '../support/service.js';
 
 const validate = loadValidators(path.resolve(__dirname, '../../schemas'));
 const conforms = (body: unknown) =>
@@ -59,7 +59,7 @@ describe('head proofs over HTTP', () => {
     expect(res.status).toBe(200);
     conforms(res.body);
     const last = (await t.service.events.readStream(caseStream(AGENCY, 'hp-1'))).at(-1)!.event;
-    expect(verifyHeadProof(res.body, root)).toEqual({ revision: last.revision, head: last.hash });
+    expect(verifyHeadProof(res.body, root, testSuite.hash)).toEqual({ revision: last.revision, head: last.hash });
     expect(res.body).toMatchObject({ treeSize: size, revision: 1, head: last.hash });
   });
 
@@ -69,7 +69,7 @@ describe('head proofs over HTTP', () => {
     expect(res.status).toBe(200);
     conforms(res.body);
     expect(res.body.revision).toBeUndefined();
-    expect(verifyHeadProof(res.body, root)).toBeNull();
+    expect(verifyHeadProof(res.body, root, testSuite.hash)).toBeNull();
   });
 
   it("when an agency's stream is asked without a token or by another agency, then 404 not_found, as if it did not exist", async () => {

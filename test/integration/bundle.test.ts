@@ -16,13 +16,13 @@ import { verifyBundle, type BundleReport, type BundleVerifyOptions } from '../..
 import { checkpointBody, signNote } from '../../src/ledger/checkpoint.js';
 import { ed25519Signer, type Signer } from '../../src/ledger/ed25519.js';
 import { computeEventHash, sealEvents, type EventEnvelope } from '../../src/ledger/envelope.js';
-import { leafHash, rootOf } from '../../src/ledger/merkle.js';
+import { rootOf } from '../../src/ledger/merkle.js';
 import { inclusionProof } from '../../src/ledger/merkle-proofs.js';
 import { TarReader, type TarMember } from '../../src/ledger/tar-reader.js';
 import { writeTar } from '../../src/ledger/tar.js';
 import { runCli } from '../support/cli.js';
 import { CHECKS_PASSED } from '../support/domain.js';
-import { seedAgency, startTestService, type TestService } from '../support/service.js';
+import { seedAgency, startTestService, testSuite, type TestService } from '../support/service.js';
 
 const AGENCY = 'county-justice';
 const CASE = 'b-1';
@@ -850,12 +850,14 @@ function forgeTree(list: Member[], signer: Signer, withKey = true): Member[] {
   const events = list
     .filter((m) => m.name.startsWith('events/') || m.name.startsWith('access/'))
     .map((m) => parsed<EventEnvelope>(m));
-  const leaves = events.map((e) => leafHash(Buffer.from(e.hash, 'hex')));
+  // the tree of the service's suite: a fork the service could sign
+  const leaves = events.map((e) => testSuite.tree.leaf(Buffer.from(e.hash, 'hex')));
   const nodes = {
-    node: (level: number, index: number) => rootOf(leaves.slice(index * 2 ** level, (index + 1) * 2 ** level)),
+    node: (level: number, index: number) =>
+      rootOf(leaves.slice(index * 2 ** level, (index + 1) * 2 ** level), testSuite.tree),
   };
   const size = leaves.length;
-  const root = rootOf(leaves);
+  const root = rootOf(leaves, testSuite.tree);
   const origin = manifest.checkpoint.origin;
   for (const [i, e] of events.entries()) {
     named(list, `proofs/${e.id}.json`).bytes = json({
@@ -863,7 +865,7 @@ function forgeTree(list: Member[], signer: Signer, withKey = true): Member[] {
       leafIndex: i,
       treeSize: size,
       leafHash: leaves[i]!.toString('base64'),
-      proof: inclusionProof(i, size, nodes).map((h) => h.toString('base64')),
+      proof: inclusionProof(i, size, nodes, testSuite.tree).map((h) => h.toString('base64')),
     });
   }
   named(list, 'checkpoint.txt').bytes = Buffer.from(

@@ -14,6 +14,7 @@ import { act, opened, record } from '../support/domain.js';
 import { testSigner } from '../support/events.js';
 import { StreamWriter } from '../support/projection-spec.js';
 import { seedAgency, startTestService, type TestService } from '../support/service.js';
+import { suiteOfSigner } from '../../src/ledger/suite.js';
 import { freshTempDir } from '../support/temp-dir.js';
 
 const tempDir = freshTempDir('quarantine');
@@ -44,9 +45,11 @@ function poison(stream: string, head: StreamHead, corrects: string, agency: stri
     media: [],
     prev: head.hash ?? GENESIS_PREV,
   };
-  const hash = computeEventHash(body as unknown as EventEnvelope);
+  // in the signer's suite: a log never mixes suites, and the service under test may run the SM2 one
+  const suite = suiteOfSigner(signer);
+  const hash = computeEventHash(body as unknown as EventEnvelope, suite);
   const value = signer.sign(eventSigningInput(hash)).toString('base64');
-  return { ...body, hash, sig: { alg: 'Ed25519', keyId: signer.keyId, value } } as EventEnvelope;
+  return { ...body, hash, sig: { alg: suite.sigAlg, keyId: signer.keyId, value } } as EventEnvelope;
 }
 
 async function appendAfter(store: EventStore, event: EventEnvelope): Promise<number> {

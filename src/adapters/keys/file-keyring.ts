@@ -30,16 +30,17 @@ const KEYRING = 'keyring.json';
 
 /**
  * Loads the keys, generating the missing ones first (the embedded default's first start) in `suite`. A keyring whose
- * current event key is of another suite is refused (`ConfigError` naming LEDGER_CRYPTO_SUITE).
+ * current event key is of another suite is refused (`ConfigError` naming LEDGER_CRYPTO_SUITE). Without `suite` (a
+ * tool that opens a keys folder as it is), an existing keyring is loaded in its own suite and a new one is Ed25519.
  */
-export function loadOrCreateKeys(dir: string, clock: Clock, suite: SuiteName = 'ed25519'): Keys {
+export function loadOrCreateKeys(dir: string, clock: Clock, suite?: SuiteName): Keys {
   makePrivateFolder(dir);
   let ring = readKeyring(dir);
   if (!ring) {
     const now = clock.now().toISOString();
     const created: KeyringFile = {
       version: 1,
-      keys: [createKey(dir, 'event', now, suite), createKey(dir, 'token', now, suite)],
+      keys: [createKey(dir, 'event', now, suite ?? 'ed25519'), createKey(dir, 'token', now, suite ?? 'ed25519')],
     };
     if (!publishKeyring(dir, created, { exclusive: true })) {
       for (const key of created.keys) fs.rmSync(privateKeyPath(dir, key), { force: true });
@@ -93,7 +94,7 @@ export function readKeyring(dir: string): KeyringFile | undefined {
   return ring;
 }
 
-function parseKeys(dir: string, ring: KeyringFile, suite: SuiteName): Keys {
+function parseKeys(dir: string, ring: KeyringFile, wanted: SuiteName | undefined): Keys {
   const all = ring.keys.map((record) => {
     const publicKey = createPublicKey(record.publicKeyPem);
     if (idOf(publicKey) !== record.keyId)
@@ -112,6 +113,7 @@ function parseKeys(dir: string, ring: KeyringFile, suite: SuiteName): Keys {
   const event = current('event');
   const token = current('token');
   const eventSuite = suiteOfKey(event.record.publicKey);
+  const suite = wanted ?? eventSuite?.name ?? 'ed25519';
   if (eventSuite?.name !== suite) {
     throw new ConfigError(
       'LEDGER_CRYPTO_SUITE',

@@ -2,7 +2,9 @@ import { createHash } from 'node:crypto';
 import fc from 'fast-check';
 import {
   EMPTY_HEADS_ROOT,
+  headKey,
   headLeafHash,
+  headNodeHash,
   headProof,
   headsRoot,
   headsRootOf,
@@ -150,5 +152,39 @@ describe('the leaf hash', () => {
     const revision = 2 ** 40 + 5;
     const input = Buffer.concat([Buffer.from([0x02]), key, Buffer.from('0000010000000005', 'hex'), head]);
     expect(headLeafHash(key, revision, head)).toEqual(createHash('sha256').update(input).digest());
+  });
+});
+
+describe('the map of a log of the SM2 suite', () => {
+  const sm3 = (data: Uint8Array) => createHash('sm3').update(data).digest();
+
+  it('when built with SM3, then its root is the one recomputed with SM3 from scratch, and its proofs hold only with SM3', () => {
+    const streams = ['case-a:1', 'case-a:2', 'access-a:1', 'case-a:1', 'case-b:9'];
+    const paths = new Map<number, HeadsPath>();
+    const read = (size: number) => paths.get(size);
+    const heads = new Map<string, StreamHead>();
+    streams.forEach((stream, i) => {
+      const revision = (heads.get(stream)?.revision ?? -1) + 1;
+      const head = sm3(Buffer.from(`${stream}/${i}`)).toString('hex');
+      paths.set(i + 1, nextHeadsPath(read, i + 1, stream, revision, head, sm3));
+      heads.set(stream, { revision, head });
+    });
+    const root = headsRoot(read, streams.length);
+    expect(root).toEqual(headsRootOf(heads, sm3));
+    expect(root).not.toEqual(headsRootOf(heads));
+    const proof = headProof(read, streams.length, 'case-a:1', sm3);
+    expect(verifyHeadProof(proof, root, sm3)).toEqual(heads.get('case-a:1'));
+    expect(verifyHeadProof(proof, root)).toBeUndefined();
+    expect(verifyHeadProof(headProof(read, streams.length, 'case-z:0', sm3), root, sm3)).toBeNull();
+  });
+
+  it('when a leaf, a node and a key are hashed with SM3, then they are SM3 of the bytes the format names', () => {
+    const key = headKey('case-a:1', sm3);
+    expect(key).toEqual(sm3(Buffer.from('case-a:1', 'utf8')));
+    const head = Buffer.alloc(32, 2);
+    const leafInput = Buffer.concat([Buffer.from([0x02]), key, Buffer.from('0000000000000007', 'hex'), head]);
+    expect(headLeafHash(key, 7, head, sm3)).toEqual(sm3(leafInput));
+    const [l, r] = [Buffer.alloc(32, 3), Buffer.alloc(32, 4)];
+    expect(headNodeHash(l, r, sm3)).toEqual(sm3(Buffer.concat([Buffer.from([0x03]), l, r])));
   });
 });
