@@ -1,5 +1,5 @@
 import { createHmac, createPublicKey, type KeyObject } from 'node:crypto';
-import { A, B, G, GX, GY, invert, isOnCurve, mod, multiply, multiplyTwo, N, type Point } from './sm2-curve.js';
+import { A, B, G, GX, GY, invert, isOnCurve, mod, multiplyBase, multiplyTwo, N, type Point } from './sm2-curve.js';
 import { sm3, sm3Hex } from './sm3.js';
 
 /**
@@ -111,7 +111,7 @@ export function signSm2(privateKey: KeyObject, message: Uint8Array, userId: stri
 
 /** GB/T 32918.2 §6.1 steps A3–A6 with the nonce k: (r, s), or undefined when k must be replaced. */
 export function signDigest(d: bigint, e: bigint, k: bigint): { r: bigint; s: bigint } | undefined {
-  const x1 = multiply(k, G)!.x;
+  const x1 = multiplyBase(k)!.x;
   const r = mod(e + x1, N);
   if (r === 0n || r + k === N) return undefined;
   const s = mod(invert(1n + d, N) * (k - r * d), N);

@@ -26,6 +26,28 @@ describe('the browser build of node:crypto', () => {
     );
   });
 
+  it('when any bytes are hashed in any pieces, then the SM3 is node:crypto’s, and the standard’s examples hold', () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 700 }), fc.array(fc.nat(700)), (bytes, cuts) => {
+        const shim = createHash('sm3');
+        let at = 0;
+        for (const cut of [...cuts].sort((a, b) => a - b)) {
+          shim.update(bytes.subarray(at, Math.max(at, cut)));
+          at = Math.max(at, cut);
+        }
+        shim.update(bytes.subarray(at));
+        expect(shim.digest('hex')).toBe(nodeCrypto.createHash('sm3').update(bytes).digest('hex'));
+      }),
+    );
+    // GB/T 32905-2016 Appendix A: "abc", and "abcd" sixteen times
+    expect(createHash('sm3').update('abc').digest('hex')).toBe(
+      '66c7f0f462eeedd9d1f2d46bdc10e4e24167c4875cf2f7a2297da02b8f4ba8e0',
+    );
+    expect(createHash('sm3').update('abcd'.repeat(16)).digest('hex')).toBe(
+      'debe9ff92275b8a138604889c18e5a4d6fdb70e5387e5765293dcba39c0c5732',
+    );
+  });
+
   it('when a PEM public key is read, then it is the key Node reads, and a key of another type is not Ed25519', () => {
     const { publicKey } = nodeCrypto.generateKeyPairSync('ed25519');
     const pem = publicKey.export({ type: 'spki', format: 'pem' }) as string;

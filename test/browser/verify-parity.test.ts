@@ -81,6 +81,32 @@ describeInBrowser('the browser verifier and ledger verify', () => {
     });
   }
 
+  it('when a bundle of the SM2 suite and its tampered copies are checked with its key given, then the browser verifies them with SM3 and SM2 and its report is the CLI’s', async () => {
+    const sm2 = await startTestService({ LEDGER_CRYPTO_SUITE: 'sm2' });
+    try {
+      const signer = sm2.service.keys.eventSigner;
+      const sm2Bundles = await tamperedBundles(await caseBundle(sm2, 'county-justice', 'v-sm2'), signer);
+      const sm2Key = path.join(dir, 'sm2-key.pem');
+      fs.writeFileSync(sm2Key, signer.publicKey.export({ type: 'spki', format: 'pem' }));
+      const codes: Record<string, string> = {};
+      for (const [name, bytes] of Object.entries(sm2Bundles)) {
+        const cli = (await cliReport(`sm2 ${name}`, bytes, sm2Key)) as { valid: boolean; failure?: { code: string } };
+        expect({ name, report: await browserReport(`sm2 ${name}`, bytes, sm2Key) }).toEqual({ name, report: cli });
+        codes[name] = cli.valid ? 'valid' : cli.failure!.code;
+      }
+      expect(codes).toMatchObject({
+        valid: 'valid',
+        'event byte flipped, manifest signed again': 'event_hash_mismatch',
+        'event signature flipped': 'signature_invalid',
+        'proof flipped': 'proof_invalid',
+        'checkpoint signature flipped': 'checkpoint_invalid',
+        'case tail cut, manifest made again': 'stream_incomplete',
+      });
+    } finally {
+      await sm2.stop();
+    }
+  });
+
   it("when another key is given, then both refuse the bundle's signature as unknown, in the same report", async () => {
     const other = path.join(dir, 'other-key.pem');
     fs.writeFileSync(other, generateKeyPairSync('ed25519').publicKey.export({ type: 'spki', format: 'pem' }));

@@ -18,12 +18,12 @@ export const VERIFY_EN: VerifyMessages = {
   'verify.drop': 'You can also drop the file here. It never leaves your device.',
   'verify.key.legend': 'Trusted keys (optional)',
   'verify.key.hint':
-    "Paste the ledger's published Ed25519 public key (PEM), or use the keys this ledger publishes. Without one, the keys the bundle carries are trusted, which shows only that the bundle is consistent with itself.",
+    "Paste the ledger's published public key (PEM; Ed25519, or SM2 for a ledger of the SM2 suite), or use the keys this ledger publishes. Without one, the keys the bundle carries are trusted, which shows only that the bundle is consistent with itself.",
   'verify.key.label': 'Public keys (PEM, one or more)',
   'verify.key.fetch': "Use this ledger's published keys",
   'verify.key.fetched': 'Filled in the {count} keys this ledger publishes.',
   'verify.key.fetchFailed': "Could not fetch the ledger's published keys.",
-  'verify.key.invalid': 'What was pasted is not an Ed25519 public key in PEM.',
+  'verify.key.invalid': 'What was pasted is not an Ed25519 or SM2 public key in PEM.',
   'verify.witness.legend': 'Witnesses (optional)',
   'verify.witness.hint':
     "Paste the verifier keys of the witnesses you trust (as ledger witness key prints them), one per line. The checkpoint must then carry valid cosignatures of enough of them, and their cosignatures' times can attest when a decision was published.",

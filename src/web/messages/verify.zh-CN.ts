@@ -15,12 +15,12 @@ export const VERIFY_ZH_CN = {
   'verify.drop': '也可以把文件拖放到这里。文件不会离开您的设备。',
   'verify.key.legend': '信任的密钥（可选）',
   'verify.key.hint':
-    '粘贴账本公布的 Ed25519 公钥（PEM），或使用本账本公布的密钥。不指定时使用证据包自带的密钥，这只能证明证据包自身一致。',
+    '粘贴账本公布的公钥（PEM；Ed25519，SM2 套件的账本为 SM2 公钥），或使用本账本公布的密钥。不指定时使用证据包自带的密钥，这只能证明证据包自身一致。',
   'verify.key.label': '公钥（PEM，可粘贴多个）',
   'verify.key.fetch': '使用本账本公布的密钥',
   'verify.key.fetched': '已填入本账本公布的 {count} 个密钥。',
   'verify.key.fetchFailed': '未能获取本账本公布的密钥。',
-  'verify.key.invalid': '粘贴的内容不是 PEM 格式的 Ed25519 公钥。',
+  'verify.key.invalid': '粘贴的内容不是 PEM 格式的 Ed25519 或 SM2 公钥。',
   'verify.witness.legend': '见证方（可选）',
   'verify.witness.hint':
     '粘贴您信任的见证方的验证密钥（与 ledger witness key 输出的格式相同），每行一个。检查点须带有足够数量的见证方有效联署；联署的时间也可证明公示的时间。',

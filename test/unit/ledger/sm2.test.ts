@@ -1,4 +1,4 @@
-import { createPrivateKey, createPublicKey, generateKeyPairSync, sign } from 'node:crypto';
+import { createPrivateKey, createPublicKey, generateKeyPairSync, randomBytes, sign } from 'node:crypto';
 import {
   DEFAULT_USER_ID,
   decodeSignature,
@@ -10,7 +10,7 @@ import {
   sm2Z,
   verifySm2,
 } from '../../../src/ledger/sm2.js';
-import { G, isOnCurve, multiply, N } from '../../../src/ledger/sm2-curve.js';
+import { G, isOnCurve, multiply, multiplyBase, N } from '../../../src/ledger/sm2-curve.js';
 import { SUITES } from '../../../src/ledger/suite.js';
 
 /** sm-crypto (npm, a devDependency): an independent SM2 implementation in JavaScript. */
@@ -67,6 +67,15 @@ describe('SM2 signatures', () => {
     const { privateKey, publicKey } = generateKeyPairSync('ec', { namedCurve: 'SM2' });
     const d = big(smCryptoKeys(privateKey).d);
     expect(multiply(d, G)).toEqual(sm2PublicPoint(publicKey));
+  });
+
+  it('when k·G is computed with the fixed-base table, then it is the point of double-and-add, at the edges and for random k', () => {
+    const edges = [0n, 1n, 2n, 15n, 16n, 17n, N - 1n, N, (1n << 255n) + 12345n, (1n << 256n) - 1n];
+    const random = Array.from({ length: 16 }, () => BigInt(`0x${randomBytes(32).toString('hex')}`));
+    for (const k of [...edges, ...random]) expect([k, multiplyBase(k)]).toEqual([k, multiply(k, G)]);
+    expect(multiplyBase(N)).toBeNull();
+    expect(() => multiplyBase(1n << 256n)).toThrow(RangeError);
+    expect(() => multiplyBase(-1n)).toThrow(RangeError);
   });
 
   describe('the GM/T 0003.5 worked example', () => {

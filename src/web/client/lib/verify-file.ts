@@ -1,6 +1,7 @@
 import type { KeyObject as NodeKeyObject } from 'node:crypto';
 import { verifyBundle, type BundleReport, type BundleVerifyOptions } from '../../../ledger/bundle-verify.js';
 import { COSIGNATURE_V1, parseVerifierKey, type NamedKey } from '../../../ledger/cosignature.js';
+import { suiteOfKey } from '../../../ledger/suite.js';
 import { timestampRoots, type TimestampRoots } from '../../../ledger/timestamp-verify.js';
 import { createPublicKey } from '../shims/crypto.js';
 import { withWebCryptoEd25519 } from '../shims/ed25519-answers.js';
@@ -95,7 +96,7 @@ export function tsaRoots(text: string): TimestampRoots | undefined {
 const PEM_BLOCK = /-----BEGIN PUBLIC KEY-----[\s\S]*?-----END PUBLIC KEY-----/g;
 
 /**
- * The Ed25519 public keys in pasted PEM text (one or more `PUBLIC KEY` blocks), read as `ledger verify --key` reads
+ * The Ed25519 or SM2 public keys in pasted PEM text (one or more `PUBLIC KEY` blocks), read as `ledger verify --key` reads
  * a key file; `[]` for blank text; throws when the text holds anything else.
  */
 export function pinnedKeys(text: string): NodeKeyObject[] {
@@ -104,7 +105,7 @@ export function pinnedKeys(text: string): NodeKeyObject[] {
   if (blocks.length === 0 || text.replace(PEM_BLOCK, '').trim() !== '') throw new TypeError('not PEM public keys');
   return blocks.map((pem) => {
     const key = createPublicKey(pem);
-    if (key.asymmetricKeyType !== 'ed25519') throw new TypeError('not an Ed25519 key');
+    if (!suiteOfKey(key as unknown as NodeKeyObject)) throw new TypeError('not an Ed25519 or SM2 key');
     // the browser's key stands in for Node's wherever src/ledger takes one (scripts/build.mjs aliases node:crypto)
     return key as unknown as NodeKeyObject;
   });

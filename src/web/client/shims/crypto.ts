@@ -1,11 +1,13 @@
 import { Buffer } from 'buffer';
 import { answer } from './ed25519-answers.js';
 import { Sha256 } from './sha256.js';
+import { Sm3 } from './sm3.js';
 
 /**
  * `node:crypto` in the browser build of src/ledger (scripts/build.mjs aliases it here): what the ledger's checks use
- * of it, SHA-256 (sha256.ts), Ed25519 public keys from PEM or DER, and Ed25519 verification by WebCrypto
- * (ed25519-answers.ts). Signing is the service's, never the browser's.
+ * of it, SHA-256 (sha256.ts) and SM3 (sm3.ts), public keys from PEM or DER, and Ed25519 verification by WebCrypto
+ * (ed25519-answers.ts). SM2 signatures are checked by src/ledger/sm2.ts itself (bigint arithmetic over SM3), so the
+ * page verifies bundles of both suites. Signing is the service's, never the browser's.
  */
 
 /** The DER prefix of an Ed25519 SubjectPublicKeyInfo (RFC 8410): the 32 raw key bytes follow it. */
@@ -21,8 +23,8 @@ function encode(bytes: Uint8Array, encoding: Encoding): Buffer | string {
 const bytesOf = (data: Uint8Array | string) => (typeof data === 'string' ? Buffer.from(data, 'utf8') : data);
 
 export function createHash(algorithm: string) {
-  if (algorithm !== 'sha256') throw new Error(`${algorithm} is not available in the browser`);
-  const hash = new Sha256();
+  if (algorithm !== 'sha256' && algorithm !== 'sm3') throw new Error(`${algorithm} is not available in the browser`);
+  const hash = algorithm === 'sha256' ? new Sha256() : new Sm3();
   const self = {
     update(data: Uint8Array | string) {
       hash.update(bytesOf(data));
@@ -35,10 +37,7 @@ export function createHash(algorithm: string) {
   return self;
 }
 
-/**
- * HMAC is used only to sign in the SM2 suite (src/ledger/sm2.ts), which the browser never does; the browser does not
- * verify the SM2 suite either (no SM3 here): its page sends such bundles to the CLI.
- */
+/** HMAC is used only to sign in the SM2 suite (src/ledger/sm2.ts), which the browser never does. */
 export function createHmac(algorithm: string): never {
   throw new Error(`HMAC-${algorithm} is not available in the browser`);
 }

@@ -17,14 +17,25 @@ const K = new Uint32Array([
 ]);
 const INITIAL = [0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19];
 
-export class Sha256 {
-  readonly #state = new Uint32Array(INITIAL);
+/**
+ * The Merkle–Damgård frame SHA-256 and SM3 share: 64-byte blocks, a 0x80 byte, zeros and the length in bits as 8
+ * big-endian bytes, a state of eight 32-bit words read out big-endian. A hash supplies its initial state and its
+ * compression function.
+ */
+export abstract class BlockHash {
+  protected readonly state: Uint32Array;
   readonly #block = new Uint8Array(64);
-  readonly #w = new Uint32Array(64);
   #fill = 0;
   /** Bytes hashed so far (a safe integer: far beyond any file a browser reads). */
   #length = 0;
   #done = false;
+
+  constructor(initial: readonly number[]) {
+    this.state = new Uint32Array(initial);
+  }
+
+  /** Folds the 64-byte block at `at` of `bytes` into the state. */
+  protected abstract compress(bytes: Uint8Array, at: number): void;
 
   update(data: Uint8Array): this {
     if (this.#done) throw new Error('the digest was already computed');
@@ -36,10 +47,10 @@ export class Sha256 {
       this.#fill += take;
       at = take;
       if (this.#fill < 64) return this;
-      this.#compress(this.#block, 0);
+      this.compress(this.#block, 0);
       this.#fill = 0;
     }
-    for (; at + 64 <= data.length; at += 64) this.#compress(data, at);
+    for (; at + 64 <= data.length; at += 64) this.compress(data, at);
     if (at < data.length) {
       this.#block.set(data.subarray(at), 0);
       this.#fill = data.length - at;
@@ -59,11 +70,19 @@ export class Sha256 {
     this.#done = true;
     const out = new Uint8Array(32);
     const outView = new DataView(out.buffer);
-    for (let i = 0; i < 8; i++) outView.setUint32(i * 4, this.#state[i]!);
+    for (let i = 0; i < 8; i++) outView.setUint32(i * 4, this.state[i]!);
     return out;
   }
+}
 
-  #compress(bytes: Uint8Array, at: number): void {
+export class Sha256 extends BlockHash {
+  readonly #w = new Uint32Array(64);
+
+  constructor() {
+    super(INITIAL);
+  }
+
+  protected compress(bytes: Uint8Array, at: number): void {
     const w = this.#w;
     for (let i = 0; i < 16; i++) {
       const j = at + i * 4;
@@ -76,7 +95,7 @@ export class Sha256 {
       const s1 = ((b >>> 17) | (b << 15)) ^ ((b >>> 19) | (b << 13)) ^ (b >>> 10);
       w[i] = (w[i - 16]! + s0 + w[i - 7]! + s1) | 0;
     }
-    const s = this.#state;
+    const s = this.state;
     let a = s[0]!;
     let b = s[1]!;
     let c = s[2]!;
