@@ -165,7 +165,9 @@ describeInBrowser('the /verify page in Chromium', () => {
     await page.goto(`${svc.url}/verify`);
     await page.fill('#verify-key', 'not a key');
     await page.setInputFiles('#verify-file', { name: 'a.tar', mimeType: 'application/x-tar', buffer: bundles.valid! });
-    expect(await page.locator('#verify-key-status').textContent()).toBe('粘贴的内容不是 PEM 格式的 Ed25519 公钥。');
+    expect(await page.locator('#verify-key-status').textContent()).toBe(
+      '粘贴的内容不是 PEM 格式的 Ed25519 或 SM2 公钥。',
+    );
     expect(await page.getAttribute('#verify-key', 'aria-invalid')).toBe('true');
     expect(await page.locator('#verify-json').count()).toBe(0);
   });
