@@ -592,7 +592,7 @@ async function startHolding(config: Config, { clock, log }: ServiceDependencies)
     blobs,
     holdings,
     templates: decisionTemplates.lookup,
-    writers: documentWriters(loadDocumentFont(config.documentFontFile)),
+    writers: documentWriters(await loadDocumentFont(config.documentFontFile)),
     maxBytes: config.mediaMaxBytes,
     newId,
   });

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import * as fontkit from 'fontkit';
+import type * as fontkit from 'fontkit';
 import { ConfigError } from '../../errors.js';
 
 /** The font decision documents are written in: embedded (subset) in every PDF, named in every DOCX. */
@@ -26,13 +26,26 @@ export function defaultFontFile(): string {
   return path.join(path.dirname(entry), '..', DEFAULT_FONT_FILE);
 }
 
+const loaded = new Map<string, Promise<DocumentFont>>();
+
 /**
  * Reads and checks the documents' font (`LEDGER_DOCUMENT_FONT`, else the default package's): a TrueType or
  * OpenType file that has every {@link REQUIRED_CHARACTERS}. Anything else stops start-up with a message naming the
- * variable.
+ * variable. A file is read and checked once per process; fontkit, which parses it, is loaded only then.
  */
-export function loadDocumentFont(configured?: string): DocumentFont {
+export function loadDocumentFont(configured?: string): Promise<DocumentFont> {
   const file = configured ?? defaultFontFile();
+  const key = `${configured === undefined ? 'default' : 'configured'}:${path.resolve(file)}`;
+  let loading = loaded.get(key);
+  if (!loading) {
+    loading = readDocumentFont(file, configured);
+    loaded.set(key, loading);
+    loading.catch(() => loaded.delete(key));
+  }
+  return loading;
+}
+
+async function readDocumentFont(file: string, configured: string | undefined): Promise<DocumentFont> {
   const fail = (message: string) =>
     new ConfigError(
       'LEDGER_DOCUMENT_FONT',
@@ -44,9 +57,10 @@ export function loadDocumentFont(configured?: string): DocumentFont {
   } catch (err) {
     throw fail(`cannot read ${file}: ${(err as Error).message}`);
   }
+  const { create } = await import('fontkit');
   let font: fontkit.Font;
   try {
-    const opened = fontkit.create(data);
+    const opened = create(data);
     if ('fonts' in opened) throw new Error('a font collection: name one font file');
     font = opened;
   } catch (err) {

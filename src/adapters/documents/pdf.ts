@@ -1,4 +1,3 @@
-import PDFDocument from 'pdfkit';
 import type { DocumentModel } from '../../domain/drafting/render.js';
 import type { DocumentFont } from './font.js';
 
@@ -13,7 +12,9 @@ const SIZE = { issuer: 18, title: 22, number: 12, heading: 14, text: 12 } as con
  * can be searched and copied). `createdAt` is the document's creation date: the same document and date give the
  * same bytes.
  */
-export function writePdf(model: DocumentModel, font: DocumentFont, createdAt: Date): Promise<Buffer> {
+export async function writePdf(model: DocumentModel, font: DocumentFont, createdAt: Date): Promise<Buffer> {
+  // loaded on first use: a service that drafts no document never loads pdfkit
+  const { default: PDFDocument } = await import('pdfkit');
   const doc = new PDFDocument({
     ...PAGE,
     info: { Title: `${model.title} ${model.documentNo}`, Author: model.issuer, CreationDate: createdAt },

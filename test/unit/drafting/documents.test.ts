@@ -1,4 +1,4 @@
-import { loadDocumentFont } from '../../../src/adapters/documents/font.js';
+import { loadDocumentFont, type DocumentFont } from '../../../src/adapters/documents/font.js';
 import { documentWriters, DOCX_EAST_ASIA_FONT } from '../../../src/adapters/documents/writers.js';
 import { DEFAULT_TEMPLATES } from '../../../src/domain/drafting/default-templates.js';
 import { renderDecision, type DraftCase } from '../../../src/domain/drafting/render.js';
@@ -22,8 +22,12 @@ const PROPOSED = {
 };
 const CREATED = new Date('2026-03-05T09:00:00+08:00');
 
-const font = loadDocumentFont();
-const writers = documentWriters(font);
+let font: DocumentFont;
+let writers: ReturnType<typeof documentWriters>;
+beforeAll(async () => {
+  font = await loadDocumentFont();
+  writers = documentWriters(font);
+});
 const model = renderDecision(DEFAULT_TEMPLATES.fine, FILE, PROPOSED);
 
 describe('decision documents as files', () => {
