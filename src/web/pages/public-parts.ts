@@ -75,6 +75,25 @@ export function select(
   >`;
 }
 
+/** The filter form of a page about one agency at a time: a choice of the public lists' agencies and "apply". */
+export function agencyFilter(
+  ctx: PageContext,
+  action: string,
+  agencies: readonly string[],
+  chosen: string | undefined,
+): Html {
+  return html`<form class="filters" method="get" action="${action}" aria-label="${ctx.t('public.filters')}">
+    ${select(
+      ctx,
+      'agency',
+      'public.agency',
+      agencies.map((a) => ({ value: a, text: a })),
+      chosen,
+    )}
+    <button type="submit">${ctx.t('public.apply')}</button>
+  </form>`;
+}
+
 /** The pager of a list: the next page (when there is one) and, past the first page, the way back to it. */
 export function pager(ctx: PageContext, path: string, params: Record<string, string>, next?: string): Html {
   const { cursor, ...rest } = params;

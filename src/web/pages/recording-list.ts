@@ -8,7 +8,7 @@ import type { PortalAssets } from '../assets.js';
 import { html, type Html } from '../html.js';
 import { pageContext, sendPage, type PageContext } from '../layout.js';
 import { label } from './labels.js';
-import { formQuery, select } from './public-parts.js';
+import { agencyFilter, formQuery } from './public-parts.js';
 import { dataTable } from './data-table.js';
 
 export interface RecordingListPageDependencies {
@@ -34,16 +34,7 @@ export function registerRecordingListPage(router: Router, deps: RecordingListPag
       title: ctx.t('recordingList.title'),
       main: html`<h1>${ctx.t('recordingList.title')}</h1>
         <p class="lead">${ctx.t('recordingList.lead')}</p>
-        <form class="filters" method="get" action="/recording-list" aria-label="${ctx.t('public.filters')}">
-          ${select(
-            ctx,
-            'agency',
-            'public.agency',
-            agencies.map((a) => ({ value: a, text: a })),
-            agency,
-          )}
-          <button type="submit">${ctx.t('public.apply')}</button>
-        </form>
+        ${agencyFilter(ctx, '/recording-list', agencies, agency)}
         ${list ? listSections(ctx, list) : html`<p>${ctx.t('public.none')}</p>`}`,
     });
   });

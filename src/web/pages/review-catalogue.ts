@@ -8,7 +8,7 @@ import { html, type Html } from '../html.js';
 import { pageContext, sendPage, type PageContext } from '../layout.js';
 import { dataTable } from './data-table.js';
 import { label, minute, yuan } from './labels.js';
-import { formQuery, hrefWith, select } from './public-parts.js';
+import { agencyFilter, formQuery, hrefWith } from './public-parts.js';
 
 export interface ReviewCataloguePageDependencies {
   readonly catalogues: Pick<ReviewCatalogueService, 'catalogue'>;
@@ -41,16 +41,7 @@ export function registerReviewCataloguePage(router: Router, deps: ReviewCatalogu
       title: ctx.t('catalogue.title'),
       main: html`<h1>${ctx.t('catalogue.title')}</h1>
         <p class="lead">${ctx.t('catalogue.lead')}</p>
-        <form class="filters" method="get" action="${REVIEW_CATALOGUE_PATH}" aria-label="${ctx.t('public.filters')}">
-          ${select(
-            ctx,
-            'agency',
-            'public.agency',
-            agencies.map((a) => ({ value: a, text: a })),
-            agency,
-          )}
-          <button type="submit">${ctx.t('public.apply')}</button>
-        </form>
+        ${agencyFilter(ctx, REVIEW_CATALOGUE_PATH, agencies, agency)}
         ${catalogue ? sections(ctx, catalogue, asked) : html`<p>${ctx.t('public.none')}</p>`}`,
     });
   });
