@@ -16,6 +16,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
 import { BUILD_INFO, distState } from '../bin/dist-state.js';
 
@@ -25,7 +26,42 @@ const { values: args } = parseArgs({
 });
 const out = path.resolve(args.out ?? path.join(root, 'dist'));
 
-if ((args['if-stale'] || args.prepare) && distState(root, out).fresh) process.exit(0);
+const onlyIfStale = args['if-stale'] || args.prepare;
+if (onlyIfStale && distState(root, out).fresh) process.exit(0);
+
+// One build at a time per output folder: two test runs started together in one checkout would otherwise both build
+// and the later swap would remove the folder the earlier run's threads load from. A lock file names its holder; a
+// holder that is no longer running (killed mid-build) leaves a lock the next build takes over.
+const lock = `${out}.lock`;
+const holderAlive = () => {
+  try {
+    process.kill(Number(fs.readFileSync(lock, 'utf8')), 0);
+    return true;
+  } catch (err) {
+    return err.code === 'EPERM';
+  }
+};
+for (let waited = 0; ; waited += 200) {
+  try {
+    fs.mkdirSync(path.dirname(lock), { recursive: true });
+    fs.writeFileSync(lock, String(process.pid), { flag: 'wx' });
+    break;
+  } catch (err) {
+    if (err.code !== 'EEXIST') throw err;
+    if (!holderAlive()) {
+      fs.rmSync(lock, { force: true });
+      continue;
+    }
+    if (waited === 0)
+      console.log(`build: another build (pid ${fs.readFileSync(lock, 'utf8')}) is writing ${out}; waiting`);
+    await sleep(200);
+  }
+}
+process.on('exit', () => {
+  if (fs.existsSync(lock) && fs.readFileSync(lock, 'utf8') === String(process.pid)) fs.rmSync(lock, { force: true });
+});
+// the build waited for may have made dist/ fresh
+if (onlyIfStale && distState(root, out).fresh) process.exit(0);
 
 let esbuild;
 try {
