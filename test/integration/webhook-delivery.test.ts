@@ -91,6 +91,19 @@ describe('webhook delivery', () => {
     }
   });
 
+  it('when a subscription is changed and deleted after the router routed its creation, then the router goes on and the other subscriptions still receive their events', async () => {
+    const { webhook: gone } = await subscribe(A, { eventTypes: ['EvidenceCollected'] });
+    await fx.route();
+    await fx.service.change(actorOf(A), gone.id, { eventTypes: ['HearingHeld'] }, randomUUID());
+    await fx.service.remove(actorOf(A), gone.id, randomUUID());
+    const { webhook: kept } = await subscribe(A, { eventTypes: ['EvidenceCollected'] });
+    const [event] = await fx.append('case-county-justice:c-1', A, 1);
+    await fx.deliver();
+    expect(fx.store.position()).toBe(await fx.events.headPosition());
+    expect(receiver.received.map((r) => r.headers['webhook-id'])).toEqual([`msg_${kept.id}_${event!.id}`]);
+    expect(fx.store.webhook(gone.id)).toMatchObject({ deleted: true, eventTypes: ['HearingHeld'] });
+  });
+
   it('when the subscription names event types, then only those are delivered', async () => {
     await subscribe(A, { eventTypes: ['HearingHeld'] });
     await fx.append('case-county-justice:c-1', A, 1, 'EvidenceCollected');

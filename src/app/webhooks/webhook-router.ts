@@ -23,7 +23,9 @@ export function receives(webhook: StoredWebhook, { event }: RecordedEvent): bool
 /**
  * Routes the log into the outbox: follows the global log from the outbox's own position and, for each batch, in
  * one transaction, folds subscription changes, adds a delivery per (event, subscription that receives it) and moves
- * the position. Subscriptions take effect at their place in the log: a new one receives the events after it.
+ * the position. Subscriptions take effect at their place in the log: a new one receives the events after it. A
+ * change the outbox holds already (the service stores each one as it records it, read your writes) is skipped, by
+ * its stream revision.
  */
 export class WebhookRouter {
   constructor(
@@ -47,9 +49,14 @@ export class WebhookRouter {
       const { event } = recorded;
       if (isWebhookStream(event.stream) && event.type.startsWith('Webhook')) {
         const id = (event.data as { webhookId: string }).webhookId;
-        const next = applyWebhookEvent(webhooks.get(id), event);
-        webhooks.set(id, next);
-        changed.set(id, next);
+        const known = webhooks.get(id);
+        // the service stores each change as it records it: a change the stored fold reflects is not applied again
+        // (folding a deletion onto a deleted subscription would fail, and the router retry it forever)
+        if (known === undefined || event.revision > known.revision) {
+          const next = applyWebhookEvent(known, event);
+          webhooks.set(id, next);
+          changed.set(id, next);
+        }
       }
       let body: string | undefined; // serialised once per event, whatever the number of subscriptions receiving it
       for (const webhook of webhooks.values()) {
