@@ -1,5 +1,7 @@
 import { Webhook } from 'standardwebhooks';
 import { webhookStream } from '../../src/domain/webhooks/subscriptions.js';
+import { keyResolver } from '../../src/ledger/ed25519.js';
+import { verifyChain } from '../../src/ledger/verify.js';
 import { startTestService, type TestService } from '../support/service.js';
 import { eventually, WebhookReceiver } from '../support/webhook-receiver.js';
 
@@ -88,6 +90,18 @@ describe('webhook subscriptions over HTTP', () => {
     ['https://[::1]/hook', 'address'],
     ['https://[fe80::1]/hook', 'address'],
     ['https://[::ffff:127.0.0.1]/hook', 'address'],
+    ['https://[0:0:0:0:0:ffff:a9fe:a9fe]/hook', 'address'],
+    ['https://[::127.0.0.1]/hook', 'address'],
+    ['https://[64:ff9b::10.0.0.1]/hook', 'address'],
+    ['https://[2002:c0a8:101::1]/hook', 'address'],
+    ['https://[fc00::7]/hook', 'address'],
+    ['https://[::]/hook', 'address'],
+    // (127.0.0.1 is allow-listed here: 127.0.0.2 in other forms)
+    ['https://2130706434/hook', 'address'], // 127.0.0.2, written as one decimal number
+    ['https://0177.0.0.2/hook', 'address'], // 127.0.0.2, octal
+    ['https://0x7f.2/hook', 'address'], // 127.0.0.2, hexadecimal and shortened
+    ['https://0xa9.0xfe.0xa9.0xfe/hook', 'address'], // 169.254.169.254
+    ['https://3232235777/hook', 'address'], // 192.168.1.1
     ['https://user:pw@hooks.example/hook', 'credentials'],
     ['https://localhost/hook', 'address'],
   ])('when the URL is %s, then 422 webhook_url_refused (%s) and nothing is recorded', async (url, reason) => {
@@ -119,8 +133,12 @@ describe('webhook subscriptions over HTTP', () => {
     expect((await t.call('PATCH', `/v1/webhooks/${id}`, { token: integration, body: {} })).status).toBe(400);
     expect((await t.call('DELETE', `/v1/webhooks/${id}`, { token: integration })).status).toBe(204);
     expect((await t.call('GET', `/v1/webhooks/${id}`, { token: integration })).status).toBe(404);
-    const types = (await t.service.events.readStream(webhookStream(A, id))).map((r) => r.event.type);
-    expect(types).toEqual(['WebhookSubscribed', 'WebhookChanged', 'WebhookDeleted']);
+    const recorded = (await t.service.events.readStream(webhookStream(A, id))).map((r) => r.event);
+    expect(recorded.map((e) => e.type)).toEqual(['WebhookSubscribed', 'WebhookChanged', 'WebhookDeleted']);
+    expect(recorded.map((e) => e.actor)).toEqual(Array(3).fill(expect.objectContaining({ sub: 'erp', agency: A })));
+    // signed and chained like every registry record
+    const serviceKeys = keyResolver(t.service.keys.all.filter((k) => k.purpose === 'event').map((k) => k.publicKey));
+    expect(verifyChain(recorded, { serviceKeys })).toEqual({ ok: true });
   });
 
   it('when a replay names no valid position, then 400 invalid_query', async () => {

@@ -21,11 +21,15 @@ const V4_REFUSED: readonly [string, number][] = [
   ['224.0.0.0', 4], // multicast
   ['240.0.0.0', 4], // reserved, broadcast
 ];
-/** IPv6 ranges refused; v4-mapped (::ffff:0:0/96) and NAT64 (64:ff9b::/96) addresses are judged by their IPv4. */
+/**
+ * IPv6 ranges refused; v4-mapped (::ffff:0:0/96), v4-translated (::ffff:0:0:0/96), NAT64 (64:ff9b::/96) and 6to4
+ * (2002::/16) addresses are judged by the IPv4 address they embed.
+ */
 const V6_REFUSED: readonly [string, number][] = [
   ['::', 128], // unspecified
   ['::1', 128], // loopback
   ['::', 96], // IPv4-compatible (deprecated)
+  ['64:ff9b:1::', 48], // local-use NAT64 (RFC 8215): the operator's own translation
   ['100::', 64], // discard
   ['2001:db8::', 32], // documentation
   ['fc00::', 7], // unique local (private)
@@ -41,17 +45,39 @@ const refusedList = (() => {
   return list;
 })();
 
-/** The IPv4 address an IPv6 address embeds as v4-mapped (`::ffff:a.b.c.d`) or NAT64 (`64:ff9b::a.b.c.d`). */
+/** The eight 16-bit groups of an IPv6 address (`::` expanded, a dotted IPv4 tail read as two groups). */
+function groupsOf(address: string): number[] | undefined {
+  let text = address.toLowerCase();
+  const dotted = /^(.*:)(\d+\.\d+\.\d+\.\d+)$/.exec(text);
+  if (dotted) {
+    const [a, b, c, d] = dotted[2]!.split('.').map(Number) as [number, number, number, number];
+    text = `${dotted[1]}${((a << 8) | b).toString(16)}:${((c << 8) | d).toString(16)}`;
+  }
+  const [head, tail, ...more] = text.split('::');
+  if (more.length > 0) return undefined;
+  const part = (s: string | undefined) => (s === undefined || s === '' ? [] : s.split(':').map((g) => parseInt(g, 16)));
+  const left = part(head);
+  const right = part(tail);
+  const fill = tail === undefined ? 0 : 8 - left.length - right.length;
+  const groups = [...left, ...Array<number>(Math.max(fill, 0)).fill(0), ...right];
+  return groups.length === 8 && groups.every((g) => g >= 0 && g <= 0xffff) ? groups : undefined;
+}
+
+const v4Of = (hi: number, lo: number) => [hi >> 8, hi & 255, lo >> 8, lo & 255].join('.');
+
+/**
+ * The IPv4 address an IPv6 address embeds: v4-mapped (`::ffff:a.b.c.d`), v4-translated (`::ffff:0:a.b.c.d`),
+ * NAT64 (`64:ff9b::a.b.c.d`) or 6to4 (`2002:AABB:CCDD::/48`).
+ */
 function embeddedV4(address: string): string | undefined {
-  const lower = address.toLowerCase();
-  const match = /^(?:0{0,4}:){0,5}(?:::)?ffff:(.+)$|^64:ff9b::(.+)$/.exec(lower.replace(/^::ffff:/, '0:0:0:0:0:ffff:'));
-  const tail = match?.[1] ?? match?.[2];
-  if (tail === undefined) return undefined;
-  if (isIP(tail) === 4) return tail;
-  const groups = tail.split(':');
-  if (groups.length !== 2) return undefined;
-  const [hi, lo] = groups.map((g) => parseInt(g || '0', 16)) as [number, number];
-  return [hi >> 8, hi & 255, lo >> 8, lo & 255].join('.');
+  const g = groupsOf(address);
+  if (g === undefined) return undefined;
+  const zero = (from: number, to: number) => g.slice(from, to).every((x) => x === 0);
+  if (zero(0, 5) && g[5] === 0xffff) return v4Of(g[6]!, g[7]!);
+  if (zero(0, 4) && g[4] === 0xffff && g[5] === 0) return v4Of(g[6]!, g[7]!);
+  if (g[0] === 0x64 && g[1] === 0xff9b && zero(2, 6)) return v4Of(g[6]!, g[7]!);
+  if (g[0] === 0x2002) return v4Of(g[1]!, g[2]!);
+  return undefined;
 }
 
 /** Whether an IP address lies in a range a webhook may not reach (loopback, private, link-local, multicast...). */

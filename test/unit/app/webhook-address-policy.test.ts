@@ -20,12 +20,19 @@ describe('webhook address policy', () => {
     '::ffff:7f00:1',
     '0:0:0:0:0:ffff:a00:1',
     '64:ff9b::a9fe:a9fe',
+    '64:ff9b::10.0.0.1',
+    '::ffff:0:7f00:1', // v4-translated
+    '::ffff:0:192.168.0.1',
+    '2002:7f00:1::', // 6to4 of 127.0.0.1
+    '2002:a9fe:a9fe::1',
+    '64:ff9b:1::808:808', // local-use NAT64
+    '1::2::3',
     'not an address',
   ])('when a host resolves to %s, then it is refused', (address) => {
     expect(isRefusedAddress(address)).toBe(true);
   });
 
-  it.each(['93.184.216.34', '8.8.8.8', '2606:4700::1111', '::ffff:8.8.8.8'])(
+  it.each(['93.184.216.34', '8.8.8.8', '2606:4700::1111', '::ffff:8.8.8.8', '64:ff9b::8.8.8.8', '2002:808:808::1'])(
     'when a host resolves to the public address %s, then it is allowed',
     (address) => {
       expect(isRefusedAddress(address)).toBe(false);
