@@ -71,6 +71,39 @@ describe('webhook subscriptions over HTTP', () => {
     expect(metrics).toContain(`ledger_webhook_delivered_total{webhook="${id}",agency="${A}"} 1`);
   });
 
+  it("when a receiver keeps failing, then its subscription's failures and lag (events and seconds) are in /metrics and its deliveries, and the receiver's answer body is kept nowhere", async () => {
+    const failing = await WebhookReceiver.start();
+    try {
+      failing.behave = () => ({ status: 500, body: 'receiver-private-answer' });
+      const created = await t.call('POST', '/v1/webhooks', {
+        token: integration,
+        body: { url: failing.url, eventTypes: ['OfficerRegistered'] },
+      });
+      const id = created.body.id as string;
+      expect((await t.call('POST', '/v1/officers', { token: admin, body: officer('carol') })).status).toBe(201);
+      const listed = () => t.call('GET', `/v1/webhooks/${id}/deliveries`, { token: integration });
+      await eventually(async () => (await listed()).body.metrics?.failed >= 1);
+      const deliveries = await listed();
+      expect(deliveries.body.metrics).toMatchObject({ delivered: 0, pending: 1, dead: 0, lagEvents: 1 });
+      expect(deliveries.body.metrics.lagSeconds).toBeGreaterThan(0);
+      expect(deliveries.body.deliveries).toEqual([
+        expect.objectContaining({ type: 'OfficerRegistered', state: 'pending', attempts: 1, lastStatus: 500 }),
+      ]);
+      expect(JSON.stringify(deliveries.body)).not.toContain('receiver-private-answer');
+
+      const metrics = await (await fetch(`${t.url}/metrics`)).text();
+      const value = (name: string) =>
+        Number(new RegExp(`^${name}\\{webhook="${id}",agency="${A}"\\} (\\S+)$`, 'm').exec(metrics)?.[1]);
+      expect(value('ledger_webhook_failed_total')).toBeGreaterThanOrEqual(1);
+      expect(value('ledger_webhook_delivered_total')).toBe(0);
+      expect(value('ledger_webhook_lag_events')).toBe(1);
+      expect(value('ledger_webhook_lag_seconds')).toBeGreaterThan(0);
+      expect(metrics).not.toContain('receiver-private-answer');
+    } finally {
+      await failing.close();
+    }
+  });
+
   it('when another agency or a role without the right asks, then 404 and 403', async () => {
     const created = await t.call('POST', '/v1/webhooks', { token: integration, body: { url: receiver.url } });
     const id = created.body.id as string;

@@ -166,6 +166,25 @@ describe('webhook delivery', () => {
     expect(fx.store.counts()[0]).toMatchObject({ delivered: 1, failed: 8, pending: 0, dead: 0 });
   });
 
+  it("when attempts fail, then each pause is the schedule's, lengthened by 0 to 25% at random", async () => {
+    await fx.close();
+    const dice = [0, 0.999, 0.5];
+    fx = webhookFixture({ dir: tempDir(), signer, random: () => dice.shift() ?? 0 });
+    const { webhook } = await subscribe(A, { eventTypes: ['EvidenceCollected'] });
+    receiver.behave = () => ({ status: 503 });
+    await fx.append('case-county-justice:c-1', A, 1);
+    const pauses: number[] = [];
+    for (let attempt = 0; attempt < 3; attempt++) {
+      await fx.deliver();
+      const [pending] = fx.store.list(webhook.id, { state: 'pending', limit: 1 });
+      pauses.push(pending!.nextAt - fx.clock.now().getTime());
+      fx.clock.advance(pending!.nextAt - fx.clock.now().getTime());
+    }
+    // 5 s with no jitter, 300 s with almost all of it (+24.975%), 1,800 s with half of it (+12.5%)
+    expect(pauses).toEqual([5_000, Math.round(300_000 * (1 + 0.25 * 0.999)), 2_025_000]);
+    expect(receiver.received).toHaveLength(3);
+  });
+
   it('when the receiver answers 410, then the subscription is disabled by a signed event and receives no more', async () => {
     const { webhook } = await subscribe(A, { eventTypes: ['EvidenceCollected'] });
     receiver.behave = () => ({ status: 410 });

@@ -33,6 +33,8 @@ export interface WebhookFixtureOptions {
   readonly totalTimeoutMs?: number;
   readonly retrySchedule?: readonly number[];
   readonly signer?: Signer;
+  /** The retry jitter's dice (default: always 0.5). */
+  readonly random?: () => number;
 }
 
 /** The webhook outbox, router, worker and service over files in `dir`, with a manual clock; no timers of its own. */
@@ -58,7 +60,7 @@ export function webhookFixture(options: WebhookFixtureOptions) {
     }),
     clock,
     retrySchedule: options.retrySchedule ?? DEFAULT_RETRY_SCHEDULE_SECONDS,
-    random: () => 0.5,
+    random: options.random ?? (() => 0.5),
     concurrency: 8,
     pollMs: 20,
     gone: (webhook) => service.disable(webhook, 410, randomUUID()),
