@@ -28,7 +28,7 @@ function webhookIdOf(req: Request): string {
 }
 
 function view(webhook: StoredWebhook): Record<string, unknown> {
-  const { deleted: _deleted, publicKey, ...rest } = webhook;
+  const { deleted: _deleted, subscribedPosition: _from, publicKey, ...rest } = webhook;
   return { ...rest, ...(publicKey === undefined ? {} : { publicKey: `whpk_${publicKey}` }) };
 }
 

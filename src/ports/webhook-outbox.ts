@@ -13,6 +13,11 @@ export interface StoredWebhook extends WebhookSettings {
   readonly deleted: boolean;
   readonly revision: number;
   readonly createdAt: string;
+  /**
+   * The log position of its `WebhookSubscribed` event: it receives the events after it alone. Absent in outboxes
+   * written before it was kept (those subscriptions receive every event the router routes after they are stored).
+   */
+  readonly subscribedPosition?: Position;
 }
 
 /** An event to send to one subscription: what the outbox keeps until the receiver has it. */

@@ -104,6 +104,15 @@ describe('webhook delivery', () => {
     expect(fx.store.webhook(gone.id)).toMatchObject({ deleted: true, eventTypes: ['HearingHeld'] });
   });
 
+  it('when a subscription is made while the router has not yet routed earlier events, then it receives only the events recorded after it, also on a replay', async () => {
+    await fx.append('case-county-justice:c-1', A, 2); // not routed yet
+    const { webhook } = await subscribe(A, { eventTypes: ['EvidenceCollected'] });
+    const after = await fx.append('case-county-justice:c-1', A, 1);
+    await fx.deliver();
+    expect(receiver.events().map((e) => e.id)).toEqual(after.map((e) => e.id));
+    expect((await fx.service.replay(actorOf(A), webhook.id, 1)).requeued).toBe(1);
+  });
+
   it('when the subscription names event types, then only those are delivered', async () => {
     await subscribe(A, { eventTypes: ['HearingHeld'] });
     await fx.append('case-county-justice:c-1', A, 1, 'EvidenceCollected');

@@ -1,5 +1,5 @@
-import type { EventEnvelope } from '../../ledger/envelope.js';
 import { webhookDecider, type WebhookEvent, type WebhookState } from '../../domain/webhooks/subscriptions.js';
+import type { RecordedEvent } from '../../ports/event-store.js';
 import type { StoredWebhook } from '../../ports/webhook-outbox.js';
 
 function stateOf(stored: StoredWebhook): WebhookState {
@@ -19,7 +19,10 @@ function stateOf(stored: StoredWebhook): WebhookState {
 }
 
 /** A subscription after one more event of its stream (the fold the outbox keeps, with the revision it reflects). */
-export function applyWebhookEvent(stored: StoredWebhook | undefined, envelope: EventEnvelope): StoredWebhook {
+export function applyWebhookEvent(
+  stored: StoredWebhook | undefined,
+  { position, event: envelope }: RecordedEvent,
+): StoredWebhook {
   const state = webhookDecider.evolve(stored ? stateOf(stored) : null, {
     type: envelope.type,
     data: envelope.data,
@@ -38,10 +41,15 @@ export function applyWebhookEvent(stored: StoredWebhook | undefined, envelope: E
     deleted: state.deleted,
     revision: envelope.revision,
     createdAt: stored?.createdAt ?? envelope.recordedAt,
+    ...(envelope.type === 'WebhookSubscribed'
+      ? { subscribedPosition: position }
+      : stored?.subscribedPosition === undefined
+        ? {}
+        : { subscribedPosition: stored.subscribedPosition }),
   };
 }
 
 /** The fold of a whole subscription stream. */
-export function webhookOf(events: readonly EventEnvelope[]): StoredWebhook | undefined {
+export function webhookOf(events: readonly RecordedEvent[]): StoredWebhook | undefined {
   return events.reduce<StoredWebhook | undefined>((stored, event) => applyWebhookEvent(stored, event), undefined);
 }

@@ -11,12 +11,17 @@ export function payloadOf({ position, event }: RecordedEvent): string {
 }
 
 /**
- * Whether `webhook` receives `event`: enabled, of one of its types, and of a stream of its agency (the agency in the
- * stream's name, as every read and the pull feed scope records: never another agency's, whoever the actor).
+ * Whether `webhook` receives `event`: enabled, recorded after the subscription was, of one of its types, and of a
+ * stream of its agency (the agency in the stream's name, as every read and the pull feed scope records: never
+ * another agency's, whoever the actor).
  */
-export function receives(webhook: StoredWebhook, { event }: RecordedEvent): boolean {
+export function receives(webhook: StoredWebhook, { position, event }: RecordedEvent): boolean {
   return (
-    webhook.enabled && !webhook.deleted && agencyOfStream(event.stream) === webhook.agency && wants(webhook, event.type)
+    webhook.enabled &&
+    !webhook.deleted &&
+    position > (webhook.subscribedPosition ?? 0) &&
+    agencyOfStream(event.stream) === webhook.agency &&
+    wants(webhook, event.type)
   );
 }
 
@@ -53,7 +58,7 @@ export class WebhookRouter {
         // the service stores each change as it records it: a change the stored fold reflects is not applied again
         // (folding a deletion onto a deleted subscription would fail, and the router retry it forever)
         if (known === undefined || event.revision > known.revision) {
-          const next = applyWebhookEvent(known, event);
+          const next = applyWebhookEvent(known, recorded);
           webhooks.set(id, next);
           changed.set(id, next);
         }

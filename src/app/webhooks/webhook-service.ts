@@ -189,7 +189,7 @@ export class WebhookService {
       eventId,
       ...(sameRequest === undefined ? {} : { sameRequest }),
     });
-    const webhook = webhookOf((await this.deps.events.readStream(stream)).map((r) => r.event));
+    const webhook = webhookOf(await this.deps.events.readStream(stream));
     if (!webhook) throw new Error(`webhook stream ${stream} is empty after a write`);
     this.deps.store.commit({ webhooks: [webhook], deliveries: [], position: 0, now: this.deps.clock.now().getTime() });
     return { webhook, result };
