@@ -72,7 +72,8 @@ export function assembleCaseFile(summary: CaseSummaryDoc, acts: readonly CaseAct
         eventId: t.eventId,
         type: t.type,
         occurredAt: t.occurredAt,
-        description: String(t.data.description),
+        // a sealed description stays sealed: the read opens it (src/app/personal-reads.ts)
+        description: t.data.description as string,
         media: t.media,
       });
     }

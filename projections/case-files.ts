@@ -24,7 +24,9 @@ import { parseAgencyStream } from '../src/domain/streams.js';
 import type { Change, Doc, DocReader, Projection } from '../src/ports/read-models.js';
 import { reviewCatalogueOf } from './review-catalogues.js';
 import { checksAfter, completeness, type Completeness } from './case-checks.js';
-import { CASE_TEXTS_SPEC, caseTextAfter } from './case-texts.js';
+import { CASE_TEXTS_SPEC, caseTextAfter, erasedText, MAX_SEARCH_CHARS } from './case-texts.js';
+import { withOpenedText } from './opened-text.js';
+import { ERASED } from '../src/ledger/sealed-field.js';
 import { itemKey, officerKey, type ItemDoc, type OfficerDoc } from './registry.js';
 
 export type { CheckStatus, Completeness } from './case-checks.js';
@@ -272,7 +274,7 @@ export function caseOf(stream: string): { readonly agency: string; readonly case
  */
 export const caseFilesProjection: Projection = {
   name: 'case-files',
-  version: 10,
+  version: 11,
   collections: [
     {
       name: CASES,
@@ -300,7 +302,9 @@ export const caseFilesProjection: Projection = {
     const ofCase = caseOf(envelope.stream);
     if (!ofCase) return [];
     const key = caseKey(ofCase.agency, ofCase.caseId);
-    const event = caseEventOf(envelope);
+    // the act as recorded (its free text sealed) and as the case's row and text see it (its free text opened)
+    const recordedEvent = caseEventOf(envelope);
+    const event = caseEventOf({ ...envelope, data: withOpenedText(envelope.type, envelope.data, recorded.opened) });
     const current = docs.get<CaseSummaryDoc>(CASES, key);
     if (!current && event.type !== 'CaseOpened') return [];
     const base = current ?? opening(event as Extract<RecordedCaseEvent, { type: 'CaseOpened' }>, docs);
@@ -318,7 +322,7 @@ export const caseFilesProjection: Projection = {
         : event.officers
           ? { officers: [...event.officers] }
           : {}),
-      data: event.data as Record<string, unknown>,
+      data: recordedEvent.data as Record<string, unknown>,
       media: event.media.map((m) => m.sha256),
       ...(event.type === 'RecordCorrected' ? { corrects: event.data.corrects } : {}),
       ...(event.media.length > 0
@@ -328,8 +332,17 @@ export const caseFilesProjection: Projection = {
     const summary = evolveSummary(base, event, entry, docs);
     if (envelope.type === 'CaseDataErased') {
       summary.erased = { eventId: envelope.id, erasedAt: envelope.occurredAt, ground: String(envelope.data.ground) };
+      // the row and the searched text forget the free text they copied (docs/privacy.md)
+      summary.title = ERASED;
+      summary.reviews = summary.reviews.map((r) => ({ ...r, opinion: ERASED }));
+      summary.searchChars = MAX_SEARCH_CHARS;
+      return [
+        { collection: CASES, key, doc: summary },
+        { collection: CASE_ACTS, key: caseActKey(key, entry.revision), doc: entry },
+        erasedText(key, summary),
+      ];
     }
-    const text = caseTextAfter(key, current, summary, entry.data, docs);
+    const text = caseTextAfter(key, current, summary, event.data as Record<string, unknown>, docs);
     summary.searchChars = text.chars;
     return [
       { collection: CASES, key, doc: summary },

@@ -1,3 +1,4 @@
+import { ERASED } from '../src/ledger/sealed-field.js';
 import type { Change, CollectionSpec, Doc, DocReader } from '../src/ports/read-models.js';
 
 /**
@@ -95,6 +96,20 @@ export function caseTextAfter(
   }
   const doc: CaseTextDoc = { ...current, decided: after.audit.decided, parts, findings, chars };
   return { change: { collection: CASE_TEXTS, key, doc }, chars: full ? MAX_SEARCH_CHARS : chars };
+}
+
+/**
+ * The searched text of an erased case: its title `[erased]` and no act's text, so that the similar-case search
+ * finds it by no word it held. Written whatever the text held before, so a rebuild makes the same document.
+ */
+export function erasedText(key: string, source: TextSource): Change {
+  const doc: CaseTextDoc = {
+    ...opening(source),
+    title: ERASED,
+    decided: source.audit.decided,
+    chars: MAX_SEARCH_CHARS,
+  };
+  return { collection: CASE_TEXTS, key, doc };
 }
 
 function opening(source: TextSource): CaseTextDoc {

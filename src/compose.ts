@@ -112,6 +112,7 @@ import { Sessions } from './web/sessions.js';
 import { CookieSeal } from './web/sealed-cookie.js';
 import { loadOrCreateSecret } from './adapters/keys/service-secrets.js';
 import { openDataKeyStore } from './data-key-store.js';
+import { freeTextOpener } from './app/free-text-opener.js';
 import { PersonalReads } from './app/personal-reads.js';
 import { ErasureService } from './app/erasure-service.js';
 import { erasureApi } from './http/erasure-api.js';
@@ -413,8 +414,11 @@ async function startHolding(config: Config, { clock, log }: ServiceDependencies)
   const reads = new CaseReads(access);
   const indexing = new AbortController();
   const live = new AbortController(); // ends live streams (SSE) when shutdown begins
+  // the projections that show or search free text get it opened with the cases' data keys (docs/privacy.md)
+  const open = freeTextOpener(dataKeys);
   const readiness = await readyReadModels(events, readModelPath(config), {
     onProgress: rebuildProgress(log),
+    open,
   });
   if (readiness !== 'current') {
     log.warn(
@@ -431,6 +435,7 @@ async function startHolding(config: Config, { clock, log }: ServiceDependencies)
   let changedAt = clock.now(); // when the read models last changed: the public routes' Last-Modified
   const runner = new ProjectionRunner(events, readModels, PROJECTIONS, {
     applier,
+    open,
     onError: (err) => log.error({ err }, 'projections: applying the log failed; retrying event by event'),
     onQuarantine: ({ projection, position, eventId, stream, type, reason }) =>
       log.error(

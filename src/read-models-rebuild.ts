@@ -1,3 +1,4 @@
+import type { BatchOpener } from './app/free-text-opener.js';
 import fs from 'node:fs';
 import { PROJECTIONS } from '../projections/index.js';
 import { SqliteReadModelStore } from './adapters/sqlite/read-model-store.js';
@@ -20,6 +21,8 @@ export interface RebuildOptions {
   readonly batchSize?: number;
   /** Told after each batch. */
   readonly onProgress?: (position: Position, head: Position) => void;
+  /** Opens the sealed free text for the projections that show or search it (`freeTextOpener`). */
+  readonly open?: BatchOpener;
 }
 
 /**
@@ -41,6 +44,7 @@ export async function rebuildReadModels(
     try {
       const runner = new ProjectionRunner(events, store, projections, {
         batchSize: options.batchSize ?? REBUILD_BATCH,
+        ...(options.open ? { open: options.open } : {}),
       });
       await runner.reset();
       const head = await events.headPosition();

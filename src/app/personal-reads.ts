@@ -52,20 +52,35 @@ export class PersonalReads {
    * read `[erased]` even where its `CaseOpened` was recorded before sealing, in clear: the file hides them, though
    * the log still holds them (docs/privacy.md).
    */
-  async openCaseFile<F extends Pick<CaseFileDoc, 'agency' | 'caseId' | 'parties' | 'timeline' | 'erased'>>(
-    file: F,
-  ): Promise<F> {
+  async openCaseFile<
+    F extends Pick<CaseFileDoc, 'agency' | 'caseId' | 'parties' | 'timeline' | 'erased'> & {
+      evidence?: CaseFileDoc['evidence'];
+    },
+  >(file: F): Promise<F> {
     const sealed = file.timeline.some((t) => holdsSealed(t.data)) || holdsSealed(file.parties);
     if (!sealed && !file.erased) return file;
     const key = await this.keyOf(file.agency, file.caseId);
-    const timeline = file.timeline.map((t) =>
-      holdsSealed(t.data) || (file.erased && t.type === 'CaseOpened')
-        ? { ...t, data: hidden(openData(t.data, t.eventId, key), file.erased !== undefined) }
-        : t,
-    );
+    const erased = file.erased !== undefined;
+    const timeline = file.timeline.map((t) => {
+      const corrections = t.corrections?.map((c) => ({
+        ...c,
+        reason: hiddenText(openData(c.reason, c.eventId, key, '/reason'), erased),
+      }));
+      const data = holdsSealed(t.data) || erased ? hidden(t.type, openData(t.data, t.eventId, key), erased) : t.data;
+      return { ...t, data, ...(corrections ? { corrections } : {}) };
+    });
     const opening = file.timeline.find((t) => t.type === 'CaseOpened');
     const opened = opening ? openData({ parties: file.parties }, opening.eventId, key) : { parties: file.parties };
-    return { ...file, parties: hidden(opened, file.erased !== undefined).parties, timeline };
+    const evidence = file.evidence?.map((e) => ({
+      ...e,
+      description: hiddenText(openData<unknown>(e.description, e.eventId, key, '/description'), erased),
+    }));
+    return {
+      ...file,
+      parties: hidden('CaseOpened', opened, erased).parties,
+      timeline,
+      ...(evidence ? { evidence } : {}),
+    };
   }
 
   /**
@@ -139,12 +154,24 @@ export class PersonalReads {
   }
 }
 
-/** `data` of a `CaseOpened` with every personal field still in clear replaced by `[erased]`, when `erased`. */
-function hidden<T extends { parties?: unknown }>(data: T, erased: boolean): T {
-  if (!erased || !Array.isArray(data.parties)) return data;
-  const paths = personalPaths('CaseOpened', data as Record<string, unknown>);
-  const parties = (data.parties as Record<string, unknown>[]).map((party, i) =>
-    Object.fromEntries(Object.entries(party).map(([k, v]) => [k, paths.includes(`/parties/${i}/${k}`) ? ERASED : v])),
-  );
-  return { ...data, parties };
+/**
+ * `data` of an act with every personal field still in clear (recorded before sealing) replaced by `[erased]`, when
+ * `erased`: the case file hides them once the case is erased, though the log still holds them.
+ */
+function hidden<T extends Record<string, unknown>>(type: string, data: T, erased: boolean): T {
+  if (!erased) return data;
+  const paths = personalPaths(type, data);
+  if (paths.length === 0) return data;
+  const copy = JSON.parse(JSON.stringify(data)) as Record<string, unknown>;
+  for (const path of paths) {
+    const tokens = path.split('/').slice(1);
+    const member = tokens.pop()!;
+    let parent: unknown = copy;
+    for (const t of tokens) parent = (parent as Record<string, unknown>)[t];
+    (parent as Record<string, unknown>)[member] = ERASED;
+  }
+  return copy as T;
 }
+
+/** A free text as the case file shows it: opened, or `[erased]` once the case is erased, in clear or not. */
+const hiddenText = (text: unknown, erased: boolean): string => (erased ? ERASED : String(text));

@@ -1,5 +1,6 @@
 import type { EventStore, Position, RecordedEvent, SubscriptionMessage } from '../ports/event-store.js';
 import { QUARANTINE, type Projection, type QuarantineDoc, type ReadModelStore } from '../ports/read-models.js';
+import type { BatchOpener } from './free-text-opener.js';
 import { InProcessApplier, type AppliedBatch, type ProjectionApplier } from './projection-applier.js';
 
 /** Batches handed to the applier and not yet stored: one being applied, one waiting behind it. */
@@ -27,6 +28,11 @@ export interface ProjectionRunnerOptions {
   readonly beforeCommit?: (position: Position) => void;
   /** Called after each batch is stored, with its last position. */
   readonly afterCommit?: (position: Position) => void;
+  /**
+   * Opens the sealed free text of each batch before it is applied (`freeTextOpener`), for the projections that
+   * show or search it. Without it they see `[sealed]` in its place.
+   */
+  readonly open?: BatchOpener;
   /** Milliseconds since an epoch, for the lag figures. Default `Date.now`. */
   readonly now?: () => number;
 }
@@ -195,7 +201,8 @@ export class ProjectionRunner {
   }
 
   async #apply(batch: readonly RecordedEvent[], after?: Position): Promise<void> {
-    const applied = await this.#applier.apply(batch, after);
+    const opened = this.options.open ? await this.options.open(batch) : batch;
+    const applied = await this.#applier.apply(opened, after);
     if (applied.events > 0) this.#stored(applied, batch[batch.length - 1]!);
   }
 

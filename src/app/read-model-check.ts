@@ -1,3 +1,4 @@
+import type { BatchOpener } from './free-text-opener.js';
 import { isDeepStrictEqual } from 'node:util';
 import type { EventStore, Position } from '../ports/event-store.js';
 import type { Doc, Projection, ReadModelStore } from '../ports/read-models.js';
@@ -11,6 +12,8 @@ export interface ReadModelCheckDependencies {
   /** An empty store the projections are rebuilt into, up to the stored models' position. */
   readonly scratch: ReadModelStore;
   readonly projections: readonly Projection[];
+  /** Opens the sealed free text as the service does (`freeTextOpener`), so the rebuilt models can agree. */
+  readonly open?: BatchOpener;
 }
 
 export interface ReadModelReport {
@@ -55,7 +58,10 @@ export async function checkReadModels(
     });
     return { checked: false, skipped: 'ahead of the log', position, documents: 0 };
   }
-  const runner = new ProjectionRunner(deps.events, scratch, projections, { batchSize: PAGE });
+  const runner = new ProjectionRunner(deps.events, scratch, projections, {
+    batchSize: PAGE,
+    ...(deps.open ? { open: deps.open } : {}),
+  });
   await runner.reset();
   onProgress?.(0, position);
   await runner.catchUp({ until: position, onProgress: (at) => onProgress?.(at, position) });

@@ -6,6 +6,7 @@ import { parseArgs } from 'node:util';
 import { loadConfig } from '../config.js';
 import pino from 'pino';
 import { openBlobStore, openEventStore, readModelPath } from '../compose.js';
+import { openFreeTextKeys } from '../free-text-keys.js';
 import { SqliteReadModelStore } from '../adapters/sqlite/read-model-store.js';
 import { snapshotDatabase } from '../adapters/sqlite/snapshot.js';
 import { PROJECTIONS } from '../../projections/index.js';
@@ -72,6 +73,8 @@ export async function check(argv: string[], io: CliIo): Promise<number> {
     ? undefined
     : await openReadModelCopies(readModelPath(config), scratchDir);
   if (readModels) stores.push(readModels.stored, readModels.scratch);
+  // the read models hold free text opened with the data keys: the scratch rebuild opens it the same way
+  const keys = readModels ? await openFreeTextKeys(config, quietLog) : undefined;
   const events = await openEventStore(config);
   const stderr = io.stderr as NodeJS.WritableStream & { isTTY?: boolean };
   const bars = {
@@ -93,7 +96,7 @@ export async function check(argv: string[], io: CliIo): Promise<number> {
         ...(blobs ? { blobs } : {}),
         ...(readModels
           ? {
-              readModels: { ...readModels, projections: PROJECTIONS },
+              readModels: { ...readModels, projections: PROJECTIONS, ...(keys ? { open: keys.open } : {}) },
               recordedCheckpoints: recordedCheckpoints(readModels.stored),
             }
           : {}),
@@ -146,6 +149,7 @@ export async function check(argv: string[], io: CliIo): Promise<number> {
   } finally {
     await events.close();
     blobs?.close?.();
+    keys?.close();
     for (const store of stores) store.close();
     fs.rmSync(scratchDir, { recursive: true, force: true });
   }

@@ -1,5 +1,7 @@
 import { parseArgs } from 'node:util';
+import pino from 'pino';
 import { loadConfig } from '../config.js';
+import { openFreeTextKeys } from '../free-text-keys.js';
 import { openEventStore, readModelPath } from '../compose.js';
 import { lockDataFolder, type FolderLock } from '../adapters/sqlite/folder-lock.js';
 import { systemClock } from '../adapters/clock/system-clock.js';
@@ -64,6 +66,14 @@ export async function rebuild(argv: string[], io: CliIo): Promise<number> {
     lock?.release();
     throw err;
   }
+  let keys: Awaited<ReturnType<typeof openFreeTextKeys>>;
+  try {
+    keys = await openFreeTextKeys(config, pino({ level: 'silent' }));
+  } catch (err) {
+    await events.close();
+    lock?.release();
+    throw err;
+  }
   const started = performance.now();
   let applied: number;
   try {
@@ -71,9 +81,11 @@ export async function rebuild(argv: string[], io: CliIo): Promise<number> {
     ({ applied } = await rebuildReadModels(events, target, {
       batchSize,
       onProgress: (position, head) => bar.update(position, head),
+      ...(keys ? { open: keys.open } : {}),
     }));
     bar.finish();
   } finally {
+    keys?.close();
     await events.close();
     lock?.release();
   }

@@ -10,7 +10,9 @@
  *
  * - The same members of an online application's applicant, and its email (`ApplicationFiled`).
  *
- * Free-text members (findings, descriptions, opinions) are not sealed: docs/privacy.md says why and what follows.
+ * - Free text an officer writes, which may name a person ({@link FREE_TEXT_FIELDS}): a case's title, an on-site
+ *   inspection's location and findings, an evidence description, a legal review's opinion, a correction's reason.
+ *
  * test/unit/domain/personal-fields.test.ts checks this list against the schemas' annotations.
  */
 export const PARTY_PERSONAL_FIELDS = ['name', 'idNumber', 'phone', 'address'] as const;
@@ -21,8 +23,25 @@ export const PARTY_PERSONAL_FIELDS = ['name', 'idNumber', 'phone', 'address'] as
  */
 export const APPLICANT_PERSONAL_FIELDS = ['name', 'idNumber', 'phone', 'email', 'address'] as const;
 
+/**
+ * The free-text members of case acts, sealed whole under the case's data key: no rule reads them (the rules fold
+ * states from the other members), and the read models that show or search them get them opened (docs/privacy.md).
+ */
+export const FREE_TEXT_FIELDS: Readonly<Record<string, readonly string[]>> = {
+  CaseOpened: ['title'],
+  OnSiteInspectionRecorded: ['location', 'findings'],
+  EvidenceCollected: ['description'],
+  LegalReviewCompleted: ['opinion'],
+  RecordCorrected: ['reason'],
+};
+
 /** The event types whose data may hold personal fields, and where. */
-export const PERSONAL_EVENT_TYPES = ['CaseOpened', 'ApplicationFiled'] as const;
+export const PERSONAL_EVENT_TYPES = ['CaseOpened', 'ApplicationFiled', ...Object.keys(FREE_TEXT_FIELDS)] as const;
+
+/** The JSON Pointers of the free-text members present in an event's `data` (`/title`, `/findings`). */
+export function freeTextPaths(type: string, data: Readonly<Record<string, unknown>>): string[] {
+  return (FREE_TEXT_FIELDS[type] ?? []).filter((f) => f in data).map((f) => `/${f}`);
+}
 
 function partyPersonal(field: string, party: Record<string, unknown>): boolean {
   return field !== 'name' || party.kind !== 'organization';
@@ -39,10 +58,14 @@ export function personalPaths(type: string, data: Readonly<Record<string, unknow
     const a = applicant as Record<string, unknown>;
     return APPLICANT_PERSONAL_FIELDS.filter((f) => f in a && partyPersonal(f, a)).map((f) => `/applicant/${f}`);
   }
-  if (type !== 'CaseOpened' || !Array.isArray(data.parties)) return [];
-  return (data.parties as unknown[]).flatMap((party, i) => {
-    if (typeof party !== 'object' || party === null) return [];
-    const p = party as Record<string, unknown>;
-    return PARTY_PERSONAL_FIELDS.filter((f) => f in p && partyPersonal(f, p)).map((f) => `/parties/${i}/${f}`);
-  });
+  const texts = freeTextPaths(type, data);
+  if (type !== 'CaseOpened' || !Array.isArray(data.parties)) return texts;
+  return [
+    ...texts,
+    ...(data.parties as unknown[]).flatMap((party, i) => {
+      if (typeof party !== 'object' || party === null) return [];
+      const p = party as Record<string, unknown>;
+      return PARTY_PERSONAL_FIELDS.filter((f) => f in p && partyPersonal(f, p)).map((f) => `/parties/${i}/${f}`);
+    }),
+  ];
 }

@@ -35,6 +35,16 @@ export interface Change {
   readonly doc: Doc | null;
 }
 
+/**
+ * An event as projections are given it: as recorded, and, when it holds sealed free text (docs/privacy.md), that
+ * text opened by whoever hands the event over (`opened`: JSON Pointer into `event.data` → the clear value, or
+ * `[erased]` once the case's data key is destroyed). Projections that show or search the text copy it from there and
+ * forget it when the case's erasure is recorded; the rest keep the sealed values.
+ */
+export interface ProjectedEvent extends RecordedEvent {
+  readonly opened?: Readonly<Record<string, unknown>>;
+}
+
 export interface Projection {
   /** `[a-z][a-z0-9_-]*`, unique among projections. */
   readonly name: string;
@@ -43,7 +53,7 @@ export interface Projection {
   /** The collections it writes (it may read others' documents, which are applied first when listed earlier). */
   readonly collections: readonly CollectionSpec[];
   /** The documents `event` changes, given the documents as they stand. Pure and deterministic. */
-  apply(recorded: RecordedEvent, docs: DocReader): readonly Change[];
+  apply(recorded: ProjectedEvent, docs: DocReader): readonly Change[];
   /**
    * True when skipping an event would make the model wrong rather than incomplete (the Merkle tree: a missing
    * leaf changes every later root). An event such a projection cannot apply stops the runner instead of being

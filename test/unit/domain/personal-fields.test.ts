@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import {
   APPLICANT_PERSONAL_FIELDS,
+  FREE_TEXT_FIELDS,
   PARTY_PERSONAL_FIELDS,
   personalPaths,
 } from '../../../src/domain/personal-fields.js';
@@ -34,6 +35,9 @@ describe('personal fields', () => {
           mark(field),
         ]),
         ...PARTY_PERSONAL_FIELDS.map((field) => ['defs.schema.json', `/$defs/party/properties/${field}`, mark(field)]),
+        ...Object.entries(FREE_TEXT_FIELDS).flatMap(([type, fields]) =>
+          fields.map((field) => [path.join('acts', `${type}.schema.json`), `/properties/${field}`, true]),
+        ),
       ].sort(byPlace),
     );
   });
@@ -45,7 +49,8 @@ describe('personal fields', () => {
         { kind: 'organization', name: '某公司', idNumber: '9' },
       ],
     };
-    expect(personalPaths('CaseOpened', data)).toEqual([
+    expect(personalPaths('CaseOpened', { ...data, title: '张三无证经营案' })).toEqual([
+      '/title',
       '/parties/0/name',
       '/parties/0/idNumber',
       '/parties/0/phone',
@@ -68,8 +73,24 @@ describe('personal fields', () => {
     ).toEqual(['/applicant/phone']);
   });
 
+  it('when an act with free text is recorded, then its free text is personal and nothing else of it', () => {
+    expect(personalPaths('EvidenceCollected', { description: '张三的陈述' })).toEqual(['/description']);
+    expect(
+      personalPaths('OnSiteInspectionRecorded', {
+        location: '某路1号',
+        findings: '张三在场',
+        credentialsShown: true,
+        partyNotified: true,
+      }),
+    ).toEqual(['/location', '/findings']);
+    expect(personalPaths('RecordCorrected', { corrects: 'x', reason: '笔误', data: {} })).toEqual(['/reason']);
+  });
+
   it('when another act is recorded, then none of its members is sealed', () => {
-    expect(personalPaths('EvidenceCollected', { description: '张三的陈述' })).toEqual([]);
+    expect(personalPaths('CaseClosed', { closedOn: '2026-01-01' })).toEqual([]);
+    expect(personalPaths('CounselOpinionRecorded', { opinion: '同意', counsel: 'a', givenOn: '2026-01-01' })).toEqual(
+      [],
+    );
   });
 
   it('when a recorded CaseOpened holds sealed members, then its event schema accepts them and no malformed seal', () => {
