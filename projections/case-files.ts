@@ -342,7 +342,10 @@ export const caseFilesProjection: Projection = {
         erasedText(key, summary),
       ];
     }
-    const text = caseTextAfter(key, current, summary, event.data as Record<string, unknown>, docs);
+    // an erased case's text stays forgotten, whatever acts follow
+    const text = summary.erased
+      ? { chars: MAX_SEARCH_CHARS }
+      : caseTextAfter(key, current, summary, event.data as Record<string, unknown>, docs);
     summary.searchChars = text.chars;
     return [
       { collection: CASES, key, doc: summary },

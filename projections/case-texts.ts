@@ -99,16 +99,12 @@ export function caseTextAfter(
 }
 
 /**
- * The searched text of an erased case: its title `[erased]` and no act's text, so that the similar-case search
- * finds it by no word it held. Written whatever the text held before, so a rebuild makes the same document.
+ * The searched text of an erased case: its title `[erased]`, no act's text, and not indexed (as if undecided), so
+ * that the similar-case search finds it by no word it held and no longer offers it. Written whatever the text held
+ * before, so a rebuild makes the same document; later acts of the case leave it so.
  */
 export function erasedText(key: string, source: TextSource): Change {
-  const doc: CaseTextDoc = {
-    ...opening(source),
-    title: ERASED,
-    decided: source.audit.decided,
-    chars: MAX_SEARCH_CHARS,
-  };
+  const doc: CaseTextDoc = { ...opening(source), title: ERASED, decided: false, chars: MAX_SEARCH_CHARS };
   return { collection: CASE_TEXTS, key, doc };
 }
 

@@ -11,6 +11,7 @@ import { tempDirsForFile } from '../support/stored-folder.js';
 const tempDir = tempDirsForFile('erasure');
 const AGENCY = 'county-justice';
 const CASE = 'er-1';
+const OTHER_CASE = 'er-2';
 const today = new Date().toISOString().slice(0, 10);
 const at = (time: string) => `${today}T${time}+08:00`;
 const PERSON = {
@@ -21,7 +22,10 @@ const PERSON = {
   address: '城关镇人民路18号',
 };
 const FIRM = { kind: 'organization', name: '某某律师事务所' };
-const SECRETS = [PERSON.name, PERSON.idNumber, PERSON.phone, PERSON.address];
+/** Free text that names the person: sealed too, and forgotten by the similar-case search on erasure. */
+const TITLE = '张三丰冒用律师名义执业案';
+const FINDINGS = '张三丰在城关镇琉璃巷冒用律师名义代写诉状';
+const SECRETS = [PERSON.name, PERSON.idNumber, PERSON.phone, PERSON.address, TITLE, FINDINGS];
 const containsSecret = (bytes: Buffer | string) => SECRETS.filter((s) => Buffer.from(bytes).includes(s));
 
 let dataDir: string;
@@ -50,7 +54,7 @@ beforeAll(async () => {
     body: {
       caseId: CASE,
       itemCode: 'P-001',
-      title: '某案',
+      title: TITLE,
       openedOn: today,
       officers: ['alice', 'bob'],
       parties: [PERSON, FIRM],
@@ -59,6 +63,11 @@ beforeAll(async () => {
   expect([opened.status, opened.body.detail]).toEqual([201, undefined]);
   openedEventId = opened.body.eventId;
   for (const act of [
+    {
+      type: 'OnSiteInspectionRecorded',
+      occurredAt: at('09:00:00'),
+      data: { location: '琉璃巷', findings: FINDINGS, credentialsShown: true, partyNotified: true },
+    },
     {
       type: 'DecisionIssued',
       occurredAt: at('10:00:00'),
@@ -72,6 +81,43 @@ beforeAll(async () => {
     { type: 'DecisionDisclosed', occurredAt: at('11:00:00'), data: { publishedOn: today } },
   ]) {
     expect((await t.call('POST', `/v1/cases/${CASE}/acts`, { token: officer, body: act })).status).toBe(201);
+  }
+  // a second decided case, alike in its title and findings, from which the similar-case search is run
+  const other = await t.call('POST', '/v1/cases', {
+    token: officer,
+    body: {
+      caseId: OTHER_CASE,
+      itemCode: 'P-001',
+      title: '冒用律师名义执业案',
+      openedOn: today,
+      officers: ['alice', 'bob'],
+      parties: [FIRM],
+    },
+  });
+  expect(other.status).toBe(201);
+  for (const act of [
+    {
+      type: 'OnSiteInspectionRecorded',
+      occurredAt: at('09:00:00'),
+      data: {
+        location: '城关镇',
+        findings: '在琉璃巷冒用律师名义代写诉状',
+        credentialsShown: true,
+        partyNotified: true,
+      },
+    },
+    {
+      type: 'DecisionIssued',
+      occurredAt: at('10:00:00'),
+      data: {
+        decisionType: 'warning',
+        legalBasis: '《律师法》第五十五条',
+        documentNo: '司罚〔2019〕2号',
+        decidedOn: today,
+      },
+    },
+  ]) {
+    expect((await t.call('POST', `/v1/cases/${OTHER_CASE}/acts`, { token: officer, body: act })).status).toBe(201);
   }
   expect(await t.service.readModelsCaughtUp()).toBe(true);
 });
@@ -89,6 +135,7 @@ describe('personal fields sealed, then erased by destroying the case key', () =>
     expect(first.data.parties[1].name).toBe(FIRM.name); // an organisation's name is not personal data
     // the opened values travel beside the signed event, not in it
     expect(first.personal).toEqual({
+      '/title': TITLE,
       '/parties/0/name': PERSON.name,
       '/parties/0/idNumber': PERSON.idNumber,
       '/parties/0/phone': PERSON.phone,
@@ -97,6 +144,10 @@ describe('personal fields sealed, then erased by destroying the case key', () =>
     expect(containsSecret(fs.readFileSync(path.join(dataDir, 'events.sqlite')))).toEqual([]);
     const file = await t!.call('GET', `/v1/cases/${CASE}`, { token: officer });
     expect(file.body.parties[0]).toEqual(PERSON);
+    expect(file.body.title).toBe(TITLE);
+    expect(file.body.timeline[1].data).toMatchObject({ location: '琉璃巷', findings: FINDINGS });
+    const similar = await t!.call('GET', `/v1/cases/${OTHER_CASE}/similar`, { token: officer });
+    expect(similar.body.items.map((c: { caseId: string }) => c.caseId)).toContain(CASE);
   });
 
   it('when the public record is read, then it shows the masked name with the commitment a party can prove', async () => {
@@ -181,11 +232,20 @@ describe('personal fields sealed, then erased by destroying the case key', () =>
       FIRM,
     ]);
     expect(file.body.erased).toMatchObject({ ground: 'retention_expired' });
+    expect(file.body.title).toBe('[erased]');
+    expect(file.body.timeline[1].data).toMatchObject({ location: '[erased]', findings: '[erased]' });
+    const listed = await t!.call('GET', '/v1/cases', { token: officer });
+    expect(listed.body.items.find((c: { caseId: string }) => c.caseId === CASE).title).toBe('[erased]');
+    // the similar-case search forgot the case's title and findings: it no longer finds it by their words
+    const similar = await t!.call('GET', `/v1/cases/${OTHER_CASE}/similar`, { token: officer });
+    expect(similar.status).toBe(200);
+    expect(similar.body.items.map((c: { caseId: string }) => c.caseId)).not.toContain(CASE);
     expect(file.body.timeline.at(-1).type).toBe('CaseDataErased');
     expect(containsSecret(JSON.stringify(file.body))).toEqual([]);
 
     const events = await t!.call('GET', `/v1/cases/${CASE}/events`, { token: officer });
-    expect(Object.values(events.body.events[0].personal)).toEqual(Array(4).fill('[erased]'));
+    expect(Object.values(events.body.events[0].personal)).toEqual(Array(5).fill('[erased]'));
+    expect(events.body.events[1].personal).toEqual({ '/location': '[erased]', '/findings': '[erased]' });
     expect(events.body.events.at(-1)).toMatchObject({
       type: 'CaseDataErased',
       data: { ground: 'retention_expired', reason: '保管期限届满（30年）' },
