@@ -65,6 +65,7 @@ export class PersonalReads {
       const corrections = t.corrections?.map((c) => ({
         ...c,
         reason: hiddenText(openData(c.reason, c.eventId, key, '/reason'), erased),
+        data: erased ? (ERASED as unknown as Record<string, unknown>) : openData(c.data, c.eventId, key, '/data'),
       }));
       const data = holdsSealed(t.data) || erased ? hidden(t.type, openData(t.data, t.eventId, key), erased) : t.data;
       return { ...t, data, ...(corrections ? { corrections } : {}) };

@@ -11,7 +11,8 @@
  * - The same members of an online application's applicant, and its email (`ApplicationFiled`).
  *
  * - Free text an officer writes, which may name a person ({@link FREE_TEXT_FIELDS}): a case's title, an on-site
- *   inspection's location and findings, an evidence description, a legal review's opinion, a correction's reason.
+ *   inspection's location and findings, an evidence description, a legal review's opinion, a correction's reason
+ *   and its corrected members.
  *
  * test/unit/domain/personal-fields.test.ts checks this list against the schemas' annotations.
  */
@@ -32,7 +33,8 @@ export const FREE_TEXT_FIELDS: Readonly<Record<string, readonly string[]>> = {
   OnSiteInspectionRecorded: ['location', 'findings'],
   EvidenceCollected: ['description'],
   LegalReviewCompleted: ['opinion'],
-  RecordCorrected: ['reason'],
+  // a correction's members (`data`, in the shape of the corrected act) may repeat any of the above: sealed whole
+  RecordCorrected: ['reason', 'data'],
 };
 
 /** The event types whose data may hold personal fields, and where. */

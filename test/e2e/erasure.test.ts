@@ -25,7 +25,9 @@ const FIRM = { kind: 'organization', name: '某某律师事务所' };
 /** Free text that names the person: sealed too, and forgotten by the similar-case search on erasure. */
 const TITLE = '张三丰冒用律师名义执业案';
 const FINDINGS = '张三丰在城关镇琉璃巷冒用律师名义代写诉状';
-const SECRETS = [PERSON.name, PERSON.idNumber, PERSON.phone, PERSON.address, TITLE, FINDINGS];
+const EVIDENCE = '张三丰书写的诉状三份';
+const CORRECTION = '地点笔误，应为张三丰家中';
+const SECRETS = [PERSON.name, PERSON.idNumber, PERSON.phone, PERSON.address, TITLE, FINDINGS, EVIDENCE, CORRECTION];
 const containsSecret = (bytes: Buffer | string) => SECRETS.filter((s) => Buffer.from(bytes).includes(s));
 
 let dataDir: string;
@@ -68,6 +70,7 @@ beforeAll(async () => {
       occurredAt: at('09:00:00'),
       data: { location: '琉璃巷', findings: FINDINGS, credentialsShown: true, partyNotified: true },
     },
+    { type: 'EvidenceCollected', occurredAt: at('09:30:00'), data: { description: EVIDENCE } },
     {
       type: 'DecisionIssued',
       occurredAt: at('10:00:00'),
@@ -82,6 +85,13 @@ beforeAll(async () => {
   ]) {
     expect((await t.call('POST', `/v1/cases/${CASE}/acts`, { token: officer, body: act })).status).toBe(201);
   }
+  const inspection = (await t.call('GET', `/v1/cases/${CASE}`, { token: officer })).body.timeline[1].eventId;
+  const correction = {
+    type: 'RecordCorrected',
+    occurredAt: at('09:40:00'),
+    data: { corrects: inspection, reason: CORRECTION, data: { location: '琉璃巷3号张三丰家中' } },
+  };
+  expect((await t.call('POST', `/v1/cases/${CASE}/acts`, { token: officer, body: correction })).status).toBe(201);
   // a second decided case, alike in its title and findings, from which the similar-case search is run
   const other = await t.call('POST', '/v1/cases', {
     token: officer,
@@ -146,6 +156,10 @@ describe('personal fields sealed, then erased by destroying the case key', () =>
     expect(file.body.parties[0]).toEqual(PERSON);
     expect(file.body.title).toBe(TITLE);
     expect(file.body.timeline[1].data).toMatchObject({ location: '琉璃巷', findings: FINDINGS });
+    expect(file.body.timeline[1].corrections).toMatchObject([
+      { reason: CORRECTION, data: { location: '琉璃巷3号张三丰家中' } },
+    ]);
+    expect(file.body.evidence.map((e: { description: string }) => e.description)).toEqual([EVIDENCE]);
     const similar = await t!.call('GET', `/v1/cases/${OTHER_CASE}/similar`, { token: officer });
     expect(similar.body.items.map((c: { caseId: string }) => c.caseId)).toContain(CASE);
   });
@@ -234,6 +248,8 @@ describe('personal fields sealed, then erased by destroying the case key', () =>
     expect(file.body.erased).toMatchObject({ ground: 'retention_expired' });
     expect(file.body.title).toBe('[erased]');
     expect(file.body.timeline[1].data).toMatchObject({ location: '[erased]', findings: '[erased]' });
+    expect(file.body.timeline[1].corrections).toMatchObject([{ reason: '[erased]', data: '[erased]' }]);
+    expect(file.body.evidence.map((e: { description: string }) => e.description)).toEqual(['[erased]']);
     const listed = await t!.call('GET', '/v1/cases', { token: officer });
     expect(listed.body.items.find((c: { caseId: string }) => c.caseId === CASE).title).toBe('[erased]');
     // the similar-case search forgot the case's title and findings: it no longer finds it by their words

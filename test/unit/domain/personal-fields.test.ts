@@ -83,7 +83,7 @@ describe('personal fields', () => {
         partyNotified: true,
       }),
     ).toEqual(['/location', '/findings']);
-    expect(personalPaths('RecordCorrected', { corrects: 'x', reason: '笔误', data: {} })).toEqual(['/reason']);
+    expect(personalPaths('RecordCorrected', { corrects: 'x', reason: '笔误', data: {} })).toEqual(['/reason', '/data']);
   });
 
   it('when another act is recorded, then none of its members is sealed', () => {
