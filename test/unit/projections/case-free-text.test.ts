@@ -1,0 +1,104 @@
+import { randomBytes } from 'node:crypto';
+import { CASE_ACTS, CASES, caseKey, type CaseSummaryDoc } from '../../../projections/case-files.js';
+import { CASE_TEXTS, indexedText, type CaseTextDoc } from '../../../projections/case-texts.js';
+import { PROJECTIONS } from '../../../projections/index.js';
+import { caseCodec } from '../../../src/app/case-service.js';
+import { freeTextOpener } from '../../../src/app/free-text-opener.js';
+import { sealDraft } from '../../../src/app/personal-data.js';
+import { caseStream } from '../../../src/domain/case/acts.js';
+import type { EventEnvelope } from '../../../src/ledger/envelope.js';
+import type { DataKeyStore } from '../../../src/ports/data-keys.js';
+import type { RecordedEvent } from '../../../src/ports/event-store.js';
+import { act, actors, opened, record } from '../../support/domain.js';
+import { MemoryDocs, StreamWriter } from '../../support/projection-spec.js';
+
+// Free text sealed in case events: the runner opens it for the case's row and searched text, which forget it when
+// the erasure is recorded (docs/privacy.md, "Projections").
+
+const AGENCY = 'county-justice';
+const CASE = '2019-042';
+const KEY = caseKey(AGENCY, CASE);
+const FINDINGS = '张三丰在琉璃巷冒用律师名义代写诉状';
+
+/** A data-key store holding one key, which `destroy` destroys. */
+function keyStore(key: Uint8Array) {
+  let held: Uint8Array | undefined = key;
+  const store = {
+    get: async () => held,
+    destroyed: async () => held === undefined,
+    destroy: () => void (held = undefined),
+  };
+  return store as unknown as DataKeyStore & { destroy(): void };
+}
+
+function caseEvents(key: Uint8Array): { acts: EventEnvelope[]; erasure: EventEnvelope[] } {
+  const writer = new StreamWriter();
+  const events = record(
+    opened(),
+    act('OnSiteInspectionRecorded', {
+      location: '琉璃巷',
+      findings: FINDINGS,
+      credentialsShown: true,
+      partyNotified: true,
+    }),
+  );
+  const stream = caseStream(AGENCY, CASE);
+  const acts = writer.seal(
+    stream,
+    events.map((e) => sealDraft(caseCodec.toDraft(e, e.id), key)),
+  );
+  const erasure = writer.seal(stream, [
+    {
+      id: '00000000-0000-7000-8000-0000000000ee',
+      type: 'CaseDataErased',
+      schemaVersion: 1,
+      occurredAt: '2019-10-01T09:00:00+08:00',
+      actor: actors.head,
+      data: { ground: 'retention_expired', reason: '保管期限届满' },
+      media: [],
+    },
+  ]);
+  return { acts, erasure };
+}
+
+const positioned = (envelopes: readonly EventEnvelope[], from = 1): RecordedEvent[] =>
+  envelopes.map((event, i) => ({ position: from + i, event }));
+
+describe('free text sealed in case events, in the case-files projection', () => {
+  it('when the runner opens the free text, then the row and the searched text hold it while each act keeps it sealed', async () => {
+    const key = randomBytes(32);
+    const { acts } = caseEvents(key);
+    const docs = new MemoryDocs(PROJECTIONS).apply(await freeTextOpener(keyStore(key))(positioned(acts)));
+    const row = docs.get<CaseSummaryDoc>(CASES, KEY)!;
+    expect(row.title).toBe('某律师事务所未公示执业信息案');
+    expect(docs.get<CaseTextDoc>(CASE_TEXTS, KEY)!.findings).toEqual([FINDINGS]);
+    const inspection = docs.all<{ type: string; data: Record<string, unknown> }>(CASE_ACTS)[1]!;
+    expect(inspection.data.findings).toMatchObject({ sealed: 'aes-256-gcm/v1' });
+    expect(JSON.stringify(docs.all(CASE_ACTS))).not.toContain(FINDINGS);
+  });
+
+  it('when no one opens the free text, then the row shows [sealed] and the searched text holds none of it', () => {
+    const { acts } = caseEvents(randomBytes(32));
+    const docs = new MemoryDocs(PROJECTIONS).apply(positioned(acts));
+    expect(docs.get<CaseSummaryDoc>(CASES, KEY)!.title).toBe('[sealed]');
+    expect(JSON.stringify(docs.get(CASE_TEXTS, KEY))).not.toContain(FINDINGS);
+  });
+
+  it('when the erasure is recorded, then the row and the searched text forget the free text, as a rebuild after it makes them', async () => {
+    const key = randomBytes(32);
+    const store = keyStore(key);
+    const { acts, erasure } = caseEvents(key);
+    const open = freeTextOpener(store);
+    const live = new MemoryDocs(PROJECTIONS).apply(await open(positioned(acts)));
+    store.destroy();
+    live.apply(await open(positioned(erasure, acts.length + 1)));
+    const text = live.get<CaseTextDoc>(CASE_TEXTS, KEY)!;
+    expect(live.get<CaseSummaryDoc>(CASES, KEY)!.title).toBe('[erased]');
+    expect(text).toMatchObject({ title: '[erased]', parts: [], findings: [], decided: false });
+    expect(indexedText(text)).toBe('');
+
+    const rebuilt = new MemoryDocs(PROJECTIONS).apply(await open(positioned([...acts, ...erasure])));
+    expect(rebuilt.get(CASES, KEY)).toEqual(live.get(CASES, KEY));
+    expect(rebuilt.get(CASE_TEXTS, KEY)).toEqual(live.get(CASE_TEXTS, KEY));
+  });
+});
