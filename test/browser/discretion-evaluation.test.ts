@@ -84,6 +84,12 @@ describeInBrowser('discretion benchmarks and case-file evaluation in Chromium', 
     expect(rows.join('|')).toContain('较重');
     expect(rows.join('|')).toContain('¥3,000.00 – ¥8,000.00');
     expect(await seriousViolations(page)).toEqual([]);
+    // the history of the item's benchmark, every version with its reason, is a page of its own
+    const history = await page.goto(`${f.t.url}/benchmarks/${AGENCY}/${BENCHMARK.itemCode}`);
+    expect(history?.status()).toBe(200);
+    expect(await page.locator('h1').textContent()).toBe(`${BENCHMARK.itemCode} 的裁量基准`);
+    expect(await page.locator('ol.versions > li').count()).toBe(1);
+    expect(await seriousViolations(page)).toEqual([]);
   });
 
   it('when the officer proposes a fine outside its range, then the reason is asked for, and the past fines are shown', async () => {

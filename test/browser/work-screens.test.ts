@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { ACT_FORM_TYPES } from '../../src/web/forms/acts.js';
 import { describeInBrowser, launchBrowser, seriousViolations } from '../support/browser.js';
 import { AGENCY, DAY, startScreensService, type ScreensFixture } from '../support/screens.js';
 
@@ -196,6 +197,37 @@ describeInBrowser('the signed-in screens in Chromium: the tour of a major case',
     expect(await supervisor.locator('section[aria-labelledby="access"] table').count()).toBe(1);
     expect(await seriousViolations(supervisor)).toEqual([]);
     await shoot(supervisor, 'case-file');
+  });
+
+  it('when a reader opens the decision from the home page, then it shows the decision and the badge verifies it in the browser', async () => {
+    const context = await browser.newContext({ locale: 'zh-CN' });
+    contexts.push(context);
+    const reader = await context.newPage();
+    const decision = reader.getByRole('link', { name: '县司罚决字〔2026〕1号' });
+    // the public list follows the log: the reader looks again until the decision is listed
+    for (let looks = 0; ; looks += 1) {
+      await reader.goto(`${f.t.url}/`);
+      if ((await decision.count()) > 0) break;
+      if (looks === 120) throw new Error('the published decision never reached the home page');
+      await reader.waitForTimeout(500);
+    }
+    await Promise.all([reader.waitForURL(new RegExp(`/disclosures/${AGENCY}/tour-1$`)), decision.first().click()]);
+    expect(await reader.locator('h1').textContent()).toBe('县司罚决字〔2026〕1号');
+    expect(await reader.locator('dl.fields').textContent()).toContain('《律师法》第五十条');
+    // the badge's script fetched the proof and the checkpoint and checked both here
+    await reader.locator('#ledger-badge[data-verified]').waitFor(WAIT);
+    expect(await reader.locator('#ledger-badge').getAttribute('data-verified')).toBe('true');
+    expect(await seriousViolations(reader)).toEqual([]);
+  });
+
+  it('when each act form is opened, then none has a serious accessibility violation', async () => {
+    const forms = await officer.context().newPage();
+    for (const type of ACT_FORM_TYPES) {
+      const response = await forms.goto(`${f.t.url}/cases/${AGENCY}/tour-1/acts/${type}`);
+      expect({ type, status: response?.status() }).toEqual({ type, status: 200 });
+      expect({ type, violations: await seriousViolations(forms) }).toEqual({ type, violations: [] });
+    }
+    await forms.close();
   });
 });
 

@@ -1,5 +1,9 @@
 import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
 import { caseStream } from '../../src/domain/case/acts.js';
+import { REVIEW_SETTINGS_PATH } from '../../src/web/pages/review-settings.js';
+import { TEMPLATES_HREF } from '../../src/web/pages/template-form.js';
 import { browse, csrfOf, Jar } from '../support/portal-session.js';
 import { AGENCY, DAY, openCase, startScreensService, type ScreensFixture } from '../support/screens.js';
 
@@ -62,5 +66,94 @@ describe('the forms with a browser session', () => {
     expect(await caseEvents('ws-1')).toHaveLength(before.length);
     expect((await send(action)).status).toBe(303);
     expect((await caseEvents('ws-1')).at(-1)?.media).toEqual([expect.objectContaining({ contentType: 'image/jpeg' })]);
+  });
+});
+
+/** Every form a portal page posts to, as a route (its parameters filled in below); read from src/web's sources. */
+function postedRoutes(): string[] {
+  const constants: Record<string, string> = {
+    TEMPLATES_HREF,
+    REVIEW_SETTINGS_PATH,
+  };
+  const routes: string[] = [];
+  for (const file of fs.readdirSync('src/web', { recursive: true, encoding: 'utf8' })) {
+    if (!file.endsWith('.ts')) continue;
+    const source = fs.readFileSync(path.join('src/web', file), 'utf8');
+    for (const [, first] of source.matchAll(/router\.post\(\s*([^,]+),/g)) {
+      const route = first!
+        .trim()
+        .replace(/^['`]|['`]$/g, '')
+        .replace(/\$\{(\w+)\}|^(\w+)$/g, (_m, inner?: string, whole?: string) => {
+          const value = constants[(inner ?? whole)!];
+          if (value === undefined)
+            throw new Error(`${file}: the route ${first} names a constant this test does not know`);
+          return value;
+        });
+      routes.push(route);
+    }
+  }
+  return routes.sort();
+}
+
+describe('every state-changing form of the portal', () => {
+  const filled = (route: string) =>
+    route
+      .replace(':agency', AGENCY)
+      .replace(':caseId', 'ws-1')
+      .replace(':type', 'EvidenceCollected')
+      .replace(':applicationId', 'no-such-application')
+      .replace(':decisionType', 'fine');
+  const SIGNED_IN = [
+    '/admin/decision-templates/:decisionType',
+    '/admin/decision-templates/:decisionType/reset',
+    '/admin/review-settings',
+    '/cases',
+    '/cases/:agency/:caseId/acts/:type',
+    '/cases/:agency/:caseId/draft',
+    '/cases/:agency/:caseId/evaluate',
+    '/signout',
+    '/work/applications/:applicationId/acceptance',
+    '/work/applications/:applicationId/rejection',
+  ];
+  /** The public forms: no session, so a double-submit cookie; and the development sign-in, judged by its origin. */
+  const PUBLIC = ['/apply', '/apply/progress', '/signin/dev'];
+
+  it('when the sources are read, then each form route is one of those checked here', () => {
+    expect(postedRoutes()).toEqual([...SIGNED_IN, ...PUBLIC].sort());
+  });
+
+  it.each(SIGNED_IN)(
+    'when %s is posted by a signed-in holder of every role without its CSRF token, then 403 csrf_failed and the log does not grow',
+    async (route) => {
+      const everyRole = new Jar();
+      const token = f.t.token('root', AGENCY, ['admin', 'officer', 'reviewer', 'supervisor'], [AGENCY]);
+      expect((await browse(f.t.url, everyRole, '/signin/dev', { form: { token } })).res.status).toBe(303);
+      const head = await f.t.service.events.headPosition();
+      const { res, text } = await browse(f.t.url, everyRole, filled(route), {
+        form: { reason: '无', reviewWorkingDays: '12', 'data.description': '现场照片' },
+        headers: { accept: 'application/json' },
+      });
+      expect({ route, status: res.status, code: JSON.parse(text).code }).toEqual({
+        route,
+        status: 403,
+        code: 'csrf_failed',
+      });
+      expect(await f.t.service.events.headPosition()).toEqual(head);
+      // the session lives on: the refusal came before the route, sign-out included
+      expect((await browse(f.t.url, everyRole, '/work')).res.status).toBe(200);
+    },
+  );
+
+  it.each(PUBLIC)('when %s is posted from another site, then 403 csrf_failed and no cookie is set', async (route) => {
+    const { res, text } = await browse(f.t.url, new Jar(), route, {
+      form: { token: f.alice, agency: AGENCY, id: 'x', code: 'y' },
+      headers: { accept: 'application/json', origin: 'https://elsewhere.example', 'sec-fetch-site': 'cross-site' },
+    });
+    expect({ route, status: res.status, code: JSON.parse(text).code }).toEqual({
+      route,
+      status: 403,
+      code: 'csrf_failed',
+    });
+    expect(res.headers.get('set-cookie')).toBeNull();
   });
 });

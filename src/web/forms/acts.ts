@@ -152,6 +152,9 @@ const FORMS: Record<string, Omit<ActForm, 'officers'>> = {
   CaseClosed: { fields: [date('closedOn', 'form.closedOn')], medium: false },
 };
 
+/** The act types the portal has a form for (`/cases/{agency}/{caseId}/acts/{type}`). */
+export const ACT_FORM_TYPES: readonly string[] = Object.keys(FORMS);
+
 /** The form of an act type, or undefined when the portal has none for it. */
 export function actForm(type: string): ActForm | undefined {
   const form = Object.hasOwn(FORMS, type) ? FORMS[type] : undefined;
