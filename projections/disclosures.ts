@@ -76,7 +76,7 @@ export function disclosureText(doc: Doc): string {
 
 export const DISCLOSURES_SPEC: CollectionSpec = {
   name: DISCLOSURES,
-  indexes: ['agency', 'category', 'itemCode', 'publishedOn', 'updatedAt', 'status'],
+  indexes: ['agency', 'category', 'decisionType', 'itemCode', 'publishedOn', 'updatedAt', 'status'],
   text: disclosureText,
 };
 
@@ -91,7 +91,7 @@ const DISCLOSURE_ACTS = new Set(['DecisionDisclosed', 'DisclosureUpdated', 'Disc
  */
 export const disclosuresProjection: Projection = {
   name: 'disclosures',
-  version: 7,
+  version: 8,
   collections: [DISCLOSURES_SPEC],
   apply({ event, position }, docs): Change[] {
     const ofCase = caseOf(event.stream);

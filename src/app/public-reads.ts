@@ -29,6 +29,8 @@ export interface DisclosureFilter {
   readonly agency?: string;
   readonly itemCode?: string;
   readonly category?: string;
+  /** The decision's type (`fine`, `warning`, `license_granted`, ...: `DECISION_TYPES`). */
+  readonly decisionType?: string;
   /**
    * Words (separated by spaces) that the document number, the item's code or name or a (redacted) party's name
    * must each contain: the public search ({@link searchWords}).
@@ -171,12 +173,13 @@ export class PublicReads {
     status: DisclosureDoc['status'] | undefined,
     page: { orderBy: string; limit: number; after?: string },
   ): Page<DisclosureDoc> {
-    const { agency, itemCode, category, from, to, q } = filter;
+    const { agency, itemCode, category, decisionType, from, to, q } = filter;
     const where: Record<string, string> = {};
     if (status !== undefined) where.status = status;
     if (agency !== undefined) where.agency = agency;
     if (itemCode !== undefined) where.itemCode = itemCode;
     if (category !== undefined) where.category = category;
+    if (decisionType !== undefined) where.decisionType = decisionType;
     const words = q === undefined ? [] : searchWords(q);
     const query: Query = {
       where,

@@ -199,6 +199,11 @@ const DISCLOSURE_FILTERS: readonly Json[] = [
   query('itemCode', 'Only decisions of this enforcement item (its code).', defs('id')),
   query('category', 'Only decisions of this category of enforcement item.', defs('itemCategory')),
   query(
+    'decisionType',
+    'Only decisions of this type (a withdrawal notice, which keeps no type, never matches).',
+    defs('decisionType'),
+  ),
+  query(
     'q',
     'Search: words separated by spaces, each of which the document number, the item code or name, or a (redacted) party name must contain (ASCII letters in either case); at most 100 characters and 8 words.',
     { type: 'string', minLength: 1, maxLength: 100 },

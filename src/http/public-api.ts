@@ -1,5 +1,6 @@
 import { Router, type Request, type RequestHandler } from 'express';
 import { searchWords, type DisclosureFilter, type DisclosuresPosition, type PublicReads } from '../app/public-reads.js';
+import { DECISION_TYPES } from '../domain/case/acts.js';
 import { ATOM_CONTENT_TYPE, renderFeed } from './atom.js';
 import { consistencyOf } from './consistency.js';
 import { date, id, limitOf, oneOf, pagingOf, single } from './query.js';
@@ -88,13 +89,14 @@ export function publicApi({ reads, limited, now = Date.now }: PublicApiDependenc
 }
 
 /**
- * `?agency=`, `?itemCode=`, `?category=`, `?from=`/`?to=` (publication dates, inclusive), `?q=` (the search's
+ * `?agency=`, `?itemCode=`, `?category=`, `?decisionType=`, `?from=`/`?to=` (publication dates, inclusive), `?q=` (the search's
  * words, `searchWords`): the filters of the JSON list, the feed and the portal's disclosure pages alike.
  */
 export function disclosureFilter(req: { readonly query: Readonly<Record<string, unknown>> }): DisclosureFilter {
   const agency = id(req.query.agency, 'agency');
   const itemCode = id(req.query.itemCode, 'itemCode');
   const category = oneOf(req.query.category, 'category', CATEGORIES);
+  const decisionType = oneOf(req.query.decisionType, 'decisionType', DECISION_TYPES);
   const from = date(req.query.from, 'from');
   const to = date(req.query.to, 'to');
   const q = single(req.query.q, 'q');
@@ -104,6 +106,7 @@ export function disclosureFilter(req: { readonly query: Readonly<Record<string, 
     ...(agency === undefined ? {} : { agency }),
     ...(itemCode === undefined ? {} : { itemCode }),
     ...(category === undefined ? {} : { category }),
+    ...(decisionType === undefined ? {} : { decisionType }),
     ...(q === undefined ? {} : { q }),
     ...(from === undefined ? {} : { from }),
     ...(to === undefined ? {} : { to }),
@@ -112,7 +115,7 @@ export function disclosureFilter(req: { readonly query: Readonly<Record<string, 
 
 /** The feed's id: one per combination of filters, so a filtered feed is a feed of its own. */
 function feedId(req: Request): string {
-  const filters = ['agency', 'itemCode', 'category', 'from', 'to', 'q']
+  const filters = ['agency', 'itemCode', 'category', 'decisionType', 'from', 'to', 'q']
     .filter((name) => typeof req.query[name] === 'string')
     .map((name) => `${name}=${encodeURIComponent(req.query[name] as string)}`);
   return `urn:evidence-ledger:disclosures${filters.length ? `?=${filters.join('&')}` : ''}`;

@@ -234,6 +234,9 @@ describe('the public disclosure feed', () => {
     };
     expect(await ids(`agency=${CITY}`)).toEqual(['pub-city']);
     expect(await ids('category=licensing')).toEqual(['pub-city']);
+    expect(await ids('decisionType=license_granted')).toEqual(['pub-city']);
+    expect(await ids('decisionType=fine')).toEqual(['pub-1']);
+    expect(await ids('decisionType=warning')).toEqual([]);
     expect(await ids(`agency=${COUNTY}`)).toEqual(['pub-1']);
     expect(await ids(`from=${today}&to=${today}`)).toEqual(['pub-1', 'pub-city']);
     expect(await ids('to=2000-01-01')).toEqual([]);
@@ -301,6 +304,7 @@ describe('the public disclosure feed', () => {
       'cursor=nonsense',
       'from=2026-13-01',
       'category=parking',
+      'decisionType=parking_ticket',
       'agency=a/b',
     ]) {
       for (const route of ['/v1/disclosures', '/v1/disclosures/feed.atom']) {

@@ -57,15 +57,23 @@ describe('the disclosures page', () => {
     expect(await ids(`agency=${CITY}`)).toEqual(['city-1']);
     expect(await ids('itemCode=P-001')).toEqual(['pub-1', 'pub-2']);
     expect(await ids('category=licensing')).toEqual(['city-1']);
+    // the decision's own type, beside the item's category: a fine, a warning, a licence granted
+    expect(await ids('decisionType=fine')).toEqual(['pub-1']);
+    expect(await ids('decisionType=warning')).toEqual(['pub-2']);
+    expect(await ids(`decisionType=license_granted&agency=${COUNTY}`)).toEqual([]);
     expect(await ids(`from=${TODAY}&to=${TODAY}`)).toEqual(['city-1', 'pub-1', 'pub-2']);
     expect(await ids('to=2020-01-01')).toEqual([]);
     expect(await ids(`q=${encodeURIComponent('县司罚〔2026〕1号')}`)).toEqual(['pub-1']);
     expect(await ids(`q=${encodeURIComponent('〔2026〕1号 市许')}`)).toEqual(['city-1']);
+    // the item's code and a firm's name as published, each a word that must match
+    expect(await ids(`q=${encodeURIComponent('l-001 某某律师事务所')}`)).toEqual(['city-1']);
+    expect(await ids(`q=${encodeURIComponent('某某律师事务所')}`)).toEqual(['city-1', 'pub-1']);
+    expect(await ids(`q=${encodeURIComponent('律所')}`)).toEqual(['pub-2']);
     // a sealed person's name is not searched, masked or not (docs/privacy.md)
     expect(await ids(`q=${encodeURIComponent('张**')}`)).toEqual([]);
     expect(await ids(`q=${encodeURIComponent('张三丰')}`)).toEqual([]);
     // a form sends its empty fields: they filter nothing
-    expect(await ids(`q=&agency=${COUNTY}&itemCode=&category=&from=&to=`)).toEqual(['pub-1', 'pub-2']);
+    expect(await ids(`q=&agency=${COUNTY}&itemCode=&category=&decisionType=&from=&to=`)).toEqual(['pub-1', 'pub-2']);
     const { text } = await getPage(t, `/disclosures?agency=${COUNTY}&q=${encodeURIComponent('罚')}`);
     expect(text).toContain(`href="/v1/disclosures/feed.atom?q=%E7%BD%9A&amp;agency=${COUNTY}"`);
     expect(text).toMatch(new RegExp(`<option value="${COUNTY}"\\s+selected`));
@@ -89,7 +97,13 @@ describe('the disclosures page', () => {
   });
 
   it('when a filter is malformed, then the reader gets a 400 page, not a problem document', async () => {
-    for (const query of ['category=parking', 'from=2026-13-01', 'cursor=nonsense', `q=${'x'.repeat(101)}`]) {
+    for (const query of [
+      'category=parking',
+      'decisionType=parking_ticket',
+      'from=2026-13-01',
+      'cursor=nonsense',
+      `q=${'x'.repeat(101)}`,
+    ]) {
       const { status, text, headers } = await getPage(t, `/disclosures?${query}`);
       expect([query, status]).toEqual([query, 400]);
       expect(headers.get('content-type')).toMatch(/^text\/html/);

@@ -17,6 +17,7 @@ export const PUBLIC_EN: { readonly [K in keyof typeof PUBLIC_ZH_CN]: string } = 
   'public.agency': 'Agency',
   'public.item': 'Enforcement item',
   'public.category': 'Category',
+  'public.decisionType': 'Decision type',
   'public.any': 'All',
   'public.from': 'Published from',
   'public.to': 'to',

@@ -1,4 +1,5 @@
 import type { Router } from 'express';
+import { DECISION_TYPES } from '../../domain/case/acts.js';
 import { disclosureFilter, disclosuresCursor, encodeDisclosuresCursor } from '../../http/public-api.js';
 import { html, type Html } from '../html.js';
 import { pageContext, sendPage, type PageContext } from '../layout.js';
@@ -17,11 +18,11 @@ import {
 const CATEGORIES = ['penalty', 'licensing', 'coercive', 'inspection', 'levy', 'other'] as const;
 
 /** The disclosure pages' filters, in the order of the form (and of the links the pages make). */
-const FILTERS = ['q', 'agency', 'itemCode', 'category', 'from', 'to', 'limit'] as const;
+const FILTERS = ['q', 'agency', 'itemCode', 'category', 'decisionType', 'from', 'to', 'limit'] as const;
 
 /**
  * `/` and `/disclosures`: the latest published decisions, and the whole list with the API's filters (agency, item,
- * category, publication dates, search) and cursor paging; both read `PublicReads.disclosures`, as
+ * category, decision type, publication dates, search) and cursor paging; both read `PublicReads.disclosures`, as
  * `GET /v1/disclosures` does, and parse the filters with the same function.
  */
 export function registerDisclosureList(router: Router, deps: PublicPagesDependencies): void {
@@ -132,6 +133,13 @@ function filterForm(
       'public.category',
       CATEGORIES.map((c) => ({ value: c, text: label(ctx, 'category', c) })),
       params.category,
+    )}
+    ${select(
+      ctx,
+      'decisionType',
+      'public.decisionType',
+      DECISION_TYPES.map((d) => ({ value: d, text: label(ctx, 'decisionType', d) })),
+      params.decisionType,
     )}
     <label>${ctx.t('public.from')} <input type="date" name="from" value="${params.from ?? ''}" /></label>
     <label>${ctx.t('public.to')} <input type="date" name="to" value="${params.to ?? ''}" /></label>
