@@ -44,6 +44,43 @@ beforeAll(async () => {
     },
   });
   expect(res.status).toBe(201);
+  // an officer whose certificate ran out a month before the fixture's day
+  const lapsed = await f.t.call('POST', '/v1/officers', {
+    token: f.admin,
+    body: {
+      officerId: 'cleo',
+      name: '执法人员cleo',
+      agency: AGENCY,
+      certificateNo: '1405-cleo',
+      validFrom: '2018-01-01',
+      validTo: '2026-01-31',
+      roles: ['officer'],
+    },
+  });
+  expect(lapsed.status).toBe(201);
+  // a warning decided in January and never published: overdue by the fixture's day
+  const january = await f.t.call('POST', '/v1/cases', {
+    token: f.alice,
+    body: {
+      caseId: 'sv-late',
+      itemCode: 'P-001',
+      title: '逾期未公示案',
+      openedOn: '2026-01-05',
+      officers: ['alice', 'bob'],
+      parties: [{ kind: 'organization', name: '某某律师事务所' }],
+    },
+  });
+  expect(january.status).toBe(201);
+  await recordAct(f, f.alice, 'sv-late', {
+    type: 'DecisionIssued',
+    occurredAt: '2026-01-06T10:00:00+08:00',
+    data: {
+      decisionType: 'warning',
+      legalBasis: '《律师法》第五十条',
+      documentNo: '县司告〔2026〕1号',
+      decidedOn: '2026-01-06',
+    },
+  });
   // a major case decided after an approved review, and left unpublished
   await openCase(f, 'sv-1');
   const proposed = { decisionType: 'fine', fineFen: 2_000_000, legalBasis: '《律师法》第五十条' };
@@ -75,8 +112,18 @@ describe('the supervision dashboard', () => {
     expect(res.text).toMatch(
       /执法人员carl（carl）<\/td>\s*<td>county-justice<\/td>\s*<td>2026-03-20<\/td>\s*<td>18 天后到期/,
     );
-    // the reviewer ratio per agency
-    expect(res.text).toMatch(/<td>county-justice<\/td>\s*<td>4<\/td>\s*<td>1<\/td>\s*<td>1<\/td>/);
+    // the decision past its publication deadline, linked to its case file, with its days overdue
+    expect(res.text).toMatch(
+      new RegExp(
+        `<a href="/cases/${AGENCY}/sv-late">sv-late</a></td>\\s*<td>${AGENCY}</td>\\s*<td>2026-01-06</td>\\s*<td>2026-\\d\\d-\\d\\d</td>\\s*<td>\\d+</td>`,
+      ),
+    );
+    // the certificate already expired, beside the one expiring
+    expect(res.text).toMatch(
+      /执法人员cleo（cleo）<\/td>\s*<td>county-justice<\/td>\s*<td>2026-01-31<\/td>\s*<td class="bad">已过期 30 天/,
+    );
+    // the reviewer ratio per agency (cleo, whose certificate lapsed, is still a registered, active officer)
+    expect(res.text).toMatch(/<td>county-justice<\/td>\s*<td>5<\/td>\s*<td>1<\/td>\s*<td>1<\/td>/);
     // the chart: an image with a title and description, and its figures in a table
     expect(res.text).toMatch(
       /<svg\s+class="chart"\s+id="monthly-chart"[^>]*role="img"\s+aria-labelledby="monthly-chart-title monthly-chart-desc"/,
