@@ -1,12 +1,13 @@
 // The portal part of `npm run bench`: the public pages under 64 keep-alive clients on loopback, against a service
 // in a child process holding 200 published decisions; the server's own time per page (its latency histogram at
-// /metrics) and the bytes a first visit to the home page transfers (the page, its style sheet and scripts); then
-// how long an act takes from its append's acknowledgement to a supervisor's live feed (the SSE the dashboard reads).
+// /metrics) and the bytes a first visit to the home page transfers (the page, its style sheet and scripts), and the
+// supervision dashboard's script gzipped; then how long an act takes from its append's acknowledgement to a supervisor's live feed (the SSE the dashboard reads).
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { request, start, stop } from './bench-http.js';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -24,11 +25,14 @@ export const PORTAL_PAGES = [
   '/officers',
   '/items',
   '/statistics',
+  '/verify',
 ] as const;
 
 export interface PortalBenchResult {
   readonly pages: { route: string; rate: number; p99: number; serverP99: string; failures: number }[];
   readonly firstPage: { html: number; assets: number };
+  /** The bytes of the supervision dashboard's script, gzipped. */
+  readonly dashboardGzip: number;
   /** Milliseconds from an act's acknowledgement to its arrival on the live feed. */
   readonly live: { acts: number; p50: number; p99: number; max: number };
 }
@@ -107,6 +111,9 @@ export async function portalBench(options: {
     let assets = 0;
     for (const url of linked) assets += Buffer.byteLength((await request(port, 'GET', url, {})).body);
     const firstPage = { html: Buffer.byteLength(home.body), assets };
+    const dashboard = await request(port, 'GET', '/assets/dashboard.js', {});
+    if (dashboard.status !== 200) throw new Error(`the dashboard script answered ${dashboard.status}`);
+    const dashboardGzip = gzipSync(Buffer.from(dashboard.body)).byteLength;
 
     const pages: PortalBenchResult['pages'] = [];
     for (const route of PORTAL_PAGES) {
@@ -120,7 +127,7 @@ export async function portalBench(options: {
     const supervisor = { authorization: `Bearer ${token('sup', 'supervisor')}` };
     const live = await liveFeedLag(port, supervisor, officer, today);
     await stop(service);
-    return { pages, firstPage, live };
+    return { pages, firstPage, dashboardGzip, live };
   } finally {
     fs.rmSync(dataDir, { recursive: true, force: true });
   }
@@ -254,6 +261,7 @@ export function reportPortal(r: PortalBenchResult) {
   console.log(
     `  first page: HTML ${kb(r.firstPage.html)} + style and scripts ${kb(r.firstPage.assets)} = ${kb(r.firstPage.html + r.firstPage.assets)} uncompressed  (target <= 100 KB)`,
   );
+  console.log(`  dashboard script: ${kb(r.dashboardGzip)} gzipped  (target <= 150 KB)`);
   console.log(
     `  live feed: act acknowledged -> on a supervisor's feed   p50 ${r.live.p50.toFixed(1)} ms  p99 ${r.live.p99.toFixed(1)} ms  max ${r.live.max.toFixed(1)} ms  (${r.live.acts} acts one after another; target < 2 s)`,
   );
