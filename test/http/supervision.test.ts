@@ -1,12 +1,11 @@
 import { caseStream } from '../../src/domain/case/acts.js';
 import { officerStream } from '../../src/domain/registry/officers.js';
-import { randomUUID } from 'node:crypto';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { declareAnnotations } from '../../src/http/validation.js';
 import ajvFormats from 'ajv-formats';
-import { sealEvents } from '../../src/ledger/envelope.js';
 import { SUPERVISION_TABLES, type ListTable } from '../../src/http/supervision-csv.js';
 import { parseCsv } from '../support/csv.js';
+import { appendPastRules } from '../support/raw-append.js';
 import { CHECKS_PASSED } from '../support/domain.js';
 import { seedAgency, startTestService, type TestService } from '../support/service.js';
 
@@ -46,23 +45,9 @@ async function post(route: string, token: string, body: unknown): Promise<number
   return res.body.position as number;
 }
 
-/** Appends events as they stand, signed by the service but past its rules: records the rules now refuse. */
-async function appendRaw(stream: string, type: string, data: Record<string, unknown>, agency = AGENCY) {
-  const [last] = await t.service.events.readStream(stream, { direction: 'backward', limit: 1 });
-  const head = last ? { revision: last.event.revision, hash: last.event.hash } : null;
-  const draft = {
-    id: randomUUID(),
-    type,
-    schemaVersion: 1,
-    occurredAt: `${today}T08:00:00+08:00`,
-    actor: { sub: `head-${agency}`, agency, roles: ['admin'] },
-    data,
-    media: [],
-  };
-  const sealed = sealEvents(stream, head, [draft], t.service.keys.eventSigner, new Date().toISOString());
-  const result = await t.service.events.append(stream, sealed, head ? head.revision : 'no_stream');
-  return result.position;
-}
+/** Appends an event past the service's rules (records the rules now refuse), dated this morning. */
+const appendRaw = (stream: string, type: string, data: Record<string, unknown>, agency = AGENCY) =>
+  appendPastRules(t, stream, type, data, { agency, occurredAt: `${today}T08:00:00+08:00` });
 
 const get = (route: string, token: string, headers: Record<string, string> = {}) =>
   t.call('GET', `${route}${route.includes('?') ? '&' : '?'}consistentWith=${position}`, { token, headers });

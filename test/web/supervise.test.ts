@@ -11,6 +11,8 @@ import {
   startScreensService,
   type ScreensFixture,
 } from '../support/screens.js';
+import { appendPastRules } from '../support/raw-append.js';
+import { caseStream } from '../../src/domain/case/acts.js';
 
 let f: ScreensFixture;
 
@@ -95,6 +97,15 @@ beforeAll(async () => {
     occurredAt: at('11:00'),
     data: { ...proposed, documentNo: '县司罚决字〔2026〕9号', decidedOn: DAY },
   });
+  // a seizure recorded without its video (refused by today's rules; an older record may hold one)
+  await openCase(f, 'sv-seized');
+  await appendPastRules(
+    f.t,
+    caseStream(AGENCY, 'sv-seized'),
+    'PropertySeized',
+    { items: '执业许可证原件一份', legalBasis: '《行政强制法》第二十二条', officers: ['alice', 'bob'] },
+    { agency: AGENCY, occurredAt: at('12:00') },
+  );
   await f.t.service.readModelsCaughtUp();
   expect(decided).toBeGreaterThan(0);
 });
@@ -108,6 +119,12 @@ describe('the supervision dashboard', () => {
     // the major decision beside its approved review, linked to its case file
     expect(res.text).toContain(`<a href="/cases/${AGENCY}/sv-1">sv-1</a>`);
     expect(res.text).toContain('审核通过（rita）');
+    // the seizure without its recording, linked to its case file, with the act and its day
+    expect(res.text).toMatch(
+      new RegExp(
+        `<a href="/cases/${AGENCY}/sv-seized">sv-seized</a></td>\\s*<td>${AGENCY}</td>\\s*<td>查封扣押 ${DAY}</td>`,
+      ),
+    );
     // the certificate expiring within the window
     expect(res.text).toMatch(
       /执法人员carl（carl）<\/td>\s*<td>county-justice<\/td>\s*<td>2026-03-20<\/td>\s*<td>18 天后到期/,
@@ -124,11 +141,11 @@ describe('the supervision dashboard', () => {
     );
     // the reviewer ratio per agency (cleo, whose certificate lapsed, is still a registered, active officer)
     expect(res.text).toMatch(/<td>county-justice<\/td>\s*<td>5<\/td>\s*<td>1<\/td>\s*<td>1<\/td>/);
-    // the chart: an image with a title and description, and its figures in a table
+    // the chart: an image with a title and description, and its figures in a table (March: two cases opened, one decided)
     expect(res.text).toMatch(
       /<svg\s+class="chart"\s+id="monthly-chart"[^>]*role="img"\s+aria-labelledby="monthly-chart-title monthly-chart-desc"/,
     );
-    expect(res.text).toMatch(/<th scope="row">2026-03<\/th>\s*<td>1<\/td>\s*<td>1<\/td>\s*<td>0<\/td>/);
+    expect(res.text).toMatch(/<th scope="row">2026-03<\/th>\s*<td>2<\/td>\s*<td>1<\/td>\s*<td>0<\/td>/);
     expect(res.text).toContain('<ol id="live-feed" class="feed" aria-live="polite"');
     expect(res.text).toMatch(/<script type="module" src="\/assets\/dashboard\.js\?v=[0-9a-f]{12}">/);
   });
