@@ -41,7 +41,7 @@ export async function openDataKeyStore(
     );
   }
   try {
-    await store.checkErasable();
+    await store.checkErasable([]);
   } catch (err) {
     if (err instanceof DataKeyNotErasable) throw new ConfigError('LEDGER_DATA_KEY_STORE', err.message);
     const { name, message } = err as Error;

@@ -1,4 +1,9 @@
-import { applicationStream } from '../domain/application/application.js';
+import {
+  applicationDecider,
+  applicationStream,
+  type ApplicationCommand,
+  type ApplicationEvent,
+} from '../domain/application/application.js';
 import { caseStream } from '../domain/case/acts.js';
 import { parseAgencyStream } from '../domain/streams.js';
 import { erasureDecider, type CaseStreamEvent, type ErasureData } from '../domain/case/erasure.js';
@@ -6,6 +11,7 @@ import { RuleViolation } from '../domain/errors.js';
 import type { Actor } from '../domain/actor.js';
 import type { DataKeyStore } from '../ports/data-keys.js';
 import { handleCommand, type CommandDependencies, type CommandResult, type EventCodec } from './command-handler.js';
+import { registryCodec } from './registry-codec.js';
 
 const erasureCodec: EventCodec<CaseStreamEvent> = {
   toDraft: (event, id) => {
@@ -28,10 +34,12 @@ export interface ErasureServiceDependencies extends CommandDependencies {
 }
 
 /**
- * Erases a case's personal data (docs/privacy.md): once the key store says it can destroy keys, first the signed `CaseDataErased` event naming the legal
- * ground is appended, so an erasure is never silent; then the case's data key is destroyed. A crash between the two
- * leaves the key: erasing again (the same request, or `ledger erase` once more) destroys it and answers
- * `409 case_erased`.
+ * Erases personal data (docs/privacy.md): a case's (its parties'), or an applicant's of an online application that
+ * opened no case. First the key store is asked whether it can destroy every key the erasure names, so that nothing
+ * is signed that it would then refuse; then the signed event naming the legal ground (`CaseDataErased`,
+ * `ApplicationDataErased`) is appended, so an erasure is never silent; then the keys are destroyed. A crash between
+ * the two leaves the keys: erasing again (the same request, or `ledger erase` once more) destroys them and answers
+ * `409 case_erased` (`application_erased`).
  */
 export class ErasureService {
   constructor(private readonly deps: ErasureServiceDependencies) {}
@@ -39,38 +47,82 @@ export class ErasureService {
   async erase(caseId: string, actor: Actor, body: ErasureData, options: { eventId: string }): Promise<CommandResult> {
     const stream = caseStream(actor.agency, caseId);
     const occurredAt = this.deps.clock.now().toISOString();
-    // a key store that could not destroy the key refuses here, before an erasure is recorded that would not happen
-    await this.deps.dataKeys.checkErasable?.();
-    let result: CommandResult;
-    try {
-      // never the case service's state cache: the erasure decider folds the stream into a state of its own
-      const { events, signer, clock, locks } = this.deps;
-      result = await handleCommand(
-        { events, signer, clock, ...(locks ? { locks } : {}) },
-        stream,
-        erasureDecider,
-        erasureCodec,
-        { actor, occurredAt, ground: body.ground, reason: body.reason },
-        options,
-      );
-    } catch (err) {
-      if (err instanceof RuleViolation && err.code === 'case_erased') await this.destroyKeys(stream, occurredAt);
-      throw err;
-    }
-    await this.destroyKeys(stream, occurredAt);
-    return result;
+    const scopes = await this.caseScopes(stream);
+    await this.deps.dataKeys.checkErasable(scopes);
+    // never the case service's state cache: the erasure decider folds the stream into a state of its own
+    const command = { actor, occurredAt, ground: body.ground, reason: body.reason };
+    return this.recordThenDestroy(scopes, occurredAt, 'case_erased', () =>
+      handleCommand(this.commandDeps(), stream, erasureDecider, erasureCodec, command, options),
+    );
   }
 
   /**
-   * Destroys the case's key and, for a case opened from an online application, the application's key too: the
-   * applicant's fields sealed in `ApplicationFiled` are the same personal data as the case's party.
+   * Erases the applicant of application `applicationId` of the admin's agency: refused (`application_became_case`)
+   * when the application opened a case, whose erasure covers it.
    */
-  private async destroyKeys(stream: string, at: string): Promise<void> {
-    await this.deps.dataKeys.destroy(stream, at);
+  async eraseApplication(
+    applicationId: string,
+    actor: Actor,
+    body: ErasureData,
+    options: { eventId: string },
+  ): Promise<CommandResult> {
+    const stream = applicationStream(actor.agency, applicationId);
+    const occurredAt = this.deps.clock.now().toISOString();
+    await this.deps.dataKeys.checkErasable([stream]);
+    // the case opened from an application has the application's id: opened, even if the acceptance is not recorded
+    const [first] = await this.deps.events.readStream(caseStream(actor.agency, applicationId), { limit: 1 });
+    const opened = first?.event.type === 'CaseOpened' ? (first.event.data as { application?: unknown }) : undefined;
+    const command: ApplicationCommand = {
+      type: 'EraseApplication',
+      actor,
+      caseOpened: opened?.application === applicationId,
+      ground: body.ground,
+      reason: body.reason,
+    };
+    const codec = registryCodec<ApplicationEvent>(this.deps.clock, actor);
+    return this.recordThenDestroy([stream], occurredAt, 'application_erased', () =>
+      handleCommand(this.commandDeps(), stream, applicationDecider, codec, command, options),
+    );
+  }
+
+  private commandDeps(): CommandDependencies {
+    const { events, signer, clock, locks } = this.deps;
+    return { events, signer, clock, ...(locks ? { locks } : {}) };
+  }
+
+  /** Records the erasure, then destroys the keys; an erasure recorded before (`erasedCode`) destroys them too. */
+  private async recordThenDestroy(
+    scopes: readonly string[],
+    at: string,
+    erasedCode: string,
+    record: () => Promise<CommandResult>,
+  ): Promise<CommandResult> {
+    let result: CommandResult;
+    try {
+      result = await record();
+    } catch (err) {
+      if (err instanceof RuleViolation && err.code === erasedCode) await this.destroy(scopes, at);
+      throw err;
+    }
+    await this.destroy(scopes, at);
+    return result;
+  }
+
+  private async destroy(scopes: readonly string[], at: string): Promise<void> {
+    for (const scope of scopes) await this.deps.dataKeys.destroy(scope, at);
+  }
+
+  /**
+   * The keys a case's erasure destroys: the case's and, for a case opened from an online application, the
+   * application's too: the applicant's fields sealed in `ApplicationFiled` are the same personal data as the
+   * case's party.
+   */
+  private async caseScopes(stream: string): Promise<string[]> {
     const [first] = await this.deps.events.readStream(stream, { limit: 1 });
     const opened = first?.event.type === 'CaseOpened' ? (first.event.data as { application?: unknown }) : undefined;
     const parsed = parseAgencyStream(stream);
-    if (typeof opened?.application === 'string' && parsed)
-      await this.deps.dataKeys.destroy(applicationStream(parsed.agency, opened.application), at);
+    return typeof opened?.application === 'string' && parsed
+      ? [stream, applicationStream(parsed.agency, opened.application)]
+      : [stream];
   }
 }

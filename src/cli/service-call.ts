@@ -1,3 +1,4 @@
+import { parseArgs } from 'node:util';
 import { print, UsageError, type CliIo } from './io.js';
 
 /** The service a command talks to: `--url`, else `http://localhost:$PORT` (PORT defaulting to 8080). */
@@ -48,4 +49,30 @@ export async function sendJson(
     return undefined;
   }
   return answer;
+}
+
+/** The options of every command that talks to a running service. */
+export interface ServiceOptions {
+  readonly help?: boolean;
+  readonly url?: string;
+  readonly token?: string;
+}
+
+/**
+ * Parses the command line of a command that talks to a running service: `--help`, `--url`, `--token` and the
+ * command's own options `names` (each taking a value), strictly, with no positional argument.
+ */
+export function serviceCommandArgs<K extends string>(
+  argv: string[],
+  names: readonly K[],
+): ServiceOptions & Partial<Record<K, string>> {
+  const own = Object.fromEntries(names.map((name) => [name, { type: 'string' as const }]));
+  const { values, positionals } = parseArgs({
+    args: argv,
+    strict: true,
+    allowPositionals: true,
+    options: { ...own, help: { type: 'boolean', short: 'h' }, url: { type: 'string' }, token: { type: 'string' } },
+  });
+  if (positionals.length > 0) throw new UsageError(`unexpected argument ${positionals[0]}`);
+  return values as ServiceOptions & Partial<Record<K, string>>;
 }

@@ -1,6 +1,5 @@
-import { parseArgs } from 'node:util';
 import { print, UsageError, type CliIo } from './io.js';
-import { bearerToken, sendJson, serviceBase } from './service-call.js';
+import { bearerToken, sendJson, serviceBase, serviceCommandArgs } from './service-call.js';
 
 export const tokenRevokeHelp = `Usage: ledger token revoke --jti ID [--reason TEXT] [--url URL] [--token TOKEN]
        ledger token revoke --sub ID --before TIME|now [--reason TEXT] [--url URL] [--token TOKEN]
@@ -27,25 +26,11 @@ Example:
 `;
 
 export async function tokenRevoke(argv: string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    strict: true,
-    allowPositionals: true,
-    options: {
-      help: { type: 'boolean', short: 'h' },
-      jti: { type: 'string' },
-      sub: { type: 'string' },
-      before: { type: 'string' },
-      reason: { type: 'string' },
-      url: { type: 'string' },
-      token: { type: 'string' },
-    },
-  });
+  const values = serviceCommandArgs(argv, ['jti', 'sub', 'before', 'reason']);
   if (values.help) {
     print(io.stdout, tokenRevokeHelp);
     return 0;
   }
-  if (positionals.length > 0) throw new UsageError(`unexpected argument ${positionals[0]}`);
   const body = revocation(values);
   const token = bearerToken(values.token, io, 'an admin');
   const url = `${serviceBase(values.url, io)}/v1/tokens/revocations`;

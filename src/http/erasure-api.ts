@@ -2,6 +2,7 @@ import { Router } from 'express';
 import type { Principal } from '../app/auth.js';
 import type { ErasureService } from '../app/erasure-service.js';
 import type { PersonalReads } from '../app/personal-reads.js';
+import { applicationStream } from '../domain/application/application.js';
 import { caseStream } from '../domain/case/acts.js';
 import type { ErasureData } from '../domain/case/erasure.js';
 import { RuleViolation } from '../domain/errors.js';
@@ -24,7 +25,8 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const POINTER = /^(\/[A-Za-z0-9_~-]{1,64}){1,8}$/;
 
 /**
- * Erasure of a case's personal data (admin of the case's agency) and the opening of one sealed field for a party or
+ * Erasure of a case's personal data, or of an applicant's of an application that opened no case (admin of the
+ * agency), and the opening of one sealed field for a party or
  * a court (whoever may read the case; recorded as `read_opening`). docs/privacy.md.
  */
 export function erasureApi(deps: ErasureApiDependencies): Router {
@@ -42,6 +44,25 @@ export function erasureApi(deps: ErasureApiDependencies): Router {
     res.json({
       caseId,
       type: 'CaseDataErased',
+      eventId: result.events[0]!.id,
+      revision: result.revision,
+      position: result.position,
+      hash: result.hash,
+    });
+  });
+
+  router.post('/v1/applications/:applicationId/erasure', auth, requireRoles('admin'), jsonBody(), async (req, res) => {
+    const applicationId = String(req.params.applicationId);
+    if (!UUID.test(applicationId)) throw new RuleViolation('not_found', 404, 'no such application');
+    deps.validate('urn:evidence-ledger:schema:command:erase-application', req.body);
+    const principal = principalOf(res);
+    const actor = { sub: principal.sub, agency: principal.agency, roles: [...principal.roles] };
+    const stream = applicationStream(principal.agency, applicationId);
+    const eventId = eventIdFor(req, principal, stream, deps.newId);
+    const result = await deps.erasure.eraseApplication(applicationId, actor, req.body as ErasureData, { eventId });
+    res.status(result.created ? 201 : 200).set('ETag', `"${result.revision}"`);
+    res.json({
+      applicationId,
       eventId: result.events[0]!.id,
       revision: result.revision,
       position: result.position,

@@ -482,6 +482,20 @@ const APPLICATION_OPERATIONS: readonly Operation[] = [
     },
   },
   {
+    method: 'POST',
+    path: '/v1/applications/{applicationId}/erasure',
+    operationId: 'eraseApplication',
+    summary:
+      "Erase the applicant's personal data of an application that opened no case (admin): a signed ApplicationDataErased event naming the legal ground, then the application's data key is destroyed (docs/privacy.md)",
+    tag: 'cases',
+    parameters: [APPLICATION_ID, PARAMETERS.idempotencyKey],
+    requestBody: jsonBody('command.erase-application'),
+    responses: {
+      ...written('The erasure', 'response.application-written'),
+      ...problems(400, 401, 403, 404, 409, 413, 415, 503),
+    },
+  },
+  {
     method: 'GET',
     path: '/v1/audit/overdue-applications',
     operationId: 'listOverdueApplications',
@@ -1049,7 +1063,7 @@ const OPERATIONS: readonly Operation[] = [
     tag: 'cases',
     parameters: [PARAMETERS.caseId, PARAMETERS.idempotencyKey],
     requestBody: jsonBody('command.erase-case'),
-    responses: { ...written('The erasure', 'response.write-result'), ...problems(400, 401, 403, 404, 409, 413) },
+    responses: { ...written('The erasure', 'response.write-result'), ...problems(400, 401, 403, 404, 409, 413, 503) },
   },
   {
     method: 'GET',

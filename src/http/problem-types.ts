@@ -441,7 +441,7 @@ export const PROBLEM_TYPES: Readonly<Record<string, ProblemType>> = {
   data_key_not_erasable: entry(
     503,
     'Data key store cannot erase',
-    "The shared data-key store keeps what is written to it (a bucket under Object Lock retention or a legal hold, or a policy that refuses to delete versions), so a case's data key cannot be destroyed beyond recovery; nothing is claimed erased. An operator must move the data keys to a bucket without retention (LEDGER_DATA_KEY_BUCKET).",
+    'The data-key store cannot destroy a key beyond recovery: the bucket keeps what is written to it (default Object Lock retention), a version of this key is under a legal hold or an unexpired retention, a policy refuses to delete versions, or a key file cannot be written. Checked before the erasure is signed: nothing was recorded. An operator lifts the hold (or moves the data keys to a bucket without retention, LEDGER_DATA_KEY_BUCKET) and erases again. A hold placed between that check and the deletion fails the deletion with this code after the erasure was recorded: erasing again once the hold is lifted destroys the key.',
   ),
   data_folder_in_use: entry(
     503,
@@ -544,6 +544,16 @@ export const PROBLEM_TYPES: Readonly<Record<string, ProblemType>> = {
     422,
     'Decision template invalid',
     'The decision template names a placeholder the renderer does not fill (`unknown`), or puts a list placeholder such as {parties} or {evidence} inside other text (`embedded`).',
+  ),
+  application_erased: entry(
+    409,
+    "Applicant's personal data erased",
+    "The application's data key was destroyed (a signed `ApplicationDataErased` event names the legal ground): the applicant's fields read `[erased]`; the application cannot be accepted nor erased a second time.",
+  ),
+  application_became_case: entry(
+    409,
+    'Application opened a case',
+    "The application was accepted and opened a case (`caseId`), which holds the applicant as its party: erase the case (POST /v1/cases/{caseId}/erasure), which destroys the application's key too.",
   ),
   case_erased: entry(
     409,

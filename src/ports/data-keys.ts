@@ -19,10 +19,13 @@ export interface DataKeyStore {
   /** Destroys the scope's key beyond recovery from the store; true when there was one to destroy. */
   destroy(scope: string, at: string): Promise<boolean>;
   /**
-   * Throws {@link DataKeyNotErasable} when this store could not destroy a key beyond recovery (a bucket under
-   * Object Lock retention): checked before an erasure is recorded, so none is ever claimed that cannot happen.
+   * Throws {@link DataKeyNotErasable} when this store could not destroy the keys of `scopes` beyond recovery: the
+   * store as such (a bucket under default Object Lock retention; with no scopes, only this is asked, at start-up),
+   * or one of the keys (a version under a legal hold or an unexpired retention, a file that cannot be removed).
+   * Checked before an erasure is recorded, so none is signed that the store would then refuse. A hold placed
+   * between this check and {@link destroy} still makes `destroy` fail (docs/privacy.md says what to do then).
    */
-  checkErasable?(): Promise<void>;
+  checkErasable(scopes: readonly string[]): Promise<void>;
   close?(): void;
 }
 
@@ -57,8 +60,12 @@ export interface KeyObjects {
    * delete versions).
    */
   remove(name: string): Promise<void>;
-  /** {@link DataKeyNotErasable} when the store is set to keep what is written to it (Object Lock retention). */
-  checkErasable(): Promise<void>;
+  /**
+   * {@link DataKeyNotErasable} when the store is set to keep what is written to it (default Object Lock
+   * retention), or when one of `names` could not be removed as of `now` (a version under a legal hold or a
+   * retention not yet expired; a file or folder that cannot be written).
+   */
+  checkErasable(names: readonly string[], now: Date): Promise<void>;
   close?(): void;
 }
 

@@ -67,7 +67,7 @@ export function dataKeysOnMoto(): void {
     it('when the bucket locks every object by default, then the store refuses to erase before anything is written', async () => {
       const bucket = await moto.newBucket({ defaultRetentionDays: 1 });
       const store = storeOn(bucket);
-      await expect(store.checkErasable()).rejects.toBeInstanceOf(DataKeyNotErasable);
+      await expect(store.checkErasable([])).rejects.toBeInstanceOf(DataKeyNotErasable);
       await expect(store.destroy('case-county:c-1', '2019-09-21T00:00:00Z')).rejects.toBeInstanceOf(DataKeyNotErasable);
       expect(await store.destroyed('case-county:c-1')).toBe(false);
     });
@@ -75,7 +75,7 @@ export function dataKeysOnMoto(): void {
     it('when a version of a key is under a legal hold, then destroying it fails loudly and the key is still there', async () => {
       const bucket = await moto.newBucket({ objectLock: true });
       const store = storeOn(bucket);
-      await store.checkErasable(); // Object Lock on, but no default retention: erasable as such
+      await store.checkErasable([]); // Object Lock on, but no default retention: erasable as such
       await store.ensure('case-county:c-2');
       const key = DATA_KEY_PREFIX + keyObjectNames('case-county:c-2').key;
       await moto.client.send(new PutObjectLegalHoldCommand({ Bucket: bucket, Key: key, LegalHold: { Status: 'ON' } }));

@@ -92,6 +92,7 @@ describe('sealing on the write path', () => {
       get: (scope) => keys.get(scope),
       destroyed: (scope) => keys.destroyed(scope),
       destroy: (scope, at) => keys.destroy(scope, at),
+      checkErasable: () => keys.checkErasable(),
     };
     const recordingEvents: EventStore = Object.create(events, {
       append: {
@@ -201,6 +202,7 @@ describe('reads of personal fields', () => {
     get: () => Promise.resolve(undefined),
     destroyed: () => Promise.resolve(destroyed),
     destroy: () => Promise.resolve(false),
+    checkErasable: () => Promise.resolve(),
   });
   const reads = (destroyed: boolean) =>
     new PersonalReads({ dataKeys: noKeys(destroyed), events: {} as EventStore, reads: {} as CaseReads });

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { KeyObjects } from '../../ports/data-keys.js';
+import { DataKeyNotErasable, type KeyObjects } from '../../ports/data-keys.js';
 
 const PRIVATE_FILE = 0o600;
 const PRIVATE_FOLDER = 0o700;
@@ -77,7 +77,23 @@ export class FolderKeyObjects implements KeyObjects {
     syncFolder(this.#dir);
   }
 
-  async checkErasable(): Promise<void> {}
+  /** A folder or key file this process cannot write (a read-only mount, an immutable file) cannot be erased. */
+  async checkErasable(names: readonly string[]): Promise<void> {
+    const writable = (file: string): boolean => {
+      try {
+        fs.accessSync(file, fs.constants.W_OK);
+        return true;
+      } catch (err) {
+        if ((err as NodeJS.ErrnoException).code === 'ENOENT') return true; // nothing to remove
+        return false;
+      }
+    };
+    for (const file of [this.#dir, ...names.map((name) => this.#file(name))])
+      if (!writable(file))
+        throw new DataKeyNotErasable(
+          `${file} cannot be written, so a data key in it cannot be overwritten and removed`,
+        );
+  }
 
   #file(name: string): string {
     if (name.includes('/') || name.includes(path.sep) || name.startsWith('.'))

@@ -65,16 +65,19 @@ export class SharedDataKeyStore implements DataKeyStore {
 
   async destroy(scope: string, at: string): Promise<boolean> {
     const names = keyObjectNames(scope);
-    await this.objects.checkErasable();
+    await this.objects.checkErasable([names.key], this.clock.now());
     const had = (await this.objects.read(names.key)) !== undefined;
     await this.objects.create(names.erased, Buffer.from(JSON.stringify({ v: 1, scope, destroyedAt: at }), 'utf8'));
     await this.objects.remove(names.key);
     return had;
   }
 
-  /** Refuses before anything is recorded when this store could not erase (see `KeyObjects.checkErasable`). */
-  checkErasable(): Promise<void> {
-    return this.objects.checkErasable();
+  /** Refuses before anything is recorded when this store could not erase these keys (`KeyObjects.checkErasable`). */
+  checkErasable(scopes: readonly string[]): Promise<void> {
+    return this.objects.checkErasable(
+      scopes.map((scope) => keyObjectNames(scope).key),
+      this.clock.now(),
+    );
   }
 
   close(): void {

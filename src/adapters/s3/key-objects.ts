@@ -1,7 +1,9 @@
 import {
   DeleteObjectCommand,
   GetObjectCommand,
+  GetObjectLegalHoldCommand,
   GetObjectLockConfigurationCommand,
+  GetObjectRetentionCommand,
   ListObjectVersionsCommand,
   PutObjectCommand,
   type S3Client,
@@ -21,7 +23,9 @@ const REMOVE_ROUNDS = 3;
  * delete marker of the name (ListObjectVersions, then DeleteObject per VersionId), so a versioned bucket keeps
  * nothing of the key, and lists again to check; a version S3 refuses to delete (Object Lock retention or a legal
  * hold) makes it fail with {@link DataKeyNotErasable}. A bucket with a default Object Lock retention locks every
- * object written to it, so it is refused outright ({@link checkErasable}, at start-up and before each erasure).
+ * object written to it, so it is refused outright ({@link checkErasable}, at start-up and before each erasure);
+ * in a bucket with Object Lock enabled, each version of the keys about to be erased is asked for a legal hold or an
+ * unexpired retention before anything is recorded.
  */
 export class S3KeyObjects implements KeyObjects {
   readonly where: string;
@@ -99,24 +103,61 @@ export class S3KeyObjects implements KeyObjects {
     }
   }
 
-  async checkErasable(): Promise<void> {
-    let rule;
+  async checkErasable(names: readonly string[], now: Date): Promise<void> {
+    let lock;
     try {
       const out = await this.client.send(new GetObjectLockConfigurationCommand({ Bucket: this.bucket }));
-      rule = out.ObjectLockConfiguration?.Rule?.DefaultRetention;
+      lock = out.ObjectLockConfiguration;
     } catch (err) {
       // 404: no Object Lock configuration; 501: a service without Object Lock. Neither can keep a key.
       if (statusOf(err) === 404 || statusOf(err) === 501) return;
       throw err;
     }
+    const rule = lock?.Rule?.DefaultRetention;
     if (rule)
       throw new DataKeyNotErasable(
         `the bucket ${this.bucket} locks every object it stores (default Object Lock retention ${rule.Mode ?? ''}); keep the data keys in a bucket without it (LEDGER_DATA_KEY_BUCKET)`,
       );
+    if (lock?.ObjectLockEnabled !== 'Enabled') return;
+    for (const name of names) {
+      const key = DATA_KEY_PREFIX + name;
+      for (const versionId of await this.#versions(key, { markers: false })) {
+        const held = await this.#legalHold(key, versionId);
+        const until = await this.#retainUntil(key, versionId);
+        if (held || (until !== undefined && until > now))
+          throw new DataKeyNotErasable(
+            `a version of the data key ${name} is ${held ? 'under a legal hold' : `retained until ${until!.toISOString()}`}; lift it, then erase`,
+          );
+      }
+    }
   }
 
-  /** Every version id and delete marker stored under exactly `key`. */
-  async #versions(key: string): Promise<string[]> {
+  async #legalHold(key: string, versionId: string): Promise<boolean> {
+    try {
+      const out = await this.client.send(
+        new GetObjectLegalHoldCommand({ Bucket: this.bucket, Key: key, VersionId: versionId }),
+      );
+      return out.LegalHold?.Status === 'ON';
+    } catch (err) {
+      if (statusOf(err) === 404) return false; // never held
+      throw err;
+    }
+  }
+
+  async #retainUntil(key: string, versionId: string): Promise<Date | undefined> {
+    try {
+      const out = await this.client.send(
+        new GetObjectRetentionCommand({ Bucket: this.bucket, Key: key, VersionId: versionId }),
+      );
+      return out.Retention?.RetainUntilDate;
+    } catch (err) {
+      if (statusOf(err) === 404) return undefined; // never retained
+      throw err;
+    }
+  }
+
+  /** Every version id and (unless `markers` is false) delete marker stored under exactly `key`. */
+  async #versions(key: string, { markers = true } = {}): Promise<string[]> {
     const found: string[] = [];
     let keyMarker: string | undefined;
     let versionMarker: string | undefined;
@@ -129,7 +170,7 @@ export class S3KeyObjects implements KeyObjects {
           ...(versionMarker === undefined ? {} : { VersionIdMarker: versionMarker }),
         }),
       );
-      for (const entry of [...(out.Versions ?? []), ...(out.DeleteMarkers ?? [])])
+      for (const entry of [...(out.Versions ?? []), ...(markers ? (out.DeleteMarkers ?? []) : [])])
         if (entry.Key === key && entry.VersionId !== undefined) found.push(entry.VersionId);
       keyMarker = out.IsTruncated ? out.NextKeyMarker : undefined;
       versionMarker = out.IsTruncated ? out.NextVersionIdMarker : undefined;

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import Database from 'better-sqlite3';
-import { DataKeyDestroyed, type DataKeyStore, type KeyWrapper } from '../../ports/data-keys.js';
+import { DataKeyDestroyed, DataKeyNotErasable, type DataKeyStore, type KeyWrapper } from '../../ports/data-keys.js';
 import { createPrivateFile } from './private-file.js';
 
 const SCHEMA = `CREATE TABLE IF NOT EXISTS data_keys (
@@ -74,6 +74,11 @@ export class SqliteDataKeyStore implements DataKeyStore {
       .run(scope, at, at);
     this.#db.exec('VACUUM');
     return Boolean(found?.wrapped);
+  }
+
+  /** The file deletes what it is asked to, unless it was opened read-only (a file or folder the service cannot write). */
+  async checkErasable(): Promise<void> {
+    if (this.#db.readonly) throw new DataKeyNotErasable('the data-key file is open read-only');
   }
 
   close(): void {

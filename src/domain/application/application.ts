@@ -5,6 +5,7 @@ import type { Decider } from '../decider.js';
 import { conflict, notFound, violation } from '../errors.js';
 import type { ItemState } from '../registry/items.js';
 import { agencyStream } from '../streams.js';
+import type { ErasureData } from '../case/erasure.js';
 
 /**
  * Online applications (三(一) 网上受理): a person or organisation files an application for a licensing item of an
@@ -61,6 +62,8 @@ export interface ApplicationState {
   readonly filedOn?: string;
   readonly acceptBy?: string;
   readonly caseId?: string;
+  /** Whether the applicant's personal data was erased (`ApplicationDataErased`). */
+  readonly erased?: boolean;
 }
 
 export type ApplicationCommand =
@@ -88,7 +91,13 @@ export type ApplicationCommand =
       readonly reason: string;
       readonly legalBasis: string;
       readonly rejectedOn: string;
-    };
+    }
+  | ({
+      readonly type: 'EraseApplication';
+      readonly actor: Actor;
+      /** Whether a case was opened from the application (its id is the application's), acceptance recorded or not. */
+      readonly caseOpened: boolean;
+    } & ErasureData);
 
 export interface FiledData extends ApplicationRequest {
   readonly applicationId: string;
@@ -114,7 +123,8 @@ export type ApplicationEvent =
         readonly rejectedOn: string;
         readonly onTime: boolean;
       };
-    };
+    }
+  | { readonly type: 'ApplicationDataErased'; readonly data: ErasureData };
 
 /** An application's stream: ids are unique within their agency. */
 export function applicationStream(agency: string, applicationId: string): string {
@@ -155,6 +165,23 @@ function checkDecision(actor: Actor, state: ApplicationState, on: string): void 
   if (on < state.filedOn!) throw violation('date_invalid', 'an application is decided on or after the day it is filed');
 }
 
+/**
+ * Erasure of an applicant's personal data (个人信息保护法 第四十七条, docs/privacy.md), for an application that opened
+ * no case: refused, or not decided yet (it can then still be refused, never accepted). One that opened a case is
+ * erased with its case, whose erasure destroys the application's key too.
+ */
+function checkErasure(command: Extract<ApplicationCommand, { type: 'EraseApplication' }>, state: ApplicationState) {
+  requireRole(command.actor, ['admin'], "erasing an applicant's personal data");
+  if (state.status === 'none') throw notFound('no such application');
+  requireAgency(command.actor, state.agency!);
+  if (state.erased) throw conflict('application_erased', "the applicant's personal data was erased already");
+  if (state.status === 'accepted' || command.caseOpened)
+    throw conflict('application_became_case', 'the application opened a case: erase the case instead', {
+      caseId: state.caseId ?? state.applicationId,
+    });
+  return { ground: command.ground, reason: command.reason };
+}
+
 export const applicationDecider: Decider<ApplicationCommand, ApplicationEvent, ApplicationState> = {
   initialState: () => ({ status: 'none' }),
 
@@ -178,17 +205,21 @@ export const applicationDecider: Decider<ApplicationCommand, ApplicationEvent, A
       }
       case 'AcceptApplication': {
         checkDecision(command.actor, state, command.acceptedOn);
+        if (state.erased) throw conflict('application_erased', "the applicant's personal data was erased");
         const onTime = !acceptanceOverdue(state.acceptBy!, command.acceptedOn);
         return [
           { type: 'ApplicationAccepted', data: { caseId: command.caseId, acceptedOn: command.acceptedOn, onTime } },
         ];
       }
       case 'RejectApplication': {
+        // an application whose applicant was erased can still be refused, never accepted (it would open a case)
         checkDecision(command.actor, state, command.rejectedOn);
         const { reason, legalBasis, rejectedOn } = command;
         const onTime = !acceptanceOverdue(state.acceptBy!, rejectedOn);
         return [{ type: 'ApplicationRejected', data: { reason, legalBasis, rejectedOn, onTime } }];
       }
+      case 'EraseApplication':
+        return [{ type: 'ApplicationDataErased', data: checkErasure(command, state) }];
     }
   },
 
@@ -202,6 +233,8 @@ export const applicationDecider: Decider<ApplicationCommand, ApplicationEvent, A
         return { ...state, status: 'accepted', caseId: event.data.caseId };
       case 'ApplicationRejected':
         return { ...state, status: 'rejected' };
+      case 'ApplicationDataErased':
+        return { ...state, erased: true };
     }
   },
 };

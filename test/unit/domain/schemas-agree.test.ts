@@ -651,6 +651,7 @@ const applications: { [E in ApplicationEvent as E['type']]: Required<E['data']> 
     rejectedOn: '2026-12-02',
     onTime: true,
   },
+  ApplicationDataErased: { ground: 'retention_expired', reason: '不予受理的申请保管期限届满（10年）' },
 };
 const APPLICATION_REQUIRED: { [E in ApplicationEvent as E['type']]: KeySet<E['data']> } = {
   ApplicationFiled: {
@@ -668,6 +669,7 @@ const APPLICATION_REQUIRED: { [E in ApplicationEvent as E['type']]: KeySet<E['da
   },
   ApplicationAccepted: { caseId: true, acceptedOn: true, onTime: true },
   ApplicationRejected: { reason: true, legalBasis: true, rejectedOn: true, onTime: true },
+  ApplicationDataErased: { ground: true, reason: true },
 };
 commands.push(
   ['file-application', FILING, { agency: true, itemCode: true, applicant: true, request: true }],
@@ -677,6 +679,7 @@ commands.push(
     { reason: '材料不齐全', legalBasis: '《行政许可法》第三十二条' },
     { reason: true, legalBasis: true },
   ],
+  ['erase-application', { ground: 'consent_withdrawn', reason: '申请人撤回同意' }, { ground: true, reason: true }],
 );
 
 const RECORDABLE = ACT_TYPES.filter((type) => type !== 'CaseOpened');
