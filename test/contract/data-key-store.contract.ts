@@ -78,6 +78,14 @@ export function dataKeyStoreContract(name: string, backing: (master: KeyWrapper)
       await expect(replica().ensure('case-x:never')).rejects.toBeInstanceOf(DataKeyDestroyed);
     });
 
+    it('when nothing holds the keys, then the store says it can erase them, made or not, and the store as such', async () => {
+      const a = replica();
+      await a.ensure('case-x:a');
+      await expect(a.checkErasable([])).resolves.toBeUndefined();
+      await expect(a.checkErasable(['case-x:a', 'case-x:never'])).resolves.toBeUndefined();
+      expect(await a.destroyed('case-x:a')).toBe(false); // asking changes nothing
+    });
+
     it('when a key is ensured and destroyed at once, then either way no key is left', async () => {
       const [a, b] = [replica(), replica()];
       const outcomes = await Promise.allSettled([

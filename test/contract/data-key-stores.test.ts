@@ -48,6 +48,33 @@ describe('the shared folder of data keys', () => {
   });
 });
 
+describe('the shared folder of data keys that cannot be written', () => {
+  it('when the folder is read-only, then the store says it cannot erase before anything is written', async () => {
+    const { dir, dispose } = tempFolder();
+    const { FileKeyWrapper } = await import('../../src/adapters/keys/master-key.js');
+    const store = new SharedDataKeyStore(
+      new FolderKeyObjects(dir),
+      new FileKeyWrapper(Buffer.alloc(32, 7)),
+      contractClock,
+    );
+    await store.ensure('case-county:c-1');
+    fs.chmodSync(dir, 0o500);
+    try {
+      if (process.getuid?.() === 0) {
+        console.log(
+          'data-key stores: the read-only folder run is not meaningful as root (root writes anyway): not run',
+        );
+        return;
+      }
+      await expect(store.checkErasable(['case-county:c-1'])).rejects.toMatchObject({ code: 'data_key_not_erasable' });
+      expect(await store.destroyed('case-county:c-1')).toBe(false);
+    } finally {
+      fs.chmodSync(dir, 0o700);
+      await dispose();
+    }
+  });
+});
+
 const motoMissing = motoUnavailable();
 if (motoMissing === undefined) {
   dataKeysOnMoto();

@@ -2,6 +2,7 @@ import {
   ListObjectVersionsCommand,
   PutObjectCommand,
   PutObjectLegalHoldCommand,
+  PutObjectRetentionCommand,
   type S3Client,
 } from '@aws-sdk/client-s3';
 import { FileKeyWrapper } from '../../src/adapters/keys/master-key.js';
@@ -81,7 +82,48 @@ export function dataKeysOnMoto(): void {
       await moto.client.send(new PutObjectLegalHoldCommand({ Bucket: bucket, Key: key, LegalHold: { Status: 'ON' } }));
       await expect(store.destroy('case-county:c-2', '2019-09-21T00:00:00Z')).rejects.toBeInstanceOf(DataKeyNotErasable);
       expect(await versionsOf(moto.client, bucket, key)).toBeGreaterThan(0);
+      // the tombstone is written all the same: nothing new is sealed for the scope until the key is removed
+      expect(await store.destroyed('case-county:c-2')).toBe(true);
       await moto.client.send(new PutObjectLegalHoldCommand({ Bucket: bucket, Key: key, LegalHold: { Status: 'OFF' } }));
+    });
+
+    it('when a version of a key is under a legal hold, then the store says so before anything is written, and can erase once it is lifted', async () => {
+      const bucket = await moto.newBucket({ objectLock: true });
+      const store = storeOn(bucket);
+      await store.ensure('case-county:c-3');
+      await store.ensure('case-county:c-4');
+      const key = DATA_KEY_PREFIX + keyObjectNames('case-county:c-3').key;
+      await moto.client.send(new PutObjectLegalHoldCommand({ Bucket: bucket, Key: key, LegalHold: { Status: 'ON' } }));
+      await expect(store.checkErasable(['case-county:c-4'])).resolves.toBeUndefined();
+      const refused = store.checkErasable(['case-county:c-4', 'case-county:c-3']);
+      await expect(refused).rejects.toBeInstanceOf(DataKeyNotErasable);
+      await expect(refused).rejects.toThrow(/legal hold/);
+      expect(await store.destroyed('case-county:c-3')).toBe(false);
+      expect(await store.get('case-county:c-3')).toBeDefined();
+      await moto.client.send(new PutObjectLegalHoldCommand({ Bucket: bucket, Key: key, LegalHold: { Status: 'OFF' } }));
+      await expect(store.checkErasable(['case-county:c-3'])).resolves.toBeUndefined();
+      expect(await store.destroy('case-county:c-3', '2019-09-21T00:00:00Z')).toBe(true);
+    });
+
+    it('when a version of a key is retained until a day still to come, then the store says so; a retention that ended does not', async () => {
+      const bucket = await moto.newBucket({ objectLock: true });
+      const store = storeOn(bucket); // its clock reads 2019-09-20
+      await store.ensure('case-county:c-5');
+      const key = DATA_KEY_PREFIX + keyObjectNames('case-county:c-5').key;
+      const retain = (until: string) =>
+        moto.client.send(
+          new PutObjectRetentionCommand({
+            Bucket: bucket,
+            Key: key,
+            Retention: { Mode: 'GOVERNANCE', RetainUntilDate: new Date(until) },
+            BypassGovernanceRetention: true,
+          }),
+        );
+      await retain('2019-09-21T00:00:00Z');
+      await expect(store.checkErasable(['case-county:c-5'])).rejects.toThrow(/retained until 2019-09-21/);
+      expect(await store.destroyed('case-county:c-5')).toBe(false);
+      await retain('2019-09-19T00:00:00Z');
+      await expect(store.checkErasable(['case-county:c-5'])).resolves.toBeUndefined();
     });
   });
 }

@@ -1,3 +1,6 @@
+import { PutObjectLegalHoldCommand } from '@aws-sdk/client-s3';
+import { keyObjectNames } from '../../src/adapters/keys/shared-data-key-store.js';
+import { caseStream } from '../../src/domain/case/acts.js';
 import { motoUnavailable, MOTO_CREDENTIALS, MOTO_REGION, startMoto, type MotoS3 } from '../support/moto.js';
 import { startReplicas, until, type Replicas } from '../support/replicas.js';
 import { seedAgency, startTestService, type TestService } from '../support/service.js';
@@ -76,6 +79,33 @@ describeWithMoto('two replicas and their data keys', () => {
       expect(JSON.stringify(events.body)).not.toContain(PERSON.idNumber);
     } finally {
       await r.stop();
+    }
+  }, 180_000);
+
+  it("when a case's key is under a legal hold, then its erasure is refused before anything is recorded, and goes through once the hold is lifted", async () => {
+    const bucket = await moto.newBucket({ objectLock: true });
+    const t = await startTestService({ ...s3Env(bucket), LEDGER_DATA_KEY_STORE: 'media' });
+    try {
+      const { officer } = await seedAgency(t, AGENCY);
+      const admin = t.token('head', AGENCY, ['admin']);
+      expect((await openWithPerson(t, officer, 'held-1')).status).toBe(201);
+      const key = `data-keys/${keyObjectNames(caseStream(AGENCY, 'held-1')).key}`;
+      const hold = (Status: 'ON' | 'OFF') =>
+        moto.client.send(new PutObjectLegalHoldCommand({ Bucket: bucket, Key: key, LegalHold: { Status } }));
+      await hold('ON');
+      const before = await t.service.events.headPosition();
+      const body = { ground: 'consent_withdrawn', reason: '当事人撤回同意' };
+      const refused = await t.call('POST', '/v1/cases/held-1/erasure', { token: admin, body });
+      expect([refused.status, refused.body.code]).toEqual([503, 'data_key_not_erasable']);
+      expect(await t.service.events.headPosition()).toBe(before); // nothing signed, nothing appended
+      expect(await partyName(t, officer, 'held-1')).toBe(PERSON.name);
+
+      await hold('OFF');
+      const erased = await t.call('POST', '/v1/cases/held-1/erasure', { token: admin, body });
+      expect([erased.status, erased.body.detail]).toEqual([201, undefined]);
+      expect(await partyName(t, officer, 'held-1', true)).toBe('[erased]');
+    } finally {
+      await t.stop();
     }
   }, 180_000);
 

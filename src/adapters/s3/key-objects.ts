@@ -1,9 +1,8 @@
 import {
   DeleteObjectCommand,
   GetObjectCommand,
-  GetObjectLegalHoldCommand,
   GetObjectLockConfigurationCommand,
-  GetObjectRetentionCommand,
+  HeadObjectCommand,
   ListObjectVersionsCommand,
   PutObjectCommand,
   type S3Client,
@@ -122,8 +121,7 @@ export class S3KeyObjects implements KeyObjects {
     for (const name of names) {
       const key = DATA_KEY_PREFIX + name;
       for (const versionId of await this.#versions(key, { markers: false })) {
-        const held = await this.#legalHold(key, versionId);
-        const until = await this.#retainUntil(key, versionId);
+        const { held, until } = await this.#lockOf(key, versionId);
         if (held || (until !== undefined && until > now))
           throw new DataKeyNotErasable(
             `a version of the data key ${name} is ${held ? 'under a legal hold' : `retained until ${until!.toISOString()}`}; lift it, then erase`,
@@ -132,28 +130,13 @@ export class S3KeyObjects implements KeyObjects {
     }
   }
 
-  async #legalHold(key: string, versionId: string): Promise<boolean> {
-    try {
-      const out = await this.client.send(
-        new GetObjectLegalHoldCommand({ Bucket: this.bucket, Key: key, VersionId: versionId }),
-      );
-      return out.LegalHold?.Status === 'ON';
-    } catch (err) {
-      if (statusOf(err) === 404) return false; // never held
-      throw err;
-    }
-  }
-
-  async #retainUntil(key: string, versionId: string): Promise<Date | undefined> {
-    try {
-      const out = await this.client.send(
-        new GetObjectRetentionCommand({ Bucket: this.bucket, Key: key, VersionId: versionId }),
-      );
-      return out.Retention?.RetainUntilDate;
-    } catch (err) {
-      if (statusOf(err) === 404) return undefined; // never retained
-      throw err;
-    }
+  /**
+   * The lock on one version, as HeadObject reports it (the `x-amz-object-lock-*` headers): whether it is under a
+   * legal hold, and until when it is retained. One request answers both.
+   */
+  async #lockOf(key: string, versionId: string): Promise<{ held: boolean; until: Date | undefined }> {
+    const out = await this.client.send(new HeadObjectCommand({ Bucket: this.bucket, Key: key, VersionId: versionId }));
+    return { held: out.ObjectLockLegalHoldStatus === 'ON', until: out.ObjectLockRetainUntilDate };
   }
 
   /** Every version id and (unless `markers` is false) delete marker stored under exactly `key`. */
