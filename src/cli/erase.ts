@@ -29,7 +29,7 @@ Exit codes: 0 erased, 1 refused or the service unreachable, 2 usage error.
 Examples:
   export LEDGER_TOKEN=$(npx ledger token --sub head --agency county-justice --roles admin)
   npx ledger erase --case 2019-001 --ground retention_expired --reason "保管期限届满（30年）"
-  npx ledger erase --application 5d0c6f1e-8a3b-4e2f-9c71-2b6a4d8e0f13 --ground consent_withdrawn --reason "申请人撤回"
+  npx ledger erase --application 01938a6e-4c2b-7d1f-9a3e-5b7c2d8e0f14 --ground consent_withdrawn --reason "申请人撤回"
 `;
 
 export async function erase(argv: string[], io: CliIo): Promise<number> {

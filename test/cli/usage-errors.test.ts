@@ -11,6 +11,17 @@ describe('usage errors', () => {
     [['verify'], 'ledger verify: give exactly one bundle FILE', 'ledger verify --help'],
     [['rebuild', '--batch', 'many'], 'ledger rebuild: --batch must be an integer', 'ledger rebuild --help'],
     [['check', 'extra'], 'ledger check: unexpected argument extra', 'ledger check --help'],
+    [['erase', '--case', 'c-1', 'extra'], 'ledger erase: unexpected argument extra', 'ledger erase --help'],
+    [
+      ['erase', '--ground', 'retention_expired'],
+      'ledger erase: --case ID or --application ID is required',
+      'ledger erase --help',
+    ],
+    [
+      ['erase', '--case', 'c-1', '--application', 'a-1'],
+      'ledger erase: give either --case ID or --application ID, not both',
+      'ledger erase --help',
+    ],
   ])('when %j is run, then exit 2 with one line and a hint to --help, not the help', async (argv, line, help) => {
     const result = await runCli(argv);
     expect(result.code).toBe(2);

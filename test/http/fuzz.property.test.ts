@@ -547,6 +547,13 @@ const ROUTES: {
     request: jsonRoute(fc.constant({ reason: '材料不齐', legalBasis: '《行政许可法》第三十二条' })),
   },
   {
+    // an application no one filed: a valid body is refused (404), so nothing is erased
+    path: '/v1/applications/{applicationId}/erasure',
+    route: '/v1/applications/0f0f0f0f-0f0f-4f0f-8f0f-0f0f0f0f0e0e/erasure',
+    token: () => admin,
+    request: jsonRoute(fc.constant({ ground: 'consent_withdrawn', reason: '撤回' })),
+  },
+  {
     path: '/v1/agencies/{agency}/recording-list',
     route: `/v1/agencies/${AGENCY}/recording-list`,
     method: 'PUT',

@@ -253,6 +253,7 @@ describe('the OpenAPI document', () => {
         { method: 'GET', path: '/v1/applications' },
         { method: 'POST', path: '/v1/applications/{applicationId}/acceptance' },
         { method: 'POST', path: '/v1/applications/{applicationId}/rejection' },
+        { method: 'POST', path: '/v1/applications/{applicationId}/erasure' },
         { method: 'GET', path: '/v1/audit/overdue-applications' },
         { method: 'GET', path: '/v1/agencies/{agency}/recording-list' },
         { method: 'PUT', path: '/v1/agencies/{agency}/recording-list' },
