@@ -153,6 +153,59 @@ describe('online applications (三(一) 网上受理)', () => {
   });
 });
 
+describe("erasing an applicant's personal data (个人信息保护法 第四十七条)", () => {
+  const erase = (
+    over: Partial<Extract<ApplicationCommand, { type: 'EraseApplication' }>> = {},
+  ): ApplicationCommand => ({
+    type: 'EraseApplication',
+    actor: actors.head,
+    caseOpened: false,
+    ground: 'consent_withdrawn',
+    reason: '申请人撤回同意',
+    ...over,
+  });
+  const refused = () => [...filed(), ...applicationDecider.decide(reject('2026-12-01'), stateAfter(filed()))];
+  const erased = () => [...refused(), ...applicationDecider.decide(erase(), stateAfter(refused()))];
+
+  it('when an admin erases a refused application, then ApplicationDataErased names the ground and reason', () => {
+    spec
+      .given(refused())
+      .when(erase())
+      .then([{ type: 'ApplicationDataErased', data: { ground: 'consent_withdrawn', reason: '申请人撤回同意' } }]);
+  });
+
+  it('when it was erased already, or opened a case (recorded as accepted or not), then it is refused', () => {
+    spec.given(erased()).when(erase()).thenFails('application_erased', 409);
+    spec
+      .given(filed())
+      .when(erase({ caseOpened: true }))
+      .thenFails('application_became_case', 409);
+    const accepted = [...filed(), ...applicationDecider.decide(accept('2026-12-01'), stateAfter(filed()))];
+    spec.given(accepted).when(erase()).thenFails('application_became_case', 409);
+  });
+
+  it('when an officer, another agency or no application, then it is refused', () => {
+    spec
+      .given(refused())
+      .when(erase({ actor: actors.alice }))
+      .thenFails('role_required', 403);
+    spec
+      .given(refused())
+      .when(erase({ actor: { ...actors.head, agency: 'city-market' } }))
+      .thenFails('forbidden', 403);
+    spec.given([]).when(erase()).thenFails('not_found', 404);
+  });
+
+  it('when a pending application was erased, then it can be refused but not accepted', () => {
+    const pendingErased = [...filed(), ...applicationDecider.decide(erase(), stateAfter(filed()))];
+    spec.given(pendingErased).when(accept('2026-12-01')).thenFails('application_erased', 409);
+    spec
+      .given(pendingErased)
+      .when(reject('2026-12-01'))
+      .then([{ type: 'ApplicationRejected' }]);
+  });
+});
+
 describe('a case opened from an application (受理 → 准予/不予行政许可)', () => {
   const fromApplication = () =>
     act('CaseOpened', {
