@@ -96,11 +96,23 @@ export function keyBit(key: Uint8Array, index: number): number {
   return (key[index >> 3]! >> (7 - (index & 7))) & 1;
 }
 
+/** {@link keyBit} of a key written in hex (lower case, as stored), read without decoding the key. */
+function hexKeyBit(key: string, index: number): number {
+  const code = key.charCodeAt(index >> 2);
+  const nibble = code <= 0x39 ? code - 0x30 : code - 0x57; // '0'–'9', 'a'–'f'
+  return (nibble >> (3 - (index & 3))) & 1;
+}
+
 /** The stored hash (base64) of the node at `depth` on a path: its leaf when `depth` is at or below the leaf. */
 function pathNode(path: HeadsPath, depth: number): string {
   const hash = path.h[Math.min(depth, path.s.length)];
   if (typeof hash !== 'string') throw new Error('a stored heads path lacks the hashes of its nodes');
   return hash;
+}
+
+/** A 32-byte hash in base64 with its padding, as paths store them (checked by length: the decoder checks the rest). */
+function isBase64Hash(value: unknown): value is string {
+  return typeof value === 'string' && value.length === 44;
 }
 
 /** The hashes of the nodes of a path, root first, folded up from its leaf. */
@@ -114,9 +126,22 @@ function pathHashes(
   const hashes = new Array<string>(siblings.length + 1);
   let hash = headLeafHash(key, revision, Buffer.from(head, 'hex'), h);
   hashes[siblings.length] = hash.toString('base64');
+  // each node's input is written in place (the child below as hashed, the sibling decoded straight from its base64)
+  const input = NODE_INPUT;
+  input[0] = NODE_PREFIX;
   for (let j = siblings.length - 1; j >= 0; j--) {
-    const sibling = siblings[j] ? Buffer.from(siblings[j]![0], 'base64') : EMPTY_HEADS_ROOT;
-    hash = keyBit(key, j) === 0 ? headNodeHash(hash, sibling, h) : headNodeHash(sibling, hash, h);
+    const sibling = siblings[j];
+    const left = keyBit(key, j) === 0;
+    const other = left ? 1 + HEADS_HASH_SIZE : 1;
+    input.set(hash, left ? 1 : 1 + HEADS_HASH_SIZE);
+    if (!sibling) input.fill(0, other, other + HEADS_HASH_SIZE);
+    else if (
+      !isBase64Hash(sibling[0]) ||
+      input.write(sibling[0], other, HEADS_HASH_SIZE, 'base64') !== HEADS_HASH_SIZE
+    ) {
+      throw new RangeError('a stored sibling is not a 32-byte hash');
+    }
+    hash = h(input);
     hashes[j] = hash.toString('base64');
   }
   return hashes;
@@ -152,12 +177,11 @@ function walk(paths: HeadsPaths, size: number, key: Uint8Array): Walk {
   if (size === 0) return { siblings, terminal: { kind: 'empty' } };
   let at = size;
   let path = mustRead(paths, at);
-  let pathKey = Buffer.from(path.k, 'hex');
   for (let depth = 0; depth < KEY_BITS; depth++) {
     if (depth >= path.s.length) {
       return { siblings, terminal: { kind: 'leaf', path, size: at } };
     }
-    if (keyBit(key, depth) === keyBit(pathKey, depth)) {
+    if (keyBit(key, depth) === hexKeyBit(path.k, depth)) {
       siblings.push(path.s[depth]!);
       continue;
     }
@@ -166,7 +190,6 @@ function walk(paths: HeadsPaths, size: number, key: Uint8Array): Walk {
     if (!next) return { siblings, terminal: { kind: 'empty' } };
     at = next[1];
     path = mustRead(paths, at);
-    pathKey = Buffer.from(path.k, 'hex');
   }
   throw new Error('two streams with the same key');
 }
