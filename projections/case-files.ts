@@ -242,8 +242,16 @@ export interface CaseFileDoc extends Doc, CaseCore {
 export const CASES = 'cases';
 export const CASE_ACTS = 'case_acts';
 
+/** The last key {@link caseKey} made, with what it was made from. */
+let lastKey = { agency: '', caseId: '', key: caseStream('', '') };
+
 /** The key of a case file: case ids are unique within an agency only, so it is the case's stream name. */
-export const caseKey = (agency: string, caseId: string): string => caseStream(agency, caseId);
+export function caseKey(agency: string, caseId: string): string {
+  // every projection of a case act asks for the same key in turn: the last one is kept rather than escaped again
+  if (agency !== lastKey.agency || caseId !== lastKey.caseId)
+    lastKey = { agency, caseId, key: caseStream(agency, caseId) };
+  return lastKey.key;
+}
 
 /** The issued document's medium, as `{document}` to spread into a decision entry; `{}` when none was named. */
 function issuedDocument(sha256: string | undefined, media: readonly MediaRef[]): { document?: MediaRef } {
@@ -257,13 +265,22 @@ function issuedDocument(sha256: string | undefined, media: readonly MediaRef[]):
  */
 export const caseActKey = (key: string, revision: number): string => `${key}/${String(revision).padStart(10, '0')}`;
 
+/** The last stream {@link caseOf} read, and its answer. */
+let lastCase: { stream?: string; ofCase?: { readonly agency: string; readonly caseId: string } } = {};
+
 /**
  * The case of an event of a `case-<agency>:<caseId>` stream (as `parseAgencyStream` reads the name), or undefined
  * for an event of another stream.
  */
 export function caseOf(stream: string): { readonly agency: string; readonly caseId: string } | undefined {
-  const parsed = parseAgencyStream(stream);
-  return parsed?.category === 'case' ? { agency: parsed.agency, caseId: parsed.id } : undefined;
+  // every projection reads the same event's stream in turn: the last answer is kept rather than parsed again
+  if (stream !== lastCase.stream) {
+    const parsed = parseAgencyStream(stream);
+    const ofCase =
+      parsed?.category === 'case' ? Object.freeze({ agency: parsed.agency, caseId: parsed.id }) : undefined;
+    lastCase = { stream, ofCase };
+  }
+  return lastCase.ofCase;
 }
 
 /**
