@@ -6,6 +6,8 @@ export default {
   testMatch: ['**/*.test.ts'],
   // compiles dist/ when out of date: the tests that start bin/ledger.js run the compiled service
   globalSetup: '<rootDir>/test/global-setup.ts',
+  // closes the Chromium the global set-up starts for the browser tests
+  globalTeardown: '<rootDir>/test/global-teardown.ts',
   transform: {
     '^.+\\.(ts|js)$': [
       '@swc/jest',

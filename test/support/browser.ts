@@ -1,28 +1,7 @@
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-
-/**
- * Real Chromium for the portal's browser tests: Debian's `chromium` package (`.ci/run` installs it when missing),
- * driven by Playwright's library. `CHROMIUM_PATH` names another executable.
- */
-const CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
-
-export function chromiumPath(): string | undefined {
-  const named = process.env.CHROMIUM_PATH;
-  if (named) return fs.existsSync(named) ? named : undefined;
-  return CANDIDATES.find((file) => fs.existsSync(file));
-}
-
-/**
- * Why the browser tests cannot run here, or undefined when they can. A file whose tests need Chromium prints this
- * reason once and registers none of them (it never passes silently).
- */
-export function chromiumUnavailable(): string | undefined {
-  return chromiumPath()
-    ? undefined
-    : `no Chromium executable (looked for ${process.env.CHROMIUM_PATH ?? CANDIDATES.join(', ')}; apt-get install chromium)`;
-}
+import { chromiumLaunchOptions, chromiumPath, chromiumUnavailable, SHARED_CHROMIUM_VARIABLE } from '../global-setup.js';
 
 /** `describe`, or, when Chromium cannot run, one printed line saying so and no tests. */
 export function describeInBrowser(name: string, body: () => void): void {
@@ -37,11 +16,18 @@ export function describeInBrowser(name: string, body: () => void): void {
   describe(name, body);
 }
 
+/**
+ * A Chromium for one test file: a connection to the run's shared Chromium when the global set-up started one (see
+ * `startSharedChromium`), else one started for the file. Either way the file works in contexts of its own, which
+ * share no cookies, storage or cache with any other file's, and `close()` closes them (and the browser, if the
+ * file's own).
+ */
 export async function launchBrowser(): Promise<Browser> {
+  const shared = process.env[SHARED_CHROMIUM_VARIABLE];
+  if (shared) return chromium.connect(shared, { timeout: 60_000 });
   const executablePath = chromiumPath();
   if (!executablePath) throw new Error(chromiumUnavailable());
-  // --no-sandbox: the tests run as root in a container, where Chromium's sandbox cannot start
-  return chromium.launch({ executablePath, args: ['--no-sandbox', '--disable-dev-shm-usage'], timeout: 60_000 });
+  return chromium.launch(chromiumLaunchOptions(executablePath));
 }
 
 const require = createRequire(__filename);
