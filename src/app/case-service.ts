@@ -19,6 +19,7 @@ import { recordsActs } from './act-replay.js';
 import { conflict, violation } from '../domain/errors.js';
 import { readHolding } from './media-holdings.js';
 import { RegistryReader } from './registry-reader.js';
+import type { ReadAhead } from './read-ahead.js';
 import { checkStoredEvents } from './stored-events.js';
 import type { PublicKeyResolver } from '../ledger/ed25519.js';
 import { DataKeyDestroyed, type DataKeyStore } from '../ports/data-keys.js';
@@ -67,6 +68,28 @@ export interface CaseServiceDependencies extends CommandDependencies {
 const needsBenchmark = (acts: readonly RecordAct[]): boolean =>
   acts.some((a) => a.type === 'LegalReviewRequested' || a.type === 'DecisionIssued');
 
+/**
+ * The registry entries of the actor's agency that deciding `requests` on `state` reads: the case's item, and the
+ * officers the acts name, the case's own, any counsel named (looked up in the same registry) and the actor.
+ */
+function registryEntries(
+  state: CaseState,
+  requests: readonly ActRequest[],
+  actor: Actor,
+): { itemCode: string | undefined; officers: string[] } {
+  const opening = requests.find((r): r is ActRequest<'CaseOpened'> => r.type === 'CaseOpened');
+  const named = requests.flatMap((r) =>
+    r.type === 'CaseOpened' ? (r as ActRequest<'CaseOpened'>).data.officers : (r.officers ?? []),
+  );
+  const counsel = requests.flatMap((r) =>
+    r.type === 'CounselOpinionRecorded' ? [(r as ActRequest<'CounselOpinionRecorded'>).data.counsel] : [],
+  );
+  return {
+    itemCode: state.itemCode ?? opening?.data.itemCode,
+    officers: [...new Set([...named, ...counsel, ...state.officers, actor.sub])],
+  };
+}
+
 /** Recording acts on cases: the registry facts each decision needs are read first, then the decider rules. */
 export class CaseService {
   private readonly registry: RegistryReader;
@@ -105,20 +128,17 @@ export class CaseService {
       stream,
       batchOf(caseDecider),
       key ? sealingCodec(key) : caseCodec,
-      async (state: CaseState): Promise<CaseCommand[]> => {
+      async (state: CaseState, ahead: ReadAhead): Promise<CaseCommand[]> => {
         const media = await this.mediaOf(state.agency ?? actor.agency, requests);
         const acts = requests.map(
           (request, i) => ({ ...request, media: media[i], id: i === 0 ? options.eventId : '', actor }) as RecordAct,
         );
-        const itemCode = state.itemCode ?? acts.find((a) => a.type === 'CaseOpened')?.data.itemCode;
-        const named = acts.flatMap((a) => (a.type === 'CaseOpened' ? a.data.officers : (a.officers ?? [])));
-        // a counsel opinion names the legal adviser or public-sector lawyer, looked up in the same registry
-        const counsel = acts.flatMap((a) => (a.type === 'CounselOpinionRecorded' ? [a.data.counsel] : []));
+        const { itemCode, officers: officerIds } = registryEntries(state, requests, actor);
         const [item, benchmark, officers, list, devices, settings, catalogue] = await Promise.all([
-          itemCode ? this.registry.item(actor.agency, itemCode) : undefined,
+          itemCode ? this.registry.item(actor.agency, itemCode, ahead) : undefined,
           itemCode && needsBenchmark(acts) ? this.registry.benchmark(actor.agency, itemCode) : undefined,
           // the officers of the actor's agency: the case's own (another agency's case is not found by the rules)
-          this.registry.officers(actor.agency, [...named, ...counsel, ...state.officers, actor.sub]),
+          this.registry.officers(actor.agency, officerIds, ahead),
           // the recording list fixes a case's recording duties when it is opened
           acts.some((a) => a.type === 'CaseOpened') ? this.registry.recordingList(actor.agency) : undefined,
           this.devicesNamed(actor.agency, acts),
@@ -139,7 +159,13 @@ export class CaseService {
         };
         return acts.map((act) => ({ act, context }));
       },
-      { ...options, sameRequest: (recorded) => recordsActs(requests, opened(recorded)) },
+      {
+        ...options,
+        sameRequest: (recorded) => recordsActs(requests, opened(recorded)),
+        // the item and officers the case's state as last folded here names, read with the case in one store call
+        alongside: (known) =>
+          this.registry.readsFor(actor.agency, registryEntries(known ?? caseDecider.initialState(), requests, actor)),
+      },
     );
   }
 

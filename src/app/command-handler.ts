@@ -4,7 +4,8 @@ import { DuplicateEventId, RevisionConflict } from '../errors.js';
 import { sealEvents, type EventDraft, type EventEnvelope, type StreamHead } from '../ledger/envelope.js';
 import type { Signer } from '../ledger/ed25519.js';
 import type { Clock } from '../ports/clock.js';
-import type { EventStore } from '../ports/event-store.js';
+import type { EventStore, RecordedEvent, StreamRead } from '../ports/event-store.js';
+import { ReadAhead, readTogether } from './read-ahead.js';
 import type { CachedStream, StateCache } from './state-cache.js';
 import { checkStoredEvents } from './stored-events.js';
 import type { StreamLocks } from './stream-locks.js';
@@ -26,6 +27,16 @@ export interface CommandOptions {
    * same request, else `422 idempotency_key_reused`. Without it, any request under the id is a retry.
    */
   readonly sameRequest?: (recorded: readonly EventEnvelope[]) => boolean;
+}
+
+/** Streams a command reads besides its own, read in the same store call as its own. */
+export interface ReadAlongside<S> {
+  /**
+   * The reads, given the stream's state as last folded here (undefined when not held): their events reach the
+   * command as its {@link ReadAhead}. A command that then needs another stream, or the same from another revision,
+   * reads it itself.
+   */
+  readonly alongside?: (known: S | undefined) => readonly StreamRead[];
 }
 
 export interface CommandResult {
@@ -68,8 +79,8 @@ export function handleCommand<C, E, S>(
   stream: string,
   decider: Decider<C, E, S>,
   codec: EventCodec<E>,
-  command: C | ((state: S) => C | Promise<C>),
-  options: CommandOptions,
+  command: C | ((state: S, ahead: ReadAhead) => C | Promise<C>),
+  options: CommandOptions & ReadAlongside<S>,
 ): Promise<CommandResult> {
   const run = () => decideAndAppend(deps, stream, decider, codec, command, options);
   return deps.locks ? deps.locks.run(stream, run) : run();
@@ -80,12 +91,12 @@ async function decideAndAppend<C, E, S>(
   stream: string,
   decider: Decider<C, E, S>,
   codec: EventCodec<E>,
-  command: C | ((state: S) => C | Promise<C>),
-  options: CommandOptions,
+  command: C | ((state: S, ahead: ReadAhead) => C | Promise<C>),
+  options: CommandOptions & ReadAlongside<S>,
 ): Promise<CommandResult> {
   let duplicate: DuplicateEventId | undefined;
   for (let attempt = 1; ; attempt++) {
-    const current = await load(deps, stream, decider, codec);
+    const { current, ahead } = await load(deps, stream, decider, codec, options.alongside);
     if (current.ids.has(options.eventId)) {
       const recorded = await deps.events.readStream(stream);
       const replay = recorded.find((r) => r.event.id === options.eventId)!;
@@ -97,7 +108,10 @@ async function decideAndAppend<C, E, S>(
       throw new RevisionConflict(stream, String(options.expectedRevision), head?.revision ?? null);
     }
     const state = current.state as S;
-    const resolved = typeof command === 'function' ? await (command as (state: S) => C | Promise<C>)(state) : command;
+    const resolved =
+      typeof command === 'function'
+        ? await (command as (state: S, ahead: ReadAhead) => C | Promise<C>)(state, ahead)
+        : command;
     const produced = decider.decide(resolved, state);
     if (produced.length > MAX_EVENTS_PER_COMMAND)
       throw new Error(`a command may record at most ${MAX_EVENTS_PER_COMMAND} events`);
@@ -142,17 +156,36 @@ async function decideAndAppend<C, E, S>(
 }
 
 /**
- * The stream's folded state: from the cache plus the events recorded since, or from the whole stream. Events read
- * from the store are checked first ({@link checkStoredEvents}): a command never chains onto an altered event.
+ * The stream's folded state: from the cache plus the events recorded since, or from the whole stream, and the
+ * streams read alongside it. Events read from the store are checked first ({@link checkStoredEvents}): a command
+ * never chains onto an altered event.
  */
 async function load<C, E, S>(
   deps: CommandDependencies,
   stream: string,
   decider: Decider<C, E, S>,
   codec: EventCodec<E>,
-): Promise<CachedStream> {
+  alongside: ReadAlongside<S>['alongside'],
+): Promise<{ current: CachedStream; ahead: ReadAhead }> {
   const cached = deps.cache?.get(stream);
-  const recorded = await deps.events.readStream(stream, cached ? { fromRevision: cached.revision + 1 } : {});
+  const own: StreamRead = { stream, fromRevision: cached ? cached.revision + 1 : 0 };
+  const others = alongside?.(cached?.state as S | undefined) ?? [];
+  const [recorded, ...results] =
+    others.length === 0
+      ? [await deps.events.readStream(stream, { fromRevision: own.fromRevision })]
+      : await readTogether(deps.events, [own, ...others]);
+  const ahead = others.length === 0 ? ReadAhead.none : new ReadAhead(others, results);
+  return { current: fold(deps, stream, decider, codec, cached, recorded!), ahead };
+}
+
+function fold<C, E, S>(
+  deps: CommandDependencies,
+  stream: string,
+  decider: Decider<C, E, S>,
+  codec: EventCodec<E>,
+  cached: CachedStream | undefined,
+  recorded: readonly RecordedEvent[],
+): CachedStream {
   if (cached && recorded.length === 0) return cached;
   // The head a command chains onto must be the stored last event as it was sealed: every event read is re-hashed
   // and linked to the one before (the cached head was checked when it was read).

@@ -39,7 +39,8 @@ import {
   type AgencyTemplateState,
 } from '../domain/drafting/agency-templates.js';
 import type { DecisionType } from '../domain/case/acts.js';
-import type { EventStore } from '../ports/event-store.js';
+import type { EventStore, RecordedEvent, StreamRead } from '../ports/event-store.js';
+import { ReadAhead } from './read-ahead.js';
 import { checkStoredEvents } from './stored-events.js';
 
 interface Folded {
@@ -51,6 +52,8 @@ interface Folded {
 /**
  * The current state of registry entries, folded from their streams. Each stream's fold is kept, and a lookup
  * reads only the events recorded since (by any replica), so a registry change is seen by the very next command.
+ * A lookup given a {@link ReadAhead} holding its stream from the revision it would read takes those events instead
+ * (read in the same store call as the case the command decides on: {@link RegistryReader.readsFor}).
  */
 export class RegistryReader {
   private readonly folded = new Map<string, Folded>();
@@ -61,15 +64,28 @@ export class RegistryReader {
   ) {}
 
   /** An officer of `agency` (officer ids are unique within an agency only). */
-  officer(agency: string, officerId: string): Promise<OfficerState> {
+  officer(agency: string, officerId: string, ahead = ReadAhead.none): Promise<OfficerState> {
     return this.current(
       officerStream(agency, officerId),
       officerDecider as Decider<unknown, OfficerEvent, OfficerState>,
+      ahead,
     );
   }
 
-  item(agency: string, code: string): Promise<ItemState> {
-    return this.current(itemStream(agency, code), itemDecider as Decider<unknown, ItemEvent, ItemState>);
+  item(agency: string, code: string, ahead = ReadAhead.none): Promise<ItemState> {
+    return this.current(itemStream(agency, code), itemDecider as Decider<unknown, ItemEvent, ItemState>, ahead);
+  }
+
+  /**
+   * The reads that bring an item's and officers' folds here up to date (each from the revision after the one folded),
+   * to be made together with another and handed back as a {@link ReadAhead}.
+   */
+  readsFor(agency: string, entries: { readonly itemCode?: string; readonly officers: Iterable<string> }): StreamRead[] {
+    const streams = [
+      ...(entries.itemCode === undefined ? [] : [itemStream(agency, entries.itemCode)]),
+      ...new Set([...entries.officers].map((id) => officerStream(agency, id))),
+    ];
+    return streams.map((stream) => ({ stream, fromRevision: (this.folded.get(stream)?.revision ?? -1) + 1 }));
   }
 
   /**
@@ -130,18 +146,21 @@ export class RegistryReader {
   }
 
   /** Officers of `agency` by id, for a decision that needs several. */
-  async officers(agency: string, ids: Iterable<string>): Promise<Map<string, OfficerState>> {
+  async officers(agency: string, ids: Iterable<string>, ahead = ReadAhead.none): Promise<Map<string, OfficerState>> {
     const unique = [...new Set(ids)];
-    const states = await Promise.all(unique.map((id) => this.officer(agency, id)));
+    const states = await Promise.all(unique.map((id) => this.officer(agency, id, ahead)));
     return new Map(unique.map((id, i) => [id, states[i]!]));
   }
 
   private async current<E extends { type: string; data: unknown }, S>(
     stream: string,
     decider: Decider<unknown, E, S>,
+    ahead = ReadAhead.none,
   ): Promise<S> {
     const known = this.folded.get(stream);
-    const recorded = await this.events.readStream(stream, known ? { fromRevision: known.revision + 1 } : {});
+    const fromRevision = known ? known.revision + 1 : 0;
+    const recorded: RecordedEvent[] =
+      ahead.take(stream, fromRevision) ?? (await this.events.readStream(stream, { fromRevision }));
     if (recorded.length === 0) return (known?.state as S | undefined) ?? decider.initialState();
     // registry facts decide acts: they are read only as sealed (re-hashed, linked to the last one read)
     checkStoredEvents(

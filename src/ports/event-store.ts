@@ -39,6 +39,12 @@ export interface ReadStreamOptions {
   readonly limit?: number;
 }
 
+/** A stream's events from a revision on (forward), as one of several read together. */
+export interface StreamRead {
+  readonly stream: string;
+  readonly fromRevision: number;
+}
+
 export interface ReadAllOptions {
   /** Return events after this position (exclusive). Default {@link START}. */
   readonly after?: Position;
@@ -90,6 +96,12 @@ export interface StoredStreamHead {
 export interface EventStore {
   append(stream: string, events: readonly EventEnvelope[], expected: ExpectedRevision): Promise<AppendResult>;
   readStream(stream: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;
+  /**
+   * Several streams' events, each from its revision on, in one call (for stores that can: the embedded store reads
+   * them in one statement, from one snapshot); the answer lists each read's events in the order of `reads`. Where a
+   * store omits it, `readTogether` (`src/app/read-ahead.ts`) reads the streams one by one.
+   */
+  readStreams?(reads: readonly StreamRead[]): Promise<RecordedEvent[][]>;
   readAll(options?: ReadAllOptions): Promise<RecordedEvent[]>;
   /**
    * The events of some agencies' streams after a position, in global order, at most `limit`: through an index (or

@@ -2,6 +2,7 @@ import { DuplicateEventId, InvalidAppend, RevisionConflict, StoreUnavailable } f
 import { sealEvents, type EventEnvelope, type StreamHead } from '../../src/ledger/envelope.js';
 import { verifyChain } from '../../src/ledger/verify.js';
 import type { EventStore, RecordedEvent, SubscriptionMessage } from '../../src/ports/event-store.js';
+import { readTogether } from '../../src/app/read-ahead.js';
 import { iterate } from '../support/subscription.js';
 import { draft, headOf, RECORDED_AT, resolverFor, seal, testSigner } from '../support/events.js';
 
@@ -100,6 +101,32 @@ export function eventStoreContract(
         expect(await store.readStream(stream, { fromRevision: 7, limit: 3 })).toEqual([]);
         expect(await store.readStream(stream, { fromRevision: 100 })).toEqual([]);
         expect(await store.readStream(freshStream(), { fromRevision: 2, limit: 3 })).toEqual([]);
+      });
+
+      it('when several streams are read together, then each read gets what readStream gives from its revision, in the order asked', async () => {
+        // ten streams of 0 to 4 events (stream i has i % 5) written interleaved (more than one statement's worth for the embedded store),
+        // one stream never written, and the same stream asked twice from different revisions
+        const streams = Array.from({ length: 10 }, () => freshStream());
+        const heads = new Map<string, StreamHead | null>(streams.map((s) => [s, null]));
+        for (let round = 0; round < 4; round++) {
+          for (const [i, stream] of streams.entries()) {
+            if (round >= i % 5) continue;
+            const [event] = seal(stream, heads.get(stream) ?? null, signer, 1);
+            await store.append(stream, [event!], heads.get(stream)?.revision ?? 'no_stream');
+            heads.set(stream, headOf([event!]));
+          }
+        }
+        const reads = [
+          ...streams.map((stream, i) => ({ stream, fromRevision: i % 3 })).reverse(),
+          { stream: freshStream(), fromRevision: 0 },
+          { stream: streams[4]!, fromRevision: 0 },
+          { stream: streams[4]!, fromRevision: 2 },
+        ];
+        const together = await readTogether(store, reads);
+        const alone = await Promise.all(reads.map((r) => store.readStream(r.stream, { fromRevision: r.fromRevision })));
+        expect(together).toEqual(alone);
+        expect(together.map((events) => events.length)).toEqual([4, 1, 1, 1, 0, 3, 3, 0, 0, 0, 0, 4, 2]);
+        if (store.readStreams) expect(await store.readStreams([])).toEqual([]);
       });
 
       it('when several streams are written, then readAll returns every event once in global order', async () => {

@@ -16,6 +16,7 @@ import {
   type RecordedEvent,
   type SubscribeOptions,
   type StoredStreamHead,
+  type StreamRead,
   type SubscriptionMessage,
 } from '../../ports/event-store.js';
 import { agencyStream } from '../../ledger/streams.js';
@@ -64,6 +65,9 @@ interface EnvelopeRow {
   envelope: string;
 }
 
+/** The most streams one statement of `readStreams` reads; more are read in several. */
+const STREAMS_PER_READ = 8;
+
 /**
  * The embedded event store: one SQLite file in WAL mode with `synchronous=FULL`, so an append is on disk
  * before its promise resolves. Appends queued while a commit runs are committed together (group commit) by
@@ -74,6 +78,8 @@ export class SqliteEventStore implements EventStore {
   private readonly eagerBatch: number;
   private readonly pollIntervalMs: number;
   private readonly stmt;
+  /** `readStreams`' statements by the number of streams they read. */
+  private readonly together = new Map<number, Database.Statement<unknown[], EnvelopeRow & { i: number }>>();
   private readonly worker: Worker | undefined;
   private readonly checkpointer: Worker | undefined;
   private readonly inline: SqliteWriter | undefined;
@@ -182,6 +188,37 @@ export class SqliteEventStore implements EventStore {
         ? this.stmt.backward.all(stream, options.fromRevision ?? Number.MAX_SAFE_INTEGER, limit)
         : this.stmt.forward.all(stream, options.fromRevision ?? 0, limit);
     return rows.map(toRecorded);
+  }
+
+  /**
+   * One statement (a `UNION ALL` of the streams' index reads, so one read transaction and one look at the log) per
+   * {@link STREAMS_PER_READ} streams: an act reads its case and the registry entries it depends on for the price of
+   * about one read.
+   */
+  async readStreams(reads: readonly StreamRead[]): Promise<RecordedEvent[][]> {
+    this.assertOpen();
+    const out: RecordedEvent[][] = reads.map(() => []);
+    for (let start = 0; start < reads.length; start += STREAMS_PER_READ) {
+      const part = reads.slice(start, start + STREAMS_PER_READ);
+      const rows = this.statementFor(part.length).all(...part.flatMap((r) => [r.stream, r.fromRevision]));
+      // each arm reads its stream in revision order (its index); the order of the rows across arms is SQLite's
+      rows.sort((a, b) => a.i - b.i || a.position - b.position);
+      for (const row of rows) out[start + row.i]!.push(toRecorded(row));
+    }
+    return out;
+  }
+
+  private statementFor(count: number): Database.Statement<unknown[], EnvelopeRow & { i: number }> {
+    let statement = this.together.get(count);
+    if (!statement) {
+      const arms = Array.from(
+        { length: count },
+        (_, i) => `SELECT ${i} AS i, position, envelope FROM events WHERE stream = ? AND revision >= ?`,
+      );
+      statement = this.db.prepare<unknown[], EnvelopeRow & { i: number }>(arms.join(' UNION ALL '));
+      this.together.set(count, statement);
+    }
+    return statement;
   }
 
   async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {

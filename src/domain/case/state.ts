@@ -1,3 +1,4 @@
+import { AppendOnlyIds } from '../append-only-ids.js';
 import type { Party } from '../redaction.js';
 import type { DecisionType, Proposal, RecordedCaseEvent } from './acts.js';
 import { DEFAULT_RECORDING_DUTIES, type RecordingDuty } from './rules.js';
@@ -28,7 +29,7 @@ export interface CaseState {
   readonly parties: readonly Party[];
   /** The online application the case was opened from: its decision is the licence granted or denied. */
   readonly application?: string;
-  readonly eventIds: ReadonlySet<string>;
+  readonly eventIds: AppendOnlyIds;
   /** The recording duties fixed at the opening (`recordingDuties` in `rules.ts`); the default ones for older cases. */
   readonly recordingDuties: readonly RecordingDuty[];
   readonly proposal?: Proposal;
@@ -54,7 +55,7 @@ export const initialCaseState = (): CaseState => ({
   status: 'none',
   officers: [],
   parties: [],
-  eventIds: new Set(),
+  eventIds: AppendOnlyIds.empty(),
   recordingDuties: DEFAULT_RECORDING_DUTIES,
   markedComplex: false,
   counselOpinions: 0,
@@ -62,7 +63,7 @@ export const initialCaseState = (): CaseState => ({
 });
 
 export function evolveCase(state: CaseState, event: RecordedCaseEvent): CaseState {
-  const next: CaseState = { ...state, eventIds: new Set([...state.eventIds, event.id]) };
+  const next: CaseState = { ...state, eventIds: state.eventIds.with(event.id) };
   switch (event.type) {
     case 'CaseOpened': {
       const { caseId, itemCode, openedOn, officers, parties, application, recordingDuties } = event.data;
