@@ -646,6 +646,18 @@ async function startHolding(config: Config, { clock, log }: ServiceDependencies)
   const evaluationReads = new EvaluationReads({ readModels, runner });
   const evaluations = new EvaluationService(deps, cases);
   const routers = [
+    // first, as Express tries the routers in order and recording acts is the busiest write (its paths are no
+    // other router's)
+    casesApi({
+      cases,
+      registry,
+      caseEvents: new CaseEvents({ events, reads, serviceKeys, personal }),
+      verify,
+      validate,
+      newId,
+      clock,
+      files,
+    }),
     registryApi({ registry: registryService, verify, validate, newId, limited: publicLimit }),
     reviewCatalogueApi({ catalogues: reviewCatalogues, verify, validate, newId, limited: publicLimit }),
     inspectionsApi({ inspections, reads: inspectionReads, verify, validate, newId, limited: publicLimit }),
@@ -668,16 +680,6 @@ async function startHolding(config: Config, { clock, log }: ServiceDependencies)
     tokensApi({ revocations, verify, validate, newId }),
     webhooksApi({ webhooks: webhooks.service, verify, validate, newId, clock }),
     calendarApi({ calendars: calendar, verify, validate, newId, clock, utcOffsetOf: agencyOffset }),
-    casesApi({
-      cases,
-      registry,
-      caseEvents: new CaseEvents({ events, reads, serviceKeys, personal }),
-      verify,
-      validate,
-      newId,
-      clock,
-      files,
-    }),
     draftsApi({ drafts, verify, validate }),
     decisionTemplatesApi({ templates: decisionTemplates, verify, validate, newId, limited: publicLimit }),
     mediaApi({

@@ -20,6 +20,7 @@ const ALLOWED_REQUEST_HEADERS = 'Cache-Control, If-Modified-Since, If-None-Match
 const PREFLIGHT_MAX_AGE_SECONDS = 600;
 
 interface PathEntry {
+  readonly template: string;
   readonly pattern: RegExp;
   readonly routes: readonly RouteSemantics[];
   readonly allow: string;
@@ -42,9 +43,9 @@ export interface SemanticsOptions {
  * (`ETag` from the answer's bytes, `Last-Modified`, `304` on `If-None-Match` / `If-Modified-Since`).
  */
 export function httpSemantics(routes: readonly RouteSemantics[], options: SemanticsOptions): RequestHandler {
-  const paths = pathEntries(routes);
+  const lookup = pathLookup(pathEntries(routes));
   return (req, res, next) => {
-    const path = paths.find((p) => p.pattern.test(req.path));
+    const path = lookup(req.path);
     if (!path) {
       next();
       return;
@@ -85,12 +86,35 @@ function pathEntries(routes: readonly RouteSemantics[]): PathEntry[] {
     const methods = list.map((r) => r.method);
     const allow = [...methods, ...(methods.includes('GET') ? ['HEAD'] : []), 'OPTIONS'].join(', ');
     return {
+      template: path,
       pattern: templatePattern(path),
       routes: list,
       allow,
       public: list.some((r) => r.public && r.method === 'GET'),
     };
   });
+}
+
+/**
+ * The first entry whose pattern matches a path, as a scan of them all in order finds it, looking only at the entries
+ * that can match: those whose first two segments are the path's (ASCII, without case) and those with a parameter
+ * there.
+ */
+function pathLookup(entries: readonly PathEntry[]): (path: string) => PathEntry | undefined {
+  const keyOf = (path: string) => {
+    const parts = path.split('/', 3);
+    return `${parts[1] ?? ''}/${parts[2] ?? ''}`.toLowerCase();
+  };
+  const literal = (e: PathEntry) => !keyOf(e.template).includes('{');
+  const anywhere = entries.filter((e) => !literal(e));
+  const byKey = new Map<string, PathEntry[]>();
+  for (const key of new Set(entries.filter(literal).map((e) => keyOf(e.template)))) {
+    byKey.set(
+      key,
+      entries.filter((e) => !literal(e) || keyOf(e.template) === key),
+    );
+  }
+  return (path) => (byKey.get(keyOf(path)) ?? anywhere).find((e) => e.pattern.test(path));
 }
 
 /** `/v1/cases/{caseId}/acts:batch` → a pattern matching one path segment per parameter, as Express routes do. */
