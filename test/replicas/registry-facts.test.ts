@@ -22,7 +22,7 @@ beforeAll(async () => {
   r = await startReplicas();
   ({ admin } = await seedAgency(r.a, AGENCY));
   officer = r.a.token('alice', AGENCY, ['officer']);
-}, 60_000);
+});
 afterAll(async () => r?.stop());
 
 describe('registry facts and case heads across replicas', () => {
