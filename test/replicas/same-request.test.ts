@@ -1,3 +1,6 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { caseStream } from '../../src/domain/case/acts.js';
 import { clockAhead, startReplicas, type Replicas } from '../support/replicas.js';
 import { seedAgency } from '../support/service.js';
@@ -5,13 +8,22 @@ import { seedAgency } from '../support/service.js';
 /** Two replicas on one EventStoreDB (its TEST DOUBLE): the same request sent to both at once. */
 const AGENCY = 'county-justice';
 let r: Replicas;
+const keysRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'ledger-data-keys-'));
 
 beforeAll(async () => {
-  // distinct clocks: the two replicas seal the same request into events with different hashes
-  r = await startReplicas({ clocks: [clockAhead(0), clockAhead(7)] });
+  // distinct clocks: the two replicas seal the same request into events with different hashes; one data-key file
+  // (as replicas on one host may share it; across hosts they share the media bucket's): each reads the other's
+  // sealed title, so the second compares the stored opening with its own request
+  r = await startReplicas({
+    clocks: [clockAhead(0), clockAhead(7)],
+    env: { LEDGER_DATA_KEYS_FILE: path.join(keysRoot, 'data-keys.sqlite') },
+  });
   await seedAgency(r.a, AGENCY);
 }, 60_000);
-afterAll(async () => r?.stop());
+afterAll(async () => {
+  await r?.stop();
+  fs.rmSync(keysRoot, { recursive: true, force: true });
+});
 
 const opening = (caseId: string) => ({
   caseId,
