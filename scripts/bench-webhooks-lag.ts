@@ -87,8 +87,8 @@ export async function lagBench(
   // the router routes batch after batch without yielding to timers: sampled after each batch it routes
   const routed: Sample[] = [{ done: 0, wall: performance.now(), cpu: cpuNow() }];
   const route = h.router.route.bind(h.router);
-  h.router.route = (batch) => {
-    route(batch);
+  h.router.route = async (batch) => {
+    await route(batch);
     routed.push({ done: h.store.position() - from, wall: performance.now(), cpu: cpuNow() });
   };
   h.startRouting();

@@ -118,6 +118,7 @@ import { ErasureService } from './app/erasure-service.js';
 import { erasureApi } from './http/erasure-api.js';
 import { OpenIdProvider } from './adapters/oidc/openid-provider.js';
 import { openWebhooks } from './webhooks-wiring.js';
+import { disclosureRecords } from './app/webhooks/payloads.js';
 import { webhooksApi } from './http/webhooks-api.js';
 
 /** `.ts` when the service runs from its sources (tsx, Jest), `.js` when it runs compiled in dist/. */
@@ -638,6 +639,7 @@ async function startHolding(config: Config, { clock, log }: ServiceDependencies)
     deps,
     newId,
     log,
+    publicRecords: disclosureRecords(publicReads),
   });
   webhooks.start(indexing.signal);
   const registryService = new RegistryService(deps);

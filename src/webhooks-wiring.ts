@@ -8,6 +8,7 @@ import { HttpWebhookSender } from './adapters/webhook-http/sender.js';
 import { AddressPolicy } from './app/webhooks/address-policy.js';
 import { DeliveryWorker } from './app/webhooks/delivery-worker.js';
 import { WebhookKeys } from './app/webhooks/webhook-keys.js';
+import type { PublicRecords } from './app/webhooks/payloads.js';
 import { WebhookRouter } from './app/webhooks/webhook-router.js';
 import { WebhookService } from './app/webhooks/webhook-service.js';
 import type { CommandDependencies } from './app/command-handler.js';
@@ -41,13 +42,17 @@ export function openWebhooks(options: {
   readonly log: Logger;
   /** Tests inject a sender; the service sends with node:http(s). */
   readonly sender?: WebhookSender;
+  /** The public records `public` subscriptions receive. */
+  readonly publicRecords?: PublicRecords;
 }): Webhooks {
   const { config, deps, log, newId } = options;
+  const publicRecords = options.publicRecords === undefined ? {} : { publicRecords: options.publicRecords };
   const store = new SqliteWebhookOutbox(path.join(options.dataDir, 'webhooks.sqlite'));
   const keys = new WebhookKeys(loadOrCreateSecret(options.keysDir, 'webhook'));
   const policy = new AddressPolicy(config.allowHosts, (host) => lookup(host, { all: true, verbatim: true }));
   const nudge = { worker: undefined as DeliveryWorker | undefined };
-  const service = new WebhookService({ ...deps, store, keys, policy, requeued: () => nudge.worker?.nudge() });
+  const requeued = () => nudge.worker?.nudge();
+  const service = new WebhookService({ ...deps, store, keys, policy, ...publicRecords, requeued });
   const http =
     options.sender === undefined
       ? new HttpWebhookSender({
@@ -78,6 +83,7 @@ export function openWebhooks(options: {
     events: deps.events,
     store,
     clock: deps.clock,
+    ...publicRecords,
     routed: () => worker.nudge(),
     onError: (err) => log.warn({ err }, 'webhooks: following the log failed; retrying'),
   });

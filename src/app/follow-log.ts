@@ -17,13 +17,13 @@ export async function followLog(
   events: Pick<EventStore, 'subscribe'>,
   from: () => Position,
   signal: AbortSignal,
-  apply: (batch: readonly RecordedEvent[]) => void,
+  apply: (batch: readonly RecordedEvent[]) => void | Promise<void>,
   options: FollowOptions = {},
 ): Promise<void> {
   while (!signal.aborted) {
     try {
       for await (const message of events.subscribe({ after: from(), signal })) {
-        if (message.type === 'events') apply(message.events);
+        if (message.type === 'events') await apply(message.events);
       }
     } catch (err) {
       if (signal.aborted) return;

@@ -89,7 +89,7 @@ export class PublicReads {
     const more = items.next !== undefined || withdrawals.next !== undefined;
     const checkpoint = this.latestCheckpoint();
     return {
-      items: items.items.map((d) => ({ ...publishedView(d), ...this.#attestation(d) })),
+      items: items.items.map((d) => this.#listed(d)),
       withdrawals: withdrawals.items.map(withdrawalView),
       ...(checkpoint ? { checkpoint } : {}),
       ...(more ? { next: { items: items.next ?? null, withdrawals: withdrawals.next ?? null } } : {}),
@@ -118,6 +118,25 @@ export class PublicReads {
     const doc = this.deps.names ? await this.deps.names.openDisclosure(stored) : stored;
     const view = decisionView(doc);
     return view.status === 'published' ? { ...view, ...this.#attestation(doc) } : view;
+  }
+
+  /**
+   * The public record that the event at `position` made of a case's entry (its disclosure, an update, its
+   * withdrawal), exactly as the JSON list shows the entry, with the event's hash; undefined when the case has no
+   * public entry, or when a later event changed the entry since (that event's record is the current one).
+   */
+  async recordAt(agency: string, caseId: string, position: Position) {
+    await caughtUp(this.deps.runner, position);
+    const stored = this.deps.readModels.get<DisclosureDoc>(DISCLOSURES, caseKey(agency, caseId));
+    if (!stored || stored.position !== position || stored.eventHash === undefined) return undefined;
+    if (stored.status === 'withdrawn') return { record: withdrawalView(stored), eventHash: stored.eventHash };
+    const [opened] = (await this.#opened({ items: [stored] })).items;
+    return { record: this.#listed(opened!), eventHash: stored.eventHash };
+  }
+
+  /** A published decision as the JSON list shows it. */
+  #listed(d: DisclosureDoc) {
+    return { ...publishedView(d), ...this.#attestation(d) };
   }
 
   /** The page with each entry's sealed names opened and masked. */

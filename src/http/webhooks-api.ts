@@ -2,7 +2,7 @@ import { Router, type Request } from 'express';
 import type { Principal } from '../app/auth.js';
 import { MAX_LISTED_DELIVERIES, type WebhookChange, type WebhookService } from '../app/webhooks/webhook-service.js';
 import { RuleViolation } from '../domain/errors.js';
-import { webhookStream, type WebhookSettings, type WebhookSigning } from '../domain/webhooks/subscriptions.js';
+import { webhookStream } from '../domain/webhooks/subscriptions.js';
 import { InvalidQuery } from '../errors.js';
 import type { Clock } from '../ports/clock.js';
 import type { Delivery, StoredWebhook } from '../ports/webhook-outbox.js';
@@ -28,8 +28,12 @@ function webhookIdOf(req: Request): string {
 }
 
 function view(webhook: StoredWebhook): Record<string, unknown> {
-  const { deleted: _deleted, subscribedPosition: _from, publicKey, ...rest } = webhook;
-  return { ...rest, ...(publicKey === undefined ? {} : { publicKey: `whpk_${publicKey}` }) };
+  const { deleted: _deleted, subscribedPosition: _from, publicKey, payload, ...rest } = webhook;
+  return {
+    ...rest,
+    payload: payload ?? 'envelope',
+    ...(publicKey === undefined ? {} : { publicKey: `whpk_${publicKey}` }),
+  };
 }
 
 function deliveryView(d: Delivery): Record<string, unknown> {
@@ -66,7 +70,7 @@ export function webhooksApi({ webhooks, verify, validate, newId, clock }: Webhoo
 
   router.post('/v1/webhooks', ...auth, readJson, async (req, res) => {
     validate('urn:evidence-ledger:schema:command:create-webhook', req.body);
-    const body = req.body as WebhookSettings & { signing?: WebhookSigning };
+    const body = req.body as Parameters<WebhookService['create']>[1];
     const principal = principalOf(res);
     // the id is the first event's: with an Idempotency-Key, a retry names the same subscription
     const webhookId = eventIdFor(req, principal, `webhook-${principal.agency}`, newId);

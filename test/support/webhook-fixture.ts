@@ -6,6 +6,7 @@ import { HttpWebhookSender } from '../../src/adapters/webhook-http/sender.js';
 import { AddressPolicy, type Resolve } from '../../src/app/webhooks/address-policy.js';
 import { DEFAULT_RETRY_SCHEDULE_SECONDS, DeliveryWorker } from '../../src/app/webhooks/delivery-worker.js';
 import { WebhookKeys } from '../../src/app/webhooks/webhook-keys.js';
+import type { PublicRecords } from '../../src/app/webhooks/payloads.js';
 import { WebhookRouter } from '../../src/app/webhooks/webhook-router.js';
 import { WebhookService } from '../../src/app/webhooks/webhook-service.js';
 import type { Actor } from '../../src/domain/actor.js';
@@ -35,6 +36,8 @@ export interface WebhookFixtureOptions {
   readonly signer?: Signer;
   /** The retry jitter's dice (default: always 0.5). */
   readonly random?: () => number;
+  /** The public records `public` subscriptions receive (default: none). */
+  readonly publicRecords?: PublicRecords;
 }
 
 /** The webhook outbox, router, worker and service over files in `dir`, with a manual clock; no timers of its own. */
@@ -46,8 +49,9 @@ export function webhookFixture(options: WebhookFixtureOptions) {
   const keys = new WebhookKeys(options.master ?? randomBytes(32));
   const resolve: Resolve = options.resolve ?? (async () => [{ address: '127.0.0.1', family: 4 }]);
   const policy = new AddressPolicy(options.allowHosts ?? ['127.0.0.1'], resolve);
-  const service = new WebhookService({ events, signer, clock, store, keys, policy });
-  const router = new WebhookRouter({ events, store, clock });
+  const publicRecords = options.publicRecords === undefined ? {} : { publicRecords: options.publicRecords };
+  const service = new WebhookService({ events, signer, clock, store, keys, policy, ...publicRecords });
+  const router = new WebhookRouter({ events, store, clock, ...publicRecords });
   const worker = new DeliveryWorker({
     store,
     keys,
@@ -103,7 +107,7 @@ export function webhookFixture(options: WebhookFixtureOptions) {
       for (;;) {
         const batch = await events.readAll({ after: store.position(), limit: 500 });
         if (batch.length === 0) return;
-        router.route(batch);
+        await router.route(batch);
       }
     },
     /** Routes, then runs the worker until nothing is due now. */

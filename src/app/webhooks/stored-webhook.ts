@@ -7,7 +7,11 @@ function stateOf(stored: StoredWebhook): WebhookState {
     webhookId: stored.id,
     agency: stored.agency,
     signing: stored.signing,
-    settings: { url: stored.url, ...(stored.eventTypes === undefined ? {} : { eventTypes: stored.eventTypes }) },
+    settings: {
+      url: stored.url,
+      ...(stored.eventTypes === undefined ? {} : { eventTypes: stored.eventTypes }),
+      ...(stored.payload === undefined ? {} : { payload: stored.payload }),
+    },
     key: {
       keyGeneration: stored.keyGeneration,
       keyId: stored.keyId,
@@ -33,6 +37,7 @@ export function applyWebhookEvent(
     agency: state.agency,
     url: state.settings.url,
     ...(state.settings.eventTypes === undefined ? {} : { eventTypes: [...state.settings.eventTypes] }),
+    ...(state.settings.payload === undefined ? {} : { payload: state.settings.payload }),
     signing: state.signing,
     keyGeneration: state.key.keyGeneration,
     keyId: state.key.keyId,

@@ -1,27 +1,26 @@
-import { agencyOfStream, isWebhookStream, wants } from '../../domain/webhooks/subscriptions.js';
+import { parseAgencyStream } from '../../domain/streams.js';
+import { isWebhookStream, wants } from '../../domain/webhooks/subscriptions.js';
 import type { Clock } from '../../ports/clock.js';
 import type { EventStore, RecordedEvent } from '../../ports/event-store.js';
 import type { NewDelivery, StoredWebhook, WebhookOutboxStore } from '../../ports/webhook-outbox.js';
 import { followLog } from '../follow-log.js';
+import { EventPayloads, type PublicRecords } from './payloads.js';
 import { applyWebhookEvent } from './stored-webhook.js';
 
-/** What a subscription receives of an event: a Standard Webhooks payload around the whole signed envelope. */
-export function payloadOf({ position, event }: RecordedEvent): string {
-  return JSON.stringify({ type: event.type, timestamp: event.recordedAt, position, data: event });
-}
-
 /**
- * Whether `webhook` receives `event`: enabled, recorded after the subscription was, of one of its types, and of a
- * stream of its agency (the agency in the stream's name, as every read and the pull feed scope records: never
- * another agency's, whoever the actor).
+ * Whether `webhook` may receive `event`: enabled, recorded after the subscription was, of one of its types (for a
+ * `public` one, of a type that has a public record), and of a stream of its agency (the agency in the stream's
+ * name, as every read and the pull feed scope records: never another agency's, whoever the actor). A `public`
+ * subscription then receives the event only when its public record is still the entry's current form.
  */
 export function receives(webhook: StoredWebhook, { position, event }: RecordedEvent): boolean {
+  const stream = parseAgencyStream(event.stream);
   return (
     webhook.enabled &&
     !webhook.deleted &&
     position > (webhook.subscribedPosition ?? 0) &&
-    agencyOfStream(event.stream) === webhook.agency &&
-    wants(webhook, event.type)
+    stream?.agency === webhook.agency &&
+    wants(webhook, event.type, stream.category)
   );
 }
 
@@ -38,13 +37,15 @@ export class WebhookRouter {
       readonly events: Pick<EventStore, 'subscribe'>;
       readonly store: WebhookOutboxStore;
       readonly clock: Clock;
+      /** The public records of events, for `public` subscriptions; without it they receive nothing. */
+      readonly publicRecords?: PublicRecords;
       /** Told after each commit that added deliveries. */
       readonly routed?: () => void;
       readonly onError?: (err: unknown) => void;
     },
   ) {}
 
-  route(batch: readonly RecordedEvent[]): void {
+  async route(batch: readonly RecordedEvent[]): Promise<void> {
     const last = batch[batch.length - 1];
     if (last === undefined) return;
     const webhooks = new Map(this.deps.store.webhooks().map((w) => [w.id, w]));
@@ -63,10 +64,11 @@ export class WebhookRouter {
           changed.set(id, next);
         }
       }
-      let body: string | undefined; // serialised once per event, whatever the number of subscriptions receiving it
+      const payloads = new EventPayloads(recorded, this.deps.publicRecords);
       for (const webhook of webhooks.values()) {
         if (!receives(webhook, recorded)) continue;
-        body ??= payloadOf(recorded);
+        const body = await payloads.for(webhook);
+        if (body === undefined) continue;
         deliveries.push({
           webhookId: webhook.id,
           position: recorded.position,
@@ -87,7 +89,10 @@ export class WebhookRouter {
     if (deliveries.length > 0) this.deps.routed?.();
   }
 
-  /** Follows the log from the outbox's position until `signal` aborts. */
+  /**
+   * Follows the log from the outbox's position until `signal` aborts. A `public` subscription's deliveries wait for
+   * the read models to reach the event (its public record is theirs): a failure to read them is retried like any.
+   */
   start(signal: AbortSignal): Promise<void> {
     return followLog(
       this.deps.events,

@@ -5,6 +5,7 @@ import {
   webhookStream,
   type WebhookCommand,
   type WebhookEvent,
+  type WebhookPayload,
   type WebhookSettings,
   type WebhookSigning,
 } from '../../domain/webhooks/subscriptions.js';
@@ -20,7 +21,8 @@ import { handleCommand, type CommandDependencies, type CommandResult } from '../
 import { canonicalEqual } from '../idempotency.js';
 import { registryCodec } from '../registry-codec.js';
 import type { AddressPolicy } from './address-policy.js';
-import { payloadOf, receives } from './webhook-router.js';
+import { EventPayloads, type PublicRecords } from './payloads.js';
+import { receives } from './webhook-router.js';
 import { webhookOf } from './stored-webhook.js';
 import type { WebhookKeys } from './webhook-keys.js';
 
@@ -35,6 +37,8 @@ export interface WebhookChange {
   readonly url?: string;
   /** `null`: every type again. */
   readonly eventTypes?: readonly string[] | null;
+  /** What it receives from now on: signed envelopes, or public records. */
+  readonly payload?: WebhookPayload;
   /** `true` turns a disabled subscription back on. */
   readonly enabled?: true;
   /** A fresh secret or key pair (the next generation); the old one stops signing at once. */
@@ -59,6 +63,8 @@ export class WebhookService {
       readonly store: WebhookOutboxStore;
       readonly keys: WebhookKeys;
       readonly policy: AddressPolicy;
+      /** The public records of events, for replays to `public` subscriptions. */
+      readonly publicRecords?: PublicRecords;
       /** Told when deliveries were put (back) in the outbox. */
       readonly requeued?: () => void;
     },
@@ -66,13 +72,13 @@ export class WebhookService {
 
   async create(
     actor: Actor,
-    body: WebhookSettings & { readonly signing?: WebhookSigning },
+    body: Omit<WebhookSettings, 'payload'> & { readonly signing?: WebhookSigning; readonly payload?: WebhookPayload },
     webhookId: string,
     eventId: string,
   ): Promise<WebhookWritten> {
     await this.deps.policy.check(body.url);
     const signing = body.signing ?? 'hmac-sha256';
-    const settings = settingsOf(body.url, body.eventTypes);
+    const settings = settingsOf(body.url, body.eventTypes, body.payload);
     const key = this.deps.keys.recorded(actor.agency, webhookId, signing, 1);
     const command: WebhookCommand = { type: 'Subscribe', actor, webhookId, settings, signing, key };
     // a retry under the same Idempotency-Key must ask for the same subscription
@@ -87,7 +93,7 @@ export class WebhookService {
     const current = this.get(actor, webhookId);
     if (change.url !== undefined) await this.deps.policy.check(change.url);
     const eventTypes = change.eventTypes === undefined ? current.eventTypes : (change.eventTypes ?? undefined);
-    const settings = settingsOf(change.url ?? current.url, eventTypes);
+    const settings = settingsOf(change.url ?? current.url, eventTypes, change.payload ?? current.payload);
     const generation = current.keyGeneration + (change.rotateKey ? 1 : 0);
     const key = this.deps.keys.recorded(current.agency, webhookId, current.signing, generation);
     const command: WebhookCommand = { type: 'Change', actor, settings, key, enable: change.enabled === true };
@@ -151,7 +157,10 @@ export class WebhookService {
       for (const recorded of page) {
         if (recorded.position > routed) break scan;
         through = recorded.position;
-        if (receives(webhook, recorded)) {
+        const body = receives(webhook, recorded)
+          ? await new EventPayloads(recorded, this.deps.publicRecords).for(webhook)
+          : undefined;
+        if (body !== undefined) {
           deliveries.push({
             webhookId,
             position: recorded.position,
@@ -159,7 +168,7 @@ export class WebhookService {
             eventId: recorded.event.id,
             type: recorded.event.type,
             recordedAt: recorded.event.recordedAt,
-            body: payloadOf(recorded),
+            body,
           });
           if (deliveries.length >= MAX_REPLAY_EVENTS) break scan;
         }
@@ -196,6 +205,14 @@ export class WebhookService {
   }
 }
 
-function settingsOf(url: string, eventTypes: readonly string[] | undefined): WebhookSettings {
-  return { url, ...(eventTypes === undefined ? {} : { eventTypes: [...new Set(eventTypes)] }) };
+function settingsOf(
+  url: string,
+  eventTypes: readonly string[] | undefined,
+  payload: WebhookPayload | undefined,
+): WebhookSettings {
+  return {
+    url,
+    ...(eventTypes === undefined ? {} : { eventTypes: [...new Set(eventTypes)] }),
+    ...(payload === 'public' ? { payload } : {}),
+  };
 }

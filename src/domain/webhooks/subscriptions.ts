@@ -5,9 +5,9 @@ import { agencyStream, parseAgencyStream } from '../streams.js';
 
 /**
  * Webhook subscriptions of an agency, each recorded as signed events in its own stream `webhook-<agency>:<id>`:
- * - `WebhookSubscribed` `{webhookId, agency, url, eventTypes?, signing, keyGeneration, keyId, publicKey?}`;
- * - `WebhookChanged` `{webhookId, agency, url, eventTypes?, keyGeneration, keyId, publicKey?}` (the whole new
- *   setting; `enabled: true` when it turns a disabled subscription back on);
+ * - `WebhookSubscribed` `{webhookId, agency, url, eventTypes?, payload?, signing, keyGeneration, keyId, publicKey?}`;
+ * - `WebhookChanged` `{webhookId, agency, url, eventTypes?, payload?, keyGeneration, keyId, publicKey?}` (the whole
+ *   new setting; `enabled: true` when it turns a disabled subscription back on);
  * - `WebhookDisabled` `{webhookId, agency, reason, status?}`: the service stopped delivering (a receiver's 410);
  * - `WebhookDeleted` `{webhookId, agency}`.
  * No event ever holds a secret: `keyId` is a commitment to the HMAC secret (a hash), and an Ed25519 subscription
@@ -15,10 +15,34 @@ import { agencyStream, parseAgencyStream } from '../streams.js';
  */
 export type WebhookSigning = 'hmac-sha256' | 'ed25519';
 
+/**
+ * What a subscription receives of an event: the whole signed envelope, or (`public`) the event's public record as
+ * the public API shows it, for the events that have one ({@link hasPublicRecord}) and no other.
+ */
+export type WebhookPayload = 'envelope' | 'public';
+
 export interface WebhookSettings {
   readonly url: string;
   /** Only events of these types; absent: every event of the agency. */
   readonly eventTypes?: readonly string[];
+  /** Absent: `envelope` (recorded only when `public`, so a subscription made before the choice existed reads alike). */
+  readonly payload?: 'public';
+}
+
+/**
+ * The events that have a public record (行政执法公示): a decision's disclosure, its updates and its withdrawal, each
+ * of which changes the decision's public entry. Every other event of a case, and every registry or subscription
+ * event, is never delivered to a `public` subscription.
+ */
+export const PUBLIC_EVENT_TYPES: ReadonlySet<string> = new Set([
+  'DecisionDisclosed',
+  'DisclosureUpdated',
+  'DisclosureWithdrawn',
+]);
+
+/** Whether an event of `type` in a stream of `category` may have a public record. */
+export function hasPublicRecord(category: string, type: string): boolean {
+  return category === 'case' && PUBLIC_EVENT_TYPES.has(type);
 }
 
 export interface WebhookKey {
@@ -90,8 +114,12 @@ export const isWebhookStream = (stream: string): boolean => parseAgencyStream(st
  */
 export const agencyOfStream = (stream: string): string | undefined => parseAgencyStream(stream)?.agency;
 
-/** Whether a subscription with these settings receives an event of `type`. */
-export function wants(settings: WebhookSettings, type: string): boolean {
+/**
+ * Whether a subscription with these settings receives an event of `type` in a stream of `category`: of one of its
+ * types, and, for a `public` one, an event that may have a public record.
+ */
+export function wants(settings: WebhookSettings, type: string, category?: string): boolean {
+  if (settings.payload === 'public' && (category === undefined || !hasPublicRecord(category, type))) return false;
   return settings.eventTypes === undefined || settings.eventTypes.includes(type);
 }
 
@@ -105,6 +133,7 @@ function present(state: WebhookState | null): WebhookState {
 const settingsOf = (s: WebhookSettings) => ({
   url: s.url,
   ...(s.eventTypes === undefined ? {} : { eventTypes: [...s.eventTypes] }),
+  ...(s.payload === 'public' ? { payload: s.payload } : {}),
 });
 const keyOf = (k: WebhookKey) => ({
   keyGeneration: k.keyGeneration,
@@ -117,23 +146,23 @@ export const webhookDecider: Decider<WebhookCommand, WebhookEvent, WebhookState 
   evolve(state, event) {
     switch (event.type) {
       case 'WebhookSubscribed': {
-        const { webhookId, agency, signing, url, eventTypes } = event.data;
+        const { webhookId, agency, signing } = event.data;
         return {
           webhookId,
           agency,
           signing,
-          settings: { url, ...(eventTypes === undefined ? {} : { eventTypes }) },
+          settings: settingsOf(event.data),
           key: keyOf(event.data),
           enabled: true,
           deleted: false,
         };
       }
       case 'WebhookChanged': {
-        const { url, eventTypes, enabled } = event.data;
+        const { enabled } = event.data;
         const before = present(state);
         return {
           ...before,
-          settings: { url, ...(eventTypes === undefined ? {} : { eventTypes }) },
+          settings: settingsOf(event.data),
           key: keyOf(event.data),
           enabled: before.enabled || enabled === true,
         };
