@@ -266,7 +266,8 @@ const WEBHOOK_OPERATIONS: readonly Operation[] = [
     operationId: 'createWebhook',
     summary:
       "Subscribe a receiver to the agency's events (admin, integration); recorded as a signed event. The answer " +
-      'holds the HMAC secret (or the Ed25519 public key) once',
+      'holds the HMAC secret (or the Ed25519 public key) once. `payload: public` delivers only the events that ' +
+      'have a public record, as GET /v1/disclosures lists it (docs/integration.md, "Public payloads")',
     tag: 'webhooks',
     parameters: [PARAMETERS.idempotencyKey],
     requestBody: jsonBody('command.create-webhook'),
@@ -1731,7 +1732,8 @@ export function buildOpenApi(schemaDir: string): OpenApiDocument {
       {
         name: 'webhooks',
         description:
-          "Signed deliveries of the agency's events to other systems (Standard Webhooks; docs/integration.md).",
+          "Signed deliveries of the agency's events to other systems (Standard Webhooks; docs/integration.md): each " +
+          'signed envelope, or, for a `public` subscription, the public record of each disclosure act.',
       },
       {
         name: 'inspections',

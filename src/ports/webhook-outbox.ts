@@ -28,7 +28,7 @@ export interface NewDelivery {
   readonly eventId: string;
   readonly type: string;
   readonly recordedAt: string;
-  /** The payload: the signed envelope, as JSON. */
+  /** The payload, as JSON: the signed envelope, or for a `public` subscription the public record (payloads.ts). */
   readonly body: string;
 }
 

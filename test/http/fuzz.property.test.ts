@@ -508,14 +508,20 @@ const ROUTES: {
     path: '/v1/webhooks',
     route: '/v1/webhooks',
     token: () => admin,
-    request: jsonRoute(fc.constant(webhookBody)),
+    request: jsonRoute(fc.constantFrom(webhookBody, { ...webhookBody, payload: 'public' })),
   },
   {
     path: '/v1/webhooks/{id}',
     route: `/v1/webhooks/${FUZZ_WEBHOOK}`,
     method: 'PATCH',
     token: () => admin,
-    request: jsonRoute(fc.constant({ url: 'https://192.168.7.7/in', eventTypes: ['DecisionIssued'], rotateKey: true })),
+    request: jsonRoute(
+      fc.constantFrom(
+        { url: 'https://192.168.7.7/in', eventTypes: ['DecisionIssued'], rotateKey: true },
+        { payload: 'public' },
+        { payload: 'envelope', eventTypes: null },
+      ),
+    ),
   },
   {
     path: '/v1/webhooks/{id}/replay',

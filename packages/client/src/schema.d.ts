@@ -136,7 +136,7 @@ export interface paths {
     /** The agency's webhook subscriptions (admin, integration) */
     get: operations['listWebhooks'];
     put?: never;
-    /** Subscribe a receiver to the agency's events (admin, integration); recorded as a signed event. The answer holds the HMAC secret (or the Ed25519 public key) once */
+    /** Subscribe a receiver to the agency's events (admin, integration); recorded as a signed event. The answer holds the HMAC secret (or the Ed25519 public key) once. `payload: public` delivers only the events that have a public record, as GET /v1/disclosures lists it (docs/integration.md, "Public payloads") */
     post: operations['createWebhook'];
     delete?: never;
     options?: never;
@@ -2025,6 +2025,11 @@ export interface components {
       /** @description Where deliveries are POSTed: https (http only for hosts the operator allow-lists); no credentials, no fragment. */
       url?: string;
       eventTypes?: string[] | null;
+      /**
+       * @description What each delivery carries: `envelope` (the default), the whole signed event; or `public`, only for the events that have a public record (a decision disclosed, updated or withdrawn), that record as `GET /v1/disclosures` shows it, redacted, with the event id, log position and event hash to check it in the ledger.
+       * @enum {unknown}
+       */
+      payload?: 'envelope' | 'public';
       /** @constant */
       enabled?: true;
       /** @constant */
@@ -2036,6 +2041,11 @@ export interface components {
       url: string;
       /** @description Only events of these types; absent: every event of the agency. */
       eventTypes?: string[];
+      /**
+       * @description What each delivery carries: `envelope` (the default), the whole signed event; or `public`, only for the events that have a public record (a decision disclosed, updated or withdrawn), that record as `GET /v1/disclosures` shows it, redacted, with the event id, log position and event hash to check it in the ledger.
+       * @enum {unknown}
+       */
+      payload?: 'envelope' | 'public';
       /**
        * @description How deliveries are signed (Standard Webhooks): hmac-sha256 (`v1,`, a `whsec_` secret, the default) or ed25519 (`v1a,`, the receiver holds a `whpk_` public key).
        * @enum {unknown}
@@ -3346,6 +3356,11 @@ export interface components {
       url: string;
       /** @description Only events of these types; absent: every event of the agency. */
       eventTypes?: string[];
+      /**
+       * @description `public`: the subscription receives only the events that have a public record, each as the public API shows it; absent: the whole signed envelope of every event it subscribes to.
+       * @constant
+       */
+      payload?: 'public';
       /** @description Which key of the subscription signs (1, then one more per rotation). */
       keyGeneration: number;
       /** @description A commitment to the key (SHA-256 based, 22 base64url characters): never the secret. */
@@ -3382,6 +3397,11 @@ export interface components {
       url: string;
       /** @description Only events of these types; absent: every event of the agency. */
       eventTypes?: string[];
+      /**
+       * @description `public`: the subscription receives only the events that have a public record, each as the public API shows it; absent: the whole signed envelope of every event it subscribes to.
+       * @constant
+       */
+      payload?: 'public';
       /**
        * @description How deliveries are signed (Standard Webhooks): hmac-sha256 (`v1,`, a `whsec_` secret, the default) or ed25519 (`v1a,`, the receiver holds a `whpk_` public key).
        * @enum {unknown}
@@ -5153,6 +5173,11 @@ export interface components {
       url: string;
       /** @description Only events of these types; absent: every event of the agency. */
       eventTypes?: string[];
+      /**
+       * @description What each delivery carries: `envelope`, the whole signed event; `public`, only the events that have a public record, as that record.
+       * @enum {unknown}
+       */
+      payload: 'envelope' | 'public';
       /**
        * @description How deliveries are signed (Standard Webhooks): hmac-sha256 (`v1,`, a `whsec_` secret, the default) or ed25519 (`v1a,`, the receiver holds a `whpk_` public key).
        * @enum {unknown}
