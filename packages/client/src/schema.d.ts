@@ -1777,6 +1777,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/applications/{applicationId}/erasure': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Erase the applicant's personal data of an application that opened no case (admin): a signed ApplicationDataErased event naming the legal ground, then the application's data key is destroyed (docs/privacy.md) */
+    post: operations['eraseApplication'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v1/audit/overdue-applications': {
     parameters: {
       query?: never;
@@ -2068,6 +2085,11 @@ export interface components {
       facts?: components['schemas']['defs']['$defs']['nonEmptyText'];
       /** @description The reasons for the decision (why this decision, this amount). */
       reasons?: components['schemas']['defs']['$defs']['nonEmptyText'];
+    };
+    /** POST /v1/applications/{applicationId}/erasure: erase the applicant's personal data of an application that opened no case, by destroying its data key, naming the legal ground */
+    'command.erase-application': {
+      ground: components['schemas']['command.erase-case']['ground'];
+      reason: components['schemas']['command.erase-case']['reason'];
     };
     /** POST /v1/cases/{caseId}/erasure: erase the case's personal data by destroying its data key, naming the legal ground */
     'command.erase-case': {
@@ -2775,6 +2797,11 @@ export interface components {
       acceptedOn: components['schemas']['defs']['$defs']['date'];
       onTime: boolean;
     };
+    /** ApplicationDataErased: the applicant's personal data of an application that opened no case erased by destroying its data key, on the legal ground named */
+    'event.ApplicationDataErased': {
+      ground: components['schemas']['command.erase-case']['ground'];
+      reason: components['schemas']['command.erase-case']['reason'];
+    };
     /** ApplicationFiled: the application as filed, its acceptance deadline and the hash of the applicant's lookup code */
     'event.ApplicationFiled': {
       applicationId: components['schemas']['defs']['$defs']['uuid'];
@@ -2875,7 +2902,8 @@ export interface components {
     'event.CaseOpened': {
       caseId: components['schemas']['act.CaseOpened']['caseId'];
       itemCode: components['schemas']['act.CaseOpened']['itemCode'];
-      title: components['schemas']['act.CaseOpened']['title'];
+      /** @description Free text that may name a person: sealed in events recorded since free text is sealed, in clear before (docs/privacy.md). */
+      title: components['schemas']['act.CaseOpened']['title'] | components['schemas']['defs']['$defs']['sealedValue'];
       openedOn: components['schemas']['act.CaseOpened']['openedOn'];
       officers: components['schemas']['act.CaseOpened']['officers'];
       /** @description The parties; their personal members sealed in events recorded since sealing began (docs/privacy.md). */
@@ -3020,7 +3048,10 @@ export interface components {
     };
     /** EvidenceCollected: the act's data as recorded, with the officers the act named */
     'event.EvidenceCollected': {
-      description: components['schemas']['act.EvidenceCollected']['description'];
+      /** @description Free text that may name a person: sealed in events recorded since free text is sealed, in clear before (docs/privacy.md). */
+      description:
+        | components['schemas']['act.EvidenceCollected']['description']
+        | components['schemas']['defs']['$defs']['sealedValue'];
       /** @description The officers the act named (on-site acts), when they were given apart from the case's handling officers. */
       officers?: components['schemas']['defs']['$defs']['id'][];
     };
@@ -3139,7 +3170,10 @@ export interface components {
     /** LegalReviewCompleted: the act's data as recorded, with the facts the service derives */
     'event.LegalReviewCompleted': {
       outcome: components['schemas']['act.LegalReviewCompleted']['outcome'];
-      opinion: components['schemas']['act.LegalReviewCompleted']['opinion'];
+      /** @description Free text that may name a person: sealed in events recorded since free text is sealed, in clear before (docs/privacy.md). */
+      opinion:
+        | components['schemas']['act.LegalReviewCompleted']['opinion']
+        | components['schemas']['defs']['$defs']['sealedValue'];
       checks: components['schemas']['act.LegalReviewCompleted']['checks'];
       reviewer: components['schemas']['defs']['$defs']['id'];
       proposal: components['schemas']['defs']['$defs']['proposal'];
@@ -3199,8 +3233,14 @@ export interface components {
     };
     /** OnSiteInspectionRecorded: the act's data as recorded, with the officers the act named */
     'event.OnSiteInspectionRecorded': {
-      location: components['schemas']['act.OnSiteInspectionRecorded']['location'];
-      findings: components['schemas']['act.OnSiteInspectionRecorded']['findings'];
+      /** @description Free text that may name a person: sealed in events recorded since free text is sealed, in clear before (docs/privacy.md). */
+      location:
+        | components['schemas']['act.OnSiteInspectionRecorded']['location']
+        | components['schemas']['defs']['$defs']['sealedValue'];
+      /** @description Free text that may name a person: sealed in events recorded since free text is sealed, in clear before (docs/privacy.md). */
+      findings:
+        | components['schemas']['act.OnSiteInspectionRecorded']['findings']
+        | components['schemas']['defs']['$defs']['sealedValue'];
       credentialsShown: components['schemas']['act.OnSiteInspectionRecorded']['credentialsShown'];
       partyNotified: components['schemas']['act.OnSiteInspectionRecorded']['partyNotified'];
       /** @description The officers the act named (on-site acts), when they were given apart from the case's handling officers. */
@@ -3247,8 +3287,12 @@ export interface components {
     /** RecordCorrected: the act's data as recorded, with the officers the act named */
     'event.RecordCorrected': {
       corrects: components['schemas']['act.RecordCorrected']['corrects'];
-      reason: components['schemas']['act.RecordCorrected']['reason'];
-      data: components['schemas']['act.RecordCorrected']['data'];
+      /** @description Free text that may name a person: sealed in events recorded since free text is sealed, in clear before (docs/privacy.md). */
+      reason:
+        components['schemas']['act.RecordCorrected']['reason'] | components['schemas']['defs']['$defs']['sealedValue'];
+      /** @description The corrected members, which may repeat free text: sealed whole in events recorded since free text is sealed, in clear before (docs/privacy.md). */
+      data:
+        components['schemas']['act.RecordCorrected']['data'] | components['schemas']['defs']['$defs']['sealedValue'];
       /** @description The officers the act named (on-site acts), when they were given apart from the case's handling officers. */
       officers?: components['schemas']['defs']['$defs']['id'][];
     };
@@ -3482,10 +3526,11 @@ export interface components {
       hash: components['schemas']['defs']['$defs']['sha256'];
       position: number;
     };
-    /** An application accepted (with the case it opened) or refused: the event's revision, position and hash */
+    /** An application accepted (with the case it opened), refused, or its applicant erased (with the event): the event's revision, position and hash */
     'response.application-written': {
       applicationId: components['schemas']['defs']['$defs']['uuid'];
       caseId?: components['schemas']['defs']['$defs']['id'];
+      eventId?: components['schemas']['defs']['$defs']['uuid'];
       revision: number;
       position: number;
       hash: components['schemas']['defs']['$defs']['sha256'];
@@ -13169,6 +13214,8 @@ export interface operations {
         itemCode?: components['schemas']['defs']['$defs']['id'];
         /** @description Only decisions of this category of enforcement item. */
         category?: components['schemas']['defs']['$defs']['itemCategory'];
+        /** @description Only decisions of this type (a withdrawal notice, which keeps no type, never matches). */
+        decisionType?: components['schemas']['defs']['$defs']['decisionType'];
         /** @description Search: words separated by spaces, each of which the document number, the item code or name, or a (redacted) party name must contain (ASCII letters in either case); at most 100 characters and 8 words. */
         q?: string;
         /** @description Published on or after this date. */
@@ -13270,6 +13317,8 @@ export interface operations {
         itemCode?: components['schemas']['defs']['$defs']['id'];
         /** @description Only decisions of this category of enforcement item. */
         category?: components['schemas']['defs']['$defs']['itemCategory'];
+        /** @description Only decisions of this type (a withdrawal notice, which keeps no type, never matches). */
+        decisionType?: components['schemas']['defs']['$defs']['decisionType'];
         /** @description Search: words separated by spaces, each of which the document number, the item code or name, or a (redacted) party name must contain (ASCII letters in either case); at most 100 characters and 8 words. */
         q?: string;
         /** @description Published on or after this date. */
@@ -14134,6 +14183,15 @@ export interface operations {
       };
       /** @description The body is larger than allowed (too_large). */
       413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description A store does not answer, the read models have not caught up within the wait with ?consistentWith=, or with the log a posted bundle was checkpointed in (not_caught_up), or every bundle verification slot is taken (verify_busy); both with Retry-After. */
+      503: {
         headers: {
           [name: string]: unknown;
         };
@@ -17555,6 +17613,139 @@ export interface operations {
       };
       /** @description A rule refuses the request; `code` names it (two_officers_required, certificate_invalid, recording_required...). */
       422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description An unexpected failure (internal) or a store that does not answer. */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+    };
+  };
+  eraseApplication: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description A retry with the same key and the same request answers with the original result (200); the same key with another request is 422 idempotency_key_reused. Keys are per user and agency; POST /v1/cases without a caseId names its case by the key. */
+        'Idempotency-Key'?: string;
+      };
+      path: {
+        /** @description The application id (a UUID), as the receipt gives it. */
+        applicationId: components['schemas']['defs']['$defs']['uuid'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['command.erase-application'];
+      };
+    };
+    responses: {
+      /** @description A retry with the same Idempotency-Key: the original result. */
+      200: {
+        headers: {
+          /** @description The stream revision, quoted. */
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['response.application-written'];
+        };
+      };
+      /** @description The erasure recorded. */
+      201: {
+        headers: {
+          /** @description The stream revision, quoted. */
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['response.application-written'];
+        };
+      };
+      /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description No valid bearer token (unauthenticated). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description The token lacks the role this needs (forbidden). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description No such resource, or not one the caller may see (not_found). */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description The Accept header admits none of the media types this answers with (not_acceptable); `available` lists them. */
+      406: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description The write conflicts with the record: a stale If-Match (revision_conflict) or a rule such as legal_review_required. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description The body is larger than allowed (too_large). */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description The body is in an unsupported encoding (unsupported_media_type). */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description A store does not answer, the read models have not caught up within the wait with ?consistentWith=, or with the log a posted bundle was checkpointed in (not_caught_up), or every bundle verification slot is taken (verify_busy); both with Retry-After. */
+      503: {
         headers: {
           [name: string]: unknown;
         };
