@@ -1,4 +1,4 @@
-import { parseVerifierKey, NOTE_ED25519, type NamedKey } from '../ledger/cosignature.js';
+import { parseVerifierKey, NOTE_ED25519, NOTE_SM2, type NamedKey } from '../ledger/cosignature.js';
 import type { Signer } from '../ledger/ed25519.js';
 import { parseCheckpoint } from '../ledger/checkpoint.js';
 import {
@@ -52,7 +52,7 @@ export class Witness {
       keysOf
         .get(origin)
         ?.map(parseVerifierKey)
-        .filter((k) => k !== undefined && k.type === NOTE_ED25519)
+        .filter((k) => k !== undefined && isLogKeyType(k.type))
         .map((k) => ({ name: k!.name, publicKey: k!.publicKey }));
     let recorded: Refusal | undefined;
     const judgement: Judgement = store.atomically(() => {
@@ -113,14 +113,21 @@ export class Witness {
   }
 }
 
+/** A log signs its checkpoints with an Ed25519 (0x01) or, in the SM2 suite, an SM2 (0xff) note key. */
+const isLogKeyType = (type: number) => type === NOTE_ED25519 || type === NOTE_SM2;
+
 /**
- * Adds a log for a witness to follow: its note verifier key (type 0x01), for `origin` (default: the key's name, as
- * the ledger signs its checkpoints under its origin). RangeError on a key or origin that is not one.
+ * Adds a log for a witness to follow: its note verifier key (type 0x01, or 0xff for a log of the SM2 suite), for
+ * `origin` (default: the key's name, as the ledger signs its checkpoints under its origin). RangeError on a key or
+ * origin that is not one.
  */
 export function addWitnessLog(store: WitnessStore, key: string, origin?: string): { origin: string } {
   const parsed = parseVerifierKey(key);
-  if (!parsed || parsed.type !== NOTE_ED25519) {
-    throw new RangeError('a log key is a note verifier key <name>+<key ID>+<base64(0x01 || Ed25519 key)>');
+  if (!parsed || !isLogKeyType(parsed.type)) {
+    throw new RangeError(
+      'a log key is a note verifier key <name>+<key ID>+<base64(0x01 || Ed25519 key)> or, for a log of the SM2 ' +
+        'suite, <name>+<key ID>+<base64(0xff || evidence-ledger/sm2-sm3/v1 || SM2 point)>',
+    );
   }
   const o = origin ?? parsed.name;
   if (!o || o.includes('\n')) throw new RangeError('an origin is one non-empty line');

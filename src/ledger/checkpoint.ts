@@ -2,7 +2,7 @@ import { createPublicKey, type KeyObject } from 'node:crypto';
 import { type Signer } from './ed25519.js';
 import { sha256 } from './hash.js';
 import { isHash, isTreeCount } from './merkle.js';
-import { isSm2Key, sm2PublicPoint } from './sm2.js';
+import { isSm2Key, sm2PublicKeyFromPoint, sm2PublicPoint } from './sm2.js';
 import { SUITES } from './suite.js';
 
 /**
@@ -51,7 +51,10 @@ const ED25519_SIGNATURE_SIZE = 64;
 const ED25519_SPKI_SIZE = 44;
 /** The signature type of SM2 notes: 0xff, then this identifier (ASCII), then the key. */
 export const SM2_NOTE_TYPE = 'evidence-ledger/sm2-sm3/v1';
-const SM2_TYPE = 0xff;
+/** signed-note: the signature type byte of SM2 notes, followed by {@link SM2_NOTE_TYPE}. */
+export const NOTE_SM2 = 0xff;
+const SM2_TYPE = NOTE_SM2;
+const SM2_KEY_PREFIX = Buffer.concat([Buffer.from([SM2_TYPE]), Buffer.from(SM2_NOTE_TYPE, 'ascii')]);
 
 /** A UTF-16 code unit of a surrogate half that has no partner: such a string has no UTF-8 encoding. */
 const LONE_SURROGATE = /\p{Cs}/u;
@@ -96,9 +99,21 @@ function encodedKey(publicKey: KeyObject): Buffer {
   if (isSm2Key(publicKey)) {
     const { x, y } = sm2PublicPoint(publicKey);
     const point = Buffer.from(`04${x.toString(16).padStart(64, '0')}${y.toString(16).padStart(64, '0')}`, 'hex');
-    return Buffer.concat([Buffer.from([SM2_TYPE]), Buffer.from(SM2_NOTE_TYPE, 'ascii'), point]);
+    return Buffer.concat([SM2_KEY_PREFIX, point]);
   }
   return Buffer.concat([Buffer.from([ED25519_TYPE]), rawEd25519PublicKey(publicKey)]);
+}
+
+/**
+ * The SM2 public key of an encoded note key 0xff || SM2_NOTE_TYPE || 65-byte uncompressed point (the key material of
+ * an SM2 vkey), or undefined for anything else. Never throws.
+ */
+export function sm2NoteKey(encoded: Uint8Array): KeyObject | undefined {
+  const bytes = Buffer.from(encoded);
+  if (bytes.length !== SM2_KEY_PREFIX.length + 65 || !bytes.subarray(0, SM2_KEY_PREFIX.length).equals(SM2_KEY_PREFIX)) {
+    return undefined;
+  }
+  return sm2PublicKeyFromPoint(bytes.subarray(SM2_KEY_PREFIX.length));
 }
 
 /** Checks a note signature in the suite of the key. */

@@ -1,5 +1,5 @@
 import { createPublicKey, type KeyObject } from 'node:crypto';
-import { isValidKeyName, rawEd25519PublicKey } from './checkpoint.js';
+import { isValidKeyName, NOTE_SM2, noteKeyHash, rawEd25519PublicKey, sm2NoteKey } from './checkpoint.js';
 import { verifyEd25519, type Signer } from './ed25519.js';
 import { sha256 } from './hash.js';
 
@@ -15,8 +15,12 @@ import { sha256 } from './hash.js';
  * Pure: the caller gives the time.
  */
 
-/** signed-note signature types: Ed25519 note signatures and Ed25519 cosignature/v1. */
+/**
+ * signed-note signature types: Ed25519 note signatures, SM2 note signatures (0xff and an identifier, a log of the SM2
+ * suite: checkpoint.ts) and Ed25519 cosignature/v1.
+ */
 export const NOTE_ED25519 = 0x01;
+export { NOTE_SM2 };
 export const COSIGNATURE_V1 = 0x04;
 const SIGNATURE_PREFIX = '\u2014 ';
 const COSIGNATURE_BYTES = 4 + 8 + 64;
@@ -26,7 +30,7 @@ const SPKI_ED25519_PREFIX = Buffer.from('302a300506032b6570032100', 'hex');
 const HEX8 = /^[0-9a-f]{8}$/;
 const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
 
-/** A key a note or cosignature is checked with: its name and Ed25519 public key. */
+/** A key a note or cosignature is checked with: its name and public key (Ed25519; SM2 for an SM2 log's notes). */
 export interface NamedKey {
   readonly name: string;
   readonly publicKey: KeyObject;
@@ -34,7 +38,7 @@ export interface NamedKey {
 
 /** A parsed verifier key (vkey): `<name>+<key ID hex>+<base64(type || public key)>`. */
 export interface VerifierKey extends NamedKey {
-  readonly type: typeof NOTE_ED25519 | typeof COSIGNATURE_V1;
+  readonly type: typeof NOTE_ED25519 | typeof NOTE_SM2 | typeof COSIGNATURE_V1;
   /** The 4-byte key ID, hex. */
   readonly keyHash: string;
 }
@@ -76,8 +80,9 @@ export function ed25519PublicKeyFromRaw(raw: Uint8Array): KeyObject {
 }
 
 /**
- * Parses a verifier key of type 0x01 (a log's note key) or 0x04 (a witness's cosignature/v1 key), checking that
- * its key ID is the one its name and key give; undefined for anything else. Never throws.
+ * Parses a verifier key of type 0x01 (a log's Ed25519 note key), 0xff (a log's SM2 note key, checkpoint.ts) or 0x04
+ * (a witness's cosignature/v1 key), checking that its key ID is the one its name and key give; undefined for
+ * anything else. Never throws.
  */
 export function parseVerifierKey(vkey: string): VerifierKey | undefined {
   if (typeof vkey !== 'string') return undefined;
@@ -89,6 +94,11 @@ export function parseVerifierKey(vkey: string): VerifierKey | undefined {
   if (!isValidKeyName(name) || !HEX8.test(hash) || !BASE64.test(encoded)) return undefined;
   const bytes = Buffer.from(encoded, 'base64');
   const type = bytes[0];
+  if (type === NOTE_SM2) {
+    const publicKey = sm2NoteKey(bytes);
+    if (!publicKey || noteKeyHash(name, publicKey).toString('hex') !== hash) return undefined;
+    return { name, type, publicKey, keyHash: hash };
+  }
   if (bytes.length !== 33 || (type !== NOTE_ED25519 && type !== COSIGNATURE_V1)) return undefined;
   let publicKey: KeyObject;
   try {

@@ -54,6 +54,21 @@ export function sm2PublicPoint(key: KeyObject): { x: bigint; y: bigint } {
   return point;
 }
 
+/**
+ * The SM2 public key of a 65-byte uncompressed point (0x04 || x || y), or undefined when the bytes are not a point
+ * of the curve. Never throws.
+ */
+export function sm2PublicKeyFromPoint(point: Uint8Array): KeyObject | undefined {
+  if (point.length !== 65 || point[0] !== 0x04) return undefined;
+  try {
+    const key = createPublicKey({ key: Buffer.concat([SPKI_PREFIX, point]), format: 'der', type: 'spki' });
+    sm2PublicPoint(key);
+    return key;
+  } catch {
+    return undefined;
+  }
+}
+
 function privateScalar(key: KeyObject): bigint {
   if (key.type !== 'private' || !isSm2Key(key)) throw new TypeError('an SM2 private key is required');
   const der = key.export({ type: 'pkcs8', format: 'der' });

@@ -3,6 +3,7 @@ import { headsRootOfCheckpoint } from './checkpoint-heads.js';
 import { cosign, type NamedKey } from './cosignature.js';
 import type { Signer } from './ed25519.js';
 import { verifyConsistency } from './merkle-proofs.js';
+import { SUITES, type CryptoSuite } from './suite.js';
 
 /**
  * C2SP tlog-witness: the `add-checkpoint` request body and the witness's judgement of it, pure (the witness's
@@ -104,7 +105,9 @@ export function judgeAddCheckpoint({ request, logKeys, latest, witness, now, all
   const origin = request.note.slice(0, Math.max(0, request.note.indexOf('\n')));
   const keys = origin ? logKeys(origin) : undefined;
   if (!keys || keys.length === 0) return { status: 404, reason: 'unknown log origin' };
-  const opened = openNote(request.note, keys);
+  const signed = openInSuites(request.note, keys);
+  if (signed.length > 1) return { status: 422, reason: 'the checkpoint is signed in two crypto suites' };
+  const [opened] = signed;
   const checkpoint = opened ? parseCheckpoint(opened.body) : undefined;
   if (!opened || !checkpoint || checkpoint.origin !== origin) {
     return { status: 403, reason: 'no signature verifies with a key trusted for the origin' };
@@ -148,12 +151,28 @@ export function judgeAddCheckpoint({ request, logKeys, latest, witness, now, all
       Buffer.from(stored.rootHash, 'base64'),
       checkpoint.rootHash,
       request.proof,
+      opened.suite.tree,
     );
     if (!ok) return { status: 422, reason: 'the consistency proof does not verify', refusal: 'inconsistent' };
   } else if (request.proof.length > 0) {
     return { status: 422, reason: 'the proof from the empty tree is empty' };
   }
   return { status: 200, checkpoint, cosignature: cosign(opened.body, witness.name, witness.signer, now) };
+}
+
+/**
+ * The note opened with the trusted keys of each crypto suite in turn, with that suite: the log's tree hashes with the
+ * hash of the suite its checkpoints are signed in (SHA-256 for an Ed25519 key, SM3 for an SM2 key; a log never mixes
+ * suites). One entry when the note verifies, none when it does not, two when it carries trusted signatures of both.
+ */
+function openInSuites(note: string, keys: readonly NamedKey[]): { body: string; suite: CryptoSuite }[] {
+  const opened: { body: string; suite: CryptoSuite }[] = [];
+  for (const suite of Object.values(SUITES)) {
+    const ofSuite = keys.filter((k) => suite.isKey(k.publicKey));
+    const open = ofSuite.length > 0 ? openNote(note, ofSuite) : undefined;
+    if (open) opened.push({ body: open.body, suite });
+  }
+  return opened;
 }
 
 /** Parses the body of a 409 answer of type {@link SIZE_CONTENT_TYPE}: a decimal size and a newline. */

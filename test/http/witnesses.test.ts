@@ -10,7 +10,7 @@ import { parseVerifierKey, verifyCosignatures } from '../../src/ledger/cosignatu
 import { caseBundle, unpack } from '../support/bundles.js';
 import { runCli } from '../support/cli.js';
 import { capturedLog } from '../support/log-lines.js';
-import { seedAgency, startTestService, type TestService } from '../support/service.js';
+import { seedAgency, startTestService, testSuite, type TestService } from '../support/service.js';
 import { startWitness, type WitnessProcess } from '../support/witness.js';
 
 /**
@@ -37,7 +37,7 @@ afterAll(() => {
 function ledgerFolder(keysFrom?: string): { dataDir: string; noteKey: string; keyPem: string } {
   const dataDir = tmp('witnessed');
   if (keysFrom) fs.cpSync(path.join(keysFrom, 'keys'), path.join(dataDir, 'keys'), { recursive: true });
-  const { eventSigner } = loadOrCreateKeys(path.join(dataDir, 'keys'), systemClock);
+  const { eventSigner } = loadOrCreateKeys(path.join(dataDir, 'keys'), systemClock, testSuite.name);
   const keyPem = path.join(tmp('key'), 'ledger-key.pem');
   fs.writeFileSync(keyPem, eventSigner.publicKey.export({ type: 'spki', format: 'pem' }));
   return { dataDir, noteKey: verifierKey(ORIGIN, eventSigner.publicKey), keyPem };

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { systemClock } from '../../src/adapters/clock/system-clock.js';
 import { loadOrCreateKeys } from '../../src/adapters/keys/file-keyring.js';
 import { verifierKey } from '../../src/ledger/checkpoint.js';
-import { seedAgency, startTestService, type TestService } from './service.js';
+import { seedAgency, startTestService, testSuite, type TestService } from './service.js';
 import { makeTsaPki, startLoopbackTsa, type LoopbackTsa, type TsaPki } from './tsa.js';
 import { startWitness, type WitnessProcess } from './witness.js';
 
@@ -39,7 +39,7 @@ export async function startTrustedLedger(options: {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ledger-trusted-'));
   const dataDir = path.join(dir, 'data');
   fs.mkdirSync(dataDir, { mode: 0o700 });
-  const { eventSigner } = loadOrCreateKeys(path.join(dataDir, 'keys'), systemClock);
+  const { eventSigner } = loadOrCreateKeys(path.join(dataDir, 'keys'), systemClock, testSuite.name);
   const keyFile = path.join(dir, 'ledger-key.pem');
   fs.writeFileSync(keyFile, eventSigner.publicKey.export({ type: 'spki', format: 'pem' }));
   const noteKey = verifierKey(options.origin, eventSigner.publicKey);

@@ -1,5 +1,11 @@
 import { createHash, generateKeyPairSync, verify } from 'node:crypto';
-import { checkpointBody, rawEd25519PublicKey, signNote, verifierKey } from '../../../src/ledger/checkpoint.js';
+import {
+  checkpointBody,
+  noteKeyHash,
+  rawEd25519PublicKey,
+  signNote,
+  verifierKey,
+} from '../../../src/ledger/checkpoint.js';
 import {
   addSignatureLines,
   cosign,
@@ -51,6 +57,30 @@ describe('cosignatures (C2SP tlog-cosignature, Ed25519 cosignature/v1)', () => {
     expect([note.name, note.type, note.keyHash]).toEqual(['TEST', 0x01, '7997405c']);
     expect(parseVerifierKey('remora.n621.de+da77ade8+BOvN63jn/bLvkieywe8R6UYAtVtNbZpXh34x7onlmtw2')).toBeUndefined();
     expect(parseVerifierKey('rekor.sigstore.dev+12345678+AwEB')).toBeUndefined();
+  });
+
+  it('when the verifier key of a log of the SM2 suite is parsed, then it gives back the SM2 key and type 0xff', () => {
+    const { publicKey } = generateKeyPairSync('ec', { namedCurve: 'SM2' });
+    const vkey = verifierKey('ledger.example.gov.cn/sm2', publicKey);
+    const parsed = parseVerifierKey(vkey)!;
+    expect([parsed.name, parsed.type, parsed.keyHash]).toEqual([
+      'ledger.example.gov.cn/sm2',
+      0xff,
+      noteKeyHash('ledger.example.gov.cn/sm2', publicKey).toString('hex'),
+    ]);
+    expect(parsed.publicKey.export({ type: 'spki', format: 'der' })).toEqual(
+      publicKey.export({ type: 'spki', format: 'der' }),
+    );
+    // another key ID, another identifier, a point off the curve: refused
+    const [name, id, encoded] = vkey.split('+') as [string, string, string];
+    expect(parseVerifierKey(`${name}+00000000+${encoded}`)).toBeUndefined();
+    const flipped = (at: number) => {
+      const bytes = Buffer.from(encoded, 'base64');
+      bytes.writeUInt8(bytes.readUInt8(at) ^ 1, at);
+      return `${name}+${id}+${bytes.toString('base64')}`;
+    };
+    expect(parseVerifierKey(flipped(1))).toBeUndefined(); // the identifier
+    expect(parseVerifierKey(flipped(1 + 'evidence-ledger/sm2-sm3/v1'.length + 64))).toBeUndefined(); // y: off the curve
   });
 
   it('when a checkpoint is cosigned, then the line is key ID || big-endian time || Ed25519 over the spec message', () => {

@@ -1,10 +1,11 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { checkpointBody, signNote } from '../../../src/ledger/checkpoint.js';
 import { headsExtension } from '../../../src/ledger/checkpoint-heads.js';
-import { verifyCosignatures } from '../../../src/ledger/cosignature.js';
+import { addSignatureLines, splitNote, verifyCosignatures } from '../../../src/ledger/cosignature.js';
 import { ed25519Signer } from '../../../src/ledger/ed25519.js';
 import { leafHash, rootOf } from '../../../src/ledger/merkle.js';
 import { consistencyProof } from '../../../src/ledger/merkle-proofs.js';
+import { SUITES } from '../../../src/ledger/suite.js';
 import {
   formatAddCheckpoint,
   judgeAddCheckpoint,
@@ -162,6 +163,75 @@ describe('tlog-witness add-checkpoint', () => {
     expect(judge(formatAddCheckpoint({ oldSize: 5, proof: [], note: plain }), at(5), () => true)).toMatchObject({
       status: 409,
       refusal: 'fork',
+    });
+  });
+});
+
+describe('a witness of a log of the SM2 suite', () => {
+  const sm2 = SUITES.sm2;
+  const sm2Log = sm2.signer(generateKeyPairSync('ec', { namedCurve: 'SM2' }).privateKey);
+  const sm3Leaves = (n: number) => Array.from({ length: n }, (_, i) => sm2.tree.leaf(Buffer.alloc(32, i)));
+  const sm3Nodes = (hashes: Buffer[]) => ({
+    node: (level: number, index: number) =>
+      rootOf(hashes.slice(index * 2 ** level, (index + 1) * 2 ** level), sm2.tree),
+  });
+  const sm2Note = (n: number, signer = sm2Log) =>
+    signNote(
+      checkpointBody({
+        origin: ORIGIN,
+        size: n,
+        rootHash: rootOf(sm3Leaves(n), sm2.tree),
+        extensions: [headsExtension(headsOf(n))],
+      }),
+      ORIGIN,
+      signer,
+    );
+  const cosigned = (n: number): WitnessedCheckpoint => ({
+    size: n,
+    rootHash: rootOf(sm3Leaves(n), sm2.tree).toString('base64'),
+    headsRoot: headsOf(n).toString('base64'),
+  });
+  const judgeSm2 = (body: string, latest?: WitnessedCheckpoint, keys = [sm2Log]) =>
+    judgeAddCheckpoint({
+      request: parseAddCheckpoint(body)!,
+      logKeys: () => keys.map((k) => ({ name: ORIGIN, publicKey: k.publicKey })),
+      latest: () => latest,
+      witness,
+      now: 1_800_000_000,
+    });
+
+  it('when its SM2-signed checkpoint comes with an SM3 consistency proof, then it is cosigned with Ed25519 cosignature/v1', () => {
+    const proofSm3 = consistencyProof(5, 12, sm3Nodes(sm3Leaves(12)), sm2.tree);
+    const j = judgeSm2(formatAddCheckpoint({ oldSize: 5, proof: proofSm3, note: sm2Note(12) }), cosigned(5));
+    expect(j.status).toBe(200);
+    const line = (j as { cosignature: string }).cosignature;
+    const { valid } = verifyCosignatures(`${sm2Note(12)}${line}`, [
+      { name: witness.name, publicKey: witness.signer.publicKey },
+    ])!;
+    expect(valid).toHaveLength(1);
+  });
+
+  it('when the consistency proof is computed with SHA-256 instead of SM3, then it does not verify (422, inconsistent)', () => {
+    const sha = consistencyProof(5, 12, nodesOf(sm3Leaves(12)));
+    expect(judgeSm2(formatAddCheckpoint({ oldSize: 5, proof: sha, note: sm2Note(12) }), cosigned(5))).toMatchObject({
+      status: 422,
+      refusal: 'inconsistent',
+    });
+  });
+
+  it('when the note is signed by another SM2 key, or trusted keys of both suites sign it, then it is refused', () => {
+    const other = sm2.signer(generateKeyPairSync('ec', { namedCurve: 'SM2' }).privateKey);
+    expect(judgeSm2(formatAddCheckpoint({ oldSize: 0, proof: [], note: sm2Note(5, other) })).status).toBe(403);
+    const both = addSignatureLines(sm2Note(5), [
+      signNote(splitNote(sm2Note(5))!.body, ORIGIN, log)
+        .split('\n')
+        .at(-2)!,
+    ]);
+    expect(
+      judgeSm2(formatAddCheckpoint({ oldSize: 0, proof: [], note: both }), undefined, [sm2Log, log]),
+    ).toMatchObject({
+      status: 422,
+      reason: 'the checkpoint is signed in two crypto suites',
     });
   });
 });
