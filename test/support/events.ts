@@ -1,10 +1,14 @@
-import { generateKeyPairSync, randomUUID } from 'node:crypto';
-import { ed25519Signer, keyResolver, type Signer } from '../../src/ledger/ed25519.js';
+import { randomUUID } from 'node:crypto';
+import { keyResolver, type Signer } from '../../src/ledger/ed25519.js';
+import { testPrivateKey, testSuite } from './suite.js';
 import { sealEvents, type EventDraft, type EventEnvelope, type StreamHead } from '../../src/ledger/envelope.js';
 
-/** A fresh Ed25519 service key for one test file; tests never use keys from the repository. */
+/**
+ * A fresh service key for one test file, in the test run's suite (Ed25519, or SM2 with LEDGER_CRYPTO_SUITE=sm2);
+ * tests never use keys from the repository.
+ */
 export function testSigner(): Signer {
-  return ed25519Signer(generateKeyPairSync('ed25519').privateKey);
+  return testSuite.signer(testPrivateKey());
 }
 
 export function resolverFor(...signers: Signer[]) {

@@ -1,4 +1,3 @@
-import { isSuiteName, SUITES, type CryptoSuite } from '../../src/ledger/suite.js';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -24,12 +23,7 @@ export interface TestService {
   stop(): Promise<void>;
 }
 
-/**
- * The crypto suite the tests' services run in: LEDGER_CRYPTO_SUITE of the test run's environment (default ed25519),
- * for tests that compute hashes, trees or signatures independently of the service.
- */
-export const testSuite: CryptoSuite =
-  SUITES[isSuiteName(process.env.LEDGER_CRYPTO_SUITE) ? process.env.LEDGER_CRYPTO_SUITE : 'ed25519'];
+export { testSuite } from './suite.js';
 
 /**
  * Starts the whole service in-process on a free port, with its data in a fresh temporary folder; `clock` (default
