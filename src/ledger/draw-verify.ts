@@ -3,6 +3,7 @@ import { openNote, parseCheckpoint } from './checkpoint.js';
 import { computeDraw, type DrawInputs, type DrawnTarget, type DrawSample } from './draw.js';
 import { isHash } from './merkle.js';
 import { verifyConsistency } from './merkle-proofs.js';
+import { suiteOfKey, type CryptoSuite } from './suite.js';
 
 /**
  * Re-running a published draw (`ledger draw verify`, and the portal's plan page in the browser): the same checks
@@ -81,11 +82,15 @@ export function verifyDraw(plan: PublishedPlan, evidence: DrawEvidence): DrawRep
   const at = { size: draw.size, rootHash: draw.rootHash };
 
   let verifiers;
+  // the log's suite is its keys' (Ed25519, or SM2 for a log of the SM2 suite, whose tree is SM3): one for all of them
+  let suite: CryptoSuite | undefined;
   try {
     verifiers = evidence.keys.map((k) => ({ name: evidence.origin, publicKey: createPublicKey(k.publicKeyPem) }));
-    if (verifiers.length === 0 || verifiers.some((v) => v.publicKey.asymmetricKeyType !== 'ed25519')) throw new Error();
+    const suites = new Set(verifiers.map((v) => suiteOfKey(v.publicKey)));
+    suite = suites.size === 1 ? [...suites][0] : undefined;
+    if (verifiers.length === 0 || !suite) throw new Error();
   } catch {
-    return fail('keys', 'the published keys are not Ed25519 public keys', at);
+    return fail('keys', 'the published keys are not Ed25519 public keys, or SM2 ones, all of one suite', at);
   }
   let opened;
   try {
@@ -103,7 +108,7 @@ export function verifyDraw(plan: PublishedPlan, evidence: DrawEvidence): DrawRep
   if (
     checkpoint.size < draw.size ||
     proof.some((p) => p === undefined) ||
-    !verifyConsistency(draw.size, checkpoint.size, root, checkpoint.rootHash, proof as Buffer[])
+    !verifyConsistency(draw.size, checkpoint.size, root, checkpoint.rootHash, proof as Buffer[], suite.tree)
   ) {
     return fail('consistency', `the root at size ${draw.size} is not proven part of the signed checkpoint`, {
       ...at,
