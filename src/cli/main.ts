@@ -15,9 +15,10 @@ import { verifyDisclosure } from './verify-disclosure.js';
 
 type Command = (argv: string[], io: CliIo) => Promise<number>;
 
-const COMMANDS: Record<string, { run: Command; summary: string }> = {
+/** A command, what it does in a line, and the subcommands it dispatches to (each with its own `--help`). */
+const COMMANDS: Record<string, { run: Command; summary: string; subcommands?: readonly string[] }> = {
   serve: { run: serve, summary: 'run the HTTP API (npm start)' },
-  token: { run: token, summary: 'issue a bearer token with the embedded key' },
+  token: { run: token, summary: 'issue a bearer token with the embedded key', subcommands: ['revoke'] },
   keys: { run: keys, summary: 'list or rotate the signing keys' },
   rebuild: { run: rebuild, summary: 'drop and rebuild the read models from the log' },
   check: { run: check, summary: 'verify every chain, signature and checkpoint of the store' },
@@ -53,11 +54,13 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   if (name === undefined) return usageError(io, 'ledger: give a command', 'ledger --help');
   const command = COMMANDS[name];
   if (!command) return usageError(io, `ledger: unknown command "${name}"`, 'ledger --help');
+  // a usage error of a subcommand points to that subcommand's help
+  const invoked = command.subcommands?.includes(rest[0] ?? '') ? `ledger ${name} ${rest[0]}` : `ledger ${name}`;
   try {
     return await command.run(rest, io);
   } catch (err) {
     if (err instanceof UsageError || (err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
-      return usageError(io, `ledger ${name}: ${(err as Error).message}`, `ledger ${name} --help`);
+      return usageError(io, `${invoked}: ${(err as Error).message}`, `${invoked} --help`);
     }
     if (err instanceof ConfigError) {
       print(io.stderr, `ledger ${name}: configuration error: ${err.message}`);

@@ -7,6 +7,7 @@ describe('usage errors', () => {
     [['frobnicate'], 'ledger: unknown command "frobnicate"', 'ledger --help'],
     [['token', '--sub', 'alice'], 'ledger token: --sub, --agency and --roles are required', 'ledger token --help'],
     [['token', '--bogus'], "ledger token: Unknown option '--bogus'", 'ledger token --help'],
+    [['token', 'revoke', '--bogus'], "ledger token revoke: Unknown option '--bogus'", 'ledger token revoke --help'],
     [['bundle'], 'ledger bundle: give exactly one CASE_ID', 'ledger bundle --help'],
     [['verify'], 'ledger verify: give exactly one bundle FILE', 'ledger verify --help'],
     [['rebuild', '--batch', 'many'], 'ledger rebuild: --batch must be an integer', 'ledger rebuild --help'],
