@@ -35,6 +35,9 @@ export interface ApplicationDoc extends Doc {
   onTime?: boolean;
   decision?: { decisionType: string; decidedOn: string };
   disclosedOn?: string;
+  /** Whether the applicant's personal data was erased (`ApplicationDataErased`), and when that was recorded. */
+  erased?: boolean;
+  erasedAt?: string;
   updatedAt: string;
 }
 
@@ -48,7 +51,7 @@ export const applicationKey = (agency: string, applicationId: string): string =>
  */
 export const applicationsProjection: Projection = {
   name: 'applications',
-  version: 1,
+  version: 2,
   collections: [{ name: APPLICATIONS, indexes: ['agency', 'status', 'pending', 'acceptBy', 'filedAt'] }],
   apply({ event }, docs): Change[] {
     const stream = parseAgencyStream(event.stream);
@@ -100,6 +103,7 @@ export const applicationsProjection: Projection = {
           onTime: data.onTime as boolean,
         });
       }
+      if (event.type === 'ApplicationDataErased') return change({ erased: true, erasedAt: at });
       return [];
     }
     // the case's events: only of the case this application opened

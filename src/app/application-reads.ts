@@ -40,6 +40,7 @@ export function progressView(doc: ApplicationDoc) {
     ...(doc.rejection === undefined ? {} : { rejection: doc.rejection }),
     ...(doc.decision === undefined ? {} : { decision: doc.decision }),
     ...(doc.disclosedOn === undefined ? {} : { disclosedOn: doc.disclosedOn }),
+    ...(doc.erasedAt === undefined ? {} : { dataErasedAt: doc.erasedAt }),
   };
 }
 export type ProgressView = ReturnType<typeof progressView>;

@@ -59,7 +59,9 @@ export const SUPERVISION_TABLES = {
     name: 'due-for-erasure',
     lists: ['items'],
     columns: [
+      'kind',
       'caseId',
+      'applicationId',
       'agency',
       'itemCode',
       'itemName',

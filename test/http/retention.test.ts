@@ -1,3 +1,5 @@
+import path from 'node:path';
+import { loadValidators } from '../../src/http/validation.js';
 import type { Clock } from '../../src/ports/clock.js';
 import { seedAgency, startTestService, type TestService } from '../support/service.js';
 
@@ -25,6 +27,8 @@ const act = (caseId: string, type: string, data: object, occurredAt: string) =>
   call('POST', `/v1/cases/${caseId}/acts`, officer, { type, occurredAt, data });
 const due = (asOf: string, more = '') =>
   read(`/v1/audit/due-for-erasure?agency=${AGENCY}&asOf=${asOf}${more}`, supervisor);
+
+const validate = loadValidators(path.resolve(__dirname, '../../schemas'));
 
 const item = (code: string, more: object) => ({
   code,
@@ -94,8 +98,10 @@ describe('retention periods (保管期限) and the cases due for erasure over HT
 
   it("when ten years have run out (the item's own, or the inspection category's), then those cases are listed from that day, with where the period came from", async () => {
     const res = await due('2036-11-24');
+    validate('urn:evidence-ledger:schema:response:audit-due-for-erasure', res.body);
     expect(res.body.items).toEqual([
       {
+        kind: 'case',
         caseId: 'E-1',
         agency: AGENCY,
         itemCode: 'T-10',
@@ -129,9 +135,9 @@ describe('retention periods (保管期限) and the cases due for erasure over HT
     expect(csv.headers.get('content-type')).toContain('text/csv');
     const text = String(csv.body);
     expect(text.split('\r\n')[0]).toBe(
-      'caseId,agency,itemCode,itemName,closedOn,major,retention.period,retention.source,erasableFrom,daysPast',
+      'kind,caseId,applicationId,agency,itemCode,itemName,closedOn,major,retention.period,retention.source,erasableFrom,daysPast',
     );
-    expect(text).toContain('E-1,county-justice,T-10,事项T-10,2026-11-24,false,10,item,2036-11-24,0');
+    expect(text).toContain('case,E-1,,county-justice,T-10,事项T-10,2026-11-24,false,10,item,2036-11-24,0');
     expect(text).not.toContain('张');
     expect(text).not.toContain('110101');
   });
@@ -173,5 +179,61 @@ describe('the list of erasures over HTTP', () => {
     expect((await read(`/v1/audit/erasures`, officer)).status).toBe(403);
     const other = t.token('mia', 'city-market', ['supervisor']);
     expect((await read(`/v1/audit/erasures?agency=${AGENCY}`, other)).status).toBe(403);
+  });
+});
+
+describe('refused online applications (不予受理) due for erasure over HTTP', () => {
+  const applicant = { kind: 'person', name: '李四海', idNumber: '110101198802021234', phone: '13700001111' };
+  const file = async () => {
+    const res = await call('POST', '/v1/applications', undefined, {
+      agency: AGENCY,
+      itemCode: 'L-001',
+      applicant,
+      request: '申请律师执业证',
+    });
+    expect([res.status, res.body.detail]).toEqual([201, undefined]);
+    return res.body.applicationId as string;
+  };
+  const applications = async (asOf: string) =>
+    (await due(asOf)).body.items.filter((i: { kind: string }) => i.kind === 'application');
+
+  it('when an application was refused, then it is listed from ten years after the refusal, until its applicant is erased; one never decided is not', async () => {
+    const licensing = item('L-001', { category: 'licensing', legalBasis: '《律师法》第六条' });
+    expect((await call('POST', '/v1/items', admin, licensing)).status).toBe(201);
+    const [refused, pending] = [await file(), await file()];
+    const rejection = await call('POST', `/v1/applications/${refused}/rejection`, officer, {
+      reason: '材料不齐全',
+      legalBasis: '《行政许可法》第三十二条',
+    });
+    expect(rejection.status).toBe(201);
+
+    // refused on 2026-11-30 by the service's clock: ten calendar years run out on 2036-11-30
+    expect(await applications('2036-11-29')).toEqual([]);
+    validate('urn:evidence-ledger:schema:response:audit-due-for-erasure', (await due('2056-11-24')).body);
+    const listed = await applications('2036-12-01');
+    expect(listed).toEqual([
+      {
+        kind: 'application',
+        applicationId: refused,
+        agency: AGENCY,
+        itemCode: 'L-001',
+        itemName: '事项L-001',
+        closedOn: '2026-11-30',
+        retention: { period: 10, source: 'refused_application' },
+        erasableFrom: '2036-11-30',
+        daysPast: 1,
+      },
+    ]);
+    expect(JSON.stringify(listed)).not.toContain(pending);
+    const csv = String((await due('2036-12-01', '&format=csv')).body);
+    expect(csv).toContain(`application,,${refused},county-justice,L-001,事项L-001,2026-11-30,,10,refused_application`);
+    expect(csv).not.toMatch(/李四海|110101198802021234/);
+
+    const erased = await call('POST', `/v1/applications/${refused}/erasure`, admin, {
+      ground: 'retention_expired',
+      reason: '不予受理的申请保管期限届满（10年）',
+    });
+    expect([erased.status, erased.body.detail]).toEqual([201, undefined]);
+    expect(await applications('2036-12-01')).toEqual([]);
   });
 });

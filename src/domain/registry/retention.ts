@@ -23,8 +23,18 @@ export const CATEGORY_RETENTION: Readonly<Record<ItemCategory, RetentionPeriod>>
   other: 10,
 };
 
-/** Where a case's period came from: its item, its being major, its item's category, or nothing known of its item. */
-export type RetentionSource = 'item' | 'major' | 'category' | 'unknown_item';
+/**
+ * The period of an online application refused (不予受理) and so never a case: counted from the refusal date. The archive
+ * rule's shortest period (定期10年) — a refusal is a routine file that binds no party to anything, like the inspection
+ * and other files of {@link CATEGORY_RETENTION}; the applicant's data is kept no longer than that (个人信息保护法 第四十七条).
+ */
+export const REFUSED_APPLICATION_RETENTION: Retention = { period: 10, source: 'refused_application' };
+
+/**
+ * Where a file's period came from: its item, its being major, its item's category, nothing known of its item, or its
+ * being a refused application ({@link REFUSED_APPLICATION_RETENTION}).
+ */
+export type RetentionSource = 'item' | 'major' | 'category' | 'unknown_item' | 'refused_application';
 
 export interface Retention {
   readonly period: RetentionPeriod;

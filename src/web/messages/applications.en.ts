@@ -60,6 +60,8 @@ export const APPLY_EN: { readonly [K in keyof typeof APPLY_ZH_CN]: string } = {
   'apply.decidedOn': 'Decided on',
   'apply.disclosedOn': 'Published on',
   'apply.disclosure': 'See the publication',
+  'apply.dataErased':
+    "The applicant's personal data (name, identity number, phone, address) was erased; the erasure was recorded at {at}. The record of this application and its decision remains, without the applicant's personal data.",
   'apply.queue.title': 'Online applications',
   'apply.queue.lead':
     'The applications filed with this agency online, the waiting ones first by their deadline. Accepting one opens its case; refusing one needs the reason and the legal basis.',

@@ -57,6 +57,8 @@ export const APPLY_ZH_CN = {
   'apply.decidedOn': '决定日期',
   'apply.disclosedOn': '公示日期',
   'apply.disclosure': '查看公示',
+  'apply.dataErased':
+    '申请人的个人信息（姓名、证件号码、电话、地址）已依法删除，删除记录于{at}。本申请的受理、不予受理等记录仍然保留，但不再含有申请人的个人信息。',
   'apply.queue.title': '网上申请受理',
   'apply.queue.lead': '本机关收到的网上申请，待受理的按受理期限先后排列。受理后即立案；不予受理须写明理由和法律依据。',
   'apply.queue.empty': '没有网上申请。',

@@ -3,9 +3,9 @@ export const RETENTION_ZH_CN = {
   'retention.title': '保管期限届满待删除个人信息的案卷',
   'retention.link': '保管期限届满的案卷',
   'retention.lead':
-    '已结案、保管期限（自结案之日起算）已届满、尚未删除当事人个人信息的案件。列入本表不删除任何数据：删除须由管理员依法另行记录。',
+    '已结案、保管期限（自结案之日起算）已届满、尚未删除当事人个人信息的案件，以及保管期限（自不予受理之日起算）已届满、尚未删除申请人个人信息的不予受理网上申请。列入本表不删除任何数据：删除须由管理员依法另行记录。',
   'retention.rule':
-    '保管期限在执法事项中设定；未设定的，重大执法决定的案卷永久保管，其他案卷按事项类别：行政处罚、行政许可、行政强制、行政征收定期30年，行政检查及其他定期10年。',
+    '保管期限在执法事项中设定；未设定的，重大执法决定的案卷永久保管，其他案卷按事项类别：行政处罚、行政许可、行政强制、行政征收定期30年，行政检查及其他定期10年。不予受理且未立案的网上申请定期10年。',
   'retention.asOf': '截至日期',
   'retention.show': '查看',
   'retention.case': '案件',
@@ -15,6 +15,10 @@ export const RETENTION_ZH_CN = {
   'retention.years': '{years}年（{source}）',
   'retention.source.item': '事项设定',
   'retention.source.category': '类别默认',
+  'retention.source.refused_application': '不予受理的申请',
+  'retention.application': '不予受理的申请',
+  'retention.erase': '删除命令（管理员）',
+  'retention.eraseReason': '保管期限届满（{years}年）',
   'retention.erasableFrom': '届满次日',
   'retention.daysPast': '已过天数',
   'retention.none': '没有保管期限届满待删除的案卷。',

@@ -208,6 +208,7 @@ function progressResult(ctx: PageContext, p: ProgressView): Html {
       ${row('apply.decision', p.decision && label(ctx, 'decision', p.decision.decisionType))}
       ${row('apply.decidedOn', p.decision?.decidedOn)} ${row('apply.disclosedOn', p.disclosedOn)}
     </dl>
+    ${p.dataErasedAt !== undefined && html`<p id="progress-erased">${ctx.t('apply.dataErased', { at: p.dataErasedAt })}</p>`}
     ${
       p.status === 'disclosed' &&
       p.caseId !== undefined &&

@@ -70,11 +70,18 @@ function retentionMain(ctx: PageContext, agencies: readonly string[], agency: st
           'retention.period',
           'retention.erasableFrom',
           'retention.daysPast',
+          'retention.erase',
         ],
         due.items.map(
           (c) =>
             html`<tr>
-              <td><a href="${caseHref(c)}">${c.caseId}</a></td>
+              <td>
+                ${
+                  c.kind === 'case'
+                    ? html`<a href="${caseHref(c)}">${c.caseId}</a>`
+                    : html`${ctx.t('retention.application')} ${c.applicationId}`
+                }
+              </td>
               <td>${c.agency}</td>
               <td>${c.itemName ?? c.itemCode}</td>
               <td>${c.closedOn}</td>
@@ -86,6 +93,7 @@ function retentionMain(ctx: PageContext, agencies: readonly string[], agency: st
               </td>
               <td>${c.erasableFrom}</td>
               <td>${c.daysPast}</td>
+              <td><code>${eraseCommand(ctx, c)}</code></td>
             </tr>`,
         ),
         'retention.none',
@@ -93,6 +101,13 @@ function retentionMain(ctx: PageContext, agencies: readonly string[], agency: st
     </section>
     ${due.next === undefined ? '' : html`<p class="muted">${ctx.t('retention.more', { count: RETENTION_ROWS })}</p>`}
     <p class="muted">${ctx.t('retention.rule')}</p>`;
+}
+
+/** The command an administrator runs to erase a listed file's personal data (`ledger erase`, docs/privacy.md). */
+function eraseCommand(ctx: PageContext, c: DueForErasure['items'][number]): string {
+  const target = c.kind === 'case' ? `--case ${c.caseId}` : `--application ${c.applicationId}`;
+  const reason = ctx.t('retention.eraseReason', { years: c.retention.period });
+  return `ledger erase ${target} --ground retention_expired --reason "${reason}"`;
 }
 
 /** The erasures recorded, latest first: case, when, by whom, on what ground; never a party's data. */
