@@ -10,6 +10,7 @@ describeInBrowser('case files past their retention on /supervise/retention, in C
   let browser: Browser;
   let context: BrowserContext;
   let page: Page;
+  let refused: string;
 
   beforeAll(async () => {
     [f, browser] = await Promise.all([startScreensService(), launchBrowser()]);
@@ -29,6 +30,30 @@ describeInBrowser('case files past their retention on /supervise/retention, in C
     await openCase(f, 'rt-e');
     const erasure = { ground: 'retention_expired', reason: '保管期限届满' };
     expect((await f.t.call('POST', '/v1/cases/rt-e/erasure', { token: f.admin, body: erasure })).status).toBe(201);
+    // an online application refused the same day, never a case
+    const licensing = {
+      code: 'L-001',
+      agency: AGENCY,
+      name: '律师执业许可',
+      category: 'licensing',
+      legalBasis: '《律师法》第六条',
+    };
+    expect((await f.t.call('POST', '/v1/items', { token: f.admin, body: licensing })).status).toBe(201);
+    const application = {
+      agency: AGENCY,
+      itemCode: 'L-001',
+      applicant: { kind: 'person', name: '李四海', phone: '13700001111' },
+      request: '申请律师执业证',
+    };
+    const filed = await f.t.call('POST', '/v1/applications', { body: application });
+    expect(filed.status).toBe(201);
+    refused = filed.body.applicationId as string;
+    const refusal = { reason: '材料不齐全', legalBasis: '《行政许可法》第三十二条' };
+    const rejection = await f.t.call('POST', `/v1/applications/${refused}/rejection`, {
+      token: f.alice,
+      body: refusal,
+    });
+    expect(rejection.status).toBe(201);
     await f.t.service.readModelsCaughtUp();
     ({ context, page } = await signedInPage(browser, f.t.url, f.sam));
   }, 120_000);
@@ -49,13 +74,25 @@ describeInBrowser('case files past their retention on /supervise/retention, in C
     expect(await page.locator('#erasures tbody tr').textContent()).toMatch(/rt-e[\s\S]*head-[\s\S]*保存期限已届满/);
   });
 
-  it("when a day past the penalty category's 30 years is chosen in the form, then the case is listed linked to its file, with no serious axe violation", async () => {
+  it("when a day past the penalty category's 30 years is chosen in the form, then the refused application and the case are listed, each with its erase command, with no serious axe violation", async () => {
     await page.getByLabel('截至日期').fill('2056-03-03');
     await Promise.all([page.waitForURL(/asOf=2056-03-03/, WAIT), page.getByRole('button', { name: '查看' }).click()]);
-    const row = page.locator('#due tbody tr');
-    expect(await row.count()).toBe(1);
-    expect(await row.locator(`a[href="/cases/${AGENCY}/rt-b"]`).textContent()).toBe('rt-b');
-    expect((await row.locator('td').allTextContents()).map((s) => s.trim())).toEqual([
+    const rows = page.locator('#due tbody tr');
+    expect(await rows.count()).toBe(2);
+    const cells = async (n: number) =>
+      (await rows.nth(n).locator('td').allTextContents()).map((s) => s.replace(/\s+/g, ' ').trim());
+    expect(await cells(0)).toEqual([
+      `不予受理的申请 ${refused}`,
+      AGENCY,
+      '律师执业许可',
+      DAY,
+      '10年（不予受理的申请）',
+      '2036-03-02',
+      '7306',
+      `ledger erase --application ${refused} --ground retention_expired --reason "保管期限届满（10年）"`,
+    ]);
+    expect(await rows.nth(1).locator(`a[href="/cases/${AGENCY}/rt-b"]`).textContent()).toBe('rt-b');
+    expect(await cells(1)).toEqual([
       'rt-b',
       AGENCY,
       '未按规定公示执业信息',
@@ -63,8 +100,20 @@ describeInBrowser('case files past their retention on /supervise/retention, in C
       '30年（类别默认）',
       '2056-03-02',
       '1',
+      'ledger erase --case rt-b --ground retention_expired --reason "保管期限届满（30年）"',
     ]);
     expect(await seriousViolations(page)).toEqual([]);
+  });
+
+  it('when the refused application is erased, then it leaves the list and the case stays', async () => {
+    const erasure = { ground: 'retention_expired', reason: '保管期限届满（10年）' };
+    const erased = await f.t.call('POST', `/v1/applications/${refused}/erasure`, { token: f.admin, body: erasure });
+    expect(erased.status).toBe(201);
+    await f.t.service.readModelsCaughtUp();
+    await page.reload();
+    const rows = page.locator('#due tbody tr');
+    expect(await rows.count()).toBe(1);
+    expect(await rows.locator('td').first().textContent()).toContain('rt-b');
   });
 
   it('when the page is read in English, then the same case shows with English heads', async () => {

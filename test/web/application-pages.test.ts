@@ -3,10 +3,11 @@ import { AGENCY, fixtureClock } from '../support/screens.js';
 
 let t: TestService;
 let officer: string;
+let admin: string;
 
 beforeAll(async () => {
   t = await startTestService({}, { clock: fixtureClock() });
-  ({ officer } = await seedAgency(t, AGENCY, { item: { code: 'L-001', category: 'licensing' } }));
+  ({ officer, admin } = await seedAgency(t, AGENCY, { item: { code: 'L-001', category: 'licensing' } }));
 });
 afterAll(() => t.stop());
 
@@ -125,5 +126,31 @@ describe('filing an application on the portal (网上申请)', () => {
     });
     expect(res.status).toBe(303);
     expect(res.headers.get('location')).toMatch(new RegExp(`^/cases/${AGENCY}/${id}\\?consistentWith=\\d+$`));
+  });
+
+  it("when a refused application's applicant was erased, then its progress page says so plainly, and not before", async () => {
+    const { token, cookie } = await openForm('/apply');
+    const filed = await postForm(`/apply?_csrf=${token}`, filingForm(), cookie);
+    const id = /<code id="receipt-id">([0-9a-f-]{36})<\/code>/.exec(filed.text)![1]!;
+    const code = /<code id="receipt-code">([A-Z2-7]{26})<\/code>/.exec(filed.text)![1]!;
+    const refusal = { reason: '材料不齐全', legalBasis: '《行政许可法》第三十二条' };
+    expect((await t.call('POST', `/v1/applications/${id}/rejection`, { token: officer, body: refusal })).status).toBe(
+      201,
+    );
+    const progress = async () => {
+      const lookup = await openForm(`/apply/progress?agency=${AGENCY}&id=${id}`);
+      const asked = new URLSearchParams({ _csrf: lookup.token, agency: AGENCY, id, code });
+      return (await postForm('/apply/progress', asked, lookup.cookie)).text;
+    };
+    expect(await progress()).not.toContain('id="progress-erased"');
+    const erasure = { ground: 'retention_expired', reason: '保管期限届满（10年）' };
+    const erased = await t.call('POST', `/v1/applications/${id}/erasure`, { token: admin, body: erasure });
+    expect(erased.status).toBe(201);
+    expect(await t.service.readModelsCaughtUp()).toBe(true);
+    const text = await progress();
+    expect(text).toMatch(
+      /<p id="progress-erased">申请人的个人信息（姓名、证件号码、电话、地址）已依法删除，删除记录于\d{4}-/,
+    );
+    expect(text).toMatch(/<strong id="progress-status">不予受理<\/strong>/);
   });
 });
