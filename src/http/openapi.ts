@@ -1326,7 +1326,7 @@ const OPERATIONS: readonly Operation[] = [
     path: '/v1/audit/due-for-erasure',
     operationId: 'listDueForErasure',
     summary:
-      'Closed cases whose retention period (保管期限) has run out by asOf and whose personal data is not erased (supervisor)',
+      'Closed cases and refused applications whose retention period (保管期限) has run out by asOf and whose personal data is not erased (supervisor)',
     tag: 'audit',
     parameters: [
       AUDIT_AGENCY,
@@ -1335,7 +1335,7 @@ const OPERATIONS: readonly Operation[] = [
       FORMAT,
     ],
     responses: auditResponses(
-      'A page of cases due for erasure, longest past their retention first.',
+      'A page of files due for erasure (kind case or application), longest past their retention first.',
       'response.audit-due-for-erasure',
     ),
   },
