@@ -1,3 +1,4 @@
+import { applicationKey, applicationsProjection } from '../../../projections/applications.js';
 import { caseFilesProjection, caseKey } from '../../../projections/case-files.js';
 import { registryProjection } from '../../../projections/registry.js';
 import { RETENTION, retentionProjection, type RetentionDoc } from '../../../projections/retention.js';
@@ -7,7 +8,7 @@ import { project, StreamWriter } from '../../support/projection-spec.js';
 
 const AGENCY = 'county-justice';
 const BASIS = '《律师法》第五十条';
-const PROJECTIONS = [registryProjection, caseFilesProjection, retentionProjection];
+const PROJECTIONS = [registryProjection, caseFilesProjection, retentionProjection, applicationsProjection];
 
 const disclosed = act('DecisionDisclosed', { publishedOn: '2019-09-27' });
 const closed = (closedOn: string) => act('CaseClosed', { closedOn }, { occurredAt: `${closedOn}T10:00:00+08:00` });
@@ -116,5 +117,78 @@ describe('the retention projection (保管期限)', () => {
     const again = writer2.caseEvents('2019-042', record(opened(), warning, disclosed, closed('2019-09-30')));
     const named = erasure(writer2, `erasure-${AGENCY}:y`, { caseId: '2019-042', agency: AGENCY, reason: '期满' });
     expect(retentionOfCase([...itemEvents(writer2), ...again, ...named])?.erased).toBe(true);
+  });
+
+  describe('refused online applications', () => {
+    const APPLICATION = '0193a1c2-0000-7000-8000-000000000001';
+    const stream = `application-${AGENCY}:${APPLICATION}`;
+    const filed = {
+      applicationId: APPLICATION,
+      agency: AGENCY,
+      itemCode: 'P-001',
+      applicant: { kind: 'person', name: 'sealed elsewhere' },
+      request: '申请',
+      attachments: [],
+      filedOn: '2020-02-27',
+      acceptanceWorkingDays: 5,
+      acceptBy: '2020-03-05',
+      calendarBasis: 'weekdays',
+      lookupHash: 'a'.repeat(64),
+    };
+    const events: Record<string, Record<string, unknown>> = {
+      ApplicationFiled: filed,
+      ApplicationRejected: { reason: '材料不齐全', legalBasis: BASIS, rejectedOn: '2020-02-29', onTime: true },
+      ApplicationDataErased: { ground: 'retention_expired', reason: '保管期限届满' },
+    };
+    const applicationEvents = (writer: StreamWriter, types: string[]) =>
+      writer.seal(
+        stream,
+        types.map((type, n) => ({
+          id: `app-${n}`,
+          type,
+          schemaVersion: 1,
+          occurredAt: '2020-02-29T10:00:00+08:00',
+          actor: { sub: type === 'ApplicationDataErased' ? 'head' : 'alice', agency: AGENCY, roles: ['officer'] },
+          data: events[type]!,
+          media: [],
+        })),
+      );
+    const retentionOfApplication = (envelopes: EventEnvelope[]) =>
+      project(PROJECTIONS, envelopes).get<RetentionDoc>(RETENTION, applicationKey(AGENCY, APPLICATION));
+
+    it('given an application refused on 29 February, then it is kept 10 years from the refusal, to 1 March of a common year', () => {
+      const writer = new StreamWriter();
+      const envelopes = [
+        ...itemEvents(writer),
+        ...applicationEvents(writer, ['ApplicationFiled', 'ApplicationRejected']),
+      ];
+      expect(retentionOfApplication(envelopes)).toEqual({
+        kind: 'application',
+        applicationId: APPLICATION,
+        agency: AGENCY,
+        itemCode: 'P-001',
+        itemName: items['P-001'].name,
+        closedOn: '2020-02-29',
+        major: false,
+        retention: { period: 10, source: 'refused_application' },
+        erasableFrom: '2030-03-01',
+        erased: false,
+      });
+    });
+
+    it('given an application not decided, then nothing is kept for it; erased after the refusal, then it is marked erased', () => {
+      const writer = new StreamWriter();
+      const first = applicationEvents(writer, ['ApplicationFiled']);
+      expect(retentionOfApplication(first)).toBeUndefined();
+      const later = applicationEvents(writer, ['ApplicationRejected', 'ApplicationDataErased']);
+      const doc = retentionOfApplication([...first, ...later]);
+      expect([doc?.erased, doc?.erasure?.eventId]).toEqual([true, later[1]!.id]);
+    });
+
+    it('given an application erased while pending and refused afterwards, then it is erased from the start', () => {
+      const writer = new StreamWriter();
+      const envelopes = applicationEvents(writer, ['ApplicationFiled', 'ApplicationDataErased', 'ApplicationRejected']);
+      expect(retentionOfApplication(envelopes)).toMatchObject({ erased: true, erasableFrom: '2030-03-01' });
+    });
   });
 });
