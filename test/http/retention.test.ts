@@ -192,7 +192,7 @@ describe('refused online applications (不予受理) due for erasure over HTTP',
       request: '申请律师执业证',
     });
     expect([res.status, res.body.detail]).toEqual([201, undefined]);
-    return res.body.applicationId as string;
+    return { applicationId: res.body.applicationId as string, lookupCode: res.body.lookupCode as string };
   };
   const applications = async (asOf: string) =>
     (await due(asOf)).body.items.filter((i: { kind: string }) => i.kind === 'application');
@@ -200,7 +200,9 @@ describe('refused online applications (不予受理) due for erasure over HTTP',
   it('when an application was refused, then it is listed from ten years after the refusal, until its applicant is erased; one never decided is not', async () => {
     const licensing = item('L-001', { category: 'licensing', legalBasis: '《律师法》第六条' });
     expect((await call('POST', '/v1/items', admin, licensing)).status).toBe(201);
-    const [refused, pending] = [await file(), await file()];
+    const receipt = await file();
+    const { applicationId: refused } = receipt;
+    const { applicationId: pending } = await file();
     const rejection = await call('POST', `/v1/applications/${refused}/rejection`, officer, {
       reason: '材料不齐全',
       legalBasis: '《行政许可法》第三十二条',
@@ -235,5 +237,14 @@ describe('refused online applications (不予受理) due for erasure over HTTP',
     });
     expect([erased.status, erased.body.detail]).toEqual([201, undefined]);
     expect(await applications('2036-12-01')).toEqual([]);
+    // the applicant's progress says when the data was erased, and nothing of the applicant
+    const progress = await t.call('GET', `/v1/applications/${AGENCY}/${refused}/progress?consistentWith=${position}`, {
+      headers: { 'x-lookup-code': receipt.lookupCode },
+    });
+    validate('urn:evidence-ledger:schema:response:application-progress', progress.body);
+    expect([progress.body.status, progress.body.dataErasedAt]).toEqual([
+      'rejected',
+      expect.stringMatching(/^2026-11-30T/),
+    ]);
   });
 });
