@@ -167,7 +167,7 @@ describe('the retention projection (保管期限)', () => {
         applicationId: APPLICATION,
         agency: AGENCY,
         itemCode: 'P-001',
-        itemName: items['P-001'].name,
+        itemName: items['P-001']!.name,
         closedOn: '2020-02-29',
         major: false,
         retention: { period: 10, source: 'refused_application' },
