@@ -1358,7 +1358,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Closed cases whose retention period (保管期限) has run out by asOf and whose personal data is not erased (supervisor) */
+    /** Closed cases and refused applications whose retention period (保管期限) has run out by asOf and whose personal data is not erased (supervisor) */
     get: operations['listDueForErasure'];
     put?: never;
     post?: never;
@@ -3484,6 +3484,8 @@ export interface components {
         decidedOn: components['schemas']['defs']['$defs']['date'];
       };
       disclosedOn?: components['schemas']['defs']['$defs']['date'];
+      /** @description When the erasure of the applicant's personal data was recorded (ApplicationDataErased). */
+      dataErasedAt?: components['schemas']['defs']['$defs']['dateTime'];
     };
     /** GET /v1/applications: the applications filed with the officer's agency, those waiting first */
     'response.application-queue': {
@@ -3508,6 +3510,8 @@ export interface components {
         attachments: number;
         /** @description Waiting past acceptBy as of asOf. */
         overdue: boolean;
+        /** @description When the erasure of the applicant's personal data was recorded (ApplicationDataErased). */
+        dataErasedAt?: components['schemas']['defs']['$defs']['dateTime'];
       }[];
       /** @description The cursor of the next page, when there may be one. */
       next?: string;
@@ -3657,30 +3661,51 @@ export interface components {
       }[];
       next?: string;
     };
-    /** GET /v1/audit/due-for-erasure: closed cases whose retention period has run out by asOf and whose personal data has not been erased */
+    /** GET /v1/audit/due-for-erasure: closed cases and refused applications whose retention period has run out by asOf and whose personal data has not been erased */
     'response.audit-due-for-erasure': {
       asOf: components['schemas']['defs']['$defs']['date'];
-      items: {
-        caseId: components['schemas']['defs']['$defs']['id'];
+      items: ({
+        /**
+         * @description A case's file (caseId, major), or an online application refused without opening a case (applicationId), erased with `ledger erase --application`.
+         * @enum {unknown}
+         */
+        kind: 'case' | 'application';
+        caseId?: components['schemas']['defs']['$defs']['id'];
+        applicationId?: components['schemas']['defs']['$defs']['uuid'];
         agency: components['schemas']['defs']['$defs']['id'];
         itemCode: components['schemas']['defs']['$defs']['id'];
         itemName?: string;
-        /** @description The day the case closed: its retention counts from it. */
+        /** @description The day the case closed, or the application was refused: its retention counts from it. */
         closedOn: components['schemas']['defs']['$defs']['date'];
-        /** @description Whether the case was major when it closed. */
-        major: boolean;
-        /** @description The retention fixed when the case closed, and where it came from: the item's own period, or the category's default. */
+        /** @description Whether the case was major when it closed (cases only). */
+        major?: boolean;
+        /** @description The retention fixed when the file closed, and where it came from: the item's own period, the category's default, or the period of a refused application. */
         retention: {
           /** @description Whole calendar years. */
           period: number;
           /** @enum {unknown} */
-          source: 'item' | 'category';
+          source: 'item' | 'category' | 'refused_application';
         };
         /** @description The first day past the retention: closedOn's month and day, retention years later (1 March for 29 February in a common year). */
         erasableFrom: components['schemas']['defs']['$defs']['date'];
         /** @description Calendar days from erasableFrom to asOf. */
         daysPast: number;
-      }[];
+      } & (
+        | {
+            /** @constant */
+            kind?: 'case';
+            caseId: unknown;
+            major: unknown;
+            applicationId?: never;
+          }
+        | {
+            /** @constant */
+            kind?: 'application';
+            applicationId: unknown;
+            caseId?: never;
+            major?: never;
+          }
+      ))[];
       /** @description The cursor of the next page, when there may be one. */
       next?: string;
     };
@@ -15349,7 +15374,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description A page of cases due for erasure, longest past their retention first. As CSV, one row per entry (a nested list gives one row per element); `Link: rel="next"` pages on. */
+      /** @description A page of files due for erasure (kind case or application), longest past their retention first. As CSV, one row per entry (a nested list gives one row per element); `Link: rel="next"` pages on. */
       200: {
         headers: {
           /** @description The next page, when there is one. */
