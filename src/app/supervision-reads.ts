@@ -129,7 +129,10 @@ export class SupervisionReads {
     return { asOf, ...dueForErasurePage(this.deps.readModels, scope, asOf, paging) };
   }
 
-  /** The erasures of cases' personal data (case, when, by whom, legal ground; no personal data), latest first. */
+  /**
+   * The erasures of personal data, of cases and of applications that opened none (which, when, by whom, legal
+   * ground; no personal data), latest first.
+   */
   async erasures(query: SupervisionQuery, paging: Paging) {
     const scope = await this.scope(query);
     return filledPage(
@@ -137,7 +140,9 @@ export class SupervisionReads {
       ERASURES,
       { where: { agency: scope }, orderBy: 'erasedAt', direction: 'desc' },
       (doc: ErasureDoc) => ({
-        caseId: doc.caseId,
+        ...(doc.kind === 'case'
+          ? { kind: doc.kind, caseId: doc.caseId }
+          : { kind: doc.kind, applicationId: doc.applicationId }),
         agency: doc.agency,
         erasedAt: doc.erasedAt,
         by: doc.by,

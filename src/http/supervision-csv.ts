@@ -76,7 +76,7 @@ export const SUPERVISION_TABLES = {
   erasures: {
     name: 'erasures',
     lists: ['items'],
-    columns: ['caseId', 'agency', 'erasedAt', 'by', 'ground', 'eventId'],
+    columns: ['kind', 'caseId', 'applicationId', 'agency', 'erasedAt', 'by', 'ground', 'eventId'],
   },
   overdueInspections: {
     name: 'overdue-inspections',

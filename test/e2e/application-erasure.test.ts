@@ -155,6 +155,24 @@ describe('erasing an application that opened no case', () => {
     expect(shown.map((a: { applicationId: string }) => a.applicationId)).toEqual([accepted]);
     const events = await t!.call('GET', '/v1/events?after=0', { token: supervisor });
     expect(containsSecret(JSON.stringify(events.body))).toEqual([]); // sealed, as ever
+    // never silently: supervision lists both erasures, the application's ground, by whom, and no personal data
+    const erasures = await t!.call('GET', `/v1/audit/erasures?agency=${AGENCY}`, { token: supervisor });
+    expect(erasures.status).toBe(200);
+    const listed = erasures.body.items.filter((e: { kind: string }) => e.kind === 'application');
+    expect(listed.map((e: { applicationId: string }) => e.applicationId).sort()).toEqual([pending, refused].sort());
+    expect(listed[0]).toEqual({
+      kind: 'application',
+      applicationId: expect.any(String),
+      agency: AGENCY,
+      erasedAt: expect.any(String),
+      by: expect.any(String),
+      ground: expect.any(String),
+      eventId: expect.any(String),
+    });
+    expect(containsSecret(JSON.stringify(erasures.body))).toEqual([]);
+    const page = await t!.call('GET', '/supervise/retention', { token: supervisor });
+    expect(page.status).toBe(200);
+    expect(page.body).toContain(`网上申请 ${refused}`);
 
     const res = await fetch(`${t!.url}/v1/cases/${accepted}/bundle`, {
       headers: { authorization: `Bearer ${officer}` },

@@ -163,6 +163,7 @@ describe('the list of erasures over HTTP', () => {
       expect(list.status).toBe(200);
       expect(list.body.items).toEqual([
         {
+          kind: 'case',
           caseId: 'E-1',
           agency: AGENCY,
           erasedAt: expect.stringMatching(/^2026-11-30T/),

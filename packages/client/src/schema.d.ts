@@ -3709,23 +3709,42 @@ export interface components {
       /** @description The cursor of the next page, when there may be one. */
       next?: string;
     };
-    /** GET /v1/audit/erasures: the erasures of cases' personal data, latest first, with no personal data */
+    /** GET /v1/audit/erasures: the erasures of personal data (cases', and applications' that opened no case), latest first, with no personal data */
     'response.audit-erasures': {
-      items: {
-        caseId: components['schemas']['defs']['$defs']['id'];
+      items: ({
+        /**
+         * @description A case's erasure (caseId; `CaseDataErased`), or an online application's that opened no case (applicationId; `ApplicationDataErased`).
+         * @enum {unknown}
+         */
+        kind: 'case' | 'application';
+        caseId?: components['schemas']['defs']['$defs']['id'];
+        applicationId?: components['schemas']['defs']['$defs']['uuid'];
         agency: components['schemas']['defs']['$defs']['id'];
         /**
          * Format: date-time
-         * @description When the CaseDataErased event was recorded.
+         * @description When the CaseDataErased or ApplicationDataErased event was recorded.
          */
         erasedAt: string;
         /** @description The admin who erased (the event's actor). */
         by: string;
         /** @description The legal ground (PIPL Article 47). */
         ground: components['schemas']['event.CaseDataErased']['ground'];
-        /** @description The CaseDataErased event. */
+        /** @description The CaseDataErased or ApplicationDataErased event. */
         eventId: components['schemas']['defs']['$defs']['uuid'];
-      }[];
+      } & (
+        | {
+            /** @constant */
+            kind?: 'case';
+            caseId: unknown;
+            applicationId?: never;
+          }
+        | {
+            /** @constant */
+            kind?: 'application';
+            applicationId: unknown;
+            caseId?: never;
+          }
+      ))[];
       /** @description The cursor of the next page, when there may be one. */
       next?: string;
     };

@@ -110,7 +110,7 @@ function eraseCommand(ctx: PageContext, c: DueForErasure['items'][number]): stri
   return `ledger erase ${target} --ground retention_expired --reason "${reason}"`;
 }
 
-/** The erasures recorded, latest first: case, when, by whom, on what ground; never a party's data. */
+/** The erasures recorded, latest first: case or application, when, by whom, on what ground; never a party's data. */
 function erasuresSection(ctx: PageContext, erasures: Erasures) {
   return html`<section id="erasures" aria-labelledby="erasures-title">
     <h2 id="erasures-title">${ctx.t('retention.erasures')}</h2>
@@ -121,7 +121,13 @@ function erasuresSection(ctx: PageContext, erasures: Erasures) {
       erasures.items.map(
         (e) =>
           html`<tr>
-            <td><a href="${caseHref(e)}">${e.caseId}</a></td>
+            <td>
+              ${
+                e.kind === 'case'
+                  ? html`<a href="${caseHref(e)}">${e.caseId}</a>`
+                  : html`${ctx.t('retention.erasedApplication')} ${e.applicationId}`
+              }
+            </td>
             <td>${e.agency}</td>
             <td>${e.erasedAt}</td>
             <td>${e.by}</td>
