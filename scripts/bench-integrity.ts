@@ -35,8 +35,9 @@ import { headsExtension } from '../src/ledger/checkpoint-heads.js';
 import { verifyEd25519, type Signer } from '../src/ledger/ed25519.js';
 import { eventSigningInput, sealEvents, type EventDraft, type EventEnvelope } from '../src/ledger/envelope.js';
 import { sha256Hex } from '../src/ledger/hash.js';
-import { CompactRange, leafHash, type TreeNodes } from '../src/ledger/merkle.js';
+import { CompactRange, type TreeNodes } from '../src/ledger/merkle.js';
 import { inclusionProof } from '../src/ledger/merkle-proofs.js';
+import { suiteOfSigner } from '../src/ledger/suite.js';
 import { writeTar, type TarEntry } from '../src/ledger/tar.js';
 import type { EventStore, RecordedEvent } from '../src/ports/event-store.js';
 import type { Change, Doc } from '../src/ports/read-models.js';
@@ -157,6 +158,8 @@ export async function writeBenchBundle(
   options: { events: number; signer: Signer; caseId?: string; tamper?: (events: EventEnvelope[]) => void },
 ): Promise<{ events: number; accessRecords: number; media: number; treeSize: number; bytes: number }> {
   const { signer } = options;
+  // the tree of the signer's suite (SHA-256, or SM3 for an SM2 signer), as the service that signer keys builds it
+  const tree = suiteOfSigner(signer).tree;
   const caseId = options.caseId ?? '2026-0042';
   const agency = 'county-justice';
   const media = Array.from({ length: 4 }, () => {
@@ -175,15 +178,15 @@ export async function writeBenchBundle(
 
   // the global tree: other cases' leaves, then each event of this case
   const levels: Buffer[][] = [];
-  const range = new CompactRange();
+  const range = new CompactRange(tree);
   const leafIndex = new Map<string, number>();
   const keep = (nodes: { level: number; index: number; hash: Buffer }[]) => {
     for (const n of nodes) (levels[n.level] ??= [])[n.index] = n.hash;
   };
   for (const e of [...events, ...access]) {
-    for (let k = 0; k < OTHER_LEAVES_PER_EVENT; k++) keep(range.append(leafHash(randomBytes(32))));
+    for (let k = 0; k < OTHER_LEAVES_PER_EVENT; k++) keep(range.append(tree.leaf(randomBytes(32))));
     leafIndex.set(e.id, range.size);
-    keep(range.append(leafHash(Buffer.from(e.hash, 'hex'))));
+    keep(range.append(tree.leaf(Buffer.from(e.hash, 'hex'))));
   }
   const size = range.size;
   const root = range.root();
@@ -203,7 +206,7 @@ export async function writeBenchBundle(
   for (const e of access) small.push({ name: `access/${revisionName(e.revision)}.json`, bytes: json(e) });
   for (const e of [...events, ...access]) {
     const i = leafIndex.get(e.id)!;
-    const proof = inclusionProof(i, size, nodes).map((h) => h.toString('base64'));
+    const proof = inclusionProof(i, size, nodes, tree).map((h) => h.toString('base64'));
     small.push({
       name: `proofs/${e.id}.json`,
       bytes: json({

@@ -24,7 +24,7 @@ interface Waiting {
 }
 
 /**
- * Checks Ed25519 signatures on a pool of worker threads (docs/integrity.md §13.5, `ledger verify --threads`): each
+ * Checks Ed25519 and SM2 signatures on a pool of worker threads (docs/integrity.md §13.5, `ledger verify --threads`): each
  * batch goes to the thread with the least work queued, whole, and its answers come back in order. The threads start
  * with the first batch, so a pool that is never used costs nothing; `close` stops them. A thread that fails fails
  * the batches it holds and the pool: the verifier then checks those signatures itself.
@@ -49,7 +49,8 @@ export class SignaturePool implements SignatureChecker {
     const sent: number[] = [];
     for (let i = 0; i < batch.length; i++) {
       // an Ed25519 signature has 64 bytes: anything else is invalid without asking (as verifyEd25519 answers)
-      if (batch[i]!.signature.byteLength === 64) sent.push(i);
+      const c = batch[i]!;
+      if (c.alg === 'SM2-SM3' || c.signature.byteLength === 64) sent.push(i);
       else valid[i] = false;
     }
     if (sent.length === 0) return Promise.resolve(valid);
@@ -71,8 +72,8 @@ export class SignaturePool implements SignatureChecker {
       });
       thread.pending += sent.length;
       thread.worker.ref();
-      const { keyIndex, messages, ends, signatures } = message;
-      const moved = [keyIndex.buffer, messages.buffer, ends.buffer, signatures.buffer] as ArrayBuffer[];
+      const { keyIndex, messages, ends, algs, signatureEnds, signatures } = message;
+      const moved = [keyIndex, messages, ends, algs, signatureEnds, signatures].map((a) => a.buffer as ArrayBuffer);
       thread.worker.postMessage(message, moved);
     });
   }
@@ -133,11 +134,18 @@ function pack(id: number, checks: readonly SignatureCheck[]): SignatureBatch {
   const keys: KeyObject[] = [];
   const keyIndex = new Uint16Array(checks.length);
   const ends = new Uint32Array(checks.length);
-  const signatures = new Uint8Array(64 * checks.length);
+  const algs = new Uint8Array(checks.length);
+  const signatureEnds = new Uint32Array(checks.length);
   let total = 0;
-  for (const c of checks) total += c.message.byteLength;
+  let signatureTotal = 0;
+  for (const c of checks) {
+    total += c.message.byteLength;
+    signatureTotal += c.signature.byteLength;
+  }
   const messages = new Uint8Array(total);
+  const signatures = new Uint8Array(signatureTotal);
   let at = 0;
+  let signatureAt = 0;
   checks.forEach((c, i) => {
     let k = keys.indexOf(c.publicKey);
     if (k < 0) k = keys.push(c.publicKey) - 1;
@@ -146,7 +154,10 @@ function pack(id: number, checks: readonly SignatureCheck[]): SignatureBatch {
     messages.set(c.message, at);
     at += c.message.byteLength;
     ends[i] = at;
-    signatures.set(c.signature, 64 * i);
+    algs[i] = c.alg === 'SM2-SM3' ? 1 : 0;
+    signatures.set(c.signature, signatureAt);
+    signatureAt += c.signature.byteLength;
+    signatureEnds[i] = signatureAt;
   });
-  return { id, keys, keyIndex, messages, ends, signatures };
+  return { id, keys, keyIndex, messages, ends, algs, signatureEnds, signatures };
 }

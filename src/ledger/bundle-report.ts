@@ -2,6 +2,7 @@ import type { KeyObject } from 'node:crypto';
 import type { StreamRevision } from './bundle.js';
 import type { PublicKeyResolver } from './ed25519.js';
 import type { SignatureChecker } from './signature-checker.js';
+import type { SuiteName } from './suite.js';
 import type { AttestationSource, Timeliness } from './timeliness.js';
 import type { TimestampRoots } from './timestamp-verify.js';
 
@@ -194,7 +195,7 @@ export interface BundleVerifyOptions {
   readonly signatureChecker?: SignatureChecker;
   /**
    * Events and access records, as the manifest lists them, from which the signature checker is used (default
-   * 1,000): below that, starting threads costs more than they save.
+   * {@link signatureCheckerFrom} of the bundle's suite): below that, starting threads costs more than they save.
    */
   readonly signatureCheckerFrom?: number;
 }
@@ -206,3 +207,14 @@ export interface BundleVerifyOptions {
  * more than pay for their start. The service's pool starts once and stays, so there it costs only the first time.
  */
 export const SIGNATURE_CHECKER_FROM = 1_000;
+
+/**
+ * The default of {@link BundleVerifyOptions.signatureCheckerFrom} for an SM2 bundle: an SM2 signature costs the
+ * pure-TypeScript verifier some 3 ms of CPU, so a thread's start is paid for by a few dozen of them.
+ */
+export const SM2_SIGNATURE_CHECKER_FROM = 100;
+
+/** The default of {@link BundleVerifyOptions.signatureCheckerFrom} for a bundle of this suite. */
+export function signatureCheckerFrom(suite: SuiteName): number {
+  return suite === 'sm2' ? SM2_SIGNATURE_CHECKER_FROM : SIGNATURE_CHECKER_FROM;
+}

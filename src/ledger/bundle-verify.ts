@@ -20,7 +20,7 @@ import { checkTimestamps } from './bundle-timestamps.js';
 import { DEFAULT_MAX_HELD, readManifest, type ListedFile } from './bundle-manifest-read.js';
 import { failed, Failed } from './bundle-parse.js';
 import {
-  SIGNATURE_CHECKER_FROM,
+  signatureCheckerFrom,
   type BundleCounts,
   type BundleFailure,
   type BundleFailureCode,
@@ -36,6 +36,7 @@ import { checkWitnesses } from './bundle-witnesses.js';
 import { sha256Hex } from './hash.js';
 import { TarFormatError } from './tar.js';
 import { TarReader, type TarMember, type TarSink } from './tar-reader.js';
+import { suiteOfAlg } from './suite.js';
 
 export * from './bundle-report.js';
 
@@ -206,10 +207,10 @@ export class BundleVerifier implements TarSink {
         this.#listed = read.listed;
         this.#signedBody = read.signedBody;
         const checker = this.options.signatureChecker;
-        // the look-ahead works out Ed25519 bundles only; those of the SM2 suite are checked as they are held
-        const ed25519 = read.manifest.signature.alg === 'Ed25519';
-        if (ed25519 && checker && read.events >= (this.options.signatureCheckerFrom ?? SIGNATURE_CHECKER_FROM)) {
-          this.#ahead = new LookAhead(checker, this.options.trustedKeys, read.manifest.checkpoint);
+        const suite = suiteOfAlg(read.manifest.signature.alg);
+        const from = this.options.signatureCheckerFrom ?? signatureCheckerFrom(suite?.name ?? 'ed25519');
+        if (suite && checker && read.events >= from) {
+          this.#ahead = new LookAhead(checker, this.options.trustedKeys, read.manifest.checkpoint, suite);
         }
         return;
       }

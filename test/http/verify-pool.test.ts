@@ -6,16 +6,19 @@ import pino from 'pino';
 import { writeBenchBundle } from '../../scripts/bench-integrity.js';
 import { SignaturePool } from '../../src/app/signature-pool.js';
 import { bundleApi } from '../../src/http/bundle-api.js';
-import { SIGNATURE_CHECKER_FROM, verifyBundle, type BundleReport } from '../../src/ledger/bundle-verify.js';
+import { signatureCheckerFrom, verifyBundle, type BundleReport } from '../../src/ledger/bundle-verify.js';
 import type { EventEnvelope } from '../../src/ledger/envelope.js';
 import type { SignatureChecker } from '../../src/ledger/signature-checker.js';
 import { testSigner } from '../support/events.js';
+import { testSuite } from '../support/suite.js';
 import { freshTempDir } from '../support/temp-dir.js';
 
 // POST /v1/verify checks the event signatures of a large bundle on the service's signature pool, off the request
 // thread, and answers exactly what one thread answers.
 
 const signer = testSigner();
+/** A bundle just large enough for the pool: 1,000 events on Ed25519, 100 on SM2. */
+const LARGE = signatureCheckerFrom(testSuite.name);
 const tempDir = freshTempDir('verify-pool');
 
 /** The pool, counting the signatures it is asked to check. */
@@ -75,9 +78,9 @@ describe('POST /v1/verify and the signature pool', () => {
   it('when a bundle of many events is posted, then the pool checks its signatures and the report is one thread’s', async () => {
     const pool = countingPool();
     try {
-      const file = await bundleOf(SIGNATURE_CHECKER_FROM);
+      const file = await bundleOf(LARGE);
       const report = await post(pool, file);
-      expect(report).toMatchObject({ valid: true, counts: { events: SIGNATURE_CHECKER_FROM, accessRecords: 2 } });
+      expect(report).toMatchObject({ valid: true, counts: { events: LARGE, accessRecords: 2 } });
       expect(report).toEqual(await oneThread(file));
       expect(pool.asked).toBeGreaterThan(0);
     } finally {
@@ -88,7 +91,7 @@ describe('POST /v1/verify and the signature pool', () => {
   it('when a signature of a large posted bundle is forged, then the same failure as one thread', async () => {
     const pool = countingPool();
     try {
-      const file = await bundleOf(SIGNATURE_CHECKER_FROM, (events) => {
+      const file = await bundleOf(LARGE, (events) => {
         const at = Math.floor(events.length / 2);
         const value = Buffer.from(events[at]!.sig.value, 'base64');
         value[7] = value[7]! ^ 0x01;

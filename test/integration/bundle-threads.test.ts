@@ -4,28 +4,36 @@ import { verifyFile, writeBenchBundle } from '../../scripts/bench-integrity.js';
 import { SignaturePool } from '../../src/app/signature-pool.js';
 import { revisionName } from '../../src/ledger/bundle.js';
 import {
-  SIGNATURE_CHECKER_FROM,
+  signatureCheckerFrom,
   verifyBundle,
   type BundleReport,
   type BundleVerifyOptions,
 } from '../../src/ledger/bundle-verify.js';
 import type { EventEnvelope } from '../../src/ledger/envelope.js';
-import type { SignatureChecker } from '../../src/ledger/signature-checker.js';
+import { inlineSignatureChecker, type SignatureChecker } from '../../src/ledger/signature-checker.js';
+import { SUITES } from '../../src/ledger/suite.js';
 import { runCli } from '../support/cli.js';
 import { testSigner } from '../support/events.js';
+import { bySuite, testPrivateKey, testSuite } from '../support/suite.js';
 import { freshTempDir } from '../support/temp-dir.js';
 
 // `ledger verify --threads N`: for a bundle of many events, worker threads check the event signatures while the main
 // thread checks the rest, and the report must be exactly the one a single thread gives, the first failure in bundle
-// order included. The bundles here have 1,000 events, so the threads are asked from 600 (two batches of signatures) (the CLI's default
-// threshold is SIGNATURE_CHECKER_FROM, exercised once with a bundle that large).
+// order included. The bundles here have 1,000 events and the threads are asked from 600 (two batches of Ed25519
+// signatures); on the SM2 suite, whose signatures cost milliseconds each, 120 events from 72 (several batches of SM2
+// signatures). The CLI's default threshold, signatureCheckerFrom of the suite, is exercised once with a bundle that
+// large.
 
-const EVENTS = 1_000;
-const FROM = 600;
+const EVENTS = bySuite({ ed25519: 1_000, sm2: 120 });
+const FROM = bySuite({ ed25519: 600, sm2: 72 });
+/** Events by their place in the bundle: the middle, a quarter and a bit past half of the way. */
+const MIDDLE = EVENTS / 2;
+const QUARTER = EVENTS / 4;
+const PAST_HALF = Math.floor(EVENTS * 0.55);
 const signer = testSigner();
 const tempDir = freshTempDir('bundle-threads');
 
-/** Another valid-looking signature: the base64 of 64 other bytes. */
+/** Another valid-looking signature: the same bytes (64 for Ed25519, DER for SM2) but one bit. */
 function forgeSignature(event: EventEnvelope): EventEnvelope {
   const value = Buffer.from(event.sig.value, 'base64');
   value[10] = value[10]! ^ 0x01;
@@ -66,26 +74,26 @@ describe('verifying a bundle on several threads', () => {
   }, 120_000);
 
   it('when a signature in the middle is forged, then both report exactly that event', async () => {
-    const report = await bothWays(await bundleWith({ 500: forgeSignature }));
+    const report = await bothWays(await bundleWith({ [MIDDLE]: forgeSignature }));
     expect(report.valid).toBe(false);
     expect(report.failure).toEqual({
       code: 'signature_invalid',
-      detail: `events/00000500.json: service signature by ${signer.keyId} does not verify`,
+      detail: `events/${revisionName(MIDDLE)}.json: service signature by ${signer.keyId} does not verify`,
     });
   }, 120_000);
 
   it('when two events are tampered with, then both report the first in bundle order', async () => {
-    const forgedFirst = await bothWays(await bundleWith({ 250: forgeSignature, 550: alterContent }));
+    const forgedFirst = await bothWays(await bundleWith({ [QUARTER]: forgeSignature, [PAST_HALF]: alterContent }));
     expect(forgedFirst.failure?.code).toBe('signature_invalid');
-    expect(forgedFirst.failure?.detail).toMatch(/^events\/00000250\.json: /);
+    expect(forgedFirst.failure?.detail).toMatch(new RegExp(`^events/${revisionName(QUARTER)}\\.json: `));
 
-    const alteredFirst = await bothWays(await bundleWith({ 250: alterContent, 550: forgeSignature }));
+    const alteredFirst = await bothWays(await bundleWith({ [QUARTER]: alterContent, [PAST_HALF]: forgeSignature }));
     expect(alteredFirst.failure?.code).toBe('event_hash_mismatch');
-    expect(alteredFirst.failure?.detail).toMatch(/^events\/00000250\.json: /);
+    expect(alteredFirst.failure?.detail).toMatch(new RegExp(`^events/${revisionName(QUARTER)}\\.json: `));
   }, 90_000);
 
   it('when the checker fails, cannot decide or does not answer, then the verifier checks the signatures itself', async () => {
-    const file = await bundleWith({ 601: forgeSignature });
+    const file = await bundleWith({ [FROM + 1]: forgeSignature });
     const read = (options: BundleVerifyOptions) =>
       verifyBundle(fs.createReadStream(file), {
         trustedKeys: [signer.publicKey],
@@ -93,7 +101,7 @@ describe('verifying a bundle on several threads', () => {
         ...options,
       });
     const expected = await read({});
-    expect(expected.failure?.detail).toMatch(/^events\/00000601\.json: /);
+    expect(expected.failure?.detail).toMatch(new RegExp(`^events/${revisionName(FROM + 1)}\\.json: `));
     const failing: SignatureChecker = { check: () => Promise.reject(new Error('no threads today')) };
     const throwing: SignatureChecker = {
       check: () => {
@@ -126,8 +134,9 @@ describe('verifying a bundle on several threads', () => {
 
   it('when ledger verify runs with --threads, then it answers as with one thread', async () => {
     // a forged signature most of the way through a bundle just large enough for the threads
-    const forged = Math.floor(SIGNATURE_CHECKER_FROM * 0.85);
-    const file = await bundleWith({ [forged]: forgeSignature }, SIGNATURE_CHECKER_FROM);
+    const from = signatureCheckerFrom(testSuite.name);
+    const forged = Math.floor(from * 0.85);
+    const file = await bundleWith({ [forged]: forgeSignature }, from);
     const key = path.join(tempDir(), 'key.pem');
     fs.writeFileSync(key, signer.publicKey.export({ type: 'spki', format: 'pem' }));
     // the answer: exit code, report and verdict (stderr also shows progress, with rates, for a bundle this large)
@@ -158,7 +167,7 @@ describe('the signature pool', () => {
     try {
       const checks = Array.from({ length: 300 }, (_, i) => {
         const message = Buffer.from(`message ${i}`);
-        return { publicKey: signer.publicKey, message, signature: signer.sign(message) };
+        return { publicKey: signer.publicKey, message, signature: signer.sign(message), alg: testSuite.sigAlg };
       });
       checks[17] = { ...checks[17]!, message: Buffer.from('another message') };
       checks[42] = { ...checks[42]!, signature: checks[42]!.signature.subarray(0, 63) };
@@ -169,5 +178,28 @@ describe('the signature pool', () => {
       await pool.close();
     }
     await expect(pool.check([])).rejects.toThrow(/closed/);
+  }, 120_000);
+
+  it('when a batch holds Ed25519 and SM2 signatures, then each is checked in its algorithm, as on one thread', async () => {
+    const pool = new SignaturePool(1);
+    try {
+      const checks = Object.values(SUITES).flatMap((suite) => {
+        const one = suite.signer(testPrivateKey(suite));
+        return Array.from({ length: 4 }, (_, i) => {
+          const message = Buffer.from(`message ${i}`);
+          return { publicKey: one.publicKey, message, signature: one.sign(message), alg: suite.sigAlg };
+        });
+      });
+      checks[1] = { ...checks[1]!, message: Buffer.from('another message') };
+      checks[6] = { ...checks[6]!, message: Buffer.from('another message') };
+      // the algorithm a check carries decides: an SM2 signature checked as Ed25519 does not verify, and the reverse
+      checks[3] = { ...checks[3]!, alg: 'SM2-SM3' };
+      checks[7] = { ...checks[7]!, alg: 'Ed25519' };
+      const valid = await pool.check(checks);
+      expect(valid).toEqual([true, false, true, false, true, true, false, false]);
+      expect(valid).toEqual(await inlineSignatureChecker.check(checks));
+    } finally {
+      await pool.close();
+    }
   }, 120_000);
 });

@@ -15,3 +15,11 @@ export function testPrivateKey(suite: CryptoSuite = testSuite): KeyObject {
     ? generateKeyPairSync('ec', { namedCurve: 'SM2' }).privateKey
     : generateKeyPairSync('ed25519').privateKey;
 }
+
+/**
+ * A size that depends on the test run's suite: on SM2, whose pure-TypeScript signatures cost milliseconds each,
+ * tests that seal or verify many events use fewer of them, and still cover what they test.
+ */
+export function bySuite<T>(sizes: Readonly<Record<CryptoSuite['name'], T>>, suite: CryptoSuite = testSuite): T {
+  return sizes[suite.name];
+}
