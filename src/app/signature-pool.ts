@@ -24,8 +24,9 @@ interface Waiting {
 }
 
 /**
- * Checks Ed25519 and SM2 signatures on a pool of worker threads (docs/integrity.md §13.5, `ledger verify --threads`): each
- * batch goes to the thread with the least work queued, whole, and its answers come back in order. The threads start
+ * Checks Ed25519 and SM2 signatures on a pool of worker threads (docs/integrity.md §13.5 and §17,
+ * `ledger verify --threads`): each batch goes to the thread with the least work queued, whole, and its answers come
+ * back in order. The threads start
  * with the first batch, so a pool that is never used costs nothing; `close` stops them. A thread that fails fails
  * the batches it holds and the pool: the verifier then checks those signatures itself.
  */
