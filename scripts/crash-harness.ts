@@ -2,7 +2,7 @@
 // concurrent acts, media uploads and checkpoint requests over HTTP, kills it with SIGKILL at a random moment,
 // restarts it, and so on; then checks that nothing acknowledged was lost or duplicated and that the log is whole.
 //
-//   node --import tsx scripts/crash-harness.ts [--iterations 200] [--seed 42] [--keep]
+//   node --import tsx scripts/crash-harness.ts [--iterations 200] [--seed 42] [--suite sm2] [--keep]
 //
 // The test suite runs it with 15 iterations (test/integration/crash-harness.test.ts).
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -13,15 +13,19 @@ import path from 'node:path';
 import readline from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import pino from 'pino';
 import { FilesystemBlobStore } from '../src/adapters/filesystem/blob-store.js';
 import { systemClock } from '../src/adapters/clock/system-clock.js';
 import { loadOrCreateKeys, readKeyring } from '../src/adapters/keys/file-keyring.js';
 import { SqliteEventStore } from '../src/adapters/sqlite/event-store.js';
 import { checkLedger, type CheckReport } from '../src/app/ledger-check.js';
+import { loadConfig } from '../src/config.js';
+import { openFreeTextKeys } from '../src/free-text-keys.js';
 import { issueToken } from '../src/app/tokens.js';
 import { keyResolver } from '../src/ledger/ed25519.js';
 import { caseStream } from '../src/domain/case/acts.js';
-import { CompactRange, leafHash } from '../src/ledger/merkle.js';
+import { CompactRange } from '../src/ledger/merkle.js';
+import { isSuiteName, SUITES, type SuiteName } from '../src/ledger/suite.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const AGENCY = 'county-justice';
@@ -35,6 +39,8 @@ export interface HarnessOptions {
   readonly dataDir: string;
   /** Seeds the kill moments, so a failing run can be repeated. */
   readonly seed?: number;
+  /** The crypto suite the service runs in (LEDGER_CRYPTO_SUITE) and the log is checked in. Default ed25519. */
+  readonly suite?: SuiteName;
   readonly log?: (line: string) => void;
 }
 
@@ -66,12 +72,13 @@ function random(seed: number): () => number {
   };
 }
 
-async function startChild(dataDir: string): Promise<{ child: ChildProcess; url: string }> {
+async function startChild(dataDir: string, suite: SuiteName): Promise<{ child: ChildProcess; url: string }> {
   const child = spawn(process.execPath, [path.join(ROOT, 'bin/ledger.js'), 'serve'], {
     cwd: ROOT,
     env: {
       PATH: process.env.PATH ?? '',
       LEDGER_DATA_DIR: dataDir,
+      LEDGER_CRYPTO_SUITE: suite,
       PORT: '0',
       HOST: '127.0.0.1',
       LOG_LEVEL: 'info',
@@ -118,14 +125,15 @@ export async function runCrashHarness(options: HarnessOptions): Promise<HarnessR
   const log = options.log ?? (() => {});
   const rand = random(options.seed ?? 1);
   const { dataDir } = options;
+  const suite = options.suite ?? 'ed25519';
   const acked: Acked[] = [];
   const media = new Map<string, string>(); // sha256 → the bytes' own SHA-256 as the client computed it
   const checkpoints: { size: number; rootHash: string }[] = [];
   const problems: string[] = [];
 
   // First start: keys are generated; the registries are filled.
-  let { child, url } = await startChild(dataDir);
-  const keys = loadOrCreateKeys(path.join(dataDir, 'keys'), systemClock);
+  let { child, url } = await startChild(dataDir, suite);
+  const keys = loadOrCreateKeys(path.join(dataDir, 'keys'), systemClock, suite);
   const token = (sub: string, roles: ('officer' | 'admin')[]) =>
     issueToken(
       { sub, agency: AGENCY, roles, ttlSeconds: 3600 },
@@ -179,7 +187,7 @@ export async function runCrashHarness(options: HarnessOptions): Promise<HarnessR
   const counters = Array.from({ length: WRITERS }, () => 0);
 
   for (let iteration = 0; iteration < options.iterations; iteration++) {
-    if (iteration > 0) ({ child, url } = await startChild(dataDir));
+    if (iteration > 0) ({ child, url } = await startChild(dataDir, suite));
     const base = url;
     let running = true;
     const writer = async (w: number) => {
@@ -266,13 +274,18 @@ export async function runCrashHarness(options: HarnessOptions): Promise<HarnessR
 
   // Everything acknowledged must be there, once; the whole log must verify.
   const store = new SqliteEventStore({ path: path.join(dataDir, 'events.sqlite'), writer: 'inline' });
+  // an evidence description is free text, sealed under its case's data key: opened here as the read models open it
+  const freeText = await openFreeTextKeys(loadConfig({ LEDGER_DATA_DIR: dataDir }, ROOT), pino({ level: 'silent' }));
   try {
+    if (!freeText) throw new Error(`no master key in ${dataDir}: the sealed descriptions cannot be opened`);
     for (let w = 0; w < WRITERS; w++) {
-      const events = await store.readStream(caseStream(AGENCY, `crash-${w}`));
+      const events = await freeText.open(await store.readStream(caseStream(AGENCY, `crash-${w}`)));
       const seen = new Map<string, number>();
-      for (const { event } of events) {
-        const description = (event.data as { description?: string }).description;
-        if (description) seen.set(description, (seen.get(description) ?? 0) + 1);
+      for (const { event, opened } of events) {
+        const description = opened?.['/description'];
+        if (event.type === 'EvidenceCollected' && typeof description !== 'string')
+          problems.push(`the description of event ${event.id} cannot be opened`);
+        if (typeof description === 'string') seen.set(description, (seen.get(description) ?? 0) + 1);
       }
       for (const a of acked.filter((x) => x.caseId === `crash-${w}`)) {
         const count = seen.get(a.description) ?? 0;
@@ -287,6 +300,7 @@ export async function runCrashHarness(options: HarnessOptions): Promise<HarnessR
       {
         events: store,
         serviceKeys: keyResolver(eventKeys),
+        suite,
         noteKeys: eventKeys,
         blobs,
         checkpointStream: 'ledger-checkpoints',
@@ -297,11 +311,11 @@ export async function runCrashHarness(options: HarnessOptions): Promise<HarnessR
 
     // Every checkpoint a client was given is a prefix of the log as it now stands.
     const all = await store.readAll({ limit: 10_000_000 });
-    const range = new CompactRange();
+    const range = new CompactRange(SUITES[suite].tree);
     const roots = new Map<number, string>([[0, range.root().toString('base64')]]);
     for (const { event } of all) {
       if (event.stream === 'ledger-checkpoints') continue;
-      range.push(leafHash(Buffer.from(event.hash, 'hex')));
+      range.push(SUITES[suite].tree.leaf(Buffer.from(event.hash, 'hex')));
       roots.set(range.size, range.root().toString('base64'));
     }
     for (const c of checkpoints) {
@@ -332,6 +346,7 @@ export async function runCrashHarness(options: HarnessOptions): Promise<HarnessR
       check,
     };
   } finally {
+    freeText?.close();
     await store.close();
   }
 }
@@ -344,23 +359,30 @@ async function main(): Promise<void> {
     options: {
       iterations: { type: 'string', default: '200' },
       seed: { type: 'string', default: String(Date.now() % 100_000) },
+      suite: { type: 'string', default: process.env.LEDGER_CRYPTO_SUITE ?? 'ed25519' },
       keep: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h' },
     },
   });
   if (values.help) {
     process.stdout.write(
-      'Usage: node --import tsx scripts/crash-harness.ts [--iterations N] [--seed S] [--keep]\n\n' +
+      'Usage: node --import tsx scripts/crash-harness.ts [--iterations N] [--seed S] [--suite ed25519|sm2] [--keep]\n\n' +
         'Kills the service with SIGKILL N times (default 200) under concurrent writes and uploads, then checks\n' +
-        'that every acknowledged act and medium survived exactly once and the whole log verifies. --keep leaves\n' +
+        'that every acknowledged act and medium survived exactly once and the whole log verifies. --suite is the\n' +
+        'crypto suite the service runs in (default LEDGER_CRYPTO_SUITE, else ed25519). --keep leaves\n' +
         'the data folder for inspection. Exit 0 when nothing was lost.\n',
     );
     process.exit(0);
+  }
+  if (!isSuiteName(values.suite)) {
+    process.stderr.write(`--suite must be ed25519 or sm2, got ${values.suite}\n`);
+    process.exit(2);
   }
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ledger-crash-'));
   const report = await runCrashHarness({
     iterations: Number(values.iterations),
     seed: Number(values.seed),
+    suite: values.suite,
     dataDir,
     log: (line) => process.stderr.write(`${line}\n`),
   });
