@@ -8,6 +8,7 @@ import { loadValidators } from '../../src/http/validation.js';
 import { timestampedMessage } from '../../src/ledger/timestamp-request.js';
 import { timestampRoots, verifyTimestampToken } from '../../src/ledger/timestamp-verify.js';
 import { seedAgency, startTestService, type TestService } from '../support/service.js';
+import { testSuite } from '../support/suite.js';
 import { makeTsaPki, opensslVerifies, startLoopbackTsa, type LoopbackTsa, type TsaPki } from '../support/tsa.js';
 
 /** Checkpoints time-stamped by a real RFC 3161 authority (OpenSSL's `ts -reply`) on loopback. */
@@ -126,7 +127,13 @@ describe('checkpoints time-stamped by an RFC 3161 authority', () => {
     const checked = await runCli(['check', '--skip-read-models'], { LEDGER_DATA_DIR: t.dataDir });
     expect([checked.code, checked.stderr]).toEqual([0, expect.any(String)]);
     const again = await startService(
-      loadConfig({ PORT: '0', HOST: '127.0.0.1', LEDGER_DATA_DIR: t.dataDir, LEDGER_LOG_ORIGIN: ORIGIN }),
+      loadConfig({
+        PORT: '0',
+        HOST: '127.0.0.1',
+        LEDGER_DATA_DIR: t.dataDir,
+        LEDGER_LOG_ORIGIN: ORIGIN,
+        LEDGER_CRYPTO_SUITE: testSuite.name,
+      }),
       { clock: systemClock, log: pino({ level: 'silent' }) },
     );
     try {
