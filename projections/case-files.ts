@@ -291,7 +291,7 @@ export function caseOf(stream: string): { readonly agency: string; readonly case
  */
 export const caseFilesProjection: Projection = {
   name: 'case-files',
-  version: 11,
+  version: 12,
   collections: [
     {
       name: CASES,
@@ -352,6 +352,11 @@ export const caseFilesProjection: Projection = {
       // the row and the searched text forget the free text they copied (docs/privacy.md)
       summary.title = ERASED;
       summary.reviews = summary.reviews.map((r) => ({ ...r, opinion: ERASED }));
+      if (summary.counsel)
+        summary.counsel = {
+          ...summary.counsel,
+          opinions: summary.counsel.opinions.map((o) => ({ ...o, opinion: ERASED })),
+        };
       summary.searchChars = MAX_SEARCH_CHARS;
       return [
         { collection: CASES, key, doc: summary },

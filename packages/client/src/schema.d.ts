@@ -2919,7 +2919,10 @@ export interface components {
     /** CounselOpinionRecorded: the act's data as recorded, with the counsel's registered role and the officers the act named */
     'event.CounselOpinionRecorded': {
       counsel: components['schemas']['act.CounselOpinionRecorded']['counsel'];
-      opinion: components['schemas']['act.CounselOpinionRecorded']['opinion'];
+      /** @description Free text that may name a person: sealed in events recorded since free text is sealed, in clear before (docs/privacy.md). */
+      opinion:
+        | components['schemas']['act.CounselOpinionRecorded']['opinion']
+        | components['schemas']['defs']['$defs']['sealedValue'];
       givenOn: components['schemas']['act.CounselOpinionRecorded']['givenOn'];
       counselRole: components['schemas']['defs']['$defs']['counselRole'];
       /** @description The officers the act named (on-site acts), when they were given apart from the case's handling officers. */
@@ -3298,7 +3301,10 @@ export interface components {
     };
     /** RecordingAttached: the act's data as recorded, with the officers the act named */
     'event.RecordingAttached': {
-      description: components['schemas']['act.RecordingAttached']['description'];
+      /** @description Free text that may name a person: sealed in events recorded since free text is sealed, in clear before (docs/privacy.md). */
+      description:
+        | components['schemas']['act.RecordingAttached']['description']
+        | components['schemas']['defs']['$defs']['sealedValue'];
       relatesTo?: components['schemas']['act.RecordingAttached']['relatesTo'];
       deviceId?: components['schemas']['act.RecordingAttached']['deviceId'];
       /** @description The officers the act named (on-site acts), when they were given apart from the case's handling officers. */

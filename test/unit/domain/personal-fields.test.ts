@@ -84,13 +84,17 @@ describe('personal fields', () => {
       }),
     ).toEqual(['/location', '/findings']);
     expect(personalPaths('RecordCorrected', { corrects: 'x', reason: '笔误', data: {} })).toEqual(['/reason', '/data']);
+    expect(personalPaths('RecordingAttached', { description: '询问张三的录像', relatesTo: 'e' })).toEqual([
+      '/description',
+    ]);
+    expect(personalPaths('CounselOpinionRecorded', { opinion: '同意', counsel: 'a', givenOn: '2026-01-01' })).toEqual([
+      '/opinion',
+    ]);
   });
 
   it('when another act is recorded, then none of its members is sealed', () => {
     expect(personalPaths('CaseClosed', { closedOn: '2026-01-01' })).toEqual([]);
-    expect(personalPaths('CounselOpinionRecorded', { opinion: '同意', counsel: 'a', givenOn: '2026-01-01' })).toEqual(
-      [],
-    );
+    expect(personalPaths('CaseMarkedComplex', { reason: '案情复杂' })).toEqual([]);
   });
 
   it('when a recorded CaseOpened holds sealed members, then its event schema accepts them and no malformed seal', () => {

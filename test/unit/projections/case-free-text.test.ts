@@ -9,7 +9,7 @@ import { caseStream } from '../../../src/domain/case/acts.js';
 import type { EventEnvelope } from '../../../src/ledger/envelope.js';
 import type { DataKeyStore } from '../../../src/ports/data-keys.js';
 import type { RecordedEvent } from '../../../src/ports/event-store.js';
-import { act, actors, opened, record } from '../../support/domain.js';
+import { act, actors, opened, photo, record } from '../../support/domain.js';
 import { MemoryDocs, StreamWriter } from '../../support/projection-spec.js';
 
 // Free text sealed in case events: the runner opens it for the case's row and searched text, which forget it when
@@ -19,6 +19,7 @@ const AGENCY = 'county-justice';
 const CASE = '2019-042';
 const KEY = caseKey(AGENCY, CASE);
 const FINDINGS = '张三丰在琉璃巷冒用律师名义代写诉状';
+const OPINION = '张三丰系初犯，建议从轻处罚';
 
 /** A data-key store holding one key, which `destroy` destroys. */
 function keyStore(key: Uint8Array) {
@@ -41,6 +42,8 @@ function caseEvents(key: Uint8Array): { acts: EventEnvelope[]; erasure: EventEnv
       credentialsShown: true,
       partyNotified: true,
     }),
+    act('CaseMarkedComplex', { reason: '法律适用争议较大' }),
+    act('CounselOpinionRecorded', { counsel: 'liu', opinion: OPINION, givenOn: '2019-09-19' }, { media: [photo] }),
   );
   const stream = caseStream(AGENCY, CASE);
   const acts = writer.seal(
@@ -75,6 +78,9 @@ describe('free text sealed in case events, in the case-files projection', () => 
     const inspection = docs.all<{ type: string; data: Record<string, unknown> }>(CASE_ACTS)[1]!;
     expect(inspection.data.findings).toMatchObject({ sealed: 'aes-256-gcm/v1' });
     expect(JSON.stringify(docs.all(CASE_ACTS))).not.toContain(FINDINGS);
+    // a counsel's opinion: opened into the row's counsel section, sealed in its act
+    expect(row.counsel!.opinions.map((o) => o.opinion)).toEqual([OPINION]);
+    expect(JSON.stringify(docs.all(CASE_ACTS))).not.toContain(OPINION);
   });
 
   it('when no one opens the free text, then the row shows [sealed] and the searched text holds none of it', () => {
@@ -94,6 +100,7 @@ describe('free text sealed in case events, in the case-files projection', () => 
     live.apply(await open(positioned(erasure, acts.length + 1)));
     const text = live.get<CaseTextDoc>(CASE_TEXTS, KEY)!;
     expect(live.get<CaseSummaryDoc>(CASES, KEY)!.title).toBe('[erased]');
+    expect(live.get<CaseSummaryDoc>(CASES, KEY)!.counsel!.opinions.map((o) => o.opinion)).toEqual(['[erased]']);
     expect(text).toMatchObject({ title: '[erased]', parts: [], findings: [], decided: false });
     expect(indexedText(text)).toBe('');
 
