@@ -170,7 +170,7 @@ export class ProjectionRunner {
         await this.#apply(part);
       } catch (err) {
         this.#onError(err);
-        this.#position = await this.#applier.open();
+        this.#advance(await this.#applier.open());
         await this.#apply(part);
       }
       options.onProgress?.(this.#position, head);
@@ -207,14 +207,24 @@ export class ProjectionRunner {
   }
 
   #stored(applied: AppliedBatch, last: RecordedEvent): void {
-    this.#position = Math.max(this.#position, applied.position);
+    this.#advance(applied.position);
     this.#eventsApplied += applied.events;
     this.#batches += applied.commits;
     const recordedAt = Date.parse(last.event.recordedAt);
     if (Number.isFinite(recordedAt)) this.#lastLagMs = Math.max(0, this.#now() - recordedAt);
     for (const doc of applied.quarantined) this.options.onQuarantine?.(doc);
-    for (const waiter of this.#waiters) if (waiter.position <= this.#position) waiter.resolve(true);
     this.options.afterCommit?.(this.#position);
+  }
+
+  /**
+   * Moves the position forward to what is stored and answers the waiters it reaches. Besides each stored batch, a
+   * reopened applier can report a position beyond the last answer: a thread that stored a batch and stopped before
+   * its answer arrived.
+   */
+  #advance(stored: Position): void {
+    if (stored <= this.#position) return;
+    this.#position = stored;
+    for (const waiter of this.#waiters) if (waiter.position <= stored) waiter.resolve(true);
   }
 
   async #follow(caughtUp: () => void, signal: AbortSignal | undefined): Promise<void> {
@@ -226,7 +236,7 @@ export class ProjectionRunner {
       try {
         if (this.outdated()) await this.reset();
         const after = await this.#applier.open();
-        this.#position = Math.max(this.#position, after);
+        this.#advance(after);
         const subscription = this.events.subscribe({ after, batchSize: this.#batchSize, signal: round.signal });
         await this.#consume(subscription, after, caughtUp);
         if (round.signal.aborted && !this.#stopped) throw round.signal.reason;

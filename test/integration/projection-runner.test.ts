@@ -6,6 +6,7 @@ import { caseKey, type CaseFileDoc } from '../../projections/case-files.js';
 import { PROJECTIONS } from '../../projections/index.js';
 import { SqliteEventStore } from '../../src/adapters/sqlite/event-store.js';
 import { SqliteReadModelStore } from '../../src/adapters/sqlite/read-model-store.js';
+import { InProcessApplier, type ProjectionApplier } from '../../src/app/projection-applier.js';
 import { ProjectionRunner } from '../../src/app/projection-runner.js';
 import type { EventEnvelope } from '../../src/ledger/envelope.js';
 import type { EventStore } from '../../src/ports/event-store.js';
@@ -146,6 +147,49 @@ describe('the projection runner', () => {
       expect(store.get('event_counts', '*')).toEqual({ n: head }); // each event counted once despite the failed try
       for (let i = 0; i < 3_000 && !runner.live(); i++) await new Promise((r) => setTimeout(r, 10));
       expect(runner.live()).toBe(true); // caught up again after the retry
+    } finally {
+      stop.abort();
+      await events.close();
+      store.close();
+    }
+  });
+
+  it('when a batch is stored but its answer is lost (the applier’s thread stopped), then waitFor resolves once the runner reopens at the stored position', async () => {
+    const events = new SqliteEventStore({ path: path.join(tempDir(), 'e.sqlite'), writer: 'inline' });
+    const store = new SqliteReadModelStore({ path: ':memory:', projections: [COUNTING] });
+    const inner = new InProcessApplier(store, [COUNTING]);
+    const streams = logOf(1);
+    const last = streams.flat().length; // the log is empty: its events take positions 1 to last
+    let lost = 0;
+    const losing: ProjectionApplier = {
+      open: () => inner.open(),
+      reset: () => inner.reset(),
+      close: () => inner.close(),
+      async apply(batch, after) {
+        const applied = await inner.apply(batch, after);
+        if (lost > 0 || batch.at(-1)?.position !== last) return applied;
+        lost += 1;
+        throw new Error('the thread stopped before its answer arrived');
+      },
+    };
+    const errors: unknown[] = [];
+    const runner = new ProjectionRunner(events, store, [COUNTING], {
+      applier: losing,
+      retryDelayMs: 20,
+      onError: (e) => errors.push(e),
+    });
+    const stop = new AbortController();
+    try {
+      await runner.start(stop.signal);
+      const head = await append(events, streams);
+      expect(head).toBe(last);
+      expect(await runner.waitFor(head, 60_000)).toBe(true); // nothing more arrives: only the reopening answers it
+      expect({ lost, errors: errors.length, position: runner.position() }).toEqual({
+        lost: 1,
+        errors: 1,
+        position: head,
+      });
+      expect(store.get('event_counts', '*')).toEqual({ n: head });
     } finally {
       stop.abort();
       await events.close();
