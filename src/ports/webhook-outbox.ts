@@ -36,6 +36,11 @@ export type DeliveryState = 'pending' | 'dead';
 
 export interface Delivery extends NewDelivery {
   readonly seq: number;
+  /**
+   * Raised each time a replay puts the delivery back: what came of an attempt changes the delivery only when it is
+   * of the generation attempted, so an attempt in flight during a replay does not undo it.
+   */
+  readonly generation: number;
   readonly state: DeliveryState;
   readonly attempts: number;
   /** When the next attempt is due (ms since the epoch); for a dead letter, when it died. */
@@ -45,13 +50,14 @@ export interface Delivery extends NewDelivery {
 }
 
 /**
- * What came of an attempt: delivered (2xx), or failed and retried at `nextAt`, or failed for good (a dead letter,
- * `nextAt` undefined).
+ * What came of an attempt at the delivery `seq` of `generation`: delivered (2xx), or failed and retried at `nextAt`,
+ * or failed for good (a dead letter, `nextAt` undefined).
  */
 export type Settlement =
-  | { readonly seq: number; readonly outcome: 'delivered' }
+  | { readonly seq: number; readonly generation: number; readonly outcome: 'delivered' }
   | {
       readonly seq: number;
+      readonly generation: number;
       readonly outcome: 'failed';
       readonly attempts: number;
       readonly nextAt?: number;
@@ -94,9 +100,16 @@ export interface WebhookOutboxStore {
    * cost grows with `limit` and the pairs left out, never with the number of pending deliveries.
    */
   due(now: number, limit: number, busy?: (webhookId: string, stream: string) => boolean): Delivery[];
-  /** Records what came of attempts, all in one transaction: each delivered one leaves the outbox. */
+  /**
+   * Records what came of attempts, all in one transaction: each delivered one leaves the outbox. An
+   * attempt at a delivery that a replay has put back since (a later generation) is counted, delivered or failed, but
+   * leaves the delivery as the replay made it; one at a delivery no longer in the outbox is not counted.
+   */
   settle(results: readonly Settlement[]): void;
-  /** Puts deliveries (again) in the outbox as pending and due at `now`, dead letters among them. */
+  /**
+   * Puts deliveries (again) in the outbox as pending and due at `now`, dead letters among them, each one already
+   * there in its next generation.
+   */
   requeue(deliveries: readonly NewDelivery[], now: number): number;
   list(webhookId: string, options: { readonly state?: DeliveryState; readonly limit: number }): Delivery[];
   counts(): WebhookCounts[];

@@ -112,6 +112,42 @@ describe('webhook delivery worker', () => {
     expect(fx.store.list(webhook.id, { limit: 10 })).toEqual([]);
   });
 
+  it.each([
+    ['fails for the last time', 503],
+    ['is accepted', 204],
+  ])(
+    'when a replay puts back a delivery while its attempt is in flight and the attempt then %s, then the replay stands: the event is sent again',
+    async (_outcome, status) => {
+      await fx.close();
+      fx = webhookFixture({ dir: tempDir(), retrySchedule: [] }); // a failed attempt is the last one
+      const { webhook } = await subscribe();
+      const [event] = await fx.append('case-county-justice:x', A, 1);
+      await fx.route();
+      let answer!: () => void;
+      const answered = new Promise<void>((resolve) => (answer = resolve));
+      receiver.behave = (_r, index) => (index === 0 ? { after: answered, status } : { status: 204 });
+
+      // the worker's attempt reaches the receiver and waits for its answer...
+      const attempting = fx.worker.tick();
+      await eventually(() => receiver.received.length === 1);
+      // ...while the replay puts the same delivery back, due at once...
+      const [recorded] = await fx.events.readStream('case-county-justice:x');
+      expect((await fx.service.replay(actorOf(A), webhook.id, recorded!.position)).requeued).toBe(1);
+      // ...and only then the attempt ends and is recorded
+      answer();
+      await attempting;
+
+      expect(fx.store.list(webhook.id, { limit: 10 })).toEqual([
+        expect.objectContaining({ eventId: event!.id, state: 'pending', attempts: 0, generation: 1 }),
+      ]);
+      await fx.deliver();
+      expect(idsOf('case-county-justice:x')).toEqual([event!.id, event!.id]);
+      expect(fx.store.list(webhook.id, { limit: 10 })).toEqual([]);
+      const failed = status === 204 ? 0 : 1;
+      expect(fx.store.counts()[0]).toMatchObject({ delivered: 2 - failed, failed, pending: 0, dead: 0 });
+    },
+  );
+
   it('when the router adds deliveries, then a running worker sends them at once, without waiting for its poll', async () => {
     await subscribe();
     const worker = runningWorker(3_600_000);

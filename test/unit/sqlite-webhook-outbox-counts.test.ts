@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import fc from 'fast-check';
 import path from 'node:path';
 import { COUNTS, SqliteWebhookOutbox } from '../../src/adapters/sqlite/webhook-outbox.js';
-import type { NewDelivery, StoredWebhook, WebhookCounts } from '../../src/ports/webhook-outbox.js';
+import type { Delivery, NewDelivery, StoredWebhook, WebhookCounts } from '../../src/ports/webhook-outbox.js';
 import { freshTempDir } from '../support/temp-dir.js';
 
 const dir = freshTempDir('webhook-outbox-counts');
@@ -68,7 +68,9 @@ function recount(file: string): WebhookCounts[] {
 type Op =
   | { readonly op: 'route'; readonly targets: readonly { webhook: number; stream: number }[] }
   | { readonly op: 'settle' | 'fail' | 'dead'; readonly pick: number; readonly count: number }
-  | { readonly op: 'replay'; readonly webhook: number; readonly from: number; readonly count: number };
+  | { readonly op: 'replay'; readonly webhook: number; readonly from: number; readonly count: number }
+  /** What came of attempts read by the previous `settle`, `fail` or `dead`, recorded again (late, as after a replay). */
+  | { readonly op: 'late'; readonly delivered: boolean };
 
 const ops: fc.Arbitrary<Op> = fc.oneof(
   fc.record({
@@ -86,10 +88,11 @@ const ops: fc.Arbitrary<Op> = fc.oneof(
     from: fc.nat(40),
     count: fc.integer({ min: 1, max: 8 }),
   }),
+  fc.record({ op: fc.constant('late' as const), delivered: fc.boolean() }),
 );
 
 describe("the webhook outbox's running counts (SQLite)", () => {
-  it('when deliveries are routed, delivered, failed, given up and replayed in any mix, then the counts always equal a full recount', () => {
+  it('when deliveries are routed, delivered, failed, given up, replayed and recorded late in any mix, then the counts always equal a full recount', () => {
     let run = 0;
     fc.assert(
       fc.property(fc.array(ops, { minLength: 1, maxLength: 30 }), (steps) => {
@@ -97,10 +100,12 @@ describe("the webhook outbox's running counts (SQLite)", () => {
         const store = new SqliteWebhookOutbox(file);
         /** Every delivery routed so far, as the router made it (what a replay puts back). */
         const routed: NewDelivery[] = [];
+        /** The deliveries the last settling step attempted. */
+        let attempted: Delivery[] = [];
         let position = 0;
         let now = 1_000;
         try {
-          store.commit({ webhooks: WEBHOOKS.map(webhook), deliveries: [], position: 0, now });
+          store.commit({ webhooks: WEBHOOKS.map((id) => webhook(id)), deliveries: [], position: 0, now });
           for (const step of steps) {
             now += 1_000;
             if (step.op === 'route') {
@@ -114,14 +119,24 @@ describe("the webhook outbox's running counts (SQLite)", () => {
                 .filter((d) => d.webhookId === WEBHOOKS[step.webhook] && d.position >= step.from)
                 .slice(0, step.count);
               store.requeue(again, now);
+            } else if (step.op === 'late') {
+              store.settle(
+                attempted.map((d) =>
+                  step.delivered
+                    ? { seq: d.seq, generation: d.generation, outcome: 'delivered' as const }
+                    : { seq: d.seq, generation: d.generation, outcome: 'failed' as const, attempts: 9, now },
+                ),
+              );
             } else {
               const due = store.due(now, 100).slice(step.pick % 5, (step.pick % 5) + step.count);
+              attempted = due;
               store.settle(
                 due.map((d) =>
                   step.op === 'settle'
-                    ? { seq: d.seq, outcome: 'delivered' as const }
+                    ? { seq: d.seq, generation: d.generation, outcome: 'delivered' as const }
                     : {
                         seq: d.seq,
+                        generation: d.generation,
                         outcome: 'failed' as const,
                         attempts: d.attempts + 1,
                         status: 503,
@@ -145,13 +160,13 @@ describe("the webhook outbox's running counts (SQLite)", () => {
     const file = path.join(dir(), 'webhooks.sqlite');
     const store = new SqliteWebhookOutbox(file);
     store.commit({
-      webhooks: WEBHOOKS.map(webhook),
+      webhooks: WEBHOOKS.map((id) => webhook(id)),
       deliveries: [1, 2, 3, 4, 5].map((p) => delivery(p % 2 === 0 ? 'w1' : 'w2', p, `case-${p % 3}:x`)),
       position: 5,
       now: 0,
     });
     const [first] = store.due(1_000, 10);
-    store.settle([{ seq: first!.seq, outcome: 'failed', attempts: 1, status: 500, now: 1_000 }]);
+    store.settle([{ seq: first!.seq, generation: 0, outcome: 'failed', attempts: 1, status: 500, now: 1_000 }]);
     const expected = recount(file);
     store.close();
     // back to layout 1, as the service wrote it before keeping counts
@@ -162,6 +177,7 @@ describe("the webhook outbox's running counts (SQLite)", () => {
       DROP TRIGGER deliveries_counted_update;
       DROP INDEX deliveries_pending_age;
       DROP TABLE delivery_counts;
+      ALTER TABLE deliveries DROP COLUMN generation;
       PRAGMA user_version = 1;`);
     old.close();
 

@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import path from 'node:path';
 import { DUE_HEADS, SqliteWebhookOutbox } from '../../src/adapters/sqlite/webhook-outbox.js';
-import type { NewDelivery } from '../../src/ports/webhook-outbox.js';
+import type { NewDelivery, StoredWebhook } from '../../src/ports/webhook-outbox.js';
 import { freshTempDir } from '../support/temp-dir.js';
 
 const dir = freshTempDir('webhook-outbox');
@@ -16,6 +16,19 @@ const delivery = (position: number, stream: string): NewDelivery => ({
   body: `{"position":${position}}`,
 });
 
+const webhook = (deleted: boolean, revision: number): StoredWebhook => ({
+  id: 'w1',
+  agency: 'county-justice',
+  url: 'https://receiver.example/hook',
+  signing: 'hmac-sha256',
+  keyGeneration: 1,
+  keyId: 'key-w1',
+  enabled: true,
+  deleted,
+  revision,
+  createdAt: '2026-11-20T01:00:00.000Z',
+});
+
 /** Delivers whatever is due, a round at a time (one delivery per stream each), and returns the positions sent. */
 function drain(store: SqliteWebhookOutbox): number[][] {
   const rounds: number[][] = [];
@@ -23,7 +36,7 @@ function drain(store: SqliteWebhookOutbox): number[][] {
     const due = store.due(1_000, 100);
     if (due.length === 0) return rounds;
     rounds.push(due.map((d) => d.position));
-    store.settle(due.map((d) => ({ seq: d.seq, outcome: 'delivered' as const })));
+    store.settle(due.map((d) => ({ seq: d.seq, generation: d.generation, outcome: 'delivered' as const })));
   }
 }
 
@@ -54,12 +67,37 @@ describe('the webhook outbox (SQLite)', () => {
     const store = new SqliteWebhookOutbox(path.join(dir(), 'webhooks.sqlite'));
     store.commit({ webhooks: [], deliveries: [delivery(1, 'case-a:x'), delivery(2, 'case-a:x')], position: 2, now: 0 });
     const [first] = store.due(1_000, 10);
-    store.settle([{ seq: first!.seq, outcome: 'failed', attempts: 1, nextAt: 5_000, status: 500, now: 1_000 }]);
+    store.settle([
+      { seq: first!.seq, generation: 0, outcome: 'failed', attempts: 1, nextAt: 5_000, status: 500, now: 1_000 },
+    ]);
     expect(store.due(1_000, 10)).toEqual([]);
     expect(store.due(5_000, 10).map((d) => [d.position, d.attempts])).toEqual([[1, 1]]);
-    store.settle([{ seq: first!.seq, outcome: 'failed', attempts: 2, status: 500, now: 5_000 }]);
+    store.settle([{ seq: first!.seq, generation: 0, outcome: 'failed', attempts: 2, status: 500, now: 5_000 }]);
     expect(store.due(5_000, 10).map((d) => d.position)).toEqual([2]);
     expect(store.list('w1', { state: 'dead', limit: 10 }).map((d) => d.position)).toEqual([1]);
+    store.close();
+  });
+
+  it('when a replay puts a delivery back while an attempt at it is in flight, then the attempt is counted but the delivery stays as the replay made it', () => {
+    const store = new SqliteWebhookOutbox(path.join(dir(), 'webhooks.sqlite'));
+    store.commit({ webhooks: [webhook(false, 0)], deliveries: [delivery(1, 'case-a:x')], position: 1, now: 0 });
+    const [dying, accepted] = [store.due(1_000, 10)[0]!, store.due(1_000, 10)[0]!];
+    expect(store.requeue([delivery(1, 'case-a:x')], 2_000)).toBe(1);
+    // the last attempt fails: no dead letter, the replay's pending delivery is due at once
+    store.settle([
+      { seq: dying.seq, generation: dying.generation, outcome: 'failed', attempts: 8, status: 503, now: 3_000 },
+    ]);
+    expect(store.due(3_000, 10).map((d) => [d.position, d.state, d.attempts, d.generation])).toEqual([
+      [1, 'pending', 0, 1],
+    ]);
+    // the attempt is accepted: the replay's delivery is still to be sent
+    expect(store.requeue([delivery(1, 'case-a:x')], 4_000)).toBe(1);
+    store.settle([{ seq: accepted.seq, generation: accepted.generation, outcome: 'delivered' }]);
+    const [again] = store.due(4_000, 10);
+    expect([again!.position, again!.generation]).toEqual([1, 2]);
+    expect(store.counts()[0]).toMatchObject({ delivered: 1, failed: 1, pending: 1, dead: 0 });
+    store.settle([{ seq: again!.seq, generation: again!.generation, outcome: 'delivered' }]);
+    expect(store.list('w1', { limit: 10 })).toEqual([]);
     store.close();
   });
 

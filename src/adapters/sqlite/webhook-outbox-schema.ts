@@ -2,9 +2,9 @@ import type Database from 'better-sqlite3';
 
 /**
  * The outbox's layout, in `user_version`: 1 added the table of each stream's first pending delivery, 2 the running
- * counts of each subscription's pending and dead deliveries.
+ * counts of each subscription's pending and dead deliveries, 3 each delivery's generation.
  */
-export const OUTBOX_LAYOUT_VERSION = 2;
+export const OUTBOX_LAYOUT_VERSION = 3;
 
 const TABLES = `
 CREATE TABLE IF NOT EXISTS outbox_position (id INTEGER PRIMARY KEY CHECK (id = 1), position INTEGER NOT NULL);
@@ -68,6 +68,14 @@ INSERT INTO delivery_counts (webhook_id, pending, dead)
   SELECT webhook_id, SUM(state = 'pending'), SUM(state = 'dead') FROM deliveries GROUP BY webhook_id;
 `;
 
+/**
+ * Layout 3: each delivery's `generation`, which a replay that puts it back raises, so that an attempt begun before
+ * the replay records what came of it without undoing the replay (`settle`, `webhook-outbox.ts`).
+ */
+const LAYOUT_3 = `
+ALTER TABLE deliveries ADD COLUMN generation INTEGER NOT NULL DEFAULT 0;
+`;
+
 /** Creates the outbox's tables, or brings an older file's layout up to date (in one transaction). */
 export function migrateOutbox(db: Database.Database): void {
   const version = db.pragma('user_version', { simple: true }) as number;
@@ -79,7 +87,8 @@ export function migrateOutbox(db: Database.Database): void {
       db.exec(TABLES);
       db.exec(LAYOUT_1);
     }
-    db.exec(LAYOUT_2);
+    if (version < 2) db.exec(LAYOUT_2);
+    db.exec(LAYOUT_3);
     db.pragma(`user_version = ${OUTBOX_LAYOUT_VERSION}`);
   }).immediate();
 }

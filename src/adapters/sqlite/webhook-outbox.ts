@@ -36,6 +36,7 @@ interface CountsRow {
 
 interface Row {
   seq: number;
+  generation: number;
   webhook_id: string;
   position: number;
   stream: string;
@@ -53,6 +54,7 @@ interface Row {
 function deliveryOf(row: Row): Delivery {
   return {
     seq: row.seq,
+    generation: row.generation,
     webhookId: row.webhook_id,
     position: row.position,
     stream: row.stream,
@@ -102,8 +104,8 @@ export class SqliteWebhookOutbox implements WebhookOutboxStore {
          VALUES (?, ?, ?, ?, ?, ?, ?, 'pending', ?) ON CONFLICT (webhook_id, position) DO NOTHING`,
       ),
       reset: db.prepare<[number, string, number], { seq: number; stream: string; position: number }>(
-        `UPDATE deliveries SET state = 'pending', attempts = 0, next_at = ?, last_status = NULL, last_error = NULL
-         WHERE webhook_id = ? AND position = ? RETURNING seq, stream, position`,
+        `UPDATE deliveries SET state = 'pending', attempts = 0, next_at = ?, last_status = NULL, last_error = NULL,
+           generation = generation + 1 WHERE webhook_id = ? AND position = ? RETURNING seq, stream, position`,
       ),
       // a pending delivery becomes its stream's head when it comes first (or is the head, due again)
       headIfFirst: db.prepare(
@@ -123,15 +125,12 @@ export class SqliteWebhookOutbox implements WebhookOutboxStore {
       dropHead: db.prepare('DELETE FROM heads WHERE webhook_id = ? AND stream = ?'),
       dueHeads: db.prepare<[number], { seq: number; webhook_id: string; stream: string }>(DUE_HEADS),
       delivery: db.prepare<[number], Row>('SELECT * FROM deliveries WHERE seq = ?'),
-      remove: db.prepare<[number], { webhook_id: string; stream: string; position: number }>(
-        'DELETE FROM deliveries WHERE seq = ? RETURNING webhook_id, stream, position',
+      attempted: db.prepare<[number], { webhook_id: string; stream: string; position: number; generation: number }>(
+        'SELECT webhook_id, stream, position, generation FROM deliveries WHERE seq = ?',
       ),
-      fail: db.prepare<
-        [number, string, number, number | null, string | null, number],
-        { webhook_id: string; stream: string }
-      >(
-        `UPDATE deliveries SET attempts = ?, state = ?, next_at = ?, last_status = ?, last_error = ?
-         WHERE seq = ? RETURNING webhook_id, stream`,
+      remove: db.prepare<[number]>('DELETE FROM deliveries WHERE seq = ?'),
+      fail: db.prepare<[number, string, number, number | null, string | null, number]>(
+        'UPDATE deliveries SET attempts = ?, state = ?, next_at = ?, last_status = ?, last_error = ? WHERE seq = ?',
       ),
       counts: db.prepare<[], CountsRow>(COUNTS),
       count: db.prepare(
@@ -223,26 +222,30 @@ export class SqliteWebhookOutbox implements WebhookOutboxStore {
         return c;
       };
       for (const result of results) {
+        // gone: nothing to record, nothing counted
+        const row = this.#stmt.attempted.get(result.seq);
+        if (!row) continue;
+        // a replay put it back while the attempt was in flight: the attempt counts, but the delivery stays as the
+        // replay made it, to be sent again
+        const current = row.generation === result.generation;
+        const c = count(row.webhook_id);
         if (result.outcome === 'delivered') {
-          const row = this.#stmt.remove.get(result.seq);
-          if (!row) continue;
-          const c = count(row.webhook_id);
           c.delivered++;
           c.position = Math.max(c.position, row.position);
-          this.#refreshHead(row.webhook_id, row.stream);
-          continue;
+          if (current) this.#stmt.remove.run(result.seq);
+        } else {
+          c.failed++;
+          if (current)
+            this.#stmt.fail.run(
+              result.attempts,
+              result.nextAt === undefined ? 'dead' : 'pending',
+              result.nextAt ?? result.now,
+              result.status ?? null,
+              result.error ?? null,
+              result.seq,
+            );
         }
-        const row = this.#stmt.fail.get(
-          result.attempts,
-          result.nextAt === undefined ? 'dead' : 'pending',
-          result.nextAt ?? result.now,
-          result.status ?? null,
-          result.error ?? null,
-          result.seq,
-        );
-        if (!row) continue;
-        count(row.webhook_id).failed++;
-        this.#refreshHead(row.webhook_id, row.stream);
+        if (current) this.#refreshHead(row.webhook_id, row.stream);
       }
       for (const [webhookId, c] of counts) this.#stmt.count.run(c.delivered, c.failed, c.position, webhookId);
     })();

@@ -161,27 +161,26 @@ export class DeliveryWorker {
 
   async #attempt(delivery: Delivery, pair: string): Promise<Ended> {
     const { store, clock } = this.options;
-    const { seq } = delivery;
+    const { seq, generation } = delivery;
     const webhook = store.webhook(delivery.webhookId);
     if (!webhook || webhook.deleted || !webhook.enabled) {
       const error = webhook?.deleted !== false ? 'the subscription was deleted' : 'the subscription is disabled';
-      return {
-        pair,
-        settlement: { seq, outcome: 'failed', attempts: delivery.attempts, error, now: clock.now().getTime() },
-      };
+      const now = clock.now().getTime();
+      return { pair, settlement: { seq, generation, outcome: 'failed', attempts: delivery.attempts, error, now } };
     }
     const response = await this.#send(webhook, delivery);
     const now = clock.now().getTime();
     if ('status' in response && response.status >= 200 && response.status < 300)
-      return { pair, settlement: { seq, outcome: 'delivered' } };
+      return { pair, settlement: { seq, generation, outcome: 'delivered' } };
     const attempts = delivery.attempts + 1;
     const failure = 'status' in response ? { status: response.status } : { error: response.message };
     if ('status' in response && response.status === 410)
-      return { pair, settlement: { seq, outcome: 'failed', attempts, ...failure, now }, gone: webhook };
+      return { pair, settlement: { seq, generation, outcome: 'failed', attempts, ...failure, now }, gone: webhook };
     const pause = this.options.retrySchedule[attempts - 1];
-    if (pause === undefined) return { pair, settlement: { seq, outcome: 'failed', attempts, ...failure, now } };
+    if (pause === undefined)
+      return { pair, settlement: { seq, generation, outcome: 'failed', attempts, ...failure, now } };
     const nextAt = now + Math.round(pause * 1000 * (1 + RETRY_JITTER * this.options.random()));
-    return { pair, settlement: { seq, outcome: 'failed', attempts, nextAt, ...failure, now } };
+    return { pair, settlement: { seq, generation, outcome: 'failed', attempts, nextAt, ...failure, now } };
   }
 
   async #send(webhook: StoredWebhook, delivery: Delivery): Promise<WebhookResponse> {
