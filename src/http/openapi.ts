@@ -316,7 +316,8 @@ const WEBHOOK_OPERATIONS: readonly Operation[] = [
     method: 'DELETE',
     path: '/v1/webhooks/{id}',
     operationId: 'deleteWebhook',
-    summary: 'Remove a subscription; recorded as a signed event, its undelivered events are dropped as dead letters',
+    summary:
+      'Remove a subscription; recorded as a signed event, its undelivered events are cancelled: never sent, neither failures nor dead letters',
     tag: 'webhooks',
     parameters: [WEBHOOK_ID, PARAMETERS.idempotencyKey],
     responses: { '204': { description: 'Removed.' }, ...problems(401, 403, 404, 409) },

@@ -51,10 +51,12 @@ export interface Delivery extends NewDelivery {
 
 /**
  * What came of an attempt at the delivery `seq` of `generation`: delivered (2xx), or failed and retried at `nextAt`,
- * or failed for good (a dead letter, `nextAt` undefined).
+ * or failed for good (a dead letter, `nextAt` undefined), or cancelled (its subscription is deleted: it leaves the
+ * outbox, neither delivered nor failed).
  */
 export type Settlement =
   | { readonly seq: number; readonly generation: number; readonly outcome: 'delivered' }
+  | { readonly seq: number; readonly generation: number; readonly outcome: 'cancelled' }
   | {
       readonly seq: number;
       readonly generation: number;
@@ -87,7 +89,10 @@ export interface WebhookOutboxStore {
   position(): Position;
   webhooks(): StoredWebhook[];
   webhook(id: string): StoredWebhook | undefined;
-  /** Upserts subscriptions (a stored one only by a later revision), adds deliveries and moves the position. */
+  /**
+   * Upserts subscriptions (a stored one only by a later revision), adds deliveries and moves the position. A deleted
+   * subscription's deliveries, pending and dead, leave the outbox, and none is added for it.
+   */
   commit(batch: {
     readonly webhooks: readonly StoredWebhook[];
     readonly deliveries: readonly NewDelivery[];
@@ -101,14 +106,14 @@ export interface WebhookOutboxStore {
    */
   due(now: number, limit: number, busy?: (webhookId: string, stream: string) => boolean): Delivery[];
   /**
-   * Records what came of attempts, all in one transaction: each delivered one leaves the outbox. An
+   * Records what came of attempts, all in one transaction: each delivered (or cancelled) one leaves the outbox. An
    * attempt at a delivery that a replay has put back since (a later generation) is counted, delivered or failed, but
    * leaves the delivery as the replay made it; one at a delivery no longer in the outbox is not counted.
    */
   settle(results: readonly Settlement[]): void;
   /**
    * Puts deliveries (again) in the outbox as pending and due at `now`, dead letters among them, each one already
-   * there in its next generation.
+   * there in its next generation; none of a deleted subscription.
    */
   requeue(deliveries: readonly NewDelivery[], now: number): number;
   list(webhookId: string, options: { readonly state?: DeliveryState; readonly limit: number }): Delivery[];

@@ -104,6 +104,32 @@ describe('webhook subscriptions over HTTP', () => {
     }
   });
 
+  it('when a subscription whose receiver keeps failing is deleted, then /metrics reports none of its deliveries pending or dead', async () => {
+    const failing = await WebhookReceiver.start();
+    try {
+      failing.behave = () => ({ status: 500 });
+      const created = await t.call('POST', '/v1/webhooks', {
+        token: integration,
+        body: { url: failing.url, eventTypes: ['OfficerRegistered'] },
+      });
+      const id = created.body.id as string;
+      expect((await t.call('POST', '/v1/officers', { token: admin, body: officer('dave') })).status).toBe(201);
+      const listed = () => t.call('GET', `/v1/webhooks/${id}/deliveries`, { token: integration });
+      await eventually(async () => (await listed()).body.metrics?.failed >= 1);
+      expect((await listed()).body.metrics).toMatchObject({ pending: 1, dead: 0 });
+
+      expect((await t.call('DELETE', `/v1/webhooks/${id}`, { token: integration })).status).toBe(204);
+      const metrics = await (await fetch(`${t.url}/metrics`)).text();
+      const value = (name: string) =>
+        Number(new RegExp(`^${name}\\{webhook="${id}",agency="${A}"\\} (\\S+)$`, 'm').exec(metrics)?.[1]);
+      expect(value('ledger_webhook_lag_events')).toBe(0);
+      expect(value('ledger_webhook_lag_seconds')).toBe(0);
+      expect(value('ledger_webhook_dead_letters')).toBe(0);
+    } finally {
+      await failing.close();
+    }
+  });
+
   it('when another agency or a role without the right asks, then 404 and 403', async () => {
     const created = await t.call('POST', '/v1/webhooks', { token: integration, body: { url: receiver.url } });
     const id = created.body.id as string;

@@ -9,7 +9,7 @@ const dir = freshTempDir('webhook-outbox-counts');
 
 const WEBHOOKS = ['w1', 'w2', 'w3'] as const;
 
-const webhook = (id: string): StoredWebhook => ({
+const webhook = (id: string, deleted = false): StoredWebhook => ({
   id,
   agency: 'county-justice',
   url: 'https://receiver.example/hook',
@@ -17,8 +17,8 @@ const webhook = (id: string): StoredWebhook => ({
   keyGeneration: 1,
   keyId: `key-${id}`,
   enabled: true,
-  deleted: false,
-  revision: 1,
+  deleted,
+  revision: deleted ? 2 : 1,
   createdAt: '2026-11-20T01:00:00.000Z',
 });
 
@@ -70,7 +70,8 @@ type Op =
   | { readonly op: 'settle' | 'fail' | 'dead'; readonly pick: number; readonly count: number }
   | { readonly op: 'replay'; readonly webhook: number; readonly from: number; readonly count: number }
   /** What came of attempts read by the previous `settle`, `fail` or `dead`, recorded again (late, as after a replay). */
-  | { readonly op: 'late'; readonly delivered: boolean };
+  | { readonly op: 'late'; readonly delivered: boolean }
+  | { readonly op: 'delete'; readonly webhook: number };
 
 const ops: fc.Arbitrary<Op> = fc.oneof(
   fc.record({
@@ -89,10 +90,11 @@ const ops: fc.Arbitrary<Op> = fc.oneof(
     count: fc.integer({ min: 1, max: 8 }),
   }),
   fc.record({ op: fc.constant('late' as const), delivered: fc.boolean() }),
+  fc.record({ op: fc.constant('delete' as const), webhook: fc.nat(2) }),
 );
 
 describe("the webhook outbox's running counts (SQLite)", () => {
-  it('when deliveries are routed, delivered, failed, given up, replayed and recorded late in any mix, then the counts always equal a full recount', () => {
+  it('when deliveries are routed, delivered, failed, given up, replayed and cancelled in any mix, then the counts always equal a full recount', () => {
     let run = 0;
     fc.assert(
       fc.property(fc.array(ops, { minLength: 1, maxLength: 30 }), (steps) => {
@@ -119,6 +121,8 @@ describe("the webhook outbox's running counts (SQLite)", () => {
                 .filter((d) => d.webhookId === WEBHOOKS[step.webhook] && d.position >= step.from)
                 .slice(0, step.count);
               store.requeue(again, now);
+            } else if (step.op === 'delete') {
+              store.commit({ webhooks: [webhook(WEBHOOKS[step.webhook]!, true)], deliveries: [], position, now });
             } else if (step.op === 'late') {
               store.settle(
                 attempted.map((d) =>

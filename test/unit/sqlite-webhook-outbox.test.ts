@@ -101,6 +101,51 @@ describe('the webhook outbox (SQLite)', () => {
     store.close();
   });
 
+  it('when a subscription is stored as deleted, then its deliveries, pending and dead, leave the outbox uncounted, and none is added for it again', () => {
+    const store = new SqliteWebhookOutbox(path.join(dir(), 'webhooks.sqlite'));
+    const routed = [1, 2, 3].map((p) => delivery(p, p === 3 ? 'case-a:y' : 'case-a:x'));
+    store.commit({ webhooks: [webhook(false, 0)], deliveries: routed, position: 3, now: 0 });
+    const [first] = store.due(1_000, 1);
+    store.settle([{ seq: first!.seq, generation: 0, outcome: 'failed', attempts: 8, status: 500, now: 1_000 }]);
+    expect(store.counts()[0]).toMatchObject({ failed: 1, pending: 2, dead: 1 });
+
+    store.commit({ webhooks: [webhook(true, 1)], deliveries: [], position: 0, now: 2_000 });
+    expect(store.list('w1', { limit: 10 })).toEqual([]);
+    expect(store.due(Number.MAX_SAFE_INTEGER, 10)).toEqual([]);
+    expect(store.counts()[0]).toMatchObject({ delivered: 0, failed: 1, pending: 0, dead: 0 });
+    // a router batch made before the deletion, committed after it, and a replay that began before it add nothing
+    store.commit({ webhooks: [], deliveries: [delivery(4, 'case-a:x')], position: 4, now: 3_000 });
+    expect(store.requeue(routed, 3_000)).toBe(0);
+    expect(store.list('w1', { limit: 10 })).toEqual([]);
+    // an attempt the worker cancels leaves the outbox uncounted
+    store.commit({ webhooks: [], deliveries: [{ ...delivery(5, 'case-a:x'), webhookId: 'w2' }], position: 5, now: 0 });
+    const [cancelled] = store.due(4_000, 10);
+    store.settle([{ seq: cancelled!.seq, generation: 0, outcome: 'cancelled' }]);
+    expect(store.list('w2', { limit: 10 })).toEqual([]);
+    expect(store.counts()).toEqual([expect.objectContaining({ webhookId: 'w1', delivered: 0, failed: 1 })]);
+    store.close();
+  });
+
+  it('when an outbox of the layout before generations holds deliveries of a deleted subscription, then once opened they are gone', () => {
+    const file = path.join(dir(), 'webhooks.sqlite');
+    const store = new SqliteWebhookOutbox(file);
+    store.commit({ webhooks: [webhook(false, 0)], deliveries: [delivery(1, 'case-a:x')], position: 1, now: 0 });
+    store.close();
+    // back to layout 2, which kept a deleted subscription's deliveries
+    const old = new Database(file);
+    old.exec(`
+      ALTER TABLE deliveries DROP COLUMN generation;
+      UPDATE webhooks SET doc = json_set(doc, '$.deleted', json('true'));
+      PRAGMA user_version = 2;`);
+    old.close();
+
+    const reopened = new SqliteWebhookOutbox(file);
+    expect(reopened.list('w1', { limit: 10 })).toEqual([]);
+    expect(reopened.due(Number.MAX_SAFE_INTEGER, 10)).toEqual([]);
+    expect(reopened.counts()[0]).toMatchObject({ pending: 0, dead: 0 });
+    reopened.close();
+  });
+
   it('when an outbox of the earlier layout holds pending deliveries, then once opened the first of each stream is due and the rest follow in order', () => {
     const file = path.join(dir(), 'webhooks.sqlite');
     // layout 0, as the service wrote it before the table of stream heads

@@ -155,7 +155,7 @@ export interface paths {
     get: operations['getWebhook'];
     put?: never;
     post?: never;
-    /** Remove a subscription; recorded as a signed event, its undelivered events are dropped as dead letters */
+    /** Remove a subscription; recorded as a signed event, its undelivered events are cancelled: never sent, neither failures nor dead letters */
     delete: operations['deleteWebhook'];
     options?: never;
     head?: never;

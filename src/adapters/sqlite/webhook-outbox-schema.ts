@@ -70,10 +70,13 @@ INSERT INTO delivery_counts (webhook_id, pending, dead)
 
 /**
  * Layout 3: each delivery's `generation`, which a replay that puts it back raises, so that an attempt begun before
- * the replay records what came of it without undoing the replay (`settle`, `webhook-outbox.ts`).
+ * the replay records what came of it without undoing the replay (`settle`, `webhook-outbox.ts`). And the deliveries
+ * of deleted subscriptions, which layout 2 kept as dead letters (or sent on to fail), leave the outbox.
  */
 const LAYOUT_3 = `
 ALTER TABLE deliveries ADD COLUMN generation INTEGER NOT NULL DEFAULT 0;
+DELETE FROM heads WHERE webhook_id IN (SELECT id FROM webhooks WHERE json_extract(doc, '$.deleted') = 1);
+DELETE FROM deliveries WHERE webhook_id IN (SELECT id FROM webhooks WHERE json_extract(doc, '$.deleted') = 1);
 `;
 
 /** Creates the outbox's tables, or brings an older file's layout up to date (in one transaction). */

@@ -132,6 +132,8 @@ export class SqliteWebhookOutbox implements WebhookOutboxStore {
       fail: db.prepare<[number, string, number, number | null, string | null, number]>(
         'UPDATE deliveries SET attempts = ?, state = ?, next_at = ?, last_status = ?, last_error = ? WHERE seq = ?',
       ),
+      dropHeadsOf: db.prepare<[string]>('DELETE FROM heads WHERE webhook_id = ?'),
+      dropDeliveriesOf: db.prepare<[string]>('DELETE FROM deliveries WHERE webhook_id = ?'),
       counts: db.prepare<[], CountsRow>(COUNTS),
       count: db.prepare(
         `UPDATE webhooks SET delivered = delivered + ?, failed = failed + ?, last_position = MAX(last_position, ?)
@@ -162,8 +164,17 @@ export class SqliteWebhookOutbox implements WebhookOutboxStore {
     return this.#webhooks;
   }
 
-  /** Adds a pending delivery due at `now` (unless the subscription has one of that position) and heads its stream if first. */
+  /** Whether the outbox holds `webhookId` as deleted: nothing more is sent to it. */
+  #deleted(webhookId: string): boolean {
+    return this.#cached().get(webhookId)?.deleted === true;
+  }
+
+  /**
+   * Adds a pending delivery due at `now` (unless the subscription has one of that position, or is deleted) and
+   * heads its stream if first.
+   */
   #insert(delivery: NewDelivery, now: number): number {
+    if (this.#deleted(delivery.webhookId)) return 0;
     const added = this.#stmt.insert.run(
       delivery.webhookId,
       delivery.position,
@@ -194,6 +205,12 @@ export class SqliteWebhookOutbox implements WebhookOutboxStore {
         this.#webhooks = undefined;
       }
       for (const delivery of batch.deliveries) this.#insert(delivery, batch.now);
+      // a deleted subscription's deliveries are cancelled: neither sent, nor failed, nor kept as dead letters
+      for (const webhook of batch.webhooks) {
+        if (!this.#deleted(webhook.id)) continue;
+        this.#stmt.dropHeadsOf.run(webhook.id);
+        this.#stmt.dropDeliveriesOf.run(webhook.id);
+      }
       this.#stmt.move.run(batch.position, batch.position);
     })();
   }
@@ -222,9 +239,14 @@ export class SqliteWebhookOutbox implements WebhookOutboxStore {
         return c;
       };
       for (const result of results) {
-        // gone: nothing to record, nothing counted
+        // gone: delivered before, or its subscription deleted (cancelled); nothing to record, nothing counted
         const row = this.#stmt.attempted.get(result.seq);
         if (!row) continue;
+        if (result.outcome === 'cancelled') {
+          this.#stmt.remove.run(result.seq);
+          this.#refreshHead(row.webhook_id, row.stream);
+          continue;
+        }
         // a replay put it back while the attempt was in flight: the attempt counts, but the delivery stays as the
         // replay made it, to be sent again
         const current = row.generation === result.generation;
@@ -255,6 +277,7 @@ export class SqliteWebhookOutbox implements WebhookOutboxStore {
     return this.#db.transaction(() => {
       let n = 0;
       for (const delivery of deliveries) {
+        if (this.#deleted(delivery.webhookId)) continue;
         const reset = this.#stmt.reset.get(now, delivery.webhookId, delivery.position);
         if (reset) {
           this.#stmt.headIfFirst.run(delivery.webhookId, reset.stream, reset.position, reset.seq, now);

@@ -163,8 +163,10 @@ export class DeliveryWorker {
     const { store, clock } = this.options;
     const { seq, generation } = delivery;
     const webhook = store.webhook(delivery.webhookId);
-    if (!webhook || webhook.deleted || !webhook.enabled) {
-      const error = webhook?.deleted !== false ? 'the subscription was deleted' : 'the subscription is disabled';
+    // a deleted subscription's deliveries are cancelled (the outbox drops them as it stores the deletion)
+    if (!webhook || webhook.deleted) return { pair, settlement: { seq, generation, outcome: 'cancelled' } };
+    if (!webhook.enabled) {
+      const error = 'the subscription is disabled';
       const now = clock.now().getTime();
       return { pair, settlement: { seq, generation, outcome: 'failed', attempts: delivery.attempts, error, now } };
     }
