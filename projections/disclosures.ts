@@ -15,8 +15,10 @@ export interface Withdrawal {
  * Every member has passed through {@link redactPublic}: persons' names are masked, identifiers are scrubbed and
  * nothing but `kind` and `name` of a party is kept.
  *
- * A withdrawn decision keeps only a notice: `caseId`, `agency`, `itemCode`, `category`, `documentNo`,
- * `publishedOn` (the filters of the feed), `withdrawal`, `status`, `updatedAt` and `position`.
+ * A withdrawn decision keeps only a notice: `caseId`, `agency`, `itemCode`, `category`, `decisionType`,
+ * `documentNo`, `publishedOn` (the filters of the feed and the list, so a filtered feed carries the tombstone of a
+ * decision it showed), `withdrawal`, `status`, `updatedAt` and `position`. The public view of a notice names no
+ * decision type (`withdrawalView`); only the filter reads it.
  */
 export interface DisclosureDoc extends Doc {
   caseId: string;
@@ -91,7 +93,7 @@ const DISCLOSURE_ACTS = new Set(['DecisionDisclosed', 'DisclosureUpdated', 'Disc
  */
 export const disclosuresProjection: Projection = {
   name: 'disclosures',
-  version: 8,
+  version: 9,
   collections: [DISCLOSURES_SPEC],
   apply({ event, position }, docs): Change[] {
     const ofCase = caseOf(event.stream);
@@ -140,6 +142,8 @@ export function publicEntry(
     agency: file.agency,
     itemCode: file.itemCode,
     ...(file.itemCategory === undefined ? {} : { category: file.itemCategory }),
+    // a filter by decision type keeps the decision's withdrawal notice as well as its entry
+    decisionType: decision.decisionType,
     documentNo: decision.documentNo,
     publishedOn: decision.disclosedOn,
     updatedAt,
@@ -154,7 +158,6 @@ export function publicEntry(
     : {
         ...common,
         ...(file.itemName === undefined ? {} : { itemName: file.itemName }),
-        decisionType: decision.decisionType,
         ...publicFine(decision.fineFen),
         legalBasis: decision.legalBasis,
         decidedOn: decision.decidedOn,

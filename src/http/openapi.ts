@@ -200,7 +200,7 @@ const DISCLOSURE_FILTERS: readonly Json[] = [
   query('category', 'Only decisions of this category of enforcement item.', defs('itemCategory')),
   query(
     'decisionType',
-    'Only decisions of this type (a withdrawal notice, which keeps no type, never matches).',
+    'Only decisions of this type, and the withdrawal notices of decisions of this type.',
     defs('decisionType'),
   ),
   query(

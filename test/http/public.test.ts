@@ -315,6 +315,45 @@ describe('the public disclosure feed', () => {
   });
 });
 
+describe('a feed filtered by decision type', () => {
+  const AGENCY = 'typed-bureau';
+  let officer: string;
+  beforeAll(async () => {
+    ({ officer } = await seedAgency(t, AGENCY, { officers: ['tai', 'tang'] }));
+  });
+
+  it('when a decision of that type is updated and another withdrawn, then the filtered feed and JSON list keep both, and another type keeps neither', async () => {
+    const warning = { decisionType: 'warning' };
+    await caseWith(officer, 'typed-upd', 'P-001', ['tai', 'tang'], [decide('县司告〔2026〕11号', warning), disclose]);
+    const reason = { reason: '更正文书号' };
+    await record(officer, 'typed-upd', { type: 'DisclosureUpdated', occurredAt: at('12:00:00'), data: reason });
+    await caseWith(officer, 'typed-wd', 'P-001', ['tai', 'tang'], [decide('县司告〔2026〕12号', warning), disclose]);
+    const withdrawn = await record(officer, 'typed-wd', {
+      type: 'DisclosureWithdrawn',
+      occurredAt: at('15:00:00'),
+      data: { reason: '决定已被复议撤销' },
+    });
+
+    const filtered = (type: string) => `?agency=${AGENCY}&decisionType=${type}&consistentWith=${withdrawn}`;
+    const { feed: f } = await feed(filtered('warning'));
+    expect(entryIds(f)).toEqual(['urn:evidence-ledger:disclosure:typed-upd']);
+    const tombstones = children(f, TOMBSTONES, 'deleted-entry').map((d) => d.attrs.ref);
+    expect(tombstones).toEqual(['urn:evidence-ledger:disclosure:typed-wd']);
+    const listed = await t.call('GET', `/v1/disclosures${filtered('warning')}`);
+    expect(() => validate('urn:evidence-ledger:schema:response:disclosure-list', listed.body)).not.toThrow();
+    expect(listed.body.items.map((i: { caseId: string }) => i.caseId)).toEqual(['typed-upd']);
+    expect(listed.body.withdrawals.map((w: { caseId: string }) => w.caseId)).toEqual(['typed-wd']);
+    // the notice names no decision: the type only selects it
+    expect(listed.body.withdrawals[0]).not.toHaveProperty('decisionType');
+
+    const other = await feed(filtered('fine'));
+    expect(entryIds(other.feed)).toEqual([]);
+    expect(children(other.feed, TOMBSTONES, 'deleted-entry')).toEqual([]);
+    const none = await t.call('GET', `/v1/disclosures${filtered('fine')}`);
+    expect([none.body.items, none.body.withdrawals]).toEqual([[], []]);
+  });
+});
+
 describe('the public lists', () => {
   it('when the officer list is read without a token, then it has the public members only', async () => {
     const res = await t.call('GET', `/v1/officers?agency=${COUNTY}`);

@@ -13264,7 +13264,7 @@ export interface operations {
         itemCode?: components['schemas']['defs']['$defs']['id'];
         /** @description Only decisions of this category of enforcement item. */
         category?: components['schemas']['defs']['$defs']['itemCategory'];
-        /** @description Only decisions of this type (a withdrawal notice, which keeps no type, never matches). */
+        /** @description Only decisions of this type, and the withdrawal notices of decisions of this type. */
         decisionType?: components['schemas']['defs']['$defs']['decisionType'];
         /** @description Search: words separated by spaces, each of which the document number, the item code or name, or a (redacted) party name must contain (ASCII letters in either case); at most 100 characters and 8 words. */
         q?: string;
@@ -13367,7 +13367,7 @@ export interface operations {
         itemCode?: components['schemas']['defs']['$defs']['id'];
         /** @description Only decisions of this category of enforcement item. */
         category?: components['schemas']['defs']['$defs']['itemCategory'];
-        /** @description Only decisions of this type (a withdrawal notice, which keeps no type, never matches). */
+        /** @description Only decisions of this type, and the withdrawal notices of decisions of this type. */
         decisionType?: components['schemas']['defs']['$defs']['decisionType'];
         /** @description Search: words separated by spaces, each of which the document number, the item code or name, or a (redacted) party name must contain (ASCII letters in either case); at most 100 characters and 8 words. */
         q?: string;
