@@ -35,14 +35,17 @@ export function certificatesView(readModels: Pick<ReadModelStore, 'query'>, scop
   return { asOf, windowDays: EXPIRY_WINDOW_DAYS, actsOutsideValidity, expiring, expired };
 }
 
-/** Per agency in `scope`: its active officers, its reviewers, and whether they are the 5% the plan requires. */
-export function reviewerRatioView(readModels: Pick<ReadModelStore, 'query'>, scope: string[]) {
+/**
+ * Per agency in `scope`, on `asOf`: its officers entitled to enforce that day (active, certificate valid), its
+ * qualified reviewers among them, and whether they are the 5% the plan requires (`countStaff`, `reviewerRatio`).
+ */
+export function reviewerRatioView(readModels: Pick<ReadModelStore, 'query'>, scope: string[], asOf: string) {
   const items = scope.map((agency) => {
     const officers = readAll<OfficerDoc>(readModels, 'officers', { where: { agency } }).map(officerState);
-    const staff = countStaff(officers, agency);
+    const staff = countStaff(officers, agency, asOf);
     return { agency, ...staff, ...reviewerRatio(staff) };
   });
-  return { items };
+  return { asOf, items };
 }
 
 function officerView(o: OfficerDoc) {

@@ -208,9 +208,10 @@ export class SupervisionReads {
     return certificatesView(this.deps.readModels, scope, asOf);
   }
 
-  /** Reviewers against the enforcement staff, per agency. */
-  async reviewerRatio(query: SupervisionQuery) {
-    return reviewerRatioView(this.deps.readModels, await this.scope(query));
+  /** Reviewers against the enforcement staff, per agency, counting the certificates valid on `asOf`. */
+  async reviewerRatio(query: DatedQuery) {
+    const { scope, asOf } = await this.dated(query);
+    return reviewerRatioView(this.deps.readModels, scope, asOf);
   }
 
   /**

@@ -17,7 +17,7 @@ import {
 import { EVALUATION_POINTS, type EvaluationData, type EvaluationPoint } from './case/evaluation.js';
 import { evaluationFigures, scoresByItem, type ItemScores } from './case/evaluation-figures.js';
 import type { ItemCategory } from './registry/items.js';
-import type { OfficerState } from './registry/officers.js';
+import { certificateValidOn, type OfficerState } from './registry/officers.js';
 
 /**
  * What the yearly statistics need to know of one case: its recorded events, and the category of its enforcement
@@ -260,15 +260,18 @@ export function reviewerRatio(staff: { activeOfficers: number; reviewers: number
 }
 
 /**
- * The staff that `reviewerRatio` weighs (法制审核人员不少于执法人员总数的5%): registered officers of `agency` whose
- * status is active, and those of them with the reviewer role and a recorded legal professional qualification
- * (法律职业资格). Suspended and retired officers, and unqualified reviewers, do not count as reviewers.
+ * The staff that `reviewerRatio` weighs (法制审核人员不少于执法人员总数的5%) on the day `on` (YYYY-MM-DD): registered
+ * officers of `agency` entitled to enforce that day (`certificateValidOn`: active, their certificate 执法证 valid
+ * that day), and those of them with the reviewer role and a recorded legal professional qualification (法律职业资格).
+ * Suspended and retired officers, those whose certificate has expired or is not yet valid on `on`, and unqualified
+ * reviewers count neither as staff nor as reviewers.
  */
 export function countStaff(
   officers: readonly OfficerState[],
   agency: string,
+  on: string,
 ): { activeOfficers: number; reviewers: number } {
-  const active = officers.filter((o) => o.exists && o.agency === agency && o.status === 'active');
+  const active = officers.filter((o) => o.agency === agency && certificateValidOn(o, on));
   const qualified = active.filter((o) => o.roles?.includes('reviewer') && o.legalQualification !== undefined);
   return { activeOfficers: active.length, reviewers: qualified.length };
 }

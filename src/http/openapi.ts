@@ -1437,9 +1437,16 @@ const OPERATIONS: readonly Operation[] = [
     method: 'GET',
     path: '/v1/audit/reviewer-ratio',
     operationId: 'getReviewerRatio',
-    summary: 'Legal reviewers against active enforcement staff (at least 5%), per agency (supervisor)',
+    summary:
+      'Legal reviewers against active enforcement staff (at least 5%), per agency, counting the certificates valid ' +
+      'on the day (supervisor)',
     tag: 'audit',
-    parameters: [AUDIT_AGENCY, PARAMETERS.consistentWith, FORMAT],
+    parameters: [
+      AUDIT_AGENCY,
+      query('asOf', "The day to count on (default today at the viewed agency's UTC offset).", defs('date')),
+      PARAMETERS.consistentWith,
+      FORMAT,
+    ],
     responses: auditResponses('One entry per agency.', 'response.audit-reviewer-ratio'),
   },
   {

@@ -97,7 +97,10 @@ export function supervisionApi({ reads, verify }: SupervisionApiDependencies): R
   });
 
   router.get('/v1/audit/reviewer-ratio', ...guard, async (req, res) => {
-    sendList(req, res, SUPERVISION_TABLES.reviewerRatio, await reads.reviewerRatio(supervisionQuery(req, res)));
+    const query = supervisionQuery(req, res);
+    const asOf = date(req.query.asOf, 'asOf');
+    const answer = await reads.reviewerRatio({ ...query, ...(asOf ? { asOf } : {}) });
+    sendList(req, res, SUPERVISION_TABLES.reviewerRatio, answer);
   });
 
   router.get('/v1/audit/statistics', ...guard, async (req, res) => {

@@ -1,3 +1,5 @@
+import path from 'node:path';
+import { loadValidators } from '../../src/http/validation.js';
 import type { Clock } from '../../src/ports/clock.js';
 import { seedAgency, startTestService, type TestService } from '../support/service.js';
 
@@ -7,6 +9,7 @@ const started = Date.now();
 /** The service's clock: 2026-11-30T02:00:00Z (10:00 in China) when the test starts, ticking from there. */
 const clock: Clock = { now: () => new Date(START + (Date.now() - started)) };
 const MATERIALS = ['调查终结报告', '拟处理意见', '证据材料'];
+const validate = loadValidators(path.resolve(__dirname, '../../schemas'));
 
 let t: TestService;
 let admin: string;
@@ -190,5 +193,30 @@ describe("reviewers' legal qualification and training (法律职业资格, 定�
     });
     expect((await call('POST', '/v1/officers', admin, good)).status).toBe(201);
     expect(await ratio()).toMatchObject({ reviewers: 2 });
+  });
+
+  it('when qualified reviewers hold certificates expired or not yet valid today, then they count only on days their certificate is valid, in JSON and CSV', async () => {
+    const before = await read(`/v1/audit/reviewer-ratio?agency=${AGENCY}`, supervisor);
+    // today is 2026-11-30 where the agency is (the service's clock)
+    expect(before.body.asOf).toBe('2026-11-30');
+    const qualification = { legalQualification: { certificateNo: 'A20183301000010', grantedOn: '2018-03-01' } };
+    const lapsed = reviewer('remy', { ...qualification, validTo: '2026-11-29' });
+    const early = reviewer('rhea', { ...qualification, validFrom: '2026-12-01' });
+    for (const body of [lapsed, early]) expect((await call('POST', '/v1/officers', admin, body)).status).toBe(201);
+    const counted = (res: Awaited<ReturnType<typeof read>>) => {
+      expect(() => validate('urn:evidence-ledger:schema:response:audit-reviewer-ratio', res.body)).not.toThrow();
+      const { activeOfficers, reviewers } = res.body.items[0] as { activeOfficers: number; reviewers: number };
+      return { activeOfficers, reviewers };
+    };
+    const today = counted(await read(`/v1/audit/reviewer-ratio?agency=${AGENCY}`, supervisor));
+    expect(today).toEqual(counted(before));
+    const staff = today.activeOfficers;
+    const yesterday = await read(`/v1/audit/reviewer-ratio?agency=${AGENCY}&asOf=2026-11-29`, supervisor);
+    expect(yesterday.body.asOf).toBe('2026-11-29');
+    expect(counted(yesterday)).toEqual({ activeOfficers: staff + 1, reviewers: today.reviewers + 1 });
+    const tomorrow = await read(`/v1/audit/reviewer-ratio?agency=${AGENCY}&asOf=2026-12-01`, supervisor);
+    expect(counted(tomorrow)).toEqual({ activeOfficers: staff + 1, reviewers: today.reviewers + 1 });
+    const csv = await read(`/v1/audit/reviewer-ratio?agency=${AGENCY}&format=csv`, supervisor);
+    expect(String(csv.body).split('\r\n')[1]).toMatch(new RegExp(`^${AGENCY},${staff},${today.reviewers},`));
   });
 });

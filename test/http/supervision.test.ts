@@ -345,17 +345,24 @@ describe('supervision views over HTTP', () => {
     });
   });
 
-  it('when the reviewer ratio is asked, then each agency has its active officers, reviewers and whether 5% is met', async () => {
+  it('when the reviewer ratio is asked, then each agency has its officers with a valid certificate today, reviewers and whether 5% is met', async () => {
     const res = await get('/v1/audit/reviewer-ratio', overseer);
+    expect(res.body.asOf).toBe(today);
     const byAgency = Object.fromEntries(res.body.items.map((i: { agency: string }) => [i.agency, i]));
-    // county-justice: alice, bob, dan, erin and the reviewer rita
+    // county-justice: alice, bob, erin and the reviewer rita; dan's certificate ended in 2020
     expect(byAgency[AGENCY]).toEqual({
       agency: AGENCY,
-      activeOfficers: 5,
+      activeOfficers: 4,
       reviewers: 1,
-      ratio: 0.2,
+      ratio: 0.25,
       required: 1,
       meets: true,
+    });
+    // eleven days on, erin's certificate has ended too
+    const later = await get(`/v1/audit/reviewer-ratio?agency=${AGENCY}&asOf=${chinaDay(11)}`, overseer);
+    expect(later.body).toEqual({
+      asOf: chinaDay(11),
+      items: [expect.objectContaining({ agency: AGENCY, activeOfficers: 3, reviewers: 1 })],
     });
     expect(byAgency[MARKET]).toEqual({
       agency: MARKET,

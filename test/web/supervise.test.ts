@@ -139,8 +139,9 @@ describe('the supervision dashboard', () => {
     expect(res.text).toMatch(
       /执法人员cleo（cleo）<\/td>\s*<td>county-justice<\/td>\s*<td>2026-01-31<\/td>\s*<td class="bad">已过期 30 天/,
     );
-    // the reviewer ratio per agency (cleo, whose certificate lapsed, is still a registered, active officer)
-    expect(res.text).toMatch(/<td>county-justice<\/td>\s*<td>5<\/td>\s*<td>1<\/td>\s*<td>1<\/td>/);
+    // the reviewer ratio per agency on the fixture's day: cleo, still registered and active, no longer counts once
+    // her certificate has lapsed (alice, bob, rita and carl do)
+    expect(res.text).toMatch(/<td>county-justice<\/td>\s*<td>4<\/td>\s*<td>1<\/td>\s*<td>1<\/td>/);
     // the chart: an image with a title and description, and its figures in a table (March: two cases opened, one decided)
     expect(res.text).toMatch(
       /<svg\s+class="chart"\s+id="monthly-chart"[^>]*role="img"\s+aria-labelledby="monthly-chart-title monthly-chart-desc"/,

@@ -1477,7 +1477,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Legal reviewers against active enforcement staff (at least 5%), per agency (supervisor) */
+    /** Legal reviewers against active enforcement staff (at least 5%), per agency, counting the certificates valid on the day (supervisor) */
     get: operations['getReviewerRatio'];
     put?: never;
     post?: never;
@@ -3962,11 +3962,18 @@ export interface components {
       /** @description The cursor of the next page, when there may be one. */
       next?: string;
     };
-    /** GET /v1/audit/reviewer-ratio: legal reviewers against active enforcement staff (at least 5%), per agency */
+    /**
+     * GET /v1/audit/reviewer-ratio: legal reviewers against active enforcement staff (at least 5%), per agency
+     * @description Counted on `asOf`: only officers entitled to enforce that day (active, their certificate valid that day) count, as staff and as reviewers.
+     */
     'response.audit-reviewer-ratio': {
+      /** @description The day counted on. */
+      asOf: components['schemas']['defs']['$defs']['date'];
       items: {
         agency: components['schemas']['defs']['$defs']['id'];
+        /** @description Officers entitled to enforce on asOf: active, their certificate valid that day. */
         activeOfficers: number;
+        /** @description Those of them with the reviewer role and a recorded legal qualification. */
         reviewers: number;
         ratio: number;
         /** @description Reviewers needed: 5% of active officers, rounded up. */
@@ -16010,6 +16017,8 @@ export interface operations {
       query?: {
         /** @description Only this agency (the supervisor's own or one it supervises). */
         agency?: components['schemas']['defs']['$defs']['id'];
+        /** @description The day to count on (default today at the viewed agency's UTC offset). */
+        asOf?: components['schemas']['defs']['$defs']['date'];
         /** @description Read your writes: wait (up to 5 s) until the read models have applied the log up to this position, the `position` a write returned; 503 not_caught_up otherwise. */
         consistentWith?: string;
         /** @description csv or json; otherwise the Accept header decides (JSON when both are acceptable). */

@@ -140,16 +140,18 @@ describe('reviewers at least 5% of enforcement staff, counting qualified reviewe
     status: 'active' as const,
     officerId,
     agency: 'county-justice',
+    validFrom: '2018-01-01',
+    validTo: '2030-12-31',
     roles,
     ...(qualified ? { legalQualification: { certificateNo: `A-${officerId}`, grantedOn: '2017-09-01' } } : {}),
   });
   it('when a reviewer has no recorded legal qualification, then the ratio does not count them', () => {
     const staff = Array.from({ length: 19 }, (_, i) => officer(`o${i}`, ['officer']));
     const unqualified = [...staff, officer('rita', ['reviewer'])];
-    expect(countStaff(unqualified, 'county-justice')).toEqual({ activeOfficers: 20, reviewers: 0 });
-    expect(reviewerRatio(countStaff(unqualified, 'county-justice')).meets).toBe(false);
+    expect(countStaff(unqualified, 'county-justice', '2026-06-30')).toEqual({ activeOfficers: 20, reviewers: 0 });
+    expect(reviewerRatio(countStaff(unqualified, 'county-justice', '2026-06-30')).meets).toBe(false);
     const qualified = [...staff, officer('rita', ['reviewer'], true)];
-    expect(countStaff(qualified, 'county-justice')).toEqual({ activeOfficers: 20, reviewers: 1 });
-    expect(reviewerRatio(countStaff(qualified, 'county-justice')).meets).toBe(true);
+    expect(countStaff(qualified, 'county-justice', '2026-06-30')).toEqual({ activeOfficers: 20, reviewers: 1 });
+    expect(reviewerRatio(countStaff(qualified, 'county-justice', '2026-06-30')).meets).toBe(true);
   });
 });

@@ -338,9 +338,37 @@ describe('reviewers at least 5% of enforcement staff (法制审核人员不少�
     const registry = [...qualified, { ...retired, legalQualification: qualification }, unregistered];
     // alice, bob, chen, rita, ruth, dave and liu (an officer who is also the agency's public-sector lawyer) are
     // active here; eve is suspended, olga works for the market bureau
-    expect(countStaff(registry, AGENCY)).toEqual({ activeOfficers: 7, reviewers: 2 });
-    expect(countStaff(registry, 'city-market')).toEqual({ activeOfficers: 1, reviewers: 0 });
-    expect(countStaff(registry, 'nowhere')).toEqual({ activeOfficers: 0, reviewers: 0 });
-    expect(reviewerRatio(countStaff(registry, AGENCY))).toEqual({ ratio: 2 / 7, required: 1, meets: true });
+    const on = '2019-03-01';
+    expect(countStaff(registry, AGENCY, on)).toEqual({ activeOfficers: 7, reviewers: 2 });
+    expect(countStaff(registry, 'city-market', on)).toEqual({ activeOfficers: 1, reviewers: 0 });
+    expect(countStaff(registry, 'nowhere', on)).toEqual({ activeOfficers: 0, reviewers: 0 });
+    expect(reviewerRatio(countStaff(registry, AGENCY, on))).toEqual({ ratio: 2 / 7, required: 1, meets: true });
+  });
+
+  it('when a certificate has expired or is not yet valid on the day, then its holder counts neither as staff nor as reviewer', () => {
+    const qualification = { certificateNo: 'A-1', grantedOn: '2017-09-01' };
+    const reviewer = (officerId: string, validFrom: string, validTo: string): OfficerState => ({
+      ...officers.rita!,
+      officerId,
+      validFrom,
+      validTo,
+      legalQualification: qualification,
+    });
+    const staff = Array.from({ length: 19 }, (_, i): OfficerState => ({ ...officers.alice!, officerId: `o${i}` }));
+    // one reviewer whose certificate ran to the end of 2020, one whose certificate starts in 2021
+    const registry = [
+      ...staff,
+      reviewer('rex', '2018-01-01', '2020-12-31'),
+      reviewer('rae', '2021-01-01', '2030-12-31'),
+    ];
+    expect(countStaff(registry, AGENCY, '2020-12-31')).toEqual({ activeOfficers: 20, reviewers: 1 });
+    expect(countStaff(registry, AGENCY, '2021-01-01')).toEqual({ activeOfficers: 20, reviewers: 1 });
+    expect(countStaff(registry, AGENCY, '2017-12-31')).toEqual({ activeOfficers: 0, reviewers: 0 });
+    // dave's certificate expired on 30 June 2019: from the next day he is not enforcement staff
+    expect(countStaff(Object.values(officers), AGENCY, '2019-06-30').activeOfficers).toBe(7);
+    expect(countStaff(Object.values(officers), AGENCY, '2019-07-01').activeOfficers).toBe(6);
+    const lapsed = [...staff, reviewer('rex', '2018-01-01', '2020-12-31')];
+    expect(reviewerRatio(countStaff(lapsed, AGENCY, '2020-12-31')).meets).toBe(true);
+    expect(reviewerRatio(countStaff(lapsed, AGENCY, '2021-01-01'))).toEqual({ ratio: 0, required: 1, meets: false });
   });
 });
