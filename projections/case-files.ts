@@ -12,7 +12,6 @@ import { evolveCase, initialCaseState, type CaseReview, type CaseState } from '.
 import {
   counselOpinionRequired,
   DEFAULT_RECORDING_DUTIES,
-  isMajorCase,
   type DiscretionFinding,
   type RecordingDuty,
   type RecordingRequirement,
@@ -22,8 +21,8 @@ import type { CounselRole } from '../src/domain/registry/officers.js';
 import type { Party } from '../src/domain/redaction.js';
 import { parseAgencyStream } from '../src/domain/streams.js';
 import type { Change, Doc, DocReader, Projection } from '../src/ports/read-models.js';
-import { reviewCatalogueOf } from './review-catalogues.js';
 import { checksAfter, completeness, type Completeness } from './case-checks.js';
+import { PROPOSED_CASES, proposedCasesChange, proposedMajor, rejudgedCases } from './case-major.js';
 import { CASE_TEXTS_SPEC, caseTextAfter, erasedText, MAX_SEARCH_CHARS } from './case-texts.js';
 import { withOpenedText } from './opened-text.js';
 import { ERASED } from '../src/ledger/sealed-field.js';
@@ -291,7 +290,7 @@ export function caseOf(stream: string): { readonly agency: string; readonly case
  */
 export const caseFilesProjection: Projection = {
   name: 'case-files',
-  version: 12,
+  version: 13,
   collections: [
     {
       name: CASES,
@@ -313,11 +312,16 @@ export const caseFilesProjection: Projection = {
     },
     { name: CASE_ACTS },
     CASE_TEXTS_SPEC,
+    { name: PROPOSED_CASES },
   ],
   apply(recorded, docs): Change[] {
     const envelope = recorded.event;
     const ofCase = caseOf(envelope.stream);
-    if (!ofCase) return [];
+    if (!ofCase) {
+      // an item's criteria or the catalogue changed: the cases awaiting a decision are judged again under them
+      const rows = rejudgedCases(envelope, docs, (key) => docs.get<CaseSummaryDoc>(CASES, key));
+      return rows.map(({ key, doc }) => ({ collection: CASES, key, doc }));
+    }
     const key = caseKey(ofCase.agency, ofCase.caseId);
     // the act as recorded (its free text sealed) and as the case's row and text see it (its free text opened)
     const recordedEvent = caseEventOf(envelope);
@@ -362,6 +366,7 @@ export const caseFilesProjection: Projection = {
         { collection: CASES, key, doc: summary },
         { collection: CASE_ACTS, key: caseActKey(key, entry.revision), doc: entry },
         erasedText(key, summary),
+        ...listed(envelope.type, key, summary, docs),
       ];
     }
     // an erased case's text stays forgotten, whatever acts follow
@@ -373,9 +378,16 @@ export const caseFilesProjection: Projection = {
       { collection: CASES, key, doc: summary },
       { collection: CASE_ACTS, key: caseActKey(key, entry.revision), doc: entry },
       ...(text.change ? [text.change] : []),
+      ...listed(envelope.type, key, summary, docs),
     ];
   },
 };
+
+/** The agency's list of cases awaiting a decision, when the act changed whether this one is on it. */
+function listed(type: string, key: string, summary: CaseSummaryDoc, docs: DocReader): Change[] {
+  const change = proposedCasesChange(type, key, summary, docs);
+  return change ? [change] : [];
+}
 
 function opening(event: Extract<RecordedCaseEvent, { type: 'CaseOpened' }>, docs: DocReader): CaseSummaryDoc {
   const { caseId, itemCode, title, openedOn, officers, parties } = event.data;
@@ -558,8 +570,9 @@ function evolveSummary(
       doc.closedOn = event.data.closedOn;
       break;
   }
-  // once decided, the case is as major as the decider found it then (an item's criteria may be amended later)
-  doc.major = next.decision?.major ?? proposedMajor(doc, next.proposal, docs);
+  // once decided, the case is as major as the decider found it then (an item's criteria may be amended later);
+  // before, its proposal is judged now, and again when the registry changes (`rejudgedCases`)
+  doc.major = next.decision?.major ?? proposedMajor(doc, docs);
   if (doc.counsel) doc.counsel = { ...doc.counsel, opinionRequired: counselOpinionRequired(next) };
   doc.completeness = completeness(doc, next);
   doc.audit = {
@@ -597,13 +610,6 @@ function discretionEntry(
 ): DiscretionEntry {
   const reason = terms.deviationReason ? { deviationReason: terms.deviationReason } : {};
   return { ...finding, eventId, fineFen: terms.fineFen ?? 0, ...reason };
-}
-
-function proposedMajor(doc: CaseSummaryDoc, proposal: Proposal | undefined, docs: DocReader): boolean {
-  if (!proposal) return false;
-  const item = docs.get<ItemDoc>('items', itemKey(doc.agency, doc.itemCode));
-  // before the decision: as a decision recorded now would be judged, under the catalogue's latest version
-  return isMajorCase(item, reviewCatalogueOf(docs, doc.agency), { proposal });
 }
 
 function maxDate(a: string, b: string): string {

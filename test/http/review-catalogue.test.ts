@@ -164,4 +164,41 @@ describe('the review catalogue (重大执法决定法制审核目录清单)', ()
     const file = await t.call('GET', `/v1/cases/c-1?consistentWith=${proposed.body.position}`, { token: officer });
     expect(file.body.major).toBe(true);
   });
+
+  it('when the catalogue is adjusted while a proposal awaits its decision, then the case file judges the proposal under the new version at once', async () => {
+    const opened = await t.call('POST', '/v1/cases', {
+      token: officer,
+      body: {
+        caseId: 'c-4',
+        itemCode: 'F-001',
+        title: '某超市经营过期食品案',
+        openedOn: '2026-11-30',
+        officers: ['alice', 'bob'],
+        parties: [{ kind: 'organization', name: '某超市' }],
+      },
+    });
+    expect(opened.status).toBe(201);
+    const proposed = await t.call('POST', '/v1/cases/c-4/acts', {
+      token: officer,
+      body: {
+        type: 'LegalReviewRequested',
+        occurredAt: '2026-11-30T16:30:00+08:00',
+        data: { proposed: { decisionType: 'fine', fineFen: 300_000, legalBasis: '《食品安全法》' } },
+      },
+    });
+    expect(proposed.status).toBe(201);
+    const file = async (position: number) =>
+      (await t.call('GET', `/v1/cases/c-4?consistentWith=${position}`, { token: officer })).body;
+    expect(await file(proposed.body.position)).toMatchObject({
+      major: false,
+      completeness: { legalReview: { status: 'not_applicable' } },
+    });
+    const lower = { ...FOOD_FINES, amountFenAtLeast: 200_000 };
+    const adjusted = await put({ agency: AGENCY, level: 'county', entries: [lower, SUSPENSIONS], reason: '下调金额' });
+    expect(adjusted.status).toBe(201);
+    expect(await file(adjusted.body.position)).toMatchObject({
+      major: true,
+      completeness: { legalReview: { status: 'pending' } },
+    });
+  });
 });

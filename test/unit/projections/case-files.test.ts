@@ -382,3 +382,62 @@ describe('the case-file projection', () => {
     expect(indexedText(text)).toContain('现场照片显示未公示');
   });
 });
+
+describe('the major flag before and after the decision', () => {
+  const { major: _criteria, ...plain } = items['P-001']!;
+  const catalogue = (writer: StreamWriter, entries: object[], agency = AGENCY) =>
+    writer.registry(
+      `reviewcatalogue-${agency}:current`,
+      'ReviewCatalogueAdjusted',
+      { level: 'county', entries, reason: '动态调整', inForceFrom: '2019-09-21T09:00:00+08:00' },
+      agency,
+    );
+  const fromTenThousand = { entryId: 'E-1', description: '罚款一万元以上', amountFenAtLeast: 1_000_000 };
+  const amend = (writer: StreamWriter, itemCode: string, major: object) =>
+    writer.registry(`item-${AGENCY}:${itemCode}`, 'ItemAmended', {
+      changes: { major },
+      reason: '调整重大执法决定标准',
+    });
+  /** Officers, an item P-001 with no major criteria of its own, and a case proposing a fine of 20,000 yuan. */
+  const proposed = (writer: StreamWriter) => {
+    const docs = project(PROJECTIONS, [
+      ...registry(writer).filter((e) => e.type !== 'ItemRegistered'),
+      ...writer.registry(`item-${AGENCY}:P-001`, 'ItemRegistered', { ...plain }),
+      ...writer.caseEvents('2019-042', record(opened(), propose)),
+    ]);
+    return { docs, major: () => docs.file(AGENCY, '2019-042')! };
+  };
+
+  it('when the catalogue is adjusted after the proposal, then the file judges the proposal under it without waiting for another act', () => {
+    const writer = new StreamWriter();
+    const { docs, major } = proposed(writer);
+    expect(major()).toMatchObject({ major: false, completeness: { legalReview: { status: 'not_applicable' } } });
+    docs.apply(catalogue(writer, [fromTenThousand]));
+    expect(major()).toMatchObject({ major: true, completeness: { legalReview: { status: 'pending' } } });
+    // another agency's catalogue is not this case's
+    docs.apply(catalogue(writer, [], 'city-market'));
+    expect(major().major).toBe(true);
+    docs.apply(catalogue(writer, [{ ...fromTenThousand, amountFenAtLeast: 5_000_000 }]));
+    expect(major()).toMatchObject({ major: false, completeness: { legalReview: { status: 'not_applicable' } } });
+  });
+
+  it("when the item's own criteria are amended after the proposal, then the file follows them until the decision, and keeps the decision's finding after it", () => {
+    const writer = new StreamWriter();
+    const { docs, major } = proposed(writer);
+    docs.apply(amend(writer, 'P-001', { fineFenAtLeast: 1_000_000 }));
+    expect(major()).toMatchObject({ major: true, completeness: { legalReview: { status: 'pending' } } });
+    // an amendment that leaves the criteria alone changes nothing
+    docs.apply(writer.registry(`item-${AGENCY}:P-001`, 'ItemAmended', { changes: { name: '改名' }, reason: '更名' }));
+    expect(major().major).toBe(true);
+    docs.apply(amend(writer, 'P-001', { fineFenAtLeast: 3_000_000 }));
+    expect(major().major).toBe(false);
+    // decided as major (the decider's context holds P-001 major from 1,000,000 fen): that finding stays
+    docs.apply(amend(writer, 'P-001', { fineFenAtLeast: 1_000_000 }));
+    const decided = record(opened(), propose, review, decide).slice(2);
+    docs.apply(writer.caseEvents('2019-042', decided));
+    expect(major()).toMatchObject({ major: true, decision: { major: true } });
+    docs.apply(amend(writer, 'P-001', { fineFenAtLeast: 9_000_000 }));
+    docs.apply(catalogue(writer, []));
+    expect(major()).toMatchObject({ major: true, completeness: { legalReview: { status: 'complete' } } });
+  });
+});
