@@ -144,7 +144,8 @@ export const recordingList: fc.Arbitrary<RecordingListEntry[] | undefined> = fc.
   { nil: undefined },
 );
 
-const catalogueEntry = fc
+/** One entry of a review catalogue: any of its factors, at least one. */
+export const catalogueEntry = fc
   .record({
     decisionTypes: fc.constantFrom(undefined, ['fine'], ['warning', 'business_suspension']),
     itemCategories: fc.constantFrom(undefined, ['penalty'], ['licensing', 'inspection']),

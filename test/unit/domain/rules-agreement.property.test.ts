@@ -6,9 +6,10 @@ import { caseDecider, type CaseContext } from '../../../src/domain/case/decider.
 import type { CaseState } from '../../../src/domain/case/state.js';
 import { RuleViolation } from '../../../src/domain/errors.js';
 import type { ItemState } from '../../../src/domain/registry/items.js';
-import type { CatalogueVersion } from '../../../src/domain/registry/review-catalogue.js';
+import type { CatalogueEntry, CatalogueVersion } from '../../../src/domain/registry/review-catalogue.js';
 import { yearlyStatistics } from '../../../src/domain/statistics.js';
 import {
+  catalogueEntry,
   history,
   itemCode,
   recordingList,
@@ -218,6 +219,58 @@ describe('the decider and the case file agree on every rule', () => {
         },
       ),
       { numRuns: 300 },
+    );
+  });
+
+  it('when the catalogue is adjusted between two acts, then from that moment the case file reports the case major as the decider would find it, without waiting for an act', () => {
+    const adjustment = fc.record({
+      level: fc.constantFrom('county', 'city') as fc.Arbitrary<'county'>,
+      entries: fc.array(catalogueEntry, { maxLength: 3 }),
+    });
+    fc.assert(
+      fc.property(
+        history,
+        itemCode,
+        reviewCatalogue,
+        adjustment,
+        fc.nat(),
+        (commands, item, catalogue, { level, entries }, at) => {
+          const before = catalogue ?? [];
+          // recorded after the earlier versions and before the acts (2019-09-20): the decider finds it in force
+          const adopted: CatalogueVersion = {
+            version: before.length + 1,
+            inForceFrom: '2019-08-31T00:00:00.000Z',
+            level,
+            entries: entries.map(
+              (factors, n) => ({ entryId: `RX-${n}`, description: 'd', ...factors }) as CatalogueEntry,
+            ),
+            reason: 'r',
+          };
+          const facts = factsOf([...before, adopted]);
+          const steps = runSteps(commands, item, undefined, facts).filter((s) => s.recorded.length > 0);
+          const writer = new StreamWriter();
+          const docs = new MemoryDocs(PROJECTIONS).apply(registry(writer, catalogue));
+          const adjustAfter = at % steps.length;
+          let state = caseDecider.initialState();
+          steps.forEach((step, i) => {
+            for (const event of step.recorded) state = caseDecider.evolve(state, event);
+            docs.apply(writer.caseEvents(CASE_ID, step.recorded));
+            if (i < adjustAfter) return;
+            if (i === adjustAfter) {
+              const { level: l, entries: e, reason, inForceFrom } = adopted;
+              const data = { level: l, entries: e, reason, inForceFrom };
+              docs.apply(writer.registry(`reviewcatalogue-${AGENCY}:current`, 'ReviewCatalogueAdjusted', data));
+            }
+            const file = docs.file(AGENCY, CASE_ID)!;
+            const decider = deciderOutcomes(state, [], [], DECIDED_ON, facts);
+            if (decider.major !== undefined) expect(file.major).toBe(decider.major);
+            if (!file.major) expect(file.completeness.legalReview.status).toBe('not_applicable');
+            if (decider.reviewCleared !== undefined)
+              expect(file.completeness.legalReview.status === 'complete').toBe(decider.reviewCleared);
+          });
+        },
+      ),
+      { numRuns: 200 },
     );
   });
 });
