@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { SqliteReadModelStore } from '../../src/adapters/sqlite/read-model-store.js';
@@ -350,5 +351,78 @@ describe('the SQLite read-model store', () => {
     expect(reopened.position()).toBe(0);
     expect(reopened.count('things')).toBe(0);
     reopened.close();
+  });
+
+  it('when a document nests deeper than SQLite reads JSON, then it is refused and quarantined, and one at the limit is stored', () => {
+    const file = path.join(tempDir(), 'deep.sqlite');
+    const store = new SqliteReadModelStore({ path: file, projections: [shapes] });
+    const nested = (levels: number): unknown => {
+      let value: unknown = [];
+      for (let i = 1; i < levels; i++) value = [value];
+      return value;
+    };
+    const commit = (position: number, key: string, doc: Doc) =>
+      store.commitEvent(
+        {
+          position,
+          event: { id: `e${position}`, stream: 's', type: 'T', actor: { agency: 'a' }, recordedAt: '' },
+        } as never,
+        [{ projection: shapes, changes: [{ collection: 'things', key, doc }] }],
+        [],
+      );
+    // the document itself is the outermost level: 999 more make SQLite's 1,000, 1,000 more are one too many
+    expect(commit(1, 'limit', { agency: 'a', deep: nested(999) })).toEqual([]);
+    // brackets inside strings do not nest
+    expect(commit(2, 'text', { agency: 'a', body: '[{'.repeat(2_000) })).toEqual([]);
+    const refused = commit(3, 'over', { agency: 'a', deep: nested(1_000) });
+    expect(refused.map((q) => [q.projection, q.eventId, q.reason])).toEqual([
+      ['shapes', 'e3', expect.stringMatching(/too deep/)],
+    ]);
+    expect([store.get('things', 'over'), store.position(), store.count('things')]).toEqual([undefined, 3, 2]);
+    store.close();
+    // what is stored, SQLite's JSON functions read
+    const db = new Database(file, { readonly: true });
+    expect(db.prepare('SELECT key, json_valid(doc) AS valid FROM doc_things ORDER BY key').all()).toEqual([
+      { key: 'limit', valid: 1 },
+      { key: 'text', valid: 1 },
+    ]);
+    expect(db.prepare('SELECT json_valid(?) AS valid').get(JSON.stringify({ deep: nested(1_000) }))).toEqual({
+      valid: 0,
+    });
+    db.close();
+  });
+
+  it('when a document is rewritten without its text or deleted, then the text does not linger in the file', () => {
+    const file = path.join(tempDir(), 'erased.sqlite');
+    const store = new SqliteReadModelStore({ path: file, projections: [shapes] });
+    const secret = (name: string) => `当事人${name}的住址`.repeat(8);
+    store.commit(
+      [
+        { collection: 'things', key: 'kept', doc: { agency: 'a', note: secret('张三') } },
+        { collection: 'things', key: 'gone', doc: { agency: 'a', note: secret('李四') } },
+        { collection: 'texts', key: 't', doc: { agency: 'a', body: secret('王五') } },
+      ],
+      1,
+    );
+    store.commit(
+      [
+        { collection: 'things', key: 'kept', doc: { agency: 'a', note: '[erased]' } },
+        { collection: 'things', key: 'gone', doc: null },
+        { collection: 'texts', key: 't', doc: { agency: 'a', body: '[erased]' } },
+      ],
+      2,
+    );
+    store.close(); // the last connection's close checkpoints the log into the file and removes it
+    const bytes = fs.readFileSync(file);
+    for (const name of ['张三', '李四', '王五']) expect(bytes.includes(Buffer.from(secret(name)))).toBe(false);
+    expect(bytes.includes(Buffer.from('[erased]'))).toBe(true);
+  });
+
+  it('when a file is made, then its pages are of 8 KiB', () => {
+    const file = path.join(tempDir(), 'pages.sqlite');
+    new SqliteReadModelStore({ path: file, projections: [shapes] }).close();
+    const db = new Database(file, { readonly: true });
+    expect(db.pragma('page_size', { simple: true })).toBe(8192);
+    db.close();
   });
 });

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import type { Change, CollectionSpec, Doc } from '../../ports/read-models.js';
-import { DocumentRefused, searchText, serialized } from './quarantine.js';
+import { searchText, serialized } from './quarantine.js';
 import type { Column, RowMemo } from './row-memo.js';
 
 export type { Column } from './row-memo.js';
@@ -54,10 +54,11 @@ export function openCollection(db: Database.Database, spec: CollectionSpec, opti
   const table = `doc_${spec.name}`;
   const columns = new Map(members.map((member) => [member, `"m.${member}"`]));
   const columnList = [...columns.values()];
-  // json_valid: the store keeps only JSON SQLite itself can read (nested at most 1,000 levels)
+  // no CHECK (json_valid(doc)), which would parse every document written: `serialized` refuses the documents SQLite
+  // could not read, checking their text in JS
   db.exec(
     `CREATE TABLE IF NOT EXISTS ${table} (id INTEGER PRIMARY KEY, key TEXT NOT NULL UNIQUE, ` +
-      `doc TEXT NOT NULL CHECK (json_valid(doc)), sum TEXT${columnList.map((c) => `, ${c}`).join('')})`,
+      `doc TEXT NOT NULL, sum TEXT${columnList.map((c) => `, ${c}`).join('')})`,
   );
   if (spec.text) {
     db.exec(`CREATE VIRTUAL TABLE IF NOT EXISTS fts_${spec.name} USING fts5(body, tokenize = 'trigram')`);
@@ -131,7 +132,7 @@ export function writeRow(db: Database.Database, collection: Collection, { key, d
   let old = id ? memo!.get(id) : undefined;
   if (!old) {
     // most writes add a row (an act, a Merkle node, a leaf): try that first, and update only when the key is taken
-    const inserted = refusing(() => collection.insert.run(key, json, sum, ...values));
+    const inserted = collection.insert.run(key, json, sum, ...values);
     if (inserted.changes > 0) {
       if (text !== undefined) collection.ftsInsert!.run(Number(inserted.lastInsertRowid), text);
       return;
@@ -155,7 +156,7 @@ export function writeRow(db: Database.Database, collection: Collection, { key, d
   const rowId = old.id;
   // a refused UPDATE leaves the row as it was, but the transaction is then undone anyway: forget it first
   if (id) memo!.note(id, undefined);
-  refusing(() => updateOf(db, collection, mask).run(json, ...changed, rowId));
+  updateOf(db, collection, mask).run(json, ...changed, rowId);
   if (textChanged && text !== undefined) {
     collection.ftsDelete!.run(rowId);
     collection.ftsInsert!.run(rowId, text);
@@ -185,17 +186,4 @@ export function columnOf(doc: Doc, member: string): Column {
 
 function digest(text: string): string {
   return createHash('sha1').update(text).digest('base64');
-}
-
-/** A document SQLite's JSON functions cannot read (the `json_valid` check) is refused, with that reason. */
-function refusing<T>(write: () => T): T {
-  try {
-    return write();
-  } catch (err) {
-    const { code } = (err ?? {}) as { code?: unknown };
-    if (code === 'SQLITE_CONSTRAINT_CHECK') {
-      throw new DocumentRefused('malformed JSON: the document is not JSON SQLite can read (nested too deep?)');
-    }
-    throw err;
-  }
 }

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import Database from 'better-sqlite3';
+import { mayNestDeeperThan, nestedDeeperThan } from '../../ledger/bundle-parse.js';
 import type { RecordedEvent } from '../../ports/event-store.js';
 import { QUARANTINE, type CollectionSpec, type Doc, type QuarantineDoc } from '../../ports/read-models.js';
 
@@ -8,8 +9,8 @@ export const QUARANTINE_SPEC: CollectionSpec = { name: QUARANTINE, indexes: ['ag
 
 /**
  * SQLite's answers that concern the statement's data, not the database: the same document is refused again on
- * every try (`malformed JSON` from a JSON function over a document nested past 1,000 levels, a value too big, a
- * constraint). Anything else (busy, locked, I/O, full, corrupt, closed) is the store's failure.
+ * every try (a value too big, a constraint, `malformed JSON` from a JSON function). Anything else (busy, locked,
+ * I/O, full, corrupt, closed) is the store's failure.
  */
 const REFUSALS = new Set(['SQLITE_ERROR', 'SQLITE_TOOBIG', 'SQLITE_MISMATCH', 'SQLITE_RANGE']);
 
@@ -31,13 +32,27 @@ export function refusalOf(err: unknown): DocumentRefused | undefined {
   return new DocumentRefused(`${code}: ${String(message)}`);
 }
 
-/** The document as stored; one that has no JSON text (too deep for the serializer, say) is refused. */
+/** Most levels of arrays and objects SQLite's JSON functions read (the outermost counting one). */
+export const SQLITE_JSON_DEPTH = 1_000;
+
+/**
+ * The document as stored. One that has no JSON text (too deep for the serializer, say) is refused, and so is one
+ * SQLite's JSON functions could not read: JSON.stringify writes nothing else they refuse but nesting past
+ * {@link SQLITE_JSON_DEPTH} levels, which only a text holding more `[` and `{` than that can reach, so the rare
+ * such text alone is walked (a check in SQL, `json_valid`, would parse every document written).
+ */
 export function serialized(doc: Doc): string {
+  let json: string;
   try {
-    return JSON.stringify(doc);
+    json = JSON.stringify(doc);
   } catch (err) {
     throw new DocumentRefused(`the document cannot be serialized: ${(err as Error).name}: ${(err as Error).message}`);
   }
+  // the text, not `doc`, since it is what SQLite would read (a member's toJSON may have changed it)
+  if (mayNestDeeperThan(json, SQLITE_JSON_DEPTH) && nestedDeeperThan(JSON.parse(json), SQLITE_JSON_DEPTH)) {
+    throw new DocumentRefused(`the document is nested too deep for SQLite's JSON (over ${SQLITE_JSON_DEPTH} levels)`);
+  }
+  return json;
 }
 
 export function searchText(text: (doc: Doc) => string, doc: Doc): string {

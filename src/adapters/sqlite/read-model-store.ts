@@ -41,7 +41,7 @@ export interface SqliteReadModelStoreOptions {
  * The layout of the tables: bumped when how collections are stored changes. A file of another layout is emptied
  * on opening (its versions forgotten), so the runner rebuilds it from the log.
  */
-const LAYOUT = 2;
+const LAYOUT = 3; // 3: no CHECK (json_valid(doc)) on the documents, pages of 8 KiB
 
 /**
  * Read models in SQLite: one table per collection (`doc_<name>`: key, JSON document, and one column per member
@@ -82,9 +82,15 @@ export class SqliteReadModelStore implements ReadModelStore {
     this.#readonly = options.readonly === true;
     if (!this.#readonly) createPrivateFile(options.path);
     this.#db = new Database(options.path, this.#readonly ? { readonly: true, fileMustExist: true } : {});
+    // pages of 8 KiB rather than 4: a commit of scattered rows then costs less CPU (some 2 to 10% of the applier's,
+    // measured); it takes effect on a new file only (a rebuild makes one)
+    if (!this.#readonly) this.#db.pragma('page_size = 8192');
     this.#db.pragma('journal_mode = WAL');
     this.#db.pragma(this.#bulk ? 'synchronous = OFF' : 'synchronous = NORMAL');
     this.#db.pragma('cache_size = -65536');
+    // freed cells are zeroed in the pages being written anyway, so free text a rewrite or an erasure replaced does
+    // not linger in the file (FAST: pages not otherwise written are left as they are, which costs little)
+    if (!this.#readonly) this.#db.pragma('secure_delete = FAST');
     // checkpoint the log into the file every 40 MiB rather than every 4 MiB: each checkpoint syncs, and the projection
     // thread, which commits a batch of events at a time, pays for it
     if (!this.#readonly) this.#db.pragma('wal_autocheckpoint = 10000');
