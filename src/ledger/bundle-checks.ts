@@ -42,7 +42,7 @@ export interface Held {
   /** Media read: name → the SHA-256 and size of the bytes actually read. */
   readonly media: ReadonlyMap<string, { readonly sha256: string; readonly size: number }>;
   /** The manifest's canonical form without its signature, when the reader could cut it out of the bytes. */
-  readonly signedBody: string | undefined;
+  readonly signedBody: readonly Uint8Array[] | undefined;
   readonly ahead: LookAhead | undefined;
 }
 

@@ -51,8 +51,11 @@ export interface ManifestRead {
   readonly manifest: BundleManifest;
   /** The files it lists, by name. */
   readonly listed: ReadonlyMap<string, ListedFile>;
-  /** Its canonical form without `signature` (what the signature covers), cut out of its bytes. */
-  readonly signedBody: string | undefined;
+  /**
+   * Its canonical form without `signature` (what the signature covers) as the two pieces of its bytes around the
+   * signature member: hashed piece by piece, never joined (a copy of a large manifest costs more than its hash).
+   */
+  readonly signedBody: readonly Uint8Array[] | undefined;
   /** Event and access record files it lists. */
   readonly events: number;
 }
@@ -142,16 +145,24 @@ export function readManifest(bytes: Buffer, options: BundleVerifyOptions): Manif
   if (held > (options.maxHeldBytes ?? DEFAULT_MAX_HELD)) failed('malformed', 'the bundle is too large');
   if (!listed.has(CHECKPOINT)) failed('malformed', `the manifest does not list ${CHECKPOINT}`);
   const manifest = value as BundleManifest;
-  let signedBody: string | undefined;
-  // the canonical form without `signature` is the text without it: no need to serialize again
-  const signature = `"signature":${canonicalize(m.signature)}`;
-  const at = text.indexOf(signature);
-  if (at > 0 && text.indexOf(signature, at + 1) < 0) {
-    const before = text.slice(0, at);
-    const after = text.slice(at + signature.length);
-    signedBody = after === '}' ? `${before.slice(0, -1)}}` : `${before}${after.slice(1)}`;
-  }
-  return { manifest, listed, signedBody, events };
+  return { manifest, listed, signedBody: withoutMember(bytes, `"signature":${canonicalize(m.signature)}`), events };
+}
+
+/**
+ * The canonical text `bytes` without its one member `member` (its name, colon and value, as canonical text), as
+ * the bytes before and after it with the comma between them and a neighbour left out: no need to serialize again.
+ * Undefined when the member is not found exactly once. UTF-8 never encodes a character as bytes that are part of
+ * another's, so the member's bytes are found where its text is.
+ */
+function withoutMember(bytes: Buffer, member: string): Uint8Array[] | undefined {
+  const needle = Buffer.from(member, 'utf8');
+  const at = bytes.indexOf(needle);
+  if (at <= 0 || bytes.indexOf(needle, at + 1) >= 0) return undefined;
+  const end = at + needle.length;
+  // the last member: its comma is the one before it; any other: the one after it
+  return end === bytes.length - 1 && bytes[end] === 0x7d
+    ? [bytes.subarray(0, at - 1), bytes.subarray(end)]
+    : [bytes.subarray(0, at), bytes.subarray(end + 1)];
 }
 
 /** v2's and v3's `streams`: the case stream, then the access stream, each with its last revision (-1 when empty). */

@@ -101,9 +101,8 @@ export class BundleVerifier implements TarSink {
   #failure: BundleFailure | undefined;
   #manifest: BundleManifest | undefined;
   /** The manifest's canonical form without its signature: what the signature covers. */
-  #signedBody: string | undefined;
+  #signedBody: readonly Uint8Array[] | undefined;
   #listed: ReadonlyMap<string, ListedFile> = new Map();
-  readonly #seen = new Set<string>();
   readonly #held = new Map<string, Buffer>();
   /** What each held file is, by name. */
   readonly #kinds = new Map<string, BundleFileKind>();
@@ -169,7 +168,6 @@ export class BundleVerifier implements TarSink {
       if (listed!.size !== member.size) {
         failed('file_hash_mismatch', `${member.name} has ${member.size} bytes, the manifest lists ${listed!.size}`);
       }
-      this.#seen.add(member.name);
       const kind = listed!.kind;
       this.#gate(member, kind);
       this.#begin(member, kind, listed, kind.kind !== 'media');
@@ -241,8 +239,11 @@ export class BundleVerifier implements TarSink {
     this.#guard(() => {
       if (!this.#manifest) failed('malformed', `the archive holds no ${MANIFEST}`);
       const manifest = this.#manifest!;
+      // every file read was kept (held or, for media, its hash), since nothing failed: no record of the names seen
       for (const name of this.#listed.keys()) {
-        if (!this.#seen.has(name)) failed('manifest_mismatch', `${name} is listed in the manifest but missing`);
+        if (!this.#held.has(name) && !this.#media.has(name)) {
+          failed('manifest_mismatch', `${name} is listed in the manifest but missing`);
+        }
       }
       const keys = this.#keys ?? this.#checkSignature();
       const held = this.#heldFiles();

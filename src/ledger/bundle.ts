@@ -153,15 +153,17 @@ export function manifestSigningInput(
 }
 
 /**
- * {@link manifestSigningInput} from the JCS form of the manifest without `signature`, for a caller that has it. The
- * hash is the suite's (SM3 in the SM2 suite, whose manifests name it by their signature's `alg`, "SM2-SM3").
+ * {@link manifestSigningInput} from the JCS form of the manifest without `signature`, for a caller that has it, as
+ * text or as the UTF-8 pieces it is made of. The hash is the suite's (SM3 in the SM2 suite, whose manifests name it
+ * by their signature's `alg`, "SM2-SM3").
  */
 export function manifestBodySigningInput(
   format: BundleFormat,
-  canonicalBody: string,
+  canonicalBody: string | readonly Uint8Array[],
   suite: CryptoSuite = SUITES.ed25519,
 ): Buffer {
-  return Buffer.from(`${format}\n${suite.hashHex(canonicalBody)}`, 'utf8');
+  const hash = typeof canonicalBody === 'string' ? suite.hashHex(canonicalBody) : suite.hashHexOf(canonicalBody);
+  return Buffer.from(`${format}\n${hash}`, 'utf8');
 }
 
 /** Signs the manifest in the signer's suite; returns it with its signature. */

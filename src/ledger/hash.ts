@@ -24,3 +24,10 @@ export function sha256(data: Uint8Array | string): Buffer {
 export function sha256Hex(data: Uint8Array | string): string {
   return oneShot ? oneShot('sha256', data, 'hex') : createHash('sha256').update(data).digest('hex');
 }
+
+/** {@link sha256Hex} of the pieces one after the other, without joining them first. */
+export function sha256HexOf(pieces: readonly Uint8Array[]): string {
+  const hash = createHash('sha256');
+  for (const piece of pieces) hash.update(piece);
+  return hash.digest('hex');
+}

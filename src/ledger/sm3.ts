@@ -14,3 +14,10 @@ export function sm3(data: Uint8Array | string): Buffer {
 export function sm3Hex(data: Uint8Array | string): string {
   return oneShot ? oneShot('sm3', data, 'hex') : createHash('sm3').update(data).digest('hex');
 }
+
+/** {@link sm3Hex} of the pieces one after the other, without joining them first. */
+export function sm3HexOf(pieces: readonly Uint8Array[]): string {
+  const hash = createHash('sm3');
+  for (const piece of pieces) hash.update(piece);
+  return hash.digest('hex');
+}

@@ -1,9 +1,9 @@
 import { createPublicKey, type KeyObject } from 'node:crypto';
 import { keyIdOf, verifyEd25519, ed25519Signer, type Signer } from './ed25519.js';
-import { sha256, sha256Hex } from './hash.js';
+import { sha256, sha256Hex, sha256HexOf } from './hash.js';
 import { SHA256_TREE, treeHash, type TreeHash } from './merkle.js';
 import { isSm2Key, signSm2, sm2KeyIdOf, verifySm2 } from './sm2.js';
-import { sm3, sm3Hex } from './sm3.js';
+import { sm3, sm3Hex, sm3HexOf } from './sm3.js';
 
 export { sm2KeyIdOf } from './sm2.js';
 
@@ -27,6 +27,8 @@ export interface CryptoSuite {
   readonly sigAlg: SignatureAlgorithm;
   hash(data: Uint8Array | string): Buffer;
   hashHex(data: Uint8Array | string): string;
+  /** {@link hashHex} of the pieces one after the other: no joined copy of a large input is made. */
+  hashHexOf(pieces: readonly Uint8Array[]): string;
   /** The Merkle tree's leaf, node and empty-root hashes. */
   readonly tree: TreeHash;
   /** True for a key (public or private) of this suite's signature algorithm. */
@@ -42,6 +44,7 @@ const ed25519: CryptoSuite = {
   sigAlg: 'Ed25519',
   hash: sha256,
   hashHex: sha256Hex,
+  hashHexOf: sha256HexOf,
   tree: SHA256_TREE,
   isKey: (key) => key.asymmetricKeyType === 'ed25519',
   keyIdOf,
@@ -62,6 +65,7 @@ const sm2: CryptoSuite = {
   sigAlg: 'SM2-SM3',
   hash: sm3,
   hashHex: sm3Hex,
+  hashHexOf: sm3HexOf,
   tree: treeHash(sm3),
   isKey: isSm2Key,
   keyIdOf: sm2KeyIdOf,

@@ -1,6 +1,22 @@
 import { randomBytes } from 'node:crypto';
 import fc from 'fast-check';
-import { classify, revisionName, type BundleFileKind } from '../../../src/ledger/bundle.js';
+import {
+  accessStreamOf,
+  BUNDLE_FORMAT,
+  BUNDLE_FORMAT_V1,
+  BUNDLE_FORMAT_V2,
+  caseStreamOf,
+  classify,
+  manifestBodySigningInput,
+  manifestBytes,
+  manifestSigningInput,
+  revisionName,
+  signManifest,
+  type BundleFileKind,
+  type BundleFormat,
+  type BundleManifest,
+} from '../../../src/ledger/bundle.js';
+import { readManifest } from '../../../src/ledger/bundle-manifest-read.js';
 import {
   decodeProof,
   MAX_FILE_NESTING,
@@ -11,7 +27,9 @@ import { BASE64_32, decodeHash, proofChecker } from '../../../src/ledger/bundle-
 import { canonicalize, isCanonicalText } from '../../../src/ledger/canonical-json.js';
 import { CompactRange, leafHash, type TreeNodes } from '../../../src/ledger/merkle.js';
 import { inclusionProof, inclusionVerifier, verifyInclusion } from '../../../src/ledger/merkle-proofs.js';
+import { SUITES } from '../../../src/ledger/suite.js';
 import { utf8Text } from '../../../src/ledger/utf8.js';
+import { testPrivateKey } from '../../support/suite.js';
 
 // The bundle verifier's shortcuts must give exactly the answers of the plain functions they stand in for.
 
@@ -334,6 +352,63 @@ describe('proofChecker', () => {
         },
       ),
       { numRuns: 150 },
+    );
+  });
+});
+
+describe('readManifest: the signed body', () => {
+  /** A signed manifest of `format`, its case named with characters of several UTF-8 lengths. */
+  function manifestOf(format: BundleFormat, suite: (typeof SUITES)[keyof typeof SUITES]): BundleManifest {
+    const bundleCase = { ...(format === BUNDLE_FORMAT ? { agency: 'county-justice' } : {}), caseId: 'é-案-😀-1' };
+    const sha256 = '0'.repeat(64);
+    return signManifest(
+      {
+        format,
+        ...bundleCase,
+        createdAt: '2026-12-03T00:00:00.000Z',
+        checkpoint: { origin: 'log.example/案', size: 3, rootHash: randomBytes(32).toString('base64') },
+        files: [
+          { name: 'checkpoint.txt', size: 10, sha256 },
+          { name: 'events/00000000.json', size: 20, sha256 },
+        ],
+        ...(format === BUNDLE_FORMAT_V1
+          ? {}
+          : {
+              streams: [
+                { stream: caseStreamOf(bundleCase), revision: 0 },
+                { stream: accessStreamOf(bundleCase), revision: -1 },
+              ],
+            }),
+      },
+      suite.signer(testPrivateKey(suite)),
+    );
+  }
+
+  it.each([
+    [BUNDLE_FORMAT_V1, 'ed25519'],
+    [BUNDLE_FORMAT_V2, 'ed25519'],
+    [BUNDLE_FORMAT, 'ed25519'],
+    [BUNDLE_FORMAT, 'sm2'],
+  ] as const)(
+    'when a %s manifest is signed in the %s suite, then its pieces are its canonical form without signature',
+    (format, suiteName) => {
+      const suite = SUITES[suiteName];
+      const manifest = manifestOf(format, suite);
+      const { signature: _signature, ...body } = manifest;
+      const read = readManifest(manifestBytes(manifest), {});
+      expect(Buffer.concat(read.signedBody!).toString('utf8')).toBe(canonicalize(body));
+      expect(manifestBodySigningInput(format, read.signedBody!, suite)).toEqual(manifestSigningInput(manifest, suite));
+    },
+  );
+
+  it('when hashed in pieces, then the hash of the pieces joined, in both suites', () => {
+    fc.assert(
+      fc.property(fc.array(fc.uint8Array({ maxLength: 200 }), { maxLength: 5 }), (pieces) => {
+        for (const suite of Object.values(SUITES)) {
+          expect(suite.hashHexOf(pieces)).toBe(suite.hashHex(Buffer.concat(pieces)));
+        }
+      }),
+      { numRuns: 200 },
     );
   });
 });
