@@ -153,9 +153,22 @@ export class TarReader {
   }
 }
 
-/** The index of the first non-zero byte of `bytes` in `from`..`to`, or -1. */
-function firstNonZero(bytes: Uint8Array, from: number, to: number): number {
-  for (let i = from; i < to; i++) if (bytes[i] !== 0) return i;
+/**
+ * The index of the first non-zero byte of `bytes` in `from`..`to`, or -1. Where the span holds 16 whole 4-byte
+ * words or more (most padding and end blocks do), they are read a word at a time up to the first that is not zero.
+ */
+export function firstNonZero(bytes: Uint8Array, from: number, to: number): number {
+  let i = from;
+  const offset = bytes.byteOffset;
+  for (; i < to && (offset + i) % 4 !== 0; i++) if (bytes[i] !== 0) return i;
+  const words = (to - i) >>> 2;
+  if (words >= 16) {
+    const view = new Uint32Array(bytes.buffer, offset + i, words);
+    let w = 0;
+    while (w < words && view[w] === 0) w++;
+    i += w * 4;
+  }
+  for (; i < to; i++) if (bytes[i] !== 0) return i;
   return -1;
 }
 

@@ -28,6 +28,8 @@ import { canonicalize, isCanonicalText } from '../../../src/ledger/canonical-jso
 import { CompactRange, leafHash, type TreeNodes } from '../../../src/ledger/merkle.js';
 import { inclusionProof, inclusionVerifier, verifyInclusion } from '../../../src/ledger/merkle-proofs.js';
 import { SUITES } from '../../../src/ledger/suite.js';
+import { checksumOf } from '../../../src/ledger/tar.js';
+import { firstNonZero } from '../../../src/ledger/tar-reader.js';
 import { utf8Text } from '../../../src/ledger/utf8.js';
 import { testPrivateKey } from '../../support/suite.js';
 
@@ -409,6 +411,56 @@ describe('readManifest: the signed body', () => {
         }
       }),
       { numRuns: 200 },
+    );
+  });
+});
+
+describe("the tar reader's word-at-a-time loops", () => {
+  /** Bytes at any offset of a larger buffer, so that both aligned and unaligned views are met. */
+  const placed = fc.tuple(fc.uint8Array({ minLength: 0, maxLength: 1100 }), fc.nat(7)).map(([bytes, shift]) => {
+    const room = Buffer.alloc(bytes.length + shift);
+    room.set(bytes, shift);
+    return room.subarray(shift);
+  });
+  /** Mostly zeros, as padding and end blocks are, with a few bytes set anywhere. */
+  const sparse = fc
+    .tuple(
+      fc.nat(1100),
+      fc.array(fc.tuple(fc.nat(1099), fc.integer({ min: 1, max: 255 })), { maxLength: 3 }),
+      fc.nat(7),
+    )
+    .map(([length, set, shift]) => {
+      const room = Buffer.alloc(length + shift);
+      for (const [at, value] of set) if (at < length) room[shift + at] = value;
+      return room.subarray(shift);
+    });
+
+  it('when summing any header at any alignment, then the sum of its bytes with the checksum field as spaces', () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ minLength: 512, maxLength: 512 }), fc.nat(7), fc.nat(7), (header, at, shift) => {
+        const room = Buffer.alloc(shift + at + 512);
+        room.set(header, shift + at);
+        const bytes = room.subarray(shift);
+        let plain = 8 * 0x20;
+        for (let i = at; i < at + 512; i++) if (i < at + 148 || i >= at + 156) plain += bytes[i]!;
+        expect(checksumOf(bytes, at)).toBe(plain);
+      }),
+      { numRuns: 500 },
+    );
+    const full = new Uint8Array(1024).fill(255);
+    expect(checksumOf(full, 512)).toBe(504 * 255 + 8 * 0x20);
+  });
+
+  it('when looking for the first non-zero byte of any span, then the index a byte-by-byte scan finds', () => {
+    fc.assert(
+      fc.property(fc.oneof(placed, sparse), fc.nat(1100), fc.nat(1100), (bytes, a, b) => {
+        const from = Math.min(a, b, bytes.length);
+        const to = Math.min(Math.max(a, b), bytes.length);
+        let plain = -1;
+        for (let i = from; i < to && plain < 0; i++) if (bytes[i] !== 0) plain = i;
+        expect(firstNonZero(bytes, from, to)).toBe(plain);
+      }),
+      { numRuns: 1000 },
     );
   });
 });
