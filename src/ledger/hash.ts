@@ -4,10 +4,21 @@ import { createHash } from 'node:crypto';
 /** 64 zeros: the `prev` of the first event of a stream. */
 export const GENESIS_PREV = '0'.repeat(64);
 
-const HEX64 = /^[0-9a-f]{64}$/;
+/** 1 for the character codes of lowercase hex digits, 0 for every other code below 128. */
+const LOWER_HEX = new Uint8Array(128);
+for (const c of '0123456789abcdef') LOWER_HEX[c.charCodeAt(0)] = 1;
 
+/**
+ * 64 lowercase hex digits (what `/^[0-9a-f]{64}$/` matches), checked against a table: a little over a third of the
+ * pattern's cost, and asked several times of every event a bundle holds.
+ */
 export function isSha256Hex(value: unknown): value is string {
-  return typeof value === 'string' && HEX64.test(value);
+  if (typeof value !== 'string' || value.length !== 64) return false;
+  for (let i = 0; i < 64; i++) {
+    const c = value.charCodeAt(i);
+    if (c >= 128 || LOWER_HEX[c] === 0) return false;
+  }
+  return true;
 }
 
 /** Node's one-shot `crypto.hash` (20.12 and later): no Hash object per call, about half the cost for small inputs. */

@@ -27,10 +27,12 @@ import { BASE64_32, decodeHash, proofChecker } from '../../../src/ledger/bundle-
 import { canonicalize, isCanonicalText } from '../../../src/ledger/canonical-json.js';
 import { CompactRange, leafHash, type TreeNodes } from '../../../src/ledger/merkle.js';
 import { inclusionProof, inclusionVerifier, verifyInclusion } from '../../../src/ledger/merkle-proofs.js';
+import { isSha256Hex } from '../../../src/ledger/hash.js';
 import { SUITES } from '../../../src/ledger/suite.js';
 import { checksumOf } from '../../../src/ledger/tar.js';
 import { firstNonZero } from '../../../src/ledger/tar-reader.js';
 import { utf8Text } from '../../../src/ledger/utf8.js';
+import { isBase64Text } from '../../../src/ledger/verify.js';
 import { testPrivateKey } from '../../support/suite.js';
 
 // The bundle verifier's shortcuts must give exactly the answers of the plain functions they stand in for.
@@ -462,5 +464,48 @@ describe("the tar reader's word-at-a-time loops", () => {
       }),
       { numRuns: 1000 },
     );
+  });
+});
+
+describe('the table-driven text checks', () => {
+  /** Strings of the given characters and a few others, of lengths around `length`. */
+  const near = (alphabet: string, length: number) =>
+    fc.oneof(
+      fc.array(fc.constantFrom(...alphabet), { minLength: length - 2, maxLength: length + 2 }).map((cs) => cs.join('')),
+      fc
+        .tuple(
+          fc.array(fc.constantFrom(...alphabet), { minLength: length, maxLength: length }),
+          fc.nat(length - 1),
+          fc.constantFrom('G', 'A', 'z', '=', '-', '_', ' ', '\n', 'é', '\u0130', '\u{1F600}', '\u0000', '\uff10'),
+        )
+        .map(([cs, at, c]) => {
+          cs[at] = c;
+          return cs.join('');
+        }),
+      fc.string({ maxLength: length + 2 }),
+      fc.string({ unit: 'binary', maxLength: length + 2 }),
+    );
+
+  it('when given any value, then isSha256Hex answers as /^[0-9a-f]{64}$/', () => {
+    fc.assert(
+      fc.property(near('0123456789abcdef', 64), (text) => {
+        expect(isSha256Hex(text)).toBe(/^[0-9a-f]{64}$/.test(text));
+      }),
+      { numRuns: 3000 },
+    );
+    for (const other of [undefined, null, 7, ['0'.repeat(64)], { length: 64 }]) expect(isSha256Hex(other)).toBe(false);
+  });
+
+  it('when given any text, then isBase64Text answers as /^[A-Za-z0-9+/]*={0,2}$/', () => {
+    const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/=';
+    fc.assert(
+      fc.property(fc.oneof(near(alphabet, 88), near(alphabet, 4), near('A=', 4)), (text) => {
+        expect(isBase64Text(text)).toBe(/^[A-Za-z0-9+/]*={0,2}$/.test(text));
+      }),
+      { numRuns: 3000 },
+    );
+    for (const text of ['', '=', '==', '===', 'QQ==', 'QQ===', 'Q=Q=', 'QQ==\n']) {
+      expect(isBase64Text(text)).toBe(/^[A-Za-z0-9+/]*={0,2}$/.test(text));
+    }
   });
 });
