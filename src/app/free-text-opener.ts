@@ -8,32 +8,58 @@ import { openData, type CaseKey } from './personal-data.js';
 /** Opens the sealed free text of a batch of events before the projections see it. */
 export type BatchOpener = (batch: readonly RecordedEvent[]) => Promise<readonly ProjectedEvent[]>;
 
+/** The cases whose keys an opener keeps between batches, by default (32-byte keys: about 128 KiB in all). */
+export const OPENER_CACHED_KEYS = 4_096;
+
+/** The events that record the erasure of their stream's personal data: the stream's key is destroyed after them. */
+const ERASURES: ReadonlySet<string> = new Set(['CaseDataErased', 'ApplicationDataErased']);
+
+const ERASED: CaseKey = { key: undefined, erased: true };
+
 /**
  * The events of a batch with their sealed free text (`FREE_TEXT_FIELDS`) opened with their case's data key (the
  * stream's: a case's events are sealed under the key of its stream), for the projections that show or search it
- * (docs/privacy.md): `[erased]` once the key is destroyed, `[sealed]` when this service holds no key for it. The key
- * of each stream is asked once per batch. The parties' fields are not opened here: reads open them.
+ * (docs/privacy.md): `[erased]` once the key is destroyed, `[sealed]` when this service holds no key for it.
+ *
+ * The keys found are kept between batches for the `cachedKeys` cases used last, so a case the log keeps writing
+ * to costs one key-store read (a GET with the shared store), not one per batch. A case's key leaves the cache as
+ * soon as a batch holds the case's erasure (`CaseDataErased`): the case's events after it in the log open as
+ * `[erased]` and the store is asked again after that batch. A case the store says destroyed is remembered as
+ * erased, never with a key; a case it holds no key for is not remembered (asked again next batch). The parties'
+ * fields are not opened here: reads open them.
  */
-export function freeTextOpener(dataKeys: DataKeyStore): BatchOpener {
+export function freeTextOpener(dataKeys: DataKeyStore, options: { readonly cachedKeys?: number } = {}): BatchOpener {
+  const cache = new KeyCache(options.cachedKeys ?? OPENER_CACHED_KEYS);
   return async (batch) => {
-    const keys = new Map<string, Promise<CaseKey>>();
-    const keyOf = (scope: string): Promise<CaseKey> => {
-      let found = keys.get(scope);
+    // where in the batch each stream's erasure is: its key is never used nor kept from there on
+    const erasedAt = new Map<string, number>();
+    batch.forEach(({ event }, i) => {
+      if (ERASURES.has(event.type) && !erasedAt.has(event.stream)) erasedAt.set(event.stream, i);
+    });
+    for (const stream of erasedAt.keys()) cache.drop(stream);
+    const asked = new Map<string, Promise<CaseKey>>();
+    const keyOf = (scope: string, index: number): Promise<CaseKey> => {
+      if (index > (erasedAt.get(scope) ?? Number.POSITIVE_INFINITY)) return Promise.resolve(ERASED);
+      const cached = cache.get(scope);
+      if (cached) return Promise.resolve(cached);
+      let found = asked.get(scope);
       if (!found) {
         found = (async () => {
           const key = await dataKeys.get(scope);
-          return { key, erased: key === undefined && (await dataKeys.destroyed(scope)) };
+          const answer = { key, erased: key === undefined && (await dataKeys.destroyed(scope)) };
+          if (answer.erased || (answer.key && !erasedAt.has(scope))) cache.set(scope, answer);
+          return answer;
         })();
-        keys.set(scope, found);
+        asked.set(scope, found);
       }
       return found;
     };
     return Promise.all(
-      batch.map(async (recorded): Promise<ProjectedEvent> => {
+      batch.map(async (recorded, index): Promise<ProjectedEvent> => {
         const { event } = recorded;
         const paths = freeTextPaths(event.type, event.data).filter((p) => isSealed(event.data[p.slice(1)]));
         if (paths.length === 0) return recorded;
-        const key = await keyOf(event.stream);
+        const key = await keyOf(event.stream, index);
         const opened = Object.fromEntries(
           paths.map((path) => [path, openData<unknown>(event.data[path.slice(1)], event.id, key, path)]),
         );
@@ -41,4 +67,32 @@ export function freeTextOpener(dataKeys: DataKeyStore): BatchOpener {
       }),
     );
   };
+}
+
+/** The keys of the cases used last, at most `size` of them (the least recently used leaves first). */
+class KeyCache {
+  readonly #keys = new Map<string, CaseKey>();
+  constructor(private readonly size: number) {}
+
+  get(scope: string): CaseKey | undefined {
+    const found = this.#keys.get(scope);
+    if (found) {
+      this.#keys.delete(scope);
+      this.#keys.set(scope, found);
+    }
+    return found;
+  }
+
+  set(scope: string, key: CaseKey): void {
+    this.#keys.delete(scope);
+    this.#keys.set(scope, key);
+    for (const oldest of this.#keys.keys()) {
+      if (this.#keys.size <= this.size) break;
+      this.#keys.delete(oldest);
+    }
+  }
+
+  drop(scope: string): void {
+    this.#keys.delete(scope);
+  }
 }
