@@ -104,6 +104,11 @@ export interface EventStore {
   readStreams?(reads: readonly StreamRead[]): Promise<RecordedEvent[][]>;
   readAll(options?: ReadAllOptions): Promise<RecordedEvent[]>;
   /**
+   * The newest `limit` events of the log, newest first: a bounded look back from the head (the data-key check at
+   * start-up), at the cost of those events whatever the size of the log. Stores that cannot read backwards omit it.
+   */
+  readRecent?(limit: number): Promise<RecordedEvent[]>;
+  /**
    * The events of some agencies' streams after a position, in global order, at most `limit`: through an index (or
    * a server-side filter), so that the cost follows the agencies' own events, never the size of the whole log.
    */

@@ -148,6 +148,23 @@ export function eventStoreContract(
         expect(await store.headPosition()).toBe(positions[positions.length - 1]);
         expect((await store.readAll({ after: positions[2]!, limit: 1 })).map((r) => r.event.id)).toEqual([a2[0]!.id]);
       });
+
+      it('when the newest events are asked for, then readRecent gives them newest first, as readAll gives them', async () => {
+        expect(store.readRecent).toBeDefined(); // every adapter of the service can look back from the head
+        const a = freshStream();
+        const b = freshStream();
+        const before = await store.headPosition();
+        const a1 = seal(a, null, signer, 3);
+        await store.append(a, a1, 'no_stream');
+        await store.append(b, seal(b, null, signer, 1), 'no_stream');
+        const all = await store.readAll({ after: before });
+
+        const recent = await store.readRecent!(3);
+        expect(recent).toEqual(all.slice(-3).reverse());
+        expect(await store.readRecent!(0)).toEqual([]);
+        const everything = await store.readRecent!(100_000);
+        expect(everything.slice(0, all.length)).toEqual([...all].reverse());
+      });
     });
 
     describe('expected revision', () => {

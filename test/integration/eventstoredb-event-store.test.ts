@@ -336,6 +336,11 @@ describe('the EventStoreDB adapter (over the TEST DOUBLE of the server)', () => 
       const everything = await take(iterate(store, { signal: fromStart.signal }), (_e, caughtUp) => caughtUp > 0);
       expect(everything.events.map((r) => r.position)).toEqual(positions);
       fromStart.abort();
+
+      // looking back from the head, across pages and system events, stopping in the middle of an append
+      const newest = [...all].reverse();
+      expect(await store.readRecent(7)).toEqual(newest.slice(0, 7));
+      expect(await store.readRecent(1_000)).toEqual(newest);
     });
 
     it('when a stream is read from its end only, then the position of an event in the middle of an append is still found', async () => {

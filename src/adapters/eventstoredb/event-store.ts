@@ -194,6 +194,22 @@ export class EventStoreDbEventStore implements EventStore {
     return result;
   }
 
+  /** `$all` read backwards from its end, in pages, system events skipped. */
+  async readRecent(limit: number): Promise<RecordedEvent[]> {
+    this.assertOpen();
+    const found: StoredRecord[] = [];
+    let from: ReadPosition = END;
+    while (found.length < limit) {
+      const page = await this.readAllRecords(from, BACKWARDS, this.pageSize);
+      const fresh = from === END ? page : page.filter((r) => compareLog(r.log, from as LogPosition) < 0);
+      for (const r of fresh) if (r.envelope && found.length < limit) found.push(r);
+      const last = page[page.length - 1];
+      if (!last || page.length < this.pageSize) break;
+      from = last.log;
+    }
+    return this.recorded(found);
+  }
+
   /**
    * A catch-up subscription to `$all` filtered on the server by stream name (a regular expression of the agencies'
    * stream names), read until `limit` events are found or it has caught up. The server skips other streams

@@ -113,6 +113,9 @@ export class SqliteEventStore implements EventStore {
       all: this.db.prepare<[number, number], EnvelopeRow>(
         'SELECT position, envelope FROM events WHERE position > ? ORDER BY position LIMIT ?',
       ),
+      recent: this.db.prepare<[number], EnvelopeRow>(
+        'SELECT position, envelope FROM events ORDER BY position DESC LIMIT ?',
+      ),
       agency: this.db.prepare<[AgencyRow], EnvelopeRow>(AGENCY_READ),
       headPosition: this.db.prepare<[], { p: number | null }>('SELECT max(position) AS p FROM events'),
       heads: this.db.prepare<[string, number], StoredStreamHead>(
@@ -224,6 +227,11 @@ export class SqliteEventStore implements EventStore {
   async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
     this.assertOpen();
     return this.stmt.all.all(options.after ?? START, options.limit ?? -1).map(toRecorded);
+  }
+
+  async readRecent(limit: number): Promise<RecordedEvent[]> {
+    this.assertOpen();
+    return limit <= 0 ? [] : this.stmt.recent.all(limit).map(toRecorded);
   }
 
   /**
