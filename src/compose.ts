@@ -112,6 +112,7 @@ import { Sessions } from './web/sessions.js';
 import { CookieSeal } from './web/sealed-cookie.js';
 import { loadOrCreateSecret } from './adapters/keys/service-secrets.js';
 import { openDataKeyStore } from './data-key-store.js';
+import { checkDataKeysCoverLog } from './data-key-check.js';
 import { freeTextOpener } from './app/free-text-opener.js';
 import { PersonalReads } from './app/personal-reads.js';
 import { ErasureService } from './app/erasure-service.js';
@@ -393,8 +394,12 @@ async function startHolding(config: Config, { clock, log }: ServiceDependencies)
       locks,
       revoked: (token) => revoked.list?.revoked(token) ?? false,
     });
+    // before the read models are built: with a data-key store that cannot open the log's sealed text they would
+    // hold [sealed] for it, and new acts would seal under keys made here for cases that have one elsewhere
+    await checkDataKeysCoverLog(config, { events, dataKeys, log });
   } catch (err) {
     await events.close();
+    dataKeys.close();
     blobs.close?.();
     throw err;
   }

@@ -27,6 +27,12 @@ export interface Config {
    * folder's `data-keys/`, or `data-keys/` in the S3 bucket `bucket`, by default the media bucket).
    */
   readonly dataKeyStore: { readonly kind: 'sqlite' } | { readonly kind: 'media'; readonly bucket?: string };
+  /**
+   * What start-up does when the log's newest sealed data has no key in the data-key store
+   * (`LEDGER_DATA_KEYS_CHECK`, docs/privacy.md): `refuse` (the default) stops the service; `warn` logs it and
+   * starts, for recovery when those keys are known to be lost.
+   */
+  readonly dataKeysCheck: 'refuse' | 'warn';
   /** The crypto suite of the log (LEDGER_CRYPTO_SUITE): hashes, Merkle tree and service signatures. */
   readonly cryptoSuite: SuiteName;
   readonly logLevel: LogLevel;
@@ -175,6 +181,12 @@ export const CONFIG_VARIABLES: readonly { name: string; default: string; descrip
     name: 'LEDGER_DATA_KEY_BUCKET',
     default: '$S3_BUCKET',
     description: 'with LEDGER_DATA_KEY_STORE=media and S3: the bucket of the data keys; without Object Lock retention',
+  },
+  {
+    name: 'LEDGER_DATA_KEYS_CHECK',
+    default: 'refuse',
+    description:
+      "refuse | warn: at start-up, the log's newest sealed data that the data-key store cannot open (no key and no tombstone, another key) stops the service (refuse) or is logged (warn, for recovery)",
   },
   {
     name: 'LEDGER_CRYPTO_SUITE',
@@ -368,6 +380,12 @@ export function loadConfig(env: Env, cwd: string = process.cwd()): Config {
     masterKeyFile: path.resolve(cwd, read('LEDGER_MASTER_KEY_FILE') ?? path.join(keysDir, 'master.key')),
     dataKeysFile: path.resolve(cwd, read('LEDGER_DATA_KEYS_FILE') ?? path.join(dataDir, 'data-keys.sqlite')),
     dataKeyStore: dataKeyStoreConfig(read),
+    dataKeysCheck: oneOf(
+      'LEDGER_DATA_KEYS_CHECK',
+      read('LEDGER_DATA_KEYS_CHECK'),
+      ['refuse', 'warn'] as const,
+      'refuse',
+    ),
     cryptoSuite: oneOf('LEDGER_CRYPTO_SUITE', read('LEDGER_CRYPTO_SUITE'), SUITE_NAMES, 'ed25519'),
     logLevel: oneOf('LOG_LEVEL', read('LOG_LEVEL'), LOG_LEVELS, 'info'),
     eventStore,

@@ -22,8 +22,8 @@ import { RegistryReader } from './registry-reader.js';
 import type { ReadAhead } from './read-ahead.js';
 import { checkStoredEvents } from './stored-events.js';
 import type { PublicKeyResolver } from '../ledger/ed25519.js';
-import { DataKeyDestroyed, type DataKeyStore } from '../ports/data-keys.js';
-import { needsSealing, openData, sealDraft } from './personal-data.js';
+import { DataKeyDestroyed, DataKeyUnavailable, type DataKeyStore } from '../ports/data-keys.js';
+import { needsSealing, openData, opensWith, sealDraft } from './personal-data.js';
 
 /** Case events in envelopes: `data` is the act's data with what the rules derived, plus `officers` when the act named them. */
 export const caseCodec: EventCodec<RecordedCaseEvent> = {
@@ -121,8 +121,14 @@ export class CaseService {
     const stream = caseStream(actor.agency, caseId);
     // the key is durable before any event sealed under it is appended (SqliteDataKeyStore.ensure)
     const key = await this.dataKeyFor(stream, requests);
+    // a retry compares the request with the recorded events opened: one that does not open cannot be compared
     const opened = (recorded: readonly EventEnvelope[]) =>
-      key ? recorded.map((e) => ({ ...e, data: openData(e.data, e.id, key) })) : recorded;
+      key
+        ? recorded.map((e) => {
+            if (!opensWith(e.data, e.id, key)) throw new DataKeyUnavailable(stream);
+            return { ...e, data: openData(e.data, e.id, key) };
+          })
+        : recorded;
     return handleCommand(
       this.deps,
       stream,

@@ -67,6 +67,18 @@ export function openData<T>(data: T, eventId: string, key: CaseKey | Uint8Array 
   return walk(data, at) as T;
 }
 
+/** Whether every sealed value in `data` (at JSON Pointer `at` of the event's data) opens with `key`. */
+export function opensWith(data: unknown, eventId: string, key: Uint8Array, at = ''): boolean {
+  return sealedFieldsOf(data, at).every(({ path, sealed }) => {
+    try {
+      openSealed(key, sealed, { eventId, path });
+      return true;
+    } catch {
+      return false;
+    }
+  });
+}
+
 /** A case's data key as reads find it: the key, or none and whether that is because it was destroyed. */
 export interface CaseKey {
   readonly key: Uint8Array | undefined;

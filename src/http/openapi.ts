@@ -120,7 +120,7 @@ const PARAMETERS = {
   }),
   idempotencyKey: header(
     'Idempotency-Key',
-    'A retry with the same key and the same request answers with the original result (200); the same key with another request is 422 idempotency_key_reused. Keys are per user and agency; POST /v1/cases without a caseId names its case by the key.',
+    'A retry with the same key and the same request answers with the original result (200); the same key with another request is 422 idempotency_key_reused; a retry whose recorded personal data the data-key store of this replica cannot open (so cannot compare) is 503 data_key_unavailable (retry later). Keys are per user and agency; POST /v1/cases without a caseId names its case by the key.',
     {
       type: 'string',
       pattern: '^[!-~]{1,200}$',

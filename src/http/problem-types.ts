@@ -443,6 +443,11 @@ export const PROBLEM_TYPES: Readonly<Record<string, ProblemType>> = {
     'Data key store cannot erase',
     'The data-key store cannot destroy a key beyond recovery: the bucket keeps what is written to it (default Object Lock retention), a version of this key is under a legal hold or an unexpired retention, a policy refuses to delete versions, or a key file cannot be written. Checked before the erasure is signed: nothing was recorded. An operator lifts the hold (or moves the data keys to a bucket without retention, LEDGER_DATA_KEY_BUCKET) and erases again. A hold placed between that check and the deletion fails the deletion with this code after the erasure was recorded: erasing again once the hold is lifted destroys the key.',
   ),
+  data_key_unavailable: entry(
+    503,
+    'Recorded data cannot be opened',
+    "A request retried with an Idempotency-Key whose events are recorded, but hold personal data this replica's data-key store cannot open (it is not the store the replicas share, or holds another key for the case), so the retry cannot be compared with what was recorded. The request may well be recorded: retry later with the same Idempotency-Key. Operators give every replica the same data-key store (LEDGER_DATA_KEY_STORE=media) and master key.",
+  ),
   data_folder_in_use: entry(
     503,
     'Data folder in use',

@@ -87,3 +87,19 @@ export class DataKeyNotErasable extends LedgerError {
     super(`the data-key store cannot erase a key: ${why}`);
   }
 }
+
+/**
+ * The events a retried request's `Idempotency-Key` recorded hold personal data this service's data-key store cannot
+ * open (it holds another key for the case, or none), so whether the retry is the same request cannot be told. The
+ * request may well be recorded: the client retries later, when the data-key store is the one the replicas share.
+ */
+export class DataKeyUnavailable extends LedgerError {
+  readonly code = 'data_key_unavailable';
+  readonly status = 503;
+  constructor(readonly scope: string) {
+    super(
+      'the events this Idempotency-Key recorded hold sealed data that this service cannot open with its data-key ' +
+        'store, so it cannot tell whether this is the same request; retry later with the same Idempotency-Key',
+    );
+  }
+}
