@@ -26,6 +26,8 @@ interface Row {
  */
 export class SqliteDataKeyStore implements DataKeyStore {
   readonly #db: Database.Database;
+  /** Prepared once: every act and every opened batch looks its case's key up. */
+  readonly #stmt;
 
   constructor(
     file: string,
@@ -38,6 +40,12 @@ export class SqliteDataKeyStore implements DataKeyStore {
     this.#db.pragma('synchronous = FULL');
     this.#db.pragma('secure_delete = ON');
     this.#db.exec(SCHEMA);
+    this.#stmt = {
+      row: this.#db.prepare<[string], Row>('SELECT wrapped, destroyed_at FROM data_keys WHERE scope = ?'),
+      insert: this.#db.prepare<[string, Buffer, string, string]>(
+        'INSERT OR IGNORE INTO data_keys (scope, wrapped, wrapper, created_at) VALUES (?, ?, ?, ?)',
+      ),
+    };
   }
 
   async ensure(scope: string): Promise<Uint8Array> {
@@ -47,9 +55,7 @@ export class SqliteDataKeyStore implements DataKeyStore {
     const key = randomBytes(32);
     const wrapped = await this.wrapper.wrap(key, scope);
     // another request may have made the scope's key meanwhile: the first one stays, and is the one returned
-    this.#db
-      .prepare('INSERT OR IGNORE INTO data_keys (scope, wrapped, wrapper, created_at) VALUES (?, ?, ?, ?)')
-      .run(scope, Buffer.from(wrapped), this.wrapper.keyId, this.clock.now().toISOString());
+    this.#stmt.insert.run(scope, Buffer.from(wrapped), this.wrapper.keyId, this.clock.now().toISOString());
     const stored = this.#row(scope)!;
     if (stored.destroyed_at || !stored.wrapped) throw new DataKeyDestroyed(scope);
     return this.wrapper.unwrap(stored.wrapped, scope);
@@ -86,7 +92,6 @@ export class SqliteDataKeyStore implements DataKeyStore {
   }
 
   #row(scope: string): Row | undefined {
-    return this.#db.prepare('SELECT wrapped, destroyed_at FROM data_keys WHERE scope = ?').get(scope) as
-      Row | undefined;
+    return this.#stmt.row.get(scope);
   }
 }
