@@ -1,6 +1,6 @@
 import type { MessagePort } from 'node:worker_threads';
-import type { Position, RecordedEvent } from '../ports/event-store.js';
-import type { AppliedBatch, InProcessApplier } from './projection-applier.js';
+import type { Position } from '../ports/event-store.js';
+import type { AppliedBatch, HandedEvent, InProcessApplier } from './projection-applier.js';
 
 /** What the main thread asks of the projection thread; each request is answered once, by its `id`. */
 export type ApplierRequest =
@@ -9,7 +9,8 @@ export type ApplierRequest =
   | {
       readonly type: 'apply';
       readonly id: number;
-      readonly events: readonly RecordedEvent[];
+      /** Parsed, or as stored (their JSON text, parsed here). */
+      readonly events: readonly HandedEvent[];
       readonly after?: Position;
       /** Apply the events up to this position one by one (a batch up to it failed with an earlier thread). */
       readonly suspectUntil: Position;

@@ -30,6 +30,7 @@ export function countingEventStore(store: EventStore): { store: EventStore; coun
     ...(store.readRecent ? { readRecent: (limit) => store.readRecent!(limit) } : {}),
     readAgencies: (options) => store.readAgencies(options),
     subscribe: (options) => store.subscribe(options),
+    ...(store.subscribeStored ? { subscribeStored: (options) => store.subscribeStored!(options) } : {}),
     headPosition: () => store.headPosition(),
     ping: () => store.ping(),
     close: () => store.close(),

@@ -1,18 +1,33 @@
 import { freeTextPaths } from '../domain/personal-fields.js';
-import { isSealed } from '../ledger/sealed-field.js';
+import type { EventEnvelope } from '../ledger/envelope.js';
+import { isSealed, SEALED_FORMAT } from '../ledger/sealed-field.js';
 import type { DataKeyStore } from '../ports/data-keys.js';
-import type { RecordedEvent } from '../ports/event-store.js';
 import type { ProjectedEvent } from '../ports/read-models.js';
+import type { HandedEvent } from './projection-applier.js';
 import { openData, type CaseKey } from './personal-data.js';
 
-/** Opens the sealed free text of a batch of events before the projections see it. */
-export type BatchOpener = (batch: readonly RecordedEvent[]) => Promise<readonly ProjectedEvent[]>;
+/**
+ * Opens the sealed free text of a batch of events before the projections see it: each event as it came (parsed, or
+ * as stored), with `opened` beside it when it had sealed free text.
+ */
+export type BatchOpener = <E extends HandedEvent>(batch: readonly E[]) => Promise<readonly Opened<E>[]>;
+
+/** An event with its opened free text, if any. */
+export type Opened<E extends HandedEvent> = E & Pick<ProjectedEvent, 'opened'>;
+
+/**
+ * What the stored text of every event holding a sealed value contains (the store writes it with `JSON.stringify`):
+ * an event as stored without it has nothing to open and is handed on unparsed.
+ */
+const SEALED_MARK = JSON.stringify({ sealed: SEALED_FORMAT }).slice(1, -1);
 
 /** The cases whose keys an opener keeps between batches, by default (32-byte keys: about 128 KiB in all). */
 export const OPENER_CACHED_KEYS = 4_096;
 
 /** The events that record the erasure of their stream's personal data: the stream's key is destroyed after them. */
 const ERASURES: ReadonlySet<string> = new Set(['CaseDataErased', 'ApplicationDataErased']);
+
+const ERASURE_MARKS = [...ERASURES].map((type) => JSON.stringify({ type }).slice(1, -1));
 
 const ERASED: CaseKey = { key: undefined, erased: true };
 
@@ -26,15 +41,17 @@ const ERASED: CaseKey = { key: undefined, erased: true };
  * soon as a batch holds the case's erasure (`CaseDataErased`): the case's events after it in the log open as
  * `[erased]` and the store is asked again after that batch. A case the store says destroyed is remembered as
  * erased, never with a key; a case it holds no key for is not remembered (asked again next batch). The parties'
- * fields are not opened here: reads open them.
+ * fields are not opened here: reads open them. An event that comes as its stored text is parsed here only when that
+ * text holds a sealed value or names an erasure, and is handed on as text.
  */
 export function freeTextOpener(dataKeys: DataKeyStore, options: { readonly cachedKeys?: number } = {}): BatchOpener {
   const cache = new KeyCache(options.cachedKeys ?? OPENER_CACHED_KEYS);
-  return async (batch) => {
+  return async <E extends HandedEvent>(batch: readonly E[]): Promise<readonly Opened<E>[]> => {
     // where in the batch each stream's erasure is: its key is never used nor kept from there on
     const erasedAt = new Map<string, number>();
-    batch.forEach(({ event }, i) => {
-      if (ERASURES.has(event.type) && !erasedAt.has(event.stream)) erasedAt.set(event.stream, i);
+    batch.forEach((handed, i) => {
+      const erasure = erasureIn(handed);
+      if (erasure !== undefined && !erasedAt.has(erasure.stream)) erasedAt.set(erasure.stream, i);
     });
     for (const stream of erasedAt.keys()) cache.drop(stream);
     const asked = new Map<string, Promise<CaseKey>>();
@@ -54,19 +71,36 @@ export function freeTextOpener(dataKeys: DataKeyStore, options: { readonly cache
       }
       return found;
     };
+    const openedOf = async (event: EventEnvelope, index: number): Promise<Record<string, unknown> | undefined> => {
+      const paths = freeTextPaths(event.type, event.data).filter((p) => isSealed(event.data[p.slice(1)]));
+      if (paths.length === 0) return undefined;
+      const key = await keyOf(event.stream, index);
+      return Object.fromEntries(
+        paths.map((path) => [path, openData<unknown>(event.data[path.slice(1)], event.id, key, path)]),
+      );
+    };
     return Promise.all(
-      batch.map(async (recorded, index): Promise<ProjectedEvent> => {
-        const { event } = recorded;
-        const paths = freeTextPaths(event.type, event.data).filter((p) => isSealed(event.data[p.slice(1)]));
-        if (paths.length === 0) return recorded;
-        const key = await keyOf(event.stream, index);
-        const opened = Object.fromEntries(
-          paths.map((path) => [path, openData<unknown>(event.data[path.slice(1)], event.id, key, path)]),
-        );
-        return { ...recorded, opened };
+      batch.map(async (handed, index): Promise<Opened<E>> => {
+        if ('json' in handed && !handed.json.includes(SEALED_MARK)) return handed;
+        const event = 'json' in handed ? (JSON.parse(handed.json) as EventEnvelope) : handed.event;
+        const opened = await openedOf(event, index);
+        return opened === undefined ? handed : { ...handed, opened };
       }),
     );
   };
+}
+
+/**
+ * The erasure an event records, if it is one. An event as stored is parsed only when its text names an erasure type
+ * as a member's value (`"type":"CaseDataErased"`: in a JSON string its quotes would be escaped).
+ */
+function erasureIn(handed: HandedEvent): { readonly stream: string } | undefined {
+  if ('json' in handed) {
+    if (!ERASURE_MARKS.some((mark) => handed.json.includes(mark))) return undefined;
+    const event = JSON.parse(handed.json) as EventEnvelope;
+    return ERASURES.has(event.type) ? event : undefined;
+  }
+  return ERASURES.has(handed.event.type) ? handed.event : undefined;
 }
 
 /** The keys of the cases used last, at most `size` of them (the least recently used leaves first). */

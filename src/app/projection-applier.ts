@@ -1,13 +1,30 @@
-import type { Position, RecordedEvent } from '../ports/event-store.js';
+import type { EventEnvelope } from '../ledger/envelope.js';
+import type { Position, StoredEvent } from '../ports/event-store.js';
 import type {
   Change,
   Doc,
   DocReader,
+  ProjectedEvent,
   Projection,
   ProjectionChanges,
   QuarantineDoc,
   ReadModelStore,
 } from '../ports/read-models.js';
+
+/**
+ * An event as the runner hands it to an applier: parsed (a {@link ProjectedEvent}), or as the event store keeps it
+ * (its JSON text, with its opened free text if it has any), which the applier parses where it applies it: on the
+ * projection thread rather than on the thread that answers HTTP, and copied there as one string.
+ */
+export type HandedEvent = ProjectedEvent | (StoredEvent & Pick<ProjectedEvent, 'opened'>);
+
+/** The event as projections are given it: parsed when it came as text. */
+export function projected(handed: HandedEvent): ProjectedEvent {
+  if (!('json' in handed)) return handed;
+  const event = JSON.parse(handed.json) as EventEnvelope;
+  const { position, opened } = handed;
+  return opened === undefined ? { position, event } : { position, event, opened };
+}
 
 /** What applying one batch stored. */
 export interface AppliedBatch {
@@ -19,6 +36,8 @@ export interface AppliedBatch {
   readonly commits: number;
   /** The quarantine documents stored. */
   readonly quarantined: readonly QuarantineDoc[];
+  /** When the last event applied was recorded (its `recordedAt`), for the lag figures; absent when none was. */
+  readonly recordedAt?: string;
 }
 
 /**
@@ -37,7 +56,7 @@ export interface ProjectionApplier {
    * stores nothing and is thrown; the events up to its last are then applied one by one on the next call, each
    * in its own transaction, quarantining what a projection cannot apply.
    */
-  apply(batch: readonly RecordedEvent[], after?: Position): Promise<AppliedBatch>;
+  apply(batch: readonly HandedEvent[], after?: Position): Promise<AppliedBatch>;
   /** Tells `listener` when the write side fails outside any call (its thread stopped); it is opened again. */
   watch?(listener: (err: Error) => void): void;
   close(): Promise<void>;
@@ -184,7 +203,7 @@ export class InProcessApplier implements ProjectionApplier {
     this.#suspectUntil = 0;
   }
 
-  async apply(batch: readonly RecordedEvent[], after?: Position): Promise<AppliedBatch> {
+  async apply(batch: readonly HandedEvent[], after?: Position): Promise<AppliedBatch> {
     return this.applySync(batch, after);
   }
 
@@ -196,20 +215,22 @@ export class InProcessApplier implements ProjectionApplier {
   async close(): Promise<void> {}
 
   /** {@link apply}, on this thread's stack. */
-  applySync(batch: readonly RecordedEvent[], after?: Position): AppliedBatch {
+  applySync(batch: readonly HandedEvent[], after?: Position): AppliedBatch {
     const stored = this.store.position();
     if (after !== undefined && after > stored) throw new BatchOutOfOrder(after, stored);
-    const fresh = batch.filter((r) => r.position > stored);
+    const fresh = batch.filter((r) => r.position > stored).map(projected);
     if (fresh.length === 0) return { position: stored, events: 0, commits: 0, quarantined: [] };
+    const last = fresh[fresh.length - 1]!;
+    const recordedAt = last.event.recordedAt;
     if (fresh[0]!.position <= this.#suspectUntil) {
       // a projection's changes may be left out of an event's commit: keep nothing that may not have been stored
       this.#cache.clear();
       const quarantined: QuarantineDoc[] = [];
       for (const recorded of fresh) quarantined.push(...this.#applyAlone(recorded));
       if (this.store.position() >= this.#suspectUntil) this.#suspectUntil = 0;
-      return { position: this.store.position(), events: fresh.length, commits: fresh.length, quarantined };
+      const position = this.store.position();
+      return { position, events: fresh.length, commits: fresh.length, quarantined, recordedAt };
     }
-    const last = fresh[fresh.length - 1]!;
     try {
       const view = new BatchView(this.store, this.#cache);
       for (const recorded of fresh) {
@@ -225,7 +246,7 @@ export class InProcessApplier implements ProjectionApplier {
       this.suspect(last.position);
       throw err;
     }
-    return { position: last.position, events: fresh.length, commits: 1, quarantined: [] };
+    return { position: last.position, events: fresh.length, commits: 1, quarantined: [], recordedAt };
   }
 
   /**
@@ -233,7 +254,7 @@ export class InProcessApplier implements ProjectionApplier {
    * the store refuses its documents) is quarantined for it. A store failure, or a critical projection failing,
    * is thrown: nothing of the event is stored.
    */
-  #applyAlone(recorded: RecordedEvent): readonly QuarantineDoc[] {
+  #applyAlone(recorded: ProjectedEvent): readonly QuarantineDoc[] {
     const view = new BatchView(this.store, new DocCache());
     const applied: ProjectionChanges[] = [];
     const failed: { projection: string; reason: string }[] = [];

@@ -1,7 +1,7 @@
-import type { EventStore, Position, RecordedEvent, SubscriptionMessage } from '../ports/event-store.js';
+import type { EventStore, Position, SubscriptionMessage } from '../ports/event-store.js';
 import { QUARANTINE, type Projection, type QuarantineDoc, type ReadModelStore } from '../ports/read-models.js';
 import type { BatchOpener } from './free-text-opener.js';
-import { InProcessApplier, type AppliedBatch, type ProjectionApplier } from './projection-applier.js';
+import { InProcessApplier, type AppliedBatch, type HandedEvent, type ProjectionApplier } from './projection-applier.js';
 
 /** Batches handed to the applier and not yet stored: one being applied, one waiting behind it. */
 export const BATCHES_IN_FLIGHT = 2;
@@ -200,17 +200,17 @@ export class ProjectionRunner {
     });
   }
 
-  async #apply(batch: readonly RecordedEvent[], after?: Position): Promise<void> {
+  async #apply(batch: readonly HandedEvent[], after?: Position): Promise<void> {
     const opened = this.options.open ? await this.options.open(batch) : batch;
     const applied = await this.#applier.apply(opened, after);
-    if (applied.events > 0) this.#stored(applied, batch[batch.length - 1]!);
+    if (applied.events > 0) this.#stored(applied);
   }
 
-  #stored(applied: AppliedBatch, last: RecordedEvent): void {
+  #stored(applied: AppliedBatch): void {
     this.#advance(applied.position);
     this.#eventsApplied += applied.events;
     this.#batches += applied.commits;
-    const recordedAt = Date.parse(last.event.recordedAt);
+    const recordedAt = Date.parse(applied.recordedAt ?? '');
     if (Number.isFinite(recordedAt)) this.#lastLagMs = Math.max(0, this.#now() - recordedAt);
     for (const doc of applied.quarantined) this.options.onQuarantine?.(doc);
     this.options.afterCommit?.(this.#position);
@@ -237,7 +237,10 @@ export class ProjectionRunner {
         if (this.outdated()) await this.reset();
         const after = await this.#applier.open();
         this.#advance(after);
-        const subscription = this.events.subscribe({ after, batchSize: this.#batchSize, signal: round.signal });
+        // the events as stored where the store can (the embedded one): the applier parses them, on its thread
+        const options = { after, batchSize: this.#batchSize, signal: round.signal };
+        const subscription: AsyncIterable<SubscriptionMessage<HandedEvent>> =
+          this.events.subscribeStored?.(options) ?? this.events.subscribe(options);
         await this.#consume(subscription, after, caughtUp);
         if (round.signal.aborted && !this.#stopped) throw round.signal.reason;
       } catch (err) {
@@ -259,14 +262,14 @@ export class ProjectionRunner {
    * grow and each commit carries more events; when it keeps up, each batch is what arrived while the last was
    * applied, a few events, so the lag stays short.
    */
-  async #consume(subscription: AsyncIterable<SubscriptionMessage>, after: Position, caughtUp: () => void) {
+  async #consume(subscription: AsyncIterable<SubscriptionMessage<HandedEvent>>, after: Position, caughtUp: () => void) {
     const inFlight: Promise<void>[] = [];
     let failure: { err: unknown } | undefined;
     const settle = async (left: number) => {
       while (inFlight.length > left) await inFlight.shift();
       if (failure) throw failure.err;
     };
-    let gathered: RecordedEvent[] = [];
+    let gathered: HandedEvent[] = [];
     const handOver = async () => {
       if (gathered.length === 0) return;
       const batch = gathered;

@@ -1,7 +1,7 @@
 import { Worker } from 'node:worker_threads';
-import type { Position, RecordedEvent } from '../ports/event-store.js';
+import type { Position } from '../ports/event-store.js';
 import { fromWire, type ApplierAnswer, type ApplierRequest } from './applier-thread.js';
-import type { AppliedBatch, ProjectionApplier } from './projection-applier.js';
+import type { AppliedBatch, HandedEvent, ProjectionApplier } from './projection-applier.js';
 
 export interface ThreadApplierOptions {
   /**
@@ -58,7 +58,8 @@ export class ThreadApplier implements ProjectionApplier {
     this.#suspectUntil = 0;
   }
 
-  async apply(batch: readonly RecordedEvent[], after?: Position): Promise<AppliedBatch> {
+  /** An event given as its stored text crosses as that string (a copy) and is parsed on the thread. */
+  async apply(batch: readonly HandedEvent[], after?: Position): Promise<AppliedBatch> {
     const last = batch.at(-1)?.position;
     const request = {
       type: 'apply',

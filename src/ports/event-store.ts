@@ -32,6 +32,16 @@ export interface RecordedEvent {
   readonly event: EventEnvelope;
 }
 
+/**
+ * An event as the store keeps it, not parsed: its envelope's JSON text and its stream. For a consumer that hands
+ * most events on, or looks at few of them, and parses only those it uses (where it uses them).
+ */
+export interface StoredEvent {
+  readonly position: Position;
+  readonly stream: string;
+  readonly json: string;
+}
+
 export interface ReadStreamOptions {
   /** First revision to return (forward) or the highest (backward). Default: start or end of the stream. */
   readonly fromRevision?: number;
@@ -75,8 +85,8 @@ export interface SubscribeOptions {
  * Subscription messages: batches of events in global order, and a `caughtUp` mark each time the
  * subscription has delivered everything committed so far and starts waiting for live events.
  */
-export type SubscriptionMessage =
-  | { readonly type: 'events'; readonly events: readonly RecordedEvent[] }
+export type SubscriptionMessage<E = RecordedEvent> =
+  | { readonly type: 'events'; readonly events: readonly E[] }
   | { readonly type: 'caughtUp'; readonly position: Position };
 
 /** The head a store records for a stream apart from its events (the embedded store's compare-and-set row). */
@@ -115,6 +125,12 @@ export interface EventStore {
   readAgencies(options: AgencyReadOptions): Promise<RecordedEvent[]>;
   /** Catch-up then live delivery of the global log. */
   subscribe(options?: SubscribeOptions): AsyncIterable<SubscriptionMessage>;
+  /**
+   * {@link subscribe}, each event delivered as its stored text ({@link StoredEvent}) rather than parsed, for stores
+   * that keep it as text (the embedded one). The projection runner hands that text to its thread, which parses it;
+   * where a store omits this, consumers use `subscribe`.
+   */
+  subscribeStored?(options?: SubscribeOptions): AsyncIterable<SubscriptionMessage<StoredEvent>>;
   /** The position of the last committed event ({@link START} when empty). */
   headPosition(): Promise<Position>;
   /**

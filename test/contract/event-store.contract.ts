@@ -388,6 +388,30 @@ export function eventStoreContract(
         controller.abort();
       });
 
+      it('when a store delivers its events as stored (subscribeStored, where it offers it), then each is the text of the envelope subscribe delivers, with its position and stream', async () => {
+        if (!store.subscribeStored) return; // optional: consumers of a store without it use subscribe
+        const stream = freshStream();
+        const start = await store.headPosition();
+        const history = seal(stream, null, signer, 5);
+        await store.append(stream, history, 'no_stream');
+        const controller = new AbortController();
+        const iterator = store
+          .subscribeStored({ after: start, batchSize: 2, signal: controller.signal })
+          [Symbol.asyncIterator]();
+        const seen: { position: number; stream: string; json: string }[] = [];
+        for (let next = await iterator.next(); !next.done; next = await iterator.next()) {
+          if (next.value.type === 'caughtUp') break;
+          expect(next.value.events.length).toBeLessThanOrEqual(2);
+          seen.push(...next.value.events);
+        }
+        const recorded = await store.readAll({ after: start });
+        expect(seen.map((e) => e.position)).toEqual(recorded.map((r) => r.position));
+        expect(seen.map((e) => e.stream)).toEqual(recorded.map(() => stream));
+        expect(seen.map((e) => JSON.parse(e.json) as unknown)).toEqual(history);
+        controller.abort();
+        expect((await iterator.next()).done).toBe(true);
+      });
+
       it('when the store closes, then an open subscription ends', async () => {
         const iterator = iterate(store, { after: await store.headPosition() });
         expect((await iterator.next()).value).toMatchObject({ type: 'caughtUp' });

@@ -6,7 +6,7 @@ import { caseKey, type CaseFileDoc } from '../../projections/case-files.js';
 import { PROJECTIONS } from '../../projections/index.js';
 import { SqliteEventStore } from '../../src/adapters/sqlite/event-store.js';
 import { SqliteReadModelStore } from '../../src/adapters/sqlite/read-model-store.js';
-import { InProcessApplier, type ProjectionApplier } from '../../src/app/projection-applier.js';
+import { InProcessApplier, type HandedEvent, type ProjectionApplier } from '../../src/app/projection-applier.js';
 import { ProjectionRunner } from '../../src/app/projection-runner.js';
 import type { EventEnvelope } from '../../src/ledger/envelope.js';
 import type { EventStore } from '../../src/ports/event-store.js';
@@ -112,6 +112,36 @@ describe('the projection runner', () => {
     expect(await runner.waitFor(later + 10, 5_000)).toBe(false); // stopped: no waiting
     await events.close();
     store.close();
+  });
+
+  it('when the store keeps events as text, then the runner hands the applier that text unparsed, and the lag figure comes from what the applier stored', async () => {
+    const events = new SqliteEventStore({ path: path.join(tempDir(), 'e.sqlite'), writer: 'inline' });
+    const store = new SqliteReadModelStore({ path: ':memory:', projections: PROJECTIONS });
+    const inner = new InProcessApplier(store, PROJECTIONS);
+    const handed: HandedEvent[] = [];
+    const recording: ProjectionApplier = {
+      open: () => inner.open(),
+      reset: () => inner.reset(),
+      close: () => inner.close(),
+      apply: (batch, after) => (handed.push(...batch), inner.apply(batch, after)),
+    };
+    const now = Date.parse('2100-01-01T00:00:00Z');
+    const runner = new ProjectionRunner(events, store, PROJECTIONS, { applier: recording, now: () => now });
+    const stop = new AbortController();
+    try {
+      await runner.start(stop.signal);
+      const streams = logOf(2);
+      const position = await append(events, streams);
+      expect(await runner.waitFor(position, 60_000)).toBe(true);
+      expect(handed.map((e) => ('json' in e ? JSON.parse(e.json) : e))).toEqual(streams.flat());
+      expect(handed.every((e) => 'json' in e && !('event' in e))).toBe(true);
+      expect(readCaseFile(store, 'county-justice', 'c-1')?.timeline).toHaveLength(4);
+      expect(runner.stats().lastLagMs).toBe(now - Date.parse(streams.flat().at(-1)!.recordedAt));
+    } finally {
+      stop.abort();
+      await events.close();
+      store.close();
+    }
   });
 
   it('when a projection fails, then nothing of the batch is stored, the runner is not ready, and it recovers on retry', async () => {

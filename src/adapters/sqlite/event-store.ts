@@ -15,6 +15,7 @@ import {
   type ReadStreamOptions,
   type RecordedEvent,
   type SubscribeOptions,
+  type StoredEvent,
   type StoredStreamHead,
   type StreamRead,
   type SubscriptionMessage,
@@ -63,6 +64,10 @@ interface AgencyRow {
 interface EnvelopeRow {
   position: number;
   envelope: string;
+}
+
+interface StoredRow extends EnvelopeRow {
+  stream: string;
 }
 
 /** The most streams one statement of `readStreams` reads; more are read in several. */
@@ -115,6 +120,9 @@ export class SqliteEventStore implements EventStore {
       ),
       recent: this.db.prepare<[number], EnvelopeRow>(
         'SELECT position, envelope FROM events ORDER BY position DESC LIMIT ?',
+      ),
+      stored: this.db.prepare<[number, number], StoredRow>(
+        'SELECT position, stream, envelope FROM events WHERE position > ? ORDER BY position LIMIT ?',
       ),
       agency: this.db.prepare<[AgencyRow], EnvelopeRow>(AGENCY_READ),
       headPosition: this.db.prepare<[], { p: number | null }>('SELECT max(position) AS p FROM events'),
@@ -251,15 +259,31 @@ export class SqliteEventStore implements EventStore {
       .map(toRecorded);
   }
 
-  async *subscribe(options: SubscribeOptions = {}): AsyncIterable<SubscriptionMessage> {
+  subscribe(options: SubscribeOptions = {}): AsyncIterable<SubscriptionMessage> {
+    return this.follow(options, (after, limit) => this.stmt.all.all(after, limit).map(toRecorded));
+  }
+
+  /** {@link subscribe} without parsing: each event's stored JSON text, as the projection runner hands it on. */
+  subscribeStored(options: SubscribeOptions = {}): AsyncIterable<SubscriptionMessage<StoredEvent>> {
+    return this.follow(options, (after, limit) =>
+      this.stmt.stored
+        .all(after, limit)
+        .map((row) => ({ position: row.position, stream: row.stream, json: row.envelope })),
+    );
+  }
+
+  /** Reads pages after the position with `read`, then waits for the next commit (or the poll interval). */
+  private async *follow<E extends { readonly position: Position }>(
+    options: SubscribeOptions,
+    read: (after: Position, limit: number) => E[],
+  ): AsyncIterable<SubscriptionMessage<E>> {
     const batchSize = options.batchSize ?? 500;
     const signal = options.signal;
     let position = options.after ?? START;
     let live = false;
     while (!this.closed && !signal?.aborted) {
-      const rows = this.stmt.all.all(position, batchSize);
-      if (rows.length > 0) {
-        const events = rows.map(toRecorded);
+      const events = read(position, batchSize);
+      if (events.length > 0) {
         position = events[events.length - 1]!.position;
         live = false;
         yield { type: 'events', events };

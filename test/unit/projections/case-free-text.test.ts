@@ -4,11 +4,12 @@ import { CASE_TEXTS, indexedText, type CaseTextDoc } from '../../../projections/
 import { PROJECTIONS } from '../../../projections/index.js';
 import { caseCodec } from '../../../src/app/case-service.js';
 import { freeTextOpener } from '../../../src/app/free-text-opener.js';
+import { projected } from '../../../src/app/projection-applier.js';
 import { sealDraft } from '../../../src/app/personal-data.js';
 import { caseStream } from '../../../src/domain/case/acts.js';
 import type { EventEnvelope } from '../../../src/ledger/envelope.js';
 import type { DataKeyStore } from '../../../src/ports/data-keys.js';
-import type { RecordedEvent } from '../../../src/ports/event-store.js';
+import type { RecordedEvent, StoredEvent } from '../../../src/ports/event-store.js';
 import { act, actors, opened, photo, record } from '../../support/domain.js';
 import { MemoryDocs, StreamWriter } from '../../support/projection-spec.js';
 
@@ -107,5 +108,29 @@ describe('free text sealed in case events, in the case-files projection', () => 
     const rebuilt = new MemoryDocs(PROJECTIONS).apply(await open(positioned([...acts, ...erasure])));
     expect(rebuilt.get(CASES, KEY)).toEqual(live.get(CASES, KEY));
     expect(rebuilt.get(CASE_TEXTS, KEY)).toEqual(live.get(CASE_TEXTS, KEY));
+  });
+
+  it('when the events come as the store keeps them (their text), then those with nothing sealed are handed on untouched, the others with their text opened, and the projections make the same documents', async () => {
+    const key = randomBytes(32);
+    const { acts } = caseEvents(key);
+    const stored: StoredEvent[] = positioned(acts).map(({ position, event }) => ({
+      position,
+      stream: event.stream,
+      json: JSON.stringify(event),
+    }));
+    const open = freeTextOpener(keyStore(key));
+    const handed = await open(stored);
+    const sealed = acts.map((e) => JSON.stringify(e).includes('"sealed":"aes-256-gcm/v1"'));
+    expect(sealed).toContain(false);
+    expect(sealed).toContain(true);
+    handed.forEach((h, i) => {
+      if (sealed[i]) expect(h).toMatchObject({ json: stored[i]!.json, opened: expect.any(Object) });
+      else expect(h).toBe(stored[i]);
+    });
+    const fromText = new MemoryDocs(PROJECTIONS).apply(handed.map(projected));
+    const parsed = new MemoryDocs(PROJECTIONS).apply(await open(positioned(acts)));
+    expect(fromText.get(CASES, KEY)).toEqual(parsed.get(CASES, KEY));
+    expect(fromText.get(CASE_TEXTS, KEY)).toEqual(parsed.get(CASE_TEXTS, KEY));
+    expect(fromText.get<CaseTextDoc>(CASE_TEXTS, KEY)!.findings).toEqual([FINDINGS]);
   });
 });
