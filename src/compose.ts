@@ -100,7 +100,7 @@ import { SqliteReadModelStore } from './adapters/sqlite/read-model-store.js';
 import { lockDataFolder } from './adapters/sqlite/folder-lock.js';
 import { ProjectionRunner } from './app/projection-runner.js';
 import { ThreadApplier } from './app/thread-applier.js';
-import type { ProjectionThreadData } from './projection-thread.js';
+import type { FreeTextKeys, ProjectionThreadData } from './projection-thread.js';
 import type { ReadModelStore } from './ports/read-models.js';
 import { PROJECTIONS } from '../projections/index.js';
 import { bundleApi, VERIFY_RETRY_AFTER_SECONDS } from './http/bundle-api.js';
@@ -171,20 +171,32 @@ export function readModelPath(config: Config): string {
  * The read models as the service holds them: a thread of their own applies the projections over the write
  * connection ({@link ThreadApplier}, `src/projection-thread.ts`), so neither the projections' work nor the commits
  * take the event loop that answers HTTP; this thread keeps a connection that only reads (WAL lets both work at
- * once). The thread is opened first: it creates the file and its tables, which the reading connection needs.
+ * once). The thread is opened first: it creates the file and its tables, which the reading connection needs. With
+ * the embedded data-key store the thread also opens the sealed free text itself (`opensFreeText`); with a shared one
+ * the runner opens it on this thread before handing a batch over.
  */
-export async function openReadModels(config: Config): Promise<{ store: ReadModelStore; applier: ThreadApplier }> {
+export async function openReadModels(
+  config: Config,
+): Promise<{ store: ReadModelStore; applier: ThreadApplier; opensFreeText: boolean }> {
   makePrivateFolder(config.dataDir);
-  return openThreadedReadModels(readModelPath(config));
+  const keys =
+    config.dataKeyStore.kind === 'sqlite'
+      ? { dataKeysFile: config.dataKeysFile, masterKeyFile: config.masterKeyFile }
+      : undefined;
+  return { ...(await openThreadedReadModels(readModelPath(config), keys)), opensFreeText: keys !== undefined };
 }
 
-/** {@link openReadModels} for a given file (the benchmark's). */
-export async function openThreadedReadModels(file: string): Promise<{ store: ReadModelStore; applier: ThreadApplier }> {
+/** {@link openReadModels} for a given file (the benchmark's), the thread opening free text with `freeText`'s keys. */
+export async function openThreadedReadModels(
+  file: string,
+  freeText?: FreeTextKeys,
+): Promise<{ store: ReadModelStore; applier: ThreadApplier }> {
   const applier = new ThreadApplier({
     entry: new URL(`./projection-thread${MODULE_EXT}`, import.meta.url),
     data: {
       path: file,
       projections: { module: new URL(`../projections/index${MODULE_EXT}`, import.meta.url).href, name: 'PROJECTIONS' },
+      ...(freeText ? { freeText } : {}),
     } satisfies ProjectionThreadData,
   });
   try {
@@ -436,12 +448,12 @@ async function startHolding(config: Config, { clock, log }: ServiceDependencies)
       }[readiness],
     );
   }
-  const { store: readModels, applier } = await openReadModels(config);
+  const { store: readModels, applier, opensFreeText } = await openReadModels(config);
   const scheduled: { schedule?: CheckpointSchedule; witnessing?: WitnessSubmitter } = {}; // the runner tells them
   let changedAt = clock.now(); // when the read models last changed: the public routes' Last-Modified
   const runner = new ProjectionRunner(events, readModels, PROJECTIONS, {
     applier,
-    open,
+    ...(opensFreeText ? {} : { open }), // else the projection thread opens it
     onError: (err) => log.error({ err }, 'projections: applying the log failed; retrying event by event'),
     onQuarantine: ({ projection, position, eventId, stream, type, reason }) =>
       log.error(

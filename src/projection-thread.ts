@@ -1,6 +1,10 @@
 import { parentPort, workerData } from 'node:worker_threads';
+import { systemClock } from './adapters/clock/system-clock.js';
+import { FileKeyWrapper, loadOrCreateMasterKey } from './adapters/keys/master-key.js';
+import { SqliteDataKeyStore } from './adapters/sqlite/data-key-store.js';
 import { SqliteReadModelStore } from './adapters/sqlite/read-model-store.js';
 import { serveApplier } from './app/applier-thread.js';
+import { freeTextOpener } from './app/free-text-opener.js';
 import { InProcessApplier } from './app/projection-applier.js';
 import type { Position } from './ports/event-store.js';
 import type { Projection } from './ports/read-models.js';
@@ -19,6 +23,18 @@ export interface ProjectionThreadData {
   readonly projections: ExportRef;
   /** A `(position) => void` called before each commit, for the crash test. Not for production use. */
   readonly beforeCommit?: ExportRef;
+  /**
+   * The embedded data-key store, when the service keeps its keys there: the thread opens each batch's sealed free
+   * text itself, over a connection of its own to that file and with the master key from its file, so that the
+   * main thread does not. Without it, the batches arrive opened (or the projections see `[sealed]`).
+   */
+  readonly freeText?: FreeTextKeys;
+}
+
+/** Where the embedded data-key store and the master key that unwraps its keys are. */
+export interface FreeTextKeys {
+  readonly dataKeysFile: string;
+  readonly masterKeyFile: string;
 }
 
 async function load<T>(ref: ExportRef): Promise<T> {
@@ -32,6 +48,19 @@ const data = workerData as ProjectionThreadData;
 const projections = await load<readonly Projection[]>(data.projections);
 const beforeCommit = data.beforeCommit ? await load<(position: Position) => void>(data.beforeCommit) : undefined;
 const store = new SqliteReadModelStore({ path: data.path, projections });
-serveApplier(parentPort!, new InProcessApplier(store, projections, beforeCommit ? { beforeCommit } : {}), () =>
-  store.close(),
+const keys = data.freeText
+  ? new SqliteDataKeyStore(
+      data.freeText.dataKeysFile,
+      new FileKeyWrapper(loadOrCreateMasterKey(data.freeText.masterKeyFile)),
+      systemClock,
+    )
+  : undefined;
+serveApplier(
+  parentPort!,
+  new InProcessApplier(store, projections, beforeCommit ? { beforeCommit } : {}),
+  () => {
+    store.close();
+    keys?.close();
+  },
+  keys && freeTextOpener(keys),
 );

@@ -1,5 +1,6 @@
 import type { MessagePort } from 'node:worker_threads';
 import type { Position } from '../ports/event-store.js';
+import type { BatchOpener } from './free-text-opener.js';
 import type { AppliedBatch, HandedEvent, InProcessApplier } from './projection-applier.js';
 
 /** What the main thread asks of the projection thread; each request is answered once, by its `id`. */
@@ -29,34 +30,50 @@ export type ApplierAnswer =
 
 /**
  * The projection thread's side: answers the main thread's requests with `applier`, one at a time in the order
- * they arrive (the message port queues the rest: the main thread keeps at most two batches there). `close` closes
- * the store (`onClose`) and the port, and the thread ends.
+ * they arrive (the message port queues the rest: the main thread keeps at most two batches there). With `open`,
+ * the thread opens each batch's sealed free text itself before applying it (the batches then come unopened). `close`
+ * closes the store (`onClose`) once the requests before it are answered, and the port, and the thread ends.
  */
-export function serveApplier(port: MessagePort, applier: InProcessApplier, onClose: () => void): void {
-  port.on('message', (request: ApplierRequest | { readonly type: 'close' }) => {
+export function serveApplier(
+  port: MessagePort,
+  applier: InProcessApplier,
+  onClose: () => void,
+  open?: BatchOpener,
+): void {
+  let served: Promise<void> = Promise.resolve();
+  const serve = async (request: ApplierRequest | { readonly type: 'close' }): Promise<void> => {
     if (request.type === 'close') {
       onClose();
       port.close();
       return;
     }
     try {
-      port.postMessage(answer(applier, request));
+      port.postMessage(await answer(applier, request, open));
     } catch (err) {
       port.postMessage({ id: request.id, ok: false, error: toWire(err) } satisfies ApplierAnswer);
     }
+  };
+  port.on('message', (request: ApplierRequest | { readonly type: 'close' }) => {
+    served = served.then(() => serve(request));
   });
 }
 
-function answer(applier: InProcessApplier, request: ApplierRequest): ApplierAnswer {
+async function answer(
+  applier: InProcessApplier,
+  request: ApplierRequest,
+  open: BatchOpener | undefined,
+): Promise<ApplierAnswer> {
   switch (request.type) {
     case 'open':
       return { id: request.id, ok: true, position: applier.positionSync() };
     case 'reset':
       applier.resetSync();
       return { id: request.id, ok: true, position: applier.positionSync() };
-    case 'apply':
+    case 'apply': {
+      const events = open ? await open(request.events) : request.events;
       if (request.suspectUntil > 0) applier.suspect(request.suspectUntil);
-      return { id: request.id, ok: true, applied: applier.applySync(request.events, request.after) };
+      return { id: request.id, ok: true, applied: applier.applySync(events, request.after) };
+    }
   }
 }
 

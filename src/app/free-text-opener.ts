@@ -3,14 +3,16 @@ import type { EventEnvelope } from '../ledger/envelope.js';
 import { isSealed, SEALED_FORMAT } from '../ledger/sealed-field.js';
 import type { DataKeyStore } from '../ports/data-keys.js';
 import type { ProjectedEvent } from '../ports/read-models.js';
-import type { HandedEvent } from './projection-applier.js';
+import { projected, type HandedEvent } from './projection-applier.js';
 import { openData, type CaseKey } from './personal-data.js';
 
 /**
  * Opens the sealed free text of a batch of events before the projections see it: each event as it came (parsed, or
  * as stored), with `opened` beside it when it had sealed free text.
  */
-export type BatchOpener = <E extends HandedEvent>(batch: readonly E[]) => Promise<readonly Opened<E>[]>;
+export type BatchOpener = <E extends HandedEvent>(
+  batch: readonly E[],
+) => Promise<readonly (Opened<E> | ProjectedEvent)[]>;
 
 /** An event with its opened free text, if any. */
 export type Opened<E extends HandedEvent> = E & Pick<ProjectedEvent, 'opened'>;
@@ -42,11 +44,12 @@ const ERASED: CaseKey = { key: undefined, erased: true };
  * `[erased]` and the store is asked again after that batch. A case the store says destroyed is remembered as
  * erased, never with a key; a case it holds no key for is not remembered (asked again next batch). The parties'
  * fields are not opened here: reads open them. An event that comes as its stored text is parsed here only when that
- * text holds a sealed value or names an erasure, and is handed on as text.
+ * text holds a sealed value or names an erasure (and is then handed on parsed when it had a sealed value); the
+ * others are handed on as they came.
  */
 export function freeTextOpener(dataKeys: DataKeyStore, options: { readonly cachedKeys?: number } = {}): BatchOpener {
   const cache = new KeyCache(options.cachedKeys ?? OPENER_CACHED_KEYS);
-  return async <E extends HandedEvent>(batch: readonly E[]): Promise<readonly Opened<E>[]> => {
+  return async <E extends HandedEvent>(batch: readonly E[]): Promise<readonly (Opened<E> | ProjectedEvent)[]> => {
     // where in the batch each stream's erasure is: its key is never used nor kept from there on
     const erasedAt = new Map<string, number>();
     batch.forEach((handed, i) => {
@@ -80,10 +83,14 @@ export function freeTextOpener(dataKeys: DataKeyStore, options: { readonly cache
       );
     };
     return Promise.all(
-      batch.map(async (handed, index): Promise<Opened<E>> => {
-        if ('json' in handed && !handed.json.includes(SEALED_MARK)) return handed;
-        const event = 'json' in handed ? (JSON.parse(handed.json) as EventEnvelope) : handed.event;
-        const opened = await openedOf(event, index);
+      batch.map(async (handed, index): Promise<Opened<E> | ProjectedEvent> => {
+        if ('json' in handed) {
+          if (!handed.json.includes(SEALED_MARK)) return handed;
+          const recorded = projected(handed); // parsed once here, and handed on parsed
+          const opened = await openedOf(recorded.event, index);
+          return opened === undefined ? recorded : { ...recorded, opened };
+        }
+        const opened = await openedOf(handed.event, index);
         return opened === undefined ? handed : { ...handed, opened };
       }),
     );

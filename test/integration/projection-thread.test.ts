@@ -4,10 +4,17 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { SqliteEventStore } from '../../src/adapters/sqlite/event-store.js';
 import { SqliteReadModelStore } from '../../src/adapters/sqlite/read-model-store.js';
+import { FileKeyWrapper, loadOrCreateMasterKey } from '../../src/adapters/keys/master-key.js';
+import { SqliteDataKeyStore } from '../../src/adapters/sqlite/data-key-store.js';
+import { caseCodec } from '../../src/app/case-service.js';
+import { sealDraft } from '../../src/app/personal-data.js';
 import { ProjectionRunner } from '../../src/app/projection-runner.js';
+import { caseStream } from '../../src/domain/case/acts.js';
 import { ThreadApplier } from '../../src/app/thread-applier.js';
 import type { EventEnvelope } from '../../src/ledger/envelope.js';
+import type { StoredEvent } from '../../src/ports/event-store.js';
 import type { Projection } from '../../src/ports/read-models.js';
+import { CASES, caseKey, type CaseSummaryDoc } from '../../projections/case-files.js';
 import type { ProjectionThreadData } from '../../src/projection-thread.js';
 import { act, opened, record } from '../support/domain.js';
 import { StreamWriter } from '../support/projection-spec.js';
@@ -174,4 +181,46 @@ describe('the projection thread', () => {
     expect(fs.existsSync(`${file}-wal`)).toBe(false); // the last connection closed cleanly: the log is folded in
     await expect(applier.open()).rejects.toMatchObject({ name: 'ProjectionThreadStopped' });
   });
+
+  it.each([true, false])(
+    'when the thread is given the embedded data-key store (%s), then it opens the sealed free text of the batches itself; else the projections see [sealed]',
+    async (withKeys) => {
+      const dir = tempDir();
+      const keys = { dataKeysFile: path.join(dir, 'data-keys.sqlite'), masterKeyFile: path.join(dir, 'master.key') };
+      const dataKeys = new SqliteDataKeyStore(
+        keys.dataKeysFile,
+        new FileKeyWrapper(loadOrCreateMasterKey(keys.masterKeyFile)),
+        { now: () => new Date('2019-09-20T00:00:00Z') },
+      );
+      const stream = caseStream('county-justice', '2019-042'); // the case opened() opens
+      const key = await dataKeys.ensure(stream);
+      dataKeys.close();
+      const [event] = writer.seal(
+        stream,
+        record(opened()).map((e) => sealDraft(caseCodec.toDraft(e, e.id), key)),
+      );
+      const title = '某律师事务所未公示执业信息案';
+      expect(JSON.stringify(event)).not.toContain(title);
+      const file = path.join(dir, 'rm.sqlite');
+      const applier = new ThreadApplier({
+        entry: new URL('../../src/projection-thread.ts', import.meta.url),
+        data: {
+          path: file,
+          projections: { module: threadProjections.THREAD_PROJECTIONS_MODULE, name: 'PICKY_PROJECTIONS' },
+          ...(withKeys ? { freeText: keys } : {}),
+        } satisfies ProjectionThreadData,
+      });
+      const store = new SqliteReadModelStore({ path: file, projections: threadProjections.PICKY_PROJECTIONS });
+      try {
+        await applier.reset();
+        const stored: StoredEvent = { position: 1, stream, json: JSON.stringify(event) };
+        expect((await applier.apply([stored])).position).toBe(1);
+        const row = store.get<CaseSummaryDoc>(CASES, caseKey('county-justice', '2019-042'));
+        expect(row?.title).toBe(withKeys ? title : '[sealed]');
+      } finally {
+        await applier.close();
+        store.close();
+      }
+    },
+  );
 });

@@ -110,7 +110,7 @@ describe('free text sealed in case events, in the case-files projection', () => 
     expect(rebuilt.get(CASE_TEXTS, KEY)).toEqual(live.get(CASE_TEXTS, KEY));
   });
 
-  it('when the events come as the store keeps them (their text), then those with nothing sealed are handed on untouched, the others with their text opened, and the projections make the same documents', async () => {
+  it('when the events come as the store keeps them (their text), then those with nothing sealed are handed on untouched, the others parsed with their text opened, and the projections make the same documents', async () => {
     const key = randomBytes(32);
     const { acts } = caseEvents(key);
     const stored: StoredEvent[] = positioned(acts).map(({ position, event }) => ({
@@ -124,7 +124,7 @@ describe('free text sealed in case events, in the case-files projection', () => 
     expect(sealed).toContain(false);
     expect(sealed).toContain(true);
     handed.forEach((h, i) => {
-      if (sealed[i]) expect(h).toMatchObject({ json: stored[i]!.json, opened: expect.any(Object) });
+      if (sealed[i]) expect(h).toEqual({ position: stored[i]!.position, event: acts[i], opened: expect.any(Object) });
       else expect(h).toBe(stored[i]);
     });
     const fromText = new MemoryDocs(PROJECTIONS).apply(handed.map(projected));
