@@ -1,5 +1,12 @@
 import type { EventEnvelope } from '../ledger/envelope.js';
-import type { EventStore, Position, RecordedEvent } from '../ports/event-store.js';
+import type {
+  EventStore,
+  Position,
+  RecordedEvent,
+  StoredEvent,
+  SubscribeOptions,
+  SubscriptionMessage,
+} from '../ports/event-store.js';
 
 export interface FollowOptions {
   /** Told when following the log fails (it is retried). */
@@ -13,11 +20,11 @@ export interface FollowOptions {
  * own position resumes from what it committed) until `signal` aborts. A failure is told and the log followed again
  * after a pause.
  */
-export async function followLog(
-  events: Pick<EventStore, 'subscribe'>,
+export async function followLog<E extends { readonly position: Position } = RecordedEvent>(
+  events: { subscribe(options: SubscribeOptions): AsyncIterable<SubscriptionMessage<E>> },
   from: () => Position,
   signal: AbortSignal,
-  apply: (batch: readonly RecordedEvent[]) => void | Promise<void>,
+  apply: (batch: readonly E[]) => void | Promise<void>,
   options: FollowOptions = {},
 ): Promise<void> {
   while (!signal.aborted) {
@@ -36,10 +43,12 @@ export async function followLog(
 /**
  * Follows the global log from `after` until `signal` aborts, handing every event of `stream` to `apply`: how the
  * state a service keeps in memory (token revocations, the working-day calendar) learns of events another replica
- * recorded. After a failure the log is followed again from the last event seen.
+ * recorded. After a failure the log is followed again from the last event seen. Where the store delivers its events
+ * as stored (`subscribeStored`), only the events of `stream` are parsed: every other event of the log passes by
+ * as its stream's name.
  */
 export async function followStream(
-  events: Pick<EventStore, 'subscribe'>,
+  events: Pick<EventStore, 'subscribe' | 'subscribeStored'>,
   stream: string,
   after: Position,
   signal: AbortSignal,
@@ -47,13 +56,16 @@ export async function followStream(
   options: FollowOptions = {},
 ): Promise<void> {
   let from = after;
-  const seen = (batch: readonly RecordedEvent[]) => {
-    for (const { position, event } of batch) {
-      if (event.stream === stream) apply(event);
-      from = position;
+  const seen = (batch: readonly (RecordedEvent | StoredEvent)[]) => {
+    for (const recorded of batch) {
+      if ('json' in recorded) {
+        if (recorded.stream === stream) apply(JSON.parse(recorded.json) as EventEnvelope);
+      } else if (recorded.event.stream === stream) apply(recorded.event);
+      from = recorded.position;
     }
   };
-  await followLog(events, () => from, signal, seen, options);
+  const stored = events.subscribeStored?.bind(events);
+  await followLog(stored ? { subscribe: stored } : events, () => from, signal, seen, options);
 }
 
 function pause(ms: number, signal: AbortSignal): Promise<void> {
