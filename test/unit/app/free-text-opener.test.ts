@@ -4,7 +4,7 @@ import { sealDraft } from '../../../src/app/personal-data.js';
 import { caseStream } from '../../../src/domain/case/acts.js';
 import type { EventDraft, EventEnvelope } from '../../../src/ledger/envelope.js';
 import type { DataKeyStore } from '../../../src/ports/data-keys.js';
-import type { RecordedEvent } from '../../../src/ports/event-store.js';
+import type { RecordedEvent, StoredEvent } from '../../../src/ports/event-store.js';
 import { actors } from '../../support/domain.js';
 import { StreamWriter } from '../../support/projection-spec.js';
 
@@ -100,6 +100,24 @@ describe('the free-text opener across batches', () => {
     expect(descriptions(await open([evidence('c-1', key, '再后')]))).toEqual(['[erased]']);
     expect(descriptions(await open([evidence('c-1', key, '更后')]))).toEqual(['[erased]']);
     expect(keys.reads).toEqual({ get: 3, destroyed: 1 }); // destroyed is remembered: asked once
+  });
+
+  it('when the batch comes as stored text and holds the erasure, then the later events open as [erased] and the key is not kept', async () => {
+    const keys = countingKeys(['c-1']);
+    const key = keys.key('c-1');
+    const open = freeTextOpener(keys.store);
+    const stored = ({ position, event }: RecordedEvent): StoredEvent => ({
+      position,
+      stream: event.stream,
+      json: JSON.stringify(event),
+    });
+    await open([stored(evidence('c-1', key, '之前'))]);
+    const batch = await open(
+      [evidence('c-1', key, '同批之前'), erasure('c-1'), evidence('c-1', key, '之后')].map(stored),
+    );
+    expect(descriptions(batch)).toEqual(['同批之前', undefined, '[erased]']);
+    expect('json' in batch[1]!).toBe(true); // the erasure, holding no sealed value, is handed on as text
+    expect(keys.reads.get).toBe(2);
   });
 
   it('when the store says a key is destroyed, then no key is served for the case afterwards', async () => {
