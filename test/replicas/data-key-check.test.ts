@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import pino from 'pino';
 import { EventStoreDbStandIn } from '../support/eventstoredb-standin.js';
-import { startReplicas, until } from '../support/replicas.js';
+import { openCase, startReplicas, until } from '../support/replicas.js';
 import { seedAgency, startTestService, type TestService } from '../support/service.js';
 
 /**
@@ -14,21 +14,8 @@ import { seedAgency, startTestService, type TestService } from '../support/servi
 const AGENCY = 'county-justice';
 const PERSON = { kind: 'person', name: '张三丰', idNumber: '140521199001011234' };
 
-const opening = (caseId: string) => ({
-  caseId,
-  itemCode: 'P-001',
-  title: '某案',
-  openedOn: new Date().toISOString().slice(0, 10),
-  officers: ['alice', 'bob'],
-  parties: [PERSON],
-});
-
 function open(t: TestService, token: string, caseId: string) {
-  return t.call('POST', '/v1/cases', {
-    token,
-    body: opening(caseId),
-    headers: { 'idempotency-key': `open-${caseId}` },
-  });
+  return openCase(t, token, caseId, { parties: [PERSON], headers: { 'idempotency-key': `open-${caseId}` } });
 }
 
 describe('a replica whose data-key store is not the one the log was sealed with', () => {

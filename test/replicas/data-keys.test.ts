@@ -2,7 +2,7 @@ import { PutObjectLegalHoldCommand } from '@aws-sdk/client-s3';
 import { keyObjectNames } from '../../src/adapters/keys/shared-data-key-store.js';
 import { caseStream } from '../../src/domain/case/acts.js';
 import { motoUnavailable, MOTO_CREDENTIALS, MOTO_REGION, startMoto, type MotoS3 } from '../support/moto.js';
-import { startReplicas, until, type Replicas } from '../support/replicas.js';
+import { openCase, startReplicas, until, type Replicas } from '../support/replicas.js';
 import { seedAgency, startTestService, type TestService } from '../support/service.js';
 
 /**
@@ -16,20 +16,6 @@ const motoMissing = motoUnavailable();
 if (motoMissing !== undefined)
   console.log(`replicas' shared data keys: SKIPPED, these tests need moto's S3 server: ${motoMissing}`);
 const describeWithMoto = motoMissing === undefined ? describe : describe.skip;
-
-function openWithPerson(t: TestService, token: string, caseId: string) {
-  return t.call('POST', '/v1/cases', {
-    token,
-    body: {
-      caseId,
-      itemCode: 'P-001',
-      title: '某案',
-      openedOn: new Date().toISOString().slice(0, 10),
-      officers: ['alice', 'bob'],
-      parties: [PERSON],
-    },
-  });
-}
 
 /** The first party's name as replica `t` reads the case, once its read models hold the case. */
 async function partyName(t: TestService, token: string, caseId: string, erased = false): Promise<unknown> {
@@ -65,7 +51,7 @@ describeWithMoto('two replicas and their data keys', () => {
     try {
       const { officer } = await seedAgency(r.a, AGENCY);
       const admin = r.a.token('head', AGENCY, ['admin']);
-      expect((await openWithPerson(r.a, officer, 'shared-1')).status).toBe(201);
+      expect((await openCase(r.a, officer, 'shared-1', { parties: [PERSON] })).status).toBe(201);
       expect(await partyName(r.b, officer, 'shared-1')).toBe(PERSON.name);
 
       const erased = await r.b.call('POST', '/v1/cases/shared-1/erasure', {
@@ -88,7 +74,7 @@ describeWithMoto('two replicas and their data keys', () => {
     try {
       const { officer } = await seedAgency(t, AGENCY);
       const admin = t.token('head', AGENCY, ['admin']);
-      expect((await openWithPerson(t, officer, 'held-1')).status).toBe(201);
+      expect((await openCase(t, officer, 'held-1', { parties: [PERSON] })).status).toBe(201);
       const key = `data-keys/${keyObjectNames(caseStream(AGENCY, 'held-1')).key}`;
       const hold = (Status: 'ON' | 'OFF') =>
         moto.client.send(new PutObjectLegalHoldCommand({ Bucket: bucket, Key: key, LegalHold: { Status } }));
@@ -113,7 +99,7 @@ describeWithMoto('two replicas and their data keys', () => {
     const r: Replicas = await startReplicas({ env: s3Env(await moto.newBucket()) });
     try {
       const { officer } = await seedAgency(r.a, AGENCY);
-      expect((await openWithPerson(r.a, officer, 'own-1')).status).toBe(201);
+      expect((await openCase(r.a, officer, 'own-1', { parties: [PERSON] })).status).toBe(201);
       expect(await partyName(r.a, officer, 'own-1')).toBe(PERSON.name);
       expect(await partyName(r.b, officer, 'own-1')).toBe('[sealed]');
     } finally {

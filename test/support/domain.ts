@@ -7,6 +7,7 @@ import { fold } from '../../src/domain/decider.js';
 import type { ItemState } from '../../src/domain/registry/items.js';
 import type { OfficerState } from '../../src/domain/registry/officers.js';
 import type { Actor } from '../../src/domain/actor.js';
+import type { EventDraft } from '../../src/ledger/envelope.js';
 
 export const calendar = workingDayCalendar(
   parseSchedule(
@@ -140,4 +141,20 @@ export function record(...commands: { act: RecordAct; context: CaseContext }[]):
   const events: RecordedCaseEvent[] = [];
   for (const command of commands) events.push(...caseDecider.decide(command, fold(caseDecider, events)));
   return events;
+}
+
+let drafts = 0;
+
+/** The draft of an event done by alice, with the next of a run of ids (unique in a test file), for sealing tests. */
+export function aliceDraft(type: string, data: Record<string, unknown>): EventDraft {
+  drafts += 1;
+  return {
+    id: `00000000-0000-7000-8000-${String(drafts).padStart(12, '0')}`,
+    type,
+    schemaVersion: 1,
+    occurredAt: '2019-09-20T09:00:00+08:00',
+    actor: actors.alice,
+    data,
+    media: [],
+  };
 }

@@ -89,8 +89,16 @@ export function clockAhead(offsetMs: number): Clock {
   return { now: () => new Date(Date.now() + offsetMs) };
 }
 
-/** Opens a case of the seeded agency's item P-001, handled by alice and bob, dated today; the answer as it came. */
-export function openCase(t: TestService, token: string, caseId: string) {
+/**
+ * Opens a case of the seeded agency's item P-001, handled by alice and bob, dated today, with `parties` (default: one
+ * organisation) and request `headers`; the answer as it came.
+ */
+export function openCase(
+  t: TestService,
+  token: string,
+  caseId: string,
+  options: { readonly parties?: readonly unknown[]; readonly headers?: Record<string, string> } = {},
+) {
   return t.call('POST', '/v1/cases', {
     token,
     body: {
@@ -99,7 +107,8 @@ export function openCase(t: TestService, token: string, caseId: string) {
       title: '案',
       openedOn: new Date().toISOString().slice(0, 10),
       officers: ['alice', 'bob'],
-      parties: [{ kind: 'organization', name: '某公司' }],
+      parties: options.parties ?? [{ kind: 'organization', name: '某公司' }],
     },
+    ...(options.headers ? { headers: options.headers } : {}),
   });
 }

@@ -3,39 +3,26 @@ import { SqliteEventStore } from '../../../src/adapters/sqlite/event-store.js';
 import { dataKeyCoverage } from '../../../src/app/data-key-coverage.js';
 import { sealDraft } from '../../../src/app/personal-data.js';
 import { caseStream } from '../../../src/domain/case/acts.js';
-import type { EventDraft } from '../../../src/ledger/envelope.js';
 import type { DataKeyStore } from '../../../src/ports/data-keys.js';
-import { actors } from '../../support/domain.js';
+import { aliceDraft } from '../../support/domain.js';
 import { StreamWriter } from '../../support/projection-spec.js';
 
 // Whether a data-key store opens the log's newest sealed data (the start-up check, docs/privacy.md).
 
 const AGENCY = 'county-justice';
 const scope = (caseId: string) => caseStream(AGENCY, caseId);
-let n = 0;
-
-function draft(type: string, data: Record<string, unknown>): EventDraft {
-  n += 1;
-  return {
-    id: `00000000-0000-7000-8000-${String(n).padStart(12, '0')}`,
-    type,
-    schemaVersion: 1,
-    occurredAt: '2019-09-20T09:00:00+08:00',
-    actor: actors.alice,
-    data,
-    media: [],
-  };
-}
 
 /** A log of one sealed evidence description per case (in this order), then one event in clear. */
 async function logOf(keys: Record<string, Uint8Array>): Promise<SqliteEventStore> {
   const store = new SqliteEventStore({ path: ':memory:' });
   const writer = new StreamWriter();
   for (const [caseId, key] of Object.entries(keys)) {
-    const events = writer.seal(scope(caseId), [sealDraft(draft('EvidenceCollected', { description: '物证' }), key)]);
+    const events = writer.seal(scope(caseId), [
+      sealDraft(aliceDraft('EvidenceCollected', { description: '物证' }), key),
+    ]);
     await store.append(scope(caseId), events, 'no_stream');
   }
-  const clear = writer.seal(scope('clear'), [draft('CaseMarkedComplex', { reason: '争议较大' })]);
+  const clear = writer.seal(scope('clear'), [aliceDraft('CaseMarkedComplex', { reason: '争议较大' })]);
   await store.append(scope('clear'), clear, 'no_stream');
   return store;
 }

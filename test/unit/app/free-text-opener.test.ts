@@ -2,10 +2,10 @@ import { randomBytes } from 'node:crypto';
 import { freeTextOpener } from '../../../src/app/free-text-opener.js';
 import { sealDraft } from '../../../src/app/personal-data.js';
 import { caseStream } from '../../../src/domain/case/acts.js';
-import type { EventDraft, EventEnvelope } from '../../../src/ledger/envelope.js';
+import type { EventEnvelope } from '../../../src/ledger/envelope.js';
 import type { DataKeyStore } from '../../../src/ports/data-keys.js';
 import type { RecordedEvent, StoredEvent } from '../../../src/ports/event-store.js';
-import { actors } from '../../support/domain.js';
+import { aliceDraft } from '../../support/domain.js';
 import { StreamWriter } from '../../support/projection-spec.js';
 
 // The free-text opener keeps the cases' data keys between batches (docs/privacy.md, "Projections"): one key-store
@@ -35,32 +35,18 @@ function countingKeys(cases: readonly string[]) {
 
 const writer = new StreamWriter();
 let position = 0;
-let n = 0;
-
-function draft(type: string, data: Record<string, unknown>): EventDraft {
-  n += 1;
-  return {
-    id: `00000000-0000-7000-8000-${String(n).padStart(12, '0')}`,
-    type,
-    schemaVersion: 1,
-    occurredAt: '2019-09-20T09:00:00+08:00',
-    actor: actors.alice,
-    data,
-    media: [],
-  };
-}
 
 /** An evidence description of the case, sealed under `key`, recorded next in the log. */
 function evidence(caseId: string, key: Uint8Array, description: string): RecordedEvent {
   const [event] = writer.seal(caseStream(AGENCY, caseId), [
-    sealDraft(draft('EvidenceCollected', { description }), key),
+    sealDraft(aliceDraft('EvidenceCollected', { description }), key),
   ]);
   return { position: ++position, event: event! };
 }
 
 function erasure(caseId: string): RecordedEvent {
   const data = { ground: 'retention_expired', reason: '保管期限届满' };
-  const [event] = writer.seal(caseStream(AGENCY, caseId), [draft('CaseDataErased', data)]);
+  const [event] = writer.seal(caseStream(AGENCY, caseId), [aliceDraft('CaseDataErased', data)]);
   return { position: ++position, event: event as EventEnvelope };
 }
 
