@@ -533,6 +533,7 @@ async function startHolding(config: Config, { clock, log }: ServiceDependencies)
     await events.close();
     await applier.close();
     readModels.close();
+    dataKeys.close();
     blobs.close?.();
     throw err;
   }
