@@ -275,7 +275,11 @@ export async function runCrashHarness(options: HarnessOptions): Promise<HarnessR
   // Everything acknowledged must be there, once; the whole log must verify.
   const store = new SqliteEventStore({ path: path.join(dataDir, 'events.sqlite'), writer: 'inline' });
   // an evidence description is free text, sealed under its case's data key: opened here as the read models open it
-  const freeText = await openFreeTextKeys(loadConfig({ LEDGER_DATA_DIR: dataDir }, ROOT), pino({ level: 'silent' }));
+  const freeText = await openFreeTextKeys(
+    loadConfig({ LEDGER_DATA_DIR: dataDir }, ROOT),
+    pino({ level: 'silent' }),
+    store,
+  );
   try {
     if (!freeText) throw new Error(`no master key in ${dataDir}: the sealed descriptions cannot be opened`);
     for (let w = 0; w < WRITERS; w++) {

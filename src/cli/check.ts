@@ -73,9 +73,19 @@ export async function check(argv: string[], io: CliIo): Promise<number> {
     ? undefined
     : await openReadModelCopies(readModelPath(config), scratchDir);
   if (readModels) stores.push(readModels.stored, readModels.scratch);
-  // the read models hold free text opened with the data keys: the scratch rebuild opens it the same way
-  const keys = readModels ? await openFreeTextKeys(config, quietLog) : undefined;
   const events = await openEventStore(config);
+  // the read models hold free text opened with the data keys: the scratch rebuild opens it the same way (and refuses
+  // a data-key store that cannot open the log's sealed data, as the service does)
+  let keys: Awaited<ReturnType<typeof openFreeTextKeys>>;
+  try {
+    keys = readModels ? await openFreeTextKeys(config, quietLog, events) : undefined;
+  } catch (err) {
+    await events.close();
+    blobs?.close?.();
+    for (const store of stores) store.close();
+    fs.rmSync(scratchDir, { recursive: true, force: true });
+    throw err;
+  }
   const stderr = io.stderr as NodeJS.WritableStream & { isTTY?: boolean };
   const bars = {
     events: progressBar(stderr, 'events'),

@@ -68,7 +68,7 @@ export async function rebuild(argv: string[], io: CliIo): Promise<number> {
   }
   let keys: Awaited<ReturnType<typeof openFreeTextKeys>>;
   try {
-    keys = await openFreeTextKeys(config, pino({ level: 'silent' }));
+    keys = await openFreeTextKeys(config, pino({ level: 'silent' }), events);
   } catch (err) {
     await events.close();
     lock?.release();

@@ -325,6 +325,16 @@ describe('ledger rebuild', () => {
     expect(result.stdout).toMatch(/rebuilt the read models from \d+ events in [\d.]+ s \([\d,]+ events\/s\)/);
     expect(result.stderr).toContain('100%');
     expect(dump(file)).toEqual(live);
+
+    // with a data-key file that holds none of the cases' keys, neither builds read models of [sealed] text
+    const foreign = { LEDGER_DATA_DIR: dataDir, LEDGER_DATA_KEYS_FILE: path.join(dataDir, 'other-data-keys.sqlite') };
+    for (const command of [['rebuild'], ['check']]) {
+      const refused = await runCli(command, foreign);
+      expect(refused.code).not.toBe(0);
+      expect(refused.stderr).toContain('case-county-justice:r-2 (neither a key nor a record of its erasure)');
+      expect(refused.stderr).toContain('LEDGER_DATA_KEY_STORE=media');
+    }
+    expect(dump(file)).toEqual(live);
   });
 
   it('when asked for help, then it says what it does and to stop the service first', async () => {
