@@ -395,9 +395,8 @@ export function eventStoreContract(
         const history = seal(stream, null, signer, 5);
         await store.append(stream, history, 'no_stream');
         const controller = new AbortController();
-        const iterator = store
-          .subscribeStored({ after: start, batchSize: 2, signal: controller.signal })
-          [Symbol.asyncIterator]();
+        const subscription = store.subscribeStored({ after: start, batchSize: 2, signal: controller.signal });
+        const iterator = subscription[Symbol.asyncIterator]();
         const seen: { position: number; stream: string; json: string }[] = [];
         for (let next = await iterator.next(); !next.done; next = await iterator.next()) {
           if (next.value.type === 'caughtUp') break;
