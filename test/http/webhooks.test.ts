@@ -71,18 +71,36 @@ describe('webhook subscriptions over HTTP', () => {
     expect(metrics).toContain(`ledger_webhook_delivered_total{webhook="${id}",agency="${A}"} 1`);
   });
 
-  it("when a receiver keeps failing, then its subscription's failures and lag (events and seconds) are in /metrics and its deliveries, and the receiver's answer body is kept nowhere", async () => {
+  /**
+   * A subscription to officer registrations whose receiver answers 500 (with `body`), once the registration of
+   * `officerId` has failed at least once; close `failing` after.
+   */
+  async function failingDelivery(officerId: string, body?: string) {
     const failing = await WebhookReceiver.start();
     try {
-      failing.behave = () => ({ status: 500, body: 'receiver-private-answer' });
+      failing.behave = () => ({ status: 500, ...(body === undefined ? {} : { body }) });
       const created = await t.call('POST', '/v1/webhooks', {
         token: integration,
         body: { url: failing.url, eventTypes: ['OfficerRegistered'] },
       });
       const id = created.body.id as string;
-      expect((await t.call('POST', '/v1/officers', { token: admin, body: officer('carol') })).status).toBe(201);
+      expect((await t.call('POST', '/v1/officers', { token: admin, body: officer(officerId) })).status).toBe(201);
       const listed = () => t.call('GET', `/v1/webhooks/${id}/deliveries`, { token: integration });
       await eventually(async () => (await listed()).body.metrics?.failed >= 1);
+      return { failing, id, listed };
+    } catch (err) {
+      await failing.close();
+      throw err;
+    }
+  }
+
+  /** The value of subscription `id`'s metric `name` in the text of /metrics (NaN when absent). */
+  const metricOf = (metrics: string, id: string) => (name: string) =>
+    Number(new RegExp(`^${name}\\{webhook="${id}",agency="${A}"\\} (\\S+)$`, 'm').exec(metrics)?.[1]);
+
+  it("when a receiver keeps failing, then its subscription's failures and lag (events and seconds) are in /metrics and its deliveries, and the receiver's answer body is kept nowhere", async () => {
+    const { failing, id, listed } = await failingDelivery('carol', 'receiver-private-answer');
+    try {
       const deliveries = await listed();
       expect(deliveries.body.metrics).toMatchObject({ delivered: 0, pending: 1, dead: 0, lagEvents: 1 });
       expect(deliveries.body.metrics.lagSeconds).toBeGreaterThan(0);
@@ -92,8 +110,7 @@ describe('webhook subscriptions over HTTP', () => {
       expect(JSON.stringify(deliveries.body)).not.toContain('receiver-private-answer');
 
       const metrics = await (await fetch(`${t.url}/metrics`)).text();
-      const value = (name: string) =>
-        Number(new RegExp(`^${name}\\{webhook="${id}",agency="${A}"\\} (\\S+)$`, 'm').exec(metrics)?.[1]);
+      const value = metricOf(metrics, id);
       expect(value('ledger_webhook_failed_total')).toBeGreaterThanOrEqual(1);
       expect(value('ledger_webhook_delivered_total')).toBe(0);
       expect(value('ledger_webhook_lag_events')).toBe(1);
@@ -105,23 +122,12 @@ describe('webhook subscriptions over HTTP', () => {
   });
 
   it('when a subscription whose receiver keeps failing is deleted, then /metrics reports none of its deliveries pending or dead', async () => {
-    const failing = await WebhookReceiver.start();
+    const { failing, id, listed } = await failingDelivery('dave');
     try {
-      failing.behave = () => ({ status: 500 });
-      const created = await t.call('POST', '/v1/webhooks', {
-        token: integration,
-        body: { url: failing.url, eventTypes: ['OfficerRegistered'] },
-      });
-      const id = created.body.id as string;
-      expect((await t.call('POST', '/v1/officers', { token: admin, body: officer('dave') })).status).toBe(201);
-      const listed = () => t.call('GET', `/v1/webhooks/${id}/deliveries`, { token: integration });
-      await eventually(async () => (await listed()).body.metrics?.failed >= 1);
       expect((await listed()).body.metrics).toMatchObject({ pending: 1, dead: 0 });
 
       expect((await t.call('DELETE', `/v1/webhooks/${id}`, { token: integration })).status).toBe(204);
-      const metrics = await (await fetch(`${t.url}/metrics`)).text();
-      const value = (name: string) =>
-        Number(new RegExp(`^${name}\\{webhook="${id}",agency="${A}"\\} (\\S+)$`, 'm').exec(metrics)?.[1]);
+      const value = metricOf(await (await fetch(`${t.url}/metrics`)).text(), id);
       expect(value('ledger_webhook_lag_events')).toBe(0);
       expect(value('ledger_webhook_lag_seconds')).toBe(0);
       expect(value('ledger_webhook_dead_letters')).toBe(0);
