@@ -25,7 +25,7 @@ export function storedHeadsPath(docs: DocReader, size: number): HeadsPath | unde
 
 export const headsProjection: Projection = {
   name: 'heads',
-  version: 1,
+  version: 2, // 2: a path's hashes stored as one string each (`s`, `h`) and the siblings' sizes apart (`z`)
   collections: [{ name: HEADS }],
   critical: true, // a head left out would change every later root
   apply({ event }, docs): Change[] {
@@ -43,6 +43,6 @@ export const headsProjection: Projection = {
       // the map hashes with the log's suite, which each event's signature names (SM3 in the SM2 suite)
       suiteOfEvent(event).hash,
     );
-    return [{ collection: HEADS, key: headsPathKey(tree.size), doc: { ...path, s: [...path.s], h: [...path.h] } }];
+    return [{ collection: HEADS, key: headsPathKey(tree.size), doc: { ...path } }];
   },
 };

@@ -21,7 +21,8 @@ export type HeadsHash = (data: Uint8Array) => Buffer;
  *
  * Storage is persistent and one document per tree size: the {@link HeadsPath} written for size v describes the
  * path of the stream whose event is leaf v − 1, with each sibling's hash and the size at which that sibling's
- * subtree last changed. Any older map is reached from its own path document by following those sizes, so a proof
+ * subtree last changed, its hashes written one after another in one string (a few long strings encode and parse
+ * at a fraction of the cost of an array of short ones). Any older map is reached from its own path document by following those sizes, so a proof
  * for any size reads one document per level where the path turns away from stored paths. Pure; no I/O.
  */
 
@@ -32,8 +33,10 @@ const LEAF_PREFIX = 0x02;
 const NODE_PREFIX = 0x03;
 const KEY_BITS = 256;
 
-/** A sibling subtree on a stored path: its hash (base64) and the tree size at which it last changed. */
-export type StoredSibling = readonly [hash: string, size: number] | null;
+/** Characters of one hash in a stored path: 32 bytes in standard base64 with its padding. */
+const ENCODED = 44;
+/** The hash of an empty subtree as a stored path writes it. */
+const EMPTY_ENCODED = EMPTY_HEADS_ROOT.toString('base64');
 
 /** What is stored for tree size v: the path of the stream of leaf v − 1 in the map as of v. */
 export interface HeadsPath {
@@ -42,13 +45,19 @@ export interface HeadsPath {
   /** The stream's revision and head event hash (hex) as of v. */
   readonly r: number;
   readonly x: string;
-  /** The siblings from the root down: `s[j]` is the subtree at depth j + 1 beside the path; its length is the depth of the leaf. */
-  readonly s: readonly StoredSibling[];
   /**
-   * The hashes (base64) of the nodes on the path, from the root (`h[0]`, the map's root as of v) to the leaf
-   * (`h[s.length]`): derived from the rest, stored so that neither a walk nor a checkpoint hashes them again.
+   * The siblings from the root down, {@link ENCODED} characters of base64 each: the j-th is the subtree at depth
+   * j + 1 beside the path (32 zero bytes when it is empty). There are as many as the depth of the leaf.
    */
-  readonly h: readonly string[];
+  readonly s: string;
+  /** For each sibling, the tree size at which its subtree last changed; 0 for an empty one. */
+  readonly z: readonly number[];
+  /**
+   * The hashes of the nodes on the path, {@link ENCODED} characters of base64 each, from the root (the first, the
+   * map's root as of v) to the leaf (the last, after `z.length` others): derived from the rest, stored so that
+   * neither a walk nor a checkpoint hashes them again.
+   */
+  readonly h: string;
 }
 
 /** Reads the path stored for a tree size (1 and above), undefined when none is. */
@@ -103,26 +112,37 @@ function hexKeyBit(key: string, index: number): number {
   return (nibble >> (3 - (index & 3))) & 1;
 }
 
+/** The depth of a stored path's leaf: its number of siblings. */
+function depthOf(path: HeadsPath): number {
+  const { s, z, h } = path;
+  if (!Array.isArray(z) || typeof s !== 'string' || typeof h !== 'string') {
+    throw new Error('a stored heads path is not one of this layout');
+  }
+  if (s.length !== z.length * ENCODED || h.length !== (z.length + 1) * ENCODED) {
+    throw new Error('a stored heads path lacks the hashes of its nodes');
+  }
+  return z.length;
+}
+
 /** The stored hash (base64) of the node at `depth` on a path: its leaf when `depth` is at or below the leaf. */
 function pathNode(path: HeadsPath, depth: number): string {
-  const hash = path.h[Math.min(depth, path.s.length)];
-  if (typeof hash !== 'string') throw new Error('a stored heads path lacks the hashes of its nodes');
-  return hash;
+  const at = Math.min(depth, depthOf(path)) * ENCODED;
+  return path.h.slice(at, at + ENCODED);
 }
 
-/** A 32-byte hash in base64 with its padding, as paths store them (checked by length: the decoder checks the rest). */
-function isBase64Hash(value: unknown): value is string {
-  return typeof value === 'string' && value.length === 44;
+/** The stored hash (base64) of the sibling at depth `j` + 1 of a path. */
+function pathSibling(path: HeadsPath, j: number): string {
+  return path.s.slice(j * ENCODED, (j + 1) * ENCODED);
 }
 
-/** The hashes of the nodes of a path, root first, folded up from its leaf. */
+/** The hashes of the nodes of a path, root first, folded up from its leaf, as a path stores them. */
 function pathHashes(
   key: Uint8Array,
   revision: number,
   head: string,
-  siblings: readonly StoredSibling[],
+  siblings: readonly string[],
   h: HeadsHash,
-): string[] {
+): string {
   const hashes = new Array<string>(siblings.length + 1);
   let hash = headLeafHash(key, revision, Buffer.from(head, 'hex'), h);
   hashes[siblings.length] = hash.toString('base64');
@@ -130,21 +150,18 @@ function pathHashes(
   const input = NODE_INPUT;
   input[0] = NODE_PREFIX;
   for (let j = siblings.length - 1; j >= 0; j--) {
-    const sibling = siblings[j];
+    const sibling = siblings[j]!;
     const left = keyBit(key, j) === 0;
     const other = left ? 1 + HEADS_HASH_SIZE : 1;
     input.set(hash, left ? 1 : 1 + HEADS_HASH_SIZE);
-    if (!sibling) input.fill(0, other, other + HEADS_HASH_SIZE);
-    else if (
-      !isBase64Hash(sibling[0]) ||
-      input.write(sibling[0], other, HEADS_HASH_SIZE, 'base64') !== HEADS_HASH_SIZE
-    ) {
+    // the length checked here, the characters by the decoder (it stops at the first it cannot read)
+    if (sibling.length !== ENCODED || input.write(sibling, other, HEADS_HASH_SIZE, 'base64') !== HEADS_HASH_SIZE) {
       throw new RangeError('a stored sibling is not a 32-byte hash');
     }
     hash = h(input);
     hashes[j] = hash.toString('base64');
   }
-  return hashes;
+  return hashes.join('');
 }
 
 /** The root of the map at tree size `size`. */
@@ -163,7 +180,9 @@ function mustRead(paths: HeadsPaths, size: number): HeadsPath {
 type Terminal = { readonly kind: 'empty' } | { readonly kind: 'leaf'; readonly path: HeadsPath; readonly size: number };
 
 interface Walk {
-  readonly siblings: StoredSibling[];
+  /** The siblings met, from the root down (base64), and the size at which each last changed (0: empty). */
+  readonly siblings: string[];
+  readonly sizes: number[];
   readonly terminal: Terminal;
 }
 
@@ -173,23 +192,31 @@ interface Walk {
  * are still current, and a sibling's stored size names the path that describes it.
  */
 function walk(paths: HeadsPaths, size: number, key: Uint8Array): Walk {
-  const siblings: StoredSibling[] = [];
-  if (size === 0) return { siblings, terminal: { kind: 'empty' } };
+  const siblings: string[] = [];
+  const sizes: number[] = [];
+  if (size === 0) return { siblings, sizes, terminal: { kind: 'empty' } };
   let at = size;
   let path = mustRead(paths, at);
+  let depthOfLeaf = depthOf(path);
   for (let depth = 0; depth < KEY_BITS; depth++) {
-    if (depth >= path.s.length) {
-      return { siblings, terminal: { kind: 'leaf', path, size: at } };
+    if (depth >= depthOfLeaf) {
+      return { siblings, sizes, terminal: { kind: 'leaf', path, size: at } };
     }
     if (keyBit(key, depth) === hexKeyBit(path.k, depth)) {
-      siblings.push(path.s[depth]!);
+      siblings.push(pathSibling(path, depth));
+      sizes.push(path.z[depth]!);
       continue;
     }
-    siblings.push([pathNode(path, depth + 1), at]);
-    const next = path.s[depth];
-    if (!next) return { siblings, terminal: { kind: 'empty' } };
-    at = next[1];
+    siblings.push(pathNode(path, depth + 1));
+    sizes.push(at);
+    const next = path.z[depth]!;
+    if (next === 0) return { siblings, sizes, terminal: { kind: 'empty' } };
+    if (!Number.isSafeInteger(next) || next < 1 || next >= at) {
+      throw new Error(`a stored heads path names size ${String(next)} for a sibling`);
+    }
+    at = next;
     path = mustRead(paths, at);
+    depthOfLeaf = depthOf(path);
   }
   throw new Error('two streams with the same key');
 }
@@ -208,18 +235,21 @@ export function nextHeadsPath(
 ): HeadsPath {
   const key = headKey(stream, hash);
   const k = key.toString('hex');
-  const { siblings, terminal } = walk(paths, size - 1, key);
-  if (terminal.kind === 'empty' || terminal.path.k === k) {
-    return { k, r: revision, x: head, s: siblings, h: pathHashes(key, revision, head, siblings, hash) };
+  const { siblings, sizes, terminal } = walk(paths, size - 1, key);
+  if (terminal.kind === 'leaf' && terminal.path.k !== k) {
+    // another stream holds the subtree alone: both go down to the first bit where their keys differ
+    const other = Buffer.from(terminal.path.k, 'hex');
+    let split = siblings.length;
+    while (keyBit(key, split) === keyBit(other, split)) split++;
+    while (siblings.length < split) {
+      siblings.push(EMPTY_ENCODED);
+      sizes.push(0);
+    }
+    siblings.push(pathNode(terminal.path, split + 1));
+    sizes.push(terminal.size);
   }
-  // another stream holds the subtree alone: both go down to the first bit where their keys differ
-  const other = Buffer.from(terminal.path.k, 'hex');
-  let split = siblings.length;
-  while (keyBit(key, split) === keyBit(other, split)) split++;
-  const s: StoredSibling[] = [...siblings];
-  while (s.length < split) s.push(null);
-  s.push([pathNode(terminal.path, split + 1), terminal.size]);
-  return { k, r: revision, x: head, s, h: pathHashes(key, revision, head, s, hash) };
+  const h = pathHashes(key, revision, head, siblings, hash);
+  return { k, r: revision, x: head, s: siblings.join(''), z: sizes, h };
 }
 
 /**
@@ -238,8 +268,8 @@ export interface HeadProof {
 
 export function headProof(paths: HeadsPaths, treeSize: number, stream: string, hash: HeadsHash = sha256): HeadProof {
   const key = headKey(stream, hash);
-  const { siblings, terminal } = walk(paths, treeSize, key);
-  const hashes = siblings.map((s) => (s ? s[0] : null));
+  const { siblings, sizes, terminal } = walk(paths, treeSize, key);
+  const hashes = siblings.map((s, j) => (sizes[j] === 0 ? null : s));
   if (terminal.kind === 'empty') return { stream, treeSize, siblings: hashes };
   const { k, r, x } = terminal.path;
   if (k === key.toString('hex')) return { stream, treeSize, revision: r, head: x, siblings: hashes };

@@ -187,4 +187,38 @@ describe('the map of a log of the SM2 suite', () => {
     const [l, r] = [Buffer.alloc(32, 3), Buffer.alloc(32, 4)];
     expect(headNodeHash(l, r, sm3)).toEqual(sm3(Buffer.concat([Buffer.from([0x03]), l, r])));
   });
+  describe('a stored path', () => {
+    const streams = ['case-a:1', 'case-a:2', 'access-a:1', 'case-a:1', 'case-b:9', 'case-c:3'];
+    const { read } = build(leaves(streams));
+    const last = read(streams.length)!;
+
+    it('when stored, then its hashes are one string each and its siblings hold the sizes they last changed at', () => {
+      expect(typeof last.s).toBe('string');
+      expect(typeof last.h).toBe('string');
+      expect(last.s).toHaveLength(44 * last.z.length);
+      expect(last.h).toHaveLength(44 * (last.z.length + 1));
+      expect(Buffer.from(last.h.slice(0, 44), 'base64')).toEqual(headsRoot(read, streams.length));
+      for (const size of last.z) expect(size).toBeLessThan(streams.length);
+    });
+
+    it("when it lacks a node's hash, then reading the map at its size throws rather than giving a root", () => {
+      const broken = (size: number) => (size === streams.length ? { ...last, h: last.h.slice(0, -44) } : read(size));
+      expect(() => headsRoot(broken, streams.length)).toThrow('lacks the hashes of its nodes');
+      expect(() => headProof(broken, streams.length, 'case-a:2')).toThrow('lacks the hashes of its nodes');
+    });
+
+    it('when it is of the earlier layout (arrays), then reading it throws rather than misreading it', () => {
+      const earlier = (size: number) => (size === streams.length ? ({ ...last, s: [], h: [] } as never) : read(size));
+      expect(() => headProof(earlier, streams.length, 'case-a:2')).toThrow('not one of this layout');
+    });
+
+    it('when a sibling names a size not before its own, then a walk through it throws rather than looping', () => {
+      const z = last.z.map((size) => (size === 0 ? 0 : streams.length));
+      const looping = (size: number) => (size === streams.length ? { ...last, z } : read(size));
+      expect(z.some((size) => size === streams.length)).toBe(true);
+      expect(() => {
+        for (const stream of streams) headProof(looping, streams.length, stream);
+      }).toThrow('names size');
+    });
+  });
 });
