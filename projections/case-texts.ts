@@ -105,7 +105,7 @@ export function caseTextAfter(
  */
 export function erasedText(key: string, source: TextSource): Change {
   const doc: CaseTextDoc = { ...opening(source), title: ERASED, decided: false, chars: MAX_SEARCH_CHARS };
-  return { collection: CASE_TEXTS, key, doc };
+  return { collection: CASE_TEXTS, key, doc, forget: true };
 }
 
 function opening(source: TextSource): CaseTextDoc {

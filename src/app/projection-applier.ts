@@ -151,7 +151,11 @@ class BatchView implements DocReader {
   }
 
   put(change: Change): void {
-    this.pending.set(`${change.collection}\u0000${change.key}`, change);
+    const id = `${change.collection}\u0000${change.key}`;
+    // a document that forgets what it replaced still forgets when a later event of the batch writes over it:
+    // the batch stores only the last, which replaces the stored document as both did
+    const before = change.forget ? undefined : this.pending.get(id);
+    this.pending.set(id, before?.forget ? { ...change, forget: true } : change);
   }
 
   /** The batch is committed: what it read and wrote is what the store now holds. */

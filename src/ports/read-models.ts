@@ -33,6 +33,12 @@ export interface Change {
   readonly collection: string;
   readonly key: string;
   readonly doc: Doc | null;
+  /**
+   * The document it replaces (or deletes) held personal data now being forgotten (an erasure, docs/privacy.md): the
+   * store keeps no copy of the replaced content it can avoid keeping, its full-text index included, even where that
+   * costs more than an ordinary write.
+   */
+  readonly forget?: boolean;
 }
 
 /**

@@ -24,7 +24,13 @@ const PERSON = {
 const FIRM = { kind: 'organization', name: '某某律师事务所' };
 /** Free text that names the person: sealed too, and forgotten by the similar-case search on erasure. */
 const TITLE = '张三丰冒用律师名义执业案';
-const FINDINGS = '张三丰在城关镇琉璃巷冒用律师名义代写诉状';
+const FINDINGS = '张三丰在城关镇琉璃巷冒用律师名义代写诉状，署名𠮷祥';
+/**
+ * Two characters of the findings as UTF-8, the first outside the Basic Multilingual Plane (four bytes, unlike every
+ * other character of these texts): the full-text index keeps its three-character runs whole, so that these bytes
+ * are found in the read-model file exactly while the index holds the runs.
+ */
+const INDEXED_RUN = Buffer.from('𠮷祥', 'utf8');
 const EVIDENCE = '张三丰书写的诉状三份';
 const CORRECTION = '地点笔误，应为张三丰家中';
 const SECRETS = [PERSON.name, PERSON.idNumber, PERSON.phone, PERSON.address, TITLE, FINDINGS, EVIDENCE, CORRECTION];
@@ -39,6 +45,19 @@ let supervisor: string;
 let statementFile: string;
 let commitment: string;
 let openedEventId: string;
+
+/** The read-model file's bytes once its write-ahead log is checkpointed into it (and emptied). */
+function readModelBytes(): Buffer {
+  const file = path.join(dataDir, 'read-models.sqlite');
+  const db = new Database(file);
+  try {
+    const [result] = db.pragma('wal_checkpoint(TRUNCATE)') as { busy: number }[];
+    expect(result!.busy).toBe(0);
+  } finally {
+    db.close();
+  }
+  return fs.readFileSync(file);
+}
 
 async function bundleBytes(token: string): Promise<Buffer> {
   const res = await fetch(`${t!.url}/v1/cases/${CASE}/bundle`, { headers: { authorization: `Bearer ${token}` } });
@@ -221,6 +240,8 @@ describe('personal fields sealed, then erased by destroying the case key', () =>
     const wrapped = (db.prepare('SELECT wrapped FROM data_keys').get() as { wrapped: Buffer }).wrapped;
     db.close();
     expect(fs.readFileSync(keysFile).includes(wrapped)).toBe(true);
+    // the decided case's text is in the similar-case search's full-text index (and in its row)
+    expect(readModelBytes().includes(INDEXED_RUN)).toBe(true);
 
     const erased = await runCli([
       'erase',
@@ -239,6 +260,8 @@ describe('personal fields sealed, then erased by destroying the case key', () =>
     expect(await t!.service.readModelsCaughtUp()).toBe(true);
     // the key's bytes are gone from the key file
     expect(fs.readFileSync(keysFile).includes(wrapped)).toBe(false);
+    // and the text's runs from the read-model file, full-text index included, once its log is checkpointed
+    expect(readModelBytes().includes(INDEXED_RUN)).toBe(false);
 
     const file = await t!.call('GET', `/v1/cases/${CASE}`, { token: officer });
     expect(file.body.parties).toEqual([
