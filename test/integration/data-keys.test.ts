@@ -17,7 +17,7 @@ import { StreamLocks } from '../../src/app/stream-locks.js';
 import type { Actor } from '../../src/domain/actor.js';
 import { caseStream } from '../../src/domain/case/acts.js';
 import { RuleViolation } from '../../src/domain/errors.js';
-import { DataKeyNotErasable, type DataKeyStore } from '../../src/ports/data-keys.js';
+import { DataKeyDestroyed, DataKeyNotErasable, type DataKeyStore } from '../../src/ports/data-keys.js';
 import type { Clock } from '../../src/ports/clock.js';
 import type { EventStore } from '../../src/ports/event-store.js';
 import { calendar } from '../support/domain.js';
@@ -69,6 +69,89 @@ describe('the embedded data-key store', () => {
     const again = keyStore(dir);
     expect(Buffer.from((await again.store.get('case-a'))!)).toEqual(Buffer.from(key));
     again.store.close();
+  });
+});
+
+describe('the embedded data-key store remembering the keys it used last', () => {
+  /** The file's wrapper, counting unwraps (a look-up that read the row), and holding them back while `held` is set. */
+  function countingStore(dir = tempDir(), options?: { cachedScopes?: number }) {
+    const file = path.join(dir, 'data-keys.sqlite');
+    const wrapper = new FileKeyWrapper(loadOrCreateMasterKey(path.join(dir, 'keys', 'master.key')));
+    const counted = { unwraps: 0, held: undefined as Promise<void> | undefined };
+    const spy = {
+      keyId: wrapper.keyId,
+      wrap: (key: Uint8Array, scope: string) => wrapper.wrap(key, scope),
+      unwrap: async (wrapped: Uint8Array, scope: string) => {
+        counted.unwraps++;
+        const key = await wrapper.unwrap(wrapped, scope);
+        await counted.held;
+        return key;
+      },
+    };
+    const open = () => new SqliteDataKeyStore(file, spy, clock, options);
+    return { store: open(), open, counted };
+  }
+  const hex = (key: Uint8Array | undefined) => (key ? Buffer.from(key).toString('hex') : undefined);
+
+  it('when a scope is asked again, then the key comes from memory, the same one ensure made', async () => {
+    const { store, counted } = countingStore();
+    const made = await store.ensure('case-a');
+    const unwraps = counted.unwraps;
+    expect(hex(await store.ensure('case-a'))).toBe(hex(made));
+    expect(hex(await store.get('case-a'))).toBe(hex(made));
+    expect(await store.destroyed('case-a')).toBe(false);
+    expect(counted.unwraps).toBe(unwraps);
+    store.close();
+  });
+
+  it('when another connection to the file destroys a remembered key, then this one answers it destroyed', async () => {
+    const dir = tempDir();
+    const { store, open, counted } = countingStore(dir);
+    await store.ensure('case-a');
+    await store.get('case-a');
+    const other = open(); // another process sharing the file (replicas on one host), or another thread
+    expect(await other.destroy('case-a', '2019-09-21T00:00:00Z')).toBe(true);
+    expect(await store.get('case-a')).toBeUndefined();
+    expect(await store.destroyed('case-a')).toBe(true);
+    await expect(store.ensure('case-a')).rejects.toBeInstanceOf(DataKeyDestroyed);
+    const unwraps = counted.unwraps;
+    await expect(store.ensure('case-a')).rejects.toBeInstanceOf(DataKeyDestroyed); // the tombstone is remembered
+    expect(counted.unwraps).toBe(unwraps);
+    other.close();
+    store.close();
+  });
+
+  it('when a key is destroyed while a look-up of it is unwrapping it, then the look-up does not remember it', async () => {
+    const { store: maker, open, counted } = countingStore();
+    await maker.ensure('case-a');
+    const store = open(); // remembers nothing yet
+    let release = () => {};
+    counted.held = new Promise((resolve) => (release = resolve));
+    const reading = store.get('case-a'); // read the row, now unwrapping
+    await Promise.resolve();
+    expect(await store.destroy('case-a', '2019-09-21T00:00:00Z')).toBe(true);
+    counted.held = undefined;
+    release();
+    expect(await reading).toBeDefined(); // it read the row before the key was destroyed
+    expect(await store.get('case-a')).toBeUndefined();
+    await expect(store.ensure('case-a')).rejects.toBeInstanceOf(DataKeyDestroyed);
+    store.close();
+    maker.close();
+  });
+
+  it('when more scopes are used than it remembers, then the least recently used one is read again', async () => {
+    const { store, counted } = countingStore(tempDir(), { cachedScopes: 2 });
+    const a = await store.ensure('case-a');
+    await store.ensure('case-b');
+    await store.get('case-a'); // a is now used more recently than b
+    await store.ensure('case-c'); // b leaves
+    const unwraps = counted.unwraps;
+    expect(hex(await store.get('case-a'))).toBe(hex(a));
+    await store.get('case-c');
+    expect(counted.unwraps).toBe(unwraps);
+    await store.get('case-b');
+    expect(counted.unwraps).toBe(unwraps + 1);
+    store.close();
   });
 });
 

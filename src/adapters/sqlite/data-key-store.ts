@@ -16,6 +16,14 @@ interface Row {
   destroyed_at: string | null;
 }
 
+/** What the file says of a scope, as remembered: its unwrapped key, or that it was destroyed. */
+type Known = { readonly key: Uint8Array } | { readonly destroyed: true };
+
+export interface SqliteDataKeyStoreOptions {
+  /** How many scopes' answers (unwrapped keys and tombstones) are kept in memory, least recently used out first. */
+  readonly cachedScopes?: number;
+}
+
 /**
  * The embedded data-key store: one SQLite file (owner-only) apart from the log, one row per case holding its data
  * key wrapped by the master key ({@link KeyWrapper}). Every commit is durable (`synchronous = FULL`, rollback
@@ -23,16 +31,28 @@ interface Row {
  * bytes (`secure_delete`), leaves a tombstone with the time (so no new key is made for an erased case), and
  * vacuums the file, so the key is not in the file afterwards; copies made before (backups of this file) still hold
  * it, wrapped (docs/privacy.md).
+ *
+ * The answers for the scopes used last are kept in memory (the key unwrapped, or the tombstone), so an act on a
+ * case reads no row and unwraps nothing. They hold only while no other connection has written the file: every
+ * look-up first asks SQLite whether one has (`PRAGMA data_version`, which changes at every commit of another
+ * connection, in this process or another, such as a replica sharing the file) and forgets them all when one has.
  */
 export class SqliteDataKeyStore implements DataKeyStore {
   readonly #db: Database.Database;
   /** Prepared once: every act and every opened batch looks its case's key up. */
   readonly #stmt;
+  readonly #known = new Map<string, Known>();
+  readonly #capacity: number;
+  /** The file's `data_version` the remembered answers were read at. */
+  #version: unknown;
+  /** Moves on whenever remembered answers are dropped: a row read before must not be remembered after. */
+  #epoch = 0;
 
   constructor(
     file: string,
     private readonly wrapper: KeyWrapper,
     private readonly clock: { now(): Date },
+    options: SqliteDataKeyStoreOptions = {},
   ) {
     createPrivateFile(file);
     this.#db = new Database(file, { timeout: 5000 });
@@ -40,38 +60,43 @@ export class SqliteDataKeyStore implements DataKeyStore {
     this.#db.pragma('synchronous = FULL');
     this.#db.pragma('secure_delete = ON');
     this.#db.exec(SCHEMA);
+    this.#capacity = options.cachedScopes ?? 4096;
     this.#stmt = {
       row: this.#db.prepare<[string], Row>('SELECT wrapped, destroyed_at FROM data_keys WHERE scope = ?'),
       insert: this.#db.prepare<[string, Buffer, string, string]>(
         'INSERT OR IGNORE INTO data_keys (scope, wrapped, wrapper, created_at) VALUES (?, ?, ?, ?)',
       ),
+      version: this.#db.prepare<[], unknown>('PRAGMA data_version').pluck(),
     };
   }
 
   async ensure(scope: string): Promise<Uint8Array> {
-    const found = this.#row(scope);
-    if (found?.destroyed_at) throw new DataKeyDestroyed(scope);
-    if (found?.wrapped) return this.wrapper.unwrap(found.wrapped, scope);
+    const found = await this.#lookup(scope);
+    if (found && 'destroyed' in found) throw new DataKeyDestroyed(scope);
+    if (found) return found.key;
     const key = randomBytes(32);
     const wrapped = await this.wrapper.wrap(key, scope);
     // another request may have made the scope's key meanwhile: the first one stays, and is the one returned
     this.#stmt.insert.run(scope, Buffer.from(wrapped), this.wrapper.keyId, this.clock.now().toISOString());
-    const stored = this.#row(scope)!;
-    if (stored.destroyed_at || !stored.wrapped) throw new DataKeyDestroyed(scope);
-    return this.wrapper.unwrap(stored.wrapped, scope);
+    const stored = await this.#lookup(scope);
+    if (!stored || 'destroyed' in stored) throw new DataKeyDestroyed(scope);
+    return stored.key;
   }
 
   async get(scope: string): Promise<Uint8Array | undefined> {
-    const found = this.#row(scope);
-    return found?.wrapped ? this.wrapper.unwrap(found.wrapped, scope) : undefined;
+    const found = await this.#lookup(scope);
+    return found && 'key' in found ? found.key : undefined;
   }
 
   async destroyed(scope: string): Promise<boolean> {
-    return Boolean(this.#row(scope)?.destroyed_at);
+    const found = await this.#lookup(scope);
+    return found !== undefined && 'destroyed' in found;
   }
 
   async destroy(scope: string, at: string): Promise<boolean> {
-    const found = this.#row(scope);
+    // forgotten first: no look-up finishing meanwhile may remember the key (#epoch)
+    this.#forget(scope);
+    const found = this.#stmt.row.get(scope);
     this.#db
       .prepare(
         `INSERT INTO data_keys (scope, wrapped, wrapper, created_at, destroyed_at) VALUES (?, NULL, NULL, ?, ?)
@@ -79,6 +104,7 @@ export class SqliteDataKeyStore implements DataKeyStore {
       )
       .run(scope, at, at);
     this.#db.exec('VACUUM');
+    this.#forget(scope);
     return Boolean(found?.wrapped);
   }
 
@@ -88,10 +114,43 @@ export class SqliteDataKeyStore implements DataKeyStore {
   }
 
   close(): void {
+    this.#forgetAll();
     this.#db.close();
   }
 
-  #row(scope: string): Row | undefined {
-    return this.#stmt.row.get(scope);
+  /** The scope's key or tombstone, remembered or read (and then remembered); undefined when it has no row. */
+  async #lookup(scope: string): Promise<Known | undefined> {
+    const version = this.#stmt.version.get();
+    if (version !== this.#version) {
+      this.#forgetAll();
+      this.#version = version;
+    }
+    const remembered = this.#known.get(scope);
+    if (remembered) {
+      this.#known.delete(scope);
+      this.#known.set(scope, remembered);
+      return remembered;
+    }
+    const epoch = this.#epoch;
+    const row = this.#stmt.row.get(scope);
+    if (!row || (!row.destroyed_at && !row.wrapped)) return undefined;
+    const known: Known = row.destroyed_at
+      ? { destroyed: true }
+      : { key: await this.wrapper.unwrap(row.wrapped!, scope) };
+    if (epoch === this.#epoch && this.#capacity > 0) {
+      this.#known.set(scope, known);
+      if (this.#known.size > this.#capacity) this.#known.delete(this.#known.keys().next().value!);
+    }
+    return known;
+  }
+
+  #forget(scope: string): void {
+    this.#known.delete(scope);
+    this.#epoch++;
+  }
+
+  #forgetAll(): void {
+    this.#known.clear();
+    this.#epoch++;
   }
 }
