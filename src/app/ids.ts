@@ -1,5 +1,5 @@
-import { randomBytes } from 'node:crypto';
 import type { Clock } from '../ports/clock.js';
+import { pooledRandom } from './pooled-random.js';
 
 /**
  * Event ids are UUIDv7 (RFC 9562 §5.7): 48 bits of Unix milliseconds, then random bits. Time-ordered ids keep
@@ -30,19 +30,5 @@ export function uuidv7Generator(clock: Clock, random: (size: number) => Buffer =
     bytes[8] = 0x80 | (bytes[8]! & 0x3f);
     const hex = bytes.toString('hex');
     return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
-  };
-}
-
-/** Random bytes drawn from the system generator 4 KiB at a time: one call per 200 ids instead of two per id. */
-function pooledRandom(): (size: number) => Buffer {
-  let pool = Buffer.alloc(0);
-  let offset = 0;
-  return (size) => {
-    if (offset + size > pool.length) {
-      pool = randomBytes(4096);
-      offset = 0;
-    }
-    offset += size;
-    return pool.subarray(offset - size, offset); // consumed: the caller may overwrite it
   };
 }

@@ -1,13 +1,16 @@
-import { randomBytes } from 'node:crypto';
 import { personalPaths } from '../domain/personal-fields.js';
 import { ERASED, isSealed, openSealed, sealValue, UNAVAILABLE, type SealedValue } from '../ledger/sealed-field.js';
 import type { EventDraft } from '../ledger/envelope.js';
+import { pooledRandom } from './pooled-random.js';
 
 /**
  * Sealing and opening of personal fields (docs/privacy.md). Writes seal every personal field of a draft under the
  * case's data key before it is signed; reads open each sealed value with the key, or show `[erased]` once the key is
  * destroyed. Values recorded before sealing (clear text in older events) are left as they are.
  */
+
+/** Where the salts and ivs of sealed fields come from. */
+const sealingRandom = pooledRandom();
 
 /** The draft with each personal field of its data sealed under `key` (fresh salt and iv per field). */
 export function sealDraft(draft: EventDraft, key: Uint8Array): EventDraft {
@@ -19,7 +22,12 @@ export function sealDraft(draft: EventDraft, key: Uint8Array): EventDraft {
     const { parent, member } = placeOf(data, path);
     const value = parent[member];
     if (value === undefined || isSealed(value)) continue;
-    parent[member] = sealValue(key, { iv: randomBytes(12), salt: randomBytes(32) }, { eventId: draft.id, path }, value);
+    parent[member] = sealValue(
+      key,
+      { iv: sealingRandom(12), salt: sealingRandom(32) },
+      { eventId: draft.id, path },
+      value,
+    );
   }
   return { ...draft, data };
 }
