@@ -2,16 +2,8 @@ import { createPublicKey, type KeyObject } from 'node:crypto';
 import { CHECKPOINT, CONSISTENCY, manifestBodySigningInput, manifestSigningInput, revisionName } from './bundle.js';
 import type { BundleFileKind, BundleManifest } from './bundle.js';
 import type { LookAhead } from './bundle-look-ahead.js';
-import {
-  bundleCode,
-  decodeProof,
-  decodeText,
-  failed,
-  Failed,
-  isProofFor,
-  openWith,
-  parseJson,
-} from './bundle-parse.js';
+import { bundleCode, decodeProof, decodeText, failed, Failed, openWith, parseJson } from './bundle-parse.js';
+import { checkEventAlone, readProofFile, type EventFileRead, type ProofFileRead } from './bundle-file-checks.js';
 import { proofChecker } from './bundle-proofs.js';
 import type {
   BundleVerifyOptions,
@@ -21,10 +13,10 @@ import type {
 } from './bundle-report.js';
 import { parseCheckpoint } from './checkpoint.js';
 import { keyResolver, type PublicKeyResolver } from './ed25519.js';
-import type { EventEnvelope, MediaRef } from './envelope.js';
+import type { MediaRef } from './envelope.js';
 import { SUITES, suiteOfAlg, suiteOfKey, type CryptoSuite } from './suite.js';
 import { verifyConsistency } from './merkle-proofs.js';
-import { ChainVerifier } from './verify.js';
+import { ChainVerifier, type VerifyOptions } from './verify.js';
 
 /**
  * The checks of a bundle's held files, in the order of docs/integrity.md §13.4 (the reader, bundle-verify.ts, runs
@@ -44,6 +36,16 @@ export interface Held {
   /** The manifest's canonical form without its signature, when the reader could cut it out of the bytes. */
   readonly signedBody: readonly Uint8Array[] | undefined;
   readonly ahead: LookAhead | undefined;
+  /**
+   * The event, access record and proof files the reader checked on their own as they were read, by name, instead
+   * of holding them (bundle-file-checks.ts); the proofs against the manifest's checkpoint.
+   */
+  readonly streamed?: StreamedFiles;
+}
+
+export interface StreamedFiles {
+  readonly events: ReadonlyMap<string, EventFileRead>;
+  readonly proofs: ReadonlyMap<string, ProofFileRead>;
 }
 
 /** An event of the bundle that checkStream found in place: what the later checks need of it. */
@@ -54,6 +56,18 @@ export interface HeldEvent {
   readonly hash: string;
   readonly type: string;
   readonly media: readonly MediaRef[];
+}
+
+/**
+ * The options events are checked with, on their own ({@link checkEventAlone}) and as a stream: the trusted service
+ * keys, the bundle's suite and the given officers' keys.
+ */
+export function eventOptions(h: Pick<Held, 'manifest' | 'options'>, keys: PublicKeyResolver): VerifyOptions {
+  return {
+    serviceKeys: keys,
+    suite: suiteOfBundle(h).name,
+    ...(h.options.actorKeys ? { actorKeys: h.options.actorKeys } : {}),
+  };
 }
 
 export type TrustedKeys = PublicKeyResolver & { all: KeyObject[] };
@@ -216,24 +230,26 @@ export function checkStream(h: Held, kind: 'event' | 'access', stream: string, k
   }
   files.sort((a, b) => a.revision - b.revision);
   const ahead = h.ahead;
-  const chain = new ChainVerifier({
-    serviceKeys: keys,
-    suite: suiteOfBundle(h).name,
-    ...(h.options.actorKeys ? { actorKeys: h.options.actorKeys } : {}),
-    ...(ahead ? { worked: ahead } : {}),
-  });
+  const options: VerifyOptions = { ...eventOptions(h, keys), ...(ahead ? { worked: ahead } : {}) };
+  const chain = new ChainVerifier(options);
   const held: HeldEvent[] = [];
   let broken: Failed | undefined;
   let misplaced: Failed | undefined;
   for (const { name, revision } of files) {
-    const value = ahead?.parsed.get(name) ?? parseJson(h.files.get(name)!, name, 'malformed_event');
+    let read = h.streamed?.events.get(name);
+    if (read?.unreadable) throw read.unreadable;
+    if (!read) {
+      const value = ahead?.parsed.get(name) ?? parseJson(h.files.get(name)!, name, 'malformed_event');
+      if (broken) continue;
+      read = checkEventAlone(value, options);
+    }
     if (broken) continue; // only a file that is not JSON, further on, comes before the chain's failure
-    const failure = chain.next(value);
+    const failure = read.failure ?? chain.link(read.event!);
     if (failure) {
       broken = new Failed(bundleCode(failure.code), `${name}: ${failure.detail}`);
       continue;
     }
-    const event = value as EventEnvelope;
+    const event = read.event!;
     if (event.stream !== stream) {
       misplaced ??= new Failed('stream_mismatch', `${name}: stream ${event.stream}, expected ${stream}`);
     } else if (event.revision !== revision) {
@@ -285,31 +301,36 @@ export function checkProofs(h: Held, events: readonly HeldEvent[], size: number,
   const same = ahead !== undefined && ahead.size === size && ahead.root.equals(root);
   const tree = suiteOfBundle(h).tree;
   const included = same ? ahead.included : proofChecker(size, root, tree);
+  const streamed = h.streamed?.proofs;
+  if (streamed && streamed.size > 0 && !streamedAgainst(h.manifest, size, root)) {
+    // checkCheckpoint found the manifest's checkpoint to be the bundle's, so this cannot happen
+    throw new Error("the proofs were read against a tree other than the checkpoint's");
+  }
   for (const event of events) {
     const name = event.name;
     ids.add(event.id);
     const file = `proofs/${event.id}.json`;
-    const bytes = h.files.get(file);
-    if (!bytes) failed('proof_missing', `${name} (event ${event.id}) has no inclusion proof`);
-    // worked out ahead, from the same bytes and event hash against the same tree: the file parsed, had the right
-    // members, size and leaf hash, and `included` is the verdict on its proof
-    const known = same ? ahead.proofs.get(file) : undefined;
-    if (known !== undefined && known.eventHash === event.hash) {
-      leaves.set(event.id, known.leafIndex);
-      if (known.included) continue;
-      failed('proof_invalid', `${file}: event ${event.id} is not leaf ${known.leafIndex} of the checkpoint's tree`);
+    let read = streamed?.get(file);
+    if (!read) {
+      const bytes = h.files.get(file);
+      if (!bytes) failed('proof_missing', `${name} (event ${event.id}) has no inclusion proof`);
+      // worked out ahead, from the same bytes and event hash against the same tree: the file parsed, had the right
+      // members, size and leaf hash, and `included` is the verdict on its proof
+      const known = same ? ahead.proofs.get(file) : undefined;
+      if (known !== undefined && known.eventHash === event.hash) {
+        leaves.set(event.id, known.leafIndex);
+        if (known.included) continue;
+        failed('proof_invalid', `${file}: event ${event.id} is not leaf ${known.leafIndex} of the checkpoint's tree`);
+      }
+      read = readProofFile(file, event.id, bytes!, size, included);
     }
-    const p = parseJson(bytes!, file, 'proof_invalid') as Record<string, unknown>;
-    if (!isProofFor(p, event.id)) {
-      failed('proof_invalid', `${file} is not {eventId, leafIndex, treeSize, leafHash, proof} for event ${event.id}`);
-    }
-    if (p.treeSize !== size) failed('proof_invalid', `${file} proves against size ${p.treeSize}, not ${size}`);
+    if (read instanceof Failed) throw read;
     const leaf = tree.leaf(Buffer.from(event.hash, 'hex'));
-    if (p.leafHash !== leaf.toString('base64')) failed('proof_invalid', `${file}: the leaf hash is not the event's`);
-    if (!included(leaf, p.leafIndex as number, p.proof as unknown[])) {
-      failed('proof_invalid', `${file}: event ${event.id} is not leaf ${p.leafIndex} of the checkpoint's tree`);
+    if (read.leafHash !== leaf.toString('base64')) failed('proof_invalid', `${file}: the leaf hash is not the event's`);
+    if (!read.included) {
+      failed('proof_invalid', `${file}: event ${event.id} is not leaf ${read.leafIndex} of the checkpoint's tree`);
     }
-    leaves.set(event.id, p.leafIndex as number);
+    leaves.set(event.id, read.leafIndex);
   }
   for (const [name, kind] of h.kinds) {
     if (kind.kind === 'proof' && !ids.has(kind.eventId)) {
@@ -317,6 +338,11 @@ export function checkProofs(h: Held, events: readonly HeldEvent[], size: number,
     }
   }
   return leaves;
+}
+
+/** Whether the tree of `size` leaves with root `root` is the one the manifest's checkpoint names. */
+export function streamedAgainst(manifest: BundleManifest, size: number, root: Buffer): boolean {
+  return manifest.checkpoint.size === size && manifest.checkpoint.rootHash === root.toString('base64');
 }
 
 /** The last revision k of a stream such that its revisions 0..k are leaves below `size` (-1: not even the first). */

@@ -35,6 +35,7 @@ interface Stamped {
   readonly tokens: { index: number; name: string; bytes: Buffer }[];
 }
 
+const DISCLOSED = 'DecisionDisclosed';
 const prefix = (size: number) => `timestamps/${size}/`;
 
 function stampedCheckpoints(h: Held): Stamped[] {
@@ -162,6 +163,14 @@ export function checkTimestamps(
  * checkpoint that covers it, and the time a quorum of the given witnesses vouches for by their cosignatures of
  * checkpoints that cover it.
  */
+/**
+ * Whether the timeliness check reads again the file of an event of this type (a disclosure's `data`): the bundle
+ * verifier holds those files even where it keeps only what the other checks need of an event.
+ */
+export function readsEventFile(type: string): boolean {
+  return type === DISCLOSED;
+}
+
 function timeliness(
   h: Held,
   events: readonly HeldEvent[],
@@ -179,7 +188,7 @@ function timeliness(
   }
   const out: DisclosureTimelinessReport[] = [];
   for (const event of events) {
-    if (event.type !== 'DecisionDisclosed') continue;
+    if (!readsEventFile(event.type)) continue;
     const data = (parseJson(h.files.get(event.name)!, event.name, 'malformed_event') as { data?: unknown }).data as
       { publishedOn?: unknown; dueBy?: unknown } | undefined;
     const dueBy = typeof data?.dueBy === 'string' ? data.dueBy : undefined;

@@ -9,6 +9,8 @@ import {
   checkStream,
   checkTrustedCheckpoint,
   coveredThrough,
+  eventOptions,
+  suiteOfBundle,
   readConsistency,
   trustKeys,
   type Held,
@@ -16,7 +18,9 @@ import {
 } from './bundle-checks.js';
 import { checkComplete } from './bundle-heads.js';
 import { LookAhead } from './bundle-look-ahead.js';
-import { checkTimestamps } from './bundle-timestamps.js';
+import { checkTimestamps, readsEventFile } from './bundle-timestamps.js';
+import { readEventFile, readProofFile, type EventFileRead, type ProofFileRead } from './bundle-file-checks.js';
+import { proofChecker, type ProofCheck } from './bundle-proofs.js';
 import { DEFAULT_MAX_HELD, readManifest, type ListedFile } from './bundle-manifest-read.js';
 import { failed, Failed } from './bundle-parse.js';
 import {
@@ -37,6 +41,7 @@ import { sha256Hex } from './hash.js';
 import { TarFormatError } from './tar.js';
 import { TarReader, type TarMember, type TarSink } from './tar-reader.js';
 import { suiteOfAlg } from './suite.js';
+import type { VerifyOptions } from './verify.js';
 
 export * from './bundle-report.js';
 
@@ -62,6 +67,11 @@ interface Current {
   readonly listed: ListedFile | undefined;
   /** Media are hashed as they stream by; held files in one go at their end. */
   readonly hash: Hash | undefined;
+  /**
+   * An event, access record or proof file checked on its own at its end and then let go: its bytes are the piece
+   * of the input it came in when it came whole, else put together in the verifier's scratch buffer.
+   */
+  readonly streamed: boolean;
   /** The size the archive gives the member. */
   readonly expected: number;
   /** A held file's bytes: `size` of them so far. */
@@ -108,6 +118,17 @@ export class BundleVerifier implements TarSink {
   readonly #kinds = new Map<string, BundleFileKind>();
   /** Media read: name → the SHA-256 and size of the bytes actually read. */
   readonly #media = new Map<string, { sha256: string; size: number }>();
+  /**
+   * Without a look-ahead (no signature checker), event and proof files are checked on their own as they are read
+   * and only the answers kept (bundle-file-checks.ts), by name: the files themselves are not held.
+   */
+  #streaming = false;
+  readonly #streamedEvents = new Map<string, EventFileRead>();
+  readonly #streamedProofs = new Map<string, ProofFileRead>();
+  #eventOptions: VerifyOptions | undefined;
+  #included: ProofCheck | undefined;
+  /** Where a streamed file that came in pieces is put together; reused for the next one. */
+  #scratch: Buffer = Buffer.alloc(0);
   #current: Current | undefined;
   /** Held files are copied into slabs, one slice each: far fewer allocations than a buffer per file. */
   #slab: Buffer = Buffer.alloc(0);
@@ -179,6 +200,14 @@ export class BundleVerifier implements TarSink {
     const current = this.#current;
     if (current.hash) {
       current.hash.update(chunk);
+    } else if (current.streamed) {
+      if (current.size === 0 && chunk.byteLength === current.expected) {
+        // the whole file in one piece, checked at its end before the reader moves on: read where it is
+        current.bytes = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+      } else {
+        current.bytes ??= this.#scratchOf(current.expected);
+        current.bytes.set(chunk, current.size);
+      }
     } else if (
       current.size === 0 &&
       chunk.byteLength === current.expected &&
@@ -210,6 +239,7 @@ export class BundleVerifier implements TarSink {
         if (suite && checker && read.events >= from) {
           this.#ahead = new LookAhead(checker, this.options.trustedKeys, read.manifest.checkpoint, suite);
         }
+        this.#streaming = !this.#ahead;
         return;
       }
       const listed = current.listed!;
@@ -222,6 +252,12 @@ export class BundleVerifier implements TarSink {
         this.#media.set(current.name, { sha256, size: current.size });
         this.#counts.media += 1;
         this.#counts.mediaBytes += current.size;
+      } else if (current.streamed) {
+        this.#kinds.set(current.name, current.kind);
+        this.#stream(current.name, current.kind, bytes!);
+        if (kind === 'event') this.#counts.events += 1;
+        if (kind === 'access') this.#counts.accessRecords += 1;
+        if (kind === 'proof') this.#counts.proofs += 1;
       } else {
         this.#held.set(current.name, bytes!);
         this.#kinds.set(current.name, current.kind);
@@ -241,7 +277,12 @@ export class BundleVerifier implements TarSink {
       const manifest = this.#manifest!;
       // every file read was kept (held or, for media, its hash), since nothing failed: no record of the names seen
       for (const name of this.#listed.keys()) {
-        if (!this.#held.has(name) && !this.#media.has(name)) {
+        if (
+          !this.#held.has(name) &&
+          !this.#media.has(name) &&
+          !this.#streamedEvents.has(name) &&
+          !this.#streamedProofs.has(name)
+        ) {
           failed('manifest_mismatch', `${name} is listed in the manifest but missing`);
         }
       }
@@ -309,6 +350,7 @@ export class BundleVerifier implements TarSink {
       media: this.#media,
       signedBody: this.#signedBody,
       ahead: this.#ahead,
+      streamed: { events: this.#streamedEvents, proofs: this.#streamedProofs },
     };
   }
 
@@ -376,6 +418,37 @@ export class BundleVerifier implements TarSink {
     return true;
   }
 
+  /**
+   * Checks a streamed file on its own and keeps the answer. The bytes of an event that the timeliness check reads
+   * again (a disclosure) are held as well.
+   */
+  #stream(name: string, kind: BundleFileKind, bytes: Buffer): void {
+    const manifest = this.#manifest!;
+    if (kind.kind === 'proof') {
+      const { size, rootHash } = manifest.checkpoint;
+      this.#included ??= proofChecker(size, Buffer.from(rootHash, 'base64'), suiteOfBundle({ manifest }).tree);
+      this.#streamedProofs.set(name, readProofFile(name, kind.eventId, bytes, size, this.#included));
+      return;
+    }
+    // the first file after the keys settled them (#gate): events only ever come after
+    this.#eventOptions ??= eventOptions({ manifest, options: this.options }, this.#keys!);
+    const read = readEventFile(name, bytes, this.#eventOptions);
+    this.#streamedEvents.set(name, read);
+    if (read.event && readsEventFile(read.event.type)) this.#held.set(name, this.#copy(bytes));
+  }
+
+  #copy(bytes: Buffer): Buffer {
+    const copy = this.#reserve(bytes.length);
+    copy.set(bytes);
+    return copy;
+  }
+
+  /** The scratch buffer's first `size` bytes, for a streamed file that comes in pieces. */
+  #scratchOf(size: number): Buffer {
+    if (this.#scratch.length < size) this.#scratch = Buffer.allocUnsafe(Math.max(size, 64 * 1024));
+    return this.#scratch.subarray(0, size);
+  }
+
   /** Room for a held file of `size` bytes: a slice of the current slab, or a buffer of its own when large. */
   #reserve(size: number): Buffer {
     if (size > SLAB_BYTES / 8) return Buffer.allocUnsafe(size);
@@ -388,11 +461,13 @@ export class BundleVerifier implements TarSink {
   }
 
   #begin(member: TarMember, kind: Current['kind'], listed: ListedFile | undefined, hold: boolean): void {
+    const k = kind.kind;
     this.#current = {
       name: member.name,
       kind,
       listed,
       hash: hold ? undefined : createHash('sha256'),
+      streamed: this.#streaming && (k === 'event' || k === 'access' || k === 'proof'),
       expected: member.size,
       bytes: undefined,
       size: 0,

@@ -192,6 +192,9 @@ export function verifyEvent(event: unknown, options: VerifyOptions, index?: numb
   return OK;
 }
 
+/** What the chain's checks read of an event, once it was found valid on its own. */
+export type ChainedEvent = Pick<EventEnvelope, 'id' | 'stream' | 'revision' | 'prev' | 'hash'>;
+
 export interface ChainOptions extends VerifyOptions {
   /** Verify a stream suffix that continues from this trusted head; without it the list must start at revision 0. */
   readonly after?: StreamHead;
@@ -229,10 +232,18 @@ export class ChainVerifier {
   }
 
   next(event: unknown): VerificationFailure | undefined {
+    const single = verifyEvent(event, this.options, this.#index);
+    if (single.ok) return this.link(event as EventEnvelope);
+    this.#index++;
+    return single.failure;
+  }
+
+  /**
+   * The chain's part of {@link next}, for an event that {@link verifyEvent} (with this verifier's options) found
+   * valid on its own, checked earlier: a caller that checked each event as it arrived keeps only these members.
+   */
+  link(e: ChainedEvent): VerificationFailure | undefined {
     const i = this.#index++;
-    const single = verifyEvent(event, this.options, i);
-    if (!single.ok) return single.failure;
-    const e = event as EventEnvelope;
     this.#stream ??= e.stream;
     const stream = this.#stream;
     if (e.stream !== stream) return fail('stream_mismatch', `stream ${e.stream}, expected ${stream}`, e, i).failure;

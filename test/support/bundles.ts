@@ -42,7 +42,7 @@ export async function pack(list: readonly Member[]): Promise<Buffer> {
 }
 
 /** What an exporter holding the service key can do: list the files as they now are, and sign the manifest again. */
-function resign(
+export function resign(
   list: readonly Member[],
   signer: Signer,
   change: (m: BundleManifest) => BundleManifest = (m) => m,

@@ -1,0 +1,140 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { writeBenchBundle } from '../../scripts/bench-integrity.js';
+import { verifyBundle, type BundleReport } from '../../src/ledger/bundle-verify.js';
+import { inlineSignatureChecker } from '../../src/ledger/signature-checker.js';
+import { pack, resign, unpack, type Member } from '../support/bundles.js';
+import { testSigner } from '../support/events.js';
+
+// Without a signature checker the verifier checks each event and proof file on its own as it is read and keeps only
+// the answer; with one it holds the files and checks them at the end (the look-ahead's path). Both must report the
+// same, failure included, whatever is wrong with the files, in whatever order the archive holds them and however
+// its bytes are cut into chunks.
+
+const signer = testSigner();
+let members: Member[];
+
+beforeAll(async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ledger-bundle-streamed-'));
+  try {
+    const file = path.join(dir, 'case.tar');
+    await writeBenchBundle(file, { events: 24, signer });
+    members = unpack(fs.readFileSync(file));
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+async function* chunks(bytes: Buffer, size: number): AsyncGenerator<Uint8Array> {
+  for (let at = 0; at < bytes.length; at += size) yield bytes.subarray(at, at + size);
+}
+
+/** The report read as one chunk and in chunks of 100 bytes without a checker, and as one chunk holding the files. */
+async function reports(bundle: Buffer): Promise<BundleReport[]> {
+  const trustedKeys = [signer.publicKey];
+  return [
+    await verifyBundle(chunks(bundle, bundle.length), { trustedKeys }),
+    await verifyBundle(chunks(bundle, 100), { trustedKeys }),
+    await verifyBundle(chunks(bundle, bundle.length), {
+      trustedKeys,
+      signatureChecker: inlineSignatureChecker,
+      signatureCheckerFrom: 0,
+    }),
+  ];
+}
+
+const json = (value: unknown) => Buffer.from(`${JSON.stringify(value, null, 2)}\n`);
+const parsed = (m: Member) => JSON.parse(m.bytes.toString('utf8')) as Record<string, unknown>;
+const proofs = () => members.filter((m) => m.name.startsWith('proofs/'));
+const eventFiles = () => members.filter((m) => m.name.startsWith('events/'));
+
+/** The bundle with member `name`'s JSON changed by `edit`, the manifest listing it as it now is. */
+function edited(name: string, edit: (value: Record<string, unknown>) => unknown): Promise<Buffer> {
+  const list = members.map((m) => (m.name === name ? { ...m, bytes: json(edit(parsed(m))) } : m));
+  return pack(resign(list, signer));
+}
+
+function replaced(name: string, bytes: Buffer): Promise<Buffer> {
+  return pack(
+    resign(
+      members.map((m) => (m.name === name ? { ...m, bytes } : m)),
+      signer,
+    ),
+  );
+}
+
+describe('checking event and proof files as they are read', () => {
+  it('when the bundle is valid, or holds its proofs before its events, then every way of reading it says valid', async () => {
+    const early = members.filter((m) => m === members[0] || m.name === 'checkpoint.txt' || m.name.startsWith('keys/'));
+    const proofFirst = [...early, ...proofs(), ...members.filter((m) => !early.includes(m) && !proofs().includes(m))];
+    for (const bundle of [await pack(members), await pack(resign(proofFirst, signer))]) {
+      const [one, ...others] = await reports(bundle);
+      expect(one).toMatchObject({ valid: true, counts: { events: 24, accessRecords: 2, proofs: 26 } });
+      for (const other of others) expect(other).toEqual(one);
+    }
+  });
+
+  const proofCases: Record<string, (proof: Record<string, unknown>, other: Record<string, unknown>) => unknown> = {
+    "another event's leaf hash": (p, other) => ({ ...p, leafHash: other.leafHash }),
+    'another leaf index': (p) => ({ ...p, leafIndex: (p.leafIndex as number) + 1 }),
+    'another tree size': (p) => ({ ...p, treeSize: (p.treeSize as number) + 1 }),
+    'a sibling changed': (p) => ({ ...p, proof: ['A'.repeat(43) + '=', ...(p.proof as string[]).slice(1)] }),
+    'a sibling in non-canonical base64': (p) => {
+      const path = [...(p.proof as string[])];
+      const last = path[3]!;
+      path[3] = `${last.slice(0, 42)}${last[42] === 'B' ? 'C' : 'B'}=`;
+      return { ...p, proof: path };
+    },
+    'a leaf hash in non-canonical base64': (p) => {
+      const leaf = p.leafHash as string;
+      return { ...p, leafHash: `${leaf.slice(0, 42)}${leaf[42] === 'B' ? 'C' : 'B'}=` };
+    },
+    'a path one hash short': (p) => ({ ...p, proof: (p.proof as string[]).slice(0, -1) }),
+    'another event id': (p, other) => ({ ...p, eventId: other.eventId }),
+    'a path that is not an array': (p) => ({ ...p, proof: 'none' }),
+  };
+  for (const [what, edit] of Object.entries(proofCases)) {
+    it(`when a proof has ${what}, then every way of reading it reports the same failure`, async () => {
+      const [target, other] = [proofs()[7]!, proofs()[8]!];
+      const [one, ...others] = await reports(await edited(target.name, (p) => edit(p, parsed(other))));
+      expect(one!.valid).toBe(false);
+      expect(one!.failure!.code).toBe('proof_invalid');
+      for (const report of others) expect(report).toEqual(one);
+    });
+  }
+
+  it('when a proof or an event is not JSON, or an event is changed before one that is not, then the same failure', async () => {
+    const cases = [
+      await replaced(proofs()[3]!.name, Buffer.from('{"eventId":')),
+      await replaced(eventFiles()[5]!.name, Buffer.from('[1,')),
+      await pack(
+        resign(
+          members.map((m) =>
+            m.name === eventFiles()[2]!.name
+              ? { ...m, bytes: json({ ...parsed(m), type: 'Changed' }) }
+              : m.name === eventFiles()[9]!.name
+                ? { ...m, bytes: Buffer.from('not json') }
+                : m,
+          ),
+          signer,
+        ),
+      ),
+      await edited(eventFiles()[4]!.name, (e) => ({ ...e, type: 'Changed' })),
+      await edited(eventFiles()[6]!.name, (e) => ({ ...e, revision: 7 })),
+    ];
+    const codes: string[] = [];
+    for (const bundle of cases) {
+      const [one, ...others] = await reports(bundle);
+      codes.push(one!.failure!.code);
+      for (const report of others) expect(report).toEqual(one);
+    }
+    expect(codes).toEqual([
+      'proof_invalid',
+      'malformed_event',
+      'malformed_event',
+      'event_hash_mismatch',
+      'event_hash_mismatch',
+    ]);
+  });
+});
