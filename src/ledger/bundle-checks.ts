@@ -325,8 +325,8 @@ export function checkProofs(h: Held, events: readonly HeldEvent[], size: number,
       read = readProofFile(file, event.id, bytes!, size, included);
     }
     if (read instanceof Failed) throw read;
-    const leaf = tree.leaf(Buffer.from(event.hash, 'hex'));
-    if (read.leafHash !== leaf.toString('base64')) failed('proof_invalid', `${file}: the leaf hash is not the event's`);
+    if (read.leafHash !== tree.leafOfHex(event.hash))
+      failed('proof_invalid', `${file}: the leaf hash is not the event's`);
     if (!read.included) {
       failed('proof_invalid', `${file}: event ${event.id} is not leaf ${read.leafIndex} of the checkpoint's tree`);
     }

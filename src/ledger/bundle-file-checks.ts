@@ -1,4 +1,4 @@
-import { decodeHash, type ProofCheck } from './bundle-proofs.js';
+import type { ProofCheck } from './bundle-proofs.js';
 import { Failed, isProofFor, parseJson } from './bundle-parse.js';
 import type { EventEnvelope } from './envelope.js';
 import { verifyEvent, type ChainedEvent, type VerificationFailure, type VerifyOptions } from './verify.js';
@@ -79,6 +79,5 @@ export function readProofFile(
   if (p.treeSize !== size) return new Failed('proof_invalid', `${file} proves against size ${p.treeSize}, not ${size}`);
   const leafHash = p.leafHash as string;
   const leafIndex = p.leafIndex as number;
-  const leaf = decodeHash(leafHash);
-  return { leafHash, leafIndex, included: leaf !== undefined && included(leaf, leafIndex, p.proof as unknown[]) };
+  return { leafHash, leafIndex, included: included(leafHash, leafIndex, p.proof as unknown[]) };
 }

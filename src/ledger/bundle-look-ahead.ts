@@ -146,8 +146,8 @@ export class LookAhead implements WorkedOut {
     if (eventHash === undefined) return;
     const p = tryParse(bytes);
     if (!isProofFor(p, eventId) || p.treeSize !== this.size) return;
-    const leaf = this.suite.tree.leaf(Buffer.from(eventHash, 'hex'));
-    if (p.leafHash !== leaf.toString('base64')) return;
+    const leaf = this.suite.tree.leafOfHex(eventHash);
+    if (p.leafHash !== leaf) return;
     const included = this.included(leaf, p.leafIndex as number, p.proof as unknown[]);
     this.proofs.set(name, { eventHash, leafIndex: p.leafIndex as number, included });
   }

@@ -32,6 +32,11 @@ export function sha256(data: Uint8Array | string): Buffer {
   return oneShot ? Buffer.from(oneShot('sha256', data, 'hex'), 'hex') : createHash('sha256').update(data).digest();
 }
 
+/** The SHA-256 of `data` in base64, as Node's one-shot hash gives it (at the cost of hex), without a buffer. */
+export function sha256Base64(data: Uint8Array | string): string {
+  return oneShot ? oneShot('sha256', data, 'base64') : createHash('sha256').update(data).digest('base64');
+}
+
 export function sha256Hex(data: Uint8Array | string): string {
   return oneShot ? oneShot('sha256', data, 'hex') : createHash('sha256').update(data).digest('hex');
 }

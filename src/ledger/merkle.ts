@@ -1,4 +1,4 @@
-import { sha256 } from './hash.js';
+import { sha256, sha256Base64 } from './hash.js';
 
 /**
  * The Merkle tree of the global log, hashed as in RFC 6962 §2.1 (= RFC 9162 §2.1 with SHA-256): one leaf per event
@@ -22,12 +22,26 @@ export const HASH_SIZE = 32;
 export interface TreeHash {
   leaf(input: Uint8Array): Buffer;
   node(left: Uint8Array, right: Uint8Array): Buffer;
+  /**
+   * {@link leaf} of the HASH_SIZE bytes written as 64 lowercase hex digits by `hex` (an event's `hash`), in
+   * canonical base64: as a proof file states the leaf, without a buffer of the bytes or of the hash.
+   */
+  leafOfHex(hex: string): string;
+  /**
+   * {@link node} of two hashes given, and returned, in canonical base64 (each exactly the 44 characters of
+   * HASH_SIZE bytes, see `isHashBase64` of bundle-proofs.ts): proofs are checked as their files state them, with
+   * no buffer per hash.
+   */
+  nodeOfBase64(left: string, right: string): string;
   /** MTH({}) = H of the empty string. Do not mutate. */
   readonly emptyRoot: Buffer;
 }
 
 /** The RFC 6962 tree over a hash function that returns HASH_SIZE bytes. */
-export function treeHash(hash: (data: Uint8Array) => Buffer): TreeHash {
+export function treeHash(
+  hash: (data: Uint8Array) => Buffer,
+  hashBase64: (data: Uint8Array) => string = (data) => hash(data).toString('base64'),
+): TreeHash {
   /** The input of one leaf or node hash, reused: hashing is synchronous and the hash is a fresh buffer. */
   const nodeInput = Buffer.alloc(1 + 2 * HASH_SIZE);
   const leafInput = nodeInput.subarray(0, 1 + HASH_SIZE);
@@ -47,6 +61,25 @@ export function treeHash(hash: (data: Uint8Array) => Buffer): TreeHash {
       input.set(right, 1 + left.length);
       return hash(input);
     },
+    leafOfHex(hex) {
+      leafInput[0] = 0x00;
+      if (hex.length !== 2 * HASH_SIZE || leafInput.write(hex, 1, 'hex') !== HASH_SIZE) {
+        throw new TypeError('not the hex digits of a hash');
+      }
+      return hashBase64(leafInput);
+    },
+    nodeOfBase64(left, right) {
+      nodeInput[0] = 0x01;
+      if (
+        left.length !== 44 ||
+        right.length !== 44 ||
+        nodeInput.write(left, 1, 'base64') !== HASH_SIZE ||
+        nodeInput.write(right, 1 + HASH_SIZE, 'base64') !== HASH_SIZE
+      ) {
+        throw new TypeError('not the base64 of a hash');
+      }
+      return hashBase64(nodeInput);
+    },
     // computed when first asked for: a suite whose hash the browser lacks (SM3) must not fail when merely loaded
     get emptyRoot() {
       emptyRoot ??= hash(new Uint8Array(0));
@@ -56,7 +89,7 @@ export function treeHash(hash: (data: Uint8Array) => Buffer): TreeHash {
 }
 
 /** RFC 6962 itself: the tree over SHA-256. */
-export const SHA256_TREE: TreeHash = treeHash(sha256);
+export const SHA256_TREE: TreeHash = treeHash(sha256, sha256Base64);
 
 /** RFC 6962 §2.1: MTH({}) = SHA-256 of the empty string, the root of the empty tree. Do not mutate. */
 export const EMPTY_ROOT: Buffer = SHA256_TREE.emptyRoot;

@@ -23,7 +23,7 @@ import {
   mayNestDeeperThan,
   nestedDeeperThan,
 } from '../../../src/ledger/bundle-parse.js';
-import { BASE64_32, decodeHash, proofChecker } from '../../../src/ledger/bundle-proofs.js';
+import { BASE64_32, decodeHash, isHashBase64, proofChecker } from '../../../src/ledger/bundle-proofs.js';
 import { canonicalize, isCanonicalText } from '../../../src/ledger/canonical-json.js';
 import { CompactRange, leafHash, type TreeNodes } from '../../../src/ledger/merkle.js';
 import { inclusionProof, inclusionVerifier, verifyInclusion } from '../../../src/ledger/merkle-proofs.js';
@@ -232,6 +232,22 @@ describe('mayNestDeeperThan', () => {
   });
 });
 
+describe("a tree's hashes of base64 and hex text", () => {
+  it('when given hashes as text, then the leaf and node hashes of their bytes, in base64', () => {
+    for (const suite of Object.values(SUITES)) {
+      for (let i = 0; i < 50; i++) {
+        const [a, b] = [randomBytes(32), randomBytes(32)];
+        expect(suite.tree.leafOfHex(a.toString('hex'))).toBe(suite.tree.leaf(a).toString('base64'));
+        expect(suite.tree.nodeOfBase64(a.toString('base64'), b.toString('base64'))).toBe(
+          suite.tree.node(a, b).toString('base64'),
+        );
+      }
+      expect(() => suite.tree.leafOfHex('ab')).toThrow(TypeError);
+      expect(() => suite.tree.nodeOfBase64('AA==', randomBytes(32).toString('base64'))).toThrow(TypeError);
+    }
+  });
+});
+
 describe('decodeHash', () => {
   /** The plain definition: the pattern of canonical base64 of 32 bytes, then a decode that encodes back to the text. */
   function plainly(text: unknown): Buffer | undefined {
@@ -259,15 +275,19 @@ describe('decodeHash', () => {
       32,
       null,
     ];
-    for (const text of texts) expect(decodeHash(text)).toEqual(plainly(text));
+    for (const text of texts) {
+      expect(decodeHash(text)).toEqual(plainly(text));
+      expect(isHashBase64(text)).toBe(plainly(text) !== undefined);
+    }
   });
 
   it('when given any 44 characters of base64 and a few others, then the plain answer', () => {
-    const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/=-_ .';
+    const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/=-_ .é';
     fc.assert(
       fc.property(fc.array(fc.constantFrom(...alphabet), { minLength: 42, maxLength: 46 }), (chars) => {
         const text = chars.join('');
         expect(decodeHash(text)).toEqual(plainly(text));
+        expect(isHashBase64(text)).toBe(plainly(text) !== undefined);
       }),
       { numRuns: 2000 },
     );
@@ -352,6 +372,10 @@ describe('proofChecker', () => {
             if (tamper === 'not-text' && proof.length > 0) proof[k] = Buffer.from(proof[k] as string, 'base64');
             if (tamper === 'padding' && proof.length > 0) proof[k] = `${proof[k] as string}=`;
             expect(check(leaf, at, proof)).toBe(plainly(leaf, at, size, proof, root));
+            // the leaf as a proof file states it, and written otherwise
+            const text = leaf.toString('base64');
+            expect(check(text, at, proof)).toBe(plainly(leaf, at, size, proof, root));
+            expect(check(`${text.slice(0, 42)}${text[42] === 'B' ? 'C' : 'B'}=`, at, proof)).toBe(false);
           }
         },
       ),
