@@ -145,8 +145,12 @@ function checksumOfWords(words: Uint32Array): number {
   const b = words[38]!;
   even -= (a & EVEN) + (b & EVEN);
   odd -= ((a >>> 8) & EVEN) + ((b >>> 8) & EVEN);
-  const lanes = (sum: number) => (sum % 0x10000) + Math.floor(sum / 0x10000);
   return lanes(even) + lanes(odd) + 8 * 0x20;
+}
+
+/** The sum of the two 16-bit lanes of `sum`. */
+function lanes(sum: number): number {
+  return (sum % 0x10000) + Math.floor(sum / 0x10000);
 }
 
 /** Six octal digits, NUL, space: the form POSIX and GNU tar write. */
