@@ -225,9 +225,10 @@ export function readConsistency(h: Held, ending: boolean): ConsistencyProofInput
  */
 export function checkStream(h: Held, kind: 'event' | 'access', stream: string, keys: PublicKeyResolver): HeldEvent[] {
   const files: { name: string; revision: number }[] = [];
-  for (const [name, k] of h.kinds) {
+  // forEach rather than for-of: no entry array per file of the bundle
+  h.kinds.forEach((k, name) => {
     if (k.kind === kind) files.push({ name, revision: k.revision });
-  }
+  });
   files.sort((a, b) => a.revision - b.revision);
   const ahead = h.ahead;
   const options: VerifyOptions = { ...eventOptions(h, keys), ...(ahead ? { worked: ahead } : {}) };
@@ -332,11 +333,11 @@ export function checkProofs(h: Held, events: readonly HeldEvent[], size: number,
     }
     leaves.set(event.id, read.leafIndex);
   }
-  for (const [name, kind] of h.kinds) {
+  h.kinds.forEach((kind, name) => {
     if (kind.kind === 'proof' && !ids.has(kind.eventId)) {
       failed('proof_invalid', `${name} proves an event the bundle does not hold`);
     }
-  }
+  });
   return leaves;
 }
 

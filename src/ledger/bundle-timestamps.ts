@@ -45,12 +45,13 @@ function stampedCheckpoints(h: Held): Stamped[] {
     if (!s) bySize.set(size, (s = { size, tokens: [] }));
     return s;
   };
-  for (const [name, kind] of h.kinds) {
-    const bytes = h.files.get(name)!;
-    if (kind.kind === 'stamped-note') of(kind.size).note = bytes;
-    else if (kind.kind === 'stamped-consistency') of(kind.size).consistency = bytes;
-    else if (kind.kind === 'timestamp') of(kind.size).tokens.push({ index: kind.index, name, bytes });
-  }
+  // forEach rather than for-of: no entry array per file of the bundle
+  h.kinds.forEach((kind, name) => {
+    if (kind.kind === 'stamped-note') of(kind.size).note = h.files.get(name)!;
+    else if (kind.kind === 'stamped-consistency') of(kind.size).consistency = h.files.get(name)!;
+    else if (kind.kind === 'timestamp')
+      of(kind.size).tokens.push({ index: kind.index, name, bytes: h.files.get(name)! });
+  });
   return [...bySize.values()].sort((a, b) => a.size - b.size);
 }
 
