@@ -45,6 +45,8 @@ function hasExactly(value: object, members: readonly string[]): boolean {
 /** A file the manifest lists, and what its name says it is. */
 export interface ListedFile extends ManifestFile {
   readonly kind: BundleFileKind;
+  /** Set by the verifier once the archive held the file (a second member of that name is refused). */
+  seen: boolean;
 }
 
 export interface ManifestRead {
@@ -140,7 +142,7 @@ export function readManifest(bytes: Buffer, options: BundleVerifyOptions): Manif
       held += size;
       if (size > maxFile) failed('malformed', `${name} is larger than ${maxFile} bytes`);
     }
-    listed.set(name, { name, size, sha256, kind: kind! });
+    listed.set(name, { name, size, sha256, kind: kind!, seen: false });
   }
   if (held > (options.maxHeldBytes ?? DEFAULT_MAX_HELD)) failed('malformed', 'the bundle is too large');
   if (!listed.has(CHECKPOINT)) failed('malformed', `the manifest does not list ${CHECKPOINT}`);

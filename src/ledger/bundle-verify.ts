@@ -130,6 +130,7 @@ export class BundleVerifier implements TarSink {
   /** Where a streamed file that came in pieces is put together; reused for the next one. */
   #scratch: Buffer = Buffer.alloc(0);
   #current: Current | undefined;
+  #manifestSeen = false;
   /** Held files are copied into slabs, one slice each: far fewer allocations than a buffer per file. */
   #slab: Buffer = Buffer.alloc(0);
   #slabUsed = 0;
@@ -172,6 +173,24 @@ export class BundleVerifier implements TarSink {
   /** Records a failure found outside the verifier (the archive itself); only the first one counts. */
   fail(code: BundleFailureCode, detail: string): void {
     this.#failure ??= { code, detail };
+  }
+
+  /**
+   * Whether the archive holds `name` for the first time (asked by the reader before {@link member}), from the mark
+   * the manifest's entry of the name keeps: no set of the names read is kept. A name the manifest does not list
+   * fails at its first member, and before the manifest is read only the manifest itself can be met.
+   */
+  firstSeen(name: string): boolean {
+    const listed = this.#listed.get(name);
+    if (listed) {
+      if (listed.seen) return false;
+      listed.seen = true;
+      return true;
+    }
+    if (name !== MANIFEST) return true;
+    if (this.#manifestSeen) return false;
+    this.#manifestSeen = true;
+    return true;
   }
 
   member(member: TarMember): void {

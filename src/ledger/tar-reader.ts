@@ -16,6 +16,12 @@ export interface TarMember {
 
 /** Receives what the reader finds, in order: a member, its bytes in slices, its end; then the archive's end. */
 export interface TarSink {
+  /**
+   * Whether the archive holds a member named `name` for the first time, asked before `member`: a sink that looks
+   * each name up anyway answers from its own records, and the reader then keeps no set of the names it read (a set
+   * of a large archive's names costs about as much as reading its headers). Without it, the reader keeps that set.
+   */
+  firstSeen?(name: string): boolean;
   member(member: TarMember): void;
   data(chunk: Uint8Array): void;
   memberEnd(): void;
@@ -39,6 +45,7 @@ export class TarReader {
   #offset = 0;
   #ended = false;
   readonly #names = new Set<string>();
+  #members = 0;
 
   constructor(
     private readonly sink: TarSink,
@@ -134,11 +141,14 @@ export class TarReader {
       return;
     }
     const member = parseHeader(bytes, at, offset);
-    if (this.#names.has(member.name)) throw new TarFormatError(`${member.name} appears twice`, offset);
-    if (this.#names.size >= (this.options.maxMembers ?? 1_000_000)) {
+    const sink = this.sink;
+    const first = sink.firstSeen ? sink.firstSeen(member.name) : !this.#names.has(member.name);
+    if (!first) throw new TarFormatError(`${member.name} appears twice`, offset);
+    if (this.#members >= (this.options.maxMembers ?? 1_000_000)) {
       throw new TarFormatError('too many members', offset);
     }
-    this.#names.add(member.name);
+    if (!sink.firstSeen) this.#names.add(member.name);
+    this.#members += 1;
     this.sink.member(member);
     this.#remaining = member.size;
     if (member.size === 0) this.#afterData();

@@ -137,4 +137,20 @@ describe('checking event and proof files as they are read', () => {
       'event_hash_mismatch',
     ]);
   });
+
+  it('when the archive holds a listed file or the manifest twice, then malformed, as the archive reader says', async () => {
+    const event = eventFiles()[3]!;
+    const twice = [
+      await pack([...members.slice(0, -1), event, members.at(-1)!]),
+      await pack([...members.slice(0, 3), members[0]!, ...members.slice(3)]),
+    ];
+    for (const bundle of twice) {
+      const [one, ...others] = await reports(bundle);
+      expect(one!.failure).toEqual({
+        code: 'malformed',
+        detail: expect.stringMatching(/ appears twice \(at byte \d+\)$/),
+      });
+      for (const report of others) expect(report).toEqual(one);
+    }
+  });
 });
