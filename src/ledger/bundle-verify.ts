@@ -208,6 +208,7 @@ export class BundleVerifier implements TarSink {
       if (listed!.size !== member.size) {
         failed('file_hash_mismatch', `${member.name} has ${member.size} bytes, the manifest lists ${listed!.size}`);
       }
+      listed!.seen = true; // set by firstSeen already when a TarReader feeds this verifier
       const kind = listed!.kind;
       this.#gate(member, kind);
       this.#begin(member, kind, listed, kind.kind !== 'media');
@@ -294,17 +295,11 @@ export class BundleVerifier implements TarSink {
     this.#guard(() => {
       if (!this.#manifest) failed('malformed', `the archive holds no ${MANIFEST}`);
       const manifest = this.#manifest!;
-      // every file read was kept (held or, for media, its hash), since nothing failed: no record of the names seen
-      for (const name of this.#listed.keys()) {
-        if (
-          !this.#held.has(name) &&
-          !this.#media.has(name) &&
-          !this.#streamedEvents.has(name) &&
-          !this.#streamedProofs.has(name)
-        ) {
-          failed('manifest_mismatch', `${name} is listed in the manifest but missing`);
-        }
-      }
+      // a file whose member the archive held was read to its end, since nothing failed (an archive cut short is
+      // malformed): the mark the reader set on its entry says it was there
+      this.#listed.forEach((listed, name) => {
+        if (!listed.seen) failed('manifest_mismatch', `${name} is listed in the manifest but missing`);
+      });
       const keys = this.#keys ?? this.#checkSignature();
       const held = this.#heldFiles();
       const checkpoint = checkCheckpoint(held, manifest, keys);

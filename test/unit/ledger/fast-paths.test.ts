@@ -32,7 +32,7 @@ import { SUITES } from '../../../src/ledger/suite.js';
 import { checksumOf } from '../../../src/ledger/tar.js';
 import { firstNonZero } from '../../../src/ledger/tar-reader.js';
 import { utf8Text } from '../../../src/ledger/utf8.js';
-import { isBase64Text } from '../../../src/ledger/verify.js';
+import { isBase64Text, isLowerUuid } from '../../../src/ledger/verify.js';
 import { testPrivateKey } from '../../support/suite.js';
 
 // The bundle verifier's shortcuts must give exactly the answers of the plain functions they stand in for.
@@ -518,6 +518,29 @@ describe('the table-driven text checks', () => {
       { numRuns: 3000 },
     );
     for (const other of [undefined, null, 7, ['0'.repeat(64)], { length: 64 }]) expect(isSha256Hex(other)).toBe(false);
+  });
+
+  it('when given any text, then isLowerUuid answers as the pattern of a lowercase UUID', () => {
+    const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+    const uuids = fc
+      .uuid()
+      .chain((id) =>
+        fc
+          .tuple(fc.nat(35), fc.constantFrom('-', 'G', 'A', '0', ' ', 'é', '\u0000'))
+          .map(([at, c]) => [id, id.slice(0, at) + c + id.slice(at + 1), id.toUpperCase(), `${id}0`, id.slice(1)]),
+      );
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          uuids,
+          near('0123456789abcdef-', 36).map((t) => [t]),
+        ),
+        (texts) => {
+          for (const text of texts) expect(isLowerUuid(text)).toBe(uuid.test(text));
+        },
+      ),
+      { numRuns: 3000 },
+    );
   });
 
   it('when given any text, then isBase64Text answers as /^[A-Za-z0-9+/]*={0,2}$/', () => {
