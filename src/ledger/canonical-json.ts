@@ -98,7 +98,7 @@ function serializeObject(value: object, path: string): string {
  * whose members are in order is canonical; anything else is decided by canonicalize itself.
  */
 export function isCanonicalText(text: string, value: unknown): boolean {
-  if (!SURROGATE_ESCAPE.test(text) && JSON.stringify(value) === text) return membersInOrder(value);
+  if (!SURROGATE_ESCAPE.test(text) && stringifiedInOrderAt(text, 0, value) === text.length) return true;
   try {
     return canonicalize(value) === text;
   } catch (err) {
@@ -110,21 +110,66 @@ export function isCanonicalText(text: string, value: unknown): boolean {
 /** A `\uD800`..`\uDFFF` escape, or something that looks like one: canonical texts never escape surrogates. */
 const SURROGATE_ESCAPE = /\\u[dD][89abAB]/;
 
-/** True when every object's members, in their JavaScript order, are sorted by UTF-16 code units. */
-function membersInOrder(value: unknown): boolean {
-  if (typeof value !== 'object' || value === null) return true;
-  if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) if (!membersInOrder(value[i])) return false;
-    return true;
+/**
+ * Where `JSON.stringify(value)` ends when `text` holds it at `at`, and every object's members, in their JavaScript
+ * order, are sorted by UTF-16 code units; -1 otherwise. `value` must be `JSON.parse(text)` (see stringAt). It
+ * compares the text piece by piece as it walks the value, rather than writing the whole of it again: for a large
+ * text (a manifest of a megabyte) that new string cost more than the comparison.
+ */
+function stringifiedInOrderAt(text: string, at: number, value: unknown): number {
+  switch (typeof value) {
+    case 'string':
+      return stringAt(text, at, value);
+    case 'number':
+    case 'boolean':
+      return wordAt(text, at, JSON.stringify(value));
+    case 'object': {
+      if (value === null) return wordAt(text, at, 'null');
+      if (Array.isArray(value)) {
+        if (text.charCodeAt(at) !== 0x5b) return -1;
+        let i = at + 1;
+        for (let k = 0; k < value.length; k++) {
+          if (k > 0 && text.charCodeAt(i++) !== 0x2c) return -1;
+          i = stringifiedInOrderAt(text, i, value[k]);
+          if (i < 0) return -1;
+        }
+        return text.charCodeAt(i) === 0x5d ? i + 1 : -1;
+      }
+      const record = value as Record<string, unknown>;
+      if (text.charCodeAt(at) !== 0x7b) return -1;
+      let i = at + 1;
+      let previous: string | undefined;
+      for (const key of Object.keys(record)) {
+        if (previous !== undefined && !(previous < key)) return -1;
+        previous = key;
+        if (i > at + 1 && text.charCodeAt(i++) !== 0x2c) return -1;
+        i = stringAt(text, i, key);
+        if (i < 0 || text.charCodeAt(i) !== 0x3a) return -1;
+        i = stringifiedInOrderAt(text, i + 1, record[key]);
+        if (i < 0) return -1;
+      }
+      return text.charCodeAt(i) === 0x7d ? i + 1 : -1;
+    }
+    default:
+      return -1;
   }
-  const record = value as Record<string, unknown>;
-  let previous: string | undefined;
-  for (const key of Object.keys(record)) {
-    if (previous !== undefined && !(previous < key)) return false;
-    if (!membersInOrder(record[key])) return false;
-    previous = key;
-  }
-  return true;
+}
+
+/** Where `word` ends when `text` holds it at `at`, else -1. */
+function wordAt(text: string, at: number, word: string): number {
+  return text.startsWith(word, at) ? at + word.length : -1;
+}
+
+/**
+ * Where `JSON.stringify(value)` of a string ends when `text` holds it at `at`, else -1; compared as `"value"`
+ * unless it holds a lone surrogate. A string holding what JSON escapes (`"`, `\`, a control character) is never
+ * found that way in a text that parses to it: were the whole text matched with such a string left unescaped, it
+ * would not parse to the value it was walked from. So the walk fails on it, and the caller decides otherwise.
+ */
+function stringAt(text: string, at: number, value: string): number {
+  if (hasLoneSurrogate(value)) return wordAt(text, at, JSON.stringify(value));
+  const end = at + 1 + value.length;
+  return text.charCodeAt(at) === 0x22 && text.startsWith(value, at + 1) && text.charCodeAt(end) === 0x22 ? end + 1 : -1;
 }
 
 /**
