@@ -139,7 +139,9 @@ function stringifiedInOrderAt(text: string, at: number, value: unknown): number 
       if (text.charCodeAt(at) !== 0x7b) return -1;
       let i = at + 1;
       let previous: string | undefined;
-      for (const key of Object.keys(record)) {
+      const keys = Object.keys(record);
+      for (let k = 0; k < keys.length; k++) {
+        const key = keys[k]!;
         if (previous !== undefined && !(previous < key)) return -1;
         previous = key;
         if (i > at + 1 && text.charCodeAt(i++) !== 0x2c) return -1;
