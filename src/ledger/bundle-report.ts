@@ -179,7 +179,10 @@ export interface BundleVerifyOptions {
   readonly timestampRoots?: TimestampRoots;
   /** Officers' keys, for events that carry `actorSig`. */
   readonly actorKeys?: PublicKeyResolver;
-  /** Largest file other than a medium (default 16 MiB); such files are held until the end. */
+  /**
+   * Largest file other than a medium (default 16 MiB); such files are held until the end, but for event and proof
+   * files read without a signature checker, which are checked as they are read and let go.
+   */
   readonly maxFileBytes?: number;
   /** Largest sum of the files other than media (default 512 MiB). */
   readonly maxHeldBytes?: number;

@@ -49,7 +49,9 @@ export * from './bundle-report.js';
  * The offline verifier of evidence bundles (docs/integrity.md §13.4): fed the members of the archive as a
  * {@link TarSink}, it hashes every file as it streams by (media are never held in memory), holds nothing but the
  * manifest, the checkpoint and the keys until the manifest's signature verifies, then checks the bundle in a fixed
- * order (bundle-checks.ts) and names the first failure. Pure: the caller supplies the bytes and the trusted keys.
+ * order (bundle-checks.ts) and names the first failure. Without a signature checker, each event and proof file is
+ * checked on its own as it is read (bundle-file-checks.ts) and only the answer is kept, which those checks take in
+ * their order. Pure: the caller supplies the bytes and the trusted keys.
  */
 
 const MAX_MANIFEST_BYTES = 64 * 1024 * 1024;
