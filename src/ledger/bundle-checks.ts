@@ -326,8 +326,9 @@ export function checkProofs(h: Held, events: readonly HeldEvent[], size: number,
       read = readProofFile(file, event.id, bytes!, size, included);
     }
     if (read instanceof Failed) throw read;
-    if (read.leafHash !== tree.leafOfHex(event.hash))
+    if (read.leafHash !== tree.leafOfHex(event.hash)) {
       failed('proof_invalid', `${file}: the leaf hash is not the event's`);
+    }
     if (!read.included) {
       failed('proof_invalid', `${file}: event ${event.id} is not leaf ${read.leafIndex} of the checkpoint's tree`);
     }
@@ -342,7 +343,7 @@ export function checkProofs(h: Held, events: readonly HeldEvent[], size: number,
 }
 
 /** Whether the tree of `size` leaves with root `root` is the one the manifest's checkpoint names. */
-export function streamedAgainst(manifest: BundleManifest, size: number, root: Buffer): boolean {
+function streamedAgainst(manifest: BundleManifest, size: number, root: Buffer): boolean {
   return manifest.checkpoint.size === size && manifest.checkpoint.rootHash === root.toString('base64');
 }
 
