@@ -1,4 +1,4 @@
-import { sha256 } from './hash.js';
+import { sha256, sha256Base64 } from './hash.js';
 
 /** The 32-byte hash the map is built with: the log's suite's (SHA-256, or SM3 in the SM2 suite). */
 export type HeadsHash = (data: Uint8Array) => Buffer;
@@ -135,6 +135,12 @@ function pathSibling(path: HeadsPath, j: number): string {
   return path.s.slice(j * ENCODED, (j + 1) * ENCODED);
 }
 
+/**
+ * The hash `h` of a node's input in base64, as a path stores it: straight from the digest where the hash has a way
+ * to give it so (SHA-256: Node's one-shot hash, a third cheaper than a buffer encoded), else its buffer encoded.
+ */
+const BASE64_HASHES = new Map<HeadsHash, (data: Uint8Array) => string>([[sha256, sha256Base64]]);
+
 /** The hashes of the nodes of a path, root first, folded up from its leaf, as a path stores them. */
 function pathHashes(
   key: Uint8Array,
@@ -143,23 +149,25 @@ function pathHashes(
   siblings: readonly string[],
   h: HeadsHash,
 ): string {
+  const base64Of = BASE64_HASHES.get(h) ?? ((data: Uint8Array) => h(data).toString('base64'));
   const hashes = new Array<string>(siblings.length + 1);
-  let hash = headLeafHash(key, revision, Buffer.from(head, 'hex'), h);
-  hashes[siblings.length] = hash.toString('base64');
-  // each node's input is written in place (the child below as hashed, the sibling decoded straight from its base64)
+  let hash = headLeafHash(key, revision, Buffer.from(head, 'hex'), h).toString('base64');
+  hashes[siblings.length] = hash;
+  // each node's input is written in place, both children decoded straight from their base64 (the child below as
+  // hashed, the sibling as stored)
   const input = NODE_INPUT;
   input[0] = NODE_PREFIX;
   for (let j = siblings.length - 1; j >= 0; j--) {
     const sibling = siblings[j]!;
     const left = keyBit(key, j) === 0;
-    const other = left ? 1 + HEADS_HASH_SIZE : 1;
-    input.set(hash, left ? 1 : 1 + HEADS_HASH_SIZE);
+    input.write(hash, left ? 1 : 1 + HEADS_HASH_SIZE, HEADS_HASH_SIZE, 'base64');
     // the length checked here, the characters by the decoder (it stops at the first it cannot read)
+    const other = left ? 1 + HEADS_HASH_SIZE : 1;
     if (sibling.length !== ENCODED || input.write(sibling, other, HEADS_HASH_SIZE, 'base64') !== HEADS_HASH_SIZE) {
       throw new RangeError('a stored sibling is not a 32-byte hash');
     }
-    hash = h(input);
-    hashes[j] = hash.toString('base64');
+    hash = base64Of(input);
+    hashes[j] = hash;
   }
   return hashes.join('');
 }
