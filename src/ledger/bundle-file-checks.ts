@@ -1,13 +1,21 @@
 import type { ProofCheck } from './bundle-proofs.js';
 import { Failed, isProofFor, parseJson } from './bundle-parse.js';
 import type { EventEnvelope } from './envelope.js';
-import { verifyEvent, type ChainedEvent, type VerificationFailure, type VerifyOptions } from './verify.js';
+import {
+  verifyEvent,
+  verifyEventBeforeSignatures,
+  type ChainedEvent,
+  type EventSignatures,
+  type VerificationFailure,
+  type VerifyOptions,
+} from './verify.js';
 
 /**
  * The checks of one event or proof file on its own, whose answers the bundle checks (bundle-checks.ts) take in
  * their own order: the verifier (bundle-verify.ts) works them out as each file is read and keeps the answer rather
- * than the file, or the checks work them out from the held file at the end. Either way the answer is the same, as
- * it depends on nothing but the file and what the manifest and the trusted keys say.
+ * than the file, but for an event's signatures, which it checks only once the bundle checks reach the event; or
+ * the checks work them out from the held file at the end. Either way the answer is the same, as it depends on
+ * nothing but the file and what the manifest and the trusted keys say.
  */
 
 /** An event that is valid on its own: what the chain and the later checks (media, proofs, completeness) read of it. */
@@ -15,22 +23,41 @@ export type CheckedEvent = ChainedEvent & Pick<EventEnvelope, 'type' | 'media'>;
 
 /**
  * What one event file is on its own: not UTF-8 JSON within the nesting bound (`unreadable`, the failure
- * checkStream raises before any other), an event that fails {@link verifyEvent} (`failure`), or a valid one.
+ * checkStream raises before any other), an event that fails {@link verifyEvent} (`failure`), or a valid one. An event
+ * read as its file streams by is valid but for its `signatures`, checked only when the bundle checks reach it.
  */
 export type EventFileRead =
-  | { readonly unreadable: Failed; readonly failure?: undefined; readonly event?: undefined }
-  | { readonly unreadable?: undefined; readonly failure: VerificationFailure; readonly event?: undefined }
-  | { readonly unreadable?: undefined; readonly failure?: undefined; readonly event: CheckedEvent };
+  | {
+      readonly unreadable: Failed;
+      readonly failure?: undefined;
+      readonly event?: undefined;
+      readonly signatures?: undefined;
+    }
+  | {
+      readonly unreadable?: undefined;
+      readonly failure: VerificationFailure;
+      readonly event?: undefined;
+      readonly signatures?: undefined;
+    }
+  | {
+      readonly unreadable?: undefined;
+      readonly failure?: undefined;
+      readonly event: CheckedEvent;
+      readonly signatures?: EventSignatures;
+    };
 
 /** {@link verifyEvent} of a parsed event file, keeping only what the later checks read of a valid event. */
 export function checkEventAlone(value: unknown, options: VerifyOptions): EventFileRead {
   const single = verifyEvent(value, options);
   if (!single.ok) return { failure: single.failure };
-  const { id, stream, revision, prev, hash, type, media } = value as EventEnvelope;
-  return { event: { id, stream, revision, prev, hash, type, media } };
+  return { event: checkedEvent(value as EventEnvelope) };
 }
 
-/** Parses event file `name` and checks it on its own. */
+/**
+ * Parses event file `name` and checks it on its own but for its signatures, which are left to check when the bundle
+ * checks reach the event: a bundle that fails before (a file that is not as the manifest lists it, a checkpoint that
+ * does not open, an event before it that fails) has none of them checked.
+ */
 export function readEventFile(name: string, bytes: Buffer, options: VerifyOptions): EventFileRead {
   let value: unknown;
   try {
@@ -39,7 +66,13 @@ export function readEventFile(name: string, bytes: Buffer, options: VerifyOption
     if (err instanceof Failed) return { unreadable: err };
     throw err;
   }
-  return checkEventAlone(value, options);
+  const unsigned = verifyEventBeforeSignatures(value, options);
+  if (!unsigned.ok) return { failure: unsigned.failure };
+  return { event: checkedEvent(value as EventEnvelope), signatures: unsigned.signatures };
+}
+
+function checkedEvent({ id, stream, revision, prev, hash, type, media }: EventEnvelope): CheckedEvent {
+  return { id, stream, revision, prev, hash, type, media };
 }
 
 /**

@@ -14,6 +14,7 @@ import {
   readConsistency,
   trustKeys,
   type Held,
+  type OpenedCheckpoint,
   type TrustedKeys,
 } from './bundle-checks.js';
 import { checkComplete } from './bundle-heads.js';
@@ -51,7 +52,8 @@ export * from './bundle-report.js';
  * manifest, the checkpoint and the keys until the manifest's signature verifies, then checks the bundle in a fixed
  * order (bundle-checks.ts) and names the first failure. Without a signature checker, each event and proof file is
  * checked on its own as it is read (bundle-file-checks.ts) and only the answer is kept, which those checks take in
- * their order. Pure: the caller supplies the bytes and the trusted keys.
+ * their order; an event's signatures are left until they reach it, so that none is checked that cannot change the
+ * report. Pure: the caller supplies the bytes and the trusted keys.
  */
 
 const MAX_MANIFEST_BYTES = 64 * 1024 * 1024;
@@ -79,6 +81,14 @@ interface Current {
   /** A held file's bytes: `size` of them so far. */
   bytes: Buffer | undefined;
   size: number;
+}
+
+/** What the checks of the events and after read of the checks before them. */
+interface BeforeEvents {
+  readonly manifest: BundleManifest;
+  readonly keys: TrustedKeys;
+  readonly held: Held;
+  readonly checkpoint: OpenedCheckpoint;
 }
 
 /**
@@ -149,6 +159,8 @@ export class BundleVerifier implements TarSink {
   #witnesses: WitnessReport | undefined;
   #timestamps: TimestampReport[] | undefined;
   #disclosures: DisclosureTimelinessReport[] | undefined;
+  /** What steps 1 to 6 found, once they passed. */
+  #before: BeforeEvents | undefined;
   /** Work done ahead, for large bundles given a signature checker. */
   #ahead: LookAhead | undefined;
   readonly #counts: BundleCounts = {
@@ -167,9 +179,14 @@ export class BundleVerifier implements TarSink {
     return this.#failure;
   }
 
-  /** Waits for the work handed off while the bundle streamed in (signatures being checked elsewhere). */
+  /**
+   * Waits for the work handed off while the bundle streamed in (signatures being checked elsewhere), unless the
+   * checks that come before the events' (docs/integrity.md §13.4, steps 1 to 6) fail, which makes it moot.
+   */
   async settled(): Promise<void> {
-    if (!this.#failure) await this.#ahead?.settled();
+    if (!this.#ahead) return;
+    this.#guard(() => void this.#beforeEvents());
+    if (!this.#failure) await this.#ahead.settled();
   }
 
   /** Records a failure found outside the verifier (the archive itself); only the first one counts. */
@@ -295,27 +312,8 @@ export class BundleVerifier implements TarSink {
   finish(bytesRead: number): BundleReport {
     this.#counts.bytes = bytesRead;
     this.#guard(() => {
-      if (!this.#manifest) failed('malformed', `the archive holds no ${MANIFEST}`);
-      const manifest = this.#manifest!;
-      // a file whose member the archive held was read to its end, since nothing failed (an archive cut short is
-      // malformed): the mark the reader set on its entry says it was there
-      this.#listed.forEach((listed, name) => {
-        if (!listed.seen) failed('manifest_mismatch', `${name} is listed in the manifest but missing`);
-      });
-      const keys = this.#keys ?? this.#checkSignature();
-      const held = this.#heldFiles();
-      const checkpoint = checkCheckpoint(held, manifest, keys);
+      const { manifest, keys, held, checkpoint } = (this.#before ??= this.#beforeEvents());
       const root = checkpoint.root;
-      const witnesses = this.options.witnesses;
-      if (witnesses !== undefined && witnesses.length > 0) {
-        const quorum = this.options.witnessQuorum ?? witnesses.length;
-        this.#witnesses = checkWitnesses(held, checkpoint, witnesses, quorum);
-      }
-      if (this.options.trustedCheckpoint !== undefined) {
-        this.#trustedCheckpoint = checkTrustedCheckpoint(held, manifest, root, keys);
-      } else {
-        readConsistency(held, true);
-      }
       const events = checkStream(held, 'event', caseStreamOf(manifest), keys);
       if (events.length === 0) failed('revision_gap', 'the bundle holds no event of the case');
       const access = checkStream(held, 'access', accessStreamOf(manifest), keys);
@@ -354,6 +352,36 @@ export class BundleVerifier implements TarSink {
       ...(this.#disclosures && !this.#failure ? { disclosures: this.#disclosures } : {}),
       counts: { ...this.#counts },
     };
+  }
+
+  /**
+   * Steps 1 to 6 of docs/integrity.md §13.4, once the archive was read: every listed file was there, the keys and
+   * the manifest's signature, the checkpoint, its cosignatures and the trusted checkpoint.
+   */
+  #beforeEvents(): BeforeEvents {
+    if (this.#before) return this.#before;
+    if (!this.#manifest) failed('malformed', `the archive holds no ${MANIFEST}`);
+    const manifest = this.#manifest!;
+    // a file whose member the archive held was read to its end, since nothing failed (an archive cut short is
+    // malformed): the mark the reader set on its entry says it was there
+    this.#listed.forEach((listed, name) => {
+      if (!listed.seen) failed('manifest_mismatch', `${name} is listed in the manifest but missing`);
+    });
+    const keys = this.#keys ?? this.#checkSignature();
+    const held = this.#heldFiles();
+    const checkpoint = checkCheckpoint(held, manifest, keys);
+    const witnesses = this.options.witnesses;
+    if (witnesses !== undefined && witnesses.length > 0) {
+      const quorum = this.options.witnessQuorum ?? witnesses.length;
+      this.#witnesses = checkWitnesses(held, checkpoint, witnesses, quorum);
+    }
+    if (this.options.trustedCheckpoint !== undefined) {
+      this.#trustedCheckpoint = checkTrustedCheckpoint(held, manifest, checkpoint.root, keys);
+    } else {
+      readConsistency(held, true);
+    }
+    this.#before = { manifest, keys, held, checkpoint };
+    return this.#before;
   }
 
   /** What the checks read: the manifest and the files held so far. */

@@ -5,11 +5,12 @@ import {
   computeEventHash,
   eventSigningInput,
   type EventEnvelope,
+  type Signature,
   type StreamHead,
 } from './envelope.js';
 import { CanonicalizationError } from './canonical-json.js';
 import { GENESIS_PREV, isSha256Hex } from './hash.js';
-import { SUITES, suiteOfAlg, type SuiteName } from './suite.js';
+import { SUITES, suiteOfAlg, type CryptoSuite, type SuiteName } from './suite.js';
 
 export type VerificationCode =
   | 'malformed_event'
@@ -167,6 +168,24 @@ function signatureShapeDefect(sig: unknown, name: string): string | undefined {
 
 /** Checks one event on its own: shape, hash, the service signature and, if present, the officer's signature. */
 export function verifyEvent(event: unknown, options: VerifyOptions, index?: number): VerificationResult {
+  const unsigned = verifyEventBeforeSignatures(event, options, index);
+  if (!unsigned.ok) return unsigned;
+  const failure = unsigned.signatures.check();
+  return failure ? { ok: false, failure } : OK;
+}
+
+/**
+ * {@link verifyEvent} up to its signature checks, which it leaves in `signatures`: a caller may check them later,
+ * or not at all once it knows of a failure it ranks first, without holding the event. The failure of the two
+ * parts, taken in order, is that of verifyEvent.
+ */
+export function verifyEventBeforeSignatures(
+  event: unknown,
+  options: VerifyOptions,
+  index?: number,
+):
+  | { readonly ok: false; readonly failure: VerificationFailure }
+  | { readonly ok: true; readonly signatures: EventSignatures } {
   const defect = envelopeShapeDefect(event);
   if (defect) return fail('malformed_event', defect, event as Partial<EventEnvelope>, index);
   const e = event as EventEnvelope;
@@ -192,23 +211,85 @@ export function verifyEvent(event: unknown, options: VerifyOptions, index?: numb
 
   const key = options.serviceKeys(e.sig.keyId);
   if (!key) return fail('unknown_key', `no trusted service key ${e.sig.keyId}`, e, index);
-  const valid =
-    options.worked?.signature(e, key) ??
-    suite.verify(key, eventSigningInput(e.hash), Buffer.from(e.sig.value, 'base64'));
-  if (!valid) {
-    return fail('signature_invalid', `service signature by ${e.sig.keyId} does not verify`, e, index);
+  return { ok: true, signatures: new EventSignatures(e, suite, key, options, index) };
+}
+
+/**
+ * The signature checks of an event that passed every other check of {@link verifyEvent}, in its order: the service
+ * signature, then the officer's (`actorSig`). It keeps what they read of the event (for `actorSig`, the bytes the
+ * officer signed), not the event.
+ */
+export class EventSignatures {
+  readonly #id: string;
+  readonly #revision: number;
+  readonly #sig: EventEnvelope['sig'];
+  readonly #hash: string;
+  readonly #suite: CryptoSuite;
+  readonly #key: KeyObject;
+  /** The caller's verdict on the service signature, worked out ahead, if any. */
+  readonly #known: boolean | undefined;
+  /** The officer's signature: the failure it meets before it can be checked, or what checking it reads. */
+  readonly #actor: VerificationFailure | ActorCheck | undefined;
+  readonly #index: number | undefined;
+
+  constructor(e: EventEnvelope, suite: CryptoSuite, key: KeyObject, options: VerifyOptions, index?: number) {
+    this.#id = e.id;
+    this.#revision = e.revision;
+    this.#sig = e.sig;
+    this.#hash = e.hash;
+    this.#suite = suite;
+    this.#key = key;
+    this.#known = options.worked?.signature(e, key);
+    this.#index = index;
+    this.#actor = e.actorSig && actorCheck(e, e.actorSig, options, index);
   }
 
-  if (e.actorSig) {
-    if (e.actorSig.alg !== 'Ed25519') return fail('unsupported_algorithm', `actorSig.alg ${e.actorSig.alg}`, e, index);
-    const actorKey = options.actorKeys?.(e.actorSig.keyId);
-    if (!actorKey) return fail('actor_key_unknown', `no registered officer key ${e.actorSig.keyId}`, e, index);
-    const pub = actorKey.type === 'private' ? createPublicKey(actorKey) : actorKey;
-    if (!SUITES.ed25519.verify(pub, actorSigningInput(e), Buffer.from(e.actorSig.value, 'base64'))) {
-      return fail('actor_signature_invalid', `officer signature by ${e.actorSig.keyId} does not verify`, e, index);
+  /** The first failure of the checks, or undefined when both signatures verify. */
+  check(): VerificationFailure | undefined {
+    const sig = this.#sig;
+    const valid =
+      this.#known ?? this.#suite.verify(this.#key, eventSigningInput(this.#hash), Buffer.from(sig.value, 'base64'));
+    if (!valid) {
+      return fail('signature_invalid', `service signature by ${sig.keyId} does not verify`, this.#of(), this.#index)
+        .failure;
     }
+    const actor = this.#actor;
+    if (actor === undefined || 'code' in actor) return actor;
+    const { key, message, sig: actorSig } = actor;
+    if (!SUITES.ed25519.verify(key, message, Buffer.from(actorSig.value, 'base64'))) {
+      const detail = `officer signature by ${actorSig.keyId} does not verify`;
+      return fail('actor_signature_invalid', detail, this.#of(), this.#index).failure;
+    }
+    return undefined;
   }
-  return OK;
+
+  /** What a failure names of the event. */
+  #of(): Pick<EventEnvelope, 'id' | 'revision'> {
+    return { id: this.#id, revision: this.#revision };
+  }
+}
+
+/** What checking an officer's signature reads: the officer's key, the bytes signed and the signature. */
+interface ActorCheck {
+  readonly key: KeyObject;
+  readonly message: Buffer;
+  readonly sig: Signature;
+}
+
+/** The officer's signature of `e` up to its verification: the failure it meets first, or what verifying it reads. */
+function actorCheck(
+  e: EventEnvelope,
+  actorSig: Signature,
+  options: VerifyOptions,
+  index: number | undefined,
+): VerificationFailure | ActorCheck {
+  if (actorSig.alg !== 'Ed25519') {
+    return fail('unsupported_algorithm', `actorSig.alg ${actorSig.alg}`, e, index).failure;
+  }
+  const actorKey = options.actorKeys?.(actorSig.keyId);
+  if (!actorKey) return fail('actor_key_unknown', `no registered officer key ${actorSig.keyId}`, e, index).failure;
+  const key = actorKey.type === 'private' ? createPublicKey(actorKey) : actorKey;
+  return { key, message: actorSigningInput(e), sig: actorSig };
 }
 
 /** What the chain's checks read of an event, once it was found valid on its own. */

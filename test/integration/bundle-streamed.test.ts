@@ -4,6 +4,8 @@ import path from 'node:path';
 import { writeBenchBundle } from '../../scripts/bench-integrity.js';
 import { verifyBundle, type BundleReport } from '../../src/ledger/bundle-verify.js';
 import { inlineSignatureChecker } from '../../src/ledger/signature-checker.js';
+import { eventSigningInput } from '../../src/ledger/envelope.js';
+import { suiteOfSigner } from '../../src/ledger/suite.js';
 import { pack, resign, unpack, type Member } from '../support/bundles.js';
 import { testSigner } from '../support/events.js';
 
@@ -151,6 +153,80 @@ describe('checking event and proof files as they are read', () => {
         detail: expect.stringMatching(/ appears twice \(at byte \d+\)$/),
       });
       for (const report of others) expect(report).toEqual(one);
+    }
+  });
+});
+
+describe('signatures checked of a bundle that fails', () => {
+  const EVENT_SIGNATURE = eventSigningInput('');
+
+  /**
+   * The report of reading `bundle` without a checker, which must be that of the look-ahead's path, and how many
+   * event and access record signatures it checked.
+   */
+  async function counted(bundle: Buffer): Promise<{ report: BundleReport; checked: number }> {
+    const [, , reference] = await reports(bundle);
+    const verify = jest.spyOn(suiteOfSigner(signer), 'verify');
+    try {
+      const report = await verifyBundle(chunks(bundle, bundle.length), { trustedKeys: [signer.publicKey] });
+      expect(report).toEqual(reference);
+      const checked = verify.mock.calls.filter(([, message]) =>
+        Buffer.from(message).subarray(0, EVENT_SIGNATURE.length).equals(EVENT_SIGNATURE),
+      ).length;
+      return { report, checked };
+    } finally {
+      verify.mockRestore();
+    }
+  }
+
+  const flipped = (m: Member, at: number) => {
+    const bytes = Buffer.from(m.bytes);
+    bytes[at]! ^= 0x04;
+    return { ...m, bytes };
+  };
+
+  it('when the bundle is valid, then every event and access record signature is checked once', async () => {
+    const { report, checked } = await counted(await pack(members));
+    expect(report.valid).toBe(true);
+    expect(checked).toBe(26);
+  });
+
+  it('when a bit of an event or of a later file is flipped, then no event signature is checked', async () => {
+    const late = members.at(-1)!;
+    for (const name of [eventFiles()[1]!.name, proofs().at(-1)!.name, late.name]) {
+      const target = members.find((m) => m.name === name)!;
+      const bundle = await pack(members.map((m) => (m === target ? flipped(m, m.bytes.length >> 1) : m)));
+      const { report, checked } = await counted(bundle);
+      expect(report.failure).toMatchObject({ code: 'file_hash_mismatch', detail: expect.stringContaining(name) });
+      expect(report.counts.events).toBe(name === eventFiles()[1]!.name ? 1 : 24);
+      expect(checked).toBe(0);
+    }
+  });
+
+  it("when the checkpoint is not the manifest's, then no event signature is checked", async () => {
+    const note = members.find((m) => m.name === 'checkpoint.txt')!;
+    const text = note.bytes.toString('utf8').replace(/^(.*\n)(\d+)\n/, (_all, origin: string, size: string) => {
+      return `${origin}${Number(size) + 1}\n`;
+    });
+    const { report, checked } = await counted(await replaced(note.name, Buffer.from(text)));
+    expect(report.failure?.code).toBe('checkpoint_invalid');
+    expect(checked).toBe(0);
+  });
+
+  it('when an event fails, then no later signature of the case or the access records is checked', async () => {
+    const forged = await edited(eventFiles()[3]!.name, (e) => {
+      const sig = e.sig as { value: string };
+      const other = parsed(eventFiles()[4]!).sig as { value: string };
+      return { ...e, sig: { ...sig, value: other.value } };
+    });
+    const changed = await edited(eventFiles()[2]!.name, (e) => ({ ...e, type: 'Changed' }));
+    const expected = [
+      { bundle: forged, code: 'signature_invalid', checked: 4 },
+      { bundle: changed, code: 'event_hash_mismatch', checked: 2 },
+    ];
+    for (const { bundle, code, checked } of expected) {
+      const counts = await counted(bundle);
+      expect([counts.report.failure?.code, counts.checked]).toEqual([code, checked]);
     }
   });
 });
