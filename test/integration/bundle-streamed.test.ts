@@ -3,7 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { writeBenchBundle } from '../../scripts/bench-integrity.js';
 import { verifyBundle, type BundleReport } from '../../src/ledger/bundle-verify.js';
-import { inlineSignatureChecker } from '../../src/ledger/signature-checker.js';
+import { LookAhead } from '../../src/ledger/bundle-look-ahead.js';
+import { inlineSignatureChecker, type SignatureChecker } from '../../src/ledger/signature-checker.js';
 import { eventSigningInput } from '../../src/ledger/envelope.js';
 import { suiteOfSigner } from '../../src/ledger/suite.js';
 import { pack, resign, unpack, type Member } from '../support/bundles.js';
@@ -179,6 +180,9 @@ describe('signatures checked of a bundle that fails', () => {
     }
   }
 
+  /** A checker that never answers. */
+  const silent: SignatureChecker = { check: () => new Promise(() => {}) };
+
   const flipped = (m: Member, at: number) => {
     const bytes = Buffer.from(m.bytes);
     bytes[at]! ^= 0x04;
@@ -203,14 +207,24 @@ describe('signatures checked of a bundle that fails', () => {
     }
   });
 
-  it("when the checkpoint is not the manifest's, then no event signature is checked", async () => {
+  it("when the checkpoint is not the manifest's, then no event signature is checked, nor waited for from a checker", async () => {
     const note = members.find((m) => m.name === 'checkpoint.txt')!;
     const text = note.bytes.toString('utf8').replace(/^(.*\n)(\d+)\n/, (_all, origin: string, size: string) => {
       return `${origin}${Number(size) + 1}\n`;
     });
-    const { report, checked } = await counted(await replaced(note.name, Buffer.from(text)));
+    const bundle = await replaced(note.name, Buffer.from(text));
+    const { report, checked } = await counted(bundle);
     expect(report.failure?.code).toBe('checkpoint_invalid');
     expect(checked).toBe(0);
+    // given a checker, the verifier neither waits for it nor checks what it was handed
+    const settled = jest.spyOn(LookAhead.prototype, 'settled');
+    try {
+      const options = { trustedKeys: [signer.publicKey], signatureChecker: silent, signatureCheckerFrom: 0 };
+      expect(await verifyBundle(chunks(bundle, bundle.length), options)).toEqual(report);
+      expect(settled).not.toHaveBeenCalled();
+    } finally {
+      settled.mockRestore();
+    }
   });
 
   it('when an event fails, then no later signature of the case or the access records is checked', async () => {
