@@ -8,6 +8,10 @@
 // CPU time (user + system) rather than wall-clock time, because the machine it runs on is shared: other processes
 // change how long a run takes but hardly what it costs. Each figure is the best of `--runs` runs.
 //   node --import tsx scripts/bench-projections-cpu.ts [--events 30000] [--live-batch 8] [--runs 3] [--window 500]
+//     [--store sqlite|json|objects]
+// `--store` (default `sqlite`, the service's store) puts the documents elsewhere, to see what the projections cost
+// apart from storing them: `json` keeps each changed document as its JSON text in a Map (serialized at each commit,
+// parsed at each read, as the SQLite store does, but nothing written), `objects` keeps the documents themselves.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -22,6 +26,7 @@ import { REBUILD_BATCH } from '../src/read-models-rebuild.js';
 import { ed25519Signer } from '../src/ledger/ed25519.js';
 import { sealEvents, type StreamHead } from '../src/ledger/envelope.js';
 import type { RecordedEvent } from '../src/ports/event-store.js';
+import type { Change, Doc, ReadModelStore } from '../src/ports/read-models.js';
 import { caseEvents, EVENTS_PER_CASE, registryEvents, type Append } from './bench-projections-log.js';
 
 const { values: args } = parseArgs({
@@ -31,12 +36,15 @@ const { values: args } = parseArgs({
     runs: { type: 'string', default: '3' },
     window: { type: 'string', default: '500' },
     only: { type: 'string' },
+    store: { type: 'string', default: 'sqlite' },
   },
 });
 const EVENTS = Number(args.events);
 const LIVE_BATCH = Number(args['live-batch']);
 const RUNS = Number(args.runs);
 const WINDOW = Number(args.window);
+const STORE = args.store!;
+if (!['sqlite', 'json', 'objects'].includes(STORE)) throw new Error(`--store: sqlite, json or objects, not ${STORE}`);
 
 /** The log: the registry, then the cases' events, `window` cases taking turns, one event per append. */
 function makeLog(target: number, window: number): RecordedEvent[] {
@@ -79,10 +87,49 @@ function cpuMicros(work: () => void): number {
   return used.user + used.system;
 }
 
+/**
+ * A store that keeps documents in memory and writes nothing (`--store json|objects`): what the projections and the
+ * applier cost without SQLite. Only what the applier asks of a store is answered.
+ */
+class MemoryStore implements Pick<ReadModelStore, 'position' | 'versions' | 'reset' | 'commit' | 'get' | 'close'> {
+  #position = 0;
+  readonly #collections = new Map<string, Map<string, string | Doc>>();
+  constructor(private readonly asJson: boolean) {}
+  position(): number {
+    return this.#position;
+  }
+  versions(): Record<string, number> {
+    return {};
+  }
+  reset(): void {
+    this.#collections.clear();
+    this.#position = 0;
+  }
+  commit(changes: Iterable<Change>, position: number): void {
+    for (const { collection, key, doc } of changes) {
+      let docs = this.#collections.get(collection);
+      if (!docs) this.#collections.set(collection, (docs = new Map()));
+      if (doc === null) docs.delete(key);
+      else docs.set(key, this.asJson ? JSON.stringify(doc) : doc);
+    }
+    this.#position = position;
+  }
+  get<D extends Doc = Doc>(collection: string, key: string): D | undefined {
+    const doc = this.#collections.get(collection)?.get(key);
+    return (typeof doc === 'string' ? JSON.parse(doc) : doc) as D | undefined;
+  }
+  close(): void {}
+  finishBulk(): void {}
+}
+
 function applyAll(log: readonly RecordedEvent[], batch: number, bulk: boolean, dir: string): number {
   const file = path.join(dir, `models-${bulk ? 'bulk' : 'live'}-${Date.now()}.sqlite`);
-  const store = new SqliteReadModelStore({ path: file, projections: PROJECTIONS, bulk });
-  const applier = new InProcessApplier(store, PROJECTIONS);
+  const store =
+    STORE === 'sqlite'
+      ? new SqliteReadModelStore({ path: file, projections: PROJECTIONS, bulk })
+      : new MemoryStore(STORE === 'json');
+  // the memory store answers all the applier asks of a store
+  const applier = new InProcessApplier(store as ReadModelStore, PROJECTIONS);
   applier.resetSync();
   try {
     return cpuMicros(() => {
@@ -91,7 +138,7 @@ function applyAll(log: readonly RecordedEvent[], batch: number, bulk: boolean, d
     });
   } finally {
     store.close();
-    if (process.env.KEEP_MODELS) fs.copyFileSync(file, process.env.KEEP_MODELS);
+    if (process.env.KEEP_MODELS && STORE === 'sqlite') fs.copyFileSync(file, process.env.KEEP_MODELS);
     for (const suffix of ['', '-wal', '-shm']) fs.rmSync(file + suffix, { force: true });
   }
 }
@@ -109,11 +156,15 @@ try {
   const perEvent = (micros: number) => (micros / log.length).toFixed(1);
   if (args.only !== 'live') {
     const rebuild = best(() => applyAll(log, REBUILD_BATCH, true, dir));
-    console.log(`rebuild (batches of ${REBUILD_BATCH}, bulk)   ${perEvent(rebuild)} µs CPU per event`);
+    console.log(
+      `rebuild (batches of ${REBUILD_BATCH}, ${STORE === 'sqlite' ? 'bulk' : STORE})   ${perEvent(rebuild)} µs CPU per event`,
+    );
   }
   if (args.only !== 'rebuild') {
     const live = best(() => applyAll(log, LIVE_BATCH, false, dir));
-    console.log(`live (batches of ${LIVE_BATCH}, WAL, NORMAL)      ${perEvent(live)} µs CPU per event`);
+    console.log(
+      `live (batches of ${LIVE_BATCH}, ${STORE === 'sqlite' ? 'WAL, NORMAL' : STORE})      ${perEvent(live)} µs CPU per event`,
+    );
   }
   console.log(
     `(${log.length.toLocaleString('en')} events; user + system CPU time, best of ${RUNS}; load ${os.loadavg()[0]!.toFixed(1)})`,
