@@ -34,11 +34,14 @@ export function requestId(res: Response): string {
 
 /**
  * `x-purpose`: why a record is retrieved, kept in the access record (at most 200 characters). Header values are
- * Latin-1, so text such as 案卷评查 is sent percent-encoded as UTF-8 (`%E6%A1%88...`) and decoded here.
+ * Latin-1, so text such as 案卷评查 is sent percent-encoded as UTF-8 (`%E6%A1%88...`) and decoded here. A value
+ * with any other byte than printable ASCII is refused: raw UTF-8 would be read as Latin-1 and signed into the
+ * access record as mojibake for good.
  */
 export function purpose(req: Request): string | undefined {
   const raw = req.get('x-purpose');
   if (raw === undefined) return undefined;
+  if (!/^[\x20-\x7e]*$/.test(raw)) throw new InvalidBody('x-purpose is not valid percent-encoded UTF-8');
   try {
     // cut by code points: cutting a surrogate pair in two would leave text that cannot be signed
     return Array.from(decodeURIComponent(raw)).slice(0, 200).join('');

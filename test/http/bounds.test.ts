@@ -143,4 +143,14 @@ describe('bounded bodies', () => {
     const res = await t.call('GET', '/v1/cases/b-1', { token: officer, headers: { 'x-purpose': purpose } });
     expect(res.status).toBe(200);
   });
+
+  it('when x-purpose is sent as raw UTF-8 rather than percent-encoded, then 400 and no access is recorded', async () => {
+    // the bytes of 案卷评查 as a client that forgot to encode them sends them; Node reads them as Latin-1
+    const raw = Buffer.from('案卷评查', 'utf8').toString('latin1');
+    const before = await eventCount();
+    const res = await t.call('GET', '/v1/cases/b-1', { token: officer, headers: { 'x-purpose': raw } });
+    expect(res.status).toBe(400);
+    expect(res.body).toMatchObject({ code: 'invalid_body', detail: 'x-purpose is not valid percent-encoded UTF-8' });
+    expect(await eventCount()).toBe(before);
+  });
 });
