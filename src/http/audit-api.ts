@@ -1,9 +1,9 @@
-import { Router, type RequestHandler, type Response } from 'express';
+import { Router, type Request, type RequestHandler, type Response } from 'express';
 import type { Principal } from '../app/auth.js';
 import type { LiveEvent, LiveEvents } from '../app/live-events.js';
 import type { Position } from '../ports/event-store.js';
 import { authenticate, principalOf, requireRoles } from './authenticate.js';
-import { single } from './query.js';
+import { position } from './query.js';
 import { InvalidBody } from './validation.js';
 
 export interface AuditApiDependencies {
@@ -45,7 +45,7 @@ export function liveStream({
 }: Omit<AuditApiDependencies, 'verify'>): RequestHandler {
   return async (req, res) => {
     const principal = principalOf(res);
-    const after = await live.startAfter(lastEventId(req.get('last-event-id') ?? single(req.query.after, 'after')));
+    const after = await live.startAfter(resumeAfter(req));
 
     const stop = new AbortController();
     const end = () => stop.abort();
@@ -74,11 +74,15 @@ export function liveStream({
   };
 }
 
-/** `Last-Event-ID` (or `?after=`): the position of the last event a client saw, to resume after it. */
-function lastEventId(raw: string | undefined): Position | undefined {
-  if (raw === undefined) return undefined;
-  if (!/^\d{1,15}$/.test(raw)) throw new InvalidBody('Last-Event-ID must be a position given by this stream');
-  return Number(raw);
+/**
+ * `Last-Event-ID` (or, without it, `?after=`): the position of the last event a client saw, to resume after it. A
+ * malformed header is `400 invalid_body`, a malformed `?after=` `400 invalid_query`, each naming what was wrong.
+ */
+function resumeAfter(req: Request): Position | undefined {
+  const header = req.get('last-event-id');
+  if (header === undefined) return position(req.query.after, 'after');
+  if (!/^\d{1,15}$/.test(header)) throw new InvalidBody('Last-Event-ID must be a position given by this stream');
+  return Number(header);
 }
 
 /**

@@ -13,7 +13,7 @@ import {
 } from '../app/event-feed.js';
 import type { Logger } from 'pino';
 import { authenticate, principalOf, requireRoles } from './authenticate.js';
-import { limitOf, single } from './query.js';
+import { limitOf, position, single } from './query.js';
 import { InvalidQuery } from './validation.js';
 
 export interface EventsApiDependencies {
@@ -37,7 +37,7 @@ export function eventsApi({ feed, verify, eventTypes, log }: EventsApiDependenci
   router.get('/v1/events', authenticate(verify), requireRoles(...FEED_ROLES), async (req, res) => {
     const principal = principalOf(res);
     const request = {
-      after: positionOf(req.query.after),
+      after: position(req.query.after, 'after') ?? 0,
       limit: limitOf(req.query.limit, { max: FEED_MAX_LIMIT, fallback: FEED_DEFAULT_LIMIT }),
       ...typesOf(req.query.types, eventTypes),
     };
@@ -66,13 +66,6 @@ export function eventsApi({ feed, verify, eventTypes, log }: EventsApiDependenci
 export function feedEventTypes(schemasDir: string): ReadonlySet<string> {
   const files = fs.readdirSync(path.join(schemasDir, 'events')).filter((name) => name.endsWith('.schema.json'));
   return new Set([...files.map((name) => name.slice(0, -'.schema.json'.length)), CASE_ACCESSED, CASE_ACCESS_DENIED]);
-}
-
-function positionOf(value: unknown): number {
-  const text = single(value, 'after');
-  if (text === undefined) return 0;
-  if (!/^\d{1,15}$/.test(text)) throw new InvalidQuery('after must be a position (an integer of at most 15 digits)');
-  return Number(text);
 }
 
 /** `?types=A,B`: distinct known event types, at most {@link FEED_MAX_TYPES}; absent means every type. */

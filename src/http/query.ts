@@ -70,6 +70,14 @@ export function limitOf(value: unknown, { max = 200, fallback = 50 } = {}): numb
   return Number(text);
 }
 
+/** A position of the global log (an integer of at most 15 digits), after which a feed starts; undefined when absent. */
+export function position(value: unknown, name: string): number | undefined {
+  const text = single(value, name);
+  if (text === undefined) return undefined;
+  if (!/^\d{1,15}$/.test(text)) throw new InvalidQuery(`${name} must be a position (an integer of at most 15 digits)`);
+  return Number(text);
+}
+
 /** `?limit=` and `?cursor=` of a paged list. */
 export function pagingOf(req: Request): Paging {
   const after = single(req.query.cursor, 'cursor');

@@ -94,6 +94,20 @@ describe('the live audit feed (Server-Sent Events)', () => {
     expect(bad.status).toBe(400);
   });
 
+  it('when ?after= is not a position, then 400 invalid_query naming after, as the pull feed answers it', async () => {
+    const supervisor = t.token('sup5', AGENCY, ['supervisor']);
+    for (const after of ['x', '-1', '1234567890123456']) {
+      const live = await t.call('GET', `/v1/audit/live?after=${after}`, { token: supervisor });
+      expect(live.status).toBe(400);
+      expect(live.body).toMatchObject({
+        code: 'invalid_query',
+        detail: 'after must be a position (an integer of at most 15 digits)',
+      });
+    }
+    const twice = await t.call('GET', '/v1/audit/live?after=1&after=2', { token: supervisor });
+    expect(twice.body).toMatchObject({ status: 400, code: 'invalid_query' });
+  });
+
   it('when a frame is sent, then it has no event field, so EventSource dispatches it to onmessage', async () => {
     const officer = t.token(`a-${AGENCY}`, AGENCY, ['officer']);
     const supervisor = t.token('sup4', AGENCY, ['supervisor']);
@@ -124,5 +138,9 @@ describe('the live audit feed (Server-Sent Events)', () => {
       headers: { 'last-event-id': 'yesterday' },
     });
     expect(bad.status).toBe(400);
+    expect(bad.body).toMatchObject({
+      code: 'invalid_body',
+      detail: 'Last-Event-ID must be a position given by this stream',
+    });
   });
 });
