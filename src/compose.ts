@@ -557,6 +557,8 @@ async function startHolding(config: Config, { clock, log }: ServiceDependencies)
   const signatures = new SignaturePool(Math.max(1, availableCores() - 1));
   let head = runner.position();
   const agencyOffset = (agency: string) => utcOffsetOf(config.utcOffsets, agency);
+  // the event types of the agencies' streams: what the pull feed's `types` and a webhook's `eventTypes` may name
+  const agencyEventTypes = feedEventTypes(SCHEMAS_DIR);
   const personal = new PersonalReads({ dataKeys, events, reads });
   const files = new CaseFileReads({
     readModels,
@@ -698,7 +700,14 @@ async function startHolding(config: Config, { clock, log }: ServiceDependencies)
       newId,
     }),
     tokensApi({ revocations, verify, validate, newId }),
-    webhooksApi({ webhooks: webhooks.service, verify, validate, newId, clock }),
+    webhooksApi({
+      webhooks: webhooks.service,
+      verify,
+      validate,
+      newId,
+      clock,
+      eventTypes: agencyEventTypes,
+    }),
     calendarApi({ calendars: calendar, verify, validate, newId, clock, utcOffsetOf: agencyOffset }),
     draftsApi({ drafts, verify, validate }),
     decisionTemplatesApi({ templates: decisionTemplates, verify, validate, newId, limited: publicLimit }),
@@ -711,7 +720,7 @@ async function startHolding(config: Config, { clock, log }: ServiceDependencies)
       log,
     }),
     auditApi({ live: liveEvents, verify, shutdown: live.signal }),
-    eventsApi({ feed: new EventFeed(events), verify, eventTypes: feedEventTypes(SCHEMAS_DIR), log }),
+    eventsApi({ feed: new EventFeed(events), verify, eventTypes: agencyEventTypes, log }),
     supervisionApi({ reads: supervision, verify }),
     applicationsApi({
       applications,

@@ -3,7 +3,7 @@ import type { Principal } from '../app/auth.js';
 import { MAX_LISTED_DELIVERIES, type WebhookChange, type WebhookService } from '../app/webhooks/webhook-service.js';
 import { RuleViolation } from '../domain/errors.js';
 import { webhookStream } from '../domain/webhooks/subscriptions.js';
-import { InvalidQuery } from '../errors.js';
+import { InvalidBody, InvalidQuery } from '../errors.js';
 import type { Clock } from '../ports/clock.js';
 import type { Delivery, StoredWebhook } from '../ports/webhook-outbox.js';
 import { authenticate, principalOf, requireRoles } from './authenticate.js';
@@ -17,6 +17,8 @@ export interface WebhooksApiDependencies {
   readonly validate: Validate;
   readonly newId: () => string;
   readonly clock: Clock;
+  /** The event types of the agencies' streams, as the pull feed knows them: `eventTypes` may name only these. */
+  readonly eventTypes: ReadonlySet<string>;
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -53,6 +55,19 @@ function deliveryView(d: Delivery): Record<string, unknown> {
   };
 }
 
+/**
+ * `eventTypes` of a subscription may name only event types the agency's streams hold (those the pull feed takes),
+ * so a misspelt type is refused rather than making a subscription that never receives anything; the pointer names
+ * which, never the value.
+ */
+function checkEventTypes(body: unknown, known: ReadonlySet<string>): void {
+  const types = (body as { eventTypes?: unknown }).eventTypes;
+  if (!Array.isArray(types)) return;
+  const unknown = types.findIndex((type) => !known.has(type as string));
+  if (unknown >= 0)
+    throw new InvalidBody(`/eventTypes/${unknown}: is not an event type`, { pointer: `/eventTypes/${unknown}` });
+}
+
 /** A whole number query parameter within bounds, or `fallback` when absent. */
 function whole(req: Request, name: string, min: number, max: number, fallback?: number): number {
   const raw = req.query[name];
@@ -63,13 +78,14 @@ function whole(req: Request, name: string, min: number, max: number, fallback?: 
 }
 
 /** Webhook subscriptions of the caller's agency (admin or integration), their deliveries and replays. */
-export function webhooksApi({ webhooks, verify, validate, newId, clock }: WebhooksApiDependencies): Router {
+export function webhooksApi({ webhooks, verify, validate, newId, clock, eventTypes }: WebhooksApiDependencies): Router {
   const router = Router();
   const auth = [authenticate(verify), requireRoles('admin', 'integration')];
   const readJson = jsonBody();
 
   router.post('/v1/webhooks', ...auth, readJson, async (req, res) => {
     validate('urn:evidence-ledger:schema:command:create-webhook', req.body);
+    checkEventTypes(req.body, eventTypes);
     const body = req.body as Parameters<WebhookService['create']>[1];
     const principal = principalOf(res);
     // the id is the first event's: with an Idempotency-Key, a retry names the same subscription
@@ -92,6 +108,7 @@ export function webhooksApi({ webhooks, verify, validate, newId, clock }: Webhoo
   router.patch('/v1/webhooks/:id', ...auth, readJson, async (req, res) => {
     const id = webhookIdOf(req);
     validate('urn:evidence-ledger:schema:command:change-webhook', req.body);
+    checkEventTypes(req.body, eventTypes);
     const principal = principalOf(res);
     const eventId = eventIdFor(req, principal, webhookStream(principal.agency, id), newId);
     const written = await webhooks.change(principal, id, req.body as WebhookChange, eventId);

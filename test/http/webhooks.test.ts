@@ -215,4 +215,30 @@ describe('webhook subscriptions over HTTP', () => {
     expect(ok.status).toBe(202);
     expect(ok.body).toMatchObject({ requeued: expect.any(Number), through: expect.any(Number) });
   });
+
+  it('when eventTypes names a type no stream of the agency holds, then 400 invalid_body naming it and nothing is recorded', async () => {
+    const before = (await t.service.events.readAll({ after: 0, limit: 100_000 })).length;
+    const misspelt = await t.call('POST', '/v1/webhooks', {
+      token: integration,
+      body: { url: receiver.url, eventTypes: ['DecisionIssued', 'DecisionDisclose'] },
+    });
+    expect(misspelt.status).toBe(400);
+    expect(misspelt.body).toMatchObject({ code: 'invalid_body', pointer: '/eventTypes/1' });
+    expect(JSON.stringify(misspelt.body)).not.toContain('DecisionDisclose"');
+    expect((await t.service.events.readAll({ after: 0, limit: 100_000 })).length).toBe(before);
+
+    const created = await t.call('POST', '/v1/webhooks', {
+      token: integration,
+      body: { url: receiver.url, eventTypes: ['DecisionDisclosed', 'CaseAccessed'] },
+    });
+    expect(created.status).toBe(201);
+    const changed = await t.call('PATCH', `/v1/webhooks/${created.body.id}`, {
+      token: integration,
+      body: { eventTypes: ['Nonsense'] },
+    });
+    expect(changed.status).toBe(400);
+    expect(changed.body).toMatchObject({ code: 'invalid_body', pointer: '/eventTypes/0' });
+    const got = await t.call('GET', `/v1/webhooks/${created.body.id}`, { token: integration });
+    expect(got.body.eventTypes).toEqual(['DecisionDisclosed', 'CaseAccessed']);
+  });
 });
