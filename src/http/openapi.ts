@@ -305,7 +305,7 @@ const WEBHOOK_OPERATIONS: readonly Operation[] = [
     operationId: 'changeWebhook',
     summary: 'Change a subscription: URL, event types, enable it again, or rotate its key; recorded as a signed event',
     tag: 'webhooks',
-    parameters: [WEBHOOK_ID, PARAMETERS.idempotencyKey],
+    parameters: [WEBHOOK_ID, PARAMETERS.ifMatch, PARAMETERS.idempotencyKey],
     requestBody: jsonBody('command.change-webhook'),
     responses: {
       '200': { description: 'The subscription as changed.', headers: ETAG, content: json('response.webhook') },
@@ -319,8 +319,8 @@ const WEBHOOK_OPERATIONS: readonly Operation[] = [
     summary:
       'Remove a subscription; recorded as a signed event, its undelivered events are cancelled: never sent, neither failures nor dead letters',
     tag: 'webhooks',
-    parameters: [WEBHOOK_ID, PARAMETERS.idempotencyKey],
-    responses: { '204': { description: 'Removed.' }, ...problems(401, 403, 404, 409) },
+    parameters: [WEBHOOK_ID, PARAMETERS.ifMatch, PARAMETERS.idempotencyKey],
+    responses: { '204': { description: 'Removed.' }, ...problems(400, 401, 403, 404, 409) },
   },
   {
     method: 'GET',

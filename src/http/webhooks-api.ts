@@ -8,7 +8,7 @@ import type { Clock } from '../ports/clock.js';
 import type { Delivery, StoredWebhook } from '../ports/webhook-outbox.js';
 import { authenticate, principalOf, requireRoles } from './authenticate.js';
 import { jsonBody } from './body.js';
-import { eventIdFor } from './request.js';
+import { eventIdFor, ifMatch } from './request.js';
 import type { Validate } from './validation.js';
 
 export interface WebhooksApiDependencies {
@@ -111,7 +111,7 @@ export function webhooksApi({ webhooks, verify, validate, newId, clock, eventTyp
     checkEventTypes(req.body, eventTypes);
     const principal = principalOf(res);
     const eventId = eventIdFor(req, principal, webhookStream(principal.agency, id), newId);
-    const written = await webhooks.change(principal, id, req.body as WebhookChange, eventId);
+    const written = await webhooks.change(principal, id, req.body as WebhookChange, eventId, ifMatch(req));
     res.set('ETag', `"${written.result.revision}"`);
     res.json({ ...view(written.webhook), ...written.credentials, position: written.result.position });
   });
@@ -120,7 +120,7 @@ export function webhooksApi({ webhooks, verify, validate, newId, clock, eventTyp
     const id = webhookIdOf(req);
     const principal = principalOf(res);
     const eventId = eventIdFor(req, principal, webhookStream(principal.agency, id), newId);
-    await webhooks.remove(principal, id, eventId);
+    await webhooks.remove(principal, id, eventId, ifMatch(req));
     res.status(204).end();
   });
 

@@ -216,6 +216,44 @@ describe('webhook subscriptions over HTTP', () => {
     expect(ok.body).toMatchObject({ requeued: expect.any(Number), through: expect.any(Number) });
   });
 
+  it('when If-Match names a revision the subscription has moved past, then PATCH and DELETE are 409 revision_conflict and nothing is recorded', async () => {
+    const created = await t.call('POST', '/v1/webhooks', { token: integration, body: { url: receiver.url } });
+    const id = created.body.id as string;
+    expect(created.headers.get('etag')).toBe('"0"');
+    const changed = await t.call('PATCH', `/v1/webhooks/${id}`, {
+      token: integration,
+      headers: { 'if-match': '"0"' },
+      body: { eventTypes: ['HearingHeld'] },
+    });
+    expect(changed.status).toBe(200);
+    expect(changed.headers.get('etag')).toBe('"1"');
+    const stream = webhookStream(A, id);
+    const recorded = (await t.service.events.readStream(stream)).length;
+
+    const stale = await t.call('PATCH', `/v1/webhooks/${id}`, {
+      token: integration,
+      headers: { 'if-match': '"0"' },
+      body: { eventTypes: ['EvidenceCollected'] },
+    });
+    expect(stale.status).toBe(409);
+    expect(stale.body).toMatchObject({ code: 'revision_conflict' });
+    const staleDelete = await t.call('DELETE', `/v1/webhooks/${id}`, {
+      token: integration,
+      headers: { 'if-match': '"0"' },
+    });
+    expect(staleDelete.status).toBe(409);
+    expect((await t.service.events.readStream(stream)).length).toBe(recorded);
+    expect((await t.call('GET', `/v1/webhooks/${id}`, { token: integration })).body.eventTypes).toEqual([
+      'HearingHeld',
+    ]);
+
+    const deleted = await t.call('DELETE', `/v1/webhooks/${id}`, {
+      token: integration,
+      headers: { 'if-match': '"1"' },
+    });
+    expect(deleted.status).toBe(204);
+  });
+
   it('when eventTypes names a type no stream of the agency holds, then 400 invalid_body naming it and nothing is recorded', async () => {
     const before = (await t.service.events.readAll({ after: 0, limit: 100_000 })).length;
     const misspelt = await t.call('POST', '/v1/webhooks', {

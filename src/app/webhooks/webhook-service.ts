@@ -85,11 +85,18 @@ export class WebhookService {
     const sameRequest = (recorded: readonly { data: Record<string, unknown> }[]) =>
       recorded.length === 1 &&
       canonicalEqual(recorded[0]!.data, { webhookId, agency: actor.agency, ...settings, signing, ...key });
-    const written = await this.#command(actor.agency, webhookId, command, eventId, sameRequest);
+    const written = await this.#command(actor.agency, webhookId, command, eventId, { sameRequest });
     return { ...written, credentials: this.#credentials(written.webhook) };
   }
 
-  async change(actor: Actor, webhookId: string, change: WebhookChange, eventId: string): Promise<WebhookWritten> {
+  /** `expectedRevision` (`If-Match`): the subscription's revision the caller last saw; another is `409 revision_conflict`. */
+  async change(
+    actor: Actor,
+    webhookId: string,
+    change: WebhookChange,
+    eventId: string,
+    expectedRevision?: number,
+  ): Promise<WebhookWritten> {
     const current = this.get(actor, webhookId);
     if (change.url !== undefined) await this.deps.policy.check(change.url);
     const eventTypes = change.eventTypes === undefined ? current.eventTypes : (change.eventTypes ?? undefined);
@@ -97,13 +104,13 @@ export class WebhookService {
     const generation = current.keyGeneration + (change.rotateKey ? 1 : 0);
     const key = this.deps.keys.recorded(current.agency, webhookId, current.signing, generation);
     const command: WebhookCommand = { type: 'Change', actor, settings, key, enable: change.enabled === true };
-    const written = await this.#command(current.agency, webhookId, command, eventId);
+    const written = await this.#command(current.agency, webhookId, command, eventId, { expectedRevision });
     return change.rotateKey ? { ...written, credentials: this.#credentials(written.webhook) } : written;
   }
 
-  async remove(actor: Actor, webhookId: string, eventId: string): Promise<WebhookWritten> {
+  async remove(actor: Actor, webhookId: string, eventId: string, expectedRevision?: number): Promise<WebhookWritten> {
     const current = this.get(actor, webhookId);
-    return this.#command(current.agency, webhookId, { type: 'Delete', actor }, eventId);
+    return this.#command(current.agency, webhookId, { type: 'Delete', actor }, eventId, { expectedRevision });
   }
 
   /** A receiver answered 410 Gone: the service disables the subscription, by an event of its own. */
@@ -189,7 +196,13 @@ export class WebhookService {
     webhookId: string,
     command: WebhookCommand,
     eventId: string,
-    sameRequest?: NonNullable<Parameters<typeof handleCommand>[5]['sameRequest']>,
+    {
+      sameRequest,
+      expectedRevision,
+    }: {
+      sameRequest?: NonNullable<Parameters<typeof handleCommand>[5]['sameRequest']>;
+      expectedRevision?: number | undefined;
+    } = {},
   ): Promise<{ webhook: StoredWebhook; result: CommandResult }> {
     const stream = webhookStream(agency, webhookId);
     const actor = command.type === 'Disable' ? SERVICE_ACTOR : command.actor;
@@ -197,6 +210,7 @@ export class WebhookService {
     const result = await handleCommand(this.deps, stream, webhookDecider, codec, command, {
       eventId,
       ...(sameRequest === undefined ? {} : { sameRequest }),
+      ...(expectedRevision === undefined ? {} : { expectedRevision }),
     });
     const webhook = webhookOf(await this.deps.events.readStream(stream));
     if (!webhook) throw new Error(`webhook stream ${stream} is empty after a write`);
