@@ -1,4 +1,5 @@
-import { CompactRange, HASH_SIZE } from '../src/ledger/merkle.js';
+import { isHashBase64 } from '../src/ledger/bundle-proofs.js';
+import { HASH_SIZE, isTreeCount } from '../src/ledger/merkle.js';
 import { suiteOfEvent } from '../src/ledger/suite.js';
 import type { Change, Doc, DocReader, Projection } from '../src/ports/read-models.js';
 
@@ -69,6 +70,13 @@ export function storedNode(docs: DocReader, level: number, index: number): Buffe
   return hash.length === HASH_SIZE ? hash : undefined;
 }
 
+/** The number of 1 bits of a tree size (a safe integer): the number of roots of its compact range. */
+function setBits(size: number): number {
+  let bits = 0;
+  for (let n = size; n > 0; n = Math.floor(n / 2)) bits += n % 2;
+  return bits;
+}
+
 export const merkleProjection: Projection = {
   name: 'merkle',
   // 2: the tree document records where its last leaf's event is; 3: the nodes are stored in tiles of 32 per level
@@ -80,30 +88,39 @@ export const merkleProjection: Projection = {
     if (event.stream === CHECKPOINT_STREAM) return [];
     const tree = docs.get<TreeDoc>(MERKLE, 'tree');
     const hashes = suiteOfEvent(event).tree;
-    const range = CompactRange.fromHashes(
-      tree?.size ?? 0,
-      (tree?.hashes ?? []).map((h) => Buffer.from(h, 'base64')),
-      hashes,
-    );
-    const index = range.size;
+    // the compact range as its base64 texts (`CompactRange` of src/ledger/merkle.ts, without decoding the roots it
+    // keeps and encoding them again): the new leaf is hashed with the roots of the subtrees it completes, which the
+    // trailing 1 bits of the size give, the others are kept as stored
+    const index = tree?.size ?? 0;
+    const range = [...(tree?.hashes ?? [])];
+    if (!isTreeCount(index) || range.length !== setBits(index) || !range.every(isHashBase64)) {
+      throw new RangeError(`the Merkle tree document does not hold one root per set bit of its size ${index}`);
+    }
     const changes: Change[] = [];
-    for (const node of range.append(hashes.leaf(Buffer.from(event.hash, 'hex')))) {
-      const key = tileKey(node.level, Math.floor(node.index / TILE_WIDTH));
-      const before = node.index % TILE_WIDTH;
+    let hash = hashes.leafOfHex(event.hash);
+    let at = index;
+    for (let level = 0; ; level++) {
+      const key = tileKey(level, Math.floor(at / TILE_WIDTH));
+      const before = at % TILE_WIDTH;
       // the tile's nodes so far, as the same batch left them or as stored; a string appended to, not re-encoded
       const stored = before === 0 ? '' : docs.get<TileDoc>(MERKLE, key)?.h;
       if (typeof stored !== 'string' || stored.length !== before * ENCODED) {
-        throw new Error(`the Merkle tile ${key} does not hold the ${before} nodes before node ${node.index}`);
+        throw new Error(`the Merkle tile ${key} does not hold the ${before} nodes before node ${at}`);
       }
-      changes.push({ collection: MERKLE, key, doc: { h: stored + node.hash.toString('base64').slice(0, ENCODED) } });
+      changes.push({ collection: MERKLE, key, doc: { h: stored + hash.slice(0, ENCODED) } });
+      // each trailing 1 bit of the size is a complete subtree of this height on the node's left
+      if (at % 2 === 0) break;
+      hash = hashes.nodeOfBase64(range.pop()!, hash);
+      at = (at - 1) / 2;
     }
+    range.push(hash);
     changes.push({ collection: MERKLE, key: leafKey(event.id), doc: { index, position } });
     changes.push({
       collection: MERKLE,
       key: 'tree',
       doc: {
-        size: range.size,
-        hashes: range.hashes().map((h) => h.toString('base64')),
+        size: index + 1,
+        hashes: range,
         last: { position, eventId: event.id, stream: event.stream, revision: event.revision },
       },
     });
