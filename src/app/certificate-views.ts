@@ -1,10 +1,17 @@
-import { OFFICER_ACTS, officerActsFrom, type OfficerActDoc } from '../../projections/officer-acts.js';
+import {
+  agencyActsOn,
+  OFFICER_ACTS,
+  OFFICER_DAYS,
+  officerYears,
+  type OfficerActDoc,
+  type OfficerDaysDoc,
+} from '../../projections/officer-acts.js';
 import type { OfficerDoc } from '../../projections/registry.js';
 import { certificateValidOn, type OfficerState } from '../domain/registry/officers.js';
 import { countStaff, reviewerRatio } from '../domain/statistics.js';
-import type { Query, ReadModelStore } from '../ports/read-models.js';
+import type { Doc, Query, ReadModelStore } from '../ports/read-models.js';
 import { addDays, daysBetween } from './days.js';
-import { readAll } from './read-pages.js';
+import { READ_ALL_BATCH, readAll } from './read-pages.js';
 
 /** How many days ahead a certificate counts as expiring. */
 export const EXPIRY_WINDOW_DAYS = 30;
@@ -69,16 +76,52 @@ const officerState = (doc: OfficerDoc): OfficerState => ({ ...doc, exists: true 
  */
 function actsOutside(readModels: Pick<ReadModelStore, 'query'>, officer: OfficerDoc) {
   const certificate: OfficerState = { ...officerState(officer), status: 'active' };
-  // the officer's acts are keyed by officer and date: each side of the validity period is a range of keys
-  const from = (on: string) => officerActsFrom(officer.agency, officer.officerId, on);
-  const side = (range: Pick<Query, 'keyFrom' | 'keyBefore'>) =>
-    readModels.query<OfficerActDoc>(OFFICER_ACTS, { keyPrefix: from(''), ...range, limit: MAX_ACTS_LISTED });
-  const before = side({ keyBefore: from(officer.validFrom) });
-  const after = side({ keyFrom: from(addDays(officer.validTo, 1)) });
-  const acts = [...before.items, ...after.items]
+  // the days the officer took part in acts, by year, in order
+  const days = readAll<OfficerDaysDoc>(readModels, OFFICER_DAYS, {
+    keyPrefix: officerYears(officer.agency, officer.officerId),
+  }).flatMap((year) => year.days);
+  const side = (outside: (on: string) => boolean) => firstActs(readModels, officer, days.filter(outside));
+  const before = side((on) => on < officer.validFrom);
+  const after = side((on) => on > officer.validTo);
+  const acts = [...before.acts, ...after.acts]
     .filter((a) => !certificateValidOn(certificate, a.on))
     .map((a) => ({ caseId: a.caseId, agency: a.agency, eventId: a.eventId, type: a.type, on: a.on }));
-  return { acts, ...(before.next !== undefined || after.next !== undefined ? { more: true } : {}) };
+  return { acts, ...(before.more || after.more ? { more: true } : {}) };
+}
+
+/**
+ * The first {@link MAX_ACTS_LISTED} acts the officer took part in on `days` (in order), by date then event id, and
+ * whether there are more: each day's acts of the agency's cases, those naming the officer kept.
+ */
+function firstActs(readModels: Pick<ReadModelStore, 'query'>, officer: OfficerDoc, days: readonly string[]) {
+  const acts: OfficerActDoc[] = [];
+  for (const on of days) {
+    const onDay = pages<OfficerActDoc>(readModels, OFFICER_ACTS, { keyPrefix: agencyActsOn(officer.agency, on) });
+    for (const act of onDay) {
+      if (!act.officers.includes(officer.officerId)) continue;
+      if (acts.length === MAX_ACTS_LISTED) return { acts, more: true };
+      acts.push(act);
+    }
+  }
+  return { acts, more: false };
+}
+
+/** The documents a query selects, read in slices of {@link READ_ALL_BATCH} as they are taken. */
+function* pages<D extends Doc>(
+  readModels: Pick<ReadModelStore, 'query'>,
+  collection: string,
+  query: Omit<Query, 'limit' | 'after'>,
+): Generator<D> {
+  let after: string | undefined;
+  do {
+    const page = readModels.query<D>(collection, {
+      ...query,
+      limit: READ_ALL_BATCH,
+      ...(after === undefined ? {} : { after }),
+    });
+    yield* page.items;
+    after = page.next;
+  } while (after !== undefined);
 }
 
 const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);

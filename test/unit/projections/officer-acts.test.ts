@@ -1,10 +1,14 @@
 import { PROJECTIONS } from '../../../projections/index.js';
 import {
+  agencyActsOn,
   OFFICER_ACTS,
+  OFFICER_DAYS,
   officerActKey,
-  officerActsFrom,
   officerActsProjection,
+  officerDaysKey,
+  officerYears,
   type OfficerActDoc,
+  type OfficerDaysDoc,
 } from '../../../projections/officer-acts.js';
 import { act, actors, CHECKS_PASSED, opened, record } from '../../support/domain.js';
 import { project, StreamWriter } from '../../support/projection-spec.js';
@@ -26,46 +30,75 @@ const review = act(
 );
 
 describe('the officer-acts projection', () => {
-  it('is applied after the case files and keys each act by officer, then date, with no other index', () => {
+  it('is applied after the case files and keys acts by agency, date and id, and days by officer and year, with no other index', () => {
     const names = PROJECTIONS.map((p) => p.name);
     expect(names.indexOf('officer-acts')).toBeGreaterThan(names.indexOf('case-files'));
-    expect(officerActsProjection.collections).toEqual([{ name: OFFICER_ACTS }]);
-    const key = officerActKey('county-justice', 'chen', '2019-09-21', 'e-1');
-    expect(key.startsWith(officerActsFrom('county-justice', 'chen', ''))).toBe(true);
-    expect(key >= officerActsFrom('county-justice', 'chen', '2019-09-21')).toBe(true);
-    expect(key < officerActsFrom('county-justice', 'chen', '2019-09-22')).toBe(true);
-    expect(key.startsWith(officerActsFrom('county-justice', 'che', ''))).toBe(false); // no officer's prefix of another's
+    expect(officerActsProjection.collections).toEqual([{ name: OFFICER_ACTS }, { name: OFFICER_DAYS }]);
+    const key = officerActKey('county-justice', '2019-09-21', 'e-1');
+    expect(key.startsWith(agencyActsOn('county-justice', '2019-09-21'))).toBe(true);
+    expect(key.startsWith(agencyActsOn('county-justice', '2019-09-2'))).toBe(false); // no date's prefix of another's
+    expect(key.startsWith(agencyActsOn('county', '2019-09-21'))).toBe(false);
+    expect(officerDaysKey('county-justice', 'chen', '2019').startsWith(officerYears('county-justice', 'chen'))).toBe(
+      true,
+    );
+    expect(officerDaysKey('county-justice', 'chen', '2019').startsWith(officerYears('county-justice', 'che'))).toBe(
+      false,
+    ); // no officer's prefix of another's
   });
 
-  it('when acts name officers, then each officer named and the recorder have one entry per act, on its local date', () => {
+  it('when acts name officers, then each act is kept once with the officers named and the recorder, on its local date, and each officer has the days', () => {
     const writer = new StreamWriter();
     const events = record(opened(), evidence, propose, review);
     const sealed = writer.caseEvents('2019-042', events);
     const docs = project(PROJECTIONS, sealed);
-    const byOfficer = (officerId: string) =>
-      docs
-        .all<OfficerActDoc>(OFFICER_ACTS)
-        .filter((d) => d.officerId === officerId)
-        .map((d) => [d.type, d.on]);
+    const acts = docs.all<OfficerActDoc>(OFFICER_ACTS).map((d) => [d.type, d.on, d.officers]);
     // the opening names alice and bob, on the opening date; alice recorded it, counted once
-    expect(byOfficer('alice')).toEqual([
-      ['CaseOpened', '2019-09-02'],
-      ['EvidenceCollected', '2019-09-21'],
-      ['LegalReviewRequested', '2019-09-24'],
+    expect(acts).toEqual([
+      ['CaseOpened', '2019-09-02', ['alice', 'bob']],
+      ['EvidenceCollected', '2019-09-21', ['alice', 'chen']],
+      ['LegalReviewRequested', '2019-09-24', ['alice']],
+      ['LegalReviewCompleted', '2019-09-25', ['rita']],
     ]);
-    expect(byOfficer('bob')).toEqual([['CaseOpened', '2019-09-02']]);
-    expect(byOfficer('chen')).toEqual([['EvidenceCollected', '2019-09-21']]);
-    expect(byOfficer('rita')).toEqual([['LegalReviewCompleted', '2019-09-25']]);
-    expect(
-      docs.get<OfficerActDoc>(OFFICER_ACTS, officerActKey('county-justice', 'chen', '2019-09-21', sealed[1]!.id)),
-    ).toEqual({
-      officerId: 'chen',
+    expect(docs.get<OfficerActDoc>(OFFICER_ACTS, officerActKey('county-justice', '2019-09-21', sealed[1]!.id))).toEqual(
+      {
+        agency: 'county-justice',
+        caseId: '2019-042',
+        eventId: sealed[1]!.id,
+        type: 'EvidenceCollected',
+        on: '2019-09-21',
+        officers: ['alice', 'chen'],
+      },
+    );
+    const days = (officerId: string) =>
+      docs.get<OfficerDaysDoc>(OFFICER_DAYS, officerDaysKey('county-justice', officerId, '2019'))?.days;
+    expect(days('alice')).toEqual(['2019-09-02', '2019-09-21', '2019-09-24']);
+    expect(days('bob')).toEqual(['2019-09-02']);
+    expect(days('chen')).toEqual(['2019-09-21']);
+    expect(docs.get(OFFICER_DAYS, officerDaysKey('county-justice', 'rita', '2019'))).toEqual({
+      officerId: 'rita',
       agency: 'county-justice',
-      caseId: '2019-042',
-      eventId: sealed[1]!.id,
-      type: 'EvidenceCollected',
-      on: '2019-09-21',
+      year: '2019',
+      days: ['2019-09-25'],
     });
+  });
+
+  it('when acts come out of the order of their dates, then each officer has every day once, in order, by year', () => {
+    const writer = new StreamWriter();
+    const on = (occurredAt: string) =>
+      act('EvidenceCollected', { description: '笔录' }, { officers: ['alice', 'chen'], occurredAt });
+    const events = record(
+      opened(),
+      on('2020-01-03T10:00:00+08:00'),
+      on('2019-12-30T10:00:00+08:00'),
+      on('2020-01-03T11:00:00+08:00'),
+      on('2019-12-31T10:00:00+08:00'),
+      on('2019-12-30T09:00:00+08:00'),
+    );
+    const docs = project(PROJECTIONS, writer.caseEvents('2019-043', events));
+    const days = (year: string) =>
+      docs.get<OfficerDaysDoc>(OFFICER_DAYS, officerDaysKey('county-justice', 'chen', year))?.days;
+    expect(days('2019')).toEqual(['2019-12-30', '2019-12-31']);
+    expect(days('2020')).toEqual(['2020-01-03']);
   });
 
   it('when an act comes for a case never opened, then it records nothing', () => {
@@ -73,6 +106,7 @@ describe('the officer-acts projection', () => {
     const [, evidenceEvent] = record(opened(), evidence);
     const docs = project(PROJECTIONS, writer.caseEvents('no-opening', [evidenceEvent!]));
     expect(docs.all(OFFICER_ACTS)).toEqual([]);
+    expect(docs.all(OFFICER_DAYS)).toEqual([]);
   });
 
   it('when other streams pass, then they make no entries', () => {
@@ -86,6 +120,8 @@ describe('the officer-acts projection', () => {
       validTo: '2030-12-31',
       roles: ['officer'],
     });
-    expect(project(PROJECTIONS, officer).all(OFFICER_ACTS)).toEqual([]);
+    const docs = project(PROJECTIONS, officer);
+    expect(docs.all(OFFICER_ACTS)).toEqual([]);
+    expect(docs.all(OFFICER_DAYS)).toEqual([]);
   });
 });
