@@ -291,7 +291,7 @@ export function caseOf(stream: string): { readonly agency: string; readonly case
  */
 export const caseFilesProjection: Projection = {
   name: 'case-files',
-  version: 13,
+  version: 14, // 14: the cases awaiting a decision spread over rows by their keys
   collections: [
     {
       name: CASES,

@@ -8,9 +8,11 @@ import { reviewCatalogueOf } from './review-catalogues.js';
 import { itemKey, type ItemDoc } from './registry.js';
 
 /**
- * The cases of an agency whose proposed decision awaits its decision (collection {@link PROPOSED_CASES}, keyed by
- * the agency): their case keys, each with its item's code. Only these cases are judged major by their proposal
- * under the registry as it stands, so only these are judged again when the registry changes.
+ * Some of the cases of an agency whose proposed decision awaits its decision (collection {@link PROPOSED_CASES}):
+ * their case keys, each with its item's code. Only these cases are judged major by their proposal under the
+ * registry as it stands, so only these are judged again when the registry changes. An agency's cases are spread
+ * over {@link PROPOSED_BUCKETS} rows by their key ({@link proposedCasesKey}), so a case joining or leaving rewrites
+ * one small row rather than the agency's whole list; a row left empty is deleted.
  */
 export interface ProposedCasesDoc extends Doc {
   agency: string;
@@ -18,6 +20,19 @@ export interface ProposedCasesDoc extends Doc {
 }
 
 export const PROPOSED_CASES = 'proposed_cases';
+
+/** How many rows an agency's cases awaiting a decision are spread over. */
+export const PROPOSED_BUCKETS = 256;
+
+/** `<agency>/<bucket>`: the row of the agency's cases awaiting a decision whose keys fall in `bucket`. */
+export const proposedCasesKey = (agency: string, bucket: number): string => `${agency}/${bucket}`;
+
+/** The bucket of a case's key: its 32-bit FNV-1a hash, modulo {@link PROPOSED_BUCKETS}. Never to change. */
+export function proposedBucket(caseKey: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < caseKey.length; i++) hash = Math.imul(hash ^ caseKey.charCodeAt(i), 0x01000193);
+  return (hash >>> 0) % PROPOSED_BUCKETS;
+}
 
 /** The registry events that can change what makes a decision major: an item's own criteria, the catalogue. */
 const MAJOR_CRITERIA_EVENTS = new Set(['ItemAmended', 'ReviewCatalogueAdjusted']);
@@ -52,13 +67,15 @@ export function proposedCasesChange(
   docs: DocReader,
 ): Change | undefined {
   if (!LISTING_ACTS.has(type)) return undefined;
-  const list = docs.get<ProposedCasesDoc>(PROPOSED_CASES, doc.agency);
+  const row = proposedCasesKey(doc.agency, proposedBucket(key));
+  const list = docs.get<ProposedCasesDoc>(PROPOSED_CASES, row);
   const listed = list?.cases[key] !== undefined;
   if (awaitsDecision(doc) === listed) return undefined;
   const cases = { ...list?.cases };
   if (listed) delete cases[key];
   else cases[key] = doc.itemCode;
-  return { collection: PROPOSED_CASES, key: doc.agency, doc: { agency: doc.agency, cases } };
+  const empty = Object.keys(cases).length === 0;
+  return { collection: PROPOSED_CASES, key: row, doc: empty ? null : { agency: doc.agency, cases } };
 }
 
 /**
@@ -76,8 +93,12 @@ export function rejudgedCases(
   const stream = parseAgencyStream(envelope.stream);
   const ofItem = stream?.category === 'item';
   if (!stream || (!ofItem && stream.category !== 'reviewcatalogue')) return [];
-  const list = docs.get<ProposedCasesDoc>(PROPOSED_CASES, stream.agency);
-  return Object.entries(list?.cases ?? {}).flatMap(([key, itemCode]) => {
+  const listed: [string, string][] = [];
+  for (let bucket = 0; bucket < PROPOSED_BUCKETS; bucket++) {
+    const list = docs.get<ProposedCasesDoc>(PROPOSED_CASES, proposedCasesKey(stream.agency, bucket));
+    if (list) listed.push(...Object.entries(list.cases));
+  }
+  return listed.flatMap(([key, itemCode]) => {
     if (ofItem && itemCode !== stream.id) return [];
     const doc = row(key);
     if (!doc || !awaitsDecision(doc)) return [];

@@ -6,6 +6,12 @@ import {
   MAX_SEARCH_CHARS,
   type CaseTextDoc,
 } from '../../../projections/case-texts.js';
+import {
+  PROPOSED_CASES,
+  proposedBucket,
+  proposedCasesKey,
+  type ProposedCasesDoc,
+} from '../../../projections/case-major.js';
 import { PROJECTIONS } from '../../../projections/index.js';
 import type { OfficerDoc, ItemDoc } from '../../../projections/registry.js';
 import type { EventEnvelope } from '../../../src/ledger/envelope.js';
@@ -419,6 +425,33 @@ describe('the major flag before and after the decision', () => {
     expect(major().major).toBe(true);
     docs.apply(catalogue(writer, [{ ...fromTenThousand, amountFenAtLeast: 5_000_000 }]));
     expect(major()).toMatchObject({ major: false, completeness: { legalReview: { status: 'not_applicable' } } });
+  });
+
+  it("when many cases await a decision, then they are spread over the agency's rows by key, all judged again, and a row is deleted once empty", () => {
+    const writer = new StreamWriter();
+    const caseIds = Array.from({ length: 40 }, (_, i) => `2019-${100 + i}`);
+    const proposal = () =>
+      act('LegalReviewRequested', { proposed: { decisionType: 'fine', fineFen: 2_000_000, legalBasis: BASIS } });
+    const docs = project(PROJECTIONS, [
+      ...registry(writer).filter((e) => e.type !== 'ItemRegistered'),
+      ...writer.registry(`item-${AGENCY}:P-001`, 'ItemRegistered', { ...plain }),
+      ...caseIds.flatMap((caseId) => writer.caseEvents(caseId, record(opened(), proposal()))),
+    ]);
+    const rows = () => [...(docs.collections.get(PROPOSED_CASES) ?? new Map<string, ProposedCasesDoc>())];
+    expect(rows().length).toBeGreaterThan(1);
+    const listed = rows().flatMap(([row, doc]) =>
+      Object.entries((doc as ProposedCasesDoc).cases).map(([key, itemCode]) => {
+        expect(row).toBe(proposedCasesKey(AGENCY, proposedBucket(key)));
+        return [key, itemCode];
+      }),
+    );
+    expect(listed.sort()).toEqual(caseIds.map((caseId) => [caseKey(AGENCY, caseId), 'P-001']).sort());
+    docs.apply(catalogue(writer, [fromTenThousand]));
+    for (const caseId of caseIds) expect(docs.file(AGENCY, caseId)!.major).toBe(true);
+    for (const caseId of caseIds) {
+      docs.apply(writer.caseEvents(caseId, record(opened(), proposal(), review, decide).slice(2)));
+    }
+    expect(rows()).toEqual([]);
   });
 
   it("when the item's own criteria are amended after the proposal, then the file follows them until the decision, and keeps the decision's finding after it", () => {
