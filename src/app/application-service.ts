@@ -123,7 +123,14 @@ export class ApplicationService {
     };
     // the key is durable before the event sealed under it is appended (docs/privacy.md)
     const key = await this.deps.dataKeys?.ensure(applicationStream(agency, applicationId));
-    const result = await this.command(agency, applicationId, applicantActor(agency), command, this.deps.newId(), key);
+    const result = await this.command(
+      agency,
+      applicationId,
+      applicantActor(agency),
+      command,
+      { eventId: this.deps.newId() },
+      key,
+    );
     for (const attachment of application.attachments) {
       const info = stored.get(attachment.sha256);
       if (info) await this.deps.holdings.receive(applicantActor(agency), info);
@@ -185,7 +192,9 @@ export class ApplicationService {
       },
       { eventId: derivedId(filed.eventId, 1) },
     );
-    const result = await this.command(actor.agency, applicationId, actor, command, derivedId(filed.eventId, 2));
+    const result = await this.command(actor.agency, applicationId, actor, command, {
+      eventId: derivedId(filed.eventId, 2),
+    });
     return { ...result, caseId: applicationId };
   }
 
@@ -195,6 +204,7 @@ export class ApplicationService {
     applicationId: string,
     body: { readonly reason: string; readonly legalBasis: string },
     eventId: string,
+    expectedRevision?: number,
   ): Promise<CommandResult> {
     const command: ApplicationCommand = {
       type: 'RejectApplication',
@@ -203,7 +213,7 @@ export class ApplicationService {
       legalBasis: body.legalBasis,
       rejectedOn: this.today(actor.agency),
     };
-    return this.command(actor.agency, applicationId, actor, command, eventId);
+    return this.command(actor.agency, applicationId, actor, command, { eventId, expectedRevision });
   }
 
   private command(
@@ -211,16 +221,21 @@ export class ApplicationService {
     applicationId: string,
     actor: Actor,
     command: ApplicationCommand,
-    eventId: string,
+    write: { readonly eventId: string; readonly expectedRevision?: number | undefined },
     key?: Uint8Array,
   ): Promise<CommandResult> {
     const plain = registryCodec<ApplicationEvent>(this.deps.clock, actor);
     const codec = key
       ? { ...plain, toDraft: (e: ApplicationEvent, id: string) => sealDraft(plain.toDraft(e, id), key) }
       : plain;
-    return handleCommand(this.deps, applicationStream(agency, applicationId), applicationDecider, codec, command, {
-      eventId,
-    });
+    return handleCommand(
+      this.deps,
+      applicationStream(agency, applicationId),
+      applicationDecider,
+      codec,
+      command,
+      write,
+    );
   }
 
   /**

@@ -43,11 +43,17 @@ export class DecisionTemplates {
   /** Records the agency's template of `decisionType`, or with `null` the return to the shipped one. */
   async set(
     actor: Actor,
-    target: { readonly agency: string; readonly decisionType: DecisionType; readonly eventId: string },
+    target: {
+      readonly agency: string;
+      readonly decisionType: DecisionType;
+      readonly eventId: string;
+      /** `If-Match`: the stream revision the admin last saw; another is `409 revision_conflict`. */
+      readonly expectedRevision?: number | undefined;
+    },
     template: DecisionTemplate | null,
     reason: string,
   ): Promise<CommandResult & { readonly version: number }> {
-    const { agency, decisionType, eventId } = target;
+    const { agency, decisionType, eventId, expectedRevision } = target;
     const codec = registryCodec<AgencyTemplateEvent>(this.deps.clock, actor);
     const command = { type: 'SetDecisionTemplate' as const, actor, agency, decisionType, template, reason };
     const asked = { decisionType, reason, ...(template === null ? {} : { template }) };
@@ -59,6 +65,7 @@ export class DecisionTemplates {
       command,
       {
         eventId,
+        expectedRevision,
         // a retry is the same request when its one event recorded the same template (or reset) and reason
         sameRequest: (recorded) => {
           const data = recorded[0]?.data as Record<string, unknown> | undefined;

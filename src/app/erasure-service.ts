@@ -41,10 +41,16 @@ export interface ErasureServiceDependencies extends CommandDependencies {
  * the two leaves the keys: erasing again (the same request, or `ledger erase` once more) destroys them and answers
  * `409 case_erased` (`application_erased`).
  */
+/** The event id of an erasure and, from `If-Match`, the stream revision the admin last saw (another is a conflict). */
+export interface ErasureWrite {
+  readonly eventId: string;
+  readonly expectedRevision?: number | undefined;
+}
+
 export class ErasureService {
   constructor(private readonly deps: ErasureServiceDependencies) {}
 
-  async erase(caseId: string, actor: Actor, body: ErasureData, options: { eventId: string }): Promise<CommandResult> {
+  async erase(caseId: string, actor: Actor, body: ErasureData, options: ErasureWrite): Promise<CommandResult> {
     const stream = caseStream(actor.agency, caseId);
     const occurredAt = this.deps.clock.now().toISOString();
     const scopes = await this.caseScopes(stream);
@@ -64,7 +70,7 @@ export class ErasureService {
     applicationId: string,
     actor: Actor,
     body: ErasureData,
-    options: { eventId: string },
+    options: ErasureWrite,
   ): Promise<CommandResult> {
     const stream = applicationStream(actor.agency, applicationId);
     const occurredAt = this.deps.clock.now().toISOString();

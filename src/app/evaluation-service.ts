@@ -26,6 +26,7 @@ export class EvaluationService {
     actor: Actor,
     input: { readonly scores: EvaluationScores; readonly reason?: string },
     eventId: string,
+    expectedRevision?: number,
   ): Promise<CommandResult> {
     const codec = registryCodec<EvaluationEvent>(this.deps.clock, actor);
     return handleCommand(
@@ -53,6 +54,7 @@ export class EvaluationService {
       },
       {
         eventId,
+        expectedRevision,
         sameRequest: (recorded) =>
           recorded.length === 1 &&
           canonicalEqual((recorded[0]!.data as { scores: unknown }).scores, input.scores) &&

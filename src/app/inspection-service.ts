@@ -38,9 +38,15 @@ export interface InspectionServiceDependencies extends CommandDependencies {
 export class InspectionService {
   constructor(private readonly deps: InspectionServiceDependencies) {}
 
-  registerSubject(actor: Actor, profile: SubjectProfile, eventId: string): Promise<CommandResult> {
+  registerSubject(
+    actor: Actor,
+    profile: SubjectProfile,
+    eventId: string,
+    expectedRevision?: number,
+  ): Promise<CommandResult> {
     const command: SubjectCommand = { type: 'RegisterSubject', actor, profile };
-    return this.#subject(actor.agency, profile.subjectId, command, eventId, recording('SubjectRegistered', profile));
+    const write = { eventId, expectedRevision };
+    return this.#subject(actor.agency, profile.subjectId, command, write, recording('SubjectRegistered', profile));
   }
 
   /**
@@ -52,15 +58,24 @@ export class InspectionService {
     subjectId: string,
     body: { changes: Extract<SubjectCommand, { type: 'AmendSubject' }>['changes']; reason: string },
     eventId: string,
+    expectedRevision?: number,
   ): Promise<CommandResult> {
     const command: SubjectCommand = { type: 'AmendSubject', actor, changes: body.changes, reason: body.reason };
-    return this.#subject(actor.agency, subjectId, command, eventId, recording('SubjectAmended', body));
+    const write = { eventId, expectedRevision };
+    return this.#subject(actor.agency, subjectId, command, write, recording('SubjectAmended', body));
   }
 
   /** Takes a subject off the directory, with the reason: no draw at a later tree size has it as a candidate. */
-  retireSubject(actor: Actor, subjectId: string, body: { reason: string }, eventId: string): Promise<CommandResult> {
+  retireSubject(
+    actor: Actor,
+    subjectId: string,
+    body: { reason: string },
+    eventId: string,
+    expectedRevision?: number,
+  ): Promise<CommandResult> {
     const command: SubjectCommand = { type: 'RetireSubject', actor, reason: body.reason };
-    return this.#subject(actor.agency, subjectId, command, eventId, recording('SubjectRetired', body));
+    const write = { eventId, expectedRevision };
+    return this.#subject(actor.agency, subjectId, command, write, recording('SubjectRetired', body));
   }
 
   /** A conflict of interest between an officer of the actor's agency and one of its subjects. */
@@ -72,7 +87,7 @@ export class InspectionService {
   ): Promise<CommandResult> {
     const officer = await this.deps.registry.officer(actor.agency, body.officerId);
     const command: SubjectCommand = { type: 'DeclareConflict', actor, ...body, officer };
-    return this.#subject(actor.agency, subjectId, command, eventId, recording('ConflictDeclared', body));
+    return this.#subject(actor.agency, subjectId, command, { eventId }, recording('ConflictDeclared', body));
   }
 
   /** A plan, with the log's tree size now: the size its draw waits for must be beyond it. */
@@ -140,12 +155,12 @@ export class InspectionService {
     agency: string,
     subjectId: string,
     command: SubjectCommand,
-    eventId: string,
+    write: { readonly eventId: string; readonly expectedRevision?: number | undefined },
     sameRequest: ReturnType<typeof recording>,
   ): Promise<CommandResult> {
     const codec = registryCodec<SubjectEvent>(this.deps.clock, command.actor);
     return handleCommand(this.deps, subjectStream(agency, subjectId), subjectDecider, codec, command, {
-      eventId,
+      ...write,
       sameRequest,
     });
   }

@@ -38,18 +38,25 @@ export class RecordingRegistry {
     actor: Actor,
     body: { agency: string; entries: readonly RecordingListEntry[]; reason: string },
     eventId: string,
+    expectedRevision?: number,
   ): Promise<CommandResult> {
     const codec = registryCodec<RecordingListEvent>(this.deps.clock, actor);
     const command = { type: 'PublishRecordingList' as const, actor, ...body };
     const data = { entries: body.entries, reason: body.reason };
     return handleCommand(this.deps, recordingListStream(actor.agency), recordingListDecider, codec, command, {
       eventId,
+      expectedRevision,
       sameRequest: recording('RecordingListPublished', data),
     });
   }
 
   /** Registers a device of the actor's agency, held by one of its officers. */
-  registerDevice(actor: Actor, profile: DeviceProfile, eventId: string): Promise<CommandResult> {
+  registerDevice(
+    actor: Actor,
+    profile: DeviceProfile,
+    eventId: string,
+    expectedRevision?: number,
+  ): Promise<CommandResult> {
     return this.deviceCommand(
       actor,
       profile.deviceId,
@@ -59,12 +66,18 @@ export class RecordingRegistry {
         profile,
         holderState: await this.registry.officer(actor.agency, profile.holder),
       }),
-      { eventId, sameRequest: recording('DeviceRegistered', profile) },
+      { eventId, expectedRevision, sameRequest: recording('DeviceRegistered', profile) },
     );
   }
 
   /** Hands a device of the actor's agency to another officer, or changes its status (lost, found, retired). */
-  changeDevice(actor: Actor, deviceId: string, change: DeviceChange, eventId: string): Promise<CommandResult> {
+  changeDevice(
+    actor: Actor,
+    deviceId: string,
+    change: DeviceChange,
+    eventId: string,
+    expectedRevision?: number,
+  ): Promise<CommandResult> {
     const { reason } = change;
     if (change.holder !== undefined) {
       const holder = change.holder;
@@ -78,12 +91,13 @@ export class RecordingRegistry {
           reason,
           holderState: await this.registry.officer(actor.agency, holder),
         }),
-        { eventId, sameRequest: recording('DeviceReassigned', { holder, reason }) },
+        { eventId, expectedRevision, sameRequest: recording('DeviceReassigned', { holder, reason }) },
       );
     }
     const status = change.status;
     return this.deviceCommand(actor, deviceId, () => ({ type: 'ChangeDeviceStatus', actor, status, reason }), {
       eventId,
+      expectedRevision,
       sameRequest: recording('DeviceStatusChanged', { status, reason }),
     });
   }

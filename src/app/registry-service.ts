@@ -54,7 +54,13 @@ export class RegistryService {
    * Sets a version of an item's discretion benchmark (裁量基准) in the actor's own agency: the item is read from
    * its stream first, and a benchmark of an item not on the list (or retired) is refused.
    */
-  setBenchmark(actor: Actor, profile: BenchmarkProfile, reason: string | undefined, eventId: string) {
+  setBenchmark(
+    actor: Actor,
+    profile: BenchmarkProfile,
+    reason: string | undefined,
+    eventId: string,
+    expectedRevision?: number,
+  ) {
     const codec = registryCodec<BenchmarkSet>(this.deps.clock, actor);
     const asked = { ...profile, ...(reason ? { reason } : {}) };
     return handleCommand(
@@ -71,6 +77,7 @@ export class RegistryService {
       }),
       {
         eventId,
+        expectedRevision,
         sameRequest: (recorded) => {
           if (recorded.length !== 1) return false;
           const { version: _version, ...data } = recorded[0]!.data as Record<string, unknown>;
@@ -85,12 +92,14 @@ export class RegistryService {
     actor: Actor,
     body: { agency: string; reviewWorkingDays: number; reason: string },
     eventId: string,
+    expectedRevision?: number,
   ): Promise<CommandResult> {
     const codec = registryCodec<ReviewSettingsEvent>(this.deps.clock, actor);
     const command = { type: 'SetReviewSettings' as const, actor, ...body };
     const data = { reviewWorkingDays: body.reviewWorkingDays, reason: body.reason };
     return handleCommand(this.deps, reviewSettingsStream(actor.agency), reviewSettingsDecider, codec, command, {
       eventId,
+      expectedRevision,
       sameRequest: recording('ReviewSettingsSet', data),
     });
   }
@@ -117,12 +126,17 @@ export class RegistryService {
   }
 
   /** Registers an officer in the actor's own agency (the rules refuse a profile of another agency). */
-  registerOfficer(actor: Actor, profile: OfficerProfile, eventId: string): Promise<CommandResult> {
+  registerOfficer(
+    actor: Actor,
+    profile: OfficerProfile,
+    eventId: string,
+    expectedRevision?: number,
+  ): Promise<CommandResult> {
     return this.officerCommand(
       actor.agency,
       profile.officerId,
       { type: 'RegisterOfficer', actor, profile },
-      { eventId, sameRequest: recording('OfficerRegistered', profile) },
+      { eventId, expectedRevision, sameRequest: recording('OfficerRegistered', profile) },
     );
   }
 
@@ -130,12 +144,18 @@ export class RegistryService {
    * Amends an officer of the actor's agency (a renewed certificate, roles, legal qualification, training, counsel
    * role): one signed `OfficerAmended` naming the changed members and why.
    */
-  amendOfficer(actor: Actor, officerId: string, body: OfficerAmendment, eventId: string): Promise<CommandResult> {
+  amendOfficer(
+    actor: Actor,
+    officerId: string,
+    body: OfficerAmendment,
+    eventId: string,
+    expectedRevision?: number,
+  ): Promise<CommandResult> {
     return this.officerCommand(
       actor.agency,
       officerId,
       { type: 'AmendOfficer', actor, changes: body.changes, reason: body.reason },
-      { eventId, sameRequest: recording('OfficerAmended', body) },
+      { eventId, expectedRevision, sameRequest: recording('OfficerAmended', body) },
     );
   }
 
@@ -150,12 +170,12 @@ export class RegistryService {
   }
 
   /** Registers an item in the actor's own agency (the rules refuse a profile of another agency). */
-  registerItem(actor: Actor, profile: ItemProfile, eventId: string): Promise<CommandResult> {
+  registerItem(actor: Actor, profile: ItemProfile, eventId: string, expectedRevision?: number): Promise<CommandResult> {
     return this.itemCommand(
       actor.agency,
       profile.code,
       { type: 'RegisterItem', actor, profile },
-      { eventId, sameRequest: recording('ItemRegistered', profile) },
+      { eventId, expectedRevision, sameRequest: recording('ItemRegistered', profile) },
     );
   }
 
@@ -163,12 +183,18 @@ export class RegistryService {
    * Amends an enforcement item of the actor's agency (its materials, basis, major criteria, time limits): one signed
    * `ItemAmended` naming the changed members and why.
    */
-  amendItem(actor: Actor, code: string, body: ItemAmendment, eventId: string): Promise<CommandResult> {
+  amendItem(
+    actor: Actor,
+    code: string,
+    body: ItemAmendment,
+    eventId: string,
+    expectedRevision?: number,
+  ): Promise<CommandResult> {
     return this.itemCommand(
       actor.agency,
       code,
       { type: 'AmendItem', actor, changes: body.changes, reason: body.reason },
-      { eventId, sameRequest: recording('ItemAmended', body) },
+      { eventId, expectedRevision, sameRequest: recording('ItemAmended', body) },
     );
   }
 

@@ -27,7 +27,7 @@ export class ReviewCatalogueService {
   constructor(private readonly deps: CommandDependencies) {}
 
   /** A new version of the whole catalogue of the actor's agency, in force from now (the rules refuse another's). */
-  adjust(actor: Actor, body: CatalogueAdjustment, eventId: string): Promise<CommandResult> {
+  adjust(actor: Actor, body: CatalogueAdjustment, eventId: string, expectedRevision?: number): Promise<CommandResult> {
     const codec = registryCodec<ReviewCatalogueEvent>(this.deps.clock, actor);
     const asked = { level: body.level, entries: body.entries, reason: body.reason };
     return handleCommand(
@@ -38,6 +38,7 @@ export class ReviewCatalogueService {
       () => ({ type: 'AdjustReviewCatalogue' as const, actor, ...body, at: this.deps.clock.now().toISOString() }),
       {
         eventId,
+        expectedRevision,
         // a retry is the same request when it asked the same version; the time it came into force is the first's
         sameRequest: (recorded) => {
           if (recorded.length !== 1 || recorded[0]!.type !== 'ReviewCatalogueAdjusted') return false;

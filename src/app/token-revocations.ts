@@ -49,20 +49,28 @@ export class TokenRevocations {
     );
   }
 
-  revokeToken(actor: Actor, jti: string, reason: string | undefined, eventId: string): Promise<CommandResult> {
-    return this.#record({ type: 'RevokeToken', actor, jti, ...(reason === undefined ? {} : { reason }) }, eventId);
+  revokeToken(
+    actor: Actor,
+    jti: string,
+    reason: string | undefined,
+    eventId: string,
+    expectedRevision?: number,
+  ): Promise<CommandResult> {
+    const command = { type: 'RevokeToken' as const, actor, jti, ...(reason === undefined ? {} : { reason }) };
+    return this.#record(command, eventId, expectedRevision);
   }
 
   revokeSubject(
     actor: Actor,
     revoke: { sub: string; before: string; reason?: string },
     eventId: string,
+    expectedRevision?: number,
   ): Promise<CommandResult> {
     const now = this.deps.clock.now().toISOString();
-    return this.#record({ type: 'RevokeSubjectTokens', actor, now, ...revoke }, eventId);
+    return this.#record({ type: 'RevokeSubjectTokens', actor, now, ...revoke }, eventId, expectedRevision);
   }
 
-  async #record(command: RevocationCommand, eventId: string): Promise<CommandResult> {
+  async #record(command: RevocationCommand, eventId: string, expectedRevision?: number): Promise<CommandResult> {
     const codec: EventCodec<RevocationEvent> = {
       toDraft: (event, id) => ({
         id,
@@ -85,6 +93,7 @@ export class TokenRevocations {
     };
     const result = await handleCommand(this.deps, REVOCATION_STREAM, revocationDecider, codec, command, {
       eventId,
+      expectedRevision,
       sameRequest,
     });
     for (const event of result.events) this.#list.apply(event); // effective here before the answer

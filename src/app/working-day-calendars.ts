@@ -60,7 +60,13 @@ export class WorkingDayCalendars implements WorkingDayCalendar {
   }
 
   /** Records a year's schedule (admin), in force here before the answer. */
-  async record(actor: Actor, year: number, schedule: CalendarYear, eventId: string): Promise<CommandResult> {
+  async record(
+    actor: Actor,
+    year: number,
+    schedule: CalendarYear,
+    eventId: string,
+    expectedRevision?: number,
+  ): Promise<CommandResult> {
     const command = { type: 'RecordCalendarYear' as const, actor, year, schedule };
     const [asked] = calendarDecider.decide(command, null);
     const result = await handleCommand(
@@ -69,7 +75,7 @@ export class WorkingDayCalendars implements WorkingDayCalendar {
       calendarDecider,
       registryCodec<CalendarEvent>(this.deps.clock, actor),
       command,
-      { eventId, sameRequest: recording('CalendarYearRecorded', asked!.data) },
+      { eventId, expectedRevision, sameRequest: recording('CalendarYearRecorded', asked!.data) },
     );
     for (const event of result.events) this.#apply(event);
     return result;

@@ -9,7 +9,7 @@ import { authenticate, principalOf, requireRoles } from './authenticate.js';
 import { jsonBody, UnsupportedMediaType } from './body.js';
 import { consistencyOf } from './consistency.js';
 import { date, id, oneOf, pagingOf } from './query.js';
-import { eventIdFor } from './request.js';
+import { eventIdFor, ifMatch } from './request.js';
 import { InvalidBody, type Validate } from './validation.js';
 
 export interface ApplicationsApiDependencies {
@@ -154,7 +154,7 @@ export function applicationsApi(deps: ApplicationsApiDependencies): Router {
       const principal = principalOf(res);
       const eventId = eventIdFor(req, principal, applicationStream(principal.agency, applicationId), newId);
       const body = req.body as { reason: string; legalBasis: string };
-      const result = await applications.reject(principal, applicationId, body, eventId);
+      const result = await applications.reject(principal, applicationId, body, eventId, ifMatch(req));
       res.status(result.created ? 201 : 200).set('ETag', `"${result.revision}"`);
       res.json({ applicationId, revision: result.revision, position: result.position, hash: result.hash });
     },

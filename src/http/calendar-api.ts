@@ -7,7 +7,7 @@ import { notFound } from '../domain/errors.js';
 import type { Clock } from '../ports/clock.js';
 import { authenticate, principalOf, requireRoles } from './authenticate.js';
 import { jsonBody } from './body.js';
-import { eventIdFor } from './request.js';
+import { eventIdFor, ifMatch } from './request.js';
 import { sendList } from './supervision-api.js';
 import { SUPERVISION_TABLES } from './supervision-csv.js';
 import { InvalidQuery, type Validate } from './validation.js';
@@ -51,7 +51,7 @@ export function calendarApi(deps: CalendarApiDependencies): Router {
     const principal = principalOf(res);
     const actor = { sub: principal.sub, agency: principal.agency, roles: [...principal.roles] };
     const eventId = eventIdFor(req, principal, CALENDAR_STREAM, newId);
-    const result = await calendars.record(actor, year, req.body as CalendarYear, eventId);
+    const result = await calendars.record(actor, year, req.body as CalendarYear, eventId, ifMatch(req));
     const event = result.events[0]!;
     res.status(result.created ? 201 : 200).set('ETag', `"${result.revision}"`);
     res.json({ eventId: event.id, year, revision: event.revision, position: result.position, hash: event.hash });

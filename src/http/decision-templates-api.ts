@@ -8,7 +8,7 @@ import { notFound } from '../domain/errors.js';
 import { authenticate, principalOf, requireRoles } from './authenticate.js';
 import { jsonBody } from './body.js';
 import { pathId } from './query.js';
-import { eventIdFor } from './request.js';
+import { eventIdFor, ifMatch } from './request.js';
 import type { Validate } from './validation.js';
 
 export interface DecisionTemplatesApiDependencies {
@@ -56,7 +56,12 @@ export function decisionTemplatesApi(deps: DecisionTemplatesApiDependencies): Ro
       const body = req.body as { template: DecisionTemplate | null; reason: string };
       const principal = principalOf(res);
       const eventId = eventIdFor(req, principal, decisionTemplateStream(agency, decisionType), deps.newId);
-      const result = await deps.templates.set(principal, { agency, decisionType, eventId }, body.template, body.reason);
+      const result = await deps.templates.set(
+        principal,
+        { agency, decisionType, eventId, expectedRevision: ifMatch(req) },
+        body.template,
+        body.reason,
+      );
       res.status(result.created ? 201 : 200).set('ETag', `"${result.revision}"`);
       const { version, revision, position, hash } = result;
       res.json({ agency, decisionType, version, revision, position, hash });

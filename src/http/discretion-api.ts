@@ -7,7 +7,7 @@ import { authenticate, principalOf, requireRoles } from './authenticate.js';
 import { jsonBody } from './body.js';
 import { consistencyOf } from './consistency.js';
 import { id, oneOf, pagingOf } from './query.js';
-import { eventIdFor } from './request.js';
+import { eventIdFor, ifMatch } from './request.js';
 import type { ListTable } from './supervision-csv.js';
 import { sendList, supervisionQuery } from './supervision-api.js';
 import { InvalidQuery, type Validate } from './validation.js';
@@ -56,7 +56,7 @@ export function discretionApi({
     const principal = principalOf(res);
     const actor = { sub: principal.sub, agency: principal.agency, roles: [...principal.roles] };
     const eventId = eventIdFor(req, principal, benchmarkStream(principal.agency, profile.itemCode), newId);
-    const result = await registry.setBenchmark(actor, profile, reason, eventId);
+    const result = await registry.setBenchmark(actor, profile, reason, eventId, ifMatch(req));
     const version = (result.events.at(-1)?.data as { version?: number } | undefined)?.version;
     res.status(result.created ? 201 : 200).set('ETag', `"${result.revision}"`);
     res.json({

@@ -8,7 +8,7 @@ import type { ErasureData } from '../domain/case/erasure.js';
 import { RuleViolation } from '../domain/errors.js';
 import { authenticate, principalOf, requireRoles } from './authenticate.js';
 import { jsonBody } from './body.js';
-import { eventIdFor } from './request.js';
+import { eventIdFor, ifMatch } from './request.js';
 import { retrievalOf } from './retrieval.js';
 import { InvalidQuery, type Validate } from './validation.js';
 
@@ -39,7 +39,10 @@ export function erasureApi(deps: ErasureApiDependencies): Router {
     const principal = principalOf(res);
     const actor = { sub: principal.sub, agency: principal.agency, roles: [...principal.roles] };
     const eventId = eventIdFor(req, principal, caseStream(principal.agency, caseId), deps.newId);
-    const result = await deps.erasure.erase(caseId, actor, req.body as ErasureData, { eventId });
+    const result = await deps.erasure.erase(caseId, actor, req.body as ErasureData, {
+      eventId,
+      expectedRevision: ifMatch(req),
+    });
     res.status(result.created ? 201 : 200).set('ETag', `"${result.revision}"`);
     res.json({
       caseId,
@@ -59,7 +62,10 @@ export function erasureApi(deps: ErasureApiDependencies): Router {
     const actor = { sub: principal.sub, agency: principal.agency, roles: [...principal.roles] };
     const stream = applicationStream(principal.agency, applicationId);
     const eventId = eventIdFor(req, principal, stream, deps.newId);
-    const result = await deps.erasure.eraseApplication(applicationId, actor, req.body as ErasureData, { eventId });
+    const result = await deps.erasure.eraseApplication(applicationId, actor, req.body as ErasureData, {
+      eventId,
+      expectedRevision: ifMatch(req),
+    });
     res.status(result.created ? 201 : 200).set('ETag', `"${result.revision}"`);
     res.json({
       applicationId,

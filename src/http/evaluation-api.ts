@@ -8,7 +8,7 @@ import { RuleViolation } from '../domain/errors.js';
 import { authenticate, principalOf, requireRoles } from './authenticate.js';
 import { jsonBody } from './body.js';
 import { single } from './query.js';
-import { eventIdFor } from './request.js';
+import { eventIdFor, ifMatch } from './request.js';
 import { supervisionQuery } from './supervision-api.js';
 import { InvalidQuery, type Validate } from './validation.js';
 
@@ -43,7 +43,7 @@ export function evaluationApi({ evaluations, reads, verify, validate, newId }: E
     const principal = principalOf(res);
     const actor = { sub: principal.sub, agency: principal.agency, roles: [...principal.roles] };
     const eventId = eventIdFor(req, principal, evaluationStream(principal.agency, caseId), newId);
-    const result = await evaluations.evaluate(caseId, actor, body, eventId);
+    const result = await evaluations.evaluate(caseId, actor, body, eventId, ifMatch(req));
     const recorded = result.events.at(-1)!;
     res.status(result.created ? 201 : 200).set('ETag', `"${result.revision}"`);
     res.json({

@@ -11,7 +11,7 @@ import { authenticate, principalOf, requireRoles } from './authenticate.js';
 import { jsonBody } from './body.js';
 import { consistencyOf } from './consistency.js';
 import { id, oneOf, pagingOf } from './query.js';
-import { eventIdFor } from './request.js';
+import { eventIdFor, ifMatch } from './request.js';
 import type { Validate } from './validation.js';
 
 export interface InspectionsApiDependencies {
@@ -54,7 +54,7 @@ export function inspectionsApi(deps: InspectionsApiDependencies): Router {
     const profile = req.body as SubjectProfile;
     const principal = principalOf(res);
     const eventId = eventIdFor(req, principal, subjectStream(principal.agency, profile.subjectId), newId);
-    const result = await inspections.registerSubject(principal, profile, eventId);
+    const result = await inspections.registerSubject(principal, profile, eventId, ifMatch(req));
     res.status(result.created ? 201 : 200).set('ETag', `"${result.revision}"`);
     res.json({ subjectId: profile.subjectId, ...written(result) });
   });
@@ -65,7 +65,7 @@ export function inspectionsApi(deps: InspectionsApiDependencies): Router {
     const principal = principalOf(res);
     const eventId = eventIdFor(req, principal, subjectStream(principal.agency, subjectId), newId);
     const body = req.body as Parameters<InspectionService['amendSubject']>[2];
-    const result = await inspections.amendSubject(principal, subjectId, body, eventId);
+    const result = await inspections.amendSubject(principal, subjectId, body, eventId, ifMatch(req));
     res.status(result.created ? 201 : 200).set('ETag', `"${result.revision}"`);
     res.json({ subjectId, ...written(result) });
   });
@@ -75,7 +75,13 @@ export function inspectionsApi(deps: InspectionsApiDependencies): Router {
     validate('urn:evidence-ledger:schema:command:retire-subject', req.body);
     const principal = principalOf(res);
     const eventId = eventIdFor(req, principal, subjectStream(principal.agency, subjectId), newId);
-    const result = await inspections.retireSubject(principal, subjectId, req.body as { reason: string }, eventId);
+    const result = await inspections.retireSubject(
+      principal,
+      subjectId,
+      req.body as { reason: string },
+      eventId,
+      ifMatch(req),
+    );
     res.status(result.created ? 201 : 200).set('ETag', `"${result.revision}"`);
     res.json({ subjectId, ...written(result) });
   });

@@ -24,7 +24,7 @@ export function inspectionOperations(p: OperationParts): Operation[] {
       operationId: 'registerSubject',
       summary: "Put a regulated subject in the agency's directory (检查对象名录) (admin)",
       tag: 'inspections',
-      parameters: [PARAMETERS.idempotencyKey],
+      parameters: [PARAMETERS.ifMatch, PARAMETERS.idempotencyKey],
       requestBody: jsonBody('command.register-subject'),
       responses: { ...written('The subject', 'response.inspection-write'), ...problems(...WRITE_PROBLEMS) },
     },
@@ -47,7 +47,7 @@ export function inspectionOperations(p: OperationParts): Operation[] {
       summary:
         "Change a regulated subject's name, kind, sector or tags, with the reason (admin): draws at later tree sizes see the change",
       tag: 'inspections',
-      parameters: [pathId('subjectId', 'The subject.', defs), PARAMETERS.idempotencyKey],
+      parameters: [pathId('subjectId', 'The subject.', defs), PARAMETERS.ifMatch, PARAMETERS.idempotencyKey],
       requestBody: jsonBody('command.amend-subject'),
       responses: { ...written('The amendment', 'response.inspection-write'), ...problems(404, ...WRITE_PROBLEMS) },
     },
@@ -58,7 +58,7 @@ export function inspectionOperations(p: OperationParts): Operation[] {
       summary:
         'Take a regulated subject off the directory, with the reason (admin): no draw at a later tree size has it as a candidate',
       tag: 'inspections',
-      parameters: [pathId('subjectId', 'The subject.', defs), PARAMETERS.idempotencyKey],
+      parameters: [pathId('subjectId', 'The subject.', defs), PARAMETERS.ifMatch, PARAMETERS.idempotencyKey],
       requestBody: jsonBody('command.retire-subject'),
       responses: { ...written('The retirement', 'response.inspection-write'), ...problems(404, ...WRITE_PROBLEMS) },
     },

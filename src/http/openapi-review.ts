@@ -26,7 +26,11 @@ export function reviewOperations(p: OperationParts): Operation[] {
       summary:
         "Amend an officer's record: a renewed certificate, roles, legal qualification, training, counsel role (admin); a signed OfficerAmended",
       tag: 'registry',
-      parameters: [pathId('officerId', 'The officer, of the admin’s agency.', defs), idempotencyKey],
+      parameters: [
+        pathId('officerId', 'The officer, of the admin’s agency.', defs),
+        p.parameters.ifMatch,
+        idempotencyKey,
+      ],
       requestBody: jsonBody('command.amend-officer'),
       responses: { ...written('The amendment', 'response.write-result'), ...problems(...WRITE_PROBLEMS) },
     },
@@ -37,7 +41,7 @@ export function reviewOperations(p: OperationParts): Operation[] {
       summary:
         'Amend an enforcement item: its submission materials, legal basis, major criteria, time limits (admin); a signed ItemAmended',
       tag: 'registry',
-      parameters: [pathId('code', 'The item code, of the admin’s agency.', defs), idempotencyKey],
+      parameters: [pathId('code', 'The item code, of the admin’s agency.', defs), p.parameters.ifMatch, idempotencyKey],
       requestBody: jsonBody('command.amend-item'),
       responses: { ...written('The amendment', 'response.write-result'), ...problems(...WRITE_PROBLEMS) },
     },
@@ -62,7 +66,7 @@ export function reviewOperations(p: OperationParts): Operation[] {
       summary:
         "Set the agency's legal review time limit (审核时限) for items that set none of their own (admin); a signed ReviewSettingsSet",
       tag: 'registry',
-      parameters: [pathId('agency', 'The admin’s agency.', defs), idempotencyKey],
+      parameters: [pathId('agency', 'The admin’s agency.', defs), p.parameters.ifMatch, idempotencyKey],
       requestBody: jsonBody('command.set-review-settings'),
       responses: {
         ...written('The settings', 'response.recording-write'),
@@ -90,7 +94,7 @@ export function reviewOperations(p: OperationParts): Operation[] {
       summary:
         "Adopt a new version of the agency's review catalogue, by decision type, item category, level, field and amount, with the reason (admin); a signed ReviewCatalogueAdjusted",
       tag: 'registry',
-      parameters: [pathId('agency', 'The admin’s agency.', defs), idempotencyKey],
+      parameters: [pathId('agency', 'The admin’s agency.', defs), p.parameters.ifMatch, idempotencyKey],
       requestBody: jsonBody('command.adjust-review-catalogue'),
       responses: {
         ...written('The catalogue', 'response.recording-write'),

@@ -47,7 +47,7 @@ export function templateOperations(p: OperationParts): Operation[] {
       summary:
         "Record the agency's own template of a decision type, or (template null) the return to the shipped one, with the reason (admin); a signed DecisionTemplateSet or DecisionTemplateReset",
       tag: 'registry',
-      parameters: [agency, decisionType, p.parameters.idempotencyKey],
+      parameters: [agency, decisionType, p.parameters.ifMatch, p.parameters.idempotencyKey],
       requestBody: jsonBody('command.set-decision-template'),
       responses: {
         ...written('The change', 'response.decision-template-write'),

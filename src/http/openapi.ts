@@ -476,7 +476,7 @@ const APPLICATION_OPERATIONS: readonly Operation[] = [
     operationId: 'rejectApplication',
     summary: 'Refuse to accept an application (不予受理), with the reason and its legal basis (officer)',
     tag: 'cases',
-    parameters: [APPLICATION_ID, PARAMETERS.idempotencyKey],
+    parameters: [APPLICATION_ID, PARAMETERS.ifMatch, PARAMETERS.idempotencyKey],
     requestBody: jsonBody('command.reject-application'),
     responses: {
       ...written('The refusal', 'response.application-written'),
@@ -490,7 +490,7 @@ const APPLICATION_OPERATIONS: readonly Operation[] = [
     summary:
       "Erase the applicant's personal data of an application that opened no case (admin): a signed ApplicationDataErased event naming the legal ground, then the application's data key is destroyed (docs/privacy.md)",
     tag: 'cases',
-    parameters: [APPLICATION_ID, PARAMETERS.idempotencyKey],
+    parameters: [APPLICATION_ID, PARAMETERS.ifMatch, PARAMETERS.idempotencyKey],
     requestBody: jsonBody('command.erase-application'),
     responses: {
       ...written('The erasure', 'response.application-written'),
@@ -547,7 +547,7 @@ const RECORDING_OPERATIONS: readonly Operation[] = [
       "Publish a new version of the agency's recording list (admin); recorded as a signed event. Cases opened from " +
       'then on get its duties; a list without seizure and forced demolition on audio or video for every item is 422',
     tag: 'registry',
-    parameters: [pathId('agency', "The admin's agency."), PARAMETERS.idempotencyKey],
+    parameters: [pathId('agency', "The admin's agency."), PARAMETERS.ifMatch, PARAMETERS.idempotencyKey],
     requestBody: jsonBody('command.publish-recording-list'),
     responses: { ...written('The list', 'response.recording-write'), ...problems(...WRITE_PROBLEMS) },
   },
@@ -557,7 +557,7 @@ const RECORDING_OPERATIONS: readonly Operation[] = [
     operationId: 'registerDevice',
     summary: 'Register a recording device held by an officer of the agency (admin); recorded as a signed event',
     tag: 'registry',
-    parameters: [PARAMETERS.idempotencyKey],
+    parameters: [PARAMETERS.ifMatch, PARAMETERS.idempotencyKey],
     requestBody: jsonBody('command.register-device'),
     responses: { ...written('The device', 'response.recording-write'), ...problems(...WRITE_PROBLEMS) },
   },
@@ -567,7 +567,7 @@ const RECORDING_OPERATIONS: readonly Operation[] = [
     operationId: 'changeDevice',
     summary: 'Hand a device to another officer, or report it lost, found (active) or retired (admin)',
     tag: 'registry',
-    parameters: [pathId('deviceId', 'The device.'), PARAMETERS.idempotencyKey],
+    parameters: [pathId('deviceId', 'The device.'), PARAMETERS.ifMatch, PARAMETERS.idempotencyKey],
     requestBody: jsonBody('command.change-device'),
     responses: {
       ...written('The change', 'response.recording-write'),
@@ -614,7 +614,7 @@ const DISCRETION_OPERATIONS: readonly Operation[] = [
     summary:
       "Set a version of an enforcement item's discretion benchmark: each circumstance's fine range in fen (admin); a change says why",
     tag: 'registry',
-    parameters: [PARAMETERS.idempotencyKey],
+    parameters: [PARAMETERS.ifMatch, PARAMETERS.idempotencyKey],
     requestBody: jsonBody('command.set-benchmark'),
     responses: {
       ...written('The version of the benchmark', 'response.benchmark-written'),
@@ -696,7 +696,7 @@ const DISCRETION_OPERATIONS: readonly Operation[] = [
     summary:
       "Score a closed case file of the supervisor's agency against the review checklist (supervisor); a second evaluation amends the first and says why",
     tag: 'cases',
-    parameters: [PARAMETERS.caseId, PARAMETERS.idempotencyKey],
+    parameters: [PARAMETERS.caseId, PARAMETERS.ifMatch, PARAMETERS.idempotencyKey],
     requestBody: jsonBody('command.evaluate-case-file'),
     responses: {
       ...written('The evaluation', 'response.evaluation-written'),
@@ -779,7 +779,7 @@ const OPERATIONS: readonly Operation[] = [
     operationId: 'registerOfficer',
     summary: 'Register an officer and their enforcement certificate (admin)',
     tag: 'registry',
-    parameters: [PARAMETERS.idempotencyKey],
+    parameters: [PARAMETERS.ifMatch, PARAMETERS.idempotencyKey],
     requestBody: jsonBody('command.register-officer'),
     responses: { ...written('The officer', 'response.write-result'), ...problems(...WRITE_PROBLEMS) },
   },
@@ -789,7 +789,7 @@ const OPERATIONS: readonly Operation[] = [
     operationId: 'registerItem',
     summary: 'Put an enforcement item on the list of an agency (admin)',
     tag: 'registry',
-    parameters: [PARAMETERS.idempotencyKey],
+    parameters: [PARAMETERS.ifMatch, PARAMETERS.idempotencyKey],
     requestBody: jsonBody('command.register-item'),
     responses: { ...written('The item', 'response.write-result'), ...problems(...WRITE_PROBLEMS) },
   },
@@ -801,7 +801,7 @@ const OPERATIONS: readonly Operation[] = [
       "Revoke a bearer token of the admin's agency by its jti, or all of a subject's issued before a time (admin); " +
       'recorded as a signed event, refused (401) from then on',
     tag: 'tokens',
-    parameters: [PARAMETERS.idempotencyKey],
+    parameters: [PARAMETERS.ifMatch, PARAMETERS.idempotencyKey],
     requestBody: jsonBody('command.revoke-tokens'),
     responses: { ...written('The revocation', 'response.token-revocation'), ...problems(400, 401, 403, 413, 415, 422) },
   },
@@ -886,7 +886,7 @@ const OPERATIONS: readonly Operation[] = [
       "Record a year's official holidays and make-up working days from the State Council's notice (admin); " +
       'recorded as a signed event, deadlines use it from then on',
     tag: 'calendar',
-    parameters: [PARAMETERS.year, PARAMETERS.idempotencyKey],
+    parameters: [PARAMETERS.year, PARAMETERS.ifMatch, PARAMETERS.idempotencyKey],
     requestBody: jsonBody('command.record-calendar-year'),
     responses: {
       ...written('The recorded year', 'response.calendar-recorded'),
@@ -1063,7 +1063,7 @@ const OPERATIONS: readonly Operation[] = [
     summary:
       "Erase the case's personal data (admin): a signed CaseDataErased event naming the legal ground, then the case's data key is destroyed (docs/privacy.md)",
     tag: 'cases',
-    parameters: [PARAMETERS.caseId, PARAMETERS.idempotencyKey],
+    parameters: [PARAMETERS.caseId, PARAMETERS.ifMatch, PARAMETERS.idempotencyKey],
     requestBody: jsonBody('command.erase-case'),
     responses: { ...written('The erasure', 'response.write-result'), ...problems(400, 401, 403, 404, 409, 413, 503) },
   },

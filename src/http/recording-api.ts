@@ -8,7 +8,7 @@ import { authenticate, principalOf, requireRoles } from './authenticate.js';
 import { jsonBody } from './body.js';
 import { consistencyOf } from './consistency.js';
 import { id, oneOf, pagingOf, pathId } from './query.js';
-import { eventIdFor } from './request.js';
+import { eventIdFor, ifMatch } from './request.js';
 import { supervisionQuery } from './supervision-api.js';
 import { InvalidBody } from '../errors.js';
 import type { Validate } from './validation.js';
@@ -48,7 +48,7 @@ export function recordingApi({ registry, reads, verify, validate, newId, limited
     if (body.agency !== agency) throw new InvalidBody('the body names another agency than the path');
     const principal = principalOf(res);
     const eventId = eventIdFor(req, principal, recordingListStream(principal.agency), newId);
-    const result = await registry.publishList(principal, body, eventId);
+    const result = await registry.publishList(principal, body, eventId, ifMatch(req));
     res.status(result.created ? 201 : 200).set('ETag', `"${result.revision}"`);
     res.json({ agency, version: result.revision + 1, ...written(result) });
   });
@@ -58,7 +58,7 @@ export function recordingApi({ registry, reads, verify, validate, newId, limited
     const profile = req.body as DeviceProfile;
     const principal = principalOf(res);
     const eventId = eventIdFor(req, principal, deviceStream(principal.agency, profile.deviceId), newId);
-    const result = await registry.registerDevice(principal, profile, eventId);
+    const result = await registry.registerDevice(principal, profile, eventId, ifMatch(req));
     res.status(result.created ? 201 : 200).set('ETag', `"${result.revision}"`);
     res.json({ deviceId: profile.deviceId, ...written(result) });
   });
@@ -68,7 +68,7 @@ export function recordingApi({ registry, reads, verify, validate, newId, limited
     validate('urn:evidence-ledger:schema:command:change-device', req.body);
     const principal = principalOf(res);
     const eventId = eventIdFor(req, principal, deviceStream(principal.agency, deviceId), newId);
-    const result = await registry.changeDevice(principal, deviceId, req.body as DeviceChange, eventId);
+    const result = await registry.changeDevice(principal, deviceId, req.body as DeviceChange, eventId, ifMatch(req));
     res.status(result.created ? 201 : 200).set('ETag', `"${result.revision}"`);
     res.json({ deviceId, ...written(result) });
   });

@@ -9,7 +9,7 @@ import { jsonBody } from './body.js';
 import { authenticate, principalOf, requireRoles } from './authenticate.js';
 import type { Principal } from '../app/auth.js';
 import { pathId } from './query.js';
-import { eventIdFor } from './request.js';
+import { eventIdFor, ifMatch } from './request.js';
 import { InvalidBody, type Validate } from './validation.js';
 import { reviewSettingsStream } from '../domain/registry/review-settings.js';
 
@@ -33,7 +33,7 @@ export function registryApi({ registry, verify, validate, newId, limited }: Regi
     const profile = req.body as OfficerProfile;
     const principal = principalOf(res);
     const eventId = eventIdFor(req, principal, officerStream(principal.agency, profile.officerId), newId);
-    const result = await registry.registerOfficer(principal, profile, eventId);
+    const result = await registry.registerOfficer(principal, profile, eventId, ifMatch(req));
     res.status(result.created ? 201 : 200).set('ETag', `"${result.revision}"`);
     res.json({ officerId: profile.officerId, revision: result.revision, position: result.position, hash: result.hash });
   });
@@ -43,7 +43,7 @@ export function registryApi({ registry, verify, validate, newId, limited }: Regi
     const profile = req.body as ItemProfile;
     const principal = principalOf(res);
     const eventId = eventIdFor(req, principal, itemStream(principal.agency, profile.code), newId);
-    const result = await registry.registerItem(principal, profile, eventId);
+    const result = await registry.registerItem(principal, profile, eventId, ifMatch(req));
     res.status(result.created ? 201 : 200).set('ETag', `"${result.revision}"`);
     res.json({
       code: profile.code,
@@ -65,7 +65,13 @@ export function registryApi({ registry, verify, validate, newId, limited }: Regi
     validate('urn:evidence-ledger:schema:command:amend-officer', req.body);
     const principal = principalOf(res);
     const eventId = eventIdFor(req, principal, officerStream(principal.agency, officerId), newId);
-    const result = await registry.amendOfficer(principal, officerId, req.body as OfficerAmendment, eventId);
+    const result = await registry.amendOfficer(
+      principal,
+      officerId,
+      req.body as OfficerAmendment,
+      eventId,
+      ifMatch(req),
+    );
     res.status(result.created ? 201 : 200).set('ETag', `"${result.revision}"`);
     res.json({ officerId, ...written(result) });
   });
@@ -75,7 +81,7 @@ export function registryApi({ registry, verify, validate, newId, limited }: Regi
     validate('urn:evidence-ledger:schema:command:amend-item', req.body);
     const principal = principalOf(res);
     const eventId = eventIdFor(req, principal, itemStream(principal.agency, code), newId);
-    const result = await registry.amendItem(principal, code, req.body as ItemAmendment, eventId);
+    const result = await registry.amendItem(principal, code, req.body as ItemAmendment, eventId, ifMatch(req));
     res.status(result.created ? 201 : 200).set('ETag', `"${result.revision}"`);
     res.json({ code, agency: principal.agency, ...written(result) });
   });
@@ -91,7 +97,7 @@ export function registryApi({ registry, verify, validate, newId, limited }: Regi
     if (body.agency !== agency) throw new InvalidBody('the body names another agency than the path');
     const principal = principalOf(res);
     const eventId = eventIdFor(req, principal, reviewSettingsStream(principal.agency), newId);
-    const result = await registry.setReviewSettings(principal, body, eventId);
+    const result = await registry.setReviewSettings(principal, body, eventId, ifMatch(req));
     res.status(result.created ? 201 : 200).set('ETag', `"${result.revision}"`);
     res.json({ agency, ...written(result) });
   });

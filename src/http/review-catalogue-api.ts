@@ -5,7 +5,7 @@ import { reviewCatalogueStream } from '../domain/registry/review-catalogue.js';
 import { authenticate, principalOf, requireRoles } from './authenticate.js';
 import { jsonBody } from './body.js';
 import { pathId } from './query.js';
-import { eventIdFor } from './request.js';
+import { eventIdFor, ifMatch } from './request.js';
 import { InvalidBody, type Validate } from './validation.js';
 
 export interface ReviewCatalogueApiDependencies {
@@ -37,7 +37,7 @@ export function reviewCatalogueApi({ catalogues, verify, validate, newId, limite
       if (body.agency !== agency) throw new InvalidBody('the body names another agency than the path');
       const principal = principalOf(res);
       const eventId = eventIdFor(req, principal, reviewCatalogueStream(principal.agency), newId);
-      const result = await catalogues.adjust(principal, body, eventId);
+      const result = await catalogues.adjust(principal, body, eventId, ifMatch(req));
       res.status(result.created ? 201 : 200).set('ETag', `"${result.revision}"`);
       res.json({
         agency,

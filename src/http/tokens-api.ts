@@ -4,7 +4,7 @@ import type { Principal } from '../app/auth.js';
 import type { TokenRevocations } from '../app/token-revocations.js';
 import { authenticate, principalOf, requireRoles } from './authenticate.js';
 import { jsonBody } from './body.js';
-import { eventIdFor } from './request.js';
+import { eventIdFor, ifMatch } from './request.js';
 import type { Validate } from './validation.js';
 
 export interface TokensApiDependencies {
@@ -28,8 +28,8 @@ export function tokensApi({ revocations, verify, validate, newId }: TokensApiDep
     const eventId = eventIdFor(req, principal, REVOCATION_STREAM, newId);
     const result =
       'jti' in body
-        ? await revocations.revokeToken(actor, body.jti, body.reason, eventId)
-        : await revocations.revokeSubject(actor, body, eventId);
+        ? await revocations.revokeToken(actor, body.jti, body.reason, eventId, ifMatch(req))
+        : await revocations.revokeSubject(actor, body, eventId, ifMatch(req));
     const event = result.events[0]!;
     res.status(result.created ? 201 : 200).set('ETag', `"${result.revision}"`);
     res.json({

@@ -5635,6 +5635,8 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
+        /** @description The stream revision the write expects, such as "3"; 409 revision_conflict otherwise. */
+        'If-Match'?: string;
         /** @description A retry with the same key and the same request answers with the original result (200); the same key with another request is 422 idempotency_key_reused; a retry whose recorded personal data the data-key store of this replica cannot open (so cannot compare) is 503 data_key_unavailable (retry later). Keys are per user and agency; POST /v1/cases without a caseId names its case by the key. */
         'Idempotency-Key'?: string;
       };
@@ -5851,6 +5853,8 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
+        /** @description The stream revision the write expects, such as "3"; 409 revision_conflict otherwise. */
+        'If-Match'?: string;
         /** @description A retry with the same key and the same request answers with the original result (200); the same key with another request is 422 idempotency_key_reused; a retry whose recorded personal data the data-key store of this replica cannot open (so cannot compare) is 503 data_key_unavailable (retry later). Keys are per user and agency; POST /v1/cases without a caseId names its case by the key. */
         'Idempotency-Key'?: string;
       };
@@ -5972,6 +5976,8 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
+        /** @description The stream revision the write expects, such as "3"; 409 revision_conflict otherwise. */
+        'If-Match'?: string;
         /** @description A retry with the same key and the same request answers with the original result (200); the same key with another request is 422 idempotency_key_reused; a retry whose recorded personal data the data-key store of this replica cannot open (so cannot compare) is 503 data_key_unavailable (retry later). Keys are per user and agency; POST /v1/cases without a caseId names its case by the key. */
         'Idempotency-Key'?: string;
       };
@@ -6801,6 +6807,8 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
+        /** @description The stream revision the write expects, such as "3"; 409 revision_conflict otherwise. */
+        'If-Match'?: string;
         /** @description A retry with the same key and the same request answers with the original result (200); the same key with another request is 422 idempotency_key_reused; a retry whose recorded personal data the data-key store of this replica cannot open (so cannot compare) is 503 data_key_unavailable (retry later). Keys are per user and agency; POST /v1/cases without a caseId names its case by the key. */
         'Idempotency-Key'?: string;
       };
@@ -7283,6 +7291,8 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
+        /** @description The stream revision the write expects, such as "3"; 409 revision_conflict otherwise. */
+        'If-Match'?: string;
         /** @description A retry with the same key and the same request answers with the original result (200); the same key with another request is 422 idempotency_key_reused; a retry whose recorded personal data the data-key store of this replica cannot open (so cannot compare) is 503 data_key_unavailable (retry later). Keys are per user and agency; POST /v1/cases without a caseId names its case by the key. */
         'Idempotency-Key'?: string;
       };
@@ -10385,6 +10395,8 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
+        /** @description The stream revision the write expects, such as "3"; 409 revision_conflict otherwise. */
+        'If-Match'?: string;
         /** @description A retry with the same key and the same request answers with the original result (200); the same key with another request is 422 idempotency_key_reused; a retry whose recorded personal data the data-key store of this replica cannot open (so cannot compare) is 503 data_key_unavailable (retry later). Keys are per user and agency; POST /v1/cases without a caseId names its case by the key. */
         'Idempotency-Key'?: string;
       };
@@ -10639,6 +10651,8 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
+        /** @description The stream revision the write expects, such as "3"; 409 revision_conflict otherwise. */
+        'If-Match'?: string;
         /** @description A retry with the same key and the same request answers with the original result (200); the same key with another request is 422 idempotency_key_reused; a retry whose recorded personal data the data-key store of this replica cannot open (so cannot compare) is 503 data_key_unavailable (retry later). Keys are per user and agency; POST /v1/cases without a caseId names its case by the key. */
         'Idempotency-Key'?: string;
       };
@@ -10772,6 +10786,8 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
+        /** @description The stream revision the write expects, such as "3"; 409 revision_conflict otherwise. */
+        'If-Match'?: string;
         /** @description A retry with the same key and the same request answers with the original result (200); the same key with another request is 422 idempotency_key_reused; a retry whose recorded personal data the data-key store of this replica cannot open (so cannot compare) is 503 data_key_unavailable (retry later). Keys are per user and agency; POST /v1/cases without a caseId names its case by the key. */
         'Idempotency-Key'?: string;
       };
@@ -11484,6 +11500,8 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
+        /** @description The stream revision the write expects, such as "3"; 409 revision_conflict otherwise. */
+        'If-Match'?: string;
         /** @description A retry with the same key and the same request answers with the original result (200); the same key with another request is 422 idempotency_key_reused; a retry whose recorded personal data the data-key store of this replica cannot open (so cannot compare) is 503 data_key_unavailable (retry later). Keys are per user and agency; POST /v1/cases without a caseId names its case by the key. */
         'Idempotency-Key'?: string;
       };
@@ -11617,6 +11635,8 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
+        /** @description The stream revision the write expects, such as "3"; 409 revision_conflict otherwise. */
+        'If-Match'?: string;
         /** @description A retry with the same key and the same request answers with the original result (200); the same key with another request is 422 idempotency_key_reused; a retry whose recorded personal data the data-key store of this replica cannot open (so cannot compare) is 503 data_key_unavailable (retry later). Keys are per user and agency; POST /v1/cases without a caseId names its case by the key. */
         'Idempotency-Key'?: string;
       };
@@ -11816,6 +11836,8 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
+        /** @description The stream revision the write expects, such as "3"; 409 revision_conflict otherwise. */
+        'If-Match'?: string;
         /** @description A retry with the same key and the same request answers with the original result (200); the same key with another request is 422 idempotency_key_reused; a retry whose recorded personal data the data-key store of this replica cannot open (so cannot compare) is 503 data_key_unavailable (retry later). Keys are per user and agency; POST /v1/cases without a caseId names its case by the key. */
         'Idempotency-Key'?: string;
       };
@@ -12006,6 +12028,8 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
+        /** @description The stream revision the write expects, such as "3"; 409 revision_conflict otherwise. */
+        'If-Match'?: string;
         /** @description A retry with the same key and the same request answers with the original result (200); the same key with another request is 422 idempotency_key_reused; a retry whose recorded personal data the data-key store of this replica cannot open (so cannot compare) is 503 data_key_unavailable (retry later). Keys are per user and agency; POST /v1/cases without a caseId names its case by the key. */
         'Idempotency-Key'?: string;
       };
@@ -12273,6 +12297,8 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
+        /** @description The stream revision the write expects, such as "3"; 409 revision_conflict otherwise. */
+        'If-Match'?: string;
         /** @description A retry with the same key and the same request answers with the original result (200); the same key with another request is 422 idempotency_key_reused; a retry whose recorded personal data the data-key store of this replica cannot open (so cannot compare) is 503 data_key_unavailable (retry later). Keys are per user and agency; POST /v1/cases without a caseId names its case by the key. */
         'Idempotency-Key'?: string;
       };
@@ -12496,6 +12522,8 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
+        /** @description The stream revision the write expects, such as "3"; 409 revision_conflict otherwise. */
+        'If-Match'?: string;
         /** @description A retry with the same key and the same request answers with the original result (200); the same key with another request is 422 idempotency_key_reused; a retry whose recorded personal data the data-key store of this replica cannot open (so cannot compare) is 503 data_key_unavailable (retry later). Keys are per user and agency; POST /v1/cases without a caseId names its case by the key. */
         'Idempotency-Key'?: string;
       };
@@ -12620,6 +12648,8 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
+        /** @description The stream revision the write expects, such as "3"; 409 revision_conflict otherwise. */
+        'If-Match'?: string;
         /** @description A retry with the same key and the same request answers with the original result (200); the same key with another request is 422 idempotency_key_reused; a retry whose recorded personal data the data-key store of this replica cannot open (so cannot compare) is 503 data_key_unavailable (retry later). Keys are per user and agency; POST /v1/cases without a caseId names its case by the key. */
         'Idempotency-Key'?: string;
       };
@@ -12741,6 +12771,8 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
+        /** @description The stream revision the write expects, such as "3"; 409 revision_conflict otherwise. */
+        'If-Match'?: string;
         /** @description A retry with the same key and the same request answers with the original result (200); the same key with another request is 422 idempotency_key_reused; a retry whose recorded personal data the data-key store of this replica cannot open (so cannot compare) is 503 data_key_unavailable (retry later). Keys are per user and agency; POST /v1/cases without a caseId names its case by the key. */
         'Idempotency-Key'?: string;
       };
@@ -13155,6 +13187,8 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
+        /** @description The stream revision the write expects, such as "3"; 409 revision_conflict otherwise. */
+        'If-Match'?: string;
         /** @description A retry with the same key and the same request answers with the original result (200); the same key with another request is 422 idempotency_key_reused; a retry whose recorded personal data the data-key store of this replica cannot open (so cannot compare) is 503 data_key_unavailable (retry later). Keys are per user and agency; POST /v1/cases without a caseId names its case by the key. */
         'Idempotency-Key'?: string;
       };
@@ -14160,6 +14194,8 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
+        /** @description The stream revision the write expects, such as "3"; 409 revision_conflict otherwise. */
+        'If-Match'?: string;
         /** @description A retry with the same key and the same request answers with the original result (200); the same key with another request is 422 idempotency_key_reused; a retry whose recorded personal data the data-key store of this replica cannot open (so cannot compare) is 503 data_key_unavailable (retry later). Keys are per user and agency; POST /v1/cases without a caseId names its case by the key. */
         'Idempotency-Key'?: string;
       };
@@ -17574,6 +17610,8 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
+        /** @description The stream revision the write expects, such as "3"; 409 revision_conflict otherwise. */
+        'If-Match'?: string;
         /** @description A retry with the same key and the same request answers with the original result (200); the same key with another request is 422 idempotency_key_reused; a retry whose recorded personal data the data-key store of this replica cannot open (so cannot compare) is 503 data_key_unavailable (retry later). Keys are per user and agency; POST /v1/cases without a caseId names its case by the key. */
         'Idempotency-Key'?: string;
       };
@@ -17707,6 +17745,8 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
+        /** @description The stream revision the write expects, such as "3"; 409 revision_conflict otherwise. */
+        'If-Match'?: string;
         /** @description A retry with the same key and the same request answers with the original result (200); the same key with another request is 422 idempotency_key_reused; a retry whose recorded personal data the data-key store of this replica cannot open (so cannot compare) is 503 data_key_unavailable (retry later). Keys are per user and agency; POST /v1/cases without a caseId names its case by the key. */
         'Idempotency-Key'?: string;
       };
