@@ -1,4 +1,5 @@
-import type { EventStore, Position, RecordedEvent } from '../ports/event-store.js';
+import { InvalidQuery } from '../errors.js';
+import { START, type EventStore, type Position, type RecordedEvent } from '../ports/event-store.js';
 import type { Principal } from './auth.js';
 import { readableAgencies } from './case-reads.js';
 
@@ -31,7 +32,7 @@ export interface FeedPage {
  * in it: they are public (`/v1/ledger/...`).
  */
 export class EventFeed {
-  constructor(private readonly events: Pick<EventStore, 'readAgencies'>) {}
+  constructor(private readonly events: Pick<EventStore, 'readAgencies' | 'headPosition'>) {}
 
   async page(principal: Principal, request: FeedRequest): Promise<FeedPage> {
     const agencies = readableAgencies(principal);
@@ -41,6 +42,23 @@ export class EventFeed {
       limit: request.limit,
       ...(request.types === undefined ? {} : { types: request.types }),
     });
+    // only an empty page can start beyond the head: the check costs a store call on quiet polls alone
+    if (events.length === 0 && (await beyondHead(this.events, request.after)))
+      throw new InvalidQuery(BEYOND_HEAD('after'));
     return { agencies, events, next: events[events.length - 1]?.position ?? request.after };
   }
+}
+
+/** Why a start position beyond the log's head is refused, naming where it came from. */
+export const BEYOND_HEAD = (name: string) =>
+  `${name} is beyond the last position of the log: it is not a position a feed gave`;
+
+/**
+ * Whether `after` lies beyond the log's head (the position of the last committed event), so no feed ever gave it:
+ * a feed hands out positions of committed events, or an `after` that passed this check, and the head only grows.
+ * Reading on from such a position would skip, unseen, every event recorded up to it. The head is read after the
+ * events were, so a position given a moment ago is never refused.
+ */
+export async function beyondHead(events: Pick<EventStore, 'headPosition'>, after: Position): Promise<boolean> {
+  return after > START && after > (await events.headPosition());
 }

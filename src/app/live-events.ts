@@ -1,4 +1,6 @@
+import { InvalidBody, InvalidQuery } from '../errors.js';
 import type { EventStore, Position, RecordedEvent } from '../ports/event-store.js';
+import { BEYOND_HEAD, beyondHead } from './event-feed.js';
 import type { Principal } from './auth.js';
 import { supervisedScope } from './supervision-reads.js';
 
@@ -24,9 +26,17 @@ export interface LiveEvent {
 export class LiveEvents {
   constructor(private readonly events: Pick<EventStore, 'subscribe' | 'headPosition'>) {}
 
-  /** Where a stream starts: after `after` (a position the stream gave), or after the log's current head. */
-  async startAfter(after: Position | undefined): Promise<Position> {
-    return after ?? this.events.headPosition();
+  /**
+   * Where a stream starts: after `after` (a position the stream gave, from `?after=` or the `Last-Event-ID` header
+   * as `from` says), or after the log's current head. A position beyond the head is refused (`invalid_query`, or
+   * `invalid_body` for the header), as the pull feed refuses it.
+   */
+  async startAfter(after: Position | undefined, from: 'after' | 'Last-Event-ID' = 'after'): Promise<Position> {
+    if (after === undefined) return this.events.headPosition();
+    if (await beyondHead(this.events, after)) {
+      throw from === 'after' ? new InvalidQuery(BEYOND_HEAD(from)) : new InvalidBody(BEYOND_HEAD(from));
+    }
+    return after;
   }
 
   /** The supervisor's agencies' events after `after`, until `signal` aborts. */

@@ -45,7 +45,8 @@ export function liveStream({
 }: Omit<AuditApiDependencies, 'verify'>): RequestHandler {
   return async (req, res) => {
     const principal = principalOf(res);
-    const after = await live.startAfter(resumeAfter(req));
+    const resume = resumeAfter(req);
+    const after = await live.startAfter(resume?.after, resume?.from);
 
     const stop = new AbortController();
     const end = () => stop.abort();
@@ -78,11 +79,14 @@ export function liveStream({
  * `Last-Event-ID` (or, without it, `?after=`): the position of the last event a client saw, to resume after it. A
  * malformed header is `400 invalid_body`, a malformed `?after=` `400 invalid_query`, each naming what was wrong.
  */
-function resumeAfter(req: Request): Position | undefined {
+function resumeAfter(req: Request): { after: Position; from: 'after' | 'Last-Event-ID' } | undefined {
   const header = req.get('last-event-id');
-  if (header === undefined) return position(req.query.after, 'after');
+  if (header === undefined) {
+    const after = position(req.query.after, 'after');
+    return after === undefined ? undefined : { after, from: 'after' };
+  }
   if (!/^\d{1,15}$/.test(header)) throw new InvalidBody('Last-Event-ID must be a position given by this stream');
-  return Number(header);
+  return { after: Number(header), from: 'Last-Event-ID' };
 }
 
 /**

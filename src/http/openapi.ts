@@ -135,10 +135,14 @@ const PARAMETERS = {
     type: 'string',
   }),
   ifNoneMatch: header('If-None-Match', 'ETags the client holds (304 when one matches).', { type: 'string' }),
-  lastEventId: header('Last-Event-ID', 'Resume after this position (as an SSE client reconnects).', {
-    type: 'string',
-    pattern: '^[0-9]{1,15}$',
-  }),
+  lastEventId: header(
+    'Last-Event-ID',
+    'Resume after this position (as an SSE client reconnects); one beyond the head of the log is 400 invalid_body.',
+    {
+      type: 'string',
+      pattern: '^[0-9]{1,15}$',
+    },
+  ),
   consistentWith: {
     name: 'consistentWith',
     in: 'query',
@@ -161,7 +165,7 @@ const PARAMETERS = {
   after: {
     name: 'after',
     in: 'query',
-    description: 'Resume after this position.',
+    description: 'Resume after this position; one beyond the head of the log is 400 invalid_query.',
     schema: { type: 'string', pattern: '^[0-9]{1,15}$' },
   },
 } satisfies Record<string, Json>;
@@ -1249,7 +1253,7 @@ const OPERATIONS: readonly Operation[] = [
       {
         ...PARAMETERS.after,
         description:
-          'The position processed last (exclusive start; default 0, the start of the log): the `next` of the previous page.',
+          'The position processed last (exclusive start; default 0, the start of the log): the `next` of the previous page; one beyond the head of the log is 400 invalid_query.',
       },
       query(
         'types',

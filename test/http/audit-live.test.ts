@@ -108,6 +108,22 @@ describe('the live audit feed (Server-Sent Events)', () => {
     expect(twice.body).toMatchObject({ status: 400, code: 'invalid_query' });
   });
 
+  it('when ?after= or Last-Event-ID is beyond the head of the log, then 400 naming it, and nothing is streamed', async () => {
+    const supervisor = t.token('sup6', AGENCY, ['supervisor']);
+    const beyond = (await t.service.events.headPosition()) + 1;
+    for (const after of [beyond, 123456789012345]) {
+      const live = await t.call('GET', `/v1/audit/live?after=${after}`, { token: supervisor });
+      expect([live.status, live.body.code]).toEqual([400, 'invalid_query']);
+      expect(live.body.detail).toMatch(/^after is beyond the last position of the log/);
+    }
+    const header = await t.call('GET', '/v1/audit/live', {
+      token: supervisor,
+      headers: { 'last-event-id': String(beyond) },
+    });
+    expect([header.status, header.body.code]).toEqual([400, 'invalid_body']);
+    expect(header.body.detail).toMatch(/^Last-Event-ID is beyond the last position of the log/);
+  });
+
   it('when a frame is sent, then it has no event field, so EventSource dispatches it to onmessage', async () => {
     const officer = t.token(`a-${AGENCY}`, AGENCY, ['officer']);
     const supervisor = t.token('sup4', AGENCY, ['supervisor']);

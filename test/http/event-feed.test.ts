@@ -74,6 +74,18 @@ describe('the pull feed GET /v1/events', () => {
     expect(ofB.map((e) => e.position)).not.toEqual(expect.arrayContaining([positions[0]]));
   });
 
+  it('when after is beyond the head of the log, then 400 invalid_query naming after; the head itself is an empty page', async () => {
+    const token = integrationOf(A);
+    const head = await t.service.events.headPosition();
+    const atHead = await t.call('GET', `/v1/events?after=${head}`, { token });
+    expect([atHead.status, atHead.body]).toEqual([200, { events: [], next: head }]);
+    for (const after of [head + 1, 123456789012345]) {
+      const beyond = await t.call('GET', `/v1/events?after=${after}`, { token });
+      expect([beyond.status, beyond.body.code]).toEqual([400, 'invalid_query']);
+      expect(beyond.body.detail).toMatch(/^after is beyond the last position of the log/);
+    }
+  });
+
   it('when a page is asked again, then it is the same page: positions are stable', async () => {
     const first = await t.call('GET', '/v1/events?limit=3', { token: integrationOf(A) });
     const again = await t.call('GET', '/v1/events?limit=3', { token: integrationOf(A) });

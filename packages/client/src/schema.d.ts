@@ -15011,11 +15011,11 @@ export interface operations {
   streamAuditEvents: {
     parameters: {
       query?: {
-        /** @description Resume after this position. */
+        /** @description Resume after this position; one beyond the head of the log is 400 invalid_query. */
         after?: string;
       };
       header?: {
-        /** @description Resume after this position (as an SSE client reconnects). */
+        /** @description Resume after this position (as an SSE client reconnects); one beyond the head of the log is 400 invalid_body. */
         'Last-Event-ID'?: string;
       };
       path?: never;
@@ -15082,7 +15082,7 @@ export interface operations {
   pullEvents: {
     parameters: {
       query?: {
-        /** @description The position processed last (exclusive start; default 0, the start of the log): the `next` of the previous page. */
+        /** @description The position processed last (exclusive start; default 0, the start of the log): the `next` of the previous page; one beyond the head of the log is 400 invalid_query. */
         after?: string;
         /** @description Only events of these types: a comma-separated list of at most 32 distinct known event types (400 invalid_query otherwise). */
         types?: string;

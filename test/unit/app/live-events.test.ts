@@ -37,6 +37,15 @@ describe('live events', () => {
     expect(await live([]).live.startAfter(5)).toBe(5);
   });
 
+  it('when the position given is beyond the head of the log, then it is refused, as a query or a header names it; the head itself is taken', async () => {
+    expect(await live([]).live.startAfter(77)).toBe(77);
+    await expect(live([]).live.startAfter(78)).rejects.toMatchObject({ code: 'invalid_query' });
+    await expect(live([]).live.startAfter(78, 'Last-Event-ID')).rejects.toMatchObject({
+      code: 'invalid_body',
+      message: expect.stringMatching(/^Last-Event-ID is beyond/),
+    });
+  });
+
   it("when the log moves, then a supervisor follows its agencies' events only, without their data", async () => {
     const { live: stream, asked } = live([
       { type: 'events', events: [recorded(1, 'a'), recorded(2, 'x'), recorded(3, 'b')] } as SubscriptionMessage,
