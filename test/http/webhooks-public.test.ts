@@ -180,6 +180,42 @@ describe('webhook subscriptions with public payloads', () => {
     expect(again[2]!.data).not.toHaveProperty('payload');
   });
 
+  it('when a public subscription would name a type a public payload never carries, then 400 invalid_body pointing at it and nothing is recorded', async () => {
+    const before = (await t.service.events.readAll({ after: 0, limit: 100_000 })).length;
+    const created = await t.call('POST', '/v1/webhooks', {
+      token: integration,
+      body: { url: publicReceiver.url, payload: 'public', eventTypes: ['DecisionDisclosed', 'EvidenceCollected'] },
+    });
+    expect([created.status, created.body.code, created.body.pointer]).toEqual([400, 'invalid_body', '/eventTypes/1']);
+    expect((await t.service.events.readAll({ after: 0, limit: 100_000 })).length).toBe(before);
+
+    const pub = await subscribe(publicReceiver, { payload: 'public', eventTypes: ['DecisionDisclosed'] });
+    const widened = await t.call('PATCH', `/v1/webhooks/${pub.id}`, {
+      token: integration,
+      body: { eventTypes: ['HearingHeld', 'DisclosureWithdrawn'] },
+    });
+    expect([widened.status, widened.body.pointer]).toEqual([400, '/eventTypes/0']);
+    const env = await subscribe(envelopeReceiver, { eventTypes: ['DecisionDisclosed', 'CaseOpened'] });
+    const madePublic = await t.call('PATCH', `/v1/webhooks/${env.id}`, {
+      token: integration,
+      body: { payload: 'public' },
+    });
+    expect([madePublic.status, madePublic.body.code, madePublic.body.pointer]).toEqual([
+      400,
+      'invalid_body',
+      '/payload',
+    ]);
+    expect(madePublic.body.detail).toMatch(/CaseOpened/);
+    expect((await envelopes(webhookStream(A, pub.id))).length).toBe(1);
+    expect((await envelopes(webhookStream(A, env.id))).length).toBe(1);
+
+    const narrowed = await t.call('PATCH', `/v1/webhooks/${env.id}`, {
+      token: integration,
+      body: { payload: 'public', eventTypes: ['DecisionDisclosed', 'DisclosureUpdated', 'DisclosureWithdrawn'] },
+    });
+    expect([narrowed.status, narrowed.body.payload]).toEqual([200, 'public']);
+  });
+
   it('when the payload is neither envelope nor public, then 400 and nothing is recorded', async () => {
     const before = (await t.call('GET', '/v1/webhooks', { token: integration })).body.items.length;
     const res = await t.call('POST', '/v1/webhooks', {

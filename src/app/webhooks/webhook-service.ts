@@ -1,6 +1,8 @@
 import type { Actor } from '../../domain/actor.js';
 import { RuleViolation } from '../../domain/errors.js';
+import { InvalidBody } from '../../errors.js';
 import {
+  PUBLIC_EVENT_TYPES,
   webhookDecider,
   webhookStream,
   type WebhookCommand,
@@ -79,6 +81,7 @@ export class WebhookService {
     await this.deps.policy.check(body.url);
     const signing = body.signing ?? 'hmac-sha256';
     const settings = settingsOf(body.url, body.eventTypes, body.payload);
+    checkPublicTypes(settings, body.eventTypes);
     const key = this.deps.keys.recorded(actor.agency, webhookId, signing, 1);
     const command: WebhookCommand = { type: 'Subscribe', actor, webhookId, settings, signing, key };
     // a retry under the same Idempotency-Key must ask for the same subscription
@@ -101,6 +104,7 @@ export class WebhookService {
     if (change.url !== undefined) await this.deps.policy.check(change.url);
     const eventTypes = change.eventTypes === undefined ? current.eventTypes : (change.eventTypes ?? undefined);
     const settings = settingsOf(change.url ?? current.url, eventTypes, change.payload ?? current.payload);
+    checkPublicTypes(settings, change.eventTypes);
     const generation = current.keyGeneration + (change.rotateKey ? 1 : 0);
     const key = this.deps.keys.recorded(current.agency, webhookId, current.signing, generation);
     const command: WebhookCommand = { type: 'Change', actor, settings, key, enable: change.enabled === true };
@@ -217,6 +221,20 @@ export class WebhookService {
     this.deps.store.commit({ webhooks: [webhook], deliveries: [], position: 0, now: this.deps.clock.now().getTime() });
     return { webhook, result };
   }
+}
+
+/**
+ * A `public` subscription receives only the events that change a public entry ({@link PUBLIC_EVENT_TYPES}): one
+ * that names another type would never receive it, so it is refused, pointing at that type in the body, or at
+ * `payload` when the type was named before and the request makes the payload public.
+ */
+function checkPublicTypes(settings: WebhookSettings, named: readonly string[] | null | undefined): void {
+  if (settings.payload !== 'public' || settings.eventTypes === undefined) return;
+  const type = settings.eventTypes.find((t) => !PUBLIC_EVENT_TYPES.has(t));
+  if (type === undefined) return;
+  const at = named?.indexOf(type) ?? -1;
+  const pointer = at >= 0 ? `/eventTypes/${at}` : '/payload';
+  throw new InvalidBody(`${pointer}: a public payload never carries ${type}`, { pointer });
 }
 
 function settingsOf(
