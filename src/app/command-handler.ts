@@ -45,7 +45,10 @@ export interface CommandResult {
   readonly position: number;
   readonly hash: string;
   readonly events: readonly EventEnvelope[];
-  /** False when this was a retry of a command already recorded. */
+  /**
+   * False when this was a retry of a command already recorded, or when the rules found nothing to record (then
+   * `events` is empty and the rest is the stream's head as it stands).
+   */
   readonly created: boolean;
 }
 
@@ -113,6 +116,8 @@ async function decideAndAppend<C, E, S>(
         ? await (command as (state: S, ahead: ReadAhead) => C | Promise<C>)(state, ahead)
         : command;
     const produced = decider.decide(resolved, state);
+    // a command the rules find already satisfied records nothing: the answer is the stream as it stands
+    if (produced.length === 0) return unchanged(stream, current);
     if (produced.length > MAX_EVENTS_PER_COMMAND)
       throw new Error(`a command may record at most ${MAX_EVENTS_PER_COMMAND} events`);
     const drafts = produced.map((event, i) =>
@@ -206,6 +211,17 @@ function fold<C, E, S>(
     : { revision: -1, hash: '', position: 0, state, ids };
   if (deps.cache && last) deps.cache.set(stream, loaded);
   return loaded;
+}
+
+function unchanged(stream: string, current: CachedStream): CommandResult {
+  return {
+    stream,
+    revision: current.revision,
+    position: current.position,
+    hash: current.hash,
+    events: [],
+    created: false,
+  };
 }
 
 function replayed(

@@ -254,6 +254,37 @@ describe('webhook subscriptions over HTTP', () => {
     expect(deleted.status).toBe(204);
   });
 
+  it('when a PATCH changes nothing, then 200 with the subscription as it is, the same ETag, and nothing is recorded', async () => {
+    const created = await t.call('POST', '/v1/webhooks', {
+      token: integration,
+      body: { url: receiver.url, eventTypes: ['HearingHeld', 'CaseOpened'] },
+    });
+    const id = created.body.id as string;
+    const stream = webhookStream(A, id);
+    for (const body of [
+      { enabled: true },
+      { enabled: true },
+      { eventTypes: ['CaseOpened', 'HearingHeld'] },
+      { url: receiver.url, payload: 'envelope' },
+    ]) {
+      const same = await t.call('PATCH', `/v1/webhooks/${id}`, {
+        token: integration,
+        headers: { 'if-match': '"0"' },
+        body,
+      });
+      expect([same.status, same.headers.get('etag')]).toEqual([200, '"0"']);
+      expect(same.body).toMatchObject({ id, enabled: true, position: created.body.position });
+      expect(same.body).not.toHaveProperty('secret');
+    }
+    expect((await t.service.events.readStream(stream)).map((r) => r.event.type)).toEqual(['WebhookSubscribed']);
+
+    // a change, and a key rotation, still record
+    const changed = await t.call('PATCH', `/v1/webhooks/${id}`, { token: integration, body: { eventTypes: null } });
+    expect([changed.status, changed.headers.get('etag')]).toEqual([200, '"1"']);
+    const rotated = await t.call('PATCH', `/v1/webhooks/${id}`, { token: integration, body: { rotateKey: true } });
+    expect([rotated.headers.get('etag'), typeof rotated.body.secret]).toEqual(['"2"', 'string']);
+  });
+
   it('when eventTypes names a type no stream of the agency holds, then 400 invalid_body naming it and nothing is recorded', async () => {
     const before = (await t.service.events.readAll({ after: 0, limit: 100_000 })).length;
     const misspelt = await t.call('POST', '/v1/webhooks', {

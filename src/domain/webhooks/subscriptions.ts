@@ -135,6 +135,14 @@ const settingsOf = (s: WebhookSettings) => ({
   ...(s.eventTypes === undefined ? {} : { eventTypes: [...s.eventTypes] }),
   ...(s.payload === 'public' ? { payload: s.payload } : {}),
 });
+/** Whether two settings send the same events the same way: the same URL, payload and set of types. */
+function sameSettings(a: WebhookSettings, b: WebhookSettings): boolean {
+  const types = (s: WebhookSettings) => (s.eventTypes === undefined ? undefined : new Set(s.eventTypes));
+  const [x, y] = [types(a), types(b)];
+  const sameTypes = x === undefined || y === undefined ? x === y : x.size === y.size && [...x].every((t) => y.has(t));
+  return a.url === b.url && a.payload === b.payload && sameTypes;
+}
+
 const keyOf = (k: WebhookKey) => ({
   keyGeneration: k.keyGeneration,
   keyId: k.keyId,
@@ -202,6 +210,10 @@ export const webhookDecider: Decider<WebhookCommand, WebhookEvent, WebhookState 
     const common = { webhookId: current.webhookId, agency: current.agency };
     if (command.type === 'Delete') return [{ type: 'WebhookDeleted', data: common }];
     const enabled = command.enable && !current.enabled ? { enabled: true as const } : {};
+    // a change that changes nothing (the same settings and key, no subscription turned back on) records nothing
+    const unchanged =
+      sameSettings(command.settings, current.settings) && command.key.keyGeneration === current.key.keyGeneration;
+    if (unchanged && !('enabled' in enabled)) return [];
     return [
       {
         type: 'WebhookChanged',
