@@ -113,6 +113,24 @@ describe('content negotiation', () => {
     expect(refusedByQ.status).toBe(406);
   });
 
+  it('when ?format=csv is asked of a view without CSV, then 406 as Accept: text/csv is; a view with CSV answers it', async () => {
+    const supervisor = t.token('sam', AGENCY, ['supervisor']);
+    for (const view of ['devices', 'device-recordings', 'evaluation-weak-points?year=2026&']) {
+      const route = `/v1/audit/${view.includes('?') ? view : `${view}?`}format=csv`;
+      const res = await t.call('GET', route, { token: supervisor });
+      expect([route, res.status, res.body.code, res.body.available]).toEqual([
+        route,
+        406,
+        'not_acceptable',
+        ['application/json'],
+      ]);
+    }
+    const json = await t.call('GET', '/v1/audit/devices?format=json', { token: supervisor });
+    expect(json.status).toBe(200);
+    const csv = await t.call('GET', '/v1/audit/certificates?format=csv', { token: supervisor });
+    expect([csv.status, csv.headers.get('content-type')]).toEqual([200, 'text/csv; charset=utf-8']);
+  });
+
   it.each([[undefined], ['*/*'], ['application/*'], ['text/csv;q=1, application/json;q=0.2'], ['']])(
     'when Accept is %p on a JSON route, then JSON 200',
     async (accept) => {
