@@ -708,7 +708,15 @@ async function startHolding(config: Config, { clock, log }: ServiceDependencies)
       clock,
       eventTypes: agencyEventTypes,
     }),
-    calendarApi({ calendars: calendar, verify, validate, newId, clock, utcOffsetOf: agencyOffset }),
+    calendarApi({
+      calendars: calendar,
+      verify,
+      validate,
+      newId,
+      clock,
+      utcOffsetOf: agencyOffset,
+      limited: publicLimit,
+    }),
     draftsApi({ drafts, verify, validate }),
     decisionTemplatesApi({ templates: decisionTemplates, verify, validate, newId, limited: publicLimit }),
     mediaApi({
@@ -849,6 +857,7 @@ async function startHolding(config: Config, { clock, log }: ServiceDependencies)
     changedAt: () => changedAt,
     pages: { notFound: portalNotFound(portalAssets), errors: portalErrors(portalAssets) },
     trustProxy: config.portal.trustProxy,
+    limited: publicLimit,
   });
   const server = createHttpServer(app, config.http);
 

@@ -40,6 +40,8 @@ export interface HttpDependencies {
    * `req.secure` says whether the client's request came over HTTPS and `req.ip` is the client's. Default: none.
    */
   readonly trustProxy?: false | number | readonly string[];
+  /** The public routes' rate limit, for the public pages the app serves itself (`/problems`). Default: none. */
+  readonly limited?: RequestHandler;
 }
 
 const SCHEMA_DIR = fileURLToPath(new URL('../../schemas/', import.meta.url));
@@ -65,7 +67,7 @@ export function createHttpApp(deps: HttpDependencies): Express {
     res.type('application/json').send(openApi);
   });
   app.use(healthApi(deps));
-  app.use(problemsApi());
+  app.use(problemsApi(deps.limited));
   // no body parser here: each route reads its body after authenticating the caller (src/http/body.ts)
   for (const router of deps.routers ?? []) app.use(router);
   if (deps.pages) app.use(deps.pages.notFound);

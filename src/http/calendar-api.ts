@@ -1,4 +1,4 @@
-import { Router, type Request } from 'express';
+import { Router, type Request, type RequestHandler } from 'express';
 import type { Principal } from '../app/auth.js';
 import type { WorkingDayCalendars } from '../app/working-day-calendars.js';
 import { dateAtOffset } from '../domain/actor.js';
@@ -20,6 +20,8 @@ export interface CalendarApiDependencies {
   readonly clock: Clock;
   /** The UTC offset of an agency, in minutes: whose "today" the warnings are for. */
   readonly utcOffsetOf: (agency: string) => number;
+  /** The public routes' rate limit. */
+  readonly limited: RequestHandler;
 }
 
 /**
@@ -28,16 +30,16 @@ export interface CalendarApiDependencies {
  * a year's schedule is missing (`GET /v1/audit/warnings`).
  */
 export function calendarApi(deps: CalendarApiDependencies): Router {
-  const { calendars, verify, validate, newId, clock } = deps;
+  const { calendars, verify, validate, newId, clock, limited } = deps;
   const router = Router();
   const today = (agency: string) => dateAtOffset(clock.now(), deps.utcOffsetOf(agency));
 
-  router.get('/v1/calendar', (_req, res) => {
+  router.get('/v1/calendar', limited, (_req, res) => {
     const years = calendars.coveredYears.map((year) => ({ year, basis: calendars.year(year)!.basis }));
     res.json({ years });
   });
 
-  router.get('/v1/calendar/:year', (req, res) => {
+  router.get('/v1/calendar/:year', limited, (req, res) => {
     const year = yearOf(req);
     const view = calendars.year(year);
     if (!view)

@@ -867,7 +867,10 @@ const OPERATIONS: readonly Operation[] = [
     summary: "The years the working-day calendar covers, and whether each year's schedule was shipped or recorded",
     tag: 'calendar',
     auth: false,
-    responses: { '200': { description: 'The covered years.', content: json('response.calendar') } },
+    responses: {
+      '200': { description: 'The covered years.', headers: PUBLIC_HEADERS, content: json('response.calendar') },
+      ...problems(429),
+    },
   },
   {
     method: 'GET',
@@ -878,8 +881,8 @@ const OPERATIONS: readonly Operation[] = [
     auth: false,
     parameters: [PARAMETERS.year],
     responses: {
-      '200': { description: "The year's schedule.", content: json('response.calendar-year') },
-      ...problems(400, 404),
+      '200': { description: "The year's schedule.", headers: PUBLIC_HEADERS, content: json('response.calendar-year') },
+      ...problems(400, 404, 429),
     },
   },
   {
@@ -1669,7 +1672,7 @@ const OPERATIONS: readonly Operation[] = [
         headers: PUBLIC_HEADERS,
         content: { 'text/html': { schema: { type: 'string' } }, ...json('response.problem-type-list') },
       },
-      ...problems(406),
+      ...problems(406, 429),
     },
   },
   {
@@ -1694,7 +1697,7 @@ const OPERATIONS: readonly Operation[] = [
         headers: PUBLIC_HEADERS,
         content: { 'text/html': { schema: { type: 'string' } }, ...json('response.problem-type') },
       },
-      ...problems(404, 406),
+      ...problems(404, 406, 429),
     },
   },
   ...APPLICATION_OPERATIONS,

@@ -1,16 +1,16 @@
-import { Router, type Response } from 'express';
+import { Router, type RequestHandler, type Response } from 'express';
 import { notFound } from '../domain/errors.js';
 import { PROBLEM_TYPES, problemTypeUri, type ProblemType } from './problem-types.js';
 
 /**
  * The pages a problem's `type` resolves to (RFC 9457 §3.1.1): `GET /problems/{code}` describes one code, `GET
  * /problems` lists them all; a small HTML page, or JSON when the client prefers it (`Accept: application/json`).
- * Public, without a token, like the OpenAPI document.
+ * Public, without a token, like the OpenAPI document, and rate-limited as the other public routes (`limited`).
  */
-export function problemsApi(): Router {
+export function problemsApi(limited: RequestHandler = (_req, _res, next) => next()): Router {
   const router = Router();
 
-  router.get('/problems', (req, res) => {
+  router.get('/problems', limited, (req, res) => {
     const items = Object.entries(PROBLEM_TYPES).map(([code, type]) => view(code, type));
     res.vary('Accept');
     if (prefersJson(req.accepts(['text/html', 'application/json']))) {
@@ -27,7 +27,7 @@ export function problemsApi(): Router {
     html(res, 'Problem types', `<table>\n<tr><th>status</th><th>code</th><th>title</th></tr>\n${rows}\n</table>`);
   });
 
-  router.get('/problems/:code', (req, res) => {
+  router.get('/problems/:code', limited, (req, res) => {
     const code = String(req.params.code);
     const type = Object.hasOwn(PROBLEM_TYPES, code) ? PROBLEM_TYPES[code] : undefined;
     if (!type) throw notFound(`no problem type ${code}`);

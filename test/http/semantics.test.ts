@@ -1,5 +1,6 @@
 import { createPublicKey } from 'node:crypto';
 import { caseStream } from '../../src/domain/case/acts.js';
+import { semanticsTable } from '../../src/http/openapi.js';
 import { openNote } from '../../src/ledger/checkpoint.js';
 import { seedAgency, startTestService, type TestService } from '../support/service.js';
 
@@ -199,6 +200,18 @@ describe('the public routes', () => {
       expect([route, again.status, again.body, again.headers.get('etag')]).toEqual([route, 304, undefined, etag]);
       const since = await t.call('GET', route, { headers: { 'if-modified-since': lastModified! } });
       expect([route, since.status]).toEqual([route, 304]);
+    }
+  });
+
+  it('when any public route is read, then the answer carries the public rate limit, RateLimit-Policy and RateLimit', async () => {
+    const routes = semanticsTable.filter((r) => r.public && r.method === 'GET');
+    expect(routes.map((r) => r.path)).toEqual(expect.arrayContaining(['/problems', '/v1/calendar', '/v1/officers']));
+    for (const { path } of routes) {
+      // any value will do: the limit answers before the route, found or not
+      const route = path.replace(/\{[^}]+\}/g, (name) => (name === '{year}' ? '2026' : 'x'));
+      const res = await t.call('GET', route);
+      expect([path, res.headers.get('ratelimit-policy')]).toEqual([path, expect.stringMatching(/^"requests";q=\d+/)]);
+      expect([path, res.headers.get('ratelimit')]).toEqual([path, expect.stringMatching(/^"requests";r=\d+/)]);
     }
   });
 
