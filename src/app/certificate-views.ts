@@ -9,9 +9,9 @@ import {
 import type { OfficerDoc } from '../../projections/registry.js';
 import { certificateValidOn, type OfficerState } from '../domain/registry/officers.js';
 import { countStaff, reviewerRatio } from '../domain/statistics.js';
-import type { Doc, Query, ReadModelStore } from '../ports/read-models.js';
+import type { ReadModelStore } from '../ports/read-models.js';
 import { addDays, daysBetween } from './days.js';
-import { READ_ALL_BATCH, readAll } from './read-pages.js';
+import { readAll, readEach } from './read-pages.js';
 
 /** How many days ahead a certificate counts as expiring. */
 export const EXPIRY_WINDOW_DAYS = 30;
@@ -96,7 +96,7 @@ function actsOutside(readModels: Pick<ReadModelStore, 'query'>, officer: Officer
 function firstActs(readModels: Pick<ReadModelStore, 'query'>, officer: OfficerDoc, days: readonly string[]) {
   const acts: OfficerActDoc[] = [];
   for (const on of days) {
-    const onDay = pages<OfficerActDoc>(readModels, OFFICER_ACTS, { keyPrefix: agencyActsOn(officer.agency, on) });
+    const onDay = readEach<OfficerActDoc>(readModels, OFFICER_ACTS, { keyPrefix: agencyActsOn(officer.agency, on) });
     for (const act of onDay) {
       if (!act.officers.includes(officer.officerId)) continue;
       if (acts.length === MAX_ACTS_LISTED) return { acts, more: true };
@@ -104,24 +104,6 @@ function firstActs(readModels: Pick<ReadModelStore, 'query'>, officer: OfficerDo
     }
   }
   return { acts, more: false };
-}
-
-/** The documents a query selects, read in slices of {@link READ_ALL_BATCH} as they are taken. */
-function* pages<D extends Doc>(
-  readModels: Pick<ReadModelStore, 'query'>,
-  collection: string,
-  query: Omit<Query, 'limit' | 'after'>,
-): Generator<D> {
-  let after: string | undefined;
-  do {
-    const page = readModels.query<D>(collection, {
-      ...query,
-      limit: READ_ALL_BATCH,
-      ...(after === undefined ? {} : { after }),
-    });
-    yield* page.items;
-    after = page.next;
-  } while (after !== undefined);
 }
 
 const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);

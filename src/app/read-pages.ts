@@ -59,7 +59,18 @@ export function readAll<D extends Doc>(
   collection: string,
   query: Omit<Query, 'limit' | 'after'>,
 ): D[] {
-  const all: D[] = [];
+  return [...readEach<D>(readModels, collection, query)];
+}
+
+/**
+ * The documents a query selects, read in slices of {@link READ_ALL_BATCH} as they are taken: a reader that stops
+ * early reads no further slice.
+ */
+export function* readEach<D extends Doc>(
+  readModels: Pick<ReadModelStore, 'query'>,
+  collection: string,
+  query: Omit<Query, 'limit' | 'after'>,
+): Generator<D> {
   let after: string | undefined;
   do {
     const page = readModels.query<D>(collection, {
@@ -67,8 +78,7 @@ export function readAll<D extends Doc>(
       limit: READ_ALL_BATCH,
       ...(after === undefined ? {} : { after }),
     });
-    all.push(...page.items);
+    yield* page.items;
     after = page.next;
   } while (after !== undefined);
-  return all;
 }
