@@ -379,6 +379,9 @@ async function startHolding(config: Config, { clock, log }: ServiceDependencies)
   if (config.portal.devSignInOutsideEmbedded) {
     log.warn('portal: the development sign-in (PORTAL_DEV_SIGNIN=true) is on outside the embedded default');
   }
+  // read and checked before anything is opened or started: a bad LEDGER_DOCUMENT_FONT stops start-up with nothing to
+  // close (once the projections and timers run, an error would leave the process running)
+  const documentFont = await loadDocumentFont(config.documentFontFile);
   const blobs = await openBlobStore(config, log);
   // the cases' data keys, wrapped by the master key, apart from the log (docs/privacy.md)
   let dataKeys: Awaited<ReturnType<typeof openDataKeyStore>>;
@@ -618,7 +621,7 @@ async function startHolding(config: Config, { clock, log }: ServiceDependencies)
     blobs,
     holdings,
     templates: decisionTemplates.lookup,
-    writers: documentWriters(await loadDocumentFont(config.documentFontFile)),
+    writers: documentWriters(documentFont),
     maxBytes: config.mediaMaxBytes,
     newId,
   });

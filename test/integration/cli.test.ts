@@ -85,6 +85,30 @@ describe('the ledger command', () => {
     expect(result.stderr).toContain('PORT: "http" is not a whole number');
   });
 
+  it('when the documents font is not a font, then serve exits 1 naming LEDGER_DOCUMENT_FONT rather than hanging', async () => {
+    const notAFont = path.join(tempDir(), 'not-a-font.ttf');
+    fs.writeFileSync(notAFont, 'plain text, not a font');
+    const child = spawn(process.execPath, [path.join(root, 'bin/ledger.js'), 'serve'], {
+      env: {
+        ...process.env,
+        PORT: '0',
+        HOST: '127.0.0.1',
+        LEDGER_DATA_DIR: path.join(tempDir(), 'data'),
+        LEDGER_DOCUMENT_FONT: notAFont,
+        LOG_LEVEL: 'silent',
+      },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
+    // generous for a busy machine; a service that printed its error but kept running is killed and fails the test
+    const stuck = setTimeout(() => child.kill('SIGKILL'), 90_000);
+    const code = await new Promise<number | null>((resolve) => child.once('exit', (c) => resolve(c)));
+    clearTimeout(stuck);
+    expect(stderr).toContain('configuration error: LEDGER_DOCUMENT_FONT');
+    expect(code).toBe(1);
+  });
+
   it('when keys are rotated, then the list shows the retired key and the new current one', async () => {
     const env = { LEDGER_DATA_DIR: tempDir() };
     expect((await runCli(['keys', 'rotate', '--purpose', 'event'], env)).code).toBe(0);
