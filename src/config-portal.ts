@@ -71,7 +71,7 @@ export const PORTAL_CONFIG_VARIABLES: readonly { name: string; default: string; 
     name: 'TRUST_PROXY',
     default: 'false',
     description:
-      'the proxies whose X-Forwarded-* headers are believed: false | a hop count | comma-separated addresses, ' +
+      'the proxies whose X-Forwarded-* headers are believed: false | a hop count 1..10 | comma-separated addresses, ' +
       'subnets, loopback, linklocal, uniquelocal',
   },
   {

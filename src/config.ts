@@ -275,7 +275,11 @@ export const CONFIG_VARIABLES: readonly { name: string; default: string; descrip
     default: '(unset: none)',
     description: 'agencies whose offset differs, comma-separated agency=±HH:MM, e.g. county-a=+05:00',
   },
-  { name: 'SHUTDOWN_TIMEOUT_MS', default: '10000', description: 'how long SIGTERM waits for in-flight work' },
+  {
+    name: 'SHUTDOWN_TIMEOUT_MS',
+    default: '10000',
+    description: 'how long SIGTERM waits for in-flight work, 0..600000',
+  },
   {
     name: 'MEDIA_MAX_BYTES',
     default: '2147483648 (2 GiB)',
