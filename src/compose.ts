@@ -879,7 +879,7 @@ async function startHolding(config: Config, { clock, log }: ServiceDependencies)
     readModels.close();
     dataKeys.close();
     blobs.close?.();
-    throw err;
+    throw listenError(err, config);
   }
   const { port } = server.address() as AddressInfo;
   const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
@@ -931,4 +931,14 @@ async function startHolding(config: Config, { clock, log }: ServiceDependencies)
     readModelsCaughtUp,
     close,
   };
+}
+
+/**
+ * A failure to listen, named after the variables that chose where (an address in use, a host that is not this
+ * machine's); its `code` (EADDRINUSE, ENOTFOUND, EADDRNOTAVAIL …) is kept.
+ */
+function listenError(err: unknown, config: Config): Error {
+  const cause = err as NodeJS.ErrnoException;
+  const named = new Error(`cannot listen on ${config.host}:${config.port} (HOST, PORT): ${cause.message}`, { cause });
+  return Object.assign(named, cause.code === undefined ? {} : { code: cause.code });
 }

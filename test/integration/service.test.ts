@@ -38,8 +38,24 @@ describe('the service', () => {
       HOST: '127.0.0.1',
       LEDGER_DATA_DIR: path.join(tempDir(), 'other'),
     });
-    await expect(startService(clash, { clock, log })).rejects.toMatchObject({ code: 'EADDRINUSE' });
+    await expect(startService(clash, { clock, log })).rejects.toMatchObject({
+      code: 'EADDRINUSE',
+      message: expect.stringContaining(`cannot listen on 127.0.0.1:${first.port} (HOST, PORT)`),
+    });
     await first.close();
+  });
+
+  it('when HOST is not an address of this machine, then start-up fails with a message naming HOST', async () => {
+    const config = loadConfig({ PORT: '0', HOST: '999.1.1.1', LEDGER_DATA_DIR: tempDir() });
+    await expect(startService(config, { clock, log })).rejects.toMatchObject({
+      message: expect.stringMatching(/^cannot listen on 999\.1\.1\.1:0 \(HOST, PORT\): /),
+    });
+    // the data folder was released: a service starts on it
+    const again = await startService(loadConfig({ PORT: '0', HOST: '127.0.0.1', LEDGER_DATA_DIR: tempDir() }), {
+      clock,
+      log,
+    });
+    await again.close();
   });
 
   it('when a replacement calendar file is malformed, then start-up stops naming WORKING_DAY_CALENDAR_FILE', async () => {
