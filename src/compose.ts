@@ -523,7 +523,8 @@ async function startHolding(config: Config, { clock, log }: ServiceDependencies)
   const witnessing = witnessSubmitter(config, { transparency, events, keys, clock, locks: deps.locks, newId, log });
   scheduled.witnessing = witnessing;
   const outdated = runner.outdated(); // only when the read models changed under the service since just now
-  if (outdated) log.warn({ stored: readModels.versions() }, 'projections changed: rebuilding read models');
+  const stored = readModels.versions(); // none in the new, empty read models of a first start: nothing changed
+  if (outdated && Object.keys(stored).length > 0) log.warn({ stored }, 'projections changed: rebuilding read models');
   try {
     await verifyBeforeServing({
       events,
