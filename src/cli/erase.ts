@@ -7,7 +7,8 @@ export const eraseHelp = `Usage: ledger erase (--case ID | --application ID) --g
 Erases personal data through a running service (role admin of the agency), by destroying the data key it is
 sealed under, after recording a signed event naming the legal ground:
   --case ID          a case's (POST /v1/cases/{id}/erasure, event CaseDataErased): its parties' names, id numbers,
-                     phones and addresses; for a case opened from an online application, the applicant's too.
+                     phones and addresses, and the free text sealed with them (the title, findings, descriptions,
+                     opinions); for a case opened from an online application, the applicant's too.
   --application ID   an online application's that opened no case, refused or not decided
                      (POST /v1/applications/{id}/erasure, event ApplicationDataErased): the applicant's. One that
                      opened a case is refused (application_became_case): erase the case.

@@ -25,11 +25,14 @@ const COMMANDS: Record<string, { run: Command; summary: string; subcommands?: re
   bundle: { run: bundle, summary: "download a case's evidence bundle from the service" },
   verify: { run: verify, summary: 'check an evidence bundle offline' },
   calendar: { run: calendar, summary: "record a year's holidays and make-up working days" },
-  erase: { run: erase, summary: "erase a case's personal data by destroying its data key" },
+  erase: { run: erase, summary: "erase a case's or an application's personal data by destroying its data key" },
   'verify-disclosure': { run: verifyDisclosure, summary: 'check that a disclosed value is the one sealed in an event' },
   draw: { run: draw, summary: 'verify the draw of a "double random, one public" inspection' },
   witness: { run: witness, summary: "run a witness that cosigns a ledger's checkpoints (C2SP tlog-witness)" },
 };
+
+/** The commands' summaries start in one column, after the longest name. */
+const NAME_WIDTH = Math.max(...Object.keys(COMMANDS).map((name) => name.length));
 
 export const mainHelp = `Usage: ledger <command> [options]
 
@@ -37,7 +40,7 @@ Evidence Ledger: a tamper-evident record of administrative enforcement acts.
 
 Commands:
 ${Object.entries(COMMANDS)
-  .map(([name, c]) => `  ${name.padEnd(8)} ${c.summary}`)
+  .map(([name, c]) => `  ${name.padEnd(NAME_WIDTH)} ${c.summary}`)
   .join('\n')}
 
 Run "ledger <command> --help" for a command's options.

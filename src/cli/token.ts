@@ -9,8 +9,8 @@ import { tokenRevoke } from './token-revoke.js';
 export const tokenHelp = `Usage: ledger token --sub ID --agency CODE --roles ROLE[,ROLE...] [--ttl 1h] [--supervises CODE,...]
        ledger token revoke --jti ID | --sub ID --before TIME   (see ledger token revoke --help)
 
-Prints a bearer token signed with the embedded token key in LEDGER_DATA_DIR/keys, which the embedded
-service trusts. Roles: ${ROLES.join(', ')}. Each token carries a fresh jti and its iat, so it can be revoked.
+Prints a bearer token signed with the embedded token key in LEDGER_KEYS_DIR (default LEDGER_DATA_DIR/keys),
+which the embedded service trusts. Roles: ${ROLES.join(', ')}. Each token carries a fresh jti and its iat, so it can be revoked.
 
 Options:
   --sub ID            the user (officer id, reviewer id, system name)

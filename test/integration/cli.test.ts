@@ -14,6 +14,10 @@ describe('the ledger command', () => {
     const help = await runCli(['--help']);
     expect(help.code).toBe(0);
     expect(help.stdout).toMatch(/serve .*\n.*token .*\n.*keys /);
+    // every command's summary starts in one column, the longest name's (verify-disclosure) included
+    const commands = help.stdout.split('Commands:\n')[1]!.split('\n\n')[0]!.split('\n');
+    expect(commands).toContainEqual(expect.stringMatching(/^ {2}verify-disclosure check /));
+    expect(new Set(commands.map((line) => line.length - line.replace(/^ {2}\S+ +/, '').length)).size).toBe(1);
     expect((await runCli([])).code).toBe(2);
     const unknown = await runCli(['frobnicate']);
     expect(unknown.code).toBe(2);
