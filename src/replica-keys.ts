@@ -2,7 +2,7 @@ import type { Logger } from 'pino';
 import type { Config } from './config.js';
 import { ConfigError } from './errors.js';
 import { keyringStamp, loadOrCreateKeys } from './adapters/keys/file-keyring.js';
-import { loadTrustedTokenKeys } from './adapters/keys/token-keys.js';
+import { describeTokenKey, keyFitsAlgorithm, loadTrustedTokenKeys } from './adapters/keys/token-keys.js';
 import {
   cachedVerifier,
   createTokenVerifier,
@@ -139,14 +139,31 @@ export async function openReplicaKeys(deps: ReplicaKeysDependencies): Promise<Re
 
 /** Token keys: the current token keys known (own and published) in the embedded default, else the configured files. */
 function trustedTokenKeys(config: Config, live: LiveKeys): TrustedKey[] {
+  let keys: TrustedKey[];
   try {
-    return loadTrustedTokenKeys(config.jwt.trust, live.all('token'));
+    keys = loadTrustedTokenKeys(config.jwt.trust, live.all('token'));
   } catch (err) {
     throw new ConfigError(
       config.jwt.trust.kind === 'jwks' ? 'JWT_JWKS_FILE' : 'JWT_PUBLIC_KEY_FILES',
       (err as Error).message,
     );
   }
+  // a key no accepted algorithm can use verifies no token: every request would be 401
+  const { algorithms } = config.jwt;
+  if (!keys.some(({ key }) => algorithms.some((algorithm) => keyFitsAlgorithm(key, algorithm)))) {
+    const kinds = [...new Set(keys.map(({ key }) => describeTokenKey(key)))].join(', ');
+    throw new ConfigError(
+      'JWT_ALGORITHMS',
+      `${algorithms.join(', ')} can verify none of the trusted token keys (${kinds}, ${
+        config.jwt.trust.kind === 'embedded'
+          ? 'the embedded token key'
+          : config.jwt.trust.kind === 'jwks'
+            ? 'JWT_JWKS_FILE'
+            : 'JWT_PUBLIC_KEY_FILES'
+      }): accept the algorithms their issuer signs with`,
+    );
+  }
+  return keys;
 }
 
 function describe(keys: readonly UntrustedKey[]): string {

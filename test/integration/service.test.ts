@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import { generateKeyPairSync } from 'node:crypto';
 import path from 'node:path';
 import pino from 'pino';
 import { loadConfig } from '../../src/config.js';
@@ -56,6 +57,29 @@ describe('the service', () => {
       log,
     });
     await again.close();
+  });
+
+  it('when no accepted token algorithm fits the trusted token keys, then start-up stops naming JWT_ALGORITHMS', async () => {
+    const { publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+    const file = path.join(tempDir(), 'idp.pem');
+    fs.writeFileSync(file, publicKey.export({ type: 'spki', format: 'pem' }) as string);
+    const base = { PORT: '0', HOST: '127.0.0.1', JWT_PUBLIC_KEY_FILES: file };
+    // an RSA key and only ES256 accepted (the default): no token could ever verify
+    await expect(
+      startService(loadConfig({ ...base, LEDGER_DATA_DIR: path.join(tempDir(), 'a') }), { clock, log }),
+    ).rejects.toMatchObject({ constructor: ConfigError, variable: 'JWT_ALGORITHMS' });
+    // the embedded token key is EC P-256: RS256 alone fits it no better
+    await expect(
+      startService(loadConfig({ PORT: '0', JWT_ALGORITHMS: 'RS256', LEDGER_DATA_DIR: path.join(tempDir(), 'b') }), {
+        clock,
+        log,
+      }),
+    ).rejects.toMatchObject({ constructor: ConfigError, variable: 'JWT_ALGORITHMS' });
+    const fitting = await startService(
+      loadConfig({ ...base, JWT_ALGORITHMS: 'ES256,RS256', LEDGER_DATA_DIR: path.join(tempDir(), 'c') }),
+      { clock, log },
+    );
+    await fitting.close();
   });
 
   it('when a replacement calendar file is malformed, then start-up stops naming WORKING_DAY_CALENDAR_FILE', async () => {

@@ -105,6 +105,25 @@ function read(file: string): string {
 
 const CURVES = ['prime256v1', 'secp384r1', 'secp521r1'];
 
+/** The curve each ES* algorithm signs on (RFC 7518 §3.4). */
+const ES_CURVES: Readonly<Record<string, string>> = { ES256: 'prime256v1', ES384: 'secp384r1', ES512: 'secp521r1' };
+
+/** Whether a token signed with `algorithm` can verify with `key`: RS256… need RSA, PS256… RSA or RSA-PSS, ES256… the curve. */
+export function keyFitsAlgorithm(key: KeyObject, algorithm: string): boolean {
+  const type = key.asymmetricKeyType;
+  if (algorithm.startsWith('ES')) return type === 'ec' && key.asymmetricKeyDetails?.namedCurve === ES_CURVES[algorithm];
+  if (algorithm.startsWith('PS')) return type === 'rsa' || type === 'rsa-pss';
+  if (algorithm.startsWith('RS')) return type === 'rsa';
+  return false;
+}
+
+/** A key's type as an operator names it: "RSA", "EC P-256" … */
+export function describeTokenKey(key: KeyObject): string {
+  const curve = key.asymmetricKeyDetails?.namedCurve;
+  const names: Readonly<Record<string, string>> = { prime256v1: 'P-256', secp384r1: 'P-384', secp521r1: 'P-521' };
+  return key.asymmetricKeyType === 'ec' ? `EC ${names[curve ?? ''] ?? curve ?? ''}` : 'RSA';
+}
+
 /** Only what JWT's ES*, RS* and PS* algorithms can use: EC P-256/384/521 and RSA public keys. */
 function supported(source: string, key: KeyObject): KeyObject {
   if (key.type !== 'public') throw new Error(`${source}: not a public key`);
