@@ -10,7 +10,8 @@ export const tokenHelp = `Usage: ledger token --sub ID --agency CODE --roles ROL
        ledger token revoke --jti ID | --sub ID --before TIME   (see ledger token revoke --help)
 
 Prints a bearer token signed with the embedded token key in LEDGER_KEYS_DIR (default LEDGER_DATA_DIR/keys),
-which the embedded service trusts. Roles: ${ROLES.join(', ')}. Each token carries a fresh jti and its iat, so it can be revoked.
+which the embedded service trusts. A service configured with JWT_PUBLIC_KEY_FILES or JWT_JWKS_FILE trusts those keys
+instead: the token is still printed, with a warning on stderr. Roles: ${ROLES.join(', ')}. Each token carries a fresh jti and its iat, so it can be revoked.
 
 Options:
   --sub ID            the user (officer id, reviewer id, system name)
@@ -77,5 +78,15 @@ export async function token(argv: string[], io: CliIo): Promise<number> {
     systemClock.now(),
   );
   print(io.stdout, jwt);
+  if (config.jwt.trust.kind !== 'embedded') {
+    const variable = config.jwt.trust.kind === 'jwks' ? 'JWT_JWKS_FILE' : 'JWT_PUBLIC_KEY_FILES';
+    print(
+      io.stderr,
+      `ledger token: warning: the service trusts ${variable}, not the embedded key: it refuses this token`,
+    );
+  }
+  if (!config.jwt.algorithms.includes('ES256')) {
+    print(io.stderr, 'ledger token: warning: JWT_ALGORITHMS leaves out ES256, which this token is signed with');
+  }
   return 0;
 }

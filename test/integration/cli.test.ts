@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { generateKeyPairSync } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import readline from 'node:readline';
@@ -68,6 +69,21 @@ describe('the ledger command', () => {
     expect(payload.exp! - payload.iat!).toBe(900);
     const keys = await runCli(['keys', 'list'], env);
     expect(keys.stdout).toContain(claims.header.kid!);
+  });
+
+  it('when the service trusts configured token keys, then ledger token warns that its token will be refused', async () => {
+    const argv = ['token', '--sub', 'a', '--agency', 'b', '--roles', 'officer'];
+    const embedded = await runCli(argv, { LEDGER_DATA_DIR: tempDir() });
+    expect(embedded).toMatchObject({ code: 0, stderr: '' });
+    const pem = path.join(tempDir(), 'idp.pem');
+    const { publicKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
+    fs.writeFileSync(pem, publicKey.export({ type: 'spki', format: 'pem' }) as string);
+    const configured = await runCli(argv, { LEDGER_DATA_DIR: tempDir(), JWT_PUBLIC_KEY_FILES: pem });
+    expect(configured.code).toBe(0);
+    expect(configured.stdout.trim()).toMatch(/^eyJ/);
+    expect(configured.stderr).toContain('the service trusts JWT_PUBLIC_KEY_FILES, not the embedded key');
+    const noEs256 = await runCli(argv, { LEDGER_DATA_DIR: tempDir(), JWT_ALGORITHMS: 'RS256' });
+    expect(noEs256.stderr).toContain('JWT_ALGORITHMS leaves out ES256');
   });
 
   it.each([
