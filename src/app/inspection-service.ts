@@ -84,14 +84,16 @@ export class InspectionService {
     subjectId: string,
     body: { officerId: string; reason: string },
     eventId: string,
+    expectedRevision?: number,
   ): Promise<CommandResult> {
     const officer = await this.deps.registry.officer(actor.agency, body.officerId);
     const command: SubjectCommand = { type: 'DeclareConflict', actor, ...body, officer };
-    return this.#subject(actor.agency, subjectId, command, { eventId }, recording('ConflictDeclared', body));
+    const write = { eventId, expectedRevision };
+    return this.#subject(actor.agency, subjectId, command, write, recording('ConflictDeclared', body));
   }
 
   /** A plan, with the log's tree size now: the size its draw waits for must be beyond it. */
-  async plan(actor: Actor, profile: PlanProfile, eventId: string): Promise<CommandResult> {
+  async plan(actor: Actor, profile: PlanProfile, eventId: string, expectedRevision?: number): Promise<CommandResult> {
     const { size } = await this.deps.log.current();
     const listed = await this.deps.registry.inspectionEntry(actor.agency, profile.entryId);
     const entry: EntryStanding = !listed.exists ? 'unknown' : listed.withdrawn ? 'retired' : 'current';
@@ -105,7 +107,7 @@ export class InspectionService {
     };
     const sameRequest = (recorded: Parameters<ReturnType<typeof recording>>[0]) =>
       recorded.length === 1 && recorded[0]!.type === 'InspectionPlanned';
-    return this.#plan(actor, profile.planId, command, { eventId, sameRequest });
+    return this.#plan(actor, profile.planId, command, { eventId, expectedRevision, sameRequest });
   }
 
   /**
@@ -118,6 +120,7 @@ export class InspectionService {
     planId: string,
     claimed: { seed?: string; targets?: DrawnTarget[] },
     eventId: string,
+    expectedRevision?: number,
   ): Promise<CommandResult> {
     const command = async (state: PlanState): Promise<PlanCommand> => {
       const checkpoint = await this.deps.log.current();
@@ -140,13 +143,22 @@ export class InspectionService {
       const { subjects, officers } = await registriesAt(this.deps, plan.agency, plan.drawAtSize);
       return { ...base, rootHash, inputs: drawCandidates(plan, subjects, officers) } as const;
     };
-    return this.#plan(actor, planId, command, { eventId, sameRequest: (r) => r[0]?.type === 'InspectionDrawn' });
+    const sameRequest = (recorded: Parameters<ReturnType<typeof recording>>[0]) =>
+      recorded[0]?.type === 'InspectionDrawn';
+    return this.#plan(actor, planId, command, { eventId, expectedRevision, sameRequest });
   }
 
-  outcome(actor: Actor, planId: string, record: OutcomeRecord, eventId: string): Promise<CommandResult> {
+  outcome(
+    actor: Actor,
+    planId: string,
+    record: OutcomeRecord,
+    eventId: string,
+    expectedRevision?: number,
+  ): Promise<CommandResult> {
     const command: PlanCommand = { type: 'RecordOutcome', actor, ...record };
     return this.#plan(actor, planId, command, {
       eventId,
+      expectedRevision,
       sameRequest: recording('InspectionOutcomeRecorded', record),
     });
   }
@@ -169,7 +181,11 @@ export class InspectionService {
     actor: Actor,
     planId: string,
     command: PlanCommand | ((state: PlanState) => Promise<PlanCommand>),
-    options: { eventId: string; sameRequest: ReturnType<typeof recording> },
+    options: {
+      readonly eventId: string;
+      readonly expectedRevision?: number | undefined;
+      readonly sameRequest: ReturnType<typeof recording>;
+    },
   ): Promise<CommandResult> {
     const codec = registryCodec<PlanEvent>(this.deps.clock, actor);
     return handleCommand(this.deps, planStream(actor.agency, planId), planDecider, codec, command, options);

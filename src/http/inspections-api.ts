@@ -97,8 +97,9 @@ export function inspectionsApi(deps: InspectionsApiDependencies): Router {
       const principal = principalOf(res);
       const eventId = eventIdFor(req, principal, subjectStream(principal.agency, subjectId), newId);
       const body = req.body as { officerId: string; reason: string };
-      const result = await inspections.declareConflict(principal, subjectId, body, eventId);
-      res.status(result.created ? 201 : 200).json({ subjectId, officerId: body.officerId, ...written(result) });
+      const result = await inspections.declareConflict(principal, subjectId, body, eventId, ifMatch(req));
+      res.status(result.created ? 201 : 200).set('ETag', `"${result.revision}"`);
+      res.json({ subjectId, officerId: body.officerId, ...written(result) });
     },
   );
 
@@ -107,9 +108,10 @@ export function inspectionsApi(deps: InspectionsApiDependencies): Router {
     const profile = req.body as PlanProfile;
     const principal = principalOf(res);
     const eventId = eventIdFor(req, principal, planStream(principal.agency, profile.planId), newId);
-    const result = await inspections.plan(principal, profile, eventId);
+    const result = await inspections.plan(principal, profile, eventId, ifMatch(req));
     const { treeSizeAtPlan } = result.events[0]!.data as { treeSizeAtPlan: number };
-    res.status(result.created ? 201 : 200).json({ planId: profile.planId, treeSizeAtPlan, ...written(result) });
+    res.status(result.created ? 201 : 200).set('ETag', `"${result.revision}"`);
+    res.json({ planId: profile.planId, treeSizeAtPlan, ...written(result) });
   });
 
   router.post('/v1/inspections/:planId/draw', auth, requireRoles('admin'), readJson, async (req, res) => {
@@ -118,9 +120,10 @@ export function inspectionsApi(deps: InspectionsApiDependencies): Router {
     const principal = principalOf(res);
     const eventId = eventIdFor(req, principal, planStream(principal.agency, planId), newId);
     const claimed = req.body as { seed?: string; targets?: DrawnTarget[] };
-    const result = await inspections.draw(principal, planId, claimed, eventId);
+    const result = await inspections.draw(principal, planId, claimed, eventId, ifMatch(req));
     const { seed, targets } = result.events[0]!.data as { seed: string; targets: DrawnTarget[] };
-    res.status(result.created ? 201 : 200).json({ planId, seed, targets, ...written(result) });
+    res.status(result.created ? 201 : 200).set('ETag', `"${result.revision}"`);
+    res.json({ planId, seed, targets, ...written(result) });
   });
 
   router.post(
@@ -134,8 +137,9 @@ export function inspectionsApi(deps: InspectionsApiDependencies): Router {
       const principal = principalOf(res);
       const eventId = eventIdFor(req, principal, planStream(principal.agency, planId), newId);
       const record = req.body as OutcomeRecord;
-      const result = await inspections.outcome(principal, planId, record, eventId);
-      res.status(result.created ? 201 : 200).json({ planId, subjectId: record.subjectId, ...written(result) });
+      const result = await inspections.outcome(principal, planId, record, eventId, ifMatch(req));
+      res.status(result.created ? 201 : 200).set('ETag', `"${result.revision}"`);
+      res.json({ planId, subjectId: record.subjectId, ...written(result) });
     },
   );
 

@@ -36,7 +36,7 @@ export function inspectionOperations(p: OperationParts): Operation[] {
         'Declare a conflict of interest between an officer and the subject (the officer themself, or admin): ' +
         'that officer is never drawn to inspect it',
       tag: 'inspections',
-      parameters: [pathId('subjectId', 'The subject.', defs), PARAMETERS.idempotencyKey],
+      parameters: [pathId('subjectId', 'The subject.', defs), PARAMETERS.ifMatch, PARAMETERS.idempotencyKey],
       requestBody: jsonBody('command.declare-conflict'),
       responses: { ...written('The conflict', 'response.inspection-write'), ...problems(404, ...WRITE_PROBLEMS) },
     },
@@ -69,7 +69,7 @@ export function inspectionOperations(p: OperationParts): Operation[] {
       summary:
         'Record an inspection plan (admin): the list entry, the selector, the sample, the inspectors per target and a tree size the log has not reached, whose root will seed the draw',
       tag: 'inspections',
-      parameters: [PARAMETERS.idempotencyKey],
+      parameters: [PARAMETERS.ifMatch, PARAMETERS.idempotencyKey],
       requestBody: jsonBody('command.plan-inspection'),
       responses: { ...written('The plan', 'response.inspection-write'), ...problems(...WRITE_PROBLEMS) },
     },
@@ -80,7 +80,11 @@ export function inspectionOperations(p: OperationParts): Operation[] {
       summary:
         "Record the plan's draw once the log has reached its tree size (admin): computed from the root at that size and the registries then; a seed or targets given must be the recomputation's (409 draw_mismatch)",
       tag: 'inspections',
-      parameters: [pathId('planId', "A plan of the caller's agency.", defs), PARAMETERS.idempotencyKey],
+      parameters: [
+        pathId('planId', "A plan of the caller's agency.", defs),
+        PARAMETERS.ifMatch,
+        PARAMETERS.idempotencyKey,
+      ],
       requestBody: jsonBody('command.record-draw'),
       responses: { ...written('The draw', 'response.inspection-write'), ...problems(404, ...WRITE_PROBLEMS) },
     },
@@ -90,7 +94,11 @@ export function inspectionOperations(p: OperationParts): Operation[] {
       operationId: 'recordOutcome',
       summary: 'Record the outcome of inspecting a drawn target (one of its drawn inspectors, or admin)',
       tag: 'inspections',
-      parameters: [pathId('planId', "A plan of the caller's agency.", defs), PARAMETERS.idempotencyKey],
+      parameters: [
+        pathId('planId', "A plan of the caller's agency.", defs),
+        PARAMETERS.ifMatch,
+        PARAMETERS.idempotencyKey,
+      ],
       requestBody: jsonBody('command.record-outcome'),
       responses: { ...written('The outcome', 'response.inspection-write'), ...problems(404, ...WRITE_PROBLEMS) },
     },

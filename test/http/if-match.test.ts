@@ -1,4 +1,5 @@
 import { DEFAULT_TEMPLATES } from '../../src/domain/drafting/default-templates.js';
+import { growLogTo, PLAN_ID, planBody, seedPlan } from '../support/inspections.js';
 import { seedAgency, startTestService, type TestService } from '../support/service.js';
 
 /**
@@ -197,6 +198,47 @@ describe('If-Match on the writes that answer with the stream revision as ETag', 
       post('/v1/subjects/S-9/retirement', { reason: '注销登记' }),
     );
   });
+
+  it('when a conflict of interest is declared with a stale If-Match, then 409 and nothing is recorded', async () => {
+    const subject = { subjectId: 'S-10', agency: AGENCY, name: '某某餐饮有限公司', kind: 'enterprise', sector: 'food' };
+    await expectIfMatchHonoured(
+      [
+        post('/v1/subjects', subject),
+        post('/v1/subjects/S-10/amendments', { changes: { sector: 'catering' }, reason: '经营范围变更' }),
+      ],
+      post('/v1/subjects/S-10/conflicts', { officerId: 'alice', reason: '近亲属在该企业任职' }),
+    );
+  });
+
+  it('when an inspection is planned, drawn or its outcome recorded with an If-Match its plan does not stand at, then 409 and nothing is recorded', async () => {
+    const { admin: head, drawAtSize } = await seedPlan(t);
+    const byHead = (route: string, body: unknown): Write => post(route, body, () => head);
+    const other = await send(byHead('/v1/inspections', planBody(drawAtSize + 5, { planId: 'P-ifm' })), '"0"');
+    expect([other.status, other.body.code]).toEqual([409, 'revision_conflict']);
+
+    await growLogTo(t, head, drawAtSize + 1);
+    const draw = byHead(`/v1/inspections/${PLAN_ID}/draw`, {});
+    let before = await t.service.events.headPosition();
+    const early = await send(draw, '"1"');
+    expect([early.status, early.body.code]).toEqual([409, 'revision_conflict']);
+    expect(await t.service.events.headPosition()).toBe(before);
+    const drawn = await send(draw, '"0"');
+    expect([drawn.status, drawn.headers.get('etag')]).toEqual([201, '"1"']);
+
+    const target = drawn.body.targets[0];
+    const outcome = byHead(`/v1/inspections/${PLAN_ID}/outcomes`, {
+      subjectId: target.subjectId,
+      outcome: 'no_problem',
+      summary: '未发现问题',
+      inspectedOn: '2026-03-10',
+    });
+    before = await t.service.events.headPosition();
+    const stale = await send(outcome, '"0"');
+    expect([stale.status, stale.body.code]).toEqual([409, 'revision_conflict']);
+    expect(await t.service.events.headPosition()).toBe(before);
+    const recorded = await send(outcome, '"1"');
+    expect([recorded.status, recorded.headers.get('etag')]).toEqual([201, '"2"']);
+  }, 60_000);
 
   it('when a case or an application is erased, or an application refused, with a stale If-Match, then 409 and nothing is recorded', async () => {
     const opening = {
