@@ -38,8 +38,8 @@ export interface SemanticsOptions {
 /**
  * HTTP semantics every route shares, decided from the route table before any route runs: a known path asked with
  * another method is `405 method_not_allowed` with `Allow` (`OPTIONS` answers `204` with it); an `Accept` header
- * that admits none of the route's media types, or `?format=csv` on a route without CSV, is `406 not_acceptable` (no header, `*` + `/*` and q-values work as
- * RFC 9110 says); a public route answers any origin's GETs (CORS, without credentials) and conditional GETs
+ * that admits none of the route's media types, or `?format=csv` (`?format=json`) on a route without CSV (JSON), is
+ * `406 not_acceptable` (no header, `*` + `/*` and q-values work as RFC 9110 says); a public route answers any origin's GETs (CORS, without credentials) and conditional GETs
  * (`ETag` from the answer's bytes, `Last-Modified`, `304` on `If-None-Match` / `If-Modified-Since`).
  */
 export function httpSemantics(routes: readonly RouteSemantics[], options: SemanticsOptions): RequestHandler {
@@ -126,13 +126,20 @@ function templatePattern(template: string): RegExp {
   return new RegExp(`^${source}/?$`, 'i');
 }
 
+/** What `?format=` asks for, as the media type an `Accept` header would name. */
+const FORMATS = new Map([
+  ['csv', 'text/csv'],
+  ['json', 'application/json'],
+]);
+
 function checkAcceptable(req: Request, produces: readonly string[]): void {
-  // `?format=csv` asks for CSV as `Accept: text/csv` does (the supervision views take both): a route without CSV
-  // refuses it alike, rather than answering JSON to a client that asked for a spreadsheet
-  if (req.query.format === 'csv' && produces.length > 0 && !produces.some((t) => t === 'text/csv' || t === '*/*')) {
-    throw new NotAcceptable(`this route answers with ${produces.join(' or ')}, not the CSV ?format=csv asks for`, {
-      available: [...produces],
-    });
+  // `?format=csv` asks for CSV as `Accept: text/csv` does, `?format=json` for JSON (the supervision views take
+  // both): a route that has not that type refuses it alike, rather than answering another to a client that asked
+  const format = typeof req.query.format === 'string' ? req.query.format : undefined;
+  const asked = format === undefined ? undefined : FORMATS.get(format);
+  if (asked !== undefined && produces.length > 0 && !produces.some((t) => t === asked || t === '*/*')) {
+    const detail = `this route answers with ${produces.join(' or ')}, not the ${asked} ?format=${format} asks for`;
+    throw new NotAcceptable(detail, { available: [...produces] });
   }
   const accept = req.get('accept');
   if (accept === undefined || accept.trim() === '' || produces.length === 0 || produces.includes('*/*')) return;

@@ -132,6 +132,20 @@ describe('content negotiation', () => {
     expect([csv.status, csv.headers.get('content-type')]).toEqual([200, 'text/csv; charset=utf-8']);
   });
 
+  it('when ?format=json is asked of a route without JSON, then 406 as Accept: application/json is; a route with JSON answers it', async () => {
+    const refused = [
+      ['/v1/disclosures/feed.atom?format=json', undefined, ['application/atom+xml']],
+      ['/v1/ledger/checkpoint.txt?format=json', undefined, ['text/plain']],
+      ['/v1/cases/sem-1/bundle?format=json', officer, ['application/x-tar']],
+    ] as const;
+    for (const [route, token, available] of refused) {
+      const res = await t.call('GET', route, token === undefined ? {} : { token });
+      expect([route, res.status, res.body.code, res.body.available]).toEqual([route, 406, 'not_acceptable', available]);
+    }
+    const json = await t.call('GET', '/v1/ledger/checkpoint?format=json');
+    expect([json.status, json.headers.get('content-type')]).toEqual([200, 'application/json; charset=utf-8']);
+  });
+
   it.each([[undefined], ['*/*'], ['application/*'], ['text/csv;q=1, application/json;q=0.2'], ['']])(
     'when Accept is %p on a JSON route, then JSON 200',
     async (accept) => {
