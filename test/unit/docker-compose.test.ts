@@ -87,6 +87,11 @@ describe('docker-compose.yml', () => {
     expect(env.LEDGER_LOG_ORIGIN).toMatch(/^\$\{LEDGER_LOG_ORIGIN:\?/);
   });
 
+  it('when the public reaches it through the reverse proxy on the host, then the service believes the proxy, not the world', () => {
+    // the proxy connects from the Docker network's gateway, a private address; the port is published on loopback only
+    expect(compose.services.ledger!.environment!.TRUST_PROXY).toBe('uniquelocal');
+  });
+
   it('when the set-up runs, then it gives that user a policy that reaches only the media bucket', () => {
     const script = compose.services['minio-init']!.command!.join('\n');
     const user = '"$$LEDGER_S3_ACCESS_KEY"';
