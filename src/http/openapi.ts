@@ -980,7 +980,7 @@ const OPERATIONS: readonly Operation[] = [
     operationId: 'openCase',
     summary: 'Open a case (officer)',
     tag: 'cases',
-    parameters: [PARAMETERS.idempotencyKey],
+    parameters: [PARAMETERS.ifMatch, PARAMETERS.idempotencyKey],
     requestBody: jsonBody('command.open-case'),
     responses: { ...written('The case', 'response.write-result', CASE_WRITTEN), ...problems(...WRITE_PROBLEMS) },
   },

@@ -13656,6 +13656,8 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
+        /** @description The stream revision the write expects, such as "3"; 409 revision_conflict otherwise. */
+        'If-Match'?: string;
         /** @description A retry with the same key and the same request answers with the original result (200); the same key with another request is 422 idempotency_key_reused; a retry whose recorded personal data the data-key store of this replica cannot open (so cannot compare) is 503 data_key_unavailable (retry later). Keys are per user and agency; POST /v1/cases without a caseId names its case by the key. */
         'Idempotency-Key'?: string;
       };
