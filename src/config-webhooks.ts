@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { ConfigError } from './errors.js';
 import { boolean, integer } from './config-values.js';
 
@@ -28,7 +29,8 @@ export const WEBHOOK_CONFIG_VARIABLES: readonly { name: string; default: string;
     default: '(unset: none)',
     description:
       'comma-separated host names or IP addresses webhooks may reach over plain http and at loopback, private or ' +
-      "link-local addresses (a receiver inside the operator's network)",
+      "link-local addresses (a receiver inside the operator's network); each a name of letters, digits, hyphens " +
+      'and underscores or an IP address (IPv6 with or without brackets), no port or path',
   },
   {
     name: 'WEBHOOK_RETRY_SCHEDULE',
@@ -66,13 +68,9 @@ export function webhookConfig(read: (name: string) => string | undefined): Webho
   const allowHosts =
     read('WEBHOOK_ALLOW_HOSTS')
       ?.split(',')
-      .map((s) =>
-        s
-          .trim()
-          .toLowerCase()
-          .replace(/^\[(.*)\]$/, '$1'),
-      )
-      .filter((s) => s !== '') ?? [];
+      .map((s) => s.trim())
+      .filter((s) => s !== '')
+      .map(allowHost) ?? [];
   return {
     deliver: boolean('WEBHOOK_DELIVERY', read('WEBHOOK_DELIVERY'), true),
     allowHosts,
@@ -81,4 +79,29 @@ export function webhookConfig(read: (name: string) => string | undefined): Webho
     timeoutMs: integer('WEBHOOK_TIMEOUT_MS', read('WEBHOOK_TIMEOUT_MS'), 15_000, 100, 120_000),
     concurrency: integer('WEBHOOK_CONCURRENCY', read('WEBHOOK_CONCURRENCY'), 64, 1, 1_024),
   };
+}
+
+/** Letters, digits, hyphens and underscores (service names in a container network), dot-separated. */
+const HOST_NAME =
+  /^(?=.{1,253}$)[a-z0-9_](?:[a-z0-9_-]{0,61}[a-z0-9_])?(?:\.[a-z0-9_](?:[a-z0-9_-]{0,61}[a-z0-9_])?)*$/;
+
+/**
+ * One `WEBHOOK_ALLOW_HOSTS` entry as a webhook URL's host reads (lower case, IPv6 without brackets, IPv4 dotted,
+ * an international name in its xn-- form), so that it matches that URL; a port, path, user or anything else that
+ * is not a host name or an IP address is refused.
+ */
+function allowHost(entry: string): string {
+  const bare = entry.replace(/^\[(.*)\]$/, '$1');
+  const v6 = isIP(bare) === 6;
+  let host = '';
+  if (v6 || !/[\s/\\:@?#%[\]]/.test(bare)) {
+    try {
+      host = new URL(`http://${v6 ? `[${bare}]` : bare}/`).hostname.replace(/^\[(.*)\]$/, '$1');
+    } catch {
+      host = '';
+    }
+  }
+  if (isIP(host) === 0 && !HOST_NAME.test(host))
+    throw new ConfigError('WEBHOOK_ALLOW_HOSTS', `"${entry}" is not a host name or an IP address`);
+  return host;
 }

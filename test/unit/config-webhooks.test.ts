@@ -16,6 +16,27 @@ describe('webhook configuration', () => {
     ]);
   });
 
+  it('when allow-listed addresses are written otherwise, then they are kept as a webhook URL writes its host', () => {
+    expect(
+      loadConfig({ WEBHOOK_ALLOW_HOSTS: '0x7f.1,[::0:1],bücher.example,my_receiver' }).webhooks.allowHosts,
+    ).toEqual(['127.0.0.1', '::1', 'xn--bcher-kva.example', 'my_receiver']);
+  });
+
+  it.each([
+    'bad host!',
+    'receiver:8080',
+    'receiver/hooks',
+    'user@receiver',
+    '*.example.com',
+    '-receiver',
+    'a..b',
+    '1.2.3.256',
+  ])('when WEBHOOK_ALLOW_HOSTS holds %s, then start-up stops naming the variable', (value) => {
+    expect(() => loadConfig({ WEBHOOK_ALLOW_HOSTS: `receiver.internal,${value}` })).toThrow(
+      new RegExp(`^WEBHOOK_ALLOW_HOSTS: ".*" is not a host name or an IP address`),
+    );
+  });
+
   it.each([
     ['5,60', 'must add up to at least 86400'],
     ['5,x', 'comma-separated whole seconds'],
