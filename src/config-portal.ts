@@ -122,6 +122,11 @@ export const PORTAL_CONFIG_VARIABLES: readonly { name: string; default: string; 
 
 type Read = (name: string) => string | undefined;
 
+/** The `OIDC_*` variables that mean something only with `OIDC_ISSUER`: set without it, they stop start-up. */
+const OIDC_WITH_ISSUER = PORTAL_CONFIG_VARIABLES.map((v) => v.name).filter(
+  (name) => name.startsWith('OIDC_') && name !== 'OIDC_ISSUER',
+);
+
 /**
  * `embedded`: the service runs as the embedded default (SQLite log, the embedded token key), where the
  * development sign-in is on unless the issuer is configured or `NODE_ENV=production`.
@@ -156,8 +161,9 @@ function trustProxy(raw: string | undefined): PortalConfig['trustProxy'] {
 function oidcConfig(read: Read): OidcConfig | undefined {
   const issuer = read('OIDC_ISSUER');
   if (issuer === undefined) {
-    const stray = ['OIDC_CLIENT_ID', 'OIDC_CLIENT_SECRET', 'OIDC_REDIRECT_URL'].find((n) => read(n) !== undefined);
-    if (stray) throw new ConfigError('OIDC_ISSUER', `is required when ${stray} is set`);
+    const stray = OIDC_WITH_ISSUER.find((n) => read(n) !== undefined);
+    if (stray)
+      throw new ConfigError('OIDC_ISSUER', `is required when ${stray} is set (set OIDC_ISSUER or remove ${stray})`);
     return undefined;
   }
   const issuerUrl = providerUrl('OIDC_ISSUER', issuer);

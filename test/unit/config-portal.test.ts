@@ -62,6 +62,11 @@ describe('the portal configuration', () => {
   it.each([
     [{ ...OIDC, OIDC_CLIENT_SECRET: '' }, 'OIDC_CLIENT_SECRET'],
     [{ OIDC_CLIENT_ID: 'x' }, 'OIDC_ISSUER'],
+    [{ OIDC_ROLE_MAP: 'x=wizard' }, 'OIDC_ISSUER'],
+    [{ OIDC_ROLE_MAP: 'zfry=officer' }, 'OIDC_ISSUER'],
+    [{ OIDC_SCOPES: 'openid email' }, 'OIDC_ISSUER'],
+    [{ OIDC_PROVIDER_NAME: 'County IdP' }, 'OIDC_ISSUER'],
+    [{ OIDC_CLAIM_AGENCY: 'org' }, 'OIDC_ISSUER'],
     [{ ...OIDC, OIDC_ISSUER: 'http://idp.county.gov.cn' }, 'OIDC_ISSUER'],
     [{ ...OIDC, OIDC_REDIRECT_URL: 'https://ledger.county.gov.cn/elsewhere' }, 'OIDC_REDIRECT_URL'],
     [{ ...OIDC, OIDC_ROLE_MAP: 'zfry=chief' }, 'OIDC_ROLE_MAP'],
@@ -72,6 +77,12 @@ describe('the portal configuration', () => {
     [{ PORTAL_DEV_SIGNIN: 'yes' }, 'PORTAL_DEV_SIGNIN'],
   ])('when %j is set, then start-up stops naming %s', (env, variable) => {
     expect(refusal(env as Record<string, string>).variable).toBe(variable);
+  });
+
+  it('when an OIDC_* variable is set without OIDC_ISSUER, then the refusal says to set the issuer or remove it', () => {
+    expect(() => loadConfig({ OIDC_ROLE_MAP: 'x=wizard' }, cwd)).toThrow(
+      'OIDC_ISSUER: is required when OIDC_ROLE_MAP is set (set OIDC_ISSUER or remove OIDC_ROLE_MAP)',
+    );
   });
 
   it('when TRUST_PROXY names proxies, then they are kept for Express', () => {
