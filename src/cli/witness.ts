@@ -7,6 +7,8 @@ import { loadOrCreateWitnessKey, type WitnessKey } from '../adapters/keys/witnes
 import { SqliteWitnessStore } from '../adapters/sqlite/witness-store.js';
 import { addWitnessLog, Witness } from '../app/witness.js';
 import { LOG_LEVELS, type LogLevel } from '../config.js';
+import { oneOf } from '../config-values.js';
+import { ConfigError } from '../errors.js';
 import { createWitnessServer } from '../http/witness-server.js';
 import { cosignatureVerifierKey } from '../ledger/cosignature.js';
 import { createLogger } from '../logger.js';
@@ -49,6 +51,15 @@ Options:
                 (serve) cosign checkpoints of this origin that carry no evidence-ledger/heads/v1 line: for a
                 log that is not an evidence ledger; may be repeated [default: every checkpoint must carry one]
   --origin O    (logs add) the log's origin line, when it is not the key's name
+  -h, --help    this help
+
+Environment:
+  WITNESS_DATA_DIR  the default of --data
+  WITNESS_PORT      the default of --port
+  LOG_LEVEL         (serve) ${LOG_LEVELS.join(' | ')} [default: info]; the log goes to stdout
+
+Exit codes: 0 done (serve: stopped by SIGTERM or SIGINT), 1 failed (a bad WITNESS_PORT or LOG_LEVEL is a
+configuration error naming it), 2 usage error.
 
 Example:
   ledger witness key --data /srv/witness --name procuratorate.example/witness
@@ -143,10 +154,25 @@ export async function witness(argv: string[], io: CliIo): Promise<number> {
   }
   if (action === 'serve') {
     noMore(rest);
-    return serveWitness(io, dataDir, key(), store(), values);
+    const listen = { port: listenPort(values.port, io.env.WITNESS_PORT), level: logLevel(io.env.LOG_LEVEL) };
+    return serveWitness(io, dataDir, key(), store(), { ...values, ...listen });
   }
   if (action === undefined) throw new UsageError('give an action: serve, key, logs or refusals');
   throw new UsageError(`unknown witness action ${action}`);
+}
+
+/** --port, else WITNESS_PORT (a bad one named as such), else the default; an empty variable counts as unset. */
+function listenPort(option: string | undefined, variable: string | undefined): number {
+  const raw = option ?? (variable || String(DEFAULT_WITNESS_PORT));
+  const port = Number(raw);
+  if (/^\d{1,5}$/.test(raw) && port <= 65535) return port;
+  if (option !== undefined) throw new UsageError('--port is a TCP port, 0..65535');
+  throw new ConfigError('WITNESS_PORT', `"${raw}" is not a TCP port, 0..65535`);
+}
+
+/** LOG_LEVEL, refused as \`ledger serve\` refuses it; an empty variable counts as unset. */
+function logLevel(raw: string | undefined): LogLevel {
+  return oneOf('LOG_LEVEL', raw || undefined, LOG_LEVELS, 'info');
 }
 
 function noMore(rest: string[]): void {
@@ -158,16 +184,10 @@ async function serveWitness(
   dataDir: string,
   key: WitnessKey,
   store: SqliteWitnessStore,
-  values: { port?: string; host?: string; log?: string[]; 'allow-plain'?: string[] },
+  values: { port: number; level: LogLevel; host?: string; log?: string[]; 'allow-plain'?: string[] },
 ): Promise<number> {
-  const rawPort = values.port ?? io.env.WITNESS_PORT ?? String(DEFAULT_WITNESS_PORT);
-  const port = Number(rawPort);
-  if (!/^\d{1,5}$/.test(rawPort) || port > 65535) {
-    store.close();
-    throw new UsageError('--port is a TCP port, 0..65535');
-  }
-  const level = (io.env.LOG_LEVEL ?? 'info') as LogLevel;
-  const log = createLogger(LOG_LEVELS.includes(level) ? level : 'info').child({ component: 'witness' });
+  const { port } = values;
+  const log = createLogger(values.level).child({ component: 'witness' });
   const witness = new Witness({
     store,
     name: key.name,

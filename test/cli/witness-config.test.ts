@@ -1,0 +1,39 @@
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { runCli } from '../support/cli.js';
+
+/** `ledger witness serve` refuses what it cannot use before it makes a key or a store, naming where it came from. */
+describe('ledger witness serve, configuration', () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = mkdtempSync(path.join(os.tmpdir(), 'witness-config-'));
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  it.each([
+    [{ WITNESS_PORT: '99999' }, 'WITNESS_PORT: "99999" is not a TCP port, 0..65535'],
+    [{ WITNESS_PORT: 'http' }, 'WITNESS_PORT: "http" is not a TCP port, 0..65535'],
+    [{ LOG_LEVEL: 'verbose' }, 'LOG_LEVEL: "verbose" is not one of fatal, error, warn, info, debug, trace, silent'],
+  ])('when %j is set, then exit 1 with a configuration error naming the variable', async (env, message) => {
+    const result = await runCli(['witness', 'serve', '--data', dir], env);
+    expect(result.code).toBe(1);
+    expect(result.stderr.trim()).toBe(`ledger witness: configuration error: ${message}`);
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it('when --port is bad, then it is a usage error naming --port, even with a good WITNESS_PORT', async () => {
+    const result = await runCli(['witness', 'serve', '--data', dir, '--port', '99999'], { WITNESS_PORT: '8090' });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('ledger witness: --port is a TCP port, 0..65535');
+    expect(result.stderr).not.toContain('WITNESS_PORT');
+  });
+
+  it('when the help is asked for, then it names the variables it reads and the exit codes', async () => {
+    const result = await runCli(['witness', '--help']);
+    expect(result.code).toBe(0);
+    for (const name of ['WITNESS_DATA_DIR', 'WITNESS_PORT', 'LOG_LEVEL', 'Exit codes:']) {
+      expect(result.stdout).toContain(name);
+    }
+  });
+});
