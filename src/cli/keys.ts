@@ -10,7 +10,21 @@ export const keysHelp = `Usage: ledger keys list
 Lists the keys in LEDGER_KEYS_DIR (default LEDGER_DATA_DIR/keys), current and retired, or rotates one:
 the new key gets a new key id, and a running service using the folder takes it up within 5 seconds, no
 restart needed (replicas on one EventStoreDB publish it to each other through the log); the retired key's
-private half is deleted and its public half kept, so everything it signed still verifies.
+private half is deleted and its public half kept, so everything it signed still verifies. The service's
+configuration is read and checked as "ledger serve" reads it (a bad variable stops it, named).
+
+  list      one line per key: purpose, algorithm, key id, when created, current or when retired
+  rotate    make a new key of that purpose current and retire the old one
+
+Options:
+  --purpose event|token   (rotate) the event-signing key or the embedded token key
+  -h, --help              this help
+
+Exit codes: 0 done, 1 failed (a configuration error, or a key folder that cannot be read or written), 2 usage error.
+
+Example:
+  ledger keys rotate --purpose token
+  ledger keys list
 `;
 
 export async function keys(argv: string[], io: CliIo): Promise<number> {

@@ -34,6 +34,16 @@ describe('usage errors', () => {
     expect(result.stderr).not.toMatch(/Usage:|Options:|Commands:/);
   });
 
+  it.each(['bundle', 'check', 'erase', 'keys', 'verify', 'witness'])(
+    'when ledger %s --help is asked for, then it has an Options section and the exit codes',
+    async (command) => {
+      const result = await runCli([command, '--help']);
+      expect(result.code).toBe(0);
+      expect(result.stdout).toMatch(/^Options:$/m);
+      expect(result.stdout).toMatch(/Exit codes: 0 [^]*2 usage error/);
+    },
+  );
+
   it('when --help is asked for, then the whole help goes to stdout with exit 0', async () => {
     const result = await runCli(['bundle', '--help']);
     expect(result.code).toBe(0);
