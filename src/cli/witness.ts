@@ -53,7 +53,7 @@ Options:
   --origin O    (logs add) the log's origin line, when it is not the key's name
   -h, --help    this help
 
-Environment:
+Environment (an empty variable counts as unset):
   WITNESS_DATA_DIR  the default of --data
   WITNESS_PORT      the default of --port
   LOG_LEVEL         (serve) ${LOG_LEVELS.join(' | ')} [default: info]; the log goes to stdout
@@ -90,7 +90,7 @@ export async function witness(argv: string[], io: CliIo): Promise<number> {
     return 0;
   }
   const [action, ...rest] = positionals;
-  const dataDir = path.resolve(io.cwd, values.data ?? io.env.WITNESS_DATA_DIR ?? './witness-data');
+  const dataDir = path.resolve(io.cwd, values.data ?? variable(io, 'WITNESS_DATA_DIR') ?? './witness-data');
   const key = () =>
     loadOrCreateWitnessKey(
       dataDir,
@@ -154,25 +154,34 @@ export async function witness(argv: string[], io: CliIo): Promise<number> {
   }
   if (action === 'serve') {
     noMore(rest);
-    const listen = { port: listenPort(values.port, io.env.WITNESS_PORT), level: logLevel(io.env.LOG_LEVEL) };
+    const listen = {
+      port: listenPort(values.port, variable(io, 'WITNESS_PORT')),
+      level: logLevel(variable(io, 'LOG_LEVEL')),
+    };
     return serveWitness(io, dataDir, key(), store(), { ...values, ...listen });
   }
   if (action === undefined) throw new UsageError('give an action: serve, key, logs or refusals');
   throw new UsageError(`unknown witness action ${action}`);
 }
 
-/** --port, else WITNESS_PORT (a bad one named as such), else the default; an empty variable counts as unset. */
-function listenPort(option: string | undefined, variable: string | undefined): number {
-  const raw = option ?? (variable || String(DEFAULT_WITNESS_PORT));
+/** A variable's value without surrounding blanks; an empty or blank one counts as unset, as in `loadConfig`. */
+function variable(io: CliIo, name: string): string | undefined {
+  const value = io.env[name]?.trim();
+  return value === '' ? undefined : value;
+}
+
+/** --port, else WITNESS_PORT (a bad one named as such), else the default. */
+function listenPort(option: string | undefined, fromEnv: string | undefined): number {
+  const raw = option ?? fromEnv ?? String(DEFAULT_WITNESS_PORT);
   const port = Number(raw);
   if (/^\d{1,5}$/.test(raw) && port <= 65535) return port;
   if (option !== undefined) throw new UsageError('--port is a TCP port, 0..65535');
   throw new ConfigError('WITNESS_PORT', `"${raw}" is not a TCP port, 0..65535`);
 }
 
-/** LOG_LEVEL, refused as \`ledger serve\` refuses it; an empty variable counts as unset. */
+/** LOG_LEVEL, refused as \`ledger serve\` refuses it. */
 function logLevel(raw: string | undefined): LogLevel {
-  return oneOf('LOG_LEVEL', raw || undefined, LOG_LEVELS, 'info');
+  return oneOf('LOG_LEVEL', raw, LOG_LEVELS, 'info');
 }
 
 function noMore(rest: string[]): void {

@@ -29,6 +29,30 @@ describe('ledger witness serve, configuration', () => {
     expect(result.stderr).not.toContain('WITNESS_PORT');
   });
 
+  it.each(['', '  '])(
+    'when WITNESS_DATA_DIR is %j, then it counts as unset: the key goes to ./witness-data',
+    async (value) => {
+      const result = await runCli(
+        ['witness', 'key', '--name', 'test.example/witness'],
+        { WITNESS_DATA_DIR: value },
+        dir,
+      );
+      expect(result.code).toBe(0);
+      expect(readdirSync(dir)).toEqual(['witness-data']);
+      expect(readdirSync(path.join(dir, 'witness-data'))).toContain('witness-key.json');
+    },
+  );
+
+  it.each<Record<string, string>>([{ WITNESS_PORT: ' ' }, { LOG_LEVEL: ' ' }])(
+    'when %j is blank, then it counts as unset and is not refused',
+    async (env) => {
+      // a bad --log is refused after the variables are read: a refused variable would come first, with exit 1
+      const result = await runCli(['witness', 'serve', '--data', dir, '--log', 'not-a-key'], env);
+      expect(result.code).toBe(2);
+      expect(result.stderr).toContain('ledger witness: --log:');
+    },
+  );
+
   it('when the help is asked for, then it names the variables it reads and the exit codes', async () => {
     const result = await runCli(['witness', '--help']);
     expect(result.code).toBe(0);
