@@ -33,6 +33,9 @@ Options:
   --prepare   build the read models for the next start-up, beside those in use
   --batch N   events applied per transaction (default ${REBUILD_BATCH.toLocaleString('en-US')})
   -h, --help  this help
+
+Exit codes: 0 rebuilt (or prepared), 1 failed (refused while the service or another rebuild holds the data
+folder, a configuration error, or a store that cannot be read), 2 usage error.
 `;
 
 export async function rebuild(argv: string[], io: CliIo): Promise<number> {

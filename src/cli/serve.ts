@@ -13,6 +13,12 @@ requests in flight and appends already accepted finish before the stores close. 
 (LEDGER_DATA_DIR/service.lock) while it runs: it does not start while another service or "ledger rebuild" holds it,
 and "ledger rebuild" refuses while it runs. The lock ends with the process, however it ends.
 
+Options:
+  -h, --help  this help
+
+Exit codes: 0 stopped by SIGTERM or SIGINT, 1 did not start (a configuration error naming the variable, the data
+folder held by another service or a rebuild, or a store that cannot be opened), 2 usage error.
+
 Environment:
 ${CONFIG_VARIABLES.map((v) => `  ${v.name.padEnd(24)} ${v.description} [default: ${v.default}]`).join('\n')}
 `;

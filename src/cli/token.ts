@@ -19,6 +19,10 @@ Options:
   --roles LIST        comma-separated roles
   --ttl DURATION      lifetime: 90s, 15m, 1h [default: 1h; at most JWT_MAX_LIFETIME_SECONDS, 12h by default]
   --supervises LIST   agencies a supervisor may read besides its own
+  -h, --help          this help
+
+Exit codes: 0 printed (also with a warning), 1 failed (a configuration error, or a key folder that cannot be read
+or written), 2 usage error (also a --ttl longer than JWT_MAX_LIFETIME_SECONDS).
 
 Example:
   TOKEN=$(npx ledger token --sub alice --agency county-justice --roles officer)
