@@ -4,6 +4,7 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import { declareAnnotations } from '../../src/http/validation.js';
 import ajvFormats from 'ajv-formats';
 import { envelopeShapeDefect } from '../../src/ledger/verify.js';
+import { PUBLIC_EVENT_TYPES } from '../../src/domain/webhooks/subscriptions.js';
 import { seal, testSigner } from '../support/events.js';
 
 const schemaDir = path.resolve(__dirname, '../../schemas');
@@ -47,6 +48,17 @@ describe('JSON Schemas', () => {
     expect(() => sharedAjv().getSchema(id!)).not.toThrow();
     expect(sharedAjv().getSchema(id!)).toEqual(expect.any(Function));
   });
+
+  it.each(['commands/create-webhook.schema.json', 'commands/change-webhook.schema.json'])(
+    'when %s describes eventTypes, then it lists the types a public payload may name, as the service refuses others',
+    (file) => {
+      type Property = { type?: string; description?: string; oneOf?: Property[] };
+      const property = (readSchema(file) as { properties: { eventTypes: Property } }).properties.eventTypes;
+      const list = property.oneOf?.find((branch) => branch.type === 'array') ?? property;
+      const named = /only the types that have a public record: ([^;.]+)/.exec(list.description ?? '')?.[1];
+      expect(named?.split(', ').sort()).toEqual([...PUBLIC_EVENT_TYPES].sort());
+    },
+  );
 
   describe('the event envelope schema and the ledger shape check agree', () => {
     const validate = newAjv().compile(
