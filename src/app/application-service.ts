@@ -16,7 +16,7 @@ import { conflict, notFound } from '../domain/errors.js';
 import type { BlobInfo } from '../ports/blob-store.js';
 import type { DataKeyStore } from '../ports/data-keys.js';
 import type { CaseService } from './case-service.js';
-import { handleCommand, type CommandDependencies, type CommandResult } from './command-handler.js';
+import { handleCommand, recordedEvent, type CommandDependencies, type CommandResult } from './command-handler.js';
 import { derivedId } from './idempotency.js';
 import { UNAVAILABLE } from '../ledger/sealed-field.js';
 import { holdsSealed, openData, sealDraft } from './personal-data.js';
@@ -135,7 +135,7 @@ export class ApplicationService {
       const info = stored.get(attachment.sha256);
       if (info) await this.deps.holdings.receive(applicantActor(agency), info);
     }
-    const filed = result.events[0]!;
+    const filed = recordedEvent(result, 'FileApplication');
     return {
       applicationId,
       agency,

@@ -52,6 +52,17 @@ export interface CommandResult {
   readonly created: boolean;
 }
 
+/**
+ * The event a command recorded (or, on a retry, had recorded), for a command whose rules always record exactly
+ * one or refuse: a result without one breaks that assumption and is an internal error naming `command`, never an
+ * answer built from nothing. A command whose rules may find nothing to record reads `events` itself.
+ */
+export function recordedEvent(result: CommandResult, command: string): EventEnvelope {
+  const event = result.events[0];
+  if (!event) throw new Error(`${command} recorded no event on ${result.stream}, where its rules always record one`);
+  return event;
+}
+
 export interface CommandDependencies {
   readonly events: EventStore;
   readonly signer: Signer;

@@ -1,5 +1,6 @@
 import { Router, type Request, type RequestHandler } from 'express';
 import type { Principal } from '../app/auth.js';
+import { recordedEvent } from '../app/command-handler.js';
 import type { WorkingDayCalendars } from '../app/working-day-calendars.js';
 import { dateAtOffset } from '../domain/actor.js';
 import { CALENDAR_STREAM, type CalendarYear } from '../domain/calendar/recorded-years.js';
@@ -54,7 +55,7 @@ export function calendarApi(deps: CalendarApiDependencies): Router {
     const actor = { sub: principal.sub, agency: principal.agency, roles: [...principal.roles] };
     const eventId = eventIdFor(req, principal, CALENDAR_STREAM, newId);
     const result = await calendars.record(actor, year, req.body as CalendarYear, eventId, ifMatch(req));
-    const event = result.events[0]!;
+    const event = recordedEvent(result, 'RecordCalendarYear');
     res.status(result.created ? 201 : 200).set('ETag', `"${result.revision}"`);
     res.json({ eventId: event.id, year, revision: event.revision, position: result.position, hash: event.hash });
   });

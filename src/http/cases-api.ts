@@ -2,6 +2,7 @@ import { Router, type Request, type Response } from 'express';
 import type { Principal } from '../app/auth.js';
 import { EVENTS_PAGE_DEFAULT, EVENTS_PAGE_MAX, type CaseEvents } from '../app/case-events.js';
 import type { CaseFileReads } from '../app/case-file-reads.js';
+import { recordedEvent } from '../app/command-handler.js';
 import type { ActRequest, CaseService } from '../app/case-service.js';
 import { idempotentCaseId } from '../app/idempotency.js';
 import type { RegistryReader } from '../app/registry-reader.js';
@@ -164,7 +165,7 @@ export function casesApi(deps: CasesApiDependencies): Router {
     res.json({
       caseId,
       type,
-      eventId: result.events[0]!.id,
+      eventId: recordedEvent(result, type).id,
       revision: result.revision,
       position: result.position,
       hash: result.hash,

@@ -1,5 +1,6 @@
 import { Router, type RequestHandler } from 'express';
 import type { Principal } from '../app/auth.js';
+import { recordedEvent } from '../app/command-handler.js';
 import type { DiscretionReads } from '../app/discretion-reads.js';
 import type { RegistryService } from '../app/registry-service.js';
 import { benchmarkStream, CIRCUMSTANCES, type BenchmarkProfile } from '../domain/registry/benchmarks.js';
@@ -57,7 +58,7 @@ export function discretionApi({
     const actor = { sub: principal.sub, agency: principal.agency, roles: [...principal.roles] };
     const eventId = eventIdFor(req, principal, benchmarkStream(principal.agency, profile.itemCode), newId);
     const result = await registry.setBenchmark(actor, profile, reason, eventId, ifMatch(req));
-    const version = (result.events.at(-1)?.data as { version?: number } | undefined)?.version;
+    const { version } = recordedEvent(result, 'SetBenchmark').data as { version: number };
     res.status(result.created ? 201 : 200).set('ETag', `"${result.revision}"`);
     res.json({
       itemCode: profile.itemCode,

@@ -1,5 +1,6 @@
 import { Router } from 'express';
 import type { Principal } from '../app/auth.js';
+import { recordedEvent } from '../app/command-handler.js';
 import type { ErasureService } from '../app/erasure-service.js';
 import type { PersonalReads } from '../app/personal-reads.js';
 import { applicationStream } from '../domain/application/application.js';
@@ -47,7 +48,7 @@ export function erasureApi(deps: ErasureApiDependencies): Router {
     res.json({
       caseId,
       type: 'CaseDataErased',
-      eventId: result.events[0]!.id,
+      eventId: recordedEvent(result, 'EraseCase').id,
       revision: result.revision,
       position: result.position,
       hash: result.hash,
@@ -69,7 +70,7 @@ export function erasureApi(deps: ErasureApiDependencies): Router {
     res.status(result.created ? 201 : 200).set('ETag', `"${result.revision}"`);
     res.json({
       applicationId,
-      eventId: result.events[0]!.id,
+      eventId: recordedEvent(result, 'EraseApplication').id,
       revision: result.revision,
       position: result.position,
       hash: result.hash,

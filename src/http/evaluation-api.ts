@@ -1,5 +1,6 @@
 import { Router, type Request } from 'express';
 import type { Principal } from '../app/auth.js';
+import { recordedEvent } from '../app/command-handler.js';
 import type { EvaluationReads } from '../app/evaluation-reads.js';
 import type { EvaluationService } from '../app/evaluation-service.js';
 import type { EvaluationScores } from '../domain/case/evaluation.js';
@@ -44,7 +45,7 @@ export function evaluationApi({ evaluations, reads, verify, validate, newId }: E
     const actor = { sub: principal.sub, agency: principal.agency, roles: [...principal.roles] };
     const eventId = eventIdFor(req, principal, evaluationStream(principal.agency, caseId), newId);
     const result = await evaluations.evaluate(caseId, actor, body, eventId, ifMatch(req));
-    const recorded = result.events.at(-1)!;
+    const recorded = recordedEvent(result, 'EvaluateCaseFile');
     res.status(result.created ? 201 : 200).set('ETag', `"${result.revision}"`);
     res.json({
       caseId,

@@ -2,7 +2,7 @@ import { Router, type Request, type RequestHandler } from 'express';
 import type { Principal } from '../app/auth.js';
 import type { InspectionReads } from '../app/inspection-reads.js';
 import type { InspectionService } from '../app/inspection-service.js';
-import type { CommandResult } from '../app/command-handler.js';
+import { recordedEvent, type CommandResult } from '../app/command-handler.js';
 import { RuleViolation } from '../domain/errors.js';
 import { planStream, type OutcomeRecord, type PlanProfile } from '../domain/inspections/plans.js';
 import { subjectStream, type SubjectProfile } from '../domain/inspections/subjects.js';
@@ -109,7 +109,7 @@ export function inspectionsApi(deps: InspectionsApiDependencies): Router {
     const principal = principalOf(res);
     const eventId = eventIdFor(req, principal, planStream(principal.agency, profile.planId), newId);
     const result = await inspections.plan(principal, profile, eventId, ifMatch(req));
-    const { treeSizeAtPlan } = result.events[0]!.data as { treeSizeAtPlan: number };
+    const { treeSizeAtPlan } = recordedEvent(result, 'PlanInspection').data as { treeSizeAtPlan: number };
     res.status(result.created ? 201 : 200).set('ETag', `"${result.revision}"`);
     res.json({ planId: profile.planId, treeSizeAtPlan, ...written(result) });
   });
@@ -121,7 +121,7 @@ export function inspectionsApi(deps: InspectionsApiDependencies): Router {
     const eventId = eventIdFor(req, principal, planStream(principal.agency, planId), newId);
     const claimed = req.body as { seed?: string; targets?: DrawnTarget[] };
     const result = await inspections.draw(principal, planId, claimed, eventId, ifMatch(req));
-    const { seed, targets } = result.events[0]!.data as { seed: string; targets: DrawnTarget[] };
+    const { seed, targets } = recordedEvent(result, 'RecordDraw').data as { seed: string; targets: DrawnTarget[] };
     res.status(result.created ? 201 : 200).set('ETag', `"${result.revision}"`);
     res.json({ planId, seed, targets, ...written(result) });
   });

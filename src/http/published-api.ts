@@ -1,6 +1,6 @@
 import { Router, type Request, type RequestHandler, type Response } from 'express';
 import type { Principal } from '../app/auth.js';
-import type { CommandResult } from '../app/command-handler.js';
+import { recordedEvent, type CommandResult } from '../app/command-handler.js';
 import type { PublishedReads } from '../app/published-reads.js';
 import type { PublishedService, PublishTarget } from '../app/published-service.js';
 import { RuleViolation } from '../domain/errors.js';
@@ -93,7 +93,7 @@ function handlers(deps: PublishedApiDependencies, kind: PublishedKind) {
     };
   };
   const answer = (res: Response, to: PublishTarget, result: CommandResult) => {
-    const data = result.events[0]!.data as { version: number };
+    const data = recordedEvent(result, `publishing or withdrawing ${kind}`).data as { version: number };
     res.status(result.created ? 201 : 200).set('ETag', `"${result.revision}"`);
     res.json({
       agency: to.agency,

@@ -1,6 +1,7 @@
 import { Router } from 'express';
 import { REVOCATION_STREAM } from '../domain/tokens/revocations.js';
 import type { Principal } from '../app/auth.js';
+import { recordedEvent } from '../app/command-handler.js';
 import type { TokenRevocations } from '../app/token-revocations.js';
 import { authenticate, principalOf, requireRoles } from './authenticate.js';
 import { jsonBody } from './body.js';
@@ -30,7 +31,7 @@ export function tokensApi({ revocations, verify, validate, newId }: TokensApiDep
       'jti' in body
         ? await revocations.revokeToken(actor, body.jti, body.reason, eventId, ifMatch(req))
         : await revocations.revokeSubject(actor, body, eventId, ifMatch(req));
-    const event = result.events[0]!;
+    const event = recordedEvent(result, 'jti' in body ? 'RevokeToken' : 'RevokeSubjectTokens');
     res.status(result.created ? 201 : 200).set('ETag', `"${result.revision}"`);
     res.json({
       eventId: event.id,

@@ -1,6 +1,7 @@
 import express, { Router, type Request, type Response } from 'express';
 import type { Principal } from '../app/auth.js';
 import type { CaseFileReads } from '../app/case-file-reads.js';
+import { recordedEvent } from '../app/command-handler.js';
 import type { DecisionDrafts } from '../app/decision-drafts.js';
 import type { DiscretionReads } from '../app/discretion-reads.js';
 import type { ActRequest, CaseService } from '../app/case-service.js';
@@ -262,7 +263,7 @@ export function workScreens(deps: WorkDependencies, assets: PortalAssets): Route
       const result = await deps.cases.record(caseId, actorOf(principal), act, { eventId: deps.newId() });
       res.redirect(
         303,
-        `${caseHref({ agency, caseId })}?consistentWith=${result.position}#act-${result.events[0]!.id}`,
+        `${caseHref({ agency, caseId })}?consistentWith=${result.position}#act-${recordedEvent(result, act.type).id}`,
       );
     },
     formErrors((err: LedgerError, req: Request, res: Response) => {
