@@ -221,7 +221,7 @@ export function readConsistency(h: Held, ending: boolean): ConsistencyProofInput
  * Parses the event files of one kind, in revision order, and checks them as one stream from revision 0. Each event
  * is checked as it is parsed and only what the later checks need of it is kept, so that a large bundle's events are
  * not all held at once; the failures are those of parsing every file first (the first file that is not JSON), then
- * checking the chain (verifyChain's first failure), then each event's place (its stream and file name). The
+ * checking the chain as the manifest's stream (verifyChain's first failure), then each event's file name. The
  * signatures of an event read as it streamed by are checked here, in turn, and those after the chain's failure not.
  */
 export function checkStream(h: Held, kind: 'event' | 'access', stream: string, keys: PublicKeyResolver): HeldEvent[] {
@@ -233,7 +233,7 @@ export function checkStream(h: Held, kind: 'event' | 'access', stream: string, k
   files.sort((a, b) => a.revision - b.revision);
   const ahead = h.ahead;
   const options: VerifyOptions = { ...eventOptions(h, keys), ...(ahead ? { worked: ahead } : {}) };
-  const chain = new ChainVerifier(options);
+  const chain = new ChainVerifier({ ...options, stream });
   const held: HeldEvent[] = [];
   let broken: Failed | undefined;
   let misplaced: Failed | undefined;
@@ -254,9 +254,7 @@ export function checkStream(h: Held, kind: 'event' | 'access', stream: string, k
       continue;
     }
     const event = read.event!;
-    if (event.stream !== stream) {
-      misplaced ??= new Failed('stream_mismatch', `${name}: stream ${event.stream}, expected ${stream}`);
-    } else if (event.revision !== revision) {
+    if (event.revision !== revision) {
       misplaced ??= new Failed('malformed', `${name} holds revision ${event.revision}, not ${revisionName(revision)}`);
     }
     held.push({ name, revision, id: event.id, hash: event.hash, type: event.type, media: event.media });

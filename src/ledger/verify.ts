@@ -298,6 +298,8 @@ export type ChainedEvent = Pick<EventEnvelope, 'id' | 'stream' | 'revision' | 'p
 export interface ChainOptions extends VerifyOptions {
   /** Verify a stream suffix that continues from this trusted head; without it the list must start at revision 0. */
   readonly after?: StreamHead;
+  /** The stream every event must belong to; without it, the first event's. */
+  readonly stream?: string;
 }
 
 /**
@@ -329,6 +331,7 @@ export class ChainVerifier {
   constructor(private readonly options: ChainOptions) {
     this.#expectedRevision = options.after ? options.after.revision + 1 : 0;
     this.#expectedPrev = options.after ? options.after.hash : GENESIS_PREV;
+    this.#stream = options.stream;
   }
 
   next(event: unknown): VerificationFailure | undefined {

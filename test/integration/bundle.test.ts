@@ -492,6 +492,27 @@ describe('tampering is detected, with zero false accepts', () => {
       expect(report.failure!.detail).toContain(caseStream('county', CASE));
     });
 
+    it('when the first event is re-signed into another stream, then stream_mismatch names that event, not the next', async () => {
+      const list = copyOf(members);
+      const file = named(list, 'events/00000000.json');
+      const {
+        hash: _h,
+        sig: _s,
+        stream: _stream,
+        revision: _r,
+        prev: _p,
+        recordedAt,
+        ...draft
+      } = parsed<EventEnvelope>(file);
+      const other = caseStream(AGENCY, 'another-case');
+      const [resealed] = sealEvents(other, null, [draft], serviceSigner, recordedAt);
+      file.bytes = json(resealed);
+      const report = await expectFailure(resign(list), 'stream_mismatch');
+      expect(report.failure!.detail).toBe(
+        `events/00000000.json: stream ${other}, expected ${caseStream(AGENCY, CASE)}`,
+      );
+    });
+
     it('when an access record is deleted, then revision_gap', async () => {
       const list = copyOf(members).filter((m) => m.name !== 'access/00000001.json');
       await expectFailure(resign(list), 'revision_gap');
