@@ -132,9 +132,9 @@ function checkAmount(fineFen: number | undefined): void {
 
 function checkState(act: RecordAct, state: CaseState): void {
   if (act.type !== 'CaseOpened' && state.status === 'none') throw notFound('no such case');
-  // withdrawing or updating what was never published is refused, on a closed case too
+  // withdrawing or updating what was never published, or was withdrawn, is refused, on a closed case too
   if ((act.type === 'DisclosureWithdrawn' || act.type === 'DisclosureUpdated') && !state.disclosedOn) {
-    throw conflict('not_disclosed', 'the decision has not been published');
+    throw conflict('not_disclosed', 'the decision is not published: never published, or its publication withdrawn');
   }
   if (ALLOWED_IN[act.type].includes(state.status)) return;
   if (act.type === 'CaseOpened') throw conflict('case_exists', `case ${state.caseId} exists already`);

@@ -46,6 +46,7 @@ export interface CaseState {
     readonly disclosureDueBy: string;
     readonly major: boolean;
   };
+  /** The date of the standing publication; none before it and none once it is withdrawn. */
   readonly disclosedOn?: string;
   /** The date the case was closed (结案). */
   readonly closedOn?: string;
@@ -107,8 +108,11 @@ export function evolveCase(state: CaseState, event: RecordedCaseEvent): CaseStat
     }
     case 'DecisionDisclosed':
       return { ...next, status: 'disclosed', disclosedOn: event.data.publishedOn };
-    case 'DisclosureWithdrawn':
-      return { ...next, status: state.status === 'closed' ? 'closed' : 'withdrawn' };
+    case 'DisclosureWithdrawn': {
+      // a withdrawn publication stands no more: it can be neither updated nor withdrawn again
+      const { disclosedOn: _withdrawn, ...rest } = next;
+      return { ...rest, status: state.status === 'closed' ? 'closed' : 'withdrawn' };
+    }
     case 'DisclosureExempted':
       return { ...next, status: 'exempted' };
     case 'CaseClosed':

@@ -193,7 +193,7 @@ export const SCREENS_EN: ScreensMessages = {
   'rule.case_exists': 'That case number is taken.',
   'rule.case_not_closable': 'Publish the decision (or exempt it lawfully) before closing the case.',
   'rule.decision_missing': 'There is no decision to publish yet.',
-  'rule.not_disclosed': 'The decision has not been published.',
+  'rule.not_disclosed': 'The decision is not published: never published, or its publication withdrawn.',
   'rule.review_not_requested': 'No legal review has been requested for this case.',
   'rule.no_disagreement': 'There is no disagreement to resolve.',
   'rule.media_unknown': 'An attached file has not been uploaded by this agency.',

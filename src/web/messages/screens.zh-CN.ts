@@ -190,7 +190,7 @@ export const SCREENS_ZH_CN = {
   'rule.case_exists': '该案件编号已被使用。',
   'rule.case_not_closable': '决定公示（或依法不予公开）后方可结案。',
   'rule.decision_missing': '尚未作出决定，不能公示。',
-  'rule.not_disclosed': '决定尚未公示。',
+  'rule.not_disclosed': '决定未在公示中（从未公示，或公示已撤销）。',
   'rule.review_not_requested': '本案尚未提请法制审核。',
   'rule.no_disagreement': '没有需要协调的审核意见分歧。',
   'rule.media_unknown': '所附资料尚未由本机关上传。',

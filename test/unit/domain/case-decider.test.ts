@@ -607,5 +607,31 @@ describe('the case decider', () => {
         .when(act('DisclosureUpdated', { reason: 'x' }))
         .thenFails('not_disclosed', 409);
     });
+    it('when a publication withdrawn before the exemption is updated or withdrawn after closing, then not_disclosed', () => {
+      const published = recordOn(decided(), act('DecisionDisclosed', { publishedOn: '2019-10-08' }));
+      const withdrawn = recordOn(published, act('DisclosureWithdrawn', { reason: '误公开涉密信息' }));
+      const closed = recordOn(recordOn(withdrawn, exempt()), act('CaseClosed', { closedOn: '2019-10-09' }));
+      spec
+        .given(closed)
+        .when(act('DisclosureUpdated', { reason: 'x' }))
+        .thenFails('not_disclosed', 409);
+      spec
+        .given(closed)
+        .when(act('DisclosureWithdrawn', { reason: 'x' }))
+        .thenFails('not_disclosed', 409);
+    });
+    it('when a publication withdrawn on a closed case is updated or withdrawn again, then not_disclosed', () => {
+      const published = recordOn(decided(), act('DecisionDisclosed', { publishedOn: '2019-10-08' }));
+      const closed = recordOn(published, act('CaseClosed', { closedOn: '2019-10-09' }));
+      const withdrawn = recordOn(closed, act('DisclosureWithdrawn', { reason: '复议撤销' }));
+      spec
+        .given(withdrawn)
+        .when(act('DisclosureUpdated', { reason: 'x' }))
+        .thenFails('not_disclosed', 409);
+      spec
+        .given(withdrawn)
+        .when(act('DisclosureWithdrawn', { reason: 'x' }))
+        .thenFails('not_disclosed', 409);
+    });
   });
 });
