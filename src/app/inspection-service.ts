@@ -155,7 +155,8 @@ export class InspectionService {
     eventId: string,
     expectedRevision?: number,
   ): Promise<CommandResult> {
-    const command: PlanCommand = { type: 'RecordOutcome', actor, ...record };
+    const recordedAt = this.deps.clock.now().toISOString();
+    const command: PlanCommand = { type: 'RecordOutcome', actor, ...record, recordedAt };
     return this.#plan(actor, planId, command, {
       eventId,
       expectedRevision,

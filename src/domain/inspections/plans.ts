@@ -1,5 +1,5 @@
 import type { Actor } from '../actor.js';
-import { requireAgency, requireRole } from '../actor.js';
+import { latestDateAt, requireAgency, requireRole } from '../actor.js';
 import type { Decider } from '../decider.js';
 import { conflict, notFound, RuleViolation, violation } from '../errors.js';
 import { agencyStream } from '../streams.js';
@@ -84,7 +84,11 @@ export type PlanCommand = { readonly actor: Actor } & (
       /** A draw computed elsewhere: recorded only when it is the recomputation's. */
       readonly claimed?: { readonly seed?: string; readonly targets?: readonly DrawnTarget[] };
     }
-  | ({ readonly type: 'RecordOutcome' } & OutcomeRecord)
+  | ({
+      readonly type: 'RecordOutcome';
+      /** When the service records the outcome (its clock): an inspection is not dated after it. */
+      readonly recordedAt: string;
+    } & OutcomeRecord)
 );
 
 export type PlanEvent =
@@ -173,7 +177,7 @@ function decideDraw(command: Extract<PlanCommand, { type: 'RecordDraw' }>, state
 }
 
 function decideOutcome(command: Extract<PlanCommand, { type: 'RecordOutcome' }>, state: PlanState): PlanEvent[] {
-  const { actor, type: _type, ...record } = command;
+  const { actor, type: _type, recordedAt, ...record } = command;
   if (!state.draw) throw conflict('draw_missing', `plan ${state.plan!.planId} has not been drawn yet`);
   const target = state.draw.targets.find((t) => t.subjectId === record.subjectId);
   if (!target) throw violation('not_a_target', `subject ${record.subjectId} was not drawn by this plan`);
@@ -184,6 +188,11 @@ function decideOutcome(command: Extract<PlanCommand, { type: 'RecordOutcome' }>,
     throw conflict('outcome_recorded', `the outcome for ${record.subjectId} is recorded already`);
   }
   if (record.inspectedOn < state.plan!.startsOn) throw violation('date_invalid', 'inspected before the plan starts');
+  if (record.inspectedOn > latestDateAt(recordedAt)) {
+    throw violation('date_invalid', `an inspection on ${record.inspectedOn} is recorded before it took place`, {
+      inspectedOn: record.inspectedOn,
+    });
+  }
   return [{ type: 'InspectionOutcomeRecorded', data: record }];
 }
 

@@ -224,13 +224,14 @@ describe('inspection plans, draws and outcomes (双随机、一公开)', () => {
       { type: 'InspectionDrawn', data: { ...expected, size: 100, rootHash: '', checkpointSize: 120, inputs } },
     ];
     const target = expected.targets[0]!;
-    const outcome = (actor: Actor, subjectId = target.subjectId): PlanCommand => ({
+    const outcome = (actor: Actor, subjectId = target.subjectId, inspectedOn = '2026-03-10'): PlanCommand => ({
       actor,
       type: 'RecordOutcome',
       subjectId,
       outcome: 'no_problem',
       summary: '未发现问题',
-      inspectedOn: '2026-03-10',
+      inspectedOn,
+      recordedAt: '2026-03-11T09:00:00+08:00',
     });
     const inspector: Actor = { sub: target.inspectors[0]!, agency: 'county-justice', roles: ['officer'] };
     const outsider = ['alice', 'bob', 'chen'].find((o) => !target.inspectors.includes(o))!;
@@ -252,6 +253,30 @@ describe('inspection plans, draws and outcomes (双随机、一公开)', () => {
       },
     ];
     spec.given(done).when(outcome(admin)).thenFails('outcome_recorded', 409);
+  });
+
+  it('when an outcome is dated after the day it is recorded, then date_invalid', () => {
+    const drawn: PlanEvent[] = [
+      ...planned,
+      { type: 'InspectionDrawn', data: { ...expected, size: 100, rootHash: '', checkpointSize: 120, inputs } },
+    ];
+    const target = expected.targets[0]!;
+    const outcome = (inspectedOn: string): PlanCommand => ({
+      actor: admin,
+      type: 'RecordOutcome',
+      subjectId: target.subjectId,
+      outcome: 'no_problem',
+      summary: '未发现问题',
+      inspectedOn,
+      recordedAt: '2026-03-10T23:30:00+08:00',
+    });
+    // 2026-03-11 has begun at UTC+14 by then, 2026-03-12 nowhere
+    const [recorded] = spec
+      .given(drawn)
+      .when(outcome('2026-03-11'))
+      .then([{ type: 'InspectionOutcomeRecorded', data: { inspectedOn: '2026-03-11' } }]);
+    expect(recorded!.data).not.toHaveProperty('recordedAt');
+    spec.given(drawn).when(outcome('2026-03-12')).thenFails('date_invalid', 422);
   });
 });
 
