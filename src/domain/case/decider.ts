@@ -336,6 +336,14 @@ function decide({ act, context }: CaseCommand, state: CaseState): CaseEvent[] {
           'there is no review opinion in disagreement with the current proposal to resolve',
         );
       }
+      // the coordination decision settles the disagreement: another view of the head goes through a new request
+      if (state.review.resolution !== undefined) {
+        throw conflict(
+          'no_disagreement',
+          `the disagreement is resolved already (${state.review.resolution}): a changed proposal goes to a new review`,
+          { resolution: state.review.resolution },
+        );
+      }
       return [{ ...base, type: act.type, data: act.data }];
     case 'DecisionIssued': {
       const { decisionType, fineFen, decidedOn } = act.data;

@@ -237,6 +237,29 @@ describe('the case decider', () => {
       );
       spec.given(given).when(decideFine(2_000_000)).thenFails('legal_review_required');
     });
+    it.each(['proposal_upheld', 'review_upheld'] as const)(
+      'when a disagreement resolved with %s is resolved again, then no_disagreement; a new request opens a new one',
+      (first) => {
+        const resolve = (outcome: 'proposal_upheld' | 'review_upheld') =>
+          act('ReviewDisagreementResolved', { outcome, reasoning: '集体讨论决定' }, { actor: actors.head });
+        const resolved = record(opened(), proposeFine(2_000_000), review('rejected'), resolve(first));
+        spec.given(resolved).when(resolve('proposal_upheld')).thenFails('no_disagreement', 409);
+        spec.given(resolved).when(resolve('review_upheld')).thenFails('no_disagreement', 409);
+        spec
+          .given(
+            record(
+              opened(),
+              proposeFine(2_000_000),
+              review('rejected'),
+              resolve(first),
+              proposeFine(1_500_000),
+              review('returned'),
+            ),
+          )
+          .when(resolve('proposal_upheld'))
+          .then([{ type: 'ReviewDisagreementResolved' }]);
+      },
+    );
     it('when there is no disagreement to resolve, then no_disagreement; only the head (admin) may resolve', () => {
       spec
         .given(record(opened(), proposeFine(2_000_000), review('approved')))
