@@ -7,7 +7,7 @@ import { parseArgs } from 'node:util';
 import { print, UsageError, type CliIo } from './io.js';
 import { progressBar } from './progress.js';
 
-export const bundleHelp = `Usage: ledger bundle CASE_ID -o FILE [--url URL] [--token TOKEN] [--trusted-size N]
+export const bundleHelp = `Usage: ledger bundle CASE_ID -o FILE [--url URL] [--token TOKEN] [--trusted-size N] [--agency CODE] [--purpose TEXT]
        ledger bundle CASE_ID [options] > FILE
 
 Downloads the evidence bundle of a case from a running service (GET /v1/cases/CASE_ID/bundle): one tar with the
