@@ -28,7 +28,12 @@ import { readHolding } from './media-holdings.js';
 import type { EventStore } from '../ports/event-store.js';
 import type { HeadProof } from '../ledger/heads-map.js';
 import { checkStoredEvents } from './stored-events.js';
-import type { ConsistencyProof, InclusionProof, SignedCheckpoint } from './transparency-log.js';
+import {
+  ProofUnavailable,
+  type ConsistencyProof,
+  type InclusionProof,
+  type SignedCheckpoint,
+} from './transparency-log.js';
 import type { WitnessTimes } from './witness-times.js';
 
 /** What the exporter needs of the transparency log. */
@@ -132,6 +137,12 @@ export class BundleExporter {
     }
     add(HEADS, json(heads));
     if (options.trustedSize !== undefined) {
+      if (options.trustedSize > checkpoint.size) {
+        throw new ProofUnavailable(
+          'tree_size_invalid',
+          `trustedSize ${options.trustedSize} is beyond this log's checkpoint of ${checkpoint.size} entries: a checkpoint of this log cannot be larger`,
+        );
+      }
       add(CONSISTENCY, json(log.consistency(options.trustedSize, checkpoint.size)));
     }
     this.#timestamps(agency, caseEvents, leafIndexes, checkpoint, add, json);
