@@ -162,6 +162,7 @@ export class CaseService {
           benchmark: (code: string) => (code === itemCode ? benchmark : undefined),
           ...(settings?.reviewWorkingDays === undefined ? {} : { reviewWorkingDays: settings.reviewWorkingDays }),
           ...(catalogue ? { reviewCatalogue: catalogue.versions } : {}),
+          recordedAt: this.deps.clock.now().toISOString(),
         };
         return acts.map((act) => ({ act, context }));
       },

@@ -297,4 +297,27 @@ describe('when a case was opened and when it was recorded, over HTTP', () => {
     const file = await t.call('GET', `/v1/cases/h-early?consistentWith=${opened.body.position}`, { token: officer });
     expect(file.body.revision).toBe(0);
   });
+
+  it('when an act, or a decision day, is a day that has begun nowhere yet, then 422 date_invalid and nothing is recorded', async () => {
+    const opened = await t.call('POST', '/v1/cases', {
+      token: officer,
+      body: { ...openBody('h-ahead'), openedOn: day(-3) },
+    });
+    const ahead = await t.call('POST', '/v1/cases/h-ahead/acts', {
+      token: officer,
+      body: { ...evidence, occurredAt: `${day(2)}T09:30:00+08:00` },
+    });
+    expect([ahead.status, ahead.body.code]).toEqual([422, 'date_invalid']);
+    const decided = await t.call('POST', '/v1/cases/h-ahead/acts', {
+      token: officer,
+      body: {
+        type: 'DecisionIssued',
+        occurredAt: `${day(-1)}T16:00:00+08:00`,
+        data: { decisionType: 'warning', legalBasis: 'b', documentNo: '县司罚〔2026〕9号', decidedOn: day(90) },
+      },
+    });
+    expect([decided.status, decided.body.code]).toEqual([422, 'date_invalid']);
+    const file = await t.call('GET', `/v1/cases/h-ahead?consistentWith=${opened.body.position}`, { token: officer });
+    expect(file.body.revision).toBe(0);
+  });
 });

@@ -15,7 +15,8 @@ import { loadValidators } from '../../src/http/validation.js';
 import path from 'node:path';
 import { resolverFor, testSigner } from '../support/events.js';
 
-const clock: Clock = { now: () => new Date('2019-09-20T02:00:00Z') };
+// the service's clock: after every day the acts below name (no act is recorded before its day)
+const clock: Clock = { now: () => new Date('2019-10-09T02:00:00Z') };
 const newId = uuidv7Generator(clock);
 const signer = testSigner();
 const head: Actor = { sub: 'head', agency: 'county-justice', roles: ['admin'] };

@@ -8,10 +8,11 @@ const DATA_DATES = ['decidedOn', 'heldOn', 'publishedOn', 'closedOn', 'givenOn']
 
 /**
  * A case is not opened in the future (`openedOn` after the date of the recording, which the service stamps on
- * `CaseOpened` from its clock), and nothing of a case happens before it was opened: neither the act (its local
- * date) nor a date the act's data names.
+ * `CaseOpened` from its clock), nothing of a case happens before it was opened: neither the act (its local
+ * date) nor a date the act's data names, and, given `recordedAt` (when the service records the act), none of
+ * those falls on a day that has begun nowhere yet at that moment: an act is recorded once done, not ahead of it.
  */
-export function checkDates(act: RecordAct, state: CaseState): void {
+export function checkDates(act: RecordAct, state: CaseState, recordedAt?: string): void {
   if (act.type === 'CaseOpened') {
     const latest = latestDateAt(act.occurredAt);
     if (act.data.openedOn > latest) {
@@ -21,8 +22,6 @@ export function checkDates(act: RecordAct, state: CaseState): void {
     }
     return;
   }
-  const openedOn = state.openedOn;
-  if (openedOn === undefined) return;
   const data = act.data as Partial<Record<(typeof DATA_DATES)[number], unknown>>;
   const dates: [string, string][] = [
     ['occurredAt', localDate(act.occurredAt)],
@@ -31,6 +30,19 @@ export function checkDates(act: RecordAct, state: CaseState): void {
       return typeof value === 'string' ? [[member, value]] : [];
     }),
   ];
+  if (recordedAt !== undefined) {
+    const latest = latestDateAt(recordedAt);
+    for (const [member, date] of dates) {
+      if (date > latest) {
+        throw violation('date_invalid', `${act.type} is dated ${date}, a day that has not begun when it is recorded`, {
+          member,
+          date,
+        });
+      }
+    }
+  }
+  const openedOn = state.openedOn;
+  if (openedOn === undefined) return;
   for (const [member, date] of dates) {
     if (date < openedOn) {
       throw violation('date_invalid', `${act.type} is dated ${date}, before the case was opened on ${openedOn}`, {

@@ -50,6 +50,11 @@ export interface CaseContext {
   readonly reviewCatalogue?: readonly CatalogueVersion[];
   /** The item's discretion benchmark (裁量基准), when it has one. */
   readonly benchmark?: (itemCode: string) => BenchmarkState | undefined;
+  /**
+   * When the service records the act (its clock, ISO 8601): no act, and no date its data names, falls on a day
+   * that has begun nowhere yet at that moment. Absent, dates are checked only against the case's opening.
+   */
+  readonly recordedAt?: string;
 }
 
 export interface CaseCommand {
@@ -267,7 +272,7 @@ function decide({ act, context }: CaseCommand, state: CaseState): CaseEvent[] {
   }
   checkState(act, state);
   const agency = act.type === 'CaseOpened' ? act.actor.agency : state.agency!;
-  checkDates(act, state);
+  checkDates(act, state, context.recordedAt);
   const itemCode = act.type === 'CaseOpened' ? act.data.itemCode : state.itemCode!;
   const item = context.item(itemCode);
   if (!item?.exists || item.agency !== agency || (act.type === 'CaseOpened' && item.retired)) {

@@ -1,4 +1,5 @@
-import { caseDecider } from '../../../src/domain/case/decider.js';
+import type { RecordAct } from '../../../src/domain/case/acts.js';
+import { caseDecider, type CaseContext } from '../../../src/domain/case/decider.js';
 import { specification } from '../../support/decider-spec.js';
 import { act, actors, CHECKS_PASSED, context, opened, photo, record, video } from '../../support/domain.js';
 
@@ -546,6 +547,32 @@ describe('the case decider', () => {
         .given(open())
         .when(act('EvidenceCollected', { description: 'x' }, { occurredAt: '2019-09-01T20:00:00-05:00' }))
         .thenFails('date_invalid');
+    });
+    it('when an act, or a day its data names, falls on a day that has begun nowhere when the service records it, then date_invalid; on the last day begun somewhere it is recorded', () => {
+      // 2019-09-20T12:00Z: the day has begun up to 2019-09-21 somewhere (UTC+14), not 2019-09-22 anywhere
+      const at = <C extends { act: RecordAct; context: CaseContext }>(
+        command: C,
+        recordedAt = '2019-09-20T12:00:00Z',
+      ) => ({ ...command, context: { ...command.context, recordedAt } }) as C;
+      const evidenceOn = (occurredAt: string) => at(act('EvidenceCollected', { description: 'x' }, { occurredAt }));
+      spec.given(open()).when(evidenceOn('2019-09-22T00:30:00+08:00')).thenFails('date_invalid', 422);
+      spec
+        .given(open())
+        .when(evidenceOn('2019-09-21T23:30:00+08:00'))
+        .then([{ type: 'EvidenceCollected' }]);
+      spec
+        .given(open())
+        .when(at(act('HearingHeld', { heldOn: '2019-09-22' })))
+        .thenFails('date_invalid');
+      spec
+        .given(open())
+        .when(at(act('HearingHeld', { heldOn: '2019-09-21' })))
+        .then([{ type: 'HearingHeld' }]);
+      // without the recording time (a replay, a rule checked alone) only the opening bounds the dates
+      spec
+        .given(open())
+        .when(act('HearingHeld', { heldOn: '2019-09-22' }))
+        .then([{ type: 'HearingHeld' }]);
     });
     it('when a decision, hearing or closing names a day before the opening, then date_invalid', () => {
       spec.given(open()).when(decideFine(50_000, '2019-09-01')).thenFails('date_invalid');
