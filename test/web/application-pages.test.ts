@@ -97,6 +97,10 @@ describe('filing an application on the portal (网上申请)', () => {
     expect(res.text).toMatch(/id="ledger-badge"[^>]*data-event-id="[0-9a-f-]{36}"/);
     expect(res.text).toContain('/badge.js');
 
+    // the lookup reads the applications' read model, which a loaded machine may not have brought up to the filing
+    // yet: wait until it has applied the log's head (an applicant looks a filing up minutes later, not at once)
+    const head = await t.service.events.headPosition();
+    expect((await t.call('GET', `/v1/applications?consistentWith=${head}`, { token: officer })).status).toBe(200);
     const lookup = await openForm(`/apply/progress?agency=${AGENCY}&id=${id}`);
     const asked = new URLSearchParams({ _csrf: lookup.token, agency: AGENCY, id: id!, code: code! });
     const found = await postForm('/apply/progress', asked, lookup.cookie);
