@@ -646,42 +646,30 @@ describe('the case decider', () => {
     it('when the exemption is dated before the decision was made, then date_invalid', () => {
       spec.given(decided()).when(exempt('2019-09-26T10:00:00+08:00')).thenFails('date_invalid', 422);
     });
+    /** Neither an update nor another withdrawal of the publication is recorded on `history`: 409 not_disclosed. */
+    const neitherUpdatedNorWithdrawn = (history: Parameters<typeof spec.given>[0]) => {
+      for (const type of ['DisclosureUpdated', 'DisclosureWithdrawn'] as const) {
+        spec
+          .given(history)
+          .when(act(type, { reason: 'x' }))
+          .thenFails('not_disclosed', 409);
+      }
+    };
     it('when a closed exempted case gets a withdrawal or update of a publication that never was, then not_disclosed', () => {
       const closed = recordOn(recordOn(decided(), exempt()), act('CaseClosed', { closedOn: '2019-10-08' }));
-      spec
-        .given(closed)
-        .when(act('DisclosureWithdrawn', { reason: 'x' }))
-        .thenFails('not_disclosed', 409);
-      spec
-        .given(closed)
-        .when(act('DisclosureUpdated', { reason: 'x' }))
-        .thenFails('not_disclosed', 409);
+      neitherUpdatedNorWithdrawn(closed);
     });
     it('when a publication withdrawn before the exemption is updated or withdrawn after closing, then not_disclosed', () => {
       const published = recordOn(decided(), act('DecisionDisclosed', { publishedOn: '2019-10-08' }));
       const withdrawn = recordOn(published, act('DisclosureWithdrawn', { reason: '误公开涉密信息' }));
       const closed = recordOn(recordOn(withdrawn, exempt()), act('CaseClosed', { closedOn: '2019-10-09' }));
-      spec
-        .given(closed)
-        .when(act('DisclosureUpdated', { reason: 'x' }))
-        .thenFails('not_disclosed', 409);
-      spec
-        .given(closed)
-        .when(act('DisclosureWithdrawn', { reason: 'x' }))
-        .thenFails('not_disclosed', 409);
+      neitherUpdatedNorWithdrawn(closed);
     });
     it('when a publication withdrawn on a closed case is updated or withdrawn again, then not_disclosed', () => {
       const published = recordOn(decided(), act('DecisionDisclosed', { publishedOn: '2019-10-08' }));
       const closed = recordOn(published, act('CaseClosed', { closedOn: '2019-10-09' }));
       const withdrawn = recordOn(closed, act('DisclosureWithdrawn', { reason: '复议撤销' }));
-      spec
-        .given(withdrawn)
-        .when(act('DisclosureUpdated', { reason: 'x' }))
-        .thenFails('not_disclosed', 409);
-      spec
-        .given(withdrawn)
-        .when(act('DisclosureWithdrawn', { reason: 'x' }))
-        .thenFails('not_disclosed', 409);
+      neitherUpdatedNorWithdrawn(withdrawn);
     });
   });
 });
