@@ -122,7 +122,7 @@ describe('the review catalogue (重大执法决定法制审核目录清单)', ()
     expect((await get()).version).toBe(once.body.version);
   });
 
-  it('when a fine on a food-safety item reaches the amount, then it needs a legal review; a smaller one, or one made before the catalogue came into force, does not', async () => {
+  it('when a fine on a food-safety item reaches the amount, then it needs a legal review, also when dated before the catalogue came into force; a smaller one does not', async () => {
     const open = (caseId: string) =>
       t.call('POST', '/v1/cases', {
         token: officer,
@@ -143,17 +143,16 @@ describe('the review catalogue (重大执法决定法制审核目录清单)', ()
 
     const small = await act('c-2', fine(100_000, '2026-11-30T16:00:00+08:00'));
     expect(small.status).toBe(201);
-    // made at 09:00, before the first version came into force at about 10:00 China time: it keeps its outcome
+    // dated 09:00, before the first version came into force at about 10:00 China time, but recorded after: the
+    // stated time cannot take it out of the version in force when it is recorded
     const before = await act('c-3', fine(600_000, '2026-11-30T09:00:00+08:00'));
-    expect(before.status).toBe(201);
+    expect([before.status, before.body.code]).toEqual([409, 'legal_review_required']);
+    const { version } = await get();
+    expect(before.body.reviewCatalogue).toEqual({ version, entryIds: ['RC-01'] });
+    expect(before.body.detail).toContain(`review catalogue version ${version}`);
 
-    for (const [id, position] of [
-      ['c-2', small.body.position],
-      ['c-3', before.body.position],
-    ] as const) {
-      const file = await t.call('GET', `/v1/cases/${id}?consistentWith=${position}`, { token: officer });
-      expect(file.body.major).toBe(false);
-    }
+    const smallFile = await t.call('GET', `/v1/cases/c-2?consistentWith=${small.body.position}`, { token: officer });
+    expect(smallFile.body.major).toBe(false);
 
     const proposed = await act('c-1', {
       type: 'LegalReviewRequested',

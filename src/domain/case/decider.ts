@@ -7,7 +7,7 @@ import type { ItemState } from '../registry/items.js';
 import { checkRecordingDevice, type DeviceState } from '../registry/devices.js';
 import { certificateValidOn, type OfficerState } from '../registry/officers.js';
 import type { RecordingListEntry } from '../registry/recording-list.js';
-import { catalogueInForce, type CatalogueVersion } from '../registry/review-catalogue.js';
+import type { CatalogueVersion } from '../registry/review-catalogue.js';
 import {
   APPROVING_CHECKS,
   type ActType,
@@ -19,6 +19,7 @@ import {
 } from './acts.js';
 import { checkDates } from './dates.js';
 import {
+  catalogueForDecision,
   counselOpinionRequired,
   disclosureDeadline,
   discretionFinding,
@@ -242,14 +243,22 @@ function checkReview(
 }
 
 /** 无审核不决定: a major decision needs an approved review of exactly this proposal (or a resolution upholding it). */
-function checkReviewGate(act: Extract<RecordAct, { type: 'DecisionIssued' }>, state: CaseState, major: boolean): void {
+function checkReviewGate(
+  act: Extract<RecordAct, { type: 'DecisionIssued' }>,
+  state: CaseState,
+  major: boolean,
+  reviewCatalogue: { version: number; entryIds: string[] } | undefined,
+): void {
   if (!major || reviewClears(state.review, state.reviewPending, act.data)) return;
   const review = state.review;
   throw conflict(
     'legal_review_required',
-    'a major decision needs a passed legal review of the same decision type and amount',
+    reviewCatalogue
+      ? `a major decision needs a passed legal review of the same decision type and amount (review catalogue version ${reviewCatalogue.version}, entries ${reviewCatalogue.entryIds.join(', ')})`
+      : 'a major decision needs a passed legal review of the same decision type and amount',
     {
       reviewed: review ? { outcome: review.outcome, resolution: review.resolution, proposal: review.proposal } : null,
+      ...(reviewCatalogue ? { reviewCatalogue } : {}),
     },
   );
 }
@@ -361,13 +370,20 @@ function decide({ act, context }: CaseCommand, state: CaseState): CaseEvent[] {
           { allowed: APPLICATION_DECISIONS },
         );
       checkIssuedDocument(act.data.documentSha256, act.media);
-      // the catalogue in force when the decision was made: an adjustment recorded later does not reach back
-      const catalogue = catalogueInForce(context.reviewCatalogue ?? [], act.occurredAt);
+      // the catalogue in force when the decision was made: an adjustment recorded later does not reach back. The
+      // stated time is the officer's word, though, so a decision entered after a catalogue took effect is held to it
+      // as well: dating a decision before an adjustment does not escape the review the adjustment requires.
+      const catalogue = catalogueForDecision(context.reviewCatalogue ?? [], act.occurredAt, context.recordedAt, item, {
+        proposal: state.proposal,
+        decision: act.data,
+      });
       const major = isMajorCase(item, catalogue, { proposal: state.proposal, decision: act.data });
-      checkReviewGate(act, state, major);
       const matched = [state.proposal, act.data].flatMap((terms) =>
         terms ? matchingCatalogueEntries(item, catalogue, terms).map((entry) => entry.entryId) : [],
       );
+      const reviewCatalogue =
+        catalogue && matched.length > 0 ? { version: catalogue.version, entryIds: [...new Set(matched)] } : undefined;
+      checkReviewGate(act, state, major, reviewCatalogue);
       const discretion = discretionFinding(context.benchmark?.(itemCode), act.data);
       const due = disclosureDeadline(item, decidedOn, context.calendar);
       const derived = {
@@ -376,9 +392,7 @@ function decide({ act, context }: CaseCommand, state: CaseState): CaseEvent[] {
         disclosureDueBy: due.date,
         calendarBasis: due.basis,
         ...(discretion ? { discretion } : {}),
-        ...(catalogue && matched.length > 0
-          ? { reviewCatalogue: { version: catalogue.version, entryIds: [...new Set(matched)] } }
-          : {}),
+        ...(reviewCatalogue ? { reviewCatalogue } : {}),
       };
       return [{ ...base, type: act.type, data: { ...act.data, ...derived } }];
     }

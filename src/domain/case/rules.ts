@@ -2,7 +2,12 @@ import type { WorkingDayCalendar, WorkingDayResult } from '../calendar/working-d
 import { violation } from '../errors.js';
 import { rangeOf, type BenchmarkState, type Circumstance, type FineRange } from '../registry/benchmarks.js';
 import type { ItemState, MajorCriteria } from '../registry/items.js';
-import type { CatalogueEntry, CatalogueInForce } from '../registry/review-catalogue.js';
+import {
+  catalogueInForce,
+  type CatalogueEntry,
+  type CatalogueInForce,
+  type CatalogueVersion,
+} from '../registry/review-catalogue.js';
 import type { OfficerState } from '../registry/officers.js';
 import type { ActType, DecisionType, MediaRef, ServiceMethod } from './acts.js';
 
@@ -196,6 +201,27 @@ export function isMajorCase(
   decisions: { readonly proposal?: DecisionTerms | undefined; readonly decision?: DecisionTerms | undefined },
 ): boolean {
   return [decisions.proposal, decisions.decision].some((d) => d !== undefined && isMajor(item, catalogue, d));
+}
+
+/**
+ * The catalogue version a decision is judged by: the one in force at its stated time (`occurredAt`; an adjustment
+ * recorded later does not reach back), or, when a later version was in force by the time the decision is recorded
+ * (`recordedAt`, the service's clock) and makes the case major where the earlier does not, that later version: the
+ * stated time is the officer's word, so dating a decision before an adjustment does not escape the review the
+ * adjustment requires.
+ */
+export function catalogueForDecision(
+  versions: readonly CatalogueVersion[],
+  statedAt: string,
+  recordedAt: string | undefined,
+  item: MajorItem | undefined,
+  decisions: { readonly proposal?: DecisionTerms | undefined; readonly decision?: DecisionTerms | undefined },
+): CatalogueVersion | undefined {
+  const stated = catalogueInForce(versions, statedAt);
+  if (recordedAt === undefined) return stated;
+  const recorded = catalogueInForce(versions, recordedAt);
+  if (recorded === undefined || recorded.version === stated?.version) return stated;
+  return !isMajorCase(item, stated, decisions) && isMajorCase(item, recorded, decisions) ? recorded : stated;
 }
 
 /** The latest legal review of a case, as far as the gate needs it. */

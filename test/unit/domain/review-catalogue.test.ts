@@ -191,6 +191,46 @@ describe('the decider’s review gate under the catalogue', () => {
       .when(decide('2019-10-08T09:00:00+08:00'))
       .then([{ type: 'DecisionIssued', data: { major: true, reviewCatalogue: { version: 2, entryIds: ['RC-9'] } } }]);
   });
+  describe('when the decision is recorded later than its stated time', () => {
+    const recorded = (occurredAt: string, recordedAt: string) => {
+      const command = decide(occurredAt);
+      return { ...command, context: { ...command.context, recordedAt } };
+    };
+    it('when it is dated before the version that lists it but recorded once that version is in force, then legal_review_required', () => {
+      spec
+        .given(record(opened()))
+        .when(recorded('2019-09-27T09:00:00+08:00', '2019-10-08T01:00:00Z'))
+        .thenFails('legal_review_required', 409);
+    });
+    it('when it is recorded before that version came into force too, then it is not major', () => {
+      spec
+        .given(record(opened()))
+        .when(recorded('2019-09-27T09:00:00+08:00', '2019-09-28T01:00:00Z'))
+        .then([{ type: 'DecisionIssued', data: { major: false } }]);
+    });
+    it('when it was reviewed and approved, then it records the version in force at its recording and the entry that matched', () => {
+      const propose = act('LegalReviewRequested', {
+        proposed: { decisionType: 'fine', fineFen: 500_000, legalBasis: '《律师法》第五十条' },
+      });
+      const approve = act(
+        'LegalReviewCompleted',
+        { outcome: 'approved', opinion: '同意', checks: CHECKS_PASSED },
+        { actor: actors.rita },
+      );
+      spec
+        .given(record(opened(), propose, approve))
+        .when(recorded('2019-09-27T09:00:00+08:00', '2019-10-08T01:00:00Z'))
+        .then([{ type: 'DecisionIssued', data: { major: true, reviewCatalogue: { version: 2, entryIds: ['RC-9'] } } }]);
+    });
+    it('when the version at its stated time lists it and a later one does not, then the stated time’s version still holds', () => {
+      const relaxed = [...catalogue, version(3, '2019-11-01T00:00:00Z', [])];
+      const command = recorded('2019-10-08T09:00:00+08:00', '2019-11-08T01:00:00Z');
+      spec
+        .given(record(opened()))
+        .when({ ...command, context: { ...command.context, reviewCatalogue: relaxed } })
+        .thenFails('legal_review_required', 409);
+    });
+  });
   it('when no entry of the version in force matches, then the decision records no catalogue', () => {
     const issued = record(opened(), decide('2019-09-27T09:00:00+08:00')).at(-1)!;
     expect(issued.type).toBe('DecisionIssued');
