@@ -58,6 +58,11 @@ function filingError(ctx: PageContext, err: LedgerError): FormError {
   return formErrorOf(ctx, err, APPLY_FIELDS);
 }
 
+/** A log position as a form or link carries it (the receipt's), or none when absent or not one. */
+function logPosition(text: string): number | undefined {
+  return /^\d{1,15}$/.test(text) ? Number(text) : undefined;
+}
+
 /**
  * Online applications on the portal (网上受理): the public filing form, its receipt and the progress lookup (no
  * sign-in; CSRF by a double-submit cookie, rate-limited like the public API), the officers' queue where an
@@ -130,7 +135,14 @@ export function applicationPages(
 
   router.get('/apply/progress', deps.limited, (req, res) => {
     const typed = (name: string) => (typeof req.query[name] === 'string' ? (req.query[name] as string) : '');
-    renderProgress(req, res, { values: { agency: typed('agency'), id: typed('id') } });
+    const position = logPosition(typed('consistentWith'));
+    renderProgress(req, res, {
+      values: {
+        agency: typed('agency'),
+        id: typed('id'),
+        ...(position === undefined ? {} : { consistentWith: String(position) }),
+      },
+    });
   });
 
   const progressRefused: ErrorRequestHandler = (err, req, res, next) => {
@@ -150,12 +162,23 @@ export function applicationPages(
     csrf.check,
     async (req: Request, res: Response) => {
       const values = (req.body ?? {}) as Values;
-      res.locals.formValues = { agency: fieldText(values, 'agency'), id: fieldText(values, 'id') };
+      // the receipt's link carries the filing's log position: a lookup made at once waits for the filing to be read
+      const consistentWith = logPosition(fieldText(values, 'consistentWith'));
+      res.locals.formValues = {
+        agency: fieldText(values, 'agency'),
+        id: fieldText(values, 'id'),
+        ...(consistentWith === undefined ? {} : { consistentWith: String(consistentWith) }),
+      };
       const agency = id(fieldText(values, 'agency'), 'agency') ?? '';
       const applicationId = fieldText(values, 'id').trim().toLowerCase();
       const code = fieldText(values, 'code');
       if (!UUID.test(applicationId) || code.length === 0 || code.length > 64) throw notFound('no such application');
-      const progress = await deps.reads.progress({ agency, applicationId, code });
+      const progress = await deps.reads.progress({
+        agency,
+        applicationId,
+        code,
+        ...(consistentWith === undefined ? {} : { consistentWith }),
+      });
       renderProgress(req, res, { values: res.locals.formValues }, { progress });
     },
     progressRefused,

@@ -97,21 +97,38 @@ describe('filing an application on the portal (网上申请)', () => {
     expect(res.text).toMatch(/id="ledger-badge"[^>]*data-event-id="[0-9a-f-]{36}"/);
     expect(res.text).toContain('/badge.js');
 
-    // the lookup reads the applications' read model, which a loaded machine may not have brought up to the filing
-    // yet: wait until it has applied the log's head (an applicant looks a filing up minutes later, not at once)
-    const head = await t.service.events.headPosition();
-    expect((await t.call('GET', `/v1/applications?consistentWith=${head}`, { token: officer })).status).toBe(200);
-    const lookup = await openForm(`/apply/progress?agency=${AGENCY}&id=${id}`);
-    const asked = new URLSearchParams({ _csrf: lookup.token, agency: AGENCY, id: id!, code: code! });
+    // the receipt's link carries the filing's log position, and the lookup form posts it, so a lookup made at once
+    // waits for the read models to apply the filing instead of answering "not found"
+    const link = /<a href="(\/apply\/progress\?[^"]+)"/.exec(res.text)?.[1]?.replaceAll('&amp;', '&');
+    const position = new URL(link!, t.url).searchParams.get('consistentWith');
+    expect(Number(position)).toBeGreaterThan(0);
+    expect(Number(position)).toBeLessThanOrEqual(await t.service.events.headPosition());
+    const lookup = await openForm(link!);
+    expect(lookup.text).toContain(`<input type="hidden" name="consistentWith" value="${position}" />`);
+    const asked = new URLSearchParams({
+      _csrf: lookup.token,
+      consistentWith: position!,
+      agency: AGENCY,
+      id: id!,
+      code: code!,
+    });
     const found = await postForm('/apply/progress', asked, lookup.cookie);
     expect(found.status).toBe(200);
     expect(found.text).toMatch(/<strong id="progress-status">已提交，待受理<\/strong>/);
     expect(found.text).not.toContain('王小明');
 
-    const wrong = new URLSearchParams({ _csrf: lookup.token, agency: AGENCY, id: id!, code: 'A'.repeat(26) });
+    const wrong = new URLSearchParams({ ...Object.fromEntries(asked), code: 'A'.repeat(26) });
     const refused = await postForm('/apply/progress', wrong, lookup.cookie);
     expect(refused.status).toBe(404);
     expect(refused.text).toContain('未找到该申请，或查询码不正确。');
+    expect(refused.text).toContain(`<input type="hidden" name="consistentWith" value="${position}" />`);
+
+    // a position the log has not reached is waited for, then answered as not caught up (try again), never "not found"
+    const ahead = new URLSearchParams({ ...Object.fromEntries(asked), consistentWith: String(Number(position) + 1e6) });
+    expect((await postForm('/apply/progress', ahead, lookup.cookie)).status).toBe(503);
+    // a value that is no position is ignored, as on a form opened from the menu
+    const odd = await openForm(`/apply/progress?agency=${AGENCY}&id=${id}&consistentWith=-1`);
+    expect(odd.text).not.toContain('name="consistentWith"');
   });
 
   it('when an officer accepts it from the queue, then its case opens and the officer goes to the case', async () => {

@@ -165,7 +165,9 @@ export function receiptMain(ctx: PageContext, r: Receipt): Html {
     </dl>
     ${filingBadge(ctx, r.eventId, r.hash)}
     <p>
-      <a href="/apply/progress?agency=${r.agency}&amp;id=${r.applicationId}">${ctx.t('apply.receipt.progress')}</a>
+      <a href="/apply/progress?agency=${r.agency}&amp;id=${r.applicationId}&amp;consistentWith=${r.position}"
+        >${ctx.t('apply.receipt.progress')}</a
+      >
     </p>`;
 }
 
@@ -185,6 +187,10 @@ export function progressMain(
     ${errorSummary(ctx, view.state)}
     <form method="post" action="/apply/progress" novalidate>
       <input type="hidden" name="_csrf" value="${view.csrfToken}" />
+      ${
+        typeof view.state.values.consistentWith === 'string' &&
+        html`<input type="hidden" name="consistentWith" value="${view.state.values.consistentWith}" />`
+      }
       ${PROGRESS_FIELDS.map((spec) => field(ctx, spec, view.state))}
       <button type="submit">${ctx.t('apply.progress.submit')}</button>
     </form>
