@@ -127,6 +127,17 @@ export function cosign(body: string, name: string, signer: Signer, timestamp: nu
 
 /** Parses a line (without its newline) as a cosignature/v1 line, or undefined. Never throws. */
 export function parseCosignatureLine(line: string): CosignatureLine | undefined {
+  const parsed = readCosignatureLine(line);
+  return parsed?.timestamp === undefined ? undefined : (parsed as CosignatureLine);
+}
+
+/**
+ * A cosignature/v1 line's parts, its timestamp left out when it is beyond what this verifier takes (2^53 − 1
+ * seconds), so that such a line of a known witness can be reported rather than passed over. Never throws.
+ */
+function readCosignatureLine(
+  line: string,
+): (Omit<CosignatureLine, 'timestamp'> & { readonly timestamp: number | undefined }) | undefined {
   if (typeof line !== 'string' || !line.startsWith(SIGNATURE_PREFIX)) return undefined;
   const rest = line.slice(SIGNATURE_PREFIX.length);
   const space = rest.indexOf(' ');
@@ -138,11 +149,10 @@ export function parseCosignatureLine(line: string): CosignatureLine | undefined 
   if (bytes.length !== COSIGNATURE_BYTES) return undefined;
   // two 32-bit halves rather than readBigUInt64BE, which the browser's Buffer lacks
   const timestamp = bytes.readUInt32BE(4) * 2 ** 32 + bytes.readUInt32BE(8);
-  if (timestamp > MAX_TIMESTAMP) return undefined;
   return {
     name,
     keyHash: bytes.subarray(0, 4).toString('hex'),
-    timestamp,
+    timestamp: timestamp > MAX_TIMESTAMP ? undefined : timestamp,
     signature: bytes.subarray(12),
   };
 }
@@ -184,16 +194,20 @@ export function verifyCosignatureLines(
   const valid: VerifiedCosignature[] = [];
   const invalid: string[] = [];
   for (const line of parts.lines) {
-    const parsed = parseCosignatureLine(line);
+    const parsed = readCosignatureLine(line);
     const witness = parsed && byId.get(`${parsed.name}+${parsed.keyHash}`);
     if (!parsed || !witness) continue;
-    const message = cosignatureMessage(parts.body, parsed.timestamp);
-    if (!verifyEd25519(witness.publicKey, message, parsed.signature)) {
+    const { timestamp } = parsed;
+    // a known witness's line whose time this verifier cannot take counts as one that does not verify
+    if (
+      timestamp === undefined ||
+      !verifyEd25519(witness.publicKey, cosignatureMessage(parts.body, timestamp), parsed.signature)
+    ) {
       if (!invalid.includes(parsed.name)) invalid.push(parsed.name);
       continue;
     }
     if (valid.some((v) => v.keyHash === parsed.keyHash && v.name === parsed.name)) continue;
-    valid.push({ name: parsed.name, keyHash: parsed.keyHash, timestamp: parsed.timestamp, line });
+    valid.push({ name: parsed.name, keyHash: parsed.keyHash, timestamp, line });
   }
   return { valid, invalid };
 }

@@ -129,6 +129,16 @@ describe('cosignatures (C2SP tlog-cosignature, Ed25519 cosignature/v1)', () => {
     const otherBody = checkpointBody({ origin: 'example.org/log', size: 9, rootHash: Buffer.alloc(32, 2) });
     const forged = addSignatureLines(note, [cosign(otherBody, 'w1.example', w1, 100).trimEnd()]);
     expect(verifyCosignatures(forged, given)).toEqual({ valid: [], invalid: ['w1.example'] });
+    // a known witness's line whose time is beyond 2^53 - 1 seconds cannot be checked: it is named, not passed over
+    const line = cosign(body, 'w1.example', w1, 100).trimEnd();
+    const bytes = Buffer.from(line.slice(line.lastIndexOf(' ') + 1), 'base64');
+    bytes.writeBigUInt64BE(2n ** 53n, 4);
+    const farFuture = `${line.slice(0, line.lastIndexOf(' ') + 1)}${bytes.toString('base64')}`;
+    expect(parseCosignatureLine(farFuture)).toBeUndefined();
+    expect(verifyCosignatures(addSignatureLines(note, [farFuture]), given)).toEqual({
+      valid: [],
+      invalid: ['w1.example'],
+    });
     // the log's note key is a 0x01 key: its verifier key is not a cosignature key and not the same ID
     expect(verifierKey('example.org/log', log.publicKey)).not.toBe(
       cosignatureVerifierKey('example.org/log', log.publicKey),
