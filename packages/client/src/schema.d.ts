@@ -2041,6 +2041,7 @@ export interface components {
     'command.change-webhook': {
       /** @description Where deliveries are POSTed: https (http only for hosts the operator allow-lists); no credentials, no fragment. */
       url?: string;
+      /** @description Only events of these types; `null`: every event of the agency again; absent: as it is. With the public payload (`payload: public`), only the types that have a public record: DecisionDisclosed, DisclosureUpdated, DisclosureWithdrawn; another is 400 invalid_body. */
       eventTypes?: string[] | null;
       /**
        * @description What each delivery carries: `envelope` (the default), the whole signed event; or `public`, only for the events that have a public record (a decision disclosed, updated or withdrawn), that record as `GET /v1/disclosures` shows it, redacted, with the event id, log position and event hash to check it in the ledger.
