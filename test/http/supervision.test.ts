@@ -525,4 +525,16 @@ describe('supervision views over HTTP', () => {
       /^application\/json/,
     );
   });
+
+  it.each(CSV_VIEWS.map(([route]) => route))(
+    'when %s is asked for a ?format= that is neither csv nor json, then 400 before it waits for consistentWith',
+    async (route) => {
+      // a position the read models never reach: a view that waited for it would answer 503 not_caught_up
+      const beyond = `consistentWith=${position + 1_000_000}`;
+      const res = await t.call('GET', `${route}${route.includes('?') ? '&' : '?'}format=xml&${beyond}`, {
+        token: overseer,
+      });
+      expect([res.status, res.body.code]).toEqual([400, 'invalid_query']);
+    },
+  );
 });
