@@ -10,9 +10,12 @@ export const ATOM_NS = 'http://www.w3.org/2005/Atom';
 export const TOMBSTONES_NS = 'http://purl.org/atompub/tombstones/1.0';
 export const ATOM_CONTENT_TYPE = 'application/atom+xml; charset=utf-8';
 
-/** The entry id of a case's publication: a URN that never changes while the case exists. */
-export function entryId(caseId: string): string {
-  return `urn:evidence-ledger:disclosure:${encodeURIComponent(caseId)}`;
+/**
+ * The entry id of a case's publication: a URN that never changes while the case exists. Case ids are unique within
+ * an agency only, so the id names the agency too (each part percent-encoded, so no two pairs give one id).
+ */
+export function entryId(agency: string, caseId: string): string {
+  return `urn:evidence-ledger:disclosure:${encodeURIComponent(agency)}:${encodeURIComponent(caseId)}`;
 }
 
 /** Characters XML 1.0 cannot carry at all (controls other than tab, newline and return; lone surrogates; U+FFFE/F). */
@@ -121,7 +124,7 @@ function entry(d: DisclosureDoc): string {
   ].join('\n');
   return [
     '  <entry>',
-    `    <id>${xmlEscape(entryId(d.caseId))}</id>`,
+    `    <id>${xmlEscape(entryId(d.agency, d.caseId))}</id>`,
     `    <title type="text">${xmlEscape(title)}</title>`,
     `    <updated>${xmlEscape(d.updatedAt)}</updated>`,
     `    <published>${xmlEscape(dayStart(d.publishedOn))}</published>`,
@@ -139,7 +142,7 @@ function tombstone(d: DisclosureDoc): string {
   const when = d.withdrawal?.withdrawnAt ?? d.updatedAt;
   const comment = `${d.documentNo} 已撤销公示${d.withdrawal?.reason ? `：${d.withdrawal.reason}` : ''}`;
   return [
-    `  <at:deleted-entry ref="${xmlEscape(entryId(d.caseId))}" when="${xmlEscape(when)}">`,
+    `  <at:deleted-entry ref="${xmlEscape(entryId(d.agency, d.caseId))}" when="${xmlEscape(when)}">`,
     `    <at:by><name>${xmlEscape(d.agency)}</name></at:by>`,
     `    <at:comment>${xmlEscape(comment)}</at:comment>`,
     '  </at:deleted-entry>',

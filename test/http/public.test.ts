@@ -83,10 +83,10 @@ async function feed(query = ''): Promise<{ feed: XmlElement; res: Awaited<Return
 }
 
 const entryIds = (f: XmlElement) => children(f, ATOM, 'entry').map((e) => textOf(children(e, ATOM, 'id')[0]));
-const entryOf = (f: XmlElement, caseId: string) =>
-  children(f, ATOM, 'entry').find(
-    (e) => textOf(children(e, ATOM, 'id')[0]) === `urn:evidence-ledger:disclosure:${caseId}`,
-  );
+/** The Atom id of an agency's case's publication. */
+const idOf = (caseId: string, agency = COUNTY) => `urn:evidence-ledger:disclosure:${agency}:${caseId}`;
+const entryOf = (f: XmlElement, caseId: string, agency = COUNTY) =>
+  children(f, ATOM, 'entry').find((e) => textOf(children(e, ATOM, 'id')[0]) === idOf(caseId, agency));
 
 describe('the public disclosure feed', () => {
   let position: number;
@@ -164,7 +164,7 @@ describe('the public disclosure feed', () => {
     expect(content).toContain('5000.00');
     expect(res.body).toContain('A&amp;B &lt;律师&gt;');
     for (const secret of SECRETS) expect(res.body).not.toContain(secret);
-    expect(entryIds(f)).not.toContain('urn:evidence-ledger:disclosure:pub-quiet');
+    expect(entryIds(f)).not.toContain(idOf('pub-quiet'));
   });
 
   it('when the publication is updated, then the feed replaces the entry: same id, later updated', async () => {
@@ -175,12 +175,12 @@ describe('the public disclosure feed', () => {
       data: { reason: '更正当事人名称' },
     });
     const { feed: f } = await feed(`?consistentWith=${updated}`);
-    expect(entryIds(f).filter((id) => id === 'urn:evidence-ledger:disclosure:pub-1')).toHaveLength(1);
+    expect(entryIds(f).filter((id) => id === idOf('pub-1'))).toHaveLength(1);
     const after = entryOf(f, 'pub-1')!;
     const updatedOf = (e: XmlElement) => textOf(children(e, ATOM, 'updated')[0]);
     expect(Date.parse(updatedOf(after))).toBeGreaterThan(Date.parse(updatedOf(before)));
     // the newest change comes first
-    expect(entryIds(f)[0]).toBe('urn:evidence-ledger:disclosure:pub-1');
+    expect(entryIds(f)[0]).toBe(idOf('pub-1'));
   });
 
   it('when the publication is withdrawn, then it leaves the list and the feed has a tombstone for it', async () => {
@@ -210,13 +210,11 @@ describe('the public disclosure feed', () => {
     ]);
 
     const { feed: f } = await feed(`?consistentWith=${withdrawn}`);
-    expect(entryIds(f)).not.toContain('urn:evidence-ledger:disclosure:pub-2');
+    expect(entryIds(f)).not.toContain(idOf('pub-2'));
     const tombstones = children(f, TOMBSTONES, 'deleted-entry');
-    expect(tombstones.map((d) => d.attrs)).toEqual([
-      { ref: 'urn:evidence-ledger:disclosure:pub-2', when: at('15:00:00') },
-    ]);
+    expect(tombstones.map((d) => d.attrs)).toEqual([{ ref: idOf('pub-2'), when: at('15:00:00') }]);
     expect(textOf(children(tombstones[0]!, TOMBSTONES, 'comment')[0])).toContain('决定已被复议撤销');
-    expect(entryIds(f)).toContain('urn:evidence-ledger:disclosure:pub-1');
+    expect(entryIds(f)).toContain(idOf('pub-1'));
   });
 
   it('when filtered by agency, category or publication dates, then JSON and Atom show only matching decisions', async () => {
@@ -241,7 +239,7 @@ describe('the public disclosure feed', () => {
     expect(await ids(`from=${today}&to=${today}`)).toEqual(['pub-1', 'pub-city']);
     expect(await ids('to=2000-01-01')).toEqual([]);
     const { feed: f } = await feed(`?agency=${CITY}`);
-    expect(entryIds(f)).toEqual(['urn:evidence-ledger:disclosure:pub-city']);
+    expect(entryIds(f)).toEqual([idOf('pub-city', CITY)]);
     expect(children(f, TOMBSTONES, 'deleted-entry')).toEqual([]);
     expect(textOf(children(f, ATOM, 'id')[0])).not.toBe(textOf(children((await feed()).feed, ATOM, 'id')[0]));
   });
@@ -263,7 +261,7 @@ describe('the public disclosure feed', () => {
     expect(await ids(`q=${encodeURIComponent('L-001 不存在')}`)).toEqual([]);
     expect(await ids('itemCode=P-001')).toEqual(['pub-1']);
     const { feed: f } = await feed(`?q=${encodeURIComponent('市许〔2026〕1号')}`);
-    expect(entryIds(f)).toEqual(['urn:evidence-ledger:disclosure:pub-city']);
+    expect(entryIds(f)).toEqual([idOf('pub-city', CITY)]);
     const withdrawn = await t.call('GET', `/v1/disclosures?q=${encodeURIComponent('〔2026〕2号')}`);
     expect(withdrawn.body.withdrawals.map((w: { caseId: string }) => w.caseId)).toEqual(['pub-2']);
   });
@@ -336,9 +334,9 @@ describe('a feed filtered by decision type', () => {
 
     const filtered = (type: string) => `?agency=${AGENCY}&decisionType=${type}&consistentWith=${withdrawn}`;
     const { feed: f } = await feed(filtered('warning'));
-    expect(entryIds(f)).toEqual(['urn:evidence-ledger:disclosure:typed-upd']);
+    expect(entryIds(f)).toEqual([idOf('typed-upd', AGENCY)]);
     const tombstones = children(f, TOMBSTONES, 'deleted-entry').map((d) => d.attrs.ref);
-    expect(tombstones).toEqual(['urn:evidence-ledger:disclosure:typed-wd']);
+    expect(tombstones).toEqual([idOf('typed-wd', AGENCY)]);
     const listed = await t.call('GET', `/v1/disclosures${filtered('warning')}`);
     expect(() => validate('urn:evidence-ledger:schema:response:disclosure-list', listed.body)).not.toThrow();
     expect(listed.body.items.map((i: { caseId: string }) => i.caseId)).toEqual(['typed-upd']);
@@ -351,6 +349,32 @@ describe('a feed filtered by decision type', () => {
     expect(children(other.feed, TOMBSTONES, 'deleted-entry')).toEqual([]);
     const none = await t.call('GET', `/v1/disclosures${filtered('fine')}`);
     expect([none.body.items, none.body.withdrawals]).toEqual([[], []]);
+  });
+});
+
+describe('a case id two agencies both use', () => {
+  const EAST = 'twin-east';
+  const WEST = 'twin-west';
+
+  it('when both publish a decision under it and one withdraws, then the feed tells the two apart: two entry ids, a tombstone for one', async () => {
+    const east = (await seedAgency(t, EAST, { officers: ['ed', 'eve'] })).officer;
+    const west = (await seedAgency(t, WEST, { officers: ['wu', 'wei'] })).officer;
+    const warning = { decisionType: 'warning' };
+    await caseWith(east, 'twin', 'P-001', ['ed', 'eve'], [decide('东告〔2026〕1号', warning), disclose]);
+    const pos = await caseWith(west, 'twin', 'P-001', ['wu', 'wei'], [decide('西告〔2026〕1号', warning), disclose]);
+    const both = await feed(`?decisionType=warning&consistentWith=${pos}`);
+    const ids = entryIds(both.feed).filter((id) => id.endsWith(':twin'));
+    expect(ids.sort()).toEqual([idOf('twin', EAST), idOf('twin', WEST)]);
+
+    const withdrawn = await record(west, 'twin', {
+      type: 'DisclosureWithdrawn',
+      occurredAt: at('15:00:00'),
+      data: { reason: '决定已被复议撤销' },
+    });
+    const { feed: f } = await feed(`?decisionType=warning&consistentWith=${withdrawn}`);
+    expect(entryIds(f).filter((id) => id.endsWith(':twin'))).toEqual([idOf('twin', EAST)]);
+    const tombstones = children(f, TOMBSTONES, 'deleted-entry').map((d) => d.attrs.ref);
+    expect(tombstones.filter((ref) => ref?.endsWith(':twin'))).toEqual([idOf('twin', WEST)]);
   });
 });
 
@@ -439,7 +463,7 @@ describe('what the public side leaves out', () => {
     expect(res.body.items).toEqual([expect.objectContaining({ caseId: 'pub-warning', decisionType: 'warning' })]);
     expect(res.body.items[0]).not.toHaveProperty('fineFen');
     const { feed: f } = await feed(`?agency=${AGENCY}`);
-    const content = textOf(children(entryOf(f, 'pub-warning')!, ATOM, 'content')[0]);
+    const content = textOf(children(entryOf(f, 'pub-warning', AGENCY)!, ATOM, 'content')[0]);
     expect(content).toContain('处理决定：警告');
     expect(content).not.toMatch(/罚款金额|0\.00/);
   });
