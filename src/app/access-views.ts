@@ -8,6 +8,7 @@ export function accessView(doc: AccessDoc) {
     agency: doc.agency,
     at: doc.at,
     caseId: doc.caseId,
+    caseAgency: doc.caseAgency,
     action: doc.action,
     outcome: doc.outcome,
     ...(doc.purpose === undefined ? {} : { purpose: doc.purpose }),

@@ -278,6 +278,27 @@ describe('supervision views over HTTP', () => {
     expect((await get('/v1/audit/access?sub=prov', outsider)).body.items).toEqual([]);
   });
 
+  it('when a supervisor over two agencies reads the case each has under one id, then the access log names the agency of each case', async () => {
+    const [east, west] = ['twin-east', 'twin-west'];
+    const eastOfficer = (await seedAgency(t, east, { officers: ['ed', 'eve'] })).officer;
+    const westOfficer = (await seedAgency(t, west, { officers: ['wu', 'wei'] })).officer;
+    await post('/v1/cases', eastOfficer, open('twin', today, ['ed', 'eve']));
+    await post('/v1/cases', westOfficer, open('twin', today, ['wu', 'wei']));
+    const twins = t.token('tess', 'twin-province', ['supervisor'], [east, west]);
+    for (const agency of [east, west]) {
+      expect((await t.call('GET', `/v1/cases/twin?agency=${agency}`, { token: twins })).status).toBe(200);
+    }
+    expect(await t.service.readModelsCaughtUp()).toBe(true);
+    const log = await get('/v1/audit/access?caseId=twin', twins);
+    const reads = log.body.items.map((i: Record<string, string>) => [i.caseId, i.caseAgency, i.agency]);
+    expect(reads.sort()).toEqual([
+      ['twin', east, 'twin-province'],
+      ['twin', west, 'twin-province'],
+    ]);
+    const [header, ...rows] = parseCsv((await get('/v1/audit/access?caseId=twin&format=csv', twins)).body as string);
+    expect(rows.map((row) => row[header!.indexOf('caseAgency')]).sort()).toEqual([east, west]);
+  });
+
   it('when the access log is asked without caseId or sub, or with a foreign cursor, then 400 invalid_query', async () => {
     expect((await get('/v1/audit/access', supervisor)).body.code).toBe('invalid_query');
     const bad = await get('/v1/audit/access?caseId=s-3&cursor=bm90LWEtY3Vyc29y', supervisor);

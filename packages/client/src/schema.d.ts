@@ -3559,6 +3559,8 @@ export interface components {
          */
         at: string;
         caseId: components['schemas']['defs']['$defs']['id'];
+        /** @description The agency of the case read: case ids are unique within an agency only. */
+        caseAgency: string;
         /** @enum {unknown} */
         action: 'read_case' | 'read_events' | 'read_bundle' | 'read_media' | 'read_similar' | 'read_opening';
         /** @enum {unknown} */
