@@ -211,7 +211,7 @@ export async function seedActs(
   }
   const act = JSON.stringify({
     type: 'EvidenceCollected',
-    occurredAt: `${today}T09:00:00+08:00`,
+    occurredAt: `${today}T00:00:00Z`,
     data: { description: '现场照片三张，询问笔录一份' },
   });
   return { officer, act };

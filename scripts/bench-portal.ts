@@ -70,7 +70,7 @@ export async function portalBench(options: {
     const item = { code: 'P-1', agency: 'bench', name: '未按规定公示', category: 'penalty', legalBasis: '某法第一条' };
     await request(port, 'POST', '/v1/items', admin, JSON.stringify(item));
     const today = new Date().toISOString().slice(0, 10);
-    const at = `${today}T09:00:00+08:00`;
+    const at = `${today}T00:00:00Z`;
     for (let c = 0; c < DECISIONS; c++) {
       const parties = [{ kind: 'person', name: `张${c}` }];
       const open = {

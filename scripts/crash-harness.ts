@@ -200,7 +200,7 @@ export async function runCrashHarness(options: HarnessOptions): Promise<HarnessR
             `/v1/cases/crash-${w}/acts`,
             {
               type: 'EvidenceCollected',
-              occurredAt: `${today}T09:00:00+08:00`,
+              occurredAt: `${today}T00:00:00Z`,
               officers: ['alice', 'bob'],
               data: { description },
             },

@@ -22,7 +22,9 @@ curl -sSf -X POST "$BASE/v1/items" -H "Authorization: Bearer $ADMIN" -H 'content
   "legalBasis": "《律师法》第五十条", "major": {"fineFenAtLeast": 1000000}}' > /dev/null
 
 step 2 'an officer opens a case'
-TODAY=$(date +%F)
+# the day and the times are UTC's (an act is recorded once done, never stated later than the service's clock)
+TODAY=$(date -u +%F)
+now() { date -u +%Y-%m-%dT%H:%M:%SZ; }
 CASE=$(curl -sSf -X POST "$BASE/v1/cases" -H "Authorization: Bearer $OFFICER" -H 'content-type: application/json' -d '{
   "itemCode": "P-001", "title": "某律师事务所未公示执业信息案", "openedOn": "'"$TODAY"'", "officers": ["alice", "bob"],
   "parties": [{"kind": "organization", "name": "某某律师事务所"}]}' | json .caseId)
@@ -32,20 +34,20 @@ VIDEO_FILE=${TMPDIR:-/tmp}/seizure.mp4 && head -c 300000 /dev/urandom > "$VIDEO_
 VIDEO=$(curl -sSf -X POST "$BASE/v1/media" -H "Authorization: Bearer $OFFICER" -H 'content-type: video/mp4' \
   --data-binary "@$VIDEO_FILE" | json .sha256)
 act() { curl -sSf -X POST "$BASE/v1/cases/$CASE/acts" -H "Authorization: Bearer $1" -H 'content-type: application/json' -d "$2"; }
-act "$OFFICER" '{"type": "PropertySeized", "occurredAt": "'"${TODAY}"'T10:00:00+08:00",
+act "$OFFICER" '{"type": "PropertySeized", "occurredAt": "'"$(now)"'",
   "data": {"items": "执业许可证原件一份", "legalBasis": "《行政强制法》第二十二条"}, "media": ["'"$VIDEO"'"]}' > /dev/null
 
 step 4 'proposes a fine of 20,000 yuan (2,000,000 fen), which is major: a legal review must pass first'
-act "$OFFICER" '{"type": "LegalReviewRequested", "occurredAt": "'"${TODAY}"'T11:00:00+08:00",
+act "$OFFICER" '{"type": "LegalReviewRequested", "occurredAt": "'"$(now)"'",
   "data": {"proposed": {"decisionType": "fine", "fineFen": 2000000, "legalBasis": "《律师法》第五十条"}}}' > /dev/null
-act "$REVIEWER" '{"type": "LegalReviewCompleted", "occurredAt": "'"${TODAY}"'T14:00:00+08:00",
+act "$REVIEWER" '{"type": "LegalReviewCompleted", "occurredAt": "'"$(now)"'",
   "data": {"outcome": "approved", "opinion": "事实清楚，证据充分，程序合法", "checks": {"subjectLawful": true,
   "officersQualified": true, "procedureLawful": true, "factsClear": true, "evidenceSufficient": true,
   "lawAppliedCorrectly": true, "discretionAppropriate": true, "withinAuthority": true, "documentsComplete": true,
   "criminalReferralNeeded": false}}}' > /dev/null
 
 step 5 'decides: the disclosure deadline (7 working days for a penalty) is computed on the holiday calendar'
-POSITION=$(act "$OFFICER" '{"type": "DecisionIssued", "occurredAt": "'"${TODAY}"'T16:00:00+08:00",
+POSITION=$(act "$OFFICER" '{"type": "DecisionIssued", "occurredAt": "'"$(now)"'",
   "data": {"decisionType": "fine", "fineFen": 2000000, "legalBasis": "《律师法》第五十条",
   "documentNo": "县司罚〔2026〕1号", "decidedOn": "'"$TODAY"'"}}' | json '.position')
 

@@ -13,7 +13,8 @@ const AGENCY = 'county-justice';
 const CASE = 'er-1';
 const OTHER_CASE = 'er-2';
 const today = new Date().toISOString().slice(0, 10);
-const at = (time: string) => `${today}T${time}+08:00`;
+/** A time of the day (`HH:MM...`) on the UTC date as minutes and seconds after midnight in China: already past. */
+const at = (time: string) => `${today}T00:${time.slice(0, 2)}:${time.slice(3, 5)}+08:00`;
 const PERSON = {
   kind: 'person',
   name: '张三丰',

@@ -30,7 +30,7 @@ describe('a supervisor following an officer in real time', () => {
     for (let i = 0; i < 5; i++) {
       const act = {
         type: 'EvidenceCollected',
-        occurredAt: `${today}T09:0${i}:00+08:00`,
+        occurredAt: `${today}T00:09:0${i}+08:00`,
         officers: ['alice', 'bob'],
         data: { description: `证据 ${i}` },
       };

@@ -25,7 +25,7 @@ const openBody = (caseId: string, title = '某律所未公示执业信息案', o
 });
 const evidence = (officers?: string[], date = today) => ({
   type: 'EvidenceCollected',
-  occurredAt: `${date}T09:30:00+08:00`,
+  occurredAt: `${date}T00:09:30+08:00`,
   ...(officers ? { officers } : {}),
   data: { description: '现场照片' },
 });
@@ -89,7 +89,7 @@ describe('agency namespaces', () => {
   it('when agency B posts an act to A’s case, then it gets the same 404 as for a missing case', async () => {
     await t.call('POST', '/v1/cases', { token: officerA, body: openBody('N-2') });
     // an act A's open case refuses (409 decision_missing to A): to B it must say nothing of A's case
-    const disclose = { type: 'DecisionDisclosed', occurredAt: `${today}T10:00:00+08:00`, data: { publishedOn: today } };
+    const disclose = { type: 'DecisionDisclosed', occurredAt: `${today}T00:10:00+08:00`, data: { publishedOn: today } };
     const toA = await t.call('POST', '/v1/cases/N-2/acts', { token: officerB, body: disclose });
     const toNothing = await t.call('POST', '/v1/cases/N-never/acts', { token: officerB, body: disclose });
     expect(toA.status).toBe(404);

@@ -2,8 +2,8 @@ import type { Clock } from '../../src/ports/clock.js';
 import { seedAgency, startTestService, type TestService } from '../support/service.js';
 
 const AGENCY = 'county-justice';
-/** Monday 2026-11-30, 10:00 China time, when the service starts, ticking from there. */
-const START = Date.parse('2026-11-30T02:00:00Z');
+/** Monday 2026-11-30, 12:30 China time, when the service starts, ticking from there (after the acts it records). */
+const START = Date.parse('2026-11-30T04:30:00Z');
 const started = Date.now();
 const clock: Clock = { now: () => new Date(START + (Date.now() - started)) };
 

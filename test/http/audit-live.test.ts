@@ -34,7 +34,7 @@ describe('the live audit feed (Server-Sent Events)', () => {
     const response = await fetch(`${t.url}/v1/audit/live`, { headers: { authorization: `Bearer ${supervisor}` } });
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toContain('text/event-stream');
-    const act = { type: 'EvidenceCollected', occurredAt: `${today}T09:00:00+08:00`, data: { description: '秘密线索' } };
+    const act = { type: 'EvidenceCollected', occurredAt: `${today}T00:09:00+08:00`, data: { description: '秘密线索' } };
     await t.call('POST', `/v1/cases/live-${OTHER}/acts`, { token: otherOfficer, body: act });
     const mine = await t.call('POST', `/v1/cases/live-${AGENCY}/acts`, { token: officer, body: act });
     const [frame] = await readFrames(response, 1);
@@ -56,7 +56,7 @@ describe('the live audit feed (Server-Sent Events)', () => {
     const supervisor = t.token('sup2', AGENCY, ['supervisor']);
     const act = (d: string) => ({
       type: 'EvidenceCollected',
-      occurredAt: `${today}T09:00:00+08:00`,
+      occurredAt: `${today}T00:09:00+08:00`,
       data: { description: d },
     });
     const first = await t.call('POST', `/v1/cases/live-${AGENCY}/acts`, { token: officer, body: act('1') });
@@ -73,7 +73,7 @@ describe('the live audit feed (Server-Sent Events)', () => {
     const supervisor = t.token('sup3', AGENCY, ['supervisor']);
     const act = (d: string) => ({
       type: 'EvidenceCollected',
-      occurredAt: `${today}T09:00:00+08:00`,
+      occurredAt: `${today}T00:09:00+08:00`,
       data: { description: d },
     });
     const first = await t.call('POST', `/v1/cases/live-${AGENCY}/acts`, { token: officer, body: act('3') });
@@ -129,7 +129,7 @@ describe('the live audit feed (Server-Sent Events)', () => {
     const supervisor = t.token('sup4', AGENCY, ['supervisor']);
     const before = await t.call('POST', `/v1/cases/live-${AGENCY}/acts`, {
       token: officer,
-      body: { type: 'EvidenceCollected', occurredAt: `${today}T09:00:00+08:00`, data: { description: '6' } },
+      body: { type: 'EvidenceCollected', occurredAt: `${today}T00:09:00+08:00`, data: { description: '6' } },
     });
     const response = await fetch(`${t.url}/v1/audit/live?after=${before.body.position - 1}`, {
       headers: { authorization: `Bearer ${supervisor}` },

@@ -37,7 +37,7 @@ beforeAll(async () => {
     expect((await t.call('POST', '/v1/cases', { token: officer, body: open })).status).toBe(201);
     const referencing = {
       type: 'EvidenceCollected',
-      occurredAt: `${today}T08:00:00+08:00`,
+      occurredAt: `${today}T00:08:00+08:00`,
       data: { description: 'p' },
       media: [media[agency]],
     };
@@ -59,7 +59,7 @@ beforeAll(async () => {
 afterAll(() => t.stop());
 
 const WHO: Who[] = ['officer', 'reviewer', 'admin', 'integration', 'supervisor', 'supervisorOf'];
-const act = () => ({ type: 'EvidenceCollected', occurredAt: `${today}T09:00:00+08:00`, data: { description: 'd' } });
+const act = () => ({ type: 'EvidenceCollected', occurredAt: `${today}T00:09:00+08:00`, data: { description: 'd' } });
 
 /**
  * The rules: reads need the case's agency or supervision of it. Writes need a writing role and the act's role

@@ -28,7 +28,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.stop());
 
-const valid = { type: 'EvidenceCollected', occurredAt: `${today}T09:00:00+08:00`, data: { description: '照片' } };
+const valid = { type: 'EvidenceCollected', occurredAt: `${today}T00:09:00+08:00`, data: { description: '照片' } };
 const keyOf = fc.constantFrom('type', 'occurredAt', 'data', 'officers', 'media', 'extra');
 
 /** A valid body with one thing changed: a member dropped, replaced by any JSON, or the type swapped. */

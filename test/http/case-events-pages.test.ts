@@ -24,7 +24,7 @@ beforeAll(async () => {
   expect((await t.call('POST', '/v1/cases', { token: officer, body: open })).status).toBe(201);
   const acts = Array.from({ length: ACTS }, (_, i) => ({
     type: 'EvidenceCollected',
-    occurredAt: `${today}T10:00:00+08:00`,
+    occurredAt: `${today}T00:10:00+08:00`,
     data: { description: `照片 ${i}` },
   }));
   expect((await t.call('POST', '/v1/cases/p-1/acts:batch', { token: officer, body: { acts } })).status).toBe(201);

@@ -40,7 +40,7 @@ const openBody = (caseId: string) => ({
 });
 const evidence = {
   type: 'EvidenceCollected',
-  occurredAt: `${today}T09:30:00+08:00`,
+  occurredAt: `${today}T00:09:30+08:00`,
   data: { description: '现场照片' },
 };
 
@@ -116,7 +116,7 @@ describe('cases over HTTP', () => {
       token: officer,
       body: {
         type: 'PropertySeized',
-        occurredAt: `${today}T10:00:00+08:00`,
+        occurredAt: `${today}T00:10:00+08:00`,
         data: { items: '设备', legalBasis: '第二十条' },
       },
     });
@@ -133,7 +133,7 @@ describe('cases over HTTP', () => {
       token: officer,
       body: {
         type: 'DecisionIssued',
-        occurredAt: `${today}T10:00:00+08:00`,
+        occurredAt: `${today}T00:10:00+08:00`,
         data: { decisionType: 'fine', fineFen: 2_000_000, legalBasis: 'x', documentNo: 'n', decidedOn: today },
       },
     });
@@ -147,7 +147,7 @@ describe('cases over HTTP', () => {
     ['an unknown act type', { ...evidence, type: 'TeaServed' }, 'invalid_body'],
     [
       'a missing member',
-      { type: 'EvidenceCollected', occurredAt: `${today}T09:30:00+08:00`, data: {} },
+      { type: 'EvidenceCollected', occurredAt: `${today}T00:09:30+08:00`, data: {} },
       'invalid_body',
     ],
     ['a date-time without offset', { ...evidence, occurredAt: `${today}T09:30:00` }, 'invalid_body'],
@@ -197,7 +197,7 @@ describe('cases over HTTP', () => {
 
   it('when several acts are sent as a batch, then they are recorded together in order', async () => {
     await t.call('POST', '/v1/cases', { token: officer, body: openBody('h-9') });
-    const hearing = { type: 'HearingHeld', occurredAt: `${today}T15:00:00+08:00`, data: { heldOn: today } };
+    const hearing = { type: 'HearingHeld', occurredAt: `${today}T00:15:00+08:00`, data: { heldOn: today } };
     const res = await t.call('POST', '/v1/cases/h-9/acts:batch', {
       token: officer,
       body: { acts: [evidence, hearing] },
@@ -222,7 +222,7 @@ describe('cases over HTTP', () => {
     await t.call('POST', '/v1/cases', { token: officer, body: openBody('h-10') });
     const seizure = {
       type: 'PropertySeized',
-      occurredAt: `${today}T10:00:00+08:00`,
+      occurredAt: `${today}T00:10:00+08:00`,
       data: { items: '设备', legalBasis: '第二十条' },
     };
     const res = await t.call('POST', '/v1/cases/h-10/acts:batch', {
@@ -243,7 +243,7 @@ describe('an act out of order over HTTP', () => {
     await t.call('POST', '/v1/cases', { token: officer, body: openBody('h-ooo') });
     const decide = {
       type: 'DecisionIssued',
-      occurredAt: `${today}T10:00:00+08:00`,
+      occurredAt: `${today}T00:10:00+08:00`,
       data: {
         decisionType: 'warning',
         legalBasis: '《律师法》第五十条',

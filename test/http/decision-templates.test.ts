@@ -52,7 +52,7 @@ async function openCase(caseId: string): Promise<number> {
     token: alice,
     body: {
       type: 'OnSiteInspectionRecorded',
-      occurredAt: `${today}T09:00:00+08:00`,
+      occurredAt: `${today}T00:09:00+08:00`,
       data: { location: '律所办公室', findings: '执业场所未公示执业信息', credentialsShown: true, partyNotified: true },
     },
   });

@@ -47,7 +47,7 @@ async function openCase(caseId: string): Promise<number> {
   const acts = [
     {
       type: 'OnSiteInspectionRecorded',
-      occurredAt: `${today}T09:00:00+08:00`,
+      occurredAt: `${today}T00:09:00+08:00`,
       data: {
         location: '律所办公室',
         findings: '执业场所未公示律师执业信息',
@@ -55,7 +55,7 @@ async function openCase(caseId: string): Promise<number> {
         partyNotified: true,
       },
     },
-    { type: 'EvidenceCollected', occurredAt: `${today}T09:30:00+08:00`, data: { description: '现场检查笔录' } },
+    { type: 'EvidenceCollected', occurredAt: `${today}T00:09:30+08:00`, data: { description: '现场检查笔录' } },
   ];
   let position = opened.body.position as number;
   for (const body of acts) {
@@ -151,7 +151,7 @@ describe('drafting decision documents over HTTP (文书制作)', () => {
         token: alice,
         body: {
           type: 'DecisionIssued',
-          occurredAt: `${today}T15:00:00+08:00`,
+          occurredAt: `${today}T00:15:00+08:00`,
           data: { ...decision, documentSha256: draft.body.documentSha256 },
           media,
         },

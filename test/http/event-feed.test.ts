@@ -26,7 +26,7 @@ async function openCase(agency: string, officer: string, caseId: string): Promis
 
 const act = (description: string) => ({
   type: 'EvidenceCollected',
-  occurredAt: `${today}T09:00:00+08:00`,
+  occurredAt: `${today}T00:09:00+08:00`,
   officers: [`a-${A}`, `b-${A}`],
   data: { description },
 });

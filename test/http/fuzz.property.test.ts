@@ -113,7 +113,7 @@ const evaluationBody = {
     ].map((point) => [point, { score: 9, comment: '扣分理由' }]),
   ),
 };
-const occurredAt = `${today}T09:30:00+08:00`;
+const occurredAt = `${today}T00:09:30+08:00`;
 const actBodies = (): Record<string, unknown>[] => [
   { type: 'EvidenceCollected', occurredAt, officers: ['fz-a', 'fz-b'], data: { description: '现场照片' } },
   {

@@ -51,7 +51,7 @@ const headUrl = (stream: string, treeSize?: number) =>
 describe('head proofs over HTTP', () => {
   it("when a reader of the agency asks for a case stream's head at a checkpoint, then the proof verifies against the checkpoint's heads line and names the last event", async () => {
     await openCase('hp-1');
-    const act = { type: 'EvidenceCollected', occurredAt: `${today}T09:00:00+08:00`, data: { description: 'x' } };
+    const act = { type: 'EvidenceCollected', occurredAt: `${today}T00:09:00+08:00`, data: { description: 'x' } };
     expect((await t.call('POST', '/v1/cases/hp-1/acts', { token: officer, body: act })).status).toBe(201);
     const { size, root } = await checkpointHeads();
     expect(root).toBeInstanceOf(Buffer);

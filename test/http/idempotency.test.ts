@@ -14,7 +14,7 @@ const openBody = {
 };
 const evidence = (description: string) => ({
   type: 'EvidenceCollected',
-  occurredAt: `${today}T09:30:00+08:00`,
+  occurredAt: `${today}T00:09:30+08:00`,
   officers: ['alice', 'bob'],
   data: { description },
 });

@@ -7,7 +7,7 @@ const tempDir = tempDirsForFile('integrity');
 const today = new Date().toISOString().slice(0, 10);
 const evidence = {
   type: 'EvidenceCollected',
-  occurredAt: `${today}T10:00:00+08:00`,
+  occurredAt: `${today}T00:10:00+08:00`,
   officers: ['alice', 'bob'],
   data: { description: '现场照片三张' },
 };

@@ -83,7 +83,7 @@ describe('the transparency log over HTTP', () => {
   it('when the log grows, then a new checkpoint is consistent with the old one and includes every event', async () => {
     const first = (await t.call('GET', '/v1/ledger/checkpoint')).body;
     const opened = await openCase('tl-2');
-    const act = { type: 'EvidenceCollected', occurredAt: `${today}T09:00:00+08:00`, data: { description: 'x' } };
+    const act = { type: 'EvidenceCollected', occurredAt: `${today}T00:09:00+08:00`, data: { description: 'x' } };
     const acted = await t.call('POST', '/v1/cases/tl-2/acts', { token: officer, body: act });
     const second = (await t.call('GET', '/v1/ledger/checkpoint')).body;
     expect(second.size).toBeGreaterThan(first.size);

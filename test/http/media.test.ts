@@ -108,7 +108,7 @@ describe('media over HTTP', () => {
       token: alice,
       body: {
         type: 'EvidenceCollected',
-        occurredAt: `${today}T09:30:00+08:00`,
+        occurredAt: `${today}T00:09:30+08:00`,
         data: { description: '现场照片' },
         media: [uploaded.body.sha256],
       },
@@ -190,7 +190,7 @@ describe('media over HTTP', () => {
       token: alice,
       body: {
         type: 'EvidenceCollected',
-        occurredAt: `${today}T10:00:00+08:00`,
+        occurredAt: `${today}T00:10:00+08:00`,
         data: { description: '执法记录仪视频' },
         media: [uploaded.body.sha256],
       },

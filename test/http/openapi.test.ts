@@ -388,7 +388,7 @@ describe('responses over HTTP match the schemas the document declares', () => {
     officers: ['alice', 'bob'],
     parties: [{ kind: 'person', name: '张三丰', idNumber: '140521199001011234' }],
   });
-  const at = `${today}T09:30:00+08:00`;
+  const at = `${today}T00:09:30+08:00`;
   const evidence = { type: 'EvidenceCollected', occurredAt: at, data: { description: '现场照片' } };
   const checks = CHECKS_PASSED;
   const caseId = { caseId: 'o-1' };

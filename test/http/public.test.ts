@@ -8,7 +8,8 @@ const TOMBSTONES = 'http://purl.org/atompub/tombstones/1.0';
 const COUNTY = 'county-justice';
 const CITY = 'city-market';
 const today = new Date().toISOString().slice(0, 10);
-const at = (time: string) => `${today}T${time}+08:00`;
+/** A time of the day (`HH:MM...`) on the UTC date as minutes and seconds after midnight in China: already past. */
+const at = (time: string) => `${today}T00:${time.slice(0, 2)}:${time.slice(3, 5)}+08:00`;
 const validate = loadValidators(path.resolve(__dirname, '../../schemas'));
 
 let t: TestService;

@@ -3,8 +3,8 @@ import { seedAgency, startTestService, type TestService } from '../support/servi
 
 const AGENCY = 'county-justice';
 const MARKET = 'city-market';
-/** Monday 2026-11-30, 10:00 China time, when the service starts, ticking from there. */
-const START = Date.parse('2026-11-30T02:00:00Z');
+/** Monday 2026-11-30, 16:45 China time, when the service starts, ticking from there (after the acts it records). */
+const START = Date.parse('2026-11-30T08:45:00Z');
 const started = Date.now();
 const clock: Clock = { now: () => new Date(START + (Date.now() - started)) };
 
@@ -143,7 +143,7 @@ describe('the review catalogue (重大执法决定法制审核目录清单)', ()
 
     const small = await act('c-2', fine(100_000, '2026-11-30T16:00:00+08:00'));
     expect(small.status).toBe(201);
-    // dated 09:00, before the first version came into force at about 10:00 China time, but recorded after: the
+    // dated 09:00, before the first version came into force at about 16:45 China time, but recorded after: the
     // stated time cannot take it out of the version in force when it is recorded
     const before = await act('c-3', fine(600_000, '2026-11-30T09:00:00+08:00'));
     expect([before.status, before.body.code]).toEqual([409, 'legal_review_required']);

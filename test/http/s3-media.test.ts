@@ -81,7 +81,7 @@ describe('media over HTTP, stored in S3 (s3rver)', () => {
       token: officer,
       body: {
         type: 'EvidenceCollected',
-        occurredAt: `${today}T09:30:00+08:00`,
+        occurredAt: `${today}T00:09:30+08:00`,
         officers: ['alice', 'bob'],
         data: { description: '现场执法记录仪视频' },
         media: [uploaded.sha256],

@@ -6,7 +6,7 @@ import { seedAgency, startTestService, type TestService } from '../support/servi
 
 const AGENCY = 'county-justice';
 const today = new Date().toISOString().slice(0, 10);
-const at = `${today}T09:00:00+08:00`;
+const at = `${today}T00:09:00+08:00`;
 
 let t: TestService;
 let officer: string;

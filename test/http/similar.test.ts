@@ -6,7 +6,8 @@ import { seedAgency, startTestService, type TestService } from '../support/servi
 const AGENCY = 'county-justice';
 const OTHER = 'city-justice';
 const today = new Date().toISOString().slice(0, 10);
-const at = (time: string) => `${today}T${time}+08:00`;
+/** A time of the day (`HH:MM...`) on the UTC date as minutes and seconds after midnight in China: already past. */
+const at = (time: string) => `${today}T00:${time.slice(0, 2)}:${time.slice(3, 5)}+08:00`;
 
 let t: TestService;
 let officer: string;

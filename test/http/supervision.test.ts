@@ -47,7 +47,7 @@ async function post(route: string, token: string, body: unknown): Promise<number
 
 /** Appends an event past the service's rules (records the rules now refuse), dated this morning. */
 const appendRaw = (stream: string, type: string, data: Record<string, unknown>, agency = AGENCY) =>
-  appendPastRules(t, stream, type, data, { agency, occurredAt: `${today}T08:00:00+08:00` });
+  appendPastRules(t, stream, type, data, { agency, occurredAt: `${today}T00:00:08+08:00` });
 
 const get = (route: string, token: string, headers: Record<string, string> = {}) =>
   t.call('GET', `${route}${route.includes('?') ? '&' : '?'}consistentWith=${position}`, { token, headers });
@@ -132,17 +132,17 @@ beforeAll(async () => {
   await post('/v1/cases', officer, open('s-3', today));
   await post('/v1/cases/s-3/acts', officer, {
     type: 'LegalReviewRequested',
-    occurredAt: `${today}T09:00:00+08:00`,
+    occurredAt: `${today}T00:00:09+08:00`,
     data: { proposed },
   });
   await post('/v1/cases/s-3/acts', reviewer, {
     type: 'LegalReviewCompleted',
-    occurredAt: `${today}T10:00:00+08:00`,
+    occurredAt: `${today}T00:00:10+08:00`,
     data: { outcome: 'approved', opinion: '同意', checks: CHECKS_PASSED },
   });
   await post('/v1/cases/s-3/acts', officer, {
     type: 'DecisionIssued',
-    occurredAt: `${today}T11:00:00+08:00`,
+    occurredAt: `${today}T00:00:11+08:00`,
     data: { ...proposed, documentNo: '县司罚〔2026〕3号', decidedOn: today },
   });
 
@@ -338,7 +338,7 @@ describe('supervision views over HTTP', () => {
         itemCode: 'P-001',
         status: 'open',
         lastActivityOn: today,
-        acts: [{ eventId: expect.any(String), type: 'PropertySeized', occurredAt: `${today}T08:00:00+08:00` }],
+        acts: [{ eventId: expect.any(String), type: 'PropertySeized', occurredAt: `${today}T00:00:08+08:00` }],
       },
     ]);
   });

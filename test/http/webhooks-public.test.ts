@@ -7,7 +7,8 @@ import { eventually, WebhookReceiver } from '../support/webhook-receiver.js';
 
 const A = 'county-justice';
 const today = new Date().toISOString().slice(0, 10);
-const at = (time: string) => `${today}T${time}+08:00`;
+/** A time of the day (`HH:MM...`) on the UTC date as minutes and seconds after midnight in China: already past. */
+const at = (time: string) => `${today}T00:${time.slice(0, 2)}:${time.slice(3, 5)}+08:00`;
 const validate = loadValidators(path.resolve(__dirname, '../../schemas'));
 
 /** Personal data that must never reach a public delivery. */

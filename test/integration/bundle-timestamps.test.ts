@@ -99,8 +99,8 @@ async function disclosedCase(caseId: string, decidedOn: string, publishedOn: str
     documentNo: `司罚〔${caseId}〕`,
     decidedOn,
   };
-  await act(caseId, { type: 'DecisionIssued', occurredAt: `${decidedOn}T10:00:00+08:00`, data });
-  await act(caseId, { type: 'DecisionDisclosed', occurredAt: `${publishedOn}T10:00:00+08:00`, data: { publishedOn } });
+  await act(caseId, { type: 'DecisionIssued', occurredAt: `${decidedOn}T00:00:10+08:00`, data });
+  await act(caseId, { type: 'DecisionDisclosed', occurredAt: `${publishedOn}T00:00:10+08:00`, data: { publishedOn } });
 }
 
 /** Issues a checkpoint over everything so far and waits until it is time-stamped. */

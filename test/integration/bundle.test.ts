@@ -27,7 +27,7 @@ import { seedAgency, startTestService, testSuite, type TestService } from '../su
 const AGENCY = 'county-justice';
 const CASE = 'b-1';
 const today = new Date().toISOString().slice(0, 10);
-const at = `${today}T09:30:00+08:00`;
+const at = `${today}T00:09:30+08:00`;
 const MiB = 1024 * 1024;
 
 interface Member {

@@ -40,7 +40,7 @@ beforeAll(async () => {
     if (caseId === 'k-1') expect((await t.call('GET', '/v1/ledger/checkpoint')).status).toBe(200);
     const seized = {
       type: 'PropertySeized',
-      occurredAt: `${today}T10:00:00+08:00`,
+      occurredAt: `${today}T00:10:00+08:00`,
       officers: ['alice', 'bob'],
       data: { items: '设备', legalBasis: '《行政强制法》第二十二条' },
       media: [videoSha],

@@ -1,13 +1,16 @@
 import type { Clock } from '../../src/ports/clock.js';
 import { seedAgency, startTestService, type TestService } from './service.js';
 
-/** The fixture's day: the tests' clock starts at 10:00 on it in Beijing (02:00 UTC) and runs on from there. */
+/**
+ * The fixture's day: the tests' clock starts at 18:00 on it in Beijing (10:00 UTC) and runs on from there, after the
+ * times its acts are stated at (an act is not recorded before its time).
+ */
 export const DAY = '2026-03-02';
 
 /** A clock that starts at the fixture's day and advances with real time (live feeds and waits need time to pass). */
 export function fixtureClock(): Clock {
   const started = Date.now();
-  const at = Date.parse(`${DAY}T02:00:00Z`);
+  const at = Date.parse(`${DAY}T10:00:00Z`);
   return { now: () => new Date(at + (Date.now() - started)) };
 }
 

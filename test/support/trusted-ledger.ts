@@ -112,12 +112,12 @@ export async function disclosedCase(l: TrustedLedger, caseId: string, decidedOn:
   };
   await call(`/v1/cases/${caseId}/acts`, {
     type: 'DecisionIssued',
-    occurredAt: `${decidedOn}T10:00:00+08:00`,
+    occurredAt: `${decidedOn}T00:00:10+08:00`,
     data,
   });
   await call(`/v1/cases/${caseId}/acts`, {
     type: 'DecisionDisclosed',
-    occurredAt: `${publishedOn}T10:00:00+08:00`,
+    occurredAt: `${publishedOn}T00:00:10+08:00`,
     data: { publishedOn },
   });
 }

@@ -7,10 +7,17 @@ import type { CaseState } from './state.js';
 const DATA_DATES = ['decidedOn', 'heldOn', 'publishedOn', 'closedOn', 'givenOn'] as const;
 
 /**
+ * How far an act's stated time (`occurredAt`) may lie after the service's clock when it is recorded: the clocks of
+ * the devices officers enter acts on drift a little; an act stated later than that has not happened yet.
+ */
+export const CLOCK_SKEW_MS = 5 * 60_000;
+
+/**
  * A case is not opened in the future (`openedOn` after the date of the recording, which the service stamps on
  * `CaseOpened` from its clock), nothing of a case happens before it was opened: neither the act (its local
- * date) nor a date the act's data names, and, given `recordedAt` (when the service records the act), none of
- * those falls on a day that has begun nowhere yet at that moment: an act is recorded once done, not ahead of it.
+ * date) nor a date the act's data names, and, given `recordedAt` (when the service records the act), the act is
+ * not stated later than that (beyond {@link CLOCK_SKEW_MS}) and no date its data names falls on a day that has
+ * begun nowhere yet at that moment: an act is recorded once done, not ahead of it.
  */
 export function checkDates(act: RecordAct, state: CaseState, recordedAt?: string): void {
   if (act.type === 'CaseOpened') {
@@ -31,6 +38,13 @@ export function checkDates(act: RecordAct, state: CaseState, recordedAt?: string
     }),
   ];
   if (recordedAt !== undefined) {
+    if (Date.parse(act.occurredAt) > Date.parse(recordedAt) + CLOCK_SKEW_MS) {
+      throw violation(
+        'date_invalid',
+        `${act.type} is stated at ${act.occurredAt}, later than it is recorded (${recordedAt}): an act is recorded once done`,
+        { member: 'occurredAt', recordedAt },
+      );
+    }
     const latest = latestDateAt(recordedAt);
     for (const [member, date] of dates) {
       if (date > latest) {

@@ -548,7 +548,7 @@ describe('the case decider', () => {
         .when(act('EvidenceCollected', { description: 'x' }, { occurredAt: '2019-09-01T20:00:00-05:00' }))
         .thenFails('date_invalid');
     });
-    it('when an act, or a day its data names, falls on a day that has begun nowhere when the service records it, then date_invalid; on the last day begun somewhere it is recorded', () => {
+    it('when an act, or a day its data names, falls on a day that has begun nowhere when the service records it, then date_invalid, as is an act stated later than it is recorded; a date on the last day begun somewhere is recorded', () => {
       // 2019-09-20T12:00Z: the day has begun up to 2019-09-21 somewhere (UTC+14), not 2019-09-22 anywhere
       const at = <C extends { act: RecordAct; context: CaseContext }>(
         command: C,
@@ -556,9 +556,12 @@ describe('the case decider', () => {
       ) => ({ ...command, context: { ...command.context, recordedAt } }) as C;
       const evidenceOn = (occurredAt: string) => at(act('EvidenceCollected', { description: 'x' }, { occurredAt }));
       spec.given(open()).when(evidenceOn('2019-09-22T00:30:00+08:00')).thenFails('date_invalid', 422);
+      // the act's own time is an instant: later than the recording, beyond a few minutes of clock drift, it is refused
+      spec.given(open()).when(evidenceOn('2019-09-21T23:30:00+08:00')).thenFails('date_invalid', 422);
+      spec.given(open()).when(evidenceOn('2019-09-20T20:06:00+08:00')).thenFails('date_invalid', 422);
       spec
         .given(open())
-        .when(evidenceOn('2019-09-21T23:30:00+08:00'))
+        .when(evidenceOn('2019-09-20T20:04:59+08:00'))
         .then([{ type: 'EvidenceCollected' }]);
       spec
         .given(open())
