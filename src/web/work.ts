@@ -2,10 +2,12 @@ import express, { Router, type Request, type Response } from 'express';
 import type { Principal } from '../app/auth.js';
 import type { CaseFileReads } from '../app/case-file-reads.js';
 import { recordedEvent } from '../app/command-handler.js';
+import { idempotentCaseId, idempotentEventId } from '../app/idempotency.js';
 import type { DecisionDrafts } from '../app/decision-drafts.js';
 import type { DiscretionReads } from '../app/discretion-reads.js';
 import type { ActRequest, CaseService } from '../app/case-service.js';
 import { dateAtOffset } from '../domain/actor.js';
+import { caseStream } from '../domain/case/acts.js';
 import { notFound } from '../domain/errors.js';
 import type { LedgerError } from '../errors.js';
 import { consistencyOf } from '../http/consistency.js';
@@ -18,6 +20,7 @@ import { actForm, fieldsBody, fieldText, officersOf, yuanText } from './forms/ac
 import { formErrorOf, formErrors } from './forms/errors.js';
 import type { FormState } from './forms/fields.js';
 import { multipartBoundary, readMultipart } from './forms/multipart.js';
+import { SUBMISSION_FIELD, submissionKey } from './forms/submission.js';
 import { pageContext, sendPage } from './layout.js';
 import { caseHref } from './links.js';
 import { actFormMain, allFields } from './pages/act-form.js';
@@ -97,6 +100,17 @@ export function workScreens(deps: WorkDependencies, assets: PortalAssets): Route
     sendPage(res, ctx, { title: ctx.t('review.queue.title'), main: reviewQueueMain(ctx, pending.items) });
   });
 
+  /** The first event's id: derived from the form's submission key, so that the form sent again finds it. */
+  const eventIdOf = (principal: Principal, stream: string, key: string | undefined) =>
+    key === undefined ? deps.newId() : idempotentEventId(principal, stream, key);
+
+  /**
+   * What a refused form shows again: what was typed, with its submission key, except after the key recorded other
+   * content (the form was sent, then changed and sent again): a fresh key lets the user send it once more on purpose.
+   */
+  const retryValues = (err: LedgerError, typed: Values | undefined): Values =>
+    err.code === 'idempotency_key_reused' ? { ...typed, [SUBMISSION_FIELD]: deps.newId() } : (typed ?? {});
+
   const renderOpen = (req: Request, res: Response, state: FormState, status = 200) => {
     const ctx = pageContext(req, res, assets);
     sendPage(res, ctx, { title: ctx.t('open.title'), main: openCaseMain(ctx, state, csrfField(res)), status });
@@ -104,7 +118,8 @@ export function workScreens(deps: WorkDependencies, assets: PortalAssets): Route
 
   router.get('/cases/new', signedIn('officer'), (req, res) => {
     const principal = portalPrincipal(res);
-    renderOpen(req, res, { values: { openedOn: today(principal.agency), officers: principal.sub } });
+    const values = { openedOn: today(principal.agency), officers: principal.sub, [SUBMISSION_FIELD]: deps.newId() };
+    renderOpen(req, res, { values });
   });
 
   router.post(
@@ -127,20 +142,23 @@ export function workScreens(deps: WorkDependencies, assets: PortalAssets): Route
         parties: party ? Object.values(party) : [],
       };
       deps.validate(OPEN_CASE, body);
-      const caseId = body.caseId ?? deps.newId();
+      // the form's submission key is the API's Idempotency-Key: sent twice, the form opens one case
+      const key = submissionKey(values);
+      const caseId = body.caseId ?? (key === undefined ? deps.newId() : idempotentCaseId(principal, key));
       const act: ActRequest<'CaseOpened'> = {
         type: 'CaseOpened',
         occurredAt: deps.clock.now().toISOString(),
         data: { ...(body as Omit<ActRequest<'CaseOpened'>['data'], 'caseId'>), caseId },
         media: [],
       };
-      const result = await deps.cases.record(caseId, actorOf(principal), act, { eventId: deps.newId() });
+      const eventId = eventIdOf(principal, caseStream(principal.agency, caseId), key);
+      const result = await deps.cases.record(caseId, actorOf(principal), act, { eventId });
       res.redirect(303, `${caseHref({ agency: principal.agency, caseId })}?consistentWith=${result.position}`);
     },
     formErrors((err: LedgerError, req: Request, res: Response) => {
       const ctx = pageContext(req, res, assets);
       const fields = [...OPEN_CASE_FIELDS, ...PARTY_FIELDS];
-      const state = { values: res.locals.formValues ?? {}, error: formErrorOf(ctx, err, fields) };
+      const state = { values: retryValues(err, res.locals.formValues), error: formErrorOf(ctx, err, fields) };
       renderOpen(req, res, state, err.status);
     }),
   );
@@ -214,7 +232,11 @@ export function workScreens(deps: WorkDependencies, assets: PortalAssets): Route
       res.locals.similarFines = await deps.discretion.similarFines({ principal, agency, itemCode: file.itemCode });
     }
     const day = today(agency);
-    const values: Values = { occurredAt: nowLocal(agency), officers: file.officers.join(', ') };
+    const values: Values = {
+      occurredAt: nowLocal(agency),
+      officers: file.officers.join(', '),
+      [SUBMISSION_FIELD]: deps.newId(),
+    };
     for (const name of ['heldOn', 'decidedOn', 'publishedOn', 'closedOn']) values[`data.${name}`] = day;
     const draftId = req.query.draft;
     if (form.document && typeof draftId === 'string' && draftId !== '') {
@@ -260,7 +282,8 @@ export function workScreens(deps: WorkDependencies, assets: PortalAssets): Route
       const body = bodyOf(values, uploaded);
       deps.validate(RECORD_ACT, body);
       const act = { ...body, media: body.media } as unknown as ActRequest;
-      const result = await deps.cases.record(caseId, actorOf(principal), act, { eventId: deps.newId() });
+      const eventId = eventIdOf(principal, caseStream(agency, caseId), submissionKey(values));
+      const result = await deps.cases.record(caseId, actorOf(principal), act, { eventId });
       res.redirect(
         303,
         `${caseHref({ agency, caseId })}?consistentWith=${result.position}#act-${recordedEvent(result, act.type).id}`,
@@ -270,7 +293,7 @@ export function workScreens(deps: WorkDependencies, assets: PortalAssets): Route
       const { form } = target(req, res);
       const ctx = pageContext(req, res, assets);
       if (!req.complete) res.set('Connection', 'close');
-      const state = { values: res.locals.formValues ?? {}, error: formErrorOf(ctx, err, allFields(form)) };
+      const state = { values: retryValues(err, res.locals.formValues), error: formErrorOf(ctx, err, allFields(form)) };
       renderAct(req, res, { state, status: err.status });
     }),
   );

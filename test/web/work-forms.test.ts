@@ -376,3 +376,78 @@ describe('submission materials on the review request form', () => {
     expect((await caseEvents('wf-9')).at(-1)?.data).toMatchObject({ materials: ['案件调查终结报告', '证据材料'] });
   });
 });
+
+describe('a form sent twice (a double click, a resend after a lost answer)', () => {
+  /** The submission key of the form a page shows. */
+  const keyOf = (text: string) => /<input type="hidden" name="_submission" value="([^"]+)"/.exec(text)?.[1];
+
+  beforeAll(async () => {
+    await openCase(f, 'wf-twice');
+    await f.t.service.readModelsCaughtUp(); // the form shows the case, read from the read models
+  });
+
+  it('when the form opening a case without a case number is sent twice, then one case is opened and both go to it', async () => {
+    const key = keyOf((await page(f, '/cases/new', f.alice)).text);
+    expect(key).toBeDefined();
+    const form = {
+      _submission: key!,
+      caseId: '',
+      itemCode: 'P-001',
+      title: '重复提交的立案',
+      openedOn: DAY,
+      officers: 'alice, bob',
+      'parties.0.kind': 'organization',
+      'parties.0.name': '某某公司',
+    };
+    const first = await post('/cases', f.alice, form);
+    const second = await post('/cases', f.alice, form);
+    expect([first.status, second.status]).toEqual([303, 303]);
+    const caseId = /^\/cases\/[^/]+\/([^?]+)\?/.exec(first.location!)![1]!;
+    expect(second.location).toBe(first.location);
+    expect((await caseEvents(caseId)).map((e) => e.type)).toEqual(['CaseOpened']);
+  });
+
+  it('when an act form is sent twice, then the act is recorded once and both go to it', async () => {
+    const shown = await page(f, `/cases/${AGENCY}/wf-twice/acts/EvidenceCollected`, f.alice);
+    const form = {
+      _submission: keyOf(shown.text)!,
+      occurredAt: `${DAY}T10:00`,
+      officers: 'alice, bob',
+      'data.description': '现场照片两张',
+    };
+    const before = (await caseEvents('wf-twice')).length;
+    const first = await post(`/cases/${AGENCY}/wf-twice/acts/EvidenceCollected`, f.alice, form);
+    const second = await post(`/cases/${AGENCY}/wf-twice/acts/EvidenceCollected`, f.alice, form);
+    expect([first.status, second.status]).toEqual([303, 303]);
+    expect(second.location).toBe(first.location);
+    expect(await caseEvents('wf-twice')).toHaveLength(before + 1);
+  });
+
+  it('when the form is changed after it was recorded and sent again, then nothing more is recorded, the user is told, and a fresh key lets them send it on purpose', async () => {
+    const shown = await page(f, `/cases/${AGENCY}/wf-twice/acts/EvidenceCollected`, f.alice);
+    const key = keyOf(shown.text)!;
+    const form = {
+      _submission: key,
+      occurredAt: `${DAY}T11:00`,
+      officers: 'alice, bob',
+      'data.description': '询问笔录',
+    };
+    expect((await post(`/cases/${AGENCY}/wf-twice/acts/EvidenceCollected`, f.alice, form)).status).toBe(303);
+    const before = (await caseEvents('wf-twice')).length;
+    const changed = { ...form, 'data.description': '询问笔录一份' };
+    const refused = await post(`/cases/${AGENCY}/wf-twice/acts/EvidenceCollected`, f.alice, changed);
+    expect(refused.status).toBe(422);
+    expect(refused.text).toContain('这份表单已经提交并记录过');
+    expect(refused.text).toContain('询问笔录一份');
+    const fresh = keyOf(refused.text);
+    expect(fresh).toBeDefined();
+    expect(fresh).not.toBe(key);
+    expect(await caseEvents('wf-twice')).toHaveLength(before);
+    const again = await post(`/cases/${AGENCY}/wf-twice/acts/EvidenceCollected`, f.alice, {
+      ...changed,
+      _submission: fresh!,
+    });
+    expect(again.status).toBe(303);
+    expect(await caseEvents('wf-twice')).toHaveLength(before + 1);
+  });
+});

@@ -188,6 +188,8 @@ export const SCREENS_EN: ScreensMessages = {
   'rule.reviewer_not_independent': "The reviewer cannot be one of the case's handling officers.",
   'rule.review_inconsistent': 'To approve, the first nine checks must all be met and no criminal referral needed.',
   'rule.revision_conflict': 'Someone else updated the case: reload the page and send again.',
+  'rule.idempotency_key_reused':
+    'This form was already sent and recorded; what you changed since was not recorded. Check the case file first; to record it as well, send the form again.',
   'rule.act_out_of_order': 'This cannot be done while the case is in its current state.',
   'rule.case_closed': 'The case is closed: only corrections and publication changes.',
   'rule.case_exists': 'That case number is taken.',

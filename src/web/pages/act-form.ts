@@ -1,6 +1,7 @@
 import type { CaseFile } from '../../app/case-file-reads.js';
 import { actForm, type ActForm } from '../forms/acts.js';
 import { errorSummary, field, type FieldSpec, type FormState } from '../forms/fields.js';
+import { submissionField } from '../forms/submission.js';
 import { html, type Html } from '../html.js';
 import type { PageContext } from '../layout.js';
 import { caseHref } from '../links.js';
@@ -111,7 +112,8 @@ export function actFormMain(ctx: PageContext, view: ActFormView): Html {
     ${view.similarFines && similarFinesSection(ctx, view.similarFines, reviewedCircumstance(view))}
     ${errorSummary(ctx, view.state)}
     <form method="post" action="${action}" novalidate ${form.medium ? html`enctype="multipart/form-data"` : ''}>
-      ${view.csrf} ${kept.map((sha) => html`<input type="hidden" name="media" value="${sha}" />`)}
+      ${view.csrf} ${submissionField(view.state)}
+      ${kept.map((sha) => html`<input type="hidden" name="media" value="${sha}" />`)}
       ${document && issuedDocument(ctx, view, document)}
       ${others > 0 && html`<p class="notice">${ctx.t('form.media.kept', { count: others })}</p>`}
       ${[...before, ...head].map((spec) => field(ctx, spec, view.state))}

@@ -1,4 +1,5 @@
 import { errorSummary, field, type FieldSpec, type FormState } from '../forms/fields.js';
+import { submissionField } from '../forms/submission.js';
 import { html, type Html } from '../html.js';
 import type { PageContext } from '../layout.js';
 
@@ -30,7 +31,7 @@ export function openCaseMain(ctx: PageContext, state: FormState, csrf: Html): Ht
   return html`<h1>${ctx.t('open.title')}</h1>
     ${errorSummary(ctx, state)}
     <form method="post" action="/cases" novalidate>
-      ${csrf} ${OPEN_CASE_FIELDS.map((spec) => field(ctx, spec, state))}
+      ${csrf} ${submissionField(state)} ${OPEN_CASE_FIELDS.map((spec) => field(ctx, spec, state))}
       <fieldset>
         <legend>${ctx.t('form.party')}</legend>
         ${PARTY_FIELDS.map((spec) => field(ctx, spec, state))}
