@@ -115,7 +115,12 @@ export function signedInScreens(deps: ScreensDependencies, assets: PortalAssets)
     }
     sendPage(res, ctx, {
       title: `${file.title} · ${ctx.t('case.title')}`,
-      main: caseFileMain(ctx, { file, actions: caseActions(ctx, principal, file), ...(access ? { access } : {}) }),
+      main: caseFileMain(ctx, {
+        file,
+        actions: caseActions(ctx, principal, file),
+        utcOffsetMinutes: deps.work.utcOffsetOf(file.agency),
+        ...(access ? { access } : {}),
+      }),
     });
   });
 

@@ -88,6 +88,21 @@ describe('the case file page', () => {
     expect((await page(f, `/cases/${AGENCY}/cf-1`, f.alice)).text).not.toMatch(/<td>alice/);
   });
 
+  it("when the page shows times the service stamped in UTC, then they are in the agency's local time, as the acts typed in it are", async () => {
+    await page(f, `/cases/${AGENCY}/cf-1`, f.alice);
+    await f.t.service.readModelsCaughtUp();
+    const res = await page(f, `/cases/${AGENCY}/cf-1`, f.sam);
+    // the opening is stamped by the service's clock (02:0x UTC on the fixture's day), the seizure typed at 09:30 +08:00
+    expect(res.text).toMatch(
+      /<strong>立案<\/strong>\s*<time datetime="2026-03-02T02:0\d:[\d.]+Z">2026-03-02 10:0\d<\/time>/,
+    );
+    expect(res.text).toMatch(
+      /<strong>查封扣押<\/strong>\s*<time datetime="2026-03-02T09:30:00\+08:00">2026-03-02 09:30<\/time>/,
+    );
+    // the access trail's times are the service's too
+    expect(res.text).toMatch(/<td><time datetime="2026-03-02T02:\d\d:[\d.]+Z">2026-03-02 10:\d\d<\/time><\/td>/);
+  });
+
   it('when the video is asked for a range, as a browser plays it, then 206 with those bytes, and the read is recorded', async () => {
     const before = (await accesses('cf-1')).filter((a) => a.action === 'read_media').length;
     const res = await fetch(`${f.t.url}/media/${video}`, {

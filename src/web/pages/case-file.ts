@@ -3,7 +3,7 @@ import { html, type Html } from '../html.js';
 import type { PageContext } from '../layout.js';
 import { caseHref } from '../links.js';
 import { counselSection, reviewDeadlineFields } from './case-review.js';
-import { label, minute, yuan } from './labels.js';
+import { label, localMinute, yuan } from './labels.js';
 
 /** One granted retrieval of the case, as the supervision view of the access trail gives it. */
 export interface AccessRow {
@@ -20,13 +20,16 @@ export interface CaseFileView {
   readonly access?: readonly AccessRow[];
   /** The forms and links of the work the reader may do on the case. */
   readonly actions: Html;
+  /** Minutes east of UTC of the case's agency: every time on the page is shown in its local time. */
+  readonly utcOffsetMinutes: number;
 }
 
 /** The URL the case page's media are played from: the portal's media route, which the browser's session reaches. */
 export const mediumHref = (sha256: string): string => `/media/${sha256}`;
 
 /** The case file (案卷) page: facts, checklist, decision, reviews, the acts in order, the media, who read it. */
-export function caseFileMain(ctx: PageContext, { file, access, actions }: CaseFileView): Html {
+export function caseFileMain(ctx: PageContext, { file, access, actions, utcOffsetMinutes }: CaseFileView): Html {
+  const local = (dateTime: string) => localMinute(dateTime, utcOffsetMinutes);
   const yesNo = (v: boolean | undefined) => ctx.t(v ? 'case.yes' : 'case.no');
   return html`<h1>${file.title}</h1>
     <dl class="fields">
@@ -60,7 +63,8 @@ export function caseFileMain(ctx: PageContext, { file, access, actions }: CaseFi
         })}
       </ul>
     </section>
-    ${file.decision && decisionSection(ctx, file.decision)} ${counselSection(ctx, file)} ${reviewsSection(ctx, file)}
+    ${file.decision && decisionSection(ctx, file.decision)} ${counselSection(ctx, file, local)}
+    ${reviewsSection(ctx, file)}
     <section aria-labelledby="timeline">
       <h2 id="timeline">${ctx.t('case.timeline')}</h2>
       <ol class="timeline">
@@ -68,7 +72,7 @@ export function caseFileMain(ctx: PageContext, { file, access, actions }: CaseFi
           (t) =>
             html`<li id="act-${t.eventId}">
               <strong>${label(ctx, 'act', t.type)}</strong>
-              <time datetime="${t.occurredAt}">${minute(t.occurredAt)}</time>
+              <time datetime="${t.occurredAt}">${local(t.occurredAt)}</time>
               <span class="muted">${ctx.t('case.timeline.by')}：${t.recordedBy}</span>
               <span class="muted">${ctx.t('case.timeline.hash')}：<code>${t.hash.slice(0, 16)}…</code></span>
             </li>`,
@@ -99,7 +103,7 @@ export function caseFileMain(ctx: PageContext, { file, access, actions }: CaseFi
                     (a) =>
                       html`<tr>
                         <td>${a.sub}（${a.agency}）</td>
-                        <td><time datetime="${a.at}">${minute(a.at)}</time></td>
+                        <td><time datetime="${a.at}">${local(a.at)}</time></td>
                         <td>${label(ctx, 'access', a.action)}${a.purpose ? `：${a.purpose}` : ''}</td>
                       </tr>`,
                   )}

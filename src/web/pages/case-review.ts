@@ -29,7 +29,7 @@ export function reviewDeadlineFields(ctx: PageContext, file: CaseFile): Html {
  * A case marked major, complex or difficult (重大、疑难、复杂): why, and the opinions of legal advisers and
  * public-sector lawyers, with a note while the review waits for one. Nothing for an unmarked case without opinions.
  */
-export function counselSection(ctx: PageContext, file: CaseFile): Html {
+export function counselSection(ctx: PageContext, file: CaseFile, shown: (dateTime: string) => string = minute): Html {
   const counsel = file.counsel;
   if (!counsel) return html``;
   return html`<section aria-labelledby="counsel">
@@ -40,7 +40,7 @@ export function counselSection(ctx: PageContext, file: CaseFile): Html {
           ${ctx.t('case.counsel.marked')}：${m.reason}
           <span class="muted"
             >${ctx.t('case.counsel.markedBy')}：${m.markedBy} ·
-            <time datetime="${m.occurredAt}">${minute(m.occurredAt)}</time></span
+            <time datetime="${m.occurredAt}">${shown(m.occurredAt)}</time></span
           >
         </p>`,
     )}

@@ -18,3 +18,14 @@ export function yuan(fen: number): string {
 export function minute(dateTime: string): string {
   return dateTime.slice(0, 16).replace('T', ' ');
 }
+
+/**
+ * An ISO 8601 instant as the minute it was at `offsetMinutes` east of UTC (`2026-12-01T13:30:00Z` at +08:00 is
+ * `2026-12-01 21:30`): times written with different offsets (the service's clock in UTC, an act typed in local time)
+ * read alike and in order. A value that is not an instant is shown as {@link minute} shows it.
+ */
+export function localMinute(dateTime: string, offsetMinutes: number): string {
+  const ms = Date.parse(dateTime);
+  if (!/[zZ]|[+-]\d{2}:\d{2}$/.test(dateTime) || Number.isNaN(ms)) return minute(dateTime);
+  return minute(new Date(ms + offsetMinutes * 60_000).toISOString());
+}
