@@ -112,7 +112,14 @@ function wantsHtml(accept: string | undefined): boolean {
 }
 
 /** Problem codes with a page of their own (`error.<code>.title` and `.body`); others get the generic page. */
-const CODE_PAGES = new Set(['csrf_failed', 'signin_failed', 'signin_refused', 'identity_provider_unavailable']);
+const CODE_PAGES = new Set([
+  'csrf_failed',
+  'signin_failed',
+  'signin_refused',
+  'identity_provider_unavailable',
+  'forbidden',
+  'invalid_query',
+]);
 
 /** A portal page that the reader sees when something is not there or goes wrong, in their language. */
 function errorPage(ctx: PageContext, status: number, code?: string) {
@@ -130,6 +137,7 @@ function errorPage(ctx: PageContext, status: number, code?: string) {
     main: html`<h1>${title}</h1>
       <p>${body}</p>
       ${own === 'signin_failed' ? html`<p><a href="/signin">${ctx.t('signin.title')}</a></p>` : ''}
+      ${own === 'invalid_query' ? html`<p><a href="${ctx.path}">${ctx.t('error.invalid_query.clear')}</a></p>` : ''}
       <p><a href="/">${ctx.t('error.backHome')}</a></p>`,
   };
 }

@@ -96,7 +96,7 @@ describe('the disclosures page', () => {
     expect(seen.sort()).toEqual(['city-1', 'pub-1', 'pub-2']);
   });
 
-  it('when a filter is malformed, then the reader gets a 400 page, not a problem document', async () => {
+  it('when a filter is malformed, then the reader gets a 400 page, not a problem document, that says the query is at fault', async () => {
     for (const query of [
       'category=parking',
       'decisionType=parking_ticket',
@@ -108,6 +108,10 @@ describe('the disclosures page', () => {
       expect([query, status]).toEqual([query, 400]);
       expect(headers.get('content-type')).toMatch(/^text\/html/);
       expect(text).toContain('<html lang="zh-CN">');
+      // the reader's query is at fault: not "try again later", and a way back to the list without it
+      expect(text).toContain('<h1>查询条件有误</h1>');
+      expect(text).not.toContain('请稍后再试');
+      expect(text).toContain('<a href="/disclosures">清除条件，重新查询</a>');
     }
   });
 

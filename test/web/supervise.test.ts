@@ -165,8 +165,11 @@ describe('the supervision dashboard', () => {
     expect(api.status).toBe(403);
   });
 
-  it('when an officer opens it, then 403: the dashboard is for supervisors', async () => {
-    expect((await page(f, '/supervise', f.alice)).status).toBe(403);
+  it('when an officer opens it, then 403: the dashboard is for supervisors, and the page says the role is missing', async () => {
+    const res = await page(f, '/supervise', f.alice);
+    expect(res.status).toBe(403);
+    expect(res.text).toContain('<h1>无权使用此页面</h1>');
+    expect(res.text).not.toContain('请稍后再试');
   });
 
   it('when the dashboard script is built, then it is at most 150 KB gzipped', () => {

@@ -40,6 +40,13 @@ export const EN: Messages = {
   'error.notFound.body': 'The page you asked for does not exist or has been removed.',
   'error.generic.title': 'Something went wrong',
   'error.generic.body': 'The request could not be completed. Please try again later.',
+  'error.forbidden.title': 'Not available to you',
+  'error.forbidden.body':
+    "Your account may not use this page, or may not see the agency it asks for. If you need it, ask your agency's administrator.",
+  'error.invalid_query.title': 'The query is not valid',
+  'error.invalid_query.body':
+    'The address holds a query this page cannot read, such as a date, a page or a filter value. Change it and search again.',
+  'error.invalid_query.clear': 'Clear the query and start again',
   'error.backHome': 'Back to the home page',
   ...SCREENS_EN,
   ...VERIFY_EN,
