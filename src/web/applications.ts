@@ -17,7 +17,7 @@ import { formErrorOf, formErrors } from './forms/errors.js';
 import type { FormError, FormState } from './forms/fields.js';
 import { pageContext, sendPage, type PageContext } from './layout.js';
 import { caseHref } from './links.js';
-import { applicationQueueMain, overdueApplicationsMain } from './pages/application-queue.js';
+import { applicationQueueMain, overdueApplicationsMain, QUEUE_FIELDS, queueField } from './pages/application-queue.js';
 import {
   APPLICANT_FIELDS,
   APPLY_FIELDS,
@@ -198,9 +198,13 @@ export function applicationPages(
 
   router.get('/work/applications', signedIn('officer'), (req, res) => renderQueue(req, res));
 
+  // a refusal names the field at fault and links to it in the application's own form
   const queueRefused = formErrors((err: LedgerError, req: Request, res: Response) => {
     const ctx = pageContext(req, res, assets);
-    renderQueue(req, res, formErrorOf(ctx, err, []), err.status).catch(() => res.status(err.status).end());
+    const { field, ...error } = formErrorOf(ctx, err, QUEUE_FIELDS);
+    const applicationId = String(req.params.applicationId);
+    const linked = field === undefined ? error : { ...error, field: queueField(field, applicationId) };
+    renderQueue(req, res, linked, err.status).catch(() => res.status(err.status).end());
   });
   const applicationOf = (req: Request) => {
     const applicationId = String(req.params.applicationId);

@@ -90,7 +90,7 @@ describeInBrowser('online applications in Chromium (网上申请)', () => {
     await page.goto(`${t.url}/work/applications`);
     expect(await page.locator('h1').textContent()).toBe('网上申请受理');
     expect(await seriousViolations(page)).toEqual([]);
-    await page.locator(`#officers-${receipt.id}`).fill('alice, bob');
+    await page.locator(`#f-officers-${receipt.id}`).fill('alice, bob');
     await Promise.all([
       page.waitForURL(new RegExp(`/cases/${AGENCY}/${receipt.id}`)),
       page.locator(`form[action="/work/applications/${receipt.id}/acceptance"] button`).click(),

@@ -149,6 +149,26 @@ describe('filing an application on the portal (网上申请)', () => {
     expect(res.headers.get('location')).toMatch(new RegExp(`^/cases/${AGENCY}/${id}\\?consistentWith=\\d+$`));
   });
 
+  it("when an officer refuses an application without a reason, then the queue names the field and links to it in that application's form, and nothing is recorded", async () => {
+    const { token, cookie } = await openForm('/apply');
+    const filed = await postForm(`/apply?_csrf=${token}`, filingForm(), cookie);
+    const id = /<code id="receipt-id">([0-9a-f-]{36})<\/code>/.exec(filed.text)![1]!;
+    const res = await fetch(`${t.url}/work/applications/${id}/rejection`, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { accept: 'text/html', authorization: `Bearer ${officer}` },
+      body: new URLSearchParams({ reason: '', legalBasis: '《行政许可法》第三十二条' }),
+    });
+    expect(res.status).toBe(400);
+    const text = await res.text();
+    expect(text).toContain(`<a href="#f-reason-${id}">“不予受理理由”填写有误，请检查后重新填写。</a>`);
+    expect(text).toContain(`<textarea id="f-reason-${id}" name="reason"`);
+    const head = await t.service.events.headPosition();
+    const queue = await t.call('GET', `/v1/applications?consistentWith=${head}`, { token: officer });
+    const items = queue.body.items as { applicationId: string; status: string }[];
+    expect(items.find((a) => a.applicationId === id)?.status).toBe('filed');
+  });
+
   it("when a refused application's applicant was erased, then its progress page says so plainly, and not before", async () => {
     const { token, cookie } = await openForm('/apply');
     const filed = await postForm(`/apply?_csrf=${token}`, filingForm(), cookie);

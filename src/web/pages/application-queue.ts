@@ -1,14 +1,24 @@
 import type { QueueView } from '../../app/application-reads.js';
-import { errorSummary, type FormState } from '../forms/fields.js';
+import { errorSummary, fieldId, type FieldSpec, type FormState } from '../forms/fields.js';
 import { html, type Html } from '../html.js';
 import type { MessageKey } from '../i18n.js';
 import type { PageContext } from '../layout.js';
 import { caseHref } from '../links.js';
 
+/** The fields of the forms deciding an application, named by their members in the API's bodies. */
+export const QUEUE_FIELDS: readonly FieldSpec[] = [
+  { name: 'officers', label: 'apply.queue.officers', kind: 'text' },
+  { name: 'reason', label: 'apply.rejectReason', kind: 'textarea' },
+  { name: 'legalBasis', label: 'apply.legalBasis', kind: 'text' },
+];
+
+/** The name of a field of one application's forms: the error summary links to it as `#f-<name>`. */
+export const queueField = (name: string, applicationId: string): string => `${name}.${applicationId}`;
+
 /** The forms of one waiting application: accept it (naming the handling officers) or refuse it, with reasons. */
 function decideForms(ctx: PageContext, a: QueueView, csrf: Html): Html {
   const base = `/work/applications/${a.applicationId}`;
-  const id = (name: string) => `${name}-${a.applicationId}`;
+  const id = (name: string) => fieldId(queueField(name, a.applicationId));
   return html`<div class="decide">
     <form method="post" action="${base}/acceptance">
       ${csrf}
@@ -26,8 +36,8 @@ function decideForms(ctx: PageContext, a: QueueView, csrf: Html): Html {
         <textarea id="${id('reason')}" name="reason" rows="2" required></textarea>
       </div>
       <div class="field">
-        <label for="${id('basis')}">${ctx.t('apply.legalBasis')}</label>
-        <input type="text" id="${id('basis')}" name="legalBasis" required />
+        <label for="${id('legalBasis')}">${ctx.t('apply.legalBasis')}</label>
+        <input type="text" id="${id('legalBasis')}" name="legalBasis" required />
       </div>
       <button type="submit">${ctx.t('apply.queue.reject')}</button>
     </form>
