@@ -156,6 +156,8 @@ describe('a decision page', () => {
     expect(text).not.toContain('<script>alert');
     expect(text).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;&amp;&#39;律所（法人或其他组织）');
     expect(text).toContain('更正当事人名称');
+    // when, as a reader reads a time: to the minute, not an ISO 8601 string
+    expect(text).toContain(`<td><time datetime="${TODAY}T09:00:00+08:00">${TODAY} 09:00</time></td>`);
     expect(text).toContain(`data-event-id="${lastEvent['pub-2']}"`);
     expect(text).not.toContain('罚款金额');
   });
@@ -164,6 +166,7 @@ describe('a decision page', () => {
     const { status, text } = await getPage(t, `/disclosures/${COUNTY}/pub-3`);
     expect(status).toBe(200);
     expect(text).toContain('本公示已撤销');
+    expect(text).toContain(`该执法决定的公示已于 ${TODAY} 09:10 撤销`);
     expect(text).toContain('决定已被复议撤销');
     expect(text).not.toContain('张**');
     expect(text).not.toContain('律师法');

@@ -1,6 +1,7 @@
 import type { Router } from 'express';
 import { html, type Html } from '../html.js';
 import { pageContext, sendPage, type PageContext } from '../layout.js';
+import { minute } from './labels.js';
 import { label, yuan, type PublicPagesDependencies } from './public-parts.js';
 
 const ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
@@ -38,7 +39,7 @@ export function registerDisclosurePage(router: Router, deps: PublicPagesDependen
         ? html`<h1>${decision.documentNo}</h1>
             <div class="notice" role="note">
               <h2>${ctx.t('decision.withdrawnTitle')}</h2>
-              <p>${ctx.t('decision.withdrawnBody', { at: decision.withdrawnAt })}</p>
+              <p>${ctx.t('decision.withdrawnBody', { at: minute(decision.withdrawnAt) })}</p>
               <p>${ctx.t('disclosures.reason')}：${decision.reason}</p>
             </div>
             <dl class="fields">
@@ -134,7 +135,7 @@ function published(ctx: PageContext, d: Published): Html {
               ${d.updates.map(
                 (u) =>
                   html`<tr>
-                    <td>${u.updatedAt}</td>
+                    <td><time datetime="${u.updatedAt}">${minute(u.updatedAt)}</time></td>
                     <td>${u.reason}</td>
                   </tr>`,
               )}
