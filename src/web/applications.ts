@@ -22,6 +22,7 @@ import {
   APPLICANT_FIELDS,
   APPLY_FIELDS,
   applyFormMain,
+  ITEM_FIELD,
   progressMain,
   PROGRESS_FIELDS,
   receiptMain,
@@ -51,8 +52,10 @@ type Values = Record<string, string | string[]>;
 /** A refusal of the filing form, pointed at its field: the item, the files, or what the schema names. */
 function filingError(ctx: PageContext, err: LedgerError): FormError {
   const pointer = typeof err.details.pointer === 'string' ? err.details.pointer : '';
-  if (err.code === 'item_not_licensing' || /^\/(agency|itemCode)/.test(pointer))
-    return { ...formErrorOf(ctx, err, APPLY_FIELDS), field: 'item' };
+  // the agency and the item code are chosen together in one list, which a schema error names
+  if (err.code === 'invalid_body' && /^\/(agency|itemCode)/.test(pointer))
+    return { message: ctx.t('rule.invalid_body', { field: ctx.t(ITEM_FIELD.label) }), field: ITEM_FIELD.name };
+  if (err.code === 'item_not_licensing') return { ...formErrorOf(ctx, err, APPLY_FIELDS), field: ITEM_FIELD.name };
   if (['attachments_invalid', 'too_large'].includes(err.code))
     return { ...formErrorOf(ctx, err, APPLY_FIELDS), field: 'attachment' };
   return formErrorOf(ctx, err, APPLY_FIELDS);

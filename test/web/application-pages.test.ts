@@ -86,6 +86,15 @@ describe('filing an application on the portal (网上申请)', () => {
     expect(await pendingCount()).toBe(before);
   });
 
+  it('when no item is chosen, then the error names the item list and links to it, and nothing is filed', async () => {
+    const before = await pendingCount();
+    const { token, cookie } = await openForm('/apply');
+    const res = await postForm(`/apply?_csrf=${token}`, filingForm({ item: '' }), cookie);
+    expect(res.status).toBe(400);
+    expect(res.text).toContain('<a href="#f-item">“申请事项”填写有误，请检查后重新填写。</a>');
+    expect(await pendingCount()).toBe(before);
+  });
+
   it('when the form is filed, then the receipt shows the id, the lookup code and the ledger badge, and the progress page finds it', async () => {
     const { token, cookie } = await openForm('/apply');
     const res = await postForm(`/apply?_csrf=${token}`, filingForm(), cookie);
