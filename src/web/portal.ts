@@ -119,6 +119,7 @@ const CODE_PAGES = new Set([
   'identity_provider_unavailable',
   'forbidden',
   'invalid_query',
+  'unauthenticated',
 ]);
 
 /** A portal page that the reader sees when something is not there or goes wrong, in their language. */
@@ -136,7 +137,11 @@ function errorPage(ctx: PageContext, status: number, code?: string) {
     title,
     main: html`<h1>${title}</h1>
       <p>${body}</p>
-      ${own === 'signin_failed' ? html`<p><a href="/signin">${ctx.t('signin.title')}</a></p>` : ''}
+      ${
+        own === 'signin_failed' || own === 'unauthenticated'
+          ? html`<p><a href="/signin">${ctx.t('signin.title')}</a></p>`
+          : ''
+      }
       ${own === 'invalid_query' ? html`<p><a href="${ctx.path}">${ctx.t('error.invalid_query.clear')}</a></p>` : ''}
       <p><a href="/">${ctx.t('error.backHome')}</a></p>`,
   };

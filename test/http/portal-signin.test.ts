@@ -130,6 +130,18 @@ describe('portal sessions: the development sign-in, the session cookie, sign-out
     expect(jar.get('ledger_session')).toBeUndefined(); // the dead cookie was deleted
   });
 
+  it('when a form is sent after the session has ended, then 401 with a page that says so and links to sign in, not "try again later"', async () => {
+    const { jar } = await signInWithToken(svc, officer);
+    const token = csrfOf((await browse(svc.url, jar, '/')).text);
+    ahead = 14 * 60_000;
+    const { res, text } = await browse(svc.url, jar, '/cases', { form: { _csrf: token, title: '某案' } });
+    expect(res.status).toBe(401);
+    expect(text).toContain('<h1>需要登录</h1>');
+    expect(text).toContain('本次提交未被记录');
+    expect(text).toContain('<a href="/signin">');
+    expect(text).not.toContain('请稍后再试');
+  });
+
   it('when the token a development session was opened with expires, then the session ends with it', async () => {
     const { jar } = await signInWithToken(svc, officer); // the token lives 10 minutes
     for (const minutes of [4, 8]) {

@@ -43,6 +43,9 @@ export const EN: Messages = {
   'error.forbidden.title': 'Not available to you',
   'error.forbidden.body':
     "Your account may not use this page, or may not see the agency it asks for. If you need it, ask your agency's administrator.",
+  'error.unauthenticated.title': 'Sign-in needed',
+  'error.unauthenticated.body':
+    'You are not signed in, or your session ended after a while without use. What you sent was not recorded: sign in, then fill in and send the form again.',
   'error.invalid_query.title': 'The query is not valid',
   'error.invalid_query.body':
     'The address holds a query this page cannot read, such as a date, a page or a filter value. Change it and search again.',

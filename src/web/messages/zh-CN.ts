@@ -40,6 +40,8 @@ export const ZH_CN = {
   'error.generic.body': '请求未能完成，请稍后再试。',
   'error.forbidden.title': '无权使用此页面',
   'error.forbidden.body': '您的账号无权使用此页面，或无权查看所请求机关的数据。如确需使用，请联系本机关管理员。',
+  'error.unauthenticated.title': '需要登录',
+  'error.unauthenticated.body': '您尚未登录，或登录已因长时间未操作而结束。本次提交未被记录：请登录后重新填写并提交。',
   'error.invalid_query.title': '查询条件有误',
   'error.invalid_query.body': '网址中的查询条件无法识别，例如日期、页码或筛选值有误。请修改条件后重新查询。',
   'error.invalid_query.clear': '清除条件，重新查询',
