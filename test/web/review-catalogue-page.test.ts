@@ -67,6 +67,13 @@ describe('the review catalogue page (重大执法决定法制审核目录清单)
     expect(none.text).toContain('本机关尚未公布目录清单');
   });
 
+  it('when opened without an agency, then the first agency is shown and chosen, and the choice offers no "all", since the page shows one agency at a time', async () => {
+    const { text } = await html('/published/review-catalogue');
+    const choice = /<select name="agency">([^]*?)<\/select>/.exec(text)![1]!;
+    expect(choice).not.toContain('<option value="">');
+    expect(choice).toMatch(/<option value="[^"]+"\s*selected>/);
+  });
+
   it('when the published index is opened, then it links to the catalogue; a malformed agency gets a 400 page', async () => {
     expect((await html('/published')).text).toContain('href="/published/review-catalogue"');
     expect((await html('/published/review-catalogue?agency=a%2Fb')).status).toBe(400);

@@ -63,11 +63,13 @@ export function select(
   labelKey: MessageKey,
   options: readonly { readonly value: string; readonly text: string }[],
   chosen: string | undefined,
+  /** Whether "any" (全部) is a choice: not on a page that shows one agency at a time. */
+  any = true,
 ): Html {
   return html`<label
     >${ctx.t(labelKey)}
     <select name="${name}">
-      <option value="">${ctx.t('public.any')}</option>
+      ${any && html`<option value="">${ctx.t('public.any')}</option>`}
       ${options.map(
         (o) => html`<option value="${o.value}" ${o.value === chosen ? html`selected` : ''}>${o.text}</option>`,
       )}
@@ -89,6 +91,7 @@ export function agencyFilter(
       'public.agency',
       agencies.map((a) => ({ value: a, text: a })),
       chosen,
+      false,
     )}
     <button type="submit">${ctx.t('public.apply')}</button>
   </form>`;
