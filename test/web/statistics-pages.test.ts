@@ -56,11 +56,15 @@ describe('the statistics pages', () => {
     expect(text).toContain(`href="/statistics/2026.csv?agency=${CITY}"`);
   });
 
-  it('when another year is asked, then its figures (none) show; a year that is not one is the 404 page', async () => {
+  it('when another year is asked, then its figures (none) show; a year that is not one, or has not begun, is the 404 page', async () => {
     const { status, text } = await getPage(t, '/statistics/2025');
     expect(status).toBe(200);
     expect(summary(text, '立案总数')).toBe('0');
     expect((await getPage(t, '/statistics/20x5')).status).toBe(404);
+    // a year that has not begun has no report: not a page of zeros due in a year's time
+    for (const route of ['/statistics/2027', '/statistics/2027.csv', `/statistics/3000?agency=${CITY}`]) {
+      expect([route, (await getPage(t, route)).status]).toEqual([route, 404]);
+    }
     expect((await getPage(t, '/statistics/2026?agency=a%2Fb')).status).toBe(400);
   });
 
