@@ -2,7 +2,7 @@ import express, { Router, type Request, type Response } from 'express';
 import type { Principal } from '../app/auth.js';
 import type { CaseFileReads } from '../app/case-file-reads.js';
 import { recordedEvent } from '../app/command-handler.js';
-import { idempotentCaseId, idempotentEventId } from '../app/idempotency.js';
+import { idempotentEventId } from '../app/idempotency.js';
 import type { DecisionDrafts } from '../app/decision-drafts.js';
 import type { DiscretionReads } from '../app/discretion-reads.js';
 import type { ActRequest, CaseService } from '../app/case-service.js';
@@ -142,9 +142,10 @@ export function workScreens(deps: WorkDependencies, assets: PortalAssets): Route
         parties: party ? Object.values(party) : [],
       };
       deps.validate(OPEN_CASE, body);
-      // the form's submission key is the API's Idempotency-Key: sent twice, the form opens one case
+      // sent twice, the form opens one case: without a case number, the case is named by the form's submission key
+      // (a time-ordered id, as a fresh one would be, so the agency's case list keeps its order)
       const key = submissionKey(values);
-      const caseId = body.caseId ?? (key === undefined ? deps.newId() : idempotentCaseId(principal, key));
+      const caseId = body.caseId ?? key ?? deps.newId();
       const act: ActRequest<'CaseOpened'> = {
         type: 'CaseOpened',
         occurredAt: deps.clock.now().toISOString(),

@@ -403,6 +403,8 @@ describe('a form sent twice (a double click, a resend after a lost answer)', () 
     const second = await post('/cases', f.alice, form);
     expect([first.status, second.status]).toEqual([303, 303]);
     const caseId = /^\/cases\/[^/]+\/([^?]+)\?/.exec(first.location!)![1]!;
+    // named by the key, a time-ordered id as a fresh one would be: the agency's case list keeps its order
+    expect(caseId).toBe(key);
     expect(second.location).toBe(first.location);
     expect((await caseEvents(caseId)).map((e) => e.type)).toEqual(['CaseOpened']);
   });
