@@ -316,6 +316,21 @@ describe('legal review from the portal', () => {
   });
 });
 
+describe('sums typed as a Chinese input method types them', () => {
+  beforeAll(() => openCase(f, 'wf-yuan'));
+
+  it('when a fine is typed in full-width digits with 元 after it, then it is read as yuan and sent in fen', async () => {
+    const res = await post(`/cases/${AGENCY}/wf-yuan/acts/LegalReviewRequested`, f.alice, {
+      occurredAt: `${DAY}T11:00`,
+      'data.proposed.decisionType': 'fine',
+      'data.proposed.fineFen': '２０，０００．５０元',
+      'data.proposed.legalBasis': '《律师法》第五十条',
+    });
+    expect(res.status).toBe(303);
+    expect((await caseEvents('wf-yuan')).at(-1)?.data).toMatchObject({ proposed: { fineFen: 2_000_050 } });
+  });
+});
+
 describe('submission materials on the review request form', () => {
   const request = {
     occurredAt: `${DAY}T11:00`,

@@ -161,9 +161,17 @@ export function actForm(type: string): ActForm | undefined {
   return form && { ...form, officers: onSite(type) };
 }
 
-/** A sum of yuan as typed (`1500`, `1500.5`, `1,500.50`) in fen; anything else is left as typed, for the schema to refuse. */
+/**
+ * A sum of yuan as typed (`1500`, `1500.5`, `1,500.50`, in full-width digits as a Chinese input method types them,
+ * `１５００．５`, and with 元 after it) in fen; anything else is left as typed, for the schema to refuse.
+ */
 export function fenOf(yuan: string): number | string {
-  const plain = yuan.trim().replace(/[,，]/g, '');
+  const plain = yuan
+    .trim()
+    .replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0))
+    .replace(/．/g, '.')
+    .replace(/\s*元$/, '')
+    .replace(/[,，]/g, '');
   const match = /^(\d{1,13})(?:\.(\d{1,2}))?$/.exec(plain);
   if (!match) return yuan;
   return Number(match[1]) * 100 + Number((match[2] ?? '').padEnd(2, '0'));
