@@ -103,6 +103,17 @@ describe('the case file page', () => {
     expect(res.text).toMatch(/<td><time datetime="2026-03-02T02:\d\d:[\d.]+Z">2026-03-02 10:\d\d<\/time><\/td>/);
   });
 
+  it('when the page is read in English, then its notes are bracketed the English way, not with full-width brackets', async () => {
+    await page(f, `/cases/${AGENCY}/cf-1`, f.alice);
+    await f.t.service.readModelsCaughtUp();
+    const res = await page(f, `/cases/${AGENCY}/cf-1?lang=en`, f.sam);
+    expect(res.text).toContain('<html lang="en"');
+    expect(res.text).toMatch(/<dd>\s*某某律师事务所 \([^)（）]+\)\s*<\/dd>/);
+    expect(res.text).toMatch(/<td>alice \(county-justice\)<\/td>/);
+    const main = res.text.slice(res.text.indexOf('<main'));
+    expect(main.replace(/某[^<]*所/g, '')).not.toMatch(/[（）]/);
+  });
+
   it('when the video is asked for a range, as a browser plays it, then 206 with those bytes, and the read is recorded', async () => {
     const before = (await accesses('cf-1')).filter((a) => a.action === 'read_media').length;
     const res = await fetch(`${f.t.url}/media/${video}`, {

@@ -3,7 +3,7 @@ import { html, type Html } from '../html.js';
 import type { PageContext } from '../layout.js';
 import { caseHref } from '../links.js';
 import { counselSection, reviewDeadlineFields } from './case-review.js';
-import { label, localMinute, yuan } from './labels.js';
+import { bracketed, label, localMinute, yuan } from './labels.js';
 
 /** One granted retrieval of the case, as the supervision view of the access trail gives it. */
 export interface AccessRow {
@@ -48,7 +48,9 @@ export function caseFileMain(ctx: PageContext, { file, access, actions, utcOffse
       <dt>${ctx.t('case.officers')}</dt>
       <dd>${file.handlingOfficers.map((o) => o.name ?? o.officerId).join('、')}</dd>
       <dt>${ctx.t('case.parties')}</dt>
-      <dd>${file.parties.map((p) => `${p.name}（${label(ctx, 'case.party', p.kind)}）`).join('；')}</dd>
+      <dd>
+        ${file.parties.map((p) => bracketed(ctx, p.name, label(ctx, 'case.party', p.kind))).join(ctx.locale === 'en' ? '; ' : '；')}
+      </dd>
     </dl>
     <section aria-labelledby="checklist">
       <h2 id="checklist">${ctx.t('case.checklist')}</h2>
@@ -102,7 +104,7 @@ export function caseFileMain(ctx: PageContext, { file, access, actions, utcOffse
                   ${access.map(
                     (a) =>
                       html`<tr>
-                        <td>${a.sub}（${a.agency}）</td>
+                        <td>${bracketed(ctx, a.sub, a.agency)}</td>
                         <td><time datetime="${a.at}">${local(a.at)}</time></td>
                         <td>${label(ctx, 'access', a.action)}${a.purpose ? `：${a.purpose}` : ''}</td>
                       </tr>`,
@@ -148,7 +150,11 @@ function decisionSection(ctx: PageContext, d: NonNullable<CaseFile['decision']>)
         d.disclosedOn &&
         html`<dt>${ctx.t('case.decision.disclosedOn')}</dt>
           <dd>
-            ${d.disclosedOn}（${ctx.t('case.decision.onTime')}：${ctx.t(d.disclosedOnTime ? 'case.yes' : 'case.no')}）
+            ${bracketed(
+              ctx,
+              d.disclosedOn,
+              `${ctx.t('case.decision.onTime')}${ctx.locale === 'en' ? ': ' : '：'}${ctx.t(d.disclosedOnTime ? 'case.yes' : 'case.no')}`,
+            )}
           </dd>`
       }
     </dl>

@@ -1,7 +1,7 @@
 import type { Router } from 'express';
 import { html, type Html } from '../html.js';
 import { pageContext, sendPage, type PageContext } from '../layout.js';
-import { minute } from './labels.js';
+import { bracketed, minute } from './labels.js';
 import { label, yuan, type PublicPagesDependencies } from './public-parts.js';
 
 const ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
@@ -186,11 +186,6 @@ function redactionHelp(ctx: PageContext): Html {
     </ol>
     <p>${ctx.t('redaction.erased')}</p>
     <p><a href="/disclosures">${ctx.t('redaction.back')}</a></p>`;
-}
-
-/** `text（note）` in Chinese, `text (note)` in English. */
-function bracketed(ctx: PageContext, text: string, note: string): string {
-  return ctx.locale === 'en' ? `${text} (${note})` : `${text}（${note}）`;
 }
 
 /**

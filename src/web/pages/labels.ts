@@ -9,6 +9,11 @@ export function label(ctx: Translator, prefix: string, code: string): string {
   return text ?? code;
 }
 
+/** `text（note）` in Chinese, `text (note)` in English. */
+export function bracketed(ctx: Translator, text: string, note: string): string {
+  return ctx.locale === 'en' ? `${text} (${note})` : `${text}（${note}）`;
+}
+
 /** An amount in fen as yuan, with two decimals (money is integer fen everywhere else). */
 export function yuan(fen: number): string {
   return `¥${Math.floor(fen / 100).toLocaleString('en-US')}.${String(fen % 100).padStart(2, '0')}`;
