@@ -92,15 +92,15 @@ describe('the case file page', () => {
     await page(f, `/cases/${AGENCY}/cf-1`, f.alice);
     await f.t.service.readModelsCaughtUp();
     const res = await page(f, `/cases/${AGENCY}/cf-1`, f.sam);
-    // the opening is stamped by the service's clock (02:0x UTC on the fixture's day), the seizure typed at 09:30 +08:00
+    // the opening is stamped by the service's clock (10:0x UTC on the fixture's day), the seizure typed at 09:30 +08:00
     expect(res.text).toMatch(
-      /<strong>立案<\/strong>\s*<time datetime="2026-03-02T02:0\d:[\d.]+Z">2026-03-02 10:0\d<\/time>/,
+      /<strong>立案<\/strong>\s*<time datetime="2026-03-02T10:0\d:[\d.]+Z">2026-03-02 18:0\d<\/time>/,
     );
     expect(res.text).toMatch(
       /<strong>查封扣押<\/strong>\s*<time datetime="2026-03-02T09:30:00\+08:00">2026-03-02 09:30<\/time>/,
     );
     // the access trail's times are the service's too
-    expect(res.text).toMatch(/<td><time datetime="2026-03-02T02:\d\d:[\d.]+Z">2026-03-02 10:\d\d<\/time><\/td>/);
+    expect(res.text).toMatch(/<td><time datetime="2026-03-02T10:\d\d:[\d.]+Z">2026-03-02 18:\d\d<\/time><\/td>/);
   });
 
   it('when the page is read in English, then its notes are bracketed the English way, not with full-width brackets', async () => {
