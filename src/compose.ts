@@ -601,6 +601,7 @@ async function startHolding(config: Config, { clock, log }: ServiceDependencies)
     runner,
     clock,
     utcOffsetOf: agencyOffset,
+    projectionNames: PROJECTIONS.map((projection) => projection.name),
     ...attested,
   });
   const publicReads = new PublicReads({ readModels, runner, ...attested, names: personal });

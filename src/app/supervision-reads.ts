@@ -4,6 +4,7 @@ import { CASES, caseKey, type CaseSummaryDoc } from '../../projections/case-file
 import { DISCLOSURES, type DisclosureDoc } from '../../projections/disclosures.js';
 import { dateAtOffset } from '../domain/actor.js';
 import { RuleViolation } from '../domain/errors.js';
+import { InvalidQuery } from '../errors.js';
 import { publicationDeadline, publicationStatus, yearlyStatistics } from '../domain/statistics.js';
 import type { Clock } from '../ports/clock.js';
 import type { Position } from '../ports/event-store.js';
@@ -39,6 +40,8 @@ export interface SupervisionReadsDependencies {
    * timeliness, given with the overdue disclosures and the major decisions (docs/integrity.md §15.5).
    */
   readonly attestations?: Pick<DisclosureAttestations, 'of'>;
+  /** The names of the projections the service runs, which `?projection=` of the quarantine view must be one of. */
+  readonly projectionNames?: readonly string[];
 }
 
 /** Who asks for a supervision view, over which agency, after which write. */
@@ -269,8 +272,13 @@ export class SupervisionReads {
 
   /** Events of the supervisor's agencies that a projection (`projection`, or any) could not apply, oldest first. */
   async quarantine(query: SupervisionQuery & { readonly projection?: string }, paging: Paging) {
-    const scope = await this.scope(query);
     const { projection } = query;
+    const names = this.deps.projectionNames;
+    // refused before any wait: no projection of that name could ever have quarantined anything
+    if (projection !== undefined && names !== undefined && !names.includes(projection)) {
+      throw new InvalidQuery(`projection must be the name of a projection the service runs: ${names.join(', ')}`);
+    }
+    const scope = await this.scope(query);
     const page = pageOf(() =>
       this.deps.readModels.query<QuarantineDoc>(QUARANTINE, {
         where: { agency: scope, ...(projection === undefined ? {} : { projection }) },

@@ -1501,7 +1501,10 @@ const OPERATIONS: readonly Operation[] = [
     tag: 'audit',
     parameters: [
       AUDIT_AGENCY,
-      query('projection', 'Only the events this projection quarantined.'),
+      query(
+        'projection',
+        'Only the events this projection quarantined: the name of a projection the service runs (another is 400 invalid_query).',
+      ),
       ...AUDIT_PAGING,
       FORMAT,
     ],

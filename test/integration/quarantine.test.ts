@@ -222,6 +222,16 @@ describe('the service with a poison event in its store', () => {
     expect(view.body.items).toEqual([
       expect.objectContaining({ projection: 'case-files', eventId: bad.id, type: 'RecordCorrected', agency: A }),
     ]);
+    const only = await t.call('GET', '/v1/audit/quarantine?projection=case-files', { token: supervisorA });
+    expect(only.body.items).toHaveLength(1);
+    const other = await t.call('GET', '/v1/audit/quarantine?projection=merkle', { token: supervisorA });
+    expect(other.body.items).toEqual([]);
+    // a name no projection has is refused at once, even with a position the read models have not reached
+    const unknown = await t.call('GET', '/v1/audit/quarantine?projection=case-file&consistentWith=999999999', {
+      token: supervisorA,
+    });
+    expect([unknown.status, unknown.body.code]).toEqual([400, 'invalid_query']);
+    expect(unknown.body.detail).toContain('case-files');
     const supervisorB = t.token('sup-b', B, ['supervisor']);
     expect((await t.call('GET', '/v1/audit/quarantine', { token: supervisorB })).body.items).toEqual([]);
     expect((await t.call('GET', '/v1/audit/quarantine', { token: a.officer })).status).toBe(403);

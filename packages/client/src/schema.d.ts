@@ -16366,7 +16366,7 @@ export interface operations {
       query?: {
         /** @description Only this agency (the supervisor's own or one it supervises). */
         agency?: components['schemas']['defs']['$defs']['id'];
-        /** @description Only the events this projection quarantined. */
+        /** @description Only the events this projection quarantined: the name of a projection the service runs (another is 400 invalid_query). */
         projection?: string;
         /** @description Most items per page (1–200, default 50). */
         limit?: number;
