@@ -168,6 +168,18 @@ describe('the decider’s review gate under the catalogue', () => {
     });
     return { act: { ...command.act, occurredAt } as RecordAct, context: withCatalogue };
   };
+  /** A case whose proposal of that fine was reviewed and approved. */
+  const reviewedAndApproved = () => {
+    const propose = act('LegalReviewRequested', {
+      proposed: { decisionType: 'fine', fineFen: 500_000, legalBasis: '《律师法》第五十条' },
+    });
+    const approve = act(
+      'LegalReviewCompleted',
+      { outcome: 'approved', opinion: '同意', checks: CHECKS_PASSED },
+      { actor: actors.rita },
+    );
+    return record(opened(), propose, approve);
+  };
   it('when a decision made under the version in force matches an entry and has no review, then legal_review_required', () => {
     spec.given(record(opened())).when(decide('2019-10-08T09:00:00+08:00')).thenFails('legal_review_required', 409);
   });
@@ -178,16 +190,8 @@ describe('the decider’s review gate under the catalogue', () => {
       .then([{ type: 'DecisionIssued', data: { major: false } }]);
   });
   it('when it was reviewed and approved, then the decision records major and the catalogue version and entry that made it so', () => {
-    const propose = act('LegalReviewRequested', {
-      proposed: { decisionType: 'fine', fineFen: 500_000, legalBasis: '《律师法》第五十条' },
-    });
-    const approve = act(
-      'LegalReviewCompleted',
-      { outcome: 'approved', opinion: '同意', checks: CHECKS_PASSED },
-      { actor: actors.rita },
-    );
     spec
-      .given(record(opened(), propose, approve))
+      .given(reviewedAndApproved())
       .when(decide('2019-10-08T09:00:00+08:00'))
       .then([{ type: 'DecisionIssued', data: { major: true, reviewCatalogue: { version: 2, entryIds: ['RC-9'] } } }]);
   });
@@ -209,16 +213,8 @@ describe('the decider’s review gate under the catalogue', () => {
         .then([{ type: 'DecisionIssued', data: { major: false } }]);
     });
     it('when it was reviewed and approved, then it records the version in force at its recording and the entry that matched', () => {
-      const propose = act('LegalReviewRequested', {
-        proposed: { decisionType: 'fine', fineFen: 500_000, legalBasis: '《律师法》第五十条' },
-      });
-      const approve = act(
-        'LegalReviewCompleted',
-        { outcome: 'approved', opinion: '同意', checks: CHECKS_PASSED },
-        { actor: actors.rita },
-      );
       spec
-        .given(record(opened(), propose, approve))
+        .given(reviewedAndApproved())
         .when(recorded('2019-09-27T09:00:00+08:00', '2019-10-08T01:00:00Z'))
         .then([{ type: 'DecisionIssued', data: { major: true, reviewCatalogue: { version: 2, entryIds: ['RC-9'] } } }]);
     });
