@@ -113,7 +113,8 @@ function decisionsOf(events: readonly RecordedCaseEvent[]): DecisionFacts[] {
  * - Cases opened count by `CaseOpened.openedOn`; decisions, fines, major decisions and their publication by
  *   `DecisionIssued.decidedOn`; hearings by `HearingHeld.heldOn`; reviews, seizures and demolitions by the local
  *   date of the act (`occurredAt`). Each act counts in the year it happened, so once a year is over its figures
- *   stay put while its cases go on.
+ *   stay put while its cases go on; and only once its date has come by `asOf`, so the figures as of a day within
+ *   the year are those of the acts done by then.
  * - Publication is judged as of `asOf` (a date, YYYY-MM-DD): on time or late as recorded (`DecisionDisclosed.onTime`);
  *   not published by `asOf` is missing when the due date has passed (`disclosureDueBy < asOf`), pending otherwise. A
  *   publication dated after `asOf` has not happened yet as of `asOf`, so the figures published on a day can be
@@ -134,6 +135,8 @@ export function yearlyStatistics(input: {
 }): YearlyStatistics {
   const { agency, year } = input;
   const asOf = localDate(input.asOf);
+  // a date of the year that has come by `asOf`: what had not happened by then is not counted as of then
+  const counts = (date: string): boolean => isYear(date, year) && date <= asOf;
   const casesOpened = { total: 0, byCategory: zeroByCategory() };
   const decisions = { total: 0, byType: zeroByType(), major: 0, fineFen: 0 };
   const disclosures: Record<DisclosureStanding, number> = { onTime: 0, late: 0, exempted: 0, missing: 0, pending: 0 };
@@ -149,26 +152,26 @@ export function yearlyStatistics(input: {
     if (facts.agency !== agency) continue;
     let duties: readonly RecordingDuty[] = DEFAULT_RECORDING_DUTIES;
     for (const event of facts.events) {
-      if (recordingRequirement(event, duties) === 'audio_video' && isYear(localDate(event.occurredAt), year)) {
+      if (recordingRequirement(event, duties) === 'audio_video' && counts(localDate(event.occurredAt))) {
         mandatoryRecordings.acts += 1;
         if (meetsRecording('audio_video', event.media)) mandatoryRecordings.recorded += 1;
       }
       switch (event.type) {
         case 'CaseOpened':
           duties = event.data.recordingDuties ?? DEFAULT_RECORDING_DUTIES;
-          if (isYear(event.data.openedOn, year)) {
+          if (counts(event.data.openedOn)) {
             casesOpened.total += 1;
             casesOpened.byCategory[facts.itemCategory] += 1;
           }
           break;
         case 'LegalReviewCompleted':
-          if (isYear(localDate(event.occurredAt), year)) legalReviews[event.data.outcome] += 1;
+          if (counts(localDate(event.occurredAt))) legalReviews[event.data.outcome] += 1;
           break;
         case 'HearingHeld':
-          if (isYear(event.data.heldOn, year)) hearingsHeld += 1;
+          if (counts(event.data.heldOn)) hearingsHeld += 1;
           break;
         case 'DisclosureExempted':
-          if (isYear(localDate(event.occurredAt), year)) {
+          if (counts(localDate(event.occurredAt))) {
             exemptions.total += 1;
             exemptions.byGround[event.data.ground] += 1;
           }
@@ -176,7 +179,7 @@ export function yearlyStatistics(input: {
       }
     }
     for (const { issued, disclosed, exemptedOn } of decisionsOf(facts.events)) {
-      if (!isYear(issued.decidedOn, year)) continue;
+      if (!counts(issued.decidedOn)) continue;
       decisions.total += 1;
       decisions.byType[issued.decisionType] += 1;
       if (issued.major) decisions.major += 1;
@@ -203,15 +206,16 @@ export function yearlyStatistics(input: {
     legalReviews,
     mandatoryRecordings,
     hearingsHeld,
-    caseFileEvaluations: evaluationsOfYear(input.evaluations ?? [], year),
+    caseFileEvaluations: evaluationsOfYear(input.evaluations ?? [], year, asOf),
   };
 }
 
 function evaluationsOfYear(
   evaluations: readonly EvaluationData[],
   year: number,
+  asOf: string,
 ): YearlyStatistics['caseFileEvaluations'] {
-  const ofYear = evaluations.filter((e) => isYear(e.closedOn, year));
+  const ofYear = evaluations.filter((e) => isYear(e.closedOn, year) && e.closedOn <= asOf);
   const figures = evaluationFigures(ofYear);
   const byRule = Object.fromEntries(
     EVALUATION_POINTS.map((p) => {

@@ -1477,7 +1477,7 @@ const OPERATIONS: readonly Operation[] = [
       query('agency', "The agency (default the supervisor's own; one it supervises).", defs('id')),
       query(
         'asOf',
-        "The day publication is judged on (default today at the viewed agency's UTC offset).",
+        "The day the figures are taken on: only what was done by then counts, and publication is judged on it (default today at the viewed agency's UTC offset).",
         defs('date'),
       ),
       FORMAT,

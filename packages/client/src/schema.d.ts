@@ -16282,7 +16282,7 @@ export interface operations {
         year: string;
         /** @description The agency (default the supervisor's own; one it supervises). */
         agency?: components['schemas']['defs']['$defs']['id'];
-        /** @description The day publication is judged on (default today at the viewed agency's UTC offset). */
+        /** @description The day the figures are taken on: only what was done by then counts, and publication is judged on it (default today at the viewed agency's UTC offset). */
         asOf?: components['schemas']['defs']['$defs']['date'];
         /** @description csv or json; otherwise the Accept header decides (JSON when both are acceptable). */
         format?: 'json' | 'csv';

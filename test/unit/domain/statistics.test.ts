@@ -201,6 +201,29 @@ describe('yearlyStatistics: publication of decisions', () => {
     expect(stats([overdue], '2020-01-01').disclosures).toMatchObject({ missing: 1, pending: 0 });
   });
 
+  it('when asOf falls within the year, then only the cases, decisions, reviews and hearings done by then count', () => {
+    const spring = caseOf(
+      'G',
+      open('G', '2019-03-04'),
+      propose(50_000),
+      review('approved', '2019-03-08T10:00:00+08:00'),
+    );
+    const springDecided = caseOf('G2', open('G2', '2019-03-04'), decide('fine', '2019-03-11', 50_000));
+    const autumn = caseOf('H', open('H', '2019-09-02'), decide('fine', '2019-10-08', 70_000));
+    const hearing = act('HearingHeld', { heldOn: '2019-09-20' });
+    const heard = caseOf('K', open('K', '2019-03-04'), hearing);
+    const cases = [spring, springDecided, autumn, heard];
+    const mid = stats(cases, '2019-06-30');
+    expect(mid.casesOpened.total).toBe(3);
+    expect(mid.decisions).toMatchObject({ total: 1, fineFen: 50_000 });
+    expect(mid.legalReviews.approved).toBe(1);
+    expect(mid.hearingsHeld).toBe(0);
+    const whole = stats(cases, '2020-01-20');
+    expect(whole.casesOpened.total).toBe(4);
+    expect(whole.decisions).toMatchObject({ total: 2, fineFen: 120_000 });
+    expect(whole.hearingsHeld).toBe(1);
+  });
+
   it('when a decision is published after asOf, then as of asOf it is not published yet', () => {
     const late = caseOf('C', open('C'), decide('fine', '2019-12-20', 50_000), disclose('2020-02-03'));
     expect(stats([late], '2020-01-20').disclosures).toMatchObject({ late: 0, missing: 1 });
