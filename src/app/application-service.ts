@@ -17,7 +17,8 @@ import type { BlobInfo } from '../ports/blob-store.js';
 import type { DataKeyStore } from '../ports/data-keys.js';
 import type { CaseService } from './case-service.js';
 import { handleCommand, recordedEvent, type CommandDependencies, type CommandResult } from './command-handler.js';
-import { derivedId } from './idempotency.js';
+import { derivedId, namedEventId } from './idempotency.js';
+import { canonicalize } from '../ledger/canonical-json.js';
 import { UNAVAILABLE } from '../ledger/sealed-field.js';
 import { holdsSealed, openData, sealDraft } from './personal-data.js';
 import type { MediaHoldings } from './media-holdings.js';
@@ -43,13 +44,24 @@ export interface ApplicationServiceDependencies extends CommandDependencies {
 export interface Receipt {
   readonly applicationId: string;
   readonly agency: string;
-  readonly lookupCode: string;
+  /**
+   * The lookup code. Absent only when a form sent again under its submission key finds the application filed
+   * already and this service no longer holds the code it gave then (it keeps it a few minutes, in memory only).
+   */
+  readonly lookupCode?: string;
+  /** True when the filing was found recorded already under the form's submission key: nothing new was filed. */
+  readonly replayed?: boolean;
   readonly filedOn: string;
   readonly acceptBy: string;
   readonly eventId: string;
   readonly hash: string;
   readonly position: number;
 }
+
+/** How long a filing's lookup code is kept in memory for the same form sent again. */
+const RECENT_CODE_MS = 10 * 60_000;
+/** The most codes kept so (the oldest go first). */
+const RECENT_CODES = 10_000;
 
 /** Bits of randomness in a lookup code. */
 export const LOOKUP_CODE_BITS = 128;
@@ -89,6 +101,11 @@ const applicantActor = (agency: string): Actor => ({ sub: 'applicant', agency, r
  */
 export class ApplicationService {
   private readonly registry: RegistryReader;
+  /** The codes given to filings under a submission key, for a few minutes: a form sent twice shows the same code. */
+  readonly #recentCodes = new Map<
+    string,
+    { readonly code: string; readonly fingerprint: string; readonly until: number }
+  >();
 
   constructor(private readonly deps: ApplicationServiceDependencies) {
     this.registry = new RegistryReader(deps.events);
@@ -106,9 +123,14 @@ export class ApplicationService {
     agency: string,
     application: ApplicationRequest,
     stored: ReadonlyMap<string, BlobInfo & { readonly version?: string }>,
+    submission?: string,
   ): Promise<Receipt> {
-    const applicationId = this.deps.newId();
-    const lookupCode = newLookupCode();
+    // a form's submission key names the application and its filing event, so the form sent again finds them
+    const applicationId =
+      submission === undefined ? this.deps.newId() : namedEventId(['application', agency, submission]);
+    const eventId = submission === undefined ? this.deps.newId() : derivedId(applicationId, 0);
+    const lookupCode =
+      submission === undefined ? newLookupCode() : this.#codeFor(`${agency}/${applicationId}`, application);
     const filedOn = this.today(agency);
     const item = await this.registry.item(agency, application.itemCode);
     const command: ApplicationCommand = {
@@ -123,29 +145,44 @@ export class ApplicationService {
     };
     // the key is durable before the event sealed under it is appended (docs/privacy.md)
     const key = await this.deps.dataKeys?.ensure(applicationStream(agency, applicationId));
-    const result = await this.command(
-      agency,
-      applicationId,
-      applicantActor(agency),
-      command,
-      { eventId: this.deps.newId() },
-      key,
-    );
+    const result = await this.command(agency, applicationId, applicantActor(agency), command, { eventId }, key);
     for (const attachment of application.attachments) {
       const info = stored.get(attachment.sha256);
       if (info) await this.deps.holdings.receive(applicantActor(agency), info);
     }
     const filed = recordedEvent(result, 'FileApplication');
+    const data = filed.data as unknown as FiledData;
+    // sent again: the code is shown only if it is the one the filing recorded (same form, within the few minutes)
+    const code = result.created || data.lookupHash === lookupHash(lookupCode) ? { lookupCode } : {};
     return {
       applicationId,
       agency,
-      lookupCode,
-      filedOn,
-      acceptBy: (filed.data as unknown as FiledData).acceptBy,
+      ...code,
+      ...(result.created ? {} : { replayed: true }),
+      filedOn: data.filedOn,
+      acceptBy: data.acceptBy,
       eventId: filed.id,
       hash: filed.hash,
       position: result.position,
     };
+  }
+
+  /**
+   * The lookup code of a filing under a submission key: the one given for the same key and the same application in
+   * the last {@link RECENT_CODE_MS}, else a fresh one. A different application under the key never gets the code.
+   */
+  #codeFor(id: string, application: ApplicationRequest): string {
+    const now = this.deps.clock.now().getTime();
+    for (const [key, entry] of this.#recentCodes) {
+      if (entry.until > now && this.#recentCodes.size <= RECENT_CODES) break;
+      this.#recentCodes.delete(key);
+    }
+    const fingerprint = createHash('sha256').update(canonicalize(application), 'utf8').digest('hex');
+    const known = this.#recentCodes.get(id);
+    if (known && known.until > now) return known.fingerprint === fingerprint ? known.code : newLookupCode();
+    const code = newLookupCode();
+    this.#recentCodes.set(id, { code, fingerprint, until: now + RECENT_CODE_MS });
+    return code;
   }
 
   /**

@@ -15,6 +15,7 @@ import type { PortalAssets } from './assets.js';
 import { fieldsBody, fieldText, officersOf } from './forms/acts.js';
 import { formErrorOf, formErrors } from './forms/errors.js';
 import type { FormError, FormState } from './forms/fields.js';
+import { SUBMISSION_FIELD, submissionKey } from './forms/submission.js';
 import { pageContext, sendPage, type PageContext } from './layout.js';
 import { caseHref } from './links.js';
 import { applicationQueueMain, overdueApplicationsMain, QUEUE_FIELDS, queueField } from './pages/application-queue.js';
@@ -91,7 +92,10 @@ export function applicationPages(
     sendPage(res, ctx, { title: ctx.t('apply.title'), main, status });
   };
 
-  router.get('/apply', deps.limited, (req, res) => renderForm(req, res, { values: {} }));
+  // each form shown carries a fresh submission key: sent twice, it files once (ApplicationService.file)
+  router.get('/apply', deps.limited, (req, res) =>
+    renderForm(req, res, { values: { [SUBMISSION_FIELD]: deps.newId() } }),
+  );
 
   router.post(
     '/apply',
@@ -113,7 +117,12 @@ export function applicationPages(
       const { agency: _agency, ...rest } = body as unknown as { agency: string } & Parameters<
         ApplicationService['file']
       >[1];
-      const receipt = await deps.applications.file(agency, { ...rest, attachments: upload.attachments }, upload.stored);
+      const receipt = await deps.applications.file(
+        agency,
+        { ...rest, attachments: upload.attachments },
+        upload.stored,
+        submissionKey(values),
+      );
       const ctx = pageContext(req, res, assets);
       res.set('Cache-Control', 'no-store');
       sendPage(res, ctx, {

@@ -140,6 +140,36 @@ describe('filing an application on the portal (网上申请)', () => {
     expect(odd.text).not.toContain('name="consistentWith"');
   });
 
+  it('when the filing form is sent twice, then one application is filed and both answers show its receipt and code', async () => {
+    const before = await pendingCount();
+    const form = await openForm('/apply');
+    const key = /name="_submission" value="([0-9a-f-]{36})"/.exec(form.text)?.[1];
+    expect(key).toEqual(expect.any(String));
+    const send = (overrides: Record<string, string> = {}) => {
+      const body = filingForm(overrides);
+      body.set('_submission', key!);
+      return postForm(`/apply?_csrf=${form.token}`, body, form.cookie);
+    };
+    const first = await send();
+    const again = await send();
+    expect([first.status, again.status]).toEqual([200, 200]);
+    const idOf = (text: string) => /<code id="receipt-id">([0-9a-f-]{36})<\/code>/.exec(text)?.[1];
+    const codeOf = (text: string) => /<code id="receipt-code">([A-Z2-7]{26})<\/code>/.exec(text)?.[1];
+    expect(idOf(again.text)).toBe(idOf(first.text));
+    expect(codeOf(again.text)).toBe(codeOf(first.text));
+    expect(first.text).not.toContain('id="receipt-replayed"');
+    expect(again.text).toContain('id="receipt-replayed"');
+    // another application sent under the same key files nothing and never shows the first one's code
+    const other = await send({ request: '申请另一事项' });
+    expect(other.status).toBe(200);
+    expect(idOf(other.text)).toBe(idOf(first.text));
+    expect(codeOf(other.text)).toBeUndefined();
+    expect(other.text).toContain('id="receipt-code-shown-once"');
+    const head = await t.service.events.headPosition();
+    expect((await t.call('GET', `/v1/applications?consistentWith=${head}`, { token: officer })).status).toBe(200);
+    expect(await pendingCount()).toBe(before + 1);
+  });
+
   it('when an officer accepts it from the queue, then its case opens and the officer goes to the case', async () => {
     const queue = await fetch(`${t.url}/work/applications`, {
       headers: { accept: 'text/html', authorization: `Bearer ${officer}` },

@@ -35,6 +35,9 @@ export const APPLY_EN: { readonly [K in keyof typeof APPLY_ZH_CN]: string } = {
   'apply.receipt.acceptBy': 'To be accepted or refused by',
   'apply.receipt.hash': 'Hash of the filing record (SHA-256)',
   'apply.receipt.progress': 'Follow the progress',
+  'apply.receipt.replayed': 'This form was sent before: the application is filed, and it was not filed a second time.',
+  'apply.receipt.codeShownOnce':
+    'The lookup code was shown on the receipt of the first sending and is not shown again.',
   'apply.badge':
     'The filing is recorded in a verifiable, tamper-evident ledger (event {eventId}); its time can be checked with the inclusion proof. With scripts on, this page checks it in your browser.',
   'apply.progress.title': 'Progress of an application',

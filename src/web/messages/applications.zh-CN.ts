@@ -32,6 +32,8 @@ export const APPLY_ZH_CN = {
   'apply.receipt.acceptBy': '受理期限（含当日）',
   'apply.receipt.hash': '提交记录哈希（SHA-256）',
   'apply.receipt.progress': '查询办理进度',
+  'apply.receipt.replayed': '此申请表已提交过，申请已登记，本次提交未重复登记。',
+  'apply.receipt.codeShownOnce': '查询码已在首次提交后的回执上显示，此处不再显示。',
   'apply.badge':
     '本申请的提交已记入可验证的防篡改账本（事件 {eventId}），提交时间可凭包含证明核验。启用脚本后，本页将在浏览器中自动核验。',
   'apply.progress.title': '查询申请进度',

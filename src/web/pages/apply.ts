@@ -7,6 +7,7 @@ import {
   MAX_ATTACHMENTS,
 } from '../../domain/application/application.js';
 import { errorSummary, field, fieldId, type FieldSpec, type FormState } from '../forms/fields.js';
+import { submissionField } from '../forms/submission.js';
 import { html, type Html } from '../html.js';
 import type { MessageKey } from '../i18n.js';
 import type { PageContext } from '../layout.js';
@@ -114,7 +115,7 @@ export function applyFormMain(
     <p><a href="/apply/progress">${ctx.t('apply.progress.title')}</a></p>
     ${errorSummary(ctx, state)}
     <form method="post" action="/apply?_csrf=${csrfToken}" enctype="multipart/form-data" novalidate>
-      ${itemSelect(ctx, items, state)}
+      ${submissionField(state)} ${itemSelect(ctx, items, state)}
       <fieldset>
         <legend>${ctx.t('apply.applicant')}</legend>
         <p class="hint">${ctx.t('apply.privacy')}</p>
@@ -148,12 +149,22 @@ function filingBadge(ctx: PageContext, eventId: string, eventHash: string): Html
 /** The receipt (回执), shown once after filing: the only time the lookup code is shown. */
 export function receiptMain(ctx: PageContext, r: Receipt): Html {
   return html`<h1>${ctx.t('apply.receipt.title')}</h1>
-    <p class="notice" role="status">${ctx.t('apply.receipt.lead')}</p>
+    ${
+      r.replayed
+        ? html`<p class="notice" role="status" id="receipt-replayed">${ctx.t('apply.receipt.replayed')}</p>`
+        : html`<p class="notice" role="status">${ctx.t('apply.receipt.lead')}</p>`
+    }
     <dl class="fields">
       <dt>${ctx.t('apply.receipt.id')}</dt>
       <dd><code id="receipt-id">${r.applicationId}</code></dd>
       <dt>${ctx.t('apply.receipt.code')}</dt>
-      <dd><code id="receipt-code">${r.lookupCode}</code></dd>
+      <dd>
+        ${
+          r.lookupCode === undefined
+            ? html`<span id="receipt-code-shown-once">${ctx.t('apply.receipt.codeShownOnce')}</span>`
+            : html`<code id="receipt-code">${r.lookupCode}</code>`
+        }
+      </dd>
       <dt>${ctx.t('apply.receipt.agency')}</dt>
       <dd>${r.agency}</dd>
       <dt>${ctx.t('apply.receipt.filedOn')}</dt>
