@@ -58,6 +58,19 @@ describe('the review catalogue page (重大执法决定法制审核目录清单)
     expect(entries).not.toContain('RC-02');
   });
 
+  it('when a version the catalogue does not have is asked for, then the 404 page says which versions there are and links to the current one', async () => {
+    for (const version of ['99', '0', 'x']) {
+      const { status, text } = await html(`/published/review-catalogue?agency=${AGENCY}&version=${version}`);
+      expect(status).toBe(404);
+      expect(text).toContain('本机关的目录清单有第 1 至第 2 版');
+      expect(text).toContain(`href="/published/review-catalogue?agency=${AGENCY}"`);
+      expect(text).not.toContain('entries-heading');
+    }
+    const none = await html(`/published/review-catalogue?agency=${MARKET}&version=1&lang=en`);
+    expect(none.status).toBe(404);
+    expect(none.text).toContain('The agency has published no catalogue.');
+  });
+
   it('when asked in English, or for an agency without a catalogue, then the English text or the note that items’ own criteria apply show', async () => {
     expect((await html(`/published/review-catalogue?agency=${AGENCY}&lang=en`)).text).toContain(
       'Catalogue of major decisions needing legal review',

@@ -26,8 +26,9 @@ type Version = Catalogue['history'][number];
 /**
  * `/published/review-catalogue`: an agency's catalogue of major decisions needing legal review
  * (重大执法决定法制审核目录清单, 二(三)4), as `GET /v1/agencies/{agency}/review-catalogue` answers it: the version in
- * force, its entries, and every version (`?version=` shows a past one). The agency is chosen in a form; the first
- * agency of the public lists when none is.
+ * force, its entries, and every version (`?version=` shows a past one; a version it does not have is the 404 page,
+ * which says which versions there are). The agency is chosen in a form; the first agency of the public lists when none
+ * is.
  */
 export function registerReviewCataloguePage(router: Router, deps: ReviewCataloguePageDependencies): void {
   router.get(REVIEW_CATALOGUE_PATH, deps.limited, async (req, res) => {
@@ -36,7 +37,11 @@ export function registerReviewCataloguePage(router: Router, deps: ReviewCatalogu
     const { agencies } = await deps.publicReads.catalogue();
     const agency = id(params.agency, 'agency') ?? agencies[0];
     const catalogue = agency === undefined ? undefined : await deps.catalogues.catalogue(agency);
-    const asked = params.version !== undefined && VERSION.test(params.version) ? Number(params.version) : undefined;
+    const asked = params.version === undefined ? undefined : VERSION.test(params.version) ? Number(params.version) : 0;
+    if (asked !== undefined && !catalogue?.history.some((v) => v.version === asked)) {
+      sendPage(res, ctx, noSuchVersion(ctx, agency, catalogue?.version ?? 0));
+      return;
+    }
     sendPage(res, ctx, {
       title: ctx.t('catalogue.title'),
       main: html`<h1>${ctx.t('catalogue.title')}</h1>
@@ -45,6 +50,22 @@ export function registerReviewCataloguePage(router: Router, deps: ReviewCatalogu
         ${catalogue ? sections(ctx, catalogue, asked) : html`<p>${ctx.t('public.none')}</p>`}`,
     });
   });
+}
+
+/** A version the agency's catalogue does not have: the 404 page, saying which versions there are. */
+function noSuchVersion(ctx: PageContext, agency: string | undefined, latest: number) {
+  const title = ctx.t('catalogue.noSuchVersion');
+  return {
+    status: 404,
+    title,
+    main: html`<h1>${title}</h1>
+      <p>${latest === 0 ? ctx.t('catalogue.noVersions') : ctx.t('catalogue.versionsAre', { latest })}</p>
+      <p>
+        <a href="${hrefWith(REVIEW_CATALOGUE_PATH, { agency })}"
+          >${ctx.t(latest === 0 ? 'catalogue.title' : 'catalogue.showCurrent')}</a
+        >
+      </p>`,
+  };
 }
 
 function sections(ctx: PageContext, catalogue: Catalogue, asked: number | undefined): Html {
