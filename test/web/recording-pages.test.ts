@@ -41,6 +41,14 @@ describe('the recording list page (音像记录事项清单)', () => {
     expect(none.text).toContain('留置送达、公告送达');
   });
 
+  it('when an agency the public lists do not know is asked for, then the 404 page says so and offers the known agencies', async () => {
+    const { status, text } = await page(f, '/recording-list?agency=zzz');
+    expect(status).toBe(404);
+    expect(text).toContain('公开信息中没有执法机关“zzz”');
+    expect(text).toContain(`<option value="${AGENCY}"`);
+    expect(text).not.toContain('floors-heading');
+  });
+
   it('when the agency is malformed, then a 400 page', async () => {
     expect((await page(f, '/recording-list?agency=a%2Fb')).status).toBe(400);
   });

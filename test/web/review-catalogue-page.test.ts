@@ -71,6 +71,13 @@ describe('the review catalogue page (重大执法决定法制审核目录清单)
     expect(none.text).toContain('The agency has published no catalogue.');
   });
 
+  it('when an agency the public lists do not know is asked for, then the 404 page says so, in English too', async () => {
+    const { status, text } = await html('/published/review-catalogue?agency=zzz&lang=en');
+    expect(status).toBe(404);
+    expect(text).toContain('No agency “zzz” is known to the public lists.');
+    expect(text).not.toContain('The agency has published no catalogue');
+  });
+
   it('when asked in English, or for an agency without a catalogue, then the English text or the note that items’ own criteria apply show', async () => {
     expect((await html(`/published/review-catalogue?agency=${AGENCY}&lang=en`)).text).toContain(
       'Catalogue of major decisions needing legal review',

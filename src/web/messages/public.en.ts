@@ -29,6 +29,7 @@ export const PUBLIC_EN: { readonly [K in keyof typeof PUBLIC_ZH_CN]: string } = 
   'public.filters': 'Filters',
   'public.results': 'Results',
   'public.none': 'Nothing matches these filters.',
+  'public.unknownAgency': 'No agency “{agency}” is known to the public lists. Choose an agency from the list above.',
   'public.status': 'Status',
   'public.legalBasis': 'Legal basis',
   'disclosures.title': 'Published enforcement decisions',

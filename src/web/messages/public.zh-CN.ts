@@ -27,6 +27,7 @@ export const PUBLIC_ZH_CN = {
   'public.filters': '筛选条件',
   'public.results': '查询结果',
   'public.none': '没有符合条件的记录。',
+  'public.unknownAgency': '公开信息中没有执法机关“{agency}”。请从上面的列表中选择执法机关。',
   'public.status': '状态',
   'public.legalBasis': '法律依据',
   'disclosures.title': '执法决定公示',

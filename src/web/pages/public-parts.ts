@@ -97,6 +97,26 @@ export function agencyFilter(
   </form>`;
 }
 
+/**
+ * A page that shows one agency at a time asked for an agency the public lists do not know and that has published
+ * nothing of the page's kind: the 404 page, with the agency choice to pick a known one.
+ */
+export function unknownAgencyPage(
+  ctx: PageContext,
+  action: string,
+  agencies: readonly string[],
+  agency: string,
+  title: string,
+) {
+  return {
+    status: 404,
+    title,
+    main: html`<h1>${title}</h1>
+      ${agencyFilter(ctx, action, agencies, undefined)}
+      <p>${ctx.t('public.unknownAgency', { agency })}</p>`,
+  };
+}
+
 /** The pager of a list: the next page (when there is one) and, past the first page, the way back to it. */
 export function pager(ctx: PageContext, path: string, params: Record<string, string>, next?: string): Html {
   const { cursor, ...rest } = params;

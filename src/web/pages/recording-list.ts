@@ -8,7 +8,7 @@ import type { PortalAssets } from '../assets.js';
 import { html, type Html } from '../html.js';
 import { pageContext, sendPage, type PageContext } from '../layout.js';
 import { label } from './labels.js';
-import { agencyFilter, formQuery } from './public-parts.js';
+import { agencyFilter, formQuery, unknownAgencyPage } from './public-parts.js';
 import { dataTable } from './data-table.js';
 
 export interface RecordingListPageDependencies {
@@ -21,7 +21,8 @@ export interface RecordingListPageDependencies {
 /**
  * `/recording-list`: an agency's list of acts recorded on audio or video (音像记录事项清单, 二(二)1), as
  * `GET /v1/agencies/{agency}/recording-list` answers it: the floors, the agency's entries (or the default duties), and the
- * versions. The agency is chosen in a form; the first agency of the public lists when none is.
+ * versions. The agency is chosen in a form; the first agency of the public lists when none is. An agency the public
+ * lists do not know and without a list of its own is the 404 page.
  */
 export function registerRecordingListPage(router: Router, deps: RecordingListPageDependencies): void {
   router.get('/recording-list', deps.limited, async (req, res) => {
@@ -30,6 +31,10 @@ export function registerRecordingListPage(router: Router, deps: RecordingListPag
     const { agencies } = await deps.publicReads.catalogue();
     const agency = id(params.agency, 'agency') ?? agencies[0];
     const list = agency === undefined ? undefined : await deps.recordings.list(agency);
+    if (agency !== undefined && list?.version === 0 && !agencies.includes(agency)) {
+      sendPage(res, ctx, unknownAgencyPage(ctx, '/recording-list', agencies, agency, ctx.t('recordingList.title')));
+      return;
+    }
     sendPage(res, ctx, {
       title: ctx.t('recordingList.title'),
       main: html`<h1>${ctx.t('recordingList.title')}</h1>

@@ -8,7 +8,7 @@ import { html, type Html } from '../html.js';
 import { pageContext, sendPage, type PageContext } from '../layout.js';
 import { dataTable } from './data-table.js';
 import { label, minute, yuan } from './labels.js';
-import { agencyFilter, formQuery, hrefWith } from './public-parts.js';
+import { agencyFilter, formQuery, hrefWith, unknownAgencyPage } from './public-parts.js';
 
 export interface ReviewCataloguePageDependencies {
   readonly catalogues: Pick<ReviewCatalogueService, 'catalogue'>;
@@ -28,7 +28,7 @@ type Version = Catalogue['history'][number];
  * (重大执法决定法制审核目录清单, 二(三)4), as `GET /v1/agencies/{agency}/review-catalogue` answers it: the version in
  * force, its entries, and every version (`?version=` shows a past one; a version it does not have is the 404 page,
  * which says which versions there are). The agency is chosen in a form; the first agency of the public lists when none
- * is.
+ * is; an agency the public lists do not know and without a catalogue of its own is the 404 page.
  */
 export function registerReviewCataloguePage(router: Router, deps: ReviewCataloguePageDependencies): void {
   router.get(REVIEW_CATALOGUE_PATH, deps.limited, async (req, res) => {
@@ -37,6 +37,10 @@ export function registerReviewCataloguePage(router: Router, deps: ReviewCatalogu
     const { agencies } = await deps.publicReads.catalogue();
     const agency = id(params.agency, 'agency') ?? agencies[0];
     const catalogue = agency === undefined ? undefined : await deps.catalogues.catalogue(agency);
+    if (agency !== undefined && catalogue?.version === 0 && !agencies.includes(agency)) {
+      sendPage(res, ctx, unknownAgencyPage(ctx, REVIEW_CATALOGUE_PATH, agencies, agency, ctx.t('catalogue.title')));
+      return;
+    }
     const asked = params.version === undefined ? undefined : VERSION.test(params.version) ? Number(params.version) : 0;
     if (asked !== undefined && !catalogue?.history.some((v) => v.version === asked)) {
       sendPage(res, ctx, noSuchVersion(ctx, agency, catalogue?.version ?? 0));
