@@ -46,13 +46,21 @@ export const MAX_SEARCH_CHARS = 100;
 export const MAX_SEARCH_WORDS = 8;
 
 /**
- * The words of a public search: split at white space, each matched as it is written (ignoring the case of ASCII
+ * A public search without its control characters (NUL, escapes, ...), each taken as a space: they are in no
+ * searched text, so they neither match anything nor reach a page that shows the search.
+ */
+export function searchText(q: string): string {
+  return q.replace(/\p{Cc}/gu, ' ');
+}
+
+/**
+ * The words of a public search: split at white space and control characters ({@link searchText}), each matched as it is written (ignoring the case of ASCII
  * letters) against the searched text of an entry. More than {@link MAX_SEARCH_CHARS} characters or
  * {@link MAX_SEARCH_WORDS} words is `400 invalid_query`.
  */
 export function searchWords(q: string): string[] {
   if (q.length > MAX_SEARCH_CHARS) throw new InvalidQuery(`q must be at most ${MAX_SEARCH_CHARS} characters`);
-  const words = [...new Set(q.split(/\s+/u).filter(Boolean))];
+  const words = [...new Set(searchText(q).split(/\s+/u).filter(Boolean))];
   if (words.length > MAX_SEARCH_WORDS) throw new InvalidQuery(`q must be at most ${MAX_SEARCH_WORDS} words`);
   return words;
 }

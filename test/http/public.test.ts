@@ -260,6 +260,9 @@ describe('the public disclosure feed', () => {
     // every word must match: the item code and the firm's name
     expect(await ids(`q=${encodeURIComponent('l-001 律师')}`)).toEqual(['pub-city']);
     expect(await ids(`q=${encodeURIComponent('L-001 不存在')}`)).toEqual([]);
+    // control characters separate words as spaces do: a NUL is no word that every text contains
+    expect(await ids(`q=%00${encodeURIComponent('市许')}`)).toEqual(['pub-city']);
+    expect(await ids(`q=${encodeURIComponent('市许')}%00%1B${encodeURIComponent('不存在')}`)).toEqual([]);
     expect(await ids('itemCode=P-001')).toEqual(['pub-1']);
     const { feed: f } = await feed(`?q=${encodeURIComponent('市许〔2026〕1号')}`);
     expect(entryIds(f)).toEqual([idOf('pub-city', CITY)]);

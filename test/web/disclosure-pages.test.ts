@@ -115,6 +115,18 @@ describe('the disclosures page', () => {
     }
   });
 
+  it('when a search holds control characters, then they are dropped before searching and never reach the page', async () => {
+    const nul = await getPage(t, '/disclosures?q=%00');
+    expect(nul.status).toBe(200);
+    expect(nul.text).not.toMatch(/\p{Cc}(?<![\t\n\r])/u);
+    expect(nul.text).toContain('name="q" maxlength="100" value=""');
+    const { status, text } = await getPage(t, `/disclosures?q=%00${encodeURIComponent('律所')}%07`);
+    expect(status).toBe(200);
+    expect(linked(text.slice(0, text.indexOf('<h3>') === -1 ? undefined : text.indexOf('<h3>')))).toEqual(['pub-2']);
+    expect(text).not.toMatch(/\p{Cc}(?<![\t\n\r])/u);
+    expect(text).toContain('value="律所"');
+  });
+
   it('when a search holds markup, then the page echoes it escaped', async () => {
     const { status, text } = await getPage(t, `/disclosures?q=${encodeURIComponent('"><img src=x onerror=alert(1)>')}`);
     expect(status).toBe(200);

@@ -1,5 +1,6 @@
 import type { Router } from 'express';
 import { DECISION_TYPES } from '../../domain/case/acts.js';
+import { searchText } from '../../app/public-reads.js';
 import { disclosureFilter, disclosuresCursor, encodeDisclosuresCursor } from '../../http/public-api.js';
 import { html, type Html } from '../html.js';
 import { pageContext, sendPage, type PageContext } from '../layout.js';
@@ -34,7 +35,7 @@ export function registerDisclosureList(router: Router, deps: PublicPagesDependen
 
   router.get('/disclosures', deps.limited, async (req, res) => {
     const ctx = pageContext(req, res, deps.assets);
-    const params = formQuery(req);
+    const params = withoutControls(formQuery(req));
     const filter = disclosureFilter({ query: params });
     const page = await deps.publicReads.disclosures(filter, pageSize(params), disclosuresCursor(params.cursor));
     const catalogue = await deps.publicReads.catalogue();
@@ -163,4 +164,11 @@ function withdrawals(
           </li>`,
       )}
     </ul>`;
+}
+
+/** The query with its search's control characters taken out (`searchText`), so the page never shows them. */
+function withoutControls(params: Record<string, string>): Record<string, string> {
+  const { q, ...rest } = params;
+  const text = q === undefined ? '' : searchText(q).trim();
+  return text === '' ? rest : { ...rest, q: text };
 }
