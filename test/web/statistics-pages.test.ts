@@ -56,7 +56,7 @@ describe('the statistics pages', () => {
     expect(text).toContain(`href="/statistics/2026.csv?agency=${CITY}"`);
   });
 
-  it('when another year is asked, then its figures (none) show; a year that is not one, or has not begun, is the 404 page', async () => {
+  it('when another year is asked, then its figures (none) show; a year that is not one, has not begun or is before 2000 is the 404 page', async () => {
     const { status, text } = await getPage(t, '/statistics/2025');
     expect(status).toBe(200);
     expect(summary(text, '立案总数')).toBe('0');
@@ -65,6 +65,11 @@ describe('the statistics pages', () => {
     for (const route of ['/statistics/2027', '/statistics/2027.csv', `/statistics/3000?agency=${CITY}`]) {
       expect([route, (await getPage(t, route)).status]).toEqual([route, 404]);
     }
+    // nor does a year before 2000, the first a working-day calendar may be recorded for: not "1 年度"
+    for (const route of ['/statistics/0001', '/statistics/1999.csv', `/statistics/1999?agency=${CITY}`]) {
+      expect([route, (await getPage(t, route)).status]).toEqual([route, 404]);
+    }
+    expect((await getPage(t, '/statistics/2000')).status).toBe(200);
     expect((await getPage(t, '/statistics/2026?agency=a%2Fb')).status).toBe(400);
   });
 

@@ -2,6 +2,7 @@ import type { Request, Router } from 'express';
 import type { PublicStatistics } from '../../app/public-statistics.js';
 import { CSV_CONTENT_TYPE, metricsCsv } from '../../http/csv.js';
 import { id, oneOf } from '../../http/query.js';
+import { FIRST_YEAR } from '../../domain/calendar/recorded-years.js';
 import { notFound } from '../../domain/errors.js';
 import { html, type Html } from '../html.js';
 import type { MessageKey } from '../i18n.js';
@@ -28,6 +29,8 @@ export function registerStatisticsPages(router: Router, deps: PublicPagesDepende
     const format = oneOf(params.format, 'format', ['html', 'csv']);
     // a year that has not begun where the agency is (or the service, for every agency) has no report yet
     if (year > Number(deps.statistics.today(agency).slice(0, 4))) throw notFound(`the year ${year} has not begun`);
+    // nor has a year before the first a working-day calendar may be recorded for (2000): the service kept no records
+    if (year < FIRST_YEAR) throw notFound(`the year ${year} is before ${FIRST_YEAR}`);
     const stats = await deps.statistics.statistics({ year, ...(agency ? { agency } : {}) });
     if (csv || format === 'csv') {
       res.status(200).set('Content-Type', CSV_CONTENT_TYPE);
