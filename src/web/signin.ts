@@ -3,6 +3,7 @@ import { Unauthenticated, type Principal } from '../app/auth.js';
 import { SignInRefused } from '../errors.js';
 import type { PortalAssets } from './assets.js';
 import { html } from './html.js';
+import type { MessageKey } from './i18n.js';
 import { pageContext, sendPage, type PageContext } from './layout.js';
 import { FORM_LIMIT_BYTES, refuseCrossSite, requireCsrf } from './session.js';
 import type { Session, Sessions } from './sessions.js';
@@ -59,7 +60,7 @@ export function signIn(deps: SignInDependencies): Router {
       } catch (refused) {
         if (!(refused instanceof Unauthenticated)) return nextHandler(refused);
         const ctx = pageContext(req, res, deps.assets);
-        signInPage(res, ctx, deps, next, { status: 401, reason: refused.message });
+        signInPage(res, ctx, deps, next, { status: 401, reason: ctx.t(refusalKey(refused.message)) });
         return;
       }
       const notAfter = expiryOf(token);
@@ -76,6 +77,35 @@ export function signIn(deps: SignInDependencies): Router {
 
   return router;
 }
+
+/**
+ * The reader's words for why a token was refused (`Unauthenticated`'s messages, `src/app/auth.ts`): the few a pasted
+ * token meets, by what the reader can do about them; any other is a generic phrase, never the verifier's own text.
+ */
+const REFUSALS: Readonly<Record<string, MessageKey>> = {
+  'malformed token': 'signin.refusal.malformed',
+  'missing bearer token': 'signin.refusal.malformed',
+  'token too large': 'signin.refusal.malformed',
+  'token expired': 'signin.refusal.expired',
+  'token not yet valid': 'signin.refusal.notYetValid',
+  'invalid signature': 'signin.refusal.signature',
+  'missing signature': 'signin.refusal.signature',
+  'unknown key id': 'signin.refusal.signature',
+  'algorithm not allowed': 'signin.refusal.signature',
+  'wrong issuer': 'signin.refusal.notOurs',
+  'wrong audience': 'signin.refusal.notOurs',
+  'token revoked': 'signin.refusal.revoked',
+  'token has no expiry': 'signin.refusal.lifetime',
+  'token lifetime unknown': 'signin.refusal.lifetime',
+  'token lifetime too long': 'signin.refusal.lifetime',
+  'missing sub claim': 'signin.refusal.claims',
+  'missing agency claim': 'signin.refusal.claims',
+  'missing roles claim': 'signin.refusal.claims',
+  'no known role': 'signin.refusal.claims',
+};
+
+const refusalKey = (message: string): MessageKey =>
+  Object.hasOwn(REFUSALS, message) ? REFUSALS[message]! : 'signin.refusal.other';
 
 /** The sign-in page: the identity provider's button, and the development form where enabled. */
 function signInPage(

@@ -53,6 +53,23 @@ describe('portal sessions: the development sign-in, the session cookie, sign-out
     expect(setCookies(res)).toEqual([]);
   });
 
+  it("when a token is refused, then the page gives the reason in its own language, never the verifier's English", async () => {
+    const reasonOf = async (token: string, lang = 'zh-CN') => {
+      const { res, text } = await browse(svc.url, new Jar(), `/signin/dev?lang=${lang}`, { form: { token } });
+      expect(res.status).toBe(401);
+      return /<p class="error" role="alert">([^<]*)<\/p>/.exec(text)?.[1];
+    };
+    expect(await reasonOf('not-a-token')).toBe(
+      '令牌未被接受：令牌格式不正确，请完整粘贴 ledger token 命令输出的令牌。',
+    );
+    expect(await reasonOf(`${officer.slice(0, -4)}AAAA`)).toBe(
+      '令牌未被接受：令牌的签名无法验证，它不是本系统信任的密钥签发的。',
+    );
+    expect(await reasonOf('not-a-token', 'en')).toBe(
+      'The token was not accepted: it is not a well-formed token; paste the whole token that ledger token printed.',
+    );
+  });
+
   it.each([
     ['//evil.example/x'],
     ['https://evil.example/'],
