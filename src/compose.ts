@@ -817,7 +817,7 @@ async function startHolding(config: Config, { clock, log }: ServiceDependencies)
         },
         drafting: { drafts, files, validate, clock, utcOffsetOf: agencyOffset },
         registry: registryService,
-        templates: { templates: decisionTemplates, validate, newId },
+        templates: { templates: decisionTemplates, validate, newId, utcOffsetOf: agencyOffset },
       },
       sessions: new Sessions({
         seal: cookieSeal,

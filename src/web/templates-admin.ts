@@ -28,6 +28,8 @@ export interface TemplatesAdminDependencies {
   readonly templates: DecisionTemplates;
   readonly validate: Validate;
   readonly newId: () => string;
+  /** Minutes east of UTC of an agency (`LEDGER_UTC_OFFSET`, `AGENCY_UTC_OFFSETS`): the history shows its times in the agency's local time. */
+  readonly utcOffsetOf: (agency: string) => number;
 }
 
 const SET = 'urn:evidence-ledger:schema:command:set-decision-template';
@@ -70,7 +72,8 @@ export function templatesAdminScreens(deps: TemplatesAdminDependencies, assets: 
   const render = async (req: Request, res: Response, state?: Partial<FormState>, status = 200) => {
     const ctx = pageContext(req, res, assets);
     const decisionType = decisionTypeOf(req.params.decisionType);
-    const current = await deps.templates.one(portalPrincipal(res).agency, decisionType);
+    const { agency } = portalPrincipal(res);
+    const current = await deps.templates.one(agency, decisionType);
     const saved = Number(req.query.saved);
     sendPage(res, ctx, {
       title: ctx.t('templates.editTitle', { type: ctx.t(`decision.${decisionType}` as MessageKey) }),
@@ -84,6 +87,7 @@ export function templatesAdminScreens(deps: TemplatesAdminDependencies, assets: 
         },
         history: current.history,
         csrf: csrfField(res),
+        utcOffsetMinutes: deps.utcOffsetOf(agency),
         ...(Number.isInteger(saved) && saved > 0 && state === undefined ? { saved } : {}),
       }),
       status,

@@ -85,6 +85,13 @@ describe("the admin's decision template screens", () => {
         remedies: { reviewBody: '某县人民政府', reviewDays: 60, court: '某县人民法院', litigationMonths: 6 },
       },
     });
+    // the history shows when it was recorded in the agency's local time (+08:00), not in UTC
+    const history = (await page(f, '/admin/decision-templates/warning', f.admin)).text;
+    const stamped = recorded!.event.recordedAt;
+    expect(stamped).toMatch(/Z$/);
+    const local = new Date(Date.parse(stamped) + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ');
+    expect(history).toContain(`<time datetime="${stamped}">${local}</time>`);
+    expect(history).not.toMatch(/\d{2}:\d{2}:\d{2}Z</);
     const list = await page(f, '/admin/decision-templates?lang=en', f.admin);
     expect(list.text).toContain('template (version 1)');
     expect(list.text).toContain('Default template');

@@ -5,6 +5,7 @@ import { errorSummary, field, type FieldSpec, type FormState } from '../forms/fi
 import { html, type Html } from '../html.js';
 import type { MessageKey } from '../i18n.js';
 import type { PageContext } from '../layout.js';
+import { localMinute } from './labels.js';
 
 /** The admin's screens of the agency's decision templates. */
 export const TEMPLATES_HREF = '/admin/decision-templates';
@@ -133,6 +134,8 @@ export interface TemplateEditView {
   readonly csrf: Html;
   /** The version just saved, to say so. */
   readonly saved?: number;
+  /** Minutes east of UTC of the agency: the history's times are shown in its local time. */
+  readonly utcOffsetMinutes: number;
 }
 
 const sourceText = (ctx: PageContext, source: 'agency' | 'default', version: number) =>
@@ -189,12 +192,12 @@ export function templateEditMain(ctx: PageContext, view: TemplateEditView): Html
     }
     <section aria-labelledby="history-title">
       <h2 id="history-title">${ctx.t('templates.history')}</h2>
-      ${historyTable(ctx, view.history)}
+      ${historyTable(ctx, view.history, view.utcOffsetMinutes)}
     </section>
     <p><a href="${TEMPLATES_HREF}">${ctx.t('templates.title')}</a></p>`;
 }
 
-function historyTable(ctx: PageContext, history: readonly TemplateHistoryLine[]): Html {
+function historyTable(ctx: PageContext, history: readonly TemplateHistoryLine[], utcOffsetMinutes: number): Html {
   if (history.length === 0) return html`<p>${ctx.t('templates.history.none')}</p>`;
   return html`<div class="table-wrap">
     <table>
@@ -213,7 +216,7 @@ function historyTable(ctx: PageContext, history: readonly TemplateHistoryLine[])
               <td>${h.version}</td>
               <td>${ctx.t(h.change === 'set' ? 'templates.change.set' : 'templates.change.reset')}</td>
               <td>${h.reason}</td>
-              <td>${h.recordedAt.slice(0, 19).replace('T', ' ')}Z</td>
+              <td><time datetime="${h.recordedAt}">${localMinute(h.recordedAt, utcOffsetMinutes)}</time></td>
             </tr>`,
         )}
       </tbody>
