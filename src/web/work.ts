@@ -216,9 +216,12 @@ export function workScreens(deps: WorkDependencies, assets: PortalAssets): Route
     };
   };
 
-  router.get('/cases/:agency/:caseId/acts/:type', signedIn(), async (req, res) => {
-    const { principal, agency, caseId, type, form } = target(req, res);
-    // the form shows the case: reading it is a retrieval, recorded as the API records one
+  /**
+   * The case the form shows beside it (its title, status, a pending proposal) and, on the fine screens, the fines of
+   * similar decisions: reading the case is a retrieval, recorded as the API records one.
+   */
+  const showCase = async (req: Request, res: Response) => {
+    const { principal, agency, caseId, type } = target(req, res);
     const consistentWith = consistencyOf(req);
     const file = await deps.files.file({
       principal,
@@ -232,6 +235,12 @@ export function workScreens(deps: WorkDependencies, assets: PortalAssets): Route
     if (deps.discretion && FINE_SCREENS.has(type)) {
       res.locals.similarFines = await deps.discretion.similarFines({ principal, agency, itemCode: file.itemCode });
     }
+    return file;
+  };
+
+  router.get('/cases/:agency/:caseId/acts/:type', signedIn(), async (req, res) => {
+    const { agency, caseId, form } = target(req, res);
+    const file = await showCase(req, res);
     const day = today(agency);
     const values: Values = {
       occurredAt: nowLocal(agency),
@@ -290,11 +299,13 @@ export function workScreens(deps: WorkDependencies, assets: PortalAssets): Route
         `${caseHref({ agency, caseId })}?consistentWith=${result.position}#act-${recordedEvent(result, act.type).id}`,
       );
     },
-    formErrors((err: LedgerError, req: Request, res: Response) => {
+    formErrors(async (err: LedgerError, req: Request, res: Response) => {
       const { form } = target(req, res);
       const ctx = pageContext(req, res, assets);
       if (!req.complete) res.set('Connection', 'close');
       const state = { values: retryValues(err, res.locals.formValues), error: formErrorOf(ctx, err, allFields(form)) };
+      // the form comes back beside the case, as it was first shown
+      await showCase(req, res);
       renderAct(req, res, { state, status: err.status });
     }),
   );

@@ -127,6 +127,10 @@ describe('recording acts from the portal', () => {
     expect(res.text).toContain('<a href="#f-medium">');
     expect(res.text).toContain('电动车一辆');
     expect(await caseEvents('wf-2')).toHaveLength(before.length);
+    // the case is named by its title beside the form, as when the form was first shown
+    const summary = /<section aria-labelledby="case-summary"[^]*?<\/section>/.exec(res.text)![0];
+    expect(summary).toContain(`<a href="/cases/${AGENCY}/wf-2">某律所未公示执业信息案</a>`);
+    expect(summary).toContain('案件编号：wf-2');
   });
 
   it('when a seizure is sent with its video in the same form, then the video is stored and the act recorded with it', async () => {

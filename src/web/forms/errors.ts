@@ -69,10 +69,12 @@ export function formErrorOf(ctx: Translator, err: LedgerError, fields: readonly 
  * again, with what was typed and the error, with the refusal's status; anything else goes on to the portal's error
  * pages. Nothing was changed: the command handlers refuse before they append.
  */
-export function formErrors(render: (err: LedgerError, req: Request, res: Response) => void): ErrorRequestHandler {
+export function formErrors(
+  render: (err: LedgerError, req: Request, res: Response) => void | Promise<void>,
+): ErrorRequestHandler {
   return (err, req, res, next) => {
     if (res.headersSent || !(err instanceof LedgerError) || err.status >= 500) return next(err);
     if (err.status === 401 || err.status === 404 || err.code === 'csrf_failed') return next(err);
-    render(err, req, res);
+    return render(err, req, res); // a render that fails (rejects) goes on to the error pages
   };
 }
