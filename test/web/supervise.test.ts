@@ -151,6 +151,15 @@ describe('the supervision dashboard', () => {
     expect(res.text).toMatch(/<script type="module" src="\/assets\/dashboard\.js\?v=[0-9a-f]{12}">/);
   });
 
+  it('when a supervisor opens it in English, then its notes are in ASCII brackets with a space, not full-width ones', async () => {
+    const { text } = await page(f, '/supervise?lang=en', f.sam);
+    const main = text.slice(text.indexOf('<main'), text.indexOf('</main>'));
+    expect(main).toContain('Approved (rita)');
+    expect(main).toMatch(/carl \(carl\)<\/td>/);
+    expect(main).toMatch(/cleo \(cleo\)<\/td>/);
+    expect(main).not.toMatch(/[（）；]/);
+  });
+
   it('when the supervisor narrows it to one agency, then the views answer for that agency only', async () => {
     const res = await page(f, `/supervise?agency=${AGENCY}&year=2026`, f.sam);
     expect(res.status).toBe(200);

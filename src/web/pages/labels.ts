@@ -11,7 +11,18 @@ export function label(ctx: Translator, prefix: string, code: string): string {
 
 /** `text（note）` in Chinese, `text (note)` in English. */
 export function bracketed(ctx: Translator, text: string, note: string): string {
-  return ctx.locale === 'en' ? `${text} (${note})` : `${text}（${note}）`;
+  const [open, close] = brackets(ctx);
+  return `${text}${open}${note}${close}`;
+}
+
+/** The brackets around a note: full-width `（` `）` in Chinese, ` (` `)` with the space before in English. */
+export function brackets(ctx: Translator): readonly [string, string] {
+  return ctx.locale === 'en' ? [' (', ')'] : ['（', '）'];
+}
+
+/** The separator between the items of a list in a cell: `；` in Chinese, `; ` in English. */
+export function listSeparator(ctx: Translator): string {
+  return ctx.locale === 'en' ? '; ' : '；';
 }
 
 /** An amount in fen as yuan, with two decimals (money is integer fen everywhere else). */

@@ -8,7 +8,7 @@ import { html, type Html } from '../html.js';
 import type { MessageKey } from '../i18n.js';
 import type { PageContext } from '../layout.js';
 import { caseHref } from '../links.js';
-import { label, yuan } from './labels.js';
+import { brackets, label, yuan } from './labels.js';
 
 type Deviations = Awaited<ReturnType<DiscretionReads['deviations']>>;
 type WeakPoints = Awaited<ReturnType<EvaluationReads['weakPoints']>>;
@@ -25,6 +25,7 @@ export function qualityLinks(ctx: PageContext, year: number): Html {
 
 /** `/supervise/discretion`: cases whose proposed or decided fine lies outside its benchmark, with the reason. */
 export function deviationsMain(ctx: PageContext, deviations: Deviations): Html {
+  const [open, close] = brackets(ctx);
   const rows = deviations.items.flatMap((c) =>
     (['proposal', 'decision'] as const).flatMap((of) => {
       const e = c[of];
@@ -52,7 +53,7 @@ export function deviationsMain(ctx: PageContext, deviations: Deviations): Html {
                 ${rows.map(
                   ({ c, of, e }) =>
                     html`<tr>
-                      <td><a href="${caseHref(c)}">${c.caseId}</a>（${c.agency}）</td>
+                      <td><a href="${caseHref(c)}">${c.caseId}</a>${open}${c.agency}${close}</td>
                       <td>${c.itemCode}</td>
                       <td>${label(ctx, 'circumstance', e.circumstance)}</td>
                       <td>${yuan(e.minFen)} – ${yuan(e.maxFen)}</td>

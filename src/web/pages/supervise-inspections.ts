@@ -6,6 +6,7 @@ import { html } from '../html.js';
 import { pageContext, sendPage, type PageContext } from '../layout.js';
 import { portalPrincipal, signedIn } from '../session.js';
 import { dataTable } from './data-table.js';
+import { bracketed } from './labels.js';
 
 /** How many plans the page lists. */
 export const OVERDUE_PLAN_ROWS = 50;
@@ -70,7 +71,7 @@ function overdueMain(ctx: PageContext, agencies: readonly string[], agency: stri
               <td>${p.agency}</td>
               <td>${p.dueBy}</td>
               <td>${p.daysOverdue}</td>
-              <td>${x.name}（${x.subjectId}）</td>
+              <td>${bracketed(ctx, x.name, x.subjectId)}</td>
               <td>${x.inspectors.join('、')}</td>
             </tr>`,
         ),

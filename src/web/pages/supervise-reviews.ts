@@ -8,6 +8,7 @@ import { pageContext, sendPage, type PageContext } from '../layout.js';
 import { caseHref } from '../links.js';
 import { portalPrincipal, signedIn } from '../session.js';
 import { dataTable } from './data-table.js';
+import { bracketed } from './labels.js';
 import { limitText, type ReviewSettings } from './review-settings.js';
 
 /** The legal reviews past their time limit (审核时限), as `GET /v1/audit/overdue-reviews` gives them. */
@@ -31,10 +32,14 @@ function overdueTable(ctx: PageContext, reviews: OverdueReviews): Html {
           <td>${r.requestedOn}</td>
           <td>${ctx.t('supervise.reviewLimit', { dueBy: r.dueBy, days: r.workingDays })}</td>
           <td>
-            ${r.daysOverdue}${
+            ${
               r.status === 'completed_late'
-                ? `（${ctx.t('supervise.reviewCompletedLate', { on: r.completedOn ?? '' })}）`
-                : ''
+                ? bracketed(
+                    ctx,
+                    String(r.daysOverdue),
+                    ctx.t('supervise.reviewCompletedLate', { on: r.completedOn ?? '' }),
+                  )
+                : r.daysOverdue
             }
           </td>
         </tr>`,

@@ -7,7 +7,7 @@ import { caseHref } from '../links.js';
 import { barChart } from './chart.js';
 import { qualityLinks } from './quality.js';
 import { liveSection } from './live-feed.js';
-import { label, yuan } from './labels.js';
+import { bracketed, label, listSeparator, yuan } from './labels.js';
 import { dataTable } from './data-table.js';
 import { overdueReviewsSection, type OverdueReviews } from './supervise-reviews.js';
 
@@ -74,6 +74,7 @@ export function superviseMain(ctx: PageContext, principal: Principal, d: Dashboa
 const caseLink = (c: { agency: string; caseId: string }) => html`<a href="${caseHref(c)}">${c.caseId}</a>`;
 
 function overdueSection(ctx: PageContext, d: Dashboard): Html {
+  const late = ctx.t('supervise.disclosedLate');
   return html`<section aria-labelledby="overdue">
     <h2 id="overdue">${ctx.t('supervise.overdue')}</h2>
     ${dataTable(
@@ -88,7 +89,7 @@ function overdueSection(ctx: PageContext, d: Dashboard): Html {
               <td>${o.agency}</td>
               <td>${o.decidedOn}</td>
               <td>${o.dueBy}</td>
-              <td>${o.daysOverdue}${o.status === 'disclosed_late' ? `（${ctx.t('supervise.disclosedLate')}）` : ''}</td>
+              <td>${o.status === 'disclosed_late' ? bracketed(ctx, `${o.daysOverdue}`, late) : o.daysOverdue}</td>
             </tr>`,
         ),
       'supervise.none',
@@ -132,7 +133,11 @@ function majorSection(ctx: PageContext, d: Dashboard): Html {
                 ${m.decision.fineFen > 0 ? yuan(m.decision.fineFen) : ''}
               </td>
               <td>${m.decision.decidedOn}</td>
-              <td>${m.reviews.map((r) => `${label(ctx, 'review.outcome', r.outcome)}（${r.reviewer}）`).join('；')}</td>
+              <td>
+                ${m.reviews
+                  .map((r) => bracketed(ctx, label(ctx, 'review.outcome', r.outcome), r.reviewer))
+                  .join(listSeparator(ctx))}
+              </td>
               <td class="${m.matchedApprovedReview ? 'ok' : 'bad'}">
                 ${ctx.t(m.matchedApprovedReview ? 'case.yes' : 'case.no')}
               </td>
@@ -149,7 +154,7 @@ function certificatesSection(ctx: PageContext, d: Dashboard): Html {
     ...c.expired.map(
       (o) =>
         html`<tr>
-          <td>${o.name}（${o.officerId}）</td>
+          <td>${bracketed(ctx, o.name, o.officerId)}</td>
           <td>${o.agency}</td>
           <td>${o.validTo}</td>
           <td class="bad">${ctx.t('supervise.expired', { days: o.daysSince })}</td>
@@ -158,7 +163,7 @@ function certificatesSection(ctx: PageContext, d: Dashboard): Html {
     ...c.expiring.map(
       (o) =>
         html`<tr>
-          <td>${o.name}（${o.officerId}）</td>
+          <td>${bracketed(ctx, o.name, o.officerId)}</td>
           <td>${o.agency}</td>
           <td>${o.validTo}</td>
           <td>${ctx.t('supervise.expiring', { days: o.daysLeft })}</td>
