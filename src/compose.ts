@@ -815,7 +815,7 @@ async function startHolding(config: Config, { clock, log }: ServiceDependencies)
           clock,
           utcOffsetOf: agencyOffset,
         },
-        drafting: { drafts, files, validate, clock, utcOffsetOf: agencyOffset },
+        drafting: { drafts, files, validate, clock, utcOffsetOf: agencyOffset, newId },
         registry: registryService,
         templates: { templates: decisionTemplates, validate, newId, utcOffsetOf: agencyOffset },
       },

@@ -5,7 +5,7 @@ import type { DecisionTemplate } from '../domain/drafting/template.js';
 import { RuleViolation } from '../domain/errors.js';
 import { agencyStream } from '../domain/streams.js';
 import { sealEvents, type MediaRef } from '../ledger/envelope.js';
-import { IntegrityFault } from '../errors.js';
+import { IntegrityFault, RevisionConflict } from '../errors.js';
 import type { BlobInfo, BlobStore } from '../ports/blob-store.js';
 import type { DocumentWriters } from '../ports/documents.js';
 import type { Position } from '../ports/event-store.js';
@@ -13,6 +13,7 @@ import type { Principal } from './auth.js';
 import type { CaseFile, CaseFileReads } from './case-file-reads.js';
 import type { CaseReads } from './case-reads.js';
 import type { CommandDependencies } from './command-handler.js';
+import { namedEventId } from './idempotency.js';
 import type { MediaHolding, MediaHoldings } from './media-holdings.js';
 
 /** The event that records a draft: which case, which template, and the two files, held as the agency's media. */
@@ -90,16 +91,28 @@ export class DecisionDrafts {
 
   async draft(
     principal: Principal,
-    request: { readonly caseId: string; readonly requestId: string; readonly consistentWith?: Position },
+    request: {
+      readonly caseId: string;
+      readonly requestId: string;
+      readonly consistentWith?: Position;
+      /** A form's submission key: it names the draft, so the form sent again gets the draft it made. */
+      readonly submission?: string;
+    },
     proposed: ProposedDecision,
   ): Promise<DraftRecord> {
     const { deps } = this;
     // a draft is made of every act recorded so far: the case file is read once the read models have them all
     const consistentWith = request.consistentWith ?? (await deps.events.headPosition());
-    const { caseId, requestId } = request;
+    const { caseId, requestId, submission } = request;
     const file = await deps.files.file({ principal, caseId, action: 'read_case', requestId, consistentWith });
     if (file.agency !== principal.agency || !file.officers.includes(principal.sub))
       throw new RuleViolation('forbidden', 403, 'only a handling officer of the case drafts its decision');
+    const draftId =
+      submission === undefined
+        ? deps.newId()
+        : namedEventId(['draft', principal.agency, principal.sub, file.caseId, submission]);
+    const made = submission === undefined ? undefined : await this.find(principal.agency, draftId);
+    if (made) return made;
     const { template, used } = await deps.templates(file.agency, proposed.decisionType);
     const model = renderDecision(template, draftCaseOf(file), proposed);
     const now = deps.clock.now();
@@ -120,7 +133,7 @@ export class DecisionDrafts {
       };
     };
     const record: DraftRecord = {
-      draftId: deps.newId(),
+      draftId,
       caseId: file.caseId,
       decisionType: proposed.decisionType,
       documentNo: proposed.documentNo,
@@ -142,7 +155,14 @@ export class DecisionDrafts {
       data: { ...record } as Record<string, unknown>,
       media: [ref(record.pdf), ref(record.docx)],
     };
-    await deps.events.append(stream, sealEvents(stream, null, [event], deps.signer, now.toISOString()), 'no_stream');
+    try {
+      await deps.events.append(stream, sealEvents(stream, null, [event], deps.signer, now.toISOString()), 'no_stream');
+    } catch (err) {
+      // the same form sent twice at once: the other sending recorded the draft first
+      const other = err instanceof RevisionConflict ? await this.find(principal.agency, draftId) : undefined;
+      if (other) return other;
+      throw err;
+    }
     return record;
   }
 

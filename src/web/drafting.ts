@@ -13,6 +13,7 @@ import type { PortalAssets } from './assets.js';
 import { fieldsBody } from './forms/acts.js';
 import { formErrorOf, formErrors } from './forms/errors.js';
 import type { FormState } from './forms/fields.js';
+import { SUBMISSION_FIELD, submissionKey } from './forms/submission.js';
 import { pageContext, sendPage } from './layout.js';
 import { DRAFT_FIELDS, draftMain } from './pages/draft-form.js';
 import { csrfField, portalPrincipal, requireCsrf, signedIn } from './session.js';
@@ -24,6 +25,8 @@ export interface DraftingDependencies {
   readonly validate: Validate;
   readonly clock: Clock;
   readonly utcOffsetOf: (agency: string) => number;
+  /** A fresh submission key for each form shown. */
+  readonly newId: () => string;
 }
 
 const ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
@@ -66,7 +69,7 @@ export function draftingScreens(deps: DraftingDependencies, assets: PortalAssets
   router.get('/cases/:agency/:caseId/draft', signedIn('officer'), async (req, res) => {
     const { agency } = caseOf(req);
     const today = dateAtOffset(deps.clock.now(), deps.utcOffsetOf(agency));
-    await render(req, res, { values: { decidedOn: today } });
+    await render(req, res, { values: { decidedOn: today, [SUBMISSION_FIELD]: deps.newId() } });
   });
 
   router.post(
@@ -82,12 +85,15 @@ export function draftingScreens(deps: DraftingDependencies, assets: PortalAssets
       res.locals.formValues = values;
       const body = fieldsBody(DRAFT_FIELDS, values);
       deps.validate(DRAFT, body);
+      // the form's submission key names the draft: sent again (a reload, a double click), it shows the same draft
+      const submission = submissionKey(values);
       const draft = await deps.drafts.draft(
         principal,
-        { caseId, requestId: requestId(res) },
+        { caseId, requestId: requestId(res), ...(submission === undefined ? {} : { submission }) },
         body as unknown as ProposedDecision,
       );
-      await render(req, res, { values }, 200, draft);
+      // the form comes back as typed, with a fresh key: changed and sent, it makes another draft
+      await render(req, res, { values: { ...values, [SUBMISSION_FIELD]: deps.newId() } }, 200, draft);
     },
     formErrors((err: LedgerError, req: Request, res: Response) => {
       const ctx = pageContext(req, res, assets);

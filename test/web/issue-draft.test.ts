@@ -137,6 +137,28 @@ describe('issuing a drafted decision from the portal', () => {
     expect((await caseEvents('is-3')).map((e) => e.type)).toEqual(['CaseOpened']);
   });
 
+  it('when the drafting form is sent twice (a reload, a double click), then one draft is made and both answers offer it', async () => {
+    const form = await page(f, `/cases/${AGENCY}/is-2/draft`, f.alice);
+    const key = inputValue(form.text, '_submission');
+    expect(key).toMatch(/^[0-9a-f-]{36}$/);
+    const draftIdOf = (text: string) => /\/drafts\/([A-Za-z0-9-]+)\/pdf/.exec(text)?.[1];
+    const first = await post(`/cases/${AGENCY}/is-2/draft`, f.alice, { ...DRAFT, _submission: key! });
+    const again = await post(`/cases/${AGENCY}/is-2/draft`, f.alice, { ...DRAFT, _submission: key! });
+    expect([first.status, again.status]).toEqual([200, 200]);
+    expect(draftIdOf(first.text)).toEqual(expect.any(String));
+    expect(draftIdOf(again.text)).toBe(draftIdOf(first.text));
+    // the form comes back with a fresh key: sent again with changes, it makes another draft
+    const next = inputValue(first.text, '_submission');
+    expect(next).toMatch(/^[0-9a-f-]{36}$/);
+    expect(next).not.toBe(key);
+    const other = await post(`/cases/${AGENCY}/is-2/draft`, f.alice, {
+      ...DRAFT,
+      documentNo: '县司罚〔2026〕22号',
+      _submission: next!,
+    });
+    expect(draftIdOf(other.text)).not.toBe(draftIdOf(first.text));
+  });
+
   it("when a draft is unknown, of another case, or asked for by another agency's officer, then it is not found", async () => {
     const { href } = await draft('is-3');
     expect((await page(f, `/cases/${AGENCY}/is-3/acts/DecisionIssued?draft=no-such-draft`, f.alice)).status).toBe(404);

@@ -2,6 +2,7 @@ import type { DraftRecord } from '../../app/decision-drafts.js';
 import type { CaseFile } from '../../app/case-file-reads.js';
 import { DECISION_TYPES } from '../../domain/case/acts.js';
 import { errorSummary, field, type FieldSpec, type FormState } from '../forms/fields.js';
+import { submissionField } from '../forms/submission.js';
 import { html, type Html } from '../html.js';
 import type { MessageKey } from '../i18n.js';
 import type { PageContext } from '../layout.js';
@@ -79,7 +80,7 @@ export function draftMain(ctx: PageContext, view: DraftView): Html {
     </section>
     ${view.draft && drafted(ctx, file, view.draft)} ${errorSummary(ctx, view.state)}
     <form method="post" action="${draftHref(file)}" novalidate>
-      ${view.csrf} ${DRAFT_FIELDS.map((spec) => field(ctx, spec, view.state))}
+      ${view.csrf} ${submissionField(view.state)} ${DRAFT_FIELDS.map((spec) => field(ctx, spec, view.state))}
       <button type="submit">${ctx.t('draft.submit')}</button>
     </form>`;
 }
