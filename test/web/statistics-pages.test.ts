@@ -71,6 +71,12 @@ describe('the statistics pages', () => {
     }
     expect((await getPage(t, '/statistics/2000')).status).toBe(200);
     expect((await getPage(t, '/statistics/2026?agency=a%2Fb')).status).toBe(400);
+    // an agency the public lists do not know: no report of zeros under its name
+    const unknown = await getPage(t, '/statistics/2026?agency=zzz');
+    expect(unknown.status).toBe(404);
+    expect(unknown.text).toContain('zzz');
+    expect(unknown.text).not.toContain('立案总数');
+    expect((await getPage(t, '/statistics/2026.csv?agency=zzz')).status).toBe(404);
   });
 
   it('when the CSV is downloaded, then it is UTF-8 with a byte-order mark, CRLF rows of figures, as an attachment', async () => {

@@ -9,7 +9,15 @@ import type { MessageKey } from '../i18n.js';
 import { pageContext, sendPage, type PageContext } from '../layout.js';
 import { barChart, type Bar } from './charts.js';
 import { evaluationsSection } from './statistics-evaluations.js';
-import { formQuery, hrefWith, label, select, yuan, type PublicPagesDependencies } from './public-parts.js';
+import {
+  formQuery,
+  hrefWith,
+  label,
+  select,
+  unknownAgencyPage,
+  yuan,
+  type PublicPagesDependencies,
+} from './public-parts.js';
 
 /** `/statistics/2026`, `/statistics/2026.csv`: a four-digit year, for the CSV with `.csv`. */
 const YEAR = /^(\d{4})(\.csv)?$/;
@@ -31,6 +39,17 @@ export function registerStatisticsPages(router: Router, deps: PublicPagesDepende
     if (year > Number(deps.statistics.today(agency).slice(0, 4))) throw notFound(`the year ${year} has not begun`);
     // nor has a year before the first a working-day calendar may be recorded for (2000): the service kept no records
     if (year < FIRST_YEAR) throw notFound(`the year ${year} is before ${FIRST_YEAR}`);
+    const { agencies } = await deps.publicReads.catalogue();
+    // an agency the public lists do not know has no cases to count: not a report of zeros under its name
+    if (agency !== undefined && !agencies.includes(agency)) {
+      if (csv || format === 'csv') throw notFound(`no agency ${agency} is known`);
+      sendPage(
+        res,
+        ctx,
+        unknownAgencyPage(ctx, `/statistics/${year}`, agencies, agency, ctx.t('statistics.title', { year })),
+      );
+      return;
+    }
     const stats = await deps.statistics.statistics({ year, ...(agency ? { agency } : {}) });
     if (csv || format === 'csv') {
       res.status(200).set('Content-Type', CSV_CONTENT_TYPE);
@@ -38,7 +57,6 @@ export function registerStatisticsPages(router: Router, deps: PublicPagesDepende
       res.send(statisticsCsv(stats));
       return;
     }
-    const { agencies } = await deps.publicReads.catalogue();
     const current = Number(deps.statistics.today().slice(0, 4));
     sendPage(res, ctx, {
       title: ctx.t('statistics.title', { year }),
