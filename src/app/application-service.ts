@@ -12,7 +12,7 @@ import {
 } from '../domain/application/application.js';
 import type { WorkingDayCalendar } from '../domain/calendar/working-days.js';
 import { fold } from '../domain/decider.js';
-import { conflict, notFound } from '../domain/errors.js';
+import { conflict, notFound, RuleViolation } from '../domain/errors.js';
 import type { BlobInfo } from '../ports/blob-store.js';
 import type { DataKeyStore } from '../ports/data-keys.js';
 import type { CaseService } from './case-service.js';
@@ -124,13 +124,23 @@ export class ApplicationService {
     application: ApplicationRequest,
     stored: ReadonlyMap<string, BlobInfo & { readonly version?: string }>,
     submission?: string,
+    options: { readonly refuseOther?: boolean } = {},
   ): Promise<Receipt> {
     // a form's submission key names the application and its filing event, so the form sent again finds them
     const applicationId =
       submission === undefined ? this.deps.newId() : namedEventId(['application', agency, submission]);
     const eventId = submission === undefined ? this.deps.newId() : derivedId(applicationId, 0);
-    const lookupCode =
-      submission === undefined ? newLookupCode() : this.#codeFor(`${agency}/${applicationId}`, application);
+    const given =
+      submission === undefined
+        ? { code: newLookupCode(), other: false }
+        : this.#codeFor(`${agency}/${applicationId}`, application);
+    if (given.other && options.refuseOther)
+      throw new RuleViolation(
+        'idempotency_key_reused',
+        422,
+        'this Idempotency-Key was used for another application; nothing was filed',
+      );
+    const lookupCode = given.code;
     const filedOn = this.today(agency);
     const item = await this.registry.item(agency, application.itemCode);
     const command: ApplicationCommand = {
@@ -171,7 +181,7 @@ export class ApplicationService {
    * The lookup code of a filing under a submission key: the one given for the same key and the same application in
    * the last {@link RECENT_CODE_MS}, else a fresh one. A different application under the key never gets the code.
    */
-  #codeFor(id: string, application: ApplicationRequest): string {
+  #codeFor(id: string, application: ApplicationRequest): { readonly code: string; readonly other: boolean } {
     const now = this.deps.clock.now().getTime();
     for (const [key, entry] of this.#recentCodes) {
       if (entry.until > now && this.#recentCodes.size <= RECENT_CODES) break;
@@ -179,10 +189,13 @@ export class ApplicationService {
     }
     const fingerprint = createHash('sha256').update(canonicalize(application), 'utf8').digest('hex');
     const known = this.#recentCodes.get(id);
-    if (known && known.until > now) return known.fingerprint === fingerprint ? known.code : newLookupCode();
+    if (known && known.until > now)
+      return known.fingerprint === fingerprint
+        ? { code: known.code, other: false }
+        : { code: newLookupCode(), other: true };
     const code = newLookupCode();
     this.#recentCodes.set(id, { code, fingerprint, until: now + RECENT_CODE_MS });
-    return code;
+    return { code, other: false };
   }
 
   /**

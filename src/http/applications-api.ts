@@ -9,7 +9,7 @@ import { authenticate, principalOf, requireRoles } from './authenticate.js';
 import { jsonBody, UnsupportedMediaType } from './body.js';
 import { consistencyOf } from './consistency.js';
 import { date, id, oneOf, pagingOf } from './query.js';
-import { eventIdFor, ifMatch } from './request.js';
+import { eventIdFor, idempotencyKey, ifMatch } from './request.js';
 import { InvalidBody, type Validate } from './validation.js';
 
 export interface ApplicationsApiDependencies {
@@ -88,8 +88,12 @@ export function applicationsApi(deps: ApplicationsApiDependencies): Router {
 
   router.post('/v1/applications', limited, async (req, res) => {
     const { agency, application, stored } = await filingOf(req, res, deps);
-    const receipt = await applications.file(agency, application, stored);
-    res.status(201).set('Cache-Control', 'no-store');
+    // a retry under the same Idempotency-Key finds the filing (its own namespace: the portal's form keys are others)
+    const key = idempotencyKey(req);
+    const receipt = await applications.file(agency, application, stored, key === undefined ? undefined : `api:${key}`, {
+      refuseOther: true,
+    });
+    res.status(receipt.replayed ? 200 : 201).set('Cache-Control', 'no-store');
     res.set('Location', `/v1/applications/${encodeURIComponent(agency)}/${receipt.applicationId}/progress`);
     res.json(receipt);
   });

@@ -384,6 +384,7 @@ const APPLICATION_OPERATIONS: readonly Operation[] = [
       'File an application for a licensing item (anyone, rate-limited): multipart/form-data with the application as JSON in the part "application" and at most 5 PDF, JPEG or PNG files of at most 5 MiB in "attachment" parts, or application/json without attachments; answers the receipt',
     tag: 'public',
     auth: false,
+    parameters: [PARAMETERS.idempotencyKey],
     requestBody: {
       required: true,
       content: {
@@ -408,6 +409,12 @@ const APPLICATION_OPERATIONS: readonly Operation[] = [
     responses: {
       '201': {
         description: 'Filed: the receipt, with the lookup code shown this once.',
+        headers: { ...RATE_HEADERS, Location: text('Where the progress is read (with the lookup code).') },
+        content: json('response.application-receipt'),
+      },
+      '200': {
+        description:
+          'A retry under the same Idempotency-Key found the application filed already (replayed: true): its receipt, with the lookup code only if the same replica answered the first request within 10 minutes; the same key with another application is 422 idempotency_key_reused.',
         headers: { ...RATE_HEADERS, Location: text('Where the progress is read (with the lookup code).') },
         content: json('response.application-receipt'),
       },

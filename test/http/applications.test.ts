@@ -246,6 +246,27 @@ describe('online applications over HTTP (网上受理)', () => {
     // the other application, refused and not erased, still shows its applicant
     expect(items.filter((a) => a.applicantName === '王小明')).toHaveLength(1);
   });
+
+  it('when a filing is retried under its Idempotency-Key, then it answers 200 with the same receipt and code and files nothing more; another application under the key is 422', async () => {
+    const send = (body: unknown) =>
+      t.call('POST', '/v1/applications', {
+        body: body as Record<string, unknown>,
+        headers: { 'idempotency-key': 'filing-1' },
+      });
+    const first = await send({ ...APPLICATION, request: '申请执业证变更' });
+    const again = await send({ ...APPLICATION, request: '申请执业证变更' });
+    expect([first.status, again.status]).toEqual([201, 200]);
+    expect(first.body.replayed).toBeUndefined();
+    expect(again.body).toEqual({ ...first.body, replayed: true });
+    const other = await send({ ...APPLICATION, request: '申请另一事项' });
+    expect([other.status, other.body.code]).toEqual([422, 'idempotency_key_reused']);
+    position = Math.max(position, first.body.position);
+    const filed = (await queue()).filter((a) => a.applicationId === first.body.applicationId);
+    expect(filed).toHaveLength(1);
+    const events = await t.call('GET', `/v1/events?after=0&types=ApplicationFiled`, { token: supervisor });
+    const ids = events.body.events.map((e: any) => e.event.data.applicationId ?? e.event.stream);
+    expect(ids.filter((x: string) => String(x).includes(first.body.applicationId))).toHaveLength(1);
+  });
 });
 
 describe('the public filing is rate-limited per client', () => {

@@ -3527,8 +3527,8 @@ export interface components {
     'response.application-receipt': {
       applicationId: components['schemas']['defs']['$defs']['uuid'];
       agency: components['schemas']['defs']['$defs']['id'];
-      /** @description 128 random bits in RFC 4648 base32: with the application id, what shows the progress. */
-      lookupCode: string;
+      /** @description 128 random bits in RFC 4648 base32: with the application id, what shows the progress. Always given on 201; on a retry under the same Idempotency-Key (200), given only if the same replica answered the first request within 10 minutes (it keeps the code in memory only). */
+      lookupCode?: string;
       filedOn: components['schemas']['defs']['$defs']['date'];
       /** @description The last day the agency may accept or refuse the application (working days). */
       acceptBy: components['schemas']['defs']['$defs']['date'];
@@ -3536,6 +3536,11 @@ export interface components {
       eventId: components['schemas']['defs']['$defs']['uuid'];
       hash: components['schemas']['defs']['$defs']['sha256'];
       position: number;
+      /**
+       * @description Present (true) when a retry under the same Idempotency-Key found the application filed already: nothing new was filed (200).
+       * @constant
+       */
+      replayed?: true;
     };
     /** An application accepted (with the case it opened), refused, or its applicant erased (with the event): the event's revision, position and hash */
     'response.application-written': {
@@ -17356,7 +17361,10 @@ export interface operations {
   fileApplication: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description A retry with the same key and the same request answers with the original result (200); the same key with another request is 422 idempotency_key_reused; a retry whose recorded personal data the data-key store of this replica cannot open (so cannot compare) is 503 data_key_unavailable (retry later). Keys are per user and agency; POST /v1/cases without a caseId names its case by the key. */
+        'Idempotency-Key'?: string;
+      };
       path?: never;
       cookie?: never;
     };
@@ -17371,6 +17379,21 @@ export interface operations {
       };
     };
     responses: {
+      /** @description A retry under the same Idempotency-Key found the application filed already (replayed: true): its receipt, with the lookup code only if the same replica answered the first request within 10 minutes; the same key with another application is 422 idempotency_key_reused. */
+      200: {
+        headers: {
+          /** @description The quota policies, a Structured Field list: `"requests";q=<per minute>;w=60` and `"bytes";q=<per minute>;qu="content-bytes";w=60`. */
+          'RateLimit-Policy'?: string;
+          /** @description What this client has left of each policy: `"requests";r=<left>;t=<seconds until the whole quota is back>`, and the same for "bytes". */
+          RateLimit?: string;
+          /** @description Where the progress is read (with the lookup code). */
+          Location?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['response.application-receipt'];
+        };
+      };
       /** @description Filed: the receipt, with the lookup code shown this once. */
       201: {
         headers: {
