@@ -2,6 +2,7 @@ import type { ErrorRequestHandler, Request, Response } from 'express';
 import { LedgerError } from '../../errors.js';
 import type { MessageKey, Translator } from '../i18n.js';
 import type { FieldSpec, FormError } from './fields.js';
+import { enumerationSeparator } from '../pages/labels.js';
 
 /** The field a rule's refusal is about, where one is (the rest are about the act as a whole). */
 const FIELD_OF_CODE: Record<string, string> = {
@@ -51,7 +52,7 @@ export function formErrorOf(ctx: Translator, err: LedgerError, fields: readonly 
       typeof v === 'string' || typeof v === 'number'
         ? [[k, String(v)]]
         : Array.isArray(v) && v.every((x) => typeof x === 'string')
-          ? [[k, v.join('、')]]
+          ? [[k, v.join(enumerationSeparator(ctx))]]
           : [],
     ),
   );

@@ -3,7 +3,7 @@ import { html, type Html } from '../html.js';
 import type { PageContext } from '../layout.js';
 import { caseHref } from '../links.js';
 import { counselSection, reviewDeadlineFields } from './case-review.js';
-import { bracketed, label, localMinute, yuan } from './labels.js';
+import { bracketed, enumerationSeparator, label, localMinute, yuan } from './labels.js';
 
 /** One granted retrieval of the case, as the supervision view of the access trail gives it. */
 export interface AccessRow {
@@ -46,7 +46,7 @@ export function caseFileMain(ctx: PageContext, { file, access, actions, utcOffse
       <dt>${ctx.t('case.major')}</dt>
       <dd>${yesNo(file.major)}</dd>
       <dt>${ctx.t('case.officers')}</dt>
-      <dd>${file.handlingOfficers.map((o) => o.name ?? o.officerId).join('、')}</dd>
+      <dd>${file.handlingOfficers.map((o) => o.name ?? o.officerId).join(enumerationSeparator(ctx))}</dd>
       <dt>${ctx.t('case.parties')}</dt>
       <dd>
         ${file.parties.map((p) => bracketed(ctx, p.name, label(ctx, 'case.party', p.kind))).join(ctx.locale === 'en' ? '; ' : '；')}
@@ -202,7 +202,7 @@ function mediaSection(ctx: PageContext, file: CaseFile): Html {
               const acts = m.eventIds
                 .map((id) => file.timeline.find((t) => t.eventId === id))
                 .map((t) => (t ? label(ctx, 'act', t.type) : ''))
-                .join('、');
+                .join(enumerationSeparator(ctx));
               const name = `${acts} · ${m.contentType}`;
               const player = m.contentType.startsWith('video/')
                 ? html`<video controls preload="metadata" src="${href}" aria-label="${name}"></video>`

@@ -9,6 +9,7 @@ import type { MessageKey } from '../i18n.js';
 import { pageContext, sendPage, type PageContext } from '../layout.js';
 import { formQuery, hrefWith, pageSize, pager, select } from './public-parts.js';
 import type { RequestHandler } from 'express';
+import { enumerationSeparator } from './labels.js';
 
 export interface InspectionPagesDependencies {
   readonly inspections: InspectionReads;
@@ -146,7 +147,7 @@ function planFacts(ctx: PageContext, plan: Plan): Html {
   return html`<dl class="facts">
     ${fact(ctx.t('inspections.agency'), plan.agency)} ${fact(ctx.t('inspections.entry'), `${plan.entryId}${version}`)}
     ${fact(ctx.t('inspections.period'), `${plan.startsOn} – ${plan.endsOn}`)}
-    ${fact(ctx.t('inspections.selector'), selector.length ? selector.join('、') : ctx.t('inspections.selector.all'))}
+    ${fact(ctx.t('inspections.selector'), selector.length ? selector.join(enumerationSeparator(ctx)) : ctx.t('inspections.selector.all'))}
     ${fact(ctx.t('inspections.sample'), sample)}
     ${fact(ctx.t('inspections.perTarget'), ctx.t('inspections.perTarget.value', { count: plan.inspectorsPerTarget }))}
     ${fact(ctx.t('inspections.treeSizeAtPlan'), ctx.t('inspections.leaves', { size: plan.treeSizeAtPlan }))}
@@ -199,7 +200,7 @@ function drawn(ctx: PageContext, plan: Plan, protocol: string, host: string | un
                 html`<tr data-subject="${t.subjectId}">
                   <td>${i + 1}</td>
                   <td>${t.name} <span class="muted">(${t.subjectId})</span></td>
-                  <td>${t.inspectors.join('、')}</td>
+                  <td>${t.inspectors.join(enumerationSeparator(ctx))}</td>
                   <td>
                     ${
                       t.outcome

@@ -45,3 +45,8 @@ export function localMinute(dateTime: string, offsetMinutes: number): string {
   if (!/[zZ]|[+-]\d{2}:\d{2}$/.test(dateTime) || Number.isNaN(ms)) return minute(dateTime);
   return minute(new Date(ms + offsetMinutes * 60_000).toISOString());
 }
+
+/** The separator between the names of an enumeration (officers, categories, methods): `、` in Chinese, `, ` in English. */
+export function enumerationSeparator(ctx: Translator): string {
+  return ctx.locale === 'en' ? ', ' : '、';
+}

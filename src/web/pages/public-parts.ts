@@ -9,7 +9,7 @@ import { html, type Html } from '../html.js';
 import type { MessageKey } from '../i18n.js';
 import type { PageContext } from '../layout.js';
 import { disclosureHref } from '../links.js';
-import { label, yuan } from './labels.js';
+import { enumerationSeparator, label, yuan } from './labels.js';
 
 export { label, yuan };
 
@@ -153,7 +153,7 @@ export function decisionCards(ctx: PageContext, items: readonly ListedDecision[]
           <span class="muted"
             >${d.decisionType !== undefined && label(ctx, 'decisionType', d.decisionType)}${d.fineFen !== undefined && ` · ${yuan(d.fineFen)}`}</span
           >
-          <span class="muted">${d.parties.map((p) => p.name).join('、')}</span>
+          <span class="muted">${d.parties.map((p) => p.name).join(enumerationSeparator(ctx))}</span>
           <span class="muted">${d.agency} · ${ctx.t('disclosures.publishedOn')} ${d.publishedOn}</span>
         </li>`,
     )}

@@ -6,7 +6,7 @@ import { id, oneOf } from '../../http/query.js';
 import { html, type Html } from '../html.js';
 import type { MessageKey } from '../i18n.js';
 import { pageContext, sendPage, type PageContext } from '../layout.js';
-import { minute } from './labels.js';
+import { enumerationSeparator, minute } from './labels.js';
 import { REVIEW_CATALOGUE_PATH } from './review-catalogue.js';
 import { documentBody, fieldLabel, fieldText, LIST_COLUMNS } from './published-views.js';
 import { formQuery, hrefWith, pageSize, pager, type PublicPagesDependencies } from './public-parts.js';
@@ -230,7 +230,7 @@ function history(
                   ${
                     v.changed.length === 0
                       ? ctx.t('published.firstVersion')
-                      : v.changed.map((name) => fieldLabel(ctx, name)).join('、')
+                      : v.changed.map((name) => fieldLabel(ctx, name)).join(enumerationSeparator(ctx))
                   }
                 </td>
                 <td>${v.note ?? '—'}</td>

@@ -7,7 +7,7 @@ import { id } from '../../http/query.js';
 import type { PortalAssets } from '../assets.js';
 import { html, type Html } from '../html.js';
 import { pageContext, sendPage, type PageContext } from '../layout.js';
-import { label } from './labels.js';
+import { enumerationSeparator, label } from './labels.js';
 import { agencyFilter, formQuery, unknownAgencyPage } from './public-parts.js';
 import { dataTable } from './data-table.js';
 
@@ -98,7 +98,7 @@ function listSections(ctx: PageContext, list: List): Html {
 const actText = (ctx: PageContext, duty: RecordingDuty): string => {
   const act = label(ctx, 'act', duty.actType);
   if (duty.serviceMethods === undefined) return act;
-  const methods = duty.serviceMethods.map((m) => label(ctx, 'form.serviceMethod', m)).join('、');
+  const methods = duty.serviceMethods.map((m) => label(ctx, 'form.serviceMethod', m)).join(enumerationSeparator(ctx));
   return `${act}（${ctx.t('recordingList.methods', { methods })}）`;
 };
 
@@ -123,9 +123,9 @@ function entriesTable(ctx: PageContext, entries: readonly RecordingListEntry[]):
     ],
     entries.map((e) => [
       actText(ctx, e),
-      e.itemCodes?.join('、') ?? ctx.t('recordingList.allItems'),
+      e.itemCodes?.join(enumerationSeparator(ctx)) ?? ctx.t('recordingList.allItems'),
       e.content,
-      e.keyStages.join('、') || '—',
+      e.keyStages.join(enumerationSeparator(ctx)) || '—',
       label(ctx, 'recordingMethod', e.method),
       e.place,
     ]),

@@ -5,6 +5,7 @@ import { html, type Html } from '../html.js';
 import { pageContext, sendPage, type PageContext } from '../layout.js';
 import { formQuery, label, pageSize, pager, select, yuan, type PublicPagesDependencies } from './public-parts.js';
 import { dataTable } from './data-table.js';
+import { enumerationSeparator } from './labels.js';
 
 /**
  * `/officers` and `/items`: the lists the plan requires to be published before enforcement (执法人员名单,
@@ -52,7 +53,7 @@ export function registerRegisterPages(router: Router, deps: PublicPagesDependenc
             o.name,
             o.certificateNo,
             o.agency,
-            o.categories.map((c) => label(ctx, 'category', c)).join('、'),
+            o.categories.map((c) => label(ctx, 'category', c)).join(enumerationSeparator(ctx)),
             `${o.validFrom} – ${o.validTo}`,
             label(ctx, 'officers.status', o.status),
           ]),
@@ -111,7 +112,7 @@ export function registerRegisterPages(router: Router, deps: PublicPagesDependenc
             i.duties ?? '—',
             i.powers ?? '—',
             majorText(ctx, i.major),
-            i.reviewMaterials?.length ? i.reviewMaterials.join('、') : '—',
+            i.reviewMaterials?.length ? i.reviewMaterials.join(enumerationSeparator(ctx)) : '—',
             i.disclosureWorkingDays === undefined
               ? ctx.t('items.defaultDays')
               : ctx.t('items.workingDays', { days: i.disclosureWorkingDays }),
@@ -148,7 +149,9 @@ function majorText(
   if (major.fineFenAtLeast !== undefined) parts.push(ctx.t('items.majorFine', { amount: yuan(major.fineFenAtLeast) }));
   if (major.decisionTypes?.length) {
     parts.push(
-      ctx.t('items.majorTypes', { types: major.decisionTypes.map((t) => label(ctx, 'decisionType', t)).join('、') }),
+      ctx.t('items.majorTypes', {
+        types: major.decisionTypes.map((t) => label(ctx, 'decisionType', t)).join(enumerationSeparator(ctx)),
+      }),
     );
   }
   return parts.join('；') || '—';

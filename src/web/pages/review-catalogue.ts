@@ -7,7 +7,7 @@ import type { PortalAssets } from '../assets.js';
 import { html, type Html } from '../html.js';
 import { pageContext, sendPage, type PageContext } from '../layout.js';
 import { dataTable } from './data-table.js';
-import { label, minute, yuan } from './labels.js';
+import { enumerationSeparator, label, minute, yuan } from './labels.js';
 import { agencyFilter, formQuery, hrefWith, unknownAgencyPage } from './public-parts.js';
 
 export interface ReviewCataloguePageDependencies {
@@ -104,7 +104,7 @@ function sections(ctx: PageContext, catalogue: Catalogue, asked: number | undefi
 }
 
 const anyOr = (ctx: PageContext, values: readonly string[] | undefined, text: (v: string) => string): string =>
-  values === undefined ? ctx.t('catalogue.any') : values.map(text).join('、');
+  values === undefined ? ctx.t('catalogue.any') : values.map(text).join(enumerationSeparator(ctx));
 
 function entriesTable(ctx: PageContext, entries: readonly CatalogueEntry[]): Html {
   return dataTable(

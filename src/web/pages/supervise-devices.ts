@@ -6,7 +6,7 @@ import { html } from '../html.js';
 import { pageContext, sendPage } from '../layout.js';
 import { caseHref } from '../links.js';
 import { portalPrincipal, signedIn } from '../session.js';
-import { label, minute } from './labels.js';
+import { enumerationSeparator, label, minute } from './labels.js';
 import { dataTable } from './data-table.js';
 
 /** How many devices and recordings the page lists. */
@@ -59,7 +59,9 @@ export function registerDevicePage(router: Router, deps: { recordings: Recording
                   <td><a href="${caseHref(r)}">${r.caseId}</a></td>
                   <td>${minute(r.occurredAt)}</td>
                   <td>${r.recordedBy}</td>
-                  <td>${r.media.map((m) => `${m.contentType} ${m.sha256.slice(0, 12)}…`).join('、') || '—'}</td>
+                  <td>
+                    ${r.media.map((m) => `${m.contentType} ${m.sha256.slice(0, 12)}…`).join(enumerationSeparator(ctx)) || '—'}
+                  </td>
                 </tr>`,
             ),
             'devices.noRecordings',

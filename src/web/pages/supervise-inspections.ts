@@ -6,7 +6,7 @@ import { html } from '../html.js';
 import { pageContext, sendPage, type PageContext } from '../layout.js';
 import { portalPrincipal, signedIn } from '../session.js';
 import { dataTable } from './data-table.js';
-import { bracketed } from './labels.js';
+import { bracketed, enumerationSeparator } from './labels.js';
 
 /** How many plans the page lists. */
 export const OVERDUE_PLAN_ROWS = 50;
@@ -72,7 +72,7 @@ function overdueMain(ctx: PageContext, agencies: readonly string[], agency: stri
               <td>${p.dueBy}</td>
               <td>${p.daysOverdue}</td>
               <td>${bracketed(ctx, x.name, x.subjectId)}</td>
-              <td>${x.inspectors.join('、')}</td>
+              <td>${x.inspectors.join(enumerationSeparator(ctx))}</td>
             </tr>`,
         ),
       ),

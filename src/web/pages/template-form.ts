@@ -5,7 +5,7 @@ import { errorSummary, field, type FieldSpec, type FormState } from '../forms/fi
 import { html, type Html } from '../html.js';
 import type { MessageKey } from '../i18n.js';
 import type { PageContext } from '../layout.js';
-import { localMinute } from './labels.js';
+import { enumerationSeparator, localMinute } from './labels.js';
 
 /** The admin's screens of the agency's decision templates. */
 export const TEMPLATES_HREF = '/admin/decision-templates';
@@ -147,7 +147,7 @@ export function templateEditMain(ctx: PageContext, view: TemplateEditView): Html
   const fields = templateFields(Math.min(MAX_SECTIONS, partsOf(state.values) + SPARE_SECTIONS));
   const at = (name: string) => fields.find((f) => f.name === name)!;
   const parts = fields.filter((f) => f.name.startsWith('template.sections.'));
-  const names = PLACEHOLDERS.map((p) => `{${p}}`).join('、');
+  const names = PLACEHOLDERS.map((p) => `{${p}}`).join(enumerationSeparator(ctx));
   const typeName = ctx.t(`decision.${decisionType}` as MessageKey);
   return html`<h1>${ctx.t('templates.editTitle', { type: typeName })}</h1>
     <p>${sourceText(ctx, view.source, view.version)}</p>
