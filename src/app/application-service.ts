@@ -132,7 +132,7 @@ export class ApplicationService {
     const eventId = submission === undefined ? this.deps.newId() : derivedId(applicationId, 0);
     const given =
       submission === undefined
-        ? { code: newLookupCode(), other: false }
+        ? { code: newLookupCode(), other: false, kept: false }
         : this.#codeFor(`${agency}/${applicationId}`, application);
     if (given.other && options.refuseOther)
       throw new RuleViolation(
@@ -155,7 +155,14 @@ export class ApplicationService {
     };
     // the key is durable before the event sealed under it is appended (docs/privacy.md)
     const key = await this.deps.dataKeys?.ensure(applicationStream(agency, applicationId));
-    const result = await this.command(agency, applicationId, applicantActor(agency), command, { eventId }, key);
+    let result: CommandResult;
+    try {
+      result = await this.command(agency, applicationId, applicantActor(agency), command, { eventId }, key);
+    } catch (err) {
+      // nothing was filed under the key: a corrected form sent under it is a first filing, not another application
+      if (given.kept) this.#recentCodes.delete(`${agency}/${applicationId}`);
+      throw err;
+    }
     for (const attachment of application.attachments) {
       const info = stored.get(attachment.sha256);
       if (info) await this.deps.holdings.receive(applicantActor(agency), info);
@@ -181,7 +188,10 @@ export class ApplicationService {
    * The lookup code of a filing under a submission key: the one given for the same key and the same application in
    * the last {@link RECENT_CODE_MS}, else a fresh one. A different application under the key never gets the code.
    */
-  #codeFor(id: string, application: ApplicationRequest): { readonly code: string; readonly other: boolean } {
+  #codeFor(
+    id: string,
+    application: ApplicationRequest,
+  ): { readonly code: string; readonly other: boolean; readonly kept: boolean } {
     const now = this.deps.clock.now().getTime();
     for (const [key, entry] of this.#recentCodes) {
       if (entry.until > now && this.#recentCodes.size <= RECENT_CODES) break;
@@ -191,11 +201,11 @@ export class ApplicationService {
     const known = this.#recentCodes.get(id);
     if (known && known.until > now)
       return known.fingerprint === fingerprint
-        ? { code: known.code, other: false }
-        : { code: newLookupCode(), other: true };
+        ? { code: known.code, other: false, kept: false }
+        : { code: newLookupCode(), other: true, kept: false };
     const code = newLookupCode();
     this.#recentCodes.set(id, { code, fingerprint, until: now + RECENT_CODE_MS });
-    return { code, other: false };
+    return { code, other: false, kept: true };
   }
 
   /**

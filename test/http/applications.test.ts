@@ -260,6 +260,17 @@ describe('online applications over HTTP (网上受理)', () => {
     expect(again.body).toEqual({ ...first.body, replayed: true });
     const other = await send({ ...APPLICATION, request: '申请另一事项' });
     expect([other.status, other.body.code]).toEqual([422, 'idempotency_key_reused']);
+    // a filing the rules refused used nothing up: corrected and sent under the same key, it is a first filing
+    const keyed = (body: unknown) =>
+      t.call('POST', '/v1/applications', {
+        body: body as Record<string, unknown>,
+        headers: { 'idempotency-key': 'filing-2' },
+      });
+    const refused = await keyed({ ...APPLICATION, itemCode: 'L-999' });
+    expect(refused.status).toBe(422);
+    const corrected = await keyed(APPLICATION);
+    expect(corrected.status).toBe(201);
+    expect(corrected.body.lookupCode).toMatch(/^[A-Z2-7]{26}$/);
     position = Math.max(position, first.body.position);
     const filed = (await queue()).filter((a) => a.applicationId === first.body.applicationId);
     expect(filed).toHaveLength(1);
