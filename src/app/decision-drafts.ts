@@ -81,6 +81,26 @@ export function draftCaseOf(file: CaseFile): DraftCase {
 }
 
 /**
+ * The draft a submission key made, when the form sent again proposed the same decision; another decision under the
+ * key is refused (`422 idempotency_key_reused`) rather than answered with a draft of something else.
+ */
+function sameDraft(made: DraftRecord, proposed: ProposedDecision): DraftRecord {
+  const same =
+    made.decisionType === proposed.decisionType &&
+    made.documentNo === proposed.documentNo &&
+    made.fineFen === proposed.fineFen &&
+    (made.legalBasis === undefined || made.legalBasis === proposed.legalBasis) &&
+    (made.decidedOn === undefined || made.decidedOn === proposed.decidedOn);
+  if (!same)
+    throw new RuleViolation(
+      'idempotency_key_reused',
+      422,
+      'this form made a draft of another decision already; nothing was drafted',
+    );
+  return made;
+}
+
+/**
  * Drafts of decision documents (文书制作). A handling officer of the case asks for one with the decision it
  * proposes: the template for the decision type is filled from the case file, written as PDF and DOCX, both stored
  * as the agency's media, and the draft recorded in its own stream (`DecisionDrafted`). A draft is no act of the
@@ -112,7 +132,7 @@ export class DecisionDrafts {
         ? deps.newId()
         : namedEventId(['draft', principal.agency, principal.sub, file.caseId, submission]);
     const made = submission === undefined ? undefined : await this.find(principal.agency, draftId);
-    if (made) return made;
+    if (made) return sameDraft(made, proposed);
     const { template, used } = await deps.templates(file.agency, proposed.decisionType);
     const model = renderDecision(template, draftCaseOf(file), proposed);
     const now = deps.clock.now();
@@ -160,7 +180,7 @@ export class DecisionDrafts {
     } catch (err) {
       // the same form sent twice at once: the other sending recorded the draft first
       const other = err instanceof RevisionConflict ? await this.find(principal.agency, draftId) : undefined;
-      if (other) return other;
+      if (other) return sameDraft(other, proposed);
       throw err;
     }
     return record;

@@ -97,7 +97,10 @@ export function draftingScreens(deps: DraftingDependencies, assets: PortalAssets
     },
     formErrors((err: LedgerError, req: Request, res: Response) => {
       const ctx = pageContext(req, res, assets);
-      const state = { values: res.locals.formValues ?? {}, error: formErrorOf(ctx, err, DRAFT_FIELDS) };
+      const typed = (res.locals.formValues ?? {}) as Record<string, string>;
+      // the key made another draft: the form comes back with a fresh one, so that sent again it drafts
+      const values = err.code === 'idempotency_key_reused' ? { ...typed, [SUBMISSION_FIELD]: deps.newId() } : typed;
+      const state = { values, error: formErrorOf(ctx, err, DRAFT_FIELDS) };
       void render(req, res, state, err.status).catch((e: unknown) => req.next?.(e));
     }),
   );

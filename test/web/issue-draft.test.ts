@@ -157,6 +157,17 @@ describe('issuing a drafted decision from the portal', () => {
       _submission: next!,
     });
     expect(draftIdOf(other.text)).not.toBe(draftIdOf(first.text));
+    // an earlier page's form (the first key) changed and sent: not answered with the first draft, nothing drafted
+    const stale = await post(`/cases/${AGENCY}/is-2/draft`, f.alice, {
+      ...DRAFT,
+      documentNo: '县司罚〔2026〕23号',
+      _submission: key!,
+    });
+    expect(stale.status).toBe(422);
+    expect(draftIdOf(stale.text)).toBeUndefined();
+    const fresh = inputValue(stale.text, '_submission');
+    expect(fresh).toMatch(/^[0-9a-f-]{36}$/);
+    expect([key, next]).not.toContain(fresh);
   });
 
   it("when a draft is unknown, of another case, or asked for by another agency's officer, then it is not found", async () => {
