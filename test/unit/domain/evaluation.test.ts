@@ -177,5 +177,14 @@ describe('the weak points and the yearly statistics aggregate evaluations by rul
     });
     const none = yearlyStatistics({ agency: 'county-justice', year: 2019, cases: [], asOf: '2020-01-10' });
     expect(none.caseFileEvaluations.evaluations).toBe(0);
+    // as of a day before those cases were closed, their evaluations do not count yet
+    const before = yearlyStatistics({
+      agency: 'county-justice',
+      year: 2019,
+      cases: [],
+      asOf: '2019-10-07',
+      evaluations,
+    });
+    expect(before.caseFileEvaluations).toMatchObject({ evaluations: 0, cases: 0 });
   });
 });
