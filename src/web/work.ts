@@ -9,7 +9,7 @@ import type { ActRequest, CaseService } from '../app/case-service.js';
 import { dateAtOffset } from '../domain/actor.js';
 import { caseStream } from '../domain/case/acts.js';
 import { notFound } from '../domain/errors.js';
-import type { LedgerError } from '../errors.js';
+import { LedgerError } from '../errors.js';
 import { consistencyOf } from '../http/consistency.js';
 import { receiveMedium, type MediaApiDependencies } from '../http/media-api.js';
 import { requestId } from '../http/request.js';
@@ -304,8 +304,12 @@ export function workScreens(deps: WorkDependencies, assets: PortalAssets): Route
       const ctx = pageContext(req, res, assets);
       if (!req.complete) res.set('Connection', 'close');
       const state = { values: retryValues(err, res.locals.formValues), error: formErrorOf(ctx, err, allFields(form)) };
-      // the form comes back beside the case, as it was first shown
-      await showCase(req, res);
+      // the form comes back beside the case, as it was first shown; a case the read side has not read yet (opened
+      // a moment ago, by the API or on another replica) or cannot read in time leaves the form alone, still saying
+      // why the act was refused
+      await showCase(req, res).catch((failure: unknown) => {
+        if (!(failure instanceof LedgerError) || (failure.status !== 404 && failure.status !== 503)) throw failure;
+      });
       renderAct(req, res, { state, status: err.status });
     }),
   );
