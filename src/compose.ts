@@ -827,6 +827,17 @@ async function startHolding(config: Config, { clock, log }: ServiceDependencies)
         now: () => clock.now(),
         verify,
         revoked: revocations.revoked,
+        // sign-outs go to the log, so every replica refuses the session, and so does this one after a restart
+        signOuts: {
+          record: ({ principal, session, until }) =>
+            revocations
+              .endSession(
+                { sub: principal.sub, agency: principal.agency, roles: [...principal.roles] },
+                { session, until },
+              )
+              .catch((err: unknown) => log.warn({ err }, 'recording a sign-out failed')),
+          ended: revocations.sessionEnded,
+        },
       }),
       signIn: {
         devSignIn: config.portal.devSignIn,

@@ -41,7 +41,8 @@ export async function followLog<E extends { readonly position: Position } = Reco
 }
 
 /**
- * Follows the global log from `after` until `signal` aborts, handing every event of `stream` to `apply`: how the
+ * Follows the global log from `after` until `signal` aborts, handing every event of `stream` (or of any of the
+ * streams named) to `apply`: how the
  * state a service keeps in memory (token revocations, the working-day calendar) learns of events another replica
  * recorded. After a failure the log is followed again from the last event seen. Where the store delivers its events
  * as stored (`subscribeStored`), only the events of `stream` are parsed: every other event of the log passes by
@@ -49,18 +50,19 @@ export async function followLog<E extends { readonly position: Position } = Reco
  */
 export async function followStream(
   events: Pick<EventStore, 'subscribe' | 'subscribeStored'>,
-  stream: string,
+  stream: string | readonly string[],
   after: Position,
   signal: AbortSignal,
   apply: (event: EventEnvelope) => void,
   options: FollowOptions = {},
 ): Promise<void> {
+  const streams = new Set(typeof stream === 'string' ? [stream] : stream);
   let from = after;
   const seen = (batch: readonly (RecordedEvent | StoredEvent)[]) => {
     for (const recorded of batch) {
       if ('json' in recorded) {
-        if (recorded.stream === stream) apply(JSON.parse(recorded.json) as EventEnvelope);
-      } else if (recorded.event.stream === stream) apply(recorded.event);
+        if (streams.has(recorded.stream)) apply(JSON.parse(recorded.json) as EventEnvelope);
+      } else if (streams.has(recorded.event.stream)) apply(recorded.event);
       from = recorded.position;
     }
   };

@@ -2,6 +2,7 @@ import type { Actor } from '../domain/actor.js';
 import {
   REVOCATION_STREAM,
   RevocationList,
+  SIGN_OUT_STREAM,
   revocationDecider,
   type RevocableToken,
   type RevocationCommand,
@@ -9,16 +10,16 @@ import {
 } from '../domain/tokens/revocations.js';
 import type { EventEnvelope } from '../ledger/envelope.js';
 import { followStream, type FollowOptions } from './follow-log.js';
-import { canonicalEqual } from './idempotency.js';
+import { canonicalEqual, namedEventId } from './idempotency.js';
 import { handleCommand, type CommandDependencies, type CommandResult, type EventCodec } from './command-handler.js';
 
 export type TokenRevocationOptions = FollowOptions;
 
 /**
- * Token revocations: recorded as signed events in the `token-revocations` stream (load → decide → seal → append,
- * like every other event), and answered from memory on every request. The list is loaded at start and then kept
- * current by following the global log, so a revocation made on another replica is seen here within that
- * subscription's delivery delay; one made here is seen at once.
+ * Token revocations and the portal's sign-outs: recorded as signed events in the `token-revocations` and
+ * `portal-sign-outs` streams (load → decide → seal → append, like every other event), and answered from memory on
+ * every request. The list is loaded at start and then kept current by following the global log, so a revocation
+ * made on another replica is seen here within that subscription's delivery delay; one made here is seen at once.
  */
 export class TokenRevocations {
   readonly #list = new RevocationList();
@@ -35,13 +36,19 @@ export class TokenRevocations {
     return this.#list.size;
   }
 
+  /** Whether the portal session whose id hashes to `session` was signed out, here or on another replica. */
+  readonly sessionEnded = (session: string): boolean =>
+    this.#list.sessionEnded(session, this.deps.clock.now().getTime());
+
   /** Loads the recorded revocations, then follows the log for new ones until `signal` aborts. */
   async start(signal: AbortSignal): Promise<void> {
     const after = await this.deps.events.headPosition();
-    for (const { event } of await this.deps.events.readStream(REVOCATION_STREAM)) this.#list.apply(event);
+    for (const stream of [REVOCATION_STREAM, SIGN_OUT_STREAM]) {
+      for (const { event } of await this.deps.events.readStream(stream)) this.#list.apply(event);
+    }
     void followStream(
       this.deps.events,
-      REVOCATION_STREAM,
+      [REVOCATION_STREAM, SIGN_OUT_STREAM],
       after,
       signal,
       (event) => this.#list.apply(event),
@@ -70,7 +77,21 @@ export class TokenRevocations {
     return this.#record({ type: 'RevokeSubjectTokens', actor, now, ...revoke }, eventId, expectedRevision);
   }
 
-  async #record(command: RevocationCommand, eventId: string, expectedRevision?: number): Promise<CommandResult> {
+  /**
+   * Records a portal session's sign-out by its own user: `session` is the SHA-256 of its id, `until` when it would
+   * have expired. The event's id is named by the session, so the same sign-out sent twice is recorded once.
+   */
+  endSession(actor: Actor, ended: { session: string; until: string }): Promise<CommandResult> {
+    const eventId = namedEventId(['session-ended', actor.agency, ended.session]);
+    return this.#record({ type: 'EndSession', actor, ...ended }, eventId, undefined, SIGN_OUT_STREAM);
+  }
+
+  async #record(
+    command: RevocationCommand,
+    eventId: string,
+    expectedRevision?: number,
+    stream = REVOCATION_STREAM,
+  ): Promise<CommandResult> {
     const codec: EventCodec<RevocationEvent> = {
       toDraft: (event, id) => ({
         id,
@@ -91,7 +112,7 @@ export class TokenRevocations {
         recorded.every((event, i) => event.type === asked[i]!.type && canonicalEqual(event.data, asked[i]!.data))
       );
     };
-    const result = await handleCommand(this.deps, REVOCATION_STREAM, revocationDecider, codec, command, {
+    const result = await handleCommand(this.deps, stream, revocationDecider, codec, command, {
       eventId,
       expectedRevision,
       sameRequest,

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import type { Request, Response } from 'express';
 import type { Principal, TokenIdentity } from '../app/auth.js';
 import type { Role } from '../domain/actor.js';
@@ -39,7 +39,19 @@ export interface SessionsOptions {
   readonly verify: (token: string) => Principal;
   /** Whether tokens of this identity issued then are revoked: an identity provider's session follows revocations. */
   readonly revoked: (identity: TokenIdentity) => boolean;
+  /**
+   * Where sign-outs are kept for every replica and beyond a restart (the log): `record` keeps one, `ended` asks
+   * whether a session, named by the SHA-256 (hex) of its id, was signed out. Without it, only this replica, until it
+   * stops, remembers a sign-out.
+   */
+  readonly signOuts?: {
+    readonly record: (ended: { principal: Principal; session: string; until: string }) => Promise<unknown>;
+    readonly ended: (session: string) => boolean;
+  };
 }
+
+/** How a session is named where its sign-out is kept: the SHA-256 (hex) of its id, which stays in the cookie. */
+export const sessionHash = (sid: string): string => createHash('sha256').update(sid).digest('hex');
 
 export interface Opening {
   readonly principal: Principal;
@@ -54,7 +66,8 @@ export interface Opening {
  * The portal's sessions: a sealed cookie ({@link CookieSeal}) holds the whole session, so every replica that
  * shares the session secret honours it and none keeps a store. A session ends when idle for `idleSeconds`, at
  * `maxSeconds` after sign-in, when its principal's tokens are revoked, or when signed out; a sign-out is
- * remembered (the session id, until it would have expired) by the replica that took it.
+ * remembered (the session id, until it would have expired) by the replica that took it, at once, and recorded in
+ * the log (`signOuts`), which every replica follows and reads again at start.
  */
 export class Sessions {
   readonly #ended = new Map<string, number>();
@@ -106,11 +119,18 @@ export class Sessions {
     return renewed;
   }
 
-  /** Ends the session: its cookie is deleted, and this replica refuses its id from now on. */
-  end(req: Request, res: Response, session: Session): void {
+  /**
+   * Ends the session: its cookie is deleted and this replica refuses its id from now on; the sign-out is then
+   * recorded for every replica (`signOuts`); the promise settles when it is (a failure to record is `record`'s to
+   * report: the sign-out stands here regardless).
+   */
+  async end(req: Request, res: Response, session: Session): Promise<void> {
     this.#ended.set(session.sid, session.expiresAt);
     if (this.#ended.size > MAX_ENDED_SESSIONS) this.#forgetExpired();
     this.clear(req, res);
+    if (!this.options.signOuts) return;
+    const until = new Date(session.expiresAt * 1000).toISOString();
+    await this.options.signOuts.record({ principal: session.principal, session: sessionHash(session.sid), until });
   }
 
   clear(req: Request, res: Response): void {
@@ -124,6 +144,7 @@ export class Sessions {
     if (now >= session.expiresAt || now - session.seenAt >= this.options.idleSeconds) return undefined;
     if (session.seenAt > now + SESSION_RENEW_SECONDS) return undefined; // sealed under a clock far ahead
     if (this.#ended.has(session.sid)) return undefined;
+    if (this.options.signOuts?.ended(sessionHash(session.sid))) return undefined;
     try {
       if (session.via === 'dev') {
         const principal = this.options.verify(session.token ?? '');

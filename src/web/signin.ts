@@ -69,9 +69,9 @@ export function signIn(deps: SignInDependencies): Router {
     });
   });
 
-  router.post('/signout', requireCsrf, (req, res) => {
+  router.post('/signout', requireCsrf, async (req, res) => {
     const session = res.locals.session as Session | undefined;
-    if (session) deps.sessions.end(req, res, session);
+    if (session) await deps.sessions.end(req, res, session);
     res.redirect(303, '/');
   });
 

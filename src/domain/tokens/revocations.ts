@@ -3,20 +3,28 @@ import type { Decider } from '../decider.js';
 import { violation } from '../errors.js';
 
 /**
- * Bearer-token revocations, recorded as signed events in one stream so that every revocation is itself audited:
+ * Bearer-token revocations, recorded as signed events so that every revocation is itself audited:
  * - `TokenRevoked` `{jti, agency, reason?}`: the one token with this `jti`;
  * - `SubjectTokensRevoked` `{sub, agency, before, reason?}`: every token of `sub` in `agency` issued (`iat`)
- *   before `before`; a token without `iat` counts as issued before.
+ *   before `before`; a token without `iat` counts as issued before;
+ * - `SessionEnded` `{session, agency, until}`: a portal session signed out by its own user (`session` is the
+ *   SHA-256 of its id, which never leaves the sealed cookie), refused by every replica until it would have expired.
  * A revocation acts within the agency of the admin who made it, never on another agency's tokens.
  */
 export const REVOCATION_STREAM = 'token-revocations';
+/**
+ * The portal's sign-outs (`SessionEnded`), in a stream of their own: frequent, they would otherwise move the
+ * revision an admin's conditional revocation (`If-Match`) names.
+ */
+export const SIGN_OUT_STREAM = 'portal-sign-outs';
 
 export type RevocationEvent =
   | { readonly type: 'TokenRevoked'; readonly data: { jti: string; agency: string; reason?: string } }
   | {
       readonly type: 'SubjectTokensRevoked';
       readonly data: { sub: string; agency: string; before: string; reason?: string };
-    };
+    }
+  | { readonly type: 'SessionEnded'; readonly data: { session: string; agency: string; until: string } };
 
 export type RevocationCommand =
   | { readonly type: 'RevokeToken'; readonly actor: Actor; readonly jti: string; readonly reason?: string }
@@ -29,6 +37,14 @@ export type RevocationCommand =
       /** The server's clock when the command was made. */
       readonly now: string;
       readonly reason?: string;
+    }
+  | {
+      readonly type: 'EndSession';
+      readonly actor: Actor;
+      /** The SHA-256 (hex) of the session's id. */
+      readonly session: string;
+      /** RFC 3339: when the session would have expired. */
+      readonly until: string;
     };
 
 /** Who a verified token is, as far as a revocation can name it. */
@@ -46,6 +62,10 @@ export class RevocationList {
   readonly #tokens = new Set<string>();
   /** `agency \0 sub` → tokens issued before this many seconds since the epoch are revoked */
   readonly #subjects = new Map<string, number>();
+  /** a signed-out session's id hash → when it would have expired (ms since the epoch) */
+  readonly #sessions = new Map<string, number>();
+  /** How many signed-out sessions may be held before the expired ones are forgotten. */
+  #sessionsPruneAt = SESSIONS_PRUNE_FLOOR;
 
   apply(event: { readonly type: string; readonly data: unknown }): void {
     if (event.type === 'TokenRevoked') {
@@ -56,7 +76,28 @@ export class RevocationList {
       const key = `${agency}\u0000${sub}`;
       const seconds = Math.floor(Date.parse(before) / 1000);
       this.#subjects.set(key, Math.max(seconds, this.#subjects.get(key) ?? Number.NEGATIVE_INFINITY));
+    } else if (event.type === 'SessionEnded') {
+      const { session, until } = event.data as { session: string; until: string };
+      this.#sessions.set(session, Date.parse(until));
     }
+  }
+
+  /**
+   * Whether the session whose id hashes to `session` was signed out (and would not have expired by `nowMs`). Those
+   * that have expired are forgotten whenever the list has doubled since it last forgot some.
+   */
+  sessionEnded(session: string, nowMs: number): boolean {
+    if (this.#sessions.size > this.#sessionsPruneAt) {
+      for (const [id, until] of this.#sessions) if (until <= nowMs) this.#sessions.delete(id);
+      this.#sessionsPruneAt = Math.max(SESSIONS_PRUNE_FLOOR, 2 * this.#sessions.size);
+    }
+    const until = this.#sessions.get(session);
+    return until !== undefined && until > nowMs;
+  }
+
+  /** Signed-out sessions held (some may have expired since). */
+  get endedSessions(): number {
+    return this.#sessions.size;
   }
 
   revoked(token: RevocableToken): boolean {
@@ -70,11 +111,23 @@ export class RevocationList {
   }
 }
 
-/** Revoking: the agency's admin, for its own agency; a subject's cut-off may not lie in the future. */
+const SESSIONS_PRUNE_FLOOR = 10_000;
+
+/**
+ * Revoking: the agency's admin, for its own agency; a subject's cut-off may not lie in the future. Ending a portal
+ * session: its own user, whatever the role.
+ */
 export const revocationDecider: Decider<RevocationCommand, RevocationEvent, null> = {
   initialState: () => null,
   evolve: (state) => state,
   decide(command) {
+    if (command.type === 'EndSession') {
+      if (!Number.isFinite(Date.parse(command.until))) {
+        throw violation('date_invalid', 'until must be an RFC 3339 time', { field: 'until' });
+      }
+      const { session, until } = command;
+      return [{ type: 'SessionEnded', data: { session, agency: command.actor.agency, until } }];
+    }
     requireRole(command.actor, ['admin'], 'revoking tokens');
     const reason = command.reason === undefined ? {} : { reason: command.reason };
     if (command.type === 'RevokeToken') {

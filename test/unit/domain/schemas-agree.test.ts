@@ -444,10 +444,16 @@ const commands: [name: string, sample: object, required: object][] = [
 const revocations: { [E in RevocationEvent as E['type']]: Required<E['data']> } = {
   TokenRevoked: { jti: 'f3b1c2d4-0000-4000-8000-000000000001', agency: 'county-justice', reason: '设备遗失' },
   SubjectTokensRevoked: { sub: 'alice', agency: 'county-justice', before: '2026-12-01T09:00:00+08:00', reason: '调离' },
+  SessionEnded: {
+    session: 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855',
+    agency: 'county-justice',
+    until: '2026-12-01T17:00:00+08:00',
+  },
 };
 const REVOCATION_REQUIRED: { [E in RevocationEvent as E['type']]: KeySet<E['data']> } = {
   TokenRevoked: { jti: true, agency: true },
   SubjectTokensRevoked: { sub: true, agency: true, before: true },
+  SessionEnded: { session: true, agency: true, until: true },
 };
 
 const calendar: { [E in CalendarEvent as E['type']]: Required<E['data']> } = {

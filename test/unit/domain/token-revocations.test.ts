@@ -9,6 +9,8 @@ const admin = { sub: 'head', agency: 'county-justice', roles: ['admin'] };
 const NOW = '2026-12-01T10:00:00.000Z';
 const at = (iso: string) => Math.floor(Date.parse(iso) / 1000);
 const spec = specification(revocationDecider);
+const officer = { sub: 'alice', agency: 'county-justice', roles: ['officer'] };
+const SESSION = 'a'.repeat(64);
 
 describe('revoking tokens (decider)', () => {
   it("when an admin revokes a jti, then TokenRevoked names it in the admin's agency", () => {
@@ -32,6 +34,20 @@ describe('revoking tokens (decider)', () => {
       .thenFails('role_required', 403);
   });
 
+  it('when a user of any role signs out of the portal, then SessionEnded names the session in their agency', () => {
+    spec
+      .given()
+      .when({ type: 'EndSession', actor: officer, session: SESSION, until: NOW })
+      .then([{ type: 'SessionEnded', data: { session: SESSION, agency: 'county-justice', until: NOW } }]);
+  });
+
+  it('when a sign-out names no time the session would expire, then 422 date_invalid', () => {
+    spec
+      .given()
+      .when({ type: 'EndSession', actor: officer, session: SESSION, until: 'soon' })
+      .thenFails('date_invalid', 422);
+  });
+
   it('when its events are checked against their schemas, then they agree', () => {
     const dir = path.resolve(__dirname, '../../../schemas');
     const ajv = new Ajv2020({ strict: true });
@@ -43,6 +59,7 @@ describe('revoking tokens (decider)', () => {
         { type: 'RevokeSubjectTokens', actor: admin, sub: 'alice', before: NOW, now: NOW, reason: 'left' },
         null,
       ),
+      ...revocationDecider.decide({ type: 'EndSession', actor: officer, session: SESSION, until: NOW }, null),
     ];
     for (const event of events) {
       const schema = JSON.parse(fs.readFileSync(path.join(dir, `events/${event.type}.schema.json`), 'utf8'));
@@ -77,5 +94,33 @@ describe('the revocation list', () => {
       data: { sub: 'bob', agency: 'county-justice', before: '2020-01-01T00:00:00Z' },
     });
     expect(list.revoked({ sub: 'bob', agency: 'county-justice', issuedAt: at(NOW) - 1 })).toBe(true);
+  });
+});
+
+describe('signed-out portal sessions in the list', () => {
+  const ms = Date.parse(NOW);
+  const ended = (session: string, until: number) =>
+    ({
+      type: 'SessionEnded',
+      data: { session, agency: 'county-justice', until: new Date(until).toISOString() },
+    }) as const;
+
+  it('when a session was signed out, then it is refused until it would have expired, and others are not', () => {
+    const list = new RevocationList();
+    list.apply(ended(SESSION, ms + 60_000));
+    expect(list.sessionEnded(SESSION, ms)).toBe(true);
+    expect(list.sessionEnded('b'.repeat(64), ms)).toBe(false);
+    expect(list.sessionEnded(SESSION, ms + 60_000)).toBe(false); // expired anyway: nothing left to refuse
+  });
+
+  it('when many sessions have been signed out, then the expired are forgotten and the live still refused', () => {
+    const list = new RevocationList();
+    const live = 'c'.repeat(64);
+    for (let i = 0; i < 20_000; i++) list.apply(ended(i.toString(16).padStart(64, '0'), ms - 1));
+    list.apply(ended(live, ms + 60_000));
+    expect(list.endedSessions).toBe(20_001);
+    expect(list.sessionEnded(live, ms)).toBe(true);
+    expect(list.endedSessions).toBe(1);
+    expect(list.sessionEnded(live, ms)).toBe(true);
   });
 });
