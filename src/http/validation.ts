@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
+import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import ajvFormats from 'ajv-formats';
 import { InvalidBody, InvalidQuery } from '../errors.js';
 import { boundsViolation } from '../ledger/json-bounds.js';
@@ -37,15 +37,29 @@ export function loadValidators(dir: string): Validate {
   return validate;
 }
 
-function makeValidators(dir: string): Validate {
-  const ajv = new Ajv2020({ strict: true, allErrors: false, coerceTypes: false, useDefaults: false });
+/** At most this many places a refused body breaks its schema are reported (`errors` of `invalid_body`). */
+export const MAX_REPORTED_ERRORS = 20;
+
+/** One place a body breaks its schema, as `invalid_body` reports it (RFC 9457's example extension `errors`). */
+export interface BodyError {
+  /** JSON Pointer to the member at fault; for a missing member, where it is missing (`/data/items`). */
+  readonly pointer: string;
+  /** Ajv's message: what is wrong, never the value. */
+  readonly detail: string;
+}
+
+/**
+ * The schemas of `dir` in one Ajv instance, each compiled when first used: compiling all of them (responses
+ * included, which only tests check against) took most of the service's start-up; test/unit/schemas.test.ts
+ * compiles every one in strict mode.
+ */
+function schemaSet(dir: string, allErrors: boolean): (schemaId: string) => ValidateFunction {
+  const ajv = new Ajv2020({ strict: true, allErrors, coerceTypes: false, useDefaults: false });
   ajvFormats.default(ajv);
   declareAnnotations(ajv);
   for (const file of schemaFiles(dir)) ajv.addSchema(JSON.parse(fs.readFileSync(file, 'utf8')) as object);
-  // each schema is compiled when first used: compiling all of them (responses included, which only tests check
-  // against) took most of the service's start-up; test/unit/schemas.test.ts compiles every one in strict mode
   const compiled = new Map<string, ValidateFunction>();
-  const validatorOf = (schemaId: string): ValidateFunction => {
+  return (schemaId) => {
     let validate = compiled.get(schemaId);
     if (!validate) {
       if (!schemaId.startsWith('urn:evidence-ledger:schema:')) throw new Error(`no schema ${schemaId}`);
@@ -55,6 +69,34 @@ function makeValidators(dir: string): Validate {
     }
     return validate;
   };
+}
+
+/**
+ * Every place `errors` (Ajv's, with `allErrors`) says a body breaks its schema, one per member: a missing member is
+ * named where it is missing; of a member that matches none of `anyOf`'s or `oneOf`'s choices, only that (not what
+ * each choice lacked); `if`'s "must match then" is left out (what `then` found is there).
+ */
+export function bodyErrors(errors: readonly ErrorObject[]): BodyError[] {
+  const found = new Map<string, string>();
+  for (const error of errors) {
+    if (error.keyword === 'if' || /\/(anyOf|oneOf)\/\d+\//.test(error.schemaPath)) continue;
+    const missing =
+      error.keyword === 'required' ? (error.params as { missingProperty?: string }).missingProperty : undefined;
+    const pointer =
+      missing === undefined
+        ? error.instancePath
+        : `${error.instancePath}/${missing.replace(/~/g, '~0').replace(/\//g, '~1')}`;
+    if (!found.has(pointer)) found.set(pointer, error.message ?? 'is invalid');
+    if (found.size === MAX_REPORTED_ERRORS) break;
+  }
+  return [...found].map(([pointer, detail]) => ({ pointer, detail }));
+}
+
+function makeValidators(dir: string): Validate {
+  const validatorOf = schemaSet(dir, false);
+  // a body refused is checked again for every error it has, by schemas compiled that way on the first refusal:
+  // reporting all of them costs the bodies that pass nothing
+  let everyError: ((schemaId: string) => ValidateFunction) | undefined;
   return (schemaId, body) => {
     const validate = validatorOf(schemaId);
     // before the schema: what Ajv, the canonicalizer or the read models cannot take never reaches them
@@ -64,7 +106,13 @@ function makeValidators(dir: string): Validate {
     if (validate(body)) return;
     const [first] = validate.errors ?? [];
     const where = first?.instancePath || '(body)';
-    throw new InvalidBody(`${where}: ${first?.message ?? 'is invalid'}`, { pointer: first?.instancePath ?? '' });
+    everyError ??= schemaSet(dir, true);
+    const all = everyError(schemaId);
+    all(body);
+    throw new InvalidBody(`${where}: ${first?.message ?? 'is invalid'}`, {
+      pointer: first?.instancePath ?? '',
+      errors: bodyErrors(all.errors ?? []),
+    });
   };
 }
 

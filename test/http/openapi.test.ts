@@ -638,6 +638,13 @@ describe('responses over HTTP match the schemas the document declares', () => {
     const acts = '/v1/cases/{caseId}/acts';
     const o2 = { caseId: 'o-2' };
     await expectProblem(400, 'invalid_body', api('POST', acts, { params: o2, token: officer, body: '{"type": ' }));
+    // a body that breaks its schema in two places names both (`errors`), as the problem schema declares
+    const twice = { type: 'EvidenceCollected', occurredAt: 'yesterday', data: {} };
+    const broken = await api('POST', acts, { params: o2, token: officer, body: twice });
+    expect([broken.status, broken.body.code]).toEqual([400, 'invalid_body']);
+    const pointers = (broken.body.errors as { pointer: string }[]).map((e) => e.pointer);
+    expect(pointers).toContain('/occurredAt');
+    expect(pointers.some((p) => p.startsWith('/data/'))).toBe(true);
     await expectProblem(401, 'unauthenticated', api('POST', '/v1/cases', { body: openBody('o-3') }));
     await expectProblem(403, 'forbidden', api('POST', '/v1/cases', { token: reviewer, body: openBody('o-3') }));
     await expectProblem(

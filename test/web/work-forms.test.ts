@@ -86,6 +86,28 @@ describe('opening a case from the portal', () => {
     expect(await caseEvents('wf-bad')).toEqual([]);
   });
 
+  it('when several fields are wrong, then the form names every one of them, each linked to its field and marked', async () => {
+    const res = await post('/cases', f.alice, {
+      caseId: 'wf-bad3',
+      itemCode: 'P-001',
+      title: '',
+      openedOn: '2026-3-2',
+      officers: 'alice, bob',
+      'parties.0.kind': 'person',
+      'parties.0.name': '',
+    });
+    expect(res.status).toBe(400);
+    const summary = /<div class="error-summary"[^]*?<\/div>/.exec(res.text)?.[0] ?? '';
+    const links = [...summary.matchAll(/<a href="#([^"]+)">/g)].map((m) => m[1]);
+    expect(links.sort()).toEqual(['f-openedOn', 'f-parties-0-name', 'f-title']);
+    for (const id of links) {
+      expect(res.text).toMatch(new RegExp(`id="${id}"[^>]*aria-describedby="${id}-error" aria-invalid="true"`));
+      expect(res.text).toContain(`<p class="error" id="${id}-error">`);
+    }
+    expect(res.text).not.toMatch(/id="f-caseId"[^>]*aria-invalid/);
+    expect(await caseEvents('wf-bad3')).toEqual([]);
+  });
+
   it('when the item code is not in the registry, then the rule is told in Chinese and no case is opened', async () => {
     const res = await post('/cases', f.alice, {
       caseId: 'wf-bad2',

@@ -3367,6 +3367,14 @@ export interface components {
       version: components['schemas']['defs']['$defs']['documentVersion'];
       reason: components['schemas']['defs']['$defs']['nonEmptyText'];
     };
+    /** SessionEnded: a portal session signed out by its user, refused by every replica until it would have expired */
+    'event.SessionEnded': {
+      /** @description The SHA-256 (lowercase hex) of the session's id; the id itself never leaves the sealed cookie. */
+      session: string;
+      agency: components['schemas']['defs']['$defs']['id'];
+      /** @description When the session would have expired (RFC 3339). */
+      until: components['schemas']['defs']['$defs']['dateTime'];
+    };
     /** SubjectAmended: the changed members of the subject, and why */
     'event.SubjectAmended': {
       changes: {
@@ -4911,7 +4919,7 @@ export interface components {
     };
     /**
      * An RFC 9457 problem, with the stable code clients branch on
-     * @description Served as application/problem+json. Extension members (requestId, pointer, the details of a rule violation) may be added.
+     * @description Served as application/problem+json. Extension members (requestId, pointer, errors, the details of a rule violation) may be added.
      */
     'response.problem': {
       /**
@@ -4930,6 +4938,13 @@ export interface components {
       instance?: string;
       /** @description The x-request-id of a failed request, to find it in the service's log. */
       requestId?: string;
+      /** @description invalid_body: a JSON Pointer to the first member of the body at fault. */
+      pointer?: string;
+      /** @description invalid_body: every place the body breaks its schema (at most 20), one per member, as in RFC 9457's example: the pointer names the member (a missing one where it is missing), the detail what is wrong (never the value). */
+      errors?: {
+        pointer: string;
+        detail: string;
+      }[];
     };
     /** GET /problems/{code}: what a problem code means */
     'response.problem-type': {

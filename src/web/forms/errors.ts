@@ -36,15 +36,29 @@ const FIELD_OF_CODE: Record<string, string> = {
 export function formErrorOf(ctx: Translator, err: LedgerError, fields: readonly FieldSpec[]): FormError {
   const shown = (name: string | undefined) => (name && fields.some((f) => f.name === name) ? name : undefined);
   if (err.code === 'invalid_body') {
-    const pointer = typeof err.details.pointer === 'string' ? err.details.pointer : '';
-    const path = pointer.slice(1).replace(/\//g, '.');
-    // the field itself, else the first field under the member, else the field holding it (a line of a list)
-    const spec =
-      fields.find((f) => f.name === path) ??
-      fields.find((f) => path === '' || f.name.startsWith(`${path}.`)) ??
-      fields.find((f) => path.startsWith(`${f.name}.`));
-    const label = spec ? ctx.t(spec.label) : '';
-    return { message: ctx.t('rule.invalid_body', { field: label }), ...(spec ? { field: spec.name } : {}) };
+    // every place the body breaks its schema (`errors`), else the one `pointer` names; each field named once
+    const reported = Array.isArray(err.details.errors)
+      ? (err.details.errors as { pointer?: unknown }[]).map((e) => e.pointer)
+      : [err.details.pointer];
+    const named = new Map<string | undefined, FormError>();
+    for (const pointer of reported) {
+      const path = (typeof pointer === 'string' ? pointer : '').slice(1).replace(/\//g, '.');
+      // the field itself, else the first field under the member, else the field holding it (a line of a list)
+      const spec =
+        fields.find((f) => f.name === path) ??
+        fields.find((f) => path === '' || f.name.startsWith(`${path}.`)) ??
+        fields.find((f) => path.startsWith(`${f.name}.`));
+      const label = spec ? ctx.t(spec.label) : '';
+      if (!named.has(spec?.name)) {
+        named.set(spec?.name, {
+          message: ctx.t('rule.invalid_body', { field: label }),
+          ...(spec ? { field: spec.name } : {}),
+        });
+      }
+    }
+    const [first, ...others] = [...named.values()];
+    if (!first) return { message: ctx.t('rule.invalid_body', { field: '' }) };
+    return others.length === 0 ? first : { ...first, others };
   }
   // a refusal's details fill its sentence: `{missing}` names what a request lacks
   const params = Object.fromEntries(

@@ -33,7 +33,17 @@ export interface FormError {
   readonly message: string;
   /** The field at fault, when one is. */
   readonly field?: string;
+  /** The other fields at fault, when a form breaks its schema in more than one (each named once). */
+  readonly others?: readonly FormError[];
 }
+
+/** Every error a form shows: the first, then the others. */
+export const formErrors = (state: FormState): readonly FormError[] =>
+  state.error ? [state.error, ...(state.error.others ?? [])] : [];
+
+/** The error a field shows, when it is at fault. */
+export const errorFor = (state: FormState, name: string): FormError | undefined =>
+  formErrors(state).find((error) => error.field === name);
 
 export const fieldId = (name: string): string => `f-${name.replace(/[^A-Za-z0-9_-]/g, '-')}`;
 
@@ -45,11 +55,12 @@ const valueOf = (state: FormState, name: string): string => {
 /** The error summary at the top of a form: focused by the page's script, each message a link to its field. */
 export function errorSummary(ctx: PageContext, state: FormState): Html {
   if (!state.error) return html``;
-  const { message, field } = state.error;
   return html`<div class="error-summary" role="alert" aria-labelledby="error-summary-title" tabindex="-1">
     <h2 id="error-summary-title">${ctx.t('form.errorTitle')}</h2>
     <ul>
-      <li>${field ? html`<a href="#${fieldId(field)}">${message}</a>` : message}</li>
+      ${formErrors(state).map(
+        ({ message, field }) => html`<li>${field ? html`<a href="#${fieldId(field)}">${message}</a>` : message}</li>`,
+      )}
     </ul>
   </div>`;
 }
@@ -57,11 +68,12 @@ export function errorSummary(ctx: PageContext, state: FormState): Html {
 /** One labelled control. */
 export function field(ctx: PageContext, spec: FieldSpec, state: FormState): Html {
   const id = fieldId(spec.name);
-  const inError = state.error?.field === spec.name;
+  const fault = errorFor(state, spec.name);
+  const inError = fault !== undefined;
   const described = [spec.hint ? `${id}-hint` : '', inError ? `${id}-error` : ''].filter(Boolean).join(' ');
   const aria = html`${described ? html` aria-describedby="${described}"` : ''}${inError ? html` aria-invalid="true"` : ''}`;
   const hint = spec.hint && html`<p class="hint" id="${id}-hint">${ctx.t(spec.hint)}</p>`;
-  const error = inError && html`<p class="error" id="${id}-error">${state.error!.message}</p>`;
+  const error = fault && html`<p class="error" id="${id}-error">${fault.message}</p>`;
   const value = valueOf(state, spec.name);
   const required = spec.optional ? '' : html` required`;
   if (spec.kind === 'checkbox') {

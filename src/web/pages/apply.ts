@@ -6,7 +6,7 @@ import {
   MAX_ATTACHMENT_BYTES,
   MAX_ATTACHMENTS,
 } from '../../domain/application/application.js';
-import { errorSummary, field, fieldId, type FieldSpec, type FormState } from '../forms/fields.js';
+import { errorFor, errorSummary, field, fieldId, type FieldSpec, type FormState } from '../forms/fields.js';
 import { submissionField } from '../forms/submission.js';
 import { html, type Html } from '../html.js';
 import type { MessageKey } from '../i18n.js';
@@ -57,11 +57,12 @@ export const APPLY_FIELDS: readonly FieldSpec[] = [ITEM_FIELD, ...APPLICANT_FIEL
 function itemSelect(ctx: PageContext, items: readonly ApplicableItem[], state: FormState): Html {
   const id = fieldId(ITEM_FIELD.name);
   const chosen = state.values.item;
-  const inError = state.error?.field === ITEM_FIELD.name;
+  const fault = errorFor(state, ITEM_FIELD.name);
+  const inError = fault !== undefined;
   return html`<div class="field">
     <label for="${id}">${ctx.t('apply.item')}</label>
     <p class="hint" id="${id}-hint">${ctx.t('apply.item.hint')}</p>
-    ${inError && html`<p class="error" id="${id}-error">${state.error!.message}</p>`}
+    ${fault && html`<p class="error" id="${id}-error">${fault.message}</p>`}
     <select
       id="${id}"
       name="item"
@@ -82,12 +83,13 @@ function itemSelect(ctx: PageContext, items: readonly ApplicableItem[], state: F
 
 function fileInput(ctx: PageContext, state: FormState): Html {
   const id = fieldId(ATTACHMENT_SPEC.name);
-  const inError = state.error?.field === ATTACHMENT_SPEC.name;
+  const fault = errorFor(state, ATTACHMENT_SPEC.name);
+  const inError = fault !== undefined;
   const hint = ctx.t('apply.attachments.hint', { count: MAX_ATTACHMENTS, mb: MAX_ATTACHMENT_BYTES / 1024 / 1024 });
   return html`<div class="field">
     <label for="${id}">${ctx.t('apply.attachments')}</label>
     <p class="hint" id="${id}-hint">${hint}</p>
-    ${inError && html`<p class="error" id="${id}-error">${state.error!.message}</p>`}
+    ${fault && html`<p class="error" id="${id}-error">${fault.message}</p>`}
     <input
       type="file"
       id="${id}"

@@ -3,7 +3,7 @@ import type { DiscretionReads } from '../../app/discretion-reads.js';
 import type { EvaluationReads } from '../../app/evaluation-reads.js';
 import type { CaseFile } from '../../app/case-file-reads.js';
 import { EVALUATION_POINTS, MAX_POINT_SCORE } from '../../domain/case/evaluation.js';
-import { errorSummary, fieldId, type FormState } from '../forms/fields.js';
+import { errorFor, errorSummary, fieldId, type FormState } from '../forms/fields.js';
 import { html, type Html } from '../html.js';
 import type { MessageKey } from '../i18n.js';
 import type { PageContext } from '../layout.js';
@@ -200,7 +200,7 @@ export function evaluationMain(
                   value="${value(score) || String(MAX_POINT_SCORE)}"
                   aria-labelledby="${fieldId(score)}-label"
                   aria-describedby="score-hint"
-                  ${state.error?.field === score ? html`aria-invalid="true"` : ''}
+                  ${errorFor(state, score) ? html`aria-invalid="true"` : ''}
                   required
                 />
               </td>
@@ -211,7 +211,7 @@ export function evaluationMain(
                   name="${comment}"
                   value="${value(comment)}"
                   aria-label="${point} · ${ctx.t('evaluation.comment')}"
-                  ${state.error?.field === comment ? html`aria-invalid="true"` : ''}
+                  ${errorFor(state, comment) ? html`aria-invalid="true"` : ''}
                 />
               </td>
             </tr>`;

@@ -1,0 +1,63 @@
+import path from 'node:path';
+import { InvalidBody, loadValidators, MAX_REPORTED_ERRORS } from '../../src/http/validation.js';
+
+/*
+ * A body refused by its schema names every place it breaks it (`errors`, as RFC 9457's example extension does), not
+ * only the first: a form or a client then corrects them all at once. `pointer` still names the first, as before.
+ */
+
+const validate = loadValidators(path.resolve(__dirname, '../../schemas'));
+const OPEN_CASE = 'urn:evidence-ledger:schema:command:open-case';
+const RECORD_ACT = 'urn:evidence-ledger:schema:command:record-act';
+
+function refusal(schemaId: string, body: unknown): InvalidBody {
+  try {
+    validate(schemaId, body);
+  } catch (err) {
+    if (err instanceof InvalidBody) return err;
+    throw err;
+  }
+  throw new Error('the body was accepted');
+}
+
+const opening = {
+  caseId: 'c-1',
+  itemCode: 'P-001',
+  title: '某律所未公示执业信息案',
+  openedOn: '2026-03-02',
+  officers: ['alice', 'bob'],
+  parties: [{ kind: 'organization', name: '某某律师事务所' }],
+};
+
+describe('every error of a refused body', () => {
+  it('when a body is valid, then nothing is refused', () => {
+    expect(() => validate(OPEN_CASE, opening)).not.toThrow();
+  });
+
+  it('when two members are wrong and one is missing, then each is named, a missing one where it is missing', () => {
+    const { title: _, ...untitled } = opening;
+    const err = refusal(OPEN_CASE, { ...untitled, openedOn: '2026-3-2', officers: 'alice' });
+    const errors = err.details.errors as { pointer: string; detail: string }[];
+    expect(errors.map((e) => e.pointer).sort()).toEqual(['/officers', '/openedOn', '/title']);
+    expect(errors.every((e) => typeof e.detail === 'string' && e.detail.length > 0)).toBe(true);
+    expect(err.details.pointer).toEqual(expect.any(String)); // the first, as before
+  });
+
+  it("when an act's data misses two members, then both are named under /data, not the other act types' members", () => {
+    const err = refusal(RECORD_ACT, { type: 'PropertySeized', occurredAt: '2026-03-02T09:30:00+08:00', data: {} });
+    const pointers = (err.details.errors as { pointer: string }[]).map((e) => e.pointer);
+    expect(pointers).toEqual(expect.arrayContaining(['/data/items', '/data/legalBasis']));
+    expect(pointers.every((p) => p.startsWith('/data/'))).toBe(true);
+  });
+
+  it('when a member breaks its schema in many ways, then it is named once', () => {
+    const err = refusal(OPEN_CASE, { ...opening, openedOn: 7 });
+    expect(err.details.errors).toEqual([{ pointer: '/openedOn', detail: expect.any(String) }]);
+  });
+
+  it('when a body breaks its schema in more places than are reported, then the first are', () => {
+    const parties = Array.from({ length: 40 }, () => ({ kind: 'organization', name: 5 }));
+    const err = refusal(OPEN_CASE, { ...opening, parties });
+    expect((err.details.errors as unknown[]).length).toBe(MAX_REPORTED_ERRORS);
+  });
+});
