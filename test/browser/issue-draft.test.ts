@@ -58,13 +58,18 @@ describeInBrowser('issuing a drafted decision and setting the review time limit,
     expect(await seriousViolations(page)).toEqual([]);
   });
 
-  it('when an administrator sends the review time limit empty and then filled in, then the error names the field and the new limit is shown, with no serious axe violation', async () => {
+  it('when an administrator sends the review time limit empty and then filled in, then the errors name both fields and the new limit is shown, with no serious axe violation', async () => {
     const { context, page } = await signedInPage(browser, f.t.url, f.admin);
     contexts.push(context);
     await page.goto(`${f.t.url}/admin/review-settings`);
     await Promise.all([page.waitForNavigation(WAIT), page.getByRole('button', { name: '保存' }).click()]);
     await page.locator('.error-summary').waitFor(WAIT);
-    expect(await page.locator('.error-summary a').textContent()).toContain('审核时限（工作日）');
+    // both fields were left empty: both are named, each linked to its field and marked
+    expect(await page.locator('.error-summary a').allTextContents()).toEqual([
+      expect.stringContaining('审核时限（工作日）'),
+      expect.stringContaining('调整理由'),
+    ]);
+    expect(await page.getByLabel('调整理由').getAttribute('aria-invalid')).toBe('true');
     expect(await seriousViolations(page)).toEqual([]);
 
     await page.getByLabel('审核时限（工作日）').fill('8');
