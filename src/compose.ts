@@ -614,7 +614,7 @@ async function startHolding(config: Config, { clock, log }: ServiceDependencies)
     leafIndex: (eventId) => readModels.get<LeafDoc>(MERKLE, leafKey(eventId))?.index,
   });
   const recordingReads = new RecordingReads({ readModels, runner });
-  const cases = new CaseService({ ...deps, calendar, serviceKeys, dataKeys });
+  const cases = new CaseService({ ...deps, calendar, serviceKeys, dataKeys, utcOffsetOf: agencyOffset });
   const decisionTemplates = new DecisionTemplates(deps, registry);
   const drafts = new DecisionDrafts({
     ...deps,

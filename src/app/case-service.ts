@@ -62,6 +62,8 @@ export interface CaseServiceDependencies extends CommandDependencies {
   readonly serviceKeys?: PublicKeyResolver;
   /** The cases' data keys: personal fields are sealed under them. Without it, they are recorded in clear. */
   readonly dataKeys?: DataKeyStore;
+  /** Minutes east of UTC of an agency's local time: the dates of its acts are its days. */
+  readonly utcOffsetOf?: (agency: string) => number;
 }
 
 /** Acts whose fine the item's discretion benchmark grades: its stream is read for them only. */
@@ -163,6 +165,7 @@ export class CaseService {
           ...(settings?.reviewWorkingDays === undefined ? {} : { reviewWorkingDays: settings.reviewWorkingDays }),
           ...(catalogue ? { reviewCatalogue: catalogue.versions } : {}),
           recordedAt: this.deps.clock.now().toISOString(),
+          ...(this.deps.utcOffsetOf ? { utcOffsetMinutes: this.deps.utcOffsetOf(actor.agency) } : {}),
         };
         return acts.map((act) => ({ act, context }));
       },

@@ -1,4 +1,4 @@
-import { latestDateAt, localDate } from '../actor.js';
+import { dateAtOffset, latestDateAt, localDate } from '../actor.js';
 import { violation } from '../errors.js';
 import type { RecordAct } from './acts.js';
 import type { CaseState } from './state.js';
@@ -17,11 +17,16 @@ export const CLOCK_SKEW_MS = 5 * 60_000;
  * `CaseOpened` from its clock), nothing of a case happens before it was opened: neither the act (its local
  * date) nor a date the act's data names, and, given `recordedAt` (when the service records the act), the act is
  * not stated later than that (beyond {@link CLOCK_SKEW_MS}) and no date its data names falls on a day that has
- * begun nowhere yet at that moment: an act is recorded once done, not ahead of it.
+ * not begun yet at that moment: an act is recorded once done, not ahead of it. The days are the agency's, given
+ * its offset from UTC (`offsetMinutes`: a decision of a county at UTC+8 dated tomorrow is refused from 00:00 UTC
+ * on, when tomorrow has begun at UTC+14 but not at the county); without it, those of UTC+14, where a day begins
+ * first.
  */
-export function checkDates(act: RecordAct, state: CaseState, recordedAt?: string): void {
+export function checkDates(act: RecordAct, state: CaseState, recordedAt?: string, offsetMinutes?: number): void {
+  const dayAt = (instant: string) =>
+    offsetMinutes === undefined ? latestDateAt(instant) : dateAtOffset(instant, offsetMinutes);
   if (act.type === 'CaseOpened') {
-    const latest = latestDateAt(act.occurredAt);
+    const latest = dayAt(act.occurredAt);
     if (act.data.openedOn > latest) {
       throw violation('date_invalid', `a case cannot be opened on ${act.data.openedOn}, after it is recorded`, {
         openedOn: act.data.openedOn,
@@ -45,9 +50,11 @@ export function checkDates(act: RecordAct, state: CaseState, recordedAt?: string
         { member: 'occurredAt', recordedAt },
       );
     }
+    // the act's own date is held by its instant, above; the dates its data names by the agency's day
     const latest = latestDateAt(recordedAt);
+    const today = dayAt(recordedAt);
     for (const [member, date] of dates) {
-      if (date > latest) {
+      if (date > (member === 'occurredAt' ? latest : today)) {
         throw violation('date_invalid', `${act.type} is dated ${date}, a day that has not begun when it is recorded`, {
           member,
           date,

@@ -56,6 +56,11 @@ export interface CaseContext {
    * that has begun nowhere yet at that moment. Absent, dates are checked only against the case's opening.
    */
   readonly recordedAt?: string;
+  /**
+   * The agency's offset from UTC in minutes: the dates an act's data names are the agency's days, so none may be
+   * after its date when the act is recorded. Absent, the latest date anywhere (UTC+14) bounds them.
+   */
+  readonly utcOffsetMinutes?: number;
 }
 
 export interface CaseCommand {
@@ -281,7 +286,7 @@ function decide({ act, context }: CaseCommand, state: CaseState): CaseEvent[] {
   }
   checkState(act, state);
   const agency = act.type === 'CaseOpened' ? act.actor.agency : state.agency!;
-  checkDates(act, state, context.recordedAt);
+  checkDates(act, state, context.recordedAt, context.utcOffsetMinutes);
   const itemCode = act.type === 'CaseOpened' ? act.data.itemCode : state.itemCode!;
   const item = context.item(itemCode);
   if (!item?.exists || item.agency !== agency || (act.type === 'CaseOpened' && item.retired)) {

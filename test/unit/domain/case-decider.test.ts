@@ -577,6 +577,39 @@ describe('the case decider', () => {
         .when(act('HearingHeld', { heldOn: '2019-09-22' }))
         .then([{ type: 'HearingHeld' }]);
     });
+    it("when the agency's offset is known, then a day its data names, or the opening, is bounded by the agency's own date, not by the date at UTC+14", () => {
+      // 2019-09-20T12:00Z is 20:00 in China (UTC+8): 2019-09-21 has begun at UTC+14, not yet for a county in China
+      const inChina = <C extends { act: RecordAct; context: CaseContext }>(
+        command: C,
+        recordedAt = '2019-09-20T12:00:00Z',
+      ) => ({ ...command, context: { ...command.context, recordedAt, utcOffsetMinutes: 480 } }) as C;
+      spec
+        .given(open())
+        .when(inChina(act('HearingHeld', { heldOn: '2019-09-21' })))
+        .thenFails('date_invalid', 422);
+      spec
+        .given(open())
+        .when(inChina(act('HearingHeld', { heldOn: '2019-09-20' })))
+        .then([{ type: 'HearingHeld' }]);
+      // from 16:00Z the county's 21st has begun
+      spec
+        .given(open())
+        .when(inChina(act('HearingHeld', { heldOn: '2019-09-21' }), '2019-09-20T16:00:00Z'))
+        .then([{ type: 'HearingHeld' }]);
+      // the act's own time is an instant, whatever its offset: stated at 20:00 in China, written at UTC+14, it is past
+      spec
+        .given(open())
+        .when(inChina(act('EvidenceCollected', { description: 'x' }, { occurredAt: '2019-09-21T02:00:00+14:00' })))
+        .then([{ type: 'EvidenceCollected' }]);
+      spec
+        .given([])
+        .when(inChina(openedOn('2019-09-21', '2019-09-20T12:00:00.000Z')))
+        .thenFails('date_invalid', 422);
+      spec
+        .given([])
+        .when(inChina(openedOn('2019-09-20', '2019-09-20T12:00:00.000Z')))
+        .then([{ type: 'CaseOpened' }]);
+    });
     it('when a decision, hearing or closing names a day before the opening, then date_invalid', () => {
       spec.given(open()).when(decideFine(50_000, '2019-09-01')).thenFails('date_invalid');
       spec
