@@ -315,6 +315,19 @@ describe('legal review from the portal', () => {
     expect(res.text).toContain('本案属重大执法决定');
   });
 
+  it('when a hearing is dated tomorrow where the agency is, though that day has begun further east, then it is refused', async () => {
+    // the fixture's clock is past 18:00 in Beijing: the next day has begun at UTC+14, not in the county
+    await openCase(f, 'wf-date');
+    const next = new Date(Date.parse(`${DAY}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+    const heard = (heldOn: string) =>
+      post(`/cases/${AGENCY}/wf-date/acts/HearingHeld`, f.alice, { occurredAt: `${DAY}T09:00`, 'data.heldOn': heldOn });
+    const refused = await heard(next);
+    expect(refused.status).toBe(422);
+    expect(refused.text).toContain('日期有误');
+    expect((await caseEvents('wf-date')).map((e) => e.type)).toEqual(['CaseOpened']);
+    expect((await heard(DAY)).status).toBe(303);
+  });
+
   it('when the review rejects the proposal, then the head resolves the disagreement with the form', async () => {
     await openCase(f, 'wf-5');
     expect((await post(`/cases/${AGENCY}/wf-5/acts/LegalReviewRequested`, f.alice, proposal)).status).toBe(303);
