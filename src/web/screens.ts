@@ -21,6 +21,7 @@ import { superviseMain } from './pages/supervise.js';
 import { registerRetentionPage } from './pages/supervise-retention.js';
 import { registerOverdueInspectionsPage } from './pages/supervise-inspections.js';
 import { registerOverdueReviewsPage } from './pages/supervise-reviews.js';
+import { registerSupervisionListPages } from './pages/supervise-lists.js';
 import { registerReviewSettingsPage } from './pages/review-settings.js';
 import { portalPrincipal, signedIn } from './session.js';
 import { workScreens, type WorkDependencies } from './work.js';
@@ -84,6 +85,7 @@ export function signedInScreens(deps: ScreensDependencies, assets: PortalAssets)
   if (deps.quality) router.use(qualityScreens(deps.quality, assets));
   registerRetentionPage(router, { supervision: deps.supervision, assets });
   registerOverdueInspectionsPage(router, { supervision: deps.supervision, assets });
+  registerSupervisionListPages(router, { supervision: deps.supervision, assets });
   if (deps.drafting) router.use(draftingScreens(deps.drafting, assets));
   if (deps.registry) {
     const { registry } = deps;

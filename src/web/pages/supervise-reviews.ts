@@ -9,6 +9,7 @@ import { caseHref } from '../links.js';
 import { portalPrincipal, signedIn } from '../session.js';
 import { dataTable } from './data-table.js';
 import { bracketed } from './labels.js';
+import { allLink } from './supervise.js';
 import { limitText, type ReviewSettings } from './review-settings.js';
 
 /** The legal reviews past their time limit (审核时限), as `GET /v1/audit/overdue-reviews` gives them. */
@@ -20,7 +21,7 @@ export const OVERDUE_REVIEW_ROWS = 50;
 /** The supervision reviews page. */
 export const SUPERVISE_REVIEWS_PATH = '/supervise/reviews';
 
-function overdueTable(ctx: PageContext, reviews: OverdueReviews): Html {
+export function overdueTable(ctx: PageContext, reviews: OverdueReviews): Html {
   return dataTable(
     ctx,
     ['case.caseId', 'case.agency', 'supervise.reviewRequestedOn', 'supervise.reviewDueBy', 'supervise.daysOverdue'],
@@ -49,10 +50,10 @@ function overdueTable(ctx: PageContext, reviews: OverdueReviews): Html {
 }
 
 /** The dashboard's list of reviews not completed by their last day, or completed after it. */
-export function overdueReviewsSection(ctx: PageContext, reviews: OverdueReviews): Html {
+export function overdueReviewsSection(ctx: PageContext, reviews: OverdueReviews, agency?: string): Html {
   return html`<section aria-labelledby="overdue-reviews">
     <h2 id="overdue-reviews">${ctx.t('supervise.overdueReviews')}</h2>
-    ${overdueTable(ctx, reviews)}
+    ${overdueTable(ctx, reviews)} ${allLink(ctx, 'overdue-reviews', reviews, agency)}
     <p><a href="${SUPERVISE_REVIEWS_PATH}">${ctx.t('superviseReviews.link')}</a></p>
   </section>`;
 }
@@ -118,6 +119,6 @@ function superviseReviewsMain(
     <section aria-labelledby="overdue-reviews">
       <h2 id="overdue-reviews">${ctx.t('supervise.overdueReviews')}</h2>
       <p class="muted">${ctx.t('superviseReviews.asOf', { asOf: d.overdue.asOf })}</p>
-      ${overdueTable(ctx, d.overdue)}
+      ${overdueTable(ctx, d.overdue)} ${allLink(ctx, 'overdue-reviews', d.overdue, d.agency)}
     </section>`;
 }

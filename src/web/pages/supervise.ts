@@ -66,86 +66,120 @@ export function superviseMain(ctx: PageContext, principal: Principal, d: Dashboa
     <p><a href="/supervise/devices">${ctx.t('devices.title')}</a></p>
     <p><a href="/supervise/retention">${ctx.t('retention.link')}</a></p>
     <p><a href="/supervise/inspections">${ctx.t('inspections.overdue.link')}</a></p>
-    ${liveSection(ctx)} ${overdueSection(ctx, d)} ${overdueReviewsSection(ctx, d.overdueReviews)}
+    ${liveSection(ctx)} ${overdueSection(ctx, d)} ${overdueReviewsSection(ctx, d.overdueReviews, d.agency)}
     ${missingSection(ctx, d)} ${majorSection(ctx, d)} ${certificatesSection(ctx, d)} ${ratioSection(ctx, d)}
     ${chartSection(ctx, d)}`;
 }
 
 const caseLink = (c: { agency: string; caseId: string }) => html`<a href="${caseHref(c)}">${c.caseId}</a>`;
 
+/** The supervision lists shown in full, a page at a time, at `/supervise/lists/{list}`. */
+export type SupervisionList = 'overdue-disclosures' | 'overdue-reviews' | 'missing-recordings' | 'major-decisions';
+
+export const supervisionListHref = (list: SupervisionList, agency?: string): string =>
+  `/supervise/lists/${list}${agency === undefined ? '' : `?agency=${encodeURIComponent(agency)}`}`;
+
+/** Under a list the dashboard cut short: the way to all of it. */
+export function allLink(
+  ctx: PageContext,
+  list: SupervisionList,
+  page: { items: readonly unknown[]; next?: string },
+  agency?: string,
+): Html {
+  if (page.next === undefined) return html``;
+  return html`<p>
+    <a href="${supervisionListHref(list, agency)}">${ctx.t('supervise.all', { count: countOf(page) })}</a>
+  </p>`;
+}
+
 function overdueSection(ctx: PageContext, d: Dashboard): Html {
-  const late = ctx.t('supervise.disclosedLate');
   return html`<section aria-labelledby="overdue">
     <h2 id="overdue">${ctx.t('supervise.overdue')}</h2>
-    ${dataTable(
-      ctx,
-      ['case.caseId', 'case.agency', 'case.decision.decidedOn', 'case.decision.dueBy', 'supervise.daysOverdue'],
-      d.overdue.items
-        .filter((o) => o !== undefined)
-        .map(
-          (o) =>
-            html`<tr>
-              <td>${caseLink(o)}</td>
-              <td>${o.agency}</td>
-              <td>${o.decidedOn}</td>
-              <td>${o.dueBy}</td>
-              <td>${o.status === 'disclosed_late' ? bracketed(ctx, `${o.daysOverdue}`, late) : o.daysOverdue}</td>
-            </tr>`,
-        ),
-      'supervise.none',
-    )}
+    ${overdueDisclosuresTable(ctx, d.overdue.items)} ${allLink(ctx, 'overdue-disclosures', d.overdue, d.agency)}
   </section>`;
+}
+
+/** The decisions not published in time, as a table. */
+export function overdueDisclosuresTable(ctx: PageContext, items: Dashboard['overdue']['items']): Html {
+  const late = ctx.t('supervise.disclosedLate');
+  return dataTable(
+    ctx,
+    ['case.caseId', 'case.agency', 'case.decision.decidedOn', 'case.decision.dueBy', 'supervise.daysOverdue'],
+    items
+      .filter((o) => o !== undefined)
+      .map(
+        (o) =>
+          html`<tr>
+            <td>${caseLink(o)}</td>
+            <td>${o.agency}</td>
+            <td>${o.decidedOn}</td>
+            <td>${o.dueBy}</td>
+            <td>${o.status === 'disclosed_late' ? bracketed(ctx, `${o.daysOverdue}`, late) : o.daysOverdue}</td>
+          </tr>`,
+      ),
+    'supervise.none',
+  );
 }
 
 function missingSection(ctx: PageContext, d: Dashboard): Html {
   return html`<section aria-labelledby="missing">
     <h2 id="missing">${ctx.t('supervise.missing')}</h2>
-    ${dataTable(
-      ctx,
-      ['case.caseId', 'case.agency', 'supervise.acts'],
-      d.missing.items.map(
-        (m) =>
-          html`<tr>
-            <td>${caseLink(m)}</td>
-            <td>${m.agency}</td>
-            <td>${m.acts.map((a) => `${label(ctx, 'act', a.type)} ${a.occurredAt.slice(0, 10)}`).join('；')}</td>
-          </tr>`,
-      ),
-      'supervise.none',
-    )}
+    ${missingRecordingsTable(ctx, d.missing.items)} ${allLink(ctx, 'missing-recordings', d.missing, d.agency)}
   </section>`;
+}
+
+/** The cases whose acts lack the recording their duties require, as a table. */
+export function missingRecordingsTable(ctx: PageContext, items: Dashboard['missing']['items']): Html {
+  return dataTable(
+    ctx,
+    ['case.caseId', 'case.agency', 'supervise.acts'],
+    items.map(
+      (m) =>
+        html`<tr>
+          <td>${caseLink(m)}</td>
+          <td>${m.agency}</td>
+          <td>${m.acts.map((a) => `${label(ctx, 'act', a.type)} ${a.occurredAt.slice(0, 10)}`).join('；')}</td>
+        </tr>`,
+    ),
+    'supervise.none',
+  );
 }
 
 function majorSection(ctx: PageContext, d: Dashboard): Html {
   return html`<section aria-labelledby="major">
     <h2 id="major">${ctx.t('supervise.major')}</h2>
-    ${dataTable(
-      ctx,
-      ['case.caseId', 'case.decision.type', 'case.decision.decidedOn', 'case.reviews', 'supervise.matched'],
-      d.major.items
-        .filter((m) => m !== undefined)
-        .map(
-          (m) =>
-            html`<tr>
-              <td>${caseLink(m)}</td>
-              <td>
-                ${label(ctx, 'decision', m.decision.decisionType)}
-                ${m.decision.fineFen > 0 ? yuan(m.decision.fineFen) : ''}
-              </td>
-              <td>${m.decision.decidedOn}</td>
-              <td>
-                ${m.reviews
-                  .map((r) => bracketed(ctx, label(ctx, 'review.outcome', r.outcome), r.reviewer))
-                  .join(listSeparator(ctx))}
-              </td>
-              <td class="${m.matchedApprovedReview ? 'ok' : 'bad'}">
-                ${ctx.t(m.matchedApprovedReview ? 'case.yes' : 'case.no')}
-              </td>
-            </tr>`,
-        ),
-      'supervise.none',
-    )}
+    ${majorDecisionsTable(ctx, d.major.items)} ${allLink(ctx, 'major-decisions', d.major, d.agency)}
   </section>`;
+}
+
+/** The major decisions beside their reviews, as a table. */
+export function majorDecisionsTable(ctx: PageContext, items: Dashboard['major']['items']): Html {
+  return dataTable(
+    ctx,
+    ['case.caseId', 'case.decision.type', 'case.decision.decidedOn', 'case.reviews', 'supervise.matched'],
+    items
+      .filter((m) => m !== undefined)
+      .map(
+        (m) =>
+          html`<tr>
+            <td>${caseLink(m)}</td>
+            <td>
+              ${label(ctx, 'decision', m.decision.decisionType)}
+              ${m.decision.fineFen > 0 ? yuan(m.decision.fineFen) : ''}
+            </td>
+            <td>${m.decision.decidedOn}</td>
+            <td>
+              ${m.reviews
+                .map((r) => bracketed(ctx, label(ctx, 'review.outcome', r.outcome), r.reviewer))
+                .join(listSeparator(ctx))}
+            </td>
+            <td class="${m.matchedApprovedReview ? 'ok' : 'bad'}">
+              ${ctx.t(m.matchedApprovedReview ? 'case.yes' : 'case.no')}
+            </td>
+          </tr>`,
+      ),
+    'supervise.none',
+  );
 }
 
 function certificatesSection(ctx: PageContext, d: Dashboard): Html {

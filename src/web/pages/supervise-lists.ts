@@ -1,0 +1,126 @@
+import type { Router } from 'express';
+import type { SupervisionReads } from '../../app/supervision-reads.js';
+import { id, limitOf, single } from '../../http/query.js';
+import { notFound } from '../../domain/errors.js';
+import type { PortalAssets } from '../assets.js';
+import { html, type Html } from '../html.js';
+import type { MessageKey } from '../i18n.js';
+import { pageContext, sendPage, type PageContext } from '../layout.js';
+import { portalPrincipal, signedIn } from '../session.js';
+import { pager } from './public-parts.js';
+import {
+  majorDecisionsTable,
+  missingRecordingsTable,
+  overdueDisclosuresTable,
+  supervisionListHref,
+  type SupervisionList,
+} from './supervise.js';
+import { overdueTable } from './supervise-reviews.js';
+
+/** Rows to a page of a supervision list (`?limit=` asks for 1 to {@link MAX_SUPERVISION_LIST_ROWS}). */
+export const SUPERVISION_LIST_ROWS = 50;
+export const MAX_SUPERVISION_LIST_ROWS = 200;
+
+type Reads = Pick<SupervisionReads, 'overdueDisclosures' | 'overdueReviews' | 'missingRecordings' | 'majorDecisions'>;
+type Query = Parameters<SupervisionReads['missingRecordings']>[0];
+type Paging = Parameters<SupervisionReads['missingRecordings']>[1];
+
+interface ListPage {
+  readonly items: readonly unknown[];
+  readonly next?: string;
+  readonly asOf?: string;
+}
+
+/** Each list: its title (the dashboard section's), the read that pages it, and its table. */
+const LISTS: Record<
+  SupervisionList,
+  {
+    readonly title: MessageKey;
+    readonly read: (reads: Reads, query: Query, paging: Paging) => Promise<ListPage>;
+    readonly table: (ctx: PageContext, page: never) => Html;
+  }
+> = {
+  'overdue-disclosures': {
+    title: 'supervise.overdue',
+    read: (reads, query, paging) => reads.overdueDisclosures(query, paging),
+    table: (ctx, page: Awaited<ReturnType<Reads['overdueDisclosures']>>) => overdueDisclosuresTable(ctx, page.items),
+  },
+  'overdue-reviews': {
+    title: 'supervise.overdueReviews',
+    read: (reads, query, paging) => reads.overdueReviews(query, paging),
+    table: (ctx, page: Awaited<ReturnType<Reads['overdueReviews']>>) => overdueTable(ctx, page),
+  },
+  'missing-recordings': {
+    title: 'supervise.missing',
+    read: (reads, query, paging) => reads.missingRecordings(query, paging),
+    table: (ctx, page: Awaited<ReturnType<Reads['missingRecordings']>>) => missingRecordingsTable(ctx, page.items),
+  },
+  'major-decisions': {
+    title: 'supervise.major',
+    read: (reads, query, paging) => reads.majorDecisions(query, paging),
+    table: (ctx, page: Awaited<ReturnType<Reads['majorDecisions']>>) => majorDecisionsTable(ctx, page.items),
+  },
+};
+
+/** Back to the dashboard, narrowed to the same agency. */
+const backLink = (ctx: PageContext, agency: string | undefined): Html => {
+  const href = `/supervise${agency === undefined ? '' : `?agency=${encodeURIComponent(agency)}`}`;
+  return html`<a href="${href}">${ctx.t('supervise.list.back')}</a>`;
+};
+
+const isList = (name: string): name is SupervisionList => Object.hasOwn(LISTS, name);
+const given = (value: unknown): unknown => (value === '' ? undefined : value);
+
+/**
+ * `/supervise/lists/{list}`: a list the supervision dashboard shows the first rows of (decisions not published in
+ * time, reviews past their limit, acts missing their recording, major decisions), in full, a page at a time
+ * (`?cursor=`, the API's cursor; `?limit=` rows, 50 by default), narrowed to one agency with `?agency=`; read as
+ * `GET /v1/audit/*` reads it.
+ */
+export function registerSupervisionListPages(router: Router, deps: { supervision: Reads; assets: PortalAssets }): void {
+  router.get('/supervise/lists/:list', signedIn('supervisor'), async (req, res) => {
+    const list = String(req.params.list);
+    if (!isList(list)) throw notFound('no such supervision list');
+    const ctx = pageContext(req, res, deps.assets);
+    const principal = portalPrincipal(res);
+    const agency = id(given(req.query.agency), 'agency');
+    const cursor = single(given(req.query.cursor), 'cursor');
+    const limit = limitOf(given(req.query.limit), { max: MAX_SUPERVISION_LIST_ROWS, fallback: SUPERVISION_LIST_ROWS });
+    const spec = LISTS[list];
+    const page = await spec.read(
+      deps.supervision,
+      { principal, ...(agency === undefined ? {} : { agency }) },
+      { limit, ...(cursor === undefined ? {} : { after: cursor }) },
+    );
+    const agencies = [...new Set([principal.agency, ...principal.supervises])];
+    const path = `/supervise/lists/${list}`;
+    sendPage(res, ctx, {
+      title: ctx.t(spec.title),
+      main: html`<h1>${ctx.t(spec.title)}</h1>
+        <p class="lead">${ctx.t('supervise.list.lead', { rows: limit })}</p>
+        ${page.asOf === undefined ? '' : html`<p class="muted">${ctx.t('superviseReviews.asOf', { asOf: page.asOf })}</p>`}
+        <form class="filters" method="get" action="${path}">
+          <label for="f-agency">${ctx.t('case.agency')}</label>
+          <select id="f-agency" name="agency">
+            <option value="">${ctx.t('supervise.allAgencies')}</option>
+            ${agencies.map((a) => html`<option value="${a}" ${a === agency ? html`selected` : ''}>${a}</option>`)}
+          </select>
+          <button type="submit">${ctx.t('supervise.show')}</button>
+        </form>
+        ${spec.table(ctx, page as never)}
+        ${pager(
+          ctx,
+          path,
+          {
+            ...(agency === undefined ? {} : { agency }),
+            ...(limit === SUPERVISION_LIST_ROWS ? {} : { limit: String(limit) }),
+            ...(cursor === undefined ? {} : { cursor }),
+          },
+          page.next,
+        )}
+        <p>${backLink(ctx, agency)}</p>`,
+    });
+  });
+}
+
+export { supervisionListHref };

@@ -1,0 +1,101 @@
+import { AGENCY, OTHER, page, recordAct, startScreensService, type ScreensFixture } from '../support/screens.js';
+
+/*
+ * The supervision dashboard shows the first rows of its lists (and counts "10+" when there are more): each such
+ * list is shown in full at /supervise/lists/{list}, a page at a time. Before, the rows past the first ten could be
+ * found only through the API.
+ */
+
+let f: ScreensFixture;
+const LATE = 13; // decisions never published: more than the dashboard shows
+
+beforeAll(async () => {
+  f = await startScreensService();
+  for (let i = 1; i <= LATE; i++) {
+    const caseId = `late-${String(i).padStart(2, '0')}`;
+    const opened = await f.t.call('POST', '/v1/cases', {
+      token: f.alice,
+      body: {
+        caseId,
+        itemCode: 'P-001',
+        title: '逾期未公示案',
+        openedOn: '2026-01-05',
+        officers: ['alice', 'bob'],
+        parties: [{ kind: 'organization', name: '某某律师事务所' }],
+      },
+    });
+    expect(opened.status).toBe(201);
+    // decided on successive January days: due for publication in turn, the earliest due listed first
+    const day = `2026-01-${String(5 + i).padStart(2, '0')}`;
+    await recordAct(f, f.alice, caseId, {
+      type: 'DecisionIssued',
+      occurredAt: `${day}T10:00:00+08:00`,
+      data: {
+        decisionType: 'warning',
+        legalBasis: '《律师法》第五十条',
+        documentNo: `县司告〔2026〕${i}号`,
+        decidedOn: day,
+      },
+    });
+  }
+  await f.t.service.readModelsCaughtUp();
+}, 120_000);
+afterAll(() => f.t.stop());
+
+const caseIdsIn = (text: string) => [...text.matchAll(/<a href="\/cases\/[^/]+\/(late-\d+)">/g)].map((m) => m[1]);
+
+describe('the supervision lists in full', () => {
+  it('when the dashboard lists fewer than there are, then it links to the whole list', async () => {
+    const res = await page(f, '/supervise', f.sam);
+    expect(res.status).toBe(200);
+    expect(res.text).toContain('<a href="/supervise/lists/overdue-disclosures">查看全部（10+ 项）</a>');
+    // the lists the dashboard shows whole link nowhere
+    expect(res.text).not.toContain('/supervise/lists/missing-recordings');
+  });
+
+  it('when the whole list is read a page at a time, then every decision is listed once, in the order due, with the way back', async () => {
+    const first = await page(f, '/supervise/lists/overdue-disclosures?limit=5', f.sam);
+    expect(first.status).toBe(200);
+    expect(first.text).toContain('<h1>逾期未公示的执法决定</h1>');
+    expect(first.text).toContain('每页 5 项');
+    const seen = caseIdsIn(first.text);
+    let next = /<a rel="next" href="([^"]+)"/.exec(first.text)?.[1];
+    let pages = 1;
+    while (next !== undefined) {
+      const res = await page(f, next.replace(/&amp;/g, '&'), f.sam);
+      expect(res.status).toBe(200);
+      expect(res.text).toContain('回到第一页');
+      seen.push(...caseIdsIn(res.text));
+      next = /<a rel="next" href="([^"]+)"/.exec(res.text)?.[1];
+      pages += 1;
+    }
+    expect(pages).toBe(3);
+    expect(seen).toEqual(Array.from({ length: LATE }, (_, i) => `late-${String(i + 1).padStart(2, '0')}`));
+    expect(first.text).toContain('<a href="/supervise">返回执法监督</a>');
+  });
+
+  it('when the list is narrowed to an agency the supervisor does not supervise, then 403; to one with none listed, then it says so', async () => {
+    const res = await page(f, `/supervise/lists/overdue-disclosures?agency=${OTHER}`, f.sam);
+    expect(res.status).toBe(403); // the city's supervisor supervises the county, not the market bureau
+    const own = await page(f, `/supervise/lists/missing-recordings?agency=${AGENCY}`, f.sam);
+    expect(own.status).toBe(200);
+    expect(own.text).toContain('<h1>缺少音像记录的执法行为</h1>');
+    expect(own.text).toContain('无。');
+    expect(own.text).not.toContain('rel="next"');
+  });
+
+  it('when the list, the cursor or the size is not one there is, then 404 or 400, and officers may not read it', async () => {
+    expect((await page(f, '/supervise/lists/everything', f.sam)).status).toBe(404);
+    expect((await page(f, '/supervise/lists/overdue-disclosures?cursor=bogus', f.sam)).status).toBe(400);
+    expect((await page(f, '/supervise/lists/overdue-disclosures?limit=0', f.sam)).status).toBe(400);
+    expect((await page(f, '/supervise/lists/overdue-disclosures', f.alice)).status).toBe(403);
+  });
+
+  it('when it is read in English, then the title and the pager are English', async () => {
+    const res = await page(f, '/supervise/lists/overdue-disclosures?limit=5&lang=en', f.sam);
+    expect(res.status).toBe(200);
+    expect(res.text).toContain('<h1>Decisions not published in time</h1>');
+    expect(res.text).toContain('5 to a page');
+    expect(res.text).toContain('>Next page</a>');
+  });
+});
