@@ -92,6 +92,25 @@ export class InspectionService {
     return this.#subject(actor.agency, subjectId, command, write, recording('ConflictDeclared', body));
   }
 
+  /**
+   * Ends a declared conflict of interest, with the reason (the agency head only): draws at a later tree size may
+   * send that officer to the subject again.
+   */
+  async withdrawConflict(
+    actor: Actor,
+    subjectId: string,
+    officerId: string,
+    body: { reason: string },
+    eventId: string,
+    expectedRevision?: number,
+  ): Promise<CommandResult> {
+    const officer = await this.deps.registry.officer(actor.agency, officerId);
+    const command: SubjectCommand = { type: 'WithdrawConflict', actor, officerId, reason: body.reason, officer };
+    const write = { eventId, expectedRevision };
+    const recorded = { officerId, reason: body.reason };
+    return this.#subject(actor.agency, subjectId, command, write, recording('ConflictWithdrawn', recorded));
+  }
+
   /** A plan, with the log's tree size now: the size its draw waits for must be beyond it. */
   async plan(actor: Actor, profile: PlanProfile, eventId: string, expectedRevision?: number): Promise<CommandResult> {
     const { size } = await this.deps.log.current();

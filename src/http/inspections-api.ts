@@ -103,6 +103,24 @@ export function inspectionsApi(deps: InspectionsApiDependencies): Router {
     },
   );
 
+  router.post(
+    '/v1/subjects/:subjectId/conflicts/:officerId/withdrawal',
+    auth,
+    requireRoles('admin'),
+    readJson,
+    async (req, res) => {
+      const subjectId = pathId(req, 'subjectId');
+      const officerId = pathId(req, 'officerId');
+      validate('urn:evidence-ledger:schema:command:withdraw-conflict', req.body);
+      const principal = principalOf(res);
+      const eventId = eventIdFor(req, principal, subjectStream(principal.agency, subjectId), newId);
+      const body = req.body as { reason: string };
+      const result = await inspections.withdrawConflict(principal, subjectId, officerId, body, eventId, ifMatch(req));
+      res.status(result.created ? 201 : 200).set('ETag', `"${result.revision}"`);
+      res.json({ subjectId, officerId, ...written(result) });
+    },
+  );
+
   router.post('/v1/inspections', auth, requireRoles('admin'), readJson, async (req, res) => {
     validate('urn:evidence-ledger:schema:command:plan-inspection', req.body);
     const profile = req.body as PlanProfile;

@@ -42,6 +42,22 @@ export function inspectionOperations(p: OperationParts): Operation[] {
     },
     {
       method: 'POST',
+      path: '/v1/subjects/{subjectId}/conflicts/{officerId}/withdrawal',
+      operationId: 'withdrawConflict',
+      summary:
+        'Withdraw a declared conflict of interest, with the reason (admin): draws at later tree sizes may send the officer to the subject again',
+      tag: 'inspections',
+      parameters: [
+        pathId('subjectId', 'The subject.', defs),
+        pathId('officerId', 'The officer whose conflict ends.', defs),
+        PARAMETERS.ifMatch,
+        PARAMETERS.idempotencyKey,
+      ],
+      requestBody: jsonBody('command.withdraw-conflict'),
+      responses: { ...written('The withdrawal', 'response.inspection-write'), ...problems(404, ...WRITE_PROBLEMS) },
+    },
+    {
+      method: 'POST',
       path: '/v1/subjects/{subjectId}/amendments',
       operationId: 'amendSubject',
       summary:

@@ -420,6 +420,12 @@ const ROUTES: {
     request: jsonRoute(fc.constant({ officerId: 'alice', reason: '近亲属任职' })),
   },
   {
+    path: '/v1/subjects/{subjectId}/conflicts/{officerId}/withdrawal',
+    route: '/v1/subjects/fz-s-1/conflicts/alice/withdrawal',
+    token: () => admin,
+    request: jsonRoute(fc.constant({ reason: '亲属已离职' })),
+  },
+  {
     path: '/v1/subjects/{subjectId}/amendments',
     route: '/v1/subjects/fz-s-1/amendments',
     token: () => admin,

@@ -163,6 +163,7 @@ describe('the OpenAPI document', () => {
         { method: 'POST', path: '/v1/tokens/revocations' },
         { method: 'POST', path: '/v1/subjects' },
         { method: 'POST', path: '/v1/subjects/{subjectId}/conflicts' },
+        { method: 'POST', path: '/v1/subjects/{subjectId}/conflicts/{officerId}/withdrawal' },
         { method: 'POST', path: '/v1/subjects/{subjectId}/amendments' },
         { method: 'POST', path: '/v1/subjects/{subjectId}/retirement' },
         { method: 'POST', path: '/v1/inspections' },

@@ -100,6 +100,7 @@ export const INSPECTION_REQUIRED: { [E in InspectionEvent as E['type']]: KeySet<
 export const INSPECTION_COMMANDS: [name: string, sample: object, required: object][] = [
   ['register-subject', SUBJECT, SUBJECT_REQUIRED],
   ['declare-conflict', CONFLICT, { officerId: true, reason: true }],
+  ['withdraw-conflict', { reason: CONFLICT.reason }, { reason: true }],
   ['plan-inspection', PLAN, PLAN_REQUIRED],
   ['record-draw', { seed: 'ab'.repeat(32), targets: TARGETS }, {}],
   ['record-outcome', OUTCOME, { subjectId: true, outcome: true, summary: true, inspectedOn: true }],
