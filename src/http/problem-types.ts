@@ -341,6 +341,11 @@ export const PROBLEM_TYPES: Readonly<Record<string, ProblemType>> = {
     'No candidate subjects',
     "No subject of the directory matched the plan's selector at its tree size.",
   ),
+  draw_too_large: entry(
+    422,
+    'Draw inputs too large',
+    "The candidates at the plan's tree size are more than one draw event publishes: at most 1000 subjects, 1000 officers and 1000 conflicts (`details` gives the counts); nothing is recorded.",
+  ),
   inspectors_insufficient: entry(
     422,
     'Too few inspectors free of conflicts',

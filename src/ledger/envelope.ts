@@ -2,7 +2,7 @@ import { InvalidBody } from '../errors.js';
 import { canonicalize, canonicalizeWithout } from './canonical-json.js';
 import { GENESIS_PREV } from './hash.js';
 import type { Signer } from './ed25519.js';
-import { boundsViolation, MAX_EVENT_DATA_BYTES } from './json-bounds.js';
+import { eventDataViolation } from './json-bounds.js';
 import { suiteOfEvent, suiteOfSigner, type CryptoSuite, type SignatureAlgorithm } from './suite.js';
 
 /** Who performed an act, as stated by the verified bearer token. */
@@ -108,12 +108,9 @@ export function actorSigningInput(
  * command came through, nothing outside them is ever sealed. `InvalidBody` names the member, never the value.
  */
 export function checkEventData(data: unknown, index = 0): void {
-  const outside = boundsViolation(data);
+  const outside = eventDataViolation(data);
   const where = (pointer: string) => ({ pointer: `/data${pointer}`, ...(index > 0 ? { event: index } : {}) });
   if (outside) throw new InvalidBody(`/data${outside.pointer}: ${outside.reason}`, where(outside.pointer));
-  if (Buffer.byteLength(canonicalize(data), 'utf8') > MAX_EVENT_DATA_BYTES) {
-    throw new InvalidBody(`/data: is larger than ${MAX_EVENT_DATA_BYTES} bytes in canonical form`, where(''));
-  }
 }
 
 /**

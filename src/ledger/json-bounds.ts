@@ -1,4 +1,4 @@
-import { hasLoneSurrogate } from './canonical-json.js';
+import { canonicalize, hasLoneSurrogate } from './canonical-json.js';
 
 /**
  * The bounds of what the ledger accepts: every request body and every event's `data`, free-form members
@@ -54,6 +54,19 @@ export function boundsViolation(value: unknown): BoundsViolation | undefined {
         stack.push({ value: (v as Record<string, unknown>)[key], depth: depth + 1, parent: frame, key });
       }
     }
+  }
+  return undefined;
+}
+
+/**
+ * Where an event's `data` leaves what the ledger signs, or undefined when it stays within: {@link boundsViolation},
+ * then at most {@link MAX_EVENT_DATA_BYTES} in canonical form (the pointer is then the whole data, '').
+ */
+export function eventDataViolation(data: unknown): BoundsViolation | undefined {
+  const outside = boundsViolation(data);
+  if (outside) return outside;
+  if (Buffer.byteLength(canonicalize(data), 'utf8') > MAX_EVENT_DATA_BYTES) {
+    return { pointer: '', reason: `is larger than ${MAX_EVENT_DATA_BYTES} bytes in canonical form` };
   }
   return undefined;
 }

@@ -4,6 +4,7 @@ import type { Decider } from '../decider.js';
 import { conflict, notFound, RuleViolation, violation } from '../errors.js';
 import { agencyStream } from '../streams.js';
 import { computeDraw, DrawImpossible, type DrawInputs, type DrawnTarget, type DrawSample } from '../../ledger/draw.js';
+import { eventDataViolation, MAX_ARRAY_ITEMS } from '../../ledger/json-bounds.js';
 
 /** Which subjects of the directory a plan draws from: each given list must contain the subject's value. */
 export interface TargetSelector {
@@ -132,6 +133,22 @@ function checkPlan(profile: PlanProfile, treeSize: number, entry: EntryStanding)
   if (profile.endsOn < profile.startsOn) throw violation('date_invalid', 'the plan ends before it starts');
 }
 
+/**
+ * The draw event publishes its inputs, so they must fit in one signed event (src/ledger/json-bounds.ts): at most
+ * {@link MAX_ARRAY_ITEMS} candidate subjects, officers and conflicts each, and the event's size limit.
+ */
+function checkPublishable(data: DrawRecord): void {
+  const outside = eventDataViolation(data);
+  if (!outside) return;
+  const { subjects, officers, conflicts } = data.inputs;
+  throw violation(
+    'draw_too_large',
+    `the draw's inputs (${subjects.length} subjects, ${officers.length} officers, ${conflicts.length} conflicts) ` +
+      `are more than one event publishes: at most ${MAX_ARRAY_ITEMS} of each`,
+    { subjects: subjects.length, officers: officers.length, conflicts: conflicts.length },
+  );
+}
+
 function decideDraw(command: Extract<PlanCommand, { type: 'RecordDraw' }>, state: PlanState): PlanEvent[] {
   const plan = state.plan!;
   if (state.draw) throw conflict('draw_recorded', `plan ${plan.planId} has been drawn already`);
@@ -173,6 +190,7 @@ function decideDraw(command: Extract<PlanCommand, { type: 'RecordDraw' }>, state
     inputs: command.inputs,
     targets: draw.targets,
   };
+  checkPublishable(data);
   return [{ type: 'InspectionDrawn', data }];
 }
 

@@ -205,6 +205,26 @@ describe('inspection plans, draws and outcomes (双随机、一公开)', () => {
       .thenFails('inspectors_insufficient', 422);
   });
 
+  it('when the candidates are more than one event can publish, then draw_too_large and no event', () => {
+    const ids = (prefix: string, n: number) =>
+      Array.from({ length: n }, (_, i) => `${prefix}-${String(i).padStart(4, '0')}`);
+    const many = { subjects: ids('S', 1001), officers: ['alice', 'bob', 'chen'], conflicts: [] };
+    spec
+      .given(planned)
+      .when(draw({ inputs: many }))
+      .thenFails('draw_too_large', 422);
+    const staff = { subjects: ['S1'], officers: ids('O', 1001), conflicts: [] };
+    spec
+      .given(planned)
+      .when(draw({ inputs: staff }))
+      .thenFails('draw_too_large', 422);
+    // within the bounds, as many candidates as an event holds are drawn from
+    spec
+      .given(planned)
+      .when(draw({ inputs: { subjects: ids('S', 1000), officers: ['alice', 'bob'], conflicts: [] } }))
+      .then([{ type: 'InspectionDrawn' }]);
+  });
+
   it('when an officer with a declared conflict is a candidate, then they are never drawn for that subject', () => {
     for (let i = 0; i < 50; i++) {
       const rootHash = new Uint8Array(32).fill(i);
