@@ -1,14 +1,15 @@
 import type { Router } from 'express';
 import type { SupervisionReads } from '../../app/supervision-reads.js';
-import { date, id } from '../../http/query.js';
+import { date, id, single } from '../../http/query.js';
 import type { PortalAssets } from '../assets.js';
 import { html } from '../html.js';
 import { pageContext, sendPage, type PageContext } from '../layout.js';
 import { portalPrincipal, signedIn } from '../session.js';
 import { dataTable } from './data-table.js';
 import { bracketed, enumerationSeparator } from './labels.js';
+import { pager } from './public-parts.js';
 
-/** How many plans the page lists. */
+/** How many plans a page lists; `?cursor=` (the next page's link) goes on. */
 export const OVERDUE_PLAN_ROWS = 50;
 
 type OverdueInspections = Awaited<ReturnType<SupervisionReads['overdueInspections']>>;
@@ -28,19 +29,35 @@ export function registerOverdueInspectionsPage(
     const principal = portalPrincipal(res);
     const agency = id(given(req.query.agency), 'agency');
     const asOf = date(given(req.query.asOf), 'asOf');
+    const after = single(given(req.query.cursor), 'cursor');
     const overdue = await deps.supervision.overdueInspections(
       { principal, ...(agency === undefined ? {} : { agency }), ...(asOf === undefined ? {} : { asOf }) },
-      { limit: OVERDUE_PLAN_ROWS },
+      { limit: OVERDUE_PLAN_ROWS, ...(after === undefined ? {} : { after }) },
     );
     const agencies = [...new Set([principal.agency, ...principal.supervises])];
     sendPage(res, ctx, {
       title: ctx.t('inspections.overdue.title'),
-      main: overdueMain(ctx, agencies, agency, overdue),
+      main: overdueMain(ctx, agencies, agency, overdue, after),
     });
   });
 }
 
-function overdueMain(ctx: PageContext, agencies: readonly string[], agency: string | undefined, d: OverdueInspections) {
+/**
+ * The page's plans, then links to the first and the next page: the next keeps the day the first was judged on, so
+ * the pages are one list however long they are read.
+ */
+function overdueMain(
+  ctx: PageContext,
+  agencies: readonly string[],
+  agency: string | undefined,
+  d: OverdueInspections,
+  after: string | undefined,
+) {
+  const params = {
+    ...(agency === undefined ? {} : { agency }),
+    asOf: d.asOf,
+    ...(after === undefined ? {} : { cursor: after }),
+  };
   return html`<h1>${ctx.t('inspections.overdue.title')}</h1>
     <p class="lead">${ctx.t('inspections.overdue.lead')}</p>
     <form class="filters" method="get" action="/supervise/inspections">
@@ -77,5 +94,6 @@ function overdueMain(ctx: PageContext, agencies: readonly string[], agency: stri
         ),
       ),
       'inspections.overdue.none',
-    )}`;
+    )}
+    ${pager(ctx, '/supervise/inspections', params, d.next)}`;
 }
