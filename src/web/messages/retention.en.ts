@@ -25,7 +25,6 @@ export const RETENTION_EN: { readonly [K in keyof typeof RETENTION_ZH_CN]: strin
   'retention.erasableFrom': 'Run out on',
   'retention.daysPast': 'Days since',
   'retention.none': 'No case file is past its retention.',
-  'retention.more': 'Only the first {count} are listed; narrow the view (agency) to see the rest.',
   'retention.erasures': 'Cases and applications whose personal data was erased',
   'retention.erasures.lead':
     "Erasures an administrator recorded (the case's or application's data key destroyed): the case or the online application that opened none, when, by whom and the legal ground. This list holds no personal data.",

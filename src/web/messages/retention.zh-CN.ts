@@ -23,7 +23,6 @@ export const RETENTION_ZH_CN = {
   'retention.erasableFrom': '届满次日',
   'retention.daysPast': '已过天数',
   'retention.none': '没有保管期限届满待删除的案卷。',
-  'retention.more': '仅列出前{count}件，请缩小范围（机构）查看其余案件。',
   'retention.erasures': '已删除个人信息的案件和申请',
   'retention.erasures.lead':
     '管理员依法删除（销毁案件或申请的数据密钥）的记录：案件或未立案的网上申请、时间、操作人、法定事由。本表不含任何个人信息。',

@@ -117,15 +117,26 @@ export function unknownAgencyPage(
   };
 }
 
-/** The pager of a list: the next page (when there is one) and, past the first page, the way back to it. */
-export function pager(ctx: PageContext, path: string, params: Record<string, string>, next?: string): Html {
-  const { cursor, ...rest } = params;
+/**
+ * The pager of a list: the next page (when there is one) and, past the first page, the way back to it. A page with
+ * two lists gives the second its own cursor parameter and its own label for the navigation.
+ */
+export function pager(
+  ctx: PageContext,
+  path: string,
+  params: Record<string, string>,
+  next?: string,
+  list: { readonly cursor?: string; readonly label?: MessageKey } = {},
+): Html {
+  const name = list.cursor ?? 'cursor';
+  const { [name]: cursor, ...rest } = params;
   const links = [
     cursor !== undefined && html`<a href="${hrefWith(path, rest)}">${ctx.t('public.first')}</a>`,
     next !== undefined &&
-      html`<a rel="next" href="${hrefWith(path, { ...rest, cursor: next })}">${ctx.t('public.next')}</a>`,
+      html`<a rel="next" href="${hrefWith(path, { ...rest, [name]: next })}">${ctx.t('public.next')}</a>`,
   ].filter(Boolean);
-  return links.length ? html`<nav class="pager" aria-label="${ctx.t('public.results')}">${links}</nav>` : html``;
+  const label = ctx.t(list.label ?? 'public.results');
+  return links.length ? html`<nav class="pager" aria-label="${label}">${links}</nav>` : html``;
 }
 
 /** A published decision as the lists show it. */

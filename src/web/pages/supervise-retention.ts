@@ -1,15 +1,16 @@
 import type { Router } from 'express';
 import type { SupervisionReads } from '../../app/supervision-reads.js';
-import { date, id } from '../../http/query.js';
+import { date, id, single } from '../../http/query.js';
 import type { PortalAssets } from '../assets.js';
-import { html } from '../html.js';
+import { html, type Html } from '../html.js';
 import type { MessageKey } from '../i18n.js';
 import { pageContext, sendPage, type PageContext } from '../layout.js';
 import { caseHref } from '../links.js';
 import { portalPrincipal, signedIn } from '../session.js';
 import { dataTable } from './data-table.js';
+import { pager } from './public-parts.js';
 
-/** How many cases the page lists. */
+/** How many files (and erasures) a page lists; `?cursor=` (`?erasuresCursor=`) goes on. */
 export const RETENTION_ROWS = 100;
 
 type DueForErasure = Awaited<ReturnType<SupervisionReads['dueForErasure']>>;
@@ -32,21 +33,45 @@ export function registerRetentionPage(
     const principal = portalPrincipal(res);
     const agency = id(given(req.query.agency), 'agency');
     const asOf = date(given(req.query.asOf), 'asOf');
+    const after = single(given(req.query.cursor), 'cursor');
+    const erasuresAfter = single(given(req.query.erasuresCursor), 'erasuresCursor');
     const due = await deps.supervision.dueForErasure(
       { principal, ...(agency === undefined ? {} : { agency }), ...(asOf === undefined ? {} : { asOf }) },
-      { limit: RETENTION_ROWS },
+      { limit: RETENTION_ROWS, ...(after === undefined ? {} : { after }) },
     );
     const erasures = await deps.supervision.erasures(
       { principal, ...(agency === undefined ? {} : { agency }) },
-      { limit: RETENTION_ROWS },
+      { limit: RETENTION_ROWS, ...(erasuresAfter === undefined ? {} : { after: erasuresAfter }) },
     );
     const agencies = [...new Set([principal.agency, ...principal.supervises])];
-    const main = html`${retentionMain(ctx, agencies, agency, due)}${erasuresSection(ctx, erasures)}`;
+    // each list pages on by its own cursor; the day the first page was judged on stays in every link
+    const view = { ...(agency === undefined ? {} : { agency }), asOf: due.asOf };
+    const duePager = pager(ctx, '/supervise/retention', { ...view, ...(after ? { cursor: after } : {}) }, due.next, {
+      label: 'retention.title',
+    });
+    const erasuresPager = pager(
+      ctx,
+      '/supervise/retention',
+      { ...view, ...(erasuresAfter ? { erasuresCursor: erasuresAfter } : {}) },
+      erasures.next,
+      { cursor: 'erasuresCursor', label: 'retention.erasures' },
+    );
+    const main = html`${retentionMain(ctx, agencies, agency, due, duePager)}${erasuresSection(
+      ctx,
+      erasures,
+      erasuresPager,
+    )}`;
     sendPage(res, ctx, { title: ctx.t('retention.title'), main });
   });
 }
 
-function retentionMain(ctx: PageContext, agencies: readonly string[], agency: string | undefined, due: DueForErasure) {
+function retentionMain(
+  ctx: PageContext,
+  agencies: readonly string[],
+  agency: string | undefined,
+  due: DueForErasure,
+  more: Html,
+) {
   return html`<h1>${ctx.t('retention.title')}</h1>
     <p class="lead">${ctx.t('retention.lead')}</p>
     <form class="filters" method="get" action="/supervise/retention">
@@ -98,8 +123,8 @@ function retentionMain(ctx: PageContext, agencies: readonly string[], agency: st
         ),
         'retention.none',
       )}
+      ${more}
     </section>
-    ${due.next === undefined ? '' : html`<p class="muted">${ctx.t('retention.more', { count: RETENTION_ROWS })}</p>`}
     <p class="muted">${ctx.t('retention.rule')}</p>`;
 }
 
@@ -111,7 +136,7 @@ function eraseCommand(ctx: PageContext, c: DueForErasure['items'][number]): stri
 }
 
 /** The erasures recorded, latest first: case or application, when, by whom, on what ground; never a party's data. */
-function erasuresSection(ctx: PageContext, erasures: Erasures) {
+function erasuresSection(ctx: PageContext, erasures: Erasures, more: Html) {
   return html`<section id="erasures" aria-labelledby="erasures-title">
     <h2 id="erasures-title">${ctx.t('retention.erasures')}</h2>
     <p class="muted">${ctx.t('retention.erasures.lead')}</p>
@@ -136,6 +161,6 @@ function erasuresSection(ctx: PageContext, erasures: Erasures) {
       ),
       'retention.erasures.none',
     )}
-    ${erasures.next === undefined ? '' : html`<p class="muted">${ctx.t('retention.more', { count: RETENTION_ROWS })}</p>`}
+    ${more}
   </section>`;
 }
