@@ -9,7 +9,7 @@ import type { MessageKey } from '../i18n.js';
 import { pageContext, sendPage, type PageContext } from '../layout.js';
 import { formQuery, hrefWith, pageSize, pager, select } from './public-parts.js';
 import type { RequestHandler } from 'express';
-import { enumerationSeparator } from './labels.js';
+import { enumerationSeparator, label, listSeparator } from './labels.js';
 
 export interface InspectionPagesDependencies {
   readonly inspections: InspectionReads;
@@ -137,23 +137,35 @@ function planFacts(ctx: PageContext, plan: Plan): Html {
     'count' in plan.sample
       ? ctx.t('inspections.sample.count', { count: plan.sample.count })
       : ctx.t('inspections.sample.percent', { percent: plan.sample.percent });
-  const selector = [
-    ...(plan.targetsSelector.kinds ?? []),
-    ...(plan.targetsSelector.sectors ?? []),
-    ...(plan.targetsSelector.tags ?? []),
-  ];
   const version =
     plan.entryVersion === undefined ? '' : ` · ${ctx.t('inspections.entryVersion', { version: plan.entryVersion })}`;
   return html`<dl class="facts">
     ${fact(ctx.t('inspections.agency'), plan.agency)} ${fact(ctx.t('inspections.entry'), `${plan.entryId}${version}`)}
     ${fact(ctx.t('inspections.period'), `${plan.startsOn} – ${plan.endsOn}`)}
-    ${fact(ctx.t('inspections.selector'), selector.length ? selector.join(enumerationSeparator(ctx)) : ctx.t('inspections.selector.all'))}
+    ${fact(ctx.t('inspections.selector'), selectorText(ctx, plan.targetsSelector))}
     ${fact(ctx.t('inspections.sample'), sample)}
     ${fact(ctx.t('inspections.perTarget'), ctx.t('inspections.perTarget.value', { count: plan.inspectorsPerTarget }))}
     ${fact(ctx.t('inspections.treeSizeAtPlan'), ctx.t('inspections.leaves', { size: plan.treeSizeAtPlan }))}
     ${fact(ctx.t('inspections.drawAtSize'), ctx.t('inspections.leaves', { size: plan.drawAtSize }))}
     ${fact(ctx.t('inspections.status'), ctx.t(statusKey(plan.status)))}
   </dl>`;
+}
+
+/**
+ * Which subjects a plan draws from, list by list as the selector gives them (a subject is in every list given; of
+ * the tags, any one will do); the kinds in the reader's language, sectors and tags as the agency names them.
+ */
+function selectorText(ctx: PageContext, selector: Plan['targetsSelector']): string {
+  const joined = (values: readonly string[]) => values.join(enumerationSeparator(ctx));
+  const parts = [
+    selector.kinds?.length &&
+      ctx.t('inspections.selector.kinds', {
+        list: joined(selector.kinds.map((k) => label(ctx, 'inspections.kind', k))),
+      }),
+    selector.sectors?.length && ctx.t('inspections.selector.sectors', { list: joined(selector.sectors) }),
+    selector.tags?.length && ctx.t('inspections.selector.tags', { list: joined(selector.tags) }),
+  ].filter((part): part is string => typeof part === 'string');
+  return parts.length ? parts.join(listSeparator(ctx)) : ctx.t('inspections.selector.all');
 }
 
 function pending(ctx: PageContext, plan: Plan): Html {
