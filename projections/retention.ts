@@ -32,7 +32,10 @@ export interface RetentionDoc extends Doc {
   /** The first day past the retention; absent when permanent. */
   erasableFrom?: string;
   erased: boolean;
-  /** The erasure event (`CaseDataErased`), once recorded. */
+  /**
+   * The erasure event (`CaseDataErased`), once recorded; for a case erased before it closed, `recordedAt` is the
+   * erasure's `occurredAt` as the case's row keeps it (the service's clock when it erased).
+   */
   erasure?: { eventId: string; recordedAt: string };
 }
 
@@ -90,14 +93,15 @@ function applicationChanges(event: EventEnvelope, docs: DocReader): Change[] {
 /**
  * Retention of closed files, for the supervision view of files due for erasure: `CaseClosed` fixes the period
  * from the item as the registry holds it then (`retentionOf`: the item's own, permanent for a major case, else the
- * category's) and the case's row as the case files projection left it; `CaseDataErased` marks the case erased. A
+ * category's) and the case's row as the case files projection left it (a case erased while open closes erased);
+ * `CaseDataErased` marks the case erased. A
  * period amended on the item later applies to cases closed after the amendment. `ApplicationRejected` fixes a
  * refused application's ({@link REFUSED_APPLICATION_RETENTION}, from the refusal date); `ApplicationDataErased` marks
  * it erased.
  */
 export const retentionProjection: Projection = {
   name: 'retention',
-  version: 2,
+  version: 3,
   collections: [{ name: RETENTION, indexes: ['agency', 'erased', 'erasableFrom', 'closedOn'] }],
   apply({ event }, docs): Change[] {
     if (event.type === 'ApplicationRejected' || event.type === APPLICATION_DATA_ERASED)
@@ -131,7 +135,10 @@ export const retentionProjection: Projection = {
       major: summary.major,
       retention,
       ...(from === undefined ? {} : { erasableFrom: from }),
-      erased: false,
+      // erased while still open (consent withdrawn, say): nothing is left to erase when it closes
+      ...(summary.erased
+        ? { erased: true, erasure: { eventId: summary.erased.eventId, recordedAt: summary.erased.erasedAt } }
+        : { erased: false }),
     };
     return [{ collection: RETENTION, key, doc }];
   },

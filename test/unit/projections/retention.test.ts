@@ -2,6 +2,7 @@ import { applicationKey, applicationsProjection } from '../../../projections/app
 import { caseFilesProjection, caseKey } from '../../../projections/case-files.js';
 import { registryProjection } from '../../../projections/registry.js';
 import { RETENTION, retentionProjection, type RetentionDoc } from '../../../projections/retention.js';
+import { dueForErasureView } from '../../../src/app/retention-views.js';
 import type { EventEnvelope } from '../../../src/ledger/envelope.js';
 import { act, actors, CHECKS_PASSED, items, opened, record } from '../../support/domain.js';
 import { project, StreamWriter } from '../../support/projection-spec.js';
@@ -105,6 +106,17 @@ describe('the retention projection (保管期限)', () => {
     const erased = erasure(writer, events[0]!.stream, { reason: '保管期限届满' });
     const doc = retentionOfCase([...itemEvents(writer), ...events, ...erased]);
     expect(doc).toMatchObject({ erased: true, erasure: { eventId: erased[0]!.id } });
+  });
+
+  it('given a case erased before it closed, then its file is erased from the closing on and never due for erasure', () => {
+    const writer = new StreamWriter();
+    const recorded = record(opened(), warning, disclosed, closed('2019-09-30'));
+    const before = writer.caseEvents('2019-042', recorded.slice(0, 3));
+    const erased = erasure(writer, before[0]!.stream, { ground: 'consent_withdrawn', reason: '撤回同意' });
+    const after = writer.caseEvents('2019-042', recorded.slice(3));
+    const doc = retentionOfCase([...itemEvents(writer), ...before, ...erased, ...after]);
+    expect(doc).toMatchObject({ closedOn: '2019-09-30', erased: true, erasure: { eventId: erased[0]!.id } });
+    expect(dueForErasureView(doc!, '2060-01-01')).toBeUndefined();
   });
 
   it('given a CaseDataErased on another stream naming the case in its data, then the case is marked erased; one naming another case changes nothing', () => {
