@@ -115,11 +115,14 @@ export class DecisionDrafts {
       readonly caseId: string;
       readonly requestId: string;
       readonly consistentWith?: Position;
-      /** A form's submission key: it names the draft, so the form sent again gets the draft it made. */
+      /**
+       * A form's submission key, or a request's `Idempotency-Key`: it names the draft, so the form or request sent
+       * again gets the draft it made (marked `replayed`).
+       */
       readonly submission?: string;
     },
     proposed: ProposedDecision,
-  ): Promise<DraftRecord> {
+  ): Promise<DraftRecord & { readonly replayed?: true }> {
     const { deps } = this;
     // a draft is made of every act recorded so far: the case file is read once the read models have them all
     const consistentWith = request.consistentWith ?? (await deps.events.headPosition());
@@ -132,7 +135,7 @@ export class DecisionDrafts {
         ? deps.newId()
         : namedEventId(['draft', principal.agency, principal.sub, file.caseId, submission]);
     const made = submission === undefined ? undefined : await this.find(principal.agency, draftId);
-    if (made) return sameDraft(made, proposed);
+    if (made) return { ...sameDraft(made, proposed), replayed: true };
     const { template, used } = await deps.templates(file.agency, proposed.decisionType);
     const model = renderDecision(template, draftCaseOf(file), proposed);
     const now = deps.clock.now();
@@ -180,7 +183,7 @@ export class DecisionDrafts {
     } catch (err) {
       // the same form sent twice at once: the other sending recorded the draft first
       const other = err instanceof RevisionConflict ? await this.find(principal.agency, draftId) : undefined;
-      if (other) return sameDraft(other, proposed);
+      if (other) return { ...sameDraft(other, proposed), replayed: true };
       throw err;
     }
     return record;

@@ -7,7 +7,7 @@ import { notFound } from '../domain/errors.js';
 import { authenticate, principalOf, requireRoles } from './authenticate.js';
 import { jsonBody } from './body.js';
 import { consistencyOf } from './consistency.js';
-import { purpose, requestId } from './request.js';
+import { idempotencyKey, purpose, requestId } from './request.js';
 import type { Validate } from './validation.js';
 
 export interface DraftsApiDependencies {
@@ -55,13 +55,23 @@ export function draftsApi(deps: DraftsApiDependencies): Router {
     if (!ID.test(caseId)) throw notFound(`no case ${caseId}`);
     const consistentWith = consistencyOf(req);
     deps.validate('urn:evidence-ledger:schema:command:draft-decision', req.body);
+    const key = idempotencyKey(req);
     const record = await deps.drafts.draft(
       principalOf(res),
-      { caseId, requestId: requestId(res), ...(consistentWith === undefined ? {} : { consistentWith }) },
+      {
+        caseId,
+        requestId: requestId(res),
+        ...(consistentWith === undefined ? {} : { consistentWith }),
+        ...(key === undefined ? {} : { submission: key }),
+      },
       req.body as ProposedDecision,
     );
     const answer = draftAnswer(record);
-    res.status(201).set('Location', answer.pdf.href).json(answer);
+    // a retry under the same Idempotency-Key gets the draft the first request made
+    res
+      .status(record.replayed ? 200 : 201)
+      .set('Location', answer.pdf.href)
+      .json(answer);
   });
 
   router.get('/v1/cases/:caseId/drafts/:draftId/:format', auth, async (req, res) => {

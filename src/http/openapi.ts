@@ -1201,7 +1201,7 @@ const OPERATIONS: readonly Operation[] = [
     summary:
       "Draft the decision document of a case from its case file (a handling officer): PDF and DOCX, stored as the agency's media; no act",
     tag: 'cases',
-    parameters: [PARAMETERS.caseId, PARAMETERS.consistentWith],
+    parameters: [PARAMETERS.caseId, PARAMETERS.consistentWith, PARAMETERS.idempotencyKey],
     requestBody: jsonBody('command.draft-decision'),
     responses: {
       '201': {
@@ -1210,7 +1210,13 @@ const OPERATIONS: readonly Operation[] = [
         headers: { Location: text('Where the PDF is read.') },
         content: json('response.decision-draft'),
       },
-      ...problems(400, 401, 403, 404, 409, 413, 415, 503),
+      '200': {
+        description:
+          'A retry under the same Idempotency-Key (the same decision proposed): the draft the first request made; the key with another decision is 422 idempotency_key_reused.',
+        headers: { Location: text('Where the PDF is read.') },
+        content: json('response.decision-draft'),
+      },
+      ...problems(400, 401, 403, 404, 409, 413, 415, 422, 503),
     },
   },
   {

@@ -124,6 +124,32 @@ describe('drafting decision documents over HTTP (文书制作)', () => {
     expect((await bytes(`/v1/media/${res.body.documentSha256}`, alice)).status).toBe(404);
   });
 
+  it('when a draft is asked for again under its Idempotency-Key, then the first draft is answered (200) and no other is made; another decision under the key is 422', async () => {
+    const at = await openCase('d-key');
+    const ask = (body: object, key = 'draft-1') =>
+      t.call('POST', `/v1/cases/d-key/drafts?consistentWith=${at}`, {
+        token: alice,
+        body,
+        headers: { 'idempotency-key': key },
+      });
+    const first = await ask(DRAFT);
+    expect(first.status).toBe(201);
+    const before = await t.service.events.headPosition();
+    const again = await ask(DRAFT);
+    expect(again.status).toBe(200);
+    expect(again.body).toEqual(first.body);
+    expect(again.headers.get('location')).toBe(first.body.pdf.href);
+    const other = await ask({ ...DRAFT, fineFen: 200_000 });
+    expect([other.status, other.body.code]).toEqual([422, 'idempotency_key_reused']);
+    // neither made a draft nor stored a file: only the retrievals of the case file are recorded
+    const after = await t.service.events.readAll({ after: before });
+    expect(after.map((r) => r.event.type).filter((x) => x !== 'CaseAccessed')).toEqual([]);
+    // another key is another draft
+    const second = await ask(DRAFT, 'draft-2');
+    expect(second.status).toBe(201);
+    expect(second.body.draftId).not.toBe(first.body.draftId);
+  });
+
   it('when an officer who does not handle the case, or a bad body, asks for a draft, then it is refused and nothing is stored', async () => {
     const at = await openCase('d-3');
     const before = await t.service.events.headPosition();

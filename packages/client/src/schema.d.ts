@@ -681,6 +681,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/subjects/{subjectId}/conflicts/{officerId}/withdrawal': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Withdraw a declared conflict of interest, with the reason (admin): draws at later tree sizes may send the officer to the subject again */
+    post: operations['withdrawConflict'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v1/subjects/{subjectId}/amendments': {
     parameters: {
       query?: never;
@@ -2589,6 +2606,10 @@ export interface components {
       agency: components['schemas']['defs']['$defs']['id'];
       /** @description Working days a legal review has from its request. */
       reviewWorkingDays: number;
+      reason: components['schemas']['defs']['$defs']['nonEmptyText'];
+    };
+    /** POST /v1/subjects/{subjectId}/conflicts/{officerId}/withdrawal: end a declared conflict of interest, with the reason (admin) */
+    'command.withdraw-conflict': {
       reason: components['schemas']['defs']['$defs']['nonEmptyText'];
     };
     /** POST …/withdrawal: withdraw a published document for good, saying why */
@@ -10672,6 +10693,143 @@ export interface operations {
       };
     };
   };
+  withdrawConflict: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description The stream revision the write expects, such as "3"; 409 revision_conflict otherwise. */
+        'If-Match'?: string;
+        /** @description A retry with the same key and the same request answers with the original result (200); the same key with another request is 422 idempotency_key_reused; a retry whose recorded personal data the data-key store of this replica cannot open (so cannot compare) is 503 data_key_unavailable (retry later). Keys are per user and agency; POST /v1/cases without a caseId names its case by the key. */
+        'Idempotency-Key'?: string;
+      };
+      path: {
+        /** @description The subject. */
+        subjectId: components['schemas']['defs']['$defs']['id'];
+        /** @description The officer whose conflict ends. */
+        officerId: components['schemas']['defs']['$defs']['id'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['command.withdraw-conflict'];
+      };
+    };
+    responses: {
+      /** @description A retry with the same Idempotency-Key: the original result. */
+      200: {
+        headers: {
+          /** @description The stream revision, quoted. */
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['response.inspection-write'];
+        };
+      };
+      /** @description The withdrawal recorded. */
+      201: {
+        headers: {
+          /** @description The stream revision, quoted. */
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['response.inspection-write'];
+        };
+      };
+      /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description No valid bearer token (unauthenticated). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description The token lacks the role this needs (forbidden). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description No such resource, or not one the caller may see (not_found). */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description The Accept header admits none of the media types this answers with (not_acceptable); `available` lists them. */
+      406: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description The write conflicts with the record: a stale If-Match (revision_conflict) or a rule such as legal_review_required. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description The body is larger than allowed (too_large). */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description The body is in an unsupported encoding (unsupported_media_type). */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description A rule refuses the request; `code` names it (two_officers_required, certificate_invalid, recording_required...). */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description An unexpected failure (internal) or a store that does not answer. */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+    };
+  };
   amendSubject: {
     parameters: {
       query?: never;
@@ -14887,7 +15045,10 @@ export interface operations {
         /** @description Read your writes: wait (up to 5 s) until the read models have applied the log up to this position, the `position` a write returned; 503 not_caught_up otherwise. */
         consistentWith?: string;
       };
-      header?: never;
+      header?: {
+        /** @description A retry with the same key and the same request answers with the original result (200); the same key with another request is 422 idempotency_key_reused; a retry whose recorded personal data the data-key store of this replica cannot open (so cannot compare) is 503 data_key_unavailable (retry later). Keys are per user and agency; POST /v1/cases without a caseId names its case by the key. */
+        'Idempotency-Key'?: string;
+      };
       path: {
         /** @description The case id, unique within its agency: a read looks it up among the agencies the caller may read, a write in the caller's own. */
         caseId: components['schemas']['defs']['$defs']['id'];
@@ -14900,6 +15061,17 @@ export interface operations {
       };
     };
     responses: {
+      /** @description A retry under the same Idempotency-Key (the same decision proposed): the draft the first request made; the key with another decision is 422 idempotency_key_reused. */
+      200: {
+        headers: {
+          /** @description Where the PDF is read. */
+          Location?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['response.decision-draft'];
+        };
+      };
       /** @description Drafted: `documentSha256` is the PDF, which `DecisionIssued` names (with the file among its media) once issued. */
       201: {
         headers: {
@@ -14976,6 +15148,15 @@ export interface operations {
       };
       /** @description The body is in an unsupported encoding (unsupported_media_type). */
       415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description A rule refuses the request; `code` names it (two_officers_required, certificate_invalid, recording_required...). */
+      422: {
         headers: {
           [name: string]: unknown;
         };
