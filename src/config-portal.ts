@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import type { Role } from './domain/actor.js';
 import { ConfigError } from './errors.js';
 import { integer, oneOf } from './config-values.js';
@@ -48,7 +49,15 @@ export interface OidcConfig {
 const ROLES: readonly Role[] = ['officer', 'reviewer', 'supervisor', 'admin', 'integration'];
 const CLAIM_NAME = /^[A-Za-z0-9_:./-]{1,100}$/;
 const PROXY_NAMED = /^(loopback|linklocal|uniquelocal)$/;
-const PROXY_ADDRESS = /^[0-9A-Fa-f:.]{2,45}(\/\d{1,3})?$/;
+const PROXY_ADDRESS = /^([0-9A-Fa-f:.]{2,45})(?:\/(\d{1,3}))?$/;
+
+/** An address, or a subnet `address/prefix` (prefix 1..32, IPv6 1..128), as Express's `trust proxy` reads it. */
+function proxyAddress(entry: string): boolean {
+  const [, address = '', prefix] = PROXY_ADDRESS.exec(entry) ?? [];
+  const version = isIP(address);
+  if (version === 0) return false;
+  return prefix === undefined || (Number(prefix) >= 1 && Number(prefix) <= (version === 4 ? 32 : 128));
+}
 
 /** The portal's variables, for `--help` and docs/configuration.md. */
 export const PORTAL_CONFIG_VARIABLES: readonly { name: string; default: string; description: string }[] = [
@@ -151,7 +160,7 @@ function trustProxy(raw: string | undefined): PortalConfig['trustProxy'] {
   if (/^\d+$/.test(raw)) return integer('TRUST_PROXY', raw, 0, 1, 10);
   const entries = raw.split(',').map((entry) => entry.trim());
   for (const entry of entries) {
-    if (!PROXY_NAMED.test(entry) && !PROXY_ADDRESS.test(entry)) {
+    if (!PROXY_NAMED.test(entry) && !proxyAddress(entry)) {
       throw new ConfigError('TRUST_PROXY', `"${entry}" is not a hop count, an address, a subnet or loopback`);
     }
   }

@@ -1,3 +1,4 @@
+import express from 'express';
 import { loadConfig } from '../../src/config.js';
 import { ConfigError } from '../../src/errors.js';
 
@@ -72,6 +73,11 @@ describe('the portal configuration', () => {
     [{ ...OIDC, OIDC_ROLE_MAP: 'zfry=chief' }, 'OIDC_ROLE_MAP'],
     [{ ...OIDC, OIDC_CLAIM_ROLES: 'roles claim' }, 'OIDC_CLAIM_ROLES'],
     [{ TRUST_PROXY: 'everyone' }, 'TRUST_PROXY'],
+    [{ TRUST_PROXY: '300.1.1.1' }, 'TRUST_PROXY'],
+    [{ TRUST_PROXY: '10.0.0.0/33' }, 'TRUST_PROXY'],
+    [{ TRUST_PROXY: 'fd00::/129' }, 'TRUST_PROXY'],
+    [{ TRUST_PROXY: '10.0.0.0/0' }, 'TRUST_PROXY'],
+    [{ TRUST_PROXY: 'loopback,' }, 'TRUST_PROXY'],
     [{ SESSION_IDLE_MINUTES: '0' }, 'SESSION_IDLE_MINUTES'],
     [{ SESSION_MAX_HOURS: '25' }, 'SESSION_MAX_HOURS'],
     [{ PORTAL_DEV_SIGNIN: 'yes' }, 'PORTAL_DEV_SIGNIN'],
@@ -91,5 +97,24 @@ describe('the portal configuration', () => {
       '10.0.0.0/8',
     ]);
     expect(loadConfig({ TRUST_PROXY: '1' }, cwd).portal.trustProxy).toBe(1);
+    expect(loadConfig({ TRUST_PROXY: '10.0.0.1,fd00::/8,::ffff:10.0.0.1' }, cwd).portal.trustProxy).toEqual([
+      '10.0.0.1',
+      'fd00::/8',
+      '::ffff:10.0.0.1',
+    ]);
+  });
+
+  it.each(['loopback, 10.0.0.0/8', '10.0.0.1,fd00::/8,::ffff:10.0.0.1', '192.168.1.0/24, linklocal, uniquelocal', '3'])(
+    'when TRUST_PROXY is %s, then Express takes what the configuration accepted',
+    (value) => {
+      const { trustProxy } = loadConfig({ TRUST_PROXY: value }, cwd).portal;
+      expect(() => express().set('trust proxy', trustProxy)).not.toThrow();
+    },
+  );
+
+  it('when TRUST_PROXY names an address or subnet Express cannot read, then start-up stops naming it, not later', () => {
+    expect(refusal({ TRUST_PROXY: 'loopback, 10.0.0.0/33' }).message).toBe(
+      'TRUST_PROXY: "10.0.0.0/33" is not a hop count, an address, a subnet or loopback',
+    );
   });
 });
