@@ -356,7 +356,11 @@ const WEBHOOK_OPERATIONS: readonly Operation[] = [
     parameters: [
       WEBHOOK_ID,
       {
-        ...query('from', 'The first log position to send again.', { type: 'string', pattern: '^[0-9]{1,15}$' }),
+        ...query(
+          'from',
+          'The first log position to send again; one past the position after the head of the log is 400 invalid_query.',
+          { type: 'string', pattern: '^[1-9][0-9]{0,14}$' },
+        ),
         required: true,
       },
     ],

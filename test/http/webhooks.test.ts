@@ -216,6 +216,20 @@ describe('webhook subscriptions over HTTP', () => {
     expect(ok.body).toMatchObject({ requeued: expect.any(Number), through: expect.any(Number) });
   });
 
+  it('when a replay starts beyond the head of the log, then 400 invalid_query naming from; the position after the head is an empty replay', async () => {
+    const created = await t.call('POST', '/v1/webhooks', { token: integration, body: { url: receiver.url } });
+    const replay = (from: number) =>
+      t.call('POST', `/v1/webhooks/${created.body.id}/replay?from=${from}`, { token: integration });
+    const beyond = await replay(created.body.position + 1_000_000_000);
+    expect(beyond.status).toBe(400);
+    expect(beyond.body).toMatchObject({ code: 'invalid_query', parameter: 'from' });
+    expect(beyond.body.detail).toMatch(/^from is beyond/);
+    const next = await replay(created.body.position + 1);
+    expect(next.status).toBe(202);
+    expect(next.body.requeued).toBe(0);
+    expect(next.body.through).toBeLessThanOrEqual(created.body.position);
+  });
+
   it('when If-Match names a revision the subscription has moved past, then PATCH and DELETE are 409 revision_conflict and nothing is recorded', async () => {
     const created = await t.call('POST', '/v1/webhooks', { token: integration, body: { url: receiver.url } });
     const id = created.body.id as string;

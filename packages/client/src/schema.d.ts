@@ -6670,7 +6670,7 @@ export interface operations {
   replayWebhook: {
     parameters: {
       query: {
-        /** @description The first log position to send again. */
+        /** @description The first log position to send again; one past the position after the head of the log is 400 invalid_query. */
         from: string;
       };
       header?: never;

@@ -1,6 +1,6 @@
 import type { Actor } from '../../domain/actor.js';
 import { RuleViolation } from '../../domain/errors.js';
-import { InvalidBody } from '../../errors.js';
+import { InvalidBody, InvalidQuery } from '../../errors.js';
 import {
   PUBLIC_EVENT_TYPES,
   webhookDecider,
@@ -20,6 +20,7 @@ import type {
   WebhookOutboxStore,
 } from '../../ports/webhook-outbox.js';
 import { handleCommand, type CommandDependencies, type CommandResult } from '../command-handler.js';
+import { beyondHead } from '../event-feed.js';
 import { canonicalEqual } from '../idempotency.js';
 import { registryCodec } from '../registry-codec.js';
 import type { AddressPolicy } from './address-policy.js';
@@ -149,7 +150,8 @@ export class WebhookService {
   /**
    * Puts the subscription's events from `from` on (inclusive) back in the outbox, dead letters and already
    * delivered ones alike, up to {@link MAX_REPLAY_EVENTS} matching events and no further than the outbox has
-   * routed; `next` is where to continue when there is more.
+   * routed; `next` is where to continue when there is more. A `from` past the position after the log's head is
+   * `400 invalid_query`.
    */
   async replay(
     actor: Actor,
@@ -157,6 +159,12 @@ export class WebhookService {
     from: Position,
   ): Promise<{ requeued: number; through: Position; next?: Position }> {
     const webhook = this.get(actor, webhookId);
+    // as the feeds refuse an `after` beyond the head: a position no feed gave, which would requeue nothing silently
+    if (await beyondHead(this.deps.events, from - 1)) {
+      throw new InvalidQuery('from is beyond the position after the last event of the log: nothing is there to send', {
+        parameter: 'from',
+      });
+    }
     if (!webhook.enabled) throw new RuleViolation('webhook_disabled', 409, 'the webhook is disabled: enable it first');
     const routed = this.deps.store.position();
     const deliveries = [];
