@@ -570,9 +570,12 @@ function jwtConfig(read: (name: string) => string | undefined, cwd: string): Jwt
   if (pemFiles !== undefined && jwksFile !== undefined) {
     throw new ConfigError('JWT_JWKS_FILE', 'set either JWT_PUBLIC_KEY_FILES or JWT_JWKS_FILE, not both');
   }
+  const pemNames = pemFiles?.split(',').map((f) => f.trim());
+  // an empty name would resolve to the working folder itself
+  if (pemNames?.includes('')) throw new ConfigError('JWT_PUBLIC_KEY_FILES', 'names an empty file (a stray comma?)');
   const trust: JwtConfig['trust'] =
-    pemFiles !== undefined
-      ? { kind: 'pem', files: pemFiles.split(',').map((f) => path.resolve(cwd, f.trim())) }
+    pemNames !== undefined
+      ? { kind: 'pem', files: pemNames.map((f) => path.resolve(cwd, f)) }
       : jwksFile !== undefined
         ? { kind: 'jwks', file: path.resolve(cwd, jwksFile) }
         : { kind: 'embedded' };

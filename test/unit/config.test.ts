@@ -72,6 +72,8 @@ describe('configuration', () => {
     ['JWT_ALGORITHMS', { JWT_ALGORITHMS: 'HS256' }],
     ['JWT_ALGORITHMS', { JWT_ALGORITHMS: 'ES256,' }],
     ['JWT_JWKS_FILE', { JWT_JWKS_FILE: 'k.json', JWT_PUBLIC_KEY_FILES: 'a.pem' }],
+    ['JWT_PUBLIC_KEY_FILES', { JWT_PUBLIC_KEY_FILES: 'a.pem,' }],
+    ['JWT_PUBLIC_KEY_FILES', { JWT_PUBLIC_KEY_FILES: 'a.pem, ,b.pem' }],
     ['JWT_CLOCK_SKEW_SECONDS', { JWT_CLOCK_SKEW_SECONDS: '3600' }],
     ['SHUTDOWN_TIMEOUT_MS', { SHUTDOWN_TIMEOUT_MS: '1.5' }],
     ['MEDIA_MAX_BYTES', { MEDIA_MAX_BYTES: '0' }],
