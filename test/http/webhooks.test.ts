@@ -268,6 +268,68 @@ describe('webhook subscriptions over HTTP', () => {
     expect(deleted.status).toBe(204);
   });
 
+  it('when a PATCH is sent again under its Idempotency-Key, then the original answer, its new secret included; with another body, 422 idempotency_key_reused and nothing is recorded', async () => {
+    const created = await t.call('POST', '/v1/webhooks', { token: integration, body: { url: receiver.url } });
+    const id = created.body.id as string;
+    const stream = webhookStream(A, id);
+    const patch = (key: string, body: unknown) =>
+      t.call('PATCH', `/v1/webhooks/${id}`, { token: integration, headers: { 'idempotency-key': key }, body });
+
+    const first = await patch('change-1', { eventTypes: ['HearingHeld'] });
+    expect([first.status, first.headers.get('etag')]).toEqual([200, '"1"']);
+    const again = await patch('change-1', { eventTypes: ['HearingHeld'] });
+    expect([again.status, again.headers.get('etag'), again.body.position]).toEqual([200, '"1"', first.body.position]);
+    const other = await patch('change-1', { eventTypes: ['CaseOpened'] });
+    expect([other.status, other.body.code]).toEqual([422, 'idempotency_key_reused']);
+    const rotate = await patch('change-1', { eventTypes: ['HearingHeld'], rotateKey: true });
+    expect([rotate.status, rotate.body.code]).toEqual([422, 'idempotency_key_reused']);
+
+    const rotated = await patch('rotate-1', { rotateKey: true });
+    expect([rotated.status, rotated.headers.get('etag'), typeof rotated.body.secret]).toEqual([200, '"2"', 'string']);
+    const rotatedAgain = await patch('rotate-1', { rotateKey: true });
+    expect([rotatedAgain.status, rotatedAgain.headers.get('etag')]).toEqual([200, '"2"']);
+    expect(rotatedAgain.body.secret).toBe(rotated.body.secret);
+
+    expect((await t.service.events.readStream(stream)).map((r) => r.event.type)).toEqual([
+      'WebhookSubscribed',
+      'WebhookChanged',
+      'WebhookChanged',
+    ]);
+    const now = await t.call('GET', `/v1/webhooks/${id}`, { token: integration });
+    expect([now.body.eventTypes, now.body.keyGeneration]).toEqual([['HearingHeld'], 2]);
+  });
+
+  it('when a DELETE is sent again under its Idempotency-Key, then 204 again; under a key a PATCH used, 422 idempotency_key_reused and the subscription stays', async () => {
+    const created = await t.call('POST', '/v1/webhooks', { token: integration, body: { url: receiver.url } });
+    const id = created.body.id as string;
+    const stream = webhookStream(A, id);
+    const changed = await t.call('PATCH', `/v1/webhooks/${id}`, {
+      token: integration,
+      headers: { 'idempotency-key': 'op-1' },
+      body: { eventTypes: ['HearingHeld'] },
+    });
+    expect(changed.status).toBe(200);
+    const reused = await t.call('DELETE', `/v1/webhooks/${id}`, {
+      token: integration,
+      headers: { 'idempotency-key': 'op-1' },
+    });
+    expect([reused.status, reused.body?.code]).toEqual([422, 'idempotency_key_reused']);
+    expect((await t.call('GET', `/v1/webhooks/${id}`, { token: integration })).status).toBe(200);
+
+    const remove = () =>
+      t.call('DELETE', `/v1/webhooks/${id}`, { token: integration, headers: { 'idempotency-key': 'op-2' } });
+    expect((await remove()).status).toBe(204);
+    expect((await remove()).status).toBe(204);
+    expect((await t.service.events.readStream(stream)).map((r) => r.event.type)).toEqual([
+      'WebhookSubscribed',
+      'WebhookChanged',
+      'WebhookDeleted',
+    ]);
+    expect((await t.call('GET', `/v1/webhooks/${id}`, { token: integration })).status).toBe(404);
+    const unkeyed = await t.call('DELETE', `/v1/webhooks/${id}`, { token: integration });
+    expect(unkeyed.status).toBe(404);
+  });
+
   it('when a PATCH changes nothing, then 200 with the subscription as it is, the same ETag, and nothing is recorded', async () => {
     const created = await t.call('POST', '/v1/webhooks', {
       token: integration,

@@ -2,7 +2,8 @@ import { webhookDecider, type WebhookEvent, type WebhookState } from '../../doma
 import type { RecordedEvent } from '../../ports/event-store.js';
 import type { StoredWebhook } from '../../ports/webhook-outbox.js';
 
-function stateOf(stored: StoredWebhook): WebhookState {
+/** The decider's state of a stored subscription. */
+export function stateOf(stored: StoredWebhook): WebhookState {
   return {
     webhookId: stored.id,
     agency: stored.agency,

@@ -26,7 +26,7 @@ import { registryCodec } from '../registry-codec.js';
 import type { AddressPolicy } from './address-policy.js';
 import { EventPayloads, type PublicRecords } from './payloads.js';
 import { receives } from './webhook-router.js';
-import { webhookOf } from './stored-webhook.js';
+import { stateOf, webhookOf } from './stored-webhook.js';
 import type { WebhookKeys } from './webhook-keys.js';
 
 /** Most events one replay puts back in the outbox; the answer says where to continue. */
@@ -103,19 +103,52 @@ export class WebhookService {
   ): Promise<WebhookWritten> {
     const current = this.get(actor, webhookId);
     if (change.url !== undefined) await this.deps.policy.check(change.url);
-    const eventTypes = change.eventTypes === undefined ? current.eventTypes : (change.eventTypes ?? undefined);
-    const settings = settingsOf(change.url ?? current.url, eventTypes, change.payload ?? current.payload);
+    // a retry (the event id recorded already) is the change it asks for of the subscription as it was before
+    const before = (await this.#before(current, eventId)) ?? current;
+    const eventTypes = change.eventTypes === undefined ? before.eventTypes : (change.eventTypes ?? undefined);
+    const settings = settingsOf(change.url ?? before.url, eventTypes, change.payload ?? before.payload);
     checkPublicTypes(settings, change.eventTypes);
-    const generation = current.keyGeneration + (change.rotateKey ? 1 : 0);
-    const key = this.deps.keys.recorded(current.agency, webhookId, current.signing, generation);
+    const generation = before.keyGeneration + (change.rotateKey ? 1 : 0);
+    const key = this.deps.keys.recorded(before.agency, webhookId, before.signing, generation);
     const command: WebhookCommand = { type: 'Change', actor, settings, key, enable: change.enabled === true };
-    const written = await this.#command(current.agency, webhookId, command, eventId, { expectedRevision });
-    return change.rotateKey ? { ...written, credentials: this.#credentials(written.webhook) } : written;
+    // a retry under the same Idempotency-Key must ask for the change that was recorded
+    const sameRequest = (recorded: readonly { type: string; data: Record<string, unknown> }[]) => {
+      const asked = webhookDecider.decide(command, stateOf(before));
+      return (
+        recorded.length === asked.length &&
+        recorded.every((event, i) => event.type === asked[i]!.type && canonicalEqual(event.data, asked[i]!.data))
+      );
+    };
+    const written = await this.#command(before.agency, webhookId, command, eventId, { expectedRevision, sameRequest });
+    if (!change.rotateKey) return written;
+    const shown = { ...written.webhook, keyGeneration: generation };
+    return { ...written, credentials: this.#credentials(shown) };
   }
 
   async remove(actor: Actor, webhookId: string, eventId: string, expectedRevision?: number): Promise<WebhookWritten> {
-    const current = this.get(actor, webhookId);
-    return this.#command(current.agency, webhookId, { type: 'Delete', actor }, eventId, { expectedRevision });
+    const stored = this.deps.store.webhook(webhookId);
+    // a deletion sent again under its Idempotency-Key finds the subscription deleted: the original answer
+    const retried = stored?.deleted === true && stored.agency === actor.agency && (await this.#holds(stored, eventId));
+    const current = retried ? stored : this.get(actor, webhookId);
+    const sameRequest = (recorded: readonly { type: string }[]) =>
+      recorded.length === 1 && recorded[0]!.type === 'WebhookDeleted';
+    return this.#command(current.agency, webhookId, { type: 'Delete', actor }, eventId, {
+      expectedRevision,
+      sameRequest,
+    });
+  }
+
+  /** The subscription as it was before the event `eventId`, when its stream holds that event; else undefined. */
+  async #before(webhook: StoredWebhook, eventId: string): Promise<StoredWebhook | undefined> {
+    const history = await this.deps.events.readStream(webhookStream(webhook.agency, webhook.id));
+    const at = history.findIndex((r) => r.event.id === eventId);
+    return at < 0 ? undefined : webhookOf(history.slice(0, at));
+  }
+
+  /** Whether the subscription's stream holds the event `eventId`. */
+  async #holds(webhook: StoredWebhook, eventId: string): Promise<boolean> {
+    const history = await this.deps.events.readStream(webhookStream(webhook.agency, webhook.id));
+    return history.some((r) => r.event.id === eventId);
   }
 
   /** A receiver answered 410 Gone: the service disables the subscription, by an event of its own. */
