@@ -89,9 +89,10 @@ export const utcOffsetOf = (offsets: UtcOffsets, agency: string): number =>
   offsets.agencies.get(agency) ?? offsets.defaultMinutes;
 
 /**
- * What one connection may hold of the server. Ordinary requests must arrive whole (headers and body) within
- * `requestTimeoutMs`; uploads (`POST /v1/media`, `POST /v1/verify`) within `uploadTimeoutMs`; a connection with
- * no traffic either way for `idleTimeoutMs` is closed (a bundle download to a reader that stopped reading).
+ * What one connection may hold of the server. The headers must arrive within `headersTimeoutMs`; the rest of an
+ * ordinary request within `requestTimeoutMs` after them, of an upload (`POST /v1/media`, `POST /v1/verify`) within
+ * `uploadTimeoutMs` (src/http/deadline.ts); a connection with no traffic either way for `idleTimeoutMs` is closed
+ * (a bundle download to a reader that stopped reading).
  */
 export interface HttpServerConfig {
   readonly headersTimeoutMs: number;
@@ -332,7 +333,7 @@ export const CONFIG_VARIABLES: readonly { name: string; default: string; descrip
     name: 'HTTP_REQUEST_TIMEOUT_MS',
     default: '30000',
     description:
-      'time a client has to send a whole request (headers and body), except uploads; 408 beyond, 100..3600000',
+      'time a client has to send the rest of a request once its headers are in, except uploads; 408 beyond, 100..3600000',
   },
   {
     name: 'HTTP_UPLOAD_TIMEOUT_MS',
