@@ -324,7 +324,7 @@ const WEBHOOK_OPERATIONS: readonly Operation[] = [
       'Remove a subscription; recorded as a signed event, its undelivered events are cancelled: never sent, neither failures nor dead letters',
     tag: 'webhooks',
     parameters: [WEBHOOK_ID, PARAMETERS.ifMatch, PARAMETERS.idempotencyKey],
-    responses: { '204': { description: 'Removed.' }, ...problems(400, 401, 403, 404, 409) },
+    responses: { '204': { description: 'Removed.' }, ...problems(400, 401, 403, 404, 409, 422) },
   },
   {
     method: 'GET',

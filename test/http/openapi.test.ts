@@ -21,7 +21,7 @@ let officer: string;
 let reviewer: string;
 
 beforeAll(async () => {
-  t = await startTestService();
+  t = await startTestService({ WEBHOOK_ALLOW_HOSTS: '127.0.0.1' });
   admin = t.token('head', AGENCY, ['admin']);
   officer = t.token('alice', AGENCY, ['officer']);
   reviewer = t.token('rita', AGENCY, ['reviewer']);
@@ -667,6 +667,23 @@ describe('responses over HTTP match the schemas the document declares', () => {
       'unauthenticated',
       api('GET', '/v1/cases/{caseId}/events', { params: o2, token: 'not.a.token' }),
     );
+  });
+
+  it('when a webhook subscription is changed, replayed and deleted under Idempotency-Keys, then every answer, refusals included, is declared', async () => {
+    const created = await api('POST', '/v1/webhooks', { token: admin, body: { url: 'https://127.0.0.1/hook' } });
+    expect(created.status).toBe(201);
+    const id = { id: created.body.id as string };
+    const keyed = (key: string) => ({ params: id, token: admin, headers: { 'idempotency-key': key } });
+    const changed = await api('PATCH', '/v1/webhooks/{id}', { ...keyed('k-1'), body: { eventTypes: ['CaseOpened'] } });
+    expect(changed.status).toBe(200);
+    const other = await api('PATCH', '/v1/webhooks/{id}', { ...keyed('k-1'), body: { eventTypes: ['HearingHeld'] } });
+    expect([other.status, other.body.code]).toEqual([422, 'idempotency_key_reused']);
+    const beyond = `/v1/webhooks/{id}/replay?from=${created.body.position + 1_000_000_000}`;
+    expect((await api('POST', beyond, { params: id, token: admin })).body.code).toBe('invalid_query');
+    const reused = await api('DELETE', '/v1/webhooks/{id}', keyed('k-1'));
+    expect([reused.status, reused.body.code]).toEqual([422, 'idempotency_key_reused']);
+    expect((await api('DELETE', '/v1/webhooks/{id}', keyed('k-2'))).status).toBe(204);
+    expect((await api('DELETE', '/v1/webhooks/{id}', keyed('k-2'))).status).toBe(204);
   });
 
   it('when the operational routes are asked, then health, readiness and metrics match their declarations', async () => {

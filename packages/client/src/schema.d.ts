@@ -6450,6 +6450,15 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
+      /** @description A rule refuses the request; `code` names it (two_officers_required, certificate_invalid, recording_required...). */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
       /** @description An unexpected failure (internal) or a store that does not answer. */
       default: {
         headers: {
