@@ -11,6 +11,7 @@ import { RuleViolation } from '../domain/errors.js';
 import type { Actor } from '../domain/actor.js';
 import type { DataKeyStore } from '../ports/data-keys.js';
 import { handleCommand, type CommandDependencies, type CommandResult, type EventCodec } from './command-handler.js';
+import { canonicalEqual } from './idempotency.js';
 import { registryCodec } from './registry-codec.js';
 
 const erasureCodec: EventCodec<CaseStreamEvent> = {
@@ -47,6 +48,17 @@ export interface ErasureWrite {
   readonly expectedRevision?: number | undefined;
 }
 
+/**
+ * Whether what a write under an Idempotency-Key recorded is this erasure (`type`, on the same ground and for the
+ * same reason): only then is a request sent again a retry. Anything else recorded under the key (an act of the
+ * admin's on the case, an erasure for another reason) makes it `422 idempotency_key_reused`, and no key is
+ * destroyed: an erasure is never without its event.
+ */
+function sameErasure(type: string, { ground, reason }: ErasureData) {
+  return (recorded: readonly { readonly type: string; readonly data: Record<string, unknown> }[]): boolean =>
+    recorded.length === 1 && recorded[0]!.type === type && canonicalEqual(recorded[0]!.data, { ground, reason });
+}
+
 export class ErasureService {
   constructor(private readonly deps: ErasureServiceDependencies) {}
 
@@ -57,8 +69,9 @@ export class ErasureService {
     await this.deps.dataKeys.checkErasable(scopes);
     // never the case service's state cache: the erasure decider folds the stream into a state of its own
     const command = { actor, occurredAt, ground: body.ground, reason: body.reason };
+    const write = { ...options, sameRequest: sameErasure('CaseDataErased', body) };
     return this.recordThenDestroy(scopes, occurredAt, 'case_erased', () =>
-      handleCommand(this.commandDeps(), stream, erasureDecider, erasureCodec, command, options),
+      handleCommand(this.commandDeps(), stream, erasureDecider, erasureCodec, command, write),
     );
   }
 
@@ -86,8 +99,9 @@ export class ErasureService {
       reason: body.reason,
     };
     const codec = registryCodec<ApplicationEvent>(this.deps.clock, actor);
+    const write = { ...options, sameRequest: sameErasure('ApplicationDataErased', body) };
     return this.recordThenDestroy([stream], occurredAt, 'application_erased', () =>
-      handleCommand(this.commandDeps(), stream, applicationDecider, codec, command, options),
+      handleCommand(this.commandDeps(), stream, applicationDecider, codec, command, write),
     );
   }
 

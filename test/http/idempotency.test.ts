@@ -139,6 +139,36 @@ describe('Idempotency-Key over HTTP', () => {
     expect(await eventsOf(opened.body.caseId)).toHaveLength(3);
   });
 
+  it("when an erasure is sent under the key of the admin's earlier act on the case, then 422 idempotency_key_reused and nothing is erased; sent again under its own key, the original answer", async () => {
+    const opened = await t.call('POST', '/v1/cases', { token: officer, body: { ...openBody, title: '擦除复用键' } });
+    const caseId = opened.body.caseId as string;
+    const marked = await t.call('POST', `/v1/cases/${caseId}/acts`, {
+      token: admin,
+      body: { type: 'CaseMarkedComplex', occurredAt: `${today}T00:09:40+08:00`, data: { reason: '案情复杂' } },
+      headers: keyed('admin-1'),
+    });
+    expect(marked.status).toBe(201);
+    const erase = (key: string, reason: string) =>
+      t.call('POST', `/v1/cases/${caseId}/erasure`, {
+        token: admin,
+        body: { ground: 'retention_expired', reason },
+        headers: keyed(key),
+      });
+    const reused = await erase('admin-1', '保管期限届满');
+    expect([reused.status, reused.body.code]).toEqual([422, 'idempotency_key_reused']);
+    expect((await eventsOf(caseId)).map((e) => e.type)).toEqual(['CaseOpened', 'CaseMarkedComplex']);
+    // the case's data key was not destroyed: its sealed title still opens
+    const file = await t.call('GET', `/v1/cases/${caseId}?consistentWith=${marked.body.position}`, { token: officer });
+    expect(file.body.title).toBe('擦除复用键');
+
+    const erased = await erase('erase-1', '保管期限届满');
+    expect([erased.status, erased.body.type]).toEqual([201, 'CaseDataErased']);
+    const again = await erase('erase-1', '保管期限届满');
+    expect([again.status, again.body.eventId]).toEqual([200, erased.body.eventId]);
+    const other = await erase('erase-1', '另一理由');
+    expect([other.status, other.body.code]).toEqual([422, 'idempotency_key_reused']);
+  });
+
   it('when a registration is retried with its key, then 200; with another profile, then 422 idempotency_key_reused', async () => {
     const profile = {
       officerId: 'dora',
