@@ -16,7 +16,13 @@ import { conflict, notFound, RuleViolation } from '../domain/errors.js';
 import type { BlobInfo } from '../ports/blob-store.js';
 import type { DataKeyStore } from '../ports/data-keys.js';
 import type { CaseService } from './case-service.js';
-import { handleCommand, recordedEvent, type CommandDependencies, type CommandResult } from './command-handler.js';
+import {
+  handleCommand,
+  recordedEvent,
+  type CommandDependencies,
+  type CommandOptions,
+  type CommandResult,
+} from './command-handler.js';
 import { derivedId, namedEventId } from './idempotency.js';
 import { canonicalize } from '../ledger/canonical-json.js';
 import { UNAVAILABLE } from '../ledger/sealed-field.js';
@@ -273,7 +279,14 @@ export class ApplicationService {
       legalBasis: body.legalBasis,
       rejectedOn: this.today(actor.agency),
     };
-    return this.command(actor.agency, applicationId, actor, command, { eventId, expectedRevision });
+    // a retry under the same Idempotency-Key must be this refusal: the same reason and legal basis (the date the
+    // service gives it may have moved on)
+    const sameRequest = (recorded: readonly { readonly type: string; readonly data: Record<string, unknown> }[]) =>
+      recorded.length === 1 &&
+      recorded[0]!.type === 'ApplicationRejected' &&
+      recorded[0]!.data.reason === body.reason &&
+      recorded[0]!.data.legalBasis === body.legalBasis;
+    return this.command(actor.agency, applicationId, actor, command, { eventId, expectedRevision, sameRequest });
   }
 
   private command(
@@ -281,7 +294,11 @@ export class ApplicationService {
     applicationId: string,
     actor: Actor,
     command: ApplicationCommand,
-    write: { readonly eventId: string; readonly expectedRevision?: number | undefined },
+    write: {
+      readonly eventId: string;
+      readonly expectedRevision?: number | undefined;
+      readonly sameRequest?: CommandOptions['sameRequest'];
+    },
     key?: Uint8Array,
   ): Promise<CommandResult> {
     const plain = registryCodec<ApplicationEvent>(this.deps.clock, actor);

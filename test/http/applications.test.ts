@@ -247,6 +247,22 @@ describe('online applications over HTTP (网上受理)', () => {
     expect(items.filter((a) => a.applicantName === '王小明')).toHaveLength(1);
   });
 
+  it('when a refusal is sent again under its Idempotency-Key, then the original answer; with another reason, 422 idempotency_key_reused and the first reason stands', async () => {
+    const other = (await file(APPLICATION)).body;
+    const route = `/v1/applications/${other.applicationId}/rejection`;
+    const body = { reason: '申请材料不齐全且逾期未补正', legalBasis: '《行政许可法》第三十二条第一款第（四）项' };
+    const refuse = (reason: string) =>
+      t.call('POST', route, { token: officer, body: { ...body, reason }, headers: { 'idempotency-key': 'refusal-1' } });
+    const first = await refuse(body.reason);
+    expect(first.status).toBe(201);
+    position = Math.max(position, first.body.position);
+    const again = await refuse(body.reason);
+    expect([again.status, again.body]).toEqual([200, first.body]);
+    const other2 = await refuse('申请事项依法不需要取得行政许可');
+    expect([other2.status, other2.body.code]).toEqual([422, 'idempotency_key_reused']);
+    expect((await progress(other.applicationId, other.lookupCode)).body.rejection).toMatchObject(body);
+  });
+
   it('when a filing is retried under its Idempotency-Key, then it answers 200 with the same receipt and code and files nothing more; another application under the key is 422', async () => {
     const send = (body: unknown) =>
       t.call('POST', '/v1/applications', {
