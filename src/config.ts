@@ -263,8 +263,10 @@ export const CONFIG_VARIABLES: readonly { name: string; default: string; descrip
   },
   {
     name: 'LEDGER_DOCUMENT_FONT',
-    default: '(Noto Sans SC from @embedpdf/fonts-sc)',
-    description: 'the TrueType/OpenType font decision documents are written in, embedded (subset) in their PDFs',
+    default: '(Noto Sans SC, npm)',
+    description:
+      'the TrueType/OpenType font decision documents are written in, embedded (subset) in their PDFs; unset, ' +
+      'Noto Sans SC Regular from the @embedpdf/fonts-sc package',
   },
   {
     name: 'LEDGER_UTC_OFFSET',

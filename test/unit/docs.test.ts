@@ -10,6 +10,18 @@ describe('documentation matches the code', () => {
     expect(read('docs/configuration.md')).toContain(`\`${name}\``);
   });
 
+  it('docs/configuration.md gives each variable the default the code and `ledger serve --help` give it', () => {
+    const defaults = new Map(
+      [...read('docs/configuration.md').matchAll(/^\| `([A-Z0-9_]+)` *\| *(.*?) *\|/gm)].map((m) => [
+        m[1],
+        m[2]!.replaceAll('`', ''),
+      ]),
+    );
+    expect(CONFIG_VARIABLES.map((v) => [v.name, defaults.get(v.name)])).toEqual(
+      CONFIG_VARIABLES.map((v) => [v.name, v.default]),
+    );
+  });
+
   it('docs/configuration.md documents no variable the code does not read', () => {
     const documented = [...read('docs/configuration.md').matchAll(/^\| `([A-Z0-9_]+)`/gm)].map((m) => m[1]);
     expect(documented.sort()).toEqual(CONFIG_VARIABLES.map((v) => v.name).sort());
