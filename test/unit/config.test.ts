@@ -1,10 +1,37 @@
 import path from 'node:path';
-import { loadConfig, utcOffsetOf } from '../../src/config.js';
+import { CONFIG_VARIABLES, loadConfig, utcOffsetOf } from '../../src/config.js';
 import { ConfigError } from '../../src/errors.js';
 
 const cwd = '/srv/ledger';
 
 describe('configuration', () => {
+  /** Variables that mean something only with others set: the S3 media store, an identity provider. */
+  const context = (name: string): Record<string, string> =>
+    name.startsWith('S3_')
+      ? { S3_BUCKET: 'evidence' }
+      : name.startsWith('OIDC_')
+        ? {
+            OIDC_ISSUER: 'https://idp.county.gov.cn',
+            OIDC_CLIENT_ID: 'ledger',
+            OIDC_CLIENT_SECRET: 's3cret',
+            OIDC_REDIRECT_URL: 'https://ledger.county.gov.cn/signin/callback',
+          }
+        : {};
+  /** The default `--help` and docs/configuration.md give, when it is a value one could set (not "(unset: …)"). */
+  const literalDefaults = CONFIG_VARIABLES.flatMap(({ name, default: given }) => {
+    const value = given.replace(/ \(.*\)$/, '');
+    return /^[($]/.test(value) || value.includes(' when ') ? [] : [[name, value] as const];
+  });
+  const comparable = (config: unknown) => JSON.stringify(config, (_k, v: unknown) => (v instanceof Map ? [...v] : v));
+
+  it.each(literalDefaults)(
+    'when %s is set to its documented default %s, then the configuration is as without it',
+    (name, value) => {
+      const without = loadConfig(context(name), cwd);
+      expect(comparable(loadConfig({ ...context(name), [name]: value }, cwd))).toBe(comparable(without));
+    },
+  );
+
   it('when nothing is set, then the embedded default runs on :8080 with data under ./data', () => {
     const config = loadConfig({}, cwd);
     expect(config).toMatchObject({
