@@ -502,6 +502,8 @@ function dataKeyStoreConfig(read: (name: string) => string | undefined): Config[
 }
 
 const BUCKET_NAME = /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/;
+/** One host-name label: letters, digits and inner hyphens, at most 63 characters. */
+const REGION = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?$/;
 
 function blobStoreConfig(read: (name: string) => string | undefined, dataDir: string): Config['blobStore'] {
   const names = [
@@ -521,6 +523,9 @@ function blobStoreConfig(read: (name: string) => string | undefined, dataDir: st
   if (!BUCKET_NAME.test(bucket)) throw new ConfigError('S3_BUCKET', 'is not a valid bucket name');
   const endpoint = read('S3_ENDPOINT');
   if (endpoint !== undefined) httpUrl('S3_ENDPOINT', endpoint);
+  const region = read('S3_REGION') ?? 'us-east-1';
+  // the AWS SDK takes only a region that can stand in a host name, and would refuse it at the first request
+  if (!REGION.test(region)) throw new ConfigError('S3_REGION', `"${region}" is not a region name such as cn-north-1`);
   const accessKeyId = read('S3_ACCESS_KEY_ID');
   const secretAccessKey = read('S3_SECRET_ACCESS_KEY');
   if ((accessKeyId === undefined) !== (secretAccessKey === undefined)) {
@@ -530,7 +535,7 @@ function blobStoreConfig(read: (name: string) => string | undefined, dataDir: st
   return {
     kind: 's3',
     bucket,
-    region: read('S3_REGION') ?? 'us-east-1',
+    region,
     ...(endpoint === undefined ? {} : { endpoint }),
     ...(accessKeyId === undefined ? {} : { accessKeyId }),
     ...(secretAccessKey === undefined ? {} : { secretAccessKey }),

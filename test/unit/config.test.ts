@@ -95,6 +95,8 @@ describe('configuration', () => {
     ['S3_ENDPOINT', { S3_BUCKET: 'evidence', S3_ENDPOINT: 'ftp://minio' }],
     ['S3_SECRET_ACCESS_KEY', { S3_BUCKET: 'evidence', S3_ACCESS_KEY_ID: 'id' }],
     ['S3_FORCE_PATH_STYLE', { S3_BUCKET: 'evidence', S3_FORCE_PATH_STYLE: 'maybe' }],
+    ['S3_REGION', { S3_BUCKET: 'evidence', S3_REGION: 'us east 1' }],
+    ['S3_REGION', { S3_BUCKET: 'evidence', S3_REGION: 'cn-north-1.' }],
     ['JWT_ALGORITHMS', { JWT_ALGORITHMS: 'none' }],
     ['JWT_ALGORITHMS', { JWT_ALGORITHMS: 'HS256' }],
     ['JWT_ALGORITHMS', { JWT_ALGORITHMS: 'ES256,' }],
