@@ -31,6 +31,8 @@ import type { WebhookKeys } from './webhook-keys.js';
 
 /** Most events one replay puts back in the outbox; the answer says where to continue. */
 export const MAX_REPLAY_EVENTS = 10_000;
+/** Events a replay reads at once. */
+const REPLAY_PAGE = 1_000;
 /** Most deliveries `GET /v1/webhooks/{id}/deliveries` lists. */
 export const MAX_LISTED_DELIVERIES = 1_000;
 /** The service's own actor, for the events it records by itself (a receiver's 410 disabling a subscription). */
@@ -203,11 +205,15 @@ export class WebhookService {
     const deliveries = [];
     let after = Math.max(0, from - 1);
     let through = after;
+    // the agency's events through the store's index, as the pull feed reads them: never a scan of the whole log
+    const agencyEvents = { agencies: [webhook.agency], ...(webhook.eventTypes ? { types: webhook.eventTypes } : {}) };
     scan: while (after < routed) {
-      const page = await this.deps.events.readAll({ after, limit: 1_000 });
-      if (page.length === 0) break;
+      const page = await this.deps.events.readAgencies({ ...agencyEvents, after, limit: REPLAY_PAGE });
       for (const recorded of page) {
-        if (recorded.position > routed) break scan;
+        if (recorded.position > routed) {
+          through = routed;
+          break scan;
+        }
         through = recorded.position;
         const body = receives(webhook, recorded)
           ? await new EventPayloads(recorded, this.deps.publicRecords).for(webhook)
@@ -224,6 +230,11 @@ export class WebhookService {
           });
           if (deliveries.length >= MAX_REPLAY_EVENTS) break scan;
         }
+      }
+      // a short page: the agency has no more events up to the head, which the router's position never passes
+      if (page.length < REPLAY_PAGE) {
+        through = routed;
+        break;
       }
       after = page[page.length - 1]!.position;
     }
