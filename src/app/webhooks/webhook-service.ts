@@ -24,15 +24,13 @@ import { beyondHead } from '../event-feed.js';
 import { canonicalEqual } from '../idempotency.js';
 import { registryCodec } from '../registry-codec.js';
 import type { AddressPolicy } from './address-policy.js';
-import { EventPayloads, type PublicRecords } from './payloads.js';
-import { receives } from './webhook-router.js';
+import type { PublicRecords } from './payloads.js';
+import { replayDeliveries } from './replay-scan.js';
 import { stateOf, webhookOf } from './stored-webhook.js';
 import type { WebhookKeys } from './webhook-keys.js';
 
-/** Most events one replay puts back in the outbox; the answer says where to continue. */
-export const MAX_REPLAY_EVENTS = 10_000;
-/** Events a replay reads at once. */
-const REPLAY_PAGE = 1_000;
+export { MAX_REPLAY_EVENTS } from './replay-scan.js';
+
 /** Most deliveries `GET /v1/webhooks/{id}/deliveries` lists. */
 export const MAX_LISTED_DELIVERIES = 1_000;
 /** The service's own actor, for the events it records by itself (a receiver's 410 disabling a subscription). */
@@ -184,7 +182,7 @@ export class WebhookService {
 
   /**
    * Puts the subscription's events from `from` on (inclusive) back in the outbox, dead letters and already
-   * delivered ones alike, up to {@link MAX_REPLAY_EVENTS} matching events and no further than the outbox has
+   * delivered ones alike, up to `MAX_REPLAY_EVENTS` matching events and no further than the outbox has
    * routed; `next` is where to continue when there is more. A `from` past the position after the log's head is
    * `400 invalid_query`.
    */
@@ -202,42 +200,7 @@ export class WebhookService {
     }
     if (!webhook.enabled) throw new RuleViolation('webhook_disabled', 409, 'the webhook is disabled: enable it first');
     const routed = this.deps.store.position();
-    const deliveries = [];
-    let after = Math.max(0, from - 1);
-    let through = after;
-    // the agency's events through the store's index, as the pull feed reads them: never a scan of the whole log
-    const agencyEvents = { agencies: [webhook.agency], ...(webhook.eventTypes ? { types: webhook.eventTypes } : {}) };
-    scan: while (after < routed) {
-      const page = await this.deps.events.readAgencies({ ...agencyEvents, after, limit: REPLAY_PAGE });
-      for (const recorded of page) {
-        if (recorded.position > routed) {
-          through = routed;
-          break scan;
-        }
-        through = recorded.position;
-        const body = receives(webhook, recorded)
-          ? await new EventPayloads(recorded, this.deps.publicRecords).for(webhook)
-          : undefined;
-        if (body !== undefined) {
-          deliveries.push({
-            webhookId,
-            position: recorded.position,
-            stream: recorded.event.stream,
-            eventId: recorded.event.id,
-            type: recorded.event.type,
-            recordedAt: recorded.event.recordedAt,
-            body,
-          });
-          if (deliveries.length >= MAX_REPLAY_EVENTS) break scan;
-        }
-      }
-      // a short page: the agency has no more events up to the head, which the router's position never passes
-      if (page.length < REPLAY_PAGE) {
-        through = routed;
-        break;
-      }
-      after = page[page.length - 1]!.position;
-    }
+    const { deliveries, through } = await replayDeliveries(this.deps, webhook, from, routed);
     const requeued = this.deps.store.requeue(deliveries, this.deps.clock.now().getTime());
     if (requeued > 0) this.deps.requeued?.();
     return { requeued, through, ...(through < routed ? { next: through + 1 } : {}) };
