@@ -6,7 +6,7 @@ import type { EventStore } from '../ports/event-store.js';
 import { healthApi } from './health.js';
 import { httpMetrics } from './metrics.js';
 import { buildOpenApi, semanticsTable } from './openapi.js';
-import { errorHandler, notFound } from './problem.js';
+import { errorHandler, notFound, undecodablePath } from './problem.js';
 import { securityHeaders } from './security-headers.js';
 import { requestDeadline, type RequestDeadlines } from './deadline.js';
 import { singleAuthorization } from './authenticate.js';
@@ -72,6 +72,7 @@ export function createHttpApp(deps: HttpDependencies): Express {
   for (const router of deps.routers ?? []) app.use(router);
   if (deps.pages) app.use(deps.pages.notFound);
   app.use(notFound);
+  app.use(undecodablePath);
   if (deps.pages) app.use(deps.pages.errors);
   app.use(errorHandler(deps.log));
   return app;

@@ -3,6 +3,7 @@ import type { ErrorRequestHandler, RequestHandler } from 'express';
 import type { Logger } from 'pino';
 import { IntegrityFault, LedgerError, NotCaughtUp, VerificationsBusy } from '../errors.js';
 import { PROBLEM_TYPES, problemTypeUri } from './problem-types.js';
+import { RuleViolation } from '../domain/errors.js';
 
 /** RFC 9457 problem details, with the stable `code` clients branch on. */
 export interface Problem {
@@ -124,6 +125,18 @@ export function errorHandler(log: Logger): ErrorRequestHandler {
     sendProblem(res, problem(serviceStatus, code, 'the request could not be completed', { requestId }));
   };
 }
+
+/**
+ * A path with a segment that is not valid percent-encoding (`/v1/webhooks/%ZZ`: the router cannot decode the
+ * parameter) names nothing here: `404 not_found`, as a page or a problem, instead of a `400` blamed on the body.
+ */
+export const undecodablePath: ErrorRequestHandler = (err: unknown, _req, _res, next) => {
+  next(
+    err instanceof URIError
+      ? new RuleViolation('not_found', 404, 'no such resource: the path is not valid percent-encoding')
+      : err,
+  );
+};
 
 function httpStatusOf(err: unknown): number | undefined {
   const status =

@@ -270,3 +270,22 @@ describe('the public routes', () => {
     expect(verify.headers.get('access-control-allow-origin')).toBeNull();
   });
 });
+
+describe('a path that is not valid percent-encoding', () => {
+  it.each([
+    ['GET', '/v1/cases/%ZZ'],
+    ['GET', '/v1/webhooks/%E4%B8'],
+    ['POST', '/v1/cases/%ZZ/acts'],
+  ])('when %s %s is asked, then 404 not_found as a problem, not a 400 blamed on the body', async (method, route) => {
+    const res = await t.call(method, route, { token: officer, ...(method === 'POST' ? { body: {} } : {}) });
+    expect(res.status).toBe(404);
+    expect(res.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+    expect(res.body).toMatchObject({ code: 'not_found', status: 404 });
+  });
+
+  it('when a browser asks a portal page by such a path, then it gets the 404 page', async () => {
+    const res = await fetch(`${t.url}/disclosures/%ZZ/x`, { headers: { accept: 'text/html' } });
+    expect(res.status).toBe(404);
+    expect(res.headers.get('content-type')).toMatch(/^text\/html/);
+  });
+});
