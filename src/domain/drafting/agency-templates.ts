@@ -5,6 +5,7 @@ import type { Decider } from '../decider.js';
 import { conflict } from '../errors.js';
 import { agencyStream } from '../streams.js';
 import { canonicalize } from '../../ledger/canonical-json.js';
+import { DEFAULT_TEMPLATES } from './default-templates.js';
 import { checkTemplate, type DecisionTemplate } from './template.js';
 
 /**
@@ -62,8 +63,15 @@ export const agencyTemplateDecider: Decider<SetDecisionTemplate, AgencyTemplateE
       return [{ type: 'DecisionTemplateReset', data: { decisionType, version, reason } }];
     }
     checkTemplate(command.template);
-    if (state.template !== undefined && canonicalize(state.template) === canonicalize(command.template))
-      throw conflict('version_unchanged', `the agency's template of ${decisionType} already says this`);
+    // the template in force: the agency's own, else the shipped one (a form saved as shown records nothing)
+    const inForce = state.template ?? DEFAULT_TEMPLATES[decisionType];
+    if (canonicalize(inForce) === canonicalize(command.template))
+      throw conflict(
+        'version_unchanged',
+        state.template === undefined
+          ? `the shipped template of ${decisionType} already says this`
+          : `the agency's template of ${decisionType} already says this`,
+      );
     return [{ type: 'DecisionTemplateSet', data: { decisionType, version, template: command.template, reason } }];
   },
 

@@ -61,6 +61,24 @@ describe("an agency's own decision templates (本机关文书模板)", () => {
       .then([{ type: 'DecisionTemplateSet', data: { version: 2 } }]);
   });
 
+  it('when the agency records the shipped template as it is (a form saved unchanged), then it is refused as unchanged, and no version is made', () => {
+    spec.given([]).when(set(DEFAULT_TEMPLATES.fine)).thenFails('version_unchanged', 409);
+    // after a return to the shipped template too
+    const reset: AgencyTemplateEvent = {
+      type: 'DecisionTemplateReset',
+      data: { decisionType: 'fine', version: 2, reason: 'r' },
+    };
+    spec
+      .given([setEvent(1), reset])
+      .when(set(DEFAULT_TEMPLATES.fine))
+      .thenFails('version_unchanged', 409);
+    // a change to the shipped template is the agency's own, version 1
+    spec
+      .given([])
+      .when(set({ ...DEFAULT_TEMPLATES.fine, issuer: '某县司法局' }))
+      .then([{ type: 'DecisionTemplateSet', data: { version: 1 } }]);
+  });
+
   it('when an officer, or the admin of another agency, records a template, then it is refused', () => {
     spec
       .given([])
