@@ -16,6 +16,13 @@ import { handleCommand, type CommandDependencies, type CommandResult, type Event
 export type TokenRevocationOptions = FollowOptions;
 
 /**
+ * Longer than any portal session lasts from sign-in (`SESSION_MAX_HOURS` is at most 24), with an hour for clocks:
+ * a sign-out recorded longer ago than this names a session that has expired anyway.
+ */
+export const SESSION_LIFETIME_BOUND_MS = 25 * 3600_000;
+const SIGN_OUT_BATCH = 500;
+
+/**
  * Token revocations and the portal's sign-outs: recorded as signed events in the `token-revocations` and
  * `portal-sign-outs` streams (load → decide → seal → append, like every other event), and answered from memory on
  * every request. The list is loaded at start and then kept current by following the global log, so a revocation
@@ -43,9 +50,8 @@ export class TokenRevocations {
   /** Loads the recorded revocations, then follows the log for new ones until `signal` aborts. */
   async start(signal: AbortSignal): Promise<void> {
     const after = await this.deps.events.headPosition();
-    for (const stream of [REVOCATION_STREAM, SIGN_OUT_STREAM]) {
-      for (const { event } of await this.deps.events.readStream(stream)) this.#list.apply(event);
-    }
+    for (const { event } of await this.deps.events.readStream(REVOCATION_STREAM)) this.#list.apply(event);
+    await this.#loadRecentSignOuts();
     void followStream(
       this.deps.events,
       [REVOCATION_STREAM, SIGN_OUT_STREAM],
@@ -54,6 +60,30 @@ export class TokenRevocations {
       (event) => this.#list.apply(event),
       this.options,
     );
+  }
+
+  /**
+   * The sign-outs whose sessions may still be live, read from the newest back: a session lasts at most
+   * {@link SESSION_LIFETIME_BOUND_MS} from sign-in, so one signed out longer ago than that has expired, as have all
+   * before it. Years of sign-outs then cost the start nothing.
+   */
+  async #loadRecentSignOuts(): Promise<void> {
+    const since = this.deps.clock.now().getTime() - SESSION_LIFETIME_BOUND_MS;
+    let fromRevision: number | undefined;
+    for (;;) {
+      const batch = await this.deps.events.readStream(SIGN_OUT_STREAM, {
+        direction: 'backward',
+        limit: SIGN_OUT_BATCH,
+        ...(fromRevision === undefined ? {} : { fromRevision }),
+      });
+      for (const { event } of batch) {
+        if (Date.parse(event.recordedAt) < since) return;
+        this.#list.apply(event);
+      }
+      const oldest = batch.at(-1);
+      if (batch.length < SIGN_OUT_BATCH || !oldest || oldest.event.revision === 0) return;
+      fromRevision = oldest.event.revision - 1;
+    }
   }
 
   revokeToken(
