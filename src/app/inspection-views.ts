@@ -11,8 +11,10 @@ import { daysBetween } from './days.js';
 import { filledPage, type Paging } from './read-pages.js';
 
 /**
- * The drawn plans of `scope` with targets whose inspection outcome is overdue on `asOf` (the plan's period over,
- * no outcome recorded), earliest plan first, each with those targets and their inspectors.
+ * The plans of `scope` behind on `asOf`, earliest plan first: drawn plans with targets whose inspection outcome is
+ * overdue (the plan's period over, no outcome recorded), each with those targets and their inspectors
+ * (`stage: outcomes`); and plans never drawn though their period has begun (`stage: draw`: due by `startsOn`, no
+ * target, since none was drawn).
  */
 export function overdueInspectionsPage(
   readModels: Pick<ReadModelStore, 'query' | 'get'>,
@@ -23,8 +25,23 @@ export function overdueInspectionsPage(
   return filledPage(
     readModels,
     INSPECTIONS,
-    { where: { agency: [...scope], status: 'drawn' }, orderBy: 'startsOn', direction: 'asc' },
+    { where: { agency: [...scope], status: ['drawn', 'planned'] }, orderBy: 'startsOn', direction: 'asc' },
     (doc: InspectionDoc) => {
+      if (doc.status === 'planned') {
+        // the draw is due before the inspections it names can start
+        if (doc.startsOn >= asOf) return undefined;
+        return {
+          agency: doc.agency,
+          planId: doc.planId,
+          title: doc.title,
+          startsOn: doc.startsOn,
+          stage: 'draw' as const,
+          dueBy: doc.startsOn,
+          daysOverdue: daysBetween(doc.startsOn, asOf),
+          drawn: 0,
+          targets: [],
+        };
+      }
       const late = overdueTargets(doc, doc.draw?.targets ?? [], doc.outcomes, asOf);
       if (late.length === 0) return undefined;
       const dueBy = outcomeDueBy(doc);
@@ -35,6 +52,7 @@ export function overdueInspectionsPage(
         planId: doc.planId,
         title: doc.title,
         startsOn: doc.startsOn,
+        stage: 'outcomes' as const,
         dueBy,
         daysOverdue: daysBetween(dueBy, asOf),
         drawn: doc.draw?.targets.length ?? 0,

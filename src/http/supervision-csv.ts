@@ -87,6 +87,7 @@ export const SUPERVISION_TABLES = {
       'planId',
       'title',
       'startsOn',
+      'stage',
       'dueBy',
       'daysOverdue',
       'drawn',

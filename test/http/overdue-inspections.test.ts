@@ -1,5 +1,5 @@
 import { startTestService, type TestService } from '../support/service.js';
-import { INSPECTION_AGENCY, PLAN_ID, seedDrawnPlan } from '../support/inspections.js';
+import { INSPECTION_AGENCY, PLAN_ID, planBody, seedDrawnPlan } from '../support/inspections.js';
 
 let t: TestService;
 let seeded: Awaited<ReturnType<typeof seedDrawnPlan>>;
@@ -22,7 +22,7 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(() => t.stop());
 
-describe('inspection outcomes overdue (双随机抽查结果逾期未录入) over HTTP', () => {
+describe('inspections overdue (双随机抽查逾期未抽取、结果逾期未录入) over HTTP', () => {
   it("when the plan's period (to 2026-03-31) has not ended, then nothing is overdue", async () => {
     const res = await overdue('2026-03-31');
     expect(res.status).toBe(200);
@@ -38,6 +38,7 @@ describe('inspection outcomes overdue (双随机抽查结果逾期未录入) ove
         planId: PLAN_ID,
         title: '2026年第一季度食品经营双随机抽查',
         startsOn: '2026-03-01',
+        stage: 'outcomes',
         dueBy: '2026-03-31',
         daysOverdue: 1,
         drawn: 2,
@@ -66,10 +67,40 @@ describe('inspection outcomes overdue (双随机抽查结果逾期未录入) ove
     const csv = await overdue('2026-04-10', '&format=csv');
     expect(csv.headers.get('content-type')).toContain('text/csv');
     const lines = String(csv.body).split('\r\n');
-    expect(lines[0]).toContain('agency,planId,title,startsOn,dueBy,daysOverdue,drawn,targets.subjectId');
+    expect(lines[0]).toContain('agency,planId,title,startsOn,stage,dueBy,daysOverdue,drawn,targets.subjectId');
     expect(lines[1]).toContain(`${INSPECTION_AGENCY},${PLAN_ID},`);
-    expect(lines[1]).toContain(`,2026-03-31,10,2,${second!.subjectId},`);
+    expect(lines[1]).toContain(`,outcomes,2026-03-31,10,2,${second!.subjectId},`);
     expect(lines[1]).toContain(second!.inspectors.join('; '));
+  });
+
+  it('when a plan is never drawn, then it is overdue from the day after its period began, with no target, also in the CSV', async () => {
+    const planned = await call('POST', '/v1/inspections', seeded.admin, {
+      ...planBody(1_000_000, { planId: 'P-undrawn', title: '2026年第二季度双随机抽查', startsOn: '2026-04-05' }),
+      endsOn: '2026-06-30',
+    });
+    expect(planned.status).toBe(201);
+    // on its first day it is not late yet; the drawn plan's late target is listed alone
+    expect((await overdue('2026-04-05')).body.items.map((i: { planId: string }) => i.planId)).toEqual([PLAN_ID]);
+    const res = await overdue('2026-04-10');
+    expect(res.body.items).toEqual([
+      expect.objectContaining({ planId: PLAN_ID, stage: 'outcomes' }),
+      {
+        agency: INSPECTION_AGENCY,
+        planId: 'P-undrawn',
+        title: '2026年第二季度双随机抽查',
+        startsOn: '2026-04-05',
+        stage: 'draw',
+        dueBy: '2026-04-05',
+        daysOverdue: 5,
+        drawn: 0,
+        targets: [],
+      },
+    ]);
+    const csv = await overdue('2026-04-10', '&format=csv');
+    const lines = String(csv.body).split('\r\n');
+    expect(lines[2]).toContain(
+      `${INSPECTION_AGENCY},P-undrawn,2026年第二季度双随机抽查,2026-04-05,draw,2026-04-05,5,0,`,
+    );
   });
 
   it('when someone other than a supervisor of the agency asks, then 403', async () => {

@@ -3928,7 +3928,7 @@ export interface components {
       /** @description The cursor of the next page, when there may be one. */
       next?: string;
     };
-    /** GET /v1/audit/overdue-inspections: drawn plans whose period is over with targets that have no outcome recorded */
+    /** GET /v1/audit/overdue-inspections: plans behind on asOf: drawn plans whose period is over with targets that have no outcome recorded, and plans never drawn whose period has begun */
     'response.audit-overdue-inspections': {
       asOf: components['schemas']['defs']['$defs']['date'];
       items: {
@@ -3936,13 +3936,18 @@ export interface components {
         planId: components['schemas']['defs']['$defs']['id'];
         title: string;
         startsOn: components['schemas']['defs']['$defs']['date'];
-        /** @description The last day an outcome is due: the end of the plan's inspection period (endsOn). */
+        /**
+         * @description What is overdue: `outcomes` of drawn targets, or the `draw` itself (the plan was never drawn though its period has begun).
+         * @enum {unknown}
+         */
+        stage: 'outcomes' | 'draw';
+        /** @description The last day the overdue step was due: the end of the plan's inspection period (endsOn) for outcomes, its first day (startsOn) for the draw. */
         dueBy: components['schemas']['defs']['$defs']['date'];
         /** @description Calendar days from dueBy to asOf. */
         daysOverdue: number;
-        /** @description Targets the plan drew. */
+        /** @description Targets the plan drew (0 when it was never drawn). */
         drawn: number;
-        /** @description The drawn targets without an outcome, with the inspectors drawn for each. */
+        /** @description The drawn targets without an outcome, with the inspectors drawn for each; empty for a plan never drawn. */
         targets: {
           subjectId: components['schemas']['defs']['$defs']['id'];
           name: string;

@@ -65,10 +65,10 @@ export const INSPECTIONS_EN: { readonly [K in keyof typeof INSPECTIONS_ZH_CN]: s
   'inspections.check.unsupported': 'This browser cannot verify Ed25519 signatures; check on the command line instead.',
   'inspections.check.recomputed': 'Seed recomputed in this browser: {seed}',
   'inspections.back': 'Back to the inspection plans',
-  'inspections.overdue.title': 'Random inspections with outcomes overdue',
-  'inspections.overdue.link': 'Drawn targets with outcomes overdue',
+  'inspections.overdue.title': 'Random inspections not drawn or with outcomes overdue',
+  'inspections.overdue.link': 'Inspections not drawn or with outcomes overdue',
   'inspections.overdue.lead':
-    "Targets drawn by lot whose inspection outcome has not been recorded though the plan's inspection period (its last day) is over.",
+    "Targets drawn by lot whose inspection outcome has not been recorded though the plan's inspection period (its last day) is over, and plans not drawn though their inspection period has begun.",
   'inspections.overdue.asOf': 'As of',
   'inspections.overdue.show': 'Show',
   'inspections.overdue.plan': 'Inspection plan',
@@ -76,5 +76,6 @@ export const INSPECTIONS_EN: { readonly [K in keyof typeof INSPECTIONS_ZH_CN]: s
   'inspections.overdue.days': 'Days overdue',
   'inspections.overdue.subject': 'Subject',
   'inspections.overdue.inspectors': 'Inspectors drawn',
-  'inspections.overdue.none': 'No drawn target has its outcome overdue.',
+  'inspections.overdue.none': 'No inspection is overdue, drawn or not.',
+  'inspections.overdue.notDrawn': 'Not drawn yet (the inspection period began on {startsOn})',
 };

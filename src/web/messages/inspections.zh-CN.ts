@@ -62,10 +62,10 @@ export const INSPECTIONS_ZH_CN = {
   'inspections.check.unsupported': '此浏览器不支持 Ed25519 签名核验，请使用命令行复核。',
   'inspections.check.recomputed': '浏览器重新计算的随机种子：{seed}',
   'inspections.back': '返回抽查计划列表',
-  'inspections.overdue.title': '逾期未录入结果的双随机抽查',
-  'inspections.overdue.link': '逾期未录入结果的抽查对象',
+  'inspections.overdue.title': '逾期未抽取或未录入结果的双随机抽查',
+  'inspections.overdue.link': '逾期未抽取或未录入结果的抽查',
   'inspections.overdue.lead':
-    '已摇号抽取的检查对象，在抽查计划的检查期限（计划截止日）届满后仍未录入检查结果的，列于此处。',
+    '已摇号抽取的检查对象，在抽查计划的检查期限（计划截止日）届满后仍未录入检查结果的，以及检查期限已开始仍未摇号抽取的抽查计划，列于此处。',
   'inspections.overdue.asOf': '截至日期',
   'inspections.overdue.show': '查看',
   'inspections.overdue.plan': '抽查计划',
@@ -73,5 +73,6 @@ export const INSPECTIONS_ZH_CN = {
   'inspections.overdue.days': '逾期天数',
   'inspections.overdue.subject': '检查对象',
   'inspections.overdue.inspectors': '抽中的执法人员',
-  'inspections.overdue.none': '没有逾期未录入结果的抽查对象。',
+  'inspections.overdue.none': '没有逾期未抽取或未录入结果的抽查。',
+  'inspections.overdue.notDrawn': '尚未摇号抽取（检查期限已于 {startsOn} 开始）',
 };

@@ -80,8 +80,20 @@ function overdueMain(
         'inspections.overdue.subject',
         'inspections.overdue.inspectors',
       ],
-      d.items.flatMap((p) =>
-        p.targets.map(
+      d.items.flatMap((p) => [
+        ...(p.stage === 'draw'
+          ? [
+              html`<tr>
+                <td><a href="/inspections/${p.agency}/${p.planId}">${p.title}</a></td>
+                <td>${p.agency}</td>
+                <td>${p.dueBy}</td>
+                <td>${p.daysOverdue}</td>
+                <td class="bad">${ctx.t('inspections.overdue.notDrawn', { startsOn: p.startsOn })}</td>
+                <td>—</td>
+              </tr>`,
+            ]
+          : []),
+        ...p.targets.map(
           (x) =>
             html`<tr>
               <td><a href="/inspections/${p.agency}/${p.planId}">${p.title}</a></td>
@@ -92,7 +104,7 @@ function overdueMain(
               <td>${x.inspectors.join(enumerationSeparator(ctx))}</td>
             </tr>`,
         ),
-      ),
+      ]),
       'inspections.overdue.none',
     )}
     ${pager(ctx, '/supervise/inspections', params, d.next)}`;
