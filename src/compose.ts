@@ -311,6 +311,8 @@ function oidcSignInOf(oidc: OidcConfig, config: Config, clock: Clock, seal: Cook
     }),
     claims: { ...oidc.claims, roleMap: oidc.roleMap },
     providerName: oidc.providerName,
+    // the portal's home, on the origin the provider already sends the browser back to after sign-in
+    postLogoutRedirectUrl: new URL('/', oidc.redirectUrl).toString(),
     seal,
     now: () => clock.now(),
   };

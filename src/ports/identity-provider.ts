@@ -11,6 +11,12 @@ export interface IdentityProvider {
    * not check out is `signin_failed`; a provider that cannot be reached, `identity_provider_unavailable`.
    */
   redeem(request: { code: string; codeVerifier: string; nonce: string }): Promise<Readonly<Record<string, unknown>>>;
+  /**
+   * Where to send the browser to end its session at the provider too (OpenID Connect RP-Initiated Logout 1.0), to
+   * come back to `postLogoutRedirectUrl`; undefined when the provider publishes no `end_session_endpoint` or cannot
+   * be reached (signing out of the portal never waits on it).
+   */
+  logoutUrl(request: { postLogoutRedirectUrl: string }): Promise<string | undefined>;
   /** The issuer identifier (the `iss` the provider may add to its redirect back, RFC 9207). */
   readonly issuer: string;
 }

@@ -46,7 +46,11 @@ export interface PortalDependencies {
   /** How one signs in: the development sign-in with a token, and the agency's identity provider (OIDC). */
   readonly signIn: {
     readonly devSignIn: boolean;
-    readonly oidc?: Omit<OidcSignInDependencies, 'sessions' | 'assets'> & { readonly providerName: string };
+    readonly oidc?: Omit<OidcSignInDependencies, 'sessions' | 'assets'> & {
+      readonly providerName: string;
+      /** Where the provider sends the browser back after its sign-out: the portal's home page. */
+      readonly postLogoutRedirectUrl: string;
+    };
   };
   /** The supervisors' live stream of the log (Server-Sent Events), served to the session at `/supervise/live`. */
   readonly liveFeed?: RequestHandler;
@@ -77,7 +81,12 @@ export function portal(deps: PortalDependencies): Router {
       assets,
       verify: deps.verify,
       devSignIn,
-      ...(oidc ? { providerName: oidc.providerName } : {}),
+      ...(oidc
+        ? {
+            providerName: oidc.providerName,
+            providerSignOut: () => oidc.provider.logoutUrl({ postLogoutRedirectUrl: oidc.postLogoutRedirectUrl }),
+          }
+        : {}),
     }),
   );
   if (oidc) router.use(oidcSignIn({ ...oidc, sessions: deps.sessions, assets }));

@@ -18,6 +18,11 @@ export interface SignInDependencies {
   readonly devSignIn: boolean;
   /** The identity provider's name, when OpenID Connect sign-in is configured (`/signin/oidc`). */
   readonly providerName?: string;
+  /**
+   * Where a session opened at the identity provider is sent on sign-out, to end its session there too (undefined:
+   * the provider has no end-session endpoint, or cannot be reached).
+   */
+  readonly providerSignOut?: () => Promise<string | undefined>;
 }
 
 const parseForm = express.urlencoded({ extended: false, limit: FORM_LIMIT_BYTES, parameterLimit: 100 });
@@ -72,7 +77,10 @@ export function signIn(deps: SignInDependencies): Router {
   router.post('/signout', requireCsrf, async (req, res) => {
     const session = res.locals.session as Session | undefined;
     if (session) await deps.sessions.end(req, res, session);
-    res.redirect(303, '/');
+    // a session from the identity provider ends there too: on a shared computer, the next user signing in would
+    // otherwise be let in as this one by the provider's own session, without a password
+    const atProvider = session?.via === 'oidc' && deps.providerSignOut ? await deps.providerSignOut() : undefined;
+    res.redirect(303, atProvider ?? '/');
   });
 
   return router;

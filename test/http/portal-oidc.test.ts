@@ -20,7 +20,7 @@ describe('the OpenID Connect sign-in against a real provider (oidc-provider)', (
     provider = await startOidcProvider({
       host: 'localhost',
       clients: [
-        { ...CLIENT, redirect_uris: [callback] },
+        { ...CLIENT, redirect_uris: [callback], post_logout_redirect_uris: [`http://127.0.0.1:${port}/`] },
         { client_id: 'other-app', client_secret: 'other-secret', redirect_uris: ['http://127.0.0.1:1/cb'] },
       ],
       accounts: ACCOUNTS,
@@ -190,8 +190,67 @@ describe('the OpenID Connect sign-in against a real provider (oidc-provider)', (
     expect((await fetch(`${svc.url}/v1/cases`, { headers: { cookie: jar.header() } })).status).toBe(401);
     const out = await browse(svc.url, jar, '/signout', { form: { _csrf: csrf } });
     expect(out.res.status).toBe(303);
+    // on to the provider, to end the session there too, and back to the portal's home
+    const endSession = new URL(out.res.headers.get('location')!);
+    expect(endSession.origin).toBe(provider.issuer);
+    expect(Object.fromEntries(endSession.searchParams)).toEqual({
+      client_id: CLIENT.client_id,
+      post_logout_redirect_uri: `${svc.url}/`,
+    });
     expect((await browse(svc.url, jar, '/')).text).not.toContain('王执法');
     const bearer = await svc.call('GET', '/v1/cases', { token: svc.token('wang', 'county-a', ['officer']) });
     expect(bearer.status).toBe(200);
+  });
+
+  it('when a user signs out of the portal and confirms at the provider, then the next sign-in there asks for the login again', async () => {
+    const atProvider = new Jar(); // the browser's cookies at the provider, kept across the visits
+    /** Follows the provider's redirects from `url`, answering its forms, until it sends the browser to the portal. */
+    const visit = async (from: string, answer: (prompt: string) => Record<string, string> | undefined) => {
+      let url = new URL(from);
+      const prompts: string[] = [];
+      for (let step = 0; step < 12; step += 1) {
+        if (url.href.startsWith(svc.url)) return { back: url, prompts };
+        const { res, text } = await browse(url.origin, atProvider, url.pathname + url.search);
+        if (res.status >= 300 && res.status < 400) {
+          url = new URL(res.headers.get('location')!, url);
+          continue;
+        }
+        const interaction = /<form[^>]*action="([^"]+)"[^>]*method="post"[^>]*>[^]*?name="prompt" value="(\w+)"/.exec(
+          text,
+        );
+        const logout = /<form id="op.logoutForm" method="post" action="([^"]+)">[^]*?name="xsrf" value="([^"]+)"/.exec(
+          text,
+        );
+        const prompt = interaction?.[2] ?? (logout ? 'logout' : undefined);
+        const fields = prompt === undefined ? undefined : answer(prompt);
+        if (res.status !== 200 || prompt === undefined || !fields) throw new Error(`stuck at ${url.pathname}`);
+        prompts.push(prompt);
+        const action = (interaction?.[1] ?? logout![1]!).replace(/&amp;/g, '&');
+        const body = logout && !interaction ? { xsrf: logout[2]!, ...fields } : { prompt, ...fields };
+        const posted = await browse(url.origin, atProvider, new URL(action, url).pathname, { form: body });
+        url = new URL(posted.res.headers.get('location')!, url);
+      }
+      throw new Error('the provider did not send the browser back');
+    };
+    const answers = (prompt: string) =>
+      prompt === 'login' ? { login: 'wang', password: 'any' } : prompt === 'logout' ? { logout: 'yes' } : {};
+
+    const first = await start();
+    const signedIn = await visit(first.authorization, answers);
+    expect(signedIn.prompts).toContain('login');
+    await callback(first.jar, signedIn.back);
+    // while the provider's session lasts, a new sign-in there asks for nothing
+    const again = await start();
+    expect((await visit(again.authorization, answers)).prompts).toEqual([]);
+
+    const home = await browse(svc.url, first.jar, '/');
+    const csrf = /name="_csrf" value="([^"]+)"/.exec(home.text)![1]!;
+    const out = await browse(svc.url, first.jar, '/signout', { form: { _csrf: csrf } });
+    const signedOut = await visit(out.res.headers.get('location')!, answers);
+    expect(signedOut.prompts).toEqual(['logout']);
+    expect(signedOut.back.href).toBe(`${svc.url}/`);
+
+    const next = await start();
+    expect((await visit(next.authorization, answers)).prompts).toContain('login');
   });
 });

@@ -8,7 +8,13 @@ export type Tamper = Readonly<Record<string, unknown>>;
 export interface ProviderOptions {
   /** The issuer's host name (`localhost`: another site than the portal's `127.0.0.1` for a browser). */
   readonly host: string;
-  readonly clients: readonly { client_id: string; client_secret: string; redirect_uris: string[] }[];
+  readonly clients: readonly {
+    client_id: string;
+    client_secret: string;
+    redirect_uris: string[];
+    /** Where the provider may send the browser after its sign-out (RP-Initiated Logout). */
+    post_logout_redirect_uris?: string[];
+  }[];
   /** Account id (the login typed on the provider's page) → the claims the provider holds for it. */
   readonly accounts: Readonly<Record<string, Record<string, unknown>>>;
   /** The provider's signing key (a private RSA JWK), made by the test; its key id. */

@@ -55,3 +55,28 @@ describe("the OpenID provider's discovery", () => {
     },
   );
 });
+
+describe("the OpenID provider's end of session (RP-Initiated Logout)", () => {
+  const back = { postLogoutRedirectUrl: 'https://ledger.county.gov.cn/' };
+
+  it('when the provider publishes an end-session endpoint, then sign-out goes there with the client and the way back', async () => {
+    const { provider } = providerAnswering({ ...GOOD, end_session_endpoint: `${ISSUER}/session/end` });
+    const url = new URL((await provider.logoutUrl(back))!);
+    expect(url.origin + url.pathname).toBe(`${ISSUER}/session/end`);
+    expect(Object.fromEntries(url.searchParams)).toEqual({
+      client_id: 'ledger-portal',
+      post_logout_redirect_uri: 'https://ledger.county.gov.cn/',
+    });
+  });
+
+  it.each([
+    ['publishes none', GOOD],
+    ['publishes one over http', { ...GOOD, end_session_endpoint: 'http://idp.county.gov.cn/session/end' }],
+    ['publishes one that is no URL', { ...GOOD, end_session_endpoint: 'not a url' }],
+    ['cannot be discovered', { ...GOOD, issuer: 'https://idp.evil.example' }],
+  ])('when the provider %s, then there is nowhere to send the browser, and sign-in still works', async (_, doc) => {
+    const { provider } = providerAnswering(doc);
+    expect(await provider.logoutUrl(back)).toBeUndefined();
+    if (doc.issuer === ISSUER) expect(await provider.authorizationUrl(request)).toContain(`${ISSUER}/auth`);
+  });
+});

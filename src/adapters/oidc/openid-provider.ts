@@ -64,6 +64,22 @@ export class OpenIdProvider implements IdentityProvider {
     return url.toString();
   }
 
+  async logoutUrl(request: { postLogoutRedirectUrl: string }): Promise<string | undefined> {
+    let metadata: ProviderMetadata;
+    try {
+      metadata = await this.#discovered();
+    } catch {
+      return undefined; // the provider is unreachable: the portal's own sign-out stands
+    }
+    if (metadata.endSessionEndpoint === undefined) return undefined;
+    const url = new URL(metadata.endSessionEndpoint);
+    // no ID token is kept to hint with: the client and where to come back name the sign-out, which the provider
+    // may confirm with the user
+    url.searchParams.set('client_id', this.options.clientId);
+    url.searchParams.set('post_logout_redirect_uri', request.postLogoutRedirectUrl);
+    return url.toString();
+  }
+
   async redeem(request: { code: string; codeVerifier: string; nonce: string }): Promise<Record<string, unknown>> {
     const metadata = await this.#discovered();
     const credentials = `${encodeURIComponent(this.options.clientId)}:${encodeURIComponent(this.options.clientSecret)}`;

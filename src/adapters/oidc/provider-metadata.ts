@@ -14,6 +14,8 @@ export interface ProviderMetadata {
   readonly authorizationEndpoint: string;
   readonly tokenEndpoint: string;
   readonly jwksUri: string;
+  /** RP-Initiated Logout 1.0: where the browser ends its session at the provider, when the provider has one. */
+  readonly endSessionEndpoint?: string;
 }
 
 export type Fetch = (url: string, init?: RequestInit) => Promise<Response>;
@@ -68,11 +70,19 @@ export async function discover(fetchImpl: Fetch, issuer: string): Promise<Provid
   if (Array.isArray(methods) && !methods.includes('S256')) {
     throw new IdentityProviderUnavailable('the identity provider does not support PKCE with S256');
   }
+  // optional: a provider without it (or with one that is no URL of its scheme) keeps its sessions to itself
+  let endSessionEndpoint: string | undefined;
+  try {
+    endSessionEndpoint = doc.end_session_endpoint === undefined ? undefined : endpoint('end_session_endpoint');
+  } catch {
+    endSessionEndpoint = undefined;
+  }
   return {
     issuer,
     authorizationEndpoint: endpoint('authorization_endpoint'),
     tokenEndpoint: endpoint('token_endpoint'),
     jwksUri: endpoint('jwks_uri'),
+    ...(endSessionEndpoint === undefined ? {} : { endSessionEndpoint }),
   };
 }
 
