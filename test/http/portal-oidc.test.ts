@@ -232,7 +232,7 @@ describe('the OpenID Connect sign-in against a real provider (oidc-provider)', (
       }
       throw new Error('the provider did not send the browser back');
     };
-    const answers = (prompt: string) =>
+    const answers = (prompt: string): Record<string, string> =>
       prompt === 'login' ? { login: 'wang', password: 'any' } : prompt === 'logout' ? { logout: 'yes' } : {};
 
     const first = await start();
