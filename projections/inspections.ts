@@ -1,5 +1,12 @@
 import { scrubText } from '../src/domain/redaction.js';
-import { planStream, type DrawRecord, type OutcomeRecord, type PlanProfile } from '../src/domain/inspections/plans.js';
+import {
+  joinInputs,
+  planStream,
+  type DrawRecord,
+  type InputsPart,
+  type OutcomeRecord,
+  type PlanProfile,
+} from '../src/domain/inspections/plans.js';
 import { subjectStream, type SubjectKind } from '../src/domain/inspections/subjects.js';
 import { parseAgencyStream } from '../src/domain/streams.js';
 import type { Change, Doc, Projection } from '../src/ports/read-models.js';
@@ -29,7 +36,10 @@ export interface InspectionDoc extends Doc, Omit<PlanProfile, 'targets' | 'sampl
   status: 'planned' | 'drawn';
   plannedAt: string;
   planEventId: string;
+  /** The draw, with its inputs put together again when they were recorded in parts. */
   draw?: DrawRecord & { eventId: string; recordedAt: string };
+  /** The parts of the draw's inputs recorded so far, until the draw that follows them in the same append. */
+  inputParts?: InputsPart[];
   outcomes: (OutcomeRecord & { eventId: string })[];
 }
 
@@ -83,15 +93,19 @@ export const inspectionsProjection: Projection = {
             doc: { ...data, status: 'planned', plannedAt: at, planEventId: event.id, outcomes: [] },
           },
         ];
-      case 'InspectionDrawn':
+      case 'InspectionInputsPublished': {
         if (!current) return [];
-        return [
-          {
-            collection: INSPECTIONS,
-            key,
-            doc: { ...current, status: 'drawn', draw: { ...data, eventId: event.id, recordedAt: at } },
-          },
-        ];
+        const parts = [...(current.inputParts ?? []), data as unknown as InputsPart];
+        return [{ collection: INSPECTIONS, key, doc: { ...current, inputParts: parts } }];
+      }
+      case 'InspectionDrawn': {
+        if (!current) return [];
+        const { inputParts: parts, ...rest } = current;
+        const drawn = data as unknown as DrawRecord;
+        const inputs = drawn.inputParts === undefined ? drawn.inputs : joinInputs([...(parts ?? []), drawn.inputs]);
+        const draw = { ...drawn, inputs, eventId: event.id, recordedAt: at };
+        return [{ collection: INSPECTIONS, key, doc: { ...rest, status: 'drawn', draw } }];
+      }
       case 'InspectionOutcomeRecorded': {
         if (!current) return [];
         const outcome = { ...(data as unknown as OutcomeRecord), eventId: event.id };

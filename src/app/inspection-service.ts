@@ -163,7 +163,7 @@ export class InspectionService {
       return { ...base, rootHash, inputs: drawCandidates(plan, subjects, officers) } as const;
     };
     const sameRequest = (recorded: Parameters<ReturnType<typeof recording>>[0]) =>
-      recorded[0]?.type === 'InspectionDrawn';
+      recorded.at(-1)?.type === 'InspectionDrawn'; // after the parts of its inputs, when they were too many
     return this.#plan(actor, planId, command, { eventId, expectedRevision, sameRequest });
   }
 

@@ -139,7 +139,9 @@ export function inspectionsApi(deps: InspectionsApiDependencies): Router {
     const eventId = eventIdFor(req, principal, planStream(principal.agency, planId), newId);
     const claimed = req.body as { seed?: string; targets?: DrawnTarget[] };
     const result = await inspections.draw(principal, planId, claimed, eventId, ifMatch(req));
-    const { seed, targets } = recordedEvent(result, 'RecordDraw').data as { seed: string; targets: DrawnTarget[] };
+    // the draw is the last event: inputs too many for its own event are recorded in parts before it
+    const drawn = result.events.at(-1) ?? recordedEvent(result, 'RecordDraw');
+    const { seed, targets } = drawn.data as { seed: string; targets: DrawnTarget[] };
     res.status(result.created ? 201 : 200).set('ETag', `"${result.revision}"`);
     res.json({ planId, seed, targets, ...written(result) });
   });

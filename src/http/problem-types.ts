@@ -344,7 +344,7 @@ export const PROBLEM_TYPES: Readonly<Record<string, ProblemType>> = {
   draw_too_large: entry(
     422,
     'Draw inputs too large',
-    "The candidates at the plan's tree size are more than one draw event publishes: at most 1000 subjects, 1000 officers and 1000 conflicts (`details` gives the counts); nothing is recorded.",
+    "The targets drawn, with their inspectors, are more than one draw event records (long ids, many inspectors; `details` gives the count); nothing is recorded. Candidates beyond one event's lists are recorded in parts before the draw, not refused.",
   ),
   inspectors_insufficient: entry(
     422,

@@ -73,7 +73,15 @@ export const INSPECTION_EVENTS: { [E in InspectionEvent as E['type']]: Required<
     seed: 'ab'.repeat(32),
     inputsDigest: 'cd'.repeat(32),
     inputs: { subjects: ['S-0001', 'S-0002'], officers: ['alice', 'bob'], conflicts: [['S-0002', 'alice']] },
+    inputParts: 3,
     targets: TARGETS,
+  },
+  InspectionInputsPublished: {
+    part: 1,
+    parts: 3,
+    subjects: ['S-0001', 'S-0002'],
+    officers: ['alice', 'bob'],
+    conflicts: [['S-0002', 'alice']],
   },
   InspectionOutcomeRecorded: OUTCOME,
 };
@@ -93,6 +101,7 @@ export const INSPECTION_REQUIRED: { [E in InspectionEvent as E['type']]: KeySet<
     inputs: true,
     targets: true,
   },
+  InspectionInputsPublished: { part: true, parts: true },
   InspectionOutcomeRecorded: { subjectId: true, outcome: true, summary: true, inspectedOn: true },
 };
 

@@ -3117,11 +3117,14 @@ export interface components {
       checkpointSize: number;
       seed: components['schemas']['defs']['$defs']['sha256'];
       inputsDigest: components['schemas']['defs']['$defs']['sha256'];
+      /** @description The candidates: all of them, or, with inputParts, none (empty lists): the InspectionInputsPublished events recorded just before this one, in the same append, hold them, and these lists follow theirs. */
       inputs: {
         subjects: components['schemas']['defs']['$defs']['id'][];
         officers: components['schemas']['defs']['$defs']['id'][];
         conflicts: [components['schemas']['defs']['$defs']['id'], components['schemas']['defs']['$defs']['id']][];
       };
+      /** @description How many InspectionInputsPublished events, recorded just before this one, hold the inputs (put together in order: subjects, officers, conflicts). */
+      inputParts?: number;
       targets: {
         subjectId: components['schemas']['defs']['$defs']['id'];
         inspectors: components['schemas']['defs']['$defs']['id'][];
@@ -3147,6 +3150,16 @@ export interface components {
     'event.InspectionEntryWithdrawn': {
       version: components['schemas']['defs']['$defs']['documentVersion'];
       reason: components['schemas']['defs']['$defs']['nonEmptyText'];
+    };
+    /** InspectionInputsPublished: one part of a draw's inputs too many for the draw's own event (docs/inspections.md) */
+    'event.InspectionInputsPublished': {
+      /** @description This part's number, from 1. */
+      part: number;
+      /** @description How many parts the draw's inputs are in. */
+      parts: number;
+      subjects?: components['schemas']['defs']['$defs']['id'][];
+      officers?: components['schemas']['defs']['$defs']['id'][];
+      conflicts?: [components['schemas']['defs']['$defs']['id'], components['schemas']['defs']['$defs']['id']][];
     };
     /** InspectionOutcomeRecorded: the outcome of inspecting one drawn target */
     'event.InspectionOutcomeRecorded': components['schemas']['command.record-outcome'];

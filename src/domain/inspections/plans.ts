@@ -48,8 +48,27 @@ export interface DrawRecord {
   readonly checkpointSize: number;
   readonly seed: string;
   readonly inputsDigest: string;
+  /**
+   * The candidates: all of them when they fit in the draw's event; otherwise these lists are empty and the
+   * `InspectionInputsPublished` events recorded just before the draw ({@link inputParts}) hold them.
+   */
   readonly inputs: DrawInputs;
+  /** How many `InspectionInputsPublished` events, recorded just before this one, hold the inputs. */
+  readonly inputParts?: number;
   readonly targets: readonly DrawnTarget[];
+}
+
+/**
+ * One part of a draw's inputs too many for the draw's own event (a county's directory easily holds more subjects in
+ * a sector than one event's list may): parts `1..parts`, each with a slice of one list, recorded in one append with
+ * the draw, which names how many there are. Put together they are the inputs whose digest the draw records.
+ */
+export interface InputsPart {
+  readonly part: number;
+  readonly parts: number;
+  readonly subjects?: readonly string[];
+  readonly officers?: readonly string[];
+  readonly conflicts?: readonly (readonly [string, string])[];
 }
 
 /** What `InspectionPlanned` records beyond the profile: the log's tree size then, the list entry's version. */
@@ -94,6 +113,7 @@ export type PlanCommand = { readonly actor: Actor } & (
 
 export type PlanEvent =
   | { readonly type: 'InspectionPlanned'; readonly data: PlannedData }
+  | { readonly type: 'InspectionInputsPublished'; readonly data: InputsPart }
   | { readonly type: 'InspectionDrawn'; readonly data: DrawRecord }
   | { readonly type: 'InspectionOutcomeRecorded'; readonly data: OutcomeRecord };
 
@@ -133,20 +153,54 @@ function checkPlan(profile: PlanProfile, treeSize: number, entry: EntryStanding)
   if (profile.endsOn < profile.startsOn) throw violation('date_invalid', 'the plan ends before it starts');
 }
 
+/** Items of one list in one part of a draw's inputs: ids are at most 128 characters, so a part stays well within an event. */
+const PART_ITEMS = { subjects: MAX_ARRAY_ITEMS, officers: MAX_ARRAY_ITEMS, conflicts: MAX_ARRAY_ITEMS / 2 } as const;
+
+/** The inputs in parts, each a slice of one list ({@link PART_ITEMS}), in the order subjects, officers, conflicts. */
+export function inputsParts(inputs: DrawInputs): InputsPart[] {
+  const slices: Omit<InputsPart, 'part' | 'parts'>[] = [];
+  for (const list of ['subjects', 'officers', 'conflicts'] as const) {
+    const items = inputs[list] as readonly unknown[];
+    for (let i = 0; i < items.length; i += PART_ITEMS[list]) {
+      slices.push({ [list]: items.slice(i, i + PART_ITEMS[list]) });
+    }
+  }
+  return slices.map((slice, i) => ({ part: i + 1, parts: slices.length, ...slice }));
+}
+
 /**
- * The draw event publishes its inputs, so they must fit in one signed event (src/ledger/json-bounds.ts): at most
- * {@link MAX_ARRAY_ITEMS} candidate subjects, officers and conflicts each, and the event's size limit.
+ * A draw's inputs put together again: the lists of its parts, in the order recorded, then those of the draw's own
+ * event (empty when there are parts).
  */
-function checkPublishable(data: DrawRecord): void {
-  const outside = eventDataViolation(data);
-  if (!outside) return;
-  const { subjects, officers, conflicts } = data.inputs;
-  throw violation(
-    'draw_too_large',
-    `the draw's inputs (${subjects.length} subjects, ${officers.length} officers, ${conflicts.length} conflicts) ` +
-      `are more than one event publishes: at most ${MAX_ARRAY_ITEMS} of each`,
-    { subjects: subjects.length, officers: officers.length, conflicts: conflicts.length },
-  );
+export function joinInputs(parts: readonly Omit<InputsPart, 'part' | 'parts'>[]): DrawInputs {
+  return {
+    subjects: parts.flatMap((p) => p.subjects ?? []),
+    officers: parts.flatMap((p) => p.officers ?? []),
+    conflicts: parts.flatMap((p) => p.conflicts ?? []) as DrawInputs['conflicts'],
+  };
+}
+
+/**
+ * The draw's events: the draw with its inputs, when they fit in one signed event (src/ledger/json-bounds.ts);
+ * otherwise the inputs in parts before it. A draw whose targets alone do not fit is refused.
+ */
+function drawEvents(data: DrawRecord): PlanEvent[] {
+  if (!eventDataViolation(data)) return [{ type: 'InspectionDrawn', data }];
+  const parts = inputsParts(data.inputs);
+  const draw: DrawRecord = {
+    ...data,
+    inputs: { subjects: [], officers: [], conflicts: [] },
+    inputParts: parts.length,
+  };
+  if (eventDataViolation(draw)) {
+    throw violation('draw_too_large', `the draw's ${data.targets.length} targets are more than one event records`, {
+      targets: data.targets.length,
+    });
+  }
+  return [
+    ...parts.map((part): PlanEvent => ({ type: 'InspectionInputsPublished', data: part })),
+    { type: 'InspectionDrawn', data: draw },
+  ];
 }
 
 function decideDraw(command: Extract<PlanCommand, { type: 'RecordDraw' }>, state: PlanState): PlanEvent[] {
@@ -190,8 +244,7 @@ function decideDraw(command: Extract<PlanCommand, { type: 'RecordDraw' }>, state
     inputs: command.inputs,
     targets: draw.targets,
   };
-  checkPublishable(data);
-  return [{ type: 'InspectionDrawn', data }];
+  return drawEvents(data);
 }
 
 function decideOutcome(command: Extract<PlanCommand, { type: 'RecordOutcome' }>, state: PlanState): PlanEvent[] {
@@ -242,6 +295,8 @@ export const planDecider: Decider<PlanCommand, PlanEvent, PlanState> = {
     switch (event.type) {
       case 'InspectionPlanned':
         return { ...state, plan: event.data };
+      case 'InspectionInputsPublished':
+        return state; // the draw's inputs: the rules need only the draw itself
       case 'InspectionDrawn':
         return { ...state, draw: event.data };
       case 'InspectionOutcomeRecorded':

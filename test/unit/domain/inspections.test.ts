@@ -1,7 +1,10 @@
 import type { Actor } from '../../../src/domain/actor.js';
 import { drawCandidates } from '../../../src/domain/inspections/candidates.js';
 import {
+  joinInputs,
   planDecider,
+  type DrawRecord,
+  type InputsPart,
   type PlanCommand,
   type PlanEvent,
   type PlanProfile,
@@ -14,6 +17,7 @@ import {
   type SubjectState,
 } from '../../../src/domain/inspections/subjects.js';
 import { computeDraw } from '../../../src/ledger/draw.js';
+import { eventDataViolation } from '../../../src/ledger/json-bounds.js';
 import { specification } from '../../support/decider-spec.js';
 import { actors, officers } from '../../support/domain.js';
 
@@ -205,24 +209,62 @@ describe('inspection plans, draws and outcomes (双随机、一公开)', () => {
       .thenFails('inspectors_insufficient', 422);
   });
 
-  it('when the candidates are more than one event can publish, then draw_too_large and no event', () => {
+  it("when the candidates are more than the draw's event holds, then they are recorded in parts before it, and put together they are the inputs drawn from", () => {
     const ids = (prefix: string, n: number) =>
       Array.from({ length: n }, (_, i) => `${prefix}-${String(i).padStart(4, '0')}`);
-    const many = { subjects: ids('S', 1001), officers: ['alice', 'bob', 'chen'], conflicts: [] };
-    spec
+    const many = {
+      subjects: ids('S', 2_500),
+      officers: ids('O', 1_200),
+      conflicts: ids('S', 600).map((s, i) => [s, `O-${String(i).padStart(4, '0')}`] as [string, string]),
+    };
+    const events = spec
       .given(planned)
       .when(draw({ inputs: many }))
-      .thenFails('draw_too_large', 422);
-    const staff = { subjects: ['S1'], officers: ids('O', 1001), conflicts: [] };
-    spec
-      .given(planned)
-      .when(draw({ inputs: staff }))
-      .thenFails('draw_too_large', 422);
-    // within the bounds, as many candidates as an event holds are drawn from
+      .then([
+        { type: 'InspectionInputsPublished', data: { part: 1, parts: 7, subjects: many.subjects.slice(0, 1000) } },
+        { type: 'InspectionInputsPublished', data: { part: 2, parts: 7 } },
+        { type: 'InspectionInputsPublished', data: { part: 3, parts: 7 } },
+        { type: 'InspectionInputsPublished', data: { part: 4, parts: 7, officers: many.officers.slice(0, 1000) } },
+        { type: 'InspectionInputsPublished', data: { part: 5, parts: 7 } },
+        { type: 'InspectionInputsPublished', data: { part: 6, parts: 7, conflicts: many.conflicts.slice(0, 500) } },
+        { type: 'InspectionInputsPublished', data: { part: 7, parts: 7 } },
+        { type: 'InspectionDrawn', data: { inputParts: 7, inputs: { subjects: [], officers: [], conflicts: [] } } },
+      ]);
+    const parts = events.slice(0, -1).map((e) => e.data as InputsPart);
+    const drawn = events.at(-1)!.data as DrawRecord;
+    expect(joinInputs([...parts, drawn.inputs])).toEqual(many);
+    // each event within the bounds of a signed event; the draw the one the inputs determine
+    for (const event of events) expect(eventDataViolation(event.data)).toBeUndefined();
+    const again = computeDraw(
+      {
+        agency: 'county-justice',
+        planId: 'P-2026-01',
+        size: 100,
+        rootHash: root,
+        sample: { count: 2 },
+        inspectorsPerTarget: 2,
+      },
+      many,
+    );
+    expect([drawn.inputsDigest, drawn.targets]).toEqual([again.inputsDigest, again.targets]);
+    // within the bounds, the inputs stay in the draw's own event
     spec
       .given(planned)
       .when(draw({ inputs: { subjects: ids('S', 1000), officers: ['alice', 'bob'], conflicts: [] } }))
       .then([{ type: 'InspectionDrawn' }]);
+  });
+
+  it('when the targets drawn are more than one event records (long ids, many inspectors), then draw_too_large and no event', () => {
+    const long = (prefix: string, n: number) =>
+      Array.from({ length: n }, (_, i) => `${prefix}-${String(i).padStart(4, '0')}-${'x'.repeat(100)}`);
+    const big: PlanEvent[] = [
+      {
+        type: 'InspectionPlanned',
+        data: { ...profile, sample: { count: 1000 }, inspectorsPerTarget: 10, treeSizeAtPlan: 50 },
+      },
+    ];
+    const inputs = { subjects: long('S', 1000), officers: long('O', 20), conflicts: [] };
+    expect(spec.given(big).when(draw({ inputs })).thenFails('draw_too_large', 422).details).toEqual({ targets: 1000 });
   });
 
   it('when an officer with a declared conflict is a candidate, then they are never drawn for that subject', () => {
