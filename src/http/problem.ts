@@ -110,7 +110,7 @@ export function errorHandler(log: Logger): ErrorRequestHandler {
     if (status !== undefined && status < 500) {
       // body-parser and friends: malformed JSON, too large, wrong content type
       const code = status === 413 ? 'too_large' : status === 415 ? 'unsupported_media_type' : 'invalid_body';
-      sendProblem(res, problem(status, code, (err as Error).message));
+      sendProblem(res, problem(status, code, clientErrorDetail(err as Error)));
       return;
     }
     const code = err instanceof LedgerError ? err.code : 'internal';
@@ -137,6 +137,17 @@ export const undecodablePath: ErrorRequestHandler = (err: unknown, _req, _res, n
       : err,
   );
 };
+
+/**
+ * What a body the parser refused is told. JSON.parse quotes the text around the fault ("Unexpected token '张',
+ * "张三丰 1405"... is not valid JSON"), which may be a party's name or number: a body that is not JSON is told so,
+ * with the position only, never what was sent.
+ */
+function clientErrorDetail(err: Error): string {
+  if ((err as { type?: unknown }).type !== 'entity.parse.failed') return err.message;
+  const position = /\bposition (\d+)/.exec(err.message)?.[1];
+  return `the body is not valid JSON${position === undefined ? '' : ` (at position ${position})`}`;
+}
 
 function httpStatusOf(err: unknown): number | undefined {
   const status =

@@ -161,6 +161,17 @@ describe('cases over HTTP', () => {
     expect(res.body.code).toBe(code);
   });
 
+  it.each([
+    ['text before any JSON', '张三丰 140521199001011234 13912345678'],
+    ['a party cut off in a value', '{"parties": [{"name": 张三丰, "idNumber": "140521199001011234"}]}'],
+  ])('when the body is not JSON (%s), then 400 invalid_body that never repeats what was sent', async (_what, body) => {
+    const res = await t.call('POST', '/v1/cases', { token: officer, body });
+    expect([res.status, res.body.code]).toEqual([400, 'invalid_body']);
+    const answer = JSON.stringify(res.body);
+    for (const sent of ['张', '三丰', '140521', '13912345678']) expect(answer).not.toContain(sent);
+    expect(res.body.detail).toMatch(/^the body is not valid JSON/);
+  });
+
   it('when If-Match is stale, then 409 revision_conflict; when Idempotency-Key repeats, then the original result', async () => {
     await t.call('POST', '/v1/cases', { token: officer, body: openBody('h-7') });
     const first = await t.call('POST', '/v1/cases/h-7/acts', {
