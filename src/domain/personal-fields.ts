@@ -11,8 +11,9 @@
  * - The same members of an online application's applicant, and its email (`ApplicationFiled`).
  *
  * - Free text an officer writes, which may name a person ({@link FREE_TEXT_FIELDS}): a case's title, an on-site
- *   inspection's location and findings, an evidence or recording description, a legal review's or a counsel's
- *   opinion, a correction's reason and its corrected members.
+ *   inspection's location and findings, an evidence or recording description, what a seizure took and what a
+ *   demolition pulled down (whose, and where), a legal review's or a counsel's opinion, the reasoning that settles a
+ *   disagreement with a review, a correction's reason and its corrected members.
  *
  * test/unit/domain/personal-fields.test.ts checks this list against the schemas' annotations.
  */
@@ -33,8 +34,11 @@ export const FREE_TEXT_FIELDS: Readonly<Record<string, readonly string[]>> = {
   OnSiteInspectionRecorded: ['location', 'findings'],
   EvidenceCollected: ['description'],
   RecordingAttached: ['description'],
+  PropertySeized: ['items'],
+  ForcedDemolition: ['target'],
   LegalReviewCompleted: ['opinion'],
   CounselOpinionRecorded: ['opinion'],
+  ReviewDisagreementResolved: ['reasoning'],
   // a correction's members (`data`, in the shape of the corrected act) may repeat any of the above: sealed whole
   RecordCorrected: ['reason', 'data'],
 };

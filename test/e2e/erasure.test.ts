@@ -34,7 +34,21 @@ const FINDINGS = '张三丰在城关镇琉璃巷冒用律师名义代写诉状�
 const INDEXED_RUN = Buffer.from('𠮷祥', 'utf8');
 const EVIDENCE = '张三丰书写的诉状三份';
 const CORRECTION = '地点笔误，应为张三丰家中';
-const SECRETS = [PERSON.name, PERSON.idNumber, PERSON.phone, PERSON.address, TITLE, FINDINGS, EVIDENCE, CORRECTION];
+/** What a seizure took and what a demolition pulled down: whose, and where. */
+const SEIZED = '张三丰所有的打印机一台';
+const DEMOLISHED = '张三丰在琉璃巷5号搭建的违章棚屋';
+const SECRETS = [
+  PERSON.name,
+  PERSON.idNumber,
+  PERSON.phone,
+  PERSON.address,
+  TITLE,
+  FINDINGS,
+  EVIDENCE,
+  CORRECTION,
+  SEIZED,
+  DEMOLISHED,
+];
 const containsSecret = (bytes: Buffer | string) => SECRETS.filter((s) => Buffer.from(bytes).includes(s));
 
 let dataDir: string;
@@ -84,6 +98,14 @@ beforeAll(async () => {
   });
   expect([opened.status, opened.body.detail]).toEqual([201, undefined]);
   openedEventId = opened.body.eventId;
+  // seizures and demolitions are recorded on video
+  const video = await fetch(`${t.url}/v1/media`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${officer}`, 'content-type': 'video/mp4' },
+    body: new Uint8Array(Buffer.from('a recording of the seizure and the demolition')),
+  });
+  expect(video.status).toBe(201);
+  const recording = ((await video.json()) as { sha256: string }).sha256;
   for (const act of [
     {
       type: 'OnSiteInspectionRecorded',
@@ -91,6 +113,18 @@ beforeAll(async () => {
       data: { location: '琉璃巷', findings: FINDINGS, credentialsShown: true, partyNotified: true },
     },
     { type: 'EvidenceCollected', occurredAt: at('09:30:00'), data: { description: EVIDENCE } },
+    {
+      type: 'PropertySeized',
+      occurredAt: at('09:35:00'),
+      data: { items: SEIZED, legalBasis: '《行政强制法》第九条' },
+      media: [recording],
+    },
+    {
+      type: 'ForcedDemolition',
+      occurredAt: at('09:36:00'),
+      data: { target: DEMOLISHED, legalBasis: '《行政强制法》第四十四条' },
+      media: [recording],
+    },
     {
       type: 'DecisionIssued',
       occurredAt: at('10:00:00'),
@@ -172,6 +206,10 @@ describe('personal fields sealed, then erased by destroying the case key', () =>
       '/parties/0/address': PERSON.address,
     });
     expect(containsSecret(fs.readFileSync(path.join(dataDir, 'events.sqlite')))).toEqual([]);
+    const signed = (type: string) => events.body.events.find((e: { type: string }) => e.type === type);
+    expect(signed('PropertySeized').data.items).toMatchObject({ sealed: 'aes-256-gcm/v1' });
+    expect(signed('ForcedDemolition').data.target).toMatchObject({ sealed: 'aes-256-gcm/v1' });
+    expect(containsSecret(JSON.stringify(events.body.events.map((e: { data: unknown }) => e.data)))).toEqual([]);
     const file = await t!.call('GET', `/v1/cases/${CASE}`, { token: officer });
     expect(file.body.parties[0]).toEqual(PERSON);
     expect(file.body.title).toBe(TITLE);
@@ -180,6 +218,9 @@ describe('personal fields sealed, then erased by destroying the case key', () =>
       { reason: CORRECTION, data: { location: '琉璃巷3号张三丰家中' } },
     ]);
     expect(file.body.evidence.map((e: { description: string }) => e.description)).toEqual([EVIDENCE]);
+    const act = (type: string) => file.body.timeline.find((e: { type: string }) => e.type === type);
+    expect(act('PropertySeized').data).toMatchObject({ items: SEIZED });
+    expect(act('ForcedDemolition').data).toMatchObject({ target: DEMOLISHED });
     const similar = await t!.call('GET', `/v1/cases/${OTHER_CASE}/similar`, { token: officer });
     expect(similar.body.items.map((c: { caseId: string }) => c.caseId)).toContain(CASE);
   });
@@ -274,6 +315,9 @@ describe('personal fields sealed, then erased by destroying the case key', () =>
     expect(file.body.timeline[1].data).toMatchObject({ location: '[erased]', findings: '[erased]' });
     expect(file.body.timeline[1].corrections).toMatchObject([{ reason: '[erased]', data: '[erased]' }]);
     expect(file.body.evidence.map((e: { description: string }) => e.description)).toEqual(['[erased]']);
+    const act = (type: string) => file.body.timeline.find((e: { type: string }) => e.type === type);
+    expect(act('PropertySeized').data).toMatchObject({ items: '[erased]' });
+    expect(act('ForcedDemolition').data).toMatchObject({ target: '[erased]' });
     const listed = await t!.call('GET', '/v1/cases', { token: officer });
     expect(listed.body.items.find((c: { caseId: string }) => c.caseId === CASE).title).toBe('[erased]');
     // the similar-case search forgot the case's title and findings: it no longer finds it by their words

@@ -3098,7 +3098,9 @@ export interface components {
     };
     /** ForcedDemolition: the act's data as recorded, with the officers the act named */
     'event.ForcedDemolition': {
-      target: components['schemas']['act.ForcedDemolition']['target'];
+      /** @description Free text that may name a person: sealed in events recorded since free text is sealed, in clear before (docs/privacy.md). */
+      target:
+        components['schemas']['act.ForcedDemolition']['target'] | components['schemas']['defs']['$defs']['sealedValue'];
       legalBasis: components['schemas']['act.ForcedDemolition']['legalBasis'];
       /** @description The officers the act named (on-site acts), when they were given apart from the case's handling officers. */
       officers?: components['schemas']['defs']['$defs']['id'][];
@@ -3317,7 +3319,9 @@ export interface components {
     };
     /** PropertySeized: the act's data as recorded, with the officers the act named */
     'event.PropertySeized': {
-      items: components['schemas']['act.PropertySeized']['items'];
+      /** @description Free text that may name a person: sealed in events recorded since free text is sealed, in clear before (docs/privacy.md). */
+      items:
+        components['schemas']['act.PropertySeized']['items'] | components['schemas']['defs']['$defs']['sealedValue'];
       legalBasis: components['schemas']['act.PropertySeized']['legalBasis'];
       /** @description The officers the act named (on-site acts), when they were given apart from the case's handling officers. */
       officers?: components['schemas']['defs']['$defs']['id'][];
@@ -3365,7 +3369,10 @@ export interface components {
     /** ReviewDisagreementResolved: the act's data as recorded, with the officers the act named */
     'event.ReviewDisagreementResolved': {
       outcome: components['schemas']['act.ReviewDisagreementResolved']['outcome'];
-      reasoning: components['schemas']['act.ReviewDisagreementResolved']['reasoning'];
+      /** @description Free text that may name a person: sealed in events recorded since free text is sealed, in clear before (docs/privacy.md). */
+      reasoning:
+        | components['schemas']['act.ReviewDisagreementResolved']['reasoning']
+        | components['schemas']['defs']['$defs']['sealedValue'];
       /** @description The officers the act named (on-site acts), when they were given apart from the case's handling officers. */
       officers?: components['schemas']['defs']['$defs']['id'][];
     };

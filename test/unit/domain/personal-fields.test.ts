@@ -90,6 +90,15 @@ describe('personal fields', () => {
     expect(personalPaths('CounselOpinionRecorded', { opinion: '同意', counsel: 'a', givenOn: '2026-01-01' })).toEqual([
       '/opinion',
     ]);
+    expect(personalPaths('PropertySeized', { items: '张三的货车一辆', legalBasis: '《行政强制法》' })).toEqual([
+      '/items',
+    ]);
+    expect(personalPaths('ForcedDemolition', { target: '张三在某路1号的棚屋', legalBasis: '《行政强制法》' })).toEqual([
+      '/target',
+    ]);
+    expect(personalPaths('ReviewDisagreementResolved', { outcome: 'review_upheld', reasoning: '张三…' })).toEqual([
+      '/reasoning',
+    ]);
   });
 
   it('when another act is recorded, then none of its members is sealed', () => {
