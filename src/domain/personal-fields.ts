@@ -8,7 +8,8 @@
  *   disclosure publishes it unmasked, so it stays in clear (`"x-personal": {"exceptWhere": {"kind":
  *   "organization"}}`).
  *
- * - The same members of an online application's applicant, and its email (`ApplicationFiled`).
+ * - The same members of an online application's applicant, and its email (`ApplicationFiled`); and the
+ *   applicant's own words, the request, which often name the applicant ({@link APPLICATION_FREE_TEXT_FIELDS}).
  *
  * - Free text an officer writes, which may name a person ({@link FREE_TEXT_FIELDS}): a case's title, an on-site
  *   inspection's location and findings, an evidence or recording description, what a seizure took and what a
@@ -24,6 +25,12 @@ export const PARTY_PERSONAL_FIELDS = ['name', 'idNumber', 'phone', 'address'] as
  * natural person only, and the email besides.
  */
 export const APPLICANT_PERSONAL_FIELDS = ['name', 'idNumber', 'phone', 'email', 'address'] as const;
+
+/**
+ * The free text of an online application (`ApplicationFiled.data`), sealed whole under the application's data key:
+ * what is applied for, in the applicant's words (本人张三申请…). No rule and no read model reads it.
+ */
+export const APPLICATION_FREE_TEXT_FIELDS = ['request'] as const;
 
 /**
  * The free-text members of case acts, sealed whole under the case's data key: no rule reads them (the rules fold
@@ -62,9 +69,11 @@ function partyPersonal(field: string, party: Record<string, unknown>): boolean {
 export function personalPaths(type: string, data: Readonly<Record<string, unknown>>): string[] {
   if (type === 'ApplicationFiled') {
     const applicant = data.applicant;
-    if (typeof applicant !== 'object' || applicant === null) return [];
-    const a = applicant as Record<string, unknown>;
-    return APPLICANT_PERSONAL_FIELDS.filter((f) => f in a && partyPersonal(f, a)).map((f) => `/applicant/${f}`);
+    const a = typeof applicant === 'object' && applicant !== null ? (applicant as Record<string, unknown>) : {};
+    return [
+      ...APPLICANT_PERSONAL_FIELDS.filter((f) => f in a && partyPersonal(f, a)).map((f) => `/applicant/${f}`),
+      ...APPLICATION_FREE_TEXT_FIELDS.filter((f) => f in data).map((f) => `/${f}`),
+    ];
   }
   const texts = freeTextPaths(type, data);
   if (type !== 'CaseOpened' || !Array.isArray(data.parties)) return texts;

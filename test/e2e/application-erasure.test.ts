@@ -18,7 +18,9 @@ const APPLICANT = {
   phone: '13700001111',
   address: '新华街道幸福路9号',
 };
-const SECRETS = [APPLICANT.name, APPLICANT.idNumber, APPLICANT.phone, APPLICANT.address];
+/** The applicant's own words, which name the applicant too. */
+const REQUEST = '本人李四海（住新华街道幸福路9号）申请律师执业证';
+const SECRETS = [APPLICANT.name, APPLICANT.idNumber, APPLICANT.phone, APPLICANT.address, REQUEST];
 const containsSecret = (bytes: Buffer | string) => SECRETS.filter((s) => Buffer.from(bytes).includes(s));
 
 let dataDir: string;
@@ -33,7 +35,7 @@ let accepted: string;
 
 async function fileApplication(): Promise<string> {
   const res = await t!.call('POST', '/v1/applications', {
-    body: { agency: AGENCY, itemCode: 'L-001', applicant: APPLICANT, request: '申请律师执业证' },
+    body: { agency: AGENCY, itemCode: 'L-001', applicant: APPLICANT, request: REQUEST },
   });
   expect([res.status, res.body.detail]).toEqual([201, undefined]);
   return res.body.applicationId as string;

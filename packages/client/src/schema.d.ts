@@ -2848,7 +2848,10 @@ export interface components {
           | components['schemas']['command.file-application']['$defs']['applicant']['address']
           | components['schemas']['defs']['$defs']['sealedValue'];
       };
-      request: components['schemas']['command.file-application']['request'];
+      /** @description The applicant's own words, which may name the applicant: sealed in events recorded since the request is sealed, in clear before (docs/privacy.md). */
+      request:
+        | components['schemas']['command.file-application']['request']
+        | components['schemas']['defs']['$defs']['sealedValue'];
       attachments: components['schemas']['command.file-application']['$defs']['attachment'][];
       filedOn: components['schemas']['defs']['$defs']['date'];
       acceptanceWorkingDays: number;

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import {
   APPLICANT_PERSONAL_FIELDS,
+  APPLICATION_FREE_TEXT_FIELDS,
   FREE_TEXT_FIELDS,
   PARTY_PERSONAL_FIELDS,
   personalPaths,
@@ -34,6 +35,11 @@ describe('personal fields', () => {
           `/$defs/applicant/properties/${field}`,
           mark(field),
         ]),
+        ...APPLICATION_FREE_TEXT_FIELDS.map((field) => [
+          path.join('commands', 'file-application.schema.json'),
+          `/properties/${field}`,
+          true,
+        ]),
         ...PARTY_PERSONAL_FIELDS.map((field) => ['defs.schema.json', `/$defs/party/properties/${field}`, mark(field)]),
         ...Object.entries(FREE_TEXT_FIELDS).flatMap(([type, fields]) =>
           fields.map((field) => [path.join('acts', `${type}.schema.json`), `/properties/${field}`, true]),
@@ -59,7 +65,7 @@ describe('personal fields', () => {
     ]);
   });
 
-  it("when an application is filed, then a person's name, identifiers and contacts are personal, an organisation's name not", () => {
+  it("when an application is filed, then a person's name, identifiers and contacts and the request are personal, an organisation's name not", () => {
     const applicant = { kind: 'person', name: '王小明', idNumber: '1', phone: '2', email: 'a@b.cn', address: '3' };
     expect(personalPaths('ApplicationFiled', { applicant, request: '申请' })).toEqual([
       '/applicant/name',
@@ -67,6 +73,7 @@ describe('personal fields', () => {
       '/applicant/phone',
       '/applicant/email',
       '/applicant/address',
+      '/request',
     ]);
     expect(
       personalPaths('ApplicationFiled', { applicant: { kind: 'organization', name: '某所', phone: '2' } }),
