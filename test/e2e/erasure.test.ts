@@ -60,6 +60,8 @@ let supervisor: string;
 let statementFile: string;
 let commitment: string;
 let openedEventId: string;
+/** The video of the seizure and the demolition: a medium of the case. */
+let recording: string;
 
 /** The read-model file's bytes once its write-ahead log is checkpointed into it (and emptied). */
 function readModelBytes(): Buffer {
@@ -105,7 +107,7 @@ beforeAll(async () => {
     body: new Uint8Array(Buffer.from('a recording of the seizure and the demolition')),
   });
   expect(video.status).toBe(201);
-  const recording = ((await video.json()) as { sha256: string }).sha256;
+  recording = ((await video.json()) as { sha256: string }).sha256;
   for (const act of [
     {
       type: 'OnSiteInspectionRecorded',
@@ -355,7 +357,14 @@ describe('personal fields sealed, then erased by destroying the case key', () =>
     });
     expect([again.status, again.body.code]).toEqual([409, 'case_erased']);
 
+    // media are not sealed: erasure leaves them as uploaded, readable and in the bundle (docs/privacy.md)
+    const medium = await fetch(`${t!.url}/v1/media/${recording}`, { headers: { authorization: `Bearer ${officer}` } });
+    expect([medium.status, Buffer.from(await medium.arrayBuffer()).toString()]).toEqual([
+      200,
+      'a recording of the seizure and the demolition',
+    ]);
     const bundle = await bundleBytes(officer);
+    expect(bundle.includes('a recording of the seizure and the demolition')).toBe(true);
     expect(containsSecret(bundle)).toEqual([]);
     const bundleFile = path.join(tempDir(), 'case.tar');
     fs.writeFileSync(bundleFile, bundle);
