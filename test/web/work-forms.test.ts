@@ -351,6 +351,13 @@ describe('legal review from the portal', () => {
     expect((await caseEvents('wf-5')).at(-1)).toMatchObject({
       type: 'ReviewDisagreementResolved',
       actor: { sub: `head-${AGENCY}` },
+      // the reasoning is free text that may name a person: signed sealed, read opened
+      data: { outcome: 'review_upheld', reasoning: { sealed: 'aes-256-gcm/v1' } },
+    });
+    const file = await f.t.call('GET', '/v1/cases/wf-5', { token: f.t.token('alice', AGENCY, ['officer']) });
+    expect(file.body.timeline.at(-1).data).toEqual({
+      outcome: 'review_upheld',
+      reasoning: '采纳审核意见，重新拟定处理意见。',
     });
   });
 });
