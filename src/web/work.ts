@@ -26,6 +26,8 @@ import { caseHref } from './links.js';
 import { actFormMain, allFields } from './pages/act-form.js';
 import { OPEN_CASE_FIELDS, openCaseMain, PARTY_FIELDS } from './pages/open-case.js';
 import { label } from './pages/labels.js';
+import { listPaging } from './pages/paging.js';
+import { pager } from './pages/public-parts.js';
 import { reviewQueueMain, workMain } from './pages/work-lists.js';
 import { csrfField, portalPrincipal, requireCsrf, signedIn } from './session.js';
 
@@ -56,6 +58,9 @@ type Values = Record<string, string | string[]>;
 
 const parseForm = express.urlencoded({ extended: false, limit: 256 * 1024, parameterLimit: 300 });
 
+/** How many cases a page of the start page (`/work`) and of the review queue (`/reviews`) lists. */
+export const WORK_LIST_ROWS = 50;
+
 /** `+08:00` for 480 minutes east of UTC. */
 function offsetText(minutes: number): string {
   const abs = Math.abs(minutes);
@@ -84,20 +89,22 @@ export function workScreens(deps: WorkDependencies, assets: PortalAssets): Route
   };
   const today = (agency: string) => dateAtOffset(deps.clock.now(), deps.utcOffsetOf(agency));
 
-  /** How many cases the start page and the review queue list. */
-  const LISTED = 50;
-
+  // the start page's cases and the review queue, a page at a time: `?cursor=` goes on, `?limit=` another size
   router.get('/work', signedIn(), async (req, res) => {
     const ctx = pageContext(req, res, assets);
     const principal = portalPrincipal(res);
-    const cases = await deps.files.list({ principal, agency: principal.agency }, { limit: LISTED });
-    sendPage(res, ctx, { title: ctx.t('work.title'), main: workMain(ctx, principal, cases.items) });
+    const { paging, params } = listPaging(req, WORK_LIST_ROWS);
+    const cases = await deps.files.list({ principal, agency: principal.agency }, paging);
+    const more = pager(ctx, '/work', params, cases.next, { label: 'work.myCases' });
+    sendPage(res, ctx, { title: ctx.t('work.title'), main: workMain(ctx, principal, cases.items, more) });
   });
 
   router.get('/reviews', signedIn('reviewer'), async (req, res) => {
     const ctx = pageContext(req, res, assets);
-    const pending = await deps.files.pendingReviews({ principal: portalPrincipal(res) }, { limit: LISTED });
-    sendPage(res, ctx, { title: ctx.t('review.queue.title'), main: reviewQueueMain(ctx, pending.items) });
+    const { paging, params } = listPaging(req, WORK_LIST_ROWS);
+    const pending = await deps.files.pendingReviews({ principal: portalPrincipal(res) }, paging);
+    const more = pager(ctx, '/reviews', params, pending.next, { label: 'review.queue.title' });
+    sendPage(res, ctx, { title: ctx.t('review.queue.title'), main: reviewQueueMain(ctx, pending.items, more) });
   });
 
   /** The first event's id: derived from the form's submission key, so that the form sent again finds it. */

@@ -16,8 +16,11 @@ export interface CaseRow {
   readonly proposal?: { readonly decisionType: string; readonly fineFen?: number; readonly legalBasis: string };
 }
 
-/** The signed-in user's start page: what to do next (open a case, review) and the agency's cases. */
-export function workMain(ctx: PageContext, principal: Principal, cases: readonly CaseRow[]): Html {
+/**
+ * The signed-in user's start page: what to do next (open a case, review) and a page of the agency's cases, `more`
+ * (the pager) after them.
+ */
+export function workMain(ctx: PageContext, principal: Principal, cases: readonly CaseRow[], more: Html = html``): Html {
   return html`<h1>${ctx.t('work.title')}</h1>
     <ul class="actions">
       ${principal.roles.includes('officer') && html`<li><a href="/cases/new">${ctx.t('work.openCase')}</a></li>`}
@@ -55,11 +58,15 @@ export function workMain(ctx: PageContext, principal: Principal, cases: readonly
               </tbody>
             </table>`
       }
+      ${more}
     </section>`;
 }
 
-/** The reviewer's queue: the cases awaiting legal review, each with its proposal and the review form's link. */
-export function reviewQueueMain(ctx: PageContext, pending: readonly CaseRow[]): Html {
+/**
+ * The reviewer's queue: a page of the cases awaiting legal review, each with its proposal and the review form's
+ * link, `more` (the pager) after them.
+ */
+export function reviewQueueMain(ctx: PageContext, pending: readonly CaseRow[], more: Html = html``): Html {
   return html`<h1>${ctx.t('review.queue.title')}</h1>
     ${
       pending.length === 0
@@ -81,5 +88,6 @@ export function reviewQueueMain(ctx: PageContext, pending: readonly CaseRow[]): 
                 </li>`,
             )}
           </ul>`
-    }`;
+    }
+    ${more}`;
 }
