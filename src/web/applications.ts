@@ -8,7 +8,7 @@ import { readApplicationUpload } from '../http/application-upload.js';
 import { FILE_APPLICATION } from '../http/applications-api.js';
 import { UnsupportedMediaType } from '../http/body.js';
 import { consistencyOf } from '../http/consistency.js';
-import { id } from '../http/query.js';
+import { date, id } from '../http/query.js';
 import type { Validate } from '../http/validation.js';
 import type { BlobStore } from '../ports/blob-store.js';
 import type { PortalAssets } from './assets.js';
@@ -28,6 +28,8 @@ import {
   PROGRESS_FIELDS,
   receiptMain,
 } from './pages/apply.js';
+import { listPaging } from './pages/paging.js';
+import { pager } from './pages/public-parts.js';
 import { publicCsrf } from './public-csrf.js';
 import { csrfField, portalPrincipal, requireCsrf, signedIn } from './session.js';
 
@@ -44,8 +46,8 @@ const REJECT = 'urn:evidence-ledger:schema:command:reject-application';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 /** The most licensing items the filing form offers. */
 const LISTED_ITEMS = 200;
-/** How many applications the officers' queue shows. */
-const LISTED = 50;
+/** How many applications a page of the officers' queue and of the overdue list shows; `?cursor=` goes on. */
+export const APPLICATION_ROWS = 50;
 const parseForm = express.urlencoded({ extended: false, limit: 64 * 1024, parameterLimit: 50 });
 
 type Values = Record<string, string | string[]>;
@@ -199,12 +201,14 @@ export function applicationPages(
   const renderQueue = async (req: Request, res: Response, error?: FormError, status = 200) => {
     const ctx = pageContext(req, res, assets);
     const consistentWith = consistencyOf(req);
+    const { paging, params } = listPaging(req, APPLICATION_ROWS);
     const queue = await deps.reads.queue(
       { principal: portalPrincipal(res), ...(consistentWith === undefined ? {} : { consistentWith }) },
-      { limit: LISTED },
+      paging,
     );
     const state: FormState = { values: {}, ...(error ? { error } : {}) };
-    const main = applicationQueueMain(ctx, { items: queue.items, csrf: csrfField(res), state });
+    const more = pager(ctx, '/work/applications', params, queue.next, { label: 'apply.queue.title' });
+    const main = applicationQueueMain(ctx, { items: queue.items, csrf: csrfField(res), state, more });
     sendPage(res, ctx, { title: ctx.t('apply.queue.title'), main, status });
   };
 
@@ -260,11 +264,20 @@ export function applicationPages(
   router.get('/supervise/applications', signedIn('supervisor'), async (req, res) => {
     const ctx = pageContext(req, res, assets);
     const agency = id(req.query.agency === '' ? undefined : req.query.agency, 'agency');
+    const asOf = date(req.query.asOf === '' ? undefined : req.query.asOf, 'asOf');
+    const { paging, params } = listPaging(req, APPLICATION_ROWS);
     const overdue = await deps.reads.overdue(
-      { principal: portalPrincipal(res), ...(agency === undefined ? {} : { agency }) },
-      { limit: LISTED },
+      {
+        principal: portalPrincipal(res),
+        ...(agency === undefined ? {} : { agency }),
+        ...(asOf === undefined ? {} : { asOf }),
+      },
+      paging,
     );
-    sendPage(res, ctx, { title: ctx.t('apply.overdue.title'), main: overdueApplicationsMain(ctx, overdue) });
+    // the next pages are judged on the first page's day
+    const view = { ...(agency === undefined ? {} : { agency }), asOf: overdue.asOf, ...params };
+    const more = pager(ctx, '/supervise/applications', view, overdue.next, { label: 'apply.overdue.title' });
+    sendPage(res, ctx, { title: ctx.t('apply.overdue.title'), main: overdueApplicationsMain(ctx, overdue, more) });
   });
 
   return router;

@@ -44,10 +44,10 @@ function decideForms(ctx: PageContext, a: QueueView, csrf: Html): Html {
   </div>`;
 }
 
-/** `/work/applications`: the agency's online applications, the waiting ones with their forms. */
+/** `/work/applications`: a page of the agency's online applications, the waiting ones with their forms. */
 export function applicationQueueMain(
   ctx: PageContext,
-  view: { items: readonly QueueView[]; csrf: Html; state: FormState },
+  view: { items: readonly QueueView[]; csrf: Html; state: FormState; more?: Html },
 ): Html {
   return html`<h1>${ctx.t('apply.queue.title')}</h1>
     <p>${ctx.t('apply.queue.lead')}</p>
@@ -88,7 +88,8 @@ export function applicationQueueMain(
                 </li>`,
             )}
           </ul>`
-    }`;
+    }
+    ${view.more ?? ''}`;
 }
 
 /** An overdue application as supervision lists it: no applicant data. */
@@ -101,8 +102,12 @@ export interface OverdueRow {
   readonly daysOverdue: number;
 }
 
-/** `/supervise/applications`: applications neither accepted nor refused by their deadline. */
-export function overdueApplicationsMain(ctx: PageContext, view: { asOf: string; items: readonly OverdueRow[] }): Html {
+/** `/supervise/applications`: a page of the applications neither accepted nor refused by their deadline. */
+export function overdueApplicationsMain(
+  ctx: PageContext,
+  view: { asOf: string; items: readonly OverdueRow[] },
+  more: Html = html``,
+): Html {
   return html`<h1>${ctx.t('apply.overdue.title')}</h1>
     <p>${ctx.t('apply.overdue.lead', { asOf: view.asOf })}</p>
     ${
@@ -133,5 +138,6 @@ export function overdueApplicationsMain(ctx: PageContext, view: { asOf: string; 
               )}
             </tbody>
           </table>`
-    }`;
+    }
+    ${more}`;
 }
