@@ -17,6 +17,8 @@ import { formErrorOf, formErrors } from './forms/errors.js';
 import type { FieldSpec, FormState } from './forms/fields.js';
 import type { MessageKey } from './i18n.js';
 import { pageContext, sendPage } from './layout.js';
+import { listPaging } from './pages/paging.js';
+import { pager } from './pages/public-parts.js';
 import { deviationsMain, evaluateHref, evaluationMain, weakPointsMain } from './pages/quality.js';
 import { csrfField, portalPrincipal, requireCsrf, signedIn } from './session.js';
 
@@ -35,8 +37,8 @@ export interface QualityDependencies {
 const ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
 const EVALUATE = 'urn:evidence-ledger:schema:command:evaluate-case-file';
 const parseForm = express.urlencoded({ extended: false, limit: 64 * 1024, parameterLimit: 100 });
-/** How many deviations the page lists. */
-const LISTED = 50;
+/** How many cases a page of the deviations lists; `?cursor=` goes on. */
+export const DEVIATION_ROWS = 50;
 
 /** The evaluation form's fields, as the body's members they fill (for naming the field a refusal is about). */
 const FIELDS: FieldSpec[] = EVALUATION_POINTS.flatMap((p) => [
@@ -75,8 +77,10 @@ export function qualityScreens(deps: QualityDependencies, assets: PortalAssets):
 
   router.get('/supervise/discretion', signedIn('supervisor'), async (req, res) => {
     const ctx = pageContext(req, res, assets);
-    const deviations = await deps.discretion.deviations({ principal: portalPrincipal(res) }, { limit: LISTED });
-    sendPage(res, ctx, { title: ctx.t('quality.discretion.title'), main: deviationsMain(ctx, deviations) });
+    const { paging, params } = listPaging(req, DEVIATION_ROWS);
+    const deviations = await deps.discretion.deviations({ principal: portalPrincipal(res) }, paging);
+    const more = pager(ctx, '/supervise/discretion', params, deviations.next, { label: 'quality.discretion.title' });
+    sendPage(res, ctx, { title: ctx.t('quality.discretion.title'), main: deviationsMain(ctx, deviations, more) });
   });
 
   router.get('/supervise/evaluations', signedIn('supervisor'), async (req, res) => {

@@ -23,8 +23,11 @@ export function qualityLinks(ctx: PageContext, year: number): Html {
   </nav>`;
 }
 
-/** `/supervise/discretion`: cases whose proposed or decided fine lies outside its benchmark, with the reason. */
-export function deviationsMain(ctx: PageContext, deviations: Deviations): Html {
+/**
+ * `/supervise/discretion`: a page of the cases whose proposed or decided fine lies outside its benchmark, with the
+ * reason, `more` (the pager) after them.
+ */
+export function deviationsMain(ctx: PageContext, deviations: Deviations, more: Html = html``): Html {
   const [open, close] = brackets(ctx);
   const rows = deviations.items.flatMap((c) =>
     (['proposal', 'decision'] as const).flatMap((of) => {
@@ -64,7 +67,8 @@ export function deviationsMain(ctx: PageContext, deviations: Deviations): Html {
               </tbody>
             </table>
           </div>`
-    }`;
+    }
+    ${more}`;
 }
 
 function tallyTable(

@@ -1,0 +1,89 @@
+import { AGENCY, page, recordAct, startScreensService, type ScreensFixture } from '../support/screens.js';
+
+/*
+ * The fines outside their discretion benchmark (/supervise/discretion) are listed 50 cases at a time (`?limit=`
+ * another size), with a link to the next page by the read's cursor.
+ */
+
+let f: ScreensFixture;
+const CASES = 7;
+const caseIdOf = (i: number) => `dv-${String(i).padStart(2, '0')}`;
+
+beforeAll(async () => {
+  f = await startScreensService();
+  const benchmark = await f.t.call('POST', '/v1/benchmarks', {
+    token: f.admin,
+    body: {
+      itemCode: 'P-001',
+      agency: AGENCY,
+      basis: '县司法局行政处罚裁量基准（2026）',
+      circumstances: [{ circumstance: 'serious', description: '多次违法', minFen: 300_000, maxFen: 800_000 }],
+    },
+  });
+  expect(benchmark.status).toBe(201);
+  for (let i = 1; i <= CASES; i++) {
+    const opened = await f.t.call('POST', '/v1/cases', {
+      token: f.alice,
+      body: {
+        caseId: caseIdOf(i),
+        itemCode: 'P-001',
+        title: `超出裁量基准案${i}`,
+        openedOn: '2026-02-01',
+        officers: ['alice', 'bob'],
+        parties: [{ kind: 'organization', name: '某某律师事务所' }],
+      },
+    });
+    expect(opened.status).toBe(201);
+    const proposed = {
+      decisionType: 'fine',
+      fineFen: 900_000,
+      legalBasis: '《律师法》第五十条',
+      circumstance: 'serious',
+      deviationReason: '拒不改正，从重处罚',
+    };
+    const day = `2026-02-${String(10 + i).padStart(2, '0')}`;
+    await recordAct(f, f.alice, caseIdOf(i), {
+      type: 'LegalReviewRequested',
+      occurredAt: `${day}T09:00:00+08:00`,
+      data: { proposed },
+    });
+  }
+  await f.t.service.readModelsCaughtUp();
+}, 120_000);
+afterAll(() => f.t.stop());
+
+const casesIn = (text: string) => [...text.matchAll(/<a href="\/cases\/[^/]+\/(dv-\d+)">/g)].map((m) => m[1]!);
+const nextOf = (text: string) => /<a rel="next" href="([^"]+)"/.exec(text)?.[1]?.replaceAll('&amp;', '&');
+
+describe('the fines outside their benchmark a page at a time', () => {
+  it('when a supervisor reads them three cases a page, then every case is listed once, in the order of the read', async () => {
+    const first = await page(f, '/supervise/discretion?limit=3', f.sam);
+    expect(first.status).toBe(200);
+    const seen = casesIn(first.text);
+    let pages = 1;
+    for (let next = nextOf(first.text); next !== undefined; pages++) {
+      expect(next).toContain('limit=3');
+      const res = await page(f, next, f.sam);
+      expect(res.status).toBe(200);
+      expect(res.text).toContain('回到第一页');
+      seen.push(...casesIn(res.text));
+      next = nextOf(res.text);
+    }
+    const api = await f.t.call('GET', '/v1/audit/discretion-deviations?limit=200', { token: f.sam });
+    const expected = (api.body.items as { caseId: string }[]).map((c) => c.caseId);
+    expect(expected).toHaveLength(CASES);
+    expect(seen).toEqual(expected);
+    expect(pages).toBe(3);
+  });
+
+  it('when no size is asked for, then the first page is as before: every case, no pager', async () => {
+    const res = await page(f, '/supervise/discretion', f.sam);
+    expect(casesIn(res.text)).toHaveLength(CASES);
+    expect(res.text).not.toContain('class="pager"');
+  });
+
+  it('when the cursor or the size is not one the list takes, then 400', async () => {
+    expect((await page(f, '/supervise/discretion?cursor=bogus', f.sam)).status).toBe(400);
+    expect((await page(f, '/supervise/discretion?limit=201', f.sam)).status).toBe(400);
+  });
+});
