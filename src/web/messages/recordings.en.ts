@@ -34,6 +34,7 @@ export const RECORDINGS_EN: { readonly [K in keyof typeof RECORDINGS_ZH_CN]: str
   'devices.model': 'Model',
   'devices.status': 'Status',
   'devices.recordings': 'Recordings',
+  'devices.list': 'Recording devices',
   'devices.none': 'No recording device is registered.',
   'devices.recordingsTitle': 'Recordings',
   'devices.noRecordings': 'No recording names a device.',

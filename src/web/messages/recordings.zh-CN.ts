@@ -31,6 +31,7 @@ export const RECORDINGS_ZH_CN = {
   'devices.model': '型号',
   'devices.status': '状态',
   'devices.recordings': '记录数',
+  'devices.list': '执法记录仪',
   'devices.none': '尚未登记执法记录仪。',
   'devices.recordingsTitle': '音像记录',
   'devices.noRecordings': '没有关联执法记录仪的音像记录。',

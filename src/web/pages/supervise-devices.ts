@@ -8,13 +8,16 @@ import { caseHref } from '../links.js';
 import { portalPrincipal, signedIn } from '../session.js';
 import { enumerationSeparator, label, minute } from './labels.js';
 import { dataTable } from './data-table.js';
+import { listPaging } from './paging.js';
+import { pager } from './public-parts.js';
 
-/** How many devices and recordings the page lists. */
+/** How many devices (and recordings) a page lists; `?cursor=` (`?recordingsCursor=`) goes on. */
 export const DEVICE_ROWS = 50;
 
 /**
  * `/supervise/devices`: the recording devices (执法记录仪) of the supervisor's agencies and the recordings each
- * made (`?deviceId=` for one), as `GET /v1/audit/devices` and `/v1/audit/device-recordings` answer them.
+ * made (`?deviceId=` for one), as `GET /v1/audit/devices` and `/v1/audit/device-recordings` answer them, each list
+ * a page at a time by its own cursor (`?limit=` rows for both).
  */
 export function registerDevicePage(router: Router, deps: { recordings: RecordingReads; assets: PortalAssets }): void {
   router.get('/supervise/devices', signedIn('supervisor'), async (req, res) => {
@@ -23,10 +26,20 @@ export function registerDevicePage(router: Router, deps: { recordings: Recording
     const agency = id(req.query.agency === '' ? undefined : req.query.agency, 'agency');
     const deviceId = id(req.query.deviceId === '' ? undefined : req.query.deviceId, 'deviceId');
     const query = { principal, ...(agency === undefined ? {} : { agency }) };
+    const devicesPage = listPaging(req, DEVICE_ROWS);
+    const recordingsPage = listPaging(req, DEVICE_ROWS, 'recordingsCursor');
     const [devices, recordings] = await Promise.all([
-      deps.recordings.devices(query, { limit: DEVICE_ROWS }),
-      deps.recordings.deviceRecordings({ ...query, ...(deviceId ? { deviceId } : {}) }, { limit: DEVICE_ROWS }),
+      deps.recordings.devices(query, devicesPage.paging),
+      deps.recordings.deviceRecordings({ ...query, ...(deviceId ? { deviceId } : {}) }, recordingsPage.paging),
     ]);
+    // each list pages on by its own cursor, keeping the agency and the device chosen
+    const view = { ...(agency === undefined ? {} : { agency }), ...(deviceId === undefined ? {} : { deviceId }) };
+    const path = '/supervise/devices';
+    const devicesPager = pager(ctx, path, { ...view, ...devicesPage.params }, devices.next, { label: 'devices.list' });
+    const recordingsPager = pager(ctx, path, { ...view, ...recordingsPage.params }, recordings.next, {
+      cursor: 'recordingsCursor',
+      label: 'devices.recordingsTitle',
+    });
     sendPage(res, ctx, {
       title: ctx.t('devices.title'),
       main: html`<h1>${ctx.t('devices.title')}</h1>
@@ -47,6 +60,7 @@ export function registerDevicePage(router: Router, deps: { recordings: Recording
           ),
           'devices.none',
         )}
+        ${devicesPager}
         <section aria-labelledby="recordings-heading">
           <h2 id="recordings-heading">${ctx.t('devices.recordingsTitle')} · ${deviceId ?? ctx.t('devices.all')}</h2>
           ${dataTable(
@@ -66,6 +80,7 @@ export function registerDevicePage(router: Router, deps: { recordings: Recording
             ),
             'devices.noRecordings',
           )}
+          ${recordingsPager}
         </section>`,
     });
   });
