@@ -8,14 +8,17 @@ import type { SupervisionReads } from '../app/supervision-reads.js';
 import { dateAtOffset } from '../domain/actor.js';
 import { notFound } from '../domain/errors.js';
 import { InvalidQuery } from '../errors.js';
-import { id } from '../http/query.js';
+import { id, single } from '../http/query.js';
 import { sendBundle } from '../http/bundle-api.js';
 import { consistencyOf } from '../http/consistency.js';
 import { sendMedium } from '../http/media-api.js';
 import { purpose, requestId } from '../http/request.js';
 import type { PortalAssets } from './assets.js';
+import type { Html } from './html.js';
 import { pageContext, sendPage } from './layout.js';
 import { caseFileMain, type AccessRow } from './pages/case-file.js';
+import { pager } from './pages/public-parts.js';
+import { caseHref } from './links.js';
 import { caseActions } from './pages/case-actions.js';
 import { superviseMain } from './pages/supervise.js';
 import { registerRetentionPage } from './pages/supervise-retention.js';
@@ -63,7 +66,7 @@ function yearOf(raw: unknown, today: string): number {
   return Number(raw);
 }
 
-/** How many of the latest retrievals the case page lists. */
+/** How many of the latest retrievals the case page lists; `?accessCursor=` (the next page's link) goes on. */
 export const CASE_ACCESS_SHOWN = 20;
 
 /** The case named by the path (`/cases/{agency}/{caseId}`), as the API's `?agency=` and `{caseId}` would name it. */
@@ -99,6 +102,7 @@ export function signedInScreens(deps: ScreensDependencies, assets: PortalAssets)
     const principal = portalPrincipal(res);
     const consistentWith = consistencyOf(req);
     const why = purpose(req);
+    const accessAfter = single(req.query.accessCursor === '' ? undefined : req.query.accessCursor, 'accessCursor');
     const file = await deps.files.file({
       ...caseOfPath(req),
       principal,
@@ -107,13 +111,15 @@ export function signedInScreens(deps: ScreensDependencies, assets: PortalAssets)
       ...(why === undefined ? {} : { purpose: why }),
       ...(consistentWith === undefined ? {} : { consistentWith }),
     });
-    let access: AccessRow[] | undefined;
+    let access: { rows: AccessRow[]; more: Html } | undefined;
     if (principal.roles.includes('supervisor')) {
       const trail = await deps.supervision.access(
         { principal, agency: file.agency, caseId: file.caseId },
-        { limit: CASE_ACCESS_SHOWN },
+        { limit: CASE_ACCESS_SHOWN, ...(accessAfter === undefined ? {} : { after: accessAfter }) },
       );
-      access = trail.items;
+      const params: Record<string, string> = accessAfter === undefined ? {} : { accessCursor: accessAfter };
+      const more = pager(ctx, caseHref(file), params, trail.next, { cursor: 'accessCursor', label: 'case.access' });
+      access = { rows: trail.items, more };
     }
     sendPage(res, ctx, {
       title: `${file.title} · ${ctx.t('case.title')}`,

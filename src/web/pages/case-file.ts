@@ -16,8 +16,11 @@ export interface AccessRow {
 
 export interface CaseFileView {
   readonly file: CaseFile;
-  /** The access trail, when the reader may see it (a supervisor, as `GET /v1/audit/access`); else undefined. */
-  readonly access?: readonly AccessRow[];
+  /**
+   * A page of the access trail, when the reader may see it (a supervisor, as `GET /v1/audit/access`), with its
+   * pager; else undefined.
+   */
+  readonly access?: { readonly rows: readonly AccessRow[]; readonly more: Html };
   /** The forms and links of the work the reader may do on the case. */
   readonly actions: Html;
   /** Minutes east of UTC of the case's agency: every time on the page is shown in its local time. */
@@ -87,7 +90,7 @@ export function caseFileMain(ctx: PageContext, { file, access, actions, utcOffse
       ${
         access === undefined
           ? html`<p class="muted">${ctx.t('case.access.note')}</p>`
-          : access.length === 0
+          : access.rows.length === 0
             ? html`<p>${ctx.t('case.access.none')}</p>`
             : html`<table>
                 <caption class="muted">
@@ -101,7 +104,7 @@ export function caseFileMain(ctx: PageContext, { file, access, actions, utcOffse
                   </tr>
                 </thead>
                 <tbody>
-                  ${access.map(
+                  ${access.rows.map(
                     (a) =>
                       html`<tr>
                         <td>${bracketed(ctx, a.sub, a.agency)}</td>
@@ -112,6 +115,7 @@ export function caseFileMain(ctx: PageContext, { file, access, actions, utcOffse
                 </tbody>
               </table>`
       }
+      ${access?.more ?? ''}
     </section>
     <section aria-labelledby="actions">
       <h2 id="actions">${ctx.t('case.actions')}</h2>

@@ -1,0 +1,63 @@
+import { CASE_ACCESS_SHOWN } from '../../src/web/screens.js';
+import { AGENCY, openCase, page, startScreensService, type ScreensFixture } from '../support/screens.js';
+
+/*
+ * The case page shows a supervisor the latest 20 retrievals of the case and links to the earlier ones
+ * (`?accessCursor=`, the access trail's cursor), so the whole trail is readable on the portal.
+ */
+
+let f: ScreensFixture;
+const RETRIEVALS = CASE_ACCESS_SHOWN + 5;
+const purposeOf = (i: number) => `check-${String(i).padStart(2, '0')}`;
+const CASE_PAGE = `/cases/${AGENCY}/ac-1`;
+
+beforeAll(async () => {
+  f = await startScreensService();
+  const opened = await openCase(f, 'ac-1');
+  for (let i = 1; i <= RETRIEVALS; i++) {
+    const res = await f.t.call('GET', `/v1/cases/ac-1?agency=${AGENCY}&consistentWith=${opened}`, {
+      token: f.sam,
+      headers: { 'x-purpose': purposeOf(i) },
+    });
+    expect(res.status).toBe(200);
+  }
+  await f.t.service.readModelsCaughtUp();
+}, 120_000);
+afterAll(() => f.t.stop());
+
+/** The purposes of the retrievals the page's trail lists (the page's own reads give none). */
+const purposesIn = (text: string) => [...text.matchAll(/：(check-\d+)<\/td>/g)].map((m) => m[1]!);
+const nextOf = (text: string) => {
+  const nav = /<nav class="pager" aria-label="调阅记录">([\s\S]*?)<\/nav>/.exec(text)?.[1] ?? '';
+  return /<a rel="next" href="([^"]+)"/.exec(nav)?.[1]?.replaceAll('&amp;', '&');
+};
+
+describe("the case page's access trail a page at a time", () => {
+  it('when a supervisor follows the trail to its end, then every retrieval is listed once, latest first', async () => {
+    const first = await page(f, CASE_PAGE, f.sam);
+    expect(first.status).toBe(200);
+    const seen = purposesIn(first.text);
+    let pages = 1;
+    for (let next = nextOf(first.text); next !== undefined; pages++) {
+      expect(next).toMatch(new RegExp(`^${CASE_PAGE}\\?accessCursor=`));
+      const res = await page(f, next, f.sam);
+      expect(res.status).toBe(200);
+      expect(res.text).toContain('回到第一页');
+      seen.push(...purposesIn(res.text));
+      next = nextOf(res.text);
+    }
+    expect(seen).toEqual(Array.from({ length: RETRIEVALS }, (_, i) => purposeOf(RETRIEVALS - i)));
+    expect(pages).toBe(2);
+  });
+
+  it('when the access cursor is not one the trail gave, then 400', async () => {
+    expect((await page(f, `${CASE_PAGE}?accessCursor=bogus`, f.sam)).status).toBe(400);
+  });
+
+  it('when an officer opens the case, then no trail and no pager are shown', async () => {
+    const res = await page(f, CASE_PAGE, f.alice);
+    expect(res.status).toBe(200);
+    expect(res.text).not.toContain('check-01');
+    expect(res.text).not.toContain('class="pager"');
+  });
+});
