@@ -1,0 +1,58 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { describeInBrowser, launchBrowser, signedInPage, seriousViolations } from '../support/browser.js';
+import { startScreensService, type ScreensFixture } from '../support/screens.js';
+
+describeInBrowser("the officer's cases a page at a time, in Chromium", () => {
+  let f: ScreensFixture;
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+  const CASES = 5;
+
+  beforeAll(async () => {
+    [f, browser] = await Promise.all([startScreensService(), launchBrowser()]);
+    for (let i = 1; i <= CASES; i++) {
+      const opened = await f.t.call('POST', '/v1/cases', {
+        token: f.alice,
+        body: {
+          caseId: `wp-${i}`,
+          itemCode: 'P-001',
+          title: `分页案${i}`,
+          openedOn: `2026-02-0${i}`,
+          officers: ['alice', 'bob'],
+          parties: [{ kind: 'organization', name: '某某律师事务所' }],
+        },
+      });
+      expect(opened.status).toBe(201);
+    }
+    await f.t.service.readModelsCaughtUp();
+    ({ context, page } = await signedInPage(browser, f.t.url, f.alice));
+  }, 120_000);
+  afterAll(async () => {
+    await context?.close();
+    await browser?.close();
+    await f?.t.stop();
+  });
+
+  const titles = () => page.locator('section[aria-labelledby="cases"] tbody td:first-child a').allTextContents();
+  const pagerLink = (name: string) =>
+    page.getByRole('navigation', { name: '本机关的案件' }).getByRole('link', { name, exact: true });
+
+  it('when the officer follows the next links to the end and back, then every case is shown once, newest first, with no serious axe violation', async () => {
+    await page.goto(`${f.t.url}/work?limit=2`);
+    const seen = await titles();
+    expect(await seriousViolations(page)).toEqual([]);
+    for (let pages = 1; (await pagerLink('下一页').count()) > 0; pages++) {
+      expect(pages).toBeLessThan(CASES);
+      await Promise.all([page.waitForURL(/cursor=/, { timeout: 60_000 }), pagerLink('下一页').click()]);
+      seen.push(...(await titles()));
+    }
+    expect(seen).toEqual(['分页案5', '分页案4', '分页案3', '分页案2', '分页案1']);
+    expect(await seriousViolations(page)).toEqual([]);
+    await Promise.all([
+      page.waitForURL(`${f.t.url}/work?limit=2`, { timeout: 60_000 }),
+      pagerLink('回到第一页').click(),
+    ]);
+    expect(await titles()).toEqual(['分页案5', '分页案4']);
+  });
+});
