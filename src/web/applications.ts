@@ -44,8 +44,8 @@ export interface ApplicationPagesDependencies {
 const ACCEPT = 'urn:evidence-ledger:schema:command:accept-application';
 const REJECT = 'urn:evidence-ledger:schema:command:reject-application';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-/** The most licensing items the filing form offers. */
-const LISTED_ITEMS = 200;
+/** Licensing items read at a time for the filing form, which offers them all. */
+const ITEMS_READ = 200;
 /** How many applications a page of the officers' queue and of the overdue list shows; `?cursor=` goes on. */
 export const APPLICATION_ROWS = 50;
 const parseForm = express.urlencoded({ extended: false, limit: 64 * 1024, parameterLimit: 50 });
@@ -88,8 +88,16 @@ export function applicationPages(
 
   const renderForm = async (req: Request, res: Response, state: FormState, status = 200) => {
     const ctx = pageContext(req, res, assets);
-    const listed = await deps.publicReads.items({ category: 'licensing', retired: false }, { limit: LISTED_ITEMS });
-    const items = listed.items.map(({ agency, code, name }) => ({ agency, code, name }));
+    const items: { agency: string; code: string; name: string }[] = [];
+    let after: string | undefined;
+    do {
+      const listed = await deps.publicReads.items(
+        { category: 'licensing', retired: false },
+        { limit: ITEMS_READ, ...(after === undefined ? {} : { after }) },
+      );
+      items.push(...listed.items.map(({ agency, code, name }) => ({ agency, code, name })));
+      after = listed.next;
+    } while (after !== undefined);
     const main = applyFormMain(ctx, { items, state, csrfToken: csrf.token(req, res) });
     sendPage(res, ctx, { title: ctx.t('apply.title'), main, status });
   };
