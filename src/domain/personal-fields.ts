@@ -12,9 +12,10 @@
  *   applicant's own words, the request, which often name the applicant ({@link APPLICATION_FREE_TEXT_FIELDS}).
  *
  * - Free text an officer writes, which may name a person ({@link FREE_TEXT_FIELDS}): a case's title, an on-site
- *   inspection's location and findings, an evidence or recording description, what a seizure took and what a
- *   demolition pulled down (whose, and where), a legal review's or a counsel's opinion, the reasoning that settles a
- *   disagreement with a review, a correction's reason and its corrected members.
+ *   inspection's location and findings, a note on showing the certificate, the grounds and rights a party is told,
+ *   an evidence or recording description, what a seizure took and what a demolition pulled down (whose, and where),
+ *   the document served, a legal review's or a counsel's opinion, the reasoning that settles a disagreement with a
+ *   review, a correction's reason and its corrected members.
  *
  * test/unit/domain/personal-fields.test.ts checks this list against the schemas' annotations.
  */
@@ -39,10 +40,14 @@ export const APPLICATION_FREE_TEXT_FIELDS = ['request'] as const;
 export const FREE_TEXT_FIELDS: Readonly<Record<string, readonly string[]>> = {
   CaseOpened: ['title'],
   OnSiteInspectionRecorded: ['location', 'findings'],
+  CredentialsShown: ['note'],
+  PartyNotified: ['grounds', 'rights'],
   EvidenceCollected: ['description'],
   RecordingAttached: ['description'],
   PropertySeized: ['items'],
   ForcedDemolition: ['target'],
+  // what was served; how (`method`) stays in clear: the recording duties are read by it
+  DocumentServed: ['document'],
   LegalReviewCompleted: ['opinion'],
   CounselOpinionRecorded: ['opinion'],
   ReviewDisagreementResolved: ['reasoning'],

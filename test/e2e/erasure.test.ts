@@ -37,6 +37,11 @@ const CORRECTION = '地点笔误，应为张三丰家中';
 /** What a seizure took and what a demolition pulled down: whose, and where. */
 const SEIZED = '张三丰所有的打印机一台';
 const DEMOLISHED = '张三丰在琉璃巷5号搭建的违章棚屋';
+/** What an officer notes on showing the certificate, tells the party, and serves: each may name the party. */
+const CREDENTIALS_NOTE = '向张三丰出示执法证，张三丰拒绝签字';
+const GROUNDS = '张三丰涉嫌冒用律师名义代写诉状';
+const RIGHTS = '已告知张三丰陈述、申辩和申请回避的权利';
+const SERVED = '送达张三丰的行政处罚决定书';
 const SECRETS = [
   PERSON.name,
   PERSON.idNumber,
@@ -48,6 +53,10 @@ const SECRETS = [
   CORRECTION,
   SEIZED,
   DEMOLISHED,
+  CREDENTIALS_NOTE,
+  GROUNDS,
+  RIGHTS,
+  SERVED,
 ];
 const containsSecret = (bytes: Buffer | string) => SECRETS.filter((s) => Buffer.from(bytes).includes(s));
 
@@ -115,6 +124,8 @@ beforeAll(async () => {
       data: { location: '琉璃巷', findings: FINDINGS, credentialsShown: true, partyNotified: true },
     },
     { type: 'EvidenceCollected', occurredAt: at('09:30:00'), data: { description: EVIDENCE } },
+    { type: 'CredentialsShown', occurredAt: at('09:31:00'), data: { note: CREDENTIALS_NOTE } },
+    { type: 'PartyNotified', occurredAt: at('09:32:00'), data: { grounds: GROUNDS, rights: RIGHTS } },
     {
       type: 'PropertySeized',
       occurredAt: at('09:35:00'),
@@ -137,6 +148,7 @@ beforeAll(async () => {
         decidedOn: today,
       },
     },
+    { type: 'DocumentServed', occurredAt: at('10:30:00'), data: { document: SERVED, method: 'direct' } },
     { type: 'DecisionDisclosed', occurredAt: at('11:00:00'), data: { publishedOn: today } },
   ]) {
     expect((await t.call('POST', `/v1/cases/${CASE}/acts`, { token: officer, body: act })).status).toBe(201);
@@ -211,6 +223,10 @@ describe('personal fields sealed, then erased by destroying the case key', () =>
     const signed = (type: string) => events.body.events.find((e: { type: string }) => e.type === type);
     expect(signed('PropertySeized').data.items).toMatchObject({ sealed: 'aes-256-gcm/v1' });
     expect(signed('ForcedDemolition').data.target).toMatchObject({ sealed: 'aes-256-gcm/v1' });
+    expect(signed('CredentialsShown').data.note).toMatchObject({ sealed: 'aes-256-gcm/v1' });
+    expect(signed('PartyNotified').data.grounds).toMatchObject({ sealed: 'aes-256-gcm/v1' });
+    expect(signed('PartyNotified').data.rights).toMatchObject({ sealed: 'aes-256-gcm/v1' });
+    expect(signed('DocumentServed').data).toMatchObject({ document: { sealed: 'aes-256-gcm/v1' }, method: 'direct' });
     expect(containsSecret(JSON.stringify(events.body.events.map((e: { data: unknown }) => e.data)))).toEqual([]);
     const file = await t!.call('GET', `/v1/cases/${CASE}`, { token: officer });
     expect(file.body.parties[0]).toEqual(PERSON);
@@ -223,6 +239,9 @@ describe('personal fields sealed, then erased by destroying the case key', () =>
     const act = (type: string) => file.body.timeline.find((e: { type: string }) => e.type === type);
     expect(act('PropertySeized').data).toMatchObject({ items: SEIZED });
     expect(act('ForcedDemolition').data).toMatchObject({ target: DEMOLISHED });
+    expect(act('CredentialsShown').data).toMatchObject({ note: CREDENTIALS_NOTE });
+    expect(act('PartyNotified').data).toMatchObject({ grounds: GROUNDS, rights: RIGHTS });
+    expect(act('DocumentServed').data).toMatchObject({ document: SERVED, method: 'direct' });
     const similar = await t!.call('GET', `/v1/cases/${OTHER_CASE}/similar`, { token: officer });
     expect(similar.body.items.map((c: { caseId: string }) => c.caseId)).toContain(CASE);
   });
@@ -320,6 +339,9 @@ describe('personal fields sealed, then erased by destroying the case key', () =>
     const act = (type: string) => file.body.timeline.find((e: { type: string }) => e.type === type);
     expect(act('PropertySeized').data).toMatchObject({ items: '[erased]' });
     expect(act('ForcedDemolition').data).toMatchObject({ target: '[erased]' });
+    expect(act('CredentialsShown').data).toMatchObject({ note: '[erased]' });
+    expect(act('PartyNotified').data).toMatchObject({ grounds: '[erased]', rights: '[erased]' });
+    expect(act('DocumentServed').data).toMatchObject({ document: '[erased]', method: 'direct' });
     const listed = await t!.call('GET', '/v1/cases', { token: officer });
     expect(listed.body.items.find((c: { caseId: string }) => c.caseId === CASE).title).toBe('[erased]');
     // the similar-case search forgot the case's title and findings: it no longer finds it by their words

@@ -2955,7 +2955,9 @@ export interface components {
     };
     /** CredentialsShown: the act's data as recorded, with the officers the act named */
     'event.CredentialsShown': {
-      note?: components['schemas']['act.CredentialsShown']['note'];
+      /** @description Free text that may name a person: sealed in events recorded since free text is sealed, in clear before (docs/privacy.md). */
+      note?:
+        components['schemas']['act.CredentialsShown']['note'] | components['schemas']['defs']['$defs']['sealedValue'];
       /** @description The officers the act named (on-site acts), when they were given apart from the case's handling officers. */
       officers?: components['schemas']['defs']['$defs']['id'][];
     };
@@ -3069,7 +3071,9 @@ export interface components {
     };
     /** DocumentServed: the act's data as recorded, with the officers the act named */
     'event.DocumentServed': {
-      document: components['schemas']['act.DocumentServed']['document'];
+      /** @description Free text that may name a person: sealed in events recorded since free text is sealed, in clear before (docs/privacy.md). */
+      document:
+        components['schemas']['act.DocumentServed']['document'] | components['schemas']['defs']['$defs']['sealedValue'];
       method: components['schemas']['act.DocumentServed']['method'];
       /** @description The officers the act named (on-site acts), when they were given apart from the case's handling officers. */
       officers?: components['schemas']['defs']['$defs']['id'][];
@@ -3291,8 +3295,12 @@ export interface components {
     };
     /** PartyNotified: the act's data as recorded, with the officers the act named */
     'event.PartyNotified': {
-      grounds: components['schemas']['act.PartyNotified']['grounds'];
-      rights: components['schemas']['act.PartyNotified']['rights'];
+      /** @description Free text that may name a person: sealed in events recorded since free text is sealed, in clear before (docs/privacy.md). */
+      grounds:
+        components['schemas']['act.PartyNotified']['grounds'] | components['schemas']['defs']['$defs']['sealedValue'];
+      /** @description Free text that may name a person: sealed in events recorded since free text is sealed, in clear before (docs/privacy.md). */
+      rights:
+        components['schemas']['act.PartyNotified']['rights'] | components['schemas']['defs']['$defs']['sealedValue'];
       /** @description The officers the act named (on-site acts), when they were given apart from the case's handling officers. */
       officers?: components['schemas']['defs']['$defs']['id'][];
     };

@@ -106,6 +106,13 @@ describe('personal fields', () => {
     expect(personalPaths('ReviewDisagreementResolved', { outcome: 'review_upheld', reasoning: '张三…' })).toEqual([
       '/reasoning',
     ]);
+    expect(personalPaths('CredentialsShown', { note: '向张三出示执法证' })).toEqual(['/note']);
+    expect(personalPaths('CredentialsShown', {})).toEqual([]);
+    expect(personalPaths('PartyNotified', { grounds: '张三涉嫌…', rights: '告知张三陈述、申辩权' })).toEqual([
+      '/grounds',
+      '/rights',
+    ]);
+    expect(personalPaths('DocumentServed', { document: '送达张三的决定书', method: 'direct' })).toEqual(['/document']);
   });
 
   it('when another act is recorded, then none of its members is sealed', () => {
