@@ -2,6 +2,7 @@ import { Router, type Request } from 'express';
 import type { Logger } from 'pino';
 import type { BundleReads } from '../app/bundle-reads.js';
 import type { CaseFileReads } from '../app/case-file-reads.js';
+import { canRead } from '../app/case-reads.js';
 import type { MediaReads } from '../app/media-reads.js';
 import type { RegistryService } from '../app/registry-service.js';
 import type { SupervisionReads } from '../app/supervision-reads.js';
@@ -103,8 +104,19 @@ export function signedInScreens(deps: ScreensDependencies, assets: PortalAssets)
     const consistentWith = consistencyOf(req);
     const why = purpose(req);
     const accessAfter = single(req.query.accessCursor === '' ? undefined : req.query.accessCursor, 'accessCursor');
+    const where = caseOfPath(req);
+    // A supervisor's trail is read before the file, so that a cursor the trail did not give is refused (400)
+    // before the retrieval is recorded; of a case outside the reader's scope no trail is read: the file's read
+    // answers 404, whatever the cursor.
+    const trail =
+      principal.roles.includes('supervisor') && canRead(principal, where.agency)
+        ? await deps.supervision.access(
+            { principal, ...where, ...(consistentWith === undefined ? {} : { consistentWith }) },
+            { limit: CASE_ACCESS_SHOWN, ...(accessAfter === undefined ? {} : { after: accessAfter }) },
+          )
+        : undefined;
     const file = await deps.files.file({
-      ...caseOfPath(req),
+      ...where,
       principal,
       action: 'read_case',
       requestId: requestId(res),
@@ -112,11 +124,7 @@ export function signedInScreens(deps: ScreensDependencies, assets: PortalAssets)
       ...(consistentWith === undefined ? {} : { consistentWith }),
     });
     let access: { rows: AccessRow[]; more: Html } | undefined;
-    if (principal.roles.includes('supervisor')) {
-      const trail = await deps.supervision.access(
-        { principal, agency: file.agency, caseId: file.caseId },
-        { limit: CASE_ACCESS_SHOWN, ...(accessAfter === undefined ? {} : { after: accessAfter }) },
-      );
+    if (trail) {
       const params: Record<string, string> = accessAfter === undefined ? {} : { accessCursor: accessAfter };
       const more = pager(ctx, caseHref(file), params, trail.next, { cursor: 'accessCursor', label: 'case.access' });
       access = { rows: trail.items, more };

@@ -1,5 +1,5 @@
 import { CASE_ACCESS_SHOWN } from '../../src/web/screens.js';
-import { AGENCY, openCase, page, startScreensService, type ScreensFixture } from '../support/screens.js';
+import { AGENCY, DAY, OTHER, openCase, page, startScreensService, type ScreensFixture } from '../support/screens.js';
 
 /*
  * The case page shows a supervisor the latest 20 retrievals of the case and links to the earlier ones
@@ -50,8 +50,42 @@ describe("the case page's access trail a page at a time", () => {
     expect(pages).toBe(2);
   });
 
-  it('when the access cursor is not one the trail gave, then 400', async () => {
-    expect((await page(f, `${CASE_PAGE}?accessCursor=bogus`, f.sam)).status).toBe(400);
+  it('when the access cursor is not one the trail gave, then 400 and no retrieval is recorded', async () => {
+    const bad = await page(f, `${CASE_PAGE}?accessCursor=bogus`, f.sam, { 'x-purpose': 'bad-cursor' });
+    expect(bad.status).toBe(400);
+    // the same page without the cursor is recorded, with its purpose: what the trail would show of the bad one
+    const good = await page(f, CASE_PAGE, f.sam, { 'x-purpose': 'no-cursor' });
+    expect(good.status).toBe(200);
+    expect(await f.t.service.readModelsCaughtUp()).toBe(true);
+    const trail = await f.t.call('GET', `/v1/audit/access?caseId=ac-1&sub=sam&limit=100`, { token: f.sam });
+    expect(trail.status).toBe(200);
+    expect(trail.body.next).toBeUndefined();
+    const purposes = (trail.body.items as { purpose?: string }[]).map((i) => i.purpose);
+    expect(purposes).toContain('no-cursor');
+    expect(purposes).not.toContain('bad-cursor');
+  });
+
+  it("when the case is outside the reader's scope, then 404 whatever the access cursor, never 403", async () => {
+    const opened = await f.t.call('POST', '/v1/cases', {
+      token: f.olga,
+      body: {
+        caseId: 'ac-other',
+        itemCode: 'P-001',
+        title: '某店未亮照经营案',
+        openedOn: DAY,
+        officers: ['olga', 'oscar'],
+        parties: [{ kind: 'organization', name: '某某商店' }],
+      },
+    });
+    expect(opened.status).toBe(201);
+    expect(await f.t.service.readModelsCaughtUp()).toBe(true);
+    const other = `/cases/${OTHER}/ac-other`;
+    expect((await page(f, other, f.olga)).status).toBe(200);
+    // a cursor the county's trail gave, and one no trail gave: neither tells the supervisor the city's case exists
+    const given = new URL(nextOf((await page(f, CASE_PAGE, f.sam)).text)!, f.t.url).searchParams.get('accessCursor');
+    for (const path of [other, `${other}?accessCursor=${given}`, `${other}?accessCursor=bogus`]) {
+      expect([path, (await page(f, path, f.sam)).status]).toEqual([path, 404]);
+    }
   });
 
   it('when an officer opens the case, then no trail and no pager are shown', async () => {
