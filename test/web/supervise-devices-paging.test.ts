@@ -42,6 +42,12 @@ const nextOf = (text: string, label: string) => {
   return /<a rel="next" href="([^"]+)"/.exec(nav)?.[1]?.replaceAll('&amp;', '&');
 };
 
+/** The link back to the first page of the pager labelled `label`. */
+const firstOf = (text: string, label: string) => {
+  const nav = new RegExp(`<nav class="pager" aria-label="${label}">([\\s\\S]*?)</nav>`).exec(text)?.[1] ?? '';
+  return /<a href="([^"]+)">回到第一页<\/a>/.exec(nav)?.[1]?.replaceAll('&amp;', '&');
+};
+
 /** Every row of one list, read from `path` by that list's next links to the end, and the links followed. */
 async function readAll(path: string, label: string, rows: (text: string) => string[]) {
   const first = await page(f, path, f.sam);
@@ -77,6 +83,29 @@ describe('/supervise/devices a page at a time', () => {
     expect(seen).toEqual(['rc-6', 'rc-5', 'rc-4', 'rc-3', 'rc-2', 'rc-1', 'rec-1']);
     expect(links).toHaveLength(2);
     for (const link of links) expect(link).toMatch(/deviceId=cam-07.*limit=3.*recordingsCursor=/);
+  });
+
+  it("when one list's pager is followed, then the other list stays on the page it was on", async () => {
+    const devices = await api(`/v1/audit/devices?agency=${AGENCY}&limit=200`, 'deviceId');
+    const first = await page(f, `/supervise/devices?agency=${AGENCY}&deviceId=cam-07&limit=3`, f.sam);
+    const onRecordings = await page(f, nextOf(first.text, '音像记录')!, f.sam);
+    expect(devicesIn(onRecordings.text)).toEqual(devices.slice(0, 3));
+    expect(recordingsIn(onRecordings.text)).toEqual(['rc-3', 'rc-2', 'rc-1']);
+    // the devices' next page keeps the recordings' cursor, and the recordings' next page the devices'
+    const onBoth = await page(f, nextOf(onRecordings.text, '执法记录仪')!, f.sam);
+    expect(onBoth.status).toBe(200);
+    expect(devicesIn(onBoth.text)).toEqual(devices.slice(3, 6));
+    expect(recordingsIn(onBoth.text)).toEqual(['rc-3', 'rc-2', 'rc-1']);
+    const further = await page(f, nextOf(onBoth.text, '音像记录')!, f.sam);
+    expect(devicesIn(further.text)).toEqual(devices.slice(3, 6));
+    expect(recordingsIn(further.text)).toEqual(['rec-1']);
+    // and each list's link back to its first page keeps the other list's cursor
+    const devicesFirst = await page(f, firstOf(further.text, '执法记录仪')!, f.sam);
+    expect(devicesIn(devicesFirst.text)).toEqual(devices.slice(0, 3));
+    expect(recordingsIn(devicesFirst.text)).toEqual(['rec-1']);
+    const recordingsFirst = await page(f, firstOf(further.text, '音像记录')!, f.sam);
+    expect(devicesIn(recordingsFirst.text)).toEqual(devices.slice(3, 6));
+    expect(recordingsIn(recordingsFirst.text)).toEqual(['rc-6', 'rc-5', 'rc-4']);
   });
 
   it('when no size is asked for, then the first page is as before: every device and recording, no pager', async () => {

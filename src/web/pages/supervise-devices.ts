@@ -17,7 +17,7 @@ export const DEVICE_ROWS = 50;
 /**
  * `/supervise/devices`: the recording devices (执法记录仪) of the supervisor's agencies and the recordings each
  * made (`?deviceId=` for one), as `GET /v1/audit/devices` and `/v1/audit/device-recordings` answer them, each list
- * a page at a time by its own cursor (`?limit=` rows for both).
+ * a page at a time by its own cursor (`?limit=` rows for both); each pager's links keep the other list's cursor.
  */
 export function registerDevicePage(router: Router, deps: { recordings: RecordingReads; assets: PortalAssets }): void {
   router.get('/supervise/devices', signedIn('supervisor'), async (req, res) => {
@@ -32,11 +32,16 @@ export function registerDevicePage(router: Router, deps: { recordings: Recording
       deps.recordings.devices(query, devicesPage.paging),
       deps.recordings.deviceRecordings({ ...query, ...(deviceId ? { deviceId } : {}) }, recordingsPage.paging),
     ]);
-    // each list pages on by its own cursor, keeping the agency and the device chosen
-    const view = { ...(agency === undefined ? {} : { agency }), ...(deviceId === undefined ? {} : { deviceId }) };
+    // each list pages on by its own cursor, keeping the agency and the device chosen and the other list's page
+    const view = {
+      ...(agency === undefined ? {} : { agency }),
+      ...(deviceId === undefined ? {} : { deviceId }),
+      ...devicesPage.params,
+      ...recordingsPage.params,
+    };
     const path = '/supervise/devices';
-    const devicesPager = pager(ctx, path, { ...view, ...devicesPage.params }, devices.next, { label: 'devices.list' });
-    const recordingsPager = pager(ctx, path, { ...view, ...recordingsPage.params }, recordings.next, {
+    const devicesPager = pager(ctx, path, view, devices.next, { label: 'devices.list' });
+    const recordingsPager = pager(ctx, path, view, recordings.next, {
       cursor: 'recordingsCursor',
       label: 'devices.recordingsTitle',
     });
