@@ -378,6 +378,12 @@ describe('personal fields sealed, then erased by destroying the case key', () =>
       body: { ground: 'retention_expired', reason: '再次' },
     });
     expect([again.status, again.body.code]).toEqual([409, 'case_erased']);
+    // a document served names what was served, sealed under the key: none can be recorded on the erased case
+    const served = await t!.call('POST', `/v1/cases/${CASE}/acts`, {
+      token: officer,
+      body: { type: 'DocumentServed', occurredAt: at('11:30:00'), data: { document: SERVED, method: 'direct' } },
+    });
+    expect([served.status, served.body.code]).toEqual([409, 'case_erased']);
 
     // media are not sealed: erasure leaves them as uploaded, readable and in the bundle (docs/privacy.md)
     const medium = await fetch(`${t!.url}/v1/media/${recording}`, { headers: { authorization: `Bearer ${officer}` } });
