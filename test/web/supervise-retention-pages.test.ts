@@ -16,6 +16,8 @@ let t: TestService;
 let admin: string;
 let officer: string;
 let supervisor: string;
+/** The due list's cursor its first page gave, as of 2030-01-01. */
+let dueCursor: string;
 
 async function ok(method: string, route: string, token: string, body: unknown) {
   const res = await t.call(method, route, { token, body });
@@ -86,6 +88,7 @@ describe('/supervise/retention over more files than one page lists', () => {
     expect(rest).toHaveLength(CASES - RETENTION_ROWS);
     expect(new Set([...shown, ...rest])).toEqual(new Set(caseIds));
     expect(nextOf(second, 'due')).toBeUndefined();
+    dueCursor = new URL(next!, t.url).searchParams.get('cursor')!;
   });
 
   it('when more cases were erased than the page lists, then the erasures go on to a next page too', async () => {
@@ -101,5 +104,17 @@ describe('/supervise/retention over more files than one page lists', () => {
     const rest = linked(second, 'erasures');
     expect(new Set([...shown, ...rest])).toEqual(new Set(caseIds));
     expect(nextOf(second, 'erasures')).toBeUndefined();
+  });
+
+  it("when one list is on a later page, then the other list's links keep it there", async () => {
+    const first = await html(`/supervise/retention?asOf=2030-01-01&cursor=${dueCursor}`);
+    const next = new URL(nextOf(first, 'erasures')!, t.url).searchParams;
+    expect([next.get('cursor'), next.get('asOf')]).toEqual([dueCursor, '2030-01-01']);
+    // on the erasures' second page, the due list's link back to its first page keeps the erasures' cursor
+    const second = await html(`/supervise/retention?${next}`);
+    const part = second.split('<section id="due"')[1]!.split('</section>')[0]!;
+    const back = /<a href="([^"]+)">回到第一页<\/a>/.exec(part)?.[1]?.replaceAll('&amp;', '&');
+    const kept = new URL(back!, t.url).searchParams;
+    expect([kept.get('cursor'), kept.get('erasuresCursor')]).toEqual([null, next.get('erasuresCursor')]);
   });
 });

@@ -44,18 +44,19 @@ export function registerRetentionPage(
       { limit: RETENTION_ROWS, ...(erasuresAfter === undefined ? {} : { after: erasuresAfter }) },
     );
     const agencies = [...new Set([principal.agency, ...principal.supervises])];
-    // each list pages on by its own cursor; the day the first page was judged on stays in every link
-    const view = { ...(agency === undefined ? {} : { agency }), asOf: due.asOf };
-    const duePager = pager(ctx, '/supervise/retention', { ...view, ...(after ? { cursor: after } : {}) }, due.next, {
-      label: 'retention.title',
+    // each list pages on by its own cursor; the day the first page was judged on and the other list's cursor stay
+    // in every link
+    const view = {
+      ...(agency === undefined ? {} : { agency }),
+      asOf: due.asOf,
+      ...(after ? { cursor: after } : {}),
+      ...(erasuresAfter ? { erasuresCursor: erasuresAfter } : {}),
+    };
+    const duePager = pager(ctx, '/supervise/retention', view, due.next, { label: 'retention.title' });
+    const erasuresPager = pager(ctx, '/supervise/retention', view, erasures.next, {
+      cursor: 'erasuresCursor',
+      label: 'retention.erasures',
     });
-    const erasuresPager = pager(
-      ctx,
-      '/supervise/retention',
-      { ...view, ...(erasuresAfter ? { erasuresCursor: erasuresAfter } : {}) },
-      erasures.next,
-      { cursor: 'erasuresCursor', label: 'retention.erasures' },
-    );
     const main = html`${retentionMain(ctx, agencies, agency, due, duePager)}${erasuresSection(
       ctx,
       erasures,
