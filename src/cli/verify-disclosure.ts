@@ -9,7 +9,8 @@ export const verifyDisclosureHelp = `Usage: ledger verify-disclosure FILE [--pub
 
 Checks a disclosure statement offline: that the value a party discloses is the one sealed in a signed event, and
 so that the public record of a decision (which shows the commitment) came from the sealed original. FILE is JSON:
-  {"event": <the signed event, as GET /v1/cases/{id}/events or a bundle holds it>,
+  {"event": <the signed event, as a bundle holds it, or as GET /v1/cases/{id}/events serves it without its
+             "personal" member (the event's opened fields; "position" may stay)>,
    "path": "/parties/0/name", "salt": "<43 base64url characters>", "value": "张三"}
 (GET /v1/cases/{id}/openings gives salt and value to an authorised reader.) Checked: the event hashes to its hash,
 the field at path is sealed, and SHA-256("evidence-ledger/commitment/v1\\n" || salt || JCS(value)) is its

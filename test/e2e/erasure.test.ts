@@ -270,7 +270,8 @@ describe('personal fields sealed, then erased by destroying the case key', () =>
     expect(access.body.items.map((i: { action: string }) => i.action)).toContain('read_opening');
 
     const events = await t!.call('GET', `/v1/cases/${CASE}/events`, { token: officer });
-    const { personal: _opened, position: _position, ...event } = events.body.events[0];
+    // the event as the page serves it, less the opened fields it serves beside it
+    const { personal: _opened, ...event } = events.body.events[0];
     statementFile = path.join(tempDir(), 'statement.json');
     fs.writeFileSync(
       statementFile,

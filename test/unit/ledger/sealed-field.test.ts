@@ -10,6 +10,7 @@ import {
   type SealedValue,
 } from '../../../src/ledger/sealed-field.js';
 import { checkDisclosure } from '../../../src/ledger/disclosure-statement.js';
+import { computeEventHash } from '../../../src/ledger/envelope.js';
 
 // fixed material, so each test means the same thing every run
 const KEY = Buffer.alloc(32, 7);
@@ -97,6 +98,40 @@ describe('sealed personal fields (aes-256-gcm/v1)', () => {
 
   it('when a value is erased, then reads show the documented marker', () => {
     expect(ERASED).toBe('[erased]');
+  });
+
+  it('when a disclosure statement holds the event as GET /v1/cases/{id}/events serves it, then it holds (without its opened fields)', () => {
+    const envelope = {
+      id: WHERE.eventId,
+      stream: 'case-county-justice:C-1',
+      revision: 0,
+      type: 'CaseOpened',
+      schemaVersion: 1,
+      occurredAt: '2026-11-20T09:00:00+08:00',
+      recordedAt: '2026-11-20T01:00:01.000Z',
+      actor: { sub: 'alice', agency: 'county-justice', roles: ['officer'] },
+      data: { parties: [{ kind: 'person', name: sealed }] },
+      media: [],
+      prev: '0'.repeat(64),
+    };
+    const event = { ...envelope, hash: computeEventHash(envelope), sig: { alg: 'Ed25519', keyId: 'k', value: 'v' } };
+    // the page puts the event's global position beside the signed envelope
+    const served = { position: 4, ...event };
+    const statement = { path: WHERE.path, salt: SALT.toString('base64url'), value: '张三' };
+    expect(checkDisclosure({ event, ...statement })).toMatchObject({ valid: true, eventHash: event.hash });
+    expect(checkDisclosure({ event: served, ...statement })).toMatchObject({ valid: true, eventHash: event.hash });
+    // and its opened personal fields, which a statement must not pass on
+    expect(
+      checkDisclosure({ event: { ...served, personal: { '/parties/0/name': '张三' } }, ...statement }),
+    ).toMatchObject({
+      valid: false,
+      failure: { code: 'statement_malformed', detail: expect.stringContaining('personal') },
+    });
+    // a member of the envelope itself still counts
+    expect(checkDisclosure({ event: { ...served, revision: 1 }, ...statement })).toMatchObject({
+      valid: false,
+      failure: { code: 'event_hash_mismatch' },
+    });
   });
 
   it('when a disclosure statement names an event without that sealed field, then it is refused', () => {
