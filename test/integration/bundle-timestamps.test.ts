@@ -236,7 +236,10 @@ describe('time-stamps in evidence bundles', () => {
     expect(of('TS-ON-TIME')).toMatchObject({ deadline: fromBundle.deadline, attestedBy: fromBundle.attestedBy });
     const page = await fetch(`${t.url}/disclosures/${AGENCY}/TS-LATE?lang=en`);
     expect(page.status).toBe(200);
-    expect(await page.text()).toMatch(/Published by \S+ \(RFC 3161 time-stamp\), due 2020-01-\d\d: late/);
+    // the attested time in the agency's time (UTC+8), the offset written, as its due date is
+    expect(await page.text()).toMatch(
+      /Published by \d{4}-\d\d-\d\d \d\d:\d\d:\d\d \+08:00 \(RFC 3161 time-stamp\), due 2020-01-\d\d: late/,
+    );
   });
 
   it('when a supervisor lists the decisions published late, then each states what the time-stamps show', async () => {

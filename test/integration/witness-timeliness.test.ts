@@ -73,8 +73,13 @@ describe('witness cosignatures as attested time', () => {
       source: 'witnesses',
       dueBy: expect.stringMatching(/^2020-01-/),
     });
+    // the decision page states the attested time in the agency's time (UTC+8), the offset written, as its due date is
     const page = await fetch(`${l.t.url}/disclosures/${l.agency}/WT-LATE?lang=en`);
-    expect(await page.text()).toMatch(/Published by \S+ \(witnesses&#39; cosignatures\), due 2020-01-\d\d: late/);
+    const local = new Date(Date.parse(of('WT-LATE').attestedBy) + 8 * 3_600_000).toISOString();
+    const shown = `${local.slice(0, 10)} ${local.slice(11, 19)} +08:00`;
+    expect(await page.text()).toContain(
+      `Published by ${shown} (witnesses&#39; cosignatures), due ${of('WT-LATE').dueBy}: late`,
+    );
   });
 
   it('when a supervisor exports the overdue disclosures as CSV, then each published decision carries the source of its time', async () => {

@@ -1,7 +1,7 @@
 import type { Router } from 'express';
 import { html, type Html } from '../html.js';
 import { pageContext, sendPage, type PageContext } from '../layout.js';
-import { bracketed, minute } from './labels.js';
+import { bracketed, localSecond, minute } from './labels.js';
 import { label, yuan, type PublicPagesDependencies } from './public-parts.js';
 
 const ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
@@ -113,7 +113,9 @@ function published(ctx: PageContext, d: Published): Html {
                 ? `decision.attested.witnesses.${d.attestation.status}`
                 : `decision.attested.${d.attestation.status}`,
               {
-                time: d.attestation.attestedBy ?? '',
+                time: d.attestation.attestedBy
+                  ? localSecond(d.attestation.attestedBy, agencyOffset(d.attestation))
+                  : '',
                 date: d.attestation.dueBy,
               },
             )}
@@ -209,4 +211,12 @@ function badge(ctx: PageContext, eventId: string, eventHash: string | undefined)
       <a href="/v1/ledger/checkpoint">${ctx.t('decision.badgeCheckpoint')}</a>
       <a href="/v1/ledger/keys">${ctx.t('decision.badgeKeys')}</a>
     </p>`;
+}
+
+/**
+ * The agency's UTC offset in minutes that an attestation's deadline was taken in: the deadline is the instant
+ * `dueBy` ends there (docs/integrity.md §15.5), so the offset is the gap between that instant and the day's end in UTC.
+ */
+function agencyOffset(attestation: { readonly dueBy: string; readonly deadline: string }): number {
+  return (Date.parse(`${attestation.dueBy}T00:00:00Z`) + 86_400_000 - Date.parse(attestation.deadline)) / 60_000;
 }

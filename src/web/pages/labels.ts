@@ -1,3 +1,4 @@
+import { offsetText } from '../../ledger/timeliness.js';
 import type { MessageKey, Translator } from '../i18n.js';
 
 /**
@@ -44,6 +45,16 @@ export function localMinute(dateTime: string, offsetMinutes: number): string {
   const ms = Date.parse(dateTime);
   if (!/[zZ]|[+-]\d{2}:\d{2}$/.test(dateTime) || Number.isNaN(ms)) return minute(dateTime);
   return minute(new Date(ms + offsetMinutes * 60_000).toISOString());
+}
+
+/**
+ * An instant as the second it was at `offsetMinutes` east of UTC, with that offset written
+ * (`2026-12-01T13:30:05.250Z` at +08:00 is `2026-12-01 21:30:05 +08:00`): an independent time set beside a date of
+ * the agency's calendar reads in the same time as that date.
+ */
+export function localSecond(instant: string, offsetMinutes: number): string {
+  const local = new Date(Date.parse(instant) + offsetMinutes * 60_000).toISOString();
+  return `${local.slice(0, 10)} ${local.slice(11, 19)} ${offsetText(offsetMinutes)}`;
 }
 
 /** The separator between the names of an enumeration (officers, categories, methods): `、` in Chinese, `, ` in English. */
