@@ -44,6 +44,7 @@ export interface VerifiedTimestamp extends TimestampTokenInfo {
   readonly root?: string;
 }
 
+/** The most certificates a TSA's chain may hold, the signer's and the trusted one included (docs/integrity.md §15.2). */
 const MAX_CHAIN = 8;
 
 function held(der: string): HeldCert {
@@ -192,7 +193,8 @@ function chainToRoot(
 ): HeldCert {
   const isRoot = (c: HeldCert) => roots.certs.some((r) => r.der === c.der);
   let current = signer;
-  for (let depth = 0; depth <= MAX_CHAIN; depth++) {
+  // current is the (depth + 1)-th certificate of the chain, the signer first
+  for (let depth = 0; depth < MAX_CHAIN; depth++) {
     if (!validAt(current.cert, genTimeMs)) {
       throw new TimestampFailure(
         'timestamp_untrusted',

@@ -1,4 +1,8 @@
+import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { promisify } from 'node:util';
 import { sha256 } from '../../../src/ledger/hash.js';
 import { timestampedMessage, timestampRequest, tokenOfResponse } from '../../../src/ledger/timestamp-request.js';
 import { readTimestampToken, TimestampFailure } from '../../../src/ledger/timestamp-token.js';
@@ -133,10 +137,109 @@ describe('RFC 3161 time-stamp tokens', () => {
 
   it('when the TSA certificate itself is pinned, then its tokens verify without the CA', async () => {
     const token = await stamp(note);
-    const fs = await import('node:fs');
     const good = fs.readFileSync(`${pki.dir}/good.pem`, 'utf8');
     expect(verifyTimestampToken(token, note, timestampRoots([good])).root).toContain('CN=good');
   });
+});
+
+const run = promisify(execFile);
+
+/**
+ * A CA `chain-0` and intermediate CAs `chain-1` … `chain-7`, each certified by the one before (one key for all, as
+ * names tell them apart), and for `length` 8 and 9 a TSA certificate `leaf-<length>` whose chain to `chain-0` is of
+ * that many certificates.
+ */
+async function makeLongChains(dir: string): Promise<void> {
+  const openssl = (args: string[]) => run('openssl', args, { cwd: dir });
+  const ext = (name: string, lines: string[]) => fs.writeFileSync(path.join(dir, name), `${lines.join('\n')}\n`);
+  ext('ca.ext', ['basicConstraints=critical,CA:TRUE', 'keyUsage=critical,keyCertSign,cRLSign']);
+  ext('leaf.ext', [
+    'basicConstraints=critical,CA:FALSE',
+    'keyUsage=critical,digitalSignature,nonRepudiation',
+    'extendedKeyUsage=critical,timeStamping',
+  ]);
+  const issue = async (name: string, issuer: string, extFile: string, serial: number) => {
+    await openssl(['req', '-new', '-key', 'tsa.key', '-subj', `/O=Chain/CN=${name}`, '-out', `${name}.csr`]);
+    await openssl(
+      [
+        'x509',
+        '-req',
+        '-in',
+        `${name}.csr`,
+        '-CA',
+        `${issuer}.pem`,
+        '-CAkey',
+        'tsa.key',
+        '-days',
+        '825',
+        '-sha256',
+      ].concat(['-set_serial', String(serial), '-extfile', extFile, '-out', `${name}.pem`]),
+    );
+  };
+  await openssl(
+    ['req', '-x509', '-new', '-key', 'tsa.key', '-subj', '/O=Chain/CN=chain-0', '-days', '3650', '-sha256'].concat(
+      ['-addext', 'basicConstraints=critical,CA:TRUE', '-addext', 'keyUsage=critical,keyCertSign,cRLSign'],
+      ['-out', 'chain-0.pem'],
+    ),
+  );
+  for (let i = 1; i <= 7; i++) await issue(`chain-${i}`, `chain-${i - 1}`, 'ca.ext', 100 + i);
+  await issue('leaf-8', 'chain-6', 'leaf.ext', 208);
+  await issue('leaf-9', 'chain-7', 'leaf.ext', 209);
+}
+
+/** A token by `leaf-<length>`, carrying the intermediate CAs of its chain. */
+async function stampByChain(dir: string, length: 8 | 9, message: Uint8Array): Promise<Uint8Array> {
+  const intermediates = Array.from({ length: length - 2 }, (_, i) => `chain-${i + 1}.pem`);
+  fs.writeFileSync(
+    path.join(dir, `carried-${length}.pem`),
+    intermediates.map((f) => fs.readFileSync(path.join(dir, f), 'utf8')).join(''),
+  );
+  const config = [
+    '[tsa]',
+    'default_tsa = tsa_config1',
+    '[tsa_config1]',
+    `serial = ${dir}/tsaserial`,
+    'crypto_device = builtin',
+    `signer_cert = ${dir}/leaf-${length}.pem`,
+    `certs = ${dir}/carried-${length}.pem`,
+    `signer_key = ${dir}/tsa.key`,
+    'signer_digest = sha256',
+    'default_policy = 1.2.3.4.1',
+    'digests = sha256',
+    'ess_cert_id_alg = sha256',
+  ];
+  fs.writeFileSync(path.join(dir, `chain-${length}.cnf`), `${config.join('\n')}\n`);
+  const nonce = randomBytes(8);
+  fs.writeFileSync(path.join(dir, `chain-${length}.tsq`), timestampRequest(message, nonce));
+  await run(
+    'openssl',
+    [
+      'ts',
+      '-reply',
+      '-config',
+      `chain-${length}.cnf`,
+      '-queryfile',
+      `chain-${length}.tsq`,
+      '-out',
+      `chain-${length}.tsr`,
+    ],
+    { cwd: dir },
+  );
+  return tokenOfResponse(fs.readFileSync(path.join(dir, `chain-${length}.tsr`)), message, nonce);
+}
+
+describe("the TSA's chain to a trusted certificate", () => {
+  it('when the chain is of 8 certificates, then it is trusted; when of 9, then timestamp_untrusted', async () => {
+    await makeLongChains(pki.dir);
+    const roots = timestampRoots([fs.readFileSync(path.join(pki.dir, 'chain-0.pem'), 'utf8')]);
+    const eight = await stampByChain(pki.dir, 8, note);
+    expect(verifyTimestampToken(eight, note, roots).root).toContain('CN=chain-0');
+    const nine = await stampByChain(pki.dir, 9, note);
+    expect(failureOf(() => verifyTimestampToken(nine, note, roots))).toEqual({
+      code: 'timestamp_untrusted',
+      detail: "the TSA's chain is longer than 8 certificates",
+    });
+  }, 120_000);
 });
 
 /** The SignerInfo's signature value (binary string): the last OCTET STRING of the one SignerInfo. */
