@@ -179,6 +179,12 @@ function checkTsaUsage(signer: HeldCert): void {
   }
 }
 
+/**
+ * The signatures a certificate of the chain may bear (docs/integrity.md §15.2): node-forge would also check MD5,
+ * SHA-1 and RSASSA-PSS ones, which the format does not admit.
+ */
+const CHAIN_SIGNATURES: ReadonlySet<string> = new Set([OID.sha256WithRSA, OID.sha384WithRSA, OID.sha512WithRSA]);
+
 const isCa = (cert: Cert): boolean => {
   const bc = cert.getExtension('basicConstraints') as { cA?: boolean } | undefined;
   return bc?.cA === true;
@@ -202,6 +208,13 @@ function chainToRoot(
       );
     }
     if (isRoot(current)) return current;
+    if (!CHAIN_SIGNATURES.has(current.cert.signatureOid)) {
+      const algorithm = forge.pki.oids[current.cert.signatureOid] ?? current.cert.signatureOid;
+      throw new TimestampFailure(
+        'timestamp_untrusted',
+        `the certificate ${subjectOf(current.cert)} is signed with ${algorithm}, not RSA with SHA-256/384/512`,
+      );
+    }
     const next = [...roots.certs, ...carried].find((candidate) => {
       if (candidate.der === current.der) return false;
       try {

@@ -146,8 +146,8 @@ const run = promisify(execFile);
 
 /**
  * A CA `chain-0` and intermediate CAs `chain-1` … `chain-7`, each certified by the one before (one key for all, as
- * names tell them apart), and for `length` 8 and 9 a TSA certificate `leaf-<length>` whose chain to `chain-0` is of
- * that many certificates.
+ * names tell them apart); TSA certificates `leaf-8` and `leaf-9`, whose chains to `chain-0` are of that many
+ * certificates; and `leaf-sha1`, certified by `chain-0` with a SHA-1 signature.
  */
 async function makeLongChains(dir: string): Promise<void> {
   const openssl = (args: string[]) => run('openssl', args, { cwd: dir });
@@ -158,7 +158,7 @@ async function makeLongChains(dir: string): Promise<void> {
     'keyUsage=critical,digitalSignature,nonRepudiation',
     'extendedKeyUsage=critical,timeStamping',
   ]);
-  const issue = async (name: string, issuer: string, extFile: string, serial: number) => {
+  const issue = async (name: string, issuer: string, extFile: string, serial: number, digest = '-sha256') => {
     await openssl(['req', '-new', '-key', 'tsa.key', '-subj', `/O=Chain/CN=${name}`, '-out', `${name}.csr`]);
     await openssl(
       [
@@ -172,7 +172,7 @@ async function makeLongChains(dir: string): Promise<void> {
         'tsa.key',
         '-days',
         '825',
-        '-sha256',
+        digest,
       ].concat(['-set_serial', String(serial), '-extfile', extFile, '-out', `${name}.pem`]),
     );
   };
@@ -185,14 +185,20 @@ async function makeLongChains(dir: string): Promise<void> {
   for (let i = 1; i <= 7; i++) await issue(`chain-${i}`, `chain-${i - 1}`, 'ca.ext', 100 + i);
   await issue('leaf-8', 'chain-6', 'leaf.ext', 208);
   await issue('leaf-9', 'chain-7', 'leaf.ext', 209);
+  await issue('leaf-sha1', 'chain-0', 'leaf.ext', 301, '-sha1');
 }
 
-/** A token by `leaf-<length>`, carrying the intermediate CAs of its chain. */
-async function stampByChain(dir: string, length: 8 | 9, message: Uint8Array): Promise<Uint8Array> {
-  const intermediates = Array.from({ length: length - 2 }, (_, i) => `chain-${i + 1}.pem`);
+/** A token by `leaf-<name>`, carrying `intermediates` intermediate CAs of its chain (`chain-1` on). */
+async function stampByChain(
+  dir: string,
+  name: string,
+  intermediates: number,
+  message: Uint8Array,
+): Promise<Uint8Array> {
+  const carried = Array.from({ length: intermediates }, (_, i) => `chain-${i + 1}.pem`);
   fs.writeFileSync(
-    path.join(dir, `carried-${length}.pem`),
-    intermediates.map((f) => fs.readFileSync(path.join(dir, f), 'utf8')).join(''),
+    path.join(dir, `carried-${name}.pem`),
+    carried.map((f) => fs.readFileSync(path.join(dir, f), 'utf8')).join(''),
   );
   const config = [
     '[tsa]',
@@ -200,46 +206,50 @@ async function stampByChain(dir: string, length: 8 | 9, message: Uint8Array): Pr
     '[tsa_config1]',
     `serial = ${dir}/tsaserial`,
     'crypto_device = builtin',
-    `signer_cert = ${dir}/leaf-${length}.pem`,
-    `certs = ${dir}/carried-${length}.pem`,
+    `signer_cert = ${dir}/leaf-${name}.pem`,
+    `certs = ${dir}/carried-${name}.pem`,
     `signer_key = ${dir}/tsa.key`,
     'signer_digest = sha256',
     'default_policy = 1.2.3.4.1',
     'digests = sha256',
     'ess_cert_id_alg = sha256',
   ];
-  fs.writeFileSync(path.join(dir, `chain-${length}.cnf`), `${config.join('\n')}\n`);
+  fs.writeFileSync(path.join(dir, `chain-${name}.cnf`), `${config.join('\n')}\n`);
   const nonce = randomBytes(8);
-  fs.writeFileSync(path.join(dir, `chain-${length}.tsq`), timestampRequest(message, nonce));
+  fs.writeFileSync(path.join(dir, `chain-${name}.tsq`), timestampRequest(message, nonce));
   await run(
     'openssl',
-    [
-      'ts',
-      '-reply',
-      '-config',
-      `chain-${length}.cnf`,
-      '-queryfile',
-      `chain-${length}.tsq`,
-      '-out',
-      `chain-${length}.tsr`,
-    ],
+    ['ts', '-reply', '-config', `chain-${name}.cnf`, '-queryfile', `chain-${name}.tsq`, '-out', `chain-${name}.tsr`],
     { cwd: dir },
   );
-  return tokenOfResponse(fs.readFileSync(path.join(dir, `chain-${length}.tsr`)), message, nonce);
+  return tokenOfResponse(fs.readFileSync(path.join(dir, `chain-${name}.tsr`)), message, nonce);
 }
 
 describe("the TSA's chain to a trusted certificate", () => {
-  it('when the chain is of 8 certificates, then it is trusted; when of 9, then timestamp_untrusted', async () => {
+  let roots: ReturnType<typeof timestampRoots>;
+  beforeAll(async () => {
     await makeLongChains(pki.dir);
-    const roots = timestampRoots([fs.readFileSync(path.join(pki.dir, 'chain-0.pem'), 'utf8')]);
-    const eight = await stampByChain(pki.dir, 8, note);
+    roots = timestampRoots([fs.readFileSync(path.join(pki.dir, 'chain-0.pem'), 'utf8')]);
+  }, 120_000);
+
+  it('when the chain is of 8 certificates, then it is trusted; when of 9, then timestamp_untrusted', async () => {
+    const eight = await stampByChain(pki.dir, '8', 6, note);
     expect(verifyTimestampToken(eight, note, roots).root).toContain('CN=chain-0');
-    const nine = await stampByChain(pki.dir, 9, note);
+    const nine = await stampByChain(pki.dir, '9', 7, note);
     expect(failureOf(() => verifyTimestampToken(nine, note, roots))).toEqual({
       code: 'timestamp_untrusted',
       detail: "the TSA's chain is longer than 8 certificates",
     });
-  }, 120_000);
+  });
+
+  it('when a certificate of the chain is signed with SHA-1, then timestamp_untrusted', async () => {
+    const token = await stampByChain(pki.dir, 'sha1', 0, note);
+    expect(failureOf(() => verifyTimestampToken(token, note, roots))).toEqual({
+      code: 'timestamp_untrusted',
+      detail:
+        'the certificate CN=leaf-sha1, O=Chain is signed with sha1WithRSAEncryption, not RSA with SHA-256/384/512',
+    });
+  });
 });
 
 /** The SignerInfo's signature value (binary string): the last OCTET STRING of the one SignerInfo. */
