@@ -1,6 +1,6 @@
 import { personalPaths } from '../domain/personal-fields.js';
 import { ERASED, isSealed, openSealed, sealValue, UNAVAILABLE, type SealedValue } from '../ledger/sealed-field.js';
-import type { EventDraft } from '../ledger/envelope.js';
+import { checkEventData, type EventDraft } from '../ledger/envelope.js';
 import { pooledRandom } from './pooled-random.js';
 
 /**
@@ -12,10 +12,15 @@ import { pooledRandom } from './pooled-random.js';
 /** Where the salts and ivs of sealed fields come from. */
 const sealingRandom = pooledRandom();
 
-/** The draft with each personal field of its data sealed under `key` (fresh salt and iv per field). */
+/**
+ * The draft with each personal field of its data sealed under `key` (fresh salt and iv per field). The data is
+ * checked against the ledger's bounds in the clear first (`400 invalid_body` naming the member as sent): once
+ * sealed, a field's ciphertext is longer than its text, and sealing checks only the sealed form's size.
+ */
 export function sealDraft(draft: EventDraft, key: Uint8Array): EventDraft {
   const paths = personalPaths(draft.type, draft.data);
   if (paths.length === 0) return draft;
+  checkEventData(draft.data);
   // a deep copy (the data is JSON: it is about to be canonicalized and signed)
   const data = JSON.parse(JSON.stringify(draft.data)) as Record<string, unknown>;
   for (const path of paths) {

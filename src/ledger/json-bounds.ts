@@ -1,4 +1,5 @@
 import { canonicalize, hasLoneSurrogate } from './canonical-json.js';
+import { isSealed } from './sealed-shape.js';
 
 /**
  * The bounds of what the ledger accepts: every request body and every event's `data`, free-form members
@@ -28,6 +29,8 @@ interface Frame {
   readonly depth: number;
   readonly parent: Frame | undefined;
   readonly key: string;
+  /** The ciphertext of a sealed value: its length is not bounded here (see {@link eventDataViolation}). */
+  readonly sealedText?: true;
 }
 
 /**
@@ -37,6 +40,15 @@ interface Frame {
  * limit, so any nesting is refused without exhausting the stack.
  */
 export function boundsViolation(value: unknown): BoundsViolation | undefined {
+  return walk(value, false);
+}
+
+/**
+ * {@link boundsViolation}, for data whose personal fields are already sealed: a sealed value's ciphertext (`ct`) is
+ * longer than the value it seals (base64url of its UTF-8, with salt and tag), so the string limit, which bounds the
+ * text a client sends, is not applied to it; the value was checked in the clear before it was sealed.
+ */
+function walk(value: unknown, sealed: boolean): BoundsViolation | undefined {
   const stack: Frame[] = [{ value, depth: 0, parent: undefined, key: '' }];
   while (stack.length > 0) {
     const frame = stack.pop()!;
@@ -48,10 +60,12 @@ export function boundsViolation(value: unknown): BoundsViolation | undefined {
       for (let i = v.length - 1; i >= 0; i--)
         stack.push({ value: v[i], depth: depth + 1, parent: frame, key: String(i) });
     } else {
+      const opaque = sealed && isSealed(v);
       const keys = Object.keys(v);
       for (let i = keys.length - 1; i >= 0; i--) {
         const key = keys[i]!;
-        stack.push({ value: (v as Record<string, unknown>)[key], depth: depth + 1, parent: frame, key });
+        const child = { value: (v as Record<string, unknown>)[key], depth: depth + 1, parent: frame, key };
+        stack.push(opaque && key === 'ct' ? { ...child, sealedText: true } : child);
       }
     }
   }
@@ -59,11 +73,12 @@ export function boundsViolation(value: unknown): BoundsViolation | undefined {
 }
 
 /**
- * Where an event's `data` leaves what the ledger signs, or undefined when it stays within: {@link boundsViolation},
+ * Where an event's `data` leaves what the ledger signs, or undefined when it stays within: {@link boundsViolation}
+ * (a sealed value's ciphertext excepted from the string limit, since the value was checked before it was sealed),
  * then at most {@link MAX_EVENT_DATA_BYTES} in canonical form (the pointer is then the whole data, '').
  */
 export function eventDataViolation(data: unknown): BoundsViolation | undefined {
-  const outside = boundsViolation(data);
+  const outside = walk(data, true);
   if (outside) return outside;
   if (Buffer.byteLength(canonicalize(data), 'utf8') > MAX_EVENT_DATA_BYTES) {
     return { pointer: '', reason: `is larger than ${MAX_EVENT_DATA_BYTES} bytes in canonical form` };
@@ -71,9 +86,10 @@ export function eventDataViolation(data: unknown): BoundsViolation | undefined {
   return undefined;
 }
 
-function violationAt({ value, depth }: Frame): string | undefined {
+function violationAt({ value, depth, sealedText }: Frame): string | undefined {
   switch (typeof value) {
     case 'string':
+      if (sealedText) return hasLoneSurrogate(value) ? 'holds a lone UTF-16 surrogate' : undefined;
       return stringViolation(value);
     case 'number':
       return Number.isFinite(value) ? undefined : 'is not a finite number';

@@ -1,5 +1,8 @@
 import { createCipheriv, createDecipheriv, createHash, timingSafeEqual } from 'node:crypto';
 import { canonicalBytes } from './canonical-json.js';
+import { SEALED_FORMAT, type SealedValue } from './sealed-shape.js';
+
+export { isSealed, SEALED_FORMAT, type SealedValue } from './sealed-shape.js';
 
 /**
  * Sealed personal fields (docs/privacy.md, docs/integrity.md §"Sealed fields"). A personal field of an event holds,
@@ -13,7 +16,6 @@ import { canonicalBytes } from './canonical-json.js';
  * commitment, which still binds the value: whoever is given the salt and the value can check it, nobody else can
  * learn either. Pure: the key, the iv and the salt come in from the caller.
  */
-export const SEALED_FORMAT = 'aes-256-gcm/v1';
 export const COMMITMENT_PREFIX = 'evidence-ledger/commitment/v1\n';
 export const SEALED_AAD_PREFIX = 'evidence-ledger/sealed/v1\n';
 /** What a read shows for a sealed value whose case's data key was destroyed. */
@@ -23,13 +25,6 @@ export const ERASED = '[erased]';
  * store that is not the one the value was sealed with, docs/privacy.md).
  */
 export const UNAVAILABLE = '[sealed]';
-
-export interface SealedValue {
-  readonly sealed: typeof SEALED_FORMAT;
-  readonly commitment: string;
-  readonly iv: string;
-  readonly ct: string;
-}
 
 /** The opening of a sealed value: what a party discloses to prove the value it holds is the one sealed. */
 export interface Opening {
@@ -56,19 +51,6 @@ function fromB64url(text: string, what: string, length?: number): Buffer {
   if (length !== undefined && bytes.length !== length)
     throw new SealedFieldError('sealed_malformed', `${what} is not ${length} bytes`);
   return bytes;
-}
-
-/** Whether `value` has the shape of a sealed value (not whether it opens). */
-export function isSealed(value: unknown): value is SealedValue {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
-  const v = value as Record<string, unknown>;
-  return (
-    v.sealed === SEALED_FORMAT &&
-    typeof v.commitment === 'string' &&
-    typeof v.iv === 'string' &&
-    typeof v.ct === 'string' &&
-    Object.keys(v).length === 4
-  );
 }
 
 /** The commitment to `value` under `salt` (32 bytes), b64url. */

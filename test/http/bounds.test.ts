@@ -138,6 +138,34 @@ describe('bounded bodies', () => {
     );
   });
 
+  it('when free text an officer writes is 10,000 characters, then it is recorded, and so is a correction repeating it', async () => {
+    // the text is sealed before it is signed (docs/privacy.md): its ciphertext is longer than the text, and the
+    // limit is the text's, as a client sends it
+    const findings = '现场检查发现'.repeat(1_667).slice(0, 10_000);
+    const act = {
+      type: 'EvidenceCollected',
+      occurredAt: `${DAY}T12:00:00+08:00`,
+      data: { description: findings },
+    };
+    const res = await t.call('POST', '/v1/cases/b-1/acts', { token: officer, body: act });
+    expect(res.status).toBe(201);
+    const fixed = `{"corrects":"${evidenceId}","reason":"更正","data":{"description":"${findings}"}}`;
+    const corrected = await t.call('POST', '/v1/cases/b-1/acts', {
+      token: officer,
+      body: `{"type":"RecordCorrected","occurredAt":"${DAY}T12:30:00+08:00","data":${fixed}}`,
+    });
+    expect(corrected.status).toBe(201);
+  });
+
+  it('when free text an officer writes is longer than 10,000 characters, then 400 naming the member it was sent as', async () => {
+    const act = {
+      type: 'EvidenceCollected',
+      occurredAt: `${DAY}T12:00:00+08:00`,
+      data: { description: '证'.repeat(10_001) },
+    };
+    await expectRefused('/v1/cases/b-1/acts', officer, JSON.stringify(act), '/data/description');
+  });
+
   it('when x-purpose is cut to 200 characters inside a surrogate pair, then the read is recorded (no 500)', async () => {
     const purpose = encodeURIComponent('a'.repeat(199) + '😀');
     const res = await t.call('GET', '/v1/cases/b-1', { token: officer, headers: { 'x-purpose': purpose } });

@@ -8,6 +8,8 @@ import {
   MAX_STRING_CHARS,
 } from '../../../src/ledger/json-bounds.js';
 import { InvalidBody } from '../../../src/errors.js';
+import { sealDraft } from '../../../src/app/personal-data.js';
+import { aliceDraft } from '../../support/domain.js';
 import { seal, testSigner } from '../../support/events.js';
 
 /** An array nesting `levels` levels deep: `[[...[]...]]`. */
@@ -94,6 +96,23 @@ describe('sealing', () => {
     const data = { parts: Array.from({ length: strings }, () => '证'.repeat(MAX_STRING_CHARS)) };
     expect(Buffer.byteLength(canonicalize(data))).toBeGreaterThan(MAX_EVENT_DATA_BYTES);
     expect(() => seal('case-1', null, signer, 1, { data })).toThrow(/larger than 262144 bytes/);
+  });
+
+  it('when a personal field is as long as a string may be, then it is sealed and signed; one character more is refused in the clear', () => {
+    const key = new Uint8Array(32).fill(7);
+    const draft = (description: string) => aliceDraft('EvidenceCollected', { description });
+    // its ciphertext is longer than the text (UTF-8, then base64url), and the limit is the text's
+    const sealed = sealDraft(draft('证'.repeat(MAX_STRING_CHARS)), key);
+    expect((sealed.data as { description: { ct: string } }).description.ct.length).toBeGreaterThan(MAX_STRING_CHARS);
+    expect(seal('case-1', null, signer, 1, { data: sealed.data })).toHaveLength(1);
+    let error: unknown;
+    try {
+      sealDraft(draft('证'.repeat(MAX_STRING_CHARS + 1)), key);
+    } catch (err) {
+      error = err;
+    }
+    expect(error).toBeInstanceOf(InvalidBody);
+    expect((error as InvalidBody).details.pointer).toBe('/data/description');
   });
 
   it('when an event data holds a lone surrogate, then sealing refuses it as invalid_body rather than failing to canonicalize', () => {
