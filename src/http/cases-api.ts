@@ -7,13 +7,12 @@ import type { ActRequest, CaseService } from '../app/case-service.js';
 import { idempotentCaseId } from '../app/idempotency.js';
 import type { RegistryReader } from '../app/registry-reader.js';
 import { caseStream, type ActType } from '../domain/case/acts.js';
-import { CASE_STATUSES as CASE_STATUS_VALUES } from '../domain/case/state.js';
+import { CASE_STATUSES } from '../domain/case/state.js';
 import { RuleViolation } from '../domain/errors.js';
 import type { Clock } from '../ports/clock.js';
 import { consistencyOf } from './consistency.js';
-import { date, limitOf, pagingOf, revisionCursor, revisionCursorOf, single } from './query.js';
+import { date, limitOf, oneOf, pagingOf, revisionCursor, revisionCursorOf, single } from './query.js';
 import { caseFileRetrievalOf, retrievalOf } from './retrieval.js';
-import { InvalidQuery } from './validation.js';
 import { jsonBody } from './body.js';
 import { authenticate, principalOf, requireRoles } from './authenticate.js';
 import { eventIdFor, idempotencyKey, ifMatch } from './request.js';
@@ -30,8 +29,6 @@ export interface CasesApiDependencies {
   /** Case files: one case's, and the list of those the caller may read. */
   readonly files: CaseFileReads;
 }
-
-const CASE_STATUSES: ReadonlySet<string> = new Set(CASE_STATUS_VALUES);
 
 const CASE_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
 
@@ -100,8 +97,7 @@ export function casesApi(deps: CasesApiDependencies): Router {
   router.get('/v1/cases', auth, async (req, res) => {
     const q = req.query;
     const agency = single(q.agency, 'agency');
-    const status = single(q.status, 'status');
-    if (status !== undefined && !CASE_STATUSES.has(status)) throw new InvalidQuery(`unknown case status ${status}`);
+    const status = oneOf(q.status, 'status', CASE_STATUSES);
     const itemCode = single(q.itemCode, 'itemCode');
     const from = date(q.from, 'from');
     const to = date(q.to, 'to');

@@ -206,6 +206,15 @@ describe('cases over HTTP', () => {
     expect((await t.call('GET', '/v1/cases/h-1', { token: 'not.a.token' })).status).toBe(401);
   });
 
+  it('when the case list is asked for an unknown status, then 400 naming the parameter and the statuses, never the value', async () => {
+    const value = '张三丰140521199001011234';
+    const res = await t.call('GET', `/v1/cases?status=${encodeURIComponent(value)}`, { token: officer });
+    expect(res.status).toBe(400);
+    expect(res.body.code).toBe('invalid_query');
+    expect(res.body.detail).toMatch(/^status must be one of /);
+    expect(JSON.stringify(res.body)).not.toContain(value);
+  });
+
   it('when several acts are sent as a batch, then they are recorded together in order', async () => {
     await t.call('POST', '/v1/cases', { token: officer, body: openBody('h-9') });
     const hearing = { type: 'HearingHeld', occurredAt: `${today}T00:15:00+08:00`, data: { heldOn: today } };
