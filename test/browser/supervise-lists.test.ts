@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { describeInBrowser, launchBrowser, signedInPage, seriousViolations } from '../support/browser.js';
-import { recordAct, startScreensService, type ScreensFixture } from '../support/screens.js';
+import { seedOverdueDecisions, startScreensService, type ScreensFixture } from '../support/screens.js';
 
 const LATE = 12; // decisions never published: more than the dashboard's ten rows
 
@@ -12,33 +12,7 @@ describeInBrowser('a supervision list in full, a page at a time, in Chromium', (
 
   beforeAll(async () => {
     [f, browser] = await Promise.all([startScreensService(), launchBrowser()]);
-    for (let i = 1; i <= LATE; i++) {
-      const caseId = `bl-${String(i).padStart(2, '0')}`;
-      const opened = await f.t.call('POST', '/v1/cases', {
-        token: f.alice,
-        body: {
-          caseId,
-          itemCode: 'P-001',
-          title: '逾期未公示案',
-          openedOn: '2026-01-05',
-          officers: ['alice', 'bob'],
-          parties: [{ kind: 'organization', name: '某某律师事务所' }],
-        },
-      });
-      expect(opened.status).toBe(201);
-      const day = `2026-01-${String(5 + i).padStart(2, '0')}`;
-      await recordAct(f, f.alice, caseId, {
-        type: 'DecisionIssued',
-        occurredAt: `${day}T10:00:00+08:00`,
-        data: {
-          decisionType: 'warning',
-          legalBasis: '《律师法》第五十条',
-          documentNo: `县司告〔2026〕${i}号`,
-          decidedOn: day,
-        },
-      });
-    }
-    await f.t.service.readModelsCaughtUp();
+    await seedOverdueDecisions(f, 'bl', LATE);
     ({ context, page } = await signedInPage(browser, f.t.url, f.sam));
   }, 180_000);
   afterAll(async () => {

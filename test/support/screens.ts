@@ -100,3 +100,37 @@ export async function page(
   });
   return { status: res.status, headers: res.headers, text: await res.text() };
 }
+
+/**
+ * Warnings decided on successive January days (`${prefix}-01`, `${prefix}-02`, … from 2026-01-06) and never
+ * published: overdue for publication on the fixture's day, the earliest due first.
+ */
+export async function seedOverdueDecisions(f: ScreensFixture, prefix: string, count: number): Promise<void> {
+  for (let i = 1; i <= count; i++) {
+    const caseId = `${prefix}-${String(i).padStart(2, '0')}`;
+    const opened = await f.t.call('POST', '/v1/cases', {
+      token: f.alice,
+      body: {
+        caseId,
+        itemCode: 'P-001',
+        title: '逾期未公示案',
+        openedOn: '2026-01-05',
+        officers: ['alice', 'bob'],
+        parties: [{ kind: 'organization', name: '某某律师事务所' }],
+      },
+    });
+    if (opened.status !== 201) throw new Error(`opening ${caseId}: ${opened.status}`);
+    const day = `2026-01-${String(5 + i).padStart(2, '0')}`;
+    await recordAct(f, f.alice, caseId, {
+      type: 'DecisionIssued',
+      occurredAt: `${day}T10:00:00+08:00`,
+      data: {
+        decisionType: 'warning',
+        legalBasis: '《律师法》第五十条',
+        documentNo: `县司告〔2026〕${i}号`,
+        decidedOn: day,
+      },
+    });
+  }
+  await f.t.service.readModelsCaughtUp();
+}

@@ -1,4 +1,11 @@
-import { AGENCY, OTHER, page, recordAct, startScreensService, type ScreensFixture } from '../support/screens.js';
+import {
+  AGENCY,
+  OTHER,
+  page,
+  seedOverdueDecisions,
+  startScreensService,
+  type ScreensFixture,
+} from '../support/screens.js';
 
 /*
  * The supervision dashboard shows the first rows of its lists (and counts "10+" when there are more): each such
@@ -11,34 +18,7 @@ const LATE = 13; // decisions never published: more than the dashboard shows
 
 beforeAll(async () => {
   f = await startScreensService();
-  for (let i = 1; i <= LATE; i++) {
-    const caseId = `late-${String(i).padStart(2, '0')}`;
-    const opened = await f.t.call('POST', '/v1/cases', {
-      token: f.alice,
-      body: {
-        caseId,
-        itemCode: 'P-001',
-        title: '逾期未公示案',
-        openedOn: '2026-01-05',
-        officers: ['alice', 'bob'],
-        parties: [{ kind: 'organization', name: '某某律师事务所' }],
-      },
-    });
-    expect(opened.status).toBe(201);
-    // decided on successive January days: due for publication in turn, the earliest due listed first
-    const day = `2026-01-${String(5 + i).padStart(2, '0')}`;
-    await recordAct(f, f.alice, caseId, {
-      type: 'DecisionIssued',
-      occurredAt: `${day}T10:00:00+08:00`,
-      data: {
-        decisionType: 'warning',
-        legalBasis: '《律师法》第五十条',
-        documentNo: `县司告〔2026〕${i}号`,
-        decidedOn: day,
-      },
-    });
-  }
-  await f.t.service.readModelsCaughtUp();
+  await seedOverdueDecisions(f, 'late', LATE);
 }, 120_000);
 afterAll(() => f.t.stop());
 
