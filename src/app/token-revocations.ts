@@ -13,7 +13,10 @@ import { followStream, type FollowOptions } from './follow-log.js';
 import { canonicalEqual, namedEventId } from './idempotency.js';
 import { handleCommand, type CommandDependencies, type CommandResult, type EventCodec } from './command-handler.js';
 
-export type TokenRevocationOptions = FollowOptions;
+export interface TokenRevocationOptions extends FollowOptions {
+  /** Sign-outs read at once when a replica starts (newest first). Default 500. */
+  readonly signOutBatch?: number;
+}
 
 /**
  * Longer than any portal session lasts from sign-in (`SESSION_MAX_HOURS` is at most 24), with an hour for clocks:
@@ -69,11 +72,12 @@ export class TokenRevocations {
    */
   async #loadRecentSignOuts(): Promise<void> {
     const since = this.deps.clock.now().getTime() - SESSION_LIFETIME_BOUND_MS;
+    const batchSize = this.options.signOutBatch ?? SIGN_OUT_BATCH;
     let fromRevision: number | undefined;
     for (;;) {
       const batch = await this.deps.events.readStream(SIGN_OUT_STREAM, {
         direction: 'backward',
-        limit: SIGN_OUT_BATCH,
+        limit: batchSize,
         ...(fromRevision === undefined ? {} : { fromRevision }),
       });
       for (const { event } of batch) {
@@ -81,7 +85,7 @@ export class TokenRevocations {
         this.#list.apply(event);
       }
       const oldest = batch.at(-1);
-      if (batch.length < SIGN_OUT_BATCH || !oldest || oldest.event.revision === 0) return;
+      if (batch.length < batchSize || !oldest || oldest.event.revision === 0) return;
       fromRevision = oldest.event.revision - 1;
     }
   }
