@@ -129,17 +129,16 @@ describe('inspection plans, draws and outcomes (双随机、一公开)', () => {
     inputs,
     ...changes,
   });
-  const expected = computeDraw(
-    {
-      agency: 'county-justice',
-      planId: 'P-2026-01',
-      size: 100,
-      rootHash: root,
-      sample: { count: 2 },
-      inspectorsPerTarget: 2,
-    },
-    inputs,
-  );
+  /** The draw's parameters the plan and the root give: recomputed here as the verifier would. */
+  const drawParameters = {
+    agency: 'county-justice',
+    planId: 'P-2026-01',
+    size: 100,
+    rootHash: root,
+    sample: { count: 2 },
+    inspectorsPerTarget: 2,
+  };
+  const expected = computeDraw(drawParameters, inputs);
 
   it('when a plan names a tree size the log has reached, then draw_size_not_future', () => {
     spec
@@ -235,17 +234,7 @@ describe('inspection plans, draws and outcomes (双随机、一公开)', () => {
     expect(joinInputs([...parts, drawn.inputs])).toEqual(many);
     // each event within the bounds of a signed event; the draw the one the inputs determine
     for (const event of events) expect(eventDataViolation(event.data)).toBeUndefined();
-    const again = computeDraw(
-      {
-        agency: 'county-justice',
-        planId: 'P-2026-01',
-        size: 100,
-        rootHash: root,
-        sample: { count: 2 },
-        inspectorsPerTarget: 2,
-      },
-      many,
-    );
+    const again = computeDraw(drawParameters, many);
     expect([drawn.inputsDigest, drawn.targets]).toEqual([again.inputsDigest, again.targets]);
     // within the bounds, the inputs stay in the draw's own event
     spec
