@@ -1,6 +1,12 @@
+import { SupervisionReads } from '../../src/app/supervision-reads.js';
 import type { Clock } from '../../src/ports/clock.js';
 import { RETENTION_ROWS } from '../../src/web/pages/supervise-retention.js';
 import { seedAgency, startTestService, type TestService } from '../support/service.js';
+
+/*
+ * /supervise/retention lists 100 files due for erasure and 100 erasures at a time (`?limit=` another size for
+ * both), each list with its own next page: `?cursor=` for the files due, `?erasuresCursor=` for the erasures.
+ */
 
 const AGENCY = 'county-justice';
 const START = Date.parse('2026-11-30T02:00:00Z');
@@ -8,38 +14,64 @@ const started = Date.now();
 /** The service's clock: 2026-11-30T02:00:00Z (10:00 in China) when the test starts, ticking from there. */
 const clock: Clock = { now: () => new Date(START + (Date.now() - started)) };
 const BASIS = '《律师法》第五十条';
-/** One case more than the page lists at once. */
-const CASES = RETENTION_ROWS + 1;
+/** Closed cases past their retention on 2030-01-01; the last {@link ERASED} of them erased. */
+const CASES = 8;
+const ERASED = 3;
 const caseIds = Array.from({ length: CASES }, (_, i) => `R-${String(i).padStart(3, '0')}`);
+const AS_OF = '2030-01-01';
 
 let t: TestService;
 let admin: string;
 let officer: string;
 let supervisor: string;
-/** The due list's cursor its first page gave, as of 2030-01-01. */
-let dueCursor: string;
 
 async function ok(method: string, route: string, token: string, body: unknown) {
   const res = await t.call(method, route, { token, body });
   if (res.status !== 201) throw new Error(`${method} ${route}: ${res.status} ${JSON.stringify(res.body)}`);
 }
 
-async function html(path: string): Promise<string> {
+async function page(path: string): Promise<{ status: number; text: string }> {
   const res = await fetch(t.url + path, { headers: { accept: 'text/html', authorization: `Bearer ${supervisor}` } });
-  expect(res.status).toBe(200);
-  return res.text();
+  return { status: res.status, text: await res.text() };
 }
+
+async function html(path: string): Promise<string> {
+  const { status, text } = await page(path);
+  expect(status).toBe(200);
+  return text;
+}
+
+/** A section of the page: `due` (the files due for erasure) or `erasures`, with its pager. */
+const sectionOf = (text: string, section: string) => text.split(`<section id="${section}"`)[1]!.split('</section>')[0]!;
 
 /** The cases a section of the page links to. */
-function linked(text: string, section: string): string[] {
-  const part = text.split(`<section id="${section}"`)[1]!.split('</section>')[0]!;
-  return [...part.matchAll(/href="\/cases\/county-justice\/([^"]+)"/g)].map((m) => m[1]!);
+const linked = (text: string, section: string) =>
+  [...sectionOf(text, section).matchAll(/href="\/cases\/county-justice\/([^"]+)"/g)].map((m) => m[1]!);
+
+const nextOf = (text: string, section: string) =>
+  /<a rel="next" href="([^"]+)"/.exec(sectionOf(text, section))?.[1]?.replaceAll('&amp;', '&');
+
+const firstOf = (text: string, section: string) =>
+  /<a href="([^"]+)">回到第一页<\/a>/.exec(sectionOf(text, section))?.[1]?.replaceAll('&amp;', '&');
+
+/** Every case one section lists, read from `path` by that section's next links to the end, and the links followed. */
+async function readAll(path: string, section: string) {
+  const first = await html(path);
+  const seen = linked(first, section);
+  const links: string[] = [];
+  for (let next = nextOf(first, section); next !== undefined && links.length < CASES;) {
+    links.push(next);
+    const text = await html(next);
+    expect(firstOf(text, section)).toBeDefined();
+    seen.push(...linked(text, section));
+    next = nextOf(text, section);
+  }
+  return { seen, links };
 }
 
-const nextOf = (text: string, section: string) => {
-  const part = text.split(`<section id="${section}"`)[1]!.split('</section>')[0]!;
-  return /<a rel="next" href="([^"]+)"/.exec(part)?.[1]?.replaceAll('&amp;', '&');
-};
+/** The cases of an API list, in its order. */
+const api = async (path: string) =>
+  ((await t.call('GET', path, { token: supervisor })).body.items as { caseId: string }[]).map((c) => c.caseId);
 
 beforeAll(async () => {
   t = await startTestService({}, { clock });
@@ -72,49 +104,70 @@ beforeAll(async () => {
       await ok('POST', `/v1/cases/${caseId}/acts`, officer, { type, occurredAt, data });
     }
   }
+  for (const caseId of caseIds.slice(-ERASED)) {
+    await ok('POST', `/v1/cases/${caseId}/erasure`, admin, { ground: 'retention_expired', reason: '保管期限届满' });
+  }
   await t.service.readModelsCaughtUp();
 }, 300_000);
 afterAll(() => t?.stop());
 
-describe('/supervise/retention over more files than one page lists', () => {
-  it('when more cases are due than the page lists, then a next page lists the rest, as of the same day', async () => {
-    const first = await html('/supervise/retention?asOf=2030-01-01');
-    const shown = linked(first, 'due');
-    expect(shown).toHaveLength(RETENTION_ROWS);
-    const next = nextOf(first, 'due');
-    expect(next).toContain('asOf=2030-01-01');
-    const second = await html(next!);
-    const rest = linked(second, 'due');
-    expect(rest).toHaveLength(CASES - RETENTION_ROWS);
-    expect(new Set([...shown, ...rest])).toEqual(new Set(caseIds));
-    expect(nextOf(second, 'due')).toBeUndefined();
-    dueCursor = new URL(next!, t.url).searchParams.get('cursor')!;
+describe('/supervise/retention a page at a time', () => {
+  it('when the files due are read two a page, then every one is listed once, in the order of the read, as of the same day', async () => {
+    const { seen, links } = await readAll(`/supervise/retention?asOf=${AS_OF}&limit=2`, 'due');
+    expect(seen).toEqual(await api(`/v1/audit/due-for-erasure?asOf=${AS_OF}&limit=200`));
+    expect([...seen].sort()).toEqual(caseIds.slice(0, CASES - ERASED));
+    expect(links).toHaveLength(2);
+    for (const link of links) expect(link).toMatch(new RegExp(`asOf=${AS_OF}.*limit=2.*cursor=`));
   });
 
-  it('when more cases were erased than the page lists, then the erasures go on to a next page too', async () => {
-    for (const caseId of caseIds) {
-      await ok('POST', `/v1/cases/${caseId}/erasure`, admin, { ground: 'retention_expired', reason: '保管期限届满' });
+  it('when the erasures are read two a page, then every one is listed once, latest first', async () => {
+    const { seen, links } = await readAll(`/supervise/retention?asOf=${AS_OF}&limit=2`, 'erasures');
+    expect(seen).toEqual(await api('/v1/audit/erasures?limit=200'));
+    expect([...seen].sort()).toEqual(caseIds.slice(-ERASED));
+    expect(links).toHaveLength(1);
+    for (const link of links) expect(link).toMatch(new RegExp(`asOf=${AS_OF}.*limit=2.*erasuresCursor=`));
+  });
+
+  it("when one list's pager is followed, then the other list stays on the page it was on", async () => {
+    const due = await api(`/v1/audit/due-for-erasure?asOf=${AS_OF}&limit=200`);
+    const erasures = await api('/v1/audit/erasures?limit=200');
+    const first = await html(`/supervise/retention?asOf=${AS_OF}&limit=2`);
+    const onDue = await html(nextOf(first, 'due')!);
+    expect([linked(onDue, 'due'), linked(onDue, 'erasures')]).toEqual([due.slice(2, 4), erasures.slice(0, 2)]);
+    // the erasures' next page keeps the due list's cursor, and the due list's next page the erasures'
+    const onBoth = await html(nextOf(onDue, 'erasures')!);
+    expect([linked(onBoth, 'due'), linked(onBoth, 'erasures')]).toEqual([due.slice(2, 4), erasures.slice(2)]);
+    const further = await html(nextOf(onBoth, 'due')!);
+    expect([linked(further, 'due'), linked(further, 'erasures')]).toEqual([due.slice(4), erasures.slice(2)]);
+    // and each list's link back to its first page keeps the other list's cursor, the day and the size
+    const dueFirst = await html(firstOf(further, 'due')!);
+    expect([linked(dueFirst, 'due'), linked(dueFirst, 'erasures')]).toEqual([due.slice(0, 2), erasures.slice(2)]);
+    const erasuresFirst = await html(firstOf(further, 'erasures')!);
+    expect([linked(erasuresFirst, 'due'), linked(erasuresFirst, 'erasures')]).toEqual([
+      due.slice(4),
+      erasures.slice(0, 2),
+    ]);
+  });
+
+  it('when no size is asked for, then the first page is as before: both lists whole, 100 rows asked of each', async () => {
+    const asked = jest.spyOn(SupervisionReads.prototype, 'dueForErasure');
+    const askedErasures = jest.spyOn(SupervisionReads.prototype, 'erasures');
+    try {
+      const text = await html(`/supervise/retention?asOf=${AS_OF}`);
+      expect(linked(text, 'due')).toHaveLength(CASES - ERASED);
+      expect(linked(text, 'erasures')).toHaveLength(ERASED);
+      expect(text).not.toContain('class="pager"');
+      expect(asked.mock.calls.map((call) => call[1])).toEqual([{ limit: RETENTION_ROWS }]);
+      expect(askedErasures.mock.calls.map((call) => call[1])).toEqual([{ limit: RETENTION_ROWS }]);
+    } finally {
+      asked.mockRestore();
+      askedErasures.mockRestore();
     }
-    await t.service.readModelsCaughtUp();
-    const first = await html('/supervise/retention?asOf=2030-01-01');
-    expect(linked(first, 'due')).toEqual([]);
-    const shown = linked(first, 'erasures');
-    expect(shown).toHaveLength(RETENTION_ROWS);
-    const second = await html(nextOf(first, 'erasures')!);
-    const rest = linked(second, 'erasures');
-    expect(new Set([...shown, ...rest])).toEqual(new Set(caseIds));
-    expect(nextOf(second, 'erasures')).toBeUndefined();
   });
 
-  it("when one list is on a later page, then the other list's links keep it there", async () => {
-    const first = await html(`/supervise/retention?asOf=2030-01-01&cursor=${dueCursor}`);
-    const next = new URL(nextOf(first, 'erasures')!, t.url).searchParams;
-    expect([next.get('cursor'), next.get('asOf')]).toEqual([dueCursor, '2030-01-01']);
-    // on the erasures' second page, the due list's link back to its first page keeps the erasures' cursor
-    const second = await html(`/supervise/retention?${next}`);
-    const part = second.split('<section id="due"')[1]!.split('</section>')[0]!;
-    const back = /<a href="([^"]+)">回到第一页<\/a>/.exec(part)?.[1]?.replaceAll('&amp;', '&');
-    const kept = new URL(back!, t.url).searchParams;
-    expect([kept.get('cursor'), kept.get('erasuresCursor')]).toEqual([null, next.get('erasuresCursor')]);
+  it('when a cursor or the size is not one the lists take, then 400', async () => {
+    for (const query of ['cursor=bogus', 'erasuresCursor=bogus', 'limit=0', 'limit=201', 'limit=two']) {
+      expect([query, (await page(`/supervise/retention?${query}`)).status]).toEqual([query, 400]);
+    }
   });
 });

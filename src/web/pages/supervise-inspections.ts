@@ -1,15 +1,16 @@
 import type { Router } from 'express';
 import type { SupervisionReads } from '../../app/supervision-reads.js';
-import { date, id, single } from '../../http/query.js';
+import { date, id } from '../../http/query.js';
 import type { PortalAssets } from '../assets.js';
 import { html } from '../html.js';
 import { pageContext, sendPage, type PageContext } from '../layout.js';
 import { portalPrincipal, signedIn } from '../session.js';
 import { dataTable } from './data-table.js';
 import { bracketed, enumerationSeparator } from './labels.js';
+import { listPaging } from './paging.js';
 import { pager } from './public-parts.js';
 
-/** How many plans a page lists; `?cursor=` (the next page's link) goes on. */
+/** How many plans a page lists unless `?limit=` says; `?cursor=` (the next page's link) goes on. */
 export const OVERDUE_PLAN_ROWS = 50;
 
 type OverdueInspections = Awaited<ReturnType<SupervisionReads['overdueInspections']>>;
@@ -18,7 +19,7 @@ const given = (value: unknown): unknown => (value === '' ? undefined : value);
 
 /**
  * `/supervise/inspections`: drawn targets whose inspection outcome is overdue on `?asOf=` (today by default), as
- * `GET /v1/audit/overdue-inspections` answers them, a row per target.
+ * `GET /v1/audit/overdue-inspections` answers them, a row per target, `?limit=` plans a page.
  */
 export function registerOverdueInspectionsPage(
   router: Router,
@@ -29,35 +30,31 @@ export function registerOverdueInspectionsPage(
     const principal = portalPrincipal(res);
     const agency = id(given(req.query.agency), 'agency');
     const asOf = date(given(req.query.asOf), 'asOf');
-    const after = single(given(req.query.cursor), 'cursor');
+    const { paging, params } = listPaging(req, OVERDUE_PLAN_ROWS);
     const overdue = await deps.supervision.overdueInspections(
       { principal, ...(agency === undefined ? {} : { agency }), ...(asOf === undefined ? {} : { asOf }) },
-      { limit: OVERDUE_PLAN_ROWS, ...(after === undefined ? {} : { after }) },
+      paging,
     );
     const agencies = [...new Set([principal.agency, ...principal.supervises])];
     sendPage(res, ctx, {
       title: ctx.t('inspections.overdue.title'),
-      main: overdueMain(ctx, agencies, agency, overdue, after),
+      main: overdueMain(ctx, agencies, agency, overdue, params),
     });
   });
 }
 
 /**
- * The page's plans, then links to the first and the next page: the next keeps the day the first was judged on, so
- * the pages are one list however long they are read.
+ * The page's plans, then links to the first and the next page: the next keeps the day the first was judged on (and
+ * the size asked for), so the pages are one list however long they are read.
  */
 function overdueMain(
   ctx: PageContext,
   agencies: readonly string[],
   agency: string | undefined,
   d: OverdueInspections,
-  after: string | undefined,
+  paging: Record<string, string>,
 ) {
-  const params = {
-    ...(agency === undefined ? {} : { agency }),
-    asOf: d.asOf,
-    ...(after === undefined ? {} : { cursor: after }),
-  };
+  const params = { ...(agency === undefined ? {} : { agency }), asOf: d.asOf, ...paging };
   return html`<h1>${ctx.t('inspections.overdue.title')}</h1>
     <p class="lead">${ctx.t('inspections.overdue.lead')}</p>
     <form class="filters" method="get" action="/supervise/inspections">

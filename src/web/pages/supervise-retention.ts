@@ -1,6 +1,6 @@
 import type { Router } from 'express';
 import type { SupervisionReads } from '../../app/supervision-reads.js';
-import { date, id, single } from '../../http/query.js';
+import { date, id } from '../../http/query.js';
 import type { PortalAssets } from '../assets.js';
 import { html, type Html } from '../html.js';
 import type { MessageKey } from '../i18n.js';
@@ -8,9 +8,10 @@ import { pageContext, sendPage, type PageContext } from '../layout.js';
 import { caseHref } from '../links.js';
 import { portalPrincipal, signedIn } from '../session.js';
 import { dataTable } from './data-table.js';
+import { listPaging } from './paging.js';
 import { pager } from './public-parts.js';
 
-/** How many files (and erasures) a page lists; `?cursor=` (`?erasuresCursor=`) goes on. */
+/** How many files (and erasures) a page lists unless `?limit=` says; `?cursor=` (`?erasuresCursor=`) goes on. */
 export const RETENTION_ROWS = 100;
 
 type DueForErasure = Awaited<ReturnType<SupervisionReads['dueForErasure']>>;
@@ -22,7 +23,8 @@ const given = (value: unknown): unknown => (value === '' ? undefined : value);
 /**
  * `/supervise/retention`: the closed cases whose retention (保管期限) has run out by `?asOf=` (today by default) and
  * whose personal data has not been erased, as `GET /v1/audit/due-for-erasure` answers them; then the erasures
- * recorded (`GET /v1/audit/erasures`), latest first.
+ * recorded (`GET /v1/audit/erasures`), latest first. Each list goes a page at a time by its own cursor (`?limit=` rows
+ * for both); each pager's links keep the other list's cursor.
  */
 export function registerRetentionPage(
   router: Router,
@@ -33,24 +35,24 @@ export function registerRetentionPage(
     const principal = portalPrincipal(res);
     const agency = id(given(req.query.agency), 'agency');
     const asOf = date(given(req.query.asOf), 'asOf');
-    const after = single(given(req.query.cursor), 'cursor');
-    const erasuresAfter = single(given(req.query.erasuresCursor), 'erasuresCursor');
+    const duePage = listPaging(req, RETENTION_ROWS);
+    const erasuresPage = listPaging(req, RETENTION_ROWS, 'erasuresCursor');
     const due = await deps.supervision.dueForErasure(
       { principal, ...(agency === undefined ? {} : { agency }), ...(asOf === undefined ? {} : { asOf }) },
-      { limit: RETENTION_ROWS, ...(after === undefined ? {} : { after }) },
+      duePage.paging,
     );
     const erasures = await deps.supervision.erasures(
       { principal, ...(agency === undefined ? {} : { agency }) },
-      { limit: RETENTION_ROWS, ...(erasuresAfter === undefined ? {} : { after: erasuresAfter }) },
+      erasuresPage.paging,
     );
     const agencies = [...new Set([principal.agency, ...principal.supervises])];
-    // each list pages on by its own cursor; the day the first page was judged on and the other list's cursor stay
-    // in every link
+    // each list pages on by its own cursor; the day the first page was judged on, the size asked for and the other
+    // list's cursor stay in every link
     const view = {
       ...(agency === undefined ? {} : { agency }),
       asOf: due.asOf,
-      ...(after ? { cursor: after } : {}),
-      ...(erasuresAfter ? { erasuresCursor: erasuresAfter } : {}),
+      ...duePage.params,
+      ...erasuresPage.params,
     };
     const duePager = pager(ctx, '/supervise/retention', view, due.next, { label: 'retention.title' });
     const erasuresPager = pager(ctx, '/supervise/retention', view, erasures.next, {
