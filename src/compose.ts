@@ -428,6 +428,7 @@ async function startHolding(config: Config, { clock, log }: ServiceDependencies)
   });
   revoked.list = revocations;
   const calendar = new WorkingDayCalendars(deps, shippedSchedule, {
+    ...(config.calendarAgency === undefined ? {} : { keeper: config.calendarAgency }),
     onError: (err) => log.warn({ err }, 'working-day calendar: following the log failed; retrying'),
   });
   const serviceKeys = keys.eventKey;

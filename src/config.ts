@@ -42,6 +42,11 @@ export interface Config {
   readonly jwt: JwtConfig;
   /** A replacement working-day schedule; unset: the official schedule shipped with the service. */
   readonly workingDayCalendarFile?: string;
+  /**
+   * The agency whose admins keep the service's one working-day calendar (`CALENDAR_AGENCY`): only they record a
+   * year of it. Unset: nobody does, and the schedule the service starts with is the calendar.
+   */
+  readonly calendarAgency?: string;
   /** The font decision documents are written in (TrueType/OpenType with CJK); unset: the npm package's Noto Sans SC. */
   readonly documentFontFile?: string;
   readonly shutdownTimeoutMs: number;
@@ -262,6 +267,12 @@ export const CONFIG_VARIABLES: readonly { name: string; default: string; descrip
     description: 'a replacement holiday and make-up-day schedule (JSON, same format)',
   },
   {
+    name: 'CALENDAR_AGENCY',
+    default: '(unset: no agency records a year)',
+    description:
+      "the agency whose admins record years of the working-day calendar (PUT /v1/calendar/{year}), which every agency's deadlines are counted on; the same on every replica",
+  },
+  {
     name: 'LEDGER_DOCUMENT_FONT',
     default: '(Noto Sans SC, npm)',
     description:
@@ -401,6 +412,7 @@ export function loadConfig(env: Env, cwd: string = process.cwd()): Config {
     ...(read('WORKING_DAY_CALENDAR_FILE') === undefined
       ? {}
       : { workingDayCalendarFile: path.resolve(cwd, read('WORKING_DAY_CALENDAR_FILE')!) }),
+    ...calendarAgencyConfig(read('CALENDAR_AGENCY')),
     ...(read('LEDGER_DOCUMENT_FONT') === undefined
       ? {}
       : { documentFontFile: path.resolve(cwd, read('LEDGER_DOCUMENT_FONT')!) }),
@@ -429,6 +441,17 @@ export function loadConfig(env: Env, cwd: string = process.cwd()): Config {
 }
 
 const AGENCY_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
+
+function calendarAgencyConfig(agency: string | undefined): Pick<Config, 'calendarAgency'> {
+  if (agency === undefined) return {};
+  if (!AGENCY_ID.test(agency)) {
+    throw new ConfigError(
+      'CALENDAR_AGENCY',
+      `"${agency}" is not an agency code: 1..128 letters, digits, ".", "_" or "-", the first a letter or digit`,
+    );
+  }
+  return { calendarAgency: agency };
+}
 
 function utcOffsetsConfig(read: (name: string) => string | undefined): UtcOffsets {
   const offset = (name: string, raw: string): number => {

@@ -3,6 +3,7 @@ import {
   CALENDAR_STREAM,
   calendarDecider,
   calendarWarnings,
+  requireCalendarKeeper,
   withRecordedYears,
   type CalendarEvent,
   type CalendarWarning,
@@ -29,6 +30,11 @@ export interface CalendarYearView extends CalendarYear {
   readonly recorded?: { readonly eventId: string; readonly recordedAt: string; readonly agency: string };
 }
 
+export interface WorkingDayCalendarsOptions extends FollowOptions {
+  /** The agency whose admins keep the calendar (`CALENDAR_AGENCY`); unset: nobody records a year. */
+  readonly keeper?: string;
+}
+
 interface Recorded {
   readonly schedule: CalendarYear;
   readonly event: EventEnvelope;
@@ -36,19 +42,26 @@ interface Recorded {
 
 /**
  * The working-day calendar deadlines are counted on: the schedule shipped with the service (or the deployment's
- * file), with the years admins recorded in the `working-day-calendar` stream in place of its own. It is itself a
- * {@link WorkingDayCalendar}, so the deciders and views that count working days see a recorded year as soon as it
- * is recorded here, and within the subscription's delivery delay when another replica recorded it.
+ * file), with the years recorded in the `working-day-calendar` stream in place of its own, whichever agency kept
+ * the calendar when they were recorded; only the admins of the agency that keeps it now (`keeper`) record more. It
+ * is itself a {@link WorkingDayCalendar}, so the deciders and views that count working days see a recorded year as
+ * soon as it is recorded here, and within the subscription's delivery delay when another replica recorded it.
  */
 export class WorkingDayCalendars implements WorkingDayCalendar {
   readonly #recorded = new Map<number, Recorded>();
+  readonly #follow: FollowOptions;
   #current: WorkingDayCalendar;
+  /** The agency whose admins keep the calendar; undefined: none does. */
+  readonly keeper: string | undefined;
 
   constructor(
     private readonly deps: CommandDependencies,
     private readonly shipped: ScheduleData,
-    private readonly options: FollowOptions = {},
+    options: WorkingDayCalendarsOptions = {},
   ) {
+    const { keeper, ...follow } = options;
+    this.keeper = keeper;
+    this.#follow = follow;
     this.#current = workingDayCalendar(shipped);
   }
 
@@ -56,10 +69,18 @@ export class WorkingDayCalendars implements WorkingDayCalendar {
   async start(signal: AbortSignal): Promise<void> {
     const after = await this.deps.events.headPosition();
     for (const { event } of await this.deps.events.readStream(CALENDAR_STREAM)) this.#apply(event);
-    void followStream(this.deps.events, CALENDAR_STREAM, after, signal, (event) => this.#apply(event), this.options);
+    void followStream(this.deps.events, CALENDAR_STREAM, after, signal, (event) => this.#apply(event), this.#follow);
   }
 
-  /** Records a year's schedule (admin), in force here before the answer. */
+  /**
+   * Refuses (`403 calendar_not_yours`) anyone whose agency does not keep the calendar, before a request's body is
+   * read; {@link record} applies the same rule.
+   */
+  requireKeeper(actor: Actor): void {
+    requireCalendarKeeper(actor, this.keeper);
+  }
+
+  /** Records a year's schedule (an admin of the agency that keeps the calendar), in force here before the answer. */
   async record(
     actor: Actor,
     year: number,
@@ -67,7 +88,7 @@ export class WorkingDayCalendars implements WorkingDayCalendar {
     eventId: string,
     expectedRevision?: number,
   ): Promise<CommandResult> {
-    const command = { type: 'RecordCalendarYear' as const, actor, year, schedule };
+    const command = { type: 'RecordCalendarYear' as const, actor, year, schedule, keeper: this.keeper };
     const [asked] = calendarDecider.decide(command, null);
     const result = await handleCommand(
       this.deps,

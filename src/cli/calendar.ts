@@ -7,9 +7,13 @@ import { bearerToken, sendJson, serviceBase } from './service-call.js';
 export const calendarHelp = `Usage: ledger calendar import FILE [--year YYYY] [--url URL] [--token TOKEN]
 
 Records the official holidays and make-up working days of one or more years (the State Council's annual notice)
-through a running service (PUT /v1/calendar/{year}, role admin). Each year becomes a signed event in the
-working-day-calendar stream, and deadlines are counted on it from then on (other replicas within about a second).
-Supervisors see a warning (GET /v1/audit/warnings) from 1 December while next year's schedule is missing.
+through a running service (PUT /v1/calendar/{year}). Each year becomes a signed event in the working-day-calendar
+stream, and deadlines are counted on it from then on (other replicas within about a second). Supervisors see a
+warning (GET /v1/audit/warnings) from 1 December while next year's schedule is missing.
+
+The calendar is one for every agency of the service: only an admin of the agency the service names in
+CALENDAR_AGENCY may record a year. Anyone else, and everyone while CALENDAR_AGENCY is unset, is refused
+(403 calendar_not_yours); the import then stops at the first year and says why.
 
 FILE is JSON, either one year:
   {"year": 2027, "source": "国务院办公厅关于2027年部分节假日安排的通知（国办发明电〔2026〕…号）",
@@ -21,11 +25,12 @@ or several, in the layout of the schedule file the service ships (src/domain/cal
 Options:
   --year YYYY       only this year of FILE
   --url URL         the service [default: http://localhost:$PORT, PORT defaulting to 8080]
-  --token TOKEN     an admin's bearer token [default: $LEDGER_TOKEN]
+  --token TOKEN     the bearer token of an admin of that agency [default: $LEDGER_TOKEN]
 
 Exit codes: 0 every year recorded, 1 a year refused or the service unreachable, 2 usage error.
 
 Example:
+  # the service was started with CALENDAR_AGENCY=county-justice
   export LEDGER_TOKEN=$(npx ledger token --sub head --agency county-justice --roles admin)
   npx ledger calendar import holidays-2027.json
 `;

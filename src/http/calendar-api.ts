@@ -14,7 +14,7 @@ import { SUPERVISION_TABLES } from './supervision-csv.js';
 import { InvalidQuery, type Validate } from './validation.js';
 
 export interface CalendarApiDependencies {
-  readonly calendars: Pick<WorkingDayCalendars, 'record' | 'year' | 'warnings' | 'coveredYears'>;
+  readonly calendars: Pick<WorkingDayCalendars, 'requireKeeper' | 'record' | 'year' | 'warnings' | 'coveredYears'>;
   readonly verify: (token: string) => Principal;
   readonly validate: Validate;
   readonly newId: () => string;
@@ -27,8 +27,9 @@ export interface CalendarApiDependencies {
 
 /**
  * The working-day calendar deadlines are counted on: read by anyone (the State Council's schedule is public), a
- * year recorded by an admin as a signed event (`PUT /v1/calendar/{year}`), and the warnings supervisors see while
- * a year's schedule is missing (`GET /v1/audit/warnings`).
+ * year recorded as a signed event by an admin of the agency that keeps the calendar (`PUT /v1/calendar/{year}`;
+ * anyone else is refused before the body is read), and the warnings supervisors see while a year's schedule is
+ * missing (`GET /v1/audit/warnings`).
  */
 export function calendarApi(deps: CalendarApiDependencies): Router {
   const { calendars, verify, validate, newId, clock, limited } = deps;
@@ -48,17 +49,29 @@ export function calendarApi(deps: CalendarApiDependencies): Router {
     res.json(view);
   });
 
-  router.put('/v1/calendar/:year', authenticate(verify), requireRoles('admin'), jsonBody(), async (req, res) => {
-    const year = yearOf(req);
-    validate('urn:evidence-ledger:schema:command:record-calendar-year', req.body);
-    const principal = principalOf(res);
-    const actor = { sub: principal.sub, agency: principal.agency, roles: [...principal.roles] };
-    const eventId = eventIdFor(req, principal, CALENDAR_STREAM, newId);
-    const result = await calendars.record(actor, year, req.body as CalendarYear, eventId, ifMatch(req));
-    const event = recordedEvent(result, 'RecordCalendarYear');
-    res.status(result.created ? 201 : 200).set('ETag', `"${result.revision}"`);
-    res.json({ eventId: event.id, year, revision: event.revision, position: result.position, hash: event.hash });
-  });
+  const keeperOnly: RequestHandler = (_req, res, next) => {
+    calendars.requireKeeper(principalOf(res));
+    next();
+  };
+
+  router.put(
+    '/v1/calendar/:year',
+    authenticate(verify),
+    requireRoles('admin'),
+    keeperOnly,
+    jsonBody(),
+    async (req, res) => {
+      const year = yearOf(req);
+      validate('urn:evidence-ledger:schema:command:record-calendar-year', req.body);
+      const principal = principalOf(res);
+      const actor = { sub: principal.sub, agency: principal.agency, roles: [...principal.roles] };
+      const eventId = eventIdFor(req, principal, CALENDAR_STREAM, newId);
+      const result = await calendars.record(actor, year, req.body as CalendarYear, eventId, ifMatch(req));
+      const event = recordedEvent(result, 'RecordCalendarYear');
+      res.status(result.created ? 201 : 200).set('ETag', `"${result.revision}"`);
+      res.json({ eventId: event.id, year, revision: event.revision, position: result.position, hash: event.hash });
+    },
+  );
 
   router.get('/v1/audit/warnings', authenticate(verify), requireRoles('supervisor'), (req, res) => {
     const answer = { items: calendars.warnings(today(principalOf(res).agency)) };

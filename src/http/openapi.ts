@@ -901,8 +901,9 @@ const OPERATIONS: readonly Operation[] = [
     path: '/v1/calendar/{year}',
     operationId: 'recordCalendarYear',
     summary:
-      "Record a year's official holidays and make-up working days from the State Council's notice (admin); " +
-      'recorded as a signed event, deadlines use it from then on',
+      "Record a year's official holidays and make-up working days from the State Council's notice (an admin of " +
+      'the agency that keeps the calendar, CALENDAR_AGENCY; anyone else: 403 calendar_not_yours); recorded as a ' +
+      'signed event, deadlines use it from then on',
     tag: 'calendar',
     parameters: [PARAMETERS.year, PARAMETERS.ifMatch, PARAMETERS.idempotencyKey],
     requestBody: jsonBody('command.record-calendar-year'),

@@ -368,6 +368,11 @@ export const PROBLEM_TYPES: Readonly<Record<string, ProblemType>> = {
     'Disclosure deadline out of range',
     'disclosureWorkingDays is a whole number of working days within the allowed range.',
   ),
+  calendar_not_yours: entry(
+    403,
+    'Calendar not kept by this agency',
+    "The working-day calendar is one for the whole service, every agency's deadlines counted on it, and only an admin of the agency that keeps it (`CALENDAR_AGENCY`, named in `keeper`) records a year of it. When the service names no such agency, nobody does: the problem says to set `CALENDAR_AGENCY`, and the shipped schedule (or `WORKING_DAY_CALENDAR_FILE`) is the calendar. Nothing was recorded.",
+  ),
   calendar_invalid: entry(
     422,
     'Working-day schedule invalid',

@@ -1,11 +1,15 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { CALENDAR_STREAM } from '../../src/domain/calendar/recorded-years.js';
 import type { Clock } from '../../src/ports/clock.js';
 import { runCli } from '../support/cli.js';
 import { freshTempDir } from '../support/temp-dir.js';
 import { seedAgency, startTestService, type TestService } from '../support/service.js';
 
+/** The agency that keeps the service's working-day calendar (CALENDAR_AGENCY). */
 const AGENCY = 'county-justice';
+/** Another agency of the same deployment. */
+const OTHER = 'county-market';
 /** 29 December 2026, 10:00 in China: next year's schedule has been due since 1 December. */
 const START = Date.parse('2026-12-29T02:00:00Z');
 const started = Date.now();
@@ -63,8 +67,11 @@ async function decidedOnMonday(): Promise<{ disclosureDueBy: string; calendarBas
   return { disclosureDueBy: decision.data.disclosureDueBy!, calendarBasis: decision.data.calendarBasis! };
 }
 
+/** How many years were ever recorded on the service: the working-day-calendar stream's length. */
+const recordedYears = async (service: TestService) => (await service.service.events.readStream(CALENDAR_STREAM)).length;
+
 beforeAll(async () => {
-  t = await startTestService({}, { clock });
+  t = await startTestService({ CALENDAR_AGENCY: AGENCY }, { clock });
   ({ admin, officer } = await seedAgency(t, AGENCY));
 });
 afterAll(() => t.stop());
@@ -82,7 +89,19 @@ describe('the working-day calendar', () => {
     expect((await t.call('GET', '/v1/calendar/2027')).status).toBe(404);
   });
 
-  it('when an admin records the year, then deadlines use it at once, it is a signed event and the warning goes', async () => {
+  it('when an admin of another agency records a year, then 403 calendar_not_yours naming the keeper, and nothing is recorded', async () => {
+    const before = await recordedYears(t);
+    const res = await t.call('PUT', '/v1/calendar/2027', {
+      token: t.token('max', OTHER, ['admin']),
+      body: SCHEDULE_2027,
+    });
+    expect([res.status, res.body.code, res.body.keeper]).toEqual([403, 'calendar_not_yours', AGENCY]);
+    expect(res.body.detail).toMatch(`kept by agency ${AGENCY}`);
+    expect(await recordedYears(t)).toBe(before);
+    expect((await t.call('GET', '/v1/calendar/2027')).status).toBe(404);
+  });
+
+  it('when an admin of the agency that keeps the calendar records the year, then deadlines use it at once, it is a signed event and the warning goes', async () => {
     const recorded = await t.call('PUT', '/v1/calendar/2027', { token: admin, body: SCHEDULE_2027 });
     expect(recorded.status).toBe(201);
     expect(recorded.body).toMatchObject({ year: 2027, revision: 0, eventId: expect.any(String) });
@@ -184,6 +203,21 @@ describe('the working-day calendar', () => {
       expect((await t.call('GET', '/v1/calendar/2032')).status).toBe(404);
     });
 
+    it('when the token is of an agency that does not keep the calendar, then one line says so and exit 1', async () => {
+      const file = path.join(dir(), 'not-ours.json');
+      fs.writeFileSync(file, JSON.stringify({ year: 2033, ...SCHEDULE_2027, holidays: [], workdays: [] }));
+      const before = await recordedYears(t);
+      const token = t.token('max', OTHER, ['admin']);
+      const done = await runCli(['calendar', 'import', file, '--url', t.url], { LEDGER_TOKEN: token });
+      expect([done.code, done.stdout]).toEqual([1, '']);
+      expect(done.stderr).toMatch(
+        new RegExp(
+          `^ledger calendar import: 2033: the service refused: 403 calendar_not_yours: .*kept by agency ${AGENCY}.*\\n$`,
+        ),
+      );
+      expect(await recordedYears(t)).toBe(before);
+    });
+
     it('when the command line is wrong, then exit 2 with a usage message', async () => {
       const noFile = await runCli(['calendar', 'import'], { LEDGER_TOKEN: admin });
       expect([noFile.code, noFile.stderr]).toEqual([2, expect.stringContaining('FILE is required')]);
@@ -192,5 +226,29 @@ describe('the working-day calendar', () => {
       const help = await runCli(['calendar', '--help']);
       expect([help.code, help.stdout]).toEqual([0, expect.stringContaining('Usage: ledger calendar import FILE')]);
     });
+  });
+});
+
+describe('the working-day calendar of a service that names no agency to keep it', () => {
+  let u: TestService;
+  beforeAll(async () => {
+    u = await startTestService({}, { clock });
+  });
+  afterAll(() => u.stop());
+
+  it('when an admin records a year, then 403 calendar_not_yours telling to set CALENDAR_AGENCY, and nothing is recorded', async () => {
+    const res = await u.call('PUT', '/v1/calendar/2027', {
+      token: u.token('head', AGENCY, ['admin']),
+      body: SCHEDULE_2027,
+    });
+    expect([res.status, res.body.code]).toEqual([403, 'calendar_not_yours']);
+    expect(res.body.detail).toMatch(/set CALENDAR_AGENCY/);
+    expect(res.body).not.toHaveProperty('keeper');
+    expect(await recordedYears(u)).toBe(0);
+  });
+
+  it('when the calendar is read, then the shipped schedule is still in force', async () => {
+    const year = await u.call('GET', '/v1/calendar/2026');
+    expect([year.status, year.body.basis]).toEqual([200, 'shipped']);
   });
 });

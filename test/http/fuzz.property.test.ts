@@ -42,7 +42,7 @@ let supervisor: string;
 let openingId: string;
 
 beforeAll(async () => {
-  t = await startTestService({ LEDGER_DATA_DIR: dataDir, PUBLIC_RATE_LIMIT: '0' });
+  t = await startTestService({ LEDGER_DATA_DIR: dataDir, PUBLIC_RATE_LIMIT: '0', CALENDAR_AGENCY: AGENCY });
   ({ admin, officer } = await seedAgency(t, AGENCY, { officers: ['fz-a', 'fz-b'] }));
   const opened = await t.call('POST', '/v1/cases', { token: officer, body: { ...openCase, caseId: 'fz-case' } });
   expect(opened.status).toBe(201);

@@ -14,7 +14,7 @@ let officer: string;
 let supervisor: string;
 
 beforeAll(async () => {
-  t = await startTestService({ PUBLIC_RATE_LIMIT: '0' });
+  t = await startTestService({ PUBLIC_RATE_LIMIT: '0', CALENDAR_AGENCY: AGENCY });
   ({ admin, officer } = await seedAgency(t, AGENCY));
   supervisor = t.token('sue', AGENCY, ['supervisor']);
   const licensing = {

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { SqliteEventStore } from '../../src/adapters/sqlite/event-store.js';
 import { WorkingDayCalendars } from '../../src/app/working-day-calendars.js';
+import { CALENDAR_STREAM } from '../../src/domain/calendar/recorded-years.js';
 import type { Clock } from '../../src/ports/clock.js';
 import { testSigner } from '../support/events.js';
 import { freshTempDir } from '../support/temp-dir.js';
@@ -10,6 +11,7 @@ const clock: Clock = { now: () => new Date('2026-12-02T02:00:00Z') };
 const admin = { sub: 'head', agency: 'county-justice', roles: ['admin' as const] };
 const SHIPPED = { years: { 2026: { holidays: [], workdays: [] } } };
 const YEAR_2027 = { source: 'a notice', holidays: [{ name: '元旦', days: ['2027-01-01'] }], workdays: [] };
+const YEAR_2028 = { source: 'a notice', holidays: [{ name: '元旦', days: ['2028-01-01'] }], workdays: [] };
 
 async function eventually(check: () => boolean): Promise<void> {
   for (let i = 0; i < 400 && !check(); i++) await new Promise((r) => setTimeout(r, 50));
@@ -27,7 +29,8 @@ describe('the working-day calendar on two replicas of one log', () => {
     const file = path.join(dir(), 'events.sqlite');
     stores = [0, 1].map(() => new SqliteEventStore({ path: file, pollIntervalMs: 20 }));
     const signer = testSigner();
-    const [here, there] = stores.map((events) => new WorkingDayCalendars({ events, signer, clock }, SHIPPED));
+    const keeper = { keeper: 'county-justice' };
+    const [here, there] = stores.map((events) => new WorkingDayCalendars({ events, signer, clock }, SHIPPED, keeper));
     await here!.start(stop.signal);
     await there!.start(stop.signal);
     expect(there!.addWorkingDays('2026-12-31', 1)).toEqual({ date: '2027-01-01', basis: 'weekdays_only' });
@@ -38,9 +41,24 @@ describe('the working-day calendar on two replicas of one log', () => {
 
     expect(there!.addWorkingDays('2026-12-31', 1)).toEqual({ date: '2027-01-04', basis: 'official_schedule' });
     expect(there!.year(2027)).toMatchObject({ basis: 'recorded', recorded: { eventId: result.events[0]!.id } });
-    // a replica started afterwards reads it from the stream
-    const later = new WorkingDayCalendars({ events: stores[1]!, signer, clock }, SHIPPED);
-    await later.start(stop.signal);
-    expect(later.coveredYears).toEqual([2026, 2027]);
+    // a replica started afterwards reads it from the stream, even when the calendar is now kept by another
+    // agency, or by none: what was recorded stays recorded
+    for (const options of [{ keeper: 'harbour' }, {}]) {
+      const later = new WorkingDayCalendars({ events: stores[1]!, signer, clock }, SHIPPED, options);
+      await later.start(stop.signal);
+      expect(later.coveredYears).toEqual([2026, 2027]);
+      expect(later.year(2027)).toMatchObject({ basis: 'recorded', recorded: { agency: 'county-justice' } });
+    }
+  });
+
+  it('when the calendar is kept by another agency, then a replica refuses to record a year and records nothing', async () => {
+    const events = stores[0]!;
+    const harbour = new WorkingDayCalendars({ events, signer: testSigner(), clock }, SHIPPED, { keeper: 'harbour' });
+    const before = (await events.readStream(CALENDAR_STREAM)).length;
+    await expect(harbour.record(admin, 2028, YEAR_2028, '0193a000-0000-7000-8000-000000000002')).rejects.toMatchObject({
+      code: 'calendar_not_yours',
+      status: 403,
+    });
+    expect((await events.readStream(CALENDAR_STREAM)).length).toBe(before);
   });
 });

@@ -115,6 +115,11 @@ describe('configuration', () => {
     ['AGENCY_UTC_OFFSETS', { AGENCY_UTC_OFFSETS: 'county-a=+5' }],
     ['AGENCY_UTC_OFFSETS', { AGENCY_UTC_OFFSETS: 'county-a=+05:00,county-a=+06:00' }],
     ['AGENCY_UTC_OFFSETS', { AGENCY_UTC_OFFSETS: 'county a=+05:00' }],
+    ['CALENDAR_AGENCY', { CALENDAR_AGENCY: 'county justice' }],
+    ['CALENDAR_AGENCY', { CALENDAR_AGENCY: '-county-justice' }],
+    ['CALENDAR_AGENCY', { CALENDAR_AGENCY: 'county/justice' }],
+    ['CALENDAR_AGENCY', { CALENDAR_AGENCY: 'county-justice,harbour' }],
+    ['CALENDAR_AGENCY', { CALENDAR_AGENCY: `c${'j'.repeat(128)}` }],
   ])('when %s is wrong, then loading fails with an error naming it', (variable, env) => {
     let error: unknown;
     try {
@@ -141,6 +146,13 @@ describe('configuration', () => {
       ]),
     });
     expect([utcOffsetOf(utcOffsets, 'harbour'), utcOffsetOf(utcOffsets, 'constructor')]).toEqual([0, -210]);
+  });
+
+  it('when CALENDAR_AGENCY names an agency, then its admins keep the calendar; unset, no agency does', () => {
+    expect(loadConfig({}, cwd).calendarAgency).toBeUndefined();
+    expect(loadConfig({ CALENDAR_AGENCY: ' county-justice ' }, cwd).calendarAgency).toBe('county-justice');
+    expect(loadConfig({ CALENDAR_AGENCY: 'Bureau_2.x' }, cwd).calendarAgency).toBe('Bureau_2.x');
+    expect(loadConfig({ CALENDAR_AGENCY: `c${'j'.repeat(127)}` }, cwd).calendarAgency).toHaveLength(128);
   });
 
   it('when MEDIA_MAX_BYTES is set, then uploads are limited to that many bytes', () => {

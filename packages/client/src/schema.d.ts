@@ -1018,7 +1018,7 @@ export interface paths {
     };
     /** A year's official holidays and make-up working days in use, and where they come from */
     get: operations['getCalendarYear'];
-    /** Record a year's official holidays and make-up working days from the State Council's notice (admin); recorded as a signed event, deadlines use it from then on */
+    /** Record a year's official holidays and make-up working days from the State Council's notice (an admin of the agency that keeps the calendar, CALENDAR_AGENCY; anyone else: 403 calendar_not_yours); recorded as a signed event, deadlines use it from then on */
     put: operations['recordCalendarYear'];
     post?: never;
     delete?: never;

@@ -1,16 +1,18 @@
 import { requireRole, type Actor } from '../actor.js';
 import type { Decider } from '../decider.js';
-import { violation } from '../errors.js';
+import { RuleViolation, violation } from '../errors.js';
 import { toDayNumber, type ScheduleData } from './working-days.js';
 
 /**
- * The State Council publishes each year's holidays and make-up working days (调休) in late autumn. An admin records
- * a year's schedule as a signed event in one stream, and deadlines use it from then on, without a release:
+ * The State Council publishes each year's holidays and make-up working days (调休) in late autumn. An admin of the
+ * agency that keeps the calendar records a year's schedule as a signed event in one stream, and deadlines use it
+ * from then on, without a release:
  * - `CalendarYearRecorded` `{year, holidays, workdays, source, url?, agency}`: the schedule of `year`, replacing the
  *   one shipped with the service (`cn-official-schedule.json`) or recorded before for that year (the notices are
  *   sometimes amended, as for the 2020 Spring Festival).
  * Deadlines already computed keep the basis they were computed on: a decision's disclosure deadline is part of
- * its signed event.
+ * its signed event. The calendar is one for every agency of the service, so one agency keeps it (the deployment
+ * names it); a year recorded stays in force whoever keeps the calendar later.
  */
 export const CALENDAR_STREAM = 'working-day-calendar';
 
@@ -37,6 +39,34 @@ export interface RecordCalendarYear {
   readonly actor: Actor;
   readonly year: number;
   readonly schedule: CalendarYear;
+  /** The agency whose admins keep the calendar, as the deployment names it; undefined: none does. */
+  readonly keeper: string | undefined;
+}
+
+/**
+ * Only an admin of the agency that keeps the calendar records a year of it: every agency's deadlines are counted
+ * on it. When the deployment names no such agency, nobody does (secure by default); the schedule the service
+ * started with is then the calendar. Refused: `403 calendar_not_yours`, naming the keeper when there is one.
+ */
+export function requireCalendarKeeper(actor: Actor, keeper: string | undefined): void {
+  if (keeper === undefined) {
+    throw new RuleViolation(
+      'calendar_not_yours',
+      403,
+      'no agency keeps the working-day calendar of this service, so nobody records a year of it: set ' +
+        'CALENDAR_AGENCY to the agency whose admins keep it (until then the shipped schedule, or ' +
+        'WORKING_DAY_CALENDAR_FILE, is the calendar)',
+    );
+  }
+  if (actor.agency !== keeper) {
+    throw new RuleViolation(
+      'calendar_not_yours',
+      403,
+      `the working-day calendar of this service is kept by agency ${keeper}: only its admins record a year, ` +
+        `not those of ${actor.agency}`,
+      { keeper },
+    );
+  }
 }
 
 /** The years a schedule may be recorded for. */
@@ -82,6 +112,7 @@ export const calendarDecider: Decider<RecordCalendarYear, CalendarEvent, null> =
   evolve: (state) => state,
   decide(command) {
     requireRole(command.actor, ['admin'], 'recording the working-day calendar');
+    requireCalendarKeeper(command.actor, command.keeper);
     checkCalendarYear(command.year, command.schedule);
     const { holidays, workdays, source, url } = command.schedule;
     return [

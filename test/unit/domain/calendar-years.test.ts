@@ -1,4 +1,9 @@
-import { calendarDecider, calendarWarnings, withRecordedYears } from '../../../src/domain/calendar/recorded-years.js';
+import {
+  calendarDecider,
+  calendarWarnings,
+  withRecordedYears,
+  type RecordCalendarYear,
+} from '../../../src/domain/calendar/recorded-years.js';
 import { workingDayCalendar } from '../../../src/domain/calendar/working-days.js';
 import { RuleViolation } from '../../../src/domain/errors.js';
 
@@ -8,6 +13,12 @@ const schedule = {
   holidays: [{ name: '元旦', days: ['2026-12-31', '2027-01-01'] }],
   workdays: ['2027-01-02'],
 };
+/** The command of `actor` recording `year`, on a service whose calendar `county-justice` keeps. */
+const recording = (
+  year: number,
+  days: RecordCalendarYear['schedule'],
+  actor: RecordCalendarYear['actor'] = admin,
+): RecordCalendarYear => ({ type: 'RecordCalendarYear', actor, year, schedule: days, keeper: 'county-justice' });
 
 describe('recorded years of the working-day calendar', () => {
   it.each([
@@ -35,7 +46,7 @@ describe('recorded years of the working-day calendar', () => {
   });
 
   it('when an admin records a year, then the event carries the schedule and the agency', () => {
-    const [event] = calendarDecider.decide({ type: 'RecordCalendarYear', actor: admin, year: 2027, schedule }, null);
+    const [event] = calendarDecider.decide(recording(2027, schedule), null);
     expect(event).toEqual({
       type: 'CalendarYearRecorded',
       data: { year: 2027, ...schedule, agency: 'county-justice' },
@@ -52,9 +63,38 @@ describe('recorded years of the working-day calendar', () => {
       { ...schedule, holidays: [...schedule.holidays, { name: 'y', days: ['2027-01-01'] }] },
     ],
   ])('when the schedule has %s, then it is refused as calendar_invalid', (_what, year, bad) => {
-    const decide = () =>
-      calendarDecider.decide({ type: 'RecordCalendarYear', actor: admin, year, schedule: bad }, null);
+    const decide = () => calendarDecider.decide(recording(year, bad), null);
     expect(decide).toThrow(RuleViolation);
     expect(decide).toThrow(expect.objectContaining({ code: 'calendar_invalid', status: 422 }));
+  });
+
+  describe('who keeps the calendar', () => {
+    const harbourAdmin = { sub: 'hana', agency: 'harbour', roles: ['admin' as const] };
+    const refusal = (command: RecordCalendarYear): unknown => {
+      try {
+        calendarDecider.decide(command, null);
+      } catch (err) {
+        return err;
+      }
+      return undefined;
+    };
+
+    it('when an admin of another agency than the keeper records a year, then it is refused naming the keeper', () => {
+      const err = refusal(recording(2027, schedule, harbourAdmin));
+      expect(err).toBeInstanceOf(RuleViolation);
+      expect(err).toMatchObject({ code: 'calendar_not_yours', status: 403, details: { keeper: 'county-justice' } });
+      expect((err as Error).message).toMatch(/kept by agency county-justice/);
+    });
+
+    it('when no agency keeps the calendar, then even an admin is refused and told to set CALENDAR_AGENCY', () => {
+      const err = refusal({ ...recording(2027, schedule), keeper: undefined });
+      expect(err).toMatchObject({ code: 'calendar_not_yours', status: 403, details: {} });
+      expect((err as Error).message).toMatch(/CALENDAR_AGENCY/);
+    });
+
+    it("when someone of the keeper's agency who is not an admin records a year, then the role is required", () => {
+      const officer = { ...admin, roles: ['officer' as const] };
+      expect(refusal(recording(2027, schedule, officer))).toMatchObject({ code: 'role_required', status: 403 });
+    });
   });
 });
