@@ -131,7 +131,7 @@ export class WorkingDayCalendars implements WorkingDayCalendar {
 
   /** What a supervisor should act on, on the agency's local date `today`. */
   warnings(today: string): CalendarWarning[] {
-    return calendarWarnings(today, this.coveredYears);
+    return calendarWarnings(today, this.coveredYears, this.keeper);
   }
 
   get coveredYears(): readonly number[] {

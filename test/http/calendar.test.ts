@@ -82,7 +82,12 @@ describe('the working-day calendar', () => {
     const warnings = await t.call('GET', '/v1/audit/warnings', { token: supervisor });
     expect(warnings.status).toBe(200);
     expect(warnings.body.items).toEqual([
-      expect.objectContaining({ code: 'calendar_year_missing', year: 2027, since: '2026-12-01' }),
+      expect.objectContaining({
+        code: 'calendar_year_missing',
+        year: 2027,
+        since: '2026-12-01',
+        message: expect.stringContaining(`recorded by an admin of ${AGENCY}`),
+      }),
     ]);
     // seven working days from Monday 28 December, Friday 1 January counted as one
     expect(await decidedOnMonday()).toEqual({ disclosureDueBy: '2027-01-06', calendarBasis: 'weekdays_only' });
@@ -247,8 +252,12 @@ describe('the working-day calendar of a service that names no agency to keep it'
     expect(await recordedYears(u)).toBe(0);
   });
 
-  it('when the calendar is read, then the shipped schedule is still in force', async () => {
+  it('when the calendar is read, then the shipped schedule is in force and the warning says to set CALENDAR_AGENCY', async () => {
     const year = await u.call('GET', '/v1/calendar/2026');
     expect([year.status, year.body.basis]).toEqual([200, 'shipped']);
+    const supervisor = u.token('sam', AGENCY, ['supervisor']);
+    const [warning] = (await u.call('GET', '/v1/audit/warnings', { token: supervisor })).body.items;
+    expect(warning).toMatchObject({ code: 'calendar_year_missing', year: 2027 });
+    expect(warning.message).toMatch(/CALENDAR_AGENCY/);
   });
 });

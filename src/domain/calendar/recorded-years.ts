@@ -150,9 +150,15 @@ export interface CalendarWarning {
 
 /**
  * From 1 December on, next year's schedule should be recorded (the notice is usually out by then); and this
- * year's, always. Deadlines counted into a year without one fall back to Monday to Friday (`weekdays_only`).
+ * year's, always. Deadlines counted into a year without one fall back to Monday to Friday (`weekdays_only`). The
+ * message names who records it: an admin of `keeper`, the agency that keeps the calendar; without one, nobody
+ * can until the deployment names it.
  */
-export function calendarWarnings(today: string, coveredYears: readonly number[]): CalendarWarning[] {
+export function calendarWarnings(
+  today: string,
+  coveredYears: readonly number[],
+  keeper: string | undefined,
+): CalendarWarning[] {
   const day = toDayNumber(today);
   const year = Number(today.slice(0, 4));
   const covered = new Set(coveredYears);
@@ -165,6 +171,10 @@ export function calendarWarnings(today: string, coveredYears: readonly number[])
       since: `${y - 1}-12-01`,
       message:
         `the working-day calendar has no schedule for ${y}: deadlines counted into ${y} use Monday to Friday only ` +
-        `until the State Council's notice is recorded (PUT /v1/calendar/${y} or ledger calendar import)`,
+        (keeper === undefined
+          ? `until the State Council's notice is recorded, which needs CALENDAR_AGENCY set to the agency whose ` +
+            `admins keep the calendar (or a WORKING_DAY_CALENDAR_FILE that covers ${y})`
+          : `until the State Council's notice is recorded by an admin of ${keeper}, the agency that keeps the ` +
+            `calendar (PUT /v1/calendar/${y} or ledger calendar import)`),
     }));
 }

@@ -31,7 +31,7 @@ describe('recorded years of the working-day calendar', () => {
   ])(
     'when today is %s and the calendar covers %j, then the missing years warned of are %j',
     (today, covered, missing) => {
-      expect(calendarWarnings(today, covered).map((w) => [w.code, w.year, w.since])).toEqual(
+      expect(calendarWarnings(today, covered, 'county-justice').map((w) => [w.code, w.year, w.since])).toEqual(
         missing.map((year) => ['calendar_year_missing', year, `${year - 1}-12-01`]),
       );
     },
@@ -95,6 +95,14 @@ describe('recorded years of the working-day calendar', () => {
     it("when someone of the keeper's agency who is not an admin records a year, then the role is required", () => {
       const officer = { ...admin, roles: ['officer' as const] };
       expect(refusal(recording(2027, schedule, officer))).toMatchObject({ code: 'role_required', status: 403 });
+    });
+
+    it('when the warning of a missing year is given, then it names the agency that keeps the calendar', () => {
+      const [kept] = calendarWarnings('2026-12-01', [2026], 'county-justice');
+      expect(kept!.message).toMatch(/recorded by an admin of county-justice/);
+      const [unkept] = calendarWarnings('2026-12-01', [2026], undefined);
+      expect(unkept!.message).toMatch(/CALENDAR_AGENCY/);
+      expect(unkept!.message).not.toMatch(/PUT \/v1\/calendar/);
     });
   });
 });
