@@ -87,6 +87,11 @@ describe('docker-compose.yml', () => {
     expect(env.LEDGER_LOG_ORIGIN).toMatch(/^\$\{LEDGER_LOG_ORIGIN:\?/);
   });
 
+  it('when the service is configured, then the agency keeping the working-day calendar is the exported one, else none', () => {
+    // empty counts as unset: nobody records a year until CALENDAR_AGENCY is exported (docs/configuration.md)
+    expect(compose.services.ledger!.environment!.CALENDAR_AGENCY).toBe('${CALENDAR_AGENCY:-}');
+  });
+
   it('when the public reaches it through the reverse proxy on the host, then the service believes the proxy, not the world', () => {
     // the proxy connects from the Docker network's gateway, a private address; the port is published on loopback only
     expect(compose.services.ledger!.environment!.TRUST_PROXY).toBe('uniquelocal');
