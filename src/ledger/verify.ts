@@ -139,9 +139,10 @@ export function envelopeShapeDefect(e: unknown): string | undefined {
       r === null ||
       !isSha256Hex(r.sha256) ||
       !Number.isSafeInteger(r.size) ||
+      (r.size as number) < 0 ||
       typeof r.contentType !== 'string'
     ) {
-      return 'media entry is not {sha256, size, contentType}';
+      return 'media entry is not {sha256, size (a non-negative integer), contentType}';
     }
   }
   if (!isSha256Hex(v.prev)) return 'prev is not 64 lowercase hex';

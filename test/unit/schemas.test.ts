@@ -83,6 +83,7 @@ describe('JSON Schemas', () => {
       ['roles not an array', (e) => (e.actor.roles = 'officer')],
       ['data an array', (e) => (e.data = [])],
       ['media hash short', (e) => (e.media[0].sha256 = 'abc')],
+      ['media size negative', (e) => (e.media[0].size = -1)],
       ['prev uppercase', (e) => (e.prev = 'A'.repeat(64))],
       ['hash missing', (e) => delete e.hash],
       ['sig missing', (e) => delete e.sig],
