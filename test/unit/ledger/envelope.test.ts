@@ -88,6 +88,14 @@ describe('the signed envelope', () => {
       ['the signature length', (e) => (e.sig.value = e.sig.value.slice(0, 40)), 'signature_invalid'],
       ['the key id', (e) => (e.sig.keyId = 'b'.repeat(64)), 'unknown_key'],
       ['the algorithm', (e) => (e.sig.alg = 'RS256'), 'unsupported_algorithm'],
+      [
+        'the algorithm and a data field (the algorithm names the hash, so it is checked first)',
+        (e) => {
+          e.sig.alg = 'RS256';
+          e.data.description = 'altered';
+        },
+        'unsupported_algorithm',
+      ],
       ['the hash format', (e) => (e.hash = 'XYZ'), 'malformed_event'],
       ['a missing data', (e) => delete e.data, 'malformed_event'],
       ['a non-UUID id', (e) => (e.id = 'not-a-uuid'), 'malformed_event'],
