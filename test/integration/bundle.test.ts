@@ -2,8 +2,12 @@ import { caseStream } from '../../src/domain/case/acts.js';
 import { accessStream, deniedAccessStream } from '../../src/app/access-log.js';
 import { createHash, generateKeyPairSync, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
+import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import express from 'express';
+import pino from 'pino';
+import { bundleApi } from '../../src/http/bundle-api.js';
 import { FilesystemBlobStore } from '../../src/adapters/filesystem/blob-store.js';
 import {
   BUNDLE_FORMAT,
@@ -648,6 +652,47 @@ describe('tampering is detected, with zero false accepts', () => {
         failure: { code: 'checkpoint_inconsistent' },
         log: { origin: origin(), consistent: false },
       });
+    });
+
+    it('when a bundle valid on its own is refused for another log, then the report claims neither completeness nor time-stamps', async () => {
+      const own = await check(bundle, trusted());
+      expect(own.valid).toBe(true);
+      expect(own.complete).toBeDefined();
+      // a service whose log has another root at the bundle's size: the same key and origin, another history
+      const app = express();
+      app.use(
+        bundleApi({
+          bundles: { export: () => Promise.reject(new Error('not asked')) },
+          verify: () => {
+            throw new Error('not asked');
+          },
+          keys: () => [{ publicKey: serviceSigner.publicKey }],
+          limited: (_req, _res, next) => next(),
+          prefixOf: { origin: origin(), rootAt: () => Promise.resolve(randomBytes(32)) },
+          log: pino({ level: 'silent' }),
+        }),
+      );
+      const server = app.listen(0, '127.0.0.1');
+      await new Promise((resolve) => server.once('listening', resolve));
+      try {
+        const { port } = server.address() as AddressInfo;
+        const res = await fetch(`http://127.0.0.1:${port}/v1/verify`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/x-tar' },
+          body: bundle,
+        });
+        const report = (await res.json()) as BundleReport & { log?: unknown };
+        expect(report).toMatchObject({
+          valid: false,
+          failure: { code: 'checkpoint_inconsistent' },
+          log: { origin: origin(), consistent: false },
+        });
+        expect(report).not.toHaveProperty('complete');
+        expect(report).not.toHaveProperty('timestamps');
+        expect(report).not.toHaveProperty('disclosures');
+      } finally {
+        server.close();
+      }
     });
 
     it('when a trusted checkpoint has the same size but another root, then checkpoint_inconsistent', async () => {
