@@ -51,6 +51,29 @@ function unpack(archive: Buffer): Member[] {
   return out;
 }
 
+/**
+ * What an exporter holding the service key can do: list the files (other than media) as they now are, sign the
+ * manifest again and pack the archive.
+ */
+async function resigned(members: readonly { name: string; bytes: Buffer }[]): Promise<Buffer> {
+  const old = JSON.parse(members[0]!.bytes.toString()) as BundleManifest;
+  const files = old.files.flatMap((f) => {
+    const m = members.find((x) => x.name === f.name);
+    if (f.name.startsWith('media/')) return [f];
+    return m ? [{ ...f, size: m.bytes.length, sha256: createHash('sha256').update(m.bytes).digest('hex') }] : [];
+  });
+  const { signature: _s, ...body } = { ...old, files };
+  const list = [
+    { ...members[0]!, bytes: manifestBytes(signManifest(body, t.service.keys.eventSigner)) },
+    ...members.slice(1),
+  ];
+  const chunks: Buffer[] = [];
+  for await (const c of writeTar(list.map((m) => ({ name: m.name, size: m.bytes.length, body: m.bytes, mtime: 0 })))) {
+    chunks.push(Buffer.from(c));
+  }
+  return Buffer.concat(chunks);
+}
+
 async function* once(bytes: Buffer) {
   yield bytes;
 }
@@ -199,27 +222,25 @@ describe('time-stamps in evidence bundles', () => {
     const members = unpack(onTime);
     const token = members.find((m) => m.name.endsWith('.tst'))!;
     token.bytes[token.bytes.length - 10]! ^= 0x01;
-    const old = JSON.parse(members[0]!.bytes.toString()) as BundleManifest;
-    const files = old.files.map((f) => {
-      const m = members.find((x) => x.name === f.name);
-      return m && !f.name.startsWith('media/')
-        ? { ...f, size: m.bytes.length, sha256: createHash('sha256').update(m.bytes).digest('hex') }
-        : f;
-    });
-    const { signature: _s, ...body } = { ...old, files };
-    members[0]!.bytes = manifestBytes(signManifest(body, t.service.keys.eventSigner));
-    const chunks: Buffer[] = [];
-    for await (const c of writeTar(
-      members.map((m) => ({ name: m.name, size: m.bytes.length, body: m.bytes, mtime: 0 })),
-    )) {
-      chunks.push(Buffer.from(c));
-    }
-    const report = await verifyBundle(once(Buffer.concat(chunks)), {
+    const report = await verifyBundle(once(await resigned(members)), {
       trustedKeys: [t.service.keys.eventSigner.publicKey],
       timestampRoots: timestampRoots([pki.caPem]),
     });
     expect(report.failure?.code).toBe('timestamp_invalid');
     expect(report.failure?.detail).toMatch(/^timestamps\/\d+\/0\.tst: /);
+  });
+
+  it('when a time-stamped checkpoint below the bundle loses its consistency proof and the manifest is signed again, then checkpoint_inconsistent', async () => {
+    const members = unpack(onTime).filter((m) => !/^timestamps\/\d+\/consistency\.json$/.test(m.name));
+    expect(members.some((m) => /^timestamps\/\d+\/checkpoint\.txt$/.test(m.name))).toBe(true);
+    const report = await verifyBundle(once(await resigned(members)), {
+      trustedKeys: [t.service.keys.eventSigner.publicKey],
+      timestampRoots: timestampRoots([pki.caPem]),
+    });
+    expect(report.failure?.code).toBe('checkpoint_inconsistent');
+    expect(report.failure?.detail).toMatch(
+      /^timestamps\/\d+\/checkpoint\.txt has no timestamps\/\d+\/consistency\.json$/,
+    );
   });
 
   it('when the public reads a decision, then the JSON list and its portal page state the attested timeliness', async () => {
