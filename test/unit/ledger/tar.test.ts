@@ -231,6 +231,17 @@ describe('the reader refuses what is not a plain, well-formed archive', () => {
     expect(readError(twice).message).toMatch(/appears twice/);
   });
 
+  it('when an archive holds more members than the reader takes, then it is refused at the first one past them', async () => {
+    const three = await collect(writeTar(['a', 'b', 'c'].map((name) => ({ name, size: 0, body: Buffer.alloc(0) }))));
+    const names: string[] = [];
+    const sink = { member: (m: TarMember) => names.push(m.name), data: () => {}, memberEnd: () => {} };
+    new TarReader(sink, { maxMembers: 3 }).write(three);
+    expect(names).toEqual(['a', 'b', 'c']);
+    names.length = 0;
+    expect(() => new TarReader(sink, { maxMembers: 2 }).write(three)).toThrow(/too many members \(at byte 1024\)/);
+    expect(names).toEqual(['a', 'b']);
+  });
+
   it('when bytes follow the end of the archive, or it is cut short, then it is refused; zero padding is accepted', () => {
     expect(readError(Buffer.concat([archive, Buffer.from('garbage')])).message).toMatch(/after the end/);
     expect(read(Buffer.concat([archive, Buffer.alloc(10240 - (archive.length % 10240))]))).toHaveLength(4);
