@@ -5,7 +5,9 @@ import { declareAnnotations } from '../../src/http/validation.js';
 import ajvFormats from 'ajv-formats';
 import { envelopeShapeDefect } from '../../src/ledger/verify.js';
 import { PUBLIC_EVENT_TYPES } from '../../src/domain/webhooks/subscriptions.js';
+import { SUITES } from '../../src/ledger/suite.js';
 import { seal, testSigner } from '../support/events.js';
+import { testPrivateKey } from '../support/suite.js';
 
 const schemaDir = path.resolve(__dirname, '../../schemas');
 function newAjv() {
@@ -73,6 +75,13 @@ describe('JSON Schemas', () => {
     it('when the event is sealed by the ledger, then both accept it', () => {
       expect(validate(event)).toBe(true);
       expect(envelopeShapeDefect(event)).toBeUndefined();
+    });
+
+    it.each(Object.values(SUITES))('when the event is sealed in the $name suite, then both accept it', (suite) => {
+      const [sealed] = seal('case-1', null, suite.signer(testPrivateKey(suite)), 1);
+      expect(sealed!.sig.alg).toBe(suite.sigAlg);
+      expect(validate(sealed)).toBe(true);
+      expect(envelopeShapeDefect(sealed)).toBeUndefined();
     });
 
     const breakages: [string, (e: Record<string, any>) => void][] = [

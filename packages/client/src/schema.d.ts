@@ -2802,10 +2802,18 @@ export interface components {
       prev: components['schemas']['event-envelope']['$defs']['sha256'];
       hash: components['schemas']['event-envelope']['$defs']['sha256'];
       sig: components['schemas']['event-envelope']['$defs']['signature'];
-      actorSig?: components['schemas']['event-envelope']['$defs']['signature'];
+      actorSig?: components['schemas']['event-envelope']['$defs']['actorSignature'];
       $defs: {
         sha256: string;
+        /** @description The service's signature: Ed25519 (64 bytes), or SM2 with SM3 (DER) in a log of the SM2 suite (docs/integrity.md §17). */
         signature: {
+          /** @enum {unknown} */
+          alg: 'Ed25519' | 'SM2-SM3';
+          keyId: string;
+          value: string;
+        };
+        /** @description The officer's own signature: always Ed25519 (docs/integrity.md §6). */
+        actorSignature: {
           /** @constant */
           alg: 'Ed25519';
           keyId: string;
