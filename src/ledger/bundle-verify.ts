@@ -362,12 +362,14 @@ export class BundleVerifier implements TarSink {
     if (this.#before) return this.#before;
     if (!this.#manifest) failed('malformed', `the archive holds no ${MANIFEST}`);
     const manifest = this.#manifest!;
+    // an archive that ends with the keys settles the manifest's signature here, as the first file after them would
+    // have (#gate): before the verifier says anything of the files such a manifest lists
+    const keys = this.#keys ?? this.#checkSignature();
     // a file whose member the archive held was read to its end, since nothing failed (an archive cut short is
     // malformed): the mark the reader set on its entry says it was there
     this.#listed.forEach((listed, name) => {
       if (!listed.seen) failed('manifest_mismatch', `${name} is listed in the manifest but missing`);
     });
-    const keys = this.#keys ?? this.#checkSignature();
     const held = this.#heldFiles();
     const checkpoint = checkCheckpoint(held, manifest, keys);
     const witnesses = this.options.witnesses;

@@ -474,6 +474,18 @@ describe('tampering is detected, with zero false accepts', () => {
       await expectFailure(forged, 'manifest_signature_invalid');
     });
 
+    it('when a manifest signed by another key lists files the archive ends without, then unknown_key, as when a file follows the keys', async () => {
+      const attacker = ed25519Signer(generateKeyPairSync('ed25519').privateKey);
+      const forged = resign(copyOf(members), attacker);
+      const early = (m: Member) =>
+        m.name === 'manifest.json' || m.name === 'checkpoint.txt' || m.name.startsWith('keys/');
+      // one listed file after the keys: the manifest's signature is settled at it, before anything else is said
+      const first = forged.findIndex((m) => !early(m));
+      await expectFailure(forged.slice(0, first + 1), 'unknown_key');
+      // none: the end of the archive settles it, before the listed files it lacks are named
+      await expectFailure(forged.slice(0, first), 'unknown_key');
+    });
+
     it('when the manifest is not the first file, then malformed', async () => {
       const list = copyOf(members);
       await expectFailure([list[1]!, list[0]!, ...list.slice(2)], 'malformed');
