@@ -46,6 +46,15 @@ describe('docs/integrity.md worked example', () => {
     expect(sign(null, message, privateKey).toString('base64')).toBe(sig.value);
   });
 
+  it('states the signed message as the bytes that are signed', () => {
+    const stated = /The signed message is the (\d+) bytes of\s+`([^`]+)`/.exec(example);
+    expect(stated).not.toBeNull();
+    const message = Buffer.from(stated![2]!.replace('\\n', '\n'), 'utf8');
+    expect(message.length).toBe(Number(stated![1]));
+    expect(message).toEqual(Buffer.from(`evidence-ledger/event/v1\n${event.hash}`, 'utf8'));
+    expect(verify(null, message, publicKey, Buffer.from(event.sig.value, 'base64'))).toBe(true);
+  });
+
   it('verifies with the ledger verifier, and fails when one character of data changes', () => {
     expect(verifyEvent(event, { serviceKeys: keyResolver([publicKey]) })).toEqual({ ok: true });
     const altered = { ...event, data: { ...event.data, description: '现场照片四张' } };
