@@ -7,6 +7,13 @@ describe('agency stream names', () => {
     expect(agencyStream('case', 'a:b', 'c')).not.toBe(agencyStream('case', 'a', 'b:c'));
   });
 
+  it('when the names of docs/integrity.md §2.1 are made, then they are the ones it gives, other characters as %XX', () => {
+    expect(agencyStream('item', 'county', 'justice-P-777')).toBe('item-county:justice-P-777');
+    expect(agencyStream('item', 'county-justice', 'P-777')).toBe('item-county-justice:P-777');
+    // every character outside A-Z a-z 0-9 . _ - is written as its UTF-8 bytes, upper-case hex
+    expect(agencyStream('case', 'a:b', "x~!'()*/ é")).toBe('case-a%3Ab:x%7E%21%27%28%29%2A%2F%20%C3%A9');
+  });
+
   it('when ids are of the schema alphabet, then the name is written as they are', () => {
     expect(agencyStream('case', 'county-justice', 'C-2026.001_a')).toBe('case-county-justice:C-2026.001_a');
   });
