@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { createHash, createPrivateKey, createPublicKey, sign, verify } from 'node:crypto';
 import { canonicalize } from '../../../src/ledger/canonical-json.js';
-import { keyResolver } from '../../../src/ledger/ed25519.js';
+import { BUNDLE_FORMAT, manifestBytes, signManifest } from '../../../src/ledger/bundle.js';
+import { ed25519Signer, keyResolver } from '../../../src/ledger/ed25519.js';
 import { verifyEvent } from '../../../src/ledger/verify.js';
 
 /** Keeps docs/integrity.md true: its worked example must verify, by our code and by the spec's steps alone. */
@@ -62,5 +63,41 @@ describe('docs/integrity.md worked example', () => {
       ok: false,
       failure: { code: 'hash_mismatch' },
     });
+  });
+});
+
+describe('docs/integrity.md §13.3 manifest signature', () => {
+  it('is the signature the spec gives, over the format line and the SHA-256 of the JCS body, with node:crypto alone', () => {
+    const privateKey = createPrivateKey({
+      key: Buffer.from('302e020100300506032b657004220420' + RFC8032_TEST1_SEED, 'hex'),
+      format: 'der',
+      type: 'pkcs8',
+    });
+    const body = {
+      format: BUNDLE_FORMAT,
+      agency: 'county-justice',
+      caseId: '2026-0042',
+      createdAt: '2026-11-20T01:40:00.000Z',
+      checkpoint: { origin: 'evidence-ledger.local/log', size: 1, rootHash: Buffer.alloc(32, 1).toString('base64') },
+      files: [{ name: 'checkpoint.txt', size: 0, sha256: createHash('sha256').update('').digest('hex') }],
+      streams: [
+        { stream: 'case-county-justice:2026-0042', revision: 0 },
+        { stream: 'access-county-justice:2026-0042', revision: -1 },
+      ],
+    } as const;
+    const manifest = signManifest(body, ed25519Signer(privateKey));
+    const bytes = manifestBytes(manifest);
+    // the bytes are the canonical form, no newline; the signature covers the manifest without it
+    expect(bytes.toString('utf8')).toBe(canonicalize(JSON.parse(bytes.toString('utf8'))));
+    const { signature, ...unsigned } = JSON.parse(bytes.toString('utf8')) as typeof manifest;
+    const digest = createHash('sha256').update(canonicalize(unsigned), 'utf8').digest('hex');
+    const message = Buffer.from(`evidence-ledger/bundle/v3\n${digest}`, 'utf8');
+    expect(signature.alg).toBe('Ed25519');
+    expect(signature.keyId).toBe(
+      createHash('sha256')
+        .update(Buffer.from('302a300506032b6570032100' + RFC8032_TEST1_PUBLIC, 'hex'))
+        .digest('hex'),
+    );
+    expect(sign(null, message, privateKey).toString('base64')).toBe(signature.value);
   });
 });
