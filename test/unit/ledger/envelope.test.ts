@@ -1,4 +1,4 @@
-import { generateKeyPairSync, createHash } from 'node:crypto';
+import { generateKeyPairSync, createHash, sign as cryptoSign } from 'node:crypto';
 import { canonicalize } from '../../../src/ledger/canonical-json.js';
 import { ed25519Signer, keyIdOf, keyResolver } from '../../../src/ledger/ed25519.js';
 import { actorSigningInput, computeEventHash, sealEvents, type EventEnvelope } from '../../../src/ledger/envelope.js';
@@ -122,7 +122,8 @@ describe('the signed envelope', () => {
   });
 
   describe('the officer signature (actorSig)', () => {
-    const officer = ed25519Signer(generateKeyPairSync('ed25519').privateKey);
+    const officerKey = generateKeyPairSync('ed25519').privateKey;
+    const officer = ed25519Signer(officerKey);
     const officerKeys = keyResolver([officer.publicKey]);
     const sealSigned = (sign = officer) => {
       const d = draft();
@@ -135,6 +136,30 @@ describe('the signed envelope', () => {
         RECORDED_AT,
       )[0]!;
     };
+
+    it('when the act is signed as §6 of docs/integrity.md says, with node:crypto alone, then it verifies', () => {
+      const d = draft();
+      const act = {
+        id: d.id,
+        stream: 'case-9',
+        type: d.type,
+        schemaVersion: d.schemaVersion,
+        occurredAt: d.occurredAt,
+        actor: d.actor.sub,
+        data: d.data,
+        media: d.media,
+      };
+      const message = Buffer.from(`evidence-ledger/act/v1\n${canonicalize(act)}`, 'utf8');
+      const value = cryptoSign(null, message, officerKey).toString('base64');
+      const [event] = sealEvents(
+        'case-9',
+        null,
+        [{ ...d, actorSig: { alg: 'Ed25519', keyId: officer.keyId, value } }],
+        signer,
+        RECORDED_AT,
+      );
+      expect(verifyEvent(event, { serviceKeys, actorKeys: officerKeys })).toEqual({ ok: true });
+    });
 
     it('when the officer signed the act, then it verifies against the officer key', () => {
       expect(verifyEvent(sealSigned(), { serviceKeys, actorKeys: officerKeys })).toEqual({ ok: true });
