@@ -91,7 +91,7 @@ export class SignaturePool implements SignatureChecker {
   #start(): Thread[] {
     if (this.#threads) return this.#threads;
     this.#threads = Array.from({ length: this.size }, () => {
-      const worker = new Worker(new URL('./thread-bootstrap.mjs', import.meta.url), {
+      const worker = new Worker(new URL('../thread-bootstrap.mjs', import.meta.url), {
         // `.ts` from the sources (the bootstrap then registers tsx), `.js` compiled in dist/
         workerData: { entry: new URL(`./signature-worker${path.extname(import.meta.url)}`, import.meta.url).href },
       });

@@ -103,7 +103,7 @@ export class ThreadApplier implements ProjectionApplier {
 
   #start(): Worker {
     if (this.#worker) return this.#worker;
-    const worker = new Worker(new URL('./thread-bootstrap.mjs', import.meta.url), {
+    const worker = new Worker(new URL('../thread-bootstrap.mjs', import.meta.url), {
       workerData: { ...this.options.data, entry: this.options.entry.href },
     });
     this.#worker = worker;

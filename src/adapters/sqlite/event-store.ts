@@ -409,7 +409,7 @@ export class SqliteEventStore implements EventStore {
  * (the bootstrap then gives the thread the TypeScript loader), `.js` when it runs compiled in dist/.
  */
 function startThread(name: string, data: Record<string, unknown>): Worker {
-  return new Worker(new URL('./thread-bootstrap.mjs', import.meta.url), {
+  return new Worker(new URL('../../thread-bootstrap.mjs', import.meta.url), {
     workerData: { ...data, entry: new URL(`./${name}${path.extname(import.meta.url)}`, import.meta.url).href },
   });
 }

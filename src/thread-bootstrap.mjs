@@ -1,7 +1,10 @@
-// Entry of the application's worker threads (the signature pool, the projection thread). Run from the sources, the
-// thread's module is TypeScript: a worker thread does not inherit the main thread's loader (tsx), so it registers
-// its own before importing the module. Compiled (dist/, where the build copies this file), the module is JavaScript
-// and is imported as it is: tsx, a development dependency, is not needed.
+// Entry of every worker thread of the service (the signature pool, the projection thread, the embedded store's
+// writer and checkpointer): it runs the module named in workerData.entry, which the module that starts the thread
+// builds beside itself. It sits at the top of src/, beside the composition root, so that the application and the
+// adapters both start their threads from it without importing each other. Run from the sources, the thread's module
+// is TypeScript: a worker thread does not inherit the main thread's loader (tsx), so it registers its own before
+// importing the module. Compiled (dist/, where the build copies this file), the module is JavaScript and is
+// imported as it is: tsx, a development dependency, is not needed.
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import process from 'node:process';
