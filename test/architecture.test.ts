@@ -19,7 +19,8 @@ function sourceFiles(dir: string): string[] {
 function layerOf(file: string): string {
   if (!path.relative(projectionsDir, file).startsWith('..')) return 'projections';
   const rel = path.relative(src, file).split(path.sep);
-  return rel.length === 1 ? 'root' : rel[0]!;
+  if (rel.length === 1) return /^config(-[\w-]+)?\.ts$/.test(rel[0]!) ? 'config' : 'root';
+  return rel[0]!;
 }
 
 /** What a file imports: `import … from`, `export … from`, a bare `import '…'` and `import('…')` of a literal. */
@@ -42,9 +43,11 @@ const ALLOWED: Record<string, string[]> = {
   adapters: ['ports', 'domain', 'ledger', 'root:errors'],
   // read-model definitions (top-level projections/): pure code over the domain, read by the read use cases
   projections: ['ports', 'domain', 'ledger'],
-  http: ['app', 'ports', 'domain', 'ledger', 'projections', 'root:errors', 'root:config'],
+  http: ['app', 'ports', 'domain', 'ledger', 'projections', 'root:errors', 'config'],
   // the web portal: pages over the same read and write use cases as the API, sharing its HTTP plumbing
-  web: ['app', 'ports', 'domain', 'ledger', 'projections', 'http', 'root:errors', 'root:config'],
+  web: ['app', 'ports', 'domain', 'ledger', 'projections', 'http', 'root:errors', 'config'],
+  // the typed reading of the environment (src/config.ts and its parts, src/config-*.ts): pure checks of values
+  config: ['domain', 'ledger', 'root:errors'],
   cli: ['*'],
   root: ['*'],
 };
