@@ -238,7 +238,8 @@ export class TransparencyLog {
 
   /**
    * Signs the tree as it stands and records the checkpoint, unless the latest checkpoint already covers it (then
-   * `undefined`). Only a caught-up tree is signed: the read models must first apply every event committed before
+   * `undefined`, once the read models hold that checkpoint: `NotCaughtUp` when they do not within the wait). Only a
+   * caught-up tree is signed: the read models must first apply every event committed before
    * the call (bounded wait), else `NotCaughtUp` and nothing is issued, so a replica that lags or is catching up
    * never signs an older tree than the log holds. The checkpoint is appended at the revision after the stream's
    * last checkpoint, and only when it is larger: issues are serialised in this process, and across replicas the
@@ -259,8 +260,11 @@ export class TransparencyLog {
         const previous = last ? signedOf(stream, last.event) : undefined;
         if (!previous || previous.size <= size) await this.#assertTreeExtendsLog(size, previous);
         if (previous && previous.size >= size) {
-          // the log's latest checkpoint covers the tree: the read models have not applied it yet
-          await this.deps.runner.waitFor(last!.position, this.#waitMs);
+          // the log's latest checkpoint covers the tree: the read models have not applied it yet, and until they
+          // have, latest() is older than the tree (or none), which current() must not answer with
+          if (!(await this.deps.runner.waitFor(last!.position, this.#waitMs))) {
+            throw new NotCaughtUp(last!.position, this.deps.runner.position());
+          }
           return undefined;
         }
         const extensions = [headsExtension(this.headsRoot(size))];

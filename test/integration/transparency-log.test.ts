@@ -2,7 +2,7 @@ import { SqliteEventStore } from '../../src/adapters/sqlite/event-store.js';
 import { SqliteReadModelStore } from '../../src/adapters/sqlite/read-model-store.js';
 import { ProjectionRunner } from '../../src/app/projection-runner.js';
 import { StreamLocks } from '../../src/app/stream-locks.js';
-import { TransparencyLog } from '../../src/app/transparency-log.js';
+import { TransparencyLog, type TransparencyLogDependencies } from '../../src/app/transparency-log.js';
 import { checkpointBody, openNote, parseCheckpoint, signNote } from '../../src/ledger/checkpoint.js';
 import { headsRootOfCheckpoint } from '../../src/ledger/checkpoint-heads.js';
 import { headsRootOf, verifyHeadProof, type StreamHead } from '../../src/ledger/heads-map.js';
@@ -18,17 +18,23 @@ import type { Clock } from '../../src/ports/clock.js';
 const clock: Clock = { now: () => new Date('2026-11-20T00:00:00Z') };
 const ORIGIN = 'evidence-ledger.local/log';
 
-function setUp() {
-  const events = new SqliteEventStore({ path: ':memory:' });
+/**
+ * A replica's transparency log over `events` (a new log by default), with read models of its own; `waits`, when
+ * given, stands in for its runner's bounded wait.
+ */
+function setUp(
+  events = new SqliteEventStore({ path: ':memory:' }),
+  signer = testSigner(),
+  waits?: (runner: ProjectionRunner) => TransparencyLogDependencies['runner'],
+) {
   const readModels = new SqliteReadModelStore({ path: ':memory:', projections: PROJECTIONS });
   const runner = new ProjectionRunner(events, readModels, PROJECTIONS);
   runner.reset();
-  const signer = testSigner();
   let n = 0;
   const log = new TransparencyLog({
     events,
     readModels,
-    runner,
+    runner: waits ? waits(runner) : runner,
     signer,
     clock,
     locks: new StreamLocks(),
@@ -89,6 +95,26 @@ describe('the checkpoint signer', () => {
     await runner.catchUp();
     await expect(log.issue()).rejects.toMatchObject({ code: 'integrity_fault' });
     expect(await events.readStream(CHECKPOINT_STREAM)).toHaveLength(1); // nothing signed
+  });
+
+  it("when another replica checkpoints the tree after this one's wait and its read models do not apply that in time, then the request is not_caught_up, never answered without a checkpoint", async () => {
+    const other = setUp();
+    await other.events.append('s-1', seal('s-1', null, other.signer, 3), 'no_stream');
+    await other.runner.catchUp();
+    let waits = 0;
+    // this replica's read models hold the three events and stop there: a later position never comes within the wait
+    const { runner, log } = setUp(other.events, other.signer, (own) => ({
+      position: () => own.position(),
+      waitFor: async (position) => {
+        waits += 1;
+        // the other replica signs the tree once this one has waited for the head in issuing (its second wait)
+        if (waits === 2) expect((await other.log.issue())?.size).toBe(3);
+        return own.position() >= position;
+      },
+    }));
+    await runner.catchUp();
+    await expect(log.current()).rejects.toMatchObject({ code: 'not_caught_up' });
+    expect(await other.events.readStream(CHECKPOINT_STREAM)).toHaveLength(1); // the other replica's alone
   });
 
   it("when the tree's last leaf is not the event the log holds there, then it refuses to sign", async () => {
