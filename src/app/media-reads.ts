@@ -1,6 +1,6 @@
 import { MEDIA_REFS, type MediaRefsDoc } from '../../projections/media.js';
 import { notFound } from '../domain/errors.js';
-import { IntegrityFault } from '../errors.js';
+import { IntegrityFault, NotCaughtUp } from '../errors.js';
 import type { BlobInfo, BlobStore, ByteRange } from '../ports/blob-store.js';
 import type { EventStore, Position } from '../ports/event-store.js';
 import type { ReadModelStore } from '../ports/read-models.js';
@@ -9,14 +9,17 @@ import type { Principal } from './auth.js';
 import { canRead } from './case-reads.js';
 import type { MediaHolding, MediaHoldings } from './media-holdings.js';
 
-/** How long a read waits for the read models to apply the latest acts before it answers from what they have. */
+/**
+ * How long a read waits for the read models to apply the latest acts. A medium they already show a readable case
+ * for is served at once; one they do not show yet after this wait is `503 not_caught_up`, not refused.
+ */
 export const INDEX_WAIT_MS = 2_000;
 
 export interface MediaReadsDependencies {
   readonly readModels: ReadModelStore;
   readonly events: Pick<EventStore, 'headPosition'>;
-  /** The projection runner's bounded wait for a log position. */
-  readonly runner: { waitFor(position: Position, timeoutMs: number): Promise<boolean> };
+  /** The projection runner's bounded wait for a log position, and the position it has applied. */
+  readonly runner: { waitFor(position: Position, timeoutMs: number): Promise<boolean>; position(): Position };
   readonly holdings: Pick<MediaHoldings, 'holding'>;
   readonly access: AccessLog;
   /** The media store, read at the version the log recorded. */
@@ -44,14 +47,17 @@ export interface MediaRetrieval {
  * the acts committed so far, and the retrieval is recorded on that case's access trail before the caller sends
  * anything. Refused, it is recorded on the reader's own trail and is `404 not_found`: media no readable case of a
  * holding agency references are not found, whether or not another agency's case does, so their existence is never
- * revealed.
+ * revealed. While the read models lag more than {@link INDEX_WAIT_MS} behind the log, a medium they show no
+ * readable case for is `503 not_caught_up` (retry), since the act that names it may be among those not applied:
+ * a reader is never refused, nor a refusal recorded for supervisors, for a medium the log already lets them read.
  */
 export class MediaReads {
   constructor(private readonly deps: MediaReadsDependencies) {}
 
   async retrieve({ principal, sha256, requestId, purpose }: MediaRetrieval): Promise<MediaHolding> {
     const { readModels, events, runner, holdings, access } = this.deps;
-    await runner.waitFor(await events.headPosition(), INDEX_WAIT_MS);
+    const head = await events.headPosition();
+    const caughtUp = await runner.waitFor(head, INDEX_WAIT_MS);
     const cases = readModels.get<MediaRefsDoc>(MEDIA_REFS, sha256)?.cases ?? [];
     const entry = {
       principal,
@@ -67,6 +73,8 @@ export class MediaReads {
         return holding;
       }
     }
+    // an act naming the medium may be among those the read models have not applied: no verdict, and no refusal
+    if (!caughtUp) throw new NotCaughtUp(head, runner.position());
     await access.denied(entry);
     throw notFound('no such medium');
   }

@@ -1196,7 +1196,7 @@ const OPERATIONS: readonly Operation[] = [
         content: BYTES,
       },
       '304': { description: 'The client holds these bytes already.' },
-      ...problems(400, 401, 404, 416, 500),
+      ...problems(400, 401, 404, 416, 500, 503),
     },
   },
   {

@@ -15081,6 +15081,15 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
+      /** @description A store does not answer, the read models have not caught up within the wait with ?consistentWith=, or with the log a posted bundle was checkpointed in (not_caught_up), or every bundle verification slot is taken (verify_busy); both with Retry-After. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
       /** @description An unexpected failure (internal) or a store that does not answer. */
       default: {
         headers: {

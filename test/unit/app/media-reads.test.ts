@@ -11,7 +11,7 @@ const SHA = 'a'.repeat(64);
 const medium = (agency: string): MediaHolding => ({ sha256: SHA, size: 3, contentType: agency }) as MediaHolding;
 
 /** The store's copies: `stored` is what `head` finds of the recorded version (none by default). */
-function reads(cases: { caseId: string; agency: string }[], holders: string[], stored?: BlobInfo) {
+function reads(cases: { caseId: string; agency: string }[], holders: string[], stored?: BlobInfo, caughtUp = true) {
   const trail: { kind: string; entry: Record<string, unknown> }[] = [];
   const waits: number[] = [];
   const access = {
@@ -25,7 +25,7 @@ function reads(cases: { caseId: string; agency: string }[], holders: string[], s
   const use = new MediaReads({
     readModels,
     events: { headPosition: async () => 42 },
-    runner: { waitFor: async (position) => (waits.push(position), true) },
+    runner: { waitFor: async (position) => (waits.push(position), caughtUp), position: () => 40 },
     holdings: { holding: async (agency) => (holders.includes(agency) ? medium(agency) : undefined) },
     access,
     blobs: { head: async () => stored, get: async () => undefined },
@@ -67,6 +67,23 @@ describe('media reads', () => {
     ).rejects.toMatchObject({ code: 'not_found', status: 404 });
     expect(trail).toEqual([{ kind: 'denied', entry: expect.objectContaining({ media: SHA, purpose: 'audit' }) }]);
     expect(trail[0]!.entry).not.toHaveProperty('caseId');
+  });
+
+  it('when the read models have not applied the latest acts within the wait and no readable case references the medium yet, then 503 not_caught_up, and nothing is recorded as refused', async () => {
+    const { use, trail } = reads([{ caseId: 'c-1', agency: 'a' }], ['a'], undefined, false);
+    await expect(use.retrieve({ principal: reader('b'), sha256: SHA, requestId: 'r3' })).rejects.toMatchObject({
+      code: 'not_caught_up',
+      status: 503,
+      retryAfterSeconds: 1,
+    });
+    expect(trail).toEqual([]);
+  });
+
+  it('when the read models lag but a readable case of a holding agency references the medium already, then it is served and recorded', async () => {
+    const { use, trail } = reads([{ caseId: 'c-1', agency: 'a' }], ['a'], undefined, false);
+    const held = await use.retrieve({ principal: reader('a'), sha256: SHA, requestId: 'r4' });
+    expect(held.contentType).toBe('a');
+    expect(trail).toEqual([{ kind: 'record', entry: expect.objectContaining({ agency: 'a', caseId: 'c-1' }) }]);
   });
 
   it('when the store no longer has the version the log recorded, then the medium is an integrity fault, never served', async () => {
