@@ -789,6 +789,7 @@ async function startHolding(config: Config, { clock, log }: ServiceDependencies)
       inspections: inspectionReads,
       discretion,
       limited: publicLimit,
+      utcOffsetOf: agencyOffset,
       assets: portalAssets,
       verify,
       screens: {

@@ -34,6 +34,11 @@ export interface PortalDependencies {
   readonly inspections: InspectionReads;
   /** The public routes' rate limit, shared with the public API. */
   readonly limited: RequestHandler;
+  /**
+   * Minutes east of UTC of an agency's local time (`LEDGER_UTC_OFFSET`, `AGENCY_UTC_OFFSETS`): the pages show the
+   * times of its records in it, whatever offset they were written with.
+   */
+  readonly utcOffsetOf: (agency: string) => number;
   readonly assets?: PortalAssets;
   /** The discretion benchmarks, published at `/benchmarks`. */
   readonly discretion?: PublicPagesDependencies['discretion'];

@@ -40,6 +40,8 @@ describe('the disclosures page', () => {
     expect(linked(text.slice(0, text.indexOf('已撤销的公示'))).sort()).toEqual(['city-1', 'pub-1', 'pub-2']);
     expect(text).toContain('已撤销的公示');
     expect(text).toContain('决定已被复议撤销');
+    // the withdrawal's date is the agency's: 07:10 in China, still the day before in UTC
+    expect(text).toContain(`撤销时间 ${TODAY}<`);
     expect(text).toContain('张**');
     expect(text).toContain('¥5,000.00');
     for (const secret of SECRETS) expect(text).not.toContain(secret);
@@ -168,8 +170,9 @@ describe('a decision page', () => {
     expect(text).not.toContain('<script>alert');
     expect(text).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;&amp;&#39;律所（法人或其他组织）');
     expect(text).toContain('更正当事人名称');
-    // when, as a reader reads a time: to the minute, not an ISO 8601 string
-    expect(text).toContain(`<td><time datetime="${TODAY}T09:00:00+08:00">${TODAY} 09:00</time></td>`);
+    // when, as a reader reads a time: to the minute, not an ISO 8601 string, in the agency's time (written in
+    // UTC, 01:00) with its offset
+    expect(text).toContain(`<td><time datetime="${TODAY}T01:00:00Z">${TODAY} 09:00 +08:00</time></td>`);
     expect(text).toContain(`data-event-id="${lastEvent['pub-2']}"`);
     expect(text).not.toContain('罚款金额');
   });
@@ -178,7 +181,8 @@ describe('a decision page', () => {
     const { status, text } = await getPage(t, `/disclosures/${COUNTY}/pub-3`);
     expect(status).toBe(200);
     expect(text).toContain('本公示已撤销');
-    expect(text).toContain(`该执法决定的公示已于 ${TODAY} 09:10 撤销`);
+    // withdrawn at 23:10 UTC of the day before: 07:10 in China
+    expect(text).toContain(`该执法决定的公示已于 ${TODAY} 07:10 +08:00 撤销`);
     expect(text).toContain('决定已被复议撤销');
     expect(text).not.toContain('张**');
     expect(text).not.toContain('律师法');

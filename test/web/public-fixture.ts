@@ -3,7 +3,7 @@ import { seedAgency, startTestService, type TestService } from '../support/servi
 
 /**
  * A service with public content for the portal's page tests: two agencies with officers and items, and decisions
- * published, updated and withdrawn, by a party whose real name and identifiers must never show, and (in `pub-2`, the
+ * published, updated (at a time written in UTC) and withdrawn (at a UTC instant of the day before China's), by a party whose real name and identifiers must never show, and (in `pub-2`, the
  * updated one) a firm whose name is hostile markup. The service's clock starts at {@link START} (10:00 on 15 June 2026 in China) and ticks.
  */
 export const START = Date.parse('2026-06-15T02:00:00Z');
@@ -57,7 +57,8 @@ export async function publicFixture(): Promise<PublicFixture> {
   const lastEvent: Record<string, string> = {};
   const lastHash: Record<string, string> = {};
   let position = 0;
-  const at = (time: string) => `${TODAY}T${time}+08:00`;
+  // a time of day in China, or an instant as written (the service's clock writes UTC)
+  const at = (time: string) => (time.includes('T') ? time : `${TODAY}T${time}+08:00`);
   const act = async (token: string, caseId: string, type: string, data: unknown, time: string) => {
     const res = await t.call('POST', `/v1/cases/${caseId}/acts`, { token, body: { type, occurredAt: at(time), data } });
     if (res.status !== 201) throw new Error(`${type} on ${caseId}: ${res.status} ${JSON.stringify(res.body)}`);
@@ -72,6 +73,7 @@ export async function publicFixture(): Promise<PublicFixture> {
     officers: string[],
     documentNo: string,
     decision: Record<string, unknown>,
+    times: readonly [decided: string, disclosed: string] = ['08:00:00', '08:30:00'],
   ) => {
     const body = {
       caseId,
@@ -89,18 +91,23 @@ export async function publicFixture(): Promise<PublicFixture> {
       caseId,
       'DecisionIssued',
       { ...decision, legalBasis, documentNo, decidedOn: '2026-06-12' },
-      '08:00:00',
+      times[0],
     );
-    await act(token, caseId, 'DecisionDisclosed', { publishedOn: TODAY }, '08:30:00');
+    await act(token, caseId, 'DecisionDisclosed', { publishedOn: TODAY }, times[1]);
   };
   await published(county, 'pub-1', 'P-001', ['alice', 'bob'], '县司罚〔2026〕1号', {
     decisionType: 'fine',
     fineFen: 500_000,
   });
   await published(county, 'pub-2', 'P-001', ['alice', 'bob'], '县司罚〔2026〕2号', { decisionType: 'warning' });
-  await act(county, 'pub-2', 'DisclosureUpdated', { reason: '更正当事人名称' }, '09:00:00');
-  await published(county, 'pub-3', 'P-001', ['alice', 'bob'], '县司罚〔2026〕3号', { decisionType: 'warning' });
-  await act(county, 'pub-3', 'DisclosureWithdrawn', { reason: '决定已被复议撤销' }, '09:10:00');
+  // written in UTC: 09:00 in China
+  await act(county, 'pub-2', 'DisclosureUpdated', { reason: '更正当事人名称' }, `${TODAY}T01:00:00Z`);
+  // published early in the morning in China and withdrawn at 07:10 there, still the day before in UTC
+  await published(county, 'pub-3', 'P-001', ['alice', 'bob'], '县司罚〔2026〕3号', { decisionType: 'warning' }, [
+    '06:00:00',
+    '06:30:00',
+  ]);
+  await act(county, 'pub-3', 'DisclosureWithdrawn', { reason: '决定已被复议撤销' }, '2026-06-14T23:10:00Z');
   await published(city, 'city-1', 'L-001', ['carl', 'cora'], '市许〔2026〕1号', { decisionType: 'license_granted' });
   // the pages read the read models: wait until they hold every write
   expect((await t.call('GET', `/v1/disclosures?consistentWith=${position}`)).status).toBe(200);

@@ -1,7 +1,7 @@
 import type { Router } from 'express';
 import { html, type Html } from '../html.js';
 import { pageContext, sendPage, type PageContext } from '../layout.js';
-import { bracketed, localSecond, minute } from './labels.js';
+import { bracketed, localMinuteWithOffset, localSecond } from './labels.js';
 import { label, yuan, type PublicPagesDependencies } from './public-parts.js';
 
 const ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
@@ -34,12 +34,13 @@ export function registerDisclosurePage(router: Router, deps: PublicPagesDependen
       });
       return;
     }
+    const offset = deps.utcOffsetOf(decision.agency);
     const main =
       decision.status === 'withdrawn'
         ? html`<h1>${decision.documentNo}</h1>
             <div class="notice" role="note">
               <h2>${ctx.t('decision.withdrawnTitle')}</h2>
-              <p>${ctx.t('decision.withdrawnBody', { at: minute(decision.withdrawnAt) })}</p>
+              <p>${ctx.t('decision.withdrawnBody', { at: localMinuteWithOffset(decision.withdrawnAt, offset) })}</p>
               <p>${ctx.t('disclosures.reason')}：${decision.reason}</p>
             </div>
             <dl class="fields">
@@ -50,7 +51,7 @@ export function registerDisclosurePage(router: Router, deps: PublicPagesDependen
               <dt>${ctx.t('disclosures.publishedOn')}</dt>
               <dd>${decision.publishedOn}</dd>
             </dl>`
-        : published(ctx, decision);
+        : published(ctx, decision, offset);
     sendPage(res, ctx, {
       title: decision.documentNo,
       scripts: ['badge.js'],
@@ -60,7 +61,8 @@ export function registerDisclosurePage(router: Router, deps: PublicPagesDependen
   });
 }
 
-function published(ctx: PageContext, d: Published): Html {
+/** A published decision; its updates' times in the agency's time, `offset` minutes east of UTC, the offset written. */
+function published(ctx: PageContext, d: Published, offset: number): Html {
   return html`<h1>${d.documentNo}</h1>
     ${d.updates.length > 0 && html`<p class="notice">${ctx.t('decision.updatedNotice', { count: d.updates.length })}</p>`}
     <h2>${ctx.t('decision.details')}</h2>
@@ -137,7 +139,7 @@ function published(ctx: PageContext, d: Published): Html {
               ${d.updates.map(
                 (u) =>
                   html`<tr>
-                    <td><time datetime="${u.updatedAt}">${minute(u.updatedAt)}</time></td>
+                    <td><time datetime="${u.updatedAt}">${localMinuteWithOffset(u.updatedAt, offset)}</time></td>
                     <td>${u.reason}</td>
                   </tr>`,
               )}

@@ -5,6 +5,7 @@ import { disclosureFilter, disclosuresCursor, encodeDisclosuresCursor } from '..
 import { html, type Html } from '../html.js';
 import { pageContext, sendPage, type PageContext } from '../layout.js';
 import { disclosureHref } from '../links.js';
+import { localDate } from './labels.js';
 import {
   decisionCards,
   formQuery,
@@ -51,7 +52,7 @@ export function registerDisclosureList(router: Router, deps: PublicPagesDependen
         <section aria-labelledby="results">
           <h2 id="results">${ctx.t('public.results')}</h2>
           ${page.items.length === 0 ? html`<p>${ctx.t('public.none')}</p>` : decisionCards(ctx, page.items)}
-          ${page.withdrawals.length > 0 && withdrawals(ctx, page.withdrawals)}
+          ${page.withdrawals.length > 0 && withdrawals(ctx, page.withdrawals, deps.utcOffsetOf)}
           ${pager(
             ctx,
             '/disclosures',
@@ -149,9 +150,11 @@ function filterForm(
   </form>`;
 }
 
+/** The withdrawal notices, each dated by the calendar of its agency (`utcOffsetOf`, minutes east of UTC). */
 function withdrawals(
   ctx: PageContext,
   items: readonly { caseId: string; agency: string; documentNo: string; withdrawnAt: string; reason: string }[],
+  utcOffsetOf: (agency: string) => number,
 ): Html {
   return html`<h3>${ctx.t('disclosures.withdrawals')}</h3>
     <ul class="cards">
@@ -159,7 +162,9 @@ function withdrawals(
         (w) =>
           html`<li>
             <a href="${disclosureHref(w)}">${w.documentNo}</a>
-            <span class="muted">${ctx.t('disclosures.withdrawnAt')} ${w.withdrawnAt.slice(0, 10)}</span>
+            <span class="muted"
+              >${ctx.t('disclosures.withdrawnAt')} ${localDate(w.withdrawnAt, utcOffsetOf(w.agency))}</span
+            >
             <span>${ctx.t('disclosures.reason')}：${w.reason}</span>
           </li>`,
       )}

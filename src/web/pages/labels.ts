@@ -1,3 +1,4 @@
+import { dateAtOffset } from '../../domain/actor.js';
 import { offsetText } from '../../ledger/timeliness.js';
 import type { MessageKey, Translator } from '../i18n.js';
 
@@ -42,9 +43,32 @@ export function minute(dateTime: string): string {
  * read alike and in order. A value that is not an instant is shown as {@link minute} shows it.
  */
 export function localMinute(dateTime: string, offsetMinutes: number): string {
-  const ms = Date.parse(dateTime);
-  if (!/[zZ]|[+-]\d{2}:\d{2}$/.test(dateTime) || Number.isNaN(ms)) return minute(dateTime);
-  return minute(new Date(ms + offsetMinutes * 60_000).toISOString());
+  if (!isInstant(dateTime)) return minute(dateTime);
+  return minute(new Date(Date.parse(dateTime) + offsetMinutes * 60_000).toISOString());
+}
+
+/**
+ * An ISO 8601 instant as the minute it was at `offsetMinutes` east of UTC, with that offset written
+ * (`2026-12-01T13:30:00Z` at +08:00 is `2026-12-01 21:30 +08:00`): a public page's reader may be anywhere, and the
+ * time reads as the agency's. A value that is not an instant is shown as {@link minute} shows it.
+ */
+export function localMinuteWithOffset(dateTime: string, offsetMinutes: number): string {
+  return isInstant(dateTime)
+    ? `${localMinute(dateTime, offsetMinutes)} ${offsetText(offsetMinutes)}`
+    : minute(dateTime);
+}
+
+/**
+ * The date of the agency's calendar, `offsetMinutes` east of UTC, that an ISO 8601 instant fell on
+ * (`2026-12-01T17:30:00Z` at +08:00 is `2026-12-02`). A value that is not an instant shows its first ten characters.
+ */
+export function localDate(dateTime: string, offsetMinutes: number): string {
+  return isInstant(dateTime) ? dateAtOffset(dateTime, offsetMinutes) : dateTime.slice(0, 10);
+}
+
+/** Whether an ISO 8601 date-time names an instant: it carries `Z` or an offset, and parses. */
+function isInstant(dateTime: string): boolean {
+  return /[zZ]|[+-]\d{2}:\d{2}$/.test(dateTime) && !Number.isNaN(Date.parse(dateTime));
 }
 
 /**

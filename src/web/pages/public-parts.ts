@@ -19,6 +19,8 @@ export interface PublicPagesDependencies {
   readonly statistics: PublicStatisticsReads;
   /** The public routes' rate limit, shared with the public API. */
   readonly limited: RequestHandler;
+  /** Minutes east of UTC of an agency's local time, in which the pages show the times of its records. */
+  readonly utcOffsetOf: (agency: string) => number;
   readonly assets: PortalAssets;
   /** What agencies publish before enforcement (without it, the portal has no `/published` pages). */
   readonly published?: PublishedReads;
