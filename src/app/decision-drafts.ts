@@ -2,7 +2,7 @@ import { Readable } from 'node:stream';
 import type { DecisionType } from '../domain/case/acts.js';
 import { renderDecision, type DraftCase, type ProposedDecision } from '../domain/drafting/render.js';
 import type { DecisionTemplate } from '../domain/drafting/template.js';
-import { RuleViolation } from '../domain/errors.js';
+import { notFound, RuleViolation } from '../domain/errors.js';
 import { agencyStream } from '../domain/streams.js';
 import { sealEvents, type MediaRef } from '../ledger/envelope.js';
 import { IntegrityFault, RevisionConflict } from '../errors.js';
@@ -10,7 +10,7 @@ import type { BlobInfo, BlobStore } from '../ports/blob-store.js';
 import type { DocumentWriters } from '../ports/documents.js';
 import type { Position } from '../ports/event-store.js';
 import type { Principal } from './auth.js';
-import type { CaseFile, CaseFileReads } from './case-file-reads.js';
+import type { CaseFile, CaseFileReads, CaseFileRetrieval } from './case-file-reads.js';
 import type { CaseReads } from './case-reads.js';
 import type { CommandDependencies } from './command-handler.js';
 import { namedEventId } from './idempotency.js';
@@ -194,6 +194,21 @@ export class DecisionDrafts {
     const [first] = await this.deps.events.readStream(draftStream(agency, draftId), { limit: 1 });
     if (!first || first.event.type !== DECISION_DRAFTED) return undefined;
     return first.event.data as unknown as DraftRecord;
+  }
+
+  /**
+   * A draft with the case file it drafts from, to whoever may read the case: the case is read as any read of it is
+   * (scope, `404`, a `read_case` retrieval on its access trail: {@link CaseFileReads.file}); a draft id the case's
+   * agency does not have, or a draft of another case, is `404` as well.
+   */
+  async view(
+    retrieval: Omit<CaseFileRetrieval, 'action'> & { readonly draftId: string },
+  ): Promise<{ readonly file: CaseFile; readonly draft: DraftRecord }> {
+    const { draftId, ...read } = retrieval;
+    const file = await this.deps.files.file({ ...read, action: 'read_case' });
+    const draft = await this.find(file.agency, draftId);
+    if (draft?.caseId !== file.caseId) throw notFound(`no draft ${draftId} of case ${file.caseId}`);
+    return { file, draft };
   }
 
   /**

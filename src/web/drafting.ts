@@ -1,6 +1,6 @@
 import express, { Router, type Request, type Response } from 'express';
 import { pipeline } from 'node:stream';
-import type { CaseFileReads } from '../app/case-file-reads.js';
+import type { CaseFile, CaseFileReads } from '../app/case-file-reads.js';
 import { DRAFT_FORMATS, type DecisionDrafts, type DraftFormat, type DraftRecord } from '../app/decision-drafts.js';
 import { dateAtOffset } from '../domain/actor.js';
 import type { ProposedDecision } from '../domain/drafting/render.js';
@@ -10,12 +10,12 @@ import { purpose, requestId } from '../http/request.js';
 import type { Validate } from '../http/validation.js';
 import type { Clock } from '../ports/clock.js';
 import type { PortalAssets } from './assets.js';
-import { fieldsBody } from './forms/acts.js';
+import { fieldsBody, yuanText } from './forms/acts.js';
 import { formErrorOf, formErrors } from './forms/errors.js';
 import type { FormState } from './forms/fields.js';
 import { SUBMISSION_FIELD, submissionKey } from './forms/submission.js';
 import { pageContext, sendPage } from './layout.js';
-import { DRAFT_FIELDS, draftMain } from './pages/draft-form.js';
+import { DRAFT_FIELDS, draftMain, draftPageHref } from './pages/draft-form.js';
 import { csrfField, portalPrincipal, requireCsrf, signedIn } from './session.js';
 
 /** What the drafting screen reads and writes through: the same use case as the API. */
@@ -54,16 +54,24 @@ export function draftingScreens(deps: DraftingDependencies, assets: PortalAssets
     return { agency, caseId };
   };
 
-  const render = async (req: Request, res: Response, state: FormState, status = 200, draft?: DraftRecord) => {
-    const { agency, caseId } = caseOf(req);
+  const show = (
+    req: Request,
+    res: Response,
+    { file, state, status = 200, draft }: { file: CaseFile; state: FormState; status?: number; draft?: DraftRecord },
+  ) => {
     const ctx = pageContext(req, res, assets);
-    const principal = portalPrincipal(res);
-    const file = await deps.files.file({ principal, agency, caseId, action: 'read_case', requestId: requestId(res) });
     sendPage(res, ctx, {
       title: `${ctx.t('draft.title')} · ${file.title}`,
       main: draftMain(ctx, { file, state, csrf: csrfField(res), ...(draft ? { draft } : {}) }),
       status,
     });
+  };
+
+  const render = async (req: Request, res: Response, state: FormState, status = 200) => {
+    const { agency, caseId } = caseOf(req);
+    const principal = portalPrincipal(res);
+    const file = await deps.files.file({ principal, agency, caseId, action: 'read_case', requestId: requestId(res) });
+    show(req, res, { file, state, status });
   };
 
   router.get('/cases/:agency/:caseId/draft', signedIn('officer'), async (req, res) => {
@@ -92,8 +100,8 @@ export function draftingScreens(deps: DraftingDependencies, assets: PortalAssets
         { caseId, requestId: requestId(res), ...(submission === undefined ? {} : { submission }) },
         body as unknown as ProposedDecision,
       );
-      // the form comes back as typed, with a fresh key: changed and sent, it makes another draft
-      await render(req, res, { values: { ...values, [SUBMISSION_FIELD]: deps.newId() } }, 200, draft);
+      // Post/Redirect/Get: the draft's own page, which a reload or the language switch shows again unchanged
+      res.redirect(303, draftPageHref({ agency, caseId }, draft.draftId));
     },
     formErrors((err: LedgerError, req: Request, res: Response) => {
       const ctx = pageContext(req, res, assets);
@@ -104,6 +112,33 @@ export function draftingScreens(deps: DraftingDependencies, assets: PortalAssets
       void render(req, res, state, err.status).catch((e: unknown) => req.next?.(e));
     }),
   );
+
+  // the draft made, with the form filled in from it and a fresh key: changed and sent, it makes another draft (the
+  // facts and reasons typed are not kept by a draft, so the form leaves them empty)
+  router.get('/cases/:agency/:caseId/drafts/:draftId', signedIn('officer'), async (req, res) => {
+    const { agency, caseId } = caseOf(req);
+    const draftId = String(req.params.draftId);
+    if (!ID.test(draftId)) throw notFound('no such draft');
+    const why = purpose(req);
+    const { file, draft } = await deps.drafts.view({
+      principal: portalPrincipal(res),
+      agency,
+      caseId,
+      draftId,
+      requestId: requestId(res),
+      ...(why === undefined ? {} : { purpose: why }),
+    });
+    const given = (name: string, value: string | undefined) => (value === undefined ? {} : { [name]: value });
+    const values = {
+      decisionType: draft.decisionType,
+      documentNo: draft.documentNo,
+      ...given('fineFen', draft.fineFen === undefined ? undefined : yuanText(draft.fineFen)),
+      ...given('legalBasis', draft.legalBasis),
+      ...given('decidedOn', draft.decidedOn),
+      [SUBMISSION_FIELD]: deps.newId(),
+    };
+    show(req, res, { file, state: { values }, draft });
+  });
 
   router.get('/cases/:agency/:caseId/drafts/:draftId/:format', signedIn(), async (req, res) => {
     const { agency, caseId } = caseOf(req);

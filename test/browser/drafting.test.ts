@@ -64,6 +64,20 @@ describeInBrowser('drafting a decision document in Chromium (文书制作)', () 
     expect(text).toContain('壹仟伍佰元整');
     expect(text).toContain('当事人未在执业场所公示律师执业信息');
     expect(await page.getByRole('link', { name: '下载 DOCX（可编辑）' }).count()).toBe(1);
+
+    // the answer was a redirect to the draft's own page: switching the language, or reloading, shows the same draft
+    // and posts nothing again
+    const draftPage = page.url();
+    expect(new URL(draftPage).pathname).toMatch(/^\/cases\/county-justice\/draft-1\/drafts\/[A-Za-z0-9-]+$/);
+    const sha256 = await page.locator('section[aria-labelledby="draft-ready"] code').textContent();
+    await Promise.all([page.waitForNavigation(WAIT), page.getByRole('link', { name: 'English' }).click()]);
+    await page.getByRole('heading', { name: 'The draft is ready' }).waitFor(WAIT);
+    expect(await page.locator('section[aria-labelledby="draft-ready"] code').textContent()).toBe(sha256);
+    expect(await page.getByLabel('Document number').inputValue()).toBe('县司罚〔2026〕9号');
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.reload();
+    await page.getByRole('heading', { name: 'The draft is ready' }).waitFor(WAIT);
+    expect(await page.locator('section[aria-labelledby="draft-ready"] code').textContent()).toBe(sha256);
   });
 
   it('when the form misses the legal basis, then the page says which field, in Chinese, and no draft is offered', async () => {

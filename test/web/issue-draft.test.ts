@@ -33,14 +33,23 @@ const DRAFT = {
   decidedOn: DAY,
 };
 
-/** Drafts the case's decision on the portal's drafting screen; returns the issue link and the PDF's SHA-256. */
-async function draft(caseId: string): Promise<{ href: string; sha256: string }> {
+/** The page of a draft made: where the drafting form leads (`303`), so a reload or a language switch keeps it. */
+const DRAFT_PAGE = new RegExp(`^/cases/${AGENCY}/([a-z0-9-]+)/drafts/([A-Za-z0-9-]+)$`);
+
+/**
+ * Drafts the case's decision on the portal's drafting screen and opens the draft's page it leads to; returns the
+ * issue link, the PDF's SHA-256 and the draft's page.
+ */
+async function draft(caseId: string): Promise<{ href: string; sha256: string; draftPage: string }> {
   const res = await post(`/cases/${AGENCY}/${caseId}/draft`, f.alice, DRAFT);
-  expect(res.status).toBe(200);
-  const href = /<a href="([^"]+)">签发此草稿<\/a>/.exec(res.text)?.[1]?.replace(/&amp;/g, '&');
-  const sha256 = /决定书 PDF 的 SHA-256：<code>([0-9a-f]{64})<\/code>/.exec(res.text)?.[1];
+  expect(res.status).toBe(303);
+  expect(res.location).toMatch(DRAFT_PAGE);
+  const shown = await page(f, res.location!, f.alice);
+  expect(shown.status).toBe(200);
+  const href = /<a href="([^"]+)">签发此草稿<\/a>/.exec(shown.text)?.[1]?.replace(/&amp;/g, '&');
+  const sha256 = /决定书 PDF 的 SHA-256：<code>([0-9a-f]{64})<\/code>/.exec(shown.text)?.[1];
   expect(href).toMatch(new RegExp(`^/cases/${AGENCY}/${caseId}/acts/DecisionIssued\\?draft=[A-Za-z0-9-]+$`));
-  return { href: href!, sha256: sha256! };
+  return { href: href!, sha256: sha256!, draftPage: res.location! };
 }
 
 /** The value of the named input of a page (a hidden or text field). */
@@ -141,14 +150,14 @@ describe('issuing a drafted decision from the portal', () => {
     const form = await page(f, `/cases/${AGENCY}/is-2/draft`, f.alice);
     const key = inputValue(form.text, '_submission');
     expect(key).toMatch(/^[0-9a-f-]{36}$/);
-    const draftIdOf = (text: string) => /\/drafts\/([A-Za-z0-9-]+)\/pdf/.exec(text)?.[1];
+    const draftIdOf = (location: string | null) => DRAFT_PAGE.exec(location ?? '')?.[2];
     const first = await post(`/cases/${AGENCY}/is-2/draft`, f.alice, { ...DRAFT, _submission: key! });
     const again = await post(`/cases/${AGENCY}/is-2/draft`, f.alice, { ...DRAFT, _submission: key! });
-    expect([first.status, again.status]).toEqual([200, 200]);
-    expect(draftIdOf(first.text)).toEqual(expect.any(String));
-    expect(draftIdOf(again.text)).toBe(draftIdOf(first.text));
-    // the form comes back with a fresh key: sent again with changes, it makes another draft
-    const next = inputValue(first.text, '_submission');
+    expect([first.status, again.status]).toEqual([303, 303]);
+    expect(draftIdOf(first.location)).toEqual(expect.any(String));
+    expect(again.location).toBe(first.location);
+    // the draft's page shows the form with a fresh key: sent again with changes, it makes another draft
+    const next = inputValue((await page(f, first.location!, f.alice)).text, '_submission');
     expect(next).toMatch(/^[0-9a-f-]{36}$/);
     expect(next).not.toBe(key);
     const other = await post(`/cases/${AGENCY}/is-2/draft`, f.alice, {
@@ -156,7 +165,8 @@ describe('issuing a drafted decision from the portal', () => {
       documentNo: '县司罚〔2026〕22号',
       _submission: next!,
     });
-    expect(draftIdOf(other.text)).not.toBe(draftIdOf(first.text));
+    expect(other.status).toBe(303);
+    expect(draftIdOf(other.location)).not.toBe(draftIdOf(first.location));
     // an earlier page's form (the first key) changed and sent: not answered with the first draft, nothing drafted
     const stale = await post(`/cases/${AGENCY}/is-2/draft`, f.alice, {
       ...DRAFT,
@@ -164,17 +174,53 @@ describe('issuing a drafted decision from the portal', () => {
       _submission: key!,
     });
     expect(stale.status).toBe(422);
-    expect(draftIdOf(stale.text)).toBeUndefined();
+    expect(stale.text).not.toMatch(/\/drafts\/[A-Za-z0-9-]+\/pdf/);
     const fresh = inputValue(stale.text, '_submission');
     expect(fresh).toMatch(/^[0-9a-f-]{36}$/);
     expect([key, next]).not.toContain(fresh);
   });
 
   it("when a draft is unknown, of another case, or asked for by another agency's officer, then it is not found", async () => {
-    const { href } = await draft('is-3');
+    const { href, draftPage } = await draft('is-3');
     expect((await page(f, `/cases/${AGENCY}/is-3/acts/DecisionIssued?draft=no-such-draft`, f.alice)).status).toBe(404);
     expect((await page(f, href.replace('/is-3/', '/is-1/'), f.alice)).status).toBe(404);
     expect((await page(f, href, f.olga)).status).toBe(404);
+    // the draft's page, likewise
+    expect((await page(f, `/cases/${AGENCY}/is-3/drafts/no-such-draft`, f.alice)).status).toBe(404);
+    expect((await page(f, draftPage.replace('/is-3/', '/is-1/'), f.alice)).status).toBe(404);
+    const elsewhere = await page(f, draftPage, f.olga);
+    expect(elsewhere.status).toBe(404);
+    expect(elsewhere.text).not.toContain('县司罚〔2026〕21号');
+  });
+
+  it('when a draft is made, then its page shows it again on a reload and in English through the language switch, each view a recorded read of the case', async () => {
+    const { draftPage, sha256 } = await draft('is-1');
+    const reads = async () => {
+      await f.t.service.readModelsCaughtUp();
+      const trail = await f.t.call('GET', '/v1/audit/access?caseId=is-1&sub=alice&limit=100', { token: f.sam });
+      return (trail.body.items as { action: string }[]).filter((read) => read.action === 'read_case').length;
+    };
+    const before = await reads();
+    const again = await page(f, draftPage, f.alice);
+    expect(again.status).toBe(200);
+    expect(again.text).toContain('<h2 id="draft-ready">草稿已生成</h2>');
+    expect(again.text).toContain(`<code>${sha256}</code>`);
+    // the form is filled in from the draft, with a fresh key: changed and sent, it makes another draft
+    expect(inputValue(again.text, 'documentNo')).toBe('县司罚〔2026〕21号');
+    expect(inputValue(again.text, 'fineFen')).toBe('1500.00');
+    expect(inputValue(again.text, 'decidedOn')).toBe(DAY);
+    expect(inputValue(again.text, '_submission')).toMatch(/^[0-9a-f-]{36}$/);
+    // the language switch is a link to this same page
+    const switchTo = /<a class="lang" href="([^"]+)"/.exec(again.text)?.[1]?.replace(/&amp;/g, '&');
+    expect(switchTo).toBe(`${draftPage}?lang=en`);
+    const english = await page(f, switchTo!, f.alice);
+    expect(english.status).toBe(200);
+    expect(english.text).toContain('<h2 id="draft-ready">The draft is ready</h2>');
+    expect(english.text).toContain(`<code>${sha256}</code>`);
+    expect(english.text).toMatch(new RegExp(`href="/cases/${AGENCY}/is-1/drafts/[A-Za-z0-9-]+/pdf" download`));
+    expect(inputValue(english.text, 'documentNo')).toBe('县司罚〔2026〕21号');
+    // each view is a retrieval of the case, on its access trail
+    expect(await reads()).toBe(before + 2);
   });
 });
 
@@ -188,8 +234,9 @@ describe('issuing a draft with a browser session', () => {
     const made = await browse(f.t.url, jar, `/cases/${AGENCY}/is-s/draft`, {
       form: { _csrf: csrfOf(drafted.text), ...DRAFT },
     });
-    expect(made.res.status).toBe(200);
-    const href = /<a href="([^"]+)">签发此草稿<\/a>/.exec(made.text)![1]!.replace(/&amp;/g, '&');
+    expect(made.res.status).toBe(303);
+    const shown = await browse(f.t.url, jar, made.res.headers.get('location')!);
+    const href = /<a href="([^"]+)">签发此草稿<\/a>/.exec(shown.text)![1]!.replace(/&amp;/g, '&');
     const form = await browse(f.t.url, jar, href);
     const filled = filledForm(form.text);
     const send = (extra: Record<string, string>) => {

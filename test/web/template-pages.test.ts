@@ -110,7 +110,13 @@ describe("the admin's decision template screens", () => {
       documentNo: '县司罚〔2026〕5号',
       decidedOn: DAY,
     };
-    const own = await post(`/cases/${AGENCY}/tp-1/draft`, f.alice, form);
+    // the form leads (303) to the draft's page, which names the template used
+    const drafted = async (sent: Record<string, string>) => {
+      const res = await post(`/cases/${AGENCY}/tp-1/draft`, f.alice, sent);
+      expect(res.status).toBe(303);
+      return page(f, res.location!, f.alice);
+    };
+    const own = await drafted(form);
     expect(own.status).toBe(200);
     expect(own.text).toContain('本机关模板（第 1 版）');
 
@@ -120,7 +126,7 @@ describe("the admin's decision template screens", () => {
     expect(screen.text).toContain('系统默认模板');
     expect(screen.text).toContain(`value="${DEFAULT_TEMPLATES.warning.title}"`);
     expect(screen.text).toContain('恢复默认模板');
-    const byDefault = await post(`/cases/${AGENCY}/tp-1/draft`, f.alice, { ...form, documentNo: '县司罚〔2026〕6号' });
+    const byDefault = await drafted({ ...form, documentNo: '县司罚〔2026〕6号' });
     expect(byDefault.text).toContain('系统默认模板');
   });
 });

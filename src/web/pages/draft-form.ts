@@ -11,6 +11,10 @@ import { caseHref } from '../links.js';
 /** The drafting screen of a case. */
 export const draftHref = (file: Pick<CaseFile, 'agency' | 'caseId'>): string => `${caseHref(file)}/draft`;
 
+/** The page of a draft made: the draft offered, the form filled in from it (where a successful drafting leads). */
+export const draftPageHref = (file: Pick<CaseFile, 'agency' | 'caseId'>, draftId: string): string =>
+  `${caseHref(file)}/drafts/${encodeURIComponent(draftId)}`;
+
 /** Where the portal serves a draft's file. */
 export const draftFileHref = (file: Pick<CaseFile, 'agency' | 'caseId'>, draftId: string, format: 'pdf' | 'docx') =>
   `${caseHref(file)}/drafts/${encodeURIComponent(draftId)}/${format}`;
@@ -44,7 +48,7 @@ export interface DraftView {
   readonly file: CaseFile;
   readonly state: FormState;
   readonly csrf: Html;
-  /** The draft just made, offered for download. */
+  /** The draft made, offered for download (on its own page, {@link draftPageHref}). */
   readonly draft?: DraftRecord;
 }
 
