@@ -80,6 +80,8 @@ export function applicationPages(
     readonly publicReads: PublicReads;
     readonly limited: RequestHandler;
     readonly secure: (req: Request) => boolean;
+    /** Minutes east of UTC of an agency's local time, in which the pages show times. */
+    readonly utcOffsetOf: (agency: string) => number;
   },
   assets: PortalAssets,
 ): Router {
@@ -151,7 +153,7 @@ export function applicationPages(
   const renderProgress = (req: Request, res: Response, state: FormState, extra: object = {}, status = 200) => {
     const ctx = pageContext(req, res, assets);
     res.set('Cache-Control', 'no-store');
-    const main = progressMain(ctx, { state, csrfToken: csrf.token(req, res), ...extra });
+    const main = progressMain(ctx, { state, csrfToken: csrf.token(req, res), utcOffsetOf: deps.utcOffsetOf, ...extra });
     sendPage(res, ctx, { title: ctx.t('apply.progress.title'), main, status });
   };
 

@@ -102,7 +102,16 @@ export function portal(deps: PortalDependencies): Router {
   if (deps.applications) {
     const secure = (req: Request) => deps.sessions.secure(req);
     router.use(
-      applicationPages({ ...deps.applications, publicReads: deps.publicReads, limited: deps.limited, secure }, assets),
+      applicationPages(
+        {
+          ...deps.applications,
+          publicReads: deps.publicReads,
+          limited: deps.limited,
+          secure,
+          utcOffsetOf: deps.utcOffsetOf,
+        },
+        assets,
+      ),
     );
   }
 
@@ -112,7 +121,7 @@ export function portal(deps: PortalDependencies): Router {
   registerInspectionPages(router, { inspections: deps.inspections, limited: deps.limited, assets });
   if (deps.recordings) {
     registerRecordingListPage(router, { ...deps, recordings: deps.recordings, assets });
-    registerDevicePage(router, { recordings: deps.recordings, assets });
+    registerDevicePage(router, { recordings: deps.recordings, utcOffsetOf: deps.utcOffsetOf, assets });
   }
 
   router.get('/verify', deps.limited, verifyPage(assets));

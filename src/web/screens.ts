@@ -87,14 +87,20 @@ export function signedInScreens(deps: ScreensDependencies, assets: PortalAssets)
   const router = Router();
   router.use(workScreens(deps.work, assets));
   if (deps.quality) router.use(qualityScreens(deps.quality, assets));
-  registerRetentionPage(router, { supervision: deps.supervision, assets });
+  registerRetentionPage(router, { supervision: deps.supervision, utcOffsetOf: deps.work.utcOffsetOf, assets });
   registerOverdueInspectionsPage(router, { supervision: deps.supervision, assets });
-  registerSupervisionListPages(router, { supervision: deps.supervision, assets });
+  registerSupervisionListPages(router, { supervision: deps.supervision, utcOffsetOf: deps.work.utcOffsetOf, assets });
   if (deps.drafting) router.use(draftingScreens(deps.drafting, assets));
   if (deps.registry) {
     const { registry } = deps;
     registerOverdueReviewsPage(router, { supervision: deps.supervision, registry, assets });
-    registerReviewSettingsPage(router, { registry, validate: deps.work.validate, newId: deps.work.newId, assets });
+    registerReviewSettingsPage(router, {
+      registry,
+      validate: deps.work.validate,
+      newId: deps.work.newId,
+      utcOffsetOf: deps.work.utcOffsetOf,
+      assets,
+    });
   }
   if (deps.templates) router.use(templatesAdminScreens(deps.templates, assets));
 
@@ -171,6 +177,7 @@ export function signedInScreens(deps: ScreensDependencies, assets: PortalAssets)
         certificates,
         ratio,
         monthly,
+        utcOffsetOf: deps.work.utcOffsetOf,
       }),
       scripts: ['dashboard.js'],
     });

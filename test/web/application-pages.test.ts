@@ -228,8 +228,9 @@ describe('filing an application on the portal (网上申请)', () => {
     expect(erased.status).toBe(201);
     expect(await t.service.readModelsCaughtUp()).toBe(true);
     const text = await progress();
+    // recorded by the service's clock at 10:xx in UTC: shown in China's time, 18:xx, with the offset
     expect(text).toMatch(
-      /<p id="progress-erased">申请人的个人信息（姓名、证件号码、电话、地址）已依法删除，删除记录于\d{4}-/,
+      /<p id="progress-erased">申请人的个人信息（姓名、证件号码、电话、地址）已依法删除，删除记录于2026-03-02 18:\d{2} \+08:00。/,
     );
     expect(text).toMatch(/<strong id="progress-status">不予受理<\/strong>/);
   });

@@ -1,4 +1,4 @@
-import { AGENCY, page, type ScreensFixture } from '../support/screens.js';
+import { AGENCY, page, recordAct, uploadMedium, type ScreensFixture } from '../support/screens.js';
 import { recordingFixture } from './recording-fixture.js';
 
 let f: ScreensFixture;
@@ -29,7 +29,10 @@ describe('the recording list page (音像记录事项清单)', () => {
     expect(text).toContain('送达方式：公告送达');
     expect(text).toContain('照片、录音录像或文书留存');
     expect(text).toContain('依据实施方案公布');
-    expect(text).toContain('第 1 版');
+    expect(text).toContain('第 1 版，2026-03-02 公布');
+    // published by the service's clock at 10:xx in UTC: the changes show it in the agency's time, 18:xx, with
+    // the offset
+    expect(text).toMatch(/<td>2026-03-02 18:\d{2} \+08:00<\/td>/);
   });
 
   it('when asked in English, or for an agency with no list, then the English text or the default duties show', async () => {
@@ -69,5 +72,19 @@ describe('the devices page of supervision', () => {
 
   it('when an officer opens it, then it is refused', async () => {
     expect((await page(f, '/supervise/devices', f.alice)).status).toBe(403);
+  });
+
+  it("when a recording's time was written in UTC, then the page shows it in the agency's local time", async () => {
+    const video = await uploadMedium(f, f.alice, new TextEncoder().encode('footage in UTC'), 'video/mp4');
+    await recordAct(f, f.alice, 'rec-1', {
+      type: 'RecordingAttached',
+      occurredAt: '2026-03-02T02:20:00Z', // 10:20 in China
+      data: { description: '执法记录仪视频（续）', deviceId: 'cam-07' },
+      media: [video],
+    });
+    await f.t.service.readModelsCaughtUp();
+    const { text } = await page(f, '/supervise/devices?deviceId=cam-07', f.sam);
+    expect(text).toContain('<td>2026-03-02 10:20</td>');
+    expect(text).not.toContain('02:20');
   });
 });

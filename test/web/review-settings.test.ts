@@ -50,6 +50,10 @@ describe("the administrator's screen of the review time limit (审核时限)", (
     expect(text).toContain('<dd id="review-limit">10个工作日（本机关设定，第 1 版）</dd>');
     expect(text).toContain('<td>依局务会决定延长审核时限</td>');
     expect(text).toContain(`<code>${events[0]!.hash.slice(0, 16)}…</code>`);
+    // recorded by the service's clock, 10:xx in UTC: shown in the agency's time, 18:xx, with its offset
+    const recordedAt = events[0]!.recordedAt;
+    expect(recordedAt).toMatch(/^2026-03-02T10:\d{2}:\d{2}(\.\d+)?Z$/);
+    expect(text).toContain(`<time datetime="${recordedAt}">2026-03-02 18:${recordedAt.slice(14, 16)} +08:00</time>`);
     const en = await browse(f.t.url, jar, `${PATH}?lang=en`);
     expect(en.text).toContain('10 working days (the agency&#39;s own, version 1)');
     await browse(f.t.url, jar, `${PATH}?lang=zh-CN`); // the language chosen is kept: back to Chinese

@@ -1,6 +1,10 @@
+import { caseStream } from '../../src/domain/case/acts.js';
+import { appendPastRules } from '../support/raw-append.js';
 import {
   AGENCY,
+  DAY,
   OTHER,
+  openCase,
   page,
   seedOverdueDecisions,
   startScreensService,
@@ -77,5 +81,28 @@ describe('the supervision lists in full', () => {
     expect(res.text).toContain('<h1>Decisions not published in time</h1>');
     expect(res.text).toContain('5 to a page');
     expect(res.text).toContain('>Next page</a>');
+  });
+
+  it("when an act missing its recording was written in UTC, then the list and the dashboard date it by the agency's calendar", async () => {
+    await openCase(f, 'ml-1');
+    // a seizure without its video (today's rules refuse one; an older record may hold one), written in UTC the
+    // evening before: 01:00 on the fixture's day in China
+    await appendPastRules(
+      f.t,
+      caseStream(AGENCY, 'ml-1'),
+      'PropertySeized',
+      {
+        items: '执业许可证原件一份',
+        legalBasis: '《行政强制法》第二十二条',
+        officers: ['alice', 'bob'],
+      },
+      { agency: AGENCY, occurredAt: '2026-03-01T17:00:00Z' },
+    );
+    await f.t.service.readModelsCaughtUp();
+    const list = await page(f, `/supervise/lists/missing-recordings?agency=${AGENCY}`, f.sam);
+    expect(list.text).toContain(`查封扣押 ${DAY}</td>`);
+    expect(list.text).not.toContain('2026-03-01');
+    const dashboard = await page(f, `/supervise?agency=${AGENCY}`, f.sam);
+    expect(dashboard.text).toContain(`查封扣押 ${DAY}</td>`);
   });
 });

@@ -170,4 +170,15 @@ describe('/supervise/retention a page at a time', () => {
       expect([query, (await page(`/supervise/retention?${query}`)).status]).toEqual([query, 400]);
     }
   });
+
+  it("when an erasure is listed, then its time is the agency's local time, though the service recorded it in UTC", async () => {
+    const part = (await html('/supervise/retention?asOf=2030-01-01')).split('<section id="erasures"')[1]!;
+    const times = [...part.matchAll(/<time datetime="([^"]+)">([^<]+)<\/time>/g)];
+    expect(times.length).toBeGreaterThan(0);
+    for (const [, recorded, shown] of times) {
+      // recorded by the service's clock, 02:0x on 30 November in UTC: 10:0x in China
+      expect(recorded).toMatch(/^2026-11-30T02:\d{2}:\d{2}(\.\d+)?Z$/);
+      expect(shown).toBe(`2026-11-30 10:${recorded!.slice(14, 16)}`);
+    }
+  });
 });

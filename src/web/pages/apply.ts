@@ -12,7 +12,7 @@ import { html, type Html } from '../html.js';
 import type { MessageKey } from '../i18n.js';
 import type { PageContext } from '../layout.js';
 import { disclosureHref } from '../links.js';
-import { label } from './labels.js';
+import { label, localMinuteWithOffset } from './labels.js';
 
 /** A licensing item that can be applied for: its agency, code and name. */
 export interface ApplicableItem {
@@ -193,7 +193,13 @@ export const PROGRESS_FIELDS: readonly FieldSpec[] = [
 /** `/apply/progress`: the lookup form (posted, so the code stays out of URLs and logs), and the progress found. */
 export function progressMain(
   ctx: PageContext,
-  view: { state: FormState; csrfToken: string; progress?: ProgressView },
+  view: {
+    state: FormState;
+    csrfToken: string;
+    progress?: ProgressView;
+    /** Minutes east of UTC of an agency's local time, in which the progress's times are shown. */
+    utcOffsetOf: (agency: string) => number;
+  },
 ): Html {
   return html`<h1>${ctx.t('apply.progress.title')}</h1>
     <p>${ctx.t('apply.progress.lead')}</p>
@@ -207,10 +213,11 @@ export function progressMain(
       ${PROGRESS_FIELDS.map((spec) => field(ctx, spec, view.state))}
       <button type="submit">${ctx.t('apply.progress.submit')}</button>
     </form>
-    ${view.progress && progressResult(ctx, view.progress)}`;
+    ${view.progress && progressResult(ctx, view.progress, view.utcOffsetOf(view.progress.agency))}`;
 }
 
-function progressResult(ctx: PageContext, p: ProgressView): Html {
+/** The progress found; when the applicant's data was erased (recorded in UTC) in the agency's time, `offset` east of UTC. */
+function progressResult(ctx: PageContext, p: ProgressView, offset: number): Html {
   const row = (key: MessageKey, value: Html | string | undefined) =>
     value !== undefined &&
     html`<dt>${ctx.t(key)}</dt>
@@ -227,7 +234,7 @@ function progressResult(ctx: PageContext, p: ProgressView): Html {
       ${row('apply.decision', p.decision && label(ctx, 'decision', p.decision.decisionType))}
       ${row('apply.decidedOn', p.decision?.decidedOn)} ${row('apply.disclosedOn', p.disclosedOn)}
     </dl>
-    ${p.dataErasedAt !== undefined && html`<p id="progress-erased">${ctx.t('apply.dataErased', { at: p.dataErasedAt })}</p>`}
+    ${p.dataErasedAt !== undefined && html`<p id="progress-erased">${ctx.t('apply.dataErased', { at: localMinuteWithOffset(p.dataErasedAt, offset) })}</p>`}
     ${
       p.status === 'disclosed' &&
       p.caseId !== undefined &&

@@ -6,6 +6,7 @@ import { id, single } from '../../http/query.js';
 import { html, type Html } from '../html.js';
 import { pageContext, sendPage, type PageContext } from '../layout.js';
 import { formQuery, label, pageSize, pager, yuan, type PublicPagesDependencies } from './public-parts.js';
+import { localDate } from './labels.js';
 
 const historyHref = (b: Pick<PublicBenchmark, 'agency' | 'itemCode'>) =>
   `/benchmarks/${encodeURIComponent(b.agency)}/${encodeURIComponent(b.itemCode)}`;
@@ -36,8 +37,9 @@ function benchmarkTable(ctx: PageContext, b: PublicBenchmark, caption: Html): Ht
   </table>`;
 }
 
-const versionLine = (ctx: PageContext, b: PublicBenchmark) =>
-  `${ctx.t('benchmarks.version')} ${b.version} · ${ctx.t('benchmarks.basis')}：${b.basis} · ${ctx.t('benchmarks.setAt')}：${b.setAt.slice(0, 10)}`;
+/** A version of a benchmark; the date it was set (recorded in UTC) by the calendar of the agency (`offset` east of UTC). */
+const versionLine = (ctx: PageContext, b: PublicBenchmark, offset: number) =>
+  `${ctx.t('benchmarks.version')} ${b.version} · ${ctx.t('benchmarks.basis')}：${b.basis} · ${ctx.t('benchmarks.setAt')}：${localDate(b.setAt, offset)}`;
 
 /**
  * `/benchmarks`: the discretion benchmarks in force (裁量基准), by agency and item, as `GET /v1/benchmarks` answers
@@ -67,7 +69,7 @@ export function registerBenchmarkPages(
                 (b) =>
                   html`<section class="benchmark" aria-labelledby="b-${b.agency}-${b.itemCode}">
                     <h2 id="b-${b.agency}-${b.itemCode}">${ctx.t('benchmarks.item')}：${b.itemCode}（${b.agency}）</h2>
-                    ${benchmarkTable(ctx, b, html`${versionLine(ctx, b)}`)}
+                    ${benchmarkTable(ctx, b, html`${versionLine(ctx, b, deps.utcOffsetOf(b.agency))}`)}
                     <p><a href="${historyHref(b)}">${ctx.t('benchmarks.history')}</a></p>
                   </section>`,
               )
@@ -94,7 +96,7 @@ export function registerBenchmarkPages(
             .map(
               (v) =>
                 html`<li>
-                  ${benchmarkTable(ctx, v, html`${versionLine(ctx, v)}`)}
+                  ${benchmarkTable(ctx, v, html`${versionLine(ctx, v, deps.utcOffsetOf(agency))}`)}
                   ${v.reason && html`<p>${ctx.t('benchmarks.reason')}：${v.reason}</p>`}
                 </li>`,
             )}

@@ -1,7 +1,7 @@
 import type { CaseFile } from '../../app/case-file-reads.js';
 import { html, type Html } from '../html.js';
 import type { PageContext } from '../layout.js';
-import { label, minute } from './labels.js';
+import { label } from './labels.js';
 
 /**
  * The legal review's time limit on the case page: requested on, the last day (working days on the calendar), and
@@ -28,8 +28,9 @@ export function reviewDeadlineFields(ctx: PageContext, file: CaseFile): Html {
 /**
  * A case marked major, complex or difficult (重大、疑难、复杂): why, and the opinions of legal advisers and
  * public-sector lawyers, with a note while the review waits for one. Nothing for an unmarked case without opinions.
+ * `shown` writes a marking's time (the case page's: in the agency's local time).
  */
-export function counselSection(ctx: PageContext, file: CaseFile, shown: (dateTime: string) => string = minute): Html {
+export function counselSection(ctx: PageContext, file: CaseFile, shown: (dateTime: string) => string): Html {
   const counsel = file.counsel;
   if (!counsel) return html``;
   return html`<section aria-labelledby="counsel">

@@ -33,7 +33,7 @@ export function yuan(fen: number): string {
 }
 
 /** An ISO 8601 date-time as it was written, shortened to the minute (`2026-12-01 09:30`), its offset dropped. */
-export function minute(dateTime: string): string {
+function minute(dateTime: string): string {
   return dateTime.slice(0, 16).replace('T', ' ');
 }
 

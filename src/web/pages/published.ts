@@ -6,7 +6,7 @@ import { id, oneOf } from '../../http/query.js';
 import { html, type Html } from '../html.js';
 import type { MessageKey } from '../i18n.js';
 import { pageContext, sendPage, type PageContext } from '../layout.js';
-import { enumerationSeparator, minute } from './labels.js';
+import { enumerationSeparator, localMinuteWithOffset } from './labels.js';
 import { REVIEW_CATALOGUE_PATH } from './review-catalogue.js';
 import { documentBody, fieldLabel, fieldText, LIST_COLUMNS } from './published-views.js';
 import { formQuery, hrefWith, pageSize, pager, type PublicPagesDependencies } from './public-parts.js';
@@ -77,7 +77,7 @@ export function registerPublishedPages(router: Router, deps: PublicPagesDependen
           page &&
           agency &&
           html`<h2>${agency}</h2>
-            ${listTable(ctx, kind, agency, page.items)}
+            ${listTable(ctx, kind, agency, page.items, deps.utcOffsetOf(agency))}
             <p>
               ${
                 status === 'withdrawn'
@@ -106,6 +106,8 @@ export function registerPublishedPages(router: Router, deps: PublicPagesDependen
         : await reads.version(kind, agency, docId, Number(asked));
     if (!doc || !shown) throw new RuleViolation('not_found', 404, 'no such document');
     const ctx = pageContext(req, res, deps.assets);
+    // the service records these times in UTC; the page shows them in the agency's time, the offset written
+    const local = (instant: string) => localMinuteWithOffset(instant, deps.utcOffsetOf(agency));
     const old = shown.version !== doc.version;
     const heading = `${title(ctx, kind)} · ${kind === 'flow-charts' || kind === 'service-guides' ? `${ctx.t('published.item')} ` : ''}${docId}`;
     sendPage(res, ctx, {
@@ -114,13 +116,12 @@ export function registerPublishedPages(router: Router, deps: PublicPagesDependen
         <h1>${heading}</h1>
         <p class="muted">
           ${ctx.t('published.versionN', { version: shown.version })} · ${ctx.t('published.publishedAt')}
-          ${minute(shown.publishedAt)} ·
-          ${ctx.t(doc.status === 'current' ? 'published.current' : 'published.withdrawn')}
+          ${local(shown.publishedAt)} · ${ctx.t(doc.status === 'current' ? 'published.current' : 'published.withdrawn')}
         </p>
         ${
           doc.withdrawnAt !== undefined &&
           html`<p class="notice" role="status">
-            ${ctx.t('published.withdrawnNotice', { at: minute(doc.withdrawnAt), reason: doc.withdrawalReason ?? '' })}
+            ${ctx.t('published.withdrawnNotice', { at: local(doc.withdrawnAt), reason: doc.withdrawalReason ?? '' })}
           </p>`
         }
         ${
@@ -131,7 +132,7 @@ export function registerPublishedPages(router: Router, deps: PublicPagesDependen
           </p>`
         }
         ${documentBody(ctx, kind, shown.document as Record<string, unknown>)}
-        ${history(ctx, kind, agency, docId, doc.history, shown.version)}`,
+        ${history(ctx, kind, agency, docId, doc.history, shown.version, local)}`,
     });
   });
 }
@@ -159,7 +160,14 @@ function agencyChoice(ctx: PageContext, path: string, agencies: readonly string[
 
 type Listed = Awaited<ReturnType<PublishedReads['list']>>['items'][number];
 
-function listTable(ctx: PageContext, kind: PublishedKind, agency: string, items: readonly Listed[]): Html {
+/** An agency's documents of a kind, their publication times in its time (`offset` minutes east of UTC). */
+function listTable(
+  ctx: PageContext,
+  kind: PublishedKind,
+  agency: string,
+  items: readonly Listed[],
+  offset: number,
+): Html {
   if (items.length === 0) return html`<p>${ctx.t('public.none')}</p>`;
   const columns = LIST_COLUMNS[kind];
   return html`<div class="table-wrap">
@@ -181,7 +189,7 @@ function listTable(ctx: PageContext, kind: PublishedKind, agency: string, items:
               <th scope="row"><a href="${publishedHref(kind, agency, d.id)}">${d.id}</a></th>
               ${columns.map((c) => html`<td>${fieldText(ctx, c, (d.document as Record<string, unknown>)[c])}</td>`)}
               <td>${d.version}</td>
-              <td>${minute(d.publishedAt)}</td>
+              <td>${localMinuteWithOffset(d.publishedAt, offset)}</td>
             </tr>`,
         )}
       </tbody>
@@ -198,6 +206,7 @@ function history(
   docId: string,
   lines: readonly HistoryLine[],
   shown: number,
+  local: (instant: string) => string,
 ): Html {
   return html`<section aria-labelledby="history">
     <h2 id="history">${ctx.t('published.history')}</h2>
@@ -225,7 +234,7 @@ function history(
                         >`
                   }
                 </th>
-                <td>${minute(v.publishedAt)}</td>
+                <td>${local(v.publishedAt)}</td>
                 <td>
                   ${
                     v.changed.length === 0

@@ -7,7 +7,7 @@ import { id } from '../../http/query.js';
 import type { PortalAssets } from '../assets.js';
 import { html, type Html } from '../html.js';
 import { pageContext, sendPage, type PageContext } from '../layout.js';
-import { enumerationSeparator, label } from './labels.js';
+import { enumerationSeparator, label, localDate, localMinuteWithOffset } from './labels.js';
 import { agencyFilter, formQuery, unknownAgencyPage } from './public-parts.js';
 import { dataTable } from './data-table.js';
 
@@ -15,6 +15,8 @@ export interface RecordingListPageDependencies {
   readonly recordings: RecordingReads;
   readonly publicReads: Pick<PublicReads, 'catalogue'>;
   readonly limited: RequestHandler;
+  /** Minutes east of UTC of an agency's local time, in which the versions' times are shown. */
+  readonly utcOffsetOf: (agency: string) => number;
   readonly assets: PortalAssets;
 }
 
@@ -40,14 +42,15 @@ export function registerRecordingListPage(router: Router, deps: RecordingListPag
       main: html`<h1>${ctx.t('recordingList.title')}</h1>
         <p class="lead">${ctx.t('recordingList.lead')}</p>
         ${agencyFilter(ctx, '/recording-list', agencies, agency)}
-        ${list ? listSections(ctx, list) : html`<p>${ctx.t('public.none')}</p>`}`,
+        ${list ? listSections(ctx, list, deps.utcOffsetOf(list.agency)) : html`<p>${ctx.t('public.none')}</p>`}`,
     });
   });
 }
 
 type List = Awaited<ReturnType<RecordingReads['list']>>;
 
-function listSections(ctx: PageContext, list: List): Html {
+/** The list of an agency: its versions' times (recorded in UTC) in its time, `offset` minutes east of UTC. */
+function listSections(ctx: PageContext, list: List, offset: number): Html {
   const current =
     list.version === 0
       ? html`<p>${ctx.t('recordingList.none')}</p>
@@ -55,7 +58,7 @@ function listSections(ctx: PageContext, list: List): Html {
       : html`<p>
             ${ctx.t('recordingList.version', {
               version: list.version,
-              publishedAt: (list.publishedAt ?? '').slice(0, 10),
+              publishedAt: localDate(list.publishedAt ?? '', offset),
               reason: list.reason ?? '',
             })}
           </p>
@@ -86,7 +89,7 @@ function listSections(ctx: PageContext, list: List): Html {
                 .reverse()
                 .map((h) => [
                   String(h.version),
-                  h.publishedAt.slice(0, 16).replace('T', ' '),
+                  localMinuteWithOffset(h.publishedAt, offset),
                   h.reason,
                   String(h.entries),
                 ]),

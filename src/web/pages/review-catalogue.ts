@@ -7,13 +7,15 @@ import type { PortalAssets } from '../assets.js';
 import { html, type Html } from '../html.js';
 import { pageContext, sendPage, type PageContext } from '../layout.js';
 import { dataTable } from './data-table.js';
-import { enumerationSeparator, label, minute, yuan } from './labels.js';
+import { enumerationSeparator, label, localMinuteWithOffset, yuan } from './labels.js';
 import { agencyFilter, formQuery, hrefWith, unknownAgencyPage } from './public-parts.js';
 
 export interface ReviewCataloguePageDependencies {
   readonly catalogues: Pick<ReviewCatalogueService, 'catalogue'>;
   readonly publicReads: Pick<PublicReads, 'catalogue'>;
   readonly limited: RequestHandler;
+  /** Minutes east of UTC of an agency's local time, in which the versions' times are shown. */
+  readonly utcOffsetOf: (agency: string) => number;
   readonly assets: PortalAssets;
 }
 
@@ -51,7 +53,7 @@ export function registerReviewCataloguePage(router: Router, deps: ReviewCatalogu
       main: html`<h1>${ctx.t('catalogue.title')}</h1>
         <p class="lead">${ctx.t('catalogue.lead')}</p>
         ${agencyFilter(ctx, REVIEW_CATALOGUE_PATH, agencies, agency)}
-        ${catalogue ? sections(ctx, catalogue, asked) : html`<p>${ctx.t('public.none')}</p>`}`,
+        ${catalogue ? sections(ctx, catalogue, asked, deps.utcOffsetOf(catalogue.agency)) : html`<p>${ctx.t('public.none')}</p>`}`,
     });
   });
 }
@@ -72,13 +74,14 @@ function noSuchVersion(ctx: PageContext, agency: string | undefined, latest: num
   };
 }
 
-function sections(ctx: PageContext, catalogue: Catalogue, asked: number | undefined): Html {
+/** The catalogue of an agency: when each version came into force (recorded in UTC) in its time, `offset` east of UTC. */
+function sections(ctx: PageContext, catalogue: Catalogue, asked: number | undefined, offset: number): Html {
   if (catalogue.version === 0) return html`<p>${ctx.t('catalogue.none')}</p>`;
   const shown = catalogue.history.find((v) => v.version === asked) ?? catalogue.history.at(-1)!;
   const current = shown.version === catalogue.version;
   const params = {
     version: shown.version,
-    inForceFrom: minute(shown.inForceFrom),
+    inForceFrom: localMinuteWithOffset(shown.inForceFrom, offset),
     level: label(ctx, 'level', shown.level),
     reason: shown.reason,
   };
@@ -99,7 +102,7 @@ function sections(ctx: PageContext, catalogue: Catalogue, asked: number | undefi
     </section>
     <section aria-labelledby="history-heading">
       <h2 id="history-heading">${ctx.t('catalogue.historyTitle')}</h2>
-      ${historyTable(ctx, catalogue.agency, catalogue.history)}
+      ${historyTable(ctx, catalogue.agency, catalogue.history, offset)}
     </section>`;
 }
 
@@ -130,7 +133,7 @@ function entriesTable(ctx: PageContext, entries: readonly CatalogueEntry[]): Htm
   );
 }
 
-function historyTable(ctx: PageContext, agency: string, history: readonly Version[]): Html {
+function historyTable(ctx: PageContext, agency: string, history: readonly Version[], offset: number): Html {
   return dataTable(
     ctx,
     ['catalogue.version', 'catalogue.inForceFrom', 'catalogue.reason', 'catalogue.entryCount'],
@@ -142,7 +145,7 @@ function historyTable(ctx: PageContext, agency: string, history: readonly Versio
               >${ctx.t('published.versionN', { version: v.version })}</a
             >
           </td>
-          <td>${minute(v.inForceFrom)}</td>
+          <td>${localMinuteWithOffset(v.inForceFrom, offset)}</td>
           <td>${v.reason}</td>
           <td>${String(v.entries.length)}</td>
         </tr>`,

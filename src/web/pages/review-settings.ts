@@ -11,7 +11,7 @@ import type { PageContext } from '../layout.js';
 import { pageContext, sendPage } from '../layout.js';
 import { csrfField, portalPrincipal, requireCsrf, signedIn } from '../session.js';
 import { dataTable } from './data-table.js';
-import { minute } from './labels.js';
+import { localMinuteWithOffset } from './labels.js';
 
 /** An agency's review time limit as `GET /v1/agencies/{agency}/review-settings` answers it. */
 export type ReviewSettings = Awaited<ReturnType<RegistryService['reviewSettings']>>;
@@ -20,6 +20,8 @@ export interface ReviewSettingsPageDependencies {
   readonly registry: Pick<RegistryService, 'reviewSettings' | 'setReviewSettings'>;
   readonly validate: Validate;
   readonly newId: () => string;
+  /** Minutes east of UTC of an agency's local time, in which the versions' times are shown. */
+  readonly utcOffsetOf: (agency: string) => number;
   readonly assets: PortalAssets;
 }
 
@@ -44,7 +46,14 @@ export function limitText(ctx: PageContext, s: Pick<ReviewSettings, 'reviewWorki
   return ctx.t('reviewSettings.limit', { days: s.reviewWorkingDays, source });
 }
 
-function reviewSettingsMain(ctx: PageContext, settings: ReviewSettings, state: FormState, csrf: Html): Html {
+/** The limit, the form and the versions, each version's time (recorded in UTC) in the agency's, `offset` east of UTC. */
+function reviewSettingsMain(
+  ctx: PageContext,
+  settings: ReviewSettings,
+  state: FormState,
+  csrf: Html,
+  offset: number,
+): Html {
   const saved = ctx.query.get('saved') !== null && state.error === undefined;
   return html`<h1>${ctx.t('reviewSettings.title')}</h1>
     <p class="lead">${ctx.t('reviewSettings.lead')}</p>
@@ -81,9 +90,7 @@ function reviewSettingsMain(ctx: PageContext, settings: ReviewSettings, state: F
               <td>${h.reviewWorkingDays}</td>
               <td>${h.reason}</td>
               <td>
-                <time datetime="${h.recordedAt}"
-                  >${minute(h.recordedAt)}${h.recordedAt.endsWith('Z') ? ' UTC' : ''}</time
-                >
+                <time datetime="${h.recordedAt}">${localMinuteWithOffset(h.recordedAt, offset)}</time>
               </td>
               <td><code>${h.hash.slice(0, 16)}…</code></td>
             </tr>`,
@@ -107,7 +114,7 @@ export function registerReviewSettingsPage(router: Router, deps: ReviewSettingsP
     const settings = await deps.registry.reviewSettings(portalPrincipal(res).agency);
     sendPage(res, ctx, {
       title: ctx.t('reviewSettings.title'),
-      main: reviewSettingsMain(ctx, settings, state, csrfField(res)),
+      main: reviewSettingsMain(ctx, settings, state, csrfField(res), deps.utcOffsetOf(settings.agency)),
       status,
     });
   };

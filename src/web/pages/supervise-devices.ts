@@ -6,7 +6,7 @@ import { html } from '../html.js';
 import { pageContext, sendPage } from '../layout.js';
 import { caseHref } from '../links.js';
 import { portalPrincipal, signedIn } from '../session.js';
-import { enumerationSeparator, label, minute } from './labels.js';
+import { enumerationSeparator, label, localMinute } from './labels.js';
 import { dataTable } from './data-table.js';
 import { listPaging } from './paging.js';
 import { pager } from './public-parts.js';
@@ -19,7 +19,15 @@ export const DEVICE_ROWS = 50;
  * made (`?deviceId=` for one), as `GET /v1/audit/devices` and `/v1/audit/device-recordings` answer them, each list
  * a page at a time by its own cursor (`?limit=` rows for both); each pager's links keep the other list's cursor.
  */
-export function registerDevicePage(router: Router, deps: { recordings: RecordingReads; assets: PortalAssets }): void {
+export function registerDevicePage(
+  router: Router,
+  deps: {
+    recordings: RecordingReads;
+    /** Minutes east of UTC of an agency's local time, in which its recordings' times are shown. */
+    utcOffsetOf: (agency: string) => number;
+    assets: PortalAssets;
+  },
+): void {
   router.get('/supervise/devices', signedIn('supervisor'), async (req, res) => {
     const ctx = pageContext(req, res, deps.assets);
     const principal = portalPrincipal(res);
@@ -76,7 +84,7 @@ export function registerDevicePage(router: Router, deps: { recordings: Recording
                 html`<tr>
                   <td>${r.deviceId}</td>
                   <td><a href="${caseHref(r)}">${r.caseId}</a></td>
-                  <td>${minute(r.occurredAt)}</td>
+                  <td>${localMinute(r.occurredAt, deps.utcOffsetOf(r.agency))}</td>
                   <td>${r.recordedBy}</td>
                   <td>
                     ${r.media.map((m) => `${m.contentType} ${m.sha256.slice(0, 12)}…`).join(enumerationSeparator(ctx)) || '—'}

@@ -37,7 +37,8 @@ const LISTS: Record<
   {
     readonly title: MessageKey;
     readonly read: (reads: Reads, query: Query, paging: Paging) => Promise<ListPage>;
-    readonly table: (ctx: PageContext, page: never) => Html;
+    /** The page's rows; `utcOffsetOf` gives an agency's minutes east of UTC, in which its times are shown. */
+    readonly table: (ctx: PageContext, page: never, utcOffsetOf: (agency: string) => number) => Html;
   }
 > = {
   'overdue-disclosures': {
@@ -53,7 +54,8 @@ const LISTS: Record<
   'missing-recordings': {
     title: 'supervise.missing',
     read: (reads, query, paging) => reads.missingRecordings(query, paging),
-    table: (ctx, page: Awaited<ReturnType<Reads['missingRecordings']>>) => missingRecordingsTable(ctx, page.items),
+    table: (ctx, page: Awaited<ReturnType<Reads['missingRecordings']>>, utcOffsetOf) =>
+      missingRecordingsTable(ctx, page.items, utcOffsetOf),
   },
   'major-decisions': {
     title: 'supervise.major',
@@ -77,7 +79,10 @@ const given = (value: unknown): unknown => (value === '' ? undefined : value);
  * (`?cursor=`, the API's cursor; `?limit=` rows, 50 by default), narrowed to one agency with `?agency=`; read as
  * `GET /v1/audit/*` reads it.
  */
-export function registerSupervisionListPages(router: Router, deps: { supervision: Reads; assets: PortalAssets }): void {
+export function registerSupervisionListPages(
+  router: Router,
+  deps: { supervision: Reads; utcOffsetOf: (agency: string) => number; assets: PortalAssets },
+): void {
   router.get('/supervise/lists/:list', signedIn('supervisor'), async (req, res) => {
     const list = String(req.params.list);
     if (!isList(list)) throw notFound('no such supervision list');
@@ -107,7 +112,7 @@ export function registerSupervisionListPages(router: Router, deps: { supervision
           </select>
           <button type="submit">${ctx.t('supervise.show')}</button>
         </form>
-        ${spec.table(ctx, page as never)}
+        ${spec.table(ctx, page as never, deps.utcOffsetOf)}
         ${pager(
           ctx,
           path,

@@ -8,6 +8,7 @@ import { pageContext, sendPage, type PageContext } from '../layout.js';
 import { caseHref } from '../links.js';
 import { portalPrincipal, signedIn } from '../session.js';
 import { dataTable } from './data-table.js';
+import { localMinute } from './labels.js';
 import { listPaging } from './paging.js';
 import { pager } from './public-parts.js';
 
@@ -28,7 +29,12 @@ const given = (value: unknown): unknown => (value === '' ? undefined : value);
  */
 export function registerRetentionPage(
   router: Router,
-  deps: { supervision: Pick<SupervisionReads, 'dueForErasure' | 'erasures'>; assets: PortalAssets },
+  deps: {
+    supervision: Pick<SupervisionReads, 'dueForErasure' | 'erasures'>;
+    /** Minutes east of UTC of an agency's local time, in which the erasures' times are shown. */
+    utcOffsetOf: (agency: string) => number;
+    assets: PortalAssets;
+  },
 ): void {
   router.get('/supervise/retention', signedIn('supervisor'), async (req, res) => {
     const ctx = pageContext(req, res, deps.assets);
@@ -63,6 +69,7 @@ export function registerRetentionPage(
       ctx,
       erasures,
       erasuresPager,
+      deps.utcOffsetOf,
     )}`;
     sendPage(res, ctx, { title: ctx.t('retention.title'), main });
   });
@@ -139,7 +146,7 @@ function eraseCommand(ctx: PageContext, c: DueForErasure['items'][number]): stri
 }
 
 /** The erasures recorded, latest first: case or application, when, by whom, on what ground; never a party's data. */
-function erasuresSection(ctx: PageContext, erasures: Erasures, more: Html) {
+function erasuresSection(ctx: PageContext, erasures: Erasures, more: Html, utcOffsetOf: (agency: string) => number) {
   return html`<section id="erasures" aria-labelledby="erasures-title">
     <h2 id="erasures-title">${ctx.t('retention.erasures')}</h2>
     <p class="muted">${ctx.t('retention.erasures.lead')}</p>
@@ -157,7 +164,7 @@ function erasuresSection(ctx: PageContext, erasures: Erasures, more: Html) {
               }
             </td>
             <td>${e.agency}</td>
-            <td>${e.erasedAt}</td>
+            <td><time datetime="${e.erasedAt}">${localMinute(e.erasedAt, utcOffsetOf(e.agency))}</time></td>
             <td>${e.by}</td>
             <td>${ctx.t(`retention.ground.${e.ground}` as MessageKey)}</td>
           </tr>`,

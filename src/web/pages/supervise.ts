@@ -7,7 +7,7 @@ import { caseHref } from '../links.js';
 import { barChart } from './chart.js';
 import { qualityLinks } from './quality.js';
 import { liveSection } from './live-feed.js';
-import { bracketed, label, listSeparator, yuan } from './labels.js';
+import { bracketed, label, listSeparator, localDate, yuan } from './labels.js';
 import { dataTable } from './data-table.js';
 import { overdueReviewsSection, type OverdueReviews } from './supervise-reviews.js';
 
@@ -25,6 +25,8 @@ export interface Dashboard {
   readonly certificates: Awaited<ReturnType<Reads['certificates']>>;
   readonly ratio: Awaited<ReturnType<Reads['reviewerRatio']>>;
   readonly monthly: Awaited<ReturnType<Reads['monthly']>>;
+  /** Minutes east of UTC of an agency's local time: its acts are dated by its calendar. */
+  readonly utcOffsetOf: (agency: string) => number;
 }
 
 /** A count, with `+` when the list has more than its first page. */
@@ -124,23 +126,31 @@ export function overdueDisclosuresTable(ctx: PageContext, items: Dashboard['over
 function missingSection(ctx: PageContext, d: Dashboard): Html {
   return html`<section aria-labelledby="missing">
     <h2 id="missing">${ctx.t('supervise.missing')}</h2>
-    ${missingRecordingsTable(ctx, d.missing.items)} ${allLink(ctx, 'missing-recordings', d.missing, d.agency)}
+    ${missingRecordingsTable(ctx, d.missing.items, d.utcOffsetOf)}
+    ${allLink(ctx, 'missing-recordings', d.missing, d.agency)}
   </section>`;
 }
 
-/** The cases whose acts lack the recording their duties require, as a table. */
-export function missingRecordingsTable(ctx: PageContext, items: Dashboard['missing']['items']): Html {
+/**
+ * The cases whose acts lack the recording their duties require, as a table; each act dated by the calendar of its
+ * case's agency (`utcOffsetOf`, minutes east of UTC), whatever offset its time was written with.
+ */
+export function missingRecordingsTable(
+  ctx: PageContext,
+  items: Dashboard['missing']['items'],
+  utcOffsetOf: (agency: string) => number,
+): Html {
   return dataTable(
     ctx,
     ['case.caseId', 'case.agency', 'supervise.acts'],
-    items.map(
-      (m) =>
-        html`<tr>
-          <td>${caseLink(m)}</td>
-          <td>${m.agency}</td>
-          <td>${m.acts.map((a) => `${label(ctx, 'act', a.type)} ${a.occurredAt.slice(0, 10)}`).join('；')}</td>
-        </tr>`,
-    ),
+    items.map((m) => {
+      const acts = m.acts.map((a) => `${label(ctx, 'act', a.type)} ${localDate(a.occurredAt, utcOffsetOf(m.agency))}`);
+      return html`<tr>
+        <td>${caseLink(m)}</td>
+        <td>${m.agency}</td>
+        <td>${acts.join('；')}</td>
+      </tr>`;
+    }),
     'supervise.none',
   );
 }
