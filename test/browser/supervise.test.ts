@@ -65,6 +65,12 @@ describeInBrowser('the supervision dashboard in Chromium', () => {
     await feed.filter({ hasText: '听证' }).waitFor(WAIT);
     expect(await feed.first().locator('strong').textContent()).toBe('听证');
     expect(await feed.locator('strong').allTextContents()).toEqual(['听证', '调查取证', '立案']);
+    // each act's time in the agency's local time: the evidence as typed (09:30 in China), the opening as the
+    // service stamped it, at 10:xx UTC, which is 18:xx there
+    const times = feed.locator('time');
+    expect(await times.nth(1).textContent()).toBe('2026-03-02 09:30');
+    expect(await times.nth(2).getAttribute('datetime')).toMatch(/^2026-03-02T10:\d{2}:\d{2}(\.\d+)?Z$/);
+    expect(await times.nth(2).textContent()).toMatch(/^2026-03-02 18:\d{2}$/);
     expect(await feed.first().getByRole('link', { name: 'sl-1' }).getAttribute('href')).toBe(`/cases/${AGENCY}/sl-1`);
     expect(await page.locator('#live-feed').getAttribute('aria-live')).toBe('polite');
     expect(await page.locator('#live-feed').textContent()).not.toContain(OTHER);

@@ -6,6 +6,7 @@
  */
 import { parseAgencyStream } from '../../ledger/streams.js';
 import { caseHref } from '../links.js';
+import { localMinute } from '../pages/labels.js';
 
 interface LiveEvent {
   readonly stream: string;
@@ -21,6 +22,8 @@ const FEED_MAX = 50;
 
 const feed = document.querySelector<HTMLOListElement>('#live-feed');
 const labels = JSON.parse(document.querySelector('#act-labels')?.textContent ?? '{}') as Record<string, string>;
+/** Minutes east of UTC of each agency the feed shows: an act's time is shown in its case's agency's local time. */
+const offsets = JSON.parse(document.querySelector('#utc-offsets')?.textContent ?? '{}') as Record<string, number>;
 
 function show(event: LiveEvent): void {
   const ofCase = parseAgencyStream(event.stream);
@@ -30,7 +33,8 @@ function show(event: LiveEvent): void {
   item.dataset.eventId = event.eventId;
   const time = document.createElement('time');
   time.dateTime = event.occurredAt;
-  time.textContent = event.occurredAt.slice(0, 16).replace('T', ' ');
+  // the page names every agency the feed may show (the supervisor's own and those it supervises)
+  time.textContent = localMinute(event.occurredAt, offsets[ofCase.agency] ?? 0);
   const what = document.createElement('strong');
   what.textContent = labels[event.type] ?? event.type;
   const link = document.createElement('a');

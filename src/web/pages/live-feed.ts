@@ -5,13 +5,14 @@ import { label } from './labels.js';
 
 /**
  * The dashboard's live feed: an empty list (`aria-live="polite"`) that `dashboard.js` fills from `/supervise/live`,
- * with the act types' names in the reader's language for it.
+ * with the act types' names in the reader's language for it, and the minutes east of UTC of each agency whose acts
+ * it shows (`utcOffsets`), in whose local time it shows an act's time.
  */
-export function liveSection(ctx: PageContext): Html {
+export function liveSection(ctx: PageContext, utcOffsets: Readonly<Record<string, number>>): Html {
   const labels = Object.fromEntries(ACT_TYPES.map((type) => [type, label(ctx, 'act', type)]));
   return html`<section aria-labelledby="live">
     <h2 id="live">${ctx.t('supervise.live')}</h2>
-    ${jsonScript('act-labels', labels)}
+    ${jsonScript('act-labels', labels)} ${jsonScript('utc-offsets', utcOffsets)}
     <ol id="live-feed" class="feed" aria-live="polite" aria-relevant="additions" data-src="/supervise/live">
       <li class="muted" id="live-waiting">${ctx.t('supervise.live.waiting')}</li>
     </ol>

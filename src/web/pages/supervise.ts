@@ -68,9 +68,9 @@ export function superviseMain(ctx: PageContext, principal: Principal, d: Dashboa
     <p><a href="/supervise/devices">${ctx.t('devices.title')}</a></p>
     <p><a href="/supervise/retention">${ctx.t('retention.link')}</a></p>
     <p><a href="/supervise/inspections">${ctx.t('inspections.overdue.link')}</a></p>
-    ${liveSection(ctx)} ${overdueSection(ctx, d)} ${overdueReviewsSection(ctx, d.overdueReviews, d.agency)}
-    ${missingSection(ctx, d)} ${majorSection(ctx, d)} ${certificatesSection(ctx, d)} ${ratioSection(ctx, d)}
-    ${chartSection(ctx, d)}`;
+    ${liveSection(ctx, Object.fromEntries(d.agencies.map((a) => [a, d.utcOffsetOf(a)])))} ${overdueSection(ctx, d)}
+    ${overdueReviewsSection(ctx, d.overdueReviews, d.agency)} ${missingSection(ctx, d)} ${majorSection(ctx, d)}
+    ${certificatesSection(ctx, d)} ${ratioSection(ctx, d)} ${chartSection(ctx, d)}`;
 }
 
 const caseLink = (c: { agency: string; caseId: string }) => html`<a href="${caseHref(c)}">${c.caseId}</a>`;
