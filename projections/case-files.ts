@@ -291,7 +291,9 @@ export function caseOf(stream: string): { readonly agency: string; readonly case
  */
 export const caseFilesProjection: Projection = {
   name: 'case-files',
-  version: 14, // 14: the cases awaiting a decision spread over rows by their keys
+  // 14: the cases awaiting a decision spread over rows by their keys; 15: the reasons for leaving a benchmark are
+  // opened from their sealed form and forgotten at the erasure, and the fold's proposal holds none
+  version: 15,
   collections: [
     {
       name: CASES,
@@ -356,7 +358,20 @@ export const caseFilesProjection: Projection = {
       summary.erased = { eventId: envelope.id, erasedAt: envelope.occurredAt, ground: String(envelope.data.ground) };
       // the row and the searched text forget the free text they copied (docs/privacy.md)
       summary.title = ERASED;
-      summary.reviews = summary.reviews.map((r) => ({ ...r, opinion: ERASED }));
+      summary.reviews = summary.reviews.map((r) => ({ ...r, opinion: ERASED, proposal: forgetReason(r.proposal) }));
+      const { proposal: folded, review: lastReview } = summary.state;
+      summary.state = {
+        ...summary.state,
+        ...(folded ? { proposal: forgetReason(folded) } : {}),
+        ...(lastReview ? { review: { ...lastReview, proposal: forgetReason(lastReview.proposal) } } : {}),
+      };
+      if (summary.discretion) {
+        const { proposal, decision } = summary.discretion;
+        summary.discretion = {
+          ...(proposal ? { proposal: forgetReason(proposal) } : {}),
+          ...(decision ? { decision: forgetReason(decision) } : {}),
+        };
+      }
       if (summary.counsel)
         summary.counsel = {
           ...summary.counsel,
@@ -618,6 +633,14 @@ function discretionEntry(
 ): DiscretionEntry {
   const reason = terms.deviationReason ? { deviationReason: terms.deviationReason } : {};
   return { ...finding, eventId, fineFen: terms.fineFen ?? 0, ...reason };
+}
+
+/**
+ * A proposal or a benchmark's finding with its reason for leaving the benchmark forgotten (`[erased]`), at the
+ * case's erasure; one without a reason (the fold's proposal keeps none since the reason is sealed) as it was.
+ */
+function forgetReason<T extends { deviationReason?: string }>(terms: T): T {
+  return terms.deviationReason === undefined ? terms : { ...terms, deviationReason: ERASED };
 }
 
 function maxDate(a: string, b: string): string {

@@ -1,6 +1,6 @@
 import { freeTextPaths } from '../domain/personal-fields.js';
 import type { EventEnvelope } from '../ledger/envelope.js';
-import { isSealed, SEALED_FORMAT } from '../ledger/sealed-field.js';
+import { atPointer, isSealed, SEALED_FORMAT } from '../ledger/sealed-field.js';
 import type { DataKeyStore } from '../ports/data-keys.js';
 import type { ProjectedEvent } from '../ports/read-models.js';
 import { projected, type HandedEvent } from './projection-applier.js';
@@ -75,11 +75,11 @@ export function freeTextOpener(dataKeys: DataKeyStore, options: { readonly cache
       return found;
     };
     const openedOf = async (event: EventEnvelope, index: number): Promise<Record<string, unknown> | undefined> => {
-      const paths = freeTextPaths(event.type, event.data).filter((p) => isSealed(event.data[p.slice(1)]));
+      const paths = freeTextPaths(event.type, event.data).filter((p) => isSealed(atPointer(event.data, p)));
       if (paths.length === 0) return undefined;
       const key = await keyOf(event.stream, index);
       return Object.fromEntries(
-        paths.map((path) => [path, openData<unknown>(event.data[path.slice(1)], event.id, key, path)]),
+        paths.map((path) => [path, openData<unknown>(atPointer(event.data, path), event.id, key, path)]),
       );
     };
     return Promise.all(

@@ -14,8 +14,9 @@
  * - Free text an officer writes, which may name a person ({@link FREE_TEXT_FIELDS}): a case's title, an on-site
  *   inspection's location and findings, a note on showing the certificate, the grounds and rights a party is told,
  *   an evidence or recording description, what a seizure took and what a demolition pulled down (whose, and where),
- *   the document served, a legal review's or a counsel's opinion, the reasoning that settles a disagreement with a
- *   review, a correction's reason and its corrected members.
+ *   the document served, the reason a proposed or decided fine leaves its discretion benchmark (often the party's
+ *   circumstances) and the materials submitted for a legal review, a legal review's or a counsel's opinion, the
+ *   reasoning that settles a disagreement with a review, a correction's reason and its corrected members.
  *
  * test/unit/domain/personal-fields.test.ts checks this list against the schemas' annotations.
  */
@@ -35,7 +36,9 @@ export const APPLICATION_FREE_TEXT_FIELDS = ['request'] as const;
 
 /**
  * The free-text members of case acts, sealed whole under the case's data key: no rule reads them (the rules fold
- * states from the other members), and the read models that show or search them get them opened (docs/privacy.md).
+ * states from the other members, and a rule that asks for a member's presence asks it of the act as submitted,
+ * before it is sealed), and the read models that show or search them get them opened (docs/privacy.md). A member
+ * inside another is named by its path below `data` (`proposed/deviationReason`).
  */
 export const FREE_TEXT_FIELDS: Readonly<Record<string, readonly string[]>> = {
   CaseOpened: ['title'],
@@ -48,9 +51,12 @@ export const FREE_TEXT_FIELDS: Readonly<Record<string, readonly string[]>> = {
   ForcedDemolition: ['target'],
   // what was served; how (`method`) stays in clear: the recording duties are read by it
   DocumentServed: ['document'],
+  // the proposal's type, amount, legal basis and circumstance stay in clear: the review gate and the catalogue read them
+  LegalReviewRequested: ['proposed/deviationReason', 'materials'],
   LegalReviewCompleted: ['opinion'],
   CounselOpinionRecorded: ['opinion'],
   ReviewDisagreementResolved: ['reasoning'],
+  DecisionIssued: ['deviationReason'],
   // a correction's members (`data`, in the shape of the corrected act) may repeat any of the above: sealed whole
   RecordCorrected: ['reason', 'data'],
 };
@@ -58,9 +64,22 @@ export const FREE_TEXT_FIELDS: Readonly<Record<string, readonly string[]>> = {
 /** The event types whose data may hold personal fields, and where. */
 export const PERSONAL_EVENT_TYPES = ['CaseOpened', 'ApplicationFiled', ...Object.keys(FREE_TEXT_FIELDS)] as const;
 
-/** The JSON Pointers of the free-text members present in an event's `data` (`/title`, `/findings`). */
+/**
+ * The JSON Pointers of the free-text members present in an event's `data` (`/title`, `/findings`,
+ * `/proposed/deviationReason`).
+ */
 export function freeTextPaths(type: string, data: Readonly<Record<string, unknown>>): string[] {
-  return (FREE_TEXT_FIELDS[type] ?? []).filter((f) => f in data).map((f) => `/${f}`);
+  return (FREE_TEXT_FIELDS[type] ?? []).filter((f) => present(data, f.split('/'))).map((f) => `/${f}`);
+}
+
+/** Whether `data` has the member at `members` (each one below the last). */
+function present(data: unknown, members: readonly string[]): boolean {
+  let here = data;
+  for (const member of members) {
+    if (typeof here !== 'object' || here === null || Array.isArray(here) || !(member in here)) return false;
+    here = (here as Record<string, unknown>)[member];
+  }
+  return true;
 }
 
 function partyPersonal(field: string, party: Record<string, unknown>): boolean {

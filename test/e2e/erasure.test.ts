@@ -42,6 +42,10 @@ const CREDENTIALS_NOTE = '向张三丰出示执法证，张三丰拒绝签字';
 const GROUNDS = '张三丰涉嫌冒用律师名义代写诉状';
 const RIGHTS = '已告知张三丰陈述、申辩和申请回避的权利';
 const SERVED = '送达张三丰的行政处罚决定书';
+/** Why the handling departs from the discretion benchmark (the party's circumstances), and a review's materials. */
+const PROPOSAL_REASON = '张三丰系初犯且家庭困难，拟从轻';
+const DECISION_REASON = '张三丰已主动改正，从轻处理';
+const MATERIAL = '张三丰的询问笔录';
 const SECRETS = [
   PERSON.name,
   PERSON.idNumber,
@@ -57,6 +61,9 @@ const SECRETS = [
   GROUNDS,
   RIGHTS,
   SERVED,
+  PROPOSAL_REASON,
+  DECISION_REASON,
+  MATERIAL,
 ];
 const containsSecret = (bytes: Buffer | string) => SECRETS.filter((s) => Buffer.from(bytes).includes(s));
 
@@ -139,6 +146,14 @@ beforeAll(async () => {
       media: [recording],
     },
     {
+      type: 'LegalReviewRequested',
+      occurredAt: at('09:50:00'),
+      data: {
+        proposed: { decisionType: 'warning', legalBasis: '《律师法》第五十条', deviationReason: PROPOSAL_REASON },
+        materials: ['调查终结报告', MATERIAL],
+      },
+    },
+    {
       type: 'DecisionIssued',
       occurredAt: at('10:00:00'),
       data: {
@@ -146,6 +161,7 @@ beforeAll(async () => {
         legalBasis: '《律师法》第五十条',
         documentNo: '司罚〔2019〕1号',
         decidedOn: today,
+        deviationReason: DECISION_REASON,
       },
     },
     { type: 'DocumentServed', occurredAt: at('10:30:00'), data: { document: SERVED, method: 'direct' } },
@@ -227,6 +243,14 @@ describe('personal fields sealed, then erased by destroying the case key', () =>
     expect(signed('PartyNotified').data.grounds).toMatchObject({ sealed: 'aes-256-gcm/v1' });
     expect(signed('PartyNotified').data.rights).toMatchObject({ sealed: 'aes-256-gcm/v1' });
     expect(signed('DocumentServed').data).toMatchObject({ document: { sealed: 'aes-256-gcm/v1' }, method: 'direct' });
+    expect(signed('LegalReviewRequested').data).toMatchObject({
+      proposed: { decisionType: 'warning', deviationReason: { sealed: 'aes-256-gcm/v1' } },
+      materials: { sealed: 'aes-256-gcm/v1' },
+    });
+    expect(signed('DecisionIssued').data).toMatchObject({
+      decisionType: 'warning',
+      deviationReason: { sealed: 'aes-256-gcm/v1' },
+    });
     expect(containsSecret(JSON.stringify(events.body.events.map((e: { data: unknown }) => e.data)))).toEqual([]);
     const file = await t!.call('GET', `/v1/cases/${CASE}`, { token: officer });
     expect(file.body.parties[0]).toEqual(PERSON);
@@ -242,6 +266,11 @@ describe('personal fields sealed, then erased by destroying the case key', () =>
     expect(act('CredentialsShown').data).toMatchObject({ note: CREDENTIALS_NOTE });
     expect(act('PartyNotified').data).toMatchObject({ grounds: GROUNDS, rights: RIGHTS });
     expect(act('DocumentServed').data).toMatchObject({ document: SERVED, method: 'direct' });
+    expect(act('LegalReviewRequested').data).toMatchObject({
+      proposed: { deviationReason: PROPOSAL_REASON },
+      materials: ['调查终结报告', MATERIAL],
+    });
+    expect(act('DecisionIssued').data).toMatchObject({ deviationReason: DECISION_REASON });
     const similar = await t!.call('GET', `/v1/cases/${OTHER_CASE}/similar`, { token: officer });
     expect(similar.body.items.map((c: { caseId: string }) => c.caseId)).toContain(CASE);
   });
@@ -343,6 +372,11 @@ describe('personal fields sealed, then erased by destroying the case key', () =>
     expect(act('CredentialsShown').data).toMatchObject({ note: '[erased]' });
     expect(act('PartyNotified').data).toMatchObject({ grounds: '[erased]', rights: '[erased]' });
     expect(act('DocumentServed').data).toMatchObject({ document: '[erased]', method: 'direct' });
+    expect(act('LegalReviewRequested').data).toMatchObject({
+      proposed: { decisionType: 'warning', deviationReason: '[erased]' },
+      materials: '[erased]',
+    });
+    expect(act('DecisionIssued').data).toMatchObject({ decisionType: 'warning', deviationReason: '[erased]' });
     const listed = await t!.call('GET', '/v1/cases', { token: officer });
     expect(listed.body.items.find((c: { caseId: string }) => c.caseId === CASE).title).toBe('[erased]');
     // the similar-case search forgot the case's title and findings: it no longer finds it by their words

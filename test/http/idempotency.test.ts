@@ -123,6 +123,27 @@ describe('Idempotency-Key over HTTP', () => {
     expect(events.map((e) => e.data.description ?? null)).toEqual([null, '照片']);
   });
 
+  it('when a review request is retried with its key, then 200 with the original event; with another reason inside its proposal, then 422', async () => {
+    const opened = await t.call('POST', '/v1/cases', { token: officer, body: { ...openBody, title: '重试送审' } });
+    const route = `/v1/cases/${opened.body.caseId}/acts`;
+    const request = (deviationReason: string) => ({
+      type: 'LegalReviewRequested',
+      occurredAt: `${today}T00:10:00+08:00`,
+      data: {
+        proposed: { decisionType: 'warning', legalBasis: '《律师法》第五十条', deviationReason },
+        materials: ['张三的询问笔录'],
+      },
+    });
+    // the reason (inside the proposal) and the materials are sealed: the retry is compared with them opened
+    const first = await t.call('POST', route, { token: officer, body: request('张三系初犯'), headers: keyed('rv-1') });
+    expect(first.status).toBe(201);
+    const retry = await t.call('POST', route, { token: officer, body: request('张三系初犯'), headers: keyed('rv-1') });
+    expect([retry.status, retry.body]).toEqual([200, first.body]);
+    const other = await t.call('POST', route, { token: officer, body: request('张三系再犯'), headers: keyed('rv-1') });
+    expect([other.status, other.body.code]).toEqual([422, 'idempotency_key_reused']);
+    expect(await eventsOf(opened.body.caseId)).toHaveLength(2);
+  });
+
   it('when a batch is retried with its key but other acts, then 422 idempotency_key_reused and nothing is recorded', async () => {
     const opened = await t.call('POST', '/v1/cases', { token: officer, body: { ...openBody, title: '批量复用键' } });
     const route = `/v1/cases/${opened.body.caseId}/acts:batch`;

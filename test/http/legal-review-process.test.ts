@@ -87,12 +87,18 @@ describe('submission materials of a legal review (送审材料) over HTTP', () =
     expect((await read('/v1/cases/R-1', officer)).body.revision).toBe(before);
   });
 
-  it('when the request names every required material, then it is recorded with the materials in the signed event', async () => {
+  it('when the request names every required material, then the signed event holds them sealed, and the reads open them', async () => {
     const done = await act('R-1', 'LegalReviewRequested', { proposed, materials: MATERIALS });
     expect(done.status).toBe(201);
     const events = await read('/v1/cases/R-1/events', officer);
     const requested = events.body.events.find((e: { type: string }) => e.type === 'LegalReviewRequested');
-    expect(requested.data.materials).toEqual(MATERIALS);
+    // the materials may name the party (张三的询问笔录): sealed under the case's key, opened beside the event
+    expect(requested.data.materials).toMatchObject({ sealed: 'aes-256-gcm/v1' });
+    expect(requested.data.proposed).toEqual(proposed);
+    expect(requested.personal).toEqual({ '/materials': MATERIALS });
+    const file = await read('/v1/cases/R-1', officer);
+    const act_ = file.body.timeline.find((e: { type: string }) => e.type === 'LegalReviewRequested');
+    expect(act_.data.materials).toEqual(MATERIALS);
   });
 });
 

@@ -434,7 +434,12 @@ describe('submission materials on the review request form', () => {
       'data.materials': ' 案件调查终结报告\r\n\r\n证据材料 ',
     });
     expect(res.status).toBe(303);
-    expect((await caseEvents('wf-9')).at(-1)?.data).toMatchObject({ materials: ['案件调查终结报告', '证据材料'] });
+    // signed sealed (the materials may name the party), read opened
+    expect((await caseEvents('wf-9')).at(-1)?.data).toMatchObject({ materials: { sealed: 'aes-256-gcm/v1' } });
+    await f.t.service.readModelsCaughtUp();
+    const file = await f.t.call('GET', '/v1/cases/wf-9', { token: f.t.token('alice', AGENCY, ['officer']) });
+    const requested = file.body.timeline.findLast((t: { type: string }) => t.type === 'LegalReviewRequested');
+    expect(requested.data).toMatchObject({ materials: ['案件调查终结报告', '证据材料'] });
   });
 });
 

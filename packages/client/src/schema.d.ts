@@ -1928,6 +1928,7 @@ export interface components {
     };
     /** LegalReviewRequested: the act's data as a client submits it */
     'act.LegalReviewRequested': {
+      /** @description The proposed handling; its reason for leaving the discretion benchmark is personal (sealed), the rest stays in clear. */
       proposed: components['schemas']['defs']['$defs']['proposal'];
       /** @description The submission materials (送审材料) submitted with the request, by the names the item's list gives them. */
       materials?: components['schemas']['defs']['$defs']['reviewMaterials'];
@@ -2717,6 +2718,16 @@ export interface components {
           circumstance?: components['schemas']['defs']['$defs']['circumstance'];
           deviationReason?: components['schemas']['defs']['$defs']['nonEmptyText'];
         };
+        /** @description A proposed handling of the case as a request for legal review records it: its reason for leaving the discretion benchmark sealed in requests recorded since it is sealed, in clear before (docs/privacy.md). */
+        recordedProposal: {
+          decisionType: components['schemas']['defs']['$defs']['decisionType'];
+          fineFen?: components['schemas']['defs']['$defs']['fen'];
+          legalBasis: components['schemas']['defs']['$defs']['nonEmptyText'];
+          circumstance?: components['schemas']['defs']['$defs']['circumstance'];
+          deviationReason?:
+            | components['schemas']['defs']['$defs']['nonEmptyText']
+            | components['schemas']['defs']['$defs']['sealedValue'];
+        };
         /**
          * @description A circumstance a discretion benchmark (裁量基准) grades: 轻微, 一般, 较重, 严重.
          * @enum {unknown}
@@ -3010,7 +3021,10 @@ export interface components {
       /** @enum {unknown} */
       calendarBasis: 'official_schedule' | 'weekdays_only';
       circumstance?: components['schemas']['act.DecisionIssued']['circumstance'];
-      deviationReason?: components['schemas']['act.DecisionIssued']['deviationReason'];
+      /** @description Free text that may name a person: sealed in events recorded since free text is sealed, in clear before (docs/privacy.md). */
+      deviationReason?:
+        | components['schemas']['act.DecisionIssued']['deviationReason']
+        | components['schemas']['defs']['$defs']['sealedValue'];
       discretion?: components['schemas']['defs']['$defs']['discretionFinding'];
       /** @description The officers the act named (on-site acts), when they were given apart from the case's handling officers. */
       officers?: components['schemas']['defs']['$defs']['id'][];
@@ -3237,8 +3251,11 @@ export interface components {
     };
     /** LegalReviewRequested: the act's data as recorded, with the benchmark's finding and the officers the act named */
     'event.LegalReviewRequested': {
-      proposed: components['schemas']['act.LegalReviewRequested']['proposed'];
-      materials?: components['schemas']['act.LegalReviewRequested']['materials'];
+      proposed: components['schemas']['defs']['$defs']['recordedProposal'];
+      /** @description Free text that may name a person: sealed in events recorded since free text is sealed, in clear before (docs/privacy.md). */
+      materials?:
+        | components['schemas']['act.LegalReviewRequested']['materials']
+        | components['schemas']['defs']['$defs']['sealedValue'];
       discretion?: components['schemas']['defs']['$defs']['discretionFinding'];
       /** @description The review's time limit in working days (the item's, or 5). */
       reviewWorkingDays?: number;

@@ -32,6 +32,7 @@ export interface CaseState {
   readonly eventIds: AppendOnlyIds;
   /** The recording duties fixed at the opening (`recordingDuties` in `rules.ts`); the default ones for older cases. */
   readonly recordingDuties: readonly RecordingDuty[];
+  /** The proposal under review, without its reason for leaving the benchmark (sealed in the request). */
   readonly proposal?: Proposal;
   /** Marked major, complex or difficult (重大、疑难、复杂): the review waits for a counsel's opinion. */
   readonly markedComplex: boolean;
@@ -84,8 +85,12 @@ export function evolveCase(state: CaseState, event: RecordedCaseEvent): CaseStat
       return { ...next, markedComplex: true };
     case 'CounselOpinionRecorded':
       return { ...next, counselOpinions: state.counselOpinions + 1 };
-    case 'LegalReviewRequested':
-      return { ...next, proposal: event.data.proposed, reviewPending: true };
+    case 'LegalReviewRequested': {
+      // the reason for leaving the benchmark is sealed in the request (docs/privacy.md): no rule reads it, and the
+      // review that copies the proposal it reviewed (`LegalReviewCompleted.proposal`) does not repeat it
+      const { deviationReason: _sealed, ...proposal } = event.data.proposed;
+      return { ...next, proposal, reviewPending: true };
+    }
     case 'LegalReviewCompleted': {
       const { outcome, reviewer, proposal, checks } = event.data;
       const review: CaseReview = { eventId: event.id, outcome, reviewer, proposal };

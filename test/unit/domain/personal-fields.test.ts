@@ -42,7 +42,15 @@ describe('personal fields', () => {
         ]),
         ...PARTY_PERSONAL_FIELDS.map((field) => ['defs.schema.json', `/$defs/party/properties/${field}`, mark(field)]),
         ...Object.entries(FREE_TEXT_FIELDS).flatMap(([type, fields]) =>
-          fields.map((field) => [path.join('acts', `${type}.schema.json`), `/properties/${field}`, true]),
+          // a member inside another (`proposed/deviationReason`) is marked in the act's schema where it sits
+          fields.map((field) => [
+            path.join('acts', `${type}.schema.json`),
+            field
+              .split('/')
+              .map((member) => `/properties/${member}`)
+              .join(''),
+            true,
+          ]),
         ),
       ].sort(byPlace),
     );
@@ -113,6 +121,27 @@ describe('personal fields', () => {
       '/rights',
     ]);
     expect(personalPaths('DocumentServed', { document: '送达张三的决定书', method: 'direct' })).toEqual(['/document']);
+  });
+
+  it("when a fine leaves its benchmark or a review is requested, then the reason and the materials are sealed, the proposal's terms not", () => {
+    const decision = {
+      decisionType: 'fine',
+      fineFen: 900_000,
+      legalBasis: '《律师法》第五十条',
+      documentNo: '县司罚〔2026〕1号',
+      decidedOn: '2026-01-01',
+      circumstance: 'serious',
+    };
+    expect(personalPaths('DecisionIssued', { ...decision, deviationReason: '张三系低保户，从轻处罚' })).toEqual([
+      '/deviationReason',
+    ]);
+    expect(personalPaths('DecisionIssued', decision)).toEqual([]);
+    const { documentNo: _n, decidedOn: _d, ...proposed } = decision;
+    const materials = ['调查终结报告', '张三的询问笔录'];
+    expect(
+      personalPaths('LegalReviewRequested', { proposed: { ...proposed, deviationReason: '张三多次违法' }, materials }),
+    ).toEqual(['/proposed/deviationReason', '/materials']);
+    expect(personalPaths('LegalReviewRequested', { proposed })).toEqual([]);
   });
 
   it('when another act is recorded, then none of its members is sealed', () => {
