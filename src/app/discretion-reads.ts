@@ -6,7 +6,7 @@ import {
   type BenchmarkVersionDoc,
   type PublicBenchmark,
 } from '../../projections/benchmarks.js';
-import { CASES, type CaseSummaryDoc } from '../../projections/case-files.js';
+import { CASES, type CaseSummaryDoc, type DiscretionEntry } from '../../projections/case-files.js';
 import { fineDistribution, type FineDistribution } from '../domain/case/fine-distribution.js';
 import { CIRCUMSTANCES, type Circumstance } from '../domain/registry/benchmarks.js';
 import type { Position } from '../ports/event-store.js';
@@ -28,7 +28,12 @@ function publicBenchmark(doc: BenchmarkDoc): PublicBenchmark {
   return rest;
 }
 
-/** A case whose proposed or decided fine is outside its benchmark's range, as the supervision view shows it. */
+/**
+ * A case whose proposed or decided fine is outside its benchmark's range, as the supervision view shows it: the
+ * finding without the written reason, which is sealed with the case's personal data (docs/privacy.md) and read in
+ * the case file, a retrieval recorded like any other. A fine outside its range always has one (the rules refuse it
+ * without), so the view says no more by leaving it out; a reason recorded in clear before sealing is left out too.
+ */
 export function deviationView(doc: CaseSummaryDoc) {
   const { proposal, decision } = doc.discretion ?? {};
   return {
@@ -37,9 +42,14 @@ export function deviationView(doc: CaseSummaryDoc) {
     itemCode: doc.itemCode,
     status: doc.status,
     lastActivityOn: doc.lastActivityOn,
-    ...(proposal?.within === false ? { proposal } : {}),
-    ...(decision?.within === false ? { decision } : {}),
+    ...(proposal?.within === false ? { proposal: withoutReason(proposal) } : {}),
+    ...(decision?.within === false ? { decision: withoutReason(decision) } : {}),
   };
+}
+
+function withoutReason(entry: DiscretionEntry): Omit<DiscretionEntry, 'deviationReason'> {
+  const { deviationReason: _sealed, ...finding } = entry;
+  return finding;
 }
 
 /**
@@ -110,7 +120,10 @@ export class DiscretionReads {
     return { ...(benchmark ? { benchmark: publicBenchmark(benchmark) } : {}), rows };
   }
 
-  /** Cases whose latest proposed fine or whose decided fine lies outside the benchmark, latest activity first. */
+  /**
+   * Cases whose latest proposed fine or whose decided fine lies outside the benchmark, latest activity first,
+   * without the written reasons (read in each case's file).
+   */
   async deviations(query: SupervisionQuery, paging: Paging) {
     const scope = supervisedScope(query.principal, query.agency);
     await caughtUp(this.deps.runner, query.consistentWith);

@@ -699,7 +699,7 @@ const DISCRETION_OPERATIONS: readonly Operation[] = [
     path: '/v1/audit/discretion-deviations',
     operationId: 'listDiscretionDeviations',
     summary:
-      'Cases whose latest proposed fine or whose decided fine lies outside its discretion benchmark, with the reason given (supervisor)',
+      'Cases whose latest proposed fine or whose decided fine lies outside its discretion benchmark; the written reason is sealed personal data, read in the case file (supervisor)',
     tag: 'audit',
     parameters: [AUDIT_AGENCY, ...AUDIT_PAGING, FORMAT],
     responses: auditResponses('A page of cases, latest activity first.', 'response.audit-discretion-deviations'),

@@ -113,21 +113,39 @@ describe('discretion benchmarks (裁量基准) over HTTP', () => {
     expect((await read('/v1/cases/D-1', officer)).body.revision).toBe(before);
   });
 
-  it('when a fine outside its range gives a reason, then it is recorded, flagged on the case file and in supervision', async () => {
+  it('when a fine outside its range gives a reason, then it is recorded sealed, opened in the case file, and flagged in supervision without it', async () => {
+    const reason = '当事人张三丰拒不改正，从重处罚';
     const res = await act('D-1', 'LegalReviewRequested', {
-      proposed: fine(900_000, { circumstance: 'serious', deviationReason: '拒不改正，从重处罚' }),
+      proposed: fine(900_000, { circumstance: 'serious', deviationReason: reason }),
     });
     expect(res.status).toBe(201);
+    // the signed event holds the reason sealed under the case's key; the events page opens it beside the event
+    const events = (await read('/v1/cases/D-1/events', officer)).body.events;
+    const requested = events.find((e: { id: string }) => e.id === res.body.eventId);
+    expect(requested.data.proposed).toMatchObject({
+      circumstance: 'serious',
+      deviationReason: { sealed: 'aes-256-gcm/v1' },
+    });
+    expect(requested.personal).toEqual({ '/proposed/deviationReason': reason });
     const file = (await read('/v1/cases/D-1', officer)).body;
     expect(file.audit.discretionOutside).toBe(true);
-    expect(file.discretion.proposal).toMatchObject({ circumstance: 'serious', within: false, maxFen: 800_000 });
+    expect(file.discretion.proposal).toMatchObject({
+      circumstance: 'serious',
+      within: false,
+      maxFen: 800_000,
+      deviationReason: reason,
+    });
+    // supervision flags the case; the reason is read in its file, a recorded retrieval
     const view = await read('/v1/audit/discretion-deviations', supervisor);
     expect(view.status).toBe(200);
-    expect(view.body.items).toMatchObject([{ caseId: 'D-1', proposal: { deviationReason: '拒不改正，从重处罚' } }]);
+    expect(view.body.items).toMatchObject([{ caseId: 'D-1', proposal: { within: false, fineFen: 900_000 } }]);
+    expect(view.body.items[0].proposal).not.toHaveProperty('deviationReason');
     expect((await read('/v1/audit/discretion-deviations', officer)).status).toBe(403);
     expect((await read('/v1/audit/discretion-deviations?agency=city-market', supervisor)).status).toBe(403);
     const csv = await t.call('GET', '/v1/audit/discretion-deviations?format=csv', { token: supervisor });
     expect(csv.headers.get('content-type')).toMatch(/text\/csv/);
+    expect(csv.body).toContain('D-1');
+    expect(csv.body).not.toContain(reason);
   });
 
   it('when past decisions name the circumstance, then the distribution counts them; a bad query is 400', async () => {

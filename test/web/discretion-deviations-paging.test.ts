@@ -82,6 +82,12 @@ describe('the fines outside their benchmark a page at a time', () => {
     expect(res.text).not.toContain('class="pager"');
   });
 
+  it('when a supervisor reads the list, then each case says its reason is sealed and read in the case file, never shows it', async () => {
+    const res = await page(f, '/supervise/discretion', f.sam);
+    expect(res.text).not.toContain('拒不改正，从重处罚');
+    expect(res.text.split('已说明（加密存储），请在案卷中查阅')).toHaveLength(CASES + 1);
+  });
+
   it('when the cursor or the size is not one the list takes, then 400', async () => {
     expect((await page(f, '/supervise/discretion?cursor=bogus', f.sam)).status).toBe(400);
     expect((await page(f, '/supervise/discretion?limit=201', f.sam)).status).toBe(400);

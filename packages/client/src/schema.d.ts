@@ -256,7 +256,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Cases whose latest proposed fine or whose decided fine lies outside its discretion benchmark, with the reason given (supervisor) */
+    /** Cases whose latest proposed fine or whose decided fine lies outside its discretion benchmark; the written reason is sealed personal data, read in the case file (supervisor) */
     get: operations['listDiscretionDeviations'];
     put?: never;
     post?: never;
@@ -3755,7 +3755,9 @@ export interface components {
         itemCode: components['schemas']['defs']['$defs']['id'];
         status: components['schemas']['defs']['$defs']['caseStatus'];
         lastActivityOn: components['schemas']['defs']['$defs']['date'];
+        /** @description The benchmark's finding on the case's latest proposed fine (proposal) or its decided one (decision), without the written reason: it is sealed personal data, read in the case file (docs/privacy.md). */
         proposal?: components['schemas']['response.case-file']['$defs']['discretionEntry'];
+        /** @description The benchmark's finding on the case's latest proposed fine (proposal) or its decided one (decision), without the written reason: it is sealed personal data, read in the case file (docs/privacy.md). */
         decision?: components['schemas']['response.case-file']['$defs']['discretionEntry'];
       }[];
       next?: string;

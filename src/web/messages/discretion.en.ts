@@ -40,7 +40,8 @@ export const DISCRETION_EN: { readonly [K in keyof typeof DISCRETION_ZH_CN]: str
   'discretion.outsideDetail': 'The {circumstance} range is {min} to {max}; proposed {fine}. Reason: {reason}',
   'discretion.within': 'The proposed fine is within the benchmark ({circumstance}: {min} to {max}).',
   'quality.discretion.title': 'Fines outside the discretion benchmark',
-  'quality.discretion.lead': 'Cases whose proposed or decided fine is outside its range, with the reason given.',
+  'quality.discretion.lead':
+    'Cases whose proposed or decided fine is outside its range; each gave a written reason, read in its case file.',
   'quality.discretion.none': 'No case has a fine outside its benchmark.',
   'quality.discretion.proposal': 'Proposed',
   'quality.discretion.decision': 'Decided',
@@ -48,6 +49,7 @@ export const DISCRETION_EN: { readonly [K in keyof typeof DISCRETION_ZH_CN]: str
   'quality.item': 'Item',
   'quality.fine': 'Fine',
   'quality.reason': 'Reason',
+  'quality.reasonSealed': 'Given, sealed: read it in the case file',
   'evaluation.title': 'Case-file evaluation',
   'evaluation.lead': 'Score each review point from 0 to 10; a deduction says why.',
   'evaluation.point': 'Point',

@@ -24,8 +24,9 @@ export function qualityLinks(ctx: PageContext, year: number): Html {
 }
 
 /**
- * `/supervise/discretion`: a page of the cases whose proposed or decided fine lies outside its benchmark, with the
- * reason, `more` (the pager) after them.
+ * `/supervise/discretion`: a page of the cases whose proposed or decided fine lies outside its benchmark, `more`
+ * (the pager) after them. The written reason is sealed with the case's personal data: the page says it is read in
+ * the case file (whose retrieval is recorded), never shows it.
  */
 export function deviationsMain(ctx: PageContext, deviations: Deviations, more: Html = html``): Html {
   const [open, close] = brackets(ctx);
@@ -61,7 +62,7 @@ export function deviationsMain(ctx: PageContext, deviations: Deviations, more: H
                       <td>${label(ctx, 'circumstance', e.circumstance)}</td>
                       <td>${yuan(e.minFen)} – ${yuan(e.maxFen)}</td>
                       <td>${ctx.t(`quality.discretion.${of}` as MessageKey)} ${yuan(e.fineFen)}</td>
-                      <td>${e.deviationReason ?? ''}</td>
+                      <td class="muted">${ctx.t('quality.reasonSealed')}</td>
                     </tr>`,
                 )}
               </tbody>

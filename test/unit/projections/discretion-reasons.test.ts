@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { CASE_ACTS, CASES, caseKey, type CaseSummaryDoc } from '../../../projections/case-files.js';
 import { PROJECTIONS } from '../../../projections/index.js';
+import { deviationView } from '../../../src/app/discretion-reads.js';
 import { caseCodec } from '../../../src/app/case-service.js';
 import { freeTextOpener } from '../../../src/app/free-text-opener.js';
 import { holdsSealed, sealDraft } from '../../../src/app/personal-data.js';
@@ -16,7 +17,7 @@ import { MemoryDocs, StreamWriter } from '../../support/projection-spec.js';
 
 // The reason a fine leaves its discretion benchmark (often the party's circumstances) and the materials submitted
 // for a legal review are sealed under the case's data key (docs/privacy.md): the rules never need the key, the
-// case's row holds the reasons opened and forgets them at the erasure.
+// case's row holds the reasons opened and forgets them at the erasure, the supervision view leaves them out.
 
 const AGENCY = 'county-justice';
 const CASE = '2019-042';
@@ -137,7 +138,7 @@ describe('the reasons for leaving a discretion benchmark and the review material
     expect(holdsSealed(reviewed!.data.proposal)).toBe(false);
   });
 
-  it('when the runner opens them, then the row holds the reasons opened, and each act keeps them sealed', async () => {
+  it('when the runner opens them, then the row holds the reasons opened, each act keeps them sealed, and the supervision view leaves them out', async () => {
     const key = randomBytes(32);
     const docs = new MemoryDocs(PROJECTIONS).apply(await freeTextOpener(keyStore(key))(positioned(recordSealed(key))));
     const row = docs.get<CaseSummaryDoc>(CASES, KEY)!;
@@ -148,6 +149,9 @@ describe('the reasons for leaving a discretion benchmark and the review material
     expect(secretsIn(row.state)).toEqual([]);
     expect(secretsIn(row.reviews)).toEqual([]);
     expect(secretsIn(docs.all(CASE_ACTS))).toEqual([]);
+    const view = deviationView(row);
+    expect(view).toMatchObject({ proposal: { within: false }, decision: { within: false } });
+    expect(secretsIn(view)).toEqual([]);
   });
 
   it('when the erasure is recorded, then the row forgets the reasons, as a rebuild after it makes it', async () => {
