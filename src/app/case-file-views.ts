@@ -1,6 +1,6 @@
 import { disclosureStandingOf } from '../../projections/case-checks.js';
 import type { CaseFileDoc, CaseSummaryDoc } from '../../projections/case-files.js';
-import type { MediaRef, RecordedCaseEvent } from '../domain/case/acts.js';
+import type { MediaRef, Proposal, RecordedCaseEvent } from '../domain/case/acts.js';
 import { reviewTimeliness, type ReviewTimeliness } from '../domain/case/review-limits.js';
 import type { ItemCategory } from '../domain/registry/items.js';
 import type { CaseFacts } from '../domain/statistics.js';
@@ -156,11 +156,21 @@ export function majorDecisionView(doc: CaseSummaryDoc) {
       occurredAt: r.occurredAt,
       reviewer: r.reviewer,
       outcome: r.outcome,
-      proposal: { ...r.proposal },
+      proposal: termsReviewed(r.proposal),
       checks: { ...r.checks },
       ...(r.resolution === undefined ? {} : { resolution: r.resolution }),
     })),
   };
+}
+
+/**
+ * The terms a review examined, as the supervision view names them (its response schema): the type, the amount and
+ * the legal basis. A review recorded before the reason for leaving the benchmark was sealed repeats that reason in
+ * clear; it is personal data (docs/privacy.md), read in the case file, never here.
+ */
+function termsReviewed(proposal: Proposal) {
+  const { decisionType, fineFen, legalBasis } = proposal;
+  return { decisionType, ...(fineFen === undefined ? {} : { fineFen }), legalBasis };
 }
 
 /** A case file's timeline as the recorded case events the statistics count (media looked up in the file). */

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { CASE_ACTS, CASES, caseKey, type CaseSummaryDoc } from '../../../projections/case-files.js';
 import { PROJECTIONS } from '../../../projections/index.js';
 import { deviationView } from '../../../src/app/discretion-reads.js';
+import { majorDecisionView } from '../../../src/app/case-file-views.js';
 import { caseCodec } from '../../../src/app/case-service.js';
 import { freeTextOpener } from '../../../src/app/free-text-opener.js';
 import { holdsSealed, sealDraft } from '../../../src/app/personal-data.js';
@@ -185,5 +186,19 @@ describe('the reasons for leaving a discretion benchmark and the review material
     const after = before.apply(positioned(erasure(writer), events.length + 1));
     expect(secretsIn(after.get(CASES, KEY))).toEqual([]);
     expect(after.get<CaseSummaryDoc>(CASES, KEY)!.discretion!.decision!.deviationReason).toBe('[erased]');
+  });
+
+  it('when a review recorded before the reason was sealed repeats it, then the major-decisions view names the terms reviewed without it', () => {
+    const writer = new StreamWriter();
+    const [open, requested, reviewed, decided] = record(opened(), request(), review(), decision());
+    // as the review was recorded then: the proposal it reviewed, reason included, copied in clear
+    const proposal = { ...fine, circumstance: 'serious', deviationReason: PROPOSED_REASON };
+    const older = { ...reviewed!, data: { ...reviewed!.data, proposal } } as typeof reviewed;
+    const events = writer.caseEvents(CASE, [open!, requested!, older!, decided!]);
+    const row = new MemoryDocs(PROJECTIONS).apply(positioned(events)).get<CaseSummaryDoc>(CASES, KEY)!;
+    expect(row.reviews[0]!.proposal).toMatchObject({ deviationReason: PROPOSED_REASON });
+    const view = majorDecisionView(row)!;
+    expect(view.reviews.map((r) => r.proposal)).toEqual([fine]);
+    expect(secretsIn(view)).toEqual([]);
   });
 });
