@@ -2,7 +2,7 @@ import { caseStream } from '../domain/case/acts.js';
 import { conflict, notFound } from '../domain/errors.js';
 import type { CaseFileDoc } from '../../projections/case-files.js';
 import type { DisclosureDoc } from '../../projections/disclosures.js';
-import { personalPaths } from '../domain/personal-fields.js';
+import { hiddenOnErasure } from '../domain/personal-fields.js';
 import { maskPersonName } from '../domain/redaction.js';
 import { atPointer, ERASED, isSealed, openSealed, UNAVAILABLE, type Opening } from '../ledger/sealed-field.js';
 import type { DataKeyStore } from '../ports/data-keys.js';
@@ -161,7 +161,7 @@ export class PersonalReads {
  */
 function hidden<T extends Record<string, unknown>>(type: string, data: T, erased: boolean): T {
   if (!erased) return data;
-  const paths = personalPaths(type, data);
+  const paths = hiddenOnErasure(type, data);
   if (paths.length === 0) return data;
   const copy = JSON.parse(JSON.stringify(data)) as Record<string, unknown>;
   for (const path of paths) {

@@ -61,6 +61,22 @@ export const FREE_TEXT_FIELDS: Readonly<Record<string, readonly string[]>> = {
   RecordCorrected: ['reason', 'data'],
 };
 
+/**
+ * Free text that events recorded before it was sealed repeat in clear where it is never recorded any more: a
+ * completed review's copy of the proposal it reviewed held the reason for leaving the benchmark, which the fold's
+ * proposal no longer keeps. Nothing seals these (no event holds them now); the case file hides them once the case
+ * is erased, as it hides the other free text recorded in clear ({@link hiddenOnErasure}).
+ */
+export const REPEATED_FREE_TEXT: Readonly<Record<string, readonly string[]>> = {
+  LegalReviewCompleted: ['proposal/deviationReason'],
+};
+
+/** The JSON Pointers of the members of an event's `data` the case file hides once the case is erased. */
+export function hiddenOnErasure(type: string, data: Readonly<Record<string, unknown>>): string[] {
+  const repeated = (REPEATED_FREE_TEXT[type] ?? []).filter((f) => present(data, f.split('/'))).map((f) => `/${f}`);
+  return [...personalPaths(type, data), ...repeated];
+}
+
 /** The event types whose data may hold personal fields, and where. */
 export const PERSONAL_EVENT_TYPES = ['CaseOpened', 'ApplicationFiled', ...Object.keys(FREE_TEXT_FIELDS)] as const;
 

@@ -313,6 +313,39 @@ describe('reads of personal fields', () => {
     expect(JSON.stringify(file)).not.toContain(PERSON.idNumber);
   });
 
+  it("when a case whose reasons for leaving the benchmark and review materials were recorded in clear is erased, then its file hides them, a review's copy of the reason too", async () => {
+    const reason = '张三系低保户，从轻处罚';
+    const proposed = {
+      decisionType: 'fine',
+      fineFen: 200_000,
+      legalBasis: '《律师法》第五十条',
+      circumstance: 'serious',
+    };
+    const act = (type: string, data: Record<string, unknown>) => ({ eventId, type, data });
+    const file = {
+      ...fileWith(PERSON, true),
+      timeline: [
+        act('LegalReviewRequested', {
+          proposed: { ...proposed, deviationReason: reason },
+          materials: ['张三的询问笔录'],
+        }),
+        act('LegalReviewCompleted', {
+          outcome: 'approved',
+          opinion: '同意',
+          proposal: { ...proposed, deviationReason: reason },
+        }),
+        act('DecisionIssued', { ...proposed, documentNo: '县司罚〔2019〕1号', deviationReason: reason }),
+      ] as unknown as CaseFileDoc['timeline'],
+    };
+    const opened = await reads(true).openCaseFile(file);
+    expect(opened.timeline.map((t) => t.data)).toEqual([
+      { proposed: { ...proposed, deviationReason: '[erased]' }, materials: '[erased]' },
+      { outcome: 'approved', opinion: '[erased]', proposal: { ...proposed, deviationReason: '[erased]' } },
+      { ...proposed, documentNo: '县司罚〔2019〕1号', deviationReason: '[erased]' },
+    ]);
+    expect(JSON.stringify(opened)).not.toContain('张三');
+  });
+
   it('when this service holds no key for a sealed value and none was destroyed, then it reads [sealed], not [erased]', async () => {
     const file = await reads(false).openCaseFile(fileWith({ kind: 'person', name: sealedName }));
     expect(file.parties[0]!.name).toBe('[sealed]');
