@@ -1,3 +1,4 @@
+import { checkDisclosure } from '../../src/ledger/disclosure-statement.js';
 import type { Clock } from '../../src/ports/clock.js';
 import { seedAgency, startTestService, type TestService } from '../support/service.js';
 
@@ -127,6 +128,13 @@ describe('discretion benchmarks (裁量基准) over HTTP', () => {
       deviationReason: { sealed: 'aes-256-gcm/v1' },
     });
     expect(requested.personal).toEqual({ '/proposed/deviationReason': reason });
+    // a party or a court can be given that one member: its opening, checked against the signed event
+    const path = encodeURIComponent('/proposed/deviationReason');
+    const opening = await read(`/v1/cases/D-1/openings?eventId=${requested.id}&path=${path}`, officer);
+    expect([opening.status, opening.body.value]).toEqual([200, reason]);
+    const { personal: _opened, ...signed } = requested;
+    const statement = { event: signed, path: '/proposed/deviationReason', salt: opening.body.salt, value: reason };
+    expect(checkDisclosure(statement)).toMatchObject({ valid: true, eventHash: requested.hash });
     const file = (await read('/v1/cases/D-1', officer)).body;
     expect(file.audit.discretionOutside).toBe(true);
     expect(file.discretion.proposal).toMatchObject({

@@ -88,6 +88,12 @@ describe('the fines outside their benchmark a page at a time', () => {
     expect(res.text.split('已说明（加密存储），请在案卷中查阅')).toHaveLength(CASES + 1);
   });
 
+  it('when the reviewer opens the review screen, then the flag shows the reason, opened from the case file', async () => {
+    const res = await page(f, `/cases/${AGENCY}/${caseIdOf(1)}/acts/LegalReviewCompleted`, f.rita);
+    expect(res.status).toBe(200);
+    expect(res.text).toContain('拒不改正，从重处罚');
+  });
+
   it('when the cursor or the size is not one the list takes, then 400', async () => {
     expect((await page(f, '/supervise/discretion?cursor=bogus', f.sam)).status).toBe(400);
     expect((await page(f, '/supervise/discretion?limit=201', f.sam)).status).toBe(400);
