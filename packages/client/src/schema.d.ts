@@ -2692,6 +2692,7 @@ export interface components {
           sealed: 'aes-256-gcm/v1';
           commitment: string;
           iv: string;
+          /** @description The ciphertext and its 16-byte tag, base64url: longer than the value it seals, which was bounded in the clear; at most what the event data's 262,144 bytes in canonical form can hold. */
           ct: string;
         };
         /** @description A party as a CaseOpened event records it: its personal members (see party) clear in events recorded before sealing, sealed after. */

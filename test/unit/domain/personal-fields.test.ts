@@ -7,7 +7,10 @@ import {
   PARTY_PERSONAL_FIELDS,
   personalPaths,
 } from '../../../src/domain/personal-fields.js';
-import { loadValidators } from '../../../src/http/validation.js';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import ajvFormats from 'ajv-formats';
+import { declareAnnotations, loadValidators } from '../../../src/http/validation.js';
+import { MAX_EVENT_DATA_BYTES } from '../../../src/ledger/json-bounds.js';
 import { sealValue } from '../../../src/ledger/sealed-field.js';
 
 const schemaDir = path.resolve(__dirname, '../../../schemas');
@@ -147,6 +150,27 @@ describe('personal fields', () => {
   it('when another act is recorded, then none of its members is sealed', () => {
     expect(personalPaths('CaseClosed', { closedOn: '2026-01-01' })).toEqual([]);
     expect(personalPaths('CaseMarkedComplex', { reason: '案情复杂' })).toEqual([]);
+  });
+
+  it('when a free-text field as long as a body may send it is sealed, then the published event schema accepts the sealed value', () => {
+    // the schemas alone, as an integrator validating the log's events uses them (not the service's body bounds)
+    const ajv = new Ajv2020({ strict: true });
+    ajvFormats.default(ajv);
+    declareAnnotations(ajv);
+    for (const file of fs.readdirSync(schemaDir, { recursive: true, encoding: 'utf8' })) {
+      if (file.endsWith('.schema.json')) ajv.addSchema(JSON.parse(fs.readFileSync(path.join(schemaDir, file), 'utf8')));
+    }
+    const valid = (id: string, data: unknown) => ajv.getSchema(id)!(data);
+    const where = { eventId: '0190d6e2-7a4b-7c3d-8e9f-0a1b2c3d4e5f', path: '/description' };
+    // 10,000 characters of three UTF-8 bytes each: the ciphertext is some 40,000 base64url characters
+    const longest = '据'.repeat(10_000);
+    expect(valid('urn:evidence-ledger:schema:act:EvidenceCollected', { description: longest })).toBe(true);
+    const sealed = sealValue(Buffer.alloc(32, 1), { iv: Buffer.alloc(12), salt: Buffer.alloc(32) }, where, longest);
+    expect(sealed.ct.length).toBeGreaterThan(40_000);
+    expect(valid('urn:evidence-ledger:schema:event:EvidenceCollected', { description: sealed })).toBe(true);
+    // the data the ledger signs is at most MAX_EVENT_DATA_BYTES in canonical form, so no ciphertext is longer
+    const tooLong = { ...sealed, ct: 'A'.repeat(MAX_EVENT_DATA_BYTES + 1) };
+    expect(valid('urn:evidence-ledger:schema:event:EvidenceCollected', { description: tooLong })).toBe(false);
   });
 
   it('when a recorded CaseOpened holds sealed members, then its event schema accepts them and no malformed seal', () => {
