@@ -141,6 +141,12 @@ function checkAmount(fineFen: number | undefined): void {
   }
 }
 
+/** A fine, proposed for review or decided, names its amount: more than 0 fen. */
+function checkFineAmount(terms: { readonly decisionType: DecisionType; readonly fineFen?: number | undefined }): void {
+  if (terms.decisionType === 'fine' && !(terms.fineFen && terms.fineFen > 0))
+    throw violation('fine_amount_required', 'a fine needs fineFen > 0');
+}
+
 function checkState(act: RecordAct, state: CaseState): void {
   if (act.type !== 'CaseOpened' && state.status === 'none') throw notFound('no such case');
   // withdrawing or updating what was never published, or was withdrawn, is refused, on a closed case too
@@ -297,8 +303,14 @@ function decide({ act, context }: CaseCommand, state: CaseState): CaseEvent[] {
     checkOfficers(act, state, context, agency);
   checkRecordings(act, state);
 
-  if (act.type === 'DecisionIssued') checkAmount(act.data.fineFen);
-  if (act.type === 'LegalReviewRequested') checkAmount(act.data.proposed.fineFen);
+  if (act.type === 'DecisionIssued') {
+    checkAmount(act.data.fineFen);
+    checkFineAmount(act.data);
+  }
+  if (act.type === 'LegalReviewRequested') {
+    checkAmount(act.data.proposed.fineFen);
+    checkFineAmount(act.data.proposed);
+  }
 
   switch (act.type) {
     case 'CaseOpened': {
@@ -365,9 +377,7 @@ function decide({ act, context }: CaseCommand, state: CaseState): CaseEvent[] {
       }
       return [{ ...base, type: act.type, data: act.data }];
     case 'DecisionIssued': {
-      const { decisionType, fineFen, decidedOn } = act.data;
-      if (decisionType === 'fine' && !(fineFen && fineFen > 0))
-        throw violation('fine_amount_required', 'a fine needs fineFen > 0');
+      const { decisionType, decidedOn } = act.data;
       if (state.application !== undefined && !APPLICATION_DECISIONS.includes(decisionType))
         throw violation(
           'decision_type_invalid',

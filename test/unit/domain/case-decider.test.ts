@@ -412,8 +412,13 @@ describe('the case decider', () => {
         spec.given(open()).when(proposeFine(fen)).thenFails('amount_invalid', 422);
       },
     );
-    it('when a fine has no amount, then fine_amount_required', () => {
+    it('when a fine is decided or proposed with no amount, then fine_amount_required', () => {
       spec.given(open()).when(decideFine(0)).thenFails('fine_amount_required', 422);
+      spec.given(open()).when(proposeFine(0)).thenFails('fine_amount_required', 422);
+      const unpriced = act('LegalReviewRequested', {
+        proposed: { decisionType: 'fine', legalBasis: '《律师法》第五十条' },
+      });
+      spec.given(open()).when(unpriced).thenFails('fine_amount_required', 422);
     });
     it('when a decision names an issued document that is not among its media, then decision_document_not_attached; among them, it is recorded', () => {
       const issued = (media: (typeof photo)[]) =>

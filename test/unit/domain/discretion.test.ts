@@ -134,6 +134,12 @@ describe('a proposed or decided fine names its circumstance and stays in its ran
     cases.given(open()).when(proposal(200_000)).thenFails('circumstance_required', 422);
     cases.given(open()).when(decision(200_000)).thenFails('circumstance_required', 422);
   });
+  it('when a fine is proposed with no amount, then fine_amount_required, even where the range starts at 0', () => {
+    cases
+      .given(open())
+      .when(proposal(0, { circumstance: 'minor' }))
+      .thenFails('fine_amount_required', 422);
+  });
   it('when the circumstance is not one the benchmark grades, then circumstance_unknown', () => {
     cases
       .given(open())
