@@ -2,7 +2,7 @@ import type { WorkingDayCalendar, WorkingDayResult } from '../calendar/working-d
 import type { ItemState } from '../registry/items.js';
 
 /**
- * The time limit of a legal review (审核时限, 二(三)7): the working days a reviewer has from the request to the
+ * The time limit of a legal review (规范审核…时限, 二(三)6): the working days a reviewer has from the request to the
  * opinion. Pure: the day of the request and the calendar come in.
  */
 

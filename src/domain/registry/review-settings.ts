@@ -6,7 +6,7 @@ import { MAX_REVIEW_WORKING_DAYS } from '../case/review-limits.js';
 import { agencyStream } from '../streams.js';
 
 /**
- * An agency's settings of the legal review (法制审核, 二(三)7: 各单位自行规定审核时限): the working days a review has
+ * An agency's settings of the legal review (法制审核, 二(三)6: 规范审核程序、载体、时限): the working days a review has
  * from its request, for every item that sets none of its own. Each change is a signed event; the history is the
  * stream.
  */
