@@ -266,9 +266,9 @@ export function reviewerRatio(staff: { activeOfficers: number; reviewers: number
 /**
  * The staff that `reviewerRatio` weighs (法制审核人员不少于执法人员总数的5%) on the day `on` (YYYY-MM-DD): registered
  * officers of `agency` entitled to enforce that day (`certificateValidOn`: active, their certificate 执法证 valid
- * that day), and those of them with the reviewer role and a recorded legal professional qualification (法律职业资格).
- * Suspended and retired officers, those whose certificate has expired or is not yet valid on `on`, and unqualified
- * reviewers count neither as staff nor as reviewers.
+ * that day), and those of them with the reviewer role and a legal professional qualification (法律职业资格) granted by
+ * that day. Suspended and retired officers, and those whose certificate has expired or is not yet valid on `on`, count
+ * neither as staff nor as reviewers; a reviewer not qualified by `on` counts as staff only.
  */
 export function countStaff(
   officers: readonly OfficerState[],
@@ -276,6 +276,8 @@ export function countStaff(
   on: string,
 ): { activeOfficers: number; reviewers: number } {
   const active = officers.filter((o) => o.agency === agency && certificateValidOn(o, on));
-  const qualified = active.filter((o) => o.roles?.includes('reviewer') && o.legalQualification !== undefined);
+  const qualified = active.filter(
+    (o) => o.roles?.includes('reviewer') && o.legalQualification !== undefined && o.legalQualification.grantedOn <= on,
+  );
   return { activeOfficers: active.length, reviewers: qualified.length };
 }

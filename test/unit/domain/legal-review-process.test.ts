@@ -154,4 +154,11 @@ describe('reviewers at least 5% of enforcement staff, counting qualified reviewe
     expect(countStaff(qualified, 'county-justice', '2026-06-30')).toEqual({ activeOfficers: 20, reviewers: 1 });
     expect(reviewerRatio(countStaff(qualified, 'county-justice', '2026-06-30')).meets).toBe(true);
   });
+  it('when a reviewer is qualified after the day asked, then the ratio of that day does not count them', () => {
+    const staff = Array.from({ length: 19 }, (_, i) => officer(`o${i}`, ['officer']));
+    const rita = officer('rita', ['reviewer'], true);
+    const later = { ...rita, legalQualification: { certificateNo: 'A-rita', grantedOn: '2026-07-01' } };
+    expect(countStaff([...staff, later], 'county-justice', '2026-06-30')).toEqual({ activeOfficers: 20, reviewers: 0 });
+    expect(countStaff([...staff, later], 'county-justice', '2026-07-01')).toEqual({ activeOfficers: 20, reviewers: 1 });
+  });
 });
