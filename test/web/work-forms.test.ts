@@ -354,6 +354,7 @@ describe('legal review from the portal', () => {
       // the reasoning is free text that may name a person: signed sealed, read opened
       data: { outcome: 'review_upheld', reasoning: { sealed: 'aes-256-gcm/v1' } },
     });
+    await f.t.service.readModelsCaughtUp(); // the case file is read from the read models, which may lag the log
     const file = await f.t.call('GET', '/v1/cases/wf-5', { token: f.t.token('alice', AGENCY, ['officer']) });
     expect(file.body.timeline.at(-1).data).toEqual({
       outcome: 'review_upheld',
