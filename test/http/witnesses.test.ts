@@ -195,7 +195,11 @@ describe('witnesses cosigning the ledger', () => {
         );
       });
       expect(refused).toMatchObject({ cosignedSize: expect.any(Number) });
-      const metrics = await fetch(`${rolledBack.url}/metrics`).then((r) => r.text());
+      // The witness records the refusal before its answer reaches the ledger, which then sets the gauge.
+      const metrics = await eventually('the witness reported down', async () => {
+        const text = await fetch(`${rolledBack.url}/metrics`).then((r) => r.text());
+        return text.includes('ledger_witness_up{witness="procuratorate.test/witness"} 0') ? text : undefined;
+      });
       expect(metrics).toContain('ledger_witness_up{witness="procuratorate.test/witness"} 0');
     } finally {
       await rolledBack.stop();
