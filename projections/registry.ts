@@ -20,8 +20,20 @@ export interface OfficerDoc extends Doc {
   /** The role in which they give legal opinions on cases (法律顾问, 公职律师), when they do. */
   counsel?: CounselRole;
   status: OfficerStatus;
+  /** The officer's own signing keys (public), in registration order; a revoked key keeps its place. */
+  keys?: OfficerKeyDoc[];
   registeredAt: string;
   updatedAt: string;
+}
+
+/** An officer's signing key as the public list shows it: the public key, its validity, and from when it is revoked. */
+export interface OfficerKeyDoc {
+  keyId: string;
+  alg: 'Ed25519';
+  publicKey: string;
+  validFrom: string;
+  validTo?: string;
+  revokedFrom?: string;
 }
 
 /** An enforcement item (执法事项) as the list stands. Key: {@link itemKey}. */
@@ -77,13 +89,21 @@ function pick(source: Record<string, unknown>, fields: readonly string[]): Recor
   return Object.fromEntries(fields.filter((f) => source[f] !== undefined).map((f) => [f, source[f]]));
 }
 
+function withKey(keys: OfficerKeyDoc[], type: string, data: Record<string, unknown>): OfficerKeyDoc[] {
+  if (type === 'OfficerKeyRevoked') {
+    return keys.map((k) => (k.keyId === data.keyId ? { ...k, revokedFrom: data.revokedFrom as string } : k));
+  }
+  const { keyId, alg, publicKey, validFrom, validTo } = data as unknown as OfficerKeyDoc;
+  return [...keys, { keyId, alg, publicKey, validFrom, ...(validTo === undefined ? {} : { validTo }) }];
+}
+
 /**
  * The officer and item registries, from the `officer-<agency>:<id>` and `item-<agency>:<code>` streams; the agency
  * and id come from the stream name as `parseAgencyStream` reads it.
  */
 export const registryProjection: Projection = {
   name: 'registry',
-  version: 7,
+  version: 8,
   collections: [
     { name: 'officers', indexes: ['agency', 'status', 'validTo'] },
     { name: 'items', indexes: ['agency', 'category', 'retired'] },
@@ -129,6 +149,12 @@ export const registryProjection: Projection = {
             event.type
           ];
           return [{ collection: 'officers', key, doc: { ...current, status, updatedAt: at } }];
+        }
+        case 'OfficerKeyRegistered':
+        case 'OfficerKeyRevoked': {
+          if (!current) return [];
+          const keys = withKey(current.keys ?? [], event.type, data);
+          return [{ collection: 'officers', key, doc: { ...current, keys, updatedAt: at } }];
         }
       }
       return [];

@@ -66,6 +66,7 @@ export function officerView(o: OfficerDoc) {
     validFrom: o.validFrom,
     validTo: o.validTo,
     status: o.status,
+    keys: o.keys ?? [],
   };
 }
 

@@ -18,6 +18,8 @@ export const DRAW_REGISTRY_TYPES = [
   'OfficerSuspended',
   'OfficerReinstated',
   'OfficerRetired',
+  'OfficerKeyRegistered',
+  'OfficerKeyRevoked',
 ] as const;
 
 /** Events read per store query while folding the registries. */

@@ -29,6 +29,9 @@ import { handleCommand, type CommandDependencies, type CommandOptions, type Comm
 import { recording, registryCodec } from './registry-codec.js';
 import { RegistryReader } from './registry-reader.js';
 import { canonicalEqual } from './idempotency.js';
+import { officerKeyOf, type OfficerKeyRequest } from './officer-key-material.js';
+import { parseAgencyStream } from '../domain/streams.js';
+import type { OfficerKey } from '../domain/registry/officer-keys.js';
 
 /** A change of an officer's record, as `POST /v1/officers/{officerId}/amendments` asks it. */
 export interface OfficerAmendment {
@@ -157,6 +160,68 @@ export class RegistryService {
       { type: 'AmendOfficer', actor, changes: body.changes, reason: body.reason },
       { eventId, expectedRevision, sameRequest: recording('OfficerAmended', body) },
     );
+  }
+
+  /**
+   * Registers an officer's own signing key (`OfficerKeyRegistered`): the key is checked and its id computed here
+   * (`officerKeyOf`), and a key another officer of the agency holds is refused (`officer_key_taken`).
+   */
+  async registerOfficerKey(
+    actor: Actor,
+    officerId: string,
+    request: OfficerKeyRequest,
+    eventId: string,
+    expectedRevision?: number,
+  ): Promise<CommandResult & { keyId: string }> {
+    const key = officerKeyOf(request);
+    const command = async () => {
+      const heldBy = await this.keyHolder(actor.agency, key.keyId, officerId);
+      return { type: 'RegisterOfficerKey' as const, actor, key, ...(heldBy === undefined ? {} : { heldBy }) };
+    };
+    const result = await handleCommand(
+      this.deps,
+      officerStream(actor.agency, officerId),
+      officerDecider,
+      registryCodec<OfficerEvent>(this.deps.clock, actor),
+      command,
+      { eventId, expectedRevision, sameRequest: recording('OfficerKeyRegistered', key) },
+    );
+    return { ...result, keyId: key.keyId };
+  }
+
+  /** Revokes an officer's key from `revokedFrom` on (`OfficerKeyRevoked`): acts signed with it are refused from then. */
+  revokeOfficerKey(
+    actor: Actor,
+    officerId: string,
+    body: { keyId: string; reason: string; revokedFrom: string },
+    eventId: string,
+    expectedRevision?: number,
+  ): Promise<CommandResult> {
+    return this.officerCommand(
+      actor.agency,
+      officerId,
+      { type: 'RevokeOfficerKey', actor, ...body },
+      { eventId, expectedRevision, sameRequest: recording('OfficerKeyRevoked', body) },
+    );
+  }
+
+  /** The officer of `agency`, other than `officerId`, whose registered keys include `keyId`. */
+  private async keyHolder(agency: string, keyId: string, officerId: string): Promise<string | undefined> {
+    let after = 0;
+    for (;;) {
+      const batch = await this.deps.events.readAgencies({
+        agencies: [agency],
+        after,
+        types: ['OfficerKeyRegistered'],
+        limit: 1_000,
+      });
+      for (const { event, position } of batch) {
+        after = position;
+        const holder = parseAgencyStream(event.stream)?.id;
+        if ((event.data as unknown as OfficerKey).keyId === keyId && holder !== officerId) return holder;
+      }
+      if (batch.length < 1_000) return undefined;
+    }
   }
 
   officerCommand(

@@ -36,6 +36,43 @@ export function reviewOperations(p: OperationParts): Operation[] {
     },
     {
       method: 'POST',
+      path: '/v1/officers/{officerId}/keys',
+      operationId: 'registerOfficerKey',
+      summary:
+        "Register an officer's own Ed25519 signing key, optionally with its X.509 certificate (admin); a signed OfficerKeyRegistered naming the key id the service computed",
+      tag: 'registry',
+      parameters: [
+        pathId('officerId', 'The officer, of the admin’s agency.', defs),
+        p.parameters.ifMatch,
+        idempotencyKey,
+      ],
+      requestBody: jsonBody('command.register-officer-key'),
+      responses: { ...written('The key', 'response.write-result'), ...problems(...WRITE_PROBLEMS) },
+    },
+    {
+      method: 'POST',
+      path: '/v1/officers/{officerId}/keys/{keyId}/revocation',
+      operationId: 'revokeOfficerKey',
+      summary:
+        "Revoke an officer's signing key from a given instant (admin): acts recorded from then and signed with it are refused; a signed OfficerKeyRevoked",
+      tag: 'registry',
+      parameters: [
+        pathId('officerId', 'The officer, of the admin’s agency.', defs),
+        {
+          name: 'keyId',
+          in: 'path',
+          required: true,
+          description: 'The key id (64 lowercase hex).',
+          schema: defs('sha256'),
+        },
+        p.parameters.ifMatch,
+        idempotencyKey,
+      ],
+      requestBody: jsonBody('command.revoke-officer-key'),
+      responses: { ...written('The revocation', 'response.write-result'), ...problems(...WRITE_PROBLEMS) },
+    },
+    {
+      method: 'POST',
       path: '/v1/items/{code}/amendments',
       operationId: 'amendItem',
       summary:

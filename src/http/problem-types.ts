@@ -210,6 +210,52 @@ export const PROBLEM_TYPES: Readonly<Record<string, ProblemType>> = {
   officer_retired: entry(409, 'Officer retired', 'The officer is retired and takes no changes.'),
   officer_suspended: entry(409, 'Officer suspended already', 'The officer is suspended already.'),
   officer_not_suspended: entry(409, 'Officer not suspended', 'Only a suspended officer is reinstated.'),
+  officer_key_exists: entry(
+    409,
+    'Officer key registered already',
+    'The officer holds this key already (the key id is of the key, docs/integrity.md §5).',
+  ),
+  officer_key_taken: entry(
+    409,
+    'Key held by another officer',
+    'Another officer of the agency holds this key: a key signs for one officer only. Generate a key for each officer.',
+  ),
+  officer_key_unknown: entry(404, 'No such officer key', 'The officer has no registered key with this key id.'),
+  officer_key_revoked: entry(
+    409,
+    'Officer key revoked',
+    'The key is revoked already; its revocation stands as recorded.',
+  ),
+  officer_key_malformed: entry(
+    422,
+    'Officer key malformed',
+    'publicKey is neither the standard base64 of a SubjectPublicKeyInfo DER nor its PEM.',
+  ),
+  officer_key_unsupported: entry(
+    422,
+    'Officer key not Ed25519',
+    'Officer keys are Ed25519 (docs/integrity.md §6); an RSA, EC or SM2 key is refused.',
+  ),
+  officer_key_validity_required: entry(
+    422,
+    'Officer key validity missing',
+    'A key registered without a certificate states validFrom, the first day it may sign acts for.',
+  ),
+  officer_key_validity_outside_certificate: entry(
+    422,
+    'Key validity outside its certificate',
+    "The stated validFrom or validTo lies outside the certificate's notBefore and notAfter (as whole UTC days).",
+  ),
+  officer_certificate_malformed: entry(
+    422,
+    'Officer certificate malformed',
+    'certificate is not the PEM of an X.509 certificate.',
+  ),
+  officer_certificate_mismatch: entry(
+    422,
+    'Certificate of another key',
+    "The certificate's subject public key is not the key registered with it.",
+  ),
   subject_exists: entry(409, 'Subject registered already', 'The agency has a regulated subject with this id already.'),
   subject_retired: entry(409, 'Subject retired', 'The regulated subject is retired and takes no changes.'),
   conflict_declared: entry(

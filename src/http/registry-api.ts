@@ -1,6 +1,7 @@
 import { Router, type RequestHandler } from 'express';
 import type { CommandResult } from '../app/command-handler.js';
 import type { ItemAmendment, OfficerAmendment, RegistryService } from '../app/registry-service.js';
+import type { OfficerKeyRequest } from '../app/officer-key-material.js';
 import type { ItemProfile } from '../domain/registry/items.js';
 import type { OfficerProfile } from '../domain/registry/officers.js';
 import { itemStream } from '../domain/registry/items.js';
@@ -10,8 +11,16 @@ import { authenticate, principalOf, requireRoles } from './authenticate.js';
 import type { Principal } from '../app/auth.js';
 import { pathId } from './query.js';
 import { eventIdFor, ifMatch } from './request.js';
-import { InvalidBody, type Validate } from './validation.js';
+import { InvalidBody, InvalidQuery, type Validate } from './validation.js';
 import { reviewSettingsStream } from '../domain/registry/review-settings.js';
+
+/** A key id in a path: 64 lowercase hex (docs/integrity.md §5). */
+function keyIdParam(value: unknown): string {
+  if (typeof value !== 'string' || !/^[0-9a-f]{64}$/.test(value)) {
+    throw new InvalidQuery('keyId is not 64 lowercase hex digits');
+  }
+  return value;
+}
 
 export interface RegistryApiDependencies {
   readonly registry: RegistryService;
@@ -75,6 +84,35 @@ export function registryApi({ registry, verify, validate, newId, limited }: Regi
     res.status(result.created ? 201 : 200).set('ETag', `"${result.revision}"`);
     res.json({ officerId, ...written(result) });
   });
+
+  router.post('/v1/officers/:officerId/keys', auth, requireRoles('admin'), readJson, async (req, res) => {
+    const officerId = pathId(req.params.officerId, 'officerId');
+    validate('urn:evidence-ledger:schema:command:register-officer-key', req.body);
+    const principal = principalOf(res);
+    const eventId = eventIdFor(req, principal, officerStream(principal.agency, officerId), newId);
+    const body = req.body as OfficerKeyRequest;
+    const result = await registry.registerOfficerKey(principal, officerId, body, eventId, ifMatch(req));
+    res.status(result.created ? 201 : 200).set('ETag', `"${result.revision}"`);
+    res.json({ officerId, keyId: result.keyId, ...written(result) });
+  });
+
+  router.post(
+    '/v1/officers/:officerId/keys/:keyId/revocation',
+    auth,
+    requireRoles('admin'),
+    readJson,
+    async (req, res) => {
+      const officerId = pathId(req.params.officerId, 'officerId');
+      const keyId = keyIdParam(req.params.keyId);
+      validate('urn:evidence-ledger:schema:command:revoke-officer-key', req.body);
+      const principal = principalOf(res);
+      const eventId = eventIdFor(req, principal, officerStream(principal.agency, officerId), newId);
+      const body = { keyId, ...(req.body as { reason: string; revokedFrom: string }) };
+      const result = await registry.revokeOfficerKey(principal, officerId, body, eventId, ifMatch(req));
+      res.status(result.created ? 201 : 200).set('ETag', `"${result.revision}"`);
+      res.json({ officerId, keyId, ...written(result) });
+    },
+  );
 
   router.post('/v1/items/:code/amendments', auth, requireRoles('admin'), readJson, async (req, res) => {
     const code = pathId(req.params.code, 'code');

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, generateKeyPairSync } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -301,6 +301,11 @@ const filingForm = fc
     };
   });
 
+/** An officer's Ed25519 public key, as the registry takes it (base64 of its SPKI DER). */
+const FUZZ_OFFICER_KEY = generateKeyPairSync('ed25519')
+  .publicKey.export({ type: 'spki', format: 'der' })
+  .toString('base64');
+
 /** Each write route: its OpenAPI path, the path fuzzed, its method (POST unless said), who sends, and what. */
 const ROUTES: {
   path: string;
@@ -319,6 +324,28 @@ const ROUTES: {
       fc.constantFrom(
         { changes: { validTo: '2031-12-31', certificateNo: '1405-fz-2' }, reason: '换发执法证' },
         { changes: { counsel: 'public_lawyer' }, reason: '登记为公职律师' },
+      ),
+    ),
+  },
+  {
+    path: '/v1/officers/{officerId}/keys',
+    route: '/v1/officers/fz-o-1/keys',
+    token: () => admin,
+    request: jsonRoute(
+      fc.constantFrom(
+        { publicKey: FUZZ_OFFICER_KEY, validFrom: '2026-01-01' },
+        { alg: 'Ed25519', publicKey: FUZZ_OFFICER_KEY, validFrom: '2026-01-01', validTo: '2027-12-31' },
+      ),
+    ),
+  },
+  {
+    path: '/v1/officers/{officerId}/keys/{keyId}/revocation',
+    route: `/v1/officers/fz-o-1/keys/${'0'.repeat(64)}/revocation`,
+    token: () => admin,
+    request: jsonRoute(
+      fc.constantFrom(
+        { reason: '密钥遗失', revokedFrom: '2026-06-01' },
+        { reason: '调岗', revokedFrom: '2026-06-01T00:00:00+08:00' },
       ),
     ),
   },

@@ -142,6 +142,8 @@ describe('the OpenAPI document', () => {
         { method: 'POST', path: '/v1/officers' },
         { method: 'POST', path: '/v1/items' },
         { method: 'POST', path: '/v1/officers/{officerId}/amendments' },
+        { method: 'POST', path: '/v1/officers/{officerId}/keys' },
+        { method: 'POST', path: '/v1/officers/{officerId}/keys/{keyId}/revocation' },
         { method: 'POST', path: '/v1/items/{code}/amendments' },
         { method: 'GET', path: '/v1/agencies/{agency}/review-settings' },
         { method: 'PUT', path: '/v1/agencies/{agency}/review-settings' },

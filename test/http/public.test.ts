@@ -396,6 +396,7 @@ describe('the public lists', () => {
         validFrom: '2018-01-01',
         validTo: '2030-12-31',
         status: 'active',
+        keys: [],
       },
       expect.objectContaining({ name: '执法人员bob', agency: COUNTY }),
     ]);

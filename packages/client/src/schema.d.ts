@@ -818,6 +818,40 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/officers/{officerId}/keys': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Register an officer's own Ed25519 signing key, optionally with its X.509 certificate (admin); a signed OfficerKeyRegistered naming the key id the service computed */
+    post: operations['registerOfficerKey'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/officers/{officerId}/keys/{keyId}/revocation': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Revoke an officer's signing key from a given instant (admin): acts recorded from then and signed with it are refused; a signed OfficerKeyRevoked */
+    post: operations['revokeOfficerKey'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v1/items/{code}/amendments': {
     parameters: {
       query?: never;
@@ -2515,6 +2549,19 @@ export interface components {
       /** @description The role in which this person gives legal opinions on cases (法律顾问 legal adviser, 公职律师 public-sector lawyer), when they do. */
       counsel?: components['schemas']['defs']['$defs']['counselRole'];
     };
+    /** POST /v1/officers/{officerId}/keys: an officer's own Ed25519 signing key, optionally with an X.509 certificate of it, and the days it may sign acts on */
+    'command.register-officer-key': {
+      /** @constant */
+      alg?: 'Ed25519';
+      /** @description The public key: standard base64 of its SubjectPublicKeyInfo DER (the form recorded), or its PEM. */
+      publicKey: string;
+      /** @description The PEM of an X.509 certificate whose subject public key is publicKey; its notBefore and notAfter give the validity not stated. */
+      certificate?: string;
+      /** @description The first day acts signed with the key may have occurred on; without a certificate it is required (422 officer_key_validity_required). */
+      validFrom?: components['schemas']['defs']['$defs']['date'];
+      /** @description The last such day; none means no end (or the certificate's). */
+      validTo?: components['schemas']['defs']['$defs']['date'];
+    };
     /** POST /v1/subjects: a regulated subject of the agency's directory (检查对象名录) */
     'command.register-subject': {
       subjectId: components['schemas']['defs']['$defs']['id'];
@@ -2533,6 +2580,12 @@ export interface components {
     };
     /** POST /v1/subjects/{subjectId}/retirement: take a regulated subject off the directory, with the reason */
     'command.retire-subject': components['schemas']['event.SubjectRetired'];
+    /** POST /v1/officers/{officerId}/keys/{keyId}/revocation: why, and from when, acts signed with the officer's key are refused */
+    'command.revoke-officer-key': {
+      reason: components['schemas']['defs']['$defs']['nonEmptyText'];
+      /** @description An RFC 3339 instant with its offset, or a date (from 00:00 UTC of that day): acts recorded from then on and signed with the key are refused. */
+      revokedFrom: components['schemas']['defs']['$defs']['dateTime'] | components['schemas']['defs']['$defs']['date'];
+    };
     /**
      * POST /v1/tokens/revocations: revoke one token by its jti, or every token of a subject issued before a time
      * @description Acts within the caller's agency. `before` may not be later than the server's clock.
@@ -3289,6 +3342,23 @@ export interface components {
         counsel?: components['schemas']['command.register-officer']['counsel'];
       };
       reason: components['schemas']['defs']['$defs']['nonEmptyText'];
+    };
+    /** OfficerKeyRegistered: an officer's own signing key, its key id (docs/integrity.md §5) and validity */
+    'event.OfficerKeyRegistered': {
+      keyId: components['schemas']['defs']['$defs']['sha256'];
+      /** @constant */
+      alg: 'Ed25519';
+      /** @description Standard base64 of the key's SubjectPublicKeyInfo DER. */
+      publicKey: string;
+      certificate?: components['schemas']['command.register-officer-key']['certificate'];
+      validFrom: components['schemas']['defs']['$defs']['date'];
+      validTo?: components['schemas']['defs']['$defs']['date'];
+    };
+    /** OfficerKeyRevoked: the key, why, and from when acts signed with it are refused */
+    'event.OfficerKeyRevoked': {
+      keyId: components['schemas']['defs']['$defs']['sha256'];
+      reason: components['schemas']['command.revoke-officer-key']['reason'];
+      revokedFrom: components['schemas']['command.revoke-officer-key']['revokedFrom'];
     };
     /** OfficerRegistered: the officer profile */
     'event.OfficerRegistered': components['schemas']['command.register-officer'];
@@ -4998,6 +5068,17 @@ export interface components {
         validTo: components['schemas']['defs']['$defs']['date'];
         /** @enum {unknown} */
         status: 'active' | 'suspended' | 'retired';
+        /** @description The officer's own signing keys (docs/integrity.md §6), in registration order; a revoked key keeps its place and says from when. */
+        keys: {
+          keyId: components['schemas']['defs']['$defs']['sha256'];
+          /** @constant */
+          alg: 'Ed25519';
+          /** @description Standard base64 of the key's SubjectPublicKeyInfo DER. */
+          publicKey: string;
+          validFrom: components['schemas']['defs']['$defs']['date'];
+          validTo?: components['schemas']['defs']['$defs']['date'];
+          revokedFrom?: components['schemas']['command.revoke-officer-key']['revokedFrom'];
+        }[];
       }[];
       /** @description The cursor of the next page, when there may be one. */
       next?: string;
@@ -5460,7 +5541,7 @@ export interface components {
     };
     /**
      * The result of a write: the event's stream revision, global position and hash
-     * @description 201 when the event was recorded, 200 when an Idempotency-Key retry found the original. A case write names the case, act type and event; an officer write names the officer; an item write names the item.
+     * @description 201 when the event was recorded, 200 when an Idempotency-Key retry found the original. A case write names the case, act type and event; an officer write names the officer (and a key write the key); an item write names the item.
      */
     'response.write-result': {
       caseId?: components['schemas']['defs']['$defs']['id'];
@@ -5468,6 +5549,8 @@ export interface components {
       type?: string;
       eventId?: components['schemas']['defs']['$defs']['uuid'];
       officerId?: components['schemas']['defs']['$defs']['id'];
+      /** @description The officer key registered or revoked (docs/integrity.md §5). */
+      keyId?: components['schemas']['defs']['$defs']['sha256'];
       code?: components['schemas']['defs']['$defs']['id'];
       agency?: components['schemas']['defs']['$defs']['id'];
       /** @description The stream revision of the event (the next If-Match). */
@@ -11791,6 +11874,278 @@ export interface operations {
         };
       };
       /** @description The amendment recorded. */
+      201: {
+        headers: {
+          /** @description The stream revision, quoted. */
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['response.write-result'];
+        };
+      };
+      /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description No valid bearer token (unauthenticated). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description The token lacks the role this needs (forbidden). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description No such resource, or not one the caller may see (not_found). */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description The Accept header admits none of the media types this answers with (not_acceptable); `available` lists them. */
+      406: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description The write conflicts with the record: a stale If-Match (revision_conflict) or a rule such as legal_review_required. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description The body is larger than allowed (too_large). */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description The body is in an unsupported encoding (unsupported_media_type). */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description A rule refuses the request; `code` names it (two_officers_required, certificate_invalid, recording_required...). */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description An unexpected failure (internal) or a store that does not answer. */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+    };
+  };
+  registerOfficerKey: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description The stream revision the write expects, such as "3"; 409 revision_conflict otherwise. */
+        'If-Match'?: string;
+        /** @description A retry with the same key and the same request answers with the original result (200); the same key with another request is 422 idempotency_key_reused; a retry whose recorded personal data the data-key store of this replica cannot open (so cannot compare) is 503 data_key_unavailable (retry later). Keys are per user and agency; POST /v1/cases without a caseId names its case by the key. */
+        'Idempotency-Key'?: string;
+      };
+      path: {
+        /** @description The officer, of the admin’s agency. */
+        officerId: components['schemas']['defs']['$defs']['id'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['command.register-officer-key'];
+      };
+    };
+    responses: {
+      /** @description A retry with the same Idempotency-Key: the original result. */
+      200: {
+        headers: {
+          /** @description The stream revision, quoted. */
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['response.write-result'];
+        };
+      };
+      /** @description The key recorded. */
+      201: {
+        headers: {
+          /** @description The stream revision, quoted. */
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['response.write-result'];
+        };
+      };
+      /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description No valid bearer token (unauthenticated). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description The token lacks the role this needs (forbidden). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description No such resource, or not one the caller may see (not_found). */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description The Accept header admits none of the media types this answers with (not_acceptable); `available` lists them. */
+      406: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description The write conflicts with the record: a stale If-Match (revision_conflict) or a rule such as legal_review_required. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description The body is larger than allowed (too_large). */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description The body is in an unsupported encoding (unsupported_media_type). */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description A rule refuses the request; `code` names it (two_officers_required, certificate_invalid, recording_required...). */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description An unexpected failure (internal) or a store that does not answer. */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+    };
+  };
+  revokeOfficerKey: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description The stream revision the write expects, such as "3"; 409 revision_conflict otherwise. */
+        'If-Match'?: string;
+        /** @description A retry with the same key and the same request answers with the original result (200); the same key with another request is 422 idempotency_key_reused; a retry whose recorded personal data the data-key store of this replica cannot open (so cannot compare) is 503 data_key_unavailable (retry later). Keys are per user and agency; POST /v1/cases without a caseId names its case by the key. */
+        'Idempotency-Key'?: string;
+      };
+      path: {
+        /** @description The officer, of the admin’s agency. */
+        officerId: components['schemas']['defs']['$defs']['id'];
+        /** @description The key id (64 lowercase hex). */
+        keyId: components['schemas']['defs']['$defs']['sha256'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['command.revoke-officer-key'];
+      };
+    };
+    responses: {
+      /** @description A retry with the same Idempotency-Key: the original result. */
+      200: {
+        headers: {
+          /** @description The stream revision, quoted. */
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['response.write-result'];
+        };
+      };
+      /** @description The revocation recorded. */
       201: {
         headers: {
           /** @description The stream revision, quoted. */

@@ -3,6 +3,13 @@ import { requireAgency, requireRole } from '../actor.js';
 import type { Decider } from '../decider.js';
 import { conflict, notFound, violation } from '../errors.js';
 import { agencyStream } from '../streams.js';
+import {
+  decideKey,
+  evolveKeys,
+  type OfficerKeyCommand,
+  type OfficerKeyEvent,
+  type OfficerKeyState,
+} from './officer-keys.js';
 
 /**
  * The roles in which the agency's counsel give legal opinions: legal adviser (法律顾问) and public-sector lawyer
@@ -41,6 +48,8 @@ export type OfficerStatus = 'active' | 'suspended' | 'retired';
 export interface OfficerState extends Partial<OfficerProfile> {
   readonly exists: boolean;
   readonly status: OfficerStatus;
+  /** The officer's own signing keys, in registration order, revoked ones included. */
+  readonly keys?: readonly OfficerKeyState[];
 }
 
 export type OfficerCommand = { readonly actor: Actor } & (
@@ -51,6 +60,7 @@ export type OfficerCommand = { readonly actor: Actor } & (
       readonly reason: string;
     }
   | { readonly type: 'SuspendOfficer' | 'ReinstateOfficer' | 'RetireOfficer'; readonly reason: string }
+  | OfficerKeyCommand
 );
 
 export type OfficerEvent =
@@ -62,7 +72,8 @@ export type OfficerEvent =
   | {
       readonly type: 'OfficerSuspended' | 'OfficerReinstated' | 'OfficerRetired';
       readonly data: { readonly reason: string };
-    };
+    }
+  | OfficerKeyEvent;
 
 /** An officer's stream: officer ids are unique within their agency only. */
 export function officerStream(agency: string, officerId: string): string {
@@ -112,6 +123,9 @@ export const officerDecider: Decider<OfficerCommand, OfficerEvent, OfficerState>
         return [{ type: 'OfficerReinstated', data: { reason: command.reason } }];
       case 'RetireOfficer':
         return [{ type: 'OfficerRetired', data: { reason: command.reason } }];
+      case 'RegisterOfficerKey':
+      case 'RevokeOfficerKey':
+        return decideKey(command, state.keys ?? []);
     }
   },
 
@@ -127,6 +141,9 @@ export const officerDecider: Decider<OfficerCommand, OfficerEvent, OfficerState>
         return { ...state, status: 'active' };
       case 'OfficerRetired':
         return { ...state, status: 'retired' };
+      case 'OfficerKeyRegistered':
+      case 'OfficerKeyRevoked':
+        return { ...state, keys: evolveKeys(state.keys ?? [], event) };
     }
   },
 };

@@ -52,6 +52,8 @@ describe('the officer registry (执法人员名单, 持证上岗)', () => {
     SuspendOfficer: 'OfficerSuspended',
     ReinstateOfficer: 'OfficerReinstated',
     RetireOfficer: 'OfficerRetired',
+    RegisterOfficerKey: 'OfficerKeyRegistered',
+    RevokeOfficerKey: 'OfficerKeyRevoked',
   } as const;
   const everyLaterCommand = [
     amend({ name: '李四' }),

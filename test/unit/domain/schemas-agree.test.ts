@@ -18,6 +18,7 @@ import type { DiscretionFinding } from '../../../src/domain/case/rules.js';
 import type { BenchmarkProfile, BenchmarkSet } from '../../../src/domain/registry/benchmarks.js';
 import type { EvaluationData, EvaluationEvent, EvaluationScores } from '../../../src/domain/case/evaluation.js';
 import type { OfficerEvent, OfficerProfile } from '../../../src/domain/registry/officers.js';
+import type { OfficerKey } from '../../../src/domain/registry/officer-keys.js';
 import type { DeviceEvent, DeviceProfile } from '../../../src/domain/registry/devices.js';
 import type { ReviewSettingsEvent } from '../../../src/domain/registry/review-settings.js';
 import type { AgencyTemplateEvent } from '../../../src/domain/drafting/agency-templates.js';
@@ -288,8 +289,19 @@ const ITEM: Required<ItemProfile> = {
   disclosureWorkingDays: 10,
   retention: 30,
 };
+// the Ed25519 public key of RFC 8032 §7.1, test 1, and its key id (docs/integrity.md §5)
+const OFFICER_KEY: Required<OfficerKey> = {
+  keyId: '06e3fd8fda29bb60ab59557de61edb0aecdb231134be30e75b455f8e1b792fa9',
+  alg: 'Ed25519',
+  publicKey: 'MCowBQYDK2VwAyEA11qYAYKxCrfVS/7TyWQHOg7hcvPapiMlrwIaaPcHURo=',
+  certificate: '-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n',
+  validFrom: '2026-01-01',
+  validTo: '2028-12-31',
+};
 const registry: { [E in RegistryEvent as E['type']]: E['data'] } = {
   OfficerRegistered: OFFICER,
+  OfficerKeyRegistered: OFFICER_KEY,
+  OfficerKeyRevoked: { keyId: OFFICER_KEY.keyId, reason: '密钥遗失', revokedFrom: '2027-03-01T09:00:00+08:00' },
   OfficerAmended: { changes: { validTo: '2031-12-31', roles: ['officer'] }, reason: '证件延期' },
   OfficerSuspended: { reason: '暂扣执法证' },
   OfficerReinstated: { reason: '恢复执法资格' },
@@ -329,6 +341,8 @@ const OFFICER_REQUIRED: KeySet<OfficerProfile> = {
 const ITEM_REQUIRED: KeySet<ItemProfile> = { code: true, agency: true, name: true, category: true, legalBasis: true };
 const REGISTRY_REQUIRED: { [E in RegistryEvent as E['type']]: KeySet<E['data']> } = {
   OfficerRegistered: OFFICER_REQUIRED,
+  OfficerKeyRegistered: { keyId: true, alg: true, publicKey: true, validFrom: true },
+  OfficerKeyRevoked: { keyId: true, reason: true, revokedFrom: true },
   OfficerAmended: { changes: true, reason: true },
   OfficerSuspended: { reason: true },
   OfficerReinstated: { reason: true },
@@ -956,6 +970,27 @@ describe('the JSON Schemas of the domain agree with its TypeScript types', () =>
     ])('when an officer has %s, then it is rejected', (_name, change) => {
       expect(accepts(commandId('register-officer'), { ...OFFICER, ...change })).toBe(false);
     });
+    it('when an officer key states its validity or brings a certificate, then it is accepted; with another alg or a keyId, it is rejected', () => {
+      const { publicKey, certificate, validFrom } = OFFICER_KEY;
+      expect(problems(commandId('register-officer-key'), { alg: 'Ed25519', publicKey, validFrom })).toEqual([]);
+      expect(problems(commandId('register-officer-key'), { publicKey, certificate })).toEqual([]);
+      expect(accepts(commandId('register-officer-key'), { alg: 'RSA', publicKey, validFrom })).toBe(false);
+      expect(accepts(commandId('register-officer-key'), { publicKey, validFrom, keyId: OFFICER_KEY.keyId })).toBe(
+        false,
+      );
+    });
+    it.each(['2027-03-01', '2027-03-01T09:00:00+08:00', '2027-03-01T01:00:00Z'])(
+      'when a key is revoked from %s, then the revocation is accepted',
+      (revokedFrom) => {
+        expect(problems(commandId('revoke-officer-key'), { reason: '遗失', revokedFrom })).toEqual([]);
+      },
+    );
+    it.each(['2027-03-01T09:00:00', '2027/03/01', ''])(
+      'when a key is revoked from %j, then it is rejected',
+      (revokedFrom) => {
+        expect(accepts(commandId('revoke-officer-key'), { reason: '遗失', revokedFrom })).toBe(false);
+      },
+    );
     it.each([
       ['an unknown category', { category: 'tax' }],
       ['zero disclosure days', { disclosureWorkingDays: 0 }],

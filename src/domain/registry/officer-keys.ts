@@ -1,0 +1,89 @@
+import { conflict, RuleViolation, violation } from '../errors.js';
+
+/**
+ * An officer's own signing key, registered so that acts the officer signs (`actorSig`, docs/integrity.md §6) can be
+ * checked against it. `keyId` is the key id of docs/integrity.md §5, computed by the service from the key;
+ * `publicKey` is the standard base64 of its SubjectPublicKeyInfo DER.
+ */
+export interface OfficerKey {
+  readonly keyId: string;
+  readonly alg: 'Ed25519';
+  readonly publicKey: string;
+  /** The PEM of an X.509 certificate whose subject public key is this key, when one was given. */
+  readonly certificate?: string;
+  /** The first day (YYYY-MM-DD) acts signed with the key may have occurred on. */
+  readonly validFrom: string;
+  /** The last such day, when the key's validity ends. */
+  readonly validTo?: string;
+}
+
+/** Why, and from when (an RFC 3339 instant, or a date: from 00:00 UTC of that day), acts signed with a key are refused. */
+export interface OfficerKeyRevocation {
+  readonly keyId: string;
+  readonly reason: string;
+  readonly revokedFrom: string;
+}
+
+export interface OfficerKeyState extends OfficerKey {
+  readonly revoked?: { readonly reason: string; readonly revokedFrom: string };
+}
+
+export type OfficerKeyCommand =
+  /** `heldBy`: another officer of the agency that holds this key already, as the service found it. */
+  | { readonly type: 'RegisterOfficerKey'; readonly key: OfficerKey; readonly heldBy?: string }
+  | ({ readonly type: 'RevokeOfficerKey' } & OfficerKeyRevocation);
+
+export type OfficerKeyEvent =
+  | { readonly type: 'OfficerKeyRegistered'; readonly data: OfficerKey }
+  | { readonly type: 'OfficerKeyRevoked'; readonly data: OfficerKeyRevocation };
+
+/** The rules of an officer's keys: a key once per officer and once per agency, a validity that does not run backwards. */
+export function decideKey(command: OfficerKeyCommand, keys: readonly OfficerKeyState[]): OfficerKeyEvent[] {
+  if (command.type === 'RegisterOfficerKey') {
+    const { key } = command;
+    if (keys.some((k) => k.keyId === key.keyId)) {
+      throw conflict('officer_key_exists', `key ${key.keyId} is registered for this officer already`);
+    }
+    if (command.heldBy !== undefined) {
+      throw conflict('officer_key_taken', `key ${key.keyId} is registered for another officer of the agency`);
+    }
+    if (key.validTo !== undefined && key.validTo < key.validFrom) {
+      throw violation(
+        'validity_invalid',
+        `the key's validity ends (${key.validTo}) before it starts (${key.validFrom})`,
+      );
+    }
+    return [{ type: 'OfficerKeyRegistered', data: key }];
+  }
+  const key = keys.find((k) => k.keyId === command.keyId);
+  if (!key) throw new RuleViolation('officer_key_unknown', 404, `the officer has no key ${command.keyId}`);
+  if (key.revoked) throw conflict('officer_key_revoked', `key ${command.keyId} is revoked already`);
+  const { keyId, reason, revokedFrom } = command;
+  return [{ type: 'OfficerKeyRevoked', data: { keyId, reason, revokedFrom } }];
+}
+
+export function evolveKeys(keys: readonly OfficerKeyState[], event: OfficerKeyEvent): OfficerKeyState[] {
+  if (event.type === 'OfficerKeyRegistered') return [...keys, event.data];
+  const { keyId, reason, revokedFrom } = event.data;
+  return keys.map((k) => (k.keyId === keyId ? { ...k, revoked: { reason, revokedFrom } } : k));
+}
+
+/** The start of a revocation as epoch milliseconds: an instant as written, a date from 00:00 UTC of that day. */
+export function revokedFromMs(revokedFrom: string): number {
+  return Date.parse(revokedFrom.length === 10 ? `${revokedFrom}T00:00:00Z` : revokedFrom);
+}
+
+/**
+ * Why a key may not sign an act that occurred on `date` (YYYY-MM-DD) and is recorded at `recordedAt`, or
+ * `undefined` when it may: outside its validity (`officer_key_not_valid`), or revoked from before the recording
+ * (`officer_key_revoked`).
+ */
+export function keyRefusal(
+  key: OfficerKeyState,
+  date: string,
+  recordedAt: string,
+): 'officer_key_not_valid' | 'officer_key_revoked' | undefined {
+  if (key.revoked && revokedFromMs(key.revoked.revokedFrom) <= Date.parse(recordedAt)) return 'officer_key_revoked';
+  if (date < key.validFrom || (key.validTo !== undefined && date > key.validTo)) return 'officer_key_not_valid';
+  return undefined;
+}

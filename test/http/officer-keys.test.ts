@@ -1,0 +1,207 @@
+import { createHash, generateKeyPairSync, X509Certificate } from 'node:crypto';
+import { seedAgency, startTestService, type TestService } from '../support/service.js';
+import { officerKeyPair, selfSignedCertificate } from '../support/officer-keys.js';
+
+const AGENCY = 'county-justice';
+let t: TestService;
+let admin: string;
+let otherAdmin: string;
+let position = 0;
+
+async function call(method: string, route: string, token: string | undefined, body?: unknown, key?: string) {
+  const headers = key ? { 'idempotency-key': key } : undefined;
+  const res = await t.call(method, route, {
+    ...(token ? { token } : {}),
+    ...(body === undefined ? {} : { body }),
+    ...(headers ? { headers } : {}),
+  });
+  if (typeof res.body?.position === 'number') position = Math.max(position, res.body.position);
+  return res;
+}
+async function listed(certificateNo: string) {
+  const list = await call('GET', `/v1/officers?agency=${AGENCY}&consistentWith=${position}`, undefined);
+  return list.body.items.find((o: { certificateNo: string }) => o.certificateNo === certificateNo);
+}
+const keyIdOf = (spki: string) => createHash('sha256').update(Buffer.from(spki, 'base64')).digest('hex');
+
+beforeAll(async () => {
+  t = await startTestService();
+  ({ admin } = await seedAgency(t, AGENCY, { officers: ['alice', 'bob', 'dan'] }));
+  ({ admin: otherAdmin } = await seedAgency(t, 'city-market', { officers: ['carl', 'cora'] }));
+}, 60_000);
+afterAll(() => t?.stop());
+
+describe("registering an officer's own signing key (OfficerKeyRegistered)", () => {
+  it('when the admin registers a key, then 201 names the key id the service computed, a retry is the same write, and the public list shows the key', async () => {
+    const { spki } = officerKeyPair();
+    const body = { alg: 'Ed25519', publicKey: spki, validFrom: '2026-01-01', validTo: '2028-12-31' };
+    const res = await call('POST', '/v1/officers/alice/keys', admin, body, 'alice-key-1');
+    expect([res.status, res.body.officerId, res.body.keyId]).toEqual([201, 'alice', keyIdOf(spki)]);
+    expect(res.headers.get('etag')).toBe(`"${res.body.revision}"`);
+    const again = await call('POST', '/v1/officers/alice/keys', admin, body, 'alice-key-1');
+    expect([again.status, again.body.hash]).toEqual([200, res.body.hash]);
+
+    const alice = await listed('1405-alice');
+    expect(alice.keys).toEqual([
+      { keyId: keyIdOf(spki), alg: 'Ed25519', publicKey: spki, validFrom: '2026-01-01', validTo: '2028-12-31' },
+    ]);
+    const events = await t.service.events.readStream(`officer-${AGENCY}:alice`);
+    expect(events.at(-1)!.event).toMatchObject({ type: 'OfficerKeyRegistered', data: { keyId: keyIdOf(spki) } });
+  });
+
+  it('when the key comes as PEM, then the registry records the base64 of its SPKI DER', async () => {
+    const { publicKey, spki } = officerKeyPair();
+    const pem = publicKey.export({ type: 'spki', format: 'pem' }) as string;
+    const res = await call('POST', '/v1/officers/bob/keys', admin, { publicKey: pem, validFrom: '2026-01-01' });
+    expect([res.status, res.body.keyId]).toEqual([201, keyIdOf(spki)]);
+    const bob = await listed('1405-bob');
+    expect(bob.keys).toEqual([{ keyId: keyIdOf(spki), alg: 'Ed25519', publicKey: spki, validFrom: '2026-01-01' }]);
+  });
+
+  it("when a certificate of the key is given without dates, then the key's validity is the certificate's whole UTC days, and the certificate is recorded", async () => {
+    const { privateKey, spki } = officerKeyPair();
+    const certificate = await selfSignedCertificate(privateKey);
+    const res = await call('POST', '/v1/officers/dan/keys', admin, { publicKey: spki, certificate });
+    expect(res.status).toBe(201);
+    const x509 = new X509Certificate(certificate);
+    const notBefore = new Date(x509.validFrom);
+    const notAfter = new Date(x509.validTo);
+    // openssl starts a certificate at the second it is made and ends it at that second, `days` later
+    const day = (d: Date) => d.toISOString().slice(0, 10);
+    const nextDay = (d: Date) => day(new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate() + 1)));
+    const dayBefore = (d: Date) => day(new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate() - 1)));
+    const startsAtMidnight = notBefore.getTime() % 86_400_000 === 0;
+    const endsAtLastSecond = (notAfter.getTime() + 1000) % 86_400_000 === 0;
+    const validFrom = startsAtMidnight ? day(notBefore) : nextDay(notBefore);
+    const validTo = endsAtLastSecond ? day(notAfter) : dayBefore(notAfter);
+    const dan = await listed('1405-dan');
+    expect(dan.keys).toEqual([{ keyId: keyIdOf(spki), alg: 'Ed25519', publicKey: spki, validFrom, validTo }]);
+    const events = await t.service.events.readStream(`officer-${AGENCY}:dan`);
+    expect((events.at(-1)!.event.data as { certificate: string }).certificate).toBe(x509.toString());
+  });
+
+  it('when the key is registered again, or for another officer of the agency, then 409 and nothing is recorded; another agency may register it', async () => {
+    const { spki } = officerKeyPair();
+    const body = { publicKey: spki, validFrom: '2026-01-01' };
+    expect((await call('POST', '/v1/officers/alice/keys', admin, body)).status).toBe(201);
+    const twice = await call('POST', '/v1/officers/alice/keys', admin, body);
+    expect([twice.status, twice.body.code]).toEqual([409, 'officer_key_exists']);
+    const taken = await call('POST', '/v1/officers/bob/keys', admin, body);
+    expect([taken.status, taken.body.code]).toEqual([409, 'officer_key_taken']);
+    expect((await call('POST', '/v1/officers/carl/keys', otherAdmin, body)).status).toBe(201);
+  });
+
+  it.each([
+    ['an RSA key', 'officer_key_unsupported', () => rsaKey()],
+    ['an EC key', 'officer_key_unsupported', () => ecKey()],
+    ['base64 that is no key', 'officer_key_malformed', () => ({ publicKey: 'AAAA', validFrom: '2026-01-01' })],
+    [
+      'text that is neither base64 nor PEM',
+      'officer_key_malformed',
+      () => ({ publicKey: 'a key!', validFrom: '2026-01-01' }),
+    ],
+    [
+      'a PEM that is no key',
+      'officer_key_malformed',
+      () => ({ publicKey: '-----BEGIN PUBLIC KEY-----\nAAAA\n-----END PUBLIC KEY-----\n', validFrom: '2026-01-01' }),
+    ],
+    ['no validity and no certificate', 'officer_key_validity_required', () => ({ publicKey: officerKeyPair().spki })],
+    [
+      'a malformed certificate',
+      'officer_certificate_malformed',
+      () => ({
+        publicKey: officerKeyPair().spki,
+        certificate: '-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n',
+      }),
+    ],
+    [
+      'a validity that ends before it starts',
+      'validity_invalid',
+      () => ({ publicKey: officerKeyPair().spki, validFrom: '2026-01-01', validTo: '2025-12-31' }),
+    ],
+  ])('when the body has %s, then 422 %s', async (_, code, body) => {
+    const res = await call('POST', '/v1/officers/alice/keys', admin, body());
+    expect([res.status, res.body.code]).toEqual([422, code]);
+  });
+
+  it("when the certificate certifies another key, or the stated validity starts before the certificate's, then 422", async () => {
+    const { spki } = officerKeyPair();
+    const other = officerKeyPair();
+    const certificate = await selfSignedCertificate(other.privateKey);
+    const mismatch = await call('POST', '/v1/officers/alice/keys', admin, { publicKey: spki, certificate });
+    expect([mismatch.status, mismatch.body.code]).toEqual([422, 'officer_certificate_mismatch']);
+    const early = { publicKey: other.spki, certificate, validFrom: '2000-01-01' };
+    const outside = await call('POST', '/v1/officers/alice/keys', admin, early);
+    expect([outside.status, outside.body.code]).toEqual([422, 'officer_key_validity_outside_certificate']);
+  });
+
+  it("when the client names the key id, an officer registers, or another agency's admin names the officer, then it is refused", async () => {
+    const { spki } = officerKeyPair();
+    const body = { publicKey: spki, validFrom: '2026-01-01' };
+    const named = await call('POST', '/v1/officers/alice/keys', admin, { ...body, keyId: keyIdOf(spki) });
+    expect([named.status, named.body.code]).toEqual([400, 'invalid_body']);
+    const officer = t.token('alice', AGENCY, ['officer']);
+    expect((await call('POST', '/v1/officers/alice/keys', officer, body)).status).toBe(403);
+    // city-market has no officer alice: the county's officer is as unknown to its admin as any other id
+    const other = await call('POST', '/v1/officers/alice/keys', otherAdmin, body);
+    expect([other.status, other.body.code]).toEqual([404, 'not_found']);
+    expect((await call('POST', '/v1/officers/alice/keys', undefined, body)).status).toBe(401);
+  });
+});
+
+describe("revoking an officer's key (OfficerKeyRevoked)", () => {
+  it('when the admin revokes a key, then 201, the public list shows from when, and a second revocation is 409', async () => {
+    const { spki } = officerKeyPair();
+    const keyId = keyIdOf(spki);
+    expect(
+      (await call('POST', '/v1/officers/bob/keys', admin, { publicKey: spki, validFrom: '2026-01-01' })).status,
+    ).toBe(201);
+    const revocation = { reason: '密钥遗失', revokedFrom: '2026-06-01T00:00:00+08:00' };
+    const route = `/v1/officers/bob/keys/${keyId}/revocation`;
+    const res = await call('POST', route, admin, revocation, 'revoke-bob-1');
+    expect([res.status, res.body.officerId, res.body.keyId]).toEqual([201, 'bob', keyId]);
+    const retry = await call('POST', route, admin, revocation, 'revoke-bob-1');
+    expect([retry.status, retry.body.hash]).toEqual([200, res.body.hash]);
+    const again = await call('POST', route, admin, revocation);
+    expect([again.status, again.body.code]).toEqual([409, 'officer_key_revoked']);
+    const bob = await listed('1405-bob');
+    expect(bob.keys.find((k: { keyId: string }) => k.keyId === keyId)).toEqual({
+      keyId,
+      alg: 'Ed25519',
+      publicKey: spki,
+      validFrom: '2026-01-01',
+      revokedFrom: '2026-06-01T00:00:00+08:00',
+    });
+  });
+
+  it("when the key is not the officer's, the key id is malformed, the instant has no offset, or another agency's admin revokes, then it is refused", async () => {
+    const { spki } = officerKeyPair();
+    const keyId = keyIdOf(spki);
+    expect(
+      (await call('POST', '/v1/officers/alice/keys', admin, { publicKey: spki, validFrom: '2026-01-01' })).status,
+    ).toBe(201);
+    const body = { reason: '调岗', revokedFrom: '2026-06-01' };
+    const notHers = await call('POST', `/v1/officers/bob/keys/${keyId}/revocation`, admin, body);
+    expect([notHers.status, notHers.body.code]).toEqual([404, 'officer_key_unknown']);
+    const malformed = await call('POST', '/v1/officers/alice/keys/ABC/revocation', admin, body);
+    expect(malformed.status).toBe(400);
+    const local = await call('POST', `/v1/officers/alice/keys/${keyId}/revocation`, admin, {
+      ...body,
+      revokedFrom: '2026-06-01T00:00:00',
+    });
+    expect([local.status, local.body.code]).toEqual([400, 'invalid_body']);
+    const other = await call('POST', `/v1/officers/alice/keys/${keyId}/revocation`, otherAdmin, body);
+    expect([other.status, other.body.code]).toEqual([404, 'not_found']);
+    const alice = await listed('1405-alice');
+    expect(alice.keys.find((k: { keyId: string }) => k.keyId === keyId).revokedFrom).toBeUndefined();
+  });
+});
+
+function rsaKey() {
+  const { publicKey } = generateKeyPairSync('rsa', { modulusLength: 1024 });
+  return { publicKey: publicKey.export({ type: 'spki', format: 'der' }).toString('base64'), validFrom: '2026-01-01' };
+}
+function ecKey() {
+  const { publicKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
+  return { publicKey: publicKey.export({ type: 'spki', format: 'der' }).toString('base64'), validFrom: '2026-01-01' };
+}

@@ -1,0 +1,121 @@
+import { fold } from '../../../src/domain/decider.js';
+import type { OfficerKey, OfficerKeyState } from '../../../src/domain/registry/officer-keys.js';
+import { keyRefusal, revokedFromMs } from '../../../src/domain/registry/officer-keys.js';
+import type { OfficerCommand, OfficerEvent, OfficerProfile } from '../../../src/domain/registry/officers.js';
+import { officerDecider } from '../../../src/domain/registry/officers.js';
+import { specification } from '../../support/decider-spec.js';
+import { actors } from '../../support/domain.js';
+
+const admin = actors.head;
+const profile: OfficerProfile = {
+  officerId: 'alice',
+  name: '张三',
+  agency: 'county-justice',
+  certificateNo: 'CERT-0001',
+  validFrom: '2019-01-01',
+  validTo: '2030-12-31',
+  roles: ['officer'],
+};
+const KEY: OfficerKey = {
+  keyId: 'a'.repeat(64),
+  alg: 'Ed25519',
+  publicKey: 'MCowBQYDK2VwAyEA11qYAYKxCrfVS/7TyWQHOg7hcvPapiMlrwIaaPcHURo=',
+  validFrom: '2026-01-01',
+  validTo: '2027-12-31',
+};
+const registered: OfficerEvent[] = [{ type: 'OfficerRegistered', data: profile }];
+const withKey: OfficerEvent[] = [...registered, { type: 'OfficerKeyRegistered', data: KEY }];
+const revocation = { keyId: KEY.keyId, reason: '密钥遗失', revokedFrom: '2026-06-01T00:00:00+08:00' };
+const revoked: OfficerEvent[] = [...withKey, { type: 'OfficerKeyRevoked', data: revocation }];
+const registerKey = (key: Partial<OfficerKey> = {}, heldBy?: string, actor = admin): OfficerCommand => ({
+  actor,
+  type: 'RegisterOfficerKey',
+  key: { ...KEY, ...key },
+  ...(heldBy === undefined ? {} : { heldBy }),
+});
+const revokeKey = (keyId = KEY.keyId, actor = admin): OfficerCommand => ({
+  actor,
+  type: 'RevokeOfficerKey',
+  ...revocation,
+  keyId,
+});
+
+describe("an officer's own signing keys (OfficerKeyRegistered, OfficerKeyRevoked)", () => {
+  const spec = specification(officerDecider);
+
+  it('when the admin registers a key of a registered officer, then OfficerKeyRegistered records it and the officer holds it', () => {
+    const [event] = spec
+      .given(registered)
+      .when(registerKey())
+      .then([{ type: 'OfficerKeyRegistered', data: KEY }]);
+    expect(fold(officerDecider, [...registered, event!]).keys).toEqual([KEY]);
+  });
+
+  it('when a second key is registered, then the officer holds both, in order', () => {
+    const second = { keyId: 'b'.repeat(64) };
+    const [event] = spec
+      .given(withKey)
+      .when(registerKey(second))
+      .then([{ type: 'OfficerKeyRegistered' }]);
+    expect(fold(officerDecider, [...withKey, event!]).keys!.map((k) => k.keyId)).toEqual([KEY.keyId, 'b'.repeat(64)]);
+  });
+
+  it('when a key is revoked, then OfficerKeyRevoked records why and from when, and the key stays listed as revoked', () => {
+    const [event] = spec
+      .given(withKey)
+      .when(revokeKey())
+      .then([{ type: 'OfficerKeyRevoked', data: revocation }]);
+    const keys = fold(officerDecider, [...withKey, event!]).keys!;
+    expect(keys).toEqual([{ ...KEY, revoked: { reason: '密钥遗失', revokedFrom: revocation.revokedFrom } }]);
+  });
+
+  it.each<readonly [string, string, number, readonly OfficerEvent[], OfficerCommand]>([
+    ['the officer holds the key already', 'officer_key_exists', 409, withKey, registerKey()],
+    ['a revoked key is registered again', 'officer_key_exists', 409, revoked, registerKey()],
+    ['another officer of the agency holds the key', 'officer_key_taken', 409, registered, registerKey({}, 'bob')],
+    ['the validity ends before it starts', 'validity_invalid', 422, registered, registerKey({ validTo: '2025-12-31' })],
+    ['the officer is not registered', 'not_found', 404, [], registerKey()],
+    [
+      'the officer is retired',
+      'officer_retired',
+      409,
+      [...withKey, { type: 'OfficerRetired', data: { reason: 'x' } }],
+      revokeKey(),
+    ],
+    ['a non-admin registers a key', 'role_required', 403, registered, registerKey({}, undefined, actors.alice)],
+    ['the key revoked is not the officer’s', 'officer_key_unknown', 404, withKey, revokeKey('c'.repeat(64))],
+    ['the key is revoked already', 'officer_key_revoked', 409, revoked, revokeKey()],
+  ])('when %s, then %s (%d)', (_, code, status, given, command) => {
+    spec.given(given).when(command).thenFails(code, status);
+  });
+});
+
+describe('keyRefusal: may a key sign an act of that day, recorded then', () => {
+  const key: OfficerKeyState = KEY;
+  const revokedKey: OfficerKeyState = { ...KEY, revoked: { reason: 'x', revokedFrom: '2026-06-01T00:00:00+08:00' } };
+
+  it.each(['2026-01-01', '2026-07-15', '2027-12-31'])(
+    'when the act is of %s, within the validity, then it may',
+    (day) => {
+      expect(keyRefusal(key, day, '2026-03-01T00:00:00.000Z')).toBeUndefined();
+    },
+  );
+  it.each(['2025-12-31', '2028-01-01'])(
+    'when the act is of %s, outside the validity, then officer_key_not_valid',
+    (day) => {
+      expect(keyRefusal(key, day, '2026-03-01T00:00:00.000Z')).toBe('officer_key_not_valid');
+    },
+  );
+  it('when a key with no end is used years later, then it may', () => {
+    const { validTo: _validTo, ...open } = KEY;
+    expect(keyRefusal(open, '2040-01-01', '2040-01-01T00:00:00.000Z')).toBeUndefined();
+  });
+  it('when the act is recorded before the revocation starts, then it may; from its first instant on, it may not', () => {
+    expect(keyRefusal(revokedKey, '2026-05-31', '2026-05-31T15:59:59.999Z')).toBeUndefined();
+    expect(keyRefusal(revokedKey, '2026-05-31', '2026-05-31T16:00:00.000Z')).toBe('officer_key_revoked');
+  });
+  it('when a revocation names a date, then it starts at 00:00 UTC of that day', () => {
+    expect(revokedFromMs('2026-06-01')).toBe(Date.parse('2026-06-01T00:00:00Z'));
+    expect(revokedFromMs('2026-06-01T08:00:00+08:00')).toBe(Date.parse('2026-06-01T00:00:00Z'));
+  });
+});
