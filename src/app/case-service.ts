@@ -24,6 +24,8 @@ import { checkStoredEvents } from './stored-events.js';
 import type { PublicKeyResolver } from '../ledger/ed25519.js';
 import { DataKeyDestroyed, DataKeyUnavailable, type DataKeyStore } from '../ports/data-keys.js';
 import { needsSealing, openData, opensWith, sealDraft } from './personal-data.js';
+import { actingOfficerKey, signedActCodec, type ActSignature } from './signed-acts.js';
+import type { KeyObject } from 'node:crypto';
 
 /** Case events in envelopes: `data` is the act's data with what the rules derived, plus `officers` when the act named them. */
 export const caseCodec: EventCodec<RecordedCaseEvent> = {
@@ -41,9 +43,12 @@ export const caseCodec: EventCodec<RecordedCaseEvent> = {
   fromEnvelope: caseEventOf,
 };
 
-/** The case codec whose drafts hold their personal fields sealed under the case's data key. */
-const sealingCodec = (key: Uint8Array): EventCodec<RecordedCaseEvent> => ({
-  toDraft: (event, id) => sealDraft(caseCodec.toDraft(event, id), key),
+/**
+ * The case codec whose drafts hold their personal fields sealed under the case's data key (with the salts a signing
+ * client chose, when it did).
+ */
+const sealingCodec = (key: Uint8Array, salts?: Readonly<Record<string, string>>): EventCodec<RecordedCaseEvent> => ({
+  toDraft: (event, id) => sealDraft(caseCodec.toDraft(event, id), key, salts),
   fromEnvelope: caseEventOf,
 });
 
@@ -105,7 +110,7 @@ export class CaseService {
     caseId: string,
     actor: Actor,
     request: ActRequest,
-    options: { eventId: string; expectedRevision?: number },
+    options: { eventId: string; expectedRevision?: number; signed?: ActSignature },
   ): Promise<CommandResult> {
     return this.recordAll(caseId, actor, [request], options);
   }
@@ -118,8 +123,12 @@ export class CaseService {
     caseId: string,
     actor: Actor,
     requests: readonly ActRequest[],
-    options: { eventId: string; expectedRevision?: number },
+    options: { eventId: string; expectedRevision?: number; signed?: ActSignature },
   ): Promise<CommandResult> {
+    const { signed, ...commandOptions } = options;
+    if (signed && (requests.length !== 1 || requests[0]!.type === 'CaseOpened')) {
+      throw violation('actor_signature_unsupported', 'an officer signs one act recorded alone, not an opening');
+    }
     const stream = caseStream(actor.agency, caseId);
     // the key is durable before any event sealed under it is appended (SqliteDataKeyStore.ensure)
     const key = await this.dataKeyFor(stream, requests);
@@ -131,11 +140,23 @@ export class CaseService {
             return { ...e, data: openData(e.data, e.id, key) };
           })
         : recorded;
+    let officerKey: KeyObject | undefined;
+    const codec = signed
+      ? signedActCodec(
+          (salts) => (key ? sealingCodec(key, salts) : caseCodec),
+          stream,
+          signed,
+          () => officerKey!,
+          key !== undefined,
+        )
+      : key
+        ? sealingCodec(key)
+        : caseCodec;
     return handleCommand(
       this.deps,
       stream,
       batchOf(caseDecider),
-      key ? sealingCodec(key) : caseCodec,
+      codec,
       async (state: CaseState, ahead: ReadAhead): Promise<CaseCommand[]> => {
         const media = await this.mediaOf(state.agency ?? actor.agency, requests);
         const acts = requests.map(
@@ -155,6 +176,7 @@ export class CaseService {
           // the review catalogue decides, with the item's own criteria, whether a decision is major
           acts.some((a) => a.type === 'DecisionIssued') ? this.registry.reviewCatalogue(actor.agency) : undefined,
         ]);
+        const recordedAt = this.deps.clock.now().toISOString();
         const context: CaseContext = {
           item: (code: string) => (code === itemCode ? item : undefined),
           officer: (id: string) => officers.get(id),
@@ -164,13 +186,17 @@ export class CaseService {
           benchmark: (code: string) => (code === itemCode ? benchmark : undefined),
           ...(settings?.reviewWorkingDays === undefined ? {} : { reviewWorkingDays: settings.reviewWorkingDays }),
           ...(catalogue ? { reviewCatalogue: catalogue.versions } : {}),
-          recordedAt: this.deps.clock.now().toISOString(),
+          recordedAt,
           ...(this.deps.utcOffsetOf ? { utcOffsetMinutes: this.deps.utcOffsetOf(actor.agency) } : {}),
         };
+        if (signed) {
+          const { keyId } = signed.actorSig;
+          officerKey = actingOfficerKey(officers.get(actor.sub), keyId, requests[0]!.occurredAt, recordedAt);
+        }
         return acts.map((act) => ({ act, context }));
       },
       {
-        ...options,
+        ...commandOptions,
         sameRequest: (recorded) => recordsActs(requests, opened(recorded)),
         // the item and officers the case's state as last folded here names, read with the case in one store call
         alongside: (known) =>

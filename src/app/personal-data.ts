@@ -2,6 +2,7 @@ import { personalPaths } from '../domain/personal-fields.js';
 import { ERASED, isSealed, openSealed, sealValue, UNAVAILABLE, type SealedValue } from '../ledger/sealed-field.js';
 import { checkEventData, type EventDraft } from '../ledger/envelope.js';
 import { pooledRandom } from './pooled-random.js';
+import { violation } from '../domain/errors.js';
 
 /**
  * Sealing and opening of personal fields (docs/privacy.md). Writes seal every personal field of a draft under the
@@ -17,8 +18,9 @@ const sealingRandom = pooledRandom();
  * checked against the ledger's bounds in the clear first (`400 invalid_body` naming the member as sent): once
  * sealed, a field's ciphertext is longer than its text, and sealing checks only the sealed form's size.
  */
-export function sealDraft(draft: EventDraft, key: Uint8Array): EventDraft {
+export function sealDraft(draft: EventDraft, key: Uint8Array, salts?: Readonly<Record<string, string>>): EventDraft {
   const paths = personalPaths(draft.type, draft.data);
+  if (salts) checkSalts(draft.data, paths, salts);
   if (paths.length === 0) return draft;
   checkEventData(draft.data);
   // a deep copy (the data is JSON: it is about to be canonicalized and signed)
@@ -27,14 +29,34 @@ export function sealDraft(draft: EventDraft, key: Uint8Array): EventDraft {
     const { parent, member } = placeOf(data, path);
     const value = parent[member];
     if (value === undefined || isSealed(value)) continue;
-    parent[member] = sealValue(
-      key,
-      { iv: sealingRandom(12), salt: sealingRandom(32) },
-      { eventId: draft.id, path },
-      value,
-    );
+    const salt = salts ? Buffer.from(salts[path]!, 'base64url') : sealingRandom(32);
+    parent[member] = sealValue(key, { iv: sealingRandom(12), salt }, { eventId: draft.id, path }, value);
   }
   return { ...draft, data };
+}
+
+/**
+ * The salts a signing client chose (docs/integrity.md §6) name exactly the personal fields the act holds, each 32
+ * bytes in base64url: else 422 `actor_salts_mismatch`, naming the fields (their JSON Pointers, never a value).
+ */
+export function checkSalts(
+  data: Record<string, unknown>,
+  paths: readonly string[],
+  salts: Readonly<Record<string, string>>,
+): void {
+  const present = paths.filter((path) => {
+    const { parent, member } = placeOf(data, path);
+    return parent[member] !== undefined && !isSealed(parent[member]);
+  });
+  const named = Object.keys(salts).sort();
+  const wellFormed = Object.values(salts).every((s) => /^[A-Za-z0-9_-]{43}$/.test(s));
+  if (!wellFormed || named.join('\n') !== [...present].sort().join('\n')) {
+    throw violation(
+      'actor_salts_mismatch',
+      'salts must give a 32-byte base64url salt for exactly the personal fields of the act',
+      { personalFields: present },
+    );
+  }
 }
 
 /** Whether the draft holds personal fields, so needs its case's data key. */

@@ -4,11 +4,12 @@ import { EVENTS_PAGE_DEFAULT, EVENTS_PAGE_MAX, type CaseEvents } from '../app/ca
 import type { CaseFileReads } from '../app/case-file-reads.js';
 import { recordedEvent } from '../app/command-handler.js';
 import type { ActRequest, CaseService } from '../app/case-service.js';
+import type { ActSignature } from '../app/signed-acts.js';
 import { idempotentCaseId } from '../app/idempotency.js';
 import type { RegistryReader } from '../app/registry-reader.js';
 import { caseStream, type ActType } from '../domain/case/acts.js';
 import { CASE_STATUSES } from '../domain/case/state.js';
-import { RuleViolation } from '../domain/errors.js';
+import { RuleViolation, violation } from '../domain/errors.js';
 import type { Clock } from '../ports/clock.js';
 import { consistencyOf } from './consistency.js';
 import { date, limitOf, oneOf, pagingOf, revisionCursor, revisionCursorOf, single } from './query.js';
@@ -16,7 +17,7 @@ import { caseFileRetrievalOf, retrievalOf } from './retrieval.js';
 import { jsonBody } from './body.js';
 import { authenticate, principalOf, requireRoles } from './authenticate.js';
 import { eventIdFor, idempotencyKey, ifMatch } from './request.js';
-import type { Validate } from './validation.js';
+import { InvalidBody, type Validate } from './validation.js';
 
 export interface CasesApiDependencies {
   readonly cases: CaseService;
@@ -63,7 +64,7 @@ export function casesApi(deps: CasesApiDependencies): Router {
       const caseId = checkCaseId(req);
       validate('urn:evidence-ledger:schema:command:record-act', req.body);
       const body = req.body as ActBody;
-      await write(req, res, caseId, toActRequest(body), body.type);
+      await write(req, res, caseId, toActRequest(body), body.type, signatureOf(body));
     },
   );
 
@@ -76,6 +77,9 @@ export function casesApi(deps: CasesApiDependencies): Router {
       const caseId = checkCaseId(req);
       validate('urn:evidence-ledger:schema:command:record-acts-batch', req.body);
       const body = req.body as { acts: ActBody[] };
+      if (body.acts.some((act) => act.actorSig !== undefined)) {
+        throw violation('actor_signature_unsupported', 'a signed act is recorded alone: POST /v1/cases/{caseId}/acts');
+      }
       const acts = body.acts.map(toActRequest);
       const principal = principalOf(res);
       const expectedRevision = ifMatch(req);
@@ -147,14 +151,23 @@ export function casesApi(deps: CasesApiDependencies): Router {
     } as ActRequest;
   }
 
-  async function write(req: Request, res: Response, caseId: string, act: ActRequest, type: ActType) {
+  async function write(
+    req: Request,
+    res: Response,
+    caseId: string,
+    act: ActRequest,
+    type: ActType,
+    signed?: { id: string } & ActSignature,
+  ) {
     const principal = principalOf(res);
     const actor = actorOf(principal);
     const expectedRevision = ifMatch(req);
-    const eventId = eventIdFor(req, principal, caseStream(principal.agency, caseId), newId);
+    // a signed act names its own id, which the signature covers: a retry of the same body finds the same event
+    const eventId = signed ? signed.id : eventIdFor(req, principal, caseStream(principal.agency, caseId), newId);
     const result = await cases.record(caseId, actor, act, {
       eventId,
       ...(expectedRevision === undefined ? {} : { expectedRevision }),
+      ...(signed ? { signed: { actorSig: signed.actorSig, ...(signed.salts ? { salts: signed.salts } : {}) } } : {}),
     });
     res.status(result.created ? 201 : 200);
     res.set('ETag', `"${result.revision}"`).set('Location', `/v1/cases/${encodeURIComponent(caseId)}`);
@@ -177,6 +190,18 @@ interface ActBody {
   officers?: string[];
   data: never;
   media?: string[];
+  id?: string;
+  actorSig?: ActSignature['actorSig'];
+  salts?: Record<string, string>;
+}
+
+const UUID_V7 = /^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+
+/** The officer's signature of a signed act, with the id it covers: a UUIDv7 (RFC 9562), else `400 invalid_body`. */
+function signatureOf(body: ActBody): ({ id: string } & ActSignature) | undefined {
+  if (body.actorSig === undefined || body.id === undefined) return undefined;
+  if (!UUID_V7.test(body.id)) throw new InvalidBody('/id: not a UUIDv7', { pointer: '/id' });
+  return { id: body.id, actorSig: body.actorSig, ...(body.salts ? { salts: body.salts } : {}) };
 }
 
 function actorOf(principal: Principal) {

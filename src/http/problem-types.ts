@@ -210,6 +210,36 @@ export const PROBLEM_TYPES: Readonly<Record<string, ProblemType>> = {
   officer_retired: entry(409, 'Officer retired', 'The officer is retired and takes no changes.'),
   officer_suspended: entry(409, 'Officer suspended already', 'The officer is suspended already.'),
   officer_not_suspended: entry(409, 'Officer not suspended', 'Only a suspended officer is reinstated.'),
+  actor_key_unknown: entry(
+    422,
+    'Not a key of the acting officer',
+    'actorSig.keyId names no key registered for the officer the token names (its `sub`, in its agency); nothing was recorded. Register the key first (POST /v1/officers/{officerId}/keys).',
+  ),
+  actor_key_revoked: entry(
+    422,
+    'Act signed with a revoked key',
+    'The key that signed the act is revoked from an instant before the act would be recorded; nothing was recorded.',
+  ),
+  actor_key_not_valid: entry(
+    422,
+    'Officer key not valid on the act’s day',
+    'The day the act occurred (the date of occurredAt, as written) is outside the key’s validFrom–validTo; nothing was recorded.',
+  ),
+  actor_signature_invalid: entry(
+    422,
+    'Officer signature does not verify',
+    'actorSig does not verify over the act as the service would record it (docs/integrity.md §6: id, stream, type, schemaVersion, occurredAt, the token’s sub, data without derived members and with sealed fields as commitments, media); nothing was recorded.',
+  ),
+  actor_salts_mismatch: entry(
+    422,
+    'Salts do not match the personal fields',
+    'A signed act gives a 32-byte base64url salt for exactly each personal field the service seals (docs/integrity.md §6, §16); `personalFields` names them by JSON Pointer.',
+  ),
+  actor_signature_unsupported: entry(
+    422,
+    'Act cannot carry an officer signature',
+    'An officer signs one act recorded alone (POST /v1/cases/{caseId}/acts), not an act of a batch nor the opening of a case.',
+  ),
   officer_key_exists: entry(
     409,
     'Officer key registered already',

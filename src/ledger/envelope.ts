@@ -1,4 +1,5 @@
 import { InvalidBody } from '../errors.js';
+import { signedActData } from './act-signing.js';
 import { canonicalize, canonicalizeWithout } from './canonical-json.js';
 import { GENESIS_PREV } from './hash.js';
 import type { Signer } from './ed25519.js';
@@ -83,7 +84,8 @@ export function eventSigningInput(hash: string): Buffer {
 
 /**
  * The bytes an officer signs before submitting an act: a context line, then the canonical form of the
- * parts of the act the officer's client knows (not the revision, chain link or server time).
+ * parts of the act the officer's client knows (not the revision, chain link or server time; of `data`, not the
+ * members the service derives, and of a sealed value only its commitment: {@link signedActData}).
  */
 export function actorSigningInput(
   event: Pick<EventEnvelope, 'id' | 'stream' | 'type' | 'schemaVersion' | 'occurredAt' | 'data' | 'media'> & {
@@ -97,7 +99,7 @@ export function actorSigningInput(
     schemaVersion: event.schemaVersion,
     occurredAt: event.occurredAt,
     actor: event.actor.sub,
-    data: event.data,
+    data: signedActData(event.type, event.data),
     media: event.media,
   };
   return Buffer.from(ACTOR_SIG_CONTEXT + canonicalize(act), 'utf8');

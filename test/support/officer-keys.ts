@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { generateKeyPairSync, type KeyObject } from 'node:crypto';
+import { createHash, createPublicKey, generateKeyPairSync, randomBytes, sign, type KeyObject } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -26,4 +26,58 @@ export async function selfSignedCertificate(privateKey: KeyObject, days = 3650):
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** An act as its officer's client knows it before sending it (docs/integrity.md §6). */
+export interface ClientAct {
+  readonly id: string;
+  readonly stream: string;
+  readonly type: string;
+  readonly occurredAt: string;
+  readonly sub: string;
+  /** The data as sent, with `officers` among its members when the act names them. */
+  readonly data: Record<string, unknown>;
+  readonly media?: readonly { sha256: string; size: number; contentType: string }[];
+  /** The personal fields the service seals (docs/privacy.md), by JSON Pointer into `data`, one level deep here. */
+  readonly personal?: readonly string[];
+}
+
+/**
+ * Signs an act as docs/integrity.md §6 gives it, with `node:crypto` and a JCS implementation only: a fresh 32-byte
+ * salt per personal field, its commitment (§16) in place of the value, then the context line and the JCS of the act.
+ */
+export function signAct(
+  privateKey: KeyObject,
+  act: ClientAct,
+  canonicalize: (value: unknown) => string,
+): { actorSig: { alg: 'Ed25519'; keyId: string; value: string }; salts: Record<string, string> } {
+  const salts: Record<string, string> = {};
+  const data: Record<string, unknown> = { ...act.data };
+  for (const pointer of act.personal ?? []) {
+    const member = pointer.slice(1);
+    const salt = randomBytes(32);
+    salts[pointer] = salt.toString('base64url');
+    const commitment = createHash('sha256')
+      .update('evidence-ledger/commitment/v1\n', 'utf8')
+      .update(salt)
+      .update(canonicalize(act.data[member]), 'utf8')
+      .digest('base64url');
+    data[member] = { sealed: 'aes-256-gcm/v1', commitment };
+  }
+  const signed = {
+    id: act.id,
+    stream: act.stream,
+    type: act.type,
+    schemaVersion: 1,
+    occurredAt: act.occurredAt,
+    actor: act.sub,
+    data,
+    media: act.media ?? [],
+  };
+  const message = Buffer.from('evidence-ledger/act/v1\n' + canonicalize(signed), 'utf8');
+  const publicKey = createPublicKey(privateKey);
+  const keyId = createHash('sha256')
+    .update(publicKey.export({ type: 'spki', format: 'der' }))
+    .digest('hex');
+  return { actorSig: { alg: 'Ed25519', keyId, value: sign(null, message, privateKey).toString('base64') }, salts };
 }

@@ -2427,6 +2427,20 @@ export interface components {
       occurredAt: components['schemas']['defs']['$defs']['dateTime'];
       officers?: components['schemas']['defs']['$defs']['id'][];
       data: Record<string, unknown>;
+      /** @description The event id a signing client chose (a UUIDv7, RFC 9562), given with actorSig and only then: the officer's signature covers it, and a retry of the same body finds the same event (no Idempotency-Key needed). */
+      id?: components['schemas']['defs']['$defs']['uuid'];
+      /** @description The acting officer's own signature of the act (docs/integrity.md §6), by a key registered for the officer (POST /v1/officers/{officerId}/keys). */
+      actorSig?: {
+        /** @constant */
+        alg: 'Ed25519';
+        keyId: components['schemas']['defs']['$defs']['sha256'];
+        /** @description Standard base64 of the 64-byte signature. */
+        value: string;
+      };
+      /** @description With actorSig: the 32-byte salt (base64url, no padding) of each personal field of the act that the service seals, by its JSON Pointer in data (docs/integrity.md §6, §16). */
+      salts?: {
+        [key: string]: string;
+      };
       /** @description Digests of media uploaded before (POST /v1/media), at most 100 per act: each is looked up in the log before the act is decided. */
       media?: components['schemas']['defs']['$defs']['sha256'][];
     } & (unknown &

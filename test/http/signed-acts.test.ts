@@ -1,0 +1,171 @@
+import { generateKeyPairSync, type KeyObject } from 'node:crypto';
+import { canonicalize } from '../../src/ledger/canonical-json.js';
+import { caseStream } from '../../src/domain/case/acts.js';
+import { uuidv7Generator } from '../../src/app/ids.js';
+import { systemClock } from '../../src/adapters/clock/system-clock.js';
+import { verifyEvent } from '../../src/ledger/verify.js';
+import { keyResolver } from '../../src/ledger/ed25519.js';
+import type { EventEnvelope } from '../../src/ledger/envelope.js';
+import { seedAgency, startTestService, type TestService } from '../support/service.js';
+import { officerKeyPair, signAct } from '../support/officer-keys.js';
+
+const AGENCY = 'county-justice';
+const CASE = 'signed-1';
+const today = new Date().toISOString().slice(0, 10);
+const newId = uuidv7Generator(systemClock);
+let t: TestService;
+let admin: string;
+let alice: string;
+let aliceKey: { privateKey: KeyObject; publicKey: KeyObject; spki: string };
+let bobKey: { privateKey: KeyObject; publicKey: KeyObject; spki: string };
+
+async function registerKey(officerId: string, spki: string, validity: { validFrom: string; validTo?: string }) {
+  const res = await t.call('POST', `/v1/officers/${officerId}/keys`, {
+    token: admin,
+    body: { publicKey: spki, ...validity },
+  });
+  expect(res.status).toBe(201);
+  return res.body.keyId as string;
+}
+
+/** An EvidenceCollected act of today, signed by `privateKey` as alice's client signs it. */
+function signedEvidence(privateKey: KeyObject, change: { description?: string; id?: string } = {}) {
+  const id = change.id ?? newId();
+  const occurredAt = `${today}T09:00:00+08:00`;
+  const data = { description: change.description ?? '现场照片三张', officers: ['alice', 'bob'] };
+  const { actorSig, salts } = signAct(
+    privateKey,
+    {
+      id,
+      stream: caseStream(AGENCY, CASE),
+      type: 'EvidenceCollected',
+      occurredAt,
+      sub: 'alice',
+      data,
+      personal: ['/description'],
+    },
+    canonicalize,
+  );
+  const body = {
+    type: 'EvidenceCollected',
+    occurredAt,
+    officers: ['alice', 'bob'],
+    data: { description: '现场照片三张' },
+    id,
+    actorSig,
+    salts,
+  };
+  return body;
+}
+
+async function caseEvents(): Promise<EventEnvelope[]> {
+  const res = await t.call('GET', `/v1/cases/${CASE}/events`, { token: alice });
+  // each served event carries its position and opened fields beside the signed envelope
+  return res.body.events.map(({ position: _p, personal: _o, ...event }: Record<string, unknown>) => event);
+}
+
+beforeAll(async () => {
+  t = await startTestService();
+  ({ admin, officer: alice } = await seedAgency(t, AGENCY));
+  aliceKey = officerKeyPair();
+  bobKey = officerKeyPair();
+  await registerKey('alice', aliceKey.spki, { validFrom: '2020-01-01' });
+  await registerKey('bob', bobKey.spki, { validFrom: '2020-01-01' });
+  const open = {
+    caseId: CASE,
+    itemCode: 'P-001',
+    title: '检查',
+    openedOn: today,
+    officers: ['alice', 'bob'],
+    parties: [{ kind: 'organization', name: '某公司' }],
+  };
+  expect((await t.call('POST', '/v1/cases', { token: alice, body: open })).status).toBe(201);
+}, 60_000);
+afterAll(() => t?.stop());
+
+describe("an act carrying its officer's own signature (actorSig)", () => {
+  it('when alice signs an act with her registered key, then it is recorded with actorSig, its sealed field signed as its commitment, and a retry of the same body finds the same event', async () => {
+    const body = signedEvidence(aliceKey.privateKey);
+    const res = await t.call('POST', `/v1/cases/${CASE}/acts`, { token: alice, body });
+    expect([res.status, res.body.eventId]).toEqual([201, body.id]);
+    const again = await t.call('POST', `/v1/cases/${CASE}/acts`, { token: alice, body });
+    expect([again.status, again.body.eventId, again.body.hash]).toEqual([200, body.id, res.body.hash]);
+
+    const event = (await caseEvents()).find((e) => e.id === body.id)!;
+    expect(event.actorSig).toEqual(body.actorSig);
+    expect(event.data.description).toMatchObject({ sealed: 'aes-256-gcm/v1' });
+    // the verifier, given alice's key, checks the officer's signature over the event as recorded
+    const checked = verifyEvent(event, {
+      serviceKeys: keyResolver([t.service.keys.eventSigner.publicKey]),
+      actorKeys: keyResolver([aliceKey.publicKey]),
+    });
+    expect(checked).toEqual({ ok: true });
+    const unknown = verifyEvent(event, { serviceKeys: keyResolver([t.service.keys.eventSigner.publicKey]) });
+    expect(unknown).toMatchObject({ ok: false, failure: { code: 'actor_key_unknown' } });
+  });
+
+  it('when the signature was made over other data, by another officer’s key, or by a key not registered, then 422 and nothing is recorded', async () => {
+    const before = (await caseEvents()).length;
+    const tampered = { ...signedEvidence(aliceKey.privateKey), data: { description: '现场照片两张' } };
+    const bad = await t.call('POST', `/v1/cases/${CASE}/acts`, { token: alice, body: tampered });
+    expect([bad.status, bad.body.code]).toEqual([422, 'actor_signature_invalid']);
+    const bobs = await t.call('POST', `/v1/cases/${CASE}/acts`, {
+      token: alice,
+      body: signedEvidence(bobKey.privateKey),
+    });
+    expect([bobs.status, bobs.body.code]).toEqual([422, 'actor_key_unknown']);
+    const stranger = generateKeyPairSync('ed25519').privateKey;
+    const unregistered = await t.call('POST', `/v1/cases/${CASE}/acts`, {
+      token: alice,
+      body: signedEvidence(stranger),
+    });
+    expect([unregistered.status, unregistered.body.code]).toEqual([422, 'actor_key_unknown']);
+    expect((await caseEvents()).length).toBe(before);
+  });
+
+  it('when the salts miss a personal field, the id is not a UUIDv7, the id comes without a signature, or the act is signed in a batch, then it is refused', async () => {
+    const { salts: _salts, ...unsalted } = signedEvidence(aliceKey.privateKey);
+    const noSalts = await t.call('POST', `/v1/cases/${CASE}/acts`, { token: alice, body: unsalted });
+    expect([noSalts.status, noSalts.body.code, noSalts.body.personalFields]).toEqual([
+      422,
+      'actor_salts_mismatch',
+      ['/description'],
+    ]);
+    const v4 = signedEvidence(aliceKey.privateKey, { id: '0b9c4f5e-2d7a-4c3e-9f1a-7d2b3c4e5f60' });
+    const notV7 = await t.call('POST', `/v1/cases/${CASE}/acts`, { token: alice, body: v4 });
+    expect([notV7.status, notV7.body.code]).toEqual([400, 'invalid_body']);
+    const { actorSig: _sig, salts: _s, ...idOnly } = signedEvidence(aliceKey.privateKey);
+    const unsigned = await t.call('POST', `/v1/cases/${CASE}/acts`, { token: alice, body: idOnly });
+    expect([unsigned.status, unsigned.body.code]).toEqual([400, 'invalid_body']);
+    const batch = await t.call('POST', `/v1/cases/${CASE}/acts:batch`, {
+      token: alice,
+      body: { acts: [signedEvidence(aliceKey.privateKey)] },
+    });
+    expect([batch.status, batch.body.code]).toEqual([422, 'actor_signature_unsupported']);
+  });
+
+  it('when the key is revoked from before the recording, or not yet valid on the act’s day, then 422 and nothing is recorded', async () => {
+    const revoked = officerKeyPair();
+    const revokedId = await registerKey('alice', revoked.spki, { validFrom: '2020-01-01' });
+    const revocation = { reason: '密钥遗失', revokedFrom: '2020-06-01' };
+    const r = await t.call('POST', `/v1/officers/alice/keys/${revokedId}/revocation`, {
+      token: admin,
+      body: revocation,
+    });
+    expect(r.status).toBe(201);
+    const before = (await caseEvents()).length;
+    const refused = await t.call('POST', `/v1/cases/${CASE}/acts`, {
+      token: alice,
+      body: signedEvidence(revoked.privateKey),
+    });
+    expect([refused.status, refused.body.code]).toEqual([422, 'actor_key_revoked']);
+    const future = officerKeyPair();
+    await registerKey('alice', future.spki, { validFrom: '2999-01-01' });
+    const early = await t.call('POST', `/v1/cases/${CASE}/acts`, {
+      token: alice,
+      body: signedEvidence(future.privateKey),
+    });
+    expect([early.status, early.body.code]).toEqual([422, 'actor_key_not_valid']);
+    expect((await caseEvents()).length).toBe(before);
+  });
+});
