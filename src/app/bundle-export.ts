@@ -2,6 +2,7 @@ import type { KeyObject } from 'node:crypto';
 import {
   accessStreamOf,
   BUNDLE_FORMAT,
+  BUNDLE_FORMAT_V4,
   caseStreamOf,
   CHECKPOINT,
   CONSISTENCY,
@@ -14,7 +15,8 @@ import {
   type BundleManifest,
   type ManifestFile,
 } from '../ledger/bundle.js';
-import { keyResolver, type Signer } from '../ledger/ed25519.js';
+import { keyResolver, type PublicKeyResolver, type Signer } from '../ledger/ed25519.js';
+import { officerStream } from '../domain/registry/officers.js';
 import { SUITES, suiteOfKey } from '../ledger/suite.js';
 import type { EventEnvelope } from '../ledger/envelope.js';
 import { sha256Hex } from '../ledger/hash.js';
@@ -127,6 +129,10 @@ export class BundleExporter {
       seenKeys.add(keyId);
       add(`keys/${keyId}.pem`, publicKey.export({ type: 'spki', format: 'pem' }).toString());
     }
+    const officerKeyEvents = await this.#officerKeyEvents(agency, caseEvents, keys);
+    for (const { keyId, events: keyEvents } of officerKeyEvents) {
+      keyEvents.forEach((e, i) => add(`officers/${keyId}/${i}.json`, json(e)));
+    }
     for (const e of caseEvents) add(`events/${revisionName(e.revision)}.json`, json(e));
     for (const e of accessEvents) add(`access/${revisionName(e.revision)}.json`, json(e));
     const leafIndexes = new Map<string, number>();
@@ -154,7 +160,7 @@ export class BundleExporter {
     ];
     const manifest = signManifest(
       {
-        format: BUNDLE_FORMAT,
+        format: officerKeyEvents.length > 0 ? BUNDLE_FORMAT_V4 : BUNDLE_FORMAT,
         agency,
         caseId,
         createdAt,
@@ -182,6 +188,32 @@ export class BundleExporter {
   }
 
   /** Appends to `held` the events of `stream` after it, up to the revision its head proof names. */
+  /**
+   * For each officer key that signed an event of the case (`actorSig`), in key id order: its `OfficerKeyRegistered`
+   * and any `OfficerKeyRevoked`, read from the signing officer's stream, which is checked as read back first.
+   */
+  async #officerKeyEvents(
+    agency: string,
+    caseEvents: readonly EventEnvelope[],
+    keys: PublicKeyResolver,
+  ): Promise<{ keyId: string; events: EventEnvelope[] }[]> {
+    const signers = new Map<string, string>();
+    for (const e of caseEvents) if (e.actorSig) signers.set(e.actorSig.keyId, e.actor.sub);
+    const found: { keyId: string; events: EventEnvelope[] }[] = [];
+    for (const keyId of [...signers.keys()].sort()) {
+      const stream = officerStream(agency, signers.get(keyId)!);
+      const officerEvents = (await this.deps.events.readStream(stream)).map((r) => r.event);
+      checkStoredEvents(stream, officerEvents, { after: null, keys });
+      const ofKey = (type: string) =>
+        officerEvents.find((e) => e.type === type && (e.data as { keyId?: string }).keyId === keyId);
+      const registered = ofKey('OfficerKeyRegistered');
+      const revoked = ofKey('OfficerKeyRevoked');
+      // an act is signed only with a key the acting officer holds (src/app/signed-acts.ts)
+      if (registered) found.push({ keyId, events: revoked ? [registered, revoked] : [registered] });
+    }
+    return found;
+  }
+
   async #readUpTo(stream: string, held: EventEnvelope[], head: HeadProof): Promise<void> {
     const last = held.at(-1)?.revision ?? -1;
     const through = head.revision ?? -1;

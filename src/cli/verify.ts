@@ -1,5 +1,6 @@
 import { createPublicKey, type KeyObject } from 'node:crypto';
 import { suiteOfKey } from '../ledger/suite.js';
+import { keyResolver } from '../ledger/ed25519.js';
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -10,7 +11,7 @@ import { timestampRoots, type TimestampRoots } from '../ledger/timestamp-verify.
 import { print, UsageError, type CliIo } from './io.js';
 import { progressBar } from './progress.js';
 
-export const verifyHelp = `Usage: ledger verify FILE [--key PEM_FILE ...] [--trusted-checkpoint NOTE_FILE]
+export const verifyHelp = `Usage: ledger verify FILE [--key PEM_FILE ...] [--officer-key PEM_FILE ...] [--trusted-checkpoint NOTE_FILE]
                      [--consistency-proof JSON_FILE] [--require-complete] [--witness VKEY ... [--quorum N]]
                      [--tsa-ca PEM_FILE ...]
                      [--threads N] [--json]
@@ -28,6 +29,9 @@ Options:
   --key PEM_FILE                trust only this Ed25519 or SM2 public key (repeatable); get them from GET /v1/ledger/keys.
                                 Without --key the keys in the bundle are trusted, which shows only that the bundle
                                 is consistent with itself: compare their ids with the service's published keys.
+  --officer-key PEM_FILE        trust only this officer's Ed25519 public key (repeatable) for the acts officers
+                                signed (actorSig, docs/integrity.md §6), instead of the officers' keys the bundle
+                                carries (officers/, each checked as a key event signed by the service)
   --trusted-checkpoint FILE     a checkpoint (signed note) you already trust, e.g. from the disclosure feed: the
                                 bundle's checkpoint must be consistent with it (same log, never rewritten); the
                                 report names the revisions of each stream that checkpoint covers, which any later
@@ -73,6 +77,7 @@ export async function verify(argv: string[], io: CliIo): Promise<number> {
     options: {
       help: { type: 'boolean', short: 'h' },
       key: { type: 'string', multiple: true },
+      'officer-key': { type: 'string', multiple: true },
       'trusted-checkpoint': { type: 'string' },
       'consistency-proof': { type: 'string' },
       'require-complete': { type: 'boolean' },
@@ -91,6 +96,7 @@ export async function verify(argv: string[], io: CliIo): Promise<number> {
   const file = path.resolve(io.cwd, positionals[0]!);
   const size = statFile(file, positionals[0]!);
   const trustedKeys = values.key?.map((k) => readKey(path.resolve(io.cwd, k), k));
+  const officerKeys = values['officer-key']?.map((k) => readOfficerKey(path.resolve(io.cwd, k), k));
   const trustedCheckpoint = values['trusted-checkpoint']
     ? readText(path.resolve(io.cwd, values['trusted-checkpoint']), '--trusted-checkpoint')
     : undefined;
@@ -112,6 +118,7 @@ export async function verify(argv: string[], io: CliIo): Promise<number> {
       fs.createReadStream(file, { highWaterMark: 1024 * 1024 }),
       {
         ...(trustedKeys ? { trustedKeys } : {}),
+        ...(officerKeys ? { actorKeys: keyResolver(officerKeys) } : {}),
         ...(trustedCheckpoint !== undefined ? { trustedCheckpoint } : {}),
         ...(consistencyProof ? { consistencyProof } : {}),
         ...(values['require-complete'] ? { requireComplete: true } : {}),
@@ -249,6 +256,17 @@ function readKey(file: string, shown: string): KeyObject {
     return key;
   } catch {
     throw new UsageError(`--key ${shown} is not an Ed25519 or SM2 public key in PEM`);
+  }
+}
+
+function readOfficerKey(file: string, shown: string): KeyObject {
+  const pem = readText(file, '--officer-key');
+  try {
+    const key = createPublicKey(pem);
+    if (key.asymmetricKeyType !== 'ed25519' || !pem.includes('PUBLIC KEY')) throw new Error('not an Ed25519 key');
+    return key;
+  } catch {
+    throw new UsageError(`--officer-key ${shown} is not an Ed25519 public key in PEM`);
   }
 }
 

@@ -17,6 +17,7 @@ import type { MediaRef } from './envelope.js';
 import { SUITES, suiteOfAlg, suiteOfKey, type CryptoSuite } from './suite.js';
 import { verifyConsistency } from './merkle-proofs.js';
 import { ChainVerifier, type VerifyOptions } from './verify.js';
+import { officerKeysOf, type OfficerKeyTrust } from './bundle-officer-keys.js';
 
 /**
  * The checks of a bundle's held files, in the order of docs/integrity.md §13.4 (the reader, bundle-verify.ts, runs
@@ -36,6 +37,8 @@ export interface Held {
   /** The manifest's canonical form without its signature, when the reader could cut it out of the bytes. */
   readonly signedBody: readonly Uint8Array[] | undefined;
   readonly ahead: LookAhead | undefined;
+  /** The officers' keys of the `officers/` files, once checked (bundledOfficerKeys). */
+  readonly officerKeys?: OfficerKeyTrust;
   /**
    * The event, access record and proof files the reader checked on their own as they were read, by name, instead
    * of holding them (bundle-file-checks.ts); the proofs against the manifest's checkpoint.
@@ -62,12 +65,33 @@ export interface HeldEvent {
  * The options events are checked with, on their own ({@link checkEventAlone}) and as a stream: the trusted service
  * keys, the bundle's suite and the given officers' keys.
  */
-export function eventOptions(h: Pick<Held, 'manifest' | 'options'>, keys: PublicKeyResolver): VerifyOptions {
+export function eventOptions(
+  h: Pick<Held, 'manifest' | 'options' | 'officerKeys'>,
+  keys: PublicKeyResolver,
+): VerifyOptions {
+  const given = h.options.actorKeys;
+  const bundled = given ? undefined : h.officerKeys;
   return {
     serviceKeys: keys,
     suite: suiteOfBundle(h).name,
-    ...(h.options.actorKeys ? { actorKeys: h.options.actorKeys } : {}),
+    ...(given ? { actorKeys: given } : {}),
+    ...(bundled ? { actorKeys: bundled.resolve, actorKeyRefusal: bundled.refusal } : {}),
   };
+}
+
+/**
+ * The officers' keys of the bundle's `officers/` files (bundle-officer-keys.ts), checked with the trusted service
+ * keys; undefined when it holds none. Throws the first `officer_key_invalid`.
+ */
+export function bundledOfficerKeys(h: Held, keys: PublicKeyResolver): OfficerKeyTrust | undefined {
+  const files: { name: string; keyId: string; index: number; bytes: Buffer }[] = [];
+  h.kinds.forEach((kind, name) => {
+    if (kind.kind === 'officer-key')
+      files.push({ name, keyId: kind.keyId, index: kind.index, bytes: h.files.get(name)! });
+  });
+  if (files.length === 0) return undefined;
+  files.sort((a, b) => (a.name < b.name ? -1 : 1));
+  return officerKeysOf(files, h.manifest, { serviceKeys: keys, suite: suiteOfBundle(h).name });
 }
 
 export type TrustedKeys = PublicKeyResolver & { all: KeyObject[] };

@@ -10,6 +10,7 @@ import {
   checkTrustedCheckpoint,
   coveredThrough,
   eventOptions,
+  bundledOfficerKeys,
   suiteOfBundle,
   readConsistency,
   trustKeys,
@@ -138,6 +139,8 @@ export class BundleVerifier implements TarSink {
   readonly #streamedEvents = new Map<string, EventFileRead>();
   readonly #streamedProofs = new Map<string, ProofFileRead>();
   #eventOptions: VerifyOptions | undefined;
+  /** Whether an event, access record or proof file was met: the `officers/` files come before them. */
+  #eventsBegun = false;
   #included: ProofCheck | undefined;
   /** Where a streamed file that came in pieces is put together; reused for the next one. */
   #scratch: Buffer = Buffer.alloc(0);
@@ -229,6 +232,10 @@ export class BundleVerifier implements TarSink {
       }
       listed!.seen = true; // set by firstSeen already when a TarReader feeds this verifier
       const kind = listed!.kind;
+      if (kind.kind === 'event' || kind.kind === 'access' || kind.kind === 'proof') this.#eventsBegun = true;
+      if (kind.kind === 'officer-key' && this.#eventsBegun) {
+        failed('malformed', `${member.name} comes after event, access or proof files`);
+      }
       this.#gate(member, kind);
       this.#begin(member, kind, listed, kind.kind !== 'media');
     });
@@ -312,7 +319,10 @@ export class BundleVerifier implements TarSink {
   finish(bytesRead: number): BundleReport {
     this.#counts.bytes = bytesRead;
     this.#guard(() => {
-      const { manifest, keys, held, checkpoint } = (this.#before ??= this.#beforeEvents());
+      const { manifest, keys, held: before, checkpoint } = (this.#before ??= this.#beforeEvents());
+      // step 7a: the officers' keys, unless the verifier was given its own
+      const officerKeys = this.options.actorKeys ? undefined : bundledOfficerKeys(before, keys);
+      const held = officerKeys ? { ...before, officerKeys } : before;
       const root = checkpoint.root;
       const events = checkStream(held, 'event', caseStreamOf(manifest), keys);
       if (events.length === 0) failed('revision_gap', 'the bundle holds no event of the case');
@@ -477,10 +487,30 @@ export class BundleVerifier implements TarSink {
       return;
     }
     // the first file after the keys settled them (#gate): events only ever come after
-    this.#eventOptions ??= eventOptions({ manifest, options: this.options }, this.#keys!);
+    this.#eventOptions ??= eventOptions(
+      {
+        manifest,
+        options: this.options,
+        officerKeys: this.#leniently(() => bundledOfficerKeys(this.#heldFiles(), this.#keys!)),
+      },
+      this.#keys!,
+    );
     const read = readEventFile(name, bytes, this.#eventOptions);
     this.#streamedEvents.set(name, read);
     if (read.event && readsEventFile(read.event.type)) this.#held.set(name, this.#copy(bytes));
+  }
+
+  /**
+   * What `read` gives, or undefined when it fails: for the events checked as they stream by, before the check that
+   * would report the failure (step 7a, at the end) has run; that check reports it before any event's answer.
+   */
+  #leniently<T>(read: () => T): T | undefined {
+    try {
+      return read();
+    } catch (err) {
+      if (err instanceof Failed) return undefined;
+      throw err;
+    }
   }
 
   #copy(bytes: Buffer): Buffer {

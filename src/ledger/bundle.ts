@@ -14,12 +14,18 @@ import { agencyStream } from './streams.js';
  * (`case-<agency>:<caseId>`, docs/integrity.md §2.1).
  */
 export const BUNDLE_FORMAT = 'evidence-ledger/bundle/v3';
+/**
+ * v3 plus the `officers/` folder: the key events of the officers' keys that signed events of the bundle. The
+ * exporter writes it for a bundle that carries such key events, v3 otherwise.
+ */
+export const BUNDLE_FORMAT_V4 = 'evidence-ledger/bundle/v4';
 /** v1 plus `streams`, each included stream's last revision at export; still verified. */
 export const BUNDLE_FORMAT_V2 = 'evidence-ledger/bundle/v2';
 /** The first format, without `streams`; still verified. */
 export const BUNDLE_FORMAT_V1 = 'evidence-ledger/bundle/v1';
-export const BUNDLE_FORMATS: readonly string[] = [BUNDLE_FORMAT_V1, BUNDLE_FORMAT_V2, BUNDLE_FORMAT];
-export type BundleFormat = typeof BUNDLE_FORMAT | typeof BUNDLE_FORMAT_V2 | typeof BUNDLE_FORMAT_V1;
+export const BUNDLE_FORMATS: readonly string[] = [BUNDLE_FORMAT_V1, BUNDLE_FORMAT_V2, BUNDLE_FORMAT, BUNDLE_FORMAT_V4];
+export type BundleFormat =
+  typeof BUNDLE_FORMAT_V4 | typeof BUNDLE_FORMAT | typeof BUNDLE_FORMAT_V2 | typeof BUNDLE_FORMAT_V1;
 
 export const MANIFEST = 'manifest.json';
 export const CHECKPOINT = 'checkpoint.txt';
@@ -86,6 +92,8 @@ export type BundleFileKind =
   | { readonly kind: 'access'; readonly revision: number }
   | { readonly kind: 'media'; readonly sha256: string }
   | { readonly kind: 'key'; readonly keyId: string }
+  /** `officers/<keyId>/<index>.json` (v4): an officer key's registration (0) and revocation (1), as signed events. */
+  | { readonly kind: 'officer-key'; readonly keyId: string; readonly index: number }
   | { readonly kind: 'proof'; readonly eventId: string }
   /** `timestamps/<size>/checkpoint.txt`: a time-stamped checkpoint's message (docs/integrity.md §15.1). */
   | { readonly kind: 'stamped-note'; readonly size: number }
@@ -102,6 +110,7 @@ const MEDIA_FILE = /^media\/[0-9a-f]{64}$/;
 const KEY_FILE = /^keys\/(?:sm2-)?[0-9a-f]{64}\.pem$/;
 const STAMP_FILE = /^timestamps\/(0|[1-9][0-9]{0,15})\/(checkpoint\.txt|consistency\.json|(0|[1-9][0-9]{0,2})\.tst)$/;
 export const TIMELINESS = 'timeliness.json';
+const OFFICER_KEY_FILE = /^officers\/[0-9a-f]{64}\/[01]\.json$/;
 const PROOF_FILE = /^proofs\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\.json$/;
 
 export function classify(name: string): BundleFileKind | undefined {
@@ -135,6 +144,10 @@ export function classify(name: string): BundleFileKind | undefined {
     }
     case 0x6b: // keys/
       return KEY_FILE.test(name) ? { kind: 'key', keyId: name.slice(5, -4) } : undefined;
+    case 0x6f: // officers/
+      return OFFICER_KEY_FILE.test(name)
+        ? { kind: 'officer-key', keyId: name.slice(9, 73), index: Number(name.slice(74, 75)) }
+        : undefined;
     default:
       return undefined;
   }

@@ -19,11 +19,19 @@ export type VerificationCode =
   | 'unknown_key'
   | 'signature_invalid'
   | 'actor_key_unknown'
+  | 'actor_key_revoked'
+  | 'actor_key_not_valid'
   | 'actor_signature_invalid'
   | 'stream_mismatch'
   | 'revision_gap'
   | 'chain_broken'
   | 'duplicate_event';
+
+/** Why a known officer key may not have signed an event. */
+export interface ActorKeyRefusal {
+  readonly code: 'actor_key_unknown' | 'actor_key_revoked' | 'actor_key_not_valid';
+  readonly detail: string;
+}
 
 export interface VerificationFailure {
   readonly code: VerificationCode;
@@ -41,6 +49,12 @@ export interface VerifyOptions {
   readonly serviceKeys: PublicKeyResolver;
   /** Officers' public keys, for `actorSig`; without it an event carrying `actorSig` fails `actor_key_unknown`. */
   readonly actorKeys?: PublicKeyResolver;
+  /**
+   * Whether the officer key `keyId` (one `actorKeys` knows) may have signed `event`: registered for its actor, valid
+   * on its day, not revoked before it was recorded (docs/integrity.md §6); the failure when not. Without it, every
+   * key `actorKeys` knows may sign any event.
+   */
+  readonly actorKeyRefusal?: (keyId: string, event: EventEnvelope) => ActorKeyRefusal | undefined;
   /**
    * The crypto suite of the log (suite.ts): an event signed in another suite fails `unsupported_algorithm`, so a
    * log never mixes suites. Without it each event is checked in the suite its `sig.alg` names.
@@ -289,6 +303,8 @@ function actorCheck(
   }
   const actorKey = options.actorKeys?.(actorSig.keyId);
   if (!actorKey) return fail('actor_key_unknown', `no registered officer key ${actorSig.keyId}`, e, index).failure;
+  const refusal = options.actorKeyRefusal?.(actorSig.keyId, e);
+  if (refusal) return fail(refusal.code, refusal.detail, e, index).failure;
   const key = actorKey.type === 'private' ? createPublicKey(actorKey) : actorKey;
   return { key, message: actorSigningInput(e), sig: actorSig };
 }

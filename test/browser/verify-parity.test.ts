@@ -3,7 +3,12 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { caseBundle, tamperedBundles } from '../support/bundles.js';
+import { caseBundle, pack, resign, tamperedBundles, unpack } from '../support/bundles.js';
+import { signedCaseBundle } from '../support/officer-keys.js';
+import { seedAgency } from '../support/service.js';
+import { canonicalize } from '../../src/ledger/canonical-json.js';
+import { uuidv7Generator } from '../../src/app/ids.js';
+import { systemClock } from '../../src/adapters/clock/system-clock.js';
 import { describeInBrowser, launchBrowser } from '../support/browser.js';
 import { runCli } from '../support/cli.js';
 import { startTestService, type TestService } from '../support/service.js';
@@ -105,6 +110,43 @@ describeInBrowser('the browser verifier and ledger verify', () => {
     } finally {
       await sm2.stop();
     }
+  });
+
+  it('when a bundle holding an act its officer signed, and copies whose officer key file was altered, are checked, then the browser’s report is the CLI’s', async () => {
+    const { bundle } = await signedCaseBundle(
+      svc,
+      (agency) => seedAgency(svc, agency),
+      'city-market',
+      'v-signed',
+      canonicalize,
+      uuidv7Generator(systemClock),
+    );
+    const members = unpack(bundle);
+    const file = members.find((m) => m.name.startsWith('officers/'))!;
+    const event = JSON.parse(file.bytes.toString('utf8'));
+    event.data.validFrom = '2000-01-01';
+    const altered = members.map((m) => (m === file ? { ...m, bytes: Buffer.from(JSON.stringify(event)) } : m));
+    const signed: Record<string, Buffer> = {
+      'signed act': bundle,
+      'officer key altered, manifest signed again': await pack(resign(altered, svc.service.keys.eventSigner)),
+      'officer keys dropped, manifest signed again': await pack(
+        resign(
+          members.filter((m) => !m.name.startsWith('officers/')),
+          svc.service.keys.eventSigner,
+        ),
+      ),
+    };
+    const codes: Record<string, string> = {};
+    for (const [name, bytes] of Object.entries(signed)) {
+      const cli = (await cliReport(name, bytes, keyFile)) as { valid: boolean; failure?: { code: string } };
+      expect({ name, report: await browserReport(name, bytes, keyFile) }).toEqual({ name, report: cli });
+      codes[name] = cli.valid ? 'valid' : cli.failure!.code;
+    }
+    expect(codes).toEqual({
+      'signed act': 'valid',
+      'officer key altered, manifest signed again': 'officer_key_invalid',
+      'officer keys dropped, manifest signed again': 'actor_key_unknown',
+    });
   });
 
   it("when another key is given, then both refuse the bundle's signature as unknown, in the same report", async () => {

@@ -5,7 +5,12 @@ import { uuidv7Generator } from '../../src/app/ids.js';
 import { systemClock } from '../../src/adapters/clock/system-clock.js';
 import { verifyEvent } from '../../src/ledger/verify.js';
 import { keyResolver } from '../../src/ledger/ed25519.js';
-import type { EventEnvelope } from '../../src/ledger/envelope.js';
+import { computeEventHash, eventSigningInput, type EventEnvelope } from '../../src/ledger/envelope.js';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { pack, resign, unpack } from '../support/bundles.js';
+import { runCli } from '../support/cli.js';
 import { seedAgency, startTestService, type TestService } from '../support/service.js';
 import { officerKeyPair, signAct } from '../support/officer-keys.js';
 
@@ -169,3 +174,119 @@ describe("an act carrying its officer's own signature (actorSig)", () => {
     expect((await caseEvents()).length).toBe(before);
   });
 });
+
+describe("the case's bundle carries the keys of the officers who signed its acts", () => {
+  let bundle: Buffer;
+  let dir: string;
+
+  async function exportBundle(): Promise<Buffer> {
+    const res = await fetch(`${t.url}/v1/cases/${CASE}/bundle`, { headers: { authorization: `Bearer ${alice}` } });
+    expect(res.status).toBe(200);
+    return Buffer.from(await res.arrayBuffer());
+  }
+  async function cliVerify(bytes: Buffer, ...args: string[]) {
+    const file = path.join(dir, `b-${Math.random().toString(36).slice(2)}.tar`);
+    fs.writeFileSync(file, bytes);
+    const run = await runCli(['verify', file, '--json', '--threads', '1', '--key', keyFile(), ...args]);
+    return JSON.parse(run.stdout) as { valid: boolean; failure?: { code: string; detail: string } };
+  }
+  const keyFile = () => path.join(dir, 'ledger-key.pem');
+  const post = async (bytes: Buffer) => {
+    const res = await fetch(`${t.url}/v1/verify`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-tar' },
+      body: bytes,
+    });
+    return (await res.json()) as { valid: boolean; failure?: { code: string } };
+  };
+
+  beforeAll(async () => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'signed-bundle-'));
+    fs.writeFileSync(keyFile(), t.service.keys.eventSigner.publicKey.export({ type: 'spki', format: 'pem' }));
+    // the key that signed the first act is revoked after it was recorded: acts recorded before stay valid
+    const keyId = signAct(
+      aliceKey.privateKey,
+      {
+        id: newId(),
+        stream: 's',
+        type: 't',
+        occurredAt: `${today}T09:00:00+08:00`,
+        sub: 'alice',
+        data: {},
+      },
+      canonicalize,
+    ).actorSig.keyId;
+    const revokedFrom = new Date(Date.now() + 1000).toISOString();
+    const r = await t.call('POST', `/v1/officers/alice/keys/${keyId}/revocation`, {
+      token: admin,
+      body: { reason: '调岗', revokedFrom },
+    });
+    expect(r.status).toBe(201);
+    bundle = await exportBundle();
+  }, 60_000);
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it('when the bundle is exported, then it is a v4 bundle with the signing key’s registration and revocation in officers/, and it verifies offline, by the CLI and by POST /v1/verify', async () => {
+    const members = unpack(bundle);
+    const manifest = JSON.parse(members[0]!.bytes.toString('utf8'));
+    expect(manifest.format).toBe('evidence-ledger/bundle/v4');
+    const officers = members.filter((m) => m.name.startsWith('officers/')).map((m) => m.name);
+    const keyId = officers[0]!.slice(9, 73);
+    expect(officers).toEqual([`officers/${keyId}/0.json`, `officers/${keyId}/1.json`]);
+    expect(await cliVerify(bundle)).toMatchObject({ valid: true });
+    expect(await post(bundle)).toMatchObject({ valid: true });
+  });
+
+  it('when an officers/ file is altered and the manifest signed again, then officer_key_invalid; with the manifest as it was, file_hash_mismatch', async () => {
+    const members = unpack(bundle);
+    const file = members.find((m) => m.name.endsWith('/0.json'))!;
+    const event = JSON.parse(file.bytes.toString('utf8'));
+    event.data.validFrom = '2000-01-01';
+    const altered = members.map((m) => (m === file ? { ...m, bytes: Buffer.from(JSON.stringify(event)) } : m));
+    const resigned = await pack(resign(altered, t.service.keys.eventSigner));
+    expect(await cliVerify(resigned)).toMatchObject({ valid: false, failure: { code: 'officer_key_invalid' } });
+    expect(await post(resigned)).toMatchObject({ valid: false, failure: { code: 'officer_key_invalid' } });
+    expect(await cliVerify(await pack(altered))).toMatchObject({
+      valid: false,
+      failure: { code: 'file_hash_mismatch' },
+    });
+  });
+
+  it('when the officers/ files are left out (manifest signed again), then the signed act fails as actor_key_unknown; given the officer’s key with --officer-key, it verifies', async () => {
+    const members = unpack(bundle).filter((m) => !m.name.startsWith('officers/'));
+    const stripped = await pack(resign(members, t.service.keys.eventSigner));
+    expect(await cliVerify(stripped)).toMatchObject({ valid: false, failure: { code: 'actor_key_unknown' } });
+    const officerKeyFile = path.join(dir, 'alice.pem');
+    fs.writeFileSync(officerKeyFile, aliceKey.publicKey.export({ type: 'spki', format: 'pem' }));
+    expect(await cliVerify(stripped, '--officer-key', officerKeyFile)).toMatchObject({ valid: true });
+    const other = path.join(dir, 'bob.pem');
+    fs.writeFileSync(other, bobKey.publicKey.export({ type: 'spki', format: 'pem' }));
+    expect(await cliVerify(bundle, '--officer-key', other)).toMatchObject({
+      valid: false,
+      failure: { code: 'actor_key_unknown' },
+    });
+  });
+
+  it("when a bundle claims the act was recorded after the key's revocation, then actor_key_revoked", async () => {
+    const members = unpack(bundle);
+    const file = members.find((m) => m.name.endsWith('/1.json'))!;
+    const revocation = JSON.parse(file.bytes.toString('utf8')) as EventEnvelope;
+    // a revocation from before the act, signed by the service: as if the act had been recorded after it
+    const early = reseal({ ...revocation, data: { ...revocation.data, revokedFrom: '2000-01-01' } });
+    const altered = members.map((m) => (m === file ? { ...m, bytes: Buffer.from(JSON.stringify(early)) } : m));
+    const resigned = await pack(resign(altered, t.service.keys.eventSigner));
+    expect(await cliVerify(resigned)).toMatchObject({ valid: false, failure: { code: 'actor_key_revoked' } });
+  });
+});
+
+/** The event with its hash and service signature made again over its changed content, as the service key can. */
+function reseal(event: EventEnvelope): EventEnvelope {
+  const { hash: _h, sig: _s, ...body } = event;
+  const hash = computeEventHash(body as EventEnvelope);
+  const signer = t.service.keys.eventSigner;
+  return {
+    ...body,
+    hash,
+    sig: { alg: 'Ed25519', keyId: signer.keyId, value: signer.sign(eventSigningInput(hash)).toString('base64') },
+  } as EventEnvelope;
+}

@@ -81,3 +81,64 @@ export function signAct(
     .digest('hex');
   return { actorSig: { alg: 'Ed25519', keyId, value: sign(null, message, privateKey).toString('base64') }, salts };
 }
+
+/**
+ * A case of `agency` with one act signed by alice's registered key (its personal field salted by her client), and
+ * its bundle, exported as alice. `canonicalize` is the JCS the client signs with.
+ */
+export async function signedCaseBundle(
+  t: {
+    call(
+      method: string,
+      route: string,
+      options?: { token?: string; body?: unknown },
+    ): Promise<{ status: number; body: any }>;
+    token(sub: string, agency: string, roles: ('officer' | 'admin')[]): string;
+    url: string;
+  },
+  seed: (agency: string) => Promise<{ admin: string; officer: string }>,
+  agency: string,
+  caseId: string,
+  canonicalize: (value: unknown) => string,
+  newId: () => string,
+): Promise<{ bundle: Buffer; privateKey: KeyObject; publicKey: KeyObject }> {
+  const { admin, officer } = await seed(agency);
+  const { privateKey, publicKey, spki } = officerKeyPair();
+  const key = await t.call('POST', '/v1/officers/alice/keys', {
+    token: admin,
+    body: { publicKey: spki, validFrom: '2020-01-01' },
+  });
+  if (key.status !== 201) throw new Error(`registering the key: ${key.status}`);
+  const open = {
+    caseId,
+    itemCode: 'P-001',
+    title: '检查',
+    openedOn: '2026-03-02',
+    officers: ['alice', 'bob'],
+    parties: [{ kind: 'organization', name: '某公司' }],
+  };
+  const opened = await t.call('POST', '/v1/cases', { token: officer, body: open });
+  if (opened.status !== 201) throw new Error(`opening the case: ${opened.status}`);
+  const id = newId();
+  const occurredAt = '2026-03-02T09:30:00+08:00';
+  const stream = `case-${encodeURIComponent(agency)}:${encodeURIComponent(caseId)}`;
+  const data = { description: '现场照片', officers: ['alice', 'bob'] };
+  const act = { id, stream, type: 'EvidenceCollected', occurredAt, sub: 'alice', data, personal: ['/description'] };
+  const { actorSig, salts } = signAct(privateKey, act, canonicalize);
+  const body = {
+    type: 'EvidenceCollected',
+    occurredAt,
+    officers: ['alice', 'bob'],
+    data: { description: '现场照片' },
+    id,
+    actorSig,
+    salts,
+  };
+  const res = await t.call('POST', `/v1/cases/${caseId}/acts`, { token: officer, body });
+  if (res.status !== 201) throw new Error(`recording the signed act: ${res.status} ${JSON.stringify(res.body)}`);
+  const exported = await fetch(`${t.url}/v1/cases/${caseId}/bundle`, {
+    headers: { authorization: `Bearer ${officer}` },
+  });
+  if (exported.status !== 200) throw new Error(`exporting the bundle: ${exported.status}`);
+  return { bundle: Buffer.from(await exported.arrayBuffer()), privateKey, publicKey };
+}

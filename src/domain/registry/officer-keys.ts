@@ -68,22 +68,4 @@ export function evolveKeys(keys: readonly OfficerKeyState[], event: OfficerKeyEv
   return keys.map((k) => (k.keyId === keyId ? { ...k, revoked: { reason, revokedFrom } } : k));
 }
 
-/** The start of a revocation as epoch milliseconds: an instant as written, a date from 00:00 UTC of that day. */
-export function revokedFromMs(revokedFrom: string): number {
-  return Date.parse(revokedFrom.length === 10 ? `${revokedFrom}T00:00:00Z` : revokedFrom);
-}
-
-/**
- * Why a key may not sign an act that occurred on `date` (YYYY-MM-DD) and is recorded at `recordedAt`, or
- * `undefined` when it may: outside its validity (`officer_key_not_valid`), or revoked from before the recording
- * (`officer_key_revoked`).
- */
-export function keyRefusal(
-  key: OfficerKeyState,
-  date: string,
-  recordedAt: string,
-): 'officer_key_not_valid' | 'officer_key_revoked' | undefined {
-  if (key.revoked && revokedFromMs(key.revoked.revokedFrom) <= Date.parse(recordedAt)) return 'officer_key_revoked';
-  if (date < key.validFrom || (key.validTo !== undefined && date > key.validTo)) return 'officer_key_not_valid';
-  return undefined;
-}
+export { keyRefusal, revokedFromMs } from '../../ledger/officer-key-validity.js';

@@ -84,6 +84,12 @@ export const VERIFY_EN: VerifyMessages = {
   'verify.code.signature_invalid': "An event's signature does not verify.",
   'verify.code.actor_key_unknown': "An event carries an officer's signature, but the officer's key is not known.",
   'verify.code.actor_signature_invalid': "An officer's signature does not verify.",
+  'verify.code.officer_key_invalid':
+    "A file of an officer's key in the bundle is not a key event signed by the service, or names another key or agency.",
+  'verify.code.actor_key_revoked':
+    "An event is signed with an officer's key that was revoked before the event was recorded.",
+  'verify.code.actor_key_not_valid':
+    "An event is signed with an officer's key that was not valid on the day of the act.",
   'verify.code.stream_mismatch': "An event does not belong to the case's records.",
   'verify.code.duplicate_event': 'The same event appears twice.',
   'verify.code.revision_gap': 'The records are not contiguous: a record is missing or extra.',

@@ -1,0 +1,120 @@
+import { createPublicKey, type KeyObject } from 'node:crypto';
+import { decodeText, failed, parseJsonText } from './bundle-parse.js';
+import type { BundleManifest } from './bundle.js';
+import { keyIdOf, type PublicKeyResolver } from './ed25519.js';
+import type { EventEnvelope } from './envelope.js';
+import { keyRefusal } from './officer-key-validity.js';
+import { parseAgencyStream } from './streams.js';
+import { verifyEvent, type ActorKeyRefusal, type VerifyOptions } from './verify.js';
+
+/** What the `officers/` files (docs/integrity.md §13.2) hold, by key id: whose key, which, and when it may sign. */
+export interface OfficerKeyTrust {
+  readonly resolve: PublicKeyResolver;
+  readonly refusal: (keyId: string, event: EventEnvelope) => ActorKeyRefusal | undefined;
+}
+
+interface BundledKey {
+  readonly key: KeyObject;
+  readonly agency: string;
+  readonly officerId: string;
+  readonly validFrom: string;
+  readonly validTo?: string;
+  readonly revoked?: { readonly revokedFrom: string };
+}
+
+const invalid = (name: string, detail: string): never => failed('officer_key_invalid', `${name}: ${detail}`);
+
+/** A file of `officers/` as a signed event of the manifest's agency: its hash and service signature verify. */
+function readKeyEvent(
+  name: string,
+  bytes: Buffer,
+  options: VerifyOptions,
+  manifest: BundleManifest,
+): { event: EventEnvelope; officerId: string } {
+  const value = parseJsonText(decodeText(bytes, name, 'officer_key_invalid'), name, 'officer_key_invalid');
+  const checked = verifyEvent(value, options);
+  if (!checked.ok) invalid(name, `${checked.failure.code}: ${checked.failure.detail}`);
+  const event = value as EventEnvelope;
+  const stream = parseAgencyStream(event.stream);
+  if (stream?.category !== 'officer' || stream.agency !== manifest.agency) {
+    invalid(name, `the event is of ${event.stream}, not of an officer of agency ${manifest.agency}`);
+  }
+  return { event, officerId: stream!.id };
+}
+
+/**
+ * Reads and checks the `officers/` files (docs/integrity.md §13.4, step 7a): each is an event signed by a trusted
+ * service key (hash and signature as §8), of an officer stream of the bundle's agency; `<keyId>/0.json` is the
+ * key's `OfficerKeyRegistered`, whose Ed25519 public key has that key id, and `<keyId>/1.json`, when present, its
+ * `OfficerKeyRevoked` in the same stream [`officer_key_invalid`]. Returns the keys, and the rule that a key signs
+ * only its officer's acts, of its days, recorded before its revocation.
+ */
+export function officerKeysOf(
+  files: Iterable<{ readonly name: string; readonly keyId: string; readonly index: number; readonly bytes: Buffer }>,
+  manifest: BundleManifest,
+  options: VerifyOptions,
+): OfficerKeyTrust {
+  const registered = new Map<string, { event: EventEnvelope; officerId: string; name: string }>();
+  const revoked = new Map<string, { event: EventEnvelope; name: string }>();
+  for (const { name, keyId, index, bytes } of files) {
+    const read = readKeyEvent(name, bytes, options, manifest);
+    if ((read.event.data as { keyId?: unknown }).keyId !== keyId) invalid(name, `the event is not of key ${keyId}`);
+    if (index === 0) registered.set(keyId, { ...read, name });
+    else revoked.set(keyId, { event: read.event, name });
+  }
+  const keys = new Map<string, BundledKey>();
+  for (const [keyId, { event, officerId, name }] of registered) {
+    const data = event.data as Record<string, unknown>;
+    if (event.type !== 'OfficerKeyRegistered') invalid(name, `the event is ${event.type}, not OfficerKeyRegistered`);
+    let key: KeyObject | undefined;
+    try {
+      const der = Buffer.from(String(data.publicKey), 'base64');
+      key = createPublicKey({ key: der, format: 'der', type: 'spki' });
+    } catch {
+      key = undefined;
+    }
+    if (!key || key.asymmetricKeyType !== 'ed25519' || keyIdOf(key) !== keyId) {
+      invalid(name, `publicKey is not the Ed25519 key ${keyId}`);
+    }
+    if (typeof data.validFrom !== 'string' || (data.validTo !== undefined && typeof data.validTo !== 'string')) {
+      invalid(name, 'validFrom or validTo is not a date');
+    }
+    const revocation = revoked.get(keyId);
+    if (revocation) {
+      const r = revocation.event;
+      if (r.type !== 'OfficerKeyRevoked' || r.stream !== event.stream || typeof r.data.revokedFrom !== 'string') {
+        invalid(revocation.name, `the event is not an OfficerKeyRevoked of ${event.stream}`);
+      }
+    }
+    const agency = manifest.agency!;
+    keys.set(keyId, {
+      key: key!,
+      agency,
+      officerId,
+      validFrom: data.validFrom as string,
+      ...(data.validTo === undefined ? {} : { validTo: data.validTo as string }),
+      ...(revocation ? { revoked: { revokedFrom: revocation.event.data.revokedFrom as string } } : {}),
+    });
+  }
+  for (const [keyId, { name }] of revoked) {
+    if (!registered.has(keyId)) invalid(name, `the bundle holds no registration of key ${keyId}`);
+  }
+  return {
+    resolve: (keyId) => keys.get(keyId)?.key,
+    refusal: (keyId, event) => {
+      const key = keys.get(keyId)!;
+      if (event.actor.sub !== key.officerId || event.actor.agency !== key.agency) {
+        return { code: 'actor_key_unknown', detail: `officer key ${keyId} is not registered for ${event.actor.sub}` };
+      }
+      const refusal = keyRefusal(key, event.occurredAt.slice(0, 10), event.recordedAt);
+      if (refusal === 'officer_key_revoked') {
+        const detail = `officer key ${keyId} is revoked from ${key.revoked!.revokedFrom}, before the event was recorded`;
+        return { code: 'actor_key_revoked', detail };
+      }
+      if (refusal === 'officer_key_not_valid') {
+        return { code: 'actor_key_not_valid', detail: `officer key ${keyId} is not valid on the day of the act` };
+      }
+      return undefined;
+    },
+  };
+}
