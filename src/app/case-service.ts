@@ -152,8 +152,12 @@ export class CaseService {
       : key
         ? sealingCodec(key)
         : caseCodec;
+    // a signed act is recorded at the very instant its key was checked at, so that the verifier, which checks the
+    // key's revocation against the event's recordedAt, reaches the service's verdict
+    let checkedAt: Date | undefined;
+    const deps = signed ? { ...this.deps, clock: { now: () => checkedAt ?? this.deps.clock.now() } } : this.deps;
     return handleCommand(
-      this.deps,
+      deps,
       stream,
       batchOf(caseDecider),
       codec,
@@ -176,7 +180,8 @@ export class CaseService {
           // the review catalogue decides, with the item's own criteria, whether a decision is major
           acts.some((a) => a.type === 'DecisionIssued') ? this.registry.reviewCatalogue(actor.agency) : undefined,
         ]);
-        const recordedAt = this.deps.clock.now().toISOString();
+        checkedAt = this.deps.clock.now();
+        const recordedAt = checkedAt.toISOString();
         const context: CaseContext = {
           item: (code: string) => (code === itemCode ? item : undefined),
           officer: (id: string) => officers.get(id),
