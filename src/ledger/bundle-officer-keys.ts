@@ -20,6 +20,8 @@ interface BundledKey {
   readonly validFrom: string;
   readonly validTo?: string;
   readonly revoked?: { readonly revokedFrom: string };
+  /** When the registration was recorded: an act recorded before it cannot have been checked against the key. */
+  readonly registeredAt: string;
 }
 
 const invalid = (name: string, detail: string): never => failed('officer_key_invalid', `${name}: ${detail}`);
@@ -92,6 +94,7 @@ export function officerKeysOf(
       agency,
       officerId,
       validFrom: data.validFrom as string,
+      registeredAt: event.recordedAt,
       ...(data.validTo === undefined ? {} : { validTo: data.validTo as string }),
       ...(revocation ? { revoked: { revokedFrom: revocation.event.data.revokedFrom as string } } : {}),
     });
@@ -105,6 +108,10 @@ export function officerKeysOf(
       const key = keys.get(keyId)!;
       if (event.actor.sub !== key.officerId || event.actor.agency !== key.agency) {
         return { code: 'actor_key_unknown', detail: `officer key ${keyId} is not registered for ${event.actor.sub}` };
+      }
+      if (Date.parse(event.recordedAt) < Date.parse(key.registeredAt)) {
+        const detail = `officer key ${keyId} was registered at ${key.registeredAt}, after the event was recorded`;
+        return { code: 'actor_key_not_valid', detail };
       }
       const refusal = keyRefusal(key, event.occurredAt.slice(0, 10), event.recordedAt);
       if (refusal === 'officer_key_revoked') {

@@ -277,6 +277,18 @@ describe("the case's bundle carries the keys of the officers who signed its acts
     const resigned = await pack(resign(altered, t.service.keys.eventSigner));
     expect(await cliVerify(resigned)).toMatchObject({ valid: false, failure: { code: 'actor_key_revoked' } });
   });
+
+  it('when a bundle claims the key was registered after the act was recorded, then actor_key_not_valid', async () => {
+    const members = unpack(bundle);
+    const file = members.find((m) => m.name.endsWith('/0.json'))!;
+    const registration = JSON.parse(file.bytes.toString('utf8')) as EventEnvelope;
+    // a registration recorded later than every act, its validity unchanged: as if made after the acts to fit them
+    const late = reseal({ ...registration, recordedAt: '2099-01-01T00:00:00.000Z' });
+    const altered = members.map((m) => (m === file ? { ...m, bytes: Buffer.from(JSON.stringify(late)) } : m));
+    const resigned = await pack(resign(altered, t.service.keys.eventSigner));
+    expect(await cliVerify(resigned)).toMatchObject({ valid: false, failure: { code: 'actor_key_not_valid' } });
+    expect(await post(resigned)).toMatchObject({ valid: false, failure: { code: 'actor_key_not_valid' } });
+  });
 });
 
 /** The event with its hash and service signature made again over its changed content, as the service key can. */
