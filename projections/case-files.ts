@@ -449,6 +449,8 @@ function domainState(doc: CaseSummaryDoc): CaseState {
   const state: { -readonly [K in keyof CaseState]: CaseState[K] } = {
     status: doc.status,
     officers: doc.officers,
+    // who handled the case only matters to the review's independence, which the decider alone checks
+    handlers: [],
     parties: doc.parties,
     eventIds: AppendOnlyIds.empty(),
     recordingDuties: recordingDuties ?? DEFAULT_RECORDING_DUTIES,

@@ -48,6 +48,7 @@ export class EvaluationService {
             status: state.status,
             itemCode: state.itemCode ?? '',
             officers: state.officers,
+            handlers: state.handlers,
             ...(state.closedOn ? { closedOn: state.closedOn } : {}),
           },
         };

@@ -336,7 +336,7 @@ export const PROBLEM_TYPES: Readonly<Record<string, ProblemType>> = {
   reviewer_not_independent: entry(
     422,
     'Reviewer not independent',
-    "The reviewer is one of the case's handling officers and cannot review it.",
+    'The reviewer has handled the case (one of its officers, named by one of its acts, or the recorder of a handling act such as the request for review) and cannot review it.',
   ),
   reviewer_not_qualified: entry(
     422,

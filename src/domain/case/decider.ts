@@ -239,8 +239,8 @@ function checkReview(
       'the case is marked major, complex or difficult: a legal adviser or public-sector lawyer gives an opinion first',
     );
   }
-  if (state.officers.includes(act.actor.sub)) {
-    throw violation('reviewer_not_independent', `${act.actor.sub} handles this case and cannot review it`);
+  if (state.handlers.includes(act.actor.sub)) {
+    throw violation('reviewer_not_independent', `${act.actor.sub} has handled this case and cannot review it`);
   }
   const { outcome, checks } = act.data;
   if (outcome === 'approved') {

@@ -29,6 +29,8 @@ export interface EvaluatedCase {
   readonly status: CaseStatus;
   readonly itemCode: string;
   readonly officers: readonly string[];
+  /** Everyone who handled the case (`CaseState.handlers`): none of them may evaluate it. */
+  readonly handlers: readonly string[];
   readonly closedOn?: string;
 }
 
@@ -97,7 +99,7 @@ export const evaluationDecider: Decider<EvaluateCaseFile, EvaluationEvent, Evalu
     if (file.status !== 'closed' || !file.closedOn) {
       throw conflict('case_not_closed', `case ${file.caseId} is ${file.status}: only closed case files are evaluated`);
     }
-    if (file.officers.includes(actor.sub)) {
+    if (file.handlers.includes(actor.sub)) {
       throw violation('evaluator_not_independent', `${actor.sub} handled case ${file.caseId} and cannot evaluate it`);
     }
     const total = checkScores(scores);

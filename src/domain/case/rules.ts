@@ -249,6 +249,41 @@ export function reviewClears(
 }
 
 /**
+ * The acts whose recorder handles the case (承办): the investigation, the measures taken, the request for a legal
+ * review and a correction of the record. Not the review's own acts (its opinion, its completion, the settling of a
+ * disagreement), the hearing (held by someone other than the investigators), the decision (signed by the agency's
+ * head once reviewed) or the publication and closing.
+ */
+export const HANDLING_ACTS: readonly ActType[] = [
+  'CaseOpened',
+  'OnSiteInspectionRecorded',
+  'CredentialsShown',
+  'PartyNotified',
+  'EvidenceCollected',
+  'RecordingAttached',
+  'PropertySeized',
+  'ForcedDemolition',
+  'DocumentServed',
+  'CaseMarkedComplex',
+  'LegalReviewRequested',
+  'RecordCorrected',
+];
+
+/**
+ * 审核人员不得审核自己承办的案件: who has handled a case once `act` is recorded, given who had before: the officers
+ * it names (the case's officers at its opening, or those who carried out an act) and, for a handling act
+ * ({@link HANDLING_ACTS}), the one who recorded it. A reviewer among them is not independent of the case.
+ */
+export function handlersAfter(
+  handlers: readonly string[],
+  act: { readonly type: ActType; readonly officers?: readonly string[]; readonly recordedBy: string },
+): readonly string[] {
+  const added = [...(act.officers ?? []), ...(HANDLING_ACTS.includes(act.type) ? [act.recordedBy] : [])];
+  const fresh = added.filter((id, i) => !handlers.includes(id) && added.indexOf(id) === i);
+  return fresh.length === 0 ? handlers : [...handlers, ...fresh];
+}
+
+/**
  * 明确送审材料: the materials the item requires for a legal review that a request does not name, in the item's
  * order; a request that misses any is refused (`review_materials_missing`).
  */

@@ -1,7 +1,7 @@
 import { AppendOnlyIds } from '../append-only-ids.js';
 import type { Party } from '../redaction.js';
 import type { DecisionType, Proposal, RecordedCaseEvent } from './acts.js';
-import { DEFAULT_RECORDING_DUTIES, type RecordingDuty } from './rules.js';
+import { DEFAULT_RECORDING_DUTIES, handlersAfter, type RecordingDuty } from './rules.js';
 
 /** open → decided → disclosed → closed; `referred` after a review finds a suspected crime; `withdrawn` after
  * a published decision is withdrawn (revoked or changed on reconsideration or litigation); `exempted` after a
@@ -26,6 +26,11 @@ export interface CaseState {
   /** The date the case was opened (立案): no act of the case is dated before it. */
   readonly openedOn?: string;
   readonly officers: readonly string[];
+  /**
+   * Everyone who has handled the case (`handlersAfter` in rules.ts): its officers, the officers named by its acts
+   * and the recorders of its handling acts. None of them may review it.
+   */
+  readonly handlers: readonly string[];
   readonly parties: readonly Party[];
   /** The online application the case was opened from: its decision is the licence granted or denied. */
   readonly application?: string;
@@ -56,6 +61,7 @@ export interface CaseState {
 export const initialCaseState = (): CaseState => ({
   status: 'none',
   officers: [],
+  handlers: [],
   parties: [],
   eventIds: AppendOnlyIds.empty(),
   recordingDuties: DEFAULT_RECORDING_DUTIES,
@@ -65,7 +71,13 @@ export const initialCaseState = (): CaseState => ({
 });
 
 export function evolveCase(state: CaseState, event: RecordedCaseEvent): CaseState {
-  const next: CaseState = { ...state, eventIds: state.eventIds.with(event.id) };
+  const named = event.type === 'CaseOpened' ? event.data.officers : event.officers;
+  const handlers = handlersAfter(state.handlers, {
+    type: event.type,
+    recordedBy: event.actor.sub,
+    ...(named ? { officers: named } : {}),
+  });
+  const next: CaseState = { ...state, handlers, eventIds: state.eventIds.with(event.id) };
   switch (event.type) {
     case 'CaseOpened': {
       const { caseId, itemCode, openedOn, officers, parties, application, recordingDuties } = event.data;

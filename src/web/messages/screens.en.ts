@@ -185,7 +185,8 @@ export const SCREENS_EN: ScreensMessages = {
     'A seizure or demolition needs an audio or video recording; service by leaving or public notice needs a record. Upload it and send again.',
   'rule.legal_review_required':
     'This is a major decision: it needs an approved legal review of the same proposed decision first.',
-  'rule.reviewer_not_independent': "The reviewer cannot be one of the case's handling officers.",
+  'rule.reviewer_not_independent':
+    'Whoever handled the case (its officers, those named by its acts, whoever requested the review) cannot review it.',
   'rule.review_inconsistent': 'To approve, the first nine checks must all be met and no criminal referral needed.',
   'rule.revision_conflict': 'Someone else updated the case: reload the page and send again.',
   'rule.idempotency_key_reused':

@@ -313,6 +313,44 @@ describe('the case decider', () => {
         .when({ ...byHandler, act: { ...byHandler.act, actor: { ...actors.alice, roles: ['reviewer'] } } })
         .thenFails('reviewer_not_independent', 422);
     });
+    describe('a reviewer who handled the case in any way is not independent (审核人员不得审核自己承办的案件)', () => {
+      const byRuth = (outcome: 'approved' | 'returned' = 'approved') => {
+        const r = review(outcome);
+        return { ...r, act: { ...r.act, actor: actors.ruth } };
+      };
+      it.each([
+        [
+          'named on an on-site inspection',
+          act('OnSiteInspectionRecorded', inspection, { officers: ['alice', 'ruth'] }),
+        ],
+        ['the officer who recorded evidence', act('EvidenceCollected', { description: 'x' }, { actor: actors.ruth })],
+        [
+          'who served a document',
+          act('DocumentServed', { document: '告知书', method: 'in_person' } as never, {
+            actor: actors.ruth,
+            media: [photo],
+          }),
+        ],
+      ])('when the reviewer was %s, then reviewer_not_independent', (_what, handled) => {
+        spec
+          .given(record(opened(), handled, proposeFine(2_000_000)))
+          .when(byRuth())
+          .thenFails('reviewer_not_independent', 422);
+      });
+      it('when the reviewer requested the review, then reviewer_not_independent', () => {
+        const requested = proposeFine(2_000_000);
+        spec
+          .given(record(opened(), { ...requested, act: { ...requested.act, actor: actors.ruth } }))
+          .when(byRuth())
+          .thenFails('reviewer_not_independent', 422);
+      });
+      it('when the reviewer only reviewed the case before, then a review of a changed proposal is hers to make', () => {
+        spec
+          .given(record(opened(), proposeFine(2_000_000), byRuth('returned'), proposeFine(1_500_000)))
+          .when(byRuth())
+          .then([{ type: 'LegalReviewCompleted', data: { reviewer: 'ruth' } }]);
+      });
+    });
     it('when the reviewer is not a registered reviewer of the agency, then reviewer_not_qualified', () => {
       const given = record(opened(), proposeFine(2_000_000));
       spec

@@ -21,6 +21,7 @@ const CLOSED: EvaluatedCase = {
   status: 'closed',
   itemCode: 'P-001',
   officers: ['alice', 'bob'],
+  handlers: ['alice', 'bob', 'carl'],
   closedOn: '2019-10-08',
 };
 const evaluating = (extra: Partial<EvaluateCaseFile> = {}): EvaluateCaseFile => ({
@@ -78,6 +79,12 @@ describe('case-file evaluation (案卷评查): supervisors score closed case fil
     spec
       .given([])
       .when(evaluating({ actor: { ...sam, sub: 'alice' } }))
+      .thenFails('evaluator_not_independent', 422);
+  });
+  it('when the supervisor carried out or recorded an act of the case without being one of its officers, then evaluator_not_independent', () => {
+    spec
+      .given([])
+      .when(evaluating({ actor: { ...sam, sub: 'carl' } }))
       .thenFails('evaluator_not_independent', 422);
   });
   it('when a point scores below full without a comment, or out of range, then it is refused', () => {
