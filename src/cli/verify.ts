@@ -1,6 +1,6 @@
 import { createPublicKey, type KeyObject } from 'node:crypto';
 import { suiteOfKey } from '../ledger/suite.js';
-import { keyResolver } from '../ledger/ed25519.js';
+import { keyIdOf, keyResolver } from '../ledger/ed25519.js';
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -11,7 +11,7 @@ import { timestampRoots, type TimestampRoots } from '../ledger/timestamp-verify.
 import { print, UsageError, type CliIo } from './io.js';
 import { progressBar } from './progress.js';
 
-export const verifyHelp = `Usage: ledger verify FILE [--key PEM_FILE ...] [--officer-key PEM_FILE ...] [--trusted-checkpoint NOTE_FILE]
+export const verifyHelp = `Usage: ledger verify FILE [--key PEM_FILE ...] [--officer-key [OFFICER=]PEM_FILE ...] [--trusted-checkpoint NOTE_FILE]
                      [--consistency-proof JSON_FILE] [--require-complete] [--witness VKEY ... [--quorum N]]
                      [--tsa-ca PEM_FILE ...]
                      [--threads N] [--json]
@@ -29,9 +29,12 @@ Options:
   --key PEM_FILE                trust only this Ed25519 or SM2 public key (repeatable); get them from GET /v1/ledger/keys.
                                 Without --key the keys in the bundle are trusted, which shows only that the bundle
                                 is consistent with itself: compare their ids with the service's published keys.
-  --officer-key PEM_FILE        trust only this officer's Ed25519 public key (repeatable) for the acts officers
+  --officer-key [OFFICER=]PEM_FILE
+                                trust only this officer's Ed25519 public key (repeatable) for the acts officers
                                 signed (actorSig, docs/integrity.md §6), instead of the officers' keys the bundle
-                                carries (officers/, each checked as a key event signed by the service)
+                                carries (officers/, each checked as a key event signed by the service); with
+                                OFFICER= (the officer's id, e.g. alice=alice.pem) only for that officer's acts,
+                                without it for any officer's
   --trusted-checkpoint FILE     a checkpoint (signed note) you already trust, e.g. from the disclosure feed: the
                                 bundle's checkpoint must be consistent with it (same log, never rewritten); the
                                 report names the revisions of each stream that checkpoint covers, which any later
@@ -96,7 +99,18 @@ export async function verify(argv: string[], io: CliIo): Promise<number> {
   const file = path.resolve(io.cwd, positionals[0]!);
   const size = statFile(file, positionals[0]!);
   const trustedKeys = values.key?.map((k) => readKey(path.resolve(io.cwd, k), k));
-  const officerKeys = values['officer-key']?.map((k) => readOfficerKey(path.resolve(io.cwd, k), k));
+  const givenOfficerKeys = values['officer-key']?.map((k) => readOfficerKey(io.cwd, k));
+  const officerKeys = givenOfficerKeys?.map((k) => k.key);
+  const officerKeyOwners = new Map<string, string>();
+  for (const { key, officer } of givenOfficerKeys ?? []) {
+    if (officer === undefined) continue;
+    const keyId = keyIdOf(key);
+    const other = officerKeyOwners.get(keyId);
+    if (other !== undefined && other !== officer) {
+      throw new UsageError(`--officer-key gives key ${keyId} for both ${other} and ${officer}`);
+    }
+    officerKeyOwners.set(keyId, officer);
+  }
   const trustedCheckpoint = values['trusted-checkpoint']
     ? readText(path.resolve(io.cwd, values['trusted-checkpoint']), '--trusted-checkpoint')
     : undefined;
@@ -118,7 +132,7 @@ export async function verify(argv: string[], io: CliIo): Promise<number> {
       fs.createReadStream(file, { highWaterMark: 1024 * 1024 }),
       {
         ...(trustedKeys ? { trustedKeys } : {}),
-        ...(officerKeys ? { actorKeys: keyResolver(officerKeys) } : {}),
+        ...(officerKeys ? { actorKeys: keyResolver(officerKeys), actorKeyOwners: officerKeyOwners } : {}),
         ...(trustedCheckpoint !== undefined ? { trustedCheckpoint } : {}),
         ...(consistencyProof ? { consistencyProof } : {}),
         ...(values['require-complete'] ? { requireComplete: true } : {}),
@@ -259,15 +273,20 @@ function readKey(file: string, shown: string): KeyObject {
   }
 }
 
-function readOfficerKey(file: string, shown: string): KeyObject {
-  const pem = readText(file, '--officer-key');
+/** An officer's key given as `PEM_FILE` or `OFFICER=PEM_FILE` (a file of that very name comes first). */
+function readOfficerKey(cwd: string, value: string): { key: KeyObject; officer?: string } {
+  const bound = /^([^=/\\]+)=(.+)$/.exec(value);
+  const [officer, shown] =
+    bound && !fs.existsSync(path.resolve(cwd, value)) ? [bound[1], bound[2]!] : [undefined, value];
+  const pem = readText(path.resolve(cwd, shown), '--officer-key');
+  let key: KeyObject;
   try {
-    const key = createPublicKey(pem);
+    key = createPublicKey(pem);
     if (key.asymmetricKeyType !== 'ed25519' || !pem.includes('PUBLIC KEY')) throw new Error('not an Ed25519 key');
-    return key;
   } catch {
     throw new UsageError(`--officer-key ${shown} is not an Ed25519 public key in PEM`);
   }
+  return officer === undefined ? { key } : { key, officer };
 }
 
 /** A witness's cosignature/v1 verifier key, given as such or in a file. */

@@ -74,8 +74,23 @@ export function eventOptions(
   return {
     serviceKeys: keys,
     suite: suiteOfBundle(h).name,
-    ...(given ? { actorKeys: given } : {}),
+    ...(given ? { actorKeys: given, ...ownersRefusal(h.options.actorKeyOwners) } : {}),
     ...(bundled ? { actorKeys: bundled.resolve, actorKeyRefusal: bundled.refusal } : {}),
+  };
+}
+
+/** The rule that a given officer key bound to an officer signs only that officer's acts (`actorKeyOwners`). */
+function ownersRefusal(owners: ReadonlyMap<string, string> | undefined): Pick<VerifyOptions, 'actorKeyRefusal'> {
+  if (!owners || owners.size === 0) return {};
+  return {
+    actorKeyRefusal: (keyId, event) => {
+      const owner = owners.get(keyId);
+      if (owner === undefined || owner === event.actor.sub) return undefined;
+      return {
+        code: 'actor_key_unknown',
+        detail: `officer key ${keyId} was given for ${owner}, not ${event.actor.sub}`,
+      };
+    },
   };
 }
 

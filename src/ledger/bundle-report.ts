@@ -180,8 +180,13 @@ export interface BundleVerifyOptions {
   readonly witnessQuorum?: number;
   /** The CA certificates (or pinned TSA certificates) time-stamps must chain to; without them none is trusted. */
   readonly timestampRoots?: TimestampRoots;
-  /** Officers' keys, for events that carry `actorSig`. */
+  /** Officers' keys, for events that carry `actorSig`, instead of those the bundle carries (`officers/`). */
   readonly actorKeys?: PublicKeyResolver;
+  /**
+   * With `actorKeys`: the officer (`actor.sub`) each given key signs for, by key id; a key it names signs no other
+   * officer's acts [`actor_key_unknown`]. A key it does not name signs any officer's.
+   */
+  readonly actorKeyOwners?: ReadonlyMap<string, string>;
   /**
    * Largest file other than a medium (default 16 MiB); such files are held until the end, but for event and proof
    * files read without a signature checker, which are checked as they are read and let go.

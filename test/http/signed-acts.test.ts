@@ -259,6 +259,11 @@ describe("the case's bundle carries the keys of the officers who signed its acts
     const officerKeyFile = path.join(dir, 'alice.pem');
     fs.writeFileSync(officerKeyFile, aliceKey.publicKey.export({ type: 'spki', format: 'pem' }));
     expect(await cliVerify(stripped, '--officer-key', officerKeyFile)).toMatchObject({ valid: true });
+    // bound to its officer, the key signs only her acts
+    expect(await cliVerify(stripped, '--officer-key', `alice=${officerKeyFile}`)).toMatchObject({ valid: true });
+    const boundToBob = await cliVerify(stripped, '--officer-key', `bob=${officerKeyFile}`);
+    expect(boundToBob).toMatchObject({ valid: false, failure: { code: 'actor_key_unknown' } });
+    expect(boundToBob.failure!.detail).toContain('given for bob, not alice');
     const other = path.join(dir, 'bob.pem');
     fs.writeFileSync(other, bobKey.publicKey.export({ type: 'spki', format: 'pem' }));
     expect(await cliVerify(bundle, '--officer-key', other)).toMatchObject({
