@@ -129,7 +129,7 @@ export class BundleExporter {
       seenKeys.add(keyId);
       add(`keys/${keyId}.pem`, publicKey.export({ type: 'spki', format: 'pem' }).toString());
     }
-    const officerKeyEvents = await this.#officerKeyEvents(agency, caseEvents, keys);
+    const officerKeyEvents = await this.#officerKeyEvents(agency, caseEvents, keys, checkpoint);
     for (const { keyId, events: keyEvents } of officerKeyEvents) {
       keyEvents.forEach((e, i) => add(`officers/${keyId}/${i}.json`, json(e)));
     }
@@ -140,6 +140,11 @@ export class BundleExporter {
       const proof = this.#proof(e, checkpoint);
       leafIndexes.set(e.id, proof.leafIndex);
       add(`proofs/${e.id}.json`, json(proof));
+    }
+    // the key events are leaves of the log too: the verifier checks each registration is an earlier leaf than the
+    // acts signed with its key
+    for (const { events: keyEvents } of officerKeyEvents) {
+      for (const e of keyEvents) add(`proofs/${e.id}.json`, json(this.#proof(e, checkpoint)));
     }
     add(HEADS, json(heads));
     if (options.trustedSize !== undefined) {
@@ -187,15 +192,16 @@ export class BundleExporter {
     return { manifest, size: tarSize(entries.map((e) => e.size)), body: writeTar(entries) };
   }
 
-  /** Appends to `held` the events of `stream` after it, up to the revision its head proof names. */
   /**
    * For each officer key that signed an event of the case (`actorSig`), in key id order: its `OfficerKeyRegistered`
-   * and any `OfficerKeyRevoked`, read from the signing officer's stream, which is checked as read back first.
+   * and any `OfficerKeyRevoked` that is a leaf of the checkpoint's tree (a revocation logged after it is not part of
+   * the log the bundle shows), read from the signing officer's stream, which is checked as read back first.
    */
   async #officerKeyEvents(
     agency: string,
     caseEvents: readonly EventEnvelope[],
     keys: PublicKeyResolver,
+    checkpoint: SignedCheckpoint,
   ): Promise<{ keyId: string; events: EventEnvelope[] }[]> {
     const signers = new Map<string, string>();
     for (const e of caseEvents) if (e.actorSig) signers.set(e.actorSig.keyId, e.actor.sub);
@@ -209,10 +215,24 @@ export class BundleExporter {
       const registered = ofKey('OfficerKeyRegistered');
       const revoked = ofKey('OfficerKeyRevoked');
       // an act is signed only with a key the acting officer holds (src/app/signed-acts.ts)
-      if (registered) found.push({ keyId, events: revoked ? [registered, revoked] : [registered] });
+      if (!registered) continue;
+      const shown = revoked && this.#leafBelow(revoked, checkpoint.size) ? [registered, revoked] : [registered];
+      found.push({ keyId, events: shown });
     }
     return found;
   }
+
+  /** Whether `event` is a leaf of the tree of `size` leaves. */
+  #leafBelow(event: EventEnvelope, size: number): boolean {
+    try {
+      return this.deps.log.inclusion(event.id, size).leafIndex < size;
+    } catch (err) {
+      if (err instanceof ProofUnavailable) return false;
+      throw err;
+    }
+  }
+
+  /** Appends to `held` the events of `stream` after it, up to the revision its head proof names. */
 
   async #readUpTo(stream: string, held: EventEnvelope[], head: HeadProof): Promise<void> {
     const last = held.at(-1)?.revision ?? -1;

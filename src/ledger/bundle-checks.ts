@@ -59,6 +59,8 @@ export interface HeldEvent {
   readonly hash: string;
   readonly type: string;
   readonly media: readonly MediaRef[];
+  /** The key id of its officer's signature (`actorSig`), when it carries one. */
+  readonly actorKeyId?: string;
 }
 
 /**
@@ -296,7 +298,12 @@ export function checkStream(h: Held, kind: 'event' | 'access', stream: string, k
     if (event.revision !== revision) {
       misplaced ??= new Failed('malformed', `${name} holds revision ${event.revision}, not ${revisionName(revision)}`);
     }
-    held.push({ name, revision, id: event.id, hash: event.hash, type: event.type, media: event.media });
+    const { id, hash, type, media, actorKeyId } = event;
+    held.push(
+      actorKeyId === undefined
+        ? { name, revision, id, hash, type, media }
+        : { name, revision, id, hash, type, media, actorKeyId },
+    );
   }
   if (broken) throw broken;
   if (misplaced) throw misplaced;
@@ -380,6 +387,31 @@ export function checkProofs(h: Held, events: readonly HeldEvent[], size: number,
     }
   });
   return leaves;
+}
+
+/**
+ * Each act signed with an officer key the bundle carries (`officers/`) is a later leaf of the log than the key's
+ * registration [`actor_key_not_valid`]: the log, not the service's clock, shows the key was registered before the
+ * act was logged. `leaves` holds the leaf index of every event and key event (checkProofs).
+ */
+export function checkOfficerKeysFirst(
+  trust: OfficerKeyTrust,
+  events: readonly HeldEvent[],
+  leaves: ReadonlyMap<string, number>,
+): void {
+  for (const { name, id, actorKeyId } of events) {
+    if (actorKeyId === undefined) continue;
+    const registration = trust.events.find((e) => e.keyId === actorKeyId && e.index === 0);
+    if (!registration) continue; // an unknown key failed as the event was checked
+    const act = leaves.get(id)!;
+    const registered = leaves.get(registration.id)!;
+    if (registered >= act) {
+      failed(
+        'actor_key_not_valid',
+        `${name}: officer key ${actorKeyId} was registered at leaf ${registered} of the log, after the act (leaf ${act})`,
+      );
+    }
+  }
 }
 
 /** Whether the tree of `size` leaves with root `root` is the one the manifest's checkpoint names. */

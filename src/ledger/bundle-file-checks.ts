@@ -19,7 +19,11 @@ import {
  */
 
 /** An event that is valid on its own: what the chain and the later checks (media, proofs, completeness) read of it. */
-export type CheckedEvent = ChainedEvent & Pick<EventEnvelope, 'type' | 'media'>;
+export type CheckedEvent = ChainedEvent &
+  Pick<EventEnvelope, 'type' | 'media'> & {
+    /** The key id of its officer's signature (`actorSig`), when it carries one. */
+    readonly actorKeyId?: string;
+  };
 
 /**
  * What one event file is on its own: not UTF-8 JSON within the nesting bound (`unreadable`, the failure
@@ -71,8 +75,10 @@ export function readEventFile(name: string, bytes: Buffer, options: VerifyOption
   return { event: checkedEvent(value as EventEnvelope), signatures: unsigned.signatures };
 }
 
-function checkedEvent({ id, stream, revision, prev, hash, type, media }: EventEnvelope): CheckedEvent {
-  return { id, stream, revision, prev, hash, type, media };
+function checkedEvent({ id, stream, revision, prev, hash, type, media, actorSig }: EventEnvelope): CheckedEvent {
+  return actorSig
+    ? { id, stream, revision, prev, hash, type, media, actorKeyId: actorSig.keyId }
+    : { id, stream, revision, prev, hash, type, media };
 }
 
 /**

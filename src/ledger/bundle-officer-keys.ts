@@ -1,6 +1,7 @@
 import { createPublicKey, type KeyObject } from 'node:crypto';
 import { decodeText, failed, parseJsonText } from './bundle-parse.js';
 import type { BundleManifest } from './bundle.js';
+import type { HeldEvent } from './bundle-checks.js';
 import { keyIdOf, type PublicKeyResolver } from './ed25519.js';
 import type { EventEnvelope } from './envelope.js';
 import { keyRefusal } from './officer-key-validity.js';
@@ -9,6 +10,11 @@ import { verifyEvent, type ActorKeyRefusal, type VerifyOptions } from './verify.
 
 /** What the `officers/` files (docs/integrity.md §13.2) hold, by key id: whose key, which, and when it may sign. */
 export interface OfficerKeyTrust {
+  /**
+   * The key events themselves, as the later checks read them (their inclusion proofs, checkOfficerKeysFirst): by
+   * file name, with the key and the place in its folder (0 the registration, 1 the revocation).
+   */
+  readonly events: readonly (HeldEvent & { readonly keyId: string; readonly index: number })[];
   readonly resolve: PublicKeyResolver;
   readonly refusal: (keyId: string, event: EventEnvelope) => ActorKeyRefusal | undefined;
 }
@@ -58,8 +64,11 @@ export function officerKeysOf(
 ): OfficerKeyTrust {
   const registered = new Map<string, { event: EventEnvelope; officerId: string; name: string }>();
   const revoked = new Map<string, { event: EventEnvelope; name: string }>();
+  const events: (HeldEvent & { keyId: string; index: number })[] = [];
   for (const { name, keyId, index, bytes } of files) {
     const read = readKeyEvent(name, bytes, options, manifest);
+    const { id, revision, hash, type } = read.event;
+    events.push({ name, revision, id, hash, type, media: [], keyId, index });
     if ((read.event.data as { keyId?: unknown }).keyId !== keyId) invalid(name, `the event is not of key ${keyId}`);
     if (index === 0) registered.set(keyId, { ...read, name });
     else revoked.set(keyId, { event: read.event, name });
@@ -103,6 +112,7 @@ export function officerKeysOf(
     if (!registered.has(keyId)) invalid(name, `the bundle holds no registration of key ${keyId}`);
   }
   return {
+    events,
     resolve: (keyId) => keys.get(keyId)?.key,
     refusal: (keyId, event) => {
       const key = keys.get(keyId)!;

@@ -11,6 +11,7 @@ import {
   coveredThrough,
   eventOptions,
   bundledOfficerKeys,
+  checkOfficerKeysFirst,
   suiteOfBundle,
   readConsistency,
   trustKeys,
@@ -320,15 +321,22 @@ export class BundleVerifier implements TarSink {
     this.#counts.bytes = bytesRead;
     this.#guard(() => {
       const { manifest, keys, held: before, checkpoint } = (this.#before ??= this.#beforeEvents());
-      // step 7a: the officers' keys, unless the verifier was given its own
-      const officerKeys = this.options.actorKeys ? undefined : bundledOfficerKeys(before, keys);
+      // step 7a: the officers' key events, checked in any case; their keys trusted unless the verifier has its own
+      const keyEvents = bundledOfficerKeys(before, keys);
+      const officerKeys = this.options.actorKeys ? undefined : keyEvents;
       const held = officerKeys ? { ...before, officerKeys } : before;
       const root = checkpoint.root;
       const events = checkStream(held, 'event', caseStreamOf(manifest), keys);
       if (events.length === 0) failed('revision_gap', 'the bundle holds no event of the case');
       const access = checkStream(held, 'access', accessStreamOf(manifest), keys);
       checkMedia(held, [...events, ...access]);
-      const leaves = checkProofs(held, [...events, ...access], manifest.checkpoint.size, root);
+      const leaves = checkProofs(
+        held,
+        [...events, ...access, ...(keyEvents?.events ?? [])],
+        manifest.checkpoint.size,
+        root,
+      );
+      if (officerKeys) checkOfficerKeysFirst(officerKeys, events, leaves);
       this.#complete = checkComplete(held, manifest, checkpoint, [
         { stream: caseStreamOf(manifest), held: events },
         { stream: accessStreamOf(manifest), held: access },

@@ -237,6 +237,32 @@ describe("the case's bundle carries the keys of the officers who signed its acts
     expect(await post(bundle)).toMatchObject({ valid: true });
   });
 
+  it('when the bundle is exported, then each key event has its inclusion proof, as an earlier leaf than the act it signs; without it, proof_missing', async () => {
+    const members = unpack(bundle);
+    const keyEvents = members
+      .filter((m) => m.name.startsWith('officers/'))
+      .map((m) => JSON.parse(m.bytes.toString('utf8')) as EventEnvelope);
+    const proofOf = (id: string) =>
+      JSON.parse(members.find((m) => m.name === `proofs/${id}.json`)!.bytes.toString('utf8')) as { leafIndex: number };
+    const signed = members
+      .filter((m) => m.name.startsWith('events/'))
+      .map((m) => JSON.parse(m.bytes.toString('utf8')) as EventEnvelope)
+      .filter((e) => e.actorSig);
+    expect(signed.length).toBeGreaterThan(0);
+    const registration = keyEvents.find((e) => e.type === 'OfficerKeyRegistered')!;
+    for (const e of signed) expect(proofOf(registration.id).leafIndex).toBeLessThan(proofOf(e.id).leafIndex);
+    const without = members.filter((m) => m.name !== `proofs/${registration.id}.json`);
+    const resigned = await pack(resign(without, t.service.keys.eventSigner));
+    expect(await cliVerify(resigned)).toMatchObject({ valid: false, failure: { code: 'proof_missing' } });
+    // with the officer's key given, the key events are still part of the bundle and checked
+    const officerKeyFile = path.join(dir, 'alice-given.pem');
+    fs.writeFileSync(officerKeyFile, aliceKey.publicKey.export({ type: 'spki', format: 'pem' }));
+    expect(await cliVerify(resigned, '--officer-key', officerKeyFile)).toMatchObject({
+      valid: false,
+      failure: { code: 'proof_missing' },
+    });
+  });
+
   it('when an officers/ file is altered and the manifest signed again, then officer_key_invalid; with the manifest as it was, file_hash_mismatch', async () => {
     const members = unpack(bundle);
     const file = members.find((m) => m.name.endsWith('/0.json'))!;
@@ -253,7 +279,12 @@ describe("the case's bundle carries the keys of the officers who signed its acts
   });
 
   it('when the officers/ files are left out (manifest signed again), then the signed act fails as actor_key_unknown; given the officer’s key with --officer-key, it verifies', async () => {
-    const members = unpack(bundle).filter((m) => !m.name.startsWith('officers/'));
+    const all = unpack(bundle);
+    const keyEventIds = all
+      .filter((m) => m.name.startsWith('officers/'))
+      .map((m) => (JSON.parse(m.bytes.toString('utf8')) as EventEnvelope).id);
+    const keyProofs = new Set(keyEventIds.map((id) => `proofs/${id}.json`));
+    const members = all.filter((m) => !m.name.startsWith('officers/') && !keyProofs.has(m.name));
     const stripped = await pack(resign(members, t.service.keys.eventSigner));
     expect(await cliVerify(stripped)).toMatchObject({ valid: false, failure: { code: 'actor_key_unknown' } });
     const officerKeyFile = path.join(dir, 'alice.pem');
