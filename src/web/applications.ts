@@ -139,7 +139,7 @@ export function applicationPages(
       res.set('Cache-Control', 'no-store');
       sendPage(res, ctx, {
         title: ctx.t('apply.receipt.title'),
-        main: receiptMain(ctx, receipt),
+        main: receiptMain(ctx, receipt, deps.utcOffsetOf(receipt.agency)),
         scripts: ['badge.js'],
       });
     },

@@ -1,6 +1,7 @@
 import type { Browser, BrowserContext, Page, Route } from 'playwright-core';
 import { describeInBrowser, launchBrowser, seriousViolations } from '../support/browser.js';
 import { seedAgency, startTestService, type TestService } from '../support/service.js';
+import { localMinuteWithOffset } from '../../src/web/pages/labels.js';
 
 /**
  * The ledger badge in Chromium against a real service: a published decision's event checked against the signed
@@ -115,6 +116,25 @@ describeInBrowser('the ledger badge in Chromium', () => {
     const { verified, text } = await verdict(page);
     expect([verified, text]).toEqual(['true', expect.stringMatching(/^已记入账本 · 检查点大小 \d+ · \S/)]);
     expect(await seriousViolations(page)).toEqual([]);
+  });
+
+  it("when a reader in another time zone opens the decision page, then the badge gives the checkpoint's time in the agency's, with its offset", async () => {
+    const elsewhere = await browser.newContext({ locale: 'zh-CN', timezoneId: 'America/New_York' });
+    try {
+      const page = await elsewhere.newPage();
+      await page.goto(`${svc.url}/disclosures/county-justice/d-1`);
+      expect(await page.getAttribute('#ledger-badge', 'data-utc-offset')).toBe('480');
+      const { verified, text } = await verdict(page);
+      expect(verified).toBe('true');
+      const [, size, shown] = /^已记入账本 · 检查点大小 (\d+) · (.+)$/.exec(text ?? '') ?? [];
+      const issuedAt = (await svc.call('GET', `/v1/ledger/checkpoints?limit=100`)).body.items.find(
+        (c: { size: number }) => c.size === Number(size),
+      )?.issuedAt as string;
+      expect(shown).toBe(localMinuteWithOffset(issuedAt, 480));
+      expect(shown).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2} \+08:00$/);
+    } finally {
+      await elsewhere.close();
+    }
   });
 
   it('when the decision page gets a tampered proof, then its badge says it could not verify', async () => {

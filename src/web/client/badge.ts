@@ -1,5 +1,6 @@
 import { Ed25519Unsupported, withWebCryptoEd25519 } from './shims/ed25519-answers.js';
 import { badgeText } from './lib/badge-text.js';
+import { localMinuteWithOffset } from '../pages/labels.js';
 import {
   checkInclusion,
   checkNote,
@@ -10,7 +11,8 @@ import {
 
 /**
  * The "recorded in the ledger" badge: on a page with `<… id="ledger-badge" data-event-id="…">` (and, optionally,
- * `data-event-hash`, the event's hex hash, which binds the proven leaf to that event), fetches the ledger's
+ * `data-event-hash`, the event's hex hash, which binds the proven leaf to that event, and `data-utc-offset`, the
+ * agency's offset in minutes east of UTC that the checkpoint's time is shown in), fetches the ledger's
  * published keys, its latest signed checkpoint and the event's inclusion proof against it, checks them in this
  * browser with src/ledger's code (lib/ledger-inclusion.ts), and says what it found, politely, to screen readers too.
  */
@@ -60,10 +62,22 @@ async function check(eventId: string, eventHash: string | undefined): Promise<Ou
   return step ? { ok: false, step } : { ok: true, size: note.size, issuedAt: checkpoint.issuedAt };
 }
 
-function when(issuedAt: string | undefined, lang: string): string {
+/**
+ * When the checkpoint was issued, in the agency's time (`offset`, minutes east of UTC, from the page's
+ * `data-utc-offset`) with the offset written, as the page shows its other times; without it, in this browser's.
+ */
+function when(issuedAt: string | undefined, lang: string, offset: number | undefined): string {
   const time = issuedAt === undefined ? NaN : Date.parse(issuedAt);
   if (Number.isNaN(time)) return '—';
+  if (offset !== undefined) return localMinuteWithOffset(new Date(time).toISOString(), offset);
   return new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'short' }).format(time);
+}
+
+/** The page's `data-utc-offset`: whole minutes east of UTC, within ±14 hours; undefined when absent or not that. */
+function pageOffset(value: string | undefined): number | undefined {
+  if (value === undefined || !/^-?[0-9]{1,3}$/.test(value)) return undefined;
+  const minutes = Number(value);
+  return Math.abs(minutes) <= 14 * 60 ? minutes : undefined;
 }
 
 const badge = document.getElementById('ledger-badge');
@@ -84,7 +98,7 @@ if (badge && eventId) {
   check(eventId, badge.dataset.eventHash).then(
     (outcome) =>
       outcome.ok
-        ? show(true, text.verified(outcome.size, when(outcome.issuedAt, lang)))
+        ? show(true, text.verified(outcome.size, when(outcome.issuedAt, lang, pageOffset(badge.dataset.utcOffset))))
         : show(false, text.failed(text.steps[outcome.step])),
     () => show(false, text.failed(text.steps.fetch)),
   );

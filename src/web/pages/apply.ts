@@ -129,7 +129,7 @@ export function applyFormMain(
 }
 
 /** The ledger badge of the filing event: `badge.js` checks its inclusion proof in the browser. */
-function filingBadge(ctx: PageContext, eventId: string, eventHash: string): Html {
+function filingBadge(ctx: PageContext, eventId: string, eventHash: string, offset: number): Html {
   const proof = `/v1/ledger/proof/inclusion?eventId=${encodeURIComponent(eventId)}`;
   return html`<h2>${ctx.t('decision.ledger')}</h2>
     <p
@@ -138,6 +138,7 @@ function filingBadge(ctx: PageContext, eventId: string, eventHash: string): Html
       aria-live="polite"
       data-event-id="${eventId}"
       data-event-hash="${eventHash}"
+      data-utc-offset="${String(offset)}"
     >
       ${ctx.t('apply.badge', { eventId })}
     </p>
@@ -149,7 +150,8 @@ function filingBadge(ctx: PageContext, eventId: string, eventHash: string): Html
 }
 
 /** The receipt (回执), shown once after filing: the only time the lookup code is shown. */
-export function receiptMain(ctx: PageContext, r: Receipt): Html {
+/** The receipt of a filing; `offset`, the agency's minutes east of UTC, for the badge's time. */
+export function receiptMain(ctx: PageContext, r: Receipt, offset: number): Html {
   return html`<h1>${ctx.t('apply.receipt.title')}</h1>
     ${
       r.replayed
@@ -176,7 +178,7 @@ export function receiptMain(ctx: PageContext, r: Receipt): Html {
       <dt>${ctx.t('apply.receipt.hash')}</dt>
       <dd><code class="hash">${r.hash}</code></dd>
     </dl>
-    ${filingBadge(ctx, r.eventId, r.hash)}
+    ${filingBadge(ctx, r.eventId, r.hash, offset)}
     <p>
       <a href="/apply/progress?agency=${r.agency}&amp;id=${r.applicationId}&amp;consistentWith=${r.position}"
         >${ctx.t('apply.receipt.progress')}</a

@@ -55,7 +55,7 @@ export function registerDisclosurePage(router: Router, deps: PublicPagesDependen
     sendPage(res, ctx, {
       title: decision.documentNo,
       scripts: ['badge.js'],
-      main: html`${main} ${decision.eventId !== undefined && badge(ctx, decision.eventId, decision.eventHash)}
+      main: html`${main} ${decision.eventId !== undefined && badge(ctx, decision.eventId, decision.eventHash, offset)}
         <p><a href="/disclosures">${ctx.t('decision.back')}</a></p>`,
     });
   });
@@ -196,7 +196,7 @@ function redactionHelp(ctx: PageContext): Html {
  * The hook of the ledger badge (`client/badge.ts`): the event's id, and its hash, which binds the proven leaf to the
  * event; readable as it is without scripts.
  */
-function badge(ctx: PageContext, eventId: string, eventHash: string | undefined): Html {
+function badge(ctx: PageContext, eventId: string, eventHash: string | undefined, offset: number): Html {
   const proof = `/v1/ledger/proof/inclusion?eventId=${encodeURIComponent(eventId)}`;
   return html`<h2>${ctx.t('decision.ledger')}</h2>
     <p
@@ -205,6 +205,7 @@ function badge(ctx: PageContext, eventId: string, eventHash: string | undefined)
       aria-live="polite"
       data-event-id="${eventId}"
       ${eventHash !== undefined && html`data-event-hash="${eventHash}"`}
+      data-utc-offset="${String(offset)}"
     >
       ${ctx.t('decision.badge', { eventId })}
     </p>
