@@ -627,6 +627,7 @@ async function startHolding(config: Config, { clock, log }: ServiceDependencies)
     holdings,
     templates: decisionTemplates.lookup,
     writers: documentWriters(documentFont),
+    dataKeys,
     maxBytes: config.mediaMaxBytes,
     newId,
   });

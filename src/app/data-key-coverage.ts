@@ -1,3 +1,4 @@
+import { dataKeyScope } from '../domain/personal-fields.js';
 import type { DataKeyStore } from '../ports/data-keys.js';
 import type { EventStore } from '../ports/event-store.js';
 import { opensWith, sealedFieldsOf, type SealedField } from './personal-data.js';
@@ -29,7 +30,8 @@ export interface DataKeyCoverage {
 /**
  * Whether this data-key store holds the keys of the log's most recent sealed data (docs/privacy.md, "Replicas and
  * production"): the newest events (at most `lookBack.events`, read back from the head), the streams among them
- * whose events hold sealed values (at most `lookBack.cases`, newest first), and for each, its key opening the
+ * whose events hold sealed values (at most `lookBack.cases`, newest first; a decision draft's count as its case's,
+ * whose key seals them: `dataKeyScope`), and for each, its key opening the
  * newest sealed value, or a tombstone (an erased case). Undefined when the log cannot be read backwards.
  */
 export async function dataKeyCoverage(
@@ -42,9 +44,10 @@ export async function dataKeyCoverage(
   const newest = new Map<string, { eventId: string; field: SealedField }>();
   for (const { event } of recent) {
     if (newest.size >= lookBack.cases) break;
-    if (newest.has(event.stream)) continue;
+    const scope = dataKeyScope(event);
+    if (newest.has(scope)) continue;
     const [field] = sealedFieldsOf(event.data);
-    if (field) newest.set(event.stream, { eventId: event.id, field });
+    if (field) newest.set(scope, { eventId: event.id, field });
   }
   const scopes = [...newest];
   const uncovered: UncoveredScope[] = [];

@@ -1,12 +1,15 @@
 import { Readable } from 'node:stream';
-import type { DecisionType } from '../domain/case/acts.js';
+import { caseStream, type DecisionType } from '../domain/case/acts.js';
 import { renderDecision, type DraftCase, type ProposedDecision } from '../domain/drafting/render.js';
 import type { DecisionTemplate } from '../domain/drafting/template.js';
-import { notFound, RuleViolation } from '../domain/errors.js';
+import { conflict, notFound, RuleViolation } from '../domain/errors.js';
+import { DRAFT_FREE_TEXT_FIELDS } from '../domain/personal-fields.js';
 import { agencyStream } from '../domain/streams.js';
 import { sealEvents, type MediaRef } from '../ledger/envelope.js';
+import { isSealed, openSealed, type SealedValue } from '../ledger/sealed-field.js';
 import { IntegrityFault, RevisionConflict } from '../errors.js';
 import type { BlobInfo, BlobStore } from '../ports/blob-store.js';
+import { DataKeyDestroyed, DataKeyUnavailable, type DataKeyStore } from '../ports/data-keys.js';
 import type { DocumentWriters } from '../ports/documents.js';
 import type { Position } from '../ports/event-store.js';
 import type { Principal } from './auth.js';
@@ -15,6 +18,7 @@ import type { CaseReads } from './case-reads.js';
 import type { CommandDependencies } from './command-handler.js';
 import { namedEventId } from './idempotency.js';
 import type { MediaHolding, MediaHoldings } from './media-holdings.js';
+import { sealDraft } from './personal-data.js';
 
 /** The event that records a draft: which case, which template, and the two files, held as the agency's media. */
 export const DECISION_DRAFTED = 'DecisionDrafted';
@@ -50,6 +54,29 @@ export interface DraftRecord {
   readonly template: TemplateUsed;
   readonly pdf: MediaHolding;
   readonly docx: MediaHolding;
+  /**
+   * The facts and the reasons the officer wrote, when given: sealed under the case's data key (docs/privacy.md),
+   * never in clear; absent from drafts recorded before they were kept. {@link DecisionDrafts.view} opens them.
+   */
+  readonly facts?: SealedValue;
+  readonly reasons?: SealedValue;
+}
+
+/**
+ * The facts and reasons of a draft as its page reads them, opened with the case's data key: each text the draft
+ * holds, or, when they cannot be opened, why (`erased`: the case was erased and its key destroyed; `unavailable`:
+ * this service holds no key that opens them).
+ */
+export interface DraftText {
+  readonly facts?: string;
+  readonly reasons?: string;
+  readonly unreadable?: 'erased' | 'unavailable';
+}
+
+/** A draft as its stream records it, with the id of its event (what its sealed values are bound to). */
+interface FoundDraft {
+  readonly eventId: string;
+  readonly record: DraftRecord;
 }
 
 export interface DecisionDraftsDependencies extends Pick<CommandDependencies, 'events' | 'signer' | 'clock'> {
@@ -60,6 +87,8 @@ export interface DecisionDraftsDependencies extends Pick<CommandDependencies, 'e
   readonly holdings: Pick<MediaHoldings, 'receive'>;
   readonly templates: TemplateLookup;
   readonly writers: DocumentWriters;
+  /** The cases' data keys: a draft's facts and reasons are sealed under its case's, and opened with it. */
+  readonly dataKeys: Pick<DataKeyStore, 'ensure' | 'get' | 'destroyed'>;
   readonly maxBytes: number;
   readonly newId: () => string;
 }
@@ -81,16 +110,18 @@ export function draftCaseOf(file: CaseFile): DraftCase {
 }
 
 /**
- * The draft a submission key made, when the form sent again proposed the same decision; another decision under the
- * key is refused (`422 idempotency_key_reused`) rather than answered with a draft of something else.
+ * The draft a submission key made, when the form sent again proposed the same decision, with the same facts and
+ * reasons (`text`, the made draft's opened); another decision under the key is refused (`422
+ * idempotency_key_reused`) rather than answered with a draft of something else. When the made draft's facts and
+ * reasons cannot be opened here, whether the form is the same cannot be told (`503 data_key_unavailable`).
  */
-function sameDraft(made: DraftRecord, proposed: ProposedDecision): DraftRecord {
+function sameDraft(made: DraftRecord, scope: string, text: DraftText, proposed: ProposedDecision): DraftRecord {
+  if (text.unreadable === 'unavailable') throw new DataKeyUnavailable(scope);
   const same =
-    made.decisionType === proposed.decisionType &&
-    made.documentNo === proposed.documentNo &&
-    made.fineFen === proposed.fineFen &&
-    (made.legalBasis === undefined || made.legalBasis === proposed.legalBasis) &&
-    (made.decidedOn === undefined || made.decidedOn === proposed.decidedOn);
+    sameDecision(made, proposed) &&
+    text.unreadable === undefined &&
+    text.facts === proposed.facts &&
+    text.reasons === proposed.reasons;
   if (!same)
     throw new RuleViolation(
       'idempotency_key_reused',
@@ -98,6 +129,27 @@ function sameDraft(made: DraftRecord, proposed: ProposedDecision): DraftRecord {
       'this form made a draft of another decision already; nothing was drafted',
     );
   return made;
+}
+
+/** Whether a draft made proposes the decision `proposed` does (its members a draft recorded before lacks aside). */
+function sameDecision(made: DraftRecord, proposed: ProposedDecision): boolean {
+  return (
+    made.decisionType === proposed.decisionType &&
+    made.documentNo === proposed.documentNo &&
+    made.fineFen === proposed.fineFen &&
+    (made.legalBasis === undefined || made.legalBasis === proposed.legalBasis) &&
+    (made.decidedOn === undefined || made.decidedOn === proposed.decidedOn)
+  );
+}
+
+/** The facts and reasons the officer wrote, the members of a draft sealed under the case's key. */
+function writtenOf(proposed: ProposedDecision): Record<string, string> {
+  const written: Record<string, string> = {};
+  for (const member of DRAFT_FREE_TEXT_FIELDS) {
+    const text = proposed[member];
+    if (text !== undefined) written[member] = text;
+  }
+  return written;
 }
 
 /**
@@ -130,12 +182,20 @@ export class DecisionDrafts {
     const file = await deps.files.file({ principal, caseId, action: 'read_case', requestId, consistentWith });
     if (file.agency !== principal.agency || !file.officers.includes(principal.sub))
       throw new RuleViolation('forbidden', 403, 'only a handling officer of the case drafts its decision');
+    const scope = caseStream(file.agency, file.caseId);
+    const written = writtenOf(proposed);
+    // the facts and reasons are sealed under the case's key: none is kept for an erased case
+    const key = Object.keys(written).length === 0 ? undefined : await this.keyToSeal(scope);
     const draftId =
       submission === undefined
         ? deps.newId()
         : namedEventId(['draft', principal.agency, principal.sub, file.caseId, submission]);
-    const made = submission === undefined ? undefined : await this.find(principal.agency, draftId);
-    if (made) return { ...sameDraft(made, proposed), replayed: true };
+    const replay = async (made: FoundDraft) => ({
+      ...sameDraft(made.record, scope, await this.textOf(file.agency, made), proposed),
+      replayed: true as const,
+    });
+    const made = submission === undefined ? undefined : await this.found(principal.agency, draftId);
+    if (made) return replay(made);
     const { template, used } = await deps.templates(file.agency, proposed.decisionType);
     const model = renderDecision(template, draftCaseOf(file), proposed);
     const now = deps.clock.now();
@@ -155,7 +215,7 @@ export class DecisionDrafts {
         ...(stored.version ? { blobVersion: stored.version } : {}),
       };
     };
-    const record: DraftRecord = {
+    const decided = {
       draftId,
       caseId: file.caseId,
       decisionType: proposed.decisionType,
@@ -168,32 +228,31 @@ export class DecisionDrafts {
       docx: await store(docx, DOCX_TYPE),
     };
     const ref = (h: MediaHolding): MediaRef => ({ sha256: h.sha256, size: h.size, contentType: h.contentType });
-    const stream = draftStream(file.agency, record.draftId);
-    const event = {
+    const stream = draftStream(file.agency, draftId);
+    const clear = {
       id: deps.newId(),
       type: DECISION_DRAFTED,
       schemaVersion: 1,
       occurredAt: now.toISOString(),
       actor,
-      data: { ...record } as Record<string, unknown>,
-      media: [ref(record.pdf), ref(record.docx)],
+      data: { ...decided, ...written } as Record<string, unknown>,
+      media: [ref(decided.pdf), ref(decided.docx)],
     };
+    const event = key === undefined ? clear : sealDraft(clear, key);
     try {
       await deps.events.append(stream, sealEvents(stream, null, [event], deps.signer, now.toISOString()), 'no_stream');
     } catch (err) {
       // the same form sent twice at once: the other sending recorded the draft first
-      const other = err instanceof RevisionConflict ? await this.find(principal.agency, draftId) : undefined;
-      if (other) return { ...sameDraft(other, proposed), replayed: true };
+      const other = err instanceof RevisionConflict ? await this.found(principal.agency, draftId) : undefined;
+      if (other) return replay(other);
       throw err;
     }
-    return record;
+    return event.data as unknown as DraftRecord;
   }
 
   /** The draft `draftId` of the agency, or undefined when it has none. */
   async find(agency: string, draftId: string): Promise<DraftRecord | undefined> {
-    const [first] = await this.deps.events.readStream(draftStream(agency, draftId), { limit: 1 });
-    if (!first || first.event.type !== DECISION_DRAFTED) return undefined;
-    return first.event.data as unknown as DraftRecord;
+    return (await this.found(agency, draftId))?.record;
   }
 
   /**
@@ -209,6 +268,45 @@ export class DecisionDrafts {
     const draft = await this.find(file.agency, draftId);
     if (draft?.caseId !== file.caseId) throw notFound(`no draft ${draftId} of case ${file.caseId}`);
     return { file, draft };
+  }
+
+  /** The draft `draftId` of the agency as its stream records it, or undefined when it has none. */
+  private async found(agency: string, draftId: string): Promise<FoundDraft | undefined> {
+    const [first] = await this.deps.events.readStream(draftStream(agency, draftId), { limit: 1 });
+    if (!first || first.event.type !== DECISION_DRAFTED) return undefined;
+    return { eventId: first.event.id, record: first.event.data as unknown as DraftRecord };
+  }
+
+  /** The case's data key to seal a draft's facts and reasons under; `409 case_erased` once it was destroyed. */
+  private async keyToSeal(scope: string): Promise<Uint8Array> {
+    try {
+      return await this.deps.dataKeys.ensure(scope);
+    } catch (err) {
+      if (err instanceof DataKeyDestroyed)
+        throw conflict('case_erased', 'the personal data of this case was erased: no facts or reasons can be kept');
+      throw err;
+    }
+  }
+
+  /** A draft's facts and reasons, opened with the key of its case (of the agency `agency`). */
+  private async textOf(agency: string, { eventId, record }: FoundDraft): Promise<DraftText> {
+    const sealed = DRAFT_FREE_TEXT_FIELDS.filter((member) => record[member] !== undefined);
+    if (sealed.length === 0) return {};
+    const scope = caseStream(agency, record.caseId);
+    const key = await this.deps.dataKeys.get(scope);
+    if (!key) return { unreadable: (await this.deps.dataKeys.destroyed(scope)) ? 'erased' : 'unavailable' };
+    const text: Record<string, string> = {};
+    for (const member of sealed) {
+      const value = record[member];
+      try {
+        const opened = isSealed(value) ? openSealed(key, value, { eventId, path: `/${member}` }).value : undefined;
+        if (typeof opened !== 'string') return { unreadable: 'unavailable' };
+        text[member] = opened;
+      } catch {
+        return { unreadable: 'unavailable' };
+      }
+    }
+    return text;
   }
 
   /**

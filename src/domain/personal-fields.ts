@@ -1,3 +1,6 @@
+import { caseStream } from './case/acts.js';
+import { parseAgencyStream } from './streams.js';
+
 /**
  * Which fields of an event are personal data (docs/privacy.md): the ones the schemas annotate `x-personal`. New
  * events hold each of them sealed (src/ledger/sealed-field.ts); erasing a case makes them unreadable.
@@ -18,6 +21,10 @@
  *   circumstances) and the materials submitted for a legal review, a legal review's or a counsel's opinion, the
  *   reasoning that settles a disagreement with a review, a correction's reason and its corrected members.
  *
+ * - The facts and reasons a handling officer writes into a decision draft (`DecisionDrafted`, in the draft's own
+ *   stream), which name the party as the document does ({@link DRAFT_FREE_TEXT_FIELDS}): sealed under the key of
+ *   the case drafted for, so erasing the case erases them.
+ *
  * test/unit/domain/personal-fields.test.ts checks this list against the schemas' annotations.
  */
 export const PARTY_PERSONAL_FIELDS = ['name', 'idNumber', 'phone', 'address'] as const;
@@ -33,6 +40,13 @@ export const APPLICANT_PERSONAL_FIELDS = ['name', 'idNumber', 'phone', 'email', 
  * what is applied for, in the applicant's words (本人张三申请…). No rule and no read model reads it.
  */
 export const APPLICATION_FREE_TEXT_FIELDS = ['request'] as const;
+
+/**
+ * The free text of a decision draft (`DecisionDrafted.data`), sealed whole under the data key of the case drafted
+ * for (`data.caseId`, in the draft's agency), not of the draft's stream: the facts and the reasons as the document
+ * states them. No rule and no read model reads them; the draft's page opens them.
+ */
+export const DRAFT_FREE_TEXT_FIELDS = ['facts', 'reasons'] as const;
 
 /**
  * The free-text members of case acts, sealed whole under the case's data key: no rule reads them (the rules fold
@@ -71,6 +85,21 @@ export const REPEATED_FREE_TEXT: Readonly<Record<string, readonly string[]>> = {
   LegalReviewCompleted: ['proposal/deviationReason'],
 };
 
+/**
+ * The scope of the data key an event's sealed values are under (docs/integrity.md §16): its own stream's (a case's,
+ * an application's), but for a decision draft, whose facts and reasons are sealed under the key of the case drafted
+ * for (`data.caseId`, in the agency of the draft's stream), so that erasing the case erases them.
+ */
+export function dataKeyScope(event: {
+  readonly stream: string;
+  readonly type: string;
+  readonly data: Readonly<Record<string, unknown>>;
+}): string {
+  if (event.type !== 'DecisionDrafted' || typeof event.data.caseId !== 'string') return event.stream;
+  const draft = parseAgencyStream(event.stream);
+  return draft ? caseStream(draft.agency, event.data.caseId) : event.stream;
+}
+
 /** The JSON Pointers of the members of an event's `data` the case file hides once the case is erased. */
 export function hiddenOnErasure(type: string, data: Readonly<Record<string, unknown>>): string[] {
   const repeated = (REPEATED_FREE_TEXT[type] ?? []).filter((f) => present(data, f.split('/'))).map((f) => `/${f}`);
@@ -78,7 +107,12 @@ export function hiddenOnErasure(type: string, data: Readonly<Record<string, unkn
 }
 
 /** The event types whose data may hold personal fields, and where. */
-export const PERSONAL_EVENT_TYPES = ['CaseOpened', 'ApplicationFiled', ...Object.keys(FREE_TEXT_FIELDS)] as const;
+export const PERSONAL_EVENT_TYPES = [
+  'CaseOpened',
+  'ApplicationFiled',
+  'DecisionDrafted',
+  ...Object.keys(FREE_TEXT_FIELDS),
+] as const;
 
 /**
  * The JSON Pointers of the free-text members present in an event's `data` (`/title`, `/findings`,
@@ -115,6 +149,7 @@ export function personalPaths(type: string, data: Readonly<Record<string, unknow
       ...APPLICATION_FREE_TEXT_FIELDS.filter((f) => f in data).map((f) => `/${f}`),
     ];
   }
+  if (type === 'DecisionDrafted') return DRAFT_FREE_TEXT_FIELDS.filter((f) => f in data).map((f) => `/${f}`);
   const texts = freeTextPaths(type, data);
   if (type !== 'CaseOpened' || !Array.isArray(data.parties)) return texts;
   return [

@@ -1217,7 +1217,7 @@ const OPERATIONS: readonly Operation[] = [
       },
       '200': {
         description:
-          'A retry under the same Idempotency-Key (the same decision proposed): the draft the first request made; the key with another decision is 422 idempotency_key_reused.',
+          "A retry under the same Idempotency-Key (the same decision proposed, with the same facts and reasons): the draft the first request made; the key with another decision, or other facts or reasons, is 422 idempotency_key_reused (503 data_key_unavailable when the first draft's facts and reasons cannot be opened here to compare).",
         headers: { Location: text('Where the PDF is read.') },
         content: json('response.decision-draft'),
       },

@@ -108,6 +108,13 @@ describe('drafting decision documents over HTTP (文书制作)', () => {
       documentNo: '县司罚〔2026〕7号',
       decidedOn: today,
     });
+    // the reasons written are kept sealed under the case's data key, never in clear; the answer names none
+    expect(recorded[0]!.event.data.reasons).toMatchObject({ sealed: 'aes-256-gcm/v1' });
+    expect(recorded[0]!.event.data).not.toHaveProperty('facts');
+    expect(JSON.stringify(recorded[0]!.event)).not.toContain(DRAFT.reasons);
+    expect(Object.keys(res.body).sort()).toEqual(
+      ['caseId', 'decisionType', 'docx', 'documentNo', 'documentSha256', 'draftId', 'pdf', 'template'].sort(),
+    );
     const trail = await t.service.events.readStream(accessStream(AGENCY, 'd-1'));
     expect(trail.map((r) => r.event.data.action)).toEqual(['read_case', 'read_media', 'read_media']);
   });
@@ -141,6 +148,9 @@ describe('drafting decision documents over HTTP (文书制作)', () => {
     expect(again.headers.get('location')).toBe(first.body.pdf.href);
     const other = await ask({ ...DRAFT, fineFen: 200_000 });
     expect([other.status, other.body.code]).toEqual([422, 'idempotency_key_reused']);
+    // the reasons are kept (sealed) with the draft: other reasons under the key are another request too
+    const reasons = await ask({ ...DRAFT, reasons: '当事人拒不改正' });
+    expect([reasons.status, reasons.body.code]).toEqual([422, 'idempotency_key_reused']);
     // neither made a draft nor stored a file: only the retrievals of the case file are recorded
     const after = await t.service.events.readAll({ after: before });
     expect(after.map((r) => r.event.type).filter((x) => x !== 'CaseAccessed')).toEqual([]);

@@ -2134,9 +2134,9 @@ export interface components {
       legalBasis: components['schemas']['act.DecisionIssued']['legalBasis'];
       documentNo: components['schemas']['act.DecisionIssued']['documentNo'];
       decidedOn: components['schemas']['act.DecisionIssued']['decidedOn'];
-      /** @description The facts as the document states them; the findings of the case's inspections when absent. */
+      /** @description The facts as the document states them; the findings of the case's inspections when absent. Kept by the draft sealed under the case's data key (docs/privacy.md). */
       facts?: components['schemas']['defs']['$defs']['nonEmptyText'];
-      /** @description The reasons for the decision (why this decision, this amount). */
+      /** @description The reasons for the decision (why this decision, this amount). Kept by the draft sealed under the case's data key (docs/privacy.md). */
       reasons?: components['schemas']['defs']['$defs']['nonEmptyText'];
     };
     /** POST /v1/applications/{applicationId}/erasure: erase the applicant's personal data of an application that opened no case, by destroying its data key, naming the legal ground */
@@ -3074,6 +3074,10 @@ export interface components {
       };
       pdf: components['schemas']['event.MediaReceived'];
       docx: components['schemas']['event.MediaReceived'];
+      /** @description The facts the officer wrote (command draft-decision), sealed under the data key of the case drafted for, never in clear; absent when none was written, and from drafts recorded before they were kept (docs/privacy.md). */
+      facts?: components['schemas']['defs']['$defs']['sealedValue'];
+      /** @description The reasons the officer wrote (command draft-decision), sealed like facts. */
+      reasons?: components['schemas']['defs']['$defs']['sealedValue'];
     };
     /** DecisionIssued: the act's data as recorded, with the facts the service derives */
     'event.DecisionIssued': {
@@ -15512,7 +15516,7 @@ export interface operations {
       };
     };
     responses: {
-      /** @description A retry under the same Idempotency-Key (the same decision proposed): the draft the first request made; the key with another decision is 422 idempotency_key_reused. */
+      /** @description A retry under the same Idempotency-Key (the same decision proposed, with the same facts and reasons): the draft the first request made; the key with another decision, or other facts or reasons, is 422 idempotency_key_reused (503 data_key_unavailable when the first draft's facts and reasons cannot be opened here to compare). */
       200: {
         headers: {
           /** @description Where the PDF is read. */

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { SqliteEventStore } from '../../../src/adapters/sqlite/event-store.js';
 import { dataKeyCoverage } from '../../../src/app/data-key-coverage.js';
 import { sealDraft } from '../../../src/app/personal-data.js';
+import { draftStream } from '../../../src/app/decision-drafts.js';
 import { caseStream } from '../../../src/domain/case/acts.js';
 import type { DataKeyStore } from '../../../src/ports/data-keys.js';
 import { aliceDraft } from '../../support/domain.js';
@@ -73,6 +74,28 @@ describe('data-key coverage of the log', () => {
       });
       const newest = await dataKeyCoverage(events, none, { events: 100, cases: 1 });
       expect(newest!.uncovered.map((u) => u.scope)).toEqual([scope('new2')]);
+    } finally {
+      await events.close();
+    }
+  });
+
+  it("when the newest sealed data is a decision draft's, then its case's key is the one asked for, in the draft's own stream", async () => {
+    const key = randomBytes(32);
+    const events = new SqliteEventStore({ path: ':memory:' });
+    try {
+      const writer = new StreamWriter();
+      const stream = draftStream(AGENCY, 'd-1');
+      const data = { draftId: 'd-1', caseId: 'drafted', facts: '张三未公示执业信息' };
+      await events.append(
+        stream,
+        writer.seal(stream, [sealDraft(aliceDraft('DecisionDrafted', data), key)]),
+        'no_stream',
+      );
+      const held = await dataKeyCoverage(events, keyStore({ drafted: key }, []));
+      expect(held).toMatchObject({ scopesChecked: 1, uncovered: [] });
+      expect((await dataKeyCoverage(events, keyStore({}, ['drafted'])))!.uncovered).toEqual([]);
+      const lost = await dataKeyCoverage(events, keyStore({}, []));
+      expect(lost!.uncovered).toEqual([{ scope: scope('drafted'), why: 'missing' }]);
     } finally {
       await events.close();
     }

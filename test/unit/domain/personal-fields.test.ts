@@ -3,6 +3,8 @@ import path from 'node:path';
 import {
   APPLICANT_PERSONAL_FIELDS,
   APPLICATION_FREE_TEXT_FIELDS,
+  dataKeyScope,
+  DRAFT_FREE_TEXT_FIELDS,
   FREE_TEXT_FIELDS,
   PARTY_PERSONAL_FIELDS,
   personalPaths,
@@ -40,6 +42,11 @@ describe('personal fields', () => {
         ]),
         ...APPLICATION_FREE_TEXT_FIELDS.map((field) => [
           path.join('commands', 'file-application.schema.json'),
+          `/properties/${field}`,
+          true,
+        ]),
+        ...DRAFT_FREE_TEXT_FIELDS.map((field) => [
+          path.join('commands', 'draft-decision.schema.json'),
           `/properties/${field}`,
           true,
         ]),
@@ -145,6 +152,19 @@ describe('personal fields', () => {
       personalPaths('LegalReviewRequested', { proposed: { ...proposed, deviationReason: '张三多次违法' }, materials }),
     ).toEqual(['/proposed/deviationReason', '/materials']);
     expect(personalPaths('LegalReviewRequested', { proposed })).toEqual([]);
+  });
+
+  it("when a decision is drafted, then the facts and reasons written are personal, sealed under the case's key, and nothing else of the draft", () => {
+    const draft = { draftId: 'd-1', caseId: 'c-1', decisionType: 'fine', documentNo: '县司罚〔2026〕7号' };
+    expect(
+      personalPaths('DecisionDrafted', { ...draft, facts: '张三未公示', reasons: '经责令改正后仍未改正' }),
+    ).toEqual(['/facts', '/reasons']);
+    expect(personalPaths('DecisionDrafted', draft)).toEqual([]);
+    // the draft's own stream holds it, the case's key seals it: erasing the case erases it
+    const stream = 'draft-county-justice:d-1';
+    expect(dataKeyScope({ stream, type: 'DecisionDrafted', data: draft })).toBe('case-county-justice:c-1');
+    const act = { stream: 'case-county-justice:c-1', type: 'EvidenceCollected', data: { description: '陈述' } };
+    expect(dataKeyScope(act)).toBe('case-county-justice:c-1');
   });
 
   it('when another act is recorded, then none of its members is sealed', () => {

@@ -36,6 +36,7 @@ import type { ApplicationEvent, Applicant, FiledData } from '../../../src/domain
 import type { FlowChart, FlowChartEvent } from '../../../src/domain/published/flow-chart.js';
 import type { ServiceGuide, ServiceGuideEvent } from '../../../src/domain/published/service-guide.js';
 import type { DraftRecord } from '../../../src/app/decision-drafts.js';
+import { sealValue } from '../../../src/ledger/sealed-field.js';
 import type { PostBoard, PostBoardEvent } from '../../../src/domain/published/post-board.js';
 import type { ReviewChartEvent } from '../../../src/domain/published/review-chart.js';
 import { FLOW_CHART, POST_BOARD, REVIEW_CHART, SERVICE_GUIDE } from '../../support/published.js';
@@ -490,6 +491,15 @@ const HOLDING_REQUIRED: { MediaReceived: KeySet<MediaHolding> } = {
   MediaReceived: { sha256: true, size: true, contentType: true },
 };
 
+/** A draft's free text as recorded: sealed under its case's data key. */
+const sealedText = (path: string, text: string) =>
+  sealValue(
+    Buffer.alloc(32, 7),
+    { iv: Buffer.alloc(12, 1), salt: Buffer.alloc(32, 2) },
+    { eventId: 'b1f0c7e2-5a4d-4e57-9a51-0d6e1c2b3a4e', path },
+    text,
+  );
+
 /** A draft of a decision document (`draft-<agency>:<draftId>`): no act of the case. */
 const drafts: { DecisionDrafted: Required<DraftRecord> } = {
   DecisionDrafted: {
@@ -503,6 +513,8 @@ const drafts: { DecisionDrafted: Required<DraftRecord> } = {
     template: { source: 'agency', agency: 'county-justice', version: 2 },
     pdf: { ...holdings.MediaReceived, contentType: 'application/pdf' },
     docx: { ...holdings.MediaReceived, contentType: 'application/octet-stream' },
+    facts: sealedText('/facts', '张三未在执业场所公示律师执业信息'),
+    reasons: sealedText('/reasons', '经责令改正后仍未公示'),
   },
 };
 const DRAFT_REQUIRED: { DecisionDrafted: KeySet<DraftRecord> } = {
