@@ -256,18 +256,21 @@ export class DecisionDrafts {
   }
 
   /**
-   * A draft with the case file it drafts from, to whoever may read the case: the case is read as any read of it is
-   * (scope, `404`, a `read_case` retrieval on its access trail: {@link CaseFileReads.file}); a draft id the case's
-   * agency does not have, or a draft of another case, is `404` as well.
+   * A draft with the case file it drafts from and its facts and reasons opened, to whoever may read the case: the
+   * case is read as any read of it is (scope, `404`, a `read_case` retrieval on its access trail:
+   * {@link CaseFileReads.file}), and that retrieval is the one the opening is recorded by, as the case file's
+   * opened text is; a draft id the case's agency does not have, or a draft of another case, is `404` as well. The
+   * draft is as recorded (its facts and reasons sealed); `text` holds them opened, or says why they cannot be read
+   * (the case erased).
    */
   async view(
     retrieval: Omit<CaseFileRetrieval, 'action'> & { readonly draftId: string },
-  ): Promise<{ readonly file: CaseFile; readonly draft: DraftRecord }> {
+  ): Promise<{ readonly file: CaseFile; readonly draft: DraftRecord; readonly text: DraftText }> {
     const { draftId, ...read } = retrieval;
     const file = await this.deps.files.file({ ...read, action: 'read_case' });
-    const draft = await this.find(file.agency, draftId);
-    if (draft?.caseId !== file.caseId) throw notFound(`no draft ${draftId} of case ${file.caseId}`);
-    return { file, draft };
+    const found = await this.found(file.agency, draftId);
+    if (found?.record.caseId !== file.caseId) throw notFound(`no draft ${draftId} of case ${file.caseId}`);
+    return { file, draft: found.record, text: await this.textOf(file.agency, found) };
   }
 
   /** The draft `draftId` of the agency as its stream records it, or undefined when it has none. */

@@ -113,14 +113,14 @@ export function draftingScreens(deps: DraftingDependencies, assets: PortalAssets
     }),
   );
 
-  // the draft made, with the form filled in from it and a fresh key: changed and sent, it makes another draft (the
-  // facts and reasons typed are not kept by a draft, so the form leaves them empty)
+  // the draft made, with the form filled in from it (its facts and reasons opened; left empty once the case is
+  // erased) and a fresh key: changed and sent, it makes another draft
   router.get('/cases/:agency/:caseId/drafts/:draftId', signedIn('officer'), async (req, res) => {
     const { agency, caseId } = caseOf(req);
     const draftId = String(req.params.draftId);
     if (!ID.test(draftId)) throw notFound('no such draft');
     const why = purpose(req);
-    const { file, draft } = await deps.drafts.view({
+    const { file, draft, text } = await deps.drafts.view({
       principal: portalPrincipal(res),
       agency,
       caseId,
@@ -135,6 +135,8 @@ export function draftingScreens(deps: DraftingDependencies, assets: PortalAssets
       ...given('fineFen', draft.fineFen === undefined ? undefined : yuanText(draft.fineFen)),
       ...given('legalBasis', draft.legalBasis),
       ...given('decidedOn', draft.decidedOn),
+      ...given('facts', text.facts),
+      ...given('reasons', text.reasons),
       [SUBMISSION_FIELD]: deps.newId(),
     };
     show(req, res, { file, state: { values }, draft });

@@ -74,6 +74,8 @@ describeInBrowser('drafting a decision document in Chromium (文书制作)', () 
     await page.getByRole('heading', { name: 'The draft is ready' }).waitFor(WAIT);
     expect(await page.locator('section[aria-labelledby="draft-ready"] code').textContent()).toBe(sha256);
     expect(await page.getByLabel('Document number').inputValue()).toBe('县司罚〔2026〕9号');
+    // the facts typed are kept by the draft (sealed) and fill its page's form again
+    expect(await page.locator('textarea[name="facts"]').inputValue()).toBe('当事人未在执业场所公示律师执业信息');
     expect(await seriousViolations(page)).toEqual([]);
     await page.reload();
     await page.getByRole('heading', { name: 'The draft is ready' }).waitFor(WAIT);

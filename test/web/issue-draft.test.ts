@@ -1,3 +1,4 @@
+import { draftStream } from '../../src/app/decision-drafts.js';
 import { caseStream } from '../../src/domain/case/acts.js';
 import { browse, csrfOf, Jar } from '../support/portal-session.js';
 import { AGENCY, DAY, openCase, page, startScreensService, type ScreensFixture } from '../support/screens.js';
@@ -55,6 +56,10 @@ async function draft(caseId: string): Promise<{ href: string; sha256: string; dr
 /** The value of the named input of a page (a hidden or text field). */
 const inputValue = (text: string, name: string) =>
   new RegExp(`<input[^>]*name="${name.replace(/\./g, '\\.')}" value="([^"]*)"`).exec(text)?.[1];
+
+/** The text of the named text area of a page, as typed (the page escapes `&`, `<`, `>` and quotes). */
+const textareaValue = (text: string, name: string) =>
+  new RegExp(`<textarea[^>]*name="${name}"[^>]*>([^<]*)</textarea>`).exec(text)?.[1];
 
 /** What the decision form sends back as it was filled in: the text fields, the selection and the hidden fields. */
 function filledForm(text: string): Record<string, string | string[]> {
@@ -209,6 +214,8 @@ describe('issuing a drafted decision from the portal', () => {
     expect(inputValue(again.text, 'documentNo')).toBe('县司罚〔2026〕21号');
     expect(inputValue(again.text, 'fineFen')).toBe('1500.00');
     expect(inputValue(again.text, 'decidedOn')).toBe(DAY);
+    // no facts or reasons were written: the form leaves them empty, for the findings to fill the document
+    expect([textareaValue(again.text, 'facts'), textareaValue(again.text, 'reasons')]).toEqual(['', '']);
     expect(inputValue(again.text, '_submission')).toMatch(/^[0-9a-f-]{36}$/);
     // the language switch is a link to this same page
     const switchTo = /<a class="lang" href="([^"]+)"/.exec(again.text)?.[1]?.replace(/&amp;/g, '&');
@@ -221,6 +228,92 @@ describe('issuing a drafted decision from the portal', () => {
     expect(inputValue(english.text, 'documentNo')).toBe('县司罚〔2026〕21号');
     // each view is a retrieval of the case, on its access trail
     expect(await reads()).toBe(before + 2);
+  });
+});
+
+describe("a draft's facts and reasons", () => {
+  const FACTS = '当事人张三未在执业场所公示律师执业信息';
+  const REASONS = '经责令改正后仍未公示，依法予以罚款';
+  const WRITTEN = { ...DRAFT, facts: FACTS, reasons: REASONS };
+
+  beforeAll(async () => {
+    for (const id of ['fr-1', 'fr-2', 'fr-3']) await openCase(f, id);
+    await f.t.service.readModelsCaughtUp();
+  }, 60_000);
+
+  /** Drafts `form` on the case's drafting screen; the draft's id and page (where the `303` leads). */
+  async function drafted(caseId: string, form: Record<string, string>) {
+    const res = await post(`/cases/${AGENCY}/${caseId}/draft`, f.alice, form);
+    expect(res.status).toBe(303);
+    const draftId = DRAFT_PAGE.exec(res.location ?? '')?.[2];
+    expect(draftId).toEqual(expect.any(String));
+    return { draftId: draftId!, draftPage: res.location! };
+  }
+
+  it('when a draft is made with facts and reasons, then its page after the redirect shows them as typed, and the signed event and the event feed hold them sealed only', async () => {
+    const { draftId, draftPage } = await drafted('fr-1', WRITTEN);
+    const shown = await page(f, draftPage, f.alice);
+    expect(shown.status).toBe(200);
+    expect(textareaValue(shown.text, 'facts')).toBe(FACTS);
+    expect(textareaValue(shown.text, 'reasons')).toBe(REASONS);
+    expect(inputValue(shown.text, 'documentNo')).toBe('县司罚〔2026〕21号');
+
+    const [recorded] = await f.t.service.events.readStream(draftStream(AGENCY, draftId));
+    expect(recorded!.event.data).toMatchObject({
+      caseId: 'fr-1',
+      facts: { sealed: 'aes-256-gcm/v1' },
+      reasons: { sealed: 'aes-256-gcm/v1' },
+    });
+    const stored = JSON.stringify(recorded!.event);
+    for (const text of [FACTS, REASONS, '张三']) expect(stored).not.toContain(text);
+    // the pull feed serves the signed envelope as stored
+    const feed = await f.t.call('GET', '/v1/events?types=DecisionDrafted&limit=500', { token: f.admin });
+    expect(feed.status).toBe(200);
+    const served = (feed.body.events as { event: { id: string } }[]).find((i) => i.event.id === recorded!.event.id);
+    expect(served).toBeDefined();
+    expect(JSON.stringify(served)).not.toContain(FACTS);
+    expect(JSON.stringify(served)).not.toContain(REASONS);
+  });
+
+  it('when the form is sent again under its key with other facts, then it is refused and nothing is drafted; with the same facts, the same draft is shown', async () => {
+    const form = await page(f, `/cases/${AGENCY}/fr-2/draft`, f.alice);
+    const key = inputValue(form.text, '_submission')!;
+    const first = await drafted('fr-2', { ...WRITTEN, _submission: key });
+    const again = await post(`/cases/${AGENCY}/fr-2/draft`, f.alice, { ...WRITTEN, _submission: key });
+    expect([again.status, again.location]).toEqual([303, first.draftPage]);
+    const before = await f.t.service.events.headPosition();
+    const other = await post(`/cases/${AGENCY}/fr-2/draft`, f.alice, {
+      ...WRITTEN,
+      facts: '另一事实',
+      _submission: key,
+    });
+    expect(other.status).toBe(422);
+    expect(textareaValue(other.text, 'facts')).toBe('另一事实');
+    const after = await f.t.service.events.readAll({ after: before });
+    expect(after.map((r) => r.event.type).filter((type) => type !== 'CaseAccessed')).toEqual([]);
+  });
+
+  it('when the case is erased, then the draft page still answers, its facts and reasons left empty, and the decision form still fills from the draft', async () => {
+    const { draftPage, draftId } = await drafted('fr-3', WRITTEN);
+    expect(textareaValue((await page(f, draftPage, f.alice)).text, 'facts')).toBe(FACTS);
+    const erased = await f.t.call('POST', '/v1/cases/fr-3/erasure', {
+      token: f.admin,
+      body: { ground: 'retention_expired', reason: '保管期限届满' },
+    });
+    expect(erased.status).toBe(201);
+    await f.t.service.readModelsCaughtUp();
+    const shown = await page(f, draftPage, f.alice);
+    expect(shown.status).toBe(200);
+    expect(shown.text).toContain('<h2 id="draft-ready">草稿已生成</h2>');
+    expect([textareaValue(shown.text, 'facts'), textareaValue(shown.text, 'reasons')]).toEqual(['', '']);
+    for (const text of [FACTS, REASONS]) expect(shown.text).not.toContain(text);
+    expect(inputValue(shown.text, 'documentNo')).toBe('县司罚〔2026〕21号');
+    const issue = await page(f, `/cases/${AGENCY}/fr-3/acts/DecisionIssued?draft=${draftId}`, f.alice);
+    expect(issue.status).toBe(200);
+    // nothing can be kept sealed under the destroyed key: a draft with facts is refused, one without is made
+    const refused = await post(`/cases/${AGENCY}/fr-3/draft`, f.alice, WRITTEN);
+    expect(refused.status).toBe(409);
+    expect((await post(`/cases/${AGENCY}/fr-3/draft`, f.alice, DRAFT)).status).toBe(303);
   });
 });
 
