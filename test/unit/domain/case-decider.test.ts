@@ -325,11 +325,15 @@ describe('the case decider', () => {
         ],
         ['the officer who recorded evidence', act('EvidenceCollected', { description: 'x' }, { actor: actors.ruth })],
         [
-          'who served a document',
-          act('DocumentServed', { document: '告知书', method: 'in_person' } as never, {
-            actor: actors.ruth,
-            media: [photo],
-          }),
+          'the officer who served a document',
+          act(
+            'DocumentServed',
+            { document: '告知书', method: 'direct' },
+            {
+              actor: actors.ruth,
+              media: [photo],
+            },
+          ),
         ],
       ])('when the reviewer was %s, then reviewer_not_independent', (_what, handled) => {
         spec
