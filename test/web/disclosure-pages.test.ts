@@ -158,6 +158,8 @@ describe('a decision page', () => {
       'aria-live': 'polite',
       'data-event-id': lastEvent['pub-1'],
       'data-event-hash': lastHash['pub-1'],
+      // the agency's offset, minutes east of UTC, that the badge gives the checkpoint's time in
+      'data-utc-offset': '480',
     });
     expect(badge![2]).toContain('本公示已记入可验证的防篡改账本');
     expect(text).toMatch(/<script type="module" src="\/assets\/badge\.js\?v=[0-9a-f]{12}"><\/script>/);
