@@ -12,6 +12,7 @@ import {
   type OfficerCommand,
   type OfficerEvent,
   type OfficerProfile,
+  type OfficerState,
 } from '../domain/registry/officers.js';
 import {
   benchmarkDecider,
@@ -28,8 +29,14 @@ import {
 import { handleCommand, type CommandDependencies, type CommandOptions, type CommandResult } from './command-handler.js';
 import { recording, registryCodec } from './registry-codec.js';
 import { RegistryReader } from './registry-reader.js';
-import { canonicalEqual } from './idempotency.js';
+import { canonicalEqual, namedEventId } from './idempotency.js';
 import { officerKeyOf, type OfficerKeyRequest } from './officer-key-material.js';
+import {
+  officerKeyClaimDecider,
+  officerKeyClaimStream,
+  type OfficerKeyClaimEvent,
+  type OfficerKeyClaimState,
+} from '../domain/registry/officer-key-claims.js';
 import { parseAgencyStream } from '../domain/streams.js';
 import type { OfficerKey } from '../domain/registry/officer-keys.js';
 
@@ -164,7 +171,9 @@ export class RegistryService {
 
   /**
    * Registers an officer's own signing key (`OfficerKeyRegistered`): the key is checked and its id computed here
-   * (`officerKeyOf`), and a key another officer of the agency holds is refused (`officer_key_taken`).
+   * (`officerKeyOf`). A key is held by one officer of the agency: once the registration's own rules allow it, the
+   * key is claimed for the officer (`claimKey`), and a key claimed or registered for another officer is refused
+   * (`officer_key_taken`) with nothing recorded.
    */
   async registerOfficerKey(
     actor: Actor,
@@ -174,9 +183,13 @@ export class RegistryService {
     expectedRevision?: number,
   ): Promise<CommandResult & { keyId: string }> {
     const key = officerKeyOf(request);
-    const command = async () => {
-      const heldBy = await this.keyHolder(actor.agency, key.keyId, officerId);
-      return { type: 'RegisterOfficerKey' as const, actor, key, ...(heldBy === undefined ? {} : { heldBy }) };
+    const registration = { type: 'RegisterOfficerKey' as const, actor, key };
+    const command = async (state: OfficerState) => {
+      // the registration's own refusals (no such officer, retired, the key held already, its validity) come first:
+      // a key is claimed only for a registration the officer's stream allows as it stands
+      officerDecider.decide(registration, state);
+      await this.claimKey(actor, officerId, key.keyId);
+      return registration;
     };
     const result = await handleCommand(
       this.deps,
@@ -187,6 +200,31 @@ export class RegistryService {
       { eventId, expectedRevision, sameRequest: recording('OfficerKeyRegistered', key) },
     );
     return { ...result, keyId: key.keyId };
+  }
+
+  /**
+   * Claims `keyId` for the officer (`OfficerKeyClaimed`, appended only where the key's claim stream does not exist
+   * yet): a claim for the same officer is there already after a registration that did not follow its claim, or a
+   * retry, and records nothing; a claim, or a registration recorded before registrations were claimed, for another
+   * officer is `officer_key_taken`. The claim's event id is named by the agency, key and officer, so that two
+   * replicas claiming one key for one officer record one claim.
+   */
+  private async claimKey(actor: Actor, officerId: string, keyId: string): Promise<void> {
+    const stream = officerKeyClaimStream(actor.agency, keyId);
+    const command = async (state: OfficerKeyClaimState) => {
+      const claim = { type: 'ClaimOfficerKey' as const, actor, keyId, officerId };
+      if (state.officerId !== undefined) return claim;
+      const registeredTo = await this.keyHolder(actor.agency, keyId, officerId);
+      return registeredTo === undefined ? claim : { ...claim, registeredTo };
+    };
+    await handleCommand(
+      this.deps,
+      stream,
+      officerKeyClaimDecider,
+      registryCodec<OfficerKeyClaimEvent>(this.deps.clock, actor),
+      command,
+      { eventId: namedEventId(['officer-key-claim', actor.agency, keyId, officerId]) },
+    );
   }
 
   /** Revokes an officer's key from `revokedFrom` on (`OfficerKeyRevoked`): acts signed with it are refused from then. */
@@ -205,7 +243,10 @@ export class RegistryService {
     );
   }
 
-  /** The officer of `agency`, other than `officerId`, whose registered keys include `keyId`. */
+  /**
+   * The officer of `agency`, other than `officerId`, whose registered keys include `keyId`: for a key registered
+   * before registrations were claimed (a scan of the agency's registrations).
+   */
   private async keyHolder(agency: string, keyId: string, officerId: string): Promise<string | undefined> {
     let after = 0;
     for (;;) {

@@ -1,6 +1,10 @@
 import { createHash, generateKeyPairSync, X509Certificate } from 'node:crypto';
 import { seedAgency, startTestService, type TestService } from '../support/service.js';
 import { officerKeyPair, selfSignedCertificate } from '../support/officer-keys.js';
+import { parseAgencyStream } from '../../src/domain/streams.js';
+import { holdAppendsTogether } from '../support/held-appends.js';
+import { StoreUnavailable } from '../../src/errors.js';
+import type { EventStore } from '../../src/ports/event-store.js';
 
 const AGENCY = 'county-justice';
 let t: TestService;
@@ -21,6 +25,18 @@ async function call(method: string, route: string, token: string | undefined, bo
 async function listed(certificateNo: string) {
   const list = await call('GET', `/v1/officers?agency=${AGENCY}&consistentWith=${position}`, undefined);
   return list.body.items.find((o: { certificateNo: string }) => o.certificateNo === certificateNo);
+}
+/** A second admin of the agency: another person, with a token of its own. */
+const otherAdminOf = (agency: string) => t.token('head-2', agency, ['admin']);
+/** The officers of the agency whose streams record a registration of the key. */
+async function registrationsOf(keyId: string): Promise<string[]> {
+  const holders: string[] = [];
+  for (const officer of ['alice', 'bob', 'dan']) {
+    const events = await t.service.events.readStream(`officer-${AGENCY}:${officer}`);
+    const registered = events.some((r) => r.event.type === 'OfficerKeyRegistered' && r.event.data.keyId === keyId);
+    if (registered) holders.push(officer);
+  }
+  return holders;
 }
 const keyIdOf = (spki: string) => createHash('sha256').update(Buffer.from(spki, 'base64')).digest('hex');
 
@@ -89,6 +105,57 @@ describe("registering an officer's own signing key (OfficerKeyRegistered)", () =
     const taken = await call('POST', '/v1/officers/bob/keys', admin, body);
     expect([taken.status, taken.body.code]).toEqual([409, 'officer_key_taken']);
     expect((await call('POST', '/v1/officers/carl/keys', otherAdmin, body)).status).toBe(201);
+  });
+
+  it('when two admins register the same key for two officers at the same moment, then exactly one is registered and the other is 409 officer_key_taken', async () => {
+    for (let round = 0; round < 5; round++) {
+      const { spki } = officerKeyPair();
+      const body = { publicKey: spki, validFrom: '2026-01-01' };
+      // each registration is held before it writes the officer's stream until the other one writes too, or ends
+      const held = holdAppendsTogether([t.service.events], (stream) => {
+        const parsed = parseAgencyStream(stream);
+        return parsed?.category === 'officer' && parsed.agency === AGENCY;
+      });
+      const [first, second] = await Promise.all([
+        call('POST', '/v1/officers/alice/keys', admin, body).finally(held.release),
+        call('POST', '/v1/officers/bob/keys', otherAdminOf(AGENCY), body).finally(held.release),
+      ]).finally(held.restore);
+      const statuses = [first.status, second.status].sort();
+      expect([round, statuses]).toEqual([round, [201, 409]]);
+      expect([first, second].find((r) => r.status === 409)!.body.code).toBe('officer_key_taken');
+      const holders = await registrationsOf(keyIdOf(spki));
+      expect([round, holders]).toEqual([round, [first.status === 201 ? 'alice' : 'bob']]);
+    }
+  });
+
+  it("when the store fails after a key's claim and before its registration, then the retry for that officer registers it, and another officer's is 409 officer_key_taken", async () => {
+    const { spki } = officerKeyPair();
+    const body = { publicKey: spki, validFrom: '2026-01-01' };
+    const events = t.service.events as { append: EventStore['append'] };
+    const own = events.append;
+    events.append = async (stream, sealed, expected) => {
+      if (sealed[0]?.type !== 'OfficerKeyRegistered') return own(stream, sealed, expected);
+      events.append = own;
+      throw new StoreUnavailable('the event store went away');
+    };
+    const failed = await call('POST', '/v1/officers/alice/keys', admin, body).finally(() => (events.append = own));
+    expect([failed.status, await registrationsOf(keyIdOf(spki))]).toEqual([503, []]);
+    const taken = await call('POST', '/v1/officers/bob/keys', otherAdminOf(AGENCY), body);
+    expect([taken.status, taken.body.code]).toEqual([409, 'officer_key_taken']);
+    const retried = await call('POST', '/v1/officers/alice/keys', admin, body);
+    expect([retried.status, retried.body.keyId]).toEqual([201, keyIdOf(spki)]);
+    expect(await registrationsOf(keyIdOf(spki))).toEqual(['alice']);
+  });
+
+  it('when a registration is refused by its own rules, then the key is not held for that officer: another may register it', async () => {
+    const { spki } = officerKeyPair();
+    const unknown = await call('POST', '/v1/officers/nobody/keys', admin, { publicKey: spki, validFrom: '2026-01-01' });
+    expect([unknown.status, unknown.body.code]).toEqual([404, 'not_found']);
+    const backwards = { publicKey: spki, validFrom: '2026-01-01', validTo: '2025-12-31' };
+    const invalid = await call('POST', '/v1/officers/bob/keys', admin, backwards);
+    expect([invalid.status, invalid.body.code]).toEqual([422, 'validity_invalid']);
+    const registered = await call('POST', '/v1/officers/dan/keys', admin, { publicKey: spki, validFrom: '2026-01-01' });
+    expect(registered.status).toBe(201);
   });
 
   it.each([

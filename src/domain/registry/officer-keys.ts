@@ -29,23 +29,22 @@ export interface OfficerKeyState extends OfficerKey {
 }
 
 export type OfficerKeyCommand =
-  /** `heldBy`: another officer of the agency that holds this key already, as the service found it. */
-  | { readonly type: 'RegisterOfficerKey'; readonly key: OfficerKey; readonly heldBy?: string }
+  | { readonly type: 'RegisterOfficerKey'; readonly key: OfficerKey }
   | ({ readonly type: 'RevokeOfficerKey' } & OfficerKeyRevocation);
 
 export type OfficerKeyEvent =
   | { readonly type: 'OfficerKeyRegistered'; readonly data: OfficerKey }
   | { readonly type: 'OfficerKeyRevoked'; readonly data: OfficerKeyRevocation };
 
-/** The rules of an officer's keys: a key once per officer and once per agency, a validity that does not run backwards. */
+/**
+ * The rules of an officer's keys: a key once per officer, a validity that does not run backwards. That a key is
+ * held by one officer of the agency is the rule of its claim (`officer-key-claims.ts`), decided before this.
+ */
 export function decideKey(command: OfficerKeyCommand, keys: readonly OfficerKeyState[]): OfficerKeyEvent[] {
   if (command.type === 'RegisterOfficerKey') {
     const { key } = command;
     if (keys.some((k) => k.keyId === key.keyId)) {
       throw conflict('officer_key_exists', `key ${key.keyId} is registered for this officer already`);
-    }
-    if (command.heldBy !== undefined) {
-      throw conflict('officer_key_taken', `key ${key.keyId} is registered for another officer of the agency`);
     }
     if (key.validTo !== undefined && key.validTo < key.validFrom) {
       throw violation(

@@ -3,6 +3,11 @@ import type { OfficerKey, OfficerKeyState } from '../../../src/domain/registry/o
 import { keyRefusal, revokedFromMs } from '../../../src/domain/registry/officer-keys.js';
 import type { OfficerCommand, OfficerEvent, OfficerProfile } from '../../../src/domain/registry/officers.js';
 import { officerDecider } from '../../../src/domain/registry/officers.js';
+import {
+  officerKeyClaimDecider,
+  type OfficerKeyClaimCommand,
+  type OfficerKeyClaimEvent,
+} from '../../../src/domain/registry/officer-key-claims.js';
 import { specification } from '../../support/decider-spec.js';
 import { actors } from '../../support/domain.js';
 
@@ -27,11 +32,10 @@ const registered: OfficerEvent[] = [{ type: 'OfficerRegistered', data: profile }
 const withKey: OfficerEvent[] = [...registered, { type: 'OfficerKeyRegistered', data: KEY }];
 const revocation = { keyId: KEY.keyId, reason: '密钥遗失', revokedFrom: '2026-06-01T00:00:00+08:00' };
 const revoked: OfficerEvent[] = [...withKey, { type: 'OfficerKeyRevoked', data: revocation }];
-const registerKey = (key: Partial<OfficerKey> = {}, heldBy?: string, actor = admin): OfficerCommand => ({
+const registerKey = (key: Partial<OfficerKey> = {}, actor = admin): OfficerCommand => ({
   actor,
   type: 'RegisterOfficerKey',
   key: { ...KEY, ...key },
-  ...(heldBy === undefined ? {} : { heldBy }),
 });
 const revokeKey = (keyId = KEY.keyId, actor = admin): OfficerCommand => ({
   actor,
@@ -72,7 +76,6 @@ describe("an officer's own signing keys (OfficerKeyRegistered, OfficerKeyRevoked
   it.each<readonly [string, string, number, readonly OfficerEvent[], OfficerCommand]>([
     ['the officer holds the key already', 'officer_key_exists', 409, withKey, registerKey()],
     ['a revoked key is registered again', 'officer_key_exists', 409, revoked, registerKey()],
-    ['another officer of the agency holds the key', 'officer_key_taken', 409, registered, registerKey({}, 'bob')],
     ['the validity ends before it starts', 'validity_invalid', 422, registered, registerKey({ validTo: '2025-12-31' })],
     ['the officer is not registered', 'not_found', 404, [], registerKey()],
     [
@@ -82,10 +85,49 @@ describe("an officer's own signing keys (OfficerKeyRegistered, OfficerKeyRevoked
       [...withKey, { type: 'OfficerRetired', data: { reason: 'x' } }],
       revokeKey(),
     ],
-    ['a non-admin registers a key', 'role_required', 403, registered, registerKey({}, undefined, actors.alice)],
+    ['a non-admin registers a key', 'role_required', 403, registered, registerKey({}, actors.alice)],
     ['the key revoked is not the officer’s', 'officer_key_unknown', 404, withKey, revokeKey('c'.repeat(64))],
     ['the key is revoked already', 'officer_key_revoked', 409, revoked, revokeKey()],
   ])('when %s, then %s (%d)', (_, code, status, given, command) => {
+    spec.given(given).when(command).thenFails(code, status);
+  });
+});
+
+describe('the claim of a key (OfficerKeyClaimed): one officer of the agency holds it', () => {
+  const spec = specification(officerKeyClaimDecider);
+  const claim = (officerId: string, more: Partial<OfficerKeyClaimCommand> = {}): OfficerKeyClaimCommand => ({
+    type: 'ClaimOfficerKey',
+    actor: admin,
+    keyId: KEY.keyId,
+    officerId,
+    ...more,
+  });
+  const claimed: OfficerKeyClaimEvent[] = [
+    { type: 'OfficerKeyClaimed', data: { keyId: KEY.keyId, officerId: 'alice' } },
+  ];
+
+  it('when a key no one holds is claimed, then OfficerKeyClaimed names the officer', () => {
+    spec
+      .given([])
+      .when(claim('alice'))
+      .then([{ type: 'OfficerKeyClaimed', data: { keyId: KEY.keyId, officerId: 'alice' } }]);
+  });
+
+  it('when the key is claimed for the same officer again, then nothing is recorded (a retry, or a claim its registration did not follow)', () => {
+    spec.given(claimed).when(claim('alice')).then([]);
+  });
+
+  it.each<readonly [string, readonly OfficerKeyClaimEvent[], OfficerKeyClaimCommand, string, number]>([
+    ['the key is claimed for another officer', claimed, claim('bob'), 'officer_key_taken', 409],
+    [
+      'the key was registered for another officer before registrations were claimed',
+      [],
+      claim('bob', { registeredTo: 'alice' }),
+      'officer_key_taken',
+      409,
+    ],
+    ['a non-admin claims it', [], claim('alice', { actor: actors.alice }), 'role_required', 403],
+  ])('when %s, then it is refused', (_, given, command, code, status) => {
     spec.given(given).when(command).thenFails(code, status);
   });
 });

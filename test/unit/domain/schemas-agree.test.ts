@@ -19,6 +19,7 @@ import type { BenchmarkProfile, BenchmarkSet } from '../../../src/domain/registr
 import type { EvaluationData, EvaluationEvent, EvaluationScores } from '../../../src/domain/case/evaluation.js';
 import type { OfficerEvent, OfficerProfile } from '../../../src/domain/registry/officers.js';
 import type { OfficerKey } from '../../../src/domain/registry/officer-keys.js';
+import type { OfficerKeyClaimEvent } from '../../../src/domain/registry/officer-key-claims.js';
 import type { DeviceEvent, DeviceProfile } from '../../../src/domain/registry/devices.js';
 import type { ReviewSettingsEvent } from '../../../src/domain/registry/review-settings.js';
 import type { AgencyTemplateEvent } from '../../../src/domain/drafting/agency-templates.js';
@@ -230,6 +231,7 @@ const RECORDED_REQUIRED: { [T in ActType]: KeySet<RecordedData<T>> } = {
 
 type RegistryEvent =
   | OfficerEvent
+  | OfficerKeyClaimEvent
   | ItemEvent
   | RecordingListEvent
   | DeviceEvent
@@ -303,6 +305,7 @@ const registry: { [E in RegistryEvent as E['type']]: E['data'] } = {
   OfficerRegistered: OFFICER,
   OfficerKeyRegistered: OFFICER_KEY,
   OfficerKeyRevoked: { keyId: OFFICER_KEY.keyId, reason: '密钥遗失', revokedFrom: '2027-03-01T09:00:00+08:00' },
+  OfficerKeyClaimed: { keyId: OFFICER_KEY.keyId, officerId: 'alice' },
   OfficerAmended: { changes: { validTo: '2031-12-31', roles: ['officer'] }, reason: '证件延期' },
   OfficerSuspended: { reason: '暂扣执法证' },
   OfficerReinstated: { reason: '恢复执法资格' },
@@ -344,6 +347,7 @@ const REGISTRY_REQUIRED: { [E in RegistryEvent as E['type']]: KeySet<E['data']> 
   OfficerRegistered: OFFICER_REQUIRED,
   OfficerKeyRegistered: { keyId: true, alg: true, publicKey: true, validFrom: true },
   OfficerKeyRevoked: { keyId: true, reason: true, revokedFrom: true },
+  OfficerKeyClaimed: { keyId: true, officerId: true },
   OfficerAmended: { changes: true, reason: true },
   OfficerSuspended: { reason: true },
   OfficerReinstated: { reason: true },
