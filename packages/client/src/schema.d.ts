@@ -3361,6 +3361,11 @@ export interface components {
       };
       reason: components['schemas']['defs']['$defs']['nonEmptyText'];
     };
+    /** OfficerKeyClaimed: the officer of the agency an officer key is held for (the one event of officerkey-<agency>:<keyId>, appended before the key's registration) */
+    'event.OfficerKeyClaimed': {
+      keyId: components['schemas']['defs']['$defs']['sha256'];
+      officerId: components['schemas']['defs']['$defs']['id'];
+    };
     /** OfficerKeyRegistered: an officer's own signing key, its key id (docs/integrity.md §5) and validity */
     'event.OfficerKeyRegistered': {
       keyId: components['schemas']['defs']['$defs']['sha256'];
