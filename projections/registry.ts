@@ -3,6 +3,7 @@ import { itemStream, type ItemCategory, type MajorCriteria } from '../src/domain
 import type { RetentionPeriod } from '../src/domain/registry/retention.js';
 import { officerStream, type CounselRole, type OfficerStatus } from '../src/domain/registry/officers.js';
 import { parseAgencyStream } from '../src/domain/streams.js';
+import { certificateSummary, type CertificateSummary } from '../src/ledger/officer-certificate.js';
 import type { Change, Doc, Projection } from '../src/ports/read-models.js';
 
 /** An officer as the registry stands: the public officer list and the lookups of the other projections. Key: {@link officerKey}. */
@@ -26,14 +27,22 @@ export interface OfficerDoc extends Doc {
   updatedAt: string;
 }
 
-/** An officer's signing key as the public list shows it: the public key, its validity, and from when it is revoked. */
+/**
+ * An officer's signing key as the public list shows it: the public key, its validity, the certificate it was
+ * registered with (when it was), and, once revoked, from when, why and when the revocation was recorded.
+ */
 export interface OfficerKeyDoc {
   keyId: string;
   alg: 'Ed25519';
   publicKey: string;
   validFrom: string;
   validTo?: string;
+  certificate?: CertificateSummary;
   revokedFrom?: string;
+  /** The reason the revocation gives: a reason about the key (遗失, 调岗, 泄露), published as recorded. */
+  revocationReason?: string;
+  /** When the revocation was recorded (its event's `recordedAt`); `revokedFrom` may lie before it. */
+  revokedAt?: string;
 }
 
 /** An enforcement item (执法事项) as the list stands. Key: {@link itemKey}. */
@@ -89,12 +98,24 @@ function pick(source: Record<string, unknown>, fields: readonly string[]): Recor
   return Object.fromEntries(fields.filter((f) => source[f] !== undefined).map((f) => [f, source[f]]));
 }
 
-function withKey(keys: OfficerKeyDoc[], type: string, data: Record<string, unknown>): OfficerKeyDoc[] {
+function withKey(keys: OfficerKeyDoc[], type: string, data: Record<string, unknown>, at: string): OfficerKeyDoc[] {
   if (type === 'OfficerKeyRevoked') {
-    return keys.map((k) => (k.keyId === data.keyId ? { ...k, revokedFrom: data.revokedFrom as string } : k));
+    const revoked = { revokedFrom: data.revokedFrom as string, revocationReason: data.reason as string, revokedAt: at };
+    return keys.map((k) => (k.keyId === data.keyId ? { ...k, ...revoked } : k));
   }
   const { keyId, alg, publicKey, validFrom, validTo } = data as unknown as OfficerKeyDoc;
-  return [...keys, { keyId, alg, publicKey, validFrom, ...(validTo === undefined ? {} : { validTo }) }];
+  const certificate = typeof data.certificate === 'string' ? certificateSummary(data.certificate) : undefined;
+  return [
+    ...keys,
+    {
+      keyId,
+      alg,
+      publicKey,
+      validFrom,
+      ...(validTo === undefined ? {} : { validTo }),
+      ...(certificate === undefined ? {} : { certificate }),
+    },
+  ];
 }
 
 /**
@@ -103,7 +124,7 @@ function withKey(keys: OfficerKeyDoc[], type: string, data: Record<string, unkno
  */
 export const registryProjection: Projection = {
   name: 'registry',
-  version: 8,
+  version: 9,
   collections: [
     { name: 'officers', indexes: ['agency', 'status', 'validTo'] },
     { name: 'items', indexes: ['agency', 'category', 'retired'] },
@@ -153,7 +174,7 @@ export const registryProjection: Projection = {
         case 'OfficerKeyRegistered':
         case 'OfficerKeyRevoked': {
           if (!current) return [];
-          const keys = withKey(current.keys ?? [], event.type, data);
+          const keys = withKey(current.keys ?? [], event.type, data, at);
           return [{ collection: 'officers', key, doc: { ...current, keys, updatedAt: at } }];
         }
       }

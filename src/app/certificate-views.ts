@@ -67,7 +67,8 @@ function officerView(o: OfficerDoc) {
   };
 }
 
-const officerState = (doc: OfficerDoc): OfficerState => ({ ...doc, exists: true });
+/** The officer's certificate as the registry's rules read it (the list's keys are not the rules' keys). */
+const officerState = ({ keys: _keys, ...doc }: OfficerDoc): OfficerState => ({ ...doc, exists: true });
 
 /**
  * The acts an officer took part in on days outside the certificate's validity as the registry now has it (an

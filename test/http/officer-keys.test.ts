@@ -1,12 +1,15 @@
 import { createHash, generateKeyPairSync, X509Certificate } from 'node:crypto';
+import path from 'node:path';
+import { loadValidators } from '../../src/http/validation.js';
 import { seedAgency, startTestService, type TestService } from '../support/service.js';
-import { officerKeyPair, selfSignedCertificate } from '../support/officer-keys.js';
+import { caIssuedCertificate, officerKeyPair, selfSignedCertificate } from '../support/officer-keys.js';
 import { parseAgencyStream } from '../../src/domain/streams.js';
 import { holdAppendsTogether } from '../support/held-appends.js';
 import { StoreUnavailable } from '../../src/errors.js';
 import type { EventStore } from '../../src/ports/event-store.js';
 
 const AGENCY = 'county-justice';
+const validate = loadValidators(path.resolve(__dirname, '../../schemas'));
 let t: TestService;
 let admin: string;
 let otherAdmin: string;
@@ -24,6 +27,7 @@ async function call(method: string, route: string, token: string | undefined, bo
 }
 async function listed(certificateNo: string) {
   const list = await call('GET', `/v1/officers?agency=${AGENCY}&consistentWith=${position}`, undefined);
+  expect(() => validate('urn:evidence-ledger:schema:response:officer-list', list.body)).not.toThrow();
   return list.body.items.find((o: { certificateNo: string }) => o.certificateNo === certificateNo);
 }
 /** A second admin of the agency: another person, with a token of its own. */
@@ -91,9 +95,35 @@ describe("registering an officer's own signing key (OfficerKeyRegistered)", () =
     const validFrom = startsAtMidnight ? day(notBefore) : nextDay(notBefore);
     const validTo = endsAtLastSecond ? day(notAfter) : dayBefore(notAfter);
     const dan = await listed('1405-dan');
-    expect(dan.keys).toEqual([{ keyId: keyIdOf(spki), alg: 'Ed25519', publicKey: spki, validFrom, validTo }]);
+    const shown = {
+      sha256: createHash('sha256').update(x509.raw).digest('hex'),
+      serialNumber: x509.serialNumber,
+      selfSigned: true,
+      notBefore: notBefore.toISOString(),
+      notAfter: notAfter.toISOString(),
+    };
+    expect(dan.keys).toEqual([
+      { keyId: keyIdOf(spki), alg: 'Ed25519', publicKey: spki, validFrom, validTo, certificate: shown },
+    ]);
     const events = await t.service.events.readStream(`officer-${AGENCY}:dan`);
     expect((events.at(-1)!.event.data as { certificate: string }).certificate).toBe(x509.toString());
+  });
+
+  it("when the key's certificate was issued by a certification authority, then the public list names the issuer, the serial number and the fingerprint", async () => {
+    const { privateKey, spki } = officerKeyPair();
+    const certificate = await caIssuedCertificate(privateKey, 'County CA', '1a2b3c4d');
+    const res = await call('POST', '/v1/officers/dan/keys', admin, { publicKey: spki, certificate });
+    expect(res.status).toBe(201);
+    const x509 = new X509Certificate(certificate);
+    const dan = await listed('1405-dan');
+    expect(dan.keys.find((k: { keyId: string }) => k.keyId === keyIdOf(spki)).certificate).toEqual({
+      sha256: createHash('sha256').update(x509.raw).digest('hex'),
+      serialNumber: '1A2B3C4D',
+      issuer: ['CN=County CA'],
+      selfSigned: false,
+      notBefore: new Date(x509.validFrom).toISOString(),
+      notAfter: new Date(x509.validTo).toISOString(),
+    });
   });
 
   it('when the key is registered again, or for another officer of the agency, then 409 and nothing is recorded; another agency may register it', async () => {
@@ -217,7 +247,7 @@ describe("registering an officer's own signing key (OfficerKeyRegistered)", () =
 });
 
 describe("revoking an officer's key (OfficerKeyRevoked)", () => {
-  it('when the admin revokes a key, then 201, the public list shows from when, and a second revocation is 409', async () => {
+  it('when the admin revokes a key, then 201, the public list shows from when, why and when it was revoked, and a second revocation is 409', async () => {
     const { spki } = officerKeyPair();
     const keyId = keyIdOf(spki);
     expect(
@@ -231,6 +261,8 @@ describe("revoking an officer's key (OfficerKeyRevoked)", () => {
     expect([retry.status, retry.body.hash]).toEqual([200, res.body.hash]);
     const again = await call('POST', route, admin, revocation);
     expect([again.status, again.body.code]).toEqual([409, 'officer_key_revoked']);
+    const recorded = await t.service.events.readStream(`officer-${AGENCY}:bob`);
+    const revokedAt = recorded.find(({ event }) => event.hash === res.body.hash)!.event.recordedAt;
     const bob = await listed('1405-bob');
     expect(bob.keys.find((k: { keyId: string }) => k.keyId === keyId)).toEqual({
       keyId,
@@ -238,6 +270,8 @@ describe("revoking an officer's key (OfficerKeyRevoked)", () => {
       publicKey: spki,
       validFrom: '2026-01-01',
       revokedFrom: '2026-06-01T00:00:00+08:00',
+      revocationReason: '密钥遗失',
+      revokedAt,
     });
   });
 

@@ -28,6 +28,39 @@ export async function selfSignedCertificate(privateKey: KeyObject, days = 3650):
   }
 }
 
+/**
+ * An X.509 certificate of `privateKey`'s public key issued by a certification authority made for it (`/CN=<ca>`),
+ * with serial number `serial` (hex), made by `openssl x509 -req` (valid `days` days from now).
+ */
+export async function caIssuedCertificate(privateKey: KeyObject, ca: string, serial: string, days = 3650) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'officer-cert-'));
+  try {
+    const file = (name: string) => path.join(dir, name);
+    fs.writeFileSync(file('key.pem'), privateKey.export({ type: 'pkcs8', format: 'pem' }));
+    const { privateKey: caKey } = generateKeyPairSync('ed25519');
+    fs.writeFileSync(file('ca-key.pem'), caKey.export({ type: 'pkcs8', format: 'pem' }));
+    await run('openssl', [
+      'req',
+      '-x509',
+      '-new',
+      '-key',
+      file('ca-key.pem'),
+      '-subj',
+      `/CN=${ca}`,
+      '-days',
+      '7300',
+      '-out',
+      file('ca.pem'),
+    ]);
+    await run('openssl', ['req', '-new', '-key', file('key.pem'), '-subj', '/CN=officer', '-out', file('csr.pem')]);
+    const sign = ['x509', '-req', '-in', file('csr.pem'), '-CA', file('ca.pem'), '-CAkey', file('ca-key.pem')];
+    await run('openssl', [...sign, '-set_serial', `0x${serial}`, '-days', String(days), '-out', file('cert.pem')]);
+    return fs.readFileSync(file('cert.pem'), 'utf8');
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 /** An act as its officer's client knows it before sending it (docs/integrity.md §6). */
 export interface ClientAct {
   readonly id: string;

@@ -2596,6 +2596,7 @@ export interface components {
     'command.retire-subject': components['schemas']['event.SubjectRetired'];
     /** POST /v1/officers/{officerId}/keys/{keyId}/revocation: why, and from when, acts signed with the officer's key are refused */
     'command.revoke-officer-key': {
+      /** @description Why the key is revoked: a reason about the key (遗失, 调岗, 泄露), published on the officer list as revocationReason. */
       reason: components['schemas']['defs']['$defs']['nonEmptyText'];
       /** @description An RFC 3339 instant with its offset, or a date (from 00:00 UTC of that day): acts recorded from then on and signed with the key are refused. */
       revokedFrom: components['schemas']['defs']['$defs']['dateTime'] | components['schemas']['defs']['$defs']['date'];
@@ -5091,7 +5092,7 @@ export interface components {
         validTo: components['schemas']['defs']['$defs']['date'];
         /** @enum {unknown} */
         status: 'active' | 'suspended' | 'retired';
-        /** @description The officer's own signing keys (docs/integrity.md §6), in registration order; a revoked key keeps its place and says from when. */
+        /** @description The officer's own signing keys (docs/integrity.md §6), in registration order; a revoked key keeps its place and says from when, why, and when it was revoked. */
         keys: {
           keyId: components['schemas']['defs']['$defs']['sha256'];
           /** @constant */
@@ -5100,7 +5101,26 @@ export interface components {
           publicKey: string;
           validFrom: components['schemas']['defs']['$defs']['date'];
           validTo?: components['schemas']['defs']['$defs']['date'];
+          /** @description The X.509 certificate the key was registered with, when it was: its SHA-256 fingerprint (hex, of the DER), serial number (upper-case hex), issuer (one TYPE=value per relative distinguished name; absent when self-signed) and validity. The certificate itself is in the officers/ files of a bundle of any case the key signed; its subject is not shown here. */
+          certificate?: {
+            sha256: components['schemas']['defs']['$defs']['sha256'];
+            serialNumber: string;
+            issuer?: string[];
+            /** @description Issued by its own subject and signed by its own key: no certification authority vouches for the key. */
+            selfSigned: boolean;
+            /** Format: date-time */
+            notBefore: string;
+            /** Format: date-time */
+            notAfter: string;
+          };
           revokedFrom?: components['schemas']['command.revoke-officer-key']['revokedFrom'];
+          /** @description Why the key was revoked, as the revocation recorded it (a reason about the key: lost, reassigned, compromised). */
+          revocationReason?: string;
+          /**
+           * Format: date-time
+           * @description When the revocation was recorded; revokedFrom may lie before it.
+           */
+          revokedAt?: string;
         }[];
       }[];
       /** @description The cursor of the next page, when there may be one. */
