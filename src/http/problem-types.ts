@@ -207,7 +207,11 @@ export const PROBLEM_TYPES: Readonly<Record<string, ProblemType>> = {
     'A random-inspection ratio is a whole number of basis points from 1 (0.01 %) to 10,000 (every target).',
   ),
   officer_exists: entry(409, 'Officer registered already', 'The agency has an officer with this id already.'),
-  officer_retired: entry(409, 'Officer retired', 'The officer is retired and takes no changes.'),
+  officer_retired: entry(
+    409,
+    'Officer retired',
+    "The officer is retired and takes no changes, but for the revocation of one of the officer's keys.",
+  ),
   officer_suspended: entry(409, 'Officer suspended already', 'The officer is suspended already.'),
   officer_not_suspended: entry(409, 'Officer not suspended', 'Only a suspended officer is reinstated.'),
   actor_key_unknown: entry(

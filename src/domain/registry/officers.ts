@@ -106,7 +106,10 @@ export const officerDecider: Decider<OfficerCommand, OfficerEvent, OfficerState>
     }
     if (!state.exists) throw notFound('no such officer');
     requireAgency(command.actor, state.agency!);
-    if (state.status === 'retired') throw conflict('officer_retired', `officer ${state.officerId} is retired`);
+    // a retired officer's keys can still be revoked: retiring ends no key, and a key that outlives its officer's
+    // service is exactly one to revoke
+    if (state.status === 'retired' && command.type !== 'RevokeOfficerKey')
+      throw conflict('officer_retired', `officer ${state.officerId} is retired`);
     switch (command.type) {
       case 'AmendOfficer':
         checkValidity(command.changes.validFrom ?? state.validFrom, command.changes.validTo ?? state.validTo);

@@ -73,17 +73,24 @@ describe("an officer's own signing keys (OfficerKeyRegistered, OfficerKeyRevoked
     expect(keys).toEqual([{ ...KEY, revoked: { reason: '密钥遗失', revokedFrom: revocation.revokedFrom } }]);
   });
 
+  it("when a retired officer's key is revoked, then OfficerKeyRevoked records it: a key outlives its officer's service unless revoked", () => {
+    spec
+      .given([...withKey, { type: 'OfficerRetired', data: { reason: '调离' } }])
+      .when(revokeKey())
+      .then([{ type: 'OfficerKeyRevoked', data: revocation }]);
+  });
+
   it.each<readonly [string, string, number, readonly OfficerEvent[], OfficerCommand]>([
     ['the officer holds the key already', 'officer_key_exists', 409, withKey, registerKey()],
     ['a revoked key is registered again', 'officer_key_exists', 409, revoked, registerKey()],
     ['the validity ends before it starts', 'validity_invalid', 422, registered, registerKey({ validTo: '2025-12-31' })],
     ['the officer is not registered', 'not_found', 404, [], registerKey()],
     [
-      'the officer is retired',
+      'a key is registered for a retired officer',
       'officer_retired',
       409,
-      [...withKey, { type: 'OfficerRetired', data: { reason: 'x' } }],
-      revokeKey(),
+      [...registered, { type: 'OfficerRetired', data: { reason: 'x' } }],
+      registerKey(),
     ],
     ['a non-admin registers a key', 'role_required', 403, registered, registerKey({}, actors.alice)],
     ['the key revoked is not the officer’s', 'officer_key_unknown', 404, withKey, revokeKey('c'.repeat(64))],
