@@ -204,6 +204,28 @@ function checkOfficers(act: RecordAct, state: CaseState, context: CaseContext, a
   }
 }
 
+/**
+ * 持证上岗: an act only an officer may record (the investigation and the measures, `ROLES`) is recorded by an
+ * officer of the case's agency holding a certificate valid on the act's day, whoever it names; a suspended or
+ * retired officer's token, still unexpired, records none. Acts the head may record too are not held to it.
+ */
+function checkRecorder(act: RecordAct, context: CaseContext, agency: string): void {
+  const roles = ROLES[act.type];
+  if (roles.length !== 1 || roles[0] !== 'officer') return;
+  const id = act.actor.sub;
+  const recorder = context.officer(id);
+  if (!recorder?.exists || recorder.agency !== agency) {
+    throw violation('officer_unknown', `officer ${id} is not registered in agency ${agency}`, { officerId: id });
+  }
+  const date = act.type === 'CaseOpened' ? act.data.openedOn : localDate(act.occurredAt);
+  if (!certificateValidOn(recorder, date)) {
+    throw violation('certificate_invalid', `officer ${id} holds no valid certificate on ${date}`, {
+      officerId: id,
+      date,
+    });
+  }
+}
+
 function checkRecordings(act: RecordAct, state: CaseState): void {
   const requirement = recordingRequirement(act, state.recordingDuties);
   if (meetsRecording(requirement, act.media)) return;
@@ -299,6 +321,7 @@ function decide({ act, context }: CaseCommand, state: CaseState): CaseEvent[] {
     throw violation('item_unknown', `enforcement item ${itemCode} is not on the list of agency ${agency}`);
   }
   const base = { media: act.media, ...(act.officers ? { officers: act.officers } : {}) };
+  checkRecorder(act, context, agency);
   if (act.type === 'CaseOpened' || act.officers || ON_SITE_ACTS.includes(act.type))
     checkOfficers(act, state, context, agency);
   checkRecordings(act, state);

@@ -103,6 +103,34 @@ describe('the case decider', () => {
         )
         .then([{ type: 'EvidenceCollected' }]);
     });
+    it('when the recorder of a field act is suspended, or not registered in the agency, then refused, whoever the act names (持证上岗)', () => {
+      const byEve = spec
+        .given(open())
+        .when(
+          act(
+            'EvidenceCollected',
+            { description: 'x' },
+            { officers: ['alice', 'bob'], actor: { sub: 'eve', agency: 'county-justice', roles: ['officer'] } },
+          ),
+        )
+        .thenFails('certificate_invalid', 422);
+      expect(byEve.details).toMatchObject({ officerId: 'eve' });
+      spec
+        .given(open())
+        .when(
+          act(
+            'EvidenceCollected',
+            { description: 'x' },
+            { officers: ['alice', 'bob'], actor: { sub: 'nobody', agency: 'county-justice', roles: ['officer'] } },
+          ),
+        )
+        .thenFails('officer_unknown', 422);
+      // an act the head may record too is not held to it
+      spec
+        .given(open())
+        .when(act('CaseMarkedComplex', { reason: '案情复杂' }, { actor: actors.head }))
+        .then([{ type: 'CaseMarkedComplex' }]);
+    });
     it('when an officer is suspended, then certificate_invalid', () => {
       spec
         .given(open())
