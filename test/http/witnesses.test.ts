@@ -135,7 +135,11 @@ describe('witnesses cosigning the ledger', () => {
     conforms('checkpoint', current.body);
     const text = await fetch(`${t.url}/v1/ledger/checkpoint.txt`).then((r) => r.text());
     expect(text).toBe(current.body.cosignedNote);
-    const metrics = await fetch(`${t.url}/metrics`).then((r) => r.text());
+    // the cosignature is listed once recorded, a moment before the submitter marks the witness up
+    const metrics = await eventually('the witness reported up', async () => {
+      const text = await fetch(`${t.url}/metrics`).then((r) => r.text());
+      return text.includes('ledger_witness_up{witness="procuratorate.test/witness"} 1') ? text : undefined;
+    });
     expect(metrics).toMatch(/ledger_witness_cosigned_size\{witness="procuratorate\.test\/witness"\} [1-9]/);
     expect(metrics).toContain('ledger_witness_up{witness="procuratorate.test/witness"} 1');
   });
