@@ -169,7 +169,11 @@ export class RegistryReader {
       { after: known ? { revision: known.revision, hash: known.hash } : null },
     );
     let state = (known?.state as S | undefined) ?? decider.initialState();
-    for (const r of recorded) state = decider.evolve(state, { type: r.event.type, data: r.event.data } as E);
+    // a registry event's recording time reaches the fold too: an officer key's registration dates the acts it signs
+    for (const r of recorded) {
+      const { type, data, recordedAt } = r.event;
+      state = decider.evolve(state, { type, data, recordedAt } as unknown as E);
+    }
     this.folded.delete(stream);
     const last = recorded[recorded.length - 1]!.event;
     this.folded.set(stream, { revision: last.revision, hash: last.hash, state });

@@ -18,8 +18,9 @@ export interface ActSignature {
 
 /**
  * The acting officer's registered key that signed the act: a key of the officer (`actor_key_unknown` otherwise,
- * whoever else holds it), not revoked from before `recordedAt` (`actor_key_revoked`), valid on the day the act
- * occurred (`actor_key_not_valid`).
+ * whoever else holds it), registered at or before `recordedAt` (`actor_key_not_valid`: a clock set back, or a
+ * replica behind the one that registered it), not revoked from before `recordedAt` (`actor_key_revoked`), valid on
+ * the day the act occurred (`actor_key_not_valid`).
  */
 export function actingOfficerKey(
   officer: OfficerState | undefined,
@@ -30,6 +31,10 @@ export function actingOfficerKey(
   const key = officer?.exists ? officer.keys?.find((k) => k.keyId === keyId) : undefined;
   if (!key) throw violation('actor_key_unknown', `the acting officer has no registered key ${keyId}`, { keyId });
   const refusal = keyRefusal(key, localDate(occurredAt), recordedAt);
+  if (refusal === 'officer_key_not_registered') {
+    const detail = `key ${keyId} was registered at ${key.registeredAt!}, after this act's recording time`;
+    throw violation('actor_key_not_valid', detail, { keyId });
+  }
   if (refusal === 'officer_key_revoked') {
     throw violation('actor_key_revoked', `key ${keyId} is revoked from ${key.revoked!.revokedFrom}`, { keyId });
   }

@@ -227,7 +227,7 @@ export const PROBLEM_TYPES: Readonly<Record<string, ProblemType>> = {
   actor_key_not_valid: entry(
     422,
     'Officer key not valid on the act’s day',
-    'The day the act occurred (the date of occurredAt, as written) is outside the key’s validFrom–validTo; nothing was recorded.',
+    'The day the act occurred (the date of occurredAt, as written) is outside the key’s validFrom–validTo, or the act’s recording time reads earlier than the key’s registration was recorded (a clock set back, or a replica behind another; retry later); nothing was recorded.',
   ),
   actor_signature_invalid: entry(
     422,

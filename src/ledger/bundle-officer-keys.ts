@@ -119,11 +119,11 @@ export function officerKeysOf(
       if (event.actor.sub !== key.officerId || event.actor.agency !== key.agency) {
         return { code: 'actor_key_unknown', detail: `officer key ${keyId} is not registered for ${event.actor.sub}` };
       }
-      if (Date.parse(event.recordedAt) < Date.parse(key.registeredAt)) {
+      const refusal = keyRefusal(key, event.occurredAt.slice(0, 10), event.recordedAt);
+      if (refusal === 'officer_key_not_registered') {
         const detail = `officer key ${keyId} was registered at ${key.registeredAt}, after the event was recorded`;
         return { code: 'actor_key_not_valid', detail };
       }
-      const refusal = keyRefusal(key, event.occurredAt.slice(0, 10), event.recordedAt);
       if (refusal === 'officer_key_revoked') {
         const detail = `officer key ${keyId} is revoked from ${key.revoked!.revokedFrom}, before the event was recorded`;
         return { code: 'actor_key_revoked', detail };

@@ -26,6 +26,8 @@ export interface OfficerKeyRevocation {
 
 export interface OfficerKeyState extends OfficerKey {
   readonly revoked?: { readonly reason: string; readonly revokedFrom: string };
+  /** When its registration was recorded (the event's `recordedAt`), when the fold was given it. */
+  readonly registeredAt?: string;
 }
 
 export type OfficerKeyCommand =
@@ -33,7 +35,7 @@ export type OfficerKeyCommand =
   | ({ readonly type: 'RevokeOfficerKey' } & OfficerKeyRevocation);
 
 export type OfficerKeyEvent =
-  | { readonly type: 'OfficerKeyRegistered'; readonly data: OfficerKey }
+  | { readonly type: 'OfficerKeyRegistered'; readonly data: OfficerKey; readonly recordedAt?: string }
   | { readonly type: 'OfficerKeyRevoked'; readonly data: OfficerKeyRevocation };
 
 /**
@@ -62,7 +64,8 @@ export function decideKey(command: OfficerKeyCommand, keys: readonly OfficerKeyS
 }
 
 export function evolveKeys(keys: readonly OfficerKeyState[], event: OfficerKeyEvent): OfficerKeyState[] {
-  if (event.type === 'OfficerKeyRegistered') return [...keys, event.data];
+  if (event.type === 'OfficerKeyRegistered')
+    return [...keys, { ...event.data, ...(event.recordedAt === undefined ? {} : { registeredAt: event.recordedAt }) }];
   const { keyId, reason, revokedFrom } = event.data;
   return keys.map((k) => (k.keyId === keyId ? { ...k, revoked: { reason, revokedFrom } } : k));
 }
