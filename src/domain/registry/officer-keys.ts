@@ -1,3 +1,4 @@
+import { keyRefusal, revokedFromMs } from '../../ledger/officer-key-validity.js';
 import { conflict, RuleViolation, violation } from '../errors.js';
 
 /**
@@ -60,6 +61,13 @@ export function decideKey(command: OfficerKeyCommand, keys: readonly OfficerKeyS
   if (!key) throw new RuleViolation('officer_key_unknown', 404, `the officer has no key ${command.keyId}`);
   if (key.revoked) throw conflict('officer_key_revoked', `key ${command.keyId} is revoked already`);
   const { keyId, reason, revokedFrom } = command;
+  // RFC 3339 allows a leap second (23:59:60), which Date.parse, and so the rule of keyRefusal, cannot place: such a
+  // revocation would refuse nothing
+  if (Number.isNaN(revokedFromMs(revokedFrom))) {
+    throw violation('date_invalid', `revokedFrom ${revokedFrom} is not an instant a revocation can start at`, {
+      member: 'revokedFrom',
+    });
+  }
   return [{ type: 'OfficerKeyRevoked', data: { keyId, reason, revokedFrom } }];
 }
 
@@ -70,4 +78,4 @@ export function evolveKeys(keys: readonly OfficerKeyState[], event: OfficerKeyEv
   return keys.map((k) => (k.keyId === keyId ? { ...k, revoked: { reason, revokedFrom } } : k));
 }
 
-export { keyRefusal, revokedFromMs } from '../../ledger/officer-key-validity.js';
+export { keyRefusal, revokedFromMs };

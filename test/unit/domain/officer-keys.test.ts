@@ -95,6 +95,13 @@ describe("an officer's own signing keys (OfficerKeyRegistered, OfficerKeyRevoked
     ['a non-admin registers a key', 'role_required', 403, registered, registerKey({}, actors.alice)],
     ['the key revoked is not the officer’s', 'officer_key_unknown', 404, withKey, revokeKey('c'.repeat(64))],
     ['the key is revoked already', 'officer_key_revoked', 409, revoked, revokeKey()],
+    [
+      'the revocation starts at a leap second, an instant the rule cannot place (23:59:60)',
+      'date_invalid',
+      422,
+      withKey,
+      { ...revokeKey(), revokedFrom: '2016-12-31T23:59:60Z' } as OfficerCommand,
+    ],
   ])('when %s, then %s (%d)', (_, code, status, given, command) => {
     spec.given(given).when(command).thenFails(code, status);
   });
