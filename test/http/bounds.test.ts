@@ -157,6 +157,16 @@ describe('bounded bodies', () => {
     expect(corrected.status).toBe(201);
   });
 
+  it("when a correction's members come in the shape of a sealed value, then 400 naming them and nothing is stored: only the service seals them, with a commitment to what they hold", async () => {
+    const fake = { sealed: 'aes-256-gcm/v1', commitment: 'A'.repeat(43), iv: 'A'.repeat(16), ct: 'A'.repeat(22) };
+    const act = {
+      type: 'RecordCorrected',
+      occurredAt: `${DAY}T12:40:00+08:00`,
+      data: { corrects: evidenceId, reason: '更正', data: fake },
+    };
+    await expectRefused('/v1/cases/b-1/acts', officer, JSON.stringify(act), '/data/data');
+  });
+
   it('when free text an officer writes is longer than 10,000 characters, then 400 naming the member it was sent as', async () => {
     const act = {
       type: 'EvidenceCollected',

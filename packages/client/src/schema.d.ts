@@ -1988,7 +1988,7 @@ export interface components {
     'act.RecordCorrected': {
       corrects: components['schemas']['defs']['$defs']['uuid'];
       reason: components['schemas']['defs']['$defs']['nonEmptyText'];
-      /** @description The corrected members, in the shape of the corrected act. */
+      /** @description The corrected members, in the shape of the corrected act: never a sealed value, which the service makes of them (with a commitment to what they hold), so none is taken from a client. */
       data: Record<string, unknown>;
     };
     /** RecordingAttached: the act's data as a client submits it */
