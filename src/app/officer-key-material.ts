@@ -18,6 +18,14 @@ const BASE64 = /^[A-Za-z0-9+/]+={0,2}$/;
 function parsePublicKey(text: string): KeyObject {
   const pem = text.trimStart().startsWith('-----BEGIN');
   if (!pem && !BASE64.test(text)) throw violation('officer_key_malformed', 'publicKey is neither base64 nor PEM');
+  // node:crypto derives a public key from a private key's or a certificate's PEM too: only a public key's is taken,
+  // so that a private key sent by mistake is refused (and known to be disclosed) rather than silently accepted
+  if (pem && !text.trimStart().startsWith('-----BEGIN PUBLIC KEY-----')) {
+    const detail = /PRIVATE KEY-----/.test(text)
+      ? 'publicKey is a private key: it must never leave its holder, and this one should be treated as disclosed'
+      : 'publicKey is a PEM of another kind than PUBLIC KEY (a certificate goes in certificate)';
+    throw violation('officer_key_malformed', detail);
+  }
   try {
     return pem
       ? createPublicKey({ key: text, format: 'pem' })

@@ -202,6 +202,14 @@ describe("registering an officer's own signing key (OfficerKeyRegistered)", () =
       'officer_key_malformed',
       () => ({ publicKey: '-----BEGIN PUBLIC KEY-----\nAAAA\n-----END PUBLIC KEY-----\n', validFrom: '2026-01-01' }),
     ],
+    [
+      "the officer's private key (PKCS #8 PEM), from which a public key can be derived",
+      'officer_key_malformed',
+      () => ({
+        publicKey: officerKeyPair().privateKey.export({ type: 'pkcs8', format: 'pem' }) as string,
+        validFrom: '2026-01-01',
+      }),
+    ],
     ['no validity and no certificate', 'officer_key_validity_required', () => ({ publicKey: officerKeyPair().spki })],
     [
       'a malformed certificate',
