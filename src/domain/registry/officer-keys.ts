@@ -62,8 +62,9 @@ export function decideKey(command: OfficerKeyCommand, keys: readonly OfficerKeyS
   if (key.revoked) throw conflict('officer_key_revoked', `key ${command.keyId} is revoked already`);
   const { keyId, reason, revokedFrom } = command;
   // RFC 3339 allows a leap second (23:59:60), which Date.parse, and so the rule of keyRefusal, cannot place: such a
-  // revocation would refuse nothing
-  if (Number.isNaN(revokedFromMs(revokedFrom))) {
+  // revocation would refuse nothing; and digits finer than the millisecond, which it drops: a verifier comparing the
+  // exact instants would then judge an act recorded within that millisecond otherwise
+  if (Number.isNaN(revokedFromMs(revokedFrom)) || /\.[0-9]{4,}/.test(revokedFrom)) {
     throw violation('date_invalid', `revokedFrom ${revokedFrom} is not an instant a revocation can start at`, {
       member: 'revokedFrom',
     });

@@ -102,6 +102,13 @@ describe("an officer's own signing keys (OfficerKeyRegistered, OfficerKeyRevoked
       withKey,
       { ...revokeKey(), revokedFrom: '2016-12-31T23:59:60Z' } as OfficerCommand,
     ],
+    [
+      'the revocation starts at a fraction of a millisecond, which the rule would cut to the millisecond before',
+      'date_invalid',
+      422,
+      withKey,
+      { ...revokeKey(), revokedFrom: '2026-06-01T00:00:00.0005+08:00' } as OfficerCommand,
+    ],
   ])('when %s, then %s (%d)', (_, code, status, given, command) => {
     spec.given(given).when(command).thenFails(code, status);
   });
