@@ -153,7 +153,9 @@ export class CaseService {
         ? sealingCodec(key)
         : caseCodec;
     // a signed act is recorded at the very instant its key was checked at, so that the verifier, which checks the
-    // key's revocation against the event's recordedAt, reaches the service's verdict
+    // key's revocation against the event's recordedAt, reaches the service's verdict; that instant is read before
+    // the officer's stream is (`alongside`, on every attempt), so that a revocation the read does not see, recorded
+    // after it from its own instant on, starts after the act's recordedAt for the verifier too
     let checkedAt: Date | undefined;
     const deps = signed ? { ...this.deps, clock: { now: () => checkedAt ?? this.deps.clock.now() } } : this.deps;
     return handleCommand(
@@ -180,8 +182,8 @@ export class CaseService {
           // the review catalogue decides, with the item's own criteria, whether a decision is major
           acts.some((a) => a.type === 'DecisionIssued') ? this.registry.reviewCatalogue(actor.agency) : undefined,
         ]);
-        checkedAt = this.deps.clock.now();
-        const recordedAt = checkedAt.toISOString();
+        if (!signed) checkedAt = this.deps.clock.now();
+        const recordedAt = checkedAt!.toISOString();
         const context: CaseContext = {
           item: (code: string) => (code === itemCode ? item : undefined),
           officer: (id: string) => officers.get(id),
@@ -204,8 +206,13 @@ export class CaseService {
         ...commandOptions,
         sameRequest: (recorded) => recordsActs(requests, opened(recorded)),
         // the item and officers the case's state as last folded here names, read with the case in one store call
-        alongside: (known) =>
-          this.registry.readsFor(actor.agency, registryEntries(known ?? caseDecider.initialState(), requests, actor)),
+        alongside: (known) => {
+          if (signed) checkedAt = this.deps.clock.now();
+          return this.registry.readsFor(
+            actor.agency,
+            registryEntries(known ?? caseDecider.initialState(), requests, actor),
+          );
+        },
       },
     );
   }

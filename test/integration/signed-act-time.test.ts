@@ -7,6 +7,7 @@ import { caseStream } from '../../src/domain/case/acts.js';
 import { canonicalize } from '../../src/ledger/canonical-json.js';
 import { keyRefusal } from '../../src/ledger/officer-key-validity.js';
 import type { Clock } from '../../src/ports/clock.js';
+import type { EventStore } from '../../src/ports/event-store.js';
 import { calendar } from '../support/domain.js';
 import { testSigner } from '../support/events.js';
 import { officerKeyPair, signAct } from '../support/officer-keys.js';
@@ -26,8 +27,11 @@ const alice: Actor = { sub: 'alice', agency: 'county-justice', roles: ['officer'
 let store: SqliteEventStore;
 afterEach(() => store.close());
 
-/** A store with alice and bob, item P-001, alice's key and case c-1 opened: the services, the key and its id. */
-async function seeded() {
+/**
+ * A store with alice and bob, item P-001, alice's key and case c-1 opened: the services, the key and its id. The
+ * case service reads the store through `through` (default: as it is).
+ */
+async function seeded(through: (events: EventStore) => EventStore = (events) => events) {
   store = new SqliteEventStore({ path: ':memory:' });
   const deps = { events: store, signer: testSigner(), clock };
   const registry = new RegistryService(deps);
@@ -55,7 +59,7 @@ async function seeded() {
     { publicKey: spki, validFrom: '2018-01-01' },
     newId(),
   );
-  const cases = new CaseService({ ...deps, calendar });
+  const cases = new CaseService({ ...deps, events: through(store), calendar });
   await cases.record(
     'c-1',
     alice,
@@ -136,5 +140,65 @@ describe('the instant a signed act is recorded at', () => {
       setBack = 0;
     }
     expect(await store.readStream(caseStream('county-justice', 'c-1'))).toHaveLength(before.length);
+  });
+
+  it("when the key is revoked from the instant of its revocation by another request, right after the act's read of its officer, then the act is accepted and its recordedAt is before the revocation, as a verifier reads it", async () => {
+    // the revocation comes once, just after the case service has read alice's stream: a concurrent request
+    let revokeNow: (() => Promise<void>) | undefined;
+    const afterRead = async <T>(streams: readonly string[], result: T): Promise<T> => {
+      const revoke = revokeNow;
+      if (revoke && streams.includes('officer-county-justice:alice')) {
+        revokeNow = undefined;
+        await revoke();
+      }
+      return result;
+    };
+    const watched = (events: EventStore): EventStore =>
+      new Proxy(events, {
+        get(target, member) {
+          const value = Reflect.get(target, member) as unknown;
+          if (typeof value !== 'function') return value;
+          if (member === 'readStreams')
+            return async (reads: readonly { stream: string }[], ...rest: unknown[]) =>
+              afterRead(
+                reads.map((r) => r.stream),
+                await (value as (...a: unknown[]) => Promise<unknown>).call(target, reads, ...rest),
+              );
+          if (member === 'readStream')
+            return async (stream: string, ...rest: unknown[]) =>
+              afterRead([stream], await (value as (...a: unknown[]) => Promise<unknown>).call(target, stream, ...rest));
+          return (value as (...a: unknown[]) => unknown).bind(target);
+        },
+      });
+    const { registry, cases, privateKey, keyId } = await seeded(watched);
+    let revokedFrom = '';
+    revokeNow = async () => {
+      revokedFrom = clock.now().toISOString();
+      await registry.revokeOfficerKey(head, 'alice', { keyId, reason: '遗失', revokedFrom }, newId());
+    };
+    const id = '01a23d59-3f7c-72de-8fd6-962dafd07652';
+    const occurredAt = '2019-09-20T10:00:00+08:00';
+    const data = { description: '照片', officers: ['alice', 'bob'] };
+    const act = {
+      id,
+      stream: caseStream('county-justice', 'c-1'),
+      type: 'EvidenceCollected',
+      occurredAt,
+      sub: 'alice',
+      data,
+    };
+    const { actorSig } = signAct(privateKey, act, canonicalize);
+    stepping = true;
+    await cases.record(
+      'c-1',
+      alice,
+      { type: 'EvidenceCollected', occurredAt, officers: ['alice', 'bob'], data: { description: '照片' }, media: [] },
+      { eventId: id, signed: { actorSig } },
+    );
+    expect(revokedFrom).not.toBe('');
+    const recorded = (await store.readStream(caseStream('county-justice', 'c-1'))).at(-1)!.event;
+    expect(recorded.id).toBe(id);
+    const key = { validFrom: '2018-01-01', revoked: { revokedFrom } };
+    expect(keyRefusal(key, occurredAt.slice(0, 10), recorded.recordedAt)).toBeUndefined();
   });
 });
