@@ -7,7 +7,7 @@ import type { CaseState } from '../domain/case/state.js';
 import type { DeviceState } from '../domain/registry/devices.js';
 import type { Actor } from '../domain/actor.js';
 import { fold } from '../domain/decider.js';
-import type { EventEnvelope } from '../ledger/envelope.js';
+import type { EventEnvelope, Signature } from '../ledger/envelope.js';
 import {
   batchOf,
   handleCommand,
@@ -95,6 +95,11 @@ function registryEntries(
     itemCode: state.itemCode ?? opening?.data.itemCode,
     officers: [...new Set([...named, ...counsel, ...state.officers, actor.sub])],
   };
+}
+
+/** Whether an event's officer signature is `expected`: the same algorithm, key and value. */
+function sameSignature(recorded: Signature | undefined, expected: Signature): boolean {
+  return recorded?.alg === expected.alg && recorded.keyId === expected.keyId && recorded.value === expected.value;
 }
 
 /** Recording acts on cases: the registry facts each decision needs are read first, then the decider rules. */
@@ -204,7 +209,10 @@ export class CaseService {
       },
       {
         ...commandOptions,
-        sameRequest: (recorded) => recordsActs(requests, opened(recorded)),
+        // a signed act sent again is the same request only with the signature it was recorded with
+        sameRequest: (recorded) =>
+          recordsActs(requests, opened(recorded)) &&
+          (signed === undefined || sameSignature(recorded[0]?.actorSig, signed.actorSig)),
         // the item and officers the case's state as last folded here names, read with the case in one store call
         alongside: (known) => {
           if (signed) checkedAt = this.deps.clock.now();

@@ -109,6 +109,20 @@ describe("an act carrying its officer's own signature (actorSig)", () => {
     expect(unknown).toMatchObject({ ok: false, failure: { code: 'actor_key_unknown' } });
   });
 
+  it('when a recorded signed act is sent again with another signature (another key’s, or one that does not verify), then 422 idempotency_key_reused: the recorded event keeps the signature it was recorded with', async () => {
+    const body = signedEvidence(aliceKey.privateKey);
+    const res = await t.call('POST', `/v1/cases/${CASE}/acts`, { token: alice, body });
+    expect(res.status).toBe(201);
+    const bobs = signedEvidence(bobKey.privateKey, { id: body.id });
+    const forged = { ...body, actorSig: { ...body.actorSig, value: 'A'.repeat(86) + '==' } };
+    for (const other of [{ ...body, actorSig: bobs.actorSig }, forged]) {
+      const again = await t.call('POST', `/v1/cases/${CASE}/acts`, { token: alice, body: other });
+      expect([again.status, again.body.code]).toEqual([422, 'idempotency_key_reused']);
+    }
+    const recorded = (await caseEvents()).filter((e) => e.id === body.id);
+    expect(recorded.map((e) => e.actorSig)).toEqual([body.actorSig]);
+  });
+
   it('when the signature was made over other data, by another officer’s key, or by a key not registered, then 422 and nothing is recorded', async () => {
     const before = (await caseEvents()).length;
     const tampered = { ...signedEvidence(aliceKey.privateKey), data: { description: '现场照片两张' } };
