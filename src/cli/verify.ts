@@ -34,7 +34,7 @@ Options:
                                 signed (actorSig, docs/integrity.md §6), instead of the officers' keys the bundle
                                 carries (officers/, each checked as a key event signed by the service); with
                                 OFFICER= (the officer's id, e.g. alice=alice.pem) only for that officer's acts,
-                                without it for any officer's
+                                without it for any officer's (not both ways for one key)
   --trusted-checkpoint FILE     a checkpoint (signed note) you already trust, e.g. from the disclosure feed: the
                                 bundle's checkpoint must be consistent with it (same log, never rewritten); the
                                 report names the revisions of each stream that checkpoint covers, which any later
@@ -101,13 +101,13 @@ export async function verify(argv: string[], io: CliIo): Promise<number> {
   const trustedKeys = values.key?.map((k) => readKey(path.resolve(io.cwd, k), k));
   const givenOfficerKeys = values['officer-key']?.map((k) => readOfficerKey(io.cwd, k));
   const officerKeys = givenOfficerKeys?.map((k) => k.key);
-  const officerKeyOwners = new Map<string, string>();
+  // a key is given for one officer, or for any: never both ways, which would leave unsaid which was meant
+  const officerKeyOwners = new Map<string, string | undefined>();
   for (const { key, officer } of givenOfficerKeys ?? []) {
-    if (officer === undefined) continue;
     const keyId = keyIdOf(key);
-    const other = officerKeyOwners.get(keyId);
-    if (other !== undefined && other !== officer) {
-      throw new UsageError(`--officer-key gives key ${keyId} for both ${other} and ${officer}`);
+    if (officerKeyOwners.has(keyId) && officerKeyOwners.get(keyId) !== officer) {
+      const [a, b] = [officerKeyOwners.get(keyId), officer].map((o) => o ?? 'any officer');
+      throw new UsageError(`--officer-key gives key ${keyId} for both ${a} and ${b}`);
     }
     officerKeyOwners.set(keyId, officer);
   }
@@ -132,7 +132,7 @@ export async function verify(argv: string[], io: CliIo): Promise<number> {
       fs.createReadStream(file, { highWaterMark: 1024 * 1024 }),
       {
         ...(trustedKeys ? { trustedKeys } : {}),
-        ...(officerKeys ? { actorKeys: keyResolver(officerKeys), actorKeyOwners: officerKeyOwners } : {}),
+        ...(officerKeys ? { actorKeys: keyResolver(officerKeys), actorKeyOwners: boundOwners(officerKeyOwners) } : {}),
         ...(trustedCheckpoint !== undefined ? { trustedCheckpoint } : {}),
         ...(consistencyProof ? { consistencyProof } : {}),
         ...(values['require-complete'] ? { requireComplete: true } : {}),
@@ -271,6 +271,11 @@ function readKey(file: string, shown: string): KeyObject {
   } catch {
     throw new UsageError(`--key ${shown} is not an Ed25519 or SM2 public key in PEM`);
   }
+}
+
+/** The given officer keys bound to an officer, by key id. */
+function boundOwners(owners: ReadonlyMap<string, string | undefined>): Map<string, string> {
+  return new Map([...owners].flatMap(([keyId, officer]) => (officer === undefined ? [] : [[keyId, officer] as const])));
 }
 
 /** An officer's key given as `PEM_FILE` or `OFFICER=PEM_FILE` (a file of that very name comes first). */

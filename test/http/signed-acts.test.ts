@@ -309,6 +309,16 @@ describe("the case's bundle carries the keys of the officers who signed its acts
     const boundToBob = await cliVerify(stripped, '--officer-key', `bob=${officerKeyFile}`);
     expect(boundToBob).toMatchObject({ valid: false, failure: { code: 'actor_key_unknown' } });
     expect(boundToBob.failure!.detail).toContain('given for bob, not alice');
+    // one key given both for alice and for any officer: which was meant is not said, so it is a usage error
+    const both = await runCli([
+      'verify',
+      keyFile(),
+      '--officer-key',
+      `alice=${officerKeyFile}`,
+      '--officer-key',
+      officerKeyFile,
+    ]);
+    expect([both.code, both.stderr]).toEqual([2, expect.stringContaining('for both alice and any officer')]);
     const other = path.join(dir, 'bob.pem');
     fs.writeFileSync(other, bobKey.publicKey.export({ type: 'spki', format: 'pem' }));
     expect(await cliVerify(bundle, '--officer-key', other)).toMatchObject({
