@@ -17,6 +17,12 @@ import { officerKeyPair, signAct } from '../support/officer-keys.js';
 const AGENCY = 'county-justice';
 const CASE = 'signed-1';
 const today = new Date().toISOString().slice(0, 10);
+/**
+ * An hour ago, written at +08:00, the agency's offset: always in the past, and never on a day before `today` (the
+ * UTC date), which the case's opening and the keys' validity are dated by. A fixed hour of `today` would be in the
+ * future for part of the day.
+ */
+const anHourAgo = `${new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 19)}+08:00`;
 const newId = uuidv7Generator(systemClock);
 let t: TestService;
 let admin: string;
@@ -33,10 +39,10 @@ async function registerKey(officerId: string, spki: string, validity: { validFro
   return res.body.keyId as string;
 }
 
-/** An EvidenceCollected act of today, signed by `privateKey` as alice's client signs it. */
+/** An EvidenceCollected act of an hour ago, signed by `privateKey` as alice's client signs it. */
 function signedEvidence(privateKey: KeyObject, change: { description?: string; id?: string } = {}) {
   const id = change.id ?? newId();
-  const occurredAt = `${today}T09:00:00+08:00`;
+  const occurredAt = anHourAgo;
   const data = { description: change.description ?? '现场照片三张', officers: ['alice', 'bob'] };
   const { actorSig, salts } = signAct(
     privateKey,
