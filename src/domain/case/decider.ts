@@ -180,28 +180,16 @@ function checkState(act: RecordAct, state: CaseState): void {
  */
 function checkOfficers(act: RecordAct, state: CaseState, context: CaseContext, agency: string): void {
   const named = act.type === 'CaseOpened' ? act.data.officers : (act.officers ?? state.officers);
-  const date = act.type === 'CaseOpened' ? act.data.openedOn : localDate(act.occurredAt);
+  const date = actDate(act);
   const ofAgency = [...new Set(named)];
-  for (const id of ofAgency) {
-    const officer = context.officer(id);
-    if (!officer?.exists || officer.agency !== agency) {
-      throw violation('officer_unknown', `officer ${id} is not registered in agency ${agency}`, { officerId: id });
-    }
-  }
+  for (const id of ofAgency) requireOfAgency(context, id, agency);
   const needsTwo = act.type === 'CaseOpened' || ON_SITE_ACTS.includes(act.type);
   if (needsTwo && ofAgency.length < 2) {
     throw violation('two_officers_required', `${act.type} needs at least two officers of agency ${agency}`, {
       officers: ofAgency,
     });
   }
-  for (const id of ofAgency) {
-    if (!certificateValidOn(context.officer(id), date)) {
-      throw violation('certificate_invalid', `officer ${id} holds no valid certificate on ${date}`, {
-        officerId: id,
-        date,
-      });
-    }
-  }
+  for (const id of ofAgency) requireCertified(context, id, date);
 }
 
 /**
@@ -212,13 +200,23 @@ function checkOfficers(act: RecordAct, state: CaseState, context: CaseContext, a
 function checkRecorder(act: RecordAct, context: CaseContext, agency: string): void {
   const roles = ROLES[act.type];
   if (roles.length !== 1 || roles[0] !== 'officer') return;
-  const id = act.actor.sub;
-  const recorder = context.officer(id);
-  if (!recorder?.exists || recorder.agency !== agency) {
+  requireOfAgency(context, act.actor.sub, agency);
+  requireCertified(context, act.actor.sub, actDate(act));
+}
+
+/** The local date an act is held to: the opening's date, or the date of `occurredAt` as written. */
+const actDate = (act: RecordAct): string => (act.type === 'CaseOpened' ? act.data.openedOn : localDate(act.occurredAt));
+
+/** An officer of another agency is as unknown as one never registered, and refused the same way. */
+function requireOfAgency(context: CaseContext, id: string, agency: string): void {
+  const officer = context.officer(id);
+  if (!officer?.exists || officer.agency !== agency) {
     throw violation('officer_unknown', `officer ${id} is not registered in agency ${agency}`, { officerId: id });
   }
-  const date = act.type === 'CaseOpened' ? act.data.openedOn : localDate(act.occurredAt);
-  if (!certificateValidOn(recorder, date)) {
+}
+
+function requireCertified(context: CaseContext, id: string, date: string): void {
+  if (!certificateValidOn(context.officer(id), date)) {
     throw violation('certificate_invalid', `officer ${id} holds no valid certificate on ${date}`, {
       officerId: id,
       date,
