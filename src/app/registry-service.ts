@@ -52,6 +52,15 @@ export interface ItemAmendment {
   readonly reason: string;
 }
 
+/** A change of an officer's status, as its route names it (`POST /v1/officers/{officerId}/suspension`, …). */
+export type OfficerStatusChange = 'suspension' | 'reinstatement' | 'retirement';
+
+const STATUS_CHANGES = {
+  suspension: { command: 'SuspendOfficer', event: 'OfficerSuspended' },
+  reinstatement: { command: 'ReinstateOfficer', event: 'OfficerReinstated' },
+  retirement: { command: 'RetireOfficer', event: 'OfficerRetired' },
+} as const;
+
 /** The officer and enforcement-item registries (事前公开: the officer list and the item list). */
 export class RegistryService {
   private readonly reader: RegistryReader;
@@ -166,6 +175,28 @@ export class RegistryService {
       officerId,
       { type: 'AmendOfficer', actor, changes: body.changes, reason: body.reason },
       { eventId, expectedRevision, sameRequest: recording('OfficerAmended', body) },
+    );
+  }
+
+  /**
+   * Suspends, reinstates or retires an officer of the actor's agency (暂停、恢复执法资格，离岗): one signed
+   * `OfficerSuspended`, `OfficerReinstated` or `OfficerRetired` with its reason. A suspended or retired officer is
+   * named in no act and records none (their certificate counts as not valid), and signs none with their own key.
+   */
+  changeOfficerStatus(
+    actor: Actor,
+    officerId: string,
+    change: OfficerStatusChange,
+    body: { readonly reason: string },
+    eventId: string,
+    expectedRevision?: number,
+  ): Promise<CommandResult> {
+    const { command, event } = STATUS_CHANGES[change];
+    return this.officerCommand(
+      actor.agency,
+      officerId,
+      { type: command, actor, reason: body.reason },
+      { eventId, expectedRevision, sameRequest: recording(event, { reason: body.reason }) },
     );
   }
 
@@ -301,6 +332,22 @@ export class RegistryService {
       code,
       { type: 'AmendItem', actor, changes: body.changes, reason: body.reason },
       { eventId, expectedRevision, sameRequest: recording('ItemAmended', body) },
+    );
+  }
+
+  /** Takes an enforcement item of the actor's agency off the list (`ItemRetired`): no case opens under it again. */
+  retireItem(
+    actor: Actor,
+    code: string,
+    body: { readonly reason: string },
+    eventId: string,
+    expectedRevision?: number,
+  ): Promise<CommandResult> {
+    return this.itemCommand(
+      actor.agency,
+      code,
+      { type: 'RetireItem', actor, reason: body.reason },
+      { eventId, expectedRevision, sameRequest: recording('ItemRetired', { reason: body.reason }) },
     );
   }
 

@@ -3,7 +3,7 @@ import { localDate } from '../domain/actor.js';
 import type { RecordedCaseEvent } from '../domain/case/acts.js';
 import { violation } from '../domain/errors.js';
 import { keyRefusal } from '../domain/registry/officer-keys.js';
-import type { OfficerState } from '../domain/registry/officers.js';
+import { certificateValidOn, type OfficerState } from '../domain/registry/officers.js';
 import { actorSigningInput, type EventEnvelope, type Signature } from '../ledger/envelope.js';
 import { verifyEd25519 } from '../ledger/ed25519.js';
 import type { EventCodec } from './command-handler.js';
@@ -20,7 +20,8 @@ export interface ActSignature {
  * The acting officer's registered key that signed the act: a key of the officer (`actor_key_unknown` otherwise,
  * whoever else holds it), registered at or before `recordedAt` (`actor_key_not_valid`: a clock set back, or a
  * replica behind the one that registered it), not revoked from before `recordedAt` (`actor_key_revoked`), valid on
- * the day the act occurred (`actor_key_not_valid`).
+ * the day the act occurred (`actor_key_not_valid`); and the officer active and certified on that day
+ * (`certificate_invalid`).
  */
 export function actingOfficerKey(
   officer: OfficerState | undefined,
@@ -41,6 +42,13 @@ export function actingOfficerKey(
   if (refusal === 'officer_key_not_valid') {
     const until = key.validTo === undefined ? '' : ` to ${key.validTo}`;
     throw violation('actor_key_not_valid', `key ${keyId} signs acts of ${key.validFrom}${until} only`, { keyId });
+  }
+  // the signature attributes the act to the officer as an officer: a suspended or retired officer, or one whose
+  // certificate is not valid on the act's day, signs none, whichever role records the act (持证上岗)
+  const date = localDate(occurredAt);
+  if (!certificateValidOn(officer, date)) {
+    const detail = `officer ${officer!.officerId} holds no valid certificate on ${date}: their signature attributes no act`;
+    throw violation('certificate_invalid', detail, { officerId: officer!.officerId, date });
   }
   return createPublicKey({ key: Buffer.from(key.publicKey, 'base64'), format: 'der', type: 'spki' });
 }

@@ -34,6 +34,38 @@ export function reviewOperations(p: OperationParts): Operation[] {
       requestBody: jsonBody('command.amend-officer'),
       responses: { ...written('The amendment', 'response.write-result'), ...problems(...WRITE_PROBLEMS) },
     },
+    ...(
+      [
+        [
+          'suspension',
+          'suspendOfficer',
+          'Suspend an officer (暂停执法资格): named in no act and recording or signing none until reinstated (admin); a signed OfficerSuspended',
+        ],
+        [
+          'reinstatement',
+          'reinstateOfficer',
+          'Reinstate a suspended officer (恢复执法资格) (admin); a signed OfficerReinstated',
+        ],
+        [
+          'retirement',
+          'retireOfficer',
+          'Retire an officer (离岗), for good (admin); a signed OfficerRetired. Their keys can still be revoked',
+        ],
+      ] as const
+    ).map(([change, operationId, summary]): Operation => ({
+      method: 'POST',
+      path: `/v1/officers/{officerId}/${change}`,
+      operationId,
+      summary,
+      tag: 'registry',
+      parameters: [
+        pathId('officerId', 'The officer, of the admin’s agency.', defs),
+        p.parameters.ifMatch,
+        idempotencyKey,
+      ],
+      requestBody: jsonBody(`command.officer-${change}`),
+      responses: { ...written('The change', 'response.write-result'), ...problems(...WRITE_PROBLEMS) },
+    })),
     {
       method: 'POST',
       path: '/v1/officers/{officerId}/keys',
@@ -81,6 +113,17 @@ export function reviewOperations(p: OperationParts): Operation[] {
       parameters: [pathId('code', 'The item code, of the admin’s agency.', defs), p.parameters.ifMatch, idempotencyKey],
       requestBody: jsonBody('command.amend-item'),
       responses: { ...written('The amendment', 'response.write-result'), ...problems(...WRITE_PROBLEMS) },
+    },
+    {
+      method: 'POST',
+      path: '/v1/items/{code}/retirement',
+      operationId: 'retireItem',
+      summary:
+        "Take an enforcement item off the agency's list: no case opens under it again (admin); a signed ItemRetired",
+      tag: 'registry',
+      parameters: [pathId('code', 'The item code, of the admin’s agency.', defs), p.parameters.ifMatch, idempotencyKey],
+      requestBody: jsonBody('command.retire-item'),
+      responses: { ...written('The retirement', 'response.write-result'), ...problems(...WRITE_PROBLEMS) },
     },
     {
       method: 'GET',

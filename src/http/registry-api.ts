@@ -1,6 +1,6 @@
 import { Router, type RequestHandler } from 'express';
 import type { CommandResult } from '../app/command-handler.js';
-import type { ItemAmendment, OfficerAmendment, RegistryService } from '../app/registry-service.js';
+import type { ItemAmendment, OfficerAmendment, OfficerStatusChange, RegistryService } from '../app/registry-service.js';
 import type { OfficerKeyRequest } from '../app/officer-key-material.js';
 import type { ItemProfile } from '../domain/registry/items.js';
 import type { OfficerProfile } from '../domain/registry/officers.js';
@@ -85,6 +85,24 @@ export function registryApi({ registry, verify, validate, newId, limited }: Regi
     res.json({ officerId, ...written(result) });
   });
 
+  // 暂停、恢复执法资格，离岗: each a signed event with its reason
+  const statusChange =
+    (change: OfficerStatusChange): RequestHandler =>
+    async (req, res) => {
+      const officerId = pathId(req.params.officerId, 'officerId');
+      validate(`urn:evidence-ledger:schema:command:officer-${change}`, req.body);
+      const principal = principalOf(res);
+      const eventId = eventIdFor(req, principal, officerStream(principal.agency, officerId), newId);
+      const body = req.body as { reason: string };
+      const result = await registry.changeOfficerStatus(principal, officerId, change, body, eventId, ifMatch(req));
+      res.status(result.created ? 201 : 200).set('ETag', `"${result.revision}"`);
+      res.json({ officerId, ...written(result) });
+    };
+  const admin = [auth, requireRoles('admin'), readJson];
+  router.post('/v1/officers/:officerId/suspension', ...admin, statusChange('suspension'));
+  router.post('/v1/officers/:officerId/reinstatement', ...admin, statusChange('reinstatement'));
+  router.post('/v1/officers/:officerId/retirement', ...admin, statusChange('retirement'));
+
   router.post('/v1/officers/:officerId/keys', auth, requireRoles('admin'), readJson, async (req, res) => {
     const officerId = pathId(req.params.officerId, 'officerId');
     validate('urn:evidence-ledger:schema:command:register-officer-key', req.body);
@@ -120,6 +138,16 @@ export function registryApi({ registry, verify, validate, newId, limited }: Regi
     const principal = principalOf(res);
     const eventId = eventIdFor(req, principal, itemStream(principal.agency, code), newId);
     const result = await registry.amendItem(principal, code, req.body as ItemAmendment, eventId, ifMatch(req));
+    res.status(result.created ? 201 : 200).set('ETag', `"${result.revision}"`);
+    res.json({ code, agency: principal.agency, ...written(result) });
+  });
+
+  router.post('/v1/items/:code/retirement', auth, requireRoles('admin'), readJson, async (req, res) => {
+    const code = pathId(req.params.code, 'code');
+    validate('urn:evidence-ledger:schema:command:retire-item', req.body);
+    const principal = principalOf(res);
+    const eventId = eventIdFor(req, principal, itemStream(principal.agency, code), newId);
+    const result = await registry.retireItem(principal, code, req.body as { reason: string }, eventId, ifMatch(req));
     res.status(result.created ? 201 : 200).set('ETag', `"${result.revision}"`);
     res.json({ code, agency: principal.agency, ...written(result) });
   });

@@ -642,6 +642,19 @@ const ROUTES: {
     token: () => admin,
     request: jsonRoute(fc.constantFrom({ status: 'lost', reason: '遗失' }, { holder: 'fz-b', reason: '移交' })),
   },
+  // near the end: a retired officer or item refuses every change after it
+  ...(['suspension', 'reinstatement', 'retirement'] as const).map((change) => ({
+    path: `/v1/officers/{officerId}/${change}`,
+    route: `/v1/officers/fz-o-1/${change}`,
+    token: () => admin,
+    request: jsonRoute(fc.constantFrom({ reason: '暂停执法资格' }, { reason: '调离执法岗位' })),
+  })),
+  {
+    path: '/v1/items/{code}/retirement',
+    route: '/v1/items/FZ-001/retirement',
+    token: () => admin,
+    request: jsonRoute(fc.constant({ reason: '法律依据已废止' })),
+  },
   // last: a revocation that a mutation turned into one of the admin's own would only refuse the routes after it
   {
     path: '/v1/tokens/revocations',

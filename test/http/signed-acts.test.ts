@@ -195,6 +195,44 @@ describe("an act carrying its officer's own signature (actorSig)", () => {
   });
 });
 
+describe("a suspended officer's own signature", () => {
+  /** A CaseMarkedComplex act of an hour ago, which the head may record too, signed with alice's key. */
+  function signedMarking() {
+    const id = newId();
+    const data = { reason: '案情复杂，需听取法律顾问意见' };
+    const act = {
+      id,
+      stream: caseStream(AGENCY, CASE),
+      type: 'CaseMarkedComplex',
+      occurredAt: anHourAgo,
+      sub: 'alice',
+      data,
+    };
+    const { actorSig, salts } = signAct(aliceKey.privateKey, act, canonicalize);
+    return { type: 'CaseMarkedComplex', occurredAt: anHourAgo, data, id, actorSig, ...(salts ? { salts } : {}) };
+  }
+
+  it('when alice is suspended, then an act signed with her key is refused as certificate_invalid even where her token also holds the head’s role; reinstated, the same act is recorded', async () => {
+    // alice here is also the agency's head: her token may record the act without an officer's certificate
+    const aliceAsHead = t.token('alice', AGENCY, ['officer', 'admin']);
+    const suspended = await t.call('POST', '/v1/officers/alice/suspension', {
+      token: admin,
+      body: { reason: '暂停执法资格' },
+    });
+    expect(suspended.status).toBe(201);
+    const body = signedMarking();
+    const before = (await caseEvents()).length;
+    const refused = await t.call('POST', `/v1/cases/${CASE}/acts`, { token: aliceAsHead, body });
+    expect([refused.status, refused.body.code, refused.body.officerId]).toEqual([422, 'certificate_invalid', 'alice']);
+    expect((await caseEvents()).length).toBe(before);
+
+    const back = await t.call('POST', '/v1/officers/alice/reinstatement', { token: admin, body: { reason: '恢复' } });
+    expect(back.status).toBe(201);
+    const recorded = await t.call('POST', `/v1/cases/${CASE}/acts`, { token: aliceAsHead, body });
+    expect([recorded.status, recorded.body.eventId]).toEqual([201, body.id]);
+  });
+});
+
 describe("the case's bundle carries the keys of the officers who signed its acts", () => {
   let bundle: Buffer;
   let dir: string;

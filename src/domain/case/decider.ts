@@ -193,13 +193,14 @@ function checkOfficers(act: RecordAct, state: CaseState, context: CaseContext, a
 }
 
 /**
- * 持证上岗: an act only an officer may record (the investigation and the measures, `ROLES`) is recorded by an
- * officer of the case's agency holding a certificate valid on the act's day, whoever it names; a suspended or
- * retired officer's token, still unexpired, records none. Acts the head may record too are not held to it.
+ * 持证上岗: an act recorded as an officer (by a token that holds no other role `ROLES` lets record it) is recorded
+ * by an officer of the case's agency holding a certificate valid on the act's day, whoever it names; a suspended
+ * or retired officer's token, still unexpired, records none. The head (`admin`), or a reviewer recording what a
+ * reviewer may, is not held to it.
  */
 function checkRecorder(act: RecordAct, context: CaseContext, agency: string): void {
   const roles = ROLES[act.type];
-  if (roles.length !== 1 || roles[0] !== 'officer') return;
+  if (!roles.includes('officer') || roles.some((r) => r !== 'officer' && act.actor.roles.includes(r))) return;
   requireOfAgency(context, act.actor.sub, agency);
   requireCertified(context, act.actor.sub, actDate(act));
 }

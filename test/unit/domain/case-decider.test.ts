@@ -125,10 +125,27 @@ describe('the case decider', () => {
           ),
         )
         .thenFails('officer_unknown', 422);
-      // an act the head may record too is not held to it
+      // the head is not held to it
       spec
         .given(open())
         .when(act('CaseMarkedComplex', { reason: '案情复杂' }, { actor: actors.head }))
+        .then([{ type: 'CaseMarkedComplex' }]);
+    });
+    it('when a suspended officer records, as an officer, an act the head may record too, then certificate_invalid; with the head’s role besides, the act is the head’s and recorded', () => {
+      const eve = { sub: 'eve', agency: 'county-justice', roles: ['officer'] };
+      for (const [type, data] of [
+        ['CaseMarkedComplex', { reason: '案情复杂' }],
+        ['CounselOpinionRecorded', { counsel: 'alice', opinion: '意见', givenOn: '2019-09-20' }],
+      ] as const) {
+        const error = spec
+          .given(open())
+          .when(act(type, data as never, { actor: eve }))
+          .thenFails('certificate_invalid', 422);
+        expect(error.details).toMatchObject({ officerId: 'eve' });
+      }
+      spec
+        .given(open())
+        .when(act('CaseMarkedComplex', { reason: '案情复杂' }, { actor: { ...eve, roles: ['officer', 'admin'] } }))
         .then([{ type: 'CaseMarkedComplex' }]);
     });
     it('when an officer is suspended, then certificate_invalid', () => {
