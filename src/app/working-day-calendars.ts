@@ -73,6 +73,14 @@ export class WorkingDayCalendars implements WorkingDayCalendar {
   }
 
   /**
+   * Reads the recorded years from the log again, for a read that must show a year another replica recorded a moment
+   * ago (`?consistentWith=`), before the subscription delivers it. The stream holds one event per recorded year.
+   */
+  async refresh(): Promise<void> {
+    for (const { event } of await this.deps.events.readStream(CALENDAR_STREAM)) this.#apply(event);
+  }
+
+  /**
    * Refuses (`403 calendar_not_yours`) anyone whose agency does not keep the calendar, before a request's body is
    * read; {@link record} applies the same rule.
    */

@@ -15,6 +15,7 @@ import { Slots } from './slots.js';
 import { requestId } from './request.js';
 import { retrievalOf } from './retrieval.js';
 import { InvalidQuery } from './validation.js';
+import { consistencyOf } from './consistency.js';
 
 export interface BundleApiDependencies {
   /** Exports of a case's bundle, each retrieval scoped and recorded. */
@@ -89,6 +90,7 @@ export function bundleApi(deps: BundleApiDependencies): Router {
     const caseId = String(req.params.caseId);
     if (!CASE_ID.test(caseId)) throw new RuleViolation('not_found', 404, 'no such case');
     const trustedSize = treeSize(req.query.trustedSize);
+    consistencyOf(req); // checked, never waited for: the bundle's checkpoint covers every acknowledged write
     const retrieval = retrievalOf(req, res, caseId, 'read_bundle');
     await sendBundle(deps, res, retrieval, trustedSize === undefined ? {} : { trustedSize });
   });

@@ -8,13 +8,17 @@ import { notFound } from '../domain/errors.js';
 import type { Clock } from '../ports/clock.js';
 import { authenticate, principalOf, requireRoles } from './authenticate.js';
 import { jsonBody } from './body.js';
+import { consistencyOf } from './consistency.js';
 import { eventIdFor, ifMatch } from './request.js';
 import { sendList } from './supervision-api.js';
 import { SUPERVISION_TABLES } from './supervision-csv.js';
 import { InvalidQuery, type Validate } from './validation.js';
 
 export interface CalendarApiDependencies {
-  readonly calendars: Pick<WorkingDayCalendars, 'requireKeeper' | 'record' | 'year' | 'warnings' | 'coveredYears'>;
+  readonly calendars: Pick<
+    WorkingDayCalendars,
+    'requireKeeper' | 'record' | 'refresh' | 'year' | 'warnings' | 'coveredYears'
+  >;
   readonly verify: (token: string) => Principal;
   readonly validate: Validate;
   readonly newId: () => string;
@@ -36,13 +40,20 @@ export function calendarApi(deps: CalendarApiDependencies): Router {
   const router = Router();
   const today = (agency: string) => dateAtOffset(clock.now(), deps.utcOffsetOf(agency));
 
-  router.get('/v1/calendar', limited, (_req, res) => {
+  /** `?consistentWith=`: a year another replica recorded is read from the log before the subscription brings it. */
+  const reread = async (req: Request) => {
+    if (consistencyOf(req) !== undefined) await calendars.refresh();
+  };
+
+  router.get('/v1/calendar', limited, async (req, res) => {
+    await reread(req);
     const years = calendars.coveredYears.map((year) => ({ year, basis: calendars.year(year)!.basis }));
     res.json({ years });
   });
 
-  router.get('/v1/calendar/:year', limited, (req, res) => {
+  router.get('/v1/calendar/:year', limited, async (req, res) => {
     const year = yearOf(req);
+    await reread(req);
     const view = calendars.year(year);
     if (!view)
       throw notFound(`the working-day calendar has no schedule for ${year}: working days are Monday to Friday`);
@@ -73,7 +84,8 @@ export function calendarApi(deps: CalendarApiDependencies): Router {
     },
   );
 
-  router.get('/v1/audit/warnings', authenticate(verify), requireRoles('supervisor'), (req, res) => {
+  router.get('/v1/audit/warnings', authenticate(verify), requireRoles('supervisor'), async (req, res) => {
+    await reread(req);
     const answer = { items: calendars.warnings(today(principalOf(res).agency)) };
     sendList(req, res, SUPERVISION_TABLES.warnings, answer);
   });

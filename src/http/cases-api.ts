@@ -129,6 +129,7 @@ export function casesApi(deps: CasesApiDependencies): Router {
     const caseId = checkCaseId(req);
     const limit = limitOf(req.query.limit, { max: EVENTS_PAGE_MAX, fallback: EVENTS_PAGE_DEFAULT });
     const from = revisionCursorOf(req.query.cursor);
+    consistencyOf(req); // checked, never waited for: the events come from the log, which holds every acknowledged write
     const retrieval = retrievalOf(req, res, caseId, 'read_events');
     const page = await deps.caseEvents.page(retrieval, { from, limit });
     const last = page.events[page.events.length - 1];

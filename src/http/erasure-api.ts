@@ -12,6 +12,7 @@ import { jsonBody } from './body.js';
 import { eventIdFor, ifMatch } from './request.js';
 import { retrievalOf } from './retrieval.js';
 import { InvalidQuery, type Validate } from './validation.js';
+import { consistencyOf } from './consistency.js';
 
 export interface ErasureApiDependencies {
   readonly erasure: ErasureService;
@@ -83,6 +84,7 @@ export function erasureApi(deps: ErasureApiDependencies): Router {
     const path = String(req.query.path ?? '');
     if (!UUID.test(eventId)) throw new InvalidQuery('eventId must be an event id (a UUID)');
     if (!POINTER.test(path)) throw new InvalidQuery('path must be a JSON Pointer into the event data');
+    consistencyOf(req); // checked, never waited for: the event is read from the log
     const opening = await deps.personal.opening(retrievalOf(req, res, caseId, 'read_opening'), eventId, path);
     res.set('Cache-Control', 'no-store').json(opening);
   });

@@ -133,7 +133,14 @@ export function reviewOperations(p: OperationParts): Operation[] {
         "An agency's legal review time limit in working days (its own, or the default) and every version it set (anyone)",
       tag: 'public',
       auth: false,
-      parameters: [pathId('agency', 'The agency.', defs)],
+      parameters: [
+        pathId('agency', 'The agency.', defs),
+        {
+          ...p.parameters.consistentWith,
+          description:
+            'Taken as on every read; the settings are read from the log, which holds every write acknowledged before the request, so it never waits.',
+        },
+      ],
       responses: {
         '200': { description: 'The review settings.', content: json('response.review-settings') },
         ...problems(400, 429),

@@ -170,6 +170,20 @@ const PARAMETERS = {
   },
 } satisfies Record<string, Json>;
 
+/** `consistentWith` on a read of the working-day calendar, which each replica keeps from the log. */
+const CALENDAR_REREAD: Json = {
+  ...PARAMETERS.consistentWith,
+  description:
+    'Show a year another replica recorded: the calendar is read again from the log before the answer (the position is checked, not waited for).',
+};
+
+/** `consistentWith` on a read answered from the log itself, which holds every acknowledged write. */
+const FROM_THE_LOG: Json = {
+  ...PARAMETERS.consistentWith,
+  description:
+    'Taken as on every read; this answer comes from the log, which holds every write acknowledged before the request, so it never waits.',
+};
+
 /** An optional query parameter. */
 const query = (name: string, description: string, schema: Json = { type: 'string' }): Json => ({
   name,
@@ -878,9 +892,10 @@ const OPERATIONS: readonly Operation[] = [
     summary: "The years the working-day calendar covers, and whether each year's schedule was shipped or recorded",
     tag: 'calendar',
     auth: false,
+    parameters: [CALENDAR_REREAD],
     responses: {
       '200': { description: 'The covered years.', headers: PUBLIC_HEADERS, content: json('response.calendar') },
-      ...problems(429),
+      ...problems(400, 429),
     },
   },
   {
@@ -890,7 +905,7 @@ const OPERATIONS: readonly Operation[] = [
     summary: "A year's official holidays and make-up working days in use, and where they come from",
     tag: 'calendar',
     auth: false,
-    parameters: [PARAMETERS.year],
+    parameters: [PARAMETERS.year, CALENDAR_REREAD],
     responses: {
       '200': { description: "The year's schedule.", headers: PUBLIC_HEADERS, content: json('response.calendar-year') },
       ...problems(400, 404, 429),
@@ -1064,6 +1079,7 @@ const OPERATIONS: readonly Operation[] = [
         schema: { type: 'integer', minimum: 1, maximum: 1000 },
       },
       { ...PARAMETERS.cursor, description: 'The `next` cursor of the previous page (the first page without one).' },
+      FROM_THE_LOG,
       PARAMETERS.purpose,
     ],
     responses: {
@@ -1098,6 +1114,7 @@ const OPERATIONS: readonly Operation[] = [
       PARAMETERS.caseAgency,
       query('eventId', 'The event holding the sealed field.', defs('uuid')),
       query('path', "The field's JSON Pointer in the event's data, e.g. /parties/0/name.", { type: 'string' }),
+      FROM_THE_LOG,
       PARAMETERS.purpose,
     ],
     responses: {
@@ -1143,6 +1160,7 @@ const OPERATIONS: readonly Operation[] = [
         'The size of a checkpoint the caller holds: the bundle then carries consistency.json, the proof from it to the bundle checkpoint.',
         { type: 'integer', minimum: 1 },
       ),
+      FROM_THE_LOG,
       PARAMETERS.purpose,
     ],
     responses: {
@@ -1482,6 +1500,7 @@ const OPERATIONS: readonly Operation[] = [
       "What a supervisor should act on before it affects deadlines: from 1 December, next year's working-day " +
       'schedule missing (supervisor)',
     tag: 'audit',
+    parameters: [CALENDAR_REREAD],
     responses: auditResponses('The warnings in force today.', 'response.audit-warnings'),
   },
   {
@@ -1744,6 +1763,7 @@ export const semanticsTable: readonly RouteSemantics[] = OPERATIONS.map((op) => 
     ),
   ],
   public: op.auth === false && op.tag !== 'operations',
+  query: (op.parameters ?? []).filter((p) => p.in === 'query').map((p) => p.name as string),
 }));
 
 /** Reads every `*.schema.json` under `schemaDir` and builds the document; a `$ref` that resolves nowhere throws. */

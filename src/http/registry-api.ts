@@ -7,6 +7,7 @@ import type { OfficerProfile } from '../domain/registry/officers.js';
 import { itemStream } from '../domain/registry/items.js';
 import { officerStream } from '../domain/registry/officers.js';
 import { jsonBody } from './body.js';
+import { consistencyOf } from './consistency.js';
 import { authenticate, principalOf, requireRoles } from './authenticate.js';
 import type { Principal } from '../app/auth.js';
 import { pathId } from './query.js';
@@ -153,6 +154,7 @@ export function registryApi({ registry, verify, validate, newId, limited }: Regi
   });
 
   router.get('/v1/agencies/:agency/review-settings', limited, async (req, res) => {
+    consistencyOf(req); // checked, never waited for: the settings come from the log
     res.json(await registry.reviewSettings(pathId(req.params.agency, 'agency')));
   });
 

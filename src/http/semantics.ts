@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Request, RequestHandler, Response } from 'express';
-import { MethodNotAllowed, NotAcceptable } from '../errors.js';
+import { InvalidQuery, MethodNotAllowed, NotAcceptable } from '../errors.js';
 
 /** What the service knows of one route, from the OpenAPI document's operations (src/http/openapi.ts). */
 export interface RouteSemantics {
@@ -11,6 +11,8 @@ export interface RouteSemantics {
   readonly produces: readonly string[];
   /** Public (no token): answers cross-origin reads (CORS) and conditional GETs. */
   readonly public: boolean;
+  /** The query parameters it takes; any other is `400 invalid_query` (`format` is taken everywhere, below). */
+  readonly query: readonly string[];
 }
 
 /** What a browser script may read of a public answer (besides the CORS-safelisted headers). */
@@ -73,6 +75,7 @@ export function httpSemantics(routes: readonly RouteSemantics[], options: Semant
         allow: path.allow.split(', '),
       });
     }
+    checkQuery(req, route.query);
     checkAcceptable(req, route.produces);
     if (route.public && method === 'GET') conditional(req, res, options.changedAt());
     next();
@@ -124,6 +127,23 @@ function templatePattern(template: string): RegExp {
     .map((part) => (/^\{\w+\}$/.test(part) ? '[^/]+' : part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')))
     .join('');
   return new RegExp(`^${source}/?$`, 'i');
+}
+
+/**
+ * A query parameter the route does not take is refused rather than ignored: a misspelt filter (`?asof=` for
+ * `?asOf=`) would otherwise answer as if none were given, which a client cannot tell from a true answer.
+ * `format` goes with every route (`checkAcceptable`).
+ */
+function checkQuery(req: Request, accepted: readonly string[]): void {
+  const unknown = Object.keys(req.query as Record<string, unknown>).filter(
+    (name) => name !== 'format' && !accepted.includes(name),
+  );
+  if (unknown.length === 0) return;
+  const takes = accepted.length === 0 ? 'takes no query parameters' : `takes ${accepted.join(', ')}`;
+  throw new InvalidQuery(`unknown query parameter ${unknown.join(', ')}: this route ${takes}`, {
+    unknown,
+    accepted: [...accepted],
+  });
 }
 
 /** What `?format=` asks for, as the media type an `Accept` header would name. */

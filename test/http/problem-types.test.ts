@@ -94,7 +94,7 @@ describe('problem types', () => {
 
   it('when a request meets a problem, then its type resolves on the service to its code, its title is the code’s, its instance the path', async () => {
     const officer = t.token('alice', 'county-justice', ['officer']);
-    const res = await t.call('GET', '/v1/cases/nothing-here?purpose=x', { token: officer });
+    const res = await t.call('GET', '/v1/cases/nothing-here?agency=county-justice', { token: officer });
     expect(res.body).toMatchObject({
       status: 404,
       code: 'not_found',

@@ -155,6 +155,45 @@ describe('content negotiation', () => {
   );
 });
 
+describe('query parameters', () => {
+  it('when a route is asked with a query parameter it does not take, then 400 invalid_query naming it and those it takes, before anything else is checked', async () => {
+    const supervisor = t.token('sup', AGENCY, ['supervisor']);
+    // a misspelt filter would otherwise answer as if none were given
+    const misspelt = await t.call('GET', '/v1/audit/overdue-disclosures?asof=2026-01-01', { token: supervisor });
+    expect([misspelt.status, misspelt.body.code, misspelt.body.unknown]).toEqual([400, 'invalid_query', ['asof']]);
+    expect(misspelt.body.accepted).toContain('asOf');
+    // the purpose of a read is a header (x-purpose): as a query parameter it would be recorded nowhere
+    const purpose = await t.call('GET', '/v1/cases/sem-1?purpose=audit', { token: officer });
+    expect([purpose.status, purpose.body.unknown]).toEqual([400, ['purpose']]);
+    const none = await t.call('POST', '/v1/verify?strict=1', { body: 'x' });
+    expect([none.status, none.body.code, none.body.accepted]).toEqual([400, 'invalid_query', []]);
+    for (const { method, path } of semanticsTable) {
+      const route = path.replace(/\{\w+\}/g, 'x') + '?zz-unknown=1';
+      const res = await t.call(method, route, {});
+      expect([method, route, res.status, res.body.code]).toEqual([method, route, 400, 'invalid_query']);
+    }
+  });
+
+  it('when a route is asked with the parameters it takes, format or consistentWith, then it answers', async () => {
+    const supervisor = t.token('sup', AGENCY, ['supervisor']);
+    const asOf = await t.call('GET', `/v1/audit/overdue-disclosures?asOf=${today}&format=json`, { token: supervisor });
+    expect(asOf.status).toBe(200);
+    const head = (await t.call('GET', '/v1/ledger/checkpoint')).body.size as number;
+    for (const route of [
+      `/v1/cases/sem-1/events?consistentWith=${head}&limit=1`,
+      `/v1/agencies/${AGENCY}/review-settings?consistentWith=${head}`,
+      `/v1/calendar?consistentWith=${head}`,
+      `/v1/calendar/2026?consistentWith=${head}`,
+    ]) {
+      expect([route, (await t.call('GET', route, { token: officer })).status]).toEqual([route, 200]);
+    }
+    const warnings = await t.call('GET', `/v1/audit/warnings?consistentWith=${head}`, { token: supervisor });
+    expect(warnings.status).toBe(200);
+    const bad = await t.call('GET', '/v1/cases/sem-1/events?consistentWith=soon', { token: officer });
+    expect([bad.status, bad.body.code]).toEqual([400, 'invalid_query']);
+  });
+});
+
 describe('the checkpoint as a signed note', () => {
   it('when the checkpoint is asked as text/plain, or at checkpoint.txt, then the bare note, signed by the log key', async () => {
     const json = await t.call('GET', '/v1/ledger/checkpoint');

@@ -51,6 +51,24 @@ describe('the working-day calendar on two replicas of one log', () => {
     }
   });
 
+  it('when a replica that does not follow the log is refreshed, then it reads a year another recorded after its start', async () => {
+    const events = stores[0]!;
+    const idle = new AbortController();
+    idle.abort(); // started with its follower stopped: only `refresh` can bring it a new year
+    const behind = new WorkingDayCalendars({ events, signer: testSigner(), clock }, SHIPPED, {
+      keeper: 'county-justice',
+    });
+    await behind.start(idle.signal);
+    const writer = new WorkingDayCalendars({ events, signer: testSigner(), clock }, SHIPPED, {
+      keeper: 'county-justice',
+    });
+    await writer.start(idle.signal);
+    await writer.record(admin, 2028, YEAR_2028, '0193a000-0000-7000-8000-000000000003');
+    expect(behind.year(2028)).toBeUndefined();
+    await behind.refresh();
+    expect(behind.year(2028)).toMatchObject({ basis: 'recorded', holidays: YEAR_2028.holidays });
+  });
+
   it('when the calendar is kept by another agency, then a replica refuses to record a year and records nothing', async () => {
     const events = stores[0]!;
     const harbour = new WorkingDayCalendars({ events, signer: testSigner(), clock }, SHIPPED, { keeper: 'harbour' });
