@@ -13044,7 +13044,10 @@ export interface operations {
   };
   getReviewSettings: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description Taken as on every read; the settings are read from the log, which holds every write acknowledged before the request, so it never waits. */
+        consistentWith?: string;
+      };
       header?: never;
       path: {
         /** @description The agency. */
@@ -14350,7 +14353,10 @@ export interface operations {
   };
   getCalendar: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description Show a year another replica recorded: the calendar is read again from the log before the answer (the position is checked, not waited for). */
+        consistentWith?: string;
+      };
       header?: never;
       path?: never;
       cookie?: never;
@@ -14383,6 +14389,15 @@ export interface operations {
         };
         content?: never;
       };
+      /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
       /** @description The Accept header admits none of the media types this answers with (not_acceptable); `available` lists them. */
       406: {
         headers: {
@@ -14414,7 +14429,10 @@ export interface operations {
   };
   getCalendarYear: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description Show a year another replica recorded: the calendar is read again from the log before the answer (the position is checked, not waited for). */
+        consistentWith?: string;
+      };
       header?: never;
       path: {
         /** @description A year, four digits. */
@@ -15426,6 +15444,8 @@ export interface operations {
         limit?: number;
         /** @description The `next` cursor of the previous page (the first page without one). */
         cursor?: string;
+        /** @description Taken as on every read; this answer comes from the log, which holds every write acknowledged before the request, so it never waits. */
+        consistentWith?: string;
       };
       header?: {
         /** @description Why the record is read, kept in the access record; percent-encoded UTF-8. */
@@ -15641,6 +15661,8 @@ export interface operations {
         eventId?: components['schemas']['defs']['$defs']['uuid'];
         /** @description The field's JSON Pointer in the event's data, e.g. /parties/0/name. */
         path?: string;
+        /** @description Taken as on every read; this answer comes from the log, which holds every write acknowledged before the request, so it never waits. */
+        consistentWith?: string;
       };
       header?: {
         /** @description Why the record is read, kept in the access record; percent-encoded UTF-8. */
@@ -15822,6 +15844,8 @@ export interface operations {
         agency?: components['schemas']['defs']['$defs']['id'];
         /** @description The size of a checkpoint the caller holds: the bundle then carries consistency.json, the proof from it to the bundle checkpoint. */
         trustedSize?: number;
+        /** @description Taken as on every read; this answer comes from the log, which holds every write acknowledged before the request, so it never waits. */
+        consistentWith?: string;
       };
       header?: {
         /** @description Why the record is read, kept in the access record; percent-encoded UTF-8. */
@@ -17497,7 +17521,10 @@ export interface operations {
   };
   getWarnings: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description Show a year another replica recorded: the calendar is read again from the log before the answer (the position is checked, not waited for). */
+        consistentWith?: string;
+      };
       header?: never;
       path?: never;
       cookie?: never;
