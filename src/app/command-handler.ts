@@ -250,7 +250,7 @@ function replayed(
     throw new RuleViolation(
       'idempotency_key_reused',
       422,
-      'this Idempotency-Key was used for another request; nothing was recorded',
+      'this Idempotency-Key, or the event id the request names, was used for another request; nothing was recorded',
     );
   }
   const last = ours[ours.length - 1]!;
