@@ -184,8 +184,9 @@ export class DecisionDrafts {
       throw new RuleViolation('forbidden', 403, 'only a handling officer of the case drafts its decision');
     const scope = caseStream(file.agency, file.caseId);
     const written = writtenOf(proposed);
-    // the facts and reasons are sealed under the case's key: none is kept for an erased case
-    const key = Object.keys(written).length === 0 ? undefined : await this.keyToSeal(scope);
+    // the facts and reasons are sealed under the case's key: none is kept for an erased case, and no draft is made
+    // of one without them either, whose document would name its party as [erased]
+    const key = Object.keys(written).length === 0 ? await this.refuseErased(scope) : await this.keyToSeal(scope);
     const draftId =
       submission === undefined
         ? deps.newId()
@@ -278,6 +279,13 @@ export class DecisionDrafts {
     const [first] = await this.deps.events.readStream(draftStream(agency, draftId), { limit: 1 });
     if (!first || first.event.type !== DECISION_DRAFTED) return undefined;
     return { eventId: first.event.id, record: first.event.data as unknown as DraftRecord };
+  }
+
+  /** `409 case_erased` when the case's key was destroyed: its document would print `[erased]` for the party. */
+  private async refuseErased(scope: string): Promise<undefined> {
+    if (await this.deps.dataKeys.destroyed(scope))
+      throw conflict('case_erased', 'the personal data of this case was erased: no decision document is drafted of it');
+    return undefined;
   }
 
   /** The case's data key to seal a draft's facts and reasons under; `409 case_erased` once it was destroyed. */

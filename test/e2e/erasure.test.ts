@@ -419,6 +419,15 @@ describe('personal fields sealed, then erased by destroying the case key', () =>
       body: { type: 'DocumentServed', occurredAt: at('11:30:00'), data: { document: SERVED, method: 'direct' } },
     });
     expect([served.status, served.body.code]).toEqual([409, 'case_erased']);
+    // nor is a decision document drafted of it, with or without facts: its party would be printed as [erased]
+    const decision = { decisionType: 'warning', legalBasis: '《律师法》第五十条', documentNo: '县司罚〔2026〕9号' };
+    for (const extra of [{}, { facts: '经查' }]) {
+      const drafted = await t!.call('POST', `/v1/cases/${CASE}/drafts`, {
+        token: officer,
+        body: { ...decision, decidedOn: today, ...extra },
+      });
+      expect([drafted.status, drafted.body.code]).toEqual([409, 'case_erased']);
+    }
 
     // media are not sealed: erasure leaves them as uploaded, readable and in the bundle (docs/privacy.md)
     const medium = await fetch(`${t!.url}/v1/media/${recording}`, { headers: { authorization: `Bearer ${officer}` } });

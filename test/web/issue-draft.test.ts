@@ -293,7 +293,7 @@ describe("a draft's facts and reasons", () => {
     expect(after.map((r) => r.event.type).filter((type) => type !== 'CaseAccessed')).toEqual([]);
   });
 
-  it('when the case is erased, then the draft page still answers, its facts and reasons left empty, and the decision form still fills from the draft', async () => {
+  it('when the case is erased, then the draft page still answers, its facts and reasons left empty, and the decision form still fills from the draft; no new draft is made', async () => {
     const { draftPage, draftId } = await drafted('fr-3', WRITTEN);
     expect(textareaValue((await page(f, draftPage, f.alice)).text, 'facts')).toBe(FACTS);
     const erased = await f.t.call('POST', '/v1/cases/fr-3/erasure', {
@@ -310,10 +310,13 @@ describe("a draft's facts and reasons", () => {
     expect(inputValue(shown.text, 'documentNo')).toBe('县司罚〔2026〕21号');
     const issue = await page(f, `/cases/${AGENCY}/fr-3/acts/DecisionIssued?draft=${draftId}`, f.alice);
     expect(issue.status).toBe(200);
-    // nothing can be kept sealed under the destroyed key: a draft with facts is refused, one without is made
-    const refused = await post(`/cases/${AGENCY}/fr-3/draft`, f.alice, WRITTEN);
-    expect(refused.status).toBe(409);
-    expect((await post(`/cases/${AGENCY}/fr-3/draft`, f.alice, DRAFT)).status).toBe(303);
+    // nothing can be kept sealed under the destroyed key, and a document would print [erased] for the party: no
+    // draft is made, with facts or without
+    for (const form of [WRITTEN, DRAFT]) {
+      const refused = await post(`/cases/${AGENCY}/fr-3/draft`, f.alice, form);
+      expect(refused.status).toBe(409);
+      expect(refused.text).toContain('本案的个人信息已按规定删除');
+    }
   });
 });
 

@@ -193,6 +193,8 @@ export const SCREENS_EN: ScreensMessages = {
     'This form was already sent and recorded; what you changed since was not recorded. Check the case file first; to record it as well, send the form again.',
   'rule.act_out_of_order': 'This cannot be done while the case is in its current state.',
   'rule.case_closed': 'The case is closed: only corrections and publication changes.',
+  'rule.case_erased':
+    "The case's personal data was erased: nothing personal can be recorded on it, and no document drafted.",
   'rule.case_exists': 'That case number is taken.',
   'rule.case_not_closable': 'Publish the decision (or exempt it lawfully) before closing the case.',
   'rule.decision_missing': 'There is no decision to publish yet.',

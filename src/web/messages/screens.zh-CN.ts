@@ -189,6 +189,7 @@ export const SCREENS_ZH_CN = {
     '这份表单已经提交并记录过，本次修改后的内容未记录。请先查看案卷；如确需另行记录，请再次提交。',
   'rule.act_out_of_order': '案件当前状态下不能办理此事项。',
   'rule.case_closed': '案件已结案，只能更正记录或变更公示。',
+  'rule.case_erased': '本案的个人信息已按规定删除，不能再记录含个人信息的内容或制作文书。',
   'rule.case_exists': '该案件编号已被使用。',
   'rule.case_not_closable': '决定公示（或依法不予公开）后方可结案。',
   'rule.decision_missing': '尚未作出决定，不能公示。',
