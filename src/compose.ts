@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
 import { utcOffsetOf, type Config, type OidcConfig } from './config.js';
 import { ConfigError, NotCaughtUp } from './errors.js';
+import { checkSharedSettings, type SharedSettings } from './shared-settings.js';
 import { makePrivateFolder } from './data-folder.js';
 import { verifyBeforeServing, warnAboutWideModes } from './start-up.js';
 import { readyReadModels } from './read-models-rebuild.js';
@@ -402,6 +403,7 @@ async function startHolding(config: Config, { clock, log }: ServiceDependencies)
   const locks = new StreamLocks();
   const revoked: { list?: TokenRevocations } = {}; // the verifier asks the list, which needs the keys' signer
   let replicaKeys: ReplicaKeys;
+  let sharedSettings: SharedSettings | undefined;
   try {
     replicaKeys = await openReplicaKeys({
       config,
@@ -414,6 +416,19 @@ async function startHolding(config: Config, { clock, log }: ServiceDependencies)
     // before the read models are built: with a data-key store that cannot open the log's sealed text they would
     // hold [sealed] for it, and new acts would seal under keys made here for cases that have one elsewhere
     await checkDataKeysCoverLog(config, { events, dataKeys, log });
+    // replicas of one log must share these; the embedded log has one process
+    if (config.eventStore.kind === 'eventstoredb') {
+      const { signer } = replicaKeys.live;
+      sharedSettings = await checkSharedSettings({
+        config,
+        schedule: shippedSchedule,
+        events,
+        clock,
+        locks,
+        signer,
+        log,
+      });
+    }
   } catch (err) {
     await events.close();
     dataKeys.close();
@@ -548,6 +563,7 @@ async function startHolding(config: Config, { clock, log }: ServiceDependencies)
   await revocations.start(indexing.signal);
   await calendar.start(indexing.signal);
   replicaKeys.follow(indexing.signal);
+  sharedSettings?.follow(indexing.signal);
   schedule.start();
   timestamps.start();
   const publicLimit = rateLimit({
@@ -865,6 +881,7 @@ async function startHolding(config: Config, { clock, log }: ServiceDependencies)
       ...verifyMetrics(verifySlots),
       ...witnessing.metrics(),
       ...webhooks.metrics(head),
+      ...(sharedSettings?.metrics() ?? []),
     ];
   };
   const app = createHttpApp({

@@ -33,6 +33,12 @@ export interface Config {
    * starts, for recovery when those keys are known to be lost.
    */
   readonly dataKeysCheck: 'refuse' | 'warn';
+  /**
+   * What start-up does, where replicas share the log, when this replica's shared settings differ from those the
+   * log last declared (`LEDGER_SHARED_SETTINGS`, src/shared-settings.ts): `check` (the default) stops the service;
+   * `adopt` declares this replica's for every replica.
+   */
+  readonly sharedSettings: 'check' | 'adopt';
   /** The crypto suite of the log (LEDGER_CRYPTO_SUITE): hashes, Merkle tree and service signatures. */
   readonly cryptoSuite: SuiteName;
   readonly logLevel: LogLevel;
@@ -193,6 +199,12 @@ export const CONFIG_VARIABLES: readonly { name: string; default: string; descrip
     default: 'refuse',
     description:
       "refuse | warn: at start-up, the log's newest sealed data that the data-key store cannot open (no key and no tombstone, another key) stops the service (refuse) or is logged (warn, for recovery)",
+  },
+  {
+    name: 'LEDGER_SHARED_SETTINGS',
+    default: 'check',
+    description:
+      'check | adopt: with EVENTSTORE_URL, settings every replica must share (log origin, JWT_*, the calendar file, UTC offsets, CALENDAR_AGENCY) that differ from those the log last declared stop start-up (check), or are declared for every replica (adopt)',
   },
   {
     name: 'LEDGER_CRYPTO_SUITE',
@@ -403,6 +415,12 @@ export function loadConfig(env: Env, cwd: string = process.cwd()): Config {
       read('LEDGER_DATA_KEYS_CHECK'),
       ['refuse', 'warn'] as const,
       'refuse',
+    ),
+    sharedSettings: oneOf(
+      'LEDGER_SHARED_SETTINGS',
+      read('LEDGER_SHARED_SETTINGS'),
+      ['check', 'adopt'] as const,
+      'check',
     ),
     cryptoSuite: oneOf('LEDGER_CRYPTO_SUITE', read('LEDGER_CRYPTO_SUITE'), SUITE_NAMES, 'ed25519'),
     logLevel: oneOf('LOG_LEVEL', read('LOG_LEVEL'), LOG_LEVELS, 'info'),
