@@ -1,7 +1,13 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import type { Logger } from 'pino';
-import { differingSettings, SharedSettingsLog, type SettingDigests } from './app/shared-settings.js';
+import {
+  differingSettings,
+  SharedSettingsLog,
+  type Declaration,
+  type PlacedDeclaration,
+  type SettingDigests,
+} from './app/shared-settings.js';
 import type { StreamLocks } from './app/stream-locks.js';
 import type { Config } from './config.js';
 import type { ScheduleData } from './domain/calendar/working-days.js';
@@ -76,11 +82,20 @@ export interface SharedSettings {
  * an error and shown by the metric, until this replica is restarted with them.
  */
 export async function checkSharedSettings(deps: SharedSettingsDependencies): Promise<SharedSettings> {
-  const { config, log } = deps;
+  const { config } = deps;
   const ours = sharedSettingsOf(config, deps.schedule);
   const settingsLog = new SharedSettingsLog(deps);
-  const last = await settingsLog.latest();
-  const differing = last ? differingSettings(last.settings, ours) : [];
+  // judged again when another replica declares between the read and this replica's declaration
+  for (;;) {
+    const last = await settingsLog.latest();
+    const differing = last ? differingSettings(last.settings, ours) : [];
+    refuseUnlessAdopted(config, last, differing);
+    const declared = await settingsLog.declare(ours, deps.signer, last?.eventId);
+    if (declared) return following(deps, settingsLog, ours, declared, differing);
+  }
+}
+
+function refuseUnlessAdopted(config: Config, last: Declaration | undefined, differing: readonly string[]): void {
   if (last && differing.length > 0 && config.sharedSettings !== 'adopt') {
     throw new ConfigError(
       VARIABLE[differing[0]!] ?? differing[0]!,
@@ -90,7 +105,15 @@ export async function checkSharedSettings(deps: SharedSettingsDependencies): Pro
         'restart the others with the same settings',
     );
   }
-  const declared = await settingsLog.declare(ours, deps.signer);
+}
+
+function following(
+  { log }: SharedSettingsDependencies,
+  settingsLog: SharedSettingsLog,
+  ours: SettingDigests,
+  declared: PlacedDeclaration,
+  differing: readonly string[],
+): SharedSettings {
   if (differing.length > 0) {
     log.warn(
       { differing, eventId: declared.eventId },

@@ -60,16 +60,23 @@ export class SharedSettingsLog {
   }
 
   /**
-   * Declares `settings` unless the last declaration holds them already (another replica's, made a moment before,
-   * included); returns the declaration in force afterwards.
+   * Declares `settings` over the declaration `replacing` names (its event id; undefined: over none) unless the last
+   * declaration holds them already (another replica's, made a moment before, included); returns the declaration in
+   * force afterwards, or undefined when another replica declared other settings since `replacing`, which the
+   * caller then judges again.
    */
-  declare(settings: SettingDigests, signer: Signer): Promise<PlacedDeclaration> {
+  declare(
+    settings: SettingDigests,
+    signer: Signer,
+    replacing: string | undefined,
+  ): Promise<PlacedDeclaration | undefined> {
     return this.deps.locks.run(SHARED_SETTINGS_STREAM, async () => {
       for (let attempt = 1; ; attempt++) {
         const recorded = await this.deps.events.readStream(SHARED_SETTINGS_STREAM);
         const last = recorded[recorded.length - 1];
         const current = last ? placed(last.event, last.position) : undefined;
         if (current && differingSettings(current.settings, settings).length === 0) return current;
+        if (current?.eventId !== replacing) return undefined;
         const revision = last ? last.event.revision + 1 : 0;
         const at = this.deps.clock.now().toISOString();
         const draft = {
