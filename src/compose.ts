@@ -4,6 +4,7 @@ import type { Logger } from 'pino';
 import { utcOffsetOf, type Config, type OidcConfig } from './config.js';
 import { ConfigError, NotCaughtUp } from './errors.js';
 import { checkSharedSettings, type SharedSettings } from './shared-settings.js';
+import { OfficerRoster } from './app/officer-roster.js';
 import { makePrivateFolder } from './data-folder.js';
 import { verifyBeforeServing, warnAboutWideModes } from './start-up.js';
 import { readyReadModels } from './read-models-rebuild.js';
@@ -839,6 +840,7 @@ async function startHolding(config: Config, { clock, log }: ServiceDependencies)
         drafting: { drafts, files, validate, clock, utcOffsetOf: agencyOffset, newId },
         registry: registryService,
         templates: { templates: decisionTemplates, validate, newId, utcOffsetOf: agencyOffset },
+        roster: { roster: new OfficerRoster({ readModels, runner }), registry: registryService },
       },
       sessions: new Sessions({
         seal: cookieSeal,

@@ -27,6 +27,7 @@ import { registerOverdueInspectionsPage } from './pages/supervise-inspections.js
 import { registerOverdueReviewsPage } from './pages/supervise-reviews.js';
 import { registerSupervisionListPages } from './pages/supervise-lists.js';
 import { registerReviewSettingsPage } from './pages/review-settings.js';
+import { registerOfficerRosterPage, type OfficerRosterPageDependencies } from './pages/officer-roster.js';
 import { portalPrincipal, signedIn } from './session.js';
 import { workScreens, type WorkDependencies } from './work.js';
 import { qualityScreens, type QualityDependencies } from './quality.js';
@@ -50,6 +51,8 @@ export interface ScreensDependencies {
   readonly registry?: Pick<RegistryService, 'reviewSettings' | 'setReviewSettings'>;
   /** The admin's screens of the agency's decision templates. */
   readonly templates?: TemplatesAdminDependencies;
+  /** The admin's screen of the agency's officers: their standing, suspended, reinstated or retired. */
+  readonly roster?: Pick<OfficerRosterPageDependencies, 'roster' | 'registry'>;
 }
 
 /** Case ids and agency codes as the API takes them in a path; anything else is not a case. */
@@ -103,6 +106,9 @@ export function signedInScreens(deps: ScreensDependencies, assets: PortalAssets)
     });
   }
   if (deps.templates) router.use(templatesAdminScreens(deps.templates, assets));
+  if (deps.roster) {
+    registerOfficerRosterPage(router, { ...deps.roster, validate: deps.work.validate, newId: deps.work.newId, assets });
+  }
 
   router.get('/cases/:agency/:caseId', signedIn(), async (req, res) => {
     const ctx = pageContext(req, res, assets);

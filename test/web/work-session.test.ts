@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { caseStream } from '../../src/domain/case/acts.js';
 import { REVIEW_SETTINGS_PATH } from '../../src/web/pages/review-settings.js';
+import { ROSTER_PATH } from '../../src/web/pages/officer-roster.js';
 import { TEMPLATES_HREF } from '../../src/web/pages/template-form.js';
 import { browse, csrfOf, Jar } from '../support/portal-session.js';
 import { AGENCY, DAY, openCase, startScreensService, type ScreensFixture } from '../support/screens.js';
@@ -74,6 +75,7 @@ function postedRoutes(): string[] {
   const constants: Record<string, string> = {
     TEMPLATES_HREF,
     REVIEW_SETTINGS_PATH,
+    ROSTER_PATH,
   };
   const routes: string[] = [];
   for (const file of fs.readdirSync('src/web', { recursive: true, encoding: 'utf8' })) {
@@ -102,10 +104,12 @@ describe('every state-changing form of the portal', () => {
       .replace(':caseId', 'ws-1')
       .replace(':type', 'EvidenceCollected')
       .replace(':applicationId', 'no-such-application')
-      .replace(':decisionType', 'fine');
+      .replace(':decisionType', 'fine')
+      .replace(':officerId', 'bob');
   const SIGNED_IN = [
     '/admin/decision-templates/:decisionType',
     '/admin/decision-templates/:decisionType/reset',
+    '/admin/officers/:officerId',
     '/admin/review-settings',
     '/cases',
     '/cases/:agency/:caseId/acts/:type',
@@ -130,7 +134,7 @@ describe('every state-changing form of the portal', () => {
       expect((await browse(f.t.url, everyRole, '/signin/dev', { form: { token } })).res.status).toBe(303);
       const head = await f.t.service.events.headPosition();
       const { res, text } = await browse(f.t.url, everyRole, filled(route), {
-        form: { reason: '无', reviewWorkingDays: '12', 'data.description': '现场照片' },
+        form: { reason: '无', reviewWorkingDays: '12', change: 'suspension', 'data.description': '现场照片' },
         headers: { accept: 'application/json' },
       });
       expect({ route, status: res.status, code: JSON.parse(text).code }).toEqual({

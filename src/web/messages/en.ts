@@ -13,6 +13,7 @@ import { RETENTION_EN } from './retention.en.js';
 import { DISCRETION_EN } from './discretion.en.js';
 import { DRAFTING_EN } from './drafting.en.js';
 import { TEMPLATES_EN } from './templates.en.js';
+import { ROSTER_EN } from './roster.en.js';
 
 /** The portal's text in English. */
 export const EN: Messages = {
@@ -59,6 +60,7 @@ export const EN: Messages = {
   ...RECORDINGS_EN,
   ...CATALOGUE_EN,
   ...REVIEW_EN,
+  ...ROSTER_EN,
   ...DISCRETION_EN,
   ...RETENTION_EN,
   ...DRAFTING_EN,

@@ -12,6 +12,7 @@ import { RETENTION_ZH_CN } from './retention.zh-CN.js';
 import { DISCRETION_ZH_CN } from './discretion.zh-CN.js';
 import { DRAFTING_ZH_CN } from './drafting.zh-CN.js';
 import { TEMPLATES_ZH_CN } from './templates.zh-CN.js';
+import { ROSTER_ZH_CN } from './roster.zh-CN.js';
 
 /** The portal's text in Chinese, the default language. Every key here must also be in `en.ts` (the type says so). */
 export const ZH_CN = {
@@ -33,6 +34,7 @@ export const ZH_CN = {
   'footer.ledger': '本平台的每一项执法行为均经签名并记入可验证的防篡改账本。',
   'footer.api': '开放接口（OpenAPI）',
   ...PUBLIC_ZH_CN,
+  ...ROSTER_ZH_CN,
   ...PUBLISHED_ZH_CN,
   'error.notFound.title': '页面不存在',
   'error.notFound.body': '您访问的页面不存在或已被移除。',

@@ -1,0 +1,125 @@
+import { officerStream } from '../../src/domain/registry/officers.js';
+import { browse, csrfOf, Jar } from '../support/portal-session.js';
+import { AGENCY, startScreensService, type ScreensFixture } from '../support/screens.js';
+
+let f: ScreensFixture;
+let jar: Jar;
+
+beforeAll(async () => {
+  f = await startScreensService();
+  jar = new Jar();
+  expect((await browse(f.t.url, jar, '/signin/dev', { form: { token: f.admin } })).res.status).toBe(303);
+}, 60_000);
+afterAll(() => f.t.stop());
+
+const PATH = '/admin/officers';
+const statusEvents = async (officerId: string) =>
+  (await f.t.service.events.readStream(officerStream(AGENCY, officerId)))
+    .map((r) => r.event)
+    .filter((e) => ['OfficerSuspended', 'OfficerReinstated', 'OfficerRetired'].includes(e.type));
+
+/** Sends an officer's form with the session (and its CSRF token unless told otherwise). */
+async function send(officerId: string, form: Record<string, string>, withToken = true) {
+  const shown = await browse(f.t.url, jar, `${PATH}/${officerId}`);
+  const token: Record<string, string> = withToken ? { _csrf: csrfOf(shown.text) } : {};
+  return browse(f.t.url, jar, `${PATH}/${officerId}`, { form: { ...token, ...form } });
+}
+
+/** The roster's row of an officer, its cells' text. */
+function rowOf(text: string, officerId: string): string {
+  const row =
+    text
+      .split('<tr>')
+      .find((r) => r.includes(`<code>${officerId}</code>`))
+      ?.split('</tr>')[0] ?? '';
+  return row
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+describe("the administrator's screen of the agency's officers (执法人员管理)", () => {
+  it("when the admin opens it, then every officer of the agency is listed with their certificate and standing, and another agency's are not", async () => {
+    const { res, text } = await browse(f.t.url, jar, PATH);
+    expect(res.status).toBe(200);
+    expect(text).toContain('<h1>执法人员管理</h1>');
+    expect(text).toContain('<a href="/admin/officers"  aria-current="page">');
+    expect(rowOf(text, 'bob')).toBe('bob 执法人员bob 1405-bob 2018-01-01 至 2030-12-31 在岗 变更状态');
+    expect(text).toContain('aria-label="变更状态：执法人员bob"');
+    for (const id of ['alice', 'rita']) expect(rowOf(text, id)).toContain('在岗');
+    expect(text).not.toContain('<code>olga</code>');
+  });
+
+  it('when an officer (not the admin) asks for it, then 403 and no form', async () => {
+    const officer = new Jar();
+    await browse(f.t.url, officer, '/signin/dev', { form: { token: f.alice } });
+    expect((await browse(f.t.url, officer, PATH)).res.status).toBe(403);
+    expect((await browse(f.t.url, officer, `${PATH}/bob`)).res.status).toBe(403);
+  });
+
+  it('when the admin suspends an officer with a reason, then OfficerSuspended is recorded as the API records it, the roster shows it, and only reinstatement or retirement is offered next', async () => {
+    const form = await browse(f.t.url, jar, `${PATH}/bob`);
+    expect(form.text).toContain('<dd id="officer-status">在岗</dd>');
+    expect(form.text).toContain('暂停执法资格');
+    expect(form.text).not.toContain('恢复执法资格');
+
+    const { res } = await send('bob', { change: 'suspension', reason: '涉嫌违规执法，暂停执法资格' });
+    expect(res.status).toBe(303);
+    const location = res.headers.get('location')!;
+    expect(location).toMatch(/^\/admin\/officers\?saved=bob&consistentWith=\d+$/);
+    const events = await statusEvents('bob');
+    expect(events).toHaveLength(1);
+    expect(events[0]).toMatchObject({
+      type: 'OfficerSuspended',
+      actor: { agency: AGENCY, roles: ['admin'] },
+      data: { reason: '涉嫌违规执法，暂停执法资格' },
+    });
+    const roster = await browse(f.t.url, jar, location);
+    expect(roster.text).toContain('执法人员bob的状态已变更，并已记入账本。');
+    expect(rowOf(roster.text, 'bob')).toContain('暂停执法');
+    const public_ = await f.t.call('GET', `/v1/officers?agency=${AGENCY}&status=suspended`);
+    expect(public_.body.items.map((o: { certificateNo: string }) => o.certificateNo)).toEqual(['1405-bob']);
+
+    const next = await browse(f.t.url, jar, `${PATH}/bob`);
+    expect(next.text).toContain('<dd id="officer-status">暂停执法</dd>');
+    expect(next.text).toContain('恢复执法资格');
+    expect(next.text).not.toContain('value="suspension"');
+    // a stale form asking to suspend again is refused on the change, and nothing is recorded
+    const stale = await send('bob', { change: 'suspension', reason: '再次暂停' });
+    expect(stale.res.status).toBe(400);
+    expect(stale.text).toContain('href="#f-change"');
+    const back = await send('bob', { change: 'reinstatement', reason: '调查结束' });
+    expect(back.res.status).toBe(303);
+    expect((await statusEvents('bob')).map((e) => e.type)).toEqual(['OfficerSuspended', 'OfficerReinstated']);
+  });
+
+  it('when the form has no reason or no change, or comes without its CSRF token, then it is refused with what was typed kept, and nothing is recorded', async () => {
+    const noReason = await send('alice', { change: 'suspension', reason: '' });
+    expect(noReason.res.status).toBe(400);
+    expect(noReason.text).toContain('<div class="error-summary" role="alert"');
+    expect(noReason.text).toContain('href="#f-reason"');
+    expect(noReason.text).toMatch(/value="suspension"\s+checked/);
+    const noChange = await send('alice', { reason: '暂停' });
+    expect(noChange.res.status).toBe(400);
+    expect(noChange.text).toContain(
+      '<textarea id="f-reason" name="reason" rows="3"  required aria-describedby="f-reason-hint">暂停</textarea>',
+    );
+    const forged = await send('alice', { change: 'suspension', reason: '暂停' }, false);
+    expect(forged.res.status).toBe(403);
+    expect(await statusEvents('alice')).toEqual([]);
+  });
+
+  it("when the admin retires an officer, then the roster offers no change for them and their page says why; another agency's officer is not found", async () => {
+    expect((await send('rita', { change: 'retirement', reason: '调离执法岗位' })).res.status).toBe(303);
+    const roster = await browse(f.t.url, jar, `${PATH}?consistentWith=${await f.t.service.events.headPosition()}`);
+    expect(rowOf(roster.text, 'rita')).toMatch(/已注销$/);
+    const page = await browse(f.t.url, jar, `${PATH}/rita`);
+    expect(page.text).toContain('该人员已离岗，状态不能再变更。');
+    expect(page.text).not.toContain('<form method="post"');
+    expect((await browse(f.t.url, jar, `${PATH}/olga`)).res.status).toBe(404);
+    expect((await browse(f.t.url, jar, `${PATH}/nobody`)).res.status).toBe(404);
+    const en = await browse(f.t.url, jar, `${PATH}?lang=en`);
+    expect(en.text).toContain('<h1>Enforcement officers</h1>');
+    await browse(f.t.url, jar, `${PATH}?lang=zh-CN`);
+  });
+});
