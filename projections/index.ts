@@ -17,6 +17,7 @@ import { benchmarksProjection } from './benchmarks.js';
 import { evaluationsProjection } from './evaluations.js';
 import { retentionProjection } from './retention.js';
 import { erasuresProjection } from './erasures.js';
+import { webhooksProjection } from './webhooks.js';
 
 /**
  * Every projection, in the order the runner applies them to each event: a projection may read the documents of
@@ -41,4 +42,5 @@ export const PROJECTIONS: readonly Projection[] = [
   headsProjection,
   checkpointsProjection,
   publishedProjection,
+  webhooksProjection,
 ];

@@ -44,7 +44,20 @@ export async function setUp(dir: string) {
   const keys = new WebhookKeys(randomBytes(32));
   const policy = new AddressPolicy(['127.0.0.1'], async () => [{ address: '127.0.0.1', family: 4 }]);
   const clock = systemClock;
-  const service = new WebhookService({ events, signer, clock, store, keys, policy });
+  // the bench only subscribes: no read of the subscriptions waits for read models here
+  const readModels = { get: () => undefined, query: () => ({ items: [] }) };
+  const runner = { position: () => 0, waitFor: async () => true };
+  const service = new WebhookService({
+    events,
+    signer,
+    clock,
+    store,
+    keys,
+    policy,
+    readModels,
+    runner,
+    delivers: true,
+  });
   const heads = new Map<string, EventEnvelope>();
   /** Appends `count` events to `stream` in one append; resolves to the last of them. */
   const append = async (stream: string, count = 1) => {

@@ -686,6 +686,8 @@ async function startHolding(config: Config, { clock, log }: ServiceDependencies)
     newId,
     log,
     publicRecords: disclosureRecords(publicReads),
+    readModels,
+    runner,
   });
   webhooks.start(indexing.signal);
   const registryService = new RegistryService(deps);

@@ -22,7 +22,8 @@ export const WEBHOOK_CONFIG_VARIABLES: readonly { name: string; default: string;
   {
     name: 'WEBHOOK_DELIVERY',
     default: 'true',
-    description: 'route the log to the webhook outbox and deliver on this replica (set false on all replicas but one)',
+    description:
+      'route the log to the webhook outbox and deliver on this replica (set false on all replicas but one: the others answer deliveries and replays with 421)',
   },
   {
     name: 'WEBHOOK_ALLOW_HOSTS',

@@ -132,6 +132,20 @@ export class NotCaughtUp extends LedgerError {
 }
 
 /**
+ * What the request asks of this replica is kept by another one (RFC 9110 §15.5.20, Misdirected Request): the
+ * webhook outbox of a replica that does not deliver (`WEBHOOK_DELIVERY=false`) holds no deliveries. Nothing was
+ * changed; the client may send it again over another connection, which a load balancer may lead to the right
+ * replica.
+ */
+export class DeliveredElsewhere extends LedgerError {
+  readonly code = 'webhook_delivery_elsewhere';
+  readonly status = 421;
+  constructor() {
+    super('this replica does not deliver webhooks (WEBHOOK_DELIVERY=false): ask the replica that delivers them');
+  }
+}
+
+/**
  * Every slot for bundle verifications is taken and the queue for them is full (`VERIFY_CONCURRENCY`,
  * `VERIFY_QUEUE`): nothing was read; the client retries after `retryAfterSeconds`.
  */

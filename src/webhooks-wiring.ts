@@ -12,7 +12,9 @@ import type { PublicRecords } from './app/webhooks/payloads.js';
 import { WebhookRouter } from './app/webhooks/webhook-router.js';
 import { WebhookService } from './app/webhooks/webhook-service.js';
 import type { CommandDependencies } from './app/command-handler.js';
+import type { ReadConsistency } from './app/read-consistency.js';
 import type { Position } from './ports/event-store.js';
+import type { ReadModelStore } from './ports/read-models.js';
 import type { WebhookSender } from './ports/webhook-sender.js';
 
 /** Most response bytes read (and thrown away) from a receiver. */
@@ -44,6 +46,9 @@ export function openWebhooks(options: {
   readonly sender?: WebhookSender;
   /** The public records `public` subscriptions receive. */
   readonly publicRecords?: PublicRecords;
+  /** The read models the subscriptions are read from (every replica's), and how far they have followed the log. */
+  readonly readModels: Pick<ReadModelStore, 'get' | 'query'>;
+  readonly runner: ReadConsistency;
 }): Webhooks {
   const { config, deps, log, newId } = options;
   const publicRecords = options.publicRecords === undefined ? {} : { publicRecords: options.publicRecords };
@@ -52,7 +57,17 @@ export function openWebhooks(options: {
   const policy = new AddressPolicy(config.allowHosts, (host) => lookup(host, { all: true, verbatim: true }));
   const nudge = { worker: undefined as DeliveryWorker | undefined };
   const requeued = () => nudge.worker?.nudge();
-  const service = new WebhookService({ ...deps, store, keys, policy, ...publicRecords, requeued });
+  const service = new WebhookService({
+    ...deps,
+    store,
+    keys,
+    policy,
+    ...publicRecords,
+    requeued,
+    readModels: options.readModels,
+    runner: options.runner,
+    delivers: config.deliver,
+  });
   const http =
     options.sender === undefined
       ? new HttpWebhookSender({

@@ -60,6 +60,7 @@ const PROBLEM_STATUSES: Record<number, string> = {
   413: 'The body is larger than allowed (too_large).',
   415: 'The body is in an unsupported encoding (unsupported_media_type).',
   416: 'The range lies outside the medium (range_not_satisfiable).',
+  421: 'This replica does not deliver webhooks (WEBHOOK_DELIVERY=false), so its outbox holds no deliveries (webhook_delivery_elsewhere): send it again over another connection, which may reach the replica that delivers.',
   422: 'A rule refuses the request; `code` names it (two_officers_required, certificate_invalid, recording_required...).',
   429: 'Too many requests, or request-body bytes, from this client address; `Retry-After` says when to ask again (rate_limited).',
   503: 'A store does not answer, the read models have not caught up within the wait with ?consistentWith=, or with the log a posted bundle was checkpointed in (not_caught_up), or every bundle verification slot is taken (verify_busy); both with Retry-After.',
@@ -298,11 +299,12 @@ const WEBHOOK_OPERATIONS: readonly Operation[] = [
     method: 'GET',
     path: '/v1/webhooks',
     operationId: 'listWebhooks',
-    summary: "The agency's webhook subscriptions (admin, integration)",
+    summary: "The agency's webhook subscriptions (admin, integration), oldest first",
     tag: 'webhooks',
+    parameters: [PARAMETERS.consistentWith],
     responses: {
       '200': { description: 'The subscriptions.', content: json('response.webhook-list') },
-      ...problems(401, 403),
+      ...problems(400, 401, 403, 503),
     },
   },
   {
@@ -311,10 +313,10 @@ const WEBHOOK_OPERATIONS: readonly Operation[] = [
     operationId: 'getWebhook',
     summary: 'A webhook subscription (never its secret)',
     tag: 'webhooks',
-    parameters: [WEBHOOK_ID],
+    parameters: [WEBHOOK_ID, PARAMETERS.consistentWith],
     responses: {
       '200': { description: 'The subscription.', headers: ETAG, content: json('response.webhook') },
-      ...problems(401, 403, 404),
+      ...problems(400, 401, 403, 404, 503),
     },
   },
   {
@@ -357,7 +359,7 @@ const WEBHOOK_OPERATIONS: readonly Operation[] = [
     ],
     responses: {
       '200': { description: 'Metrics and deliveries.', content: json('response.webhook-deliveries') },
-      ...problems(400, 401, 403, 404),
+      ...problems(400, 401, 403, 404, 421),
     },
   },
   {
@@ -380,7 +382,7 @@ const WEBHOOK_OPERATIONS: readonly Operation[] = [
     ],
     responses: {
       '202': { description: 'Put back in the outbox.', content: json('response.webhook-replay') },
-      ...problems(400, 401, 403, 404, 409),
+      ...problems(400, 401, 403, 404, 409, 421),
     },
   },
 ];

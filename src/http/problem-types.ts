@@ -474,6 +474,11 @@ export const PROBLEM_TYPES: Readonly<Record<string, ProblemType>> = {
     'Webhook disabled',
     'The subscription is disabled (its receiver answered 410 Gone): enable it (PATCH enabled: true) before replaying.',
   ),
+  webhook_delivery_elsewhere: entry(
+    421,
+    'Webhooks delivered by another replica',
+    'This replica does not deliver webhooks (WEBHOOK_DELIVERY=false): its outbox holds no deliveries to list and sends none it would replay. The replica that delivers answers both; a client behind a load balancer may send the request again over another connection. Subscriptions themselves are read and changed on any replica.',
+  ),
   // online applications (网上受理)
   item_not_licensing: entry(
     422,

@@ -8,6 +8,7 @@ import type { Clock } from '../ports/clock.js';
 import type { Delivery, StoredWebhook } from '../ports/webhook-outbox.js';
 import { authenticate, principalOf, requireRoles } from './authenticate.js';
 import { jsonBody } from './body.js';
+import { consistencyOf } from './consistency.js';
 import { eventIdFor, ifMatch } from './request.js';
 import type { Validate } from './validation.js';
 
@@ -96,12 +97,12 @@ export function webhooksApi({ webhooks, verify, validate, newId, clock, eventTyp
     res.json({ ...view(written.webhook), ...written.credentials, position: written.result.position });
   });
 
-  router.get('/v1/webhooks', ...auth, (_req, res) => {
-    res.json({ items: webhooks.list(principalOf(res)).map(view) });
+  router.get('/v1/webhooks', ...auth, async (req, res) => {
+    res.json({ items: (await webhooks.list(principalOf(res), consistencyOf(req))).map(view) });
   });
 
-  router.get('/v1/webhooks/:id', ...auth, (req, res) => {
-    const webhook = webhooks.get(principalOf(res), webhookIdOf(req));
+  router.get('/v1/webhooks/:id', ...auth, async (req, res) => {
+    const webhook = await webhooks.get(principalOf(res), webhookIdOf(req), consistencyOf(req));
     res.set('ETag', `"${webhook.revision}"`).json(view(webhook));
   });
 

@@ -202,7 +202,7 @@ describe('webhook delivery', () => {
     const stream = (await fx.events.readStream(webhookStream(A, webhook.id))).map((r) => r.event);
     expect(stream.map((e) => e.type)).toEqual(['WebhookSubscribed', 'WebhookDisabled']);
     expect(stream[1]!.data).toMatchObject({ reason: 'receiver_gone', status: 410 });
-    expect(fx.service.get(actorOf(A), webhook.id).enabled).toBe(false);
+    expect((await fx.service.get(actorOf(A), webhook.id)).enabled).toBe(false);
     await fx.append('case-county-justice:c-1', A, 1);
     await fx.deliver();
     expect(receiver.received).toHaveLength(1);

@@ -1,6 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { SqliteEventStore } from '../../src/adapters/sqlite/event-store.js';
+import { SqliteReadModelStore } from '../../src/adapters/sqlite/read-model-store.js';
 import { SqliteWebhookOutbox } from '../../src/adapters/sqlite/webhook-outbox.js';
 import { HttpWebhookSender } from '../../src/adapters/webhook-http/sender.js';
 import { AddressPolicy, type Resolve } from '../../src/app/webhooks/address-policy.js';
@@ -9,9 +10,11 @@ import { WebhookKeys } from '../../src/app/webhooks/webhook-keys.js';
 import type { PublicRecords } from '../../src/app/webhooks/payloads.js';
 import { WebhookRouter } from '../../src/app/webhooks/webhook-router.js';
 import { WebhookService } from '../../src/app/webhooks/webhook-service.js';
+import { ProjectionRunner } from '../../src/app/projection-runner.js';
 import type { Actor } from '../../src/domain/actor.js';
 import type { Signer } from '../../src/ledger/ed25519.js';
 import { sealEvents, type EventEnvelope } from '../../src/ledger/envelope.js';
+import { webhooksProjection } from '../../projections/webhooks.js';
 import { testSigner } from './events.js';
 
 /** A clock the test moves by hand. */
@@ -40,7 +43,10 @@ export interface WebhookFixtureOptions {
   readonly publicRecords?: PublicRecords;
 }
 
-/** The webhook outbox, router, worker and service over files in `dir`, with a manual clock; no timers of its own. */
+/**
+ * The webhook outbox, router, worker and service over files in `dir`, with a manual clock; no timers of its own:
+ * the subscriptions' read model is brought up to a read's position when the read waits for it.
+ */
 export function webhookFixture(options: WebhookFixtureOptions) {
   const clock = new ManualClock();
   const signer = options.signer ?? testSigner();
@@ -50,7 +56,24 @@ export function webhookFixture(options: WebhookFixtureOptions) {
   const resolve: Resolve = options.resolve ?? (async () => [{ address: '127.0.0.1', family: 4 }]);
   const policy = new AddressPolicy(options.allowHosts ?? ['127.0.0.1'], resolve);
   const publicRecords = options.publicRecords === undefined ? {} : { publicRecords: options.publicRecords };
-  const service = new WebhookService({ events, signer, clock, store, keys, policy, ...publicRecords });
+  const readModels = new SqliteReadModelStore({ path: ':memory:', projections: [webhooksProjection] });
+  const runner = new ProjectionRunner(events, readModels, [webhooksProjection]);
+  const consistency = {
+    position: () => readModels.position(),
+    waitFor: async (position: number) => (await runner.catchUp({ until: position }), readModels.position() >= position),
+  };
+  const service = new WebhookService({
+    events,
+    signer,
+    clock,
+    store,
+    keys,
+    policy,
+    ...publicRecords,
+    readModels,
+    runner: consistency,
+    delivers: true,
+  });
   const router = new WebhookRouter({ events, store, clock, ...publicRecords });
   const worker = new DeliveryWorker({
     store,
@@ -117,6 +140,7 @@ export function webhookFixture(options: WebhookFixtureOptions) {
     },
     async close(): Promise<void> {
       store.close();
+      readModels.close();
       await events.close();
     },
   };

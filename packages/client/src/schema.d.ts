@@ -133,7 +133,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** The agency's webhook subscriptions (admin, integration) */
+    /** The agency's webhook subscriptions (admin, integration), oldest first */
     get: operations['listWebhooks'];
     put?: never;
     /** Subscribe a receiver to the agency's events (admin, integration); recorded as a signed event. The answer holds the HMAC secret (or the Ed25519 public key) once. `payload: public` delivers only the events that have a public record, as GET /v1/disclosures lists it (docs/integration.md, "Public payloads") */
@@ -6398,7 +6398,10 @@ export interface operations {
   };
   listWebhooks: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description Read your writes: wait (up to 5 s) until the read models have applied the log up to this position, the `position` a write returned; 503 not_caught_up otherwise. */
+        consistentWith?: string;
+      };
       header?: never;
       path?: never;
       cookie?: never;
@@ -6412,6 +6415,15 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['response.webhook-list'];
+        };
+      };
+      /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
         };
       };
       /** @description No valid bearer token (unauthenticated). */
@@ -6434,6 +6446,15 @@ export interface operations {
       };
       /** @description The Accept header admits none of the media types this answers with (not_acceptable); `available` lists them. */
       406: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description A store does not answer, the read models have not caught up within the wait with ?consistentWith=, or with the log a posted bundle was checkpointed in (not_caught_up), or every bundle verification slot is taken (verify_busy); both with Retry-After. */
+      503: {
         headers: {
           [name: string]: unknown;
         };
@@ -6579,7 +6600,10 @@ export interface operations {
   };
   getWebhook: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description Read your writes: wait (up to 5 s) until the read models have applied the log up to this position, the `position` a write returned; 503 not_caught_up otherwise. */
+        consistentWith?: string;
+      };
       header?: never;
       path: {
         /** @description The webhook subscription. */
@@ -6598,6 +6622,15 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['response.webhook'];
+        };
+      };
+      /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
         };
       };
       /** @description No valid bearer token (unauthenticated). */
@@ -6629,6 +6662,15 @@ export interface operations {
       };
       /** @description The Accept header admits none of the media types this answers with (not_acceptable); `available` lists them. */
       406: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description A store does not answer, the read models have not caught up within the wait with ?consistentWith=, or with the log a posted bundle was checkpointed in (not_caught_up), or every bundle verification slot is taken (verify_busy); both with Retry-After. */
+      503: {
         headers: {
           [name: string]: unknown;
         };
@@ -6931,6 +6973,15 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
+      /** @description This replica does not deliver webhooks (WEBHOOK_DELIVERY=false), so its outbox holds no deliveries (webhook_delivery_elsewhere): send it again over another connection, which may reach the replica that delivers. */
+      421: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
       /** @description An unexpected failure (internal) or a store that does not answer. */
       default: {
         headers: {
@@ -7013,6 +7064,15 @@ export interface operations {
       };
       /** @description The write conflicts with the record: a stale If-Match (revision_conflict) or a rule such as legal_review_required. */
       409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description This replica does not deliver webhooks (WEBHOOK_DELIVERY=false), so its outbox holds no deliveries (webhook_delivery_elsewhere): send it again over another connection, which may reach the replica that delivers. */
+      421: {
         headers: {
           [name: string]: unknown;
         };

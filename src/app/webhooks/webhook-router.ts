@@ -5,7 +5,7 @@ import type { EventStore, RecordedEvent } from '../../ports/event-store.js';
 import type { NewDelivery, StoredWebhook, WebhookOutboxStore } from '../../ports/webhook-outbox.js';
 import { followLog } from '../follow-log.js';
 import { EventPayloads, type PublicRecords } from './payloads.js';
-import { applyWebhookEvent } from './stored-webhook.js';
+import { applyWebhookEvent } from '../../../projections/webhooks.js';
 
 /**
  * Whether `webhook` may receive `event`: enabled, recorded after the subscription was, of one of its types (for a

@@ -1,6 +1,6 @@
 import type { Actor } from '../../domain/actor.js';
 import { RuleViolation } from '../../domain/errors.js';
-import { InvalidBody, InvalidQuery } from '../../errors.js';
+import { DeliveredElsewhere, InvalidBody, InvalidQuery } from '../../errors.js';
 import {
   PUBLIC_EVENT_TYPES,
   webhookDecider,
@@ -11,7 +11,8 @@ import {
   type WebhookSettings,
   type WebhookSigning,
 } from '../../domain/webhooks/subscriptions.js';
-import type { Position } from '../../ports/event-store.js';
+import type { Position, RecordedEvent } from '../../ports/event-store.js';
+import type { ReadModelStore } from '../../ports/read-models.js';
 import type {
   Delivery,
   DeliveryState,
@@ -25,8 +26,9 @@ import { canonicalEqual } from '../idempotency.js';
 import { registryCodec } from '../registry-codec.js';
 import type { AddressPolicy } from './address-policy.js';
 import type { PublicRecords } from './payloads.js';
+import { caughtUp, type ReadConsistency } from '../read-consistency.js';
 import { replayDeliveries } from './replay-scan.js';
-import { stateOf, webhookOf } from './stored-webhook.js';
+import { stateOf, WEBHOOKS, webhookDocOf, webhookOf } from '../../../projections/webhooks.js';
 import type { WebhookKeys } from './webhook-keys.js';
 
 export { MAX_REPLAY_EVENTS } from './replay-scan.js';
@@ -55,10 +57,17 @@ export interface WebhookWritten {
   readonly credentials?: { secret: string } | { publicKey: string };
 }
 
+/** How many subscriptions one read-model query returns while listing an agency's. */
+const LIST_PAGE = 500;
+
 /**
  * Webhook subscriptions of an agency (admin or integration): each change is a signed event of the subscription's
- * stream, then at once in the outbox (read your writes; the router folds the same event again, idempotently, by
- * revision). Reads answer from the outbox, scoped to the caller's agency: another agency's subscription is 404.
+ * stream, decided on the stream as read back (whichever replica wrote it before), then at once in this replica's
+ * outbox (the router folds the same event again, idempotently, by revision). The subscriptions are read from the
+ * read models, which every replica keeps, after `consistentWith` and after this replica's own last change of one
+ * (read your writes); deliveries and replays from the outbox, which only a replica that delivers fills
+ * (`WEBHOOK_DELIVERY`): another answers them `421 webhook_delivery_elsewhere`. Every read is scoped to the
+ * caller's agency: another agency's subscription is 404.
  */
 export class WebhookService {
   constructor(
@@ -70,8 +79,16 @@ export class WebhookService {
       readonly publicRecords?: PublicRecords;
       /** Told when deliveries were put (back) in the outbox. */
       readonly requeued?: () => void;
+      /** The read models the subscriptions are read from, and how far they have followed the log. */
+      readonly readModels: Pick<ReadModelStore, 'get' | 'query'>;
+      readonly runner: ReadConsistency;
+      /** Whether this replica routes the log into its outbox and delivers (`WEBHOOK_DELIVERY`). */
+      readonly delivers: boolean;
     },
   ) {}
+
+  /** The log position of this replica's last change of a subscription: reads wait for the read models to pass it. */
+  #written: Position = 0;
 
   async create(
     actor: Actor,
@@ -101,10 +118,13 @@ export class WebhookService {
     eventId: string,
     expectedRevision?: number,
   ): Promise<WebhookWritten> {
-    const current = this.get(actor, webhookId);
+    const history = await this.#history(actor.agency, webhookId);
+    const current = webhookOf(history);
+    if (!current || current.deleted) throw notFound();
     if (change.url !== undefined) await this.deps.policy.check(change.url);
     // a retry (the event id recorded already) is the change it asks for of the subscription as it was before
-    const before = (await this.#before(current, eventId)) ?? current;
+    const at = history.findIndex((r) => r.event.id === eventId);
+    const before = (at < 0 ? undefined : webhookOf(history.slice(0, at))) ?? current;
     const eventTypes = change.eventTypes === undefined ? before.eventTypes : (change.eventTypes ?? undefined);
     const settings = settingsOf(change.url ?? before.url, eventTypes, change.payload ?? before.payload);
     checkPublicTypes(settings, change.eventTypes);
@@ -126,10 +146,11 @@ export class WebhookService {
   }
 
   async remove(actor: Actor, webhookId: string, eventId: string, expectedRevision?: number): Promise<WebhookWritten> {
-    const stored = this.deps.store.webhook(webhookId);
+    const history = await this.#history(actor.agency, webhookId);
+    const current = webhookOf(history);
     // a deletion sent again under its Idempotency-Key finds the subscription deleted: the original answer
-    const retried = stored?.deleted === true && stored.agency === actor.agency && (await this.#holds(stored, eventId));
-    const current = retried ? stored : this.get(actor, webhookId);
+    const retried = current?.deleted === true && history.some((r) => r.event.id === eventId);
+    if (!current || (current.deleted && !retried)) throw notFound();
     const sameRequest = (recorded: readonly { type: string }[]) =>
       recorded.length === 1 && recorded[0]!.type === 'WebhookDeleted';
     return this.#command(current.agency, webhookId, { type: 'Delete', actor }, eventId, {
@@ -138,17 +159,9 @@ export class WebhookService {
     });
   }
 
-  /** The subscription as it was before the event `eventId`, when its stream holds that event; else undefined. */
-  async #before(webhook: StoredWebhook, eventId: string): Promise<StoredWebhook | undefined> {
-    const history = await this.deps.events.readStream(webhookStream(webhook.agency, webhook.id));
-    const at = history.findIndex((r) => r.event.id === eventId);
-    return at < 0 ? undefined : webhookOf(history.slice(0, at));
-  }
-
-  /** Whether the subscription's stream holds the event `eventId`. */
-  async #holds(webhook: StoredWebhook, eventId: string): Promise<boolean> {
-    const history = await this.deps.events.readStream(webhookStream(webhook.agency, webhook.id));
-    return history.some((r) => r.event.id === eventId);
+  /** The events of the subscription's stream: what a change is decided on, as every replica wrote them. */
+  #history(agency: string, webhookId: string): Promise<RecordedEvent[]> {
+    return this.deps.events.readStream(webhookStream(agency, webhookId));
   }
 
   /** A receiver answered 410 Gone: the service disables the subscription, by an event of its own. */
@@ -158,14 +171,41 @@ export class WebhookService {
     await this.#command(webhook.agency, webhook.id, { type: 'Disable', reason: 'receiver_gone', status }, eventId);
   }
 
-  list(actor: Actor): StoredWebhook[] {
-    return this.deps.store.webhooks().filter((w) => w.agency === actor.agency && !w.deleted);
+  /** The agency's subscriptions, oldest first, from the read models once they have passed `consistentWith`. */
+  async list(actor: Actor, consistentWith?: Position): Promise<StoredWebhook[]> {
+    await this.#caughtUp(consistentWith);
+    const found: StoredWebhook[] = [];
+    let after: string | undefined;
+    do {
+      const page = this.deps.readModels.query<StoredWebhook & Record<string, unknown>>(WEBHOOKS, {
+        where: { agency: actor.agency },
+        limit: LIST_PAGE,
+        ...(after === undefined ? {} : { after }),
+      });
+      for (const webhook of page.items) if (!webhook.deleted) found.push(webhook);
+      after = page.next;
+    } while (after !== undefined);
+    return found.sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
   }
 
-  get(actor: Actor, webhookId: string): StoredWebhook {
+  /** The subscription, from the read models once they have passed `consistentWith`. */
+  async get(actor: Actor, webhookId: string, consistentWith?: Position): Promise<StoredWebhook> {
+    await this.#caughtUp(consistentWith);
+    const webhook = webhookDocOf(this.deps.readModels, actor.agency, webhookId);
+    if (!webhook || webhook.deleted) throw notFound();
+    return webhook;
+  }
+
+  async #caughtUp(consistentWith: Position | undefined): Promise<void> {
+    const through = Math.max(consistentWith ?? 0, this.#written);
+    await caughtUp(this.deps.runner, through === 0 ? undefined : through);
+  }
+
+  /** The subscription as this replica's outbox holds it, for its deliveries; 421 on a replica that does not deliver. */
+  #delivered(actor: Actor, webhookId: string): StoredWebhook {
+    if (!this.deps.delivers) throw new DeliveredElsewhere();
     const webhook = this.deps.store.webhook(webhookId);
-    if (!webhook || webhook.deleted || webhook.agency !== actor.agency)
-      throw new RuleViolation('not_found', 404, 'no such webhook');
+    if (!webhook || webhook.deleted || webhook.agency !== actor.agency) throw notFound();
     return webhook;
   }
 
@@ -174,7 +214,7 @@ export class WebhookService {
     webhookId: string,
     options: { readonly state?: DeliveryState; readonly limit: number },
   ): { webhook: StoredWebhook; counts: WebhookCounts | undefined; deliveries: Delivery[]; routed: Position } {
-    const webhook = this.get(actor, webhookId);
+    const webhook = this.#delivered(actor, webhookId);
     const counts = this.deps.store.counts().find((c) => c.webhookId === webhookId);
     const routed = this.deps.store.position();
     return { webhook, counts, deliveries: this.deps.store.list(webhookId, options), routed };
@@ -191,7 +231,7 @@ export class WebhookService {
     webhookId: string,
     from: Position,
   ): Promise<{ requeued: number; through: Position; next?: Position }> {
-    const webhook = this.get(actor, webhookId);
+    const webhook = this.#delivered(actor, webhookId);
     // as the feeds refuse an `after` beyond the head: a position no feed gave, which would requeue nothing silently
     if (await beyondHead(this.deps.events, from - 1)) {
       throw new InvalidQuery('from is beyond the position after the last event of the log: nothing is there to send', {
@@ -234,9 +274,12 @@ export class WebhookService {
     const webhook = webhookOf(await this.deps.events.readStream(stream));
     if (!webhook) throw new Error(`webhook stream ${stream} is empty after a write`);
     this.deps.store.commit({ webhooks: [webhook], deliveries: [], position: 0, now: this.deps.clock.now().getTime() });
+    this.#written = Math.max(this.#written, result.position);
     return { webhook, result };
   }
 }
+
+const notFound = () => new RuleViolation('not_found', 404, 'no such webhook');
 
 /**
  * A `public` subscription receives only the events that change a public entry ({@link PUBLIC_EVENT_TYPES}): one

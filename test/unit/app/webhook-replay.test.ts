@@ -64,6 +64,7 @@ function replaying(log: readonly RecordedEvent[]) {
     events,
     store,
     clock: { now: () => new Date('2026-12-01T00:00:00Z') },
+    delivers: true,
   } as unknown as ConstructorParameters<typeof WebhookService>[0]);
   return { service, read, requeued };
 }

@@ -1,6 +1,12 @@
-import { webhookDecider, type WebhookEvent, type WebhookState } from '../../domain/webhooks/subscriptions.js';
-import type { RecordedEvent } from '../../ports/event-store.js';
-import type { StoredWebhook } from '../../ports/webhook-outbox.js';
+import {
+  isWebhookStream,
+  webhookDecider,
+  type WebhookEvent,
+  type WebhookState,
+} from '../src/domain/webhooks/subscriptions.js';
+import type { RecordedEvent } from '../src/ports/event-store.js';
+import type { Change, DocReader, Projection } from '../src/ports/read-models.js';
+import type { StoredWebhook } from '../src/ports/webhook-outbox.js';
 
 /** The decider's state of a stored subscription. */
 export function stateOf(stored: StoredWebhook): WebhookState {
@@ -23,7 +29,10 @@ export function stateOf(stored: StoredWebhook): WebhookState {
   };
 }
 
-/** A subscription after one more event of its stream (the fold the outbox keeps, with the revision it reflects). */
+/**
+ * A subscription after one more event of its stream (the fold the outbox keeps and the read model below, with the
+ * revision it reflects).
+ */
 export function applyWebhookEvent(
   stored: StoredWebhook | undefined,
   { position, event: envelope }: RecordedEvent,
@@ -59,3 +68,30 @@ export function applyWebhookEvent(
 export function webhookOf(events: readonly RecordedEvent[]): StoredWebhook | undefined {
   return events.reduce<StoredWebhook | undefined>((stored, event) => applyWebhookEvent(stored, event), undefined);
 }
+
+export const WEBHOOKS = 'webhooks';
+
+/** The subscription `webhookId` of `agency` as the read models hold it (deleted ones included). */
+export const webhookDocOf = (docs: DocReader, agency: string, webhookId: string): StoredWebhook | undefined => {
+  const doc = docs.get<StoredWebhook & Record<string, unknown>>(WEBHOOKS, webhookId);
+  return doc?.agency === agency ? doc : undefined;
+};
+
+/**
+ * The webhook subscriptions, from the `webhook-<agency>:<id>` streams: what every replica answers `GET
+ * /v1/webhooks` from, whether or not it delivers (the outbox of the replica that delivers keeps its own fold,
+ * written with its deliveries). Key: the subscription's id.
+ */
+export const webhooksProjection: Projection = {
+  name: 'webhooks',
+  version: 1,
+  collections: [{ name: WEBHOOKS, indexes: ['agency'] }],
+  apply(recorded, docs): Change[] {
+    const { event } = recorded;
+    if (!isWebhookStream(event.stream) || !event.type.startsWith('Webhook')) return [];
+    const id = (event.data as { webhookId: string }).webhookId;
+    const known = docs.get<StoredWebhook & Record<string, unknown>>(WEBHOOKS, id);
+    const doc = applyWebhookEvent(known, recorded) as StoredWebhook & Record<string, unknown>;
+    return [{ collection: WEBHOOKS, key: id, doc }];
+  },
+};

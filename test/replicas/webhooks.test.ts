@@ -1,0 +1,131 @@
+import { startReplicas, type Replicas } from '../support/replicas.js';
+import { eventually, WebhookReceiver } from '../support/webhook-receiver.js';
+
+/**
+ * Two replicas on one EventStoreDB (its TEST DOUBLE), the first delivering webhooks and the second not
+ * (`WEBHOOK_DELIVERY=false`), as docs/integration.md says to run them: a subscription is read and changed on
+ * either, whichever replica made it, and the deliveries are the delivering replica's to list and replay.
+ */
+const A = 'county-justice';
+let r: Replicas;
+let receiver: WebhookReceiver;
+let integration: string;
+let admin: string;
+
+const officer = (officerId: string) => ({
+  officerId,
+  name: '李执法',
+  agency: A,
+  certificateNo: `1405-${officerId}`,
+  validFrom: '2018-01-01',
+  validTo: '2030-12-31',
+  roles: ['officer'],
+});
+
+beforeAll(async () => {
+  receiver = await WebhookReceiver.start();
+  r = await startReplicas({ env: { WEBHOOK_ALLOW_HOSTS: '127.0.0.1' }, envOf: [{}, { WEBHOOK_DELIVERY: 'false' }] });
+  integration = r.a.token('erp', A, ['integration']);
+  admin = r.a.token('head', A, ['admin']);
+});
+afterAll(async () => {
+  await r?.stop();
+  await receiver?.close();
+});
+
+describe('webhook subscriptions across replicas', () => {
+  it('when a subscription is made on the replica that does not deliver, then both read it, the other delivers to it, and only that one lists and replays its deliveries', async () => {
+    const created = await r.b.call('POST', '/v1/webhooks', {
+      token: integration,
+      body: { url: receiver.url, eventTypes: ['OfficerRegistered'] },
+    });
+    expect(created.status).toBe(201);
+    const { id, position } = created.body as { id: string; position: number };
+    // read your writes on the replica that wrote it, without a position
+    const onB = await r.b.call('GET', `/v1/webhooks/${id}`, { token: integration });
+    expect([onB.status, onB.body.id, onB.body.url]).toEqual([200, id, receiver.url]);
+    // and on the other with the position the write returned
+    const listedOnA = await r.a.call('GET', `/v1/webhooks?consistentWith=${position}`, { token: integration });
+    expect(listedOnA.status).toBe(200);
+    expect((listedOnA.body.items as { id: string }[]).map((w) => w.id)).toContain(id);
+
+    expect((await r.b.call('POST', '/v1/officers', { token: admin, body: officer('alice') })).status).toBe(201);
+    await eventually(() => receiver.received.length >= 1);
+    const deliveriesOnA = () => r.a.call('GET', `/v1/webhooks/${id}/deliveries`, { token: integration });
+    await eventually(async () => (await deliveriesOnA()).body.metrics?.delivered === 1);
+
+    const deliveriesOnB = await r.b.call('GET', `/v1/webhooks/${id}/deliveries`, { token: integration });
+    expect([deliveriesOnB.status, deliveriesOnB.body.code]).toEqual([421, 'webhook_delivery_elsewhere']);
+    expect(deliveriesOnB.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+    const replayOnB = await r.b.call('POST', `/v1/webhooks/${id}/replay?from=1`, { token: integration });
+    expect([replayOnB.status, replayOnB.body.code]).toEqual([421, 'webhook_delivery_elsewhere']);
+
+    // the replay on the replica that delivers sends the event again
+    const replayOnA = await r.a.call('POST', `/v1/webhooks/${id}/replay?from=1`, { token: integration });
+    expect([replayOnA.status, replayOnA.body.requeued]).toEqual([202, 1]);
+    await eventually(() => receiver.received.length >= 2);
+    expect(new Set(receiver.received.map((d) => d.headers['webhook-id'])).size).toBe(1);
+  });
+
+  it('when a subscription made on one replica is changed and then deleted on the other, then each change is decided on what the first recorded', async () => {
+    const created = await r.a.call('POST', '/v1/webhooks', {
+      token: integration,
+      body: { url: receiver.url, eventTypes: ['OfficerRegistered'] },
+    });
+    expect(created.status).toBe(201);
+    const id = created.body.id as string;
+
+    const changed = await r.b.call('PATCH', `/v1/webhooks/${id}`, {
+      token: integration,
+      headers: { 'if-match': '"0"' },
+      body: { eventTypes: ['OfficerRegistered', 'OfficerAmended'] },
+    });
+    expect([changed.status, changed.headers.get('etag')]).toEqual([200, '"1"']);
+    const onA = await r.a.call('GET', `/v1/webhooks/${id}?consistentWith=${changed.body.position}`, {
+      token: integration,
+    });
+    expect([onA.status, onA.headers.get('etag'), onA.body.eventTypes]).toEqual([
+      200,
+      '"1"',
+      ['OfficerRegistered', 'OfficerAmended'],
+    ]);
+
+    // a stale revision is refused on either replica, as the stream stands
+    const stale = await r.a.call('PATCH', `/v1/webhooks/${id}`, {
+      token: integration,
+      headers: { 'if-match': '"0"' },
+      body: { url: receiver.url },
+    });
+    expect([stale.status, stale.body.code]).toEqual([409, 'revision_conflict']);
+
+    const deleted = await r.b.call('DELETE', `/v1/webhooks/${id}`, {
+      token: integration,
+      headers: { 'idempotency-key': `delete-${id}` },
+    });
+    expect(deleted.status).toBe(204);
+    const again = await r.b.call('DELETE', `/v1/webhooks/${id}`, {
+      token: integration,
+      headers: { 'idempotency-key': `delete-${id}` },
+    });
+    expect(again.status).toBe(204);
+    expect((await r.b.call('GET', `/v1/webhooks/${id}`, { token: integration })).status).toBe(404);
+    await eventually(async () => (await r.a.call('GET', `/v1/webhooks/${id}`, { token: integration })).status === 404);
+    const listed = await r.a.call('GET', '/v1/webhooks', { token: integration });
+    expect((listed.body.items as { id: string }[]).map((w) => w.id)).not.toContain(id);
+  });
+
+  it("when another agency's integration asks either replica for the subscription, then it is not found", async () => {
+    const created = await r.b.call('POST', '/v1/webhooks', { token: integration, body: { url: receiver.url } });
+    expect(created.status).toBe(201);
+    const other = r.a.token('erp', 'city-market', ['integration']);
+    const { id, position } = created.body as { id: string; position: number };
+    for (const replica of [r.a, r.b]) {
+      const got = await replica.call('GET', `/v1/webhooks/${id}?consistentWith=${position}`, { token: other });
+      expect(got.status).toBe(404);
+      const changed = await replica.call('PATCH', `/v1/webhooks/${id}`, { token: other, body: { url: receiver.url } });
+      expect(changed.status).toBe(404);
+      const listed = await replica.call('GET', `/v1/webhooks?consistentWith=${position}`, { token: other });
+      expect(listed.body.items).toEqual([]);
+    }
+  });
+});
