@@ -1,5 +1,6 @@
 import { officerStream } from '../../src/domain/registry/officers.js';
 import { browse, csrfOf, Jar } from '../support/portal-session.js';
+import { ROSTER_PAGE } from '../../src/app/officer-roster.js';
 import { AGENCY, startScreensService, type ScreensFixture } from '../support/screens.js';
 
 let f: ScreensFixture;
@@ -121,5 +122,53 @@ describe("the administrator's screen of the agency's officers (执法人员管�
     const en = await browse(f.t.url, jar, `${PATH}?lang=en`);
     expect(en.text).toContain('<h1>Enforcement officers</h1>');
     await browse(f.t.url, jar, `${PATH}?lang=zh-CN`);
+  });
+
+  it('when the agency has more officers than a page holds, then the roster pages through them by id, and an officer past the first page is managed and named after a change', async () => {
+    for (let i = 0; i < ROSTER_PAGE; i++) {
+      const officerId = `p-${String(i).padStart(3, '0')}`;
+      const registered = await f.t.call('POST', '/v1/officers', {
+        token: f.admin,
+        body: {
+          officerId,
+          name: `执法人员${officerId}`,
+          agency: AGENCY,
+          certificateNo: `1405-${officerId}`,
+          validFrom: '2018-01-01',
+          validTo: '2030-12-31',
+          roles: ['officer'],
+        },
+      });
+      expect(registered.status).toBe(201);
+    }
+    const ids = (text: string) => [...text.matchAll(/<td><code>([^<]+)<\/code><\/td>/g)].map((m) => m[1]!);
+    const first = await browse(f.t.url, jar, PATH);
+    expect(first.res.status).toBe(200);
+    const onFirst = ids(first.text);
+    expect(onFirst).toHaveLength(ROSTER_PAGE);
+    expect(onFirst).toEqual([...onFirst].sort());
+    const next = /<a rel="next" href="([^"]+)"/.exec(first.text)?.[1]?.replaceAll('&amp;', '&');
+    expect(next).toMatch(/^\/admin\/officers\?cursor=/);
+    const second = await browse(f.t.url, jar, next!);
+    const onSecond = ids(second.text);
+    expect(onSecond.length).toBeGreaterThan(0);
+    expect(onSecond[0]! > onFirst.at(-1)!).toBe(true);
+    expect(second.text).not.toContain('rel="next"');
+    expect(second.text).toContain('<a href="/admin/officers">');
+    // every officer of the agency, each once
+    const all = [...onFirst, ...onSecond];
+    expect(new Set(all).size).toBe(all.length);
+    expect(all).toEqual(expect.arrayContaining(['alice', 'bob', 'p-000', 'p-099', 'rita']));
+
+    // the last registered officer sorts past the first page (ids in order: alice, bob, …, p-000 … p-099, …)
+    expect(onSecond).toContain('p-099');
+    const last = 'p-099';
+    expect((await browse(f.t.url, jar, `${PATH}/${last}`)).res.status).toBe(200);
+    const suspended = await send(last, { change: 'suspension', reason: '接受调查' });
+    expect(suspended.res.status).toBe(303);
+    const saved = await browse(f.t.url, jar, suspended.res.headers.get('location')!);
+    expect(saved.text).toMatch(new RegExp(`<p class="notice" role="status">[^<]*执法人员${last}`));
+
+    expect((await browse(f.t.url, jar, `${PATH}?cursor=not-a-cursor`)).res.status).toBe(400);
   });
 });

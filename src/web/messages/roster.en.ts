@@ -4,6 +4,7 @@ import type { ROSTER_ZH_CN } from './roster.zh-CN.js';
 export const ROSTER_EN: { readonly [K in keyof typeof ROSTER_ZH_CN]: string } = {
   'roster.nav': 'Officers',
   'roster.title': 'Enforcement officers',
+  'roster.pages': 'Pages of the officers',
   'roster.lead':
     "The agency's registered officers and the standing of their enforcement credentials. Suspending, reinstating and retiring an officer each take a reason and are recorded as signed events; a suspended or retired officer cannot be named in an act, nor record or sign one as an officer.",
   'roster.officerId': 'Officer id',
@@ -16,7 +17,6 @@ export const ROSTER_EN: { readonly [K in keyof typeof ROSTER_ZH_CN]: string } = 
   'roster.change': 'Change status',
   'roster.change.label': 'Change status: {name}',
   'roster.none': 'The agency has registered no officers yet.',
-  'roster.more': 'Only the first {count} officers are listed.',
   'roster.saved': "{name}'s status was changed and recorded in the ledger.",
   'roster.form.title': "Change an officer's status: {name}",
   'roster.form.current': 'Current status',

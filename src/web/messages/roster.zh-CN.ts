@@ -2,6 +2,7 @@
 export const ROSTER_ZH_CN = {
   'roster.nav': '执法人员管理',
   'roster.title': '执法人员管理',
+  'roster.pages': '执法人员名单分页',
   'roster.lead':
     '本机关登记的执法人员及其执法资格状态。暂停执法资格、恢复执法资格和离岗均须写明理由，作为签名事件记入账本；被暂停或已离岗的人员不能被列为执法人员，也不能以执法人员身份记录或签署执法行为。',
   'roster.officerId': '人员编号',
@@ -14,7 +15,6 @@ export const ROSTER_ZH_CN = {
   'roster.change': '变更状态',
   'roster.change.label': '变更状态：{name}',
   'roster.none': '本机关尚未登记执法人员。',
-  'roster.more': '仅列出前 {count} 名执法人员。',
   'roster.saved': '{name}的状态已变更，并已记入账本。',
   'roster.form.title': '变更执法人员状态：{name}',
   'roster.form.current': '现在状态',

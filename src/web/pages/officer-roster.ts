@@ -2,7 +2,7 @@ import express, { type Request, type Response, type Router } from 'express';
 import type { OfficerRoster, RosterEntry } from '../../app/officer-roster.js';
 import type { OfficerStatusChange, RegistryService } from '../../app/registry-service.js';
 import { notFound } from '../../domain/errors.js';
-import { InvalidBody, type LedgerError } from '../../errors.js';
+import { InvalidBody, InvalidQuery, type LedgerError } from '../../errors.js';
 import { consistencyOf } from '../../http/consistency.js';
 import type { Validate } from '../../http/validation.js';
 import type { PortalAssets } from '../assets.js';
@@ -14,9 +14,10 @@ import type { MessageKey } from '../i18n.js';
 import { pageContext, sendPage, type PageContext } from '../layout.js';
 import { csrfField, portalPrincipal, requireCsrf, signedIn } from '../session.js';
 import { dataTable } from './data-table.js';
+import { pager } from './public-parts.js';
 
 export interface OfficerRosterPageDependencies {
-  readonly roster: Pick<OfficerRoster, 'of'>;
+  readonly roster: Pick<OfficerRoster, 'of' | 'one'>;
   readonly registry: Pick<RegistryService, 'changeOfficerStatus'>;
   readonly validate: Validate;
   readonly newId: () => string;
@@ -28,6 +29,14 @@ export const ROSTER_PATH = '/admin/officers';
 
 const parseForm = express.urlencoded({ extended: false, limit: 16 * 1024, parameterLimit: 20 });
 const ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
+
+/** A query parameter given once, as text; a repeated one is refused. */
+function single(req: Request, name: string): string | undefined {
+  const value = req.query[name];
+  if (value === undefined) return undefined;
+  if (typeof value !== 'string') throw new InvalidQuery(`${name} may be given once`, { parameter: name });
+  return value;
+}
 
 /** The changes an officer of each status may undergo. */
 const CHANGES: Readonly<Record<RosterEntry['status'], readonly OfficerStatusChange[]>> = {
@@ -52,8 +61,12 @@ function fieldsFor(status: RosterEntry['status']): FieldSpec[] {
   ];
 }
 
-function rosterMain(ctx: PageContext, roster: { items: RosterEntry[]; more: boolean }): Html {
-  const saved = roster.items.find((o) => o.officerId === ctx.query.get('saved'));
+function rosterMain(
+  ctx: PageContext,
+  roster: { items: RosterEntry[]; next?: string },
+  saved: RosterEntry | undefined,
+  cursor: string | undefined,
+): Html {
   return html`<h1>${ctx.t('roster.title')}</h1>
     <p class="lead">${ctx.t('roster.lead')}</p>
     ${saved && html`<p class="notice" role="status">${ctx.t('roster.saved', { name: saved.name })}</p>`}
@@ -83,7 +96,7 @@ function rosterMain(ctx: PageContext, roster: { items: RosterEntry[]; more: bool
       ),
       'roster.none',
     )}
-    ${roster.more && html`<p>${ctx.t('roster.more', { count: roster.items.length })}</p>`}`;
+    ${pager(ctx, ROSTER_PATH, cursor === undefined ? {} : { cursor }, roster.next, { label: 'roster.pages' })}`;
 }
 
 function officerMain(ctx: PageContext, officer: RosterEntry, state: FormState, csrf: Html): Html {
@@ -118,8 +131,7 @@ export function registerOfficerRosterPage(router: Router, deps: OfficerRosterPag
   const officerOf = async (req: Request, res: Response): Promise<RosterEntry> => {
     const officerId = String(req.params.officerId);
     if (!ID.test(officerId)) throw notFound('no such officer');
-    const { items } = await deps.roster.of(portalPrincipal(res).agency, consistencyOf(req));
-    const officer = items.find((o) => o.officerId === officerId);
+    const officer = await deps.roster.one(portalPrincipal(res).agency, officerId, consistencyOf(req));
     if (!officer) throw notFound('no such officer');
     return officer;
   };
@@ -132,8 +144,17 @@ export function registerOfficerRosterPage(router: Router, deps: OfficerRosterPag
 
   router.get(ROSTER_PATH, signedIn('admin'), async (req, res) => {
     const ctx = pageContext(req, res, deps.assets);
-    const roster = await deps.roster.of(portalPrincipal(res).agency, consistencyOf(req));
-    sendPage(res, ctx, { title: ctx.t('roster.title'), main: rosterMain(ctx, roster) });
+    const { agency } = portalPrincipal(res);
+    const consistentWith = consistencyOf(req);
+    const cursor = single(req, 'cursor');
+    const savedId = single(req, 'saved');
+    const roster = await deps.roster.of(agency, {
+      ...(cursor === undefined ? {} : { after: cursor }),
+      ...(consistentWith === undefined ? {} : { consistentWith }),
+    });
+    // the officer just changed, wherever in the roster they are
+    const saved = savedId !== undefined && ID.test(savedId) ? await deps.roster.one(agency, savedId) : undefined;
+    sendPage(res, ctx, { title: ctx.t('roster.title'), main: rosterMain(ctx, roster, saved, cursor) });
   });
 
   router.get(`${ROSTER_PATH}/:officerId`, signedIn('admin'), async (req, res) => {
