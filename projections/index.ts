@@ -1,7 +1,7 @@
 import type { Projection } from '../src/ports/read-models.js';
-import { checkpointsProjection } from './checkpoints.js';
-import { headsProjection } from './heads.js';
-import { merkleProjection } from './merkle.js';
+import { CHECKPOINTS, checkpointKey, checkpointsProjection } from './checkpoints.js';
+import { headsProjection, storedHeadsPath } from './heads.js';
+import { CHECKPOINT_STREAM, leafKey, MERKLE, merkleProjection, storedNode } from './merkle.js';
 import { accessProjection } from './access.js';
 import { applicationsProjection } from './applications.js';
 import { caseFilesProjection } from './case-files.js';
@@ -44,3 +44,14 @@ export const PROJECTIONS: readonly Projection[] = [
   publishedProjection,
   webhooksProjection,
 ];
+
+/** Where the transparency log finds the Merkle tree, the heads map's paths and the checkpoints in the read models. */
+export const LOG_LAYOUT = {
+  merkle: MERKLE,
+  checkpoints: CHECKPOINTS,
+  checkpointStream: CHECKPOINT_STREAM,
+  node: storedNode,
+  leafKey,
+  checkpointKey,
+  headsPath: storedHeadsPath,
+} as const;

@@ -41,9 +41,10 @@ import { suiteOfSigner } from '../src/ledger/suite.js';
 import { writeTar, type TarEntry } from '../src/ledger/tar.js';
 import type { EventStore, RecordedEvent } from '../src/ports/event-store.js';
 import type { Change, Doc } from '../src/ports/read-models.js';
-import { checkpointKey, CHECKPOINTS, checkpointsProjection } from '../projections/checkpoints.js';
-import { CHECKPOINT_STREAM, leafKey, MERKLE, merkleProjection, storedNode } from '../projections/merkle.js';
-import { headsProjection, storedHeadsPath } from '../projections/heads.js';
+import { checkpointsProjection } from '../projections/checkpoints.js';
+import { merkleProjection } from '../projections/merkle.js';
+import { headsProjection } from '../projections/heads.js';
+import { LOG_LAYOUT } from '../projections/index.js';
 
 export interface IntegrityBenchOptions {
   /** Where the bundle file and the read-model store go. */
@@ -339,15 +340,7 @@ async function proofsAndCheckpoints(options: IntegrityBenchOptions) {
     clock: { now: () => new Date(RECORDED_AT) },
     locks: new StreamLocks(),
     origin: ORIGIN,
-    layout: {
-      merkle: MERKLE,
-      checkpoints: CHECKPOINTS,
-      checkpointStream: CHECKPOINT_STREAM,
-      node: storedNode,
-      leafKey,
-      checkpointKey,
-      headsPath: storedHeadsPath,
-    },
+    layout: LOG_LAYOUT,
     newId: () => idOf(0),
   });
 

@@ -87,9 +87,7 @@ import { randomBytes } from 'node:crypto';
 import { WitnessSubmitter } from './app/witness-submitter.js';
 import { recordCosignature } from './app/checkpoint-cosignatures.js';
 import { httpWitnessClient } from './adapters/witness-http/witness-client.js';
-import { CHECKPOINT_STREAM, MERKLE, leafKey, storedNode, type LeafDoc } from '../projections/merkle.js';
-import { storedHeadsPath } from '../projections/heads.js';
-import { CHECKPOINTS, checkpointKey } from '../projections/checkpoints.js';
+import { CHECKPOINT_STREAM, MERKLE, leafKey, type LeafDoc } from '../projections/merkle.js';
 import { supervisionApi } from './http/supervision-api.js';
 import { calendarApi } from './http/calendar-api.js';
 import { tokensApi } from './http/tokens-api.js';
@@ -104,7 +102,7 @@ import { ProjectionRunner } from './app/projection-runner.js';
 import { ThreadApplier } from './app/thread-applier.js';
 import type { FreeTextKeys, ProjectionThreadData } from './projection-thread.js';
 import type { ReadModelStore } from './ports/read-models.js';
-import { PROJECTIONS } from '../projections/index.js';
+import { PROJECTIONS, LOG_LAYOUT } from '../projections/index.js';
 import { bundleApi, VERIFY_RETRY_AFTER_SECONDS } from './http/bundle-api.js';
 import { Slots, verifyMetrics } from './http/slots.js';
 import { BundleExporter } from './app/bundle-export.js';
@@ -499,15 +497,7 @@ async function startHolding(config: Config, { clock, log }: ServiceDependencies)
     locks: deps.locks,
     newId,
     origin: config.logOrigin,
-    layout: {
-      merkle: MERKLE,
-      checkpoints: CHECKPOINTS,
-      checkpointStream: CHECKPOINT_STREAM,
-      node: storedNode,
-      leafKey,
-      checkpointKey,
-      headsPath: storedHeadsPath,
-    },
+    layout: LOG_LAYOUT,
   });
   const schedule = new CheckpointSchedule(transparency, {
     intervalMs: config.checkpointIntervalSeconds * 1000,

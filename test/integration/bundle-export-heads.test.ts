@@ -8,10 +8,7 @@ import { accessStreamOf, caseStreamOf } from '../../src/ledger/bundle.js';
 import { verifyBundle } from '../../src/ledger/bundle-verify.js';
 import type { BlobStore } from '../../src/ports/blob-store.js';
 import type { Clock } from '../../src/ports/clock.js';
-import { CHECKPOINTS, checkpointKey } from '../../projections/checkpoints.js';
-import { storedHeadsPath } from '../../projections/heads.js';
-import { PROJECTIONS } from '../../projections/index.js';
-import { CHECKPOINT_STREAM, MERKLE, leafKey, storedNode } from '../../projections/merkle.js';
+import { PROJECTIONS, LOG_LAYOUT } from '../../projections/index.js';
 import { headOf, seal, testSigner } from '../support/events.js';
 
 const clock: Clock = { now: () => new Date('2026-11-20T00:00:00Z') };
@@ -35,15 +32,7 @@ describe('exporting a bundle while the case grows', () => {
       locks: new StreamLocks(),
       newId: () => `00000000-0000-7000-8000-${String(++n).padStart(12, '0')}`,
       origin: ORIGIN,
-      layout: {
-        merkle: MERKLE,
-        checkpoints: CHECKPOINTS,
-        checkpointStream: CHECKPOINT_STREAM,
-        node: storedNode,
-        leafKey,
-        checkpointKey,
-        headsPath: storedHeadsPath,
-      },
+      layout: LOG_LAYOUT,
     });
     const stream = caseStreamOf(bundleCase);
     const first = seal(stream, null, signer, 2);

@@ -17,10 +17,7 @@ import type { EventEnvelope } from '../../src/ledger/envelope.js';
 import { TarReader, type TarMember } from '../../src/ledger/tar-reader.js';
 import type { BlobStore } from '../../src/ports/blob-store.js';
 import type { Clock } from '../../src/ports/clock.js';
-import { CHECKPOINTS, checkpointKey } from '../../projections/checkpoints.js';
-import { storedHeadsPath } from '../../projections/heads.js';
-import { PROJECTIONS } from '../../projections/index.js';
-import { CHECKPOINT_STREAM, MERKLE, leafKey, storedNode } from '../../projections/merkle.js';
+import { PROJECTIONS, LOG_LAYOUT } from '../../projections/index.js';
 import { calendar } from '../support/domain.js';
 import { testSigner } from '../support/events.js';
 import { officerKeyPair, signAct } from '../support/officer-keys.js';
@@ -66,15 +63,7 @@ async function seeded() {
     locks: new StreamLocks(),
     newId,
     origin: ORIGIN,
-    layout: {
-      merkle: MERKLE,
-      checkpoints: CHECKPOINTS,
-      checkpointStream: CHECKPOINT_STREAM,
-      node: storedNode,
-      leafKey,
-      checkpointKey,
-      headsPath: storedHeadsPath,
-    },
+    layout: LOG_LAYOUT,
   });
   const deps = { events, signer, clock };
   const registry = new RegistryService(deps);

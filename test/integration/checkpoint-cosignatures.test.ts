@@ -8,10 +8,8 @@ import { TransparencyLog } from '../../src/app/transparency-log.js';
 import { openNote } from '../../src/ledger/checkpoint.js';
 import { cosign, verifyCosignatures } from '../../src/ledger/cosignature.js';
 import { ed25519Signer } from '../../src/ledger/ed25519.js';
-import { PROJECTIONS } from '../../projections/index.js';
-import { CHECKPOINT_STREAM, MERKLE, leafKey, storedNode } from '../../projections/merkle.js';
-import { storedHeadsPath } from '../../projections/heads.js';
-import { CHECKPOINTS, checkpointKey } from '../../projections/checkpoints.js';
+import { PROJECTIONS, LOG_LAYOUT } from '../../projections/index.js';
+import { CHECKPOINT_STREAM } from '../../projections/merkle.js';
 import { headOf, seal, testSigner } from '../support/events.js';
 import type { Clock } from '../../src/ports/clock.js';
 
@@ -37,15 +35,7 @@ function setUp() {
     locks,
     newId,
     origin: ORIGIN,
-    layout: {
-      merkle: MERKLE,
-      checkpoints: CHECKPOINTS,
-      checkpointStream: CHECKPOINT_STREAM,
-      node: storedNode,
-      leafKey,
-      checkpointKey,
-      headsPath: storedHeadsPath,
-    },
+    layout: LOG_LAYOUT,
   });
   const record = recordCosignature.bind(null, {
     events,

@@ -7,10 +7,9 @@ import { checkpointBody, openNote, parseCheckpoint, signNote } from '../../src/l
 import { headsRootOfCheckpoint } from '../../src/ledger/checkpoint-heads.js';
 import { headsRootOf, verifyHeadProof, type StreamHead } from '../../src/ledger/heads-map.js';
 import { sealEvents } from '../../src/ledger/envelope.js';
-import { PROJECTIONS } from '../../projections/index.js';
-import { CHECKPOINT_STREAM, MERKLE, leafKey, storedNode } from '../../projections/merkle.js';
-import { HEADS, storedHeadsPath } from '../../projections/heads.js';
-import { CHECKPOINTS, checkpointKey } from '../../projections/checkpoints.js';
+import { PROJECTIONS, LOG_LAYOUT } from '../../projections/index.js';
+import { CHECKPOINT_STREAM, MERKLE } from '../../projections/merkle.js';
+import { HEADS } from '../../projections/heads.js';
 import { headOf, seal, testSigner } from '../support/events.js';
 import { testSuite } from '../support/suite.js';
 import type { Clock } from '../../src/ports/clock.js';
@@ -40,15 +39,7 @@ function setUp(
     locks: new StreamLocks(),
     newId: () => `00000000-0000-7000-8000-${String(++n).padStart(12, '0')}`,
     origin: ORIGIN,
-    layout: {
-      merkle: MERKLE,
-      checkpoints: CHECKPOINTS,
-      checkpointStream: CHECKPOINT_STREAM,
-      node: storedNode,
-      leafKey,
-      checkpointKey,
-      headsPath: storedHeadsPath,
-    },
+    layout: LOG_LAYOUT,
   });
   return { events, readModels, runner, signer, log };
 }
