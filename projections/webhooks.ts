@@ -88,7 +88,8 @@ export const webhooksProjection: Projection = {
   collections: [{ name: WEBHOOKS, indexes: ['agency'] }],
   apply(recorded, docs): Change[] {
     const { event } = recorded;
-    if (!isWebhookStream(event.stream) || !event.type.startsWith('Webhook')) return [];
+    // every event passes here: the cheap test first
+    if (!event.type.startsWith('Webhook') || !isWebhookStream(event.stream)) return [];
     const id = (event.data as { webhookId: string }).webhookId;
     const known = docs.get<StoredWebhook & Record<string, unknown>>(WEBHOOKS, id);
     const doc = applyWebhookEvent(known, recorded) as StoredWebhook & Record<string, unknown>;
