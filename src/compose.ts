@@ -5,6 +5,7 @@ import { utcOffsetOf, type Config, type OidcConfig } from './config.js';
 import { ConfigError, NotCaughtUp } from './errors.js';
 import { checkSharedSettings, type SharedSettings } from './shared-settings.js';
 import { OfficerRoster } from './app/officer-roster.js';
+import { AgencyItems } from './app/agency-items.js';
 import { makePrivateFolder } from './data-folder.js';
 import { verifyBeforeServing, warnAboutWideModes } from './start-up.js';
 import { readyReadModels } from './read-models-rebuild.js';
@@ -833,6 +834,7 @@ async function startHolding(config: Config, { clock, log }: ServiceDependencies)
         registry: registryService,
         templates: { templates: decisionTemplates, validate, newId, utcOffsetOf: agencyOffset },
         roster: { roster: new OfficerRoster({ readModels, runner }), registry: registryService },
+        items: { items: new AgencyItems({ readModels, runner }), registry: registryService },
       },
       sessions: new Sessions({
         seal: cookieSeal,

@@ -80,6 +80,7 @@ function signedInNav(ctx: PageContext): (readonly [string, MessageKey])[] {
     ['/work', 'work.title'],
     ...(ctx.user.roles.includes('supervisor') ? [['/supervise', 'nav.supervise'] as const] : []),
     ...(ctx.user.roles.includes('admin') ? [['/admin/officers', 'roster.nav'] as const] : []),
+    ...(ctx.user.roles.includes('admin') ? [['/admin/items', 'itemAdmin.nav'] as const] : []),
     ...(ctx.user.roles.includes('admin') ? [['/admin/review-settings', 'reviewSettings.nav'] as const] : []),
     ...(ctx.user.roles.includes('admin') ? [['/admin/decision-templates', 'nav.templates'] as const] : []),
   ];

@@ -28,6 +28,7 @@ import { registerOverdueReviewsPage } from './pages/supervise-reviews.js';
 import { registerSupervisionListPages } from './pages/supervise-lists.js';
 import { registerReviewSettingsPage } from './pages/review-settings.js';
 import { registerOfficerRosterPage, type OfficerRosterPageDependencies } from './pages/officer-roster.js';
+import { registerItemAdminPage, type ItemAdminPageDependencies } from './pages/item-admin.js';
 import { portalPrincipal, signedIn } from './session.js';
 import { workScreens, type WorkDependencies } from './work.js';
 import { qualityScreens, type QualityDependencies } from './quality.js';
@@ -53,6 +54,8 @@ export interface ScreensDependencies {
   readonly templates?: TemplatesAdminDependencies;
   /** The admin's screen of the agency's officers: their standing, suspended, reinstated or retired. */
   readonly roster?: Pick<OfficerRosterPageDependencies, 'roster' | 'registry'>;
+  /** The admin's screen of the agency's enforcement items: listed, and retired with a reason. */
+  readonly items?: Pick<ItemAdminPageDependencies, 'items' | 'registry'>;
 }
 
 /** Case ids and agency codes as the API takes them in a path; anything else is not a case. */
@@ -108,6 +111,9 @@ export function signedInScreens(deps: ScreensDependencies, assets: PortalAssets)
   if (deps.templates) router.use(templatesAdminScreens(deps.templates, assets));
   if (deps.roster) {
     registerOfficerRosterPage(router, { ...deps.roster, validate: deps.work.validate, newId: deps.work.newId, assets });
+  }
+  if (deps.items) {
+    registerItemAdminPage(router, { ...deps.items, validate: deps.work.validate, newId: deps.work.newId, assets });
   }
 
   router.get('/cases/:agency/:caseId', signedIn(), async (req, res) => {

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { caseStream } from '../../src/domain/case/acts.js';
 import { REVIEW_SETTINGS_PATH } from '../../src/web/pages/review-settings.js';
 import { ROSTER_PATH } from '../../src/web/pages/officer-roster.js';
+import { ITEMS_ADMIN_PATH } from '../../src/web/pages/item-admin.js';
 import { TEMPLATES_HREF } from '../../src/web/pages/template-form.js';
 import { browse, csrfOf, Jar } from '../support/portal-session.js';
 import { AGENCY, DAY, openCase, startScreensService, type ScreensFixture } from '../support/screens.js';
@@ -76,6 +77,7 @@ function postedRoutes(): string[] {
     TEMPLATES_HREF,
     REVIEW_SETTINGS_PATH,
     ROSTER_PATH,
+    ITEMS_ADMIN_PATH,
   };
   const routes: string[] = [];
   for (const file of fs.readdirSync('src/web', { recursive: true, encoding: 'utf8' })) {
@@ -105,10 +107,12 @@ describe('every state-changing form of the portal', () => {
       .replace(':type', 'EvidenceCollected')
       .replace(':applicationId', 'no-such-application')
       .replace(':decisionType', 'fine')
-      .replace(':officerId', 'bob');
+      .replace(':officerId', 'bob')
+      .replace(':code', 'P-001');
   const SIGNED_IN = [
     '/admin/decision-templates/:decisionType',
     '/admin/decision-templates/:decisionType/reset',
+    '/admin/items/:code',
     '/admin/officers/:officerId',
     '/admin/review-settings',
     '/cases',

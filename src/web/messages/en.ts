@@ -14,6 +14,7 @@ import { DISCRETION_EN } from './discretion.en.js';
 import { DRAFTING_EN } from './drafting.en.js';
 import { TEMPLATES_EN } from './templates.en.js';
 import { ROSTER_EN } from './roster.en.js';
+import { ITEM_ADMIN_EN } from './item-admin.en.js';
 
 /** The portal's text in English. */
 export const EN: Messages = {
@@ -61,6 +62,7 @@ export const EN: Messages = {
   ...CATALOGUE_EN,
   ...REVIEW_EN,
   ...ROSTER_EN,
+  ...ITEM_ADMIN_EN,
   ...DISCRETION_EN,
   ...RETENTION_EN,
   ...DRAFTING_EN,

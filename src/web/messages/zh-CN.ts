@@ -13,6 +13,7 @@ import { DISCRETION_ZH_CN } from './discretion.zh-CN.js';
 import { DRAFTING_ZH_CN } from './drafting.zh-CN.js';
 import { TEMPLATES_ZH_CN } from './templates.zh-CN.js';
 import { ROSTER_ZH_CN } from './roster.zh-CN.js';
+import { ITEM_ADMIN_ZH_CN } from './item-admin.zh-CN.js';
 
 /** The portal's text in Chinese, the default language. Every key here must also be in `en.ts` (the type says so). */
 export const ZH_CN = {
@@ -35,6 +36,7 @@ export const ZH_CN = {
   'footer.api': '开放接口（OpenAPI）',
   ...PUBLIC_ZH_CN,
   ...ROSTER_ZH_CN,
+  ...ITEM_ADMIN_ZH_CN,
   ...PUBLISHED_ZH_CN,
   'error.notFound.title': '页面不存在',
   'error.notFound.body': '您访问的页面不存在或已被移除。',

@@ -1,0 +1,165 @@
+import express, { type Request, type Response, type Router } from 'express';
+import type { AgencyItem, AgencyItems } from '../../app/agency-items.js';
+import type { RegistryService } from '../../app/registry-service.js';
+import { notFound } from '../../domain/errors.js';
+import type { LedgerError } from '../../errors.js';
+import { consistencyOf } from '../../http/consistency.js';
+import { single } from '../../http/query.js';
+import type { Validate } from '../../http/validation.js';
+import type { PortalAssets } from '../assets.js';
+import { fieldText } from '../forms/acts.js';
+import { formErrorOf, formErrors } from '../forms/errors.js';
+import { errorSummary, field, type FieldSpec, type FormState } from '../forms/fields.js';
+import { html, type Html } from '../html.js';
+import { pageContext, sendPage, type PageContext } from '../layout.js';
+import { csrfField, portalPrincipal, requireCsrf, signedIn } from '../session.js';
+import { dataTable } from './data-table.js';
+import { label } from './labels.js';
+import { pager } from './public-parts.js';
+
+export interface ItemAdminPageDependencies {
+  readonly items: Pick<AgencyItems, 'of' | 'one'>;
+  readonly registry: Pick<RegistryService, 'retireItem'>;
+  readonly validate: Validate;
+  readonly newId: () => string;
+  readonly assets: PortalAssets;
+}
+
+/** Where an agency's administrator manages its enforcement items. */
+export const ITEMS_ADMIN_PATH = '/admin/items';
+
+const parseForm = express.urlencoded({ extended: false, limit: 16 * 1024, parameterLimit: 20 });
+const CODE = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
+
+/** The retirement form's one field: why. */
+const FIELDS: readonly FieldSpec[] = [
+  { name: 'reason', label: 'itemAdmin.form.reason', kind: 'textarea', hint: 'itemAdmin.form.reason.hint' },
+];
+
+const hrefOf = (item: AgencyItem) => `${ITEMS_ADMIN_PATH}/${encodeURIComponent(item.code)}`;
+const statusText = (ctx: PageContext, item: AgencyItem) => ctx.t(item.retired ? 'items.retired' : 'items.current');
+
+function listMain(
+  ctx: PageContext,
+  list: { items: AgencyItem[]; next?: string },
+  saved: AgencyItem | undefined,
+  cursor: string | undefined,
+): Html {
+  return html`<h1>${ctx.t('itemAdmin.title')}</h1>
+    <p class="lead">${ctx.t('itemAdmin.lead')}</p>
+    ${saved && html`<p class="notice" role="status">${ctx.t('itemAdmin.saved', { name: saved.name, code: saved.code })}</p>`}
+    ${dataTable(
+      ctx,
+      ['items.code', 'items.name', 'public.category', 'public.status', 'itemAdmin.actions'],
+      list.items.map(
+        (i) =>
+          html`<tr>
+            <td><code>${i.code}</code></td>
+            <td>${i.name}</td>
+            <td>${label(ctx, 'category', i.category)}</td>
+            <td>${statusText(ctx, i)}</td>
+            <td>
+              ${
+                i.retired
+                  ? ''
+                  : html`<a href="${hrefOf(i)}" aria-label="${ctx.t('itemAdmin.retire.label', { name: i.name })}"
+                      >${ctx.t('itemAdmin.retire')}</a
+                    >`
+              }
+            </td>
+          </tr>`,
+      ),
+      'itemAdmin.none',
+    )}
+    ${pager(ctx, ITEMS_ADMIN_PATH, cursor === undefined ? {} : { cursor }, list.next, { label: 'itemAdmin.pages' })}`;
+}
+
+function itemMain(ctx: PageContext, item: AgencyItem, state: FormState, csrf: Html): Html {
+  return html`<h1>${ctx.t('itemAdmin.item.title', { name: item.name })}</h1>
+    <dl class="fields">
+      <dt>${ctx.t('items.code')}</dt>
+      <dd><code>${item.code}</code></dd>
+      <dt>${ctx.t('items.name')}</dt>
+      <dd>${item.name}</dd>
+      <dt>${ctx.t('public.category')}</dt>
+      <dd>${label(ctx, 'category', item.category)}</dd>
+      <dt>${ctx.t('public.legalBasis')}</dt>
+      <dd>${item.legalBasis}</dd>
+      <dt>${ctx.t('public.status')}</dt>
+      <dd id="item-status">${statusText(ctx, item)}</dd>
+    </dl>
+    ${errorSummary(ctx, state)}
+    ${
+      item.retired
+        ? html`<p>${ctx.t('itemAdmin.form.retired')}</p>`
+        : html`<h2>${ctx.t('itemAdmin.form.title')}</h2>
+            <form method="post" action="${hrefOf(item)}" novalidate>
+              ${csrf} ${FIELDS.map((spec) => field(ctx, spec, state))}
+              <button type="submit">${ctx.t('itemAdmin.form.submit')}</button>
+            </form>`
+    }
+    <p><a href="${ITEMS_ADMIN_PATH}">${ctx.t('itemAdmin.form.back')}</a></p>`;
+}
+
+/**
+ * `/admin/items`: the agency's administrator sees its enforcement items and retires one with a reason
+ * (`/admin/items/{code}`), through the same use case, schema and rules as `POST /v1/items/{code}/retirement`; the
+ * retirement is a signed `ItemRetired` on the item's stream.
+ */
+export function registerItemAdminPage(router: Router, deps: ItemAdminPageDependencies): void {
+  const itemOf = async (req: Request, res: Response): Promise<AgencyItem> => {
+    const code = String(req.params.code);
+    if (!CODE.test(code)) throw notFound('no such enforcement item');
+    const item = await deps.items.one(portalPrincipal(res).agency, code, consistencyOf(req));
+    if (!item) throw notFound('no such enforcement item');
+    return item;
+  };
+  const renderItem = async (req: Request, res: Response, state: FormState, status = 200) => {
+    const ctx = pageContext(req, res, deps.assets);
+    const item = await itemOf(req, res);
+    const main = itemMain(ctx, item, state, csrfField(res));
+    sendPage(res, ctx, { title: ctx.t('itemAdmin.item.title', { name: item.name }), main, status });
+  };
+
+  router.get(ITEMS_ADMIN_PATH, signedIn('admin'), async (req, res) => {
+    const ctx = pageContext(req, res, deps.assets);
+    const { agency } = portalPrincipal(res);
+    const consistentWith = consistencyOf(req);
+    const cursor = single(req.query.cursor, 'cursor');
+    const savedCode = single(req.query.saved, 'saved');
+    const list = await deps.items.of(agency, {
+      ...(cursor === undefined ? {} : { after: cursor }),
+      ...(consistentWith === undefined ? {} : { consistentWith }),
+    });
+    // the item just retired, wherever in the list it is
+    const saved = savedCode !== undefined && CODE.test(savedCode) ? await deps.items.one(agency, savedCode) : undefined;
+    sendPage(res, ctx, { title: ctx.t('itemAdmin.title'), main: listMain(ctx, list, saved, cursor) });
+  });
+
+  router.get(`${ITEMS_ADMIN_PATH}/:code`, signedIn('admin'), async (req, res) => {
+    await renderItem(req, res, { values: {} });
+  });
+
+  router.post(
+    `${ITEMS_ADMIN_PATH}/:code`,
+    signedIn('admin'),
+    requireCsrf,
+    parseForm,
+    async (req: Request, res: Response) => {
+      const item = await itemOf(req, res);
+      const values = { reason: fieldText((req.body ?? {}) as Record<string, unknown>, 'reason') };
+      res.locals.formValues = values;
+      const body = { reason: values.reason };
+      deps.validate('urn:evidence-ledger:schema:command:retire-item', body);
+      // a retired item is refused by the rules (item_retired), as the API refuses it
+      const result = await deps.registry.retireItem(portalPrincipal(res), item.code, body, deps.newId());
+      const saved = encodeURIComponent(item.code);
+      res.redirect(303, `${ITEMS_ADMIN_PATH}?saved=${saved}&consistentWith=${result.position}`);
+    },
+    formErrors((err: LedgerError, req: Request, res: Response) => {
+      const ctx = pageContext(req, res, deps.assets);
+      const state = { values: res.locals.formValues ?? {}, error: formErrorOf(ctx, err, FIELDS) };
+      void renderItem(req, res, state, err.status).catch((e: unknown) => req.next?.(e));
+    }),
+  );
+}
