@@ -2,7 +2,7 @@ import type { ROSTER_ZH_CN } from './roster.zh-CN.js';
 
 /** The administrator's officer roster, in English. */
 export const ROSTER_EN: { readonly [K in keyof typeof ROSTER_ZH_CN]: string } = {
-  'roster.nav': 'Officers',
+  'roster.nav': 'Manage officers',
   'roster.title': 'Enforcement officers',
   'roster.pages': 'Pages of the officers',
   'roster.lead':
