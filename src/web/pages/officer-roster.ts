@@ -2,8 +2,9 @@ import express, { type Request, type Response, type Router } from 'express';
 import type { OfficerRoster, RosterEntry } from '../../app/officer-roster.js';
 import type { OfficerStatusChange, RegistryService } from '../../app/registry-service.js';
 import { notFound } from '../../domain/errors.js';
-import { InvalidBody, InvalidQuery, type LedgerError } from '../../errors.js';
+import { InvalidBody, type LedgerError } from '../../errors.js';
 import { consistencyOf } from '../../http/consistency.js';
+import { single } from '../../http/query.js';
 import type { Validate } from '../../http/validation.js';
 import type { PortalAssets } from '../assets.js';
 import { fieldText } from '../forms/acts.js';
@@ -29,14 +30,6 @@ export const ROSTER_PATH = '/admin/officers';
 
 const parseForm = express.urlencoded({ extended: false, limit: 16 * 1024, parameterLimit: 20 });
 const ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
-
-/** A query parameter given once, as text; a repeated one is refused. */
-function single(req: Request, name: string): string | undefined {
-  const value = req.query[name];
-  if (value === undefined) return undefined;
-  if (typeof value !== 'string') throw new InvalidQuery(`${name} may be given once`, { parameter: name });
-  return value;
-}
 
 /** The changes an officer of each status may undergo. */
 const CHANGES: Readonly<Record<RosterEntry['status'], readonly OfficerStatusChange[]>> = {
@@ -146,8 +139,8 @@ export function registerOfficerRosterPage(router: Router, deps: OfficerRosterPag
     const ctx = pageContext(req, res, deps.assets);
     const { agency } = portalPrincipal(res);
     const consistentWith = consistencyOf(req);
-    const cursor = single(req, 'cursor');
-    const savedId = single(req, 'saved');
+    const cursor = single(req.query.cursor, 'cursor');
+    const savedId = single(req.query.saved, 'saved');
     const roster = await deps.roster.of(agency, {
       ...(cursor === undefined ? {} : { after: cursor }),
       ...(consistentWith === undefined ? {} : { consistentWith }),
