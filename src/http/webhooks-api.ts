@@ -125,12 +125,12 @@ export function webhooksApi({ webhooks, verify, validate, newId, clock, eventTyp
     res.status(204).end();
   });
 
-  router.get('/v1/webhooks/:id/deliveries', ...auth, (req, res) => {
+  router.get('/v1/webhooks/:id/deliveries', ...auth, async (req, res) => {
     const state = req.query.state;
     if (state !== undefined && state !== 'pending' && state !== 'dead')
       throw new InvalidQuery('state must be pending or dead', { parameter: 'state' });
     const limit = whole(req, 'limit', 1, MAX_LISTED_DELIVERIES, 100);
-    const { webhook, counts, deliveries, routed } = webhooks.deliveries(principalOf(res), webhookIdOf(req), {
+    const { webhook, counts, deliveries, routed } = await webhooks.deliveries(principalOf(res), webhookIdOf(req), {
       ...(state === undefined ? {} : { state }),
       limit,
     });

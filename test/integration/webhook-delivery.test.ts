@@ -5,6 +5,9 @@ import { verifyEvent } from '../../src/ledger/verify.js';
 import { webhookStream } from '../../src/domain/webhooks/subscriptions.js';
 import { testSigner } from '../support/events.js';
 import { freshTempDir } from '../support/temp-dir.js';
+import path from 'node:path';
+import { SqliteWebhookOutbox } from '../../src/adapters/sqlite/webhook-outbox.js';
+import { WebhookService } from '../../src/app/webhooks/webhook-service.js';
 import { actorOf, webhookFixture } from '../support/webhook-fixture.js';
 import { WebhookReceiver } from '../support/webhook-receiver.js';
 
@@ -30,6 +33,43 @@ async function subscribe(agency = A, body: Record<string, unknown> = {}) {
 }
 
 describe('webhook delivery', () => {
+  it("when another replica made the subscription and this one's router has not reached it yet, then its deliveries are found at once, and it receives the events after it", async () => {
+    // the other replica: the same log and keys, an outbox of its own, not delivering
+    const otherOutbox = new SqliteWebhookOutbox(path.join(tempDir(), 'other-webhooks.sqlite'));
+    const other = new WebhookService({
+      events: fx.events,
+      signer,
+      clock: fx.clock,
+      store: otherOutbox,
+      keys: fx.keys,
+      policy: fx.policy,
+      readModels: { get: () => undefined, query: () => ({ items: [] }) },
+      runner: { position: () => 0, waitFor: async () => true },
+      delivers: false,
+    });
+    try {
+      const made = await other.create(actorOf(A), { url: receiver.url }, randomUUID(), randomUUID());
+      expect(fx.store.webhook(made.webhook.id)).toBeUndefined();
+      const listed = await fx.service.deliveries(actorOf(A), made.webhook.id, { limit: 10 });
+      expect(listed.webhook).toMatchObject({ id: made.webhook.id, enabled: true });
+      expect(listed.deliveries).toEqual([]);
+      // another agency still finds nothing
+      await expect(fx.service.deliveries(actorOf(B), made.webhook.id, { limit: 10 })).rejects.toMatchObject({
+        code: 'not_found',
+      });
+      // the replica that does not deliver says so
+      await expect(other.deliveries(actorOf(A), made.webhook.id, { limit: 10 })).rejects.toMatchObject({
+        code: 'webhook_delivery_elsewhere',
+        status: 421,
+      });
+      const ours = await fx.append('case-county-justice:c-3', A, 2);
+      await fx.deliver();
+      expect(receiver.received.map((r) => JSON.parse(r.body).data.id)).toEqual(ours.map((e) => e.id));
+    } finally {
+      otherOutbox.close();
+    }
+  });
+
   it("when events are appended, then the subscription receives its agency's signed envelopes, verifiable by an independent Standard Webhooks implementation", async () => {
     const written = await subscribe();
     const ours = await fx.append('case-county-justice:c-1', A, 3);

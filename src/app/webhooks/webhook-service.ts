@@ -201,20 +201,32 @@ export class WebhookService {
     await caughtUp(this.deps.runner, through === 0 ? undefined : through);
   }
 
-  /** The subscription as this replica's outbox holds it, for its deliveries; 421 on a replica that does not deliver. */
-  #delivered(actor: Actor, webhookId: string): StoredWebhook {
+  /**
+   * The subscription as this replica's outbox holds it, for its deliveries; 421 on a replica that does not deliver.
+   * One another replica made, which the router has not reached yet, is folded from its stream into the outbox first
+   * (as the router will, by revision), so it is found at once.
+   */
+  async #delivered(actor: Actor, webhookId: string): Promise<StoredWebhook> {
     if (!this.deps.delivers) throw new DeliveredElsewhere();
-    const webhook = this.deps.store.webhook(webhookId);
+    let webhook = this.deps.store.webhook(webhookId);
+    if (!webhook) {
+      webhook = webhookOf(await this.#history(actor.agency, webhookId));
+      if (webhook) this.deps.store.commit({ webhooks: [webhook], deliveries: [], position: 0, now: this.#now() });
+    }
     if (!webhook || webhook.deleted || webhook.agency !== actor.agency) throw notFound();
     return webhook;
   }
 
-  deliveries(
+  #now(): number {
+    return this.deps.clock.now().getTime();
+  }
+
+  async deliveries(
     actor: Actor,
     webhookId: string,
     options: { readonly state?: DeliveryState; readonly limit: number },
-  ): { webhook: StoredWebhook; counts: WebhookCounts | undefined; deliveries: Delivery[]; routed: Position } {
-    const webhook = this.#delivered(actor, webhookId);
+  ): Promise<{ webhook: StoredWebhook; counts: WebhookCounts | undefined; deliveries: Delivery[]; routed: Position }> {
+    const webhook = await this.#delivered(actor, webhookId);
     const counts = this.deps.store.counts().find((c) => c.webhookId === webhookId);
     const routed = this.deps.store.position();
     return { webhook, counts, deliveries: this.deps.store.list(webhookId, options), routed };
@@ -231,7 +243,7 @@ export class WebhookService {
     webhookId: string,
     from: Position,
   ): Promise<{ requeued: number; through: Position; next?: Position }> {
-    const webhook = this.#delivered(actor, webhookId);
+    const webhook = await this.#delivered(actor, webhookId);
     // as the feeds refuse an `after` beyond the head: a position no feed gave, which would requeue nothing silently
     if (await beyondHead(this.deps.events, from - 1)) {
       throw new InvalidQuery('from is beyond the position after the last event of the log: nothing is there to send', {
@@ -273,7 +285,7 @@ export class WebhookService {
     });
     const webhook = webhookOf(await this.deps.events.readStream(stream));
     if (!webhook) throw new Error(`webhook stream ${stream} is empty after a write`);
-    this.deps.store.commit({ webhooks: [webhook], deliveries: [], position: 0, now: this.deps.clock.now().getTime() });
+    this.deps.store.commit({ webhooks: [webhook], deliveries: [], position: 0, now: this.#now() });
     this.#written = Math.max(this.#written, result.position);
     return { webhook, result };
   }
