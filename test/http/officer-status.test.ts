@@ -103,11 +103,13 @@ describe("an officer's status: suspension, reinstatement, retirement (暂停、�
     }
   });
 
-  it('when the body has no reason, comes from an officer, names an unknown officer or one of another agency, then it is refused and nothing changes', async () => {
-    for (const body of [{}, { reason: '' }, { reason: '停职', extra: 1 }]) {
+  it('when the body has no reason (or only white space), comes from an officer, names an unknown officer or one of another agency, then it is refused and nothing changes', async () => {
+    for (const body of [{}, { reason: '' }, { reason: '   ' }, { reason: '\u3000\n' }, { reason: '停职', extra: 1 }]) {
       const bad = await call('POST', '/v1/officers/dan/suspension', admin, body);
       expect([bad.status, bad.body.code]).toEqual([400, 'invalid_body']);
     }
+    const blankItem = await call('POST', '/v1/items/P-001/retirement', admin, { reason: ' \t ' });
+    expect([blankItem.status, blankItem.body.code, blankItem.body.pointer]).toEqual([400, 'invalid_body', '/reason']);
     const denied = await call('POST', '/v1/officers/dan/suspension', alice, { reason: '停职' });
     expect([denied.status, denied.body.code]).toEqual([403, 'forbidden']);
     const unknown = await call('POST', '/v1/officers/nobody/retirement', admin, { reason: '离岗' });
