@@ -14,10 +14,10 @@ import { BUNDLE_FORMAT_V4 } from '../../src/ledger/bundle.js';
 import { verifyBundle, type BundleReport } from '../../src/ledger/bundle-verify.js';
 import { canonicalize } from '../../src/ledger/canonical-json.js';
 import type { EventEnvelope } from '../../src/ledger/envelope.js';
-import { TarReader, type TarMember } from '../../src/ledger/tar-reader.js';
 import type { BlobStore } from '../../src/ports/blob-store.js';
 import type { Clock } from '../../src/ports/clock.js';
 import { PROJECTIONS, LOG_LAYOUT } from '../../projections/index.js';
+import { unpack } from '../support/bundles.js';
 import { calendar } from '../support/domain.js';
 import { testSigner } from '../support/events.js';
 import { officerKeyPair, signAct } from '../support/officer-keys.js';
@@ -155,32 +155,10 @@ async function seeded() {
   return { log, runner, signer, keyId, registration, revoke, exporter };
 }
 
-interface Member {
-  readonly name: string;
-  readonly bytes: Buffer;
-}
-
 async function collect(body: AsyncIterable<Uint8Array>): Promise<Buffer> {
   const chunks: Buffer[] = [];
   for await (const chunk of body) chunks.push(Buffer.from(chunk));
   return Buffer.concat(chunks);
-}
-
-function unpack(archive: Buffer): Member[] {
-  const out: Member[] = [];
-  let current: TarMember | undefined;
-  let parts: Buffer[] = [];
-  const reader = new TarReader({
-    member: (m) => {
-      current = m;
-      parts = [];
-    },
-    data: (c) => parts.push(Buffer.from(c)),
-    memberEnd: () => out.push({ name: current!.name, bytes: Buffer.concat(parts) }),
-  });
-  reader.write(archive);
-  reader.close();
-  return out;
 }
 
 async function* once(bytes: Buffer): AsyncIterable<Uint8Array> {
