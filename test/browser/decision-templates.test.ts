@@ -1,28 +1,16 @@
-import type { Browser, BrowserContext } from 'playwright-core';
 import { pdfText } from '../support/documents.js';
-import { describeInBrowser, launchBrowser, seriousViolations, signedInPage } from '../support/browser.js';
-import { at, DAY, openCase, recordAct, startScreensService, type ScreensFixture } from '../support/screens.js';
+import { describeInBrowser, seriousViolations } from '../support/browser.js';
+import { useScreensInBrowser } from '../support/screens-browser.js';
+import { at, DAY, openCase, recordAct } from '../support/screens.js';
 
 /** Generous: a busy 2-core machine; the waits only say "appears", never how fast. */
 const WAIT = { timeout: 60_000 };
 
 describeInBrowser("the agency's decision templates in Chromium (文书模板)", () => {
-  let f: ScreensFixture;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
-
-  beforeAll(async () => {
-    [f, browser] = await Promise.all([startScreensService(), launchBrowser()]);
-  });
-  afterAll(async () => {
-    for (const context of contexts) await context.close();
-    await browser?.close();
-    await f?.t.stop();
-  });
+  const s = useScreensInBrowser();
 
   it("when the admin edits the fine template as fields, then it is saved as the agency's own and the next draft uses it", async () => {
-    const { context, page } = await signedInPage(browser, f.t.url, f.admin);
-    contexts.push(context);
+    const { page } = await s.signIn(s.f.admin);
     await Promise.all([page.waitForNavigation(), page.getByRole('link', { name: '文书模板' }).click()]);
     expect(await page.locator('h1').textContent()).toBe('决定书模板');
     const fineRow = page.getByRole('row', { name: /^罚款/ });
@@ -53,14 +41,14 @@ describeInBrowser("the agency's decision templates in Chromium (文书模板)", 
     expect(await page.getByRole('cell', { name: '本机关统一文书格式' }).count()).toBe(1);
 
     // the officer's next draft of a fine is made from the agency's template, and says so
-    await openCase(f, 'tpl-1');
-    const position = await recordAct(f, f.alice, 'tpl-1', {
+    await openCase(s.f, 'tpl-1');
+    const position = await recordAct(s.f, s.f.alice, 'tpl-1', {
       type: 'OnSiteInspectionRecorded',
       occurredAt: at('09:00'),
       data: { location: '律所', findings: '未公示执业信息', credentialsShown: true, partyNotified: true },
     });
-    const drafted = await f.t.call('POST', `/v1/cases/tpl-1/drafts?consistentWith=${position}`, {
-      token: f.alice,
+    const drafted = await s.f.t.call('POST', `/v1/cases/tpl-1/drafts?consistentWith=${position}`, {
+      token: s.f.alice,
       body: {
         decisionType: 'fine',
         fineFen: 100_000,
@@ -73,7 +61,7 @@ describeInBrowser("the agency's decision templates in Chromium (文书模板)", 
       201,
       { source: 'agency', agency: 'county-justice', version: 1 },
     ]);
-    const pdf = await fetch(f.t.url + drafted.body.pdf.href, { headers: { authorization: `Bearer ${f.alice}` } });
+    const pdf = await fetch(s.f.t.url + drafted.body.pdf.href, { headers: { authorization: `Bearer ${s.f.alice}` } });
     const text = pdfText(Buffer.from(await pdf.arrayBuffer()));
     expect(text).toContain('司法行政处罚决定书');
     expect(text).toContain('经本局调查核实：未公示执业信息');

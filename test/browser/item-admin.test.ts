@@ -1,27 +1,15 @@
-import type { Browser, BrowserContext } from 'playwright-core';
-import { describeInBrowser, launchBrowser, seriousViolations, signedInPage } from '../support/browser.js';
-import { AGENCY, startScreensService, type ScreensFixture } from '../support/screens.js';
+import { describeInBrowser, seriousViolations } from '../support/browser.js';
+import { useScreensInBrowser } from '../support/screens-browser.js';
+import { AGENCY } from '../support/screens.js';
 
 /** Generous: a busy 2-core machine; the waits only say "appears", never how fast. */
 const WAIT = { timeout: 60_000 };
 
 describeInBrowser("the administrator's enforcement items in Chromium (执法事项管理)", () => {
-  let f: ScreensFixture;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
-
-  beforeAll(async () => {
-    [f, browser] = await Promise.all([startScreensService(), launchBrowser()]);
-  });
-  afterAll(async () => {
-    for (const context of contexts) await context.close();
-    await browser?.close();
-    await f?.t.stop();
-  });
+  const s = useScreensInBrowser();
 
   it('when the admin retires an item from the list, then the form asks for a reason first, and the list and the public list then show the item retired', async () => {
-    const { context, page } = await signedInPage(browser, f.t.url, f.admin);
-    contexts.push(context);
+    const { page } = await s.signIn(s.f.admin);
     await Promise.all([page.waitForNavigation(), page.getByRole('link', { name: '执法事项管理' }).click()]);
     expect(await page.locator('h1').textContent()).toBe('执法事项管理');
     const row = () => page.getByRole('row', { name: /P-001/ });
@@ -50,7 +38,7 @@ describeInBrowser("the administrator's enforcement items in Chromium (执法事�
     expect(await row().getByRole('link').count()).toBe(0);
     expect(await seriousViolations(page)).toEqual([]);
 
-    const listed = await f.t.call('GET', `/v1/items?agency=${AGENCY}`);
+    const listed = await s.f.t.call('GET', `/v1/items?agency=${AGENCY}`);
     expect(listed.body.items.map((i: { code: string; retired: boolean }) => [i.code, i.retired])).toEqual([
       ['P-001', true],
     ]);
