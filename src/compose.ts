@@ -47,6 +47,7 @@ import { CaseService } from './app/case-service.js';
 import { uuidv7Generator } from './app/ids.js';
 import { RegistryReader } from './app/registry-reader.js';
 import { RegistryService } from './app/registry-service.js';
+import { recordKeyRevocations } from './app/key-revocation-records.js';
 import { StreamLocks } from './app/stream-locks.js';
 import { StateCache } from './app/state-cache.js';
 import { casesApi } from './http/cases-api.js';
@@ -128,6 +129,8 @@ const MODULE_EXT = path.extname(import.meta.url);
 
 /** The JSON Schemas shipped with the service (dist/schemas/ when compiled: the build copies them). */
 const SCHEMAS_DIR = new URL('../schemas', import.meta.url).pathname;
+/** How long the recording of keys' revocations at start-up waits for the read models to catch up (then: next start). */
+const KEY_REVOCATIONS_WAIT_MS = 60 * 60_000;
 
 /** The composition root: the one place that chooses adapters from configuration and wires them together. */
 export interface Service {
@@ -682,6 +685,22 @@ async function startHolding(config: Config, { clock, log }: ServiceDependencies)
   });
   webhooks.start(indexing.signal);
   const registryService = new RegistryService(deps);
+  // revocations the keys' own streams do not show yet (recorded before they did, or cut off by a crash), once the
+  // read models that name them caught up
+  const keyRevocations = (async () => {
+    if (!(await runner.waitFor(await events.headPosition(), KEY_REVOCATIONS_WAIT_MS))) return;
+    const recorded = await recordKeyRevocations({
+      events,
+      readModels,
+      record: (revocation) => registryService.recordKeyRevocation(revocation),
+    });
+    if (recorded > 0) log.info({ recorded }, "officer keys: revocations recorded on the keys' streams");
+  })().catch((err: unknown) =>
+    log.warn(
+      { err: err instanceof Error ? err.message : String(err) },
+      "officer keys: recording revocations on the keys' streams failed; the next start tries again",
+    ),
+  );
   const reviewCatalogues = new ReviewCatalogueService(deps);
   const discretion = new DiscretionReads({ readModels, runner });
   const evaluationReads = new EvaluationReads({ readModels, runner });
@@ -902,6 +921,7 @@ async function startHolding(config: Config, { clock, log }: ServiceDependencies)
     });
   } catch (err) {
     indexing.abort();
+    await keyRevocations;
     await webhooks.stopped();
     webhooks.close();
     await signatures.close();
@@ -939,6 +959,7 @@ async function startHolding(config: Config, { clock, log }: ServiceDependencies)
       await timestamps.stop();
       await witnessing.stop();
       indexing.abort();
+      await keyRevocations;
       await webhooks.stopped();
       webhooks.close();
       await signatures.close();

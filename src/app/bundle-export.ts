@@ -2,7 +2,7 @@ import type { KeyObject } from 'node:crypto';
 import {
   accessStreamOf,
   BUNDLE_FORMAT,
-  BUNDLE_FORMAT_V4,
+  BUNDLE_FORMAT_V5,
   caseStreamOf,
   CHECKPOINT,
   CONSISTENCY,
@@ -17,6 +17,7 @@ import {
 } from '../ledger/bundle.js';
 import { keyResolver, type PublicKeyResolver, type Signer } from '../ledger/ed25519.js';
 import { officerStream } from '../domain/registry/officers.js';
+import { officerKeyClaimStream } from '../domain/registry/officer-key-claims.js';
 import { SUITES, suiteOfKey } from '../ledger/suite.js';
 import type { EventEnvelope } from '../ledger/envelope.js';
 import { sha256Hex } from '../ledger/hash.js';
@@ -130,8 +131,10 @@ export class BundleExporter {
       add(`keys/${keyId}.pem`, publicKey.export({ type: 'spki', format: 'pem' }).toString());
     }
     const officerKeyEvents = await this.#officerKeyEvents(agency, caseEvents, keys, checkpoint);
-    for (const { keyId, events: keyEvents } of officerKeyEvents) {
+    for (const { keyId, events: keyEvents, stream } of officerKeyEvents) {
       keyEvents.forEach((e, i) => add(`officers/${keyId}/${i}.json`, json(e)));
+      for (const e of stream.events) add(`officers/${keyId}/key/${revisionName(e.revision)}.json`, json(e));
+      heads.push(stream.head);
     }
     for (const e of caseEvents) add(`events/${revisionName(e.revision)}.json`, json(e));
     for (const e of accessEvents) add(`access/${revisionName(e.revision)}.json`, json(e));
@@ -143,8 +146,8 @@ export class BundleExporter {
     }
     // the key events are leaves of the log too: the verifier checks each registration is an earlier leaf than the
     // acts signed with its key
-    for (const { events: keyEvents } of officerKeyEvents) {
-      for (const e of keyEvents) add(`proofs/${e.id}.json`, json(this.#proof(e, checkpoint)));
+    for (const { events: keyEvents, stream } of officerKeyEvents) {
+      for (const e of [...keyEvents, ...stream.events]) add(`proofs/${e.id}.json`, json(this.#proof(e, checkpoint)));
     }
     add(HEADS, json(heads));
     if (options.trustedSize !== undefined) {
@@ -165,7 +168,7 @@ export class BundleExporter {
     ];
     const manifest = signManifest(
       {
-        format: officerKeyEvents.length > 0 ? BUNDLE_FORMAT_V4 : BUNDLE_FORMAT,
+        format: officerKeyEvents.length > 0 ? BUNDLE_FORMAT_V5 : BUNDLE_FORMAT,
         agency,
         caseId,
         createdAt,
@@ -195,17 +198,20 @@ export class BundleExporter {
   /**
    * For each officer key that signed an event of the case (`actorSig`), in key id order: its `OfficerKeyRegistered`
    * and any `OfficerKeyRevoked` that is a leaf of the checkpoint's tree (a revocation logged after it is not part of
-   * the log the bundle shows), read from the signing officer's stream, which is checked as read back first.
+   * the log the bundle shows), read from the signing officer's stream, which is checked as read back first; and the
+   * key's own stream (`officerkey-<agency>:<keyId>`) through its head at the checkpoint's size, with that head's
+   * proof, which shows whether the key was revoked there.
    */
   async #officerKeyEvents(
     agency: string,
     caseEvents: readonly EventEnvelope[],
     keys: PublicKeyResolver,
     checkpoint: SignedCheckpoint,
-  ): Promise<{ keyId: string; events: EventEnvelope[] }[]> {
+  ): Promise<{ keyId: string; events: EventEnvelope[]; stream: { events: EventEnvelope[]; head: HeadProof } }[]> {
     const signers = new Map<string, string>();
     for (const e of caseEvents) if (e.actorSig) signers.set(e.actorSig.keyId, e.actor.sub);
-    const found: { keyId: string; events: EventEnvelope[] }[] = [];
+    const found: { keyId: string; events: EventEnvelope[]; stream: { events: EventEnvelope[]; head: HeadProof } }[] =
+      [];
     for (const keyId of [...signers.keys()].sort()) {
       const stream = officerStream(agency, signers.get(keyId)!);
       const officerEvents = (await this.deps.events.readStream(stream)).map((r) => r.event);
@@ -217,9 +223,25 @@ export class BundleExporter {
       // an act is signed only with a key the acting officer holds (src/app/signed-acts.ts)
       if (!registered) continue;
       const shown = revoked && this.#leafBelow(revoked, checkpoint.size) ? [registered, revoked] : [registered];
-      found.push({ keyId, events: shown });
+      found.push({ keyId, events: shown, stream: await this.#keyStream(agency, keyId, keys, checkpoint) });
     }
     return found;
+  }
+
+  /** The key's own stream through its head at the checkpoint's size, checked as read back, and that head's proof. */
+  async #keyStream(
+    agency: string,
+    keyId: string,
+    keys: PublicKeyResolver,
+    checkpoint: SignedCheckpoint,
+  ): Promise<{ events: EventEnvelope[]; head: HeadProof }> {
+    const stream = officerKeyClaimStream(agency, keyId);
+    const head = this.deps.log.head(stream, checkpoint.size);
+    const through = head.revision ?? -1;
+    if (through < 0) return { events: [], head };
+    const events = (await this.deps.events.readStream(stream, { limit: through + 1 })).map((r) => r.event);
+    checkStoredEvents(stream, events, { after: null, keys });
+    return { events, head };
   }
 
   /** Whether `event` is a leaf of the tree of `size` leaves. */

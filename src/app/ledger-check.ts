@@ -1,7 +1,7 @@
 import { createHash, type KeyObject } from 'node:crypto';
 import { openNote, parseCheckpoint } from '../ledger/checkpoint.js';
 import type { PublicKeyResolver } from '../ledger/ed25519.js';
-import type { StreamHead } from '../ledger/envelope.js';
+import type { EventEnvelope, StreamHead } from '../ledger/envelope.js';
 import { CompactRange } from '../ledger/merkle.js';
 import { SUITES, type SuiteName } from '../ledger/suite.js';
 import { verifyChain } from '../ledger/verify.js';
@@ -127,6 +127,7 @@ export async function checkLedger(deps: CheckDependencies, options: CheckOptions
   const media = new Map<string, number>();
   /** The stored versions that `MediaReceived` events recorded as verified, per medium. */
   const mediaVersions = new Map<string, Set<string>>();
+  const revocations = new KeyRevocationTally();
   const suite = SUITES[deps.suite ?? 'ed25519'];
   const hashes = suite.tree;
   const range = new CompactRange(hashes);
@@ -188,6 +189,7 @@ export async function checkLedger(deps: CheckDependencies, options: CheckOptions
         }
         media.set(m.sha256, m.size);
       }
+      revocations.read(event, position);
       if (event.type === MEDIA_RECEIVED) {
         const { sha256, blobVersion } = holdingOf(event.data);
         if (blobVersion !== undefined)
@@ -223,6 +225,7 @@ export async function checkLedger(deps: CheckDependencies, options: CheckOptions
       eventId: q.eventId,
     });
   }
+  revocations.report(fault);
   await checkStreamHeads(deps.events, heads, head, fault);
   const logged = new Set(checkpoints.map((c) => c.event.id));
   const missing = (deps.recordedCheckpoints ?? []).filter((c) => !logged.has(c.eventId));
@@ -286,4 +289,54 @@ export async function checkLedger(deps: CheckDependencies, options: CheckOptions
     faults,
     faultCount,
   };
+}
+
+/**
+ * Each officer key's revocation (`OfficerKeyRevoked`) is recorded on the key's own stream, the same event by id and
+ * hash (`OfficerKeyRevocationRecorded`, docs/integrity.md §6): else a bundle cannot show it was not left out.
+ * A revocation without its record is `key_revocation_unrecorded` (the service records it at its next start: a
+ * failure between the two appends, or a log written before they were recorded); a record of no such revocation,
+ * or of another hash, is `key_revocation_record_mismatch`.
+ */
+class KeyRevocationTally {
+  readonly #revoked = new Map<string, { hash: string; stream: string; position: Position; keyId: unknown }>();
+  readonly #records: { eventId: unknown; hash: unknown; stream: string; position: Position; id: string }[] = [];
+
+  read(event: EventEnvelope, position: Position): void {
+    if (event.type === 'OfficerKeyRevoked') {
+      const keyId = (event.data as { keyId?: unknown }).keyId;
+      this.#revoked.set(event.id, { hash: event.hash, stream: event.stream, position, keyId });
+    } else if (event.type === 'OfficerKeyRevocationRecorded') {
+      const { eventId, hash } = event.data as { eventId?: unknown; hash?: unknown };
+      this.#records.push({ eventId, hash, stream: event.stream, position, id: event.id });
+    }
+  }
+
+  report(fault: (f: Fault) => void): void {
+    const recorded = new Set<unknown>();
+    for (const r of this.#records) {
+      const revocation = typeof r.eventId === 'string' ? this.#revoked.get(r.eventId) : undefined;
+      if (!revocation || revocation.hash !== r.hash) {
+        fault({
+          code: 'key_revocation_record_mismatch',
+          detail: `the key stream records revocation ${String(r.eventId)}, which the log does not hold with that hash`,
+          position: r.position,
+          stream: r.stream,
+          eventId: r.id,
+        });
+      } else {
+        recorded.add(r.eventId);
+      }
+    }
+    for (const [eventId, { stream, position, keyId }] of this.#revoked) {
+      if (recorded.has(eventId)) continue;
+      fault({
+        code: 'key_revocation_unrecorded',
+        detail: `the revocation of key ${String(keyId)} is not recorded on the key's own stream, so a bundle cannot show it was not left out; the service records it at its next start`,
+        position,
+        stream,
+        eventId,
+      });
+    }
+  }
 }

@@ -1,4 +1,5 @@
 import type { Actor } from '../domain/actor.js';
+import type { EventEnvelope } from '../ledger/envelope.js';
 import {
   itemDecider,
   itemStream,
@@ -26,7 +27,13 @@ import {
   reviewSettingsStream,
   type ReviewSettingsEvent,
 } from '../domain/registry/review-settings.js';
-import { handleCommand, type CommandDependencies, type CommandOptions, type CommandResult } from './command-handler.js';
+import {
+  handleCommand,
+  recordedEvent,
+  type CommandDependencies,
+  type CommandOptions,
+  type CommandResult,
+} from './command-handler.js';
 import { recording, registryCodec } from './registry-codec.js';
 import { RegistryReader } from './registry-reader.js';
 import { canonicalEqual, namedEventId } from './idempotency.js';
@@ -36,6 +43,7 @@ import {
   officerKeyClaimStream,
   type OfficerKeyClaimEvent,
   type OfficerKeyClaimState,
+  type RecordOfficerKeyRevocationCommand,
 } from '../domain/registry/officer-key-claims.js';
 import { parseAgencyStream } from '../domain/streams.js';
 import type { OfficerKey } from '../domain/registry/officer-keys.js';
@@ -258,19 +266,57 @@ export class RegistryService {
     );
   }
 
-  /** Revokes an officer's key from `revokedFrom` on (`OfficerKeyRevoked`): acts signed with it are refused from then. */
-  revokeOfficerKey(
+  /**
+   * Revokes an officer's key from `revokedFrom` on (`OfficerKeyRevoked`): acts signed with it are refused from then.
+   * The revocation is then recorded on the key's own stream as well (`OfficerKeyRevocationRecorded`, naming it by
+   * id and hash), which is what lets an evidence bundle prove that it left out no revocation of the key. A retry of
+   * the request records there what a failure after the first append left out; start-up does it for every
+   * revocation (`recordKeyRevocations`).
+   */
+  async revokeOfficerKey(
     actor: Actor,
     officerId: string,
     body: { keyId: string; reason: string; revokedFrom: string },
     eventId: string,
     expectedRevision?: number,
   ): Promise<CommandResult> {
-    return this.officerCommand(
+    const result = await this.officerCommand(
       actor.agency,
       officerId,
       { type: 'RevokeOfficerKey', actor, ...body },
       { eventId, expectedRevision, sameRequest: recording('OfficerKeyRevoked', body) },
+    );
+    await this.recordKeyRevocation(recordedEvent(result, 'RevokeOfficerKey'));
+    return result;
+  }
+
+  /**
+   * Records an officer stream's `OfficerKeyRevoked` on the key's stream (`OfficerKeyRevocationRecorded`), once:
+   * as the revoking admin, under an event id named by the revocation, so that replicas and retries record it once.
+   */
+  async recordKeyRevocation(revocation: EventEnvelope): Promise<void> {
+    const officer = parseAgencyStream(revocation.stream);
+    if (officer?.category !== 'officer' || revocation.type !== 'OfficerKeyRevoked') {
+      throw new Error(`${revocation.id} is not an officer key's revocation`);
+    }
+    const { actor } = revocation;
+    const data = revocation.data as unknown as { keyId: string; revokedFrom: string };
+    const command: RecordOfficerKeyRevocationCommand = {
+      type: 'RecordOfficerKeyRevocation',
+      actor,
+      keyId: data.keyId,
+      officerId: officer.id,
+      eventId: revocation.id,
+      hash: revocation.hash,
+      revokedFrom: data.revokedFrom,
+    };
+    await handleCommand(
+      this.deps,
+      officerKeyClaimStream(officer.agency, data.keyId),
+      officerKeyClaimDecider,
+      registryCodec<OfficerKeyClaimEvent>(this.deps.clock, actor),
+      command,
+      { eventId: namedEventId(['officer-key-revocation', revocation.id]) },
     );
   }
 

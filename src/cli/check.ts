@@ -24,11 +24,12 @@ export const checkHelp = `Usage: ledger check [--media] [--skip-read-models] [--
 Walks the whole event store and checks it: every event's hash and service signature, every stream's hash chain
 from revision 0, every checkpoint's signature, and that the Merkle tree recomputed from the events has, at each
 checkpoint's size, the root the checkpoint signed (the latest checkpoint included); that the head the store
-records for each stream is its last event (stream_head_mismatch, stream_truncated); that no checkpoint the read
-models record is missing from the log (checkpoints_missing); and that the read models are what the projections
-make of the log: they are rebuilt into a temporary file up to the stored models' position and compared document by
-document (read_model_mismatch, read_models_ahead); and lists the events a read model quarantined because a
-projection could not apply them (event_quarantined). Progress goes to stderr, a summary and the faults found to
+records for each stream is its last event (stream_head_mismatch, stream_truncated); that each officer key's
+revocation is recorded on the key's own stream (key_revocation_unrecorded, key_revocation_record_mismatch); that
+no checkpoint the read models record is missing from the log (checkpoints_missing); and that the read models are
+what the projections make of the log: they are rebuilt into a temporary file up to the stored models' position and
+compared document by document (read_model_mismatch, read_models_ahead); and lists the events a read model
+quarantined because a projection could not apply them (event_quarantined). Progress goes to stderr, a summary and the faults found to
 stdout. Safe to run while the service runs: it only reads (the read models through a copy made as it starts).
 
 Options:

@@ -102,13 +102,18 @@ function ownersRefusal(owners: ReadonlyMap<string, string> | undefined): Pick<Ve
  */
 export function bundledOfficerKeys(h: Held, keys: PublicKeyResolver): OfficerKeyTrust | undefined {
   const files: { name: string; keyId: string; index: number; bytes: Buffer }[] = [];
+  const streamFiles: { name: string; keyId: string; revision: number; bytes: Buffer }[] = [];
   h.kinds.forEach((kind, name) => {
-    if (kind.kind === 'officer-key')
+    if (kind.kind === 'officer-key') {
       files.push({ name, keyId: kind.keyId, index: kind.index, bytes: h.files.get(name)! });
+    } else if (kind.kind === 'officer-key-stream') {
+      streamFiles.push({ name, keyId: kind.keyId, revision: kind.revision, bytes: h.files.get(name)! });
+    }
   });
-  if (files.length === 0) return undefined;
+  if (files.length === 0 && streamFiles.length === 0) return undefined;
   files.sort((a, b) => (a.name < b.name ? -1 : 1));
-  return officerKeysOf(files, h.manifest, { serviceKeys: keys, suite: suiteOfBundle(h).name });
+  streamFiles.sort((a, b) => (a.name < b.name ? -1 : 1));
+  return officerKeysOf(files, streamFiles, h.manifest, { serviceKeys: keys, suite: suiteOfBundle(h).name });
 }
 
 export type TrustedKeys = PublicKeyResolver & { all: KeyObject[] };

@@ -1,6 +1,6 @@
 import {
-  BUNDLE_FORMAT,
   BUNDLE_FORMAT_V4,
+  BUNDLE_FORMAT_V5,
   BUNDLE_FORMAT_V1,
   BUNDLE_FORMAT_V2,
   BUNDLE_FORMATS,
@@ -8,6 +8,7 @@ import {
   accessStreamOf,
   caseStreamOf,
   classify,
+  hasAgency,
   MANIFEST,
   type BundleFileKind,
   type BundleManifest,
@@ -75,20 +76,16 @@ export function readManifest(bytes: Buffer, options: BundleVerifyOptions): Manif
   if (typeof m.format !== 'string' || !BUNDLE_FORMATS.includes(m.format)) {
     failed('malformed', `unknown bundle format; this verifier reads ${BUNDLE_FORMATS.join(' and ')}`);
   }
-  const expected =
-    m.format === BUNDLE_FORMAT || m.format === BUNDLE_FORMAT_V4
-      ? MANIFEST_MEMBERS_V3
-      : m.format === BUNDLE_FORMAT_V2
-        ? MANIFEST_MEMBERS_V2
-        : MANIFEST_MEMBERS_V1;
+  const expected = hasAgency(m.format as string)
+    ? MANIFEST_MEMBERS_V3
+    : m.format === BUNDLE_FORMAT_V2
+      ? MANIFEST_MEMBERS_V2
+      : MANIFEST_MEMBERS_V1;
   const members = Object.keys(m).sort();
   if (members.join() !== expected.join()) {
     failed('malformed', `${MANIFEST} has the members ${members.join(', ')}, not ${expected.join(', ')}`);
   }
-  if (
-    (m.format === BUNDLE_FORMAT || m.format === BUNDLE_FORMAT_V4) &&
-    (typeof m.agency !== 'string' || m.agency.length === 0)
-  ) {
+  if (hasAgency(m.format as string) && (typeof m.agency !== 'string' || m.agency.length === 0)) {
     failed('malformed', 'agency is not a string');
   }
   if (typeof m.caseId !== 'string' || m.caseId.length === 0) failed('malformed', 'caseId is not a string');
@@ -141,8 +138,11 @@ export function readManifest(bytes: Buffer, options: BundleVerifyOptions): Manif
     const kind = classify(name);
     if (!kind) failed('malformed', `the manifest lists ${name}, which the bundle layout does not have`);
     if (listed.has(name)) failed('malformed', `the manifest lists ${name} twice`);
-    if (kind!.kind === 'officer-key' && m.format !== BUNDLE_FORMAT_V4) {
-      failed('malformed', `the manifest lists ${name}, which only a ${BUNDLE_FORMAT_V4} bundle has`);
+    if (kind!.kind === 'officer-key' && m.format !== BUNDLE_FORMAT_V4 && m.format !== BUNDLE_FORMAT_V5) {
+      failed('malformed', `the manifest lists ${name}, which only a ${BUNDLE_FORMAT_V4} or v5 bundle has`);
+    }
+    if (kind!.kind === 'officer-key-stream' && m.format !== BUNDLE_FORMAT_V5) {
+      failed('malformed', `the manifest lists ${name}, which only a ${BUNDLE_FORMAT_V5} bundle has`);
     }
     if (kind!.kind === 'event' || kind!.kind === 'access') events += 1;
     if (kind!.kind !== 'media') {

@@ -1,12 +1,12 @@
 import { createPublicKey, type KeyObject } from 'node:crypto';
 import { decodeText, failed, parseJsonText } from './bundle-parse.js';
-import type { BundleManifest } from './bundle.js';
+import { BUNDLE_FORMAT_V5, type BundleManifest } from './bundle.js';
 import type { HeldEvent } from './bundle-checks.js';
 import { keyIdOf, type PublicKeyResolver } from './ed25519.js';
 import type { EventEnvelope } from './envelope.js';
 import { keyRefusal } from './officer-key-validity.js';
-import { parseAgencyStream } from './streams.js';
-import { verifyEvent, type ActorKeyRefusal, type VerifyOptions } from './verify.js';
+import { agencyStream, parseAgencyStream } from './streams.js';
+import { ChainVerifier, verifyEvent, type ActorKeyRefusal, type VerifyOptions } from './verify.js';
 
 /** What the `officers/` files (docs/integrity.md §13.2) hold, by key id: whose key, which, and when it may sign. */
 export interface OfficerKeyTrust {
@@ -15,6 +15,12 @@ export interface OfficerKeyTrust {
    * file name, with the key and the place in its folder (0 the registration, 1 the revocation).
    */
   readonly events: readonly (HeldEvent & { readonly keyId: string; readonly index: number })[];
+  /**
+   * v5: for each key registered in `officers/`, its own stream `officerkey-<agency>:<keyId>` and the events the
+   * bundle holds of it (`officers/<keyId>/key/`, checked as a stream): the head proofs show it complete (step 11),
+   * the inclusion proofs each event a leaf (step 10).
+   */
+  readonly keyStreams: readonly { readonly stream: string; readonly keyId: string; readonly held: HeldEvent[] }[];
   readonly resolve: PublicKeyResolver;
   readonly refusal: (keyId: string, event: EventEnvelope) => ActorKeyRefusal | undefined;
 }
@@ -31,6 +37,61 @@ interface BundledKey {
 }
 
 const invalid = (name: string, detail: string): never => failed('officer_key_invalid', `${name}: ${detail}`);
+
+/** A file of `officers/<keyId>/key/` (v5): an event of the key's own stream, by revision. */
+export interface KeyStreamFile {
+  readonly name: string;
+  readonly keyId: string;
+  readonly revision: number;
+  readonly bytes: Buffer;
+}
+
+/**
+ * The bundle's events of the key's own stream (v5, docs/integrity.md §13.4 step 7a): from revision 0, each signed
+ * by a trusted service key and linked to the one before (§8), an `OfficerKeyClaimed` or
+ * `OfficerKeyRevocationRecorded` of the key; a revocation it records for the officer the key is registered to must
+ * be the bundle's `officers/<keyId>/1.json`, the same event (id and hash) [`officer_key_invalid`]. Whether the
+ * stream is whole at the checkpoint is step 11's.
+ */
+function keyStreamOf(
+  keyId: string,
+  officerId: string,
+  files: readonly KeyStreamFile[],
+  revocation: EventEnvelope | undefined,
+  manifest: BundleManifest,
+  options: VerifyOptions,
+): { stream: string; keyId: string; held: HeldEvent[] } {
+  const stream = agencyStream('officerkey', manifest.agency!, keyId);
+  const chain = new ChainVerifier({ ...options, stream });
+  const held: HeldEvent[] = [];
+  let recorded: { name: string; eventId: unknown; hash: unknown } | undefined;
+  const own = files.filter((f) => f.keyId === keyId).sort((a, b) => a.revision - b.revision);
+  for (const { name, revision, bytes } of own) {
+    const value = parseJsonText(decodeText(bytes, name, 'officer_key_invalid'), name, 'officer_key_invalid');
+    const failure = chain.next(value);
+    if (failure) invalid(name, `${failure.code}: ${failure.detail}`);
+    const event = value as EventEnvelope;
+    if (event.revision !== revision) invalid(name, `the file holds revision ${event.revision}`);
+    if (event.type !== 'OfficerKeyClaimed' && event.type !== 'OfficerKeyRevocationRecorded') {
+      invalid(name, `the event is ${event.type}, not an event of a key's stream`);
+    }
+    const data = event.data as { keyId?: unknown; officerId?: unknown; eventId?: unknown; hash?: unknown };
+    if (data.keyId !== keyId) invalid(name, `the event is not of key ${keyId}`);
+    if (event.type === 'OfficerKeyRevocationRecorded' && data.officerId === officerId) {
+      recorded = { name, eventId: data.eventId, hash: data.hash };
+    }
+    held.push({ name, revision, id: event.id, hash: event.hash, type: event.type, media: [] });
+  }
+  if (recorded && (revocation?.id !== recorded.eventId || revocation?.hash !== recorded.hash)) {
+    invalid(
+      recorded.name,
+      revocation
+        ? `the key's stream records the revocation ${String(recorded.eventId)}, not the bundle's officers/${keyId}/1.json`
+        : `the key's stream records its revocation ${String(recorded.eventId)}, which the bundle does not hold (officers/${keyId}/1.json)`,
+    );
+  }
+  return { stream, keyId, held };
+}
 
 /** A file of `officers/` as a signed event of the manifest's agency: its hash and service signature verify. */
 function readKeyEvent(
@@ -59,6 +120,7 @@ function readKeyEvent(
  */
 export function officerKeysOf(
   files: Iterable<{ readonly name: string; readonly keyId: string; readonly index: number; readonly bytes: Buffer }>,
+  streamFiles: readonly KeyStreamFile[],
   manifest: BundleManifest,
   options: VerifyOptions,
 ): OfficerKeyTrust {
@@ -111,8 +173,18 @@ export function officerKeysOf(
   for (const [keyId, { name }] of revoked) {
     if (!registered.has(keyId)) invalid(name, `the bundle holds no registration of key ${keyId}`);
   }
+  for (const { name, keyId } of streamFiles) {
+    if (!registered.has(keyId)) invalid(name, `the bundle holds no registration of key ${keyId}`);
+  }
+  const keyStreams =
+    manifest.format === BUNDLE_FORMAT_V5
+      ? [...registered].map(([keyId, { officerId }]) =>
+          keyStreamOf(keyId, officerId, streamFiles, revoked.get(keyId)?.event, manifest, options),
+        )
+      : [];
   return {
     events,
+    keyStreams,
     resolve: (keyId) => keys.get(keyId)?.key,
     refusal: (keyId, event) => {
       const key = keys.get(keyId)!;

@@ -1,5 +1,5 @@
 import { createHash, type Hash } from 'node:crypto';
-import { accessStreamOf, caseStreamOf, CHECKPOINT, MANIFEST } from './bundle.js';
+import { accessStreamOf, BUNDLE_FORMAT_V4, caseStreamOf, CHECKPOINT, MANIFEST } from './bundle.js';
 import type { BundleFileKind, BundleManifest } from './bundle.js';
 import {
   checkCheckpoint,
@@ -234,7 +234,7 @@ export class BundleVerifier implements TarSink {
       listed!.seen = true; // set by firstSeen already when a TarReader feeds this verifier
       const kind = listed!.kind;
       if (kind.kind === 'event' || kind.kind === 'access' || kind.kind === 'proof') this.#eventsBegun = true;
-      if (kind.kind === 'officer-key' && this.#eventsBegun) {
+      if ((kind.kind === 'officer-key' || kind.kind === 'officer-key-stream') && this.#eventsBegun) {
         failed('malformed', `${member.name} comes after event, access or proof files`);
       }
       this.#gate(member, kind);
@@ -330,9 +330,10 @@ export class BundleVerifier implements TarSink {
       if (events.length === 0) failed('revision_gap', 'the bundle holds no event of the case');
       const access = checkStream(held, 'access', accessStreamOf(manifest), keys);
       checkMedia(held, [...events, ...access]);
+      const keyStreams = keyEvents?.keyStreams ?? [];
       const leaves = checkProofs(
         held,
-        [...events, ...access, ...(keyEvents?.events ?? [])],
+        [...events, ...access, ...(keyEvents?.events ?? []), ...keyStreams.flatMap((k) => k.held)],
         manifest.checkpoint.size,
         root,
       );
@@ -340,7 +341,14 @@ export class BundleVerifier implements TarSink {
       this.#complete = checkComplete(held, manifest, checkpoint, [
         { stream: caseStreamOf(manifest), held: events },
         { stream: accessStreamOf(manifest), held: access },
+        ...keyStreams,
       ]);
+      if (this.options.requireComplete && keyEvents && manifest.format === BUNDLE_FORMAT_V4) {
+        failed(
+          'stream_incomplete',
+          `a ${BUNDLE_FORMAT_V4} bundle does not show that it holds every revocation of its officers' keys`,
+        );
+      }
       const stamps = checkTimestamps(held, checkpoint, keys, events, leaves);
       if (stamps.timestamps.length > 0) this.#timestamps = stamps.timestamps;
       if (stamps.disclosures) this.#disclosures = stamps.disclosures;

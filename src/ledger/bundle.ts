@@ -19,18 +19,41 @@ export const BUNDLE_FORMAT = 'evidence-ledger/bundle/v3';
  * exporter writes it for a bundle that carries such key events, v3 otherwise.
  */
 export const BUNDLE_FORMAT_V4 = 'evidence-ledger/bundle/v4';
+/**
+ * v4 plus `officers/<keyId>/key/<revision>.json`: the events of each such key's own stream
+ * (`officerkey-<agency>:<keyId>`) through its head at the checkpoint's size, whose head proofs `heads.json` carries
+ * after the case's and the access records': so a bundle shows that no revocation of those keys was left out. The
+ * exporter writes it for a bundle that carries officers' key events, v3 otherwise.
+ */
+export const BUNDLE_FORMAT_V5 = 'evidence-ledger/bundle/v5';
 /** v1 plus `streams`, each included stream's last revision at export; still verified. */
 export const BUNDLE_FORMAT_V2 = 'evidence-ledger/bundle/v2';
 /** The first format, without `streams`; still verified. */
 export const BUNDLE_FORMAT_V1 = 'evidence-ledger/bundle/v1';
-export const BUNDLE_FORMATS: readonly string[] = [BUNDLE_FORMAT_V1, BUNDLE_FORMAT_V2, BUNDLE_FORMAT, BUNDLE_FORMAT_V4];
+export const BUNDLE_FORMATS: readonly string[] = [
+  BUNDLE_FORMAT_V1,
+  BUNDLE_FORMAT_V2,
+  BUNDLE_FORMAT,
+  BUNDLE_FORMAT_V4,
+  BUNDLE_FORMAT_V5,
+];
 export type BundleFormat =
-  typeof BUNDLE_FORMAT_V4 | typeof BUNDLE_FORMAT | typeof BUNDLE_FORMAT_V2 | typeof BUNDLE_FORMAT_V1;
+  | typeof BUNDLE_FORMAT_V5
+  | typeof BUNDLE_FORMAT_V4
+  | typeof BUNDLE_FORMAT
+  | typeof BUNDLE_FORMAT_V2
+  | typeof BUNDLE_FORMAT_V1;
+/** The formats whose manifest names the agency (v3 and after). */
+export const hasAgency = (format: string): boolean =>
+  format === BUNDLE_FORMAT || format === BUNDLE_FORMAT_V4 || format === BUNDLE_FORMAT_V5;
 
 export const MANIFEST = 'manifest.json';
 export const CHECKPOINT = 'checkpoint.txt';
 export const CONSISTENCY = 'consistency.json';
-/** The head proofs (docs/integrity.md §12.6) of the case and access streams at the bundle's checkpoint. */
+/**
+ * The head proofs (docs/integrity.md §12.6) of the case and access streams at the bundle's checkpoint, and in v5 of
+ * the streams of the officers' keys it carries.
+ */
 export const HEADS = 'heads.json';
 
 /** A listed file: its name in the archive, its size and the hex SHA-256 of its bytes. */
@@ -94,6 +117,8 @@ export type BundleFileKind =
   | { readonly kind: 'key'; readonly keyId: string }
   /** `officers/<keyId>/<index>.json` (v4): an officer key's registration (0) and revocation (1), as signed events. */
   | { readonly kind: 'officer-key'; readonly keyId: string; readonly index: number }
+  /** `officers/<keyId>/key/<revision>.json` (v5): an event of the key's own stream `officerkey-<agency>:<keyId>`. */
+  | { readonly kind: 'officer-key-stream'; readonly keyId: string; readonly revision: number }
   | { readonly kind: 'proof'; readonly eventId: string }
   /** `timestamps/<size>/checkpoint.txt`: a time-stamped checkpoint's message (docs/integrity.md §15.1). */
   | { readonly kind: 'stamped-note'; readonly size: number }
@@ -111,6 +136,7 @@ const KEY_FILE = /^keys\/(?:sm2-)?[0-9a-f]{64}\.pem$/;
 const STAMP_FILE = /^timestamps\/(0|[1-9][0-9]{0,15})\/(checkpoint\.txt|consistency\.json|(0|[1-9][0-9]{0,2})\.tst)$/;
 export const TIMELINESS = 'timeliness.json';
 const OFFICER_KEY_FILE = /^officers\/[0-9a-f]{64}\/[01]\.json$/;
+const OFFICER_KEY_STREAM_FILE = /^officers\/[0-9a-f]{64}\/key\/[0-9]{8,15}\.json$/;
 const PROOF_FILE = /^proofs\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\.json$/;
 
 export function classify(name: string): BundleFileKind | undefined {
@@ -144,10 +170,17 @@ export function classify(name: string): BundleFileKind | undefined {
     }
     case 0x6b: // keys/
       return KEY_FILE.test(name) ? { kind: 'key', keyId: name.slice(5, -4) } : undefined;
-    case 0x6f: // officers/
-      return OFFICER_KEY_FILE.test(name)
-        ? { kind: 'officer-key', keyId: name.slice(9, 73), index: Number(name.slice(74, 75)) }
-        : undefined;
+    case 0x6f: {
+      // officers/
+      if (OFFICER_KEY_FILE.test(name)) {
+        return { kind: 'officer-key', keyId: name.slice(9, 73), index: Number(name.slice(74, 75)) };
+      }
+      if (!OFFICER_KEY_STREAM_FILE.test(name)) return undefined;
+      const digits = name.slice(78, -5);
+      const revision = Number(digits);
+      if (revisionName(revision) !== digits) return undefined;
+      return { kind: 'officer-key-stream', keyId: name.slice(9, 73), revision };
+    }
     default:
       return undefined;
   }

@@ -284,13 +284,18 @@ describe("the case's bundle carries the keys of the officers who signed its acts
   }, 60_000);
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-  it('when the bundle is exported, then it is a v4 bundle with the signing key’s registration and revocation in officers/, and it verifies offline, by the CLI and by POST /v1/verify', async () => {
+  it('when the bundle is exported, then it is a v5 bundle with the signing key’s registration and revocation in officers/ and the key’s own stream, and it verifies offline, by the CLI and by POST /v1/verify', async () => {
     const members = unpack(bundle);
     const manifest = JSON.parse(members[0]!.bytes.toString('utf8'));
-    expect(manifest.format).toBe('evidence-ledger/bundle/v4');
+    expect(manifest.format).toBe('evidence-ledger/bundle/v5');
     const officers = members.filter((m) => m.name.startsWith('officers/')).map((m) => m.name);
     const keyId = officers[0]!.slice(9, 73);
-    expect(officers).toEqual([`officers/${keyId}/0.json`, `officers/${keyId}/1.json`]);
+    expect(officers).toEqual([
+      `officers/${keyId}/0.json`,
+      `officers/${keyId}/1.json`,
+      `officers/${keyId}/key/00000000.json`,
+      `officers/${keyId}/key/00000001.json`,
+    ]);
     expect(await cliVerify(bundle)).toMatchObject({ valid: true });
     expect(await post(bundle)).toMatchObject({ valid: true });
   });
@@ -371,15 +376,27 @@ describe("the case's bundle carries the keys of the officers who signed its acts
     });
   });
 
-  it("when a bundle claims the act was recorded after the key's revocation, then actor_key_revoked", async () => {
+  it("when a bundle claims the act was recorded after the key's revocation, then officer_key_invalid, as the key's stream records another revocation; with that record made again too, actor_key_revoked", async () => {
     const members = unpack(bundle);
-    const file = members.find((m) => m.name.endsWith('/1.json'))!;
+    const file = members.find((m) => /^officers\/[0-9a-f]{64}\/1\.json$/.test(m.name))!;
     const revocation = JSON.parse(file.bytes.toString('utf8')) as EventEnvelope;
     // a revocation from before the act, signed by the service: as if the act had been recorded after it
     const early = reseal({ ...revocation, data: { ...revocation.data, revokedFrom: '2000-01-01' } });
     const altered = members.map((m) => (m === file ? { ...m, bytes: Buffer.from(JSON.stringify(early)) } : m));
     const resigned = await pack(resign(altered, t.service.keys.eventSigner));
-    expect(await cliVerify(resigned)).toMatchObject({ valid: false, failure: { code: 'actor_key_revoked' } });
+    const mismatch = await cliVerify(resigned);
+    expect(mismatch).toMatchObject({ valid: false, failure: { code: 'officer_key_invalid' } });
+    expect(mismatch.failure!.detail).toContain(revocation.id);
+    // the key stream's record made again to name it (its head then no longer the proven one, which a later step
+    // would report): the act is read by the earlier revocation first
+    const recordFile = members.find((m) => m.name.endsWith('/key/00000001.json'))!;
+    const record = JSON.parse(recordFile.bytes.toString('utf8')) as EventEnvelope;
+    const remade = reseal({ ...record, data: { ...record.data, hash: early.hash } });
+    const both = altered.map((m) =>
+      m.name === recordFile.name ? { ...m, bytes: Buffer.from(JSON.stringify(remade)) } : m,
+    );
+    const resignedBoth = await pack(resign(both, t.service.keys.eventSigner));
+    expect(await cliVerify(resignedBoth)).toMatchObject({ valid: false, failure: { code: 'actor_key_revoked' } });
   });
 
   it('when a bundle claims the key was registered after the act was recorded, then actor_key_not_valid', async () => {

@@ -10,14 +10,14 @@ import { TransparencyLog, type SignedCheckpoint } from '../../src/app/transparen
 import type { Actor } from '../../src/domain/actor.js';
 import { caseStream } from '../../src/domain/case/acts.js';
 import { officerStream } from '../../src/domain/registry/officers.js';
-import { BUNDLE_FORMAT_V4 } from '../../src/ledger/bundle.js';
+import { BUNDLE_FORMAT_V4, BUNDLE_FORMAT_V5 } from '../../src/ledger/bundle.js';
 import { verifyBundle, type BundleReport } from '../../src/ledger/bundle-verify.js';
 import { canonicalize } from '../../src/ledger/canonical-json.js';
 import type { EventEnvelope } from '../../src/ledger/envelope.js';
 import type { BlobStore } from '../../src/ports/blob-store.js';
 import type { Clock } from '../../src/ports/clock.js';
 import { PROJECTIONS, LOG_LAYOUT } from '../../projections/index.js';
-import { unpack } from '../support/bundles.js';
+import { pack, resign, unpack, type Member } from '../support/bundles.js';
 import { calendar } from '../support/domain.js';
 import { testSigner } from '../support/events.js';
 import { officerKeyPair, signAct } from '../support/officer-keys.js';
@@ -215,8 +215,13 @@ describe("a bundle's officer key events are those of its checkpoint's log", () =
       if (caughtUp) expect(log.inclusion(revocationId).leafIndex).toBeGreaterThanOrEqual(cut!.size);
       else expect(() => log.inclusion(revocationId)).toThrow(expect.objectContaining({ code: 'unknown_event' }));
 
-      expect(bundle.manifest.format).toBe(BUNDLE_FORMAT_V4);
-      expect([...bundle.officers.keys()]).toEqual([`officers/${keyId}/0.json`]);
+      expect(bundle.manifest.format).toBe(BUNDLE_FORMAT_V5);
+      // the key's own stream as the checkpoint's log held it: its claim, and not yet the revocation recorded after
+      expect([...bundle.officers.keys()]).toEqual([`officers/${keyId}/0.json`, `officers/${keyId}/key/00000000.json`]);
+      expect(bundle.officers.get(`officers/${keyId}/key/00000000.json`)).toMatchObject({
+        type: 'OfficerKeyClaimed',
+        data: { keyId, officerId: 'alice' },
+      });
       const registered = bundle.officers.get(`officers/${keyId}/0.json`)!;
       expect(registered).toMatchObject({ id: registration.id, type: 'OfficerKeyRegistered', data: { keyId } });
       expect(bundle.proofs.has(`proofs/${registration.id}.json`)).toBe(true);
@@ -246,8 +251,17 @@ describe("a bundle's officer key events are those of its checkpoint's log", () =
       const bundle = await exported(exporter(log));
       expect(log.inclusion(revocationId).leafIndex).toBeLessThan(bundle.manifest.checkpoint.size);
 
-      expect(bundle.manifest.format).toBe(BUNDLE_FORMAT_V4);
-      expect([...bundle.officers.keys()]).toEqual([`officers/${keyId}/0.json`, `officers/${keyId}/1.json`]);
+      expect(bundle.manifest.format).toBe(BUNDLE_FORMAT_V5);
+      expect([...bundle.officers.keys()]).toEqual([
+        `officers/${keyId}/0.json`,
+        `officers/${keyId}/1.json`,
+        `officers/${keyId}/key/00000000.json`,
+        `officers/${keyId}/key/00000001.json`,
+      ]);
+      expect(bundle.officers.get(`officers/${keyId}/key/00000001.json`)).toMatchObject({
+        type: 'OfficerKeyRevocationRecorded',
+        data: { keyId, officerId: 'alice', eventId: revocationId, revokedFrom: revokedFrom() },
+      });
       expect(bundle.officers.get(`officers/${keyId}/0.json`)).toMatchObject({
         id: registration.id,
         type: 'OfficerKeyRegistered',
@@ -264,4 +278,99 @@ describe("a bundle's officer key events are those of its checkpoint's log", () =
       expect(report).toMatchObject(expected);
     },
   );
+});
+
+describe("a bundle proves its officer keys' revocations complete (the key's own stream, v5)", () => {
+  /** The bundle of a key revoked from before the act, its members by name, and the names of an event's files. */
+  async function revokedBundle(revokedFrom = new Date(ACT_RECORDED - 30_000).toISOString()) {
+    const seed = await seeded();
+    const revocationId = await seed.revoke(revokedFrom);
+    await seed.runner.catchUp();
+    const bundle = await exported(seed.exporter(seed.log));
+    const recordFile = `officers/${seed.keyId}/key/00000001.json`;
+    const record = bundle.officers.get(recordFile)!;
+    expect(record.type).toBe('OfficerKeyRevocationRecorded');
+    /** The bundle without these files, its manifest signed again with the service key (as whoever holds it can). */
+    const without = (names: readonly string[]) =>
+      pack(
+        resign(
+          bundle.members.filter((m) => !names.includes(m.name)),
+          seed.signer,
+        ),
+      );
+    return { ...seed, revocationId, bundle, record, recordFile, without };
+  }
+
+  it('when the bundle is whole, then its report names the key stream complete through the revocation it records', async () => {
+    const { bundle, signer, keyId } = await revokedBundle(new Date(REVOKED_AT).toISOString());
+    const report = await verified(bundle.archive, signer);
+    expect(report.failure).toBeUndefined();
+    expect(report.complete?.streams).toEqual([
+      { stream: caseStream(AGENCY, CASE), revision: 1 },
+      { stream: `access-${AGENCY}:${CASE}`, revision: -1 },
+      { stream: `officerkey-${AGENCY}:${keyId}`, revision: 1 },
+    ]);
+  });
+
+  it('when the revocation is left out and the manifest signed again, then officer_key_invalid: the key stream records it', async () => {
+    const { keyId, revocationId, without, signer } = await revokedBundle();
+    const report = await verified(await without([`officers/${keyId}/1.json`, `proofs/${revocationId}.json`]), signer);
+    expect(report).toMatchObject({ valid: false, failure: { code: 'officer_key_invalid' } });
+    expect(report.failure!.detail).toContain(revocationId);
+  });
+
+  it("when the revocation and the key stream's record of it are left out and the manifest signed again, then stream_incomplete", async () => {
+    const { keyId, revocationId, record, recordFile, without, signer } = await revokedBundle();
+    const report = await verified(
+      await without([
+        `officers/${keyId}/1.json`,
+        `proofs/${revocationId}.json`,
+        recordFile,
+        `proofs/${record.id}.json`,
+      ]),
+      signer,
+    );
+    expect(report).toMatchObject({ valid: false, failure: { code: 'stream_incomplete' } });
+    expect(report.failure!.detail).toContain(`officerkey-${AGENCY}:${keyId}`);
+  });
+
+  it("when the key stream's head proof is left out of heads.json and the manifest signed again, then stream_incomplete", async () => {
+    const { keyId, bundle, signer } = await revokedBundle(new Date(REVOKED_AT).toISOString());
+    const members: Member[] = bundle.members.map((m) => {
+      if (m.name !== 'heads.json') return m;
+      const heads = (JSON.parse(m.bytes.toString('utf8')) as { stream: string }[]).filter(
+        (h) => !h.stream.startsWith('officerkey-'),
+      );
+      return { ...m, bytes: Buffer.from(JSON.stringify(heads)) };
+    });
+    const report = await verified(await pack(resign(members, signer)), signer);
+    expect(report).toMatchObject({ valid: false, failure: { code: 'stream_incomplete' } });
+    expect(report.failure!.detail).toContain(`officerkey-${AGENCY}:${keyId}`);
+  });
+
+  it('when the bundle is made a v4 one without the key stream (manifest signed again), then it verifies as before, but not when completeness is required', async () => {
+    const { keyId, revocationId, bundle, record, signer } = await revokedBundle();
+    const dropped = new Set([
+      `officers/${keyId}/1.json`,
+      `proofs/${revocationId}.json`,
+      `officers/${keyId}/key/00000000.json`,
+      `officers/${keyId}/key/00000001.json`,
+      `proofs/${record.id}.json`,
+      `proofs/${bundle.officers.get(`officers/${keyId}/key/00000000.json`)!.id}.json`,
+    ]);
+    const kept = bundle.members.filter((m) => !dropped.has(m.name));
+    const archive = await pack(resign(kept, signer, (m) => ({ ...m, format: BUNDLE_FORMAT_V4 })));
+    // the gap v4 leaves: without its revocation the act signed after the key's revokedFrom is accepted
+    expect(await verified(archive, signer)).toMatchObject({ valid: true });
+    const required = await verifyBundle(once(archive), { trustedKeys: [signer.publicKey], requireComplete: true });
+    expect(required).toMatchObject({ valid: false, failure: { code: 'stream_incomplete' } });
+  });
+
+  it("when a v4 manifest lists the key stream's files (signed again), then malformed: only v5 has them", async () => {
+    const { bundle, signer } = await revokedBundle(new Date(REVOKED_AT).toISOString());
+    const archive = await pack(resign(bundle.members, signer, (m) => ({ ...m, format: BUNDLE_FORMAT_V4 })));
+    const report = await verified(archive, signer);
+    expect(report).toMatchObject({ valid: false, failure: { code: 'malformed' } });
+    expect(report.failure!.detail).toContain('/key/00000000.json');
+  });
 });

@@ -3456,6 +3456,14 @@ export interface components {
       validFrom: components['schemas']['defs']['$defs']['date'];
       validTo?: components['schemas']['defs']['$defs']['date'];
     };
+    /** OfficerKeyRevocationRecorded: on officerkey-<agency>:<keyId>, the key's OfficerKeyRevoked of the officer's stream, by event id and hash, so that the key's own stream shows its revocation */
+    'event.OfficerKeyRevocationRecorded': {
+      keyId: components['schemas']['defs']['$defs']['sha256'];
+      officerId: components['schemas']['defs']['$defs']['id'];
+      eventId: components['schemas']['defs']['$defs']['uuid'];
+      hash: components['schemas']['defs']['$defs']['sha256'];
+      revokedFrom: components['schemas']['command.revoke-officer-key']['revokedFrom'];
+    };
     /** OfficerKeyRevoked: the key, why, and from when acts signed with it are refused */
     'event.OfficerKeyRevoked': {
       keyId: components['schemas']['defs']['$defs']['sha256'];

@@ -7,6 +7,7 @@ import {
   officerKeyClaimDecider,
   type OfficerKeyClaimCommand,
   type OfficerKeyClaimEvent,
+  type RecordOfficerKeyRevocationCommand,
 } from '../../../src/domain/registry/officer-key-claims.js';
 import { specification } from '../../support/decider-spec.js';
 import { actors } from '../../support/domain.js';
@@ -150,6 +151,67 @@ describe('the claim of a key (OfficerKeyClaimed): one officer of the agency hold
     ['a non-admin claims it', [], claim('alice', { actor: actors.alice }), 'role_required', 403],
   ])('when %s, then it is refused', (_, given, command, code, status) => {
     spec.given(given).when(command).thenFails(code, status);
+  });
+});
+
+describe("the key's revocation recorded on its own stream (OfficerKeyRevocationRecorded)", () => {
+  const spec = specification(officerKeyClaimDecider);
+  const revocation = {
+    keyId: KEY.keyId,
+    officerId: 'alice',
+    eventId: '01937f2a-5b3c-7d4e-8f60-123456789abc',
+    hash: 'a'.repeat(64),
+    revokedFrom: '2026-06-01T00:00:00+08:00',
+  };
+  const record = (more: Partial<RecordOfficerKeyRevocationCommand> = {}): RecordOfficerKeyRevocationCommand => ({
+    type: 'RecordOfficerKeyRevocation',
+    actor: admin,
+    ...revocation,
+    ...more,
+  });
+  const claimed: OfficerKeyClaimEvent[] = [
+    { type: 'OfficerKeyClaimed', data: { keyId: KEY.keyId, officerId: 'alice' } },
+  ];
+  const recorded: OfficerKeyClaimEvent[] = [...claimed, { type: 'OfficerKeyRevocationRecorded', data: revocation }];
+
+  it('when a claimed key is revoked, then the record names the revocation by id and hash', () => {
+    spec
+      .given(claimed)
+      .when(record())
+      .then([{ type: 'OfficerKeyRevocationRecorded', data: revocation }]);
+  });
+
+  it('when a key registered before registrations were claimed is revoked, then it is recorded on a stream without a claim', () => {
+    spec
+      .given([])
+      .when(record())
+      .then([{ type: 'OfficerKeyRevocationRecorded', data: revocation }]);
+  });
+
+  it("when the officer's revocation is recorded already, then nothing more is (a retry, a replica, a start-up)", () => {
+    spec
+      .given(recorded)
+      .when(record({ eventId: '01937f2a-5b3c-7d4e-8f60-000000000000' }))
+      .then([]);
+  });
+
+  it('when the stream holds a revocation but no claim, then a claim for its officer is still recorded and one for another refused', () => {
+    const unclaimed: OfficerKeyClaimEvent[] = [{ type: 'OfficerKeyRevocationRecorded', data: revocation }];
+    spec
+      .given(unclaimed)
+      .when({ type: 'ClaimOfficerKey', actor: admin, keyId: KEY.keyId, officerId: 'alice' })
+      .then([{ type: 'OfficerKeyClaimed', data: { keyId: KEY.keyId, officerId: 'alice' } }]);
+    spec
+      .given([...unclaimed, ...claimed])
+      .when({ type: 'ClaimOfficerKey', actor: admin, keyId: KEY.keyId, officerId: 'bob' })
+      .thenFails('officer_key_taken', 409);
+  });
+
+  it('when a non-admin records it, then role_required', () => {
+    spec
+      .given(claimed)
+      .when(record({ actor: actors.alice }))
+      .thenFails('role_required', 403);
   });
 });
 

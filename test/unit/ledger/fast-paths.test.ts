@@ -313,6 +313,13 @@ describe('classify', () => {
     }
     if ((m = /^media\/([0-9a-f]{64})$/.exec(name))) return { kind: 'media', sha256: m[1]! };
     if ((m = /^keys\/([0-9a-f]{64})\.pem$/.exec(name))) return { kind: 'key', keyId: m[1]! };
+    if ((m = /^officers\/([0-9a-f]{64})\/([01])\.json$/.exec(name))) {
+      return { kind: 'officer-key', keyId: m[1]!, index: Number(m[2]) };
+    }
+    if ((m = /^officers\/([0-9a-f]{64})\/key\/([0-9]{8,15})\.json$/.exec(name))) {
+      const revision = Number(m[2]);
+      return revisionName(revision) === m[2] ? { kind: 'officer-key-stream', keyId: m[1]!, revision } : undefined;
+    }
     m = /^proofs\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\.json$/.exec(name);
     return m ? { kind: 'proof', eventId: m[1]! } : undefined;
   }
@@ -324,9 +331,16 @@ describe('classify', () => {
       .map(([folder, digits]) => `${folder}${digits}.json`),
     hex(64).map((h) => `media/${h}`),
     hex(64).map((h) => `keys/${h}.pem`),
+    fc
+      .tuple(
+        hex(64),
+        fc.constantFrom('0.json', '1.json', '2.json', 'key/', 'keys/', ''),
+        fc.stringMatching(/^[0-9]{0,16}$/),
+      )
+      .map(([h, tail, digits]) => `officers/${h}/${tail}${tail.endsWith('/') ? `${digits}.json` : ''}`),
     fc.uuid().map((id) => `proofs/${id}.json`),
     fc
-      .tuple(fc.constantFrom('events/', 'access/', 'media/', 'keys/', 'proofs/', 'e', ''), fc.string())
+      .tuple(fc.constantFrom('events/', 'access/', 'media/', 'keys/', 'proofs/', 'officers/', 'e', ''), fc.string())
       .map(([a, b]) => a + b),
   );
 

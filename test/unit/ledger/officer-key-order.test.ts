@@ -13,6 +13,7 @@ const held = (id: string, extra: Partial<HeldEvent> = {}): HeldEvent => ({
 });
 const trust = (registrationId: string): OfficerKeyTrust => ({
   events: [{ ...held(registrationId, { type: 'OfficerKeyRegistered' }), keyId: KEY, index: 0 }],
+  keyStreams: [],
   resolve: () => undefined,
   refusal: () => undefined,
 });
