@@ -2673,7 +2673,7 @@ export interface components {
     /** POST /v1/officers/{officerId}/keys/{keyId}/revocation: why, and from when, acts signed with the officer's key are refused */
     'command.revoke-officer-key': {
       /** @description Why the key is revoked: a reason about the key (遗失, 调岗, 泄露), published on the officer list as revocationReason. */
-      reason: components['schemas']['defs']['$defs']['statedText'];
+      reason: components['schemas']['defs']['$defs']['nonEmptyText'];
       /** @description An RFC 3339 instant with its offset, or a date (from 00:00 UTC of that day): acts recorded from then on and signed with the key are refused. */
       revokedFrom: components['schemas']['defs']['$defs']['dateTime'] | components['schemas']['defs']['$defs']['date'];
     };
@@ -2783,9 +2783,8 @@ export interface components {
         changedMembers: string[];
         /** @description The submission materials (送审材料) of a legal review, by name: what an item requires, or what a request submits. */
         reviewMaterials: string[];
+        /** @description Free text: at least one character that is not white space. */
         nonEmptyText: string;
-        /** @description What a person states (a reason): at least one character that is not white space. */
-        statedText: string;
         /** @description An identifier chosen by the agency: officer, item, agency or case. */
         id: string;
         /** @description A UUID in lowercase, as event ids are written. */
@@ -3385,7 +3384,7 @@ export interface components {
     'event.ItemRegistered': components['schemas']['command.register-item'];
     /** ItemRetired: why */
     'event.ItemRetired': {
-      reason: components['schemas']['defs']['$defs']['statedText'];
+      reason: components['schemas']['defs']['$defs']['nonEmptyText'];
     };
     /** LegalReviewCompleted: the act's data as recorded, with the facts the service derives */
     'event.LegalReviewCompleted': {
@@ -3474,15 +3473,15 @@ export interface components {
     'event.OfficerRegistered': components['schemas']['command.register-officer'];
     /** OfficerReinstated: why */
     'event.OfficerReinstated': {
-      reason: components['schemas']['defs']['$defs']['statedText'];
+      reason: components['schemas']['defs']['$defs']['nonEmptyText'];
     };
     /** OfficerRetired: why */
     'event.OfficerRetired': {
-      reason: components['schemas']['defs']['$defs']['statedText'];
+      reason: components['schemas']['defs']['$defs']['nonEmptyText'];
     };
     /** OfficerSuspended: why */
     'event.OfficerSuspended': {
-      reason: components['schemas']['defs']['$defs']['statedText'];
+      reason: components['schemas']['defs']['$defs']['nonEmptyText'];
     };
     /** OnSiteInspectionRecorded: the act's data as recorded, with the officers the act named */
     'event.OnSiteInspectionRecorded': {
@@ -3647,7 +3646,7 @@ export interface components {
     'event.SubjectRegistered': components['schemas']['command.register-subject'];
     /** SubjectRetired: the subject leaves the directory, and why */
     'event.SubjectRetired': {
-      reason: components['schemas']['defs']['$defs']['statedText'];
+      reason: components['schemas']['defs']['$defs']['nonEmptyText'];
     };
     /** SubjectTokensRevoked: every bearer token of this subject of this agency issued before a time is refused */
     'event.SubjectTokensRevoked': {

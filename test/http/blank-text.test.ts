@@ -1,0 +1,65 @@
+import { seedAgency, startTestService, type TestService } from '../support/service.js';
+
+// Free text a request states (an act's description, a case's title, an amendment's reason, …) has a character that
+// is not white space: text of spaces, tabs, line breaks or ideographic spaces (U+3000) alone states nothing, and is
+// refused as the schema's pattern says, before anything is recorded.
+
+const AGENCY = 'county-justice';
+const today = new Date().toISOString().slice(0, 10);
+let t: TestService;
+let officer: string;
+let admin: string;
+
+beforeAll(async () => {
+  t = await startTestService();
+  ({ officer, admin } = await seedAgency(t, AGENCY));
+});
+afterAll(() => t.stop());
+
+const BLANKS = [' ', '\t\n', '\u3000\u3000'];
+
+describe('free text that is white space alone', () => {
+  it("when a case's title, an act's description or an item amendment's reason is blank, then 400 invalid_body at that member and nothing is recorded", async () => {
+    const open = (title: string) => ({
+      caseId: `blank-${title.length}-${title.charCodeAt(0)}`,
+      itemCode: 'P-001',
+      title,
+      openedOn: today,
+      officers: ['alice', 'bob'],
+      parties: [{ kind: 'organization', name: '某公司' }],
+    });
+    for (const blank of BLANKS) {
+      const refused = await t.call('POST', '/v1/cases', { token: officer, body: open(blank) });
+      expect([refused.status, refused.body.code, refused.body.pointer]).toEqual([400, 'invalid_body', '/title']);
+      const caseId = open(blank).caseId;
+      expect((await t.call('GET', `/v1/cases/${caseId}`, { token: officer })).status).toBe(404);
+    }
+    const opened = await t.call('POST', '/v1/cases', { token: officer, body: open('检查') });
+    expect(opened.status).toBe(201);
+    const act = (description: string) => ({
+      type: 'EvidenceCollected',
+      occurredAt: `${today}T00:09:30+08:00`,
+      officers: ['alice', 'bob'],
+      data: { description },
+    });
+    const route = `/v1/cases/${opened.body.caseId}/acts`;
+    for (const blank of BLANKS) {
+      const refused = await t.call('POST', route, { token: officer, body: act(blank) });
+      expect([refused.status, refused.body.code, refused.body.pointer]).toEqual([
+        400,
+        'invalid_body',
+        '/data/description',
+      ]);
+    }
+    const events = await t.call('GET', `/v1/cases/${opened.body.caseId}/events`, { token: officer });
+    expect(events.body.events.map((e: { type: string }) => e.type)).toEqual(['CaseOpened']);
+    // text with white space around it states something
+    expect((await t.call('POST', route, { token: officer, body: act(' 现场照片\n') })).status).toBe(201);
+
+    for (const blank of BLANKS) {
+      const body = { changes: { legalBasis: '《律师法》第五十条第一款' }, reason: blank };
+      const refused = await t.call('POST', '/v1/items/P-001/amendments', { token: admin, body });
+      expect([refused.status, refused.body.code, refused.body.pointer]).toEqual([400, 'invalid_body', '/reason']);
+    }
+  });
+});
