@@ -19,8 +19,9 @@ export const verifyHelp = `Usage: ledger verify FILE [--key PEM_FILE ...] [--off
 Checks an evidence bundle offline, with no server (docs/integrity.md §13.5): the manifest against the files, the
 manifest's signature, the signed checkpoint, every event's hash and signature, the hash chains of the case and of
 its access records, every medium's size and SHA-256, every event's inclusion proof against the checkpoint, and,
-when the checkpoint commits to the heads of all streams, that the bundle holds every event of the case and of its
-access records up to the head the log had at the checkpoint (a cut tail is stream_incomplete); then the RFC 3161
+when the checkpoint commits to the heads of all streams, that the bundle holds every event of the case, of its
+access records and of the own streams of the officers' keys it carries (so no revocation of those keys is left
+out) up to the head the log had at the checkpoint (a cut tail is stream_incomplete); then the RFC 3161
 time-stamps of its checkpoints (§15) and, with --witness, the witnesses' cosignatures of them, with what they show
 of each disclosure: published by <attested time> (the earlier of the earliest time-stamp and the time a quorum of
 the given witnesses vouches for), due <date>: on time, late or not yet attested. Names the first thing that fails.
@@ -42,7 +43,8 @@ Options:
   --consistency-proof FILE      the consistency proof between the two ({from, to, proof}, as GET
                                 /v1/ledger/proof/consistency serves it) [default: the bundle's consistency.json]
   --require-complete            refuse (stream_incomplete) a bundle whose checkpoint commits to no stream heads
-                                (one issued before the ledger committed to them), which cannot show it is complete
+                                (one issued before the ledger committed to them), which cannot show it is complete,
+                                and a v4 bundle with officers' keys, which cannot show their revocations are
   --witness VKEY                a witness's verifier key, as \`ledger witness key\` prints it (or a file holding
                                 it; repeatable): the checkpoint must carry valid cosignatures (C2SP
                                 cosignature/v1) of --quorum distinct given witnesses [witness_quorum_not_met];
