@@ -10,6 +10,18 @@ export interface RosterEntry {
   readonly validTo: string;
   readonly roles: readonly string[];
   readonly status: OfficerDoc['status'];
+  /** The officer's signing keys, in registration order, a revoked one with its revocation. */
+  readonly keys: readonly RosterKey[];
+}
+
+/** An officer's signing key as the administrator sees it. */
+export interface RosterKey {
+  readonly keyId: string;
+  readonly validFrom: string;
+  readonly validTo?: string;
+  /** From when acts signed with it are refused, once revoked. */
+  readonly revokedFrom?: string;
+  readonly revocationReason?: string;
 }
 
 /** How many officers one page of the roster shows. */
@@ -23,6 +35,13 @@ const entryOf = (o: OfficerDoc): RosterEntry => ({
   validTo: o.validTo,
   roles: [...o.roles],
   status: o.status,
+  keys: (o.keys ?? []).map((k) => ({
+    keyId: k.keyId,
+    validFrom: k.validFrom,
+    ...(k.validTo === undefined ? {} : { validTo: k.validTo }),
+    ...(k.revokedFrom === undefined ? {} : { revokedFrom: k.revokedFrom }),
+    ...(k.revocationReason === undefined ? {} : { revocationReason: k.revocationReason }),
+  })),
 });
 
 /**

@@ -110,7 +110,14 @@ export function signedInScreens(deps: ScreensDependencies, assets: PortalAssets)
   }
   if (deps.templates) router.use(templatesAdminScreens(deps.templates, assets));
   if (deps.roster) {
-    registerOfficerRosterPage(router, { ...deps.roster, validate: deps.work.validate, newId: deps.work.newId, assets });
+    registerOfficerRosterPage(router, {
+      ...deps.roster,
+      validate: deps.work.validate,
+      newId: deps.work.newId,
+      clock: deps.work.clock,
+      utcOffsetOf: deps.work.utcOffsetOf,
+      assets,
+    });
   }
   if (deps.items) {
     registerItemAdminPage(router, { ...deps.items, validate: deps.work.validate, newId: deps.work.newId, assets });

@@ -108,12 +108,14 @@ describe('every state-changing form of the portal', () => {
       .replace(':applicationId', 'no-such-application')
       .replace(':decisionType', 'fine')
       .replace(':officerId', 'bob')
+      .replace(':keyId', '0'.repeat(64))
       .replace(':code', 'P-001');
   const SIGNED_IN = [
     '/admin/decision-templates/:decisionType',
     '/admin/decision-templates/:decisionType/reset',
     '/admin/items/:code',
     '/admin/officers/:officerId',
+    '/admin/officers/:officerId/keys/:keyId',
     '/admin/review-settings',
     '/cases',
     '/cases/:agency/:caseId/acts/:type',
@@ -138,7 +140,13 @@ describe('every state-changing form of the portal', () => {
       expect((await browse(f.t.url, everyRole, '/signin/dev', { form: { token } })).res.status).toBe(303);
       const head = await f.t.service.events.headPosition();
       const { res, text } = await browse(f.t.url, everyRole, filled(route), {
-        form: { reason: '无', reviewWorkingDays: '12', change: 'suspension', 'data.description': '现场照片' },
+        form: {
+          reason: '无',
+          reviewWorkingDays: '12',
+          change: 'suspension',
+          revokedFrom: '2026-03-02T09:00',
+          'data.description': '现场照片',
+        },
         headers: { accept: 'application/json' },
       });
       expect({ route, status: res.status, code: JSON.parse(text).code }).toEqual({

@@ -30,5 +30,28 @@ export const ROSTER_EN: { readonly [K in keyof typeof ROSTER_ZH_CN]: string } = 
   'roster.change.suspension': 'Suspend enforcement credentials',
   'roster.change.reinstatement': 'Reinstate enforcement credentials',
   'roster.change.retirement': 'Retire (credentials cancelled)',
+  'roster.keys': 'Signing keys',
+  'roster.keys.lead':
+    "Officers sign the acts they record with their own signing keys. Revoke a key as soon as it is lost, leaked or its officer changes post: from the revocation's time on, acts signed with it are refused, and bundle verification judges them by it.",
+  'roster.keys.none': 'This officer has registered no signing key.',
+  'roster.key.keyId': 'Key id',
+  'roster.key.validity': 'Valid',
+  'roster.key.validity.open': 'from {from}',
+  'roster.key.current': 'Valid',
+  'roster.key.revoked': 'Revoked from {from}',
+  'roster.key.revoke': 'Revoke key',
+  'roster.key.revoke.label': 'Revoke key {keyId}',
+  'roster.key.saved': 'Key {keyId} was revoked and recorded in the ledger.',
+  'roster.key.title': 'Revoke a signing key: {name}',
+  'roster.key.lead':
+    'A revocation, once recorded, cannot be undone. Its time may lie before now (when the key was lost, say): acts recorded after it and signed with the key then fail bundle verification.',
+  'roster.key.reason': 'Reason for revoking',
+  'roster.key.reason.hint':
+    'A reason about the key itself, such as lost, leaked or a change of post; it is published on the public officer list.',
+  'roster.key.revokedFrom': 'Revoked from',
+  'roster.key.revokedFrom.hint': "A time in the agency's time zone; now by default.",
+  'roster.key.submit': 'Revoke key',
+  'roster.key.back': "Back to {name}'s page",
+  'roster.key.already': 'This key is revoked.',
   'rule.officer_not_suspended': 'This officer is not suspended: there is nothing to reinstate.',
 };

@@ -1,7 +1,9 @@
 import express, { type Request, type Response, type Router } from 'express';
-import type { OfficerRoster, RosterEntry } from '../../app/officer-roster.js';
+import type { OfficerRoster, RosterEntry, RosterKey } from '../../app/officer-roster.js';
 import type { OfficerStatusChange, RegistryService } from '../../app/registry-service.js';
 import { notFound } from '../../domain/errors.js';
+import { offsetText } from '../../ledger/timeliness.js';
+import type { Clock } from '../../ports/clock.js';
 import { InvalidBody, type LedgerError } from '../../errors.js';
 import { consistencyOf } from '../../http/consistency.js';
 import { single } from '../../http/query.js';
@@ -19,8 +21,11 @@ import { pager } from './public-parts.js';
 
 export interface OfficerRosterPageDependencies {
   readonly roster: Pick<OfficerRoster, 'of' | 'one'>;
-  readonly registry: Pick<RegistryService, 'changeOfficerStatus'>;
+  readonly registry: Pick<RegistryService, 'changeOfficerStatus' | 'revokeOfficerKey'>;
   readonly validate: Validate;
+  /** The service's clock and the agency's minutes east of UTC: a key's revocation takes effect from now by default. */
+  readonly clock: Clock;
+  readonly utcOffsetOf: (agency: string) => number;
   readonly newId: () => string;
   readonly assets: PortalAssets;
 }
@@ -30,6 +35,32 @@ export const ROSTER_PATH = '/admin/officers';
 
 const parseForm = express.urlencoded({ extended: false, limit: 16 * 1024, parameterLimit: 20 });
 const ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
+const KEY_ID = /^[0-9a-f]{64}$/;
+
+/** The revocation form's fields: why (published with the key on the officer list), and from when. */
+const KEY_FIELDS: readonly FieldSpec[] = [
+  { name: 'reason', label: 'roster.key.reason', kind: 'textarea', hint: 'roster.key.reason.hint' },
+  { name: 'revokedFrom', label: 'roster.key.revokedFrom', kind: 'datetime', hint: 'roster.key.revokedFrom.hint' },
+];
+
+/** A `datetime-local` value (`2026-03-02T09:30`) as the agency's local time; anything else is left for the schema. */
+const instantOf = (typed: string, offsetMinutes: number): string =>
+  /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(typed) ? `${typed}:00${offsetText(offsetMinutes)}` : typed;
+
+/** `instant` as a `datetime-local` value in the agency's local time. */
+const localValueOf = (instant: Date, offsetMinutes: number): string =>
+  new Date(instant.getTime() + offsetMinutes * 60_000).toISOString().slice(0, 16);
+
+const keyHref = (officer: RosterEntry, key: RosterKey) =>
+  `${ROSTER_PATH}/${encodeURIComponent(officer.officerId)}/keys/${key.keyId}`;
+
+const keyValidity = (ctx: PageContext, key: RosterKey) =>
+  key.validTo === undefined
+    ? ctx.t('roster.key.validity.open', { from: key.validFrom })
+    : ctx.t('roster.validity.range', { from: key.validFrom, to: key.validTo });
+
+const keyStatus = (ctx: PageContext, key: RosterKey) =>
+  key.revokedFrom === undefined ? ctx.t('roster.key.current') : ctx.t('roster.key.revoked', { from: key.revokedFrom });
 
 /** The changes an officer of each status may undergo. */
 const CHANGES: Readonly<Record<RosterEntry['status'], readonly OfficerStatusChange[]>> = {
@@ -92,7 +123,44 @@ function rosterMain(
     ${pager(ctx, ROSTER_PATH, cursor === undefined ? {} : { cursor }, roster.next, { label: 'roster.pages' })}`;
 }
 
-function officerMain(ctx: PageContext, officer: RosterEntry, state: FormState, csrf: Html): Html {
+/** The officer's signing keys, each with a link to revoke it while it is not revoked. */
+function keysSection(ctx: PageContext, officer: RosterEntry, revoked: RosterKey | undefined): Html {
+  return html`<h2>${ctx.t('roster.keys')}</h2>
+    <p>${ctx.t('roster.keys.lead')}</p>
+    ${revoked && html`<p class="notice" role="status">${ctx.t('roster.key.saved', { keyId: revoked.keyId })}</p>`}
+    ${dataTable(
+      ctx,
+      ['roster.key.keyId', 'roster.key.validity', 'roster.status', 'roster.actions'],
+      officer.keys.map(
+        (k) =>
+          html`<tr>
+            <td><code>${k.keyId}</code></td>
+            <td>${keyValidity(ctx, k)}</td>
+            <td>${keyStatus(ctx, k)}</td>
+            <td>
+              ${
+                k.revokedFrom === undefined
+                  ? html`<a
+                      href="${keyHref(officer, k)}"
+                      aria-label="${ctx.t('roster.key.revoke.label', { keyId: k.keyId })}"
+                      >${ctx.t('roster.key.revoke')}</a
+                    >`
+                  : ''
+              }
+            </td>
+          </tr>`,
+      ),
+      'roster.keys.none',
+    )}`;
+}
+
+function officerMain(
+  ctx: PageContext,
+  officer: RosterEntry,
+  state: FormState,
+  csrf: Html,
+  revoked: RosterKey | undefined,
+): Html {
   const action = `${ROSTER_PATH}/${encodeURIComponent(officer.officerId)}`;
   return html`<h1>${ctx.t('roster.form.title', { name: officer.name })}</h1>
     <dl class="fields">
@@ -112,13 +180,40 @@ function officerMain(ctx: PageContext, officer: RosterEntry, state: FormState, c
               <button type="submit">${ctx.t('roster.form.submit')}</button>
             </form>`
     }
+    ${keysSection(ctx, officer, revoked)}
     <p><a href="${ROSTER_PATH}">${ctx.t('roster.form.back')}</a></p>`;
+}
+
+function keyMain(ctx: PageContext, officer: RosterEntry, key: RosterKey, state: FormState, csrf: Html): Html {
+  const back = `${ROSTER_PATH}/${encodeURIComponent(officer.officerId)}`;
+  return html`<h1>${ctx.t('roster.key.title', { name: officer.name })}</h1>
+    <dl class="fields">
+      <dt>${ctx.t('roster.key.keyId')}</dt>
+      <dd><code>${key.keyId}</code></dd>
+      <dt>${ctx.t('roster.key.validity')}</dt>
+      <dd>${keyValidity(ctx, key)}</dd>
+      <dt>${ctx.t('roster.status')}</dt>
+      <dd id="key-status">${keyStatus(ctx, key)}</dd>
+    </dl>
+    ${
+      key.revokedFrom !== undefined
+        ? html`<p>${ctx.t('roster.key.already')}</p>`
+        : html`<p>${ctx.t('roster.key.lead')}</p>
+            ${errorSummary(ctx, state)}
+            <form method="post" action="${keyHref(officer, key)}" novalidate>
+              ${csrf} ${KEY_FIELDS.map((spec) => field(ctx, spec, state))}
+              <button type="submit">${ctx.t('roster.key.submit')}</button>
+            </form>`
+    }
+    <p><a href="${back}">${ctx.t('roster.key.back', { name: officer.name })}</a></p>`;
 }
 
 /**
  * `/admin/officers`: the agency's administrator sees its officers and their standing, and suspends, reinstates or
  * retires one with a reason (`/admin/officers/{officerId}`), through the same use case, schemas and rules as
  * `POST /v1/officers/{officerId}/suspension`, `/reinstatement` and `/retirement`; each change is a signed event.
+ * The officer's page lists their signing keys, and revokes one with a reason from a time
+ * (`/admin/officers/{officerId}/keys/{keyId}`, as `POST /v1/officers/{officerId}/keys/{keyId}/revocation`).
  */
 export function registerOfficerRosterPage(router: Router, deps: OfficerRosterPageDependencies): void {
   const officerOf = async (req: Request, res: Response): Promise<RosterEntry> => {
@@ -131,8 +226,24 @@ export function registerOfficerRosterPage(router: Router, deps: OfficerRosterPag
   const renderOfficer = async (req: Request, res: Response, state: FormState, status = 200) => {
     const ctx = pageContext(req, res, deps.assets);
     const officer = await officerOf(req, res);
-    const main = officerMain(ctx, officer, state, csrfField(res));
+    // the key just revoked, when the page follows its revocation
+    const revokedId = single(req.query.revoked, 'revoked');
+    const revoked = officer.keys.find((k) => k.keyId === revokedId && k.revokedFrom !== undefined);
+    const main = officerMain(ctx, officer, state, csrfField(res), revoked);
     sendPage(res, ctx, { title: ctx.t('roster.form.title', { name: officer.name }), main, status });
+  };
+  const keyOf = async (req: Request, res: Response): Promise<{ officer: RosterEntry; key: RosterKey }> => {
+    const officer = await officerOf(req, res);
+    const keyId = String(req.params.keyId);
+    const key = KEY_ID.test(keyId) ? officer.keys.find((k) => k.keyId === keyId) : undefined;
+    if (!key) throw notFound('no such key of this officer');
+    return { officer, key };
+  };
+  const renderKey = async (req: Request, res: Response, state: FormState, status = 200) => {
+    const ctx = pageContext(req, res, deps.assets);
+    const { officer, key } = await keyOf(req, res);
+    const main = keyMain(ctx, officer, key, state, csrfField(res));
+    sendPage(res, ctx, { title: ctx.t('roster.key.title', { name: officer.name }), main, status });
   };
 
   router.get(ROSTER_PATH, signedIn('admin'), async (req, res) => {
@@ -153,6 +264,44 @@ export function registerOfficerRosterPage(router: Router, deps: OfficerRosterPag
   router.get(`${ROSTER_PATH}/:officerId`, signedIn('admin'), async (req, res) => {
     await renderOfficer(req, res, { values: {} });
   });
+
+  router.get(`${ROSTER_PATH}/:officerId/keys/:keyId`, signedIn('admin'), async (req, res) => {
+    const { agency } = portalPrincipal(res);
+    const revokedFrom = localValueOf(deps.clock.now(), deps.utcOffsetOf(agency));
+    await renderKey(req, res, { values: { revokedFrom } });
+  });
+
+  router.post(
+    `${ROSTER_PATH}/:officerId/keys/:keyId`,
+    signedIn('admin'),
+    requireCsrf,
+    parseForm,
+    async (req: Request, res: Response) => {
+      const { officer, key } = await keyOf(req, res);
+      const principal = portalPrincipal(res);
+      const typed = (name: string) => fieldText((req.body ?? {}) as Record<string, unknown>, name);
+      const values = { reason: typed('reason'), revokedFrom: typed('revokedFrom') };
+      res.locals.formValues = values;
+      const body = {
+        reason: values.reason,
+        revokedFrom: instantOf(values.revokedFrom, deps.utcOffsetOf(principal.agency)),
+      };
+      deps.validate('urn:evidence-ledger:schema:command:revoke-officer-key', body);
+      const result = await deps.registry.revokeOfficerKey(
+        principal,
+        officer.officerId,
+        { keyId: key.keyId, ...body },
+        deps.newId(),
+      );
+      const back = `${ROSTER_PATH}/${encodeURIComponent(officer.officerId)}`;
+      res.redirect(303, `${back}?revoked=${key.keyId}&consistentWith=${result.position}`);
+    },
+    formErrors((err: LedgerError, req: Request, res: Response) => {
+      const ctx = pageContext(req, res, deps.assets);
+      const state = { values: res.locals.formValues ?? {}, error: formErrorOf(ctx, err, KEY_FIELDS) };
+      void renderKey(req, res, state, err.status).catch((e: unknown) => req.next?.(e));
+    }),
+  );
 
   router.post(
     `${ROSTER_PATH}/:officerId`,
