@@ -1,17 +1,15 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { describeInBrowser, launchBrowser, signedInPage, seriousViolations } from '../support/browser.js';
-import { AGENCY, recordAct, startScreensService, type ScreensFixture } from '../support/screens.js';
+import type { Page } from 'playwright-core';
+import { describeInBrowser, seriousViolations } from '../support/browser.js';
+import { useScreensInBrowser } from '../support/screens-browser.js';
+import { AGENCY, recordAct } from '../support/screens.js';
 
 describeInBrowser('the legal review on the case screen: a major, complex case and its time limit, in Chromium', () => {
-  let f: ScreensFixture;
-  let browser: Browser;
-  let context: BrowserContext;
+  const s = useScreensInBrowser();
   let page: Page;
 
   beforeAll(async () => {
-    [f, browser] = await Promise.all([startScreensService(), launchBrowser()]);
-    const opened = await f.t.call('POST', '/v1/cases', {
-      token: f.alice,
+    const opened = await s.f.t.call('POST', '/v1/cases', {
+      token: s.f.alice,
       body: {
         caseId: 'cx-1',
         itemCode: 'P-001',
@@ -22,27 +20,22 @@ describeInBrowser('the legal review on the case screen: a major, complex case an
       },
     });
     expect(opened.status).toBe(201);
-    await recordAct(f, f.alice, 'cx-1', {
+    await recordAct(s.f, s.f.alice, 'cx-1', {
       type: 'CaseMarkedComplex',
       occurredAt: '2026-01-06T09:00:00+08:00',
       data: { reason: '法律适用争议较大' },
     });
-    await recordAct(f, f.alice, 'cx-1', {
+    await recordAct(s.f, s.f.alice, 'cx-1', {
       type: 'LegalReviewRequested',
       occurredAt: '2026-01-06T10:00:00+08:00',
       data: { proposed: { decisionType: 'warning', legalBasis: '《律师法》第五十条' } },
     });
-    await f.t.service.readModelsCaughtUp();
-    ({ context, page } = await signedInPage(browser, f.t.url, f.alice));
+    await s.f.t.service.readModelsCaughtUp();
+    ({ page } = await s.signIn(s.f.alice));
   }, 120_000);
-  afterAll(async () => {
-    await context?.close();
-    await browser?.close();
-    await f?.t.stop();
-  });
 
   it('when a marked case waits for a counsel opinion past its review time limit, then the screen says both, with no serious axe violation', async () => {
-    await page.goto(`${f.t.url}/cases/${AGENCY}/cx-1`);
+    await page.goto(`${s.f.t.url}/cases/${AGENCY}/cx-1`);
     const counsel = page.locator('section[aria-labelledby="counsel"]');
     expect(await counsel.locator('h2').textContent()).toBe('重大、疑难、复杂案件');
     expect(await counsel.textContent()).toContain('法律适用争议较大');

@@ -1,6 +1,7 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { describeInBrowser, launchBrowser, seriousViolations } from '../support/browser.js';
-import { AGENCY, DAY, at, openCase, recordAct, startScreensService, type ScreensFixture } from '../support/screens.js';
+import type { Page } from 'playwright-core';
+import { describeInBrowser, seriousViolations } from '../support/browser.js';
+import { useScreensInBrowser } from '../support/screens-browser.js';
+import { AGENCY, DAY, at, openCase, recordAct } from '../support/screens.js';
 
 /** Generous: a busy 2-core machine; the waits only say "appears", never how fast. */
 const WAIT = { timeout: 60_000 };
@@ -28,64 +29,45 @@ const decision = (fineFen: number, documentNo: string) => ({
 });
 
 describeInBrowser('discretion benchmarks and case-file evaluation in Chromium', () => {
-  let f: ScreensFixture;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
+  const s = useScreensInBrowser();
   /** A supervisor of the county's own bureau: the one who evaluates its case files. */
   let sue: string;
 
   beforeAll(async () => {
-    [f, browser] = await Promise.all([startScreensService(), launchBrowser()]);
-    sue = f.t.token('sue', AGENCY, ['supervisor']);
-    const set = await f.t.call('POST', '/v1/benchmarks', { token: f.admin, body: BENCHMARK });
+    sue = s.f.t.token('sue', AGENCY, ['supervisor']);
+    const set = await s.f.t.call('POST', '/v1/benchmarks', { token: s.f.admin, body: BENCHMARK });
     if (set.status !== 201) throw new Error(`benchmark: ${set.status} ${JSON.stringify(set.body)}`);
     for (const [caseId, fen] of [
       ['past-1', 400_000],
       ['past-2', 600_000],
     ] as const) {
-      await openCase(f, caseId);
-      await recordAct(f, f.alice, caseId, decision(fen, `县司罚〔2026〕${caseId}号`));
+      await openCase(s.f, caseId);
+      await recordAct(s.f, s.f.alice, caseId, decision(fen, `县司罚〔2026〕${caseId}号`));
     }
-    await recordAct(f, f.alice, 'past-1', {
+    await recordAct(s.f, s.f.alice, 'past-1', {
       type: 'DecisionDisclosed',
       occurredAt: at('11:00'),
       data: { publishedOn: DAY },
     });
-    await recordAct(f, f.alice, 'past-1', { type: 'CaseClosed', occurredAt: at('11:30'), data: { closedOn: DAY } });
-    await openCase(f, 'disc-1');
+    await recordAct(s.f, s.f.alice, 'past-1', { type: 'CaseClosed', occurredAt: at('11:30'), data: { closedOn: DAY } });
+    await openCase(s.f, 'disc-1');
   });
-  afterAll(async () => {
-    for (const context of contexts) await context.close();
-    await browser?.close();
-    await f?.t.stop();
-  });
-
-  async function signedInPage(token: string): Promise<Page> {
-    const context = await browser.newContext({ locale: 'zh-CN' });
-    contexts.push(context);
-    const page = await context.newPage();
-    await page.goto(`${f.t.url}/signin`);
-    await page.locator('#dev-token').fill(token);
-    await Promise.all([page.waitForURL(`${f.t.url}/`), page.getByRole('button', { name: '登录' }).click()]);
-    return page;
-  }
 
   async function submit(page: Page, name = '提交'): Promise<void> {
     await Promise.all([page.waitForNavigation(), page.getByRole('button', { name }).click()]);
   }
 
   it('when anyone opens the benchmarks page, then each circumstance and its range are listed in Chinese', async () => {
-    const context = await browser.newContext({ locale: 'zh-CN' });
-    contexts.push(context);
+    const context = await s.newContext();
     const page = await context.newPage();
-    await page.goto(`${f.t.url}/benchmarks`);
+    await page.goto(`${s.f.t.url}/benchmarks`);
     expect(await page.locator('h1').textContent()).toBe('行政处罚裁量基准');
     const rows = await page.locator('section.benchmark tbody tr').allTextContents();
     expect(rows.join('|')).toContain('较重');
     expect(rows.join('|')).toContain('¥3,000.00 – ¥8,000.00');
     expect(await seriousViolations(page)).toEqual([]);
     // the history of the item's benchmark, every version with its reason, is a page of its own
-    const history = await page.goto(`${f.t.url}/benchmarks/${AGENCY}/${BENCHMARK.itemCode}`);
+    const history = await page.goto(`${s.f.t.url}/benchmarks/${AGENCY}/${BENCHMARK.itemCode}`);
     expect(history?.status()).toBe(200);
     expect(await page.locator('h1').textContent()).toBe(`${BENCHMARK.itemCode} 的裁量基准`);
     expect(await page.locator('ol.versions > li').count()).toBe(1);
@@ -93,8 +75,8 @@ describeInBrowser('discretion benchmarks and case-file evaluation in Chromium', 
   });
 
   it('when the officer proposes a fine outside its range, then the reason is asked for, and the past fines are shown', async () => {
-    const officer = await signedInPage(f.alice);
-    await officer.goto(`${f.t.url}/cases/${AGENCY}/disc-1/acts/LegalReviewRequested`);
+    const { page: officer } = await s.signIn(s.f.alice);
+    await officer.goto(`${s.f.t.url}/cases/${AGENCY}/disc-1/acts/LegalReviewRequested`);
     const similar = officer.locator('section.similar-fines');
     expect(await similar.locator('tbody tr').first().textContent()).toContain('轻微');
     // 较重: two past fines of 4 000 and 6 000 yuan; the median of an even count is the lower middle one
@@ -116,8 +98,8 @@ describeInBrowser('discretion benchmarks and case-file evaluation in Chromium', 
   });
 
   it('when the reviewer opens the review, then the fine is flagged outside the benchmark with its reason', async () => {
-    const reviewer = await signedInPage(f.rita);
-    await reviewer.goto(`${f.t.url}/cases/${AGENCY}/disc-1/acts/LegalReviewCompleted`);
+    const { page: reviewer } = await s.signIn(s.f.rita);
+    await reviewer.goto(`${s.f.t.url}/cases/${AGENCY}/disc-1/acts/LegalReviewCompleted`);
     const flag = reviewer.locator('.discretion-outside');
     expect(await flag.textContent()).toContain('拟处罚款超出裁量基准');
     expect(await flag.textContent()).toContain('多次违法且拒不改正');
@@ -126,12 +108,12 @@ describeInBrowser('discretion benchmarks and case-file evaluation in Chromium', 
   });
 
   it('when the supervisor evaluates a closed case file, then a deduction needs a comment and the weak points show it', async () => {
-    const supervisor = await signedInPage(sue);
-    await supervisor.goto(`${f.t.url}/supervise/discretion`);
+    const { page: supervisor } = await s.signIn(sue);
+    await supervisor.goto(`${s.f.t.url}/supervise/discretion`);
     expect(await supervisor.locator('tbody').textContent()).toContain('disc-1');
     expect(await seriousViolations(supervisor)).toEqual([]);
 
-    await supervisor.goto(`${f.t.url}/cases/${AGENCY}/past-1`);
+    await supervisor.goto(`${s.f.t.url}/cases/${AGENCY}/past-1`);
     await Promise.all([
       supervisor.waitForURL(/\/evaluate$/),
       supervisor.getByRole('link', { name: '评查本案卷' }).click(),
@@ -145,7 +127,7 @@ describeInBrowser('discretion benchmarks and case-file evaluation in Chromium', 
     await submit(supervisor, '提交评查');
     expect(await supervisor.locator('#recorded + ul').textContent()).toContain('86 / 90');
 
-    await supervisor.goto(`${f.t.url}/supervise/evaluations?year=2026`);
+    await supervisor.goto(`${s.f.t.url}/supervise/evaluations?year=2026`);
     const byRule = supervisor.locator('table').first();
     expect(await byRule.locator('tbody tr').first().textContent()).toContain('60%');
     expect(await seriousViolations(supervisor)).toEqual([]);

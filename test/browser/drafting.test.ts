@@ -1,44 +1,26 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { pdfText } from '../support/documents.js';
-import { describeInBrowser, launchBrowser, seriousViolations } from '../support/browser.js';
-import { at, openCase, recordAct, startScreensService, type ScreensFixture } from '../support/screens.js';
+import { describeInBrowser, seriousViolations } from '../support/browser.js';
+import { useScreensInBrowser } from '../support/screens-browser.js';
+import { at, openCase, recordAct } from '../support/screens.js';
 
 /** Generous: a busy 2-core machine; the waits only say "appears", never how fast. */
 const WAIT = { timeout: 60_000 };
 
 describeInBrowser('drafting a decision document in Chromium (文书制作)', () => {
-  let f: ScreensFixture;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
+  const s = useScreensInBrowser();
 
   beforeAll(async () => {
-    [f, browser] = await Promise.all([startScreensService(), launchBrowser()]);
-    await openCase(f, 'draft-1');
-    await recordAct(f, f.alice, 'draft-1', {
+    await openCase(s.f, 'draft-1');
+    await recordAct(s.f, s.f.alice, 'draft-1', {
       type: 'EvidenceCollected',
       occurredAt: at('09:30'),
       data: { description: '现场检查笔录' },
     });
   });
-  afterAll(async () => {
-    for (const context of contexts) await context.close();
-    await browser?.close();
-    await f?.t.stop();
-  });
-
-  async function signedInPage(token: string): Promise<Page> {
-    const context = await browser.newContext({ locale: 'zh-CN', acceptDownloads: true });
-    contexts.push(context);
-    const page = await context.newPage();
-    await page.goto(`${f.t.url}/signin`);
-    await page.locator('#dev-token').fill(token);
-    await Promise.all([page.waitForURL(`${f.t.url}/`), page.getByRole('button', { name: '登录' }).click()]);
-    return page;
-  }
 
   it('when a handling officer fills the draft form from the case page, then the PDF and DOCX are offered and the PDF holds the filled decision', async () => {
-    const page = await signedInPage(f.alice);
-    await page.goto(`${f.t.url}/cases/county-justice/draft-1`);
+    const { page } = await s.signIn(s.f.alice, { acceptDownloads: true });
+    await page.goto(`${s.f.t.url}/cases/county-justice/draft-1`);
     await Promise.all([page.waitForNavigation(), page.getByRole('link', { name: '起草决定书' }).click()]);
     expect(await page.locator('h1').textContent()).toBe('起草决定书');
     expect(await seriousViolations(page)).toEqual([]);
@@ -83,8 +65,8 @@ describeInBrowser('drafting a decision document in Chromium (文书制作)', () 
   });
 
   it('when the form misses the legal basis, then the page says which field, in Chinese, and no draft is offered', async () => {
-    const page = await signedInPage(f.alice);
-    await page.goto(`${f.t.url}/cases/county-justice/draft-1/draft`);
+    const { page } = await s.signIn(s.f.alice);
+    await page.goto(`${s.f.t.url}/cases/county-justice/draft-1/draft`);
     await page.getByLabel('决定类型').selectOption('warning');
     await page.getByLabel('决定书文号').fill('县司罚〔2026〕10号');
     await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: '生成草稿' }).click()]);

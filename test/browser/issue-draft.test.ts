@@ -1,35 +1,26 @@
-import type { Browser, BrowserContext } from 'playwright-core';
-import { describeInBrowser, launchBrowser, seriousViolations, signedInPage } from '../support/browser.js';
-import { AGENCY, at, openCase, recordAct, startScreensService, type ScreensFixture } from '../support/screens.js';
+import { describeInBrowser, seriousViolations } from '../support/browser.js';
+import { useScreensInBrowser } from '../support/screens-browser.js';
+import { AGENCY, at, openCase, recordAct } from '../support/screens.js';
 
 /** Generous: a busy 2-core machine; the waits only say "appears", never how fast. */
 const WAIT = { timeout: 60_000 };
 
 describeInBrowser('issuing a drafted decision and setting the review time limit, in Chromium', () => {
-  let f: ScreensFixture;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
+  const s = useScreensInBrowser();
 
   beforeAll(async () => {
-    [f, browser] = await Promise.all([startScreensService(), launchBrowser()]);
-    await openCase(f, 'bi-1');
-    await recordAct(f, f.alice, 'bi-1', {
+    await openCase(s.f, 'bi-1');
+    await recordAct(s.f, s.f.alice, 'bi-1', {
       type: 'EvidenceCollected',
       occurredAt: at('09:30'),
       data: { description: '现场检查笔录' },
     });
-    await f.t.service.readModelsCaughtUp();
+    await s.f.t.service.readModelsCaughtUp();
   }, 120_000);
-  afterAll(async () => {
-    for (const context of contexts) await context.close();
-    await browser?.close();
-    await f?.t.stop();
-  });
 
   it('when an officer drafts a decision and issues it from the draft, then the case page names the issued PDF, with no serious axe violation', async () => {
-    const { context, page } = await signedInPage(browser, f.t.url, f.alice);
-    contexts.push(context);
-    await page.goto(`${f.t.url}/cases/${AGENCY}/bi-1/draft`);
+    const { page } = await s.signIn(s.f.alice);
+    await page.goto(`${s.f.t.url}/cases/${AGENCY}/bi-1/draft`);
     await page.getByLabel('决定类型').selectOption('fine');
     await page.getByLabel('罚款金额', { exact: false }).fill('1500');
     await page.getByLabel('法律依据').fill('《律师法》第五十条');
@@ -59,9 +50,8 @@ describeInBrowser('issuing a drafted decision and setting the review time limit,
   });
 
   it('when an administrator sends the review time limit empty and then filled in, then the errors name both fields and the new limit is shown, with no serious axe violation', async () => {
-    const { context, page } = await signedInPage(browser, f.t.url, f.admin);
-    contexts.push(context);
-    await page.goto(`${f.t.url}/admin/review-settings`);
+    const { page } = await s.signIn(s.f.admin);
+    await page.goto(`${s.f.t.url}/admin/review-settings`);
     await Promise.all([page.waitForNavigation(WAIT), page.getByRole('button', { name: '保存' }).click()]);
     await page.locator('.error-summary').waitFor(WAIT);
     // both fields were left empty: both are named, each linked to its field and marked

@@ -1,17 +1,15 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { describeInBrowser, launchBrowser, signedInPage, seriousViolations } from '../support/browser.js';
-import { AGENCY, recordAct, startScreensService, type ScreensFixture } from '../support/screens.js';
+import type { Page } from 'playwright-core';
+import { describeInBrowser, seriousViolations } from '../support/browser.js';
+import { useScreensInBrowser } from '../support/screens-browser.js';
+import { AGENCY, recordAct } from '../support/screens.js';
 
 describeInBrowser('legal reviews past their time limit on the supervision dashboard, in Chromium', () => {
-  let f: ScreensFixture;
-  let browser: Browser;
-  let context: BrowserContext;
+  const s = useScreensInBrowser();
   let page: Page;
 
   beforeAll(async () => {
-    [f, browser] = await Promise.all([startScreensService(), launchBrowser()]);
-    const opened = await f.t.call('POST', '/v1/cases', {
-      token: f.alice,
+    const opened = await s.f.t.call('POST', '/v1/cases', {
+      token: s.f.alice,
       body: {
         caseId: 'lr-b',
         itemCode: 'P-001',
@@ -22,22 +20,17 @@ describeInBrowser('legal reviews past their time limit on the supervision dashbo
       },
     });
     expect(opened.status).toBe(201);
-    await recordAct(f, f.alice, 'lr-b', {
+    await recordAct(s.f, s.f.alice, 'lr-b', {
       type: 'LegalReviewRequested',
       occurredAt: '2026-01-06T09:00:00+08:00',
       data: { proposed: { decisionType: 'warning', legalBasis: '《律师法》第五十条' } },
     });
-    await f.t.service.readModelsCaughtUp();
-    ({ context, page } = await signedInPage(browser, f.t.url, f.sam));
+    await s.f.t.service.readModelsCaughtUp();
+    ({ page } = await s.signIn(s.f.sam));
   }, 120_000);
-  afterAll(async () => {
-    await context?.close();
-    await browser?.close();
-    await f?.t.stop();
-  });
 
   it('when a review is past its last day, then the list shows it linked to its case, with no serious axe violation', async () => {
-    await page.goto(`${f.t.url}/supervise`);
+    await page.goto(`${s.f.t.url}/supervise`);
     const section = page.locator('section[aria-labelledby="overdue-reviews"]');
     expect(await section.locator('h2').textContent()).toBe('超过审核时限的法制审核');
     expect(await section.locator(`a[href="/cases/${AGENCY}/lr-b"]`).textContent()).toBe('lr-b');
@@ -47,7 +40,7 @@ describeInBrowser('legal reviews past their time limit on the supervision dashbo
 
   it("when the supervisor follows the list's link, then each agency's time limit is shown beside the overdue reviews, with no serious axe violation", async () => {
     await Promise.all([
-      page.waitForURL(`${f.t.url}/supervise/reviews`, { timeout: 60_000 }),
+      page.waitForURL(`${s.f.t.url}/supervise/reviews`, { timeout: 60_000 }),
       page.getByRole('link', { name: '各单位审核时限及全部逾期审核' }).click(),
     ]);
     const limits = page.locator('section[aria-labelledby="review-limits"]');

@@ -1,51 +1,32 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { describeInBrowser, launchBrowser, seriousViolations } from '../support/browser.js';
-import {
-  AGENCY,
-  OTHER,
-  at,
-  openCase,
-  recordAct,
-  startScreensService,
-  type ScreensFixture,
-} from '../support/screens.js';
+import type { Page } from 'playwright-core';
+import { describeInBrowser, seriousViolations } from '../support/browser.js';
+import { useScreensInBrowser } from '../support/screens-browser.js';
+import { AGENCY, OTHER, at, openCase, recordAct } from '../support/screens.js';
 
 /** Generous: a busy 2-core machine; the waits only say "appears", never how fast. */
 const WAIT = { timeout: 60_000 };
 
 describeInBrowser('the supervision dashboard in Chromium', () => {
-  let f: ScreensFixture;
-  let browser: Browser;
-  let context: BrowserContext;
+  const s = useScreensInBrowser();
   let page: Page;
 
   beforeAll(async () => {
-    [f, browser] = await Promise.all([startScreensService(), launchBrowser()]);
-    context = await browser.newContext({ locale: 'zh-CN' });
-    page = await context.newPage();
-    await page.goto(`${f.t.url}/signin`);
-    await page.locator('#dev-token').fill(f.sam);
-    await Promise.all([page.waitForURL(`${f.t.url}/`), page.getByRole('button', { name: '登录' }).click()]);
-  });
-  afterAll(async () => {
-    await context?.close();
-    await browser?.close();
-    await f?.t.stop();
+    ({ page } = await s.signIn(s.f.sam));
   });
 
   it('when acts are recorded, then each appears at the top of the live feed, linked to its case; other agencies do not', async () => {
-    await page.goto(`${f.t.url}/supervise`);
+    await page.goto(`${s.f.t.url}/supervise`);
     await page.locator('#live-feed[data-state="live"]').waitFor(WAIT);
-    await openCase(f, 'sl-1');
-    await recordAct(f, f.alice, 'sl-1', {
+    await openCase(s.f, 'sl-1');
+    await recordAct(s.f, s.f.alice, 'sl-1', {
       type: 'EvidenceCollected',
       occurredAt: at('09:30'),
       officers: ['alice', 'bob'],
       data: { description: '现场照片' },
     });
     // an act of an agency the supervisor does not supervise, recorded before the last one shown below
-    const other = await f.t.call('POST', '/v1/cases', {
-      token: f.olga,
+    const other = await s.f.t.call('POST', '/v1/cases', {
+      token: s.f.olga,
       body: {
         caseId: 'sl-other',
         itemCode: 'P-001',
@@ -56,7 +37,7 @@ describeInBrowser('the supervision dashboard in Chromium', () => {
       },
     });
     expect(other.status).toBe(201);
-    await recordAct(f, f.alice, 'sl-1', {
+    await recordAct(s.f, s.f.alice, 'sl-1', {
       type: 'HearingHeld',
       occurredAt: at('10:30'),
       data: { heldOn: '2026-03-02' },
@@ -78,7 +59,7 @@ describeInBrowser('the supervision dashboard in Chromium', () => {
   });
 
   it('when the supervisor narrows the dashboard with the keyboard only, then the page shows that agency', async () => {
-    await page.goto(`${f.t.url}/supervise`);
+    await page.goto(`${s.f.t.url}/supervise`);
     for (let presses = 0; presses < 60; presses += 1) {
       await page.keyboard.press('Tab');
       if ((await page.evaluate(() => document.activeElement?.id)) === 'f-agency') break;
@@ -94,7 +75,7 @@ describeInBrowser('the supervision dashboard in Chromium', () => {
   });
 
   it('when the dashboard is read in English, then the chart is an image with a title and its figures are a table, and axe finds nothing serious', async () => {
-    await page.goto(`${f.t.url}/supervise?lang=en`);
+    await page.goto(`${s.f.t.url}/supervise?lang=en`);
     expect(await page.locator('h1').textContent()).toBe('Supervision');
     const chart = page.getByRole('img', { name: /month by month/ });
     expect(await chart.count()).toBe(1);

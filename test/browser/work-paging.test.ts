@@ -1,19 +1,16 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { describeInBrowser, launchBrowser, signedInPage, seriousViolations } from '../support/browser.js';
-import { startScreensService, type ScreensFixture } from '../support/screens.js';
+import type { Page } from 'playwright-core';
+import { describeInBrowser, seriousViolations } from '../support/browser.js';
+import { useScreensInBrowser } from '../support/screens-browser.js';
 
 describeInBrowser("the officer's cases a page at a time, in Chromium", () => {
-  let f: ScreensFixture;
-  let browser: Browser;
-  let context: BrowserContext;
+  const s = useScreensInBrowser();
   let page: Page;
   const CASES = 5;
 
   beforeAll(async () => {
-    [f, browser] = await Promise.all([startScreensService(), launchBrowser()]);
     for (let i = 1; i <= CASES; i++) {
-      const opened = await f.t.call('POST', '/v1/cases', {
-        token: f.alice,
+      const opened = await s.f.t.call('POST', '/v1/cases', {
+        token: s.f.alice,
         body: {
           caseId: `wp-${i}`,
           itemCode: 'P-001',
@@ -25,21 +22,16 @@ describeInBrowser("the officer's cases a page at a time, in Chromium", () => {
       });
       expect(opened.status).toBe(201);
     }
-    await f.t.service.readModelsCaughtUp();
-    ({ context, page } = await signedInPage(browser, f.t.url, f.alice));
+    await s.f.t.service.readModelsCaughtUp();
+    ({ page } = await s.signIn(s.f.alice));
   }, 120_000);
-  afterAll(async () => {
-    await context?.close();
-    await browser?.close();
-    await f?.t.stop();
-  });
 
   const titles = () => page.locator('section[aria-labelledby="cases"] tbody td:first-child a').allTextContents();
   const pagerLink = (name: string) =>
     page.getByRole('navigation', { name: '本机关的案件' }).getByRole('link', { name, exact: true });
 
   it('when the officer follows the next links to the end and back, then every case is shown once, newest first, with no serious axe violation', async () => {
-    await page.goto(`${f.t.url}/work?limit=2`);
+    await page.goto(`${s.f.t.url}/work?limit=2`);
     const seen = await titles();
     expect(await seriousViolations(page)).toEqual([]);
     for (let pages = 1; (await pagerLink('下一页').count()) > 0; pages++) {
@@ -50,7 +42,7 @@ describeInBrowser("the officer's cases a page at a time, in Chromium", () => {
     expect(seen).toEqual(['分页案5', '分页案4', '分页案3', '分页案2', '分页案1']);
     expect(await seriousViolations(page)).toEqual([]);
     await Promise.all([
-      page.waitForURL(`${f.t.url}/work?limit=2`, { timeout: 60_000 }),
+      page.waitForURL(`${s.f.t.url}/work?limit=2`, { timeout: 60_000 }),
       pagerLink('回到第一页').click(),
     ]);
     expect(await titles()).toEqual(['分页案5', '分页案4']);

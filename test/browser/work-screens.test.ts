@@ -1,48 +1,30 @@
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { ACT_FORM_TYPES } from '../../src/web/forms/acts.js';
-import { describeInBrowser, launchBrowser, seriousViolations } from '../support/browser.js';
-import { AGENCY, DAY, startScreensService, type ScreensFixture } from '../support/screens.js';
+import { describeInBrowser, seriousViolations } from '../support/browser.js';
+import { useScreensInBrowser } from '../support/screens-browser.js';
+import { AGENCY, DAY } from '../support/screens.js';
 
 /** Generous: a busy 2-core machine; the waits only say "appears", never how fast. */
 const WAIT = { timeout: 60_000 };
 
 describeInBrowser('the signed-in screens in Chromium: the tour of a major case', () => {
-  let f: ScreensFixture;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
+  const s = useScreensInBrowser();
   let officer: Page;
   let supervisor: Page;
   const mediaStatuses: number[] = [];
 
   beforeAll(async () => {
-    [f, browser] = await Promise.all([startScreensService(), launchBrowser()]);
-    officer = await signedInPage(f.alice);
+    ({ page: officer } = await s.signIn(s.f.alice));
     officer.on('response', (res) => {
       if (new URL(res.url()).pathname.startsWith('/media/')) mediaStatuses.push(res.status());
     });
-    supervisor = await signedInPage(f.sam);
-    await supervisor.goto(`${f.t.url}/supervise`);
+    ({ page: supervisor } = await s.signIn(s.f.sam));
+    await supervisor.goto(`${s.f.t.url}/supervise`);
     await supervisor.locator('#live-feed[data-state="live"]').waitFor(WAIT);
   });
-  afterAll(async () => {
-    for (const context of contexts) await context.close();
-    await browser?.close();
-    await f?.t.stop();
-  });
-
-  /** A browser of its own, signed in through the development sign-in with the user's token. */
-  async function signedInPage(token: string): Promise<Page> {
-    const context = await browser.newContext({ locale: 'zh-CN' });
-    contexts.push(context);
-    const page = await context.newPage();
-    await page.goto(`${f.t.url}/signin`);
-    await page.locator('#dev-token').fill(token);
-    await Promise.all([page.waitForURL(`${f.t.url}/`), page.getByRole('button', { name: '登录' }).click()]);
-    return page;
-  }
 
   /** Follows the case page's link to an act's form. */
   async function openActForm(page: Page, label: string): Promise<void> {
@@ -63,7 +45,7 @@ describeInBrowser('the signed-in screens in Chromium: the tour of a major case',
   }
 
   it('when the officer opens a case from the form, then the case page shows it, and the supervisor sees it live', async () => {
-    await officer.goto(`${f.t.url}/work`);
+    await officer.goto(`${s.f.t.url}/work`);
     expect(await seriousViolations(officer)).toEqual([]);
     await Promise.all([officer.waitForURL(/\/cases\/new$/), officer.getByRole('link', { name: '立案' }).click()]);
     expect(await seriousViolations(officer)).toEqual([]);
@@ -134,8 +116,8 @@ describeInBrowser('the signed-in screens in Chromium: the tour of a major case',
   });
 
   it('when the reviewer approves through the ten-item checklist, then the review is recorded', async () => {
-    const reviewer = await signedInPage(f.rita);
-    await reviewer.goto(`${f.t.url}/reviews`);
+    const { page: reviewer } = await s.signIn(s.f.rita);
+    await reviewer.goto(`${s.f.t.url}/reviews`);
     expect(await seriousViolations(reviewer)).toEqual([]);
     await Promise.all([
       reviewer.waitForURL(/LegalReviewCompleted$/),
@@ -200,13 +182,12 @@ describeInBrowser('the signed-in screens in Chromium: the tour of a major case',
   });
 
   it('when a reader opens the decision from the home page, then it shows the decision and the badge verifies it in the browser', async () => {
-    const context = await browser.newContext({ locale: 'zh-CN' });
-    contexts.push(context);
+    const context = await s.newContext();
     const reader = await context.newPage();
     const decision = reader.getByRole('link', { name: '县司罚决字〔2026〕1号' });
     // the public list follows the log: the reader looks again until the decision is listed
     for (let looks = 0; ; looks += 1) {
-      await reader.goto(`${f.t.url}/`);
+      await reader.goto(`${s.f.t.url}/`);
       if ((await decision.count()) > 0) break;
       if (looks === 120) throw new Error('the published decision never reached the home page');
       await reader.waitForTimeout(500);
@@ -223,7 +204,7 @@ describeInBrowser('the signed-in screens in Chromium: the tour of a major case',
   it('when each act form is opened, then none has a serious accessibility violation', async () => {
     const forms = await officer.context().newPage();
     for (const type of ACT_FORM_TYPES) {
-      const response = await forms.goto(`${f.t.url}/cases/${AGENCY}/tour-1/acts/${type}`);
+      const response = await forms.goto(`${s.f.t.url}/cases/${AGENCY}/tour-1/acts/${type}`);
       expect({ type, status: response?.status() }).toEqual({ type, status: 200 });
       expect({ type, violations: await seriousViolations(forms) }).toEqual({ type, violations: [] });
     }

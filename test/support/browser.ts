@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
 import { chromiumLaunchOptions, chromiumPath, chromiumUnavailable, SHARED_CHROMIUM_VARIABLE } from '../global-setup.js';
 
 /** `describe`, or, when Chromium cannot run, one printed line saying so and no tests. */
@@ -64,14 +64,16 @@ export async function seriousViolations(page: Page): Promise<AxeViolation[]> {
 
 /**
  * A new Chinese browser context signed in to the portal at `baseUrl` with a dev token through the sign-in page (as a
- * person would), on the home page once the sign-in has answered.
+ * person would), on the home page once the sign-in has answered. `options` are added to the context's (and may override
+ * its locale).
  */
 export async function signedInPage(
   browser: Browser,
   baseUrl: string,
   token: string,
+  options: BrowserContextOptions = {},
 ): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ locale: 'zh-CN' });
+  const context = await browser.newContext({ locale: 'zh-CN', ...options });
   const page = await context.newPage();
   await page.goto(`${baseUrl}/signin`);
   await page.locator('#dev-token').fill(token);
