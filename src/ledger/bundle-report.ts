@@ -171,7 +171,8 @@ export interface BundleVerifyOptions {
   readonly consistencyProof?: ConsistencyProofInput;
   /**
    * Require proof that the bundle's streams are complete: a checkpoint without the stream heads line (issued before
-   * the ledger committed to heads) is then `stream_incomplete` too, instead of proving nothing either way.
+   * the ledger committed to heads), and a v4 bundle with officers' keys (which proves none of their own streams),
+   * are then `stream_incomplete` too, instead of proving nothing either way.
    */
   readonly requireComplete?: boolean;
   /** Witnesses' cosignature keys: the checkpoint must carry valid cosignatures of `witnessQuorum` of them. */

@@ -85,7 +85,7 @@ export const VERIFY_EN: VerifyMessages = {
   'verify.code.actor_key_unknown': "An event carries an officer's signature, but the officer's key is not known.",
   'verify.code.actor_signature_invalid': "An officer's signature does not verify.",
   'verify.code.officer_key_invalid':
-    "A file of an officer's key in the bundle is not a key event signed by the service, or names another key or agency.",
+    "A file of an officer's key in the bundle is not a key event signed by the service, names another key or agency, or lacks a revocation the key's own records name.",
   'verify.code.actor_key_revoked':
     "An event is signed with an officer's key that was revoked before the event was recorded.",
   'verify.code.actor_key_not_valid':
@@ -100,7 +100,7 @@ export const VERIFY_EN: VerifyMessages = {
   'verify.code.proof_invalid':
     "An event's inclusion proof does not match the checkpoint: it does not show the event is in the signed ledger.",
   'verify.code.stream_incomplete':
-    'The records are incomplete: the signed ledger holds later records of the case than the file, or the file cannot show it holds them all.',
+    "The records are incomplete: the signed ledger holds later records of the case (or of an officer's key it carries) than the file, or the file cannot show it holds them all.",
   'verify.code.timestamp_invalid':
     'A time-stamp in the bundle is not a valid RFC 3161 token over its checkpoint: it proves no time.',
   'verify.code.timestamp_untrusted':

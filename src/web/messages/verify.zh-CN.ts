@@ -77,7 +77,8 @@ export const VERIFY_ZH_CN = {
   'verify.code.signature_invalid': '某个事件的签名未通过验证。',
   'verify.code.actor_key_unknown': '事件带有执法人员的签名，但没有该人员的密钥。',
   'verify.code.actor_signature_invalid': '执法人员的签名未通过验证。',
-  'verify.code.officer_key_invalid': '证据包中执法人员密钥文件不是本系统签名的密钥事件，或所指密钥、机关不符。',
+  'verify.code.officer_key_invalid':
+    '证据包中执法人员密钥文件不是本系统签名的密钥事件，或所指密钥、机关不符，或缺少密钥自身记录中载明的撤销。',
   'verify.code.actor_key_revoked': '事件所用的执法人员密钥在该事件记录之前已被吊销。',
   'verify.code.actor_key_not_valid': '事件所用的执法人员密钥在执法行为当日不在有效期内。',
   'verify.code.stream_mismatch': '某个事件不属于本案件的记录。',
@@ -88,7 +89,8 @@ export const VERIFY_ZH_CN = {
   'verify.code.media_mismatch': '媒体文件与事件记录的大小或哈希不符。',
   'verify.code.proof_missing': '某个事件缺少包含证明。',
   'verify.code.proof_invalid': '某个事件的包含证明与检查点不符：不能证明该事件已记入签名的账本。',
-  'verify.code.stream_incomplete': '记录不完整：签名的账本中还有本案件更晚的记录，或文件无法证明已包含全部记录。',
+  'verify.code.stream_incomplete':
+    '记录不完整：签名的账本中还有本案件（或所附执法人员密钥）更晚的记录，或文件无法证明已包含全部记录。',
   'verify.code.timestamp_invalid': '证据包中的时间戳不是其检查点的有效 RFC 3161 时间戳，不能证明任何时间。',
   'verify.code.timestamp_untrusted': '时间戳不是由受信任的时间戳服务机构签发的（证书颁发机构未知，或当时证书无效）。',
 };
