@@ -67,9 +67,24 @@ describeInBrowser('the /verify page in Chromium', () => {
     expect(text).toContain('有效：证据包完整');
     expect(text).toContain('3 个事件');
     expect(text).toContain('证据包自带');
+    // the case's records and its access records, proven whole at the checkpoint
+    expect(text).toMatch(/完整性已证明：检查点（规模 \d+）时/);
+    const complete = await result(page).locator('ul.verify-complete li').allTextContents();
+    expect(complete).toEqual([expect.stringMatching(/^case-.+ 至第 2 号$/), expect.stringMatching(/^access-.+ /)]);
     expect(await result(page).getAttribute('aria-live')).toBe('polite');
     expect(await seriousViolations(page)).toEqual([]);
     expectNoUpload(requests);
+  });
+
+  it('when a valid bundle whose checkpoint commits to no stream heads is chosen, then it is valid and the page says its completeness is not proven', async () => {
+    const page = await context.newPage();
+    await page.goto(`${svc.url}/verify`);
+    await choose(page, 'checkpoint without stream heads, signed again');
+    const text = await result(page).textContent();
+    expect(text).toContain('有效：证据包完整');
+    expect(text).toContain('完整性未证明');
+    expect(text).not.toContain('完整性已证明');
+    expect(await seriousViolations(page)).toEqual([]);
   });
 
   it('when a bundle with a flipped byte is chosen, then the failure is named and explained, and nothing is sent', async () => {

@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { manifestBytes, signManifest, type BundleManifest } from '../../src/ledger/bundle.js';
+import { HEADS, manifestBytes, signManifest, type BundleManifest } from '../../src/ledger/bundle.js';
+import { checkpointBody, signNote } from '../../src/ledger/checkpoint.js';
 import type { Signer } from '../../src/ledger/ed25519.js';
 import { TarReader, type TarMember } from '../../src/ledger/tar-reader.js';
 import { writeTar } from '../../src/ledger/tar.js';
@@ -107,7 +108,9 @@ export async function caseBundle(t: TestService, agency: string, caseId: string)
  * The bundle as exported and tampered with, by name: a flipped byte in an event (as it is, and with the manifest
  * signed again, so the event's own hash must catch it), in an event's signature, in an inclusion proof, in the
  * manifest's signature and in the checkpoint's, the case's last event cut off (with its proof, and the manifest
- * made again to end the stream there), and the archive cut short. `signer` is the service's key.
+ * made again to end the stream there), the checkpoint signed again without its stream heads line (as one issued
+ * before the ledger committed to heads: valid, completeness not proven), and the archive cut short. `signer` is the
+ * service's key.
  */
 export async function tamperedBundles(bundle: Buffer, signer: Signer): Promise<Record<string, Buffer>> {
   const list = unpack(bundle);
@@ -136,6 +139,13 @@ export async function tamperedBundles(bundle: Buffer, signer: Signer): Promise<R
     ...m,
     streams: m.streams!.map((s, i) => (i === 0 ? { ...s, revision: s.revision - 1 } : s)),
   });
+  const { origin, size, rootHash } = (JSON.parse(manifest) as BundleManifest).checkpoint;
+  const headless = signNote(
+    checkpointBody({ origin, size, rootHash: Buffer.from(rootHash, 'base64') }),
+    origin,
+    signer,
+  );
+  const withoutHeads = replace(list, checkpoint.name, Buffer.from(headless)).filter((m) => m.name !== HEADS);
   return {
     valid: bundle,
     'event byte flipped': await pack(replace(list, event.name, flippedEvent)),
@@ -149,6 +159,7 @@ export async function tamperedBundles(bundle: Buffer, signer: Signer): Promise<R
       resign(replace(list, checkpoint.name, Buffer.from(flipBase64(note, sigAt))), signer),
     ),
     'case tail cut, manifest made again': await pack(resign(tailCut, signer, endEarlier)),
+    'checkpoint without stream heads, signed again': await pack(resign(withoutHeads, signer)),
     'tail dropped': bundle.subarray(0, bundle.length - 1536),
   };
 }

@@ -74,6 +74,18 @@ function reportView(report: BundleReport): HTMLElement[] {
     const { origin, size, rootHash } = report.checkpoint;
     out.push(element('p', t('verify.checkpoint', { origin, size, root: rootHash })));
   }
+  if (report.complete) {
+    const streams = element('ul', undefined, 'verify-complete');
+    for (const { stream, revision } of report.complete.streams) {
+      const item = element('li');
+      const through = revision < 0 ? t('verify.complete.empty') : t('verify.complete.through', { revision });
+      item.append(element('code', stream), ` ${through}`);
+      streams.append(item);
+    }
+    out.push(element('p', t('verify.complete', { size: report.complete.treeSize })), streams);
+  } else if (report.valid) {
+    out.push(element('p', t('verify.complete.notProven'), 'notice'));
+  }
   if (report.witnesses) {
     const { quorum, cosignatures } = report.witnesses;
     const names = cosignatures.map((c) => c.name).join(', ');

@@ -49,7 +49,7 @@ export const VERIFY_EN: VerifyMessages = {
   'verify.submit': 'Verify',
   'verify.checking': 'Checking on this device…',
   'verify.result': 'Result',
-  'verify.valid': 'Valid: the bundle is complete, and every signature and inclusion proof verifies.',
+  'verify.valid': 'Valid: the bundle is intact, and every signature and inclusion proof verifies.',
   'verify.invalid': 'Invalid: {code}',
   'verify.error': 'The check could not be completed: {reason}',
   'verify.unsupported':
@@ -59,6 +59,12 @@ export const VERIFY_EN: VerifyMessages = {
   'verify.counts':
     '{events} events, {access} access records, {media} media ({mediaBytes} bytes), {proofs} inclusion proofs; {files} files, {bytes} bytes read.',
   'verify.checkpoint': 'Checkpoint: {origin}, size {size}, root {root}',
+  'verify.complete':
+    'Completeness proven: at the checkpoint (size {size}) the ledger held no event of these records that the bundle lacks:',
+  'verify.complete.through': 'through revision {revision}',
+  'verify.complete.empty': '(no record yet)',
+  'verify.complete.notProven':
+    "Completeness not proven: the checkpoint was issued before the ledger committed to its records' latest state, so it cannot show the bundle holds every record of the case.",
   'verify.keys': 'Trusted keys:',
   'verify.keys.given': '(given)',
   'verify.keys.bundle': '(from the bundle)',

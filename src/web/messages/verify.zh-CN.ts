@@ -56,6 +56,11 @@ export const VERIFY_ZH_CN = {
   'verify.counts':
     '{events} 个事件，{access} 条调阅记录，{media} 个媒体文件（{mediaBytes} 字节），{proofs} 个包含证明；读取 {files} 个文件，共 {bytes} 字节。',
   'verify.checkpoint': '检查点：{origin}，规模 {size}，根哈希 {root}',
+  'verify.complete': '完整性已证明：检查点（规模 {size}）时账本中下列记录的全部事件都在证据包中：',
+  'verify.complete.through': '至第 {revision} 号',
+  'verify.complete.empty': '（尚无记录）',
+  'verify.complete.notProven':
+    '完整性未证明：该检查点签发于账本承诺各记录最新状态之前，不能证明证据包包含本案件的全部记录。',
   'verify.keys': '依据的密钥：',
   'verify.keys.given': '（指定）',
   'verify.keys.bundle': '（证据包自带）',
