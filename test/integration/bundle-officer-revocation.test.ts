@@ -373,4 +373,34 @@ describe("a bundle proves its officer keys' revocations complete (the key's own 
     expect(report).toMatchObject({ valid: false, failure: { code: 'malformed' } });
     expect(report.failure!.detail).toContain('/key/00000000.json');
   });
+
+  it("when the key stream's files are moved, swapped or given to another key (manifest signed again), then officer_key_invalid", async () => {
+    const { bundle, signer, keyId } = await revokedBundle(new Date(REVOKED_AT).toISOString());
+    const first = `officers/${keyId}/key/00000000.json`;
+    const second = `officers/${keyId}/key/00000001.json`;
+    const bytesOf = (name: string) => bundle.members.find((m) => m.name === name)!.bytes;
+    const variants: Record<string, Member[]> = {
+      // the record first: it is not revision 0, and its prev is not the genesis
+      swapped: bundle.members.map((m) =>
+        m.name === first ? { ...m, bytes: bytesOf(second) } : m.name === second ? { ...m, bytes: bytesOf(first) } : m,
+      ),
+      // a key the bundle holds no registration of
+      'another key': bundle.members.map((m) =>
+        m.name === second ? { ...m, name: second.replace(keyId, 'f'.repeat(64)) } : m,
+      ),
+      // a claim that names another key
+      'another key named': bundle.members.map((m) => {
+        if (m.name !== first) return m;
+        const event = JSON.parse(m.bytes.toString('utf8')) as EventEnvelope;
+        return {
+          ...m,
+          bytes: Buffer.from(JSON.stringify({ ...event, data: { ...event.data, keyId: 'e'.repeat(64) } })),
+        };
+      }),
+    };
+    for (const [what, members] of Object.entries(variants)) {
+      const report = await verified(await pack(resign(members, signer)), signer);
+      expect([what, report.failure?.code]).toEqual([what, 'officer_key_invalid']);
+    }
+  });
 });
