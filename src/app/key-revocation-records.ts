@@ -11,9 +11,9 @@ export interface KeyRevocationRecordsDependencies {
   readonly readModels: Pick<ReadModelStore, 'query'>;
   /** Records a revocation on its key's stream (RegistryService.recordKeyRevocation). */
   readonly record: (revocation: EventEnvelope) => Promise<void>;
+  /** Officers read at a time from the registry. Default 500. */
+  readonly pageSize?: number;
 }
-
-const PAGE = 500;
 
 /**
  * Records on each revoked key's own stream the revocation its officer's stream holds, where that stream does not
@@ -26,7 +26,8 @@ export async function recordKeyRevocations(deps: KeyRevocationRecordsDependencie
   let recorded = 0;
   let after: string | undefined;
   for (;;) {
-    const page = deps.readModels.query<OfficerDoc>('officers', { limit: PAGE, ...(after ? { after } : {}) });
+    const limit = deps.pageSize ?? 500;
+    const page = deps.readModels.query<OfficerDoc>('officers', { limit, ...(after ? { after } : {}) });
     for (const officer of page.items) {
       for (const key of officer.keys ?? []) {
         if (key.revokedFrom === undefined) continue;

@@ -16,6 +16,7 @@ import type { Actor } from '../../src/domain/actor.js';
 import { officerKeyClaimStream } from '../../src/domain/registry/officer-key-claims.js';
 import { officerStream } from '../../src/domain/registry/officers.js';
 import type { Signer } from '../../src/ledger/ed25519.js';
+import type { EventEnvelope } from '../../src/ledger/envelope.js';
 import type { EventStore } from '../../src/ports/event-store.js';
 import { PROJECTIONS } from '../../projections/index.js';
 import { testSigner } from '../support/events.js';
@@ -183,6 +184,49 @@ describe("an officer key's revocation on the key's own stream", () => {
       ['key_revocation_record_mismatch', officerKeyClaimStream(AGENCY, keyId)],
       ['key_revocation_unrecorded', officerStream(AGENCY, 'alice')],
     ]);
+  });
+
+  it('when the revoked keys are officers of later pages of the registry, then each is recorded once', async () => {
+    const keys: string[] = [];
+    for (const officerId of ['amy', 'ben', 'cai']) {
+      await registry.registerOfficer(
+        head,
+        {
+          officerId,
+          name: officerId,
+          agency: AGENCY,
+          certificateNo: `C-${officerId}`,
+          validFrom: '2018-01-01',
+          validTo: '2030-12-31',
+          roles: ['officer'],
+        },
+        newId(),
+      );
+      const { keyId } = await registry.registerOfficerKey(
+        head,
+        officerId,
+        { publicKey: officerKeyPair().spki, validFrom: '2018-01-01' },
+        newId(),
+      );
+      if (officerId === 'amy') continue; // a key not revoked
+      await registry.officerCommand(
+        AGENCY,
+        officerId,
+        { type: 'RevokeOfficerKey', actor: head, keyId, reason: '遗失', revokedFrom: clock.now().toISOString() },
+        { eventId: newId() },
+      );
+      keys.push(keyId);
+    }
+    await runner.catchUp();
+    const record = (r: EventEnvelope) => registry.recordKeyRevocation(r);
+    expect(await recordKeyRevocations({ events, readModels, record, pageSize: 1 })).toBe(2);
+    for (const keyId of keys) {
+      expect((await keyStream(events, keyId)).map((e) => e.type)).toEqual([
+        'OfficerKeyClaimed',
+        'OfficerKeyRevocationRecorded',
+      ]);
+    }
+    expect(await recordKeyRevocations({ events, readModels, record, pageSize: 1 })).toBe(0);
   });
 
   it('when no key is revoked, then start-up records nothing and reads no key stream', async () => {
