@@ -1,5 +1,6 @@
 import type { Clock } from '../../src/ports/clock.js';
 import { seedAgency, startTestService, type TestService } from '../support/service.js';
+import { officerKeyPair } from '../support/officer-keys.js';
 
 /**
  * A service with public content for the portal's page tests: two agencies with officers and items, and decisions
@@ -43,6 +44,12 @@ export async function publicFixture(): Promise<PublicFixture> {
       powers: '准予或者不予设立许可',
     },
   });
+  // a signing key, which the officer list folds away in carl's row
+  const key = await t.call('POST', '/v1/officers/carl/keys', {
+    token: cityAdmin,
+    body: { publicKey: officerKeyPair().spki, validFrom: '2018-01-01' },
+  });
+  if (key.status !== 201) throw new Error(`registering carl's key: ${key.status}`);
   // a suspended officer, for the status filter
   const officer = {
     officerId: 'dora',

@@ -1,5 +1,6 @@
 import type { TestService } from '../support/service.js';
 import { CITY, COUNTY, getPage, publicFixture } from './public-fixture.js';
+import { officerKeyPair } from '../support/officer-keys.js';
 
 let t: TestService;
 
@@ -22,6 +23,44 @@ describe('the officer list page', () => {
     expect(text).toContain('1405-alice');
     expect(text).toContain('2018-01-01 – 2030-12-31');
     expect(text).toContain('在岗');
+  });
+
+  it('when an officer has signing keys, then their row folds them away: each key id, valid or revoked from when and why', async () => {
+    const admin = t.token(`head-${COUNTY}`, COUNTY, ['admin']);
+    const keyIds: string[] = [];
+    for (let i = 0; i < 2; i++) {
+      const registered = await t.call('POST', '/v1/officers/bob/keys', {
+        token: admin,
+        body: { publicKey: officerKeyPair().spki, validFrom: '2018-01-01' },
+      });
+      expect(registered.status).toBe(201);
+      keyIds.push(registered.body.keyId);
+    }
+    const revoked = await t.call('POST', `/v1/officers/bob/keys/${keyIds[0]}/revocation`, {
+      token: admin,
+      body: { reason: '遗失', revokedFrom: '2026-03-01T09:00:00+08:00' },
+    });
+    expect(revoked.status).toBe(201);
+    expect(await t.service.readModelsCaughtUp()).toBe(true);
+    const { text } = await getPage(t, `/officers?agency=${COUNTY}`);
+    const row = text
+      .split('<tr>')
+      .find((r) => r.includes('1405-bob'))!
+      .split('</tr>')[0]!;
+    const cellText = (html: string) =>
+      html
+        .replace(/<[^>]+>/g, ' ')
+        .replace(/\s+/g, ' ')
+        .trim();
+    expect(row).toContain('<details>');
+    expect(cellText(row)).toContain(
+      `2 个密钥 ${keyIds[0]} 自 2026-03-01T09:00:00+08:00 起撤销（遗失） ${keyIds[1]} 有效`,
+    );
+    const alice = text
+      .split('<tr>')
+      .find((r) => r.includes('1405-alice'))!
+      .split('</tr>')[0]!;
+    expect(cellText(alice)).toMatch(/ —$/);
   });
 
   it('when filtered by agency or status, then only those officers show', async () => {

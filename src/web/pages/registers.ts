@@ -8,6 +8,33 @@ import { dataTable } from './data-table.js';
 import { enumerationSeparator } from './labels.js';
 
 /**
+ * An officer's signing keys, folded away (a party matches the key id an act or bundle names against them): each with
+ * whether it is valid or from when it is revoked, and why.
+ */
+function officerKeys(
+  ctx: PageContext,
+  keys: readonly { keyId: string; revokedFrom?: string; revocationReason?: string }[],
+): Html | string {
+  if (keys.length === 0) return '—';
+  return html`<details>
+    <summary>${ctx.t('officers.keys.count', { count: keys.length })}</summary>
+    <ul>
+      ${keys.map(
+        (k) =>
+          html`<li>
+            <code>${k.keyId}</code>
+            ${
+              k.revokedFrom === undefined
+                ? ctx.t('officers.key.current')
+                : ctx.t('officers.key.revoked', { from: k.revokedFrom, reason: k.revocationReason ?? '' })
+            }
+          </li>`,
+      )}
+    </ul>
+  </details>`;
+}
+
+/**
  * `/officers` and `/items`: the lists the plan requires to be published before enforcement (执法人员名单,
  * 执法事项清单), from `PublicReads` as `GET /v1/officers` and `GET /v1/items` answer them, filtered by agency and
  * by status or category, paged by cursor.
@@ -48,15 +75,20 @@ export function registerRegisterPages(router: Router, deps: PublicPagesDependenc
             'officers.categories',
             'officers.validity',
             'public.status',
+            'officers.keys',
           ],
-          page.items.map((o) => [
-            o.name,
-            o.certificateNo,
-            o.agency,
-            o.categories.map((c) => label(ctx, 'category', c)).join(enumerationSeparator(ctx)),
-            `${o.validFrom} – ${o.validTo}`,
-            label(ctx, 'officers.status', o.status),
-          ]),
+          page.items.map(
+            (o) =>
+              html`<tr>
+                <td>${o.name}</td>
+                <td>${o.certificateNo}</td>
+                <td>${o.agency}</td>
+                <td>${o.categories.map((c) => label(ctx, 'category', c)).join(enumerationSeparator(ctx))}</td>
+                <td>${o.validFrom} – ${o.validTo}</td>
+                <td>${label(ctx, 'officers.status', o.status)}</td>
+                <td>${officerKeys(ctx, o.keys)}</td>
+              </tr>`,
+          ),
         )}
         ${pager(ctx, '/officers', { ...kept, ...(after ? { cursor: after } : {}) }, page.next)}`,
     });
