@@ -21,7 +21,7 @@ describeInBrowser("the administrator revokes an officer's signing key in Chromiu
   it("when the admin revokes a key from the officer's page, then the form asks for a reason first, and the page and the public list then show it revoked", async () => {
     const { page } = await s.signIn(s.f.admin);
     await Promise.all([page.waitForNavigation(), page.getByRole('link', { name: '执法人员管理' }).click()]);
-    await Promise.all([page.waitForNavigation(), page.getByRole('link', { name: '变更状态：执法人员alice' }).click()]);
+    await Promise.all([page.waitForNavigation(), page.getByRole('link', { name: '管理：执法人员alice' }).click()]);
     expect(await page.getByRole('heading', { level: 2, name: '签名密钥' }).count()).toBe(1);
     const row = page.getByRole('row', { name: new RegExp(keyId) });
     expect(await row.getByRole('cell').nth(2).textContent()).toBe('有效');

@@ -16,8 +16,8 @@ describeInBrowser("the administrator's officer roster in Chromium (执法人员�
     expect(await bobRow.getByRole('cell').nth(4).textContent()).toBe('在岗');
     expect(await seriousViolations(page)).toEqual([]);
 
-    await Promise.all([page.waitForNavigation(), page.getByRole('link', { name: '变更状态：执法人员bob' }).click()]);
-    expect(await page.locator('h1').textContent()).toBe('变更执法人员状态：执法人员bob');
+    await Promise.all([page.waitForNavigation(), page.getByRole('link', { name: '管理：执法人员bob' }).click()]);
+    expect(await page.locator('h1').textContent()).toBe('管理执法人员：执法人员bob');
     expect(await page.getByRole('radio', { name: '恢复执法资格' }).count()).toBe(0);
     expect(await seriousViolations(page)).toEqual([]);
 

@@ -45,8 +45,8 @@ describe("the administrator's screen of the agency's officers (执法人员管�
     expect(res.status).toBe(200);
     expect(text).toContain('<h1>执法人员管理</h1>');
     expect(text).toContain('<a href="/admin/officers"  aria-current="page">');
-    expect(rowOf(text, 'bob')).toBe('bob 执法人员bob 1405-bob 2018-01-01 至 2030-12-31 在岗 变更状态');
-    expect(text).toContain('aria-label="变更状态：执法人员bob"');
+    expect(rowOf(text, 'bob')).toBe('bob 执法人员bob 1405-bob 2018-01-01 至 2030-12-31 在岗 管理');
+    expect(text).toContain('aria-label="管理：执法人员bob"');
     for (const id of ['alice', 'rita']) expect(rowOf(text, id)).toContain('在岗');
     expect(text).not.toContain('<code>olga</code>');
   });
@@ -110,10 +110,11 @@ describe("the administrator's screen of the agency's officers (执法人员管�
     expect(await statusEvents('alice')).toEqual([]);
   });
 
-  it("when the admin retires an officer, then the roster offers no change for them and their page says why; another agency's officer is not found", async () => {
+  it("when the admin retires an officer, then their page offers no change of status and says why (their keys are still managed there); another agency's officer is not found", async () => {
     expect((await send('rita', { change: 'retirement', reason: '调离执法岗位' })).res.status).toBe(303);
     const roster = await browse(f.t.url, jar, `${PATH}?consistentWith=${await f.t.service.events.headPosition()}`);
-    expect(rowOf(roster.text, 'rita')).toMatch(/已注销$/);
+    // still managed there: a retired officer's keys are revoked on their page
+    expect(rowOf(roster.text, 'rita')).toMatch(/已注销 管理$/);
     const page = await browse(f.t.url, jar, `${PATH}/rita`);
     expect(page.text).toContain('该人员已离岗，状态不能再变更。');
     expect(page.text).not.toContain('<form method="post"');

@@ -106,15 +106,11 @@ function rosterMain(
             <td>${ctx.t('roster.validity.range', { from: o.validFrom, to: o.validTo })}</td>
             <td>${statusText(ctx, o.status)}</td>
             <td>
-              ${
-                o.status === 'retired'
-                  ? ''
-                  : html`<a
-                      href="${ROSTER_PATH}/${encodeURIComponent(o.officerId)}"
-                      aria-label="${ctx.t('roster.change.label', { name: o.name })}"
-                      >${ctx.t('roster.change')}</a
-                    >`
-              }
+              <a
+                href="${ROSTER_PATH}/${encodeURIComponent(o.officerId)}"
+                aria-label="${ctx.t('roster.change.label', { name: o.name })}"
+                >${ctx.t('roster.change')}</a
+              >
             </td>
           </tr>`,
       ),
