@@ -80,3 +80,16 @@ export function csrfOf(page: string): string {
   if (!match) throw new Error('the page has no CSRF field');
   return match[1]!;
 }
+
+/** The text of a page's table row holding `<code>{code}</code>` (its cells' text, spaces collapsed), or ''. */
+export function rowWithCode(page: string, code: string): string {
+  const row =
+    page
+      .split('<tr>')
+      .find((r) => r.includes(`<code>${code}</code>`))
+      ?.split('</tr>')[0] ?? '';
+  return row
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}

@@ -1,6 +1,6 @@
 import { ITEMS_PAGE } from '../../src/app/agency-items.js';
 import { itemStream } from '../../src/domain/registry/items.js';
-import { browse, csrfOf, Jar } from '../support/portal-session.js';
+import { browse, csrfOf, Jar, rowWithCode } from '../support/portal-session.js';
 import { AGENCY, DAY, OTHER, startScreensService, type ScreensFixture } from '../support/screens.js';
 
 let f: ScreensFixture;
@@ -39,19 +39,6 @@ async function send(code: string, form: Record<string, string>, withToken = true
   return browse(f.t.url, jar, `${PATH}/${code}`, { form: { ...token, ...form } });
 }
 
-/** The list's row of an item, its cells' text. */
-function rowOf(text: string, code: string): string {
-  const row =
-    text
-      .split('<tr>')
-      .find((r) => r.includes(`<code>${code}</code>`))
-      ?.split('</tr>')[0] ?? '';
-  return row
-    .replace(/<[^>]+>/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
-}
-
 describe("the administrator's screen of the agency's enforcement items (执法事项管理)", () => {
   it("when the admin opens it, then every item of the agency is listed with its category and status, and another agency's are not", async () => {
     const { res, text } = await browse(f.t.url, jar, PATH);
@@ -64,8 +51,8 @@ describe("the administrator's screen of the agency's enforcement items (执法�
     const officers = links.indexOf('执法人员管理 /admin/officers');
     expect(officers).toBeGreaterThan(0);
     expect(links[officers + 1]).toBe('执法事项管理 /admin/items');
-    expect(rowOf(text, 'P-001')).toBe('P-001 未按规定公示执业信息 行政处罚 有效 停用');
-    expect(rowOf(text, 'L-002')).toBe('L-002 律师事务所设立许可 行政许可 有效 停用');
+    expect(rowWithCode(text, 'P-001')).toBe('P-001 未按规定公示执业信息 行政处罚 有效 停用');
+    expect(rowWithCode(text, 'L-002')).toBe('L-002 律师事务所设立许可 行政许可 有效 停用');
     expect(text).toContain('aria-label="停用执法事项：律师事务所设立许可"');
     expect(text).not.toContain('M-100');
     expect(text).not.toContain('市场主体登记检查');
@@ -133,9 +120,9 @@ describe("the administrator's screen of the agency's enforcement items (执法�
     expect(list.text).toContain(
       '<p class="notice" role="status">执法事项“律师事务所设立许可”（L-002）已停用，并已记入账本。</p>',
     );
-    expect(rowOf(list.text, 'L-002')).toBe('L-002 律师事务所设立许可 行政许可 已停用');
+    expect(rowWithCode(list.text, 'L-002')).toBe('L-002 律师事务所设立许可 行政许可 已停用');
     expect(list.text).not.toContain('href="/admin/items/L-002"');
-    expect(rowOf(list.text, 'P-001')).toBe('P-001 未按规定公示执业信息 行政处罚 有效 停用');
+    expect(rowWithCode(list.text, 'P-001')).toBe('P-001 未按规定公示执业信息 行政处罚 有效 停用');
 
     const page = await browse(f.t.url, jar, `${PATH}/L-002`);
     expect(page.text).toContain('<dd id="item-status">已停用</dd>');
@@ -172,7 +159,7 @@ describe("the administrator's screen of the agency's enforcement items (执法�
     const en = await browse(f.t.url, jar, `${PATH}?lang=en`);
     expect(en.res.status).toBe(200);
     expect(en.text).toContain('<h1>Manage enforcement items</h1>');
-    expect(rowOf(en.text, 'P-001')).toBe('P-001 未按规定公示执业信息 Penalty Current Retire');
+    expect(rowWithCode(en.text, 'P-001')).toBe('P-001 未按规定公示执业信息 Penalty Current Retire');
     const item = await browse(f.t.url, jar, `${PATH}/P-001`);
     expect(item.text).toContain('<label for="f-reason">Reason for retiring</label>');
     await browse(f.t.url, jar, `${PATH}?lang=zh-CN`);

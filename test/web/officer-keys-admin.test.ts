@@ -1,6 +1,6 @@
 import { officerKeyClaimStream } from '../../src/domain/registry/officer-key-claims.js';
 import { officerStream } from '../../src/domain/registry/officers.js';
-import { browse, csrfOf, Jar } from '../support/portal-session.js';
+import { browse, csrfOf, Jar, rowWithCode } from '../support/portal-session.js';
 import { officerKeyPair } from '../support/officer-keys.js';
 import { AGENCY, DAY, startScreensService, type ScreensFixture } from '../support/screens.js';
 
@@ -38,18 +38,8 @@ async function revoke(form: Record<string, string>, withToken = true) {
   return browse(f.t.url, jar, keyPage(), { form: { ...token, ...form } });
 }
 
-/** The text of the officer page's row of a key. */
-function keyRow(text: string): string {
-  const row =
-    text
-      .split('<tr>')
-      .find((r) => r.includes(`<code>${keyId}</code>`))
-      ?.split('</tr>')[0] ?? '';
-  return row
-    .replace(/<[^>]+>/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
-}
+/** The text of the officer page's row of the key. */
+const keyRow = (text: string) => rowWithCode(text, keyId);
 
 describe("the administrator revokes an officer's signing key (签名密钥)", () => {
   it("when the admin opens an officer's page, then their keys are listed with validity and standing, with a link to revoke a valid one; an officer without keys says so", async () => {

@@ -1,5 +1,5 @@
 import { officerStream } from '../../src/domain/registry/officers.js';
-import { browse, csrfOf, Jar } from '../support/portal-session.js';
+import { browse, csrfOf, Jar, rowWithCode } from '../support/portal-session.js';
 import { ROSTER_PAGE } from '../../src/app/officer-roster.js';
 import { AGENCY, startScreensService, type ScreensFixture } from '../support/screens.js';
 
@@ -26,28 +26,15 @@ async function send(officerId: string, form: Record<string, string>, withToken =
   return browse(f.t.url, jar, `${PATH}/${officerId}`, { form: { ...token, ...form } });
 }
 
-/** The roster's row of an officer, its cells' text. */
-function rowOf(text: string, officerId: string): string {
-  const row =
-    text
-      .split('<tr>')
-      .find((r) => r.includes(`<code>${officerId}</code>`))
-      ?.split('</tr>')[0] ?? '';
-  return row
-    .replace(/<[^>]+>/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
-}
-
 describe("the administrator's screen of the agency's officers (执法人员管理)", () => {
   it("when the admin opens it, then every officer of the agency is listed with their certificate and standing, and another agency's are not", async () => {
     const { res, text } = await browse(f.t.url, jar, PATH);
     expect(res.status).toBe(200);
     expect(text).toContain('<h1>执法人员管理</h1>');
     expect(text).toContain('<a href="/admin/officers"  aria-current="page">');
-    expect(rowOf(text, 'bob')).toBe('bob 执法人员bob 1405-bob 2018-01-01 至 2030-12-31 在岗 管理');
+    expect(rowWithCode(text, 'bob')).toBe('bob 执法人员bob 1405-bob 2018-01-01 至 2030-12-31 在岗 管理');
     expect(text).toContain('aria-label="管理：执法人员bob"');
-    for (const id of ['alice', 'rita']) expect(rowOf(text, id)).toContain('在岗');
+    for (const id of ['alice', 'rita']) expect(rowWithCode(text, id)).toContain('在岗');
     expect(text).not.toContain('<code>olga</code>');
   });
 
@@ -77,7 +64,7 @@ describe("the administrator's screen of the agency's officers (执法人员管�
     });
     const roster = await browse(f.t.url, jar, location);
     expect(roster.text).toContain('执法人员bob的状态已变更，并已记入账本。');
-    expect(rowOf(roster.text, 'bob')).toContain('暂停执法');
+    expect(rowWithCode(roster.text, 'bob')).toContain('暂停执法');
     const public_ = await f.t.call('GET', `/v1/officers?agency=${AGENCY}&status=suspended`);
     expect(public_.body.items.map((o: { certificateNo: string }) => o.certificateNo)).toEqual(['1405-bob']);
 
@@ -114,7 +101,7 @@ describe("the administrator's screen of the agency's officers (执法人员管�
     expect((await send('rita', { change: 'retirement', reason: '调离执法岗位' })).res.status).toBe(303);
     const roster = await browse(f.t.url, jar, `${PATH}?consistentWith=${await f.t.service.events.headPosition()}`);
     // still managed there: a retired officer's keys are revoked on their page
-    expect(rowOf(roster.text, 'rita')).toMatch(/已注销 管理$/);
+    expect(rowWithCode(roster.text, 'rita')).toMatch(/已注销 管理$/);
     const page = await browse(f.t.url, jar, `${PATH}/rita`);
     expect(page.text).toContain('该人员已离岗，状态不能再变更。');
     expect(page.text).not.toContain('<form method="post"');
