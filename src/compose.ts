@@ -397,9 +397,19 @@ async function startHolding(config: Config, { clock, log }: ServiceDependencies)
     blobs.close?.();
     throw err;
   }
-  const shippedSchedule = openSchedule(config);
-  const validate = loadValidators(SCHEMAS_DIR);
-  const store = await openEventStore(config);
+  let store: EventStore;
+  let shippedSchedule: ReturnType<typeof openSchedule>;
+  let validate: ReturnType<typeof loadValidators>;
+  try {
+    shippedSchedule = openSchedule(config);
+    validate = loadValidators(SCHEMAS_DIR);
+    store = await openEventStore(config);
+  } catch (err) {
+    // an event store that does not open (a newer layout, a server refused) leaves nothing open behind it
+    dataKeys.close();
+    blobs.close?.();
+    throw err;
+  }
   const counting = countingEventStore(store);
   const events = counting.store;
   const newId = uuidv7Generator(clock);

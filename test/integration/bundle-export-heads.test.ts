@@ -10,15 +10,17 @@ import type { BlobStore } from '../../src/ports/blob-store.js';
 import type { Clock } from '../../src/ports/clock.js';
 import { PROJECTIONS, LOG_LAYOUT } from '../../projections/index.js';
 import { headOf, seal, testSigner } from '../support/events.js';
+import { closeAfterEach } from '../support/closing.js';
 
 const clock: Clock = { now: () => new Date('2026-11-20T00:00:00Z') };
 const ORIGIN = 'evidence-ledger.local/log';
 const bundleCase = { agency: 'county-justice', caseId: 'race-1' };
 
 describe('exporting a bundle while the case grows', () => {
+  const closing = closeAfterEach();
   it('when an event is appended after the streams were read and before the checkpoint, then the bundle holds it and verifies complete', async () => {
-    const events = new SqliteEventStore({ path: ':memory:' });
-    const readModels = new SqliteReadModelStore({ path: ':memory:', projections: PROJECTIONS });
+    const events = closing(new SqliteEventStore({ path: ':memory:' }));
+    const readModels = closing(new SqliteReadModelStore({ path: ':memory:', projections: PROJECTIONS }));
     const runner = new ProjectionRunner(events, readModels, PROJECTIONS);
     await runner.reset();
     const signer = testSigner();

@@ -12,14 +12,17 @@ import { PROJECTIONS, LOG_LAYOUT } from '../../projections/index.js';
 import { CHECKPOINT_STREAM } from '../../projections/merkle.js';
 import { headOf, seal, testSigner } from '../support/events.js';
 import type { Clock } from '../../src/ports/clock.js';
+import { closeAfterEach } from '../support/closing.js';
 
 const clock: Clock = { now: () => new Date('2026-11-20T00:00:00Z') };
 const ORIGIN = 'evidence-ledger.local/log';
 const witness = { name: 'witness.test/w', signer: ed25519Signer(generateKeyPairSync('ed25519').privateKey) };
 
+const closing = closeAfterEach();
+
 function setUp() {
-  const events = new SqliteEventStore({ path: ':memory:' });
-  const readModels = new SqliteReadModelStore({ path: ':memory:', projections: PROJECTIONS });
+  const events = closing(new SqliteEventStore({ path: ':memory:' }));
+  const readModels = closing(new SqliteReadModelStore({ path: ':memory:', projections: PROJECTIONS }));
   const runner = new ProjectionRunner(events, readModels, PROJECTIONS);
   runner.reset();
   const signer = testSigner();

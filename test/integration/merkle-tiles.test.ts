@@ -12,6 +12,7 @@ import type { EventEnvelope } from '../../src/ledger/envelope.js';
 import type { RecordedEvent } from '../../src/ports/event-store.js';
 import type { Change } from '../../src/ports/read-models.js';
 import { MERKLE, TILE_WIDTH, merkleProjection, storedNode, type TileDoc } from '../../projections/merkle.js';
+import { closeAfterEach } from '../support/closing.js';
 
 /**
  * The Merkle projection stores the tree's complete nodes in tiles (`projections/merkle.ts`). Proofs read from the
@@ -111,8 +112,10 @@ function expectProofsAgree(store: SqliteReadModelStore, size: number): void {
 }
 
 /** A store of the merkle projection alone, its applier, and every change of every commit, in commit order. */
+const closing = closeAfterEach();
+
 function setUp() {
-  const store = new SqliteReadModelStore({ path: ':memory:', projections: [merkleProjection] });
+  const store = closing(new SqliteReadModelStore({ path: ':memory:', projections: [merkleProjection] }));
   const applier = new InProcessApplier(store, [merkleProjection]);
   applier.resetSync();
   const commits: Change[][] = [];

@@ -316,10 +316,15 @@ describe('the SQLite read-model store', () => {
   it('when loaded in bulk, then the member indexes are made at the end and queries answer as for a store kept row by row', () => {
     const file = path.join(tempDir(), 'bulk.sqlite');
     const bulk = new SqliteReadModelStore({ path: file, projections: [shapes], bulk: true });
-    const indexes = () =>
-      new Database(file, { readonly: true })
-        .prepare("SELECT name FROM sqlite_schema WHERE type = 'index' AND name LIKE 'ix_things_%'")
-        .all().length;
+    const indexes = () => {
+      const db = new Database(file, { readonly: true });
+      try {
+        return db.prepare("SELECT name FROM sqlite_schema WHERE type = 'index' AND name LIKE 'ix_things_%'").all()
+          .length;
+      } finally {
+        db.close();
+      }
+    };
     fill(bulk, 40);
     expect(indexes()).toBe(0);
     bulk.finishBulk();

@@ -13,20 +13,22 @@ import { HEADS } from '../../projections/heads.js';
 import { headOf, seal, testSigner } from '../support/events.js';
 import { testSuite } from '../support/suite.js';
 import type { Clock } from '../../src/ports/clock.js';
+import { closeAfterEach } from '../support/closing.js';
 
 const clock: Clock = { now: () => new Date('2026-11-20T00:00:00Z') };
 const ORIGIN = 'evidence-ledger.local/log';
+const closing = closeAfterEach();
 
 /**
  * A replica's transparency log over `events` (a new log by default), with read models of its own; `waits`, when
  * given, stands in for its runner's bounded wait.
  */
 function setUp(
-  events = new SqliteEventStore({ path: ':memory:' }),
+  events = closing(new SqliteEventStore({ path: ':memory:' })),
   signer = testSigner(),
   waits?: (runner: ProjectionRunner) => TransparencyLogDependencies['runner'],
 ) {
-  const readModels = new SqliteReadModelStore({ path: ':memory:', projections: PROJECTIONS });
+  const readModels = closing(new SqliteReadModelStore({ path: ':memory:', projections: PROJECTIONS }));
   const runner = new ProjectionRunner(events, readModels, PROJECTIONS);
   runner.reset();
   let n = 0;

@@ -106,8 +106,14 @@ export class SqliteEventStore implements EventStore {
     this.pollIntervalMs = options.pollIntervalMs ?? 500;
     createPrivateFile(options.path);
     this.db = new Database(options.path, { timeout: busyTimeoutMs });
-    configure(this.db);
-    migrate(this.db);
+    try {
+      configure(this.db);
+      migrate(this.db);
+    } catch (err) {
+      // a file this version cannot open (a newer layout) is let go, not held until the process ends
+      this.db.close();
+      throw err;
+    }
     this.stmt = {
       forward: this.db.prepare<[string, number, number], EnvelopeRow>(
         'SELECT position, envelope FROM events WHERE stream = ? AND revision >= ? ORDER BY revision LIMIT ?',
