@@ -48,7 +48,8 @@ const SCHEMA_DIR = fileURLToPath(new URL('../../schemas/', import.meta.url));
 
 /** The HTTP API, composed from route modules that receive their dependencies. */
 export function createHttpApp(deps: HttpDependencies): Express {
-  const openApi = JSON.stringify(buildOpenApi(deps.schemaDir ?? SCHEMA_DIR));
+  // built at its first request (reading and embedding every schema costs tens of milliseconds at each start)
+  let openApi: string | undefined;
   const metrics = httpMetrics(deps.collectMetrics ? { collect: deps.collectMetrics } : {});
   const app = express();
   app.disable('x-powered-by');
@@ -64,6 +65,7 @@ export function createHttpApp(deps: HttpDependencies): Express {
   app.use(httpSemantics(semanticsTable, { changedAt: deps.changedAt ?? (() => madeAt) }));
   app.get('/metrics', metrics.expose);
   app.get('/openapi.json', (_req, res) => {
+    openApi ??= JSON.stringify(buildOpenApi(deps.schemaDir ?? SCHEMA_DIR));
     res.type('application/json').send(openApi);
   });
   app.use(healthApi(deps));
