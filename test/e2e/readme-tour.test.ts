@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import readline from 'node:readline';
+import { testSuite } from '../support/suite.js';
 
 /**
  * The README's walk-through: `scripts/tour.sh`, which the README shows as it is, run with bash against
@@ -15,6 +16,11 @@ const script = path.join(root, 'scripts/tour.sh');
 
 const hasCurl = spawnSync('curl', ['--version']).status === 0;
 if (!hasCurl) console.log('readme-tour: not run, because curl is not installed on this machine');
+// How the tour stops at a failed step is the shell script's own doing, the same on every crypto suite: it is shown on
+// the default suite, and `npm run test:sm2` runs the tour itself on the SM2 suite.
+const stopsShown = testSuite.name === 'ed25519';
+if (hasCurl && !stopsShown)
+  console.log(`readme-tour: the failed-step test not run on the ${testSuite.name} suite: it runs on ed25519`);
 
 /** Runs the tour against a fresh service started with `serviceEnv` besides its data folder. */
 async function runTour(serviceEnv: Record<string, string> = {}) {
@@ -71,7 +77,7 @@ describe('the README tour', () => {
     360_000,
   );
 
-  (hasCurl ? it : it.skip)(
+  (hasCurl && stopsShown ? it : it.skip)(
     'when a step fails (the upload is refused), then it stops there, names the step and exits non-zero',
     async () => {
       // the seizure's video is 300,000 bytes: a service that takes media up to 1,000 bytes refuses it
