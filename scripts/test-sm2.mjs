@@ -46,7 +46,7 @@ export const SM2_TEST_FILES = [
 ];
 
 /**
- * Left out by `--quick` (what `.ci/run` runs, to stay within its time budget): the files whose SM2 run repeats, at
+ * Left out by `--quick` (about a minute here, against a minute and a half): the files whose SM2 run repeats, at
  * the highest cost, logic that does not depend on the suite (the crash harness's durability, the README tour's HTTP
  * flow, the replicas' coordination, erasure, the verifier's body limits). Every file of the list above still seals,
  * proves, checkpoints, witnesses, time-stamps, bundles or verifies on SM2 in the quick run but these.
