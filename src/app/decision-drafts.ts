@@ -344,8 +344,10 @@ export class DecisionDrafts {
     );
     const holding = found[format];
     const opened = await this.deps.blobs.get(holding.sha256, undefined, holding.blobVersion);
-    if (!opened || opened.info.size !== holding.size)
+    if (!opened || opened.info.size !== holding.size) {
+      (opened?.body as { destroy?: () => void } | undefined)?.destroy?.(); // let go of the open file
       throw new IntegrityFault(`the stored ${format} of draft ${draftId} is missing or of another size`);
+    }
     return opened;
   }
 }
