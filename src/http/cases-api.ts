@@ -16,7 +16,7 @@ import { date, limitOf, oneOf, pagingOf, revisionCursor, revisionCursorOf, singl
 import { caseFileRetrievalOf, retrievalOf } from './retrieval.js';
 import { jsonBody } from './body.js';
 import { authenticate, principalOf, requireRoles } from './authenticate.js';
-import { eventIdFor, idempotencyKey, ifMatch } from './request.js';
+import { eventIdFor, idempotencyKey, ifMatch, sendRevisionJson } from './request.js';
 import { InvalidBody, type Validate } from './validation.js';
 
 export interface CasesApiDependencies {
@@ -122,7 +122,7 @@ export function casesApi(deps: CasesApiDependencies): Router {
   router.get('/v1/cases/:caseId', auth, async (req, res) => {
     const caseId = checkCaseId(req);
     const file = await deps.files.file(caseFileRetrievalOf(req, res, caseId, 'read_case'));
-    res.set('ETag', `"${file.revision}"`).json(file);
+    sendRevisionJson(req, res, file.revision, file);
   });
 
   router.get('/v1/cases/:caseId/events', auth, async (req, res) => {
@@ -132,14 +132,15 @@ export function casesApi(deps: CasesApiDependencies): Router {
     consistencyOf(req); // checked, never waited for: the events come from the log, which holds every acknowledged write
     const retrieval = retrievalOf(req, res, caseId, 'read_events');
     const page = await deps.caseEvents.page(retrieval, { from, limit });
-    const last = page.events[page.events.length - 1];
-    if (last) res.set('ETag', `"${last.revision}"`);
-    res.json({
+    const body = {
       caseId,
       agency: page.agency,
       events: page.events,
       ...(page.next === undefined ? {} : { next: revisionCursor(page.next) }),
-    });
+    };
+    const last = page.events[page.events.length - 1];
+    if (last) sendRevisionJson(req, res, last.revision, body);
+    else res.json(body);
   });
 
   function toActRequest(body: ActBody): ActRequest {

@@ -14,6 +14,7 @@ import {
 import type { Logger } from 'pino';
 import { authenticate, principalOf, requireRoles } from './authenticate.js';
 import { limitOf, position, single } from './query.js';
+import { noneMatchHas } from './request.js';
 import { InvalidQuery } from './validation.js';
 
 export interface EventsApiDependencies {
@@ -53,7 +54,7 @@ export function eventsApi({ feed, verify, eventTypes, log }: EventsApiDependenci
       { sub: principal.sub, agency: principal.agency, after: request.after, events: page.events.length },
       'event feed page',
     );
-    if (noneMatch(req.get('if-none-match'), etag)) {
+    if (noneMatchHas(req.get('if-none-match'), etag)) {
       res.status(304).end();
       return;
     }
@@ -100,13 +101,4 @@ function nextHref(req: Request, next: number): string {
   if (typeof types === 'string') params.set('types', types);
   if (typeof limit === 'string') params.set('limit', limit);
   return `/v1/events?${params.toString().replaceAll('%2C', ',')}`;
-}
-
-/** `If-None-Match`: a list of entity tags (weak ones compare equal to strong ones, RFC 9110 §13.1.2) or `*`. */
-function noneMatch(header: string | undefined, etag: string): boolean {
-  if (header === undefined) return false;
-  return header.split(',').some((tag) => {
-    const value = tag.trim().replace(/^W\//, '');
-    return value === '*' || value === etag;
-  });
 }

@@ -9,7 +9,7 @@ import { notFound } from '../domain/errors.js';
 import { IntegrityFault, LedgerError } from '../errors.js';
 import { BlobTooLarge, RangeNotSatisfiable, type BlobStore, type StoredBlob } from '../ports/blob-store.js';
 import { authenticate, principalOf, requireRoles } from './authenticate.js';
-import { purpose, requestId } from './request.js';
+import { noneMatchHas, purpose, requestId } from './request.js';
 import { InvalidBody } from './validation.js';
 
 export interface MediaApiDependencies {
@@ -106,7 +106,7 @@ export function sendMedium(deps: Pick<MediaApiDependencies, 'reads' | 'log'>): R
     res.setHeader('ETag', etag);
     res.setHeader('Cache-Control', 'private, max-age=0');
     res.setHeader('Accept-Ranges', 'bytes');
-    if (anyTagMatches(req.get('if-none-match'), etag)) {
+    if (noneMatchHas(req.get('if-none-match'), etag)) {
       res.status(304).end();
       return;
     }
@@ -200,15 +200,6 @@ function discardRest(req: Request, res: Response, remaining = 0): Promise<void> 
     const onEnd = () => stop(true);
     const timer = setTimeout(() => stop(false), DRAIN_MAX_MS);
     req.on('data', onData).once('end', onEnd).once('close', onEnd).once('error', onEnd);
-  });
-}
-
-/** `If-None-Match`: a list of entity tags (weak ones compare equal to strong ones here) or `*`. */
-function anyTagMatches(header: string | undefined, etag: string): boolean {
-  if (header === undefined) return false;
-  return header.split(',').some((tag) => {
-    const value = tag.trim().replace(/^W\//, '');
-    return value === '*' || value === etag;
   });
 }
 

@@ -195,6 +195,13 @@ const query = (name: string, description: string, schema: Json = { type: 'string
 
 const text = (description: string): Json => ({ description, schema: { type: 'string' } });
 const ETAG = { ETag: text('The stream revision, quoted.') };
+/** The ETag of a read of a case: its revision and a digest of the answer (request.ts, `sendRevisionJson`). */
+const READ_ETAG = (revision: string) => ({
+  ETag: text(
+    `"<revision>.<digest>": ${revision}, and the first 22 base64url characters of the SHA-256 of the answer; If-Match on the case's next act takes it by its revision.`,
+  ),
+});
+const READ_NOT_MODIFIED = { description: 'The answer is the one whose ETag was sent in If-None-Match.' };
 const CASE_WRITTEN = { ...ETAG, Location: text('The case file.') };
 const MEDIUM_HEADERS = { ETag: text('The SHA-256, quoted.'), Location: text('Where the bytes are read.') };
 const written = (what: string, schemaName: string, headers: Json = ETAG): Record<string, Json> => ({
@@ -1039,9 +1046,20 @@ const OPERATIONS: readonly Operation[] = [
     operationId: 'getCaseFile',
     summary: 'The case file; the read is recorded',
     tag: 'cases',
-    parameters: [PARAMETERS.caseId, PARAMETERS.caseAgency, PARAMETERS.purpose, PARAMETERS.consistentWith],
+    parameters: [
+      PARAMETERS.caseId,
+      PARAMETERS.caseAgency,
+      PARAMETERS.purpose,
+      PARAMETERS.consistentWith,
+      PARAMETERS.ifNoneMatch,
+    ],
     responses: {
-      '200': { description: 'The case file.', headers: ETAG, content: json('response.case-file') },
+      '200': {
+        description: 'The case file.',
+        headers: READ_ETAG("the case stream's revision"),
+        content: json('response.case-file'),
+      },
+      '304': READ_NOT_MODIFIED,
       ...problems(400, 401, 404, 409, 503),
     },
   },
@@ -1083,13 +1101,15 @@ const OPERATIONS: readonly Operation[] = [
       { ...PARAMETERS.cursor, description: 'The `next` cursor of the previous page (the first page without one).' },
       FROM_THE_LOG,
       PARAMETERS.purpose,
+      PARAMETERS.ifNoneMatch,
     ],
     responses: {
       '200': {
         description: 'A page of events, in stream order; `next` when more follow.',
-        headers: { ETag: text("The revision of the page's last event, quoted.") },
+        headers: READ_ETAG("the revision of the page's last event (none on an empty page)"),
         content: json('response.case-events'),
       },
+      '304': READ_NOT_MODIFIED,
       ...problems(400, 401, 404, 409),
     },
   },

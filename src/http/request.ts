@@ -1,14 +1,43 @@
+import { createHash } from 'node:crypto';
 import type { Request, Response } from 'express';
 import { idempotentEventId, type KeyOwner } from '../app/idempotency.js';
 import { InvalidBody } from './validation.js';
 
-/** `If-Match: "3"` (or `3`) → 3; absent → undefined. */
+/**
+ * `If-Match: "3"` (or `3`) → 3; absent → undefined. The `ETag` of a read of a case (`"3.<digest>"`, see
+ * {@link sendRevisionJson}) is taken too, by its revision: what a write compares is the stream's revision.
+ */
 export function ifMatch(req: Request): number | undefined {
   const raw = req.get('if-match');
   if (raw === undefined) return undefined;
-  const match = /^(?:W\/)?"?(-?\d{1,15})"?$/.exec(raw.trim());
+  const match = /^(?:W\/)?"?(-?\d{1,15})(?:\.[A-Za-z0-9_-]{1,64})?"?$/.exec(raw.trim());
   if (!match) throw new InvalidBody('If-Match must be a stream revision such as "3"');
   return Number(match[1]);
+}
+
+/**
+ * Sends `value` as JSON with a strong `ETag` of `"<revision>.<digest>"`: the stream revision the answer reflects
+ * (what `If-Match` on a write compares, {@link ifMatch}) and the first 22 base64url characters of the SHA-256 of the
+ * bytes sent, so that the tag changes whenever the answer does, also where the revision does not (a case file whose
+ * item was amended, a page of events that now has a next one). A request whose `If-None-Match` names it gets `304`
+ * without a body, whatever its `Cache-Control` (fetch() sends `no-cache` with every conditional request).
+ */
+export function sendRevisionJson(req: Request, res: Response, revision: number, value: unknown): void {
+  const body = JSON.stringify(value);
+  const etag = `"${revision}.${createHash('sha256').update(body).digest('base64url').slice(0, 22)}"`;
+  res.set('ETag', etag);
+  if (noneMatchHas(req.get('if-none-match'), etag)) res.status(304).end();
+  else res.type('json').send(body);
+}
+
+/**
+ * Whether `If-None-Match` (a list of entity tags, or `*`) names `etag`, by the weak comparison RFC 9110 §13.1.2
+ * asks of it: `W/"x"` and `"x"` are the same tag there. Absent, it names nothing.
+ */
+export function noneMatchHas(header: string | undefined, etag: string): boolean {
+  if (header === undefined) return false;
+  const opaque = (tag: string) => tag.trim().replace(/^W\//, '');
+  return header.split(',').some((tag) => tag.trim() === '*' || opaque(tag) === opaque(etag));
 }
 
 /** The `Idempotency-Key` of a write (1 to 200 visible ASCII characters), or undefined. */

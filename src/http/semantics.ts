@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Request, RequestHandler, Response } from 'express';
 import { InvalidQuery, MethodNotAllowed, NotAcceptable } from '../errors.js';
+import { noneMatchHas } from './request.js';
 
 /** What the service knows of one route, from the OpenAPI document's operations (src/http/openapi.ts). */
 export interface RouteSemantics {
@@ -193,10 +194,7 @@ function conditional(req: Request, res: Response, changedAt: Date): void {
 
 function notModified(req: Request, etag: string, lastModified: string): boolean {
   const noneMatch = req.get('if-none-match');
-  if (noneMatch !== undefined) {
-    const opaque = (tag: string) => tag.trim().replace(/^W\//, '');
-    return noneMatch.split(',').some((tag) => tag.trim() === '*' || opaque(tag) === opaque(etag));
-  }
+  if (noneMatch !== undefined) return noneMatchHas(noneMatch, etag);
   const since = Date.parse(req.get('if-modified-since') ?? '');
   return !Number.isNaN(since) && Date.parse(lastModified) <= since;
 }
