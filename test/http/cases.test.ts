@@ -337,6 +337,12 @@ describe('when a case was opened and when it was recorded, over HTTP', () => {
       },
     });
     expect([decided.status, decided.body.code]).toEqual([422, 'date_invalid']);
+    // a leap second later today is no instant the rule can place (nor many readers of the log): refused by the schema
+    const leap = await t.call('POST', '/v1/cases/h-ahead/acts', {
+      token: officer,
+      body: { ...evidence, occurredAt: `${day(0)}T23:59:60+08:00` },
+    });
+    expect([leap.status, leap.body.code]).toEqual([400, 'invalid_body']);
     const file = await t.call('GET', `/v1/cases/h-ahead?consistentWith=${opened.body.position}`, { token: officer });
     expect(file.body.revision).toBe(0);
   });

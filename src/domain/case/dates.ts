@@ -43,7 +43,7 @@ export function checkDates(act: RecordAct, state: CaseState, recordedAt?: string
     }),
   ];
   if (recordedAt !== undefined) {
-    if (Date.parse(act.occurredAt) > Date.parse(recordedAt) + CLOCK_SKEW_MS) {
+    if (!(Date.parse(act.occurredAt) <= Date.parse(recordedAt) + CLOCK_SKEW_MS)) {
       throw violation(
         'date_invalid',
         `${act.type} is stated at ${act.occurredAt}, later than it is recorded (${recordedAt}): an act is recorded once done`,

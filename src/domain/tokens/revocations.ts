@@ -75,6 +75,8 @@ export class RevocationList {
       const { sub, agency, before } = event.data as { sub: string; agency: string; before: string };
       const key = `${agency}\u0000${sub}`;
       const seconds = Math.floor(Date.parse(before) / 1000);
+      // a cut-off no clock can place (a leap second recorded before requests refused them) must not void the others
+      if (Number.isNaN(seconds)) return;
       this.#subjects.set(key, Math.max(seconds, this.#subjects.get(key) ?? Number.NEGATIVE_INFINITY));
     } else if (event.type === 'SessionEnded') {
       const { session, until } = event.data as { session: string; until: string };
@@ -133,8 +135,10 @@ export const revocationDecider: Decider<RevocationCommand, RevocationEvent, null
     if (command.type === 'RevokeToken') {
       return [{ type: 'TokenRevoked', data: { jti: command.jti, agency: command.actor.agency, ...reason } }];
     }
-    if (Date.parse(command.before) > Date.parse(command.now)) {
-      throw violation('date_invalid', 'before may not be later than now', { field: 'before' });
+    if (!(Date.parse(command.before) <= Date.parse(command.now))) {
+      throw violation('date_invalid', 'before may not be later than now, and must be an instant a clock can place', {
+        field: 'before',
+      });
     }
     return [
       {

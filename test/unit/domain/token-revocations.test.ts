@@ -27,6 +27,13 @@ describe('revoking tokens (decider)', () => {
       .thenFails('date_invalid', 422);
   });
 
+  it('when the cut-off is a leap second, which no clock here can place, then 422 date_invalid', () => {
+    spec
+      .given()
+      .when({ type: 'RevokeSubjectTokens', actor: admin, sub: 'alice', before: '2026-11-30T23:59:60Z', now: NOW })
+      .thenFails('date_invalid', 422);
+  });
+
   it('when the caller is no admin, then it is refused', () => {
     spec
       .given()
@@ -94,6 +101,21 @@ describe('the revocation list', () => {
       data: { sub: 'bob', agency: 'county-justice', before: '2020-01-01T00:00:00Z' },
     });
     expect(list.revoked({ sub: 'bob', agency: 'county-justice', issuedAt: at(NOW) - 1 })).toBe(true);
+  });
+});
+
+describe('a cut-off in the log that no clock can place', () => {
+  it('when one was recorded (a leap second), then it revokes nothing and a later cut-off still revokes', () => {
+    const list = new RevocationList();
+    const cutOff = (before: string): RevocationEvent => ({
+      type: 'SubjectTokensRevoked',
+      data: { sub: 'eve', agency: 'county-justice', before },
+    });
+    list.apply(cutOff('2026-12-01T23:59:60Z'));
+    expect(list.revoked({ sub: 'eve', agency: 'county-justice', issuedAt: at(NOW) - 1 })).toBe(false);
+    list.apply(cutOff(NOW));
+    expect(list.revoked({ sub: 'eve', agency: 'county-justice', issuedAt: at(NOW) - 1 })).toBe(true);
+    expect(list.revoked({ sub: 'eve', agency: 'county-justice', issuedAt: at(NOW) })).toBe(false);
   });
 });
 
