@@ -318,4 +318,13 @@ describe('the public filing is rate-limited per client', () => {
     expect(statuses).toEqual([422, 422, 429]);
     expect(last!.headers.get('retry-after')).toMatch(/^\d+$/);
   });
+
+  it('when the same file is sent in six parts, then it is filed once, as its first part names it', async () => {
+    const parts = Array.from({ length: 6 }, (_, i) => ({ bytes: PDF, type: 'application/pdf', name: `${i}.pdf` }));
+    const res = await file(APPLICATION, parts);
+    expect(res.status).toBe(201);
+    const events = await t.call('GET', `/v1/events?after=0&types=ApplicationFiled`, { token: supervisor });
+    const recorded = events.body.events.map((e: any) => e.event).find((e: any) => e.id === res.body.eventId);
+    expect(recorded.data.attachments).toEqual([expect.objectContaining({ size: PDF.length, name: '0.pdf' })]);
+  });
 });

@@ -62,4 +62,19 @@ describe('free text that is white space alone', () => {
       expect([refused.status, refused.body.code, refused.body.pointer]).toEqual([400, 'invalid_body', '/reason']);
     }
   });
+
+  it("when a subject's name is blank, then 400 invalid_body at /name and no subject is registered", async () => {
+    const subject = (name: string) => ({
+      subjectId: `s-${name.length}-${name.charCodeAt(0)}`,
+      agency: AGENCY,
+      name,
+      kind: 'enterprise',
+      sector: 'legal-services',
+    });
+    for (const blank of BLANKS) {
+      const refused = await t.call('POST', '/v1/subjects', { token: admin, body: subject(blank) });
+      expect([refused.status, refused.body.code, refused.body.pointer]).toEqual([400, 'invalid_body', '/name']);
+    }
+    expect((await t.call('POST', '/v1/subjects', { token: admin, body: subject('某律师事务所') })).status).toBe(201);
+  });
 });

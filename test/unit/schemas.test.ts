@@ -34,6 +34,26 @@ describe('JSON Schemas', () => {
     expect(files).toEqual(expect.arrayContaining(['defs.schema.json', 'acts/CaseOpened.schema.json']));
   });
 
+  it('when a request states free text, then the text must hold a non-space character: every string member of a command or an act is an id, a code, a date or a key of a pattern or format, or free text of the \\S pattern', () => {
+    // strings that are neither: a key's PEM, a certificate's PEM, a token's subject (checked where they are read)
+    const unpatterned = new Set(['publicKey', 'certificate', 'sub']);
+    const loose: string[] = [];
+    const walk = (node: unknown, where: string): void => {
+      if (Array.isArray(node)) return node.forEach((item, i) => walk(item, `${where}/${i}`));
+      if (node === null || typeof node !== 'object') return;
+      const schema = node as Record<string, unknown>;
+      const member = where.split('/').pop()!;
+      const typed = schema.type === 'string' || (Array.isArray(schema.type) && schema.type.includes('string'));
+      if (typed && !('pattern' in schema || 'format' in schema || 'enum' in schema || 'const' in schema)) {
+        if (!unpatterned.has(member)) loose.push(where);
+      }
+      for (const [key, value] of Object.entries(schema)) walk(value, `${where}/${key}`);
+    };
+    for (const file of files.filter((f) => f.startsWith('commands/') || f.startsWith('acts/')))
+      walk(readSchema(file), file);
+    expect(loose).toEqual([]);
+  });
+
   // Every file is added to one Ajv uncompiled, then each is compiled by its `$id`, with the schemas it may `$ref`
   // (defs, acts, commands) compiled once and shared, as the service compiles them.
   let shared: ReturnType<typeof newAjv> | undefined;
