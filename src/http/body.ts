@@ -12,12 +12,19 @@ export class UnsupportedMediaType extends LedgerError {
   readonly status = 415;
 }
 
+/** A body larger than the route takes. */
+export class BodyTooLarge extends LedgerError {
+  readonly code = 'too_large';
+  readonly status = 413;
+}
+
 /**
  * Reads and parses a JSON request body. Routes place it after their authentication and role checks, so that the
  * service reads a body only from a caller allowed to send it: an anonymous or unauthorised request is answered
  * (and its connection closed, see {@link sendProblem}) without waiting for its body. A body that is not JSON by its
  * `Content-Type` (or has none) is `415 unsupported_media_type` (with `Accept-Post`), unread; a request without a body goes on to the
- * route's schema check.
+ * route's schema check. A body whose `Content-Length` passes the limit is `413 too_large`, unread (the connection is
+ * then closed after the answer).
  */
 export function jsonBody(limitBytes: number = JSON_LIMIT_BYTES): RequestHandler {
   const parse = express.json({ limit: limitBytes, strict: false, type: JSON_TYPES });
@@ -32,6 +39,11 @@ export function jsonBody(limitBytes: number = JSON_LIMIT_BYTES): RequestHandler 
         `send the body as application/json${given === undefined ? ' (no Content-Type was given)' : ''}`,
         { accepted: ['application/json'] },
       );
+    }
+    // a body declared larger than the limit is refused before any of it is read: the parser would first read off
+    // the whole declared length (to keep the connection) and answer only then, or at the request's deadline
+    if (length !== undefined && /^\d+$/.test(length) && Number(length) > limitBytes) {
+      throw new BodyTooLarge(`the body is larger than ${limitBytes} bytes`, { maxBytes: limitBytes });
     }
     parse(req, res, next);
   };

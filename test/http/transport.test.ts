@@ -72,6 +72,20 @@ describe('HTTP transport limits', () => {
     expect(answer.headers).toMatch(/^connection: *close/im);
   });
 
+  it('when a JSON body is declared larger than the limit, then 413 too_large at once, unread, and the connection closes', async () => {
+    // the body parser alone would read off the declared bytes first, and answer 408 at the request's deadline
+    const token = t.token('alice', 'county-justice', ['officer']);
+    for (const route of ['/v1/cases', '/v1/cases/x-1/acts']) {
+      const answer = await rawRequest(
+        port,
+        `POST ${route} HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 99999999999\r\n` +
+          `Authorization: Bearer ${token}\r\n\r\n{"a":`,
+      );
+      expect([answer.status, JSON.parse(answer.body).code]).toEqual([413, 'too_large']);
+      expect(answer.headers).toMatch(/^connection: *close/im);
+    }
+  });
+
   it('when a request without a body is refused, then its connection stays open for the next request', async () => {
     const answer = await rawRequest(
       port,
