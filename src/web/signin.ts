@@ -51,27 +51,37 @@ export function signIn(deps: SignInDependencies): Router {
     signInPage(res, ctx, deps, next);
   });
 
-  router.post('/signin/dev', (req, res, nextHandler) => {
+  router.post('/signin/dev', async (req, res) => {
     if (!deps.devSignIn) throw new SignInRefused('the development sign-in is not enabled');
     refuseCrossSite(req); // no session yet, so no CSRF token: the browser's word on where the form came from
-    parseForm(req, res, (err?: unknown) => {
-      if (err) return nextHandler(err);
-      const form = (req.body ?? {}) as Record<string, unknown>;
-      const next = safeNext(form.next);
-      const token = typeof form.token === 'string' ? form.token.trim() : '';
-      let principal: Principal;
-      try {
-        principal = deps.verify(token);
-      } catch (refused) {
-        if (!(refused instanceof Unauthenticated)) return nextHandler(refused);
-        const ctx = pageContext(req, res, deps.assets);
-        signInPage(res, ctx, deps, next, { status: 401, reason: ctx.t(refusalKey(refused.message)) });
-        return;
-      }
-      const notAfter = expiryOf(token);
+    // read as a promise, so that whatever the rest throws reaches the error handler (a throw in the parser's
+    // callback would escape Express and end the process)
+    await new Promise<void>((resolve, reject) =>
+      parseForm(req, res, (err?: unknown) => (err ? reject(err) : resolve())),
+    );
+    const form = (req.body ?? {}) as Record<string, unknown>;
+    const next = safeNext(form.next);
+    const token = typeof form.token === 'string' ? form.token.trim() : '';
+    let principal: Principal;
+    try {
+      principal = deps.verify(token);
+    } catch (refused) {
+      if (!(refused instanceof Unauthenticated)) throw refused;
+      const ctx = pageContext(req, res, deps.assets);
+      signInPage(res, ctx, deps, next, { status: 401, reason: ctx.t(refusalKey(refused.message)) });
+      return;
+    }
+    const notAfter = expiryOf(token);
+    try {
       deps.sessions.begin(req, res, { principal, via: 'dev', token, ...(notAfter ? { notAfter } : {}) });
-      res.redirect(303, next);
-    });
+    } catch (refused) {
+      // a token still within the verifier's allowance for clock skew, but whose session would be over already
+      if (!(refused instanceof SignInRefused)) throw refused;
+      const ctx = pageContext(req, res, deps.assets);
+      signInPage(res, ctx, deps, next, { status: 401, reason: ctx.t('signin.refusal.expired') });
+      return;
+    }
+    res.redirect(303, next);
   });
 
   router.post('/signout', requireCsrf, async (req, res) => {

@@ -169,6 +169,15 @@ describe('portal sessions: the development sign-in, the session cookie, sign-out
     expect((await browse(svc.url, jar, '/')).text).not.toContain('alice · county-a');
   });
 
+  it('when a token has just expired (within the allowance for clock skew), then the page says it expired, with 401, and the service goes on', async () => {
+    ahead = 10 * 60_000 + 10_000; // the token lives 10 minutes: 10 s past its expiry
+    const { res, text } = await browse(svc.url, new Jar(), '/signin/dev', { form: { token: officer } });
+    expect(res.status).toBe(401);
+    expect(setCookies(res)).toEqual([]);
+    expect(/<p class="error" role="alert">([^<]*)<\/p>/.exec(text)?.[1]).toContain('过期');
+    expect((await fetch(`${svc.url}/healthz`)).status).toBe(200);
+  });
+
   it('when the token of a development session is revoked, then the session ends at once', async () => {
     const admin = svc.token('head', 'county-a', ['admin']);
     const token = svc.token('carol', 'county-a', ['officer']);
