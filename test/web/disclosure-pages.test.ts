@@ -105,6 +105,8 @@ describe('the disclosures page', () => {
       'from=2026-13-01',
       'cursor=nonsense',
       `q=${'x'.repeat(101)}`,
+      'q=a&q=b',
+      'agency=a&agency=b',
     ]) {
       const { status, text, headers } = await getPage(t, `/disclosures?${query}`);
       expect([query, status]).toEqual([query, 400]);

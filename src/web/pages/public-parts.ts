@@ -1,4 +1,5 @@
 import type { Request, RequestHandler } from 'express';
+import { InvalidQuery } from '../../errors.js';
 import type { PublicReads } from '../../app/public-reads.js';
 import type { PublishedReads } from '../../app/published-reads.js';
 import type { DiscretionReads } from '../../app/discretion-reads.js';
@@ -45,7 +46,9 @@ export function formQuery(req: Request): Record<string, string> {
   const query: Record<string, string> = {};
   for (const [name, value] of Object.entries(req.query)) {
     if (name === 'lang' || value === '' || value === undefined) continue;
-    query[name] = value as string; // anything but a single string is refused by the parameter's parser
+    // a parameter given twice (`?q=a&q=b`) means nothing one value could: refused, as the API refuses it
+    if (typeof value !== 'string') throw new InvalidQuery(`${name} must be given once`, { parameter: name });
+    query[name] = value;
   }
   return query;
 }
