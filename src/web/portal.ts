@@ -5,7 +5,7 @@ import type { PublicReads } from '../app/public-reads.js';
 import type { PublishedReads } from '../app/published-reads.js';
 import type { PublicStatisticsReads } from '../app/public-statistics.js';
 import type { RecordingReads } from '../app/recording-reads.js';
-import { LedgerError } from '../errors.js';
+import { LedgerError, NotCaughtUp } from '../errors.js';
 import { PortalAssets } from './assets.js';
 import { html } from './html.js';
 import type { MessageKey } from './i18n.js';
@@ -143,10 +143,11 @@ const CODE_PAGES = new Set([
   'forbidden',
   'invalid_query',
   'unauthenticated',
+  'not_caught_up',
 ]);
 
 /** A portal page that the reader sees when something is not there or goes wrong, in their language. */
-function errorPage(ctx: PageContext, status: number, code?: string) {
+function errorPage(ctx: PageContext, status: number, code?: string, again?: string) {
   const notFound = status === 404;
   const own = code !== undefined && CODE_PAGES.has(code) ? code : undefined;
   const title = own
@@ -166,6 +167,7 @@ function errorPage(ctx: PageContext, status: number, code?: string) {
           : ''
       }
       ${own === 'invalid_query' ? html`<p><a href="${ctx.path}">${ctx.t('error.invalid_query.clear')}</a></p>` : ''}
+      ${own === 'not_caught_up' && again ? html`<p><a href="${again}">${ctx.t('error.not_caught_up.again')}</a></p>` : ''}
       <p><a href="/">${ctx.t('error.backHome')}</a></p>`,
   };
 }
@@ -189,6 +191,14 @@ export function portalNotFound(assets: PortalAssets): RequestHandler {
 export function portalErrors(assets: PortalAssets): ErrorRequestHandler {
   return (err, req, res, next) => {
     if (res.headersSent || req.path.startsWith('/v1/') || !wantsHtml(req.get('accept'))) return next(err);
+    if (err instanceof NotCaughtUp) {
+      // what the reader just recorded is not in the pages yet (a form's redirect asks for it): a page that says so
+      // and asks again, not the API's problem document
+      const ctx = pageContext(req, res, assets);
+      res.setHeader('Retry-After', String(err.retryAfterSeconds));
+      sendPage(res, ctx, errorPage(ctx, err.status, err.code, req.method === 'GET' ? req.originalUrl : undefined));
+      return;
+    }
     if (!(err instanceof LedgerError) || err.status >= 500) return next(err);
     const ctx = pageContext(req, res, assets);
     sendPage(res, ctx, errorPage(ctx, err.status, err.code));

@@ -52,6 +52,10 @@ export const EN: Messages = {
   'error.invalid_query.body':
     'The address holds a query this page cannot read, such as a date, a page or a filter value. Change it and search again.',
   'error.invalid_query.clear': 'Clear the query and start again',
+  'error.not_caught_up.title': 'Still being recorded',
+  'error.not_caught_up.body':
+    'What was just recorded is saved and is being added to the case files and searches, which usually takes a second or two. Open this page again in a moment.',
+  'error.not_caught_up.again': 'Open this page again',
   'error.backHome': 'Back to the home page',
   ...SCREENS_EN,
   ...VERIFY_EN,
