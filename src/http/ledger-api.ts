@@ -6,6 +6,7 @@ import type { SignedCheckpoint, TransparencyLog } from '../app/transparency-log.
 import { verifierKey } from '../ledger/checkpoint.js';
 import { consistencyOf } from './consistency.js';
 import { InvalidQuery } from './validation.js';
+import { preferredType } from './accept.js';
 
 /** A public key that signs events and checkpoints, current or retired. */
 export interface LedgerKey {
@@ -46,7 +47,7 @@ export function ledgerApi({ log, reads, keys, origin, limited, verify }: LedgerA
   router.get('/v1/ledger/checkpoint', limited, async (req, res) => {
     const checkpoint = withCosignatures(await log.current());
     res.vary('Accept');
-    if (req.accepts(['application/json', 'text/plain']) === 'text/plain') sendNote(res, checkpoint.cosignedNote);
+    if (preferredType(req, ['application/json', 'text/plain']) === 'text/plain') sendNote(res, checkpoint.cosignedNote);
     else res.set('Cache-Control', 'no-cache').json(checkpoint);
   });
 

@@ -1,6 +1,7 @@
 import { Router, type RequestHandler, type Response } from 'express';
 import { notFound } from '../domain/errors.js';
 import { PROBLEM_TYPES, problemTypeUri, type ProblemType } from './problem-types.js';
+import { preferredType } from './accept.js';
 
 /**
  * The pages a problem's `type` resolves to (RFC 9457 §3.1.1): `GET /problems/{code}` describes one code, `GET
@@ -13,7 +14,7 @@ export function problemsApi(limited: RequestHandler = (_req, _res, next) => next
   router.get('/problems', limited, (req, res) => {
     const items = Object.entries(PROBLEM_TYPES).map(([code, type]) => view(code, type));
     res.vary('Accept');
-    if (prefersJson(req.accepts(['text/html', 'application/json']))) {
+    if (preferredType(req, ['text/html', 'application/json']) === 'application/json') {
       res.json({ items });
       return;
     }
@@ -33,7 +34,7 @@ export function problemsApi(limited: RequestHandler = (_req, _res, next) => next
     if (!type) throw notFound(`no problem type ${code}`);
     const p = view(code, type);
     res.vary('Accept');
-    if (prefersJson(req.accepts(['text/html', 'application/json']))) {
+    if (preferredType(req, ['text/html', 'application/json']) === 'application/json') {
       res.json(p);
       return;
     }
@@ -50,10 +51,6 @@ export function problemsApi(limited: RequestHandler = (_req, _res, next) => next
 
 function view(code: string, type: ProblemType) {
   return { type: problemTypeUri(code), code, status: type.status, title: type.title, description: type.description };
-}
-
-function prefersJson(choice: string | false): boolean {
-  return choice === 'application/json';
 }
 
 function html(res: Response, title: string, body: string): void {

@@ -140,10 +140,10 @@ function checkQuery(req: Request, accepted: readonly string[]): void {
     (name) => name !== 'format' && !accepted.includes(name),
   );
   if (unknown.length === 0) return;
-  const takes = accepted.length === 0 ? 'takes no query parameters' : `takes ${accepted.join(', ')}`;
-  throw new InvalidQuery(`unknown query parameter ${unknown.join(', ')}: this route ${takes}`, {
+  const takes = [...accepted, 'format'];
+  throw new InvalidQuery(`unknown query parameter ${unknown.join(', ')}: this route takes ${takes.join(', ')}`, {
     unknown,
-    accepted: [...accepted],
+    accepted: takes,
   });
 }
 

@@ -1,6 +1,7 @@
 import { Router, type Request, type Response } from 'express';
 import type { Principal } from '../app/auth.js';
 import type { SupervisionQuery, SupervisionReads } from '../app/supervision-reads.js';
+import { preferredType } from './accept.js';
 import { authenticate, principalOf, requireRoles } from './authenticate.js';
 import { consistencyOf } from './consistency.js';
 import { CSV_CONTENT_TYPE, metricsCsv } from './csv.js';
@@ -171,7 +172,7 @@ function trailOf(req: Request): { caseId?: string; sub?: string } {
 export function wantsCsv(req: Request): boolean {
   const format = oneOf(req.query.format, 'format', ['json', 'csv']);
   if (format !== undefined) return format === 'csv';
-  return req.accepts(['application/json', 'text/csv']) === 'text/csv';
+  return preferredType(req, ['application/json', 'text/csv']) === 'text/csv';
 }
 
 function yearOf(value: unknown): number {
