@@ -97,13 +97,17 @@ function makeValidators(dir: string): Validate {
   // a body refused is checked again for every error it has, by schemas compiled that way on the first refusal:
   // reporting all of them costs the bodies that pass nothing
   let everyError: ((schemaId: string) => ValidateFunction) | undefined;
+  const corrections = correctionCheck(dir, validatorOf);
   return (schemaId, body) => {
     const validate = validatorOf(schemaId);
     // before the schema: what Ajv, the canonicalizer or the read models cannot take never reaches them
     const outside = boundsViolation(body);
     if (outside)
       throw new InvalidBody(`${outside.pointer || '(body)'}: ${outside.reason}`, { pointer: outside.pointer });
-    if (validate(body)) return;
+    if (validate(body)) {
+      if (ACT_COMMANDS.has(schemaId)) checkCorrections(schemaId, body, corrections);
+      return;
+    }
     const [first] = validate.errors ?? [];
     const where = first?.instancePath || '(body)';
     everyError ??= schemaSet(dir, true);
@@ -113,6 +117,72 @@ function makeValidators(dir: string): Validate {
       pointer: first?.instancePath ?? '',
       errors: bodyErrors(all.errors ?? []),
     });
+  };
+}
+
+/** The commands that carry acts, one (`record-act`) or several (`record-acts-batch`, in `acts`). */
+const RECORD_ACT = 'urn:evidence-ledger:schema:command:record-act';
+const ACT_COMMANDS = new Set([RECORD_ACT, 'urn:evidence-ledger:schema:command:record-acts-batch']);
+const ACT_SCHEMA = 'urn:evidence-ledger:schema:act:';
+
+/** What is wrong with the corrected members of a `RecordCorrected` (its `data.data`), or undefined. */
+type CorrectionCheck = (members: Record<string, unknown>) => { pointer: string; reason: string } | undefined;
+
+function checkCorrections(schemaId: string, body: unknown, check: CorrectionCheck): void {
+  const acts = schemaId === RECORD_ACT ? [body] : ((body as { acts: unknown[] }).acts ?? []);
+  acts.forEach((act, i) => {
+    const { type, data } = act as { type: string; data: { data: Record<string, unknown> } };
+    if (type !== 'RecordCorrected') return;
+    const defect = check(data.data);
+    if (!defect) return;
+    const pointer = `${schemaId === RECORD_ACT ? '' : `/acts/${i}`}/data/data${defect.pointer}`;
+    throw new InvalidBody(`${pointer}: ${defect.reason}`, { pointer, errors: [{ pointer, detail: defect.reason }] });
+  });
+}
+
+/**
+ * A correction states the corrected members in the shape of the act it corrects: they must all be members of one
+ * act's data (by the act schemas of `dir/acts`), each valid as that act's schema says it (a date a date, an amount
+ * whole fen), and at least one. Which act it corrects is the rules' business (`correction_target_unknown`); here the
+ * members must at least be what some act could hold, so that no correction signs an impossible date or a member no
+ * act has into the log.
+ */
+function correctionCheck(dir: string, validatorOf: (schemaId: string) => ValidateFunction): CorrectionCheck {
+  let members: ReadonlyMap<string, ReadonlySet<string>> | undefined;
+  const actMembers = () =>
+    (members ??= new Map(
+      fs
+        .readdirSync(path.join(dir, 'acts'))
+        .filter((f) => f.endsWith('.schema.json') && f !== 'RecordCorrected.schema.json')
+        .map((f) => {
+          const schema = JSON.parse(fs.readFileSync(path.join(dir, 'acts', f), 'utf8')) as {
+            properties?: Record<string, unknown>;
+          };
+          return [f.slice(0, -'.schema.json'.length), new Set(Object.keys(schema.properties ?? {}))] as const;
+        }),
+    ));
+  const escape = (name: string) => name.replaceAll('~', '~0').replaceAll('/', '~1');
+  return (corrected) => {
+    const names = Object.keys(corrected);
+    if (names.length === 0) return { pointer: '', reason: 'names no member to correct' };
+    const acts = [...actMembers()].filter(([, held]) => names.every((name) => held.has(name)));
+    if (acts.length === 0) {
+      const stray = names.find((name) => ![...actMembers().values()].some((held) => held.has(name)));
+      return stray === undefined
+        ? { pointer: '', reason: 'the members corrected are not those of one act' }
+        : { pointer: `/${escape(stray)}`, reason: 'is a member of no act' };
+    }
+    let first: { pointer: string; reason: string } | undefined;
+    for (const [type] of acts) {
+      const broken = names.find((name) => !validatorOf(`${ACT_SCHEMA}${type}#/properties/${name}`)(corrected[name]));
+      if (broken === undefined) return undefined;
+      const [error] = validatorOf(`${ACT_SCHEMA}${type}#/properties/${broken}`).errors ?? [];
+      first ??= {
+        pointer: `/${escape(broken)}${error?.instancePath ?? ''}`,
+        reason: `${error?.message ?? 'is invalid'} (as ${type} holds it)`,
+      };
+    }
+    return first;
   };
 }
 

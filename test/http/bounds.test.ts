@@ -74,12 +74,17 @@ describe('bounded bodies', () => {
     await expectRefused('/v1/officers', admin, nestedText(5_000), /^(\/0)+$/);
   });
 
-  it("when an act's free-form data nests within the bounds, then it is recorded", async () => {
+  it("when an act's data nests within the bounds, then the bounds let it through to the schema's own checks", async () => {
     const res = await t.call('POST', '/v1/cases/b-1/acts', {
       token: officer,
       body: correction(nestedText(MAX_JSON_DEPTH - 3)),
     });
-    expect(res.status).toBe(201);
+    // no act holds a member x: refused by the correction's check, which comes only after the bounds
+    expect([res.status, res.body.pointer, res.body.detail]).toEqual([
+      400,
+      '/data/data/x',
+      '/data/data/x: is a member of no act',
+    ]);
   });
 
   it('when an act names more than 100 media, then 400 naming the list, before any is looked up', async () => {
@@ -190,5 +195,41 @@ describe('bounded bodies', () => {
     expect(res.status).toBe(400);
     expect(res.body).toMatchObject({ code: 'invalid_body', detail: 'x-purpose is not valid percent-encoded UTF-8' });
     expect(await eventCount()).toBe(before);
+  });
+});
+
+describe('the members a correction states', () => {
+  const correcting = (members: unknown) =>
+    JSON.stringify({
+      type: 'RecordCorrected',
+      occurredAt: `${DAY}T10:00:00+08:00`,
+      data: { corrects: evidenceId, reason: '更正', data: members },
+    });
+
+  it.each([
+    ['an impossible date', { decidedOn: '2026-02-30' }, '/data/data/decidedOn', 'must match format "date"'],
+    ['an amount that is not whole fen', { fineFen: 1.5 }, '/data/data/fineFen', 'must be integer'],
+    ['a member no act has', { bogus: { deep: [1, 2, 3] } }, '/data/data/bogus', 'is a member of no act'],
+    ['members of two different acts', { decidedOn: DAY, description: '照片' }, '/data/data', 'not those of one act'],
+    ['no member at all', {}, '/data/data', 'names no member to correct'],
+  ])(
+    'when a correction states %s, then 400 invalid_body naming it, and nothing is recorded',
+    async (_what, members, pointer, detail) => {
+      const before = await eventCount();
+      const res = await t.call('POST', '/v1/cases/b-1/acts', { token: officer, body: correcting(members) });
+      expect([res.status, res.body.code, res.body.pointer]).toEqual([400, 'invalid_body', pointer]);
+      expect(res.body.detail).toContain(detail);
+      expect(await eventCount()).toBe(before);
+    },
+  );
+
+  it('when a batch holds a bad correction, then the pointer names that act, and a correction in the shape of an act is recorded', async () => {
+    const batch = `{"acts":[${correcting({ description: '照片三张' })},${correcting({ decidedOn: '2026-13-01' })}]}`;
+    await expectRefused('/v1/cases/b-1/acts:batch', officer, batch, '/acts/1/data/data/decidedOn');
+    const res = await t.call('POST', '/v1/cases/b-1/acts', {
+      token: officer,
+      body: correcting({ description: '照片三张' }),
+    });
+    expect(res.status).toBe(201);
   });
 });
