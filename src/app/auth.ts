@@ -2,6 +2,7 @@ import jwt from 'jsonwebtoken';
 import { LedgerError } from '../errors.js';
 import type { Role } from '../domain/actor.js';
 import type { JwtAlgorithm, TrustedKey } from '../ports/token-keys.js';
+import { ID_PATTERN } from '../domain/streams.js';
 
 export type { JwtAlgorithm, TrustedKey } from '../ports/token-keys.js';
 
@@ -164,6 +165,8 @@ function principalOf(claims: jwt.JwtPayload): Principal {
   const { sub, agency, roles, supervises } = claims as Record<string, unknown>;
   if (typeof sub !== 'string' || sub === '') throw new Unauthenticated('missing sub claim');
   if (typeof agency !== 'string' || agency === '') throw new Unauthenticated('missing agency claim');
+  // an agency is a namespace of stream names and keys: a code the registries could not hold names no agency
+  if (!ID_PATTERN.test(agency)) throw new Unauthenticated('invalid agency claim');
   if (!Array.isArray(roles) || roles.length === 0) throw new Unauthenticated('missing roles claim');
   const known = [...new Set(roles.filter(isRole))];
   if (known.length === 0) throw new Unauthenticated('no known role');
@@ -173,7 +176,7 @@ function principalOf(claims: jwt.JwtPayload): Principal {
 }
 
 const isAgencyList = (value: unknown): value is string[] =>
-  Array.isArray(value) && value.every((agency) => typeof agency === 'string' && agency !== '');
+  Array.isArray(value) && value.every((agency) => typeof agency === 'string' && ID_PATTERN.test(agency));
 
 const isRole = (role: unknown): role is Role => typeof role === 'string' && Object.hasOwn(KNOWN_ROLES, role);
 

@@ -1,6 +1,7 @@
 import type { Role } from '../domain/actor.js';
 import { SignInRefused } from '../errors.js';
 import type { Principal } from './auth.js';
+import { ID_PATTERN } from '../domain/streams.js';
 
 /** Which claims of an identity provider's ID token carry the principal (`OIDC_CLAIM_*`, `OIDC_ROLE_MAP`). */
 export interface ClaimMapping {
@@ -14,8 +15,6 @@ export interface ClaimMapping {
 }
 
 const ROLES: ReadonlySet<string> = new Set<Role>(['officer', 'reviewer', 'supervisor', 'admin', 'integration']);
-/** Agency codes as the service takes them everywhere (an agency is a namespace of stream names). */
-const AGENCY = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
 const MAX_SUB_LENGTH = 255;
 const MAX_NAME_LENGTH = 100;
 
@@ -33,7 +32,7 @@ export function principalFromClaims(
     throw new SignInRefused(`the identity provider gave no usable user id (${mapping.sub})`);
   }
   const agency = claimAt(claims, mapping.agency);
-  if (typeof agency !== 'string' || !AGENCY.test(agency)) {
+  if (typeof agency !== 'string' || !ID_PATTERN.test(agency)) {
     throw new SignInRefused(`the identity provider gave no agency (${mapping.agency})`);
   }
   const given = names(claimAt(claims, mapping.roles));
@@ -41,7 +40,7 @@ export function principalFromClaims(
   const roles = [...new Set(mapped.filter((role): role is Role => role !== undefined && ROLES.has(role)))];
   if (roles.length === 0) throw new SignInRefused(`the identity provider gave no role this service knows`);
   const supervises = names(claimAt(claims, mapping.supervises));
-  if (!supervises.every((code) => AGENCY.test(code))) {
+  if (!supervises.every((code) => ID_PATTERN.test(code))) {
     throw new SignInRefused(`the identity provider gave a malformed agency in ${mapping.supervises}`);
   }
   const name = claimAt(claims, mapping.name);

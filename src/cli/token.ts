@@ -5,6 +5,7 @@ import { systemClock } from '../adapters/clock/system-clock.js';
 import { issueToken, parseDuration, ROLES, type Role } from '../app/tokens.js';
 import { print, UsageError, type CliIo } from './io.js';
 import { tokenRevoke } from './token-revoke.js';
+import { ID_PATTERN } from '../domain/streams.js';
 
 export const tokenHelp = `Usage: ledger token --sub ID --agency CODE --roles ROLE[,ROLE...] [--ttl 1h] [--supervises CODE,...]
        ledger token revoke --jti ID | --sub ID --before TIME   (see ledger token revoke --help)
@@ -49,8 +50,22 @@ export async function token(argv: string[], io: CliIo): Promise<number> {
   }
   if (!values.sub || !values.agency || !values.roles) throw new UsageError('--sub, --agency and --roles are required');
   const roles = values.roles.split(',').map((r) => r.trim());
+  if (roles.includes(''))
+    throw new UsageError(`--roles ${values.roles} names an empty role; roles are ${ROLES.join(', ')}`);
   const unknown = roles.filter((r) => !(ROLES as readonly string[]).includes(r));
   if (unknown.length > 0) throw new UsageError(`unknown role ${unknown.join(', ')}; roles are ${ROLES.join(', ')}`);
+  const notCodes = [
+    values.agency,
+    ...(values.supervises
+      ?.split(',')
+      .map((a) => a.trim())
+      .filter(Boolean) ?? []),
+  ].filter((code) => !ID_PATTERN.test(code));
+  if (notCodes.length > 0) {
+    throw new UsageError(
+      `${notCodes.join(', ')} is not an agency code: 1 to 128 letters, digits, ".", "_" or "-", the first a letter or digit`,
+    );
+  }
   const ttlSeconds = parseDuration(values.ttl);
   if (ttlSeconds === undefined) throw new UsageError(`--ttl ${values.ttl} is not a duration such as 90s, 15m, 1h`);
 

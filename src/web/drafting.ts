@@ -17,6 +17,7 @@ import { SUBMISSION_FIELD, submissionKey } from './forms/submission.js';
 import { pageContext, sendPage } from './layout.js';
 import { DRAFT_FIELDS, draftMain, draftPageHref } from './pages/draft-form.js';
 import { csrfField, portalPrincipal, requireCsrf, signedIn } from './session.js';
+import { ID_PATTERN } from '../domain/streams.js';
 
 /** What the drafting screen reads and writes through: the same use case as the API. */
 export interface DraftingDependencies {
@@ -29,7 +30,6 @@ export interface DraftingDependencies {
   readonly newId: () => string;
 }
 
-const ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
 const DRAFT = 'urn:evidence-ledger:schema:command:draft-decision';
 const parseForm = express.urlencoded({ extended: false, limit: 64 * 1024, parameterLimit: 50 });
 
@@ -50,7 +50,7 @@ export function draftingScreens(deps: DraftingDependencies, assets: PortalAssets
   const caseOf = (req: Request) => {
     const agency = String(req.params.agency);
     const caseId = String(req.params.caseId);
-    if (!ID.test(agency) || !ID.test(caseId)) throw notFound('no such case');
+    if (!ID_PATTERN.test(agency) || !ID_PATTERN.test(caseId)) throw notFound('no such case');
     return { agency, caseId };
   };
 
@@ -118,7 +118,7 @@ export function draftingScreens(deps: DraftingDependencies, assets: PortalAssets
   router.get('/cases/:agency/:caseId/drafts/:draftId', signedIn('officer'), async (req, res) => {
     const { agency, caseId } = caseOf(req);
     const draftId = String(req.params.draftId);
-    if (!ID.test(draftId)) throw notFound('no such draft');
+    if (!ID_PATTERN.test(draftId)) throw notFound('no such draft');
     const why = purpose(req);
     const { file, draft, text } = await deps.drafts.view({
       principal: portalPrincipal(res),
@@ -146,7 +146,7 @@ export function draftingScreens(deps: DraftingDependencies, assets: PortalAssets
     const { agency, caseId } = caseOf(req);
     const draftId = String(req.params.draftId);
     const format = String(req.params.format);
-    if (!ID.test(draftId) || !Object.hasOwn(DRAFT_FORMATS, format)) throw notFound('no such draft');
+    if (!ID_PATTERN.test(draftId) || !Object.hasOwn(DRAFT_FORMATS, format)) throw notFound('no such draft');
     const principal = portalPrincipal(res);
     if (agency !== principal.agency && !principal.supervises.includes(agency)) throw notFound('no such draft');
     const why = purpose(req);

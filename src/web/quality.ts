@@ -21,6 +21,7 @@ import { listPaging } from './pages/paging.js';
 import { pager } from './pages/public-parts.js';
 import { deviationsMain, evaluateHref, evaluationMain, weakPointsMain } from './pages/quality.js';
 import { csrfField, portalPrincipal, requireCsrf, signedIn } from './session.js';
+import { ID_PATTERN } from '../domain/streams.js';
 
 /** What the supervisors' quality screens read and write through. */
 export interface QualityDependencies {
@@ -34,7 +35,6 @@ export interface QualityDependencies {
   readonly utcOffsetOf: (agency: string) => number;
 }
 
-const ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
 const EVALUATE = 'urn:evidence-ledger:schema:command:evaluate-case-file';
 const parseForm = express.urlencoded({ extended: false, limit: 64 * 1024, parameterLimit: 100 });
 /** How many cases a page of the deviations lists; `?cursor=` goes on. */
@@ -101,7 +101,8 @@ export function qualityScreens(deps: QualityDependencies, assets: PortalAssets):
     const agency = String(req.params.agency);
     const caseId = String(req.params.caseId);
     // a supervisor evaluates the case files of their own agency
-    if (!ID.test(agency) || !ID.test(caseId) || agency !== principal.agency) throw notFound('no such case');
+    if (!ID_PATTERN.test(agency) || !ID_PATTERN.test(caseId) || agency !== principal.agency)
+      throw notFound('no such case');
     return { principal, agency, caseId };
   };
 

@@ -34,6 +34,7 @@ import { workScreens, type WorkDependencies } from './work.js';
 import { qualityScreens, type QualityDependencies } from './quality.js';
 import { draftingScreens, type DraftingDependencies } from './drafting.js';
 import { templatesAdminScreens, type TemplatesAdminDependencies } from './templates-admin.js';
+import { ID_PATTERN } from '../domain/streams.js';
 
 /** What the signed-in screens read and write through: the same application reads and commands as the API. */
 export interface ScreensDependencies {
@@ -58,9 +59,6 @@ export interface ScreensDependencies {
   readonly items?: Pick<ItemAdminPageDependencies, 'items' | 'registry'>;
 }
 
-/** Case ids and agency codes as the API takes them in a path; anything else is not a case. */
-const ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
-
 /** How many rows each list of the dashboard shows (its counter says `+` when there are more). */
 export const DASHBOARD_ROWS = 10;
 
@@ -80,7 +78,7 @@ export const CASE_ACCESS_SHOWN = 20;
 function caseOfPath(req: Request): { agency: string; caseId: string } {
   const agency = String(req.params.agency);
   const caseId = String(req.params.caseId);
-  if (!ID.test(agency) || !ID.test(caseId)) throw notFound('no such case');
+  if (!ID_PATTERN.test(agency) || !ID_PATTERN.test(caseId)) throw notFound('no such case');
   return { agency, caseId };
 }
 

@@ -118,6 +118,7 @@ const REFUSALS: Readonly<Record<string, MessageKey>> = {
   'token lifetime too long': 'signin.refusal.lifetime',
   'missing sub claim': 'signin.refusal.claims',
   'missing agency claim': 'signin.refusal.claims',
+  'invalid agency claim': 'signin.refusal.claims',
   'missing roles claim': 'signin.refusal.claims',
   'no known role': 'signin.refusal.claims',
 };

@@ -30,6 +30,7 @@ import { listPaging } from './pages/paging.js';
 import { pager } from './pages/public-parts.js';
 import { reviewQueueMain, workMain } from './pages/work-lists.js';
 import { csrfField, portalPrincipal, requireCsrf, signedIn } from './session.js';
+import { ID_PATTERN } from '../domain/streams.js';
 
 /** What the officers' and reviewers' forms write through: the API's command handler, schemas and media upload. */
 export interface WorkDependencies {
@@ -52,7 +53,6 @@ const FINE_SCREENS = new Set(['LegalReviewRequested', 'DecisionIssued', 'LegalRe
 
 const OPEN_CASE = 'urn:evidence-ledger:schema:command:open-case';
 const RECORD_ACT = 'urn:evidence-ledger:schema:command:record-act';
-const ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
 
 type Values = Record<string, string | string[]>;
 
@@ -178,7 +178,7 @@ export function workScreens(deps: WorkDependencies, assets: PortalAssets): Route
     const caseId = String(req.params.caseId);
     const type = String(req.params.type);
     const form = actForm(type);
-    if (!form || !ID.test(caseId) || agency !== principal.agency) throw notFound('no such form');
+    if (!form || !ID_PATTERN.test(caseId) || agency !== principal.agency) throw notFound('no such form');
     return { principal, agency, caseId, type, form };
   };
 
@@ -208,7 +208,7 @@ export function workScreens(deps: WorkDependencies, assets: PortalAssets): Route
    * issued document (among the act's media, its SHA-256 as `documentSha256`). The officer still submits the act.
    */
   const draftValues = async (agency: string, caseId: string, draftId: string): Promise<Values> => {
-    const draft = ID.test(draftId) && deps.drafts ? await deps.drafts.find(agency, draftId) : undefined;
+    const draft = ID_PATTERN.test(draftId) && deps.drafts ? await deps.drafts.find(agency, draftId) : undefined;
     if (draft?.caseId !== caseId) throw notFound('no such draft');
     const given = (name: string, value: string | undefined): Values => (value === undefined ? {} : { [name]: value });
     return {

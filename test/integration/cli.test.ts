@@ -89,6 +89,15 @@ describe('the ledger command', () => {
   it.each([
     [['token', '--sub', 'a', '--agency', 'b'], '--roles'],
     [['token', '--sub', 'a', '--agency', 'b', '--roles', 'wizard'], 'unknown role wizard'],
+    [['token', '--sub', 'a', '--agency', 'b', '--roles', 'officer,,reviewer'], 'names an empty role'],
+    [
+      ['token', '--sub', 'a', '--agency', 'bad agency!<x>', '--roles', 'officer'],
+      'bad agency!<x> is not an agency code',
+    ],
+    [
+      ['token', '--sub', 'a', '--agency', 'b', '--roles', 'supervisor', '--supervises', 'c,x y'],
+      'x y is not an agency code',
+    ],
     [['token', '--sub', 'a', '--agency', 'b', '--roles', 'officer', '--ttl', 'soon'], '--ttl soon'],
     [['token', '--sub', 'a', '--agency', 'b', '--roles', 'officer', '--ttl', '30d'], 'JWT_MAX_LIFETIME_SECONDS'],
     [['token', '--bogus'], 'bogus'],

@@ -216,6 +216,8 @@ describe('the token verifier', () => {
     { what: 'only unknown roles are given', extra: { roles: ['root', 'superuser', 7] }, expected: 'no known role' },
     { what: 'agency is missing', extra: { agency: undefined }, expected: 'missing agency claim' },
     { what: 'agency is empty', extra: { agency: '' }, expected: 'missing agency claim' },
+    { what: 'agency is no agency code', extra: { agency: 'bad agency!<x>' }, expected: 'invalid agency claim' },
+    { what: 'supervises names no agency code', extra: { supervises: ['x y'] }, expected: 'invalid supervises claim' },
     { what: 'sub is missing', extra: { sub: undefined }, expected: 'missing sub claim' },
     { what: 'sub is not a string', extra: { sub: 42 }, expected: 'missing sub claim' },
     { what: 'supervises is not a list of agencies', extra: { supervises: 'A2' }, expected: 'invalid supervises claim' },

@@ -3,8 +3,7 @@ import { html, type Html } from '../html.js';
 import { pageContext, sendPage, type PageContext } from '../layout.js';
 import { bracketed, localMinuteWithOffset, localSecond } from './labels.js';
 import { label, yuan, type PublicPagesDependencies } from './public-parts.js';
-
-const ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
+import { ID_PATTERN } from '../../domain/streams.js';
 
 type DecisionView = NonNullable<Awaited<ReturnType<PublicPagesDependencies['publicReads']['disclosure']>>>;
 type Published = Extract<DecisionView, { status: 'published' }>;
@@ -23,7 +22,10 @@ export function registerDisclosurePage(router: Router, deps: PublicPagesDependen
   router.get('/disclosures/:agency/:caseId', deps.limited, async (req, res) => {
     const ctx = pageContext(req, res, deps.assets);
     const { agency, caseId } = req.params as { agency: string; caseId: string };
-    const decision = ID.test(agency) && ID.test(caseId) ? await deps.publicReads.disclosure(agency, caseId) : undefined;
+    const decision =
+      ID_PATTERN.test(agency) && ID_PATTERN.test(caseId)
+        ? await deps.publicReads.disclosure(agency, caseId)
+        : undefined;
     if (!decision) {
       sendPage(res, ctx, {
         status: 404,

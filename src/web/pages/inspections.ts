@@ -10,6 +10,7 @@ import { pageContext, sendPage, type PageContext } from '../layout.js';
 import { formQuery, hrefWith, pageSize, pager, select } from './public-parts.js';
 import type { RequestHandler } from 'express';
 import { enumerationSeparator, label, listSeparator } from './labels.js';
+import { ID_PATTERN } from '../../domain/streams.js';
 
 export interface InspectionPagesDependencies {
   readonly inspections: InspectionReads;
@@ -38,8 +39,6 @@ const SCRIPT_TEXT: readonly MessageKey[] = [
 export interface DrawPageText {
   readonly text: Record<string, string>;
 }
-
-const ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
 
 /**
  * `/inspections` and `/inspections/{agency}/{planId}`: "double random, one public" (双随机、一公开), what
@@ -110,7 +109,8 @@ export function registerInspectionPages(router: Router, deps: InspectionPagesDep
   router.get('/inspections/:agency/:planId', deps.limited, async (req, res) => {
     const agency = String(req.params.agency);
     const planId = String(req.params.planId);
-    const plan = ID.test(agency) && ID.test(planId) ? await deps.inspections.plan(agency, planId) : undefined;
+    const plan =
+      ID_PATTERN.test(agency) && ID_PATTERN.test(planId) ? await deps.inspections.plan(agency, planId) : undefined;
     if (!plan) throw new RuleViolation('not_found', 404, 'no such inspection plan');
     const ctx = pageContext(req, res, deps.assets);
     sendPage(res, ctx, {

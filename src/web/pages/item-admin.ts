@@ -16,6 +16,7 @@ import { csrfField, portalPrincipal, requireCsrf, signedIn } from '../session.js
 import { dataTable } from './data-table.js';
 import { label } from './labels.js';
 import { pager } from './public-parts.js';
+import { ID_PATTERN } from '../../domain/streams.js';
 
 export interface ItemAdminPageDependencies {
   readonly items: Pick<AgencyItems, 'of' | 'one'>;
@@ -29,7 +30,6 @@ export interface ItemAdminPageDependencies {
 export const ITEMS_ADMIN_PATH = '/admin/items';
 
 const parseForm = express.urlencoded({ extended: false, limit: 16 * 1024, parameterLimit: 20 });
-const CODE = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
 
 /** The retirement form's one field: why. */
 const FIELDS: readonly FieldSpec[] = [
@@ -109,7 +109,7 @@ function itemMain(ctx: PageContext, item: AgencyItem, state: FormState, csrf: Ht
 export function registerItemAdminPage(router: Router, deps: ItemAdminPageDependencies): void {
   const itemOf = async (req: Request, res: Response): Promise<AgencyItem> => {
     const code = String(req.params.code);
-    if (!CODE.test(code)) throw notFound('no such enforcement item');
+    if (!ID_PATTERN.test(code)) throw notFound('no such enforcement item');
     const item = await deps.items.one(portalPrincipal(res).agency, code, consistencyOf(req));
     if (!item) throw notFound('no such enforcement item');
     return item;
@@ -132,7 +132,8 @@ export function registerItemAdminPage(router: Router, deps: ItemAdminPageDepende
       ...(consistentWith === undefined ? {} : { consistentWith }),
     });
     // the item just retired, wherever in the list it is
-    const saved = savedCode !== undefined && CODE.test(savedCode) ? await deps.items.one(agency, savedCode) : undefined;
+    const saved =
+      savedCode !== undefined && ID_PATTERN.test(savedCode) ? await deps.items.one(agency, savedCode) : undefined;
     sendPage(res, ctx, { title: ctx.t('itemAdmin.title'), main: listMain(ctx, list, saved, cursor) });
   });
 

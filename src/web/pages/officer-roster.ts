@@ -18,6 +18,7 @@ import { pageContext, sendPage, type PageContext } from '../layout.js';
 import { csrfField, portalPrincipal, requireCsrf, signedIn } from '../session.js';
 import { dataTable } from './data-table.js';
 import { pager } from './public-parts.js';
+import { ID_PATTERN } from '../../domain/streams.js';
 
 export interface OfficerRosterPageDependencies {
   readonly roster: Pick<OfficerRoster, 'of' | 'one'>;
@@ -34,7 +35,6 @@ export interface OfficerRosterPageDependencies {
 export const ROSTER_PATH = '/admin/officers';
 
 const parseForm = express.urlencoded({ extended: false, limit: 16 * 1024, parameterLimit: 20 });
-const ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
 const KEY_ID = /^[0-9a-f]{64}$/;
 
 /** The revocation form's fields: why (published with the key on the officer list), and from when. */
@@ -214,7 +214,7 @@ function keyMain(ctx: PageContext, officer: RosterEntry, key: RosterKey, state: 
 export function registerOfficerRosterPage(router: Router, deps: OfficerRosterPageDependencies): void {
   const officerOf = async (req: Request, res: Response): Promise<RosterEntry> => {
     const officerId = String(req.params.officerId);
-    if (!ID.test(officerId)) throw notFound('no such officer');
+    if (!ID_PATTERN.test(officerId)) throw notFound('no such officer');
     const officer = await deps.roster.one(portalPrincipal(res).agency, officerId, consistencyOf(req));
     if (!officer) throw notFound('no such officer');
     return officer;
@@ -253,7 +253,8 @@ export function registerOfficerRosterPage(router: Router, deps: OfficerRosterPag
       ...(consistentWith === undefined ? {} : { consistentWith }),
     });
     // the officer just changed, wherever in the roster they are
-    const saved = savedId !== undefined && ID.test(savedId) ? await deps.roster.one(agency, savedId) : undefined;
+    const saved =
+      savedId !== undefined && ID_PATTERN.test(savedId) ? await deps.roster.one(agency, savedId) : undefined;
     sendPage(res, ctx, { title: ctx.t('roster.title'), main: rosterMain(ctx, roster, saved, cursor) });
   });
 

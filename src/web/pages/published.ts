@@ -10,9 +10,9 @@ import { enumerationSeparator, localMinuteWithOffset } from './labels.js';
 import { REVIEW_CATALOGUE_PATH } from './review-catalogue.js';
 import { documentBody, fieldLabel, fieldText, LIST_COLUMNS } from './published-views.js';
 import { formQuery, hrefWith, pageSize, pager, type PublicPagesDependencies } from './public-parts.js';
+import { ID_PATTERN } from '../../domain/streams.js';
 
 const KINDS = Object.keys(PUBLISHED_KINDS) as PublishedKind[];
-const ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
 const VERSION = /^[1-9][0-9]{0,14}$/;
 
 const title = (ctx: PageContext, kind: PublishedKind) => ctx.t(`published.kind.${kind}.title` as MessageKey);
@@ -96,7 +96,8 @@ export function registerPublishedPages(router: Router, deps: PublicPagesDependen
     const kind = kindOf(req);
     const agency = String(req.params.agency);
     const docId = String(req.params.id);
-    if (!ID.test(agency) || !ID.test(docId)) throw new RuleViolation('not_found', 404, 'no such document');
+    if (!ID_PATTERN.test(agency) || !ID_PATTERN.test(docId))
+      throw new RuleViolation('not_found', 404, 'no such document');
     const asked = formQuery(req).version;
     if (asked !== undefined && !VERSION.test(asked)) throw new RuleViolation('not_found', 404, 'no such version');
     const doc = await reads.document(kind, agency, docId);
