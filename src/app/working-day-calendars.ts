@@ -97,7 +97,7 @@ export class WorkingDayCalendars implements WorkingDayCalendar {
     expectedRevision?: number,
   ): Promise<CommandResult> {
     const command = { type: 'RecordCalendarYear' as const, actor, year, schedule, keeper: this.keeper };
-    const [asked] = calendarDecider.decide(command, null);
+    const [asked] = calendarDecider.decide(command, calendarDecider.initialState());
     const result = await handleCommand(
       this.deps,
       CALENDAR_STREAM,

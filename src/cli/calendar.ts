@@ -27,7 +27,8 @@ Options:
   --url URL         the service [default: http://localhost:$PORT, PORT defaulting to 8080]
   --token TOKEN     the bearer token of an admin of that agency [default: $LEDGER_TOKEN]
 
-Exit codes: 0 every year recorded, 1 a year refused or the service unreachable, 2 usage error.
+Exit codes: 0 every year recorded (or recorded already as FILE says it), 1 a year refused or the service
+unreachable, 2 usage error.
 
 Example:
   # the service was started with CALENDAR_AGENCY=county-justice
@@ -85,8 +86,15 @@ export async function calendar(argv: string[], io: CliIo): Promise<number> {
   }
   for (const [year, body] of years) {
     const url = `${base}/v1/calendar/${year}`;
-    const answer = await sendJson(io, `ledger calendar import: ${year}`, { method: 'PUT', url, token, body });
+    const answer = await sendJson(io, `ledger calendar import: ${year}`, { method: 'PUT', url, token, body }, [
+      'version_unchanged',
+    ]);
     if (!answer) return 1;
+    if (answer.code === 'version_unchanged') {
+      // an import run again (after a failure part-way, or of a file with years recorded before) goes on
+      print(io.stdout, `${year} unchanged: the schedule recorded for it already says this`);
+      continue;
+    }
     print(io.stdout, `${year} recorded: event ${String(answer.eventId)} at position ${String(answer.position)}`);
   }
   return 0;

@@ -28,6 +28,8 @@ export async function sendJson(
   io: CliIo,
   command: string,
   request: { readonly method: string; readonly url: string; readonly token: string; readonly body: unknown },
+  /** Refusals the caller handles itself: returned as the problem (its `code` set), not printed. */
+  handled: readonly string[] = [],
 ): Promise<Record<string, unknown> | undefined> {
   let res: Response;
   try {
@@ -44,6 +46,7 @@ export async function sendJson(
   }
   const answer = (await res.json().catch(() => ({}))) as Record<string, unknown>;
   if (!res.ok) {
+    if (typeof answer.code === 'string' && handled.includes(answer.code)) return answer;
     const reason = answer.code ? `${String(answer.code)}: ${String(answer.detail ?? '')}` : res.statusText;
     print(io.stderr, `${command}: the service refused: ${res.status} ${reason}`);
     return undefined;

@@ -149,6 +149,11 @@ describe('the working-day calendar', () => {
     const again = await t.call('PUT', '/v1/calendar/2028', { token: admin, body, headers });
     expect([first.status, again.status]).toEqual([201, 200]);
     expect(again.body.eventId).toBe(first.body.eventId);
+    // the same schedule sent again as a new request: nothing to record, no second signed copy
+    const count = (await t.service.events.readAll({ after: 0, limit: 100_000 })).length;
+    const repeated = await t.call('PUT', '/v1/calendar/2028', { token: admin, body });
+    expect([repeated.status, repeated.body.code]).toEqual([409, 'version_unchanged']);
+    expect((await t.service.events.readAll({ after: 0, limit: 100_000 })).length).toBe(count);
   });
 
   it.each([
@@ -197,6 +202,13 @@ describe('the working-day calendar', () => {
       expect(done.stdout).toMatch(/^2030 recorded: event \S+ at position \d+\n2031 recorded: /);
       const recorded = await t.call('GET', '/v1/calendar/2031');
       expect(recorded.body).toMatchObject({ basis: 'recorded', source: source.replace('2027', '2031'), url });
+      // run again (as after a failure part-way): the years recorded as the file says are passed over, exit 0
+      const rerun = await runCli(['calendar', 'import', file, '--url', t.url], { LEDGER_TOKEN: admin });
+      expect([rerun.code, rerun.stderr]).toEqual([0, '']);
+      expect(rerun.stdout).toBe(
+        '2030 unchanged: the schedule recorded for it already says this\n' +
+          '2031 unchanged: the schedule recorded for it already says this\n',
+      );
     });
 
     it('when the service refuses a year, then the import stops there, says why and exits 1', async () => {

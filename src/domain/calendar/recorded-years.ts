@@ -1,6 +1,6 @@
 import { requireRole, type Actor } from '../actor.js';
 import type { Decider } from '../decider.js';
-import { RuleViolation, violation } from '../errors.js';
+import { conflict, RuleViolation, violation } from '../errors.js';
 import { toDayNumber, type ScheduleData } from './working-days.js';
 
 /**
@@ -107,13 +107,31 @@ export function checkCalendarYear(year: number, schedule: CalendarYear): void {
   }
 }
 
-export const calendarDecider: Decider<RecordCalendarYear, CalendarEvent, null> = {
-  initialState: () => null,
-  evolve: (state) => state,
-  decide(command) {
+/** What each recorded year's schedule says (its holidays, make-up days, notice and link), by year, as JSON. */
+export type RecordedSchedules = ReadonlyMap<number, string>;
+
+const scheduleText = ({ holidays, workdays, source, url }: CalendarYear): string =>
+  JSON.stringify({
+    holidays: holidays.map((h) => ({ name: h.name, days: [...h.days] })),
+    workdays: [...workdays],
+    source,
+    ...(url === undefined ? {} : { url }),
+  });
+
+/**
+ * Recording a year: an admin of the keeper; a schedule that says what the year's recorded one says already is
+ * `409 version_unchanged` (nothing to record, as for the published documents), so a repeated `PUT` signs no copy.
+ */
+export const calendarDecider: Decider<RecordCalendarYear, CalendarEvent, RecordedSchedules> = {
+  initialState: () => new Map(),
+  evolve: (state, event) => new Map(state).set(event.data.year, scheduleText(event.data)),
+  decide(command, state) {
     requireRole(command.actor, ['admin'], 'recording the working-day calendar');
     requireCalendarKeeper(command.actor, command.keeper);
     checkCalendarYear(command.year, command.schedule);
+    if (state.get(command.year) === scheduleText(command.schedule)) {
+      throw conflict('version_unchanged', `the schedule recorded for ${command.year} already says this`);
+    }
     const { holidays, workdays, source, url } = command.schedule;
     return [
       {

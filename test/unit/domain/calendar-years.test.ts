@@ -46,11 +46,20 @@ describe('recorded years of the working-day calendar', () => {
   });
 
   it('when an admin records a year, then the event carries the schedule and the agency', () => {
-    const [event] = calendarDecider.decide(recording(2027, schedule), null);
+    const [event] = calendarDecider.decide(recording(2027, schedule), new Map());
     expect(event).toEqual({
       type: 'CalendarYearRecorded',
       data: { year: 2027, ...schedule, agency: 'county-justice' },
     });
+  });
+
+  it('when the schedule is the one recorded for the year already, then 409 version_unchanged; another year, or a changed schedule, is recorded', () => {
+    const [recorded] = calendarDecider.decide(recording(2027, schedule), new Map());
+    const state = calendarDecider.evolve(calendarDecider.initialState(), recorded!);
+    const again = () => calendarDecider.decide(recording(2027, schedule), state);
+    expect(again).toThrow(expect.objectContaining({ code: 'version_unchanged', status: 409 }));
+    expect(calendarDecider.decide(recording(2028, { ...schedule, holidays: [], workdays: [] }), state)).toHaveLength(1);
+    expect(calendarDecider.decide(recording(2027, { ...schedule, source: '更正后的通知' }), state)).toHaveLength(1);
   });
 
   it.each([
@@ -63,7 +72,7 @@ describe('recorded years of the working-day calendar', () => {
       { ...schedule, holidays: [...schedule.holidays, { name: 'y', days: ['2027-01-01'] }] },
     ],
   ])('when the schedule has %s, then it is refused as calendar_invalid', (_what, year, bad) => {
-    const decide = () => calendarDecider.decide(recording(year, bad), null);
+    const decide = () => calendarDecider.decide(recording(year, bad), new Map());
     expect(decide).toThrow(RuleViolation);
     expect(decide).toThrow(expect.objectContaining({ code: 'calendar_invalid', status: 422 }));
   });
@@ -72,7 +81,7 @@ describe('recorded years of the working-day calendar', () => {
     const harbourAdmin = { sub: 'hana', agency: 'harbour', roles: ['admin' as const] };
     const refusal = (command: RecordCalendarYear): unknown => {
       try {
-        calendarDecider.decide(command, null);
+        calendarDecider.decide(command, new Map());
       } catch (err) {
         return err;
       }
