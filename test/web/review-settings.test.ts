@@ -59,6 +59,15 @@ describe("the administrator's screen of the review time limit (审核时限)", (
     await browse(f.t.url, jar, `${PATH}?lang=zh-CN`); // the language chosen is kept: back to Chinese
   });
 
+  it('when the form is sent again with the limit in force, then it comes back saying there is nothing to save, and nothing is recorded', async () => {
+    const before = (await recorded()).length;
+    const { res, text } = await send({ reviewWorkingDays: '10', reason: '重复提交' });
+    expect(res.status).toBe(409);
+    expect(text).toContain('内容与当前有效的相同，没有需要保存的修改。');
+    expect(text).toContain('value="10"');
+    expect(await recorded()).toHaveLength(before);
+  });
+
   it.each([
     ['0', 'a reason', '审核时限（工作日）'],
     ['61', 'a reason', '审核时限（工作日）'],

@@ -1,7 +1,7 @@
 import type { Actor } from '../actor.js';
 import { requireAgency, requireRole } from '../actor.js';
 import type { Decider } from '../decider.js';
-import { violation } from '../errors.js';
+import { conflict, violation } from '../errors.js';
 import { MAX_REVIEW_WORKING_DAYS } from '../case/review-limits.js';
 import { agencyStream } from '../streams.js';
 
@@ -34,7 +34,7 @@ export const reviewSettingsStream = (agency: string): string => agencyStream('re
 
 export const reviewSettingsDecider: Decider<ReviewSettingsCommand, ReviewSettingsEvent, ReviewSettingsState> = {
   initialState: () => ({ version: 0 }),
-  decide(command) {
+  decide(command, state) {
     requireRole(command.actor, ['admin'], 'setting the review time limit');
     requireAgency(command.actor, command.agency);
     const days = command.reviewWorkingDays;
@@ -43,6 +43,10 @@ export const reviewSettingsDecider: Decider<ReviewSettingsCommand, ReviewSetting
         'review_deadline_invalid',
         `reviewWorkingDays must be a whole number from 1 to ${MAX_REVIEW_WORKING_DAYS}`,
       );
+    }
+    // the limit in force already: nothing to record, as for the calendar and the published documents
+    if (state.reviewWorkingDays === days) {
+      throw conflict('version_unchanged', `the review time limit is ${days} working days already`);
     }
     return [{ type: 'ReviewSettingsSet', data: { reviewWorkingDays: days, reason: command.reason } }];
   },

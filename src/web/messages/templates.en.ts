@@ -47,5 +47,5 @@ export const TEMPLATES_EN: { readonly [K in keyof typeof TEMPLATES_ZH_CN]: strin
   'templates.history.none': 'The agency has not changed this template.',
   'rule.template_invalid':
     'The template names placeholders that cannot be filled, or puts {parties} or {evidence} inside other text.',
-  'rule.version_unchanged': 'This is the template in force already; there is nothing to save.',
+  'rule.version_unchanged': 'This is what is in force already; there is nothing to save.',
 } as const;

@@ -43,5 +43,5 @@ export const TEMPLATES_ZH_CN = {
   'templates.change.reset': '恢复默认模板',
   'templates.history.none': '本机关尚未修改过此模板。',
   'rule.template_invalid': '模板中有无法填充的占位符，或者 {parties}、{evidence} 没有单独成段。',
-  'rule.version_unchanged': '内容与当前使用的模板相同，没有需要保存的修改。',
+  'rule.version_unchanged': '内容与当前有效的相同，没有需要保存的修改。',
 } as const;
