@@ -7,6 +7,7 @@ import { PORTAL_CONFIG_VARIABLES, portalConfig, type PortalConfig } from './conf
 import { TSA_CONFIG_VARIABLES, tsaConfig, type TsaConfig } from './config-tsa.js';
 import { WITNESS_CONFIG_VARIABLES, witnessesConfig, type WitnessesConfig } from './config-witness.js';
 import { WEBHOOK_CONFIG_VARIABLES, webhookConfig, type WebhookConfig } from './config-webhooks.js';
+import { ID_PATTERN } from './domain/streams.js';
 
 /**
  * The service's configuration: one typed object, read from the environment once at start-up by
@@ -458,11 +459,9 @@ export function loadConfig(env: Env, cwd: string = process.cwd()): Config {
   };
 }
 
-const AGENCY_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
-
 function calendarAgencyConfig(agency: string | undefined): Pick<Config, 'calendarAgency'> {
   if (agency === undefined) return {};
-  if (!AGENCY_ID.test(agency)) {
+  if (!ID_PATTERN.test(agency)) {
     throw new ConfigError(
       'CALENDAR_AGENCY',
       `"${agency}" is not an agency code: 1..128 letters, digits, ".", "_" or "-", the first a letter or digit`,
@@ -481,7 +480,7 @@ function utcOffsetsConfig(read: (name: string) => string | undefined): UtcOffset
   const agencies = new Map<string, number>();
   for (const entry of read('AGENCY_UTC_OFFSETS')?.split(',') ?? []) {
     const [agency = '', raw, ...rest] = entry.split('=').map((part) => part.trim());
-    if (!AGENCY_ID.test(agency) || raw === undefined || rest.length > 0) {
+    if (!ID_PATTERN.test(agency) || raw === undefined || rest.length > 0) {
       throw new ConfigError('AGENCY_UTC_OFFSETS', `"${entry.trim()}" is not agency=±HH:MM`);
     }
     if (agencies.has(agency)) throw new ConfigError('AGENCY_UTC_OFFSETS', `${agency} is named twice`);

@@ -16,6 +16,7 @@ import { requestId } from './request.js';
 import { retrievalOf } from './retrieval.js';
 import { InvalidQuery } from './validation.js';
 import { consistencyOf } from './consistency.js';
+import { ID_PATTERN } from '../domain/streams.js';
 
 export interface BundleApiDependencies {
   /** Exports of a case's bundle, each retrieval scoped and recorded. */
@@ -46,7 +47,6 @@ export interface BundleApiDependencies {
   readonly log: Logger;
 }
 
-const CASE_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
 const DEFAULT_VERIFY_MAX_BYTES = 8 * 1024 ** 3;
 const MiB = 1024 * 1024;
 /**
@@ -88,7 +88,7 @@ export function bundleApi(deps: BundleApiDependencies): Router {
 
   router.get('/v1/cases/:caseId/bundle', auth, async (req, res) => {
     const caseId = String(req.params.caseId);
-    if (!CASE_ID.test(caseId)) throw new RuleViolation('not_found', 404, 'no such case');
+    if (!ID_PATTERN.test(caseId)) throw new RuleViolation('not_found', 404, 'no such case');
     const trustedSize = treeSize(req.query.trustedSize);
     consistencyOf(req); // checked, never waited for: the bundle's checkpoint covers every acknowledged write
     const retrieval = retrievalOf(req, res, caseId, 'read_bundle');

@@ -18,6 +18,7 @@ import { jsonBody } from './body.js';
 import { authenticate, principalOf, requireRoles } from './authenticate.js';
 import { eventIdFor, idempotencyKey, ifMatch, sendRevisionJson } from './request.js';
 import { InvalidBody, type Validate } from './validation.js';
+import { ID_PATTERN } from '../domain/streams.js';
 
 export interface CasesApiDependencies {
   readonly cases: CaseService;
@@ -30,8 +31,6 @@ export interface CasesApiDependencies {
   /** Case files: one case's, and the list of those the caller may read. */
   readonly files: CaseFileReads;
 }
-
-const CASE_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
 
 /** Opening cases, recording acts, and reading case files and their signed events. */
 export function casesApi(deps: CasesApiDependencies): Router {
@@ -212,6 +211,6 @@ function actorOf(principal: Principal) {
 
 function checkCaseId(req: Request): string {
   const caseId = String(req.params.caseId);
-  if (!CASE_ID.test(caseId)) throw new RuleViolation('not_found', 404, 'no such case');
+  if (!ID_PATTERN.test(caseId)) throw new RuleViolation('not_found', 404, 'no such case');
   return caseId;
 }

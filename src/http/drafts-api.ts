@@ -9,14 +9,13 @@ import { jsonBody } from './body.js';
 import { consistencyOf } from './consistency.js';
 import { idempotencyKey, purpose, requestId } from './request.js';
 import type { Validate } from './validation.js';
+import { ID_PATTERN } from '../domain/streams.js';
 
 export interface DraftsApiDependencies {
   readonly drafts: DecisionDrafts;
   readonly verify: (token: string) => Principal;
   readonly validate: Validate;
 }
-
-const ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
 
 /** Where a draft's file is read. */
 export const draftHref = (caseId: string, draftId: string, format: DraftFormat) =>
@@ -52,7 +51,7 @@ export function draftsApi(deps: DraftsApiDependencies): Router {
 
   router.post('/v1/cases/:caseId/drafts', auth, requireRoles('officer'), jsonBody(), async (req, res) => {
     const caseId = String(req.params.caseId);
-    if (!ID.test(caseId)) throw notFound(`no case ${caseId}`);
+    if (!ID_PATTERN.test(caseId)) throw notFound(`no case ${caseId}`);
     const consistentWith = consistencyOf(req);
     deps.validate('urn:evidence-ledger:schema:command:draft-decision', req.body);
     const key = idempotencyKey(req);
@@ -76,7 +75,7 @@ export function draftsApi(deps: DraftsApiDependencies): Router {
 
   router.get('/v1/cases/:caseId/drafts/:draftId/:format', auth, async (req, res) => {
     const { caseId, draftId, format } = req.params as Record<string, string>;
-    if (!ID.test(caseId!) || !ID.test(draftId!) || !Object.hasOwn(DRAFT_FORMATS, format!))
+    if (!ID_PATTERN.test(caseId!) || !ID_PATTERN.test(draftId!) || !Object.hasOwn(DRAFT_FORMATS, format!))
       throw notFound('no such draft');
     const why = purpose(req);
     const { info, body } = await deps.drafts.open(

@@ -13,6 +13,7 @@ import { eventIdFor, ifMatch } from './request.js';
 import { retrievalOf } from './retrieval.js';
 import { InvalidQuery, type Validate } from './validation.js';
 import { consistencyOf } from './consistency.js';
+import { ID_PATTERN } from '../domain/streams.js';
 
 export interface ErasureApiDependencies {
   readonly erasure: ErasureService;
@@ -22,7 +23,6 @@ export interface ErasureApiDependencies {
   readonly newId: () => string;
 }
 
-const CASE_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const POINTER = /^(\/[A-Za-z0-9_~-]{1,64}){1,8}$/;
 
@@ -94,6 +94,6 @@ export function erasureApi(deps: ErasureApiDependencies): Router {
 
 function caseIdOf(raw: unknown): string {
   const caseId = String(raw);
-  if (!CASE_ID.test(caseId)) throw new RuleViolation('not_found', 404, 'no such case');
+  if (!ID_PATTERN.test(caseId)) throw new RuleViolation('not_found', 404, 'no such case');
   return caseId;
 }

@@ -12,6 +12,7 @@ import { single } from './query.js';
 import { eventIdFor, ifMatch } from './request.js';
 import { supervisionQuery } from './supervision-api.js';
 import { InvalidQuery, type Validate } from './validation.js';
+import { ID_PATTERN } from '../domain/streams.js';
 
 export interface EvaluationApiDependencies {
   readonly evaluations: EvaluationService;
@@ -21,11 +22,9 @@ export interface EvaluationApiDependencies {
   readonly newId: () => string;
 }
 
-const CASE_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
-
 function caseIdOf(req: Request): string {
   const caseId = String(req.params.caseId);
-  if (!CASE_ID.test(caseId)) throw new RuleViolation('not_found', 404, 'no such case');
+  if (!ID_PATTERN.test(caseId)) throw new RuleViolation('not_found', 404, 'no such case');
   return caseId;
 }
 

@@ -13,6 +13,7 @@ import { consistencyOf } from './consistency.js';
 import { id, oneOf, pagingOf } from './query.js';
 import { eventIdFor, ifMatch } from './request.js';
 import type { Validate } from './validation.js';
+import { ID_PATTERN } from '../domain/streams.js';
 
 export interface InspectionsApiDependencies {
   readonly inspections: InspectionService;
@@ -24,13 +25,12 @@ export interface InspectionsApiDependencies {
   readonly limited: RequestHandler;
 }
 
-const ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
 export const PLAN_STATUSES = new Set(['planned', 'drawn']);
 
 /** A path segment that names an id, else `404 not_found` (it names nothing there can be). */
 function pathId(req: Request, name: string): string {
   const value = String(req.params[name]);
-  if (!ID.test(value)) throw new RuleViolation('not_found', 404, `no such ${name}`);
+  if (!ID_PATTERN.test(value)) throw new RuleViolation('not_found', 404, `no such ${name}`);
   return value;
 }
 

@@ -12,6 +12,7 @@ import { consistencyOf } from './consistency.js';
 import { oneOf, pagingOf } from './query.js';
 import { eventIdFor, ifMatch } from './request.js';
 import type { Validate } from './validation.js';
+import { ID_PATTERN } from '../domain/streams.js';
 
 export interface PublishedApiDependencies {
   readonly published: PublishedService;
@@ -32,7 +33,6 @@ const SCHEMAS: Record<PublishedKind, string> = {
   'post-boards': 'publish-post-board',
 };
 
-const ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
 const VERSION = /^[1-9][0-9]{0,14}$/;
 const STATUSES = new Set(['current', 'withdrawn'] as const);
 
@@ -150,6 +150,7 @@ function handlers(deps: PublishedApiDependencies, kind: PublishedKind) {
 function named(req: Request, withId = true): { agency: string; id: string } {
   const agency = String(req.params.agency);
   const id = withId ? String(req.params.id) : '';
-  if (!ID.test(agency) || (withId && !ID.test(id))) throw new RuleViolation('not_found', 404, 'no such document');
+  if (!ID_PATTERN.test(agency) || (withId && !ID_PATTERN.test(id)))
+    throw new RuleViolation('not_found', 404, 'no such document');
   return { agency, id };
 }

@@ -2,6 +2,7 @@ import type { Request } from 'express';
 import { toDayNumber } from '../domain/calendar/working-days.js';
 import type { Paging } from '../app/read-pages.js';
 import { InvalidQuery } from './validation.js';
+import { ID_PATTERN } from '../domain/streams.js';
 
 export { pageOf } from '../app/read-pages.js';
 
@@ -10,22 +11,25 @@ export { pageOf } from '../app/read-pages.js';
  * `400 invalid_query` naming the parameter. The value itself is never echoed (it may be anything).
  */
 
-const ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** The longest value any query parameter takes (a search text, a cursor, an id): longer ones mean nothing. */
+const MAX_QUERY_VALUE = 1000;
 
 /** A parameter given once, as a non-empty value of at most 1,000 characters; undefined when absent. */
 export function single(value: unknown, name: string): string | undefined {
   if (value === undefined) return undefined;
-  if (typeof value !== 'string' || value.length === 0 || value.length > 1000) {
+  if (typeof value !== 'string' || value.length === 0) {
     throw new InvalidQuery(`${name} must be given once, as a non-empty value`);
   }
+  if (value.length > MAX_QUERY_VALUE) throw new InvalidQuery(`${name} must be at most ${MAX_QUERY_VALUE} characters`);
   return value;
 }
 
 /** An identifier: a case, agency, item or officer id. */
 export function id(value: unknown, name: string): string | undefined {
   const text = single(value, name);
-  if (text !== undefined && !ID.test(text)) throw new InvalidQuery(`${name} is not an identifier`);
+  if (text !== undefined && !ID_PATTERN.test(text)) throw new InvalidQuery(`${name} is not an identifier`);
   return text;
 }
 

@@ -6,13 +6,13 @@ import { authenticate } from './authenticate.js';
 import { problem, sendProblem } from './problem.js';
 import { limitOf } from './query.js';
 import { caseFileRetrievalOf } from './retrieval.js';
+import { ID_PATTERN } from '../domain/streams.js';
 
 export interface SimilarApiDependencies {
   readonly files: CaseFileReads;
   readonly verify: (token: string) => Principal;
 }
 
-const CASE_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
 const DEFAULT_LIMIT = 5;
 
 /**
@@ -26,7 +26,7 @@ export function similarApi(deps: SimilarApiDependencies): Router {
 
   router.get('/v1/cases/:caseId/similar', authenticate(deps.verify), async (req, res) => {
     const caseId = String(req.params.caseId);
-    if (!CASE_ID.test(caseId)) {
+    if (!ID_PATTERN.test(caseId)) {
       sendProblem(res, problem(404, 'not_found', 'no such case'));
       return;
     }
