@@ -1,4 +1,4 @@
-import express, { Router, type Response } from 'express';
+import express, { Router, type RequestHandler, type Response } from 'express';
 import { Unauthenticated, type Principal } from '../app/auth.js';
 import { SignInRefused } from '../errors.js';
 import type { PortalAssets } from './assets.js';
@@ -84,7 +84,14 @@ export function signIn(deps: SignInDependencies): Router {
     res.redirect(303, next);
   });
 
-  router.post('/signout', requireCsrf, async (req, res) => {
+  // signed out already (the session ended, or another tab signed out): nothing to end and nothing a forged form could
+  // do, so the reader goes home rather than meeting a refusal of the expired form
+  const signedOutAlready: RequestHandler = (_req, res, next) => {
+    if (res.locals.session === undefined) res.redirect(303, '/');
+    else next();
+  };
+
+  router.post('/signout', signedOutAlready, requireCsrf, async (req, res) => {
     const session = res.locals.session as Session | undefined;
     if (session) await deps.sessions.end(req, res, session);
     // a session from the identity provider ends there too: on a shared computer, the next user signing in would

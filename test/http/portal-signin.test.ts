@@ -99,6 +99,9 @@ describe('portal sessions: the development sign-in, the session cookie, sign-out
     );
     const replay = await fetch(`${svc.url}/`, { headers: { cookie: stolen, accept: 'text/html' } });
     expect(await replay.text()).not.toContain('alice · county-a');
+    // the same form sent again (another tab, the back button): signed out already, so home, not a refusal
+    const again = await browse(svc.url, jar, '/signout', { form: { _csrf: csrfOf(home.text) } });
+    expect([again.res.status, again.res.headers.get('location')]).toEqual([303, '/']);
   });
 
   it.each([
