@@ -2056,7 +2056,7 @@ export interface components {
     'act.RecordCorrected': {
       corrects: components['schemas']['defs']['$defs']['uuid'];
       reason: components['schemas']['defs']['$defs']['nonEmptyText'];
-      /** @description The corrected members, in the shape of the corrected act: never a sealed value, which the service makes of them (with a commitment to what they hold), so none is taken from a client. */
+      /** @description The corrected members, in the shape of the corrected act (members of one act's data, each valid as that act's schema says, at least one: the service checks them against the act schemas): never a sealed value, which the service makes of them (with a commitment to what they hold), so none is taken from a client. */
       data: Record<string, unknown>;
     };
     /** RecordingAttached: the act's data as a client submits it */
@@ -2770,7 +2770,7 @@ export interface components {
         date: string;
         /**
          * Format: date-time
-         * @description An RFC 3339 date-time with an explicit offset (Z or ±hh:mm): the local day of an act is read from it.
+         * @description An RFC 3339 date-time with an explicit offset (Z or ±hh:mm): the local day of an act is read from it. No leap second (seconds 00 to 59): ECMAScript's Date, and many of the systems that read the ledger's events, cannot place 23:59:60.
          */
         dateTime: string;
         /** @description A SHA-256 digest, 64 lowercase hex digits. */
@@ -15419,6 +15419,8 @@ export interface operations {
       header?: {
         /** @description Why the record is read, kept in the access record; percent-encoded UTF-8. */
         'x-purpose'?: string;
+        /** @description ETags the client holds (304 when one matches). */
+        'If-None-Match'?: string;
       };
       path: {
         /** @description The case id, unique within its agency: a read looks it up among the agencies the caller may read, a write in the caller's own. */
@@ -15431,13 +15433,20 @@ export interface operations {
       /** @description The case file. */
       200: {
         headers: {
-          /** @description The stream revision, quoted. */
+          /** @description "<revision>.<digest>": the case stream's revision, and the first 22 base64url characters of the SHA-256 of the answer; If-Match on the case's next act takes it by its revision. */
           ETag?: string;
           [name: string]: unknown;
         };
         content: {
           'application/json': components['schemas']['response.case-file'];
         };
+      };
+      /** @description The answer is the one whose ETag was sent in If-None-Match. */
+      304: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
       };
       /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body). */
       400: {
@@ -15519,6 +15528,8 @@ export interface operations {
       header?: {
         /** @description Why the record is read, kept in the access record; percent-encoded UTF-8. */
         'x-purpose'?: string;
+        /** @description ETags the client holds (304 when one matches). */
+        'If-None-Match'?: string;
       };
       path: {
         /** @description The case id, unique within its agency: a read looks it up among the agencies the caller may read, a write in the caller's own. */
@@ -15531,13 +15542,20 @@ export interface operations {
       /** @description A page of events, in stream order; `next` when more follow. */
       200: {
         headers: {
-          /** @description The revision of the page's last event, quoted. */
+          /** @description "<revision>.<digest>": the revision of the page's last event (none on an empty page), and the first 22 base64url characters of the SHA-256 of the answer; If-Match on the case's next act takes it by its revision. */
           ETag?: string;
           [name: string]: unknown;
         };
         content: {
           'application/json': components['schemas']['response.case-events'];
         };
+      };
+      /** @description The answer is the one whose ETag was sent in If-None-Match. */
+      304: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
       };
       /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body). */
       400: {
