@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { ConfigError } from '../errors.js';
 import { print, UsageError, type CliIo } from './io.js';
 import { check } from './check.js';
@@ -43,15 +44,35 @@ ${Object.entries(COMMANDS)
   .map(([name, c]) => `  ${name.padEnd(NAME_WIDTH)} ${c.summary}`)
   .join('\n')}
 
-Run "ledger <command> --help" for a command's options.
+Run "ledger <command> --help" for a command's options, "ledger --version" for the version.
 Exit codes: 0 success, 1 failure, 2 usage error.
 `;
+
+/** The version of the package this CLI belongs to (its package.json, above src/ or dist/src/). */
+function packageVersion(): string {
+  for (const up of ['../../package.json', '../../../package.json']) {
+    try {
+      const pkg = JSON.parse(fs.readFileSync(new URL(up, import.meta.url), 'utf8')) as {
+        name?: string;
+        version?: string;
+      };
+      if (pkg.name === 'evidence-ledger' && pkg.version) return pkg.version;
+    } catch {
+      // not there: the other layout
+    }
+  }
+  return 'unknown';
+}
 
 /** Runs one CLI invocation; returns the exit code. Errors are reported on stderr, never thrown. */
 export async function main(argv: string[], io: CliIo): Promise<number> {
   const [name, ...rest] = argv;
   if (name === '--help' || name === '-h' || name === 'help') {
     print(io.stdout, mainHelp);
+    return 0;
+  }
+  if (name === '--version' || name === '-v') {
+    print(io.stdout, `ledger ${packageVersion()}`);
     return 0;
   }
   if (name === undefined) return usageError(io, 'ledger: give a command', 'ledger --help');
@@ -63,7 +84,9 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     return await command.run(rest, io);
   } catch (err) {
     if (err instanceof UsageError || (err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
-      return usageError(io, `${invoked}: ${(err as Error).message}`, `${invoked} --help`);
+      // Node's parser goes on about positional arguments after an unknown option: the option is what matters
+      const message = (err as Error).message.replace(/\. To specify a positional argument[^]*$/, '');
+      return usageError(io, `${invoked}: ${message}`, `${invoked} --help`);
     }
     if (err instanceof ConfigError) {
       print(io.stderr, `ledger ${name}: configuration error: ${err.message}`);

@@ -258,8 +258,10 @@ function readThreads(value: string): number {
 
 function readText(file: string, option: string): string {
   try {
+    if (fs.statSync(file).isDirectory()) throw new Error(`${option}: cannot read ${file}: it is not a file`);
     return fs.readFileSync(file, 'utf8');
   } catch (err) {
+    if (!(err as NodeJS.ErrnoException).code) throw err;
     throw new Error(`${option}: cannot read ${file}: ${osReason(err)}`);
   }
 }

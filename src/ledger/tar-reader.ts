@@ -117,6 +117,7 @@ export class TarReader {
 
   /** The input has ended: throws unless the archive ended with its two zero blocks. */
   close(): void {
+    if (this.#offset === 0) throw new TarFormatError('the file is empty: no archive', 0);
     if (!this.#ended) throw new TarFormatError('the archive ends before its end-of-archive blocks', this.#offset);
   }
 

@@ -29,4 +29,19 @@ describe('ledger verify on a file it cannot read', () => {
     expect(result.stderr).toContain('--key: cannot read');
     expect(result.stderr).toContain('no such file or directory (ENOENT)');
   });
+
+  it('when a --key is a folder, then exit 1 saying it is not a file, as for the bundle', async () => {
+    fs.writeFileSync(path.join(dir(), 'case.tar'), 'not read: the key comes first');
+    fs.mkdirSync(path.join(dir(), 'keys'));
+    const result = await runCli(['verify', 'case.tar', '--key', 'keys'], {}, dir());
+    expect(result.code).toBe(1);
+    expect(result.stderr.trimEnd()).toMatch(/^ledger verify: --key: cannot read \S*keys: it is not a file$/);
+  });
+
+  it('when the bundle is an empty file, then exit 1: malformed, the file is empty', async () => {
+    fs.writeFileSync(path.join(dir(), 'empty.tar'), '');
+    const result = await runCli(['verify', 'empty.tar'], {}, dir());
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('malformed: the file is empty: no archive (at byte 0)');
+  });
 });

@@ -25,6 +25,14 @@ describe('the ledger command', () => {
     expect(unknown.stderr).toContain('unknown command "frobnicate"');
   });
 
+  it('when "--version" is run, then it prints the package version and exits 0', async () => {
+    const { version } = JSON.parse(fs.readFileSync(path.join(__dirname, '../../package.json'), 'utf8')) as {
+      version: string;
+    };
+    for (const flag of ['--version', '-v'])
+      expect(await runCli([flag])).toEqual({ code: 0, stdout: `ledger ${version}\n`, stderr: '' });
+  });
+
   it.each(['serve', 'token', 'keys'])(
     'when "%s --help" is run, then it prints its usage and exits 0',
     async (command) => {
@@ -101,6 +109,7 @@ describe('the ledger command', () => {
     [['token', '--sub', 'a', '--agency', 'b', '--roles', 'officer', '--ttl', 'soon'], '--ttl soon'],
     [['token', '--sub', 'a', '--agency', 'b', '--roles', 'officer', '--ttl', '30d'], 'JWT_MAX_LIFETIME_SECONDS'],
     [['token', '--bogus'], 'bogus'],
+    [['verify', '--bogus', 'x.tar'], "ledger verify: Unknown option '--bogus'\nRun"],
     [['keys', 'rotate'], '--purpose'],
   ])('when %j is run, then it is a usage error (exit 2) that says what is wrong', async (argv, message) => {
     const result = await runCli(argv, { LEDGER_DATA_DIR: tempDir() });
