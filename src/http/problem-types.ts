@@ -337,6 +337,11 @@ export const PROBLEM_TYPES: Readonly<Record<string, ProblemType>> = {
     'Recording required',
     'A seizure or forced demolition needs an audio or video recording of the whole act; service by leaving or by public notice needs a photo, recording or copy of the notice.',
   ),
+  recording_target_unknown: entry(
+    422,
+    'Recorded act not in the case',
+    'A recording attached later names, in relatesTo, an event that is not an act of this case.',
+  ),
   reviewer_not_independent: entry(
     422,
     'Reviewer not independent',

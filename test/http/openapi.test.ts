@@ -615,7 +615,18 @@ describe('responses over HTTP match the schemas the document declares', () => {
     const cam = { deviceId: 'cam-o', agency: AGENCY, holder: 'alice', model: 'DSJ' };
     expect((await api('POST', '/v1/devices', { token: admin, body: cam })).status).toBe(201);
     await api('POST', '/v1/cases', { token: officer, body: openBody('o-rec') });
-    const attach = { type: 'RecordingAttached', occurredAt: at, data: { description: '视频', deviceId: 'cam-o' } };
+    const video = await api('POST', '/v1/media', {
+      token: officer,
+      body: 'body camera footage',
+      headers: { 'content-type': 'video/mp4' },
+    });
+    expect([200, 201]).toContain(video.status);
+    const attach = {
+      type: 'RecordingAttached',
+      occurredAt: at,
+      data: { description: '视频', deviceId: 'cam-o' },
+      media: [video.body.sha256],
+    };
     expect(
       (await api('POST', '/v1/cases/{caseId}/acts', { params: { caseId: 'o-rec' }, token: officer, body: attach }))
         .status,

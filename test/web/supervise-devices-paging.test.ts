@@ -1,4 +1,4 @@
-import { AGENCY, openCase, page, recordAct, type ScreensFixture } from '../support/screens.js';
+import { AGENCY, openCase, page, recordAct, uploadMedium, type ScreensFixture } from '../support/screens.js';
 import { recordingFixture } from './recording-fixture.js';
 
 /*
@@ -17,10 +17,12 @@ beforeAll(async () => {
     expect((await f.t.call('POST', '/v1/devices', { token: f.admin, body: device })).status).toBe(201);
     const caseId = `rc-${i}`;
     await openCase(f, caseId);
+    const video = await uploadMedium(f, f.alice, new TextEncoder().encode(`footage ${i}`), 'video/mp4');
     await recordAct(f, f.alice, caseId, {
       type: 'RecordingAttached',
       occurredAt: `2026-03-02T${String(10 + i).padStart(2, '0')}:00:00+08:00`,
       data: { description: '执法记录仪视频', deviceId: 'cam-07' },
+      media: [video],
     });
   }
   await f.t.service.readModelsCaughtUp();

@@ -341,6 +341,13 @@ function decide({ act, context }: CaseCommand, state: CaseState): CaseEvent[] {
       return [{ ...base, type: act.type, data: { ...act.data, recordingDuties: duties } }];
     }
     case 'RecordingAttached':
+      // an attachment that attaches nothing, or to an act the case does not have, would count for no duty
+      if (act.media.length === 0) {
+        throw violation('recording_required', 'a recording attached names its recording: give it in media');
+      }
+      if (act.data.relatesTo !== undefined && !state.eventIds.has(act.data.relatesTo)) {
+        throw violation('recording_target_unknown', `event ${act.data.relatesTo} is not an act of this case`);
+      }
       if (act.data.deviceId !== undefined) {
         checkRecordingDevice(act.data.deviceId, context.device?.(act.data.deviceId), agency);
       }

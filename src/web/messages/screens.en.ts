@@ -183,6 +183,7 @@ export const SCREENS_EN: ScreensMessages = {
     "An officer's certificate is not valid on that date (not yet valid, expired or suspended).",
   'rule.recording_required':
     'A seizure or demolition needs an audio or video recording; service by leaving or public notice needs a record. Upload it and send again.',
+  'rule.recording_target_unknown': 'The act this recording belongs to is not part of this case; choose it again.',
   'rule.legal_review_required':
     'This is a major decision: it needs an approved legal review of the same proposed decision first.',
   'rule.reviewer_not_independent':

@@ -181,6 +181,7 @@ export const SCREENS_ZH_CN = {
   'rule.certificate_invalid': '有执法人员的执法证在该日期无效（尚未生效、已过期或被暂停），不能执法。',
   'rule.recording_required':
     '查封扣押、强制拆除须附全程音频或视频记录；留置送达、公告送达须附记录。请上传记录后再提交。',
+  'rule.recording_target_unknown': '记录所关联的执法行为不在本案中，请重新选择。',
   'rule.legal_review_required': '本案属重大执法决定：须经法制审核通过，且决定与审核通过的拟作决定一致，方可作出决定。',
   'rule.reviewer_not_independent': '参与承办本案的人员（承办人员、参与执法行为的人员、提请审核的人员）不能审核本案。',
   'rule.review_inconsistent': '审核通过时，前九项审核内容须全部符合，且无需移送司法机关。',

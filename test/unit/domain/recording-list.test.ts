@@ -237,4 +237,25 @@ describe('recording devices (执法记录仪)', () => {
       caseSpec.given(record(opened())).when(command).thenFails(code, status);
     });
   });
+
+  describe('a recording attached later', () => {
+    const caseSpec = specification(caseDecider);
+    const attach = (data: Record<string, unknown>, media: string[] = [video]) => ({
+      ...act('RecordingAttached', { description: '执法记录仪视频', ...data }, { media }),
+      context,
+    });
+    it('when it names an act of the case, then it is recorded for it', () => {
+      const opening = record(opened());
+      caseSpec
+        .given(opening)
+        .when(attach({ relatesTo: opening.id }))
+        .then([{ type: 'RecordingAttached', data: { relatesTo: opening.id } }]);
+    });
+    it.each([
+      ['names no recording', attach({}, []), 'recording_required'],
+      ['names an act the case does not have', attach({ relatesTo: 'no-such-event' }), 'recording_target_unknown'],
+    ])('when it %s, then 422 and nothing is recorded', (_, command, code) => {
+      caseSpec.given(record(opened())).when(command).thenFails(code, 422);
+    });
+  });
 });
