@@ -240,16 +240,18 @@ describe('recording devices (执法记录仪)', () => {
 
   describe('a recording attached later', () => {
     const caseSpec = specification(caseDecider);
-    const attach = (data: Record<string, unknown>, media: string[] = [video]) => ({
+    const attach = (data: Record<string, unknown>, media = [video]) => ({
       ...act('RecordingAttached', { description: '执法记录仪视频', ...data }, { media }),
       context,
     });
     it('when it names an act of the case, then it is recorded for it', () => {
       const opening = record(opened());
+      const openingId = opening[0]!.id;
+      expect(openingId).toMatch(/\S/);
       caseSpec
         .given(opening)
-        .when(attach({ relatesTo: opening.id }))
-        .then([{ type: 'RecordingAttached', data: { relatesTo: opening.id } }]);
+        .when(attach({ relatesTo: openingId }))
+        .then([{ type: 'RecordingAttached', data: { relatesTo: openingId } }]);
     });
     it.each([
       ['names no recording', attach({}, []), 'recording_required'],
