@@ -193,8 +193,8 @@ export const PROBLEM_TYPES: Readonly<Record<string, ProblemType>> = {
   ),
   version_unchanged: entry(
     409,
-    'Nothing to publish',
-    'The document sent is the current version of the published document member for member, or the decision template sent (or the return to the shipped one) is the one in force already; no new version was recorded.',
+    'Nothing to record',
+    'What was sent is what is in force already: the current version of a published document member for member, the decision template in force (or the return to the shipped one), the schedule recorded for a calendar year, the review time limit in force, or an amendment of an officer, item or subject whose every member says what the record says. Nothing was recorded.',
   ),
   flow_chart_invalid: entry(
     422,

@@ -4,6 +4,7 @@ import type { Decider } from '../decider.js';
 import { conflict, notFound, violation } from '../errors.js';
 import type { OfficerState } from '../registry/officers.js';
 import { agencyStream } from '../streams.js';
+import { requireSomeChange } from '../amendments.js';
 
 export type SubjectKind = 'enterprise' | 'individual_business' | 'institution' | 'other';
 
@@ -95,6 +96,7 @@ export const subjectDecider: Decider<SubjectCommand, SubjectEvent, SubjectState>
     switch (command.type) {
       case 'AmendSubject':
         requireRole(command.actor, ['admin'], 'managing regulated subjects');
+        requireSomeChange(state, command.changes, `subject ${state.subjectId}`);
         return [{ type: 'SubjectAmended', data: { changes: command.changes, reason: command.reason } }];
       case 'RetireSubject':
         requireRole(command.actor, ['admin'], 'managing regulated subjects');

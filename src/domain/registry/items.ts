@@ -6,6 +6,7 @@ import { conflict, notFound, violation } from '../errors.js';
 import { MAX_REVIEW_WORKING_DAYS } from '../case/review-limits.js';
 import { agencyStream } from '../streams.js';
 import { isRetentionPeriod, MAX_RETENTION_YEARS, type RetentionPeriod } from './retention.js';
+import { requireSomeChange } from '../amendments.js';
 
 export type ItemCategory = 'penalty' | 'licensing' | 'coercive' | 'inspection' | 'levy' | 'other';
 
@@ -122,6 +123,7 @@ export const itemDecider: Decider<ItemCommand, ItemEvent, ItemState> = {
     if (state.retired) throw conflict('item_retired', `item ${state.code} is retired`);
     if (command.type === 'AmendItem') {
       checkProfile(command.changes);
+      requireSomeChange(state, command.changes, `item ${state.code}`);
       return [{ type: 'ItemAmended', data: { changes: command.changes, reason: command.reason } }];
     }
     return [{ type: 'ItemRetired', data: { reason: command.reason } }];

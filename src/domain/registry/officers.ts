@@ -10,6 +10,7 @@ import {
   type OfficerKeyEvent,
   type OfficerKeyState,
 } from './officer-keys.js';
+import { requireSomeChange } from '../amendments.js';
 
 /**
  * The roles in which the agency's counsel give legal opinions: legal adviser (法律顾问) and public-sector lawyer
@@ -115,6 +116,7 @@ export const officerDecider: Decider<OfficerCommand, OfficerEvent, OfficerState>
         checkValidity(command.changes.validFrom ?? state.validFrom, command.changes.validTo ?? state.validTo);
         if (command.changes.roles?.length === 0)
           throw violation('roles_required', 'an officer needs at least one role');
+        requireSomeChange(state, command.changes, `officer ${state.officerId}`);
         return [{ type: 'OfficerAmended', data: { changes: command.changes, reason: command.reason } }];
       case 'SuspendOfficer':
         if (state.status === 'suspended')

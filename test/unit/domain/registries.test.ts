@@ -62,6 +62,13 @@ describe('the officer registry (执法人员名单, 持证上岗)', () => {
     change('RetireOfficer'),
   ];
 
+  it('when an amendment says what the officer record says already, then 409 version_unchanged and nothing is recorded', () => {
+    spec
+      .given(registered)
+      .when(amend({ name: profile.name, roles: [...profile.roles] }))
+      .thenFails('version_unchanged', 409);
+  });
+
   it.each<readonly [string, readonly OfficerEvent[], OfficerCommand, Partial<OfficerState>]>([
     ['an admin of the agency registers an officer', [], register(), profile],
     ['the certificate is valid for a single day', [], register({ validTo: '2019-01-01' }), { validTo: '2019-01-01' }],
@@ -186,6 +193,16 @@ describe('the enforcement-item list (执法事项清单)', () => {
       category: 'penalty',
       major: profile.major,
     });
+  });
+  it('when an amendment says what the item says already, member for member, then 409 version_unchanged; one member changed is enough', () => {
+    spec
+      .given(registered)
+      .when(amend({ name: profile.name, major: { decisionTypes: ['license_revocation'], fineFenAtLeast: 1_000_000 } }))
+      .thenFails('version_unchanged', 409);
+    spec
+      .given(registered)
+      .when(amend({ name: profile.name, disclosureWorkingDays: 9 }))
+      .then([{ type: 'ItemAmended', data: { changes: { disclosureWorkingDays: 9 } } }]);
   });
   it('when an admin lists the duties and powers of an item (职责、权限), then the item holds them and an amendment replaces them', () => {
     const duties = '对律师事务所未按规定公示执业信息的行为进行查处';
