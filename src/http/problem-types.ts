@@ -625,6 +625,11 @@ export const PROBLEM_TYPES: Readonly<Record<string, ProblemType>> = {
   ),
   device_exists: entry(409, 'Device registered already', 'The agency has a recording device with this id already.'),
   device_status_unchanged: entry(409, 'Device status unchanged', 'The recording device has this status already.'),
+  device_holder_unchanged: entry(
+    409,
+    'Device holder unchanged',
+    'The recording device is held by this officer already.',
+  ),
   device_unknown: entry(
     422,
     'Recording device not registered',

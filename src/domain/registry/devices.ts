@@ -68,6 +68,9 @@ export const deviceDecider: Decider<DeviceCommand, DeviceEvent, DeviceState> = {
     requireAgency(command.actor, state.agency!);
     if (state.status === 'retired') throw conflict('device_retired', `device ${state.deviceId} is retired`);
     if (command.type === 'ReassignDevice') {
+      if (command.holder === state.holder) {
+        throw conflict('device_holder_unchanged', `device ${state.deviceId} is held by ${state.holder} already`);
+      }
       checkHolder(command.holder, command.holderState, state.agency!);
       return [{ type: 'DeviceReassigned', data: { holder: command.holder, reason: command.reason } }];
     }

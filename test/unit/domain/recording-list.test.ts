@@ -203,10 +203,15 @@ describe('recording devices (执法记录仪)', () => {
       .given([...registered, ...retired])
       .when(reassign)
       .thenFails('device_retired', 409);
-    spec
+    const reassigned = spec
       .given(registered)
       .when(reassign)
       .then([{ type: 'DeviceReassigned', data: { holder: 'bob' } }]);
+    // handing it to the officer who holds it already changes nothing
+    spec
+      .given([...registered, ...reassigned])
+      .when(reassign)
+      .thenFails('device_holder_unchanged', 409);
   });
 
   describe('a recording naming its device', () => {
