@@ -1,4 +1,4 @@
-import { seedAgency, startTestService, type TestService } from '../support/service.js';
+import { openCase, seedAgency, startTestService, type TestService } from '../support/service.js';
 
 /**
  * The `ETag` of a case's file and of a page of its events changes whenever the answer does, also where the case's
@@ -18,17 +18,7 @@ beforeAll(async () => {
   t = await startTestService();
   ({ admin } = await seedAgency(t, AGENCY, { reviewers: ['rita'] }));
   officer = t.token('alice', AGENCY, ['officer']);
-  for (const caseId of ['e-1', 'f-1']) {
-    const open = {
-      caseId,
-      itemCode: 'P-001',
-      title: '检查',
-      openedOn: today,
-      officers: ['alice', 'bob'],
-      parties: [{ kind: 'organization', name: '某公司' }],
-    };
-    expect((await t.call('POST', '/v1/cases', { token: officer, body: open })).status).toBe(201);
-  }
+  for (const caseId of ['e-1', 'f-1']) expect((await openCase(t, officer, caseId)).status).toBe(201);
 }, 120_000);
 afterAll(() => t.stop());
 

@@ -6,6 +6,8 @@ import type { Clock } from '../../src/ports/clock.js';
 import { EventStoreDbStandIn } from './eventstoredb-standin.js';
 import { startTestService, type TestService } from './service.js';
 
+export { openCase } from './service.js';
+
 export interface Replicas {
   /** The TEST DOUBLE of the EventStoreDB node both replicas use. */
   readonly standIn: EventStoreDbStandIn;
@@ -87,28 +89,4 @@ export async function until(what: string, done: () => boolean | Promise<boolean>
 /** A clock `offsetMs` ahead of the system's, so that two replicas never seal the same instant. */
 export function clockAhead(offsetMs: number): Clock {
   return { now: () => new Date(Date.now() + offsetMs) };
-}
-
-/**
- * Opens a case of the seeded agency's item P-001, handled by alice and bob, dated today, with `parties` (default: one
- * organisation) and request `headers`; the answer as it came.
- */
-export function openCase(
-  t: TestService,
-  token: string,
-  caseId: string,
-  options: { readonly parties?: readonly unknown[]; readonly headers?: Record<string, string> } = {},
-) {
-  return t.call('POST', '/v1/cases', {
-    token,
-    body: {
-      caseId,
-      itemCode: 'P-001',
-      title: '案',
-      openedOn: new Date().toISOString().slice(0, 10),
-      officers: ['alice', 'bob'],
-      parties: options.parties ?? [{ kind: 'organization', name: '某公司' }],
-    },
-    ...(options.headers ? { headers: options.headers } : {}),
-  });
 }

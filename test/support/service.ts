@@ -148,3 +148,27 @@ export async function seedAgency(
   if (!(await t.service.readModelsCaughtUp())) throw new Error('the read models did not catch up with the registries');
   return { admin, officer: t.token(officers[0]!, agency, ['officer']) };
 }
+
+/**
+ * Opens a case of the seeded agency's item P-001, handled by alice and bob, dated today, with `parties` (default: one
+ * organisation) and request `headers`; the answer as it came.
+ */
+export function openCase(
+  t: TestService,
+  token: string,
+  caseId: string,
+  options: { readonly parties?: readonly unknown[]; readonly headers?: Record<string, string> } = {},
+) {
+  return t.call('POST', '/v1/cases', {
+    token,
+    body: {
+      caseId,
+      itemCode: 'P-001',
+      title: '案',
+      openedOn: new Date().toISOString().slice(0, 10),
+      officers: ['alice', 'bob'],
+      parties: options.parties ?? [{ kind: 'organization', name: '某公司' }],
+    },
+    ...(options.headers ? { headers: options.headers } : {}),
+  });
+}
