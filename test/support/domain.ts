@@ -91,7 +91,10 @@ export const audio: MediaRef = { sha256: 'c'.repeat(64), size: 400_000, contentT
 export const photo: MediaRef = { sha256: 'b'.repeat(64), size: 20_000, contentType: 'image/jpeg' };
 
 let counter = 0;
-/** A command to record an act, with defaults: by alice, on 2019-09-20 at 09:30 China time, no media. */
+/**
+ * A command to record an act, with defaults: by alice, on 2019-09-20 at 09:30 China time (a decision: on its
+ * `decidedOn`), no media.
+ */
 export function act<T extends RecordAct['type']>(
   type: T,
   data: Extract<RecordAct, { type: T }>['data'],
@@ -99,11 +102,13 @@ export function act<T extends RecordAct['type']>(
 ): { act: RecordAct; context: CaseContext } {
   counter += 1;
   const id = `00000000-0000-7000-8000-${String(counter).padStart(12, '0')}`;
+  // a decision is issued on the day it was made (a decidedOn after its act's day is refused)
+  const decidedOn = type === 'DecisionIssued' ? (data as { decidedOn?: string }).decidedOn : undefined;
   return {
     act: {
       id,
       actor: actors.alice,
-      occurredAt: '2019-09-20T09:30:00+08:00',
+      occurredAt: decidedOn ? `${decidedOn}T09:30:00+08:00` : '2019-09-20T09:30:00+08:00',
       media: [],
       ...extra,
       type,

@@ -64,7 +64,12 @@ export function checkDates(act: RecordAct, state: CaseState, recordedAt?: string
   }
   const openedOn = state.openedOn;
   if (openedOn === undefined) return;
-  for (const [member, date] of dates) {
+  for (const [member, stated] of dates) {
+    // `openedOn` is the agency's day: given the agency's offset, the act's instant is read on its clock (an act
+    // written in UTC just after a case was opened at 03:00 in the county is of the same day); without it, the act's
+    // own offset gives its day
+    const date =
+      member === 'occurredAt' && offsetMinutes !== undefined ? dateAtOffset(act.occurredAt, offsetMinutes) : stated;
     if (date < openedOn) {
       throw violation('date_invalid', `${act.type} is dated ${date}, before the case was opened on ${openedOn}`, {
         member,

@@ -281,7 +281,34 @@ function checkReviewGate(
   major: boolean,
   reviewCatalogue: { version: number; entryIds: string[] } | undefined,
 ): void {
-  if (!major || reviewClears(state.review, state.reviewPending, act.data)) return;
+  if (!major) return;
+  if (reviewClears(state.review, state.reviewPending, act.data)) {
+    // 未经法制审核…不得作出决定: the decision comes after the review that cleared it, by its time and its day
+    const cleared = state.review!.clearedAt;
+    if (cleared !== undefined) {
+      if (!(Date.parse(act.occurredAt) >= Date.parse(cleared))) {
+        throw violation(
+          'date_invalid',
+          `a major decision is issued after the legal review that cleared it (${cleared})`,
+          {
+            member: 'occurredAt',
+            clearedAt: cleared,
+          },
+        );
+      }
+      if (act.data.decidedOn < localDate(cleared)) {
+        throw violation(
+          'date_invalid',
+          `a major decision is made on or after the day its legal review cleared it (${cleared})`,
+          {
+            member: 'decidedOn',
+            clearedAt: cleared,
+          },
+        );
+      }
+    }
+    return;
+  }
   const review = state.review;
   throw conflict(
     'legal_review_required',
@@ -407,6 +434,16 @@ function decide({ act, context }: CaseCommand, state: CaseState): CaseEvent[] {
       return [{ ...base, type: act.type, data: act.data }];
     case 'DecisionIssued': {
       const { decisionType, decidedOn } = act.data;
+      // the day it was decided is not after the decision is issued (its deadline to publish counts from that day)
+      if (decidedOn > localDate(act.occurredAt)) {
+        throw violation(
+          'date_invalid',
+          `a decision issued ${act.occurredAt} cannot have been made later, on ${decidedOn}`,
+          {
+            member: 'decidedOn',
+          },
+        );
+      }
       if (state.application !== undefined && !APPLICATION_DECISIONS.includes(decisionType))
         throw violation(
           'decision_type_invalid',

@@ -16,6 +16,11 @@ export interface CaseReview {
   /** The proposal it reviewed; a later request for review (a changed proposal) makes the review stale. */
   readonly proposal: Proposal;
   readonly resolution?: 'proposal_upheld' | 'review_upheld';
+  /**
+   * When the review cleared its proposal, as stated (the completion's `occurredAt`, or the resolution's when a
+   * resolution upheld the proposal): a decision it clears is made at or after it.
+   */
+  readonly clearedAt?: string;
 }
 
 export interface CaseState {
@@ -105,7 +110,13 @@ export function evolveCase(state: CaseState, event: RecordedCaseEvent): CaseStat
     }
     case 'LegalReviewCompleted': {
       const { outcome, reviewer, proposal, checks } = event.data;
-      const review: CaseReview = { eventId: event.id, outcome, reviewer, proposal };
+      const review: CaseReview = {
+        eventId: event.id,
+        outcome,
+        reviewer,
+        proposal,
+        ...(outcome === 'approved' ? { clearedAt: event.occurredAt } : {}),
+      };
       return {
         ...next,
         review,
@@ -114,7 +125,14 @@ export function evolveCase(state: CaseState, event: RecordedCaseEvent): CaseStat
       };
     }
     case 'ReviewDisagreementResolved':
-      return { ...next, review: { ...state.review!, resolution: event.data.outcome } };
+      return {
+        ...next,
+        review: {
+          ...state.review!,
+          resolution: event.data.outcome,
+          ...(event.data.outcome === 'proposal_upheld' ? { clearedAt: event.occurredAt } : {}),
+        },
+      };
     case 'DecisionIssued': {
       const { decisionType, fineFen, decidedOn, disclosureDueBy, major } = event.data;
       return {

@@ -235,6 +235,62 @@ describe('the case decider', () => {
         .when(decideFine(2_000_000))
         .then([{ type: 'DecisionIssued', data: { major: true, fineFen: 2_000_000 } }]);
     });
+    it('when a major decision is dated before the review that cleared it, by its time or its day, then date_invalid', () => {
+      const late = (occurredAt: string) =>
+        act(
+          'LegalReviewCompleted',
+          { outcome: 'approved', opinion: '审核意见', checks: CHECKS_PASSED },
+          {
+            actor: actors.rita,
+            occurredAt,
+          },
+        );
+      // decided 2019-09-27, issued that day at 09:30: a review completed at 10:00 the same day came after it
+      const sameDay = record(opened(), proposeFine(2_000_000), late('2019-09-27T10:00:00+08:00'));
+      spec.given(sameDay).when(decideFine(2_000_000)).thenFails('date_invalid', 422);
+      // issued after the review, but stating a day of decision before it
+      const dayAfter = record(opened(), proposeFine(2_000_000), late('2019-09-28T08:00:00+08:00'));
+      const backDated = act(
+        'DecisionIssued',
+        { decisionType: 'fine', fineFen: 2_000_000, legalBasis: 'b', documentNo: 'n', decidedOn: '2019-09-27' },
+        { occurredAt: '2019-09-28T09:00:00+08:00' },
+      );
+      spec.given(dayAfter).when(backDated).thenFails('date_invalid', 422);
+      // at or after the review, it follows
+      const before = record(opened(), proposeFine(2_000_000), late('2019-09-27T09:30:00+08:00'));
+      spec
+        .given(before)
+        .when(decideFine(2_000_000))
+        .then([{ type: 'DecisionIssued', data: { major: true } }]);
+    });
+    it('when a resolution upheld the proposal, then the decision comes after the resolution', () => {
+      const given = record(
+        opened(),
+        proposeFine(2_000_000),
+        review('returned'),
+        act(
+          'ReviewDisagreementResolved',
+          { outcome: 'proposal_upheld', reasoning: '集体讨论决定' },
+          {
+            actor: actors.head,
+            occurredAt: '2019-09-30T09:00:00+08:00',
+          },
+        ),
+      );
+      spec.given(given).when(decideFine(2_000_000)).thenFails('date_invalid', 422);
+      spec
+        .given(given)
+        .when(decideFine(2_000_000, '2019-09-30'))
+        .then([{ type: 'DecisionIssued' }]);
+    });
+    it('when a decision states a day of decision after the day it is issued, then date_invalid', () => {
+      const later = act(
+        'DecisionIssued',
+        { decisionType: 'warning', legalBasis: 'b', documentNo: 'n', decidedOn: '2019-09-27' },
+        { occurredAt: '2019-09-20T09:30:00+08:00' },
+      );
+      spec.given(open()).when(later).thenFails('date_invalid', 422);
+    });
     it('when a major fine is decided with no review, then legal_review_required', () => {
       spec.given(open()).when(decideFine(2_000_000)).thenFails('legal_review_required', 409);
     });
@@ -639,6 +695,18 @@ describe('the case decider', () => {
         .given(open())
         .when(act('EvidenceCollected', { description: 'x' }, { occurredAt: '2019-09-01T20:00:00-05:00' }))
         .thenFails('date_invalid');
+    });
+    it("when the agency's offset is known, then an act's day is read on the agency's clock, however its time is written", () => {
+      // 2019-09-01T17:00Z is 2019-09-02 01:00 in China, the day the case was opened there
+      const atCounty = (occurredAt: string) => ({
+        ...act('EvidenceCollected', { description: 'x' }, { occurredAt }),
+        context: { ...context, utcOffsetMinutes: 480 },
+      });
+      spec
+        .given(open())
+        .when(atCounty('2019-09-01T17:00:00Z'))
+        .then([{ type: 'EvidenceCollected' }]);
+      spec.given(open()).when(atCounty('2019-09-01T15:59:00Z')).thenFails('date_invalid', 422);
     });
     it('when an act, or a day its data names, falls on a day that has begun nowhere when the service records it, then date_invalid, as is an act stated later than it is recorded; a date on the last day begun somewhere is recorded', () => {
       // 2019-09-20T12:00Z: the day has begun up to 2019-09-21 somewhere (UTC+14), not 2019-09-22 anywhere
