@@ -122,12 +122,20 @@ async function fullHistory(): Promise<[Actor, ActRequest][]> {
       alice,
       {
         type: 'DecisionIssued',
-        occurredAt: at,
+        occurredAt: '2019-09-27T10:00:00+08:00', // issued on the day it was made
         data: { decisionType: 'fine', fineFen: 2_000_000, legalBasis: 'b', documentNo: 'n', decidedOn: '2019-09-27' },
         media: [],
       },
     ],
-    [alice, { type: 'DecisionDisclosed', occurredAt: at, data: { publishedOn: '2019-10-08' }, media: [] }],
+    [
+      alice,
+      {
+        type: 'DecisionDisclosed',
+        occurredAt: '2019-10-08T10:00:00+08:00',
+        data: { publishedOn: '2019-10-08' },
+        media: [],
+      },
+    ],
   ];
   return acts;
 }
