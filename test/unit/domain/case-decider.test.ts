@@ -15,6 +15,13 @@ const proposeFine = (fineFen: number) =>
   act('LegalReviewRequested', { proposed: { decisionType: 'fine', fineFen, legalBasis: '《律师法》第五十条' } });
 const review = (outcome: 'approved' | 'rejected' | 'returned', checks = CHECKS_PASSED) =>
   act('LegalReviewCompleted', { outcome, opinion: '审核意见', checks }, { actor: actors.rita });
+/** The agency head settles a disagreement in favour of the proposal (协调决策). */
+const proposalUpheld = (extra: { occurredAt?: string } = {}) =>
+  act(
+    'ReviewDisagreementResolved',
+    { outcome: 'proposal_upheld', reasoning: '集体讨论决定' },
+    { actor: actors.head, ...extra },
+  );
 const decideFine = (fineFen: number, decidedOn = '2019-09-27') =>
   act('DecisionIssued', {
     decisionType: 'fine',
@@ -268,14 +275,7 @@ describe('the case decider', () => {
         opened(),
         proposeFine(2_000_000),
         review('returned'),
-        act(
-          'ReviewDisagreementResolved',
-          { outcome: 'proposal_upheld', reasoning: '集体讨论决定' },
-          {
-            actor: actors.head,
-            occurredAt: '2019-09-30T09:00:00+08:00',
-          },
-        ),
+        proposalUpheld({ occurredAt: '2019-09-30T09:00:00+08:00' }),
       );
       spec.given(given).when(decideFine(2_000_000)).thenFails('date_invalid', 422);
       spec
@@ -311,16 +311,7 @@ describe('the case decider', () => {
         .thenFails('legal_review_required');
     });
     it('when the agency head resolves a disagreement in favour of the proposal, then the decision may follow it', () => {
-      const given = record(
-        opened(),
-        proposeFine(2_000_000),
-        review('returned'),
-        act(
-          'ReviewDisagreementResolved',
-          { outcome: 'proposal_upheld', reasoning: '集体讨论决定' },
-          { actor: actors.head },
-        ),
-      );
+      const given = record(opened(), proposeFine(2_000_000), review('returned'), proposalUpheld());
       spec
         .given(given)
         .when(decideFine(2_000_000))
