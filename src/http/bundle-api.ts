@@ -17,6 +17,7 @@ import { retrievalOf } from './retrieval.js';
 import { InvalidQuery } from './validation.js';
 import { consistencyOf } from './consistency.js';
 import { ID_PATTERN } from '../domain/streams.js';
+import { BodyTooLarge } from './body.js';
 
 export interface BundleApiDependencies {
   /** Exports of a case's bundle, each retrieval scoped and recorded. */
@@ -57,11 +58,6 @@ const MiB = 1024 * 1024;
 export const VERIFY_LIMITS = { maxManifestBytes: 8 * MiB, maxFileBytes: 4 * MiB, maxHeldBytes: 128 * MiB } as const;
 /** What a client finding every verification slot taken is told to wait. */
 export const VERIFY_RETRY_AFTER_SECONDS = 5;
-
-class BundleTooLarge extends LedgerError {
-  readonly code = 'too_large';
-  readonly status = 413;
-}
 
 /** The client went away while its upload waited for a slot: nobody is left to answer. */
 class UploadAbandoned extends LedgerError {
@@ -104,7 +100,7 @@ export function bundleApi(deps: BundleApiDependencies): Router {
     const declared = Number(req.get('content-length') ?? Number.NaN);
     if (declared > maxBytes) {
       res.set('Connection', 'close');
-      throw new BundleTooLarge(`a bundle is at most ${maxBytes} bytes`, { maxBytes });
+      throw new BodyTooLarge(`a bundle is at most ${maxBytes} bytes`, { maxBytes });
     }
     // nothing of the body is read before a slot is free: a waiting upload is held by TCP, not by the service
     if (slots.full) res.set('Connection', 'close'); // refused unread
@@ -166,7 +162,7 @@ async function* limitedBody(req: Request, res: Response, max: number): AsyncGene
     total += (chunk as Uint8Array).byteLength;
     if (total > max) {
       res.set('Connection', 'close');
-      throw new BundleTooLarge(`a bundle is at most ${max} bytes`, { maxBytes: max });
+      throw new BodyTooLarge(`a bundle is at most ${max} bytes`, { maxBytes: max });
     }
     chargeBody(res, (chunk as Uint8Array).byteLength);
     yield chunk as Uint8Array;

@@ -1,5 +1,6 @@
 import type { Request, RequestHandler, Response } from 'express';
 import { LedgerError } from '../errors.js';
+import { BodyTooLarge } from './body.js';
 
 /** A client has used up its requests for now; `Retry-After` says when the next one is allowed. */
 export class RateLimited extends LedgerError {
@@ -11,12 +12,6 @@ export class RateLimited extends LedgerError {
   ) {
     super(`too many ${what} from this client: retry after ${retryAfterSeconds} s`, { retryAfterSeconds });
   }
-}
-
-/** A declared body larger than a client may ever send in one go to the public routes. */
-export class BodyOverBudget extends LedgerError {
-  readonly code = 'too_large';
-  readonly status = 413;
 }
 
 export interface RateLimitOptions {
@@ -191,7 +186,7 @@ export function rateLimit(options: RateLimitOptions): RequestHandler {
       tell('bytes', bytes.peek(client));
       res.setHeader('Connection', 'close');
       const detail = `a client may send at most ${bytes.capacity} bytes a minute to the public routes`;
-      next(new BodyOverBudget(detail, { maxBytes: bytes.capacity }));
+      next(new BodyTooLarge(detail, { maxBytes: bytes.capacity }));
       return;
     } else {
       const result = bytes.take(client, declared);
