@@ -14,8 +14,8 @@ export const CLOCK_SKEW_MS = 5 * 60_000;
 
 /**
  * A case is not opened in the future (`openedOn` after the date of the recording, which the service stamps on
- * `CaseOpened` from its clock), nothing of a case happens before it was opened: neither the act (its local
- * date) nor a date the act's data names, and, given `recordedAt` (when the service records the act), the act is
+ * `CaseOpened` from its clock), nothing of a case happens before it was opened: neither the act (its day on the
+ * agency's clock, given `offsetMinutes`; else in its own offset) nor a date the act's data names, and, given `recordedAt` (when the service records the act), the act is
  * not stated later than that (beyond {@link CLOCK_SKEW_MS}) and no date its data names falls on a day that has
  * not begun yet at that moment: an act is recorded once done, not ahead of it. The days are the agency's, given
  * its offset from UTC (`offsetMinutes`: a decision of a county at UTC+8 dated tomorrow is refused from 00:00 UTC
