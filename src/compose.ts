@@ -713,7 +713,7 @@ async function startHolding(config: Config, { clock, log }: ServiceDependencies)
   );
   const reviewCatalogues = new ReviewCatalogueService(deps);
   const discretion = new DiscretionReads({ readModels, runner });
-  const evaluationReads = new EvaluationReads({ readModels, runner });
+  const evaluationReads = new EvaluationReads({ readModels, runner, cases: reads });
   const evaluations = new EvaluationService(deps, cases);
   const routers = [
     // first, as Express tries the routers in order and recording acts is the busiest write (its paths are no

@@ -5,7 +5,8 @@ import type { CommandDependencies } from './command-handler.js';
 import type { Principal } from './auth.js';
 import { checkStoredEvents } from './stored-events.js';
 
-export type AccessAction = 'read_case' | 'read_events' | 'read_bundle' | 'read_media' | 'read_similar' | 'read_opening';
+export type AccessAction =
+  'read_case' | 'read_events' | 'read_bundle' | 'read_media' | 'read_similar' | 'read_opening' | 'read_evaluations';
 
 /** A retrieval of a case, granted: recorded on the case's access trail. */
 export interface AccessEntry {

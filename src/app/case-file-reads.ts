@@ -6,7 +6,12 @@ import type { Position } from '../ports/event-store.js';
 import type { ReadModelStore } from '../ports/read-models.js';
 import type { Principal } from './auth.js';
 import { readableAgencies, type CaseReads, type Retrieval } from './case-reads.js';
-import { reviewDeadlineView, type ReviewDeadline } from './case-file-views.js';
+import {
+  disclosureDeadlineView,
+  reviewDeadlineView,
+  type DisclosureDeadline,
+  type ReviewDeadline,
+} from './case-file-views.js';
 import { caughtUp, type ReadConsistency } from './read-consistency.js';
 import { filledPage, pageOf, type Paging } from './read-pages.js';
 import { similarCases, type SimilarCase } from './similar-cases.js';
@@ -24,9 +29,14 @@ export interface CaseFileReadsDependencies {
 
 /**
  * The case file as it is served: the case's row and its acts, assembled (`assembleCaseFile`), with where the time
- * limit of its latest legal review stands today (`reviewDeadlineView`).
+ * limits of its latest legal review (`reviewDeadlineView`) and of its decision's publication
+ * (`disclosureDeadlineView`) stand today. A decision past its last day unpublished is `missing` from the file's
+ * checklist, as the overdue view says of it; before that day it is `pending`.
  */
-export type CaseFile = CaseFileDoc & { readonly reviewDeadline?: ReviewDeadline };
+export type CaseFile = CaseFileDoc & {
+  readonly reviewDeadline?: ReviewDeadline;
+  readonly disclosureDeadline?: DisclosureDeadline;
+};
 
 /** A retrieval of a case file, once the read models have applied `consistentWith` (a write's position). */
 export interface CaseFileRetrieval extends Retrieval {
@@ -60,9 +70,18 @@ export class CaseFileReads {
       const key = caseKey(agency, retrieval.caseId);
       const summary = this.deps.readModels.get<CaseSummaryDoc>(CASES, key);
       if (!summary) return undefined;
-      const file: CaseFile = assembleCaseFile(summary, caseActs(this.deps.readModels, key));
-      const deadline = reviewDeadlineView(summary, this.deps.today(agency));
-      return deadline ? { ...file, reviewDeadline: deadline } : file;
+      const file = assembleCaseFile(summary, caseActs(this.deps.readModels, key));
+      const today = this.deps.today(agency);
+      const review = reviewDeadlineView(summary, today);
+      const disclosure = disclosureDeadlineView(summary, today);
+      return {
+        ...file,
+        ...(disclosure?.status === 'overdue'
+          ? { completeness: { ...file.completeness, disclosure: { status: 'missing' } } }
+          : {}),
+        ...(review ? { reviewDeadline: review } : {}),
+        ...(disclosure ? { disclosureDeadline: disclosure } : {}),
+      } satisfies CaseFile;
     });
     return this.deps.personal ? this.deps.personal.openCaseFile(file) : file;
   }

@@ -4,6 +4,7 @@ import type { MediaRef, Proposal, RecordedCaseEvent } from '../domain/case/acts.
 import { reviewTimeliness, type ReviewTimeliness } from '../domain/case/review-limits.js';
 import type { ItemCategory } from '../domain/registry/items.js';
 import type { CaseFacts } from '../domain/statistics.js';
+import { localDate } from '../domain/actor.js';
 import { daysBetween } from './days.js';
 
 /**
@@ -108,6 +109,52 @@ export function reviewDeadlineView(doc: Pick<CaseSummaryDoc, 'reviewLimit'>, asO
     workingDays,
     dueBy,
     ...(completedOn === undefined ? {} : { completedOn }),
+    asOf,
+    status,
+    ...(past === undefined ? {} : { daysOverdue: past }),
+  };
+}
+
+/**
+ * Where the publication (公示) of a case's decision stands on `asOf`, in the words of the overdue view: published on
+ * time or late as recorded, lawfully exempted, `overdue` (not published and past its last day) or `pending` (not yet
+ * due). The case file shows it, so that a file and `/v1/audit/overdue-disclosures` never disagree about a case.
+ */
+export interface DisclosureDeadline {
+  readonly decidedOn: string;
+  readonly workingDays: number;
+  /** The last day: the decision's day plus the working days, counted on the working-day calendar. */
+  readonly dueBy: string;
+  readonly publishedOn?: string;
+  readonly exemptedOn?: string;
+  readonly asOf: string;
+  readonly status: 'onTime' | 'late' | 'exempted' | 'overdue' | 'pending';
+  /** `overdue` or `late`: calendar days past the last day, to `asOf` or to the publication. */
+  readonly daysOverdue?: number;
+}
+
+/** The publication deadline of the case's decision as it stands on `asOf` (`disclosureStandingOf`); undefined before a decision. */
+export function disclosureDeadlineView(
+  doc: Pick<CaseSummaryDoc, 'decision'>,
+  asOf: string,
+): DisclosureDeadline | undefined {
+  const decision = doc.decision;
+  const standing = disclosureStandingOf(doc, asOf);
+  if (!decision || !standing) return undefined;
+  const { decidedOn, disclosureWorkingDays, disclosureDueBy: dueBy, disclosedOn, exemption } = decision;
+  const status = standing === 'missing' ? 'overdue' : standing;
+  const past =
+    status === 'overdue'
+      ? daysBetween(dueBy, asOf)
+      : status === 'late' && disclosedOn !== undefined
+        ? daysBetween(dueBy, disclosedOn)
+        : undefined;
+  return {
+    decidedOn,
+    workingDays: disclosureWorkingDays,
+    dueBy,
+    ...(status === 'onTime' || status === 'late' ? { publishedOn: disclosedOn! } : {}),
+    ...(status === 'exempted' && exemption ? { exemptedOn: localDate(exemption.occurredAt) } : {}),
     asOf,
     status,
     ...(past === undefined ? {} : { daysOverdue: past }),

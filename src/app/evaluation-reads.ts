@@ -1,6 +1,9 @@
+import { CASES, caseKey } from '../../projections/case-files.js';
 import { EVALUATIONS, caseEvaluationsPrefix, type EvaluationDoc } from '../../projections/evaluations.js';
 import { weakPoints } from '../domain/case/evaluation-figures.js';
+import type { Position } from '../ports/event-store.js';
 import type { ReadModelStore } from '../ports/read-models.js';
+import type { CaseReads, Retrieval } from './case-reads.js';
 import { caughtUp, type ReadConsistency } from './read-consistency.js';
 import { readAll } from './read-pages.js';
 import { supervisedScope, type SupervisionQuery } from './supervision-reads.js';
@@ -8,6 +11,8 @@ import { supervisedScope, type SupervisionQuery } from './supervision-reads.js';
 export interface EvaluationReadsDependencies {
   readonly readModels: ReadModelStore;
   readonly runner: ReadConsistency;
+  /** Retrievals of cases: which agency's case an id means, scope, the access record, `404`/`409`. */
+  readonly cases: CaseReads;
 }
 
 /** The evaluations of `agency`'s cases closed in `year` (each supervisor's latest of each case). */
@@ -19,15 +24,26 @@ export function evaluationsOfYear(readModels: Pick<ReadModelStore, 'query'>, age
 export class EvaluationReads {
   constructor(private readonly deps: EvaluationReadsDependencies) {}
 
-  /** The evaluations of a case of the supervisor's agencies, by supervisor. */
-  async ofCase(query: SupervisionQuery & { readonly caseId: string }): Promise<EvaluationDoc[]> {
-    const scope = supervisedScope(query.principal, query.agency);
-    await caughtUp(this.deps.runner, query.consistentWith);
-    return scope.flatMap((agency) =>
-      readAll<EvaluationDoc>(this.deps.readModels, EVALUATIONS, {
-        keyPrefix: caseEvaluationsPrefix(agency, query.caseId),
-      }),
+  /**
+   * The evaluations of a case the supervisor may read, by supervisor: a retrieval of the case like any other read
+   * of it (`read_evaluations`, recorded on its access trail; `404` for a case the supervisor may not read or that
+   * does not exist, the refusal recorded on the supervisor's own trail).
+   */
+  async ofCase(retrieval: Retrieval & { readonly consistentWith?: Position }): Promise<EvaluationDoc[]> {
+    await caughtUp(this.deps.runner, retrieval.consistentWith);
+    const { found } = await this.deps.cases.retrieve(retrieval, (agency) =>
+      this.deps.readModels.get(CASES, caseKey(agency, retrieval.caseId))
+        ? this.ofRetrievedCase(agency, retrieval.caseId)
+        : undefined,
     );
+    return found;
+  }
+
+  /** The evaluations of `agency`'s case `caseId`, for a caller that has just recorded its retrieval of the case. */
+  ofRetrievedCase(agency: string, caseId: string): EvaluationDoc[] {
+    return readAll<EvaluationDoc>(this.deps.readModels, EVALUATIONS, {
+      keyPrefix: caseEvaluationsPrefix(agency, caseId),
+    });
   }
 
   /**

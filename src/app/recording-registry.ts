@@ -34,14 +34,18 @@ export class RecordingRegistry {
   ) {}
 
   /** A new version of the whole list of the actor's agency (the rules refuse another agency's). */
-  publishList(
+  async publishList(
     actor: Actor,
     body: { agency: string; entries: readonly RecordingListEntry[]; reason: string },
     eventId: string,
     expectedRevision?: number,
   ): Promise<CommandResult> {
     const codec = registryCodec<RecordingListEvent>(this.deps.clock, actor);
-    const command = { type: 'PublishRecordingList' as const, actor, ...body };
+    const codes = [...new Set(body.entries.flatMap((entry) => entry.itemCodes ?? []))];
+    const items = new Map(
+      await Promise.all(codes.map(async (code) => [code, await this.registry.item(actor.agency, code)] as const)),
+    );
+    const command = { type: 'PublishRecordingList' as const, actor, ...body, items };
     const data = { entries: body.entries, reason: body.reason };
     return handleCommand(this.deps, recordingListStream(actor.agency), recordingListDecider, codec, command, {
       eventId,

@@ -8,6 +8,7 @@ import { evaluationStream } from '../domain/case/evaluation.js';
 import { RuleViolation } from '../domain/errors.js';
 import { authenticate, principalOf, requireRoles } from './authenticate.js';
 import { jsonBody } from './body.js';
+import { caseFileRetrievalOf } from './retrieval.js';
 import { single } from './query.js';
 import { eventIdFor, ifMatch } from './request.js';
 import { supervisionQuery } from './supervision-api.js';
@@ -58,7 +59,7 @@ export function evaluationApi({ evaluations, reads, verify, validate, newId }: E
 
   router.get('/v1/cases/:caseId/evaluations', ...guard, async (req, res) => {
     const caseId = caseIdOf(req);
-    res.json({ caseId, items: await reads.ofCase({ ...supervisionQuery(req, res), caseId }) });
+    res.json({ caseId, items: await reads.ofCase(caseFileRetrievalOf(req, res, caseId, 'read_evaluations')) });
   });
 
   router.get('/v1/audit/evaluation-weak-points', ...guard, async (req, res) => {

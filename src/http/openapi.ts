@@ -745,12 +745,13 @@ const DISCRETION_OPERATIONS: readonly Operation[] = [
     method: 'GET',
     path: '/v1/cases/{caseId}/evaluations',
     operationId: 'listCaseEvaluations',
-    summary: "Each supervisor's evaluation of a case file, as amended (supervisor)",
+    summary:
+      "Each supervisor's evaluation of a case file, as amended (supervisor); the read is recorded (read_evaluations), and a case the supervisor may not read is 404 like any other read of it",
     tag: 'cases',
-    parameters: [PARAMETERS.caseId, AUDIT_AGENCY, PARAMETERS.consistentWith],
+    parameters: [PARAMETERS.caseId, PARAMETERS.caseAgency, PARAMETERS.purpose, PARAMETERS.consistentWith],
     responses: {
       '200': { description: 'The evaluations.', content: json('response.case-evaluations') },
-      ...problems(400, 401, 403, 503),
+      ...problems(400, 401, 403, 404, 409, 503),
     },
   },
   {

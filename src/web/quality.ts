@@ -118,7 +118,8 @@ export function qualityScreens(deps: QualityDependencies, assets: PortalAssets):
       requestId: requestId(res),
       ...(consistentWith === undefined ? {} : { consistentWith }),
     });
-    const evaluations = await deps.evaluationReads.ofCase({ principal, agency, caseId });
+    // the page's read of the case is recorded once (read_case), the evaluations it shows with it
+    const evaluations = deps.evaluationReads.ofRetrievedCase(file.agency, caseId);
     sendPage(res, ctx, {
       title: `${ctx.t('evaluation.title')} · ${file.title}`,
       main: evaluationMain(ctx, { file, evaluations, state, csrf: csrfField(res) }),

@@ -216,6 +216,28 @@ describe('case-file evaluation (案卷评查) over HTTP', () => {
     expect(elsewhere.status).toBe(404);
   });
 
+  it("when a case's evaluations are read, then the read is recorded on its trail like any read of the case; a case that does not exist, or another agency's, is 404 and recorded on the reader's own trail", async () => {
+    const reasons = { 'x-purpose': encodeURIComponent('案卷评查复核') };
+    const res = await t.call('GET', `/v1/cases/D-2/evaluations?consistentWith=${position}`, {
+      token: supervisor,
+      headers: reasons,
+    });
+    expect(res.status).toBe(200);
+    const trail = (await read('/v1/audit/access?caseId=D-2', supervisor)).body.items;
+    expect(trail).toContainEqual(
+      expect.objectContaining({ sub: 'sam', action: 'read_evaluations', purpose: '案卷评查复核' }),
+    );
+    for (const [caseId, token] of [
+      ['no-such-case', supervisor],
+      ['D-2', outsider],
+    ] as const) {
+      const refused = await read(`/v1/cases/${caseId}/evaluations`, token);
+      expect([refused.status, refused.body.code]).toEqual([404, 'not_found']);
+    }
+    const denied = (await read('/v1/audit/denied-access', outsider)).body.items;
+    expect(denied).toContainEqual(expect.objectContaining({ caseId: 'D-2', action: 'read_evaluations' }));
+  });
+
   it('when the year is summed up, then the weak points and the statistics count the evaluations by rule, item and officer', async () => {
     const weak = await read('/v1/audit/evaluation-weak-points?year=2026', supervisor);
     expect(weak.status).toBe(200);

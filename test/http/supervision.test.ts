@@ -210,6 +210,28 @@ describe('supervision views over HTTP', () => {
     expect(dayAfter.body.items).toEqual([expect.objectContaining({ caseId: 's-1', daysOverdue: 1 })]);
   });
 
+  it('when a case file is read, then its publication deadline stands as the overdue view says: overdue and missing from the checklist, or late as published', async () => {
+    const daysOverdue = Math.round((Date.parse(today) - Date.parse('2025-03-19')) / DAY_MS);
+    const unpublished = (await get('/v1/cases/s-1', supervisor)).body;
+    expect(unpublished.disclosureDeadline).toEqual({
+      decidedOn: '2025-03-10',
+      workingDays: 7,
+      dueBy: '2025-03-19',
+      asOf: today,
+      status: 'overdue',
+      daysOverdue,
+    });
+    expect(unpublished.completeness.disclosure).toEqual({ status: 'missing' });
+    const late = (await get('/v1/cases/s-2', supervisor)).body;
+    expect(late.disclosureDeadline).toMatchObject({ publishedOn: '2025-05-06', status: 'late' });
+    const lateBy = Math.round((Date.parse('2025-05-06') - Date.parse(late.disclosureDeadline.dueBy)) / DAY_MS);
+    expect(late.disclosureDeadline.daysOverdue).toBe(lateBy);
+    expect(late.completeness.disclosure).toEqual({ status: 'complete' });
+    const exempted = (await get('/v1/cases/s-6', supervisor)).body;
+    expect(exempted.disclosureDeadline).toMatchObject({ exemptedOn: '2025-06-04', status: 'exempted' });
+    expect(exempted.disclosureDeadline.daysOverdue).toBeUndefined();
+  });
+
   it('when a decision is exempted from publication, then it is never overdue and the supervisor sees the exemption in the case file', async () => {
     // s-6 was due 2025-06-12 (7 working days after 2025-06-03) and is never published
     const later = await get('/v1/audit/overdue-disclosures?asOf=2025-07-01', supervisor);

@@ -6,6 +6,7 @@ import {
   openCase,
   page,
   recordAct,
+  seedOverdueDecisions,
   startScreensService,
   uploadMedium,
   type ScreensFixture,
@@ -47,6 +48,20 @@ describe('the case file page', () => {
     expect(res.text).toMatch(/<strong>查封扣押<\/strong>/);
     expect(res.text).toContain(`<video controls preload="metadata" src="/media/${video}"`);
     expect(res.text).toContain(`href="/cases/${AGENCY}/cf-1/bundle"`);
+  });
+
+  it('when a decision is past its last day for publication, then the page says it is overdue and by how many days, as the API does', async () => {
+    await seedOverdueDecisions(f, 'od', 1);
+    const file = await f.t.call('GET', '/v1/cases/od-01', { token: f.alice });
+    expect(file.body.disclosureDeadline).toMatchObject({ status: 'overdue', asOf: '2026-03-02' });
+    const days = file.body.disclosureDeadline.daysOverdue as number;
+    expect(days).toBeGreaterThan(30);
+    const res = await page(f, `/cases/${AGENCY}/od-01`, f.alice);
+    expect(res.status).toBe(200);
+    expect(res.text).toMatch(/<dt>公示情况<\/dt>\s*<dd class="timeliness-overdue">\s*<strong>逾期未公示<\/strong>/);
+    expect(res.text).toContain(`（逾期 ${days} 天）`);
+    // the checklist agrees: publication missing, not pending
+    expect(file.body.completeness.disclosure).toEqual({ status: 'missing' });
   });
 
   it('when the page is opened once, then exactly one read_case retrieval is recorded, as the API records it', async () => {

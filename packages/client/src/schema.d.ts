@@ -273,7 +273,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Each supervisor's evaluation of a case file, as amended (supervisor) */
+    /** Each supervisor's evaluation of a case file, as amended (supervisor); the read is recorded (read_evaluations), and a case the supervisor may not read is 404 like any other read of it */
     get: operations['listCaseEvaluations'];
     put?: never;
     /** Score a closed case file of the supervisor's agency against the review checklist (supervisor); a second evaluation amends the first and says why */
@@ -3832,7 +3832,14 @@ export interface components {
         /** @description The agency of the case read: case ids are unique within an agency only. */
         caseAgency: string;
         /** @enum {unknown} */
-        action: 'read_case' | 'read_events' | 'read_bundle' | 'read_media' | 'read_similar' | 'read_opening';
+        action:
+          | 'read_case'
+          | 'read_events'
+          | 'read_bundle'
+          | 'read_media'
+          | 'read_similar'
+          | 'read_opening'
+          | 'read_evaluations';
         /** @enum {unknown} */
         outcome: 'granted' | 'denied';
         /** @description Why, as the reader said (x-purpose). */
@@ -3884,7 +3891,14 @@ export interface components {
          */
         at: string;
         /** @enum {unknown} */
-        action: 'read_case' | 'read_events' | 'read_bundle' | 'read_media' | 'read_similar' | 'read_opening';
+        action:
+          | 'read_case'
+          | 'read_events'
+          | 'read_bundle'
+          | 'read_media'
+          | 'read_similar'
+          | 'read_opening'
+          | 'read_evaluations';
         /** @description The case id asked for. */
         caseId?: components['schemas']['defs']['$defs']['id'];
         /** @description The medium asked for. */
@@ -4575,6 +4589,18 @@ export interface components {
         status: 'onTime' | 'late' | 'overdue' | 'pending';
         daysOverdue?: number;
       };
+      /** @description The time limit for publishing (公示) the decision, present once a decision has been issued: its day, the working days, the last day counted on the working-day calendar, and where it stands today (asOf, the agency's local date), as /v1/audit/overdue-disclosures judges it: onTime or late (as the publication recorded, publishedOn), exempted (exemptedOn), overdue (unpublished past the last day) or pending. */
+      disclosureDeadline?: {
+        decidedOn: components['schemas']['defs']['$defs']['date'];
+        workingDays: number;
+        dueBy: components['schemas']['defs']['$defs']['date'];
+        publishedOn?: components['schemas']['defs']['$defs']['date'];
+        exemptedOn?: components['schemas']['defs']['$defs']['date'];
+        asOf: components['schemas']['defs']['$defs']['date'];
+        /** @enum {unknown} */
+        status: 'onTime' | 'late' | 'exempted' | 'overdue' | 'pending';
+        daysOverdue?: number;
+      };
       /** @description Present once a decision has been issued. */
       decision?: {
         decisionType: components['schemas']['defs']['$defs']['decisionType'];
@@ -4663,7 +4689,7 @@ export interface components {
         };
         disclosure: {
           /**
-           * @description exempted: the decision is lawfully exempted from publication (decision.exemption).
+           * @description exempted: the decision is lawfully exempted from publication (decision.exemption); missing: not published and past its last day (disclosureDeadline.status overdue); pending: not published, not yet due.
            * @enum {unknown}
            */
           status: 'complete' | 'missing' | 'pending' | 'not_applicable' | 'exempted';
@@ -7596,12 +7622,15 @@ export interface operations {
   listCaseEvaluations: {
     parameters: {
       query?: {
-        /** @description Only this agency (the supervisor's own or one it supervises). */
+        /** @description The agency whose case is meant, where agencies the caller may read (a supervisor) use the same case id; without it such a read is 409 case_ambiguous. An agency the caller may not read answers 404. */
         agency?: components['schemas']['defs']['$defs']['id'];
         /** @description Read your writes: wait (up to 5 s) until the read models have applied the log up to this position, the `position` a write returned; 503 not_caught_up otherwise. */
         consistentWith?: string;
       };
-      header?: never;
+      header?: {
+        /** @description Why the record is read, kept in the access record; percent-encoded UTF-8. */
+        'x-purpose'?: string;
+      };
       path: {
         /** @description The case id, unique within its agency: a read looks it up among the agencies the caller may read, a write in the caller's own. */
         caseId: components['schemas']['defs']['$defs']['id'];
@@ -7646,8 +7675,26 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
+      /** @description No such resource, or not one the caller may see (not_found). */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
       /** @description The Accept header admits none of the media types this answers with (not_acceptable); `available` lists them. */
       406: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description The write conflicts with the record: a stale If-Match (revision_conflict) or a rule such as legal_review_required. */
+      409: {
         headers: {
           [name: string]: unknown;
         };

@@ -4,6 +4,7 @@ import { missingFloors, type ScopedDuty } from '../case/rules.js';
 import type { Decider } from '../decider.js';
 import { violation } from '../errors.js';
 import { agencyStream } from '../streams.js';
+import type { ItemState } from './items.js';
 
 /**
  * An entry of the agency's list of acts recorded on audio or video (音像记录事项清单, 二(二)1 and 3): the act and the
@@ -32,6 +33,8 @@ export interface RecordingListCommand {
   readonly agency: string;
   readonly entries: readonly RecordingListEntry[];
   readonly reason: string;
+  /** The enforcement items the entries name (`itemCodes`), as the agency's registry holds them. */
+  readonly items: ReadonlyMap<string, ItemState>;
 }
 
 /** A new version of the whole list (动态管理: every change a signed event, the history kept in the stream). */
@@ -43,9 +46,18 @@ export interface RecordingListEvent {
 /** The agency's recording list: one stream per agency. */
 export const recordingListStream = (agency: string): string => agencyStream('recordinglist', agency, 'current');
 
-function checkEntries(entries: readonly RecordingListEntry[]): void {
+function checkEntries(entries: readonly RecordingListEntry[], items: ReadonlyMap<string, ItemState>): void {
   const ids = new Set<string>();
   for (const entry of entries) {
+    for (const itemCode of entry.itemCodes ?? []) {
+      const item = items.get(itemCode);
+      if (!item?.exists || item.retired) {
+        throw violation('item_unknown', `entry ${entry.entryId}: ${itemCode} is not a current item of the agency`, {
+          entryId: entry.entryId,
+          itemCode,
+        });
+      }
+    }
     if (ids.has(entry.entryId)) {
       throw violation('recording_entry_invalid', `entry ${entry.entryId} appears twice`, { entryId: entry.entryId });
     }
@@ -71,7 +83,7 @@ export const recordingListDecider: Decider<RecordingListCommand, RecordingListEv
   decide(command) {
     requireRole(command.actor, ['admin'], 'publishing the recording list');
     requireAgency(command.actor, command.agency);
-    checkEntries(command.entries);
+    checkEntries(command.entries, command.items);
     return [{ type: 'RecordingListPublished', data: { entries: command.entries, reason: command.reason } }];
   },
   evolve: (state, event) => ({ version: state.version + 1, entries: event.data.entries }),

@@ -68,7 +68,7 @@ export function caseFileMain(ctx: PageContext, { file, access, actions, utcOffse
         })}
       </ul>
     </section>
-    ${file.decision && decisionSection(ctx, file.decision)} ${counselSection(ctx, file, local)}
+    ${file.decision && decisionSection(ctx, file.decision, file.disclosureDeadline)} ${counselSection(ctx, file, local)}
     ${reviewsSection(ctx, file)}
     <section aria-labelledby="timeline">
       <h2 id="timeline">${ctx.t('case.timeline')}</h2>
@@ -124,7 +124,11 @@ export function caseFileMain(ctx: PageContext, { file, access, actions, utcOffse
     </section>`;
 }
 
-function decisionSection(ctx: PageContext, d: NonNullable<CaseFile['decision']>): Html {
+function decisionSection(
+  ctx: PageContext,
+  d: NonNullable<CaseFile['decision']>,
+  deadline: CaseFile['disclosureDeadline'],
+): Html {
   return html`<section aria-labelledby="decision">
     <h2 id="decision">${ctx.t('case.decision')}</h2>
     <dl class="fields">
@@ -150,6 +154,17 @@ function decisionSection(ctx: PageContext, d: NonNullable<CaseFile['decision']>)
       }
       <dt>${ctx.t('case.decision.dueBy')}</dt>
       <dd>${d.disclosureDueBy}</dd>
+      ${
+        deadline &&
+        html`<dt>${ctx.t('case.decision.standing')}</dt>
+          <dd class="timeliness-${deadline.status}">
+            <strong>${label(ctx, 'standing', deadline.status === 'overdue' ? 'missing' : deadline.status)}</strong>
+            ${
+              deadline.daysOverdue !== undefined &&
+              bracketed(ctx, '', ctx.t('case.decision.daysOverdue', { days: deadline.daysOverdue }))
+            }
+          </dd>`
+      }
       ${
         d.disclosedOn &&
         html`<dt>${ctx.t('case.decision.disclosedOn')}</dt>

@@ -7,6 +7,7 @@ import {
   type RecordingListCommand,
   type RecordingListEntry,
 } from '../../../src/domain/registry/recording-list.js';
+import type { ItemState } from '../../../src/domain/registry/items.js';
 import { specification } from '../../support/decider-spec.js';
 import { act, actors, context, officers, opened, photo, record, video } from '../../support/domain.js';
 
@@ -36,6 +37,10 @@ describe('the recording list (音像记录事项清单)', () => {
     agency: AGENCY,
     entries,
     reason: '年度调整',
+    items: new Map<string, ItemState>([
+      ['P-001', { exists: true, retired: false }],
+      ['P-002', { exists: true, retired: true }],
+    ]),
   });
 
   it('when an admin publishes a list that keeps the floors, then RecordingListPublished and the version counts up', () => {
@@ -68,6 +73,16 @@ describe('the recording list (音像记录事项清单)', () => {
       .given([])
       .when(publish([...FLOORS, odd]))
       .thenFails('recording_entry_invalid', 422);
+  });
+  it('when an entry names an item the agency does not have, or one retired, then item_unknown names it', () => {
+    for (const itemCode of ['P-404', 'P-002']) {
+      const narrowed = entry({ entryId: 'hearing', actType: 'HearingHeld', itemCodes: ['P-001', itemCode] });
+      const error = spec
+        .given([])
+        .when(publish([...FLOORS, narrowed]))
+        .thenFails('item_unknown', 422);
+      expect(error.details).toEqual({ entryId: 'hearing', itemCode });
+    }
   });
   it('when an officer publishes, then role_required; an admin of another agency, forbidden', () => {
     spec.given([]).when(publish(FLOORS, actors.alice)).thenFails('role_required', 403);
