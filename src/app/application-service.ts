@@ -31,6 +31,8 @@ import type { MediaHoldings } from './media-holdings.js';
 import { registryCodec } from './registry-codec.js';
 import { RegistryReader } from './registry-reader.js';
 import { checkStoredEvents } from './stored-events.js';
+import { StreamLocks } from './stream-locks.js';
+import { caseStream } from '../domain/case/acts.js';
 
 export interface ApplicationServiceDependencies extends CommandDependencies {
   readonly calendar: WorkingDayCalendar;
@@ -107,6 +109,12 @@ const applicantActor = (agency: string): Actor => ({ sub: 'applicant', agency, r
  */
 export class ApplicationService {
   private readonly registry: RegistryReader;
+  /**
+   * Acceptances and refusals of one application, one after another in this process, each from its reading of the
+   * application to its last append: an acceptance opens the case before it records itself, so a refusal that
+   * slipped in between would leave a refused application with a case.
+   */
+  readonly #decisions = new StreamLocks();
   /** The codes given to filings under a submission key, for a few minutes: a form sent twice shows the same code. */
   readonly #recentCodes = new Map<
     string,
@@ -220,7 +228,16 @@ export class ApplicationService {
    * acceptance naming the case. Both events' ids derive from the filing, so a retry after a failure in between
    * finds the case it opened and completes.
    */
-  async accept(
+  accept(
+    actor: Actor,
+    applicationId: string,
+    body: { readonly officers: readonly string[]; readonly title?: string },
+  ): Promise<CommandResult & { caseId: string }> {
+    const stream = applicationStream(actor.agency, applicationId);
+    return this.#decisions.run(stream, () => this.#accept(actor, applicationId, body));
+  }
+
+  async #accept(
     actor: Actor,
     applicationId: string,
     body: { readonly officers: readonly string[]; readonly title?: string },
@@ -229,39 +246,59 @@ export class ApplicationService {
     const acceptedOn = this.today(actor.agency);
     const command: ApplicationCommand = { type: 'AcceptApplication', actor, caseId: applicationId, acceptedOn };
     applicationDecider.decide(command, state); // refused before the case is opened
-    const item = await this.registry.item(actor.agency, filed.itemCode);
-    const applicant = await this.openApplicant(actor.agency, applicationId, filed);
-    await this.deps.cases.record(
-      applicationId,
-      actor,
-      {
-        type: 'CaseOpened',
-        occurredAt: this.deps.clock.now().toISOString(),
-        data: {
-          caseId: applicationId,
-          itemCode: filed.itemCode,
-          title: body.title ?? `${item.name ?? filed.itemCode}（网上申请）`,
-          openedOn: acceptedOn,
-          officers: [...body.officers],
-          parties: [
-            {
-              kind: applicant.kind,
-              name: applicant.name,
-              ...(applicant.idNumber === undefined ? {} : { idNumber: applicant.idNumber }),
-              phone: applicant.phone,
-              ...(applicant.address === undefined ? {} : { address: applicant.address }),
+    // a case opened from the application by an acceptance that did not get to record itself (a crash in between):
+    // completed with the case as it was opened
+    if (!(await this.caseOpened(actor.agency, applicationId))) {
+      const item = await this.registry.item(actor.agency, filed.itemCode);
+      const applicant = await this.openApplicant(actor.agency, applicationId, filed);
+      try {
+        await this.deps.cases.record(
+          applicationId,
+          actor,
+          {
+            type: 'CaseOpened',
+            occurredAt: this.deps.clock.now().toISOString(),
+            data: {
+              caseId: applicationId,
+              itemCode: filed.itemCode,
+              title: body.title ?? `${item.name ?? filed.itemCode}（网上申请）`,
+              openedOn: acceptedOn,
+              officers: [...body.officers],
+              parties: [
+                {
+                  kind: applicant.kind,
+                  name: applicant.name,
+                  ...(applicant.idNumber === undefined ? {} : { idNumber: applicant.idNumber }),
+                  phone: applicant.phone,
+                  ...(applicant.address === undefined ? {} : { address: applicant.address }),
+                },
+              ],
+              application: applicationId,
             },
-          ],
-          application: applicationId,
-        },
-        media: filed.attachments.map((a) => a.sha256),
-      },
-      { eventId: derivedId(filed.eventId, 1) },
-    );
+            media: filed.attachments.map((a) => a.sha256),
+          },
+          { eventId: derivedId(filed.eventId, 1) },
+        );
+      } catch (err) {
+        // another replica opened the case from the application meanwhile (its opening's id is the same, its request
+        // another): that acceptance records itself
+        if (err instanceof RuleViolation && err.code === 'idempotency_key_reused') {
+          throw conflict('application_decided', 'the application is being accepted already', { status: 'accepted' });
+        }
+        throw err;
+      }
+    }
     const result = await this.command(actor.agency, applicationId, actor, command, {
       eventId: derivedId(filed.eventId, 2),
     });
     return { ...result, caseId: applicationId };
+  }
+
+  /** Whether a case was opened from the application (the case of its id, opened naming it), accepted or not yet. */
+  private async caseOpened(agency: string, applicationId: string): Promise<boolean> {
+    const [first] = await this.deps.events.readStream(caseStream(agency, applicationId), { limit: 1 });
+    const data = first?.event.type === 'CaseOpened' ? (first.event.data as { application?: unknown }) : undefined;
+    return data?.application === applicationId;
   }
 
   /** Refuses to accept (不予受理) an application of the officer's agency, with the reason and its legal basis. */
@@ -272,21 +309,26 @@ export class ApplicationService {
     eventId: string,
     expectedRevision?: number,
   ): Promise<CommandResult> {
-    const command: ApplicationCommand = {
-      type: 'RejectApplication',
-      actor,
-      reason: body.reason,
-      legalBasis: body.legalBasis,
-      rejectedOn: this.today(actor.agency),
-    };
-    // a retry under the same Idempotency-Key must be this refusal: the same reason and legal basis (the date the
-    // service gives it may have moved on)
-    const sameRequest = (recorded: readonly { readonly type: string; readonly data: Record<string, unknown> }[]) =>
-      recorded.length === 1 &&
-      recorded[0]!.type === 'ApplicationRejected' &&
-      recorded[0]!.data.reason === body.reason &&
-      recorded[0]!.data.legalBasis === body.legalBasis;
-    return this.command(actor.agency, applicationId, actor, command, { eventId, expectedRevision, sameRequest });
+    return this.#decisions.run(applicationStream(actor.agency, applicationId), async () => {
+      const command: ApplicationCommand = {
+        type: 'RejectApplication',
+        actor,
+        reason: body.reason,
+        legalBasis: body.legalBasis,
+        rejectedOn: this.today(actor.agency),
+        // an acceptance that opened the case and has yet to record itself (on another replica, or cut short) is
+        // completed by accepting again, never undone by a refusal
+        caseOpened: await this.caseOpened(actor.agency, applicationId),
+      };
+      // a retry under the same Idempotency-Key must be this refusal: the same reason and legal basis (the date the
+      // service gives it may have moved on)
+      const sameRequest = (recorded: readonly { readonly type: string; readonly data: Record<string, unknown> }[]) =>
+        recorded.length === 1 &&
+        recorded[0]!.type === 'ApplicationRejected' &&
+        recorded[0]!.data.reason === body.reason &&
+        recorded[0]!.data.legalBasis === body.legalBasis;
+      return this.command(actor.agency, applicationId, actor, command, { eventId, expectedRevision, sameRequest });
+    });
   }
 
   private command(

@@ -1,4 +1,6 @@
 import type { Clock } from '../../src/ports/clock.js';
+import { caseStream } from '../../src/domain/case/acts.js';
+import { appendPastRules } from '../support/raw-append.js';
 import { seedAgency, startTestService, type TestService } from '../support/service.js';
 
 const AGENCY = 'county-justice';
@@ -293,6 +295,70 @@ describe('online applications over HTTP (网上受理)', () => {
     const events = await t.call('GET', `/v1/events?after=0&types=ApplicationFiled`, { token: supervisor });
     const ids = events.body.events.map((e: any) => e.event.data.applicationId ?? e.event.stream);
     expect(ids.filter((x: string) => String(x).includes(first.body.applicationId))).toHaveLength(1);
+  });
+});
+
+describe('accepting and refusing one application at once', () => {
+  const OTHER = { ...APPLICATION, applicant: { kind: 'person', name: '赵同时', phone: '13900000000' } };
+  const refusal = { reason: '申请材料不齐全', legalBasis: '《行政许可法》第三十二条第一款第（四）项' };
+  const caseEvents = async (id: string) => {
+    const res = await t.call('GET', `/v1/cases/${id}/events?consistentWith=${position}`, { token: officer });
+    return res.status === 200 ? (res.body.events as { type: string }[]).map((e) => e.type) : res.status;
+  };
+
+  it('when an acceptance and a refusal arrive together, then exactly one is recorded, and a case exists exactly when the acceptance won', async () => {
+    for (let i = 0; i < 4; i++) {
+      const { applicationId } = (await file({ ...OTHER, request: `同时受理与不予受理 ${i}` })).body;
+      const [accepted, refused] = await Promise.all([
+        post(`/v1/applications/${applicationId}/acceptance`, officer, { officers: ['alice', 'bob'] }),
+        post(`/v1/applications/${applicationId}/rejection`, officer, refusal),
+      ]);
+      expect([accepted.status, refused.status].sort()).toEqual([201, 409]);
+      const loser = accepted.status === 409 ? accepted : refused;
+      expect(loser.body.code).toBe('application_decided');
+      expect(await caseEvents(applicationId)).toEqual(accepted.status === 201 ? ['CaseOpened'] : 404);
+    }
+  });
+
+  it('when two officers accept at once naming other officers, then one opens the case and the other is 409 application_decided, as it is one after the other', async () => {
+    const { applicationId } = (await file({ ...OTHER, request: '两人同时受理' })).body;
+    const route = `/v1/applications/${applicationId}/acceptance`;
+    const answers = await Promise.all([
+      post(route, officer, { officers: ['alice', 'bob'] }),
+      post(route, t.token('bob', AGENCY, ['officer']), { officers: ['bob', 'alice'], title: '另一标题' }),
+      post(route, officer, { officers: ['alice', 'bob'] }),
+    ]);
+    expect(answers.map((a) => a.status).sort()).toEqual([201, 409, 409]);
+    for (const a of answers.filter((x) => x.status === 409)) expect(a.body.code).toBe('application_decided');
+    expect(await caseEvents(applicationId)).toEqual(['CaseOpened']);
+  });
+
+  it('when a case was opened from an application whose acceptance was not recorded (cut short), then a refusal is 409 and accepting again completes it with that case', async () => {
+    const { applicationId } = (await file({ ...OTHER, request: '受理中断' })).body;
+    // what an acceptance leaves when the service stops between opening the case and recording itself
+    await appendPastRules(
+      t,
+      caseStream(AGENCY, applicationId),
+      'CaseOpened',
+      {
+        caseId: applicationId,
+        itemCode: 'L-001',
+        title: '受理中断的申请',
+        openedOn: '2026-11-30',
+        officers: ['alice', 'bob'],
+        parties: [{ kind: 'organization', name: '某某律师事务所' }],
+        application: applicationId,
+      },
+      { agency: AGENCY, occurredAt: '2026-11-30T12:30:00+08:00' },
+    );
+    const refused = await post(`/v1/applications/${applicationId}/rejection`, officer, refusal);
+    expect([refused.status, refused.body.code]).toEqual([409, 'application_decided']);
+    const accepted = await post(`/v1/applications/${applicationId}/acceptance`, officer, {
+      officers: ['alice', 'bob'],
+    });
+    expect([accepted.status, accepted.body.caseId]).toEqual([201, applicationId]);
+    const file_ = await t.call('GET', `/v1/cases/${applicationId}?consistentWith=${position}`, { token: officer });
+    expect([file_.body.title, file_.body.revision]).toEqual(['受理中断的申请', 0]);
   });
 });
 

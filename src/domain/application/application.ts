@@ -91,6 +91,8 @@ export type ApplicationCommand =
       readonly reason: string;
       readonly legalBasis: string;
       readonly rejectedOn: string;
+      /** Whether a case was opened from the application by an acceptance not recorded yet: then it is not refused. */
+      readonly caseOpened?: boolean;
     }
   | ({
       readonly type: 'EraseApplication';
@@ -214,6 +216,11 @@ export const applicationDecider: Decider<ApplicationCommand, ApplicationEvent, A
       case 'RejectApplication': {
         // an application whose applicant was erased can still be refused, never accepted (it would open a case)
         checkDecision(command.actor, state, command.rejectedOn);
+        if (command.caseOpened) {
+          throw conflict('application_decided', 'a case was opened from the application: it is being accepted', {
+            status: 'accepted',
+          });
+        }
         const { reason, legalBasis, rejectedOn } = command;
         const onTime = !acceptanceOverdue(state.acceptBy!, rejectedOn);
         return [{ type: 'ApplicationRejected', data: { reason, legalBasis, rejectedOn, onTime } }];

@@ -136,6 +136,16 @@ describe('online applications (三(一) 网上受理)', () => {
       ]);
   });
 
+  it('when a case was opened from a filed application whose acceptance is not recorded yet, then a refusal is application_decided', () => {
+    spec
+      .given(filed())
+      .when({ ...reject('2026-12-01'), caseOpened: true } as ApplicationCommand)
+      .thenFails('application_decided', 409);
+    spec
+      .given(filed())
+      .when({ ...reject('2026-12-01'), caseOpened: false } as ApplicationCommand)
+      .then([{ type: 'ApplicationRejected' }]);
+  });
   it('when an accepted application is accepted or refused again, then it is refused as application_decided', () => {
     const accepted = [...filed(), ...applicationDecider.decide(accept('2026-12-01'), stateAfter(filed()))];
     spec.given(accepted).when(reject('2026-12-02')).thenFails('application_decided', 409);
