@@ -140,6 +140,15 @@ describe('the recording list (音像记录事项清单)', () => {
     expect(published.body.history).toEqual([expect.objectContaining({ version: 1, reason: '年度调整', entries: 3 })]);
     expect(published.body.defaultDuties).toBeUndefined();
   });
+
+  it('when the list in force is published again without a key (another reason alone), then 409 version_unchanged and no version is added', async () => {
+    const before = await list();
+    expect(before.version).toBeGreaterThan(0);
+    const entries = before.entries.map((e: Record<string, unknown>) => ({ ...e }));
+    const res = await put({ agency: AGENCY, entries, reason: '再次提交' });
+    expect([res.status, res.body.code]).toEqual([409, 'version_unchanged']);
+    expect((await list()).version).toBe(before.version);
+  });
 });
 
 describe('recording devices (执法记录仪)', () => {

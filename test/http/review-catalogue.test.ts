@@ -113,12 +113,22 @@ describe('the review catalogue (重大执法决定法制审核目录清单)', ()
   });
 
   it('when a PUT is retried with its Idempotency-Key, then the version it adopted is answered and no other is adopted', async () => {
-    const body = { agency: AGENCY, level: 'county', entries: [FOOD_FINES, SUSPENSIONS], reason: '复核后重申' };
+    const revocations = { entryId: 'RC-03', description: '吊销许可证件', decisionTypes: ['license_revocation'] };
+    const body = {
+      agency: AGENCY,
+      level: 'county',
+      entries: [FOOD_FINES, SUSPENSIONS, revocations],
+      reason: '增列吊销',
+    };
     const headers = { 'idempotency-key': 'catalogue-retry-1' };
     const once = await put(body, admin, headers);
     const again = await put(body, admin, headers);
     expect([once.status, again.status]).toEqual([201, 200]);
     expect(again.body.revision).toBe(once.body.revision);
+    expect((await get()).version).toBe(once.body.version);
+    // the same catalogue again without the key (a retry that lost it, another reason): nothing to record
+    const repeated = await put({ ...body, reason: '再次提交' });
+    expect([repeated.status, repeated.body.code]).toEqual([409, 'version_unchanged']);
     expect((await get()).version).toBe(once.body.version);
   });
 

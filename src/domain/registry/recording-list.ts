@@ -2,7 +2,8 @@ import type { Actor } from '../actor.js';
 import { requireAgency, requireRole } from '../actor.js';
 import { missingFloors, type ScopedDuty } from '../case/rules.js';
 import type { Decider } from '../decider.js';
-import { violation } from '../errors.js';
+import { sameJson } from '../amendments.js';
+import { conflict, violation } from '../errors.js';
 import { agencyStream } from '../streams.js';
 import type { ItemState } from './items.js';
 
@@ -80,10 +81,14 @@ function checkEntries(entries: readonly RecordingListEntry[], items: ReadonlyMap
 
 export const recordingListDecider: Decider<RecordingListCommand, RecordingListEvent, RecordingListState> = {
   initialState: () => ({ version: 0 }),
-  decide(command) {
+  decide(command, state) {
     requireRole(command.actor, ['admin'], 'publishing the recording list');
     requireAgency(command.actor, command.agency);
     checkEntries(command.entries, command.items);
+    // a repeated PUT signs no copy (as for the calendar and the published documents): the reason alone is no change
+    if (state.version > 0 && sameJson(state.entries, command.entries)) {
+      throw conflict('version_unchanged', `version ${state.version} of the recording list says this already`);
+    }
     return [{ type: 'RecordingListPublished', data: { entries: command.entries, reason: command.reason } }];
   },
   evolve: (state, event) => ({ version: state.version + 1, entries: event.data.entries }),

@@ -2,7 +2,8 @@ import type { Actor } from '../actor.js';
 import { requireAgency, requireRole } from '../actor.js';
 import type { DecisionType } from '../case/acts.js';
 import type { Decider } from '../decider.js';
-import { violation } from '../errors.js';
+import { sameJson } from '../amendments.js';
+import { conflict, violation } from '../errors.js';
 import { agencyStream } from '../streams.js';
 import type { ItemCategory } from './items.js';
 
@@ -100,11 +101,16 @@ function checkEntries(entries: readonly CatalogueEntry[]): void {
 
 export const reviewCatalogueDecider: Decider<ReviewCatalogueCommand, ReviewCatalogueEvent, ReviewCatalogueState> = {
   initialState: () => ({ version: 0, versions: [] }),
-  decide(command) {
+  decide(command, state) {
     requireRole(command.actor, ['admin'], 'adjusting the review catalogue');
     requireAgency(command.actor, command.agency);
     checkEntries(command.entries);
     const { level, entries, reason, at } = command;
+    // a repeated PUT signs no copy (as for the calendar and the published documents): the reason alone is no change
+    const current = state.versions[state.versions.length - 1];
+    if (current && current.level === level && sameJson(current.entries, entries)) {
+      throw conflict('version_unchanged', `version ${current.version} of the review catalogue says this already`);
+    }
     return [{ type: 'ReviewCatalogueAdjusted', data: { level, entries, reason, inForceFrom: at } }];
   },
   evolve: (state, event) => {

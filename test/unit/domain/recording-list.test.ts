@@ -74,6 +74,20 @@ describe('the recording list (音像记录事项清单)', () => {
       .when(publish([...FLOORS, odd]))
       .thenFails('recording_entry_invalid', 422);
   });
+  it('when the list in force is published again (another reason alone), then 409 version_unchanged; a changed entry is a new version', () => {
+    const [event] = spec
+      .given([])
+      .when(publish([...FLOORS, HEARING]))
+      .then([{ type: 'RecordingListPublished' }]);
+    spec
+      .given([event!])
+      .when({ ...publish([...FLOORS, { ...HEARING }]), reason: '重复提交' })
+      .thenFails('version_unchanged', 409);
+    spec
+      .given([event!])
+      .when(publish([...FLOORS, { ...HEARING, place: '询问室' }]))
+      .then([{ type: 'RecordingListPublished' }]);
+  });
   it('when an entry names an item the agency does not have, or one retired, then item_unknown names it', () => {
     for (const itemCode of ['P-404', 'P-002']) {
       const narrowed = entry({ entryId: 'hearing', actType: 'HearingHeld', itemCodes: ['P-001', itemCode] });

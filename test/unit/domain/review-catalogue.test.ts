@@ -54,6 +54,25 @@ describe('the review catalogue (重大执法决定法制审核目录清单)', ()
     expect(twice.versions.map((v) => v.version)).toEqual([1, 2]);
     expect(twice.versions[0]!.entries).toEqual([first]);
   });
+  it('when the catalogue in force is given again (another reason alone), then 409 version_unchanged; another level or entry is a new version', () => {
+    const first = entry({ amountFenAtLeast: 5_000_000 });
+    const [event] = spec
+      .given([])
+      .when(adjust([first]))
+      .then([{ type: 'ReviewCatalogueAdjusted' }]);
+    spec
+      .given([event!])
+      .when({ ...adjust([{ ...first }]), reason: '重复提交' })
+      .thenFails('version_unchanged', 409);
+    spec
+      .given([event!])
+      .when({ ...adjust([first]), level: 'city' })
+      .then([{ type: 'ReviewCatalogueAdjusted', data: { level: 'city' } }]);
+    spec
+      .given([event!])
+      .when(adjust([{ ...first, amountFenAtLeast: 6_000_000 }]))
+      .then([{ type: 'ReviewCatalogueAdjusted' }]);
+  });
   it('when an officer adjusts it, then role_required', () => {
     spec.given([]).when(adjust([], actors.alice)).thenFails('role_required', 403);
   });
