@@ -292,8 +292,9 @@ export function caseOf(stream: string): { readonly agency: string; readonly case
 export const caseFilesProjection: Projection = {
   name: 'case-files',
   // 14: the cases awaiting a decision spread over rows by their keys; 15: the reasons for leaving a benchmark are
-  // opened from their sealed form and forgotten at the erasure, and the fold's proposal holds none
-  version: 15,
+  // opened from their sealed form and forgotten at the erasure, and the fold's proposal holds none; 16: the
+  // erasure's act keeps its ground, not its reason
+  version: 16,
   collections: [
     {
       name: CASES,
@@ -378,9 +379,12 @@ export const caseFilesProjection: Projection = {
           opinions: summary.counsel.opinions.map((o) => ({ ...o, opinion: ERASED })),
         };
       summary.searchChars = MAX_SEARCH_CHARS;
+      // the erasure's own reason stays in its signed event, not in the file: written about the person, it would keep
+      // what the erasure forgets (docs/privacy.md)
+      const erasure = { ...entry, data: { ground: String(envelope.data.ground) } };
       return [
         { collection: CASES, key, doc: summary },
-        { collection: CASE_ACTS, key: caseActKey(key, entry.revision), doc: entry },
+        { collection: CASE_ACTS, key: caseActKey(key, entry.revision), doc: erasure },
         erasedText(key, summary),
         ...listed(envelope.type, key, summary, docs),
       ];

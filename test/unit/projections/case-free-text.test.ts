@@ -104,6 +104,10 @@ describe('free text sealed in case events, in the case-files projection', () => 
     expect(live.get<CaseSummaryDoc>(CASES, KEY)!.counsel!.opinions.map((o) => o.opinion)).toEqual(['[erased]']);
     expect(text).toMatchObject({ title: '[erased]', parts: [], findings: [], decided: false });
     expect(indexedText(text)).toBe('');
+    // the erasure's act in the file: its ground, not its reason (which may name the person)
+    const erasureAct = live.all<{ type: string; data: unknown }>(CASE_ACTS).find((a) => a.type === 'CaseDataErased');
+    expect(erasureAct!.data).toEqual({ ground: 'retention_expired' });
+    expect(JSON.stringify(live.all(CASE_ACTS))).not.toContain('保管期限届满');
 
     const rebuilt = new MemoryDocs(PROJECTIONS).apply(await open(positioned([...acts, ...erasure])));
     expect(rebuilt.get(CASES, KEY)).toEqual(live.get(CASES, KEY));
