@@ -10,9 +10,10 @@ import { InvalidBody } from './validation.js';
 export function ifMatch(req: Request): number | undefined {
   const raw = req.get('if-match');
   if (raw === undefined) return undefined;
-  const match = /^(?:W\/)?"?(-?\d{1,15})(?:\.[A-Za-z0-9_-]{1,64})?"?$/.exec(raw.trim());
+  // quoted (an entity tag) or bare, never half of each
+  const match = /^(?:W\/)?(?:"(-?\d{1,15})(?:\.[A-Za-z0-9_-]{1,64})?"|(-?\d{1,15}))$/.exec(raw.trim());
   if (!match) throw new InvalidBody('If-Match must be a stream revision such as "3"');
-  return Number(match[1]);
+  return Number(match[1] ?? match[2]);
 }
 
 /**
