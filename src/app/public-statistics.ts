@@ -83,7 +83,16 @@ export class PublicStatisticsReads {
     const agencies = agency === undefined ? [...new Set(docs.map((d) => d.agency))].sort() : [agency];
     const evaluated = new Map(agencies.map((a) => [a, evaluationsOfYear(this.deps.readModels, a, year)]));
     const parts = (agencies.length === 0 ? [''] : agencies).map((a) =>
-      figuresOf(yearlyStatistics({ agency: a, year, cases, asOf, evaluations: evaluated.get(a) ?? [] })),
+      figuresOf(
+        yearlyStatistics({
+          agency: a,
+          year,
+          cases,
+          asOf,
+          evaluations: evaluated.get(a) ?? [],
+          utcOffsetMinutes: this.deps.utcOffsetOf(a),
+        }),
+      ),
     );
     const summed = parts.reduce((sum, part) => addFigures(sum, part) as PublicFigures);
     return {

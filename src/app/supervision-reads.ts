@@ -228,7 +228,8 @@ export class SupervisionReads {
       caseFacts(assembleCaseFile(doc, caseActs(this.deps.readModels, caseKey(doc.agency, doc.caseId)))),
     );
     const evaluations = evaluationsOfYear(this.deps.readModels, agency, query.year);
-    const statistics = yearlyStatistics({ agency, year: query.year, cases, asOf, evaluations });
+    const utcOffsetMinutes = this.deps.utcOffsetOf(agency);
+    const statistics = yearlyStatistics({ agency, year: query.year, cases, asOf, evaluations, utcOffsetMinutes });
     return {
       ...statistics,
       publication: { deadline: publicationDeadline(query.year), status: publicationStatus({ year: query.year, asOf }) },

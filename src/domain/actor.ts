@@ -23,6 +23,13 @@ export function requireAgency(actor: Actor, agency: string): void {
 /** The calendar date (YYYY-MM-DD) of an ISO 8601 date-time as written, in its own offset: the agency's local day. */
 export const localDate = (dateTime: string): string => dateTime.slice(0, 10);
 
+/**
+ * The agency's day of the instant `dateTime`: read on its clock, given its offset from UTC in minutes (an act
+ * written in UTC at 17:00 is of the next day in a county at UTC+8); without the offset, the day as written.
+ */
+export const agencyDate = (dateTime: string, offsetMinutes: number | undefined): string =>
+  offsetMinutes === undefined ? localDate(dateTime) : dateAtOffset(dateTime, offsetMinutes);
+
 /** The easternmost offset in use (UTC+14, Line Islands): a date begins there first. */
 const EARLIEST_OFFSET_MINUTES = 14 * 60;
 /** The westernmost offset in use (UTC−12). */

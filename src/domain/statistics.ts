@@ -1,4 +1,4 @@
-import { localDate } from './actor.js';
+import { agencyDate, localDate } from './actor.js';
 import {
   DECISION_TYPES,
   EXEMPTION_GROUNDS,
@@ -94,13 +94,13 @@ interface DecisionFacts {
  * The decisions of a case, each with the publication or exemption that followed it (a case has one; nothing here
  * relies on it).
  */
-function decisionsOf(events: readonly RecordedCaseEvent[]): DecisionFacts[] {
+function decisionsOf(events: readonly RecordedCaseEvent[], dayOf: (dateTime: string) => string): DecisionFacts[] {
   const decisions: DecisionFacts[] = [];
   for (const event of events) {
     if (event.type === 'DecisionIssued') decisions.push({ issued: event.data });
     const last = decisions.at(-1);
     if (event.type === 'DecisionDisclosed' && last && !last.disclosed) last.disclosed = event.data;
-    if (event.type === 'DisclosureExempted' && last && !last.exemptedOn) last.exemptedOn = localDate(event.occurredAt);
+    if (event.type === 'DisclosureExempted' && last && !last.exemptedOn) last.exemptedOn = dayOf(event.occurredAt);
   }
   return decisions;
 }
@@ -111,8 +111,8 @@ function decisionsOf(events: readonly RecordedCaseEvent[]): DecisionFacts[] {
  * 发现行政执法薄弱环节). Only cases of `agency` count.
  *
  * - Cases opened count by `CaseOpened.openedOn`; decisions, fines, major decisions and their publication by
- *   `DecisionIssued.decidedOn`; hearings by `HearingHeld.heldOn`; reviews, seizures and demolitions by the local
- *   date of the act (`occurredAt`). Each act counts in the year it happened, so once a year is over its figures
+ *   `DecisionIssued.decidedOn`; hearings by `HearingHeld.heldOn`; reviews, seizures and demolitions by the agency's
+ *   day of the act's time (`occurredAt` read on the agency's clock, given `utcOffsetMinutes`; else as written). Each act counts in the year it happened, so once a year is over its figures
  *   stay put while its cases go on; and only once its date has come by `asOf`, so the figures as of a day within
  *   the year are those of the acts done by then.
  * - Publication is judged as of `asOf` (a date, YYYY-MM-DD): on time or late as recorded (`DecisionDisclosed.onTime`);
@@ -120,7 +120,7 @@ function decisionsOf(events: readonly RecordedCaseEvent[]): DecisionFacts[] {
  *   publication dated after `asOf` has not happened yet as of `asOf`, so the figures published on a day can be
  *   reproduced later. A publication later withdrawn or updated (撤销/更新) still counts as published. A decision
  *   not published but exempted from publication by `asOf` is `exempted` (see `disclosureStanding`).
- * - Exemptions from publication count by the local date of `DisclosureExempted`, by ground.
+ * - Exemptions from publication count by the agency's day of `DisclosureExempted`, by ground.
  * - Fines are the integer sum of `fineFen` over decisions of type `fine`.
  * - Corrections (`RecordCorrected`) do not change the counts: they amend the written record of an act, not the act;
  *   the figures are those of the acts as first recorded.
@@ -132,8 +132,11 @@ export function yearlyStatistics(input: {
   asOf: string;
   /** The agency's case-file evaluations (each supervisor's latest per case); those of cases closed in the year count. */
   evaluations?: readonly EvaluationData[];
+  /** The agency's offset from UTC in minutes: an act counts on the agency's day of its time (`agencyDate`). */
+  utcOffsetMinutes?: number;
 }): YearlyStatistics {
   const { agency, year } = input;
+  const dayOf = (dateTime: string): string => agencyDate(dateTime, input.utcOffsetMinutes);
   const asOf = localDate(input.asOf);
   // a date of the year that has come by `asOf`: what had not happened by then is not counted as of then
   const counts = (date: string): boolean => isYear(date, year) && date <= asOf;
@@ -152,7 +155,7 @@ export function yearlyStatistics(input: {
     if (facts.agency !== agency) continue;
     let duties: readonly RecordingDuty[] = DEFAULT_RECORDING_DUTIES;
     for (const event of facts.events) {
-      if (recordingRequirement(event, duties) === 'audio_video' && counts(localDate(event.occurredAt))) {
+      if (recordingRequirement(event, duties) === 'audio_video' && counts(dayOf(event.occurredAt))) {
         mandatoryRecordings.acts += 1;
         if (meetsRecording('audio_video', event.media)) mandatoryRecordings.recorded += 1;
       }
@@ -165,20 +168,20 @@ export function yearlyStatistics(input: {
           }
           break;
         case 'LegalReviewCompleted':
-          if (counts(localDate(event.occurredAt))) legalReviews[event.data.outcome] += 1;
+          if (counts(dayOf(event.occurredAt))) legalReviews[event.data.outcome] += 1;
           break;
         case 'HearingHeld':
           if (counts(event.data.heldOn)) hearingsHeld += 1;
           break;
         case 'DisclosureExempted':
-          if (counts(localDate(event.occurredAt))) {
+          if (counts(dayOf(event.occurredAt))) {
             exemptions.total += 1;
             exemptions.byGround[event.data.ground] += 1;
           }
           break;
       }
     }
-    for (const { issued, disclosed, exemptedOn } of decisionsOf(facts.events)) {
+    for (const { issued, disclosed, exemptedOn } of decisionsOf(facts.events, dayOf)) {
       if (!counts(issued.decidedOn)) continue;
       decisions.total += 1;
       decisions.byType[issued.decisionType] += 1;

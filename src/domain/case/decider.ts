@@ -1,4 +1,4 @@
-import { latestDateAt, localDate, requireRole, type Role } from '../actor.js';
+import { agencyDate, latestDateAt, requireRole, type Role } from '../actor.js';
 import type { WorkingDayCalendar } from '../calendar/working-days.js';
 import type { Decider } from '../decider.js';
 import { conflict, notFound, RuleViolation, violation } from '../errors.js';
@@ -180,7 +180,7 @@ function checkState(act: RecordAct, state: CaseState): void {
  */
 function checkOfficers(act: RecordAct, state: CaseState, context: CaseContext, agency: string): void {
   const named = act.type === 'CaseOpened' ? act.data.officers : (act.officers ?? state.officers);
-  const date = actDate(act);
+  const date = actDate(act, context);
   const ofAgency = [...new Set(named)];
   for (const id of ofAgency) requireOfAgency(context, id, agency);
   const needsTwo = act.type === 'CaseOpened' || ON_SITE_ACTS.includes(act.type);
@@ -202,11 +202,12 @@ function checkRecorder(act: RecordAct, context: CaseContext, agency: string): vo
   const roles = ROLES[act.type];
   if (!roles.includes('officer') || roles.some((r) => r !== 'officer' && act.actor.roles.includes(r))) return;
   requireOfAgency(context, act.actor.sub, agency);
-  requireCertified(context, act.actor.sub, actDate(act));
+  requireCertified(context, act.actor.sub, actDate(act, context));
 }
 
-/** The local date an act is held to: the opening's date, or the date of `occurredAt` as written. */
-const actDate = (act: RecordAct): string => (act.type === 'CaseOpened' ? act.data.openedOn : localDate(act.occurredAt));
+/** The local date an act is held to: the opening's date, or the agency's day of `occurredAt` (`agencyDate`). */
+const actDate = (act: RecordAct, context: CaseContext): string =>
+  act.type === 'CaseOpened' ? act.data.openedOn : agencyDate(act.occurredAt, context.utcOffsetMinutes);
 
 /** An officer of another agency is as unknown as one never registered, and refused the same way. */
 function requireOfAgency(context: CaseContext, id: string, agency: string): void {
@@ -280,6 +281,7 @@ function checkReviewGate(
   state: CaseState,
   major: boolean,
   reviewCatalogue: { version: number; entryIds: string[] } | undefined,
+  context: Pick<CaseContext, 'utcOffsetMinutes'>,
 ): void {
   if (!major) return;
   if (reviewClears(state.review, state.reviewPending, act.data)) {
@@ -296,7 +298,7 @@ function checkReviewGate(
           },
         );
       }
-      if (act.data.decidedOn < localDate(cleared)) {
+      if (act.data.decidedOn < agencyDate(cleared, context.utcOffsetMinutes)) {
         throw violation(
           'date_invalid',
           `a major decision is made on or after the day its legal review cleared it (${cleared})`,
@@ -386,7 +388,8 @@ function decide({ act, context }: CaseCommand, state: CaseState): CaseEvent[] {
           missing,
         });
       const discretion = discretionFinding(context.benchmark?.(itemCode), act.data.proposed);
-      const due = reviewDeadline(item, localDate(act.occurredAt), context.calendar, context.reviewWorkingDays);
+      const requestedOn = agencyDate(act.occurredAt, context.utcOffsetMinutes);
+      const due = reviewDeadline(item, requestedOn, context.calendar, context.reviewWorkingDays);
       const limit = { reviewWorkingDays: due.workingDays, reviewDueBy: due.date };
       return [{ ...base, type: act.type, data: { ...act.data, ...(discretion ? { discretion } : {}), ...limit } }];
     }
@@ -435,7 +438,7 @@ function decide({ act, context }: CaseCommand, state: CaseState): CaseEvent[] {
     case 'DecisionIssued': {
       const { decisionType, decidedOn } = act.data;
       // the day it was decided is not after the decision is issued (its deadline to publish counts from that day)
-      if (decidedOn > localDate(act.occurredAt)) {
+      if (decidedOn > agencyDate(act.occurredAt, context.utcOffsetMinutes)) {
         throw violation(
           'date_invalid',
           `a decision issued ${act.occurredAt} cannot have been made later, on ${decidedOn}`,
@@ -464,7 +467,7 @@ function decide({ act, context }: CaseCommand, state: CaseState): CaseEvent[] {
       );
       const reviewCatalogue =
         catalogue && matched.length > 0 ? { version: catalogue.version, entryIds: [...new Set(matched)] } : undefined;
-      checkReviewGate(act, state, major, reviewCatalogue);
+      checkReviewGate(act, state, major, reviewCatalogue, context);
       const discretion = discretionFinding(context.benchmark?.(itemCode), act.data);
       const due = disclosureDeadline(item, decidedOn, context.calendar);
       const derived = {
@@ -486,7 +489,7 @@ function decide({ act, context }: CaseCommand, state: CaseState): CaseEvent[] {
       ];
     }
     case 'DisclosureExempted':
-      if (localDate(act.occurredAt) < state.decision!.decidedOn)
+      if (agencyDate(act.occurredAt, context.utcOffsetMinutes) < state.decision!.decidedOn)
         throw violation('date_invalid', 'a decision cannot be exempted from publication before it is made');
       return [{ ...base, type: act.type, data: act.data }];
     case 'RecordCorrected':

@@ -110,6 +110,37 @@ describe('the case decider', () => {
         )
         .then([{ type: 'EvidenceCollected' }]);
     });
+    it("when the agency's offset is known, then a certificate is judged on the agency's day of the act, however its time is written", () => {
+      const early = opened();
+      const openedInJune = { ...early, act: { ...early.act, data: { ...early.act.data, openedOn: '2019-06-03' } } };
+      // 2019-06-30T16:30Z is 2019-07-01 00:30 in China: dave's certificate ended the day before
+      const collected = (utcOffsetMinutes?: number) => {
+        const command = act(
+          'EvidenceCollected',
+          { description: 'x' },
+          { officers: ['alice', 'dave'], occurredAt: '2019-06-30T16:30:00Z' },
+        );
+        return utcOffsetMinutes === undefined
+          ? command
+          : { ...command, context: { ...command.context, utcOffsetMinutes } };
+      };
+      const error = spec
+        .given(record(openedInJune as typeof early))
+        .when(collected(480))
+        .thenFails('certificate_invalid', 422);
+      expect(error.details).toMatchObject({ officerId: 'dave', date: '2019-07-01' });
+      // the same instant written at +08:00 is refused the same way
+      spec
+        .given(record(openedInJune as typeof early))
+        .when(
+          act(
+            'EvidenceCollected',
+            { description: 'x' },
+            { officers: ['alice', 'dave'], occurredAt: '2019-07-01T00:30:00+08:00' },
+          ),
+        )
+        .thenFails('certificate_invalid', 422);
+    });
     it('when the recorder of a field act is suspended, or not registered in the agency, then refused, whoever the act names (持证上岗)', () => {
       const byEve = spec
         .given(open())
@@ -290,6 +321,19 @@ describe('the case decider', () => {
         { occurredAt: '2019-09-20T09:30:00+08:00' },
       );
       spec.given(open()).when(later).thenFails('date_invalid', 422);
+    });
+    it("when the agency's offset is known, then a decision written in UTC is issued on the agency's day: its day of decision may be that day", () => {
+      // 2019-09-20T23:00Z is 2019-09-21 07:00 in China
+      const issued = act(
+        'DecisionIssued',
+        { decisionType: 'warning', legalBasis: 'b', documentNo: 'n', decidedOn: '2019-09-21' },
+        { occurredAt: '2019-09-20T23:00:00Z' },
+      );
+      spec
+        .given(open())
+        .when({ ...issued, context: { ...issued.context, utcOffsetMinutes: 480, recordedAt: '2019-09-21T00:00:00Z' } })
+        .then([{ type: 'DecisionIssued' }]);
+      spec.given(open()).when(issued).thenFails('date_invalid', 422);
     });
     it('when a major fine is decided with no review, then legal_review_required', () => {
       spec.given(open()).when(decideFine(2_000_000)).thenFails('legal_review_required', 409);

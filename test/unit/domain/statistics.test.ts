@@ -269,6 +269,16 @@ describe('yearlyStatistics: reviews, recordings, hearings', () => {
     expect(stats([caseOf('B', open('B'))]).legalReviews).toEqual({ approved: 0, rejected: 0, returned: 0 });
   });
 
+  it("when a review's time is written in UTC, then it counts in the year of the agency's day, as the same instant written at +08:00 does", () => {
+    // 2019-12-31T17:00Z is 2020-01-01 01:00 in China
+    const inUtc = caseOf('A', open('A'), propose(MAJOR_FINE), review('approved', '2019-12-31T17:00:00Z'));
+    const inCounty = caseOf('B', open('B'), propose(MAJOR_FINE), review('approved', '2020-01-01T01:00:00+08:00'));
+    const at = (year: number) =>
+      yearlyStatistics({ agency: AGENCY, year, cases: [inUtc, inCounty], asOf: '2020-01-20', utcOffsetMinutes: 480 })
+        .legalReviews.approved;
+    expect([at(2019), at(2020)]).toEqual([0, 2]);
+  });
+
   it('when a seizure and a demolition carry video or audio, then both count as recorded', () => {
     const audio = { ...video, contentType: 'audio/mpeg' };
     const demolish = act('ForcedDemolition', { target: '棚屋', legalBasis: '第四十四条' }, { media: [audio, photo] });
