@@ -32,6 +32,7 @@ import { registryCodec } from './registry-codec.js';
 import { RegistryReader } from './registry-reader.js';
 import { checkStoredEvents } from './stored-events.js';
 import { StreamLocks } from './stream-locks.js';
+import type { EventStore } from '../ports/event-store.js';
 import { caseStream } from '../domain/case/acts.js';
 
 export interface ApplicationServiceDependencies extends CommandDependencies {
@@ -99,6 +100,20 @@ export const normalLookupCode = (typed: string): string => typed.replace(/[\s-]/
 /** SHA-256 (hex) of a lookup code's canonical form: all that is recorded of it. */
 export const lookupHash = (code: string): string =>
   createHash('sha256').update(normalLookupCode(code), 'utf8').digest('hex');
+
+/**
+ * Whether a case was opened from application `applicationId` of `agency`: the case of the application's id, opened
+ * naming it, whether its acceptance was recorded or not yet.
+ */
+export async function caseOpenedFrom(
+  events: Pick<EventStore, 'readStream'>,
+  agency: string,
+  applicationId: string,
+): Promise<boolean> {
+  const [first] = await events.readStream(caseStream(agency, applicationId), { limit: 1 });
+  const data = first?.event.type === 'CaseOpened' ? (first.event.data as { application?: unknown }) : undefined;
+  return data?.application === applicationId;
+}
 
 /** The applicant's identity in the log: the public files applications, in the agency's name, with no role. */
 const applicantActor = (agency: string): Actor => ({ sub: 'applicant', agency, roles: [] });
@@ -294,11 +309,8 @@ export class ApplicationService {
     return { ...result, caseId: applicationId };
   }
 
-  /** Whether a case was opened from the application (the case of its id, opened naming it), accepted or not yet. */
-  private async caseOpened(agency: string, applicationId: string): Promise<boolean> {
-    const [first] = await this.deps.events.readStream(caseStream(agency, applicationId), { limit: 1 });
-    const data = first?.event.type === 'CaseOpened' ? (first.event.data as { application?: unknown }) : undefined;
-    return data?.application === applicationId;
+  private caseOpened(agency: string, applicationId: string): Promise<boolean> {
+    return caseOpenedFrom(this.deps.events, agency, applicationId);
   }
 
   /** Refuses to accept (不予受理) an application of the officer's agency, with the reason and its legal basis. */

@@ -13,6 +13,7 @@ import type { DataKeyStore } from '../ports/data-keys.js';
 import { handleCommand, type CommandDependencies, type CommandResult, type EventCodec } from './command-handler.js';
 import { canonicalEqual } from './idempotency.js';
 import { registryCodec } from './registry-codec.js';
+import { caseOpenedFrom } from './application-service.js';
 
 const erasureCodec: EventCodec<CaseStreamEvent> = {
   toDraft: (event, id) => {
@@ -88,13 +89,11 @@ export class ErasureService {
     const stream = applicationStream(actor.agency, applicationId);
     const occurredAt = this.deps.clock.now().toISOString();
     await this.deps.dataKeys.checkErasable([stream]);
-    // the case opened from an application has the application's id: opened, even if the acceptance is not recorded
-    const [first] = await this.deps.events.readStream(caseStream(actor.agency, applicationId), { limit: 1 });
-    const opened = first?.event.type === 'CaseOpened' ? (first.event.data as { application?: unknown }) : undefined;
     const command: ApplicationCommand = {
       type: 'EraseApplication',
       actor,
-      caseOpened: opened?.application === applicationId,
+      // opened, even if the acceptance is not recorded
+      caseOpened: await caseOpenedFrom(this.deps.events, actor.agency, applicationId),
       ground: body.ground,
       reason: body.reason,
     };
