@@ -76,6 +76,15 @@ export function overdueReviewView(doc: CaseSummaryDoc, asOf: string) {
   return undefined;
 }
 
+/**
+ * Calendar days past a last day `dueBy`: to `asOf` for what is `overdue`, to the day it was done (`doneOn`) for what
+ * was done `late`; undefined otherwise.
+ */
+function daysPast(status: string, dueBy: string, asOf: string, doneOn: string | undefined): number | undefined {
+  if (status === 'overdue') return daysBetween(dueBy, asOf);
+  return status === 'late' && doneOn !== undefined ? daysBetween(dueBy, doneOn) : undefined;
+}
+
 /** Where the time limit of a case's latest legal review stands on `asOf` (the case file shows it). */
 export interface ReviewDeadline {
   readonly requestedOn: string;
@@ -98,12 +107,7 @@ export function reviewDeadlineView(doc: Pick<CaseSummaryDoc, 'reviewLimit'>, asO
   if (!limit) return undefined;
   const { requestedOn, workingDays, dueBy, completedOn } = limit;
   const status = reviewTimeliness(limit, asOf);
-  const past =
-    status === 'overdue'
-      ? daysBetween(dueBy, asOf)
-      : status === 'late' && completedOn !== undefined
-        ? daysBetween(dueBy, completedOn)
-        : undefined;
+  const past = daysPast(status, dueBy, asOf, completedOn);
   return {
     requestedOn,
     workingDays,
@@ -143,12 +147,7 @@ export function disclosureDeadlineView(
   if (!decision || !standing) return undefined;
   const { decidedOn, disclosureWorkingDays, disclosureDueBy: dueBy, disclosedOn, exemption } = decision;
   const status = standing === 'missing' ? 'overdue' : standing;
-  const past =
-    status === 'overdue'
-      ? daysBetween(dueBy, asOf)
-      : status === 'late' && disclosedOn !== undefined
-        ? daysBetween(dueBy, disclosedOn)
-        : undefined;
+  const past = daysPast(status, dueBy, asOf, disclosedOn);
   return {
     decidedOn,
     workingDays: disclosureWorkingDays,

@@ -96,50 +96,36 @@ describe('the case decider', () => {
         .thenFails('certificate_invalid', 422);
       expect(error.details).toMatchObject({ officerId: 'dave', date: '2019-09-20' });
     });
-    it('when the certificate was still valid on the day of the act, then it counts', () => {
+    /** The case opened in June 2019, when dave's certificate (valid to 2019-06-30) still held. */
+    const openedInJune = () => {
       const early = opened();
-      const openedInJune = { ...early, act: { ...early.act, data: { ...early.act.data, openedOn: '2019-06-03' } } };
+      return record({
+        ...early,
+        act: { ...early.act, data: { ...early.act.data, openedOn: '2019-06-03' } },
+      } as typeof early);
+    };
+    /** Evidence collected by alice and dave at `occurredAt`, with the agency's offset when given. */
+    const withDave = (occurredAt: string, utcOffsetMinutes?: number) => {
+      const command = act('EvidenceCollected', { description: 'x' }, { officers: ['alice', 'dave'], occurredAt });
+      return utcOffsetMinutes === undefined
+        ? command
+        : { ...command, context: { ...command.context, utcOffsetMinutes } };
+    };
+    it('when the certificate was still valid on the day of the act, then it counts', () => {
       spec
-        .given(record(openedInJune as typeof early))
-        .when(
-          act(
-            'EvidenceCollected',
-            { description: 'x' },
-            { officers: ['alice', 'dave'], occurredAt: '2019-06-30T23:00:00+08:00' },
-          ),
-        )
+        .given(openedInJune())
+        .when(withDave('2019-06-30T23:00:00+08:00'))
         .then([{ type: 'EvidenceCollected' }]);
     });
     it("when the agency's offset is known, then a certificate is judged on the agency's day of the act, however its time is written", () => {
-      const early = opened();
-      const openedInJune = { ...early, act: { ...early.act, data: { ...early.act.data, openedOn: '2019-06-03' } } };
       // 2019-06-30T16:30Z is 2019-07-01 00:30 in China: dave's certificate ended the day before
-      const collected = (utcOffsetMinutes?: number) => {
-        const command = act(
-          'EvidenceCollected',
-          { description: 'x' },
-          { officers: ['alice', 'dave'], occurredAt: '2019-06-30T16:30:00Z' },
-        );
-        return utcOffsetMinutes === undefined
-          ? command
-          : { ...command, context: { ...command.context, utcOffsetMinutes } };
-      };
       const error = spec
-        .given(record(openedInJune as typeof early))
-        .when(collected(480))
+        .given(openedInJune())
+        .when(withDave('2019-06-30T16:30:00Z', 480))
         .thenFails('certificate_invalid', 422);
       expect(error.details).toMatchObject({ officerId: 'dave', date: '2019-07-01' });
       // the same instant written at +08:00 is refused the same way
-      spec
-        .given(record(openedInJune as typeof early))
-        .when(
-          act(
-            'EvidenceCollected',
-            { description: 'x' },
-            { officers: ['alice', 'dave'], occurredAt: '2019-07-01T00:30:00+08:00' },
-          ),
-        )
-        .thenFails('certificate_invalid', 422);
+      spec.given(openedInJune()).when(withDave('2019-07-01T00:30:00+08:00')).thenFails('certificate_invalid', 422);
     });
     it('when the recorder of a field act is suspended, or not registered in the agency, then refused, whoever the act names (持证上岗)', () => {
       const byEve = spec
