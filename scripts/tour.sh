@@ -22,9 +22,10 @@ curl -sSf -X POST "$BASE/v1/items" -H "Authorization: Bearer $ADMIN" -H 'content
   "legalBasis": "《律师法》第五十条", "major": {"fineFenAtLeast": 1000000}}' > /dev/null
 
 step 2 'an officer opens a case'
-# the day and the times are UTC's (an act is recorded once done, never stated later than the service's clock)
-TODAY=$(date -u +%F)
-now() { date -u +%Y-%m-%dT%H:%M:%SZ; }
+# the county's day and time, UTC+8 (the service's default LEDGER_UTC_OFFSET): the dates an act names are the
+# agency's days, and an act is recorded once done, never stated later than the service's clock
+TODAY=$(TZ=UTC-8 date +%F)
+now() { TZ=UTC-8 date +%Y-%m-%dT%H:%M:%S+08:00; }
 CASE=$(curl -sSf -X POST "$BASE/v1/cases" -H "Authorization: Bearer $OFFICER" -H 'content-type: application/json' -d '{
   "itemCode": "P-001", "title": "某律师事务所未公示执业信息案", "openedOn": "'"$TODAY"'", "officers": ["alice", "bob"],
   "parties": [{"kind": "organization", "name": "某某律师事务所"}]}' | json .caseId)

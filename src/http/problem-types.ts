@@ -623,6 +623,11 @@ export const PROBLEM_TYPES: Readonly<Record<string, ProblemType>> = {
     'Mandatory recording duty missing',
     'Seizure and forced demolition need an audio or video recording on every item: a recording list may not drop, narrow or lower them; `details` names what is missing.',
   ),
+  possible_duplicate: entry(
+    409,
+    'Act possibly sent twice',
+    "The portal's form repeats an act the same reader recorded on the case a moment ago, under another submission key (a form sent again after going back to it): shown back with a warning, it is recorded once sent again as it stands. `details` names the earlier act.",
+  ),
   device_exists: entry(409, 'Device registered already', 'The agency has a recording device with this id already.'),
   device_status_unchanged: entry(409, 'Device status unchanged', 'The recording device has this status already.'),
   device_holder_unchanged: entry(

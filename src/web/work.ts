@@ -8,7 +8,7 @@ import type { DiscretionReads } from '../app/discretion-reads.js';
 import type { ActRequest, CaseService } from '../app/case-service.js';
 import { dateAtOffset } from '../domain/actor.js';
 import { caseStream } from '../domain/case/acts.js';
-import { notFound } from '../domain/errors.js';
+import { conflict, notFound } from '../domain/errors.js';
 import { LedgerError } from '../errors.js';
 import { consistencyOf } from '../http/consistency.js';
 import { receiveMedium, type MediaApiDependencies } from '../http/media-api.js';
@@ -20,7 +20,8 @@ import { actForm, fieldsBody, fieldText, officersOf, yuanText } from './forms/ac
 import { formErrorOf, formErrors } from './forms/errors.js';
 import type { FormState } from './forms/fields.js';
 import { multipartBoundary, readMultipart } from './forms/multipart.js';
-import { SUBMISSION_FIELD, submissionKey } from './forms/submission.js';
+import { AGAIN_FIELD, againKey, SUBMISSION_FIELD, submissionKey } from './forms/submission.js';
+import { RecentActs } from './forms/recent-acts.js';
 import { pageContext, sendPage } from './layout.js';
 import { caseHref } from './links.js';
 import { actFormMain, allFields } from './pages/act-form.js';
@@ -88,6 +89,7 @@ export function workScreens(deps: WorkDependencies, assets: PortalAssets): Route
     return new Date(deps.clock.now().getTime() + offset * 60_000).toISOString().slice(0, 16);
   };
   const today = (agency: string) => dateAtOffset(deps.clock.now(), deps.utcOffsetOf(agency));
+  const recentActs = new RecentActs(() => deps.clock.now().getTime());
 
   // the start page's cases and the review queue, a page at a time: `?cursor=` goes on, `?limit=` another size
   router.get('/work', signedIn(), async (req, res) => {
@@ -116,7 +118,11 @@ export function workScreens(deps: WorkDependencies, assets: PortalAssets): Route
    * content (the form was sent, then changed and sent again): a fresh key lets the user send it once more on purpose.
    */
   const retryValues = (err: LedgerError, typed: Values | undefined): Values =>
-    err.code === 'idempotency_key_reused' ? { ...typed, [SUBMISSION_FIELD]: deps.newId() } : (typed ?? {});
+    err.code === 'idempotency_key_reused'
+      ? { ...typed, [SUBMISSION_FIELD]: deps.newId() }
+      : err.code === 'possible_duplicate' && typeof err.details.eventId === 'string'
+        ? { ...typed, [AGAIN_FIELD]: err.details.eventId }
+        : (typed ?? {});
 
   const renderOpen = (req: Request, res: Response, state: FormState, status = 200) => {
     const ctx = pageContext(req, res, assets);
@@ -299,8 +305,20 @@ export function workScreens(deps: WorkDependencies, assets: PortalAssets): Route
       const body = bodyOf(values, uploaded);
       deps.validate(RECORD_ACT, body);
       const act = { ...body, media: body.media } as unknown as ActRequest;
-      const eventId = eventIdOf(principal, caseStream(agency, caseId), submissionKey(values));
+      const stream = caseStream(agency, caseId);
+      const eventId = eventIdOf(principal, stream, submissionKey(values));
+      // the same act, by the same reader, a moment ago, under another submission key: the form sent again after going
+      // back to it; recorded only once the reader, warned, sends it as it stands
+      const earlier = recentActs.find(principal.sub, stream, body);
+      if (earlier && earlier.eventId !== eventId && againKey(values) !== earlier.eventId) {
+        const at = new Date(earlier.recordedAt + deps.utcOffsetOf(agency) * 60_000).toISOString().slice(11, 16);
+        throw conflict('possible_duplicate', `the same act was recorded on this case at ${at}`, {
+          eventId: earlier.eventId,
+          at,
+        });
+      }
       const result = await deps.cases.record(caseId, actorOf(principal), act, { eventId });
+      if (result.created) recentActs.recorded(principal.sub, stream, body, recordedEvent(result, act.type).id);
       res.redirect(
         303,
         `${caseHref({ agency, caseId })}?consistentWith=${result.position}#act-${recordedEvent(result, act.type).id}`,

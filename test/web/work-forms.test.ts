@@ -324,6 +324,10 @@ describe('legal review from the portal', () => {
     const refused = await heard(next);
     expect(refused.status).toBe(422);
     expect(refused.text).toContain('日期有误');
+    // the summary links to the date at fault, which is marked where it is (the act has two dates)
+    expect(refused.text).toContain('<a href="#f-data-heldOn">');
+    expect(refused.text).toMatch(/id="f-data-heldOn"[^>]*aria-invalid="true"/);
+    expect(refused.text).not.toMatch(/id="f-occurredAt"[^>]*aria-invalid/);
     expect((await caseEvents('wf-date')).map((e) => e.type)).toEqual(['CaseOpened']);
     expect((await heard(DAY)).status).toBe(303);
   });
@@ -518,5 +522,46 @@ describe('a form sent twice (a double click, a resend after a lost answer)', () 
     });
     expect(again.status).toBe(303);
     expect(await caseEvents('wf-twice')).toHaveLength(before + 1);
+  });
+
+  it('when the browser goes back to a recorded form and sends it again as typed (a fresh key, a new time), then nothing is recorded and the user is warned; sent once more as shown, it is recorded', async () => {
+    const path = `/cases/${AGENCY}/wf-twice/acts/EvidenceCollected`;
+    const typed = { officers: 'alice, bob', 'data.description': '现场照片二' };
+    const first = await post(path, f.alice, {
+      ...typed,
+      _submission: keyOf((await page(f, path, f.alice)).text)!,
+      occurredAt: `${DAY}T12:00`,
+    });
+    expect(first.status).toBe(303);
+    const before = (await caseEvents('wf-twice')).length;
+    // going back fetches the form again (it is never kept): a new key and a new time, what was typed put back
+    const back = await post(path, f.alice, {
+      ...typed,
+      _submission: keyOf((await page(f, path, f.alice)).text)!,
+      occurredAt: `${DAY}T12:03`,
+    });
+    expect(back.status).toBe(409);
+    expect(back.text).toContain('已就本案记录过内容完全相同的执法行为');
+    expect(back.text).toContain('现场照片二');
+    expect(await caseEvents('wf-twice')).toHaveLength(before);
+    const again = /<input type="hidden" name="_again" value="([^"]+)"/.exec(back.text)?.[1];
+    expect(again).toBe(/#act-(.+)$/.exec(first.location!)![1]);
+    // sent as shown, warning read: recorded once more
+    const confirmed = await post(path, f.alice, {
+      ...typed,
+      _submission: keyOf(back.text)!,
+      _again: again!,
+      occurredAt: `${DAY}T12:03`,
+    });
+    expect(confirmed.status).toBe(303);
+    expect(await caseEvents('wf-twice')).toHaveLength(before + 1);
+    // another act is not held back
+    const other = await post(path, f.alice, {
+      ...typed,
+      'data.description': '现场照片三',
+      _submission: keyOf((await page(f, path, f.alice)).text)!,
+      occurredAt: `${DAY}T12:05`,
+    });
+    expect(other.status).toBe(303);
   });
 });

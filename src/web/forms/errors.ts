@@ -73,9 +73,14 @@ export function formErrorOf(ctx: Translator, err: LedgerError, fields: readonly 
   const key = `rule.${err.code}` as MessageKey;
   // a code with no sentence of its own falls back to `rule.other` below
   const text = (ctx.t(key) as string | undefined) === undefined ? undefined : ctx.t(key, params);
-  // a decision's member, or the same member of a proposal (`data.proposed.…`)
+  // a decision's member, or the same member of a proposal (`data.proposed.…`); else the member the refusal names
+  // (a date: `heldOn`, `closedOn`, `occurredAt`…), as the act's data holds it or as a field of its own
   const named = FIELD_OF_CODE[err.code];
-  const field = shown(named) ?? shown(named?.replace(/^data\./, 'data.proposed.'));
+  const member = typeof err.details.member === 'string' ? err.details.member : undefined;
+  const field =
+    shown(named) ??
+    shown(named?.replace(/^data\./, 'data.proposed.')) ??
+    (member === undefined ? undefined : (shown(`data.${member}`) ?? shown(member)));
   return { message: text ?? ctx.t('rule.other', { code: err.code }), ...(field ? { field } : {}) };
 }
 

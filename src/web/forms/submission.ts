@@ -8,6 +8,11 @@ import type { FormState } from './fields.js';
  * page.
  */
 export const SUBMISSION_FIELD = '_submission';
+/**
+ * The id of the earlier act a form was shown back with a warning about (`possible_duplicate`, recent-acts.ts): sent
+ * with it, the form records its act once more, as the reader then chose to.
+ */
+export const AGAIN_FIELD = '_again';
 
 const KEY = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
@@ -17,10 +22,18 @@ export function submissionKey(values: FormState['values']): string | undefined {
   return typeof value === 'string' && KEY.test(value) ? value : undefined;
 }
 
-/** The hidden field carrying the form's submission key (none when the state holds none). */
+/** The earlier act the reader was warned the form repeats, when the form carries its id. */
+export function againKey(values: FormState['values']): string | undefined {
+  const value = [values[AGAIN_FIELD] ?? []].flat()[0];
+  return typeof value === 'string' && KEY.test(value) ? value : undefined;
+}
+
+/**
+ * The hidden fields carrying the form's submission key (none when the state holds none) and, on a form shown back
+ * with a warning that it repeats an act, that act's id.
+ */
 export function submissionField(state: FormState): Html {
   const key = submissionKey(state.values);
-  return key === undefined
-    ? html``
-    : html`<input type="hidden" name="${SUBMISSION_FIELD}" value="${key}" autocomplete="off" />`;
+  const again = againKey(state.values);
+  return html`${key === undefined ? '' : html`<input type="hidden" name="${SUBMISSION_FIELD}" value="${key}" autocomplete="off" />`}${again === undefined ? '' : html`<input type="hidden" name="${AGAIN_FIELD}" value="${again}" autocomplete="off" />`}`;
 }
