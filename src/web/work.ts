@@ -21,7 +21,7 @@ import { formErrorOf, formErrors } from './forms/errors.js';
 import type { FormState } from './forms/fields.js';
 import { multipartBoundary, readMultipart } from './forms/multipart.js';
 import { AGAIN_FIELD, againKey, SUBMISSION_FIELD, submissionKey } from './forms/submission.js';
-import { RecentActs } from './forms/recent-acts.js';
+import { RecentActs, type ActContent } from './forms/recent-acts.js';
 import { pageContext, sendPage } from './layout.js';
 import { caseHref } from './links.js';
 import { actFormMain, allFields } from './pages/act-form.js';
@@ -90,6 +90,23 @@ export function workScreens(deps: WorkDependencies, assets: PortalAssets): Route
   };
   const today = (agency: string) => dateAtOffset(deps.clock.now(), deps.utcOffsetOf(agency));
   const recentActs = new RecentActs(() => deps.clock.now().getTime());
+  /**
+   * The same act (or opening), by the same reader, a moment ago, under another submission key: the form sent again
+   * after going back to it, `409 possible_duplicate`; recorded only once the reader, warned, sends it as it stands.
+   */
+  const checkRepeated = (
+    reader: string,
+    scope: string,
+    act: ActContent,
+    eventId: string,
+    values: Values,
+    agency: string,
+  ): void => {
+    const earlier = recentActs.find(reader, scope, act);
+    if (!earlier || earlier.eventId === eventId || againKey(values) === earlier.eventId) return;
+    const at = new Date(earlier.recordedAt + deps.utcOffsetOf(agency) * 60_000).toISOString().slice(11, 16);
+    throw conflict('possible_duplicate', `the same was recorded at ${at}`, { eventId: earlier.eventId, at });
+  };
 
   // the start page's cases and the review queue, a page at a time: `?cursor=` goes on, `?limit=` another size
   router.get('/work', signedIn(), async (req, res) => {
@@ -166,7 +183,13 @@ export function workScreens(deps: WorkDependencies, assets: PortalAssets): Route
         media: [],
       };
       const eventId = eventIdOf(principal, caseStream(principal.agency, caseId), key);
+      // a case without a case number opened by the same reader a moment ago saying the same, under another key: the
+      // form sent again after going back to it (a case number typed again is refused as the case's anyway)
+      const opening = { type: act.type, data: body, media: [] };
+      const scope = `opening:${principal.agency}`;
+      if (body.caseId === undefined) checkRepeated(principal.sub, scope, opening, eventId, values, principal.agency);
       const result = await deps.cases.record(caseId, actorOf(principal), act, { eventId });
+      if (result.created) recentActs.recorded(principal.sub, scope, opening, recordedEvent(result, act.type).id);
       res.redirect(303, `${caseHref({ agency: principal.agency, caseId })}?consistentWith=${result.position}`);
     },
     formErrors((err: LedgerError, req: Request, res: Response) => {
@@ -307,16 +330,7 @@ export function workScreens(deps: WorkDependencies, assets: PortalAssets): Route
       const act = { ...body, media: body.media } as unknown as ActRequest;
       const stream = caseStream(agency, caseId);
       const eventId = eventIdOf(principal, stream, submissionKey(values));
-      // the same act, by the same reader, a moment ago, under another submission key: the form sent again after going
-      // back to it; recorded only once the reader, warned, sends it as it stands
-      const earlier = recentActs.find(principal.sub, stream, body);
-      if (earlier && earlier.eventId !== eventId && againKey(values) !== earlier.eventId) {
-        const at = new Date(earlier.recordedAt + deps.utcOffsetOf(agency) * 60_000).toISOString().slice(11, 16);
-        throw conflict('possible_duplicate', `the same act was recorded on this case at ${at}`, {
-          eventId: earlier.eventId,
-          at,
-        });
-      }
+      checkRepeated(principal.sub, stream, body, eventId, values, agency);
       const result = await deps.cases.record(caseId, actorOf(principal), act, { eventId });
       if (result.created) recentActs.recorded(principal.sub, stream, body, recordedEvent(result, act.type).id);
       res.redirect(

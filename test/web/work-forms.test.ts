@@ -480,6 +480,30 @@ describe('a form sent twice (a double click, a resend after a lost answer)', () 
     expect((await caseEvents(caseId)).map((e) => e.type)).toEqual(['CaseOpened']);
   });
 
+  it('when the browser goes back to the form that opened a case without a number and sends it again, then the user is warned and no second case is opened until it is sent once more', async () => {
+    const form = {
+      caseId: '',
+      itemCode: 'P-001',
+      title: '退回后再次提交的立案',
+      openedOn: DAY,
+      officers: 'alice, bob',
+      'parties.0.kind': 'organization',
+      'parties.0.name': '某某商行',
+    };
+    const fresh = async () => keyOf((await page(f, '/cases/new', f.alice)).text)!;
+    const first = await post('/cases', f.alice, { ...form, _submission: await fresh() });
+    expect(first.status).toBe(303);
+    const back = await post('/cases', f.alice, { ...form, _submission: await fresh() });
+    expect(back.status).toBe(409);
+    expect(back.text).toContain('已记录过内容完全相同的一项');
+    expect(back.text).toContain('退回后再次提交的立案');
+    const again = /<input type="hidden" name="_again" value="([^"]+)"/.exec(back.text)?.[1];
+    expect(again).toBeDefined();
+    const confirmed = await post('/cases', f.alice, { ...form, _submission: keyOf(back.text)!, _again: again! });
+    expect(confirmed.status).toBe(303);
+    expect(confirmed.location).not.toBe(first.location);
+  });
+
   it('when an act form is sent twice, then the act is recorded once and both go to it', async () => {
     const shown = await page(f, `/cases/${AGENCY}/wf-twice/acts/EvidenceCollected`, f.alice);
     const form = {
@@ -541,7 +565,7 @@ describe('a form sent twice (a double click, a resend after a lost answer)', () 
       occurredAt: `${DAY}T12:03`,
     });
     expect(back.status).toBe(409);
-    expect(back.text).toContain('已就本案记录过内容完全相同的执法行为');
+    expect(back.text).toContain('已记录过内容完全相同的一项');
     expect(back.text).toContain('现场照片二');
     expect(await caseEvents('wf-twice')).toHaveLength(before);
     const again = /<input type="hidden" name="_again" value="([^"]+)"/.exec(back.text)?.[1];

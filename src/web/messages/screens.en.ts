@@ -213,7 +213,7 @@ export const SCREENS_EN: ScreensMessages = {
   'rule.officer_suspended': 'An officer is suspended.',
   'rule.date_invalid': 'A date is wrong (in the future, or before the case was opened, say).',
   'rule.possible_duplicate':
-    'You recorded an act saying exactly this on this case at {at}; this one was not recorded, so as not to record it twice. To record it once more, submit again; otherwise go back to the case file.',
+    'You recorded exactly this at {at}; it was not recorded again, so as not to record it twice. To record it once more, submit again; otherwise go back.',
   'rule.fine_amount_required': 'A fine needs its amount.',
   'rule.amount_invalid': 'An amount is a non-negative number with at most two decimals.',
   'rule.credentials_not_shown': 'An inspection needs the credentials shown.',
