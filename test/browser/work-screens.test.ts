@@ -5,7 +5,8 @@ import type { Page } from 'playwright-core';
 import { ACT_FORM_TYPES } from '../../src/web/forms/acts.js';
 import { describeInBrowser, seriousViolations } from '../support/browser.js';
 import { useScreensInBrowser } from '../support/screens-browser.js';
-import { AGENCY, DAY } from '../support/screens.js';
+import { caseStream } from '../../src/domain/case/acts.js';
+import { AGENCY, DAY, openCase } from '../support/screens.js';
 
 /** Generous: a busy 2-core machine; the waits only say "appears", never how fast. */
 const WAIT = { timeout: 60_000 };
@@ -232,3 +233,32 @@ async function tabTo(page: Page, id: string): Promise<void> {
   }
   throw new Error(`Tab never reached ${id}`);
 }
+
+describeInBrowser('going back to a recorded act form in Chromium', () => {
+  const s = useScreensInBrowser();
+
+  it('when the officer goes back to a recorded evidence form and submits it again, then a warning in Chinese says it was recorded and nothing more is, until it is submitted once more', async () => {
+    await openCase(s.f, 'back-1');
+    await s.f.t.service.readModelsCaughtUp();
+    const events = async () => (await s.f.t.service.events.readStream(caseStream(AGENCY, 'back-1'))).length;
+    const { page } = await s.signIn(s.f.alice);
+    const submit = () => Promise.all([page.waitForNavigation(), page.getByRole('button', { name: '提交' }).click()]);
+    await page.goto(`${s.f.t.url}/cases/${AGENCY}/back-1/acts/EvidenceCollected`);
+    await page.getByLabel('说明').fill('现场照片二');
+    await submit();
+    expect(page.url()).toMatch(new RegExp(`/cases/${AGENCY}/back-1\\?`));
+    const recorded = await events();
+    await page.goBack(WAIT);
+    await page.getByLabel('说明').waitFor(WAIT);
+    // the browser puts back what was typed, or the officer types it again: the same act either way
+    if ((await page.getByLabel('说明').inputValue()) !== '现场照片二') await page.getByLabel('说明').fill('现场照片二');
+    await submit();
+    expect(await page.locator('.error-summary').textContent()).toContain('已记录过内容完全相同的一项');
+    expect(await page.getByLabel('说明').inputValue()).toBe('现场照片二');
+    expect(await seriousViolations(page)).toEqual([]);
+    expect(await events()).toBe(recorded);
+    await submit();
+    expect(page.url()).toMatch(new RegExp(`/cases/${AGENCY}/back-1\\?`));
+    expect(await events()).toBe(recorded + 1);
+  });
+});
