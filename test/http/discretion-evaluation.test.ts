@@ -90,9 +90,12 @@ describe('discretion benchmarks (裁量基准) over HTTP', () => {
     expect((await call('POST', '/v1/benchmarks', officer, BENCHMARK)).status).toBe(403);
     const first = await call('POST', '/v1/benchmarks', admin, BENCHMARK);
     expect([first.status, first.body.version]).toEqual([201, 1]);
-    const unexplained = await call('POST', '/v1/benchmarks', admin, BENCHMARK);
+    const repeated = await call('POST', '/v1/benchmarks', admin, { ...BENCHMARK, reason: '重复提交' });
+    expect([repeated.status, repeated.body.code]).toEqual([409, 'version_unchanged']);
+    const revised = { ...BENCHMARK, basis: `${BENCHMARK.basis}（修订）` };
+    const unexplained = await call('POST', '/v1/benchmarks', admin, revised);
     expect([unexplained.status, unexplained.body.code]).toEqual([422, 'reason_required']);
-    const second = await call('POST', '/v1/benchmarks', admin, { ...BENCHMARK, reason: '上位法修订' });
+    const second = await call('POST', '/v1/benchmarks', admin, { ...revised, reason: '上位法修订' });
     expect([second.status, second.body.version]).toEqual([201, 2]);
     const list = await read(`/v1/benchmarks?agency=${AGENCY}`);
     expect(list.body.items).toMatchObject([{ itemCode: 'P-001', version: 2, circumstances: BENCHMARK.circumstances }]);

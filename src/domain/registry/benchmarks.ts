@@ -1,3 +1,4 @@
+import { requireSomeChange } from '../amendments.js';
 import type { Actor } from '../actor.js';
 import { requireAgency, requireRole } from '../actor.js';
 import type { Decider } from '../decider.js';
@@ -105,6 +106,9 @@ export const benchmarkDecider: Decider<SetBenchmark, BenchmarkSet, BenchmarkStat
       throw notFound(`no enforcement item ${profile.itemCode} on the list`);
     }
     checkCircumstances(profile.circumstances);
+    // the benchmark in force given again (a retry that lost its key) signs no copy
+    if (state.exists)
+      requireSomeChange(state, { basis: profile.basis, circumstances: profile.circumstances }, 'benchmark');
     if (state.exists && !reason) {
       throw violation('reason_required', 'a change of a benchmark says why', { version: state.version });
     }

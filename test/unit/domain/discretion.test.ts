@@ -39,11 +39,23 @@ describe('discretion benchmarks (裁量基准) as registry data', () => {
   });
   it('when a benchmark is changed, then the change says why and is the next version', () => {
     const first = benchmarkDecider.decide(setting(), benchmarkDecider.initialState());
-    benchmarks.given(first).when(setting()).thenFails('reason_required', 422);
+    const revised = { ...PROFILE, basis: '县司法局行政处罚裁量基准（2020）' };
     benchmarks
       .given(first)
-      .when(setting({ reason: '上位法修订' }))
+      .when(setting({ profile: revised }))
+      .thenFails('reason_required', 422);
+    benchmarks
+      .given(first)
+      .when(setting({ profile: revised, reason: '上位法修订' }))
       .then([{ type: 'DiscretionBenchmarkSet', data: { version: 2, reason: '上位法修订' } }]);
+  });
+  it('when the benchmark in force is given again (another reason alone), then 409 version_unchanged', () => {
+    const first = benchmarkDecider.decide(setting(), benchmarkDecider.initialState());
+    const reordered = { ...PROFILE, circumstances: PROFILE.circumstances.map((c) => ({ ...c })) };
+    benchmarks
+      .given(first)
+      .when(setting({ profile: reordered, reason: '重复提交' }))
+      .thenFails('version_unchanged', 409);
   });
   it('when a range is reversed or a circumstance graded twice, then benchmark_invalid', () => {
     const reversed = { ...PROFILE, circumstances: [{ ...PROFILE.circumstances[0]!, minFen: 5, maxFen: 4 }] };
