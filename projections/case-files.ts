@@ -293,8 +293,8 @@ export const caseFilesProjection: Projection = {
   name: 'case-files',
   // 14: the cases awaiting a decision spread over rows by their keys; 15: the reasons for leaving a benchmark are
   // opened from their sealed form and forgotten at the erasure, and the fold's proposal holds none; 16: the
-  // erasure's act keeps its ground, not its reason
-  version: 16,
+  // erasure's act keeps its ground, not its reason; 17: an opening's day of activity is its openedOn
+  version: 17,
   collections: [
     {
       name: CASES,
@@ -499,7 +499,11 @@ function evolveSummary(
     revision: entry.revision,
     position: entry.position,
     updatedAt: entry.recordedAt,
-    lastActivityOn: maxDate(base.lastActivityOn, localDate(entry.occurredAt)),
+    // an act's day: an opening's is the day it names (its time is when the service recorded it, in UTC)
+    lastActivityOn: maxDate(
+      base.lastActivityOn,
+      event.type === 'CaseOpened' ? event.data.openedOn : localDate(entry.occurredAt),
+    ),
     state: storedState(next),
     checks: checksAfter(base.checks, event, entry, base.decision !== undefined, next.recordingDuties),
   };

@@ -68,6 +68,24 @@ function caseFile(envelopes: EventEnvelope[]): CaseFileDoc {
 }
 
 describe('the case-file projection', () => {
+  it('given an opening recorded days after the day it names, then the last activity is that day, and a later act moves it', () => {
+    const writer = new StreamWriter();
+    const opening = opened();
+    const late = { ...opening, act: { ...opening.act, occurredAt: '2019-09-20T20:00:00Z' } };
+    const openedOnly = record(late as typeof opening);
+    expect(caseFile([...registry(writer), ...writer.caseEvents('2019-042', openedOnly)]).lastActivityOn).toBe(
+      '2019-09-02',
+    );
+    const writer2 = new StreamWriter();
+    const events = record(
+      late as typeof opening,
+      act('EvidenceCollected', { description: '现场照片' }, { occurredAt: '2019-09-21T10:00:00+08:00' }),
+    );
+    expect(caseFile([...registry(writer2), ...writer2.caseEvents('2019-042', events)]).lastActivityOn).toBe(
+      '2019-09-21',
+    );
+  });
+
   it('given an opening and evidence, then the file has the item, officers by name, the timeline with hashes and the media', () => {
     const writer = new StreamWriter();
     const events = record(
