@@ -226,6 +226,8 @@ describe('case-file evaluation (案卷评查) over HTTP', () => {
       headers: reasons,
     });
     expect(res.status).toBe(200);
+    // the access record is appended before the answer, but no position names it: wait for the read models
+    await t.service.readModelsCaughtUp();
     const trail = (await read('/v1/audit/access?caseId=D-2', supervisor)).body.items;
     expect(trail).toContainEqual(
       expect.objectContaining({ sub: 'sam', action: 'read_evaluations', purpose: '案卷评查复核' }),
@@ -237,6 +239,7 @@ describe('case-file evaluation (案卷评查) over HTTP', () => {
       const refused = await read(`/v1/cases/${caseId}/evaluations`, token);
       expect([refused.status, refused.body.code]).toEqual([404, 'not_found']);
     }
+    await t.service.readModelsCaughtUp();
     const denied = (await read('/v1/audit/denied-access', outsider)).body.items;
     expect(denied).toContainEqual(expect.objectContaining({ caseId: 'D-2', action: 'read_evaluations' }));
   });
