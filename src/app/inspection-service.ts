@@ -1,4 +1,6 @@
 import type { Actor } from '../domain/actor.js';
+import { caseStream } from '../domain/case/acts.js';
+import { fold } from '../domain/decider.js';
 import { drawCandidates } from '../domain/inspections/candidates.js';
 import {
   planDecider,
@@ -167,7 +169,7 @@ export class InspectionService {
     return this.#plan(actor, planId, command, { eventId, expectedRevision, sameRequest });
   }
 
-  outcome(
+  async outcome(
     actor: Actor,
     planId: string,
     record: OutcomeRecord,
@@ -175,7 +177,24 @@ export class InspectionService {
     expectedRevision?: number,
   ): Promise<CommandResult> {
     const recordedAt = this.deps.clock.now().toISOString();
-    const command: PlanCommand = { type: 'RecordOutcome', actor, ...record, recordedAt };
+    const agency = actor.agency;
+    const [subjectEvents, officer, caseEvents] = await Promise.all([
+      this.deps.events.readStream(subjectStream(agency, record.subjectId)),
+      this.deps.registry.officer(agency, actor.sub),
+      record.caseId === undefined
+        ? undefined
+        : this.deps.events.readStream(caseStream(agency, record.caseId), { limit: 1 }),
+    ]);
+    const subject = fold(
+      subjectDecider,
+      subjectEvents.map((r) => ({ type: r.event.type, data: r.event.data }) as SubjectEvent),
+    );
+    const facts = {
+      conflicted: subject.conflicts.includes(actor.sub),
+      recorderActive: officer.exists && officer.status === 'active',
+      ...(caseEvents === undefined ? {} : { caseKnown: caseEvents.length > 0 }),
+    };
+    const command: PlanCommand = { type: 'RecordOutcome', actor, ...record, recordedAt, facts };
     return this.#plan(actor, planId, command, {
       eventId,
       expectedRevision,

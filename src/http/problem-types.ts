@@ -292,10 +292,15 @@ export const PROBLEM_TYPES: Readonly<Record<string, ProblemType>> = {
   ),
   subject_exists: entry(409, 'Subject registered already', 'The agency has a regulated subject with this id already.'),
   subject_retired: entry(409, 'Subject retired', 'The regulated subject is retired and takes no changes.'),
+  case_unknown: entry(
+    422,
+    'Case not known',
+    "The inspection outcome names a case (`caseId`) that the agency does not have: the outcome is recorded naming only cases of the agency's.",
+  ),
   conflict_declared: entry(
     409,
     'Conflict declared already',
-    'The officer has declared this conflict of interest already.',
+    "The officer has declared this conflict of interest already; or, recording an inspection's outcome, has declared one with its subject (回避), whose outcome the head or another drawn inspector then records.",
   ),
   conflict_not_declared: entry(
     409,

@@ -131,6 +131,50 @@ describe('double random, one public (双随机、一公开) over HTTP', () => {
     ]);
   });
 
+  it('when a drawn inspector has since declared a conflict with the target, is suspended, or names a case the agency does not have, then the outcome is refused and nothing is recorded; the head records it', async () => {
+    const plan = (await t.call('GET', planPath)).body;
+    const target = plan.draw.targets[1];
+    const [first, second] = target.inspectors as string[];
+    const outcome = (who: string, extra: object = {}) =>
+      t.call('POST', `/v1/inspections/${PLAN_ID}/outcomes`, {
+        token: t.token(who, INSPECTION_AGENCY, ['officer']),
+        body: {
+          subjectId: target.subjectId,
+          outcome: 'no_problem',
+          summary: '未发现问题',
+          inspectedOn: '2026-03-10',
+          ...extra,
+        },
+      });
+    const declared = await t.call('POST', `/v1/subjects/${target.subjectId}/conflicts`, {
+      token: t.token(first!, INSPECTION_AGENCY, ['officer']),
+      body: { officerId: first, reason: '近亲属在该单位任职' },
+    });
+    expect(declared.status).toBe(201);
+    const conflicted = await outcome(first!);
+    expect([conflicted.status, conflicted.body.code]).toEqual([409, 'conflict_declared']);
+    const noCase = await outcome(second!, { caseId: 'NO-SUCH-CASE' });
+    expect([noCase.status, noCase.body.code]).toEqual([422, 'case_unknown']);
+    const suspended = await t.call('POST', `/v1/officers/${second}/suspension`, {
+      token: seeded.admin,
+      body: { reason: '停职检查' },
+    });
+    expect(suspended.status).toBe(201);
+    const bySuspended = await outcome(second!);
+    expect([bySuspended.status, bySuspended.body.code]).toEqual([403, 'inspector_required']);
+    expect(
+      (await t.call('POST', `/v1/officers/${second}/reinstatement`, { token: seeded.admin, body: { reason: '复职' } }))
+        .status,
+    ).toBe(201);
+    await t.service.readModelsCaughtUp();
+    expect((await t.call('GET', planPath)).body.draw.targets[1].outcome).toBeUndefined();
+    const byHead = await t.call('POST', `/v1/inspections/${PLAN_ID}/outcomes`, {
+      token: seeded.admin,
+      body: { subjectId: target.subjectId, outcome: 'no_problem', summary: '未发现问题', inspectedOn: '2026-03-10' },
+    });
+    expect(byHead.status).toBe(201);
+  });
+
   it('when anyone lists the subjects, then the directory shows names and sectors but no conflicts', async () => {
     const res = await t.call('GET', `/v1/subjects?agency=${INSPECTION_AGENCY}&sector=food`);
     expect(res.status).toBe(200);

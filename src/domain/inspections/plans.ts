@@ -108,6 +108,12 @@ export type PlanCommand = { readonly actor: Actor } & (
       readonly type: 'RecordOutcome';
       /** When the service records the outcome (its clock): an inspection is not dated after it. */
       readonly recordedAt: string;
+      /**
+       * What the registry says of the recorder and the subject when the outcome is recorded: whether the recorder
+       * declared a conflict of interest with the subject (回避) that stands, whether the recorder is an active
+       * officer, and, when the outcome names a case, whether the agency has it. Absent, not checked.
+       */
+      readonly facts?: { readonly conflicted: boolean; readonly recorderActive: boolean; readonly caseKnown?: boolean };
     } & OutcomeRecord)
 );
 
@@ -248,12 +254,27 @@ function decideDraw(command: Extract<PlanCommand, { type: 'RecordDraw' }>, state
 }
 
 function decideOutcome(command: Extract<PlanCommand, { type: 'RecordOutcome' }>, state: PlanState): PlanEvent[] {
-  const { actor, type: _type, recordedAt, ...record } = command;
+  const { actor, type: _type, recordedAt, facts, ...record } = command;
   if (!state.draw) throw conflict('draw_missing', `plan ${state.plan!.planId} has not been drawn yet`);
   const target = state.draw.targets.find((t) => t.subjectId === record.subjectId);
   if (!target) throw violation('not_a_target', `subject ${record.subjectId} was not drawn by this plan`);
-  if (!target.inspectors.includes(actor.sub) && !actor.roles.includes('admin')) {
+  const head = actor.roles.includes('admin');
+  if (!target.inspectors.includes(actor.sub) && !head) {
     throw new RuleViolation('inspector_required', 403, 'an outcome is recorded by a drawn inspector or the head');
+  }
+  // 回避: an inspector who has since declared a conflict with the subject no longer inspects it (the head records
+  // the outcome of another); nor does one no longer active (suspended or retired)
+  if (facts?.conflicted) {
+    throw conflict(
+      'conflict_declared',
+      `officer ${actor.sub} declared a conflict of interest with ${record.subjectId}`,
+    );
+  }
+  if (facts && !facts.recorderActive && !head) {
+    throw new RuleViolation('inspector_required', 403, `officer ${actor.sub} is not an active officer`);
+  }
+  if (record.caseId !== undefined && facts?.caseKnown === false) {
+    throw violation('case_unknown', `the agency has no case ${record.caseId}`, { caseId: record.caseId });
   }
   if (state.outcomes.some((o) => o.subjectId === record.subjectId)) {
     throw conflict('outcome_recorded', `the outcome for ${record.subjectId} is recorded already`);
