@@ -1,6 +1,5 @@
 import type { Actor } from '../domain/actor.js';
 import { caseStream } from '../domain/case/acts.js';
-import { fold } from '../domain/decider.js';
 import { drawCandidates } from '../domain/inspections/candidates.js';
 import {
   planDecider,
@@ -28,7 +27,7 @@ import type { TransparencyLog } from './transparency-log.js';
 
 export interface InspectionServiceDependencies extends CommandDependencies {
   readonly leafIndex: RegistriesAtDependencies['leafIndex'];
-  readonly registry: Pick<RegistryReader, 'officer' | 'inspectionEntry'>;
+  readonly registry: Pick<RegistryReader, 'officer' | 'inspectionEntry' | 'subject'>;
   /** The log's signed checkpoint covering every acknowledged event, and its roots at earlier sizes. */
   readonly log: Pick<TransparencyLog, 'current' | 'rootAt'>;
 }
@@ -178,17 +177,13 @@ export class InspectionService {
   ): Promise<CommandResult> {
     const recordedAt = this.deps.clock.now().toISOString();
     const agency = actor.agency;
-    const [subjectEvents, officer, caseEvents] = await Promise.all([
-      this.deps.events.readStream(subjectStream(agency, record.subjectId)),
+    const [subject, officer, caseEvents] = await Promise.all([
+      this.deps.registry.subject(agency, record.subjectId),
       this.deps.registry.officer(agency, actor.sub),
       record.caseId === undefined
         ? undefined
         : this.deps.events.readStream(caseStream(agency, record.caseId), { limit: 1 }),
     ]);
-    const subject = fold(
-      subjectDecider,
-      subjectEvents.map((r) => ({ type: r.event.type, data: r.event.data }) as SubjectEvent),
-    );
     const facts = {
       conflicted: subject.conflicts.includes(actor.sub),
       recorderActive: officer.exists && officer.status === 'active',

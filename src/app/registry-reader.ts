@@ -1,3 +1,4 @@
+import { subjectDecider, subjectStream, type SubjectEvent, type SubjectState } from '../domain/inspections/subjects.js';
 import type { Decider } from '../domain/decider.js';
 import {
   inspectionEntryDecider,
@@ -129,6 +130,14 @@ export class RegistryReader {
     return this.current(
       reviewCatalogueStream(agency),
       reviewCatalogueDecider as Decider<unknown, ReviewCatalogueEvent, ReviewCatalogueState>,
+    );
+  }
+
+  /** A regulated subject of `agency` in the inspection directory, with the conflicts of interest declared with it. */
+  subject(agency: string, subjectId: string): Promise<SubjectState> {
+    return this.current(
+      subjectStream(agency, subjectId),
+      subjectDecider as Decider<unknown, SubjectEvent, SubjectState>,
     );
   }
 
