@@ -1,4 +1,3 @@
-import { localDate } from '../src/domain/actor.js';
 import type { RecordedCaseEvent } from '../src/domain/case/acts.js';
 import {
   disclosureStanding,
@@ -127,7 +126,7 @@ export function disclosureStandingOf(
       dueBy: decision.disclosureDueBy,
       ...(disclosedOn === undefined ? {} : { publishedOn: disclosedOn }),
       ...(disclosedOnTime === undefined ? {} : { onTime: disclosedOnTime }),
-      ...(exemption ? { exemptedOn: localDate(exemption.occurredAt) } : {}),
+      ...(exemption ? { exemptedOn: exemption.exemptedOn } : {}),
     },
     asOf,
   );

@@ -1,4 +1,4 @@
-import { localDate } from '../src/domain/actor.js';
+import { agencyDate, CHINA_STANDARD_TIME, utcOffsetOf, type UtcOffsets } from '../src/domain/actor.js';
 import {
   caseStream,
   type DecisionType,
@@ -94,6 +94,8 @@ export interface DecisionEntry {
   exemption?: {
     eventId: string;
     occurredAt: string;
+    /** The agency's day of `occurredAt`. */
+    exemptedOn: string;
     recordedBy: string;
     ground: ExemptionGround;
     legalBasis: string;
@@ -289,119 +291,130 @@ export function caseOf(stream: string): { readonly agency: string; readonly case
  * act costs the same whatever the length of its case. Reads the registry's officers and items (of the case's agency)
  * for names and criteria.
  */
-export const caseFilesProjection: Projection = {
-  name: 'case-files',
-  // 14: the cases awaiting a decision spread over rows by their keys; 15: the reasons for leaving a benchmark are
-  // opened from their sealed form and forgotten at the erasure, and the fold's proposal holds none; 16: the
-  // erasure's act keeps its ground, not its reason; 17: an opening's day of activity is its openedOn
-  version: 17,
-  collections: [
-    {
-      name: CASES,
-      indexes: [
-        'agency',
-        'status',
-        'itemCode',
-        'openedOn',
-        'lastActivityOn',
-        'major',
-        'decision.decidedOn',
-        'decision.disclosureDueBy',
-        'audit.missingRecordings',
-        'audit.decided',
-        'audit.discretionOutside',
-        'decision.circumstance',
-        'reviewLimit.dueBy',
-      ],
-    },
-    { name: CASE_ACTS },
-    CASE_TEXTS_SPEC,
-    { name: PROPOSED_CASES },
-  ],
-  apply(recorded, docs): Change[] {
-    const envelope = recorded.event;
-    const ofCase = caseOf(envelope.stream);
-    if (!ofCase) {
-      // an item's criteria or the catalogue changed: the cases awaiting a decision are judged again under them
-      const rows = rejudgedCases(envelope, docs, (key) => docs.get<CaseSummaryDoc>(CASES, key));
-      return rows.map(({ key, doc }) => ({ collection: CASES, key, doc }));
-    }
-    const key = caseKey(ofCase.agency, ofCase.caseId);
-    // the act as recorded (its free text sealed) and as the case's row and text see it (its free text opened)
-    const recordedEvent = caseEventOf(envelope);
-    const event = caseEventOf({ ...envelope, data: withOpenedText(envelope.type, envelope.data, recorded.opened) });
-    const current = docs.get<CaseSummaryDoc>(CASES, key);
-    if (!current && event.type !== 'CaseOpened') return [];
-    const base = current ?? opening(event as Extract<RecordedCaseEvent, { type: 'CaseOpened' }>, docs);
-    const entry: CaseActDoc = {
-      eventId: envelope.id,
-      revision: envelope.revision,
-      position: recorded.position,
-      type: envelope.type,
-      occurredAt: envelope.occurredAt,
-      recordedAt: envelope.recordedAt,
-      hash: envelope.hash,
-      recordedBy: envelope.actor.sub,
-      ...(event.type === 'CaseOpened'
-        ? { officers: [...event.data.officers] }
-        : event.officers
-          ? { officers: [...event.officers] }
-          : {}),
-      data: recordedEvent.data as Record<string, unknown>,
-      media: event.media.map((m) => m.sha256),
-      ...(event.type === 'RecordCorrected' ? { corrects: event.data.corrects } : {}),
-      ...(event.media.length > 0
-        ? { mediaRefs: event.media.map(({ sha256, size, contentType }) => ({ sha256, size, contentType })) }
-        : {}),
-    };
-    const summary = evolveSummary(base, event, entry, docs);
-    if (envelope.type === 'CaseDataErased') {
-      summary.erased = { eventId: envelope.id, erasedAt: envelope.occurredAt, ground: String(envelope.data.ground) };
-      // the row and the searched text forget the free text they copied (docs/privacy.md)
-      summary.title = ERASED;
-      summary.reviews = summary.reviews.map((r) => ({ ...r, opinion: ERASED, proposal: forgetReason(r.proposal) }));
-      const { proposal: folded, review: lastReview } = summary.state;
-      summary.state = {
-        ...summary.state,
-        ...(folded ? { proposal: forgetReason(folded) } : {}),
-        ...(lastReview ? { review: { ...lastReview, proposal: forgetReason(lastReview.proposal) } } : {}),
-      };
-      if (summary.discretion) {
-        const { proposal, decision } = summary.discretion;
-        summary.discretion = {
-          ...(proposal ? { proposal: forgetReason(proposal) } : {}),
-          ...(decision ? { decision: forgetReason(decision) } : {}),
-        };
+export function caseFilesProjectionAt(offsets: UtcOffsets): Projection {
+  return {
+    name: 'case-files',
+    // 14: the cases awaiting a decision spread over rows by their keys; 15: the reasons for leaving a benchmark are
+    // opened from their sealed form and forgotten at the erasure, and the fold's proposal holds none; 16: the
+    // erasure's act keeps its ground, not its reason; 17: an opening's day of activity is its openedOn; 18: an act's
+    // day is the agency's, at its offset from UTC (`UtcOffsets`), whatever offset its time is written in
+    version: 18,
+    collections: [
+      {
+        name: CASES,
+        indexes: [
+          'agency',
+          'status',
+          'itemCode',
+          'openedOn',
+          'lastActivityOn',
+          'major',
+          'decision.decidedOn',
+          'decision.disclosureDueBy',
+          'audit.missingRecordings',
+          'audit.decided',
+          'audit.discretionOutside',
+          'decision.circumstance',
+          'reviewLimit.dueBy',
+        ],
+      },
+      { name: CASE_ACTS },
+      CASE_TEXTS_SPEC,
+      { name: PROPOSED_CASES },
+    ],
+    apply(recorded, docs): Change[] {
+      const envelope = recorded.event;
+      const ofCase = caseOf(envelope.stream);
+      if (!ofCase) {
+        // an item's criteria or the catalogue changed: the cases awaiting a decision are judged again under them
+        const rows = rejudgedCases(envelope, docs, (key) => docs.get<CaseSummaryDoc>(CASES, key));
+        return rows.map(({ key, doc }) => ({ collection: CASES, key, doc }));
       }
-      if (summary.counsel)
-        summary.counsel = {
-          ...summary.counsel,
-          opinions: summary.counsel.opinions.map((o) => ({ ...o, opinion: ERASED })),
+      const key = caseKey(ofCase.agency, ofCase.caseId);
+      // the act as recorded (its free text sealed) and as the case's row and text see it (its free text opened)
+      const recordedEvent = caseEventOf(envelope);
+      const event = caseEventOf({ ...envelope, data: withOpenedText(envelope.type, envelope.data, recorded.opened) });
+      const current = docs.get<CaseSummaryDoc>(CASES, key);
+      if (!current && event.type !== 'CaseOpened') return [];
+      const base = current ?? opening(event as Extract<RecordedCaseEvent, { type: 'CaseOpened' }>, docs);
+      const entry: CaseActDoc = {
+        eventId: envelope.id,
+        revision: envelope.revision,
+        position: recorded.position,
+        type: envelope.type,
+        occurredAt: envelope.occurredAt,
+        recordedAt: envelope.recordedAt,
+        hash: envelope.hash,
+        recordedBy: envelope.actor.sub,
+        ...(event.type === 'CaseOpened'
+          ? { officers: [...event.data.officers] }
+          : event.officers
+            ? { officers: [...event.officers] }
+            : {}),
+        data: recordedEvent.data as Record<string, unknown>,
+        media: event.media.map((m) => m.sha256),
+        ...(event.type === 'RecordCorrected' ? { corrects: event.data.corrects } : {}),
+        ...(event.media.length > 0
+          ? { mediaRefs: event.media.map(({ sha256, size, contentType }) => ({ sha256, size, contentType })) }
+          : {}),
+      };
+      // the act's day: the agency's (an opening's, the day it names: its time is when the service recorded it)
+      const on =
+        event.type === 'CaseOpened'
+          ? event.data.openedOn
+          : agencyDate(envelope.occurredAt, utcOffsetOf(offsets, ofCase.agency));
+      const summary = evolveSummary(base, event, entry, on, docs);
+      if (envelope.type === 'CaseDataErased') {
+        summary.erased = { eventId: envelope.id, erasedAt: envelope.occurredAt, ground: String(envelope.data.ground) };
+        // the row and the searched text forget the free text they copied (docs/privacy.md)
+        summary.title = ERASED;
+        summary.reviews = summary.reviews.map((r) => ({ ...r, opinion: ERASED, proposal: forgetReason(r.proposal) }));
+        const { proposal: folded, review: lastReview } = summary.state;
+        summary.state = {
+          ...summary.state,
+          ...(folded ? { proposal: forgetReason(folded) } : {}),
+          ...(lastReview ? { review: { ...lastReview, proposal: forgetReason(lastReview.proposal) } } : {}),
         };
-      summary.searchChars = MAX_SEARCH_CHARS;
-      // the erasure's own reason stays in its signed event, not in the file: written about the person, it would keep
-      // what the erasure forgets (docs/privacy.md)
-      const erasure = { ...entry, data: { ground: String(envelope.data.ground) } };
+        if (summary.discretion) {
+          const { proposal, decision } = summary.discretion;
+          summary.discretion = {
+            ...(proposal ? { proposal: forgetReason(proposal) } : {}),
+            ...(decision ? { decision: forgetReason(decision) } : {}),
+          };
+        }
+        if (summary.counsel)
+          summary.counsel = {
+            ...summary.counsel,
+            opinions: summary.counsel.opinions.map((o) => ({ ...o, opinion: ERASED })),
+          };
+        summary.searchChars = MAX_SEARCH_CHARS;
+        // the erasure's own reason stays in its signed event, not in the file: written about the person, it would keep
+        // what the erasure forgets (docs/privacy.md)
+        const erasure = { ...entry, data: { ground: String(envelope.data.ground) } };
+        return [
+          { collection: CASES, key, doc: summary },
+          { collection: CASE_ACTS, key: caseActKey(key, entry.revision), doc: erasure },
+          erasedText(key, summary),
+          ...listed(envelope.type, key, summary, docs),
+        ];
+      }
+      // an erased case's text stays forgotten, whatever acts follow
+      const text = summary.erased
+        ? { chars: MAX_SEARCH_CHARS }
+        : caseTextAfter(key, current, summary, event.data as Record<string, unknown>, docs);
+      summary.searchChars = text.chars;
       return [
         { collection: CASES, key, doc: summary },
-        { collection: CASE_ACTS, key: caseActKey(key, entry.revision), doc: erasure },
-        erasedText(key, summary),
+        { collection: CASE_ACTS, key: caseActKey(key, entry.revision), doc: entry },
+        ...(text.change ? [text.change] : []),
         ...listed(envelope.type, key, summary, docs),
       ];
-    }
-    // an erased case's text stays forgotten, whatever acts follow
-    const text = summary.erased
-      ? { chars: MAX_SEARCH_CHARS }
-      : caseTextAfter(key, current, summary, event.data as Record<string, unknown>, docs);
-    summary.searchChars = text.chars;
-    return [
-      { collection: CASES, key, doc: summary },
-      { collection: CASE_ACTS, key: caseActKey(key, entry.revision), doc: entry },
-      ...(text.change ? [text.change] : []),
-      ...listed(envelope.type, key, summary, docs),
-    ];
-  },
-};
+    },
+  };
+}
+
+/** The case files with every agency at UTC+8, the service's default (`caseFilesProjectionAt`). */
+export const caseFilesProjection: Projection = caseFilesProjectionAt(CHINA_STANDARD_TIME);
 
 /** The agency's list of cases awaiting a decision, when the act changed whether this one is on it. */
 function listed(type: string, key: string, summary: CaseSummaryDoc, docs: DocReader): Change[] {
@@ -486,10 +499,12 @@ function storedState(next: CaseState): CaseSummaryDoc['state'] {
   return state;
 }
 
+/** The case's row after `event`, recorded as `entry` on the agency's day `on`. */
 function evolveSummary(
   base: CaseSummaryDoc,
   event: RecordedCaseEvent,
   entry: CaseActDoc,
+  on: string,
   docs: DocReader,
 ): CaseSummaryDoc {
   const next = evolveCase(domainState(base), event);
@@ -499,11 +514,7 @@ function evolveSummary(
     revision: entry.revision,
     position: entry.position,
     updatedAt: entry.recordedAt,
-    // an act's day: an opening's is the day it names (its time is when the service recorded it, in UTC)
-    lastActivityOn: maxDate(
-      base.lastActivityOn,
-      event.type === 'CaseOpened' ? event.data.openedOn : localDate(entry.occurredAt),
-    ),
+    lastActivityOn: maxDate(base.lastActivityOn, on),
     state: storedState(next),
     checks: checksAfter(base.checks, event, entry, base.decision !== undefined, next.recordingDuties),
   };
@@ -517,10 +528,9 @@ function evolveSummary(
       const { reviewDueBy, reviewWorkingDays } = event.data;
       delete doc.reviewLimit;
       if (reviewDueBy !== undefined && reviewWorkingDays !== undefined) {
-        const requestedOn = localDate(event.occurredAt);
         doc.reviewLimit = {
           requestEventId: entry.eventId,
-          requestedOn,
+          requestedOn: on,
           workingDays: reviewWorkingDays,
           dueBy: reviewDueBy,
         };
@@ -539,7 +549,7 @@ function evolveSummary(
         checks: { ...checks },
       };
       doc.reviews = [...base.reviews, review];
-      if (base.reviewLimit) doc.reviewLimit = { ...base.reviewLimit, completedOn: localDate(event.occurredAt) };
+      if (base.reviewLimit) doc.reviewLimit = { ...base.reviewLimit, completedOn: on };
       break;
     }
     case 'CaseMarkedComplex':
@@ -589,7 +599,12 @@ function evolveSummary(
     case 'DisclosureExempted':
       if (base.decision) {
         const { ground, legalBasis, reason } = event.data;
-        const exemption = { eventId: entry.eventId, occurredAt: event.occurredAt, recordedBy: entry.recordedBy };
+        const exemption = {
+          eventId: entry.eventId,
+          occurredAt: event.occurredAt,
+          exemptedOn: on,
+          recordedBy: entry.recordedBy,
+        };
         doc.decision = { ...base.decision, exemption: { ...exemption, ground, legalBasis, reason } };
       }
       break;

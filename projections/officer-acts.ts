@@ -1,4 +1,4 @@
-import { localDate } from '../src/domain/actor.js';
+import { agencyDate, CHINA_STANDARD_TIME, utcOffsetOf, type UtcOffsets } from '../src/domain/actor.js';
 import { agencyStream } from '../src/domain/streams.js';
 import type { Change, Doc, Projection } from '../src/ports/read-models.js';
 import { CASES, caseKey, caseOf, type CaseFileDoc } from './case-files.js';
@@ -59,33 +59,43 @@ export const officerYears = (agency: string, officerId: string): string => `${of
  * stand: an officer's days outside the validity, then the acts of those days. Reads the case file (applied before
  * it) for the case's agency; an act of a case never opened is skipped, as the case files skip it.
  */
-export const officerActsProjection: Projection = {
-  name: 'officer-acts',
-  version: 4, // 4: one row per act and one per officer and day; 3: one row per officer and act
-  collections: [{ name: OFFICER_ACTS }, { name: OFFICER_DAYS }],
-  apply({ event }, docs): Change[] {
-    const ofCase = caseOf(event.stream);
-    if (!ofCase) return [];
-    const { agency, caseId } = ofCase;
-    if (!docs.get<CaseFileDoc>(CASES, caseKey(agency, caseId))) return [];
-    const data = event.data as { officers?: unknown; openedOn?: unknown };
-    const named = Array.isArray(data.officers) ? data.officers.filter((o): o is string => typeof o === 'string') : [];
-    const on =
-      event.type === 'CaseOpened' && typeof data.openedOn === 'string' ? data.openedOn : localDate(event.occurredAt);
-    const officers = [...new Set([...named, event.actor.sub])];
-    const act: OfficerActDoc = { agency, caseId, eventId: event.id, type: event.type, on, officers };
-    const changes: Change[] = [{ collection: OFFICER_ACTS, key: officerActKey(agency, on, event.id), doc: act }];
-    const year = on.slice(0, 4);
-    for (const officerId of officers) {
-      const key = officerDaysKey(agency, officerId, year);
-      const days = docs.get<OfficerDaysDoc>(OFFICER_DAYS, key)?.days ?? [];
-      // acts come mostly in the order of their dates: look for the day's place from the end
-      let at = days.length;
-      while (at > 0 && days[at - 1]! > on) at--;
-      if (days[at - 1] === on) continue;
-      const doc: OfficerDaysDoc = { officerId, agency, year, days: [...days.slice(0, at), on, ...days.slice(at)] };
-      changes.push({ collection: OFFICER_DAYS, key, doc });
-    }
-    return changes;
-  },
-};
+export function officerActsProjectionAt(offsets: UtcOffsets): Projection {
+  return {
+    name: 'officer-acts',
+    // 5: an act's day is the agency's, at its offset from UTC; 4: one row per act and one per officer and day; 3: one
+    // row per officer and act
+    version: 5,
+    collections: [{ name: OFFICER_ACTS }, { name: OFFICER_DAYS }],
+    apply({ event }, docs): Change[] {
+      const ofCase = caseOf(event.stream);
+      if (!ofCase) return [];
+      const { agency, caseId } = ofCase;
+      if (!docs.get<CaseFileDoc>(CASES, caseKey(agency, caseId))) return [];
+      const data = event.data as { officers?: unknown; openedOn?: unknown };
+      const named = Array.isArray(data.officers) ? data.officers.filter((o): o is string => typeof o === 'string') : [];
+      // the agency's day, as the rules read it (an opening's, the day it names)
+      const on =
+        event.type === 'CaseOpened' && typeof data.openedOn === 'string'
+          ? data.openedOn
+          : agencyDate(event.occurredAt, utcOffsetOf(offsets, agency));
+      const officers = [...new Set([...named, event.actor.sub])];
+      const act: OfficerActDoc = { agency, caseId, eventId: event.id, type: event.type, on, officers };
+      const changes: Change[] = [{ collection: OFFICER_ACTS, key: officerActKey(agency, on, event.id), doc: act }];
+      const year = on.slice(0, 4);
+      for (const officerId of officers) {
+        const key = officerDaysKey(agency, officerId, year);
+        const days = docs.get<OfficerDaysDoc>(OFFICER_DAYS, key)?.days ?? [];
+        // acts come mostly in the order of their dates: look for the day's place from the end
+        let at = days.length;
+        while (at > 0 && days[at - 1]! > on) at--;
+        if (days[at - 1] === on) continue;
+        const doc: OfficerDaysDoc = { officerId, agency, year, days: [...days.slice(0, at), on, ...days.slice(at)] };
+        changes.push({ collection: OFFICER_DAYS, key, doc });
+      }
+      return changes;
+    },
+  };
+}
+
+/** The officers' acts with every agency at UTC+8, the service's default (`officerActsProjectionAt`). */
+export const officerActsProjection: Projection = officerActsProjectionAt(CHINA_STANDARD_TIME);

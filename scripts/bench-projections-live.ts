@@ -10,6 +10,7 @@ import { InProcessApplier } from '../src/app/projection-applier.js';
 import { ProjectionRunner } from '../src/app/projection-runner.js';
 import { openThreadedReadModels } from '../src/compose.js';
 import { uuidv7Generator } from '../src/app/ids.js';
+import { CHINA_STANDARD_TIME } from '../src/domain/actor.js';
 import { parseAgencyStream } from '../src/domain/streams.js';
 import type { Signer } from '../src/ledger/ed25519.js';
 import { sealEvents, type EventDraft, type StreamHead } from '../src/ledger/envelope.js';
@@ -120,7 +121,7 @@ export async function bareAppends(file: string, o: WritersOptions): Promise<Appe
  */
 export async function followLive(eventsFile: string, modelsFile: string, o: WritersOptions): Promise<LiveResult> {
   const store = new SqliteEventStore({ path: eventsFile });
-  const { store: models, applier } = await openThreadedReadModels(modelsFile);
+  const { store: models, applier } = await openThreadedReadModels(modelsFile, CHINA_STANDARD_TIME);
   const live = new AbortController();
   try {
     const runner = new ProjectionRunner(store, models, PROJECTIONS, { applier });

@@ -21,6 +21,7 @@ import { systemClock } from '../src/adapters/clock/system-clock.js';
 import { freeTextOpener } from '../src/app/free-text-opener.js';
 import { ProjectionRunner } from '../src/app/projection-runner.js';
 import { openThreadedReadModels } from '../src/compose.js';
+import { CHINA_STANDARD_TIME } from '../src/domain/actor.js';
 import { request, seedActs, start, stop } from './bench-http.js';
 
 const { values } = parseArgs({
@@ -77,6 +78,7 @@ async function follow(dir: string): Promise<{ events: number; perEvent: number }
     );
     const { store, applier } = await openThreadedReadModels(
       path.join(copy, 'read-models.sqlite'),
+      CHINA_STANDARD_TIME,
       threadOpens ? keys : undefined,
     );
     const open = threadOpens ? {} : { open: freeTextOpener(dataKeys) };

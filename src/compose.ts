@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
-import { utcOffsetOf, type Config, type OidcConfig } from './config.js';
+import { utcOffsetOf, type Config, type OidcConfig, type UtcOffsets } from './config.js';
 import { ConfigError, NotCaughtUp } from './errors.js';
 import { checkSharedSettings, type SharedSettings } from './shared-settings.js';
 import { OfficerRoster } from './app/officer-roster.js';
@@ -104,7 +104,7 @@ import { ProjectionRunner } from './app/projection-runner.js';
 import { ThreadApplier } from './app/thread-applier.js';
 import type { FreeTextKeys, ProjectionThreadData } from './projection-thread.js';
 import type { ReadModelStore } from './ports/read-models.js';
-import { PROJECTIONS, LOG_LAYOUT } from '../projections/index.js';
+import { LOG_LAYOUT, projectionsFor } from '../projections/index.js';
 import { bundleApi, VERIFY_RETRY_AFTER_SECONDS } from './http/bundle-api.js';
 import { Slots, verifyMetrics } from './http/slots.js';
 import { BundleExporter } from './app/bundle-export.js';
@@ -187,25 +187,37 @@ export async function openReadModels(
     config.dataKeyStore.kind === 'sqlite'
       ? { dataKeysFile: config.dataKeysFile, masterKeyFile: config.masterKeyFile }
       : undefined;
-  return { ...(await openThreadedReadModels(readModelPath(config), keys)), opensFreeText: keys !== undefined };
+  return {
+    ...(await openThreadedReadModels(readModelPath(config), config.utcOffsets, keys)),
+    opensFreeText: keys !== undefined,
+  };
 }
 
-/** {@link openReadModels} for a given file (the benchmark's), the thread opening free text with `freeText`'s keys. */
+/**
+ * {@link openReadModels} for a given file (the benchmark's), the agencies' local time `utcOffsets`, the thread
+ * opening free text with `freeText`'s keys.
+ */
 export async function openThreadedReadModels(
   file: string,
+  utcOffsets: UtcOffsets,
   freeText?: FreeTextKeys,
 ): Promise<{ store: ReadModelStore; applier: ThreadApplier }> {
   const applier = new ThreadApplier({
     entry: new URL(`./projection-thread${MODULE_EXT}`, import.meta.url),
     data: {
       path: file,
-      projections: { module: new URL(`../projections/index${MODULE_EXT}`, import.meta.url).href, name: 'PROJECTIONS' },
+      projections: {
+        module: new URL(`../projections/index${MODULE_EXT}`, import.meta.url).href,
+        name: 'projectionsFor',
+      },
+      utcOffsets,
       ...(freeText ? { freeText } : {}),
     } satisfies ProjectionThreadData,
   });
   try {
     await applier.open();
-    return { store: new SqliteReadModelStore({ path: file, projections: PROJECTIONS, readonly: true }), applier };
+    const projections = projectionsFor(utcOffsets);
+    return { store: new SqliteReadModelStore({ path: file, projections, readonly: true }), applier };
   } catch (err) {
     await applier.close();
     throw err;
@@ -468,7 +480,10 @@ async function startHolding(config: Config, { clock, log }: ServiceDependencies)
   const live = new AbortController(); // ends live streams (SSE) when shutdown begins
   // the projections that show or search free text get it opened with the cases' data keys (docs/privacy.md)
   const open = freeTextOpener(dataKeys);
+  // the read models date acts by the agencies' days, as the rules do
+  const projections = projectionsFor(config.utcOffsets);
   const readiness = await readyReadModels(events, readModelPath(config), {
+    projections,
     onProgress: rebuildProgress(log),
     open,
   });
@@ -485,7 +500,7 @@ async function startHolding(config: Config, { clock, log }: ServiceDependencies)
   const { store: readModels, applier, opensFreeText } = await openReadModels(config);
   const scheduled: { schedule?: CheckpointSchedule; witnessing?: WitnessSubmitter } = {}; // the runner tells them
   let changedAt = clock.now(); // when the read models last changed: the public routes' Last-Modified
-  const runner = new ProjectionRunner(events, readModels, PROJECTIONS, {
+  const runner = new ProjectionRunner(events, readModels, projections, {
     applier,
     ...(opensFreeText ? {} : { open }), // else the projection thread opens it
     onError: (err) => log.error({ err }, 'projections: applying the log failed; retrying event by event'),
@@ -625,7 +640,7 @@ async function startHolding(config: Config, { clock, log }: ServiceDependencies)
     runner,
     clock,
     utcOffsetOf: agencyOffset,
-    projectionNames: PROJECTIONS.map((projection) => projection.name),
+    projectionNames: projections.map((projection) => projection.name),
     ...attested,
   });
   const publicReads = new PublicReads({ readModels, runner, ...attested, names: personal });

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { parseUtcOffset } from './domain/actor.js';
+import { parseUtcOffset, type UtcOffsets } from './domain/actor.js';
 import { ConfigError } from './errors.js';
 import { boolean, httpUrl, integer, oneOf } from './config-values.js';
 import { SUITE_NAMES, type SuiteName } from './ledger/suite.js';
@@ -91,14 +91,7 @@ export type { WitnessEndpoint, WitnessesConfig } from './config-witness.js';
 export type { WebhookConfig } from './config-webhooks.js';
 
 /** Minutes east of UTC: every agency's (`LEDGER_UTC_OFFSET`) but those named in `AGENCY_UTC_OFFSETS`. */
-export interface UtcOffsets {
-  readonly defaultMinutes: number;
-  readonly agencies: ReadonlyMap<string, number>;
-}
-
-/** The minutes east of UTC of an agency's local time. */
-export const utcOffsetOf = (offsets: UtcOffsets, agency: string): number =>
-  offsets.agencies.get(agency) ?? offsets.defaultMinutes;
+export { utcOffsetOf, type UtcOffsets } from './domain/actor.js';
 
 /**
  * What one connection may hold of the server. The headers must arrive within `headersTimeoutMs`; the rest of an

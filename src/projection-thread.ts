@@ -6,6 +6,7 @@ import { SqliteReadModelStore } from './adapters/sqlite/read-model-store.js';
 import { serveApplier } from './app/applier-thread.js';
 import { freeTextOpener } from './app/free-text-opener.js';
 import { InProcessApplier } from './app/projection-applier.js';
+import type { UtcOffsets } from './domain/actor.js';
 import type { Position } from './ports/event-store.js';
 import type { Projection } from './ports/read-models.js';
 
@@ -19,8 +20,13 @@ export interface ExportRef {
 export interface ProjectionThreadData {
   /** The read-model file; this thread holds its only write connection. */
   readonly path: string;
-  /** The projections, `readonly Projection[]`: the same list the main thread reads the models with. */
+  /**
+   * The projections: a `readonly Projection[]`, or a function of {@link utcOffsets} that gives them
+   * (`projectionsFor`); the same list the main thread reads the models with.
+   */
   readonly projections: ExportRef;
+  /** The agencies' local time, for projections given as a function of it. */
+  readonly utcOffsets?: UtcOffsets;
   /** A `(position) => void` called before each commit, for the crash test. Not for production use. */
   readonly beforeCommit?: ExportRef;
   /**
@@ -45,7 +51,9 @@ async function load<T>(ref: ExportRef): Promise<T> {
 
 // The projection thread: opens the read models' write connection and applies the batches the main thread sends.
 const data = workerData as ProjectionThreadData;
-const projections = await load<readonly Projection[]>(data.projections);
+const listed = await load<readonly Projection[] | ((offsets: UtcOffsets) => readonly Projection[])>(data.projections);
+if (typeof listed === 'function' && !data.utcOffsets) throw new Error('projections of the offsets need utcOffsets');
+const projections = typeof listed === 'function' ? listed(data.utcOffsets!) : listed;
 const beforeCommit = data.beforeCommit ? await load<(position: Position) => void>(data.beforeCommit) : undefined;
 const store = new SqliteReadModelStore({ path: data.path, projections });
 const keys = data.freeText

@@ -4,7 +4,6 @@ import type { MediaRef, Proposal, RecordedCaseEvent } from '../domain/case/acts.
 import { reviewTimeliness, type ReviewTimeliness } from '../domain/case/review-limits.js';
 import type { ItemCategory } from '../domain/registry/items.js';
 import type { CaseFacts } from '../domain/statistics.js';
-import { localDate } from '../domain/actor.js';
 import { daysBetween } from './days.js';
 
 /**
@@ -153,7 +152,7 @@ export function disclosureDeadlineView(
     workingDays: disclosureWorkingDays,
     dueBy,
     ...(status === 'onTime' || status === 'late' ? { publishedOn: disclosedOn! } : {}),
-    ...(status === 'exempted' && exemption ? { exemptedOn: localDate(exemption.occurredAt) } : {}),
+    ...(status === 'exempted' && exemption ? { exemptedOn: exemption.exemptedOn } : {}),
     asOf,
     status,
     ...(past === undefined ? {} : { daysOverdue: past }),

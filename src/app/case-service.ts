@@ -203,7 +203,13 @@ export class CaseService {
         };
         if (signed) {
           const { keyId } = signed.actorSig;
-          officerKey = actingOfficerKey(officers.get(actor.sub), keyId, requests[0]!.occurredAt, recordedAt);
+          officerKey = actingOfficerKey(
+            officers.get(actor.sub),
+            keyId,
+            requests[0]!.occurredAt,
+            recordedAt,
+            context.utcOffsetMinutes,
+          );
         }
         return acts.map((act) => ({ act, context }));
       },

@@ -1,5 +1,5 @@
 import { createPublicKey, type KeyObject } from 'node:crypto';
-import { localDate } from '../domain/actor.js';
+import { agencyDate } from '../domain/actor.js';
 import type { RecordedCaseEvent } from '../domain/case/acts.js';
 import { violation } from '../domain/errors.js';
 import { keyRefusal } from '../domain/registry/officer-keys.js';
@@ -21,17 +21,20 @@ export interface ActSignature {
  * whoever else holds it), registered at or before `recordedAt` (`actor_key_not_valid`: a clock set back, or a
  * replica behind the one that registered it), not revoked from before `recordedAt` (`actor_key_revoked`), valid on
  * the day the act occurred (`actor_key_not_valid`); and the officer active and certified on that day
- * (`certificate_invalid`).
+ * (`certificate_invalid`). The act's day is the agency's, given its offset from UTC (`offsetMinutes`), as the case's
+ * rules read it; without it, the day as written.
  */
 export function actingOfficerKey(
   officer: OfficerState | undefined,
   keyId: string,
   occurredAt: string,
   recordedAt: string,
+  offsetMinutes?: number,
 ): KeyObject {
+  const date = agencyDate(occurredAt, offsetMinutes);
   const key = officer?.exists ? officer.keys?.find((k) => k.keyId === keyId) : undefined;
   if (!key) throw violation('actor_key_unknown', `the acting officer has no registered key ${keyId}`, { keyId });
-  const refusal = keyRefusal(key, localDate(occurredAt), recordedAt);
+  const refusal = keyRefusal(key, date, recordedAt);
   if (refusal === 'officer_key_not_registered') {
     const detail = `key ${keyId} was registered at ${key.registeredAt!}, after this act's recording time`;
     throw violation('actor_key_not_valid', detail, { keyId });
@@ -45,7 +48,6 @@ export function actingOfficerKey(
   }
   // the signature attributes the act to the officer as an officer: a suspended or retired officer, or one whose
   // certificate is not valid on the act's day, signs none, whichever role records the act (持证上岗)
-  const date = localDate(occurredAt);
   if (!certificateValidOn(officer, date)) {
     const detail = `officer ${officer!.officerId} holds no valid certificate on ${date}: their signature attributes no act`;
     throw violation('certificate_invalid', detail, { officerId: officer!.officerId, date });

@@ -9,7 +9,8 @@ import { openBlobStore, openEventStore, readModelPath } from '../compose.js';
 import { openFreeTextKeys } from '../free-text-keys.js';
 import { SqliteReadModelStore } from '../adapters/sqlite/read-model-store.js';
 import { snapshotDatabase } from '../adapters/sqlite/snapshot.js';
-import { PROJECTIONS } from '../../projections/index.js';
+import { projectionsFor } from '../../projections/index.js';
+import type { Projection } from '../ports/read-models.js';
 import { CHECKPOINTS, type CheckpointDoc } from '../../projections/checkpoints.js';
 import { readQuarantine } from '../adapters/sqlite/quarantine.js';
 import { readKeyring } from '../adapters/keys/file-keyring.js';
@@ -70,9 +71,11 @@ export async function check(argv: string[], io: CliIo): Promise<number> {
   // The read models first, as of one moment: the log is read after, so it holds everything they were built from.
   const scratchDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ledger-check-'));
   const stores: SqliteReadModelStore[] = [];
+  // made as the service makes them: the acts dated by the agencies' days
+  const projections = projectionsFor(config.utcOffsets);
   const readModels = values['skip-read-models']
     ? undefined
-    : await openReadModelCopies(readModelPath(config), scratchDir);
+    : await openReadModelCopies(readModelPath(config), scratchDir, projections);
   if (readModels) stores.push(readModels.stored, readModels.scratch);
   const events = await openEventStore(config);
   // the read models hold free text opened with the data keys: the scratch rebuild opens it the same way (and refuses
@@ -107,7 +110,7 @@ export async function check(argv: string[], io: CliIo): Promise<number> {
         ...(blobs ? { blobs } : {}),
         ...(readModels
           ? {
-              readModels: { ...readModels, projections: PROJECTIONS, ...(keys ? { open: keys.open } : {}) },
+              readModels: { ...readModels, projections, ...(keys ? { open: keys.open } : {}) },
               recordedCheckpoints: recordedCheckpoints(readModels.stored),
             }
           : {}),
@@ -170,13 +173,14 @@ export async function check(argv: string[], io: CliIo): Promise<number> {
 async function openReadModelCopies(
   file: string,
   dir: string,
+  projections: readonly Projection[],
 ): Promise<{ stored: SqliteReadModelStore; scratch: SqliteReadModelStore } | undefined> {
   if (!fs.existsSync(file)) return undefined;
   const copy = path.join(dir, 'stored.sqlite');
   await snapshotDatabase(file, copy);
   return {
-    stored: new SqliteReadModelStore({ path: copy, projections: PROJECTIONS }),
-    scratch: new SqliteReadModelStore({ path: path.join(dir, 'rebuilt.sqlite'), projections: PROJECTIONS }),
+    stored: new SqliteReadModelStore({ path: copy, projections }),
+    scratch: new SqliteReadModelStore({ path: path.join(dir, 'rebuilt.sqlite'), projections }),
   };
 }
 

@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import pino from 'pino';
+import { projectionsFor } from '../../projections/index.js';
 import { loadConfig } from '../config.js';
 import { openFreeTextKeys } from '../free-text-keys.js';
 import { openEventStore, readModelPath } from '../compose.js';
@@ -83,6 +84,7 @@ export async function rebuild(argv: string[], io: CliIo): Promise<number> {
     const bar = progressBar(io.stderr as NodeJS.WritableStream & { isTTY?: boolean }, 'events');
     ({ applied } = await rebuildReadModels(events, target, {
       batchSize,
+      projections: projectionsFor(config.utcOffsets),
       onProgress: (position, head) => bar.update(position, head),
       ...(keys ? { open: keys.open } : {}),
     }));

@@ -30,6 +30,19 @@ export const localDate = (dateTime: string): string => dateTime.slice(0, 10);
 export const agencyDate = (dateTime: string, offsetMinutes: number | undefined): string =>
   offsetMinutes === undefined ? localDate(dateTime) : dateAtOffset(dateTime, offsetMinutes);
 
+/** Minutes east of UTC of the agencies' local time: every agency's but those named in `agencies`. */
+export interface UtcOffsets {
+  readonly defaultMinutes: number;
+  readonly agencies: ReadonlyMap<string, number>;
+}
+
+/** The minutes east of UTC of an agency's local time. */
+export const utcOffsetOf = (offsets: UtcOffsets, agency: string): number =>
+  offsets.agencies.get(agency) ?? offsets.defaultMinutes;
+
+/** Every agency at UTC+8 (China Standard Time): what the service assumes unless configured otherwise. */
+export const CHINA_STANDARD_TIME: UtcOffsets = Object.freeze({ defaultMinutes: 8 * 60, agencies: new Map() });
+
 /** The easternmost offset in use (UTC+14, Line Islands): a date begins there first. */
 const EARLIEST_OFFSET_MINUTES = 14 * 60;
 /** The westernmost offset in use (UTC−12). */

@@ -115,4 +115,47 @@ describe('read models at start-up', () => {
       await second.stop();
     }
   });
+  it("when the agencies' offsets changed, then the service rebuilds the read models, which date acts by the new offsets", async () => {
+    const dataDir = tempDir();
+    const first = await startTestService({ LEDGER_DATA_DIR: dataDir });
+    const { officer } = await seedAgency(first, 'county-justice');
+    await openCase(first, officer, 'z-1');
+    // 17:30 UTC on 2026-11-23 is 01:30 on 2026-11-24 in the county (UTC+8, the default)
+    const request = await first.call('POST', '/v1/cases/z-1/acts', {
+      token: officer,
+      body: {
+        type: 'LegalReviewRequested',
+        occurredAt: '2026-11-23T17:30:00Z',
+        data: { proposed: { decisionType: 'warning', legalBasis: '《律师法》第五十条' } },
+      },
+    });
+    expect(request.status).toBe(201);
+    const readDeadline = async (t: TestService) => {
+      const read = await t.call('GET', `/v1/cases/z-1?consistentWith=${request.body.position as number}`, {
+        token: t.token('alice', 'county-justice', ['officer']),
+      });
+      expect(read.status).toBe(200);
+      return read.body.reviewDeadline as { requestedOn: string; dueBy: string };
+    };
+    const atCounty = await readDeadline(first);
+    expect(atCounty.requestedOn).toBe('2026-11-24');
+    await first.stop();
+
+    const { log, lines } = capturedLog('info');
+    const second = await startTestService(
+      { LEDGER_DATA_DIR: dataDir, AGENCY_UTC_OFFSETS: 'county-justice=+00:00' },
+      { log },
+    );
+    try {
+      expect(messages(lines)).toContain('projections changed: rebuilt the read models from the log');
+      // the request's last day was counted when it was recorded, from the county's day; its day now reads at UTC
+      const atUtc = await readDeadline(second);
+      expect({ requestedOn: atUtc.requestedOn, dueBy: atUtc.dueBy }).toEqual({
+        requestedOn: '2026-11-23',
+        dueBy: atCounty.dueBy,
+      });
+    } finally {
+      await second.stop();
+    }
+  });
 });

@@ -341,6 +341,7 @@ describe('the case-file projection', () => {
     expect(file.decision!.exemption).toEqual({
       eventId: events[2]!.id,
       occurredAt: '2019-09-27T10:00:00+08:00',
+      exemptedOn: '2019-09-27',
       recordedBy: 'head',
       ground: 'state_secret',
       legalBasis: '《保守国家秘密法》第二十八条',
