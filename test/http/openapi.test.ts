@@ -623,7 +623,7 @@ describe('responses over HTTP match the schemas the document declares', () => {
     expect([200, 201]).toContain(video.status);
     const attach = {
       type: 'RecordingAttached',
-      occurredAt: at,
+      occurredAt: new Date().toISOString(), // made after the device was registered
       data: { description: '视频', deviceId: 'cam-o' },
       media: [video.body.sha256],
     };

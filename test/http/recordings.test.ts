@@ -152,9 +152,10 @@ describe('the recording list (音像记录事项清单)', () => {
 });
 
 describe('recording devices (执法记录仪)', () => {
-  const attach = (deviceId: string, media: string[]) => ({
+  // made now, unless said otherwise: a device is judged as it stood when the recording was made
+  const attach = (deviceId: string, media: string[], occurredAt = new Date().toISOString()) => ({
     type: 'RecordingAttached',
-    occurredAt: '2025-03-06T10:00:00+08:00',
+    occurredAt,
     data: { description: '执法记录仪视频', deviceId },
     media,
   });
@@ -186,6 +187,13 @@ describe('recording devices (执法记录仪)', () => {
 
     const unknown = await t.call('POST', '/v1/cases/after/acts', { token: officer, body: attach('cam-99', [video]) });
     expect([unknown.status, unknown.body.code]).toEqual([422, 'device_unknown']);
+    // a recording made before the device was registered is not the registered device's
+    const beforeRegistration = await t.call('POST', '/v1/cases/after/acts', {
+      token: officer,
+      body: attach('cam-01', [video], '2025-03-06T10:00:00+08:00'),
+    });
+    expect([beforeRegistration.status, beforeRegistration.body.code]).toEqual([422, 'device_unknown']);
+    const madeBeforeLoss = new Date().toISOString();
     const attached = await t.call('POST', '/v1/cases/after/acts', { token: officer, body: attach('cam-01', [video]) });
     expect(attached.status).toBe(201);
 
@@ -196,6 +204,12 @@ describe('recording devices (执法记录仪)', () => {
     expect(lost.status).toBe(201);
     const whileLost = await t.call('POST', '/v1/cases/after/acts', { token: officer, body: attach('cam-01', [video]) });
     expect([whileLost.status, whileLost.body.code]).toEqual([409, 'device_lost']);
+    // made while the device was in service, and attached once it is reported lost: still the device's
+    const madeBefore = await t.call('POST', '/v1/cases/after/acts', {
+      token: officer,
+      body: attach('cam-01', [video], madeBeforeLoss),
+    });
+    expect(madeBefore.status).toBe(201);
     const both = await t.call('POST', '/v1/devices/cam-01/changes', {
       token: admin,
       body: { status: 'retired', holder: 'bob', reason: 'r' },
@@ -220,12 +234,13 @@ describe('recording devices (执法记录仪)', () => {
     const consistentWith = `consistentWith=${retired.body.position}`;
     const devices = await t.call('GET', `/v1/audit/devices?${consistentWith}`, { token: supervisor });
     expect(devices.body.items).toEqual([
-      expect.objectContaining({ deviceId: 'cam-01', holder: 'alice', status: 'retired', recordings: 1 }),
+      expect.objectContaining({ deviceId: 'cam-01', holder: 'alice', status: 'retired', recordings: 2 }),
     ]);
     const recordings = await t.call('GET', `/v1/audit/device-recordings?deviceId=cam-01&${consistentWith}`, {
       token: supervisor,
     });
     expect(recordings.body.items).toEqual([
+      expect.objectContaining({ deviceId: 'cam-01', caseId: 'after', recordedBy: 'alice' }),
       expect.objectContaining({ deviceId: 'cam-01', caseId: 'after', recordedBy: 'alice' }),
     ]);
     expect(recordings.body.items[0].media[0].sha256).toBe(video);

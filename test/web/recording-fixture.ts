@@ -44,9 +44,11 @@ export async function recordingFixture(): Promise<ScreensFixture> {
   if (registered.status !== 201) throw new Error(`registering the device: ${registered.status}`);
   await openCase(f, 'rec-1');
   const video = await uploadMedium(f, f.alice, new TextEncoder().encode('body camera footage'), 'video/mp4');
+  // made after the device was registered (the fixture's clock starts at 18:00; a recording is judged by the device
+  // as it stood when it was made)
   await recordAct(f, f.alice, 'rec-1', {
     type: 'RecordingAttached',
-    occurredAt: at('10:15'),
+    occurredAt: at('18:02'),
     data: { description: '执法记录仪视频', deviceId: 'cam-07' },
     media: [video],
   });

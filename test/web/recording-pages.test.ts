@@ -78,13 +78,13 @@ describe('the devices page of supervision', () => {
     const video = await uploadMedium(f, f.alice, new TextEncoder().encode('footage in UTC'), 'video/mp4');
     await recordAct(f, f.alice, 'rec-1', {
       type: 'RecordingAttached',
-      occurredAt: '2026-03-02T02:20:00Z', // 10:20 in China
+      occurredAt: '2026-03-02T10:03:30Z', // 18:03 in China, after the device was registered
       data: { description: '执法记录仪视频（续）', deviceId: 'cam-07' },
       media: [video],
     });
     await f.t.service.readModelsCaughtUp();
     const { text } = await page(f, '/supervise/devices?deviceId=cam-07', f.sam);
-    expect(text).toContain('<td>2026-03-02 10:20</td>');
-    expect(text).not.toContain('02:20');
+    expect(text).toContain('<td>2026-03-02 18:03</td>');
+    expect(text).not.toContain('10:03');
   });
 });

@@ -20,7 +20,7 @@ beforeAll(async () => {
     const video = await uploadMedium(f, f.alice, new TextEncoder().encode(`footage ${i}`), 'video/mp4');
     await recordAct(f, f.alice, caseId, {
       type: 'RecordingAttached',
-      occurredAt: `2026-03-02T${String(10 + i).padStart(2, '0')}:00:00+08:00`,
+      occurredAt: `2026-03-02T18:02:0${i}+08:00`, // after cam-07's recording on rec-1, at 18:02
       data: { description: '执法记录仪视频', deviceId: 'cam-07' },
       media: [video],
     });

@@ -378,7 +378,7 @@ function decide({ act, context }: CaseCommand, state: CaseState): CaseEvent[] {
         throw violation('recording_target_unknown', `event ${act.data.relatesTo} is not an act of this case`);
       }
       if (act.data.deviceId !== undefined) {
-        checkRecordingDevice(act.data.deviceId, context.device?.(act.data.deviceId), agency);
+        checkRecordingDevice(act.data.deviceId, context.device?.(act.data.deviceId), agency, act.occurredAt);
       }
       return [{ ...base, type: act.type, data: act.data }];
     case 'LegalReviewRequested': {

@@ -22,6 +22,17 @@ export type DeviceStatus = (typeof DEVICE_STATUSES)[number];
 export interface DeviceState extends Partial<DeviceProfile> {
   readonly exists: boolean;
   readonly status: DeviceStatus;
+  /**
+   * The device's statuses over time, oldest first, each from the recording time (`recordedAt`) of the registration
+   * or change that set it; present when the fold is given those times (the registry reader gives them).
+   */
+  readonly statuses?: readonly DeviceStatusSince[];
+}
+
+/** A device's status from the instant `from` until the next change. */
+export interface DeviceStatusSince {
+  readonly status: DeviceStatus;
+  readonly from: string;
 }
 
 /** Registering or handing over a device names its holder, looked up by the application (`holderState`). */
@@ -81,29 +92,64 @@ export const deviceDecider: Decider<DeviceCommand, DeviceEvent, DeviceState> = {
   },
 
   evolve(state, event) {
+    // the registry reader hands each event its recording time: the statuses are dated by it
+    const { recordedAt } = event as { recordedAt?: unknown };
+    const since = (status: DeviceStatus): DeviceStatusSince[] | undefined =>
+      typeof recordedAt === 'string' ? [{ status, from: recordedAt }] : undefined;
     switch (event.type) {
-      case 'DeviceRegistered':
-        return { ...event.data, exists: true, status: 'active' };
+      case 'DeviceRegistered': {
+        const statuses = since('active');
+        return { ...event.data, exists: true, status: 'active', ...(statuses ? { statuses } : {}) };
+      }
       case 'DeviceReassigned':
         return { ...state, holder: event.data.holder };
-      case 'DeviceStatusChanged':
-        return { ...state, status: event.data.status };
+      case 'DeviceStatusChanged': {
+        const changed = since(event.data.status);
+        const statuses = state.statuses && changed ? [...state.statuses, ...changed] : undefined;
+        const { statuses: _old, ...rest } = state;
+        return { ...rest, status: event.data.status, ...(statuses ? { statuses } : {}) };
+      }
     }
   },
 };
 
 /**
- * May a recording made by this device be attached to a case of `agency`: a registered device of the agency that is
- * neither retired nor lost.
+ * May a recording made by this device at `madeAt` (the recording act's time) be attached to a case of `agency`: a
+ * registered device of the agency, registered by then, and neither retired nor lost at that time. Without the
+ * device's dated statuses (or without `madeAt`), the device as it stands now.
  */
-export function checkRecordingDevice(deviceId: string, device: DeviceState | undefined, agency: string): void {
+export function checkRecordingDevice(
+  deviceId: string,
+  device: DeviceState | undefined,
+  agency: string,
+  madeAt?: string,
+): void {
   if (!device?.exists || device.agency !== agency) {
     throw violation('device_unknown', `device ${deviceId} is not registered in agency ${agency}`, { deviceId });
   }
-  if (device.status === 'retired') {
-    throw conflict('device_retired', `device ${deviceId} is retired`, { deviceId });
+  const status = madeAt === undefined ? device.status : statusAt(device, madeAt);
+  if (status === undefined) {
+    const detail = `device ${deviceId} was registered at ${device.statuses![0]!.from}, after the recording (${madeAt!})`;
+    throw violation('device_unknown', detail, { deviceId });
   }
-  if (device.status === 'lost') {
-    throw conflict('device_lost', `device ${deviceId} is reported lost`, { deviceId });
+  const when = madeAt === undefined || device.statuses === undefined ? '' : ` at ${madeAt}`;
+  if (status === 'retired') {
+    throw conflict('device_retired', `device ${deviceId} was retired${when}`, { deviceId });
   }
+  if (status === 'lost') {
+    throw conflict('device_lost', `device ${deviceId} was reported lost${when}`, { deviceId });
+  }
+}
+
+/** The device's status at the instant `at`: undefined before it was registered; its status now when not dated. */
+export function statusAt(device: DeviceState, at: string): DeviceStatus | undefined {
+  const statuses = device.statuses;
+  const ms = Date.parse(at);
+  if (!statuses || statuses.length === 0 || Number.isNaN(ms)) return device.status;
+  let status: DeviceStatus | undefined;
+  for (const entry of statuses) {
+    if (Date.parse(entry.from) > ms) break;
+    status = entry.status;
+  }
+  return status;
 }

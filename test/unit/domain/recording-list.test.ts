@@ -272,6 +272,63 @@ describe('recording devices (执法记录仪)', () => {
     });
   });
 
+  describe('a recording naming its device, judged at the time it was made', () => {
+    const caseSpec = specification(caseDecider);
+    // registered at 09:00, reported lost at 12:00, found at 15:00, retired at 18:00 (China time, written in UTC)
+    const history = deviceDecider.evolve(
+      deviceDecider.evolve(
+        deviceDecider.evolve(
+          deviceDecider.evolve(
+            deviceDecider.initialState(),
+            withTime(
+              { type: 'DeviceRegistered', data: { deviceId: 'cam-01', agency: AGENCY, holder: 'alice' } },
+              '2019-09-20T01:00:00Z',
+            ),
+          ),
+          withTime({ type: 'DeviceStatusChanged', data: { status: 'lost', reason: '遗失' } }, '2019-09-20T04:00:00Z'),
+        ),
+        withTime({ type: 'DeviceStatusChanged', data: { status: 'active', reason: '找回' } }, '2019-09-20T07:00:00Z'),
+      ),
+      withTime({ type: 'DeviceStatusChanged', data: { status: 'retired', reason: '报废' } }, '2019-09-20T10:00:00Z'),
+    );
+    const attachAt = (occurredAt: string) => ({
+      ...act(
+        'RecordingAttached',
+        { description: '执法记录仪视频', deviceId: 'cam-01' },
+        { media: [video], occurredAt },
+      ),
+      context: { ...context, device: (id: string) => (id === 'cam-01' ? history : undefined) },
+    });
+
+    it('when the fold is given the recording times, then it dates each status', () => {
+      expect(history.statuses).toEqual([
+        { status: 'active', from: '2019-09-20T01:00:00Z' },
+        { status: 'lost', from: '2019-09-20T04:00:00Z' },
+        { status: 'active', from: '2019-09-20T07:00:00Z' },
+        { status: 'retired', from: '2019-09-20T10:00:00Z' },
+      ]);
+      expect(history.status).toBe('retired');
+    });
+
+    it.each([
+      ['before it was registered', '2019-09-20T08:30:00+08:00', 'device_unknown', 422],
+      ['while it was reported lost', '2019-09-20T13:00:00+08:00', 'device_lost', 409],
+      ['after it was retired', '2019-09-20T18:30:00+08:00', 'device_retired', 409],
+    ])('when the recording was made %s, then it is refused', (_, occurredAt, code, status) => {
+      caseSpec.given(record(opened())).when(attachAt(occurredAt)).thenFails(code, status);
+    });
+
+    it.each([
+      ['after registration, before the loss', '2019-09-20T10:00:00+08:00'],
+      ['after it was found, before it was retired (though it is retired now)', '2019-09-20T16:00:00+08:00'],
+    ])('when the recording was made %s, then it is recorded with the device', (_, occurredAt) => {
+      caseSpec
+        .given(record(opened()))
+        .when(attachAt(occurredAt))
+        .then([{ type: 'RecordingAttached', data: { deviceId: 'cam-01' } }]);
+    });
+  });
+
   describe('a recording attached later', () => {
     const caseSpec = specification(caseDecider);
     const attach = (data: Record<string, unknown>, media = [video]) => ({
@@ -295,3 +352,8 @@ describe('recording devices (执法记录仪)', () => {
     });
   });
 });
+
+/** A device event as the registry reader hands it to the fold: with the time it was recorded. */
+function withTime(event: DeviceEvent, recordedAt: string): DeviceEvent {
+  return { ...event, recordedAt } as unknown as DeviceEvent;
+}
