@@ -225,6 +225,9 @@ export async function runCrashHarness(options: HarnessOptions): Promise<HarnessR
         const size = 16_384 + Math.floor(rand() * 500_000);
         const bytes = Buffer.alloc(size);
         for (let i = 0; i < size; i += 4096) bytes[i] = Math.floor(rand() * 256);
+        // a video as the service checks one: it starts as an MP4 file (an ISO base media ftyp box)
+        bytes.writeUInt32BE(24, 0);
+        bytes.write('ftypisommp41isommp41', 4, 'latin1');
         try {
           const res = await fetch(`${base}/v1/media`, {
             method: 'POST',

@@ -31,7 +31,9 @@ CASE=$(curl -sSf -X POST "$BASE/v1/cases" -H "Authorization: Bearer $OFFICER" -H
   "parties": [{"kind": "organization", "name": "某某律师事务所"}]}' | json .caseId)
 
 step 3 'uploads the video of a seizure and records the seizure (refused without an audio or video recording)'
-VIDEO_FILE=${TMPDIR:-/tmp}/seizure.mp4 && head -c 300000 /dev/urandom > "$VIDEO_FILE"
+# a stand-in for the body camera's file: the service checks that a video starts as one (here an MP4 ftyp box)
+VIDEO_FILE=${TMPDIR:-/tmp}/seizure.mp4
+{ printf '\000\000\000\030ftypisom\000\000\002\000isommp41'; head -c 300000 /dev/urandom; } > "$VIDEO_FILE"
 VIDEO=$(curl -sSf -X POST "$BASE/v1/media" -H "Authorization: Bearer $OFFICER" -H 'content-type: video/mp4' \
   --data-binary "@$VIDEO_FILE" | json .sha256)
 act() { curl -sSf -X POST "$BASE/v1/cases/$CASE/acts" -H "Authorization: Bearer $1" -H 'content-type: application/json' -d "$2"; }

@@ -6,6 +6,7 @@ import type { MediaReads } from '../app/media-reads.js';
 import { verifiedStream } from '../app/verified-stream.js';
 import type { Principal } from '../app/auth.js';
 import { notFound } from '../domain/errors.js';
+import { mediaTypeRefusal, SIGNATURE_BYTES } from '../domain/media-signature.js';
 import { IntegrityFault, LedgerError } from '../errors.js';
 import { BlobTooLarge, RangeNotSatisfiable, type BlobStore, type StoredBlob } from '../ports/blob-store.js';
 import { authenticate, principalOf, requireRoles } from './authenticate.js';
@@ -78,10 +79,48 @@ export async function receiveMedium(
 ): Promise<{ stored: StoredBlob; created: boolean }> {
   if (/^application\/(?:[^/]+\+)?json$/.test(options.contentType))
     throw new JsonNotMedia('JSON bodies cannot be stored as media; send application/octet-stream');
-  const stored = await deps.blobs.put(body, { ...options, maxBytes: deps.maxBytes });
+  const checked = headChecked(body, options.contentType);
+  const stored = await deps.blobs.put(checked, { ...options, maxBytes: deps.maxBytes });
   const { sub, agency, roles } = principal;
   const held = await deps.holdings.receive({ sub, agency, roles: [...roles] }, stored);
   return { stored, created: held.created };
+}
+
+/** A medium whose first bytes are not of the type it is declared as (`mediaTypeRefusal`). */
+class MediaTypeMismatch extends LedgerError {
+  readonly code = 'media_type_mismatch';
+  readonly status = 422;
+}
+
+/**
+ * The body, its first {@link SIGNATURE_BYTES} held back until they show it may be of `contentType`: a medium declared
+ * as audio or video that is neither is refused before anything of it is stored (the store discards what it received
+ * when the body fails).
+ */
+async function* headChecked(body: AsyncIterable<Uint8Array>, contentType: string): AsyncGenerator<Uint8Array> {
+  const held: Uint8Array[] = [];
+  let length = 0;
+  let checked = false;
+  const check = () => {
+    const refusal = mediaTypeRefusal(contentType, Buffer.concat(held, length));
+    if (refusal) throw new MediaTypeMismatch(`the medium is refused: ${refusal}`);
+    checked = true;
+  };
+  for await (const chunk of body) {
+    if (checked) {
+      yield chunk;
+      continue;
+    }
+    held.push(chunk);
+    length += chunk.length;
+    if (length < SIGNATURE_BYTES) continue;
+    check();
+    yield* held;
+  }
+  if (!checked) {
+    check();
+    yield* held;
+  }
 }
 
 /**

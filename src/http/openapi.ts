@@ -1205,7 +1205,12 @@ const OPERATIONS: readonly Operation[] = [
     summary: 'Upload a medium, the raw body streamed (officer)',
     tag: 'media',
     parameters: [PARAMETERS.contentSha256],
-    requestBody: { required: true, description: 'The bytes; their Content-Type is stored with them.', content: BYTES },
+    requestBody: {
+      required: true,
+      description:
+        'The bytes; their Content-Type is stored with them. A medium declared audio/* or video/* must start as an audio or video file of a known format (422 media_type_mismatch otherwise).',
+      content: BYTES,
+    },
     responses: {
       '201': {
         description:
@@ -1218,7 +1223,7 @@ const OPERATIONS: readonly Operation[] = [
         headers: MEDIUM_HEADERS,
         content: json('response.media-info'),
       },
-      ...problems(400, 401, 403, 413, 415),
+      ...problems(400, 401, 403, 413, 415, 422),
     },
   },
   {

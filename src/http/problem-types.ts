@@ -106,6 +106,11 @@ export const PROBLEM_TYPES: Readonly<Record<string, ProblemType>> = {
     'Unsupported Content-Type',
     'The body is not in a format the route takes: JSON routes take application/json (UTF-8), POST /v1/verify takes application/x-tar, and a JSON body is never stored as a medium.',
   ),
+  media_type_mismatch: entry(
+    422,
+    'Medium not of its declared type',
+    'A medium declared as audio/* or video/* does not start as an audio or video file of a known format (MP4, QuickTime, 3GP, Matroska/WebM, AVI, WAVE, Ogg, FLV, ASF, MPEG program or transport stream, H.264/H.265, MP3, AAC, FLAC, AMR, AIFF, CAF, AU): it cannot stand as the recording an act requires. Nothing of it is stored. Send it with the type its bytes are, or convert it.',
+  ),
   range_not_satisfiable: entry(
     416,
     'Range outside the medium',

@@ -7,6 +7,7 @@ import { describeInBrowser, seriousViolations } from '../support/browser.js';
 import { useScreensInBrowser } from '../support/screens-browser.js';
 import { caseStream } from '../../src/domain/case/acts.js';
 import { AGENCY, DAY, openCase } from '../support/screens.js';
+import { asVideo } from '../support/media-bytes.js';
 
 /** Generous: a busy 2-core machine; the waits only say "appears", never how fast. */
 const WAIT = { timeout: 60_000 };
@@ -79,7 +80,7 @@ describeInBrowser('the signed-in screens in Chromium: the tour of a major case',
     await officer.getByLabel('上传音像记录、照片或文书').setInputFiles({
       name: '现场.mp4',
       mimeType: 'video/mp4',
-      buffer: randomBytes(64 * 1024),
+      buffer: asVideo(randomBytes(64 * 1024)),
     });
     await submit(officer);
     expect(officer.url()).toContain(`/cases/${AGENCY}/tour-1`);

@@ -4,6 +4,7 @@ import Database from 'better-sqlite3';
 import { runCli } from '../support/cli.js';
 import { seedAgency, startTestService, type TestService } from '../support/service.js';
 import { tempDirsForFile } from '../support/stored-folder.js';
+import { asVideo } from '../support/media-bytes.js';
 
 // The erasure tour of docs/privacy.md: a case's personal fields are sealed in its signed events; erasing the case
 // destroys its data key, after which every read shows "[erased]" while every proof still verifies.
@@ -120,7 +121,7 @@ beforeAll(async () => {
   const video = await fetch(`${t.url}/v1/media`, {
     method: 'POST',
     headers: { authorization: `Bearer ${officer}`, 'content-type': 'video/mp4' },
-    body: new Uint8Array(Buffer.from('a recording of the seizure and the demolition')),
+    body: new Uint8Array(asVideo('a recording of the seizure and the demolition')),
   });
   expect(video.status).toBe(201);
   recording = ((await video.json()) as { sha256: string }).sha256;
@@ -431,9 +432,9 @@ describe('personal fields sealed, then erased by destroying the case key', () =>
 
     // media are not sealed: erasure leaves them as uploaded, readable and in the bundle (docs/privacy.md)
     const medium = await fetch(`${t!.url}/v1/media/${recording}`, { headers: { authorization: `Bearer ${officer}` } });
-    expect([medium.status, Buffer.from(await medium.arrayBuffer()).toString()]).toEqual([
+    expect([medium.status, Buffer.from(await medium.arrayBuffer())]).toEqual([
       200,
-      'a recording of the seizure and the demolition',
+      asVideo('a recording of the seizure and the demolition'),
     ]);
     const bundle = await bundleBytes(officer);
     expect(bundle.includes('a recording of the seizure and the demolition')).toBe(true);

@@ -6,6 +6,7 @@ import { Writable } from 'node:stream';
 import pino from 'pino';
 import { blobLayout } from '../../src/adapters/filesystem/blob-store.js';
 import { seedAgency, startTestService, type TestService } from '../support/service.js';
+import { asVideo } from '../support/media-bytes.js';
 
 const AGENCY = 'county-justice';
 
@@ -64,7 +65,7 @@ describe('media are checked as they are served', () => {
   afterAll(() => t.stop());
 
   it('when a stored medium is changed on disk, then its transfer breaks before it completes and an integrity fault is logged', async () => {
-    const bytes = randomBytes(300_000);
+    const bytes = asVideo(randomBytes(300_000));
     const res = await fetch(`${t.url}/v1/media`, {
       method: 'POST',
       headers: { authorization: `Bearer ${officer}`, 'content-type': 'video/mp4' },

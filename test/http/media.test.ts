@@ -1,6 +1,7 @@
 import { accessStream, deniedAccessStream } from '../../src/app/access-log.js';
 import { createHash, randomBytes } from 'node:crypto';
 import { startTestService, type TestService } from '../support/service.js';
+import { asVideo } from '../support/media-bytes.js';
 
 const MiB = 1024 * 1024;
 const AGENCY = 'county-justice';
@@ -152,6 +153,27 @@ describe('media over HTTP', () => {
     const res = await upload(t, alice, Buffer.from('{"a":1}'), { 'content-type': 'application/json' });
     expect(res.status).toBe(415);
     expect(res.body.code).toBe('unsupported_media_type');
+  });
+
+  it('when a medium declared a video does not start as one, then 422 media_type_mismatch and nothing is stored', async () => {
+    const text = Buffer.from('minutes of the hearing, declared a video by mistake');
+    const refused = await upload(t, alice, text, { 'content-type': 'video/mp4' });
+    expect([refused.status, refused.body.code]).toEqual([422, 'media_type_mismatch']);
+    // not stored: the same bytes sent as what they are are the agency's first upload of them
+    expect((await upload(t, alice, text, { 'content-type': 'text/plain' })).status).toBe(201);
+  });
+
+  it('when a video is streamed with its first bytes split over many chunks, then they are judged together and it is stored whole', async () => {
+    const video = asVideo(randomBytes(300_000));
+    const streamed = async function* () {
+      for (let i = 0; i < 300; i++) yield video.subarray(i, i + 1); // the signature a byte at a time
+      yield video.subarray(300);
+    };
+    const res = await upload(t, alice, streamed(), { 'content-type': 'video/mp4' });
+    expect(res.status).toBe(201);
+    expect(res.body).toEqual({ sha256: sha256(video), size: video.length, contentType: 'video/mp4' });
+    const short = await upload(t, alice, Buffer.from('short'), { 'content-type': 'audio/mpeg' });
+    expect([short.status, short.body.code]).toEqual([422, 'media_type_mismatch']);
   });
 
   it('when no case references a medium, then it is not found for anyone', async () => {

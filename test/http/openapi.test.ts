@@ -7,6 +7,7 @@ import { routeTable } from '../../src/http/openapi.js';
 import { CHECKS_PASSED } from '../support/domain.js';
 import { FLOW_CHART, POST_BOARD, REVIEW_CHART, SERVICE_GUIDE } from '../support/published.js';
 import { startTestService, type TestService } from '../support/service.js';
+import { asVideo } from '../support/media-bytes.js';
 
 /** The document's components are compiled under this base, so `#/components/schemas/…` refs resolve into them. */
 const BASE = 'urn:test:openapi';
@@ -617,7 +618,7 @@ describe('responses over HTTP match the schemas the document declares', () => {
     await api('POST', '/v1/cases', { token: officer, body: openBody('o-rec') });
     const video = await api('POST', '/v1/media', {
       token: officer,
-      body: 'body camera footage',
+      body: asVideo('body camera footage'),
       headers: { 'content-type': 'video/mp4' },
     });
     expect([200, 201]).toContain(video.status);

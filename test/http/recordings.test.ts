@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+import { asVideo } from '../support/media-bytes.js';
 import { seedAgency, startTestService, type TestService } from '../support/service.js';
 
 const AGENCY = 'county-justice';
@@ -51,11 +53,12 @@ const evidence = (media: string[] = []) => ({
   media,
 });
 
+/** Uploads `text` as `contentType`: as the body of an MP4 file when the type is a video. */
 async function upload(contentType: string, text: string): Promise<string> {
   const res = await fetch(`${t.url}/v1/media`, {
     method: 'POST',
     headers: { 'content-type': contentType, authorization: `Bearer ${officer}` },
-    body: new TextEncoder().encode(text),
+    body: contentType.startsWith('video/') ? asVideo(text) : new TextEncoder().encode(text),
   });
   const body = (await res.json()) as { sha256: string };
   if (res.status !== 201 && res.status !== 200) throw new Error(`upload: ${res.status}`);
@@ -128,6 +131,17 @@ describe('the recording list (音像记录事项清单)', () => {
     const photo = await upload('image/jpeg', 'photo of the office');
     const onlyPhoto = await t.call('POST', '/v1/cases/after/acts', { token: officer, body: evidence([photo]) });
     expect([onlyPhoto.status, onlyPhoto.body.code]).toEqual([422, 'recording_required']);
+    // a file declared a video that is none is not stored, and stands as no recording
+    const text = new TextEncoder().encode('a text file, declared a video');
+    const declared = await fetch(`${t.url}/v1/media`, {
+      method: 'POST',
+      headers: { 'content-type': 'video/mp4', authorization: `Bearer ${officer}` },
+      body: text,
+    });
+    const problem = (await declared.json()) as { code: string };
+    expect([declared.status, problem.code]).toEqual([422, 'media_type_mismatch']);
+    const sha = createHash('sha256').update(text).digest('hex');
+    expect((await t.call('GET', `/v1/media/${sha}`, { token: officer })).status).toBe(404);
     const video = await upload('video/mp4', 'video of the collection');
     expect((await t.call('POST', '/v1/cases/after/acts', { token: officer, body: evidence([video]) })).status).toBe(
       201,

@@ -8,6 +8,7 @@ import { seedAgency, startTestService, type TestService } from '../support/servi
 import { motoUnavailable } from '../support/moto.js';
 import { startLocalS3, S3RVER_CREDENTIALS, type LocalS3 } from '../support/s3rver.js';
 import { serviceOnMoto } from './s3-media-moto.suite.js';
+import { asVideo } from '../support/media-bytes.js';
 
 const MiB = 1024 * 1024;
 const AGENCY = 'county-justice';
@@ -59,7 +60,7 @@ describe('media over HTTP, stored in S3 (s3rver)', () => {
   });
 
   it('when an officer streams a 6 MiB video in, then the bucket holds it byte for byte and the case serves it back', async () => {
-    const bytes = randomBytes(6 * MiB + 321);
+    const bytes = asVideo(randomBytes(6 * MiB + 321));
     async function* chunks() {
       for (let offset = 0; offset < bytes.length; offset += 200_000) yield bytes.subarray(offset, offset + 200_000);
     }
@@ -130,6 +131,18 @@ describe('media over HTTP, stored in S3 (s3rver)', () => {
     });
     expect(res.status).toBe(400);
     expect(((await res.json()) as { code: string }).code).toBe('digest_mismatch');
+    expect(s3.keys(bucket)).toEqual(before);
+  });
+
+  it('when a medium declared a video does not start as one, then 422 and the bucket holds nothing new', async () => {
+    const before = s3.keys(bucket);
+    const res = await fetch(`${t.url}/v1/media`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${officer}`, 'content-type': 'video/mp4' },
+      body: Buffer.concat([Buffer.from('not a video: '), randomBytes(6 * MiB)]),
+    });
+    expect(res.status).toBe(422);
+    expect(((await res.json()) as { code: string }).code).toBe('media_type_mismatch');
     expect(s3.keys(bucket)).toEqual(before);
   });
 

@@ -27,6 +27,7 @@ import { writeTar } from '../../src/ledger/tar.js';
 import { runCli } from '../support/cli.js';
 import { CHECKS_PASSED } from '../support/domain.js';
 import { seedAgency, startTestService, testSuite, type TestService } from '../support/service.js';
+import { asVideo } from '../support/media-bytes.js';
 
 const AGENCY = 'county-justice';
 const CASE = 'b-1';
@@ -172,7 +173,7 @@ beforeAll(async () => {
   // a case with media, a seizure with its video, a legal review and a decision, read a few times
   await openCase(CASE);
   const photo = await upload(randomBytes(3000), 'image/jpeg');
-  const video = await upload(randomBytes(70_001), 'video/mp4');
+  const video = await upload(asVideo(randomBytes(70_001 - 24)), 'video/mp4');
   await act(CASE, { type: 'EvidenceCollected', occurredAt: at, data: { description: '现场照片' }, media: [photo] });
   await act(CASE, {
     type: 'PropertySeized',
@@ -843,7 +844,7 @@ describe('a case with a large video', () => {
     const size = 64 * MiB;
     const caseId = 'b-video';
     await openCase(caseId);
-    const chunk = randomBytes(MiB);
+    const chunk = asVideo(randomBytes(MiB - 24));
     const res = await fetch(`${t.url}/v1/media`, {
       method: 'POST',
       headers: { authorization: `Bearer ${officer}`, 'content-type': 'video/mp4' },

@@ -10,6 +10,7 @@ import { computeEventHash, sealEvents } from '../../src/ledger/envelope.js';
 import { runCli } from '../support/cli.js';
 import { seedAgency, startTestService } from '../support/service.js';
 import { copyFolder, editStoredEnvelope, tamperEvents, tempDirsForFile } from '../support/stored-folder.js';
+import { asVideo } from '../support/media-bytes.js';
 
 const tempDir = tempDirsForFile('check');
 const today = new Date().toISOString().slice(0, 10);
@@ -24,7 +25,7 @@ beforeAll(async () => {
   const upload = await fetch(`${t.url}/v1/media`, {
     method: 'POST',
     headers: { authorization: `Bearer ${officer}`, 'content-type': 'video/mp4' },
-    body: Buffer.alloc(200_000, 7),
+    body: asVideo(Buffer.alloc(200_000 - 24, 7)),
   });
   videoSha = ((await upload.json()) as { sha256: string }).sha256;
   for (const caseId of ['k-1', 'k-2']) {

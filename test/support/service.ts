@@ -65,10 +65,13 @@ export async function startTestService(
     async call(method, route, options = {}) {
       const headers: Record<string, string> = { ...(options.headers ?? {}) };
       if (options.token) headers.authorization = `Bearer ${options.token}`;
-      let body: string | undefined;
+      let body: string | Uint8Array<ArrayBuffer> | undefined;
       if (options.body !== undefined) {
         headers['content-type'] ??= 'application/json';
-        body = typeof options.body === 'string' ? options.body : JSON.stringify(options.body);
+        // text and bytes as they are (a medium's); anything else as JSON
+        if (typeof options.body === 'string') body = options.body;
+        else if (options.body instanceof Uint8Array) body = new Uint8Array(options.body);
+        else body = JSON.stringify(options.body);
       }
       const res = await fetch(url + route, { method, headers, ...(body === undefined ? {} : { body }) });
       const text = await res.text();

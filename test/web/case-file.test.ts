@@ -11,6 +11,7 @@ import {
   uploadMedium,
   type ScreensFixture,
 } from '../support/screens.js';
+import { asVideo } from '../support/media-bytes.js';
 
 let f: ScreensFixture;
 let video: string;
@@ -19,7 +20,7 @@ let position: number;
 beforeAll(async () => {
   f = await startScreensService();
   await openCase(f, 'cf-1');
-  video = await uploadMedium(f, f.alice, randomBytes(4096), 'video/mp4');
+  video = await uploadMedium(f, f.alice, asVideo(randomBytes(4096 - 24)), 'video/mp4');
   position = await recordAct(f, f.alice, 'cf-1', {
     type: 'PropertySeized',
     occurredAt: at('09:30'),

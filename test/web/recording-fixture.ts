@@ -7,6 +7,7 @@ import {
   uploadMedium,
   type ScreensFixture,
 } from '../support/screens.js';
+import { asVideo } from '../support/media-bytes.js';
 
 const floor = (entryId: string, actType: string, content: string) => ({
   entryId,
@@ -43,7 +44,7 @@ export async function recordingFixture(): Promise<ScreensFixture> {
   const registered = await f.t.call('POST', '/v1/devices', { token: f.admin, body: device });
   if (registered.status !== 201) throw new Error(`registering the device: ${registered.status}`);
   await openCase(f, 'rec-1');
-  const video = await uploadMedium(f, f.alice, new TextEncoder().encode('body camera footage'), 'video/mp4');
+  const video = await uploadMedium(f, f.alice, asVideo('body camera footage'), 'video/mp4');
   // made after the device was registered (the fixture's clock starts at 18:00; a recording is judged by the device
   // as it stood when it was made)
   await recordAct(f, f.alice, 'rec-1', {

@@ -1,5 +1,6 @@
 import { AGENCY, page, recordAct, uploadMedium, type ScreensFixture } from '../support/screens.js';
 import { recordingFixture } from './recording-fixture.js';
+import { asVideo } from '../support/media-bytes.js';
 
 let f: ScreensFixture;
 
@@ -75,7 +76,7 @@ describe('the devices page of supervision', () => {
   });
 
   it("when a recording's time was written in UTC, then the page shows it in the agency's local time", async () => {
-    const video = await uploadMedium(f, f.alice, new TextEncoder().encode('footage in UTC'), 'video/mp4');
+    const video = await uploadMedium(f, f.alice, asVideo('footage in UTC'), 'video/mp4');
     await recordAct(f, f.alice, 'rec-1', {
       type: 'RecordingAttached',
       occurredAt: '2026-03-02T10:03:30Z', // 18:03 in China, after the device was registered

@@ -1,5 +1,6 @@
 import { AGENCY, openCase, page, recordAct, uploadMedium, type ScreensFixture } from '../support/screens.js';
 import { recordingFixture } from './recording-fixture.js';
+import { asVideo } from '../support/media-bytes.js';
 
 /*
  * /supervise/devices lists 50 devices and 50 recordings at a time (`?limit=` another size for both), each list with
@@ -17,7 +18,7 @@ beforeAll(async () => {
     expect((await f.t.call('POST', '/v1/devices', { token: f.admin, body: device })).status).toBe(201);
     const caseId = `rc-${i}`;
     await openCase(f, caseId);
-    const video = await uploadMedium(f, f.alice, new TextEncoder().encode(`footage ${i}`), 'video/mp4');
+    const video = await uploadMedium(f, f.alice, asVideo(`footage ${i}`), 'video/mp4');
     await recordAct(f, f.alice, caseId, {
       type: 'RecordingAttached',
       occurredAt: `2026-03-02T18:02:0${i}+08:00`, // after cam-07's recording on rec-1, at 18:02

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { caseStream } from '../../src/domain/case/acts.js';
 import { mediaStream } from '../../src/app/media-holdings.js';
 import { AGENCY, DAY, openCase, page, startScreensService, type ScreensFixture } from '../support/screens.js';
+import { asVideo } from '../support/media-bytes.js';
 
 let f: ScreensFixture;
 
@@ -158,7 +159,7 @@ describe('recording acts from the portal', () => {
   it('when a seizure is sent with its video in the same form, then the video is stored and the act recorded with it', async () => {
     const form = new FormData();
     for (const [name, value] of Object.entries(seizure)) form.append(name, value);
-    const video = randomBytes(8192);
+    const video = asVideo(randomBytes(8192 - 24));
     form.append('medium', new Blob([video], { type: 'video/mp4' }), '现场.mp4');
     const res = await post(`/cases/${AGENCY}/wf-2/acts/PropertySeized`, f.alice, form);
     expect(res.status).toBe(303);
@@ -171,7 +172,7 @@ describe('recording acts from the portal', () => {
   it('when the form with a file has an invalid field, then nothing is stored: no act and no medium received', async () => {
     const form = new FormData();
     for (const [name, value] of Object.entries({ ...seizure, 'data.items': '' })) form.append(name, value);
-    const video = randomBytes(4096);
+    const video = asVideo(randomBytes(4096 - 24));
     form.append('medium', new Blob([video], { type: 'video/mp4' }), 'v.mp4');
     const before = await caseEvents('wf-2');
     const res = await post(`/cases/${AGENCY}/wf-2/acts/PropertySeized`, f.alice, form);
@@ -180,6 +181,22 @@ describe('recording acts from the portal', () => {
     expect(await caseEvents('wf-2')).toHaveLength(before.length);
     const { createHash } = await import('node:crypto');
     const sha = createHash('sha256').update(video).digest('hex');
+    expect(await f.t.service.events.readStream(mediaStream(AGENCY, sha))).toEqual([]);
+  });
+
+  it('when a seizure is sent with a file that claims to be a video but is not, then it is told in Chinese and nothing is recorded', async () => {
+    const form = new FormData();
+    for (const [name, value] of Object.entries(seizure)) form.append(name, value);
+    const notVideo = Buffer.from('现场情况说明（文字），并非视频');
+    form.append('medium', new Blob([notVideo], { type: 'video/mp4' }), '现场.mp4');
+    const before = await caseEvents('wf-2');
+    const res = await post(`/cases/${AGENCY}/wf-2/acts/PropertySeized`, f.alice, form);
+    expect(res.status).toBe(422);
+    expect(res.text).toContain('该文件不是可识别格式的音频或视频，不能作为音像记录上传。');
+    expect(res.text).toContain('<a href="#f-medium">');
+    expect(await caseEvents('wf-2')).toHaveLength(before.length);
+    const { createHash } = await import('node:crypto');
+    const sha = createHash('sha256').update(notVideo).digest('hex');
     expect(await f.t.service.events.readStream(mediaStream(AGENCY, sha))).toEqual([]);
   });
 

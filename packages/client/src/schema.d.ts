@@ -16081,7 +16081,7 @@ export interface operations {
       path?: never;
       cookie?: never;
     };
-    /** @description The bytes; their Content-Type is stored with them. */
+    /** @description The bytes; their Content-Type is stored with them. A medium declared audio/* or video/* must start as an audio or video file of a known format (422 media_type_mismatch otherwise). */
     requestBody: {
       content: {
         '*/*': unknown;
@@ -16161,6 +16161,15 @@ export interface operations {
       };
       /** @description The body is in an unsupported encoding (unsupported_media_type). */
       415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description A rule refuses the request; `code` names it (two_officers_required, certificate_invalid, recording_required...). */
+      422: {
         headers: {
           [name: string]: unknown;
         };

@@ -13,6 +13,7 @@ const FIELD_OF_CODE: Record<string, string> = {
   media_unknown: 'medium',
   too_large: 'medium',
   unsupported_media_type: 'medium',
+  media_type_mismatch: 'medium',
   fine_amount_required: 'data.fineFen',
   review_materials_missing: 'data.materials',
   counsel_unknown: 'data.counsel',

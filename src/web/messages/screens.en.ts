@@ -221,6 +221,8 @@ export const SCREENS_EN: ScreensMessages = {
   'rule.role_required': 'Your role cannot do this.',
   'rule.forbidden': 'You may not do this.',
   'rule.too_large': 'The file is too large.',
+  'rule.media_type_mismatch':
+    'That file is not audio or video of a known format: it cannot be uploaded as a recording.',
   'rule.unsupported_media_type': 'That kind of file cannot be uploaded as a record.',
   'rule.other': 'The form was not accepted (code {code}).',
   'supervise.allAgencies': 'All supervised agencies',

@@ -1,0 +1,51 @@
+import { mediaTypeRefusal, SIGNATURE_BYTES } from '../../../src/domain/media-signature.js';
+import { asAudio, asVideo } from '../../support/media-bytes.js';
+
+const bytes = (...parts: (string | number[])[]) =>
+  Buffer.concat(parts.map((p) => (typeof p === 'string' ? Buffer.from(p, 'latin1') : Buffer.from(p))));
+const padded = (head: Buffer) => Buffer.concat([head, Buffer.alloc(SIGNATURE_BYTES)]);
+
+describe('a medium declared audio or video, judged by its first bytes', () => {
+  it.each([
+    ['MP4 (ftyp)', asVideo('x')],
+    ['QuickTime (moov first)', bytes([0, 0, 0, 8], 'moov')],
+    ['Matroska / WebM', bytes([0x1a, 0x45, 0xdf, 0xa3, 0x9f])],
+    ['AVI', bytes('RIFF', [0, 0, 0, 0], 'AVI LIST')],
+    ['WAVE', bytes('RIFF', [0, 0, 0, 0], 'WAVEfmt ')],
+    ['Ogg', bytes('OggS', [0])],
+    ['FLV', bytes('FLV', [1, 5])],
+    ['ASF', bytes([0x30, 0x26, 0xb2, 0x75, 0x8e, 0x66, 0xcf, 0x11, 0xa6, 0xd9])],
+    ['MPEG-PS', bytes([0, 0, 1, 0xba, 0x44])],
+    ['MPEG-TS', Buffer.concat([bytes([0x47]), Buffer.alloc(187), bytes([0x47, 0x40])])],
+    ['H.264 Annex B', bytes([0, 0, 0, 1, 0x67])],
+    ['MP3 with ID3', asAudio('x')],
+    ['MPEG audio frame', bytes([0xff, 0xfb, 0x90])],
+    ['AAC ADTS', bytes([0xff, 0xf1, 0x50])],
+    ['FLAC', bytes('fLaC')],
+    ['AMR', bytes('#!AMR\n')],
+    ['AIFF', bytes('FORM', [0, 0, 0, 0], 'AIFF')],
+  ])('when it starts as %s, then it is kept', (_, head) => {
+    expect(mediaTypeRefusal('video/mp4', padded(head))).toBeUndefined();
+    expect(mediaTypeRefusal('audio/mpeg', padded(head))).toBeUndefined();
+  });
+
+  it.each([
+    ['text', Buffer.from('a text file, declared a video')],
+    ['a JPEG photo', bytes([0xff, 0xd8, 0xff, 0xe0], 'JFIF')],
+    ['a PDF', bytes('%PDF-1.7')],
+    ['zeros', Buffer.alloc(SIGNATURE_BYTES)],
+    ['one sync byte of a transport stream alone', Buffer.concat([bytes([0x47]), Buffer.alloc(200)])],
+    ['nothing', Buffer.alloc(0)],
+    ['a box name cut short', bytes([0, 0, 0, 8], 'ft')],
+  ])('when it is %s, then it is refused as no recording', (_, head) => {
+    expect(mediaTypeRefusal('video/mp4', head)).toMatch(/declared video\/mp4, but its first bytes are not/);
+    expect(mediaTypeRefusal('Audio/MPEG; charset=x', head)).toMatch(/declared audio\/mpeg/);
+  });
+
+  it('when a medium is declared another type, then its bytes are not judged', () => {
+    const text = Buffer.from('anything at all');
+    for (const type of ['image/jpeg', 'application/pdf', 'application/octet-stream', 'text/plain', 'x/y']) {
+      expect(mediaTypeRefusal(type, text)).toBeUndefined();
+    }
+  });
+});
