@@ -409,6 +409,11 @@ export const PROBLEM_TYPES: Readonly<Record<string, ProblemType>> = {
     'A correction names an event that is not part of this case.',
   ),
   fine_amount_required: entry(422, 'Fine amount required', 'A fine needs fineFen greater than 0.'),
+  amount_not_applicable: entry(
+    422,
+    'Decision takes no sum',
+    'A warning, a suspension or revocation, a licence granted or denied, or a coercive measure orders no payment: its decision (and the proposal a review is asked for) names no fineFen above 0.',
+  ),
   amount_invalid: entry(422, 'Amount not whole fen', 'An amount is a whole, non-negative number of fen.'),
   date_invalid: entry(
     422,

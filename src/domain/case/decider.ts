@@ -141,10 +141,36 @@ function checkAmount(fineFen: number | undefined): void {
   }
 }
 
-/** A fine, proposed for review or decided, names its amount: more than 0 fen. */
+/**
+ * The decisions that take no sum of money: a warning, a suspension or revocation, a licence granted or denied, a
+ * coercive measure. A fine takes its amount; a confiscation (of illegal gains) and `other` may name one.
+ */
+const NO_AMOUNT: ReadonlySet<DecisionType> = new Set<DecisionType>([
+  'warning',
+  'business_suspension',
+  'license_suspension',
+  'license_revocation',
+  'license_granted',
+  'license_denied',
+  'coercive_measure',
+]);
+
+/**
+ * A fine, proposed for review or decided, names its amount: more than 0 fen; a decision that takes no money names
+ * none (a warning with an amount would be published with a sum no one was ordered to pay, and counted as no fine).
+ */
 function checkFineAmount(terms: { readonly decisionType: DecisionType; readonly fineFen?: number | undefined }): void {
   if (terms.decisionType === 'fine' && !(terms.fineFen && terms.fineFen > 0))
     throw violation('fine_amount_required', 'a fine needs fineFen > 0');
+  if (NO_AMOUNT.has(terms.decisionType) && terms.fineFen !== undefined && terms.fineFen > 0) {
+    throw violation(
+      'amount_not_applicable',
+      `a decision of type ${terms.decisionType} takes no sum: leave fineFen out`,
+      {
+        decisionType: terms.decisionType,
+      },
+    );
+  }
 }
 
 function checkState(act: RecordAct, state: CaseState): void {

@@ -15,6 +15,7 @@ const FIELD_OF_CODE: Record<string, string> = {
   unsupported_media_type: 'medium',
   media_type_mismatch: 'medium',
   fine_amount_required: 'data.fineFen',
+  amount_not_applicable: 'data.fineFen',
   review_materials_missing: 'data.materials',
   counsel_unknown: 'data.counsel',
   amount_invalid: 'data.fineFen',

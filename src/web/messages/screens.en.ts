@@ -215,6 +215,7 @@ export const SCREENS_EN: ScreensMessages = {
   'rule.possible_duplicate':
     'You recorded exactly this at {at}; it was not recorded again, so as not to record it twice. To record it once more, submit again; otherwise go back.',
   'rule.fine_amount_required': 'A fine needs its amount.',
+  'rule.amount_not_applicable': 'This kind of decision takes no sum: leave the amount empty.',
   'rule.amount_invalid': 'An amount is a non-negative number with at most two decimals.',
   'rule.credentials_not_shown': 'An inspection needs the credentials shown.',
   'rule.party_not_notified': 'An inspection needs the party told their rights.',

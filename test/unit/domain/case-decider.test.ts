@@ -584,6 +584,50 @@ describe('the case decider', () => {
       });
       spec.given(open()).when(unpriced).thenFails('fine_amount_required', 422);
     });
+    it.each(['warning', 'coercive_measure'] as const)(
+      'when a %s is decided or proposed with an amount, then amount_not_applicable; with 0 or none, it is recorded',
+      (decisionType) => {
+        const terms = { decisionType, legalBasis: '《律师法》第五十条' };
+        const decided = (fineFen?: number) =>
+          act('DecisionIssued', {
+            ...terms,
+            ...(fineFen === undefined ? {} : { fineFen }),
+            documentNo: '县司告〔2019〕1号',
+            decidedOn: '2019-09-27',
+          });
+        const proposed = (fineFen?: number) =>
+          act('LegalReviewRequested', { proposed: { ...terms, ...(fineFen === undefined ? {} : { fineFen }) } });
+        spec.given(open()).when(decided(50_000)).thenFails('amount_not_applicable', 422);
+        spec.given(open()).when(proposed(50_000)).thenFails('amount_not_applicable', 422);
+        spec
+          .given(open())
+          .when(decided())
+          .then([{ type: 'DecisionIssued' }]);
+        spec
+          .given(open())
+          .when(decided(0))
+          .then([{ type: 'DecisionIssued' }]);
+        spec
+          .given(open())
+          .when(proposed())
+          .then([{ type: 'LegalReviewRequested' }]);
+      },
+    );
+    it('when a confiscation or another decision names an amount, then it is recorded', () => {
+      for (const decisionType of ['confiscation', 'other'] as const) {
+        const decided = act('DecisionIssued', {
+          decisionType,
+          fineFen: 120_000,
+          legalBasis: '《律师法》第五十条',
+          documentNo: '县司罚〔2019〕2号',
+          decidedOn: '2019-09-27',
+        });
+        spec
+          .given(open())
+          .when(decided)
+          .then([{ type: 'DecisionIssued', data: { fineFen: 120_000 } }]);
+      }
+    });
     it('when a decision names an issued document that is not among its media, then decision_document_not_attached; among them, it is recorded', () => {
       const issued = (media: (typeof photo)[]) =>
         act(
