@@ -1,5 +1,5 @@
 import { createPublicKey, type KeyObject } from 'node:crypto';
-import { agencyDate } from '../domain/actor.js';
+import { agencyDate, localDate } from '../domain/actor.js';
 import type { RecordedCaseEvent } from '../domain/case/acts.js';
 import { violation } from '../domain/errors.js';
 import { keyRefusal } from '../domain/registry/officer-keys.js';
@@ -20,9 +20,10 @@ export interface ActSignature {
  * The acting officer's registered key that signed the act: a key of the officer (`actor_key_unknown` otherwise,
  * whoever else holds it), registered at or before `recordedAt` (`actor_key_not_valid`: a clock set back, or a
  * replica behind the one that registered it), not revoked from before `recordedAt` (`actor_key_revoked`), valid on
- * the day the act occurred (`actor_key_not_valid`); and the officer active and certified on that day
- * (`certificate_invalid`). The act's day is the agency's, given its offset from UTC (`offsetMinutes`), as the case's
- * rules read it; without it, the day as written.
+ * the day the act occurred (`actor_key_not_valid`), the date of `occurredAt` as written, which is what an offline
+ * verifier of a bundle checks (docs/integrity.md §6: the bundle carries no agency offset); and the officer active and
+ * certified on the act's day (`certificate_invalid`), the agency's given its offset from UTC (`offsetMinutes`), as
+ * the case's rules read an officer's certificate; without it, the day as written.
  */
 export function actingOfficerKey(
   officer: OfficerState | undefined,
@@ -32,9 +33,10 @@ export function actingOfficerKey(
   offsetMinutes?: number,
 ): KeyObject {
   const date = agencyDate(occurredAt, offsetMinutes);
+  const writtenDate = localDate(occurredAt);
   const key = officer?.exists ? officer.keys?.find((k) => k.keyId === keyId) : undefined;
   if (!key) throw violation('actor_key_unknown', `the acting officer has no registered key ${keyId}`, { keyId });
-  const refusal = keyRefusal(key, date, recordedAt);
+  const refusal = keyRefusal(key, writtenDate, recordedAt);
   if (refusal === 'officer_key_not_registered') {
     const detail = `key ${keyId} was registered at ${key.registeredAt!}, after this act's recording time`;
     throw violation('actor_key_not_valid', detail, { keyId });
