@@ -12,6 +12,7 @@ import type { QuarantineDoc } from '../ports/read-models.js';
 import { checkReadModels, type ReadModelCheckDependencies, type ReadModelReport } from './read-model-check.js';
 import { checkHeadsRoot } from './heads-root-check.js';
 import { checkStreamHeads } from './stream-heads-check.js';
+import { LoggedOfficerKeys } from './logged-officer-keys.js';
 
 /** One fault found by {@link checkLedger}: a stable code, where, and what. */
 export interface Fault {
@@ -154,6 +155,7 @@ export async function checkLedger(deps: CheckDependencies, options: CheckOptions
   compareAt(0);
 
   const head = await deps.events.headPosition();
+  const officerKeys = new LoggedOfficerKeys();
   let after: Position = 0;
   while (after < head) {
     const batch = await deps.events.readAll({ after, limit: batchSize });
@@ -164,9 +166,13 @@ export async function checkLedger(deps: CheckDependencies, options: CheckOptions
       const before = heads.get(event.stream);
       const result = verifyChain([event], {
         serviceKeys: deps.serviceKeys,
+        // an officer's own signature, by the keys the log registered before it
+        actorKeys: officerKeys.resolve,
+        actorKeyRefusal: officerKeys.refusal,
         suite: deps.suite ?? 'ed25519',
         ...(before ? { after: before } : {}),
       });
+      officerKeys.learn(event);
       if (!result.ok) {
         fault({
           code: result.failure.code,

@@ -1,7 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { systemClock } from '../../src/adapters/clock/system-clock.js';
 import { loadOrCreateKeys } from '../../src/adapters/keys/file-keyring.js';
 import { SqliteEventStore } from '../../src/adapters/sqlite/event-store.js';
 import { checkpointBody, signNote } from '../../src/ledger/checkpoint.js';
@@ -11,6 +10,11 @@ import { runCli } from '../support/cli.js';
 import { seedAgency, startTestService } from '../support/service.js';
 import { copyFolder, editStoredEnvelope, tamperEvents, tempDirsForFile } from '../support/stored-folder.js';
 import { asVideo } from '../support/media-bytes.js';
+import { systemClock } from '../../src/adapters/clock/system-clock.js';
+import { uuidv7Generator } from '../../src/app/ids.js';
+import { caseStream } from '../../src/domain/case/acts.js';
+import { canonicalize } from '../../src/ledger/canonical-json.js';
+import { signAct, officerKeyPair } from '../support/officer-keys.js';
 
 const tempDir = tempDirsForFile('check');
 const today = new Date().toISOString().slice(0, 10);
@@ -48,6 +52,48 @@ beforeAll(async () => {
     };
     expect((await t.call('POST', `/v1/cases/${caseId}/acts`, { token: officer, body: seized })).status).toBe(201);
   }
+  // an act signed by alice with her own registered key: checked against the key the log registered
+  const key = officerKeyPair();
+  const admin = t.token('head', 'county-justice', ['admin']);
+  const registered = await t.call('POST', '/v1/officers/alice/keys', {
+    token: admin,
+    body: { publicKey: key.spki, validFrom: '2020-01-01' },
+  });
+  expect(registered.status).toBe(201);
+  const id = uuidv7Generator(systemClock)();
+  const occurredAt = `${today}T00:11:00+08:00`;
+  const data = { description: '现场照片三张', officers: ['alice', 'bob'] };
+  const act = {
+    id,
+    stream: caseStream('county-justice', 'k-3'),
+    type: 'EvidenceCollected',
+    occurredAt,
+    sub: 'alice',
+    data,
+  };
+  const { actorSig, salts } = signAct(key.privateKey, { ...act, personal: ['/description'] }, canonicalize);
+  const third = {
+    caseId: 'k-3',
+    itemCode: 'P-001',
+    title: '检查',
+    openedOn: today,
+    officers: ['alice', 'bob'],
+    parties: [{ kind: 'organization', name: '某公司' }],
+  };
+  expect((await t.call('POST', '/v1/cases', { token: officer, body: third })).status).toBe(201);
+  const signed = await t.call('POST', '/v1/cases/k-3/acts', {
+    token: officer,
+    body: {
+      type: 'EvidenceCollected',
+      occurredAt,
+      officers: ['alice', 'bob'],
+      data: { description: data.description },
+      id,
+      actorSig,
+      salts,
+    },
+  });
+  expect([signed.status, signed.body.code]).toEqual([201, undefined]);
   expect((await t.call('GET', '/v1/ledger/checkpoint')).status).toBe(200);
   await t.stop();
 });
