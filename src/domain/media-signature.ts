@@ -11,10 +11,14 @@ export const SIGNATURE_BYTES = 189;
 
 /** The audio and video containers recognised, by the test of their first bytes. */
 const CONTAINERS: readonly { readonly name: string; readonly test: (b: Uint8Array) => boolean }[] = [
-  // ISO base media (MP4, M4A, M4V, 3GP, 3G2, F4V) and QuickTime (MOV): a box of one of these types comes first
+  // ISO base media (MP4, M4A, M4V, 3GP, 3G2, F4V) and QuickTime (MOV): a box of one of these types comes first, its
+  // 32-bit size below 16 MiB (a text never starts with a zero byte), or 1 (the size follows as 64 bits)
   {
     name: 'ISO base media / QuickTime',
-    test: (b) => ['ftyp', 'moov', 'mdat', 'wide', 'free', 'skip'].includes(ascii(b, 4, 4)),
+    test: (b) =>
+      ['ftyp', 'moov', 'mdat', 'wide', 'free', 'skip'].includes(ascii(b, 4, 4)) &&
+      b[0] === 0 &&
+      (b[1]! > 0 || b[2]! > 0 || b[3]! >= 8 || b[3] === 1),
   },
   // Matroska and WebM: an EBML header
   { name: 'Matroska / WebM', test: (b) => startsWith(b, [0x1a, 0x45, 0xdf, 0xa3]) },
@@ -30,8 +34,12 @@ const CONTAINERS: readonly { readonly name: string; readonly test: (b: Uint8Arra
   { name: 'MPEG-TS', test: (b) => b.length > 188 && b[0] === 0x47 && b[188] === 0x47 },
   // H.264/H.265 elementary stream (Annex B start code), as some recorders export
   { name: 'H.26x Annex B', test: (b) => startsWith(b, [0x00, 0x00, 0x00, 0x01]) },
-  // MP3 with an ID3v2 tag, or an MPEG audio / ADTS (AAC) frame header
-  { name: 'MPEG audio', test: (b) => ascii(b, 0, 3) === 'ID3' || (b[0] === 0xff && ((b[1] ?? 0) & 0xe0) === 0xe0) },
+  // MP3 with an ID3v2 tag; an MPEG audio frame header of layer II or III (sync, a version that is not reserved: FF FE,
+  // UTF-16's byte-order mark, would be a layer I header, which recorders do not write); an ADTS (AAC) header
+  {
+    name: 'MPEG audio',
+    test: (b) => ascii(b, 0, 3) === 'ID3' || mpegAudioFrame(b) || (b[0] === 0xff && ((b[1] ?? 0) & 0xf6) === 0xf0),
+  },
   { name: 'FLAC', test: (b) => ascii(b, 0, 4) === 'fLaC' },
   { name: 'AMR', test: (b) => ascii(b, 0, 5) === '#!AMR' },
   { name: 'AIFF', test: (b) => ascii(b, 0, 4) === 'FORM' && ['AIFF', 'AIFC'].includes(ascii(b, 8, 4)) },
@@ -49,6 +57,14 @@ export function mediaTypeRefusal(contentType: string, head: Uint8Array): string 
   if (!type.startsWith('audio/') && !type.startsWith('video/')) return undefined;
   if (CONTAINERS.some((c) => c.test(head))) return undefined;
   return `declared ${type}, but its first bytes are not those of an audio or video file of a known format`;
+}
+
+/** An MPEG-1/2/2.5 audio frame header of layer II or III: 11 sync bits, a version that is not reserved. */
+function mpegAudioFrame(b: Uint8Array): boolean {
+  if (b.length < 2 || b[0] !== 0xff || (b[1]! & 0xe0) !== 0xe0) return false;
+  const version = (b[1]! >> 3) & 0x03;
+  const layer = (b[1]! >> 1) & 0x03;
+  return version !== 0x01 && (layer === 0x01 || layer === 0x02);
 }
 
 function ascii(b: Uint8Array, at: number, length: number): string {

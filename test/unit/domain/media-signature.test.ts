@@ -37,6 +37,9 @@ describe('a medium declared audio or video, judged by its first bytes', () => {
     ['one sync byte of a transport stream alone', Buffer.concat([bytes([0x47]), Buffer.alloc(200)])],
     ['nothing', Buffer.alloc(0)],
     ['a box name cut short', bytes([0, 0, 0, 8], 'ft')],
+    ['a text with a box name in its fifth to eighth letters', Buffer.from('abcdfree this is just a text note')],
+    ['a text starting "The free"', Buffer.from('The free text of an inspection note')],
+    ['a UTF-16 text (its byte-order mark)', Buffer.from('\ufeff现场笔录', 'utf16le')],
   ])('when it is %s, then it is refused as no recording', (_, head) => {
     expect(mediaTypeRefusal('video/mp4', head)).toMatch(/declared video\/mp4, but its first bytes are not/);
     expect(mediaTypeRefusal('Audio/MPEG; charset=x', head)).toMatch(/declared audio\/mpeg/);
