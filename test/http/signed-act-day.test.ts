@@ -6,7 +6,7 @@ import { caseStream } from '../../src/domain/case/acts.js';
 import { canonicalize } from '../../src/ledger/canonical-json.js';
 import type { Clock } from '../../src/ports/clock.js';
 import { runCli } from '../support/cli.js';
-import { officerKeyPair, signAct } from '../support/officer-keys.js';
+import { officerKeyPair, signedEvidenceBody } from '../support/officer-keys.js';
 import { seedAgency, startTestService, type TestService } from '../support/service.js';
 
 const AGENCY = 'county-justice';
@@ -42,21 +42,8 @@ afterAll(async () => {
 });
 
 /** An EvidenceCollected act at `occurredAt`, signed with `key` as alice's client signs it. */
-function signed(key: ReturnType<typeof officerKeyPair>, occurredAt: string) {
-  const id = newId();
-  const data = { description: '现场照片三张', officers: ['alice', 'bob'] };
-  const act = { id, stream: caseStream(AGENCY, CASE), type: 'EvidenceCollected', occurredAt, sub: 'alice', data };
-  const { actorSig, salts } = signAct(key.privateKey, { ...act, personal: ['/description'] }, canonicalize);
-  return {
-    type: 'EvidenceCollected',
-    occurredAt,
-    officers: ['alice', 'bob'],
-    data: { description: data.description },
-    id,
-    actorSig,
-    salts,
-  };
-}
+const signed = (key: ReturnType<typeof officerKeyPair>, occurredAt: string) =>
+  signedEvidenceBody(key.privateKey, { id: newId(), stream: caseStream(AGENCY, CASE), occurredAt }, canonicalize);
 
 describe("an officer's key judged on the date its act is written on, as the bundle's verifier judges it", () => {
   it('when an act is written in UTC on the last day of the key, which is already the next day in the county, then it is recorded and its bundle verifies', async () => {

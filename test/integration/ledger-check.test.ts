@@ -14,7 +14,7 @@ import { systemClock } from '../../src/adapters/clock/system-clock.js';
 import { uuidv7Generator } from '../../src/app/ids.js';
 import { caseStream } from '../../src/domain/case/acts.js';
 import { canonicalize } from '../../src/ledger/canonical-json.js';
-import { signAct, officerKeyPair } from '../support/officer-keys.js';
+import { officerKeyPair, signedEvidenceBody } from '../support/officer-keys.js';
 
 const tempDir = tempDirsForFile('check');
 const today = new Date().toISOString().slice(0, 10);
@@ -60,18 +60,6 @@ beforeAll(async () => {
     body: { publicKey: key.spki, validFrom: '2020-01-01' },
   });
   expect(registered.status).toBe(201);
-  const id = uuidv7Generator(systemClock)();
-  const occurredAt = `${today}T00:11:00+08:00`;
-  const data = { description: '现场照片三张', officers: ['alice', 'bob'] };
-  const act = {
-    id,
-    stream: caseStream('county-justice', 'k-3'),
-    type: 'EvidenceCollected',
-    occurredAt,
-    sub: 'alice',
-    data,
-  };
-  const { actorSig, salts } = signAct(key.privateKey, { ...act, personal: ['/description'] }, canonicalize);
   const third = {
     caseId: 'k-3',
     itemCode: 'P-001',
@@ -83,15 +71,15 @@ beforeAll(async () => {
   expect((await t.call('POST', '/v1/cases', { token: officer, body: third })).status).toBe(201);
   const signed = await t.call('POST', '/v1/cases/k-3/acts', {
     token: officer,
-    body: {
-      type: 'EvidenceCollected',
-      occurredAt,
-      officers: ['alice', 'bob'],
-      data: { description: data.description },
-      id,
-      actorSig,
-      salts,
-    },
+    body: signedEvidenceBody(
+      key.privateKey,
+      {
+        id: uuidv7Generator(systemClock)(),
+        stream: caseStream('county-justice', 'k-3'),
+        occurredAt: `${today}T00:11:00+08:00`,
+      },
+      canonicalize,
+    ),
   });
   expect([signed.status, signed.body.code]).toEqual([201, undefined]);
   expect((await t.call('GET', '/v1/ledger/checkpoint')).status).toBe(200);

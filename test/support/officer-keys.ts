@@ -175,3 +175,29 @@ export async function signedCaseBundle(
   if (exported.status !== 200) throw new Error(`exporting the bundle: ${exported.status}`);
   return { bundle: Buffer.from(await exported.arrayBuffer()), privateKey, publicKey };
 }
+
+/**
+ * The body of an `EvidenceCollected` act of alice and bob in `stream` at `occurredAt`, signed by alice's client with
+ * `privateKey` (its description sealed): what `POST /v1/cases/{id}/acts` takes for a signed act.
+ */
+export function signedEvidenceBody(
+  privateKey: KeyObject,
+  act: { readonly id: string; readonly stream: string; readonly occurredAt: string },
+  canonicalize: (value: unknown) => string,
+) {
+  const data = { description: '现场照片三张', officers: ['alice', 'bob'] };
+  const { actorSig, salts } = signAct(
+    privateKey,
+    { ...act, type: 'EvidenceCollected', sub: 'alice', data, personal: ['/description'] },
+    canonicalize,
+  );
+  return {
+    type: 'EvidenceCollected',
+    occurredAt: act.occurredAt,
+    officers: data.officers,
+    data: { description: data.description },
+    id: act.id,
+    actorSig,
+    salts,
+  };
+}

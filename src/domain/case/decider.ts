@@ -10,6 +10,7 @@ import type { RecordingListEntry } from '../registry/recording-list.js';
 import type { CatalogueVersion } from '../registry/review-catalogue.js';
 import {
   APPROVING_CHECKS,
+  DECISION_TYPES,
   type ActType,
   type DecisionType,
   type CaseEvent,
@@ -145,15 +146,9 @@ function checkAmount(fineFen: number | undefined): void {
  * The decisions that take no sum of money: a warning, a suspension or revocation, a licence granted or denied, a
  * coercive measure. A fine takes its amount; a confiscation (of illegal gains) and `other` may name one.
  */
-const NO_AMOUNT: ReadonlySet<DecisionType> = new Set<DecisionType>([
-  'warning',
-  'business_suspension',
-  'license_suspension',
-  'license_revocation',
-  'license_granted',
-  'license_denied',
-  'coercive_measure',
-]);
+const NO_AMOUNT: ReadonlySet<DecisionType> = new Set(
+  DECISION_TYPES.filter((type) => type !== 'fine' && type !== 'confiscation' && type !== 'other'),
+);
 
 /**
  * A fine, proposed for review or decided, names its amount: more than 0 fen; a decision that takes no money names
