@@ -1,12 +1,12 @@
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { SqliteEventStore } from '../../src/adapters/sqlite/event-store.js';
 import { WorkingDayCalendars } from '../../src/app/working-day-calendars.js';
 import { CALENDAR_STREAM } from '../../src/domain/calendar/recorded-years.js';
 import type { Clock } from '../../src/ports/clock.js';
 import { testSigner } from '../support/events.js';
-import { freshTempDir } from '../support/temp-dir.js';
 
-const dir = freshTempDir('calendars');
 const clock: Clock = { now: () => new Date('2026-12-02T02:00:00Z') };
 const admin = { sub: 'head', agency: 'county-justice', roles: ['admin' as const] };
 const SHIPPED = { years: { 2026: { holidays: [], workdays: [] } } };
@@ -18,16 +18,23 @@ async function eventually(check: () => boolean): Promise<void> {
 }
 
 describe('the working-day calendar on two replicas of one log', () => {
+  // the three tests share one log, so its folder lives as long as the file's tests do: a folder removed after the
+  // first test left the later ones with a store whose threads open new connections to a file no longer there
+  let dir = '';
   let stores: SqliteEventStore[] = [];
   const stop = new AbortController();
+  beforeAll(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ledger-calendars-'));
+    const file = path.join(dir, 'events.sqlite');
+    stores = [0, 1].map(() => new SqliteEventStore({ path: file, pollIntervalMs: 20 }));
+  });
   afterAll(async () => {
     stop.abort();
     for (const store of stores) await store.close();
+    fs.rmSync(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 });
   });
 
   it('when one replica records a year, then the other counts deadlines on it without a restart', async () => {
-    const file = path.join(dir(), 'events.sqlite');
-    stores = [0, 1].map(() => new SqliteEventStore({ path: file, pollIntervalMs: 20 }));
     const signer = testSigner();
     const keeper = { keeper: 'county-justice' };
     const [here, there] = stores.map((events) => new WorkingDayCalendars({ events, signer, clock }, SHIPPED, keeper));
