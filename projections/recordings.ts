@@ -37,6 +37,11 @@ export interface DeviceRecordingDoc extends Doc {
   caseId: string;
   eventId: string;
   occurredAt: string;
+  /**
+   * `occurredAt` as a UTC instant to the millisecond (`…Z`), what the list is ordered by: the text of `occurredAt`
+   * carries the offset the device wrote, and two offsets do not sort as the instants they name. Not shown.
+   */
+  at: string;
   recordedBy: string;
   /** The act the recording is for, when it names one. */
   relatesTo?: string;
@@ -99,11 +104,11 @@ function deviceChanges(
  */
 export const recordingsProjection: Projection = {
   name: 'recordings',
-  version: 1,
+  version: 2, // 2: a device's recordings ordered by their instant (`at`), not by the text of `occurredAt`
   collections: [
     { name: RECORDING_LISTS, indexes: ['agency'] },
     { name: DEVICES, indexes: ['agency', 'status'] },
-    { name: DEVICE_RECORDINGS, indexes: ['agency', 'deviceId', 'occurredAt'] },
+    { name: DEVICE_RECORDINGS, indexes: ['agency', 'deviceId', 'at'] },
   ],
   apply(recorded, docs): Change[] {
     const event = recorded.event;
@@ -124,6 +129,7 @@ export const recordingsProjection: Projection = {
       caseId: ofCase.caseId,
       eventId: event.id,
       occurredAt: event.occurredAt,
+      at: new Date(event.occurredAt).toISOString(),
       recordedBy: event.actor.sub,
       ...(typeof data.relatesTo === 'string' ? { relatesTo: data.relatesTo } : {}),
       media: act.media.map(({ sha256, size, contentType }) => ({ sha256, size, contentType })),

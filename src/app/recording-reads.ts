@@ -56,19 +56,22 @@ export class RecordingReads {
     return listed(pageOf(() => this.deps.readModels.query<DeviceDoc>(DEVICES, { where, ...paging })));
   }
 
-  /** The recordings that name a device (one device, or every device of the scope), latest first. */
+  /**
+   * The recordings that name a device (one device, or every device of the scope), latest first by the instant each
+   * was made, whatever offset its time was written in.
+   */
   async deviceRecordings(query: SupervisionQuery & { readonly deviceId?: string }, paging: Paging) {
     const scope = await this.scope(query);
     const where = { agency: scope, ...(query.deviceId === undefined ? {} : { deviceId: query.deviceId }) };
     const page = pageOf(() =>
       this.deps.readModels.query<DeviceRecordingDoc>(DEVICE_RECORDINGS, {
         where,
-        orderBy: 'occurredAt',
+        orderBy: 'at',
         direction: 'desc',
         ...paging,
       }),
     );
-    return listed(page);
+    return listed({ ...page, items: page.items.map(({ at: _at, ...shown }) => shown) });
   }
 
   private async scope(query: SupervisionQuery): Promise<string[]> {

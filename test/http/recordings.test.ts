@@ -262,4 +262,40 @@ describe('recording devices (执法记录仪)', () => {
     const forbidden = await t.call('GET', `/v1/audit/device-recordings?agency=${AGENCY}`, { token: outsider });
     expect(forbidden.status).toBe(403);
   });
+
+  it('when recordings state their times in different offsets, then supervisors see them latest first by the instant made', async () => {
+    const body = { deviceId: 'cam-02', agency: AGENCY, holder: 'bob' };
+    expect((await t.call('POST', '/v1/devices', { token: admin, body })).status).toBe(201);
+    const video = await upload('video/mp4', 'second camera footage');
+    expect((await t.call('POST', '/v1/cases', { token: officer, body: open('offsets') })).status).toBe(201);
+    const start = Date.now() + 1000;
+    // the earlier recording written at UTC+8, the later one in UTC: as text, the earlier sorts after the later
+    const atUtc8 = (ms: number) => new Date(ms + 8 * 3_600_000).toISOString().replace('Z', '+08:00');
+    const earlier = atUtc8(start);
+    const later = new Date(start + 60_000).toISOString();
+    expect(earlier > later).toBe(true);
+    let position = 0;
+    for (const occurredAt of [earlier, later]) {
+      const res = await t.call('POST', '/v1/cases/offsets/acts', {
+        token: officer,
+        body: attach('cam-02', [video], occurredAt),
+      });
+      expect(res.status).toBe(201);
+      position = res.body.position;
+    }
+    const recordings = await t.call('GET', `/v1/audit/device-recordings?deviceId=cam-02&consistentWith=${position}`, {
+      token: supervisor,
+    });
+    expect(recordings.body.items.map((r: { occurredAt: string }) => r.occurredAt)).toEqual([later, earlier]);
+    // what orders them is not shown
+    expect(Object.keys(recordings.body.items[0]).sort()).toEqual([
+      'agency',
+      'caseId',
+      'deviceId',
+      'eventId',
+      'media',
+      'occurredAt',
+      'recordedBy',
+    ]);
+  });
 });
