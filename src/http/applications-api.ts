@@ -10,6 +10,8 @@ import { jsonBody, UnsupportedMediaType } from './body.js';
 import { consistencyOf } from './consistency.js';
 import { date, id, oneOf, pagingOf } from './query.js';
 import { eventIdFor, idempotencyKey, ifMatch } from './request.js';
+import { sendList, supervisionQuery } from './supervision-api.js';
+import { SUPERVISION_TABLES } from './supervision-csv.js';
 import { InvalidBody, type Validate } from './validation.js';
 
 export interface ApplicationsApiDependencies {
@@ -165,19 +167,10 @@ export function applicationsApi(deps: ApplicationsApiDependencies): Router {
   );
 
   router.get('/v1/audit/overdue-applications', auth, requireRoles('supervisor'), async (req, res) => {
-    const agency = id(req.query.agency, 'agency');
+    const query = supervisionQuery(req, res);
     const asOf = date(req.query.asOf, 'asOf');
-    const consistentWith = consistencyOf(req);
-    const answer = await reads.overdue(
-      {
-        principal: principalOf(res),
-        ...(agency === undefined ? {} : { agency }),
-        ...(asOf === undefined ? {} : { asOf }),
-        ...(consistentWith === undefined ? {} : { consistentWith }),
-      },
-      pagingOf(req),
-    );
-    res.json(answer);
+    const answer = await reads.overdue({ ...query, ...(asOf === undefined ? {} : { asOf }) }, pagingOf(req));
+    sendList(req, res, SUPERVISION_TABLES.overdueApplications, answer);
   });
 
   return router;

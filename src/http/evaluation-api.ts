@@ -11,7 +11,8 @@ import { jsonBody } from './body.js';
 import { caseFileRetrievalOf } from './retrieval.js';
 import { single } from './query.js';
 import { eventIdFor, ifMatch } from './request.js';
-import { supervisionQuery } from './supervision-api.js';
+import { sendList, supervisionQuery, wantsCsv } from './supervision-api.js';
+import { SUPERVISION_TABLES, weakPointsRows } from './supervision-csv.js';
 import { InvalidQuery, type Validate } from './validation.js';
 import { ID_PATTERN } from '../domain/streams.js';
 
@@ -68,7 +69,9 @@ export function evaluationApi({ evaluations, reads, verify, validate, newId }: E
     if (year === undefined || !/^\d{4}$/.test(year) || Number(year) < 1949) {
       throw new InvalidQuery('year must be a year, YYYY, from 1949');
     }
-    res.json(await reads.weakPoints({ ...query, year: Number(year) }));
+    const answer = await reads.weakPoints({ ...query, year: Number(year) });
+    // as CSV, the rules' figures are rows beside the items' and the officers'
+    sendList(req, res, SUPERVISION_TABLES.evaluationWeakPoints, wantsCsv(req) ? weakPointsRows(answer) : answer);
   });
 
   return router;

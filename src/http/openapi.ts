@@ -546,10 +546,7 @@ const APPLICATION_OPERATIONS: readonly Operation[] = [
       query('asOf', "The day to judge on (default today at the viewed agency's UTC offset).", defs('date')),
       ...AUDIT_PAGING,
     ],
-    responses: {
-      '200': { description: 'A page of overdue applications.', content: json('response.audit-overdue-applications') },
-      ...problems(400, 401, 403, 503),
-    },
+    responses: auditResponses('A page of overdue applications.', 'response.audit-overdue-applications'),
   },
 ];
 
@@ -624,10 +621,7 @@ const RECORDING_OPERATIONS: readonly Operation[] = [
       query('status', 'Only devices in this status.', { enum: ['active', 'lost', 'retired'] }),
       ...AUDIT_PAGING,
     ],
-    responses: {
-      '200': { description: 'A page of devices.', content: json('response.audit-devices') },
-      ...problems(400, 401, 403, 503),
-    },
+    responses: auditResponses('A page of devices.', 'response.audit-devices'),
   },
   {
     method: 'GET',
@@ -636,10 +630,10 @@ const RECORDING_OPERATIONS: readonly Operation[] = [
     summary: 'The recordings that name the device that made them, latest first (supervisor)',
     tag: 'audit',
     parameters: [AUDIT_AGENCY, query('deviceId', 'Only recordings of this device.', defs('id')), ...AUDIT_PAGING],
-    responses: {
-      '200': { description: 'A page of recordings.', content: json('response.audit-device-recordings') },
-      ...problems(400, 401, 403, 503),
-    },
+    responses: auditResponses(
+      'A page of recordings (as CSV, a row per medium).',
+      'response.audit-device-recordings',
+    ),
   },
 ];
 
@@ -767,8 +761,12 @@ const DISCRETION_OPERATIONS: readonly Operation[] = [
       PARAMETERS.consistentWith,
     ],
     responses: {
-      '200': { description: 'The weak points.', content: json('response.audit-evaluation-weak-points') },
-      ...problems(400, 401, 403, 503),
+      '200': {
+        description:
+          'The weak points. As CSV, one row per rule, item and officer, a first column `list` saying which (byRule, byItem, byOfficer), the rule in column `rule`.',
+        content: { ...json('response.audit-evaluation-weak-points'), ...CSV },
+      },
+      ...problems(400, 401, 403, 406, 503),
     },
   },
 ];

@@ -9,7 +9,8 @@ import { jsonBody } from './body.js';
 import { consistencyOf } from './consistency.js';
 import { id, oneOf, pagingOf, pathId } from './query.js';
 import { eventIdFor, ifMatch } from './request.js';
-import { supervisionQuery } from './supervision-api.js';
+import { sendList, supervisionQuery } from './supervision-api.js';
+import { SUPERVISION_TABLES } from './supervision-csv.js';
 import { InvalidBody } from '../errors.js';
 import type { Validate } from './validation.js';
 
@@ -77,13 +78,13 @@ export function recordingApi({ registry, reads, verify, validate, newId, limited
   router.get('/v1/audit/devices', ...guard, async (req, res) => {
     const status = oneOf(req.query.status, 'status', DEVICE_STATUSES);
     const query = { ...supervisionQuery(req, res), ...(status ? { status } : {}) };
-    res.json(await reads.devices(query, pagingOf(req)));
+    sendList(req, res, SUPERVISION_TABLES.devices, await reads.devices(query, pagingOf(req)));
   });
 
   router.get('/v1/audit/device-recordings', ...guard, async (req, res) => {
     const deviceId = id(req.query.deviceId, 'deviceId');
     const query = { ...supervisionQuery(req, res), ...(deviceId ? { deviceId } : {}) };
-    res.json(await reads.deviceRecordings(query, pagingOf(req)));
+    sendList(req, res, SUPERVISION_TABLES.deviceRecordings, await reads.deviceRecordings(query, pagingOf(req)));
   });
 
   return router;

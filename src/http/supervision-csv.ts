@@ -179,6 +179,39 @@ export const SUPERVISION_TABLES = {
     lists: ['items'],
     columns: ['code', 'year', 'since', 'message'],
   },
+  devices: {
+    name: 'devices',
+    lists: ['items'],
+    columns: ['deviceId', 'agency', 'holder', 'model', 'serialNo', 'status', 'recordings', 'registeredAt', 'updatedAt'],
+  },
+  deviceRecordings: {
+    name: 'device-recordings',
+    lists: ['items'],
+    explode: 'media',
+    columns: [
+      'deviceId',
+      'agency',
+      'caseId',
+      'eventId',
+      'occurredAt',
+      'recordedBy',
+      'relatesTo',
+      'media.sha256',
+      'media.size',
+      'media.contentType',
+    ],
+  },
+  overdueApplications: {
+    name: 'overdue-applications',
+    lists: ['items'],
+    columns: ['applicationId', 'agency', 'itemCode', 'filedOn', 'acceptBy', 'daysOverdue'],
+  },
+  /** `byRule` is a list here, of `{rule, ...}`: see {@link weakPointsRows}. */
+  evaluationWeakPoints: {
+    name: 'evaluation-weak-points',
+    lists: ['byRule', 'byItem', 'byOfficer'],
+    columns: ['rule', 'itemCode', 'officerId', 'evaluations', 'points', 'maxPoints', 'deductions', 'percent'],
+  },
   quarantine: {
     name: 'quarantine',
     lists: ['items'],
@@ -187,6 +220,16 @@ export const SUPERVISION_TABLES = {
 } satisfies Record<string, ListTable>;
 
 type Row = Readonly<Record<string, unknown>>;
+
+/**
+ * The weak points' answer with its `byRule` (an object: rule → figures) as a list of rows `{rule, ...figures}`, in
+ * the answer's order, as the CSV file lists them beside `byItem` and `byOfficer`.
+ */
+export function weakPointsRows<A extends { readonly byRule: Readonly<Record<string, object>> }>(
+  answer: A,
+): Omit<A, 'byRule'> & { byRule: Row[] } {
+  return { ...answer, byRule: Object.entries(answer.byRule).map(([rule, figures]) => ({ rule, ...figures })) };
+}
 
 /** The answer of a view as a CSV file: a header row of the column paths, then a row per entry (or element). */
 export function listCsv(table: ListTable, answer: object): string {

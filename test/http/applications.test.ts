@@ -2,6 +2,8 @@ import type { Clock } from '../../src/ports/clock.js';
 import { caseStream } from '../../src/domain/case/acts.js';
 import { appendPastRules } from '../support/raw-append.js';
 import { seedAgency, startTestService, type TestService } from '../support/service.js';
+import { SUPERVISION_TABLES } from '../../src/http/supervision-csv.js';
+import { expectCsvOfAnswer } from '../support/csv.js';
 
 const AGENCY = 'county-justice';
 /** Monday 2026-11-30, 12:30 China time, when the service starts, ticking from there (after the acts it records). */
@@ -165,6 +167,12 @@ describe('online applications over HTTP (网上受理)', () => {
       expect.objectContaining({ applicationId: receipt.applicationId, acceptBy: '2026-12-07', daysOverdue: 2 }),
     ]);
     expect(JSON.stringify(late.body)).not.toContain('王小明');
+    const csv = await t.call('GET', `/v1/audit/overdue-applications?asOf=2026-12-09&format=csv`, { token: supervisor });
+    expect([csv.status, csv.headers.get('content-disposition')]).toEqual([
+      200,
+      'attachment; filename="overdue-applications.csv"',
+    ]);
+    expect(expectCsvOfAnswer(csv.body as string, late.body, SUPERVISION_TABLES.overdueApplications).entries).toBe(1);
   });
 
   it('when an officer accepts it, then its case opens with the applicant as party and the attachment as medium', async () => {

@@ -1,6 +1,8 @@
 import { checkDisclosure } from '../../src/ledger/disclosure-statement.js';
 import type { Clock } from '../../src/ports/clock.js';
 import { seedAgency, startTestService, type TestService } from '../support/service.js';
+import { SUPERVISION_TABLES, weakPointsRows } from '../../src/http/supervision-csv.js';
+import { expectCsvOfAnswer } from '../support/csv.js';
 
 const AGENCY = 'county-justice';
 const START = Date.parse('2026-11-30T02:00:00Z');
@@ -255,6 +257,14 @@ describe('case-file evaluation (案卷评查) over HTTP', () => {
     });
     expect(weak.body.byItem).toMatchObject([{ itemCode: 'P-001', points: 86, maxPoints: 90 }]);
     expect(weak.body.byOfficer.map((o: { officerId: string }) => o.officerId)).toEqual(['alice', 'bob']);
+    // as CSV: a row per rule (its name in `rule`), then per item and per officer, each list named
+    const csv = await read('/v1/audit/evaluation-weak-points?year=2026&format=csv', supervisor);
+    expect(csv.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    const table = SUPERVISION_TABLES.evaluationWeakPoints;
+    const { rows } = expectCsvOfAnswer(csv.body as string, weakPointsRows(weak.body), table);
+    const discretion = rows.find((row) => row[0] === 'byRule' && row[1] === 'discretionAppropriate');
+    expect(discretion?.slice(-5)).toEqual(['1', '6', '10', '1', '60']);
+    expect(rows.filter((row) => row[0] === 'byOfficer').map((row) => row[3])).toEqual(['alice', 'bob']);
     expect((await read('/v1/audit/evaluation-weak-points?year=26', supervisor)).status).toBe(400);
     expect((await read('/v1/audit/evaluation-weak-points?year=2026', officer)).status).toBe(403);
     const stats = await read('/v1/audit/statistics?year=2026', supervisor);

@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
 import { asVideo } from '../support/media-bytes.js';
 import { seedAgency, startTestService, type TestService } from '../support/service.js';
+import { SUPERVISION_TABLES } from '../../src/http/supervision-csv.js';
+import { expectCsvOfAnswer } from '../support/csv.js';
 
 const AGENCY = 'county-justice';
 const MARKET = 'city-market';
@@ -253,6 +255,17 @@ describe('recording devices (执法记录仪)', () => {
     const recordings = await t.call('GET', `/v1/audit/device-recordings?deviceId=cam-01&${consistentWith}`, {
       token: supervisor,
     });
+    // both as CSV too: a row per device, and a row per medium of each recording
+    const devicesCsv = await t.call('GET', `/v1/audit/devices?format=csv`, { token: supervisor });
+    expect(devicesCsv.headers.get('content-disposition')).toBe('attachment; filename="devices.csv"');
+    expect(expectCsvOfAnswer(devicesCsv.body as string, devices.body, SUPERVISION_TABLES.devices).entries).toBe(1);
+    const recordingsCsv = await t.call('GET', '/v1/audit/device-recordings?deviceId=cam-01', {
+      token: supervisor,
+      headers: { accept: 'text/csv' },
+    });
+    const table = SUPERVISION_TABLES.deviceRecordings;
+    const { rows } = expectCsvOfAnswer(recordingsCsv.body as string, recordings.body, table);
+    expect(rows.map((row) => row[table.columns.indexOf('media.sha256')])).toEqual([video, video]);
     expect(recordings.body.items).toEqual([
       expect.objectContaining({ deviceId: 'cam-01', caseId: 'after', recordedBy: 'alice' }),
       expect.objectContaining({ deviceId: 'cam-01', caseId: 'after', recordedBy: 'alice' }),

@@ -114,22 +114,29 @@ describe('content negotiation', () => {
     expect(refusedByQ.status).toBe(406);
   });
 
-  it('when ?format=csv is asked of a view without CSV, then 406 as Accept: text/csv is; a view with CSV answers it', async () => {
+  it('when ?format=csv is asked of a route without CSV, then 406 as Accept: text/csv is; every supervision view answers it', async () => {
     const supervisor = t.token('sam', AGENCY, ['supervisor']);
-    for (const view of ['devices', 'device-recordings', 'evaluation-weak-points?year=2026&']) {
+    const refused = await t.call('GET', '/v1/cases/sem-1?format=csv', { token: officer });
+    expect([refused.status, refused.body.code, refused.body.available]).toEqual([
+      406,
+      'not_acceptable',
+      ['application/json'],
+    ]);
+    // the supervision lists all have a CSV form (docs/read-models.md)
+    const views = [
+      'devices',
+      'device-recordings',
+      'evaluation-weak-points?year=2026&',
+      'overdue-applications',
+      'certificates',
+    ];
+    for (const view of views) {
       const route = `/v1/audit/${view.includes('?') ? view : `${view}?`}format=csv`;
       const res = await t.call('GET', route, { token: supervisor });
-      expect([route, res.status, res.body.code, res.body.available]).toEqual([
-        route,
-        406,
-        'not_acceptable',
-        ['application/json'],
-      ]);
+      expect([route, res.status, res.headers.get('content-type')]).toEqual([route, 200, 'text/csv; charset=utf-8']);
     }
     const json = await t.call('GET', '/v1/audit/devices?format=json', { token: supervisor });
-    expect(json.status).toBe(200);
-    const csv = await t.call('GET', '/v1/audit/certificates?format=csv', { token: supervisor });
-    expect([csv.status, csv.headers.get('content-type')]).toEqual([200, 'text/csv; charset=utf-8']);
+    expect([json.status, json.headers.get('content-type')]).toEqual([200, 'application/json; charset=utf-8']);
   });
 
   it('when ?format=json is asked of a route without JSON, then 406 as Accept: application/json is; a route with JSON answers it', async () => {
