@@ -63,23 +63,67 @@ export function redactParty(party: Party): PublicParty {
 }
 
 /**
- * Mainland identifiers, each a whole run of digits (lookarounds keep a longer digit run, such as a case number, intact):
- * resident identity numbers (18 characters, the last a digit or X, or the old 15-digit form), mobile numbers
- * (optionally prefixed `+86`/`86` with an optional space or hyphen) and landlines written `0xx(x)-xxxxxxx(x)`.
+ * Characters that stand for an ASCII one where identifiers are written: full-width digits, X, `+`, `@`, parentheses
+ * and hyphen (what a Chinese input method types), the other dashes and hyphens, the ideographic and no-break spaces.
+ * Each maps one UTF-16 unit to one, so a match in the folded text is at the same place in the text as typed.
+ */
+const FOLDED = new Map<string, string>([
+  ...Array.from({ length: 10 }, (_, d): [string, string] => [String.fromCharCode(0xff10 + d), String(d)]),
+  ['\uff38', 'X'],
+  ['\uff58', 'x'],
+  ['\uff0b', '+'],
+  ['\uff20', '@'],
+  ['\uff08', '('],
+  ['\uff09', ')'],
+  ...['\uff0d', '\u2010', '\u2011', '\u2012', '\u2013', '\u2014', '\u2015', '\u2212'].map((c): [string, string] => [
+    c,
+    '-',
+  ]),
+  ['\u3000', ' '],
+  ['\u00a0', ' '],
+]);
+const FOLDABLE = new RegExp(`[${[...FOLDED.keys()].join('')}]`, 'g');
+
+/** One space or hyphen between the groups of digits a number is written in (`138 1234 5678`, `110101-19900307-1234`). */
+const SEP = '[ -]?';
+
+/**
+ * Mainland identifiers, each a whole run of digits (lookarounds keep a longer digit run, such as a case number, intact),
+ * matched in the folded text: resident identity numbers (18 characters, the last a digit or X, or the old 15-digit
+ * form), in groups of 6, 4, 4 and 4 (or 6, 8, 4, or 6, 6, 3) or unbroken; mobile numbers (optionally prefixed
+ * `+86`/`86`), in groups of 3, 4 and 4 or unbroken; landlines, an area code of 3 or 4 digits starting with 0 (in
+ * parentheses or not) and a number of 7 or 8 digits; and email addresses.
  */
 const IDENTIFIERS = [
-  /(?<!\d)(?:\d{17}(?:\d(?!\d)|[Xx])|\d{15}(?!\d))/g,
-  /(?<!\d)(?:\+?86[ -]?)?1[3-9]\d{9}(?!\d)/g,
-  /(?<!\d)0\d{2,3}-\d{7,8}(?!\d)/g,
+  new RegExp(`(?<!\\d)\\d{6}${SEP}\\d{4}${SEP}\\d{4}${SEP}\\d{3}(?:\\d(?!\\d)|[Xx])`, 'g'),
+  new RegExp(`(?<!\\d)\\d{6}${SEP}\\d{6}${SEP}\\d{3}(?!\\d)`, 'g'),
+  new RegExp(`(?<!\\d)(?:\\+?86${SEP})?1[3-9]\\d${SEP}\\d{4}${SEP}\\d{4}(?!\\d)`, 'g'),
+  new RegExp(`(?<![\\d(])(?:\\(0\\d{2,3}\\) ?|0\\d{2,3}${SEP})\\d{7,8}(?!\\d)`, 'g'),
+  /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+/g,
 ];
 
 /**
- * Removes personal identifiers from free text. Guarantees: every resident identity number, mobile number and landline
- * number (forms above) is replaced by `[已删除]`; no other character is changed, so amounts (`5000元`), dates
+ * Removes personal identifiers from free text. Guarantees: every resident identity number, mobile number, landline
+ * number and email address (forms above), written in ASCII or full-width characters, with the groups of its
+ * digits apart or not, is replaced by `[已删除]`; no other character is changed, so amounts (`5000元`), dates
  * (`2019-09-27`), postcodes and longer digit runs are left as they are.
  */
 export function scrubText(text: string): string {
-  return IDENTIFIERS.reduce((scrubbed, pattern) => scrubbed.replace(pattern, REDACTED), text);
+  const folded = text.replace(FOLDABLE, (c) => FOLDED.get(c)!);
+  const found: [number, number][] = [];
+  for (const pattern of IDENTIFIERS) {
+    for (const match of folded.matchAll(pattern)) found.push([match.index, match.index + match[0].length]);
+  }
+  if (found.length === 0) return text;
+  found.sort((x, y) => x[0] - y[0]);
+  let out = '';
+  let at = 0;
+  for (const [start, end] of found) {
+    if (end <= at) continue; // within one replaced already
+    out += start >= at ? text.slice(at, start) + REDACTED : '';
+    at = end;
+  }
+  return out + text.slice(at);
 }
 
 /** Members that never leave the ledger, in any object at any depth. */

@@ -103,6 +103,25 @@ describe('scrubText', () => {
     ['a mobile number with 86 and a hyphen', '电话86-13812345678', '电话[已删除]'],
     ['a landline with a 3-digit area code', '座机010-12345678', '座机[已删除]'],
     ['a landline with a 4-digit area code', '座机0571-8888123，', '座机[已删除]，'],
+    ['an id in full-width digits', '身份证１１０１０１１９９００３０７１２３４号', '身份证[已删除]号'],
+    ['an id ending in a full-width X', '身份证11010119900307123Ｘ', '身份证[已删除]'],
+    ['an id in groups of 6, 8 and 4', '身份证110101 19900307 1234，', '身份证[已删除]，'],
+    ['an id in hyphenated groups', '身份证110101-19900307-1234', '身份证[已删除]'],
+    ['an id in groups of 6, 4, 4 and 4', '身份证 110101 1990 0307 123X', '身份证 [已删除]'],
+    ['an id with its last 4 apart', '11010119900307 1234', '[已删除]'],
+    ['a 15-digit id in groups', '旧证号110105 491231 002', '旧证号[已删除]'],
+    ['a mobile number in full-width digits', '电话：１３８１２３４５６７８。', '电话：[已删除]。'],
+    ['a mobile number in hyphenated groups', '手机138-1234-5678', '手机[已删除]'],
+    ['a mobile number in spaced groups', '手机 138 1234 5678 联系', '手机 [已删除] 联系'],
+    ['a mobile number with a full-width +86', '电话＋８６ １３８１２３４５６７８', '电话[已删除]'],
+    ['a landline with the area code in parentheses', '座机(010)12345678', '座机[已删除]'],
+    ['a landline with full-width parentheses', '座机（０３５１）1234567', '座机[已删除]'],
+    ['a landline with a space', '座机010 12345678', '座机[已删除]'],
+    ['a landline without a separator', '座机01012345678', '座机[已删除]'],
+    ['a landline with a full-width hyphen', '座机0351－1234567', '座机[已删除]'],
+    ['a landline with a dash', '座机0351—1234567', '座机[已删除]'],
+    ['an email address', '邮箱zhang.san+1@example.com.cn。', '邮箱[已删除]。'],
+    ['an email address with a full-width @', '邮箱zhangsan＠example.com', '邮箱[已删除]'],
   ])('when the text holds %s, then it is replaced', (_what, text, expected) => {
     expect(scrubText(text)).toBe(expected);
   });
@@ -115,6 +134,11 @@ describe('scrubText', () => {
     ['a postcode', '邮编100010'],
     ['a 12-digit number starting like a mobile', '138123456789'],
     ['a landline-shaped run with a 9-digit number', '0571-888812345'],
+    ['a date in full-width digits', '２０１９－０９－２７作出决定'],
+    ['an amount in full-width digits', '罚款５０００元'],
+    ['a mobile-shaped run of 3, 4 and 5 digits', '编号138-1234-56789'],
+    ['a 12-digit run in full-width digits starting like a mobile', '１３８１２３４５６７８９'],
+    ['a case number with years and numbers', '县司罚〔2026〕12号，2026-12-01 10:30'],
   ])('when the text holds %s, then it is left untouched', (_what, text) => {
     expect(scrubText(text)).toBe(text);
   });
