@@ -93,7 +93,7 @@ const DISCLOSURE_ACTS = new Set(['DecisionDisclosed', 'DisclosureUpdated', 'Disc
  */
 export const disclosuresProjection: Projection = {
   name: 'disclosures',
-  version: 9,
+  version: 10, // 10: identifiers typed in full-width digits or in groups scrubbed (scrubText)
   collections: [DISCLOSURES_SPEC],
   apply({ event, position }, docs): Change[] {
     const ofCase = caseOf(event.stream);

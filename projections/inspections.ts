@@ -58,7 +58,7 @@ function pick(source: Record<string, unknown>, fields: readonly string[]): Recor
  */
 export const inspectionsProjection: Projection = {
   name: 'inspections',
-  version: 1,
+  version: 2, // 2: an outcome's summary scrubbed of identifiers typed in full-width digits or in groups
   collections: [
     { name: SUBJECTS, indexes: ['agency', 'sector', 'retired'] },
     { name: INSPECTIONS, indexes: ['agency', 'status', 'startsOn'] },
