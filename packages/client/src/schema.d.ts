@@ -7873,13 +7873,14 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description The weak points. */
+      /** @description The weak points. As CSV, one row per rule, item and officer, a first column `list` saying which (byRule, byItem, byOfficer), the rule in column `rule`. */
       200: {
         headers: {
           [name: string]: unknown;
         };
         content: {
           'application/json': components['schemas']['response.audit-evaluation-weak-points'];
+          'text/csv': string;
         };
       };
       /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body). */
@@ -14317,13 +14318,16 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description A page of devices. */
+      /** @description A page of devices. As CSV, one row per entry (a nested list gives one row per element); `Link: rel="next"` pages on. */
       200: {
         headers: {
+          /** @description The next page, when there is one. */
+          Link?: string;
           [name: string]: unknown;
         };
         content: {
           'application/json': components['schemas']['response.audit-devices'];
+          'text/csv': string;
         };
       };
       /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body). */
@@ -14402,13 +14406,16 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description A page of recordings. */
+      /** @description A page of recordings (as CSV, a row per medium). As CSV, one row per entry (a nested list gives one row per element); `Link: rel="next"` pages on. */
       200: {
         headers: {
+          /** @description The next page, when there is one. */
+          Link?: string;
           [name: string]: unknown;
         };
         content: {
           'application/json': components['schemas']['response.audit-device-recordings'];
+          'text/csv': string;
         };
       };
       /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body). */
@@ -19450,13 +19457,16 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description A page of overdue applications. */
+      /** @description A page of overdue applications. As CSV, one row per entry (a nested list gives one row per element); `Link: rel="next"` pages on. */
       200: {
         headers: {
+          /** @description The next page, when there is one. */
+          Link?: string;
           [name: string]: unknown;
         };
         content: {
           'application/json': components['schemas']['response.audit-overdue-applications'];
+          'text/csv': string;
         };
       };
       /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body). */
