@@ -3,6 +3,8 @@ import type { ActData, ActType, MediaRef, RecordAct, RecordedCaseEvent } from '.
 import { caseStream } from '../domain/case/acts.js';
 import { caseEventOf } from '../domain/case/envelope.js';
 import { caseDecider, type CaseCommand, type CaseContext } from '../domain/case/decider.js';
+import { PUBLISHED_MEMBERS } from '../domain/case/published-text.js';
+import { ERASED, UNAVAILABLE } from '../ledger/sealed-field.js';
 import type { CaseState } from '../domain/case/state.js';
 import type { DeviceState } from '../domain/registry/devices.js';
 import type { Actor } from '../domain/actor.js';
@@ -174,7 +176,7 @@ export class CaseService {
           (request, i) => ({ ...request, media: media[i], id: i === 0 ? options.eventId : '', actor }) as RecordAct,
         );
         const { itemCode, officers: officerIds } = registryEntries(state, requests, actor);
-        const [item, benchmark, officers, list, devices, settings, catalogue] = await Promise.all([
+        const [item, benchmark, officers, list, devices, settings, catalogue, personNames] = await Promise.all([
           itemCode ? this.registry.item(actor.agency, itemCode, ahead) : undefined,
           itemCode && needsBenchmark(acts) ? this.registry.benchmark(actor.agency, itemCode) : undefined,
           // the officers of the actor's agency: the case's own (another agency's case is not found by the rules)
@@ -186,6 +188,8 @@ export class CaseService {
           acts.some((a) => a.type === 'LegalReviewRequested') ? this.registry.reviewSettings(actor.agency) : undefined,
           // the review catalogue decides, with the item's own criteria, whether a decision is major
           acts.some((a) => a.type === 'DecisionIssued') ? this.registry.reviewCatalogue(actor.agency) : undefined,
+          // what the disclosure publishes as written must not name the persons it shows masked
+          this.personNames(stream, state, requests),
         ]);
         if (!signed) checkedAt = this.deps.clock.now();
         const recordedAt = checkedAt!.toISOString();
@@ -200,6 +204,7 @@ export class CaseService {
           ...(catalogue ? { reviewCatalogue: catalogue.versions } : {}),
           recordedAt,
           ...(this.deps.utcOffsetOf ? { utcOffsetMinutes: this.deps.utcOffsetOf(actor.agency) } : {}),
+          ...(personNames ? { personNames } : {}),
         };
         if (signed) {
           const { keyId } = signed.actorSig;
@@ -229,6 +234,25 @@ export class CaseService {
         },
       },
     );
+  }
+
+  /**
+   * The names of the case's natural-person parties, opened with the case's data key where they are sealed, when an
+   * act has members the disclosure publishes as written; undefined otherwise. A name that cannot be opened (the
+   * case erased, or no key here) is not among them.
+   */
+  private async personNames(
+    stream: string,
+    state: CaseState,
+    requests: readonly ActRequest[],
+  ): Promise<readonly string[] | undefined> {
+    if (!requests.some((r) => PUBLISHED_MEMBERS[r.type])) return undefined;
+    const sealed = state.parties.some((p) => p.kind !== 'organization' && typeof p.name !== 'string');
+    const key = sealed && state.openingEventId ? await this.deps.dataKeys?.get(stream) : undefined;
+    // the whole list is opened: each sealed value's path names its party's index
+    const parties = key ? openData(state.parties, state.openingEventId!, key, '/parties') : state.parties;
+    const names: unknown[] = parties.filter((p) => p.kind !== 'organization').map((p) => p.name);
+    return names.filter((name): name is string => typeof name === 'string' && name !== ERASED && name !== UNAVAILABLE);
   }
 
   /** The case's data key when an act holds personal fields; 409 `case_erased` once the key was destroyed. */

@@ -142,6 +142,44 @@ describe('cases over HTTP', () => {
     expect((await t.service.events.readStream(caseStream(AGENCY, 'h-5'))).length).toBe(1);
   });
 
+  it('when a member the disclosure publishes names the person party, then 422 personal_data_published and nothing is recorded', async () => {
+    await t.call('POST', '/v1/cases', { token: officer, body: openBody('h-name') });
+    const stream = caseStream(AGENCY, 'h-name');
+    // the name is sealed in the log: the service opens it to look for it
+    const [opening] = await t.service.events.readStream(stream);
+    expect(JSON.stringify(opening!.event.data)).not.toContain('张三丰');
+    const at = `${today}T00:10:00+08:00`;
+    const decision = (legalBasis: string) => ({
+      type: 'DecisionIssued',
+      occurredAt: at,
+      data: { decisionType: 'warning', legalBasis, documentNo: '县司告〔2026〕7号', decidedOn: today },
+    });
+    const named = await t.call('POST', '/v1/cases/h-name/acts', {
+      token: officer,
+      body: decision('《律师法》第五十条；当事人张三丰'),
+    });
+    expect([named.status, named.body.code, named.body.members]).toEqual([
+      422,
+      'personal_data_published',
+      ['/data/legalBasis'],
+    ]);
+    expect(JSON.stringify(named.body)).not.toContain('张三丰');
+    expect((await t.service.events.readStream(stream)).length).toBe(1);
+    const plain = await t.call('POST', '/v1/cases/h-name/acts', {
+      token: officer,
+      body: decision('《律师法》第五十条'),
+    });
+    expect(plain.status).toBe(201);
+    const disclosed = { type: 'DecisionDisclosed', occurredAt: at, data: { publishedOn: today } };
+    expect((await t.call('POST', '/v1/cases/h-name/acts', { token: officer, body: disclosed })).status).toBe(201);
+    const withdrawn = await t.call('POST', '/v1/cases/h-name/acts', {
+      token: officer,
+      body: { type: 'DisclosureWithdrawn', occurredAt: at, data: { reason: '张三丰申请撤销' } },
+    });
+    expect([withdrawn.status, withdrawn.body.members]).toEqual([422, ['/data/reason']]);
+    expect((await t.service.events.readStream(stream)).length).toBe(3);
+  });
+
   it.each([
     ['malformed JSON', '{"type": ', 'invalid_body'],
     ['an unknown act type', { ...evidence, type: 'TeaServed' }, 'invalid_body'],

@@ -1,3 +1,4 @@
+import { membersNamingPersons } from './published-text.js';
 import { agencyDate, latestDateAt, requireRole, type Role } from '../actor.js';
 import type { WorkingDayCalendar } from '../calendar/working-days.js';
 import type { Decider } from '../decider.js';
@@ -62,6 +63,12 @@ export interface CaseContext {
    * after its date when the act is recorded. Absent, the latest date anywhere (UTC+14) bounds them.
    */
   readonly utcOffsetMinutes?: number;
+  /**
+   * The names of the case's natural-person parties, opened where the log holds them sealed, read when an act has
+   * members the disclosure publishes ({@link PUBLISHED_MEMBERS}): none of those may name them. Absent (the case's
+   * data erased, or no data key), that is not checked.
+   */
+  readonly personNames?: readonly string[];
 }
 
 export interface CaseCommand {
@@ -166,6 +173,20 @@ function checkFineAmount(terms: { readonly decisionType: DecisionType; readonly 
       },
     );
   }
+}
+
+/**
+ * What the disclosure publishes as written names no party who is a natural person: the law publishes decisions
+ * but never personal privacy, and a name in the legal basis would unmask the party the entry shows masked.
+ */
+function checkPublishedText(act: RecordAct, context: CaseContext): void {
+  const members = membersNamingPersons(act, context.personNames ?? []);
+  if (members.length === 0) return;
+  throw violation(
+    'personal_data_published',
+    `${members.join(' and ')} would be published with a party's name in it: write 当事人 (the party), not the name`,
+    { members: members.map((member) => `/data/${member}`) },
+  );
 }
 
 function checkState(act: RecordAct, state: CaseState): void {
@@ -364,6 +385,7 @@ function decide({ act, context }: CaseCommand, state: CaseState): CaseEvent[] {
   checkState(act, state);
   const agency = act.type === 'CaseOpened' ? act.actor.agency : state.agency!;
   checkDates(act, state, context.recordedAt, context.utcOffsetMinutes);
+  checkPublishedText(act, context);
   const itemCode = act.type === 'CaseOpened' ? act.data.itemCode : state.itemCode!;
   const item = context.item(itemCode);
   if (!item?.exists || item.agency !== agency || (act.type === 'CaseOpened' && item.retired)) {

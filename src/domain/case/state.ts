@@ -37,6 +37,8 @@ export interface CaseState {
    */
   readonly handlers: readonly string[];
   readonly parties: readonly Party[];
+  /** The id of the case's `CaseOpened` event: the parties' sealed values are opened with it. */
+  readonly openingEventId?: string;
   /** The online application the case was opened from: its decision is the licence granted or denied. */
   readonly application?: string;
   readonly eventIds: AppendOnlyIds;
@@ -93,6 +95,7 @@ export function evolveCase(state: CaseState, event: RecordedCaseEvent): CaseStat
         openedOn,
         officers,
         parties,
+        openingEventId: event.id,
         agency: event.actor.agency,
         recordingDuties: recordingDuties ?? DEFAULT_RECORDING_DUTIES,
       } as const;

@@ -216,6 +216,8 @@ export const SCREENS_EN: ScreensMessages = {
     'You recorded exactly this at {at}; it was not recorded again, so as not to record it twice. To record it once more, submit again; otherwise go back.',
   'rule.fine_amount_required': 'A fine needs its amount.',
   'rule.amount_not_applicable': 'This kind of decision takes no sum: leave the amount empty.',
+  'rule.personal_data_published':
+    "The legal basis, the document number and a publication's reason are published as written: write 当事人 (the party), not a person's name.",
   'rule.amount_invalid': 'An amount is a non-negative number with at most two decimals.',
   'rule.credentials_not_shown': 'An inspection needs the credentials shown.',
   'rule.party_not_notified': 'An inspection needs the party told their rights.',

@@ -211,6 +211,8 @@ export const SCREENS_ZH_CN = {
     '您在 {at} 已记录过内容完全相同的一项，本次未记录，以免重复。如确需再记录一次，请再次点击“提交”；否则请返回。',
   'rule.fine_amount_required': '罚款决定须填写罚款金额。',
   'rule.amount_not_applicable': '该类决定不涉及金额，请不要填写罚款金额。',
+  'rule.personal_data_published':
+    '法律依据、文书编号和公示变更原因会原文公开，不得写入当事人（自然人）姓名，请改写为“当事人”。',
   'rule.amount_invalid': '金额须为不小于零的数字，最多两位小数。',
   'rule.credentials_not_shown': '现场检查须出示执法证件。',
   'rule.party_not_notified': '现场检查须告知当事人。',

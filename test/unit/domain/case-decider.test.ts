@@ -706,6 +706,55 @@ describe('the case decider', () => {
         .when(act('DisclosureUpdated', { reason: '诉讼变更' }))
         .then([{ type: 'DisclosureUpdated' }]);
     });
+    it('when a published member names a person party, then personal_data_published, as the act is refused; the masked name or another word passes', () => {
+      const named = (command: { act: RecordAct; context: CaseContext }, names = [' 张三 ', 'John Smith', '李']) => ({
+        ...command,
+        context: { ...command.context, personNames: names },
+      });
+      const withBasis = (legalBasis: string, documentNo = '县司罚〔2019〕42号') =>
+        named(
+          act('DecisionIssued', {
+            decisionType: 'fine',
+            fineFen: 50_000,
+            legalBasis,
+            documentNo,
+            decidedOn: '2019-09-27',
+          }),
+        );
+      spec.given(open()).when(withBasis('《律师法》第五十条；当事人张三')).thenFails('personal_data_published', 422);
+      spec
+        .given(open())
+        .when(withBasis('《律师法》第五十条', '县司罚〔2019〕张三2号'))
+        .thenFails('personal_data_published');
+      // Latin letters in any case; a one-character name is not looked for
+      spec.given(open()).when(withBasis('per JOHN SMITH')).thenFails('personal_data_published');
+      spec
+        .given(open())
+        .when(withBasis('《律师法》第五十条；当事人张*，李某'))
+        .then([{ type: 'DecisionIssued' }]);
+      const events = disclosed();
+      spec
+        .given(events)
+        .when(named(act('DisclosureWithdrawn', { reason: '张三申请撤销' })))
+        .thenFails('personal_data_published');
+      spec
+        .given(events)
+        .when(named(act('DisclosureUpdated', { reason: '更正张三的地址' })))
+        .thenFails('personal_data_published');
+      spec
+        .given(events)
+        .when(named(act('DisclosureUpdated', { reason: '当事人申请更正' })))
+        .then([{ type: 'DisclosureUpdated' }]);
+      // acts the disclosure does not print, and no names to look for (an erased case), are not checked
+      spec
+        .given(open())
+        .when(named(act('EvidenceCollected', { description: '张三的询问笔录' })))
+        .then([{ type: 'EvidenceCollected' }]);
+      spec
+        .given(events)
+        .when(named(act('DisclosureWithdrawn', { reason: '张三申请撤销' }), []))
+        .then([{ type: 'DisclosureWithdrawn' }]);
+    });
     it('when withdrawing a disclosure that never happened, then not_disclosed', () => {
       spec
         .given(record(opened(), decideFine(50_000)))
