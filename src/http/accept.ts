@@ -37,7 +37,7 @@ function parseAccept(header: string): MediaRange[] {
 /**
  * The weight `Accept` gives `mediaType` (`type/subtype`, with parameters or not): that of the most specific range
  * that matches it (RFC 9110 §12.5.1: `text/csv;charset=utf-8` before `text/csv` before `text/*` before `*\/*`), 0
- * when none does.
+ * when none does. A `charset` the offered type does not name is UTF-8, which every text the service sends is in.
  */
 function weightOf(ranges: readonly MediaRange[], mediaType: string): number {
   const [essence, ...paramParts] = mediaType.split(';').map((s) => s.trim());
@@ -60,7 +60,9 @@ function weightOf(ranges: readonly MediaRange[], mediaType: string): number {
     const typeMatches = range.type === '*' || range.type === type;
     const subtypeMatches = range.subtype === '*' || range.subtype === subtype;
     if (!typeMatches || !subtypeMatches) continue;
-    if ([...range.params].some(([name, value]) => params.get(name) !== value)) continue;
+    // every text the service sends is UTF-8: an offered type that names no charset has that one
+    const offeredParam = (name: string) => params.get(name) ?? (name === 'charset' ? 'utf-8' : undefined);
+    if ([...range.params].some(([name, value]) => offeredParam(name) !== value)) continue;
     const specificity = (range.type === '*' ? 0 : 1) + (range.subtype === '*' ? 0 : 1) + range.params.size;
     if (specificity > best) {
       best = specificity;

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Request, RequestHandler, Response } from 'express';
 import { InvalidQuery, MethodNotAllowed, NotAcceptable } from '../errors.js';
+import { preferredType } from './accept.js';
 import { noneMatchHas } from './request.js';
 
 /** What the service knows of one route, from the OpenAPI document's operations (src/http/openapi.ts). */
@@ -164,7 +165,7 @@ function checkAcceptable(req: Request, produces: readonly string[]): void {
   }
   const accept = req.get('accept');
   if (accept === undefined || accept.trim() === '' || produces.length === 0 || produces.includes('*/*')) return;
-  if (req.accepts([...produces]) === false) {
+  if (preferredType(req, produces) === false) {
     throw new NotAcceptable(`this route answers with ${produces.join(' or ')}, which the Accept header refuses`, {
       available: [...produces],
     });

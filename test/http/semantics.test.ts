@@ -153,6 +153,21 @@ describe('content negotiation', () => {
     expect([json.status, json.headers.get('content-type')]).toEqual([200, 'application/json; charset=utf-8']);
   });
 
+  it.each([
+    ['text/csv;charset=utf-8', 'text/csv; charset=utf-8'],
+    ['text/csv; charset="UTF-8"', 'text/csv; charset=utf-8'],
+    ['application/json;charset=utf-8', 'application/json; charset=utf-8'],
+  ])('when Accept is %p on a supervision view, then it answers that, in the UTF-8 it sends', async (accept, type) => {
+    const supervisor = t.token('sam', AGENCY, ['supervisor']);
+    const res = await t.call('GET', '/v1/audit/overdue-reviews', { token: supervisor, headers: { accept } });
+    expect([res.status, res.headers.get('content-type')]).toEqual([200, type]);
+    const latin1 = await t.call('GET', '/v1/audit/overdue-reviews', {
+      token: supervisor,
+      headers: { accept: 'text/csv;charset=iso-8859-1' },
+    });
+    expect([latin1.status, latin1.body.code]).toEqual([406, 'not_acceptable']);
+  });
+
   it.each([[undefined], ['*/*'], ['application/*'], ['text/csv;q=1, application/json;q=0.2'], ['']])(
     'when Accept is %p on a JSON route, then JSON 200',
     async (accept) => {
