@@ -13,13 +13,17 @@ import type { ListTable } from './supervision-csv.js';
 import { sendList, supervisionQuery } from './supervision-api.js';
 import { InvalidQuery, type Validate } from './validation.js';
 
-/** The CSV form of `GET /v1/audit/discretion-deviations`: one row per case; the reasons are read in the case files. */
+/**
+ * The CSV form of `GET /v1/audit/discretion-deviations`: one row per case, each finding's members but the reason
+ * (read in the case files), `within` included, so that a proposal inside its range beside a decision outside it
+ * reads as such.
+ */
 const DEVIATIONS_TABLE: ListTable = {
   name: 'discretion-deviations',
   lists: ['items'],
   columns: ['caseId', 'agency', 'itemCode', 'status', 'lastActivityOn'].concat(
     ...['proposal', 'decision'].map((of) =>
-      ['eventId', 'circumstance', 'fineFen', 'minFen', 'maxFen', 'benchmarkVersion'].map((m) => `${of}.${m}`),
+      ['eventId', 'circumstance', 'fineFen', 'minFen', 'maxFen', 'within', 'benchmarkVersion'].map((m) => `${of}.${m}`),
     ),
   ),
 };
