@@ -164,6 +164,11 @@ export const PROBLEM_TYPES: Readonly<Record<string, ProblemType>> = {
     'Decision not published',
     'Withdrawing or updating a publication needs a published decision.',
   ),
+  review_pending: entry(
+    409,
+    'Legal review pending',
+    'A legal review of the case is requested and not yet completed: another request would replace it and its deadline. The reviewer completes it, or returns it (outcome returned), first.',
+  ),
   review_not_requested: entry(
     409,
     'No legal review requested',

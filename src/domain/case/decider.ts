@@ -425,6 +425,13 @@ function decide({ act, context }: CaseCommand, state: CaseState): CaseEvent[] {
       }
       return [{ ...base, type: act.type, data: act.data }];
     case 'LegalReviewRequested': {
+      // a second request would replace the pending one, and with it the deadline the reviewer is held to
+      if (state.reviewPending) {
+        throw conflict(
+          'review_pending',
+          'a legal review of this case is pending: the reviewer completes or returns it before another is requested',
+        );
+      }
       const missing = missingReviewMaterials(item.reviewMaterials, act.data.materials);
       if (missing.length > 0)
         throw violation('review_materials_missing', 'the request for review lacks materials the item requires', {

@@ -204,6 +204,7 @@ export const SCREENS_EN: ScreensMessages = {
   'rule.decision_missing': 'There is no decision to publish yet.',
   'rule.not_disclosed': 'The decision is not published: never published, or its publication withdrawn.',
   'rule.review_not_requested': 'No legal review has been requested for this case.',
+  'rule.review_pending': 'A legal review of this case is pending: the reviewer completes or returns it first.',
   'rule.no_disagreement': 'There is no disagreement to resolve, or it is resolved already.',
   'rule.media_unknown': 'An attached file has not been uploaded by this agency.',
   'rule.item_unknown': 'No such enforcement item: check the item list.',

@@ -199,6 +199,7 @@ export const SCREENS_ZH_CN = {
   'rule.decision_missing': '尚未作出决定，不能公示。',
   'rule.not_disclosed': '决定未在公示中（从未公示，或公示已撤销）。',
   'rule.review_not_requested': '本案尚未提请法制审核。',
+  'rule.review_pending': '本案已提请法制审核、尚未完成：请待审核人员作出审核意见或退回后再提请。',
   'rule.no_disagreement': '没有需要协调的审核意见分歧，或分歧已协调决定。',
   'rule.media_unknown': '所附资料尚未由本机关上传。',
   'rule.item_unknown': '执法事项编码不存在，请核对执法事项清单。',

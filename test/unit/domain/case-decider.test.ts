@@ -505,6 +505,14 @@ describe('the case decider', () => {
         .when(review('approved', { ...CHECKS_PASSED, criminalReferralNeeded: true }))
         .thenFails('review_inconsistent');
     });
+    it('when a review is pending, then another request is review_pending; once returned, a revised one is taken', () => {
+      const pending = record(opened(), proposeFine(2_000_000));
+      spec.given(pending).when(proposeFine(2_100_000)).thenFails('review_pending', 409);
+      spec
+        .given(record(opened(), proposeFine(2_000_000), review('returned')))
+        .when(proposeFine(2_100_000))
+        .then([{ type: 'LegalReviewRequested' }]);
+    });
     it('when no review was requested, then review_not_requested', () => {
       spec.given(open()).when(review('approved')).thenFails('review_not_requested', 409);
     });

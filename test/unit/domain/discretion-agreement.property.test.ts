@@ -6,7 +6,7 @@ import { withinBenchmark } from '../../../src/domain/case/rules.js';
 import { fold } from '../../../src/domain/decider.js';
 import { RuleViolation } from '../../../src/domain/errors.js';
 import { CIRCUMSTANCES, type BenchmarkState, type Circumstance } from '../../../src/domain/registry/benchmarks.js';
-import { act, context, opened, record } from '../../support/domain.js';
+import { act, actors, CHECKS_PASSED, context, opened, record } from '../../support/domain.js';
 import { MemoryDocs, StreamWriter } from '../../support/projection-spec.js';
 
 /**
@@ -61,6 +61,17 @@ describe('the decider, the benchmark predicate and the case file agree on fines 
         let proposalOutside = false;
         let decisionOutside = false;
         for (const f of fines) {
+          if (!f.decide && fold(caseDecider, events).reviewPending) {
+            // a revised proposal follows the reviewer's return of the pending one (one review pending at a time)
+            const returned = act(
+              'LegalReviewCompleted',
+              { outcome: 'returned', opinion: '退回补充', checks: CHECKS_PASSED },
+              { actor: actors.rita },
+            );
+            const back = caseDecider.decide({ ...returned, context: graded }, fold(caseDecider, events));
+            events.push(...back);
+            docs.apply(writer.caseEvents('2019-042', back));
+          }
           const state = fold(caseDecider, events);
           if (state.status !== 'open') break;
           const data = terms(f);
