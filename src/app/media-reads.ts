@@ -45,7 +45,7 @@ export interface MediaRetrieval {
  * Retrievals of media. A medium is allowed to whoever may read a case that references it and whose agency holds it
  * (the log's `MediaReceived` event, which also says which stored version was verified), after the read models have
  * the acts committed so far, and the retrieval is recorded on that case's access trail before the caller sends
- * anything. Refused, it is recorded on the reader's own trail and is `404 not_found`: media no readable case of a
+ * anything (on every such case, when more than one references it). Refused, it is recorded on the reader's own trail and is `404 not_found`: media no readable case of a
  * holding agency references are not found, whether or not another agency's case does, so their existence is never
  * revealed. While the read models lag more than {@link INDEX_WAIT_MS} behind the log, a medium they show no
  * readable case for is `503 not_caught_up` (retry), since the act that names it may be among those not applied:
@@ -66,13 +66,18 @@ export class MediaReads {
       media: sha256,
       ...(purpose === undefined ? {} : { purpose }),
     };
+    // the read is on the trail of every case the reader may read that references the medium where its agency holds
+    // it: a medium attached to two cases is evidence of both, and each case's supervisors see who retrieved it
+    let served: MediaHolding | undefined;
+    const held = new Map<string, MediaHolding | undefined>();
     for (const c of cases.filter((c) => canRead(principal, c.agency))) {
-      const holding = await holdings.holding(c.agency, sha256);
-      if (holding) {
-        await access.record({ ...entry, agency: c.agency, caseId: c.caseId });
-        return holding;
-      }
+      if (!held.has(c.agency)) held.set(c.agency, await holdings.holding(c.agency, sha256));
+      const holding = held.get(c.agency);
+      if (!holding) continue;
+      await access.record({ ...entry, agency: c.agency, caseId: c.caseId });
+      served ??= holding;
     }
+    if (served) return served;
     // an act naming the medium may be among those the read models have not applied: no verdict, and no refusal
     if (!caughtUp) throw new NotCaughtUp(head, runner.position());
     await access.denied(entry);

@@ -203,6 +203,43 @@ describe('media over HTTP', () => {
     );
   });
 
+  it('when a medium is evidence of two cases, then a retrieval is on the trail of both', async () => {
+    const bytes = randomBytes(2048);
+    const hash = await referenced(bytes);
+    const other = 'm-shared';
+    const opened = await t.call('POST', '/v1/cases', {
+      token: alice,
+      body: {
+        caseId: other,
+        itemCode: 'P-001',
+        title: '另案',
+        openedOn: today,
+        officers: ['alice', 'bob'],
+        parties: [{ kind: 'organization', name: '某律师事务所' }],
+      },
+    });
+    expect(opened.status).toBe(201);
+    const act = await t.call('POST', `/v1/cases/${other}/acts`, {
+      token: alice,
+      body: {
+        type: 'EvidenceCollected',
+        occurredAt: `${today}T00:09:30+08:00`,
+        data: { description: '同一照片' },
+        media: [hash],
+      },
+    });
+    expect(act.status).toBe(201);
+    const res = await download(t, sam, `/v1/media/${hash}`, { 'x-purpose': 'shared' });
+    expect(res.status).toBe(200);
+    for (const caseId of [CASE, other]) {
+      const trail = await t.service.events.readStream(accessStream(AGENCY, caseId));
+      expect([
+        caseId,
+        trail.filter((r) => r.event.data.media === hash && r.event.actor.sub === 'sam').map((r) => r.event.data),
+      ]).toEqual([caseId, [expect.objectContaining({ action: 'read_media', outcome: 'granted', purpose: 'shared' })]]);
+    }
+  });
+
   it('when 6 MiB are uploaded as a stream, then they come back byte for byte', async () => {
     const source = generated(6 * MiB);
     const uploaded = await upload(t, alice, source.body);
