@@ -630,10 +630,7 @@ const RECORDING_OPERATIONS: readonly Operation[] = [
     summary: 'The recordings that name the device that made them, latest first (supervisor)',
     tag: 'audit',
     parameters: [AUDIT_AGENCY, query('deviceId', 'Only recordings of this device.', defs('id')), ...AUDIT_PAGING],
-    responses: auditResponses(
-      'A page of recordings (as CSV, a row per medium).',
-      'response.audit-device-recordings',
-    ),
+    responses: auditResponses('A page of recordings (as CSV, a row per medium).', 'response.audit-device-recordings'),
   },
 ];
 
