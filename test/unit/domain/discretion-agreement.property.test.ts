@@ -61,6 +61,7 @@ describe('the decider, the benchmark predicate and the case file agree on fines 
         let proposalOutside = false;
         let decisionOutside = false;
         for (const f of fines) {
+          if (fold(caseDecider, events).status !== 'open') break;
           if (!f.decide && fold(caseDecider, events).reviewPending) {
             // a revised proposal follows the reviewer's return of the pending one (one review pending at a time)
             const returned = act(
