@@ -6,6 +6,7 @@ import { caseDecider, type CaseCommand, type CaseContext } from '../domain/case/
 import { PUBLISHED_MEMBERS } from '../domain/case/published-text.js';
 import { ERASED, UNAVAILABLE } from '../ledger/sealed-field.js';
 import type { CaseState } from '../domain/case/state.js';
+import type { Party } from '../domain/redaction.js';
 import type { DeviceState } from '../domain/registry/devices.js';
 import type { Actor } from '../domain/actor.js';
 import { fold } from '../domain/decider.js';
@@ -251,7 +252,9 @@ export class CaseService {
     const key = sealed && state.openingEventId ? await this.deps.dataKeys?.get(stream) : undefined;
     // the whole list is opened: each sealed value's path names its party's index
     const parties = key ? openData(state.parties, state.openingEventId!, key, '/parties') : state.parties;
-    const names: unknown[] = parties.filter((p) => p.kind !== 'organization').map((p) => p.name);
+    // a case opened in the same batch names its parties in the request, in clear
+    const opening = requests.flatMap((r) => (r.type === 'CaseOpened' ? (r.data as { parties: Party[] }).parties : []));
+    const names: unknown[] = [...parties, ...opening].filter((p) => p.kind !== 'organization').map((p) => p.name);
     return names.filter((name): name is string => typeof name === 'string' && name !== ERASED && name !== UNAVAILABLE);
   }
 

@@ -377,6 +377,26 @@ describe('retries under an idempotency key', () => {
     expect((await cases.load('county-justice', 'c-1'))!.events).toHaveLength(acts.length);
   });
 
+  it('when a decision names the person party, then personal_data_published, in the batch that opens the case too', async () => {
+    const decision = (legalBasis: string): ActRequest<'DecisionIssued'> => ({
+      type: 'DecisionIssued',
+      occurredAt: '2019-09-20T11:00:00+08:00',
+      data: { decisionType: 'warning', legalBasis, documentNo: '县司告〔2019〕1号', decidedOn: '2019-09-20' },
+      media: [],
+    });
+    const named = decision('第五十条；当事人张三丰');
+    await expect(cases.recordAll('c-1', alice, [openCase, named], { eventId: newId() })).rejects.toMatchObject({
+      code: 'personal_data_published',
+      details: { members: ['/data/legalBasis'] },
+    });
+    expect(await cases.load('county-justice', 'c-1')).toBeUndefined();
+    await cases.record('c-1', alice, openCase, { eventId: newId() });
+    await expect(cases.record('c-1', alice, named, { eventId: newId() })).rejects.toMatchObject({
+      code: 'personal_data_published',
+    });
+    expect((await cases.record('c-1', alice, decision('第五十条'), { eventId: newId() })).revision).toBe(1);
+  });
+
   it('when a batch is retried with its key, then the original; when the key comes with other acts, then idempotency_key_reused', async () => {
     await cases.record('c-1', alice, openCase, { eventId: newId() });
     const batch = [evidence('a'), evidence('b')];

@@ -1,4 +1,3 @@
-import { membersNamingPersons } from './published-text.js';
 import { agencyDate, latestDateAt, requireRole, type Role } from '../actor.js';
 import type { WorkingDayCalendar } from '../calendar/working-days.js';
 import type { Decider } from '../decider.js';
@@ -37,6 +36,7 @@ import {
 } from './rules.js';
 import { reviewDeadline } from './review-limits.js';
 import { evolveCase, initialCaseState, type CaseState, type CaseStatus } from './state.js';
+import { membersNamingPersons } from './published-text.js';
 
 /** Facts from outside the case stream that the rules need, looked up by the application before deciding. */
 export interface CaseContext {
