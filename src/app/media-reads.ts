@@ -44,10 +44,10 @@ export interface MediaRetrieval {
 /**
  * Retrievals of media. A medium is allowed to whoever may read a case that references it and whose agency holds it
  * (the log's `MediaReceived` event, which also says which stored version was verified), after the read models have
- * the acts committed so far, and the retrieval is recorded on that case's access trail before the caller sends
- * anything (on every such case, when more than one references it). Refused, it is recorded on the reader's own trail and is `404 not_found`: media no readable case of a
- * holding agency references are not found, whether or not another agency's case does, so their existence is never
- * revealed. While the read models lag more than {@link INDEX_WAIT_MS} behind the log, a medium they show no
+ * the acts committed so far, and the retrieval is recorded on that case's access trail (on every such case, when
+ * more than one references it) before the caller sends anything. Refused, it is recorded on the reader's own trail
+ * and is `404 not_found`: media no readable case of a holding agency references are not found, whether or not
+ * another agency's case does, so their existence is never revealed. While the read models lag more than {@link INDEX_WAIT_MS} behind the log, a medium they show no
  * readable case for is `503 not_caught_up` (retry), since the act that names it may be among those not applied:
  * a reader is never refused, nor a refusal recorded for supervisors, for a medium the log already lets them read.
  */

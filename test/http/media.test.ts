@@ -101,20 +101,25 @@ describe('media over HTTP', () => {
   });
   afterAll(() => t.stop());
 
-  /** Uploads the bytes and records an act of case m-1 that references them. */
-  async function referenced(bytes: Uint8Array, contentType = 'image/jpeg'): Promise<string> {
-    const uploaded = await upload(t, alice, bytes, { 'content-type': contentType });
-    expect(uploaded.status).toBe(201);
-    const act = await t.call('POST', `/v1/cases/${CASE}/acts`, {
+  /** Records an act of the case that references the medium. */
+  async function cite(caseId: string, hash: string): Promise<void> {
+    const act = await t.call('POST', `/v1/cases/${caseId}/acts`, {
       token: alice,
       body: {
         type: 'EvidenceCollected',
         occurredAt: `${today}T00:09:30+08:00`,
         data: { description: '现场照片' },
-        media: [uploaded.body.sha256],
+        media: [hash],
       },
     });
     expect(act.status).toBe(201);
+  }
+
+  /** Uploads the bytes and records an act of case m-1 that references them. */
+  async function referenced(bytes: Uint8Array, contentType = 'image/jpeg'): Promise<string> {
+    const uploaded = await upload(t, alice, bytes, { 'content-type': contentType });
+    expect(uploaded.status).toBe(201);
+    await cite(CASE, uploaded.body.sha256);
     return uploaded.body.sha256;
   }
 
@@ -219,16 +224,7 @@ describe('media over HTTP', () => {
       },
     });
     expect(opened.status).toBe(201);
-    const act = await t.call('POST', `/v1/cases/${other}/acts`, {
-      token: alice,
-      body: {
-        type: 'EvidenceCollected',
-        occurredAt: `${today}T00:09:30+08:00`,
-        data: { description: '同一照片' },
-        media: [hash],
-      },
-    });
-    expect(act.status).toBe(201);
+    await cite(other, hash);
     const res = await download(t, sam, `/v1/media/${hash}`, { 'x-purpose': 'shared' });
     expect(res.status).toBe(200);
     for (const caseId of [CASE, other]) {
