@@ -190,6 +190,18 @@ export interface ReviewLimit {
   completedOn?: string;
 }
 
+/**
+ * One request for legal review and its time limit, a row of its own (collection `review_limits`, keyed by
+ * {@link reviewLimitKey}), so that a review completed late stays listed after the case's next request: the case's
+ * row keeps the latest request only. A request left pending when the next one was recorded (which only logs from
+ * before `409 review_pending` hold) was superseded by it, and its row is removed.
+ */
+export interface ReviewLimitDoc extends ReviewLimit, Doc {
+  caseId: string;
+  agency: string;
+  itemCode: string;
+}
+
 /** What a case's row and its file both hold. */
 interface CaseCore {
   caseId: string;
@@ -243,6 +255,10 @@ export interface CaseFileDoc extends Doc, CaseCore {
 
 export const CASES = 'cases';
 export const CASE_ACTS = 'case_acts';
+export const REVIEW_LIMITS = 'review_limits';
+
+/** The key of the row of a request for legal review: its case's key and the request's event id. */
+export const reviewLimitKey = (key: string, requestEventId: string): string => `${key}/${requestEventId}`;
 
 /** The last key {@link caseKey} made, with what it was made from. */
 let lastKey = { agency: '', caseId: '', key: caseStream('', '') };
@@ -298,7 +314,7 @@ export function caseFilesProjectionAt(offsets: UtcOffsets): Projection {
     // opened from their sealed form and forgotten at the erasure, and the fold's proposal holds none; 16: the
     // erasure's act keeps its ground, not its reason; 17: an opening's day of activity is its openedOn; 18: an act's
     // day is the agency's, at its offset from UTC (`UtcOffsets`), whatever offset its time is written in
-    version: 18,
+    version: 19, // 19: a row per request for legal review (`review_limits`)
     collections: [
       {
         name: CASES,
@@ -321,6 +337,7 @@ export function caseFilesProjectionAt(offsets: UtcOffsets): Projection {
       { name: CASE_ACTS },
       CASE_TEXTS_SPEC,
       { name: PROPOSED_CASES },
+      { name: REVIEW_LIMITS, indexes: ['agency', 'dueBy'] },
     ],
     apply(recorded, docs): Change[] {
       const envelope = recorded.event;
@@ -408,6 +425,7 @@ export function caseFilesProjectionAt(offsets: UtcOffsets): Projection {
         { collection: CASE_ACTS, key: caseActKey(key, entry.revision), doc: entry },
         ...(text.change ? [text.change] : []),
         ...listed(envelope.type, key, summary, docs),
+        ...reviewLimitRows(envelope.type, key, current, summary),
       ];
     },
   };
@@ -415,6 +433,28 @@ export function caseFilesProjectionAt(offsets: UtcOffsets): Projection {
 
 /** The case files with every agency at UTC+8, the service's default (`caseFilesProjectionAt`). */
 export const caseFilesProjection: Projection = caseFilesProjectionAt(CHINA_STANDARD_TIME);
+
+/** The rows of the case's requests for legal review the act adds, completes or removes ({@link ReviewLimitDoc}). */
+function reviewLimitRows(
+  type: string,
+  key: string,
+  current: CaseSummaryDoc | undefined,
+  summary: CaseSummaryDoc,
+): Change[] {
+  if (type !== 'LegalReviewRequested' && type !== 'LegalReviewCompleted') return [];
+  const changes: Change[] = [];
+  const before = current?.reviewLimit;
+  const after = summary.reviewLimit;
+  if (type === 'LegalReviewRequested' && before && before.completedOn === undefined) {
+    changes.push({ collection: REVIEW_LIMITS, key: reviewLimitKey(key, before.requestEventId), doc: null });
+  }
+  if (after) {
+    const { caseId, agency, itemCode } = summary;
+    const doc: ReviewLimitDoc = { caseId, agency, itemCode, ...after };
+    changes.push({ collection: REVIEW_LIMITS, key: reviewLimitKey(key, after.requestEventId), doc });
+  }
+  return changes;
+}
 
 /** The agency's list of cases awaiting a decision, when the act changed whether this one is on it. */
 function listed(type: string, key: string, summary: CaseSummaryDoc, docs: DocReader): Change[] {

@@ -1,5 +1,5 @@
 import { disclosureStandingOf } from '../../projections/case-checks.js';
-import type { CaseFileDoc, CaseSummaryDoc } from '../../projections/case-files.js';
+import type { CaseFileDoc, CaseSummaryDoc, ReviewLimitDoc } from '../../projections/case-files.js';
 import type { MediaRef, Proposal, RecordedCaseEvent } from '../domain/case/acts.js';
 import { reviewTimeliness, type ReviewTimeliness } from '../domain/case/review-limits.js';
 import type { ItemCategory } from '../domain/registry/items.js';
@@ -45,17 +45,16 @@ export function overdueView(doc: CaseSummaryDoc, asOf: string) {
 }
 
 /**
- * A legal review not completed by `asOf` although due before it (`overdue`, `daysOverdue` counted to `asOf`), or
- * completed after its last day (`completed_late`, counted to the completion); nothing for a review on time or not
- * yet due (`reviewTimeliness`). Days are calendar days after the last day allowed.
+ * A request for legal review not completed by `asOf` although due before it (`overdue`, `daysOverdue` counted to
+ * `asOf`), or completed after its last day (`completed_late`, counted to the completion); nothing for a review on
+ * time or not yet due (`reviewTimeliness`). Days are calendar days after the last day allowed.
  */
-export function overdueReviewView(doc: CaseSummaryDoc, asOf: string) {
-  const limit = doc.reviewLimit;
-  if (!limit) return undefined;
+export function overdueReviewView(limit: ReviewLimitDoc, asOf: string) {
   const base = {
-    caseId: doc.caseId,
-    agency: doc.agency,
-    itemCode: doc.itemCode,
+    caseId: limit.caseId,
+    agency: limit.agency,
+    itemCode: limit.itemCode,
+    requestEventId: limit.requestEventId,
     requestedOn: limit.requestedOn,
     workingDays: limit.workingDays,
     dueBy: limit.dueBy,

@@ -1,6 +1,12 @@
 import { ACCESS, DENIED_ACCESS } from '../../projections/access.js';
 import { assembleCaseFile, caseActs } from '../../projections/case-file-read.js';
-import { CASES, caseKey, type CaseSummaryDoc } from '../../projections/case-files.js';
+import {
+  CASES,
+  caseKey,
+  REVIEW_LIMITS,
+  type CaseSummaryDoc,
+  type ReviewLimitDoc,
+} from '../../projections/case-files.js';
 import { DISCLOSURES, type DisclosureDoc } from '../../projections/disclosures.js';
 import { dateAtOffset } from '../domain/actor.js';
 import { RuleViolation } from '../domain/errors.js';
@@ -108,19 +114,22 @@ export class SupervisionReads {
     return { asOf, ...page };
   }
 
-  /** Legal reviews not completed by their time limit (审核时限) by `asOf`, or completed late, soonest due first. */
+  /**
+   * Requests for legal review not completed by their time limit (审核时限) by `asOf`, or completed late, soonest due
+   * first: a row per request, so a case whose review was late and was then asked for again is listed for both.
+   */
   async overdueReviews(query: DatedQuery, paging: Paging) {
     const { scope, asOf } = await this.dated(query);
     const page = filledPage(
       this.deps.readModels,
-      CASES,
+      REVIEW_LIMITS,
       {
         where: { agency: scope },
-        range: { member: 'reviewLimit.dueBy', to: addDays(asOf, -1) },
-        orderBy: 'reviewLimit.dueBy',
+        range: { member: 'dueBy', to: addDays(asOf, -1) },
+        orderBy: 'dueBy',
         direction: 'asc',
       },
-      (doc: CaseSummaryDoc) => overdueReviewView(doc, asOf),
+      (doc: ReviewLimitDoc) => overdueReviewView(doc, asOf),
       paging,
     );
     return { asOf, ...page };

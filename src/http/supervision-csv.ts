@@ -47,6 +47,7 @@ export const SUPERVISION_TABLES = {
       'caseId',
       'agency',
       'itemCode',
+      'requestEventId',
       'requestedOn',
       'workingDays',
       'dueBy',

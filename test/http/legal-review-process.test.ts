@@ -138,6 +138,7 @@ describe('the review time limit (审核时限) over HTTP', () => {
         caseId: 'R-2',
         agency: AGENCY,
         itemCode: 'P-001',
+        requestEventId: expect.any(String),
         requestedOn: '2026-11-20',
         workingDays: 5,
         dueBy: '2026-11-27',
@@ -164,7 +165,37 @@ describe('the review time limit (审核时限) over HTTP', () => {
     const csv = await overdue(undefined, '&format=csv');
     expect(csv.status).toBe(200);
     expect(csv.headers.get('content-type')).toContain('text/csv');
-    expect(String(csv.body)).toContain('R-2,county-justice,P-001,2026-11-20,5,2026-11-27,completed_late,2026-11-30,3');
+    const { requestEventId } = (await overdue()).body.items[0];
+    expect(String(csv.body)).toContain(
+      `R-2,county-justice,P-001,${requestEventId},2026-11-20,5,2026-11-27,completed_late,2026-11-30,3`,
+    );
+  });
+
+  it('when the case asks for review again, then the late review stays listed beside the new request', async () => {
+    const [late] = (await overdue()).body.items;
+    // Monday 2026-11-30: five working days end on Monday 2026-12-07
+    const again = await act('R-2', 'LegalReviewRequested', { proposed }, '2026-11-30T09:30:00+08:00');
+    expect([again.status, again.body.code]).toEqual([201, undefined]);
+    expect((await overdue()).body.items).toEqual([late]);
+    const later = await overdue('2026-12-09');
+    expect(later.status).toBe(200);
+    expect(() => validate('urn:evidence-ledger:schema:response:audit-overdue-reviews', later.body)).not.toThrow();
+    expect(later.body.items.filter((i: { caseId: string }) => i.caseId === 'R-2')).toEqual([
+      late,
+      {
+        caseId: 'R-2',
+        agency: AGENCY,
+        itemCode: 'P-001',
+        requestEventId: again.body.eventId,
+        requestedOn: '2026-11-30',
+        workingDays: 5,
+        dueBy: '2026-12-07',
+        status: 'overdue',
+        daysOverdue: 2,
+      },
+    ]);
+    const file = await read('/v1/cases/R-2', officer);
+    expect(file.body.reviewDeadline).toMatchObject({ requestedOn: '2026-11-30', dueBy: '2026-12-07' });
   });
 });
 

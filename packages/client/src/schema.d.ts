@@ -4209,14 +4209,16 @@ export interface components {
       /** @description The cursor of the next page, when there may be one. */
       next?: string;
     };
-    /** GET /v1/audit/overdue-reviews: legal reviews not completed by their time limit by asOf, and those completed late */
+    /** GET /v1/audit/overdue-reviews: requests for legal review not completed by their time limit by asOf, and those completed late, one item per request */
     'response.audit-overdue-reviews': {
       asOf: components['schemas']['defs']['$defs']['date'];
       items: {
         caseId: components['schemas']['defs']['$defs']['id'];
         agency: components['schemas']['defs']['$defs']['id'];
         itemCode: components['schemas']['defs']['$defs']['id'];
-        /** @description The day the latest review of the case was requested. */
+        /** @description The LegalReviewRequested event of the request: a case is listed once per request. */
+        requestEventId: components['schemas']['defs']['$defs']['uuid'];
+        /** @description The day the review was requested. */
         requestedOn: components['schemas']['defs']['$defs']['date'];
         /** @description The review's time limit in working days. */
         workingDays: number;
