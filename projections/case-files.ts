@@ -86,6 +86,12 @@ export interface DecisionEntry {
   disclosureWorkingDays: number;
   disclosedOn?: string;
   disclosedOnTime?: boolean;
+  /**
+   * The agency's day on which the service recorded the publication (`recordedAt` of `DecisionDisclosed`), which may
+   * be after the day it states (`disclosedOn`): a publication stated on time but recorded after the last day is
+   * listed as `recorded_late`.
+   */
+  disclosureRecordedOn?: string;
   /** When the publication was withdrawn (撤销), and why. */
   withdrawn?: { eventId: string; occurredAt: string; reason: string };
   /** Updates of the publication (更新), oldest first. */
@@ -188,6 +194,8 @@ export interface ReviewLimit {
   workingDays: number;
   dueBy: string;
   completedOn?: string;
+  /** The agency's day on which the service recorded the completion (`recordedAt` of `LegalReviewCompleted`). */
+  completionRecordedOn?: string;
 }
 
 /**
@@ -314,7 +322,7 @@ export function caseFilesProjectionAt(offsets: UtcOffsets): Projection {
     // opened from their sealed form and forgotten at the erasure, and the fold's proposal holds none; 16: the
     // erasure's act keeps its ground, not its reason; 17: an opening's day of activity is its openedOn; 18: an act's
     // day is the agency's, at its offset from UTC (`UtcOffsets`), whatever offset its time is written in
-    version: 19, // 19: a row per request for legal review (`review_limits`)
+    version: 20, // 19: a row per request for legal review (`review_limits`); 20: the days completions and publications were recorded
     collections: [
       {
         name: CASES,
@@ -380,7 +388,9 @@ export function caseFilesProjectionAt(offsets: UtcOffsets): Projection {
         event.type === 'CaseOpened'
           ? event.data.openedOn
           : agencyDate(envelope.occurredAt, utcOffsetOf(offsets, ofCase.agency));
-      const summary = evolveSummary(base, event, entry, on, docs);
+      // the agency's day on which the service recorded the act, which the act may state was earlier
+      const recordedOn = agencyDate(envelope.recordedAt, utcOffsetOf(offsets, ofCase.agency));
+      const summary = evolveSummary(base, event, entry, { on, recordedOn }, docs);
       if (envelope.type === 'CaseDataErased') {
         summary.erased = { eventId: envelope.id, erasedAt: envelope.occurredAt, ground: String(envelope.data.ground) };
         // the row and the searched text forget the free text they copied (docs/privacy.md)
@@ -544,7 +554,7 @@ function evolveSummary(
   base: CaseSummaryDoc,
   event: RecordedCaseEvent,
   entry: CaseActDoc,
-  on: string,
+  { on, recordedOn }: { on: string; recordedOn: string },
   docs: DocReader,
 ): CaseSummaryDoc {
   const next = evolveCase(domainState(base), event);
@@ -589,7 +599,8 @@ function evolveSummary(
         checks: { ...checks },
       };
       doc.reviews = [...base.reviews, review];
-      if (base.reviewLimit) doc.reviewLimit = { ...base.reviewLimit, completedOn: on };
+      if (base.reviewLimit)
+        doc.reviewLimit = { ...base.reviewLimit, completedOn: on, completionRecordedOn: recordedOn };
       break;
     }
     case 'CaseMarkedComplex':
@@ -627,7 +638,12 @@ function evolveSummary(
     case 'DecisionDisclosed':
       if (base.decision) {
         const { withdrawn: _withdrawn, ...decision } = base.decision;
-        doc.decision = { ...decision, disclosedOn: event.data.publishedOn, disclosedOnTime: event.data.onTime };
+        doc.decision = {
+          ...decision,
+          disclosedOn: event.data.publishedOn,
+          disclosedOnTime: event.data.onTime,
+          disclosureRecordedOn: recordedOn,
+        };
       }
       break;
     case 'DisclosureWithdrawn':

@@ -13,9 +13,11 @@ import { daysBetween } from './days.js';
 
 /**
  * A decision not published by `asOf` although due before it (`overdue`, `daysOverdue` counted to `asOf`), or one
- * published late as its publication recorded (`disclosed_late`, `daysOverdue` counted to the publication); nothing
- * for a decision published on time or lawfully exempted from publication by `asOf` (`disclosureStandingOf`). Days
- * are calendar days after the due date (the last day allowed).
+ * published late as its publication recorded (`disclosed_late`, `daysOverdue` counted to the publication), or one
+ * whose publication states a day by the last one but was recorded by the service after it (`recorded_late`,
+ * counted to the recording: nothing in the ledger shows it was published in time); nothing for a decision published
+ * on time or lawfully exempted from publication by `asOf` (`disclosureStandingOf`). Days are calendar days after
+ * the due date (the last day allowed).
  */
 export function overdueView(doc: CaseSummaryDoc, asOf: string) {
   const decision = doc.decision;
@@ -41,13 +43,25 @@ export function overdueView(doc: CaseSummaryDoc, asOf: string) {
       daysOverdue: daysBetween(decision.disclosureDueBy, disclosedOn),
     };
   }
+  const recordedOn = decision.disclosureRecordedOn;
+  if (standing === 'onTime' && disclosedOn !== undefined && recordedOn !== undefined && recordedOn > base.dueBy) {
+    return {
+      ...base,
+      status: 'recorded_late' as const,
+      disclosedOn,
+      recordedOn,
+      daysOverdue: daysBetween(base.dueBy, recordedOn),
+    };
+  }
   return undefined;
 }
 
 /**
  * A request for legal review not completed by `asOf` although due before it (`overdue`, `daysOverdue` counted to
- * `asOf`), or completed after its last day (`completed_late`, counted to the completion); nothing for a review on
- * time or not yet due (`reviewTimeliness`). Days are calendar days after the last day allowed.
+ * `asOf`), or completed after its last day (`completed_late`, counted to the completion), or whose completion states
+ * a day by the last one but was recorded by the service after it (`recorded_late`, counted to the recording);
+ * nothing for a review on time or not yet due (`reviewTimeliness`). Days are calendar days after the last day
+ * allowed.
  */
 export function overdueReviewView(limit: ReviewLimitDoc, asOf: string) {
   const base = {
@@ -69,6 +83,21 @@ export function overdueReviewView(limit: ReviewLimitDoc, asOf: string) {
       status: 'completed_late' as const,
       completedOn,
       daysOverdue: daysBetween(limit.dueBy, completedOn),
+    };
+  }
+  const recordedOn = limit.completionRecordedOn;
+  if (
+    timeliness === 'onTime' &&
+    limit.completedOn !== undefined &&
+    recordedOn !== undefined &&
+    recordedOn > limit.dueBy
+  ) {
+    return {
+      ...base,
+      status: 'recorded_late' as const,
+      completedOn: limit.completedOn,
+      recordedOn,
+      daysOverdue: daysBetween(limit.dueBy, recordedOn),
     };
   }
   return undefined;

@@ -167,7 +167,7 @@ describe('the review time limit (审核时限) over HTTP', () => {
     expect(csv.headers.get('content-type')).toContain('text/csv');
     const { requestEventId } = (await overdue()).body.items[0];
     expect(String(csv.body)).toContain(
-      `R-2,county-justice,P-001,${requestEventId},2026-11-20,5,2026-11-27,completed_late,2026-11-30,3`,
+      `R-2,county-justice,P-001,${requestEventId},2026-11-20,5,2026-11-27,completed_late,2026-11-30,,3`,
     );
   });
 

@@ -4166,13 +4166,15 @@ export interface components {
         /** @description The last day the decision may be published. */
         dueBy: components['schemas']['defs']['$defs']['date'];
         /**
-         * @description overdue: not published by asOf; disclosed_late: published after dueBy.
+         * @description overdue: not published by asOf; disclosed_late: published after dueBy; recorded_late: stated as published by dueBy, but recorded by the service after it (recordedOn).
          * @enum {unknown}
          */
-        status: 'overdue' | 'disclosed_late';
-        /** @description When it was published (disclosed_late). */
+        status: 'overdue' | 'disclosed_late' | 'recorded_late';
+        /** @description When it was published, as the publication states (disclosed_late, recorded_late). */
         disclosedOn?: components['schemas']['defs']['$defs']['date'];
-        /** @description Calendar days after dueBy: to asOf when overdue, to the publication when disclosed late. */
+        /** @description The agency's day on which the service recorded the publication (recorded_late). */
+        recordedOn?: components['schemas']['defs']['$defs']['date'];
+        /** @description Calendar days after dueBy: to asOf when overdue, to the publication when disclosed late, to its recording when recorded late. */
         daysOverdue: number;
         /** @description For a published decision, when a time-stamping authority is configured: what the RFC 3161 time-stamps of the log show of its publication. */
         attestation?: components['schemas']['defs']['$defs']['disclosureAttestation'];
@@ -4225,13 +4227,15 @@ export interface components {
         /** @description The last day the review may be completed. */
         dueBy: components['schemas']['defs']['$defs']['date'];
         /**
-         * @description overdue: not completed by asOf; completed_late: completed after dueBy.
+         * @description overdue: not completed by asOf; completed_late: completed after dueBy; recorded_late: stated as completed by dueBy, but recorded by the service after it (recordedOn).
          * @enum {unknown}
          */
-        status: 'overdue' | 'completed_late';
-        /** @description When the review was completed (completed_late). */
+        status: 'overdue' | 'completed_late' | 'recorded_late';
+        /** @description When the review was completed, as the completion states (completed_late, recorded_late). */
         completedOn?: components['schemas']['defs']['$defs']['date'];
-        /** @description Calendar days after dueBy: to asOf when overdue, to the completion when completed late. */
+        /** @description The agency's day on which the service recorded the completion (recorded_late). */
+        recordedOn?: components['schemas']['defs']['$defs']['date'];
+        /** @description Calendar days after dueBy: to asOf when overdue, to the completion when completed late, to its recording when recorded late. */
         daysOverdue: number;
       }[];
       /** @description The cursor of the next page, when there may be one. */
@@ -4611,6 +4615,8 @@ export interface components {
         disclosureDueBy: components['schemas']['defs']['$defs']['date'];
         disclosedOn?: components['schemas']['defs']['$defs']['date'];
         disclosedOnTime?: boolean;
+        /** @description The agency's day on which the service recorded the publication, which may be after disclosedOn, the day the publication states. */
+        disclosureRecordedOn?: components['schemas']['defs']['$defs']['date'];
         eventId: components['schemas']['defs']['$defs']['uuid'];
         legalBasis: string;
         documentNo: string;

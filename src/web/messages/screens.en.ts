@@ -253,6 +253,7 @@ export const SCREENS_EN: ScreensMessages = {
   'supervise.reviewLimit': '{dueBy} ({days} working days)',
   'supervise.reviewCompletedLate': 'completed late on {on}',
   'supervise.disclosedLate': 'published late',
+  'supervise.recordedLate': 'stated on time, recorded on {on}',
   'supervise.acts': 'Acts without their recording',
   'supervise.matched': 'Matches an approved review',
   'supervise.officer': 'Officer',

@@ -247,6 +247,7 @@ export const SCREENS_ZH_CN = {
   'supervise.reviewLimit': '{dueBy}（{days}个工作日）',
   'supervise.reviewCompletedLate': '{on}审核完毕，已超期',
   'supervise.disclosedLate': '已逾期公示',
+  'supervise.recordedLate': '载明按期，{on}才录入',
   'supervise.acts': '缺少记录的行为',
   'supervise.matched': '与审核意见相符',
   'supervise.officer': '执法人员',

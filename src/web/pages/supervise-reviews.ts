@@ -40,7 +40,9 @@ export function overdueTable(ctx: PageContext, reviews: OverdueReviews): Html {
                     String(r.daysOverdue),
                     ctx.t('supervise.reviewCompletedLate', { on: r.completedOn ?? '' }),
                   )
-                : r.daysOverdue
+                : r.status === 'recorded_late'
+                  ? bracketed(ctx, String(r.daysOverdue), ctx.t('supervise.recordedLate', { on: r.recordedOn }))
+                  : r.daysOverdue
             }
           </td>
         </tr>`,

@@ -116,7 +116,15 @@ export function overdueDisclosuresTable(ctx: PageContext, items: Dashboard['over
             <td>${o.agency}</td>
             <td>${o.decidedOn}</td>
             <td>${o.dueBy}</td>
-            <td>${o.status === 'disclosed_late' ? bracketed(ctx, `${o.daysOverdue}`, late) : o.daysOverdue}</td>
+            <td>
+              ${
+                o.status === 'disclosed_late'
+                  ? bracketed(ctx, `${o.daysOverdue}`, late)
+                  : o.status === 'recorded_late'
+                    ? bracketed(ctx, `${o.daysOverdue}`, ctx.t('supervise.recordedLate', { on: o.recordedOn }))
+                    : o.daysOverdue
+              }
+            </td>
           </tr>`,
       ),
     'supervise.none',

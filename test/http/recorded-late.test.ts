@@ -1,0 +1,150 @@
+import path from 'node:path';
+import { loadValidators } from '../../src/http/validation.js';
+import type { Clock } from '../../src/ports/clock.js';
+import { seedAgency, startTestService, type TestService } from '../support/service.js';
+
+/**
+ * Work stated as done by its last day but recorded after it: the supervision lists show it (`recorded_late`), since
+ * nothing the service holds shows it was done in time.
+ */
+const AGENCY = 'county-justice';
+const START = Date.parse('2026-12-01T02:00:00Z');
+const started = Date.now();
+/** The service's clock: 2026-12-01T02:00:00Z (10:00 on Tuesday 1 December in China) when the test starts. */
+const clock: Clock = { now: () => new Date(START + (Date.now() - started)) };
+const validate = loadValidators(path.resolve(__dirname, '../../schemas'));
+const CHECKS = {
+  subjectLawful: true,
+  officersQualified: true,
+  procedureLawful: true,
+  factsClear: true,
+  evidenceSufficient: true,
+  lawAppliedCorrectly: true,
+  discretionAppropriate: true,
+  withinAuthority: true,
+  documentsComplete: true,
+  criminalReferralNeeded: false,
+};
+
+let t: TestService;
+let officer: string;
+let supervisor: string;
+let position = 0;
+
+async function post(route: string, token: string, body: unknown) {
+  const res = await t.call('POST', route, { token, body });
+  if (res.status !== 201) throw new Error(`${route}: ${res.status} ${JSON.stringify(res.body)}`);
+  position = Math.max(position, res.body.position as number);
+  return res;
+}
+const act = (caseId: string, type: string, occurredAt: string, data: object, token = officer) =>
+  post(`/v1/cases/${caseId}/acts`, token, { type, occurredAt, data });
+const get = (route: string, token = supervisor) =>
+  t.call('GET', `${route}${route.includes('?') ? '&' : '?'}consistentWith=${position}`, { token });
+const ofCase = (items: { caseId: string }[], caseId: string) => items.filter((i) => i.caseId === caseId);
+
+async function openCase(caseId: string) {
+  await post('/v1/cases', officer, {
+    caseId,
+    itemCode: 'P-001',
+    title: '某律所未公示执业信息案',
+    openedOn: '2026-11-02',
+    officers: ['alice', 'bob'],
+    parties: [{ kind: 'organization', name: '某某律师事务所' }],
+  });
+}
+
+/** A warning decided on Thursday 2026-11-19: due for publication 7 working days later, Monday 2026-11-30. */
+async function decided(caseId: string) {
+  await openCase(caseId);
+  await act(caseId, 'DecisionIssued', '2026-11-19T10:00:00+08:00', {
+    decisionType: 'warning',
+    legalBasis: '《律师法》第五十条',
+    documentNo: `告〔2026〕${caseId}号`,
+    decidedOn: '2026-11-19',
+  });
+}
+
+beforeAll(async () => {
+  t = await startTestService({}, { clock });
+  ({ officer } = await seedAgency(t, AGENCY, { reviewers: ['rita'] }));
+  supervisor = t.token('sam', AGENCY, ['supervisor']);
+  // stated as published on Friday 2026-11-27, before the last day, but recorded today
+  await decided('D-1');
+  await act('D-1', 'DecisionDisclosed', '2026-12-01T09:00:00+08:00', { publishedOn: '2026-11-27' });
+  // published today, after the last day, as stated
+  await decided('D-2');
+  await act('D-2', 'DecisionDisclosed', '2026-12-01T09:00:00+08:00', { publishedOn: '2026-12-01' });
+  // a review requested on Monday 2026-11-16 (due Monday 2026-11-23), stated as completed that day, recorded today
+  await openCase('R-1');
+  await act('R-1', 'LegalReviewRequested', '2026-11-16T10:00:00+08:00', {
+    proposed: { decisionType: 'warning', legalBasis: '《律师法》第五十条' },
+  });
+  await act(
+    'R-1',
+    'LegalReviewCompleted',
+    '2026-11-23T15:00:00+08:00',
+    { outcome: 'approved', opinion: '同意', checks: CHECKS },
+    t.token('rita', AGENCY, ['reviewer']),
+  );
+}, 60_000);
+afterAll(() => t?.stop());
+
+describe('work stated on time but recorded after its last day', () => {
+  it('when a publication states a day by the last one but is recorded after it, then the overdue disclosures list it as recorded late', async () => {
+    const res = await get('/v1/audit/overdue-disclosures');
+    expect(res.status).toBe(200);
+    expect(() => validate('urn:evidence-ledger:schema:response:audit-overdue-disclosures', res.body)).not.toThrow();
+    expect(res.body.asOf).toBe('2026-12-01');
+    expect(ofCase(res.body.items, 'D-1')).toEqual([
+      expect.objectContaining({
+        dueBy: '2026-11-30',
+        status: 'recorded_late',
+        disclosedOn: '2026-11-27',
+        recordedOn: '2026-12-01',
+        daysOverdue: 1,
+      }),
+    ]);
+    // published late as stated: late, whenever recorded
+    expect(ofCase(res.body.items, 'D-2')).toEqual([
+      expect.objectContaining({ status: 'disclosed_late', disclosedOn: '2026-12-01', daysOverdue: 1 }),
+    ]);
+    expect(ofCase(res.body.items, 'D-2')[0]).not.toHaveProperty('recordedOn');
+    // the case file shows both days; the decision itself stays published on time, as the service recorded it
+    const file = await get('/v1/cases/D-1', officer);
+    expect(file.body.decision).toMatchObject({
+      disclosedOn: '2026-11-27',
+      disclosedOnTime: true,
+      disclosureRecordedOn: '2026-12-01',
+    });
+  });
+
+  it('when a review completion states a day by the last one but is recorded after it, then the overdue reviews list it as recorded late', async () => {
+    const res = await get('/v1/audit/overdue-reviews');
+    expect(res.status).toBe(200);
+    expect(() => validate('urn:evidence-ledger:schema:response:audit-overdue-reviews', res.body)).not.toThrow();
+    expect(ofCase(res.body.items, 'R-1')).toEqual([
+      expect.objectContaining({
+        requestedOn: '2026-11-16',
+        dueBy: '2026-11-23',
+        status: 'recorded_late',
+        completedOn: '2026-11-23',
+        recordedOn: '2026-12-01',
+        daysOverdue: 8,
+      }),
+    ]);
+  });
+
+  it('when asked as CSV, then the day of the recording is a column of its own', async () => {
+    const csv = await get('/v1/audit/overdue-disclosures?format=csv');
+    expect(csv.status).toBe(200);
+    const [header, ...rows] = String(csv.body).trim().split(/\r?\n/);
+    const columns = header!.split(',');
+    const row = rows.map((r) => r.split(',')).find((cells) => cells[0] === 'D-1')!;
+    expect(row[columns.indexOf('status')]).toBe('recorded_late');
+    expect(row[columns.indexOf('recordedOn')]).toBe('2026-12-01');
+    const reviews = await get('/v1/audit/overdue-reviews?format=csv');
+    expect(String(reviews.body).split(/\r?\n/)[0]!.split(',')).toContain('recordedOn');
+    expect(String(reviews.body)).toContain(',recorded_late,2026-11-23,2026-12-01,8');
+  });
+});
