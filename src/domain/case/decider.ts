@@ -519,7 +519,7 @@ function decide({ act, context }: CaseCommand, state: CaseState): CaseEvent[] {
         catalogue && matched.length > 0 ? { version: catalogue.version, entryIds: [...new Set(matched)] } : undefined;
       checkReviewGate(act, state, major, reviewCatalogue, context);
       const discretion = discretionFinding(context.benchmark?.(itemCode), act.data);
-      const due = disclosureDeadline(item, decidedOn, context.calendar);
+      const due = disclosureDeadline(item, act.data.decisionType, decidedOn, context.calendar);
       const derived = {
         major,
         disclosureWorkingDays: due.workingDays,

@@ -327,17 +327,36 @@ const sameTerms = (a: DecisionTerms, b: DecisionTerms): boolean =>
 export const DISCLOSURE_WORKING_DAYS = { penaltyOrLicensing: 7, other: 20 } as const;
 
 /**
- * The last day to publish a decision made on `decidedOn`: the item's own `disclosureWorkingDays`, else 7 working
- * days for penalty and licensing items and 20 for others, counted on the calendar.
+ * Decision types that are administrative penalties (行政处罚: 《行政处罚法》第九条, warnings, fines, confiscation, suspending
+ * business or a licence, revoking a licence) or licensing decisions (行政许可: granting or refusing a licence),
+ * whatever the category of the item they were made under: they are published within 7 working days.
+ */
+export const PENALTY_OR_LICENSING_DECISIONS: ReadonlySet<DecisionType> = new Set<DecisionType>([
+  'warning',
+  'fine',
+  'confiscation',
+  'business_suspension',
+  'license_suspension',
+  'license_revocation',
+  'license_granted',
+  'license_denied',
+]);
+
+/**
+ * The last day to publish a decision of `decisionType` made on `decidedOn`: the item's own `disclosureWorkingDays`,
+ * else 7 working days for a penalty or licensing decision (by its type, {@link PENALTY_OR_LICENSING_DECISIONS}, or
+ * by the category of its item) and 20 for others (a coercive measure, or `other` under an item of another
+ * category), counted on the calendar.
  */
 export function disclosureDeadline(
   item: Pick<ItemState, 'category' | 'disclosureWorkingDays'>,
+  decisionType: DecisionType,
   decidedOn: string,
   calendar: WorkingDayCalendar,
 ): { workingDays: number } & WorkingDayResult {
   const workingDays =
     item.disclosureWorkingDays ??
-    (item.category === 'penalty' || item.category === 'licensing'
+    (PENALTY_OR_LICENSING_DECISIONS.has(decisionType) || item.category === 'penalty' || item.category === 'licensing'
       ? DISCLOSURE_WORKING_DAYS.penaltyOrLicensing
       : DISCLOSURE_WORKING_DAYS.other);
   return { workingDays, ...calendar.addWorkingDays(decidedOn, workingDays) };

@@ -545,13 +545,32 @@ describe('the case decider', () => {
           { data: { disclosureWorkingDays: 7, disclosureDueBy: '2019-10-12', calendarBasis: 'official_schedule' } },
         ]);
     });
-    it('when an inspection-category decision is made, then 20 working days apply', () => {
+    it('when an inspection-category decision that is neither a penalty nor a licence is made, then 20 working days apply', () => {
       spec
         .given(record(opened('I-001')))
         .when(
-          act('DecisionIssued', { decisionType: 'warning', legalBasis: 'x', documentNo: 'n', decidedOn: '2019-09-20' }),
+          act('DecisionIssued', { decisionType: 'other', legalBasis: 'x', documentNo: 'n', decidedOn: '2019-09-20' }),
         )
         .then([{ data: { disclosureWorkingDays: 20, disclosureDueBy: '2019-10-23' } }]);
+    });
+    it('when a penalty or licensing decision is made under an item of another category, then 7 working days apply', () => {
+      for (const decisionType of ['warning', 'license_denied'] as const) {
+        spec
+          .given(record(opened('I-001')))
+          .when(act('DecisionIssued', { decisionType, legalBasis: 'x', documentNo: 'n', decidedOn: '2019-09-20' }))
+          .then([{ data: { disclosureWorkingDays: 7, disclosureDueBy: '2019-09-30' } }]); // Sunday 29 September a working day
+      }
+      spec
+        .given(record(opened('I-001')))
+        .when(
+          act('DecisionIssued', {
+            decisionType: 'coercive_measure',
+            legalBasis: 'x',
+            documentNo: 'n',
+            decidedOn: '2019-09-20',
+          }),
+        )
+        .then([{ data: { disclosureWorkingDays: 20 } }]);
     });
     it("when the item's legal basis sets its own deadline, then that applies", () => {
       spec

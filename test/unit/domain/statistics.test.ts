@@ -189,7 +189,7 @@ describe('yearlyStatistics: publication of decisions', () => {
   it('when an unpublished decision was due before asOf, then missing; when not yet due, then pending', () => {
     // due 2019-12-31 (7 working days after 2019-12-20); an inspection warning of 2019-12-30 is due 2020-02-04
     const overdue = caseOf('C', open('C'), decide('fine', '2019-12-20', 50_000));
-    const notYetDue = caseOf('D', open('D', '2019-12-02', 'I-001'), decide('warning', '2019-12-30'));
+    const notYetDue = caseOf('D', open('D', '2019-12-02', 'I-001'), decide('other', '2019-12-30'));
     expect(stats([overdue, notYetDue]).disclosures).toEqual({
       onTime: 0,
       late: 0,
