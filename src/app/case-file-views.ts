@@ -205,13 +205,21 @@ export function missingRecordingsView(doc: CaseSummaryDoc) {
 }
 
 /**
- * A major decision beside its legal reviews; `matchedApprovedReview`: the case's latest review clears this decision
- * (`reviewClears`: approved, or its disagreement resolved upholding the proposal, for this type and amount).
- * Undefined for a case file without a decision.
+ * A major decision beside its legal reviews. `clearedBy`: how the case's latest review cleared this decision
+ * (`reviewClears`, for this type and amount): the review approved it (`approved_review`), or it did not and the
+ * recorded coordination decision upheld the proposal against it (`coordination`); absent when nothing cleared it.
+ * `matchedApprovedReview`: an approved review of this type and amount cleared it, so not a decision issued over a
+ * review that rejected or returned it. Undefined for a case file without a decision.
  */
 export function majorDecisionView(doc: CaseSummaryDoc) {
   const decision = doc.decision;
   if (!decision) return undefined;
+  const cleared = doc.completeness.legalReview.status === 'complete';
+  const clearedBy = !cleared
+    ? undefined
+    : doc.reviews.at(-1)?.outcome === 'approved'
+      ? ('approved_review' as const)
+      : ('coordination' as const);
   return {
     caseId: doc.caseId,
     agency: doc.agency,
@@ -223,7 +231,8 @@ export function majorDecisionView(doc: CaseSummaryDoc) {
       decidedOn: decision.decidedOn,
       documentNo: decision.documentNo,
     },
-    matchedApprovedReview: doc.completeness.legalReview.status === 'complete',
+    matchedApprovedReview: clearedBy === 'approved_review',
+    ...(clearedBy === undefined ? {} : { clearedBy }),
     reviews: doc.reviews.map((r) => ({
       eventId: r.eventId,
       occurredAt: r.occurredAt,

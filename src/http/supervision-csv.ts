@@ -129,6 +129,7 @@ export const SUPERVISION_TABLES = {
       'decision.decidedOn',
       'decision.documentNo',
       'matchedApprovedReview',
+      'clearedBy',
       'reviews.eventId',
       'reviews.occurredAt',
       'reviews.reviewer',

@@ -340,6 +340,7 @@ describe('supervision views over HTTP', () => {
         itemCode: 'P-001',
         decision: expect.objectContaining({ decisionType: 'fine', fineFen: 2_000_000, decidedOn: today }),
         matchedApprovedReview: true,
+        clearedBy: 'approved_review',
         reviews: [
           expect.objectContaining({
             reviewer: 'rita',

@@ -4094,8 +4094,13 @@ export interface components {
           decidedOn: components['schemas']['defs']['$defs']['date'];
           documentNo: string;
         };
-        /** @description An approved legal review proposed this decision (type and amount). */
+        /** @description An approved legal review proposed this decision (type and amount). False for a decision issued over a review that rejected or returned its proposal, even when a coordination decision upheld the proposal (clearedBy: coordination). */
         matchedApprovedReview: boolean;
+        /**
+         * @description How the latest legal review cleared this decision (type and amount): approved_review, the review approved it; coordination, the review did not, and the recorded coordination decision (ReviewDisagreementResolved) upheld the proposal against it. Absent when nothing cleared it.
+         * @enum {unknown}
+         */
+        clearedBy?: 'approved_review' | 'coordination';
         reviews: {
           eventId: string;
           occurredAt: components['schemas']['defs']['$defs']['dateTime'];

@@ -256,6 +256,7 @@ export const SCREENS_EN: ScreensMessages = {
   'supervise.recordedLate': 'stated on time, recorded on {on}',
   'supervise.acts': 'Acts without their recording',
   'supervise.matched': 'Matches an approved review',
+  'supervise.clearedByCoordination': 'not approved; the coordination decision upheld the proposal',
   'supervise.officer': 'Officer',
   'supervise.validTo': 'Valid to',
   'supervise.expired': 'expired {days} days ago',

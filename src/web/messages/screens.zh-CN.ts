@@ -250,6 +250,7 @@ export const SCREENS_ZH_CN = {
   'supervise.recordedLate': '载明按期，{on}才录入',
   'supervise.acts': '缺少记录的行为',
   'supervise.matched': '与审核意见相符',
+  'supervise.clearedByCoordination': '审核未通过，经协调决定维持拟处理意见',
   'supervise.officer': '执法人员',
   'supervise.validTo': '有效期至',
   'supervise.expired': '已过期 {days} 天',

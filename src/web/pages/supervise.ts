@@ -101,6 +101,15 @@ function overdueSection(ctx: PageContext, d: Dashboard): Html {
   </section>`;
 }
 
+/** Days past the last day, with what was late: the publication, or only its recording. */
+function daysCell(ctx: PageContext, o: Dashboard['overdue']['items'][number], late: string): string {
+  if (o.status === 'disclosed_late') return bracketed(ctx, `${o.daysOverdue}`, late);
+  if (o.status === 'recorded_late') {
+    return bracketed(ctx, `${o.daysOverdue}`, ctx.t('supervise.recordedLate', { on: o.recordedOn }));
+  }
+  return `${o.daysOverdue}`;
+}
+
 /** The decisions not published in time, as a table. */
 export function overdueDisclosuresTable(ctx: PageContext, items: Dashboard['overdue']['items']): Html {
   const late = ctx.t('supervise.disclosedLate');
@@ -116,15 +125,7 @@ export function overdueDisclosuresTable(ctx: PageContext, items: Dashboard['over
             <td>${o.agency}</td>
             <td>${o.decidedOn}</td>
             <td>${o.dueBy}</td>
-            <td>
-              ${
-                o.status === 'disclosed_late'
-                  ? bracketed(ctx, `${o.daysOverdue}`, late)
-                  : o.status === 'recorded_late'
-                    ? bracketed(ctx, `${o.daysOverdue}`, ctx.t('supervise.recordedLate', { on: o.recordedOn }))
-                    : o.daysOverdue
-              }
-            </td>
+            <td>${daysCell(ctx, o, late)}</td>
           </tr>`,
       ),
     'supervise.none',
@@ -192,7 +193,11 @@ export function majorDecisionsTable(ctx: PageContext, items: Dashboard['major'][
                 .join(listSeparator(ctx))}
             </td>
             <td class="${m.matchedApprovedReview ? 'ok' : 'bad'}">
-              ${ctx.t(m.matchedApprovedReview ? 'case.yes' : 'case.no')}
+              ${
+                m.clearedBy === 'coordination'
+                  ? bracketed(ctx, ctx.t('case.no'), ctx.t('supervise.clearedByCoordination'))
+                  : ctx.t(m.matchedApprovedReview ? 'case.yes' : 'case.no')
+              }
             </td>
           </tr>`,
       ),

@@ -1,0 +1,106 @@
+import path from 'node:path';
+import { loadValidators } from '../../src/http/validation.js';
+import { seedAgency, startTestService, type TestService } from '../support/service.js';
+import { parseCsv } from '../support/csv.js';
+
+/**
+ * A major decision issued over a review that rejected its proposal, once a coordination decision upheld the
+ * proposal (协调决定): the supervision view says how the decision was cleared, and never that an approved review
+ * matched it.
+ */
+const AGENCY = 'county-justice';
+const validate = loadValidators(path.resolve(__dirname, '../../schemas'));
+const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+const at = (hh: string) => `${today}T00:00:${hh}+08:00`;
+const CHECKS = {
+  subjectLawful: true,
+  officersQualified: true,
+  procedureLawful: true,
+  factsClear: false,
+  evidenceSufficient: true,
+  lawAppliedCorrectly: true,
+  discretionAppropriate: true,
+  withinAuthority: true,
+  documentsComplete: true,
+  criminalReferralNeeded: false,
+};
+const proposed = { decisionType: 'fine', fineFen: 2_000_000, legalBasis: '《律师法》第五十条' };
+
+let t: TestService;
+let supervisor: string;
+let position = 0;
+
+async function act(token: string, type: string, occurredAt: string, data: object) {
+  const res = await t.call('POST', '/v1/cases/mc-1/acts', { token, body: { type, occurredAt, data } });
+  if (res.status !== 201) throw new Error(`${type}: ${res.status} ${JSON.stringify(res.body)}`);
+  position = Math.max(position, res.body.position as number);
+}
+const get = (route: string) =>
+  t.call('GET', `${route}${route.includes('?') ? '&' : '?'}consistentWith=${position}`, { token: supervisor });
+
+beforeAll(async () => {
+  t = await startTestService();
+  const { admin, officer } = await seedAgency(t, AGENCY, {
+    reviewers: ['rita'],
+    item: { major: { fineFenAtLeast: 1_000_000 } },
+  });
+  supervisor = t.token('sam', AGENCY, ['supervisor']);
+  const opened = await t.call('POST', '/v1/cases', {
+    token: officer,
+    body: {
+      caseId: 'mc-1',
+      itemCode: 'P-001',
+      title: '某律所违规执业案',
+      openedOn: today,
+      officers: ['alice', 'bob'],
+      parties: [{ kind: 'organization', name: '某某律师事务所' }],
+    },
+  });
+  expect(opened.status).toBe(201);
+  await act(officer, 'LegalReviewRequested', at('01'), { proposed });
+  await act(t.token('rita', AGENCY, ['reviewer']), 'LegalReviewCompleted', at('02'), {
+    outcome: 'rejected',
+    opinion: '事实不清',
+    checks: CHECKS,
+  });
+  await act(admin, 'ReviewDisagreementResolved', at('03'), {
+    outcome: 'proposal_upheld',
+    reasoning: '经集体讨论，维持拟处理意见。',
+  });
+  await act(officer, 'DecisionIssued', at('04'), {
+    decisionType: 'fine',
+    fineFen: 2_000_000,
+    legalBasis: '《律师法》第五十条',
+    documentNo: '县司罚〔2026〕9号',
+    decidedOn: today,
+  });
+}, 60_000);
+afterAll(() => t?.stop());
+
+describe('a major decision cleared by a coordination decision over a rejecting review', () => {
+  it('when the major decisions are listed, then it is cleared by coordination and not matched to an approved review', async () => {
+    const res = await get('/v1/audit/major-decisions');
+    expect(res.status).toBe(200);
+    expect(() => validate('urn:evidence-ledger:schema:response:audit-major-decisions', res.body)).not.toThrow();
+    expect(res.body.items).toEqual([
+      expect.objectContaining({
+        caseId: 'mc-1',
+        matchedApprovedReview: false,
+        clearedBy: 'coordination',
+        reviews: [expect.objectContaining({ outcome: 'rejected', resolution: expect.anything() })],
+      }),
+    ]);
+    expect((await get('/v1/audit/major-decisions?matched=false')).body.items).toHaveLength(1);
+    expect((await get('/v1/audit/major-decisions?matched=true')).body.items).toEqual([]);
+    // the case file's checklist still counts the legal review as done: the coordination decision settled it
+    const file = await get('/v1/cases/mc-1');
+    expect(file.body.completeness.legalReview.status).toBe('complete');
+  });
+
+  it('when asked as CSV, then how the decision was cleared is a column', async () => {
+    const [header, ...rows] = parseCsv((await get('/v1/audit/major-decisions?format=csv')).body as string);
+    const row = rows.find((r) => r[header!.indexOf('caseId')] === 'mc-1')!;
+    expect(row[header!.indexOf('matchedApprovedReview')]).toBe('false');
+    expect(row[header!.indexOf('clearedBy')]).toBe('coordination');
+  });
+});
