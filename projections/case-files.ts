@@ -84,6 +84,13 @@ export interface DecisionEntry {
   circumstance?: Circumstance;
   disclosureDueBy: string;
   disclosureWorkingDays: number;
+  /**
+   * `weekdays_only` while the last day is the one the decision recorded counting weekdays only, the schedule of a
+   * year it spans being unknown then: the reads count it again on the calendar as it is now
+   * (`settledDisclosureDueBy`); absent when counted on the official schedule, and once published (the publication
+   * records the last day it was judged by).
+   */
+  calendarBasis?: 'weekdays_only';
   disclosedOn?: string;
   disclosedOnTime?: boolean;
   /**
@@ -322,7 +329,7 @@ export function caseFilesProjectionAt(offsets: UtcOffsets): Projection {
     // opened from their sealed form and forgotten at the erasure, and the fold's proposal holds none; 16: the
     // erasure's act keeps its ground, not its reason; 17: an opening's day of activity is its openedOn; 18: an act's
     // day is the agency's, at its offset from UTC (`UtcOffsets`), whatever offset its time is written in
-    version: 20, // 19: a row per request for legal review (`review_limits`); 20: the days completions and publications were recorded
+    version: 21, // 19: a row per request for legal review (`review_limits`); 20: the days completions and publications were recorded; 21: the decision's calendar basis
     collections: [
       {
         name: CASES,
@@ -629,6 +636,7 @@ function evolveSummary(
         ...(d.circumstance ? { circumstance: d.circumstance } : {}),
         disclosureDueBy: d.disclosureDueBy,
         disclosureWorkingDays: d.disclosureWorkingDays,
+        ...(d.calendarBasis === 'weekdays_only' ? { calendarBasis: d.calendarBasis } : {}),
         updates: [],
       };
       if (d.discretion)
@@ -637,9 +645,11 @@ function evolveSummary(
     }
     case 'DecisionDisclosed':
       if (base.decision) {
-        const { withdrawn: _withdrawn, ...decision } = base.decision;
+        const { withdrawn: _withdrawn, calendarBasis: _basis, ...decision } = base.decision;
         doc.decision = {
           ...decision,
+          // the publication's last day is the one the decider judged it by, counted on the calendar then known
+          disclosureDueBy: event.data.dueBy ?? decision.disclosureDueBy, // logs of before `dueBy` lack it
           disclosedOn: event.data.publishedOn,
           disclosedOnTime: event.data.onTime,
           disclosureRecordedOn: recordedOn,

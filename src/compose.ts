@@ -609,6 +609,7 @@ async function startHolding(config: Config, { clock, log }: ServiceDependencies)
     reads,
     today: (agency) => dateAtOffset(clock.now(), agencyOffset(agency)),
     personal,
+    calendar,
   });
   // the witnesses whose recorded cosignatures attest when a disclosure was logged, with the quorum they need
   const witnessTimes =
@@ -641,6 +642,7 @@ async function startHolding(config: Config, { clock, log }: ServiceDependencies)
     clock,
     utcOffsetOf: agencyOffset,
     projectionNames: projections.map((projection) => projection.name),
+    calendar,
     ...attested,
   });
   const publicReads = new PublicReads({ readModels, runner, ...attested, names: personal });
@@ -693,7 +695,13 @@ async function startHolding(config: Config, { clock, log }: ServiceDependencies)
     newId,
     dataKeys,
   });
-  const publicStatistics = new PublicStatisticsReads({ readModels, runner, clock, utcOffsetOf: agencyOffset });
+  const publicStatistics = new PublicStatisticsReads({
+    readModels,
+    runner,
+    clock,
+    utcOffsetOf: agencyOffset,
+    calendar,
+  });
   const portalAssets = new PortalAssets();
   const liveEvents = new LiveEvents(events);
   const cookieSeal = new CookieSeal(loadOrCreateSecret(config.keysDir, 'session'));

@@ -5,10 +5,12 @@ import { RuleViolation } from '../domain/errors.js';
 import type { Position } from '../ports/event-store.js';
 import type { ReadModelStore } from '../ports/read-models.js';
 import type { Principal } from './auth.js';
+import type { WorkingDayCalendar } from '../domain/calendar/working-days.js';
 import { readableAgencies, type CaseReads, type Retrieval } from './case-reads.js';
 import {
   disclosureDeadlineView,
   reviewDeadlineView,
+  withSettledDueBy,
   type DisclosureDeadline,
   type ReviewDeadline,
 } from './case-file-views.js';
@@ -25,6 +27,8 @@ export interface CaseFileReadsDependencies {
   readonly today: (agency: string) => string;
   /** Opens the sealed personal fields of the files served (`[erased]` once erased); without it they stay sealed. */
   readonly personal?: PersonalReads;
+  /** The calendar a decision's last day to publish counted on weekdays only is counted again on (`withSettledDueBy`). */
+  readonly calendar?: WorkingDayCalendar;
 }
 
 /**
@@ -68,8 +72,9 @@ export class CaseFileReads {
   async file(retrieval: CaseFileRetrieval): Promise<CaseFile> {
     const file = await this.retrieve(retrieval, (agency) => {
       const key = caseKey(agency, retrieval.caseId);
-      const summary = this.deps.readModels.get<CaseSummaryDoc>(CASES, key);
-      if (!summary) return undefined;
+      const stored = this.deps.readModels.get<CaseSummaryDoc>(CASES, key);
+      if (!stored) return undefined;
+      const summary = withSettledDueBy(stored, this.deps.calendar);
       const file = assembleCaseFile(summary, caseActs(this.deps.readModels, key));
       const today = this.deps.today(agency);
       const review = reviewDeadlineView(summary, today);

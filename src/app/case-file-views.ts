@@ -2,6 +2,8 @@ import { disclosureStandingOf } from '../../projections/case-checks.js';
 import type { CaseFileDoc, CaseSummaryDoc, ReviewLimitDoc } from '../../projections/case-files.js';
 import type { MediaRef, Proposal, RecordedCaseEvent } from '../domain/case/acts.js';
 import { reviewTimeliness, type ReviewTimeliness } from '../domain/case/review-limits.js';
+import { settledDisclosureDueBy } from '../domain/case/rules.js';
+import type { WorkingDayCalendar } from '../domain/calendar/working-days.js';
 import type { ItemCategory } from '../domain/registry/items.js';
 import type { CaseFacts } from '../domain/statistics.js';
 import { daysBetween } from './days.js';
@@ -10,6 +12,30 @@ import { daysBetween } from './days.js';
  * What the supervision views show of a case file: pure functions of the stored case file document (and the day
  * asked about), so that the views read the same whatever store or layout the case files are kept in.
  */
+
+/**
+ * The case row with its decision's last day to publish as it stands on `calendar` (`settledDisclosureDueBy`): a day
+ * the decision counted on weekdays only, the schedule of a year it spans being missing then, is counted again on the
+ * calendar as it is now, and keeps `calendarBasis: weekdays_only` only while that schedule is still missing. The row
+ * as stored otherwise, and without a calendar.
+ */
+export function withSettledDueBy<D extends Pick<CaseSummaryDoc, 'decision'>>(
+  doc: D,
+  calendar: WorkingDayCalendar | undefined,
+): D {
+  const decision = doc.decision;
+  if (!calendar || decision?.calendarBasis !== 'weekdays_only') return doc;
+  const settled = settledDisclosureDueBy(decision, calendar);
+  const { calendarBasis: _basis, ...rest } = decision;
+  return {
+    ...doc,
+    decision: {
+      ...rest,
+      disclosureDueBy: settled.date,
+      ...(settled.basis === 'weekdays_only' ? { calendarBasis: 'weekdays_only' as const } : {}),
+    },
+  };
+}
 
 /**
  * A decision not published by `asOf` although due before it (`overdue`, `daysOverdue` counted to `asOf`), or one

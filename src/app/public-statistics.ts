@@ -1,3 +1,4 @@
+import type { WorkingDayCalendar } from '../domain/calendar/working-days.js';
 import { assembleCaseFile, caseActs } from '../../projections/case-file-read.js';
 import { CASES, caseKey, type CaseSummaryDoc } from '../../projections/case-files.js';
 import { dateAtOffset } from '../domain/actor.js';
@@ -18,6 +19,8 @@ export interface PublicStatisticsDependencies {
   readonly clock: Clock;
   /** Minutes east of UTC of an agency's local time; the default offset for the figures of every agency. */
   readonly utcOffsetOf: (agency: string) => number;
+  /** The calendar a decision's last day to publish counted on weekdays only is counted again on (`yearlyStatistics`). */
+  readonly calendar?: WorkingDayCalendar;
 }
 
 /** The figures of the yearly report anyone may read: counts and amounts only, never a case, officer or party. */
@@ -91,6 +94,7 @@ export class PublicStatisticsReads {
           asOf,
           evaluations: evaluated.get(a) ?? [],
           utcOffsetMinutes: this.deps.utcOffsetOf(a),
+          ...(this.deps.calendar ? { calendar: this.deps.calendar } : {}),
         }),
       ),
     );

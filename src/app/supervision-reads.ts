@@ -1,3 +1,4 @@
+import type { WorkingDayCalendar } from '../domain/calendar/working-days.js';
 import { ACCESS, DENIED_ACCESS } from '../../projections/access.js';
 import { assembleCaseFile, caseActs } from '../../projections/case-file-read.js';
 import {
@@ -22,6 +23,7 @@ import {
   majorDecisionView,
   missingRecordingsView,
   overdueReviewView,
+  withSettledDueBy,
   overdueView,
 } from './case-file-views.js';
 import { certificatesView, reviewerRatioView } from './certificate-views.js';
@@ -48,7 +50,18 @@ export interface SupervisionReadsDependencies {
   readonly attestations?: Pick<DisclosureAttestations, 'of'>;
   /** The names of the projections the service runs, which `?projection=` of the quarantine view must be one of. */
   readonly projectionNames?: readonly string[];
+  /**
+   * The working-day calendar as it is now, on which a decision's last day to publish counted on weekdays only is
+   * counted again (`withSettledDueBy`); without it, the last days as recorded.
+   */
+  readonly calendar?: WorkingDayCalendar;
 }
+
+/**
+ * How many days after `asOf` the overdue disclosures look at last days as stored: one counted on weekdays only can
+ * come earlier once counted on the official schedule (its make-up working days, 调休), never by more than this.
+ */
+const SETTLING_MARGIN_DAYS = 7;
 
 /** Who asks for a supervision view, over which agency, after which write. */
 export interface SupervisionQuery {
@@ -101,12 +114,16 @@ export class SupervisionReads {
       CASES,
       {
         where: { agency: scope, 'audit.decided': true },
-        range: { member: 'decision.disclosureDueBy', to: addDays(asOf, -1) },
+        // the last days as stored: those counted on weekdays only may come earlier once counted again (the view filters)
+        range: {
+          member: 'decision.disclosureDueBy',
+          to: addDays(asOf, this.deps.calendar ? SETTLING_MARGIN_DAYS : -1),
+        },
         orderBy: 'decision.disclosureDueBy',
         direction: 'asc',
       },
       (doc: CaseSummaryDoc) => {
-        const view = overdueView(doc, asOf);
+        const view = overdueView(withSettledDueBy(doc, this.deps.calendar), asOf);
         return view && this.#attested(view);
       },
       paging,
@@ -238,7 +255,15 @@ export class SupervisionReads {
     );
     const evaluations = evaluationsOfYear(this.deps.readModels, agency, query.year);
     const utcOffsetMinutes = this.deps.utcOffsetOf(agency);
-    const statistics = yearlyStatistics({ agency, year: query.year, cases, asOf, evaluations, utcOffsetMinutes });
+    const statistics = yearlyStatistics({
+      agency,
+      year: query.year,
+      cases,
+      asOf,
+      evaluations,
+      utcOffsetMinutes,
+      ...(this.deps.calendar ? { calendar: this.deps.calendar } : {}),
+    });
     return {
       ...statistics,
       publication: { deadline: publicationDeadline(query.year), status: publicationStatus({ year: query.year, asOf }) },
@@ -265,7 +290,8 @@ export class SupervisionReads {
       if (opened) opened.opened += 1;
       const decided = monthOf(doc.decision?.decidedOn);
       if (decided) decided.decided += 1;
-      const due = overdueView(doc, asOf) ? monthOf(doc.decision?.disclosureDueBy) : undefined;
+      const settled = withSettledDueBy(doc, this.deps.calendar);
+      const due = overdueView(settled, asOf) ? monthOf(settled.decision?.disclosureDueBy) : undefined;
       if (due) due.overdue += 1;
     }
     return { year: query.year, asOf, agencies: scope, months };

@@ -1,4 +1,5 @@
 import { agencyDate, localDate } from './actor.js';
+import type { WorkingDayCalendar } from './calendar/working-days.js';
 import {
   DECISION_TYPES,
   EXEMPTION_GROUNDS,
@@ -11,6 +12,7 @@ import {
   disclosureStanding,
   meetsRecording,
   recordingRequirement,
+  settledDisclosureDueBy,
   type DisclosureStanding,
   type RecordingDuty,
 } from './case/rules.js';
@@ -116,7 +118,8 @@ function decisionsOf(events: readonly RecordedCaseEvent[], dayOf: (dateTime: str
  *   stay put while its cases go on; and only once its date has come by `asOf`, so the figures as of a day within
  *   the year are those of the acts done by then.
  * - Publication is judged as of `asOf` (a date, YYYY-MM-DD): on time or late as recorded (`DecisionDisclosed.onTime`);
- *   not published by `asOf` is missing when the due date has passed (`disclosureDueBy < asOf`), pending otherwise. A
+ *   not published by `asOf` is missing when the due date has passed (`disclosureDueBy < asOf`, counted again on
+ *   `calendar` when it was counted on weekdays only), pending otherwise. A
  *   publication dated after `asOf` has not happened yet as of `asOf`, so the figures published on a day can be
  *   reproduced later. A publication later withdrawn or updated (撤销/更新) still counts as published. A decision
  *   not published but exempted from publication by `asOf` is `exempted` (see `disclosureStanding`).
@@ -134,6 +137,11 @@ export function yearlyStatistics(input: {
   evaluations?: readonly EvaluationData[];
   /** The agency's offset from UTC in minutes: an act counts on the agency's day of its time (`agencyDate`). */
   utcOffsetMinutes?: number;
+  /**
+   * The working-day calendar as it is now: a decision's last day to publish counted on weekdays only is counted again
+   * on it (`settledDisclosureDueBy`); without it, the last day as recorded.
+   */
+  calendar?: WorkingDayCalendar;
 }): YearlyStatistics {
   const { agency, year } = input;
   const dayOf = (dateTime: string): string => agencyDate(dateTime, input.utcOffsetMinutes);
@@ -189,7 +197,7 @@ export function yearlyStatistics(input: {
       if (issued.decisionType === 'fine') decisions.fineFen += issued.fineFen ?? 0;
       const standing = disclosureStanding(
         {
-          dueBy: issued.disclosureDueBy,
+          dueBy: input.calendar ? settledDisclosureDueBy(issued, input.calendar).date : issued.disclosureDueBy,
           ...(disclosed ? { publishedOn: disclosed.publishedOn, onTime: disclosed.onTime } : {}),
           ...(exemptedOn ? { exemptedOn } : {}),
         },

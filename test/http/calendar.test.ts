@@ -129,6 +129,28 @@ describe('the working-day calendar', () => {
     expect((await t.call('GET', '/v1/audit/warnings', { token: supervisor })).body.items).toEqual([]);
   });
 
+  it('when the year is recorded after a decision counted its last day on weekdays only, then the reads count it again on the schedule', async () => {
+    // the first case's decision recorded 2027-01-06, counting 1 January as a working day; its signed event keeps it
+    const caseId = 'CJ-2026-0001';
+    const events = await t.call('GET', `/v1/cases/${caseId}/events`, { token: officer });
+    const issued = events.body.events.find((e: { type: string }) => e.type === 'DecisionIssued');
+    expect(issued.data).toMatchObject({ disclosureDueBy: '2027-01-06', calendarBasis: 'weekdays_only' });
+    const file = await t.call('GET', `/v1/cases/${caseId}`, { token: officer });
+    expect(file.body.decision.disclosureDueBy).toBe('2027-01-07');
+    expect(file.body.decision).not.toHaveProperty('calendarBasis');
+    expect(file.body.disclosureDeadline).toMatchObject({ dueBy: '2027-01-07', status: 'pending' });
+    const supervisor = t.token('sam', AGENCY, ['supervisor']);
+    const overdue = async (asOf: string) =>
+      (await t.call('GET', `/v1/audit/overdue-disclosures?asOf=${asOf}`, { token: supervisor })).body.items.filter(
+        (i: { caseId: string }) => i.caseId === caseId,
+      );
+    // on 7 January it is not overdue: its last day is that day, no longer the 6th
+    expect(await overdue('2027-01-07')).toEqual([]);
+    expect(await overdue('2027-01-08')).toEqual([
+      expect.objectContaining({ dueBy: '2027-01-07', status: 'overdue', daysOverdue: 1 }),
+    ]);
+  });
+
   it('when a shipped year is read, then it names the notice it was transcribed from', async () => {
     const year = await t.call('GET', '/v1/calendar/2026');
     expect(year.status).toBe(200);

@@ -4620,6 +4620,11 @@ export interface components {
         disclosureDueBy: components['schemas']['defs']['$defs']['date'];
         disclosedOn?: components['schemas']['defs']['$defs']['date'];
         disclosedOnTime?: boolean;
+        /**
+         * @description weekdays_only: disclosureDueBy is counted on weekdays only, the official schedule of a year it spans being missing; it is counted again once the schedule is recorded. Absent when counted on the official schedule.
+         * @constant
+         */
+        calendarBasis?: 'weekdays_only';
         /** @description The agency's day on which the service recorded the publication, which may be after disclosedOn, the day the publication states. */
         disclosureRecordedOn?: components['schemas']['defs']['$defs']['date'];
         eventId: components['schemas']['defs']['$defs']['uuid'];

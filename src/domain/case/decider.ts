@@ -30,6 +30,7 @@ import {
   meetsRecording,
   missingReviewMaterials,
   publishedOnTime,
+  settledDisclosureDueBy,
   recordingDuties,
   recordingRequirement,
   reviewClears,
@@ -531,7 +532,8 @@ function decide({ act, context }: CaseCommand, state: CaseState): CaseEvent[] {
       return [{ ...base, type: act.type, data: { ...act.data, ...derived } }];
     }
     case 'DecisionDisclosed': {
-      const dueBy = state.decision!.disclosureDueBy;
+      // counted again when the calendar of a year it spans was missing at the decision and may be known now
+      const dueBy = settledDisclosureDueBy(state.decision!, context.calendar).date;
       if (act.data.publishedOn < state.decision!.decidedOn)
         throw violation('date_invalid', 'a decision cannot be published before it is made');
       return [

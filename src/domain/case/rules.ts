@@ -362,6 +362,28 @@ export function disclosureDeadline(
   return { workingDays, ...calendar.addWorkingDays(decidedOn, workingDays) };
 }
 
+/**
+ * The last day to publish a decision as it stands on `calendar`: the day recorded with the decision, unless it was
+ * counted on weekdays only (`calendarBasis: weekdays_only`: the schedule of a year it spans was not known when the
+ * decision was made), in which case it is counted again, from the decision's day and working days, on the calendar
+ * as it is now: a schedule recorded since (`PUT /v1/calendar/{year}`) moves it past the holidays it brought.
+ */
+export function settledDisclosureDueBy(
+  decision: {
+    readonly decidedOn: string;
+    readonly disclosureDueBy: string;
+    readonly disclosureWorkingDays?: number;
+    readonly calendarBasis?: string;
+  },
+  calendar: WorkingDayCalendar,
+): WorkingDayResult {
+  const { decidedOn, disclosureDueBy, disclosureWorkingDays, calendarBasis } = decision;
+  if (calendarBasis !== 'weekdays_only' || disclosureWorkingDays === undefined) {
+    return { date: disclosureDueBy, basis: calendarBasis === 'weekdays_only' ? 'weekdays_only' : 'official_schedule' };
+  }
+  return calendar.addWorkingDays(decidedOn, disclosureWorkingDays);
+}
+
 /** A publication on `publishedOn` is on time when it is on or before the last day. */
 export const publishedOnTime = (publishedOn: string, dueBy: string): boolean => publishedOn <= dueBy;
 

@@ -57,6 +57,9 @@ export interface CaseState {
     readonly fineFen: number;
     readonly decidedOn: string;
     readonly disclosureDueBy: string;
+    readonly disclosureWorkingDays?: number;
+    /** `weekdays_only`: the last day was counted without the schedule of a year it spans (`settledDisclosureDueBy`). */
+    readonly calendarBasis?: string;
     readonly major: boolean;
   };
   /** The date of the standing publication; none before it and none once it is withdrawn. */
@@ -137,11 +140,19 @@ export function evolveCase(state: CaseState, event: RecordedCaseEvent): CaseStat
         },
       };
     case 'DecisionIssued': {
-      const { decisionType, fineFen, decidedOn, disclosureDueBy, major } = event.data;
+      const { decisionType, fineFen, decidedOn, disclosureDueBy, disclosureWorkingDays, calendarBasis, major } =
+        event.data;
       return {
         ...next,
         status: 'decided',
-        decision: { decisionType, fineFen: fineFen ?? 0, decidedOn, disclosureDueBy, major },
+        decision: {
+          decisionType,
+          fineFen: fineFen ?? 0,
+          decidedOn,
+          disclosureDueBy,
+          major,
+          ...(calendarBasis === 'weekdays_only' ? { disclosureWorkingDays, calendarBasis } : {}),
+        },
       };
     }
     case 'DecisionDisclosed':
