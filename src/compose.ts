@@ -838,7 +838,11 @@ async function startHolding(config: Config, { clock, log }: ServiceDependencies)
       bundles,
       verify,
       keys: eventKeys,
-      prefixOf: { origin: config.logOrigin, rootAt: (size: number) => transparency.rootOfLogAt(size) },
+      prefixOf: {
+        origin: config.logOrigin,
+        rootAt: (size: number) => transparency.rootOfLogAt(size),
+        headsRootAt: (size: number) => transparency.headsRootOfLogAt(size),
+      },
       limited: publicLimit,
       verifySlots,
       signatures,

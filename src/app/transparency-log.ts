@@ -173,6 +173,14 @@ export class TransparencyLog {
     return this.rootAt(size);
   }
 
+  /**
+   * The heads root at tree size `size` as {@link rootOfLogAt} reaches it (waiting, bounded, for a size another
+   * replica signed); undefined beyond the caught-up tree.
+   */
+  async headsRootOfLogAt(size: number): Promise<Buffer | undefined> {
+    return (await this.rootOfLogAt(size)) === undefined ? undefined : this.headsRoot(size);
+  }
+
   /** The latest issued checkpoint, when there is one. */
   latest(): SignedCheckpoint | undefined {
     const [stored] = this.list({ limit: 1 }).items;

@@ -174,7 +174,8 @@ function summary(report: BundleReport): string {
   ];
   if (report.checkpoint) {
     lines.push(
-      `  checkpoint: ${report.checkpoint.origin}, size ${report.checkpoint.size}, root ${report.checkpoint.rootHash}`,
+      `  checkpoint: ${report.checkpoint.origin}, size ${report.checkpoint.size}, root ${report.checkpoint.rootHash}` +
+        (report.checkpoint.headsRoot === undefined ? '' : `, heads ${report.checkpoint.headsRoot}`),
     );
   }
   if (report.streams) {

@@ -35,7 +35,7 @@ export interface BundleApiDependencies {
    * This service's log: the root at a size, once the read models reach the log's head (`NotCaughtUp` when they do
    * not within a bounded wait), undefined beyond the log.
    */
-  readonly prefixOf?: { readonly origin: string; rootAt(size: number): Promise<Buffer | undefined> };
+  readonly prefixOf?: ThisLog;
   /** The largest bundle `POST /v1/verify` reads (default 8 GiB). */
   readonly verifyMaxBytes?: number;
   /** The slots bundle verifications run in (default: 2, and 4 waiting); beyond them, `503 verify_busy`. */
@@ -189,6 +189,14 @@ function treeSize(raw: unknown): number | undefined {
   return Number(raw);
 }
 
+/** This service's log, as a bundle's checkpoint is compared with it. */
+interface ThisLog {
+  readonly origin: string;
+  rootAt(size: number): Promise<Buffer | undefined>;
+  /** The root of the map of stream heads at `size`; undefined beyond the log. */
+  headsRootAt?(size: number): Promise<Buffer | undefined>;
+}
+
 /**
  * A bundle valid on its own, whose checkpoint is of this service's log, must be consistent with the log as this
  * service holds it: same root at the checkpoint's size. A checkpoint larger than the log (once this replica's read
@@ -197,12 +205,16 @@ function treeSize(raw: unknown): number | undefined {
  */
 async function againstThisLog(
   report: BundleReport,
-  log: { readonly origin: string; rootAt(size: number): Promise<Buffer | undefined> },
+  log: ThisLog,
 ): Promise<BundleReport & { log?: { origin: string; consistent: boolean } }> {
   const checkpoint = report.checkpoint;
   if (!report.valid || !checkpoint || checkpoint.origin !== log.origin) return report;
   const root = await log.rootAt(checkpoint.size);
-  const consistent = root !== undefined && root.toString('base64') === checkpoint.rootHash;
+  const sameTree = root !== undefined && root.toString('base64') === checkpoint.rootHash;
+  // the same tree with other stream heads: a checkpoint signed with the log's key to leave a stream's last events out
+  const heads = sameTree && checkpoint.headsRoot !== undefined ? await log.headsRootAt?.(checkpoint.size) : undefined;
+  const otherHeads = heads !== undefined && heads.toString('base64') !== checkpoint.headsRoot;
+  const consistent = sameTree && !otherHeads;
   if (consistent) return { ...report, log: { origin: log.origin, consistent } };
   // what only a valid bundle is reported with (docs/integrity.md §13.4) goes with the verdict
   const { complete: _complete, timestamps: _timestamps, disclosures: _disclosures, ...invalid } = report;
@@ -214,7 +226,9 @@ async function againstThisLog(
       detail:
         root === undefined
           ? `the bundle's checkpoint (size ${checkpoint.size}) is beyond this log`
-          : `the bundle's checkpoint (size ${checkpoint.size}) has another root than this log at that size`,
+          : otherHeads
+            ? `the bundle's checkpoint (size ${checkpoint.size}) commits to other stream heads than this log at that size: it leaves events out`
+            : `the bundle's checkpoint (size ${checkpoint.size}) has another root than this log at that size`,
     },
     log: { origin: log.origin, consistent },
   };

@@ -12,6 +12,7 @@ import type {
   TrustedKeyReport,
 } from './bundle-report.js';
 import { parseCheckpoint } from './checkpoint.js';
+import { headsRootOfCheckpoint } from './checkpoint-heads.js';
 import { keyResolver, type PublicKeyResolver } from './ed25519.js';
 import type { MediaRef } from './envelope.js';
 import { SUITES, suiteOfAlg, suiteOfKey, type CryptoSuite } from './suite.js';
@@ -200,9 +201,10 @@ export function checkCheckpoint(h: Held, manifest: BundleManifest, keys: { all: 
 export function checkTrustedCheckpoint(
   h: Held,
   manifest: BundleManifest,
-  root: Buffer,
+  checkpoint: OpenedCheckpoint,
   keys: { all: KeyObject[] },
 ): TrustedCheckpointReport {
+  const { root, extensions } = checkpoint;
   const note = h.options.trustedCheckpoint!;
   const origin = manifest.checkpoint.origin;
   const trustedOrigin = note.slice(0, Math.max(0, note.indexOf('\n')));
@@ -218,6 +220,20 @@ export function checkTrustedCheckpoint(
   if (!trusted) failed('checkpoint_invalid', 'the trusted checkpoint is not a tlog-checkpoint');
   const t = { size: trusted!.size, root: trusted!.rootHash };
   const b = { size: manifest.checkpoint.size, root };
+  // one size has one map of stream heads: two checkpoints of a size whose heads lines differ cannot both be of the
+  // log, though their trees agree; the one a holder of the log's key signed to leave a stream's last events out is
+  // told apart here (docs/integrity.md §13.4, step 6)
+  const sameSizeHeads =
+    t.size === b.size ? [headsRootOfCheckpoint(trusted!.extensions), headsRootOfCheckpoint(extensions)] : [];
+  if (sameSizeHeads.length === 2 && sameSizeHeads.every(Buffer.isBuffer)) {
+    const [trustedHeads, bundleHeads] = sameSizeHeads as [Buffer, Buffer];
+    if (!trustedHeads.equals(bundleHeads)) {
+      failed(
+        'checkpoint_inconsistent',
+        `the trusted checkpoint and the bundle's both have size ${t.size} and the same tree, but commit to other stream heads: one of them leaves events out`,
+      );
+    }
+  }
   const proofInput = h.options.consistencyProof ?? readConsistency(h, false);
   const [lo, hi] = t.size <= b.size ? [t, b] : [b, t];
   if (t.size === b.size) {

@@ -69,7 +69,13 @@ export interface BundleReport {
   /** The case's agency (v3 bundles). */
   readonly agency?: string;
   readonly caseId?: string;
-  readonly checkpoint?: { readonly origin: string; readonly size: number; readonly rootHash: string };
+  readonly checkpoint?: {
+    readonly origin: string;
+    readonly size: number;
+    readonly rootHash: string;
+    /** The root of the map of stream heads the checkpoint commits to (base64), once its signature is checked. */
+    readonly headsRoot?: string;
+  };
   /** The keys the verdict rests on. */
   readonly trustedKeys: readonly TrustedKeyReport[];
   /** Present when a trusted checkpoint was given and the bundle's checkpoint was found consistent with it. */

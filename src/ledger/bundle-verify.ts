@@ -20,6 +20,7 @@ import {
   type TrustedKeys,
 } from './bundle-checks.js';
 import { checkComplete } from './bundle-heads.js';
+import { headsRootOfCheckpoint } from './checkpoint-heads.js';
 import { LookAhead } from './bundle-look-ahead.js';
 import { checkTimestamps, readsEventFile } from './bundle-timestamps.js';
 import { readEventFile, readProofFile, type EventFileRead, type ProofFileRead } from './bundle-file-checks.js';
@@ -368,7 +369,7 @@ export class BundleVerifier implements TarSink {
       valid: this.#failure === undefined,
       ...(this.#failure ? { failure: this.#failure } : {}),
       ...(manifest?.agency === undefined ? {} : { agency: manifest.agency }),
-      ...(manifest ? { caseId: manifest.caseId, checkpoint: { ...manifest.checkpoint } } : {}),
+      ...(manifest ? { caseId: manifest.caseId, checkpoint: this.#checkpointReport(manifest) } : {}),
       trustedKeys: this.#trusted,
       ...(this.#trustedCheckpoint ? { trustedCheckpoint: this.#trustedCheckpoint } : {}),
       ...(this.#witnesses ? { witnesses: this.#witnesses } : {}),
@@ -378,6 +379,13 @@ export class BundleVerifier implements TarSink {
       ...(this.#disclosures && !this.#failure ? { disclosures: this.#disclosures } : {}),
       counts: { ...this.#counts },
     };
+  }
+
+  /** The manifest's checkpoint, with the heads root its note commits to once the note was opened (step 5). */
+  #checkpointReport(manifest: BundleManifest): NonNullable<BundleReport['checkpoint']> {
+    const extensions = this.#before?.checkpoint.extensions;
+    const heads = extensions === undefined ? null : headsRootOfCheckpoint(extensions);
+    return { ...manifest.checkpoint, ...(Buffer.isBuffer(heads) ? { headsRoot: heads.toString('base64') } : {}) };
   }
 
   /**
@@ -404,7 +412,7 @@ export class BundleVerifier implements TarSink {
       this.#witnesses = checkWitnesses(held, checkpoint, witnesses, quorum);
     }
     if (this.options.trustedCheckpoint !== undefined) {
-      this.#trustedCheckpoint = checkTrustedCheckpoint(held, manifest, checkpoint.root, keys);
+      this.#trustedCheckpoint = checkTrustedCheckpoint(held, manifest, checkpoint, keys);
     } else {
       readConsistency(held, true);
     }

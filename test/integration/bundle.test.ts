@@ -18,6 +18,7 @@ import {
 } from '../../src/ledger/bundle.js';
 import { verifyBundle, type BundleReport, type BundleVerifyOptions } from '../../src/ledger/bundle-verify.js';
 import { checkpointBody, signNote } from '../../src/ledger/checkpoint.js';
+import { headsExtension } from '../../src/ledger/checkpoint-heads.js';
 import { ed25519Signer, type Signer } from '../../src/ledger/ed25519.js';
 import { computeEventHash, sealEvents, type EventEnvelope } from '../../src/ledger/envelope.js';
 import { rootOf } from '../../src/ledger/merkle.js';
@@ -706,6 +707,86 @@ describe('tampering is detected, with zero false accepts', () => {
       } finally {
         server.close();
       }
+    });
+
+    it('when a checkpoint of the same size and tree commits to other stream heads, then the trusted checkpoint and the service both refuse it', async () => {
+      // a holder of the log's key signs a second checkpoint of the size, leaving a stream's last events out of its map
+      const { size, rootHash } = manifestOf(members).checkpoint;
+      const own = await check(bundle, trusted());
+      expect(own.checkpoint!.headsRoot).toMatch(/^[A-Za-z0-9+/]{43}=$/);
+      const otherHeads = signNote(
+        checkpointBody({
+          origin: origin(),
+          size,
+          rootHash: Buffer.from(rootHash, 'base64'),
+          extensions: [headsExtension(randomBytes(32))],
+        }),
+        origin(),
+        serviceSigner,
+      );
+      const report = await expectFailure(copyOf(members), 'checkpoint_inconsistent', {
+        ...trusted(),
+        trustedCheckpoint: otherHeads,
+      });
+      expect(report.failure!.detail).toContain('other stream heads');
+      // the same note with the genuine heads line is the same checkpoint: consistent
+      const sameHeads = signNote(
+        checkpointBody({
+          origin: origin(),
+          size,
+          rootHash: Buffer.from(rootHash, 'base64'),
+          extensions: [headsExtension(Buffer.from(own.checkpoint!.headsRoot!, 'base64'))],
+        }),
+        origin(),
+        serviceSigner,
+      );
+      expect((await check(bundle, { ...trusted(), trustedCheckpoint: sameHeads })).valid).toBe(true);
+
+      // the service holds the heads root of every size of its log: a bundle whose checkpoint has the log's tree but
+      // not its heads is refused
+      const post = async (headsRoot: Buffer) => {
+        const app = express();
+        app.use(
+          bundleApi({
+            bundles: { export: () => Promise.reject(new Error('not asked')) },
+            verify: () => {
+              throw new Error('not asked');
+            },
+            keys: () => [{ publicKey: serviceSigner.publicKey }],
+            limited: (_req, _res, next) => next(),
+            prefixOf: {
+              origin: origin(),
+              rootAt: () => Promise.resolve(Buffer.from(rootHash, 'base64')),
+              headsRootAt: () => Promise.resolve(headsRoot),
+            },
+            log: pino({ level: 'silent' }),
+          }),
+        );
+        const server = app.listen(0, '127.0.0.1');
+        await new Promise((resolve) => server.once('listening', resolve));
+        try {
+          const { port } = server.address() as AddressInfo;
+          const res = await fetch(`http://127.0.0.1:${port}/v1/verify`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/x-tar' },
+            body: bundle,
+          });
+          return (await res.json()) as BundleReport & { log?: unknown };
+        } finally {
+          server.close();
+        }
+      };
+      expect(await post(Buffer.from(own.checkpoint!.headsRoot!, 'base64'))).toMatchObject({
+        valid: true,
+        log: { consistent: true },
+      });
+      const refused = await post(randomBytes(32));
+      expect(refused).toMatchObject({
+        valid: false,
+        failure: { code: 'checkpoint_inconsistent', detail: expect.stringContaining('other stream heads') },
+        log: { origin: origin(), consistent: false },
+      });
+      expect(refused).not.toHaveProperty('complete');
     });
 
     it('when a trusted checkpoint has the same size but another root, then checkpoint_inconsistent', async () => {

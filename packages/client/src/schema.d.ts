@@ -5555,6 +5555,8 @@ export interface components {
         origin: string;
         size: number;
         rootHash: string;
+        /** @description The root of the map of stream heads the checkpoint commits to (docs/integrity.md §12.5), when its note has a heads line. */
+        headsRoot?: string;
       };
       /** @description The keys the verdict rests on: given by the verifier (the service's own keys for POST /v1/verify), or taken from the bundle. */
       trustedKeys: {
