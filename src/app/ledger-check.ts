@@ -7,12 +7,41 @@ import { SUITES, type SuiteName } from '../ledger/suite.js';
 import { verifyChain } from '../ledger/verify.js';
 import type { BlobStore } from '../ports/blob-store.js';
 import { holdingOf, MEDIA_RECEIVED } from './media-holdings.js';
-import type { EventStore, Position } from '../ports/event-store.js';
+import type { EventStore, IndexedEvent, Position } from '../ports/event-store.js';
+import { MAX_FILE_NESTING, mayNestDeeperThan, nestedDeeperThan } from '../ledger/bundle-parse.js';
 import type { QuarantineDoc } from '../ports/read-models.js';
 import { checkReadModels, type ReadModelCheckDependencies, type ReadModelReport } from './read-model-check.js';
 import { checkHeadsRoot } from './heads-root-check.js';
 import { checkStreamHeads } from './stream-heads-check.js';
 import { LoggedOfficerKeys } from './logged-officer-keys.js';
+
+/**
+ * One batch of the log as the check reads it: each event parsed, or, where the store gives its text
+ * (`readAllIndexed`), parsed here with the store's own index beside it, so that an envelope that is not a JSON object
+ * (or nests deeper than {@link MAX_FILE_NESTING}) is a fault named by its position, not the end of the check.
+ */
+async function readChecked(
+  events: EventStore,
+  after: Position,
+  limit: number,
+): Promise<{ position: Position; event?: EventEnvelope; defect?: string; index?: IndexedEvent }[]> {
+  if (!events.readAllIndexed) return events.readAll({ after, limit });
+  return (await events.readAllIndexed({ after, limit })).map((index) => {
+    let value: unknown;
+    try {
+      value = JSON.parse(index.json);
+    } catch {
+      return { position: index.position, defect: 'is not JSON', index };
+    }
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+      return { position: index.position, defect: 'is not a JSON object', index };
+    }
+    if (mayNestDeeperThan(index.json, MAX_FILE_NESTING) && nestedDeeperThan(value, MAX_FILE_NESTING)) {
+      return { position: index.position, defect: `nests deeper than ${MAX_FILE_NESTING} levels`, index };
+    }
+    return { position: index.position, event: value as EventEnvelope, index };
+  });
+}
 
 /** One fault found by {@link checkLedger}: a stable code, where, and what. */
 export interface Fault {
@@ -156,13 +185,39 @@ export async function checkLedger(deps: CheckDependencies, options: CheckOptions
 
   const head = await deps.events.headPosition();
   const officerKeys = new LoggedOfficerKeys();
+  /** Events whose stored text is not an envelope at all: the projections could not be rebuilt over them. */
+  let unreadable = 0;
   let after: Position = 0;
   while (after < head) {
-    const batch = await deps.events.readAll({ after, limit: batchSize });
+    const batch = await readChecked(deps.events, after, batchSize);
     if (batch.length === 0) break;
-    for (const { position, event } of batch) {
+    for (const { position, event, defect, index } of batch) {
       if (position > head) break;
       events += 1;
+      after = position;
+      if (!event) {
+        // nothing of it can be checked or counted: its stream's chain and the tree go on without it
+        fault({ code: 'malformed_event', detail: `the stored event ${defect!}`, position });
+        unreadable += 1;
+        continue;
+      }
+      if (
+        index &&
+        (index.stream !== event.stream ||
+          index.revision !== event.revision ||
+          (index.hash !== undefined && index.hash !== event.hash))
+      ) {
+        fault({
+          code: 'index_mismatch',
+          detail:
+            `the store files the event under ${index.stream} revision ${index.revision}` +
+            `${index.hash === undefined ? '' : ` with hash ${index.hash}`}; it is of ${event.stream} revision ` +
+            `${event.revision} with hash ${event.hash}`,
+          position,
+          stream: event.stream,
+          eventId: event.id,
+        });
+      }
       const before = heads.get(event.stream);
       const result = verifyChain([event], {
         serviceKeys: deps.serviceKeys,
@@ -178,9 +233,11 @@ export async function checkLedger(deps: CheckDependencies, options: CheckOptions
           code: result.failure.code,
           detail: result.failure.detail,
           position,
-          stream: event.stream,
-          eventId: event.id,
+          ...(typeof event.stream === 'string' ? { stream: event.stream } : {}),
+          ...(typeof event.id === 'string' ? { eventId: event.id } : {}),
         });
+        // an envelope without its members cannot be read further: its chain, media and leaf are left out
+        if (result.failure.code === 'malformed_event') continue;
       }
       heads.set(event.stream, { revision: event.revision, hash: event.hash });
       for (const m of event.media) {
@@ -205,7 +262,6 @@ export async function checkLedger(deps: CheckDependencies, options: CheckOptions
         range.push(hashes.leaf(Buffer.from(event.hash, 'hex')));
         compareAt(range.size);
       }
-      after = position;
     }
     options.onProgress?.('events', Math.min(after, head), head);
   }
@@ -245,11 +301,18 @@ export async function checkLedger(deps: CheckDependencies, options: CheckOptions
       eventId: missing[0]!.eventId,
     });
   }
-  const readModels = deps.readModels
-    ? await checkReadModels({ events: deps.events, ...deps.readModels }, fault, (done, total) =>
-        options.onProgress?.('read-models', done, total),
-      )
-    : undefined;
+  const readModels = !deps.readModels
+    ? undefined
+    : unreadable > 0
+      ? {
+          checked: false,
+          skipped: `the log holds ${unreadable} event(s) that cannot be read, which no projection can be rebuilt over`,
+          position: deps.readModels.stored.position(),
+          documents: 0,
+        }
+      : await checkReadModels({ events: deps.events, ...deps.readModels }, fault, (done, total) =>
+          options.onProgress?.('read-models', done, total),
+        );
 
   let mediaChecked = 0;
   let bytes = 0;

@@ -1,3 +1,5 @@
+import { IntegrityFault } from '../errors.js';
+import { envelopeShapeDefect } from '../ledger/verify.js';
 import type { StreamHead } from '../ledger/envelope.js';
 import type { EventStore, Position } from '../ports/event-store.js';
 import type { Fault } from './ledger-check.js';
@@ -28,7 +30,28 @@ export async function checkStreamHeads(
       recorded.add(head.stream);
       const seen = walked.get(head.stream);
       if (seen && seen.revision === head.revision && seen.hash === head.hash) continue;
-      const [last] = await events.readStream(head.stream, { direction: 'backward', limit: 1 });
+      let last;
+      try {
+        [last] = await events.readStream(head.stream, { direction: 'backward', limit: 1 });
+      } catch (err) {
+        if (!(err instanceof IntegrityFault)) throw err;
+        // the walk named the event (malformed_event); the head cannot be compared with it
+        fault({
+          code: 'stream_head_mismatch',
+          detail: `the store records the head at revision ${head.revision}, but the stream's last stored event cannot be read: ${err.message}`,
+          stream: head.stream,
+        });
+        continue;
+      }
+      const defect = last && envelopeShapeDefect(last.event);
+      if (defect) {
+        fault({
+          code: 'stream_head_mismatch',
+          detail: `the store records the head at revision ${head.revision}, but the stream's last stored event is not an event (${defect})`,
+          stream: head.stream,
+        });
+        continue;
+      }
       if (last && last.position > walkedTo && last.event.revision === head.revision && last.event.hash === head.hash) {
         continue; // written since the walk
       }

@@ -42,6 +42,20 @@ export interface StoredEvent {
   readonly json: string;
 }
 
+/**
+ * An event as the store files it, for an audit (`ledger check`): the stream and revision its own index files it
+ * under, which must be the envelope's, and the envelope's text as stored, not parsed (it may be anything, and the
+ * audit says what).
+ */
+export interface IndexedEvent {
+  readonly position: Position;
+  readonly stream: string;
+  readonly revision: number;
+  /** The event's hash as the index keeps it, where it keeps one (the embedded store answers retries with it). */
+  readonly hash?: string;
+  readonly json: string;
+}
+
 export interface ReadStreamOptions {
   /** First revision to return (forward) or the highest (backward). Default: start or end of the stream. */
   readonly fromRevision?: number;
@@ -131,6 +145,12 @@ export interface EventStore {
    * where a store omits this, consumers use `subscribe`.
    */
   subscribeStored?(options?: SubscribeOptions): AsyncIterable<SubscriptionMessage<StoredEvent>>;
+  /**
+   * For stores that index events by stream and revision apart from the envelope (the embedded one's columns): the
+   * global log after a position as {@link IndexedEvent}s, at most `limit`, for `ledger check` to compare the index
+   * with the envelopes and to name an envelope that cannot be read. Stores whose index is the envelope omit it.
+   */
+  readAllIndexed?(options?: ReadAllOptions): Promise<IndexedEvent[]>;
   /** The position of the last committed event ({@link START} when empty). */
   headPosition(): Promise<Position>;
   /**

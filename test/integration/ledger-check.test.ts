@@ -141,6 +141,44 @@ describe('ledger check', () => {
     expect(result.stdout).toContain('DOES NOT match'); // the tree recomputed from the events no longer has the signed root
   });
 
+  it('when a stored envelope is not an event at all, then malformed_event names its position and the check goes on', async () => {
+    for (const text of ['null', '[]', '"x"', '{"a":', `${'{"a":'.repeat(5_000)}1${'}'.repeat(5_000)}`]) {
+      const dir = copy();
+      let position = 0;
+      tamperEvents(dir, (db) => {
+        ({ position } = db
+          .prepare("SELECT position FROM events WHERE stream = 'case-county-justice:k-1' AND revision = 1")
+          .get() as { position: number });
+        db.prepare('UPDATE events SET envelope = ? WHERE position = ?').run(text, position);
+      });
+      const result = await check(dir, '--json');
+      expect([result.code, result.stderr]).toEqual([1, expect.not.stringMatching(/TypeError|RangeError|SyntaxError/)]);
+      const report = JSON.parse(result.stdout);
+      expect(report.faults).toContainEqual(expect.objectContaining({ code: 'malformed_event', position }));
+      // the walk went on past it: the next event of the stream is reported against the gap it left
+      expect(report.events).toBeGreaterThan(position);
+      expect(report.readModels).toMatchObject({ checked: false, skipped: expect.stringContaining('cannot be read') });
+    }
+  });
+
+  it("when the store's index files an event under another stream, revision or hash than its envelope, then index_mismatch names it", async () => {
+    for (const edit of ["stream = 'case-county-justice:OTHER'", 'revision = 99', `hash = '${'0'.repeat(64)}'`]) {
+      const dir = copy();
+      let eventId = '';
+      tamperEvents(dir, (db) => {
+        const row = db
+          .prepare("SELECT position, id FROM events WHERE stream = 'case-county-justice:k-1' AND revision = 1")
+          .get() as { position: number; id: string };
+        eventId = row.id;
+        db.prepare(`UPDATE events SET ${edit} WHERE position = ?`).run(row.position);
+      });
+      const result = await check(dir, '--json');
+      expect(result.code).toBe(1);
+      const report = JSON.parse(result.stdout);
+      expect(report.faults).toContainEqual(expect.objectContaining({ code: 'index_mismatch', eventId }));
+    }
+  });
+
   it('when an event was deleted, then the revision gap is reported', async () => {
     const dir = copy();
     tamperEvents(dir, (db) => {

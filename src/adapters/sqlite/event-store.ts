@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { InvalidAppend, StoreUnavailable } from '../../errors.js';
+import { IntegrityFault, InvalidAppend, StoreUnavailable } from '../../errors.js';
 import { GENESIS_PREV } from '../../ledger/hash.js';
 import type { EventEnvelope } from '../../ledger/envelope.js';
 import {
@@ -10,6 +10,7 @@ import {
   type AppendResult,
   type EventStore,
   type ExpectedRevision,
+  type IndexedEvent,
   type Position,
   type ReadAllOptions,
   type ReadStreamOptions,
@@ -127,6 +128,9 @@ export class SqliteEventStore implements EventStore {
       recent: this.db.prepare<[number], EnvelopeRow>(
         'SELECT position, envelope FROM events ORDER BY position DESC LIMIT ?',
       ),
+      indexed: this.db.prepare<[number, number], IndexedEvent>(
+        'SELECT position, stream, revision, hash, envelope AS json FROM events WHERE position > ? ORDER BY position LIMIT ?',
+      ),
       stored: this.db.prepare<[number, number], StoredRow>(
         'SELECT position, stream, envelope FROM events WHERE position > ? ORDER BY position LIMIT ?',
       ),
@@ -241,6 +245,11 @@ export class SqliteEventStore implements EventStore {
   async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
     this.assertOpen();
     return this.stmt.all.all(options.after ?? START, options.limit ?? -1).map(toRecorded);
+  }
+
+  async readAllIndexed(options: ReadAllOptions = {}): Promise<IndexedEvent[]> {
+    this.assertOpen();
+    return this.stmt.indexed.all(options.after ?? START, options.limit ?? -1);
   }
 
   async readRecent(limit: number): Promise<RecordedEvent[]> {
@@ -451,6 +460,25 @@ function agencyPart(agency: string): string {
   return name.slice(2, -1);
 }
 
+/**
+ * The stored event, parsed. An envelope that is not a JSON object (a damaged file) is an {@link IntegrityFault}
+ * naming its position, never a bare error of whatever reads a member of it first.
+ */
 function toRecorded(row: EnvelopeRow): RecordedEvent {
-  return { position: row.position, event: JSON.parse(row.envelope) as EventEnvelope };
+  let event: unknown;
+  try {
+    event = JSON.parse(row.envelope);
+  } catch {
+    throw unreadable(row.position, 'is not JSON');
+  }
+  if (typeof event !== 'object' || event === null || Array.isArray(event)) {
+    throw unreadable(row.position, 'is not a JSON object');
+  }
+  return { position: row.position, event: event as EventEnvelope };
+}
+
+function unreadable(position: number, what: string): IntegrityFault {
+  return new IntegrityFault(
+    `the event stored at position ${position} ${what}: the store is damaged (run \`ledger check\` to see all it finds)`,
+  );
 }
