@@ -25,8 +25,10 @@ export const checkHelp = `Usage: ledger check [--media] [--skip-read-models] [--
 
 Walks the whole event store and checks it: every event's hash and service signature, every stream's hash chain
 from revision 0, every checkpoint's signature, and that the Merkle tree recomputed from the events has, at each
-checkpoint's size, the root the checkpoint signed (the latest checkpoint included); that the head the store
-records for each stream is its last event (stream_head_mismatch, stream_truncated); that each officer key's
+checkpoint's size, the root the checkpoint signed (the latest checkpoint included); that each stored event is an
+event at all (malformed_event, named by its position, and the walk goes on) and is filed under its own stream,
+revision and hash (index_mismatch); that the head the store records for each stream is its last event
+(stream_head_mismatch, stream_truncated); that each officer key's
 revocation is recorded on the key's own stream (key_revocation_unrecorded, key_revocation_record_mismatch); that
 no checkpoint the read models record is missing from the log (checkpoints_missing); and that the read models are
 what the projections make of the log: they are rebuilt into a temporary file up to the stored models' position and
