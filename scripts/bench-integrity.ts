@@ -240,10 +240,12 @@ export async function writeBenchBundle(
     signer,
   );
   const head = manifestBytes(manifest);
+  // every file dated the manifest's createdAt, as the exporter dates them (docs/integrity.md §13.1)
+  const mtime = Math.floor(Date.parse(manifest.createdAt) / 1000);
   const entries: TarEntry[] = [
-    { name: MANIFEST, size: head.length, body: head },
-    ...small.map(({ name, bytes }) => ({ name, size: bytes.length, body: bytes })),
-    ...used.map((m) => ({ name: `media/${m.sha256}`, size: m.size, body: m.bytes })),
+    { name: MANIFEST, size: head.length, body: head, mtime },
+    ...small.map(({ name, bytes }) => ({ name, size: bytes.length, body: bytes, mtime })),
+    ...used.map((m) => ({ name: `media/${m.sha256}`, size: m.size, body: m.bytes, mtime })),
   ];
   await pipeline(Readable.from(writeTar(entries)), fs.createWriteStream(file));
   return {

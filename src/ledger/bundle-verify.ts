@@ -168,6 +168,8 @@ export class BundleVerifier implements TarSink {
   #before: BeforeEvents | undefined;
   /** Work done ahead, for large bundles given a signature checker. */
   #ahead: LookAhead | undefined;
+  /** The modification time of the archive's first member, which every member has (§13.1). */
+  #mtime: number | undefined;
   readonly #counts: BundleCounts = {
     files: 0,
     events: 0,
@@ -220,6 +222,11 @@ export class BundleVerifier implements TarSink {
   member(member: TarMember): void {
     this.#guard(() => {
       this.#counts.files += 1;
+      // every member is dated the manifest's createdAt (§13.1), which the manifest, first, is checked against
+      this.#mtime ??= member.mtime;
+      if (member.mtime !== this.#mtime) {
+        failed('malformed', `${member.name} is dated otherwise than the other files of the bundle`);
+      }
       if (!this.#manifest && !this.#current && this.#counts.files === 1) {
         if (member.name !== MANIFEST) failed('malformed', `the first file is ${member.name}, not ${MANIFEST}`);
         const max = this.options.maxManifestBytes ?? MAX_MANIFEST_BYTES;
@@ -278,6 +285,9 @@ export class BundleVerifier implements TarSink {
       const bytes = current.hash ? undefined : (current.bytes ?? Buffer.alloc(0));
       if (current.kind.kind === 'manifest') {
         const read = readManifest(bytes!, this.options);
+        if (Math.floor(Date.parse(read.manifest.createdAt) / 1000) !== this.#mtime) {
+          failed('malformed', `the files of the bundle are not dated its ${MANIFEST}'s createdAt`);
+        }
         this.#manifest = read.manifest;
         this.#listed = read.listed;
         this.#signedBody = read.signedBody;

@@ -1,4 +1,4 @@
-import { BLOCK, checksumOf, nameDefect, TarFormatError } from './tar.js';
+import { BLOCK, checksumOf, MAX_OCTAL_SIZE, nameDefect, splitName, tarHeader, TarFormatError } from './tar.js';
 import { utf8Text } from './utf8.js';
 
 /**
@@ -30,9 +30,10 @@ export interface TarSink {
 type State = 'header' | 'data' | 'padding' | 'second-end-block' | 'trailer';
 
 /**
- * A strict incremental ustar reader. Refuses (with {@link TarFormatError}) a header whose checksum is wrong or is not
- * written as six octal digits, NUL, space; a magic other than POSIX `ustar\0` `00` or GNU `ustar  \0`; any member
- * but a regular file (type `0` or NUL); names that are absolute, have `.`/`..`/empty segments, backslashes or
+ * A strict incremental reader of the ustar archives bundles are (tar.ts writes them). Refuses (with
+ * {@link TarFormatError}) a header whose checksum is wrong or is not written as six octal digits, NUL, space; a
+ * magic that is not ustar; any member but a regular file; a header not as tar.ts writes every one (mode, owner,
+ * names, magic and every fixed byte, fields written as it writes them); names that are absolute, have `.`/`..`/empty segments, backslashes or
  * control characters, or are not UTF-8; a name seen twice; non-zero padding; an end-of-archive zero block not
  * followed by a second one; any non-zero byte after the end of the archive; and an archive that stops before it ends.
  */
@@ -191,6 +192,39 @@ function startsWith(bytes: Uint8Array, at: number, expected: Uint8Array): boolea
   return true;
 }
 
+/**
+ * A header as {@link tarHeader} writes every one (docs/integrity.md §13.1): besides the name, size, mtime and
+ * checksum, its bytes are fixed (mode 0644, owner and group 0, type `0`, no link name, POSIX magic, empty user and
+ * group names and device numbers, nothing after the prefix), so that no byte of a header can be changed and the
+ * checksum made again without the change being refused.
+ */
+const TEMPLATE = tarHeader('x', 0, 0);
+const FIXED_SPANS: readonly (readonly [number, number])[] = [
+  [100, 124], // mode, uid, gid
+  [156, 345], // type flag, link name, magic, version, user and group names, device numbers
+  [500, BLOCK], // after the prefix
+];
+
+/** Where the header at `at` differs from what the writer writes of every header, or undefined. */
+function fixedDefect(bytes: Buffer, at: number): string | undefined {
+  for (const [from, to] of FIXED_SPANS) {
+    if (bytes.compare(TEMPLATE, from, to, at + from, at + to) !== 0) {
+      return from === 100
+        ? 'its mode, owner or group is not the one bundles are written with'
+        : from === 156
+          ? 'its link name, magic, owner names or device numbers are not those bundles are written with'
+          : 'it has bytes after the prefix';
+    }
+  }
+  return undefined;
+}
+
+/** A `width`-byte numeric field written as the writer does: zero-padded octal, then one NUL. */
+function isWrittenOctal(bytes: Buffer, at: number, width: number): boolean {
+  for (let i = at; i < at + width - 1; i++) if (bytes[i]! < 0x30 || bytes[i]! > 0x37) return false;
+  return bytes[at + width - 1] === 0;
+}
+
 /** The header at `at` of `bytes`; `offset` is where it is in the archive, for the errors. */
 function parseHeader(bytes: Buffer, at: number, offset: number): TarMember {
   // the checksum: six octal digits, NUL, space
@@ -214,17 +248,30 @@ function parseHeader(bytes: Buffer, at: number, offset: number): TarMember {
   if (type !== 0x30 && type !== 0x00) {
     throw new TarFormatError(`member type ${JSON.stringify(String.fromCharCode(type!))} is not a regular file`, offset);
   }
+  const fixed = fixedDefect(bytes, at);
+  if (fixed) throw new TarFormatError(`the header of a bundle member is not as bundles are written: ${fixed}`, offset);
   const base = text(bytes, at, 100, offset, 'the name');
-  const prefix = posix ? text(bytes, at + 345, 155, offset + 345, 'the prefix') : '';
+  const prefix = text(bytes, at + 345, 155, offset + 345, 'the prefix');
   const name = prefix ? `${prefix}/${base}` : base;
   const defect = nameDefect(name);
   if (defect) throw new TarFormatError(`${defect} is not allowed`, offset);
-  return {
-    name,
-    size: sizeField(bytes, at + 124, offset + 124),
-    mtime: octalField(bytes, at + 136, 12, offset + 136, 'mtime'),
-    offset,
-  };
+  // what follows a name or prefix in its field is zeros, and a long name is split where the writer splits it
+  const nameEnd = at + Buffer.byteLength(base, 'utf8');
+  const prefixEnd = at + 345 + Buffer.byteLength(prefix, 'utf8');
+  if (firstNonZero(bytes, nameEnd, at + 100) >= 0 || firstNonZero(bytes, prefixEnd, at + 500) >= 0) {
+    throw new TarFormatError('the name or prefix field has bytes after its end', offset);
+  }
+  if (prefix && splitName(name).prefix !== prefix) {
+    throw new TarFormatError('the name is not split into prefix and name as bundles write it', offset);
+  }
+  const size = sizeField(bytes, at + 124, offset + 124);
+  if (bytes[at + 124] !== 0x80 ? !isWrittenOctal(bytes, at + 124, 12) : size <= MAX_OCTAL_SIZE) {
+    throw new TarFormatError('the size field is not written as bundles write it', offset + 124);
+  }
+  if (!isWrittenOctal(bytes, at + 136, 12)) {
+    throw new TarFormatError('the mtime field is not zero-padded octal ending in NUL', offset + 136);
+  }
+  return { name, size, mtime: octalField(bytes, at + 136, 12, offset + 136, 'mtime'), offset };
 }
 
 /** A text field of `width` bytes at `at`: UTF-8 up to its first NUL. */

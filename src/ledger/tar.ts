@@ -9,7 +9,7 @@
 export const BLOCK = 512;
 
 /** Octal `size` fields hold up to 11 digits; larger sizes use the base-256 form (a leading 0x80 byte). */
-const MAX_OCTAL_SIZE = 0o77777777777;
+export const MAX_OCTAL_SIZE = 0o77777777777;
 const ZERO_BLOCK = new Uint8Array(BLOCK);
 
 export interface TarEntry {
@@ -74,7 +74,7 @@ function octal(value: number, width: number): string {
 }
 
 /** Splits a name into the ustar `prefix` (≤ 155 bytes) and `name` (≤ 100 bytes) fields at a `/`. */
-function splitName(name: string): { prefix: string; name: string } {
+export function splitName(name: string): { prefix: string; name: string } {
   if (Buffer.byteLength(name, 'utf8') <= 100) return { prefix: '', name };
   for (let i = name.lastIndexOf('/'); i > 0; i = name.lastIndexOf('/', i - 1)) {
     const prefix = name.slice(0, i);

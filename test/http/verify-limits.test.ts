@@ -39,17 +39,18 @@ function hostileBundle(files: number): { size: number; chunks: () => Generator<U
     ),
   );
   const size = tarSize([manifest.length, ...names.map(() => FILE.length), 0]);
+  const mtime = Math.floor(Date.parse('2026-12-01T00:00:00.000Z') / 1000); // the manifest's createdAt
   return {
     size,
     *chunks() {
-      yield tarHeader('manifest.json', manifest.length);
+      yield tarHeader('manifest.json', manifest.length, mtime);
       yield manifest;
       yield Buffer.alloc((BLOCK - (manifest.length % BLOCK)) % BLOCK);
       for (const name of names) {
-        yield tarHeader(name, FILE.length);
+        yield tarHeader(name, FILE.length, mtime);
         yield FILE;
       }
-      yield tarHeader('checkpoint.txt', 0);
+      yield tarHeader('checkpoint.txt', 0, mtime);
       yield Buffer.alloc(2 * BLOCK);
     },
   };

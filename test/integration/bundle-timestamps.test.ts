@@ -68,7 +68,9 @@ async function resigned(members: readonly { name: string; bytes: Buffer }[]): Pr
     ...members.slice(1),
   ];
   const chunks: Buffer[] = [];
-  for await (const c of writeTar(list.map((m) => ({ name: m.name, size: m.bytes.length, body: m.bytes, mtime: 0 })))) {
+  // dated the manifest's createdAt, as every file of a bundle is (§13.1)
+  const mtime = Math.floor(Date.parse(old.createdAt) / 1000);
+  for await (const c of writeTar(list.map((m) => ({ name: m.name, size: m.bytes.length, body: m.bytes, mtime })))) {
     chunks.push(Buffer.from(c));
   }
   return Buffer.concat(chunks);

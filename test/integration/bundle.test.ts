@@ -73,7 +73,9 @@ function unpack(archive: Buffer): Member[] {
 
 async function pack(list: readonly Pick<Member, 'name' | 'bytes' | 'mtime'>[]): Promise<Buffer> {
   const chunks: Buffer[] = [];
-  const entries = list.map((m) => ({ name: m.name, size: m.bytes.length, body: m.bytes, mtime: m.mtime }));
+  // a file added is dated as the others, as an exporter would date it (§13.1)
+  const mtime = list.find((m) => m.mtime !== undefined)?.mtime;
+  const entries = list.map((m) => ({ name: m.name, size: m.bytes.length, body: m.bytes, mtime: m.mtime ?? mtime }));
   for await (const chunk of writeTar(entries)) chunks.push(Buffer.from(chunk));
   return Buffer.concat(chunks);
 }
@@ -460,7 +462,7 @@ describe('tampering is detected, with zero false accepts', () => {
     });
 
     it('when a file is added, then manifest_mismatch names it', async () => {
-      const added = [...copyOf(members), { name: 'notes.txt', bytes: Buffer.from('x'), mtime: 0, offset: 0 }];
+      const added = [...copyOf(members), { name: 'notes.txt', bytes: Buffer.from('x'), mtime: members[0]!.mtime, offset: 0 }];
       const report = await expectFailure(added, 'manifest_mismatch');
       expect(report.failure!.detail).toBe('notes.txt is not listed in the manifest');
     });
@@ -599,7 +601,7 @@ describe('tampering is detected, with zero false accepts', () => {
 
       const extra = [
         ...copyOf(members),
-        { name: `media/${'0'.repeat(64)}`, bytes: Buffer.alloc(0), mtime: 0, offset: 0 },
+        { name: `media/${'0'.repeat(64)}`, bytes: Buffer.alloc(0), mtime: members[0]!.mtime, offset: 0 },
       ];
       await expectFailure(resign(extra), 'media_mismatch');
     });
@@ -1041,7 +1043,7 @@ function forgeTree(list: Member[], signer: Signer, withKey = true): Member[] {
     out = [
       out[0]!,
       out[1]!,
-      { name: `keys/${signer.keyId}.pem`, bytes: Buffer.from(pem), mtime: 0, offset: 0 },
+      { name: `keys/${signer.keyId}.pem`, bytes: Buffer.from(pem), mtime: out[0]!.mtime, offset: 0 },
       ...out.slice(2),
     ];
   }

@@ -37,7 +37,9 @@ export function unpack(archive: Buffer): Member[] {
 
 export async function pack(list: readonly Member[]): Promise<Buffer> {
   const chunks: Buffer[] = [];
-  const entries = list.map((m) => ({ name: m.name, size: m.bytes.length, body: m.bytes, mtime: m.mtime }));
+  // a file added is dated as the others, as an exporter would date it (§13.1)
+  const mtime = list.find((m) => m.mtime !== undefined)?.mtime;
+  const entries = list.map((m) => ({ name: m.name, size: m.bytes.length, body: m.bytes, mtime: m.mtime ?? mtime }));
   for await (const chunk of writeTar(entries)) chunks.push(Buffer.from(chunk));
   return Buffer.concat(chunks);
 }
