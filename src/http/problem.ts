@@ -1,5 +1,5 @@
 import type { IncomingMessage } from 'node:http';
-import type { ErrorRequestHandler, RequestHandler } from 'express';
+import type { ErrorRequestHandler, Request, RequestHandler } from 'express';
 import type { Logger } from 'pino';
 import { IntegrityFault, LedgerError, NotCaughtUp, VerificationsBusy } from '../errors.js';
 import { PROBLEM_TYPES, problemTypeUri } from './problem-types.js';
@@ -81,6 +81,13 @@ function bodyUnread(req: IncomingMessage): boolean {
   return hasBody && !req.complete;
 }
 
+/** Whether `err` is the client's connection closing under the request (a reset, or a stream closed before its end). */
+function clientWentAway(err: unknown, req: Request): boolean {
+  const code = (err as { code?: unknown } | null)?.code;
+  const closed = code === 'ECONNRESET' || code === 'ERR_STREAM_PREMATURE_CLOSE' || code === 'ECONNABORTED';
+  return closed && (req.destroyed || req.socket.destroyed);
+}
+
 /** Unknown paths answer with a problem, not Express's HTML page. */
 export const notFound: RequestHandler = (req, res) => {
   sendProblem(res, problem(404, 'not_found', `no resource at ${req.method} ${req.path}`));
@@ -104,6 +111,16 @@ export function errorHandler(log: Logger): ErrorRequestHandler {
       // expected under load, not a failure of the service: the client is told when to ask again
       res.setHeader('Retry-After', String(err.retryAfterSeconds));
       sendProblem(res, problem(err.status, err.code, err.message, { ...err.details }));
+      return;
+    }
+    if (clientWentAway(err, req)) {
+      // the client closed the connection before its request was read or answered: nothing failed here, and no one
+      // is left to answer
+      log.info(
+        { requestId, method: req.method, path: req.path, code: 'client_closed' },
+        'the client closed the connection',
+      );
+      if (!res.writableEnded) res.destroy();
       return;
     }
     const status = httpStatusOf(err);
