@@ -845,6 +845,7 @@ async function startHolding(config: Config, { clock, log }: ServiceDependencies)
       },
       limited: publicLimit,
       verifySlots,
+      verifyPerClient: config.verifyPerClient,
       signatures,
       log,
     }),

@@ -66,6 +66,8 @@ export interface Config {
   /** Bundle verifications (`POST /v1/verify`) run at once; more wait in a queue of `verifyQueue`, then get 503. */
   readonly verifyConcurrency: number;
   readonly verifyQueue: number;
+  /** Verifications one client address may have running or waiting at once; more get 429 `verify_client_busy`. */
+  readonly verifyPerClient: number;
   /** The transparency log's origin line (C2SP tlog-checkpoint), also the name its checkpoints are signed under. */
   readonly logOrigin: string;
   /** A checkpoint is issued at least this often while the log grows (seconds). */
@@ -328,6 +330,12 @@ export const CONFIG_VARIABLES: readonly { name: string; default: string; descrip
     description: 'verifications that may wait for one to finish, 0..1000; more are refused with 503 verify_busy',
   },
   {
+    name: 'VERIFY_PER_CLIENT',
+    default: '1',
+    description:
+      'verifications one client address may have running or waiting at once, 1..64; more are refused with 429 verify_client_busy',
+  },
+  {
     name: 'LEDGER_LOG_ORIGIN',
     default: 'evidence-ledger.local/log',
     description: 'origin line of the signed checkpoints (also their key name); set a unique name, e.g. a domain/log',
@@ -434,6 +442,7 @@ export function loadConfig(env: Env, cwd: string = process.cwd()): Config {
     publicRateLimitBytes: integer('PUBLIC_RATE_LIMIT_BYTES', read('PUBLIC_RATE_LIMIT_BYTES'), 1024 ** 3, 0, 1024 ** 4),
     verifyConcurrency: integer('VERIFY_CONCURRENCY', read('VERIFY_CONCURRENCY'), 2, 1, 64),
     verifyQueue: integer('VERIFY_QUEUE', read('VERIFY_QUEUE'), 4, 0, 1_000),
+    verifyPerClient: integer('VERIFY_PER_CLIENT', read('VERIFY_PER_CLIENT'), 1, 1, 64),
     logOrigin: logOrigin(read('LEDGER_LOG_ORIGIN')),
     checkpointIntervalSeconds: integer(
       'CHECKPOINT_INTERVAL_SECONDS',

@@ -18,6 +18,7 @@ import { InvalidQuery } from './validation.js';
 import { consistencyOf } from './consistency.js';
 import { ID_PATTERN } from '../domain/streams.js';
 import { BodyTooLarge } from './body.js';
+import { problem, sendProblem } from './problem.js';
 
 export interface BundleApiDependencies {
   /** Exports of a case's bundle, each retrieval scoped and recorded. */
@@ -40,6 +41,13 @@ export interface BundleApiDependencies {
   readonly verifyMaxBytes?: number;
   /** The slots bundle verifications run in (default: 2, and 4 waiting); beyond them, `503 verify_busy`. */
   readonly verifySlots?: Slots;
+  /** Verifications one client address may have running or waiting at once (default 1); more, `429 verify_client_busy`. */
+  readonly verifyPerClient?: number;
+  /**
+   * While a verification holds a slot, its upload must bring at least `minBytes` every `windowMs` (default 16 KiB in
+   * 30 s), else `408 upload_too_slow` and the connection is closed: a trickled upload does not hold a slot for long.
+   */
+  readonly verifyProgress?: { readonly windowMs: number; readonly minBytes: number };
   /**
    * Checks the event signatures of large bundles off the request thread (the service's signature pool), so that one
    * big verification does not hold the event loop; the report is the same. Without it, all on the request thread.
@@ -65,6 +73,21 @@ class UploadAbandoned extends LedgerError {
   readonly status = 400;
 }
 
+/** This client address already has its share of verifications running or waiting. */
+class ClientVerificationsBusy extends LedgerError {
+  readonly code = 'verify_client_busy';
+  readonly status = 429;
+}
+
+/** An upload holding a verification slot brought too little in a window. */
+class UploadTooSlow extends LedgerError {
+  readonly code = 'upload_too_slow';
+  readonly status = 408;
+}
+
+/** The least a verification's upload must bring in each window while it holds a slot. */
+export const VERIFY_PROGRESS = { windowMs: 30_000, minBytes: 16 * 1024 } as const;
+
 class NotATar extends LedgerError {
   readonly code = 'unsupported_media_type';
   readonly status = 415;
@@ -81,6 +104,10 @@ export function bundleApi(deps: BundleApiDependencies): Router {
   const maxBytes = deps.verifyMaxBytes ?? DEFAULT_VERIFY_MAX_BYTES;
   const slots =
     deps.verifySlots ?? new Slots({ concurrency: 2, queue: 4, retryAfterSeconds: VERIFY_RETRY_AFTER_SECONDS });
+  const perClient = deps.verifyPerClient ?? 1;
+  const progress = deps.verifyProgress ?? VERIFY_PROGRESS;
+  /** Verifications running or waiting, by client address. */
+  const inFlight = new Map<string, number>();
 
   router.get('/v1/cases/:caseId/bundle', auth, async (req, res) => {
     const caseId = String(req.params.caseId);
@@ -102,22 +129,41 @@ export function bundleApi(deps: BundleApiDependencies): Router {
       res.set('Connection', 'close');
       throw new BodyTooLarge(`a bundle is at most ${maxBytes} bytes`, { maxBytes });
     }
-    // nothing of the body is read before a slot is free: a waiting upload is held by TCP, not by the service
-    if (slots.full) res.set('Connection', 'close'); // refused unread
+    const client = req.ip ?? req.socket.remoteAddress ?? 'unknown';
+    const mine = inFlight.get(client) ?? 0;
+    if (mine >= perClient) {
+      res.set('Connection', 'close'); // refused unread
+      res.set('Retry-After', String(VERIFY_RETRY_AFTER_SECONDS));
+      throw new ClientVerificationsBusy(
+        `this client address already has ${mine} verification(s) running or waiting: send the next once one is answered`,
+        { perClient },
+      );
+    }
+    inFlight.set(client, mine + 1);
     const gone = new AbortController();
     const onClose = () => gone.abort(new UploadAbandoned('the client closed the connection while waiting'));
-    res.once('close', onClose);
-    const release = await slots.acquire(gone.signal);
     let report: BundleReport;
     try {
-      report = await verifyBundle(limitedBody(req, res, maxBytes), {
-        trustedKeys: deps.keys().map((k) => k.publicKey),
-        ...VERIFY_LIMITS,
-        ...(deps.signatures ? { signatureChecker: deps.signatures } : {}),
-      });
+      // nothing of the body is read before a slot is free: a waiting upload is held by TCP, not by the service
+      if (slots.full) res.set('Connection', 'close'); // refused unread
+      res.once('close', onClose);
+      const release = await slots.acquire(gone.signal);
+      const watch = watchProgress(req, res, progress);
+      try {
+        report = await verifyBundle(limitedBody(req, res, maxBytes, watch), {
+          trustedKeys: deps.keys().map((k) => k.publicKey),
+          ...VERIFY_LIMITS,
+          ...(deps.signatures ? { signatureChecker: deps.signatures } : {}),
+        });
+      } finally {
+        watch.stop();
+        release();
+      }
     } finally {
-      release();
       res.off('close', onClose);
+      const left = (inFlight.get(client) ?? 1) - 1;
+      if (left > 0) inFlight.set(client, left);
+      else inFlight.delete(client);
     }
     // The verifier stops at the first failure. The rest of the upload is read and dropped (holding nothing, and
     // counted against the client's byte budget) before the answer, so that the client, still sending, reads it
@@ -155,10 +201,57 @@ export async function sendBundle(
   });
 }
 
+/**
+ * Watches an upload that holds a verification slot: every `windowMs`, unless it brought `minBytes` since the last
+ * look, answers `408 upload_too_slow` (the connection then closes, which ends the verification reading it).
+ */
+function watchProgress(
+  req: Request,
+  res: Response,
+  { windowMs, minBytes }: { readonly windowMs: number; readonly minBytes: number },
+): { got(bytes: number): void; stop(): void } {
+  let brought = 0;
+  const timer = setInterval(() => {
+    if (req.complete || res.headersSent) {
+      clearInterval(timer);
+      return;
+    }
+    if (brought >= minBytes) {
+      brought = 0;
+      return;
+    }
+    clearInterval(timer);
+    const slow = new UploadTooSlow(
+      `the bundle arrived slower than ${minBytes} bytes in ${windowMs} ms while it held a verification slot`,
+      { windowMs, minBytes },
+    );
+    res.set('Connection', 'close');
+    // the answer is the last thing sent on this connection: closed once it is out, whatever the client still sends
+    res.once('finish', () => {
+      req.destroy(slow); // ends the verification reading it, which frees the slot
+      req.socket.destroy();
+    });
+    sendProblem(res, problem(slow.status, slow.code, slow.message, { ...slow.details }));
+  }, windowMs);
+  timer.unref();
+  return {
+    got: (bytes) => {
+      brought += bytes;
+    },
+    stop: () => clearInterval(timer),
+  };
+}
+
 /** The request body, read without destroying the request when the reader stops early, and at most `max` bytes. */
-async function* limitedBody(req: Request, res: Response, max: number): AsyncGenerator<Uint8Array> {
+async function* limitedBody(
+  req: Request,
+  res: Response,
+  max: number,
+  watch?: { got(bytes: number): void },
+): AsyncGenerator<Uint8Array> {
   let total = 0;
   for await (const chunk of req.iterator({ destroyOnReturn: false })) {
+    watch?.got((chunk as Uint8Array).byteLength);
     total += (chunk as Uint8Array).byteLength;
     if (total > max) {
       res.set('Connection', 'close');

@@ -62,7 +62,8 @@ const PROBLEM_STATUSES: Record<number, string> = {
   416: 'The range lies outside the medium (range_not_satisfiable).',
   421: 'This replica does not deliver webhooks (WEBHOOK_DELIVERY=false), so its outbox holds no deliveries (webhook_delivery_elsewhere): send it again over another connection, which may reach the replica that delivers.',
   422: 'A rule refuses the request; `code` names it (two_officers_required, certificate_invalid, recording_required...).',
-  429: 'Too many requests, or request-body bytes, from this client address; `Retry-After` says when to ask again (rate_limited).',
+  408: 'The request did not arrive in time (request_timeout), or a bundle sent for verification arrived too slowly while it held a slot (upload_too_slow); the connection is closed.',
+  429: 'Too many requests, or request-body bytes, from this client address (rate_limited), or as many bundle verifications of it running or waiting as it may have (verify_client_busy); `Retry-After` says when to ask again.',
   503: 'A store does not answer, the read models have not caught up within the wait with ?consistentWith=, or with the log a posted bundle was checkpointed in (not_caught_up), or every bundle verification slot is taken (verify_busy); both with Retry-After.',
 };
 
@@ -1719,7 +1720,7 @@ const OPERATIONS: readonly Operation[] = [
         headers: RATE_HEADERS,
         content: json('response.verify-report'),
       },
-      ...problems(413, 415, 429, 503),
+      ...problems(408, 413, 415, 429, 503),
     },
   },
   {

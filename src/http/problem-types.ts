@@ -588,6 +588,16 @@ export const PROBLEM_TYPES: Readonly<Record<string, ProblemType>> = {
     'Read models not caught up',
     'The read models have not applied the log up to ?consistentWith= within the wait; the write is safe, retry after Retry-After.',
   ),
+  verify_client_busy: entry(
+    429,
+    'Verifications of this client in progress',
+    'This client address already has as many bundle verifications running or waiting as it may (VERIFY_PER_CLIENT); send the next once one is answered. Nothing was read.',
+  ),
+  upload_too_slow: entry(
+    408,
+    'Upload too slow',
+    'A bundle sent for verification arrived slower than 16 KiB in 30 seconds while it held a verification slot; the connection is closed. Send it over a faster link, or check it offline with `ledger verify`.',
+  ),
   verify_busy: entry(
     503,
     'Verification slots busy',

@@ -5,6 +5,12 @@ import vm from 'node:vm';
 import { BUNDLE_FORMAT, manifestBytes, signManifest } from '../../src/ledger/bundle.js';
 import { ed25519Signer } from '../../src/ledger/ed25519.js';
 import { BLOCK, tarHeader, tarSize } from '../../src/ledger/tar.js';
+import type { AddressInfo } from 'node:net';
+import express from 'express';
+import pino from 'pino';
+import { bundleApi } from '../../src/http/bundle-api.js';
+import { errorHandler } from '../../src/http/problem.js';
+import { Slots } from '../../src/http/slots.js';
 import { startTestService, type TestService } from '../support/service.js';
 
 const MiB = 1024 * 1024;
@@ -114,7 +120,12 @@ describe('POST /v1/verify under hostile load', () => {
   afterEach(async () => t?.stop());
 
   it("when a bundle's manifest signature is bogus, then verification fails before any media is held", async () => {
-    t = await startTestService({ VERIFY_CONCURRENCY: '12', VERIFY_QUEUE: '0', PUBLIC_RATE_LIMIT_BYTES: '0' });
+    t = await startTestService({
+      VERIFY_CONCURRENCY: '12',
+      VERIFY_QUEUE: '0',
+      VERIFY_PER_CLIENT: '12',
+      PUBLIC_RATE_LIMIT_BYTES: '0',
+    });
     const bundles = Array.from({ length: 12 }, () => hostileBundle(30)); // 12 × 120 MiB
     v8.setFlagsFromString('--expose-gc');
     const gc = vm.runInNewContext('gc') as () => void;
@@ -145,7 +156,7 @@ describe('POST /v1/verify under hostile load', () => {
   }, 300_000);
 
   it('when more verifications arrive than the cap, then 503 with Retry-After', async () => {
-    t = await startTestService({ VERIFY_CONCURRENCY: '1', VERIFY_QUEUE: '1' });
+    t = await startTestService({ VERIFY_CONCURRENCY: '1', VERIFY_QUEUE: '1', VERIFY_PER_CLIENT: '3' });
     const bundle = hostileBundle(1);
     const all = [...bundle.chunks()];
     let letFirstFinish!: () => void;
@@ -168,6 +179,96 @@ describe('POST /v1/verify under hostile load', () => {
     }
     await gauge(t, 'ledger_verify_active', 0);
     expect((await post(t.url, { size: bundle.size, chunks: all })).status).toBe(200);
+  }, 120_000);
+
+  it('when one client address already has a verification in progress, then its next is 429 verify_client_busy, unread', async () => {
+    t = await startTestService({ VERIFY_CONCURRENCY: '2', VERIFY_QUEUE: '4' });
+    const bundle = hostileBundle(1);
+    const all = [...bundle.chunks()];
+    let letFirstFinish!: () => void;
+    const hold = new Promise<void>((r) => (letFirstFinish = r));
+    const first = post(t.url, { size: bundle.size, chunks: all.slice(0, 1), hold, rest: all.slice(1) });
+    await gauge(t, 'ledger_verify_active', 1);
+    // a slot is free, but not for this address
+    const second = await post(t.url, { size: bundle.size, chunks: all });
+    expect(second.status).toBe(429);
+    expect(second.headers['retry-after']).toBe('5');
+    expect(second.body).toMatchObject({ code: 'verify_client_busy', status: 429 });
+    letFirstFinish();
+    expect(await first).toMatchObject({ status: 200, body: { failure: { code: 'unknown_key' } } });
+    // once answered, the address may send the next
+    expect((await post(t.url, { size: bundle.size, chunks: all })).status).toBe(200);
+  }, 120_000);
+
+  it('when an upload holding a slot trickles, then 408 upload_too_slow closes it and the slot is free again', async () => {
+    const app = express();
+    const slots = new Slots({ concurrency: 1, queue: 0, retryAfterSeconds: 5 });
+    app.use(
+      bundleApi({
+        bundles: { export: () => Promise.reject(new Error('not asked')) },
+        verify: () => {
+          throw new Error('not asked');
+        },
+        keys: () => [],
+        limited: (_req, _res, next) => next(),
+        log: pino({ level: 'silent' }),
+        verifySlots: slots,
+        verifyProgress: { windowMs: 300, minBytes: 1024 },
+      }),
+    );
+    app.use(errorHandler(pino({ level: 'silent' })));
+    const server = app.listen(0, '127.0.0.1');
+    await new Promise((resolve) => server.once('listening', resolve));
+    try {
+      const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+      const bundle = hostileBundle(1);
+      const all = Buffer.concat([...bundle.chunks()]);
+      // the first 600 bytes, then one byte every 100 ms: far below 1 KiB in 300 ms
+      let stop = false;
+      const trickle = (async function* () {
+        yield all.subarray(0, 600);
+        for (let at = 600; !stop && at < all.length; at++) {
+          await new Promise((r) => setTimeout(r, 100));
+          yield all.subarray(at, at + 1);
+        }
+      })();
+      const chunks: Buffer[] = [];
+      const slow = await new Promise<Answer>((resolve, reject) => {
+        const req = http.request(`${url}/v1/verify`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/x-tar', 'content-length': String(all.length) },
+          agent: false,
+        });
+        req.on('response', (res) => {
+          res.on('data', (c: Buffer) => chunks.push(c));
+          res.on('end', () =>
+            resolve({
+              status: res.statusCode!,
+              headers: res.headers,
+              body: JSON.parse(Buffer.concat(chunks).toString()),
+            }),
+          );
+          res.on('error', reject);
+        });
+        req.on('error', () => {});
+        void (async () => {
+          for await (const chunk of trickle) if (!req.destroyed) req.write(chunk);
+        })();
+      });
+      stop = true;
+      expect(slow.status).toBe(408);
+      expect(slow.headers.connection).toBe('close');
+      expect(slow.body).toMatchObject({ code: 'upload_too_slow', status: 408 });
+      // the slot it held is free: a whole bundle sent at once is read and answered
+      for (let waited = 0; slots.active > 0 && waited < 30_000; waited += 20)
+        await new Promise((r) => setTimeout(r, 20));
+      expect(slots.active).toBe(0);
+      const next = await post(url, { size: bundle.size, chunks: bundle.chunks() });
+      expect(next).toMatchObject({ status: 200, body: { valid: false } });
+    } finally {
+      server.closeAllConnections();
+      server.close();
+    }
   }, 120_000);
 
   it('when a public client posts bundles past its byte budget, then 429, and 413 beyond the whole budget', async () => {

@@ -5967,7 +5967,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description Too many requests, or request-body bytes, from this client address; `Retry-After` says when to ask again (rate_limited). */
+      /** @description Too many requests, or request-body bytes, from this client address (rate_limited), or as many bundle verifications of it running or waiting as it may have (verify_client_busy); `Retry-After` says when to ask again. */
       429: {
         headers: {
           [name: string]: unknown;
@@ -6185,7 +6185,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description Too many requests, or request-body bytes, from this client address; `Retry-After` says when to ask again (rate_limited). */
+      /** @description Too many requests, or request-body bytes, from this client address (rate_limited), or as many bundle verifications of it running or waiting as it may have (verify_client_busy); `Retry-After` says when to ask again. */
       429: {
         headers: {
           [name: string]: unknown;
@@ -7208,7 +7208,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description Too many requests, or request-body bytes, from this client address; `Retry-After` says when to ask again (rate_limited). */
+      /** @description Too many requests, or request-body bytes, from this client address (rate_limited), or as many bundle verifications of it running or waiting as it may have (verify_client_busy); `Retry-After` says when to ask again. */
       429: {
         headers: {
           [name: string]: unknown;
@@ -7439,7 +7439,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description Too many requests, or request-body bytes, from this client address; `Retry-After` says when to ask again (rate_limited). */
+      /** @description Too many requests, or request-body bytes, from this client address (rate_limited), or as many bundle verifications of it running or waiting as it may have (verify_client_busy); `Retry-After` says when to ask again. */
       429: {
         headers: {
           [name: string]: unknown;
@@ -8029,7 +8029,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description Too many requests, or request-body bytes, from this client address; `Retry-After` says when to ask again (rate_limited). */
+      /** @description Too many requests, or request-body bytes, from this client address (rate_limited), or as many bundle verifications of it running or waiting as it may have (verify_client_busy); `Retry-After` says when to ask again. */
       429: {
         headers: {
           [name: string]: unknown;
@@ -8388,7 +8388,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description Too many requests, or request-body bytes, from this client address; `Retry-After` says when to ask again (rate_limited). */
+      /** @description Too many requests, or request-body bytes, from this client address (rate_limited), or as many bundle verifications of it running or waiting as it may have (verify_client_busy); `Retry-After` says when to ask again. */
       429: {
         headers: {
           [name: string]: unknown;
@@ -8489,7 +8489,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description Too many requests, or request-body bytes, from this client address; `Retry-After` says when to ask again (rate_limited). */
+      /** @description Too many requests, or request-body bytes, from this client address (rate_limited), or as many bundle verifications of it running or waiting as it may have (verify_client_busy); `Retry-After` says when to ask again. */
       429: {
         headers: {
           [name: string]: unknown;
@@ -8588,7 +8588,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description Too many requests, or request-body bytes, from this client address; `Retry-After` says when to ask again (rate_limited). */
+      /** @description Too many requests, or request-body bytes, from this client address (rate_limited), or as many bundle verifications of it running or waiting as it may have (verify_client_busy); `Retry-After` says when to ask again. */
       429: {
         headers: {
           [name: string]: unknown;
@@ -8947,7 +8947,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description Too many requests, or request-body bytes, from this client address; `Retry-After` says when to ask again (rate_limited). */
+      /** @description Too many requests, or request-body bytes, from this client address (rate_limited), or as many bundle verifications of it running or waiting as it may have (verify_client_busy); `Retry-After` says when to ask again. */
       429: {
         headers: {
           [name: string]: unknown;
@@ -9048,7 +9048,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description Too many requests, or request-body bytes, from this client address; `Retry-After` says when to ask again (rate_limited). */
+      /** @description Too many requests, or request-body bytes, from this client address (rate_limited), or as many bundle verifications of it running or waiting as it may have (verify_client_busy); `Retry-After` says when to ask again. */
       429: {
         headers: {
           [name: string]: unknown;
@@ -9147,7 +9147,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description Too many requests, or request-body bytes, from this client address; `Retry-After` says when to ask again (rate_limited). */
+      /** @description Too many requests, or request-body bytes, from this client address (rate_limited), or as many bundle verifications of it running or waiting as it may have (verify_client_busy); `Retry-After` says when to ask again. */
       429: {
         headers: {
           [name: string]: unknown;
@@ -9506,7 +9506,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description Too many requests, or request-body bytes, from this client address; `Retry-After` says when to ask again (rate_limited). */
+      /** @description Too many requests, or request-body bytes, from this client address (rate_limited), or as many bundle verifications of it running or waiting as it may have (verify_client_busy); `Retry-After` says when to ask again. */
       429: {
         headers: {
           [name: string]: unknown;
@@ -9607,7 +9607,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description Too many requests, or request-body bytes, from this client address; `Retry-After` says when to ask again (rate_limited). */
+      /** @description Too many requests, or request-body bytes, from this client address (rate_limited), or as many bundle verifications of it running or waiting as it may have (verify_client_busy); `Retry-After` says when to ask again. */
       429: {
         headers: {
           [name: string]: unknown;
@@ -9706,7 +9706,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description Too many requests, or request-body bytes, from this client address; `Retry-After` says when to ask again (rate_limited). */
+      /** @description Too many requests, or request-body bytes, from this client address (rate_limited), or as many bundle verifications of it running or waiting as it may have (verify_client_busy); `Retry-After` says when to ask again. */
       429: {
         headers: {
           [name: string]: unknown;
@@ -10065,7 +10065,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description Too many requests, or request-body bytes, from this client address; `Retry-After` says when to ask again (rate_limited). */
+      /** @description Too many requests, or request-body bytes, from this client address (rate_limited), or as many bundle verifications of it running or waiting as it may have (verify_client_busy); `Retry-After` says when to ask again. */
       429: {
         headers: {
           [name: string]: unknown;
@@ -10166,7 +10166,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description Too many requests, or request-body bytes, from this client address; `Retry-After` says when to ask again (rate_limited). */
+      /** @description Too many requests, or request-body bytes, from this client address (rate_limited), or as many bundle verifications of it running or waiting as it may have (verify_client_busy); `Retry-After` says when to ask again. */
       429: {
         headers: {
           [name: string]: unknown;
@@ -10265,7 +10265,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description Too many requests, or request-body bytes, from this client address; `Retry-After` says when to ask again (rate_limited). */
+      /** @description Too many requests, or request-body bytes, from this client address (rate_limited), or as many bundle verifications of it running or waiting as it may have (verify_client_busy); `Retry-After` says when to ask again. */
       429: {
         headers: {
           [name: string]: unknown;
@@ -10624,7 +10624,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description Too many requests, or request-body bytes, from this client address; `Retry-After` says when to ask again (rate_limited). */
+      /** @description Too many requests, or request-body bytes, from this client address (rate_limited), or as many bundle verifications of it running or waiting as it may have (verify_client_busy); `Retry-After` says when to ask again. */
       429: {
         headers: {
           [name: string]: unknown;
@@ -10725,7 +10725,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description Too many requests, or request-body bytes, from this client address; `Retry-After` says when to ask again (rate_limited). */
+      /** @description Too many requests, or request-body bytes, from this client address (rate_limited), or as many bundle verifications of it running or waiting as it may have (verify_client_busy); `Retry-After` says when to ask again. */
       429: {
         headers: {
           [name: string]: unknown;
@@ -10818,7 +10818,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description Too many requests, or request-body bytes, from this client address; `Retry-After` says when to ask again (rate_limited). */
+      /** @description Too many requests, or request-body bytes, from this client address (rate_limited), or as many bundle verifications of it running or waiting as it may have (verify_client_busy); `Retry-After` says when to ask again. */
       429: {
         headers: {
           [name: string]: unknown;
@@ -11576,7 +11576,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description Too many requests, or request-body bytes, from this client address; `Retry-After` says when to ask again (rate_limited). */
+      /** @description Too many requests, or request-body bytes, from this client address (rate_limited), or as many bundle verifications of it running or waiting as it may have (verify_client_busy); `Retry-After` says when to ask again. */
       429: {
         headers: {
           [name: string]: unknown;
@@ -12068,7 +12068,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description Too many requests, or request-body bytes, from this client address; `Retry-After` says when to ask again (rate_limited). */
+      /** @description Too many requests, or request-body bytes, from this client address (rate_limited), or as many bundle verifications of it running or waiting as it may have (verify_client_busy); `Retry-After` says when to ask again. */
       429: {
         headers: {
           [name: string]: unknown;
@@ -13228,7 +13228,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description Too many requests, or request-body bytes, from this client address; `Retry-After` says when to ask again (rate_limited). */
+      /** @description Too many requests, or request-body bytes, from this client address (rate_limited), or as many bundle verifications of it running or waiting as it may have (verify_client_busy); `Retry-After` says when to ask again. */
       429: {
         headers: {
           [name: string]: unknown;
@@ -13420,7 +13420,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description Too many requests, or request-body bytes, from this client address; `Retry-After` says when to ask again (rate_limited). */
+      /** @description Too many requests, or request-body bytes, from this client address (rate_limited), or as many bundle verifications of it running or waiting as it may have (verify_client_busy); `Retry-After` says when to ask again. */
       429: {
         headers: {
           [name: string]: unknown;
@@ -13612,7 +13612,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description Too many requests, or request-body bytes, from this client address; `Retry-After` says when to ask again (rate_limited). */
+      /** @description Too many requests, or request-body bytes, from this client address (rate_limited), or as many bundle verifications of it running or waiting as it may have (verify_client_busy); `Retry-After` says when to ask again. */
       429: {
         headers: {
           [name: string]: unknown;
@@ -13689,7 +13689,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description Too many requests, or request-body bytes, from this client address; `Retry-After` says when to ask again (rate_limited). */
+      /** @description Too many requests, or request-body bytes, from this client address (rate_limited), or as many bundle verifications of it running or waiting as it may have (verify_client_busy); `Retry-After` says when to ask again. */
       429: {
         headers: {
           [name: string]: unknown;
@@ -13905,7 +13905,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description Too many requests, or request-body bytes, from this client address; `Retry-After` says when to ask again (rate_limited). */
+      /** @description Too many requests, or request-body bytes, from this client address (rate_limited), or as many bundle verifications of it running or waiting as it may have (verify_client_busy); `Retry-After` says when to ask again. */
       429: {
         headers: {
           [name: string]: unknown;
@@ -14550,7 +14550,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description Too many requests, or request-body bytes, from this client address; `Retry-After` says when to ask again (rate_limited). */
+      /** @description Too many requests, or request-body bytes, from this client address (rate_limited), or as many bundle verifications of it running or waiting as it may have (verify_client_busy); `Retry-After` says when to ask again. */
       429: {
         headers: {
           [name: string]: unknown;
@@ -14638,7 +14638,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description Too many requests, or request-body bytes, from this client address; `Retry-After` says when to ask again (rate_limited). */
+      /** @description Too many requests, or request-body bytes, from this client address (rate_limited), or as many bundle verifications of it running or waiting as it may have (verify_client_busy); `Retry-After` says when to ask again. */
       429: {
         headers: {
           [name: string]: unknown;
@@ -14858,7 +14858,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description Too many requests, or request-body bytes, from this client address; `Retry-After` says when to ask again (rate_limited). */
+      /** @description Too many requests, or request-body bytes, from this client address (rate_limited), or as many bundle verifications of it running or waiting as it may have (verify_client_busy); `Retry-After` says when to ask again. */
       429: {
         headers: {
           [name: string]: unknown;
@@ -14961,7 +14961,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description Too many requests, or request-body bytes, from this client address; `Retry-After` says when to ask again (rate_limited). */
+      /** @description Too many requests, or request-body bytes, from this client address (rate_limited), or as many bundle verifications of it running or waiting as it may have (verify_client_busy); `Retry-After` says when to ask again. */
       429: {
         headers: {
           [name: string]: unknown;
@@ -17990,7 +17990,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description Too many requests, or request-body bytes, from this client address; `Retry-After` says when to ask again (rate_limited). */
+      /** @description Too many requests, or request-body bytes, from this client address (rate_limited), or as many bundle verifications of it running or waiting as it may have (verify_client_busy); `Retry-After` says when to ask again. */
       429: {
         headers: {
           [name: string]: unknown;
@@ -18063,7 +18063,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description Too many requests, or request-body bytes, from this client address; `Retry-After` says when to ask again (rate_limited). */
+      /** @description Too many requests, or request-body bytes, from this client address (rate_limited), or as many bundle verifications of it running or waiting as it may have (verify_client_busy); `Retry-After` says when to ask again. */
       429: {
         headers: {
           [name: string]: unknown;
@@ -18152,7 +18152,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description Too many requests, or request-body bytes, from this client address; `Retry-After` says when to ask again (rate_limited). */
+      /** @description Too many requests, or request-body bytes, from this client address (rate_limited), or as many bundle verifications of it running or waiting as it may have (verify_client_busy); `Retry-After` says when to ask again. */
       429: {
         headers: {
           [name: string]: unknown;
@@ -18250,7 +18250,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description Too many requests, or request-body bytes, from this client address; `Retry-After` says when to ask again (rate_limited). */
+      /** @description Too many requests, or request-body bytes, from this client address (rate_limited), or as many bundle verifications of it running or waiting as it may have (verify_client_busy); `Retry-After` says when to ask again. */
       429: {
         headers: {
           [name: string]: unknown;
@@ -18339,7 +18339,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description Too many requests, or request-body bytes, from this client address; `Retry-After` says when to ask again (rate_limited). */
+      /** @description Too many requests, or request-body bytes, from this client address (rate_limited), or as many bundle verifications of it running or waiting as it may have (verify_client_busy); `Retry-After` says when to ask again. */
       429: {
         headers: {
           [name: string]: unknown;
@@ -18446,7 +18446,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description Too many requests, or request-body bytes, from this client address; `Retry-After` says when to ask again (rate_limited). */
+      /** @description Too many requests, or request-body bytes, from this client address (rate_limited), or as many bundle verifications of it running or waiting as it may have (verify_client_busy); `Retry-After` says when to ask again. */
       429: {
         headers: {
           [name: string]: unknown;
@@ -18519,7 +18519,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description Too many requests, or request-body bytes, from this client address; `Retry-After` says when to ask again (rate_limited). */
+      /** @description Too many requests, or request-body bytes, from this client address (rate_limited), or as many bundle verifications of it running or waiting as it may have (verify_client_busy); `Retry-After` says when to ask again. */
       429: {
         headers: {
           [name: string]: unknown;
@@ -18575,6 +18575,15 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
+      /** @description The request did not arrive in time (request_timeout), or a bundle sent for verification arrived too slowly while it held a slot (upload_too_slow); the connection is closed. */
+      408: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
       /** @description The body is larger than allowed (too_large). */
       413: {
         headers: {
@@ -18593,7 +18602,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description Too many requests, or request-body bytes, from this client address; `Retry-After` says when to ask again (rate_limited). */
+      /** @description Too many requests, or request-body bytes, from this client address (rate_limited), or as many bundle verifications of it running or waiting as it may have (verify_client_busy); `Retry-After` says when to ask again. */
       429: {
         headers: {
           [name: string]: unknown;
@@ -18667,7 +18676,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description Too many requests, or request-body bytes, from this client address; `Retry-After` says when to ask again (rate_limited). */
+      /** @description Too many requests, or request-body bytes, from this client address (rate_limited), or as many bundle verifications of it running or waiting as it may have (verify_client_busy); `Retry-After` says when to ask again. */
       429: {
         headers: {
           [name: string]: unknown;
@@ -18744,7 +18753,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description Too many requests, or request-body bytes, from this client address; `Retry-After` says when to ask again (rate_limited). */
+      /** @description Too many requests, or request-body bytes, from this client address (rate_limited), or as many bundle verifications of it running or waiting as it may have (verify_client_busy); `Retry-After` says when to ask again. */
       429: {
         headers: {
           [name: string]: unknown;
@@ -18952,7 +18961,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description Too many requests, or request-body bytes, from this client address; `Retry-After` says when to ask again (rate_limited). */
+      /** @description Too many requests, or request-body bytes, from this client address (rate_limited), or as many bundle verifications of it running or waiting as it may have (verify_client_busy); `Retry-After` says when to ask again. */
       429: {
         headers: {
           [name: string]: unknown;
@@ -19039,7 +19048,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description Too many requests, or request-body bytes, from this client address; `Retry-After` says when to ask again (rate_limited). */
+      /** @description Too many requests, or request-body bytes, from this client address (rate_limited), or as many bundle verifications of it running or waiting as it may have (verify_client_busy); `Retry-After` says when to ask again. */
       429: {
         headers: {
           [name: string]: unknown;
