@@ -152,9 +152,14 @@ export async function verify(argv: string[], io: CliIo): Promise<number> {
   if (values.json) print(io.stdout, JSON.stringify(report, null, 2));
   else print(io.stdout, summary(report));
   if (report.trustedKeys.some((k) => k.source === 'bundle')) {
+    const signers = report.trustedKeys
+      .filter((k) => k.signed !== undefined)
+      .map((k) => `${k.signed!.join(' and ')} by ${k.keyId}`);
     print(
       io.stderr,
-      'note: trusted the keys the bundle carries; compare their ids with GET /v1/ledger/keys, or pass --key',
+      'note: trusted the keys the bundle carries' +
+        (signers.length > 0 ? ` (it is signed: ${signers.join('; ')})` : '') +
+        '; compare those ids with GET /v1/ledger/keys, or pass --key',
     );
   }
   if (!report.valid) {
@@ -166,7 +171,11 @@ export async function verify(argv: string[], io: CliIo): Promise<number> {
 
 function summary(report: BundleReport): string {
   const c = report.counts;
-  const keys = report.trustedKeys.map((k) => `${k.keyId} (${k.source === 'given' ? 'given' : 'from the bundle'})`);
+  const keys = report.trustedKeys.map(
+    (k) =>
+      `${k.keyId} (${k.source === 'given' ? 'given' : 'from the bundle'}` +
+      `${k.signed ? `; signed the ${k.signed.join(' and the ')}` : ''})`,
+  );
   const lines = [
     report.valid ? `valid: case ${report.caseId} (agency ${report.agency})` : `invalid: ${report.failure!.code}`,
     `  ${c.events} events, ${c.accessRecords} access records, ${c.media} media (${c.mediaBytes} bytes), ` +

@@ -181,6 +181,8 @@ export interface OpenedCheckpoint {
   /** The checkpoint body: the note text up to and including the newline of its last line. */
   readonly body: string;
   readonly extensions: readonly string[];
+  /** The id of the trusted key whose signature opened the note. */
+  readonly signedBy: string;
 }
 
 /** Opens the signed note with the trusted keys and checks it is the manifest's checkpoint. */
@@ -194,7 +196,9 @@ export function checkCheckpoint(h: Held, manifest: BundleManifest, keys: { all: 
   if (parsed!.origin !== origin || parsed!.size !== size || parsed!.rootHash.toString('base64') !== rootHash) {
     failed('checkpoint_invalid', `${CHECKPOINT} is not the checkpoint the manifest names`);
   }
-  return { root: parsed!.rootHash, body: opened!.body, extensions: parsed!.extensions };
+  // the key that signed it, for the report: the first that opens the note alone (a note a key signed opens with it)
+  const signer = keys.all.find((key) => openWith(note, origin, [key]) !== undefined)!;
+  return { root: parsed!.rootHash, body: opened!.body, extensions: parsed!.extensions, signedBy: keyIdIn(signer) };
 }
 
 /** The bundle's checkpoint must extend the trusted one (or be extended by it), proved by a consistency proof. */

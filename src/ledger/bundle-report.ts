@@ -61,6 +61,8 @@ export interface TrustedKeyReport {
   readonly keyId: string;
   /** `given` by the caller, or taken from the bundle's `keys/` (which proves only self-consistency). */
   readonly source: 'given' | 'bundle';
+  /** What of the bundle the key was found to sign (the manifest, the checkpoint), once those signatures were checked. */
+  readonly signed?: readonly ('manifest' | 'checkpoint')[];
 }
 
 export interface BundleReport {

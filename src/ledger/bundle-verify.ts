@@ -416,6 +416,14 @@ export class BundleVerifier implements TarSink {
     });
     const held = this.#heldFiles();
     const checkpoint = checkCheckpoint(held, manifest, keys);
+    // which key signed what: an expert comparing key ids sees which one the manifest and the checkpoint rest on
+    this.#trusted = this.#trusted.map((k) => {
+      const signed = [
+        ...(k.keyId === manifest.signature.keyId ? (['manifest'] as const) : []),
+        ...(k.keyId === checkpoint.signedBy ? (['checkpoint'] as const) : []),
+      ];
+      return signed.length > 0 ? { ...k, signed } : k;
+    });
     const witnesses = this.options.witnesses;
     if (witnesses !== undefined && witnesses.length > 0) {
       const quorum = this.options.witnessQuorum ?? witnesses.length;

@@ -298,7 +298,9 @@ describe('ledger bundle and ledger verify', () => {
     const verified = await runCli(['verify', file], {}, dir);
     expect(verified.code).toBe(0);
     expect(verified.stdout).toContain(`valid: case ${CASE}`);
-    expect(verified.stdout).toContain(`${serviceSigner.keyId} (from the bundle)`);
+    expect(verified.stdout).toContain(
+      `${serviceSigner.keyId} (from the bundle; signed the manifest and the checkpoint)`,
+    );
     expect(verified.stderr).toContain('trusted the keys the bundle carries');
 
     const pem = path.join(dir, 'service.pem');
@@ -306,8 +308,26 @@ describe('ledger bundle and ledger verify', () => {
     const withKey = await runCli(['verify', file, '--key', pem, '--json'], {}, dir);
     expect(withKey.code).toBe(0);
     const report = JSON.parse(withKey.stdout) as BundleReport;
-    expect(report).toMatchObject({ valid: true, trustedKeys: [{ keyId: serviceSigner.keyId, source: 'given' }] });
+    expect(report).toMatchObject({
+      valid: true,
+      trustedKeys: [{ keyId: serviceSigner.keyId, source: 'given', signed: ['manifest', 'checkpoint'] }],
+    });
     expect(withKey.stderr).toBe('');
+  });
+
+  it('when a checkpoint is signed with a key the bundle itself adds, then the report says which key signed what', async () => {
+    const outsider = ed25519Signer(generateKeyPairSync('ed25519').privateKey);
+    const forged = forgeTree(copyOf(members), outsider);
+    const report = await check(await pack(forged));
+    expect(report.valid).toBe(true); // trusting the bundle's own keys: it holds together
+    const signers = report.trustedKeys.filter((k) => k.signed !== undefined);
+    expect(signers).toHaveLength(2);
+    expect(signers).toEqual(
+      expect.arrayContaining([
+        { keyId: serviceSigner.keyId, source: 'bundle', signed: ['manifest'] },
+        { keyId: outsider.keyId, source: 'bundle', signed: ['checkpoint'] },
+      ]),
+    );
   });
 
   it('when the bundle is damaged, then ledger verify exits 1 naming the first failure on stderr', async () => {
@@ -462,7 +482,10 @@ describe('tampering is detected, with zero false accepts', () => {
     });
 
     it('when a file is added, then manifest_mismatch names it', async () => {
-      const added = [...copyOf(members), { name: 'notes.txt', bytes: Buffer.from('x'), mtime: members[0]!.mtime, offset: 0 }];
+      const added = [
+        ...copyOf(members),
+        { name: 'notes.txt', bytes: Buffer.from('x'), mtime: members[0]!.mtime, offset: 0 },
+      ];
       const report = await expectFailure(added, 'manifest_mismatch');
       expect(report.failure!.detail).toBe('notes.txt is not listed in the manifest');
     });

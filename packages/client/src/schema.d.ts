@@ -5563,6 +5563,8 @@ export interface components {
         keyId: components['schemas']['defs']['$defs']['sha256'];
         /** @enum {unknown} */
         source: 'given' | 'bundle';
+        /** @description What of the bundle this key was found to sign: its manifest, its checkpoint, or both. */
+        signed?: ('manifest' | 'checkpoint')[];
       }[];
       trustedCheckpoint?: {
         size: number;
