@@ -181,6 +181,11 @@ function summary(report: BundleReport): string {
     `  ${c.events} events, ${c.accessRecords} access records, ${c.media} media (${c.mediaBytes} bytes), ` +
       `${c.proofs} inclusion proofs; ${c.files} files, ${c.bytes} bytes read`,
   ];
+  if (c.officerSignatures !== undefined) {
+    lines.push(
+      `  ${c.officerSignatures} acts carry their officer's own signature (actorSig), each checked with the officer's key`,
+    );
+  }
   if (report.checkpoint) {
     lines.push(
       `  checkpoint: ${report.checkpoint.origin}, size ${report.checkpoint.size}, root ${report.checkpoint.rootHash}` +
@@ -196,6 +201,11 @@ function summary(report: BundleReport): string {
       st.revision < 0 ? `${st.stream} (no event)` : `${st.stream} through revision ${st.revision}`,
     );
     lines.push(`  complete: at the checkpoint's size ${report.complete.treeSize} the log held ${at.join(', ')}`);
+    if (report.complete.unproven?.includes('officer_key_revocations')) {
+      lines.push(
+        "  not proven complete: the revocations of the officers' keys (a v4 bundle carries no key streams; export it again for v5)",
+      );
+    }
   } else if (report.valid) {
     lines.push('  completeness not proven: the checkpoint commits to no stream heads (issued before they were)');
   }

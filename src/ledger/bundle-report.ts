@@ -55,6 +55,8 @@ export interface BundleCounts {
   proofs: number;
   /** Bytes of the archive read. */
   bytes: number;
+  /** Acts of the case carrying their officer's own signature (`actorSig`), checked; absent when none does. */
+  officerSignatures?: number;
 }
 
 export interface TrustedKeyReport {
@@ -90,7 +92,12 @@ export interface BundleReport {
    * Present when the bundle's checkpoint commits to the stream heads and every stream of the bundle was proved
    * complete: at the checkpoint's size the log held no event of these streams beyond `revision` (-1: none at all).
    */
-  readonly complete?: { readonly treeSize: number; readonly streams: readonly StreamRevision[] };
+  readonly complete?: {
+    readonly treeSize: number;
+    readonly streams: readonly StreamRevision[];
+    /** What completeness does not cover: the officers' key revocations of a v4 bundle (no key streams). */
+    readonly unproven?: readonly 'officer_key_revocations'[];
+  };
   /** The RFC 3161 time-stamps the bundle carries, each verified (docs/integrity.md §15). */
   readonly timestamps?: readonly TimestampReport[];
   /** What the time-stamps show of each disclosure of the case (docs/integrity.md §15.5). */

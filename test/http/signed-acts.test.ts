@@ -296,8 +296,15 @@ describe("the case's bundle carries the keys of the officers who signed its acts
       `officers/${keyId}/key/00000000.json`,
       `officers/${keyId}/key/00000001.json`,
     ]);
-    expect(await cliVerify(bundle)).toMatchObject({ valid: true });
+    const report = (await cliVerify(bundle)) as { valid: boolean; counts: { officerSignatures?: number } };
+    expect(report.valid).toBe(true);
+    const signed = report.counts.officerSignatures!;
+    expect(signed).toBeGreaterThan(0);
     expect(await post(bundle)).toMatchObject({ valid: true });
+    const file = path.join(dir, 'text.tar');
+    fs.writeFileSync(file, bundle);
+    const text = await runCli(['verify', file, '--key', keyFile()]);
+    expect(text.stdout).toContain(`${signed} acts carry their officer's own signature (actorSig)`);
   });
 
   it('when the bundle is exported, then each key event has its inclusion proof, as an earlier leaf than the act it signs; without it, proof_missing', async () => {

@@ -5580,6 +5580,8 @@ export interface components {
       /** @description When the bundle's checkpoint commits to the heads of all streams (docs/integrity.md §12.5) and each stream of the bundle was proved complete: at the checkpoint's size the log held no event of these streams beyond `revision` (-1: none). */
       complete?: {
         treeSize: number;
+        /** @description What completeness does not cover in this bundle: officer_key_revocations, in a bundle of format v4, which carries the officers' keys but not their own streams, so a revocation left out would not show. */
+        unproven?: 'officer_key_revocations'[];
         streams: {
           stream: string;
           revision: number;
@@ -5591,6 +5593,8 @@ export interface components {
         revision: number;
       }[];
       counts: {
+        /** @description Acts of the case that carry their officer's own signature (actorSig), each checked against the officer's key; absent when none does. */
+        officerSignatures?: number;
         files: number;
         events: number;
         accessRecords: number;
