@@ -34,7 +34,9 @@ no checkpoint the read models record is missing from the log (checkpoints_missin
 what the projections make of the log: they are rebuilt into a temporary file up to the stored models' position and
 compared document by document (read_model_mismatch, read_models_ahead); and lists the events a read model
 quarantined because a projection could not apply them (event_quarantined). Progress goes to stderr, a summary and the faults found to
-stdout. Safe to run while the service runs: it only reads (the read models through a copy made as it starts).
+stdout. Safe to run while the service runs: it changes nothing in the folder (the read models are read through a
+copy made as it starts; SQLite may leave the -wal and -shm files of a database it opened), and refuses a folder
+that has no event store rather than make one.
 
 Options:
   --media             also read back and re-hash every medium an event references, from the configured media
@@ -67,6 +69,10 @@ export async function check(argv: string[], io: CliIo): Promise<number> {
   }
   if (positionals.length > 0) throw new UsageError(`unexpected argument ${positionals[0]}`);
   const config = loadConfig(io.env, io.cwd);
+  // a folder without its event store is not an empty log: nothing is made where there is nothing to check
+  if (config.eventStore.kind === 'sqlite' && !fs.existsSync(config.eventStore.path)) {
+    throw new Error(`no event store at ${config.eventStore.path}: there is no log here to check`);
+  }
   const ring = readKeyring(config.keysDir);
   if (!ring) throw new Error(`no keyring in ${config.keysDir}: nothing was ever signed here`);
   const eventKeys = ring.keys.filter((k) => k.purpose === 'event').map((k) => createPublicKey(k.publicKeyPem));

@@ -324,6 +324,16 @@ describe('ledger check', () => {
     expect(skipped.code).toBe(0);
   });
 
+  it('when the folder has no event store, then exit 1 saying so, and nothing is made in it', async () => {
+    const dir = copy();
+    fs.rmSync(path.join(dir, 'events.sqlite'));
+    const before = fs.readdirSync(dir).sort();
+    const result = await check(dir);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('no event store at');
+    expect(fs.readdirSync(dir).sort()).toEqual(before);
+  });
+
   it('when asked for help or given a stray argument, then usage and exit 0 or 2', async () => {
     const help = await runCli(['check', '--help']);
     expect(help.code).toBe(0);
