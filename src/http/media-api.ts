@@ -86,6 +86,12 @@ export async function receiveMedium(
   return { stored, created: held.created };
 }
 
+/** An upload of no bytes: nothing to keep as evidence, nor to count as the recording or document an act needs. */
+class MediaEmpty extends LedgerError {
+  readonly code = 'media_empty';
+  readonly status = 422;
+}
+
 /** A medium whose first bytes are not of the type it is declared as (`mediaTypeRefusal`). */
 class MediaTypeMismatch extends LedgerError {
   readonly code = 'media_type_mismatch';
@@ -118,6 +124,7 @@ async function* headChecked(body: AsyncIterable<Uint8Array>, contentType: string
     yield* held;
   }
   if (!checked) {
+    if (length === 0) throw new MediaEmpty('the medium is refused: it has no bytes');
     check();
     yield* held;
   }

@@ -111,6 +111,11 @@ export const PROBLEM_TYPES: Readonly<Record<string, ProblemType>> = {
     'Medium not of its declared type',
     'A medium declared as audio/* or video/* does not start as an audio or video file of a known format (MP4, QuickTime, 3GP, Matroska/WebM, AVI, WAVE, Ogg, FLV, ASF, MPEG program or transport stream, H.264/H.265, MP3, AAC, FLAC, AMR, AIFF, CAF, AU): it cannot stand as the recording an act requires. Nothing of it is stored. Send it with the type its bytes are, or convert it.',
   ),
+  media_empty: entry(
+    422,
+    'Medium empty',
+    'An upload of no bytes is no evidence, and cannot stand as the recording or the document an act requires. Nothing is stored.',
+  ),
   range_not_satisfiable: entry(
     416,
     'Range outside the medium',

@@ -168,6 +168,16 @@ describe('media over HTTP', () => {
     expect((await upload(t, alice, text, { 'content-type': 'text/plain' })).status).toBe(201);
   });
 
+  it('when a medium has no bytes, then 422 media_empty, whatever its type, and nothing is stored', async () => {
+    const before = (await t.service.events.readAll()).length;
+    for (const type of ['image/jpeg', 'application/pdf', 'video/mp4']) {
+      const refused = await upload(t, alice, Buffer.alloc(0), { 'content-type': type });
+      expect([type, refused.status, refused.body.code]).toEqual([type, 422, 'media_empty']);
+    }
+    // no MediaReceived was recorded for them
+    expect((await t.service.events.readAll()).length).toBe(before);
+  });
+
   it('when a video is streamed with its first bytes split over many chunks, then they are judged together and it is stored whole', async () => {
     const video = asVideo(randomBytes(300_000));
     const streamed = async function* () {

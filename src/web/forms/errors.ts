@@ -14,6 +14,7 @@ const FIELD_OF_CODE: Record<string, string> = {
   too_large: 'medium',
   unsupported_media_type: 'medium',
   media_type_mismatch: 'medium',
+  media_empty: 'medium',
   fine_amount_required: 'data.fineFen',
   amount_not_applicable: 'data.fineFen',
   review_materials_missing: 'data.materials',

@@ -225,6 +225,7 @@ export const SCREENS_EN: ScreensMessages = {
   'rule.role_required': 'Your role cannot do this.',
   'rule.forbidden': 'You may not do this.',
   'rule.too_large': 'The file is too large.',
+  'rule.media_empty': 'The file is empty (0 bytes) and cannot be uploaded as evidence.',
   'rule.media_type_mismatch':
     'That file is not audio or video of a known format: it cannot be uploaded as a recording.',
   'rule.unsupported_media_type': 'That kind of file cannot be uploaded as a record.',

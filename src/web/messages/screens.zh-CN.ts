@@ -220,6 +220,7 @@ export const SCREENS_ZH_CN = {
   'rule.role_required': '您的角色不能办理此事项。',
   'rule.forbidden': '您无权办理此事项。',
   'rule.too_large': '上传的文件过大。',
+  'rule.media_empty': '该文件为空（0字节），不能作为证据上传。',
   'rule.media_type_mismatch': '该文件不是可识别格式的音频或视频，不能作为音像记录上传。',
   'rule.unsupported_media_type': '该文件类型不能作为音像资料上传。',
   'rule.other': '提交未成功（错误代码：{code}）。',
