@@ -114,19 +114,29 @@ describe('agency namespaces', () => {
     }
   });
 
-  it('when an act names another agency’s officer, then 422 officer_unknown, as for an officer never registered', async () => {
+  it('when an act names another agency’s officer, then 422 officer_unknown, as for an officer never registered; with one of its own, two_officers_required', async () => {
     const adminA = t.token(`head-${A}`, A, ['admin']);
     await t.call('POST', '/v1/officers', { token: adminA, body: officerBody('ann', A, '2019-12-31') });
     await t.call('POST', '/v1/cases', { token: officerB, body: openBody('N-3') });
-    const named = await t.call('POST', '/v1/cases/N-3/acts', { token: officerB, body: evidence(['alice', 'ann']) });
-    const unknown = await t.call('POST', '/v1/cases/N-3/acts', { token: officerB, body: evidence(['alice', 'zed']) });
+    const act = (officers: string[]) =>
+      t.call('POST', '/v1/cases/N-3/acts', { token: officerB, body: evidence(officers) });
+    const named = await act(['alice', 'bob', 'ann']);
+    const unknown = await act(['alice', 'bob', 'zed']);
     expect([named.status, named.body.code, named.body.officerId]).toEqual([422, 'officer_unknown', 'ann']);
     expect([unknown.status, unknown.body.code]).toEqual([422, 'officer_unknown']);
+    // an on-site act with one officer of the agency: the other, of another agency, does not make two
+    const alone = await act(['alice', 'ann']);
+    expect([alone.status, alone.body.code, alone.body.notOfAgency]).toEqual([422, 'two_officers_required', ['ann']]);
     const opening = await t.call('POST', '/v1/cases', {
       token: officerB,
       body: openBody('N-4', 'x', ['alice', 'ann']),
     });
-    expect([opening.status, opening.body.code]).toEqual([422, 'officer_unknown']);
+    expect([opening.status, opening.body.code]).toEqual([422, 'two_officers_required']);
+    const openingOfThree = await t.call('POST', '/v1/cases', {
+      token: officerB,
+      body: openBody('N-4', 'x', ['alice', 'bob', 'ann']),
+    });
+    expect([openingOfThree.status, openingOfThree.body.code]).toEqual([422, 'officer_unknown']);
     expect(await t.service.events.readStream(caseStream(B, 'N-3'))).toHaveLength(1);
   });
 

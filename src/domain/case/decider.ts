@@ -224,15 +224,23 @@ function checkState(act: RecordAct, state: CaseState): void {
 function checkOfficers(act: RecordAct, state: CaseState, context: CaseContext, agency: string): void {
   const named = act.type === 'CaseOpened' ? act.data.officers : (act.officers ?? state.officers);
   const date = actDate(act, context);
-  const ofAgency = [...new Set(named)];
-  for (const id of ofAgency) requireOfAgency(context, id, agency);
+  const distinct = [...new Set(named)];
   const needsTwo = act.type === 'CaseOpened' || ON_SITE_ACTS.includes(act.type);
-  if (needsTwo && ofAgency.length < 2) {
-    throw violation('two_officers_required', `${act.type} needs at least two officers of agency ${agency}`, {
-      officers: ofAgency,
-    });
+  if (needsTwo) {
+    // two officers of the agency: one of another agency (or none at all) is not one of them
+    const ofAgency = distinct.filter((id) => isOfAgency(context, id, agency));
+    if (ofAgency.length < 2) {
+      const others = distinct.filter((id) => !ofAgency.includes(id));
+      throw violation(
+        'two_officers_required',
+        `${act.type} needs at least two officers of agency ${agency}` +
+          (others.length > 0 ? `; not of it: ${others.join(', ')}` : ''),
+        { officers: ofAgency, ...(others.length > 0 ? { notOfAgency: others } : {}) },
+      );
+    }
   }
-  for (const id of ofAgency) requireCertified(context, id, date);
+  for (const id of distinct) requireOfAgency(context, id, agency);
+  for (const id of distinct) requireCertified(context, id, date);
 }
 
 /**
@@ -252,10 +260,15 @@ function checkRecorder(act: RecordAct, context: CaseContext, agency: string): vo
 const actDate = (act: RecordAct, context: CaseContext): string =>
   act.type === 'CaseOpened' ? act.data.openedOn : agencyDate(act.occurredAt, context.utcOffsetMinutes);
 
+/** Whether `id` is a registered officer of `agency`. */
+function isOfAgency(context: CaseContext, id: string, agency: string): boolean {
+  const officer = context.officer(id);
+  return officer?.exists === true && officer.agency === agency;
+}
+
 /** An officer of another agency is as unknown as one never registered, and refused the same way. */
 function requireOfAgency(context: CaseContext, id: string, agency: string): void {
-  const officer = context.officer(id);
-  if (!officer?.exists || officer.agency !== agency) {
+  if (!isOfAgency(context, id, agency)) {
     throw violation('officer_unknown', `officer ${id} is not registered in agency ${agency}`, { officerId: id });
   }
 }

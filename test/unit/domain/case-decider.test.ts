@@ -82,10 +82,17 @@ describe('the case decider', () => {
         .when(act('EvidenceCollected', { description: 'x' }, { officers: ['alice'] }))
         .thenFails('two_officers_required', 422);
     });
-    it('when an officer of another agency is named, then officer_unknown, as for one never registered', () => {
+    it('when an on-site act names one officer of the agency and one of another, then two_officers_required naming the other', () => {
       const error = spec
         .given(open())
         .when(act('EvidenceCollected', { description: 'x' }, { officers: ['alice', 'olga'] }))
+        .thenFails('two_officers_required', 422);
+      expect(error.details).toEqual({ officers: ['alice'], notOfAgency: ['olga'] });
+    });
+    it('when an on-site act names two officers of the agency and one of another, then officer_unknown, as for one never registered', () => {
+      const error = spec
+        .given(open())
+        .when(act('EvidenceCollected', { description: 'x' }, { officers: ['alice', 'bob', 'olga'] }))
         .thenFails('officer_unknown', 422);
       expect(error.details).toEqual({ officerId: 'olga' });
     });
@@ -178,11 +185,15 @@ describe('the case decider', () => {
         .when(act('EvidenceCollected', { description: 'x' }, { officers: ['alice', 'eve'] }))
         .thenFails('certificate_invalid');
     });
-    it('when an officer is not registered, then officer_unknown', () => {
+    it('when an officer is not registered, then officer_unknown; on an on-site act with one other, two_officers_required', () => {
+      spec
+        .given(open())
+        .when(act('EvidenceCollected', { description: 'x' }, { officers: ['alice', 'bob', 'nobody'] }))
+        .thenFails('officer_unknown');
       spec
         .given(open())
         .when(act('EvidenceCollected', { description: 'x' }, { officers: ['alice', 'nobody'] }))
-        .thenFails('officer_unknown');
+        .thenFails('two_officers_required');
     });
     it('when credentials were not shown on an inspection, then credentials_not_shown', () => {
       spec
