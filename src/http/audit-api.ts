@@ -1,5 +1,5 @@
 import { Router, type Request, type RequestHandler, type Response } from 'express';
-import type { Principal } from '../app/auth.js';
+import { bearerToken, type Principal } from '../app/auth.js';
 import type { LiveEvent, LiveEvents } from '../app/live-events.js';
 import type { Position } from '../ports/event-store.js';
 import { authenticate, principalOf, requireRoles } from './authenticate.js';
@@ -29,6 +29,19 @@ export function auditApi({ live, verify, shutdown, heartbeatMs = 15_000 }: Audit
     '/v1/audit/live',
     authenticate(verify),
     requireRoles('supervisor'),
+    (req, res, next) => {
+      // the token the stream was opened with, checked again as it goes: revoked or expired, the stream ends
+      const token = bearerToken(req.get('authorization'));
+      res.locals.stillValid = () => {
+        try {
+          verify(token);
+          return true;
+        } catch {
+          return false;
+        }
+      };
+      next();
+    },
     liveStream({ live, shutdown, heartbeatMs }),
   );
   return router;
@@ -61,9 +74,25 @@ export function liveStream({
     });
     res.flushHeaders();
     await send(res, `retry: 2000\n: resuming after position ${after}\n\n`);
-    const heartbeat = setInterval(() => void send(res, ': keep-alive\n\n'), heartbeatMs);
+    // set by the handler that authenticated the request: whether its token or session still stands
+    const stillValid = res.locals.stillValid as (() => boolean) | undefined;
+    const expired = () => {
+      if (stillValid === undefined || stillValid()) return false;
+      // said once, then the stream ends; a client that reconnects is asked to sign in again (401)
+      const why = {
+        code: 'unauthenticated',
+        detail: 'the token or session this stream was opened with no longer stands',
+      };
+      void send(res, `event: expired\ndata: ${JSON.stringify(why)}\n\n`);
+      stop.abort();
+      return true;
+    };
+    const heartbeat = setInterval(() => {
+      if (!expired()) void send(res, ': keep-alive\n\n');
+    }, heartbeatMs);
     try {
       for await (const event of live.follow(principal, after, stop.signal)) {
+        if (expired()) break;
         await send(res, frame(event));
         if (stop.signal.aborted) break;
       }

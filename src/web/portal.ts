@@ -1,6 +1,6 @@
 import { Router, type ErrorRequestHandler, type Request, type RequestHandler } from 'express';
 import { applicationPages, type ApplicationPagesDependencies } from './applications.js';
-import type { Principal } from '../app/auth.js';
+import { bearerToken, type Principal } from '../app/auth.js';
 import type { PublicReads } from '../app/public-reads.js';
 import type { PublishedReads } from '../app/published-reads.js';
 import type { PublicStatisticsReads } from '../app/public-statistics.js';
@@ -20,7 +20,7 @@ import { registerReviewCataloguePage } from './pages/review-catalogue.js';
 import type { ReviewCatalogueService } from '../app/review-catalogue.js';
 import { registerDevicePage } from './pages/supervise-devices.js';
 import { portalIdentity, portalSessions, signedIn } from './session.js';
-import type { Sessions } from './sessions.js';
+import type { Session, Sessions } from './sessions.js';
 import { signIn } from './signin.js';
 import { oidcSignIn, type OidcSignInDependencies } from './oidc-signin.js';
 
@@ -96,7 +96,28 @@ export function portal(deps: PortalDependencies): Router {
   );
   if (oidc) router.use(oidcSignIn({ ...oidc, sessions: deps.sessions, assets }));
   // the dashboard's EventSource carries the session cookie, never a bearer token; the API's /v1/audit/live takes those
-  if (deps.liveFeed) router.get('/supervise/live', signedIn('supervisor'), deps.liveFeed);
+  if (deps.liveFeed) {
+    router.get(
+      '/supervise/live',
+      signedIn('supervisor'),
+      (req, res, next) => {
+        // the session (or token) the stream was opened with, checked again as it goes: ended, the stream ends
+        const session = res.locals.session as Session | undefined;
+        const token = session ? undefined : bearerToken(req.get('authorization'));
+        res.locals.stillValid = () => {
+          if (session) return deps.sessions.stillLive(session);
+          try {
+            deps.verify(token!);
+            return true;
+          } catch {
+            return false;
+          }
+        };
+        next();
+      },
+      deps.liveFeed,
+    );
+  }
   if (deps.screens) router.use(signedInScreens(deps.screens, assets));
 
   if (deps.applications) {

@@ -138,6 +138,15 @@ export class Sessions {
     setCookie(res, cookieName(SESSION_COOKIE, secure, '/'), '', { path: '/', sameSite: 'Strict', maxAge: 0, secure });
   }
 
+  /**
+   * Whether a session read earlier still stands: not past its expiry, not ended or signed out, its token not
+   * revoked (or, for a development sign-in, still verifying). A long-lived response (the live stream) asks it as it
+   * goes, so that it ends with the session; idleness is not counted (the stream is the session in use).
+   */
+  stillLive(session: Session): boolean {
+    return this.#live({ ...session, seenAt: this.#seconds() }) !== undefined;
+  }
+
   #live(session: Session | undefined): Session | undefined {
     if (!session) return undefined;
     const now = this.#seconds();

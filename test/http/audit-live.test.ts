@@ -1,6 +1,6 @@
 import { caseStream } from '../../src/domain/case/acts.js';
 import { seedAgency, startTestService, type TestService } from '../support/service.js';
-import { readFrames } from '../support/sse.js';
+import { FrameReader, readFrames } from '../support/sse.js';
 
 const AGENCY = 'county-justice';
 const OTHER = 'city-market';
@@ -49,6 +49,30 @@ describe('the live audit feed (Server-Sent Events)', () => {
       },
     });
     expect(JSON.stringify(frame!.data)).not.toContain('秘密线索');
+  });
+
+  it('when the token a stream was opened with is revoked, then the stream says so and ends before the next event', async () => {
+    const officer = t.token(`a-${AGENCY}`, AGENCY, ['officer']);
+    const supervisor = t.token('sup-revoked', AGENCY, ['supervisor']);
+    const response = await fetch(`${t.url}/v1/audit/live`, { headers: { authorization: `Bearer ${supervisor}` } });
+    expect(response.status).toBe(200);
+    const frames = new FrameReader(response);
+    const act = { type: 'EvidenceCollected', occurredAt: `${today}T00:09:00+08:00`, data: { description: 'x' } };
+    const first = await t.call('POST', `/v1/cases/live-${AGENCY}/acts`, { token: officer, body: act });
+    expect((await frames.take(1))[0]).toMatchObject({ id: String(first.body.position), event: 'message' });
+    const { jti } = JSON.parse(Buffer.from(supervisor.split('.')[1]!, 'base64url').toString()) as { jti: string };
+    const admin = t.token(`head-${AGENCY}`, AGENCY, ['admin']);
+    const revoked = await t.call('POST', '/v1/tokens/revocations', { token: admin, body: { jti, reason: 'left' } });
+    expect(revoked.status).toBe(201);
+    await t.call('POST', `/v1/cases/live-${AGENCY}/acts`, { token: officer, body: act });
+    const rest = await frames.take(2); // the stream ends after the first: at most one arrives
+    expect(rest).toEqual([
+      { id: undefined, event: 'expired', data: expect.objectContaining({ code: 'unauthenticated' }) },
+    ]);
+    // reconnecting with it is refused
+    expect((await fetch(`${t.url}/v1/audit/live`, { headers: { authorization: `Bearer ${supervisor}` } })).status).toBe(
+      401,
+    );
   });
 
   it('when a client reconnects with Last-Event-ID, then it receives exactly the events after that position', async () => {
