@@ -3,6 +3,7 @@ import type { EventStore, Position, RecordedEvent } from '../ports/event-store.j
 import { BEYOND_HEAD, beyondHead } from './event-feed.js';
 import type { Principal } from './auth.js';
 import { supervisedScope } from './supervision-reads.js';
+import { parseAgencyStream } from '../ledger/streams.js';
 
 /** What a live stream tells of an event: where it is, what and whose it is, when, and its hash; never its data. */
 export interface LiveEvent {
@@ -19,8 +20,8 @@ export interface LiveEvent {
 }
 
 /**
- * The live stream of the log for supervisors (`GET /v1/audit/live`): every new event whose actor is of one of the
- * supervisor's agencies (its own and those it supervises), in global order, as a {@link LiveEvent}: the data an
+ * The live stream of the log for supervisors (`GET /v1/audit/live`): every new event of one of the supervisor's
+ * agencies (its own and those it supervises: the agency its stream is named for, else its actor's), in global order, as a {@link LiveEvent}: the data an
  * event carries may hold personal data and is never part of it.
  */
 export class LiveEvents {
@@ -45,11 +46,20 @@ export class LiveEvents {
     for await (const message of this.events.subscribe({ after, signal })) {
       if (message.type !== 'events') continue;
       for (const recorded of message.events) {
-        if (agencies.has(recorded.event.actor.agency)) yield liveEventOf(recorded);
+        if (agencies.has(agencyOf(recorded))) yield liveEventOf(recorded);
         if (signal.aborted) return;
       }
     }
   }
+}
+
+/**
+ * Whose event this is, for scope: the agency its stream is named for (a case, its access records, the registries),
+ * as the pull feed scopes them, so that a read by another agency's supervisor reaches the supervisors of the case's
+ * agency and not those of the reader's; for a stream of no agency, the actor's.
+ */
+function agencyOf({ event }: RecordedEvent): string {
+  return parseAgencyStream(event.stream)?.agency ?? event.actor.agency;
 }
 
 function liveEventOf({ position, event }: RecordedEvent): LiveEvent {

@@ -51,6 +51,31 @@ describe('the live audit feed (Server-Sent Events)', () => {
     expect(JSON.stringify(frame!.data)).not.toContain('秘密线索');
   });
 
+  it("when another agency's supervisor reads a case, then the read reaches the case agency's supervisors, not the reader agency's", async () => {
+    const otherOfficer = t.token(`a-${OTHER}`, OTHER, ['officer']);
+    const own = t.token('sup-own', AGENCY, ['supervisor']);
+    const otherOwn = t.token('sup-other', OTHER, ['supervisor']);
+    const listen = async (token: string) => {
+      const res = await fetch(`${t.url}/v1/audit/live`, { headers: { authorization: `Bearer ${token}` } });
+      expect(res.status).toBe(200);
+      return new FrameReader(res);
+    };
+    const ownFrames = await listen(own);
+    const otherFrames = await listen(otherOwn);
+    // a supervisor of city-market who also supervises the county reads a county case
+    const reader = t.token('sup-reader', OTHER, ['supervisor'], [AGENCY]);
+    const read = await t.call('GET', `/v1/cases/live-${AGENCY}`, { token: reader });
+    expect(read.status).toBe(200);
+    const [seen] = await ownFrames.take(1);
+    expect(seen).toMatchObject({ data: { type: 'CaseAccessed', stream: `access-${AGENCY}:live-${AGENCY}` } });
+    // the city-market supervisor's next frame is the city-market act after it, not the county's access record
+    const act = { type: 'EvidenceCollected', occurredAt: `${today}T00:09:00+08:00`, data: { description: 'x' } };
+    const mine = await t.call('POST', `/v1/cases/live-${OTHER}/acts`, { token: otherOfficer, body: act });
+    const [next] = await otherFrames.take(1);
+    expect(next).toMatchObject({ id: String(mine.body.position), data: { type: 'EvidenceCollected' } });
+    await Promise.all([ownFrames.close(), otherFrames.close()]);
+  });
+
   it('when the token a stream was opened with is revoked, then the stream says so and ends before the next event', async () => {
     const officer = t.token(`a-${AGENCY}`, AGENCY, ['officer']);
     const supervisor = t.token('sup-revoked', AGENCY, ['supervisor']);
