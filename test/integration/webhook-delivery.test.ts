@@ -246,6 +246,15 @@ describe('webhook delivery', () => {
     await fx.append('case-county-justice:c-1', A, 1);
     await fx.deliver();
     expect(receiver.received).toHaveLength(1);
+    // what was recorded while it was off is not lost: a dead letter, sent by a replay once it is on again
+    const dead = fx.store.list(webhook.id, { state: 'dead', limit: 10 });
+    expect(dead).toHaveLength(2);
+    expect(dead[1]).toMatchObject({ attempts: 0, lastError: 'the subscription is disabled' });
+    receiver.behave = () => ({ status: 204 });
+    await fx.service.change(actorOf(A), webhook.id, { enabled: true }, randomUUID());
+    expect((await fx.service.replay(actorOf(A), webhook.id, dead[0]!.position)).requeued).toBe(2);
+    await fx.deliver();
+    expect(receiver.received).toHaveLength(3); // the first, refused with 410, and both dead letters, sent again
   });
 
   it('when the receiver redirects, then the redirect is not followed and the delivery counts as failed', async () => {

@@ -8,15 +8,16 @@ import { EventPayloads, type PublicRecords } from './payloads.js';
 import { applyWebhookEvent } from '../../../projections/webhooks.js';
 
 /**
- * Whether `webhook` may receive `event`: enabled, recorded after the subscription was, of one of its types (for a
- * `public` one, of a type that has a public record), and of a stream of its agency (the agency in the stream's
+ * Whether `webhook` may receive `event`: not deleted, recorded after the subscription was, of one of its types (for
+ * a `public` one, of a type that has a public record), and of a stream of its agency (the agency in the stream's
  * name, as every read and the pull feed scope records: never another agency's, whoever the actor). A `public`
- * subscription then receives the event only when its public record is still the entry's current form.
+ * subscription then receives the event only when its public record is still the entry's current form. A disabled
+ * subscription (a receiver's 410) receives it too, and it is kept as a dead letter without being sent (the
+ * delivery worker's rule): nothing of what happened while it was off is lost, and a replay sends it.
  */
 export function receives(webhook: StoredWebhook, { position, event }: RecordedEvent): boolean {
   const stream = parseAgencyStream(event.stream);
   return (
-    webhook.enabled &&
     !webhook.deleted &&
     position > (webhook.subscribedPosition ?? 0) &&
     stream?.agency === webhook.agency &&
