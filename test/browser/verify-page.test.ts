@@ -93,10 +93,10 @@ describeInBrowser('the /verify page in Chromium', () => {
     await page.goto(`${svc.url}/verify`);
     await choose(page, 'event byte flipped');
     const text = await result(page).textContent();
-    expect(text).toContain('无效：file_hash_mismatch');
+    expect(text).toContain('技术细节（file_hash_mismatch）');
     expect(text).toContain('文件被改动过');
     await choose(page, 'event signature flipped');
-    expect(await result(page).textContent()).toContain('无效：signature_invalid');
+    expect(await result(page).textContent()).toContain('技术细节（signature_invalid）');
     expect(await seriousViolations(page)).toEqual([]);
     expectNoUpload(requests);
   });
@@ -119,7 +119,7 @@ describeInBrowser('the /verify page in Chromium', () => {
       await chooser
     ).setFiles({ name: 'case.tar', mimeType: 'application/x-tar', buffer: bundles['proof flipped']! });
     await page.waitForSelector('#verify-json', { state: 'attached', timeout: 60_000 });
-    expect(await result(page).textContent()).toContain('Invalid: proof_invalid');
+    expect(await result(page).textContent()).toContain('Technical detail (proof_invalid)');
 
     await tabTo('verify-fetch-keys');
     await page.keyboard.press('Enter');
@@ -151,7 +151,7 @@ describeInBrowser('the /verify page in Chromium', () => {
     await page.dispatchEvent('#verify-drop', 'dragover', { dataTransfer: dropped });
     await page.dispatchEvent('#verify-drop', 'drop', { dataTransfer: dropped });
     await page.waitForSelector('#verify-json', { state: 'attached', timeout: 60_000 });
-    expect(await result(page).textContent()).toContain('无效：checkpoint_invalid');
+    expect(await result(page).textContent()).toContain('技术细节（checkpoint_invalid）');
     expect(
       await page.evaluate(() => (document.getElementById('verify-file') as HTMLInputElement).files?.[0]?.name),
     ).toBe('case.tar');
@@ -184,6 +184,31 @@ describeInBrowser('the /verify page in Chromium', () => {
       '粘贴的内容不是 PEM 格式的 Ed25519 或 SM2 公钥。',
     );
     expect(await page.getAttribute('#verify-key', 'aria-invalid')).toBe('true');
+    expect(await page.locator('#verify-json').count()).toBe(0);
+  });
+
+  it('when the page is read on a phone, then nothing is wider than the screen', async () => {
+    const page = await context.newPage();
+    await page.setViewportSize({ width: 375, height: 800 });
+    await page.goto(`${svc.url}/verify`);
+    const overflow = () => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(await overflow()).toBeLessThanOrEqual(0);
+    await page.setInputFiles('#verify-file', { name: 'a.tar', mimeType: 'application/x-tar', buffer: bundles.valid! });
+    await page.waitForSelector('#verify-json', { state: 'attached', timeout: 60_000 });
+    expect(await overflow()).toBeLessThanOrEqual(0);
+  });
+
+  it('when a bundle was found valid and a bad key is then pasted, then the old verdict goes and the page says nothing was checked', async () => {
+    const page = await context.newPage();
+    await page.goto(`${svc.url}/verify`);
+    await page.setInputFiles('#verify-file', { name: 'a.tar', mimeType: 'application/x-tar', buffer: bundles.valid! });
+    await page.waitForSelector('#verify-result .badge.ok', { timeout: 60_000 });
+    await page.fill('#verify-key', 'not a key');
+    await page.click('#verify-submit');
+    await page.waitForSelector('#verify-result .badge.pending');
+    const text = await result(page).textContent();
+    expect(text).toContain('尚未核验');
+    expect(text).not.toContain('有效');
     expect(await page.locator('#verify-json').count()).toBe(0);
   });
 
@@ -237,7 +262,7 @@ describeInBrowser('the /verify page in Chromium', () => {
       await page.click('#verify-submit');
       await page.waitForSelector('#verify-json', { state: 'attached', timeout: 60_000 });
       const text = await result(page).textContent();
-      expect(text).toContain('无效：witness_quorum_not_met');
+      expect(text).toContain('技术细节（witness_quorum_not_met）');
       expect(text).toContain('联署该检查点的指定见证方少于所要求的数量');
       const report = JSON.parse((await page.locator('#verify-json').textContent())!);
       expect(report.failure.detail).toContain('0 of the given witnesses, 1 required');

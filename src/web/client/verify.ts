@@ -48,9 +48,9 @@ function reportView(report: BundleReport): HTMLElement[] {
     out.push(element('p', t('verify.valid'), 'badge ok'));
   } else {
     const failure = report.failure!;
-    out.push(element('p', t('verify.invalid', { code: failure.code }), 'badge bad'));
-    out.push(element('p', data.codes[failure.code] ?? failure.code, 'verify-explain'));
-    const detail = element('p', `${t('verify.detail')}: `);
+    // the verdict in words; the code and the verifier's own detail (in English, as ledger verify gives it) after
+    out.push(element('p', t('verify.invalid', { reason: data.codes[failure.code] ?? failure.code }), 'badge bad'));
+    const detail = element('p', t('verify.detail', { code: failure.code }), 'verify-explain');
     detail.append(element('code', failure.detail));
     out.push(detail);
   }
@@ -59,15 +59,16 @@ function reportView(report: BundleReport): HTMLElement[] {
   out.push(
     element(
       'p',
-      t('verify.counts', {
-        events: c.events,
-        access: c.accessRecords,
-        media: c.media,
-        mediaBytes: c.mediaBytes,
-        proofs: c.proofs,
-        files: c.files,
-        bytes: c.bytes,
-      }),
+      (report.valid ? '' : t('verify.countsBefore')) +
+        t('verify.counts', {
+          events: c.events,
+          access: c.accessRecords,
+          media: c.media,
+          mediaBytes: c.mediaBytes,
+          proofs: c.proofs,
+          files: c.files,
+          bytes: c.bytes,
+        }),
     ),
   );
   if (report.checkpoint) {
@@ -156,7 +157,11 @@ function trustInputs(): TrustInputs | undefined {
 async function check(file: File): Promise<void> {
   const run = ++runs;
   const trust = trustInputs();
-  if (!trust) return;
+  if (!trust) {
+    // a verdict shown before stands on other inputs than those now given: it goes
+    show(element('p', t('verify.notChecked'), 'badge pending'));
+    return;
+  }
   result!.setAttribute('aria-busy', 'true');
   const progress = document.createElement('progress');
   progress.max = Math.max(1, file.size);

@@ -50,11 +50,13 @@ export const VERIFY_EN: VerifyMessages = {
   'verify.checking': 'Checking on this device…',
   'verify.result': 'Result',
   'verify.valid': 'Valid: the bundle is intact, and every signature and inclusion proof verifies.',
-  'verify.invalid': 'Invalid: {code}',
+  'verify.invalid': 'Invalid: {reason}',
+  'verify.countsBefore': 'Read before the failure: ',
+  'verify.notChecked': 'Not checked: correct the input marked above, then choose “Check”.',
   'verify.error': 'The check could not be completed: {reason}',
   'verify.unsupported':
     'This browser cannot verify Ed25519 signatures (it takes a recent browser, and this page served over HTTPS), so the bundle cannot be checked here. Use the command line below.',
-  'verify.detail': 'Technical detail',
+  'verify.detail': 'Technical detail ({code}): ',
   'verify.case': 'Case {caseId} (agency {agency})',
   'verify.counts':
     '{events} events, {access} access records, {media} media ({mediaBytes} bytes), {proofs} inclusion proofs; {files} files, {bytes} bytes read.',

@@ -47,11 +47,13 @@ export const VERIFY_ZH_CN = {
   'verify.checking': '正在本机核验……',
   'verify.result': '核验结果',
   'verify.valid': '有效：证据包完整，签名与包含证明全部通过核验。',
-  'verify.invalid': '无效：{code}',
+  'verify.invalid': '无效：{reason}',
+  'verify.countsBefore': '发现问题前已读取：',
+  'verify.notChecked': '尚未核验：请先更正上面标出的输入，再点击“核验”。',
   'verify.error': '未能完成核验：{reason}',
   'verify.unsupported':
     '此浏览器无法验证 Ed25519 签名（需要较新的浏览器，并通过 HTTPS 访问本页），因此不能在本机核验。请用下面的命令行方式核验。',
-  'verify.detail': '技术细节',
+  'verify.detail': '技术细节（{code}）：',
   'verify.case': '案件 {caseId}（机关 {agency}）',
   'verify.counts':
     '{events} 个事件，{access} 条调阅记录，{media} 个媒体文件（{mediaBytes} 字节），{proofs} 个包含证明；读取 {files} 个文件，共 {bytes} 字节。',

@@ -54,6 +54,8 @@ const SCRIPT_TEXT: readonly MessageKey[] = [
   'verify.detail',
   'verify.case',
   'verify.counts',
+  'verify.countsBefore',
+  'verify.notChecked',
   'verify.checkpoint',
   'verify.complete',
   'verify.complete.through',
