@@ -35,12 +35,18 @@ function fileName(given: string): string {
 export async function readApplicationUpload(
   req: Request,
   blobs: Pick<BlobStore, 'put'>,
+  /**
+   * Told the fields read so far when a file begins (the form sends its text before its files): a form refused for
+   * a file is shown again with what was typed.
+   */
+  onFields?: (fields: Readonly<Record<string, string | string[]>>) => void,
 ): Promise<ApplicationUpload | undefined> {
   const boundary = multipartBoundary(req.get('content-type'));
   if (boundary === undefined) return undefined;
   const attachments: Attachment[] = [];
   const stored = new Map<string, StoredBlob>();
-  const fields = await readMultipart(req, boundary, async (file) => {
+  const fields = await readMultipart(req, boundary, async (file, read) => {
+    onFields?.({ ...read });
     if (file.name !== ATTACHMENT_FIELD) throw violation('attachments_invalid', `files go in "${ATTACHMENT_FIELD}"`);
     if (attachments.length >= MAX_ATTACHMENTS)
       throw violation('attachments_invalid', `at most ${MAX_ATTACHMENTS} attachments`, { max: MAX_ATTACHMENTS });

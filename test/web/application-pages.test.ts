@@ -86,6 +86,23 @@ describe('filing an application on the portal (网上申请)', () => {
     expect(await pendingCount()).toBe(before);
   });
 
+  it('when an attachment is refused, then the form comes back with what was typed and the error at the attachment', async () => {
+    const before = await pendingCount();
+    const { token, cookie } = await openForm('/apply');
+    const form = filingForm({ request: '申请律师执业证，附视频' });
+    form.delete('attachment');
+    form.append('attachment', new Blob([new Uint8Array([0, 0, 0, 24])], { type: 'video/mp4' }), '现场.mp4');
+    const res = await postForm(`/apply?_csrf=${token}`, form, cookie);
+    expect(res.status).toBe(422);
+    expect(res.text).toContain('href="#f-attachment"');
+    // what was typed comes back: the item chosen, the applicant, the request
+    expect(res.text).toMatch(new RegExp(`value="${AGENCY}/L-001"\\s+selected`));
+    expect(res.text).toContain('value="王小明"');
+    expect(res.text).toContain('value="13800000000"');
+    expect(res.text).toContain('申请律师执业证，附视频');
+    expect(await pendingCount()).toBe(before);
+  });
+
   it('when no item is chosen, then the error names the item list and links to it, and nothing is filed', async () => {
     const before = await pendingCount();
     const { token, cookie } = await openForm('/apply');
