@@ -127,12 +127,16 @@ describe('the case file page', () => {
     expect(res.text).toMatch(/<dd>\s*某某律师事务所 \([^)（）]+\)\s*<\/dd>/);
     expect(res.text).toMatch(/<td>alice \(county-justice\)<\/td>/);
     const main = res.text.slice(res.text.indexOf('<main'));
-    expect(main.replace(/某[^<]*所/g, '')).not.toMatch(/[（）]/);
+    expect(main.replace(/某[^<]*所/g, '')).not.toMatch(/[（）：]/);
+    expect(main).toContain('Recorded by: ');
     // the handling officers are listed the English way too, as they are the Chinese way on the Chinese page
     expect(main).not.toContain('、');
     expect(main).toMatch(/<dd>[^<]*, [^<]*<\/dd>/);
     const zh = await page(f, `/cases/${AGENCY}/cf-1`, f.sam);
     expect(zh.text.slice(zh.text.indexOf('<main'))).toMatch(/<dd>[^<]*、[^<]*<\/dd>/);
+    // and the Chinese page the Chinese way: the item's code in full-width brackets, labels with a full-width colon
+    expect(zh.text).toMatch(/<dd>\s*[^<(]+（P-001）\s*<\/dd>/);
+    expect(zh.text).toContain('记录人：');
   });
 
   it('when the video is asked for a range, as a browser plays it, then 206 with those bytes, and the read is recorded', async () => {

@@ -8,7 +8,7 @@ import { caseHref } from '../links.js';
 import { actFormHref } from './case-actions.js';
 import { draftFileHref } from './draft-form.js';
 import { discretionFlag, similarFinesSection, type SimilarFines } from './discretion.js';
-import { label, yuan } from './labels.js';
+import { label, yuan, colon } from './labels.js';
 
 /** The fields every act form has besides its own: when, who was there, and the file it carries. */
 export function commonFields(form: ActForm): { before: FieldSpec[]; after: FieldSpec[] } {
@@ -53,7 +53,7 @@ function pendingProposal(ctx: PageContext, file: CaseFile): Html {
     { decisionType: string; fineFen?: number; legalBasis: string } | undefined;
   if (!proposed) return html``;
   return html`<p>
-    ${ctx.t('review.pendingProposal')}：<strong>${label(ctx, 'decision', proposed.decisionType)}</strong>
+    ${ctx.t('review.pendingProposal')}${colon(ctx)}<strong>${label(ctx, 'decision', proposed.decisionType)}</strong>
     ${proposed.fineFen ? yuan(proposed.fineFen) : ''} · ${proposed.legalBasis}
   </p>`;
 }
@@ -71,7 +71,7 @@ function issuedDocument(ctx: PageContext, view: ActFormView, sha256: string): Ht
   return html`<section aria-labelledby="issued-document" class="notice">
     <h2 id="issued-document">${ctx.t('issue.document')}</h2>
     <p>${ctx.t('issue.document.lead')}</p>
-    <p>${ctx.t('draft.sha256')}：<code>${sha256}</code></p>
+    <p>${ctx.t('draft.sha256')}${colon(ctx)}<code>${sha256}</code></p>
     ${
       draft &&
       html`<p><a href="${draftFileHref(view, draft, 'pdf')}" download>${ctx.t('issue.document.pdf')}</a></p>
@@ -103,7 +103,7 @@ export function actFormMain(ctx: PageContext, view: ActFormView): Html {
       <h2 id="case-summary">${ctx.t('form.caseSummary')}</h2>
       <p>
         <a href="${href}">${view.file?.title ?? view.caseId}</a>
-        <span class="muted">${ctx.t('case.caseId')}：${view.caseId}</span>
+        <span class="muted">${ctx.t('case.caseId')}${colon(ctx)}${view.caseId}</span>
         ${view.file && html`<span class="muted">${label(ctx, 'case.status', view.file.status)}</span>`}
       </p>
       ${view.file && view.type === 'LegalReviewCompleted' && pendingProposal(ctx, view.file)}

@@ -12,7 +12,7 @@ import { html, type Html } from '../html.js';
 import type { MessageKey } from '../i18n.js';
 import type { PageContext } from '../layout.js';
 import { disclosureHref } from '../links.js';
-import { label, localMinuteWithOffset } from './labels.js';
+import { label, localMinuteWithOffset, bracketed } from './labels.js';
 
 /** A licensing item that can be applied for: its agency, code and name. */
 export interface ApplicableItem {
@@ -74,7 +74,7 @@ function itemSelect(ctx: PageContext, items: readonly ApplicableItem[], state: F
       ${items.map((i) => {
         const value = `${i.agency}/${i.code}`;
         return html`<option value="${value}" ${chosen === value ? html`selected` : ''}>
-          ${i.agency} · ${i.name}（${i.code}）
+          ${i.agency} · ${bracketed(ctx, i.name, i.code)}
         </option>`;
       })}
     </select>

@@ -6,7 +6,7 @@ import { id, single } from '../../http/query.js';
 import { html, type Html } from '../html.js';
 import { pageContext, sendPage, type PageContext } from '../layout.js';
 import { formQuery, label, pageSize, pager, yuan, type PublicPagesDependencies } from './public-parts.js';
-import { localDate } from './labels.js';
+import { localDate, colon, bracketed } from './labels.js';
 
 const historyHref = (b: Pick<PublicBenchmark, 'agency' | 'itemCode'>) =>
   `/benchmarks/${encodeURIComponent(b.agency)}/${encodeURIComponent(b.itemCode)}`;
@@ -39,7 +39,7 @@ function benchmarkTable(ctx: PageContext, b: PublicBenchmark, caption: Html): Ht
 
 /** A version of a benchmark; the date it was set (recorded in UTC) by the calendar of the agency (`offset` east of UTC). */
 const versionLine = (ctx: PageContext, b: PublicBenchmark, offset: number) =>
-  `${ctx.t('benchmarks.version')} ${b.version} · ${ctx.t('benchmarks.basis')}：${b.basis} · ${ctx.t('benchmarks.setAt')}：${localDate(b.setAt, offset)}`;
+  `${ctx.t('benchmarks.version')} ${b.version} · ${ctx.t('benchmarks.basis')}${colon(ctx)}${b.basis} · ${ctx.t('benchmarks.setAt')}${colon(ctx)}${localDate(b.setAt, offset)}`;
 
 /**
  * `/benchmarks`: the discretion benchmarks in force (裁量基准), by agency and item, as `GET /v1/benchmarks` answers
@@ -68,7 +68,9 @@ export function registerBenchmarkPages(
             : page.items.map(
                 (b) =>
                   html`<section class="benchmark" aria-labelledby="b-${b.agency}-${b.itemCode}">
-                    <h2 id="b-${b.agency}-${b.itemCode}">${ctx.t('benchmarks.item')}：${b.itemCode}（${b.agency}）</h2>
+                    <h2 id="b-${b.agency}-${b.itemCode}">
+                      ${ctx.t('benchmarks.item')}${colon(ctx)}${bracketed(ctx, b.itemCode, b.agency)}
+                    </h2>
                     ${benchmarkTable(ctx, b, html`${versionLine(ctx, b, deps.utcOffsetOf(b.agency))}`)}
                     <p><a href="${historyHref(b)}">${ctx.t('benchmarks.history')}</a></p>
                   </section>`,
@@ -97,7 +99,7 @@ export function registerBenchmarkPages(
               (v) =>
                 html`<li>
                   ${benchmarkTable(ctx, v, html`${versionLine(ctx, v, deps.utcOffsetOf(agency))}`)}
-                  ${v.reason && html`<p>${ctx.t('benchmarks.reason')}：${v.reason}</p>`}
+                  ${v.reason && html`<p>${ctx.t('benchmarks.reason')}${colon(ctx)}${v.reason}</p>`}
                 </li>`,
             )}
         </ol>

@@ -3,7 +3,7 @@ import { html, type Html } from '../html.js';
 import type { PageContext } from '../layout.js';
 import { caseHref } from '../links.js';
 import { counselSection, reviewDeadlineFields } from './case-review.js';
-import { bracketed, enumerationSeparator, label, localMinute, yuan } from './labels.js';
+import { bracketed, enumerationSeparator, label, localMinute, yuan, colon } from './labels.js';
 
 /** One granted retrieval of the case, as the supervision view of the access trail gives it. */
 export interface AccessRow {
@@ -41,7 +41,7 @@ export function caseFileMain(ctx: PageContext, { file, access, actions, utcOffse
       <dt>${ctx.t('case.agency')}</dt>
       <dd>${file.agency}</dd>
       <dt>${ctx.t('case.item')}</dt>
-      <dd>${file.itemName ?? file.itemCode} (${file.itemCode})</dd>
+      <dd>${bracketed(ctx, file.itemName ?? file.itemCode, file.itemCode)}</dd>
       <dt>${ctx.t('case.openedOn')}</dt>
       <dd>${file.openedOn}</dd>
       <dt>${ctx.t('case.status')}</dt>
@@ -61,7 +61,7 @@ export function caseFileMain(ctx: PageContext, { file, access, actions, utcOffse
         ${(['recordings', 'legalReview', 'disclosure', 'service'] as const).map((name) => {
           const status = file.completeness[name].status;
           return html`<li class="check-${status}">
-            <span>${ctx.t(`case.check.${name}` as const)}</span>：<strong
+            <span>${ctx.t(`case.check.${name}` as const)}</span>${colon(ctx)}<strong
               >${label(ctx, 'case.checkStatus', status)}</strong
             >
           </li>`;
@@ -78,8 +78,8 @@ export function caseFileMain(ctx: PageContext, { file, access, actions, utcOffse
             html`<li id="act-${t.eventId}">
               <strong>${label(ctx, 'act', t.type)}</strong>
               <time datetime="${t.occurredAt}">${local(t.occurredAt)}</time>
-              <span class="muted">${ctx.t('case.timeline.by')}：${t.recordedBy}</span>
-              <span class="muted">${ctx.t('case.timeline.hash')}：<code>${t.hash.slice(0, 16)}…</code></span>
+              <span class="muted">${ctx.t('case.timeline.by')}${colon(ctx)}${t.recordedBy}</span>
+              <span class="muted">${ctx.t('case.timeline.hash')}${colon(ctx)}<code>${t.hash.slice(0, 16)}…</code></span>
             </li>`,
         )}
       </ol>
@@ -109,7 +109,7 @@ export function caseFileMain(ctx: PageContext, { file, access, actions, utcOffse
                       html`<tr>
                         <td>${bracketed(ctx, a.sub, a.agency)}</td>
                         <td><time datetime="${a.at}">${local(a.at)}</time></td>
-                        <td>${label(ctx, 'access', a.action)}${a.purpose ? `：${a.purpose}` : ''}</td>
+                        <td>${label(ctx, 'access', a.action)}${a.purpose ? `${colon(ctx)}${a.purpose}` : ''}</td>
                       </tr>`,
                   )}
                 </tbody>
@@ -193,14 +193,16 @@ function reviewsSection(ctx: PageContext, file: CaseFile): Html {
                 html`<li>
                   <strong>${label(ctx, 'review.outcome', r.outcome)}</strong>
                   <span
-                    >${ctx.t('case.review.proposal')}：${label(ctx, 'decision', r.proposal.decisionType)}
+                    >${ctx.t('case.review.proposal')}${colon(ctx)}${label(ctx, 'decision', r.proposal.decisionType)}
                     ${r.proposal.fineFen !== undefined && r.proposal.fineFen > 0 ? yuan(r.proposal.fineFen) : ''}</span
                   >
-                  <span>${ctx.t('case.review.by')}：${r.reviewer}</span>
-                  <p>${ctx.t('case.review.opinion')}：${r.opinion}</p>
+                  <span>${ctx.t('case.review.by')}${colon(ctx)}${r.reviewer}</span>
+                  <p>${ctx.t('case.review.opinion')}${colon(ctx)}${r.opinion}</p>
                   ${
                     r.resolution &&
-                    html`<p>${ctx.t('case.review.resolution')}：${label(ctx, 'resolution', r.resolution)}</p>`
+                    html`<p>
+                      ${ctx.t('case.review.resolution')}${colon(ctx)}${label(ctx, 'resolution', r.resolution)}
+                    </p>`
                   }
                 </li>`,
             )}

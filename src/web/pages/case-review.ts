@@ -1,7 +1,7 @@
 import type { CaseFile } from '../../app/case-file-reads.js';
 import { html, type Html } from '../html.js';
 import type { PageContext } from '../layout.js';
-import { label } from './labels.js';
+import { label, colon, bracketed } from './labels.js';
 
 /**
  * The legal review's time limit on the case page: requested on, the last day (working days on the calendar), and
@@ -38,9 +38,9 @@ export function counselSection(ctx: PageContext, file: CaseFile, shown: (dateTim
     ${counsel.markings.map(
       (m) =>
         html`<p>
-          ${ctx.t('case.counsel.marked')}：${m.reason}
+          ${ctx.t('case.counsel.marked')}${colon(ctx)}${m.reason}
           <span class="muted"
-            >${ctx.t('case.counsel.markedBy')}：${m.markedBy} ·
+            >${ctx.t('case.counsel.markedBy')}${colon(ctx)}${m.markedBy} ·
             <time datetime="${m.occurredAt}">${shown(m.occurredAt)}</time></span
           >
         </p>`,
@@ -54,8 +54,8 @@ export function counselSection(ctx: PageContext, file: CaseFile, shown: (dateTim
             ${counsel.opinions.map(
               (o) =>
                 html`<li>
-                  <strong>${o.name ?? o.counsel}（${label(ctx, 'counsel', o.counselRole)}）</strong>
-                  <span>${ctx.t('case.counsel.givenOn')}：${o.givenOn}</span>
+                  <strong>${bracketed(ctx, o.name ?? o.counsel, label(ctx, 'counsel', o.counselRole))}</strong>
+                  <span>${ctx.t('case.counsel.givenOn')}${colon(ctx)}${o.givenOn}</span>
                   <p>${o.opinion}</p>
                 </li>`,
             )}

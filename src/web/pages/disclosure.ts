@@ -1,7 +1,7 @@
 import type { Router } from 'express';
 import { html, type Html } from '../html.js';
 import { pageContext, sendPage, type PageContext } from '../layout.js';
-import { bracketed, localMinuteWithOffset, localSecond } from './labels.js';
+import { bracketed, localMinuteWithOffset, localSecond, colon } from './labels.js';
 import { label, yuan, type PublicPagesDependencies } from './public-parts.js';
 import { ID_PATTERN } from '../../domain/streams.js';
 
@@ -43,7 +43,7 @@ export function registerDisclosurePage(router: Router, deps: PublicPagesDependen
             <div class="notice" role="note">
               <h2>${ctx.t('decision.withdrawnTitle')}</h2>
               <p>${ctx.t('decision.withdrawnBody', { at: localMinuteWithOffset(decision.withdrawnAt, offset) })}</p>
-              <p>${ctx.t('disclosures.reason')}：${decision.reason}</p>
+              <p>${ctx.t('disclosures.reason')}${colon(ctx)}${decision.reason}</p>
             </div>
             <dl class="fields">
               <dt>${ctx.t('public.agency')}</dt>

@@ -5,7 +5,7 @@ import { disclosureFilter, disclosuresCursor, encodeDisclosuresCursor } from '..
 import { html, type Html } from '../html.js';
 import { pageContext, sendPage, type PageContext } from '../layout.js';
 import { disclosureHref } from '../links.js';
-import { localDate } from './labels.js';
+import { localDate, colon, bracketed } from './labels.js';
 import {
   decisionCards,
   formQuery,
@@ -126,7 +126,7 @@ function filterForm(
       ctx,
       'itemCode',
       'public.item',
-      catalogue.items.map((i) => ({ value: i.code, text: `${i.name}（${i.code}）` })),
+      catalogue.items.map((i) => ({ value: i.code, text: bracketed(ctx, i.name, i.code) })),
       params.itemCode,
     )}
     ${select(
@@ -165,7 +165,7 @@ function withdrawals(
             <span class="muted"
               >${ctx.t('disclosures.withdrawnAt')} ${localDate(w.withdrawnAt, utcOffsetOf(w.agency))}</span
             >
-            <span>${ctx.t('disclosures.reason')}：${w.reason}</span>
+            <span>${ctx.t('disclosures.reason')}${colon(ctx)}${w.reason}</span>
           </li>`,
       )}
     </ul>`;

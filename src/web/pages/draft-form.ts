@@ -1,4 +1,5 @@
 import type { DraftRecord } from '../../app/decision-drafts.js';
+import { colon } from './labels.js';
 import type { CaseFile } from '../../app/case-file-reads.js';
 import { DECISION_TYPES } from '../../domain/case/acts.js';
 import { errorSummary, field, type FieldSpec, type FormState } from '../forms/fields.js';
@@ -64,7 +65,7 @@ function drafted(ctx: PageContext, file: CaseFile, draft: DraftRecord): Html {
       <li><a href="${draftFileHref(file, draft.draftId, 'pdf')}" download>${ctx.t('draft.pdf')}</a></li>
       <li><a href="${draftFileHref(file, draft.draftId, 'docx')}" download>${ctx.t('draft.docx')}</a></li>
     </ul>
-    <p>${ctx.t('draft.sha256')}：<code>${draft.pdf.sha256}</code></p>
+    <p>${ctx.t('draft.sha256')}${colon(ctx)}<code>${draft.pdf.sha256}</code></p>
     <p class="muted">${ctx.t('draft.issueHint')}</p>
     <p><a href="${issueHref(file, draft.draftId)}">${ctx.t('draft.issue')}</a></p>
   </section>`;
@@ -79,7 +80,7 @@ export function draftMain(ctx: PageContext, view: DraftView): Html {
       <h2 id="case-summary">${ctx.t('form.caseSummary')}</h2>
       <p>
         <a href="${caseHref(file)}">${file.title}</a>
-        <span class="muted">${ctx.t('case.caseId')}：${file.caseId}</span>
+        <span class="muted">${ctx.t('case.caseId')}${colon(ctx)}${file.caseId}</span>
       </p>
     </section>
     ${view.draft && drafted(ctx, file, view.draft)} ${errorSummary(ctx, view.state)}

@@ -17,6 +17,11 @@ export function bracketed(ctx: Translator, text: string, note: string): string {
   return `${text}${open}${note}${close}`;
 }
 
+/** The colon after a label: full-width `：` in Chinese, `: ` with the space after in English. */
+export function colon(ctx: Translator): string {
+  return ctx.locale === 'en' ? ': ' : '：';
+}
+
 /** The brackets around a note: full-width `（` `）` in Chinese, ` (` `)` with the space before in English. */
 export function brackets(ctx: Translator): readonly [string, string] {
   return ctx.locale === 'en' ? [' (', ')'] : ['（', '）'];

@@ -8,7 +8,7 @@ import { html, type Html } from '../html.js';
 import type { MessageKey } from '../i18n.js';
 import type { PageContext } from '../layout.js';
 import { caseHref } from '../links.js';
-import { brackets, label, yuan } from './labels.js';
+import { brackets, label, yuan, colon } from './labels.js';
 
 type Deviations = Awaited<ReturnType<DiscretionReads['deviations']>>;
 type WeakPoints = Awaited<ReturnType<EvaluationReads['weakPoints']>>;
@@ -168,8 +168,8 @@ export function evaluationMain(
               ${view.evaluations.map(
                 (e) =>
                   html`<li>
-                    <strong>${ctx.t('evaluation.total')}：${e.total} / ${e.maxTotal}</strong>
-                    <span>${ctx.t('evaluation.by')}：${e.evaluator}</span>
+                    <strong>${ctx.t('evaluation.total')}${colon(ctx)}${e.total} / ${e.maxTotal}</strong>
+                    <span>${ctx.t('evaluation.by')}${colon(ctx)}${e.evaluator}</span>
                     ${e.amendments > 0 && html`<span class="muted">${ctx.t('evaluation.amended', { count: e.amendments })}</span>`}
                   </li>`,
               )}

@@ -1,4 +1,5 @@
 import type { Request, Router } from 'express';
+import { colon } from './labels.js';
 import type { PublicStatistics } from '../../app/public-statistics.js';
 import { CSV_CONTENT_TYPE, metricsCsv } from '../../http/csv.js';
 import { id, oneOf } from '../../http/query.js';
@@ -103,7 +104,7 @@ function page(ctx: PageContext, stats: PublicStatistics, agencies: readonly stri
       <button type="submit">${ctx.t('public.apply')}</button>
       <a class="button" href="${hrefWith(`/statistics/${year}.csv`, keep)}" download>${ctx.t('statistics.csv')}</a>
     </form>
-    <p>${ctx.t('statistics.scope')}：${stats.agency ?? ctx.t('statistics.allAgencies')}</p>
+    <p>${ctx.t('statistics.scope')}${colon(ctx)}${stats.agency ?? ctx.t('statistics.allAgencies')}</p>
     <h2>${ctx.t('statistics.summary')}</h2>
     <dl class="fields">
       ${(

@@ -3,7 +3,7 @@ import { html, type Html } from '../html.js';
 import type { PageContext } from '../layout.js';
 import { caseHref } from '../links.js';
 import { actFormHref } from './case-actions.js';
-import { label, yuan } from './labels.js';
+import { label, yuan, colon } from './labels.js';
 
 /** A case as the lists show it. */
 export interface CaseRow {
@@ -80,7 +80,7 @@ export function reviewQueueMain(ctx: PageContext, pending: readonly CaseRow[], m
                   ${
                     c.proposal &&
                     html`<p>
-                      ${ctx.t('review.queue.proposal')}：${label(ctx, 'decision', c.proposal.decisionType)}
+                      ${ctx.t('review.queue.proposal')}${colon(ctx)}${label(ctx, 'decision', c.proposal.decisionType)}
                       ${c.proposal.fineFen ? yuan(c.proposal.fineFen) : ''} · ${c.proposal.legalBasis}
                     </p>`
                   }
