@@ -94,7 +94,13 @@ function current(ctx: PageContext, href: string): boolean {
 export function sendPage(res: Response, ctx: PageContext, options: PageOptions): void {
   const other: Locale = ctx.locale === 'zh-CN' ? 'en' : 'zh-CN';
   const style = ctx.assets.url('portal.css');
-  const scripts = (options.scripts ?? []).map((name) => ctx.assets.url(name)).filter((url) => url !== undefined);
+  // a form that came back with an error, whichever page it is on, gets its summary focused (forms.js)
+  const named = options.scripts ?? [];
+  const withForms =
+    options.main.value.includes('class="error-summary"') && !named.includes('forms.js')
+      ? [...named, 'forms.js']
+      : named;
+  const scripts = withForms.map((name) => ctx.assets.url(name)).filter((url) => url !== undefined);
   const page = html`<!doctype html>
     <html lang="${ctx.locale}">
       <head>

@@ -90,6 +90,8 @@ describe("the administrator's screen of the agency's enforcement items (执法�
     const noReason = await send('P-001', { reason: '' });
     expect(noReason.res.status).toBe(400);
     expect(noReason.text).toContain('<div class="error-summary" role="alert"');
+    // whichever form it is, the page brings the script that focuses the summary
+    expect(noReason.text).toMatch(/<script[^>]+src="\/assets\/forms\.js/);
     expect(noReason.text).toContain('<a href="#f-reason">“停用理由”填写有误，请检查后重新填写。</a>');
     expect(noReason.text).toContain('aria-invalid="true"');
     const long = 'x'.repeat(10_001);
