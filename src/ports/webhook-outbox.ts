@@ -101,8 +101,10 @@ export interface WebhookOutboxStore {
   }): void;
   /**
    * The first pending delivery of each (subscription, stream) that is due by `now`, those due longest first (then in
-   * log order), at most `limit`, leaving out the (subscription, stream) pairs `busy` names (attempts in flight). Its
-   * cost grows with `limit` and the pairs left out, never with the number of pending deliveries.
+   * log order), at most `limit`, leaving out the (subscription, stream) pairs `busy` names (attempts in flight, or a
+   * subscription at its share). `busy` is asked once per pair considered, in that order, and every pair it does not
+   * name is taken, so it may count what it lets through. Its cost grows with `limit` and the pairs left out, never
+   * with the number of pending deliveries.
    */
   due(now: number, limit: number, busy?: (webhookId: string, stream: string) => boolean): Delivery[];
   /**

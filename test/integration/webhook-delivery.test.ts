@@ -257,6 +257,36 @@ describe('webhook delivery', () => {
     expect(receiver.received).toHaveLength(3); // the first, refused with 410, and both dead letters, sent again
   });
 
+  it("when one subscription's receiver hangs on many cases, then it holds a share of the slots and another agency's subscription is served at once", async () => {
+    await fx.close();
+    fx = webhookFixture({ dir: tempDir(), signer, totalTimeoutMs: 2_000 }); // 8 slots, a quarter for one subscription
+    const healthy = await WebhookReceiver.start();
+    try {
+      await subscribe(A, { eventTypes: ['EvidenceCollected'] });
+      await fx.service.create(
+        actorOf(B),
+        { url: healthy.url, eventTypes: ['EvidenceCollected'] },
+        randomUUID(),
+        randomUUID(),
+      );
+      receiver.behave = () => ({ hang: true });
+      let hangingWhenServed = -1;
+      healthy.behave = () => {
+        hangingWhenServed = receiver.received.length;
+        return { status: 204 };
+      };
+      // eight cases of the county wait on the hanging receiver, then one of the city's on the healthy one
+      for (let i = 1; i <= 8; i++) await fx.append(`case-county-justice:h-${i}`, A, 1);
+      await fx.append('case-city-market:m-1', B, 1);
+      await fx.deliver();
+      expect(healthy.received).toHaveLength(1);
+      // served while the hanging receiver held its share (2 of 8 slots), not after all eight had timed out
+      expect(hangingWhenServed).toBeLessThanOrEqual(2);
+    } finally {
+      await healthy.close();
+    }
+  });
+
   it('when the receiver redirects, then the redirect is not followed and the delivery counts as failed', async () => {
     const { webhook } = await subscribe(A, { eventTypes: ['EvidenceCollected'] });
     const target = await WebhookReceiver.start();

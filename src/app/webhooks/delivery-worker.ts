@@ -26,6 +26,11 @@ export interface DeliveryWorkerOptions {
   readonly random: () => number;
   /** Most attempts in flight at once (over all subscriptions; one per subscription and stream). */
   readonly concurrency: number;
+  /**
+   * Most attempts in flight at once for one subscription (default a quarter of `concurrency`, at least one): a
+   * receiver that hangs holds at most these slots, and the other subscriptions keep the rest.
+   */
+  readonly perSubscription?: number;
   /** How often to look for retries that fell due (new deliveries are started when the router nudges). */
   readonly pollMs: number;
   /** A receiver answered 410 Gone: the subscription is to be disabled (recorded as an event). */
@@ -109,8 +114,20 @@ export class DeliveryWorker {
     const { concurrency, store, clock } = this.options;
     const free = concurrency - this.#inflight.size;
     if (free <= 0) return 0;
-    const busy = (webhookId: string, stream: string) =>
-      this.#gone.has(webhookId) || this.#inflight.has(pairOf(webhookId, stream));
+    // a subscription's share: what it has in flight, and what this fill starts for it
+    const cap = this.options.perSubscription ?? Math.max(1, Math.ceil(concurrency / 4));
+    const taken = new Map<string, number>();
+    for (const pair of this.#inflight.keys()) {
+      const webhookId = pair.slice(0, pair.indexOf('\n'));
+      taken.set(webhookId, (taken.get(webhookId) ?? 0) + 1);
+    }
+    const busy = (webhookId: string, stream: string) => {
+      if (this.#gone.has(webhookId) || this.#inflight.has(pairOf(webhookId, stream))) return true;
+      const mine = taken.get(webhookId) ?? 0;
+      if (mine >= cap) return true;
+      taken.set(webhookId, mine + 1); // `due` takes what is not busy
+      return false;
+    };
     const due = store.due(clock.now().getTime(), free, busy);
     for (const delivery of due) {
       const pair = pairOf(delivery.webhookId, delivery.stream);
