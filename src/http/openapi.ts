@@ -57,6 +57,7 @@ const PROBLEM_STATUSES: Record<number, string> = {
   404: 'No such resource, or not one the caller may see (not_found).',
   406: 'The Accept header admits none of the media types this answers with (not_acceptable); `available` lists them.',
   409: 'The write conflicts with the record: a stale If-Match (revision_conflict) or a rule such as legal_review_required.',
+  410: 'The request repeats, under its Idempotency-Key, the creation of a subscription deleted since (webhook_deleted): nothing is subscribed.',
   413: 'The body is larger than allowed (too_large).',
   415: 'The body is in an unsupported encoding (unsupported_media_type).',
   416: 'The range lies outside the medium (range_not_satisfiable).',
@@ -300,7 +301,7 @@ const WEBHOOK_OPERATIONS: readonly Operation[] = [
     requestBody: jsonBody('command.create-webhook'),
     responses: {
       ...written('The subscription', 'response.webhook', { ...ETAG, Location: text('The subscription.') }),
-      ...problems(400, 401, 403, 409, 413, 415, 422),
+      ...problems(400, 401, 403, 409, 410, 413, 415, 422),
     },
   },
   {

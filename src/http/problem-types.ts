@@ -504,6 +504,11 @@ export const PROBLEM_TYPES: Readonly<Record<string, ProblemType>> = {
     'The webhook URL is not https (plain http only for hosts the operator allow-lists), holds credentials or a fragment, does not resolve, or its host resolves to a loopback, private, link-local, multicast or otherwise reserved address (IPv4 or IPv6, v4-mapped included); `reason` says which. Nothing was recorded.',
   ),
   webhook_exists: entry(409, 'Webhook exists', 'A subscription with this id exists already.'),
+  webhook_deleted: entry(
+    410,
+    'Webhook deleted',
+    'The request repeats (same Idempotency-Key) the creation of a subscription that has been deleted since: nothing is subscribed. Create it again with a new Idempotency-Key.',
+  ),
   webhook_disabled: entry(
     409,
     'Webhook disabled',

@@ -330,6 +330,24 @@ describe('webhook subscriptions over HTTP', () => {
     expect(unkeyed.status).toBe(404);
   });
 
+  it('when a creation is sent again under its Idempotency-Key after the subscription was deleted, then 410 webhook_deleted and nothing is subscribed', async () => {
+    const create = () =>
+      t.call('POST', '/v1/webhooks', {
+        token: integration,
+        headers: { 'idempotency-key': 'provision-1' },
+        body: { url: receiver.url },
+      });
+    const created = await create();
+    expect(created.status).toBe(201);
+    const id = created.body.id as string;
+    expect((await t.call('DELETE', `/v1/webhooks/${id}`, { token: integration })).status).toBe(204);
+    const again = await create();
+    expect([again.status, again.body.code, again.body.webhookId]).toEqual([410, 'webhook_deleted', id]);
+    expect((await t.call('GET', `/v1/webhooks/${id}`, { token: integration })).status).toBe(404);
+    const listed = await t.call('GET', '/v1/webhooks', { token: integration });
+    expect(listed.body.items.map((w: { id: string }) => w.id)).not.toContain(id);
+  });
+
   it('when a PATCH changes nothing, then 200 with the subscription as it is, the same ETag, and nothing is recorded', async () => {
     const created = await t.call('POST', '/v1/webhooks', {
       token: integration,

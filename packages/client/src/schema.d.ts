@@ -6621,6 +6621,15 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
+      /** @description The request repeats, under its Idempotency-Key, the creation of a subscription deleted since (webhook_deleted): nothing is subscribed. */
+      410: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
       /** @description The body is larger than allowed (too_large). */
       413: {
         headers: {

@@ -1,3 +1,4 @@
+import { LedgerError } from '../../errors.js';
 import type { Actor } from '../../domain/actor.js';
 import { RuleViolation } from '../../domain/errors.js';
 import { DeliveredElsewhere, InvalidBody, InvalidQuery } from '../../errors.js';
@@ -107,6 +108,10 @@ export class WebhookService {
       recorded.length === 1 &&
       canonicalEqual(recorded[0]!.data, { webhookId, agency: actor.agency, ...settings, signing, ...key });
     const written = await this.#command(actor.agency, webhookId, command, eventId, { sameRequest });
+    // a retry of a creation whose subscription was deleted since: no subscription is there to answer with
+    if (!written.result.created && written.webhook.deleted) {
+      throw new WebhookDeleted('the subscription this request created has been deleted since', { webhookId });
+    }
     return { ...written, credentials: this.#credentials(written.webhook) };
   }
 
@@ -292,6 +297,12 @@ export class WebhookService {
 }
 
 const notFound = () => new RuleViolation('not_found', 404, 'no such webhook');
+
+/** A creation repeated (its Idempotency-Key) after its subscription was deleted: nothing is subscribed. */
+class WebhookDeleted extends LedgerError {
+  readonly code = 'webhook_deleted';
+  readonly status = 410;
+}
 
 /**
  * A `public` subscription receives only the events that change a public entry ({@link PUBLIC_EVENT_TYPES}): one
