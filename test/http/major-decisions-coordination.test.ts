@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { CHECKS_PASSED } from '../support/domain.js';
 import { loadValidators } from '../../src/http/validation.js';
 import { seedAgency, startTestService, type TestService } from '../support/service.js';
 import { parseCsv } from '../support/csv.js';
@@ -12,18 +13,7 @@ const AGENCY = 'county-justice';
 const validate = loadValidators(path.resolve(__dirname, '../../schemas'));
 const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
 const at = (hh: string) => `${today}T00:00:${hh}+08:00`;
-const CHECKS = {
-  subjectLawful: true,
-  officersQualified: true,
-  procedureLawful: true,
-  factsClear: false,
-  evidenceSufficient: true,
-  lawAppliedCorrectly: true,
-  discretionAppropriate: true,
-  withinAuthority: true,
-  documentsComplete: true,
-  criminalReferralNeeded: false,
-};
+const CHECKS = { ...CHECKS_PASSED, factsClear: false };
 const proposed = { decisionType: 'fine', fineFen: 2_000_000, legalBasis: '《律师法》第五十条' };
 
 let t: TestService;

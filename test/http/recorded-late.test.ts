@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { CHECKS_PASSED } from '../support/domain.js';
 import { loadValidators } from '../../src/http/validation.js';
 import type { Clock } from '../../src/ports/clock.js';
 import { seedAgency, startTestService, type TestService } from '../support/service.js';
@@ -13,18 +14,6 @@ const started = Date.now();
 /** The service's clock: 2026-12-01T02:00:00Z (10:00 on Tuesday 1 December in China) when the test starts. */
 const clock: Clock = { now: () => new Date(START + (Date.now() - started)) };
 const validate = loadValidators(path.resolve(__dirname, '../../schemas'));
-const CHECKS = {
-  subjectLawful: true,
-  officersQualified: true,
-  procedureLawful: true,
-  factsClear: true,
-  evidenceSufficient: true,
-  lawAppliedCorrectly: true,
-  discretionAppropriate: true,
-  withinAuthority: true,
-  documentsComplete: true,
-  criminalReferralNeeded: false,
-};
 
 let t: TestService;
 let officer: string;
@@ -84,7 +73,7 @@ beforeAll(async () => {
     'R-1',
     'LegalReviewCompleted',
     '2026-11-23T15:00:00+08:00',
-    { outcome: 'approved', opinion: '同意', checks: CHECKS },
+    { outcome: 'approved', opinion: '同意', checks: CHECKS_PASSED },
     t.token('rita', AGENCY, ['reviewer']),
   );
 }, 60_000);

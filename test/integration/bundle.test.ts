@@ -122,6 +122,42 @@ async function check(archive: Buffer, options: BundleVerifyOptions = {}): Promis
 
 const trusted = (): BundleVerifyOptions => ({ trustedKeys: [serviceSigner.publicKey] });
 
+/**
+ * The report `POST /v1/verify` answers for `body` on a service that trusts the service key and whose own log is
+ * `log` (its origin and roots): a log other than the test service's, made up for the case.
+ */
+async function postedTo(
+  log: NonNullable<Parameters<typeof bundleApi>[0]['prefixOf']>,
+  body: Buffer,
+): Promise<BundleReport & { log?: unknown }> {
+  const app = express();
+  app.use(
+    bundleApi({
+      bundles: { export: () => Promise.reject(new Error('not asked')) },
+      verify: () => {
+        throw new Error('not asked');
+      },
+      keys: () => [{ publicKey: serviceSigner.publicKey }],
+      limited: (_req, _res, next) => next(),
+      prefixOf: log,
+      log: pino({ level: 'silent' }),
+    }),
+  );
+  const server = app.listen(0, '127.0.0.1');
+  await new Promise((resolve) => server.once('listening', resolve));
+  try {
+    const { port } = server.address() as AddressInfo;
+    const res = await fetch(`http://127.0.0.1:${port}/v1/verify`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-tar' },
+      body,
+    });
+    return (await res.json()) as BundleReport & { log?: unknown };
+  } finally {
+    server.close();
+  }
+}
+
 async function expectFailure(list: Member[], code: string, options: BundleVerifyOptions = trusted()) {
   const report = await check(await pack(list), options);
   expect({ valid: report.valid, code: report.failure?.code }).toEqual({ valid: false, code });
@@ -698,40 +734,15 @@ describe('tampering is detected, with zero false accepts', () => {
       expect(own.valid).toBe(true);
       expect(own.complete).toBeDefined();
       // a service whose log has another root at the bundle's size: the same key and origin, another history
-      const app = express();
-      app.use(
-        bundleApi({
-          bundles: { export: () => Promise.reject(new Error('not asked')) },
-          verify: () => {
-            throw new Error('not asked');
-          },
-          keys: () => [{ publicKey: serviceSigner.publicKey }],
-          limited: (_req, _res, next) => next(),
-          prefixOf: { origin: origin(), rootAt: () => Promise.resolve(randomBytes(32)) },
-          log: pino({ level: 'silent' }),
-        }),
-      );
-      const server = app.listen(0, '127.0.0.1');
-      await new Promise((resolve) => server.once('listening', resolve));
-      try {
-        const { port } = server.address() as AddressInfo;
-        const res = await fetch(`http://127.0.0.1:${port}/v1/verify`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/x-tar' },
-          body: bundle,
-        });
-        const report = (await res.json()) as BundleReport & { log?: unknown };
-        expect(report).toMatchObject({
-          valid: false,
-          failure: { code: 'checkpoint_inconsistent' },
-          log: { origin: origin(), consistent: false },
-        });
-        expect(report).not.toHaveProperty('complete');
-        expect(report).not.toHaveProperty('timestamps');
-        expect(report).not.toHaveProperty('disclosures');
-      } finally {
-        server.close();
-      }
+      const report = await postedTo({ origin: origin(), rootAt: () => Promise.resolve(randomBytes(32)) }, bundle);
+      expect(report).toMatchObject({
+        valid: false,
+        failure: { code: 'checkpoint_inconsistent' },
+        log: { origin: origin(), consistent: false },
+      });
+      expect(report).not.toHaveProperty('complete');
+      expect(report).not.toHaveProperty('timestamps');
+      expect(report).not.toHaveProperty('disclosures');
     });
 
     it('when a checkpoint of the same size and tree commits to other stream heads, then the trusted checkpoint and the service both refuse it', async () => {
@@ -769,38 +780,15 @@ describe('tampering is detected, with zero false accepts', () => {
 
       // the service holds the heads root of every size of its log: a bundle whose checkpoint has the log's tree but
       // not its heads is refused
-      const post = async (headsRoot: Buffer) => {
-        const app = express();
-        app.use(
-          bundleApi({
-            bundles: { export: () => Promise.reject(new Error('not asked')) },
-            verify: () => {
-              throw new Error('not asked');
-            },
-            keys: () => [{ publicKey: serviceSigner.publicKey }],
-            limited: (_req, _res, next) => next(),
-            prefixOf: {
-              origin: origin(),
-              rootAt: () => Promise.resolve(Buffer.from(rootHash, 'base64')),
-              headsRootAt: () => Promise.resolve(headsRoot),
-            },
-            log: pino({ level: 'silent' }),
-          }),
+      const post = (headsRoot: Buffer) =>
+        postedTo(
+          {
+            origin: origin(),
+            rootAt: () => Promise.resolve(Buffer.from(rootHash, 'base64')),
+            headsRootAt: () => Promise.resolve(headsRoot),
+          },
+          bundle,
         );
-        const server = app.listen(0, '127.0.0.1');
-        await new Promise((resolve) => server.once('listening', resolve));
-        try {
-          const { port } = server.address() as AddressInfo;
-          const res = await fetch(`http://127.0.0.1:${port}/v1/verify`, {
-            method: 'POST',
-            headers: { 'content-type': 'application/x-tar' },
-            body: bundle,
-          });
-          return (await res.json()) as BundleReport & { log?: unknown };
-        } finally {
-          server.close();
-        }
-      };
       expect(await post(Buffer.from(own.checkpoint!.headsRoot!, 'base64'))).toMatchObject({
         valid: true,
         log: { consistent: true },

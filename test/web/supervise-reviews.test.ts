@@ -1,4 +1,5 @@
 import { AGENCY, DAY, page, recordAct, startScreensService, type ScreensFixture } from '../support/screens.js';
+import { CHECKS_PASSED } from '../support/domain.js';
 
 let f: ScreensFixture;
 
@@ -44,22 +45,10 @@ beforeAll(async () => {
   await recordAct(f, f.rita, 'lr-2', {
     type: 'LegalReviewCompleted',
     occurredAt: '2026-01-07T09:00:00+08:00',
-    data: { outcome: 'approved', opinion: '同意', checks: CHECKS },
+    data: { outcome: 'approved', opinion: '同意', checks: CHECKS_PASSED },
   });
   await f.t.service.readModelsCaughtUp();
 }, 60_000);
-const CHECKS = {
-  subjectLawful: true,
-  officersQualified: true,
-  procedureLawful: true,
-  factsClear: true,
-  evidenceSufficient: true,
-  lawAppliedCorrectly: true,
-  discretionAppropriate: true,
-  withinAuthority: true,
-  documentsComplete: true,
-  criminalReferralNeeded: false,
-};
 afterAll(() => f.t.stop());
 
 describe('the supervision dashboard: legal reviews past their time limit (审核时限)', () => {
