@@ -244,6 +244,7 @@ export function applicationPages(
     requireCsrf,
     parseForm,
     async (req: Request, res: Response) => {
+      res.locals.formPage = '/work/applications';
       const applicationId = applicationOf(req);
       const body = { officers: officersOf(fieldText(req.body ?? {}, 'officers')) };
       deps.validate(ACCEPT, body);
@@ -261,6 +262,7 @@ export function applicationPages(
     requireCsrf,
     parseForm,
     async (req: Request, res: Response) => {
+      res.locals.formPage = '/work/applications';
       const applicationId = applicationOf(req);
       const values = (req.body ?? {}) as Values;
       const body = { reason: fieldText(values, 'reason'), legalBasis: fieldText(values, 'legalBasis') };

@@ -27,7 +27,11 @@ export function pageContext(req: Request, res: Response, assets: PortalAssets): 
     req.originalUrl.includes('?') ? req.originalUrl.slice(req.originalUrl.indexOf('?')) : '',
   );
   const user = res.locals.portalUser as PortalUser | undefined;
-  return { ...translator(locale), path: req.path, query, assets, ...(user ? { user } : {}) };
+  // a form posted to a path that answers no GET (`POST /cases`) shows its page again: its links (the language
+  // switch) go to the page the form is on, which the route names (`formPage`)
+  const formPage =
+    req.method === 'GET' || req.method === 'HEAD' ? undefined : (res.locals.formPage as string | undefined);
+  return { ...translator(locale), path: formPage ?? req.path, query, assets, ...(user ? { user } : {}) };
 }
 
 /**

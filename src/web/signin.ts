@@ -52,6 +52,7 @@ export function signIn(deps: SignInDependencies): Router {
   });
 
   router.post('/signin/dev', async (req, res) => {
+    res.locals.formPage = '/signin';
     if (!deps.devSignIn) throw new SignInRefused('the development sign-in is not enabled');
     refuseCrossSite(req); // no session yet, so no CSRF token: the browser's word on where the form came from
     // read as a promise, so that whatever the rest throws reaches the error handler (a throw in the parser's

@@ -158,6 +158,7 @@ export function workScreens(deps: WorkDependencies, assets: PortalAssets): Route
     requireCsrf,
     parseForm,
     async (req: Request, res: Response) => {
+      res.locals.formPage = '/cases/new';
       const principal = portalPrincipal(res);
       const values = formValues(req.body);
       res.locals.formValues = values;

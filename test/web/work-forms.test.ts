@@ -107,6 +107,9 @@ describe('opening a case from the portal', () => {
     }
     expect(res.text).not.toMatch(/id="f-caseId"[^>]*aria-invalid/);
     expect(await caseEvents('wf-bad3')).toEqual([]);
+    // the language switch goes to the form's page, which answers GET, not to the path the form was posted to
+    expect(res.text).toMatch(/<a class="lang" href="\/cases\/new\?lang=en"/);
+    expect((await page(f, '/cases/new?lang=en', f.alice)).status).toBe(200);
   });
 
   it('when the item code is not in the registry, then the rule is told in Chinese and no case is opened', async () => {
