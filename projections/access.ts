@@ -18,6 +18,8 @@ export interface AccessDoc extends Doc {
   requestId: string;
   /** The medium read, for `read_media`. */
   media?: string;
+  /** The supervision view that listed the case, for `list_supervision`. */
+  view?: string;
 }
 
 /**
@@ -42,11 +44,13 @@ export const DENIED_ACCESS = 'denied_access';
 /**
  * The access log (调阅记录): one document per retrieval, keyed by the event id. Granted retrievals come from the
  * `CaseAccessed` events of the cases' `access-<agency>:<caseId>` trails, the case's agency and id from the stream
- * name; refused ones from the `CaseAccessDenied` events of the readers' `denied-<agency>:<sub>` trails.
+ * name; listings (reads that showed several cases at once) from the `CasesListed` events of the readers'
+ * `reads-<agency>:<sub>` trails, one document per case named (keyed by the event id and the case's place in it);
+ * refused ones from the `CaseAccessDenied` events of the readers' `denied-<agency>:<sub>` trails.
  */
 export const accessProjection: Projection = {
   name: 'access',
-  version: 2,
+  version: 3, // 3: listings (`CasesListed` of `reads-*` trails), a document per case named
   collections: [
     { name: ACCESS, indexes: ['caseId', 'sub', 'at', 'caseAgency'] },
     { name: DENIED_ACCESS, indexes: ['agency', 'sub', 'at', 'caseId'] },
@@ -71,6 +75,28 @@ export const accessProjection: Projection = {
         ...optional,
       };
       return [{ collection: ACCESS, key: event.id, doc }];
+    }
+    if (event.type === 'CasesListed' && stream?.category === 'reads' && Array.isArray(data.cases)) {
+      const changes: Change[] = [];
+      const view = typeof data.view === 'string' ? { view: data.view } : {};
+      data.cases.forEach((listed: unknown, i) => {
+        const { agency, caseId } = (listed ?? {}) as Record<string, unknown>;
+        if (typeof agency !== 'string' || typeof caseId !== 'string') return;
+        const doc: AccessDoc = {
+          sub: event.actor.sub,
+          agency: event.actor.agency,
+          caseAgency: agency,
+          at: event.recordedAt,
+          caseId,
+          action: String(data.action),
+          outcome: 'granted',
+          requestId: String(data.requestId ?? ''),
+          ...optional,
+          ...view,
+        };
+        changes.push({ collection: ACCESS, key: `${event.id}/${i}`, doc });
+      });
+      return changes;
     }
     if (event.type === 'CaseAccessDenied' && stream?.category === 'denied') {
       const doc: DeniedAccessDoc = {

@@ -638,6 +638,7 @@ async function startHolding(config: Config, { clock, log }: ServiceDependencies)
       : {};
   const supervision = new SupervisionReads({
     readModels,
+    access,
     runner,
     clock,
     utcOffsetOf: agencyOffset,
@@ -654,7 +655,7 @@ async function startHolding(config: Config, { clock, log }: ServiceDependencies)
     log: transparency,
     leafIndex: (eventId) => readModels.get<LeafDoc>(MERKLE, leafKey(eventId))?.index,
   });
-  const recordingReads = new RecordingReads({ readModels, runner });
+  const recordingReads = new RecordingReads({ readModels, runner, access });
   const cases = new CaseService({ ...deps, calendar, serviceKeys, dataKeys, utcOffsetOf: agencyOffset });
   const decisionTemplates = new DecisionTemplates(deps, registry);
   const drafts = new DecisionDrafts({
@@ -735,7 +736,7 @@ async function startHolding(config: Config, { clock, log }: ServiceDependencies)
     ),
   );
   const reviewCatalogues = new ReviewCatalogueService(deps);
-  const discretion = new DiscretionReads({ readModels, runner });
+  const discretion = new DiscretionReads({ readModels, runner, access });
   const evaluationReads = new EvaluationReads({ readModels, runner, cases: reads });
   const evaluations = new EvaluationService(deps, cases);
   const routers = [
@@ -799,7 +800,7 @@ async function startHolding(config: Config, { clock, log }: ServiceDependencies)
       log,
     }),
     auditApi({ live: liveEvents, verify, shutdown: live.signal }),
-    eventsApi({ feed: new EventFeed(events), verify, eventTypes: agencyEventTypes, log }),
+    eventsApi({ feed: new EventFeed(events, access), verify, eventTypes: agencyEventTypes, log }),
     supervisionApi({ reads: supervision, verify }),
     applicationsApi({
       applications,

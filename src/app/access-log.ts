@@ -8,6 +8,38 @@ import { checkStoredEvents } from './stored-events.js';
 export type AccessAction =
   'read_case' | 'read_events' | 'read_bundle' | 'read_media' | 'read_similar' | 'read_opening' | 'read_evaluations';
 
+/**
+ * A read that shows several cases at once: a page of the case list (`list_cases`), of the review queue
+ * (`list_reviews`), the cases similar to one (`list_similar`), a page of the pull feed (`read_feed`), a supervision
+ * view (`list_supervision`, with the view's name).
+ */
+export type ListingAction = 'list_cases' | 'list_reviews' | 'list_similar' | 'read_feed' | 'list_supervision';
+
+/** A case a listing showed: case ids are unique within an agency only. */
+export interface ListedCase {
+  readonly agency: string;
+  readonly caseId: string;
+}
+
+/** Who is told, for a listing's record: the request's id and why, as the reader said (`x-purpose`). */
+export interface ListingRequest {
+  readonly requestId: string;
+  readonly purpose?: string;
+}
+
+/** A read of several cases at once, granted: recorded on the reader's own trail, naming every case it showed. */
+export interface ListingEntry {
+  readonly principal: Pick<Principal, 'sub' | 'agency' | 'roles'>;
+  readonly action: ListingAction;
+  readonly requestId: string;
+  /** Why, as the reader said (`x-purpose`). */
+  readonly purpose?: string;
+  /** Which supervision view, for `list_supervision` (its path's last segment: `major-decisions`). */
+  readonly view?: string;
+  /** The cases shown, in the order shown; one listed twice is named once. */
+  readonly cases: readonly ListedCase[];
+}
+
 /** A retrieval of a case, granted: recorded on the case's access trail. */
 export interface AccessEntry {
   /** The agency of the case read (case ids are unique within an agency only). */
@@ -44,8 +76,17 @@ export function deniedAccessStream(agency: string, sub: string): string {
   return agencyStream('denied', agency, sub);
 }
 
+/** The reader's own trail of listings, reads that showed several cases at once (the reader's agency and subject). */
+export function readerTrail(agency: string, sub: string): string {
+  return agencyStream('reads', agency, sub);
+}
+
 export const CASE_ACCESSED = 'CaseAccessed';
 export const CASE_ACCESS_DENIED = 'CaseAccessDenied';
+export const CASES_LISTED = 'CasesListed';
+
+/** Most cases one listing event names; a larger listing is recorded as several events. */
+export const MAX_CASES_PER_LISTING = 500;
 
 /**
  * Every retrieval of a case (调阅) is itself recorded, as a signed event, before anything is sent. A granted one
@@ -65,6 +106,27 @@ export class AccessLog {
   record(entry: AccessEntry): Promise<void> {
     const { agency, principal, ...data } = entry;
     return this.write(accessStream(agency, entry.caseId), CASE_ACCESSED, principal, { ...data, outcome: 'granted' });
+  }
+
+  /**
+   * Records a listing on the reader's own trail (`CasesListed`), naming each case it showed; a listing that showed
+   * none records nothing. One event per {@link MAX_CASES_PER_LISTING} cases, so that no event grows without bound.
+   */
+  async listed(entry: ListingEntry): Promise<void> {
+    const { principal, cases, ...data } = entry;
+    const seen = new Set<string>();
+    const named: ListedCase[] = [];
+    for (const c of cases) {
+      const key = `${c.agency}\u0000${c.caseId}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      named.push({ agency: c.agency, caseId: c.caseId });
+    }
+    const stream = readerTrail(principal.agency, principal.sub);
+    for (let start = 0; start < named.length; start += MAX_CASES_PER_LISTING) {
+      const part = named.slice(start, start + MAX_CASES_PER_LISTING);
+      await this.write(stream, CASES_LISTED, principal, { ...data, cases: part, outcome: 'granted' });
+    }
   }
 
   /** Records a refused retrieval on the reader's trail. */

@@ -13,6 +13,7 @@ export function accessView(doc: AccessDoc) {
     outcome: doc.outcome,
     ...(doc.purpose === undefined ? {} : { purpose: doc.purpose }),
     ...(doc.media === undefined ? {} : { media: doc.media }),
+    ...(doc.view === undefined ? {} : { view: doc.view }),
     requestId: doc.requestId,
   };
 }

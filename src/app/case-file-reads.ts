@@ -6,6 +6,7 @@ import type { Position } from '../ports/event-store.js';
 import type { ReadModelStore } from '../ports/read-models.js';
 import type { Principal } from './auth.js';
 import type { WorkingDayCalendar } from '../domain/calendar/working-days.js';
+import type { ListedCase, ListingAction, ListingRequest } from './access-log.js';
 import { readableAgencies, type CaseReads, type Retrieval } from './case-reads.js';
 import {
   disclosureDeadlineView,
@@ -47,8 +48,8 @@ export interface CaseFileRetrieval extends Retrieval {
   readonly consistentWith?: Position;
 }
 
-/** `GET /v1/cases`: which cases, newest opened first. */
-export interface CaseListQuery {
+/** `GET /v1/cases`: which cases, newest opened first; the request's id and purpose go on the listing's record. */
+export interface CaseListQuery extends ListingRequest {
   readonly principal: Principal;
   /** One of the agencies the principal may read (`403 forbidden` otherwise); all of them when absent. */
   readonly agency?: string;
@@ -102,10 +103,19 @@ export class CaseFileReads {
     const scope = readableAgencies(retrieval.principal);
     const text = this.deps.readModels.get<CaseTextDoc>(CASE_TEXTS, caseKey(doc.agency, doc.caseId));
     const source = { caseId: doc.caseId, agency: doc.agency, title: doc.title, findings: text?.findings ?? [] };
-    return similarCases(this.deps.readModels, source, { scope, limit, ...(text ? { text: caseText(text) } : {}) });
+    const found = similarCases(this.deps.readModels, source, {
+      scope,
+      limit,
+      ...(text ? { text: caseText(text) } : {}),
+    });
+    await this.listed(retrieval, 'list_similar', found);
+    return found;
   }
 
-  /** Summaries of the cases the principal may read, newest opened first. Listing is not a retrieval of each. */
+  /**
+   * Summaries of the cases the principal may read, newest opened first. A page is recorded on the reader's own
+   * trail (`list_cases`, naming each case shown) before it is returned; opening a file is a retrieval of its own.
+   */
   async list(query: CaseListQuery, paging: Paging) {
     const scope = readableAgencies(query.principal);
     const { agency, status, itemCode, from, to } = query;
@@ -128,17 +138,22 @@ export class CaseFileReads {
         ...(paging.after === undefined ? {} : { after: paging.after }),
       }),
     );
-    return { items: page.items.map(summaryOf), ...(page.next ? { next: page.next } : {}) };
+    const items = page.items.map(summaryOf);
+    await this.listed(query, 'list_cases', items);
+    return { items, ...(page.next ? { next: page.next } : {}) };
   }
 
   /**
    * The reviewer's queue: the open cases of the reviewer's agency whose legal review is requested and not yet
-   * given (as the rules' fold says), latest activity first, each with the proposal to review. Listing is not a
-   * retrieval of each; opening one is.
+   * given (as the rules' fold says), latest activity first, each with the proposal to review. A page is recorded on
+   * the reader's own trail (`list_reviews`); opening a case is a retrieval of its own.
    */
-  async pendingReviews(query: { readonly principal: Principal; readonly consistentWith?: Position }, paging: Paging) {
+  async pendingReviews(
+    query: ListingRequest & { readonly principal: Principal; readonly consistentWith?: Position },
+    paging: Paging,
+  ) {
     await caughtUp(this.deps.runner, query.consistentWith);
-    return filledPage<
+    const page = filledPage<
       CaseSummaryDoc,
       ReturnType<typeof summaryOf> & { proposal?: CaseSummaryDoc['state']['proposal'] }
     >(
@@ -151,6 +166,24 @@ export class CaseFileReads {
           : undefined,
       paging,
     );
+    await this.listed(query, 'list_reviews', page.items);
+    return page;
+  }
+
+  /** Records a read that showed `cases` on the reader's own trail, before they are returned. */
+  private listed(
+    request: ListingRequest & { readonly principal: Principal },
+    action: ListingAction,
+    cases: readonly ListedCase[],
+  ): Promise<void> {
+    const { principal, requestId, purpose } = request;
+    return this.deps.reads.listed({
+      principal,
+      action,
+      requestId,
+      ...(purpose === undefined ? {} : { purpose }),
+      cases: cases.map(({ agency, caseId }) => ({ agency, caseId })),
+    });
   }
 
   /** What `find` reads of the case, once the read models caught up, the retrieval recorded. */

@@ -1,7 +1,7 @@
 import { caseStream } from '../domain/case/acts.js';
 import { conflict, notFound } from '../domain/errors.js';
 import type { EventStore } from '../ports/event-store.js';
-import type { AccessAction, AccessLog } from './access-log.js';
+import type { AccessAction, AccessLog, ListingEntry } from './access-log.js';
 import type { Principal } from './auth.js';
 
 /** The agencies whose records a principal may read: its own and, for a supervisor, those it supervises. */
@@ -51,7 +51,12 @@ export interface Retrieval {
  *   agencies, all of which the reader may read; `?agency=` picks one. Nothing is retrieved, so nothing is recorded.
  */
 export class CaseReads {
-  constructor(private readonly access: AccessLog) {}
+  constructor(private readonly access: Pick<AccessLog, 'record' | 'denied' | 'listed'>) {}
+
+  /** Records a read that showed several cases at once, before the caller sends it (see {@link AccessLog.listed}). */
+  listed(entry: ListingEntry): Promise<void> {
+    return this.access.listed(entry);
+  }
 
   /**
    * Finds the case with `find` (the case's data in one agency, or undefined when that agency has no such case) and

@@ -7,6 +7,8 @@ import {
   type PublicBenchmark,
 } from '../../projections/benchmarks.js';
 import { CASES, type CaseSummaryDoc, type DiscretionEntry } from '../../projections/case-files.js';
+import type { AccessLog } from './access-log.js';
+import { recordSupervisionListing } from './listing-record.js';
 import { fineDistribution, type FineDistribution } from '../domain/case/fine-distribution.js';
 import { CIRCUMSTANCES, type Circumstance } from '../domain/registry/benchmarks.js';
 import type { Position } from '../ports/event-store.js';
@@ -20,6 +22,8 @@ import { supervisedScope, type SupervisionQuery } from './supervision-reads.js';
 export interface DiscretionReadsDependencies {
   readonly readModels: ReadModelStore;
   readonly runner: ReadConsistency;
+  /** Where the deviations listed are recorded, on the supervisor's own trail (`list_supervision`). */
+  readonly access: Pick<AccessLog, 'listed'>;
 }
 
 /** A benchmark as the public reads it: who set it (an admin's account) stays in the signed event. */
@@ -127,12 +131,14 @@ export class DiscretionReads {
   async deviations(query: SupervisionQuery, paging: Paging) {
     const scope = supervisedScope(query.principal, query.agency);
     await caughtUp(this.deps.runner, query.consistentWith);
-    return filledPage(
+    const page = filledPage(
       this.deps.readModels,
       CASES,
       { where: { agency: scope, 'audit.discretionOutside': true }, orderBy: 'lastActivityOn', direction: 'desc' },
       deviationView,
       paging,
     );
+    await recordSupervisionListing(this.deps.access, query, 'discretion-deviations', page.items);
+    return page;
   }
 }

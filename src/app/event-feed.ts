@@ -1,6 +1,8 @@
 import { InvalidQuery } from '../errors.js';
 import { START, type EventStore, type Position, type RecordedEvent } from '../ports/event-store.js';
 import type { Principal } from './auth.js';
+import { parseAgencyStream } from '../domain/streams.js';
+import type { AccessLog, ListedCase, ListingRequest } from './access-log.js';
 import { readableAgencies } from './case-reads.js';
 
 /** Most events one page of the pull feed holds, and how many when the caller does not say. */
@@ -9,7 +11,7 @@ export const FEED_DEFAULT_LIMIT = 100;
 /** Most event types one request may name. */
 export const FEED_MAX_TYPES = 32;
 
-export interface FeedRequest {
+export interface FeedRequest extends ListingRequest {
   /** The position the caller has processed up to (exclusive start); 0 for the start of the log. */
   readonly after: Position;
   readonly types?: readonly string[];
@@ -30,9 +32,16 @@ export interface FeedPage {
  * never change, so a page once served is served again the same, and a consumer that stores the last position it
  * processed resumes exactly after it. Events of streams of no agency (the ledger's checkpoints and keys) are not
  * in it: they are public (`/v1/ledger/...`).
+ *
+ * A page that holds events of cases' own streams is a read of those cases: it is recorded before it is returned, on
+ * the reader's own trail (`read_feed`, naming each case once). That record is itself in the next page, but names
+ * no case's event, so it records nothing again: a feed polled while nothing happens stays quiet.
  */
 export class EventFeed {
-  constructor(private readonly events: Pick<EventStore, 'readAgencies' | 'headPosition'>) {}
+  constructor(
+    private readonly events: Pick<EventStore, 'readAgencies' | 'headPosition'>,
+    private readonly access: Pick<AccessLog, 'listed'>,
+  ) {}
 
   async page(principal: Principal, request: FeedRequest): Promise<FeedPage> {
     const agencies = readableAgencies(principal);
@@ -45,6 +54,13 @@ export class EventFeed {
     // only an empty page can start beyond the head: the check costs a store call on quiet polls alone
     if (events.length === 0 && (await beyondHead(this.events, request.after)))
       throw new InvalidQuery(BEYOND_HEAD('after'));
+    await this.access.listed({
+      principal,
+      action: 'read_feed',
+      requestId: request.requestId,
+      ...(request.purpose === undefined ? {} : { purpose: request.purpose }),
+      cases: casesOf(events),
+    });
     return { agencies, events, next: events[events.length - 1]?.position ?? request.after };
   }
 }
@@ -61,4 +77,14 @@ export const BEYOND_HEAD = (name: string) =>
  */
 export async function beyondHead(events: Pick<EventStore, 'headPosition'>, after: Position): Promise<boolean> {
   return after > START && after > (await events.headPosition());
+}
+
+/** The cases whose own streams (`case-<agency>:<caseId>`) these events are of, in the order first met. */
+function casesOf(events: readonly RecordedEvent[]): ListedCase[] {
+  const cases: ListedCase[] = [];
+  for (const { event } of events) {
+    const stream = parseAgencyStream(event.stream);
+    if (stream?.category === 'case') cases.push({ agency: stream.agency, caseId: stream.id });
+  }
+  return cases;
 }

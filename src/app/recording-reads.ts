@@ -8,6 +8,8 @@ import {
   type RecordingListDoc,
 } from '../../projections/recordings.js';
 import { DEFAULT_RECORDING_DUTIES, RECORDING_FLOORS } from '../domain/case/rules.js';
+import type { AccessLog } from './access-log.js';
+import { recordSupervisionListing } from './listing-record.js';
 import type { Position } from '../ports/event-store.js';
 import type { ReadModelStore } from '../ports/read-models.js';
 import { caughtUp, type ReadConsistency } from './read-consistency.js';
@@ -17,6 +19,8 @@ import { supervisedScope, type SupervisionQuery } from './supervision-reads.js';
 export interface RecordingReadsDependencies {
   readonly readModels: ReadModelStore;
   readonly runner: ReadConsistency;
+  /** Where the recordings listed are recorded, by their cases, on the supervisor's own trail (`list_supervision`). */
+  readonly access: Pick<AccessLog, 'listed'>;
 }
 
 const listed = <T>(page: { items: T[]; next?: string }) => ({
@@ -71,6 +75,7 @@ export class RecordingReads {
         ...paging,
       }),
     );
+    await recordSupervisionListing(this.deps.access, query, 'device-recordings', page.items);
     return listed({ ...page, items: page.items.map(({ at: _at, ...shown }) => shown) });
   }
 

@@ -17,6 +17,8 @@ import type { Clock } from '../ports/clock.js';
 import type { Position } from '../ports/event-store.js';
 import { QUARANTINE, type Doc, type QuarantineDoc, type ReadModelStore } from '../ports/read-models.js';
 import { accessView, deniedView, quarantineView } from './access-views.js';
+import type { AccessLog, ListingRequest } from './access-log.js';
+import { recordSupervisionListing } from './listing-record.js';
 import type { Principal } from './auth.js';
 import {
   caseFacts,
@@ -38,6 +40,8 @@ import { filledPage, pageOf, readAll, type Paging } from './read-pages.js';
 
 export interface SupervisionReadsDependencies {
   readonly readModels: ReadModelStore;
+  /** Where a view that lists cases is recorded, on the supervisor's own trail (`list_supervision`). */
+  readonly access: Pick<AccessLog, 'listed'>;
   readonly runner: ReadConsistency;
   /** Today's date in the viewed agency's local time is the default `asOf`. */
   readonly clock: Clock;
@@ -63,8 +67,8 @@ export interface SupervisionReadsDependencies {
  */
 const SETTLING_MARGIN_DAYS = 7;
 
-/** Who asks for a supervision view, over which agency, after which write. */
-export interface SupervisionQuery {
+/** Who asks for a supervision view, over which agency, after which write; the request's id and why, for its record. */
+export interface SupervisionQuery extends ListingRequest {
   readonly principal: Principal;
   /** `?agency=`: one of the supervisor's agencies; all of them when absent. */
   readonly agency?: string;
@@ -101,7 +105,8 @@ export function supervisedScope(principal: Principal, agency: string | undefined
  * ({@link supervisedScope}), each waiting for `consistentWith` before it reads. A view as of a day takes today in
  * the viewed agency's local time (the clock and the agency's configured offset) when no day is given. The views
  * name cases, acts, officers and reviewers but never a party: a supervisor who wants the case reads its file, and
- * that read is recorded.
+ * that read is recorded. A view that lists cases is recorded too, before it is returned, on the supervisor's own
+ * trail (`list_supervision` with the view's name, naming each case it shows).
  */
 export class SupervisionReads {
   constructor(private readonly deps: SupervisionReadsDependencies) {}
@@ -128,6 +133,7 @@ export class SupervisionReads {
       },
       paging,
     );
+    await recordSupervisionListing(this.deps.access, query, 'overdue-disclosures', page.items);
     return { asOf, ...page };
   }
 
@@ -149,13 +155,16 @@ export class SupervisionReads {
       (doc: ReviewLimitDoc) => overdueReviewView(doc, asOf),
       paging,
     );
+    await recordSupervisionListing(this.deps.access, query, 'overdue-reviews', page.items);
     return { asOf, ...page };
   }
 
   /** Closed cases past their retention (保管期限) on `asOf` whose personal data is not erased, longest past first. */
   async dueForErasure(query: DatedQuery, paging: Paging) {
     const { scope, asOf } = await this.dated(query);
-    return { asOf, ...dueForErasurePage(this.deps.readModels, scope, asOf, paging) };
+    const page = dueForErasurePage(this.deps.readModels, scope, asOf, paging);
+    await recordSupervisionListing(this.deps.access, query, 'due-for-erasure', page.items);
+    return { asOf, ...page };
   }
 
   /**
@@ -164,7 +173,7 @@ export class SupervisionReads {
    */
   async erasures(query: SupervisionQuery, paging: Paging) {
     const scope = await this.scope(query);
-    return filledPage(
+    const page = filledPage(
       this.deps.readModels,
       ERASURES,
       { where: { agency: scope }, orderBy: 'erasedAt', direction: 'desc' },
@@ -180,6 +189,8 @@ export class SupervisionReads {
       }),
       paging,
     );
+    await recordSupervisionListing(this.deps.access, query, 'erasures', page.items);
+    return page;
   }
 
   /** Drawn inspection targets whose outcome is overdue on `asOf` (the plan's period over, none recorded). */
@@ -191,19 +202,21 @@ export class SupervisionReads {
   /** Cases whose acts lack the recording their duties require (the recording list, its floors), latest activity first. */
   async missingRecordings(query: SupervisionQuery, paging: Paging) {
     const scope = await this.scope(query);
-    return filledPage(
+    const page = filledPage(
       this.deps.readModels,
       CASES,
       { where: { agency: scope, 'audit.missingRecordings': true }, orderBy: 'lastActivityOn', direction: 'desc' },
       missingRecordingsView,
       paging,
     );
+    await recordSupervisionListing(this.deps.access, query, 'missing-recordings', page.items);
+    return page;
   }
 
   /** Major decisions beside their reviews, latest first; `matched` keeps those whose review does (not) clear them. */
   async majorDecisions(query: SupervisionQuery & { readonly matched?: boolean }, paging: Paging) {
     const scope = await this.scope(query);
-    return filledPage(
+    const page = filledPage(
       this.deps.readModels,
       CASES,
       {
@@ -219,6 +232,8 @@ export class SupervisionReads {
       },
       paging,
     );
+    await recordSupervisionListing(this.deps.access, query, 'major-decisions', page.items);
+    return page;
   }
 
   /** Granted retrievals of the cases of the supervisor's agencies, latest first. */
@@ -234,7 +249,14 @@ export class SupervisionReads {
   /** Certificates: acts outside their validity, and those expiring or expired on `asOf`. */
   async certificates(query: DatedQuery) {
     const { scope, asOf } = await this.dated(query);
-    return certificatesView(this.deps.readModels, scope, asOf);
+    const view = certificatesView(this.deps.readModels, scope, asOf);
+    await recordSupervisionListing(
+      this.deps.access,
+      query,
+      'certificates',
+      view.actsOutsideValidity.flatMap((officer) => officer.acts),
+    );
+    return view;
   }
 
   /** Reviewers against the enforcement staff, per agency, counting the certificates valid on `asOf`. */
@@ -327,7 +349,6 @@ export class SupervisionReads {
     return { items: page.items.map(quarantineView), ...(page.next === undefined ? {} : { next: page.next }) };
   }
 
-  /** The view's scope, once the read models have applied `consistentWith`. */
   /** A view of a case's decision, with what the time-stamps show of its publication when there is something to show. */
   #attested<V extends { readonly agency: string; readonly caseId: string }>(
     view: V,
@@ -336,6 +357,7 @@ export class SupervisionReads {
     return { ...view, ...attestationOf(this.deps.attestations, disclosure) };
   }
 
+  /** The view's scope, once the read models have applied `consistentWith`. */
   private async scope(query: SupervisionQuery): Promise<string[]> {
     const scope = supervisedScope(query.principal, query.agency);
     await caughtUp(this.deps.runner, query.consistentWith);

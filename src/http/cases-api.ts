@@ -13,7 +13,7 @@ import { RuleViolation, violation } from '../domain/errors.js';
 import type { Clock } from '../ports/clock.js';
 import { consistencyOf } from './consistency.js';
 import { date, limitOf, oneOf, pagingOf, revisionCursor, revisionCursorOf, single } from './query.js';
-import { caseFileRetrievalOf, retrievalOf } from './retrieval.js';
+import { caseFileRetrievalOf, listingOf, retrievalOf } from './retrieval.js';
 import { jsonBody } from './body.js';
 import { authenticate, principalOf, requireRoles } from './authenticate.js';
 import { eventIdFor, idempotencyKey, ifMatch, sendRevisionJson } from './request.js';
@@ -108,6 +108,7 @@ export function casesApi(deps: CasesApiDependencies): Router {
     const paging = pagingOf(req);
     const query = {
       principal: principalOf(res),
+      ...listingOf(req, res),
       ...(agency === undefined ? {} : { agency }),
       ...(status === undefined ? {} : { status }),
       ...(itemCode === undefined ? {} : { itemCode }),

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { Router, type Request } from 'express';
-import { CASE_ACCESSED, CASE_ACCESS_DENIED } from '../app/access-log.js';
+import { CASE_ACCESSED, CASE_ACCESS_DENIED, CASES_LISTED } from '../app/access-log.js';
 import type { Principal } from '../app/auth.js';
 import {
   FEED_DEFAULT_LIMIT,
@@ -15,6 +15,7 @@ import type { Logger } from 'pino';
 import { authenticate, principalOf, requireRoles } from './authenticate.js';
 import { limitOf, position, single } from './query.js';
 import { noneMatchHas } from './request.js';
+import { listingOf } from './retrieval.js';
 import { InvalidQuery } from './validation.js';
 
 export interface EventsApiDependencies {
@@ -41,6 +42,7 @@ export function eventsApi({ feed, verify, eventTypes, log }: EventsApiDependenci
       after: position(req.query.after, 'after') ?? 0,
       limit: limitOf(req.query.limit, { max: FEED_MAX_LIMIT, fallback: FEED_DEFAULT_LIMIT }),
       ...typesOf(req.query.types, eventTypes),
+      ...listingOf(req, res),
     };
     const page = await feed.page(principal, request);
     const etag = etagOf(page, request);
@@ -63,10 +65,18 @@ export function eventsApi({ feed, verify, eventTypes, log }: EventsApiDependenci
   return router;
 }
 
-/** The event types of the agencies' streams: every type with a schema under `schemas/events`, and the access trail's. */
+/**
+ * The event types of the agencies' streams: every type with a schema under `schemas/events`, and the access
+ * trails' (granted, refused, listed).
+ */
 export function feedEventTypes(schemasDir: string): ReadonlySet<string> {
   const files = fs.readdirSync(path.join(schemasDir, 'events')).filter((name) => name.endsWith('.schema.json'));
-  return new Set([...files.map((name) => name.slice(0, -'.schema.json'.length)), CASE_ACCESSED, CASE_ACCESS_DENIED]);
+  return new Set([
+    ...files.map((name) => name.slice(0, -'.schema.json'.length)),
+    CASE_ACCESSED,
+    CASE_ACCESS_DENIED,
+    CASES_LISTED,
+  ]);
 }
 
 /** `?types=A,B`: distinct known event types, at most {@link FEED_MAX_TYPES}; absent means every type. */

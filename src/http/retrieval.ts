@@ -1,5 +1,5 @@
 import type { Request, Response } from 'express';
-import type { AccessAction } from '../app/access-log.js';
+import type { AccessAction, ListingRequest } from '../app/access-log.js';
 import type { CaseFileRetrieval } from '../app/case-file-reads.js';
 import type { Retrieval } from '../app/case-reads.js';
 import { principalOf } from './authenticate.js';
@@ -31,4 +31,10 @@ export function caseFileRetrievalOf(
   const consistentWith = consistencyOf(req);
   const retrieval = retrievalOf(req, res, caseId, action);
   return consistentWith === undefined ? retrieval : { ...retrieval, consistentWith };
+}
+
+/** What a listing's record takes of the request: its id and why (`x-purpose`). */
+export function listingOf(req: Request, res: Response): ListingRequest {
+  const why = purpose(req);
+  return { requestId: requestId(res), ...(why === undefined ? {} : { purpose: why }) };
 }

@@ -7,6 +7,7 @@ import { consistencyOf } from './consistency.js';
 import { CSV_CONTENT_TYPE, metricsCsv } from './csv.js';
 import { listCsv, SUPERVISION_TABLES, type ListTable } from './supervision-csv.js';
 import { date, id, oneOf, pagingOf, single } from './query.js';
+import { listingOf } from './retrieval.js';
 import { InvalidQuery } from './validation.js';
 
 export interface SupervisionApiDependencies {
@@ -134,6 +135,7 @@ export function supervisionQuery(req: Request, res: Response): SupervisionQuery 
   wantsCsv(req);
   return {
     principal: principalOf(res),
+    ...listingOf(req, res),
     ...(agency === undefined ? {} : { agency }),
     ...(consistentWith === undefined ? {} : { consistentWith }),
   };

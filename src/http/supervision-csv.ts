@@ -150,7 +150,19 @@ export const SUPERVISION_TABLES = {
   access: {
     name: 'access',
     lists: ['items'],
-    columns: ['at', 'sub', 'agency', 'caseId', 'caseAgency', 'action', 'outcome', 'purpose', 'media', 'requestId'],
+    columns: [
+      'at',
+      'sub',
+      'agency',
+      'caseId',
+      'caseAgency',
+      'action',
+      'view',
+      'outcome',
+      'purpose',
+      'media',
+      'requestId',
+    ],
   },
   deniedAccess: {
     name: 'denied-access',

@@ -1,4 +1,5 @@
 import express, { Router, type Request, type Response } from 'express';
+import { listingOf } from '../http/retrieval.js';
 import type { CaseFileReads } from '../app/case-file-reads.js';
 import type { DiscretionReads } from '../app/discretion-reads.js';
 import type { EvaluationReads } from '../app/evaluation-reads.js';
@@ -78,7 +79,10 @@ export function qualityScreens(deps: QualityDependencies, assets: PortalAssets):
   router.get('/supervise/discretion', signedIn('supervisor'), async (req, res) => {
     const ctx = pageContext(req, res, assets);
     const { paging, params } = listPaging(req, DEVIATION_ROWS);
-    const deviations = await deps.discretion.deviations({ principal: portalPrincipal(res) }, paging);
+    const deviations = await deps.discretion.deviations(
+      { principal: portalPrincipal(res), ...listingOf(req, res) },
+      paging,
+    );
     const more = pager(ctx, '/supervise/discretion', params, deviations.next, { label: 'quality.discretion.title' });
     sendPage(res, ctx, { title: ctx.t('quality.discretion.title'), main: deviationsMain(ctx, deviations, more) });
   });
@@ -92,7 +96,7 @@ export function qualityScreens(deps: QualityDependencies, assets: PortalAssets):
       throw new InvalidQuery('year must be a year, YYYY, from 1949');
     }
     const year = typeof raw === 'string' && raw !== '' ? Number(raw) : thisYear;
-    const weak = await deps.evaluationReads.weakPoints({ principal, year });
+    const weak = await deps.evaluationReads.weakPoints({ principal, year, ...listingOf(req, res) });
     sendPage(res, ctx, { title: ctx.t('quality.weak.title'), main: weakPointsMain(ctx, weak) });
   });
 

@@ -1,4 +1,5 @@
 import { Router, type Request } from 'express';
+import { listingOf } from '../http/retrieval.js';
 import type { Logger } from 'pino';
 import type { BundleReads } from '../app/bundle-reads.js';
 import type { CaseFileReads } from '../app/case-file-reads.js';
@@ -134,7 +135,12 @@ export function signedInScreens(deps: ScreensDependencies, assets: PortalAssets)
     const trail =
       principal.roles.includes('supervisor') && canRead(principal, where.agency)
         ? await deps.supervision.access(
-            { principal, ...where, ...(consistentWith === undefined ? {} : { consistentWith }) },
+            {
+              principal,
+              ...where,
+              ...listingOf(req, res),
+              ...(consistentWith === undefined ? {} : { consistentWith }),
+            },
             { limit: CASE_ACCESS_SHOWN, ...(accessAfter === undefined ? {} : { after: accessAfter }) },
           )
         : undefined;
@@ -168,7 +174,7 @@ export function signedInScreens(deps: ScreensDependencies, assets: PortalAssets)
     const principal = portalPrincipal(res);
     const agency = id(req.query.agency === '' ? undefined : req.query.agency, 'agency');
     const year = yearOf(req.query.year, dateAtOffset(deps.work.clock.now(), deps.work.utcOffsetOf(principal.agency)));
-    const query = { principal, ...(agency === undefined ? {} : { agency }) };
+    const query = { principal, ...listingOf(req, res), ...(agency === undefined ? {} : { agency }) };
     const page = { limit: DASHBOARD_ROWS };
     const s = deps.supervision;
     const [overdue, overdueReviews, missing, major, certificates, ratio, monthly] = await Promise.all([

@@ -13,6 +13,7 @@ import { LedgerError } from '../errors.js';
 import { consistencyOf } from '../http/consistency.js';
 import { receiveMedium, type MediaApiDependencies } from '../http/media-api.js';
 import { requestId } from '../http/request.js';
+import { listingOf } from '../http/retrieval.js';
 import type { Validate } from '../http/validation.js';
 import type { Clock } from '../ports/clock.js';
 import type { PortalAssets } from './assets.js';
@@ -113,7 +114,7 @@ export function workScreens(deps: WorkDependencies, assets: PortalAssets): Route
     const ctx = pageContext(req, res, assets);
     const principal = portalPrincipal(res);
     const { paging, params } = listPaging(req, WORK_LIST_ROWS);
-    const cases = await deps.files.list({ principal, agency: principal.agency }, paging);
+    const cases = await deps.files.list({ principal, agency: principal.agency, ...listingOf(req, res) }, paging);
     const more = pager(ctx, '/work', params, cases.next, { label: 'work.myCases' });
     sendPage(res, ctx, { title: ctx.t('work.title'), main: workMain(ctx, principal, cases.items, more) });
   });
@@ -121,7 +122,10 @@ export function workScreens(deps: WorkDependencies, assets: PortalAssets): Route
   router.get('/reviews', signedIn('reviewer'), async (req, res) => {
     const ctx = pageContext(req, res, assets);
     const { paging, params } = listPaging(req, WORK_LIST_ROWS);
-    const pending = await deps.files.pendingReviews({ principal: portalPrincipal(res) }, paging);
+    const pending = await deps.files.pendingReviews(
+      { principal: portalPrincipal(res), ...listingOf(req, res) },
+      paging,
+    );
     const more = pager(ctx, '/reviews', params, pending.next, { label: 'review.queue.title' });
     sendPage(res, ctx, { title: ctx.t('review.queue.title'), main: reviewQueueMain(ctx, pending.items, more) });
   });

@@ -161,6 +161,10 @@ describe('discretion benchmarks (裁量基准) over HTTP', () => {
     const [header, row] = parseCsv(csv.body as string);
     const cell = (column: string) => row![header!.indexOf(column)];
     expect([cell('caseId'), cell('proposal.within'), cell('proposal.fineFen')]).toEqual(['D-1', 'false', '900000']);
+    // each showing of the view is a read of the case, on the supervisor's own trail
+    await t.service.readModelsCaughtUp();
+    const trail = (await read('/v1/audit/access?caseId=D-1&sub=sam', supervisor)).body.items;
+    expect(trail.filter((e: { view?: string }) => e.view === 'discretion-deviations')).toHaveLength(2);
   });
 
   it('when past decisions name the circumstance, then the distribution counts them; a bad query is 400', async () => {

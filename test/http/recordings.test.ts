@@ -271,6 +271,12 @@ describe('recording devices (执法记录仪)', () => {
       expect.objectContaining({ deviceId: 'cam-01', caseId: 'after', recordedBy: 'alice' }),
     ]);
     expect(recordings.body.items[0].media[0].sha256).toBe(video);
+    // each showing (JSON, CSV) is a read of the case, recorded once on the supervisor's trail however many rows it fills
+    await t.service.readModelsCaughtUp();
+    const access = await t.call('GET', '/v1/audit/access?caseId=after&sub=sam', { token: supervisor });
+    const shown = access.body.items.filter((e: { view?: string }) => e.view === 'device-recordings');
+    expect(shown).toHaveLength(2);
+    expect(new Set(shown.map((e: { requestId: string }) => e.requestId)).size).toBe(2);
     const outsider = t.token('mia', MARKET, ['supervisor']);
     const forbidden = await t.call('GET', `/v1/audit/device-recordings?agency=${AGENCY}`, { token: outsider });
     expect(forbidden.status).toBe(403);

@@ -1,4 +1,4 @@
-import { accessStream, deniedAccessStream } from '../../src/app/access-log.js';
+import { accessStream, deniedAccessStream, readerTrail } from '../../src/app/access-log.js';
 import path from 'node:path';
 import { loadValidators } from '../../src/http/validation.js';
 import { seedAgency, startTestService, type TestService } from '../support/service.js';
@@ -186,6 +186,28 @@ describe('similar cases over HTTP', () => {
       type: 'CaseAccessed',
       actor: { sub: 'alice', agency: AGENCY },
       data: { caseId: 's-lawfirm-2', action: 'read_similar', outcome: 'granted', purpose: '类案参考' },
+    });
+  });
+
+  it("when similar cases are returned, then the read of each is recorded on the reader's trail (list_similar)", async () => {
+    await t.service.readModelsCaughtUp();
+    const before = (await t.service.events.readStream(readerTrail(AGENCY, 'alice'))).length;
+    const res = await t.call('GET', '/v1/cases/s-new/similar', {
+      token: officer,
+      headers: { 'x-purpose': encodeURIComponent('类案参考') },
+    });
+    expect(res.status).toBe(200);
+    const shown = res.body.items.map((item: { agency: string; caseId: string }) => ({
+      agency: item.agency,
+      caseId: item.caseId,
+    }));
+    expect(shown.length).toBeGreaterThan(0);
+    const trail = await t.service.events.readStream(readerTrail(AGENCY, 'alice'));
+    expect(trail).toHaveLength(before + 1);
+    expect(trail.at(-1)!.event).toMatchObject({
+      type: 'CasesListed',
+      actor: { sub: 'alice', agency: AGENCY },
+      data: { action: 'list_similar', outcome: 'granted', purpose: '类案参考', cases: shown },
     });
   });
 

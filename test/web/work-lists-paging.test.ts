@@ -1,3 +1,4 @@
+import { readerTrail } from '../../src/app/access-log.js';
 import { AGENCY, page, recordAct, startScreensService, type ScreensFixture } from '../support/screens.js';
 
 /*
@@ -85,4 +86,28 @@ describe('the work lists a page at a time', () => {
     expect((await page(f, '/work?limit=0', f.alice)).status).toBe(400);
     expect((await page(f, `/work?limit=201&agency=${AGENCY}`, f.alice)).status).toBe(400);
   });
+
+  it("when /work and /reviews show cases, then each showing is recorded on the reader's trail, naming the cases shown", async () => {
+    const trail = async (sub: string) =>
+      (await f.t.service.events.readStream(readerTrail(AGENCY, sub))).map(
+        (r) => r.event.data as unknown as ListingData,
+      );
+    const alice = (await trail('alice')).length;
+    const rita = (await trail('rita')).length;
+    const work = await page(f, '/work?limit=3', f.alice);
+    const reviews = await page(f, '/reviews?limit=2', f.rita);
+    const aliceTrail = await trail('alice');
+    const ritaTrail = await trail('rita');
+    expect(aliceTrail).toHaveLength(alice + 1);
+    expect(ritaTrail).toHaveLength(rita + 1);
+    expect(aliceTrail.at(-1)).toMatchObject({ action: 'list_cases' });
+    expect(aliceTrail.at(-1)!.cases.map((c) => c.caseId)).toEqual(casesIn(work.text));
+    expect(ritaTrail.at(-1)).toMatchObject({ action: 'list_reviews' });
+    expect(ritaTrail.at(-1)!.cases.map((c) => c.caseId)).toEqual(casesIn(reviews.text));
+  });
 });
+
+interface ListingData {
+  readonly action: string;
+  readonly cases: { readonly agency: string; readonly caseId: string }[];
+}

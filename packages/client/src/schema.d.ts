@@ -3831,7 +3831,10 @@ export interface components {
         caseId: components['schemas']['defs']['$defs']['id'];
         /** @description The agency of the case read: case ids are unique within an agency only. */
         caseAgency: string;
-        /** @enum {unknown} */
+        /**
+         * @description read_* a retrieval of the case itself (recorded on the case's access trail); list_* and read_feed a read that showed it among others (recorded on the reader's own trail, reads-<agency>:<sub>).
+         * @enum {unknown}
+         */
         action:
           | 'read_case'
           | 'read_events'
@@ -3839,13 +3842,20 @@ export interface components {
           | 'read_media'
           | 'read_similar'
           | 'read_opening'
-          | 'read_evaluations';
+          | 'read_evaluations'
+          | 'list_cases'
+          | 'list_reviews'
+          | 'list_similar'
+          | 'read_feed'
+          | 'list_supervision';
         /** @enum {unknown} */
         outcome: 'granted' | 'denied';
         /** @description Why, as the reader said (x-purpose). */
         purpose?: string;
         /** @description The medium read. */
         media?: components['schemas']['defs']['$defs']['sha256'];
+        /** @description The supervision view that listed the case, for list_supervision. */
+        view?: string;
         requestId: string;
       }[];
       /** @description The cursor of the next page, when there may be one. */

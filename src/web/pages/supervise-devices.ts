@@ -1,4 +1,5 @@
 import type { Router } from 'express';
+import { listingOf } from '../../http/retrieval.js';
 import type { RecordingReads } from '../../app/recording-reads.js';
 import { id } from '../../http/query.js';
 import type { PortalAssets } from '../assets.js';
@@ -33,7 +34,7 @@ export function registerDevicePage(
     const principal = portalPrincipal(res);
     const agency = id(req.query.agency === '' ? undefined : req.query.agency, 'agency');
     const deviceId = id(req.query.deviceId === '' ? undefined : req.query.deviceId, 'deviceId');
-    const query = { principal, ...(agency === undefined ? {} : { agency }) };
+    const query = { principal, ...listingOf(req, res), ...(agency === undefined ? {} : { agency }) };
     const devicesPage = listPaging(req, DEVICE_ROWS);
     const recordingsPage = listPaging(req, DEVICE_ROWS, 'recordingsCursor');
     const [devices, recordings] = await Promise.all([

@@ -1,4 +1,5 @@
 import type { Router } from 'express';
+import { listingOf } from '../../http/retrieval.js';
 import type { SupervisionReads } from '../../app/supervision-reads.js';
 import { date, id } from '../../http/query.js';
 import type { PortalAssets } from '../assets.js';
@@ -32,7 +33,12 @@ export function registerOverdueInspectionsPage(
     const asOf = date(given(req.query.asOf), 'asOf');
     const { paging, params } = listPaging(req, OVERDUE_PLAN_ROWS);
     const overdue = await deps.supervision.overdueInspections(
-      { principal, ...(agency === undefined ? {} : { agency }), ...(asOf === undefined ? {} : { asOf }) },
+      {
+        principal,
+        ...listingOf(req, res),
+        ...(agency === undefined ? {} : { agency }),
+        ...(asOf === undefined ? {} : { asOf }),
+      },
       paging,
     );
     const agencies = [...new Set([principal.agency, ...principal.supervises])];

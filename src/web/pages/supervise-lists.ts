@@ -1,4 +1,5 @@
 import type { Router } from 'express';
+import { listingOf } from '../../http/retrieval.js';
 import type { SupervisionReads } from '../../app/supervision-reads.js';
 import { id, limitOf, single } from '../../http/query.js';
 import { notFound } from '../../domain/errors.js';
@@ -94,7 +95,7 @@ export function registerSupervisionListPages(
     const spec = LISTS[list];
     const page = await spec.read(
       deps.supervision,
-      { principal, ...(agency === undefined ? {} : { agency }) },
+      { principal, ...listingOf(req, res), ...(agency === undefined ? {} : { agency }) },
       { limit, ...(cursor === undefined ? {} : { after: cursor }) },
     );
     const agencies = [...new Set([principal.agency, ...principal.supervises])];

@@ -1,4 +1,5 @@
 import type { Router } from 'express';
+import { listingOf } from '../../http/retrieval.js';
 import type { SupervisionReads } from '../../app/supervision-reads.js';
 import { date, id } from '../../http/query.js';
 import type { PortalAssets } from '../assets.js';
@@ -44,11 +45,16 @@ export function registerRetentionPage(
     const duePage = listPaging(req, RETENTION_ROWS);
     const erasuresPage = listPaging(req, RETENTION_ROWS, 'erasuresCursor');
     const due = await deps.supervision.dueForErasure(
-      { principal, ...(agency === undefined ? {} : { agency }), ...(asOf === undefined ? {} : { asOf }) },
+      {
+        principal,
+        ...listingOf(req, res),
+        ...(agency === undefined ? {} : { agency }),
+        ...(asOf === undefined ? {} : { asOf }),
+      },
       duePage.paging,
     );
     const erasures = await deps.supervision.erasures(
-      { principal, ...(agency === undefined ? {} : { agency }) },
+      { principal, ...listingOf(req, res), ...(agency === undefined ? {} : { agency }) },
       erasuresPage.paging,
     );
     const agencies = [...new Set([principal.agency, ...principal.supervises])];

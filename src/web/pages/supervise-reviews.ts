@@ -1,4 +1,5 @@
 import type { Router } from 'express';
+import { listingOf } from '../../http/retrieval.js';
 import type { RegistryService } from '../../app/registry-service.js';
 import type { SupervisionReads } from '../../app/supervision-reads.js';
 import { id } from '../../http/query.js';
@@ -83,7 +84,7 @@ export function registerOverdueReviewsPage(
     const shown = agency === undefined ? agencies : agencies.filter((a) => a === agency);
     const [overdue, limits] = await Promise.all([
       deps.supervision.overdueReviews(
-        { principal, ...(agency === undefined ? {} : { agency }) },
+        { principal, ...listingOf(req, res), ...(agency === undefined ? {} : { agency }) },
         { limit: OVERDUE_REVIEW_ROWS },
       ),
       Promise.all(shown.map((a) => deps.registry.reviewSettings(a))),

@@ -1,4 +1,4 @@
-import type { AccessLog } from '../../../src/app/access-log.js';
+import type { AccessLog, ListingEntry } from '../../../src/app/access-log.js';
 import type { Principal } from '../../../src/app/auth.js';
 import { CaseFileReads } from '../../../src/app/case-file-reads.js';
 import { CaseReads, type Retrieval } from '../../../src/app/case-reads.js';
@@ -8,19 +8,24 @@ import { CASES, caseKey } from '../../../projections/case-files.js';
 
 const officer = (agency: string): Principal => ({ sub: 'ann', agency, roles: ['officer'], supervises: [] });
 
-function files(stored: Record<string, Doc>, options: { caughtUp?: boolean } = {}) {
+function files(stored: Record<string, Doc>, options: { caughtUp?: boolean; rows?: Doc[] } = {}) {
   const steps: string[] = [];
   const queries: Query[] = [];
+  const listings: ListingEntry[] = [];
   const access = {
     record: async (entry: { agency: string }) => void steps.push(`record ${entry.agency}`),
     denied: async () => void steps.push('denied'),
+    listed: async (entry: ListingEntry) => void (steps.push(`listed ${entry.action}`), listings.push(entry)),
   } as unknown as AccessLog;
   const readModels = {
     get: (collection: string, key: string) => (
       steps.push(`get ${key}`),
       collection === CASES ? stored[key] : undefined
     ),
-    query: <D extends Doc>(_collection: string, query: Query): Page<D> => (queries.push(query), { items: [] }),
+    query: <D extends Doc>(_collection: string, query: Query): Page<D> => (
+      queries.push(query),
+      { items: (options.rows ?? []) as D[] }
+    ),
   } as unknown as ReadModelStore;
   const reads = new CaseFileReads({
     readModels,
@@ -31,7 +36,7 @@ function files(stored: Record<string, Doc>, options: { caughtUp?: boolean } = {}
     reads: new CaseReads(access),
     today: () => '2019-10-08',
   });
-  return { reads, steps, queries };
+  return { reads, steps, queries, listings };
 }
 
 const retrieval = (caseId: string, principal = officer('a')): Retrieval => ({
@@ -91,7 +96,7 @@ describe('case file reads', () => {
   it('when a list names an agency the reader may not read, then it is 403 forbidden and nothing is read', async () => {
     const { reads, steps, queries } = files({});
     const err = await reads
-      .list({ principal: officer('a'), agency: 'b', consistentWith: 4 }, { limit: 10 })
+      .list({ principal: officer('a'), agency: 'b', consistentWith: 4, requestId: 'r1' }, { limit: 10 })
       .catch((e: unknown) => e);
     expect({ status: (err as LedgerError).status, code: (err as LedgerError).code }).toEqual({
       status: 403,
@@ -104,7 +109,10 @@ describe('case file reads', () => {
   it('when a supervisor lists without naming an agency, then the cases of every agency it may read are listed', async () => {
     const { reads, queries } = files({});
     const supervisor: Principal = { sub: 'sam', agency: 'a', roles: ['supervisor'], supervises: ['b'] };
-    await reads.list({ principal: supervisor, status: 'open', from: '2026-01-01' }, { limit: 10, after: 'x' });
+    await reads.list(
+      { principal: supervisor, status: 'open', from: '2026-01-01', requestId: 'r1' },
+      { limit: 10, after: 'x' },
+    );
     expect(queries).toEqual([
       {
         where: { agency: ['a', 'b'], status: 'open' },
@@ -115,5 +123,55 @@ describe('case file reads', () => {
         after: 'x',
       },
     ]);
+  });
+
+  it("when a page of cases is listed, then the listing is recorded on the reader's trail naming each case shown, before it is returned", async () => {
+    const row = (agency: string, caseId: string) => ({
+      ...file,
+      id: caseKey(agency, caseId),
+      agency,
+      caseId,
+      itemCode: 'P-1',
+      title: 't',
+      status: 'open',
+    });
+    const supervisor: Principal = { sub: 'sam', agency: 'a', roles: ['supervisor'], supervises: ['b'] };
+    const { reads, steps, listings } = files({}, { rows: [row('a', 'c-1'), row('b', 'c-1'), row('b', 'c-2')] });
+    const page = await reads.list({ principal: supervisor, requestId: 'r7', purpose: '专项检查' }, { limit: 10 });
+    expect(page.items.map((i) => `${i.agency}/${i.caseId}`)).toEqual(['a/c-1', 'b/c-1', 'b/c-2']);
+    expect(steps).toEqual(['listed list_cases']);
+    expect(listings).toEqual([
+      {
+        principal: supervisor,
+        action: 'list_cases',
+        requestId: 'r7',
+        purpose: '专项检查',
+        cases: [
+          { agency: 'a', caseId: 'c-1' },
+          { agency: 'b', caseId: 'c-1' },
+          { agency: 'b', caseId: 'c-2' },
+        ],
+      },
+    ]);
+  });
+
+  it('when the listing cannot be recorded, then the page is not returned', async () => {
+    const { reads } = files({}, { rows: [{ ...file }] });
+    const failing = new CaseFileReads({
+      readModels: { query: () => ({ items: [file] }) } as unknown as ReadModelStore,
+      runner: { position: () => 1, waitFor: async () => true },
+      reads: new CaseReads({
+        record: async () => undefined,
+        denied: async () => undefined,
+        listed: async () => {
+          throw new Error('store unavailable');
+        },
+      }),
+      today: () => '2019-10-08',
+    });
+    await expect(reads.list({ principal: officer('a'), requestId: 'r1' }, { limit: 10 })).resolves.toBeDefined();
+    await expect(failing.list({ principal: officer('a'), requestId: 'r1' }, { limit: 10 })).rejects.toThrow(
+      'store unavailable',
+    );
   });
 });

@@ -6,7 +6,7 @@ import {
   type DeniedAccessDoc,
 } from '../../../projections/access.js';
 import { PROJECTIONS } from '../../../projections/index.js';
-import { accessStream, deniedAccessStream } from '../../../src/app/access-log.js';
+import { accessStream, deniedAccessStream, readerTrail } from '../../../src/app/access-log.js';
 import type { EventDraft } from '../../../src/ledger/envelope.js';
 import { opened, record } from '../../support/domain.js';
 import { project, StreamWriter } from '../../support/projection-spec.js';
@@ -125,5 +125,53 @@ describe('the access projection', () => {
     const docs = project(PROJECTIONS, [...caseOpened(writer), ...other]);
     expect(docs.all(ACCESS)).toEqual([]);
     expect(docs.all(DENIED_ACCESS)).toEqual([]);
+  });
+
+  it("when a listing showed several cases, then one document per case named, from the reader's trail, each of its own agency", () => {
+    const writer = new StreamWriter();
+    const sam = { sub: 'sam', agency: 'city-justice', roles: ['supervisor'] };
+    const listed = writer.seal(readerTrail('city-justice', 'sam'), [
+      accessed(
+        'l-1',
+        {
+          action: 'list_supervision',
+          view: 'major-decisions',
+          requestId: 'req-9',
+          purpose: '专项检查',
+          outcome: 'granted',
+          cases: [
+            { agency: 'county-justice', caseId: '2019-042' },
+            { agency: 'county', caseId: '2019-042' },
+            { agency: 'county' }, // names no case: left out
+          ],
+        },
+        sam,
+        'CasesListed',
+      ),
+    ]);
+    const docs = project(PROJECTIONS, [...caseOpened(writer), ...listed]);
+    expect(docs.get<AccessDoc>(ACCESS, 'l-1/0')).toEqual({
+      sub: 'sam',
+      agency: 'city-justice',
+      caseAgency: 'county-justice',
+      at: listed[0]!.recordedAt,
+      caseId: '2019-042',
+      action: 'list_supervision',
+      view: 'major-decisions',
+      outcome: 'granted',
+      purpose: '专项检查',
+      requestId: 'req-9',
+    });
+    expect(docs.get<AccessDoc>(ACCESS, 'l-1/1')).toMatchObject({ caseAgency: 'county', caseId: '2019-042' });
+    expect(docs.all(ACCESS)).toHaveLength(2);
+  });
+
+  it("when a listing event is on another trail than a reader's, then it makes no access documents", () => {
+    const writer = new StreamWriter();
+    const forged = writer.seal(TRAIL, [
+      accessed('l-2', { action: 'list_cases', cases: [{ agency: 'x', caseId: 'y' }] }, undefined, 'CasesListed'),
+    ]);
+    const docs = project(PROJECTIONS, [...caseOpened(writer), ...forged]);
+    expect(docs.all(ACCESS)).toEqual([]);
   });
 });
