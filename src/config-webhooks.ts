@@ -13,6 +13,8 @@ export interface WebhookConfig {
   readonly connectTimeoutMs: number;
   readonly timeoutMs: number;
   readonly concurrency: number;
+  /** Most subscriptions one agency may have at once. */
+  readonly maxPerAgency: number;
 }
 
 /** What the retry schedule must add up to at least: a receiver may be away a whole day and lose nothing. */
@@ -55,6 +57,11 @@ export const WEBHOOK_CONFIG_VARIABLES: readonly { name: string; default: string;
     default: '64',
     description: 'delivery attempts in flight at once (one per subscription and stream), 1..1024',
   },
+  {
+    name: 'WEBHOOK_MAX_PER_AGENCY',
+    default: '50',
+    description: 'most subscriptions one agency may have at once (another is 409 webhook_limit), 1..10000',
+  },
 ];
 
 export function webhookConfig(read: (name: string) => string | undefined): WebhookConfig {
@@ -79,6 +86,7 @@ export function webhookConfig(read: (name: string) => string | undefined): Webho
     connectTimeoutMs: integer('WEBHOOK_CONNECT_TIMEOUT_MS', read('WEBHOOK_CONNECT_TIMEOUT_MS'), 5_000, 100, 60_000),
     timeoutMs: integer('WEBHOOK_TIMEOUT_MS', read('WEBHOOK_TIMEOUT_MS'), 15_000, 100, 120_000),
     concurrency: integer('WEBHOOK_CONCURRENCY', read('WEBHOOK_CONCURRENCY'), 64, 1, 1_024),
+    maxPerAgency: integer('WEBHOOK_MAX_PER_AGENCY', read('WEBHOOK_MAX_PER_AGENCY'), 50, 1, 10_000),
   };
 }
 

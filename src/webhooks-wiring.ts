@@ -67,6 +67,7 @@ export function openWebhooks(options: {
     readModels: options.readModels,
     runner: options.runner,
     delivers: config.deliver,
+    maxPerAgency: config.maxPerAgency,
   });
   const http =
     options.sender === undefined

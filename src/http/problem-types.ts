@@ -509,6 +509,16 @@ export const PROBLEM_TYPES: Readonly<Record<string, ProblemType>> = {
     'Webhook deleted',
     'The request repeats (same Idempotency-Key) the creation of a subscription that has been deleted since: nothing is subscribed. Create it again with a new Idempotency-Key.',
   ),
+  webhook_limit: entry(
+    409,
+    'Webhook limit reached',
+    'The agency has as many subscriptions as it may have (WEBHOOK_MAX_PER_AGENCY, `limit`): delete one it no longer needs, or widen the event types of one, before making another.',
+  ),
+  webhook_duplicate: entry(
+    409,
+    'Webhook duplicate',
+    'Another subscription of the agency (`webhookId`) delivers the same event types in the same payload to this URL already, and two would deliver every event twice: use or change that one. The same URL with other event types or another payload is allowed.',
+  ),
   webhook_disabled: entry(
     409,
     'Webhook disabled',

@@ -39,7 +39,25 @@ function view(webhook: StoredWebhook): Record<string, unknown> {
   };
 }
 
-function deliveryView(d: Delivery): Record<string, unknown> {
+/**
+ * The deliveries as listed, in routing order. A pending delivery waits behind an earlier pending one of the same
+ * stream (in order per stream): it says so (`heldBehind`, that one's position), and its next attempt is no sooner
+ * than that one's.
+ */
+function deliveryViews(deliveries: readonly Delivery[]): Record<string, unknown>[] {
+  const heads = new Map<string, Delivery>();
+  return deliveries.map((d) => {
+    if (d.state !== 'pending') return deliveryView(d);
+    const head = heads.get(d.stream);
+    if (head === undefined) {
+      heads.set(d.stream, d);
+      return deliveryView(d);
+    }
+    return deliveryView({ ...d, nextAt: Math.max(d.nextAt, head.nextAt) }, head.position);
+  });
+}
+
+function deliveryView(d: Delivery, heldBehind?: number): Record<string, unknown> {
   return {
     position: d.position,
     stream: d.stream,
@@ -51,6 +69,7 @@ function deliveryView(d: Delivery): Record<string, unknown> {
     ...(d.state === 'pending'
       ? { nextAttemptAt: new Date(d.nextAt).toISOString() }
       : { deadAt: new Date(d.nextAt).toISOString() }),
+    ...(heldBehind === undefined ? {} : { heldBehind }),
     ...(d.lastStatus === undefined ? {} : { lastStatus: d.lastStatus }),
     ...(d.lastError === undefined ? {} : { lastError: d.lastError }),
   };
@@ -148,7 +167,7 @@ export function webhooksApi({ webhooks, verify, validate, newId, clock, eventTyp
         lastDeliveredPosition: counts?.lastDeliveredPosition ?? 0,
         routedPosition: routed,
       },
-      deliveries: deliveries.map(deliveryView),
+      deliveries: deliveryViews(deliveries),
     });
   });
 

@@ -46,8 +46,10 @@ async function record(caseId: string, act: { type: string; occurredAt: string; d
   return res.body.position as number;
 }
 
-async function subscribe(receiver: WebhookReceiver, body: Record<string, unknown>) {
-  const res = await t.call('POST', '/v1/webhooks', { token: integration, body: { url: receiver.url, ...body } });
+/** Subscribes `receiver` (at `path` under its URL: the same URL, types and payload twice is refused). */
+async function subscribe(receiver: WebhookReceiver, body: Record<string, unknown>, path = '') {
+  const url = `${receiver.url}${path}`;
+  const res = await t.call('POST', '/v1/webhooks', { token: integration, body: { url, ...body } });
   expect(res.status).toBe(201);
   expect(() => validate('urn:evidence-ledger:schema:response:webhook', res.body)).not.toThrow();
   return res.body as { id: string; secret: string; payload: string };
@@ -163,7 +165,7 @@ describe('webhook subscriptions with public payloads', () => {
   });
 
   it('when a subscription is changed to public payloads, then each change of the choice is a signed event and the answer names the payload', async () => {
-    const sub = await subscribe(envelopeReceiver, {});
+    const sub = await subscribe(envelopeReceiver, {}, '/changed');
     const changed = await t.call('PATCH', `/v1/webhooks/${sub.id}`, {
       token: integration,
       body: { payload: 'public' },

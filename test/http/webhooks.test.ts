@@ -1,9 +1,13 @@
+import path from 'node:path';
 import { Webhook } from 'standardwebhooks';
 import { webhookStream } from '../../src/domain/webhooks/subscriptions.js';
 import { keyResolver } from '../../src/ledger/ed25519.js';
 import { verifyChain } from '../../src/ledger/verify.js';
+import { loadValidators } from '../../src/http/validation.js';
 import { startTestService, type TestService } from '../support/service.js';
 import { eventually, WebhookReceiver } from '../support/webhook-receiver.js';
+
+const validate = loadValidators(path.resolve(__dirname, '../../schemas'));
 
 const A = 'county-justice';
 const B = 'city-market';
@@ -23,6 +27,10 @@ afterAll(async () => {
   await t.stop();
   await receiver.close();
 });
+
+let hooks = 0;
+/** A URL of the receiver no other subscription of the test uses: one delivering the same events as another is refused. */
+const freshUrl = () => `${receiver.url}/${++hooks}`;
 
 const officer = (officerId: string) => ({
   officerId,
@@ -121,6 +129,44 @@ describe('webhook subscriptions over HTTP', () => {
     }
   });
 
+  it('when a delivery waits behind a failing one of its stream, then it is listed heldBehind that one, due no sooner', async () => {
+    const failing = await WebhookReceiver.start();
+    try {
+      failing.behave = () => ({ status: 500 });
+      const created = await t.call('POST', '/v1/webhooks', {
+        token: integration,
+        body: { url: failing.url, eventTypes: ['OfficerRegistered', 'OfficerSuspended'] },
+      });
+      const id = created.body.id as string;
+      expect((await t.call('POST', '/v1/officers', { token: admin, body: officer('erin') })).status).toBe(201);
+      const listed = () => t.call('GET', `/v1/webhooks/${id}/deliveries`, { token: integration });
+      await eventually(async () => (await listed()).body.metrics?.failed >= 1);
+      const suspended = await t.call('POST', '/v1/officers/erin/suspension', {
+        token: admin,
+        body: { reason: '暂停执法资格' },
+      });
+      expect(suspended.status).toBe(201);
+      await eventually(async () => (await listed()).body.deliveries?.length === 2);
+      const [first, second] = (await listed()).body.deliveries as Record<string, unknown>[];
+      expect(first).toMatchObject({ type: 'OfficerRegistered', state: 'pending', attempts: 1 });
+      expect(first).not.toHaveProperty('heldBehind');
+      expect(second).toMatchObject({
+        type: 'OfficerSuspended',
+        state: 'pending',
+        attempts: 0,
+        heldBehind: first!.position,
+      });
+      expect(Date.parse(second!.nextAttemptAt as string)).toBeGreaterThanOrEqual(
+        Date.parse(first!.nextAttemptAt as string),
+      );
+      const body = (await listed()).body;
+      expect(() => validate('urn:evidence-ledger:schema:response:webhook-deliveries', body)).not.toThrow();
+      expect((await t.call('DELETE', `/v1/webhooks/${id}`, { token: integration })).status).toBe(204);
+    } finally {
+      await failing.close();
+    }
+  });
+
   it('when a subscription whose receiver keeps failing is deleted, then /metrics reports none of its deliveries pending or dead', async () => {
     const { failing, id, listed } = await failingDelivery('dave');
     try {
@@ -137,7 +183,7 @@ describe('webhook subscriptions over HTTP', () => {
   });
 
   it('when another agency or a role without the right asks, then 404 and 403', async () => {
-    const created = await t.call('POST', '/v1/webhooks', { token: integration, body: { url: receiver.url } });
+    const created = await t.call('POST', '/v1/webhooks', { token: integration, body: { url: freshUrl() } });
     const id = created.body.id as string;
     const other = t.token('erp', B, ['integration']);
     expect((await t.call('GET', `/v1/webhooks/${id}`, { token: other })).status).toBe(404);
@@ -169,6 +215,7 @@ describe('webhook subscriptions over HTTP', () => {
     ['https://3232235777/hook', 'address'], // 192.168.1.1
     ['https://user:pw@hooks.example/hook', 'credentials'],
     ['https://localhost/hook', 'address'],
+    ['http://127.0.0.1:0/hook', 'port'],
   ])('when the URL is %s, then 422 webhook_url_refused (%s) and nothing is recorded', async (url, reason) => {
     const head = await t.service.events.headPosition();
     const res = await t.call('POST', '/v1/webhooks', { token: integration, body: { url } });
@@ -177,8 +224,94 @@ describe('webhook subscriptions over HTTP', () => {
     expect(await t.service.events.headPosition()).toBe(head);
   });
 
+  it.each([
+    ['a NUL at its end', `http://127.0.0.1:9/hook\u0000`],
+    ['a space', 'https://hooks.example/a b'],
+    ['a line break', 'https://hooks.example/hook\n'],
+    ['a C1 control character', 'https://hooks.example/\u0085'],
+  ])('when the URL holds %s, then 400 invalid_body naming /url and nothing is recorded', async (_what, url) => {
+    const head = await t.service.events.headPosition();
+    const res = await t.call('POST', '/v1/webhooks', { token: integration, body: { url } });
+    expect([res.status, res.body.code, res.body.pointer]).toEqual([400, 'invalid_body', '/url']);
+    expect(await t.service.events.headPosition()).toBe(head);
+  });
+
+  it('when a subscription would deliver the same events to the same URL as another, then 409 webhook_duplicate naming it; other types or payload are their own', async () => {
+    const url = `${receiver.url}/twice`;
+    const first = await t.call('POST', '/v1/webhooks', {
+      token: integration,
+      body: { url, eventTypes: ['CaseOpened'] },
+    });
+    expect(first.status).toBe(201);
+    const head = await t.service.events.headPosition();
+    // the same receiver written another way (upper-case scheme) is the same URL
+    for (const same of [url, url.replace('http://', 'HTTP://')]) {
+      const again = await t.call('POST', '/v1/webhooks', {
+        token: integration,
+        body: { url: same, eventTypes: ['CaseOpened'] },
+      });
+      expect([again.status, again.body.code, again.body.webhookId]).toEqual([409, 'webhook_duplicate', first.body.id]);
+    }
+    expect(await t.service.events.headPosition()).toBe(head);
+    const other = await t.call('POST', '/v1/webhooks', {
+      token: integration,
+      body: { url, eventTypes: ['CaseOpened', 'CaseClosed'] },
+    });
+    expect(other.status).toBe(201);
+    // nor may a change make one the same as another
+    const changed = await t.call('PATCH', `/v1/webhooks/${other.body.id}`, {
+      token: integration,
+      body: { eventTypes: ['CaseOpened'] },
+    });
+    expect([changed.status, changed.body.code, changed.body.webhookId]).toEqual([
+      409,
+      'webhook_duplicate',
+      first.body.id,
+    ]);
+    // another agency may send the same events to the same URL
+    const elsewhere = await t.call('POST', '/v1/webhooks', {
+      token: t.token('erp', B, ['integration']),
+      body: { url, eventTypes: ['CaseOpened'] },
+    });
+    expect(elsewhere.status).toBe(201);
+  });
+
+  it('when an agency has as many subscriptions as WEBHOOK_MAX_PER_AGENCY, then another is 409 webhook_limit; a retried creation and a deletion still work', async () => {
+    const small = await startTestService({ WEBHOOK_ALLOW_HOSTS: '127.0.0.1', WEBHOOK_MAX_PER_AGENCY: '2' });
+    try {
+      const token = small.token('erp', A, ['integration']);
+      const create = (n: number, key?: string) =>
+        small.call('POST', '/v1/webhooks', {
+          token,
+          body: { url: `${receiver.url}/limit-${n}` },
+          ...(key ? { headers: { 'idempotency-key': key } } : {}),
+        });
+      expect((await create(1, 'k-1')).status).toBe(201);
+      expect((await create(2)).status).toBe(201);
+      const third = await create(3);
+      expect([third.status, third.body.code, third.body.limit]).toEqual([409, 'webhook_limit', 2]);
+      expect(third.body.type).toBe('/problems/webhook_limit');
+      // the first creation sent again under its key is answered as before, full or not
+      const retried = await create(1, 'k-1');
+      expect(retried.status).toBe(200);
+      expect((await small.call('DELETE', `/v1/webhooks/${retried.body.id}`, { token })).status).toBe(204);
+      expect((await create(3)).status).toBe(201);
+      // another agency counts its own
+      expect(
+        (
+          await small.call('POST', '/v1/webhooks', {
+            token: small.token('erp', B, ['integration']),
+            body: { url: `${receiver.url}/limit-1` },
+          })
+        ).status,
+      ).toBe(201);
+    } finally {
+      await small.stop();
+    }
+  });
+
   it('when a subscription is changed, rotated and deleted, then each change is a signed event and the last answers 404', async () => {
-    const created = await t.call('POST', '/v1/webhooks', { token: integration, body: { url: receiver.url } });
+    const created = await t.call('POST', '/v1/webhooks', { token: integration, body: { url: freshUrl() } });
     const id = created.body.id as string;
     const changed = await t.call('PATCH', `/v1/webhooks/${id}`, {
       token: integration,
@@ -207,7 +340,7 @@ describe('webhook subscriptions over HTTP', () => {
   });
 
   it('when a replay names no valid position, then 400 invalid_query', async () => {
-    const created = await t.call('POST', '/v1/webhooks', { token: integration, body: { url: receiver.url } });
+    const created = await t.call('POST', '/v1/webhooks', { token: integration, body: { url: freshUrl() } });
     const res = await t.call('POST', `/v1/webhooks/${created.body.id}/replay?from=zero`, { token: integration });
     expect(res.status).toBe(400);
     expect(res.body).toMatchObject({ code: 'invalid_query' });
@@ -217,7 +350,7 @@ describe('webhook subscriptions over HTTP', () => {
   });
 
   it('when a replay starts beyond the head of the log, then 400 invalid_query naming from; the position after the head is an empty replay', async () => {
-    const created = await t.call('POST', '/v1/webhooks', { token: integration, body: { url: receiver.url } });
+    const created = await t.call('POST', '/v1/webhooks', { token: integration, body: { url: freshUrl() } });
     const replay = (from: number) =>
       t.call('POST', `/v1/webhooks/${created.body.id}/replay?from=${from}`, { token: integration });
     const beyond = await replay(created.body.position + 1_000_000_000);
@@ -231,7 +364,7 @@ describe('webhook subscriptions over HTTP', () => {
   });
 
   it('when If-Match names a revision the subscription has moved past, then PATCH and DELETE are 409 revision_conflict and nothing is recorded', async () => {
-    const created = await t.call('POST', '/v1/webhooks', { token: integration, body: { url: receiver.url } });
+    const created = await t.call('POST', '/v1/webhooks', { token: integration, body: { url: freshUrl() } });
     const id = created.body.id as string;
     expect(created.headers.get('etag')).toBe('"0"');
     const changed = await t.call('PATCH', `/v1/webhooks/${id}`, {
@@ -269,7 +402,7 @@ describe('webhook subscriptions over HTTP', () => {
   });
 
   it('when a PATCH is sent again under its Idempotency-Key, then the original answer, its new secret included; with another body, 422 idempotency_key_reused and nothing is recorded', async () => {
-    const created = await t.call('POST', '/v1/webhooks', { token: integration, body: { url: receiver.url } });
+    const created = await t.call('POST', '/v1/webhooks', { token: integration, body: { url: freshUrl() } });
     const id = created.body.id as string;
     const stream = webhookStream(A, id);
     const patch = (key: string, body: unknown) =>
@@ -300,7 +433,7 @@ describe('webhook subscriptions over HTTP', () => {
   });
 
   it('when a DELETE is sent again under its Idempotency-Key, then 204 again; under a key a PATCH used, 422 idempotency_key_reused and the subscription stays', async () => {
-    const created = await t.call('POST', '/v1/webhooks', { token: integration, body: { url: receiver.url } });
+    const created = await t.call('POST', '/v1/webhooks', { token: integration, body: { url: freshUrl() } });
     const id = created.body.id as string;
     const stream = webhookStream(A, id);
     const changed = await t.call('PATCH', `/v1/webhooks/${id}`, {
@@ -335,7 +468,7 @@ describe('webhook subscriptions over HTTP', () => {
       t.call('POST', '/v1/webhooks', {
         token: integration,
         headers: { 'idempotency-key': 'provision-1' },
-        body: { url: receiver.url },
+        body: { url: `${receiver.url}/provision-1` },
       });
     const created = await create();
     expect(created.status).toBe(201);

@@ -70,7 +70,7 @@ describe('webhook subscriptions across replicas', () => {
   it('when a subscription made on one replica is changed and then deleted on the other, then each change is decided on what the first recorded', async () => {
     const created = await r.a.call('POST', '/v1/webhooks', {
       token: integration,
-      body: { url: receiver.url, eventTypes: ['OfficerRegistered'] },
+      body: { url: `${receiver.url}/changed`, eventTypes: ['OfficerRegistered'] },
     });
     expect(created.status).toBe(201);
     const id = created.body.id as string;

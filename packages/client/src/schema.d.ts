@@ -2159,7 +2159,7 @@ export interface components {
      * @description Members absent stay as they are. `eventTypes: null` means every type again; `enabled: true` turns a disabled subscription back on; `rotateKey: true` makes a new secret or key pair, returned once.
      */
     'command.change-webhook': {
-      /** @description Where deliveries are POSTed: https (http only for hosts the operator allow-lists); no credentials, no fragment. */
+      /** @description Where deliveries are POSTed: https (http only for hosts the operator allow-lists); no credentials, no fragment, no port 0, no spaces or control characters; the same URL, event types and payload as another subscription of the agency is 409 webhook_duplicate. */
       url?: string;
       /** @description Only events of these types; `null`: every event of the agency again; absent: as it is. With the public payload (`payload: public`), only the types that have a public record: DecisionDisclosed, DisclosureUpdated, DisclosureWithdrawn; another is 400 invalid_body. */
       eventTypes?: string[] | null;
@@ -2175,7 +2175,7 @@ export interface components {
     };
     /** POST /v1/webhooks: subscribe a receiver to the agency's events */
     'command.create-webhook': {
-      /** @description Where deliveries are POSTed: https (http only for hosts the operator allow-lists); no credentials, no fragment. */
+      /** @description Where deliveries are POSTed: https (http only for hosts the operator allow-lists); no credentials, no fragment, no port 0, no spaces or control characters; the same URL, event types and payload as another subscription of the agency is 409 webhook_duplicate. */
       url: string;
       /** @description Only events of these types; absent: every event of the agency. With the public payload (`payload: public`), only the types that have a public record: DecisionDisclosed, DisclosureUpdated, DisclosureWithdrawn; another is 400 invalid_body. */
       eventTypes?: string[];
@@ -5707,8 +5707,10 @@ export interface components {
         /** @enum {unknown} */
         state: 'pending' | 'dead';
         attempts: number;
-        /** @description A pending delivery's next attempt. */
+        /** @description A pending delivery's next attempt: for one held behind an earlier delivery of its stream, no sooner than that one's (it is sent once that one is delivered or given up). */
         nextAttemptAt?: string;
+        /** @description The log position of the earlier pending delivery of the same stream this one waits behind (deliveries go in order per stream). */
+        heldBehind?: number;
         /** @description When a dead letter was given up. */
         deadAt?: string;
         /** @description The receiver's last HTTP status. */

@@ -119,6 +119,7 @@ export class AddressPolicy {
     if (url.username !== '' || url.password !== '')
       throw refused('credentials', 'the webhook URL may not hold credentials');
     if (url.hash !== '') throw refused('fragment', 'the webhook URL may not have a fragment');
+    if (url.port === '0') throw refused('port', 'the webhook URL may not name port 0, which no receiver listens on');
     if (url.protocol === 'https:') return url;
     if (url.protocol === 'http:' && this.allowListed(url)) return url;
     throw refused('scheme', 'a webhook URL must be https (http only for hosts the operator allow-lists)');

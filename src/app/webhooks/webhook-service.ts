@@ -85,6 +85,8 @@ export class WebhookService {
       readonly runner: ReadConsistency;
       /** Whether this replica routes the log into its outbox and delivers (`WEBHOOK_DELIVERY`). */
       readonly delivers: boolean;
+      /** Most subscriptions one agency may have at once (`WEBHOOK_MAX_PER_AGENCY`); unbounded when absent. */
+      readonly maxPerAgency?: number;
     },
   ) {}
 
@@ -101,6 +103,20 @@ export class WebhookService {
     const signing = body.signing ?? 'hmac-sha256';
     const settings = settingsOf(body.url, body.eventTypes, body.payload);
     checkPublicTypes(settings, body.eventTypes);
+    // a new subscription (not a retry, which finds its stream written) must fit and send to a URL of its own
+    if ((await this.#history(actor.agency, webhookId)).length === 0) {
+      const existing = await this.list(actor);
+      checkNotDuplicate(existing, settings);
+      const max = this.deps.maxPerAgency;
+      if (max !== undefined && existing.length >= max) {
+        throw new RuleViolation(
+          'webhook_limit',
+          409,
+          `the agency has ${existing.length} subscriptions, the most it may have (${max}): delete one first`,
+          { limit: max },
+        );
+      }
+    }
     const key = this.deps.keys.recorded(actor.agency, webhookId, signing, 1);
     const command: WebhookCommand = { type: 'Subscribe', actor, webhookId, settings, signing, key };
     // a retry under the same Idempotency-Key must ask for the same subscription
@@ -133,6 +149,12 @@ export class WebhookService {
     const eventTypes = change.eventTypes === undefined ? before.eventTypes : (change.eventTypes ?? undefined);
     const settings = settingsOf(change.url ?? before.url, eventTypes, change.payload ?? before.payload);
     checkPublicTypes(settings, change.eventTypes);
+    if (at < 0 && (change.url !== undefined || change.eventTypes !== undefined || change.payload !== undefined)) {
+      checkNotDuplicate(
+        (await this.list(actor)).filter((w) => w.id !== webhookId),
+        settings,
+      );
+    }
     const generation = before.keyGeneration + (change.rotateKey ? 1 : 0);
     const key = this.deps.keys.recorded(before.agency, webhookId, before.signing, generation);
     const command: WebhookCommand = { type: 'Change', actor, settings, key, enable: change.enabled === true };
@@ -328,4 +350,36 @@ function settingsOf(
     ...(eventTypes === undefined ? {} : { eventTypes: [...new Set(eventTypes)] }),
     ...(payload === 'public' ? { payload } : {}),
   };
+}
+
+/** Whether two webhook URLs name the same receiver, as parsed (case of scheme and host, default port, escapes). */
+function sameUrl(a: string, b: string): boolean {
+  try {
+    return new URL(a).href === new URL(b).href;
+  } catch {
+    return a === b;
+  }
+}
+
+/** Whether two subscriptions would deliver the same events to the same receiver in the same form. */
+function sameDeliveries(a: WebhookSettings, b: WebhookSettings): boolean {
+  const types = (s: WebhookSettings) => (s.eventTypes === undefined ? '*' : [...s.eventTypes].sort().join(','));
+  return sameUrl(a.url, b.url) && types(a) === types(b) && (a.payload ?? 'envelope') === (b.payload ?? 'envelope');
+}
+
+/**
+ * A subscription that would deliver what another of the agency's delivers already (the same URL, event types and
+ * payload) is `409 webhook_duplicate`, naming that subscription: the receiver would get every event twice. The same
+ * URL with other types or another payload is a subscription of its own.
+ */
+function checkNotDuplicate(existing: readonly StoredWebhook[], settings: WebhookSettings): void {
+  const taken = existing.find((w) => sameDeliveries(w, settings));
+  if (taken) {
+    throw new RuleViolation(
+      'webhook_duplicate',
+      409,
+      `subscription ${taken.id} of the agency delivers the same events to this URL already`,
+      { webhookId: taken.id },
+    );
+  }
 }
