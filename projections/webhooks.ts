@@ -56,6 +56,11 @@ export function applyWebhookEvent(
     deleted: state.deleted,
     revision: envelope.revision,
     createdAt: stored?.createdAt ?? envelope.recordedAt,
+    ...(stored !== undefined && state.key.keyGeneration > stored.keyGeneration
+      ? { keyRotatedAt: envelope.recordedAt }
+      : stored?.keyRotatedAt === undefined
+        ? {}
+        : { keyRotatedAt: stored.keyRotatedAt }),
     ...(envelope.type === 'WebhookSubscribed'
       ? { subscribedPosition: position }
       : stored?.subscribedPosition === undefined
@@ -84,7 +89,7 @@ export const webhookDocOf = (docs: DocReader, agency: string, webhookId: string)
  */
 export const webhooksProjection: Projection = {
   name: 'webhooks',
-  version: 1,
+  version: 2, // 2: keyRotatedAt
   collections: [{ name: WEBHOOKS, indexes: ['agency'] }],
   apply(recorded, docs): Change[] {
     const { event } = recorded;

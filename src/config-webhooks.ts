@@ -15,6 +15,8 @@ export interface WebhookConfig {
   readonly concurrency: number;
   /** Most subscriptions one agency may have at once. */
   readonly maxPerAgency: number;
+  /** Seconds after a key rotation during which the previous key signs deliveries too. */
+  readonly keyOverlapSeconds: number;
 }
 
 /** What the retry schedule must add up to at least: a receiver may be away a whole day and lose nothing. */
@@ -62,6 +64,13 @@ export const WEBHOOK_CONFIG_VARIABLES: readonly { name: string; default: string;
     default: '50',
     description: 'most subscriptions one agency may have at once (another is 409 webhook_limit), 1..10000',
   },
+  {
+    name: 'WEBHOOK_KEY_OVERLAP_SECONDS',
+    default: '86400',
+    description:
+      'seconds after a key rotation during which deliveries carry a signature by the previous key too (Standard ' +
+      'Webhooks lists both), so receivers take up the new one without a failed delivery; 0 stops it at once, 0..604800',
+  },
 ];
 
 export function webhookConfig(read: (name: string) => string | undefined): WebhookConfig {
@@ -87,6 +96,7 @@ export function webhookConfig(read: (name: string) => string | undefined): Webho
     timeoutMs: integer('WEBHOOK_TIMEOUT_MS', read('WEBHOOK_TIMEOUT_MS'), 15_000, 100, 120_000),
     concurrency: integer('WEBHOOK_CONCURRENCY', read('WEBHOOK_CONCURRENCY'), 64, 1, 1_024),
     maxPerAgency: integer('WEBHOOK_MAX_PER_AGENCY', read('WEBHOOK_MAX_PER_AGENCY'), 50, 1, 10_000),
+    keyOverlapSeconds: integer('WEBHOOK_KEY_OVERLAP_SECONDS', read('WEBHOOK_KEY_OVERLAP_SECONDS'), 86_400, 0, 604_800),
   };
 }
 

@@ -87,6 +87,7 @@ export function openWebhooks(options: {
     retrySchedule: config.retrySchedule,
     random: Math.random,
     concurrency: config.concurrency,
+    keyOverlapSeconds: config.keyOverlapSeconds,
     pollMs: WEBHOOK_POLL_MS,
     gone: async (webhook) => {
       log.warn({ webhookId: webhook.id, agency: webhook.agency }, 'webhooks: the receiver answered 410; disabling');

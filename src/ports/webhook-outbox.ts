@@ -14,6 +14,11 @@ export interface StoredWebhook extends WebhookSettings {
   readonly revision: number;
   readonly createdAt: string;
   /**
+   * When the key last changed generation (`rotateKey`), as the service recorded it; absent before any rotation.
+   * The previous generation signs too for `WEBHOOK_KEY_OVERLAP_SECONDS` after it.
+   */
+  readonly keyRotatedAt?: string;
+  /**
    * The log position of its `WebhookSubscribed` event: it receives the events after it alone. Absent in outboxes
    * written before it was kept (those subscriptions receive every event the router routes after they are stored).
    */

@@ -310,6 +310,33 @@ describe('webhook subscriptions over HTTP', () => {
     }
   });
 
+  it('when a key is rotated, then for the overlap each delivery verifies with the old secret and the new, and the subscription says when', async () => {
+    const url = `${receiver.url}/rotating`;
+    const created = await t.call('POST', '/v1/webhooks', {
+      token: integration,
+      body: { url, eventTypes: ['OfficerRegistered'] },
+    });
+    const id = created.body.id as string;
+    expect(created.body).not.toHaveProperty('keyRotatedAt');
+    const rotated = await t.call('PATCH', `/v1/webhooks/${id}`, { token: integration, body: { rotateKey: true } });
+    expect(rotated.status).toBe(200);
+    expect(Date.parse(rotated.body.keyRotatedAt)).toBeGreaterThan(Date.parse(created.body.createdAt) - 1);
+    expect(() => validate('urn:evidence-ledger:schema:response:webhook', rotated.body)).not.toThrow();
+    const before = receiver.received.length;
+    expect((await t.call('POST', '/v1/officers', { token: admin, body: officer('rosa') })).status).toBe(201);
+    // this subscription's delivery (another of the receiver's subscriptions receives registrations too)
+    const ours = (r: { headers: Record<string, unknown> }) => String(r.headers['webhook-id']).startsWith(`msg_${id}_`);
+    await eventually(() => receiver.received.slice(before).some(ours));
+    const delivery = receiver.received.slice(before).find(ours)!;
+    expect(delivery.body).toContain(`officer-${A}:rosa`);
+    const headers = delivery.headers as Record<string, string>;
+    expect(headers['webhook-signature']!.split(' ')).toHaveLength(2);
+    for (const secret of [created.body.secret as string, rotated.body.secret as string]) {
+      expect(new Webhook(secret).verify(delivery.body, headers)).toMatchObject({ type: 'OfficerRegistered' });
+    }
+    expect((await t.call('DELETE', `/v1/webhooks/${id}`, { token: integration })).status).toBe(204);
+  });
+
   it('when a subscription is changed, rotated and deleted, then each change is a signed event and the last answers 404', async () => {
     const created = await t.call('POST', '/v1/webhooks', { token: integration, body: { url: freshUrl() } });
     const id = created.body.id as string;

@@ -5666,6 +5666,11 @@ export interface components {
       signing: 'hmac-sha256' | 'ed25519';
       /** @description Which key of the subscription signs (1, then one more per rotation). */
       keyGeneration: number;
+      /**
+       * Format: date-time
+       * @description When the key was last rotated; for WEBHOOK_KEY_OVERLAP_SECONDS (a day by default) after it, each delivery also carries a signature by the previous key.
+       */
+      keyRotatedAt?: string;
       /** @description A commitment to the key (SHA-256 based, 22 base64url characters): never the secret. */
       keyId: string;
       /** @description An Ed25519 subscription's public key, as Standard Webhooks writes it: whpk_ + base64. */

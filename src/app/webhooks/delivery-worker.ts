@@ -33,6 +33,8 @@ export interface DeliveryWorkerOptions {
   readonly perSubscription?: number;
   /** How often to look for retries that fell due (new deliveries are started when the router nudges). */
   readonly pollMs: number;
+  /** Seconds after a key rotation during which the previous key signs too (`WEBHOOK_KEY_OVERLAP_SECONDS`); 0: none. */
+  readonly keyOverlapSeconds?: number;
   /** A receiver answered 410 Gone: the subscription is to be disabled (recorded as an event). */
   readonly gone: (webhook: StoredWebhook) => Promise<void>;
   readonly onError?: (err: unknown) => void;
@@ -212,8 +214,13 @@ export class DeliveryWorker {
       throw err;
     }
     const key = this.options.keys.key(webhook.agency, webhook.id, webhook.signing, webhook.keyGeneration);
-    const seconds = Math.floor(this.options.clock.now().getTime() / 1000);
-    const headers = standardWebhookHeaders(key, messageId(webhook.id, delivery.eventId), seconds, delivery.body);
+    const now = this.options.clock.now().getTime();
+    const seconds = Math.floor(now / 1000);
+    const previous = previousKeyStillSigns(webhook, now, this.options.keyOverlapSeconds ?? 0)
+      ? this.options.keys.key(webhook.agency, webhook.id, webhook.signing, webhook.keyGeneration - 1)
+      : undefined;
+    const id = messageId(webhook.id, delivery.eventId);
+    const headers = standardWebhookHeaders(key, id, seconds, delivery.body, previous);
     return this.options.sender.send({
       url,
       address,
@@ -221,4 +228,13 @@ export class DeliveryWorker {
       body: delivery.body,
     });
   }
+}
+
+/**
+ * Whether the key generation before the current one signs deliveries too at `now`: for `overlapSeconds` after a
+ * rotation, so that deliveries keep verifying while the receiver takes up the new secret (or public key).
+ */
+export function previousKeyStillSigns(webhook: StoredWebhook, now: number, overlapSeconds: number): boolean {
+  if (webhook.keyGeneration < 2 || webhook.keyRotatedAt === undefined || overlapSeconds <= 0) return false;
+  return now < Date.parse(webhook.keyRotatedAt) + overlapSeconds * 1000;
 }

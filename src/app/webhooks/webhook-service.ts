@@ -47,7 +47,10 @@ export interface WebhookChange {
   readonly payload?: WebhookPayload;
   /** `true` turns a disabled subscription back on. */
   readonly enabled?: true;
-  /** A fresh secret or key pair (the next generation); the old one stops signing at once. */
+  /**
+   * A fresh secret or key pair (the next generation); the old one signs too for `WEBHOOK_KEY_OVERLAP_SECONDS` (a
+   * signature by each in the header), then no more.
+   */
   readonly rotateKey?: true;
 }
 
