@@ -950,6 +950,7 @@ async function startHolding(config: Config, { clock, log }: ServiceDependencies)
     pages: { notFound: portalNotFound(portalAssets), errors: portalErrors(portalAssets) },
     trustProxy: config.portal.trustProxy,
     limited: publicLimit,
+    ...(config.metricsToken === undefined ? {} : { metricsToken: config.metricsToken }),
   });
   const server = createHttpServer(app, config.http);
 

@@ -16,6 +16,8 @@ import { ID_PATTERN } from './domain/streams.js';
 export interface Config {
   readonly port: number;
   readonly host: string;
+  /** The bearer token `GET /metrics` asks of a scraper (`METRICS_TOKEN`); absent: the metrics are public. */
+  readonly metricsToken?: string;
   readonly dataDir: string;
   readonly keysDir: string;
   /** The key that wraps every case's data key (docs/privacy.md): a file of 64 hex digits, created when absent. */
@@ -167,6 +169,13 @@ const MAX_MEDIA_BYTES = 1_099_511_627_776;
 export const CONFIG_VARIABLES: readonly { name: string; default: string; description: string }[] = [
   { name: 'PORT', default: '8080', description: 'TCP port of the HTTP API (0 picks a free port)' },
   { name: 'HOST', default: '0.0.0.0', description: 'address the HTTP API listens on' },
+  {
+    name: 'METRICS_TOKEN',
+    default: '(unset: public)',
+    description:
+      'bearer token GET /metrics asks of a scraper (Authorization: Bearer ...), 16 to 200 visible ASCII characters; ' +
+      'unset, the metrics are public',
+  },
   { name: 'LEDGER_DATA_DIR', default: './data', description: 'folder for the embedded stores and generated keys' },
   { name: 'LEDGER_KEYS_DIR', default: '$LEDGER_DATA_DIR/keys', description: 'folder of the signing and token keys' },
   {
@@ -407,6 +416,7 @@ export function loadConfig(env: Env, cwd: string = process.cwd()): Config {
   return {
     port: integer('PORT', read('PORT'), 8080, 0, 65535),
     host: read('HOST') ?? '0.0.0.0',
+    ...metricsTokenOf(read('METRICS_TOKEN')),
     dataDir,
     keysDir,
     masterKeyFile: path.resolve(cwd, read('LEDGER_MASTER_KEY_FILE') ?? path.join(keysDir, 'master.key')),
@@ -637,4 +647,12 @@ function jwtConfig(read: (name: string) => string | undefined, cwd: string): Jwt
     maxLifetimeSeconds: integer('JWT_MAX_LIFETIME_SECONDS', read('JWT_MAX_LIFETIME_SECONDS'), 43_200, 60, 604_800),
     trust,
   };
+}
+
+/** `METRICS_TOKEN`: 16 to 200 visible ASCII characters (what a bearer token may hold), or absent. */
+function metricsTokenOf(value: string | undefined): { metricsToken?: string } {
+  if (value === undefined) return {};
+  if (!/^[\x21-\x7e]{16,200}$/.test(value))
+    throw new ConfigError('METRICS_TOKEN', 'must be 16 to 200 visible ASCII characters (no spaces)');
+  return { metricsToken: value };
 }

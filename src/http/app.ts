@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import type { Logger } from 'pino';
 import type { EventStore } from '../ports/event-store.js';
 import { healthApi } from './health.js';
-import { httpMetrics } from './metrics.js';
+import { httpMetrics, metricsAccess } from './metrics.js';
 import { buildOpenApi, semanticsTable } from './openapi.js';
 import { errorHandler, notFound, undecodablePath } from './problem.js';
 import { securityHeaders } from './security-headers.js';
@@ -42,6 +42,8 @@ export interface HttpDependencies {
   readonly trustProxy?: false | number | readonly string[];
   /** The public routes' rate limit, for the public pages the app serves itself (`/problems`). Default: none. */
   readonly limited?: RequestHandler;
+  /** The bearer token `/metrics` asks of a scraper (`METRICS_TOKEN`); public without it. */
+  readonly metricsToken?: string;
 }
 
 const SCHEMA_DIR = fileURLToPath(new URL('../../schemas/', import.meta.url));
@@ -63,7 +65,7 @@ export function createHttpApp(deps: HttpDependencies): Express {
   app.use(singleAuthorization);
   const madeAt = new Date();
   app.use(httpSemantics(semanticsTable, { changedAt: deps.changedAt ?? (() => madeAt) }));
-  app.get('/metrics', metrics.expose);
+  app.get('/metrics', metricsAccess(deps.metricsToken), metrics.expose);
   app.get('/openapi.json', (_req, res) => {
     openApi ??= JSON.stringify(buildOpenApi(deps.schemaDir ?? SCHEMA_DIR));
     res.type('application/json').send(openApi);

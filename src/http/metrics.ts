@@ -1,4 +1,6 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
 import type { Request, RequestHandler, Response } from 'express';
+import { Unauthenticated } from '../app/auth.js';
 
 /** Upper bounds of the latency histogram, in seconds; `+Inf` follows. */
 const BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5] as const;
@@ -131,4 +133,23 @@ function escape(value: string): string {
 function eventLoopLag(): Promise<number> {
   const start = process.hrtime.bigint();
   return new Promise((resolve) => setImmediate(() => resolve(Number(process.hrtime.bigint() - start) / 1e9)));
+}
+
+/**
+ * `GET /metrics` for a scraper holding `token` (`METRICS_TOKEN`): `Authorization: Bearer <token>`, compared in
+ * constant time; anything else is `401 unauthenticated`. Without a token, the metrics are public.
+ */
+export function metricsAccess(token: string | undefined): RequestHandler {
+  if (token === undefined) return (_req, _res, next) => next();
+  const expected = createHash('sha256').update(token).digest();
+  return (req, _res, next) => {
+    const given = /^Bearer +([\x21-\x7e]+)$/i.exec(req.get('authorization') ?? '')?.[1];
+    const digest = createHash('sha256')
+      .update(given ?? '')
+      .digest();
+    if (given === undefined || !timingSafeEqual(digest, expected)) {
+      throw new Unauthenticated('the metrics need the scraper token (METRICS_TOKEN) as a bearer token');
+    }
+    next();
+  };
 }

@@ -165,3 +165,42 @@ describe('append metrics', () => {
     expect(carried).toBeGreaterThanOrEqual(commits);
   });
 });
+
+describe('the metrics behind a scraper token', () => {
+  it('when METRICS_TOKEN is set, then /metrics answers only its bearer: 401 without it or with another, 200 with it', async () => {
+    const token = 'scraper-7f3a9c1d2e4b5a60';
+    const guarded = await startTestService({ METRICS_TOKEN: token });
+    try {
+      const none = await guarded.call('GET', '/metrics');
+      expect([none.status, none.body.code, none.headers.get('www-authenticate')]).toEqual([
+        401,
+        'unauthenticated',
+        'Bearer',
+      ]);
+      expect(JSON.stringify(none.body)).not.toContain('ledger_');
+      for (const other of [`${token}x`, token.slice(0, -1), 'Basic abc', `Basic ${token}`]) {
+        const res = await guarded.call('GET', '/metrics', {
+          headers: { authorization: other.includes(' ') ? other : `Bearer ${other}` },
+        });
+        expect([other, res.status]).toEqual([other, 401]);
+      }
+      const ok = await guarded.call('GET', '/metrics', { headers: { authorization: `Bearer ${token}` } });
+      expect(ok.status).toBe(200);
+      // the scheme's case does not matter (RFC 9110 §11.1)
+      expect((await guarded.call('GET', '/metrics', { headers: { authorization: `bearer ${token}` } })).status).toBe(
+        200,
+      );
+      expect(ok.body).toMatch(/^ledger_appends_total \d+$/m);
+      // the other operations routes stay open
+      expect((await guarded.call('GET', '/readyz')).status).toBe(200);
+    } finally {
+      await guarded.stop();
+    }
+  });
+
+  it('when METRICS_TOKEN is too short or holds a space, then the service does not start, naming it', async () => {
+    for (const value of ['short', 'a token with spaces in it']) {
+      await expect(startTestService({ METRICS_TOKEN: value })).rejects.toThrow(/METRICS_TOKEN/);
+    }
+  });
+});
