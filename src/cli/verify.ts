@@ -11,7 +11,7 @@ import { timestampRoots, type TimestampRoots } from '../ledger/timestamp-verify.
 import { print, UsageError, type CliIo } from './io.js';
 import { progressBar } from './progress.js';
 
-export const verifyHelp = `Usage: ledger verify FILE [--key PEM_FILE ...] [--officer-key [OFFICER=]PEM_FILE ...] [--trusted-checkpoint NOTE_FILE]
+export const verifyHelp = `Usage: ledger verify FILE|- [--key PEM_FILE ...] [--officer-key [OFFICER=]PEM_FILE ...] [--trusted-checkpoint NOTE_FILE]
                      [--consistency-proof JSON_FILE] [--require-complete] [--witness VKEY ... [--quorum N]]
                      [--tsa-ca PEM_FILE ...]
                      [--threads N] [--json]
@@ -25,6 +25,7 @@ out) up to the head the log had at the checkpoint (a cut tail is stream_incomple
 time-stamps of its checkpoints (§15) and, with --witness, the witnesses' cosignatures of them, with what they show
 of each disclosure: published by <attested time> (the earlier of the earliest time-stamp and the time a quorum of
 the given witnesses vouches for), due <date>: on time, late or not yet attested. Names the first thing that fails.
+FILE - reads the bundle from the standard input (a pipe); a named pipe is read as it streams.
 
 Options:
   --key PEM_FILE                trust only this Ed25519 or SM2 public key (repeatable); get them from GET /v1/ledger/keys.
@@ -68,6 +69,7 @@ Example:
   npx ledger bundle 01a22a3b-1ec5-7a41-9b6e-2f0c4d8e1a37 -o case.tar
   curl -s http://localhost:8080/v1/ledger/keys | node -p 'JSON.parse(require("fs").readFileSync(0)).keys[0].publicKeyPem' > ledger-key.pem
   npx ledger verify case.tar --key ledger-key.pem
+  curl -s -H "Authorization: Bearer $TOKEN" http://localhost:8080/v1/cases/01a22a3b-1ec5-7a41-9b6e-2f0c4d8e1a37/bundle | npx ledger verify - --key ledger-key.pem
   npx ledger verify case.tar --key ledger-key.pem --witness "$(cat procuratorate.vkey)" --witness "$(cat court.vkey)" --quorum 1
 `;
 
@@ -98,8 +100,7 @@ export async function verify(argv: string[], io: CliIo): Promise<number> {
     return 0;
   }
   if (positionals.length !== 1) throw new UsageError('give exactly one bundle FILE');
-  const file = path.resolve(io.cwd, positionals[0]!);
-  const size = statFile(file, positionals[0]!);
+  const source = bundleSource(io, positionals[0]!);
   const trustedKeys = values.key?.map((k) => readKey(path.resolve(io.cwd, k), k));
   const givenOfficerKeys = values['officer-key']?.map((k) => readOfficerKey(io.cwd, k));
   const officerKeys = givenOfficerKeys?.map((k) => k.key);
@@ -125,13 +126,14 @@ export async function verify(argv: string[], io: CliIo): Promise<number> {
   const timestampRoots = values['tsa-ca'] ? readTsaRoots(values['tsa-ca'], io.cwd) : undefined;
   const threads = values.threads === undefined ? availableCores() : readThreads(values.threads);
 
+  const size = source.size ?? 0;
   const progress = size > PROGRESS_FROM_BYTES ? progressBar(io.stderr, 'bytes') : undefined;
   // the worker threads start with the first batch of signatures, so a small bundle never starts them
   const pool = threads > 1 ? new SignaturePool(threads - 1) : undefined;
   let report: BundleReport;
   try {
     report = await verifyBundle(
-      fs.createReadStream(file, { highWaterMark: 1024 * 1024 }),
+      source.open(),
       {
         ...(trustedKeys ? { trustedKeys } : {}),
         ...(officerKeys ? { actorKeys: keyResolver(officerKeys), actorKeyOwners: boundOwners(officerKeyOwners) } : {}),
@@ -248,17 +250,36 @@ function summary(report: BundleReport): string {
   return lines.join('\n');
 }
 
-/** The bundle's size; a file that cannot be read is a failure (exit 1) that says why, as the system put it. */
-function statFile(file: string, shown: string): number {
+/** Where the bundle's bytes come from, and how many there are when that is known beforehand (a regular file). */
+interface BundleSource {
+  readonly size?: number;
+  open(): AsyncIterable<Uint8Array>;
+}
+
+/**
+ * The bundle `given` names: `-` is standard input (which must not be a terminal), a named pipe or a character
+ * device is read as it streams, a regular file by its size (for the progress bar). A file that cannot be read is a
+ * failure (exit 1) that says why, as the system put it.
+ */
+function bundleSource(io: CliIo, given: string): BundleSource {
+  if (given === '-') {
+    const stdin = io.stdin;
+    if (stdin === undefined) throw new Error('cannot read the standard input: there is none');
+    if (stdin.isTTY) throw new UsageError('the standard input is a terminal: pipe a bundle into it, or name its FILE');
+    return { open: () => stdin };
+  }
+  const file = path.resolve(io.cwd, given);
   let stat: fs.Stats;
   try {
     stat = fs.statSync(file);
     fs.accessSync(file, fs.constants.R_OK);
   } catch (err) {
-    throw new Error(`cannot read ${shown}: ${osReason(err)}`);
+    throw new Error(`cannot read ${given}: ${osReason(err)}`);
   }
-  if (!stat.isFile()) throw new Error(`cannot read ${shown}: it is not a file`);
-  return stat.size;
+  const streamed = stat.isFIFO() || stat.isCharacterDevice();
+  if (!stat.isFile() && !streamed) throw new Error(`cannot read ${given}: it is not a file`);
+  const open = () => fs.createReadStream(file, { highWaterMark: 1024 * 1024 });
+  return streamed ? { open } : { size: stat.size, open };
 }
 
 /** "no such file or directory (ENOENT)" from a system error, without the path Node repeats in its message. */

@@ -1,7 +1,11 @@
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { freshTempDir } from '../support/temp-dir.js';
 import { runCli } from '../support/cli.js';
+import { writeBenchBundle } from '../../scripts/bench-integrity.js';
+import { testSigner } from '../support/events.js';
 
 const dir = freshTempDir('cli-verify');
 
@@ -43,5 +47,52 @@ describe('ledger verify on a file it cannot read', () => {
     const result = await runCli(['verify', 'empty.tar'], {}, dir());
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('malformed: the file is empty: no archive (at byte 0)');
+  });
+});
+
+describe('ledger verify reading a bundle that streams', () => {
+  let bundle: Buffer;
+  let fromFile: { code: number; stdout: string };
+  let made: string;
+
+  beforeAll(async () => {
+    made = fs.mkdtempSync(path.join(os.tmpdir(), 'ledger-cli-stream-'));
+    const file = path.join(made, 'case.tar');
+    await writeBenchBundle(file, { events: 40, signer: testSigner() });
+    bundle = fs.readFileSync(file);
+    fromFile = await runCli(['verify', file, '--json'], {}, made);
+    expect(fromFile.code).toBe(0);
+  }, 60_000);
+  afterAll(() => fs.rmSync(made, { recursive: true, force: true }));
+
+  it('when FILE is -, then the bundle is read from the standard input and the report is the one of the file', async () => {
+    const result = await runCli(['verify', '-', '--json'], {}, dir(), { stdin: bundle });
+    expect([result.code, result.stderr]).toEqual([0, expect.any(String)]);
+    expect(JSON.parse(result.stdout)).toEqual(JSON.parse(fromFile.stdout));
+  });
+
+  it('when the standard input holds a bundle cut short, then exit 1 naming what fails, as for a file', async () => {
+    const result = await runCli(['verify', '-'], {}, dir(), { stdin: bundle.subarray(0, bundle.length - 2048) });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/malformed/);
+  });
+
+  it('when FILE is - and the standard input is a terminal, then a usage error (exit 2)', async () => {
+    const result = await runCli(['verify', '-'], {}, dir(), { stdin: bundle, stdinTty: true });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('the standard input is a terminal');
+  });
+
+  it('when FILE is a named pipe, then it is read as it streams', async () => {
+    const fifo = path.join(dir(), 'bundle.fifo');
+    execFileSync('mkfifo', [fifo]);
+    const writer = new Promise<void>((resolve, reject) => {
+      const out = fs.createWriteStream(fifo);
+      out.on('error', reject);
+      out.end(bundle, () => resolve());
+    });
+    const [result] = await Promise.all([runCli(['verify', fifo, '--json'], {}, dir()), writer]);
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.stdout)).toEqual(JSON.parse(fromFile.stdout));
   });
 });

@@ -1,12 +1,15 @@
-import { PassThrough } from 'node:stream';
+import { PassThrough, Readable } from 'node:stream';
 import { main } from '../../src/cli/main.js';
 
-/** Runs the CLI in-process with captured output; `tty` makes its stdout look like a terminal. */
+/**
+ * Runs the CLI in-process with captured output; `tty` makes its stdout look like a terminal; `stdin` is what its
+ * standard input holds (`stdinTty`: a terminal).
+ */
 export async function runCli(
   argv: string[],
   env: Record<string, string> = {},
   cwd = process.cwd(),
-  { tty = false }: { tty?: boolean } = {},
+  { tty = false, stdin, stdinTty = false }: { tty?: boolean; stdin?: Buffer; stdinTty?: boolean } = {},
 ) {
   const stdout = Object.assign(new PassThrough(), tty ? { isTTY: true } : {});
   const stderr = new PassThrough();
@@ -14,6 +17,8 @@ export async function runCli(
   const err: Buffer[] = [];
   stdout.on('data', (c: Buffer) => out.push(c));
   stderr.on('data', (c: Buffer) => err.push(c));
-  const code = await main(argv, { stdout, stderr, env, cwd });
+  const input =
+    stdin === undefined ? {} : { stdin: Object.assign(Readable.from([stdin]), stdinTty ? { isTTY: true } : {}) };
+  const code = await main(argv, { ...input, stdout, stderr, env, cwd });
   return { code, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') };
 }
