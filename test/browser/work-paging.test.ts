@@ -47,4 +47,27 @@ describeInBrowser("the officer's cases a page at a time, in Chromium", () => {
     ]);
     expect(await titles()).toEqual(['分页案5', '分页案4']);
   });
+
+  it('when /work is read on a phone, with a case whose id the service made (a UUID), then nothing is wider than the screen', async () => {
+    const opened = await s.f.t.call('POST', '/v1/cases', {
+      token: s.f.alice,
+      body: {
+        itemCode: 'P-001',
+        title: '某某律师事务所未按规定公示执业信息及收费标准案',
+        openedOn: '2026-02-09',
+        officers: ['alice', 'bob'],
+        parties: [{ kind: 'organization', name: '某某律师事务所' }],
+      },
+    });
+    expect(opened.body.caseId).toMatch(/^[0-9a-f-]{36}$/);
+    await s.f.t.service.readModelsCaughtUp();
+    const { page: phone } = await s.signIn(s.f.alice, { viewport: { width: 375, height: 800 } });
+    await phone.goto(`${s.f.t.url}/work`);
+    expect(await phone.locator('td', { hasText: opened.body.caseId }).count()).toBe(1);
+    const overflow = await phone.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    const table = await phone.locator('section[aria-labelledby="cases"] table').boundingBox();
+    expect(table!.x + table!.width).toBeLessThanOrEqual(375);
+    expect(await seriousViolations(phone)).toEqual([]);
+  });
 });
