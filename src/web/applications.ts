@@ -31,7 +31,7 @@ import {
 import { listPaging } from './pages/paging.js';
 import { pager } from './pages/public-parts.js';
 import { publicCsrf } from './public-csrf.js';
-import { csrfField, portalPrincipal, requireCsrf, signedIn } from './session.js';
+import { csrfField, formPageIs, portalPrincipal, requireCsrf, signedIn } from './session.js';
 
 export interface ApplicationPagesDependencies {
   readonly applications: ApplicationService;
@@ -240,11 +240,11 @@ export function applicationPages(
 
   router.post(
     '/work/applications/:applicationId/acceptance',
+    formPageIs('/work/applications'),
     signedIn('officer'),
     requireCsrf,
     parseForm,
     async (req: Request, res: Response) => {
-      res.locals.formPage = '/work/applications';
       const applicationId = applicationOf(req);
       const body = { officers: officersOf(fieldText(req.body ?? {}, 'officers')) };
       deps.validate(ACCEPT, body);
@@ -258,11 +258,11 @@ export function applicationPages(
 
   router.post(
     '/work/applications/:applicationId/rejection',
+    formPageIs('/work/applications'),
     signedIn('officer'),
     requireCsrf,
     parseForm,
     async (req: Request, res: Response) => {
-      res.locals.formPage = '/work/applications';
       const applicationId = applicationOf(req);
       const values = (req.body ?? {}) as Values;
       const body = { reason: fieldText(values, 'reason'), legalBasis: fieldText(values, 'legalBasis') };

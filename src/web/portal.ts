@@ -1,3 +1,4 @@
+import { safeNext } from './next.js';
 import { Router, type ErrorRequestHandler, type Request, type RequestHandler } from 'express';
 import { applicationPages, type ApplicationPagesDependencies } from './applications.js';
 import { bearerToken, type Principal } from '../app/auth.js';
@@ -167,6 +168,16 @@ const CODE_PAGES = new Set([
   'not_caught_up',
 ]);
 
+/**
+ * The sign-in page, to come back to `page` after it: the page a refused form is on (its path only, never a query,
+ * which an uploading form's action uses for its CSRF token), so that a reader whose session ended mid-form signs in
+ * and lands on that form again, not on the home page.
+ */
+function signInBackTo(page: string): string {
+  const next = safeNext(page);
+  return next === '/' ? '/signin' : `/signin?next=${encodeURIComponent(next)}`;
+}
+
 /** A portal page that the reader sees when something is not there or goes wrong, in their language. */
 function errorPage(ctx: PageContext, status: number, code?: string, again?: string) {
   const notFound = status === 404;
@@ -182,11 +193,8 @@ function errorPage(ctx: PageContext, status: number, code?: string, again?: stri
     title,
     main: html`<h1>${title}</h1>
       <p>${body}</p>
-      ${
-        own === 'signin_failed' || own === 'unauthenticated'
-          ? html`<p><a href="/signin">${ctx.t('signin.title')}</a></p>`
-          : ''
-      }
+      ${own === 'signin_failed' ? html`<p><a href="/signin">${ctx.t('signin.title')}</a></p>` : ''}
+      ${own === 'unauthenticated' ? html`<p><a href="${signInBackTo(ctx.path)}">${ctx.t('signin.title')}</a></p>` : ''}
       ${own === 'invalid_query' ? html`<p><a href="${ctx.path}">${ctx.t('error.invalid_query.clear')}</a></p>` : ''}
       ${own === 'not_caught_up' && again ? html`<p><a href="${again}">${ctx.t('error.not_caught_up.again')}</a></p>` : ''}
       <p><a href="/">${ctx.t('error.backHome')}</a></p>`,

@@ -83,6 +83,18 @@ export function portalIdentity(verify: (token: string) => Principal): RequestHan
   };
 }
 
+/**
+ * Names the page a form posted to a path that answers no GET is on (`POST /cases` is the form of `/cases/new`), before
+ * anything can refuse it: the refusal's page links there (its language switch, and after a session that ended, the
+ * way back once signed in again).
+ */
+export function formPageIs(page: string): RequestHandler {
+  return (_req, res, next) => {
+    res.locals.formPage = page;
+    next();
+  };
+}
+
 /** The signed-in principal of a page that {@link signedIn} guards. */
 export function portalPrincipal(res: Response): Principal {
   const principal = res.locals.principal as Principal | undefined;

@@ -31,7 +31,7 @@ import { label } from './pages/labels.js';
 import { listPaging } from './pages/paging.js';
 import { pager } from './pages/public-parts.js';
 import { reviewQueueMain, workMain } from './pages/work-lists.js';
-import { csrfField, portalPrincipal, requireCsrf, signedIn } from './session.js';
+import { csrfField, formPageIs, portalPrincipal, requireCsrf, signedIn } from './session.js';
 import { ID_PATTERN } from '../domain/streams.js';
 
 /** What the officers' and reviewers' forms write through: the API's command handler, schemas and media upload. */
@@ -158,11 +158,11 @@ export function workScreens(deps: WorkDependencies, assets: PortalAssets): Route
 
   router.post(
     '/cases',
+    formPageIs('/cases/new'),
     signedIn('officer'),
     requireCsrf,
     parseForm,
     async (req: Request, res: Response) => {
-      res.locals.formPage = '/cases/new';
       const principal = portalPrincipal(res);
       const values = formValues(req.body);
       res.locals.formValues = values;

@@ -158,8 +158,19 @@ describe('portal sessions: the development sign-in, the session cookie, sign-out
     expect(res.status).toBe(401);
     expect(text).toContain('<h1>需要登录</h1>');
     expect(text).toContain('本次提交未被记录');
-    expect(text).toContain('<a href="/signin">');
+    // signing in again leads back to the form, not to the home page
+    expect(text).toContain('<a href="/signin?next=%2Fcases%2Fnew">');
     expect(text).not.toContain('请稍后再试');
+    // an act's form posts to its own page: back there
+    const act = await browse(svc.url, jar, '/cases/county-a/c-1/acts/EvidenceCollected', {
+      form: { _csrf: token, description: '照片' },
+    });
+    expect(act.res.status).toBe(401);
+    expect(act.text).toContain(
+      `<a href="/signin?next=${encodeURIComponent('/cases/county-a/c-1/acts/EvidenceCollected')}">`,
+    );
+    const signInPage = await browse(svc.url, jar, '/signin?next=%2Fcases%2Fnew');
+    expect(signInPage.text).toContain('name="next" value="/cases/new"');
   });
 
   it('when the token a development session was opened with expires, then the session ends with it', async () => {
