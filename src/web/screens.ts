@@ -129,7 +129,7 @@ export function signedInScreens(deps: ScreensDependencies, assets: PortalAssets)
     const why = purpose(req);
     const accessAfter = single(req.query.accessCursor === '' ? undefined : req.query.accessCursor, 'accessCursor');
     const where = caseOfPath(req);
-    // A supervisor's trail is read before the file, so that a cursor the trail did not give is refused (400)
+    // A supervisor's trail is read before the file, so that a cursor that is not one (malformed) is refused (400)
     // before the retrieval is recorded; of a case outside the reader's scope no trail is read: the file's read
     // answers 404, whatever the cursor.
     const trail =

@@ -17,7 +17,7 @@ const given = (value: unknown): unknown => (value === '' ? undefined : value);
 
 /**
  * `?limit=` (1 to {@link MAX_LIST_ROWS}, `rows` when absent) and the list's cursor (`?cursor=` unless named) of a
- * paged list; a cursor the list did not give is answered by the read, as the API answers it (400).
+ * paged list; a cursor that is not one (malformed) is answered by the read, as the API answers it (400).
  */
 export function listPaging(req: Request, rows: number, cursor = 'cursor'): ListPaging {
   const limit = limitOf(given(req.query.limit), { max: MAX_LIST_ROWS, fallback: rows });
