@@ -3,7 +3,7 @@ import path from 'node:path';
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import ajvFormats from 'ajv-formats';
 import { InvalidBody, InvalidQuery } from '../errors.js';
-import { boundsViolation } from '../ledger/json-bounds.js';
+import { boundsViolation, MAX_ARRAY_ITEMS, MAX_STRING_CHARS, type BoundsViolation } from '../ledger/json-bounds.js';
 
 export { InvalidBody, InvalidQuery };
 
@@ -40,12 +40,70 @@ export function loadValidators(dir: string): Validate {
 /** At most this many places a refused body breaks its schema are reported (`errors` of `invalid_body`). */
 export const MAX_REPORTED_ERRORS = 20;
 
+/**
+ * What kind of fault a member has, for a client to word it: `missing` (absent, empty, or no item where one is
+ * needed), `choice` (not one of the values allowed), `too_small`/`too_large` (a number past `limit`),
+ * `too_short`/`too_long` (a text or list of more or fewer than `limit` characters or items), `format` (not written
+ * as the member must be: a date, an id, a pattern), `type` (a text where a number is needed, say), `other`.
+ */
+export type BodyErrorKind =
+  'missing' | 'choice' | 'too_small' | 'too_large' | 'too_short' | 'too_long' | 'format' | 'type' | 'other';
+
 /** One place a body breaks its schema, as `invalid_body` reports it (RFC 9457's example extension `errors`). */
 export interface BodyError {
   /** JSON Pointer to the member at fault; for a missing member, where it is missing (`/data/items`). */
   readonly pointer: string;
   /** Ajv's message: what is wrong, never the value. */
   readonly detail: string;
+  readonly kind: BodyErrorKind;
+  /** The bound passed, for `too_small`, `too_large`, `too_short`, `too_long`. */
+  readonly limit?: number;
+}
+
+/** A body past the bounds every body is held to, as one of `invalid_body`'s errors: a text or list too long, or other. */
+function boundsError({ pointer, reason }: BoundsViolation): BodyError {
+  if (reason === `is longer than ${MAX_STRING_CHARS} characters`)
+    return { pointer, detail: reason, kind: 'too_long', limit: MAX_STRING_CHARS };
+  if (reason === `has more than ${MAX_ARRAY_ITEMS} items`)
+    return { pointer, detail: reason, kind: 'too_long', limit: MAX_ARRAY_ITEMS };
+  return { pointer, detail: reason, kind: 'other' };
+}
+
+/** The kind of fault (and its bound) an Ajv error reports. */
+function faultOf(error: ErrorObject): { kind: BodyErrorKind; limit?: number } {
+  const limit = (error.params as { limit?: unknown }).limit;
+  const bound = typeof limit === 'number' ? { limit } : {};
+  switch (error.keyword) {
+    case 'required':
+      return { kind: 'missing' };
+    case 'minLength':
+    case 'minItems':
+    case 'minProperties':
+      return limit === 1 ? { kind: 'missing' } : { kind: 'too_short', ...bound };
+    case 'maxLength':
+    case 'maxItems':
+    case 'maxProperties':
+      return { kind: 'too_long', ...bound };
+    case 'minimum':
+    case 'exclusiveMinimum':
+      return { kind: 'too_small', ...bound };
+    case 'maximum':
+    case 'exclusiveMaximum':
+      return { kind: 'too_large', ...bound };
+    case 'enum':
+    case 'const':
+    case 'anyOf':
+    case 'oneOf':
+      return { kind: 'choice' };
+    case 'pattern':
+    case 'format':
+    case 'multipleOf':
+      return { kind: 'format' };
+    case 'type':
+      return { kind: 'type' };
+    default:
+      return { kind: 'other' };
+  }
 }
 
 /**
@@ -77,7 +135,8 @@ function schemaSet(dir: string, allErrors: boolean): (schemaId: string) => Valid
  * each choice lacked); `if`'s "must match then" is left out (what `then` found is there).
  */
 export function bodyErrors(errors: readonly ErrorObject[]): BodyError[] {
-  const found = new Map<string, string>();
+  const found = new Map<string, Omit<BodyError, 'pointer'>>();
+  const alternatives = new Set<string>();
   for (const error of errors) {
     if (error.keyword === 'if' || /\/(anyOf|oneOf)\/\d+\//.test(error.schemaPath)) continue;
     const missing =
@@ -86,10 +145,16 @@ export function bodyErrors(errors: readonly ErrorObject[]): BodyError[] {
       missing === undefined
         ? error.instancePath
         : `${error.instancePath}/${missing.replace(/~/g, '~0').replace(/\//g, '~1')}`;
-    if (!found.has(pointer)) found.set(pointer, error.message ?? 'is invalid');
+    if (!found.has(pointer)) found.set(pointer, { detail: error.message ?? 'is invalid', ...faultOf(error) });
+    if (error.keyword === 'anyOf' || error.keyword === 'oneOf') alternatives.add(pointer);
     if (found.size === MAX_REPORTED_ERRORS) break;
   }
-  return [...found].map(([pointer, detail]) => ({ pointer, detail }));
+  // a member that matches none of its choices, where what is wrong inside it is reported too (a choice reached
+  // through a reference, whose own errors the pattern above cannot tell apart): the inner faults say more
+  for (const pointer of alternatives) {
+    if ([...found.keys()].some((other) => other.startsWith(`${pointer}/`))) found.delete(pointer);
+  }
+  return [...found].map(([pointer, fault]) => ({ pointer, ...fault }));
 }
 
 function makeValidators(dir: string): Validate {
@@ -103,7 +168,10 @@ function makeValidators(dir: string): Validate {
     // before the schema: what Ajv, the canonicalizer or the read models cannot take never reaches them
     const outside = boundsViolation(body);
     if (outside)
-      throw new InvalidBody(`${outside.pointer || '(body)'}: ${outside.reason}`, { pointer: outside.pointer });
+      throw new InvalidBody(`${outside.pointer || '(body)'}: ${outside.reason}`, {
+        pointer: outside.pointer,
+        errors: [boundsError(outside)],
+      });
     if (validate(body)) {
       if (ACT_COMMANDS.has(schemaId)) checkCorrections(schemaId, body, corrections);
       return;
@@ -136,7 +204,8 @@ function checkCorrections(schemaId: string, body: unknown, check: CorrectionChec
     const defect = check(data.data);
     if (!defect) return;
     const pointer = `${schemaId === RECORD_ACT ? '' : `/acts/${i}`}/data/data${defect.pointer}`;
-    throw new InvalidBody(`${pointer}: ${defect.reason}`, { pointer, errors: [{ pointer, detail: defect.reason }] });
+    const errors: BodyError[] = [{ pointer, detail: defect.reason, kind: 'other' }];
+    throw new InvalidBody(`${pointer}: ${defect.reason}`, { pointer, errors });
   });
 }
 

@@ -9,7 +9,7 @@ import { FILE_APPLICATION } from '../http/applications-api.js';
 import { UnsupportedMediaType } from '../http/body.js';
 import { consistencyOf } from '../http/consistency.js';
 import { date, id } from '../http/query.js';
-import type { Validate } from '../http/validation.js';
+import { InvalidBody, type BodyError, type Validate } from '../http/validation.js';
 import type { BlobStore } from '../ports/blob-store.js';
 import type { PortalAssets } from './assets.js';
 import { fieldsBody, fieldText, officersOf } from './forms/acts.js';
@@ -52,16 +52,43 @@ const parseForm = express.urlencoded({ extended: false, limit: 64 * 1024, parame
 
 type Values = Record<string, string | string[]>;
 
+/** The body of a filing from the form's fields (the agency and item code come together from the item's list). */
+function filingBody(values: Values) {
+  const [agency = '', itemCode = ''] = fieldText(values, 'item').split('/');
+  return { agency, itemCode, ...fieldsBody(APPLICANT_FIELDS, values), request: fieldText(values, 'request') };
+}
+
 /** A refusal of the filing form, pointed at its field: the item, the files, or what the schema names. */
 function filingError(ctx: PageContext, err: LedgerError): FormError {
-  const pointer = typeof err.details.pointer === 'string' ? err.details.pointer : '';
-  // the agency and the item code are chosen together in one list, which a schema error names
-  if (err.code === 'invalid_body' && /^\/(agency|itemCode)/.test(pointer))
-    return { message: ctx.t('rule.invalid_body', { field: ctx.t(ITEM_FIELD.label) }), field: ITEM_FIELD.name };
+  if (err.code === 'invalid_body') {
+    // the agency and the item code are chosen together in one list: their faults are the item's
+    const errors = Array.isArray(err.details.errors) ? (err.details.errors as BodyError[]) : [];
+    const item = (e: BodyError) => (/^\/(agency|itemCode)(\/|$)/.test(e.pointer) ? { ...e, pointer: '/item' } : e);
+    const details = { ...err.details, errors: errors.map(item) };
+    return formErrorOf(ctx, new InvalidBody(err.message, details), APPLY_FIELDS);
+  }
   if (err.code === 'item_not_licensing') return { ...formErrorOf(ctx, err, APPLY_FIELDS), field: ITEM_FIELD.name };
   if (['attachments_invalid', 'too_large'].includes(err.code))
     return { ...formErrorOf(ctx, err, APPLY_FIELDS), field: 'attachment' };
   return formErrorOf(ctx, err, APPLY_FIELDS);
+}
+
+/**
+ * A refusal of the files (read before the fields are checked) with what is wrong with the fields read before them
+ * too, so that the reader corrects everything at once rather than one stage at a time.
+ */
+function withFieldFaultsOf(validate: Validate) {
+  return (ctx: PageContext, error: FormError, err: LedgerError, values: Values): FormError => {
+    if (err.code === 'invalid_body' || Object.keys(values).length === 0) return error;
+    try {
+      validate(FILE_APPLICATION, filingBody(values));
+      return error;
+    } catch (fields) {
+      if (!(fields instanceof LedgerError) || fields.code !== 'invalid_body') return error;
+      const more = filingError(ctx, fields);
+      return { ...error, others: [...(error.others ?? []), more, ...(more.others ?? [])] };
+    }
+  };
 }
 
 /** A log position as a form or link carries it (the receipt's), or none when absent or not one. */
@@ -87,6 +114,7 @@ export function applicationPages(
 ): Router {
   const router = Router();
   const csrf = publicCsrf(deps.secure);
+  const withFieldFaults = withFieldFaultsOf(deps.validate);
 
   const renderForm = async (req: Request, res: Response, state: FormState, status = 200) => {
     const ctx = pageContext(req, res, assets);
@@ -118,13 +146,8 @@ export function applicationPages(
       if (!upload) throw new UnsupportedMediaType('the filing form is sent as multipart/form-data');
       const values = upload.fields as Values;
       res.locals.formValues = values;
-      const [agency = '', itemCode = ''] = fieldText(values, 'item').split('/');
-      const body = {
-        agency,
-        itemCode,
-        ...fieldsBody(APPLICANT_FIELDS, values),
-        request: fieldText(values, 'request'),
-      };
+      const body = filingBody(values);
+      const { agency } = body;
       deps.validate(FILE_APPLICATION, body);
       const { agency: _agency, ...rest } = body as unknown as { agency: string } & Parameters<
         ApplicationService['file']
@@ -145,7 +168,8 @@ export function applicationPages(
     },
     formErrors((err: LedgerError, req: Request, res: Response) => {
       const ctx = pageContext(req, res, assets);
-      const state = { values: res.locals.formValues ?? {}, error: filingError(ctx, err) };
+      const values = (res.locals.formValues ?? {}) as Values;
+      const state = { values, error: withFieldFaults(ctx, filingError(ctx, err), err, values) };
       renderForm(req, res, state, err.status).catch(() => res.status(err.status).end());
     }),
   );

@@ -1,3 +1,4 @@
+import { wholeNumberOf } from './forms/numbers.js';
 import express, { Router, type Request, type Response } from 'express';
 import { listingOf } from '../http/retrieval.js';
 import type { CaseFileReads } from '../app/case-file-reads.js';
@@ -53,7 +54,7 @@ function evaluationBody(values: Record<string, string>): { scores: EvaluationSco
     EVALUATION_POINTS.map((p) => {
       const typed = (values[`scores.${p}.score`] ?? '').trim();
       const comment = (values[`scores.${p}.comment`] ?? '').trim();
-      const score = /^\d{1,3}$/.test(typed) ? Number(typed) : typed;
+      const score = wholeNumberOf(typed, 3);
       return [p, { score, ...(comment ? { comment } : {}) }];
     }),
   ) as unknown as EvaluationScores;

@@ -52,12 +52,45 @@ describe('every error of a refused body', () => {
 
   it('when a member breaks its schema in many ways, then it is named once', () => {
     const err = refusal(OPEN_CASE, { ...opening, openedOn: 7 });
-    expect(err.details.errors).toEqual([{ pointer: '/openedOn', detail: expect.any(String) }]);
+    expect(err.details.errors).toEqual([{ pointer: '/openedOn', detail: expect.any(String), kind: 'type' }]);
   });
 
   it('when a body breaks its schema in more places than are reported, then the first are', () => {
     const parties = Array.from({ length: 40 }, () => ({ kind: 'organization', name: 5 }));
     const err = refusal(OPEN_CASE, { ...opening, parties });
     expect((err.details.errors as unknown[]).length).toBe(MAX_REPORTED_ERRORS);
+  });
+
+  it.each([
+    ['an absent member', { title: undefined }, '/title', 'missing', undefined],
+    ['an empty text', { title: '' }, '/title', 'missing', undefined],
+    ['no officer', { officers: [] }, '/officers', 'missing', undefined],
+    ['a text too long', { title: 'x'.repeat(10_001) }, '/title', 'too_long', 10_000],
+    ['a text of spaces only', { title: '   ' }, '/title', 'format', undefined],
+    ['a date written otherwise', { openedOn: '2026-3-2' }, '/openedOn', 'format', undefined],
+    ['a number for a text', { title: 7 }, '/title', 'type', undefined],
+    ['a kind not allowed', { parties: [{ kind: 'robot', name: 'x' }] }, '/parties/0/kind', 'choice', undefined],
+  ])('when a body has %s, then its error says what kind of fault it is', (_what, change, pointer, kind, limit) => {
+    const body = { ...opening, ...change } as Record<string, unknown>;
+    for (const [k, v] of Object.entries(body)) if (v === undefined) delete body[k];
+    const err = refusal(OPEN_CASE, body);
+    expect(err.details.errors).toContainEqual({
+      pointer,
+      detail: expect.any(String),
+      kind,
+      ...(limit === undefined ? {} : { limit }),
+    });
+  });
+
+  it('when a number is past its bounds, then the error says which bound', () => {
+    const settings = 'urn:evidence-ledger:schema:command:set-review-settings';
+    const low = refusal(settings, { agency: 'a', reviewWorkingDays: 0, reason: 'r' });
+    expect(low.details.errors).toEqual([
+      { pointer: '/reviewWorkingDays', detail: expect.any(String), kind: 'too_small', limit: 1 },
+    ]);
+    const high = refusal(settings, { agency: 'a', reviewWorkingDays: 61, reason: 'r' });
+    expect(high.details.errors).toEqual([
+      { pointer: '/reviewWorkingDays', detail: expect.any(String), kind: 'too_large', limit: 60 },
+    ]);
   });
 });

@@ -81,7 +81,7 @@ describe('filing an application on the portal (网上申请)', () => {
     const { token, cookie } = await openForm('/apply');
     const res = await postForm(`/apply?_csrf=${token}`, filingForm({ 'applicant.phone': 'call me' }), cookie);
     expect(res.status).toBe(400);
-    expect(res.text).toMatch(/<a href="#f-applicant-phone">“联系电话”填写有误/);
+    expect(res.text).toContain('<a href="#f-applicant-phone">“联系电话”的写法不符合要求，请对照说明填写。</a>');
     expect(res.text).toContain('value="王小明"');
     expect(await pendingCount()).toBe(before);
   });
@@ -108,7 +108,37 @@ describe('filing an application on the portal (网上申请)', () => {
     const { token, cookie } = await openForm('/apply');
     const res = await postForm(`/apply?_csrf=${token}`, filingForm({ item: '' }), cookie);
     expect(res.status).toBe(400);
-    expect(res.text).toContain('<a href="#f-item">“申请事项”填写有误，请检查后重新填写。</a>');
+    expect(res.text).toContain('<a href="#f-item">请选择“申请事项”。</a>');
+    expect(await pendingCount()).toBe(before);
+  });
+
+  it('when several fields are wrong, the item among them, then every one is named at once, not one stage at a time', async () => {
+    const before = await pendingCount();
+    const { token, cookie } = await openForm('/apply');
+    const form = filingForm({ item: '', 'applicant.kind': '', 'applicant.name': '', request: '' });
+    const res = await postForm(`/apply?_csrf=${token}`, form, cookie);
+    expect(res.status).toBe(400);
+    for (const [field, message] of [
+      ['item', '请选择“申请事项”。'],
+      ['applicant-kind', '请选择“申请人类型”。'],
+      ['applicant-name', '请填写“姓名或单位名称”。'],
+      ['request', '请填写“申请内容”。'],
+    ]) {
+      expect(res.text).toContain(`<a href="#f-${field}">${message}</a>`);
+    }
+    expect(await pendingCount()).toBe(before);
+  });
+
+  it('when an attachment is refused and a field is wrong too, then both are named at once', async () => {
+    const before = await pendingCount();
+    const { token, cookie } = await openForm('/apply');
+    const form = filingForm({ 'applicant.name': '' });
+    form.delete('attachment');
+    form.append('attachment', new Blob([new Uint8Array([0, 0, 0, 24])], { type: 'video/mp4' }), '现场.mp4');
+    const res = await postForm(`/apply?_csrf=${token}`, form, cookie);
+    expect(res.status).toBe(422);
+    expect(res.text).toContain('href="#f-attachment"');
+    expect(res.text).toContain('<a href="#f-applicant-name">请填写“姓名或单位名称”。</a>');
     expect(await pendingCount()).toBe(before);
   });
 
@@ -217,7 +247,7 @@ describe('filing an application on the portal (网上申请)', () => {
     });
     expect(res.status).toBe(400);
     const text = await res.text();
-    expect(text).toContain(`<a href="#f-reason-${id}">“不予受理理由”填写有误，请检查后重新填写。</a>`);
+    expect(text).toContain(`<a href="#f-reason-${id}">请填写“不予受理理由”。</a>`);
     expect(text).toContain(`<textarea id="f-reason-${id}" name="reason"`);
     const head = await t.service.events.headPosition();
     const queue = await t.call('GET', `/v1/applications?consistentWith=${head}`, { token: officer });

@@ -92,7 +92,7 @@ describe("the administrator's screen of the agency's enforcement items (执法�
     expect(noReason.text).toContain('<div class="error-summary" role="alert"');
     // whichever form it is, the page brings the script that focuses the summary
     expect(noReason.text).toMatch(/<script[^>]+src="\/assets\/forms\.js/);
-    expect(noReason.text).toContain('<a href="#f-reason">“停用理由”填写有误，请检查后重新填写。</a>');
+    expect(noReason.text).toContain('<a href="#f-reason">请填写“停用理由”。</a>');
     expect(noReason.text).toContain('aria-invalid="true"');
     const long = 'x'.repeat(10_001);
     const tooLong = await send('P-001', { reason: long });

@@ -69,18 +69,18 @@ describe("the administrator's screen of the review time limit (审核时限)", (
   });
 
   it.each([
-    ['0', 'a reason', '审核时限（工作日）'],
-    ['61', 'a reason', '审核时限（工作日）'],
-    ['ten', 'a reason', '审核时限（工作日）'],
-    ['10', '', '调整理由'],
+    ['0', 'a reason', '审核时限（工作日）', '“审核时限（工作日）”不能小于 1。'],
+    ['61', 'a reason', '审核时限（工作日）', '“审核时限（工作日）”不能大于 60。'],
+    ['ten', 'a reason', '审核时限（工作日）', '“审核时限（工作日）”应填写整数。'],
+    ['10', '', '调整理由', '请填写“调整理由”。'],
   ])(
-    'when the days are %p and the reason %p, then the form comes back with the error on that field, what was typed kept, and nothing is recorded',
-    async (days, reason, label) => {
+    'when the days are %p and the reason %p, then the form comes back with what is wrong with that field, what was typed kept, and nothing is recorded',
+    async (days, reason, label, message) => {
       const before = (await recorded()).length;
       const { res, text } = await send({ reviewWorkingDays: days, reason });
       expect(res.status).toBe(400);
       const field = label === '调整理由' ? 'f-reason' : 'f-reviewWorkingDays';
-      expect(text).toContain(`<a href="#${field}">“${label}”填写有误，请检查后重新填写。</a>`);
+      expect(text).toContain(`<a href="#${field}">${message}</a>`);
       expect(text).toMatch(new RegExp(`id="${field}"[^>]*aria-invalid="true"`));
       if (days !== '10') expect(text).toContain(`value="${days}"`);
       expect(await recorded()).toHaveLength(before);

@@ -66,7 +66,9 @@ describe("the admin's decision template screens", () => {
       warningForm({ 'template.remedies.reviewDays': '六十' }),
     );
     expect(bad.status).toBe(400);
-    expect(bad.text).toContain('<a href="#f-template-remedies-reviewDays">“申请行政复议的期限（日）”填写有误');
+    expect(bad.text).toContain('<a href="#f-template-remedies-reviewDays">“申请行政复议的期限（日）”应填写整数。</a>');
+    // the template as a whole (a choice of structured or none) is not named besides what is wrong inside it
+    expect(bad.text).not.toContain('须从列出的选项中选择');
     expect(await f.t.service.events.readStream(decisionTemplateStream(AGENCY, 'warning'))).toEqual([]);
 
     const saved = await post('/admin/decision-templates/warning', f.admin, warningForm());

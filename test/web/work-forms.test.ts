@@ -79,12 +79,28 @@ describe('opening a case from the portal', () => {
       'parties.0.name': '张三',
     });
     expect(res.status).toBe(400);
-    expect(res.text).toContain('<a href="#f-title">“案由”填写有误，请检查后重新填写。</a>');
+    expect(res.text).toContain('<a href="#f-title">请填写“案由”。</a>');
     expect(res.text).toMatch(
       /id="f-title" name="title" value=""[^>]*aria-describedby="f-title-error" aria-invalid="true"/,
     );
     expect(res.text).toContain('value="张三"');
     expect(await caseEvents('wf-bad')).toEqual([]);
+  });
+
+  it('when the opening date is after today, then the refusal is at the date field, linked to it, and no case', async () => {
+    const res = await post('/cases', f.alice, {
+      caseId: 'wf-future',
+      itemCode: 'P-001',
+      title: '某案',
+      openedOn: '2026-03-09',
+      officers: 'alice, bob',
+      'parties.0.kind': 'organization',
+      'parties.0.name': '某公司',
+    });
+    expect(res.status).toBe(422);
+    expect(res.text).toMatch(/<a href="#f-openedOn">[^<]+<\/a>/);
+    expect(res.text).toMatch(/id="f-openedOn"[^>]*aria-invalid="true"/);
+    expect(await caseEvents('wf-future')).toEqual([]);
   });
 
   it('when several fields are wrong, then the form names every one of them, each linked to its field and marked', async () => {
@@ -180,7 +196,7 @@ describe('recording acts from the portal', () => {
     const before = await caseEvents('wf-2');
     const res = await post(`/cases/${AGENCY}/wf-2/acts/PropertySeized`, f.alice, form);
     expect(res.status).toBe(400);
-    expect(res.text).toContain('<a href="#f-data-items">“查封扣押的财物”填写有误');
+    expect(res.text).toContain('<a href="#f-data-items">请填写“查封扣押的财物”。</a>');
     expect(await caseEvents('wf-2')).toHaveLength(before.length);
     const { createHash } = await import('node:crypto');
     const sha = createHash('sha256').update(video).digest('hex');
@@ -216,6 +232,18 @@ describe('recording acts from the portal', () => {
     expect(res.text).toContain('查封扣押、强制拆除须附全程音频或视频记录');
     // the photo is kept for the next try, so it need not be uploaded again
     expect(res.text).toMatch(/<input type="hidden" name="media" value="[0-9a-f]{64}"/);
+    expect(await caseEvents('wf-2')).toHaveLength(before.length);
+  });
+
+  it('when the act names an officer the agency does not have, then the refusal names that officer, at the officers field', async () => {
+    const before = await caseEvents('wf-2');
+    const res = await post(`/cases/${AGENCY}/wf-2/acts/EvidenceCollected`, f.alice, {
+      occurredAt: `${DAY}T10:00`,
+      officers: 'alice, bob, zed',
+      'data.description': '照片',
+    });
+    expect(res.status).toBe(422);
+    expect(res.text).toContain('<a href="#f-officers">执法人员编号 zed 不存在或不属于本机关，请核对执法人员名单。</a>');
     expect(await caseEvents('wf-2')).toHaveLength(before.length);
   });
 

@@ -5292,6 +5292,14 @@ export interface components {
       errors?: {
         pointer: string;
         detail: string;
+        /**
+         * @description What kind of fault, for a client to word it: missing (absent, empty, or no item where one is needed), choice (not a value allowed), too_small or too_large (a number past limit), too_short or too_long (a text or list of fewer or more than limit characters or items), format (not written as the member must be), type (a text where a number is needed), other.
+         * @enum {unknown}
+         */
+        kind?:
+          'missing' | 'choice' | 'too_small' | 'too_large' | 'too_short' | 'too_long' | 'format' | 'type' | 'other';
+        /** @description The bound passed, for too_small, too_large, too_short and too_long. */
+        limit?: number;
       }[];
     };
     /** GET /problems/{code}: what a problem code means */

@@ -29,6 +29,7 @@ export function checkDates(act: RecordAct, state: CaseState, recordedAt?: string
     const latest = dayAt(act.occurredAt);
     if (act.data.openedOn > latest) {
       throw violation('date_invalid', `a case cannot be opened on ${act.data.openedOn}, after it is recorded`, {
+        member: 'openedOn',
         openedOn: act.data.openedOn,
       });
     }

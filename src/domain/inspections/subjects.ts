@@ -69,7 +69,8 @@ function decideConflict(command: Extract<SubjectCommand, { officerId: string }>,
   const { actor, officerId } = command;
   const own = actor.sub === officerId && (actor.roles.includes('officer') || actor.roles.includes('reviewer'));
   if (command.type === 'WithdrawConflict' || !own) requireRole(actor, ['admin'], 'recording a conflict of interest');
-  if (!command.officer.exists) throw violation('officer_unknown', `no officer ${officerId} in agency ${state.agency}`);
+  if (!command.officer.exists)
+    throw violation('officer_unknown', `no officer ${officerId} in agency ${state.agency}`, { officerId });
   const declared = state.conflicts.includes(officerId);
   if (command.type === 'DeclareConflict') {
     if (declared) throw conflict('conflict_declared', `officer ${officerId} has declared this conflict already`);

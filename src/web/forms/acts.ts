@@ -1,3 +1,4 @@
+import { halfWidthDigits } from './numbers.js';
 import { DECISION_TYPES, SERVICE_METHODS } from '../../domain/case/acts.js';
 import { CIRCUMSTANCES } from '../../domain/registry/benchmarks.js';
 import { ON_SITE_ACTS } from '../../domain/case/decider.js';
@@ -166,10 +167,7 @@ export function actForm(type: string): ActForm | undefined {
  * `１５００．５`, and with 元 after it) in fen; anything else is left as typed, for the schema to refuse.
  */
 export function fenOf(yuan: string): number | string {
-  const plain = yuan
-    .trim()
-    .replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0))
-    .replace(/．/g, '.')
+  const plain = halfWidthDigits(yuan)
     .replace(/\s*元$/, '')
     .replace(/[,，]/g, '');
   const match = /^(\d{1,13})(?:\.(\d{1,2}))?$/.exec(plain);

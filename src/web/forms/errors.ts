@@ -1,8 +1,10 @@
 import type { ErrorRequestHandler, Request, Response } from 'express';
 import { LedgerError } from '../../errors.js';
 import type { MessageKey, Translator } from '../i18n.js';
+import type { BodyError } from '../../http/validation.js';
 import type { FieldSpec, FormError } from './fields.js';
 import { enumerationSeparator } from '../pages/labels.js';
+import { yuanText } from './acts.js';
 
 /** The field a rule's refusal is about, where one is (the rest are about the act as a whole). */
 const FIELD_OF_CODE: Record<string, string> = {
@@ -32,6 +34,38 @@ const FIELD_OF_CODE: Record<string, string> = {
 };
 
 /**
+ * What a field's fault is, in words the reader can act on: what is missing, which choice to make, the bound passed
+ * (in yuan for a money field, whose body holds fen), how the field must be written; a fault of no known kind (or a
+ * pointer no field holds) gets the general sentence.
+ */
+function faultMessage(ctx: Translator, spec: FieldSpec | undefined, field: string, fault: Partial<BodyError>): string {
+  if (!spec) return ctx.t('rule.invalid_body', { field });
+  const choosing = spec.kind === 'select' || spec.kind === 'radio' || spec.kind === 'checkbox';
+  const money = spec.kind === 'money';
+  const limit = fault.limit === undefined ? '' : money ? yuanText(fault.limit) : String(fault.limit);
+  switch (fault.kind) {
+    case 'missing':
+      return ctx.t(choosing ? 'form.fault.choose' : 'form.fault.missing', { field });
+    case 'choice':
+      return ctx.t(choosing ? 'form.fault.choose' : 'form.fault.choice', { field });
+    case 'too_small':
+    case 'too_large':
+      return ctx.t(`form.fault.${fault.kind}`, { field, limit });
+    case 'too_short':
+      return ctx.t(spec.kind === 'lines' ? 'form.fault.too_few' : 'form.fault.too_short', { field, limit });
+    case 'too_long':
+      return ctx.t(spec.kind === 'lines' ? 'form.fault.too_many' : 'form.fault.too_long', { field, limit });
+    case 'format':
+    case 'type':
+      if (money) return ctx.t('form.fault.money', { field });
+      if (spec.kind === 'date') return ctx.t('form.fault.date', { field });
+      return ctx.t(fault.kind === 'type' ? 'form.fault.number' : 'form.fault.format', { field });
+    default:
+      return ctx.t('rule.invalid_body', { field });
+  }
+}
+
+/**
  * What a form shows for a refusal, in the reader's language: a schema error names its field (the pointer is the
  * field's name, `/data/items` → `data.items`, or the first field under it); a rule's stable `code` is told in plain
  * words (`rule.<code>` in the messages), with the field it is about when there is one.
@@ -40,11 +74,12 @@ export function formErrorOf(ctx: Translator, err: LedgerError, fields: readonly 
   const shown = (name: string | undefined) => (name && fields.some((f) => f.name === name) ? name : undefined);
   if (err.code === 'invalid_body') {
     // every place the body breaks its schema (`errors`), else the one `pointer` names; each field named once
-    const reported = Array.isArray(err.details.errors)
-      ? (err.details.errors as { pointer?: unknown }[]).map((e) => e.pointer)
-      : [err.details.pointer];
+    const reported: Partial<BodyError>[] = Array.isArray(err.details.errors)
+      ? (err.details.errors as Partial<BodyError>[])
+      : [{ pointer: err.details.pointer as string | undefined }];
     const named = new Map<string | undefined, FormError>();
-    for (const pointer of reported) {
+    for (const fault of reported) {
+      const { pointer } = fault;
       const path = (typeof pointer === 'string' ? pointer : '').slice(1).replace(/\//g, '.');
       // the field itself, else the first field under the member, else the field holding it (a line of a list)
       const spec =
@@ -54,7 +89,7 @@ export function formErrorOf(ctx: Translator, err: LedgerError, fields: readonly 
       const label = spec ? ctx.t(spec.label) : '';
       if (!named.has(spec?.name)) {
         named.set(spec?.name, {
-          message: ctx.t('rule.invalid_body', { field: label }),
+          message: faultMessage(ctx, spec, label, fault),
           ...(spec ? { field: spec.name } : {}),
         });
       }

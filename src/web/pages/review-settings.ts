@@ -1,3 +1,4 @@
+import { wholeNumberOf } from '../forms/numbers.js';
 import express, { type Request, type Response, type Router } from 'express';
 import type { RegistryService } from '../../app/registry-service.js';
 import type { LedgerError } from '../../errors.js';
@@ -101,7 +102,7 @@ function reviewSettingsMain(
 }
 
 /** Whole days as typed (`10`) as a number; anything else is left as typed, for the schema to refuse. */
-const daysOf = (typed: string): number | string => (/^\d{1,3}$/.test(typed.trim()) ? Number(typed.trim()) : typed);
+const daysOf = (typed: string): number | string => wholeNumberOf(typed, 3);
 
 /**
  * `/admin/review-settings`: the agency's administrator sees its legal review time limit (审核时限) and every

@@ -1,3 +1,4 @@
+import { wholeNumberOf } from '../forms/numbers.js';
 import type { DecisionType } from '../../domain/case/acts.js';
 import type { DecisionTemplate, TemplateSection } from '../../domain/drafting/template.js';
 import { PLACEHOLDERS } from '../../domain/drafting/template.js';
@@ -102,7 +103,7 @@ export function templateBody(values: Values): { body: Record<string, unknown>; v
       paragraphs,
     } as TemplateSection);
   }
-  const number = (typed: string) => (/^\d{1,6}$/.test(typed) ? Number(typed) : typed);
+  const number = (typed: string) => wholeNumberOf(typed, 6);
   const remedies = Object.fromEntries(
     REMEDIES.map((name) => {
       const typed = textOf(values, `template.remedies.${name}`).trim();

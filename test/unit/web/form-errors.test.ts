@@ -1,0 +1,67 @@
+import { RuleViolation } from '../../../src/domain/errors.js';
+import { InvalidBody } from '../../../src/errors.js';
+import type { FieldSpec } from '../../../src/web/forms/fields.js';
+import { formErrorOf } from '../../../src/web/forms/errors.js';
+import { translator } from '../../../src/web/i18n.js';
+
+/*
+ * What a form says of a refusal: what is wrong with each field (missing, a choice, a bound, how it is written), in the
+ * reader's language, and for a rule, which officer or day it is about.
+ */
+const zh = translator('zh-CN');
+const en = translator('en');
+const FIELDS: FieldSpec[] = [
+  { name: 'title', label: 'form.title', kind: 'text' },
+  { name: 'data.decisionType', label: 'form.decisionType', kind: 'select' },
+  { name: 'data.fineFen', label: 'form.fineYuan', kind: 'money' },
+  { name: 'data.items', label: 'form.seizedItems', kind: 'lines' },
+  { name: 'data.heldOn', label: 'form.heldOn', kind: 'date' },
+  { name: 'officers', label: 'form.officers', kind: 'text' },
+];
+const refused = (...errors: object[]) =>
+  new InvalidBody('refused', { pointer: (errors[0] as { pointer: string }).pointer, errors });
+
+describe('the words of a refused form', () => {
+  it.each([
+    [{ pointer: '/title', kind: 'missing' }, '请填写“案由”。'],
+    [{ pointer: '/data/decisionType', kind: 'missing' }, '请选择“决定类型”。'],
+    [{ pointer: '/data/decisionType', kind: 'choice' }, '请选择“决定类型”。'],
+    [{ pointer: '/data/fineFen', kind: 'too_large', limit: 100_000_000_00 }, '“罚款金额（元）”不能大于 100000000.00。'],
+    [{ pointer: '/data/fineFen', kind: 'type' }, '“罚款金额（元）”应为金额（元），例如 1500 或 1500.50。'],
+    [{ pointer: '/data/items', kind: 'too_long', limit: 100 }, '“查封扣押的财物”最多填写 100 项。'],
+    [{ pointer: '/data/heldOn', kind: 'format' }, '“听证日期”应为日期，例如 2026-03-02。'],
+    [{ pointer: '/title', kind: 'too_long', limit: 200 }, '“案由”太长：最多 200 个字。'],
+    [{ pointer: '/title', kind: 'other' }, '“案由”填写有误，请检查后重新填写。'],
+    [{ pointer: '/title' }, '“案由”填写有误，请检查后重新填写。'],
+  ])('when the schema reports %j, then the form says %p', (fault, message) => {
+    expect(formErrorOf(zh, refused({ detail: 'x', ...fault }), FIELDS)).toMatchObject({ message });
+  });
+
+  it('when several fields are wrong, then each is named once, the first first', () => {
+    const error = formErrorOf(
+      en,
+      refused(
+        { pointer: '/title', detail: 'x', kind: 'missing' },
+        { pointer: '/data/decisionType', detail: 'x', kind: 'choice' },
+      ),
+      FIELDS,
+    );
+    expect(error).toEqual({
+      message: 'Fill in "Subject of the case".',
+      field: 'title',
+      others: [{ message: 'Choose "Decision type".', field: 'data.decisionType' }],
+    });
+  });
+
+  it('when a rule refuses an officer, then the sentence names the officer (and the day), at the officers field', () => {
+    const certificate = new RuleViolation('certificate_invalid', 422, 'x', { officerId: 'bob', date: '2026-03-02' });
+    expect(formErrorOf(zh, certificate, FIELDS)).toEqual({
+      message: '执法人员 bob 的执法证在 2026-03-02 无效（尚未生效、已过期或被暂停），不能执法。',
+      field: 'officers',
+    });
+    const unknown = new RuleViolation('officer_unknown', 422, 'x', { officerId: 'zed' });
+    expect(formErrorOf(en, unknown, FIELDS).message).toBe(
+      'Officer id zed is unknown or not of this agency: check the officer list.',
+    );
+  });
+});
