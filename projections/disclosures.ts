@@ -1,3 +1,4 @@
+import { searchFold } from '../src/domain/search-fold.js';
 import { publicFine, redactPublic, type PublicParty } from '../src/domain/redaction.js';
 import type { Change, CollectionSpec, Doc, Projection } from '../src/ports/read-models.js';
 import { isSealed, type SealedValue } from '../src/ledger/sealed-field.js';
@@ -71,9 +72,10 @@ export const DISCLOSURES = 'disclosures';
  */
 export function disclosureText(doc: Doc): string {
   const d = doc as DisclosureDoc;
-  return [d.documentNo, d.itemCode, d.itemName ?? '', ...(d.parties ?? []).map((p) => p.name)]
+  const text = [d.documentNo, d.itemCode, d.itemName ?? '', ...(d.parties ?? []).map((p) => p.name)]
     .filter(Boolean)
     .join('\n');
+  return searchFold(text);
 }
 
 export const DISCLOSURES_SPEC: CollectionSpec = {
@@ -93,7 +95,7 @@ const DISCLOSURE_ACTS = new Set(['DecisionDisclosed', 'DisclosureUpdated', 'Disc
  */
 export const disclosuresProjection: Projection = {
   name: 'disclosures',
-  version: 10, // 10: identifiers typed in full-width digits or in groups scrubbed (scrubText)
+  version: 11, // 11: the searched text in its search fold (full-width forms, brackets); 10: identifiers scrubbed
   collections: [DISCLOSURES_SPEC],
   apply({ event, position }, docs): Change[] {
     const ofCase = caseOf(event.stream);

@@ -1,3 +1,4 @@
+import { searchFold } from '../domain/search-fold.js';
 import { CHECKPOINTS, type CheckpointDoc } from '../../projections/checkpoints.js';
 import { caseKey } from '../../projections/case-files.js';
 import { DISCLOSURES, type DisclosureDoc } from '../../projections/disclosures.js';
@@ -54,13 +55,14 @@ export function searchText(q: string): string {
 }
 
 /**
- * The words of a public search: split at white space and control characters ({@link searchText}), each matched as it is written (ignoring the case of ASCII
+ * The words of a public search, in their search fold ({@link searchFold}: full-width forms as ASCII, every bracket
+ * as round), split at white space and control characters ({@link searchText}), each matched as it is written (ignoring the case of ASCII
  * letters) against the searched text of an entry. More than {@link MAX_SEARCH_CHARS} characters or
  * {@link MAX_SEARCH_WORDS} words is `400 invalid_query`.
  */
 export function searchWords(q: string): string[] {
   if (q.length > MAX_SEARCH_CHARS) throw new InvalidQuery(`q must be at most ${MAX_SEARCH_CHARS} characters`);
-  const words = [...new Set(searchText(q).split(/\s+/u).filter(Boolean))];
+  const words = [...new Set(searchText(searchFold(q)).split(/\s+/u).filter(Boolean))];
   if (words.length > MAX_SEARCH_WORDS) throw new InvalidQuery(`q must be at most ${MAX_SEARCH_WORDS} words`);
   return words;
 }

@@ -264,6 +264,11 @@ describe('the public disclosure feed', () => {
     expect(await ids(`q=%00${encodeURIComponent('市许')}`)).toEqual(['pub-city']);
     expect(await ids(`q=${encodeURIComponent('市许')}%00%1B${encodeURIComponent('不存在')}`)).toEqual([]);
     expect(await ids('itemCode=P-001')).toEqual(['pub-1']);
+    // as a Chinese input method types them: full-width digits, letters and punctuation, other brackets
+    expect(await ids(`q=${encodeURIComponent('县司罚(2026)1号')}`)).toEqual(['pub-1']);
+    expect(await ids(`q=${encodeURIComponent('县司罚［２０２６］１号')}`)).toEqual(['pub-1']);
+    expect(await ids(`q=${encodeURIComponent('Ｐ－００１')}`)).toEqual(['pub-1']);
+    expect(await ids(`q=${encodeURIComponent('ｌ－００１　律师')}`)).toEqual(['pub-city']);
     const { feed: f } = await feed(`?q=${encodeURIComponent('市许〔2026〕1号')}`);
     expect(entryIds(f)).toEqual([idOf('pub-city', CITY)]);
     const withdrawn = await t.call('GET', `/v1/disclosures?q=${encodeURIComponent('〔2026〕2号')}`);
