@@ -95,7 +95,7 @@ const DISCLOSURE_ACTS = new Set(['DecisionDisclosed', 'DisclosureUpdated', 'Disc
  */
 export const disclosuresProjection: Projection = {
   name: 'disclosures',
-  version: 11, // 11: the searched text in its search fold (full-width forms, brackets); 10: identifiers scrubbed
+  version: 12, // 12: withdrawal notices name the item; 11: the searched text in its search fold; 10: identifiers scrubbed
   collections: [DISCLOSURES_SPEC],
   apply({ event, position }, docs): Change[] {
     const ofCase = caseOf(event.stream);
@@ -155,6 +155,7 @@ export function publicEntry(
     ? {
         ...common,
         status: 'withdrawn',
+        ...(file.itemName === undefined ? {} : { itemName: file.itemName }),
         withdrawal: { withdrawnAt: decision.withdrawn.occurredAt, reason: decision.withdrawn.reason },
       }
     : {

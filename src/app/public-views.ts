@@ -48,6 +48,7 @@ export function withdrawalView(d: DisclosureDoc) {
     caseId: d.caseId,
     agency: d.agency,
     itemCode: d.itemCode,
+    ...(d.itemName === undefined ? {} : { itemName: d.itemName }),
     documentNo: d.documentNo,
     publishedOn: d.publishedOn,
     withdrawnAt: d.withdrawal?.withdrawnAt ?? d.updatedAt,

@@ -202,6 +202,7 @@ describe('the public disclosure feed', () => {
         caseId: 'pub-2',
         agency: COUNTY,
         itemCode: 'P-001',
+        itemName: '未按规定公示执业信息',
         documentNo: '县司罚〔2026〕2号',
         publishedOn: today,
         withdrawnAt: at('15:00:00'),

@@ -188,6 +188,8 @@ describe('a decision page', () => {
     // withdrawn at 23:10 UTC of the day before: 07:10 in China
     expect(text).toContain(`该执法决定的公示已于 ${TODAY} 07:10 +08:00 撤销`);
     expect(text).toContain('决定已被复议撤销');
+    // the item by its name, as on the other pages, its code beside it
+    expect(text).toMatch(/<dd>\s*未按规定公示执业信息（P-001）\s*<\/dd>/);
     expect(text).not.toContain('张**');
     expect(text).not.toContain('律师法');
     expect(text).toContain(`data-event-id="${lastEvent['pub-3']}"`);

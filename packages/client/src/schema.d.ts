@@ -4983,6 +4983,8 @@ export interface components {
         caseId: string;
         agency: components['schemas']['defs']['$defs']['id'];
         itemCode: components['schemas']['defs']['$defs']['id'];
+        /** @description The enforcement item's name, as the item list publishes it. */
+        itemName?: string;
         documentNo: string;
         publishedOn: components['schemas']['defs']['$defs']['date'];
         /** Format: date-time */

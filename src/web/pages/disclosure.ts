@@ -49,7 +49,9 @@ export function registerDisclosurePage(router: Router, deps: PublicPagesDependen
               <dt>${ctx.t('public.agency')}</dt>
               <dd>${decision.agency}</dd>
               <dt>${ctx.t('public.item')}</dt>
-              <dd>${decision.itemCode}</dd>
+              <dd>
+                ${decision.itemName === undefined ? decision.itemCode : bracketed(ctx, decision.itemName, decision.itemCode)}
+              </dd>
               <dt>${ctx.t('disclosures.publishedOn')}</dt>
               <dd>${decision.publishedOn}</dd>
             </dl>`

@@ -67,7 +67,8 @@ describe('the disclosures projection', () => {
   it('when an entry is searched, then its text is the document number, item and redacted party names, nothing else', () => {
     const docs = project(PROJECTIONS, events('2019-042', [opened('2019-042'), decided, disclosed]));
     const text = disclosuresProjection.collections[0]!.text!(entry(docs)!);
-    expect(text.split('\n')).toEqual(['县司罚〔2019〕42号', 'P-001', '未按规定公示执业信息', '张**', '某某律师事务所']);
+    // in its search fold: every bracket as round ASCII ones (src/domain/search-fold.ts)
+    expect(text.split('\n')).toEqual(['县司罚(2019)42号', 'P-001', '未按规定公示执业信息', '张**', '某某律师事务所']);
     expect(text).not.toMatch(/张三丰|140521199001011234|13912345678|人民路|《律师法》/);
   });
 
@@ -138,6 +139,7 @@ describe('the disclosures projection', () => {
       caseId: '2019-042',
       agency: 'county-justice',
       itemCode: 'P-001',
+      itemName: '未按规定公示执业信息',
       category: 'penalty',
       decisionType: 'fine',
       documentNo: '县司罚〔2019〕42号',
