@@ -1,3 +1,4 @@
+import { chooseLocale } from './i18n.js';
 import { timingSafeEqual } from 'node:crypto';
 import express, { type Request, type RequestHandler, type Response } from 'express';
 import { bearerToken, Unauthenticated, type Principal } from '../app/auth.js';
@@ -111,7 +112,9 @@ export function signedIn(...roles: Role[]): RequestHandler {
     const principal = res.locals.principal as Principal | undefined;
     if (!principal) {
       if (req.method === 'GET' || req.method === 'HEAD') {
-        res.redirect(303, `/signin?next=${encodeURIComponent(req.originalUrl)}`);
+        // a language the link asks for (`?lang=en`) is the sign-in page's too, not only the page's after it
+        const lang = req.query.lang === undefined ? '' : `&lang=${chooseLocale(req)}`;
+        res.redirect(303, `/signin?next=${encodeURIComponent(req.originalUrl)}${lang}`);
         return;
       }
       throw new Unauthenticated('sign in first');

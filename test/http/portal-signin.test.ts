@@ -33,6 +33,18 @@ describe('portal sessions: the development sign-in, the session cookie, sign-out
     expect(text).not.toContain('/signin/oidc'); // no identity provider configured
   });
 
+  it('when a signed-out reader follows a link that asks for English, then the sign-in page is in English too, and next keeps the link', async () => {
+    const { res } = await browse(svc.url, new Jar(), '/work?lang=en');
+    expect(res.status).toBe(303);
+    expect(res.headers.get('location')).toBe(`/signin?next=${encodeURIComponent('/work?lang=en')}&lang=en`);
+    const { text } = await browse(svc.url, new Jar(), res.headers.get('location')!);
+    expect(text).toContain('<html lang="en">');
+    expect(text).toContain('name="next" value="/work?lang=en"');
+    // without a language asked for, the link is as before
+    const plain = await browse(svc.url, new Jar(), '/work');
+    expect(plain.res.headers.get('location')).toBe('/signin?next=%2Fwork');
+  });
+
   it('when a valid token is pasted, then a session cookie is set (HttpOnly, SameSite=Strict, Path=/, not Secure on http) and the reader goes on to next', async () => {
     const { jar, res } = await signInWithToken(svc, officer, '/disclosures?page=2');
     expect(res.status).toBe(303);

@@ -142,6 +142,8 @@ describe('the supervision dashboard', () => {
     // the reviewer ratio per agency on the fixture's day: cleo, still registered and active, no longer counts once
     // her certificate has lapsed (alice, bob, rita and carl do)
     expect(res.text).toMatch(/<td>county-justice<\/td>\s*<td>4<\/td>\s*<td>1<\/td>\s*<td>1<\/td>/);
+    // and the page says who counts: a reviewer only with a legal qualification recorded
+    expect(res.text).toContain('法制审核人员只计入已登记法律职业资格');
     // the chart: an image with a title and description, and its figures in a table (March: two cases opened, one decided)
     expect(res.text).toMatch(
       /<svg\s+class="chart"\s+id="monthly-chart"[^>]*role="img"\s+aria-labelledby="monthly-chart-title monthly-chart-desc"/,

@@ -258,6 +258,8 @@ export const SCREENS_EN: ScreensMessages = {
   'supervise.certificates': 'Certificates expiring or expired',
   'supervise.ratioShort': 'Agencies with reviewers below 5%',
   'supervise.ratio': 'Reviewers against enforcement staff',
+  'supervise.ratio.hint':
+    'Reviewers count only when active and their legal professional qualification (certificate number, day granted) is recorded; officers count only when active with a certificate valid that day. Reviewers must be 5% of the officers or more.',
   'supervise.live': 'Live: acts as they are recorded',
   'supervise.live.waiting': 'Waiting for new acts…',
   'supervise.live.noscript': 'The live feed needs JavaScript; reload the page for the latest figures.',

@@ -252,6 +252,8 @@ export const SCREENS_ZH_CN = {
   'supervise.certificates': '即将到期或已过期的执法证',
   'supervise.ratioShort': '法制审核人员不足5%的机关',
   'supervise.ratio': '法制审核人员比例',
+  'supervise.ratio.hint':
+    '法制审核人员只计入已登记法律职业资格（证书编号、取得日期）的在岗审核人员；执法人员只计入当日执法证有效的在岗人员。审核人员须占执法人员的5%以上。',
   'supervise.live': '实时执法动态',
   'supervise.live.waiting': '正在等待新的执法行为……',
   'supervise.live.noscript': '实时动态需要启用 JavaScript；刷新页面可查看最新统计。',

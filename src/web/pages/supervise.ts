@@ -240,6 +240,7 @@ function certificatesSection(ctx: PageContext, d: Dashboard): Html {
 function ratioSection(ctx: PageContext, d: Dashboard): Html {
   return html`<section aria-labelledby="ratio">
     <h2 id="ratio">${ctx.t('supervise.ratio')}</h2>
+    <p class="hint">${ctx.t('supervise.ratio.hint')}</p>
     ${dataTable(
       ctx,
       ['case.agency', 'supervise.activeOfficers', 'supervise.reviewers', 'supervise.required', 'supervise.meets'],
