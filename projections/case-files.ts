@@ -200,6 +200,8 @@ export interface ReviewLimit {
   requestedOn: string;
   workingDays: number;
   dueBy: string;
+  /** `weekdays_only`: the last day was counted without the schedule of a year it spans (`settledReviewDueBy`). */
+  calendarBasis?: 'weekdays_only';
   completedOn?: string;
   /** The agency's day on which the service recorded the completion (`recordedAt` of `LegalReviewCompleted`). */
   completionRecordedOn?: string;
@@ -329,7 +331,7 @@ export function caseFilesProjectionAt(offsets: UtcOffsets): Projection {
     // opened from their sealed form and forgotten at the erasure, and the fold's proposal holds none; 16: the
     // erasure's act keeps its ground, not its reason; 17: an opening's day of activity is its openedOn; 18: an act's
     // day is the agency's, at its offset from UTC (`UtcOffsets`), whatever offset its time is written in
-    version: 21, // 19: a row per request for legal review (`review_limits`); 20: the days completions and publications were recorded; 21: the decision's calendar basis
+    version: 22, // 19: a row per request for legal review (`review_limits`); 20: the days completions and publications were recorded; 21: the decision's calendar basis; 22: the review limit's
     collections: [
       {
         name: CASES,
@@ -582,7 +584,7 @@ function evolveSummary(
       const entry_ = discretion && discretionEntry(entry.eventId, proposed, discretion);
       doc.discretion = { ...rest, ...(entry_ ? { proposal: entry_ } : {}) };
       // the latest request is the one a decision waits on; one recorded before the limits existed has none
-      const { reviewDueBy, reviewWorkingDays } = event.data;
+      const { reviewDueBy, reviewWorkingDays, reviewCalendarBasis } = event.data;
       delete doc.reviewLimit;
       if (reviewDueBy !== undefined && reviewWorkingDays !== undefined) {
         doc.reviewLimit = {
@@ -590,6 +592,7 @@ function evolveSummary(
           requestedOn: on,
           workingDays: reviewWorkingDays,
           dueBy: reviewDueBy,
+          ...(reviewCalendarBasis === 'weekdays_only' ? { calendarBasis: reviewCalendarBasis } : {}),
         };
       }
       break;

@@ -1,7 +1,7 @@
 import { disclosureStandingOf } from '../../projections/case-checks.js';
-import type { CaseFileDoc, CaseSummaryDoc, ReviewLimitDoc } from '../../projections/case-files.js';
+import type { CaseFileDoc, CaseSummaryDoc, ReviewLimit, ReviewLimitDoc } from '../../projections/case-files.js';
 import type { MediaRef, Proposal, RecordedCaseEvent } from '../domain/case/acts.js';
-import { reviewTimeliness, type ReviewTimeliness } from '../domain/case/review-limits.js';
+import { reviewTimeliness, settledReviewDueBy, type ReviewTimeliness } from '../domain/case/review-limits.js';
 import { settledDisclosureDueBy } from '../domain/case/rules.js';
 import type { WorkingDayCalendar } from '../domain/calendar/working-days.js';
 import type { ItemCategory } from '../domain/registry/items.js';
@@ -14,6 +14,23 @@ import { daysBetween } from './days.js';
  */
 
 /**
+ * A review's time limit with its last day as it stands on `calendar` (`settledReviewDueBy`): a day counted on weekdays
+ * only, the schedule of a year it spans being missing then, is counted again on the calendar as it is now, and keeps
+ * `calendarBasis: weekdays_only` only while that schedule is still missing. As stored otherwise, and without a
+ * calendar.
+ */
+export function withSettledReviewLimit<L extends ReviewLimit>(limit: L, calendar: WorkingDayCalendar | undefined): L {
+  if (!calendar || limit.calendarBasis !== 'weekdays_only') return limit;
+  const settled = settledReviewDueBy(limit, calendar);
+  const { calendarBasis: _basis, ...rest } = limit;
+  return {
+    ...rest,
+    dueBy: settled.date,
+    ...(settled.basis === 'weekdays_only' ? { calendarBasis: 'weekdays_only' as const } : {}),
+  } as L;
+}
+
+/**
  * The case row with its decision's last day to publish as it stands on `calendar` (`settledDisclosureDueBy`): a day
  * the decision counted on weekdays only, the schedule of a year it spans being missing then, is counted again on the
  * calendar as it is now, and keeps `calendarBasis: weekdays_only` only while that schedule is still missing. The row
@@ -23,6 +40,9 @@ export function withSettledDueBy<D extends Pick<CaseSummaryDoc, 'decision'>>(
   doc: D,
   calendar: WorkingDayCalendar | undefined,
 ): D {
+  const { reviewLimit } = doc as Partial<Pick<CaseSummaryDoc, 'reviewLimit'>>;
+  const settledLimit = reviewLimit && withSettledReviewLimit(reviewLimit, calendar);
+  if (settledLimit !== reviewLimit) doc = { ...doc, reviewLimit: settledLimit };
   const decision = doc.decision;
   if (!calendar || decision?.calendarBasis !== 'weekdays_only') return doc;
   const settled = settledDisclosureDueBy(decision, calendar);

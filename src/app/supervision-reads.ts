@@ -26,6 +26,7 @@ import {
   missingRecordingsView,
   overdueReviewView,
   withSettledDueBy,
+  withSettledReviewLimit,
   overdueView,
 } from './case-file-views.js';
 import { certificatesView, reviewerRatioView } from './certificate-views.js';
@@ -148,11 +149,12 @@ export class SupervisionReads {
       REVIEW_LIMITS,
       {
         where: { agency: scope },
-        range: { member: 'dueBy', to: addDays(asOf, -1) },
+        // the last days as stored: those counted on weekdays only may come earlier once counted again (the view filters)
+        range: { member: 'dueBy', to: addDays(asOf, this.deps.calendar ? SETTLING_MARGIN_DAYS : -1) },
         orderBy: 'dueBy',
         direction: 'asc',
       },
-      (doc: ReviewLimitDoc) => overdueReviewView(doc, asOf),
+      (doc: ReviewLimitDoc) => overdueReviewView(withSettledReviewLimit(doc, this.deps.calendar), asOf),
       paging,
     );
     await recordSupervisionListing(this.deps.access, query, 'overdue-reviews', page.items);

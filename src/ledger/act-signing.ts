@@ -7,7 +7,7 @@ import { isSealed, SEALED_FORMAT } from './sealed-shape.js';
  */
 export const UNSIGNED_ACT_MEMBERS: Readonly<Record<string, readonly string[]>> = {
   CaseOpened: ['recordingDuties'],
-  LegalReviewRequested: ['discretion', 'reviewWorkingDays', 'reviewDueBy'],
+  LegalReviewRequested: ['discretion', 'reviewWorkingDays', 'reviewDueBy', 'reviewCalendarBasis'],
   LegalReviewCompleted: ['reviewer', 'proposal'],
   CounselOpinionRecorded: ['counselRole'],
   DecisionIssued: [

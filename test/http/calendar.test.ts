@@ -67,6 +67,36 @@ async function decidedOnMonday(): Promise<{ disclosureDueBy: string; calendarBas
   return { disclosureDueBy: decision.data.disclosureDueBy!, calendarBasis: decision.data.calendarBasis! };
 }
 
+/** Opens case REVIEW_CASE and asks for its legal review on Monday 2026-12-28; returns the request's recorded data. */
+async function reviewRequestedOnMonday(): Promise<Record<string, unknown>> {
+  const opened = await t.call('POST', '/v1/cases', {
+    token: officer,
+    body: {
+      caseId: REVIEW_CASE,
+      itemCode: 'P-001',
+      title: '某律所未公示执业信息案',
+      openedOn: '2026-12-21',
+      officers: ['alice', 'bob'],
+      parties: [{ kind: 'organization', name: '某某律师事务所' }],
+    },
+  });
+  expect(opened.status).toBe(201);
+  const requested = await t.call('POST', `/v1/cases/${REVIEW_CASE}/acts`, {
+    token: officer,
+    body: {
+      type: 'LegalReviewRequested',
+      occurredAt: '2026-12-28T10:00:00+08:00',
+      data: { proposed: { decisionType: 'fine', fineFen: 200_000, legalBasis: '《律师法》第五十条' } },
+    },
+  });
+  expect(requested.status).toBe(201);
+  const events = await t.call('GET', `/v1/cases/${REVIEW_CASE}/events`, { token: officer });
+  return (events.body.events as { type: string; data: Record<string, unknown> }[]).find(
+    (e) => e.type === 'LegalReviewRequested',
+  )!.data;
+}
+const REVIEW_CASE = 'CJ-2026-R1';
+
 /** How many years were ever recorded on the service: the working-day-calendar stream's length. */
 const recordedYears = async (service: TestService) => (await service.service.events.readStream(CALENDAR_STREAM)).length;
 
@@ -91,6 +121,12 @@ describe('the working-day calendar', () => {
     ]);
     // seven working days from Monday 28 December, Friday 1 January counted as one
     expect(await decidedOnMonday()).toEqual({ disclosureDueBy: '2027-01-06', calendarBasis: 'weekdays_only' });
+    // a legal review's five working days likewise: to Monday 4 January, said to be counted on weekdays only
+    expect(await reviewRequestedOnMonday()).toMatchObject({
+      reviewWorkingDays: 5,
+      reviewDueBy: '2027-01-04',
+      reviewCalendarBasis: 'weekdays_only',
+    });
     expect((await t.call('GET', '/v1/calendar/2027')).status).toBe(404);
   });
 
@@ -148,6 +184,21 @@ describe('the working-day calendar', () => {
     expect(await overdue('2027-01-07')).toEqual([]);
     expect(await overdue('2027-01-08')).toEqual([
       expect.objectContaining({ dueBy: '2027-01-07', status: 'overdue', daysOverdue: 1 }),
+    ]);
+  });
+
+  it('when the year is recorded after a review request counted its time limit on weekdays only, then the reads count it again', async () => {
+    const file = await t.call('GET', `/v1/cases/${REVIEW_CASE}`, { token: officer });
+    // 1 to 3 January are holidays now: the fifth working day from Monday 28 December is Tuesday 5 January
+    expect(file.body.reviewDeadline).toMatchObject({ requestedOn: '2026-12-28', workingDays: 5, dueBy: '2027-01-05' });
+    const supervisor = t.token('sam', AGENCY, ['supervisor']);
+    const overdue = async (asOf: string) =>
+      (await t.call('GET', `/v1/audit/overdue-reviews?asOf=${asOf}`, { token: supervisor })).body.items.filter(
+        (i: { caseId: string }) => i.caseId === REVIEW_CASE,
+      );
+    expect(await overdue('2027-01-05')).toEqual([]);
+    expect(await overdue('2027-01-06')).toEqual([
+      expect.objectContaining({ dueBy: '2027-01-05', status: 'overdue', daysOverdue: 1 }),
     ]);
   });
 

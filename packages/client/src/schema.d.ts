@@ -3411,6 +3411,11 @@ export interface components {
       reviewWorkingDays?: number;
       /** @description The last day to complete the review, counted on the working-day calendar from the request. */
       reviewDueBy?: components['schemas']['defs']['$defs']['date'];
+      /**
+       * @description Present when the last day was counted on weekdays only, the official schedule of a year it spans not being recorded then; reads count it again on the calendar as it is now.
+       * @constant
+       */
+      reviewCalendarBasis?: 'weekdays_only';
       /** @description The officers the act named (on-site acts), when they were given apart from the case's handling officers. */
       officers?: components['schemas']['defs']['$defs']['id'][];
     };

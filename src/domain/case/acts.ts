@@ -165,8 +165,17 @@ export interface Derived {
   /** The recording duties of the case, fixed at its opening (absent from cases opened before lists existed). */
   CaseOpened: { recordingDuties?: RecordingDuty[] };
   /** `discretion`: the benchmark's finding on a proposed fine (`discretionFinding` in rules.ts). */
-  /** `reviewWorkingDays`, `reviewDueBy`: the review's time limit and last day (`reviewDeadline`; absent from older requests). */
-  LegalReviewRequested: { discretion?: DiscretionFinding; reviewWorkingDays?: number; reviewDueBy?: string };
+  /**
+   * `reviewWorkingDays`, `reviewDueBy`: the review's time limit and last day (`reviewDeadline`; absent from older
+   * requests); `reviewCalendarBasis: weekdays_only` when the last day was counted without the schedule of a year it
+   * spans (`settledReviewDueBy` counts it again once the schedule is recorded).
+   */
+  LegalReviewRequested: {
+    discretion?: DiscretionFinding;
+    reviewWorkingDays?: number;
+    reviewDueBy?: string;
+    reviewCalendarBasis?: 'weekdays_only';
+  };
   LegalReviewCompleted: { reviewer: string; proposal: Proposal };
   /** `counselRole`: the role the counsel holds in the registry on the day (法律顾问 or 公职律师). */
   CounselOpinionRecorded: { counselRole: CounselRole };
@@ -184,7 +193,7 @@ export interface Derived {
 /** The members of {@link Derived}, by act type: what a recorded act's data holds beyond what the client sent. */
 export const DERIVED_MEMBERS: { readonly [T in ActType]?: readonly string[] } = {
   CaseOpened: ['recordingDuties'],
-  LegalReviewRequested: ['discretion', 'reviewWorkingDays', 'reviewDueBy'],
+  LegalReviewRequested: ['discretion', 'reviewWorkingDays', 'reviewDueBy', 'reviewCalendarBasis'],
   LegalReviewCompleted: ['reviewer', 'proposal'],
   CounselOpinionRecorded: ['counselRole'],
   DecisionIssued: [

@@ -454,7 +454,11 @@ function decide({ act, context }: CaseCommand, state: CaseState): CaseEvent[] {
       const discretion = discretionFinding(context.benchmark?.(itemCode), act.data.proposed);
       const requestedOn = agencyDate(act.occurredAt, context.utcOffsetMinutes);
       const due = reviewDeadline(item, requestedOn, context.calendar, context.reviewWorkingDays);
-      const limit = { reviewWorkingDays: due.workingDays, reviewDueBy: due.date };
+      const limit = {
+        reviewWorkingDays: due.workingDays,
+        reviewDueBy: due.date,
+        ...(due.basis === 'weekdays_only' ? { reviewCalendarBasis: 'weekdays_only' as const } : {}),
+      };
       return [{ ...base, type: act.type, data: { ...act.data, ...(discretion ? { discretion } : {}), ...limit } }];
     }
     case 'CounselOpinionRecorded': {

@@ -28,6 +28,24 @@ export function reviewDeadline(
   return { workingDays, ...calendar.addWorkingDays(requestedOn, workingDays) };
 }
 
+/**
+ * The last day of a review's time limit as it stands on `calendar`: the day recorded with the request, unless it was
+ * counted on weekdays only (`calendarBasis: weekdays_only`: the schedule of a year it spans was not known when the
+ * review was requested), in which case it is counted again from the request's day on the calendar as it is now.
+ */
+export function settledReviewDueBy(
+  limit: {
+    readonly requestedOn: string;
+    readonly workingDays: number;
+    readonly dueBy: string;
+    readonly calendarBasis?: string;
+  },
+  calendar: WorkingDayCalendar,
+): WorkingDayResult {
+  if (limit.calendarBasis !== 'weekdays_only') return { date: limit.dueBy, basis: 'official_schedule' };
+  return calendar.addWorkingDays(limit.requestedOn, limit.workingDays);
+}
+
 export type ReviewTimeliness = 'onTime' | 'late' | 'overdue' | 'pending';
 
 /**

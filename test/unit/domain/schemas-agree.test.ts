@@ -176,6 +176,7 @@ const recorded: { [T in ActType]: Required<RecordedData<T>> } = {
     discretion: DISCRETION,
     reviewWorkingDays: 5,
     reviewDueBy: '2019-09-27',
+    reviewCalendarBasis: 'weekdays_only',
   },
   LegalReviewCompleted: { ...acts.LegalReviewCompleted, reviewer: 'rita', proposal: PROPOSAL },
   CounselOpinionRecorded: { ...acts.CounselOpinionRecorded, counselRole: 'public_lawyer' },

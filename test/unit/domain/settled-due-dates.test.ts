@@ -1,5 +1,6 @@
 import { caseDecider } from '../../../src/domain/case/decider.js';
 import { settledDisclosureDueBy } from '../../../src/domain/case/rules.js';
+import { settledReviewDueBy } from '../../../src/domain/case/review-limits.js';
 import { workingDayCalendar } from '../../../src/domain/calendar/working-days.js';
 import { fold } from '../../../src/domain/decider.js';
 import { act, context, opened, record } from '../../support/domain.js';
@@ -52,5 +53,46 @@ describe("a decision's last day to publish, counted on weekdays only while a yea
     // a decision whose last day was counted on the schedule keeps it, whatever the calendar says later
     const counted = record(opened(), { ...decision('2029-12-03'), context: after });
     expect(counted.at(-1)!.data).toMatchObject({ calendarBasis: 'official_schedule' });
+  });
+});
+
+describe("a legal review's last day, counted on weekdays only while a year's schedule was missing", () => {
+  it('when the schedule is known later, then the last day is counted again on it; one counted on the schedule stays', () => {
+    // Monday 2029-12-24 + 7 working days: 2030-01-02 counting weekdays, 2030-01-03 once 1 January is a holiday
+    const provisional = {
+      requestedOn: '2029-12-24',
+      workingDays: 7,
+      dueBy: '2030-01-02',
+      calendarBasis: 'weekdays_only',
+    };
+    expect(settledReviewDueBy(provisional, WITHOUT_2030)).toEqual({ date: '2030-01-02', basis: 'weekdays_only' });
+    expect(settledReviewDueBy(provisional, WITH_2030)).toEqual({ date: '2030-01-03', basis: 'official_schedule' });
+    const { calendarBasis: _basis, ...counted } = provisional;
+    expect(settledReviewDueBy(counted, WITH_2030)).toEqual({ date: '2030-01-02', basis: 'official_schedule' });
+  });
+
+  it('when a review is requested while the schedule is missing, then the request says its last day was counted on weekdays only', () => {
+    const request = act(
+      'LegalReviewRequested',
+      {
+        proposed: { decisionType: 'fine', fineFen: 100_000, legalBasis: 'x' },
+      },
+      { occurredAt: '2029-12-24T09:00:00+08:00' },
+    );
+    const before = record(opened(), { ...request, context: { ...context, calendar: WITHOUT_2030 } });
+    // five working days from Monday 24 December end on the 31st, within the year known: counted on the schedule
+    expect(before.at(-1)!.data).toMatchObject({ reviewDueBy: '2029-12-31' });
+    expect(before.at(-1)!.data).not.toHaveProperty('reviewCalendarBasis');
+    const spanning = record(opened(), {
+      ...act(
+        'LegalReviewRequested',
+        { proposed: { decisionType: 'fine', fineFen: 100_000, legalBasis: 'x' } },
+        {
+          occurredAt: '2029-12-28T09:00:00+08:00',
+        },
+      ),
+      context: { ...context, calendar: WITHOUT_2030 },
+    });
+    expect(spanning.at(-1)!.data).toMatchObject({ reviewCalendarBasis: 'weekdays_only' });
   });
 });
