@@ -1,3 +1,4 @@
+import type { ExpectedHead } from './command-handler.js';
 import { createHash, randomBytes } from 'node:crypto';
 import { dateAtOffset, type Actor } from '../domain/actor.js';
 import {
@@ -319,7 +320,7 @@ export class ApplicationService {
     applicationId: string,
     body: { readonly reason: string; readonly legalBasis: string },
     eventId: string,
-    expectedRevision?: number,
+    expectedRevision?: ExpectedHead,
   ): Promise<CommandResult> {
     return this.#decisions.run(applicationStream(actor.agency, applicationId), async () => {
       const command: ApplicationCommand = {
@@ -350,7 +351,7 @@ export class ApplicationService {
     command: ApplicationCommand,
     write: {
       readonly eventId: string;
-      readonly expectedRevision?: number | undefined;
+      readonly expectedRevision?: ExpectedHead | undefined;
       readonly sameRequest?: CommandOptions['sameRequest'];
     },
     key?: Uint8Array,

@@ -1,3 +1,4 @@
+import type { ExpectedHead } from './command-handler.js';
 import type { WorkingDayCalendar } from '../domain/calendar/working-days.js';
 import type { ActData, ActType, MediaRef, RecordAct, RecordedCaseEvent } from '../domain/case/acts.js';
 import { caseStream } from '../domain/case/acts.js';
@@ -118,7 +119,7 @@ export class CaseService {
     caseId: string,
     actor: Actor,
     request: ActRequest,
-    options: { eventId: string; expectedRevision?: number; signed?: ActSignature },
+    options: { eventId: string; expectedRevision?: ExpectedHead; signed?: ActSignature },
   ): Promise<CommandResult> {
     return this.recordAll(caseId, actor, [request], options);
   }
@@ -131,7 +132,7 @@ export class CaseService {
     caseId: string,
     actor: Actor,
     requests: readonly ActRequest[],
-    options: { eventId: string; expectedRevision?: number; signed?: ActSignature },
+    options: { eventId: string; expectedRevision?: ExpectedHead; signed?: ActSignature },
   ): Promise<CommandResult> {
     const { signed, ...commandOptions } = options;
     if (signed && (requests.length !== 1 || requests[0]!.type === 'CaseOpened')) {

@@ -17,9 +17,15 @@ export interface EventCodec<E> {
   fromEnvelope(envelope: EventEnvelope): E;
 }
 
+/**
+ * What `If-Match` asks of the stream a write goes to: the revision the client last saw (a different current revision
+ * is a conflict, never retried), or `exists` (`If-Match: *`, RFC 9110 §13.1.1): the stream must have an event.
+ */
+export type ExpectedHead = number | 'exists';
+
 export interface CommandOptions {
-  /** The stream revision the client last saw (`If-Match`): a different current revision is a conflict, never retried. */
-  readonly expectedRevision?: number;
+  /** What `If-Match` asks of the stream ({@link ExpectedHead}); a write that does not meet it is `409 revision_conflict`. */
+  readonly expectedRevision?: ExpectedHead;
   /** The id of the first event: a retried request with the same id returns the original result. */
   readonly eventId: string;
   /**
@@ -118,7 +124,7 @@ async function decideAndAppend<C, E, S>(
     }
     if (duplicate) throw duplicate;
     const head: StreamHead | null = current.revision >= 0 ? { revision: current.revision, hash: current.hash } : null;
-    if (options.expectedRevision !== undefined && options.expectedRevision !== current.revision) {
+    if (!meetsExpected(options.expectedRevision, current.revision)) {
       throw new RevisionConflict(stream, String(options.expectedRevision), head?.revision ?? null);
     }
     const state = current.state as S;
@@ -164,7 +170,8 @@ async function decideAndAppend<C, E, S>(
         duplicate = err;
         continue;
       }
-      if (!(err instanceof RevisionConflict) || options.expectedRevision !== undefined || attempt >= MAX_ATTEMPTS)
+      // a revision asked for is never retried; `exists` still holds after another write, so it is
+      if (!(err instanceof RevisionConflict) || typeof options.expectedRevision === 'number' || attempt >= MAX_ATTEMPTS)
         throw err;
       await backoff(attempt);
     }
@@ -284,4 +291,10 @@ export function batchOf<C, E, S>(decider: Decider<C, E, S>): Decider<readonly C[
       return events;
     },
   };
+}
+
+/** Whether a stream at `revision` (-1: no event) meets what `If-Match` asked ({@link ExpectedHead}); nothing asked, yes. */
+export function meetsExpected(expected: ExpectedHead | undefined, revision: number): boolean {
+  if (expected === undefined) return true;
+  return expected === 'exists' ? revision >= 0 : expected === revision;
 }

@@ -1,3 +1,4 @@
+import type { ExpectedHead } from './command-handler.js';
 import type { Actor } from '../domain/actor.js';
 import { DECISION_TYPES, type DecisionType } from '../domain/case/acts.js';
 import {
@@ -48,7 +49,7 @@ export class DecisionTemplates {
       readonly decisionType: DecisionType;
       readonly eventId: string;
       /** `If-Match`: the stream revision the admin last saw; another is `409 revision_conflict`. */
-      readonly expectedRevision?: number | undefined;
+      readonly expectedRevision?: ExpectedHead | undefined;
     },
     template: DecisionTemplate | null,
     reason: string,

@@ -1,3 +1,4 @@
+import type { ExpectedHead } from './command-handler.js';
 import {
   applicationDecider,
   applicationStream,
@@ -46,7 +47,7 @@ export interface ErasureServiceDependencies extends CommandDependencies {
 /** The event id of an erasure and, from `If-Match`, the stream revision the admin last saw (another is a conflict). */
 export interface ErasureWrite {
   readonly eventId: string;
-  readonly expectedRevision?: number | undefined;
+  readonly expectedRevision?: ExpectedHead | undefined;
 }
 
 /**

@@ -1,3 +1,4 @@
+import type { ExpectedHead } from './command-handler.js';
 import type { Actor } from '../domain/actor.js';
 import {
   evaluationDecider,
@@ -26,7 +27,7 @@ export class EvaluationService {
     actor: Actor,
     input: { readonly scores: EvaluationScores; readonly reason?: string },
     eventId: string,
-    expectedRevision?: number,
+    expectedRevision?: ExpectedHead,
   ): Promise<CommandResult> {
     const codec = registryCodec<EvaluationEvent>(this.deps.clock, actor);
     return handleCommand(

@@ -1,3 +1,4 @@
+import type { ExpectedHead } from './command-handler.js';
 import type { Actor } from '../domain/actor.js';
 import { caseStream } from '../domain/case/acts.js';
 import { drawCandidates } from '../domain/inspections/candidates.js';
@@ -43,7 +44,7 @@ export class InspectionService {
     actor: Actor,
     profile: SubjectProfile,
     eventId: string,
-    expectedRevision?: number,
+    expectedRevision?: ExpectedHead,
   ): Promise<CommandResult> {
     const command: SubjectCommand = { type: 'RegisterSubject', actor, profile };
     const write = { eventId, expectedRevision };
@@ -59,7 +60,7 @@ export class InspectionService {
     subjectId: string,
     body: { changes: Extract<SubjectCommand, { type: 'AmendSubject' }>['changes']; reason: string },
     eventId: string,
-    expectedRevision?: number,
+    expectedRevision?: ExpectedHead,
   ): Promise<CommandResult> {
     const command: SubjectCommand = { type: 'AmendSubject', actor, changes: body.changes, reason: body.reason };
     const write = { eventId, expectedRevision };
@@ -72,7 +73,7 @@ export class InspectionService {
     subjectId: string,
     body: { reason: string },
     eventId: string,
-    expectedRevision?: number,
+    expectedRevision?: ExpectedHead,
   ): Promise<CommandResult> {
     const command: SubjectCommand = { type: 'RetireSubject', actor, reason: body.reason };
     const write = { eventId, expectedRevision };
@@ -85,7 +86,7 @@ export class InspectionService {
     subjectId: string,
     body: { officerId: string; reason: string },
     eventId: string,
-    expectedRevision?: number,
+    expectedRevision?: ExpectedHead,
   ): Promise<CommandResult> {
     const officer = await this.deps.registry.officer(actor.agency, body.officerId);
     const command: SubjectCommand = { type: 'DeclareConflict', actor, ...body, officer };
@@ -103,7 +104,7 @@ export class InspectionService {
     officerId: string,
     body: { reason: string },
     eventId: string,
-    expectedRevision?: number,
+    expectedRevision?: ExpectedHead,
   ): Promise<CommandResult> {
     const officer = await this.deps.registry.officer(actor.agency, officerId);
     const command: SubjectCommand = { type: 'WithdrawConflict', actor, officerId, reason: body.reason, officer };
@@ -113,7 +114,12 @@ export class InspectionService {
   }
 
   /** A plan, with the log's tree size now: the size its draw waits for must be beyond it. */
-  async plan(actor: Actor, profile: PlanProfile, eventId: string, expectedRevision?: number): Promise<CommandResult> {
+  async plan(
+    actor: Actor,
+    profile: PlanProfile,
+    eventId: string,
+    expectedRevision?: ExpectedHead,
+  ): Promise<CommandResult> {
     const { size } = await this.deps.log.current();
     const listed = await this.deps.registry.inspectionEntry(actor.agency, profile.entryId);
     const entry: EntryStanding = !listed.exists ? 'unknown' : listed.withdrawn ? 'retired' : 'current';
@@ -140,7 +146,7 @@ export class InspectionService {
     planId: string,
     claimed: { seed?: string; targets?: DrawnTarget[] },
     eventId: string,
-    expectedRevision?: number,
+    expectedRevision?: ExpectedHead,
   ): Promise<CommandResult> {
     const command = async (state: PlanState): Promise<PlanCommand> => {
       const checkpoint = await this.deps.log.current();
@@ -173,7 +179,7 @@ export class InspectionService {
     planId: string,
     record: OutcomeRecord,
     eventId: string,
-    expectedRevision?: number,
+    expectedRevision?: ExpectedHead,
   ): Promise<CommandResult> {
     const recordedAt = this.deps.clock.now().toISOString();
     const agency = actor.agency;
@@ -201,7 +207,7 @@ export class InspectionService {
     agency: string,
     subjectId: string,
     command: SubjectCommand,
-    write: { readonly eventId: string; readonly expectedRevision?: number | undefined },
+    write: { readonly eventId: string; readonly expectedRevision?: ExpectedHead | undefined },
     sameRequest: ReturnType<typeof recording>,
   ): Promise<CommandResult> {
     const codec = registryCodec<SubjectEvent>(this.deps.clock, command.actor);
@@ -217,7 +223,7 @@ export class InspectionService {
     command: PlanCommand | ((state: PlanState) => Promise<PlanCommand>),
     options: {
       readonly eventId: string;
-      readonly expectedRevision?: number | undefined;
+      readonly expectedRevision?: ExpectedHead | undefined;
       readonly sameRequest: ReturnType<typeof recording>;
     },
   ): Promise<CommandResult> {

@@ -1,3 +1,4 @@
+import type { ExpectedHead } from './command-handler.js';
 import type { Actor } from '../domain/actor.js';
 import type { Decider } from '../domain/decider.js';
 import { flowChartDecider, flowChartStream, type FlowChart } from '../domain/published/flow-chart.js';
@@ -21,7 +22,7 @@ export interface PublishTarget {
   readonly agency: string;
   readonly id: string;
   readonly eventId: string;
-  readonly expectedRevision?: number;
+  readonly expectedRevision?: ExpectedHead;
 }
 
 /** One kind's rules, stream and the registry facts its rules need. */

@@ -1,3 +1,4 @@
+import type { ExpectedHead } from './command-handler.js';
 import type { Actor } from '../domain/actor.js';
 import {
   deviceDecider,
@@ -38,7 +39,7 @@ export class RecordingRegistry {
     actor: Actor,
     body: { agency: string; entries: readonly RecordingListEntry[]; reason: string },
     eventId: string,
-    expectedRevision?: number,
+    expectedRevision?: ExpectedHead,
   ): Promise<CommandResult> {
     const codec = registryCodec<RecordingListEvent>(this.deps.clock, actor);
     const codes = [...new Set(body.entries.flatMap((entry) => entry.itemCodes ?? []))];
@@ -59,7 +60,7 @@ export class RecordingRegistry {
     actor: Actor,
     profile: DeviceProfile,
     eventId: string,
-    expectedRevision?: number,
+    expectedRevision?: ExpectedHead,
   ): Promise<CommandResult> {
     return this.deviceCommand(
       actor,
@@ -80,7 +81,7 @@ export class RecordingRegistry {
     deviceId: string,
     change: DeviceChange,
     eventId: string,
-    expectedRevision?: number,
+    expectedRevision?: ExpectedHead,
   ): Promise<CommandResult> {
     const { reason } = change;
     if (change.holder !== undefined) {

@@ -1,3 +1,4 @@
+import type { ExpectedHead } from './command-handler.js';
 import type { Actor } from '../domain/actor.js';
 import type { EventEnvelope } from '../ledger/envelope.js';
 import {
@@ -86,7 +87,7 @@ export class RegistryService {
     profile: BenchmarkProfile,
     reason: string | undefined,
     eventId: string,
-    expectedRevision?: number,
+    expectedRevision?: ExpectedHead,
   ) {
     const codec = registryCodec<BenchmarkSet>(this.deps.clock, actor);
     const asked = { ...profile, ...(reason ? { reason } : {}) };
@@ -119,7 +120,7 @@ export class RegistryService {
     actor: Actor,
     body: { agency: string; reviewWorkingDays: number; reason: string },
     eventId: string,
-    expectedRevision?: number,
+    expectedRevision?: ExpectedHead,
   ): Promise<CommandResult> {
     const codec = registryCodec<ReviewSettingsEvent>(this.deps.clock, actor);
     const command = { type: 'SetReviewSettings' as const, actor, ...body };
@@ -157,7 +158,7 @@ export class RegistryService {
     actor: Actor,
     profile: OfficerProfile,
     eventId: string,
-    expectedRevision?: number,
+    expectedRevision?: ExpectedHead,
   ): Promise<CommandResult> {
     return this.officerCommand(
       actor.agency,
@@ -176,7 +177,7 @@ export class RegistryService {
     officerId: string,
     body: OfficerAmendment,
     eventId: string,
-    expectedRevision?: number,
+    expectedRevision?: ExpectedHead,
   ): Promise<CommandResult> {
     return this.officerCommand(
       actor.agency,
@@ -197,7 +198,7 @@ export class RegistryService {
     change: OfficerStatusChange,
     body: { readonly reason: string },
     eventId: string,
-    expectedRevision?: number,
+    expectedRevision?: ExpectedHead,
   ): Promise<CommandResult> {
     const { command, event } = STATUS_CHANGES[change];
     return this.officerCommand(
@@ -219,7 +220,7 @@ export class RegistryService {
     officerId: string,
     request: OfficerKeyRequest,
     eventId: string,
-    expectedRevision?: number,
+    expectedRevision?: ExpectedHead,
   ): Promise<CommandResult & { keyId: string }> {
     const key = officerKeyOf(request);
     const registration = { type: 'RegisterOfficerKey' as const, actor, key };
@@ -278,7 +279,7 @@ export class RegistryService {
     officerId: string,
     body: { keyId: string; reason: string; revokedFrom: string },
     eventId: string,
-    expectedRevision?: number,
+    expectedRevision?: ExpectedHead,
   ): Promise<CommandResult> {
     const result = await this.officerCommand(
       actor.agency,
@@ -353,7 +354,12 @@ export class RegistryService {
   }
 
   /** Registers an item in the actor's own agency (the rules refuse a profile of another agency). */
-  registerItem(actor: Actor, profile: ItemProfile, eventId: string, expectedRevision?: number): Promise<CommandResult> {
+  registerItem(
+    actor: Actor,
+    profile: ItemProfile,
+    eventId: string,
+    expectedRevision?: ExpectedHead,
+  ): Promise<CommandResult> {
     return this.itemCommand(
       actor.agency,
       profile.code,
@@ -371,7 +377,7 @@ export class RegistryService {
     code: string,
     body: ItemAmendment,
     eventId: string,
-    expectedRevision?: number,
+    expectedRevision?: ExpectedHead,
   ): Promise<CommandResult> {
     return this.itemCommand(
       actor.agency,
@@ -387,7 +393,7 @@ export class RegistryService {
     code: string,
     body: { readonly reason: string },
     eventId: string,
-    expectedRevision?: number,
+    expectedRevision?: ExpectedHead,
   ): Promise<CommandResult> {
     return this.itemCommand(
       actor.agency,

@@ -1,3 +1,4 @@
+import type { ExpectedHead } from './command-handler.js';
 import type { Actor } from '../domain/actor.js';
 import {
   DEFAULT_AGENCY_LEVEL,
@@ -27,7 +28,12 @@ export class ReviewCatalogueService {
   constructor(private readonly deps: CommandDependencies) {}
 
   /** A new version of the whole catalogue of the actor's agency, in force from now (the rules refuse another's). */
-  adjust(actor: Actor, body: CatalogueAdjustment, eventId: string, expectedRevision?: number): Promise<CommandResult> {
+  adjust(
+    actor: Actor,
+    body: CatalogueAdjustment,
+    eventId: string,
+    expectedRevision?: ExpectedHead,
+  ): Promise<CommandResult> {
     const codec = registryCodec<ReviewCatalogueEvent>(this.deps.clock, actor);
     const asked = { level: body.level, entries: body.entries, reason: body.reason };
     return handleCommand(

@@ -1,3 +1,4 @@
+import type { ExpectedHead } from './command-handler.js';
 import type { Actor } from '../domain/actor.js';
 import {
   REVOCATION_STREAM,
@@ -95,7 +96,7 @@ export class TokenRevocations {
     jti: string,
     reason: string | undefined,
     eventId: string,
-    expectedRevision?: number,
+    expectedRevision?: ExpectedHead,
   ): Promise<CommandResult> {
     const command = { type: 'RevokeToken' as const, actor, jti, ...(reason === undefined ? {} : { reason }) };
     return this.#record(command, eventId, expectedRevision);
@@ -105,7 +106,7 @@ export class TokenRevocations {
     actor: Actor,
     revoke: { sub: string; before: string; reason?: string },
     eventId: string,
-    expectedRevision?: number,
+    expectedRevision?: ExpectedHead,
   ): Promise<CommandResult> {
     const now = this.deps.clock.now().toISOString();
     return this.#record({ type: 'RevokeSubjectTokens', actor, now, ...revoke }, eventId, expectedRevision);
@@ -123,7 +124,7 @@ export class TokenRevocations {
   async #record(
     command: RevocationCommand,
     eventId: string,
-    expectedRevision?: number,
+    expectedRevision?: ExpectedHead,
     stream = REVOCATION_STREAM,
   ): Promise<CommandResult> {
     const codec: EventCodec<RevocationEvent> = {

@@ -1,3 +1,4 @@
+import type { ExpectedHead } from './command-handler.js';
 import type { Actor } from '../domain/actor.js';
 import {
   CALENDAR_STREAM,
@@ -94,7 +95,7 @@ export class WorkingDayCalendars implements WorkingDayCalendar {
     year: number,
     schedule: CalendarYear,
     eventId: string,
-    expectedRevision?: number,
+    expectedRevision?: ExpectedHead,
   ): Promise<CommandResult> {
     const command = { type: 'RecordCalendarYear' as const, actor, year, schedule, keeper: this.keeper };
     const [asked] = calendarDecider.decide(command, calendarDecider.initialState());

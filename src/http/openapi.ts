@@ -117,10 +117,14 @@ const PARAMETERS = {
     description: 'The medium (its SHA-256).',
     schema: defs('sha256'),
   },
-  ifMatch: header('If-Match', 'The stream revision the write expects, such as "3"; 409 revision_conflict otherwise.', {
-    type: 'string',
-    pattern: '^(W/)?"?-?[0-9]{1,15}"?$',
-  }),
+  ifMatch: header(
+    'If-Match',
+    'The stream revision the write expects, such as "3", or * for any (the stream must exist: a write that would create it is refused); 409 revision_conflict otherwise.',
+    {
+      type: 'string',
+      pattern: '^(\\*|(W/)?"?-?[0-9]{1,15}"?)$',
+    },
+  ),
   idempotencyKey: header(
     'Idempotency-Key',
     'A retry with the same key and the same request answers with the original result (200); the same key with another request is 422 idempotency_key_reused; a retry whose recorded personal data the data-key store of this replica cannot open (so cannot compare) is 503 data_key_unavailable (retry later). Keys are per user and agency; POST /v1/cases without a caseId names its case by the key.',

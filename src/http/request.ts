@@ -1,15 +1,18 @@
 import { createHash } from 'node:crypto';
 import type { Request, Response } from 'express';
+import type { ExpectedHead } from '../app/command-handler.js';
 import { idempotentEventId, type KeyOwner } from '../app/idempotency.js';
 import { InvalidBody } from './validation.js';
 
 /**
- * `If-Match: "3"` (or `3`) → 3; absent → undefined. The `ETag` of a read of a case (`"3.<digest>"`, see
- * {@link sendRevisionJson}) is taken too, by its revision: what a write compares is the stream's revision.
+ * `If-Match: "3"` (or `3`) → 3; `*` → `exists` (RFC 9110 §13.1.1: the write needs the stream to have an event);
+ * absent → undefined. The `ETag` of a read of a case (`"3.<digest>"`, see {@link sendRevisionJson}) is taken too,
+ * by its revision: what a write compares is the stream's revision.
  */
-export function ifMatch(req: Request): number | undefined {
+export function ifMatch(req: Request): ExpectedHead | undefined {
   const raw = req.get('if-match');
   if (raw === undefined) return undefined;
+  if (raw.trim() === '*') return 'exists';
   // quoted (an entity tag) or bare, never half of each
   const match = /^(?:W\/)?(?:"(-?\d{1,15})(?:\.[A-Za-z0-9_-]{1,64})?"|(-?\d{1,15}))$/.exec(raw.trim());
   if (!match) throw new InvalidBody('If-Match must be a stream revision such as "3"');

@@ -92,6 +92,47 @@ describe('If-Match on the writes that answer with the stream revision as ETag', 
     await expectIfMatchHonoured([put(route, settings(6)), put(route, settings(7))], put(route, settings(8)));
   });
 
+  it('when If-Match is *, then a write to a stream that has events is made, and one that would create it is 409 and records nothing', async () => {
+    const renew = { changes: { validTo: '2033-12-31' }, reason: '换发执法证' };
+    const amended = await send(post('/v1/officers/alice/amendments', renew), '*');
+    expect(amended.status).toBe(201);
+    const head = await t.service.events.headPosition();
+    const created = await send(
+      post('/v1/officers', {
+        officerId: 'star',
+        name: '执法人员star',
+        agency: AGENCY,
+        certificateNo: '1405-star',
+        validFrom: '2018-01-01',
+        validTo: '2030-12-31',
+        roles: ['officer'],
+      }),
+      '*',
+    );
+    expect([created.status, created.body.code]).toEqual([409, 'revision_conflict']);
+    expect(await t.service.events.headPosition()).toBe(head);
+    // an act on an open case, If-Match: * as a client that only knows the case exists sends it
+    const caseId = 'IFM-STAR';
+    const opened = await t.call('POST', '/v1/cases', {
+      token: officer,
+      body: {
+        caseId,
+        itemCode: 'P-001',
+        title: '案',
+        openedOn: today,
+        officers: ['alice', 'bob'],
+        parties: [{ kind: 'organization', name: '某公司' }],
+      },
+    });
+    expect(opened.status).toBe(201);
+    const act = await t.call('POST', `/v1/cases/${caseId}/acts`, {
+      token: officer,
+      headers: { 'if-match': '*' },
+      body: { type: 'EvidenceCollected', occurredAt: `${today}T10:00:00+08:00`, data: { description: '照片' } },
+    });
+    expect(act.status).toBe(201);
+  });
+
   it('when registering an officer or an item names a revision its stream does not have, then 409', async () => {
     const officerBody = {
       officerId: 'carol',

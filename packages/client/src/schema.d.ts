@@ -6038,7 +6038,7 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
-        /** @description The stream revision the write expects, such as "3"; 409 revision_conflict otherwise. */
+        /** @description The stream revision the write expects, such as "3", or * for any (the stream must exist: a write that would create it is refused); 409 revision_conflict otherwise. */
         'If-Match'?: string;
         /** @description A retry with the same key and the same request answers with the original result (200); the same key with another request is 422 idempotency_key_reused; a retry whose recorded personal data the data-key store of this replica cannot open (so cannot compare) is 503 data_key_unavailable (retry later). Keys are per user and agency; POST /v1/cases without a caseId names its case by the key. */
         'Idempotency-Key'?: string;
@@ -6256,7 +6256,7 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
-        /** @description The stream revision the write expects, such as "3"; 409 revision_conflict otherwise. */
+        /** @description The stream revision the write expects, such as "3", or * for any (the stream must exist: a write that would create it is refused); 409 revision_conflict otherwise. */
         'If-Match'?: string;
         /** @description A retry with the same key and the same request answers with the original result (200); the same key with another request is 422 idempotency_key_reused; a retry whose recorded personal data the data-key store of this replica cannot open (so cannot compare) is 503 data_key_unavailable (retry later). Keys are per user and agency; POST /v1/cases without a caseId names its case by the key. */
         'Idempotency-Key'?: string;
@@ -6379,7 +6379,7 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
-        /** @description The stream revision the write expects, such as "3"; 409 revision_conflict otherwise. */
+        /** @description The stream revision the write expects, such as "3", or * for any (the stream must exist: a write that would create it is refused); 409 revision_conflict otherwise. */
         'If-Match'?: string;
         /** @description A retry with the same key and the same request answers with the original result (200); the same key with another request is 422 idempotency_key_reused; a retry whose recorded personal data the data-key store of this replica cannot open (so cannot compare) is 503 data_key_unavailable (retry later). Keys are per user and agency; POST /v1/cases without a caseId names its case by the key. */
         'Idempotency-Key'?: string;
@@ -6795,7 +6795,7 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
-        /** @description The stream revision the write expects, such as "3"; 409 revision_conflict otherwise. */
+        /** @description The stream revision the write expects, such as "3", or * for any (the stream must exist: a write that would create it is refused); 409 revision_conflict otherwise. */
         'If-Match'?: string;
         /** @description A retry with the same key and the same request answers with the original result (200); the same key with another request is 422 idempotency_key_reused; a retry whose recorded personal data the data-key store of this replica cannot open (so cannot compare) is 503 data_key_unavailable (retry later). Keys are per user and agency; POST /v1/cases without a caseId names its case by the key. */
         'Idempotency-Key'?: string;
@@ -6884,7 +6884,7 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
-        /** @description The stream revision the write expects, such as "3"; 409 revision_conflict otherwise. */
+        /** @description The stream revision the write expects, such as "3", or * for any (the stream must exist: a write that would create it is refused); 409 revision_conflict otherwise. */
         'If-Match'?: string;
         /** @description A retry with the same key and the same request answers with the original result (200); the same key with another request is 422 idempotency_key_reused; a retry whose recorded personal data the data-key store of this replica cannot open (so cannot compare) is 503 data_key_unavailable (retry later). Keys are per user and agency; POST /v1/cases without a caseId names its case by the key. */
         'Idempotency-Key'?: string;
@@ -7288,7 +7288,7 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
-        /** @description The stream revision the write expects, such as "3"; 409 revision_conflict otherwise. */
+        /** @description The stream revision the write expects, such as "3", or * for any (the stream must exist: a write that would create it is refused); 409 revision_conflict otherwise. */
         'If-Match'?: string;
         /** @description A retry with the same key and the same request answers with the original result (200); the same key with another request is 422 idempotency_key_reused; a retry whose recorded personal data the data-key store of this replica cannot open (so cannot compare) is 503 data_key_unavailable (retry later). Keys are per user and agency; POST /v1/cases without a caseId names its case by the key. */
         'Idempotency-Key'?: string;
@@ -7793,7 +7793,7 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
-        /** @description The stream revision the write expects, such as "3"; 409 revision_conflict otherwise. */
+        /** @description The stream revision the write expects, such as "3", or * for any (the stream must exist: a write that would create it is refused); 409 revision_conflict otherwise. */
         'If-Match'?: string;
         /** @description A retry with the same key and the same request answers with the original result (200); the same key with another request is 422 idempotency_key_reused; a retry whose recorded personal data the data-key store of this replica cannot open (so cannot compare) is 503 data_key_unavailable (retry later). Keys are per user and agency; POST /v1/cases without a caseId names its case by the key. */
         'Idempotency-Key'?: string;
@@ -8111,7 +8111,7 @@ export interface operations {
       header?: {
         /** @description A retry with the same key and the same request answers with the original result (200); the same key with another request is 422 idempotency_key_reused; a retry whose recorded personal data the data-key store of this replica cannot open (so cannot compare) is 503 data_key_unavailable (retry later). Keys are per user and agency; POST /v1/cases without a caseId names its case by the key. */
         'Idempotency-Key'?: string;
-        /** @description The stream revision the write expects, such as "3"; 409 revision_conflict otherwise. */
+        /** @description The stream revision the write expects, such as "3", or * for any (the stream must exist: a write that would create it is refused); 409 revision_conflict otherwise. */
         'If-Match'?: string;
       };
       path: {
@@ -8239,7 +8239,7 @@ export interface operations {
       header?: {
         /** @description A retry with the same key and the same request answers with the original result (200); the same key with another request is 422 idempotency_key_reused; a retry whose recorded personal data the data-key store of this replica cannot open (so cannot compare) is 503 data_key_unavailable (retry later). Keys are per user and agency; POST /v1/cases without a caseId names its case by the key. */
         'Idempotency-Key'?: string;
-        /** @description The stream revision the write expects, such as "3"; 409 revision_conflict otherwise. */
+        /** @description The stream revision the write expects, such as "3", or * for any (the stream must exist: a write that would create it is refused); 409 revision_conflict otherwise. */
         'If-Match'?: string;
       };
       path: {
@@ -8670,7 +8670,7 @@ export interface operations {
       header?: {
         /** @description A retry with the same key and the same request answers with the original result (200); the same key with another request is 422 idempotency_key_reused; a retry whose recorded personal data the data-key store of this replica cannot open (so cannot compare) is 503 data_key_unavailable (retry later). Keys are per user and agency; POST /v1/cases without a caseId names its case by the key. */
         'Idempotency-Key'?: string;
-        /** @description The stream revision the write expects, such as "3"; 409 revision_conflict otherwise. */
+        /** @description The stream revision the write expects, such as "3", or * for any (the stream must exist: a write that would create it is refused); 409 revision_conflict otherwise. */
         'If-Match'?: string;
       };
       path: {
@@ -8798,7 +8798,7 @@ export interface operations {
       header?: {
         /** @description A retry with the same key and the same request answers with the original result (200); the same key with another request is 422 idempotency_key_reused; a retry whose recorded personal data the data-key store of this replica cannot open (so cannot compare) is 503 data_key_unavailable (retry later). Keys are per user and agency; POST /v1/cases without a caseId names its case by the key. */
         'Idempotency-Key'?: string;
-        /** @description The stream revision the write expects, such as "3"; 409 revision_conflict otherwise. */
+        /** @description The stream revision the write expects, such as "3", or * for any (the stream must exist: a write that would create it is refused); 409 revision_conflict otherwise. */
         'If-Match'?: string;
       };
       path: {
@@ -9229,7 +9229,7 @@ export interface operations {
       header?: {
         /** @description A retry with the same key and the same request answers with the original result (200); the same key with another request is 422 idempotency_key_reused; a retry whose recorded personal data the data-key store of this replica cannot open (so cannot compare) is 503 data_key_unavailable (retry later). Keys are per user and agency; POST /v1/cases without a caseId names its case by the key. */
         'Idempotency-Key'?: string;
-        /** @description The stream revision the write expects, such as "3"; 409 revision_conflict otherwise. */
+        /** @description The stream revision the write expects, such as "3", or * for any (the stream must exist: a write that would create it is refused); 409 revision_conflict otherwise. */
         'If-Match'?: string;
       };
       path: {
@@ -9357,7 +9357,7 @@ export interface operations {
       header?: {
         /** @description A retry with the same key and the same request answers with the original result (200); the same key with another request is 422 idempotency_key_reused; a retry whose recorded personal data the data-key store of this replica cannot open (so cannot compare) is 503 data_key_unavailable (retry later). Keys are per user and agency; POST /v1/cases without a caseId names its case by the key. */
         'Idempotency-Key'?: string;
-        /** @description The stream revision the write expects, such as "3"; 409 revision_conflict otherwise. */
+        /** @description The stream revision the write expects, such as "3", or * for any (the stream must exist: a write that would create it is refused); 409 revision_conflict otherwise. */
         'If-Match'?: string;
       };
       path: {
@@ -9788,7 +9788,7 @@ export interface operations {
       header?: {
         /** @description A retry with the same key and the same request answers with the original result (200); the same key with another request is 422 idempotency_key_reused; a retry whose recorded personal data the data-key store of this replica cannot open (so cannot compare) is 503 data_key_unavailable (retry later). Keys are per user and agency; POST /v1/cases without a caseId names its case by the key. */
         'Idempotency-Key'?: string;
-        /** @description The stream revision the write expects, such as "3"; 409 revision_conflict otherwise. */
+        /** @description The stream revision the write expects, such as "3", or * for any (the stream must exist: a write that would create it is refused); 409 revision_conflict otherwise. */
         'If-Match'?: string;
       };
       path: {
@@ -9916,7 +9916,7 @@ export interface operations {
       header?: {
         /** @description A retry with the same key and the same request answers with the original result (200); the same key with another request is 422 idempotency_key_reused; a retry whose recorded personal data the data-key store of this replica cannot open (so cannot compare) is 503 data_key_unavailable (retry later). Keys are per user and agency; POST /v1/cases without a caseId names its case by the key. */
         'Idempotency-Key'?: string;
-        /** @description The stream revision the write expects, such as "3"; 409 revision_conflict otherwise. */
+        /** @description The stream revision the write expects, such as "3", or * for any (the stream must exist: a write that would create it is refused); 409 revision_conflict otherwise. */
         'If-Match'?: string;
       };
       path: {
@@ -10347,7 +10347,7 @@ export interface operations {
       header?: {
         /** @description A retry with the same key and the same request answers with the original result (200); the same key with another request is 422 idempotency_key_reused; a retry whose recorded personal data the data-key store of this replica cannot open (so cannot compare) is 503 data_key_unavailable (retry later). Keys are per user and agency; POST /v1/cases without a caseId names its case by the key. */
         'Idempotency-Key'?: string;
-        /** @description The stream revision the write expects, such as "3"; 409 revision_conflict otherwise. */
+        /** @description The stream revision the write expects, such as "3", or * for any (the stream must exist: a write that would create it is refused); 409 revision_conflict otherwise. */
         'If-Match'?: string;
       };
       path: {
@@ -10475,7 +10475,7 @@ export interface operations {
       header?: {
         /** @description A retry with the same key and the same request answers with the original result (200); the same key with another request is 422 idempotency_key_reused; a retry whose recorded personal data the data-key store of this replica cannot open (so cannot compare) is 503 data_key_unavailable (retry later). Keys are per user and agency; POST /v1/cases without a caseId names its case by the key. */
         'Idempotency-Key'?: string;
-        /** @description The stream revision the write expects, such as "3"; 409 revision_conflict otherwise. */
+        /** @description The stream revision the write expects, such as "3", or * for any (the stream must exist: a write that would create it is refused); 409 revision_conflict otherwise. */
         'If-Match'?: string;
       };
       path: {
@@ -10898,7 +10898,7 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
-        /** @description The stream revision the write expects, such as "3"; 409 revision_conflict otherwise. */
+        /** @description The stream revision the write expects, such as "3", or * for any (the stream must exist: a write that would create it is refused); 409 revision_conflict otherwise. */
         'If-Match'?: string;
         /** @description A retry with the same key and the same request answers with the original result (200); the same key with another request is 422 idempotency_key_reused; a retry whose recorded personal data the data-key store of this replica cannot open (so cannot compare) is 503 data_key_unavailable (retry later). Keys are per user and agency; POST /v1/cases without a caseId names its case by the key. */
         'Idempotency-Key'?: string;
@@ -11021,7 +11021,7 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
-        /** @description The stream revision the write expects, such as "3"; 409 revision_conflict otherwise. */
+        /** @description The stream revision the write expects, such as "3", or * for any (the stream must exist: a write that would create it is refused); 409 revision_conflict otherwise. */
         'If-Match'?: string;
         /** @description A retry with the same key and the same request answers with the original result (200); the same key with another request is 422 idempotency_key_reused; a retry whose recorded personal data the data-key store of this replica cannot open (so cannot compare) is 503 data_key_unavailable (retry later). Keys are per user and agency; POST /v1/cases without a caseId names its case by the key. */
         'Idempotency-Key'?: string;
@@ -11156,7 +11156,7 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
-        /** @description The stream revision the write expects, such as "3"; 409 revision_conflict otherwise. */
+        /** @description The stream revision the write expects, such as "3", or * for any (the stream must exist: a write that would create it is refused); 409 revision_conflict otherwise. */
         'If-Match'?: string;
         /** @description A retry with the same key and the same request answers with the original result (200); the same key with another request is 422 idempotency_key_reused; a retry whose recorded personal data the data-key store of this replica cannot open (so cannot compare) is 503 data_key_unavailable (retry later). Keys are per user and agency; POST /v1/cases without a caseId names its case by the key. */
         'Idempotency-Key'?: string;
@@ -11293,7 +11293,7 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
-        /** @description The stream revision the write expects, such as "3"; 409 revision_conflict otherwise. */
+        /** @description The stream revision the write expects, such as "3", or * for any (the stream must exist: a write that would create it is refused); 409 revision_conflict otherwise. */
         'If-Match'?: string;
         /** @description A retry with the same key and the same request answers with the original result (200); the same key with another request is 422 idempotency_key_reused; a retry whose recorded personal data the data-key store of this replica cannot open (so cannot compare) is 503 data_key_unavailable (retry later). Keys are per user and agency; POST /v1/cases without a caseId names its case by the key. */
         'Idempotency-Key'?: string;
@@ -11428,7 +11428,7 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
-        /** @description The stream revision the write expects, such as "3"; 409 revision_conflict otherwise. */
+        /** @description The stream revision the write expects, such as "3", or * for any (the stream must exist: a write that would create it is refused); 409 revision_conflict otherwise. */
         'If-Match'?: string;
         /** @description A retry with the same key and the same request answers with the original result (200); the same key with another request is 422 idempotency_key_reused; a retry whose recorded personal data the data-key store of this replica cannot open (so cannot compare) is 503 data_key_unavailable (retry later). Keys are per user and agency; POST /v1/cases without a caseId names its case by the key. */
         'Idempotency-Key'?: string;
@@ -11656,7 +11656,7 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
-        /** @description The stream revision the write expects, such as "3"; 409 revision_conflict otherwise. */
+        /** @description The stream revision the write expects, such as "3", or * for any (the stream must exist: a write that would create it is refused); 409 revision_conflict otherwise. */
         'If-Match'?: string;
         /** @description A retry with the same key and the same request answers with the original result (200); the same key with another request is 422 idempotency_key_reused; a retry whose recorded personal data the data-key store of this replica cannot open (so cannot compare) is 503 data_key_unavailable (retry later). Keys are per user and agency; POST /v1/cases without a caseId names its case by the key. */
         'Idempotency-Key'?: string;
@@ -11779,7 +11779,7 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
-        /** @description The stream revision the write expects, such as "3"; 409 revision_conflict otherwise. */
+        /** @description The stream revision the write expects, such as "3", or * for any (the stream must exist: a write that would create it is refused); 409 revision_conflict otherwise. */
         'If-Match'?: string;
         /** @description A retry with the same key and the same request answers with the original result (200); the same key with another request is 422 idempotency_key_reused; a retry whose recorded personal data the data-key store of this replica cannot open (so cannot compare) is 503 data_key_unavailable (retry later). Keys are per user and agency; POST /v1/cases without a caseId names its case by the key. */
         'Idempotency-Key'?: string;
@@ -11914,7 +11914,7 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
-        /** @description The stream revision the write expects, such as "3"; 409 revision_conflict otherwise. */
+        /** @description The stream revision the write expects, such as "3", or * for any (the stream must exist: a write that would create it is refused); 409 revision_conflict otherwise. */
         'If-Match'?: string;
         /** @description A retry with the same key and the same request answers with the original result (200); the same key with another request is 422 idempotency_key_reused; a retry whose recorded personal data the data-key store of this replica cannot open (so cannot compare) is 503 data_key_unavailable (retry later). Keys are per user and agency; POST /v1/cases without a caseId names its case by the key. */
         'Idempotency-Key'?: string;
@@ -12148,7 +12148,7 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
-        /** @description The stream revision the write expects, such as "3"; 409 revision_conflict otherwise. */
+        /** @description The stream revision the write expects, such as "3", or * for any (the stream must exist: a write that would create it is refused); 409 revision_conflict otherwise. */
         'If-Match'?: string;
         /** @description A retry with the same key and the same request answers with the original result (200); the same key with another request is 422 idempotency_key_reused; a retry whose recorded personal data the data-key store of this replica cannot open (so cannot compare) is 503 data_key_unavailable (retry later). Keys are per user and agency; POST /v1/cases without a caseId names its case by the key. */
         'Idempotency-Key'?: string;
@@ -12283,7 +12283,7 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
-        /** @description The stream revision the write expects, such as "3"; 409 revision_conflict otherwise. */
+        /** @description The stream revision the write expects, such as "3", or * for any (the stream must exist: a write that would create it is refused); 409 revision_conflict otherwise. */
         'If-Match'?: string;
         /** @description A retry with the same key and the same request answers with the original result (200); the same key with another request is 422 idempotency_key_reused; a retry whose recorded personal data the data-key store of this replica cannot open (so cannot compare) is 503 data_key_unavailable (retry later). Keys are per user and agency; POST /v1/cases without a caseId names its case by the key. */
         'Idempotency-Key'?: string;
@@ -12418,7 +12418,7 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
-        /** @description The stream revision the write expects, such as "3"; 409 revision_conflict otherwise. */
+        /** @description The stream revision the write expects, such as "3", or * for any (the stream must exist: a write that would create it is refused); 409 revision_conflict otherwise. */
         'If-Match'?: string;
         /** @description A retry with the same key and the same request answers with the original result (200); the same key with another request is 422 idempotency_key_reused; a retry whose recorded personal data the data-key store of this replica cannot open (so cannot compare) is 503 data_key_unavailable (retry later). Keys are per user and agency; POST /v1/cases without a caseId names its case by the key. */
         'Idempotency-Key'?: string;
@@ -12553,7 +12553,7 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
-        /** @description The stream revision the write expects, such as "3"; 409 revision_conflict otherwise. */
+        /** @description The stream revision the write expects, such as "3", or * for any (the stream must exist: a write that would create it is refused); 409 revision_conflict otherwise. */
         'If-Match'?: string;
         /** @description A retry with the same key and the same request answers with the original result (200); the same key with another request is 422 idempotency_key_reused; a retry whose recorded personal data the data-key store of this replica cannot open (so cannot compare) is 503 data_key_unavailable (retry later). Keys are per user and agency; POST /v1/cases without a caseId names its case by the key. */
         'Idempotency-Key'?: string;
@@ -12688,7 +12688,7 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
-        /** @description The stream revision the write expects, such as "3"; 409 revision_conflict otherwise. */
+        /** @description The stream revision the write expects, such as "3", or * for any (the stream must exist: a write that would create it is refused); 409 revision_conflict otherwise. */
         'If-Match'?: string;
         /** @description A retry with the same key and the same request answers with the original result (200); the same key with another request is 422 idempotency_key_reused; a retry whose recorded personal data the data-key store of this replica cannot open (so cannot compare) is 503 data_key_unavailable (retry later). Keys are per user and agency; POST /v1/cases without a caseId names its case by the key. */
         'Idempotency-Key'?: string;
@@ -12823,7 +12823,7 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
-        /** @description The stream revision the write expects, such as "3"; 409 revision_conflict otherwise. */
+        /** @description The stream revision the write expects, such as "3", or * for any (the stream must exist: a write that would create it is refused); 409 revision_conflict otherwise. */
         'If-Match'?: string;
         /** @description A retry with the same key and the same request answers with the original result (200); the same key with another request is 422 idempotency_key_reused; a retry whose recorded personal data the data-key store of this replica cannot open (so cannot compare) is 503 data_key_unavailable (retry later). Keys are per user and agency; POST /v1/cases without a caseId names its case by the key. */
         'Idempotency-Key'?: string;
@@ -12960,7 +12960,7 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
-        /** @description The stream revision the write expects, such as "3"; 409 revision_conflict otherwise. */
+        /** @description The stream revision the write expects, such as "3", or * for any (the stream must exist: a write that would create it is refused); 409 revision_conflict otherwise. */
         'If-Match'?: string;
         /** @description A retry with the same key and the same request answers with the original result (200); the same key with another request is 422 idempotency_key_reused; a retry whose recorded personal data the data-key store of this replica cannot open (so cannot compare) is 503 data_key_unavailable (retry later). Keys are per user and agency; POST /v1/cases without a caseId names its case by the key. */
         'Idempotency-Key'?: string;
@@ -13095,7 +13095,7 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
-        /** @description The stream revision the write expects, such as "3"; 409 revision_conflict otherwise. */
+        /** @description The stream revision the write expects, such as "3", or * for any (the stream must exist: a write that would create it is refused); 409 revision_conflict otherwise. */
         'If-Match'?: string;
         /** @description A retry with the same key and the same request answers with the original result (200); the same key with another request is 422 idempotency_key_reused; a retry whose recorded personal data the data-key store of this replica cannot open (so cannot compare) is 503 data_key_unavailable (retry later). Keys are per user and agency; POST /v1/cases without a caseId names its case by the key. */
         'Idempotency-Key'?: string;
@@ -13299,7 +13299,7 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
-        /** @description The stream revision the write expects, such as "3"; 409 revision_conflict otherwise. */
+        /** @description The stream revision the write expects, such as "3", or * for any (the stream must exist: a write that would create it is refused); 409 revision_conflict otherwise. */
         'If-Match'?: string;
         /** @description A retry with the same key and the same request answers with the original result (200); the same key with another request is 422 idempotency_key_reused; a retry whose recorded personal data the data-key store of this replica cannot open (so cannot compare) is 503 data_key_unavailable (retry later). Keys are per user and agency; POST /v1/cases without a caseId names its case by the key. */
         'Idempotency-Key'?: string;
@@ -13491,7 +13491,7 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
-        /** @description The stream revision the write expects, such as "3"; 409 revision_conflict otherwise. */
+        /** @description The stream revision the write expects, such as "3", or * for any (the stream must exist: a write that would create it is refused); 409 revision_conflict otherwise. */
         'If-Match'?: string;
         /** @description A retry with the same key and the same request answers with the original result (200); the same key with another request is 422 idempotency_key_reused; a retry whose recorded personal data the data-key store of this replica cannot open (so cannot compare) is 503 data_key_unavailable (retry later). Keys are per user and agency; POST /v1/cases without a caseId names its case by the key. */
         'Idempotency-Key'?: string;
@@ -13760,7 +13760,7 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
-        /** @description The stream revision the write expects, such as "3"; 409 revision_conflict otherwise. */
+        /** @description The stream revision the write expects, such as "3", or * for any (the stream must exist: a write that would create it is refused); 409 revision_conflict otherwise. */
         'If-Match'?: string;
         /** @description A retry with the same key and the same request answers with the original result (200); the same key with another request is 422 idempotency_key_reused; a retry whose recorded personal data the data-key store of this replica cannot open (so cannot compare) is 503 data_key_unavailable (retry later). Keys are per user and agency; POST /v1/cases without a caseId names its case by the key. */
         'Idempotency-Key'?: string;
@@ -13985,7 +13985,7 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
-        /** @description The stream revision the write expects, such as "3"; 409 revision_conflict otherwise. */
+        /** @description The stream revision the write expects, such as "3", or * for any (the stream must exist: a write that would create it is refused); 409 revision_conflict otherwise. */
         'If-Match'?: string;
         /** @description A retry with the same key and the same request answers with the original result (200); the same key with another request is 422 idempotency_key_reused; a retry whose recorded personal data the data-key store of this replica cannot open (so cannot compare) is 503 data_key_unavailable (retry later). Keys are per user and agency; POST /v1/cases without a caseId names its case by the key. */
         'Idempotency-Key'?: string;
@@ -14111,7 +14111,7 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
-        /** @description The stream revision the write expects, such as "3"; 409 revision_conflict otherwise. */
+        /** @description The stream revision the write expects, such as "3", or * for any (the stream must exist: a write that would create it is refused); 409 revision_conflict otherwise. */
         'If-Match'?: string;
         /** @description A retry with the same key and the same request answers with the original result (200); the same key with another request is 422 idempotency_key_reused; a retry whose recorded personal data the data-key store of this replica cannot open (so cannot compare) is 503 data_key_unavailable (retry later). Keys are per user and agency; POST /v1/cases without a caseId names its case by the key. */
         'Idempotency-Key'?: string;
@@ -14234,7 +14234,7 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
-        /** @description The stream revision the write expects, such as "3"; 409 revision_conflict otherwise. */
+        /** @description The stream revision the write expects, such as "3", or * for any (the stream must exist: a write that would create it is refused); 409 revision_conflict otherwise. */
         'If-Match'?: string;
         /** @description A retry with the same key and the same request answers with the original result (200); the same key with another request is 422 idempotency_key_reused; a retry whose recorded personal data the data-key store of this replica cannot open (so cannot compare) is 503 data_key_unavailable (retry later). Keys are per user and agency; POST /v1/cases without a caseId names its case by the key. */
         'Idempotency-Key'?: string;
@@ -14709,7 +14709,7 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
-        /** @description The stream revision the write expects, such as "3"; 409 revision_conflict otherwise. */
+        /** @description The stream revision the write expects, such as "3", or * for any (the stream must exist: a write that would create it is refused); 409 revision_conflict otherwise. */
         'If-Match'?: string;
         /** @description A retry with the same key and the same request answers with the original result (200); the same key with another request is 422 idempotency_key_reused; a retry whose recorded personal data the data-key store of this replica cannot open (so cannot compare) is 503 data_key_unavailable (retry later). Keys are per user and agency; POST /v1/cases without a caseId names its case by the key. */
         'Idempotency-Key'?: string;
@@ -15132,7 +15132,7 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
-        /** @description The stream revision the write expects, such as "3"; 409 revision_conflict otherwise. */
+        /** @description The stream revision the write expects, such as "3", or * for any (the stream must exist: a write that would create it is refused); 409 revision_conflict otherwise. */
         'If-Match'?: string;
         /** @description A retry with the same key and the same request answers with the original result (200); the same key with another request is 422 idempotency_key_reused; a retry whose recorded personal data the data-key store of this replica cannot open (so cannot compare) is 503 data_key_unavailable (retry later). Keys are per user and agency; POST /v1/cases without a caseId names its case by the key. */
         'Idempotency-Key'?: string;
@@ -15259,7 +15259,7 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
-        /** @description The stream revision the write expects, such as "3"; 409 revision_conflict otherwise. */
+        /** @description The stream revision the write expects, such as "3", or * for any (the stream must exist: a write that would create it is refused); 409 revision_conflict otherwise. */
         'If-Match'?: string;
         /** @description A retry with the same key and the same request answers with the original result (200); the same key with another request is 422 idempotency_key_reused; a retry whose recorded personal data the data-key store of this replica cannot open (so cannot compare) is 503 data_key_unavailable (retry later). Keys are per user and agency; POST /v1/cases without a caseId names its case by the key. */
         'Idempotency-Key'?: string;
@@ -15398,7 +15398,7 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
-        /** @description The stream revision the write expects, such as "3"; 409 revision_conflict otherwise. */
+        /** @description The stream revision the write expects, such as "3", or * for any (the stream must exist: a write that would create it is refused); 409 revision_conflict otherwise. */
         'If-Match'?: string;
         /** @description A retry with the same key and the same request answers with the original result (200); the same key with another request is 422 idempotency_key_reused; a retry whose recorded personal data the data-key store of this replica cannot open (so cannot compare) is 503 data_key_unavailable (retry later). Keys are per user and agency; POST /v1/cases without a caseId names its case by the key. */
         'Idempotency-Key'?: string;
@@ -15738,7 +15738,7 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
-        /** @description The stream revision the write expects, such as "3"; 409 revision_conflict otherwise. */
+        /** @description The stream revision the write expects, such as "3", or * for any (the stream must exist: a write that would create it is refused); 409 revision_conflict otherwise. */
         'If-Match'?: string;
         /** @description A retry with the same key and the same request answers with the original result (200); the same key with another request is 422 idempotency_key_reused; a retry whose recorded personal data the data-key store of this replica cannot open (so cannot compare) is 503 data_key_unavailable (retry later). Keys are per user and agency; POST /v1/cases without a caseId names its case by the key. */
         'Idempotency-Key'?: string;
@@ -19247,7 +19247,7 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
-        /** @description The stream revision the write expects, such as "3"; 409 revision_conflict otherwise. */
+        /** @description The stream revision the write expects, such as "3", or * for any (the stream must exist: a write that would create it is refused); 409 revision_conflict otherwise. */
         'If-Match'?: string;
         /** @description A retry with the same key and the same request answers with the original result (200); the same key with another request is 422 idempotency_key_reused; a retry whose recorded personal data the data-key store of this replica cannot open (so cannot compare) is 503 data_key_unavailable (retry later). Keys are per user and agency; POST /v1/cases without a caseId names its case by the key. */
         'Idempotency-Key'?: string;
@@ -19382,7 +19382,7 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
-        /** @description The stream revision the write expects, such as "3"; 409 revision_conflict otherwise. */
+        /** @description The stream revision the write expects, such as "3", or * for any (the stream must exist: a write that would create it is refused); 409 revision_conflict otherwise. */
         'If-Match'?: string;
         /** @description A retry with the same key and the same request answers with the original result (200); the same key with another request is 422 idempotency_key_reused; a retry whose recorded personal data the data-key store of this replica cannot open (so cannot compare) is 503 data_key_unavailable (retry later). Keys are per user and agency; POST /v1/cases without a caseId names its case by the key. */
         'Idempotency-Key'?: string;

@@ -1,3 +1,4 @@
+import type { ExpectedHead } from '../command-handler.js';
 import { LedgerError } from '../../errors.js';
 import type { Actor } from '../../domain/actor.js';
 import { RuleViolation } from '../../domain/errors.js';
@@ -140,7 +141,7 @@ export class WebhookService {
     webhookId: string,
     change: WebhookChange,
     eventId: string,
-    expectedRevision?: number,
+    expectedRevision?: ExpectedHead,
   ): Promise<WebhookWritten> {
     const history = await this.#history(actor.agency, webhookId);
     const current = webhookOf(history);
@@ -175,7 +176,12 @@ export class WebhookService {
     return { ...written, credentials: this.#credentials(shown) };
   }
 
-  async remove(actor: Actor, webhookId: string, eventId: string, expectedRevision?: number): Promise<WebhookWritten> {
+  async remove(
+    actor: Actor,
+    webhookId: string,
+    eventId: string,
+    expectedRevision?: ExpectedHead,
+  ): Promise<WebhookWritten> {
     const history = await this.#history(actor.agency, webhookId);
     const current = webhookOf(history);
     // a deletion sent again under its Idempotency-Key finds the subscription deleted: the original answer
@@ -302,7 +308,7 @@ export class WebhookService {
       expectedRevision,
     }: {
       sameRequest?: NonNullable<Parameters<typeof handleCommand>[5]['sameRequest']>;
-      expectedRevision?: number | undefined;
+      expectedRevision?: ExpectedHead | undefined;
     } = {},
   ): Promise<{ webhook: StoredWebhook; result: CommandResult }> {
     const stream = webhookStream(agency, webhookId);

@@ -1,4 +1,5 @@
 import type { Request } from 'express';
+import { meetsExpected } from '../../../src/app/command-handler.js';
 import { ifMatch } from '../../../src/http/request.js';
 
 const withIfMatch = (value: string | undefined) => ({ get: () => value }) as unknown as Request;
@@ -19,10 +20,29 @@ describe('If-Match on a write: the stream revision it names', () => {
     expect(ifMatch(withIfMatch(undefined))).toBeUndefined();
   });
 
-  it.each(['"3', '3"', '"3.x', '*', '"1", "2"', 'three', '""', '"3"x'])(
-    'when it is %s (half quoted, a list, a wildcard, no number), then 400 invalid_body',
+  it('when it is * (RFC 9110: any current representation), then the stream need only exist', () => {
+    expect(ifMatch(withIfMatch('*'))).toBe('exists');
+    expect(ifMatch(withIfMatch(' * '))).toBe('exists');
+  });
+
+  it.each(['"3', '3"', '"3.x', '**', '"*"', '"1", "2"', '*, "2"', 'three', '""', '"3"x'])(
+    'when it is %s (half quoted, a list, no number), then 400 invalid_body',
     (header) => {
       expect(() => ifMatch(withIfMatch(header))).toThrow(/If-Match must be a stream revision/);
     },
   );
+});
+
+describe('what If-Match asks of the stream a write goes to', () => {
+  it.each([
+    [undefined, -1, true],
+    [undefined, 4, true],
+    [4, 4, true],
+    [3, 4, false],
+    [0, -1, false],
+    ['exists', 0, true],
+    ['exists', -1, false],
+  ] as const)('when it asks %s of a stream at revision %s, then it is met: %s', (expected, revision, met) => {
+    expect(meetsExpected(expected, revision)).toBe(met);
+  });
 });
