@@ -217,6 +217,15 @@ export function applicationPages(
         id: fieldText(values, 'id'),
         ...(consistentWith === undefined ? {} : { consistentWith: String(consistentWith) }),
       };
+      // a field left empty is named (请填写…); one filled in but not matching is "not found", whichever it is
+      const empty = (['agency', 'id', 'code'] as const).filter((name) => fieldText(values, name).trim() === '');
+      if (empty.length > 0) {
+        const errors: BodyError[] = empty.map((name) => ({ pointer: `/${name}`, detail: 'is empty', kind: 'missing' }));
+        throw new InvalidBody('the lookup needs the agency, the application id and the code', {
+          pointer: errors[0]!.pointer,
+          errors,
+        });
+      }
       const agency = id(fieldText(values, 'agency'), 'agency') ?? '';
       const applicationId = fieldText(values, 'id').trim().toLowerCase();
       const code = fieldText(values, 'code');

@@ -178,6 +178,12 @@ describe('filing an application on the portal (网上申请)', () => {
     expect(refused.status).toBe(404);
     expect(refused.text).toContain('未找到该申请，或查询码不正确。');
     expect(refused.text).toContain(`<input type="hidden" name="consistentWith" value="${position}" />`);
+    // a code left empty is asked for, at its field, not "not found"
+    const empty = new URLSearchParams({ ...Object.fromEntries(asked), code: '' });
+    const unfilled = await postForm('/apply/progress', empty, lookup.cookie);
+    expect(unfilled.status).toBe(400);
+    expect(unfilled.text).toContain('<a href="#f-code">请填写“查询码”。</a>');
+    expect(unfilled.text).not.toContain('未找到该申请');
 
     // a position the log has not reached is waited for, then answered as not caught up (try again), never "not found"
     const ahead = new URLSearchParams({ ...Object.fromEntries(asked), consistentWith: String(Number(position) + 1e6) });
