@@ -6,7 +6,8 @@ import type { Position } from '../ports/event-store.js';
 import type { ReadModelStore } from '../ports/read-models.js';
 import type { Principal } from './auth.js';
 import type { WorkingDayCalendar } from '../domain/calendar/working-days.js';
-import type { ListedCase, ListingAction, ListingRequest } from './access-log.js';
+import type { ListingRequest } from './access-log.js';
+import { recordListing } from './listing-record.js';
 import { readableAgencies, type CaseReads, type Retrieval } from './case-reads.js';
 import {
   disclosureDeadlineView,
@@ -108,7 +109,7 @@ export class CaseFileReads {
       limit,
       ...(text ? { text: caseText(text) } : {}),
     });
-    await this.listed(retrieval, 'list_similar', found);
+    await recordListing(this.deps.reads, retrieval, 'list_similar', found);
     return found;
   }
 
@@ -139,7 +140,7 @@ export class CaseFileReads {
       }),
     );
     const items = page.items.map(summaryOf);
-    await this.listed(query, 'list_cases', items);
+    await recordListing(this.deps.reads, query, 'list_cases', items);
     return { items, ...(page.next ? { next: page.next } : {}) };
   }
 
@@ -166,24 +167,8 @@ export class CaseFileReads {
           : undefined,
       paging,
     );
-    await this.listed(query, 'list_reviews', page.items);
+    await recordListing(this.deps.reads, query, 'list_reviews', page.items);
     return page;
-  }
-
-  /** Records a read that showed `cases` on the reader's own trail, before they are returned. */
-  private listed(
-    request: ListingRequest & { readonly principal: Principal },
-    action: ListingAction,
-    cases: readonly ListedCase[],
-  ): Promise<void> {
-    const { principal, requestId, purpose } = request;
-    return this.deps.reads.listed({
-      principal,
-      action,
-      requestId,
-      ...(purpose === undefined ? {} : { purpose }),
-      cases: cases.map(({ agency, caseId }) => ({ agency, caseId })),
-    });
   }
 
   /** What `find` reads of the case, once the read models caught up, the retrieval recorded. */

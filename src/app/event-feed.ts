@@ -3,6 +3,7 @@ import { START, type EventStore, type Position, type RecordedEvent } from '../po
 import type { Principal } from './auth.js';
 import { parseAgencyStream } from '../domain/streams.js';
 import type { AccessLog, ListedCase, ListingRequest } from './access-log.js';
+import { recordListing } from './listing-record.js';
 import { readableAgencies } from './case-reads.js';
 
 /** Most events one page of the pull feed holds, and how many when the caller does not say. */
@@ -54,13 +55,7 @@ export class EventFeed {
     // only an empty page can start beyond the head: the check costs a store call on quiet polls alone
     if (events.length === 0 && (await beyondHead(this.events, request.after)))
       throw new InvalidQuery(BEYOND_HEAD('after'));
-    await this.access.listed({
-      principal,
-      action: 'read_feed',
-      requestId: request.requestId,
-      ...(request.purpose === undefined ? {} : { purpose: request.purpose }),
-      cases: casesOf(events),
-    });
+    await recordListing(this.access, { ...request, principal }, 'read_feed', casesOf(events));
     return { agencies, events, next: events[events.length - 1]?.position ?? request.after };
   }
 }
