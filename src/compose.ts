@@ -75,6 +75,7 @@ import { publishedApi } from './http/published-api.js';
 import { ledgerApi } from './http/ledger-api.js';
 import { rateLimit } from './http/rate-limit.js';
 import { applicationsApi } from './http/applications-api.js';
+import { ApplicationFilingReads } from './app/application-filing-reads.js';
 import { ApplicationReads } from './app/application-reads.js';
 import { ApplicationService } from './app/application-service.js';
 import { TransparencyLog } from './app/transparency-log.js';
@@ -687,6 +688,7 @@ async function startHolding(config: Config, { clock, log }: ServiceDependencies)
     }),
   });
   const applicationReads = new ApplicationReads({ readModels, runner, clock, utcOffsetOf: agencyOffset, dataKeys });
+  const filings = new ApplicationFilingReads({ events, dataKeys, access, holdings, blobs });
   const applications = new ApplicationService({
     ...deps,
     calendar,
@@ -805,6 +807,8 @@ async function startHolding(config: Config, { clock, log }: ServiceDependencies)
     applicationsApi({
       applications,
       reads: applicationReads,
+      filings,
+      log,
       blobs,
       verify,
       validate,
@@ -919,7 +923,7 @@ async function startHolding(config: Config, { clock, log }: ServiceDependencies)
         ...(config.portal.oidc ? { oidc: oidcSignInOf(config.portal.oidc, config, clock, cookieSeal) } : {}),
       },
       liveFeed: liveStream({ live: liveEvents, shutdown: live.signal }),
-      applications: { applications, reads: applicationReads, blobs, validate, newId },
+      applications: { applications, reads: applicationReads, filings, log, blobs, validate, newId },
       recordings: recordingReads,
     }),
   ];

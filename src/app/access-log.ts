@@ -6,7 +6,14 @@ import type { Principal } from './auth.js';
 import { checkStoredEvents } from './stored-events.js';
 
 export type AccessAction =
-  'read_case' | 'read_events' | 'read_bundle' | 'read_media' | 'read_similar' | 'read_opening' | 'read_evaluations';
+  | 'read_case'
+  | 'read_events'
+  | 'read_bundle'
+  | 'read_media'
+  | 'read_similar'
+  | 'read_opening'
+  | 'read_evaluations'
+  | 'read_application';
 
 /**
  * A read that shows several cases at once: a page of the case list (`list_cases`), of the review queue

@@ -8,12 +8,10 @@ import {
   type ApplicationCommand,
   type ApplicationEvent,
   type ApplicationRequest,
-  type ApplicationState,
   type FiledData,
 } from '../domain/application/application.js';
 import type { WorkingDayCalendar } from '../domain/calendar/working-days.js';
-import { fold } from '../domain/decider.js';
-import { conflict, notFound, RuleViolation } from '../domain/errors.js';
+import { conflict, RuleViolation } from '../domain/errors.js';
 import type { BlobInfo } from '../ports/blob-store.js';
 import type { DataKeyStore } from '../ports/data-keys.js';
 import type { CaseService } from './case-service.js';
@@ -31,7 +29,7 @@ import { holdsSealed, openData, sealDraft } from './personal-data.js';
 import type { MediaHoldings } from './media-holdings.js';
 import { registryCodec } from './registry-codec.js';
 import { RegistryReader } from './registry-reader.js';
-import { checkStoredEvents } from './stored-events.js';
+import { loadApplication, type LoadedApplication } from './application-filing.js';
 import { StreamLocks } from './stream-locks.js';
 import type { EventStore } from '../ports/event-store.js';
 import { caseStream } from '../domain/case/acts.js';
@@ -389,21 +387,8 @@ export class ApplicationService {
     return opened;
   }
 
-  /** The application's filing and current state, read from its stream and checked as read back. */
-  private async load(
-    agency: string,
-    applicationId: string,
-  ): Promise<{ filed: FiledData & { eventId: string }; state: ApplicationState }> {
-    const stream = applicationStream(agency, applicationId);
-    const recorded = await this.deps.events.readStream(stream);
-    if (recorded.length === 0) throw notFound('no such application');
-    const envelopes = recorded.map((r) => r.event);
-    checkStoredEvents(stream, envelopes, { after: null });
-    const events = envelopes.map((e) => ({ type: e.type, data: e.data }) as ApplicationEvent);
-    const first = envelopes[0]!;
-    return {
-      filed: { ...(first.data as unknown as FiledData), eventId: first.id },
-      state: fold(applicationDecider, events),
-    };
+  /** The application's filing and current state ({@link loadApplication}). */
+  private load(agency: string, applicationId: string): Promise<LoadedApplication> {
+    return loadApplication(this.deps.events, agency, applicationId);
   }
 }

@@ -89,19 +89,31 @@ export class MediaReads {
    * the store no longer has, or of another size, is an {@link IntegrityFault}: never served.
    */
   async open(retrieval: MediaRetrieval): Promise<OpenedMedium> {
-    const holding = await this.retrieve(retrieval);
-    const info = await this.deps.blobs.head(retrieval.sha256, holding.blobVersion);
-    if (!info) throw mediumLost(retrieval.sha256, 'is not in the media store');
-    if (info.size !== holding.size) throw mediumLost(retrieval.sha256, `holds ${info.size} bytes, not ${holding.size}`);
-    return { holding, info };
+    return openHolding(this.deps.blobs, await this.retrieve(retrieval));
   }
 
   /** The bytes of an opened medium, whole or a range, of the version the log recorded. */
-  async bytes({ holding }: OpenedMedium, range?: ByteRange) {
-    const got = await this.deps.blobs.get(holding.sha256, range, holding.blobVersion);
-    if (!got) throw mediumLost(holding.sha256, 'is not in the media store');
-    return got;
+  bytes(opened: OpenedMedium, range?: ByteRange) {
+    return heldBytes(this.deps.blobs, opened, range);
   }
+}
+
+/**
+ * What the store holds of the version of a medium the log recorded as held (`holding`). A version the store no
+ * longer has, or of another size, is an {@link IntegrityFault}: never served.
+ */
+export async function openHolding(blobs: Pick<BlobStore, 'head'>, holding: MediaHolding): Promise<OpenedMedium> {
+  const info = await blobs.head(holding.sha256, holding.blobVersion);
+  if (!info) throw mediumLost(holding.sha256, 'is not in the media store');
+  if (info.size !== holding.size) throw mediumLost(holding.sha256, `holds ${info.size} bytes, not ${holding.size}`);
+  return { holding, info };
+}
+
+/** The bytes of an opened medium, whole or a range, of the version the log recorded. */
+export async function heldBytes(blobs: Pick<BlobStore, 'get'>, { holding }: OpenedMedium, range?: ByteRange) {
+  const got = await blobs.get(holding.sha256, range, holding.blobVersion);
+  if (!got) throw mediumLost(holding.sha256, 'is not in the media store');
+  return got;
 }
 
 /** The store does not have what the log says it verified: the stored medium is damaged or gone. */

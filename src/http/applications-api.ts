@@ -1,4 +1,6 @@
 import { Router, type Request, type RequestHandler, type Response } from 'express';
+import type { Logger } from 'pino';
+import type { ApplicationFilingReads } from '../app/application-filing-reads.js';
 import type { ApplicationReads } from '../app/application-reads.js';
 import type { ApplicationService } from '../app/application-service.js';
 import type { Principal } from '../app/auth.js';
@@ -9,7 +11,8 @@ import { authenticate, principalOf, requireRoles } from './authenticate.js';
 import { jsonBody, UnsupportedMediaType } from './body.js';
 import { consistencyOf } from './consistency.js';
 import { date, id, oneOf, pagingOf } from './query.js';
-import { eventIdFor, idempotencyKey, ifMatch } from './request.js';
+import { sendMedium, type MediumSource } from './media-api.js';
+import { eventIdFor, idempotencyKey, ifMatch, purpose, requestId } from './request.js';
 import { sendList, supervisionQuery } from './supervision-api.js';
 import { SUPERVISION_TABLES } from './supervision-csv.js';
 import { InvalidBody, type Validate } from './validation.js';
@@ -17,6 +20,9 @@ import { InvalidBody, type Validate } from './validation.js';
 export interface ApplicationsApiDependencies {
   readonly applications: ApplicationService;
   readonly reads: ApplicationReads;
+  /** The applications as filed, for the officers deciding them; each read recorded. */
+  readonly filings: ApplicationFilingReads;
+  readonly log: Logger;
   readonly blobs: Pick<BlobStore, 'put'>;
   readonly verify: (token: string) => Principal;
   readonly validate: Validate;
@@ -38,6 +44,20 @@ function applicationIdOf(req: Request): string {
   const applicationId = String(req.params.applicationId);
   if (!UUID.test(applicationId)) throw new InvalidBody('applicationId is a UUID');
   return applicationId;
+}
+
+/**
+ * An application's attachments as `sendMedium` finds them: the application named by the request's path, of the
+ * reader's agency.
+ */
+export function attachmentSource(
+  filings: ApplicationFilingReads,
+  applicationOf: (req: Request) => string,
+): MediumSource {
+  return {
+    open: (retrieval, req) => filings.attachment({ ...retrieval, applicationId: applicationOf(req) }),
+    bytes: (opened, range) => filings.bytes(opened, range),
+  };
 }
 
 /**
@@ -128,6 +148,25 @@ export function applicationsApi(deps: ApplicationsApiDependencies): Router {
     );
     res.set('Cache-Control', 'private, no-store').json(answer);
   });
+
+  router.get('/v1/applications/:applicationId', auth, requireRoles('officer'), async (req, res) => {
+    const applicationId = applicationIdOf(req);
+    const why = purpose(req);
+    const view = await deps.filings.filing({
+      principal: principalOf(res),
+      applicationId,
+      requestId: requestId(res),
+      ...(why === undefined ? {} : { purpose: why }),
+    });
+    res.set('Cache-Control', 'private, no-store').json(view);
+  });
+
+  router.get(
+    '/v1/applications/:applicationId/attachments/:sha256',
+    auth,
+    requireRoles('officer'),
+    sendMedium({ reads: attachmentSource(deps.filings, applicationIdOf), log: deps.log }),
+  );
 
   router.post(
     '/v1/applications/:applicationId/acceptance',

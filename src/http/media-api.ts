@@ -2,13 +2,19 @@ import { Router, type Request, type RequestHandler, type Response } from 'expres
 import { pipeline } from 'node:stream';
 import type { Logger } from 'pino';
 import type { MediaHoldings } from '../app/media-holdings.js';
-import type { MediaReads } from '../app/media-reads.js';
+import type { MediaReads, MediaRetrieval, OpenedMedium } from '../app/media-reads.js';
 import { verifiedStream } from '../app/verified-stream.js';
 import type { Principal } from '../app/auth.js';
 import { notFound } from '../domain/errors.js';
 import { mediaTypeRefusal, SIGNATURE_BYTES } from '../domain/media-signature.js';
 import { IntegrityFault, LedgerError } from '../errors.js';
-import { BlobTooLarge, RangeNotSatisfiable, type BlobStore, type StoredBlob } from '../ports/blob-store.js';
+import {
+  BlobTooLarge,
+  RangeNotSatisfiable,
+  type BlobStore,
+  type ByteRange,
+  type StoredBlob,
+} from '../ports/blob-store.js';
 import { authenticate, principalOf, requireRoles } from './authenticate.js';
 import { noneMatchHas, purpose, requestId } from './request.js';
 import { InvalidBody } from './validation.js';
@@ -131,21 +137,31 @@ async function* headChecked(body: AsyncIterable<Uint8Array>, contentType: string
 }
 
 /**
+ * Where a medium sent is found, the read checked and recorded: `MediaReads` (media of the cases the reader may read),
+ * or an application's attachments (`ApplicationFilingReads`, given the request for its application id).
+ */
+export interface MediumSource {
+  open(retrieval: MediaRetrieval, req: Request): Promise<OpenedMedium>;
+  bytes(opened: OpenedMedium, range?: ByteRange): Promise<{ readonly body: NodeJS.ReadableStream }>;
+}
+
+/**
  * Sends a medium (`:sha256`) to the principal of the request, if it may read it (`MediaReads` owns the scope and
  * records the retrieval): conditional, with single byte ranges (`206`), re-hashed on the way when whole. The API's
  * route and the portal's (a browser's `<video>` carrying its session) share it.
  */
-export function sendMedium(deps: Pick<MediaApiDependencies, 'reads' | 'log'>): RequestHandler {
+export function sendMedium(deps: { readonly reads: MediumSource; readonly log: Logger }): RequestHandler {
   return async (req, res) => {
     const sha256 = String(req.params.sha256);
     if (!SHA256_HEX.test(sha256)) throw notFound('no such medium');
     const why = purpose(req);
-    const opened = await deps.reads.open({
+    const retrieval = {
       principal: principalOf(res),
       sha256,
       requestId: requestId(res),
       ...(why === undefined ? {} : { purpose: why }),
-    });
+    };
+    const opened = await deps.reads.open(retrieval, req);
     const { info } = opened;
 
     const etag = `"${sha256}"`;

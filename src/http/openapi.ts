@@ -497,6 +497,45 @@ const APPLICATION_OPERATIONS: readonly Operation[] = [
     },
   },
   {
+    method: 'GET',
+    path: '/v1/applications/{applicationId}',
+    operationId: 'getApplication',
+    summary:
+      "An application of the officer's agency as filed, the applicant's fields and the request opened, for deciding it (officer); the read is recorded (read_application)",
+    tag: 'cases',
+    parameters: [APPLICATION_ID, PARAMETERS.purpose],
+    responses: {
+      '200': { description: 'The application as filed.', content: json('response.application-filing') },
+      ...problems(400, 401, 403, 404),
+    },
+  },
+  {
+    method: 'GET',
+    path: '/v1/applications/{applicationId}/attachments/{sha256}',
+    operationId: 'getApplicationAttachment',
+    summary:
+      "The bytes of an attachment of an application of the officer's agency, or a range of them (officer); the read is recorded (read_media), and an erased applicant's are not served",
+    tag: 'cases',
+    parameters: [
+      APPLICATION_ID,
+      PARAMETERS.sha256,
+      PARAMETERS.range,
+      PARAMETERS.ifRange,
+      PARAMETERS.ifNoneMatch,
+      PARAMETERS.purpose,
+    ],
+    responses: {
+      '200': { description: 'The bytes.', headers: { ETag: text('The SHA-256, quoted.') }, content: BYTES },
+      '206': {
+        description: 'The range asked for.',
+        headers: { 'Content-Range': text('bytes a-b/size') },
+        content: BYTES,
+      },
+      '304': { description: 'The client holds these bytes already.' },
+      ...problems(400, 401, 403, 404, 409, 416, 500),
+    },
+  },
+  {
     method: 'POST',
     path: '/v1/applications/{applicationId}/acceptance',
     operationId: 'acceptApplication',

@@ -1,11 +1,15 @@
 import express, { Router, type ErrorRequestHandler, type Request, type RequestHandler, type Response } from 'express';
+import type { Logger } from 'pino';
+import type { ApplicationFilingReads } from '../app/application-filing-reads.js';
 import type { ApplicationReads } from '../app/application-reads.js';
 import type { ApplicationService } from '../app/application-service.js';
 import type { PublicReads } from '../app/public-reads.js';
 import { notFound } from '../domain/errors.js';
 import { LedgerError } from '../errors.js';
 import { readApplicationUpload } from '../http/application-upload.js';
-import { FILE_APPLICATION } from '../http/applications-api.js';
+import { attachmentSource, FILE_APPLICATION } from '../http/applications-api.js';
+import { sendMedium } from '../http/media-api.js';
+import { purpose, requestId } from '../http/request.js';
 import { UnsupportedMediaType } from '../http/body.js';
 import { consistencyOf } from '../http/consistency.js';
 import { date, id } from '../http/query.js';
@@ -18,7 +22,14 @@ import type { FormError, FormState } from './forms/fields.js';
 import { SUBMISSION_FIELD, submissionKey } from './forms/submission.js';
 import { pageContext, sendPage, type PageContext } from './layout.js';
 import { caseHref } from './links.js';
-import { applicationQueueMain, overdueApplicationsMain, QUEUE_FIELDS, queueField } from './pages/application-queue.js';
+import { applicationFilingMain } from './pages/application-filing.js';
+import {
+  applicationQueueMain,
+  FROM_FILING,
+  overdueApplicationsMain,
+  QUEUE_FIELDS,
+  queueField,
+} from './pages/application-queue.js';
 import {
   APPLICANT_FIELDS,
   APPLY_FIELDS,
@@ -36,6 +47,9 @@ import { csrfField, formPageIs, portalPrincipal, requireCsrf, signedIn } from '.
 export interface ApplicationPagesDependencies {
   readonly applications: ApplicationService;
   readonly reads: ApplicationReads;
+  /** The applications as filed, for the officers deciding them; each read recorded. */
+  readonly filings: ApplicationFilingReads;
+  readonly log: Logger;
   readonly blobs: Pick<BlobStore, 'put'>;
   readonly validate: Validate;
   readonly newId: () => string;
@@ -257,19 +271,45 @@ export function applicationPages(
 
   router.get('/work/applications', signedIn('officer'), (req, res) => renderQueue(req, res));
 
-  // a refusal names the field at fault and links to it in the application's own form
-  const queueRefused = formErrors((err: LedgerError, req: Request, res: Response) => {
-    const ctx = pageContext(req, res, assets);
-    const { field, ...error } = formErrorOf(ctx, err, QUEUE_FIELDS);
-    const applicationId = String(req.params.applicationId);
-    const linked = field === undefined ? error : { ...error, field: queueField(field, applicationId) };
-    renderQueue(req, res, linked, err.status).catch(() => res.status(err.status).end());
-  });
   const applicationOf = (req: Request) => {
     const applicationId = String(req.params.applicationId);
     if (!UUID.test(applicationId)) throw notFound('no such application');
     return applicationId;
   };
+
+  const renderFiling = async (req: Request, res: Response, error?: FormError, status = 200) => {
+    const ctx = pageContext(req, res, assets);
+    const why = purpose(req);
+    const filing = await deps.filings.filing({
+      principal: portalPrincipal(res),
+      applicationId: applicationOf(req),
+      requestId: requestId(res),
+      ...(why === undefined ? {} : { purpose: why }),
+    });
+    const state: FormState = { values: {}, ...(error ? { error } : {}) };
+    const main = applicationFilingMain(ctx, { filing, csrf: csrfField(res), state });
+    const title = ctx.t('apply.filing.title', { id: filing.applicationId });
+    res.set('Cache-Control', 'private, no-store');
+    sendPage(res, ctx, { title, main, status });
+  };
+
+  router.get('/work/applications/:applicationId', signedIn('officer'), (req, res) => renderFiling(req, res));
+  router.get(
+    '/work/applications/:applicationId/attachments/:sha256',
+    signedIn('officer'),
+    sendMedium({ reads: attachmentSource(deps.filings, applicationOf), log: deps.log }),
+  );
+
+  // a refusal names the field at fault and links to it in the application's own form, on the page it was sent from
+  const queueRefused = formErrors((err: LedgerError, req: Request, res: Response) => {
+    const ctx = pageContext(req, res, assets);
+    const { field, ...error } = formErrorOf(ctx, err, QUEUE_FIELDS);
+    const applicationId = String(req.params.applicationId);
+    const linked = field === undefined ? error : { ...error, field: queueField(field, applicationId) };
+    const fromFiling = fieldText((req.body ?? {}) as Values, FROM_FILING) === 'filing';
+    const render = fromFiling ? renderFiling : renderQueue;
+    render(req, res, linked, err.status).catch(() => res.status(err.status).end());
+  });
 
   router.post(
     '/work/applications/:applicationId/acceptance',

@@ -82,7 +82,7 @@ describeInBrowser('online applications in Chromium (网上申请)', () => {
     expect(await seriousViolations(page)).toEqual([]);
   });
 
-  it('when an officer opens the queue and accepts the application, then its case page opens', async () => {
+  it('when an officer opens the queue, reads the application and its file, and accepts it, then its case page opens', async () => {
     const page = await newPage();
     await page.goto(`${t.url}/signin`);
     await page.locator('#dev-token').fill(t.token('alice', AGENCY, ['officer']));
@@ -90,6 +90,19 @@ describeInBrowser('online applications in Chromium (网上申请)', () => {
     await page.goto(`${t.url}/work/applications`);
     expect(await page.locator('h1').textContent()).toBe('网上申请受理');
     expect(await seriousViolations(page)).toEqual([]);
+    // the application as filed, with its file, before it is decided
+    await Promise.all([
+      page.waitForURL(`${t.url}/work/applications/${receipt.id}`),
+      page.locator(`a[href="/work/applications/${receipt.id}"]`).click(),
+    ]);
+    expect(await page.locator('h1').textContent()).toBe(`网上申请 ${receipt.id}`);
+    await expect(page.locator('main').textContent()).resolves.toContain('申请律师执业证');
+    expect(await seriousViolations(page)).toEqual([]);
+    const file = await page.request.get(
+      `${t.url}${await page.getByRole('link', { name: '申请书.pdf' }).getAttribute('href')}`,
+    );
+    expect([file.status(), (await file.body()).toString()]).toEqual([200, '%PDF-1.4\n% 申请书\n%%EOF\n']);
+    await page.goBack();
     await page.locator(`#f-officers-${receipt.id}`).fill('alice, bob');
     await Promise.all([
       page.waitForURL(new RegExp(`/cases/${AGENCY}/${receipt.id}`)),

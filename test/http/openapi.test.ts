@@ -258,6 +258,8 @@ describe('the OpenAPI document', () => {
         { method: 'GET', path: '/problems/{code}' },
         { method: 'POST', path: '/v1/applications' },
         { method: 'GET', path: '/v1/applications/{agency}/{applicationId}/progress' },
+        { method: 'GET', path: '/v1/applications/{applicationId}' },
+        { method: 'GET', path: '/v1/applications/{applicationId}/attachments/{sha256}' },
         { method: 'GET', path: '/v1/applications' },
         { method: 'POST', path: '/v1/applications/{applicationId}/acceptance' },
         { method: 'POST', path: '/v1/applications/{applicationId}/rejection' },

@@ -261,6 +261,67 @@ describe('filing an application on the portal (网上申请)', () => {
     expect(items.find((a) => a.applicationId === id)?.status).toBe('filed');
   });
 
+  it('when an officer opens an application from the queue, then its page shows everything filed and its files open', async () => {
+    const { token, cookie } = await openForm('/apply');
+    const filed = await postForm(
+      `/apply?_csrf=${token}`,
+      filingForm({ 'applicant.address': '县城关镇人民路1号', request: '申请律师执业证。\n已附申请书。' }),
+      cookie,
+    );
+    const id = /<code id="receipt-id">([0-9a-f-]{36})<\/code>/.exec(filed.text)![1]!;
+    const head = await t.service.events.headPosition();
+    const queue = await fetch(`${t.url}/work/applications?consistentWith=${head}`, {
+      headers: { accept: 'text/html', authorization: `Bearer ${officer}` },
+    });
+    expect(await queue.text()).toContain(`<a href="/work/applications/${id}">查看申请内容和材料</a>`);
+    const page = await fetch(`${t.url}/work/applications/${id}`, {
+      headers: { accept: 'text/html', authorization: `Bearer ${officer}` },
+    });
+    const text = await page.text();
+    expect(page.status).toBe(200);
+    expect(page.headers.get('cache-control')).toContain('no-store');
+    expect(text).toContain(`网上申请 ${id}`);
+    for (const shown of [
+      '王小明',
+      '13800000000',
+      '县城关镇人民路1号',
+      '申请律师执业证。',
+      '已附申请书。',
+      '申请书.pdf',
+    ])
+      expect(text).toContain(shown);
+    // the forms deciding it are there, and a refusal from them comes back to this page
+    expect(text).toContain(`action="/work/applications/${id}/acceptance"`);
+    expect(text).toContain('name="from" value="filing"');
+    const file = /href="(\/work\/applications\/[0-9a-f-]{36}\/attachments\/[0-9a-f]{64})"/.exec(text)![1]!;
+    const opened = await fetch(t.url + file, { headers: { authorization: `Bearer ${officer}` } });
+    expect([opened.status, opened.headers.get('content-type')]).toEqual([200, 'application/pdf']);
+    expect(Buffer.from(await opened.arrayBuffer()).toString()).toBe('%PDF-1.4\n%%EOF\n');
+    const stranger = t.token('olga', 'city-market', ['officer']);
+    const foreign = await fetch(`${t.url}/work/applications/${id}`, {
+      headers: { accept: 'text/html', authorization: `Bearer ${stranger}` },
+    });
+    expect(foreign.status).toBe(404);
+    expect(await foreign.text()).not.toContain('王小明');
+  });
+
+  it("when a refusal sent from the application's page lacks a reason, then that page comes back with the error at its field", async () => {
+    const { token, cookie } = await openForm('/apply');
+    const filed = await postForm(`/apply?_csrf=${token}`, filingForm(), cookie);
+    const id = /<code id="receipt-id">([0-9a-f-]{36})<\/code>/.exec(filed.text)![1]!;
+    const res = await fetch(`${t.url}/work/applications/${id}/rejection`, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { accept: 'text/html', authorization: `Bearer ${officer}` },
+      body: new URLSearchParams({ reason: '', legalBasis: '《行政许可法》第三十二条', from: 'filing' }),
+    });
+    expect(res.status).toBe(400);
+    const text = await res.text();
+    expect(text).toContain(`网上申请 ${id}`);
+    expect(text).toContain(`<a href="#f-reason-${id}">请填写“不予受理理由”。</a>`);
+    expect(text).toContain(`<textarea id="f-reason-${id}" name="reason"`);
+  });
+
   it("when a refused application's applicant was erased, then its progress page says so plainly, and not before", async () => {
     const { token, cookie } = await openForm('/apply');
     const filed = await postForm(`/apply?_csrf=${token}`, filingForm(), cookie);

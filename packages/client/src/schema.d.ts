@@ -1862,6 +1862,40 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/applications/{applicationId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** An application of the officer's agency as filed, the applicant's fields and the request opened, for deciding it (officer); the read is recorded (read_application) */
+    get: operations['getApplication'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/applications/{applicationId}/attachments/{sha256}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The bytes of an attachment of an application of the officer's agency, or a range of them (officer); the read is recorded (read_media), and an erased applicant's are not served */
+    get: operations['getApplicationAttachment'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v1/applications/{applicationId}/acceptance': {
     parameters: {
       query?: never;
@@ -3735,6 +3769,40 @@ export interface components {
       /** @description An Ed25519 subscription's public key, raw, base64. */
       publicKey?: string;
     };
+    /** GET /v1/applications/{applicationId}: an application of the officer's agency as filed, its personal fields opened; the read is recorded (read_application) */
+    'response.application-filing': {
+      applicationId: components['schemas']['defs']['$defs']['uuid'];
+      agency: components['schemas']['defs']['$defs']['id'];
+      itemCode: components['schemas']['defs']['$defs']['id'];
+      /**
+       * @description filed (waiting), accepted (a case was opened: caseId) or rejected.
+       * @enum {unknown}
+       */
+      status: 'filed' | 'accepted' | 'rejected';
+      filedOn: components['schemas']['defs']['$defs']['date'];
+      acceptBy: components['schemas']['defs']['$defs']['date'];
+      /** @description The case the acceptance opened (its id is the application's). */
+      caseId?: components['schemas']['defs']['$defs']['id'];
+      /** @description Whether the applicant's personal data was erased: its fields then read [erased] and the attachments are not served. */
+      erased: boolean;
+      /** @description The applicant as filed. A sealed field reads [erased] once the application's key is destroyed, [sealed] where this service cannot open it. */
+      applicant: {
+        /** @enum {unknown} */
+        kind: 'person' | 'organization';
+        name: string;
+        idNumber?: string;
+        phone: string;
+        email?: string;
+        address?: string;
+      };
+      /** @description What is applied for (申请事项及内容), as the applicant wrote it. */
+      request: string;
+      /** @description The files filed, each read at GET /v1/applications/{applicationId}/attachments/{sha256}. */
+      attachments: components['schemas']['command.file-application']['$defs']['attachment'][];
+      /** @description The ApplicationFiled event. */
+      eventId: components['schemas']['defs']['$defs']['uuid'];
+      eventHash: components['schemas']['defs']['$defs']['sha256'];
+    };
     /** GET /v1/applications/{agency}/{applicationId}/progress: where an application stands (no applicant data) */
     'response.application-progress': {
       applicationId: components['schemas']['defs']['$defs']['uuid'];
@@ -3848,6 +3916,7 @@ export interface components {
           | 'read_similar'
           | 'read_opening'
           | 'read_evaluations'
+          | 'read_application'
           | 'list_cases'
           | 'list_reviews'
           | 'list_similar'
@@ -3913,7 +3982,8 @@ export interface components {
           | 'read_media'
           | 'read_similar'
           | 'read_opening'
-          | 'read_evaluations';
+          | 'read_evaluations'
+          | 'read_application';
         /** @description The case id asked for. */
         caseId?: components['schemas']['defs']['$defs']['id'];
         /** @description The medium asked for. */
@@ -19106,6 +19176,211 @@ export interface operations {
       };
       /** @description A store does not answer, the read models have not caught up within the wait with ?consistentWith=, or with the log a posted bundle was checkpointed in (not_caught_up), or every bundle verification slot is taken (verify_busy); both with Retry-After. */
       503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description An unexpected failure (internal) or a store that does not answer. */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+    };
+  };
+  getApplication: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Why the record is read, kept in the access record; percent-encoded UTF-8. */
+        'x-purpose'?: string;
+      };
+      path: {
+        /** @description The application id (a UUID), as the receipt gives it. */
+        applicationId: components['schemas']['defs']['$defs']['uuid'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The application as filed. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['response.application-filing'];
+        };
+      };
+      /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description No valid bearer token (unauthenticated). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description The token lacks the role this needs (forbidden). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description No such resource, or not one the caller may see (not_found). */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description The Accept header admits none of the media types this answers with (not_acceptable); `available` lists them. */
+      406: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description An unexpected failure (internal) or a store that does not answer. */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+    };
+  };
+  getApplicationAttachment: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description One byte range, such as bytes=0-1023. */
+        Range?: string;
+        /** @description The ETag the range applies to; another answers with the whole medium. */
+        'If-Range'?: string;
+        /** @description ETags the client holds (304 when one matches). */
+        'If-None-Match'?: string;
+        /** @description Why the record is read, kept in the access record; percent-encoded UTF-8. */
+        'x-purpose'?: string;
+      };
+      path: {
+        /** @description The application id (a UUID), as the receipt gives it. */
+        applicationId: components['schemas']['defs']['$defs']['uuid'];
+        /** @description The medium (its SHA-256). */
+        sha256: components['schemas']['defs']['$defs']['sha256'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The bytes. */
+      200: {
+        headers: {
+          /** @description The SHA-256, quoted. */
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          '*/*': unknown;
+        };
+      };
+      /** @description The range asked for. */
+      206: {
+        headers: {
+          /** @description bytes a-b/size */
+          'Content-Range'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          '*/*': unknown;
+        };
+      };
+      /** @description The client holds these bytes already. */
+      304: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description No valid bearer token (unauthenticated). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description The token lacks the role this needs (forbidden). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description No such resource, or not one the caller may see (not_found). */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description The write conflicts with the record: a stale If-Match (revision_conflict) or a rule such as legal_review_required. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description The range lies outside the medium (range_not_satisfiable). */
+      416: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      500: {
         headers: {
           [name: string]: unknown;
         };

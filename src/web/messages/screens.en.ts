@@ -101,6 +101,7 @@ export const SCREENS_EN: ScreensMessages = {
   'access.read_media': 'Viewed a medium',
   'access.read_similar': 'Read similar cases',
   'access.read_evaluations': 'Read case-file evaluations',
+  'access.read_application': 'Read an online application as filed',
   'access.list_cases': 'Seen in the case list',
   'access.list_reviews': 'Seen in the review queue',
   'access.list_similar': 'Seen among similar cases',

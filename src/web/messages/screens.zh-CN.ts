@@ -102,6 +102,7 @@ export const SCREENS_ZH_CN = {
   'access.read_media': '查看音像资料',
   'access.read_similar': '查阅类案',
   'access.read_evaluations': '查阅案卷评查结果',
+  'access.read_application': '查阅网上申请的内容',
   'access.list_cases': '在案件列表中查看',
   'access.list_reviews': '在待审核列表中查看',
   'access.list_similar': '作为类案推送查看',

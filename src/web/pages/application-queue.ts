@@ -15,13 +15,25 @@ export const QUEUE_FIELDS: readonly FieldSpec[] = [
 /** The name of a field of one application's forms: the error summary links to it as `#f-<name>`. */
 export const queueField = (name: string, applicationId: string): string => `${name}.${applicationId}`;
 
-/** The forms of one waiting application: accept it (naming the handling officers) or refuse it, with reasons. */
-function decideForms(ctx: PageContext, a: QueueView, csrf: Html): Html {
+/** The hidden field of the forms shown on an application's own page: a refusal comes back to that page. */
+export const FROM_FILING = 'from';
+
+/**
+ * The forms of one waiting application: accept it (naming the handling officers) or refuse it, with reasons. On the
+ * application's own page (`onFiling`), a refusal of either comes back to it.
+ */
+export function decideForms(
+  ctx: PageContext,
+  a: { readonly applicationId: string },
+  csrf: Html,
+  onFiling = false,
+): Html {
   const base = `/work/applications/${a.applicationId}`;
   const id = (name: string) => fieldId(queueField(name, a.applicationId));
+  const from = onFiling ? html`<input type="hidden" name="${FROM_FILING}" value="filing" />` : html``;
   return html`<div class="decide">
     <form method="post" action="${base}/acceptance">
-      ${csrf}
+      ${csrf} ${from}
       <div class="field">
         <label for="${id('officers')}">${ctx.t('apply.queue.officers')}</label>
         <p class="hint" id="${id('officers')}-hint">${ctx.t('apply.queue.officers.hint')}</p>
@@ -30,7 +42,7 @@ function decideForms(ctx: PageContext, a: QueueView, csrf: Html): Html {
       <button type="submit">${ctx.t('apply.queue.accept')}</button>
     </form>
     <form method="post" action="${base}/rejection">
-      ${csrf}
+      ${csrf} ${from}
       <div class="field">
         <label for="${id('reason')}">${ctx.t('apply.rejectReason')}</label>
         <textarea id="${id('reason')}" name="reason" rows="2" required></textarea>
@@ -76,6 +88,9 @@ export function applicationQueueMain(
                     <dt>${ctx.t('apply.status')}</dt>
                     <dd>${ctx.t(`apply.status.${a.status}` as MessageKey)}</dd>
                   </dl>
+                  <p>
+                    <a href="/work/applications/${a.applicationId}">${ctx.t('apply.queue.open')}</a>
+                  </p>
                   ${
                     a.caseId !== undefined &&
                     html`<p>
