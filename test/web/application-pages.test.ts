@@ -239,6 +239,17 @@ describe('filing an application on the portal (网上申请)', () => {
     });
     expect(res.status).toBe(303);
     expect(res.headers.get('location')).toMatch(new RegExp(`^/cases/${AGENCY}/${id}\\?consistentWith=\\d+$`));
+    // the case page leads the agency's officers back to the application as filed; a supervisor sees its id only
+    const casePage = async (token: string) =>
+      (
+        await fetch(t.url + res.headers.get('location'), {
+          headers: { accept: 'text/html', authorization: `Bearer ${token}` },
+        })
+      ).text();
+    expect(await casePage(officer)).toContain(`<a href="/work/applications/${id}">查看申请内容和材料</a>`);
+    const supervised = await casePage(t.token('sam', AGENCY, ['supervisor']));
+    expect(supervised).toContain(`<code>${id}</code>`);
+    expect(supervised).not.toContain(`href="/work/applications/${id}"`);
   });
 
   it("when an officer refuses an application without a reason, then the queue names the field and links to it in that application's form, and nothing is recorded", async () => {

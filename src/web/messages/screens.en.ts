@@ -47,6 +47,7 @@ export const SCREENS_EN: ScreensMessages = {
   'case.media': 'Recordings and photos',
   'case.media.none': 'This case has no recordings or photos yet.',
   'case.media.download': 'Download',
+  'case.application': 'Online application',
   'case.media.bytes': '{size} bytes',
   'case.access': 'Who accessed the file',
   'case.access.note': 'The access trail is shown to supervisors; every opening of this file is recorded.',

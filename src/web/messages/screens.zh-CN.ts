@@ -48,6 +48,7 @@ export const SCREENS_ZH_CN = {
   'case.media': '音视频与照片',
   'case.media.none': '本案尚无音视频或照片。',
   'case.media.download': '下载',
+  'case.application': '网上申请',
   'case.media.bytes': '{size} 字节',
   'case.access': '调阅记录',
   'case.access.note': '调阅记录仅监督人员可见；每次打开本案卷均被记录。',

@@ -54,6 +54,7 @@ export function caseFileMain(ctx: PageContext, { file, access, actions, utcOffse
       <dd>
         ${file.parties.map((p) => bracketed(ctx, p.name, label(ctx, 'case.party', p.kind))).join(ctx.locale === 'en' ? '; ' : '；')}
       </dd>
+      ${applicationField(ctx, file)}
     </dl>
     <section aria-labelledby="checklist">
       <h2 id="checklist">${ctx.t('case.checklist')}</h2>
@@ -122,6 +123,26 @@ export function caseFileMain(ctx: PageContext, { file, access, actions, utcOffse
       <p><a href="${caseHref(file)}/bundle" download>${ctx.t('case.export')}</a></p>
       ${actions}
     </section>`;
+}
+
+/**
+ * The online application a case was opened from (`CaseOpened.application`): linked to the application as filed for
+ * the agency's officers, who may read it there; its id only for others.
+ */
+function applicationField(ctx: PageContext, file: CaseFile): Html {
+  const opening = file.timeline.find((t) => t.type === 'CaseOpened');
+  const applicationId = opening?.data.application;
+  if (typeof applicationId !== 'string') return html``;
+  const reader = ctx.user;
+  const mayRead = reader !== undefined && reader.agency === file.agency && reader.roles.includes('officer');
+  return html`<dt>${ctx.t('case.application')}</dt>
+    <dd>
+      ${
+        mayRead
+          ? html`<a href="/work/applications/${applicationId}">${ctx.t('apply.queue.open')}</a>`
+          : html`<code>${applicationId}</code>`
+      }
+    </dd>`;
 }
 
 function decisionSection(
