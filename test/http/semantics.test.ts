@@ -122,6 +122,9 @@ describe('content negotiation', () => {
       'not_acceptable',
       ['application/json'],
     ]);
+    // the pull feed is JSON only (docs/integration.md)
+    const feed = await t.call('GET', '/v1/events?format=csv', { token: supervisor });
+    expect([feed.status, feed.body.code, feed.body.available]).toEqual([406, 'not_acceptable', ['application/json']]);
     // the supervision lists all have a CSV form (docs/read-models.md)
     const views = [
       'devices',
