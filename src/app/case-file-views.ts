@@ -63,7 +63,8 @@ export function withSettledDueBy<D extends Pick<CaseSummaryDoc, 'decision'>>(
  * whose publication states a day by the last one but was recorded by the service after it (`recorded_late`,
  * counted to the recording: nothing in the ledger shows it was published in time); nothing for a decision published
  * on time or lawfully exempted from publication by `asOf` (`disclosureStandingOf`). Days are calendar days after
- * the due date (the last day allowed).
+ * the due date (the last day allowed). A publication recorded after `asOf` is judged as absent, as the ledger then
+ * stood: the view of a past day is what it was on that day.
  */
 export function overdueView(doc: CaseSummaryDoc, asOf: string) {
   const decision = doc.decision;
@@ -76,8 +77,12 @@ export function overdueView(doc: CaseSummaryDoc, asOf: string) {
     decidedOn: decision.decidedOn,
     dueBy: decision.disclosureDueBy,
   };
-  const { disclosedOn } = decision;
-  const standing = disclosureStandingOf(doc, asOf);
+  const recordedOn = decision.disclosureRecordedOn;
+  // as the ledger stood at the end of `asOf`: a publication recorded after it was not there yet, whatever day it
+  // states, so the view of a past day shows what it showed on that day
+  const { disclosedOn, disclosedOnTime: _onTime, ...unpublished } = decision;
+  const known = recordedOn === undefined || recordedOn <= asOf;
+  const standing = disclosureStandingOf(known ? doc : { decision: unpublished }, asOf);
   if (standing === 'missing') {
     return { ...base, status: 'overdue' as const, daysOverdue: daysBetween(decision.disclosureDueBy, asOf) };
   }
@@ -89,7 +94,6 @@ export function overdueView(doc: CaseSummaryDoc, asOf: string) {
       daysOverdue: daysBetween(decision.disclosureDueBy, disclosedOn),
     };
   }
-  const recordedOn = decision.disclosureRecordedOn;
   if (standing === 'onTime' && disclosedOn !== undefined && recordedOn !== undefined && recordedOn > base.dueBy) {
     return {
       ...base,
@@ -107,7 +111,7 @@ export function overdueView(doc: CaseSummaryDoc, asOf: string) {
  * `asOf`), or completed after its last day (`completed_late`, counted to the completion), or whose completion states
  * a day by the last one but was recorded by the service after it (`recorded_late`, counted to the recording);
  * nothing for a review on time or not yet due (`reviewTimeliness`). Days are calendar days after the last day
- * allowed.
+ * allowed. A completion recorded after `asOf` is judged as absent, as the ledger then stood.
  */
 export function overdueReviewView(limit: ReviewLimitDoc, asOf: string) {
   const base = {
@@ -119,7 +123,10 @@ export function overdueReviewView(limit: ReviewLimitDoc, asOf: string) {
     workingDays: limit.workingDays,
     dueBy: limit.dueBy,
   };
-  const timeliness = reviewTimeliness(limit, asOf);
+  const recordedOn = limit.completionRecordedOn;
+  // as the ledger stood at the end of `asOf`: a completion recorded after it was not there yet
+  const known = recordedOn === undefined || recordedOn <= asOf;
+  const timeliness = reviewTimeliness(known ? limit : { dueBy: limit.dueBy }, asOf);
   if (timeliness === 'overdue')
     return { ...base, status: 'overdue' as const, daysOverdue: daysBetween(limit.dueBy, asOf) };
   if (timeliness === 'late' && limit.completedOn !== undefined) {
@@ -131,7 +138,6 @@ export function overdueReviewView(limit: ReviewLimitDoc, asOf: string) {
       daysOverdue: daysBetween(limit.dueBy, completedOn),
     };
   }
-  const recordedOn = limit.completionRecordedOn;
   if (
     timeliness === 'onTime' &&
     limit.completedOn !== undefined &&

@@ -60,11 +60,13 @@ export class CaseReads {
 
   /**
    * Finds the case with `find` (the case's data in one agency, or undefined when that agency has no such case) and
-   * records the retrieval; returns the agency and what `find` gave.
+   * records the retrieval; returns the agency and what `find` gave. `mediumOf` names the file a retrieval of one
+   * sends (its SHA-256), which the record then carries as `media`.
    */
   async retrieve<T>(
     retrieval: Retrieval,
     find: (agency: string) => T | undefined | Promise<T | undefined>,
+    mediumOf?: (found: T) => string,
   ): Promise<{ readonly agency: string; readonly found: T }> {
     const { principal, caseId, action, requestId, purpose } = retrieval;
     const scope = readableAgencies(principal);
@@ -85,7 +87,8 @@ export class CaseReads {
       await this.access.denied(entry);
       throw notFound(`no case ${caseId}`);
     }
-    await this.access.record({ ...entry, agency: hit.agency });
+    const media = mediumOf ? { media: mediumOf(hit.found) } : {};
+    await this.access.record({ ...entry, ...media, agency: hit.agency });
     return hit;
   }
 }

@@ -341,6 +341,7 @@ export class DecisionDrafts {
         const record = await this.find(agency, draftId);
         return record?.caseId === caseId ? record : undefined;
       },
+      (record) => record[format].sha256, // the record names the file read, as a medium's read does
     );
     const holding = found[format];
     const opened = await this.deps.blobs.get(holding.sha256, undefined, holding.blobVersion);

@@ -182,6 +182,11 @@ export class ProjectionRunner {
    * Resolves `true` once every event up to `position` is applied, `false` after `timeoutMs` or when the runner
    * stops first.
    */
+  /** The position of the log's last committed event. */
+  head(): Promise<Position> {
+    return this.events.headPosition();
+  }
+
   waitFor(position: Position, timeoutMs: number): Promise<boolean> {
     if (position <= this.#position) return Promise.resolve(true);
     if (this.#stopped) return Promise.resolve(false);

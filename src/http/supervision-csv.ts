@@ -226,7 +226,7 @@ export const SUPERVISION_TABLES = {
   evaluationWeakPoints: {
     name: 'evaluation-weak-points',
     lists: ['byRule', 'byItem', 'byOfficer'],
-    columns: ['rule', 'itemCode', 'officerId', 'evaluations', 'points', 'maxPoints', 'deductions', 'percent'],
+    columns: ['rule', 'agency', 'itemCode', 'officerId', 'evaluations', 'points', 'maxPoints', 'deductions', 'percent'],
   },
   quarantine: {
     name: 'quarantine',

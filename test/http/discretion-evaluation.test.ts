@@ -270,7 +270,12 @@ describe('case-file evaluation (案卷评查) over HTTP', () => {
     const { rows } = expectCsvOfAnswer(csv.body as string, weakPointsRows(weak.body), table);
     const discretion = rows.find((row) => row[0] === 'byRule' && row[1] === 'discretionAppropriate');
     expect(discretion?.slice(-5)).toEqual(['1', '6', '10', '1', '60']);
-    expect(rows.filter((row) => row[0] === 'byOfficer').map((row) => row[3])).toEqual(['alice', 'bob']);
+    const officerColumn = 1 + table.columns.indexOf('officerId');
+    const agencyColumn = 1 + table.columns.indexOf('agency');
+    expect(rows.filter((row) => row[0] === 'byOfficer').map((row) => [row[agencyColumn], row[officerColumn]])).toEqual([
+      [AGENCY, 'alice'],
+      [AGENCY, 'bob'],
+    ]);
     expect((await read('/v1/audit/evaluation-weak-points?year=26', supervisor)).status).toBe(400);
     expect((await read('/v1/audit/evaluation-weak-points?year=2026', officer)).status).toBe(403);
     const stats = await read('/v1/audit/statistics?year=2026', supervisor);

@@ -117,6 +117,8 @@ describe('drafting decision documents over HTTP (文书制作)', () => {
     );
     const trail = await t.service.events.readStream(accessStream(AGENCY, 'd-1'));
     expect(trail.map((r) => r.event.data.action)).toEqual(['read_case', 'read_media', 'read_media']);
+    // each file read is named by its digest, as a medium's read is
+    expect(trail.map((r) => r.event.data.media)).toEqual([undefined, res.body.pdf.sha256, res.body.docx.sha256]);
   });
 
   it("when another agency asks for a draft's file, or a draft under another case, then it is not found", async () => {

@@ -500,6 +500,10 @@ describe('what the public side leaves out', () => {
     expect(ids).not.toContain('pub-secret');
     const atom = (await feed(`?agency=${AGENCY}`)).res.body as string;
     expect(atom).not.toMatch(/pub-secret|县司罚〔2026〕6号|保守国家秘密法|state_secret/);
+    // the agency's case file shows the exemption, in the shape its published schema describes
+    const file = await t.call('GET', `/v1/cases/pub-secret?consistentWith=${pos}`, { token: officer });
+    expect(file.body.decision.exemption).toMatchObject({ ground: 'state_secret', exemptedOn: today });
+    expect(() => validate('urn:evidence-ledger:schema:response:case-file', file.body)).not.toThrow();
   });
 });
 

@@ -124,6 +124,39 @@ describe('work stated on time but recorded after its last day', () => {
     ]);
   });
 
+  it('when a past day is asked, then the views show what the ledger held at its end: nothing not yet due, and work recorded later as not done', async () => {
+    // on the last day itself nothing is overdue yet, whatever was recorded later
+    const onDueDay = await get('/v1/audit/overdue-disclosures?asOf=2026-11-30');
+    expect(ofCase(onDueDay.body.items, 'D-1')).toEqual([]);
+    const reviewsBefore = await get('/v1/audit/overdue-reviews?asOf=2026-11-20');
+    expect(ofCase(reviewsBefore.body.items, 'R-1')).toEqual([]);
+    // past the last day, before the recording: overdue then, counted to that day, as the view showed on it
+    const reviewsThen = await get('/v1/audit/overdue-reviews?asOf=2026-11-26');
+    expect(ofCase(reviewsThen.body.items, 'R-1')).toEqual([
+      expect.objectContaining({ dueBy: '2026-11-23', status: 'overdue', daysOverdue: 3 }),
+    ]);
+    expect(ofCase(reviewsThen.body.items, 'R-1')[0]).not.toHaveProperty('recordedOn');
+  });
+
+  it('when a decision published late is withdrawn and then exempted from publication, then it is listed nowhere as overdue and its file says exempted', async () => {
+    await decided('D-3');
+    await act('D-3', 'DecisionDisclosed', '2026-12-01T09:30:00+08:00', { publishedOn: '2026-11-27' });
+    await act('D-3', 'DisclosureWithdrawn', '2026-12-01T09:40:00+08:00', { reason: '涉及国家秘密，撤回公示' });
+    const admin = t.token(`head-${AGENCY}`, AGENCY, ['admin']);
+    await act(
+      'D-3',
+      'DisclosureExempted',
+      '2026-12-01T09:50:00+08:00',
+      { ground: 'state_secret', legalBasis: '《保守国家秘密法》第二十八条', reason: '涉及国家秘密事项' },
+      admin,
+    );
+    const res = await get('/v1/audit/overdue-disclosures');
+    expect(ofCase(res.body.items, 'D-3')).toEqual([]);
+    const file = await get('/v1/cases/D-3', officer);
+    expect(file.body.completeness.disclosure.status).toBe('exempted');
+    expect(file.body.disclosureDeadline).toMatchObject({ status: 'exempted', exemptedOn: '2026-12-01' });
+  });
+
   it('when asked as CSV, then the day of the recording is a column of its own', async () => {
     const csv = await get('/v1/audit/overdue-disclosures?format=csv');
     expect(csv.status).toBe(200);

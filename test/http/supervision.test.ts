@@ -559,6 +559,18 @@ describe('supervision views over HTTP', () => {
         token: overseer,
       });
       expect([res.status, res.body.code]).toEqual([400, 'invalid_query']);
+      expect(res.body.detail).toMatch(/format/);
     },
   );
+
+  it('when consistentWith is beyond the last position of the log, then 400 invalid_query at once, not a wait ending in 503', async () => {
+    const head = await t.service.events.headPosition();
+    for (const route of ['/v1/audit/overdue-disclosures', '/v1/cases']) {
+      const beyond = await t.call('GET', `${route}?consistentWith=${head + 1_000_000}`, { token: overseer });
+      expect([route, beyond.status, beyond.body.code]).toEqual([route, 400, 'invalid_query']);
+      expect(beyond.body.detail).toMatch(/consistentWith is beyond the last position of the log/);
+      const atHead = await t.call('GET', `${route}?consistentWith=${head}`, { token: overseer });
+      expect([route, atHead.status]).toEqual([route, 200]);
+    }
+  });
 });

@@ -4153,6 +4153,8 @@ export interface components {
         deductions: number;
         /** @description points / maxPoints in whole percent, rounded down. */
         percent: number;
+        /** @description The agency whose item or officer this is: codes and officer ids are unique within an agency only. */
+        agency: components['schemas']['defs']['$defs']['id'];
         itemCode: components['schemas']['defs']['$defs']['id'];
       }[];
       byOfficer: {
@@ -4163,6 +4165,8 @@ export interface components {
         deductions: number;
         /** @description points / maxPoints in whole percent, rounded down. */
         percent: number;
+        /** @description The agency whose item or officer this is: codes and officer ids are unique within an agency only. */
+        agency: components['schemas']['defs']['$defs']['id'];
         officerId: components['schemas']['defs']['$defs']['id'];
       }[];
     };
@@ -4732,6 +4736,8 @@ export interface components {
           eventId: components['schemas']['defs']['$defs']['uuid'];
           /** Format: date-time */
           occurredAt: string;
+          /** @description The agency's day of occurredAt: from it the decision is no longer due for publication. */
+          exemptedOn: components['schemas']['defs']['$defs']['date'];
           recordedBy: string;
           ground: components['schemas']['defs']['$defs']['exemptionGround'];
           legalBasis: string;

@@ -20,11 +20,17 @@ export interface EvaluationFigures {
   readonly byRule: Record<EvaluationPoint, ScoreTally>;
 }
 
-/** The weak points (薄弱环节): groups by checklist rule, item and officer, the lowest-scoring first. */
+/**
+ * The weak points (薄弱环节): groups by checklist rule, item and officer, the lowest-scoring first. Items and officers
+ * are an agency's own (ids are unique within an agency only), so each group names its agency.
+ */
 export interface WeakPoints extends EvaluationFigures {
-  readonly byItem: (ScoreTally & { itemCode: string })[];
-  readonly byOfficer: (ScoreTally & { officerId: string })[];
+  readonly byItem: (ScoreTally & { agency: string; itemCode: string })[];
+  readonly byOfficer: (ScoreTally & { agency: string; officerId: string })[];
 }
+
+/** An evaluation with the agency of its case, where evaluations of several agencies are counted together. */
+export type AgencyEvaluation = EvaluationData & { readonly agency: string };
 
 const empty = (): ScoreTally => ({ evaluations: 0, points: 0, maxPoints: 0, deductions: 0, percent: 100 });
 
@@ -43,12 +49,15 @@ function add(tally: ScoreTally, evaluation: EvaluationData, points: readonly Eva
  * The figures of a set of evaluations (one per supervisor and case: the latest, amendments replacing the first):
  * per checklist rule, points given of points possible and how many were deducted.
  */
-export function evaluationFigures(evaluations: readonly EvaluationData[]): EvaluationFigures {
+export function evaluationFigures(
+  evaluations: readonly (EvaluationData & { readonly agency?: string })[],
+): EvaluationFigures {
   const byRule = Object.fromEntries(EVALUATION_POINTS.map((p) => [p, empty()])) as Record<EvaluationPoint, ScoreTally>;
   for (const evaluation of evaluations) {
     for (const point of EVALUATION_POINTS) add(byRule[point], evaluation, [point]);
   }
-  const cases = new Set(evaluations.map((e) => e.caseId)).size;
+  // case ids are unique within an agency only
+  const cases = new Set(evaluations.map((e) => `${e.agency ?? ''}\u0000${e.caseId}`)).size;
   return { evaluations: evaluations.length, cases, byRule };
 }
 
@@ -56,26 +65,28 @@ const weakestFirst = (a: ScoreTally & { key: string }, b: ScoreTally & { key: st
   a.percent - b.percent || b.deductions - a.deductions || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
 
 /**
- * Where the case files are weakest: the figures by rule, and by enforcement item and by handling officer (every
- * officer of an evaluated case is counted with its whole evaluation), lowest percentage first, then most deductions.
+ * Where the case files are weakest: the figures by rule, and by enforcement item and by handling officer of an
+ * agency (every officer of an evaluated case is counted with its whole evaluation), lowest percentage first, then
+ * most deductions, then by agency and id.
  */
-export function weakPoints(evaluations: readonly EvaluationData[]): WeakPoints {
-  const items = new Map<string, ScoreTally>();
-  const officers = new Map<string, ScoreTally>();
-  const tally = (map: Map<string, ScoreTally>, key: string, e: EvaluationData) => {
-    const t = map.get(key) ?? empty();
+export function weakPoints(evaluations: readonly AgencyEvaluation[]): WeakPoints {
+  const items = new Map<string, ScoreTally & { agency: string; id: string }>();
+  const officers = new Map<string, ScoreTally & { agency: string; id: string }>();
+  const tally = (map: typeof items, agency: string, id: string, e: EvaluationData) => {
+    const key = `${agency}\u0000${id}`;
+    const t = map.get(key) ?? { ...empty(), agency, id };
     add(t, e, EVALUATION_POINTS);
     map.set(key, t);
   };
   for (const e of evaluations) {
-    tally(items, e.itemCode, e);
-    for (const officerId of new Set(e.officers)) tally(officers, officerId, e);
+    tally(items, e.agency, e.itemCode, e);
+    for (const officerId of new Set(e.officers)) tally(officers, e.agency, officerId, e);
   }
-  const sorted = (map: Map<string, ScoreTally>) => [...map].map(([key, t]) => ({ key, ...t })).sort(weakestFirst);
+  const sorted = (map: typeof items) => [...map].map(([key, t]) => ({ ...t, key })).sort(weakestFirst);
   return {
     ...evaluationFigures(evaluations),
-    byItem: sorted(items).map(({ key, ...t }) => ({ itemCode: key, ...t })),
-    byOfficer: sorted(officers).map(({ key, ...t }) => ({ officerId: key, ...t })),
+    byItem: sorted(items).map(({ key: _key, id, ...t }) => ({ ...t, itemCode: id })),
+    byOfficer: sorted(officers).map(({ key: _key, id, ...t }) => ({ ...t, officerId: id })),
   };
 }
 

@@ -390,9 +390,10 @@ export const publishedOnTime = (publishedOn: string, dueBy: string): boolean => 
 export type DisclosureStanding = 'onTime' | 'late' | 'exempted' | 'missing' | 'pending';
 
 /**
- * Where the publication of one decision stands on `asOf` (YYYY-MM-DD). Published by `asOf`: `onTime` or `late` as
- * the publication recorded. Otherwise, exempted from publication by `asOf` (a lawful ground, `DisclosureExempted`):
- * `exempted`, never overdue. Otherwise `missing` (overdue) once the due date has passed (`dueBy < asOf`), `pending` before.
+ * Where the publication of one decision stands on `asOf` (YYYY-MM-DD). Exempted from publication by `asOf` (a lawful
+ * ground, `DisclosureExempted`): `exempted`, never overdue, whatever was published before (a publication withdrawn,
+ * then exempted), as the case file's checklist says. Otherwise published by `asOf`: `onTime` or `late` as the
+ * publication recorded. Otherwise `missing` (overdue) once the due date has passed (`dueBy < asOf`), `pending` before.
  * An act dated after `asOf` has not happened yet as of `asOf`, so figures published on a day can be reproduced later.
  */
 export function disclosureStanding(
@@ -400,8 +401,8 @@ export function disclosureStanding(
   asOf: string,
 ): DisclosureStanding {
   const { dueBy, publishedOn, onTime, exemptedOn } = decision;
-  if (publishedOn !== undefined && publishedOn <= asOf) return onTime === false ? 'late' : 'onTime';
   if (exemptedOn !== undefined && exemptedOn <= asOf) return 'exempted';
+  if (publishedOn !== undefined && publishedOn <= asOf) return onTime === false ? 'late' : 'onTime';
   return dueBy < asOf ? 'missing' : 'pending';
 }
 

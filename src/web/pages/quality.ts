@@ -114,6 +114,8 @@ function tallyTable(
 
 /** `/supervise/evaluations`: the evaluations of a year's closed case files, by rule, item and officer. */
 export function weakPointsMain(ctx: PageContext, weak: WeakPoints): Html {
+  // over several agencies an item code or officer id names the agency too (each is unique within its agency only)
+  const ofAgency = (agency: string, id: string) => (weak.agencies.length > 1 ? `${agency}/${id}` : id);
   const byRule = EVALUATION_POINTS.map((p) => ({
     name: ctx.t(`form.check.${p}` as MessageKey),
     ...weak.byRule[p],
@@ -133,12 +135,12 @@ export function weakPointsMain(ctx: PageContext, weak: WeakPoints): Html {
             ${tallyTable(
               ctx,
               'quality.weak.byItem',
-              weak.byItem.map((i) => ({ name: i.itemCode, ...i })),
+              weak.byItem.map((i) => ({ name: ofAgency(i.agency, i.itemCode), ...i })),
             )}
             ${tallyTable(
               ctx,
               'quality.weak.byOfficer',
-              weak.byOfficer.map((o) => ({ name: o.officerId, ...o })),
+              weak.byOfficer.map((o) => ({ name: ofAgency(o.agency, o.officerId), ...o })),
             )}
           </div>`
     }`;

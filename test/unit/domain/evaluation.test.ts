@@ -150,8 +150,9 @@ describe('the weak points and the yearly statistics aggregate evaluations by rul
       scores: scores({ factsClear: { score: 0, comment: '无' } }),
     }),
   ];
+  const ofAgency = (agency: string, list: typeof evaluations) => list.map((e) => ({ ...e, agency }));
   it('when evaluations are aggregated, then the weakest rule, item and officer come first', () => {
-    const weak = weakPoints(evaluations.slice(0, 2));
+    const weak = weakPoints(ofAgency('county-justice', evaluations.slice(0, 2)));
     expect(weak.byRule.documentsComplete).toEqual({
       evaluations: 2,
       points: 14,
@@ -165,6 +166,25 @@ describe('the weak points and the yearly statistics aggregate evaluations by rul
     expect(weak.byOfficer.map((o) => o.officerId)).toEqual(['alice', 'bob', 'chen']);
     expect(weak.byOfficer[1]).toMatchObject({ evaluations: 2, points: 174, maxPoints: 180 });
     expect(weak).toMatchObject({ evaluations: 2, cases: 2 });
+    expect(weak.byItem[0]!.agency).toBe('county-justice');
+  });
+  it("when two agencies use the same item code, officer id and case id, then neither's figures are counted as the other's", () => {
+    const perfect = evaluation({ caseId: 'dup-1' });
+    const weak = weakPoints([
+      { ...perfect, agency: 'cj' },
+      {
+        ...evaluation({ caseId: 'dup-1', scores: scores({ factsClear: { score: 2, comment: '事实不清' } }) }),
+        agency: 'cm',
+      },
+    ]);
+    expect(weak).toMatchObject({ evaluations: 2, cases: 2 });
+    expect(weak.byItem.map((i) => [i.agency, i.itemCode, i.evaluations, i.percent])).toEqual([
+      ['cm', 'P-001', 1, 91],
+      ['cj', 'P-001', 1, 100],
+    ]);
+    expect(weak.byOfficer.map((o) => [o.agency, o.officerId, o.evaluations])).toEqual(
+      perfect.officers.flatMap((id) => [['cm', id, 1]]).concat(perfect.officers.map((id) => ['cj', id, 1])),
+    );
   });
   it('when the yearly statistics are computed, then only evaluations of cases closed in the year count', () => {
     const stats = yearlyStatistics({

@@ -42,8 +42,12 @@ describe('the rows of the requests for legal review (review_limits)', () => {
     });
     expect(second).toMatchObject({ requestEventId: requests[1]!.id, requestedOn: '2019-09-23' });
     expect(second!.completedOn).toBeUndefined();
-    expect(overdueReviewView(first!, '2019-10-31')).toMatchObject({ status: 'completed_late' });
-    expect(overdueReviewView(second!, '2019-10-31')).toMatchObject({ status: 'overdue' });
+    // the fixture records every act on 2026-11-20: judged after that day, the completion is there, late
+    expect(overdueReviewView(first!, '2026-11-21')).toMatchObject({ status: 'completed_late' });
+    expect(overdueReviewView(second!, '2026-11-21')).toMatchObject({ status: 'overdue' });
+    // judged on a day before it was recorded, as the ledger then stood: not completed, overdue to that day
+    expect(overdueReviewView(first!, '2019-10-31')).toMatchObject({ status: 'overdue' });
+    expect(overdueReviewView(first!, '2019-10-31')).not.toHaveProperty('completedOn');
     expect(overdueReviewView(second!, second!.dueBy)).toBeUndefined();
   });
 
