@@ -155,8 +155,11 @@ describe('the ledger command', () => {
     expect(stdout.match(/^event .*current/gm)).toHaveLength(1);
   });
 
-  it('when "npm start" runs the service, then /healthz answers, and SIGTERM stops it cleanly with exit 0', async () => {
-    const child = spawn(process.execPath, [path.join(root, 'bin/ledger.js'), 'serve'], {
+  it('when "npm start" runs the service, then /healthz answers, and SIGTERM to npm stops the service cleanly with exit 0', async () => {
+    // npm itself, as an operator (or a process manager) runs it: the signal npm forwards must reach the service,
+    // not only the shell npm runs the script in (which would leave the service running and holding its folder)
+    const child = spawn('npm', ['start', '--silent'], {
+      cwd: root,
       env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LEDGER_DATA_DIR: tempDir(), LOG_LEVEL: 'info' },
       stdio: ['ignore', 'pipe', 'inherit'],
     });
@@ -164,6 +167,7 @@ describe('the ledger command', () => {
     const logs: Record<string, unknown>[] = [];
     const listening = new Promise<number>((resolve) => {
       readline.createInterface({ input: child.stdout! }).on('line', (line) => {
+        if (!line.startsWith('{')) return; // npm's own lines
         const entry = JSON.parse(line) as Record<string, unknown>;
         logs.push(entry);
         if (entry.msg === 'listening') resolve(entry.port as number);
