@@ -161,10 +161,42 @@ export interface ServiceDependencies {
 export async function openEventStore(config: Config): Promise<EventStore> {
   if (config.eventStore.kind === 'eventstoredb') {
     const { EventStoreDbEventStore } = await import('./adapters/eventstoredb/event-store.js');
-    return new EventStoreDbEventStore({ connectionString: config.eventStore.url });
+    const store = new EventStoreDbEventStore({ connectionString: config.eventStore.url });
+    await answering(store, config.eventStore.url);
+    return store;
   }
   makePrivateFolder(config.dataDir);
   return new SqliteEventStore({ path: config.eventStore.path });
+}
+
+/** How long start-up waits for the EventStoreDB server to answer its first read. */
+const EVENTSTORE_ANSWER_MS = 15_000;
+
+/**
+ * Whether the EventStoreDB server answers a read, within {@link EVENTSTORE_ANSWER_MS}: a server that cannot be
+ * reached stops start-up with a message naming `EVENTSTORE_URL` (the client alone, refused, leaves nothing for the
+ * process to wait on, so it ended silently with exit code 13). The store is closed when it does not answer.
+ */
+async function answering(store: EventStore, url: string): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () => reject(new Error(`no answer within ${EVENTSTORE_ANSWER_MS / 1000} s`)),
+      EVENTSTORE_ANSWER_MS,
+    );
+  });
+  try {
+    await Promise.race([store.ping(), late]);
+  } catch (err) {
+    await store.close().catch(() => undefined);
+    const where = url.replace(/\/\/[^@/]*@/, '//'); // without credentials
+    throw new ConfigError(
+      'EVENTSTORE_URL',
+      `the EventStoreDB server at ${where} cannot be read: ${(err as Error).message}`,
+    );
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 /** Read models live in SQLite next to the service, whichever store holds the log: they are rebuilt from it. */

@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { generateKeyPairSync } from 'node:crypto';
 import fs from 'node:fs';
+import net from 'node:net';
 import path from 'node:path';
 import readline from 'node:readline';
 import jwt from 'jsonwebtoken';
@@ -154,6 +155,35 @@ describe('the ledger command', () => {
     expect(stdout.match(/^event .*retired/gm)).toHaveLength(1);
     expect(stdout.match(/^event .*current/gm)).toHaveLength(1);
   });
+
+  it.each(['serve', 'rebuild'])(
+    'when EVENTSTORE_URL names a server that does not answer, then ledger %s exits 1 naming the variable (not silently)',
+    async (command) => {
+      const closed = await new Promise<number>((resolve) => {
+        const probe = net.createServer().listen(0, '127.0.0.1', () => {
+          const { port } = probe.address() as net.AddressInfo;
+          probe.close(() => resolve(port));
+        });
+      });
+      const child = spawn(process.execPath, [path.join(root, 'bin/ledger.js'), command], {
+        env: {
+          ...process.env,
+          PORT: '0',
+          LEDGER_DATA_DIR: tempDir(),
+          EVENTSTORE_URL: `esdb://127.0.0.1:${closed}?tls=false`,
+        },
+        stdio: ['ignore', 'ignore', 'pipe'],
+      });
+      let stderr = '';
+      child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
+      const code = await new Promise<number | null>((resolve) => child.once('exit', (c) => resolve(c)));
+      expect(code).toBe(1);
+      expect(stderr).toContain(
+        `EVENTSTORE_URL: the EventStoreDB server at esdb://127.0.0.1:${closed}?tls=false cannot be read`,
+      );
+    },
+    60_000,
+  );
 
   it('when "npm start" runs the service, then /healthz answers, and SIGTERM to npm stops the service cleanly with exit 0', async () => {
     // npm itself, as an operator (or a process manager) runs it: the signal npm forwards must reach the service,
