@@ -19,7 +19,8 @@ It writes FILE only when asked with -o; without -o the tar goes to stdout, which
 case was opened (a UUID unless the agency chose one).
 
 Options:
-  -o, --output FILE     write the bundle to FILE (to FILE.part first, renamed when complete); "-" is stdout
+  -o, --output FILE     write the bundle to FILE (to FILE.part first, renamed when complete); a folder: to
+                        case-CASE_ID.tar in it; "-" is stdout
   --url URL             the service [default: http://localhost:$PORT, PORT defaulting to 8080]
   --token TOKEN         a bearer token that may read the case [default: $LEDGER_TOKEN]
   --trusted-size N      also carry the consistency proof from the checkpoint of N entries you hold already
@@ -73,7 +74,7 @@ export async function bundle(argv: string[], io: CliIo): Promise<number> {
   }
   if (trustedSize !== undefined) url.searchParams.set('trustedSize', trustedSize);
   if (values.agency !== undefined) url.searchParams.set('agency', values.agency);
-  const output = toStdout ? undefined : path.resolve(io.cwd, values.output!);
+  const output = toStdout ? undefined : outputFile(io.cwd, values.output!, positionals[0]!);
 
   const headers: Record<string, string> = { authorization: `Bearer ${token}` };
   if (values.purpose) headers['x-purpose'] = encodeURIComponent(values.purpose);
@@ -130,9 +131,23 @@ export async function bundle(argv: string[], io: CliIo): Promise<number> {
     return 0;
   }
   fs.renameSync(partial, output!);
-  print(
-    io.stderr,
-    `ledger bundle: wrote ${values.output} (${received} bytes); check it with: ledger verify ${values.output}`,
-  );
+  const written = path.relative(io.cwd, output!) || output!;
+  print(io.stderr, `ledger bundle: wrote ${written} (${received} bytes); check it with: ledger verify ${written}`);
   return 0;
+}
+
+/**
+ * Where `-o` writes: the file named, or in a folder named (an existing one, or a name ending in `/`) the file the
+ * service names the bundle, `case-<caseId>.tar`. The folder must exist: a usage error before anything is
+ * downloaded (and recorded as a read), rather than a failure at the end of the download.
+ */
+function outputFile(cwd: string, given: string, caseId: string): string {
+  const resolved = path.resolve(cwd, given);
+  const isFolder = /[/\\]$/.test(given) || (fs.existsSync(resolved) && fs.statSync(resolved).isDirectory());
+  const file = isFolder ? path.join(resolved, `case-${caseId.replace(/[^A-Za-z0-9._-]/g, '_')}.tar`) : resolved;
+  const folder = path.dirname(file);
+  if (!fs.existsSync(folder) || !fs.statSync(folder).isDirectory()) {
+    throw new UsageError(`-o ${given}: the folder ${folder} does not exist`);
+  }
+  return file;
 }

@@ -7,6 +7,7 @@ import { parseArgs } from 'node:util';
 import { loadConfig } from '../config.js';
 import pino from 'pino';
 import { openBlobStore, openEventStore, readModelPath } from '../compose.js';
+import { requireExistingLog } from './existing-log.js';
 import { openFreeTextKeys } from '../free-text-keys.js';
 import { SqliteReadModelStore } from '../adapters/sqlite/read-model-store.js';
 import { snapshotDatabase } from '../adapters/sqlite/snapshot.js';
@@ -70,9 +71,7 @@ export async function check(argv: string[], io: CliIo): Promise<number> {
   if (positionals.length > 0) throw new UsageError(`unexpected argument ${positionals[0]}`);
   const config = loadConfig(io.env, io.cwd);
   // a folder without its event store is not an empty log: nothing is made where there is nothing to check
-  if (config.eventStore.kind === 'sqlite' && !fs.existsSync(config.eventStore.path)) {
-    throw new Error(`no event store at ${config.eventStore.path}: there is no log here to check`);
-  }
+  requireExistingLog(config, 'check');
   const ring = readKeyring(config.keysDir);
   if (!ring) throw new Error(`no keyring in ${config.keysDir}: nothing was ever signed here`);
   const eventKeys = ring.keys.filter((k) => k.purpose === 'event').map((k) => createPublicKey(k.publicKeyPem));

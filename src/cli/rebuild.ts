@@ -4,6 +4,7 @@ import { projectionsFor } from '../../projections/index.js';
 import { loadConfig } from '../config.js';
 import { openFreeTextKeys } from '../free-text-keys.js';
 import { openEventStore, readModelPath } from '../compose.js';
+import { requireExistingLog } from './existing-log.js';
 import { lockDataFolder, type FolderLock } from '../adapters/sqlite/folder-lock.js';
 import { systemClock } from '../adapters/clock/system-clock.js';
 import { makePrivateFolder } from '../data-folder.js';
@@ -60,6 +61,8 @@ export async function rebuild(argv: string[], io: CliIo): Promise<number> {
     throw new UsageError('--batch must be an integer from 1 to 100000');
   }
   const config = loadConfig(io.env, io.cwd);
+  // a mistyped folder is refused before anything (the lock, an empty log) is made in it
+  requireExistingLog(config, 'rebuild from');
   const target = values.prepare ? preparedPath(readModelPath(config)) : readModelPath(config);
   // --prepare builds beside the read models in use and may run while the service serves; a rebuild may not
   const lock = values.prepare ? undefined : holdDataFolder(config.dataDir, systemClock.now());

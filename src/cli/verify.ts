@@ -6,7 +6,8 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { availableCores, SignaturePool } from '../app/signature-pool.js';
 import { verifyBundle, type BundleReport, type ConsistencyProofInput } from '../ledger/bundle-verify.js';
-import { COSIGNATURE_V1, parseVerifierKey } from '../ledger/cosignature.js';
+import { parseCheckpoint } from '../ledger/checkpoint.js';
+import { COSIGNATURE_V1, parseVerifierKey, splitNote } from '../ledger/cosignature.js';
 import { timestampRoots, type TimestampRoots } from '../ledger/timestamp-verify.js';
 import { print, UsageError, type CliIo } from './io.js';
 import { progressBar } from './progress.js';
@@ -28,7 +29,9 @@ the given witnesses vouches for), due <date>: on time, late or not yet attested.
 FILE - reads the bundle from the standard input (a pipe); a named pipe is read as it streams.
 
 Options:
-  --key PEM_FILE                trust only this Ed25519 or SM2 public key (repeatable); get them from GET /v1/ledger/keys.
+  --key PEM_FILE                trust only this Ed25519 or SM2 public key, or the keys of a file of several PEM blocks
+                                (repeatable); get them from GET /v1/ledger/keys, every one listed (a rotation leaves
+                                the retired key, which signed the older events, beside the current one).
                                 Without --key the keys in the bundle are trusted, which shows only that the bundle
                                 is consistent with itself: compare their ids with the service's published keys.
   --officer-key [OFFICER=]PEM_FILE
@@ -67,7 +70,7 @@ on stderr), 2 usage error.
 
 Example:
   npx ledger bundle 01a22a3b-1ec5-7a41-9b6e-2f0c4d8e1a37 -o case.tar
-  curl -s http://localhost:8080/v1/ledger/keys | node -p 'JSON.parse(require("fs").readFileSync(0)).keys[0].publicKeyPem' > ledger-key.pem
+  curl -s http://localhost:8080/v1/ledger/keys | node -p 'JSON.parse(require("fs").readFileSync(0)).keys.map((k) => k.publicKeyPem).join("")' > ledger-key.pem
   npx ledger verify case.tar --key ledger-key.pem
   curl -s -H "Authorization: Bearer $TOKEN" http://localhost:8080/v1/cases/01a22a3b-1ec5-7a41-9b6e-2f0c4d8e1a37/bundle | npx ledger verify - --key ledger-key.pem
   npx ledger verify case.tar --key ledger-key.pem --witness "$(cat procuratorate.vkey)" --witness "$(cat court.vkey)" --quorum 1
@@ -101,7 +104,7 @@ export async function verify(argv: string[], io: CliIo): Promise<number> {
   }
   if (positionals.length !== 1) throw new UsageError('give exactly one bundle FILE');
   const source = bundleSource(io, positionals[0]!);
-  const trustedKeys = values.key?.map((k) => readKey(path.resolve(io.cwd, k), k));
+  const trustedKeys = values.key?.flatMap((k) => readKeys(path.resolve(io.cwd, k), k));
   const givenOfficerKeys = values['officer-key']?.map((k) => readOfficerKey(io.cwd, k));
   const officerKeys = givenOfficerKeys?.map((k) => k.key);
   // a key is given for one officer, or for any: never both ways, which would leave unsaid which was meant
@@ -115,7 +118,7 @@ export async function verify(argv: string[], io: CliIo): Promise<number> {
     officerKeyOwners.set(keyId, officer);
   }
   const trustedCheckpoint = values['trusted-checkpoint']
-    ? readText(path.resolve(io.cwd, values['trusted-checkpoint']), '--trusted-checkpoint')
+    ? readTrustedCheckpoint(path.resolve(io.cwd, values['trusted-checkpoint']))
     : undefined;
   const consistencyProof = values['consistency-proof']
     ? readProof(path.resolve(io.cwd, values['consistency-proof']))
@@ -307,15 +310,24 @@ function readText(file: string, option: string): string {
   }
 }
 
-function readKey(file: string, shown: string): KeyObject {
+/**
+ * The public keys of a `--key` file: one PEM block, or several one after another (every key `GET /v1/ledger/keys`
+ * lists, the retired ones a rotation left beside the current one included).
+ */
+function readKeys(file: string, shown: string): KeyObject[] {
   const pem = readText(file, '--key');
-  try {
-    const key = createPublicKey(pem);
-    if (!suiteOfKey(key) || !pem.includes('PUBLIC KEY')) throw new Error('not an Ed25519 or SM2 key');
-    return key;
-  } catch {
-    throw new UsageError(`--key ${shown} is not an Ed25519 or SM2 public key in PEM`);
-  }
+  const blocks = pem.match(/-----BEGIN PUBLIC KEY-----[\s\S]*?-----END PUBLIC KEY-----/g) ?? [];
+  if (blocks.length === 0) throw new UsageError(`--key ${shown} is not an Ed25519 or SM2 public key in PEM`);
+  return blocks.map((block, i) => {
+    try {
+      const key = createPublicKey(block);
+      if (!suiteOfKey(key)) throw new Error('not an Ed25519 or SM2 key');
+      return key;
+    } catch {
+      const which = blocks.length > 1 ? ` (its key ${i + 1} of ${blocks.length})` : '';
+      throw new UsageError(`--key ${shown}${which} is not an Ed25519 or SM2 public key in PEM`);
+    }
+  });
 }
 
 /** The given officer keys bound to an officer, by key id. */
@@ -371,6 +383,21 @@ function readTsaRoots(files: readonly string[], cwd: string): TimestampRoots {
   } catch (err) {
     throw new UsageError(`--tsa-ca: not a PEM RSA certificate: ${(err as Error).message}`);
   }
+}
+
+/**
+ * The trusted checkpoint's text: a signed note whose body is a checkpoint (what `GET /v1/ledger/checkpoint.txt`
+ * serves), else a usage error, as a malformed proof is. Whose signature it bears is the verdict's to judge.
+ */
+function readTrustedCheckpoint(file: string): string {
+  const text = readText(file, '--trusted-checkpoint');
+  const note = splitNote(text);
+  if (!note || !parseCheckpoint(note.body)) {
+    throw new UsageError(
+      '--trusted-checkpoint is not a signed checkpoint note (the text of GET /v1/ledger/checkpoint.txt, blank line and signatures included)',
+    );
+  }
+  return text;
 }
 
 function readProof(file: string): ConsistencyProofInput {

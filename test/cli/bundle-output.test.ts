@@ -64,4 +64,24 @@ describe('ledger bundle output', () => {
     expect(fs.readFileSync(path.join(dir(), 'case.tar'))).toEqual(TAR);
     expect(fs.readdirSync(dir())).toEqual(['case.tar']);
   });
+
+  it('when -o names a folder, then the tar is written in it under the name the service gives, and nothing beside it', async () => {
+    fs.mkdirSync(path.join(dir(), 'out'));
+    for (const given of ['out', 'out/']) {
+      const result = await run(['-o', given]);
+      expect([given, result.code]).toEqual([given, 0]);
+      expect(result.stderr).toContain(`wrote ${path.join('out', `case-${CASE}.tar`)}`);
+      expect(fs.readFileSync(path.join(dir(), 'out', `case-${CASE}.tar`))).toEqual(TAR);
+    }
+    expect(fs.readdirSync(dir())).toEqual(['out']);
+    expect(fs.readdirSync(path.join(dir(), 'out'))).toEqual([`case-${CASE}.tar`]);
+  });
+
+  it('when -o names a file in a folder that does not exist, then exit 2 before anything is asked for', async () => {
+    const result = await run(['-o', 'missing/case.tar']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(`-o missing/case.tar: the folder ${path.join(dir(), 'missing')} does not exist`);
+    expect(requests).toEqual([]);
+    expect(fs.readdirSync(dir())).toEqual([]);
+  });
 });

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import readline from 'node:readline';
+import { SqliteEventStore } from '../../src/adapters/sqlite/event-store.js';
 import { lockDataFolder } from '../../src/adapters/sqlite/folder-lock.js';
 import { DataFolderInUse } from '../../src/errors.js';
 import { runCli } from '../support/cli.js';
@@ -47,7 +48,7 @@ describe('the data folder lock', () => {
       // --prepare is for a running service
       expect((await runCli(['rebuild', '--prepare'], { LEDGER_DATA_DIR: dataDir })).code).toBe(0);
     } finally {
-      await t.stop();
+      await t.service.close(); // the data folder stays (t.stop would remove it), for the rebuild below
     }
     const rebuilt = await runCli(['rebuild'], { LEDGER_DATA_DIR: dataDir });
     expect([rebuilt.code, rebuilt.stdout]).toEqual([0, expect.stringContaining('rebuilt the read models')]);
@@ -55,6 +56,7 @@ describe('the data folder lock', () => {
 
   it('when the holder was killed with SIGKILL, then its lock file blocks nobody', async () => {
     const dataDir = dir();
+    new SqliteEventStore({ path: path.join(dataDir, 'events.sqlite') }).close(); // a log to rebuild from, empty
     const child = await holder(dataDir);
     const refused = await runCli(['rebuild'], { LEDGER_DATA_DIR: dataDir });
     expect(refused.code).toBe(1);

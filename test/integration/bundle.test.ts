@@ -349,6 +349,20 @@ describe('ledger bundle and ledger verify', () => {
       trustedKeys: [{ keyId: serviceSigner.keyId, source: 'given', signed: ['manifest', 'checkpoint'] }],
     });
     expect(withKey.stderr).toBe('');
+
+    // every published key in one file (a rotation leaves the retired key beside the current one): each is trusted
+    const retired = generateKeyPairSync('ed25519').publicKey.export({ type: 'spki', format: 'pem' }) as string;
+    const both = path.join(dir, 'published.pem');
+    fs.writeFileSync(both, retired + (serviceSigner.publicKey.export({ type: 'spki', format: 'pem' }) as string));
+    const withBoth = await runCli(['verify', file, '--key', both, '--json'], {}, dir);
+    expect(withBoth.code).toBe(0);
+    const given = (JSON.parse(withBoth.stdout) as BundleReport).trustedKeys.filter((k) => k.source === 'given');
+    expect(given).toHaveLength(2);
+    expect(given).toContainEqual({ keyId: serviceSigner.keyId, source: 'given', signed: ['manifest', 'checkpoint'] });
+    // a file whose second block is no key is a usage error naming it
+    fs.writeFileSync(both, retired + '-----BEGIN PUBLIC KEY-----\nAAAA\n-----END PUBLIC KEY-----\n');
+    const bad = await runCli(['verify', file, '--key', both], {}, dir);
+    expect([bad.code, bad.stderr]).toEqual([2, expect.stringContaining('(its key 2 of 2) is not an Ed25519 or SM2')]);
   });
 
   it('when a checkpoint is signed with a key the bundle itself adds, then the report says which key signed what', async () => {
@@ -857,6 +871,20 @@ describe('tampering is detected, with zero false accepts', () => {
       fs.writeFileSync(path.join(dir, 'with-proof.tar'), res.bytes);
       const cli = await runCli(['verify', 'with-proof.tar', '--trusted-checkpoint', file], {}, dir);
       expect([cli.code, cli.stdout]).toEqual([0, expect.stringContaining(`trusted checkpoint of size ${older.size}`)]);
+      // a file that is no signed checkpoint (the JSON of GET /v1/ledger/checkpoint, an empty file, the note
+      // without its signatures) is a usage error, never the verdict that the log was forked
+      const notNotes = {
+        json: JSON.stringify({ note: older.note }),
+        empty: '',
+        body: older.note.split('\n\n')[0] + '\n',
+      };
+      for (const [name, text] of Object.entries(notNotes)) {
+        fs.writeFileSync(path.join(dir, `${name}.note`), text);
+        const refused = await runCli(['verify', 'with-proof.tar', '--trusted-checkpoint', `${name}.note`], {}, dir);
+        expect([name, refused.code]).toEqual([name, 2]);
+        expect(refused.stderr).toContain('--trusted-checkpoint is not a signed checkpoint note');
+        expect(refused.stdout).not.toContain('checkpoint_inconsistent');
+      }
 
       // the same proof does not vouch for a forked tree
       const forged = forgeTree(copyOf(list), serviceSigner, false);

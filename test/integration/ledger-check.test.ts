@@ -332,6 +332,13 @@ describe('ledger check', () => {
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('no event store at');
     expect(fs.readdirSync(dir).sort()).toEqual(before);
+    // nor does a rebuild (or a prepared one) make an empty log there and report it rebuilt
+    for (const argv of [['rebuild'], ['rebuild', '--prepare']]) {
+      const rebuilt = await runCli(argv, { LEDGER_DATA_DIR: dir });
+      expect([argv.join(' '), rebuilt.code]).toEqual([argv.join(' '), 1]);
+      expect(rebuilt.stderr).toContain('there is no log here to rebuild from (is LEDGER_DATA_DIR right?)');
+      expect(fs.readdirSync(dir).sort()).toEqual(before);
+    }
   });
 
   it('when asked for help or given a stray argument, then usage and exit 0 or 2', async () => {
