@@ -310,8 +310,11 @@ export async function checkLedger(deps: CheckDependencies, options: CheckOptions
           position: deps.readModels.stored.position(),
           documents: 0,
         }
-      : await checkReadModels({ events: deps.events, ...deps.readModels }, fault, (done, total) =>
-          options.onProgress?.('read-models', done, total),
+      : await checkReadModels(
+          { events: deps.events, ...deps.readModels },
+          fault,
+          (done, total) => options.onProgress?.('read-models', done, total),
+          faultCount === 0,
         );
 
   let mediaChecked = 0;
