@@ -1,7 +1,7 @@
 import type { Logger } from 'pino';
 import type { Config } from './config.js';
 import { ConfigError } from './errors.js';
-import { keyringStamp, loadOrCreateKeys } from './adapters/keys/file-keyring.js';
+import { keyringStamp, loadOrCreateKeys, readKeyring } from './adapters/keys/file-keyring.js';
 import { describeTokenKey, keyFitsAlgorithm, loadTrustedTokenKeys } from './adapters/keys/token-keys.js';
 import {
   cachedVerifier,
@@ -42,10 +42,29 @@ interface ReplicaKeysDependencies {
  * (EventStoreDB), its public half published in the log. Start-up is refused when the log publishes a key this
  * replica cannot verify, naming the key id: every replica must hold the same keys.
  */
+/**
+ * Refuses to make keys for a log that already holds events: a keys folder without a keyring beside a log signed
+ * before is a mistyped `LEDGER_KEYS_DIR` (or a lost folder), and keys made there would sign on while nothing the log
+ * holds verifies with them, which start-up would then call a forged log. Nothing is made in the folder. (Replicas
+ * of an EventStoreDB log check the keys they hold against the log's keyring instead.)
+ */
+async function refuseKeysMissingForLog(keysDir: string, events: EventStore): Promise<void> {
+  if (readKeyring(keysDir)) return;
+  const [first] = await events.readAll({ limit: 1 });
+  if (!first) return;
+  const head = await events.headPosition();
+  throw new ConfigError(
+    'LEDGER_KEYS_DIR',
+    `${keysDir} holds no keys, but the log already holds events (to position ${head}) signed by key ${first.event.sig.keyId}: ` +
+      'point LEDGER_KEYS_DIR at the folder of the keys that signed them; no key was made',
+  );
+}
+
 export async function openReplicaKeys(deps: ReplicaKeysDependencies): Promise<ReplicaKeys> {
   const { config, clock, log, events, locks } = deps;
-  const live = new LiveKeys(loadOrCreateKeys(config.keysDir, clock, config.cryptoSuite));
   const shared = config.eventStore.kind === 'eventstoredb';
+  if (!shared) await refuseKeysMissingForLog(config.keysDir, events);
+  const live = new LiveKeys(loadOrCreateKeys(config.keysDir, clock, config.cryptoSuite));
   const keyring = new KeyringLog({ events, clock, locks });
   const checked = (u: UntrustedKey) => u.purpose === 'event' || config.jwt.trust.kind === 'embedded';
   if (shared) {

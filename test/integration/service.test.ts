@@ -31,6 +31,25 @@ describe('the service', () => {
     await reopened.close();
   });
 
+  it('when LEDGER_KEYS_DIR names a folder without keys beside a log signed before, then start-up stops naming it and makes no key', async () => {
+    const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', LEDGER_DATA_DIR: tempDir() });
+    const first = await startService(config, { clock, log });
+    await first.events.append('s-1', seal('s-1', null, first.keys.eventSigner), 'no_stream');
+    await first.close();
+    const elsewhere = path.join(tempDir(), 'mistyped-keys');
+    const wrong = loadConfig({ PORT: '0', HOST: '127.0.0.1', LEDGER_DATA_DIR: tempDir(), LEDGER_KEYS_DIR: elsewhere });
+    await expect(startService(wrong, { clock, log })).rejects.toMatchObject({
+      code: 'config_invalid',
+      message: expect.stringMatching(
+        /^LEDGER_KEYS_DIR: .*mistyped-keys holds no keys, but the log already holds events/,
+      ),
+    });
+    expect(fs.existsSync(path.join(elsewhere, 'keyring.json'))).toBe(false);
+    // the right folder still serves, and the data folder was released
+    const again = await startService(config, { clock, log });
+    await again.close();
+  });
+
   it('when the port is taken, then start-up fails and releases the store', async () => {
     const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', LEDGER_DATA_DIR: tempDir() });
     const first = await startService(config, { clock, log });
