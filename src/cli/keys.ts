@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../config.js';
-import { loadOrCreateKeys, rotateKey, type KeyPurpose } from '../adapters/keys/file-keyring.js';
+import { loadOrCreateKeys, readKeyring, rotateKey, type KeyPurpose } from '../adapters/keys/file-keyring.js';
 import { systemClock } from '../adapters/clock/system-clock.js';
 import { print, UsageError, type CliIo } from './io.js';
 
@@ -42,6 +42,7 @@ export async function keys(argv: string[], io: CliIo): Promise<number> {
   const [action, ...rest] = positionals;
   if (rest.length > 0) throw new UsageError(`unexpected argument ${rest[0]}`);
   if (action === 'list' || action === undefined) {
+    requireKeyring(config.keysDir);
     const { all } = loadOrCreateKeys(config.keysDir, systemClock, config.cryptoSuite);
     for (const k of all) {
       print(
@@ -54,10 +55,19 @@ export async function keys(argv: string[], io: CliIo): Promise<number> {
   if (action === 'rotate') {
     if (values.purpose !== 'event' && values.purpose !== 'token')
       throw new UsageError('--purpose event|token is required');
+    requireKeyring(config.keysDir);
     loadOrCreateKeys(config.keysDir, systemClock, config.cryptoSuite);
     const fresh = rotateKey(config.keysDir, values.purpose as KeyPurpose, systemClock, config.cryptoSuite);
     print(io.stdout, `new ${fresh.purpose} key ${fresh.keyId}; a running service takes it up within 5 seconds`);
     return 0;
   }
   throw new UsageError(`unknown keys action ${action}`);
+}
+
+/** Listing or rotating never makes keys: a folder without them is a mistyped LEDGER_DATA_DIR or LEDGER_KEYS_DIR. */
+function requireKeyring(keysDir: string): void {
+  if (readKeyring(keysDir)) return;
+  throw new Error(
+    `no keys in ${keysDir} (is LEDGER_DATA_DIR or LEDGER_KEYS_DIR right? the service makes them on its first start)`,
+  );
 }

@@ -1,6 +1,7 @@
+import fs from 'node:fs';
 import { parseArgs } from 'node:util';
-import { loadConfig } from '../config.js';
-import { loadOrCreateKeys } from '../adapters/keys/file-keyring.js';
+import { loadConfig, type Config } from '../config.js';
+import { loadOrCreateKeys, readKeyring } from '../adapters/keys/file-keyring.js';
 import { systemClock } from '../adapters/clock/system-clock.js';
 import { issueToken, parseDuration, ROLES, type Role } from '../app/tokens.js';
 import { print, UsageError, type CliIo } from './io.js';
@@ -75,6 +76,7 @@ export async function token(argv: string[], io: CliIo): Promise<number> {
       `--ttl ${values.ttl} is longer than the most the service accepts, ${config.jwt.maxLifetimeSeconds} s (JWT_MAX_LIFETIME_SECONDS)`,
     );
   }
+  refuseStrayFolder(config);
   const keys = loadOrCreateKeys(config.keysDir, systemClock, config.cryptoSuite);
   const supervises = values.supervises
     ?.split(',')
@@ -108,4 +110,23 @@ export async function token(argv: string[], io: CliIo): Promise<number> {
     print(io.stderr, 'ledger token: warning: JWT_ALGORITHMS leaves out ES256, which this token is signed with');
   }
   return 0;
+}
+
+/**
+ * A token is signed by the keys of the data folder the service uses, made on first use there. A folder that does
+ * not exist, or one whose log was signed before but that has no keys, is a mistyped setting: a token signed by keys
+ * made there would be refused by the service (401 unknown key), so none is made.
+ */
+function refuseStrayFolder(config: Config): void {
+  if (readKeyring(config.keysDir)) return;
+  if (!fs.existsSync(config.dataDir)) {
+    throw new Error(
+      `no data folder ${config.dataDir}: set LEDGER_DATA_DIR to the service's (npm start makes it on its first start)`,
+    );
+  }
+  if (config.eventStore.kind === 'sqlite' && fs.existsSync(config.eventStore.path)) {
+    throw new Error(
+      `no keys in ${config.keysDir}, though ${config.dataDir} holds a log: set LEDGER_KEYS_DIR to the service's keys folder`,
+    );
+  }
 }

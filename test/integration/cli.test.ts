@@ -148,8 +148,32 @@ describe('the ledger command', () => {
     expect(code).toBe(1);
   });
 
+  it('when a token is asked for in a folder that does not exist, or beside a log without its keys, then none is made', async () => {
+    const missing = await runCli(['token', '--sub', 'a', '--agency', 'b', '--roles', 'admin'], {
+      LEDGER_DATA_DIR: path.join(tempDir(), 'nope'),
+    });
+    expect([missing.code, missing.stdout]).toEqual([1, '']);
+    expect(missing.stderr).toContain(`no data folder ${path.join(tempDir(), 'nope')}`);
+    expect(fs.existsSync(path.join(tempDir(), 'nope'))).toBe(false);
+    fs.writeFileSync(path.join(tempDir(), 'events.sqlite'), '');
+    const stray = await runCli(['token', '--sub', 'a', '--agency', 'b', '--roles', 'admin'], {
+      LEDGER_DATA_DIR: tempDir(),
+      LEDGER_KEYS_DIR: path.join(tempDir(), 'elsewhere'),
+    });
+    expect([stray.code, stray.stderr]).toEqual([1, expect.stringContaining('set LEDGER_KEYS_DIR')]);
+  });
+
   it('when keys are rotated, then the list shows the retired key and the new current one', async () => {
     const env = { LEDGER_DATA_DIR: tempDir() };
+    // listing or rotating never makes keys: a folder without them is refused, naming it
+    const none = await runCli(['keys', 'list'], env);
+    expect([none.code, none.stderr]).toEqual([
+      1,
+      expect.stringContaining(`no keys in ${path.join(tempDir(), 'keys')}`),
+    ]);
+    expect(fs.existsSync(path.join(tempDir(), 'keys', 'keyring.json'))).toBe(false);
+    // a token made in the (existing, empty) folder makes them, as a first start does
+    expect((await runCli(['token', '--sub', 'a', '--agency', 'b', '--roles', 'admin'], env)).code).toBe(0);
     expect((await runCli(['keys', 'rotate', '--purpose', 'event'], env)).code).toBe(0);
     const { stdout } = await runCli(['keys', 'list'], env);
     expect(stdout.match(/^event .*retired/gm)).toHaveLength(1);
