@@ -11,7 +11,9 @@ Lists the keys in LEDGER_KEYS_DIR (default LEDGER_DATA_DIR/keys), current and re
 the new key gets a new key id, and a running service using the folder takes it up within 5 seconds, no
 restart needed (replicas on one EventStoreDB publish it to each other through the log); the retired key's
 private half is deleted and its public half kept, so everything it signed still verifies. The service's
-configuration is read and checked as "ledger serve" reads it (a bad variable stops it, named).
+configuration is read and checked as "ledger serve" reads it (a bad variable stops it, named). Neither makes keys:
+the service makes them on its first start, and a folder without them (a mistyped LEDGER_DATA_DIR or
+LEDGER_KEYS_DIR) is refused.
 
   list      one line per key: purpose, algorithm, key id, when created, current or when retired
   rotate    make a new key of that purpose current and retire the old one
@@ -20,7 +22,8 @@ Options:
   --purpose event|token   (rotate) the event-signing key or the embedded token key
   -h, --help              this help
 
-Exit codes: 0 done, 1 failed (a configuration error, or a key folder that cannot be read or written), 2 usage error.
+Exit codes: 0 done, 1 failed (a configuration error, a folder without keys, or a key folder that cannot be read or
+written), 2 usage error.
 
 Example:
   ledger keys rotate --purpose token
