@@ -161,7 +161,13 @@ export interface ServiceDependencies {
 export async function openEventStore(config: Config): Promise<EventStore> {
   if (config.eventStore.kind === 'eventstoredb') {
     const { EventStoreDbEventStore } = await import('./adapters/eventstoredb/event-store.js');
-    const store = new EventStoreDbEventStore({ connectionString: config.eventStore.url });
+    let store: EventStore;
+    try {
+      store = new EventStoreDbEventStore({ connectionString: config.eventStore.url });
+    } catch (err) {
+      // the client's parser names a position in the string, not the setting it came from
+      throw new ConfigError('EVENTSTORE_URL', `is not a connection string the client reads: ${(err as Error).message}`);
+    }
     await answering(store, config.eventStore.url);
     return store;
   }

@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { parseUtcOffset, type UtcOffsets } from './domain/actor.js';
 import { ConfigError } from './errors.js';
@@ -408,8 +409,11 @@ export function loadConfig(env: Env, cwd: string = process.cwd()): Config {
     const value = env[name]?.trim();
     return value === '' ? undefined : value;
   };
-  const dataDir = path.resolve(cwd, read('LEDGER_DATA_DIR') ?? './data');
-  const keysDir = path.resolve(cwd, read('LEDGER_KEYS_DIR') ?? path.join(dataDir, 'keys'));
+  const dataDir = folderSetting('LEDGER_DATA_DIR', path.resolve(cwd, read('LEDGER_DATA_DIR') ?? './data'));
+  const keysDir = folderSetting(
+    'LEDGER_KEYS_DIR',
+    path.resolve(cwd, read('LEDGER_KEYS_DIR') ?? path.join(dataDir, 'keys')),
+  );
   const jwt = jwtConfig(read, cwd);
   const eventStore = eventStoreConfig(read('EVENTSTORE_URL'), dataDir);
 
@@ -420,7 +424,10 @@ export function loadConfig(env: Env, cwd: string = process.cwd()): Config {
     dataDir,
     keysDir,
     masterKeyFile: path.resolve(cwd, read('LEDGER_MASTER_KEY_FILE') ?? path.join(keysDir, 'master.key')),
-    dataKeysFile: path.resolve(cwd, read('LEDGER_DATA_KEYS_FILE') ?? path.join(dataDir, 'data-keys.sqlite')),
+    dataKeysFile: fileSetting(
+      'LEDGER_DATA_KEYS_FILE',
+      path.resolve(cwd, read('LEDGER_DATA_KEYS_FILE') ?? path.join(dataDir, 'data-keys.sqlite')),
+    ),
     dataKeyStore: dataKeyStoreConfig(read),
     dataKeysCheck: oneOf(
       'LEDGER_DATA_KEYS_CHECK',
@@ -533,6 +540,27 @@ function logOrigin(value: string | undefined): string {
     );
   }
   return origin;
+}
+
+/** A folder setting: absent (made when first needed) or a folder; a file there is named as the variable's fault. */
+function folderSetting(name: string, dir: string): string {
+  const found = kindAt(dir);
+  if (found === 'file') throw new ConfigError(name, `${dir} is a file, not a folder`);
+  return dir;
+}
+
+/** A file setting: absent (made when first needed) or a file; a folder there is named as the variable's fault. */
+function fileSetting(name: string, file: string): string {
+  if (kindAt(file) === 'folder') throw new ConfigError(name, `${file} is a folder, not a file`);
+  return file;
+}
+
+function kindAt(at: string): 'file' | 'folder' | undefined {
+  try {
+    return fs.statSync(at).isDirectory() ? 'folder' : 'file';
+  } catch {
+    return undefined; // absent, or not readable: whatever uses it says so
+  }
 }
 
 function eventStoreConfig(url: string | undefined, dataDir: string): Config['eventStore'] {

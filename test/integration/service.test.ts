@@ -50,6 +50,17 @@ describe('the service', () => {
     await again.close();
   });
 
+  it.each(['esdb://localhost:2113?tls=maybe', 'esdb://[::1'])(
+    'when EVENTSTORE_URL is %s, which the client cannot read, then start-up stops naming the variable',
+    async (url) => {
+      const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', LEDGER_DATA_DIR: tempDir(), EVENTSTORE_URL: url });
+      await expect(startService(config, { clock, log })).rejects.toMatchObject({
+        code: 'config_invalid',
+        message: expect.stringMatching(/^EVENTSTORE_URL: is not a connection string the client reads: Unexpected/),
+      });
+    },
+  );
+
   it('when the port is taken, then start-up fails and releases the store', async () => {
     const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', LEDGER_DATA_DIR: tempDir() });
     const first = await startService(config, { clock, log });

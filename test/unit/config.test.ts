@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { CONFIG_VARIABLES, loadConfig, utcOffsetOf } from '../../src/config.js';
 import { ConfigError } from '../../src/errors.js';
@@ -31,6 +33,26 @@ describe('configuration', () => {
       expect(comparable(loadConfig({ ...context(name), [name]: value }, cwd))).toBe(comparable(without));
     },
   );
+
+  it('when a folder setting names a file, or a file setting a folder, then the variable is named', () => {
+    const here = fs.mkdtempSync(path.join(os.tmpdir(), 'ledger-config-'));
+    try {
+      const file = path.join(here, 'a-file');
+      fs.writeFileSync(file, '');
+      for (const name of ['LEDGER_DATA_DIR', 'LEDGER_KEYS_DIR']) {
+        expect(() => loadConfig({ [name]: file }, here)).toThrow(
+          new ConfigError(name, `${file} is a file, not a folder`),
+        );
+      }
+      expect(() => loadConfig({ LEDGER_DATA_KEYS_FILE: here }, here)).toThrow(
+        new ConfigError('LEDGER_DATA_KEYS_FILE', `${here} is a folder, not a file`),
+      );
+      // absent ones are made when first needed
+      expect(loadConfig({ LEDGER_DATA_DIR: path.join(here, 'new') }, here).dataDir).toBe(path.join(here, 'new'));
+    } finally {
+      fs.rmSync(here, { recursive: true, force: true });
+    }
+  });
 
   it('when nothing is set, then the embedded default runs on :8080 with data under ./data', () => {
     const config = loadConfig({}, cwd);
