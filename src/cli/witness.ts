@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
@@ -104,29 +105,37 @@ export async function witness(argv: string[], io: CliIo): Promise<number> {
     return 0;
   }
   const store = () => new SqliteWitnessStore(path.join(dataDir, 'witness.sqlite'));
+  /** The store of a witness folder made before (by `key` or `serve`): a folder that does not exist is mistyped. */
+  const existingStore = () => {
+    if (!fs.existsSync(dataDir)) {
+      throw new Error(
+        `no witness folder ${dataDir} (--data or WITNESS_DATA_DIR): "ledger witness key --data DIR" makes one`,
+      );
+    }
+    return store();
+  };
   if (action === 'logs') {
     const [what, ...more] = rest;
-    const s = store();
+    // the command line is checked before the folder is
+    if (what === 'add' && more.length !== 1) throw new UsageError('logs add takes one verifier key');
+    if (what !== 'add' && what !== 'list' && what !== undefined) throw new UsageError(`unknown logs action ${what}`);
+    if (what !== 'add') noMore(more);
+    const s = existingStore();
     try {
       if (what === 'add') {
-        if (more.length !== 1) throw new UsageError('logs add takes one verifier key');
         const { origin } = addWitnessLog(s, more[0]!, values.origin);
         print(io.stdout, `following ${origin}`);
         return 0;
       }
-      if (what === 'list' || what === undefined) {
-        noMore(more);
-        for (const log of s.logs()) {
-          const latest = s.latest(log.origin);
-          print(
-            io.stdout,
-            `${log.origin}  ${latest ? `cosigned size ${latest.size} at ${latest.cosignedAt}` : 'nothing cosigned yet'}`,
-          );
-          for (const k of log.keys) print(io.stdout, `  ${k}`);
-        }
-        return 0;
+      for (const log of s.logs()) {
+        const latest = s.latest(log.origin);
+        print(
+          io.stdout,
+          `${log.origin}  ${latest ? `cosigned size ${latest.size} at ${latest.cosignedAt}` : 'nothing cosigned yet'}`,
+        );
+        for (const k of log.keys) print(io.stdout, `  ${k}`);
       }
-      throw new UsageError(`unknown logs action ${what}`);
+      return 0;
     } finally {
       s.close();
     }
@@ -135,7 +144,7 @@ export async function witness(argv: string[], io: CliIo): Promise<number> {
     noMore(rest);
     const limit = values.limit === undefined ? 50 : Number(values.limit);
     if (!Number.isSafeInteger(limit) || limit < 1) throw new UsageError('--limit is a positive whole number');
-    const s = store();
+    const s = existingStore();
     try {
       const refusals = s.refusals(limit);
       if (values.json) print(io.stdout, JSON.stringify(refusals, null, 2));

@@ -53,6 +53,24 @@ describe('ledger witness serve, configuration', () => {
     },
   );
 
+  it('when logs or refusals name a folder that does not exist, then usage errors are exit 2 and the rest exit 1 naming it, nothing made', async () => {
+    const missing = path.join(dir, 'nope');
+    for (const argv of [
+      ['logs', 'add'],
+      ['logs', 'bogus'],
+      ['logs', 'list', 'extra'],
+    ]) {
+      const usage = await runCli(['witness', ...argv, '--data', missing]);
+      expect([argv.join(' '), usage.code]).toEqual([argv.join(' '), 2]);
+    }
+    for (const argv of [['logs', 'list'], ['refusals'], ['logs', 'add', 'a+1a2b3c4d+AAAA']]) {
+      const refused = await runCli(['witness', ...argv, '--data', missing]);
+      expect([argv.join(' '), refused.code]).toEqual([argv.join(' '), 1]);
+      expect(refused.stderr).toContain(`no witness folder ${missing} (--data or WITNESS_DATA_DIR)`);
+    }
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
   it('when the help is asked for, then it names the variables it reads and the exit codes', async () => {
     const result = await runCli(['witness', '--help']);
     expect(result.code).toBe(0);
