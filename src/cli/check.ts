@@ -6,6 +6,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../config.js';
 import pino from 'pino';
+import { damaged, isDamage } from '../adapters/sqlite/damage.js';
 import { openBlobStore, openEventStore, readModelPath } from '../compose.js';
 import { requireExistingLog } from './existing-log.js';
 import { openFreeTextKeys } from '../free-text-keys.js';
@@ -52,7 +53,30 @@ Exit codes: 0 no fault, 1 faults found (or the store cannot be read), 2 usage er
 /** The check reports faults itself; what the media store would log (a temporary object left) is not its concern. */
 const quietLog = pino({ level: 'silent' });
 
+/**
+ * `ledger check`. A store SQLite cannot read stops it; which file is damaged, and what to do, is then named: the
+ * log (restore it from a backup) or the read models (a rebuild makes them again from the log).
+ */
 export async function check(argv: string[], io: CliIo): Promise<number> {
+  try {
+    return await checkCommand(argv, io);
+  } catch (err) {
+    if (!isDamage(err)) throw err;
+    const config = loadConfig(io.env, io.cwd);
+    const files = [
+      ...(config.eventStore.kind === 'sqlite'
+        ? [{ file: config.eventStore.path, remedy: 'the log: restore it from a backup' }]
+        : []),
+      { file: readModelPath(config), remedy: 'the read models: "ledger rebuild" makes them again from the log' },
+    ].filter(({ file }) => damaged(file));
+    if (files.length === 0) throw err;
+    throw new Error(
+      `${(err as Error).message}: ${files.map(({ file, remedy }) => `${file} is damaged (${remedy})`).join('; ')}`,
+    );
+  }
+}
+
+async function checkCommand(argv: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
     strict: true,

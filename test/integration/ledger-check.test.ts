@@ -331,6 +331,24 @@ describe('ledger check', () => {
     expect(skipped.code).toBe(0);
   });
 
+  it.each([
+    ['read-models.sqlite', '"ledger rebuild" makes them again from the log'],
+    ['events.sqlite', 'the log: restore it from a backup'],
+  ])('when %s is damaged, then exit 1 naming that file and what to do', async (file, remedy) => {
+    const dir = copy();
+    const target = path.join(dir, file);
+    for (const extra of ['-wal', '-shm']) fs.rmSync(target + extra, { force: true });
+    const bytes = fs.readFileSync(target);
+    bytes.fill(0x5a, 0, 100); // the header: no longer a database
+    fs.writeFileSync(target, bytes);
+    const result = await check(dir);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(`${target} is damaged (`);
+    expect(result.stderr).toContain(remedy);
+    const other = file === 'events.sqlite' ? 'read-models.sqlite' : 'events.sqlite';
+    expect(result.stderr).not.toContain(`${path.join(dir, other)} is damaged`);
+  });
+
   it('when the folder has no event store, then exit 1 saying so, and nothing is made in it', async () => {
     const dir = copy();
     fs.rmSync(path.join(dir, 'events.sqlite'));
