@@ -55,7 +55,7 @@ async function refuseKeysMissingForLog(keysDir: string, events: EventStore): Pro
   const head = await events.headPosition();
   throw new ConfigError(
     'LEDGER_KEYS_DIR',
-    `${keysDir} holds no keys, but the log already holds events (to position ${head}) signed by key ${first.event.sig.keyId}: ` +
+    `${keysDir} holds no keys, but the log already holds events (to position ${head}) signed by event key ${first.event.sig.keyId}: ` +
       'point LEDGER_KEYS_DIR at the folder of the keys that signed them; no key was made',
   );
 }

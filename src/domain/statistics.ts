@@ -121,8 +121,9 @@ function decisionsOf(events: readonly RecordedCaseEvent[], dayOf: (dateTime: str
  *   not published by `asOf` is missing when the due date has passed (`disclosureDueBy < asOf`, counted again on
  *   `calendar` when it was counted on weekdays only), pending otherwise. A
  *   publication dated after `asOf` has not happened yet as of `asOf`, so the figures published on a day can be
- *   reproduced later. A publication later withdrawn or updated (撤销/更新) still counts as published. A decision
- *   not published but exempted from publication by `asOf` is `exempted` (see `disclosureStanding`).
+ *   reproduced later. A publication later withdrawn or updated (撤销/更新) still counts as published, unless the
+ *   decision was then exempted from publication: a decision exempted by `asOf` is `exempted`, published before or
+ *   not (see `disclosureStanding`).
  * - Exemptions from publication count by the agency's day of `DisclosureExempted`, by ground.
  * - Fines are the integer sum of `fineFen` over decisions of type `fine`.
  * - Corrections (`RecordCorrected`) do not change the counts: they amend the written record of an act, not the act;
