@@ -1,7 +1,6 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { print, UsageError, type CliIo } from './io.js';
+import { print, readTextFile, UsageError, type CliIo } from './io.js';
 import { bearerToken, sendJson, serviceBase } from './service-call.js';
 
 export const calendarHelp = `Usage: ledger calendar import FILE [--year YYYY] [--url URL] [--token TOKEN]
@@ -71,9 +70,10 @@ export async function calendar(argv: string[], io: CliIo): Promise<number> {
   const base = serviceBase(values.url, io);
   let years: Map<string, YearBody>;
   try {
-    years = yearsIn(JSON.parse(fs.readFileSync(path.resolve(io.cwd, file), 'utf8')));
+    years = yearsIn(JSON.parse(readTextFile(path.resolve(io.cwd, file), file)));
   } catch (err) {
-    print(io.stderr, `ledger calendar import: ${file}: ${(err as Error).message}`);
+    const { message } = err as Error;
+    print(io.stderr, `ledger calendar import: ${message.startsWith('cannot read ') ? message : `${file}: ${message}`}`);
     return 1;
   }
   if (values.year !== undefined) {

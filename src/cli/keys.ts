@@ -57,7 +57,11 @@ export async function keys(argv: string[], io: CliIo): Promise<number> {
   }
   if (action === 'rotate') {
     if (values.purpose !== 'event' && values.purpose !== 'token')
-      throw new UsageError('--purpose event|token is required');
+      throw new UsageError(
+        values.purpose === undefined
+          ? '--purpose event|token is required'
+          : `--purpose ${values.purpose} is neither event nor token`,
+      );
     requireKeyring(config.keysDir);
     loadOrCreateKeys(config.keysDir, systemClock, config.cryptoSuite);
     const fresh = rotateKey(config.keysDir, values.purpose as KeyPurpose, systemClock, config.cryptoSuite);

@@ -10,7 +10,7 @@ token by its jti, or every token of a subject issued before TIME (RFC 3339, e.g.
 answers those tokens with 401 unauthenticated (other replicas within about a second).
 
 Options:
-  --jti ID          the token's jti claim (a UUID; every token ledger token issues has its own)
+  --jti ID          the token's jti claim as the token carries it (visible ASCII; a UUID in those ledger token issues)
   --sub ID          the subject (sub claim) whose tokens are revoked
   --before TIME     revoke the subject's tokens issued before this time, or "now"
   --reason TEXT     why, kept in the signed event

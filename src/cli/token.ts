@@ -67,13 +67,14 @@ export async function token(argv: string[], io: CliIo): Promise<number> {
       `${notCodes.join(', ')} is not an agency code: 1 to 128 letters, digits, ".", "_" or "-", the first a letter or digit`,
     );
   }
+  const given = argv.some((a) => a === '--ttl' || a.startsWith('--ttl='));
   const ttlSeconds = parseDuration(values.ttl);
   if (ttlSeconds === undefined) throw new UsageError(`--ttl ${values.ttl} is not a duration such as 90s, 15m, 1h`);
 
   const config = loadConfig(io.env, io.cwd);
   if (ttlSeconds > config.jwt.maxLifetimeSeconds) {
     throw new UsageError(
-      `--ttl ${values.ttl} is longer than the most the service accepts, ${config.jwt.maxLifetimeSeconds} s (JWT_MAX_LIFETIME_SECONDS)`,
+      `${given ? '' : 'the default '}--ttl ${values.ttl} is longer than the most the service accepts, ${config.jwt.maxLifetimeSeconds} s (JWT_MAX_LIFETIME_SECONDS)${given ? '' : ': give a shorter --ttl'}`,
     );
   }
   refuseStrayFolder(config);

@@ -1,9 +1,8 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { maskPersonName } from '../domain/redaction.js';
 import { checkDisclosure } from '../ledger/disclosure-statement.js';
-import { print, UsageError, type CliIo } from './io.js';
+import { print, readTextFile, UsageError, type CliIo } from './io.js';
 
 export const verifyDisclosureHelp = `Usage: ledger verify-disclosure FILE [--published TEXT]
 
@@ -41,9 +40,13 @@ export async function verifyDisclosure(argv: string[], io: CliIo): Promise<numbe
   if (rest.length > 0) throw new UsageError(`unexpected argument ${rest[0]}`);
   let statement: unknown;
   try {
-    statement = JSON.parse(fs.readFileSync(path.resolve(io.cwd, file), 'utf8'));
+    statement = JSON.parse(readTextFile(path.resolve(io.cwd, file), file));
   } catch (err) {
-    print(io.stderr, `ledger verify-disclosure: ${file}: ${(err as Error).message}`);
+    const { message } = err as Error;
+    print(
+      io.stderr,
+      `ledger verify-disclosure: ${message.startsWith('cannot read ') ? message : `${file}: ${message}`}`,
+    );
     return 1;
   }
   const check = checkDisclosure(statement);

@@ -9,7 +9,7 @@ import { verifyBundle, type BundleReport, type ConsistencyProofInput } from '../
 import { parseCheckpoint } from '../ledger/checkpoint.js';
 import { COSIGNATURE_V1, parseVerifierKey, splitNote } from '../ledger/cosignature.js';
 import { timestampRoots, type TimestampRoots } from '../ledger/timestamp-verify.js';
-import { print, UsageError, type CliIo } from './io.js';
+import { osReason, print, UsageError, type CliIo } from './io.js';
 import { progressBar } from './progress.js';
 
 export const verifyHelp = `Usage: ledger verify FILE|- [--key PEM_FILE ...] [--officer-key [OFFICER=]PEM_FILE ...] [--trusted-checkpoint NOTE_FILE]
@@ -283,13 +283,6 @@ function bundleSource(io: CliIo, given: string): BundleSource {
   if (!stat.isFile() && !streamed) throw new Error(`cannot read ${given}: it is not a file`);
   const open = () => fs.createReadStream(file, { highWaterMark: 1024 * 1024 });
   return streamed ? { open } : { size: stat.size, open };
-}
-
-/** "no such file or directory (ENOENT)" from a system error, without the path Node repeats in its message. */
-function osReason(err: unknown): string {
-  const { code, message } = err as NodeJS.ErrnoException;
-  const reason = /^[A-Z0-9]+: ([^,]+)/.exec(message)?.[1] ?? message;
-  return code ? `${reason} (${code})` : reason;
 }
 
 function readThreads(value: string): number {

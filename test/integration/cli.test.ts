@@ -111,11 +111,39 @@ describe('the ledger command', () => {
     [['token', '--sub', 'a', '--agency', 'b', '--roles', 'officer', '--ttl', '30d'], 'JWT_MAX_LIFETIME_SECONDS'],
     [['token', '--bogus'], 'bogus'],
     [['verify', '--bogus', 'x.tar'], "ledger verify: Unknown option '--bogus'\nRun"],
-    [['keys', 'rotate'], '--purpose'],
+    [['keys', 'rotate'], '--purpose event|token is required'],
+    [['keys', 'rotate', '--purpose', 'foo'], '--purpose foo is neither event nor token'],
   ])('when %j is run, then it is a usage error (exit 2) that says what is wrong', async (argv, message) => {
     const result = await runCli(argv, { LEDGER_DATA_DIR: tempDir() });
     expect(result.code).toBe(2);
     expect(result.stderr).toContain(message);
+  });
+
+  it('when the default lifetime of a token is longer than the service accepts, then the error says it is the default', async () => {
+    const result = await runCli(['token', '--sub', 'a', '--agency', 'b', '--roles', 'officer'], {
+      LEDGER_DATA_DIR: tempDir(),
+      JWT_MAX_LIFETIME_SECONDS: '60',
+    });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('the default --ttl 1h is longer than the most the service accepts, 60 s');
+    expect(result.stderr).toContain('give a shorter --ttl');
+  });
+
+  it.each([
+    [['verify-disclosure'], []],
+    [
+      ['calendar', 'import'],
+      ['--token', 'a-token', '--url', 'http://127.0.0.1:9'],
+    ],
+  ])('when %j is given a folder or a missing file, then exit 1 saying why in words', async (command, rest) => {
+    const folder = await runCli([...command, tempDir(), ...rest], { LEDGER_DATA_DIR: tempDir() });
+    expect([folder.code, folder.stderr]).toEqual([
+      1,
+      expect.stringContaining(`cannot read ${tempDir()}: it is not a file`),
+    ]);
+    const missing = await runCli([...command, 'missing.json', ...rest], { LEDGER_DATA_DIR: tempDir() }, tempDir());
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toContain('cannot read missing.json: no such file or directory (ENOENT)');
   });
 
   it('when the configuration is bad, then the command exits 1 naming the variable', async () => {
