@@ -400,6 +400,20 @@ const WEBHOOK_OPERATIONS: readonly Operation[] = [
   },
 ];
 
+/** What a read of a medium's bytes takes and answers (`sendMedium`): ranges, validators, the reader's purpose. */
+const MEDIUM_READ = {
+  parameters: [PARAMETERS.range, PARAMETERS.ifRange, PARAMETERS.ifNoneMatch, PARAMETERS.purpose],
+  responses: {
+    '200': { description: 'The bytes.', headers: { ETag: text('The SHA-256, quoted.') }, content: BYTES },
+    '206': {
+      description: 'The range asked for.',
+      headers: { 'Content-Range': text('bytes a-b/size') },
+      content: BYTES,
+    },
+    '304': { description: 'The client holds these bytes already.' },
+  },
+} as const;
+
 /** Online applications (网上受理): filed and followed by the public, accepted or refused by officers, supervised. */
 const APPLICATION_ID: Json = {
   name: 'applicationId',
@@ -516,24 +530,8 @@ const APPLICATION_OPERATIONS: readonly Operation[] = [
     summary:
       "The bytes of an attachment of an application of the officer's agency, or a range of them (officer); the read is recorded (read_media), and an erased applicant's are not served",
     tag: 'cases',
-    parameters: [
-      APPLICATION_ID,
-      PARAMETERS.sha256,
-      PARAMETERS.range,
-      PARAMETERS.ifRange,
-      PARAMETERS.ifNoneMatch,
-      PARAMETERS.purpose,
-    ],
-    responses: {
-      '200': { description: 'The bytes.', headers: { ETag: text('The SHA-256, quoted.') }, content: BYTES },
-      '206': {
-        description: 'The range asked for.',
-        headers: { 'Content-Range': text('bytes a-b/size') },
-        content: BYTES,
-      },
-      '304': { description: 'The client holds these bytes already.' },
-      ...problems(400, 401, 403, 404, 409, 416, 500),
-    },
+    parameters: [APPLICATION_ID, PARAMETERS.sha256, ...MEDIUM_READ.parameters],
+    responses: { ...MEDIUM_READ.responses, ...problems(400, 401, 403, 404, 409, 416, 500) },
   },
   {
     method: 'POST',
@@ -1273,17 +1271,8 @@ const OPERATIONS: readonly Operation[] = [
     summary:
       'The bytes of a medium held by the agency of a case the caller may read, or a range of them; the read is recorded',
     tag: 'media',
-    parameters: [PARAMETERS.sha256, PARAMETERS.range, PARAMETERS.ifRange, PARAMETERS.ifNoneMatch, PARAMETERS.purpose],
-    responses: {
-      '200': { description: 'The bytes.', headers: { ETag: text('The SHA-256, quoted.') }, content: BYTES },
-      '206': {
-        description: 'The range asked for.',
-        headers: { 'Content-Range': text('bytes a-b/size') },
-        content: BYTES,
-      },
-      '304': { description: 'The client holds these bytes already.' },
-      ...problems(400, 401, 404, 416, 500, 503),
-    },
+    parameters: [PARAMETERS.sha256, ...MEDIUM_READ.parameters],
+    responses: { ...MEDIUM_READ.responses, ...problems(400, 401, 404, 416, 500, 503) },
   },
   {
     method: 'POST',

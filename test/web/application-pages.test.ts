@@ -52,6 +52,17 @@ async function postForm(path: string, body: FormData | URLSearchParams, cookie: 
   return { status: res.status, text: await res.text(), headers: res.headers };
 }
 
+/**
+ * Files an application through the portal's form as a browser does; its receipt page's text and the id it shows.
+ * Resolves once the read models show it, as the officer who then decides it has seen it in the queue.
+ */
+async function fileOnPortal(overrides: Record<string, string> = {}): Promise<{ id: string; text: string }> {
+  const { token, cookie } = await openForm('/apply');
+  const filed = await postForm(`/apply?_csrf=${token}`, filingForm(overrides), cookie);
+  expect(await t.service.readModelsCaughtUp()).toBe(true);
+  return { id: /<code id="receipt-id">([0-9a-f-]{36})<\/code>/.exec(filed.text)![1]!, text: filed.text };
+}
+
 const pendingCount = async () =>
   ((await t.call('GET', '/v1/applications', { token: officer })).body.items as unknown[]).length;
 
@@ -254,9 +265,7 @@ describe('filing an application on the portal (网上申请)', () => {
   });
 
   it("when an officer refuses an application without a reason, then the queue names the field and links to it in that application's form, and nothing is recorded", async () => {
-    const { token, cookie } = await openForm('/apply');
-    const filed = await postForm(`/apply?_csrf=${token}`, filingForm(), cookie);
-    const id = /<code id="receipt-id">([0-9a-f-]{36})<\/code>/.exec(filed.text)![1]!;
+    const { id } = await fileOnPortal();
     const res = await fetch(`${t.url}/work/applications/${id}/rejection`, {
       method: 'POST',
       redirect: 'manual',
@@ -274,13 +283,10 @@ describe('filing an application on the portal (网上申请)', () => {
   });
 
   it('when an officer opens an application from the queue, then its page shows everything filed and its files open', async () => {
-    const { token, cookie } = await openForm('/apply');
-    const filed = await postForm(
-      `/apply?_csrf=${token}`,
-      filingForm({ 'applicant.address': '县城关镇人民路1号', request: '申请律师执业证。\n已附申请书。' }),
-      cookie,
-    );
-    const id = /<code id="receipt-id">([0-9a-f-]{36})<\/code>/.exec(filed.text)![1]!;
+    const { id } = await fileOnPortal({
+      'applicant.address': '县城关镇人民路1号',
+      request: '申请律师执业证。\n已附申请书。',
+    });
     const head = await t.service.events.headPosition();
     const queue = await fetch(`${t.url}/work/applications?consistentWith=${head}`, {
       headers: { accept: 'text/html', authorization: `Bearer ${officer}` },
@@ -318,9 +324,7 @@ describe('filing an application on the portal (网上申请)', () => {
   });
 
   it("when a refusal sent from the application's page lacks a reason, then that page comes back with the error at its field", async () => {
-    const { token, cookie } = await openForm('/apply');
-    const filed = await postForm(`/apply?_csrf=${token}`, filingForm(), cookie);
-    const id = /<code id="receipt-id">([0-9a-f-]{36})<\/code>/.exec(filed.text)![1]!;
+    const { id } = await fileOnPortal();
     const res = await fetch(`${t.url}/work/applications/${id}/rejection`, {
       method: 'POST',
       redirect: 'manual',
@@ -335,10 +339,8 @@ describe('filing an application on the portal (网上申请)', () => {
   });
 
   it("when a refused application's applicant was erased, then its progress page says so plainly, and not before", async () => {
-    const { token, cookie } = await openForm('/apply');
-    const filed = await postForm(`/apply?_csrf=${token}`, filingForm(), cookie);
-    const id = /<code id="receipt-id">([0-9a-f-]{36})<\/code>/.exec(filed.text)![1]!;
-    const code = /<code id="receipt-code">([A-Z2-7]{26})<\/code>/.exec(filed.text)![1]!;
+    const { id, text: receipt } = await fileOnPortal();
+    const code = /<code id="receipt-code">([A-Z2-7]{26})<\/code>/.exec(receipt)![1]!;
     const refusal = { reason: '材料不齐全', legalBasis: '《行政许可法》第三十二条' };
     expect((await t.call('POST', `/v1/applications/${id}/rejection`, { token: officer, body: refusal })).status).toBe(
       201,
