@@ -349,6 +349,15 @@ export async function openBlobStore(config: Config, log: Logger): Promise<BlobSt
     const status = $metadata?.httpStatusCode === undefined ? '' : ` (HTTP ${$metadata.httpStatusCode})`;
     throw new ConfigError('S3_BUCKET', `the bucket "${s3.bucket}" cannot be reached: ${name}${status}: ${message}`);
   }
+  // retention or a legal hold on every medium needs the bucket's Object Lock: without it every upload would fail
+  const locking = s3.objectLock ? 'S3_OBJECT_LOCK_MODE' : s3.legalHold ? 'S3_LEGAL_HOLD' : undefined;
+  if (locking !== undefined && !(await store.objectLockEnabled().catch(() => true))) {
+    store.close();
+    throw new ConfigError(
+      locking,
+      `the bucket "${s3.bucket}" has no Object Lock, which the retention or legal hold set on every medium needs: create the bucket with Object Lock enabled, or unset ${locking}`,
+    );
+  }
   return store;
 }
 

@@ -137,5 +137,22 @@ export function serviceOnMoto(): void {
       expect(served.status).toBe(500);
       expect(JSON.parse(served.bytes.toString('utf8'))).toMatchObject({ code: 'integrity_fault' });
     }, 120_000);
+
+    it.each([
+      [{ S3_OBJECT_LOCK_MODE: 'COMPLIANCE', S3_OBJECT_LOCK_DAYS: '1' }, 'S3_OBJECT_LOCK_MODE'],
+      [{ S3_LEGAL_HOLD: 'true' }, 'S3_LEGAL_HOLD'],
+    ])(
+      'when %j is set for a bucket without Object Lock, then start-up stops naming %s, not every upload later',
+      async (locking, variable) => {
+        const plain = await moto.newBucket();
+        const { S3_OBJECT_LOCK_MODE: _mode, S3_OBJECT_LOCK_DAYS: _days, ...rest } = env;
+        await expect(startTestService({ ...rest, S3_BUCKET: plain, ...locking })).rejects.toMatchObject({
+          code: 'config_invalid',
+          variable,
+          message: expect.stringContaining(`the bucket "${plain}" has no Object Lock`),
+        });
+      },
+      60_000,
+    );
   });
 }

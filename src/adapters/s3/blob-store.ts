@@ -7,6 +7,7 @@ import {
   CreateMultipartUploadCommand,
   DeleteObjectCommand,
   GetObjectCommand,
+  GetObjectLockConfigurationCommand,
   HeadBucketCommand,
   HeadObjectCommand,
   S3Client,
@@ -250,6 +251,22 @@ export class S3BlobStore implements BlobStore {
   /** The bucket answers (HeadBucket) with these credentials. */
   async ping(): Promise<void> {
     await this.client.send(new HeadBucketCommand({ Bucket: this.#bucket }));
+  }
+
+  /**
+   * Whether the bucket has Object Lock enabled, without which the retention and legal holds the store sets on every
+   * medium are refused by S3 (each upload would fail). A bucket without an Object Lock configuration (404), or a
+   * service without Object Lock (501), has none.
+   */
+  async objectLockEnabled(): Promise<boolean> {
+    try {
+      const out = await this.client.send(new GetObjectLockConfigurationCommand({ Bucket: this.#bucket }));
+      return out.ObjectLockConfiguration?.ObjectLockEnabled === 'Enabled';
+    } catch (err) {
+      const status = statusOf(err);
+      if (status === 404 || status === 501) return false;
+      throw err;
+    }
   }
 
   /** Closes the client's connections. */
