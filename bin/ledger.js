@@ -23,6 +23,11 @@ if (dist.fresh) {
   register();
   ({ main } = await import('../src/cli/main.ts'));
 }
+// a reader that stops early (`ledger verify case.tar | head -1`) closes the pipe: what is left to print is dropped,
+// and the exit code stays the command's (the verdict), not a crash on the write
+process.stdout.on('error', (err) => {
+  if (err.code !== 'EPIPE') throw err;
+});
 process.exitCode = await main(process.argv.slice(2), {
   stdin: process.stdin,
   stdout: process.stdout,

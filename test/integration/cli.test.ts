@@ -146,6 +146,18 @@ describe('the ledger command', () => {
     expect(missing.stderr).toContain('cannot read missing.json: no such file or directory (ENOENT)');
   });
 
+  it('when its reader closes the pipe early, then the command keeps its exit code instead of crashing on the write', async () => {
+    // `true` reads nothing and exits at once: every write of the help then meets a closed pipe (EPIPE)
+    const child = spawn('bash', ['-c', `"${process.execPath}" bin/ledger.js --help | true; exit \${PIPESTATUS[0]}`], {
+      cwd: root,
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
+    const code = await new Promise<number | null>((resolve) => child.once('exit', (c) => resolve(c)));
+    expect([code, stderr]).toEqual([0, '']);
+  });
+
   it('when the configuration is bad, then the command exits 1 naming the variable', async () => {
     const result = await runCli(['serve'], { PORT: 'http', LEDGER_DATA_DIR: tempDir() });
     expect(result.code).toBe(1);
