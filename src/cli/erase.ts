@@ -14,8 +14,9 @@ sealed under, after recording a signed event naming the legal ground:
                      opened a case is refused (application_became_case): erase the case.
 The fields then read "[erased]" everywhere; every hash, signature, inclusion proof and checkpoint still verifies.
 A key store that could not destroy the key (a legal hold) refuses before anything is recorded
-(data_key_not_erasable). Erasing again finishes an erasure a crash interrupted (the key is destroyed) and answers
-case_erased (application_erased). docs/privacy.md says what erasure reaches and what it cannot.
+(data_key_not_erasable). Erasing again finishes an erasure a crash interrupted (the key is destroyed) and, like
+erasing a case erased already, is refused with case_erased (application_erased), exit 1: the erasure stands.
+docs/privacy.md says what erasure reaches and what it cannot.
 
 Options:
   --case ID          the case
