@@ -254,6 +254,23 @@ describe('yearlyStatistics: publication of decisions', () => {
     expect(stats([privacy], '2020-01-03').disclosures).toMatchObject({ exempted: 0, missing: 1 });
     expect(stats([privacy], '2020-01-20', 2020).exemptions.byGround.personal_privacy).toBe(1);
   });
+
+  it('when a published decision is withdrawn and then exempted from publication, then from the exemption it counts as exempted, before it as published', () => {
+    const withdrawn = caseOf(
+      'G',
+      open('G'),
+      decide('fine', '2019-09-27', 50_000),
+      disclose('2019-10-12'),
+      act('DisclosureWithdrawn', { reason: '涉及国家秘密，撤回公示' }, { occurredAt: '2019-11-04T10:00:00+08:00' }),
+      act(
+        'DisclosureExempted',
+        { ground: 'state_secret', legalBasis: '《保守国家秘密法》第二十八条', reason: '不予公开' },
+        { actor: actors.head, occurredAt: '2019-11-05T10:00:00+08:00' },
+      ),
+    );
+    expect(stats([withdrawn]).disclosures).toEqual({ onTime: 0, late: 0, exempted: 1, missing: 0, pending: 0 });
+    expect(stats([withdrawn], '2019-11-04').disclosures).toMatchObject({ onTime: 1, exempted: 0 });
+  });
 });
 
 describe('yearlyStatistics: reviews, recordings, hearings', () => {
