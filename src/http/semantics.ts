@@ -141,7 +141,7 @@ function checkQuery(req: Request, accepted: readonly string[]): void {
     (name) => name !== 'format' && !accepted.includes(name),
   );
   if (unknown.length === 0) return;
-  const takes = [...accepted, 'format'];
+  const takes = accepted.includes('format') ? [...accepted] : [...accepted, 'format'];
   throw new InvalidQuery(`unknown query parameter ${unknown.join(', ')}: this route takes ${takes.join(', ')}`, {
     unknown,
     accepted: takes,

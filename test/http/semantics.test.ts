@@ -190,6 +190,10 @@ describe('query parameters', () => {
     // the purpose of a read is a header (x-purpose): as a query parameter it would be recorded nowhere
     const purpose = await t.call('GET', '/v1/cases/sem-1?purpose=audit', { token: officer });
     expect([purpose.status, purpose.body.unknown]).toEqual([400, ['purpose']]);
+    // a route whose own parameters name format lists it once
+    const listed = await t.call('GET', '/v1/audit/certificates?asof=2026-01-01', { token: supervisor });
+    expect(listed.status).toBe(400);
+    expect(listed.body.accepted.filter((name: string) => name === 'format')).toEqual(['format']);
     const none = await t.call('POST', '/v1/verify?strict=1', { body: 'x' });
     expect([none.status, none.body.code, none.body.accepted]).toEqual([400, 'invalid_query', ['format']]);
     for (const { method, path } of semanticsTable) {
