@@ -1,4 +1,4 @@
-import { startReplicas, type Replicas } from '../support/replicas.js';
+import { openCase, startReplicas, type Replicas } from '../support/replicas.js';
 import { seedAgency } from '../support/service.js';
 
 /**
@@ -18,17 +18,7 @@ describe('a write on one replica read on another that lags', () => {
   it('when the reading replica has not applied the write in time, then 503 not_caught_up (JSON and page), and once it has, the case', async () => {
     const lag = r.standIn.holdDelivery((index) => index >= r.subscriptionsOfA);
     const { officer } = await seedAgency(r.a, AGENCY);
-    const opened = await r.a.call('POST', '/v1/cases', {
-      token: officer,
-      body: {
-        caseId: 'ryw-b',
-        itemCode: 'P-001',
-        title: '案',
-        openedOn: new Date().toISOString().slice(0, 10),
-        officers: ['alice', 'bob'],
-        parties: [{ kind: 'organization', name: '某公司' }],
-      },
-    });
+    const opened = await openCase(r.a, officer, 'ryw-b');
     expect(opened.status).toBe(201);
     const position = opened.body.position as number;
 
