@@ -19,22 +19,30 @@ export interface EvaluationDoc extends Doc, EvaluationData {
 }
 
 export const EVALUATIONS = 'evaluations';
-/** A case's evaluations are the keys starting with `<evaluation stream>/`, one per supervisor. */
-export const evaluationKey = (agency: string, caseId: string, evaluator: string): string =>
-  `${evaluationStream(agency, caseId)}/${encodeURIComponent(evaluator)}`;
+/**
+ * A case's evaluations are the keys starting with `<evaluation stream>/`, one per supervisor: its id, and after
+ * an `@` its agency when it is not the case's (escaped, neither part holds an `@`).
+ */
+export const evaluationKey = (
+  agency: string,
+  caseId: string,
+  evaluator: Pick<EvaluationData, 'evaluator' | 'evaluatorAgency'>,
+): string =>
+  `${evaluationStream(agency, caseId)}/${encodeURIComponent(evaluator.evaluator)}` +
+  (evaluator.evaluatorAgency === undefined ? '' : `@${encodeURIComponent(evaluator.evaluatorAgency)}`);
 export const caseEvaluationsPrefix = (agency: string, caseId: string): string => `${evaluationStream(agency, caseId)}/`;
 
 /** Case-file evaluations, from the `evaluation-<agency>:<caseId>` streams. */
 export const evaluationsProjection: Projection = {
   name: 'evaluations',
-  version: 1,
+  version: 2,
   collections: [{ name: EVALUATIONS, indexes: ['agency', 'closedYear', 'caseId', 'evaluator'] }],
   apply({ event }, docs): Change[] {
     const stream = parseAgencyStream(event.stream);
     if (stream?.category !== 'evaluation') return [];
     if (event.type !== 'CaseFileEvaluated' && event.type !== 'CaseFileEvaluationAmended') return [];
     const data = event.data as unknown as EvaluationEvent['data'];
-    const key = evaluationKey(stream.agency, stream.id, data.evaluator);
+    const key = evaluationKey(stream.agency, stream.id, data);
     const before = docs.get<EvaluationDoc>(EVALUATIONS, key);
     const { reason, ...scores } = data as EvaluationData & { reason?: string };
     const doc: EvaluationDoc = {

@@ -2,18 +2,18 @@ import { Router, type Request } from 'express';
 import type { Principal } from '../app/auth.js';
 import { recordedEvent } from '../app/command-handler.js';
 import type { EvaluationReads } from '../app/evaluation-reads.js';
-import type { EvaluationService } from '../app/evaluation-service.js';
+import { evaluatorOf, type EvaluationService } from '../app/evaluation-service.js';
 import type { EvaluationScores } from '../domain/case/evaluation.js';
 import { evaluationStream } from '../domain/case/evaluation.js';
 import { RuleViolation } from '../domain/errors.js';
 import { authenticate, principalOf, requireRoles } from './authenticate.js';
 import { jsonBody } from './body.js';
 import { caseFileRetrievalOf } from './retrieval.js';
-import { single } from './query.js';
+import { id } from './query.js';
 import { eventIdFor, ifMatch } from './request.js';
-import { sendList, supervisionQuery, wantsCsv } from './supervision-api.js';
+import { sendList, supervisionQuery, wantsCsv, yearOf } from './supervision-api.js';
 import { SUPERVISION_TABLES, weakPointsRows } from './supervision-csv.js';
-import { InvalidQuery, type Validate } from './validation.js';
+import type { Validate } from './validation.js';
 import { ID_PATTERN } from '../domain/streams.js';
 
 export interface EvaluationApiDependencies {
@@ -31,7 +31,8 @@ function caseIdOf(req: Request): string {
 }
 
 /**
- * Case-file evaluations (案卷评查) by supervisors: scoring a closed case file of their own agency, reading a case's
+ * Case-file evaluations (案卷评查) by supervisors: scoring a closed case file of their own agency or of one they
+ * supervise (`?agency=` names which, where the id is not unique among them), reading a case's
  * evaluations, and the weak points of a year (by checklist rule, item and officer).
  */
 export function evaluationApi({ evaluations, reads, verify, validate, newId }: EvaluationApiDependencies): Router {
@@ -43,13 +44,15 @@ export function evaluationApi({ evaluations, reads, verify, validate, newId }: E
     validate('urn:evidence-ledger:schema:command:evaluate-case-file', req.body);
     const body = req.body as { scores: EvaluationScores; reason?: string };
     const principal = principalOf(res);
-    const actor = { sub: principal.sub, agency: principal.agency, roles: [...principal.roles] };
-    const eventId = eventIdFor(req, principal, evaluationStream(principal.agency, caseId), newId);
-    const result = await evaluations.evaluate(caseId, actor, body, eventId, ifMatch(req));
+    const agency = await evaluations.agencyOf(principal, caseId, id(req.query.agency, 'agency'));
+    const actor = evaluatorOf(principal);
+    const eventId = eventIdFor(req, principal, evaluationStream(agency, caseId), newId);
+    const result = await evaluations.evaluate({ agency, caseId }, actor, body, eventId, ifMatch(req));
     const recorded = recordedEvent(result, 'EvaluateCaseFile');
     res.status(result.created ? 201 : 200).set('ETag', `"${result.revision}"`);
     res.json({
       caseId,
+      agency,
       type: recorded.type,
       total: (recorded.data as { total: number }).total,
       revision: result.revision,
@@ -65,11 +68,7 @@ export function evaluationApi({ evaluations, reads, verify, validate, newId }: E
 
   router.get('/v1/audit/evaluation-weak-points', ...guard, async (req, res) => {
     const query = supervisionQuery(req, res);
-    const year = single(req.query.year, 'year');
-    if (year === undefined || !/^\d{4}$/.test(year) || Number(year) < 1949) {
-      throw new InvalidQuery('year must be a year, YYYY, from 1949');
-    }
-    const answer = await reads.weakPoints({ ...query, year: Number(year) });
+    const answer = await reads.weakPoints({ ...query, year: yearOf(req.query.year) });
     // as CSV, the rules' figures are rows beside the items' and the officers'
     sendList(req, res, SUPERVISION_TABLES.evaluationWeakPoints, wantsCsv(req) ? weakPointsRows(answer) : answer);
   });

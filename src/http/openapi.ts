@@ -766,9 +766,9 @@ const DISCRETION_OPERATIONS: readonly Operation[] = [
     path: '/v1/cases/{caseId}/evaluations',
     operationId: 'evaluateCaseFile',
     summary:
-      "Score a closed case file of the supervisor's agency against the review checklist (supervisor); a second evaluation amends the first and says why",
+      "Score a closed case file of the supervisor's agency, or of an agency the supervisor supervises, against the review checklist (supervisor); a second evaluation amends the first and says why",
     tag: 'cases',
-    parameters: [PARAMETERS.caseId, PARAMETERS.ifMatch, PARAMETERS.idempotencyKey],
+    parameters: [PARAMETERS.caseId, PARAMETERS.caseAgency, PARAMETERS.ifMatch, PARAMETERS.idempotencyKey],
     requestBody: jsonBody('command.evaluate-case-file'),
     responses: {
       ...written('The evaluation', 'response.evaluation-written'),

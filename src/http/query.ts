@@ -49,6 +49,23 @@ export function oneOf<T extends string>(value: unknown, name: string, allowed: I
   return text as T | undefined;
 }
 
+/**
+ * The years a `?year=` names: from 1949 to 9998, so that a year's figures, which reach the next year's first day,
+ * stay in four-digit dates.
+ */
+export const YEARS = { first: 1949, last: 9998 } as const;
+
+/** A year, YYYY, within {@link YEARS} (the statistics, the weak points, the dashboard's charts). */
+export function year(value: unknown, name = 'year'): number | undefined {
+  const text = single(value, name);
+  if (text === undefined) return undefined;
+  const n = Number(text);
+  if (!/^\d{4}$/.test(text) || n < YEARS.first || n > YEARS.last) {
+    throw new InvalidQuery(`${name} must be a year, YYYY, from ${YEARS.first} to ${YEARS.last}`);
+  }
+  return n;
+}
+
 /** A calendar date, YYYY-MM-DD (2026-02-30 is refused). */
 export function date(value: unknown, name: string): string | undefined {
   const text = single(value, name);

@@ -6,7 +6,7 @@ import { authenticate, principalOf, requireRoles } from './authenticate.js';
 import { consistencyOf } from './consistency.js';
 import { CSV_CONTENT_TYPE, metricsCsv } from './csv.js';
 import { listCsv, SUPERVISION_TABLES, type ListTable } from './supervision-csv.js';
-import { date, id, oneOf, pagingOf, single } from './query.js';
+import { date, id, oneOf, pagingOf, single, year } from './query.js';
 import { listingOf } from './retrieval.js';
 import { InvalidQuery } from './validation.js';
 
@@ -177,11 +177,9 @@ export function wantsCsv(req: Request): boolean {
   return preferredType(req, ['application/json', 'text/csv']) === 'text/csv';
 }
 
-function yearOf(value: unknown): number {
-  const text = single(value, 'year');
-  if (text === undefined) throw new InvalidQuery('year is required');
-  if (!/^\d{4}$/.test(text) || Number(text) < 1949 || Number(text) > 9998) {
-    throw new InvalidQuery('year must be a year, YYYY, from 1949');
-  }
-  return Number(text);
+/** `?year=`, required. */
+export function yearOf(value: unknown): number {
+  const given = year(value);
+  if (given === undefined) throw new InvalidQuery('year is required');
+  return given;
 }

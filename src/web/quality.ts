@@ -4,13 +4,14 @@ import { listingOf } from '../http/retrieval.js';
 import type { CaseFileReads } from '../app/case-file-reads.js';
 import type { DiscretionReads } from '../app/discretion-reads.js';
 import type { EvaluationReads } from '../app/evaluation-reads.js';
-import type { EvaluationService } from '../app/evaluation-service.js';
+import { canRead } from '../app/case-reads.js';
+import { evaluatorOf, type EvaluationService } from '../app/evaluation-service.js';
 import { dateAtOffset } from '../domain/actor.js';
 import { EVALUATION_POINTS, type EvaluationScores } from '../domain/case/evaluation.js';
 import { notFound } from '../domain/errors.js';
 import type { LedgerError } from '../errors.js';
-import { InvalidQuery } from '../errors.js';
 import { consistencyOf } from '../http/consistency.js';
+import { year as yearQuery } from '../http/query.js';
 import { requestId } from '../http/request.js';
 import type { Validate } from '../http/validation.js';
 import type { Clock } from '../ports/clock.js';
@@ -93,10 +94,8 @@ export function qualityScreens(deps: QualityDependencies, assets: PortalAssets):
     const principal = portalPrincipal(res);
     const raw = req.query.year;
     const thisYear = Number(dateAtOffset(deps.clock.now(), deps.utcOffsetOf(principal.agency)).slice(0, 4));
-    if (raw !== undefined && raw !== '' && (typeof raw !== 'string' || !/^\d{4}$/.test(raw) || Number(raw) < 1949)) {
-      throw new InvalidQuery('year must be a year, YYYY, from 1949');
-    }
-    const year = typeof raw === 'string' && raw !== '' ? Number(raw) : thisYear;
+    // the form's year left empty is this year
+    const year = (raw === '' ? undefined : yearQuery(raw)) ?? thisYear;
     const weak = await deps.evaluationReads.weakPoints({ principal, year, ...listingOf(req, res) });
     sendPage(res, ctx, { title: ctx.t('quality.weak.title'), main: weakPointsMain(ctx, weak) });
   });
@@ -105,8 +104,8 @@ export function qualityScreens(deps: QualityDependencies, assets: PortalAssets):
     const principal = portalPrincipal(res);
     const agency = String(req.params.agency);
     const caseId = String(req.params.caseId);
-    // a supervisor evaluates the case files of their own agency
-    if (!ID_PATTERN.test(agency) || !ID_PATTERN.test(caseId) || agency !== principal.agency)
+    // a supervisor evaluates the case files of their own agency and of those it supervises
+    if (!ID_PATTERN.test(agency) || !ID_PATTERN.test(caseId) || !canRead(principal, agency))
       throw notFound('no such case');
     return { principal, agency, caseId };
   };
@@ -142,14 +141,13 @@ export function qualityScreens(deps: QualityDependencies, assets: PortalAssets):
     requireCsrf,
     parseForm,
     async (req: Request, res: Response) => {
-      const { principal, caseId } = caseOf(req, res);
+      const { principal, agency, caseId } = caseOf(req, res);
       const values = textValues(req.body);
       res.locals.formValues = values;
       const body = evaluationBody(values);
       deps.validate(EVALUATE, body);
-      const actor = { sub: principal.sub, agency: principal.agency, roles: [...principal.roles] };
-      const result = await deps.evaluations.evaluate(caseId, actor, body, deps.newId());
-      res.redirect(303, `${evaluateHref({ agency: principal.agency, caseId })}?consistentWith=${result.position}`);
+      const result = await deps.evaluations.evaluate({ agency, caseId }, evaluatorOf(principal), body, deps.newId());
+      res.redirect(303, `${evaluateHref({ agency, caseId })}?consistentWith=${result.position}`);
     },
     formErrors((err: LedgerError, req: Request, res: Response) => {
       const ctx = pageContext(req, res, assets);

@@ -9,8 +9,7 @@ import type { RegistryService } from '../app/registry-service.js';
 import type { SupervisionReads } from '../app/supervision-reads.js';
 import { dateAtOffset } from '../domain/actor.js';
 import { notFound } from '../domain/errors.js';
-import { InvalidQuery } from '../errors.js';
-import { id, single } from '../http/query.js';
+import { id, single, year } from '../http/query.js';
 import { sendBundle } from '../http/bundle-api.js';
 import { consistencyOf } from '../http/consistency.js';
 import { sendMedium } from '../http/media-api.js';
@@ -65,11 +64,7 @@ export const DASHBOARD_ROWS = 10;
 
 /** `?year=` of the dashboard's charts, this year (`today`'s) when absent. */
 function yearOf(raw: unknown, today: string): number {
-  if (raw === undefined || raw === '') return Number(today.slice(0, 4));
-  if (typeof raw !== 'string' || !/^\d{4}$/.test(raw) || Number(raw) < 1949) {
-    throw new InvalidQuery('year must be a year, YYYY, from 1949');
-  }
-  return Number(raw);
+  return (raw === '' ? undefined : year(raw)) ?? Number(today.slice(0, 4));
 }
 
 /** How many of the latest retrievals the case page lists; `?accessCursor=` (the next page's link) goes on. */

@@ -132,4 +132,16 @@ describeInBrowser('discretion benchmarks and case-file evaluation in Chromium', 
     expect(await byRule.locator('tbody tr').first().textContent()).toContain('60%');
     expect(await seriousViolations(supervisor)).toEqual([]);
   });
+
+  it("when the county's legal office, which supervises the bureau, evaluates one of its closed case files, then the form takes it and names the office beside the evaluator", async () => {
+    const lin = s.f.t.token('lin', 'county-legal', ['supervisor'], [AGENCY]);
+    const { page: legal } = await s.signIn(lin);
+    await legal.goto(`${s.f.t.url}/cases/${AGENCY}/past-1`);
+    await Promise.all([legal.waitForURL(/\/evaluate$/), legal.getByRole('link', { name: '评查本案卷' }).click()]);
+    await submit(legal, '提交评查');
+    const recorded = legal.locator('#recorded + ul');
+    await recorded.getByText('county-legal/lin').waitFor(WAIT);
+    expect(await recorded.textContent()).toContain('90 / 90');
+    expect(await seriousViolations(legal)).toEqual([]);
+  });
 });

@@ -276,7 +276,16 @@ describe('case-file evaluation (案卷评查) over HTTP', () => {
       [AGENCY, 'alice'],
       [AGENCY, 'bob'],
     ]);
-    expect((await read('/v1/audit/evaluation-weak-points?year=26', supervisor)).status).toBe(400);
+    // the years the statistics take, 1949 to 9998
+    for (const year of ['26', '1948', '9999']) {
+      const refused = await read(`/v1/audit/evaluation-weak-points?year=${year}`, supervisor);
+      expect([refused.status, refused.body.code, refused.body.detail]).toEqual([
+        400,
+        'invalid_query',
+        'year must be a year, YYYY, from 1949 to 9998',
+      ]);
+      expect((await read(`/v1/audit/statistics?year=${year}`, supervisor)).status).toBe(400);
+    }
     expect((await read('/v1/audit/evaluation-weak-points?year=2026', officer)).status).toBe(403);
     const stats = await read('/v1/audit/statistics?year=2026', supervisor);
     expect(stats.body.caseFileEvaluations).toMatchObject({ evaluations: 1, cases: 1 });
@@ -309,5 +318,65 @@ describe('case-file evaluation (案卷评查) over HTTP', () => {
     const one = await (await fetch(`${t.url}/statistics/2026.csv?agency=${AGENCY}`)).text();
     expect(one).toContain('caseFileEvaluations.byItem.P-001.evaluations,1');
     expect(one).toContain('caseFileEvaluations.byRule.discretionAppropriate.deductions,1');
+  });
+
+  it("when a supervising agency evaluates a case file of an agency it supervises, then the evaluation names the evaluator's agency; an agency it does not supervise is 404, and an id two of its agencies use is 409 until it names one", async () => {
+    // the county's legal office supervises the bureau (司法局执法监督); its "sam" is not the bureau's sam
+    const LEGAL = 'county-legal';
+    const lin = t.token('lin', LEGAL, ['supervisor'], [AGENCY]);
+    const legalSam = t.token('sam', LEGAL, ['supervisor'], [AGENCY]);
+    const unsupervising = t.token('lin', LEGAL, ['supervisor']);
+    const evaluate = (token: string, query = '') =>
+      call('POST', `/v1/cases/D-2/evaluations${query}`, token, { scores: SCORES });
+    for (const [token, query] of [
+      [unsupervising, ''],
+      [lin, '?agency=city-market'],
+    ] as const) {
+      const refused = await evaluate(token, query);
+      expect([refused.status, refused.body.code]).toEqual([404, 'not_found']);
+    }
+    const res = await evaluate(lin);
+    expect([res.status, res.body.type, res.body.agency, res.body.total]).toEqual([
+      201,
+      'CaseFileEvaluated',
+      AGENCY,
+      84,
+    ]);
+    const theirs = await evaluate(legalSam, `?agency=${AGENCY}`);
+    expect([theirs.status, theirs.body.type]).toEqual([201, 'CaseFileEvaluated']);
+    const again = await evaluate(lin);
+    expect([again.status, again.body.code]).toEqual([409, 'evaluation_exists']);
+    const events = (await read('/v1/cases/D-2/evaluations', lin)).body.items as {
+      evaluator: string;
+      evaluatorAgency?: string;
+      total: number;
+    }[];
+    expect(events.map((e) => [e.evaluatorAgency ?? AGENCY, e.evaluator, e.total])).toEqual([
+      [LEGAL, 'lin', 84],
+      [AGENCY, 'sam', 86],
+      [LEGAL, 'sam', 84],
+    ]);
+
+    // the legal office has a case D-2 of its own: the id is then ambiguous until the request names the agency
+    const legal = await seedAgency(t, LEGAL, { officers: ['lu', 'lee'] });
+    const opened = await call('POST', '/v1/cases', legal.officer, {
+      caseId: 'D-2',
+      itemCode: 'P-001',
+      title: '某企业未按规定备案案',
+      openedOn: '2026-11-02',
+      officers: ['lu', 'lee'],
+      parties: [{ kind: 'organization', name: '某某公司' }],
+    });
+    expect(opened.status).toBe(201);
+    const ambiguous = await evaluate(lin);
+    expect([ambiguous.status, ambiguous.body.code, ambiguous.body.agencies]).toEqual([
+      409,
+      'case_ambiguous',
+      [LEGAL, AGENCY],
+    ]);
+    const own = await evaluate(lin, `?agency=${LEGAL}`);
+    expect([own.status, own.body.code]).toEqual([409, 'case_not_closed']);
+    const named = await evaluate(lin, `?agency=${AGENCY}`);
+    expect([named.status, named.body.code]).toEqual([409, 'evaluation_exists']);
   });
 });

@@ -276,7 +276,7 @@ export interface paths {
     /** Each supervisor's evaluation of a case file, as amended (supervisor); the read is recorded (read_evaluations), and a case the supervisor may not read is 404 like any other read of it */
     get: operations['listCaseEvaluations'];
     put?: never;
-    /** Score a closed case file of the supervisor's agency against the review checklist (supervisor); a second evaluation amends the first and says why */
+    /** Score a closed case file of the supervisor's agency, or of an agency the supervisor supervises, against the review checklist (supervisor); a second evaluation amends the first and says why */
     post: operations['evaluateCaseFile'];
     delete?: never;
     options?: never;
@@ -3099,6 +3099,8 @@ export interface components {
       officers: components['schemas']['defs']['$defs']['id'][];
       closedOn: components['schemas']['defs']['$defs']['date'];
       evaluator: components['schemas']['defs']['$defs']['id'];
+      /** @description The evaluator's agency, when it is not the case's: a supervising agency evaluating the case files of an agency it supervises. Absent, the evaluator is of the case's agency. */
+      evaluatorAgency?: components['schemas']['defs']['$defs']['id'];
       scores: components['schemas']['command.evaluate-case-file']['scores'];
       total: number;
       maxTotal: number;
@@ -3111,6 +3113,8 @@ export interface components {
       officers: components['schemas']['defs']['$defs']['id'][];
       closedOn: components['schemas']['defs']['$defs']['date'];
       evaluator: components['schemas']['defs']['$defs']['id'];
+      /** @description The evaluator's agency, when it is not the case's: a supervising agency evaluating the case files of an agency it supervises. Absent, the evaluator is of the case's agency. */
+      evaluatorAgency?: components['schemas']['defs']['$defs']['id'];
       scores: components['schemas']['command.evaluate-case-file']['scores'];
       total: number;
       maxTotal: number;
@@ -4547,6 +4551,8 @@ export interface components {
         officers: components['schemas']['defs']['$defs']['id'][];
         closedOn: components['schemas']['defs']['$defs']['date'];
         evaluator: components['schemas']['defs']['$defs']['id'];
+        /** @description The evaluator's agency, when it is not the case's (a supervising agency). */
+        evaluatorAgency?: components['schemas']['defs']['$defs']['id'];
         scores: components['schemas']['command.evaluate-case-file']['scores'];
         total: number;
         maxTotal: number;
@@ -5082,6 +5088,8 @@ export interface components {
     /** POST /v1/cases/{caseId}/evaluations: the evaluation recorded */
     'response.evaluation-written': {
       caseId: components['schemas']['defs']['$defs']['id'];
+      /** @description The agency whose case file was evaluated. */
+      agency: components['schemas']['defs']['$defs']['id'];
       /** @enum {unknown} */
       type: 'CaseFileEvaluated' | 'CaseFileEvaluationAmended';
       total: number;
@@ -7867,7 +7875,10 @@ export interface operations {
   };
   evaluateCaseFile: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description The agency whose case is meant, where agencies the caller may read (a supervisor) use the same case id; without it such a read is 409 case_ambiguous. An agency the caller may not read answers 404. */
+        agency?: components['schemas']['defs']['$defs']['id'];
+      };
       header?: {
         /** @description The stream revision the write expects, such as "3", or * for any (the stream must exist: a write that would create it is refused); 409 revision_conflict otherwise. */
         'If-Match'?: string;

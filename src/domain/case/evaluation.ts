@@ -37,10 +37,12 @@ export interface EvaluatedCase {
 export interface EvaluateCaseFile {
   readonly type: 'EvaluateCaseFile';
   readonly actor: Actor;
+  /** The agencies the actor supervises besides its own (the token's `supervises`): their case files too. */
+  readonly supervises: readonly string[];
   readonly scores: EvaluationScores;
   /** Why an evaluation already recorded by this supervisor is amended; required then. */
   readonly reason?: string;
-  /** The case, or undefined when the actor's agency has no such case. */
+  /** The case, or undefined when no agency the actor may evaluate has such a case. */
   readonly case: EvaluatedCase | undefined;
 }
 
@@ -51,6 +53,11 @@ export interface EvaluationData {
   readonly officers: readonly string[];
   readonly closedOn: string;
   readonly evaluator: string;
+  /**
+   * The evaluator's agency, when it is not the case's: a supervising agency (the county's legal office, say)
+   * evaluating the case files of an agency it supervises. Absent, the evaluator is of the case's agency.
+   */
+  readonly evaluatorAgency?: string;
   readonly scores: EvaluationScores;
   readonly total: number;
   readonly maxTotal: number;
@@ -61,8 +68,16 @@ export type EvaluationEvent =
   | { readonly type: 'CaseFileEvaluationAmended'; readonly data: EvaluationData & { readonly reason: string } };
 
 export interface EvaluationState {
-  /** The supervisors who have evaluated the case file, each once (later changes are amendments). */
+  /** The supervisors who have evaluated the case file ({@link evaluatorOf}), each once (later changes are amendments). */
   readonly evaluators: readonly string[];
+}
+
+/**
+ * Who recorded an evaluation, as one text: the supervisor's id, and after a space its agency when it is not the
+ * case's (ids hold no spaces), since ids are unique within an agency only.
+ */
+export function evaluatorOf(data: Pick<EvaluationData, 'evaluator' | 'evaluatorAgency'>): string {
+  return data.evaluatorAgency === undefined ? data.evaluator : `${data.evaluator} ${data.evaluatorAgency}`;
 }
 
 /** A case's evaluations stream (the case stream itself is closed once the case is). */
@@ -86,20 +101,23 @@ function checkScores(scores: EvaluationScores): number {
 }
 
 /**
- * The rules of an evaluation: by a supervisor of the case's agency who did not handle the case, only of a closed
- * case, once per supervisor; a supervisor's second evaluation of the same case amends the first and says why.
+ * The rules of an evaluation: by a supervisor of the case's agency who did not handle the case, or of an agency
+ * that supervises the case's (whose people handle no case of it), only of a closed case, once per supervisor; a
+ * supervisor's second evaluation of the same case amends the first and says why.
  */
 export const evaluationDecider: Decider<EvaluateCaseFile, EvaluationEvent, EvaluationState> = {
   initialState: () => ({ evaluators: [] }),
 
   decide(command, state) {
     requireRole(command.actor, ['supervisor'], 'evaluating case files');
-    const { actor, case: file, scores, reason } = command;
-    if (!file || file.status === 'none' || file.agency !== actor.agency) throw notFound('no such case');
+    const { actor, case: file, scores, reason, supervises } = command;
+    const own = file?.agency === actor.agency;
+    if (!file || file.status === 'none' || !(own || supervises.includes(file.agency))) throw notFound('no such case');
     if (file.status !== 'closed' || !file.closedOn) {
       throw conflict('case_not_closed', `case ${file.caseId} is ${file.status}: only closed case files are evaluated`);
     }
-    if (file.handlers.includes(actor.sub)) {
+    // handlers are the case agency's people: an id of another agency names someone else
+    if (own && file.handlers.includes(actor.sub)) {
       throw violation('evaluator_not_independent', `${actor.sub} handled case ${file.caseId} and cannot evaluate it`);
     }
     const total = checkScores(scores);
@@ -109,11 +127,12 @@ export const evaluationDecider: Decider<EvaluateCaseFile, EvaluationEvent, Evalu
       officers: file.officers,
       closedOn: file.closedOn,
       evaluator: actor.sub,
+      ...(own ? {} : { evaluatorAgency: actor.agency }),
       scores,
       total,
       maxTotal: MAX_POINT_SCORE * EVALUATION_POINTS.length,
     };
-    if (!state.evaluators.includes(actor.sub)) return [{ type: 'CaseFileEvaluated', data }];
+    if (!state.evaluators.includes(evaluatorOf(data))) return [{ type: 'CaseFileEvaluated', data }];
     if (!reason?.trim()) {
       throw conflict('evaluation_exists', `${actor.sub} has evaluated case ${file.caseId}: an amendment says why`);
     }
@@ -121,7 +140,7 @@ export const evaluationDecider: Decider<EvaluateCaseFile, EvaluationEvent, Evalu
   },
 
   evolve(state, event) {
-    const { evaluator } = event.data;
+    const evaluator = evaluatorOf(event.data);
     return state.evaluators.includes(evaluator) ? state : { evaluators: [...state.evaluators, evaluator] };
   },
 };

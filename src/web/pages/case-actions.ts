@@ -46,7 +46,10 @@ export const actFormHref = (file: Pick<CaseFile, 'agency' | 'caseId'>, type: str
  * decide on submission: a link here is an offer, never a permission.
  */
 export function caseActions(ctx: PageContext, principal: Principal, file: CaseFile): Html {
-  if (principal.agency !== file.agency) return html``;
+  // a supervisor of the agency, or of one that supervises it, evaluates its closed case files (案卷评查): the page
+  // is shown only to those who may read the case
+  const evaluate = file.status === 'closed' && principal.roles.includes('supervisor');
+  if (principal.agency !== file.agency) return evaluate ? evaluateLink(ctx, file) : html``;
   const types = new Set<string>();
   if (principal.roles.includes('officer')) {
     for (const type of file.status === 'open' ? OFFICER_ACTS : (AFTER_DECISION[file.status] ?? [])) types.add(type);
@@ -59,8 +62,6 @@ export function caseActions(ctx: PageContext, principal: Principal, file: CaseFi
   if (file.status === 'open' && principal.roles.includes('admin') && file.reviews.length > 0) {
     types.add('ReviewDisagreementResolved');
   }
-  // a supervisor of the agency evaluates its closed case files (案卷评查)
-  const evaluate = file.status === 'closed' && principal.roles.includes('supervisor');
   // a handling officer drafts the decision document of an open case (文书制作)
   const draft = file.status === 'open' && principal.roles.includes('officer') && file.officers.includes(principal.sub);
   if (types.size === 0 && !evaluate) return html``;
@@ -68,5 +69,11 @@ export function caseActions(ctx: PageContext, principal: Principal, file: CaseFi
     ${[...types].map((type) => html`<li><a href="${actFormHref(file, type)}">${label(ctx, 'act', type)}</a></li>`)}
     ${draft && html`<li><a href="${caseHref(file)}/draft">${ctx.t('draft.link')}</a></li>`}
     ${evaluate && html`<li><a href="${caseHref(file)}/evaluate">${ctx.t('evaluation.link')}</a></li>`}
+  </ul>`;
+}
+
+function evaluateLink(ctx: PageContext, file: CaseFile): Html {
+  return html`<ul class="actions">
+    <li><a href="${caseHref(file)}/evaluate">${ctx.t('evaluation.link')}</a></li>
   </ul>`;
 }

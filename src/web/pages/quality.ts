@@ -171,7 +171,11 @@ export function evaluationMain(
                 (e) =>
                   html`<li>
                     <strong>${ctx.t('evaluation.total')}${colon(ctx)}${e.total} / ${e.maxTotal}</strong>
-                    <span>${ctx.t('evaluation.by')}${colon(ctx)}${e.evaluator}</span>
+                    <span
+                      >${ctx.t('evaluation.by')}${colon(ctx)}${
+                        e.evaluatorAgency === undefined ? e.evaluator : `${e.evaluatorAgency}/${e.evaluator}`
+                      }</span
+                    >
                     ${e.amendments > 0 && html`<span class="muted">${ctx.t('evaluation.amended', { count: e.amendments })}</span>`}
                   </li>`,
               )}

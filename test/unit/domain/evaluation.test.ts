@@ -27,6 +27,7 @@ const CLOSED: EvaluatedCase = {
 const evaluating = (extra: Partial<EvaluateCaseFile> = {}): EvaluateCaseFile => ({
   type: 'EvaluateCaseFile',
   actor: sam,
+  supervises: [],
   scores: FULL,
   case: CLOSED,
   ...extra,
@@ -67,6 +68,38 @@ describe('case-file evaluation (案卷评查): supervisors score closed case fil
     spec
       .given([])
       .when(evaluating({ case: undefined }))
+      .thenFails('not_found', 404);
+  });
+  it("when a supervisor of an agency supervising the case's scores it, then the evaluation names its agency, and independence is not asked of an id of another agency", () => {
+    // the county's legal office (county-legal) supervises the justice bureau; its "alice" is not the bureau's alice
+    const legal = { sub: 'alice', agency: 'county-legal', roles: ['supervisor'] };
+    spec
+      .given([])
+      .when(evaluating({ actor: legal, supervises: ['county-justice'] }))
+      .then([{ type: 'CaseFileEvaluated', data: { evaluator: 'alice', evaluatorAgency: 'county-legal', total: 90 } }]);
+    const theirs = evaluationDecider.decide(
+      evaluating({ actor: legal, supervises: ['county-justice'] }),
+      evaluationDecider.initialState(),
+    );
+    // the bureau's own alice handled the case; the legal office's alice is another evaluator, once
+    spec
+      .given(theirs)
+      .when(evaluating({ actor: legal, supervises: ['county-justice'] }))
+      .thenFails('evaluation_exists', 409);
+    spec
+      .given(theirs)
+      .when(evaluating({ actor: { ...sam, sub: 'alice' } }))
+      .thenFails('evaluator_not_independent', 422);
+    const own = evaluationDecider.decide(
+      evaluating(),
+      theirs.reduce(evaluationDecider.evolve, evaluationDecider.initialState()),
+    );
+    expect(own).toMatchObject([{ type: 'CaseFileEvaluated', data: { evaluator: 'sam' } }]);
+    expect(own[0]!.data).not.toHaveProperty('evaluatorAgency');
+    // an agency it does not supervise is not found, like any other agency's case
+    spec
+      .given([])
+      .when(evaluating({ actor: legal, supervises: ['city-market'] }))
       .thenFails('not_found', 404);
   });
   it('when an officer, not a supervisor, evaluates, then role_required', () => {

@@ -424,6 +424,7 @@ const EVALUATION: Required<EvaluationData> = {
   officers: ['alice', 'chen'],
   closedOn: '2019-10-08',
   evaluator: 'sam',
+  evaluatorAgency: 'county-legal',
   scores: SCORES,
   total: 84,
   maxTotal: 90,
