@@ -734,7 +734,14 @@ async function startHolding(config: Config, { clock, log }: ServiceDependencies)
       ...(witnessTimes ? { witnessTimes } : {}),
     }),
   });
-  const applicationReads = new ApplicationReads({ readModels, runner, clock, utcOffsetOf: agencyOffset, dataKeys });
+  const applicationReads = new ApplicationReads({
+    readModels,
+    runner,
+    clock,
+    utcOffsetOf: agencyOffset,
+    dataKeys,
+    access,
+  });
   const filings = new ApplicationFilingReads({ events, dataKeys, access, holdings, blobs });
   const applications = new ApplicationService({
     ...deps,

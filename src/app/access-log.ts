@@ -18,9 +18,11 @@ export type AccessAction =
 /**
  * A read that shows several cases at once: a page of the case list (`list_cases`), of the review queue
  * (`list_reviews`), the cases similar to one (`list_similar`), a page of the pull feed (`read_feed`), a supervision
- * view (`list_supervision`, with the view's name).
+ * view (`list_supervision`, with the view's name), a page of the agency's queue of online applications
+ * (`list_applications`, naming each application by its id, the id of the case its acceptance opens).
  */
-export type ListingAction = 'list_cases' | 'list_reviews' | 'list_similar' | 'read_feed' | 'list_supervision';
+export type ListingAction =
+  'list_cases' | 'list_reviews' | 'list_similar' | 'read_feed' | 'list_supervision' | 'list_applications';
 
 /** A case a listing showed: case ids are unique within an agency only. */
 export interface ListedCase {

@@ -7,11 +7,13 @@ import type { Clock } from '../ports/clock.js';
 import type { Position } from '../ports/event-store.js';
 import type { DataKeyStore } from '../ports/data-keys.js';
 import type { ReadModelStore } from '../ports/read-models.js';
+import type { AccessLog, ListingRequest } from './access-log.js';
 import type { Principal } from './auth.js';
 import { addDays, daysBetween } from './days.js';
 import { lookupHash } from './application-service.js';
 import { holdsSealed, openData, type CaseKey } from './personal-data.js';
 import { caughtUp, type ReadConsistency } from './read-consistency.js';
+import { recordListing } from './listing-record.js';
 import { filledPage, pageOf, type Paging } from './read-pages.js';
 import { supervisedScope } from './supervision-reads.js';
 
@@ -22,6 +24,8 @@ export interface ApplicationReadsDependencies {
   readonly utcOffsetOf: (agency: string) => number;
   /** The applications' data keys, to open the applicant's name for the queue. */
   readonly dataKeys?: DataKeyStore;
+  /** Where a page of the queue is recorded before it is answered (it shows applicants' names). */
+  readonly access: Pick<AccessLog, 'listed'>;
 }
 
 /** What the applicant sees with the lookup code: where the application stands, nothing about who filed it. */
@@ -99,9 +103,13 @@ export class ApplicationReads {
     return progressView(doc);
   }
 
-  /** The applications of the officer's agency, those waiting first, soonest due first; then the rest, latest first. */
+  /**
+   * The applications of the officer's agency, those waiting first, soonest due first; then the rest, latest first.
+   * A page shows applicants' names in clear, so it is recorded on the reader's own trail (`list_applications`,
+   * naming each application by its id) before it is returned; opening one is a retrieval of its own.
+   */
   async queue(
-    q: { principal: Principal; pending?: boolean; consistentWith?: Position },
+    q: ListingRequest & { principal: Principal; pending?: boolean; consistentWith?: Position },
     paging: Paging,
   ): Promise<{ asOf: string; items: QueueView[]; next?: string }> {
     await caughtUp(this.deps.runner, q.consistentWith);
@@ -117,6 +125,8 @@ export class ApplicationReads {
       }),
     );
     const items = await Promise.all(page.items.map(async (d) => queueView(d, asOf, await this.keyOf(d))));
+    const shown = items.map((item) => ({ agency: item.agency, caseId: item.applicationId }));
+    await recordListing(this.deps.access, q, 'list_applications', shown);
     return { asOf, items, ...(page.next ? { next: page.next } : {}) };
   }
 

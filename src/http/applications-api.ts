@@ -1,3 +1,4 @@
+import { listingOf } from './retrieval.js';
 import { Router, type Request, type RequestHandler, type Response } from 'express';
 import type { Logger } from 'pino';
 import type { ApplicationFilingReads } from '../app/application-filing-reads.js';
@@ -141,6 +142,7 @@ export function applicationsApi(deps: ApplicationsApiDependencies): Router {
     const answer = await reads.queue(
       {
         principal: principalOf(res),
+        ...listingOf(req, res),
         ...(pending === undefined ? {} : { pending: pending === 'true' }),
         ...(consistentWith === undefined ? {} : { consistentWith }),
       },

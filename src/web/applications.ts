@@ -1,3 +1,4 @@
+import { listingOf } from '../http/retrieval.js';
 import express, { Router, type ErrorRequestHandler, type Request, type RequestHandler, type Response } from 'express';
 import type { Logger } from 'pino';
 import type { ApplicationFilingReads } from '../app/application-filing-reads.js';
@@ -260,7 +261,11 @@ export function applicationPages(
     const consistentWith = consistencyOf(req);
     const { paging, params } = listPaging(req, APPLICATION_ROWS);
     const queue = await deps.reads.queue(
-      { principal: portalPrincipal(res), ...(consistentWith === undefined ? {} : { consistentWith }) },
+      {
+        principal: portalPrincipal(res),
+        ...listingOf(req, res),
+        ...(consistentWith === undefined ? {} : { consistentWith }),
+      },
       paging,
     );
     const state: FormState = { values: {}, ...(error ? { error } : {}) };

@@ -1,4 +1,5 @@
 import type { Clock } from '../../src/ports/clock.js';
+import { readerTrail } from '../../src/app/access-log.js';
 import { caseStream } from '../../src/domain/case/acts.js';
 import { appendPastRules } from '../support/raw-append.js';
 import { seedAgency, startTestService, type TestService } from '../support/service.js';
@@ -152,6 +153,33 @@ describe('online applications over HTTP (网上受理)', () => {
     ]);
     const anonymous = await t.call('GET', '/v1/applications');
     expect(anonymous.status).toBe(401);
+  });
+
+  it("when an officer reads a page of the queue, then the read is recorded on the officer's own trail naming each application shown (list_applications), and listed on the application's access trail", async () => {
+    const trailOf = () => t.service.events.readStream(readerTrail(AGENCY, 'alice'));
+    const before = (await trailOf()).length;
+    const res = await t.call('GET', '/v1/applications', {
+      token: officer,
+      headers: { 'x-purpose': encodeURIComponent('受理审查') },
+    });
+    expect(res.status).toBe(200);
+    const shown = res.body.items.map((item: { applicationId: string }) => ({
+      agency: AGENCY,
+      caseId: item.applicationId,
+    }));
+    expect(shown).toContainEqual({ agency: AGENCY, caseId: receipt.applicationId });
+    const trail = await trailOf();
+    expect(trail).toHaveLength(before + 1);
+    expect(trail.at(-1)!.event).toMatchObject({
+      type: 'CasesListed',
+      actor: { sub: 'alice', agency: AGENCY },
+      data: { action: 'list_applications', outcome: 'granted', purpose: '受理审查', cases: shown },
+    });
+    await t.service.readModelsCaughtUp();
+    const access = await t.call('GET', `/v1/audit/access?caseId=${receipt.applicationId}`, { token: supervisor });
+    expect(access.body.items).toContainEqual(
+      expect.objectContaining({ sub: 'alice', action: 'list_applications', purpose: '受理审查' }),
+    );
   });
 
   it('when nobody has acted by the deadline, then supervision lists the application as overdue', async () => {

@@ -1,3 +1,4 @@
+import { readerTrail } from '../../src/app/access-log.js';
 import { seedAgency, startTestService, type TestService } from '../support/service.js';
 import { AGENCY, fixtureClock } from '../support/screens.js';
 
@@ -243,6 +244,12 @@ describe('filing an application on the portal (网上申请)', () => {
     expect(queue.status).toBe(200);
     const id = /action="\/work\/applications\/([0-9a-f-]{36})\/acceptance"/.exec(text)?.[1];
     expect(text).toContain('王小明');
+    // the page showed the applicant's name: recorded on the officer's own trail, naming the application
+    const trail = await t.service.events.readStream(readerTrail(AGENCY, 'alice'));
+    expect(trail.at(-1)!.event).toMatchObject({
+      type: 'CasesListed',
+      data: { action: 'list_applications', cases: expect.arrayContaining([{ agency: AGENCY, caseId: id }]) },
+    });
     const res = await fetch(`${t.url}/work/applications/${id}/acceptance`, {
       method: 'POST',
       redirect: 'manual',

@@ -108,6 +108,7 @@ export const SCREENS_EN: ScreensMessages = {
   'access.list_similar': 'Seen among similar cases',
   'access.read_feed': 'Read through the event feed',
   'access.list_supervision': 'Seen in a supervision view',
+  'access.list_applications': 'Seen in the queue of online applications',
   'review.outcome.approved': 'Approved',
   'review.outcome.rejected': 'Rejected',
   'review.outcome.returned': 'Returned for more work',

@@ -109,6 +109,7 @@ export const SCREENS_ZH_CN = {
   'access.list_similar': '作为类案推送查看',
   'access.read_feed': '通过数据接口读取',
   'access.list_supervision': '在监督视图中查看',
+  'access.list_applications': '在网上申请受理列表中查看',
   'review.outcome.approved': '审核通过',
   'review.outcome.rejected': '审核不通过',
   'review.outcome.returned': '退回补充',
