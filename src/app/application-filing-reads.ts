@@ -6,6 +6,7 @@ import type { EventStore } from '../ports/event-store.js';
 import type { AccessAction, AccessLog } from './access-log.js';
 import { loadApplication, type LoadedApplication } from './application-filing.js';
 import type { Principal } from './auth.js';
+import { readableAgencies } from './case-reads.js';
 import type { MediaHoldings } from './media-holdings.js';
 import { heldBytes, openHolding, type OpenedMedium } from './media-reads.js';
 import { holdsSealed, openData, type CaseKey } from './personal-data.js';
@@ -20,7 +21,7 @@ export interface ApplicationFilingReadsDependencies {
   readonly blobs: Pick<BlobStore, 'head' | 'get'>;
 }
 
-/** One read of an application of the reader's agency, as a route asks for it. */
+/** One read of an application of an agency the reader may read, as a route asks for it. */
 export interface FilingRetrieval {
   readonly principal: Principal;
   readonly applicationId: string;
@@ -52,24 +53,25 @@ export interface FilingView {
 }
 
 /**
- * Reads of an application as filed, for the officers of its agency who accept or refuse it: its filing opened and
- * its attachments. Each read is recorded before anything is sent, on the access trail of the application's id
+ * Reads of an application as filed, for the officers of its agency who accept or refuse it and for the supervisors
+ * of that agency or of one supervising it (who read its case files too): its filing opened and its attachments. The
+ * application is looked up among the agencies the reader may read, as a case is. Each read is recorded before anything is sent, on the access trail of the application's id
  * (`access-<agency>:<applicationId>`, which is the trail of the case an acceptance opens, whose id is the
  * application's): `read_application` for the filing, `read_media` with the digest for an attachment. An application
- * the reader's agency does not have, or an attachment it does not carry, is recorded on the reader's own trail as
+ * none of those agencies has, or an attachment it does not carry, is recorded on the reader's own trail as
  * refused and is `404 not_found`. An erased applicant's attachments are not served (`409 case_erased`).
  */
 export class ApplicationFilingReads {
   constructor(private readonly deps: ApplicationFilingReadsDependencies) {}
 
   async filing(r: FilingRetrieval): Promise<FilingView> {
-    const { filed, state } = await this.found(r, 'read_application');
-    await this.deps.access.record(this.entry(r, 'read_application'));
-    const key = await this.keyOf(r.principal.agency, r.applicationId, filed);
+    const { agency, filed, state } = await this.found(r, 'read_application');
+    await this.deps.access.record(this.entry(r, agency, 'read_application'));
+    const key = await this.keyOf(agency, r.applicationId, filed);
     const status = state.status === 'accepted' || state.status === 'rejected' ? state.status : 'filed';
     return {
       applicationId: r.applicationId,
-      agency: r.principal.agency,
+      agency,
       itemCode: filed.itemCode,
       status,
       filedOn: filed.filedOn,
@@ -91,18 +93,18 @@ export class ApplicationFilingReads {
 
   /** An attachment of the application (`sha256`), checked against the stored version the log recorded. */
   async attachment(r: FilingRetrieval & { readonly sha256: string }): Promise<OpenedMedium> {
-    const { filed, state } = await this.found(r, 'read_media');
+    const { agency, filed, state } = await this.found(r, 'read_media');
     const holding = filed.attachments.some((a) => a.sha256 === r.sha256)
-      ? await this.deps.holdings.holding(r.principal.agency, r.sha256)
+      ? await this.deps.holdings.holding(agency, r.sha256)
       : undefined;
     if (!holding) {
       await this.deps.access.denied({ ...this.denial(r, 'read_media'), media: r.sha256 });
       throw notFound('the application has no such attachment');
     }
-    const destroyed = await this.deps.dataKeys?.destroyed(applicationStream(r.principal.agency, r.applicationId));
+    const destroyed = await this.deps.dataKeys?.destroyed(applicationStream(agency, r.applicationId));
     if (state.erased || destroyed)
       throw conflict('case_erased', "the applicant's personal data was erased: its attachments are not served");
-    await this.deps.access.record({ ...this.entry(r, 'read_media'), media: r.sha256 });
+    await this.deps.access.record({ ...this.entry(r, agency, 'read_media'), media: r.sha256 });
     return openHolding(this.deps.blobs, holding);
   }
 
@@ -111,19 +113,40 @@ export class ApplicationFilingReads {
     return heldBytes(this.deps.blobs, opened, range);
   }
 
-  /** The application of the reader's agency; refused (recorded on the reader's trail) and `404` when it has none. */
-  private async found(r: FilingRetrieval, action: AccessAction): Promise<LoadedApplication> {
-    try {
-      return await loadApplication(this.deps.events, r.principal.agency, r.applicationId);
-    } catch (err) {
-      if ((err as { code?: unknown }).code !== 'not_found') throw err;
-      await this.deps.access.denied(this.denial(r, action));
-      throw err;
+  /**
+   * The application, of the agencies the reader may read (its own; a supervisor's, those it supervises too);
+   * refused (recorded on the reader's trail) and `404` when none has it, `409 case_ambiguous` when several do.
+   */
+  private async found(
+    r: FilingRetrieval,
+    action: AccessAction,
+  ): Promise<LoadedApplication & { readonly agency: string }> {
+    const looked = await Promise.all(
+      readableAgencies(r.principal).map(async (agency) => {
+        try {
+          return { agency, ...(await loadApplication(this.deps.events, agency, r.applicationId)) };
+        } catch (err) {
+          if ((err as { code?: unknown }).code !== 'not_found') throw err;
+          return undefined;
+        }
+      }),
+    );
+    const hits = looked.filter((hit) => hit !== undefined);
+    if (hits.length > 1) {
+      const agencies = hits.map((hit) => hit.agency);
+      throw conflict('case_ambiguous', `agencies ${agencies.join(', ')} each have an application ${r.applicationId}`, {
+        agencies,
+      });
     }
+    if (!hits[0]) {
+      await this.deps.access.denied(this.denial(r, action));
+      throw notFound('no such application');
+    }
+    return hits[0];
   }
 
-  private entry(r: FilingRetrieval, action: AccessAction) {
-    return { agency: r.principal.agency, ...this.denial(r, action) };
+  private entry(r: FilingRetrieval, agency: string, action: AccessAction) {
+    return { agency, ...this.denial(r, action) };
   }
 
   private denial(r: FilingRetrieval, action: AccessAction) {

@@ -151,7 +151,8 @@ export function applicationsApi(deps: ApplicationsApiDependencies): Router {
     res.set('Cache-Control', 'private, no-store').json(answer);
   });
 
-  router.get('/v1/applications/:applicationId', auth, requireRoles('officer'), async (req, res) => {
+  // read by the officers deciding it and by the supervisors of its agency, who read its case files too
+  router.get('/v1/applications/:applicationId', auth, requireRoles('officer', 'supervisor'), async (req, res) => {
     const applicationId = applicationIdOf(req);
     const why = purpose(req);
     const view = await deps.filings.filing({
@@ -166,7 +167,7 @@ export function applicationsApi(deps: ApplicationsApiDependencies): Router {
   router.get(
     '/v1/applications/:applicationId/attachments/:sha256',
     auth,
-    requireRoles('officer'),
+    requireRoles('officer', 'supervisor'),
     sendMedium({ reads: attachmentSource(deps.filings, applicationIdOf), log: deps.log }),
   );
 

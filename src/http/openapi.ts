@@ -515,7 +515,7 @@ const APPLICATION_OPERATIONS: readonly Operation[] = [
     path: '/v1/applications/{applicationId}',
     operationId: 'getApplication',
     summary:
-      "An application of the officer's agency as filed, the applicant's fields and the request opened, for deciding it (officer); the read is recorded (read_application)",
+      "An application as filed, the applicant's fields and the request opened: of the officer's agency, for deciding it (officer), or of an agency the supervisor may read (supervisor); the read is recorded (read_application)",
     tag: 'cases',
     parameters: [APPLICATION_ID, PARAMETERS.purpose],
     responses: {
@@ -528,7 +528,7 @@ const APPLICATION_OPERATIONS: readonly Operation[] = [
     path: '/v1/applications/{applicationId}/attachments/{sha256}',
     operationId: 'getApplicationAttachment',
     summary:
-      "The bytes of an attachment of an application of the officer's agency, or a range of them (officer); the read is recorded (read_media), and an erased applicant's are not served",
+      "The bytes of an attachment of an application as filed, or a range of them (officer of its agency, or supervisor who may read it); the read is recorded (read_media), and an erased applicant's are not served",
     tag: 'cases',
     parameters: [APPLICATION_ID, PARAMETERS.sha256, ...MEDIUM_READ.parameters],
     responses: { ...MEDIUM_READ.responses, ...problems(400, 401, 403, 404, 409, 416, 500) },

@@ -292,16 +292,21 @@ export function applicationPages(
       ...(why === undefined ? {} : { purpose: why }),
     });
     const state: FormState = { values: {}, ...(error ? { error } : {}) };
-    const main = applicationFilingMain(ctx, { filing, csrf: csrfField(res), state });
+    const principal = portalPrincipal(res);
+    // its forms and the queue are for the officers of its agency; a supervisor reads it
+    const decides = principal.roles.includes('officer') && principal.agency === filing.agency;
+    const main = applicationFilingMain(ctx, { filing, csrf: csrfField(res), state, decides });
     const title = ctx.t('apply.filing.title', { id: filing.applicationId });
     res.set('Cache-Control', 'private, no-store');
     sendPage(res, ctx, { title, main, status });
   };
 
-  router.get('/work/applications/:applicationId', signedIn('officer'), (req, res) => renderFiling(req, res));
+  router.get('/work/applications/:applicationId', signedIn('officer', 'supervisor'), (req, res) =>
+    renderFiling(req, res),
+  );
   router.get(
     '/work/applications/:applicationId/attachments/:sha256',
-    signedIn('officer'),
+    signedIn('officer', 'supervisor'),
     sendMedium({ reads: attachmentSource(deps.filings, applicationOf), log: deps.log }),
   );
 

@@ -111,7 +111,7 @@ describeInBrowser('online applications in Chromium (网上申请)', () => {
     await expect(page.locator('main').textContent()).resolves.toContain('王小明');
   });
 
-  it('when a supervisor opens the overdue applications, then the page lists none yet, accessibly', async () => {
+  it('when a supervisor opens the overdue applications, then the page lists none yet, accessibly, and the application as filed opens from its case', async () => {
     const page = await newPage();
     await page.goto(`${t.url}/signin`);
     await page.locator('#dev-token').fill(t.token('sam', AGENCY, ['supervisor']));
@@ -119,6 +119,16 @@ describeInBrowser('online applications in Chromium (网上申请)', () => {
     await page.goto(`${t.url}/supervise/applications`);
     expect(await page.locator('h1').textContent()).toBe('逾期未受理的网上申请');
     await expect(page.locator('main').textContent()).resolves.toContain('没有逾期未受理的申请。');
+    expect(await seriousViolations(page)).toEqual([]);
+    // the case opened from the application leads the supervisor to it as filed, without the officers' forms
+    await page.goto(`${t.url}/cases/${AGENCY}/${receipt.id}`);
+    await Promise.all([
+      page.waitForURL(`${t.url}/work/applications/${receipt.id}`),
+      page.getByRole('link', { name: '查看申请内容和材料' }).click(),
+    ]);
+    expect(await page.locator('h1').textContent()).toBe(`网上申请 ${receipt.id}`);
+    await expect(page.locator('main').textContent()).resolves.toContain('申请律师执业证');
+    expect(await page.locator('main form').count()).toBe(0);
     expect(await seriousViolations(page)).toEqual([]);
   });
 

@@ -159,9 +159,30 @@ describe('an application as filed, for the officer deciding it', () => {
     );
   });
 
-  it('when someone without the officer role or without a token asks, or the id is not a UUID, then it is refused', async () => {
-    const asSupervisor = await t.call('GET', `/v1/applications/${filed.applicationId}`, { token: supervisor });
-    expect(asSupervisor.status).toBe(403);
+  it("when a supervisor of the agency, or of an agency supervising it, reads it, then it is shown and the read is on the application's trail; a supervisor of neither is 404", async () => {
+    const legal = t.token('lin', 'county-legal', ['supervisor'], [AGENCY]);
+    for (const [token, sub] of [
+      [supervisor, 'sam'],
+      [legal, 'lin'],
+    ] as const) {
+      const res = await t.call('GET', `/v1/applications/${filed.applicationId}`, { token });
+      expect([res.status, res.body.agency, res.body.applicant.name]).toEqual([200, AGENCY, '王小明']);
+      const file = await t.call('GET', `/v1/applications/${filed.applicationId}/attachments/${pdfSha}`, { token });
+      expect(file.status).toBe(200);
+      const trail = await trailAfterWrites(`caseId=${filed.applicationId}`);
+      expect(trail).toContainEqual(expect.objectContaining({ sub, action: 'read_application' }));
+      expect(trail).toContainEqual(expect.objectContaining({ sub, action: 'read_media', media: pdfSha }));
+    }
+    const elsewhere = t.token('lin', 'county-legal', ['supervisor']);
+    const refused = await t.call('GET', `/v1/applications/${filed.applicationId}`, { token: elsewhere });
+    expect([refused.status, refused.body.code]).toEqual([404, 'not_found']);
+  });
+
+  it('when someone without the officer or supervisor role or without a token asks, or the id is not a UUID, then it is refused', async () => {
+    const asAdmin = await t.call('GET', `/v1/applications/${filed.applicationId}`, {
+      token: t.token(`head-${AGENCY}`, AGENCY, ['admin']),
+    });
+    expect(asAdmin.status).toBe(403);
     const anonymous = await t.call('GET', `/v1/applications/${filed.applicationId}/attachments/${pdfSha}`);
     expect(anonymous.status).toBe(401);
     const malformed = await t.call('GET', '/v1/applications/not-a-uuid', { token: officer });
@@ -177,7 +198,9 @@ describe('an application as filed, for the officer deciding it', () => {
     const view = await t.call('GET', `/v1/applications/${filed.applicationId}`, { token: officer });
     expect(view.body).toMatchObject({ status: 'accepted', caseId: filed.applicationId });
     const reads = await trailAfterWrites(`caseId=${filed.applicationId}`);
-    expect(reads.filter((r) => r.action === 'read_application')).toHaveLength(2);
+    // the officer's two reads, and one by each of the two supervisors above
+    expect(reads.filter((r) => r.action === 'read_application' && r.sub === 'alice')).toHaveLength(2);
+    expect(reads.filter((r) => r.action === 'read_application')).toHaveLength(4);
   });
 
   it("when a refused application's applicant is erased, then its fields read [erased] and its files are not served", async () => {

@@ -39,7 +39,9 @@ async function page(path: string, token: string): Promise<{ status: number; text
 
 const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
 const queued = (text: string) => [...text.matchAll(new RegExp(`<dd>(${UUID})</dd>`, 'g'))].map((m) => m[1]!);
-const overdue = (text: string) => [...text.matchAll(new RegExp(`<td>(${UUID})</td>`, 'g'))].map((m) => m[1]!);
+/** The overdue rows' ids, each linked to the application as filed. */
+const overdue = (text: string) =>
+  [...text.matchAll(new RegExp(`<td><a href="/work/applications/(${UUID})">\\1</a></td>`, 'g'))].map((m) => m[1]!);
 const nextOf = (text: string) => /<a rel="next" href="([^"]+)"/.exec(text)?.[1]?.replaceAll('&amp;', '&');
 
 /** Every application a list shows, read from `path` by its next links to the end, and the links followed. */

@@ -258,7 +258,8 @@ describe('filing an application on the portal (网上申请)', () => {
     });
     expect(res.status).toBe(303);
     expect(res.headers.get('location')).toMatch(new RegExp(`^/cases/${AGENCY}/${id}\\?consistentWith=\\d+$`));
-    // the case page leads the agency's officers back to the application as filed; a supervisor sees its id only
+    // the case page links the agency's officers and supervisors to the application as filed; an admin of the
+    // agency, who may not read it, sees its id
     const casePage = async (token: string) =>
       (
         await fetch(t.url + res.headers.get('location'), {
@@ -266,9 +267,20 @@ describe('filing an application on the portal (网上申请)', () => {
         })
       ).text();
     expect(await casePage(officer)).toContain(`<a href="/work/applications/${id}">查看申请内容和材料</a>`);
-    const supervised = await casePage(t.token('sam', AGENCY, ['supervisor']));
-    expect(supervised).toContain(`<code>${id}</code>`);
-    expect(supervised).not.toContain(`href="/work/applications/${id}"`);
+    const sam = t.token('sam', AGENCY, ['supervisor']);
+    expect(await casePage(sam)).toContain(`<a href="/work/applications/${id}">查看申请内容和材料</a>`);
+    const administered = await casePage(admin);
+    expect(administered).toContain(`<code>${id}</code>`);
+    expect(administered).not.toContain(`href="/work/applications/${id}"`);
+    // the supervisor reads it as filed, without the officers' forms or their queue
+    const filing = await fetch(`${t.url}/work/applications/${id}`, {
+      headers: { accept: 'text/html', authorization: `Bearer ${sam}` },
+    });
+    const page = await filing.text();
+    expect(filing.status).toBe(200);
+    expect(page).toContain('王小明');
+    expect(page).not.toContain('href="/work/applications"');
+    expect(page).not.toContain('/acceptance"');
   });
 
   it("when an officer refuses an application without a reason, then the queue names the field and links to it in that application's form, and nothing is recorded", async () => {

@@ -1869,7 +1869,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** An application of the officer's agency as filed, the applicant's fields and the request opened, for deciding it (officer); the read is recorded (read_application) */
+    /** An application as filed, the applicant's fields and the request opened: of the officer's agency, for deciding it (officer), or of an agency the supervisor may read (supervisor); the read is recorded (read_application) */
     get: operations['getApplication'];
     put?: never;
     post?: never;
@@ -1886,7 +1886,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** The bytes of an attachment of an application of the officer's agency, or a range of them (officer); the read is recorded (read_media), and an erased applicant's are not served */
+    /** The bytes of an attachment of an application as filed, or a range of them (officer of its agency, or supervisor who may read it); the read is recorded (read_media), and an erased applicant's are not served */
     get: operations['getApplicationAttachment'];
     put?: never;
     post?: never;
@@ -3925,7 +3925,8 @@ export interface components {
           | 'list_reviews'
           | 'list_similar'
           | 'read_feed'
-          | 'list_supervision';
+          | 'list_supervision'
+          | 'list_applications';
         /** @enum {unknown} */
         outcome: 'granted' | 'denied';
         /** @description Why, as the reader said (x-purpose). */

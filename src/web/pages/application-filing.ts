@@ -25,10 +25,13 @@ function attachmentsOf(ctx: PageContext, view: FilingView): Html {
   </ul>`;
 }
 
-/** `/work/applications/{id}`: an application as filed, for the officers deciding it, with its forms while waiting. */
+/**
+ * `/work/applications/{id}`: an application as filed, for the officers deciding it, with its forms while waiting
+ * (`decides`), and for supervisors, without them.
+ */
 export function applicationFilingMain(
   ctx: PageContext,
-  view: { filing: FilingView; csrf: Html; state: FormState },
+  view: { filing: FilingView; csrf: Html; state: FormState; decides: boolean },
 ): Html {
   const f = view.filing;
   const optional = (label: MessageKey, value: string | undefined) =>
@@ -67,6 +70,6 @@ export function applicationFilingMain(
         <a href="${caseHref({ agency: f.agency, caseId: f.caseId })}">${ctx.t('apply.caseId')} ${f.caseId}</a>
       </p>`
     }
-    ${f.status === 'filed' && decideForms(ctx, f, view.csrf, true)}
-    <p><a href="/work/applications">${ctx.t('apply.filing.back')}</a></p>`;
+    ${view.decides && f.status === 'filed' && decideForms(ctx, f, view.csrf, true)}
+    ${view.decides && html`<p><a href="/work/applications">${ctx.t('apply.filing.back')}</a></p>`}`;
 }

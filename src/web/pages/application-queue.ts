@@ -143,7 +143,7 @@ export function overdueApplicationsMain(
               ${view.items.map(
                 (a) =>
                   html`<tr>
-                    <td>${a.applicationId}</td>
+                    <td><a href="/work/applications/${a.applicationId}">${a.applicationId}</a></td>
                     <td>${a.agency}</td>
                     <td>${a.itemCode}</td>
                     <td>${a.filedOn}</td>

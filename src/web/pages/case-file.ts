@@ -127,14 +127,17 @@ export function caseFileMain(ctx: PageContext, { file, access, actions, utcOffse
 
 /**
  * The online application a case was opened from (`CaseOpened.application`): linked to the application as filed for
- * the agency's officers, who may read it there; its id only for others.
+ * the agency's officers and for supervisors (the page is shown only to those who may read the case, and they may read
+ * its application as filed); its id only for others.
  */
 function applicationField(ctx: PageContext, file: CaseFile): Html {
   const opening = file.timeline.find((t) => t.type === 'CaseOpened');
   const applicationId = opening?.data.application;
   if (typeof applicationId !== 'string') return html``;
   const reader = ctx.user;
-  const mayRead = reader !== undefined && reader.agency === file.agency && reader.roles.includes('officer');
+  const mayRead =
+    reader !== undefined &&
+    ((reader.agency === file.agency && reader.roles.includes('officer')) || reader.roles.includes('supervisor'));
   return html`<dt>${ctx.t('case.application')}</dt>
     <dd>
       ${
