@@ -4,7 +4,7 @@ import type { ActData, ActType, MediaRef, RecordAct, RecordedCaseEvent } from '.
 import { caseStream } from '../domain/case/acts.js';
 import { caseEventOf } from '../domain/case/envelope.js';
 import { caseDecider, type CaseCommand, type CaseContext } from '../domain/case/decider.js';
-import { PUBLISHED_MEMBERS } from '../domain/case/published-text.js';
+import { PUBLISHED_MEMBERS, type PersonalValues } from '../domain/case/published-text.js';
 import { ERASED, UNAVAILABLE } from '../ledger/sealed-field.js';
 import type { CaseState } from '../domain/case/state.js';
 import type { Party } from '../domain/redaction.js';
@@ -107,6 +107,9 @@ function sameSignature(recorded: Signature | undefined, expected: Signature): bo
 }
 
 /** Recording acts on cases: the registry facts each decision needs are read first, then the decider rules. */
+/** The members of a party that {@link PersonalValues} takes. */
+const PERSONAL_VALUES = ['name', 'idNumber', 'phone', 'address'] as const satisfies readonly (keyof PersonalValues)[];
+
 export class CaseService {
   private readonly registry: RegistryReader;
 
@@ -178,7 +181,7 @@ export class CaseService {
           (request, i) => ({ ...request, media: media[i], id: i === 0 ? options.eventId : '', actor }) as RecordAct,
         );
         const { itemCode, officers: officerIds } = registryEntries(state, requests, actor);
-        const [item, benchmark, officers, list, devices, settings, catalogue, personNames] = await Promise.all([
+        const [item, benchmark, officers, list, devices, settings, catalogue, persons] = await Promise.all([
           itemCode ? this.registry.item(actor.agency, itemCode, ahead) : undefined,
           itemCode && needsBenchmark(acts) ? this.registry.benchmark(actor.agency, itemCode) : undefined,
           // the officers of the actor's agency: the case's own (another agency's case is not found by the rules)
@@ -191,7 +194,7 @@ export class CaseService {
           // the review catalogue decides, with the item's own criteria, whether a decision is major
           acts.some((a) => a.type === 'DecisionIssued') ? this.registry.reviewCatalogue(actor.agency) : undefined,
           // what the disclosure publishes as written must not name the persons it shows masked
-          this.personNames(stream, state, requests),
+          this.persons(stream, state, requests),
         ]);
         if (!signed) checkedAt = this.deps.clock.now();
         const recordedAt = checkedAt!.toISOString();
@@ -206,7 +209,7 @@ export class CaseService {
           ...(catalogue ? { reviewCatalogue: catalogue.versions } : {}),
           recordedAt,
           ...(this.deps.utcOffsetOf ? { utcOffsetMinutes: this.deps.utcOffsetOf(actor.agency) } : {}),
-          ...(personNames ? { personNames } : {}),
+          ...(persons ? { persons } : {}),
         };
         if (signed) {
           const { keyId } = signed.actorSig;
@@ -239,24 +242,33 @@ export class CaseService {
   }
 
   /**
-   * The names of the case's natural-person parties, opened with the case's data key where they are sealed, when an
-   * act has members the disclosure publishes as written; undefined otherwise. A name that cannot be opened (the
-   * case erased, or no key here) is not among them.
+   * What the case records of its natural-person parties (name, identity document number, phone, address), opened
+   * with the case's data key where it is sealed, when an act has members the disclosure publishes as written;
+   * undefined otherwise. A value that cannot be opened (the case erased, or no key here) is left out.
    */
-  private async personNames(
+  private async persons(
     stream: string,
     state: CaseState,
     requests: readonly ActRequest[],
-  ): Promise<readonly string[] | undefined> {
+  ): Promise<readonly PersonalValues[] | undefined> {
     if (!requests.some((r) => PUBLISHED_MEMBERS[r.type])) return undefined;
-    const sealed = state.parties.some((p) => p.kind !== 'organization' && typeof p.name !== 'string');
+    const sealed = state.parties.some(
+      (p) => p.kind !== 'organization' && Object.values(p).some((value) => value !== null && typeof value === 'object'),
+    );
     const key = sealed && state.openingEventId ? await this.deps.dataKeys?.get(stream) : undefined;
     // the whole list is opened: each sealed value's path names its party's index
     const parties = key ? openData(state.parties, state.openingEventId!, key, '/parties') : state.parties;
     // a case opened in the same batch names its parties in the request, in clear
     const opening = requests.flatMap((r) => (r.type === 'CaseOpened' ? (r.data as { parties: Party[] }).parties : []));
-    const names: unknown[] = [...parties, ...opening].filter((p) => p.kind !== 'organization').map((p) => p.name);
-    return names.filter((name): name is string => typeof name === 'string' && name !== ERASED && name !== UNAVAILABLE);
+    // a value that could not be opened stands as a marker, or as its sealed form: it is left out
+    const opened = (party: object): PersonalValues =>
+      Object.fromEntries(
+        PERSONAL_VALUES.flatMap((member) => {
+          const value = (party as Record<string, unknown>)[member];
+          return typeof value === 'string' && value !== ERASED && value !== UNAVAILABLE ? [[member, value]] : [];
+        }),
+      );
+    return [...parties, ...opening].filter((p) => p.kind !== 'organization').map(opened);
   }
 
   /** The case's data key when an act holds personal fields; 409 `case_erased` once the key was destroyed. */

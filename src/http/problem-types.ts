@@ -427,7 +427,7 @@ export const PROBLEM_TYPES: Readonly<Record<string, ProblemType>> = {
   personal_data_published: entry(
     422,
     'Party named in published text',
-    "A member the public disclosure prints as written (a decision's legalBasis or documentNo, the reason a publication is updated or withdrawn) holds the name of a party who is a natural person, whom the disclosure shows masked: `members` lists where. Write 当事人 (the party) instead; nothing is recorded.",
+    "A member the public disclosure prints as written (a decision's legalBasis or documentNo, the reason a publication is updated or withdrawn) holds the name, identity document number, phone number or address recorded for a party who is a natural person, whom the disclosure shows masked: `members` lists where. Write 当事人 (the party) instead of the name and leave the rest out; nothing is recorded.",
   ),
   amount_invalid: entry(422, 'Amount not whole fen', 'An amount is a whole, non-negative number of fen.'),
   date_invalid: entry(

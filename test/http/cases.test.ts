@@ -177,6 +177,17 @@ describe('cases over HTTP', () => {
       body: { type: 'DisclosureWithdrawn', occurredAt: at, data: { reason: '张三丰申请撤销' } },
     });
     expect([withdrawn.status, withdrawn.body.members]).toEqual([422, ['/data/reason']]);
+    // the party's identity number as recorded (sealed too), whatever else the disclosure would scrub
+    const identified = await t.call('POST', '/v1/cases/h-name/acts', {
+      token: officer,
+      body: { type: 'DisclosureUpdated', occurredAt: at, data: { reason: '当事人证件号140521199001011234有误' } },
+    });
+    expect([identified.status, identified.body.code, identified.body.members]).toEqual([
+      422,
+      'personal_data_published',
+      ['/data/reason'],
+    ]);
+    expect(JSON.stringify(identified.body)).not.toContain('140521199001011234');
     expect((await t.service.events.readStream(stream)).length).toBe(3);
   });
 

@@ -37,7 +37,7 @@ import {
 } from './rules.js';
 import { reviewDeadline } from './review-limits.js';
 import { evolveCase, initialCaseState, type CaseState, type CaseStatus } from './state.js';
-import { membersNamingPersons } from './published-text.js';
+import { membersNamingPersons, type PersonalValues } from './published-text.js';
 
 /** Facts from outside the case stream that the rules need, looked up by the application before deciding. */
 export interface CaseContext {
@@ -65,11 +65,12 @@ export interface CaseContext {
    */
   readonly utcOffsetMinutes?: number;
   /**
-   * The names of the case's natural-person parties, opened where the log holds them sealed, read when an act has
-   * members the disclosure publishes ({@link PUBLISHED_MEMBERS}): none of those may name them. Absent (the case's
-   * data erased, or no data key), that is not checked.
+   * What the case records of its natural-person parties (name, identity document number, phone, address), opened
+   * where the log holds it sealed, read when an act has members the disclosure publishes
+   * ({@link PUBLISHED_MEMBERS}): none of those may hold it. Absent (the case's data erased, or no data key), that is
+   * not checked.
    */
-  readonly personNames?: readonly string[];
+  readonly persons?: readonly PersonalValues[];
 }
 
 export interface CaseCommand {
@@ -177,15 +178,16 @@ function checkFineAmount(terms: { readonly decisionType: DecisionType; readonly 
 }
 
 /**
- * What the disclosure publishes as written names no party who is a natural person: the law publishes decisions
- * but never personal privacy, and a name in the legal basis would unmask the party the entry shows masked.
+ * What the disclosure publishes as written holds no personal data of a party who is a natural person (name,
+ * identity document number, phone, address): the law publishes decisions but never personal privacy, and a name in
+ * the legal basis would unmask the party the entry shows masked.
  */
 function checkPublishedText(act: RecordAct, context: CaseContext): void {
-  const members = membersNamingPersons(act, context.personNames ?? []);
+  const members = membersNamingPersons(act, context.persons ?? []);
   if (members.length === 0) return;
   throw violation(
     'personal_data_published',
-    `${members.join(' and ')} would be published with a party's name in it: write 当事人 (the party), not the name`,
+    `${members.join(' and ')} would be published with a party's personal data in it (a name, identity document number, phone or address): write 当事人 (the party), not the name, and leave the rest out`,
     { members: members.map((member) => `/data/${member}`) },
   );
 }

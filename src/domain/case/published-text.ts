@@ -2,7 +2,8 @@ import type { ActType } from './acts.js';
 
 /**
  * The members of a case's acts that the public disclosure prints as the officer wrote them (after `scrubText`,
- * which removes identity, telephone numbers and email addresses but cannot know a name): the decision's legal basis
+ * which removes identity, telephone numbers and email addresses but cannot know a name, a passport's number or an
+ * address): the decision's legal basis
  * and document number, and the reason a publication was updated or withdrawn. The parties are published apart,
  * a person's name masked (张三 → 张*).
  */
@@ -14,21 +15,49 @@ export const PUBLISHED_MEMBERS: Readonly<Partial<Record<ActType, readonly string
 
 /** A name this short (one character) is a word as often as a name: it is not looked for. */
 const SHORTEST_NAME = 2;
+/**
+ * An identity document number, phone number or address this short (three characters: 'A12', '某村') is a word or a
+ * number as often as it is the party's: it is not looked for.
+ */
+const SHORTEST_IDENTIFIER = 4;
+
+/** What the case records of a party who is a natural person, opened: what the disclosure may never print. */
+export interface PersonalValues {
+  readonly name?: string;
+  /** The identity document's number: a resident identity number, or a passport's, which `scrubText` cannot know. */
+  readonly idNumber?: string;
+  readonly phone?: string;
+  readonly address?: string;
+}
 
 /**
- * The published members of an act that name one of `names` (the case's natural persons, as recorded): a name
- * written in one of them would stand in clear beside the masked party, and in the public search. Names are
- * compared trimmed, ignoring the case of Latin letters; a masked name (张*) names no one.
+ * The published members of an act that hold one of the personal values of `persons` (the case's natural persons,
+ * as recorded): a name, identity document number, phone number or address written in one of them would stand in
+ * clear beside the masked party, and in the public search. Values are compared trimmed, ignoring the case of Latin
+ * letters; a masked name (张*) names no one.
  */
 export function membersNamingPersons(
   act: { readonly type: ActType; readonly data: unknown },
-  names: readonly string[],
+  persons: readonly PersonalValues[],
 ): string[] {
   const members = PUBLISHED_MEMBERS[act.type];
-  if (!members || names.length === 0) return [];
-  const sought = names
-    .map((name) => name.trim().toLowerCase())
-    .filter((name) => Array.from(name).length >= SHORTEST_NAME);
+  if (!members || persons.length === 0) return [];
+  const values = (shortest: number, texts: readonly (string | undefined)[]) =>
+    texts
+      .filter((text): text is string => typeof text === 'string')
+      .map((text) => text.trim().toLowerCase())
+      .filter((text) => Array.from(text).length >= shortest);
+  const sought = [
+    ...values(
+      SHORTEST_NAME,
+      persons.map((p) => p.name),
+    ),
+    ...values(
+      SHORTEST_IDENTIFIER,
+      persons.flatMap((p) => [p.idNumber, p.phone, p.address]),
+    ),
+  ];
+  if (sought.length === 0) return [];
   const data = act.data as Readonly<Record<string, unknown>>;
   return members.filter((member) => {
     const text = data[member];

@@ -239,7 +239,7 @@ export const SCREENS_EN: ScreensMessages = {
   'rule.fine_amount_required': 'A fine needs its amount.',
   'rule.amount_not_applicable': 'This kind of decision takes no sum: leave the amount empty.',
   'rule.personal_data_published':
-    "The legal basis, the document number and a publication's reason are published as written: write 当事人 (the party), not a person's name.",
+    "The legal basis, the document number and a publication's reason are published as written: write 当事人 (the party), not a person's name, and leave out their identity document number, phone and address.",
   'rule.amount_invalid': 'An amount is a non-negative number with at most two decimals.',
   'rule.credentials_not_shown': 'An inspection needs the credentials shown.',
   'rule.party_not_notified': 'An inspection needs the party told their rights.',

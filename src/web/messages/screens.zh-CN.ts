@@ -234,7 +234,7 @@ export const SCREENS_ZH_CN = {
   'rule.fine_amount_required': '罚款决定须填写罚款金额。',
   'rule.amount_not_applicable': '该类决定不涉及金额，请不要填写罚款金额。',
   'rule.personal_data_published':
-    '法律依据、文书编号和公示变更原因会原文公开，不得写入当事人（自然人）姓名，请改写为“当事人”。',
+    '法律依据、文书编号和公示变更原因会原文公开，不得写入当事人（自然人）的姓名、证件号码、电话或住址，姓名请改写为“当事人”。',
   'rule.amount_invalid': '金额须为不小于零的数字，最多两位小数。',
   'rule.credentials_not_shown': '现场检查须出示执法证件。',
   'rule.party_not_notified': '现场检查须告知当事人。',

@@ -747,7 +747,7 @@ describe('the case decider', () => {
     it('when a published member names a person party, then personal_data_published, as the act is refused; the masked name or another word passes', () => {
       const named = (command: { act: RecordAct; context: CaseContext }, names = [' 张三 ', 'John Smith', '李']) => ({
         ...command,
-        context: { ...command.context, personNames: names },
+        context: { ...command.context, persons: names.map((name) => ({ name })) },
       });
       const withBasis = (legalBasis: string, documentNo = '县司罚〔2019〕42号') =>
         named(
@@ -792,6 +792,33 @@ describe('the case decider', () => {
         .given(events)
         .when(named(act('DisclosureWithdrawn', { reason: '张三申请撤销' }), []))
         .then([{ type: 'DisclosureWithdrawn' }]);
+    });
+    it("when a published member holds a person party's passport number, phone or address as recorded, then personal_data_published; values of fewer than four characters are not looked for", () => {
+      const person = {
+        name: '约翰',
+        idNumber: 'E12345678',
+        phone: '0351-7654321',
+        address: '太原市小店区某某路18号',
+      };
+      const withPersons = (command: { act: RecordAct; context: CaseContext }, persons: object[] = [person]) => ({
+        ...command,
+        context: { ...command.context, persons },
+      });
+      const events = disclosed();
+      for (const reason of ['护照号e12345678有误', '地址 太原市小店区某某路18号 已变更', '联系电话0351-7654321']) {
+        spec
+          .given(events)
+          .when(withPersons(act('DisclosureUpdated', { reason })))
+          .thenFails('personal_data_published', 422);
+      }
+      spec
+        .given(events)
+        .when(withPersons(act('DisclosureUpdated', { reason: '当事人申请更正住址' })))
+        .then([{ type: 'DisclosureUpdated' }]);
+      spec
+        .given(events)
+        .when(withPersons(act('DisclosureUpdated', { reason: '某村A12更正' }), [{ address: '某村', idNumber: 'A12' }]))
+        .then([{ type: 'DisclosureUpdated' }]);
     });
     it('when withdrawing a disclosure that never happened, then not_disclosed', () => {
       spec
