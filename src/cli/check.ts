@@ -99,6 +99,16 @@ async function checkCommand(argv: string[], io: CliIo): Promise<number> {
   const ring = readKeyring(config.keysDir);
   if (!ring) throw new Error(`no keyring in ${config.keysDir}: nothing was ever signed here`);
   const eventKeys = ring.keys.filter((k) => k.purpose === 'event').map((k) => createPublicKey(k.publicKeyPem));
+  // the keyring records the suite its event keys sign in: the log's, whatever this shell's LEDGER_CRYPTO_SUITE
+  const suite = ring.keys.some((k) => k.purpose === 'event' && k.algorithm === 'SM2-SM3') ? 'sm2' : 'ed25519';
+  if (io.env.LEDGER_CRYPTO_SUITE && io.env.LEDGER_CRYPTO_SUITE !== suite) {
+    // not a fault of the log, but a service started with this setting would refuse to start
+    print(
+      io.stderr,
+      `ledger check: LEDGER_CRYPTO_SUITE is ${io.env.LEDGER_CRYPTO_SUITE}, but this log is signed in the ${suite} ` +
+        `suite: the log is checked in ${suite}, and \`ledger serve\` would refuse to start with that setting`,
+    );
+  }
   const blobs = values.media ? await openBlobStore(config, quietLog) : undefined;
   // The read models first, as of one moment: the log is read after, so it holds everything they were built from.
   const scratchDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ledger-check-'));
@@ -138,8 +148,7 @@ async function checkCommand(argv: string[], io: CliIo): Promise<number> {
       {
         events,
         serviceKeys: keyResolver(eventKeys),
-        // the keyring records the suite its event keys sign in: the log's, whatever this shell's LEDGER_CRYPTO_SUITE
-        suite: ring.keys.some((k) => k.purpose === 'event' && k.algorithm === 'SM2-SM3') ? 'sm2' : 'ed25519',
+        suite,
         noteKeys: eventKeys,
         checkpointStream: CHECKPOINT_STREAM,
         quarantined: readQuarantine(readModelPath(config)),

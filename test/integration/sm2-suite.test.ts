@@ -174,6 +174,13 @@ describe('a deployment of the SM2 suite', () => {
     t = undefined;
     const checked = await runCli(['check'], { LEDGER_DATA_DIR: dataDir });
     expect([checked.code, checked.stdout]).toEqual([0, expect.stringMatching(/checkpoints .*match/)]);
+    // the log is checked in its own suite whatever the shell says, and the shell's setting is said to be wrong
+    const other = await runCli(['check'], { LEDGER_DATA_DIR: dataDir, LEDGER_CRYPTO_SUITE: 'ed25519' });
+    expect([other.code, other.stdout, other.stderr]).toEqual([
+      0,
+      expect.stringMatching(/no fault found/),
+      expect.stringContaining('LEDGER_CRYPTO_SUITE is ed25519, but this log is signed in the sm2 suite'),
+    ]);
 
     const tampered = copyFolder(dataDir, tempDir);
     editStoredEnvelope(tampered, caseStream(AGENCY, CASE), 1, (envelope) => {
