@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { loadConfig } from '../config.js';
+import { loadConfig, type Config } from '../config.js';
 import pino from 'pino';
 import { damaged, isDamage } from '../adapters/sqlite/damage.js';
 import { openBlobStore, openEventStore, readModelPath } from '../compose.js';
@@ -42,7 +42,8 @@ that has no event store rather than make one.
 
 Options:
   --media             also read back and re-hash every medium an event references, from the configured media
-                      store (the data folder, or S3): each stored version that an upload recorded as verified
+                      store (the data folder, or S3 when S3_BUCKET is set; the report says which): each stored
+                      version that an upload recorded as verified
   --skip-read-models  do not rebuild and compare the read models
   --json              print the report as JSON
   -h, --help          this help
@@ -191,7 +192,10 @@ async function checkCommand(argv: string[], io: CliIo): Promise<number> {
               ]
             : []),
           ...(values.media
-            ? [`media       ${report.media.checked} re-hashed, ${report.media.bytes.toLocaleString('en-US')} bytes`]
+            ? [
+                `media       ${report.media.checked} re-hashed, ${report.media.bytes.toLocaleString('en-US')} bytes, ` +
+                  `read from ${mediaStoreName(config.blobStore)}`,
+              ]
             : []),
           report.faultCount === 0 ? 'no fault found' : `${report.faultCount} fault(s):`,
           ...report.faults.map(
@@ -242,4 +246,10 @@ function recordedCheckpoints(store: SqliteReadModelStore): { eventId: string; si
     if (page.length < 1000) return out;
     after = page[page.length - 1]!.key;
   }
+}
+
+/** Where `--media` read the media from, said beside its figures: a medium missing there may be elsewhere. */
+function mediaStoreName(store: Config['blobStore']): string {
+  if (store.kind === 'filesystem') return `the folder ${store.dir} (S3_BUCKET is not set)`;
+  return `the S3 bucket ${store.bucket}${store.endpoint ? ` at ${store.endpoint}` : ''}`;
 }

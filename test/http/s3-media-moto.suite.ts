@@ -130,6 +130,7 @@ export function serviceOnMoto(): void {
 
       const checked = await runCli(['check', '--media'], { ...env, LEDGER_DATA_DIR: t.dataDir });
       expect(checked.code).toBe(1);
+      expect(checked.stdout).toMatch(/read from the S3 bucket \S+ at http:\/\/127\.0\.0\.1:\d+/);
       expect(checked.stdout).toMatch(
         new RegExp(`media_missing: medium ${sha} \\(stored version [^)]+\\) is referenced`),
       );
