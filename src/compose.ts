@@ -1043,6 +1043,26 @@ async function startHolding(config: Config, { clock, log }: ServiceDependencies)
     'listening',
   );
 
+  /**
+   * On a graceful stop, once no request is left, a checkpoint of the whole log: no event is left behind the last
+   * signed tree, so the log's tail cannot be cut off unseen while the service is down (the next start would sign
+   * what it finds). The read models are given the shut-down timeout to apply the last events; a replica that cannot
+   * catch up in it, or an issue that fails, is logged and the stop goes on.
+   */
+  const finalCheckpoint = async () => {
+    try {
+      const head = await events.headPosition();
+      if (!(await runner.waitFor(head, config.shutdownTimeoutMs))) {
+        log.warn({ head, applied: runner.position() }, 'checkpoint: none issued on stopping, the read models lag');
+        return;
+      }
+      const issued = await transparency.issue();
+      if (issued) log.info({ size: issued.size }, 'checkpoint: issued on stopping');
+    } catch (err) {
+      log.warn({ err }, 'checkpoint: none issued on stopping');
+    }
+  };
+
   let closing: Promise<void> | undefined;
   const close = () =>
     (closing ??= (async () => {
@@ -1054,6 +1074,7 @@ async function startHolding(config: Config, { clock, log }: ServiceDependencies)
       });
       clearTimeout(force);
       await schedule.stop();
+      await finalCheckpoint();
       await timestamps.stop();
       await witnessing.stop();
       indexing.abort();
