@@ -542,6 +542,8 @@ async function startHolding(config: Config, { clock, log }: ServiceDependencies)
         prepared: 'projections changed: took the read models prepared by ledger rebuild --prepare',
         rebuilt: 'projections changed: rebuilt the read models from the log',
         built: 'no read models: built them from the log',
+        repaired:
+          'the read models file was damaged (SQLite found it so when opened, or when read since): rebuilt them from the log',
       }[readiness],
     );
   }
@@ -1003,6 +1005,7 @@ async function startHolding(config: Config, { clock, log }: ServiceDependencies)
     routers,
     collectMetrics,
     projections: runner,
+    readModels,
     deadlines: config.http,
     changedAt: () => changedAt,
     pages: { notFound: portalNotFound(portalAssets), errors: portalErrors(portalAssets) },

@@ -119,6 +119,19 @@ export class DataFolderInUse extends LedgerError {
  * The read models have not caught up with a position the client wrote (`?consistentWith=`) within the wait: the
  * write is safe; the client retries after `retryAfterSeconds`.
  */
+/**
+ * The read models' store found its file damaged while reading it: nothing can be answered from it. Read models are
+ * views of the log, so the remedy is to make them again: the service rebuilds a damaged file when it starts.
+ */
+export class ReadModelsDamaged extends LedgerError {
+  readonly code = 'read_models_damaged';
+  readonly status = 503;
+  constructor(options?: { cause?: unknown }) {
+    super('the read models are damaged: restart the service, which rebuilds them from the log, or run ledger rebuild');
+    if (options?.cause !== undefined) this.cause = options.cause;
+  }
+}
+
 export class NotCaughtUp extends LedgerError {
   readonly code = 'not_caught_up';
   readonly status = 503;

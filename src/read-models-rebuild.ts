@@ -1,6 +1,7 @@
 import type { BatchOpener } from './app/free-text-opener.js';
 import fs from 'node:fs';
 import { PROJECTIONS } from '../projections/index.js';
+import { damageMark, isDamage } from './adapters/sqlite/damage.js';
 import { SqliteReadModelStore } from './adapters/sqlite/read-model-store.js';
 import { ProjectionRunner, versionsOf } from './app/projection-runner.js';
 import type { EventStore, Position } from './ports/event-store.js';
@@ -80,18 +81,36 @@ export function builtBy(file: string, projections: readonly Projection[] = PROJE
 }
 
 /**
+ * Whether the read models in `file` open as the service opens them (their tables, indexes and full-text tables),
+ * read-only; false when SQLite finds the file damaged (`SQLITE_CORRUPT`, `SQLITE_NOTADB`). Damage in a page that
+ * opening does not read is found only when something reads it (`ledger check` names it).
+ */
+function opens(file: string, projections: readonly Projection[]): boolean {
+  try {
+    new SqliteReadModelStore({ path: file, projections, readonly: true }).close();
+    return true;
+  } catch (err) {
+    if (isDamage(err)) return false;
+    throw err;
+  }
+}
+
+/**
  * Makes the read models at `file` current before the service follows the log with them: nothing when they were made
- * by these projections, or when there are none and the log is empty; else those `ledger rebuild --prepare` left
- * beside them when they were (then only the events recorded since are applied when the service follows the log);
- * else a rebuild in bulk (`built` when there were none). Returns what it did.
+ * by these projections and open, or when there are none and the log is empty; else those `ledger rebuild --prepare`
+ * left beside them when they were (then only the events recorded since are applied when the service follows the
+ * log); else a rebuild in bulk (`built` when there were none, `repaired` when the file was damaged: read models are
+ * the log's views, so a damaged file is made again rather than served). Returns what it did.
  */
 export async function readyReadModels(
   events: EventStore,
   file: string,
   options: RebuildOptions = {},
-): Promise<'current' | 'prepared' | 'rebuilt' | 'built'> {
+): Promise<'current' | 'prepared' | 'rebuilt' | 'built' | 'repaired'> {
   const projections = options.projections ?? PROJECTIONS;
-  if (builtBy(file, projections)) return 'current';
+  const current = builtBy(file, projections);
+  // a file a read found damaged while in use is made again, even where opening it would not show the damage
+  if (current && !fs.existsSync(damageMark(file)) && opens(file, projections)) return 'current';
   const missing = !fs.existsSync(file);
   if (missing && (await events.headPosition()) === 0) return 'current';
   const prepared = preparedPath(file);
@@ -101,12 +120,13 @@ export async function readyReadModels(
   }
   removeDatabase(prepared);
   await rebuildReadModels(events, file, options);
-  return missing ? 'built' : 'rebuilt';
+  return missing ? 'built' : current ? 'repaired' : 'rebuilt';
 }
 
-/** A SQLite database is its file and, in WAL mode, the -wal and -shm files beside it. */
+/** A SQLite database is its file and, in WAL mode, the -wal and -shm files beside it (and its damage mark). */
 export function removeDatabase(file: string): void {
   for (const suffix of ['', '-wal', '-shm']) fs.rmSync(`${file}${suffix}`, { force: true });
+  fs.rmSync(damageMark(file), { force: true });
 }
 
 /** Moves a closed database over another (whose -wal and -shm, which belong to the old file, are removed first). */

@@ -20,6 +20,8 @@ export interface HttpDependencies {
   readonly log: Logger;
   /** The projection runner, for readiness. */
   readonly projections?: { live(): boolean; position(): number };
+  /** The read models' store, for readiness: not ready once a read found it damaged. */
+  readonly readModels?: { damaged?(): boolean };
   /** The API's route modules, each built from its own dependencies by the composition root. */
   readonly routers?: readonly Router[];
   /** More metrics lines for `/metrics` (Prometheus text), gathered when it is scraped. */

@@ -8,10 +8,12 @@ export interface HealthDependencies {
   readonly blobs?: { ping(): Promise<void> };
   /** The projection runner: not ready until it has caught up with the log. */
   readonly projections?: { live(): boolean; position(): number };
+  /** The read models' store: not ready once a read found it damaged (a restart rebuilds it). */
+  readonly readModels?: { damaged?(): boolean };
 }
 
 /** Liveness (the process answers) and readiness (the stores answer, the read models have caught up). */
-export function healthApi({ events, blobs, projections }: HealthDependencies): Router {
+export function healthApi({ events, blobs, projections, readModels }: HealthDependencies): Router {
   const router = Router();
   router.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
@@ -27,6 +29,13 @@ export function healthApi({ events, blobs, projections }: HealthDependencies): R
       await blobs?.ping();
     } catch (err) {
       sendProblem(res, problem(503, 'not_ready', `media store: ${(err as Error).name}`));
+      return;
+    }
+    if (readModels?.damaged?.()) {
+      sendProblem(
+        res,
+        problem(503, 'not_ready', 'read models damaged: restart the service, which rebuilds them from the log'),
+      );
       return;
     }
     if (projections && !projections.live()) {

@@ -603,6 +603,11 @@ export const PROBLEM_TYPES: Readonly<Record<string, ProblemType>> = {
     'Service not ready',
     'A store does not answer, or the read models are still catching up with the log.',
   ),
+  read_models_damaged: entry(
+    503,
+    'Read models damaged',
+    "The file holding the service's read models (case files, lists, the supervision views) is damaged and cannot be read; the log and its signed events are not affected. The service is not ready until it is restarted, which rebuilds the read models from the log (or stop it and run `ledger rebuild`).",
+  ),
   not_caught_up: entry(
     503,
     'Read models not caught up',

@@ -1,7 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import type { ErrorRequestHandler, Request, RequestHandler } from 'express';
 import type { Logger } from 'pino';
-import { IntegrityFault, LedgerError, NotCaughtUp, VerificationsBusy } from '../errors.js';
+import { IntegrityFault, LedgerError, NotCaughtUp, ReadModelsDamaged, VerificationsBusy } from '../errors.js';
 import { PROBLEM_TYPES, problemTypeUri } from './problem-types.js';
 import { RuleViolation } from '../domain/errors.js';
 
@@ -132,6 +132,16 @@ export function errorHandler(log: Logger): ErrorRequestHandler {
     }
     const code = err instanceof LedgerError ? err.code : 'internal';
     const serviceStatus = err instanceof LedgerError ? err.status : 500;
+    if (err instanceof ReadModelsDamaged) {
+      // the log is sound and the read models are its views: said loudly, with the remedy
+      log.error(
+        { err, requestId, method: req.method, path: req.path, code },
+        'READ MODELS DAMAGED: SQLite found the read-model file damaged; restart the service (it rebuilds them ' +
+          'from the log at start-up) or stop it and run `ledger rebuild`',
+      );
+      sendProblem(res, problem(serviceStatus, code, err.message, { requestId }));
+      return;
+    }
     if (err instanceof IntegrityFault) {
       // stored data failed its check: never served, and said loudly, with where (stream, revision, event id)
       log.error(

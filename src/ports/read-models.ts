@@ -182,4 +182,9 @@ export interface ReadModelStore {
     options: { readonly after?: string; readonly limit: number },
   ): { key: string; doc: Doc }[];
   close(): void;
+  /**
+   * Whether a read found the store damaged (then answered `ReadModelsDamaged`): it stays so until the read models
+   * are made again. A store that cannot tell leaves it out.
+   */
+  damaged?(): boolean;
 }

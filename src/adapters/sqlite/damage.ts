@@ -8,6 +8,21 @@ export function isDamage(err: unknown): boolean {
 }
 
 /**
+ * The file that marks the database `file` as found damaged by a read while in use, so that the next start makes it
+ * again even where opening it would not show the damage. Removed with the database.
+ */
+export const damageMark = (file: string): string => `${file}.damaged`;
+
+/** Marks `file` as found damaged (best effort: a mark that cannot be written leaves the service to say so). */
+export function markDamaged(file: string, err: unknown): void {
+  try {
+    fs.writeFileSync(damageMark(file), `${String((err as { code?: unknown }).code ?? 'damaged')}\n`, { mode: 0o600 });
+  } catch {
+    /* a read-only or full folder: the log line and readiness still say it */
+  }
+}
+
+/**
  * Whether the SQLite file at `file` is damaged: it does not open as a database, or its quick check (`PRAGMA
  * quick_check`, O(n) in its pages) finds a fault. Read-only; a file that does not exist is not damaged.
  */

@@ -1,5 +1,7 @@
 import Database from 'better-sqlite3';
 import type { Position, RecordedEvent } from '../../ports/event-store.js';
+import { ReadModelsDamaged } from '../../errors.js';
+import { isDamage, markDamaged } from './damage.js';
 import { createPrivateFile } from './private-file.js';
 import { createIndexes, openCollection, writeRow, type Collection } from './collection-table.js';
 import { QUARANTINE_SPEC, quarantineDoc, refusalOf } from './quarantine.js';
@@ -73,6 +75,8 @@ export class SqliteReadModelStore implements ReadModelStore {
   /** Indexes not made yet: a bulk load creates them at the end. */
   #bulk: boolean;
   readonly #readonly: boolean;
+  #damaged = false;
+  readonly #path: string;
   /** The rows {@link commit} updated, so that updating them again is one statement. */
   readonly #rows = new RowMemo();
 
@@ -80,6 +84,7 @@ export class SqliteReadModelStore implements ReadModelStore {
     this.#projections = options.projections;
     this.#bulk = options.bulk ?? false;
     this.#readonly = options.readonly === true;
+    this.#path = options.path;
     if (!this.#readonly) createPrivateFile(options.path);
     this.#db = new Database(options.path, this.#readonly ? { readonly: true, fileMustExist: true } : {});
     // pages of 8 KiB rather than 4: a commit of scattered rows then costs less CPU (some 2 to 10% of the applier's,
@@ -215,11 +220,19 @@ export class SqliteReadModelStore implements ReadModelStore {
   }
 
   get<D extends Doc = Doc>(collection: string, key: string): D | undefined {
+    return this.#reading(() => this.#get<D>(collection, key));
+  }
+
+  #get<D extends Doc>(collection: string, key: string): D | undefined {
     const row = this.#collection(collection).get.get(key);
     return row ? (JSON.parse(row.doc) as D) : undefined;
   }
 
   query<D extends Doc = Doc>(name: string, query: Query): Page<D> {
+    return this.#reading(() => this.#query<D>(name, query));
+  }
+
+  #query<D extends Doc>(name: string, query: Query): Page<D> {
     const collection = this.#collection(name);
     const clauses: string[] = [];
     const params: unknown[] = [];
@@ -298,6 +311,14 @@ export class SqliteReadModelStore implements ReadModelStore {
     match: string,
     options: { readonly where?: Query['where']; readonly limit: number },
   ): SearchHit<D>[] {
+    return this.#reading(() => this.#search<D>(name, match, options));
+  }
+
+  #search<D extends Doc>(
+    name: string,
+    match: string,
+    options: { readonly where?: Query['where']; readonly limit: number },
+  ): SearchHit<D>[] {
     const collection = this.#collection(name);
     if (!collection.spec.text) throw new Error(`collection ${name} is not searched`);
     const clauses = [`fts_${name} MATCH ?`];
@@ -315,6 +336,10 @@ export class SqliteReadModelStore implements ReadModelStore {
   }
 
   count(name: string, where?: Query['where']): number {
+    return this.#reading(() => this.#count(name, where));
+  }
+
+  #count(name: string, where?: Query['where']): number {
     const collection = this.#collection(name);
     const clauses: string[] = [];
     const params: unknown[] = [];
@@ -324,6 +349,10 @@ export class SqliteReadModelStore implements ReadModelStore {
   }
 
   entries(name: string, options: { readonly after?: string; readonly limit: number }): { key: string; doc: Doc }[] {
+    return this.#reading(() => this.#entries(name, options));
+  }
+
+  #entries(name: string, options: { readonly after?: string; readonly limit: number }): { key: string; doc: Doc }[] {
     this.#collection(name);
     const rows = this.#db
       .prepare(`SELECT key, doc FROM doc_${name} WHERE key > ? ORDER BY key LIMIT ?`)
@@ -333,6 +362,23 @@ export class SqliteReadModelStore implements ReadModelStore {
 
   close(): void {
     if (this.#db.open) this.#db.close();
+  }
+
+  /** Whether a read found the file damaged: nothing is answered from it until the service rebuilds it. */
+  damaged(): boolean {
+    return this.#damaged;
+  }
+
+  /** A read, with SQLite's word for a damaged file made the store-neutral {@link ReadModelsDamaged}. */
+  #reading<T>(read: () => T): T {
+    try {
+      return read();
+    } catch (err) {
+      if (!isDamage(err)) throw err;
+      if (!this.#damaged && this.#path !== ':memory:') markDamaged(this.#path, err);
+      this.#damaged = true;
+      throw new ReadModelsDamaged({ cause: err });
+    }
   }
 
   #meta(key: string): string | undefined {

@@ -1,0 +1,99 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { capturedLog } from '../support/log-lines.js';
+import { openCase, seedAgency, startTestService } from '../support/service.js';
+import { freshTempDir } from '../support/temp-dir.js';
+
+const tempDir = freshTempDir('read-models-damage');
+const AGENCY = 'county-justice';
+
+/** A data folder whose read models hold two cases, the service stopped. */
+async function folderWithCases(): Promise<string> {
+  const dataDir = tempDir();
+  const t = await startTestService({ LEDGER_DATA_DIR: dataDir });
+  const { officer } = await seedAgency(t, AGENCY);
+  for (const caseId of ['d-1', 'd-2']) expect((await openCase(t, officer, caseId)).status).toBe(201);
+  expect(await t.service.readModelsCaughtUp()).toBe(true);
+  await t.stop();
+  return dataDir;
+}
+
+/** Overwrites the first page of table `table` in the SQLite file with bytes no b-tree page holds. */
+function damageTable(file: string, table: string): void {
+  const db = new Database(file);
+  db.pragma('wal_checkpoint(TRUNCATE)');
+  const { rootpage } = db.prepare('SELECT rootpage FROM sqlite_master WHERE name = ?').get(table) as {
+    rootpage: number;
+  };
+  const pageSize = db.pragma('page_size', { simple: true }) as number;
+  db.close();
+  const fd = fs.openSync(file, 'r+');
+  fs.writeSync(fd, Buffer.alloc(pageSize, 0xa5), 0, pageSize, (rootpage - 1) * pageSize);
+  fs.closeSync(fd);
+}
+
+const messages = (lines: Record<string, unknown>[]) => lines.map((line) => String(line.msg));
+
+describe('damaged read models', () => {
+  it('when a read finds the read-model file damaged, then 503 read_models_damaged, not ready, said in the log; the next start rebuilds them and every case reads', async () => {
+    const dataDir = await folderWithCases();
+    const file = path.join(dataDir, 'read-models.sqlite');
+    damageTable(file, 'doc_cases');
+
+    const first = capturedLog('info');
+    const t = await startTestService({ LEDGER_DATA_DIR: dataDir }, { log: first.log });
+    try {
+      const officer = t.token('alice', AGENCY, ['officer']);
+      const read = await t.call('GET', '/v1/cases/d-1', { token: officer });
+      expect([read.status, read.body.code]).toEqual([503, 'read_models_damaged']);
+      expect(read.body.detail).toMatch(/restart the service, which rebuilds them from the log/);
+      const ready = await t.call('GET', '/readyz');
+      expect([ready.status, ready.body.detail]).toEqual([
+        503,
+        'read models damaged: restart the service, which rebuilds them from the log',
+      ]);
+      expect(messages(first.lines).some((m) => m.startsWith('READ MODELS DAMAGED'))).toBe(true);
+      // the log itself is untouched: its checkpoint is still served
+      expect((await t.call('GET', '/v1/ledger/checkpoint')).status).toBe(200);
+    } finally {
+      await t.service.close();
+    }
+    expect(fs.existsSync(`${file}.damaged`)).toBe(true);
+
+    const second = capturedLog('info');
+    const again = await startTestService({ LEDGER_DATA_DIR: dataDir }, { log: second.log });
+    try {
+      expect(messages(second.lines)).toContain(
+        'the read models file was damaged (SQLite found it so when opened, or when read since): rebuilt them from the log',
+      );
+      expect(fs.existsSync(`${file}.damaged`)).toBe(false);
+      const officer = again.token('alice', AGENCY, ['officer']);
+      for (const caseId of ['d-1', 'd-2']) {
+        expect((await again.call('GET', `/v1/cases/${caseId}`, { token: officer })).status).toBe(200);
+      }
+      expect((await again.call('GET', '/readyz')).status).toBe(200);
+    } finally {
+      await again.service.close();
+    }
+  }, 120_000);
+
+  it('when the read-model file is too damaged to open, then the service rebuilds it at start-up rather than stop', async () => {
+    const dataDir = await folderWithCases();
+    const file = path.join(dataDir, 'read-models.sqlite');
+    // the full-text index's own settings are read as the file opens
+    damageTable(file, 'fts_case_texts_config');
+
+    const { log, lines } = capturedLog('info');
+    const t = await startTestService({ LEDGER_DATA_DIR: dataDir }, { log });
+    try {
+      expect(messages(lines)).toContain(
+        'the read models file was damaged (SQLite found it so when opened, or when read since): rebuilt them from the log',
+      );
+      const officer = t.token('alice', AGENCY, ['officer']);
+      expect((await t.call('GET', '/v1/cases/d-2', { token: officer })).status).toBe(200);
+    } finally {
+      await t.service.close();
+    }
+  }, 120_000);
+});
