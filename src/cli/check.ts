@@ -1,4 +1,4 @@
-import { IntegrityFault } from '../errors.js';
+import { IntegrityFault, ReadModelsDamaged } from '../errors.js';
 import { createPublicKey } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -61,8 +61,10 @@ const quietLog = pino({ level: 'silent' });
 export async function check(argv: string[], io: CliIo): Promise<number> {
   try {
     return await checkCommand(argv, io);
-  } catch (err) {
-    if (!isDamage(err)) throw err;
+  } catch (caught) {
+    // the read models' store says it in its own words; SQLite's are what is named here
+    const err = caught instanceof ReadModelsDamaged ? caught.cause : caught;
+    if (!isDamage(err)) throw caught;
     const config = loadConfig(io.env, io.cwd);
     const files = [
       ...(config.eventStore.kind === 'sqlite'
@@ -70,7 +72,7 @@ export async function check(argv: string[], io: CliIo): Promise<number> {
         : []),
       { file: readModelPath(config), remedy: 'the read models: "ledger rebuild" makes them again from the log' },
     ].filter(({ file }) => damaged(file));
-    if (files.length === 0) throw err;
+    if (files.length === 0) throw caught;
     throw new Error(
       `${(err as Error).message}: ${files.map(({ file, remedy }) => `${file} is damaged (${remedy})`).join('; ')}`,
     );
