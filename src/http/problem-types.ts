@@ -418,6 +418,16 @@ export const PROBLEM_TYPES: Readonly<Record<string, ProblemType>> = {
     'Corrected event not in the case',
     'A correction names an event that is not part of this case.',
   ),
+  correction_mismatch: entry(
+    422,
+    'Correction names members the act lacks',
+    'A correction names members that the act it corrects does not have (a seizure has no officers in its data, a decision no opinion): `members` lists them. Nothing is recorded.',
+  ),
+  correction_not_allowed: entry(
+    422,
+    'Correction of what the rules decided on',
+    "A correction names members of the corrected act that the rules read when it was recorded (who acted, the item, what was decided, reviewed or proposed, the dates deadlines count from, how a document was served: `RULE_MEMBERS`): the rules decided on the values recorded, so a correction cannot change them. `members` lists them; a correction changes what no rule reads (a description, a document number, a party's details). Nothing is recorded.",
+  ),
   fine_amount_required: entry(422, 'Fine amount required', 'A fine needs fineFen greater than 0.'),
   amount_not_applicable: entry(
     422,

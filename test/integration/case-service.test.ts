@@ -171,12 +171,12 @@ describe('recording acts through the application service', () => {
     const correction: ActRequest<'RecordCorrected'> = {
       type: 'RecordCorrected',
       occurredAt: '2019-09-20T10:00:00+08:00',
-      data: { corrects: opened.events[0]!.id, reason: '更正', data: { deep } },
+      data: { corrects: opened.events[0]!.id, reason: '更正', data: { title: deep } },
       media: [],
     };
     await expect(cases.record('c-1', alice, correction, { eventId: newId() })).rejects.toMatchObject({
       code: 'invalid_body',
-      details: { pointer: expect.stringMatching(/^\/data\/data\/deep\/0/) },
+      details: { pointer: expect.stringMatching(/^\/data\/data\/title\/0/) },
     });
     await expect(
       cases.recordAll('c-1', alice, [evidence('照片'), correction], { eventId: newId() }),

@@ -160,6 +160,44 @@ export const ACT_TYPES = Object.keys({
   CaseClosed: 1,
 } satisfies Record<ActType, 1>) as ActType[];
 
+/**
+ * The members of each act's data, as its schema (`schemas/acts/`) lists them (`schemas-agree.test.ts` holds the two
+ * equal): a correction names members of the act it corrects, and no others.
+ */
+export const ACT_MEMBERS = {
+  CaseOpened: ['caseId', 'itemCode', 'title', 'openedOn', 'officers', 'parties', 'application'],
+  OnSiteInspectionRecorded: ['location', 'findings', 'credentialsShown', 'partyNotified'],
+  CredentialsShown: ['note'],
+  PartyNotified: ['grounds', 'rights'],
+  EvidenceCollected: ['description'],
+  RecordingAttached: ['description', 'relatesTo', 'deviceId'],
+  PropertySeized: ['items', 'legalBasis'],
+  ForcedDemolition: ['target', 'legalBasis'],
+  DocumentServed: ['document', 'method'],
+  HearingHeld: ['heldOn'],
+  CaseMarkedComplex: ['reason'],
+  CounselOpinionRecorded: ['counsel', 'opinion', 'givenOn'],
+  LegalReviewRequested: ['proposed', 'materials'],
+  LegalReviewCompleted: ['outcome', 'opinion', 'checks'],
+  ReviewDisagreementResolved: ['outcome', 'reasoning'],
+  DecisionIssued: [
+    'decisionType',
+    'fineFen',
+    'legalBasis',
+    'documentNo',
+    'decidedOn',
+    'circumstance',
+    'deviationReason',
+    'documentSha256',
+  ],
+  DecisionDisclosed: ['publishedOn'],
+  DisclosureWithdrawn: ['reason'],
+  DisclosureUpdated: ['reason'],
+  DisclosureExempted: ['ground', 'legalBasis', 'reason'],
+  RecordCorrected: ['corrects', 'reason', 'data'],
+  CaseClosed: ['closedOn'],
+} as const satisfies { readonly [T in ActType]: readonly (keyof ActData[T] & string)[] };
+
 /** What the service adds to an act's data when it records it (facts derived by the rules, kept for replay). */
 export interface Derived {
   /** The recording duties of the case, fixed at its opening (absent from cases opened before lists existed). */

@@ -9,6 +9,7 @@ import { certificateValidOn, type OfficerState } from '../registry/officers.js';
 import type { RecordingListEntry } from '../registry/recording-list.js';
 import type { CatalogueVersion } from '../registry/review-catalogue.js';
 import {
+  ACT_MEMBERS,
   APPROVING_CHECKS,
   DECISION_TYPES,
   type ActType,
@@ -34,6 +35,7 @@ import {
   recordingDuties,
   recordingRequirement,
   reviewClears,
+  ruleMembersIn,
 } from './rules.js';
 import { reviewDeadline } from './review-limits.js';
 import { evolveCase, initialCaseState, type CaseState, type CaseStatus } from './state.js';
@@ -563,11 +565,33 @@ function decide({ act, context }: CaseCommand, state: CaseState): CaseEvent[] {
       if (agencyDate(act.occurredAt, context.utcOffsetMinutes) < state.decision!.decidedOn)
         throw violation('date_invalid', 'a decision cannot be exempted from publication before it is made');
       return [{ ...base, type: act.type, data: act.data }];
-    case 'RecordCorrected':
+    case 'RecordCorrected': {
       if (!state.eventIds.has(act.data.corrects)) {
         throw violation('correction_target_unknown', `event ${act.data.corrects} is not part of this case`);
       }
+      const target = state.eventIds.tagOf(act.data.corrects) as ActType | undefined;
+      const own: readonly string[] | undefined = target && ACT_MEMBERS[target];
+      const foreign = own ? Object.keys(act.data.data).filter((member) => !own.includes(member)) : [];
+      if (foreign.length > 0) {
+        throw violation(
+          'correction_mismatch',
+          `a ${target} has no ${foreign.join(' nor ')}: a correction names members of the act it corrects`,
+          { target, members: foreign.map((member) => `/data/data/${member}`) },
+        );
+      }
+      const ruled = target === undefined ? [] : ruleMembersIn(target, act.data.data);
+      if (ruled.length > 0) {
+        throw violation(
+          'correction_not_allowed',
+          `${ruled.join(' and ')} of a ${target} ${ruled.length === 1 ? 'is' : 'are'} what the rules decided on: ` +
+            'a correction cannot change ' +
+            (ruled.length === 1 ? 'it' : 'them') +
+            '; it corrects what no rule reads (a description, a document number, a party’s details)',
+          { target, members: ruled.map((member) => `/data/data/${member}`) },
+        );
+      }
       return [{ ...base, type: act.type, data: act.data }];
+    }
     default:
       return [{ ...base, type: act.type, data: act.data } as CaseEvent];
   }

@@ -270,6 +270,33 @@ export const HANDLING_ACTS: readonly ActType[] = [
 ];
 
 /**
+ * The members of each act's data that the rules read when it is recorded (who acted, what was decided, reviewed or
+ * proposed, which item, the dates deadlines and order are counted from, how a document was served, what a recording
+ * belongs to). A correction (`RecordCorrected`) may not change them: the rules decided on the values recorded, and a
+ * record saying otherwise would stand beside a case the rules never saw. What no rule reads (a description, a
+ * document number, a party's details, an opinion's wording) is corrected as written.
+ */
+export const RULE_MEMBERS: Readonly<Partial<Record<ActType, readonly string[]>>> = {
+  CaseOpened: ['caseId', 'itemCode', 'openedOn', 'officers', 'application'],
+  OnSiteInspectionRecorded: ['credentialsShown', 'partyNotified'],
+  RecordingAttached: ['relatesTo', 'deviceId'],
+  DocumentServed: ['method'],
+  HearingHeld: ['heldOn'],
+  CounselOpinionRecorded: ['counsel', 'givenOn'],
+  LegalReviewRequested: ['proposed'],
+  LegalReviewCompleted: ['outcome', 'checks'],
+  ReviewDisagreementResolved: ['outcome'],
+  DecisionIssued: ['decisionType', 'fineFen', 'decidedOn', 'circumstance', 'documentSha256'],
+  DecisionDisclosed: ['publishedOn'],
+  DisclosureExempted: ['ground'],
+  CaseClosed: ['closedOn'],
+};
+
+/** The members of `corrected` (a correction's members of an act of type `type`) that the rules read. */
+export const ruleMembersIn = (type: ActType, corrected: Readonly<Record<string, unknown>>): string[] =>
+  (RULE_MEMBERS[type] ?? []).filter((member) => Object.hasOwn(corrected, member));
+
+/**
  * 审核人员不得审核自己承办的案件: who has handled a case once `act` is recorded, given who had before: the officers
  * it names (the case's officers at its opening, or those who carried out an act) and, for a handling act
  * ({@link HANDLING_ACTS}), the one who recorded it. A reviewer among them is not independent of the case.

@@ -87,7 +87,7 @@ export function evolveCase(state: CaseState, event: RecordedCaseEvent): CaseStat
     recordedBy: event.actor.sub,
     ...(named ? { officers: named } : {}),
   });
-  const next: CaseState = { ...state, handlers, eventIds: state.eventIds.with(event.id) };
+  const next: CaseState = { ...state, handlers, eventIds: state.eventIds.with(event.id, event.type) };
   switch (event.type) {
     case 'CaseOpened': {
       const { caseId, itemCode, openedOn, officers, parties, application, recordingDuties } = event.data;

@@ -40,4 +40,18 @@ describe('AppendOnlyIds', () => {
     expect([again.has('a'), again.has('b'), again.size]).toEqual([true, true, 2]);
     expect([first.with('c').has('c'), again.has('c')]).toEqual([true, false]);
   });
+
+  it('when ids are added with tags, then each set gives the tag of the ids it holds, and a fork its own', () => {
+    const base = AppendOnlyIds.empty().with('a', 'CaseOpened');
+    const left = base.with('b', 'DecisionIssued');
+    const right = base.with('b', 'EvidenceCollected');
+    expect([base.tagOf('a'), base.tagOf('b')]).toEqual(['CaseOpened', undefined]);
+    expect([left.tagOf('b'), right.tagOf('b'), left.tagOf('a')]).toEqual([
+      'DecisionIssued',
+      'EvidenceCollected',
+      'CaseOpened',
+    ]);
+    // the same id with the same tag after the same set is that same successor's id again
+    expect(base.with('b', 'DecisionIssued').tagOf('b')).toBe('DecisionIssued');
+  });
 });

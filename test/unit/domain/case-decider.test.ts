@@ -826,6 +826,42 @@ describe('the case decider', () => {
         .when(act('DisclosureWithdrawn', { reason: 'x' }))
         .thenFails('not_disclosed', 409);
     });
+    it('when a correction would change what the rules decided on, then correction_not_allowed; members the act lacks are correction_mismatch; what no rule reads is corrected', () => {
+      const events = record(opened(), proposeFine(50_000), review('rejected'), decideFine(50_000));
+      const [opening, , rejection, decision] = events;
+      const correct = (corrects: string, data: Record<string, unknown>) =>
+        act('RecordCorrected', { corrects, reason: '更正', data });
+      for (const [target, data, members] of [
+        [decision!, { fineFen: 5_000_000 }, ['/data/data/fineFen']],
+        [decision!, { decisionType: 'license_revocation', documentNo: 'x' }, ['/data/data/decisionType']],
+        [decision!, { decidedOn: '2019-09-01' }, ['/data/data/decidedOn']],
+        [rejection!, { outcome: 'approved' }, ['/data/data/outcome']],
+        [opening!, { officers: ['alice'], itemCode: 'P-002' }, ['/data/data/itemCode', '/data/data/officers']],
+      ] as const) {
+        const refused = spec.given(events).when(correct(target.id, data)).thenFails('correction_not_allowed', 422);
+        expect(refused.details.members).toEqual(members);
+      }
+      // a decision has no officers in its data, a review no title
+      const foreign = spec
+        .given(events)
+        .when(correct(decision!.id, { officers: ['alice'] }))
+        .thenFails('correction_mismatch', 422);
+      expect(foreign.details.members).toEqual(['/data/data/officers']);
+      spec
+        .given(events)
+        .when(correct(rejection!.id, { title: 'x' }))
+        .thenFails('correction_mismatch', 422);
+      for (const [target, data] of [
+        [decision!, { documentNo: '县司罚〔2019〕43号', legalBasis: '《律师法》第五十条第一款' }],
+        [rejection!, { opinion: '审核意见（更正）' }],
+        [opening!, { title: '某律所未公示执业信息案（更正）' }],
+      ] as const) {
+        spec
+          .given(events)
+          .when(correct(target.id, data))
+          .then([{ type: 'RecordCorrected' }]);
+      }
+    });
     it('when a correction names an event outside the case, then correction_target_unknown', () => {
       spec
         .given(open())

@@ -6,6 +6,7 @@ import { declareAnnotations } from '../../../src/http/validation.js';
 import ajvFormats from 'ajv-formats';
 import fc from 'fast-check';
 import {
+  ACT_MEMBERS,
   ACT_TYPES,
   type ActData,
   type ActType,
@@ -1075,5 +1076,15 @@ describe('the JSON Schemas of the domain agree with its TypeScript types', () =>
     expect(accepts(eventId('OfficerAmended'), { changes: { rank: 'chief' }, reason: 'r' })).toBe(false);
     expect(accepts(eventId('OfficerAmended'), { changes: { roles: [] }, reason: 'r' })).toBe(false);
     expect(accepts(eventId('ItemAmended'), { changes: { disclosureWorkingDays: 0 }, reason: 'r' })).toBe(false);
+  });
+});
+
+describe("the acts' members", () => {
+  it('when a correction is checked against the act it corrects, then the members the domain lists for each act are its schema’s', () => {
+    for (const type of ACT_TYPES) {
+      const file = path.join(schemaDir, 'acts', `${type}.schema.json`);
+      const schema = JSON.parse(fs.readFileSync(file, 'utf8')) as { properties?: Record<string, unknown> };
+      expect([type, [...ACT_MEMBERS[type]].sort()]).toEqual([type, Object.keys(schema.properties ?? {}).sort()]);
+    }
   });
 });

@@ -333,10 +333,11 @@ describe('yearlyStatistics: reviews, recordings, hearings', () => {
 
   it('when a decision is corrected, then the counts do not change', () => {
     const decision = decide('fine', '2019-09-27', 50_000);
+    // what a correction may change of a decision: what no rule reads (its type and sum are not among them)
     const correction = act('RecordCorrected', {
       corrects: decision.act.id,
-      reason: '罚款金额笔误',
-      data: { decisionType: 'warning', fineFen: 5 },
+      reason: '文书编号笔误',
+      data: { documentNo: '县司罚〔2019〕43号' },
     });
     const before = stats([caseOf('A', open('A'), decision)]);
     const after = stats([caseOf('A', open('A'), decision, correction)]);
