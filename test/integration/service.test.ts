@@ -5,7 +5,8 @@ import pino from 'pino';
 import { loadConfig } from '../../src/config.js';
 import { startService } from '../../src/compose.js';
 import { ConfigError } from '../../src/errors.js';
-import { seal, testSigner } from '../support/events.js';
+import { CHECKPOINT_STREAM } from '../../projections/merkle.js';
+import { seal } from '../support/events.js';
 import { freshTempDir } from '../support/temp-dir.js';
 import type { Clock } from '../../src/ports/clock.js';
 
@@ -17,7 +18,8 @@ describe('the service', () => {
   it('when it is closed with appends in flight, then they all complete and are on disk afterwards', async () => {
     const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', LEDGER_DATA_DIR: tempDir() });
     const service = await startService(config, { clock, log });
-    const signer = testSigner();
+    // signed as the service signs: the stop signs a checkpoint over them, which the next start checks
+    const signer = service.keys.eventSigner;
     const appends = Array.from({ length: 100 }, (_, i) =>
       service.events.append(`s-${i}`, seal(`s-${i}`, null, signer), 'no_stream'),
     );
@@ -26,9 +28,19 @@ describe('the service', () => {
     expect(outcomes.filter((o) => o.status === 'rejected')).toEqual([]);
 
     const reopened = await startService(config, { clock, log });
-    expect(await reopened.events.headPosition()).toBe(100);
-    expect(reopened.keys.eventSigner.keyId).toBe(service.keys.eventSigner.keyId);
-    await reopened.close();
+    try {
+      // the 100 appends, then the checkpoint the stop signed over them
+      expect(await reopened.events.headPosition()).toBe(101);
+      const [last] = await reopened.events.readStream(CHECKPOINT_STREAM, { direction: 'backward', limit: 1 });
+      expect([last?.position, last?.event.type, (last?.event.data as { size?: number }).size]).toEqual([
+        101,
+        'CheckpointIssued',
+        100,
+      ]);
+      expect(reopened.keys.eventSigner.keyId).toBe(service.keys.eventSigner.keyId);
+    } finally {
+      await reopened.close();
+    }
   });
 
   it('when LEDGER_KEYS_DIR names a folder without keys beside a log signed before, then start-up stops naming it and makes no key', async () => {
