@@ -418,6 +418,11 @@ export const PROBLEM_TYPES: Readonly<Record<string, ProblemType>> = {
     'Corrected event not in the case',
     'A correction names an event that is not part of this case.',
   ),
+  officer_role_required: entry(
+    422,
+    'Not an enforcement officer',
+    'An act names, as one who carried it out or handles the case, a registrant of the agency without the officer role (registered only to review, advise or supervise): only enforcement officers do. `officerId` names them; nothing is recorded.',
+  ),
   correction_mismatch: entry(
     422,
     'Correction names members the act lacks',

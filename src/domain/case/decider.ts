@@ -231,20 +231,49 @@ function checkOfficers(act: RecordAct, state: CaseState, context: CaseContext, a
   const distinct = [...new Set(named)];
   const needsTwo = act.type === 'CaseOpened' || ON_SITE_ACTS.includes(act.type);
   if (needsTwo) {
-    // two officers of the agency: one of another agency (or none at all) is not one of them
+    // two enforcement officers of the agency: one of another agency (or none at all), or one registered only to
+    // review, advise or supervise, is not one of them
     const ofAgency = distinct.filter((id) => isOfAgency(context, id, agency));
-    if (ofAgency.length < 2) {
+    const enforcing = ofAgency.filter((id) => enforces(context, id));
+    if (enforcing.length < 2) {
       const others = distinct.filter((id) => !ofAgency.includes(id));
+      const notEnforcing = ofAgency.filter((id) => !enforcing.includes(id));
       throw violation(
         'two_officers_required',
         `${act.type} needs at least two officers of agency ${agency}` +
-          (others.length > 0 ? `; not of it: ${others.join(', ')}` : ''),
-        { officers: ofAgency, ...(others.length > 0 ? { notOfAgency: others } : {}) },
+          (others.length > 0 ? `; not of it: ${others.join(', ')}` : '') +
+          (notEnforcing.length > 0 ? `; not enforcement officers: ${notEnforcing.join(', ')}` : ''),
+        {
+          officers: enforcing,
+          ...(others.length > 0 ? { notOfAgency: others } : {}),
+          ...(notEnforcing.length > 0 ? { notEnforcing } : {}),
+        },
       );
     }
   }
   for (const id of distinct) requireOfAgency(context, id, agency);
+  for (const id of distinct) requireEnforcing(context, id);
   for (const id of distinct) requireCertified(context, id, date);
+}
+
+/** Whether `id` is registered as an enforcement officer (the `officer` role), not only to review, advise or supervise. */
+const enforces = (context: CaseContext, id: string): boolean =>
+  context.officer(id)?.roles?.includes('officer') === true;
+
+/**
+ * 持证执法: the officers an act names (those who carried it out, a case's handling officers) are enforcement
+ * officers; a registrant who only reviews (法制审核人员), advises or supervises does not enforce, and one named as a
+ * handler could no longer review the case.
+ */
+function requireEnforcing(context: CaseContext, id: string): void {
+  if (!enforces(context, id)) {
+    const roles = context.officer(id)?.roles ?? [];
+    throw violation(
+      'officer_role_required',
+      `${id} is registered as ${roles.join(', ')}, not as an enforcement officer (the officer role): only enforcement officers carry out or handle a case`,
+      { officerId: id, roles: [...roles] },
+    );
+  }
 }
 
 /**

@@ -89,6 +89,32 @@ describe('the case decider', () => {
         .thenFails('two_officers_required', 422);
       expect(error.details).toEqual({ officers: ['alice'], notOfAgency: ['olga'] });
     });
+    it('when an on-site act names a registrant who only reviews, then they are not one of the two, and named beside two officers they are officer_role_required', () => {
+      const error = spec
+        .given(open())
+        .when(act('EvidenceCollected', { description: 'x' }, { officers: ['alice', 'rita'] }))
+        .thenFails('two_officers_required', 422);
+      expect(error.details).toEqual({ officers: ['alice'], notEnforcing: ['rita'] });
+      const named = spec
+        .given(open())
+        .when(act('EvidenceCollected', { description: 'x' }, { officers: ['alice', 'bob', 'rita'] }))
+        .thenFails('officer_role_required', 422);
+      expect(named.details).toEqual({ officerId: 'rita', roles: ['reviewer'] });
+      // one who is a reviewer and an enforcement officer both is one of the two
+      spec
+        .given(open())
+        .when(act('EvidenceCollected', { description: 'x' }, { officers: ['alice', 'ruth'] }))
+        .then([{ type: 'EvidenceCollected' }]);
+      // nor does a reviewer handle a case from its opening
+      const one = opened();
+      spec
+        .given([])
+        .when({
+          ...one,
+          act: { ...one.act, data: { ...(one.act.data as object), officers: ['alice', 'bob', 'rita'] } } as never,
+        })
+        .thenFails('officer_role_required', 422);
+    });
     it('when an on-site act names two officers of the agency and one of another, then officer_unknown, as for one never registered', () => {
       const error = spec
         .given(open())
