@@ -11,6 +11,7 @@ const FIELD_OF_CODE: Record<string, string> = {
   two_officers_required: 'officers',
   certificate_invalid: 'officers',
   officer_unknown: 'officers',
+  officer_role_required: 'officers',
   recording_required: 'medium',
   media_unknown: 'medium',
   too_large: 'medium',
