@@ -9,9 +9,13 @@ export interface Actor {
   readonly roles: readonly string[];
 }
 
+/**
+ * The actor holds one of `roles`, else `403 forbidden` (the code every refusal for a role lacking has, whether a route
+ * or a rule refuses it), `roles` naming those that would do.
+ */
 export function requireRole(actor: Actor, roles: readonly Role[], what: string): void {
   if (!roles.some((role) => actor.roles.includes(role))) {
-    throw new RuleViolation('role_required', 403, `${what} needs the role ${roles.join(' or ')}`, { roles });
+    throw new RuleViolation('forbidden', 403, `${what} needs the role ${roles.join(' or ')}`, { roles });
   }
 }
 

@@ -53,7 +53,7 @@ export const PROBLEM_TYPES: Readonly<Record<string, ProblemType>> = {
   forbidden: entry(
     403,
     'Not allowed for this token',
-    'The token lacks the role the route needs, or names an agency the caller may not act for or supervise.',
+    'The token lacks the role the route or the act needs (an officer for an on-site act, a reviewer for a legal review…; `roles` names those that would do), or names an agency the caller may not act for or supervise.',
   ),
   csrf_failed: entry(
     403,
@@ -70,11 +70,6 @@ export const PROBLEM_TYPES: Readonly<Record<string, ProblemType>> = {
     403,
     'Sign-in refused',
     "The identity is known but may not use the portal: no agency, or no role the service knows, in the identity provider's claims; or the sign-in method is not enabled.",
-  ),
-  role_required: entry(
-    403,
-    'Role required for this act',
-    'The act needs a role the actor does not hold (an officer for an on-site act, a reviewer for a legal review...).',
   ),
   not_found: entry(
     404,

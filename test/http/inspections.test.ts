@@ -188,7 +188,7 @@ describe('double random, one public (双随机、一公开) over HTTP', () => {
       token: seeded.alice,
       body: { officerId: 'bob', reason: 'x' },
     });
-    expect([res.status, res.body.code]).toEqual([403, 'role_required']);
+    expect([res.status, res.body.code]).toEqual([403, 'forbidden']);
     expect((await t.call('GET', `/v1/inspections/${INSPECTION_AGENCY}/nope`)).status).toBe(404);
   });
 });

@@ -245,7 +245,6 @@ export const SCREENS_EN: ScreensMessages = {
   'rule.amount_invalid': 'An amount is a non-negative number with at most two decimals.',
   'rule.credentials_not_shown': 'An inspection needs the credentials shown.',
   'rule.party_not_notified': 'An inspection needs the party told their rights.',
-  'rule.role_required': 'Your role cannot do this.',
   'rule.forbidden': 'You may not do this.',
   'rule.too_large': 'The file is too large.',
   'rule.media_empty': 'The file is empty (0 bytes) and cannot be uploaded as evidence.',

@@ -240,7 +240,6 @@ export const SCREENS_ZH_CN = {
   'rule.amount_invalid': '金额须为不小于零的数字，最多两位小数。',
   'rule.credentials_not_shown': '现场检查须出示执法证件。',
   'rule.party_not_notified': '现场检查须告知当事人。',
-  'rule.role_required': '您的角色不能办理此事项。',
   'rule.forbidden': '您无权办理此事项。',
   'rule.too_large': '上传的文件过大。',
   'rule.media_empty': '该文件为空（0字节），不能作为证据上传。',

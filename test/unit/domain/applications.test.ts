@@ -153,7 +153,7 @@ describe('online applications (三(一) 网上受理)', () => {
   });
 
   it('when someone without the officer role, or of another agency, decides it, then it is refused', () => {
-    spec.given(filed()).when(accept('2026-12-01', actors.rita)).thenFails('role_required', 403);
+    spec.given(filed()).when(accept('2026-12-01', actors.rita)).thenFails('forbidden', 403);
     spec.given(filed()).when(accept('2026-12-01', actors.olga)).thenFails('forbidden', 403);
   });
 
@@ -198,7 +198,7 @@ describe("erasing an applicant's personal data (个人信息保护法 第四十�
     spec
       .given(refused())
       .when(erase({ actor: actors.alice }))
-      .thenFails('role_required', 403);
+      .thenFails('forbidden', 403);
     spec
       .given(refused())
       .when(erase({ actor: { ...actors.head, agency: 'city-market' } }))

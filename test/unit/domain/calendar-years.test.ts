@@ -103,7 +103,7 @@ describe('recorded years of the working-day calendar', () => {
 
     it("when someone of the keeper's agency who is not an admin records a year, then the role is required", () => {
       const officer = { ...admin, roles: ['officer' as const] };
-      expect(refusal(recording(2027, schedule, officer))).toMatchObject({ code: 'role_required', status: 403 });
+      expect(refusal(recording(2027, schedule, officer))).toMatchObject({ code: 'forbidden', status: 403 });
     });
 
     it('when the warning of a missing year is given, then it names the agency that keeps the calendar', () => {

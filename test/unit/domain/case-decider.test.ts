@@ -428,7 +428,7 @@ describe('the case decider', () => {
       spec
         .given(record(opened(), proposeFine(2_000_000), review('rejected')))
         .when(act('ReviewDisagreementResolved', { outcome: 'proposal_upheld', reasoning: 'x' }))
-        .thenFails('role_required', 403);
+        .thenFails('forbidden', 403);
     });
     it('when the decision type alone is major (business suspension), then a review is required whatever the amount', () => {
       spec
@@ -524,11 +524,11 @@ describe('the case decider', () => {
         })
         .thenFails('reviewer_not_qualified');
     });
-    it('when someone without the reviewer role completes a review, then role_required', () => {
+    it('when someone without the reviewer role completes a review, then forbidden', () => {
       spec
         .given(record(opened(), proposeFine(2_000_000)))
         .when({ ...review('approved'), act: { ...review('approved').act, actor: actors.alice } })
-        .thenFails('role_required', 403);
+        .thenFails('forbidden', 403);
     });
     it('when approved while a check failed, then review_inconsistent', () => {
       spec
@@ -1077,8 +1077,8 @@ describe('the case decider', () => {
         .when(exempt())
         .then([{ type: 'DisclosureExempted' }]);
     });
-    it('when an officer (not the head) exempts a decision, then role_required', () => {
-      spec.given(decided()).when(exempt(undefined, actors.alice)).thenFails('role_required', 403);
+    it('when an officer (not the head) exempts a decision, then forbidden', () => {
+      spec.given(decided()).when(exempt(undefined, actors.alice)).thenFails('forbidden', 403);
     });
     it('when the exemption is dated before the decision was made, then date_invalid', () => {
       spec.given(decided()).when(exempt('2019-09-26T10:00:00+08:00')).thenFails('date_invalid', 422);

@@ -61,7 +61,7 @@ describe('opinions of legal advisers and public-sector lawyers (法律顾问、�
     spec
       .given(record(opened()))
       .when({ ...marked, act: { ...marked.act, actor: actors.rita } })
-      .thenFails('role_required', 403);
+      .thenFails('forbidden', 403);
     spec
       .given(record(opened()))
       .when(act('CaseMarkedComplex', { reason: 'r' }, { actor: actors.head }))

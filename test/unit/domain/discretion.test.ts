@@ -83,7 +83,7 @@ describe('discretion benchmarks (裁量基准) as registry data', () => {
     benchmarks
       .given([])
       .when(setting({ actor: actors.alice }))
-      .thenFails('role_required', 403);
+      .thenFails('forbidden', 403);
     const other = { ...actors.head, agency: 'city-market' };
     benchmarks
       .given([])

@@ -102,11 +102,11 @@ describe('case-file evaluation (案卷评查): supervisors score closed case fil
       .when(evaluating({ actor: legal, supervises: ['city-market'] }))
       .thenFails('not_found', 404);
   });
-  it('when an officer, not a supervisor, evaluates, then role_required', () => {
+  it('when an officer, not a supervisor, evaluates, then forbidden', () => {
     spec
       .given([])
       .when(evaluating({ actor: { ...sam, roles: ['officer'] } }))
-      .thenFails('role_required', 403);
+      .thenFails('forbidden', 403);
   });
   it('when the supervisor handled the case, then evaluator_not_independent', () => {
     spec

@@ -56,16 +56,16 @@ describe('the directory of regulated subjects (检查对象名录) and conflicts
     spec.given(registered).when({ actor: admin, type: 'RegisterSubject', profile }).thenFails('subject_exists', 409);
   });
 
-  it('when an officer registers a subject, then role_required', () => {
-    spec.given().when({ actor: alice, type: 'RegisterSubject', profile }).thenFails('role_required', 403);
+  it('when an officer registers a subject, then forbidden', () => {
+    spec.given().when({ actor: alice, type: 'RegisterSubject', profile }).thenFails('forbidden', 403);
   });
 
-  it('when an officer declares their own conflict, then ConflictDeclared; for another officer, role_required', () => {
+  it('when an officer declares their own conflict, then ConflictDeclared; for another officer, forbidden', () => {
     spec
       .given(registered)
       .when(declare(alice))
       .then([{ type: 'ConflictDeclared', data: { officerId: 'alice' } }]);
-    spec.given(registered).when(declare(bob, 'alice')).thenFails('role_required', 403);
+    spec.given(registered).when(declare(bob, 'alice')).thenFails('forbidden', 403);
     spec
       .given(registered)
       .when(declare(admin, 'bob'))

@@ -93,7 +93,7 @@ describe('the review time limit (审核时限)', () => {
     settings
       .given([])
       .when({ ...set(10), actor: actors.alice })
-      .thenFails('role_required', 403);
+      .thenFails('forbidden', 403);
     settings
       .given([])
       .when(set(10))

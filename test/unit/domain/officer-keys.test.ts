@@ -93,7 +93,7 @@ describe("an officer's own signing keys (OfficerKeyRegistered, OfficerKeyRevoked
       [...registered, { type: 'OfficerRetired', data: { reason: 'x' } }],
       registerKey(),
     ],
-    ['a non-admin registers a key', 'role_required', 403, registered, registerKey({}, actors.alice)],
+    ['a non-admin registers a key', 'forbidden', 403, registered, registerKey({}, actors.alice)],
     ['the key revoked is not the officer’s', 'officer_key_unknown', 404, withKey, revokeKey('c'.repeat(64))],
     ['the key is revoked already', 'officer_key_revoked', 409, revoked, revokeKey()],
     [
@@ -148,7 +148,7 @@ describe('the claim of a key (OfficerKeyClaimed): one officer of the agency hold
       'officer_key_taken',
       409,
     ],
-    ['a non-admin claims it', [], claim('alice', { actor: actors.alice }), 'role_required', 403],
+    ['a non-admin claims it', [], claim('alice', { actor: actors.alice }), 'forbidden', 403],
   ])('when %s, then it is refused', (_, given, command, code, status) => {
     spec.given(given).when(command).thenFails(code, status);
   });
@@ -207,11 +207,11 @@ describe("the key's revocation recorded on its own stream (OfficerKeyRevocationR
       .thenFails('officer_key_taken', 409);
   });
 
-  it('when a non-admin records it, then role_required', () => {
+  it('when a non-admin records it, then forbidden', () => {
     spec
       .given(claimed)
       .when(record({ actor: actors.alice }))
-      .thenFails('role_required', 403);
+      .thenFails('forbidden', 403);
   });
 });
 

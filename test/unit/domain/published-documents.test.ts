@@ -122,7 +122,7 @@ describe('legal review flow charts (重大执法决定法制审核流程图)', (
   });
 
   it('when an officer, or an admin of another agency, publishes it, then it is refused', () => {
-    spec.given().when(publish(REVIEW_CHART, actors.alice)).thenFails('role_required', 403);
+    spec.given().when(publish(REVIEW_CHART, actors.alice)).thenFails('forbidden', 403);
     const otherHead: Actor = { sub: 'head', agency: 'city-market', roles: ['admin'] };
     spec.given().when(publish(REVIEW_CHART, otherHead)).thenFails('forbidden', 403);
   });

@@ -98,7 +98,7 @@ describe('the random-inspection list (随机抽查事项清单, 二(一)2(1))', 
   });
 
   it.each<[string, string, number, readonly InspectionEntryEvent[], InspectionEntryCommand]>([
-    ['an officer publishes', 'role_required', 403, [], publish({}, { actor: actors.alice })],
+    ['an officer publishes', 'forbidden', 403, [], publish({}, { actor: actors.alice })],
     ['an admin publishes for another agency', 'forbidden', 403, [], publish({}, { actor: otherAdmin })],
     ['another agency withdraws the entry', 'forbidden', 403, [first], withdraw(otherAdmin)],
     ['an entry never published is withdrawn', 'not_found', 404, [], withdraw()],

@@ -98,8 +98,8 @@ describe('the recording list (音像记录事项清单)', () => {
       expect(error.details).toEqual({ entryId: 'hearing', itemCode });
     }
   });
-  it('when an officer publishes, then role_required; an admin of another agency, forbidden', () => {
-    spec.given([]).when(publish(FLOORS, actors.alice)).thenFails('role_required', 403);
+  it('when an officer publishes, then forbidden; an admin of another agency, forbidden', () => {
+    spec.given([]).when(publish(FLOORS, actors.alice)).thenFails('forbidden', 403);
     spec
       .given([])
       .when(publish(FLOORS, { ...admin, agency: 'city-market' }))

@@ -38,7 +38,7 @@ describe('revoking tokens (decider)', () => {
     spec
       .given()
       .when({ type: 'RevokeToken', actor: { ...admin, roles: ['officer'] }, jti: 'j-1' })
-      .thenFails('role_required', 403);
+      .thenFails('forbidden', 403);
   });
 
   it('when a user of any role signs out of the portal, then SessionEnded names the session in their agency', () => {

@@ -83,7 +83,7 @@ describe("an agency's own decision templates (本机关文书模板)", () => {
     spec
       .given([])
       .when(set(OWN, { actor: actors.alice }))
-      .thenFails('role_required', 403);
+      .thenFails('forbidden', 403);
     spec
       .given([])
       .when(set(OWN, { agency: 'city-market' }))
