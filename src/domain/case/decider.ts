@@ -355,8 +355,12 @@ function checkReview(
   }
   const { outcome, checks } = act.data;
   if (outcome === 'approved') {
-    const failed = APPROVING_CHECKS.filter((check) => checks[check] !== true);
-    if (failed.length > 0 || checks.criminalReferralNeeded) {
+    // the checks that do not allow an approval: each failed one, and a criminal referral found needed
+    const failed = [
+      ...APPROVING_CHECKS.filter((check) => checks[check] !== true),
+      ...(checks.criminalReferralNeeded ? (['criminalReferralNeeded'] as const) : []),
+    ];
+    if (failed.length > 0) {
       throw violation('review_inconsistent', 'an approval needs every check passed and no criminal referral', {
         failed,
       });

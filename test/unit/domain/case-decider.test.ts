@@ -536,11 +536,12 @@ describe('the case decider', () => {
         .when(review('approved', { ...CHECKS_PASSED, evidenceSufficient: false }))
         .thenFails('review_inconsistent', 422);
     });
-    it('when approved while a criminal referral is needed, then review_inconsistent', () => {
-      spec
+    it('when approved while a criminal referral is needed, then review_inconsistent naming it', () => {
+      const error = spec
         .given(record(opened(), proposeFine(2_000_000)))
         .when(review('approved', { ...CHECKS_PASSED, criminalReferralNeeded: true }))
         .thenFails('review_inconsistent');
+      expect(error.details.failed).toEqual(['criminalReferralNeeded']);
     });
     it('when a review is pending, then another request is review_pending; once returned, a revised one is taken', () => {
       const pending = record(opened(), proposeFine(2_000_000));
