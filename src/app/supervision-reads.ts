@@ -82,6 +82,17 @@ export interface DatedQuery extends SupervisionQuery {
   readonly asOf?: string;
 }
 
+/** A view of what was due by a day, narrowed to the rows of one `status` when given (`overdue`: still not done). */
+export interface DueQuery extends DatedQuery {
+  readonly status?: string;
+}
+
+/** The rows of `status`, or every row when none is asked for. */
+const ofStatus =
+  (status: string | undefined) =>
+  <V extends { readonly status: string }>(view: V | undefined): V | undefined =>
+    view === undefined || status === undefined || view.status === status ? view : undefined;
+
 /** A retrieval trail view: by case, by reader, or both. */
 export interface TrailQuery extends SupervisionQuery {
   readonly caseId?: string;
@@ -113,7 +124,8 @@ export class SupervisionReads {
   constructor(private readonly deps: SupervisionReadsDependencies) {}
 
   /** Decisions not published in time by `asOf` (or published late), soonest due first. */
-  async overdueDisclosures(query: DatedQuery, paging: Paging) {
+  async overdueDisclosures(query: DueQuery, paging: Paging) {
+    const only = ofStatus(query.status);
     const { scope, asOf } = await this.dated(query);
     const page = filledPage(
       this.deps.readModels,
@@ -129,7 +141,7 @@ export class SupervisionReads {
         direction: 'asc',
       },
       (doc: CaseSummaryDoc) => {
-        const view = overdueView(withSettledDueBy(doc, this.deps.calendar), asOf);
+        const view = only(overdueView(withSettledDueBy(doc, this.deps.calendar), asOf));
         return view && this.#attested(view);
       },
       paging,
@@ -142,7 +154,8 @@ export class SupervisionReads {
    * Requests for legal review not completed by their time limit (审核时限) by `asOf`, or completed late, soonest due
    * first: a row per request, so a case whose review was late and was then asked for again is listed for both.
    */
-  async overdueReviews(query: DatedQuery, paging: Paging) {
+  async overdueReviews(query: DueQuery, paging: Paging) {
+    const only = ofStatus(query.status);
     const { scope, asOf } = await this.dated(query);
     const page = filledPage(
       this.deps.readModels,
@@ -154,7 +167,7 @@ export class SupervisionReads {
         orderBy: 'dueBy',
         direction: 'asc',
       },
-      (doc: ReviewLimitDoc) => overdueReviewView(withSettledReviewLimit(doc, this.deps.calendar), asOf),
+      (doc: ReviewLimitDoc) => only(overdueReviewView(withSettledReviewLimit(doc, this.deps.calendar), asOf)),
       paging,
     );
     await recordSupervisionListing(this.deps.access, query, 'overdue-reviews', page.items);

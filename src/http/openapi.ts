@@ -1388,6 +1388,11 @@ const OPERATIONS: readonly Operation[] = [
     parameters: [
       AUDIT_AGENCY,
       query('asOf', "The day to judge on (default today at the viewed agency's UTC offset).", defs('date')),
+      query(
+        'status',
+        'Only the rows of this status: overdue (due and still not published by asOf), disclosed_late (published after its last day), recorded_late (stated on time, recorded after it). Default: every row.',
+        { enum: ['overdue', 'disclosed_late', 'recorded_late'] },
+      ),
       ...AUDIT_PAGING,
       FORMAT,
     ],
@@ -1405,6 +1410,11 @@ const OPERATIONS: readonly Operation[] = [
     parameters: [
       AUDIT_AGENCY,
       query('asOf', "The day to judge on (default today at the viewed agency's UTC offset).", defs('date')),
+      query(
+        'status',
+        'Only the rows of this status: overdue (requested and still not completed by asOf), completed_late, recorded_late (stated on time, recorded after it). Default: every row.',
+        { enum: ['overdue', 'completed_late', 'recorded_late'] },
+      ),
       ...AUDIT_PAGING,
       FORMAT,
     ],

@@ -29,14 +29,22 @@ export function supervisionApi({ reads, verify }: SupervisionApiDependencies): R
     const query = supervisionQuery(req, res);
     const asOf = date(req.query.asOf, 'asOf');
     const paging = pagingOf(req);
-    const answer = await reads.overdueDisclosures({ ...query, ...(asOf ? { asOf } : {}) }, paging);
+    const status = oneOf(req.query.status, 'status', ['overdue', 'disclosed_late', 'recorded_late']);
+    const answer = await reads.overdueDisclosures(
+      { ...query, ...(asOf ? { asOf } : {}), ...(status ? { status } : {}) },
+      paging,
+    );
     sendList(req, res, SUPERVISION_TABLES.overdueDisclosures, answer);
   });
 
   router.get('/v1/audit/overdue-reviews', ...guard, async (req, res) => {
     const query = supervisionQuery(req, res);
     const asOf = date(req.query.asOf, 'asOf');
-    const answer = await reads.overdueReviews({ ...query, ...(asOf ? { asOf } : {}) }, pagingOf(req));
+    const status = oneOf(req.query.status, 'status', ['overdue', 'completed_late', 'recorded_late']);
+    const answer = await reads.overdueReviews(
+      { ...query, ...(asOf ? { asOf } : {}), ...(status ? { status } : {}) },
+      pagingOf(req),
+    );
     sendList(req, res, SUPERVISION_TABLES.overdueReviews, answer);
   });
 

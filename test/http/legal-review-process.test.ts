@@ -162,6 +162,9 @@ describe('the review time limit (审核时限) over HTTP', () => {
     expect((await overdue()).body.items).toMatchObject([
       { caseId: 'R-2', status: 'completed_late', completedOn: '2026-11-30', daysOverdue: 3 },
     ]);
+    // only the reviews still not completed: none
+    expect((await overdue(undefined, '&status=overdue')).body.items).toEqual([]);
+    expect((await overdue(undefined, '&status=completed_late')).body.items).toHaveLength(1);
     const csv = await overdue(undefined, '&format=csv');
     expect(csv.status).toBe(200);
     expect(csv.headers.get('content-type')).toContain('text/csv');

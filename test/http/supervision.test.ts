@@ -203,6 +203,13 @@ describe('supervision views over HTTP', () => {
       },
       expect.objectContaining({ caseId: 's-2', status: 'disclosed_late', disclosedOn: '2025-05-06' }),
     ]);
+    // ?status= narrows the list to the rows of one status: overdue alone is what is still not published
+    const stillDue = await get('/v1/audit/overdue-disclosures?status=overdue', supervisor);
+    expect(stillDue.body.items.map((i: { caseId: string }) => i.caseId)).toEqual(['s-1']);
+    const late = await get('/v1/audit/overdue-disclosures?status=disclosed_late', supervisor);
+    expect(late.body.items.map((i: { caseId: string }) => i.caseId)).toEqual(['s-2']);
+    const unknown = await get('/v1/audit/overdue-disclosures?status=late', supervisor);
+    expect([unknown.status, unknown.body.code]).toEqual([400, 'invalid_query']);
     // on its due date it is not overdue yet; the day after it is, by one day
     const onDue = await get('/v1/audit/overdue-disclosures?asOf=2025-03-19', supervisor);
     expect(onDue.body.items).toEqual([]);

@@ -16849,6 +16849,8 @@ export interface operations {
         agency?: components['schemas']['defs']['$defs']['id'];
         /** @description The day to judge on (default today at the viewed agency's UTC offset). */
         asOf?: components['schemas']['defs']['$defs']['date'];
+        /** @description Only the rows of this status: overdue (due and still not published by asOf), disclosed_late (published after its last day), recorded_late (stated on time, recorded after it). Default: every row. */
+        status?: 'overdue' | 'disclosed_late' | 'recorded_late';
         /** @description Most items per page (1–200, default 50). */
         limit?: number;
         /** @description The `next` cursor of the previous page. */
@@ -16939,6 +16941,8 @@ export interface operations {
         agency?: components['schemas']['defs']['$defs']['id'];
         /** @description The day to judge on (default today at the viewed agency's UTC offset). */
         asOf?: components['schemas']['defs']['$defs']['date'];
+        /** @description Only the rows of this status: overdue (requested and still not completed by asOf), completed_late, recorded_late (stated on time, recorded after it). Default: every row. */
+        status?: 'overdue' | 'completed_late' | 'recorded_late';
         /** @description Most items per page (1–200, default 50). */
         limit?: number;
         /** @description The `next` cursor of the previous page. */
