@@ -252,14 +252,30 @@ export class CaseService {
     requests: readonly ActRequest[],
   ): Promise<readonly PersonalValues[] | undefined> {
     if (!requests.some((r) => PUBLISHED_MEMBERS[r.type])) return undefined;
-    const sealed = state.parties.some(
-      (p) => p.kind !== 'organization' && Object.values(p).some((value) => value !== null && typeof value === 'object'),
-    );
+    const corrections = state.openingCorrections ?? [];
+    const sealed =
+      corrections.length > 0 ||
+      state.parties.some(
+        (p) =>
+          p.kind !== 'organization' && Object.values(p).some((value) => value !== null && typeof value === 'object'),
+      );
     const key = sealed && state.openingEventId ? await this.deps.dataKeys?.get(stream) : undefined;
     // the whole list is opened: each sealed value's path names its party's index
     const parties = key ? openData(state.parties, state.openingEventId!, key, '/parties') : state.parties;
-    // a case opened in the same batch names its parties in the request, in clear
-    const opening = requests.flatMap((r) => (r.type === 'CaseOpened' ? (r.data as { parties: Party[] }).parties : []));
+    // the parties as corrected since (a correction's members are sealed whole, at /data)
+    const corrected = corrections.flatMap(({ eventId, data }) => {
+      const members = key ? openData(data, eventId, key, '/data') : data;
+      const listed = (members as { parties?: unknown } | null)?.parties;
+      return Array.isArray(listed) ? (listed as Party[]) : [];
+    });
+    // a case opened, or its parties corrected, in the same batch names them in the request, in clear
+    const opening = requests.flatMap((r) =>
+      r.type === 'CaseOpened'
+        ? (r.data as { parties: Party[] }).parties
+        : r.type === 'RecordCorrected' && (r.data as { corrects?: string }).corrects === state.openingEventId
+          ? ((r.data as { data?: { parties?: Party[] } }).data?.parties ?? [])
+          : [],
+    );
     // a value that could not be opened stands as a marker, or as its sealed form: it is left out
     const opened = (party: object): PersonalValues =>
       Object.fromEntries(
@@ -268,7 +284,9 @@ export class CaseService {
           return typeof value === 'string' && value !== ERASED && value !== UNAVAILABLE ? [[member, value]] : [];
         }),
       );
-    return [...parties, ...opening].filter((p) => p.kind !== 'organization').map(opened);
+    return [...parties, ...corrected, ...opening]
+      .filter((p) => typeof p === 'object' && p !== null && p.kind !== 'organization')
+      .map(opened);
   }
 
   /** The case's data key when an act holds personal fields; 409 `case_erased` once the key was destroyed. */

@@ -191,6 +191,50 @@ describe('cases over HTTP', () => {
     expect((await t.service.events.readStream(stream)).length).toBe(3);
   });
 
+  it("when a person party's details were corrected, then published text may hold neither the recorded nor the corrected ones", async () => {
+    await t.call('POST', '/v1/cases', { token: officer, body: openBody('h-corrected') });
+    const stream = caseStream(AGENCY, 'h-corrected');
+    const [opening] = await t.service.events.readStream(stream);
+    const at = `${today}T00:10:00+08:00`;
+    const corrected = await t.call('POST', '/v1/cases/h-corrected/acts', {
+      token: officer,
+      body: {
+        type: 'RecordCorrected',
+        occurredAt: at,
+        data: {
+          corrects: opening!.event.id,
+          reason: '证件号码笔误',
+          data: { parties: [{ kind: 'person', name: '张三丰', idNumber: 'E12345678', address: '城关镇人民路18号' }] },
+        },
+      },
+    });
+    expect(corrected.status).toBe(201);
+    // sealed in the log like the opening's parties: the service opens the correction to look for them
+    const [, correction] = await t.service.events.readStream(stream);
+    expect(JSON.stringify(correction!.event.data)).not.toContain('E12345678');
+    const decision = (documentNo: string) => ({
+      type: 'DecisionIssued',
+      occurredAt: at,
+      data: { decisionType: 'warning', legalBasis: '《律师法》第五十条', documentNo, decidedOn: today },
+    });
+    for (const documentNo of ['县司告〔2026〕E12345678号', '县司告〔2026〕140521199001011234号']) {
+      const refused = await t.call('POST', '/v1/cases/h-corrected/acts', {
+        token: officer,
+        body: decision(documentNo),
+      });
+      expect([refused.status, refused.body.code, refused.body.members]).toEqual([
+        422,
+        'personal_data_published',
+        ['/data/documentNo'],
+      ]);
+    }
+    const plain = await t.call('POST', '/v1/cases/h-corrected/acts', {
+      token: officer,
+      body: decision('县司告〔2026〕8号'),
+    });
+    expect(plain.status).toBe(201);
+  });
+
   it.each([
     ['malformed JSON', '{"type": ', 'invalid_body'],
     ['an unknown act type', { ...evidence, type: 'TeaServed' }, 'invalid_body'],

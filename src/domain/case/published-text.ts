@@ -31,10 +31,36 @@ export interface PersonalValues {
 }
 
 /**
+ * A text as the values are compared in it: without spaces and dashes (a name typed 李 四, a number typed in groups),
+ * full-width letters and digits as ASCII (NFKC), Latin letters in lower case.
+ */
+const compared = (text: string): string =>
+  text
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[\s\p{Pd}]+/gu, '');
+
+/** Where an address turns from the divisions (province, city, district, county, town…) to the street and number. */
+const LAST_DIVISION = /^.*(?:省|自治区|市|区|县|旗|镇|乡|街道)/u;
+
+/**
+ * What of a recorded address identifies where a person lives: none when it holds no number (a district or a village
+ * names a place, not a home, and is named by laws and regulations); else the whole address, and its street and number
+ * after the last division, which a text may write without the divisions before it.
+ */
+function addressValues(address: string | undefined): string[] {
+  if (address === undefined || !/\p{Nd}/u.test(address.normalize('NFKC'))) return [];
+  const whole = compared(address);
+  const street = whole.replace(LAST_DIVISION, '');
+  return street !== whole && /\d/.test(street) ? [whole, street] : [whole];
+}
+
+/**
  * The published members of an act that hold one of the personal values of `persons` (the case's natural persons,
  * as recorded): a name, identity document number, phone number or address written in one of them would stand in
- * clear beside the masked party, and in the public search. Values are compared trimmed, ignoring the case of Latin
- * letters; a masked name (张*) names no one.
+ * clear beside the masked party, and in the public search. Values are compared as {@link compared} (spaces, dashes,
+ * width and the case of Latin letters aside); an address only where it holds a number, also by its street and number
+ * alone; a masked name (张*) names no one.
  */
 export function membersNamingPersons(
   act: { readonly type: ActType; readonly data: unknown },
@@ -45,7 +71,7 @@ export function membersNamingPersons(
   const values = (shortest: number, texts: readonly (string | undefined)[]) =>
     texts
       .filter((text): text is string => typeof text === 'string')
-      .map((text) => text.trim().toLowerCase())
+      .map(compared)
       .filter((text) => Array.from(text).length >= shortest);
   const sought = [
     ...values(
@@ -54,7 +80,7 @@ export function membersNamingPersons(
     ),
     ...values(
       SHORTEST_IDENTIFIER,
-      persons.flatMap((p) => [p.idNumber, p.phone, p.address]),
+      persons.flatMap((p) => [p.idNumber, p.phone, ...addressValues(p.address)]),
     ),
   ];
   if (sought.length === 0) return [];
@@ -62,7 +88,7 @@ export function membersNamingPersons(
   return members.filter((member) => {
     const text = data[member];
     if (typeof text !== 'string') return false;
-    const lower = text.toLowerCase();
-    return sought.some((name) => lower.includes(name));
+    const within = compared(text);
+    return sought.some((value) => within.includes(value));
   });
 }

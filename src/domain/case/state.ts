@@ -39,6 +39,11 @@ export interface CaseState {
   readonly parties: readonly Party[];
   /** The id of the case's `CaseOpened` event: the parties' sealed values are opened with it. */
   readonly openingEventId?: string;
+  /**
+   * The corrections of the opening (`RecordCorrected` of the `CaseOpened` event), each its event id and its corrected
+   * members as recorded (sealed, or in clear before sealing): a party's details corrected there are the party's too.
+   */
+  readonly openingCorrections?: readonly { readonly eventId: string; readonly data: unknown }[];
   /** The online application the case was opened from: its decision is the licence granted or denied. */
   readonly application?: string;
   readonly eventIds: AppendOnlyIds;
@@ -166,6 +171,11 @@ export function evolveCase(state: CaseState, event: RecordedCaseEvent): CaseStat
       return { ...next, status: 'exempted' };
     case 'CaseClosed':
       return { ...next, status: 'closed', closedOn: event.data.closedOn };
+    case 'RecordCorrected': {
+      if (state.eventIds.tagOf(event.data.corrects) !== 'CaseOpened') return next;
+      const correction = { eventId: event.id, data: event.data.data as unknown };
+      return { ...next, openingCorrections: [...(state.openingCorrections ?? []), correction] };
+    }
     default:
       return next;
   }

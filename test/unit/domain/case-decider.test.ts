@@ -846,6 +846,27 @@ describe('the case decider', () => {
         .given(events)
         .when(withPersons(act('DisclosureUpdated', { reason: '某村A12更正' }), [{ address: '某村', idNumber: 'A12' }]))
         .then([{ type: 'DisclosureUpdated' }]);
+      // written apart, with dashes, in full-width digits, or the address by its street and number alone
+      for (const reason of [
+        '约 翰申请更正',
+        '护照号 E-1234-5678',
+        '电话０３５１７６５４３２１',
+        '某某路 18 号的住所',
+      ]) {
+        spec
+          .given(events)
+          .when(withPersons(act('DisclosureUpdated', { reason })))
+          .thenFails('personal_data_published', 422);
+      }
+      // an address without a number names a place, not a home: a regulation of the district is not refused
+      spec
+        .given(events)
+        .when(
+          withPersons(act('DisclosureUpdated', { reason: '依据《太原市小店区市容管理规定》更正' }), [
+            { name: '约翰', address: '太原市小店区' },
+          ]),
+        )
+        .then([{ type: 'DisclosureUpdated' }]);
     });
     it('when withdrawing a disclosure that never happened, then not_disclosed', () => {
       spec
