@@ -24,6 +24,8 @@ export interface ApplicationDoc extends Doc {
   status: ApplicationProgress;
   /** True while neither accepted nor rejected: what the acceptance deadline applies to. */
   pending: boolean;
+  /** The queue's order ({@link queueOrder}): the waiting first, soonest due first, then the rest, latest first. */
+  queue: string;
   lookupHash: string;
   /** The `ApplicationFiled` event: the receipt's proof of the filing time. */
   eventId: string;
@@ -42,6 +44,16 @@ export interface ApplicationDoc extends Doc {
 }
 
 export const APPLICATIONS = 'applications';
+
+/**
+ * Where an application stands in its agency's queue, as a text that sorts so: a waiting one by its last day to accept
+ * (then by when filed), before every decided one, those by when filed, latest first (each digit of the time taken
+ * from 9, so that the later sorts first; the service writes every time in one length, `toISOString`).
+ */
+export function queueOrder(doc: Pick<ApplicationDoc, 'pending' | 'acceptBy' | 'filedAt'>): string {
+  if (doc.pending) return `0 ${doc.acceptBy} ${doc.filedAt}`;
+  return `1 ${doc.filedAt.replace(/\d/g, (d) => String(9 - Number(d)))}`;
+}
 export const applicationKey = (agency: string, applicationId: string): string =>
   applicationStream(agency, applicationId);
 
@@ -51,8 +63,8 @@ export const applicationKey = (agency: string, applicationId: string): string =>
  */
 export const applicationsProjection: Projection = {
   name: 'applications',
-  version: 2,
-  collections: [{ name: APPLICATIONS, indexes: ['agency', 'status', 'pending', 'acceptBy', 'filedAt'] }],
+  version: 3,
+  collections: [{ name: APPLICATIONS, indexes: ['agency', 'status', 'pending', 'acceptBy', 'filedAt', 'queue'] }],
   apply({ event }, docs): Change[] {
     const stream = parseAgencyStream(event.stream);
     if (!stream || (stream.category !== 'application' && stream.category !== 'case')) return [];
@@ -72,6 +84,7 @@ export const applicationsProjection: Projection = {
         acceptBy: data.acceptBy,
         status: 'filed',
         pending: true,
+        queue: queueOrder({ pending: true, acceptBy: data.acceptBy, filedAt: at }),
         lookupHash: data.lookupHash,
         eventId: event.id,
         eventHash: event.hash,
@@ -82,9 +95,10 @@ export const applicationsProjection: Projection = {
     const current = docs.get<ApplicationDoc>(APPLICATIONS, key);
     if (!current) return [];
     const data = event.data as Record<string, unknown>;
-    const change = (patch: Partial<ApplicationDoc>): Change[] => [
-      { collection: APPLICATIONS, key, doc: { ...current, ...patch, updatedAt: at } },
-    ];
+    const change = (patch: Partial<ApplicationDoc>): Change[] => {
+      const doc = { ...current, ...patch, updatedAt: at };
+      return [{ collection: APPLICATIONS, key, doc: { ...doc, queue: queueOrder(doc) } }];
+    };
     if (stream.category === 'application') {
       if (event.type === 'ApplicationAccepted')
         return change({

@@ -118,7 +118,8 @@ export class ApplicationReads {
     const page = pageOf(() =>
       this.deps.readModels.query<ApplicationDoc>(APPLICATIONS, {
         where: { agency, ...(q.pending === undefined ? {} : { pending: q.pending }) },
-        orderBy: q.pending === false ? 'filedAt' : 'acceptBy',
+        // the waiting ones soonest due first, the decided ones latest first, and both so without ?pending=
+        orderBy: q.pending === false ? 'filedAt' : q.pending === true ? 'acceptBy' : 'queue',
         direction: q.pending === false ? 'desc' : 'asc',
         limit: paging.limit,
         ...(paging.after === undefined ? {} : { after: paging.after }),

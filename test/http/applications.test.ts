@@ -285,6 +285,21 @@ describe('online applications over HTTP (网上受理)', () => {
     expect(items.filter((a) => a.applicantName === '王小明')).toHaveLength(1);
   });
 
+  it('when the queue is read without ?pending, then the waiting applications come first, soonest due first, then the decided ones, latest first', async () => {
+    const waiting = (await file(APPLICATION)).body;
+    const items = await queue();
+    const order = items.map((a) => [a.status, a.applicationId]);
+    const firstDecided = items.findIndex((a) => a.status !== 'filed');
+    expect(firstDecided).toBeGreaterThan(0);
+    expect(items.slice(firstDecided).every((a) => a.status !== 'filed')).toBe(true);
+    expect(order.slice(0, firstDecided)).toContainEqual(['filed', waiting.applicationId]);
+    const dues = items.slice(0, firstDecided).map((a) => a.acceptBy);
+    expect(dues).toEqual([...dues].sort());
+    // the refused application (decided last) before the accepted one (decided first)
+    const decided = items.slice(firstDecided).map((a) => a.applicationId);
+    expect(decided.indexOf(receipt.applicationId)).toBe(decided.length - 1);
+  });
+
   it('when a refusal is sent again under its Idempotency-Key, then the original answer; with another reason, 422 idempotency_key_reused and the first reason stands', async () => {
     const other = (await file(APPLICATION)).body;
     const route = `/v1/applications/${other.applicationId}/rejection`;
