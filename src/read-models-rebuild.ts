@@ -1,7 +1,7 @@
 import type { BatchOpener } from './app/free-text-opener.js';
 import fs from 'node:fs';
 import { PROJECTIONS } from '../projections/index.js';
-import { damageMark, isDamage } from './adapters/sqlite/damage.js';
+import { damageMark, damaged, isDamage } from './adapters/sqlite/damage.js';
 import { SqliteReadModelStore } from './adapters/sqlite/read-model-store.js';
 import { ProjectionRunner, versionsOf } from './app/projection-runner.js';
 import type { EventStore, Position } from './ports/event-store.js';
@@ -119,8 +119,11 @@ export async function readyReadModels(
     return 'prepared';
   }
   removeDatabase(prepared);
+  // a file whose versions could not be read may be one damaged where they are kept: said as such (its quick check is
+  // O(n), as the rebuild that follows is)
+  const repaired = current || (!missing && damaged(file));
   await rebuildReadModels(events, file, options);
-  return missing ? 'built' : current ? 'repaired' : 'rebuilt';
+  return missing ? 'built' : repaired ? 'repaired' : 'rebuilt';
 }
 
 /** A SQLite database is its file and, in WAL mode, the -wal and -shm files beside it (and its damage mark). */

@@ -174,7 +174,9 @@ async function checkCommand(argv: string[], io: CliIo): Promise<number> {
     );
     if (stage) bars[stage].finish();
     if (values.json) {
-      print(io.stdout, JSON.stringify(report, null, 2));
+      // with --media, where the media were read from, as the text report says it
+      const media = values.media ? { media: { ...report.media, store: mediaStoreName(config.blobStore) } } : {};
+      print(io.stdout, JSON.stringify({ ...report, ...media }, null, 2));
     } else {
       const latest = report.checkpoints.latest;
       print(

@@ -38,7 +38,7 @@ export function requireRoles(...roles: Role[]): RequestHandler {
   return (_req, res, next) => {
     const principal = principalOf(res);
     if (!roles.some((role) => principal.roles.includes(role))) {
-      throw new RuleViolation('forbidden', 403, `this needs the role ${roles.join(' or ')}`);
+      throw new RuleViolation('forbidden', 403, `this needs the role ${roles.join(' or ')}`, { roles });
     }
     next();
   };

@@ -65,7 +65,7 @@ const PROBLEM_STATUSES: Record<number, string> = {
   422: 'A rule refuses the request; `code` names it (two_officers_required, certificate_invalid, recording_required...).',
   408: 'The request did not arrive in time (request_timeout), or a bundle sent for verification arrived too slowly while it held a slot (upload_too_slow); the connection is closed.',
   429: 'Too many requests, or request-body bytes, from this client address (rate_limited), or as many bundle verifications of it running or waiting as it may have (verify_client_busy); `Retry-After` says when to ask again.',
-  503: 'A store does not answer, the read models have not caught up within the wait with ?consistentWith=, or with the log a posted bundle was checkpointed in (not_caught_up), or every bundle verification slot is taken (verify_busy); both with Retry-After.',
+  503: 'A store does not answer, the read models have not caught up within the wait with ?consistentWith=, or with the log a posted bundle was checkpointed in (not_caught_up), or every bundle verification slot is taken (verify_busy), both with Retry-After; or the read models are damaged (read_models_damaged: restart the service, which rebuilds them).',
 };
 
 /** `urn:evidence-ledger:schema:act:EvidenceCollected` → `act.EvidenceCollected`; a trailing `:1` version is dropped. */
@@ -100,7 +100,7 @@ const PARAMETERS = {
     in: 'path',
     required: true,
     description:
-      "The case id, unique within its agency: a read looks it up among the agencies the caller may read, a write in the caller's own.",
+      "The case id, unique within its agency: a read looks it up among the agencies the caller may read, a write in the caller's own (a supervisor's evaluation among the agencies it may evaluate, as a read does).",
     schema: defs('id'),
   },
   caseAgency: {
@@ -796,7 +796,10 @@ const DISCRETION_OPERATIONS: readonly Operation[] = [
       'The case-file evaluations of the cases closed in a year, by checklist rule, enforcement item and officer, weakest first (supervisor)',
     tag: 'audit',
     parameters: [
-      query('year', 'The year the cases were closed in (required).', { type: 'string', pattern: '^[0-9]{4}$' }),
+      query('year', 'The year the cases were closed in (required), 1949 to 9998.', {
+        type: 'string',
+        pattern: '^[0-9]{4}$',
+      }),
       AUDIT_AGENCY,
       PARAMETERS.consistentWith,
     ],
@@ -1577,7 +1580,10 @@ const OPERATIONS: readonly Operation[] = [
     summary: "An agency's enforcement figures for a year, as JSON or CSV (supervisor)",
     tag: 'audit',
     parameters: [
-      { ...query('year', 'The calendar year.', { type: 'string', pattern: '^[0-9]{4}$' }), required: true },
+      {
+        ...query('year', 'The calendar year, 1949 to 9998.', { type: 'string', pattern: '^[0-9]{4}$' }),
+        required: true,
+      },
       query('agency', "The agency (default the supervisor's own; one it supervises).", defs('id')),
       query(
         'asOf',

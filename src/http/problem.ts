@@ -95,6 +95,7 @@ export const notFound: RequestHandler = (req, res) => {
 
 /** The one place errors become responses. Internal details never reach the client; they are logged by id. */
 export function errorHandler(log: Logger): ErrorRequestHandler {
+  let damageSaid = false; // the damaged read models' remedy is logged once, each read refused after it briefly
   return (err: unknown, req, res, _next) => {
     const requestId = String(res.getHeader('x-request-id') ?? '');
     if (res.headersSent) {
@@ -133,12 +134,15 @@ export function errorHandler(log: Logger): ErrorRequestHandler {
     const code = err instanceof LedgerError ? err.code : 'internal';
     const serviceStatus = err instanceof LedgerError ? err.status : 500;
     if (err instanceof ReadModelsDamaged) {
-      // the log is sound and the read models are its views: said loudly, with the remedy
-      log.error(
-        { err, requestId, method: req.method, path: req.path, code },
-        'READ MODELS DAMAGED: SQLite found the read-model file damaged; restart the service (it rebuilds them ' +
-          'from the log at start-up) or stop it and run `ledger rebuild`',
-      );
+      // the log is sound and the read models are its views: said loudly once, with the remedy
+      if (damageSaid) log.warn({ requestId, method: req.method, path: req.path, code }, 'read models damaged');
+      else
+        log.error(
+          { err, requestId, method: req.method, path: req.path, code },
+          'READ MODELS DAMAGED: SQLite found the read-model file damaged; restart the service (it rebuilds them ' +
+            'from the log at start-up) or stop it and run `ledger rebuild`',
+        );
+      damageSaid = true;
       sendProblem(res, problem(serviceStatus, code, err.message, { requestId }));
       return;
     }

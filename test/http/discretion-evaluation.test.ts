@@ -209,7 +209,9 @@ describe('case-file evaluation (案卷评查) over HTTP', () => {
     const unexplained = { scores: { ...SCORES, factsClear: { score: 5 } } };
     const refused = await call('POST', '/v1/cases/D-2/evaluations', supervisor, unexplained);
     expect([refused.status, refused.body.code]).toEqual([422, 'comment_required']);
-    expect((await call('POST', '/v1/cases/D-2/evaluations', officer, { scores: SCORES })).status).toBe(403);
+    // refused by the route, as by a rule: forbidden, naming the roles that would do
+    const asOfficer = await call('POST', '/v1/cases/D-2/evaluations', officer, { scores: SCORES });
+    expect([asOfficer.status, asOfficer.body.code, asOfficer.body.roles]).toEqual([403, 'forbidden', ['supervisor']]);
     expect((await read('/v1/cases/D-2/evaluations', supervisor)).body.items).toEqual([]);
 
     const res = await call('POST', '/v1/cases/D-2/evaluations', supervisor, { scores: SCORES });

@@ -104,6 +104,11 @@ describe('ledger check', () => {
     expect(result.stdout).toMatch(/read models [\d,]+ documents compared with the log up to position \d+/);
     expect(result.stdout).toContain('no fault found');
     expect(result.code).toBe(0);
+    const json = await check(dir, '--media', '--skip-read-models', '--json');
+    expect(JSON.parse(json.stdout).media).toMatchObject({
+      checked: 1,
+      store: `the folder ${path.join(dir, 'media')} (S3_BUCKET is not set)`,
+    });
   });
 
   it('when an event was edited in the database, then its hash mismatch is reported with the event, and exit 1', async () => {

@@ -5930,7 +5930,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description A store does not answer, the read models have not caught up within the wait with ?consistentWith=, or with the log a posted bundle was checkpointed in (not_caught_up), or every bundle verification slot is taken (verify_busy); both with Retry-After. */
+      /** @description A store does not answer, the read models have not caught up within the wait with ?consistentWith=, or with the log a posted bundle was checkpointed in (not_caught_up), or every bundle verification slot is taken (verify_busy), both with Retry-After; or the read models are damaged (read_models_damaged: restart the service, which rebuilds them). */
       503: {
         headers: {
           [name: string]: unknown;
@@ -6099,7 +6099,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description A store does not answer, the read models have not caught up within the wait with ?consistentWith=, or with the log a posted bundle was checkpointed in (not_caught_up), or every bundle verification slot is taken (verify_busy); both with Retry-After. */
+      /** @description A store does not answer, the read models have not caught up within the wait with ?consistentWith=, or with the log a posted bundle was checkpointed in (not_caught_up), or every bundle verification slot is taken (verify_busy), both with Retry-After; or the read models are damaged (read_models_damaged: restart the service, which rebuilds them). */
       503: {
         headers: {
           [name: string]: unknown;
@@ -6317,7 +6317,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description A store does not answer, the read models have not caught up within the wait with ?consistentWith=, or with the log a posted bundle was checkpointed in (not_caught_up), or every bundle verification slot is taken (verify_busy); both with Retry-After. */
+      /** @description A store does not answer, the read models have not caught up within the wait with ?consistentWith=, or with the log a posted bundle was checkpointed in (not_caught_up), or every bundle verification slot is taken (verify_busy), both with Retry-After; or the read models are damaged (read_models_damaged: restart the service, which rebuilds them). */
       503: {
         headers: {
           [name: string]: unknown;
@@ -6631,7 +6631,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description A store does not answer, the read models have not caught up within the wait with ?consistentWith=, or with the log a posted bundle was checkpointed in (not_caught_up), or every bundle verification slot is taken (verify_busy); both with Retry-After. */
+      /** @description A store does not answer, the read models have not caught up within the wait with ?consistentWith=, or with the log a posted bundle was checkpointed in (not_caught_up), or every bundle verification slot is taken (verify_busy), both with Retry-After; or the read models are damaged (read_models_damaged: restart the service, which rebuilds them). */
       503: {
         headers: {
           [name: string]: unknown;
@@ -6856,7 +6856,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description A store does not answer, the read models have not caught up within the wait with ?consistentWith=, or with the log a posted bundle was checkpointed in (not_caught_up), or every bundle verification slot is taken (verify_busy); both with Retry-After. */
+      /** @description A store does not answer, the read models have not caught up within the wait with ?consistentWith=, or with the log a posted bundle was checkpointed in (not_caught_up), or every bundle verification slot is taken (verify_busy), both with Retry-After; or the read models are damaged (read_models_damaged: restart the service, which rebuilds them). */
       503: {
         headers: {
           [name: string]: unknown;
@@ -7349,7 +7349,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description A store does not answer, the read models have not caught up within the wait with ?consistentWith=, or with the log a posted bundle was checkpointed in (not_caught_up), or every bundle verification slot is taken (verify_busy); both with Retry-After. */
+      /** @description A store does not answer, the read models have not caught up within the wait with ?consistentWith=, or with the log a posted bundle was checkpointed in (not_caught_up), or every bundle verification slot is taken (verify_busy), both with Retry-After; or the read models are damaged (read_models_damaged: restart the service, which rebuilds them). */
       503: {
         headers: {
           [name: string]: unknown;
@@ -7580,7 +7580,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description A store does not answer, the read models have not caught up within the wait with ?consistentWith=, or with the log a posted bundle was checkpointed in (not_caught_up), or every bundle verification slot is taken (verify_busy); both with Retry-After. */
+      /** @description A store does not answer, the read models have not caught up within the wait with ?consistentWith=, or with the log a posted bundle was checkpointed in (not_caught_up), or every bundle verification slot is taken (verify_busy), both with Retry-After; or the read models are damaged (read_models_damaged: restart the service, which rebuilds them). */
       503: {
         headers: {
           [name: string]: unknown;
@@ -7663,7 +7663,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description A store does not answer, the read models have not caught up within the wait with ?consistentWith=, or with the log a posted bundle was checkpointed in (not_caught_up), or every bundle verification slot is taken (verify_busy); both with Retry-After. */
+      /** @description A store does not answer, the read models have not caught up within the wait with ?consistentWith=, or with the log a posted bundle was checkpointed in (not_caught_up), or every bundle verification slot is taken (verify_busy), both with Retry-After; or the read models are damaged (read_models_damaged: restart the service, which rebuilds them). */
       503: {
         headers: {
           [name: string]: unknown;
@@ -7751,7 +7751,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description A store does not answer, the read models have not caught up within the wait with ?consistentWith=, or with the log a posted bundle was checkpointed in (not_caught_up), or every bundle verification slot is taken (verify_busy); both with Retry-After. */
+      /** @description A store does not answer, the read models have not caught up within the wait with ?consistentWith=, or with the log a posted bundle was checkpointed in (not_caught_up), or every bundle verification slot is taken (verify_busy), both with Retry-After; or the read models are damaged (read_models_damaged: restart the service, which rebuilds them). */
       503: {
         headers: {
           [name: string]: unknown;
@@ -7784,7 +7784,7 @@ export interface operations {
         'x-purpose'?: string;
       };
       path: {
-        /** @description The case id, unique within its agency: a read looks it up among the agencies the caller may read, a write in the caller's own. */
+        /** @description The case id, unique within its agency: a read looks it up among the agencies the caller may read, a write in the caller's own (a supervisor's evaluation among the agencies it may evaluate, as a read does). */
         caseId: components['schemas']['defs']['$defs']['id'];
       };
       cookie?: never;
@@ -7854,7 +7854,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description A store does not answer, the read models have not caught up within the wait with ?consistentWith=, or with the log a posted bundle was checkpointed in (not_caught_up), or every bundle verification slot is taken (verify_busy); both with Retry-After. */
+      /** @description A store does not answer, the read models have not caught up within the wait with ?consistentWith=, or with the log a posted bundle was checkpointed in (not_caught_up), or every bundle verification slot is taken (verify_busy), both with Retry-After; or the read models are damaged (read_models_damaged: restart the service, which rebuilds them). */
       503: {
         headers: {
           [name: string]: unknown;
@@ -7887,7 +7887,7 @@ export interface operations {
         'Idempotency-Key'?: string;
       };
       path: {
-        /** @description The case id, unique within its agency: a read looks it up among the agencies the caller may read, a write in the caller's own. */
+        /** @description The case id, unique within its agency: a read looks it up among the agencies the caller may read, a write in the caller's own (a supervisor's evaluation among the agencies it may evaluate, as a read does). */
         caseId: components['schemas']['defs']['$defs']['id'];
       };
       cookie?: never;
@@ -8015,7 +8015,7 @@ export interface operations {
   getEvaluationWeakPoints: {
     parameters: {
       query?: {
-        /** @description The year the cases were closed in (required). */
+        /** @description The year the cases were closed in (required), 1949 to 9998. */
         year?: string;
         /** @description Only this agency (the supervisor's own or one it supervises). */
         agency?: components['schemas']['defs']['$defs']['id'];
@@ -8074,7 +8074,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description A store does not answer, the read models have not caught up within the wait with ?consistentWith=, or with the log a posted bundle was checkpointed in (not_caught_up), or every bundle verification slot is taken (verify_busy); both with Retry-After. */
+      /** @description A store does not answer, the read models have not caught up within the wait with ?consistentWith=, or with the log a posted bundle was checkpointed in (not_caught_up), or every bundle verification slot is taken (verify_busy), both with Retry-After; or the read models are damaged (read_models_damaged: restart the service, which rebuilds them). */
       503: {
         headers: {
           [name: string]: unknown;
@@ -8173,7 +8173,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description A store does not answer, the read models have not caught up within the wait with ?consistentWith=, or with the log a posted bundle was checkpointed in (not_caught_up), or every bundle verification slot is taken (verify_busy); both with Retry-After. */
+      /** @description A store does not answer, the read models have not caught up within the wait with ?consistentWith=, or with the log a posted bundle was checkpointed in (not_caught_up), or every bundle verification slot is taken (verify_busy), both with Retry-After; or the read models are damaged (read_models_damaged: restart the service, which rebuilds them). */
       503: {
         headers: {
           [name: string]: unknown;
@@ -8532,7 +8532,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description A store does not answer, the read models have not caught up within the wait with ?consistentWith=, or with the log a posted bundle was checkpointed in (not_caught_up), or every bundle verification slot is taken (verify_busy); both with Retry-After. */
+      /** @description A store does not answer, the read models have not caught up within the wait with ?consistentWith=, or with the log a posted bundle was checkpointed in (not_caught_up), or every bundle verification slot is taken (verify_busy), both with Retry-After; or the read models are damaged (read_models_damaged: restart the service, which rebuilds them). */
       503: {
         headers: {
           [name: string]: unknown;
@@ -8633,7 +8633,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description A store does not answer, the read models have not caught up within the wait with ?consistentWith=, or with the log a posted bundle was checkpointed in (not_caught_up), or every bundle verification slot is taken (verify_busy); both with Retry-After. */
+      /** @description A store does not answer, the read models have not caught up within the wait with ?consistentWith=, or with the log a posted bundle was checkpointed in (not_caught_up), or every bundle verification slot is taken (verify_busy), both with Retry-After; or the read models are damaged (read_models_damaged: restart the service, which rebuilds them). */
       503: {
         headers: {
           [name: string]: unknown;
@@ -8732,7 +8732,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description A store does not answer, the read models have not caught up within the wait with ?consistentWith=, or with the log a posted bundle was checkpointed in (not_caught_up), or every bundle verification slot is taken (verify_busy); both with Retry-After. */
+      /** @description A store does not answer, the read models have not caught up within the wait with ?consistentWith=, or with the log a posted bundle was checkpointed in (not_caught_up), or every bundle verification slot is taken (verify_busy), both with Retry-After; or the read models are damaged (read_models_damaged: restart the service, which rebuilds them). */
       503: {
         headers: {
           [name: string]: unknown;
@@ -9091,7 +9091,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description A store does not answer, the read models have not caught up within the wait with ?consistentWith=, or with the log a posted bundle was checkpointed in (not_caught_up), or every bundle verification slot is taken (verify_busy); both with Retry-After. */
+      /** @description A store does not answer, the read models have not caught up within the wait with ?consistentWith=, or with the log a posted bundle was checkpointed in (not_caught_up), or every bundle verification slot is taken (verify_busy), both with Retry-After; or the read models are damaged (read_models_damaged: restart the service, which rebuilds them). */
       503: {
         headers: {
           [name: string]: unknown;
@@ -9192,7 +9192,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description A store does not answer, the read models have not caught up within the wait with ?consistentWith=, or with the log a posted bundle was checkpointed in (not_caught_up), or every bundle verification slot is taken (verify_busy); both with Retry-After. */
+      /** @description A store does not answer, the read models have not caught up within the wait with ?consistentWith=, or with the log a posted bundle was checkpointed in (not_caught_up), or every bundle verification slot is taken (verify_busy), both with Retry-After; or the read models are damaged (read_models_damaged: restart the service, which rebuilds them). */
       503: {
         headers: {
           [name: string]: unknown;
@@ -9291,7 +9291,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description A store does not answer, the read models have not caught up within the wait with ?consistentWith=, or with the log a posted bundle was checkpointed in (not_caught_up), or every bundle verification slot is taken (verify_busy); both with Retry-After. */
+      /** @description A store does not answer, the read models have not caught up within the wait with ?consistentWith=, or with the log a posted bundle was checkpointed in (not_caught_up), or every bundle verification slot is taken (verify_busy), both with Retry-After; or the read models are damaged (read_models_damaged: restart the service, which rebuilds them). */
       503: {
         headers: {
           [name: string]: unknown;
@@ -9650,7 +9650,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description A store does not answer, the read models have not caught up within the wait with ?consistentWith=, or with the log a posted bundle was checkpointed in (not_caught_up), or every bundle verification slot is taken (verify_busy); both with Retry-After. */
+      /** @description A store does not answer, the read models have not caught up within the wait with ?consistentWith=, or with the log a posted bundle was checkpointed in (not_caught_up), or every bundle verification slot is taken (verify_busy), both with Retry-After; or the read models are damaged (read_models_damaged: restart the service, which rebuilds them). */
       503: {
         headers: {
           [name: string]: unknown;
@@ -9751,7 +9751,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description A store does not answer, the read models have not caught up within the wait with ?consistentWith=, or with the log a posted bundle was checkpointed in (not_caught_up), or every bundle verification slot is taken (verify_busy); both with Retry-After. */
+      /** @description A store does not answer, the read models have not caught up within the wait with ?consistentWith=, or with the log a posted bundle was checkpointed in (not_caught_up), or every bundle verification slot is taken (verify_busy), both with Retry-After; or the read models are damaged (read_models_damaged: restart the service, which rebuilds them). */
       503: {
         headers: {
           [name: string]: unknown;
@@ -9850,7 +9850,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description A store does not answer, the read models have not caught up within the wait with ?consistentWith=, or with the log a posted bundle was checkpointed in (not_caught_up), or every bundle verification slot is taken (verify_busy); both with Retry-After. */
+      /** @description A store does not answer, the read models have not caught up within the wait with ?consistentWith=, or with the log a posted bundle was checkpointed in (not_caught_up), or every bundle verification slot is taken (verify_busy), both with Retry-After; or the read models are damaged (read_models_damaged: restart the service, which rebuilds them). */
       503: {
         headers: {
           [name: string]: unknown;
@@ -10209,7 +10209,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description A store does not answer, the read models have not caught up within the wait with ?consistentWith=, or with the log a posted bundle was checkpointed in (not_caught_up), or every bundle verification slot is taken (verify_busy); both with Retry-After. */
+      /** @description A store does not answer, the read models have not caught up within the wait with ?consistentWith=, or with the log a posted bundle was checkpointed in (not_caught_up), or every bundle verification slot is taken (verify_busy), both with Retry-After; or the read models are damaged (read_models_damaged: restart the service, which rebuilds them). */
       503: {
         headers: {
           [name: string]: unknown;
@@ -10310,7 +10310,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description A store does not answer, the read models have not caught up within the wait with ?consistentWith=, or with the log a posted bundle was checkpointed in (not_caught_up), or every bundle verification slot is taken (verify_busy); both with Retry-After. */
+      /** @description A store does not answer, the read models have not caught up within the wait with ?consistentWith=, or with the log a posted bundle was checkpointed in (not_caught_up), or every bundle verification slot is taken (verify_busy), both with Retry-After; or the read models are damaged (read_models_damaged: restart the service, which rebuilds them). */
       503: {
         headers: {
           [name: string]: unknown;
@@ -10409,7 +10409,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description A store does not answer, the read models have not caught up within the wait with ?consistentWith=, or with the log a posted bundle was checkpointed in (not_caught_up), or every bundle verification slot is taken (verify_busy); both with Retry-After. */
+      /** @description A store does not answer, the read models have not caught up within the wait with ?consistentWith=, or with the log a posted bundle was checkpointed in (not_caught_up), or every bundle verification slot is taken (verify_busy), both with Retry-After; or the read models are damaged (read_models_damaged: restart the service, which rebuilds them). */
       503: {
         headers: {
           [name: string]: unknown;
@@ -10768,7 +10768,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description A store does not answer, the read models have not caught up within the wait with ?consistentWith=, or with the log a posted bundle was checkpointed in (not_caught_up), or every bundle verification slot is taken (verify_busy); both with Retry-After. */
+      /** @description A store does not answer, the read models have not caught up within the wait with ?consistentWith=, or with the log a posted bundle was checkpointed in (not_caught_up), or every bundle verification slot is taken (verify_busy), both with Retry-After; or the read models are damaged (read_models_damaged: restart the service, which rebuilds them). */
       503: {
         headers: {
           [name: string]: unknown;
@@ -10869,7 +10869,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description A store does not answer, the read models have not caught up within the wait with ?consistentWith=, or with the log a posted bundle was checkpointed in (not_caught_up), or every bundle verification slot is taken (verify_busy); both with Retry-After. */
+      /** @description A store does not answer, the read models have not caught up within the wait with ?consistentWith=, or with the log a posted bundle was checkpointed in (not_caught_up), or every bundle verification slot is taken (verify_busy), both with Retry-After; or the read models are damaged (read_models_damaged: restart the service, which rebuilds them). */
       503: {
         headers: {
           [name: string]: unknown;
@@ -10962,7 +10962,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description A store does not answer, the read models have not caught up within the wait with ?consistentWith=, or with the log a posted bundle was checkpointed in (not_caught_up), or every bundle verification slot is taken (verify_busy); both with Retry-After. */
+      /** @description A store does not answer, the read models have not caught up within the wait with ?consistentWith=, or with the log a posted bundle was checkpointed in (not_caught_up), or every bundle verification slot is taken (verify_busy), both with Retry-After; or the read models are damaged (read_models_damaged: restart the service, which rebuilds them). */
       503: {
         headers: {
           [name: string]: unknown;
@@ -11720,7 +11720,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description A store does not answer, the read models have not caught up within the wait with ?consistentWith=, or with the log a posted bundle was checkpointed in (not_caught_up), or every bundle verification slot is taken (verify_busy); both with Retry-After. */
+      /** @description A store does not answer, the read models have not caught up within the wait with ?consistentWith=, or with the log a posted bundle was checkpointed in (not_caught_up), or every bundle verification slot is taken (verify_busy), both with Retry-After; or the read models are damaged (read_models_damaged: restart the service, which rebuilds them). */
       503: {
         headers: {
           [name: string]: unknown;
@@ -12212,7 +12212,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description A store does not answer, the read models have not caught up within the wait with ?consistentWith=, or with the log a posted bundle was checkpointed in (not_caught_up), or every bundle verification slot is taken (verify_busy); both with Retry-After. */
+      /** @description A store does not answer, the read models have not caught up within the wait with ?consistentWith=, or with the log a posted bundle was checkpointed in (not_caught_up), or every bundle verification slot is taken (verify_busy), both with Retry-After; or the read models are damaged (read_models_damaged: restart the service, which rebuilds them). */
       503: {
         headers: {
           [name: string]: unknown;
@@ -14049,7 +14049,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description A store does not answer, the read models have not caught up within the wait with ?consistentWith=, or with the log a posted bundle was checkpointed in (not_caught_up), or every bundle verification slot is taken (verify_busy); both with Retry-After. */
+      /** @description A store does not answer, the read models have not caught up within the wait with ?consistentWith=, or with the log a posted bundle was checkpointed in (not_caught_up), or every bundle verification slot is taken (verify_busy), both with Retry-After; or the read models are damaged (read_models_damaged: restart the service, which rebuilds them). */
       503: {
         headers: {
           [name: string]: unknown;
@@ -14521,7 +14521,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description A store does not answer, the read models have not caught up within the wait with ?consistentWith=, or with the log a posted bundle was checkpointed in (not_caught_up), or every bundle verification slot is taken (verify_busy); both with Retry-After. */
+      /** @description A store does not answer, the read models have not caught up within the wait with ?consistentWith=, or with the log a posted bundle was checkpointed in (not_caught_up), or every bundle verification slot is taken (verify_busy), both with Retry-After; or the read models are damaged (read_models_damaged: restart the service, which rebuilds them). */
       503: {
         headers: {
           [name: string]: unknown;
@@ -14609,7 +14609,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description A store does not answer, the read models have not caught up within the wait with ?consistentWith=, or with the log a posted bundle was checkpointed in (not_caught_up), or every bundle verification slot is taken (verify_busy); both with Retry-After. */
+      /** @description A store does not answer, the read models have not caught up within the wait with ?consistentWith=, or with the log a posted bundle was checkpointed in (not_caught_up), or every bundle verification slot is taken (verify_busy), both with Retry-After; or the read models are damaged (read_models_damaged: restart the service, which rebuilds them). */
       503: {
         headers: {
           [name: string]: unknown;
@@ -15002,7 +15002,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description A store does not answer, the read models have not caught up within the wait with ?consistentWith=, or with the log a posted bundle was checkpointed in (not_caught_up), or every bundle verification slot is taken (verify_busy); both with Retry-After. */
+      /** @description A store does not answer, the read models have not caught up within the wait with ?consistentWith=, or with the log a posted bundle was checkpointed in (not_caught_up), or every bundle verification slot is taken (verify_busy), both with Retry-After; or the read models are damaged (read_models_damaged: restart the service, which rebuilds them). */
       503: {
         headers: {
           [name: string]: unknown;
@@ -15105,7 +15105,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description A store does not answer, the read models have not caught up within the wait with ?consistentWith=, or with the log a posted bundle was checkpointed in (not_caught_up), or every bundle verification slot is taken (verify_busy); both with Retry-After. */
+      /** @description A store does not answer, the read models have not caught up within the wait with ?consistentWith=, or with the log a posted bundle was checkpointed in (not_caught_up), or every bundle verification slot is taken (verify_busy), both with Retry-After; or the read models are damaged (read_models_damaged: restart the service, which rebuilds them). */
       503: {
         headers: {
           [name: string]: unknown;
@@ -15196,7 +15196,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description A store does not answer, the read models have not caught up within the wait with ?consistentWith=, or with the log a posted bundle was checkpointed in (not_caught_up), or every bundle verification slot is taken (verify_busy); both with Retry-After. */
+      /** @description A store does not answer, the read models have not caught up within the wait with ?consistentWith=, or with the log a posted bundle was checkpointed in (not_caught_up), or every bundle verification slot is taken (verify_busy), both with Retry-After; or the read models are damaged (read_models_damaged: restart the service, which rebuilds them). */
       503: {
         headers: {
           [name: string]: unknown;
@@ -15353,7 +15353,7 @@ export interface operations {
         'Idempotency-Key'?: string;
       };
       path: {
-        /** @description The case id, unique within its agency: a read looks it up among the agencies the caller may read, a write in the caller's own. */
+        /** @description The case id, unique within its agency: a read looks it up among the agencies the caller may read, a write in the caller's own (a supervisor's evaluation among the agencies it may evaluate, as a read does). */
         caseId: components['schemas']['defs']['$defs']['id'];
       };
       cookie?: never;
@@ -15492,7 +15492,7 @@ export interface operations {
         'Idempotency-Key'?: string;
       };
       path: {
-        /** @description The case id, unique within its agency: a read looks it up among the agencies the caller may read, a write in the caller's own. */
+        /** @description The case id, unique within its agency: a read looks it up among the agencies the caller may read, a write in the caller's own (a supervisor's evaluation among the agencies it may evaluate, as a read does). */
         caseId: components['schemas']['defs']['$defs']['id'];
       };
       cookie?: never;
@@ -15632,7 +15632,7 @@ export interface operations {
         'If-None-Match'?: string;
       };
       path: {
-        /** @description The case id, unique within its agency: a read looks it up among the agencies the caller may read, a write in the caller's own. */
+        /** @description The case id, unique within its agency: a read looks it up among the agencies the caller may read, a write in the caller's own (a supervisor's evaluation among the agencies it may evaluate, as a read does). */
         caseId: components['schemas']['defs']['$defs']['id'];
       };
       cookie?: never;
@@ -15702,7 +15702,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description A store does not answer, the read models have not caught up within the wait with ?consistentWith=, or with the log a posted bundle was checkpointed in (not_caught_up), or every bundle verification slot is taken (verify_busy); both with Retry-After. */
+      /** @description A store does not answer, the read models have not caught up within the wait with ?consistentWith=, or with the log a posted bundle was checkpointed in (not_caught_up), or every bundle verification slot is taken (verify_busy), both with Retry-After; or the read models are damaged (read_models_damaged: restart the service, which rebuilds them). */
       503: {
         headers: {
           [name: string]: unknown;
@@ -15741,7 +15741,7 @@ export interface operations {
         'If-None-Match'?: string;
       };
       path: {
-        /** @description The case id, unique within its agency: a read looks it up among the agencies the caller may read, a write in the caller's own. */
+        /** @description The case id, unique within its agency: a read looks it up among the agencies the caller may read, a write in the caller's own (a supervisor's evaluation among the agencies it may evaluate, as a read does). */
         caseId: components['schemas']['defs']['$defs']['id'];
       };
       cookie?: never;
@@ -15832,7 +15832,7 @@ export interface operations {
         'Idempotency-Key'?: string;
       };
       path: {
-        /** @description The case id, unique within its agency: a read looks it up among the agencies the caller may read, a write in the caller's own. */
+        /** @description The case id, unique within its agency: a read looks it up among the agencies the caller may read, a write in the caller's own (a supervisor's evaluation among the agencies it may evaluate, as a read does). */
         caseId: components['schemas']['defs']['$defs']['id'];
       };
       cookie?: never;
@@ -15928,7 +15928,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description A store does not answer, the read models have not caught up within the wait with ?consistentWith=, or with the log a posted bundle was checkpointed in (not_caught_up), or every bundle verification slot is taken (verify_busy); both with Retry-After. */
+      /** @description A store does not answer, the read models have not caught up within the wait with ?consistentWith=, or with the log a posted bundle was checkpointed in (not_caught_up), or every bundle verification slot is taken (verify_busy), both with Retry-After; or the read models are damaged (read_models_damaged: restart the service, which rebuilds them). */
       503: {
         headers: {
           [name: string]: unknown;
@@ -15965,7 +15965,7 @@ export interface operations {
         'x-purpose'?: string;
       };
       path: {
-        /** @description The case id, unique within its agency: a read looks it up among the agencies the caller may read, a write in the caller's own. */
+        /** @description The case id, unique within its agency: a read looks it up among the agencies the caller may read, a write in the caller's own (a supervisor's evaluation among the agencies it may evaluate, as a read does). */
         caseId: components['schemas']['defs']['$defs']['id'];
       };
       cookie?: never;
@@ -16052,7 +16052,7 @@ export interface operations {
         'x-purpose'?: string;
       };
       path: {
-        /** @description The case id, unique within its agency: a read looks it up among the agencies the caller may read, a write in the caller's own. */
+        /** @description The case id, unique within its agency: a read looks it up among the agencies the caller may read, a write in the caller's own (a supervisor's evaluation among the agencies it may evaluate, as a read does). */
         caseId: components['schemas']['defs']['$defs']['id'];
       };
       cookie?: never;
@@ -16113,7 +16113,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description A store does not answer, the read models have not caught up within the wait with ?consistentWith=, or with the log a posted bundle was checkpointed in (not_caught_up), or every bundle verification slot is taken (verify_busy); both with Retry-After. */
+      /** @description A store does not answer, the read models have not caught up within the wait with ?consistentWith=, or with the log a posted bundle was checkpointed in (not_caught_up), or every bundle verification slot is taken (verify_busy), both with Retry-After; or the read models are damaged (read_models_damaged: restart the service, which rebuilds them). */
       503: {
         headers: {
           [name: string]: unknown;
@@ -16148,7 +16148,7 @@ export interface operations {
         'x-purpose'?: string;
       };
       path: {
-        /** @description The case id, unique within its agency: a read looks it up among the agencies the caller may read, a write in the caller's own. */
+        /** @description The case id, unique within its agency: a read looks it up among the agencies the caller may read, a write in the caller's own (a supervisor's evaluation among the agencies it may evaluate, as a read does). */
         caseId: components['schemas']['defs']['$defs']['id'];
       };
       cookie?: never;
@@ -16213,7 +16213,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description A store does not answer, the read models have not caught up within the wait with ?consistentWith=, or with the log a posted bundle was checkpointed in (not_caught_up), or every bundle verification slot is taken (verify_busy); both with Retry-After. */
+      /** @description A store does not answer, the read models have not caught up within the wait with ?consistentWith=, or with the log a posted bundle was checkpointed in (not_caught_up), or every bundle verification slot is taken (verify_busy), both with Retry-After; or the read models are damaged (read_models_damaged: restart the service, which rebuilds them). */
       503: {
         headers: {
           [name: string]: unknown;
@@ -16444,7 +16444,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description A store does not answer, the read models have not caught up within the wait with ?consistentWith=, or with the log a posted bundle was checkpointed in (not_caught_up), or every bundle verification slot is taken (verify_busy); both with Retry-After. */
+      /** @description A store does not answer, the read models have not caught up within the wait with ?consistentWith=, or with the log a posted bundle was checkpointed in (not_caught_up), or every bundle verification slot is taken (verify_busy), both with Retry-After; or the read models are damaged (read_models_damaged: restart the service, which rebuilds them). */
       503: {
         headers: {
           [name: string]: unknown;
@@ -16475,7 +16475,7 @@ export interface operations {
         'Idempotency-Key'?: string;
       };
       path: {
-        /** @description The case id, unique within its agency: a read looks it up among the agencies the caller may read, a write in the caller's own. */
+        /** @description The case id, unique within its agency: a read looks it up among the agencies the caller may read, a write in the caller's own (a supervisor's evaluation among the agencies it may evaluate, as a read does). */
         caseId: components['schemas']['defs']['$defs']['id'];
       };
       cookie?: never;
@@ -16589,7 +16589,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description A store does not answer, the read models have not caught up within the wait with ?consistentWith=, or with the log a posted bundle was checkpointed in (not_caught_up), or every bundle verification slot is taken (verify_busy); both with Retry-After. */
+      /** @description A store does not answer, the read models have not caught up within the wait with ?consistentWith=, or with the log a posted bundle was checkpointed in (not_caught_up), or every bundle verification slot is taken (verify_busy), both with Retry-After; or the read models are damaged (read_models_damaged: restart the service, which rebuilds them). */
       503: {
         headers: {
           [name: string]: unknown;
@@ -16617,7 +16617,7 @@ export interface operations {
         'x-purpose'?: string;
       };
       path: {
-        /** @description The case id, unique within its agency: a read looks it up among the agencies the caller may read, a write in the caller's own. */
+        /** @description The case id, unique within its agency: a read looks it up among the agencies the caller may read, a write in the caller's own (a supervisor's evaluation among the agencies it may evaluate, as a read does). */
         caseId: components['schemas']['defs']['$defs']['id'];
         /** @description The draft. */
         draftId: components['schemas']['defs']['$defs']['id'];
@@ -16914,7 +16914,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description A store does not answer, the read models have not caught up within the wait with ?consistentWith=, or with the log a posted bundle was checkpointed in (not_caught_up), or every bundle verification slot is taken (verify_busy); both with Retry-After. */
+      /** @description A store does not answer, the read models have not caught up within the wait with ?consistentWith=, or with the log a posted bundle was checkpointed in (not_caught_up), or every bundle verification slot is taken (verify_busy), both with Retry-After; or the read models are damaged (read_models_damaged: restart the service, which rebuilds them). */
       503: {
         headers: {
           [name: string]: unknown;
@@ -17006,7 +17006,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description A store does not answer, the read models have not caught up within the wait with ?consistentWith=, or with the log a posted bundle was checkpointed in (not_caught_up), or every bundle verification slot is taken (verify_busy); both with Retry-After. */
+      /** @description A store does not answer, the read models have not caught up within the wait with ?consistentWith=, or with the log a posted bundle was checkpointed in (not_caught_up), or every bundle verification slot is taken (verify_busy), both with Retry-After; or the read models are damaged (read_models_damaged: restart the service, which rebuilds them). */
       503: {
         headers: {
           [name: string]: unknown;
@@ -17094,7 +17094,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description A store does not answer, the read models have not caught up within the wait with ?consistentWith=, or with the log a posted bundle was checkpointed in (not_caught_up), or every bundle verification slot is taken (verify_busy); both with Retry-After. */
+      /** @description A store does not answer, the read models have not caught up within the wait with ?consistentWith=, or with the log a posted bundle was checkpointed in (not_caught_up), or every bundle verification slot is taken (verify_busy), both with Retry-After; or the read models are damaged (read_models_damaged: restart the service, which rebuilds them). */
       503: {
         headers: {
           [name: string]: unknown;
@@ -17184,7 +17184,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description A store does not answer, the read models have not caught up within the wait with ?consistentWith=, or with the log a posted bundle was checkpointed in (not_caught_up), or every bundle verification slot is taken (verify_busy); both with Retry-After. */
+      /** @description A store does not answer, the read models have not caught up within the wait with ?consistentWith=, or with the log a posted bundle was checkpointed in (not_caught_up), or every bundle verification slot is taken (verify_busy), both with Retry-After; or the read models are damaged (read_models_damaged: restart the service, which rebuilds them). */
       503: {
         headers: {
           [name: string]: unknown;
@@ -17274,7 +17274,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description A store does not answer, the read models have not caught up within the wait with ?consistentWith=, or with the log a posted bundle was checkpointed in (not_caught_up), or every bundle verification slot is taken (verify_busy); both with Retry-After. */
+      /** @description A store does not answer, the read models have not caught up within the wait with ?consistentWith=, or with the log a posted bundle was checkpointed in (not_caught_up), or every bundle verification slot is taken (verify_busy), both with Retry-After; or the read models are damaged (read_models_damaged: restart the service, which rebuilds them). */
       503: {
         headers: {
           [name: string]: unknown;
@@ -17362,7 +17362,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description A store does not answer, the read models have not caught up within the wait with ?consistentWith=, or with the log a posted bundle was checkpointed in (not_caught_up), or every bundle verification slot is taken (verify_busy); both with Retry-After. */
+      /** @description A store does not answer, the read models have not caught up within the wait with ?consistentWith=, or with the log a posted bundle was checkpointed in (not_caught_up), or every bundle verification slot is taken (verify_busy), both with Retry-After; or the read models are damaged (read_models_damaged: restart the service, which rebuilds them). */
       503: {
         headers: {
           [name: string]: unknown;
@@ -17452,7 +17452,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description A store does not answer, the read models have not caught up within the wait with ?consistentWith=, or with the log a posted bundle was checkpointed in (not_caught_up), or every bundle verification slot is taken (verify_busy); both with Retry-After. */
+      /** @description A store does not answer, the read models have not caught up within the wait with ?consistentWith=, or with the log a posted bundle was checkpointed in (not_caught_up), or every bundle verification slot is taken (verify_busy), both with Retry-After; or the read models are damaged (read_models_damaged: restart the service, which rebuilds them). */
       503: {
         headers: {
           [name: string]: unknown;
@@ -17544,7 +17544,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description A store does not answer, the read models have not caught up within the wait with ?consistentWith=, or with the log a posted bundle was checkpointed in (not_caught_up), or every bundle verification slot is taken (verify_busy); both with Retry-After. */
+      /** @description A store does not answer, the read models have not caught up within the wait with ?consistentWith=, or with the log a posted bundle was checkpointed in (not_caught_up), or every bundle verification slot is taken (verify_busy), both with Retry-After; or the read models are damaged (read_models_damaged: restart the service, which rebuilds them). */
       503: {
         headers: {
           [name: string]: unknown;
@@ -17636,7 +17636,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description A store does not answer, the read models have not caught up within the wait with ?consistentWith=, or with the log a posted bundle was checkpointed in (not_caught_up), or every bundle verification slot is taken (verify_busy); both with Retry-After. */
+      /** @description A store does not answer, the read models have not caught up within the wait with ?consistentWith=, or with the log a posted bundle was checkpointed in (not_caught_up), or every bundle verification slot is taken (verify_busy), both with Retry-After; or the read models are damaged (read_models_damaged: restart the service, which rebuilds them). */
       503: {
         headers: {
           [name: string]: unknown;
@@ -17722,7 +17722,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description A store does not answer, the read models have not caught up within the wait with ?consistentWith=, or with the log a posted bundle was checkpointed in (not_caught_up), or every bundle verification slot is taken (verify_busy); both with Retry-After. */
+      /** @description A store does not answer, the read models have not caught up within the wait with ?consistentWith=, or with the log a posted bundle was checkpointed in (not_caught_up), or every bundle verification slot is taken (verify_busy), both with Retry-After; or the read models are damaged (read_models_damaged: restart the service, which rebuilds them). */
       503: {
         headers: {
           [name: string]: unknown;
@@ -17808,7 +17808,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description A store does not answer, the read models have not caught up within the wait with ?consistentWith=, or with the log a posted bundle was checkpointed in (not_caught_up), or every bundle verification slot is taken (verify_busy); both with Retry-After. */
+      /** @description A store does not answer, the read models have not caught up within the wait with ?consistentWith=, or with the log a posted bundle was checkpointed in (not_caught_up), or every bundle verification slot is taken (verify_busy), both with Retry-After; or the read models are damaged (read_models_damaged: restart the service, which rebuilds them). */
       503: {
         headers: {
           [name: string]: unknown;
@@ -17888,7 +17888,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description A store does not answer, the read models have not caught up within the wait with ?consistentWith=, or with the log a posted bundle was checkpointed in (not_caught_up), or every bundle verification slot is taken (verify_busy); both with Retry-After. */
+      /** @description A store does not answer, the read models have not caught up within the wait with ?consistentWith=, or with the log a posted bundle was checkpointed in (not_caught_up), or every bundle verification slot is taken (verify_busy), both with Retry-After; or the read models are damaged (read_models_damaged: restart the service, which rebuilds them). */
       503: {
         headers: {
           [name: string]: unknown;
@@ -17911,7 +17911,7 @@ export interface operations {
   getYearlyStatistics: {
     parameters: {
       query: {
-        /** @description The calendar year. */
+        /** @description The calendar year, 1949 to 9998. */
         year: string;
         /** @description The agency (default the supervisor's own; one it supervises). */
         agency?: components['schemas']['defs']['$defs']['id'];
@@ -17974,7 +17974,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description A store does not answer, the read models have not caught up within the wait with ?consistentWith=, or with the log a posted bundle was checkpointed in (not_caught_up), or every bundle verification slot is taken (verify_busy); both with Retry-After. */
+      /** @description A store does not answer, the read models have not caught up within the wait with ?consistentWith=, or with the log a posted bundle was checkpointed in (not_caught_up), or every bundle verification slot is taken (verify_busy), both with Retry-After; or the read models are damaged (read_models_damaged: restart the service, which rebuilds them). */
       503: {
         headers: {
           [name: string]: unknown;
@@ -18064,7 +18064,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description A store does not answer, the read models have not caught up within the wait with ?consistentWith=, or with the log a posted bundle was checkpointed in (not_caught_up), or every bundle verification slot is taken (verify_busy); both with Retry-After. */
+      /** @description A store does not answer, the read models have not caught up within the wait with ?consistentWith=, or with the log a posted bundle was checkpointed in (not_caught_up), or every bundle verification slot is taken (verify_busy), both with Retry-After; or the read models are damaged (read_models_damaged: restart the service, which rebuilds them). */
       503: {
         headers: {
           [name: string]: unknown;
@@ -18138,7 +18138,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description A store does not answer, the read models have not caught up within the wait with ?consistentWith=, or with the log a posted bundle was checkpointed in (not_caught_up), or every bundle verification slot is taken (verify_busy); both with Retry-After. */
+      /** @description A store does not answer, the read models have not caught up within the wait with ?consistentWith=, or with the log a posted bundle was checkpointed in (not_caught_up), or every bundle verification slot is taken (verify_busy), both with Retry-After; or the read models are damaged (read_models_damaged: restart the service, which rebuilds them). */
       503: {
         headers: {
           [name: string]: unknown;
@@ -18211,7 +18211,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description A store does not answer, the read models have not caught up within the wait with ?consistentWith=, or with the log a posted bundle was checkpointed in (not_caught_up), or every bundle verification slot is taken (verify_busy); both with Retry-After. */
+      /** @description A store does not answer, the read models have not caught up within the wait with ?consistentWith=, or with the log a posted bundle was checkpointed in (not_caught_up), or every bundle verification slot is taken (verify_busy), both with Retry-After; or the read models are damaged (read_models_damaged: restart the service, which rebuilds them). */
       503: {
         headers: {
           [name: string]: unknown;
@@ -18300,7 +18300,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description A store does not answer, the read models have not caught up within the wait with ?consistentWith=, or with the log a posted bundle was checkpointed in (not_caught_up), or every bundle verification slot is taken (verify_busy); both with Retry-After. */
+      /** @description A store does not answer, the read models have not caught up within the wait with ?consistentWith=, or with the log a posted bundle was checkpointed in (not_caught_up), or every bundle verification slot is taken (verify_busy), both with Retry-After; or the read models are damaged (read_models_damaged: restart the service, which rebuilds them). */
       503: {
         headers: {
           [name: string]: unknown;
@@ -18398,7 +18398,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description A store does not answer, the read models have not caught up within the wait with ?consistentWith=, or with the log a posted bundle was checkpointed in (not_caught_up), or every bundle verification slot is taken (verify_busy); both with Retry-After. */
+      /** @description A store does not answer, the read models have not caught up within the wait with ?consistentWith=, or with the log a posted bundle was checkpointed in (not_caught_up), or every bundle verification slot is taken (verify_busy), both with Retry-After; or the read models are damaged (read_models_damaged: restart the service, which rebuilds them). */
       503: {
         headers: {
           [name: string]: unknown;
@@ -18487,7 +18487,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description A store does not answer, the read models have not caught up within the wait with ?consistentWith=, or with the log a posted bundle was checkpointed in (not_caught_up), or every bundle verification slot is taken (verify_busy); both with Retry-After. */
+      /** @description A store does not answer, the read models have not caught up within the wait with ?consistentWith=, or with the log a posted bundle was checkpointed in (not_caught_up), or every bundle verification slot is taken (verify_busy), both with Retry-After; or the read models are damaged (read_models_damaged: restart the service, which rebuilds them). */
       503: {
         headers: {
           [name: string]: unknown;
@@ -18594,7 +18594,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description A store does not answer, the read models have not caught up within the wait with ?consistentWith=, or with the log a posted bundle was checkpointed in (not_caught_up), or every bundle verification slot is taken (verify_busy); both with Retry-After. */
+      /** @description A store does not answer, the read models have not caught up within the wait with ?consistentWith=, or with the log a posted bundle was checkpointed in (not_caught_up), or every bundle verification slot is taken (verify_busy), both with Retry-After; or the read models are damaged (read_models_damaged: restart the service, which rebuilds them). */
       503: {
         headers: {
           [name: string]: unknown;
@@ -18750,7 +18750,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description A store does not answer, the read models have not caught up within the wait with ?consistentWith=, or with the log a posted bundle was checkpointed in (not_caught_up), or every bundle verification slot is taken (verify_busy); both with Retry-After. */
+      /** @description A store does not answer, the read models have not caught up within the wait with ?consistentWith=, or with the log a posted bundle was checkpointed in (not_caught_up), or every bundle verification slot is taken (verify_busy), both with Retry-After; or the read models are damaged (read_models_damaged: restart the service, which rebuilds them). */
       503: {
         headers: {
           [name: string]: unknown;
@@ -18975,7 +18975,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description A store does not answer, the read models have not caught up within the wait with ?consistentWith=, or with the log a posted bundle was checkpointed in (not_caught_up), or every bundle verification slot is taken (verify_busy); both with Retry-After. */
+      /** @description A store does not answer, the read models have not caught up within the wait with ?consistentWith=, or with the log a posted bundle was checkpointed in (not_caught_up), or every bundle verification slot is taken (verify_busy), both with Retry-After; or the read models are damaged (read_models_damaged: restart the service, which rebuilds them). */
       503: {
         headers: {
           [name: string]: unknown;
@@ -19196,7 +19196,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description A store does not answer, the read models have not caught up within the wait with ?consistentWith=, or with the log a posted bundle was checkpointed in (not_caught_up), or every bundle verification slot is taken (verify_busy); both with Retry-After. */
+      /** @description A store does not answer, the read models have not caught up within the wait with ?consistentWith=, or with the log a posted bundle was checkpointed in (not_caught_up), or every bundle verification slot is taken (verify_busy), both with Retry-After; or the read models are damaged (read_models_damaged: restart the service, which rebuilds them). */
       503: {
         headers: {
           [name: string]: unknown;
@@ -19790,7 +19790,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description A store does not answer, the read models have not caught up within the wait with ?consistentWith=, or with the log a posted bundle was checkpointed in (not_caught_up), or every bundle verification slot is taken (verify_busy); both with Retry-After. */
+      /** @description A store does not answer, the read models have not caught up within the wait with ?consistentWith=, or with the log a posted bundle was checkpointed in (not_caught_up), or every bundle verification slot is taken (verify_busy), both with Retry-After; or the read models are damaged (read_models_damaged: restart the service, which rebuilds them). */
       503: {
         headers: {
           [name: string]: unknown;
@@ -19878,7 +19878,7 @@ export interface operations {
           'application/problem+json': components['schemas']['response.problem'];
         };
       };
-      /** @description A store does not answer, the read models have not caught up within the wait with ?consistentWith=, or with the log a posted bundle was checkpointed in (not_caught_up), or every bundle verification slot is taken (verify_busy); both with Retry-After. */
+      /** @description A store does not answer, the read models have not caught up within the wait with ?consistentWith=, or with the log a posted bundle was checkpointed in (not_caught_up), or every bundle verification slot is taken (verify_busy), both with Retry-After; or the read models are damaged (read_models_damaged: restart the service, which rebuilds them). */
       503: {
         headers: {
           [name: string]: unknown;
