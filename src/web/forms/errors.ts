@@ -6,6 +6,11 @@ import type { FieldSpec, FormError } from './fields.js';
 import { enumerationSeparator } from '../pages/labels.js';
 import { yuanText } from './acts.js';
 
+/** The details of a refusal that, when given, choose a sentence of their own, in this order. */
+const VARIANTS_OF_CODE: Record<string, readonly string[]> = {
+  two_officers_required: ['notEnforcing', 'notOfAgency'],
+};
+
 /** The field a rule's refusal is about, where one is (the rest are about the act as a whole). */
 const FIELD_OF_CODE: Record<string, string> = {
   two_officers_required: 'officers',
@@ -109,7 +114,9 @@ export function formErrorOf(ctx: Translator, err: LedgerError, fields: readonly 
           : [],
     ),
   );
-  const key = `rule.${err.code}` as MessageKey;
+  // a refusal that names who did not count has a sentence that names them (`rule.<code>.<detail>`)
+  const variant = VARIANTS_OF_CODE[err.code]?.find((detail) => params[detail] !== undefined);
+  const key = (variant === undefined ? `rule.${err.code}` : `rule.${err.code}.${variant}`) as MessageKey;
   // a code with no sentence of its own falls back to `rule.other` below
   const text = (ctx.t(key) as string | undefined) === undefined ? undefined : ctx.t(key, params);
   // a decision's member, or the same member of a proposal (`data.proposed.…`); else the member the refusal names

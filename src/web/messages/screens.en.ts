@@ -203,6 +203,10 @@ export const SCREENS_EN: ScreensMessages = {
   'form.fault.money': '"{field}" must be an amount in yuan, such as 1500 or 1500.50.',
   'form.fault.number': '"{field}" must be a whole number.',
   'rule.two_officers_required': 'An act on site needs two officers of the agency at least: name two officers.',
+  'rule.two_officers_required.notEnforcing':
+    '{notEnforcing} is registered to review or otherwise, not as an enforcement officer, and does not count: an act on site needs two officers of the agency at least.',
+  'rule.two_officers_required.notOfAgency':
+    '{notOfAgency} is not an officer of the agency and does not count: an act on site needs two officers of the agency at least.',
   'rule.officer_role_required':
     '{officerId} is registered to review, advise or supervise, not as an enforcement officer: they cannot carry out an act or handle a case.',
   'rule.certificate_invalid':

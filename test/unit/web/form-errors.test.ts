@@ -63,5 +63,23 @@ describe('the words of a refused form', () => {
     expect(formErrorOf(en, unknown, FIELDS).message).toBe(
       'Officer id zed is unknown or not of this agency: check the officer list.',
     );
+    // one named who does not count toward the two is named, at the officers field
+    const reviewer = new RuleViolation('two_officers_required', 422, 'x', {
+      officers: ['alice'],
+      notEnforcing: ['rita'],
+    });
+    expect(formErrorOf(zh, reviewer, FIELDS)).toEqual({
+      message: 'rita 登记为法制审核或其他人员，不是执法人员，不计入；现场执法须有两名以上本机关执法人员在场。',
+      field: 'officers',
+    });
+    const role = new RuleViolation('officer_role_required', 422, 'x', { officerId: 'rita', roles: ['reviewer'] });
+    expect(formErrorOf(zh, role, FIELDS)).toMatchObject({
+      field: 'officers',
+      message: expect.stringContaining('rita'),
+    });
+    const alone = new RuleViolation('two_officers_required', 422, 'x', { officers: ['alice'] });
+    expect(formErrorOf(zh, alone, FIELDS).message).toBe(
+      '现场执法须有两名以上本机关执法人员在场，请填写至少两名执法人员。',
+    );
   });
 });
