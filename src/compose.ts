@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
 import { utcOffsetOf, type Config, type OidcConfig, type UtcOffsets } from './config.js';
-import { ConfigError, NotCaughtUp } from './errors.js';
+import { ConfigError, NotCaughtUp, ReadModelsDamaged } from './errors.js';
 import { checkSharedSettings, type SharedSettings } from './shared-settings.js';
 import { OfficerRoster } from './app/officer-roster.js';
 import { AgencyItems } from './app/agency-items.js';
@@ -12,6 +12,7 @@ import { readyReadModels } from './read-models-rebuild.js';
 import type { Clock } from './ports/clock.js';
 import type { EventStore, Position } from './ports/event-store.js';
 import { SqliteEventStore } from './adapters/sqlite/event-store.js';
+import { isDamage, markDamaged } from './adapters/sqlite/damage.js';
 import type { Keys } from './adapters/keys/file-keyring.js';
 import type { Signer as TransparencyLogSigner } from './ledger/ed25519.js';
 import { openReplicaKeys, type ReplicaKeys } from './replica-keys.js';
@@ -418,6 +419,20 @@ function witnessSubmitter(
 }
 
 /**
+ * Starts the service; when the start-up check meets damaged read models (which marks them so), starts it once more,
+ * which rebuilds them from the log first, rather than stop.
+ */
+async function startHoldingRepaired(config: Config, deps: ServiceDependencies): Promise<Service> {
+  try {
+    return await startHolding(config, deps);
+  } catch (err) {
+    if (!(err instanceof ReadModelsDamaged)) throw err;
+    deps.log.warn({ code: err.code }, 'start-up: the read models are damaged; starting again, which rebuilds them');
+    return await startHolding(config, deps);
+  }
+}
+
+/**
  * Starts the service, holding the data folder's lock (`service.lock`) from before it opens anything there until it
  * has closed: a second service, or `ledger rebuild`, on the same folder is refused with `DataFolderInUse`.
  */
@@ -426,7 +441,7 @@ export async function startService(config: Config, deps: ServiceDependencies): P
   const lock = lockDataFolder(config.dataDir, { command: 'ledger serve', since: deps.clock.now() });
   let service: Service;
   try {
-    service = await startHolding(config, deps);
+    service = await startHoldingRepaired(config, deps);
   } catch (err) {
     lock.release();
     throw err;
@@ -550,10 +565,24 @@ async function startHolding(config: Config, { clock, log }: ServiceDependencies)
   const { store: readModels, applier, opensFreeText } = await openReadModels(config);
   const scheduled: { schedule?: CheckpointSchedule; witnessing?: WitnessSubmitter } = {}; // the runner tells them
   let changedAt = clock.now(); // when the read models last changed: the public routes' Last-Modified
+  // the projection thread met the read models damaged: not ready, the file marked, the next start rebuilds it
+  let damagedApplying = false;
   const runner = new ProjectionRunner(events, readModels, projections, {
     applier,
     ...(opensFreeText ? {} : { open }), // else the projection thread opens it
-    onError: (err) => log.error({ err }, 'projections: applying the log failed; retrying event by event'),
+    onError: (err) => {
+      const code = (err as { code?: unknown }).code;
+      if (!damagedApplying && (code === 'read_models_damaged' || isDamage(err))) {
+        damagedApplying = true;
+        markDamaged(readModelPath(config), err);
+        log.error(
+          { code },
+          'READ MODELS DAMAGED: the projections met the read-model file damaged; restart the service (it rebuilds ' +
+            'them from the log at start-up) or stop it and run `ledger rebuild`',
+        );
+      }
+      log.error({ err }, 'projections: applying the log failed; retrying event by event');
+    },
     onQuarantine: ({ projection, position, eventId, stream, type, reason }) =>
       log.error(
         { projection, position, eventId, stream, type, reason },
@@ -1005,7 +1034,7 @@ async function startHolding(config: Config, { clock, log }: ServiceDependencies)
     routers,
     collectMetrics,
     projections: runner,
-    readModels,
+    readModels: { damaged: () => readModels.damaged?.() === true || damagedApplying },
     deadlines: config.http,
     changedAt: () => changedAt,
     pages: { notFound: portalNotFound(portalAssets), errors: portalErrors(portalAssets) },
@@ -1053,6 +1082,10 @@ async function startHolding(config: Config, { clock, log }: ServiceDependencies)
    * catch up in it, or an issue that fails, is logged and the stop goes on.
    */
   const finalCheckpoint = async () => {
+    if (damagedApplying || readModels.damaged?.() === true) {
+      log.warn('checkpoint: none issued on stopping, the read models are damaged');
+      return;
+    }
     try {
       const head = await events.headPosition();
       if (!(await runner.waitFor(head, config.shutdownTimeoutMs))) {

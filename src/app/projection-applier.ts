@@ -64,9 +64,13 @@ export interface ProjectionApplier {
 
 /** Reading the stored documents failed: the store's failure, never the event's. */
 export class StoreReadFailed extends Error {
+  /** The store's own code for what failed (`read_models_damaged`, say), carried across the projection thread. */
+  readonly code?: string;
   constructor(cause: unknown) {
     super(`reading the read models failed: ${(cause as Error)?.message ?? String(cause)}`, { cause });
     this.name = 'StoreReadFailed';
+    const code = (cause as { code?: unknown } | null)?.code;
+    if (typeof code === 'string') this.code = code;
   }
 }
 

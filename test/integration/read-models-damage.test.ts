@@ -115,4 +115,65 @@ describe('damaged read models', () => {
     },
     120_000,
   );
+
+  it('when the start-up check meets damaged read models, then the service rebuilds them and starts', async () => {
+    const dataDir = await folderWithCases();
+    const file = path.join(dataDir, 'read-models.sqlite');
+    // the Merkle tree's nodes, which the start-up check reads to compare the log with its latest checkpoint
+    damageTable(file, 'doc_merkle');
+    const { log, lines } = capturedLog('info');
+    const t = await startTestService({ LEDGER_DATA_DIR: dataDir }, { log });
+    try {
+      expect(messages(lines)).toContain(
+        'the read models file was damaged (SQLite found it so when opened, or when read since): rebuilt them from the log',
+      );
+      const officer = t.token('alice', AGENCY, ['officer']);
+      expect((await t.call('GET', '/v1/cases/d-1', { token: officer })).status).toBe(200);
+      expect((await t.call('GET', '/readyz')).status).toBe(200);
+    } finally {
+      await t.service.close();
+    }
+  }, 120_000);
+
+  it('when the projections meet the damage as they apply new events, then the service is not ready and says so; the next start rebuilds', async () => {
+    const dataDir = await folderWithCases();
+    const file = path.join(dataDir, 'read-models.sqlite');
+    // an officer's days of the year, which the projections read when the officer's next act is applied
+    damageTable(file, 'doc_officer_days');
+    const first = capturedLog('info');
+    const t = await startTestService({ LEDGER_DATA_DIR: dataDir }, { log: first.log });
+    try {
+      const officer = t.token('alice', AGENCY, ['officer']);
+      const act = await t.call('POST', '/v1/cases/d-1/acts', {
+        token: officer,
+        body: { type: 'EvidenceCollected', occurredAt: new Date().toISOString(), data: { description: '现场照片' } },
+      });
+      expect(act.status).toBe(201);
+      // bounded: the projections apply the act on their thread, meet the damage, and the service says so
+      let ready = await t.call('GET', '/readyz');
+      for (
+        let i = 0;
+        i < 600 && ready.body?.detail !== 'read models damaged: restart the service, which rebuilds them from the log';
+        i++
+      ) {
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        ready = await t.call('GET', '/readyz');
+      }
+      expect([ready.status, ready.body.detail]).toEqual([
+        503,
+        'read models damaged: restart the service, which rebuilds them from the log',
+      ]);
+      expect(messages(first.lines).filter((m) => m.startsWith('READ MODELS DAMAGED'))).toHaveLength(1);
+    } finally {
+      await t.service.close();
+    }
+    expect(fs.existsSync(`${file}.damaged`)).toBe(true);
+    const again = await startTestService({ LEDGER_DATA_DIR: dataDir });
+    try {
+      expect(await again.service.readModelsCaughtUp()).toBe(true);
+      expect((await again.call('GET', '/readyz')).status).toBe(200);
+    } finally {
+      await again.service.close();
+    }
+  }, 180_000);
 });
