@@ -47,33 +47,28 @@ export const actFormHref = (file: Pick<CaseFile, 'agency' | 'caseId'>, type: str
  */
 export function caseActions(ctx: PageContext, principal: Principal, file: CaseFile): Html {
   // a supervisor of the agency, or of one that supervises it, evaluates its closed case files (案卷评查): the page
-  // is shown only to those who may read the case
+  // is shown only to those who may read the case; the rest is for the agency's own people
   const evaluate = file.status === 'closed' && principal.roles.includes('supervisor');
-  if (principal.agency !== file.agency) return evaluate ? evaluateLink(ctx, file) : html``;
+  const own = principal.agency === file.agency;
   const types = new Set<string>();
-  if (principal.roles.includes('officer')) {
+  if (own && principal.roles.includes('officer')) {
     for (const type of file.status === 'open' ? OFFICER_ACTS : (AFTER_DECISION[file.status] ?? [])) types.add(type);
   }
-  if (file.status === 'open' && principal.roles.includes('reviewer')) {
+  if (own && file.status === 'open' && principal.roles.includes('reviewer')) {
     // the reviewer receives the counsel's written opinion on a case marked major, complex or difficult
     if (file.counsel?.markings.length) types.add('CounselOpinionRecorded');
     types.add('LegalReviewCompleted');
   }
-  if (file.status === 'open' && principal.roles.includes('admin') && file.reviews.length > 0) {
+  if (own && file.status === 'open' && principal.roles.includes('admin') && file.reviews.length > 0) {
     types.add('ReviewDisagreementResolved');
   }
   // a handling officer drafts the decision document of an open case (文书制作)
-  const draft = file.status === 'open' && principal.roles.includes('officer') && file.officers.includes(principal.sub);
+  const draft =
+    own && file.status === 'open' && principal.roles.includes('officer') && file.officers.includes(principal.sub);
   if (types.size === 0 && !evaluate) return html``;
   return html`<ul class="actions">
     ${[...types].map((type) => html`<li><a href="${actFormHref(file, type)}">${label(ctx, 'act', type)}</a></li>`)}
     ${draft && html`<li><a href="${caseHref(file)}/draft">${ctx.t('draft.link')}</a></li>`}
     ${evaluate && html`<li><a href="${caseHref(file)}/evaluate">${ctx.t('evaluation.link')}</a></li>`}
-  </ul>`;
-}
-
-function evaluateLink(ctx: PageContext, file: CaseFile): Html {
-  return html`<ul class="actions">
-    <li><a href="${caseHref(file)}/evaluate">${ctx.t('evaluation.link')}</a></li>
   </ul>`;
 }
