@@ -6,7 +6,7 @@ import type { EventStore } from '../ports/event-store.js';
 import type { AccessAction, AccessLog } from './access-log.js';
 import { loadApplication, type LoadedApplication } from './application-filing.js';
 import type { Principal } from './auth.js';
-import { readableAgencies } from './case-reads.js';
+import { foundInAgencies, readableAgencies } from './case-reads.js';
 import type { MediaHoldings } from './media-holdings.js';
 import { heldBytes, openHolding, type OpenedMedium } from './media-reads.js';
 import { holdsSealed, openData, type CaseKey } from './personal-data.js';
@@ -121,28 +121,23 @@ export class ApplicationFilingReads {
     r: FilingRetrieval,
     action: AccessAction,
   ): Promise<LoadedApplication & { readonly agency: string }> {
-    const looked = await Promise.all(
-      readableAgencies(r.principal).map(async (agency) => {
+    const hit = await foundInAgencies(
+      readableAgencies(r.principal),
+      async (agency) => {
         try {
-          return { agency, ...(await loadApplication(this.deps.events, agency, r.applicationId)) };
+          return await loadApplication(this.deps.events, agency, r.applicationId);
         } catch (err) {
           if ((err as { code?: unknown }).code !== 'not_found') throw err;
           return undefined;
         }
-      }),
+      },
+      `an application ${r.applicationId}`,
     );
-    const hits = looked.filter((hit) => hit !== undefined);
-    if (hits.length > 1) {
-      const agencies = hits.map((hit) => hit.agency);
-      throw conflict('case_ambiguous', `agencies ${agencies.join(', ')} each have an application ${r.applicationId}`, {
-        agencies,
-      });
-    }
-    if (!hits[0]) {
+    if (!hit) {
       await this.deps.access.denied(this.denial(r, action));
       throw notFound('no such application');
     }
-    return hits[0];
+    return { agency: hit.agency, ...hit.found };
   }
 
   private entry(r: FilingRetrieval, agency: string, action: AccessAction) {

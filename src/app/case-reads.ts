@@ -16,6 +16,26 @@ export function canRead(principal: Principal, agency: string): boolean {
 }
 
 /**
+ * What `find` gives in each of `agencies` that has it (one look-up per agency, together): case ids, and application
+ * ids, are unique within an agency only. `409 case_ambiguous` naming the agencies when more than one has `what`.
+ */
+export async function foundInAgencies<T>(
+  agencies: readonly string[],
+  find: (agency: string) => T | undefined | Promise<T | undefined>,
+  what: string,
+): Promise<{ readonly agency: string; readonly found: T } | undefined> {
+  const looked = await Promise.all(
+    agencies.map(async (agency) => ({ agency, found: (await find(agency)) as T | undefined })),
+  );
+  const hits = looked.filter((hit): hit is { agency: string; found: T } => hit.found !== undefined);
+  if (hits.length > 1) {
+    const names = hits.map((hit) => hit.agency);
+    throw conflict('case_ambiguous', `agencies ${names.join(', ')} each have ${what}: name one`, { agencies: names });
+  }
+  return hits[0];
+}
+
+/**
  * Where a case is found in the log itself rather than in a read model (which may lag): an agency has case
  * `caseId` when the case's stream has a first event, one event read per agency looked in.
  */
@@ -71,18 +91,8 @@ export class CaseReads {
     const { principal, caseId, action, requestId, purpose } = retrieval;
     const scope = readableAgencies(principal);
     const candidates = retrieval.agency === undefined ? scope : scope.filter((a) => a === retrieval.agency);
-    const looked: { agency: string; found: T | undefined }[] = await Promise.all(
-      candidates.map(async (agency) => ({ agency, found: (await find(agency)) as T | undefined })),
-    );
-    const hits = looked.filter((hit): hit is { agency: string; found: T } => hit.found !== undefined);
-    if (hits.length > 1) {
-      const agencies = hits.map((hit) => hit.agency);
-      throw conflict('case_ambiguous', `agencies ${agencies.join(', ')} each have a case ${caseId}: name one`, {
-        agencies,
-      });
-    }
+    const hit = await foundInAgencies(candidates, find, `a case ${caseId}`);
     const entry = { principal, caseId, action, requestId, ...(purpose === undefined ? {} : { purpose }) };
-    const hit = hits[0];
     if (!hit) {
       await this.access.denied(entry);
       throw notFound(`no case ${caseId}`);

@@ -6,9 +6,9 @@ import {
   type EvaluationEvent,
   type EvaluationScores,
 } from '../domain/case/evaluation.js';
-import { conflict, notFound } from '../domain/errors.js';
+import { notFound } from '../domain/errors.js';
 import type { Principal } from './auth.js';
-import { openedInLog, readableAgencies } from './case-reads.js';
+import { foundInAgencies, openedInLog, readableAgencies } from './case-reads.js';
 import type { CaseService } from './case-service.js';
 import { handleCommand, type CommandDependencies, type CommandResult } from './command-handler.js';
 import { canonicalEqual } from './idempotency.js';
@@ -35,17 +35,9 @@ export class EvaluationService {
    */
   async agencyOf(principal: Principal, caseId: string, agency?: string): Promise<string> {
     const scope = readableAgencies(principal).filter((a) => agency === undefined || a === agency);
-    const opened = openedInLog(this.deps.events, caseId);
-    const hits = (await Promise.all(scope.map(async (a) => ((await opened(a)) ? a : undefined)))).filter(
-      (a): a is string => a !== undefined,
-    );
-    if (hits.length > 1) {
-      throw conflict('case_ambiguous', `agencies ${hits.join(', ')} each have a case ${caseId}: name one`, {
-        agencies: hits,
-      });
-    }
-    if (hits.length === 0) throw notFound(`no case ${caseId}`);
-    return hits[0]!;
+    const hit = await foundInAgencies(scope, openedInLog(this.deps.events, caseId), `a case ${caseId}`);
+    if (!hit) throw notFound(`no case ${caseId}`);
+    return hit.agency;
   }
 
   /**
