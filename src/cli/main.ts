@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import { ConfigError } from '../errors.js';
 import { print, UsageError, type CliIo } from './io.js';
+import { backup } from './backup.js';
 import { check } from './check.js';
 import { keys } from './keys.js';
 import { rebuild } from './rebuild.js';
@@ -23,6 +24,7 @@ const COMMANDS: Record<string, { run: Command; summary: string; subcommands?: re
   keys: { run: keys, summary: 'list or rotate the signing keys' },
   rebuild: { run: rebuild, summary: 'drop and rebuild the read models from the log' },
   check: { run: check, summary: 'verify every chain, signature and checkpoint of the store' },
+  backup: { run: backup, summary: 'copy the data folder, whole and checked, while the service runs' },
   bundle: { run: bundle, summary: "download a case's evidence bundle from the service" },
   verify: { run: verify, summary: 'check an evidence bundle offline' },
   calendar: { run: calendar, summary: "record a year's holidays and make-up working days" },

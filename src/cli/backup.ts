@@ -1,0 +1,148 @@
+import path from 'node:path';
+import { PassThrough } from 'node:stream';
+import { parseArgs } from 'node:util';
+import { systemClock } from '../adapters/clock/system-clock.js';
+import { loadConfig } from '../config.js';
+import { backupDataFolder, BackupRefused, type BackupReport, type BackupStage } from '../data-backup.js';
+import { check } from './check.js';
+import { print, UsageError, type CliIo } from './io.js';
+import { progressBar, type Progress } from './progress.js';
+
+export const backupHelp = `Usage: ledger backup --to FOLDER [--no-check] [--json]
+
+Backs up the data folder of the embedded default (LEDGER_DATA_DIR) into FOLDER, while the service runs or not,
+with progress on stderr: the webhook outbox, the log (events.sqlite) as of one moment, the cases' data keys, the
+keys folder (the service's private keys and the master key: keep FOLDER as safe as the data folder), and every
+medium, each re-hashed as it is copied. What the log holds needs only what was copied with or after it, so the
+copy is whole whatever the service does meanwhile. The read models are not copied: the service makes them again
+from the log at its first start on the copy.
+
+FOLDER is laid out as a data folder, with a manifest (backup.json: when, the log's last position, the digest of
+each file). It must be empty, missing, or hold an earlier backup, which is brought up to date: its files are
+replaced once their copies are complete, and only the media it lacks are copied. Then the copy is checked as
+"ledger check --media --skip-read-models" checks a data folder (--no-check skips it).
+
+To restore: stop the service, copy FOLDER to where the data folder is to be (cp -a keeps its modes), point
+LEDGER_DATA_DIR at it and start the service. Acts recorded after the backup are not in it (docs/operations.md).
+
+With EVENTSTORE_URL the log is not here to copy: the command refuses (back EventStoreDB up with its own tools).
+With S3_BUCKET the media are in the bucket and are not copied (keep the bucket versioned or replicated).
+
+Options:
+  --to FOLDER   the backup folder (created owner-only when missing)
+  --no-check    do not check the copy
+  --json        print the report (and the check's) as JSON
+  -h, --help    this help
+
+Exit codes: 0 backed up and checked, 1 refused, or a medium or the copy found faulty, 2 usage error.
+`;
+
+export async function backup(argv: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    strict: true,
+    allowPositionals: true,
+    options: {
+      help: { type: 'boolean', short: 'h' },
+      to: { type: 'string' },
+      'no-check': { type: 'boolean' },
+      json: { type: 'boolean' },
+    },
+  });
+  if (values.help) {
+    print(io.stdout, backupHelp);
+    return 0;
+  }
+  if (positionals.length > 0) throw new UsageError(`unexpected argument ${positionals[0]}`);
+  if (!values.to) throw new UsageError('--to FOLDER is required: where the backup goes');
+  const config = loadConfig(io.env, io.cwd);
+  const to = path.resolve(io.cwd, values.to);
+  const stderr = io.stderr as NodeJS.WritableStream & { isTTY?: boolean };
+  const bars = new Map<BackupStage, Progress>();
+  let current: BackupStage | undefined;
+  let report: BackupReport;
+  try {
+    report = await backupDataFolder({
+      config,
+      to,
+      now: () => systemClock.now(),
+      progress: (stage, done, total, unit) => {
+        if (current !== stage) {
+          if (current) bars.get(current)!.finish();
+          current = stage;
+          bars.set(stage, progressBar(stderr, `${unit} (${stage})`));
+        }
+        bars.get(stage)!.update(done, total);
+      },
+    });
+  } catch (err) {
+    if (current) bars.get(current)!.finish();
+    if (err instanceof BackupRefused) {
+      print(io.stderr, `ledger backup: ${err.message}`);
+      return 1;
+    }
+    throw err;
+  }
+  if (current) bars.get(current)!.finish();
+  const checked = values['no-check'] ? undefined : await checkCopy(report, io, values.json === true);
+  if (values.json) {
+    print(io.stdout, JSON.stringify({ ...report, ...(checked ? { check: checked.report } : {}) }, null, 2));
+  } else {
+    print(io.stdout, summary(report));
+    if (checked) print(io.stdout, `check of the copy:\n${checked.text}`);
+  }
+  const faulty = report.faults.length > 0 || (checked !== undefined && checked.code !== 0);
+  return faulty ? 1 : 0;
+}
+
+/** Runs `ledger check` on the backup folder as a data folder of the default layout, the embedded stores only. */
+async function checkCopy(
+  report: BackupReport,
+  io: CliIo,
+  json: boolean,
+): Promise<{ code: number; text: string; report?: unknown }> {
+  const env: Record<string, string | undefined> = { LEDGER_DATA_DIR: report.folder };
+  // what the log is checked with; where it is stored comes from the backup folder alone
+  for (const name of ['LEDGER_LOG_ORIGIN', 'LEDGER_CRYPTO_SUITE', 'LEDGER_UTC_OFFSET', 'AGENCY_UTC_OFFSETS']) {
+    if (io.env[name] !== undefined) env[name] = io.env[name];
+  }
+  const out = new PassThrough();
+  const chunks: Buffer[] = [];
+  out.on('data', (c: Buffer) => chunks.push(c));
+  const media = report.media.store === 'filesystem' ? ['--media'] : [];
+  const code = await check(['--skip-read-models', ...media, ...(json ? ['--json'] : [])], {
+    stdout: out,
+    stderr: io.stderr,
+    env,
+    cwd: io.cwd,
+  });
+  const text = Buffer.concat(chunks).toString('utf8');
+  return { code, text, ...(json ? { report: JSON.parse(text) as unknown } : {}) };
+}
+
+function summary(report: BackupReport): string {
+  const n = (x: number) => x.toLocaleString('en-US');
+  const bytes = report.files.reduce((sum, f) => sum + f.bytes, 0);
+  const lines = [
+    `backup      ${report.folder} (${report.createdAt})`,
+    `log         up to position ${n(report.log.lastPosition)}`,
+    `files       ${report.files.map((f) => f.path).join(', ')} (${n(bytes)} bytes)`,
+  ];
+  if (report.media.store === 'filesystem') {
+    const m = report.media;
+    lines.push(
+      `media       ${n(m.files)} (${n(m.bytes)} bytes); ${n(m.copied)} copied (${n(m.copiedBytes)} bytes), ` +
+        `${n(m.files - m.copied - report.faults.length)} already in the backup`,
+    );
+  } else {
+    lines.push(`media       not copied: they are in the S3 bucket ${report.media.bucket}`);
+  }
+  if (report.dataKeyObjects) {
+    lines.push(
+      `data keys   ${n(report.dataKeyObjects.files)} objects mirrored, ${n(report.dataKeyObjects.removed)} removed (erased since)`,
+    );
+  }
+  lines.push(report.faults.length === 0 ? 'no fault found in the media' : `${report.faults.length} fault(s):`);
+  for (const f of report.faults) lines.push(`  ${f.code}: ${f.path}: ${f.detail}`);
+  return lines.join('\n');
+}

@@ -1,0 +1,410 @@
+import { createHash, randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import { blobLayout } from './adapters/filesystem/blob-store.js';
+import { SqliteEventStore } from './adapters/sqlite/event-store.js';
+import { lockDataFolder } from './adapters/sqlite/folder-lock.js';
+import { PRIVATE_FILE_MODE } from './adapters/sqlite/private-file.js';
+import { snapshotDatabase } from './adapters/sqlite/snapshot.js';
+import type { Config } from './config.js';
+import { makePrivateFolder } from './data-folder.js';
+
+/**
+ * A backup of the embedded default's data folder (`ledger backup`): a folder laid out as a data folder, holding
+ * what the service cannot make again, copied so that the copies agree with one another while the service writes:
+ *
+ * 1. the webhook outbox (`webhooks.sqlite`), as of one moment (SQLite's online backup);
+ * 2. then the log (`events.sqlite`), the same way;
+ * 3. then the cases' data keys (`data-keys.sqlite`), the same way;
+ * 4. then the keys folder (signing, token and session keys, the master key wrapping the data keys);
+ * 5. then the media, each checked against its name (its SHA-256) as it is copied.
+ *
+ * Everything the log holds was written before the log was copied, so what it needs is copied after it: an act's
+ * media are stored before the act is appended, a sealed value's data key before its event, a signature's key
+ * before it signs. The outbox is copied before the log, so that it is never ahead of it. Read models are not
+ * copied: they are the log's views, which the service makes again at its first start on the copy. A folder that
+ * holds an earlier backup is brought up to date: its files are replaced, each only once its copy is complete (the
+ * log last), and only the media it lacks are copied; the data keys' folder of a media data-key store is mirrored,
+ * so that an erasure reaches the backup too.
+ */
+
+/** The manifest's name in a backup folder, and what it says the folder is. */
+export const BACKUP_MANIFEST = 'backup.json';
+export const BACKUP_FORMAT = 'evidence-ledger-backup/1';
+
+export interface BackupFile {
+  /** The path in the backup folder, with `/`. */
+  readonly path: string;
+  readonly bytes: number;
+  readonly sha256: string;
+}
+
+export interface BackupFault {
+  readonly code: 'medium_mismatch' | 'medium_unreadable';
+  /** The file in the data folder. */
+  readonly path: string;
+  readonly detail: string;
+}
+
+export interface BackupReport {
+  readonly format: typeof BACKUP_FORMAT;
+  readonly folder: string;
+  /** When the log was copied (the service's clock), ISO 8601. */
+  readonly createdAt: string;
+  /** The log as copied: the position of its last event (0 for an empty log). */
+  readonly log: { readonly lastPosition: number };
+  /** The databases and keys copied, with their digests. */
+  readonly files: readonly BackupFile[];
+  readonly media:
+    | {
+        readonly store: 'filesystem';
+        /** Media in the data folder, and their bytes. */
+        readonly files: number;
+        readonly bytes: number;
+        /** Of those, copied by this backup (the others were in the backup folder already). */
+        readonly copied: number;
+        readonly copiedBytes: number;
+      }
+    | { readonly store: 's3'; readonly bucket: string };
+  /** The data keys' folder of a media data-key store, mirrored (absent with the SQLite data-key store). */
+  readonly dataKeyObjects?: { readonly files: number; readonly removed: number };
+  readonly faults: readonly BackupFault[];
+}
+
+export type BackupStage = 'webhooks' | 'log' | 'data keys' | 'media';
+
+export interface BackupOptions {
+  readonly config: Config;
+  /** The backup folder (absolute): missing, empty, or holding an earlier backup. */
+  readonly to: string;
+  readonly now: () => Date;
+  /** Told of each stage as it starts, and of its progress in `unit`s. */
+  readonly progress?: (stage: BackupStage, done: number, total: number, unit: string) => void;
+}
+
+export class BackupRefused extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'BackupRefused';
+  }
+}
+
+export async function backupDataFolder(options: BackupOptions): Promise<BackupReport> {
+  const { config, to } = options;
+  if (config.eventStore.kind !== 'sqlite') {
+    // its backup tools copy it; the webhook outbox here must not be copied after the log (below), which this
+    // command cannot order with another tool's backup
+    throw new BackupRefused(
+      'the log is in EventStoreDB (EVENTSTORE_URL): back the deployment up as docs/operations.md says for it',
+    );
+  }
+  checkFolders(config, config.eventStore.path, to);
+  makePrivateFolder(to);
+  const lock = lockDataFolder(to, { command: 'ledger backup', since: options.now() });
+  const work = path.join(to, `.backup-${randomUUID()}`);
+  try {
+    makePrivateFolder(work);
+    return await copyAll(options, work);
+  } finally {
+    fs.rmSync(work, { recursive: true, force: true });
+    lock.release();
+  }
+}
+
+/** The backup folder may not be the data folder, in it, or hold it; nor a folder holding something else. */
+function checkFolders(config: Config, log: string, to: string): void {
+  const real = (p: string) => {
+    try {
+      return fs.realpathSync(p);
+    } catch {
+      return path.resolve(p);
+    }
+  };
+  const target = real(to);
+  const data = real(config.dataDir);
+  const inside = (child: string, parent: string) => {
+    const rel = path.relative(parent, child);
+    return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
+  };
+  if (inside(target, data) || inside(data, target)) {
+    throw new BackupRefused(`${to} is the data folder, or in it, or holds it: back up to a folder apart from it`);
+  }
+  if (!fs.existsSync(log)) {
+    throw new BackupRefused(
+      `no event store in ${config.dataDir}: there is no log here to back up (is LEDGER_DATA_DIR right?)`,
+    );
+  }
+  let entries: string[];
+  try {
+    entries = fs.readdirSync(to);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return;
+    if ((err as NodeJS.ErrnoException).code === 'ENOTDIR') throw new BackupRefused(`${to} is not a folder`);
+    throw err;
+  }
+  if (entries.length === 0) return;
+  let manifest: unknown;
+  try {
+    manifest = JSON.parse(fs.readFileSync(path.join(to, BACKUP_MANIFEST), 'utf8'));
+  } catch {
+    manifest = undefined;
+  }
+  if ((manifest as { format?: unknown } | undefined)?.format !== BACKUP_FORMAT) {
+    throw new BackupRefused(`${to} is not empty and holds no backup (${BACKUP_MANIFEST}): choose an empty folder`);
+  }
+}
+
+async function copyAll(options: BackupOptions, work: string): Promise<BackupReport> {
+  const { config, to } = options;
+  const progress = options.progress ?? (() => {});
+  const pages = (stage: BackupStage) => (done: number, total: number) => progress(stage, done, total, 'pages');
+  // 1. the webhook outbox, before the log: it records how far into the log it has routed, and a copy behind the
+  // log's routes the rest again (a receiver may get a delivery twice, by its id), where one ahead would skip events
+  const databases: { file: string; name: string; stage: BackupStage }[] = [];
+  const webhooks = path.join(config.dataDir, 'webhooks.sqlite');
+  if (fs.existsSync(webhooks)) databases.push({ file: webhooks, name: 'webhooks.sqlite', stage: 'webhooks' });
+  for (const { file, name, stage } of databases) await snapshotDatabase(file, path.join(work, name), pages(stage));
+  // 2. the log, as of one moment; what it needs is copied after it
+  const copy = path.join(work, 'events.sqlite');
+  await snapshotDatabase((config.eventStore as { path: string }).path, copy, pages('log'));
+  const createdAt = options.now().toISOString();
+  const log = { lastPosition: await lastPositionOf(copy) };
+  // 3. the data keys
+  if (config.dataKeyStore.kind === 'sqlite' && fs.existsSync(config.dataKeysFile)) {
+    databases.push({ file: config.dataKeysFile, name: 'data-keys.sqlite', stage: 'data keys' });
+    await snapshotDatabase(config.dataKeysFile, path.join(work, 'data-keys.sqlite'), pages('data keys'));
+  }
+  // 4. the keys: the keys folder, and the master key wherever it is configured (the copy is a data folder of the
+  // default layout, so both land in its keys/)
+  const keyFiles = copyKeys(config, path.join(work, 'keys'));
+  // 5. the media, straight into the backup folder: content-addressed, a medium once there never changes
+  const faults: BackupFault[] = [];
+  const media =
+    config.blobStore.kind === 'filesystem'
+      ? await copyMedia(config.blobStore.dir, path.join(to, 'media'), faults, progress)
+      : ({ store: 's3', bucket: config.blobStore.bucket } as const);
+  const dataKeyObjects =
+    config.dataKeyStore.kind === 'media' && config.blobStore.kind === 'filesystem'
+      ? mirrorFolder(path.join(config.blobStore.dir, 'data-keys'), path.join(to, 'media', 'data-keys'))
+      : undefined;
+  // every copy complete: each replaces its earlier version, the log last, then the manifest says what is there
+  const files: BackupFile[] = [];
+  for (const { name } of databases) files.push(await place(work, to, name));
+  for (const name of keyFiles) files.push(await place(work, to, name));
+  files.push(await place(work, to, 'events.sqlite'));
+  const report: BackupReport = {
+    format: BACKUP_FORMAT,
+    folder: to,
+    createdAt,
+    log,
+    files,
+    media,
+    ...(dataKeyObjects ? { dataKeyObjects } : {}),
+    faults,
+  };
+  writeFileAtomically(path.join(to, BACKUP_MANIFEST), `${JSON.stringify(report, null, 2)}\n`);
+  return report;
+}
+
+async function lastPositionOf(file: string): Promise<number> {
+  const store = new SqliteEventStore({ path: file, writer: 'inline' });
+  try {
+    return await store.headPosition();
+  } finally {
+    await store.close();
+  }
+}
+
+/**
+ * Copies the keys into `into` (made owner-only): the files of the keys folder, and the master key as `master.key`
+ * wherever it is configured, so that the backup folder opens as a data folder of the default layout; returns their
+ * paths as the backup folder names them.
+ */
+function copyKeys(config: Config, into: string): string[] {
+  makePrivateFolder(into);
+  const master = path.resolve(config.masterKeyFile);
+  const sources = fs.existsSync(config.keysDir)
+    ? fs
+        .readdirSync(config.keysDir, { withFileTypes: true })
+        .filter((entry) => entry.isFile() && path.resolve(config.keysDir, entry.name) !== master)
+        .map((entry) => ({ from: path.join(config.keysDir, entry.name), name: entry.name }))
+        .filter(({ name }) => name !== 'master.key')
+    : [];
+  if (fs.existsSync(master)) sources.push({ from: master, name: 'master.key' });
+  return sources.map(({ from, name }) => {
+    fs.copyFileSync(from, path.join(into, name));
+    fs.chmodSync(path.join(into, name), PRIVATE_FILE_MODE);
+    return `keys/${name}`;
+  });
+}
+
+/** Moves a finished copy from the work folder to its place in the backup folder, and describes it. */
+async function place(work: string, to: string, name: string): Promise<BackupFile> {
+  const from = path.join(work, name);
+  const into = path.join(to, name);
+  makePrivateFolder(path.dirname(into));
+  const bytes = fs.statSync(from).size;
+  const hash = createHash('sha256');
+  for await (const chunk of fs.createReadStream(from)) hash.update(chunk as Buffer);
+  const sha256 = hash.digest('hex');
+  // a database copied over an older one: SQLite's files beside the older one would be read with the new one
+  for (const suffix of ['-wal', '-shm']) fs.rmSync(into + suffix, { force: true });
+  fs.renameSync(from, into);
+  return { path: name, bytes, sha256 };
+}
+
+function writeFileAtomically(file: string, text: string): void {
+  const temp = `${file}.${randomUUID()}.tmp`;
+  fs.writeFileSync(temp, text, { mode: PRIVATE_FILE_MODE });
+  fs.renameSync(temp, file);
+}
+
+const HEX64 = /^[0-9a-f]{64}$/;
+
+/**
+ * Copies each medium of the media folder (`sha256/aa/bb/<hash>` and its sidecar `<hash>.json`) the backup lacks,
+ * hashing it as it is read: one whose bytes are not its name is not copied, and named as a fault.
+ */
+async function copyMedia(
+  from: string,
+  to: string,
+  faults: BackupFault[],
+  progress: NonNullable<BackupOptions['progress']>,
+): Promise<Extract<BackupReport['media'], { store: 'filesystem' }>> {
+  const hashes = listMedia(from);
+  let bytes = 0;
+  let copied = 0;
+  let copiedBytes = 0;
+  makePrivateFolder(path.join(to, 'sha256'));
+  const temp = path.join(to, 'tmp');
+  makePrivateFolder(temp);
+  progress('media', 0, hashes.length, 'media');
+  for (const [i, sha256] of hashes.entries()) {
+    const source = blobLayout(from, sha256);
+    const target = blobLayout(to, sha256);
+    const size = fs.statSync(source.blob).size;
+    bytes += size;
+    if (!sameSize(target.blob, size) || !fs.existsSync(target.sidecar)) {
+      const fault = await copyMedium(source, target, sha256, temp);
+      if (fault) faults.push(fault);
+      else {
+        copied++;
+        copiedBytes += size;
+      }
+    }
+    progress('media', i + 1, hashes.length, 'media');
+  }
+  return { store: 'filesystem', files: hashes.length, bytes, copied, copiedBytes };
+}
+
+/** The media of a media folder, by their names, in order. */
+function listMedia(dir: string): string[] {
+  const root = path.join(dir, 'sha256');
+  const hashes: string[] = [];
+  const folders = (p: string) =>
+    fs.existsSync(p)
+      ? fs
+          .readdirSync(p, { withFileTypes: true })
+          .filter((e) => e.isDirectory())
+          .map((e) => e.name)
+          .sort()
+      : [];
+  for (const a of folders(root)) {
+    for (const b of folders(path.join(root, a))) {
+      for (const name of fs.readdirSync(path.join(root, a, b)).sort()) {
+        if (HEX64.test(name) && name.startsWith(a + b)) hashes.push(name);
+      }
+    }
+  }
+  return hashes;
+}
+
+function sameSize(file: string, size: number): boolean {
+  try {
+    return fs.statSync(file).size === size;
+  } catch {
+    return false;
+  }
+}
+
+/** Copies one medium (its sidecar, then its bytes, checked), read-only as the store keeps it. */
+async function copyMedium(
+  source: { folder: string; blob: string; sidecar: string },
+  target: { folder: string; blob: string; sidecar: string },
+  sha256: string,
+  temp: string,
+): Promise<BackupFault | undefined> {
+  const partial = path.join(temp, randomUUID());
+  const hash = createHash('sha256');
+  try {
+    await pipeline(
+      fs.createReadStream(source.blob),
+      async function* (chunks: AsyncIterable<Buffer>) {
+        for await (const chunk of chunks) {
+          hash.update(chunk);
+          yield chunk;
+        }
+      },
+      fs.createWriteStream(partial, { mode: PRIVATE_FILE_MODE }),
+    );
+  } catch (err) {
+    fs.rmSync(partial, { force: true });
+    return { code: 'medium_unreadable', path: source.blob, detail: (err as Error).message };
+  }
+  const actual = hash.digest('hex');
+  if (actual !== sha256) {
+    fs.rmSync(partial, { force: true });
+    return { code: 'medium_mismatch', path: source.blob, detail: `its bytes hash to ${actual}` };
+  }
+  makePrivateFolder(target.folder);
+  if (fs.existsSync(source.sidecar)) {
+    const sidecar = `${partial}.json`;
+    fs.copyFileSync(source.sidecar, sidecar);
+    replaceReadOnly(sidecar, target.sidecar);
+  }
+  replaceReadOnly(partial, target.blob);
+  return undefined;
+}
+
+function replaceReadOnly(from: string, to: string): void {
+  fs.chmodSync(from, 0o400);
+  fs.renameSync(from, to);
+}
+
+/**
+ * Makes `to` hold exactly the files of `from` (the data keys' objects of a media data-key store, not its `tmp/`):
+ * copies them, and removes those `from` no longer has (a data key destroyed by an erasure), its bytes overwritten
+ * with zeros first, as the store removes its own.
+ */
+function mirrorFolder(from: string, to: string): { files: number; removed: number } {
+  const files = fs.existsSync(from) ? listFiles(from) : [];
+  makePrivateFolder(to);
+  for (const rel of files) {
+    const target = path.join(to, rel);
+    makePrivateFolder(path.dirname(target));
+    const temp = `${target}.${randomUUID()}.tmp`;
+    fs.copyFileSync(path.join(from, rel), temp);
+    fs.chmodSync(temp, PRIVATE_FILE_MODE);
+    fs.renameSync(temp, target);
+  }
+  const keep = new Set(files);
+  let removed = 0;
+  for (const rel of listFiles(to)) {
+    if (keep.has(rel)) continue;
+    const file = path.join(to, rel);
+    fs.writeFileSync(file, Buffer.alloc(fs.statSync(file).size));
+    fs.rmSync(file, { force: true });
+    removed++;
+  }
+  return { files: files.length, removed };
+}
+
+/** The files below `dir`, by their paths in it, but those of its `tmp/` (files being written). */
+function listFiles(dir: string, prefix = ''): string[] {
+  return fs.readdirSync(path.join(dir, prefix), { withFileTypes: true }).flatMap((entry) => {
+    const rel = path.join(prefix, entry.name);
+    if (entry.isDirectory()) return prefix === '' && entry.name === 'tmp' ? [] : listFiles(dir, rel);
+    return entry.isFile() ? [rel] : [];
+  });
+}

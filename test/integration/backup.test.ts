@@ -1,0 +1,294 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { blobLayout } from '../../src/adapters/filesystem/blob-store.js';
+import { BACKUP_MANIFEST } from '../../src/data-backup.js';
+import { runCli } from '../support/cli.js';
+import { asVideo } from '../support/media-bytes.js';
+import { openCase, seedAgency, startTestService, type TestService } from '../support/service.js';
+import { startLocalS3, S3RVER_CREDENTIALS } from '../support/s3rver.js';
+import { copyFolder, tempDirsForFile } from '../support/stored-folder.js';
+
+const tempDir = tempDirsForFile('backup');
+const today = new Date().toISOString().slice(0, 10);
+const AGENCY = 'county-justice';
+
+let t: TestService;
+let data: string;
+let officer: string;
+let video: Buffer;
+let videoSha: string;
+
+const backup = (dir: string, ...args: string[]) => runCli(['backup', ...args], { LEDGER_DATA_DIR: dir });
+
+async function upload(bytes: Buffer, contentType: string): Promise<string> {
+  const res = await fetch(`${t.url}/v1/media`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${officer}`, 'content-type': contentType },
+    body: new Uint8Array(bytes),
+  });
+  expect(res.status).toBe(201);
+  return ((await res.json()) as { sha256: string }).sha256;
+}
+
+/** An act of evidence collection on `caseId`, acknowledged or the test fails. */
+async function collect(caseId: string, n: number): Promise<void> {
+  const res = await t.call('POST', `/v1/cases/${caseId}/acts`, {
+    token: officer,
+    body: {
+      type: 'EvidenceCollected',
+      occurredAt: `${today}T00:${String(10 + (n % 40)).padStart(2, '0')}:00+08:00`,
+      officers: ['alice', 'bob'],
+      data: { description: `证据${n}` },
+    },
+  });
+  expect([res.status, res.body?.code]).toEqual([201, undefined]);
+}
+
+/** A running service with registries, a case with a seizure on video, and a checkpoint. */
+beforeAll(async () => {
+  data = tempDir();
+  t = await startTestService({ LEDGER_DATA_DIR: data });
+  ({ officer } = await seedAgency(t, AGENCY));
+  video = asVideo(Buffer.alloc(300_000, 5));
+  videoSha = await upload(video, 'video/mp4');
+  expect((await openCase(t, officer, 'b-1')).status).toBe(201);
+  const seized = await t.call('POST', '/v1/cases/b-1/acts', {
+    token: officer,
+    body: {
+      type: 'PropertySeized',
+      occurredAt: `${today}T00:05:00+08:00`,
+      officers: ['alice', 'bob'],
+      data: { items: '设备', legalBasis: '《行政强制法》第二十二条' },
+      media: [videoSha],
+    },
+  });
+  expect(seized.status).toBe(201);
+  expect((await t.call('GET', '/v1/ledger/checkpoint')).status).toBe(200);
+  expect((await openCase(t, officer, 'b-2')).status).toBe(201);
+});
+
+afterAll(async () => {
+  await t.stop();
+});
+
+describe('ledger backup', () => {
+  it('when the service is writing, then the backup holds every act acknowledged before it, checks clean, and a service restored from it serves the case', async () => {
+    const before = 5;
+    for (let n = 0; n < before; n++) await collect('b-2', n);
+    const folder = path.join(tempDir(), 'backup');
+    // acts keep coming while the backup runs, each acknowledged one after another
+    let writing = true;
+    let during = 0;
+    const writer = (async () => {
+      while (writing) await collect('b-2', before + during++);
+    })();
+    const result = await backup(data, '--to', folder);
+    writing = false;
+    await writer;
+    expect(result.stdout).toContain('no fault found in the media');
+    expect(result.stdout).toContain('check of the copy:');
+    expect(result.stdout).toContain('no fault found');
+    expect(result.stdout).toContain(`media       1 (${video.length.toLocaleString('en-US')} bytes); 1 copied`);
+    expect(result.stderr).toContain('100%');
+    expect(result.code).toBe(0);
+    const manifest = JSON.parse(fs.readFileSync(path.join(folder, BACKUP_MANIFEST), 'utf8'));
+    expect(manifest.format).toBe('evidence-ledger-backup/1');
+    expect(manifest.files.map((f: { path: string }) => f.path)).toEqual(
+      expect.arrayContaining(['events.sqlite', 'data-keys.sqlite', 'keys/keyring.json', 'keys/master.key']),
+    );
+    // the read models are the log's views, made again at start-up: not copied
+    expect(fs.existsSync(path.join(folder, 'read-models.sqlite'))).toBe(false);
+    // private keys stay owner-only in the copy
+    for (const name of fs.readdirSync(path.join(folder, 'keys'))) {
+      expect(fs.statSync(path.join(folder, 'keys', name)).mode & 0o077).toBe(0);
+    }
+    expect(fs.statSync(folder).mode & 0o077).toBe(0);
+
+    // restored: the folder copied where a data folder goes, and a service started on it
+    const restored = copyFolder(folder, tempDir);
+    const r = await startTestService({ LEDGER_DATA_DIR: restored });
+    try {
+      expect(await r.service.readModelsCaughtUp()).toBe(true);
+      const reader = r.token('alice', AGENCY, ['officer']);
+      const file = await r.call('GET', '/v1/cases/b-2', { token: reader });
+      expect(file.status).toBe(200);
+      const collected = file.body.timeline.filter((e: { type: string }) => e.type === 'EvidenceCollected');
+      expect(collected.length).toBeGreaterThanOrEqual(before);
+      expect(collected.length).toBeLessThanOrEqual(before + during);
+      // the medium comes back byte for byte, and the case's bundle verifies offline with the restored keys
+      const medium = await fetch(`${r.url}/v1/media/${videoSha}`, { headers: { authorization: `Bearer ${reader}` } });
+      expect(medium.status).toBe(200);
+      expect(Buffer.from(await medium.arrayBuffer()).equals(video)).toBe(true);
+      expect(medium.headers.get('content-type')).toBe('video/mp4');
+      const bundle = await fetch(`${r.url}/v1/cases/b-1/bundle`, { headers: { authorization: `Bearer ${reader}` } });
+      expect(bundle.status).toBe(200);
+      const bundleFile = path.join(tempDir(), 'b-1.tar');
+      fs.writeFileSync(bundleFile, Buffer.from(await bundle.arrayBuffer()));
+      const verified = await runCli(['verify', bundleFile]);
+      expect([verified.code, verified.stdout]).toEqual([0, expect.stringContaining('valid')]);
+      // a token the original service issued is good on the restored one: the same keys
+      expect((await r.call('GET', '/v1/cases/b-1', { token: officer })).status).toBe(200);
+    } finally {
+      await r.stop();
+    }
+  });
+
+  it('when a folder holds an earlier backup, then a backup into it copies only the media it lacks and replaces the log', async () => {
+    const folder = path.join(tempDir(), 'backup');
+    const first = await backup(data, '--to', folder, '--json', '--no-check');
+    expect(first.code).toBe(0);
+    const earlier = JSON.parse(first.stdout);
+    expect(earlier.media).toMatchObject({ store: 'filesystem', files: 1, copied: 1 });
+    const photo = await upload(Buffer.from('\x89PNG\r\n\x1a\nphoto of the site'), 'image/png');
+    await collect('b-2', 100);
+    const second = await backup(data, '--to', folder, '--json');
+    expect(second.code).toBe(0);
+    const later = JSON.parse(second.stdout);
+    expect(later.media).toMatchObject({ store: 'filesystem', files: 2, copied: 1 });
+    expect(later.log.lastPosition).toBeGreaterThan(earlier.log.lastPosition);
+    expect(later.check).toMatchObject({ faultCount: 0 });
+    expect(later.check.events).toBe(later.log.lastPosition);
+    expect(fs.existsSync(blobLayout(path.join(folder, 'media'), photo).blob)).toBe(true);
+    // no work files left behind
+    expect(fs.readdirSync(folder).filter((name) => name.startsWith('.backup-'))).toEqual([]);
+  });
+
+  it('when a medium in the data folder no longer matches its hash, then it is named, not copied, and the exit is 1', async () => {
+    const damaged = copyFolder(data, tempDir);
+    fs.rmSync(path.join(damaged, 'service.lock'), { force: true });
+    const blob = blobLayout(path.join(damaged, 'media'), videoSha).blob;
+    fs.chmodSync(blob, 0o600);
+    const bytes = fs.readFileSync(blob);
+    bytes[bytes.length - 1] = bytes[bytes.length - 1]! ^ 1;
+    fs.writeFileSync(blob, bytes);
+    const folder = path.join(tempDir(), 'backup');
+    const result = await backup(damaged, '--to', folder);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain(`medium_mismatch: ${blob}`);
+    expect(fs.existsSync(blobLayout(path.join(folder, 'media'), videoSha).blob)).toBe(false);
+    // and the check of the copy says the seizure's recording is missing from it
+    expect(result.stdout).toContain(`media_missing: medium ${videoSha}`);
+  });
+
+  it('when the backup folder is the data folder, inside it, or holds something else, then the backup refuses and writes nothing', async () => {
+    for (const to of [data, path.join(data, 'backup')]) {
+      const result = await backup(data, '--to', to);
+      expect(result.code).toBe(1);
+      expect(result.stderr).toContain('is the data folder, or in it, or holds it');
+    }
+    expect(fs.existsSync(path.join(data, 'backup'))).toBe(false);
+    const other = tempDir();
+    fs.writeFileSync(path.join(other, 'notes.txt'), 'mine');
+    const result = await backup(data, '--to', other);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('is not empty and holds no backup');
+    expect(fs.readdirSync(other)).toEqual(['notes.txt']);
+  });
+
+  it('when there is no log, or it is in EventStoreDB, then the backup refuses and says why', async () => {
+    const empty = tempDir();
+    const none = await backup(empty, '--to', path.join(tempDir(), 'b'));
+    expect(none.code).toBe(1);
+    expect(none.stderr).toContain('no event store');
+    const esdb = await runCli(['backup', '--to', path.join(tempDir(), 'b')], {
+      LEDGER_DATA_DIR: data,
+      EVENTSTORE_URL: 'esdb://127.0.0.1:2113?tls=false',
+    });
+    expect(esdb.code).toBe(1);
+    expect(esdb.stderr).toContain('the log is in EventStoreDB');
+  });
+
+  it('when the media are in S3, then the log and keys are backed up, the media are not, and the report says where they are', async () => {
+    const s3 = await startLocalS3();
+    try {
+      const bucket = await s3.newBucket();
+      const env = {
+        S3_ENDPOINT: s3.endpoint,
+        S3_BUCKET: bucket,
+        S3_REGION: 'us-east-1',
+        S3_ACCESS_KEY_ID: S3RVER_CREDENTIALS.accessKeyId,
+        S3_SECRET_ACCESS_KEY: S3RVER_CREDENTIALS.secretAccessKey,
+        S3_FORCE_PATH_STYLE: 'true',
+      };
+      const dir = tempDir();
+      const s = await startTestService({ ...env, LEDGER_DATA_DIR: dir });
+      await seedAgency(s, 'county-s3');
+      await s.stop();
+      const folder = path.join(tempDir(), 'backup');
+      const result = await runCli(['backup', '--to', folder], { ...env, LEDGER_DATA_DIR: dir });
+      expect(result.stdout).toContain(`media       not copied: they are in the S3 bucket ${bucket}`);
+      expect(result.stdout).toContain('no fault found');
+      expect(result.code).toBe(0);
+      expect(fs.existsSync(path.join(folder, 'events.sqlite'))).toBe(true);
+      expect(fs.existsSync(path.join(folder, 'media'))).toBe(false);
+    } finally {
+      await s3.close();
+    }
+  });
+
+  it('when the data keys are kept beside the media, then the backup mirrors them: a key destroyed since leaves the backup too', async () => {
+    const dir = tempDir();
+    const env = { LEDGER_DATA_DIR: dir, LEDGER_DATA_KEY_STORE: 'media' };
+    const s = await startTestService(env);
+    const { officer: own } = await seedAgency(s, 'county-keys');
+    // a person's identity number is sealed under the case's own data key
+    for (const caseId of ['dk-1', 'dk-2']) {
+      const opened = await openCase(s, own, caseId, {
+        parties: [{ kind: 'person', name: '张三', idNumber: '110101199003071234' }],
+      });
+      expect(opened.status).toBe(201);
+    }
+    await s.stop();
+    const keysFolder = path.join(dir, 'media', 'data-keys');
+    const keyFiles = fs.readdirSync(keysFolder).filter((name) => name !== 'tmp');
+    expect(keyFiles.length).toBeGreaterThanOrEqual(2);
+    const folder = path.join(tempDir(), 'backup');
+    const first = await runCli(['backup', '--to', folder, '--json'], env);
+    expect(first.code).toBe(0);
+    expect(JSON.parse(first.stdout).dataKeyObjects).toEqual({ files: keyFiles.length, removed: 0 });
+    for (const name of keyFiles) {
+      expect(fs.readFileSync(path.join(folder, 'media', 'data-keys', name))).toEqual(
+        fs.readFileSync(path.join(keysFolder, name)),
+      );
+    }
+    // as an erasure destroys a key
+    fs.rmSync(path.join(keysFolder, keyFiles[0]!));
+    const second = await runCli(['backup', '--to', folder, '--json', '--no-check'], env);
+    expect(second.code).toBe(0);
+    expect(JSON.parse(second.stdout).dataKeyObjects).toEqual({ files: keyFiles.length - 1, removed: 1 });
+    expect(fs.existsSync(path.join(folder, 'media', 'data-keys', keyFiles[0]!))).toBe(false);
+  });
+
+  it('when the keys are kept elsewhere, then the backup folder holds them in its own keys/ and a service starts on a copy of it alone', async () => {
+    const dir = tempDir();
+    const keysDir = path.join(tempDir(), 'keys');
+    const masterKey = path.join(tempDir(), 'master.hex');
+    const env = { LEDGER_DATA_DIR: dir, LEDGER_KEYS_DIR: keysDir, LEDGER_MASTER_KEY_FILE: masterKey };
+    const s = await startTestService(env);
+    const { officer: own } = await seedAgency(s, 'county-apart');
+    const opened = await openCase(s, own, 'ka-1', {
+      parties: [{ kind: 'person', name: '李四', idNumber: '110101199003075678' }],
+    });
+    expect(opened.status).toBe(201);
+    await s.stop();
+    const folder = path.join(tempDir(), 'backup');
+    const result = await runCli(['backup', '--to', folder], env);
+    expect(result.code).toBe(0);
+    expect(fs.readFileSync(path.join(folder, 'keys', 'master.key'))).toEqual(fs.readFileSync(masterKey));
+    // started with nothing but the copy: its keys open the person's sealed values (start-up refuses otherwise)
+    const r = await startTestService({ LEDGER_DATA_DIR: copyFolder(folder, tempDir) });
+    try {
+      const file = await r.call('GET', '/v1/cases/ka-1', { token: r.token('alice', 'county-apart', ['officer']) });
+      expect(file.status).toBe(200);
+      expect(file.body.parties[0]).toMatchObject({ kind: 'person', name: '李四', idNumber: '110101199003075678' });
+    } finally {
+      await r.stop();
+    }
+  });
+
+  it('when --to is missing, then it is a usage error', async () => {
+    const result = await backup(data);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('--to FOLDER is required');
+  });
+});
