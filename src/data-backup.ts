@@ -32,6 +32,8 @@ import { makePrivateFolder } from './data-folder.js';
 /** The manifest's name in a backup folder, and what it says the folder is. */
 export const BACKUP_MANIFEST = 'backup.json';
 export const BACKUP_FORMAT = 'evidence-ledger-backup/1';
+/** The work folder of a backup in progress, in the backup folder: its copies before they take their places. */
+const WORK_PREFIX = '.backup-';
 
 export interface BackupFile {
   /** The path in the backup folder, with `/`. */
@@ -102,8 +104,13 @@ export async function backupDataFolder(options: BackupOptions): Promise<BackupRe
   checkFolders(config, config.eventStore.path, to);
   makePrivateFolder(to);
   const lock = lockDataFolder(to, { command: 'ledger backup', since: options.now() });
-  const work = path.join(to, `.backup-${randomUUID()}`);
+  const work = path.join(to, `${WORK_PREFIX}${randomUUID()}`);
   try {
+    // what a backup killed part way left (the lock says no other one runs): never read, only in the way
+    for (const name of fs.readdirSync(to)) {
+      if (name.startsWith(WORK_PREFIX)) fs.rmSync(path.join(to, name), { recursive: true, force: true });
+    }
+    fs.rmSync(path.join(to, 'media', 'tmp'), { recursive: true, force: true });
     makePrivateFolder(work);
     return await copyAll(options, work);
   } finally {
@@ -188,11 +195,16 @@ async function copyAll(options: BackupOptions, work: string): Promise<BackupRepo
     config.dataKeyStore.kind === 'media' && config.blobStore.kind === 'filesystem'
       ? mirrorFolder(path.join(config.blobStore.dir, 'data-keys'), path.join(to, 'media', 'data-keys'))
       : undefined;
-  // every copy complete: each replaces its earlier version, the log last, then the manifest says what is there
+  // every copy complete, each replaces its earlier version: what the log needs before it, the outbox after it, so
+  // that a backup stopped between two of these leaves no copy the log needs older than it, nor an outbox ahead of
+  // it; then the manifest says what is there
   const files: BackupFile[] = [];
-  for (const { name } of databases) files.push(await place(work, to, name));
-  for (const name of keyFiles) files.push(await place(work, to, name));
-  files.push(await place(work, to, 'events.sqlite'));
+  const placed = async (name: string) => files.push(await place(work, to, name));
+  const after = databases.filter(({ name }) => name === 'webhooks.sqlite');
+  for (const { name } of databases) if (!after.some((d) => d.name === name)) await placed(name);
+  for (const name of keyFiles) await placed(name);
+  await placed('events.sqlite');
+  for (const { name } of after) await placed(name);
   const report: BackupReport = {
     format: BACKUP_FORMAT,
     folder: to,

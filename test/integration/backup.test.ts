@@ -96,6 +96,11 @@ describe('ledger backup', () => {
     expect(manifest.files.map((f: { path: string }) => f.path)).toEqual(
       expect.arrayContaining(['events.sqlite', 'data-keys.sqlite', 'keys/keyring.json', 'keys/master.key']),
     );
+    // placed in this order (the manifest lists them so): what the log needs before it, the outbox after it
+    const placed = manifest.files.map((f: { path: string }) => f.path);
+    expect(placed.indexOf('data-keys.sqlite')).toBeLessThan(placed.indexOf('events.sqlite'));
+    expect(placed.indexOf('keys/master.key')).toBeLessThan(placed.indexOf('events.sqlite'));
+    expect(placed.indexOf('webhooks.sqlite')).toBeGreaterThan(placed.indexOf('events.sqlite'));
     // the read models are the log's views, made again at start-up: not copied
     expect(fs.existsSync(path.join(folder, 'read-models.sqlite'))).toBe(false);
     // private keys stay owner-only in the copy
@@ -139,6 +144,10 @@ describe('ledger backup', () => {
     expect(first.code).toBe(0);
     const earlier = JSON.parse(first.stdout);
     expect(earlier.media).toMatchObject({ store: 'filesystem', files: 1, copied: 1 });
+    // what a backup killed part way leaves: its work folder and a medium half copied
+    fs.mkdirSync(path.join(folder, '.backup-killed'));
+    fs.writeFileSync(path.join(folder, '.backup-killed', 'events.sqlite'), 'half a copy');
+    fs.writeFileSync(path.join(folder, 'media', 'tmp', 'partial'), 'half a medium');
     const photo = await upload(Buffer.from('\x89PNG\r\n\x1a\nphoto of the site'), 'image/png');
     await collect('b-2', 100);
     const second = await backup(data, '--to', folder, '--json');
@@ -149,8 +158,9 @@ describe('ledger backup', () => {
     expect(later.check).toMatchObject({ faultCount: 0 });
     expect(later.check.events).toBe(later.log.lastPosition);
     expect(fs.existsSync(blobLayout(path.join(folder, 'media'), photo).blob)).toBe(true);
-    // no work files left behind
+    // no work files left behind, this backup's or the killed one's
     expect(fs.readdirSync(folder).filter((name) => name.startsWith('.backup-'))).toEqual([]);
+    expect(fs.readdirSync(path.join(folder, 'media', 'tmp'))).toEqual([]);
   });
 
   it('when a medium in the data folder no longer matches its hash, then it is named, not copied, and the exit is 1', async () => {
