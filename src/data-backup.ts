@@ -4,11 +4,12 @@ import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { blobLayout } from './adapters/filesystem/blob-store.js';
 import { SqliteEventStore } from './adapters/sqlite/event-store.js';
-import { lockDataFolder } from './adapters/sqlite/folder-lock.js';
+import { LOCK_FILE, lockDataFolder, type FolderLock } from './adapters/sqlite/folder-lock.js';
 import { PRIVATE_FILE_MODE } from './adapters/sqlite/private-file.js';
 import { snapshotDatabase } from './adapters/sqlite/snapshot.js';
 import type { Config } from './config.js';
 import { makePrivateFolder } from './data-folder.js';
+import { DataFolderInUse } from './errors.js';
 
 /**
  * A backup of the embedded default's data folder (`ledger backup`): a folder laid out as a data folder, holding
@@ -103,7 +104,13 @@ export async function backupDataFolder(options: BackupOptions): Promise<BackupRe
   }
   checkFolders(config, config.eventStore.path, to);
   makePrivateFolder(to);
-  const lock = lockDataFolder(to, { command: 'ledger backup', since: options.now() });
+  let lock: FolderLock;
+  try {
+    lock = lockDataFolder(to, { command: 'ledger backup', since: options.now() });
+  } catch (err) {
+    if (!(err instanceof DataFolderInUse)) throw err;
+    throw new BackupRefused(`${err.message.replace('the data folder', 'the backup folder')}: let it finish first`);
+  }
   const work = path.join(to, `${WORK_PREFIX}${randomUUID()}`);
   try {
     // what a backup killed part way left (the lock says no other one runs): never read, only in the way
@@ -150,7 +157,9 @@ function checkFolders(config: Config, log: string, to: string): void {
     if ((err as NodeJS.ErrnoException).code === 'ENOTDIR') throw new BackupRefused(`${to} is not a folder`);
     throw err;
   }
-  if (entries.length === 0) return;
+  // the lock file and the work folders a backup makes (one running, which then refuses to share the folder, or one
+  // killed part way, whose leavings are cleared) are no one else's files
+  if (entries.every((name) => name === LOCK_FILE || name.startsWith(WORK_PREFIX))) return;
   let manifest: unknown;
   try {
     manifest = JSON.parse(fs.readFileSync(path.join(to, BACKUP_MANIFEST), 'utf8'));

@@ -195,6 +195,17 @@ describe('ledger backup', () => {
     expect(fs.readdirSync(other)).toEqual(['notes.txt']);
   });
 
+  it('when a backup is running into a folder, then a second one into it refuses and the first completes', async () => {
+    const folder = path.join(tempDir(), 'backup');
+    const first = backup(data, '--to', folder, '--no-check');
+    const second = await backup(data, '--to', folder, '--no-check');
+    expect(second.code).toBe(1);
+    expect(second.stderr).toContain(`the backup folder ${folder} is in use by ledger backup`);
+    const done = await first;
+    expect(done.code).toBe(0);
+    expect(fs.existsSync(path.join(folder, BACKUP_MANIFEST))).toBe(true);
+  });
+
   it('when there is no log, or it is in EventStoreDB, then the backup refuses and says why', async () => {
     const empty = tempDir();
     const none = await backup(empty, '--to', path.join(tempDir(), 'b'));
