@@ -1,13 +1,12 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { pipeline } from 'node:stream/promises';
-import { blobLayout } from './adapters/filesystem/blob-store.js';
 import { SqliteEventStore } from './adapters/sqlite/event-store.js';
 import { LOCK_FILE, lockDataFolder, type FolderLock } from './adapters/sqlite/folder-lock.js';
 import { PRIVATE_FILE_MODE } from './adapters/sqlite/private-file.js';
 import { snapshotDatabase } from './adapters/sqlite/snapshot.js';
 import type { Config } from './config.js';
+import { copyMedia, fileSha256, mirrorFolder, type MediaCopy, type MediaFault } from './data-copy.js';
 import { makePrivateFolder } from './data-folder.js';
 import { DataFolderInUse } from './errors.js';
 
@@ -43,12 +42,7 @@ export interface BackupFile {
   readonly sha256: string;
 }
 
-export interface BackupFault {
-  readonly code: 'medium_mismatch' | 'medium_unreadable';
-  /** The file in the data folder. */
-  readonly path: string;
-  readonly detail: string;
-}
+export type BackupFault = MediaFault;
 
 export interface BackupReport {
   readonly format: typeof BACKUP_FORMAT;
@@ -59,17 +53,8 @@ export interface BackupReport {
   readonly log: { readonly lastPosition: number };
   /** The databases and keys copied, with their digests. */
   readonly files: readonly BackupFile[];
-  readonly media:
-    | {
-        readonly store: 'filesystem';
-        /** Media in the data folder, and their bytes. */
-        readonly files: number;
-        readonly bytes: number;
-        /** Of those, copied by this backup (the others were in the backup folder already). */
-        readonly copied: number;
-        readonly copiedBytes: number;
-      }
-    | { readonly store: 's3'; readonly bucket: string };
+  /** The media of the data folder, and those this backup copied (the others were in the backup folder already). */
+  readonly media: ({ readonly store: 'filesystem' } & MediaCopy) | { readonly store: 's3'; readonly bucket: string };
   /** The data keys' folder of a media data-key store, mirrored (absent with the SQLite data-key store). */
   readonly dataKeyObjects?: { readonly files: number; readonly removed: number };
   readonly faults: readonly BackupFault[];
@@ -198,7 +183,12 @@ async function copyAll(options: BackupOptions, work: string): Promise<BackupRepo
   const faults: BackupFault[] = [];
   const media =
     config.blobStore.kind === 'filesystem'
-      ? await copyMedia(config.blobStore.dir, path.join(to, 'media'), faults, progress)
+      ? {
+          store: 'filesystem' as const,
+          ...(await copyMedia(config.blobStore.dir, path.join(to, 'media'), faults, (done, total) =>
+            progress('media', done, total, 'media'),
+          )),
+        }
       : ({ store: 's3', bucket: config.blobStore.bucket } as const);
   const dataKeyObjects =
     config.dataKeyStore.kind === 'media' && config.blobStore.kind === 'filesystem'
@@ -266,9 +256,7 @@ async function place(work: string, to: string, name: string): Promise<BackupFile
   const into = path.join(to, name);
   makePrivateFolder(path.dirname(into));
   const bytes = fs.statSync(from).size;
-  const hash = createHash('sha256');
-  for await (const chunk of fs.createReadStream(from)) hash.update(chunk as Buffer);
-  const sha256 = hash.digest('hex');
+  const sha256 = await fileSha256(from);
   // a database copied over an older one: SQLite's files beside the older one would be read with the new one
   for (const suffix of ['-wal', '-shm']) fs.rmSync(into + suffix, { force: true });
   fs.renameSync(from, into);
@@ -279,153 +267,4 @@ function writeFileAtomically(file: string, text: string): void {
   const temp = `${file}.${randomUUID()}.tmp`;
   fs.writeFileSync(temp, text, { mode: PRIVATE_FILE_MODE });
   fs.renameSync(temp, file);
-}
-
-const HEX64 = /^[0-9a-f]{64}$/;
-
-/**
- * Copies each medium of the media folder (`sha256/aa/bb/<hash>` and its sidecar `<hash>.json`) the backup lacks,
- * hashing it as it is read: one whose bytes are not its name is not copied, and named as a fault.
- */
-async function copyMedia(
-  from: string,
-  to: string,
-  faults: BackupFault[],
-  progress: NonNullable<BackupOptions['progress']>,
-): Promise<Extract<BackupReport['media'], { store: 'filesystem' }>> {
-  const hashes = listMedia(from);
-  let bytes = 0;
-  let copied = 0;
-  let copiedBytes = 0;
-  makePrivateFolder(path.join(to, 'sha256'));
-  const temp = path.join(to, 'tmp');
-  makePrivateFolder(temp);
-  progress('media', 0, hashes.length, 'media');
-  for (const [i, sha256] of hashes.entries()) {
-    const source = blobLayout(from, sha256);
-    const target = blobLayout(to, sha256);
-    const size = fs.statSync(source.blob).size;
-    bytes += size;
-    if (!sameSize(target.blob, size) || !fs.existsSync(target.sidecar)) {
-      const fault = await copyMedium(source, target, sha256, temp);
-      if (fault) faults.push(fault);
-      else {
-        copied++;
-        copiedBytes += size;
-      }
-    }
-    progress('media', i + 1, hashes.length, 'media');
-  }
-  return { store: 'filesystem', files: hashes.length, bytes, copied, copiedBytes };
-}
-
-/** The media of a media folder, by their names, in order. */
-function listMedia(dir: string): string[] {
-  const root = path.join(dir, 'sha256');
-  const hashes: string[] = [];
-  const folders = (p: string) =>
-    fs.existsSync(p)
-      ? fs
-          .readdirSync(p, { withFileTypes: true })
-          .filter((e) => e.isDirectory())
-          .map((e) => e.name)
-          .sort()
-      : [];
-  for (const a of folders(root)) {
-    for (const b of folders(path.join(root, a))) {
-      for (const name of fs.readdirSync(path.join(root, a, b)).sort()) {
-        if (HEX64.test(name) && name.startsWith(a + b)) hashes.push(name);
-      }
-    }
-  }
-  return hashes;
-}
-
-function sameSize(file: string, size: number): boolean {
-  try {
-    return fs.statSync(file).size === size;
-  } catch {
-    return false;
-  }
-}
-
-/** Copies one medium (its sidecar, then its bytes, checked), read-only as the store keeps it. */
-async function copyMedium(
-  source: { folder: string; blob: string; sidecar: string },
-  target: { folder: string; blob: string; sidecar: string },
-  sha256: string,
-  temp: string,
-): Promise<BackupFault | undefined> {
-  const partial = path.join(temp, randomUUID());
-  const hash = createHash('sha256');
-  try {
-    await pipeline(
-      fs.createReadStream(source.blob),
-      async function* (chunks: AsyncIterable<Buffer>) {
-        for await (const chunk of chunks) {
-          hash.update(chunk);
-          yield chunk;
-        }
-      },
-      fs.createWriteStream(partial, { mode: PRIVATE_FILE_MODE }),
-    );
-  } catch (err) {
-    fs.rmSync(partial, { force: true });
-    return { code: 'medium_unreadable', path: source.blob, detail: (err as Error).message };
-  }
-  const actual = hash.digest('hex');
-  if (actual !== sha256) {
-    fs.rmSync(partial, { force: true });
-    return { code: 'medium_mismatch', path: source.blob, detail: `its bytes hash to ${actual}` };
-  }
-  makePrivateFolder(target.folder);
-  if (fs.existsSync(source.sidecar)) {
-    const sidecar = `${partial}.json`;
-    fs.copyFileSync(source.sidecar, sidecar);
-    replaceReadOnly(sidecar, target.sidecar);
-  }
-  replaceReadOnly(partial, target.blob);
-  return undefined;
-}
-
-function replaceReadOnly(from: string, to: string): void {
-  fs.chmodSync(from, 0o400);
-  fs.renameSync(from, to);
-}
-
-/**
- * Makes `to` hold exactly the files of `from` (the data keys' objects of a media data-key store, not its `tmp/`):
- * copies them, and removes those `from` no longer has (a data key destroyed by an erasure), its bytes overwritten
- * with zeros first, as the store removes its own.
- */
-function mirrorFolder(from: string, to: string): { files: number; removed: number } {
-  const files = fs.existsSync(from) ? listFiles(from) : [];
-  makePrivateFolder(to);
-  for (const rel of files) {
-    const target = path.join(to, rel);
-    makePrivateFolder(path.dirname(target));
-    const temp = `${target}.${randomUUID()}.tmp`;
-    fs.copyFileSync(path.join(from, rel), temp);
-    fs.chmodSync(temp, PRIVATE_FILE_MODE);
-    fs.renameSync(temp, target);
-  }
-  const keep = new Set(files);
-  let removed = 0;
-  for (const rel of listFiles(to)) {
-    if (keep.has(rel)) continue;
-    const file = path.join(to, rel);
-    fs.writeFileSync(file, Buffer.alloc(fs.statSync(file).size));
-    fs.rmSync(file, { force: true });
-    removed++;
-  }
-  return { files: files.length, removed };
-}
-
-/** The files below `dir`, by their paths in it, but those of its `tmp/` (files being written). */
-function listFiles(dir: string, prefix = ''): string[] {
-  return fs.readdirSync(path.join(dir, prefix), { withFileTypes: true }).flatMap((entry) => {
-    const rel = path.join(prefix, entry.name);
-    if (entry.isDirectory()) return prefix === '' && entry.name === 'tmp' ? [] : listFiles(dir, rel);
-    return entry.isFile() ? [rel] : [];
-  });
 }

@@ -1,12 +1,11 @@
 import path from 'node:path';
-import { PassThrough } from 'node:stream';
 import { parseArgs } from 'node:util';
 import { systemClock } from '../adapters/clock/system-clock.js';
 import { loadConfig } from '../config.js';
-import { backupDataFolder, BackupRefused, type BackupReport, type BackupStage } from '../data-backup.js';
-import { check } from './check.js';
+import { backupDataFolder, BackupRefused, type BackupReport } from '../data-backup.js';
+import { backupCheckEnv, checkFolder } from './check-folder.js';
 import { print, UsageError, type CliIo } from './io.js';
-import { progressBar, type Progress } from './progress.js';
+import { stagedProgress } from './progress.js';
 
 export const backupHelp = `Usage: ledger backup --to FOLDER [--no-check] [--json]
 
@@ -22,8 +21,8 @@ each file). It must be empty, missing, or hold an earlier backup, which is broug
 replaced once their copies are complete, and only the media it lacks are copied. Then the copy is checked as
 "ledger check --media --skip-read-models" checks a data folder (--no-check skips it).
 
-To restore: stop the service, copy FOLDER to where the data folder is to be (cp -a keeps its modes), point
-LEDGER_DATA_DIR at it and start the service. Acts recorded after the backup are not in it (docs/operations.md).
+To restore: stop the service, "ledger restore --from FOLDER" into an empty data folder (each file checked against
+the manifest first), then start the service on it. Acts recorded after the backup are not in it (docs/operations.md).
 
 With EVENTSTORE_URL the log is not here to copy: the command refuses (back EventStoreDB up with its own tools).
 With S3_BUCKET the media are in the bucket and are not copied (keep the bucket versioned or replicated).
@@ -57,34 +56,27 @@ export async function backup(argv: string[], io: CliIo): Promise<number> {
   if (!values.to) throw new UsageError('--to FOLDER is required: where the backup goes');
   const config = loadConfig(io.env, io.cwd);
   const to = path.resolve(io.cwd, values.to);
-  const stderr = io.stderr as NodeJS.WritableStream & { isTTY?: boolean };
-  const bars = new Map<BackupStage, Progress>();
-  let current: BackupStage | undefined;
+  const progress = stagedProgress(io.stderr);
   let report: BackupReport;
   try {
-    report = await backupDataFolder({
-      config,
-      to,
-      now: () => systemClock.now(),
-      progress: (stage, done, total, unit) => {
-        if (current !== stage) {
-          if (current) bars.get(current)!.finish();
-          current = stage;
-          bars.set(stage, progressBar(stderr, `${unit} (${stage})`));
-        }
-        bars.get(stage)!.update(done, total);
-      },
-    });
+    report = await backupDataFolder({ config, to, now: () => systemClock.now(), progress: progress.update });
   } catch (err) {
-    if (current) bars.get(current)!.finish();
+    progress.finish();
     if (err instanceof BackupRefused) {
       print(io.stderr, `ledger backup: ${err.message}`);
       return 1;
     }
     throw err;
   }
-  if (current) bars.get(current)!.finish();
-  const checked = values['no-check'] ? undefined : await checkCopy(report, io, values.json === true);
+  progress.finish();
+  const checked = values['no-check']
+    ? undefined
+    : await checkFolder(
+        io,
+        backupCheckEnv(report.folder, io.env),
+        report.media.store === 'filesystem',
+        values.json === true,
+      );
   if (values.json) {
     print(io.stdout, JSON.stringify({ ...report, ...(checked ? { check: checked.report } : {}) }, null, 2));
   } else {
@@ -93,31 +85,6 @@ export async function backup(argv: string[], io: CliIo): Promise<number> {
   }
   const faulty = report.faults.length > 0 || (checked !== undefined && checked.code !== 0);
   return faulty ? 1 : 0;
-}
-
-/** Runs `ledger check` on the backup folder as a data folder of the default layout, the embedded stores only. */
-async function checkCopy(
-  report: BackupReport,
-  io: CliIo,
-  json: boolean,
-): Promise<{ code: number; text: string; report?: unknown }> {
-  const env: Record<string, string | undefined> = { LEDGER_DATA_DIR: report.folder };
-  // what the log is checked with; where it is stored comes from the backup folder alone
-  for (const name of ['LEDGER_LOG_ORIGIN', 'LEDGER_CRYPTO_SUITE', 'LEDGER_UTC_OFFSET', 'AGENCY_UTC_OFFSETS']) {
-    if (io.env[name] !== undefined) env[name] = io.env[name];
-  }
-  const out = new PassThrough();
-  const chunks: Buffer[] = [];
-  out.on('data', (c: Buffer) => chunks.push(c));
-  const media = report.media.store === 'filesystem' ? ['--media'] : [];
-  const code = await check(['--skip-read-models', ...media, ...(json ? ['--json'] : [])], {
-    stdout: out,
-    stderr: io.stderr,
-    env,
-    cwd: io.cwd,
-  });
-  const text = Buffer.concat(chunks).toString('utf8');
-  return { code, text, ...(json ? { report: JSON.parse(text) as unknown } : {}) };
 }
 
 function summary(report: BackupReport): string {

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import { ConfigError } from '../errors.js';
 import { print, UsageError, type CliIo } from './io.js';
 import { backup } from './backup.js';
+import { restore } from './restore.js';
 import { check } from './check.js';
 import { keys } from './keys.js';
 import { rebuild } from './rebuild.js';
@@ -25,6 +26,7 @@ const COMMANDS: Record<string, { run: Command; summary: string; subcommands?: re
   rebuild: { run: rebuild, summary: 'drop and rebuild the read models from the log' },
   check: { run: check, summary: 'verify every chain, signature and checkpoint of the store' },
   backup: { run: backup, summary: 'copy the data folder, whole and checked, while the service runs' },
+  restore: { run: restore, summary: 'restore a backup into an empty data folder, each file checked' },
   bundle: { run: bundle, summary: "download a case's evidence bundle from the service" },
   verify: { run: verify, summary: 'check an evidence bundle offline' },
   calendar: { run: calendar, summary: "record a year's holidays and make-up working days" },

@@ -52,3 +52,27 @@ export function progressBar(
     },
   };
 }
+
+/** Progress of work in stages, a bar per stage (`pages (log)`), each ended as the next begins. */
+export interface StagedProgress {
+  update(stage: string, done: number, total: number, unit: string): void;
+  /** Ends the current stage's bar. */
+  finish(): void;
+}
+
+export function stagedProgress(stream: NodeJS.WritableStream & { isTTY?: boolean }): StagedProgress {
+  let current: { stage: string; bar: Progress } | undefined;
+  return {
+    update(stage, done, total, unit) {
+      if (current?.stage !== stage) {
+        current?.bar.finish();
+        current = { stage, bar: progressBar(stream, `${unit} (${stage})`) };
+      }
+      current.bar.update(done, total);
+    },
+    finish() {
+      current?.bar.finish();
+      current = undefined;
+    },
+  };
+}

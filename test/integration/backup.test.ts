@@ -109,8 +109,12 @@ describe('ledger backup', () => {
     }
     expect(fs.statSync(folder).mode & 0o077).toBe(0);
 
-    // restored: the folder copied where a data folder goes, and a service started on it
-    const restored = copyFolder(folder, tempDir);
+    // restored into an empty data folder, each file checked against the manifest, and a service started on it
+    const restored = path.join(tempDir(), 'data');
+    const restoring = await runCli(['restore', '--from', folder], { LEDGER_DATA_DIR: restored });
+    expect(restoring.stdout).toContain('check of the restored folder:');
+    expect(restoring.stdout).toContain('no fault found');
+    expect(restoring.code).toBe(0);
     const r = await startTestService({ LEDGER_DATA_DIR: restored });
     try {
       expect(await r.service.readModelsCaughtUp()).toBe(true);
@@ -272,6 +276,16 @@ describe('ledger backup', () => {
         fs.readFileSync(path.join(keysFolder, name)),
       );
     }
+    // restored where data keys are kept beside the media, they are there again, each as it was
+    const restoredEnv = { LEDGER_DATA_DIR: path.join(tempDir(), 'data'), LEDGER_DATA_KEY_STORE: 'media' };
+    const restored = await runCli(['restore', '--from', folder, '--json'], restoredEnv);
+    expect(restored.code).toBe(0);
+    expect(JSON.parse(restored.stdout).dataKeyObjects).toEqual({ files: keyFiles.length });
+    for (const name of keyFiles) {
+      expect(fs.readFileSync(path.join(restoredEnv.LEDGER_DATA_DIR, 'media', 'data-keys', name))).toEqual(
+        fs.readFileSync(path.join(keysFolder, name)),
+      );
+    }
     // as an erasure destroys a key
     fs.rmSync(path.join(keysFolder, keyFiles[0]!));
     const second = await runCli(['backup', '--to', folder, '--json', '--no-check'], env);
@@ -296,15 +310,62 @@ describe('ledger backup', () => {
     const result = await runCli(['backup', '--to', folder], env);
     expect(result.code).toBe(0);
     expect(fs.readFileSync(path.join(folder, 'keys', 'master.key'))).toEqual(fs.readFileSync(masterKey));
-    // started with nothing but the copy: its keys open the person's sealed values (start-up refuses otherwise)
-    const r = await startTestService({ LEDGER_DATA_DIR: copyFolder(folder, tempDir) });
-    try {
-      const file = await r.call('GET', '/v1/cases/ka-1', { token: r.token('alice', 'county-apart', ['officer']) });
-      expect(file.status).toBe(200);
-      expect(file.body.parties[0]).toMatchObject({ kind: 'person', name: '李四', idNumber: '110101199003075678' });
-    } finally {
-      await r.stop();
-    }
+    // started with nothing but a copy of it: its keys open the person's sealed values (start-up refuses otherwise)
+    const opens = async (serviceEnv: Record<string, string>) => {
+      const r = await startTestService(serviceEnv);
+      try {
+        const file = await r.call('GET', '/v1/cases/ka-1', { token: r.token('alice', 'county-apart', ['officer']) });
+        expect(file.status).toBe(200);
+        expect(file.body.parties[0]).toMatchObject({ kind: 'person', name: '李四', idNumber: '110101199003075678' });
+      } finally {
+        await r.stop();
+      }
+    };
+    await opens({ LEDGER_DATA_DIR: copyFolder(folder, tempDir) });
+    // and restored where another configuration keeps its keys: each key goes where that configuration says
+    const elsewhere = {
+      LEDGER_DATA_DIR: path.join(tempDir(), 'data'),
+      LEDGER_KEYS_DIR: path.join(tempDir(), 'keys'),
+      LEDGER_MASTER_KEY_FILE: path.join(tempDir(), 'mk'),
+    };
+    const restoring = await runCli(['restore', '--from', folder], elsewhere);
+    expect(restoring.code).toBe(0);
+    expect(fs.readFileSync(elsewhere.LEDGER_MASTER_KEY_FILE)).toEqual(fs.readFileSync(masterKey));
+    expect(fs.existsSync(path.join(elsewhere.LEDGER_KEYS_DIR, 'keyring.json'))).toBe(true);
+    await opens(elsewhere);
+  });
+
+  it('when the data folder holds a log, then the restore refuses and changes nothing', async () => {
+    const folder = path.join(tempDir(), 'backup');
+    expect((await backup(data, '--to', folder, '--no-check')).code).toBe(0);
+    const before = fs.statSync(path.join(data, 'events.sqlite')).mtimeMs;
+    const result = await runCli(['restore', '--from', folder], { LEDGER_DATA_DIR: data });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(`${data} holds a log already (events.sqlite)`);
+    expect(fs.statSync(path.join(data, 'events.sqlite')).mtimeMs).toBe(before);
+    const other = tempDir();
+    fs.writeFileSync(path.join(other, 'notes.txt'), 'mine');
+    const cluttered = await runCli(['restore', '--from', folder], { LEDGER_DATA_DIR: other });
+    expect(cluttered.code).toBe(1);
+    expect(cluttered.stderr).toContain('is not empty (notes.txt)');
+  });
+
+  it('when a file of the backup changed since it was made, then the restore refuses before copying anything', async () => {
+    const folder = path.join(tempDir(), 'backup');
+    expect((await backup(data, '--to', folder, '--no-check')).code).toBe(0);
+    const log = path.join(folder, 'events.sqlite');
+    const bytes = fs.readFileSync(log);
+    bytes[bytes.length - 100] = bytes[bytes.length - 100]! ^ 0x20;
+    fs.writeFileSync(log, bytes);
+    const target = path.join(tempDir(), 'data');
+    const result = await runCli(['restore', '--from', folder], { LEDGER_DATA_DIR: target });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(`${log} is not the file the backup made`);
+    expect(fs.existsSync(target)).toBe(false);
+    const none = await runCli(['restore', '--from', tempDir()], { LEDGER_DATA_DIR: target });
+    expect(none.code).toBe(1);
+    expect(none.stderr).toContain('holds no readable backup manifest');
+    expect((await runCli(['restore'], { LEDGER_DATA_DIR: target })).code).toBe(2);
   });
 
   it('when --to is missing, then it is a usage error', async () => {
