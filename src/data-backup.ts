@@ -103,6 +103,8 @@ export async function backupDataFolder(options: BackupOptions): Promise<BackupRe
       if (name.startsWith(WORK_PREFIX)) fs.rmSync(path.join(to, name), { recursive: true, force: true });
     }
     fs.rmSync(path.join(to, 'media', 'tmp'), { recursive: true, force: true });
+    // a folder a first backup is filling says so from the start: a rerun after it was stopped takes it up again
+    if (!fs.existsSync(path.join(to, BACKUP_MANIFEST))) markIncomplete(to);
     makePrivateFolder(work);
     return await copyAll(options, work);
   } finally {
@@ -113,11 +115,14 @@ export async function backupDataFolder(options: BackupOptions): Promise<BackupRe
 
 /** The backup folder may not be the data folder, in it, or hold it; nor a folder holding something else. */
 function checkFolders(config: Config, log: string, to: string): void {
-  const real = (p: string) => {
+  // the real path of the nearest folder that exists, and the rest below it: a link anywhere above counts
+  const real = (p: string): string => {
+    const full = path.resolve(p);
     try {
-      return fs.realpathSync(p);
+      return fs.realpathSync(full);
     } catch {
-      return path.resolve(p);
+      const parent = path.dirname(full);
+      return parent === full ? full : path.join(real(parent), path.basename(full));
     }
   };
   const target = real(to);
@@ -165,16 +170,19 @@ async function copyAll(options: BackupOptions, work: string): Promise<BackupRepo
   const databases: { file: string; name: string; stage: BackupStage }[] = [];
   const webhooks = path.join(config.dataDir, 'webhooks.sqlite');
   if (fs.existsSync(webhooks)) databases.push({ file: webhooks, name: 'webhooks.sqlite', stage: 'webhooks' });
-  for (const { file, name, stage } of databases) await snapshotDatabase(file, path.join(work, name), pages(stage));
+  for (const { file, name, stage } of databases) await copyDatabase(file, path.join(work, name), pages(stage));
   // 2. the log, as of one moment; what it needs is copied after it
-  const copy = path.join(work, 'events.sqlite');
-  await snapshotDatabase((config.eventStore as { path: string }).path, copy, pages('log'));
+  // every act acknowledged before this moment is in the copy (the copy reads the log as of a moment after it)
   const createdAt = options.now().toISOString();
+  const copy = path.join(work, 'events.sqlite');
+  await copyDatabase((config.eventStore as { path: string }).path, copy, pages('log'));
   const log = { lastPosition: await lastPositionOf(copy) };
+  const earlier = path.join(to, 'events.sqlite');
+  if (fs.existsSync(earlier)) await refuseAnotherLog(earlier, copy, to);
   // 3. the data keys
   if (config.dataKeyStore.kind === 'sqlite' && fs.existsSync(config.dataKeysFile)) {
     databases.push({ file: config.dataKeysFile, name: 'data-keys.sqlite', stage: 'data keys' });
-    await snapshotDatabase(config.dataKeysFile, path.join(work, 'data-keys.sqlite'), pages('data keys'));
+    await copyDatabase(config.dataKeysFile, path.join(work, 'data-keys.sqlite'), pages('data keys'));
   }
   // 4. the keys: the keys folder, and the master key wherever it is configured (the copy is a data folder of the
   // default layout, so both land in its keys/)
@@ -185,8 +193,12 @@ async function copyAll(options: BackupOptions, work: string): Promise<BackupRepo
     config.blobStore.kind === 'filesystem'
       ? {
           store: 'filesystem' as const,
-          ...(await copyMedia(config.blobStore.dir, path.join(to, 'media'), faults, (done, total) =>
-            progress('media', done, total, 'media'),
+          ...(await copyMedia(
+            config.blobStore.dir,
+            path.join(to, 'media'),
+            faults,
+            (done, total) => progress('media', done, total, 'media'),
+            { verifyHeld: true },
           )),
         }
       : ({ store: 's3', bucket: config.blobStore.bucket } as const);
@@ -197,6 +209,7 @@ async function copyAll(options: BackupOptions, work: string): Promise<BackupRepo
   // every copy complete, each replaces its earlier version: what the log needs before it, the outbox after it, so
   // that a backup stopped between two of these leaves no copy the log needs older than it, nor an outbox ahead of
   // it; then the manifest says what is there
+  markIncomplete(to);
   const files: BackupFile[] = [];
   const placed = async (name: string) => files.push(await place(work, to, name));
   const after = databases.filter(({ name }) => name === 'webhooks.sqlite');
@@ -218,8 +231,65 @@ async function copyAll(options: BackupOptions, work: string): Promise<BackupRepo
   return report;
 }
 
+/** A database copied as of one moment; a failure names both files (SQLite's own message names neither). */
+async function copyDatabase(file: string, to: string, progress: (done: number, total: number) => void): Promise<void> {
+  try {
+    await snapshotDatabase(file, to, progress);
+  } catch (err) {
+    throw new Error(`cannot copy ${file} to ${to}: ${(err as Error).message}`, { cause: err });
+  }
+}
+
+/**
+ * Marks the backup folder's manifest incomplete (a new one when there is none): from here until the backup writes
+ * its own, the folder's files are not all of one backup, and `ledger restore` refuses it.
+ */
+function markIncomplete(to: string): void {
+  const file = path.join(to, BACKUP_MANIFEST);
+  let manifest: Record<string, unknown> = { format: BACKUP_FORMAT };
+  try {
+    manifest = JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, unknown>;
+  } catch {
+    // none yet: a first backup
+  }
+  writeFileAtomically(file, `${JSON.stringify({ ...manifest, incomplete: true }, null, 2)}\n`);
+}
+
+/**
+ * A backup folder holds an earlier state of the log it backs up, or none: the log being copied must hold every
+ * event of the folder's, at the same positions. Anything else (another deployment's log, or a data folder restored
+ * by copying the backup folder and written to since, named by mistake) would be lost by replacing it.
+ */
+async function refuseAnotherLog(earlier: string, copy: string, to: string): Promise<void> {
+  const [held, source] = [openLog(earlier), openLog(copy)];
+  try {
+    const last = await held.headPosition();
+    if (last === 0) return;
+    const sourceLast = await source.headPosition();
+    const refuse = (why: string) =>
+      new BackupRefused(
+        `${to} holds ${why} than the data folder's: it is not an earlier backup of this log, and backing up into it ` +
+          'would lose it (back up into another folder)',
+      );
+    if (sourceLast < last) throw refuse(`a longer log (${last} events, against ${sourceLast})`);
+    for (const position of new Set([1, last])) {
+      const [a] = await held.readAll({ after: position - 1, limit: 1 });
+      const [b] = await source.readAll({ after: position - 1, limit: 1 });
+      if (!a || !b || a.event.id !== b.event.id || a.event.hash !== b.event.hash) {
+        throw refuse(`another log (its event at position ${position} differs)`);
+      }
+    }
+  } finally {
+    await Promise.all([held.close(), source.close()]);
+  }
+}
+
+function openLog(file: string): SqliteEventStore {
+  return new SqliteEventStore({ path: file, writer: 'inline' });
+}
+
 async function lastPositionOf(file: string): Promise<number> {
-  const store = new SqliteEventStore({ path: file, writer: 'inline' });
+  const store = openLog(file);
   try {
     return await store.headPosition();
   } finally {

@@ -27,6 +27,8 @@ export interface MediaCopy {
   /** Of those, copied (the others were there already, or are faults). */
   readonly copied: number;
   readonly copiedBytes: number;
+  /** Of those copied, media `to` held damaged (with `verifyHeld`). */
+  readonly repaired: number;
 }
 
 /** The SHA-256 of a file, hex, read as a stream. */
@@ -47,11 +49,13 @@ export async function copyMedia(
   to: string,
   faults: MediaFault[],
   progress: (done: number, total: number) => void,
+  { verifyHeld = false }: { readonly verifyHeld?: boolean } = {},
 ): Promise<MediaCopy> {
   const hashes = listMedia(from);
   let bytes = 0;
   let copied = 0;
   let copiedBytes = 0;
+  let repaired = 0;
   makePrivateFolder(path.join(to, 'sha256'));
   const temp = path.join(to, 'tmp');
   makePrivateFolder(temp);
@@ -61,17 +65,21 @@ export async function copyMedia(
     const target = blobLayout(to, sha256);
     const size = fs.statSync(source.blob).size;
     bytes += size;
-    if (!sameSize(target.blob, size) || !fs.existsSync(target.sidecar)) {
+    const held = sameSize(target.blob, size) && fs.existsSync(target.sidecar);
+    // a medium held already is read back when asked: one damaged where it is kept is copied again
+    const damaged = held && verifyHeld && (await fileSha256(target.blob)) !== sha256;
+    if (!held || damaged) {
       const fault = await copyMedium(source, target, sha256, temp);
       if (fault) faults.push(fault);
       else {
         copied++;
         copiedBytes += size;
+        if (damaged) repaired++;
       }
     }
     progress(i + 1, hashes.length);
   }
-  return { files: hashes.length, bytes, copied, copiedBytes };
+  return { files: hashes.length, bytes, copied, copiedBytes, repaired };
 }
 
 /** The media of a media folder, by their names, in order. */
@@ -113,9 +121,14 @@ async function copyMedium(
 ): Promise<MediaFault | undefined> {
   const partial = path.join(temp, randomUUID());
   const hash = createHash('sha256');
+  const input = fs.createReadStream(source.blob);
+  let unreadable = false;
+  input.on('error', () => {
+    unreadable = true;
+  });
   try {
     await pipeline(
-      fs.createReadStream(source.blob),
+      input,
       async function* (chunks: AsyncIterable<Buffer>) {
         for await (const chunk of chunks) {
           hash.update(chunk);
@@ -126,6 +139,8 @@ async function copyMedium(
     );
   } catch (err) {
     fs.rmSync(partial, { force: true });
+    // the medium is the fault; where it is copied to failing (a full disk) stops the whole copy
+    if (!unreadable) throw new Error(`cannot write ${partial}: ${(err as Error).message}`, { cause: err });
     return { code: 'medium_unreadable', path: source.blob, detail: (err as Error).message };
   }
   const actual = hash.digest('hex');

@@ -123,8 +123,13 @@ function readManifest(from: string): BackupReport {
       `${from} holds no readable backup manifest (${BACKUP_MANIFEST}): ${(err as Error).message}`,
     );
   }
-  if (manifest?.format !== BACKUP_FORMAT || !Array.isArray(manifest.files)) {
+  if (manifest?.format !== BACKUP_FORMAT) {
     throw new BackupRefused(`${from}/${BACKUP_MANIFEST} is not a manifest of ${BACKUP_FORMAT}`);
+  }
+  if ((manifest as { incomplete?: unknown }).incomplete === true || !Array.isArray(manifest.files)) {
+    throw new BackupRefused(
+      `${from}: a backup into this folder stopped before it was complete: run ledger backup into it again`,
+    );
   }
   for (const file of manifest.files) {
     if (

@@ -98,8 +98,9 @@ function summary(report: BackupReport): string {
   if (report.media.store === 'filesystem') {
     const m = report.media;
     lines.push(
-      `media       ${n(m.files)} (${n(m.bytes)} bytes); ${n(m.copied)} copied (${n(m.copiedBytes)} bytes), ` +
-        `${n(m.files - m.copied - report.faults.length)} already in the backup`,
+      `media       ${n(m.files)} (${n(m.bytes)} bytes); ${n(m.copied)} copied (${n(m.copiedBytes)} bytes` +
+        (m.repaired > 0 ? `; ${n(m.repaired)} of them over a damaged copy in the backup` : '') +
+        `), ${n(m.files - m.copied - report.faults.length)} already in the backup`,
     );
   } else {
     lines.push(`media       not copied: they are in the S3 bucket ${report.media.bucket}`);

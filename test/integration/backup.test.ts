@@ -199,6 +199,72 @@ describe('ledger backup', () => {
     expect(fs.readdirSync(other)).toEqual(['notes.txt']);
   });
 
+  it('when the backup folder holds another log, or a later state of this one, then the backup refuses and leaves it', async () => {
+    const folder = path.join(tempDir(), 'backup');
+    expect((await backup(data, '--to', folder, '--no-check')).code).toBe(0);
+    const held = fs.readFileSync(path.join(folder, 'events.sqlite'));
+    const refusal = 'it is not an earlier backup of this log, and backing up into it would lose it';
+    // another deployment's data folder backed up into it by mistake
+    const otherDir = tempDir();
+    const other = await startTestService({ LEDGER_DATA_DIR: otherDir });
+    await seedAgency(other, 'county-other');
+    await other.stop();
+    const another = await backup(otherDir, '--to', folder);
+    expect(another.code).toBe(1);
+    expect(another.stderr).toContain(refusal);
+    expect(fs.readFileSync(path.join(folder, 'events.sqlite'))).toEqual(held);
+    // a data folder restored by copying the backup folder, written to since, then named as the backup folder with
+    // the backup folder named as the data folder: the later log is kept
+    const restored = copyFolder(folder, tempDir);
+    const r = await startTestService({ LEDGER_DATA_DIR: restored });
+    await openCase(r, r.token('alice', AGENCY, ['officer']), 'after-restore');
+    await r.service.close();
+    const later = fs.readFileSync(path.join(restored, 'events.sqlite'));
+    const swapped = await backup(folder, '--to', restored);
+    expect(swapped.code).toBe(1);
+    expect(swapped.stderr).toMatch(/holds a longer log \(\d+ events, against \d+\)/);
+    expect(fs.readFileSync(path.join(restored, 'events.sqlite'))).toEqual(later);
+  });
+
+  it('when the backup folder is below a link to the data folder, then the backup refuses', async () => {
+    const link = path.join(tempDir(), 'link');
+    fs.symlinkSync(data, link);
+    const result = await backup(data, '--to', path.join(link, 'nested', 'backup'));
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('is the data folder, or in it, or holds it');
+    expect(fs.existsSync(path.join(data, 'nested'))).toBe(false);
+  });
+
+  it('when a first backup stopped part way, then the restore refuses the folder and the next backup completes it', async () => {
+    const folder = path.join(tempDir(), 'backup');
+    // what a first backup stopped while copying media leaves: its mark, some media, its lock file
+    fs.mkdirSync(path.join(folder, 'media', 'sha256'), { recursive: true });
+    fs.writeFileSync(
+      path.join(folder, BACKUP_MANIFEST),
+      JSON.stringify({ format: 'evidence-ledger-backup/1', incomplete: true }),
+    );
+    const restoring = await runCli(['restore', '--from', folder], { LEDGER_DATA_DIR: path.join(tempDir(), 'd') });
+    expect(restoring.code).toBe(1);
+    expect(restoring.stderr).toContain('stopped before it was complete: run ledger backup into it again');
+    const result = await backup(data, '--to', folder, '--json', '--no-check');
+    expect(result.code).toBe(0);
+    expect(JSON.parse(fs.readFileSync(path.join(folder, BACKUP_MANIFEST), 'utf8')).incomplete).toBeUndefined();
+  });
+
+  it('when a medium in the backup folder was damaged, then the next backup copies it again and says so', async () => {
+    const folder = path.join(tempDir(), 'backup');
+    expect((await backup(data, '--to', folder, '--no-check')).code).toBe(0);
+    const held = blobLayout(path.join(folder, 'media'), videoSha).blob;
+    fs.chmodSync(held, 0o600);
+    const bytes = fs.readFileSync(held);
+    bytes[10] = bytes[10]! ^ 1;
+    fs.writeFileSync(held, bytes);
+    const result = await backup(data, '--to', folder);
+    expect(result.stdout).toContain('1 of them over a damaged copy in the backup');
+    expect(result.code).toBe(0);
+    expect(fs.readFileSync(held).equals(video)).toBe(true);
+  });
+
   it('when a backup is running into a folder, then a second one into it refuses and the first completes', async () => {
     const folder = path.join(tempDir(), 'backup');
     const first = backup(data, '--to', folder, '--no-check');
