@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
@@ -6,7 +7,7 @@ import { ConfigError, NotCaughtUp, ReadModelsDamaged } from './errors.js';
 import { checkSharedSettings, type SharedSettings } from './shared-settings.js';
 import { OfficerRoster } from './app/officer-roster.js';
 import { AgencyItems } from './app/agency-items.js';
-import { makePrivateFolder } from './data-folder.js';
+import { makePrivateFolder, RESTORE_MARK } from './data-folder.js';
 import { verifyBeforeServing, warnAboutWideModes } from './start-up.js';
 import { readyReadModels } from './read-models-rebuild.js';
 import type { Clock } from './ports/clock.js';
@@ -441,6 +442,13 @@ export async function startService(config: Config, deps: ServiceDependencies): P
   const lock = lockDataFolder(config.dataDir, { command: 'ledger serve', since: deps.clock.now() });
   let service: Service;
   try {
+    if (fs.existsSync(path.join(config.dataDir, RESTORE_MARK))) {
+      throw new ConfigError(
+        'LEDGER_DATA_DIR',
+        `a restore into ${config.dataDir} stopped before it was complete (${RESTORE_MARK}): run ledger restore ` +
+          'again to complete it, or remove the folder',
+      );
+    }
     service = await startHoldingRepaired(config, deps);
   } catch (err) {
     lock.release();

@@ -5,10 +5,17 @@ import { SqliteEventStore } from './adapters/sqlite/event-store.js';
 import { LOCK_FILE, lockDataFolder, type FolderLock } from './adapters/sqlite/folder-lock.js';
 import { PRIVATE_FILE_MODE } from './adapters/sqlite/private-file.js';
 import { snapshotDatabase } from './adapters/sqlite/snapshot.js';
-import type { Config } from './config.js';
+import pino from 'pino';
+import { loadConfig, type Config } from './config.js';
+import { systemClock } from './adapters/clock/system-clock.js';
+import { FolderKeyObjects } from './adapters/filesystem/key-files.js';
+import { FileKeyWrapper, loadOrCreateMasterKey } from './adapters/keys/master-key.js';
+import { SharedDataKeyStore } from './adapters/keys/shared-data-key-store.js';
+import { SqliteDataKeyStore } from './adapters/sqlite/data-key-store.js';
+import { checkDataKeysCoverLog } from './data-key-check.js';
 import { copyMedia, fileSha256, mirrorFolder, type MediaCopy, type MediaFault } from './data-copy.js';
 import { makePrivateFolder } from './data-folder.js';
-import { DataFolderInUse } from './errors.js';
+import { ConfigError, DataFolderInUse } from './errors.js';
 
 /**
  * A backup of the embedded default's data folder (`ledger backup`): a folder laid out as a data folder, holding
@@ -42,7 +49,9 @@ export interface BackupFile {
   readonly sha256: string;
 }
 
-export type BackupFault = MediaFault;
+/** A medium not copied, or data keys the backup's master key does not open. */
+export type BackupFault =
+  MediaFault | { readonly code: 'data_keys_unopened'; readonly path: string; readonly detail: string };
 
 export interface BackupReport {
   readonly format: typeof BACKUP_FORMAT;
@@ -113,25 +122,28 @@ export async function backupDataFolder(options: BackupOptions): Promise<BackupRe
   }
 }
 
+/** The real path of the nearest folder that exists, and the rest below it: a link anywhere above counts. */
+export function realPath(p: string): string {
+  const full = path.resolve(p);
+  try {
+    return fs.realpathSync(full);
+  } catch {
+    const parent = path.dirname(full);
+    return parent === full ? full : path.join(realPath(parent), path.basename(full));
+  }
+}
+
+/** Whether `child` is `parent` or below it (both real paths). */
+export function isWithin(child: string, parent: string): boolean {
+  const rel = path.relative(parent, child);
+  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
+}
+
 /** The backup folder may not be the data folder, in it, or hold it; nor a folder holding something else. */
 function checkFolders(config: Config, log: string, to: string): void {
-  // the real path of the nearest folder that exists, and the rest below it: a link anywhere above counts
-  const real = (p: string): string => {
-    const full = path.resolve(p);
-    try {
-      return fs.realpathSync(full);
-    } catch {
-      const parent = path.dirname(full);
-      return parent === full ? full : path.join(real(parent), path.basename(full));
-    }
-  };
-  const target = real(to);
-  const data = real(config.dataDir);
-  const inside = (child: string, parent: string) => {
-    const rel = path.relative(parent, child);
-    return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
-  };
-  if (inside(target, data) || inside(data, target)) {
+  const target = realPath(to);
+  const data = realPath(config.dataDir);
+  if (isWithin(target, data) || isWithin(data, target)) {
     throw new BackupRefused(`${to} is the data folder, or in it, or holds it: back up to a folder apart from it`);
   }
   if (!fs.existsSync(log)) {
@@ -188,7 +200,7 @@ async function copyAll(options: BackupOptions, work: string): Promise<BackupRepo
   // default layout, so both land in its keys/)
   const keyFiles = copyKeys(config, path.join(work, 'keys'));
   // 5. the media, straight into the backup folder: content-addressed, a medium once there never changes
-  const faults: BackupFault[] = [];
+  const faults: MediaFault[] = [];
   const media =
     config.blobStore.kind === 'filesystem'
       ? {
@@ -217,6 +229,7 @@ async function copyAll(options: BackupOptions, work: string): Promise<BackupRepo
   for (const name of keyFiles) await placed(name);
   await placed('events.sqlite');
   for (const { name } of after) await placed(name);
+  const keysFault = await dataKeysFault(config, to);
   const report: BackupReport = {
     format: BACKUP_FORMAT,
     folder: to,
@@ -225,10 +238,66 @@ async function copyAll(options: BackupOptions, work: string): Promise<BackupRepo
     files,
     media,
     ...(dataKeyObjects ? { dataKeyObjects } : {}),
-    faults,
+    faults: keysFault ? [...faults, keysFault] : faults,
   };
   writeFileAtomically(path.join(to, BACKUP_MANIFEST), `${JSON.stringify(report, null, 2)}\n`);
   return report;
+}
+
+/**
+ * Whether the backup folder's master key opens its data keys, as the service's start-up asks of a data folder: a
+ * backup run without the service's `LEDGER_MASTER_KEY_FILE` would copy the data keys without the key that opens
+ * them, and a service restored from it would refuse to start. Data keys kept in an S3 bucket are not in the backup.
+ */
+async function dataKeysFault(config: Config, to: string): Promise<BackupFault | undefined> {
+  if (config.dataKeyStore.kind === 'media' && config.blobStore.kind !== 'filesystem') return undefined;
+  const restored = loadConfig({
+    LEDGER_DATA_DIR: to,
+    LEDGER_DATA_KEY_STORE: config.dataKeyStore.kind,
+    LEDGER_DATA_KEYS_CHECK: 'refuse',
+  });
+  const master = restored.masterKeyFile;
+  const held =
+    config.dataKeyStore.kind === 'sqlite'
+      ? fs.existsSync(restored.dataKeysFile)
+      : hasFiles(path.join(to, 'media', 'data-keys'));
+  if (!fs.existsSync(master)) {
+    if (!held) return undefined;
+    return {
+      code: 'data_keys_unopened',
+      path: config.masterKeyFile,
+      detail:
+        'the data keys were copied but no master key was found to open them: is LEDGER_MASTER_KEY_FILE set as the ' +
+        "service's?",
+    };
+  }
+  const wrapper = new FileKeyWrapper(loadOrCreateMasterKey(master));
+  const dataKeys =
+    config.dataKeyStore.kind === 'sqlite'
+      ? new SqliteDataKeyStore(restored.dataKeysFile, wrapper, systemClock)
+      : new SharedDataKeyStore(new FolderKeyObjects(path.join(to, 'media', 'data-keys')), wrapper, systemClock);
+  const events = openLog(path.join(to, 'events.sqlite'));
+  try {
+    await checkDataKeysCoverLog(restored, { events, dataKeys, log: pino({ level: 'silent' }) });
+    return undefined;
+  } catch (err) {
+    if (!(err instanceof ConfigError)) throw err;
+    return {
+      code: 'data_keys_unopened',
+      path: master,
+      detail: `the backup's master key does not open its data keys (is LEDGER_MASTER_KEY_FILE set as the service's?): ${err.message}`,
+    };
+  } finally {
+    dataKeys.close?.();
+    await events.close();
+  }
+}
+
+function hasFiles(dir: string): boolean {
+  if (!fs.existsSync(dir)) return false;
+  return fs
+    .readdirSync(dir, { withFileTypes: true })
+    .some((e) => e.isFile() || (e.isDirectory() && e.name !== 'tmp' && hasFiles(path.join(dir, e.name))));
 }
 
 /** A database copied as of one moment; a failure names both files (SQLite's own message names neither). */

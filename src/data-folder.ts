@@ -1,6 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 
+/**
+ * The mark of a restore under way in a data folder (`ledger restore`: where from, and the files it writes). While
+ * it is there the service refuses to start on the folder (half restored, it would start as a new log, or as one
+ * signing with the restored keys), and a restore run again takes the folder up where it was left.
+ */
+export const RESTORE_MARK = 'restore.incomplete';
+
 /** Owner-only modes of everything the service creates under `LEDGER_DATA_DIR` (media files are 0400). */
 export const PRIVATE_FOLDER_MODE = 0o700;
 

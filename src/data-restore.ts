@@ -5,7 +5,8 @@ import { PRIVATE_FILE_MODE } from './adapters/sqlite/private-file.js';
 import type { Config } from './config.js';
 import { BACKUP_FORMAT, BACKUP_MANIFEST, BackupRefused, type BackupReport } from './data-backup.js';
 import { copyMedia, fileSha256, mirrorFolder, type MediaCopy, type MediaFault } from './data-copy.js';
-import { makePrivateFolder } from './data-folder.js';
+import { isWithin, realPath } from './data-backup.js';
+import { makePrivateFolder, RESTORE_MARK } from './data-folder.js';
 import { DataFolderInUse } from './errors.js';
 
 /**
@@ -43,13 +44,83 @@ export async function restoreDataFolder(options: RestoreOptions): Promise<Restor
     throw new BackupRefused('the log is in EventStoreDB (EVENTSTORE_URL): restore it with its own tools');
   }
   const log = config.eventStore.path;
-  const manifest = readManifest(from);
-  const targets = manifest.files.map((file) => ({ ...file, to: targetOf(config, file.path) }));
-  if (!targets.some((t) => t.path === 'events.sqlite')) {
-    throw new BackupRefused(`${from}: the manifest lists no log (events.sqlite)`);
+  refuseNested(config.dataDir, from);
+  // the backup folder held too: no backup into it may change its files while they are read
+  const held = holdFolder(from, 'the backup folder', options.now(), true);
+  try {
+    const manifest = readManifest(from);
+    const targets = manifest.files.map((file) => ({ ...file, to: targetOf(config, file.path) }));
+    if (!targets.some((t) => t.path === 'events.sqlite')) {
+      throw new BackupRefused(`${from}: the manifest lists no log (events.sqlite)`);
+    }
+    await checkDigests(from, targets, progress);
+    makePrivateFolder(config.dataDir);
+    const lock = holdFolder(config.dataDir, 'the data folder', options.now());
+    try {
+      const mark = path.join(config.dataDir, RESTORE_MARK);
+      // a restore stopped part way into this folder: what it wrote is removed, and it is done again
+      if (fs.existsSync(mark)) undoStopped(mark);
+      refuseOccupied(config, log, targets);
+      writeMark(mark, { from, files: targets.map((t) => t.to) });
+      const report = await copyRestored(options, targets, progress);
+      fs.rmSync(mark);
+      return {
+        ...report,
+        backup: { folder: from, createdAt: manifest.createdAt, lastPosition: manifest.log.lastPosition },
+      };
+    } finally {
+      lock.release();
+    }
+  } finally {
+    held.release();
   }
-  refuseOccupied(config, log, targets);
-  // every file as the manifest recorded it, before anything is copied
+}
+
+async function copyRestored(
+  { config, from }: RestoreOptions,
+  targets: readonly Target[],
+  progress: NonNullable<RestoreOptions['progress']>,
+): Promise<Omit<RestoreReport, 'backup'>> {
+  const faults: MediaFault[] = [];
+  const media =
+    config.blobStore.kind === 'filesystem'
+      ? {
+          store: 'filesystem' as const,
+          ...(await copyMedia(path.join(from, 'media'), config.blobStore.dir, faults, (done, total) =>
+            progress('media', done, total, 'media'),
+          )),
+        }
+      : ({ store: 's3', bucket: config.blobStore.bucket } as const);
+  const keysFolder = path.join(from, 'media', 'data-keys');
+  const dataKeyObjects =
+    config.dataKeyStore.kind === 'media' && config.blobStore.kind === 'filesystem' && fs.existsSync(keysFolder)
+      ? {
+          files: mirrorFolder(keysFolder, path.join(config.blobStore.dir, 'data-keys'), { removeOthers: false }).files,
+        }
+      : undefined;
+  // what the log needs first, the log last
+  const ordered = [
+    ...targets.filter((t) => t.path !== 'events.sqlite'),
+    ...targets.filter((t) => t.path === 'events.sqlite'),
+  ];
+  for (const file of ordered) copyPrivate(path.join(from, file.path), file.to);
+  return {
+    dataDir: config.dataDir,
+    files: ordered.map(({ path: p, to }) => ({ path: p, to })),
+    media,
+    ...(dataKeyObjects ? { dataKeyObjects } : {}),
+    faults,
+  };
+}
+
+type Target = BackupReport['files'][number] & { readonly to: string };
+
+/** Every file as the manifest recorded it, before anything is copied. */
+async function checkDigests(
+  from: string,
+  targets: readonly Target[],
+  progress: NonNullable<RestoreOptions['progress']>,
+): Promise<void> {
   for (const [i, file] of targets.entries()) {
     progress('digests', i, targets.length, 'files');
     const source = path.join(from, file.path);
@@ -66,51 +137,49 @@ export async function restoreDataFolder(options: RestoreOptions): Promise<Restor
     }
   }
   progress('digests', targets.length, targets.length, 'files');
-  makePrivateFolder(config.dataDir);
-  let lock: FolderLock;
+}
+
+/** Holds a folder as a service holds its data folder; a backup folder on a read-only disk cannot be, nor written. */
+function holdFolder(dir: string, what: string, since: Date, readOnlyOk = false): FolderLock {
   try {
-    lock = lockDataFolder(config.dataDir, { command: 'ledger restore', since: options.now() });
+    return lockDataFolder(dir, { command: 'ledger restore', since });
   } catch (err) {
-    if (err instanceof DataFolderInUse) throw new BackupRefused(err.message);
+    if (err instanceof DataFolderInUse) throw new BackupRefused(err.message.replace('the data folder', what));
+    const code = (err as NodeJS.ErrnoException).code;
+    if (readOnlyOk && (code === 'EROFS' || code === 'EACCES' || code === 'EPERM')) {
+      return { file: path.join(dir, LOCK_FILE), release: () => {} };
+    }
     throw err;
   }
+}
+
+/** The data folder and the backup folder apart: neither in the other (a link above either counts). */
+function refuseNested(dataDir: string, from: string): void {
+  const [data, backup] = [realPath(dataDir), realPath(from)];
+  if (isWithin(data, backup) || isWithin(backup, data)) {
+    throw new BackupRefused(
+      `${dataDir} is the backup folder, or in it, or holds it: restore into a folder apart from it`,
+    );
+  }
+}
+
+function writeMark(mark: string, content: { from: string; files: string[] }): void {
+  fs.writeFileSync(mark, `${JSON.stringify(content, null, 2)}\n`, { mode: PRIVATE_FILE_MODE });
+}
+
+/** Removes what a restore stopped part way wrote (the files its mark names; media stay, each checked as copied). */
+function undoStopped(mark: string): void {
+  let files: unknown;
   try {
-    // a service starting between two checks would have made a log of its own: look again under the lock
-    refuseOccupied(config, log, targets);
-    const faults: MediaFault[] = [];
-    const media =
-      config.blobStore.kind === 'filesystem'
-        ? {
-            store: 'filesystem' as const,
-            ...(await copyMedia(path.join(from, 'media'), config.blobStore.dir, faults, (done, total) =>
-              progress('media', done, total, 'media'),
-            )),
-          }
-        : ({ store: 's3', bucket: config.blobStore.bucket } as const);
-    const keysFolder = path.join(from, 'media', 'data-keys');
-    const dataKeyObjects =
-      config.dataKeyStore.kind === 'media' && config.blobStore.kind === 'filesystem' && fs.existsSync(keysFolder)
-        ? {
-            files: mirrorFolder(keysFolder, path.join(config.blobStore.dir, 'data-keys'), { removeOthers: false })
-              .files,
-          }
-        : undefined;
-    // what the log needs first, the log last: a restore stopped part way leaves no log to start a service on
-    const ordered = [
-      ...targets.filter((t) => t.path !== 'events.sqlite'),
-      ...targets.filter((t) => t.path === 'events.sqlite'),
-    ];
-    for (const file of ordered) copyPrivate(path.join(from, file.path), file.to);
-    return {
-      backup: { folder: from, createdAt: manifest.createdAt, lastPosition: manifest.log.lastPosition },
-      dataDir: config.dataDir,
-      files: ordered.map(({ path: p, to }) => ({ path: p, to })),
-      media,
-      ...(dataKeyObjects ? { dataKeyObjects } : {}),
-      faults,
-    };
-  } finally {
-    lock.release();
+    files = (JSON.parse(fs.readFileSync(mark, 'utf8')) as { files?: unknown }).files;
+  } catch {
+    files = undefined;
+  }
+  if (!Array.isArray(files) || !files.every((f): f is string => typeof f === 'string')) {
+    throw new BackupRefused(`${mark} is not a restore's mark: remove the folder and restore again`);
+  }
+  for (const file of files) {
+    for (const suffix of ['', '-wal', '-shm']) fs.rmSync(file + suffix, { force: true });
   }
 }
 
@@ -153,23 +222,39 @@ function targetOf(config: Config, file: string): string {
   return path.join(config.keysDir, file.slice('keys/'.length));
 }
 
-/** A data folder that holds a log, or any file the restore would write, is never overwritten. */
+/**
+ * A data folder that holds a log, or any file at all, is never restored into (but the folders a service or a
+ * restore makes before writing: `keys/`, `media/` with nothing in them), nor a keys folder that holds a file.
+ */
 function refuseOccupied(config: Config, log: string, targets: readonly { readonly to: string }[]): void {
   if (fs.existsSync(log)) {
     throw new BackupRefused(
       `${config.dataDir} holds a log already (${path.basename(log)}): restore into an empty data folder, ` +
-        'and move this one aside rather than overwrite it',
+        'and move this one aside rather than overwrite it (or, when it is a restore of its own that completed, ' +
+        'start the service on it)',
     );
   }
   const taken = targets.find(({ to }) => fs.existsSync(to));
   if (taken) throw new BackupRefused(`${taken.to} exists already: restore where none of the backup's files are`);
-  const entries = fs.existsSync(config.dataDir) ? fs.readdirSync(config.dataDir) : [];
-  const others = entries.filter((name) => name !== LOCK_FILE && !['keys', 'media'].includes(name));
-  if (others.length > 0) {
-    throw new BackupRefused(
-      `${config.dataDir} is not empty (${others.slice(0, 3).join(', ')}): restore into an empty folder`,
-    );
+  for (const dir of new Set([config.dataDir, config.keysDir])) {
+    const found = firstFile(dir, (name) => dir === config.dataDir && (name === LOCK_FILE || name === RESTORE_MARK));
+    if (found) {
+      throw new BackupRefused(`${dir} is not empty (${path.relative(dir, found)}): restore into an empty folder`);
+    }
   }
+}
+
+/** The first file below `dir` (a folder with none: undefined), but those `skip` names at its top. */
+function firstFile(dir: string, skip: (name: string) => boolean): string | undefined {
+  if (!fs.existsSync(dir)) return undefined;
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) {
+      const inner = firstFile(full, () => false);
+      if (inner) return inner;
+    } else if (!skip(entry.name)) return full;
+  }
+  return undefined;
 }
 
 function copyPrivate(from: string, to: string): void {

@@ -61,7 +61,8 @@ export interface CheckReport {
     readonly checked: number;
     readonly latest?: { readonly size: number; readonly matches: boolean };
   };
-  readonly media: { readonly checked: number; readonly bytes: number };
+  /** Media versions looked for (`checked`), and of those found and re-hashed (`found`), their bytes. */
+  readonly media: { readonly checked: number; readonly found: number; readonly bytes: number };
   /** The stored read models compared with the projections rebuilt from the log, when given. */
   readonly readModels?: ReadModelReport;
   /** The first faults found (at most `maxFaults`), in log order; `faultCount` counts them all. */
@@ -318,6 +319,7 @@ export async function checkLedger(deps: CheckDependencies, options: CheckOptions
         );
 
   let mediaChecked = 0;
+  let mediaFound = 0;
   let bytes = 0;
   if (options.media) {
     if (!deps.blobs) throw new Error('checking media needs the media store');
@@ -342,6 +344,7 @@ export async function checkLedger(deps: CheckDependencies, options: CheckOptions
           fault({ code: 'media_mismatch', detail: `${which} holds ${length} bytes hashing to ${digest}` });
         }
         bytes += length;
+        mediaFound += 1;
       }
       mediaChecked += 1;
       options.onProgress?.('media', mediaChecked, reads.length);
@@ -356,7 +359,7 @@ export async function checkLedger(deps: CheckDependencies, options: CheckOptions
       checked: checkpoints.length,
       ...(latest ? { latest: { size: latest.size, matches: latestMatches ?? false } } : {}),
     },
-    media: { checked: mediaChecked, bytes },
+    media: { checked: mediaChecked, found: mediaFound, bytes },
     ...(readModels ? { readModels } : {}),
     faults,
     faultCount,

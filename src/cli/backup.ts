@@ -2,10 +2,9 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { systemClock } from '../adapters/clock/system-clock.js';
 import { loadConfig } from '../config.js';
-import { backupDataFolder, BackupRefused, type BackupReport } from '../data-backup.js';
-import { backupCheckEnv, checkFolder } from './check-folder.js';
+import { backupDataFolder, type BackupReport } from '../data-backup.js';
+import { backupCheckEnv, copyThenCheck } from './check-folder.js';
 import { print, UsageError, type CliIo } from './io.js';
-import { stagedProgress } from './progress.js';
 
 export const backupHelp = `Usage: ledger backup --to FOLDER [--no-check] [--json]
 
@@ -56,35 +55,20 @@ export async function backup(argv: string[], io: CliIo): Promise<number> {
   if (!values.to) throw new UsageError('--to FOLDER is required: where the backup goes');
   const config = loadConfig(io.env, io.cwd);
   const to = path.resolve(io.cwd, values.to);
-  const progress = stagedProgress(io.stderr);
-  let report: BackupReport;
-  try {
-    report = await backupDataFolder({ config, to, now: () => systemClock.now(), progress: progress.update });
-  } catch (err) {
-    progress.finish();
-    if (err instanceof BackupRefused) {
-      print(io.stderr, `ledger backup: ${err.message}`);
-      return 1;
-    }
-    throw err;
-  }
-  progress.finish();
-  const checked = values['no-check']
-    ? undefined
-    : await checkFolder(
-        io,
-        backupCheckEnv(report.folder, io.env),
-        report.media.store === 'filesystem',
-        values.json === true,
-      );
-  if (values.json) {
-    print(io.stdout, JSON.stringify({ ...report, ...(checked ? { check: checked.report } : {}) }, null, 2));
-  } else {
-    print(io.stdout, summary(report));
-    if (checked) print(io.stdout, `check of the copy:\n${checked.text}`);
-  }
-  const faulty = report.faults.length > 0 || (checked !== undefined && checked.code !== 0);
-  return faulty ? 1 : 0;
+  return copyThenCheck(
+    io,
+    { json: values.json === true, noCheck: values['no-check'] === true },
+    {
+      command: 'ledger backup',
+      copy: (progress) => backupDataFolder({ config, to, now: () => systemClock.now(), progress }),
+      checkWith: (report) => ({
+        env: backupCheckEnv(report.folder, io.env),
+        media: report.media.store === 'filesystem',
+      }),
+      summary,
+      checkTitle: 'check of the copy',
+    },
+  );
 }
 
 function summary(report: BackupReport): string {
@@ -100,7 +84,7 @@ function summary(report: BackupReport): string {
     lines.push(
       `media       ${n(m.files)} (${n(m.bytes)} bytes); ${n(m.copied)} copied (${n(m.copiedBytes)} bytes` +
         (m.repaired > 0 ? `; ${n(m.repaired)} of them over a damaged copy in the backup` : '') +
-        `), ${n(m.files - m.copied - report.faults.length)} already in the backup`,
+        `), ${n(m.files - m.copied - report.faults.filter((f) => f.code !== 'data_keys_unopened').length)} already in the backup`,
     );
   } else {
     lines.push(`media       not copied: they are in the S3 bucket ${report.media.bucket}`);
@@ -110,7 +94,9 @@ function summary(report: BackupReport): string {
       `data keys   ${n(report.dataKeyObjects.files)} objects mirrored, ${n(report.dataKeyObjects.removed)} removed (erased since)`,
     );
   }
-  lines.push(report.faults.length === 0 ? 'no fault found in the media' : `${report.faults.length} fault(s):`);
+  lines.push(
+    report.faults.length === 0 ? 'no fault found in the media or the data keys' : `${report.faults.length} fault(s):`,
+  );
   for (const f of report.faults) lines.push(`  ${f.code}: ${f.path}: ${f.detail}`);
   return lines.join('\n');
 }

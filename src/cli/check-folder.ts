@@ -1,6 +1,8 @@
 import { PassThrough } from 'node:stream';
+import { BackupRefused } from '../data-backup.js';
 import { check } from './check.js';
-import type { CliIo } from './io.js';
+import { print, type CliIo } from './io.js';
+import { stagedProgress, type StagedProgress } from './progress.js';
 
 /** The outcome of {@link checkFolder}: its exit code, its text report, and with `json` the report itself. */
 export interface FolderCheck {
@@ -46,4 +48,53 @@ export function backupCheckEnv(
     if (env[name] !== undefined) checked[name] = env[name];
   }
   return checked;
+}
+
+/** What `ledger backup` and `ledger restore` each do, for {@link copyThenCheck}. */
+export interface FolderCopy<R extends { readonly faults: readonly unknown[] }> {
+  /** The command's name, for its refusals on stderr. */
+  readonly command: string;
+  readonly copy: (progress: StagedProgress['update']) => Promise<R>;
+  /** The environment that configures the folder to check, and whether its media are to be re-hashed. */
+  readonly checkWith: (report: R) => {
+    readonly env: Readonly<Record<string, string | undefined>>;
+    readonly media: boolean;
+  };
+  readonly summary: (report: R) => string;
+  /** Said before the check's text report. */
+  readonly checkTitle: string;
+}
+
+/**
+ * Copies with progress on stderr, then (unless `noCheck`) checks the result with `ledger check`, and prints the
+ * report (`json`: the command's report with the check's under `check`). Exit code 1 when the copy was refused, found
+ * faults, or the check did.
+ */
+export async function copyThenCheck<R extends { readonly faults: readonly unknown[] }>(
+  io: CliIo,
+  options: { readonly json: boolean; readonly noCheck: boolean },
+  copying: FolderCopy<R>,
+): Promise<number> {
+  const progress = stagedProgress(io.stderr);
+  let report: R;
+  try {
+    report = await copying.copy(progress.update);
+  } catch (err) {
+    progress.finish();
+    if (err instanceof BackupRefused) {
+      print(io.stderr, `${copying.command}: ${err.message}`);
+      return 1;
+    }
+    throw err;
+  }
+  progress.finish();
+  const target = copying.checkWith(report);
+  const checked = options.noCheck ? undefined : await checkFolder(io, target.env, target.media, options.json);
+  if (options.json) {
+    print(io.stdout, JSON.stringify({ ...report, ...(checked ? { check: checked.report } : {}) }, null, 2));
+  } else {
+    print(io.stdout, copying.summary(report));
+    if (checked) print(io.stdout, `${copying.checkTitle}:\n${checked.text}`);
+  }
+  return report.faults.length > 0 || (checked !== undefined && checked.code !== 0) ? 1 : 0;
 }

@@ -197,7 +197,11 @@ async function checkCommand(argv: string[], io: CliIo): Promise<number> {
             : []),
           ...(values.media
             ? [
-                `media       ${report.media.checked} re-hashed, ${report.media.bytes.toLocaleString('en-US')} bytes, ` +
+                `media       ${report.media.found} re-hashed` +
+                  (report.media.found < report.media.checked
+                    ? ` (${report.media.checked - report.media.found} not found)`
+                    : '') +
+                  `, ${report.media.bytes.toLocaleString('en-US')} bytes, ` +
                   `read from ${mediaStoreName(config.blobStore)}`,
               ]
             : []),

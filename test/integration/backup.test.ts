@@ -317,47 +317,60 @@ describe('ledger backup', () => {
     }
   });
 
-  it('when the data keys are kept beside the media, then the backup mirrors them: a key destroyed since leaves the backup too', async () => {
+  it('when the data keys are kept beside the media, then the backup mirrors them: a key an erasure destroyed leaves the backup too', async () => {
     const dir = tempDir();
     const env = { LEDGER_DATA_DIR: dir, LEDGER_DATA_KEY_STORE: 'media' };
     const s = await startTestService(env);
-    const { officer: own } = await seedAgency(s, 'county-keys');
-    // a person's identity number is sealed under the case's own data key
-    for (const caseId of ['dk-1', 'dk-2']) {
-      const opened = await openCase(s, own, caseId, {
-        parties: [{ kind: 'person', name: '张三', idNumber: '110101199003071234' }],
+    try {
+      const { admin, officer: own } = await seedAgency(s, 'county-keys');
+      // a person's identity number is sealed under the case's own data key
+      for (const caseId of ['dk-1', 'dk-2']) {
+        const opened = await openCase(s, own, caseId, {
+          parties: [{ kind: 'person', name: '张三', idNumber: '110101199003071234' }],
+        });
+        expect(opened.status).toBe(201);
+      }
+      const keysFolder = path.join(dir, 'media', 'data-keys');
+      const keyFiles = () => fs.readdirSync(keysFolder).filter((name) => name !== 'tmp');
+      const before = keyFiles();
+      expect(before.length).toBeGreaterThanOrEqual(2);
+      const folder = path.join(tempDir(), 'backup');
+      const first = await runCli(['backup', '--to', folder, '--json'], env);
+      expect(first.code).toBe(0);
+      expect(JSON.parse(first.stdout).dataKeyObjects).toEqual({ files: before.length, removed: 0 });
+      for (const name of before) {
+        expect(fs.readFileSync(path.join(folder, 'media', 'data-keys', name))).toEqual(
+          fs.readFileSync(path.join(keysFolder, name)),
+        );
+      }
+      // restored where data keys are kept beside the media, they are there again, each as it was
+      const restoredEnv = { LEDGER_DATA_DIR: path.join(tempDir(), 'data'), LEDGER_DATA_KEY_STORE: 'media' };
+      const restored = await runCli(['restore', '--from', folder, '--json'], restoredEnv);
+      expect(restored.code).toBe(0);
+      expect(JSON.parse(restored.stdout).dataKeyObjects).toEqual({ files: before.length });
+      for (const name of before) {
+        expect(fs.readFileSync(path.join(restoredEnv.LEDGER_DATA_DIR, 'media', 'data-keys', name))).toEqual(
+          fs.readFileSync(path.join(keysFolder, name)),
+        );
+      }
+      // an erasure destroys the case's key: the next backup removes it from the backup folder too
+      const erased = await s.call('POST', '/v1/cases/dk-1/erasure', {
+        token: admin,
+        body: { ground: 'consent_withdrawn', reason: '当事人撤回同意' },
       });
-      expect(opened.status).toBe(201);
+      expect(erased.status).toBeLessThan(300);
+      const after = keyFiles();
+      // the key is gone, a record of its erasure in its place
+      const gone = before.find((name) => !after.includes(name))!;
+      expect(gone).toMatch(/dk-1\.key$/);
+      const second = await runCli(['backup', '--to', folder, '--json', '--no-check'], env);
+      expect(second.code).toBe(0);
+      expect(JSON.parse(second.stdout).dataKeyObjects).toEqual({ files: after.length, removed: 1 });
+      expect(after.every((name) => fs.existsSync(path.join(folder, 'media', 'data-keys', name)))).toBe(true);
+      expect(fs.existsSync(path.join(folder, 'media', 'data-keys', gone))).toBe(false);
+    } finally {
+      await s.stop();
     }
-    await s.stop();
-    const keysFolder = path.join(dir, 'media', 'data-keys');
-    const keyFiles = fs.readdirSync(keysFolder).filter((name) => name !== 'tmp');
-    expect(keyFiles.length).toBeGreaterThanOrEqual(2);
-    const folder = path.join(tempDir(), 'backup');
-    const first = await runCli(['backup', '--to', folder, '--json'], env);
-    expect(first.code).toBe(0);
-    expect(JSON.parse(first.stdout).dataKeyObjects).toEqual({ files: keyFiles.length, removed: 0 });
-    for (const name of keyFiles) {
-      expect(fs.readFileSync(path.join(folder, 'media', 'data-keys', name))).toEqual(
-        fs.readFileSync(path.join(keysFolder, name)),
-      );
-    }
-    // restored where data keys are kept beside the media, they are there again, each as it was
-    const restoredEnv = { LEDGER_DATA_DIR: path.join(tempDir(), 'data'), LEDGER_DATA_KEY_STORE: 'media' };
-    const restored = await runCli(['restore', '--from', folder, '--json'], restoredEnv);
-    expect(restored.code).toBe(0);
-    expect(JSON.parse(restored.stdout).dataKeyObjects).toEqual({ files: keyFiles.length });
-    for (const name of keyFiles) {
-      expect(fs.readFileSync(path.join(restoredEnv.LEDGER_DATA_DIR, 'media', 'data-keys', name))).toEqual(
-        fs.readFileSync(path.join(keysFolder, name)),
-      );
-    }
-    // as an erasure destroys a key
-    fs.rmSync(path.join(keysFolder, keyFiles[0]!));
-    const second = await runCli(['backup', '--to', folder, '--json', '--no-check'], env);
-    expect(second.code).toBe(0);
-    expect(JSON.parse(second.stdout).dataKeyObjects).toEqual({ files: keyFiles.length - 1, removed: 1 });
-    expect(fs.existsSync(path.join(folder, 'media', 'data-keys', keyFiles[0]!))).toBe(false);
   });
 
   it('when the keys are kept elsewhere, then the backup folder holds them in its own keys/ and a service starts on a copy of it alone', async () => {
@@ -376,6 +389,14 @@ describe('ledger backup', () => {
     const result = await runCli(['backup', '--to', folder], env);
     expect(result.code).toBe(0);
     expect(fs.readFileSync(path.join(folder, 'keys', 'master.key'))).toEqual(fs.readFileSync(masterKey));
+    // run without the service's LEDGER_MASTER_KEY_FILE, the backup would copy data keys nothing opens: a fault
+    const without = await runCli(['backup', '--to', path.join(tempDir(), 'b')], {
+      LEDGER_DATA_DIR: dir,
+      LEDGER_KEYS_DIR: keysDir,
+    });
+    expect(without.code).toBe(1);
+    expect(without.stdout).toContain('data_keys_unopened');
+    expect(without.stdout).toContain('is LEDGER_MASTER_KEY_FILE set as the service');
     // started with nothing but a copy of it: its keys open the person's sealed values (start-up refuses otherwise)
     const opens = async (serviceEnv: Record<string, string>) => {
       const r = await startTestService(serviceEnv);
@@ -404,11 +425,17 @@ describe('ledger backup', () => {
   it('when the data folder holds a log, then the restore refuses and changes nothing', async () => {
     const folder = path.join(tempDir(), 'backup');
     expect((await backup(data, '--to', folder, '--no-check')).code).toBe(0);
-    const before = fs.statSync(path.join(data, 'events.sqlite')).mtimeMs;
-    const result = await runCli(['restore', '--from', folder], { LEDGER_DATA_DIR: data });
+    // while the service runs on it, the folder is its
+    const running = await runCli(['restore', '--from', folder], { LEDGER_DATA_DIR: data });
+    expect(running.code).toBe(1);
+    expect(running.stderr).toContain(`the data folder ${data} is in use by ledger serve`);
+    // and stopped, its log is never overwritten
+    const stopped = copyFolder(data, tempDir);
+    const before = fs.readFileSync(path.join(stopped, 'events.sqlite'));
+    const result = await runCli(['restore', '--from', folder], { LEDGER_DATA_DIR: stopped });
     expect(result.code).toBe(1);
-    expect(result.stderr).toContain(`${data} holds a log already (events.sqlite)`);
-    expect(fs.statSync(path.join(data, 'events.sqlite')).mtimeMs).toBe(before);
+    expect(result.stderr).toContain(`${stopped} holds a log already (events.sqlite)`);
+    expect(fs.readFileSync(path.join(stopped, 'events.sqlite'))).toEqual(before);
     const other = tempDir();
     fs.writeFileSync(path.join(other, 'notes.txt'), 'mine');
     const cluttered = await runCli(['restore', '--from', folder], { LEDGER_DATA_DIR: other });
@@ -432,6 +459,51 @@ describe('ledger backup', () => {
     expect(none.code).toBe(1);
     expect(none.stderr).toContain('holds no readable backup manifest');
     expect((await runCli(['restore'], { LEDGER_DATA_DIR: target })).code).toBe(2);
+  });
+
+  it('when a restore stopped part way, then the service refuses the folder and a restore run again completes it', async () => {
+    const folder = path.join(tempDir(), 'backup');
+    expect((await backup(data, '--to', folder, '--no-check')).code).toBe(0);
+    const target = path.join(tempDir(), 'data');
+    // what a restore killed after copying the keys leaves: its mark, naming what it writes, and the keys
+    const manifest = JSON.parse(fs.readFileSync(path.join(folder, BACKUP_MANIFEST), 'utf8'));
+    const files = manifest.files.map((f: { path: string }) => path.join(target, f.path));
+    fs.cpSync(path.join(folder, 'keys'), path.join(target, 'keys'), { recursive: true });
+    fs.writeFileSync(path.join(target, 'restore.incomplete'), JSON.stringify({ from: folder, files }));
+    await expect(startTestService({ LEDGER_DATA_DIR: target })).rejects.toThrow(
+      /a restore into .* stopped before it was complete \(restore\.incomplete\): run ledger restore again/,
+    );
+    const again = await runCli(['restore', '--from', folder], { LEDGER_DATA_DIR: target });
+    expect(again.stdout).toContain('no fault found');
+    expect(again.code).toBe(0);
+    expect(fs.existsSync(path.join(target, 'restore.incomplete'))).toBe(false);
+    const r = await startTestService({ LEDGER_DATA_DIR: target });
+    await r.stop();
+  });
+
+  it('when the restore would write beside the backup, over files, or while a backup writes it, then it refuses', async () => {
+    const folder = path.join(tempDir(), 'backup');
+    expect((await backup(data, '--to', folder, '--no-check')).code).toBe(0);
+    const inside = await runCli(['restore', '--from', folder], { LEDGER_DATA_DIR: path.join(folder, 'data') });
+    expect(inside.code).toBe(1);
+    expect(inside.stderr).toContain('is the backup folder, or in it, or holds it');
+    // a keys folder that holds a file is not empty, an empty one is
+    const target = path.join(tempDir(), 'data');
+    fs.mkdirSync(path.join(target, 'keys'), { recursive: true });
+    fs.mkdirSync(path.join(target, 'media', 'sha256'), { recursive: true });
+    fs.writeFileSync(path.join(target, 'keys', 'other.pem'), 'another key');
+    const cluttered = await runCli(['restore', '--from', folder], { LEDGER_DATA_DIR: target });
+    expect(cluttered.code).toBe(1);
+    expect(cluttered.stderr).toContain(`is not empty (${path.join('keys', 'other.pem')})`);
+    fs.rmSync(path.join(target, 'keys', 'other.pem'));
+    // a backup into the folder while it is read
+    const running = backup(data, '--to', folder, '--no-check');
+    const during = await runCli(['restore', '--from', folder], { LEDGER_DATA_DIR: target });
+    expect(during.code).toBe(1);
+    expect(during.stderr).toContain(`the backup folder ${folder} is in use by ledger backup`);
+    expect((await running).code).toBe(0);
+    const after = await runCli(['restore', '--from', folder, '--no-check'], { LEDGER_DATA_DIR: target });
+    expect(after.code).toBe(0);
   });
 
   it('when --to is missing, then it is a usage error', async () => {
