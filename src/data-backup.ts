@@ -103,7 +103,12 @@ export async function backupDataFolder(options: BackupOptions): Promise<BackupRe
     lock = lockDataFolder(to, { command: 'ledger backup', since: options.now() });
   } catch (err) {
     if (!(err instanceof DataFolderInUse)) throw err;
-    throw new BackupRefused(`${err.message.replace('the data folder', 'the backup folder')}: let it finish first`);
+    // another backup into it finishes; a service on it makes it a data folder, not a backup folder
+    const hint =
+      err.holder?.command === 'ledger serve'
+        ? 'a service runs on it: it is a data folder now, back up elsewhere'
+        : 'let it finish first';
+    throw new BackupRefused(`${err.message.replace('the data folder', 'the backup folder')}: ${hint}`);
   }
   const work = path.join(to, `${WORK_PREFIX}${randomUUID()}`);
   try {

@@ -218,6 +218,10 @@ describe('ledger backup', () => {
     const restored = copyFolder(folder, tempDir);
     const r = await startTestService({ LEDGER_DATA_DIR: restored });
     await openCase(r, r.token('alice', AGENCY, ['officer']), 'after-restore');
+    // while it runs there, the folder is the service's
+    const inUse = await backup(folder, '--to', restored);
+    expect(inUse.code).toBe(1);
+    expect(inUse.stderr).toContain('a service runs on it: it is a data folder now, back up elsewhere');
     await r.service.close();
     const later = fs.readFileSync(path.join(restored, 'events.sqlite'));
     const swapped = await backup(folder, '--to', restored);
