@@ -234,7 +234,13 @@ async function copyAll(options: BackupOptions, work: string): Promise<BackupRepo
   for (const name of keyFiles) await placed(name);
   await placed('events.sqlite');
   for (const { name } of after) await placed(name);
-  const keysFault = await dataKeysFault(config, to);
+  const keysFault = await dataKeysFault(
+    loadConfig({
+      LEDGER_DATA_DIR: to,
+      LEDGER_DATA_KEY_STORE: config.dataKeyStore.kind,
+      LEDGER_DATA_KEYS_CHECK: 'refuse',
+    }),
+  );
   const report: BackupReport = {
     format: BACKUP_FORMAT,
     folder: to,
@@ -249,48 +255,44 @@ async function copyAll(options: BackupOptions, work: string): Promise<BackupRepo
   return report;
 }
 
+/** Data keys a folder's master key does not open: what a service started on the folder would refuse. */
+export interface DataKeysFault {
+  readonly code: 'data_keys_unopened';
+  readonly path: string;
+  readonly detail: string;
+}
+
 /**
- * Whether the backup folder's master key opens its data keys, as the service's start-up asks of a data folder: a
- * backup run without the service's `LEDGER_MASTER_KEY_FILE` would copy the data keys without the key that opens
- * them, and a service restored from it would refuse to start. Data keys kept in an S3 bucket are not in the backup.
+ * Whether the master key of the data folder `folder` configures opens its data keys for the log's newest sealed
+ * data, as the service's start-up asks (`checkDataKeysCoverLog`): a backup run without the service's
+ * `LEDGER_MASTER_KEY_FILE` would copy the data keys without the key that opens them, and a service on a copy of it
+ * would refuse to start. Data keys kept in an S3 bucket are not in a folder, and not checked here.
  */
-async function dataKeysFault(config: Config, to: string): Promise<BackupFault | undefined> {
-  if (config.dataKeyStore.kind === 'media' && config.blobStore.kind !== 'filesystem') return undefined;
-  const restored = loadConfig({
-    LEDGER_DATA_DIR: to,
-    LEDGER_DATA_KEY_STORE: config.dataKeyStore.kind,
-    LEDGER_DATA_KEYS_CHECK: 'refuse',
-  });
-  const master = restored.masterKeyFile;
-  const held =
-    config.dataKeyStore.kind === 'sqlite'
-      ? fs.existsSync(restored.dataKeysFile)
-      : hasFiles(path.join(to, 'media', 'data-keys'));
+export async function dataKeysFault(folder: Config): Promise<DataKeysFault | undefined> {
+  if (folder.dataKeyStore.kind === 'media' && folder.blobStore.kind !== 'filesystem') return undefined;
+  const objects = folder.blobStore.kind === 'filesystem' ? path.join(folder.blobStore.dir, 'data-keys') : '';
+  const master = folder.masterKeyFile;
+  const held = folder.dataKeyStore.kind === 'sqlite' ? fs.existsSync(folder.dataKeysFile) : hasFiles(objects);
+  const hint = "is LEDGER_MASTER_KEY_FILE set as the service's?";
   if (!fs.existsSync(master)) {
     if (!held) return undefined;
-    return {
-      code: 'data_keys_unopened',
-      path: config.masterKeyFile,
-      detail:
-        'the data keys were copied but no master key was found to open them: is LEDGER_MASTER_KEY_FILE set as the ' +
-        "service's?",
-    };
+    return { code: 'data_keys_unopened', path: master, detail: `there are data keys but no master key: ${hint}` };
   }
   const wrapper = new FileKeyWrapper(loadOrCreateMasterKey(master));
   const dataKeys =
-    config.dataKeyStore.kind === 'sqlite'
-      ? new SqliteDataKeyStore(restored.dataKeysFile, wrapper, systemClock)
-      : new SharedDataKeyStore(new FolderKeyObjects(path.join(to, 'media', 'data-keys')), wrapper, systemClock);
-  const events = openLog(path.join(to, 'events.sqlite'));
+    folder.dataKeyStore.kind === 'sqlite'
+      ? new SqliteDataKeyStore(folder.dataKeysFile, wrapper, systemClock)
+      : new SharedDataKeyStore(new FolderKeyObjects(objects), wrapper, systemClock);
+  const events = openLog((folder.eventStore as { path: string }).path);
   try {
-    await checkDataKeysCoverLog(restored, { events, dataKeys, log: pino({ level: 'silent' }) });
+    await checkDataKeysCoverLog(folder, { events, dataKeys, log: pino({ level: 'silent' }) });
     return undefined;
   } catch (err) {
     if (!(err instanceof ConfigError)) throw err;
     return {
       code: 'data_keys_unopened',
       path: master,
-      detail: `the backup's master key does not open its data keys (is LEDGER_MASTER_KEY_FILE set as the service's?): ${err.message}`,
+      detail: `the master key does not open the data keys (${hint}): ${err.message}`,
     };
   } finally {
     dataKeys.close?.();

@@ -31,6 +31,16 @@ export interface MediaCopy {
   readonly repaired: number;
 }
 
+/** Makes sure what was written to `file` (or a folder's entries) is on the disk. */
+export function syncFile(file: string): void {
+  const fd = fs.openSync(file, 'r');
+  try {
+    fs.fsyncSync(fd);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
 /** The SHA-256 of a file, hex, read as a stream. */
 export async function fileSha256(file: string): Promise<string> {
   const hash = createHash('sha256');
@@ -148,6 +158,8 @@ async function copyMedium(
     fs.rmSync(partial, { force: true });
     return { code: 'medium_mismatch', path: source.blob, detail: `its bytes hash to ${actual}` };
   }
+  // on the disk before it is named: a copy said to be made survives a power cut
+  syncFile(partial);
   makePrivateFolder(target.folder);
   if (fs.existsSync(source.sidecar)) {
     const sidecar = `${partial}.json`;
@@ -155,6 +167,7 @@ async function copyMedium(
     replaceReadOnly(sidecar, target.sidecar);
   }
   replaceReadOnly(partial, target.blob);
+  syncFile(target.folder);
   return undefined;
 }
 

@@ -1,11 +1,12 @@
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { lockDataFolder, LOCK_FILE, type FolderLock } from './adapters/sqlite/folder-lock.js';
 import { PRIVATE_FILE_MODE } from './adapters/sqlite/private-file.js';
 import type { Config } from './config.js';
 import { BACKUP_FORMAT, BACKUP_MANIFEST, BackupRefused, type BackupReport } from './data-backup.js';
-import { copyMedia, fileSha256, mirrorFolder, type MediaCopy, type MediaFault } from './data-copy.js';
-import { isWithin, realPath } from './data-backup.js';
+import { copyMedia, fileSha256, mirrorFolder, syncFile, type MediaCopy, type MediaFault } from './data-copy.js';
+import { dataKeysFault, isWithin, realPath, type DataKeysFault } from './data-backup.js';
 import { makePrivateFolder, RESTORE_MARK } from './data-folder.js';
 import { DataFolderInUse } from './errors.js';
 
@@ -26,7 +27,7 @@ export interface RestoreReport {
   readonly files: readonly { readonly path: string; readonly to: string }[];
   readonly media: ({ readonly store: 'filesystem' } & MediaCopy) | { readonly store: 's3'; readonly bucket: string };
   readonly dataKeyObjects?: { readonly files: number };
-  readonly faults: readonly MediaFault[];
+  readonly faults: readonly (MediaFault | DataKeysFault)[];
 }
 
 export interface RestoreOptions {
@@ -48,24 +49,38 @@ export async function restoreDataFolder(options: RestoreOptions): Promise<Restor
   // the backup folder held too: no backup into it may change its files while they are read
   const held = holdFolder(from, 'the backup folder', options.now(), true);
   try {
+    const manifestText = readText(path.join(from, BACKUP_MANIFEST));
     const manifest = readManifest(from);
     const targets = manifest.files.map((file) => ({ ...file, to: targetOf(config, file.path) }));
     if (!targets.some((t) => t.path === 'events.sqlite')) {
       throw new BackupRefused(`${from}: the manifest lists no log (events.sqlite)`);
     }
+    refuseOtherKeyStore(config, from, targets);
     await checkDigests(from, targets, progress);
     makePrivateFolder(config.dataDir);
     const lock = holdFolder(config.dataDir, 'the data folder', options.now());
     try {
       const mark = path.join(config.dataDir, RESTORE_MARK);
       // a restore stopped part way into this folder: what it wrote is removed, and it is done again
-      if (fs.existsSync(mark)) undoStopped(mark);
-      refuseOccupied(config, log, targets);
-      writeMark(mark, { from, files: targets.map((t) => t.to) });
+      const resumed = fs.existsSync(mark);
+      if (resumed) undoStopped(mark, config.dataDir);
+      refuseOccupied(config, log, targets, resumed);
+      writeMark(mark, {
+        dataDir: realPath(config.dataDir),
+        files: targets.map((t) => ({ to: t.to, sha256: t.sha256 })),
+      });
       const report = await copyRestored(options, targets, progress);
+      // the backup unchanged all along (a backup into it while it was read, through a view the lock does not reach)
+      if (readText(path.join(from, BACKUP_MANIFEST)) !== manifestText) {
+        throw new BackupRefused(
+          `${from} changed while it was restored (a backup into it?): run ledger restore again once it is done`,
+        );
+      }
+      const keysFault = await dataKeysFault(config);
       fs.rmSync(mark);
       return {
         ...report,
+        faults: keysFault ? [...report.faults, keysFault] : report.faults,
         backup: { folder: from, createdAt: manifest.createdAt, lastPosition: manifest.log.lastPosition },
       };
     } finally {
@@ -103,7 +118,7 @@ async function copyRestored(
     ...targets.filter((t) => t.path !== 'events.sqlite'),
     ...targets.filter((t) => t.path === 'events.sqlite'),
   ];
-  for (const file of ordered) copyPrivate(path.join(from, file.path), file.to);
+  for (const file of ordered) copyPrivate(path.join(from, file.path), file.to, file.sha256);
   return {
     dataDir: config.dataDir,
     files: ordered.map(({ path: p, to }) => ({ path: p, to })),
@@ -145,11 +160,20 @@ function holdFolder(dir: string, what: string, since: Date, readOnlyOk = false):
     return lockDataFolder(dir, { command: 'ledger restore', since });
   } catch (err) {
     if (err instanceof DataFolderInUse) throw new BackupRefused(err.message.replace('the data folder', what));
-    const code = (err as NodeJS.ErrnoException).code;
-    if (readOnlyOk && (code === 'EROFS' || code === 'EACCES' || code === 'EPERM')) {
-      return { file: path.join(dir, LOCK_FILE), release: () => {} };
-    }
+    // a folder that cannot be written (a read-only disk or mount, an immutable folder): no backup writes it either
+    if (readOnlyOk && !writable(dir)) return { file: path.join(dir, LOCK_FILE), release: () => {} };
     throw err;
+  }
+}
+
+function writable(dir: string): boolean {
+  const probe = path.join(dir, `.restore-probe-${process.pid}`);
+  try {
+    fs.writeFileSync(probe, '');
+    fs.rmSync(probe);
+    return true;
+  } catch {
+    return false;
   }
 }
 
@@ -163,23 +187,51 @@ function refuseNested(dataDir: string, from: string): void {
   }
 }
 
-function writeMark(mark: string, content: { from: string; files: string[] }): void {
-  fs.writeFileSync(mark, `${JSON.stringify(content, null, 2)}\n`, { mode: PRIVATE_FILE_MODE });
+interface Mark {
+  /** The data folder the mark was written in (its real path): a folder moved since is not this one. */
+  readonly dataDir: string;
+  /** What the restore writes, each with the digest of the file it writes there. */
+  readonly files: readonly { readonly to: string; readonly sha256: string }[];
 }
 
-/** Removes what a restore stopped part way wrote (the files its mark names; media stay, each checked as copied). */
-function undoStopped(mark: string): void {
-  let files: unknown;
+function writeMark(mark: string, content: Mark): void {
+  const temp = `${mark}.${process.pid}.tmp`;
+  fs.writeFileSync(temp, `${JSON.stringify(content, null, 2)}\n`, { mode: PRIVATE_FILE_MODE });
+  syncFile(temp);
+  fs.renameSync(temp, mark);
+  syncFile(path.dirname(mark));
+}
+
+/**
+ * Removes what a restore stopped part way wrote into this data folder: each file its mark names that holds what the
+ * restore would have written there (its digest), and the half-written copies beside them. Nothing else: a file
+ * another hand wrote since stays, and then the restore refuses the folder. A mark written in another folder (this
+ * one was moved) is refused: the files it names are not this folder's.
+ */
+function undoStopped(mark: string, dataDir: string): void {
+  let content: Partial<Mark> | undefined;
   try {
-    files = (JSON.parse(fs.readFileSync(mark, 'utf8')) as { files?: unknown }).files;
+    content = JSON.parse(fs.readFileSync(mark, 'utf8')) as Partial<Mark>;
   } catch {
-    files = undefined;
+    content = undefined;
   }
-  if (!Array.isArray(files) || !files.every((f): f is string => typeof f === 'string')) {
+  const files = content?.files;
+  if (
+    typeof content?.dataDir !== 'string' ||
+    !Array.isArray(files) ||
+    !files.every((f) => typeof f?.to === 'string' && typeof f.sha256 === 'string')
+  ) {
     throw new BackupRefused(`${mark} is not a restore's mark: remove the folder and restore again`);
   }
-  for (const file of files) {
-    for (const suffix of ['', '-wal', '-shm']) fs.rmSync(file + suffix, { force: true });
+  if (content.dataDir !== realPath(dataDir)) {
+    throw new BackupRefused(
+      `${mark} was written by a restore into ${content.dataDir}, not this folder (it was moved): remove this folder ` +
+        'and restore again',
+    );
+  }
+  for (const { to, sha256 } of files) {
+    fs.rmSync(partialOf(to), { force: true });
+    if (fs.existsSync(to) && sha256Of(to) === sha256) fs.rmSync(to);
   }
 }
 
@@ -222,11 +274,49 @@ function targetOf(config: Config, file: string): string {
   return path.join(config.keysDir, file.slice('keys/'.length));
 }
 
+function readText(file: string): string | undefined {
+  try {
+    return fs.readFileSync(file, 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
+function sha256Of(file: string): string {
+  return createHash('sha256').update(fs.readFileSync(file)).digest('hex');
+}
+
+const partialOf = (to: string) => `${to}.restoring`;
+
+/**
+ * A backup whose data keys are kept one way restored where they are kept the other would leave them behind: the
+ * backup of a media data-key store holds `media/data-keys/`, that of the SQLite one `data-keys.sqlite`.
+ */
+function refuseOtherKeyStore(config: Config, from: string, targets: readonly Target[]): void {
+  const inMedia = fs.existsSync(path.join(from, 'media', 'data-keys'));
+  const inFile = targets.some((t) => t.path === 'data-keys.sqlite');
+  if (inMedia && config.dataKeyStore.kind === 'sqlite') {
+    throw new BackupRefused(
+      `${from} keeps its data keys beside the media (media/data-keys): restore with LEDGER_DATA_KEY_STORE=media`,
+    );
+  }
+  if (inFile && config.dataKeyStore.kind === 'media') {
+    throw new BackupRefused(
+      `${from} keeps its data keys in data-keys.sqlite: restore with LEDGER_DATA_KEY_STORE=sqlite (the default)`,
+    );
+  }
+}
+
 /**
  * A data folder that holds a log, or any file at all, is never restored into (but the folders a service or a
  * restore makes before writing: `keys/`, `media/` with nothing in them), nor a keys folder that holds a file.
  */
-function refuseOccupied(config: Config, log: string, targets: readonly { readonly to: string }[]): void {
+function refuseOccupied(
+  config: Config,
+  log: string,
+  targets: readonly { readonly to: string }[],
+  resumed: boolean,
+): void {
   if (fs.existsSync(log)) {
     throw new BackupRefused(
       `${config.dataDir} holds a log already (${path.basename(log)}): restore into an empty data folder, ` +
@@ -236,8 +326,14 @@ function refuseOccupied(config: Config, log: string, targets: readonly { readonl
   }
   const taken = targets.find(({ to }) => fs.existsSync(to));
   if (taken) throw new BackupRefused(`${taken.to} exists already: restore where none of the backup's files are`);
+  // a stopped restore's media stay: each was checked against its name as it was copied, and is copied no more
+  const media = resumed && config.blobStore.kind === 'filesystem' ? path.resolve(config.blobStore.dir) : undefined;
   for (const dir of new Set([config.dataDir, config.keysDir])) {
-    const found = firstFile(dir, (name) => dir === config.dataDir && (name === LOCK_FILE || name === RESTORE_MARK));
+    const found = firstFile(
+      dir,
+      (name) => dir === config.dataDir && (name === LOCK_FILE || name === RESTORE_MARK),
+      (folder) => folder === media,
+    );
     if (found) {
       throw new BackupRefused(`${dir} is not empty (${path.relative(dir, found)}): restore into an empty folder`);
     }
@@ -245,20 +341,37 @@ function refuseOccupied(config: Config, log: string, targets: readonly { readonl
 }
 
 /** The first file below `dir` (a folder with none: undefined), but those `skip` names at its top. */
-function firstFile(dir: string, skip: (name: string) => boolean): string | undefined {
-  if (!fs.existsSync(dir)) return undefined;
+function firstFile(
+  dir: string,
+  skip: (name: string) => boolean,
+  skipFolder: (folder: string) => boolean = () => false,
+): string | undefined {
+  if (!fs.existsSync(dir) || skipFolder(path.resolve(dir))) return undefined;
   for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
     const full = path.join(dir, entry.name);
     if (entry.isDirectory()) {
-      const inner = firstFile(full, () => false);
+      const inner = firstFile(full, () => false, skipFolder);
       if (inner) return inner;
     } else if (!skip(entry.name)) return full;
   }
   return undefined;
 }
 
-function copyPrivate(from: string, to: string): void {
+/**
+ * Copies a file of the backup to its place, whole or not at all (written beside, synced, checked against the
+ * digest the manifest recorded, then named), never over a file that is there.
+ */
+function copyPrivate(from: string, to: string, sha256: string): void {
   makePrivateFolder(path.dirname(to));
-  fs.copyFileSync(from, to, fs.constants.COPYFILE_EXCL);
-  fs.chmodSync(to, PRIVATE_FILE_MODE);
+  const partial = partialOf(to);
+  fs.copyFileSync(from, partial);
+  fs.chmodSync(partial, PRIVATE_FILE_MODE);
+  syncFile(partial);
+  if (sha256Of(partial) !== sha256) {
+    fs.rmSync(partial);
+    throw new BackupRefused(`${from} changed while it was restored (a backup into it?): run ledger restore again`);
+  }
+  fs.linkSync(partial, to);
+  fs.rmSync(partial);
+  syncFile(path.dirname(to));
 }

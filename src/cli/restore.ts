@@ -78,13 +78,24 @@ function summary(report: RestoreReport): string {
     lines.push(`media       not copied: they are in the S3 bucket ${report.media.bucket}`);
   }
   if (report.dataKeyObjects) lines.push(`data keys   ${n(report.dataKeyObjects.files)} objects copied`);
-  lines.push(report.faults.length === 0 ? 'no fault found in the media' : `${report.faults.length} fault(s):`);
-  for (const f of report.faults) lines.push(`  ${f.code}: ${f.path}: ${f.detail}`);
   lines.push(
-    report.faults.length === 0
-      ? 'start the service on it: it makes the read models again from the log before it is ready'
-      : 'the media named were not restored: the data folder the backup was made from, or another backup of it, ' +
-          'may hold them whole (copy them into the media folder, then ledger check --media)',
+    report.faults.length === 0 ? 'no fault found in the media or the data keys' : `${report.faults.length} fault(s):`,
   );
+  for (const f of report.faults) lines.push(`  ${f.code}: ${f.path}: ${f.detail}`);
+  if (report.faults.length === 0) {
+    lines.push('start the service on it: it makes the read models again from the log before it is ready');
+  }
+  if (report.faults.some((f) => f.code !== 'data_keys_unopened')) {
+    lines.push(
+      'the media named were not restored: the data folder the backup was made from, or another backup of it, may ' +
+        'hold them whole (copy each with its .json sidecar into the media folder, then ledger check --media)',
+    );
+  }
+  if (report.faults.some((f) => f.code === 'data_keys_unopened')) {
+    lines.push(
+      "the service would refuse to start on it: restore with the service's LEDGER_MASTER_KEY_FILE, or from a " +
+        'backup made with it',
+    );
+  }
   return lines.join('\n');
 }

@@ -394,13 +394,18 @@ describe('ledger backup', () => {
     expect(result.code).toBe(0);
     expect(fs.readFileSync(path.join(folder, 'keys', 'master.key'))).toEqual(fs.readFileSync(masterKey));
     // run without the service's LEDGER_MASTER_KEY_FILE, the backup would copy data keys nothing opens: a fault
-    const without = await runCli(['backup', '--to', path.join(tempDir(), 'b')], {
-      LEDGER_DATA_DIR: dir,
-      LEDGER_KEYS_DIR: keysDir,
-    });
+    const lacking = path.join(tempDir(), 'b');
+    const without = await runCli(['backup', '--to', lacking], { LEDGER_DATA_DIR: dir, LEDGER_KEYS_DIR: keysDir });
     expect(without.code).toBe(1);
     expect(without.stdout).toContain('data_keys_unopened');
     expect(without.stdout).toContain('is LEDGER_MASTER_KEY_FILE set as the service');
+    // and restored, it is said again: a service on it would refuse to start
+    const restoredLacking = await runCli(['restore', '--from', lacking], {
+      LEDGER_DATA_DIR: path.join(tempDir(), 'd'),
+    });
+    expect(restoredLacking.code).toBe(1);
+    expect(restoredLacking.stdout).toContain('data_keys_unopened');
+    expect(restoredLacking.stdout).not.toContain('start the service on it');
     // started with nothing but a copy of it: its keys open the person's sealed values (start-up refuses otherwise)
     const opens = async (serviceEnv: Record<string, string>) => {
       const r = await startTestService(serviceEnv);
@@ -469,11 +474,26 @@ describe('ledger backup', () => {
     const folder = path.join(tempDir(), 'backup');
     expect((await backup(data, '--to', folder, '--no-check')).code).toBe(0);
     const target = path.join(tempDir(), 'data');
-    // what a restore killed after copying the keys leaves: its mark, naming what it writes, and the keys
+    // what a restore killed after copying the media and the keys leaves: its mark, naming what it writes (with the
+    // digests of what it writes there), the media and the keys
     const manifest = JSON.parse(fs.readFileSync(path.join(folder, BACKUP_MANIFEST), 'utf8'));
-    const files = manifest.files.map((f: { path: string }) => path.join(target, f.path));
+    const files = manifest.files.map((f: { path: string; sha256: string }) => ({
+      to: path.join(target, f.path),
+      sha256: f.sha256,
+    }));
     fs.cpSync(path.join(folder, 'keys'), path.join(target, 'keys'), { recursive: true });
-    fs.writeFileSync(path.join(target, 'restore.incomplete'), JSON.stringify({ from: folder, files }));
+    fs.cpSync(path.join(folder, 'media'), path.join(target, 'media'), { recursive: true });
+    // and the log half copied beside its place
+    fs.writeFileSync(path.join(target, 'events.sqlite.restoring'), 'half a log');
+    const mark = JSON.stringify({ dataDir: fs.realpathSync(target), files });
+    fs.writeFileSync(path.join(target, 'restore.incomplete'), mark);
+    // the same folder moved: its mark names another folder's files, and nothing is removed
+    const moved = path.join(tempDir(), 'moved');
+    fs.cpSync(target, moved, { recursive: true });
+    const elsewhere = await runCli(['restore', '--from', folder], { LEDGER_DATA_DIR: moved });
+    expect(elsewhere.code).toBe(1);
+    expect(elsewhere.stderr).toContain('not this folder (it was moved): remove this folder and restore again');
+    expect(fs.existsSync(path.join(target, 'keys', 'keyring.json'))).toBe(true);
     await expect(startTestService({ LEDGER_DATA_DIR: target })).rejects.toThrow(
       /a restore into .* stopped before it was complete \(restore\.incomplete\): run ledger restore again/,
     );
@@ -481,8 +501,22 @@ describe('ledger backup', () => {
     expect(again.stdout).toContain('no fault found');
     expect(again.code).toBe(0);
     expect(fs.existsSync(path.join(target, 'restore.incomplete'))).toBe(false);
+    expect(fs.existsSync(path.join(target, 'events.sqlite.restoring'))).toBe(false);
     const r = await startTestService({ LEDGER_DATA_DIR: target });
     await r.stop();
+  });
+
+  it('when the data keys are kept otherwise than the backup keeps them, or the master key does not open them, then the restore says so', async () => {
+    const folder = path.join(tempDir(), 'backup');
+    expect((await backup(data, '--to', folder, '--no-check')).code).toBe(0);
+    const media = await runCli(['restore', '--from', folder], {
+      LEDGER_DATA_DIR: path.join(tempDir(), 'd'),
+      LEDGER_DATA_KEY_STORE: 'media',
+    });
+    expect(media.code).toBe(1);
+    expect(media.stderr).toContain(
+      'keeps its data keys in data-keys.sqlite: restore with LEDGER_DATA_KEY_STORE=sqlite',
+    );
   });
 
   it('when the restore would write beside the backup, over files, or while a backup writes it, then it refuses', async () => {
