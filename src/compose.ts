@@ -446,7 +446,8 @@ export async function startService(config: Config, deps: ServiceDependencies): P
       throw new ConfigError(
         'LEDGER_DATA_DIR',
         `a restore into ${config.dataDir} stopped before it was complete (${RESTORE_MARK}): run ledger restore ` +
-          'again to complete it, or remove the folder',
+          'again to complete it, or remove the folder (and what the restore wrote outside it, where ' +
+          'LEDGER_KEYS_DIR, LEDGER_MASTER_KEY_FILE or LEDGER_DATA_KEYS_FILE point)',
       );
     }
     service = await startHoldingRepaired(config, deps);

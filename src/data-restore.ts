@@ -61,15 +61,15 @@ export async function restoreDataFolder(options: RestoreOptions): Promise<Restor
     const lock = holdFolder(config.dataDir, 'the data folder', options.now());
     try {
       const mark = path.join(config.dataDir, RESTORE_MARK);
-      // a restore stopped part way into this folder: what it wrote is removed, and it is done again
+      // a restore stopped part way into this folder: what it wrote and still holds is kept, the rest is done
       const resumed = fs.existsSync(mark);
-      if (resumed) undoStopped(mark, config.dataDir);
-      refuseOccupied(config, log, targets, resumed);
+      const done = resumed ? resumeStopped(mark, config.dataDir, targets) : new Set<string>();
+      refuseOccupied(config, log, targets, resumed, done);
       writeMark(mark, {
         dataDir: realPath(config.dataDir),
         files: targets.map((t) => ({ to: t.to, sha256: t.sha256 })),
       });
-      const report = await copyRestored(options, targets, progress);
+      const report = await copyRestored(options, targets, done, progress);
       // the backup unchanged all along (a backup into it while it was read, through a view the lock does not reach)
       if (readText(path.join(from, BACKUP_MANIFEST)) !== manifestText) {
         throw new BackupRefused(
@@ -94,6 +94,7 @@ export async function restoreDataFolder(options: RestoreOptions): Promise<Restor
 async function copyRestored(
   { config, from }: RestoreOptions,
   targets: readonly Target[],
+  done: ReadonlySet<string>,
   progress: NonNullable<RestoreOptions['progress']>,
 ): Promise<Omit<RestoreReport, 'backup'>> {
   const faults: MediaFault[] = [];
@@ -118,7 +119,9 @@ async function copyRestored(
     ...targets.filter((t) => t.path !== 'events.sqlite'),
     ...targets.filter((t) => t.path === 'events.sqlite'),
   ];
-  for (const file of ordered) copyPrivate(path.join(from, file.path), file.to, file.sha256);
+  for (const file of ordered) {
+    if (!done.has(file.to)) copyPrivate(path.join(from, file.path), file.to, file.sha256);
+  }
   return {
     dataDir: config.dataDir,
     files: ordered.map(({ path: p, to }) => ({ path: p, to })),
@@ -160,8 +163,11 @@ function holdFolder(dir: string, what: string, since: Date, readOnlyOk = false):
     return lockDataFolder(dir, { command: 'ledger restore', since });
   } catch (err) {
     if (err instanceof DataFolderInUse) throw new BackupRefused(err.message.replace('the data folder', what));
-    // a folder that cannot be written (a read-only disk or mount, an immutable folder): no backup writes it either
-    if (readOnlyOk && !writable(dir)) return { file: path.join(dir, LOCK_FILE), release: () => {} };
+    // a folder that cannot be written (a read-only disk or mount, an immutable folder or lock file): no backup
+    // writes it either
+    const code = String((err as { code?: unknown }).code ?? '');
+    const readOnly = code.startsWith('SQLITE_READONLY') || ['EROFS', 'EPERM', 'EACCES'].includes(code);
+    if (readOnlyOk && (readOnly || !writable(dir))) return { file: path.join(dir, LOCK_FILE), release: () => {} };
     throw err;
   }
 }
@@ -203,36 +209,35 @@ function writeMark(mark: string, content: Mark): void {
 }
 
 /**
- * Removes what a restore stopped part way wrote into this data folder: each file its mark names that holds what the
- * restore would have written there (its digest), and the half-written copies beside them. Nothing else: a file
- * another hand wrote since stays, and then the restore refuses the folder. A mark written in another folder (this
- * one was moved) is refused: the files it names are not this folder's.
+ * Takes up a restore stopped part way into this data folder: the files its mark names that hold what this restore
+ * writes there (their digests) are in place already, and are kept; half-written copies it left in the folder are
+ * removed. Nothing else is touched, least of all a file outside the folder (a keys folder elsewhere may be another
+ * deployment's by now): one that holds something else makes the restore refuse. A mark written in another folder
+ * (this one was moved) is refused.
  */
-function undoStopped(mark: string, dataDir: string): void {
+function resumeStopped(mark: string, dataDir: string, targets: readonly Target[]): Set<string> {
   let content: Partial<Mark> | undefined;
   try {
     content = JSON.parse(fs.readFileSync(mark, 'utf8')) as Partial<Mark>;
   } catch {
     content = undefined;
   }
-  const files = content?.files;
-  if (
-    typeof content?.dataDir !== 'string' ||
-    !Array.isArray(files) ||
-    !files.every((f) => typeof f?.to === 'string' && typeof f.sha256 === 'string')
-  ) {
+  if (typeof content?.dataDir !== 'string') {
     throw new BackupRefused(`${mark} is not a restore's mark: remove the folder and restore again`);
   }
-  if (content.dataDir !== realPath(dataDir)) {
+  const folder = realPath(dataDir);
+  if (content.dataDir !== folder) {
     throw new BackupRefused(
       `${mark} was written by a restore into ${content.dataDir}, not this folder (it was moved): remove this folder ` +
         'and restore again',
     );
   }
-  for (const { to, sha256 } of files) {
-    fs.rmSync(partialOf(to), { force: true });
-    if (fs.existsSync(to) && sha256Of(to) === sha256) fs.rmSync(to);
+  const done = new Set<string>();
+  for (const { to, sha256 } of targets) {
+    if (isWithin(realPath(partialOf(to)), folder)) fs.rmSync(partialOf(to), { force: true });
+    if (fs.existsSync(to) && sha256Of(to) === sha256) done.add(to);
   }
+  return done;
 }
 
 function readManifest(from: string): BackupReport {
@@ -316,22 +321,36 @@ function refuseOccupied(
   log: string,
   targets: readonly { readonly to: string }[],
   resumed: boolean,
+  done: ReadonlySet<string>,
 ): void {
-  if (fs.existsSync(log)) {
+  if (fs.existsSync(log) && !done.has(log)) {
     throw new BackupRefused(
       `${config.dataDir} holds a log already (${path.basename(log)}): restore into an empty data folder, ` +
         'and move this one aside rather than overwrite it (or, when it is a restore of its own that completed, ' +
         'start the service on it)',
     );
   }
-  const taken = targets.find(({ to }) => fs.existsSync(to));
-  if (taken) throw new BackupRefused(`${taken.to} exists already: restore where none of the backup's files are`);
+  const taken = targets.find(({ to }) => fs.existsSync(to) && !done.has(to));
+  if (taken) {
+    throw new BackupRefused(
+      `${taken.to} exists already, holding other than the backup's file: restore where none of the backup's files ` +
+        'are' +
+        (resumed
+          ? ' (something wrote it since the restore stopped, such as ledger token or ledger keys: move it aside)'
+          : ''),
+    );
+  }
   // a stopped restore's media stay: each was checked against its name as it was copied, and is copied no more
   const media = resumed && config.blobStore.kind === 'filesystem' ? path.resolve(config.blobStore.dir) : undefined;
+  const kept = new Set([...done].map((file) => path.resolve(file)));
   for (const dir of new Set([config.dataDir, config.keysDir])) {
     const found = firstFile(
       dir,
-      (name) => dir === config.dataDir && (name === LOCK_FILE || name === RESTORE_MARK),
+      (file) =>
+        kept.has(file) ||
+        (resumed && file.endsWith('.restoring')) ||
+        (path.dirname(file) === path.resolve(config.dataDir) &&
+          (path.basename(file) === LOCK_FILE || path.basename(file) === RESTORE_MARK)),
       (folder) => folder === media,
     );
     if (found) {
@@ -340,19 +359,19 @@ function refuseOccupied(
   }
 }
 
-/** The first file below `dir` (a folder with none: undefined), but those `skip` names at its top. */
+/** The first file below `dir` (a folder with none: undefined), but those `skip` passes (by full path). */
 function firstFile(
   dir: string,
-  skip: (name: string) => boolean,
+  skip: (file: string) => boolean,
   skipFolder: (folder: string) => boolean = () => false,
 ): string | undefined {
   if (!fs.existsSync(dir) || skipFolder(path.resolve(dir))) return undefined;
   for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-    const full = path.join(dir, entry.name);
+    const full = path.resolve(dir, entry.name);
     if (entry.isDirectory()) {
-      const inner = firstFile(full, () => false, skipFolder);
+      const inner = firstFile(full, skip, skipFolder);
       if (inner) return inner;
-    } else if (!skip(entry.name)) return full;
+    } else if (!skip(full)) return full;
   }
   return undefined;
 }

@@ -506,6 +506,32 @@ describe('ledger backup', () => {
     await r.stop();
   });
 
+  it('when a stopped restore wrote keys outside its folder and they changed since, then a restore run again removes nothing and refuses', async () => {
+    const folder = path.join(tempDir(), 'backup');
+    expect((await backup(data, '--to', folder, '--no-check')).code).toBe(0);
+    const keysDir = path.join(tempDir(), 'keys');
+    const env = { LEDGER_DATA_DIR: path.join(tempDir(), 'data'), LEDGER_KEYS_DIR: keysDir };
+    const manifest = JSON.parse(fs.readFileSync(path.join(folder, BACKUP_MANIFEST), 'utf8'));
+    // stopped after the keys: they are in the keys folder outside, and its mark names them
+    fs.cpSync(path.join(folder, 'keys'), keysDir, { recursive: true });
+    fs.mkdirSync(env.LEDGER_DATA_DIR);
+    const files = manifest.files.map((f: { path: string; sha256: string }) => ({
+      to: f.path.startsWith('keys/') ? path.join(keysDir, f.path.slice(5)) : path.join(env.LEDGER_DATA_DIR, f.path),
+      sha256: f.sha256,
+    }));
+    fs.writeFileSync(
+      path.join(env.LEDGER_DATA_DIR, 'restore.incomplete'),
+      JSON.stringify({ dataDir: fs.realpathSync(env.LEDGER_DATA_DIR), files }),
+    );
+    // since then, the keys folder became another deployment's: one of its files changed
+    fs.appendFileSync(path.join(keysDir, 'keyring.json'), ' ');
+    const before = fs.readdirSync(keysDir).sort();
+    const again = await runCli(['restore', '--from', folder], env);
+    expect(again.code).toBe(1);
+    expect(again.stderr).toContain(`${path.join(keysDir, 'keyring.json')} exists already, holding other than`);
+    expect(fs.readdirSync(keysDir).sort()).toEqual(before);
+  });
+
   it('when the data keys are kept otherwise than the backup keeps them, or the master key does not open them, then the restore says so', async () => {
     const folder = path.join(tempDir(), 'backup');
     expect((await backup(data, '--to', folder, '--no-check')).code).toBe(0);
