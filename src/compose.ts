@@ -1,4 +1,3 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
@@ -7,7 +6,7 @@ import { ConfigError, NotCaughtUp, ReadModelsDamaged } from './errors.js';
 import { checkSharedSettings, type SharedSettings } from './shared-settings.js';
 import { OfficerRoster } from './app/officer-roster.js';
 import { AgencyItems } from './app/agency-items.js';
-import { makePrivateFolder, RESTORE_MARK } from './data-folder.js';
+import { makePrivateFolder, refuseHalfRestored } from './data-folder.js';
 import { verifyBeforeServing, warnAboutWideModes } from './start-up.js';
 import { readyReadModels } from './read-models-rebuild.js';
 import type { Clock } from './ports/clock.js';
@@ -442,14 +441,7 @@ export async function startService(config: Config, deps: ServiceDependencies): P
   const lock = lockDataFolder(config.dataDir, { command: 'ledger serve', since: deps.clock.now() });
   let service: Service;
   try {
-    if (fs.existsSync(path.join(config.dataDir, RESTORE_MARK))) {
-      throw new ConfigError(
-        'LEDGER_DATA_DIR',
-        `a restore into ${config.dataDir} stopped before it was complete (${RESTORE_MARK}): run ledger restore ` +
-          'again to complete it, or remove the folder (and what the restore wrote outside it, where ' +
-          'LEDGER_KEYS_DIR, LEDGER_MASTER_KEY_FILE or LEDGER_DATA_KEYS_FILE point)',
-      );
-    }
+    refuseHalfRestored(config.dataDir, 'the service does not start on it');
     service = await startHoldingRepaired(config, deps);
   } catch (err) {
     lock.release();

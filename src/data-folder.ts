@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { ConfigError } from './errors.js';
 
 /**
  * The mark of a restore under way in a data folder (`ledger restore`: where from, and the files it writes). While
@@ -7,6 +8,20 @@ import path from 'node:path';
  * signing with the restored keys), and a restore run again takes the folder up where it was left.
  */
 export const RESTORE_MARK = 'restore.incomplete';
+
+/**
+ * Refuses a data folder a restore into which stopped part way: the service, and the commands that would make keys
+ * there (`ledger token`, `ledger keys`), which a restore run again would then find in its way.
+ */
+export function refuseHalfRestored(dataDir: string, what: string): void {
+  if (!fs.existsSync(path.join(dataDir, RESTORE_MARK))) return;
+  throw new ConfigError(
+    'LEDGER_DATA_DIR',
+    `a restore into ${dataDir} stopped before it was complete (${RESTORE_MARK}), so ${what}: run ledger restore ` +
+      'again to complete it, or remove the folder (and what the restore wrote outside it, where LEDGER_KEYS_DIR, ' +
+      'LEDGER_MASTER_KEY_FILE or LEDGER_DATA_KEYS_FILE point)',
+  );
+}
 
 /** Owner-only modes of everything the service creates under `LEDGER_DATA_DIR` (media files are 0400). */
 export const PRIVATE_FOLDER_MODE = 0o700;

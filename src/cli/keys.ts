@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { refuseHalfRestored } from '../data-folder.js';
 import { loadConfig } from '../config.js';
 import { loadOrCreateKeys, readKeyring, rotateKey, type KeyPurpose } from '../adapters/keys/file-keyring.js';
 import { systemClock } from '../adapters/clock/system-clock.js';
@@ -42,6 +43,7 @@ export async function keys(argv: string[], io: CliIo): Promise<number> {
     return 0;
   }
   const config = loadConfig(io.env, io.cwd);
+  refuseHalfRestored(config.dataDir, 'its keys are left alone');
   const [action, ...rest] = positionals;
   if (rest.length > 0) throw new UsageError(`unexpected argument ${rest[0]}`);
   if (action === 'list' || action === undefined) {

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import { parseArgs } from 'node:util';
+import { refuseHalfRestored } from '../data-folder.js';
 import { loadConfig, type Config } from '../config.js';
 import { loadOrCreateKeys, readKeyring } from '../adapters/keys/file-keyring.js';
 import { systemClock } from '../adapters/clock/system-clock.js';
@@ -78,6 +79,7 @@ export async function token(argv: string[], io: CliIo): Promise<number> {
     );
   }
   refuseStrayFolder(config);
+  refuseHalfRestored(config.dataDir, 'no token is issued from it');
   const keys = loadOrCreateKeys(config.keysDir, systemClock, config.cryptoSuite);
   const supervises = values.supervises
     ?.split(',')

@@ -495,8 +495,17 @@ describe('ledger backup', () => {
     expect(elsewhere.stderr).toContain('not this folder (it was moved): remove this folder and restore again');
     expect(fs.existsSync(path.join(target, 'keys', 'keyring.json'))).toBe(true);
     await expect(startTestService({ LEDGER_DATA_DIR: target })).rejects.toThrow(
-      /a restore into .* stopped before it was complete \(restore\.incomplete\): run ledger restore again/,
+      /a restore into .* stopped before it was complete \(restore\.incomplete\), so the service does not start on it: run ledger restore again/,
     );
+    // nor does anything make keys there that the restore run again would find in its way
+    const token = await runCli(['token', '--sub', 'x', '--agency', AGENCY, '--roles', 'admin'], {
+      LEDGER_DATA_DIR: target,
+    });
+    expect(token.code).toBe(1);
+    expect(token.stderr).toContain('so no token is issued from it');
+    const rotate = await runCli(['keys', 'rotate', '--purpose', 'event'], { LEDGER_DATA_DIR: target });
+    expect(rotate.code).toBe(1);
+    expect(rotate.stderr).toContain('so its keys are left alone');
     const again = await runCli(['restore', '--from', folder], { LEDGER_DATA_DIR: target });
     expect(again.stdout).toContain('no fault found');
     expect(again.code).toBe(0);
