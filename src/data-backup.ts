@@ -14,7 +14,7 @@ import { SharedDataKeyStore } from './adapters/keys/shared-data-key-store.js';
 import { SqliteDataKeyStore } from './adapters/sqlite/data-key-store.js';
 import { checkDataKeysCoverLog } from './data-key-check.js';
 import { copyMedia, fileSha256, mirrorFolder, type MediaCopy, type MediaFault } from './data-copy.js';
-import { makePrivateFolder } from './data-folder.js';
+import { makePrivateFolder, refuseHalfRestored } from './data-folder.js';
 import { ConfigError, DataFolderInUse } from './errors.js';
 
 /**
@@ -96,6 +96,7 @@ export async function backupDataFolder(options: BackupOptions): Promise<BackupRe
       'the log is in EventStoreDB (EVENTSTORE_URL): back the deployment up as docs/operations.md says for it',
     );
   }
+  refuseHalfRestored(config.dataDir, 'it is not backed up');
   checkFolders(config, config.eventStore.path, to);
   makePrivateFolder(to);
   let lock: FolderLock;

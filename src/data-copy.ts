@@ -176,6 +176,9 @@ function replaceReadOnly(from: string, to: string): void {
   fs.renameSync(from, to);
 }
 
+/** The names of {@link mirrorFolder}'s copies in the making, in the folder's `tmp/`. */
+const MIRROR_TEMP = '.mirror-';
+
 /**
  * Makes `to` hold exactly the files of `from` (the data keys' objects of a media data-key store, not its `tmp/`):
  * copies them, and removes those `from` no longer has (a data key destroyed by an erasure), its bytes overwritten
@@ -187,15 +190,23 @@ export function mirrorFolder(
   { removeOthers = true }: { readonly removeOthers?: boolean } = {},
 ): { files: number; removed: number } {
   const files = fs.existsSync(from) ? listFiles(from) : [];
-  makePrivateFolder(to);
+  // copies are written in the folder's tmp/ (which is never listed) and named once synced; those a copy stopped part
+  // way left there are removed first: each is a key, and a key left behind would outlive its erasure
+  const temps = path.join(to, 'tmp');
+  makePrivateFolder(temps);
+  for (const name of fs.readdirSync(temps)) {
+    if (name.startsWith(MIRROR_TEMP)) fs.rmSync(path.join(temps, name), { force: true });
+  }
   for (const rel of files) {
     const target = path.join(to, rel);
     makePrivateFolder(path.dirname(target));
-    const temp = `${target}.${randomUUID()}.tmp`;
+    const temp = path.join(temps, `${MIRROR_TEMP}${randomUUID()}`);
     fs.copyFileSync(path.join(from, rel), temp);
     fs.chmodSync(temp, PRIVATE_FILE_MODE);
+    syncFile(temp);
     fs.renameSync(temp, target);
   }
+  if (files.length > 0) syncFile(to);
   const keep = new Set(files);
   let removed = 0;
   for (const rel of removeOthers ? listFiles(to) : []) {

@@ -62,11 +62,17 @@ export async function restoreDataFolder(options: RestoreOptions): Promise<Restor
     try {
       const mark = path.join(config.dataDir, RESTORE_MARK);
       // a restore stopped part way into this folder: what it wrote and still holds is kept, the rest is done
+      // a mark half written (stopped before anything was copied) is no mark
+      for (const name of fs.readdirSync(config.dataDir)) {
+        if (name.startsWith(`${RESTORE_MARK}.`) && name.endsWith('.tmp')) fs.rmSync(path.join(config.dataDir, name));
+      }
       const resumed = fs.existsSync(mark);
-      const done = resumed ? resumeStopped(mark, config.dataDir, targets) : new Set<string>();
+      const backupId = { folder: realPath(from), createdAt: manifest.createdAt };
+      const done = resumed ? resumeStopped(mark, config.dataDir, backupId, targets) : new Set<string>();
       refuseOccupied(config, log, targets, resumed, done);
       writeMark(mark, {
         dataDir: realPath(config.dataDir),
+        backup: { folder: realPath(from), createdAt: manifest.createdAt },
         files: targets.map((t) => ({ to: t.to, sha256: t.sha256 })),
       });
       const report = await copyRestored(options, targets, done, progress);
@@ -196,6 +202,8 @@ function refuseNested(dataDir: string, from: string): void {
 interface Mark {
   /** The data folder the mark was written in (its real path): a folder moved since is not this one. */
   readonly dataDir: string;
+  /** The backup restored: its folder and when it was made (a restore taken up again restores the same one). */
+  readonly backup: { readonly folder: string; readonly createdAt: string };
   /** What the restore writes, each with the digest of the file it writes there. */
   readonly files: readonly { readonly to: string; readonly sha256: string }[];
 }
@@ -215,7 +223,7 @@ function writeMark(mark: string, content: Mark): void {
  * deployment's by now): one that holds something else makes the restore refuse. A mark written in another folder
  * (this one was moved) is refused.
  */
-function resumeStopped(mark: string, dataDir: string, targets: readonly Target[]): Set<string> {
+function resumeStopped(mark: string, dataDir: string, backup: Mark['backup'], targets: readonly Target[]): Set<string> {
   let content: Partial<Mark> | undefined;
   try {
     content = JSON.parse(fs.readFileSync(mark, 'utf8')) as Partial<Mark>;
@@ -232,9 +240,27 @@ function resumeStopped(mark: string, dataDir: string, targets: readonly Target[]
         'and restore again',
     );
   }
+  if (content.backup?.folder !== backup.folder || content.backup.createdAt !== backup.createdAt) {
+    throw new BackupRefused(
+      `${mark} was written by a restore of another backup (${content.backup?.folder ?? 'unknown'}, made ` +
+        `${content.backup?.createdAt ?? 'unknown'}): run that restore again, or remove this folder and restore again`,
+    );
+  }
+  // the same places as then: a restore run again under another configuration would leave what the first wrote
+  const then = new Set((content.files ?? []).map((f) => f?.to));
+  const moved = targets.filter(({ to }) => !then.has(to));
+  if (moved.length > 0 || then.size !== targets.length) {
+    const written = [...then].filter((to) => typeof to === 'string' && !targets.some((t) => t.to === to));
+    throw new BackupRefused(
+      `the restore stopped in ${dataDir} wrote to other places than this configuration names (` +
+        `${written.slice(0, 3).join(', ')}): run it again with the same LEDGER_KEYS_DIR, LEDGER_MASTER_KEY_FILE and ` +
+        'LEDGER_DATA_KEYS_FILE, or remove this folder and what it wrote there',
+    );
+  }
   const done = new Set<string>();
   for (const { to, sha256 } of targets) {
-    if (isWithin(realPath(partialOf(to)), folder)) fs.rmSync(partialOf(to), { force: true });
+    // the places are this restore's own: its half-written copies there are its own too
+    fs.rmSync(partialOf(to), { force: true });
     if (fs.existsSync(to) && sha256Of(to) === sha256) done.add(to);
   }
   return done;
@@ -333,13 +359,13 @@ function refuseOccupied(
   const taken = targets.find(({ to }) => fs.existsSync(to) && !done.has(to));
   if (taken) {
     throw new BackupRefused(
-      `${taken.to} exists already, holding other than the backup's file: restore where none of the backup's files ` +
-        'are' +
-        (resumed
-          ? ' (something wrote it since the restore stopped, such as ledger token or ledger keys: move it aside)'
-          : ''),
+      resumed
+        ? `${taken.to} holds other than what this restore writes there: something changed it since the restore ` +
+            'stopped (another deployment using that folder?): find out what before moving it, or restore elsewhere'
+        : `${taken.to} exists already: restore where none of the backup's files are`,
     );
   }
+
   // a stopped restore's media stay: each was checked against its name as it was copied, and is copied no more
   const media = resumed && config.blobStore.kind === 'filesystem' ? path.resolve(config.blobStore.dir) : undefined;
   const kept = new Set([...done].map((file) => path.resolve(file)));
@@ -350,7 +376,7 @@ function refuseOccupied(
         kept.has(file) ||
         (resumed && file.endsWith('.restoring')) ||
         (path.dirname(file) === path.resolve(config.dataDir) &&
-          (path.basename(file) === LOCK_FILE || path.basename(file) === RESTORE_MARK)),
+          (path.basename(file) === LOCK_FILE || path.basename(file).startsWith(RESTORE_MARK))),
       (folder) => folder === media,
     );
     if (found) {

@@ -7,7 +7,7 @@ import { openEventStore, readModelPath } from '../compose.js';
 import { requireExistingLog } from './existing-log.js';
 import { lockDataFolder, type FolderLock } from '../adapters/sqlite/folder-lock.js';
 import { systemClock } from '../adapters/clock/system-clock.js';
-import { makePrivateFolder } from '../data-folder.js';
+import { makePrivateFolder, refuseHalfRestored } from '../data-folder.js';
 import { DataFolderInUse } from '../errors.js';
 import type { EventStore } from '../ports/event-store.js';
 import { preparedPath, REBUILD_BATCH, rebuildReadModels } from '../read-models-rebuild.js';
@@ -62,6 +62,7 @@ export async function rebuild(argv: string[], io: CliIo): Promise<number> {
   }
   const config = loadConfig(io.env, io.cwd);
   // a mistyped folder is refused before anything (the lock, an empty log) is made in it
+  refuseHalfRestored(config.dataDir, 'its read models are not rebuilt');
   requireExistingLog(config, 'rebuild from');
   const target = values.prepare ? preparedPath(readModelPath(config)) : readModelPath(config);
   // --prepare builds beside the read models in use and may run while the service serves; a rebuild may not

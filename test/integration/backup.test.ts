@@ -485,8 +485,11 @@ describe('ledger backup', () => {
     fs.cpSync(path.join(folder, 'media'), path.join(target, 'media'), { recursive: true });
     // and the log half copied beside its place
     fs.writeFileSync(path.join(target, 'events.sqlite.restoring'), 'half a log');
-    const mark = JSON.stringify({ dataDir: fs.realpathSync(target), files });
+    const backupId = { folder: fs.realpathSync(folder), createdAt: manifest.createdAt };
+    const mark = JSON.stringify({ dataDir: fs.realpathSync(target), backup: backupId, files });
     fs.writeFileSync(path.join(target, 'restore.incomplete'), mark);
+    // and a mark it was writing again when it stopped
+    fs.writeFileSync(path.join(target, 'restore.incomplete.4242.tmp'), mark);
     // the same folder moved: its mark names another folder's files, and nothing is removed
     const moved = path.join(tempDir(), 'moved');
     fs.cpSync(target, moved, { recursive: true });
@@ -506,11 +509,32 @@ describe('ledger backup', () => {
     const rotate = await runCli(['keys', 'rotate', '--purpose', 'event'], { LEDGER_DATA_DIR: target });
     expect(rotate.code).toBe(1);
     expect(rotate.stderr).toContain('so its keys are left alone');
+    const rebuild = await runCli(['rebuild'], { LEDGER_DATA_DIR: target });
+    expect([rebuild.code, rebuild.stderr]).toEqual([1, expect.stringContaining('its read models are not rebuilt')]);
+    const copied = await backup(target, '--to', path.join(tempDir(), 'b'));
+    expect([copied.code, copied.stderr]).toEqual([1, expect.stringContaining('so it is not backed up')]);
+    // run again from another backup, or under another configuration, it would mix or leave files: refused
+    const other = path.join(tempDir(), 'other');
+    expect((await backup(data, '--to', other, '--no-check')).code).toBe(0);
+    const mixed = await runCli(['restore', '--from', other], { LEDGER_DATA_DIR: target });
+    expect([mixed.code, mixed.stderr]).toEqual([
+      1,
+      expect.stringContaining('was written by a restore of another backup'),
+    ]);
+    const elsewhereKeys = await runCli(['restore', '--from', folder], {
+      LEDGER_DATA_DIR: target,
+      LEDGER_KEYS_DIR: path.join(tempDir(), 'k'),
+    });
+    expect([elsewhereKeys.code, elsewhereKeys.stderr]).toEqual([
+      1,
+      expect.stringContaining('wrote to other places than this configuration names'),
+    ]);
     const again = await runCli(['restore', '--from', folder], { LEDGER_DATA_DIR: target });
     expect(again.stdout).toContain('no fault found');
     expect(again.code).toBe(0);
     expect(fs.existsSync(path.join(target, 'restore.incomplete'))).toBe(false);
     expect(fs.existsSync(path.join(target, 'events.sqlite.restoring'))).toBe(false);
+    expect(fs.existsSync(path.join(target, 'restore.incomplete.4242.tmp'))).toBe(false);
     const r = await startTestService({ LEDGER_DATA_DIR: target });
     await r.stop();
   });
@@ -530,14 +554,18 @@ describe('ledger backup', () => {
     }));
     fs.writeFileSync(
       path.join(env.LEDGER_DATA_DIR, 'restore.incomplete'),
-      JSON.stringify({ dataDir: fs.realpathSync(env.LEDGER_DATA_DIR), files }),
+      JSON.stringify({
+        dataDir: fs.realpathSync(env.LEDGER_DATA_DIR),
+        backup: { folder: fs.realpathSync(folder), createdAt: manifest.createdAt },
+        files,
+      }),
     );
     // since then, the keys folder became another deployment's: one of its files changed
     fs.appendFileSync(path.join(keysDir, 'keyring.json'), ' ');
     const before = fs.readdirSync(keysDir).sort();
     const again = await runCli(['restore', '--from', folder], env);
     expect(again.code).toBe(1);
-    expect(again.stderr).toContain(`${path.join(keysDir, 'keyring.json')} exists already, holding other than`);
+    expect(again.stderr).toContain(`${path.join(keysDir, 'keyring.json')} holds other than what this restore writes`);
     expect(fs.readdirSync(keysDir).sort()).toEqual(before);
   });
 

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { blobLayout } from '../../src/adapters/filesystem/blob-store.js';
-import { copyMedia, type MediaFault } from '../../src/data-copy.js';
+import { copyMedia, mirrorFolder, type MediaFault } from '../../src/data-copy.js';
 import { tempDirsForFile } from '../support/stored-folder.js';
 
 const tempDir = tempDirsForFile('data-copy');
@@ -60,5 +60,17 @@ describe('copyMedia', () => {
     expect([again.copied, again.repaired]).toEqual([1, 1]);
     expect(fs.readFileSync(held, 'utf8')).toBe('evidence');
     expect(fs.statSync(held).mode & 0o777).toBe(0o400);
+  });
+
+  it('when a mirror stopped part way left a copy in the making, then the next mirror removes it', () => {
+    const from = tempDir();
+    fs.writeFileSync(path.join(from, 'case-a.key'), 'key a');
+    const to = tempDir();
+    // a key copied half way: a key all the same, which would outlive the erasure of the one it copies
+    fs.mkdirSync(path.join(to, 'tmp'));
+    fs.writeFileSync(path.join(to, 'tmp', '.mirror-stopped'), 'key a');
+    expect(mirrorFolder(from, to)).toEqual({ files: 1, removed: 0 });
+    expect(fs.readdirSync(path.join(to, 'tmp'))).toEqual([]);
+    expect(fs.readFileSync(path.join(to, 'case-a.key'), 'utf8')).toBe('key a');
   });
 });
