@@ -61,18 +61,18 @@ export async function restoreDataFolder(options: RestoreOptions): Promise<Restor
     const lock = holdFolder(config.dataDir, 'the data folder', options.now());
     try {
       const mark = path.join(config.dataDir, RESTORE_MARK);
-      // a restore stopped part way into this folder: what it wrote and still holds is kept, the rest is done
       // a mark half written (stopped before anything was copied) is no mark
       for (const name of fs.readdirSync(config.dataDir)) {
         if (name.startsWith(`${RESTORE_MARK}.`) && name.endsWith('.tmp')) fs.rmSync(path.join(config.dataDir, name));
       }
+      // a restore stopped part way into this folder: what it wrote and still holds is kept, the rest is done
       const resumed = fs.existsSync(mark);
       const backupId = { folder: realPath(from), createdAt: manifest.createdAt };
       const done = resumed ? resumeStopped(mark, config.dataDir, backupId, targets) : new Set<string>();
       refuseOccupied(config, log, targets, resumed, done);
       writeMark(mark, {
         dataDir: realPath(config.dataDir),
-        backup: { folder: realPath(from), createdAt: manifest.createdAt },
+        backup: backupId,
         files: targets.map((t) => ({ to: t.to, sha256: t.sha256 })),
       });
       const report = await copyRestored(options, targets, done, progress);
