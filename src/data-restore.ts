@@ -242,8 +242,9 @@ function resumeStopped(mark: string, dataDir: string, backup: Mark['backup'], ta
   }
   if (content.backup?.folder !== backup.folder || content.backup.createdAt !== backup.createdAt) {
     throw new BackupRefused(
-      `${mark} was written by a restore of another backup (${content.backup?.folder ?? 'unknown'}, made ` +
-        `${content.backup?.createdAt ?? 'unknown'}): run that restore again, or remove this folder and restore again`,
+      `${mark} was written by a restore of another backup, or of this one before it was made again ` +
+        `(${content.backup?.folder ?? 'unknown'}, made ${content.backup?.createdAt ?? 'unknown'}): run that restore ` +
+        'again, or remove this folder and restore again',
     );
   }
   // the same places as then: a restore run again under another configuration would leave what the first wrote
@@ -253,10 +254,14 @@ function resumeStopped(mark: string, dataDir: string, backup: Mark['backup'], ta
     const written = [...then].filter((to) => typeof to === 'string' && !targets.some((t) => t.to === to));
     throw new BackupRefused(
       `the restore stopped in ${dataDir} wrote to other places than this configuration names (` +
-        `${written.slice(0, 3).join(', ')}): run it again with the same LEDGER_KEYS_DIR, LEDGER_MASTER_KEY_FILE and ` +
+        `${written.join(', ')}): run it again with the same LEDGER_KEYS_DIR, LEDGER_MASTER_KEY_FILE and ` +
         'LEDGER_DATA_KEYS_FILE, or remove this folder and what it wrote there',
     );
   }
+  // the folder is held: what is in its media's tmp/ is a medium this restore was copying when it stopped
+  const temps = path.join(dataDir, 'media', 'tmp');
+  if (fs.existsSync(temps))
+    for (const name of fs.readdirSync(temps)) fs.rmSync(path.join(temps, name), { force: true, recursive: true });
   const done = new Set<string>();
   for (const { to, sha256 } of targets) {
     // the places are this restore's own: its half-written copies there are its own too

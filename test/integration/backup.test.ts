@@ -483,8 +483,10 @@ describe('ledger backup', () => {
     }));
     fs.cpSync(path.join(folder, 'keys'), path.join(target, 'keys'), { recursive: true });
     fs.cpSync(path.join(folder, 'media'), path.join(target, 'media'), { recursive: true });
-    // and the log half copied beside its place
+    // and the log half copied beside its place, and a medium half copied
     fs.writeFileSync(path.join(target, 'events.sqlite.restoring'), 'half a log');
+    fs.mkdirSync(path.join(target, 'media', 'tmp'), { recursive: true });
+    fs.writeFileSync(path.join(target, 'media', 'tmp', 'half-a-video'), 'half a video');
     const backupId = { folder: fs.realpathSync(folder), createdAt: manifest.createdAt };
     const mark = JSON.stringify({ dataDir: fs.realpathSync(target), backup: backupId, files });
     fs.writeFileSync(path.join(target, 'restore.incomplete'), mark);
@@ -535,6 +537,7 @@ describe('ledger backup', () => {
     expect(fs.existsSync(path.join(target, 'restore.incomplete'))).toBe(false);
     expect(fs.existsSync(path.join(target, 'events.sqlite.restoring'))).toBe(false);
     expect(fs.existsSync(path.join(target, 'restore.incomplete.4242.tmp'))).toBe(false);
+    expect(fs.readdirSync(path.join(target, 'media', 'tmp'))).toEqual([]);
     const r = await startTestService({ LEDGER_DATA_DIR: target });
     await r.stop();
   });
