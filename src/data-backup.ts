@@ -31,9 +31,10 @@ import { ConfigError, DataFolderInUse } from './errors.js';
  * media are stored before the act is appended, a sealed value's data key before its event, a signature's key
  * before it signs. The outbox is copied before the log, so that it is never ahead of it. Read models are not
  * copied: they are the log's views, which the service makes again at its first start on the copy. A folder that
- * holds an earlier backup is brought up to date: its files are replaced, each only once its copy is complete (the
- * log last), and only the media it lacks are copied; the data keys' folder of a media data-key store is mirrored,
- * so that an erasure reaches the backup too.
+ * holds an earlier backup is brought up to date: its files are replaced, each only once its copy is complete (what
+ * the log needs before the log, the outbox after it), only the media it lacks are copied and those it holds are
+ * read back, and the data keys' folder of a media data-key store is mirrored, so that an erasure reaches the backup
+ * too. Last, its data keys are opened with its master key, as the service's start-up does.
  */
 
 /** The manifest's name in a backup folder, and what it says the folder is. */
