@@ -56,6 +56,26 @@ export function projectionsFor(offsets: UtcOffsets): readonly Projection[] {
 /** Every projection, every agency at UTC+8 (`LEDGER_UTC_OFFSET`'s default): the service's unless configured. */
 export const PROJECTIONS: readonly Projection[] = projectionsFor(CHINA_STANDARD_TIME);
 
+/**
+ * The projections a rebuild on two threads applies on the second (`rebuildReadModels`): the transparency log's
+ * (the Merkle tree, the map of stream heads, the checkpoints), which cost about as much as the case files and their
+ * views, and those that read no documents but their own and whose documents no other projection reads. A thread
+ * that reads a collection of the other's stops, and the rebuild is made again on one thread.
+ */
+export const REBUILD_SECOND_THREAD: readonly string[] = [
+  merkleProjection,
+  headsProjection,
+  checkpointsProjection,
+  accessProjection,
+  webhooksProjection,
+  publishedProjection,
+  evaluationsProjection,
+  inspectionsProjection,
+  recordingsProjection,
+  benchmarksProjection,
+  erasuresProjection,
+].map((projection) => projection.name);
+
 /** The offsets the read models are made with, as a projection version: 48 bits of the SHA-256 of their text. */
 function offsetsProjection(offsets: UtcOffsets): Projection {
   const agencies = [...offsets.agencies].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));

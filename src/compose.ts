@@ -8,7 +8,7 @@ import { OfficerRoster } from './app/officer-roster.js';
 import { AgencyItems } from './app/agency-items.js';
 import { makePrivateFolder, refuseHalfRestored } from './data-folder.js';
 import { verifyBeforeServing, warnAboutWideModes } from './start-up.js';
-import { readyReadModels } from './read-models-rebuild.js';
+import { parallelRebuild, readyReadModels } from './read-models-rebuild.js';
 import type { Clock } from './ports/clock.js';
 import type { EventStore, Position } from './ports/event-store.js';
 import { SqliteEventStore } from './adapters/sqlite/event-store.js';
@@ -548,6 +548,8 @@ async function startHolding(config: Config, { clock, log }: ServiceDependencies)
   const projections = projectionsFor(config.utcOffsets);
   const readiness = await readyReadModels(events, readModelPath(config), {
     projections,
+    parallel: parallelRebuild(config.utcOffsets),
+    onWarning: (message) => log.warn(`read models: ${message}`),
     onProgress: rebuildProgress(log),
     open,
   });

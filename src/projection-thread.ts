@@ -27,6 +27,13 @@ export interface ProjectionThreadData {
   readonly projections: ExportRef;
   /** The agencies' local time, for projections given as a function of it. */
   readonly utcOffsets?: UtcOffsets;
+  /**
+   * The names of the projections this thread applies, when it applies only these (a rebuild on two threads): the
+   * store keeps only their collections, and a read of another's documents stops the thread. Default: all.
+   */
+  readonly only?: readonly string[];
+  /** Open the store for a bulk load (a rebuild into a file of its own: `SqliteReadModelStore`'s `bulk`). */
+  readonly bulk?: boolean;
   /** A `(position) => void` called before each commit, for the crash test. Not for production use. */
   readonly beforeCommit?: ExportRef;
   /**
@@ -49,13 +56,22 @@ async function load<T>(ref: ExportRef): Promise<T> {
   return module[ref.name] as T;
 }
 
+/** The projections named, in their order in the list: every name must be one of them. */
+function partOf(projections: readonly Projection[], names: readonly string[]): readonly Projection[] {
+  const unknown = names.filter((name) => !projections.some((p) => p.name === name));
+  if (unknown.length > 0) throw new Error(`no projection ${unknown.join(', ')}`);
+  return projections.filter((p) => names.includes(p.name));
+}
+
 // The projection thread: opens the read models' write connection and applies the batches the main thread sends.
 const data = workerData as ProjectionThreadData;
 const listed = await load<readonly Projection[] | ((offsets: UtcOffsets) => readonly Projection[])>(data.projections);
 if (typeof listed === 'function' && !data.utcOffsets) throw new Error('projections of the offsets need utcOffsets');
-const projections = typeof listed === 'function' ? listed(data.utcOffsets!) : listed;
+const all = typeof listed === 'function' ? listed(data.utcOffsets!) : listed;
+const projections = data.only ? partOf(all, data.only) : all;
 const beforeCommit = data.beforeCommit ? await load<(position: Position) => void>(data.beforeCommit) : undefined;
-const store = new SqliteReadModelStore({ path: data.path, projections });
+const store = new SqliteReadModelStore({ path: data.path, projections, bulk: data.bulk === true });
+const readable = data.only ? new Set(projections.flatMap((p) => p.collections.map((c) => c.name))) : undefined;
 const keys = data.freeText
   ? new SqliteDataKeyStore(
       data.freeText.dataKeysFile,
@@ -65,7 +81,10 @@ const keys = data.freeText
   : undefined;
 serveApplier(
   parentPort!,
-  new InProcessApplier(store, projections, beforeCommit ? { beforeCommit } : {}),
+  new InProcessApplier(store, projections, {
+    ...(beforeCommit ? { beforeCommit } : {}),
+    ...(readable ? { readable } : {}),
+  }),
   () => {
     store.close();
     keys?.close();

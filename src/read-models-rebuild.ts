@@ -1,11 +1,17 @@
 import type { BatchOpener } from './app/free-text-opener.js';
 import fs from 'node:fs';
-import { PROJECTIONS } from '../projections/index.js';
+import os from 'node:os';
+import path from 'node:path';
+import { PROJECTIONS, REBUILD_SECOND_THREAD } from '../projections/index.js';
 import { damageMark, damaged, isDamage } from './adapters/sqlite/damage.js';
 import { SqliteReadModelStore } from './adapters/sqlite/read-model-store.js';
 import { ProjectionRunner, versionsOf } from './app/projection-runner.js';
+import { SplitApplier } from './app/split-applier.js';
+import { ThreadApplier } from './app/thread-applier.js';
+import type { UtcOffsets } from './domain/actor.js';
 import type { EventStore, Position } from './ports/event-store.js';
 import type { Projection } from './ports/read-models.js';
+import type { ExportRef, ProjectionThreadData } from './projection-thread.js';
 
 /**
  * Events applied per transaction by a rebuild: large, so that the documents many events change (a case's row, the
@@ -16,18 +22,60 @@ export const REBUILD_BATCH = 10_000;
 /** Where `ledger rebuild --prepare` leaves read models built for the next start-up, beside the current ones. */
 export const preparedPath = (file: string): string => `${file}.next`;
 
+/** The fewest events in the log for which a rebuild uses two threads: below, starting them costs more than it saves. */
+export const PARALLEL_REBUILD_FROM = 20_000;
+
+/** `.js` compiled, `.ts` through tsx: the threads load the modules this one was loaded as. */
+const MODULE_EXT = path.extname(import.meta.url);
+
+/**
+ * A rebuild on two threads, each applying a part of the projections into a file of its own, both given the log's
+ * batches as read (as stored text where the store keeps it); the second file is then taken into the first
+ * ({@link SqliteReadModelStore.absorb}) before the indexes are made. The parts must not read each other's
+ * documents: a thread that tries stops the rebuild.
+ */
+export interface ParallelRebuild {
+  /** Where the threads load the projections from: a list, or `projectionsFor` (with `utcOffsets`). */
+  readonly projections: ExportRef;
+  readonly utcOffsets?: UtcOffsets;
+  /** The names of the projections the second thread applies; the first applies the rest. */
+  readonly second: readonly string[];
+  /** The fewest events in the log for which two threads are used. Default {@link PARALLEL_REBUILD_FROM}. */
+  readonly from?: number;
+}
+
+/** The service's projections (`projectionsFor(utcOffsets)`) rebuilt on two threads, the split of {@link REBUILD_SECOND_THREAD}. */
+export function parallelRebuild(utcOffsets: UtcOffsets, from?: number): ParallelRebuild {
+  return {
+    projections: { module: new URL(`../projections/index${MODULE_EXT}`, import.meta.url).href, name: 'projectionsFor' },
+    utcOffsets,
+    second: REBUILD_SECOND_THREAD,
+    ...(from === undefined ? {} : { from }),
+  };
+}
+
 export interface RebuildOptions {
+  /** The projections; with {@link parallel}, the same the threads load. */
   readonly projections?: readonly Projection[];
   /** Events per transaction. Default {@link REBUILD_BATCH}. */
   readonly batchSize?: number;
+  /** The last position rebuilt. Default: the log's head when called. */
+  readonly until?: Position;
   /** Told after each batch. */
   readonly onProgress?: (position: Position, head: Position) => void;
   /** Opens the sealed free text for the projections that show or search it (`freeTextOpener`). */
   readonly open?: BatchOpener;
+  /**
+   * Rebuild on two threads when the log holds {@link ParallelRebuild.from} events or more and the machine has two
+   * cores or more. Default: on this thread.
+   */
+  readonly parallel?: ParallelRebuild;
+  /** Told why a rebuild on two threads was made again on one (a projection read the other thread's documents). */
+  readonly onWarning?: (message: string) => void;
 }
 
 /**
- * Builds the read models of the whole log (up to its head when called) into `target`: in bulk, into a file beside
+ * Builds the read models of the whole log (up to its head when called, or `until`) into `target`: in bulk, into a file beside
  * it (`<target>.rebuild`: the members' indexes made once at the end, commits not synced), which replaces `target`
  * only when complete. An interrupted rebuild leaves `target` as it was. Returns the events applied.
  */
@@ -40,6 +88,20 @@ export async function rebuildReadModels(
   const building = `${target}.rebuild`;
   removeDatabase(building);
   let result: { applied: number; position: Position };
+  const head = options.until ?? (await events.headPosition());
+  const parallel = options.parallel;
+  if (parallel && head >= (parallel.from ?? PARALLEL_REBUILD_FROM) && os.availableParallelism() >= 2) {
+    try {
+      result = await rebuildOnTwoThreads(events, building, head, projections, parallel, options);
+      replaceDatabase(building, target);
+      return result;
+    } catch (err) {
+      removeDatabase(building);
+      if ((err as { code?: unknown }).code !== 'not_readable') throw err;
+      // the split is wrong for this log (a projection of one part read the other's documents): one thread does it
+      options.onWarning?.(`the rebuild on two threads stopped (${(err as Error).message}); rebuilding on one thread`);
+    }
+  }
   try {
     const store = new SqliteReadModelStore({ path: building, projections, bulk: true });
     try {
@@ -48,7 +110,6 @@ export async function rebuildReadModels(
         ...(options.open ? { open: options.open } : {}),
       });
       await runner.reset();
-      const head = await events.headPosition();
       options.onProgress?.(0, head);
       const position = await runner.catchUp({
         until: head,
@@ -65,6 +126,75 @@ export async function rebuildReadModels(
   }
   replaceDatabase(building, target);
   return result;
+}
+
+/**
+ * {@link rebuildReadModels} on two threads: the first part of the projections into `building`, the second into a
+ * file beside it, taken into `building` once both have applied the log up to `head`.
+ */
+async function rebuildOnTwoThreads(
+  events: EventStore,
+  building: string,
+  head: Position,
+  projections: readonly Projection[],
+  parallel: ParallelRebuild,
+  options: RebuildOptions,
+): Promise<{ applied: number; position: Position }> {
+  const unknown = parallel.second.filter((name) => !projections.some((p) => p.name === name));
+  if (unknown.length > 0) throw new Error(`no projection ${unknown.join(', ')} to rebuild on the second thread`);
+  const second = projections.filter((p) => parallel.second.includes(p.name));
+  const first = projections.filter((p) => !parallel.second.includes(p.name));
+  const part = `${building}-part`;
+  removeDatabase(part);
+  const thread = (file: string, only: readonly Projection[]) =>
+    new ThreadApplier({
+      entry: new URL(`./projection-thread${MODULE_EXT}`, import.meta.url),
+      data: {
+        path: file,
+        projections: parallel.projections,
+        ...(parallel.utcOffsets ? { utcOffsets: parallel.utcOffsets } : {}),
+        only: only.map((p) => p.name),
+        bulk: true,
+      } satisfies ProjectionThreadData,
+    });
+  const applier = new SplitApplier([thread(building, first), thread(part, second)]);
+  try {
+    let applied: number;
+    let position: Position;
+    try {
+      await applier.open(); // the threads make their files
+      // the runner's view of the first file, which has no indexes yet (`bulk`)
+      const reader = new SqliteReadModelStore({ path: building, projections: first, readonly: true, bulk: true });
+      try {
+        const runner = new ProjectionRunner(events, reader, projections, {
+          applier,
+          batchSize: options.batchSize ?? REBUILD_BATCH,
+          ...(options.open ? { open: options.open } : {}),
+        });
+        await runner.reset();
+        options.onProgress?.(0, head);
+        position = await runner.catchUp({
+          until: head,
+          ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+        });
+        applied = runner.stats().eventsApplied;
+      } finally {
+        reader.close();
+      }
+    } finally {
+      await applier.close();
+    }
+    const store = new SqliteReadModelStore({ path: building, projections, bulk: true });
+    try {
+      store.absorb(part, second);
+      store.finishBulk();
+    } finally {
+      store.close();
+    }
+    return { applied, position };
+  } finally {
+    removeDatabase(part);
+  }
 }
 
 /**

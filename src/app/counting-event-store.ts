@@ -27,6 +27,7 @@ export function countingEventStore(store: EventStore): { store: EventStore; coun
     readStream: (stream, options) => store.readStream(stream, options),
     ...(store.readStreams ? { readStreams: (reads) => store.readStreams!(reads) } : {}),
     readAll: (options) => store.readAll(options),
+    ...(store.readAllStored ? { readAllStored: (options) => store.readAllStored!(options) } : {}),
     ...(store.readRecent ? { readRecent: (limit) => store.readRecent!(limit) } : {}),
     readAgencies: (options) => store.readAgencies(options),
     subscribe: (options) => store.subscribe(options),

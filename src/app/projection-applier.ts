@@ -1,3 +1,4 @@
+import { IntegrityFault } from '../errors.js';
 import type { EventEnvelope } from '../ledger/envelope.js';
 import type { Position, StoredEvent } from '../ports/event-store.js';
 import type {
@@ -21,8 +22,19 @@ export type HandedEvent = ProjectedEvent | (StoredEvent & Pick<ProjectedEvent, '
 /** The event as projections are given it: parsed when it came as text. */
 export function projected(handed: HandedEvent): ProjectedEvent {
   if (!('json' in handed)) return handed;
-  const event = JSON.parse(handed.json) as EventEnvelope;
   const { position, opened } = handed;
+  let event: EventEnvelope;
+  try {
+    event = JSON.parse(handed.json) as EventEnvelope;
+  } catch {
+    event = null as unknown as EventEnvelope;
+  }
+  if (typeof event !== 'object' || event === null || Array.isArray(event)) {
+    // as the store says it when it parses the event itself
+    throw new IntegrityFault(
+      `the event stored at position ${position} is not a JSON object: the store is damaged (run \`ledger check\` to see all it finds)`,
+    );
+  }
   return opened === undefined ? { position, event } : { position, event, opened };
 }
 
@@ -136,9 +148,11 @@ class BatchView implements DocReader {
   constructor(
     private readonly store: ReadModelStore,
     private readonly cache: DocCache,
+    private readonly readable?: ReadonlySet<string>,
   ) {}
 
   get<D extends Doc = Doc>(collection: string, key: string): D | undefined {
+    if (this.readable && !this.readable.has(collection)) throw new StoreReadFailed(new NotReadable(collection));
     const id = `${collection}\u0000${key}`;
     const change = this.pending.get(id);
     if (change) return (change.doc ?? undefined) as D | undefined;
@@ -169,12 +183,27 @@ class BatchView implements DocReader {
   }
 }
 
+/** A projection read a collection its applier does not hold (a rebuild's thread applying a part of the projections). */
+export class NotReadable extends Error {
+  readonly code = 'not_readable';
+  constructor(collection: string) {
+    super(`collection ${collection} is not among those this applier's projections write`);
+    this.name = 'NotReadable';
+  }
+}
+
 export interface InProcessApplierOptions {
   /**
    * Called after a batch's changes are computed and before they are committed with its position: the crash test
    * kills the process here. Not for production use.
    */
   readonly beforeCommit?: (position: Position) => void;
+  /**
+   * The collections the projections may read: those of the projections it applies, when it applies a part of
+   * them (a rebuild's thread). A read of any other stops the applier (as a failure of the store, never quarantined),
+   * since it does not hold those documents and the projection would otherwise take them for missing.
+   */
+  readonly readable?: ReadonlySet<string>;
 }
 
 /**
@@ -240,7 +269,7 @@ export class InProcessApplier implements ProjectionApplier {
       return { position, events: fresh.length, commits: fresh.length, quarantined, recordedAt };
     }
     try {
-      const view = new BatchView(this.store, this.#cache);
+      const view = new BatchView(this.store, this.#cache, this.options.readable);
       for (const recorded of fresh) {
         for (const projection of this.projections) {
           for (const change of projection.apply(recorded, view)) view.put(change);
@@ -263,7 +292,7 @@ export class InProcessApplier implements ProjectionApplier {
    * is thrown: nothing of the event is stored.
    */
   #applyAlone(recorded: ProjectedEvent): readonly QuarantineDoc[] {
-    const view = new BatchView(this.store, new DocCache());
+    const view = new BatchView(this.store, new DocCache(), this.options.readable);
     const applied: ProjectionChanges[] = [];
     const failed: { projection: string; reason: string }[] = [];
     for (const projection of this.projections) {

@@ -158,22 +158,35 @@ export class ProjectionRunner {
    * Applies the log from the stored position up to `until` (default: the head when called), reading it in
    * batches rather than following it; reports progress after each batch. A batch that fails is tried again at
    * once, event by event (quarantining what fails on its own). For `ledger rebuild` and benchmarks.
+   *
+   * Events come as the store keeps them where it can ({@link EventStore.readAllStored}), parsed where they are
+   * applied; the next batch is read while the applier applies one (on its threads, when it has them).
    */
   async catchUp(options: { until?: Position; onProgress?: (position: Position, head: Position) => void } = {}) {
     const head = options.until ?? (await this.events.headPosition());
     this.#position = await this.#applier.open();
-    while (this.#position < head) {
-      const batch = await this.events.readAll({ after: this.#position, limit: this.#batchSize });
+    const read = (after: Position): Promise<HandedEvent[]> =>
+      this.events.readAllStored
+        ? this.events.readAllStored({ after, limit: this.#batchSize })
+        : this.events.readAll({ after, limit: this.#batchSize });
+    let batch = this.#position < head ? await read(this.#position) : [];
+    for (;;) {
       const part = batch.filter((r) => r.position <= head);
       if (part.length === 0) break;
+      const last = part[part.length - 1]!.position;
+      const applying = this.#apply(part);
+      applying.catch(() => {}); // awaited below, after the next batch is read
+      const next = last < head ? read(last) : Promise.resolve([]);
+      next.catch(() => {});
       try {
-        await this.#apply(part);
+        await applying;
       } catch (err) {
         this.#onError(err);
         this.#advance(await this.#applier.open());
         await this.#apply(part);
       }
       options.onProgress?.(this.#position, head);
+      batch = await next;
     }
     return this.#position;
   }

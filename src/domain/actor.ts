@@ -53,10 +53,43 @@ const EARLIEST_OFFSET_MINUTES = 14 * 60;
 const LATEST_OFFSET_MINUTES = -12 * 60;
 
 /** The calendar date (YYYY-MM-DD) of the instant `at` where the clocks read UTC plus `offsetMinutes`. */
-export const dateAtOffset = (at: Date | string, offsetMinutes: number): string =>
-  new Date((typeof at === 'string' ? Date.parse(at) : at.getTime()) + offsetMinutes * 60_000)
-    .toISOString()
-    .slice(0, 10);
+export function dateAtOffset(at: Date | string, offsetMinutes: number): string {
+  const ms = typeof at === 'string' ? Date.parse(at) : at.getTime();
+  // a date-time written at that very offset (as an agency's acts are) names its date itself
+  if (typeof at === 'string' && Number.isFinite(ms) && plainDay(at) && writtenOffset(at) === offsetMinutes) {
+    return at.slice(0, 10);
+  }
+  return new Date(ms + offsetMinutes * 60_000).toISOString().slice(0, 10);
+}
+
+/**
+ * Whether a date-time's own fields name its day as it is (what `Date` would carry into the next day or month — a
+ * 30 February, a 24:00, a 60th second — is not): days 1 to 28, hours below 24, minutes and seconds below 60.
+ */
+function plainDay(dateTime: string): boolean {
+  const day = Number(dateTime.slice(8, 10));
+  const seconds = dateTime[16] === ':' ? Number(dateTime.slice(17, 19)) : 0;
+  return (
+    day >= 1 &&
+    day <= 28 &&
+    dateTime[13] === ':' &&
+    Number(dateTime.slice(11, 13)) < 24 &&
+    Number(dateTime.slice(14, 16)) < 60 &&
+    seconds < 60
+  );
+}
+
+/** The offset in minutes east of UTC an ISO 8601 date-time (`YYYY-MM-DDThh:mm…`) ends with (`Z` or `±hh:mm`). */
+function writtenOffset(dateTime: string): number | undefined {
+  if (dateTime.length < 17 || dateTime[4] !== '-' || dateTime[7] !== '-' || dateTime[10] !== 'T') return undefined;
+  if (dateTime.endsWith('Z')) return 0;
+  const sign = dateTime[dateTime.length - 6];
+  if ((sign !== '+' && sign !== '-') || dateTime[dateTime.length - 3] !== ':') return undefined;
+  const hours = Number(dateTime.slice(-5, -3));
+  const minutes = Number(dateTime.slice(-2));
+  if (!Number.isInteger(hours) || !Number.isInteger(minutes)) return undefined;
+  return (sign === '-' ? -1 : 1) * (hours * 60 + minutes);
+}
 
 /**
  * The minutes east of UTC that a `±HH:MM` offset (as ISO 8601 writes it, `+08:00`) names, or `undefined` when it

@@ -19,17 +19,23 @@ export function parseAgencyStream(
   const dash = stream.indexOf('-');
   const colon = stream.indexOf(':', dash + 1);
   if (dash <= 0 || colon < 0 || stream.indexOf(':', colon + 1) >= 0) return undefined;
+  // a name without escapes (every name of identifiers the schemas accept) reads as it is written
+  const escaped = stream.includes('%');
   try {
     return {
       category: stream.slice(0, dash),
-      agency: decodeURIComponent(stream.slice(dash + 1, colon)),
-      id: decodeURIComponent(stream.slice(colon + 1)),
+      agency: escaped ? decodeURIComponent(stream.slice(dash + 1, colon)) : stream.slice(dash + 1, colon),
+      id: escaped ? decodeURIComponent(stream.slice(colon + 1)) : stream.slice(colon + 1),
     };
   } catch {
     return undefined; // a malformed escape: not a name this function made
   }
 }
 
+/** The characters a part keeps as they are. */
+const UNESCAPED = /^[A-Za-z0-9._-]*$/;
+
 function escapePart(part: string): string {
+  if (UNESCAPED.test(part)) return part;
   return encodeURIComponent(part).replace(/[!'()*~]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 }

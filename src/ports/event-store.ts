@@ -128,6 +128,11 @@ export interface EventStore {
   readStreams?(reads: readonly StreamRead[]): Promise<RecordedEvent[][]>;
   readAll(options?: ReadAllOptions): Promise<RecordedEvent[]>;
   /**
+   * {@link readAll}, each event as its stored text ({@link StoredEvent}), for stores that keep it as text (the
+   * embedded one): a rebuild hands that text to the threads that apply it, which parse it there.
+   */
+  readAllStored?(options?: ReadAllOptions): Promise<StoredEvent[]>;
+  /**
    * The newest `limit` events of the log, newest first: a bounded look back from the head (the data-key check at
    * start-up), at the cost of those events whatever the size of the log. Stores that cannot read backwards omit it.
    */

@@ -19,6 +19,7 @@ describe('usage errors', () => {
     [['bundle'], 'ledger bundle: give exactly one CASE_ID', 'ledger bundle --help'],
     [['verify'], 'ledger verify: give exactly one bundle FILE', 'ledger verify --help'],
     [['rebuild', '--batch', 'many'], 'ledger rebuild: --batch must be an integer', 'ledger rebuild --help'],
+    [['rebuild', '--threads', '3'], 'ledger rebuild: --threads must be 1 or 2', 'ledger rebuild --help'],
     [['check', 'extra'], 'ledger check: unexpected argument extra', 'ledger check --help'],
     [['erase', '--case', 'c-1', 'extra'], 'ledger erase: unexpected argument extra', 'ledger erase --help'],
     [

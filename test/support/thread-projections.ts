@@ -27,6 +27,9 @@ export const PICKY: Projection = {
 /** Every projection of the service, a counter and {@link PICKY}. */
 export const PICKY_PROJECTIONS: readonly Projection[] = [...PROJECTIONS, COUNTING, PICKY];
 
+/** Every projection of the service and {@link PICKY} made critical: a hearing stops whoever applies it. */
+export const CRITICAL_PICKY_PROJECTIONS: readonly Projection[] = [...PROJECTIONS, { ...PICKY, critical: true }];
+
 /** Every projection of the service and a counter: what the crash test's child applies. */
 export const COUNTED_PROJECTIONS: readonly Projection[] = [...PROJECTIONS, COUNTING];
 

@@ -247,6 +247,13 @@ export class SqliteEventStore implements EventStore {
     return this.stmt.all.all(options.after ?? START, options.limit ?? -1).map(toRecorded);
   }
 
+  async readAllStored(options: ReadAllOptions = {}): Promise<StoredEvent[]> {
+    this.assertOpen();
+    return this.stmt.stored
+      .all(options.after ?? START, options.limit ?? -1)
+      .map((row) => ({ position: row.position, stream: row.stream, json: row.envelope }));
+  }
+
   async readAllIndexed(options: ReadAllOptions = {}): Promise<IndexedEvent[]> {
     this.assertOpen();
     return this.stmt.indexed.all(options.after ?? START, options.limit ?? -1);

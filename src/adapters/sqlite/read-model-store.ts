@@ -219,6 +219,49 @@ export class SqliteReadModelStore implements ReadModelStore {
     this.#bulk = false;
   }
 
+  /**
+   * Takes in the read models another store built in bulk into `file` (closed), of the same log up to the same
+   * position, with `projections` (a part of this store's, none of whose collections this store holds documents of
+   * yet): their collections' rows, their full-text rows, their quarantine documents and their versions, in one
+   * transaction. How a rebuild on two threads puts its two files together, before {@link finishBulk}.
+   */
+  absorb(file: string, projections: readonly Projection[]): void {
+    this.#db.prepare('ATTACH DATABASE ? AS part').run(file);
+    try {
+      this.#db.transaction(() => {
+        const meta = this.#db.prepare('SELECT value FROM part.meta WHERE key = ?');
+        const partPosition = Number((meta.get('position') as { value: string } | undefined)?.value ?? 0);
+        if (partPosition !== this.#position) {
+          throw new Error(`the read models in ${file} stand at ${partPosition}, these at ${this.#position}`);
+        }
+        for (const spec of projections.flatMap((p) => p.collections)) {
+          const { table, columns } = this.#collection(spec.name);
+          const list = ['id', 'key', 'doc', 'sum', ...columns.values()].join(', ');
+          if (this.#db.prepare(`SELECT 1 FROM ${table} LIMIT 1`).get()) {
+            throw new Error(`collection ${spec.name} already holds documents: it is not taken in`);
+          }
+          this.#db.exec(`INSERT INTO main.${table} (${list}) SELECT ${list} FROM part.${table}`);
+          if (spec.text) {
+            this.#db.exec(
+              `INSERT INTO main.fts_${spec.name} (rowid, body) SELECT rowid, body FROM part.fts_${spec.name}`,
+            );
+          }
+        }
+        // quarantine keys (`<position>/<projection>`) differ between parts, which apply different projections
+        const quarantine = this.#collection(QUARANTINE);
+        const list = ['key', 'doc', 'sum', ...quarantine.columns.values()].join(', ');
+        this.#db.exec(`INSERT INTO main.${quarantine.table} (${list}) SELECT ${list} FROM part.${quarantine.table}`);
+        const versions = {
+          ...this.versions(),
+          ...JSON.parse((meta.get('versions') as { value: string } | undefined)?.value ?? '{}'),
+        };
+        this.#setMeta.run('versions', JSON.stringify(versions));
+      })();
+    } finally {
+      this.#db.exec('DETACH DATABASE part');
+    }
+  }
+
   get<D extends Doc = Doc>(collection: string, key: string): D | undefined {
     return this.#reading(() => this.#get<D>(collection, key));
   }
