@@ -86,7 +86,9 @@ export async function rebuildReadModels(
 ): Promise<{ readonly applied: number; readonly position: Position }> {
   const projections = options.projections ?? PROJECTIONS;
   const building = `${target}.rebuild`;
+  // what a rebuild stopped part way left (its second thread's file too, whichever way this one runs)
   removeDatabase(building);
+  removeDatabase(partPath(building));
   let result: { applied: number; position: Position };
   const head = options.until ?? (await events.headPosition());
   const parallel = options.parallel;
@@ -128,6 +130,9 @@ export async function rebuildReadModels(
   return result;
 }
 
+/** The file a rebuild on two threads builds its second part in, beside `building`. */
+const partPath = (building: string): string => `${building}-part`;
+
 /**
  * {@link rebuildReadModels} on two threads: the first part of the projections into `building`, the second into a
  * file beside it, taken into `building` once both have applied the log up to `head`.
@@ -144,8 +149,7 @@ async function rebuildOnTwoThreads(
   if (unknown.length > 0) throw new Error(`no projection ${unknown.join(', ')} to rebuild on the second thread`);
   const second = projections.filter((p) => parallel.second.includes(p.name));
   const first = projections.filter((p) => !parallel.second.includes(p.name));
-  const part = `${building}-part`;
-  removeDatabase(part);
+  const part = partPath(building);
   const thread = (file: string, only: readonly Projection[]) =>
     new ThreadApplier({
       entry: new URL(`./projection-thread${MODULE_EXT}`, import.meta.url),

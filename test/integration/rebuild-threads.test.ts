@@ -187,8 +187,12 @@ describe('a rebuild on two threads', () => {
     expect([two.code, two.stdout]).toEqual([0, expect.stringContaining('rebuilt the read models from 600 events')]);
     const made = dump(models);
     expect(made.docs.doc_heads!.length).toBe(600);
+    // what a rebuild on two threads killed part way leaves, which any later rebuild removes, on one thread too
+    fs.writeFileSync(`${models}.rebuild-part`, 'left by a rebuild that was killed');
+    fs.writeFileSync(`${models}.rebuild-part-wal`, '');
     const one = await runCli(['rebuild', '--threads', '1'], { LEDGER_DATA_DIR: dataDir });
     expect(one.code).toBe(0);
     expect(dump(models)).toEqual(made);
+    expect(fs.readdirSync(dataDir).filter((name) => name.includes('.rebuild'))).toEqual([]);
   }, 120_000);
 });
