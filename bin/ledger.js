@@ -28,10 +28,14 @@ if (dist.fresh) {
 process.stdout.on('error', (err) => {
   if (err.code !== 'EPIPE') throw err;
 });
-process.exitCode = await main(process.argv.slice(2), {
+const code = await main(process.argv.slice(2), {
   stdin: process.stdin,
   stdout: process.stdout,
   stderr: process.stderr,
   env: process.env,
   cwd: process.cwd(),
 });
+process.exitCode = code;
+// a command that failed may hold what it opened before failing (a service that could not start holds its stores'
+// threads): having said why, it ends, so that whoever runs it (a supervisor restarting the service) sees it end
+if (code !== 0) process.exit(code);

@@ -548,8 +548,11 @@ async function startHolding(config: Config, { clock, log }: ServiceDependencies)
   const projections = projectionsFor(config.utcOffsets);
   const readiness = await readyReadModels(events, readModelPath(config), {
     projections,
-    parallel: parallelRebuild(config.utcOffsets),
+    ...(config.rebuildThreads === 2 ? { parallel: parallelRebuild(config.utcOffsets) } : {}),
     onWarning: (message) => log.warn(`read models: ${message}`),
+    onRebuilt: ({ applied, threads }) =>
+      log.info({ applied, threads }, `read models: rebuilt from ${applied} events on ${threads} thread(s)`),
+    holder: 'ledger serve (its start-up rebuild)',
     onProgress: rebuildProgress(log),
     open,
   });

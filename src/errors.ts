@@ -95,6 +95,26 @@ export class StoreUnavailable extends LedgerError {
  * Another process holds the data folder's lock (`service.lock`): a running service, or `ledger rebuild`. `holder`
  * says which process, as far as it wrote it down (absent while it was still taking the lock).
  */
+/** Another process is rebuilding the same read models (a `ledger rebuild --prepare` run twice at once). */
+export class RebuildInProgress extends LedgerError {
+  readonly code = 'rebuild_in_progress';
+  readonly status = 503;
+  constructor(
+    readonly target: string,
+    readonly holder:
+      { readonly command: string; readonly pid: number; readonly host: string; readonly since: string } | undefined,
+  ) {
+    super(
+      `the read models ${target} are being rebuilt by ` +
+        (holder
+          ? `${holder.command} (pid ${holder.pid} on ${holder.host}, since ${holder.since})`
+          : 'another process') +
+        ': wait for it to end',
+      { target },
+    );
+  }
+}
+
 export class DataFolderInUse extends LedgerError {
   readonly code = 'data_folder_in_use';
   readonly status = 503;

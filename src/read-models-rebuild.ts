@@ -3,7 +3,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { PROJECTIONS, REBUILD_SECOND_THREAD } from '../projections/index.js';
+import { systemClock } from './adapters/clock/system-clock.js';
 import { damageMark, damaged, isDamage } from './adapters/sqlite/damage.js';
+import { lockDataFolder, type FolderLock } from './adapters/sqlite/folder-lock.js';
+import { DataFolderInUse, RebuildInProgress } from './errors.js';
 import { SqliteReadModelStore } from './adapters/sqlite/read-model-store.js';
 import { ProjectionRunner, versionsOf } from './app/projection-runner.js';
 import { SplitApplier } from './app/split-applier.js';
@@ -70,8 +73,23 @@ export interface RebuildOptions {
    * cores or more. Default: on this thread.
    */
   readonly parallel?: ParallelRebuild;
-  /** Told why a rebuild on two threads was made again on one (a projection read the other thread's documents). */
+  /**
+   * Told why a rebuild on two threads was made again on one (a projection read the other thread's documents, or
+   * the disk filled: one thread needs less of it).
+   */
   readonly onWarning?: (message: string) => void;
+  /** Told what a rebuild made (by `readyReadModels`, when it rebuilt). */
+  readonly onRebuilt?: (result: RebuildResult) => void;
+  /** Who rebuilds, for the message another rebuild of the same read models gets. Default `a rebuild`. */
+  readonly holder?: string;
+}
+
+/** What a rebuild made, and how. */
+export interface RebuildResult {
+  readonly applied: number;
+  readonly position: Position;
+  /** Threads that applied the projections. */
+  readonly threads: 1 | 2;
 }
 
 /**
@@ -83,13 +101,23 @@ export async function rebuildReadModels(
   events: EventStore,
   target: string,
   options: RebuildOptions = {},
-): Promise<{ readonly applied: number; readonly position: Position }> {
+): Promise<RebuildResult> {
+  const lock = holdRebuild(target, options.holder ?? 'a rebuild');
+  try {
+    return await rebuildHeld(events, target, options);
+  } finally {
+    lock.release();
+  }
+}
+
+/** {@link rebuildReadModels}, its lock held. */
+async function rebuildHeld(events: EventStore, target: string, options: RebuildOptions): Promise<RebuildResult> {
   const projections = options.projections ?? PROJECTIONS;
   const building = `${target}.rebuild`;
   // what a rebuild stopped part way left (its second thread's file too, whichever way this one runs)
   removeDatabase(building);
   removeDatabase(partPath(building));
-  let result: { applied: number; position: Position };
+  let result: RebuildResult;
   const head = options.until ?? (await events.headPosition());
   const parallel = options.parallel;
   if (parallel && head >= (parallel.from ?? PARALLEL_REBUILD_FROM) && os.availableParallelism() >= 2) {
@@ -99,8 +127,10 @@ export async function rebuildReadModels(
       return result;
     } catch (err) {
       removeDatabase(building);
-      if ((err as { code?: unknown }).code !== 'not_readable') throw err;
-      // the split is wrong for this log (a projection of one part read the other's documents): one thread does it
+      const code = (err as { code?: unknown }).code;
+      if (code !== 'not_readable' && code !== 'SQLITE_FULL') throw err;
+      // the split is wrong for this log (a projection of one part read the other's documents), or the disk filled
+      // (two threads need a part's worth more of it): one thread does it
       options.onWarning?.(`the rebuild on two threads stopped (${(err as Error).message}); rebuilding on one thread`);
     }
   }
@@ -118,7 +148,7 @@ export async function rebuildReadModels(
         ...(options.onProgress ? { onProgress: options.onProgress } : {}),
       });
       store.finishBulk();
-      result = { applied: runner.stats().eventsApplied, position };
+      result = { applied: runner.stats().eventsApplied, position, threads: 1 };
     } finally {
       store.close();
     }
@@ -144,7 +174,7 @@ async function rebuildOnTwoThreads(
   projections: readonly Projection[],
   parallel: ParallelRebuild,
   options: RebuildOptions,
-): Promise<{ applied: number; position: Position }> {
+): Promise<RebuildResult> {
   const unknown = parallel.second.filter((name) => !projections.some((p) => p.name === name));
   if (unknown.length > 0) throw new Error(`no projection ${unknown.join(', ')} to rebuild on the second thread`);
   const second = projections.filter((p) => parallel.second.includes(p.name));
@@ -195,9 +225,43 @@ async function rebuildOnTwoThreads(
     } finally {
       store.close();
     }
-    return { applied, position };
+    return { applied, position, threads: 2 };
   } finally {
     removeDatabase(part);
+  }
+}
+
+/** The lock a rebuild holds beside its target (`<target>.rebuild.lock`), so that no two build in the same files. */
+function holdRebuild(target: string, command: string): FolderLock {
+  try {
+    return lockDataFolder(
+      path.dirname(target),
+      { command, since: systemClock.now() },
+      `${path.basename(target)}.rebuild.lock`,
+    );
+  } catch (err) {
+    if (err instanceof DataFolderInUse) throw new RebuildInProgress(target, err.holder);
+    throw err;
+  }
+}
+
+/**
+ * Removes what a rebuild of `target` stopped part way (killed, or its machine stopped) left beside it, unless a
+ * rebuild holds it now (a `ledger rebuild --prepare` running beside the service): at start-up.
+ */
+export function removeRebuildLeftovers(target: string): void {
+  let lock: FolderLock;
+  try {
+    lock = holdRebuild(target, 'a start-up clean-up');
+  } catch (err) {
+    if (err instanceof RebuildInProgress) return;
+    throw err;
+  }
+  try {
+    removeDatabase(`${target}.rebuild`);
+    removeDatabase(partPath(`${target}.rebuild`));
+  } finally {
+    lock.release();
   }
 }
 
@@ -242,6 +306,9 @@ export async function readyReadModels(
   options: RebuildOptions = {},
 ): Promise<'current' | 'prepared' | 'rebuilt' | 'built' | 'repaired'> {
   const projections = options.projections ?? PROJECTIONS;
+  for (const target of [file, preparedPath(file)]) {
+    if (fs.existsSync(path.dirname(target))) removeRebuildLeftovers(target);
+  }
   const current = builtBy(file, projections);
   // a file a read found damaged while in use is made again, even where opening it would not show the damage
   if (current && !fs.existsSync(damageMark(file)) && opens(file, projections)) return 'current';
@@ -256,7 +323,8 @@ export async function readyReadModels(
   // a file whose versions could not be read may be one damaged where they are kept: said as such (its quick check is
   // O(n), as the rebuild that follows is)
   const repaired = current || (!missing && damaged(file));
-  await rebuildReadModels(events, file, options);
+  const rebuilt = await rebuildReadModels(events, file, options);
+  options.onRebuilt?.(rebuilt);
   return missing ? 'built' : repaired ? 'repaired' : 'rebuilt';
 }
 
@@ -266,9 +334,14 @@ export function removeDatabase(file: string): void {
   fs.rmSync(damageMark(file), { force: true });
 }
 
-/** Moves a closed database over another (whose -wal and -shm, which belong to the old file, are removed first). */
+/**
+ * Moves a closed database over another in one rename, so that a crash leaves either file in place, never none. The
+ * old file's -wal and -shm, which belong to it, are removed first (the old file without them is its state as of its
+ * last checkpoint, still whole); its damage mark after.
+ */
 function replaceDatabase(from: string, to: string): void {
-  removeDatabase(to);
+  for (const suffix of ['-wal', '-shm']) fs.rmSync(`${to}${suffix}`, { force: true });
   fs.renameSync(from, to);
+  fs.rmSync(damageMark(to), { force: true });
   for (const suffix of ['-wal', '-shm']) fs.rmSync(`${from}${suffix}`, { force: true });
 }

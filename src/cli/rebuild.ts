@@ -32,8 +32,11 @@ does; the service refuses to start while a rebuild runs. The service also rebuil
 the projections' versions changed.
 
 A log of ${PARALLEL_REBUILD_FROM.toLocaleString('en-US')} events or more is rebuilt on two threads where the machine has two cores
-or more: the transparency log's projections on one, the case files and the rest on the other, each into a file
-of its own, put together at the end (about half the time of one thread on two free cores).
+or more: the transparency log's projections (and a few that read only their own documents) on one, the case
+files and the views that read them on the other, each into a file of its own, put together at the end
+(docs/read-models.md). It takes a fifth to a third less time than one thread on two free cores, and needs more
+memory (about twice) and more disk while it runs (the second part's file is copied into the first); it falls
+back to one thread when the disk fills. The service's start-up rebuild does the same (LEDGER_REBUILD_THREADS).
 
 With --prepare, the service may keep running: the read models are built for the next start-up of this
 version of the service (LEDGER_DATA_DIR/read-models.sqlite.next) and the current ones are left alone. A
@@ -44,8 +47,9 @@ one serves, then restart.
 Options:
   --prepare     build the read models for the next start-up, beside those in use
   --batch N     events applied per transaction (default ${REBUILD_BATCH.toLocaleString('en-US')})
-  --threads N   1: apply every projection on one thread (leaves a core to a service running beside it);
-                2: on two threads whatever the size of the log (default: 2 from ${PARALLEL_REBUILD_FROM.toLocaleString('en-US')} events)
+  --threads N   1: apply every projection on one thread (less memory and disk; leaves a core to a service
+                running beside it); 2: on two threads whatever the size of the log, where the machine has
+                two cores (default: 2 from ${PARALLEL_REBUILD_FROM.toLocaleString('en-US')} events); the rate line says which was used
   -h, --help    this help
 
 Exit codes: 0 rebuilt (or prepared), 1 failed (refused while the service or another rebuild holds the data
@@ -100,16 +104,18 @@ export async function rebuild(argv: string[], io: CliIo): Promise<number> {
   }
   const started = performance.now();
   let applied: number;
+  let threads: number;
   try {
     const bar = progressBar(io.stderr as NodeJS.WritableStream & { isTTY?: boolean }, 'events');
-    ({ applied } = await rebuildReadModels(events, target, {
+    ({ applied, threads } = await rebuildReadModels(events, target, {
       batchSize,
       projections: projectionsFor(config.utcOffsets),
       ...(values.threads === '1'
         ? {}
         : { parallel: parallelRebuild(config.utcOffsets, values.threads === '2' ? 0 : undefined) }),
       onProgress: (position, head) => bar.update(position, head),
-      onWarning: (message) => print(io.stderr, `ledger rebuild: ${message}`),
+      onWarning: (message) => print(io.stderr, `\nledger rebuild: ${message}`),
+      holder: values.prepare ? 'ledger rebuild --prepare' : 'ledger rebuild',
       ...(keys ? { open: keys.open } : {}),
     }));
     bar.finish();
@@ -122,7 +128,7 @@ export async function rebuild(argv: string[], io: CliIo): Promise<number> {
   const rate = seconds > 0 ? Math.round(applied / seconds) : applied;
   print(
     io.stdout,
-    `rebuilt the read models from ${applied.toLocaleString('en-US')} events in ${seconds.toFixed(1)} s (${rate.toLocaleString('en-US')} events/s)` +
+    `rebuilt the read models from ${applied.toLocaleString('en-US')} events in ${seconds.toFixed(1)} s (${rate.toLocaleString('en-US')} events/s, ${threads === 1 ? '1 thread' : `${threads} threads`})` +
       (values.prepare ? `; prepared for the next start-up in ${target}` : ''),
   );
   return 0;

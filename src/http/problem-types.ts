@@ -608,6 +608,11 @@ export const PROBLEM_TYPES: Readonly<Record<string, ProblemType>> = {
     'Data folder in use',
     'Another process (a running service, or `ledger rebuild`) holds the lock of the data folder; the detail says which.',
   ),
+  rebuild_in_progress: entry(
+    503,
+    'Read models being rebuilt',
+    'Another process is rebuilding the same read models (two `ledger rebuild --prepare` at once, or a start-up rebuild beside one); the detail says which. Wait for it to end.',
+  ),
   not_ready: entry(
     503,
     'Service not ready',

@@ -322,7 +322,7 @@ describe('ledger rebuild', () => {
 
     const result = await runCli(['rebuild'], { LEDGER_DATA_DIR: dataDir });
     expect(result.code).toBe(0);
-    expect(result.stdout).toMatch(/rebuilt the read models from \d+ events in [\d.]+ s \([\d,]+ events\/s\)/);
+    expect(result.stdout).toMatch(/rebuilt the read models from \d+ events in [\d.]+ s \([\d,]+ events\/s, 1 thread\)/);
     expect(result.stderr).toContain('100%');
     expect(dump(file)).toEqual(live);
 

@@ -5,11 +5,17 @@ import { generateKeyPairSync } from 'node:crypto';
 import Database from 'better-sqlite3';
 import { PROJECTIONS, REBUILD_SECOND_THREAD } from '../../projections/index.js';
 import { SqliteEventStore } from '../../src/adapters/sqlite/event-store.js';
+import { lockDataFolder } from '../../src/adapters/sqlite/folder-lock.js';
 import { SqliteReadModelStore } from '../../src/adapters/sqlite/read-model-store.js';
 import { CHINA_STANDARD_TIME } from '../../src/domain/actor.js';
 import { ed25519Signer } from '../../src/ledger/ed25519.js';
 import { QUARANTINE } from '../../src/ports/read-models.js';
-import { parallelRebuild, rebuildReadModels, type ParallelRebuild } from '../../src/read-models-rebuild.js';
+import {
+  parallelRebuild,
+  readyReadModels,
+  rebuildReadModels,
+  type ParallelRebuild,
+} from '../../src/read-models-rebuild.js';
 import { seed } from '../../scripts/bench-projections-log.js';
 import { runCli } from '../support/cli.js';
 import { freshTempDir } from '../support/temp-dir.js';
@@ -68,7 +74,7 @@ function dump(file: string) {
     const meta = Object.fromEntries(
       (db.prepare('SELECT key, value FROM meta').all() as { key: string; value: string }[]).map((r) => [
         r.key,
-        r.key === 'versions' ? JSON.parse(r.value) : r.value,
+        r.value, // the versions as text: in the same order too
       ]),
     );
     return { docs, texts, meta, indexes: names('index').filter((name) => name.startsWith('ix_')) };
@@ -77,11 +83,14 @@ function dump(file: string) {
   }
 }
 
-/** The files in the test's folder, but the -wal and -shm files of the read models a test opened itself. */
+/**
+ * The files in the test's folder, but the -wal and -shm files of the read models a test opened itself, and the
+ * rebuilds' lock files (which stay, as the data folder's lock does).
+ */
 const beside = () =>
   fs
     .readdirSync(tempDir())
-    .filter((name) => !/\.sqlite-(wal|shm)$/.test(name))
+    .filter((name) => !/\.sqlite-(wal|shm)$/.test(name) && !name.endsWith('.rebuild.lock'))
     .sort();
 
 const picky = (second: readonly string[]): ParallelRebuild => ({
@@ -99,7 +108,7 @@ describe('a rebuild on two threads', () => {
       projections: PROJECTIONS,
       parallel: parallelRebuild(CHINA_STANDARD_TIME, 0),
     });
-    expect(split).toEqual(alone);
+    expect([alone.threads, split]).toEqual([1, { ...alone, threads: 2 }]);
     expect(alone.applied).toBe(await events.headPosition());
     const made = dump(two);
     expect(made).toEqual(dump(one));
@@ -144,7 +153,7 @@ describe('a rebuild on two threads', () => {
       parallel: picky(['merkle']),
       onWarning: (message) => warnings.push(message),
     });
-    expect(result.applied).toBe(await events.headPosition());
+    expect(result).toMatchObject({ applied: await events.headPosition(), threads: 1 });
     expect(warnings).toEqual([expect.stringContaining('collection merkle is not among')]);
     expect(warnings[0]).toContain('rebuilding on one thread');
     expect(dump(two)).toEqual(dump(one));
@@ -193,6 +202,57 @@ describe('a rebuild on two threads', () => {
     const one = await runCli(['rebuild', '--threads', '1'], { LEDGER_DATA_DIR: dataDir });
     expect(one.code).toBe(0);
     expect(dump(models)).toEqual(made);
-    expect(fs.readdirSync(dataDir).filter((name) => name.includes('.rebuild'))).toEqual([]);
+    expect(fs.readdirSync(dataDir).filter((name) => name.includes('.rebuild') && !name.endsWith('.lock'))).toEqual([]);
+    expect([two.stdout, one.stdout]).toEqual([
+      expect.stringContaining('2 threads)'),
+      expect.stringContaining('1 thread)'),
+    ]);
+  }, 120_000);
+
+  it('when two rebuilds of the same read models run at once, then the second is refused, naming the first, and the first completes', async () => {
+    const target = path.join(tempDir(), 'models.sqlite.next');
+    const first = rebuildReadModels(events, target, {
+      projections: PROJECTIONS,
+      parallel: parallelRebuild(CHINA_STANDARD_TIME, 0),
+      holder: 'ledger rebuild --prepare',
+    });
+    const second = rebuildReadModels(events, target, { projections: PROJECTIONS });
+    await expect(second).rejects.toThrow(
+      `the read models ${target} are being rebuilt by ledger rebuild --prepare (pid ${process.pid}`,
+    );
+    await expect(second).rejects.toMatchObject({ code: 'rebuild_in_progress' });
+    expect(await first).toMatchObject({ applied: await events.headPosition(), threads: 2 });
+    const one = path.join(tempDir(), 'one.sqlite');
+    await rebuildReadModels(events, one, { projections: PROJECTIONS });
+    expect(dump(target)).toEqual(dump(one));
+  }, 120_000);
+
+  it('when the service starts, then what a killed rebuild left beside its read models is removed, unless a rebuild runs', async () => {
+    const models = path.join(tempDir(), 'read-models.sqlite');
+    await rebuildReadModels(events, models, { projections: PROJECTIONS });
+    const leftovers = [
+      'read-models.sqlite.rebuild',
+      'read-models.sqlite.rebuild-part-wal',
+      'read-models.sqlite.next.rebuild',
+      'read-models.sqlite.next.rebuild-part',
+    ];
+    for (const name of leftovers) fs.writeFileSync(path.join(tempDir(), name), 'left by a killed rebuild');
+    // a rebuild of the prepared read models holds its lock: its files are its own
+    const preparing = lockDataFolder(
+      tempDir(),
+      { command: 'ledger rebuild --prepare', since: new Date('2026-12-05T10:00:00Z') },
+      'read-models.sqlite.next.rebuild.lock',
+    );
+    try {
+      expect(await readyReadModels(events, models, { projections: PROJECTIONS })).toBe('current');
+    } finally {
+      preparing.release();
+    }
+    expect(beside().filter((name) => leftovers.includes(name))).toEqual([
+      'read-models.sqlite.next.rebuild',
+      'read-models.sqlite.next.rebuild-part',
+    ]);
+    expect(await readyReadModels(events, models, { projections: PROJECTIONS })).toBe('current');
+    expect(beside().filter((name) => leftovers.includes(name))).toEqual([]);
   }, 120_000);
 });

@@ -23,10 +23,15 @@ export interface FolderLock {
  * system's file lock: it ends with the process that holds it, a SIGKILL or a crash included, and a stale file
  * never blocks anyone; no pid is trusted to say whether its process still lives (pids are reused, and differ
  * between a container and its host). The holder writes down its command, pid, host and start time first, for the
- * message others get. The folder must exist.
+ * message others get. The folder must exist. `name` makes another lock of the folder's (a rebuild's, on the files it
+ * builds beside the read models).
  */
-export function lockDataFolder(dir: string, holder: { command: string; since: Date }): FolderLock {
-  const file = path.join(dir, LOCK_FILE);
+export function lockDataFolder(
+  dir: string,
+  holder: { command: string; since: Date },
+  name: string = LOCK_FILE,
+): FolderLock {
+  const file = path.join(dir, name);
   createPrivateFile(file);
   const db = new Database(file, { timeout: TAKE_WAIT_MS });
   try {

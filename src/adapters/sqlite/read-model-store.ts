@@ -251,11 +251,14 @@ export class SqliteReadModelStore implements ReadModelStore {
         const quarantine = this.#collection(QUARANTINE);
         const list = ['key', 'doc', 'sum', ...quarantine.columns.values()].join(', ');
         this.#db.exec(`INSERT INTO main.${quarantine.table} (${list}) SELECT ${list} FROM part.${quarantine.table}`);
-        const versions = {
+        const versions: Record<string, number> = {
           ...this.versions(),
-          ...JSON.parse((meta.get('versions') as { value: string } | undefined)?.value ?? '{}'),
+          ...(JSON.parse((meta.get('versions') as { value: string } | undefined)?.value ?? '{}') as object),
         };
-        this.#setMeta.run('versions', JSON.stringify(versions));
+        // in the order of this store's projections, as a rebuild on one thread records them
+        const names = [...new Set([...this.#projections.map((p) => p.name), ...Object.keys(versions)])];
+        const ordered = Object.fromEntries(names.filter((n) => n in versions).map((n) => [n, versions[n]]));
+        this.#setMeta.run('versions', JSON.stringify(ordered));
       })();
     } finally {
       this.#db.exec('DETACH DATABASE part');
