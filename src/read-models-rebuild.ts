@@ -2,19 +2,23 @@ import type { BatchOpener } from './app/free-text-opener.js';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { PROJECTIONS, REBUILD_SECOND_THREAD } from '../projections/index.js';
+import { PROJECTIONS } from '../projections/index.js';
 import { systemClock } from './adapters/clock/system-clock.js';
 import { damageMark, damaged, isDamage } from './adapters/sqlite/damage.js';
 import { lockDataFolder, type FolderLock } from './adapters/sqlite/folder-lock.js';
 import { DataFolderInUse, RebuildInProgress } from './errors.js';
 import { SqliteReadModelStore } from './adapters/sqlite/read-model-store.js';
 import { ProjectionRunner, versionsOf } from './app/projection-runner.js';
-import { SplitApplier } from './app/split-applier.js';
-import { ThreadApplier } from './app/thread-applier.js';
-import type { UtcOffsets } from './domain/actor.js';
 import type { EventStore, Position } from './ports/event-store.js';
 import type { Projection } from './ports/read-models.js';
-import type { ExportRef, ProjectionThreadData } from './projection-thread.js';
+import {
+  PARALLEL_REBUILD_FROM,
+  partPath,
+  rebuildOnTwoThreads,
+  type ParallelRebuild,
+} from './read-models-rebuild-threads.js';
+
+export { PARALLEL_REBUILD_FROM, parallelRebuild, type ParallelRebuild } from './read-models-rebuild-threads.js';
 
 /**
  * Events applied per transaction by a rebuild: large, so that the documents many events change (a case's row, the
@@ -24,38 +28,6 @@ export const REBUILD_BATCH = 10_000;
 
 /** Where `ledger rebuild --prepare` leaves read models built for the next start-up, beside the current ones. */
 export const preparedPath = (file: string): string => `${file}.next`;
-
-/** The fewest events in the log for which a rebuild uses two threads: below, starting them costs more than it saves. */
-export const PARALLEL_REBUILD_FROM = 20_000;
-
-/** `.js` compiled, `.ts` through tsx: the threads load the modules this one was loaded as. */
-const MODULE_EXT = path.extname(import.meta.url);
-
-/**
- * A rebuild on two threads, each applying a part of the projections into a file of its own, both given the log's
- * batches as read (as stored text where the store keeps it); the second file is then taken into the first
- * ({@link SqliteReadModelStore.absorb}) before the indexes are made. The parts must not read each other's
- * documents: a thread that tries stops the rebuild.
- */
-export interface ParallelRebuild {
-  /** Where the threads load the projections from: a list, or `projectionsFor` (with `utcOffsets`). */
-  readonly projections: ExportRef;
-  readonly utcOffsets?: UtcOffsets;
-  /** The names of the projections the second thread applies; the first applies the rest. */
-  readonly second: readonly string[];
-  /** The fewest events in the log for which two threads are used. Default {@link PARALLEL_REBUILD_FROM}. */
-  readonly from?: number;
-}
-
-/** The service's projections (`projectionsFor(utcOffsets)`) rebuilt on two threads, the split of {@link REBUILD_SECOND_THREAD}. */
-export function parallelRebuild(utcOffsets: UtcOffsets, from?: number): ParallelRebuild {
-  return {
-    projections: { module: new URL(`../projections/index${MODULE_EXT}`, import.meta.url).href, name: 'projectionsFor' },
-    utcOffsets,
-    second: REBUILD_SECOND_THREAD,
-    ...(from === undefined ? {} : { from }),
-  };
-}
 
 export interface RebuildOptions {
   /** The projections; with {@link parallel}, the same the threads load. */
@@ -122,11 +94,17 @@ async function rebuildHeld(events: EventStore, target: string, options: RebuildO
   const parallel = options.parallel;
   if (parallel && head >= (parallel.from ?? PARALLEL_REBUILD_FROM) && os.availableParallelism() >= 2) {
     try {
-      result = await rebuildOnTwoThreads(events, building, head, projections, parallel, options);
+      const built = await rebuildOnTwoThreads(events, building, head, projections, parallel, {
+        batchSize: options.batchSize ?? REBUILD_BATCH,
+        ...(options.open ? { open: options.open } : {}),
+        ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+      });
+      removeDatabase(partPath(building));
       replaceDatabase(building, target);
-      return result;
+      return { ...built, threads: 2 };
     } catch (err) {
       removeDatabase(building);
+      removeDatabase(partPath(building));
       const code = (err as { code?: unknown }).code;
       if (code !== 'not_readable' && code !== 'SQLITE_FULL') throw err;
       // the split is wrong for this log (a projection of one part read the other's documents), or the disk filled
@@ -158,77 +136,6 @@ async function rebuildHeld(events: EventStore, target: string, options: RebuildO
   }
   replaceDatabase(building, target);
   return result;
-}
-
-/** The file a rebuild on two threads builds its second part in, beside `building`. */
-const partPath = (building: string): string => `${building}-part`;
-
-/**
- * {@link rebuildReadModels} on two threads: the first part of the projections into `building`, the second into a
- * file beside it, taken into `building` once both have applied the log up to `head`.
- */
-async function rebuildOnTwoThreads(
-  events: EventStore,
-  building: string,
-  head: Position,
-  projections: readonly Projection[],
-  parallel: ParallelRebuild,
-  options: RebuildOptions,
-): Promise<RebuildResult> {
-  const unknown = parallel.second.filter((name) => !projections.some((p) => p.name === name));
-  if (unknown.length > 0) throw new Error(`no projection ${unknown.join(', ')} to rebuild on the second thread`);
-  const second = projections.filter((p) => parallel.second.includes(p.name));
-  const first = projections.filter((p) => !parallel.second.includes(p.name));
-  const part = partPath(building);
-  const thread = (file: string, only: readonly Projection[]) =>
-    new ThreadApplier({
-      entry: new URL(`./projection-thread${MODULE_EXT}`, import.meta.url),
-      data: {
-        path: file,
-        projections: parallel.projections,
-        ...(parallel.utcOffsets ? { utcOffsets: parallel.utcOffsets } : {}),
-        only: only.map((p) => p.name),
-        bulk: true,
-      } satisfies ProjectionThreadData,
-    });
-  const applier = new SplitApplier([thread(building, first), thread(part, second)]);
-  try {
-    let applied: number;
-    let position: Position;
-    try {
-      await applier.open(); // the threads make their files
-      // the runner's view of the first file, which has no indexes yet (`bulk`)
-      const reader = new SqliteReadModelStore({ path: building, projections: first, readonly: true, bulk: true });
-      try {
-        const runner = new ProjectionRunner(events, reader, projections, {
-          applier,
-          batchSize: options.batchSize ?? REBUILD_BATCH,
-          ...(options.open ? { open: options.open } : {}),
-        });
-        await runner.reset();
-        options.onProgress?.(0, head);
-        position = await runner.catchUp({
-          until: head,
-          ...(options.onProgress ? { onProgress: options.onProgress } : {}),
-        });
-        applied = runner.stats().eventsApplied;
-      } finally {
-        reader.close();
-      }
-    } finally {
-      await applier.close();
-    }
-    const store = new SqliteReadModelStore({ path: building, projections, bulk: true });
-    try {
-      store.absorb(part, second);
-      store.finishBulk();
-    } finally {
-      store.close();
-    }
-    return { applied, position, threads: 2 };
-  } finally {
-    removeDatabase(part);
-  }
 }
 
 /** The lock a rebuild holds beside its target (`<target>.rebuild.lock`), so that no two build in the same files. */
