@@ -91,47 +91,42 @@ export class StoreUnavailable extends LedgerError {
   readonly status = 503;
 }
 
-/**
- * Another process holds the data folder's lock (`service.lock`): a running service, or `ledger rebuild`. `holder`
- * says which process, as far as it wrote it down (absent while it was still taking the lock).
- */
+/** The process holding a lock, as it wrote itself down (absent while it was still taking the lock). */
+export interface LockHolder {
+  readonly command: string;
+  readonly pid: number;
+  readonly host: string;
+  readonly since: string;
+}
+
+const holderText = (holder: LockHolder | undefined): string =>
+  holder ? `${holder.command} (pid ${holder.pid} on ${holder.host}, since ${holder.since})` : 'another process';
+
 /** Another process is rebuilding the same read models (a `ledger rebuild --prepare` run twice at once). */
 export class RebuildInProgress extends LedgerError {
   readonly code = 'rebuild_in_progress';
   readonly status = 503;
   constructor(
     readonly target: string,
-    readonly holder:
-      { readonly command: string; readonly pid: number; readonly host: string; readonly since: string } | undefined,
+    readonly holder: LockHolder | undefined,
   ) {
-    super(
-      `the read models ${target} are being rebuilt by ` +
-        (holder
-          ? `${holder.command} (pid ${holder.pid} on ${holder.host}, since ${holder.since})`
-          : 'another process') +
-        ': wait for it to end',
-      { target },
-    );
+    super(`the read models ${target} are being rebuilt by ${holderText(holder)}: wait for it to end`, { target });
   }
 }
 
+/**
+ * Another process holds the data folder's lock (`service.lock`): a running service, or `ledger rebuild`. `holder`
+ * says which process, as far as it wrote it down (absent while it was still taking the lock).
+ */
 export class DataFolderInUse extends LedgerError {
   readonly code = 'data_folder_in_use';
   readonly status = 503;
   constructor(
     readonly dir: string,
-    readonly holder:
-      { readonly command: string; readonly pid: number; readonly host: string; readonly since: string } | undefined,
+    readonly holder: LockHolder | undefined,
     hint?: string,
   ) {
-    super(
-      `the data folder ${dir} is in use by ` +
-        (holder
-          ? `${holder.command} (pid ${holder.pid} on ${holder.host}, since ${holder.since})`
-          : 'another process') +
-        (hint ? `: ${hint}` : ''),
-      { dir },
-    );
+    super(`the data folder ${dir} is in use by ${holderText(holder)}${hint ? `: ${hint}` : ''}`, { dir });
   }
 }
 
