@@ -42,7 +42,7 @@ With --prepare, the service may keep running: the read models are built for the 
 version of the service (LEDGER_DATA_DIR/read-models.sqlite.next) and the current ones are left alone. A
 service whose read models are outdated takes the prepared ones at start-up and applies only the events
 recorded since, instead of rebuilding them all: upgrade by preparing with the new version while the old
-one serves, then restart.
+one serves, then restart. Two --prepare at once are not: the second is refused while the first builds.
 
 Options:
   --prepare     build the read models for the next start-up, beside those in use
@@ -53,7 +53,8 @@ Options:
   -h, --help    this help
 
 Exit codes: 0 rebuilt (or prepared), 1 failed (refused while the service or another rebuild holds the data
-folder, a configuration error, or a store that cannot be read), 2 usage error.
+folder, or another rebuild builds the same read models; a configuration error, or a store that cannot be read),
+2 usage error.
 `;
 
 export async function rebuild(argv: string[], io: CliIo): Promise<number> {
