@@ -49,7 +49,8 @@ Options:
   --batch N     events applied per transaction (default ${REBUILD_BATCH.toLocaleString('en-US')})
   --threads N   1: apply every projection on one thread (less memory and disk; leaves a core to a service
                 running beside it); 2: on two threads whatever the size of the log, where the machine has
-                two cores (default: 2 from ${PARALLEL_REBUILD_FROM.toLocaleString('en-US')} events); the rate line says which was used
+                two cores (default: LEDGER_REBUILD_THREADS, 2: from ${PARALLEL_REBUILD_FROM.toLocaleString('en-US')} events); the rate line
+                says which was used
   -h, --help    this help
 
 Exit codes: 0 rebuilt (or prepared), 1 failed (refused while the service or another rebuild holds the data
@@ -111,7 +112,8 @@ export async function rebuild(argv: string[], io: CliIo): Promise<number> {
     ({ applied, threads } = await rebuildReadModels(events, target, {
       batchSize,
       projections: projectionsFor(config.utcOffsets),
-      ...(values.threads === '1'
+      // without --threads, as the service's start-up rebuild (LEDGER_REBUILD_THREADS)
+      ...((values.threads ?? String(config.rebuildThreads)) === '1'
         ? {}
         : { parallel: parallelRebuild(config.utcOffsets, values.threads === '2' ? 0 : undefined) }),
       onProgress: (position, head) => bar.update(position, head),

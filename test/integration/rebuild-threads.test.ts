@@ -11,6 +11,7 @@ import { CHINA_STANDARD_TIME } from '../../src/domain/actor.js';
 import { ed25519Signer } from '../../src/ledger/ed25519.js';
 import { QUARANTINE } from '../../src/ports/read-models.js';
 import {
+  PARALLEL_REBUILD_FROM,
   parallelRebuild,
   readyReadModels,
   rebuildReadModels,
@@ -208,6 +209,22 @@ describe('a rebuild on two threads', () => {
       expect.stringContaining('1 thread)'),
     ]);
   }, 120_000);
+
+  it('when ledger rebuild is not told --threads, then a log of 20,000 events is rebuilt on two, unless LEDGER_REBUILD_THREADS=1', async () => {
+    const dataDir = tempDir();
+    const own = new SqliteEventStore({ path: path.join(dataDir, 'events.sqlite') });
+    try {
+      await seed(own, PARALLEL_REBUILD_FROM, ed25519Signer(generateKeyPairSync('ed25519').privateKey), () => {});
+    } finally {
+      await own.close();
+    }
+    const byDefault = await runCli(['rebuild'], { LEDGER_DATA_DIR: dataDir });
+    expect([byDefault.code, byDefault.stdout]).toEqual([0, expect.stringContaining('20,000 events')]);
+    expect(byDefault.stdout).toContain('2 threads)');
+    // as the service's start-up rebuild is told
+    const configured = await runCli(['rebuild'], { LEDGER_DATA_DIR: dataDir, LEDGER_REBUILD_THREADS: '1' });
+    expect([configured.code, configured.stdout]).toEqual([0, expect.stringContaining('1 thread)')]);
+  }, 240_000);
 
   it('when two rebuilds of the same read models run at once, then the second is refused, naming the first, and the first completes', async () => {
     const target = path.join(tempDir(), 'models.sqlite.next');
