@@ -9,6 +9,7 @@ import { AgencyItems } from './app/agency-items.js';
 import { makePrivateFolder, refuseHalfRestored } from './data-folder.js';
 import { verifyBeforeServing, warnAboutWideModes } from './start-up.js';
 import { parallelRebuild, readyReadModels } from './read-models-rebuild.js';
+import { SERVICE_PROJECTIONS } from './read-models-rebuild-threads.js';
 import type { Clock } from './ports/clock.js';
 import type { EventStore, Position } from './ports/event-store.js';
 import { SqliteEventStore } from './adapters/sqlite/event-store.js';
@@ -246,10 +247,7 @@ export async function openThreadedReadModels(
     entry: new URL(`./projection-thread${MODULE_EXT}`, import.meta.url),
     data: {
       path: file,
-      projections: {
-        module: new URL(`../projections/index${MODULE_EXT}`, import.meta.url).href,
-        name: 'projectionsFor',
-      },
+      projections: SERVICE_PROJECTIONS,
       utcOffsets,
       ...(freeText ? { freeText } : {}),
     } satisfies ProjectionThreadData,

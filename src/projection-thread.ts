@@ -6,6 +6,7 @@ import { SqliteReadModelStore } from './adapters/sqlite/read-model-store.js';
 import { serveApplier } from './app/applier-thread.js';
 import { freeTextOpener } from './app/free-text-opener.js';
 import { InProcessApplier } from './app/projection-applier.js';
+import { projectionsNamed } from './app/split-applier.js';
 import type { UtcOffsets } from './domain/actor.js';
 import type { Position } from './ports/event-store.js';
 import type { Projection } from './ports/read-models.js';
@@ -56,19 +57,12 @@ async function load<T>(ref: ExportRef): Promise<T> {
   return module[ref.name] as T;
 }
 
-/** The projections named, in their order in the list: every name must be one of them. */
-function partOf(projections: readonly Projection[], names: readonly string[]): readonly Projection[] {
-  const unknown = names.filter((name) => !projections.some((p) => p.name === name));
-  if (unknown.length > 0) throw new Error(`no projection ${unknown.join(', ')}`);
-  return projections.filter((p) => names.includes(p.name));
-}
-
 // The projection thread: opens the read models' write connection and applies the batches the main thread sends.
 const data = workerData as ProjectionThreadData;
 const listed = await load<readonly Projection[] | ((offsets: UtcOffsets) => readonly Projection[])>(data.projections);
 if (typeof listed === 'function' && !data.utcOffsets) throw new Error('projections of the offsets need utcOffsets');
 const all = typeof listed === 'function' ? listed(data.utcOffsets!) : listed;
-const projections = data.only ? partOf(all, data.only) : all;
+const projections = data.only ? projectionsNamed(all, data.only) : all;
 const beforeCommit = data.beforeCommit ? await load<(position: Position) => void>(data.beforeCommit) : undefined;
 const store = new SqliteReadModelStore({ path: data.path, projections, bulk: data.bulk === true });
 const readable = data.only ? new Set(projections.flatMap((p) => p.collections.map((c) => c.name))) : undefined;

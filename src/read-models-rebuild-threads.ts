@@ -3,7 +3,7 @@ import { REBUILD_SECOND_THREAD } from '../projections/index.js';
 import { SqliteReadModelStore } from './adapters/sqlite/read-model-store.js';
 import type { BatchOpener } from './app/free-text-opener.js';
 import { ProjectionRunner } from './app/projection-runner.js';
-import { SplitApplier } from './app/split-applier.js';
+import { projectionsNamed, SplitApplier } from './app/split-applier.js';
 import { ThreadApplier } from './app/thread-applier.js';
 import type { UtcOffsets } from './domain/actor.js';
 import type { EventStore, Position } from './ports/event-store.js';
@@ -17,6 +17,12 @@ export const PARALLEL_REBUILD_FROM = 20_000;
 
 /** `.js` compiled, `.ts` through tsx: the threads load the modules this one was loaded as. */
 const MODULE_EXT = path.extname(import.meta.url);
+
+/** The service's projections as a thread loads them: `projectionsFor` (given the agencies' offsets). */
+export const SERVICE_PROJECTIONS: ExportRef = {
+  module: new URL(`../projections/index${MODULE_EXT}`, import.meta.url).href,
+  name: 'projectionsFor',
+};
 
 /**
  * A rebuild on two threads, each applying a part of the projections into a file of its own, both given the log's
@@ -37,7 +43,7 @@ export interface ParallelRebuild {
 /** The service's projections (`projectionsFor(utcOffsets)`) rebuilt on two threads, the split of {@link REBUILD_SECOND_THREAD}. */
 export function parallelRebuild(utcOffsets: UtcOffsets, from?: number): ParallelRebuild {
   return {
-    projections: { module: new URL(`../projections/index${MODULE_EXT}`, import.meta.url).href, name: 'projectionsFor' },
+    projections: SERVICE_PROJECTIONS,
     utcOffsets,
     second: REBUILD_SECOND_THREAD,
     ...(from === undefined ? {} : { from }),
@@ -64,9 +70,8 @@ export async function rebuildOnTwoThreads(
     readonly onProgress?: (position: Position, head: Position) => void;
   },
 ): Promise<{ applied: number; position: Position }> {
-  const unknown = parallel.second.filter((name) => !projections.some((p) => p.name === name));
-  if (unknown.length > 0) throw new Error(`no projection ${unknown.join(', ')} to rebuild on the second thread`);
-  const second = projections.filter((p) => parallel.second.includes(p.name));
+  // checked here, before any thread starts
+  const second = projectionsNamed(projections, parallel.second);
   const first = projections.filter((p) => !parallel.second.includes(p.name));
   const part = partPath(building);
   const thread = (file: string, only: readonly Projection[]) =>

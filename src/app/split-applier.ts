@@ -1,4 +1,5 @@
 import type { Position } from '../ports/event-store.js';
+import type { Projection } from '../ports/read-models.js';
 import type { AppliedBatch, HandedEvent, ProjectionApplier } from './projection-applier.js';
 
 /**
@@ -48,4 +49,11 @@ async function settled<T>(promises: readonly Promise<T>[]): Promise<T[]> {
   const failed = results.find((result): result is PromiseRejectedResult => result.status === 'rejected');
   if (failed) throw failed.reason;
   return results.map((result) => (result as PromiseFulfilledResult<T>).value);
+}
+
+/** The projections named, in their order in `projections` (a split's part): every name must be one of them. */
+export function projectionsNamed(projections: readonly Projection[], names: readonly string[]): Projection[] {
+  const unknown = names.filter((name) => !projections.some((p) => p.name === name));
+  if (unknown.length > 0) throw new Error(`no projection ${unknown.join(', ')}`);
+  return projections.filter((p) => names.includes(p.name));
 }
