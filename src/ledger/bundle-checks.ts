@@ -249,9 +249,11 @@ export function checkTrustedCheckpoint(
       failed('checkpoint_inconsistent', 'a checkpoint of size 0 has another root');
   } else {
     if (!proofInput || proofInput.from !== lo.size || proofInput.to !== hi.size) {
+      // nothing shows either log rewritten: the two checkpoints are only not proven of one log
       failed(
-        'checkpoint_inconsistent',
-        `no consistency proof from size ${lo.size} to ${hi.size} (trusted ${t.size}, bundle ${b.size})`,
+        'consistency_proof_missing',
+        `no consistency proof from size ${lo.size} to ${hi.size} (trusted ${t.size}, bundle ${b.size}): ` +
+          `GET /v1/ledger/proof/consistency?from=${lo.size}&to=${hi.size} gives it`,
       );
     }
     const proof = decodeProof(proofInput!.proof);

@@ -8,36 +8,41 @@ import type { TimestampRoots } from './timestamp-verify.js';
 
 /** What the bundle verifier is given and what it reports (docs/integrity.md §13.4). */
 
-export type BundleFailureCode =
-  | 'malformed'
-  | 'manifest_mismatch'
-  | 'file_hash_mismatch'
-  | 'unknown_key'
-  | 'manifest_signature_invalid'
-  | 'checkpoint_invalid'
-  | 'checkpoint_inconsistent'
-  | 'cosignature_invalid'
-  | 'witness_quorum_not_met'
-  | 'malformed_event'
-  | 'event_hash_mismatch'
-  | 'unsupported_algorithm'
-  | 'signature_invalid'
-  | 'officer_key_invalid'
-  | 'actor_key_unknown'
-  | 'actor_key_revoked'
-  | 'actor_key_not_valid'
-  | 'actor_signature_invalid'
-  | 'stream_mismatch'
-  | 'duplicate_event'
-  | 'revision_gap'
-  | 'chain_broken'
-  | 'media_missing'
-  | 'media_mismatch'
-  | 'proof_missing'
-  | 'proof_invalid'
-  | 'stream_incomplete'
-  | 'timestamp_invalid'
-  | 'timestamp_untrusted';
+/** Every code a failed verification is reported with, in the order of the checks' steps (docs/integrity.md §13.4). */
+export const BUNDLE_FAILURE_CODES = [
+  'malformed',
+  'manifest_mismatch',
+  'file_hash_mismatch',
+  'unknown_key',
+  'manifest_signature_invalid',
+  'checkpoint_invalid',
+  'checkpoint_inconsistent',
+  'consistency_proof_missing',
+  'cosignature_invalid',
+  'witness_quorum_not_met',
+  'malformed_event',
+  'event_hash_mismatch',
+  'unsupported_algorithm',
+  'signature_invalid',
+  'officer_key_invalid',
+  'actor_key_unknown',
+  'actor_key_revoked',
+  'actor_key_not_valid',
+  'actor_signature_invalid',
+  'stream_mismatch',
+  'duplicate_event',
+  'revision_gap',
+  'chain_broken',
+  'media_missing',
+  'media_mismatch',
+  'proof_missing',
+  'proof_invalid',
+  'stream_incomplete',
+  'timestamp_invalid',
+  'timestamp_untrusted',
+] as const;
+
+export type BundleFailureCode = (typeof BUNDLE_FAILURE_CODES)[number];
 
 export interface BundleFailure {
   readonly code: BundleFailureCode;

@@ -80,7 +80,7 @@ function checkStampedCheckpoint(
     if (!parsed!.rootHash.equals(root)) failed('checkpoint_inconsistent', `${name} differs from checkpoint.txt`);
     if (s.consistency) failed('malformed', `${consistencyName} is for the bundle's own checkpoint`);
   } else {
-    if (!s.consistency) failed('checkpoint_inconsistent', `${name} has no ${consistencyName}`);
+    if (!s.consistency) failed('consistency_proof_missing', `${name} has no ${consistencyName}`);
     const value = parseJson(s.consistency!, consistencyName, 'malformed') as Record<string, unknown>;
     const proof = Array.isArray(value?.proof) ? decodeProof(value.proof) : undefined;
     if (value?.from !== s.size || value?.to !== n || !proof) {

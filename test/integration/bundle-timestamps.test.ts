@@ -232,14 +232,14 @@ describe('time-stamps in evidence bundles', () => {
     expect(report.failure?.detail).toMatch(/^timestamps\/\d+\/0\.tst: /);
   });
 
-  it('when a time-stamped checkpoint below the bundle loses its consistency proof and the manifest is signed again, then checkpoint_inconsistent', async () => {
+  it('when a time-stamped checkpoint below the bundle loses its consistency proof and the manifest is signed again, then consistency_proof_missing', async () => {
     const members = unpack(onTime).filter((m) => !/^timestamps\/\d+\/consistency\.json$/.test(m.name));
     expect(members.some((m) => /^timestamps\/\d+\/checkpoint\.txt$/.test(m.name))).toBe(true);
     const report = await verifyBundle(once(await resigned(members)), {
       trustedKeys: [t.service.keys.eventSigner.publicKey],
       timestampRoots: timestampRoots([pki.caPem]),
     });
-    expect(report.failure?.code).toBe('checkpoint_inconsistent');
+    expect(report.failure?.code).toBe('consistency_proof_missing');
     expect(report.failure?.detail).toMatch(
       /^timestamps\/\d+\/checkpoint\.txt has no timestamps\/\d+\/consistency\.json$/,
     );

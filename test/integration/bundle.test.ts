@@ -721,12 +721,26 @@ describe('tampering is detected, with zero false accepts', () => {
   describe('a trusted checkpoint exposes a forked or rolled-back log', () => {
     const origin = () => manifestOf(members).checkpoint.origin;
 
-    it('when the service forks its log (a made-up tree, validly signed), then only a trusted checkpoint reveals it', async () => {
-      const earlier = (await t.call('GET', '/v1/ledger/checkpoint')).body as { note: string };
+    it('when the service forks its log (a made-up tree, validly signed), then only a trusted checkpoint and the consistency proof between the two reveal it', async () => {
+      const earlier = (await t.call('GET', '/v1/ledger/checkpoint')).body as { note: string; size: number };
       const forged = forgeTree(copyOf(members), serviceSigner);
       const self = await check(await pack(forged), trusted());
       expect(self.valid).toBe(true); // signed by the service: without history, nothing to compare with
-      await expectFailure(forged, 'checkpoint_inconsistent', { ...trusted(), trustedCheckpoint: earlier.note });
+      // without a proof the two checkpoints are not shown to be of one log, which is not to say they are not
+      const unproven = await expectFailure(forged, 'consistency_proof_missing', {
+        ...trusted(),
+        trustedCheckpoint: earlier.note,
+      });
+      const size = manifestOf(forged).checkpoint.size;
+      expect(size).toBeLessThan(earlier.size);
+      expect(unproven.failure!.detail).toContain(`/v1/ledger/proof/consistency?from=${size}&to=${earlier.size}`);
+      // the log's own proof between the two sizes does not hold for the made-up tree
+      const proof = (await t.call('GET', `/v1/ledger/proof/consistency?from=${size}&to=${earlier.size}`)).body;
+      await expectFailure(forged, 'checkpoint_inconsistent', {
+        ...trusted(),
+        trustedCheckpoint: earlier.note,
+        consistencyProof: proof,
+      });
     });
 
     it('when the forked bundle is posted to the service, then the service finds it is not a prefix of its own log', async () => {
@@ -836,7 +850,7 @@ describe('tampering is detected, with zero false accepts', () => {
       const { size } = manifestOf(members).checkpoint;
       expect(newer.size).toBeGreaterThan(size);
       const options = { ...trusted(), trustedCheckpoint: newer.note };
-      await expectFailure(copyOf(members), 'checkpoint_inconsistent', options);
+      await expectFailure(copyOf(members), 'consistency_proof_missing', options);
 
       const proof = (await t.call('GET', `/v1/ledger/proof/consistency?from=${size}&to=${newer.size}`)).body;
       expect((await check(bundle, { ...options, consistencyProof: proof })).valid).toBe(true);
@@ -886,9 +900,14 @@ describe('tampering is detected, with zero false accepts', () => {
         expect(refused.stdout).not.toContain('checkpoint_inconsistent');
       }
 
-      // the same proof does not vouch for a forked tree
+      // the same proof does not vouch for a forked tree (it is of other sizes), nor does the log's proof of the
+      // forked tree's size
       const forged = forgeTree(copyOf(list), serviceSigner, false);
-      await expectFailure(forged, 'checkpoint_inconsistent', { ...trusted(), trustedCheckpoint: older.note });
+      const options = { ...trusted(), trustedCheckpoint: older.note };
+      await expectFailure(forged, 'consistency_proof_missing', options);
+      const size = manifestOf(forged).checkpoint.size;
+      const proof = (await t.call('GET', `/v1/ledger/proof/consistency?from=${size}&to=${older.size}`)).body;
+      await expectFailure(forged, 'checkpoint_inconsistent', { ...options, consistencyProof: proof });
     });
   });
 });

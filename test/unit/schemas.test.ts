@@ -6,6 +6,7 @@ import ajvFormats from 'ajv-formats';
 import { envelopeShapeDefect } from '../../src/ledger/verify.js';
 import { PUBLIC_EVENT_TYPES } from '../../src/domain/webhooks/subscriptions.js';
 import { SUITES } from '../../src/ledger/suite.js';
+import { BUNDLE_FAILURE_CODES } from '../../src/ledger/bundle-report.js';
 import { seal, testSigner } from '../support/events.js';
 import { testPrivateKey } from '../support/suite.js';
 
@@ -82,6 +83,12 @@ describe('JSON Schemas', () => {
       expect(named?.split(', ').sort()).toEqual([...PUBLIC_EVENT_TYPES].sort());
     },
   );
+
+  it('when the verification report names its failure, then the schema lists every code the verifier reports, in its order', () => {
+    type Report = { properties: { failure: { properties: { code: { enum: string[] } } } } };
+    const codes = (readSchema('responses/verify-report.schema.json') as Report).properties.failure.properties.code.enum;
+    expect(codes).toEqual([...BUNDLE_FAILURE_CODES]);
+  });
 
   describe('the event envelope schema and the ledger shape check agree', () => {
     const validate = newAjv().compile(

@@ -84,6 +84,8 @@ export const VERIFY_EN: VerifyMessages = {
     "The checkpoint's signature is invalid, or it is not the checkpoint the manifest names.",
   'verify.code.checkpoint_inconsistent':
     'The checkpoint is not consistent with the trusted checkpoint: the log may have been rewritten.',
+  'verify.code.consistency_proof_missing':
+    "There is no consistency proof, so the bundle's checkpoint is not shown to be of the same log as the trusted one; this does not show the log rewritten. Ask the ledger for the proof (GET /v1/ledger/proof/consistency) and verify again.",
   'verify.code.cosignature_invalid': "A witness's cosignature of the checkpoint does not verify.",
   'verify.code.witness_quorum_not_met': 'Fewer of the given witnesses cosigned the checkpoint than required.',
   'verify.code.malformed_event': 'An event record is malformed.',

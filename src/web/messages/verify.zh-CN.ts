@@ -76,6 +76,8 @@ export const VERIFY_ZH_CN = {
   'verify.code.manifest_signature_invalid': '清单的签名未通过验证：清单被改动过，或不是由该密钥签署的。',
   'verify.code.checkpoint_invalid': '检查点的签名无效，或与清单记录的检查点不一致。',
   'verify.code.checkpoint_inconsistent': '检查点与所信任的检查点不一致：账本可能被改写。',
+  'verify.code.consistency_proof_missing':
+    '缺少一致性证明，无法证明证据包的检查点与所信任的检查点属于同一账本；这并不表明账本被改写。可向账本索取一致性证明（GET /v1/ledger/proof/consistency）后重新核验。',
   'verify.code.cosignature_invalid': '见证方对检查点的联署签名未通过验证。',
   'verify.code.witness_quorum_not_met': '联署该检查点的指定见证方少于所要求的数量。',
   'verify.code.malformed_event': '某个事件记录的格式不正确。',

@@ -20,6 +20,7 @@ const CODE_TEXT: Record<BundleFailureCode, MessageKey> = {
   manifest_signature_invalid: 'verify.code.manifest_signature_invalid',
   checkpoint_invalid: 'verify.code.checkpoint_invalid',
   checkpoint_inconsistent: 'verify.code.checkpoint_inconsistent',
+  consistency_proof_missing: 'verify.code.consistency_proof_missing',
   cosignature_invalid: 'verify.code.cosignature_invalid',
   witness_quorum_not_met: 'verify.code.witness_quorum_not_met',
   malformed_event: 'verify.code.malformed_event',
