@@ -1,5 +1,6 @@
 import express, { type RequestHandler } from 'express';
-import { LedgerError } from '../errors.js';
+import { InvalidBody, LedgerError } from '../errors.js';
+import { ambiguousJson } from './strict-json.js';
 
 /** Largest JSON body a route accepts (`413 too_large` beyond). */
 export const JSON_LIMIT_BYTES = 1_048_576;
@@ -24,10 +25,11 @@ export class BodyTooLarge extends LedgerError {
  * (and its connection closed, see {@link sendProblem}) without waiting for its body. A body that is not JSON by its
  * `Content-Type` (or has none) is `415 unsupported_media_type` (with `Accept-Post`), unread; a request without a body goes on to the
  * route's schema check. A body whose `Content-Length` passes the limit is `413 too_large`, unread (the connection is
- * then closed after the answer).
+ * then closed after the answer). A body that is not UTF-8, or has an object with a member name twice, is
+ * `400 invalid_body` ({@link ambiguousJson}): the ledger signs only what every JSON parser reads alike.
  */
 export function jsonBody(limitBytes: number = JSON_LIMIT_BYTES): RequestHandler {
-  const parse = express.json({ limit: limitBytes, strict: false, type: JSON_TYPES });
+  const parse = express.json({ limit: limitBytes, strict: false, type: JSON_TYPES, verify: refuseAmbiguous });
   return (req, res, next) => {
     // an empty body (Content-Length: 0) is no body; a body of another type, or of none, is refused
     const length = req.headers['content-length'];
@@ -47,4 +49,14 @@ export function jsonBody(limitBytes: number = JSON_LIMIT_BYTES): RequestHandler 
     }
     parse(req, res, next);
   };
+}
+
+/** body-parser's hook on the bytes before they are parsed: JSON that parsers may read differently is refused. */
+function refuseAmbiguous(_req: unknown, _res: unknown, body: Buffer): void {
+  const defect = ambiguousJson(body);
+  if (defect === undefined) return;
+  throw new InvalidBody(
+    `${defect.reason}${defect.pointer === undefined ? '' : ` (at ${defect.pointer})`}: send I-JSON (RFC 7493)`,
+    defect.pointer === undefined ? {} : { pointer: defect.pointer },
+  );
 }

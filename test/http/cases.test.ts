@@ -265,6 +265,47 @@ describe('cases over HTTP', () => {
     expect(res.body.detail).toMatch(/^the body is not valid JSON/);
   });
 
+  it.each([
+    [
+      'a byte that is not UTF-8 in a value',
+      (json: string) =>
+        Buffer.concat([
+          Buffer.from(json.replace('某律所', 'X')).subarray(0, 60),
+          Buffer.from([0xff, 0xfe]),
+          Buffer.from(json.replace('某律所', 'X')).subarray(60),
+        ]),
+      undefined,
+    ],
+    [
+      'a member name twice',
+      (json: string) => Buffer.from(json.replace('{"caseId"', '{"title":"另一个案由","caseId"')),
+      '/title',
+    ],
+    [
+      'a member name twice, once escaped, in a party',
+      (json: string) => Buffer.from(json.replace('"kind":"person"', '"kind":"person","\\u006bind":"organization"')),
+      '/parties/0/kind',
+    ],
+  ])(
+    'when the body is JSON that parsers may read differently (%s), then 400 invalid_body and nothing is recorded',
+    async (_what, spoil, pointer) => {
+      const caseId = `h-amb-${pointer?.length ?? 0}`;
+      const json = JSON.stringify(openBody(caseId));
+      const res = await fetch(`${t.url}/v1/cases`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${officer}`, 'content-type': 'application/json' },
+        body: spoil(json),
+      });
+      const body = (await res.json()) as { code: string; detail: string; pointer?: string };
+      expect([res.status, body.code]).toEqual([400, 'invalid_body']);
+      expect(body.pointer).toBe(pointer);
+      expect(body.detail).toContain('I-JSON');
+      expect((await t.call('GET', `/v1/cases/${caseId}`, { token: officer })).status).toBe(404);
+      // the same body, sent as the JSON it was made as, is taken
+      expect((await t.call('POST', '/v1/cases', { token: officer, body: openBody(caseId) })).status).toBe(201);
+    },
+  );
+
   it('when If-Match is stale, then 409 revision_conflict; when Idempotency-Key repeats, then the original result', async () => {
     await t.call('POST', '/v1/cases', { token: officer, body: openBody('h-7') });
     const first = await t.call('POST', '/v1/cases/h-7/acts', {
