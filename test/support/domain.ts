@@ -92,8 +92,9 @@ export const photo: MediaRef = { sha256: 'b'.repeat(64), size: 20_000, contentTy
 
 let counter = 0;
 /**
- * A command to record an act, with defaults: by alice, on 2019-09-20 at 09:30 China time (a decision: on its
- * `decidedOn`), no media.
+ * A command to record an act, with defaults: by alice, on 2019-09-20 at 09:30 China time (an act whose data names
+ * the day it was done, a decision's `decidedOn` or a hearing's `heldOn`, say: at 09:30 on that day; a change of a
+ * publication: on 2019-12-20, after the publications the tests make), no media.
  */
 export function act<T extends RecordAct['type']>(
   type: T,
@@ -102,13 +103,20 @@ export function act<T extends RecordAct['type']>(
 ): { act: RecordAct; context: CaseContext } {
   counter += 1;
   const id = `00000000-0000-7000-8000-${String(counter).padStart(12, '0')}`;
-  // a decision is issued on the day it was made (a decidedOn after its act's day is refused)
-  const decidedOn = type === 'DecisionIssued' ? (data as { decidedOn?: string }).decidedOn : undefined;
+  // an act states what was done by its time: one whose data names a later day than its own is refused
+  const dated = data as Partial<Record<'decidedOn' | 'publishedOn' | 'closedOn' | 'heldOn', string>>;
+  const changesPublication = type === 'DisclosureWithdrawn' || type === 'DisclosureUpdated';
+  const doneOn =
+    dated.decidedOn ??
+    dated.publishedOn ??
+    dated.closedOn ??
+    dated.heldOn ??
+    (changesPublication ? '2019-12-20' : undefined);
   return {
     act: {
       id,
       actor: actors.alice,
-      occurredAt: decidedOn ? `${decidedOn}T09:30:00+08:00` : '2019-09-20T09:30:00+08:00',
+      occurredAt: doneOn ? `${doneOn}T09:30:00+08:00` : '2019-09-20T09:30:00+08:00',
       media: [],
       ...extra,
       type,

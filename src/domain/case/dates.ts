@@ -1,4 +1,4 @@
-import { dateAtOffset, latestDateAt, localDate } from '../actor.js';
+import { agencyDate, dateAtOffset, latestDateAt, localDate } from '../actor.js';
 import { violation } from '../errors.js';
 import type { RecordAct } from './acts.js';
 import type { CaseState } from './state.js';
@@ -63,6 +63,18 @@ export function checkDates(act: RecordAct, state: CaseState, recordedAt?: string
       }
     }
   }
+  // what an act's data dates is done by the act's time: a hearing recorded as held is not held on a later day
+  const actDay = agencyDate(act.occurredAt, offsetMinutes);
+  for (const [member, date] of dates) {
+    if (member !== 'occurredAt' && date > actDay) {
+      throw violation(
+        'date_invalid',
+        `${act.type} at ${act.occurredAt} names ${member} ${date}, a later day: an act states what was done by its time`,
+        { member, date },
+      );
+    }
+  }
+  checkOrder(act, state, offsetMinutes);
   const openedOn = state.openedOn;
   if (openedOn === undefined) return;
   for (const [member, stated] of dates) {
@@ -78,5 +90,46 @@ export function checkDates(act: RecordAct, state: CaseState, recordedAt?: string
         openedOn,
       });
     }
+  }
+}
+
+/**
+ * An act does not come before the act it answers or follows: a legal review before its request, a resolution of a
+ * disagreement before the review it settles, a publication withdrawn or updated before the day it was published, a
+ * case closed before the day it was decided or published. Compared by instant where both are instants, else by the
+ * agency's day. (A major decision after the review that cleared it: the review gate, `checkReviewGate`.)
+ */
+function checkOrder(act: RecordAct, state: CaseState, offsetMinutes: number | undefined): void {
+  const before = (what: string, earlier: string, member: string, details: Record<string, string>) => {
+    throw violation('date_invalid', `${act.type} cannot come before ${what} (${earlier})`, { member, ...details });
+  };
+  switch (act.type) {
+    case 'LegalReviewCompleted':
+      if (state.requestedAt !== undefined && Date.parse(act.occurredAt) < Date.parse(state.requestedAt))
+        before('the request it answers', state.requestedAt, 'occurredAt', { requestedAt: state.requestedAt });
+      return;
+    case 'ReviewDisagreementResolved': {
+      const completedAt = state.review?.completedAt;
+      if (completedAt !== undefined && Date.parse(act.occurredAt) < Date.parse(completedAt))
+        before('the review opinion it settles', completedAt, 'occurredAt', { completedAt });
+      return;
+    }
+    case 'DisclosureWithdrawn':
+    case 'DisclosureUpdated': {
+      const publishedOn = state.disclosedOn;
+      if (publishedOn !== undefined && agencyDate(act.occurredAt, offsetMinutes) < publishedOn)
+        before('the publication it changes', publishedOn, 'occurredAt', { publishedOn });
+      return;
+    }
+    case 'CaseClosed': {
+      const decidedOn = state.decision?.decidedOn;
+      if (decidedOn !== undefined && act.data.closedOn < decidedOn)
+        before('the decision', decidedOn, 'closedOn', { decidedOn });
+      if (state.disclosedOn !== undefined && act.data.closedOn < state.disclosedOn)
+        before('the publication of the decision', state.disclosedOn, 'closedOn', { publishedOn: state.disclosedOn });
+      return;
+    }
+    default:
+      return;
   }
 }

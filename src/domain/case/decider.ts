@@ -1,4 +1,4 @@
-import { agencyDate, latestDateAt, requireRole, type Role } from '../actor.js';
+import { agencyDate, requireRole, type Role } from '../actor.js';
 import type { WorkingDayCalendar } from '../calendar/working-days.js';
 import type { Decider } from '../decider.js';
 import { conflict, notFound, RuleViolation, violation } from '../errors.js';
@@ -507,12 +507,6 @@ function decide({ act, context }: CaseCommand, state: CaseState): CaseEvent[] {
           { counsel: act.data.counsel },
         );
       }
-      if (act.data.givenOn > latestDateAt(act.occurredAt)) {
-        throw violation('date_invalid', `an opinion given on ${act.data.givenOn} is recorded before it was given`, {
-          member: 'givenOn',
-          date: act.data.givenOn,
-        });
-      }
       return [{ ...base, type: act.type, data: { ...act.data, counselRole: counsel!.counsel! } }];
     }
     case 'OnSiteInspectionRecorded':
@@ -541,17 +535,8 @@ function decide({ act, context }: CaseCommand, state: CaseState): CaseEvent[] {
       }
       return [{ ...base, type: act.type, data: act.data }];
     case 'DecisionIssued': {
+      // (the day it was decided is not after the decision is issued: `checkDates`)
       const { decisionType, decidedOn } = act.data;
-      // the day it was decided is not after the decision is issued (its deadline to publish counts from that day)
-      if (decidedOn > agencyDate(act.occurredAt, context.utcOffsetMinutes)) {
-        throw violation(
-          'date_invalid',
-          `a decision issued ${act.occurredAt} cannot have been made later, on ${decidedOn}`,
-          {
-            member: 'decidedOn',
-          },
-        );
-      }
       if (state.application !== undefined && !APPLICATION_DECISIONS.includes(decisionType))
         throw violation(
           'decision_type_invalid',

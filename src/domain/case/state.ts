@@ -21,6 +21,8 @@ export interface CaseReview {
    * resolution upheld the proposal): a decision it clears is made at or after it.
    */
   readonly clearedAt?: string;
+  /** When it was given (the completion's `occurredAt`): a resolution of a disagreement with it comes after it. */
+  readonly completedAt?: string;
 }
 
 export interface CaseState {
@@ -56,6 +58,8 @@ export interface CaseState {
   /** The opinions of legal advisers or public-sector lawyers recorded on the case. */
   readonly counselOpinions: number;
   readonly reviewPending: boolean;
+  /** When the latest review was requested (the request's `occurredAt`): the review answering it comes after it. */
+  readonly requestedAt?: string;
   readonly review?: CaseReview;
   readonly decision?: {
     readonly decisionType: DecisionType;
@@ -117,7 +121,7 @@ export function evolveCase(state: CaseState, event: RecordedCaseEvent): CaseStat
       // the reason for leaving the benchmark is sealed in the request (docs/privacy.md): no rule reads it, and the
       // review that copies the proposal it reviewed (`LegalReviewCompleted.proposal`) does not repeat it
       const { deviationReason: _sealed, ...proposal } = event.data.proposed;
-      return { ...next, proposal, reviewPending: true };
+      return { ...next, proposal, reviewPending: true, requestedAt: event.occurredAt };
     }
     case 'LegalReviewCompleted': {
       const { outcome, reviewer, proposal, checks } = event.data;
@@ -127,6 +131,7 @@ export function evolveCase(state: CaseState, event: RecordedCaseEvent): CaseStat
         reviewer,
         proposal,
         ...(outcome === 'approved' ? { clearedAt: event.occurredAt } : {}),
+        completedAt: event.occurredAt,
       };
       return {
         ...next,

@@ -927,6 +927,81 @@ describe('the case decider', () => {
     });
   });
 
+  describe('acts in their order of time: none before the act it answers or follows, none naming a later day than its own', () => {
+    const at = <C extends { act: RecordAct; context: CaseContext }>(command: C, occurredAt: string) =>
+      ({ ...command, act: { ...command.act, occurredAt } }) as C;
+    it('when a legal review is stated before its request, then date_invalid; at the same time or later, it is recorded', () => {
+      const requested = record(opened(), at(proposeFine(50_000), '2019-09-20T09:30:00+08:00'));
+      const refused = spec
+        .given(requested)
+        .when(at(review('approved'), '2019-09-20T09:29:59+08:00'))
+        .thenFails('date_invalid', 422);
+      expect(refused.details).toMatchObject({ member: 'occurredAt', requestedAt: '2019-09-20T09:30:00+08:00' });
+      spec
+        .given(requested)
+        .when(at(review('approved'), '2019-09-20T01:30:00Z'))
+        .then([{ type: 'LegalReviewCompleted' }]);
+    });
+    it('when a disagreement is resolved before the review opinion it settles, then date_invalid', () => {
+      const disagreed = record(
+        opened(),
+        at(proposeFine(50_000), '2019-09-20T09:30:00+08:00'),
+        at(review('rejected'), '2019-09-23T09:30:00+08:00'),
+      );
+      spec
+        .given(disagreed)
+        .when(proposalUpheld({ occurredAt: '2019-09-22T09:30:00+08:00' }))
+        .thenFails('date_invalid', 422);
+      spec
+        .given(disagreed)
+        .when(proposalUpheld({ occurredAt: '2019-09-23T10:00:00+08:00' }))
+        .then([{ type: 'ReviewDisagreementResolved' }]);
+    });
+    it('when a publication is withdrawn or updated on a day before it was published, then date_invalid', () => {
+      const published = record(opened(), decideFine(50_000), act('DecisionDisclosed', { publishedOn: '2019-10-08' }));
+      for (const type of ['DisclosureWithdrawn', 'DisclosureUpdated'] as const) {
+        spec
+          .given(published)
+          .when(act(type, { reason: '复议撤销' }, { occurredAt: '2019-10-07T18:00:00+08:00' }))
+          .thenFails('date_invalid', 422);
+        spec
+          .given(published)
+          .when(act(type, { reason: '复议撤销' }, { occurredAt: '2019-10-08T18:00:00+08:00' }))
+          .then([{ type }]);
+      }
+    });
+    it('when a case is closed on a day before its decision was published, then date_invalid', () => {
+      const published = record(opened(), decideFine(50_000), act('DecisionDisclosed', { publishedOn: '2019-10-08' }));
+      const close = (closedOn: string) => act('CaseClosed', { closedOn }, { occurredAt: '2019-10-20T09:30:00+08:00' });
+      expect(spec.given(published).when(close('2019-09-02')).thenFails('date_invalid', 422).details).toMatchObject({
+        member: 'closedOn',
+        decidedOn: '2019-09-27',
+      });
+      expect(spec.given(published).when(close('2019-10-07')).thenFails('date_invalid', 422).details).toMatchObject({
+        member: 'closedOn',
+        publishedOn: '2019-10-08',
+      });
+      spec
+        .given(published)
+        .when(close('2019-10-08'))
+        .then([{ type: 'CaseClosed' }]);
+    });
+    it('when an act names a day later than its own (a hearing held, a publication made after the act stating it), then date_invalid', () => {
+      spec
+        .given(open())
+        .when(act('HearingHeld', { heldOn: '2019-09-21' }, { occurredAt: '2019-09-20T23:30:00+08:00' }))
+        .thenFails('date_invalid', 422);
+      spec
+        .given(record(opened(), decideFine(50_000)))
+        .when(act('DecisionDisclosed', { publishedOn: '2019-10-20' }, { occurredAt: '2019-10-05T10:00:00+08:00' }))
+        .thenFails('date_invalid', 422);
+      spec
+        .given(open())
+        .when(at(decideFine(50_000), '2019-09-26T10:00:00+08:00'))
+        .thenFails('date_invalid', 422);
+    });
+  });
+
   describe('dates: nothing of a case before it was opened, no case opened in the future', () => {
     const openedOn = (date: string, occurredAt = '2019-09-20T09:30:00+08:00') => {
       const command = opened();
@@ -985,16 +1060,17 @@ describe('the case decider', () => {
         .then([{ type: 'EvidenceCollected' }]);
       spec
         .given(open())
-        .when(at(act('HearingHeld', { heldOn: '2019-09-22' })))
+        .when(at(act('HearingHeld', { heldOn: '2019-09-22' }, { occurredAt: '2019-09-21T01:00:00+14:00' })))
         .thenFails('date_invalid');
+      // stated at 01:00 on the 21st at UTC+14 (11:00 UTC, before it is recorded): held on its own day
       spec
         .given(open())
-        .when(at(act('HearingHeld', { heldOn: '2019-09-21' })))
+        .when(at(act('HearingHeld', { heldOn: '2019-09-21' }, { occurredAt: '2019-09-21T01:00:00+14:00' })))
         .then([{ type: 'HearingHeld' }]);
       // without the recording time (a replay, a rule checked alone) only the opening bounds the dates
       spec
         .given(open())
-        .when(act('HearingHeld', { heldOn: '2019-09-22' }))
+        .when(act('HearingHeld', { heldOn: '2019-09-22' }, { occurredAt: '2019-09-22T09:30:00+08:00' }))
         .then([{ type: 'HearingHeld' }]);
     });
     it("when the agency's offset is known, then a day its data names, or the opening, is bounded by the agency's own date, not by the date at UTC+14", () => {
@@ -1005,16 +1081,21 @@ describe('the case decider', () => {
       ) => ({ ...command, context: { ...command.context, recordedAt, utcOffsetMinutes: 480 } }) as C;
       spec
         .given(open())
-        .when(inChina(act('HearingHeld', { heldOn: '2019-09-21' })))
+        .when(inChina(act('HearingHeld', { heldOn: '2019-09-21' }, { occurredAt: '2019-09-21T01:00:00+14:00' })))
         .thenFails('date_invalid', 422);
       spec
         .given(open())
-        .when(inChina(act('HearingHeld', { heldOn: '2019-09-20' })))
+        .when(inChina(act('HearingHeld', { heldOn: '2019-09-20' }, { occurredAt: '2019-09-20T19:00:00+08:00' })))
         .then([{ type: 'HearingHeld' }]);
       // from 16:00Z the county's 21st has begun
       spec
         .given(open())
-        .when(inChina(act('HearingHeld', { heldOn: '2019-09-21' }), '2019-09-20T16:00:00Z'))
+        .when(
+          inChina(
+            act('HearingHeld', { heldOn: '2019-09-21' }, { occurredAt: '2019-09-21T00:00:30+08:00' }),
+            '2019-09-20T16:00:00Z',
+          ),
+        )
         .then([{ type: 'HearingHeld' }]);
       // the act's own time is an instant, whatever its offset: stated at 20:00 in China, written at UTC+14, it is past
       spec

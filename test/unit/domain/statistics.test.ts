@@ -40,8 +40,8 @@ const decide = (decisionType: DecisionType, decidedOn: string, fineFen?: number)
   );
 const disclose = (publishedOn: string) =>
   act('DecisionDisclosed', { publishedOn }, { occurredAt: `${publishedOn}T10:00:00+08:00` });
-const propose = (fineFen: number) =>
-  act('LegalReviewRequested', { proposed: { decisionType: 'fine', fineFen, legalBasis: BASIS } });
+const propose = (fineFen: number, occurredAt = '2019-09-20T09:30:00+08:00') =>
+  act('LegalReviewRequested', { proposed: { decisionType: 'fine', fineFen, legalBasis: BASIS } }, { occurredAt });
 const review = (outcome: 'approved' | 'rejected' | 'returned', occurredAt = '2019-09-25T10:00:00+08:00') =>
   act('LegalReviewCompleted', { outcome, opinion: '意见', checks: CHECKS_PASSED }, { actor: actors.rita, occurredAt });
 const seize = (occurredAt = '2019-09-20T09:30:00+08:00') =>
@@ -205,7 +205,7 @@ describe('yearlyStatistics: publication of decisions', () => {
     const spring = caseOf(
       'G',
       open('G', '2019-03-04'),
-      propose(50_000),
+      propose(50_000, '2019-03-05T09:30:00+08:00'),
       review('approved', '2019-03-08T10:00:00+08:00'),
     );
     const springDecided = caseOf('G2', open('G2', '2019-03-04'), decide('fine', '2019-03-11', 50_000));
