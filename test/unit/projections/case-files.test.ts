@@ -181,7 +181,7 @@ describe('the case-file projection', () => {
     const upheld = act(
       'ReviewDisagreementResolved',
       { outcome: 'proposal_upheld', reasoning: '集体讨论决定' },
-      { actor: actors.head },
+      { actor: actors.head, occurredAt: '2019-09-26T09:00:00+08:00' },
     );
     const resolved = record(opened(), propose, returned, upheld);
     const beforeDecision = caseFile([...registry(writer), ...writer.caseEvents('2019-042', resolved)]);
@@ -205,7 +205,7 @@ describe('the case-file projection', () => {
     const reviewUpheld = act(
       'ReviewDisagreementResolved',
       { outcome: 'review_upheld', reasoning: '采纳审核意见' },
-      { actor: actors.head },
+      { actor: actors.head, occurredAt: '2019-09-26T09:00:00+08:00' },
     );
     const events = record(opened(), propose, rejected, reviewUpheld);
     const file = caseFile([...registry(writer), ...writer.caseEvents('2019-042', events)]);
