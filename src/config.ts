@@ -275,7 +275,7 @@ export const CONFIG_VARIABLES: readonly { name: string; default: string; descrip
     default: '(unset: embedded key)',
     description: 'a JWKS file of trusted token-signing public keys',
   },
-  { name: 'JWT_CLOCK_SKEW_SECONDS', default: '30', description: 'tolerated clock difference for exp/nbf, 0..300' },
+  { name: 'JWT_CLOCK_SKEW_SECONDS', default: '30', description: 'tolerated clock difference for exp/nbf/iat, 0..300' },
   {
     name: 'JWT_MAX_LIFETIME_SECONDS',
     default: '43200 (12 h)',

@@ -99,7 +99,7 @@ export function createTokenVerifier(options: TokenVerifierOptions): (token: stri
       throw new Unauthenticated(reasonOf(err));
     }
     if (typeof claims !== 'object' || claims === null) throw new Unauthenticated('malformed token');
-    checkTimes(claims, options.maxLifetimeSeconds, clockTimestamp);
+    checkTimes(claims, options, clockTimestamp);
     return principalOf(claims);
   };
 }
@@ -150,15 +150,23 @@ function reasonOf(err: unknown): string {
 /**
  * A token must expire, and with a lifetime limit it must say when it starts (`iat`, else `nbf`): both its stated
  * lifetime and the time it has left are bounded, so a token dated in the future cannot outlive the limit either.
+ * A token issued in the future (`iat` past the clock skew) is not yet valid, as one whose `nbf` lies ahead: a
+ * revocation of a subject's tokens issued before a time must not be escaped by a token that says it is issued later.
  */
-function checkTimes(claims: jwt.JwtPayload, maxLifetimeSeconds: number | undefined, now: number): void {
+function checkTimes(
+  claims: jwt.JwtPayload,
+  { maxLifetimeSeconds, clockSkewSeconds }: Pick<TokenVerifierOptions, 'maxLifetimeSeconds' | 'clockSkewSeconds'>,
+  now: number,
+): void {
   if (claims.exp === undefined) throw new Unauthenticated('token has no expiry');
   if (claims.iat !== undefined && typeof claims.iat !== 'number') throw new Unauthenticated('invalid time claim');
   if (claims.jti !== undefined && typeof claims.jti !== 'string') throw new Unauthenticated('invalid jti claim');
-  if (maxLifetimeSeconds === undefined) return;
-  const start = claims.iat ?? claims.nbf;
-  if (start === undefined) throw new Unauthenticated('token lifetime unknown');
-  if (claims.exp - Math.min(start, now) > maxLifetimeSeconds) throw new Unauthenticated('token lifetime too long');
+  if (maxLifetimeSeconds !== undefined) {
+    const start = claims.iat ?? claims.nbf;
+    if (start === undefined) throw new Unauthenticated('token lifetime unknown');
+    if (claims.exp - Math.min(start, now) > maxLifetimeSeconds) throw new Unauthenticated('token lifetime too long');
+  }
+  if (claims.iat !== undefined && claims.iat > now + clockSkewSeconds) throw new Unauthenticated('token not yet valid');
 }
 
 function principalOf(claims: jwt.JwtPayload): Principal {

@@ -11,7 +11,7 @@ import { readApplicationUpload, type ApplicationUpload } from './application-upl
 import { authenticate, principalOf, requireRoles } from './authenticate.js';
 import { jsonBody, UnsupportedMediaType } from './body.js';
 import { consistencyOf } from './consistency.js';
-import { date, id, oneOf, pagingOf } from './query.js';
+import { asOfDay, id, oneOf, pagingOf } from './query.js';
 import { sendMedium, type MediumSource } from './media-api.js';
 import { eventIdFor, idempotencyKey, ifMatch, purpose, requestId } from './request.js';
 import { sendList, supervisionQuery } from './supervision-api.js';
@@ -210,7 +210,7 @@ export function applicationsApi(deps: ApplicationsApiDependencies): Router {
 
   router.get('/v1/audit/overdue-applications', auth, requireRoles('supervisor'), async (req, res) => {
     const query = supervisionQuery(req, res);
-    const asOf = date(req.query.asOf, 'asOf');
+    const asOf = asOfDay(req.query.asOf);
     const answer = await reads.overdue({ ...query, ...(asOf === undefined ? {} : { asOf }) }, pagingOf(req));
     sendList(req, res, SUPERVISION_TABLES.overdueApplications, answer);
   });

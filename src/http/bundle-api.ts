@@ -12,7 +12,7 @@ import type { SignatureChecker } from '../ledger/signature-checker.js';
 import { authenticate } from './authenticate.js';
 import { chargeBody } from './rate-limit.js';
 import { Slots } from './slots.js';
-import { requestId } from './request.js';
+import { contentCodingRefusal, requestId } from './request.js';
 import { retrievalOf } from './retrieval.js';
 import { InvalidQuery } from './validation.js';
 import { consistencyOf } from './consistency.js';
@@ -119,6 +119,8 @@ export function bundleApi(deps: BundleApiDependencies): Router {
   });
 
   router.post('/v1/verify', deps.limited, async (req, res) => {
+    const encoded = contentCodingRefusal(req, res, 'a bundle');
+    if (encoded) throw encoded; // refused unread: the connection closes after the answer
     const type = req.get('content-type')?.split(';')[0]!.trim().toLowerCase();
     if (type !== 'application/x-tar' || req.readableEnded) {
       res.set('Connection', 'close');

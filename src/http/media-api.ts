@@ -16,7 +16,7 @@ import {
   type StoredBlob,
 } from '../ports/blob-store.js';
 import { authenticate, principalOf, requireRoles } from './authenticate.js';
-import { noneMatchHas, purpose, requestId } from './request.js';
+import { contentCodingRefusal, noneMatchHas, purpose, requestId } from './request.js';
 import { InvalidBody } from './validation.js';
 
 export interface MediaApiDependencies {
@@ -51,9 +51,15 @@ export function mediaApi(deps: MediaApiDependencies): Router {
   const auth = authenticate(deps.verify);
 
   router.post('/v1/media', auth, requireRoles('officer'), async (req, res) => {
+    const declared = Number(req.get('content-length') ?? Number.NaN);
+    // the bytes are stored as sent: a compressed body would be kept as the medium it was declared to be
+    const encoded = contentCodingRefusal(req, res, 'a medium');
+    if (encoded) {
+      await discardRest(req, res, declared);
+      throw encoded;
+    }
     const contentType = mediaType(req.get('content-type'));
     const expectedSha256 = announcedDigest(req.get('x-content-sha256'));
-    const declared = Number(req.get('content-length') ?? Number.NaN);
     if (declared > maxBytes) {
       await discardRest(req, res, declared);
       throw new BlobTooLarge(maxBytes);

@@ -4,6 +4,7 @@ import { inspectionOperations } from './openapi-inspections.js';
 import { publishedOperations } from './openapi-published.js';
 import { reviewOperations } from './openapi-review.js';
 import { templateOperations } from './openapi-templates.js';
+import { AS_OF_DAYS } from './query.js';
 import type { RouteSemantics } from './semantics.js';
 
 /**
@@ -119,7 +120,7 @@ const PARAMETERS = {
   },
   ifMatch: header(
     'If-Match',
-    'The stream revision the write expects, such as "3", or * for any (the stream must exist: a write that would create it is refused); 409 revision_conflict otherwise.',
+    'The stream revision the write expects, such as "3", or * for any (the stream must exist: a write that would create it is refused); 409 revision_conflict otherwise. A weak tag (W/"3") never matches, If-Match comparing strongly (RFC 9110 §13.1.1): 409 revision_conflict.',
     {
       type: 'string',
       pattern: '^(\\*|(W/)?"?-?[0-9]{1,15}"?)$',
@@ -190,6 +191,9 @@ const FROM_THE_LOG: Json = {
   description:
     'Taken as on every read; this answer comes from the log, which holds every write acknowledged before the request, so it never waits.',
 };
+
+/** What `?asOf=` takes besides a date (`asOfDay`, src/http/query.ts). */
+const AS_OF_RANGE = `From ${AS_OF_DAYS.first} to ${AS_OF_DAYS.last}; another day is 400 invalid_query.`;
 
 /** An optional query parameter. */
 const query = (name: string, description: string, schema: Json = { type: 'string' }): Json => ({
@@ -586,7 +590,11 @@ const APPLICATION_OPERATIONS: readonly Operation[] = [
     tag: 'audit',
     parameters: [
       AUDIT_AGENCY,
-      query('asOf', "The day to judge on (default today at the viewed agency's UTC offset).", defs('date')),
+      query(
+        'asOf',
+        `The day to judge on (default today at the viewed agency's UTC offset). ${AS_OF_RANGE}`,
+        defs('date'),
+      ),
       ...AUDIT_PAGING,
     ],
     responses: auditResponses('A page of overdue applications.', 'response.audit-overdue-applications'),
@@ -1249,7 +1257,7 @@ const OPERATIONS: readonly Operation[] = [
     requestBody: {
       required: true,
       description:
-        'The bytes; their Content-Type is stored with them. A medium declared audio/* or video/* must start as an audio or video file of a known format (422 media_type_mismatch otherwise).',
+        'The bytes, stored as sent: their Content-Type is stored with them, and a Content-Encoding other than identity is 415 unsupported_media_type, unread (a medium is never decoded). A medium declared audio/* or video/* must start as an audio or video file of a known format (422 media_type_mismatch otherwise).',
       content: BYTES,
     },
     responses: {
@@ -1390,7 +1398,11 @@ const OPERATIONS: readonly Operation[] = [
     tag: 'audit',
     parameters: [
       AUDIT_AGENCY,
-      query('asOf', "The day to judge on (default today at the viewed agency's UTC offset).", defs('date')),
+      query(
+        'asOf',
+        `The day to judge on (default today at the viewed agency's UTC offset). ${AS_OF_RANGE}`,
+        defs('date'),
+      ),
       query(
         'status',
         'Only the rows of this status: overdue (due and still not published by asOf), disclosed_late (published after its last day), recorded_late (stated on time, recorded after it). Default: every row.',
@@ -1412,7 +1424,11 @@ const OPERATIONS: readonly Operation[] = [
     tag: 'audit',
     parameters: [
       AUDIT_AGENCY,
-      query('asOf', "The day to judge on (default today at the viewed agency's UTC offset).", defs('date')),
+      query(
+        'asOf',
+        `The day to judge on (default today at the viewed agency's UTC offset). ${AS_OF_RANGE}`,
+        defs('date'),
+      ),
       query(
         'status',
         'Only the rows of this status: overdue (requested and still not completed by asOf), completed_late, recorded_late (stated on time, recorded after it). Default: every row.',
@@ -1444,7 +1460,11 @@ const OPERATIONS: readonly Operation[] = [
     tag: 'audit',
     parameters: [
       AUDIT_AGENCY,
-      query('asOf', "The day to judge on (default today at the viewed agency's UTC offset).", defs('date')),
+      query(
+        'asOf',
+        `The day to judge on (default today at the viewed agency's UTC offset). ${AS_OF_RANGE}`,
+        defs('date'),
+      ),
       ...AUDIT_PAGING,
       FORMAT,
     ],
@@ -1462,7 +1482,11 @@ const OPERATIONS: readonly Operation[] = [
     tag: 'audit',
     parameters: [
       AUDIT_AGENCY,
-      query('asOf', "The day to judge on (default today at the viewed agency's UTC offset).", defs('date')),
+      query(
+        'asOf',
+        `The day to judge on (default today at the viewed agency's UTC offset). ${AS_OF_RANGE}`,
+        defs('date'),
+      ),
       ...AUDIT_PAGING,
       FORMAT,
     ],
@@ -1540,7 +1564,11 @@ const OPERATIONS: readonly Operation[] = [
     tag: 'audit',
     parameters: [
       AUDIT_AGENCY,
-      query('asOf', "The day to judge on (default today at the viewed agency's UTC offset).", defs('date')),
+      query(
+        'asOf',
+        `The day to judge on (default today at the viewed agency's UTC offset). ${AS_OF_RANGE}`,
+        defs('date'),
+      ),
       PARAMETERS.consistentWith,
       FORMAT,
     ],
@@ -1556,7 +1584,11 @@ const OPERATIONS: readonly Operation[] = [
     tag: 'audit',
     parameters: [
       AUDIT_AGENCY,
-      query('asOf', "The day to count on (default today at the viewed agency's UTC offset).", defs('date')),
+      query(
+        'asOf',
+        `The day to count on (default today at the viewed agency's UTC offset). ${AS_OF_RANGE}`,
+        defs('date'),
+      ),
       PARAMETERS.consistentWith,
       FORMAT,
     ],
@@ -1587,7 +1619,7 @@ const OPERATIONS: readonly Operation[] = [
       query('agency', "The agency (default the supervisor's own; one it supervises).", defs('id')),
       query(
         'asOf',
-        "The day the figures are taken on: only what was done by then counts, and publication is judged on it (default today at the viewed agency's UTC offset).",
+        `The day the figures are taken on: only what was done by then counts, and publication is judged on it (default today at the viewed agency's UTC offset). ${AS_OF_RANGE}`,
         defs('date'),
       ),
       FORMAT,
@@ -1760,7 +1792,8 @@ const OPERATIONS: readonly Operation[] = [
     auth: false,
     requestBody: {
       required: true,
-      description: 'The bundle, as GET /v1/cases/{caseId}/bundle gave it; streamed, never stored.',
+      description:
+        'The bundle, as GET /v1/cases/{caseId}/bundle gave it; streamed, never stored, never decoded (a Content-Encoding other than identity is 415 unsupported_media_type).',
       content: { 'application/x-tar': {} },
     },
     responses: {

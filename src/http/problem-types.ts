@@ -98,8 +98,8 @@ export const PROBLEM_TYPES: Readonly<Record<string, ProblemType>> = {
   ),
   unsupported_media_type: entry(
     415,
-    'Unsupported Content-Type',
-    'The body is not in a format the route takes: JSON routes take application/json (UTF-8), POST /v1/verify takes application/x-tar, and a JSON body is never stored as a medium.',
+    'Unsupported Content-Type or Content-Encoding',
+    'The body is not in a format the route takes: JSON routes take application/json (UTF-8), POST /v1/verify takes application/x-tar, and a JSON body is never stored as a medium. A medium (POST /v1/media) or a bundle (POST /v1/verify) is taken as sent, never decoded: one sent with a Content-Encoding other than identity (gzip…) is refused before any of it is read, with Accept-Encoding: identity, and nothing is stored; send the bytes uncompressed.',
   ),
   media_type_mismatch: entry(
     422,
@@ -130,7 +130,7 @@ export const PROBLEM_TYPES: Readonly<Record<string, ProblemType>> = {
   revision_conflict: entry(
     409,
     'Stale revision',
-    "If-Match does not match the stream's current revision: read the record again and decide on what it now holds.",
+    'If-Match does not match the stream\'s current revision: read the record again and decide on what it now holds. A weak tag (W/"3") never matches, as If-Match compares strongly (RFC 9110 §13.1.1): send the revision as a strong tag ("3").',
   ),
   duplicate_event_id: entry(
     409,

@@ -81,6 +81,26 @@ export function date(value: unknown, name: string): string | undefined {
   throw new InvalidQuery(`${name} must be a date, YYYY-MM-DD`);
 }
 
+/**
+ * The days a dated view may be judged on (`?asOf=`): those of {@link YEARS}, from 1949-01-01 to 9998-12-31, so that
+ * what a view reckons from its day (a due date some days on, a time limit, the next year's first day) stays in
+ * four-digit dates.
+ */
+export const AS_OF_DAYS = { first: `${YEARS.first}-01-01`, last: `${YEARS.last}-12-31` } as const;
+
+/**
+ * `?asOf=`, the day a dated view (the supervision views, the overdue applications) is judged on: a date within
+ * {@link AS_OF_DAYS}; undefined when absent (the view's default day, today where the agency is).
+ */
+export function asOfDay(value: unknown, name = 'asOf'): string | undefined {
+  const day = date(value, name);
+  // YYYY-MM-DD compares as it counts
+  if (day !== undefined && (day < AS_OF_DAYS.first || day > AS_OF_DAYS.last)) {
+    throw new InvalidQuery(`${name} must be a date from ${AS_OF_DAYS.first} to ${AS_OF_DAYS.last}`);
+  }
+  return day;
+}
+
 /** `?limit=`: 1 to `max` (default 200), `fallback` when absent (default 50). */
 export function limitOf(value: unknown, { max = 200, fallback = 50 } = {}): number {
   const text = single(value, 'limit');

@@ -2,21 +2,40 @@ import { createHash } from 'node:crypto';
 import type { Request, Response } from 'express';
 import type { ExpectedHead } from '../app/command-handler.js';
 import { idempotentEventId, type KeyOwner } from '../app/idempotency.js';
+import { LedgerError } from '../errors.js';
+import { UnsupportedMediaType } from './body.js';
 import { InvalidBody } from './validation.js';
+
+/**
+ * A weak entity tag in `If-Match`: RFC 9110 §13.1.1 compares If-Match strongly, and a weak tag never matches, so
+ * the write's precondition fails whatever the stream's revision, as a stale one does (`409 revision_conflict`).
+ */
+export class WeakTagNeverMatches extends LedgerError {
+  readonly code = 'revision_conflict';
+  readonly status = 409;
+}
 
 /**
  * `If-Match: "3"` (or `3`) → 3; `*` → `exists` (RFC 9110 §13.1.1: the write needs the stream to have an event);
  * absent → undefined. The `ETag` of a read of a case (`"3.<digest>"`, see {@link sendRevisionJson}) is taken too,
- * by its revision: what a write compares is the stream's revision.
+ * by its revision: what a write compares is the stream's revision. A weak tag (`W/"3"`) never matches (If-Match
+ * uses the strong comparison): `409 revision_conflict`, nothing written. Anything else is `400 invalid_body`.
  */
 export function ifMatch(req: Request): ExpectedHead | undefined {
   const raw = req.get('if-match');
   if (raw === undefined) return undefined;
   if (raw.trim() === '*') return 'exists';
   // quoted (an entity tag) or bare, never half of each
-  const match = /^(?:W\/)?(?:"(-?\d{1,15})(?:\.[A-Za-z0-9_-]{1,64})?"|(-?\d{1,15}))$/.exec(raw.trim());
-  if (!match) throw new InvalidBody('If-Match must be a stream revision such as "3"');
-  return Number(match[1] ?? match[2]);
+  const match = /^(W\/)?(?:"(-?\d{1,15})(?:\.[A-Za-z0-9_-]{1,64})?"|(-?\d{1,15}))$/.exec(raw.trim());
+  if (!match || (match[1] !== undefined && match[2] === undefined)) {
+    throw new InvalidBody('If-Match must be a stream revision such as "3"');
+  }
+  if (match[1] !== undefined) {
+    throw new WeakTagNeverMatches(
+      'If-Match names a weak entity tag, which never matches: If-Match uses the strong comparison (RFC 9110 §13.1.1); send the revision as a strong tag, such as "3"',
+    );
+  }
+  return Number(match[2] ?? match[3]);
 }
 
 /**
@@ -81,4 +100,25 @@ export function purpose(req: Request): string | undefined {
   } catch {
     throw new InvalidBody('x-purpose is not valid percent-encoded UTF-8');
   }
+}
+
+/** A `Content-Encoding` list of content codings (RFC 9110 §8.4), short enough to name in a problem. */
+const CODINGS = /^[!#$%&'*+.^_`|~0-9a-z-]{1,40}(?:[ \t]*,[ \t]*[!#$%&'*+.^_`|~0-9a-z-]{1,40}){0,4}$/i;
+
+/**
+ * The refusal of a raw body (a medium, a bundle) sent with a content coding, or undefined when it has none. Such a
+ * body is taken as sent, never decoded: its bytes are the evidence stored and hashed, so gzip bytes would be kept
+ * under the type they were declared as. A `Content-Encoding` that is present and not `identity` is
+ * `415 unsupported_media_type`, the coding named, with `Accept-Encoding: identity` (RFC 9110 §12.5.3); the route
+ * answers it before reading any of the body, and stores nothing. `what` names the body in the detail.
+ */
+export function contentCodingRefusal(req: Request, res: Response, what: string): UnsupportedMediaType | undefined {
+  const coding = req.get('content-encoding');
+  if (coding === undefined || coding.trim().toLowerCase() === 'identity') return undefined;
+  res.setHeader('Accept-Encoding', 'identity');
+  const given = coding.trim();
+  const named = CODINGS.test(given) ? `the content coding ${given.toLowerCase()}` : 'a content coding';
+  return new UnsupportedMediaType(
+    `${what} is taken as sent, never decoded, and this one came with ${named} (Content-Encoding): send its bytes as they are, without a content coding`,
+  );
 }

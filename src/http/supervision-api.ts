@@ -6,7 +6,7 @@ import { authenticate, principalOf, requireRoles } from './authenticate.js';
 import { consistencyOf } from './consistency.js';
 import { CSV_CONTENT_TYPE, metricsCsv } from './csv.js';
 import { listCsv, SUPERVISION_TABLES, type ListTable } from './supervision-csv.js';
-import { date, id, oneOf, pagingOf, single, year } from './query.js';
+import { asOfDay, id, oneOf, pagingOf, single, year } from './query.js';
 import { listingOf } from './retrieval.js';
 import { InvalidQuery } from './validation.js';
 
@@ -27,7 +27,7 @@ export function supervisionApi({ reads, verify }: SupervisionApiDependencies): R
 
   router.get('/v1/audit/overdue-disclosures', ...guard, async (req, res) => {
     const query = supervisionQuery(req, res);
-    const asOf = date(req.query.asOf, 'asOf');
+    const asOf = asOfDay(req.query.asOf);
     const paging = pagingOf(req);
     const status = oneOf(req.query.status, 'status', ['overdue', 'disclosed_late', 'recorded_late']);
     const answer = await reads.overdueDisclosures(
@@ -39,7 +39,7 @@ export function supervisionApi({ reads, verify }: SupervisionApiDependencies): R
 
   router.get('/v1/audit/overdue-reviews', ...guard, async (req, res) => {
     const query = supervisionQuery(req, res);
-    const asOf = date(req.query.asOf, 'asOf');
+    const asOf = asOfDay(req.query.asOf);
     const status = oneOf(req.query.status, 'status', ['overdue', 'completed_late', 'recorded_late']);
     const answer = await reads.overdueReviews(
       { ...query, ...(asOf ? { asOf } : {}), ...(status ? { status } : {}) },
@@ -50,7 +50,7 @@ export function supervisionApi({ reads, verify }: SupervisionApiDependencies): R
 
   router.get('/v1/audit/due-for-erasure', ...guard, async (req, res) => {
     const query = supervisionQuery(req, res);
-    const asOf = date(req.query.asOf, 'asOf');
+    const asOf = asOfDay(req.query.asOf);
     const answer = await reads.dueForErasure({ ...query, ...(asOf ? { asOf } : {}) }, pagingOf(req));
     sendList(req, res, SUPERVISION_TABLES.dueForErasure, answer);
   });
@@ -62,7 +62,7 @@ export function supervisionApi({ reads, verify }: SupervisionApiDependencies): R
 
   router.get('/v1/audit/overdue-inspections', ...guard, async (req, res) => {
     const query = supervisionQuery(req, res);
-    const asOf = date(req.query.asOf, 'asOf');
+    const asOf = asOfDay(req.query.asOf);
     const answer = await reads.overdueInspections({ ...query, ...(asOf ? { asOf } : {}) }, pagingOf(req));
     sendList(req, res, SUPERVISION_TABLES.overdueInspections, answer);
   });
@@ -101,14 +101,14 @@ export function supervisionApi({ reads, verify }: SupervisionApiDependencies): R
 
   router.get('/v1/audit/certificates', ...guard, async (req, res) => {
     const query = supervisionQuery(req, res);
-    const asOf = date(req.query.asOf, 'asOf');
+    const asOf = asOfDay(req.query.asOf);
     const answer = await reads.certificates({ ...query, ...(asOf ? { asOf } : {}) });
     sendList(req, res, SUPERVISION_TABLES.certificates, answer);
   });
 
   router.get('/v1/audit/reviewer-ratio', ...guard, async (req, res) => {
     const query = supervisionQuery(req, res);
-    const asOf = date(req.query.asOf, 'asOf');
+    const asOf = asOfDay(req.query.asOf);
     const answer = await reads.reviewerRatio({ ...query, ...(asOf ? { asOf } : {}) });
     sendList(req, res, SUPERVISION_TABLES.reviewerRatio, answer);
   });
@@ -116,7 +116,7 @@ export function supervisionApi({ reads, verify }: SupervisionApiDependencies): R
   router.get('/v1/audit/statistics', ...guard, async (req, res) => {
     const query = supervisionQuery(req, res);
     const year = yearOf(req.query.year);
-    const asOf = date(req.query.asOf, 'asOf');
+    const asOf = asOfDay(req.query.asOf);
     const csv = wantsCsv(req);
     const figures = await reads.statistics({ ...query, year, ...(asOf ? { asOf } : {}) });
     res.vary('Accept');

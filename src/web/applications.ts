@@ -13,7 +13,7 @@ import { sendMedium } from '../http/media-api.js';
 import { purpose, requestId } from '../http/request.js';
 import { UnsupportedMediaType } from '../http/body.js';
 import { consistencyOf } from '../http/consistency.js';
-import { date, id } from '../http/query.js';
+import { asOfDay, id } from '../http/query.js';
 import { InvalidBody, type BodyError, type Validate } from '../http/validation.js';
 import type { BlobStore } from '../ports/blob-store.js';
 import type { PortalAssets } from './assets.js';
@@ -359,7 +359,7 @@ export function applicationPages(
   router.get('/supervise/applications', signedIn('supervisor'), async (req, res) => {
     const ctx = pageContext(req, res, assets);
     const agency = id(req.query.agency === '' ? undefined : req.query.agency, 'agency');
-    const asOf = date(req.query.asOf === '' ? undefined : req.query.asOf, 'asOf');
+    const asOf = asOfDay(req.query.asOf === '' ? undefined : req.query.asOf);
     const { paging, params } = listPaging(req, APPLICATION_ROWS);
     const overdue = await deps.reads.overdue(
       {

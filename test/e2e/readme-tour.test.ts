@@ -1,5 +1,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import readline from 'node:readline';
@@ -22,14 +24,46 @@ const stopsShown = testSuite.name === 'ed25519';
 if (hasCurl && !stopsShown)
   console.log(`readme-tour: the failed-step test not run on the ${testSuite.name} suite: it runs on ed25519`);
 
-/** Runs the tour against a fresh service started with `serviceEnv` besides its data folder. */
-async function runTour(serviceEnv: Record<string, string> = {}) {
-  const work = fs.mkdtempSync(path.join(os.tmpdir(), 'ledger-tour-'));
-  // a user's shell: no npm_* variables from the test runner's own npm process
+/** A user's shell for a tour in `work`: no npm_* variables from the test runner's own npm process. */
+function shellIn(work: string): Record<string, string> {
   const shell = Object.fromEntries(
     Object.entries(process.env).filter(([name]) => !name.toLowerCase().startsWith('npm_')),
-  );
-  const env = { ...shell, LEDGER_DATA_DIR: path.join(work, 'data'), PORT: '0', HOST: '127.0.0.1' };
+  ) as Record<string, string>;
+  return { ...shell, LEDGER_DATA_DIR: path.join(work, 'data'), PORT: '0', HOST: '127.0.0.1' };
+}
+
+interface TourRun {
+  readonly status: number | null;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/** Runs `scripts/tour.sh` as written against `base`, in `env` (not blocking: `base` may be served by this process). */
+function tour(env: Record<string, string>, base: string, work: string): Promise<TourRun> {
+  return new Promise((resolve, reject) => {
+    // --norc: bash reads ~/.bashrc even without a terminal when its stdin is a socket; the tour is run as written
+    const child = spawn('bash', ['--norc', '--noprofile', script], {
+      cwd: root,
+      env: { ...env, BASE: base, TMPDIR: work, BASH_ENV: '' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+      timeout: 300_000,
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (text: string) => (stdout += text));
+    child.stderr.setEncoding('utf8').on('data', (text: string) => (stderr += text));
+    child.once('error', reject);
+    child.once('close', (status) => resolve({ status, stdout, stderr }));
+  });
+}
+
+/**
+ * Runs the tour `times` times, one after the other, against one fresh service started with `serviceEnv` besides
+ * its data folder; the answers in order.
+ */
+async function runTour(serviceEnv: Record<string, string> = {}, times = 1): Promise<TourRun[]> {
+  const work = fs.mkdtempSync(path.join(os.tmpdir(), 'ledger-tour-'));
+  const env = shellIn(work);
   const server = spawn(process.execPath, [path.join(root, 'bin/ledger.js'), 'serve'], {
     cwd: root,
     env: { ...env, ...serviceEnv },
@@ -43,13 +77,9 @@ async function runTour(serviceEnv: Record<string, string> = {}) {
         if (entry.msg === 'listening') resolve(entry.port!);
       });
     });
-    // --norc: bash reads ~/.bashrc even without a terminal when its stdin is a socket; the tour is run as written
-    return spawnSync('bash', ['--norc', '--noprofile', script], {
-      cwd: root,
-      env: { ...env, BASE: `http://127.0.0.1:${port}`, TMPDIR: work, BASH_ENV: '' },
-      encoding: 'utf8',
-      timeout: 300_000,
-    });
+    const runs: TourRun[] = [];
+    for (let n = 0; n < times; n++) runs.push(await tour(env, `http://127.0.0.1:${port}`, work));
+    return runs;
   } finally {
     server.kill('SIGTERM');
     fs.rmSync(work, { recursive: true, force: true });
@@ -62,26 +92,35 @@ describe('the README tour', () => {
   });
 
   (hasCurl ? it : it.skip)(
-    'when run as written against a fresh service, then it completes and prints the decision and the events',
+    'when run as written against a fresh service, then it completes and prints the decision and the events; when run again on the same data folder, then it finds the officers and the item registered and completes with another case',
     async () => {
-      const run = await runTour();
-      expect(run.stderr).toBe('');
-      expect(run.status).toBe(0);
-      expect(run.stdout).toContain('"decisionType": "fine"');
-      expect(run.stdout).toContain('"disclosureDueBy"');
-      expect(run.stdout).toMatch(
-        /CaseOpened [0-9a-f]{12}[\s\S]*PropertySeized[\s\S]*LegalReviewCompleted[\s\S]*DecisionIssued/,
-      );
-      expect(run.stdout).toMatch(/^CASE=[0-9a-f-]{36}$/m);
+      const runs = await runTour({}, 2);
+      for (const run of runs) {
+        expect(run.stderr).toBe('');
+        expect(run.status).toBe(0);
+        expect(run.stdout).toContain('"decisionType": "fine"');
+        expect(run.stdout).toContain('"disclosureDueBy"');
+        expect(run.stdout).toMatch(
+          /CaseOpened [0-9a-f]{12}[\s\S]*PropertySeized[\s\S]*LegalReviewCompleted[\s\S]*DecisionIssued/,
+        );
+        expect(run.stdout).toMatch(/^CASE=[0-9a-f-]{36}$/m);
+      }
+      const [first, again] = runs as [TourRun, TourRun];
+      expect(first.stdout).not.toContain('going on');
+      // the second run: 409 officer_exists for each officer, item_exists for the item, tolerated and said so
+      expect(again.stdout.match(/^\/v1\/officers: officer_exists, going on$/gm)).toHaveLength(3);
+      expect(again.stdout.match(/^\/v1\/items: item_exists, going on$/gm)).toHaveLength(1);
+      const caseOf = (stdout: string) => /^CASE=(.+)$/m.exec(stdout)![1];
+      expect(caseOf(again.stdout)).not.toBe(caseOf(first.stdout));
     },
-    360_000,
+    600_000,
   );
 
   (hasCurl && stopsShown ? it : it.skip)(
     'when a step fails (the upload is refused), then it stops there, names the step and exits non-zero',
     async () => {
       // the seizure's video is 300,000 bytes: a service that takes media up to 1,000 bytes refuses it
-      const run = await runTour({ MEDIA_MAX_BYTES: '1000' });
+      const run = (await runTour({ MEDIA_MAX_BYTES: '1000' }))[0]!;
       expect(run.status).not.toBe(0);
       expect(run.stderr).toContain('tour: step 3. uploads the video of a seizure');
       expect(run.stderr).toContain('failed (exit');
@@ -89,6 +128,39 @@ describe('the README tour', () => {
       // nothing after the upload was sent: no seizure, no review, no decision
       expect(run.stdout).not.toContain('decisionType');
       expect(run.stdout).not.toContain('CASE=');
+    },
+    360_000,
+  );
+
+  (hasCurl && stopsShown ? it : it.skip)(
+    'when a registration is refused for another reason than that it exists, then it stops at step 1 with the problem, and sends nothing more',
+    async () => {
+      // a stand-in for the service: the officers exist already (tolerated), the item is refused otherwise
+      const asked: string[] = [];
+      const server = http.createServer((req, res) => {
+        asked.push(`${req.method} ${req.url}`);
+        const code = req.url === '/v1/officers' ? 'officer_exists' : 'revision_conflict';
+        req.resume().once('end', () => {
+          res.writeHead(409, { 'content-type': 'application/problem+json' });
+          res.end(JSON.stringify({ type: `/problems/${code}`, title: code, status: 409, detail: 'no', code }));
+        });
+      });
+      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+      const work = fs.mkdtempSync(path.join(os.tmpdir(), 'ledger-tour-'));
+      fs.mkdirSync(path.join(work, 'data')); // the tokens are signed by keys made there
+      try {
+        const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+        const run = await tour(shellIn(work), base, work);
+        expect(run.status).toBe(22);
+        expect(run.stdout.match(/^\/v1\/officers: officer_exists, going on$/gm)).toHaveLength(3);
+        expect(run.stderr).toContain('"code":"revision_conflict"');
+        expect(run.stderr).toContain('tour: step 1. the admin registers two officers');
+        expect(run.stderr.match(/^tour: /gm)).toHaveLength(1);
+        expect(asked).toEqual([...Array(3).fill('POST /v1/officers'), 'POST /v1/items']);
+      } finally {
+        server.close();
+        fs.rmSync(work, { recursive: true, force: true });
+      }
     },
     360_000,
   );

@@ -79,4 +79,23 @@ describe('ETags of the reads of a case', () => {
     const stale = await act('f-1', 'EvidenceCollected', { description: '再补充' }, { 'if-match': newTag });
     expect([stale.status, stale.body.code]).toEqual([409, 'revision_conflict']);
   });
+
+  it('when If-Match is a weak tag of the current revision, then 409 revision_conflict (a weak tag never matches If-Match) and nothing is recorded', async () => {
+    expect((await openCase(t, officer, 'w-1')).status).toBe(201);
+    for (let i = 0; i < 4; i++)
+      expect((await act('w-1', 'EvidenceCollected', { description: `材料${i}` })).status).toBe(201);
+    const file = await get(`/v1/cases/w-1?consistentWith=${await t.service.events.headPosition()}`);
+    expect(file.body.revision).toBe(4);
+    const head = await t.service.events.headPosition();
+
+    for (const tag of ['W/"4"', `W/${file.headers.get('etag')}`]) {
+      const weak = await act('w-1', 'EvidenceCollected', { description: '再补充' }, { 'if-match': tag });
+      expect([tag, weak.status, weak.body.code]).toEqual([tag, 409, 'revision_conflict']);
+      expect(weak.body.detail).toContain('weak entity tag, which never matches');
+    }
+    expect(await t.service.events.headPosition()).toBe(head);
+    // the same revision as a strong tag is written
+    const strong = await act('w-1', 'EvidenceCollected', { description: '再补充' }, { 'if-match': '"4"' });
+    expect([strong.status, strong.body.revision]).toEqual([201, 5]);
+  });
 });

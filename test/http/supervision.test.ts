@@ -338,6 +338,31 @@ describe('supervision views over HTTP', () => {
     expect((await get('/v1/audit/major-decisions?limit=201', supervisor)).body.code).toBe('invalid_query');
   });
 
+  it('when asOf lies after 9998-12-31 or before 1949-01-01, then every dated view answers 400 invalid_query naming asOf, not an empty list', async () => {
+    const dated = [
+      '/v1/audit/overdue-disclosures',
+      '/v1/audit/overdue-reviews',
+      '/v1/audit/due-for-erasure',
+      '/v1/audit/overdue-inspections',
+      '/v1/audit/certificates',
+      '/v1/audit/reviewer-ratio',
+      '/v1/audit/statistics?year=2025',
+      '/v1/audit/overdue-applications',
+    ];
+    for (const route of dated) {
+      for (const day of ['9999-12-25', '9999-01-01', '1948-12-31']) {
+        const res = await get(`${route}${route.includes('?') ? '&' : '?'}asOf=${day}`, supervisor);
+        expect([route, day, res.status, res.body.code]).toEqual([route, day, 400, 'invalid_query']);
+        expect(res.body.detail).toBe('asOf must be a date from 1949-01-01 to 9998-12-31');
+      }
+    }
+    // the first and the last day are days a view is judged on
+    for (const day of ['1949-01-01', '9998-12-31']) {
+      const res = await get(`/v1/audit/overdue-disclosures?asOf=${day}`, supervisor);
+      expect([res.status, res.body.asOf]).toEqual([200, day]);
+    }
+  });
+
   it('when a major decision had an approved review of the same proposal, then it is listed as matched, with the review', async () => {
     const res = await get('/v1/audit/major-decisions', supervisor);
     expect(res.body.items).toEqual([

@@ -98,6 +98,28 @@ describe('revoking tokens', () => {
     expect((await listCases(elsewhere)).status).toBe(200);
   });
 
+  it("when a token says it was issued an hour from now, then 401 token not yet valid, so it cannot escape a revocation of the subject's tokens issued before T", async () => {
+    const now = systemClock.now().getTime();
+    const seconds = Math.floor(now / 1000);
+    // signed by the service's token key, valid from a minute ago (nbf) but saying it is issued an hour from now
+    const { keyId, privateKey } = t.service.keys.tokenKey;
+    const claims = { sub: 'carol', agency: AGENCY, roles: ['officer'], iss: 'evidence-ledger', aud: 'evidence-ledger' };
+    const ahead = jwt.sign(
+      { ...claims, jti: randomUUID(), iat: seconds + 3600, nbf: seconds - 60, exp: seconds + 3600 + 600 },
+      privateKey,
+      { algorithm: 'ES256', keyid: keyId },
+    );
+    const res = await revoke({ sub: 'carol', before: new Date(now).toISOString() });
+    expect(res.status).toBe(201);
+
+    const refused = await listCases(ahead);
+    expect(refused.status).toBe(401);
+    expect(refused.headers.get('www-authenticate')).toBe('Bearer');
+    expect(refused.body).toMatchObject({ code: 'unauthenticated', detail: 'token not yet valid' });
+    // one issued now, after the cut-off, works
+    expect((await listCases(t.token('carol', AGENCY, ['officer']))).status).toBe(200);
+  });
+
   it('when another replica records a revocation, then this one refuses the token once the log delivers it', async () => {
     const officer = t.token('carol', AGENCY, ['officer']);
     expect((await listCases(officer)).status).toBe(200);

@@ -163,6 +163,17 @@ describe('the token verifier', () => {
     expect(verify(signed(claims({ iat: T, nbf: T + 29 }))).sub).toBe('officer-7');
   });
 
+  it('when iat is in the future beyond the clock skew, then 401 token not yet valid, as for nbf', () => {
+    expect(reason(() => verify(signed(claims({ iat: T + 31, nbf: undefined }))))).toBe('token not yet valid');
+    expect(reason(() => verify(signed(claims({ iat: T + 3600, nbf: T - 60, exp: T + 7200 }))))).toBe(
+      'token not yet valid',
+    );
+  });
+
+  it('when iat is in the future within the clock skew, then it is accepted', () => {
+    expect(verify(signed(claims({ iat: T + 29, nbf: undefined }))).sub).toBe('officer-7');
+  });
+
   it('when the audience differs, then 401 wrong audience', () => {
     expect(reason(() => verify(signed(claims({ aud: 'evidence-ledger-staging' }))))).toBe('wrong audience');
   });

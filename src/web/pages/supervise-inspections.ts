@@ -1,7 +1,7 @@
 import type { Router } from 'express';
 import { listingOf } from '../../http/retrieval.js';
 import type { SupervisionReads } from '../../app/supervision-reads.js';
-import { date, id } from '../../http/query.js';
+import { asOfDay, id } from '../../http/query.js';
 import type { PortalAssets } from '../assets.js';
 import { html } from '../html.js';
 import { pageContext, sendPage, type PageContext } from '../layout.js';
@@ -30,7 +30,7 @@ export function registerOverdueInspectionsPage(
     const ctx = pageContext(req, res, deps.assets);
     const principal = portalPrincipal(res);
     const agency = id(given(req.query.agency), 'agency');
-    const asOf = date(given(req.query.asOf), 'asOf');
+    const asOf = asOfDay(given(req.query.asOf));
     const { paging, params } = listPaging(req, OVERDUE_PLAN_ROWS);
     const overdue = await deps.supervision.overdueInspections(
       {

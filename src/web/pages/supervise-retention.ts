@@ -1,7 +1,7 @@
 import type { Router } from 'express';
 import { listingOf } from '../../http/retrieval.js';
 import type { SupervisionReads } from '../../app/supervision-reads.js';
-import { date, id } from '../../http/query.js';
+import { asOfDay, id } from '../../http/query.js';
 import type { PortalAssets } from '../assets.js';
 import { html, type Html } from '../html.js';
 import type { MessageKey } from '../i18n.js';
@@ -41,7 +41,7 @@ export function registerRetentionPage(
     const ctx = pageContext(req, res, deps.assets);
     const principal = portalPrincipal(res);
     const agency = id(given(req.query.agency), 'agency');
-    const asOf = date(given(req.query.asOf), 'asOf');
+    const asOf = asOfDay(given(req.query.asOf));
     const duePage = listPaging(req, RETENTION_ROWS);
     const erasuresPage = listPaging(req, RETENTION_ROWS, 'erasuresCursor');
     const due = await deps.supervision.dueForErasure(

@@ -8,7 +8,6 @@ describe('If-Match on a write: the stream revision it names', () => {
   it.each([
     ['"3"', 3],
     ['3', 3],
-    ['W/"3"', 3],
     ['"-1"', -1],
     ['"12.AbC_d-9"', 12],
     ['  "7"  ', 7],
@@ -25,7 +24,17 @@ describe('If-Match on a write: the stream revision it names', () => {
     expect(ifMatch(withIfMatch(' * '))).toBe('exists');
   });
 
-  it.each(['"3', '3"', '"3.x', '**', '"*"', '"1", "2"', '*, "2"', 'three', '""', '"3"x'])(
+  it.each(['W/"3"', 'W/"12.AbC_d-9"', ' W/"0" '])(
+    'when it is the weak tag %s, then 409 revision_conflict: a weak tag never matches If-Match (RFC 9110 §13.1.1)',
+    (header) => {
+      expect(() => ifMatch(withIfMatch(header))).toThrow(
+        expect.objectContaining({ code: 'revision_conflict', status: 409 }),
+      );
+      expect(() => ifMatch(withIfMatch(header))).toThrow(/weak entity tag, which never matches/);
+    },
+  );
+
+  it.each(['"3', '3"', '"3.x', '**', '"*"', '"1", "2"', '*, "2"', 'three', '""', '"3"x', 'W/3', 'w/"3"', 'W/*'])(
     'when it is %s (half quoted, a list, no number), then 400 invalid_body',
     (header) => {
       expect(() => ifMatch(withIfMatch(header))).toThrow(/If-Match must be a stream revision/);

@@ -1,0 +1,85 @@
+import { createHash, randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { blobLayout } from '../../src/adapters/filesystem/blob-store.js';
+import { startTestService, type TestService } from '../support/service.js';
+
+/**
+ * A medium or a bundle is taken as sent, never decoded: a body with a `Content-Encoding` other than `identity` is
+ * `415 unsupported_media_type` naming the coding, before any of it is read, and nothing is stored (the compressed
+ * bytes would otherwise be kept as the medium they were declared to be).
+ */
+const AGENCY = 'county-justice';
+const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+/** Whether the service's media folder holds these bytes. */
+const isStored = (bytes: Uint8Array) => fs.existsSync(blobLayout(path.join(t.dataDir, 'media'), sha256(bytes)).blob);
+
+let t: TestService;
+let alice: string;
+
+beforeAll(async () => {
+  t = await startTestService();
+  alice = t.token('alice', AGENCY, ['officer']);
+}, 120_000);
+afterAll(() => t?.stop());
+
+async function post(route: string, body: Uint8Array, headers: Record<string, string>) {
+  const res = await fetch(`${t.url}${route}`, { method: 'POST', headers, body: new Uint8Array(body) });
+  return { status: res.status, headers: res.headers, body: (await res.json()) as any };
+}
+
+const upload = (body: Uint8Array, headers: Record<string, string> = {}) =>
+  post('/v1/media', body, { authorization: `Bearer ${alice}`, 'content-type': 'image/jpeg', ...headers });
+
+describe('a content coding on a raw body', () => {
+  it('when a medium is uploaded with Content-Encoding: gzip, then 415 unsupported_media_type naming gzip, and nothing is stored', async () => {
+    const photo = randomBytes(4000);
+    const gzipped = gzipSync(photo);
+    const before = await t.service.events.headPosition();
+
+    const refused = await upload(gzipped, { 'content-encoding': 'gzip' });
+    expect(refused.status).toBe(415);
+    expect(refused.headers.get('accept-encoding')).toBe('identity');
+    expect(refused.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+    expect(refused.body).toMatchObject({ code: 'unsupported_media_type', status: 415 });
+    expect(refused.body.detail).toContain('content coding gzip');
+    // no MediaReceived was recorded, and neither the compressed bytes nor what they inflate to were stored
+    expect(await t.service.events.headPosition()).toBe(before);
+    expect([isStored(gzipped), isStored(photo)]).toEqual([false, false]);
+    // sent as what they are, the same bytes are the agency's first upload of them
+    expect((await upload(gzipped, { 'content-type': 'application/gzip' })).status).toBe(201);
+    expect(isStored(gzipped)).toBe(true);
+  });
+
+  it.each([['GZIP'], ['br'], ['deflate, gzip']])(
+    'when a medium comes with Content-Encoding: %s, then it is refused the same way',
+    async (coding) => {
+      const refused = await upload(randomBytes(100), { 'content-encoding': coding });
+      expect([refused.status, refused.body.code]).toEqual([415, 'unsupported_media_type']);
+      expect(refused.body.detail).toContain(`content coding ${coding.toLowerCase()}`);
+    },
+  );
+
+  it('when a medium comes with Content-Encoding: identity, then it is stored as sent', async () => {
+    const bytes = randomBytes(1000);
+    const stored = await upload(bytes, { 'content-encoding': 'identity' });
+    expect(stored.status).toBe(201);
+    expect(stored.body).toEqual({ sha256: sha256(bytes), size: 1000, contentType: 'image/jpeg' });
+  });
+
+  it('when a bundle is posted for verification with Content-Encoding: gzip, then 415 unsupported_media_type naming gzip, unread', async () => {
+    const bundle = gzipSync(Buffer.alloc(2048));
+    const refused = await post('/v1/verify', bundle, {
+      'content-type': 'application/x-tar',
+      'content-encoding': 'gzip',
+    });
+    expect(refused.status).toBe(415);
+    expect(refused.headers.get('accept-encoding')).toBe('identity');
+    expect(refused.body).toMatchObject({ code: 'unsupported_media_type', status: 415 });
+    expect(refused.body.detail).toContain('content coding gzip');
+    // the same bytes without the header are read and verified (and are no bundle)
+    const read = await post('/v1/verify', bundle, { 'content-type': 'application/x-tar' });
+    expect([read.status, read.body.valid]).toEqual([200, false]);
+  });
+});
