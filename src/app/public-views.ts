@@ -12,7 +12,9 @@ export function publishedView(d: DisclosureDoc & { redactions?: readonly PublicR
     ...(d.itemName === undefined ? {} : { itemName: d.itemName }),
     ...(d.category === undefined ? {} : { category: d.category }),
     decisionType: d.decisionType,
-    ...publicFine(d.fineFen),
+    // DESIGN's list item always has fineFen, as the case file: 0 when the decision carries no fine (a warning, a
+    // licence); the pages and the feed then show no amount
+    fineFen: publicFine(d.fineFen).fineFen ?? 0,
     legalBasis: d.legalBasis,
     documentNo: d.documentNo,
     decidedOn: d.decidedOn,

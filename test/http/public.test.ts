@@ -461,7 +461,7 @@ describe('what the public side leaves out', () => {
     ({ officer, admin: head } = await seedAgency(t, AGENCY, { officers: ['qi', 'qin'] }));
   });
 
-  it('when a published decision carries no fine, then neither the JSON list nor the feed shows a fineFen or an amount', async () => {
+  it('when a published decision carries no fine, then the JSON list says fineFen 0, as the case file, and neither the feed nor the pages show an amount', async () => {
     const pos = await caseWith(
       officer,
       'pub-warning',
@@ -472,11 +472,20 @@ describe('what the public side leaves out', () => {
     const res = await t.call('GET', `/v1/disclosures?agency=${AGENCY}&consistentWith=${pos}`);
     expect(() => validate('urn:evidence-ledger:schema:response:disclosure-list', res.body)).not.toThrow();
     expect(res.body.items).toEqual([expect.objectContaining({ caseId: 'pub-warning', decisionType: 'warning' })]);
-    expect(res.body.items[0]).not.toHaveProperty('fineFen');
+    expect(res.body.items[0].fineFen).toBe(0);
+    const file = await t.call('GET', '/v1/cases/pub-warning', { token: officer });
+    expect(file.body.decision.fineFen).toBe(0);
     const { feed: f } = await feed(`?agency=${AGENCY}`);
     const content = textOf(children(entryOf(f, 'pub-warning', AGENCY)!, ATOM, 'content')[0]);
     expect(content).toContain('处理决定：警告');
     expect(content).not.toMatch(/罚款金额|0\.00/);
+    for (const page of [`/disclosures?agency=${AGENCY}`, `/disclosures/${AGENCY}/pub-warning`]) {
+      const html = await fetch(`${t.url}${page}`, { headers: { accept: 'text/html' } });
+      expect([page, html.status]).toEqual([page, 200]);
+      const text = await html.text();
+      expect(text).toContain('警告');
+      expect(text).not.toMatch(/罚款金额|¥0\.00/);
+    }
   });
 
   it('when a decision is exempted from publication, then it never appears in the list or the feed, and its case closes', async () => {

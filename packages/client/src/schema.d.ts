@@ -5041,8 +5041,8 @@ export interface components {
         itemName?: string;
         category?: components['schemas']['defs']['$defs']['itemCategory'];
         decisionType: components['schemas']['defs']['$defs']['decisionType'];
-        /** @description The fine in fen (greater than 0); absent when the decision carries no fine. */
-        fineFen?: number;
+        /** @description The fine in fen; 0 when the decision carries no fine (a warning, a licence). */
+        fineFen: number;
         legalBasis: string;
         documentNo: string;
         decidedOn: components['schemas']['defs']['$defs']['date'];

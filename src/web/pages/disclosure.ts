@@ -84,6 +84,7 @@ function published(ctx: PageContext, d: Published, offset: number): Html {
       <dd>${d.decisionType !== undefined && label(ctx, 'decisionType', d.decisionType)}</dd>
       ${
         d.fineFen !== undefined &&
+        d.fineFen > 0 &&
         html`<dt>${ctx.t('disclosures.fine')}</dt>
           <dd>${yuan(d.fineFen)}</dd>`
       }

@@ -167,7 +167,7 @@ export function decisionCards(ctx: PageContext, items: readonly ListedDecision[]
           <span>${d.itemName ?? d.itemCode}</span>
           <br />
           <span class="muted"
-            >${d.decisionType !== undefined && label(ctx, 'decisionType', d.decisionType)}${d.fineFen !== undefined && ` · ${yuan(d.fineFen)}`}</span
+            >${d.decisionType !== undefined && label(ctx, 'decisionType', d.decisionType)}${d.fineFen !== undefined && d.fineFen > 0 && ` · ${yuan(d.fineFen)}`}</span
           >
           <span class="muted">${d.parties.map((p) => p.name).join(enumerationSeparator(ctx))}</span>
           <span class="muted">${d.agency} · ${ctx.t('disclosures.publishedOn')} ${d.publishedOn}</span>
