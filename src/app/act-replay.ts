@@ -1,4 +1,5 @@
 import { DERIVED_MEMBERS } from '../domain/case/acts.js';
+import { ON_SITE_ACTS } from '../domain/case/decider.js';
 import { caseEventOf } from '../domain/case/envelope.js';
 import type { EventEnvelope } from '../ledger/envelope.js';
 import type { ActRequest } from './case-service.js';
@@ -19,7 +20,9 @@ function recordsAct(request: ActRequest, envelope: EventEnvelope): boolean {
   if (event.type !== request.type) return false;
   // a case's opening is dated by the service when it records it (the client states `openedOn`), so a retry differs
   if (request.type !== 'CaseOpened' && event.occurredAt !== request.occurredAt) return false;
-  if (!canonicalEqual(event.officers, request.officers)) return false;
+  // an on-site act that named no officers records the case's handling officers (the decider's): derived, as asked
+  const derivedOfficers = request.officers === undefined && ON_SITE_ACTS.includes(request.type);
+  if (!derivedOfficers && !canonicalEqual(event.officers, request.officers)) return false;
   if (
     !canonicalEqual(
       event.media.map((m) => m.sha256),

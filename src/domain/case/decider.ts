@@ -442,7 +442,10 @@ function decide({ act, context }: CaseCommand, state: CaseState): CaseEvent[] {
   if (!item?.exists || item.agency !== agency || (act.type === 'CaseOpened' && item.retired)) {
     throw violation('item_unknown', `enforcement item ${itemCode} is not on the list of agency ${agency}`);
   }
-  const base = { media: act.media, ...(act.officers ? { officers: act.officers } : {}) };
+  // an on-site act that names no officers is checked against the case's handling officers, and records them: the
+  // signed event says who was on site, whatever later changes the case's officers
+  const onSite = act.officers ?? (ON_SITE_ACTS.includes(act.type) ? state.officers : undefined);
+  const base = { media: act.media, ...(onSite ? { officers: [...onSite] } : {}) };
   checkRecorder(act, context, agency);
   if (act.type === 'CaseOpened' || act.officers || ON_SITE_ACTS.includes(act.type))
     checkOfficers(act, state, context, agency);

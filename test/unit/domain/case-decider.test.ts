@@ -70,11 +70,21 @@ describe('the case decider', () => {
         .when(act('OnSiteInspectionRecorded', inspection, { officers: ['alice', 'chen'] }))
         .then([{ type: 'OnSiteInspectionRecorded', officers: ['alice', 'chen'] }]);
     });
-    it('when the act names no officers, then the handling officers count', () => {
+    it('when the act names no officers, then the handling officers count, and the event records them as on site', () => {
       spec
         .given(open())
         .when(act('EvidenceCollected', { description: '现场照片' }))
-        .then([{ type: 'EvidenceCollected' }]);
+        .then([{ type: 'EvidenceCollected', officers: ['alice', 'bob'] }]);
+      // an act that is not on site names none unless it says so
+      spec
+        .given(open())
+        .when(act('LegalReviewRequested', { proposed: { decisionType: 'warning', legalBasis: '第五十条' } }))
+        .then([{ type: 'LegalReviewRequested' }]);
+      const [requested] = caseDecider.decide(
+        act('LegalReviewRequested', { proposed: { decisionType: 'warning', legalBasis: '第五十条' } }),
+        open().reduce(caseDecider.evolve, caseDecider.initialState()),
+      );
+      expect(requested).not.toHaveProperty('officers');
     });
     it('when one officer acts alone, then two_officers_required', () => {
       spec
