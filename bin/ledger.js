@@ -23,11 +23,14 @@ if (dist.fresh) {
   register();
   ({ main } = await import('../src/cli/main.ts'));
 }
-// a reader that stops early (`ledger verify case.tar | head -1`) closes the pipe: what is left to print is dropped,
-// and the exit code stays the command's (the verdict), not a crash on the write
-process.stdout.on('error', (err) => {
-  if (err.code !== 'EPIPE') throw err;
-});
+// a reader that stops early (`ledger verify case.tar | head -1`, or `2>&1 | head -1`, stderr into the same pipe)
+// closes the pipe: what is left to print is dropped, and the exit code stays the command's (the verdict), not a
+// crash on the write
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (err) => {
+    if (err.code !== 'EPIPE') throw err;
+  });
+}
 const code = await main(process.argv.slice(2), {
   stdin: process.stdin,
   stdout: process.stdout,

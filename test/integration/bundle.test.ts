@@ -1,6 +1,7 @@
 import { caseStream } from '../../src/domain/case/acts.js';
 import { accessStream, deniedAccessStream } from '../../src/app/access-log.js';
 import { createHash, generateKeyPairSync, randomBytes } from 'node:crypto';
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
@@ -338,6 +339,18 @@ describe('ledger bundle and ledger verify', () => {
       `${serviceSigner.keyId} (from the bundle; signed the manifest and the checkpoint)`,
     );
     expect(verified.stderr).toContain('trusted the keys the bundle carries');
+    // read by `head -1` with its note on stderr in the same pipe: the note meets a closed pipe, the verdict stands
+    for (let run = 0; run < 3; run++) {
+      const piped = spawnSync(
+        'bash',
+        [
+          '-c',
+          `"${process.execPath}" "${path.resolve(__dirname, '../../bin/ledger.js')}" verify cli.tar 2>&1 | head -1 > /dev/null; exit \${PIPESTATUS[0]}`,
+        ],
+        { cwd: dir, encoding: 'utf8' },
+      );
+      expect([run, piped.status]).toEqual([run, 0]);
+    }
 
     const pem = path.join(dir, 'service.pem');
     fs.writeFileSync(pem, serviceSigner.publicKey.export({ type: 'spki', format: 'pem' }));
