@@ -50,7 +50,14 @@ export function readCaseFile(source: CaseFileSource, agency: string, caseId: str
  * part of the file.
  */
 export function assembleCaseFile(summary: CaseSummaryDoc, acts: readonly CaseActDoc[]): CaseFileDoc {
-  const { state: _state, checks: _checks, searchChars: _searchChars, reviewLimit: _limit, ...core } = summary;
+  const {
+    state: _state,
+    checks: _checks,
+    searchChars: _searchChars,
+    reviewLimit: _limit,
+    openingCorrection: _correction,
+    ...core
+  } = summary;
   const timeline: TimelineEntry[] = acts.map(({ mediaRefs: _refs, ...act }) => act);
   const byId = new Map(timeline.map((t) => [t.eventId, t]));
   const media: CaseMedium[] = [];

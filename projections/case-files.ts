@@ -193,6 +193,12 @@ export interface CaseSummaryDoc extends Doc, CaseCore {
   reviewLimit?: ReviewLimit;
   /** Characters of acts' text the case's searched text holds (`case-texts.ts`; `MAX_SEARCH_CHARS` once full). */
   searchChars: number;
+  /**
+   * The latest correction of the opening (`RecordCorrected` of `CaseOpened`): its event and corrected members as
+   * recorded (sealed whole). Where they hold `parties`, the public entry shows those (src/app/personal-reads.ts opens
+   * them). Never shown.
+   */
+  openingCorrection?: { eventId: string; data: unknown };
 }
 
 export interface ReviewLimit {
@@ -331,7 +337,7 @@ export function caseFilesProjectionAt(offsets: UtcOffsets): Projection {
     // opened from their sealed form and forgotten at the erasure, and the fold's proposal holds none; 16: the
     // erasure's act keeps its ground, not its reason; 17: an opening's day of activity is its openedOn; 18: an act's
     // day is the agency's, at its offset from UTC (`UtcOffsets`), whatever offset its time is written in
-    version: 22, // 19: a row per request for legal review (`review_limits`); 20: the days completions and publications were recorded; 21: the decision's calendar basis; 22: the review limit's
+    version: 23, // 23: the opening's latest correction (`openingCorrection`); 19: a row per request for legal review (`review_limits`); 20: the days completions and publications were recorded; 21: the decision's calendar basis; 22: the review limit's
     collections: [
       {
         name: CASES,
@@ -686,6 +692,13 @@ function evolveSummary(
     case 'CaseClosed':
       doc.closedOn = event.data.closedOn;
       break;
+    case 'RecordCorrected': {
+      const opening = docs.get<CaseActDoc>(CASE_ACTS, caseActKey(caseKey(base.agency, base.caseId), 0));
+      if (opening && event.data.corrects === opening.eventId) {
+        doc.openingCorrection = { eventId: entry.eventId, data: event.data.data };
+      }
+      break;
+    }
   }
   // once decided, the case is as major as the decider found it then (an item's criteria may be amended later);
   // before, its proposal is judged now, and again when the registry changes (`rejudgedCases`)

@@ -2,7 +2,16 @@ import { searchFold } from '../src/domain/search-fold.js';
 import { publicFine, redactPublic, type PublicParty } from '../src/domain/redaction.js';
 import type { Change, CollectionSpec, Doc, Projection } from '../src/ports/read-models.js';
 import { isSealed, type SealedValue } from '../src/ledger/sealed-field.js';
-import { CASE_ACTS, CASES, caseActKey, caseKey, caseOf, type CaseActDoc, type CaseFileDoc } from './case-files.js';
+import {
+  CASE_ACTS,
+  CASES,
+  caseActKey,
+  caseKey,
+  caseOf,
+  type CaseActDoc,
+  type CaseFileDoc,
+  type CaseSummaryDoc,
+} from './case-files.js';
 
 /** A withdrawn publication (撤销): when and why. */
 export interface Withdrawal {
@@ -61,6 +70,13 @@ export interface DisclosureDoc extends Doc {
    * and show `[erased]` once the key is destroyed; the public sees the event id, the pointer and the commitment.
    */
   sealedNames?: { eventId: string; fields: { party: number; path: string; sealed: SealedValue }[] };
+  /**
+   * The latest correction of the case's opening (`RecordCorrected` of `CaseOpened`), its corrected members as
+   * recorded (sealed whole): where they hold `parties`, a read shows those, redacted, instead of the opening's (a
+   * person recorded as an organization is masked once corrected); where they cannot be opened, it shows no name.
+   * Taken when the entry is rendered: at its publication, or at a `DisclosureUpdated` after the correction.
+   */
+  partiesCorrection?: { eventId: string; data: unknown };
 }
 
 export const DISCLOSURES = 'disclosures';
@@ -95,7 +111,7 @@ const DISCLOSURE_ACTS = new Set(['DecisionDisclosed', 'DisclosureUpdated', 'Disc
  */
 export const disclosuresProjection: Projection = {
   name: 'disclosures',
-  version: 12, // 12: withdrawal notices name the item; 11: the searched text in its search fold; 10: identifiers scrubbed
+  version: 13, // 13: the opening's latest correction of the parties read with the entry; 12: withdrawal notices name the item; 11: the searched text in its search fold; 10: identifiers scrubbed
   collections: [DISCLOSURES_SPEC],
   apply({ event, position }, docs): Change[] {
     const ofCase = caseOf(event.stream);
@@ -180,11 +196,14 @@ export function publicEntry(
           ? [{ party, path: `/parties/${party}/name`, sealed: p.name }]
           : [],
       );
-  // the event's id and hash are added after redaction: no personal data, and a scrub of their digits would break them
+  const correction = decision.withdrawn ? undefined : (file as Partial<CaseSummaryDoc>).openingCorrection;
+  // the event's id and hash are added after redaction: no personal data, and a scrub of their digits would break them;
+  // the correction is opened and redacted on read, as the sealed names are
   return {
     ...(redactPublic(entry) as DisclosureDoc),
     eventId: change.eventId,
     eventHash: change.eventHash,
     ...(fields.length > 0 && change.openingEventId ? { sealedNames: { eventId: change.openingEventId, fields } } : {}),
+    ...(correction ? { partiesCorrection: correction } : {}),
   };
 }

@@ -3,7 +3,7 @@ import { conflict, notFound } from '../domain/errors.js';
 import type { CaseFileDoc } from '../../projections/case-files.js';
 import type { DisclosureDoc } from '../../projections/disclosures.js';
 import { hiddenOnErasure } from '../domain/personal-fields.js';
-import { maskPersonName } from '../domain/redaction.js';
+import { maskPersonName, redactPublic, type PublicParty } from '../domain/redaction.js';
 import { atPointer, ERASED, isSealed, openSealed, UNAVAILABLE, type Opening } from '../ledger/sealed-field.js';
 import type { DataKeyStore } from '../ports/data-keys.js';
 import type { EventStore } from '../ports/event-store.js';
@@ -48,7 +48,8 @@ export class PersonalReads {
   }
 
   /**
-   * The case file with its parties and its acts' data opened. Once the case is erased, the parties' personal fields
+   * The case file with its parties and its acts' data opened, the parties as the latest correction of the opening
+   * that names them has them. Once the case is erased, the parties' personal fields
    * read `[erased]` even where its `CaseOpened` was recorded before sealing, in clear: the file hides them, though
    * the log still holds them (docs/privacy.md).
    */
@@ -76,9 +77,15 @@ export class PersonalReads {
       ...e,
       description: hiddenText(openData<unknown>(e.description, e.eventId, key, '/description'), erased),
     }));
+    // the parties as last corrected (a correction of the opening that names them), else as opened
+    const corrected = timeline
+      .find((t) => t.type === 'CaseOpened')
+      ?.corrections?.map((c) => (c.data as { parties?: unknown } | null)?.parties)
+      .filter((parties): parties is CaseFileDoc['parties'] => Array.isArray(parties))
+      .at(-1);
     return {
       ...file,
-      parties: hidden('CaseOpened', opened, erased).parties,
+      parties: corrected ?? hidden('CaseOpened', opened, erased).parties,
       timeline,
       ...(evidence ? { evidence } : {}),
     };
@@ -91,9 +98,24 @@ export class PersonalReads {
    */
   async openDisclosure(doc: DisclosureDoc): Promise<DisclosureDoc & { redactions?: PublicRedaction[] }> {
     const sealed = doc.sealedNames;
-    if (!sealed) return doc;
-    const { sealedNames: _sealed, ...rest } = doc;
+    const correction = doc.partiesCorrection;
+    if (!sealed && !correction) return doc;
+    const { sealedNames: _sealed, partiesCorrection: _correction, ...rest } = doc;
     const key = await this.keyOf(doc.agency, doc.caseId);
+    if (correction) {
+      // the parties as corrected since the opening, redacted as the opening's are; when the correction cannot be
+      // opened (the case erased, no key here), no name is shown: it may have made a named organization a person
+      const opened = openData<unknown>(correction.data, correction.eventId, key, '/data');
+      const listed =
+        opened !== null && typeof opened === 'object' ? (opened as { parties?: unknown }).parties : undefined;
+      if (Array.isArray(listed)) {
+        return { ...rest, parties: (redactPublic({ parties: listed }) as { parties: PublicParty[] }).parties };
+      }
+      if (typeof opened === 'string') {
+        return { ...rest, parties: (doc.parties ?? []).map((p) => ({ ...p, name: opened })) };
+      }
+    }
+    if (!sealed) return rest;
     const parties = [...(doc.parties ?? [])];
     for (const { party, path, sealed: value } of sealed.fields) {
       const name: unknown = openData<unknown>(value, sealed.eventId, key, path);

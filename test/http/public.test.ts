@@ -488,6 +488,63 @@ describe('what the public side leaves out', () => {
     }
   });
 
+  it('when a person recorded as an organization is corrected to a person and the publication updated, then the public entry masks the name, and the case file shows the parties as corrected', async () => {
+    const misKinded = { kind: 'organization', name: '欧阳娜娜' };
+    const opened = await t.call('POST', '/v1/cases', {
+      token: officer,
+      body: {
+        caseId: 'pub-kind',
+        itemCode: 'P-001',
+        title: '某案',
+        openedOn: today,
+        officers: ['qi', 'qin'],
+        parties: [PERSON, misKinded],
+      },
+    });
+    expect(opened.status).toBe(201);
+    await record(officer, 'pub-kind', decide('县司罚〔2026〕9号'));
+    let pos = await record(officer, 'pub-kind', disclose);
+    const listed = async () =>
+      JSON.stringify(
+        (await t.call('GET', `/v1/disclosures?agency=${AGENCY}&consistentWith=${pos}`)).body.items.find(
+          (i: { caseId: string }) => i.caseId === 'pub-kind',
+        ),
+      );
+    expect(await listed()).toContain('欧阳娜娜'); // as recorded: an organization's name is published
+
+    const file = await t.call('GET', '/v1/cases/pub-kind', { token: officer });
+    const openingId = (file.body.timeline as { type: string; eventId: string }[]).find(
+      (e) => e.type === 'CaseOpened',
+    )!.eventId;
+    await record(officer, 'pub-kind', {
+      type: 'RecordCorrected',
+      occurredAt: at('12:00:00'),
+      data: {
+        corrects: openingId,
+        reason: '当事人为自然人',
+        data: { parties: [PERSON, { kind: 'person', name: '欧阳娜娜' }] },
+      },
+    });
+    pos = await record(officer, 'pub-kind', {
+      type: 'DisclosureUpdated',
+      occurredAt: at('13:00:00'),
+      data: { reason: '更正当事人' },
+    });
+    const entry = await listed();
+    expect(entry).toContain('欧***');
+    expect(entry).not.toContain('欧阳娜娜');
+    expect(entry).not.toContain('140521199001011234');
+    const { feed: f } = await feed(`?agency=${AGENCY}`);
+    expect(JSON.stringify(entryOf(f, 'pub-kind', AGENCY))).not.toContain('欧阳娜娜');
+    const page = await fetch(`${t.url}/disclosures/${AGENCY}/pub-kind`, { headers: { accept: 'text/html' } });
+    expect(await page.text()).not.toContain('欧阳娜娜');
+    const corrected = await t.call('GET', `/v1/cases/pub-kind?consistentWith=${pos}`, { token: officer });
+    expect(corrected.body.parties).toEqual([
+      expect.objectContaining({ kind: 'person', name: PERSON.name }),
+      { kind: 'person', name: '欧阳娜娜' },
+    ]);
+  });
+
   it('when a decision is exempted from publication, then it never appears in the list or the feed, and its case closes', async () => {
     await caseWith(officer, 'pub-secret', 'P-001', ['qi', 'qin'], [decide('县司罚〔2026〕6号')]);
     const exempted = await t.call('POST', '/v1/cases/pub-secret/acts', {
