@@ -14,9 +14,17 @@ export function ambiguousJson(body: Uint8Array): { readonly reason: string; read
   return pointer === undefined ? undefined : { reason: 'an object has a member name twice', pointer };
 }
 
+/**
+ * Levels of nesting the scan follows: far beyond what any body may hold (src/ledger/json-bounds.ts refuses more than
+ * 32 once the body is parsed), so that a body of nothing but `{"a":` costs one small frame per level and no more.
+ */
+const MAX_SCANNED_DEPTH = 1_000;
+
 /** An object being read: its member names so far, and whether a name comes next. */
 interface ObjectFrame {
-  readonly names: Set<string>;
+  /** Its first member's name; the set of them is made only when a second comes. */
+  first: string | undefined;
+  names: Set<string> | undefined;
   name: boolean;
   /** The member being read (its name), for the pointer. */
   at: string;
@@ -56,14 +64,19 @@ export function duplicateMember(text: string): string | undefined {
           return undefined;
         }
         top.at = name;
-        if (top.names.has(name)) return pointerOf(stack);
-        top.names.add(name);
+        if (top.first === undefined) top.first = name;
+        else {
+          top.names ??= new Set([top.first]);
+          if (top.names.has(name)) return pointerOf(stack);
+          top.names.add(name);
+        }
         top.name = false;
       }
       i = j;
-    } else if (c === 0x7b /* { */) stack.push({ names: new Set(), name: true, at: '' });
-    else if (c === 0x5b /* [ */) stack.push({ index: 0 });
-    else if (c === 0x7d /* } */ || c === 0x5d /* ] */) stack.pop();
+    } else if (c === 0x7b /* { */ || c === 0x5b /* [ */) {
+      if (stack.length >= MAX_SCANNED_DEPTH) return undefined; // refused by the bounds once parsed
+      stack.push(c === 0x7b ? { first: undefined, names: undefined, name: true, at: '' } : { index: 0 });
+    } else if (c === 0x7d /* } */ || c === 0x5d /* ] */) stack.pop();
     else if (c === 0x2c /* , */) {
       const top = stack[stack.length - 1];
       if (top === undefined) return undefined;

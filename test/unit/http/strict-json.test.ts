@@ -37,6 +37,14 @@ describe('JSON that parsers may read differently', () => {
     );
   });
 
+  it('when a body nests deeper than any body may, then the scan stops there and leaves it to the bounds; below, a duplicate is found at any depth', () => {
+    const deep = '{"a":'.repeat(200_000) + '1' + '}'.repeat(200_000);
+    expect(duplicateMember(deep)).toBeUndefined();
+    const nested = '{"a":'.repeat(50) + '{"x":1,"x":2}' + '}'.repeat(50);
+    expect(duplicateMember(nested)).toBe('/a'.repeat(50) + '/x');
+    expect(duplicateMember('['.repeat(999) + '{"x":1,"x":2}' + ']'.repeat(999))).toBe('/0'.repeat(999) + '/x');
+  });
+
   it('when the bytes are not UTF-8, then that is the reason, with no pointer', () => {
     expect(ambiguousJson(Buffer.from([0x7b, 0x22, 0x61, 0x22, 0x3a, 0x22, 0xc3, 0x22, 0x7d]))).toEqual({
       reason: 'the body is not valid UTF-8',
