@@ -59,7 +59,9 @@ export class PersonalReads {
     },
   >(file: F): Promise<F> {
     const sealed = file.timeline.some((t) => holdsSealed(t.data)) || holdsSealed(file.parties);
-    if (!sealed && !file.erased) return file;
+    // a correction of the opening recorded in clear (before sealing) still names the parties the file shows
+    const partiesCorrected = file.timeline.some((t) => t.type === 'CaseOpened' && (t.corrections?.length ?? 0) > 0);
+    if (!sealed && !file.erased && !partiesCorrected) return file;
     const key = await this.keyOf(file.agency, file.caseId);
     const erased = file.erased !== undefined;
     const timeline = file.timeline.map((t) => {

@@ -346,6 +346,24 @@ describe('reads of personal fields', () => {
     expect(JSON.stringify(opened)).not.toContain('张三');
   });
 
+  it('when the opening of a case recorded in clear was corrected to name its parties otherwise, then the file shows the corrected parties; once erased, the opened ones hidden', async () => {
+    const corrected = [PERSON, { kind: 'person', name: '欧阳娜娜' }];
+    const correction = {
+      eventId,
+      occurredAt: '2019-09-22T09:30:00+08:00',
+      reason: '当事人为自然人',
+      data: { parties: corrected },
+    };
+    const withCorrection = (erased: boolean) => {
+      const file = fileWith(PERSON, erased);
+      return { ...file, timeline: [{ ...file.timeline[0]!, corrections: [correction] }] as CaseFileDoc['timeline'] };
+    };
+    expect((await reads(false).openCaseFile(withCorrection(false))).parties).toEqual(corrected);
+    const erased = await reads(true).openCaseFile(withCorrection(true));
+    expect(JSON.stringify(erased.parties)).not.toContain('欧阳娜娜');
+    expect(JSON.stringify(erased.parties)).not.toContain(PERSON.idNumber);
+  });
+
   it('when this service holds no key for a sealed value and none was destroyed, then it reads [sealed], not [erased]', async () => {
     const file = await reads(false).openCaseFile(fileWith({ kind: 'person', name: sealedName }));
     expect(file.parties[0]!.name).toBe('[sealed]');
