@@ -106,19 +106,31 @@ const DISCLOSURE_ACTS = new Set(['DecisionDisclosed', 'DisclosureUpdated', 'Disc
  * The public disclosure feed, from the `case-<agency>:<caseId>` streams (keyed like the case files): reads the case file as the case-files projection left it
  * after the same event (so it must be listed after that projection) and renders the public entry of its decision.
  * `DecisionDisclosed` creates the entry, `DisclosureUpdated` re-renders it from the current file (new `updatedAt`),
+ * as does a `RecordCorrected` of the case's opening while the entry is published (the parties as corrected),
  * `DisclosureWithdrawn` replaces it with a withdrawal notice. A decision never published has no entry, nor has one
  * exempted from publication (`DisclosureExempted`): the exemption itself is never public.
  */
 export const disclosuresProjection: Projection = {
   name: 'disclosures',
-  version: 13, // 13: the opening's latest correction of the parties read with the entry; 12: withdrawal notices name the item; 11: the searched text in its search fold; 10: identifiers scrubbed
+  version: 14, // 14: a correction of the opening renders a published entry again; 13: the opening's latest correction of the parties read with the entry; 12: withdrawal notices name the item; 11: the searched text in its search fold; 10: identifiers scrubbed
   collections: [DISCLOSURES_SPEC],
   apply({ event, position }, docs): Change[] {
     const ofCase = caseOf(event.stream);
-    if (!ofCase || !DISCLOSURE_ACTS.has(event.type)) return [];
+    const corrects = event.type === 'RecordCorrected';
+    if (!ofCase || (!corrects && !DISCLOSURE_ACTS.has(event.type))) return [];
     const key = caseKey(ofCase.agency, ofCase.caseId);
-    const file = docs.get<CaseFileDoc>(CASES, key);
     const opening = docs.get<CaseActDoc>(CASE_ACTS, caseActKey(key, 0));
+    // a correction of the opening's parties takes effect on a published entry at once, rendered again as an update
+    // would render it: a person recorded as an organization must not stay unmasked until the next update
+    if (
+      corrects &&
+      (opening === undefined ||
+        event.data.corrects !== opening.eventId ||
+        docs.get<DisclosureDoc>(DISCLOSURES, key)?.status !== 'published')
+    ) {
+      return [];
+    }
+    const file = docs.get<CaseFileDoc>(CASES, key);
     const change = {
       updatedAt: event.recordedAt,
       position,
