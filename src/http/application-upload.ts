@@ -1,4 +1,4 @@
-import type { Request } from 'express';
+import type { Request, Response } from 'express';
 import {
   ATTACHMENT_TYPES,
   MAX_ATTACHMENT_BYTES,
@@ -8,6 +8,7 @@ import {
 import { violation } from '../domain/errors.js';
 import type { BlobInfo, BlobStore, StoredBlob } from '../ports/blob-store.js';
 import { multipartBoundary, readMultipart } from './multipart.js';
+import { contentCodingRefusal } from './request.js';
 
 /** What a filing form carried: its text fields, its files stored (by digest) and described as attachments. */
 export interface ApplicationUpload {
@@ -30,10 +31,12 @@ function fileName(given: string): string {
  * Reads a `multipart/form-data` filing (the API's and the portal's form): text fields, and at most
  * {@link MAX_ATTACHMENTS} `attachment` files, each a PDF, JPEG or PNG of at most {@link MAX_ATTACHMENT_BYTES}
  * bytes, streamed to the media store as they arrive. Another file, one too many or too large is refused (422
- * `attachments_invalid`, 413 `too_large`) before more is read; a body that is not a form is `undefined`.
+ * `attachments_invalid`, 413 `too_large`) before more is read, a form sent with a `Content-Encoding` (415
+ * `unsupported_media_type`) before any is; a body that is not a form is `undefined`.
  */
 export async function readApplicationUpload(
   req: Request,
+  res: Response,
   blobs: Pick<BlobStore, 'put'>,
   /**
    * Told the fields read so far when a file begins (the form sends its text before its files): a form refused for
@@ -43,6 +46,9 @@ export async function readApplicationUpload(
 ): Promise<ApplicationUpload | undefined> {
   const boundary = multipartBoundary(req.get('content-type'));
   if (boundary === undefined) return undefined;
+  // its files are stored as sent, as a medium is: a form sent with a content coding is refused unread
+  const coded = contentCodingRefusal(req, res, 'a form with attachments');
+  if (coded) throw coded;
   const attachments: Attachment[] = [];
   const stored = new Map<string, StoredBlob>();
   const fields = await readMultipart(req, boundary, async (file, read) => {

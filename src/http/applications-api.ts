@@ -70,7 +70,7 @@ async function filingOf(
   res: Response,
   deps: Pick<ApplicationsApiDependencies, 'blobs' | 'validate'>,
 ): Promise<{ agency: string; application: ApplicationRequest; stored: ApplicationUpload['stored'] }> {
-  const upload = await readApplicationUpload(req, deps.blobs);
+  const upload = await readApplicationUpload(req, res, deps.blobs);
   let body: unknown;
   if (upload) {
     const text = upload.fields.application;

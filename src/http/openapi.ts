@@ -432,7 +432,7 @@ const APPLICATION_OPERATIONS: readonly Operation[] = [
     path: '/v1/applications',
     operationId: 'fileApplication',
     summary:
-      'File an application for a licensing item (anyone, rate-limited): multipart/form-data with the application as JSON in the part "application" and at most 5 PDF, JPEG or PNG files of at most 5 MiB in "attachment" parts, or application/json without attachments; answers the receipt',
+      'File an application for a licensing item (anyone, rate-limited): multipart/form-data with the application as JSON in the part "application" and at most 5 PDF, JPEG or PNG files of at most 5 MiB in "attachment" parts, or application/json without attachments (a form sent with a Content-Encoding other than identity is 415 unsupported_media_type, unread: its files are stored as sent); answers the receipt',
     tag: 'public',
     auth: false,
     parameters: [PARAMETERS.idempotencyKey],

@@ -99,7 +99,7 @@ export const PROBLEM_TYPES: Readonly<Record<string, ProblemType>> = {
   unsupported_media_type: entry(
     415,
     'Unsupported Content-Type or Content-Encoding',
-    'The body is not in a format the route takes: JSON routes take application/json (UTF-8), POST /v1/verify takes application/x-tar, and a JSON body is never stored as a medium. A medium (POST /v1/media) or a bundle (POST /v1/verify) is taken as sent, never decoded: one sent with a Content-Encoding other than identity (gzip…) is refused before any of it is read, with Accept-Encoding: identity, and nothing is stored; send the bytes uncompressed.',
+    'The body is not in a format the route takes: JSON routes take application/json (UTF-8), POST /v1/verify takes application/x-tar, and a JSON body is never stored as a medium. A medium (POST /v1/media), a bundle (POST /v1/verify) or an application form with its attachments (POST /v1/applications) is taken as sent, never decoded: one sent with a Content-Encoding other than identity (gzip…) is refused before any of it is read, with Accept-Encoding: identity, and nothing is stored; send the bytes uncompressed.',
   ),
   media_type_mismatch: entry(
     422,

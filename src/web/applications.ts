@@ -157,7 +157,7 @@ export function applicationPages(
     deps.limited,
     csrf.check,
     async (req: Request, res: Response) => {
-      const upload = await readApplicationUpload(req, deps.blobs, (read) => (res.locals.formValues = read));
+      const upload = await readApplicationUpload(req, res, deps.blobs, (read) => (res.locals.formValues = read));
       if (!upload) throw new UnsupportedMediaType('the filing form is sent as multipart/form-data');
       const values = upload.fields as Values;
       res.locals.formValues = values;

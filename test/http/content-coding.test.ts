@@ -68,6 +68,27 @@ describe('a content coding on a raw body', () => {
     expect(stored.body).toEqual({ sha256: sha256(bytes), size: 1000, contentType: 'image/jpeg' });
   });
 
+  it('when an application form with an attachment comes with Content-Encoding: gzip, then 415 unsupported_media_type, unread, and nothing is filed or stored', async () => {
+    const pdf = Buffer.concat([Buffer.from('%PDF-1.4\n'), randomBytes(500), Buffer.from('\n%%EOF\n')]);
+    const form = new FormData();
+    form.set('application', JSON.stringify({ agency: AGENCY, itemCode: 'L-001', request: '申请' }));
+    form.append('attachment', new Blob([pdf], { type: 'application/pdf' }), 'a.pdf');
+    const encoded = new Response(form);
+    const contentType = encoded.headers.get('content-type')!;
+    const bytes = new Uint8Array(await encoded.arrayBuffer());
+    const before = await t.service.events.headPosition();
+    const refused = await post('/v1/applications', gzipSync(bytes), {
+      'content-type': contentType,
+      'content-encoding': 'gzip',
+    });
+    expect(refused.status).toBe(415);
+    expect(refused.headers.get('accept-encoding')).toBe('identity');
+    expect(refused.body).toMatchObject({ code: 'unsupported_media_type', status: 415 });
+    expect(refused.body.detail).toContain('content coding gzip');
+    expect(await t.service.events.headPosition()).toBe(before);
+    expect(isStored(pdf)).toBe(false);
+  });
+
   it('when a bundle is posted for verification with Content-Encoding: gzip, then 415 unsupported_media_type naming gzip, unread', async () => {
     const bundle = gzipSync(Buffer.alloc(2048));
     const refused = await post('/v1/verify', bundle, {

@@ -1837,7 +1837,7 @@ export interface paths {
     /** The applications filed with the officer's agency, waiting ones first, soonest due first (officer) */
     get: operations['listApplications'];
     put?: never;
-    /** File an application for a licensing item (anyone, rate-limited): multipart/form-data with the application as JSON in the part "application" and at most 5 PDF, JPEG or PNG files of at most 5 MiB in "attachment" parts, or application/json without attachments; answers the receipt */
+    /** File an application for a licensing item (anyone, rate-limited): multipart/form-data with the application as JSON in the part "application" and at most 5 PDF, JPEG or PNG files of at most 5 MiB in "attachment" parts, or application/json without attachments (a form sent with a Content-Encoding other than identity is 415 unsupported_media_type, unread: its files are stored as sent); answers the receipt */
     post: operations['fileApplication'];
     delete?: never;
     options?: never;
