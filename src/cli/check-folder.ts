@@ -83,6 +83,8 @@ export async function copyThenCheck<R extends { readonly faults: readonly unknow
     progress.finish();
     if (err instanceof BackupRefused) {
       print(io.stderr, `${copying.command}: ${err.message}`);
+      // a script reading --json gets an answer on stdout too: nothing was copied, and why
+      if (options.json) print(io.stdout, JSON.stringify({ refused: err.message }, null, 2));
       return 1;
     }
     throw err;

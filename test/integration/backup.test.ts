@@ -291,6 +291,10 @@ describe('ledger backup', () => {
     });
     expect(esdb.code).toBe(1);
     expect(esdb.stderr).toContain('the log is in EventStoreDB');
+    // with --json, a script is answered on stdout as well
+    const json = await backup(empty, '--to', path.join(tempDir(), 'b'), '--json');
+    expect(json.code).toBe(1);
+    expect(JSON.parse(json.stdout)).toEqual({ refused: expect.stringContaining('no event store') });
   });
 
   it('when the media are in S3, then the log and keys are backed up, the media are not, and the report says where they are', async () => {
