@@ -757,6 +757,7 @@ async function startHolding(config: Config, { clock, log }: ServiceDependencies)
   const bundles = new BundleReads({
     events,
     reads,
+    log: transparency,
     exporter: new BundleExporter({
       events,
       blobs,

@@ -81,13 +81,16 @@ export class CaseReads {
   /**
    * Finds the case with `find` (the case's data in one agency, or undefined when that agency has no such case) and
    * records the retrieval; returns the agency and what `find` gave. `mediumOf` names the file a retrieval of one
-   * sends (its SHA-256), which the record then carries as `media`.
+   * sends (its SHA-256), which the record then carries as `media`. `refuse` answers what the reader asked of a case
+   * it may read but that the case does not hold (a draft of another case, a field that is not sealed): its error is
+   * thrown and nothing is recorded, neither a retrieval (nothing was retrieved) nor a refusal of the case.
    */
   async retrieve<T>(
     retrieval: Retrieval,
     find: (agency: string) => T | undefined | Promise<T | undefined>,
-    mediumOf?: (found: T) => string,
+    options: { readonly mediumOf?: (found: T) => string; readonly refuse?: (found: T) => Error | undefined } = {},
   ): Promise<{ readonly agency: string; readonly found: T }> {
+    const { mediumOf, refuse } = options;
     const { principal, caseId, action, requestId, purpose } = retrieval;
     const scope = readableAgencies(principal);
     const candidates = retrieval.agency === undefined ? scope : scope.filter((a) => a === retrieval.agency);
@@ -97,6 +100,8 @@ export class CaseReads {
       await this.access.denied(entry);
       throw notFound(`no case ${caseId}`);
     }
+    const refused = refuse?.(hit.found);
+    if (refused) throw refused;
     const media = mediumOf ? { media: mediumOf(hit.found) } : {};
     await this.access.record({ ...entry, ...media, agency: hit.agency });
     return hit;

@@ -14,7 +14,7 @@ import type { DocumentWriters } from '../ports/documents.js';
 import type { Position } from '../ports/event-store.js';
 import type { Principal } from './auth.js';
 import type { CaseFile, CaseFileReads, CaseFileRetrieval } from './case-file-reads.js';
-import type { CaseReads } from './case-reads.js';
+import { openedInLog, type CaseReads } from './case-reads.js';
 import type { CommandDependencies } from './command-handler.js';
 import { namedEventId } from './idempotency.js';
 import type { MediaHolding, MediaHoldings } from './media-holdings.js';
@@ -337,13 +337,19 @@ export class DecisionDrafts {
     const { caseId, draftId, requestId, purpose } = request;
     const { found } = await this.deps.reads.retrieve(
       { principal, caseId, action: 'read_media', requestId, ...(purpose === undefined ? {} : { purpose }) },
-      async (agency) => {
-        const record = await this.find(agency, draftId);
-        return record?.caseId === caseId ? record : undefined;
+      // the case is looked for in the log; a draft it does not have is then 404 of the draft, nothing recorded
+      async (agency) =>
+        (await openedInLog(this.deps.events, caseId)(agency))
+          ? { record: await this.find(agency, draftId) }
+          : undefined,
+      {
+        refuse: ({ record }) =>
+          record?.caseId === caseId ? undefined : notFound(`no draft ${draftId} of case ${caseId}`),
+        // the record names the file read, as a medium's read does
+        mediumOf: ({ record }) => record![format].sha256,
       },
-      (record) => record[format].sha256, // the record names the file read, as a medium's read does
     );
-    const holding = found[format];
+    const holding = found.record![format];
     const opened = await this.deps.blobs.get(holding.sha256, undefined, holding.blobVersion);
     if (!opened || opened.info.size !== holding.size) {
       (opened?.body as { destroy?: () => void } | undefined)?.destroy?.(); // let go of the open file

@@ -4,10 +4,18 @@ import type { CaseFileDoc } from '../../projections/case-files.js';
 import type { DisclosureDoc } from '../../projections/disclosures.js';
 import { hiddenOnErasure } from '../domain/personal-fields.js';
 import { maskPersonName, redactPublic, type PublicParty } from '../domain/redaction.js';
-import { atPointer, ERASED, isSealed, openSealed, UNAVAILABLE, type Opening } from '../ledger/sealed-field.js';
+import {
+  atPointer,
+  ERASED,
+  isSealed,
+  openSealed,
+  UNAVAILABLE,
+  type Opening,
+  type SealedValue,
+} from '../ledger/sealed-field.js';
 import type { DataKeyStore } from '../ports/data-keys.js';
-import type { EventStore } from '../ports/event-store.js';
-import { openedInLog, type CaseReads, type Retrieval } from './case-reads.js';
+import type { EventStore, RecordedEvent } from '../ports/event-store.js';
+import type { CaseReads, Retrieval } from './case-reads.js';
 import { holdsSealed, openData, sealedFieldsOf, type CaseKey } from './personal-data.js';
 
 /** A redacted field of a public entry: where its sealed original is, and the commitment that binds it. */
@@ -156,11 +164,24 @@ export class PersonalReads {
    */
   async opening(retrieval: Retrieval, eventId: string, path: string): Promise<FieldOpening> {
     const { events } = this.deps;
-    const { agency } = await this.deps.reads.retrieve(retrieval, openedInLog(events, retrieval.caseId));
+    // a field the case's event does not seal is 404 before anything is recorded: nothing is opened
+    const { agency, found } = await this.deps.reads.retrieve(
+      retrieval,
+      async (agency) => {
+        const stream = await events.readStream(caseStream(agency, retrieval.caseId));
+        if (stream.length === 0) return undefined;
+        const recorded = stream.find((r) => r.event.id === eventId);
+        return { recorded, sealed: recorded ? atPointer(recorded.event.data, path) : undefined };
+      },
+      {
+        refuse: ({ recorded, sealed }) =>
+          recorded && isSealed(sealed)
+            ? undefined
+            : notFound(`event ${eventId} of the case has no sealed field at ${path}`),
+      },
+    );
+    const { recorded, sealed } = found as { recorded: RecordedEvent; sealed: SealedValue };
     const stream = caseStream(agency, retrieval.caseId);
-    const recorded = (await events.readStream(stream)).find((r) => r.event.id === eventId);
-    const sealed = recorded ? atPointer(recorded.event.data, path) : undefined;
-    if (!recorded || !isSealed(sealed)) throw notFound(`event ${eventId} of the case has no sealed field at ${path}`);
     const key = await this.deps.dataKeys.get(stream);
     if (!key && (await this.deps.dataKeys.destroyed(stream)))
       throw conflict('case_erased', 'the personal data of this case was erased: no field can be opened');

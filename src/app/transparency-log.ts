@@ -237,11 +237,20 @@ export class TransparencyLog {
    * tree does not reach the head within the wait.
    */
   async current(): Promise<SignedCheckpoint> {
+    const size = await this.sizeAtHead();
+    const latest = this.latest();
+    if (latest && latest.size >= size) return latest;
+    return (await this.issue()) ?? this.latest()!;
+  }
+
+  /**
+   * The tree's size once the read models reach the log's head (bounded wait, `NotCaughtUp` when they do not): no
+   * checkpoint signed before the call, by this replica or another, is larger.
+   */
+  async sizeAtHead(): Promise<number> {
     const head = await this.deps.events.headPosition();
     if (!(await this.deps.runner.waitFor(head, this.#waitMs))) throw new NotCaughtUp(head, this.deps.runner.position());
-    const latest = this.latest();
-    if (latest && latest.size >= this.tree().size) return latest;
-    return (await this.issue()) ?? this.latest()!;
+    return this.tree().size;
   }
 
   /**

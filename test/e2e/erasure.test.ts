@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import { accessStream } from '../../src/app/access-log.js';
 import { runCli } from '../support/cli.js';
 import { seedAgency, startTestService, type TestService } from '../support/service.js';
 import { tempDirsForFile } from '../support/stored-folder.js';
@@ -294,6 +295,17 @@ describe('personal fields sealed, then erased by destroying the case key', () =>
     );
     expect(opening.status).toBe(200);
     expect(opening.body).toMatchObject({ value: PERSON.name, commitment, path: '/parties/0/name' });
+    // a path the event does not seal: 404, and nothing is recorded (nothing was opened)
+    const trail = async () => (await t!.service.events.readStream(accessStream(AGENCY, CASE))).length;
+    const recorded = await trail();
+    expect(recorded).toBeGreaterThan(0);
+    const none = await t!.call(
+      'GET',
+      `/v1/cases/${CASE}/openings?eventId=${openedEventId}&path=${encodeURIComponent('/data/nope')}`,
+      { token: officer },
+    );
+    expect([none.status, none.body.code]).toEqual([404, 'not_found']);
+    expect(await trail()).toBe(recorded);
     // the access log is a read model: it shows the opening once the projections have applied its access event
     expect(await t!.service.readModelsCaughtUp()).toBe(true);
     const access = await t!.call('GET', `/v1/audit/access?caseId=${CASE}`, { token: supervisor });

@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import { draftStream } from '../../src/app/decision-drafts.js';
-import { accessStream } from '../../src/app/access-log.js';
+import { accessStream, deniedAccessStream } from '../../src/app/access-log.js';
 import { docxText, pdfText } from '../support/documents.js';
 import { seedAgency, startTestService, type TestService } from '../support/service.js';
 
@@ -127,7 +127,23 @@ describe('drafting decision documents over HTTP (文书制作)', () => {
     const res = await t.call('POST', `/v1/cases/d-2/drafts?consistentWith=${at}`, { token: alice, body: DRAFT });
     expect(res.status).toBe(201);
     expect((await bytes(res.body.pdf.href, outsider)).status).toBe(404);
-    expect((await bytes(`/v1/cases/d-2b/drafts/${res.body.draftId}/pdf`, alice)).status).toBe(404);
+    // a case alice may read that has no such draft: 404 of the draft, and no read or refusal of the case recorded
+    const trails = async () =>
+      (
+        await Promise.all(
+          [accessStream(AGENCY, 'd-2b'), deniedAccessStream(AGENCY, 'alice')].map((s) =>
+            t.service.events.readStream(s),
+          ),
+        )
+      ).map((events) => events.length);
+    const before = await trails();
+    const elsewhere = await bytes(`/v1/cases/d-2b/drafts/${res.body.draftId}/pdf`, alice);
+    expect(elsewhere.status).toBe(404);
+    expect(JSON.parse(elsewhere.body.toString('utf8'))).toMatchObject({
+      code: 'not_found',
+      detail: `no draft ${res.body.draftId} of case d-2b`,
+    });
+    expect(await trails()).toEqual(before);
     expect((await bytes(`/v1/cases/d-2/drafts/${res.body.draftId}/toString`, alice)).status).toBe(404);
     // not yet an act: no case references the file, so it is no medium anyone reads
     expect((await bytes(`/v1/media/${res.body.documentSha256}`, alice)).status).toBe(404);

@@ -306,11 +306,16 @@ describe('exporting a case as an evidence bundle', () => {
     expect((await fetch(`${t.url}/v1/cases/${CASE}/bundle`)).status).toBe(401);
     expect((await download('/v1/cases/no-such-case/bundle')).status).toBe(404);
     expect((await download(`/v1/cases/${CASE}/bundle?trustedSize=0`)).status).toBe(400);
+    // a trusted size no checkpoint of the log has had: refused before the retrieval is recorded (none took place)
+    const recorded = (await t.service.events.readStream(accessStream(AGENCY, CASE))).length;
     const beyond = await download(`/v1/cases/${CASE}/bundle?trustedSize=99999999`);
     expect(beyond.status).toBe(400);
-    expect((JSON.parse(beyond.bytes.toString('utf8')) as { detail: string }).detail).toMatch(
-      /^trustedSize 99999999 is beyond this log's checkpoint of \d+ entries/,
-    );
+    expect(JSON.parse(beyond.bytes.toString('utf8'))).toMatchObject({
+      code: 'invalid_query',
+      reason: 'tree_size_invalid',
+      detail: expect.stringMatching(/^trustedSize 99999999 is beyond this log's tree of \d+ entries/),
+    });
+    expect(await t.service.events.readStream(accessStream(AGENCY, CASE))).toHaveLength(recorded);
   });
 
   it('when the bundle is checked in-process, then it is valid with every count right', async () => {

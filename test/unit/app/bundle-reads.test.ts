@@ -21,6 +21,8 @@ function bundles(prepare: (agency: string, caseId: string) => Promise<PreparedBu
   const reads = new BundleReads({
     events,
     reads: new CaseReads(access),
+    // the log's tree holds 50 leaves at its head
+    log: { sizeAtHead: async () => 50 },
     exporter: {
       prepare: async (agency, caseId) => {
         steps.push(`prepare ${agency}`);
@@ -58,12 +60,26 @@ describe('bundle reads', () => {
     const { reads } = bundles(async () => {
       throw new ProofUnavailable('tree_size_invalid', 'the tree is smaller');
     });
-    const err = await reads.export(retrieval('c-1'), { trustedSize: 99 }).catch((e: unknown) => e);
+    const err = await reads.export(retrieval('c-1'), { trustedSize: 40 }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(LedgerError);
     expect({ status: (err as LedgerError).status, code: (err as LedgerError).code }).toEqual({
       status: 400,
       code: 'invalid_query',
     });
     expect((err as LedgerError).details).toEqual({ reason: 'tree_size_invalid' });
+  });
+
+  it("when the trusted tree size is beyond the tree at the log's head, then it is 400 before the retrieval is recorded", async () => {
+    const { reads, steps } = bundles(async () => prepared);
+    const err = await reads.export(retrieval('c-1'), { trustedSize: 51 }).catch((e: unknown) => e);
+    expect({ status: (err as LedgerError).status, code: (err as LedgerError).code }).toEqual({
+      status: 400,
+      code: 'invalid_query',
+    });
+    expect((err as LedgerError).details).toEqual({ reason: 'tree_size_invalid' });
+    expect(steps).toEqual([]);
+    // at the tree's size, it is recorded and prepared
+    expect(await reads.export(retrieval('c-1'), { trustedSize: 50 })).toBe(prepared);
+    expect(steps).toEqual(['record a', 'prepare a']);
   });
 });
