@@ -194,9 +194,9 @@ export interface CaseSummaryDoc extends Doc, CaseCore {
   /** Characters of acts' text the case's searched text holds (`case-texts.ts`; `MAX_SEARCH_CHARS` once full). */
   searchChars: number;
   /**
-   * The latest correction of the opening (`RecordCorrected` of `CaseOpened`): its event and corrected members as
-   * recorded (sealed whole). Where they hold `parties`, the public entry shows those (src/app/personal-reads.ts opens
-   * them). Never shown.
+   * The latest correction of the opening (`RecordCorrected` of `CaseOpened`) that names its parties: its event and
+   * corrected members as recorded (sealed whole; `[erased]` once the case is erased). The public entry shows the
+   * parties it names (src/app/personal-reads.ts opens them). Never shown.
    */
   openingCorrection?: { eventId: string; data: unknown };
 }
@@ -337,7 +337,7 @@ export function caseFilesProjectionAt(offsets: UtcOffsets): Projection {
     // opened from their sealed form and forgotten at the erasure, and the fold's proposal holds none; 16: the
     // erasure's act keeps its ground, not its reason; 17: an opening's day of activity is its openedOn; 18: an act's
     // day is the agency's, at its offset from UTC (`UtcOffsets`), whatever offset its time is written in
-    version: 23, // 23: the opening's latest correction (`openingCorrection`); 19: a row per request for legal review (`review_limits`); 20: the days completions and publications were recorded; 21: the decision's calendar basis; 22: the review limit's
+    version: 24, // 24: the opening's correction kept sealed, forgotten on erasure; 23: the opening's latest correction (`openingCorrection`); 19: a row per request for legal review (`review_limits`); 20: the days completions and publications were recorded; 21: the decision's calendar basis; 22: the review limit's
     collections: [
       {
         name: CASES,
@@ -430,6 +430,8 @@ export function caseFilesProjectionAt(offsets: UtcOffsets): Projection {
             opinions: summary.counsel.opinions.map((o) => ({ ...o, opinion: ERASED })),
           };
         summary.searchChars = MAX_SEARCH_CHARS;
+        // a correction recorded in clear (before sealing) is forgotten too; a sealed one no longer opens
+        if (summary.openingCorrection) summary.openingCorrection = { ...summary.openingCorrection, data: ERASED };
         // the erasure's own reason stays in its signed event, not in the file: written about the person, it would keep
         // what the erasure forgets (docs/privacy.md)
         const erasure = { ...entry, data: { ground: String(envelope.data.ground) } };
@@ -694,8 +696,12 @@ function evolveSummary(
       break;
     case 'RecordCorrected': {
       const opening = docs.get<CaseActDoc>(CASE_ACTS, caseActKey(caseKey(base.agency, base.caseId), 0));
-      if (opening && event.data.corrects === opening.eventId) {
-        doc.openingCorrection = { eventId: entry.eventId, data: event.data.data };
+      // the latest correction naming the parties (as opened: one that could not be opened here may name them)
+      const members = event.data.data as unknown;
+      const namesParties = typeof members !== 'object' || members === null || 'parties' in members;
+      if (opening && event.data.corrects === opening.eventId && namesParties) {
+        // as recorded, sealed: never the members the runner opened (a person's name, id number, address)
+        doc.openingCorrection = { eventId: entry.eventId, data: (entry.data as { data?: unknown }).data };
       }
       break;
     }

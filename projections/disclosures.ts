@@ -1,7 +1,7 @@
 import { searchFold } from '../src/domain/search-fold.js';
 import { publicFine, redactPublic, type PublicParty } from '../src/domain/redaction.js';
 import type { Change, CollectionSpec, Doc, Projection } from '../src/ports/read-models.js';
-import { isSealed, type SealedValue } from '../src/ledger/sealed-field.js';
+import { ERASED, isSealed, type SealedValue } from '../src/ledger/sealed-field.js';
 import {
   CASE_ACTS,
   CASES,
@@ -112,25 +112,33 @@ const DISCLOSURE_ACTS = new Set(['DecisionDisclosed', 'DisclosureUpdated', 'Disc
  */
 export const disclosuresProjection: Projection = {
   name: 'disclosures',
-  version: 14, // 14: a correction of the opening renders a published entry again; 13: the opening's latest correction of the parties read with the entry; 12: withdrawal notices name the item; 11: the searched text in its search fold; 10: identifiers scrubbed
+  version: 15, // 15: no name of the opening kept once its parties were corrected, the correction forgotten on erasure; 14: a correction of the opening renders a published entry again; 13: the opening's latest correction of the parties read with the entry; 12: withdrawal notices name the item; 11: the searched text in its search fold; 10: identifiers scrubbed
   collections: [DISCLOSURES_SPEC],
   apply({ event, position }, docs): Change[] {
     const ofCase = caseOf(event.stream);
     const corrects = event.type === 'RecordCorrected';
+    if (ofCase && event.type === 'CaseDataErased') {
+      // the entry forgets the correction it holds (one recorded in clear, before sealing, would still read)
+      const key = caseKey(ofCase.agency, ofCase.caseId);
+      const stored = docs.get<DisclosureDoc>(DISCLOSURES, key);
+      if (!stored?.partiesCorrection) return [];
+      const doc = { ...stored, partiesCorrection: { ...stored.partiesCorrection, data: ERASED } };
+      return [{ collection: DISCLOSURES, key, doc }];
+    }
     if (!ofCase || (!corrects && !DISCLOSURE_ACTS.has(event.type))) return [];
     const key = caseKey(ofCase.agency, ofCase.caseId);
     const opening = docs.get<CaseActDoc>(CASE_ACTS, caseActKey(key, 0));
-    // a correction of the opening's parties takes effect on a published entry at once, rendered again as an update
-    // would render it: a person recorded as an organization must not stay unmasked until the next update
+    const file = docs.get<CaseFileDoc>(CASES, key);
+    // a correction of the opening's parties (the case file's latest) takes effect on a published entry at once,
+    // rendered again as an update would render it: a person recorded as an organization must not stay unmasked
+    // until the next update
     if (
       corrects &&
-      (opening === undefined ||
-        event.data.corrects !== opening.eventId ||
+      ((file as Partial<CaseSummaryDoc> | undefined)?.openingCorrection?.eventId !== event.id ||
         docs.get<DisclosureDoc>(DISCLOSURES, key)?.status !== 'published')
     ) {
       return [];
     }
-    const file = docs.get<CaseFileDoc>(CASES, key);
     const change = {
       updatedAt: event.recordedAt,
       position,
@@ -167,6 +175,7 @@ export function publicEntry(
   if (!decision?.disclosedOn) return undefined;
   // an exemption follows only a withdrawal, whose notice stays; nothing of an exempted decision is ever rendered
   if (decision.exemption && !decision.withdrawn) return undefined;
+  const correction = decision.withdrawn ? undefined : (file as Partial<CaseSummaryDoc>).openingCorrection;
   const common = {
     caseId: file.caseId,
     agency: file.agency,
@@ -197,8 +206,10 @@ export function publicEntry(
         ...(decision.updates.length === 0
           ? {}
           : { updates: decision.updates.map((u) => ({ updatedAt: u.occurredAt, reason: u.reason })) }),
-        // a sealed name is opened and masked on read (src/app/public-disclosures.ts); the entry holds it apart
-        parties: file.parties.map((p) => (isSealed(p.name) ? { ...p, name: '' } : p)),
+        // a sealed name is opened and masked on read (src/app/personal-reads.ts); the entry holds it apart. Once
+        // the opening's parties were corrected, no name of the opening is kept (nor searched): the correction, opened
+        // and redacted on read, names them, and a person recorded as an organization has a name in clear here
+        parties: file.parties.map((p) => (isSealed(p.name) || correction ? { ...p, name: '' } : p)),
         status: 'published',
       };
   const fields = decision.withdrawn
@@ -208,7 +219,6 @@ export function publicEntry(
           ? [{ party, path: `/parties/${party}/name`, sealed: p.name }]
           : [],
       );
-  const correction = decision.withdrawn ? undefined : (file as Partial<CaseSummaryDoc>).openingCorrection;
   // the event's id and hash are added after redaction: no personal data, and a scrub of their digits would break them;
   // the correction is opened and redacted on read, as the sealed names are
   return {

@@ -78,7 +78,11 @@ export class PersonalReads {
         reason: hiddenText(openData(c.reason, c.eventId, key, '/reason'), erased),
         data: erased ? (ERASED as unknown as Record<string, unknown>) : openData(c.data, c.eventId, key, '/data'),
       }));
-      const data = holdsSealed(t.data) || erased ? hidden(t.type, openData(t.data, t.eventId, key), erased) : t.data;
+      let data = holdsSealed(t.data) || erased ? hidden(t.type, openData(t.data, t.eventId, key), erased) : t.data;
+      // once erased, an opening whose parties may have been corrected into persons shows none of their names
+      if (erased && t.type === 'CaseOpened' && corrections && Array.isArray(data.parties)) {
+        data = { ...data, parties: (data.parties as object[]).map((p) => ({ ...p, name: ERASED })) };
+      }
       return { ...t, data, ...(corrections ? { corrections } : {}) };
     });
     const opening = file.timeline.find((t) => t.type === 'CaseOpened');
@@ -93,9 +97,14 @@ export class PersonalReads {
       ?.corrections?.map((c) => (c.data as { parties?: unknown } | null)?.parties)
       .filter((parties): parties is CaseFileDoc['parties'] => Array.isArray(parties))
       .at(-1);
+    // once erased, the opening's parties hide their names too when a correction may have made one a person (an
+    // organization's name is in clear: the correction named who it is)
+    const hiddenParties = hidden('CaseOpened', opened, erased).parties;
+    const correctedOpening = (opening?.corrections?.length ?? 0) > 0;
     return {
       ...file,
-      parties: corrected ?? hidden('CaseOpened', opened, erased).parties,
+      parties:
+        corrected ?? (erased && correctedOpening ? hiddenParties.map((p) => ({ ...p, name: ERASED })) : hiddenParties),
       timeline,
       ...(evidence ? { evidence } : {}),
     };
@@ -115,7 +124,8 @@ export class PersonalReads {
     if (correction) {
       // the parties as corrected since the opening, redacted as the opening's are; when the correction cannot be
       // opened (the case erased, no key here), no name is shown: it may have made a named organization a person
-      const opened = openData<unknown>(correction.data, correction.eventId, key, '/data');
+      // once erased, none is shown, even of a correction recorded in clear (before sealing)
+      const opened = key.erased ? ERASED : openData<unknown>(correction.data, correction.eventId, key, '/data');
       const listed =
         opened !== null && typeof opened === 'object' ? (opened as { parties?: unknown }).parties : undefined;
       if (Array.isArray(listed)) {

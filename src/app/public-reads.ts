@@ -152,7 +152,7 @@ export class PublicReads {
   /** The page with each entry's sealed names opened and masked. */
   async #opened(page: Page<DisclosureDoc>): Promise<Page<DisclosureDoc>> {
     const names = this.deps.names;
-    if (!names || !page.items.some((d) => d.sealedNames)) return page;
+    if (!names || !page.items.some((d) => d.sealedNames || d.partiesCorrection)) return page;
     return { ...page, items: await Promise.all(page.items.map((d) => names.openDisclosure(d))) };
   }
 

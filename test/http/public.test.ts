@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { loadValidators } from '../../src/http/validation.js';
 import { seedAgency, startTestService, type TestService } from '../support/service.js';
@@ -523,7 +524,7 @@ describe('what the public side leaves out', () => {
       data: {
         corrects: openingId,
         reason: '当事人为自然人',
-        data: { parties: [PERSON, { kind: 'person', name: '欧阳娜娜' }] },
+        data: { parties: [PERSON, { kind: 'person', name: '欧阳娜娜', address: '某县孙家庄5号' }] },
       },
     });
     const masked = async () => {
@@ -531,10 +532,26 @@ describe('what the public side leaves out', () => {
       expect(entry).toContain('欧***');
       expect(entry).not.toContain('欧阳娜娜');
       expect(entry).not.toContain('140521199001011234');
+      // a page holding only this entry (searched, filtered, one item): opened as well, never the stored names
+      for (const query of ['q=9号', `agency=${AGENCY}&decisionType=fine&limit=1&q=县司罚`]) {
+        const only = await t.call('GET', `/v1/disclosures?${query}&consistentWith=${pos}`);
+        const item = only.body.items.find((i: { caseId: string }) => i.caseId === 'pub-kind');
+        expect([query, JSON.stringify(item)]).toEqual([query, expect.stringContaining('欧***')]);
+        expect(JSON.stringify(only.body)).not.toContain('欧阳娜娜');
+        expect(JSON.stringify((await feed(`?${query}`)).res.body)).not.toContain('欧阳娜娜');
+      }
+      // nor does the real name find it
+      const searched = await t.call('GET', `/v1/disclosures?q=${encodeURIComponent('欧阳娜娜')}&consistentWith=${pos}`);
+      expect(searched.body.items.map((i: { caseId: string }) => i.caseId)).not.toContain('pub-kind');
       const { feed: f } = await feed(`?agency=${AGENCY}`);
       expect(JSON.stringify(entryOf(f, 'pub-kind', AGENCY))).not.toContain('欧阳娜娜');
       const page = await fetch(`${t.url}/disclosures/${AGENCY}/pub-kind`, { headers: { accept: 'text/html' } });
       expect(await page.text()).not.toContain('欧阳娜娜');
+      // the read models keep the correction sealed: its address is nowhere in them in clear
+      const files = fs.readdirSync(t.dataDir).filter((f) => f.startsWith('read-models.sqlite'));
+      for (const file of files) {
+        expect([file, fs.readFileSync(path.join(t.dataDir, file)).includes('某县孙家庄5号')]).toEqual([file, false]);
+      }
       return JSON.parse(entry) as { updatedAt: string; eventId: string };
     };
     // the correction alone: the entry is rendered again (a mirror of the feed sees it changed), with no update
@@ -550,8 +567,21 @@ describe('what the public side leaves out', () => {
     const caseFile = await t.call('GET', `/v1/cases/pub-kind?consistentWith=${pos}`, { token: officer });
     expect(caseFile.body.parties).toEqual([
       expect.objectContaining({ kind: 'person', name: PERSON.name }),
-      { kind: 'person', name: '欧阳娜娜' },
+      { kind: 'person', name: '欧阳娜娜', address: '某县孙家庄5号' },
     ]);
+
+    // once erased, no name of it is shown: not the masked one, nor the opening's name recorded as an organization
+    const erased = await t.call('POST', '/v1/cases/pub-kind/erasure', {
+      token: head,
+      body: { ground: 'retention_expired', reason: '保管期限届满' },
+    });
+    expect(erased.status).toBe(201);
+    pos = erased.body.position;
+    const after = JSON.parse(await listed()) as { parties: { name: string }[] };
+    expect(after.parties.map((p) => p.name)).toEqual(['[erased]', '[erased]']);
+    const erasedFile = await t.call('GET', `/v1/cases/pub-kind?consistentWith=${pos}`, { token: head });
+    expect(erasedFile.body.parties.map((p: { name: string }) => p.name)).toEqual(['[erased]', '[erased]']);
+    expect(JSON.stringify(erasedFile.body)).not.toContain('欧阳娜娜');
   });
 
   it('when a decision is exempted from publication, then it never appears in the list or the feed, and its case closes', async () => {
