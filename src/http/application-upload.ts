@@ -31,8 +31,9 @@ function fileName(given: string): string {
  * Reads a `multipart/form-data` filing (the API's and the portal's form): text fields, and at most
  * {@link MAX_ATTACHMENTS} `attachment` files, each a PDF, JPEG or PNG of at most {@link MAX_ATTACHMENT_BYTES}
  * bytes, streamed to the media store as they arrive. Another file, one too many or too large is refused (422
- * `attachments_invalid`, 413 `too_large`) before more is read, a form sent with a `Content-Encoding` (415
- * `unsupported_media_type`) before any is; a body that is not a form is `undefined`.
+ * `attachments_invalid`, 413 `too_large`) and nothing more of it stored, the rest of a form of a filing's size read
+ * and dropped so that its sender reads the answer; a form sent with a `Content-Encoding` (415
+ * `unsupported_media_type`) is refused before any of it is read; a body that is not a form is `undefined`.
  */
 export async function readApplicationUpload(
   req: Request,
@@ -51,25 +52,31 @@ export async function readApplicationUpload(
   if (coded) throw coded;
   const attachments: Attachment[] = [];
   const stored = new Map<string, StoredBlob>();
-  const fields = await readMultipart(req, boundary, async (file, read) => {
-    onFields?.({ ...read });
-    if (file.name !== ATTACHMENT_FIELD) throw violation('attachments_invalid', `files go in "${ATTACHMENT_FIELD}"`);
-    if (attachments.length >= MAX_ATTACHMENTS)
-      throw violation('attachments_invalid', `at most ${MAX_ATTACHMENTS} attachments`, { max: MAX_ATTACHMENTS });
-    if (!(ATTACHMENT_TYPES as readonly string[]).includes(file.contentType))
-      throw violation('attachments_invalid', 'an attachment is a PDF, JPEG or PNG file', {
-        accepted: ATTACHMENT_TYPES,
+  const fields = await readMultipart(
+    req,
+    boundary,
+    async (file, read) => {
+      onFields?.({ ...read });
+      if (file.name !== ATTACHMENT_FIELD) throw violation('attachments_invalid', `files go in "${ATTACHMENT_FIELD}"`);
+      if (attachments.length >= MAX_ATTACHMENTS)
+        throw violation('attachments_invalid', `at most ${MAX_ATTACHMENTS} attachments`, { max: MAX_ATTACHMENTS });
+      if (!(ATTACHMENT_TYPES as readonly string[]).includes(file.contentType))
+        throw violation('attachments_invalid', 'an attachment is a PDF, JPEG or PNG file', {
+          accepted: ATTACHMENT_TYPES,
+        });
+      const blob = await blobs.put(file.body, { contentType: file.contentType, maxBytes: MAX_ATTACHMENT_BYTES });
+      if (blob.size === 0) throw violation('attachments_invalid', 'an attachment is empty');
+      if (attachments.some((a) => a.sha256 === blob.sha256)) return; // the same file twice is filed once
+      stored.set(blob.sha256, blob);
+      attachments.push({
+        sha256: blob.sha256,
+        size: blob.size,
+        contentType: file.contentType,
+        name: fileName(file.filename),
       });
-    const blob = await blobs.put(file.body, { contentType: file.contentType, maxBytes: MAX_ATTACHMENT_BYTES });
-    if (blob.size === 0) throw violation('attachments_invalid', 'an attachment is empty');
-    if (attachments.some((a) => a.sha256 === blob.sha256)) return; // the same file twice is filed once
-    stored.set(blob.sha256, blob);
-    attachments.push({
-      sha256: blob.sha256,
-      size: blob.size,
-      contentType: file.contentType,
-      name: fileName(file.filename),
-    });
-  });
+    },
+    // a refused filing of the size a filing may have is read to its end before the answer, which its sender then reads
+    { drainBytes: (MAX_ATTACHMENTS + 1) * MAX_ATTACHMENT_BYTES },
+  );
   return { fields, attachments, stored };
 }

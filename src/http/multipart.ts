@@ -68,6 +68,22 @@ class Reader {
     return Buffer.concat(parts);
   }
 
+  /**
+   * Reads and drops what is left of the body, at most `limit` bytes more: whether it ended. An answer given before
+   * a client finished sending would otherwise close the connection under it, and many clients then report the
+   * broken connection (`EPIPE`) rather than the answer.
+   */
+  async drain(limit: number): Promise<boolean> {
+    let read = this.buffer.length;
+    this.buffer = Buffer.alloc(0);
+    while (!this.ended && read <= limit) {
+      const next = await this.chunks.next();
+      if (next.done) this.ended = true;
+      else read += next.value.length;
+    }
+    return this.ended;
+  }
+
   /** The bytes up to `delimiter` (which is consumed), as they arrive. */
   async *stream(delimiter: Buffer): AsyncGenerator<Buffer> {
     for (;;) {
@@ -114,16 +130,33 @@ function partHeaders(raw: string): { name: string; filename?: string; contentTyp
 /**
  * Reads a `multipart/form-data` body: its text fields into the returned record (a name given twice keeps its
  * values in an array), and each file to `onFile` with the fields read before it. A file part with no file chosen
- * (an empty filename) is skipped. A malformed or truncated body is `400 invalid_body`.
+ * (an empty filename) is skipped. A malformed or truncated body is `400 invalid_body`. When the body or `onFile`
+ * refuses the form, up to `drainBytes` more of the body are read and dropped before the refusal is thrown (default
+ * none), so that a client still sending a small form gets the answer rather than a connection closed under it.
  */
 export async function readMultipart(
   body: AsyncIterable<Uint8Array>,
   boundary: string,
   onFile: (file: MultipartFile, fields: Readonly<Record<string, string | string[]>>) => Promise<void>,
+  options: { readonly drainBytes?: number } = {},
+): Promise<Record<string, string | string[]>> {
+  const reader = new Reader(body);
+  try {
+    return await readParts(reader, boundary, onFile);
+  } catch (err) {
+    // a body the client broke off is not waited for
+    if (options.drainBytes) await reader.drain(options.drainBytes).catch(() => false);
+    throw err;
+  }
+}
+
+async function readParts(
+  reader: Reader,
+  boundary: string,
+  onFile: (file: MultipartFile, fields: Readonly<Record<string, string | string[]>>) => Promise<void>,
 ): Promise<Record<string, string | string[]>> {
   const fields: Record<string, string | string[]> = {};
   let count = 0;
-  const reader = new Reader(body);
   const delimiter = Buffer.from(`\r\n--${boundary}`);
   // the first delimiter has no line break before it: read the preamble as if it had one
   const first = Buffer.from(`--${boundary}`);

@@ -29,14 +29,14 @@ const APPLICATION = {
 async function file(
   application: unknown,
   files: { bytes: Uint8Array; type: string; name: string }[] = [],
-): Promise<{ status: number; body: any }> {
+): Promise<{ status: number; body: any; connection: string | null }> {
   const form = new FormData();
   form.set('application', typeof application === 'string' ? application : JSON.stringify(application));
   for (const f of files) form.append('attachment', new Blob([f.bytes], { type: f.type }), f.name);
   const res = await fetch(`${t.url}/v1/applications`, { method: 'POST', body: form });
   const body = (await res.json()) as any;
   if (typeof body.position === 'number') position = Math.max(position, body.position);
-  return { status: res.status, body };
+  return { status: res.status, body, connection: res.headers.get('connection') };
 }
 
 const progress = (applicationId: string, code: string | undefined, agency = AGENCY) =>
@@ -128,6 +128,21 @@ describe('online applications over HTTP (网上受理)', () => {
     const before = (await queue()).length;
     const res = await file(body, files as never);
     expect([res.status, res.body.code]).toEqual([status, code]);
+    expect(await queue()).toHaveLength(before);
+  });
+
+  it('when a refused attachment is followed by more of the form, then the client still sending it reads the refusal, every time', async () => {
+    const before = (await queue()).length;
+    const rest = new Uint8Array(2 * 1024 * 1024).fill(0x25);
+    for (let attempt = 0; attempt < 12; attempt++) {
+      const res = await file(APPLICATION, [
+        { bytes: new Uint8Array([77, 90]), type: 'application/x-msdownload', name: 'a.exe' },
+        { bytes: rest, type: 'application/pdf', name: 'b.pdf' },
+      ]).catch((err: Error) => ({ status: 0, body: { code: `${err.message}: ${String(err.cause)}` }, connection: '' }));
+      expect([attempt, res.status, res.body.code]).toEqual([attempt, 422, 'attachments_invalid']);
+      // the form was read to its end: the connection stays open, not closed under a client still writing
+      expect([attempt, res.connection]).toEqual([attempt, 'keep-alive']);
+    }
     expect(await queue()).toHaveLength(before);
   });
 
