@@ -3,6 +3,7 @@ import { caseBundle, tamperedBundles } from '../support/bundles.js';
 import { describeInBrowser, launchBrowser, seriousViolations } from '../support/browser.js';
 import { startTestService, type TestService } from '../support/service.js';
 import { makeTsaPki, type TsaPki } from '../support/tsa.js';
+import { execFileSync } from 'node:child_process';
 import { generateKeyPairSync } from 'node:crypto';
 import { cosignatureVerifierKey } from '../../src/ledger/cosignature.js';
 
@@ -64,7 +65,9 @@ describeInBrowser('the /verify page in Chromium', () => {
     expect(await seriousViolations(page)).toEqual([]);
     await choose(page, 'valid');
     const text = await result(page).textContent();
-    expect(text).toContain('有效：证据包完整');
+    // checked against its own keys only: consistent with itself, which does not show it came from this ledger
+    expect(text).toContain('仅证明自身一致');
+    expect(text).not.toContain('有效：');
     expect(text).toContain('3 个事件');
     expect(text).toContain('证据包自带');
     // the case's records and its access records, proven whole at the checkpoint
@@ -73,6 +76,12 @@ describeInBrowser('the /verify page in Chromium', () => {
     expect(complete).toEqual([expect.stringMatching(/^case-.+ 至第 2 号$/), expect.stringMatching(/^access-.+ /)]);
     expect(await result(page).getAttribute('aria-live')).toBe('polite');
     expect(await seriousViolations(page)).toEqual([]);
+    // against the ledger's published keys, it is valid
+    await page.click('#verify-fetch-keys');
+    await page.waitForFunction(() => document.getElementById('verify-key-status')?.textContent !== '');
+    await page.click('#verify-submit');
+    await page.waitForFunction(() => document.getElementById('verify-json')?.textContent?.includes('"given"'));
+    expect(await result(page).textContent()).toContain('有效：证据包完整');
     expectNoUpload(requests);
   });
 
@@ -81,7 +90,7 @@ describeInBrowser('the /verify page in Chromium', () => {
     await page.goto(`${svc.url}/verify`);
     await choose(page, 'checkpoint without stream heads, signed again');
     const text = await result(page).textContent();
-    expect(text).toContain('有效：证据包完整');
+    expect(text).toContain('仅证明自身一致');
     expect(text).toContain('完整性未证明');
     expect(text).not.toContain('完整性已证明');
     expect(await seriousViolations(page)).toEqual([]);
@@ -202,7 +211,7 @@ describeInBrowser('the /verify page in Chromium', () => {
     const page = await context.newPage();
     await page.goto(`${svc.url}/verify`);
     await page.setInputFiles('#verify-file', { name: 'a.tar', mimeType: 'application/x-tar', buffer: bundles.valid! });
-    await page.waitForSelector('#verify-result .badge.ok', { timeout: 60_000 });
+    await page.waitForSelector('#verify-result .badge.self', { timeout: 60_000 });
     await page.fill('#verify-key', 'not a key');
     await page.click('#verify-submit');
     await page.waitForSelector('#verify-result .badge.pending');
@@ -283,6 +292,14 @@ describeInBrowser('the /verify page in Chromium', () => {
       expect(main).toContain('本页需要启用 JavaScript');
       expect(main).toContain('npx ledger verify case.tar --key ledger-key.pem');
       expect(main).toContain(`${svc.url}/v1/verify`);
+      // the key command keeps every published key (a bundle signed after a rotation is signed with the second)
+      const script = /node -p '([^']+)' > ledger-key\.pem/.exec(main ?? '')?.[1];
+      expect(script).toBeDefined();
+      const pems = ['one', 'two'].map((k) => `-----BEGIN PUBLIC KEY-----\n${k}\n-----END PUBLIC KEY-----\n`);
+      const written = execFileSync(process.execPath, ['-p', script!], {
+        input: JSON.stringify({ keys: pems.map((publicKeyPem, i) => ({ keyId: String(i), publicKeyPem })) }),
+      }).toString();
+      expect(written).toBe(`${pems.join('')}\n`);
     } finally {
       await noScript.close();
     }

@@ -45,7 +45,10 @@ function show(...children: HTMLElement[]): void {
 function reportView(report: BundleReport): HTMLElement[] {
   const out: HTMLElement[] = [];
   if (report.valid) {
-    out.push(element('p', t('verify.valid'), 'badge ok'));
+    // checked against the bundle's own keys alone, a bundle made anywhere is consistent with itself: that is all
+    // the verdict may say, not that it came from this ledger
+    const selfOnly = report.trustedKeys.length > 0 && report.trustedKeys.every((k) => k.source === 'bundle');
+    out.push(element('p', t(selfOnly ? 'verify.validSelf' : 'verify.valid'), selfOnly ? 'badge self' : 'badge ok'));
   } else {
     const failure = report.failure!;
     // the verdict in words; the code and the verifier's own detail (in English, as ledger verify gives it) after

@@ -50,6 +50,8 @@ export const VERIFY_EN: VerifyMessages = {
   'verify.checking': 'Checking on this device…',
   'verify.result': 'Result',
   'verify.valid': 'Valid: the bundle is intact, and every signature and inclusion proof verifies.',
+  'verify.validSelf':
+    "Consistent with itself only: every signature and inclusion proof matches the keys the bundle carries, but it was not checked against this ledger's published keys, so nothing shows it came from this ledger. Give the published keys and check again.",
   'verify.invalid': 'Invalid: {reason}',
   'verify.countsBefore': 'Read before the failure: ',
   'verify.notChecked': 'Not checked: correct the input marked above, then choose “Check”.',

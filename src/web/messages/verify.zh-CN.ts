@@ -47,6 +47,8 @@ export const VERIFY_ZH_CN = {
   'verify.checking': '正在本机核验……',
   'verify.result': '核验结果',
   'verify.valid': '有效：证据包完整，签名与包含证明全部通过核验。',
+  'verify.validSelf':
+    '仅证明自身一致：签名与包含证明都与证据包自带的密钥相符，但未对照本账本公布的密钥，不能证明证据包出自本账本。请指定账本公布的密钥后重新核验。',
   'verify.invalid': '无效：{reason}',
   'verify.countsBefore': '发现问题前已读取：',
   'verify.notChecked': '尚未核验：请先更正上面标出的输入，再点击“核验”。',

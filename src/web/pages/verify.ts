@@ -49,6 +49,7 @@ const CODE_TEXT: Record<BundleFailureCode, MessageKey> = {
 const SCRIPT_TEXT: readonly MessageKey[] = [
   'verify.checking',
   'verify.valid',
+  'verify.validSelf',
   'verify.invalid',
   'verify.error',
   'verify.unsupported',
@@ -193,7 +194,7 @@ export function verifyPage(assets: PortalAssets): RequestHandler {
           <h2 id="verify-other">${ctx.t('verify.other')}</h2>
           <p id="verify-needs-js">${ctx.t('verify.noscript')}</p>
           <p>${ctx.t('verify.cli')}</p>
-          <pre><code>curl -s ${origin}/v1/ledger/keys | node -p 'JSON.parse(require("fs").readFileSync(0)).keys[0].publicKeyPem' &gt; ledger-key.pem
+          <pre><code>curl -s ${origin}/v1/ledger/keys | node -p 'JSON.parse(require("fs").readFileSync(0)).keys.map((k) =&gt; k.publicKeyPem).join("")' &gt; ledger-key.pem
 npx ledger verify case.tar --key ledger-key.pem --json
 npx ledger verify case.tar --key ledger-key.pem --witness "$(cat witness.vkey)" --quorum 1 --tsa-ca tsa-ca.pem --json</code></pre>
           <p>${ctx.t('verify.api')}</p>
