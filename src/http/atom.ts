@@ -1,4 +1,5 @@
 import type { DisclosureDoc } from '../../projections/disclosures.js';
+import { ERASED, UNAVAILABLE } from '../ledger/read-markers.js';
 
 /**
  * The public disclosure feed as Atom 1.0 (RFC 4287). A published decision is an `entry` whose `id` stays the same
@@ -108,7 +109,9 @@ function checkpointEntry(c: NonNullable<FeedOptions['checkpoint']>): string {
 }
 
 function entry(d: DisclosureDoc): string {
-  const parties = (d.parties ?? []).map((p) => p.name).join('、');
+  const parties = (d.parties ?? [])
+    .map((p) => (p.name === ERASED ? '〔已依法删除〕' : p.name === UNAVAILABLE ? '〔无法在此打开〕' : p.name))
+    .join('、');
   const title = `${d.documentNo} ${d.itemName ?? d.itemCode}`;
   const content = [
     `案件编号：${d.caseId}`,

@@ -18,13 +18,8 @@ export { isSealed, SEALED_FORMAT, type SealedValue } from './sealed-shape.js';
  */
 export const COMMITMENT_PREFIX = 'evidence-ledger/commitment/v1\n';
 export const SEALED_AAD_PREFIX = 'evidence-ledger/sealed/v1\n';
-/** What a read shows for a sealed value whose case's data key was destroyed. */
-export const ERASED = '[erased]';
-/**
- * What a read shows for a sealed value whose case's data key this service does not hold and never destroyed (a key
- * store that is not the one the value was sealed with, docs/privacy.md).
- */
-export const UNAVAILABLE = '[sealed]';
+// the markers a read shows in place of a value it cannot open (kept apart, for pages that import no crypto)
+export { ERASED, UNAVAILABLE } from './read-markers.js';
 
 /** The opening of a sealed value: what a party discloses to prove the value it holds is the one sealed. */
 export interface Opening {

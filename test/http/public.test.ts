@@ -579,6 +579,17 @@ describe('what the public side leaves out', () => {
     pos = erased.body.position;
     const after = JSON.parse(await listed()) as { parties: { name: string }[] };
     expect(after.parties.map((p) => p.name)).toEqual(['[erased]', '[erased]']);
+    // which the Chinese page and feed say in Chinese, the English page in English
+    const zh = await (
+      await fetch(`${t.url}/disclosures/${AGENCY}/pub-kind`, { headers: { accept: 'text/html' } })
+    ).text();
+    expect(zh).toContain('〔已依法删除〕（自然人）');
+    expect(zh).not.toContain('[erased]');
+    const { feed: erasedFeed } = await feed(`?agency=${AGENCY}`);
+    const content = textOf(children(entryOf(erasedFeed, 'pub-kind', AGENCY)!, ATOM, 'content')[0]);
+    expect(content).toContain('当事人：〔已依法删除〕、〔已依法删除〕');
+    const en = await fetch(`${t.url}/disclosures/${AGENCY}/pub-kind?lang=en`, { headers: { accept: 'text/html' } });
+    expect(await en.text()).toContain('[erased] (Person)');
     const erasedFile = await t.call('GET', `/v1/cases/pub-kind?consistentWith=${pos}`, { token: head });
     expect(erasedFile.body.parties.map((p: { name: string }) => p.name)).toEqual(['[erased]', '[erased]']);
     expect(JSON.stringify(erasedFile.body)).not.toContain('欧阳娜娜');

@@ -147,7 +147,7 @@ describe('a decision page', () => {
     expect(text).toContain('《律师法》第五十条 &lt;第二款&gt;');
     expect(text).toContain('罚款');
     expect(text).toContain('¥5,000.00');
-    expect(text).toMatch(/应于 2026-06-\d\d 前公示/);
+    expect(text).toMatch(/公示期限至 2026-06-\d\d（含当日）/);
     expect(text).toContain('已按期公示');
     expect(text).toContain('张**（自然人）');
     for (const secret of SECRETS) expect(text).not.toContain(secret);

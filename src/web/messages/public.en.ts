@@ -36,7 +36,7 @@ export const PUBLIC_EN: { readonly [K in keyof typeof PUBLIC_ZH_CN]: string } = 
   'disclosures.lead':
     "Enforcement decisions published as the law requires. Persons' names are masked; identity numbers, phone numbers and addresses are never published.",
   'disclosures.decisionType': 'Decision',
-  'disclosures.fine': 'Fine',
+  'disclosures.fine': 'Fine amount',
   'disclosures.decidedOn': 'Decided on',
   'disclosures.publishedOn': 'Published on',
   'disclosures.parties': 'Parties',
@@ -81,7 +81,7 @@ export const PUBLIC_EN: { readonly [K in keyof typeof PUBLIC_ZH_CN]: string } = 
   'decision.redactionHow': 'How to check a redacted publication',
   'redaction.title': 'How to check a redacted publication',
   'redaction.lead':
-    "In published decisions a natural person's name shows only its first character (e.g. 张**), and identity numbers, phones and addresses are never published. The ledger keeps this personal data encrypted and signs only the ciphertext and the commitment.",
+    "In published decisions a natural person's name shows only its first character, every other one replaced by * (e.g. 张**; 欧阳娜娜, a compound surname, reads 欧***; a Latin-script name keeps each word's first letter), and identity numbers, phones and addresses are never published. The ledger keeps this personal data encrypted and signs only the ciphertext and the commitment.",
   'redaction.step1':
     "The party (or its lawyer) asks the agency for the opening of one field: its salt (32 bytes) and value. Every opening is recorded on the case's access trail.",
   'redaction.step2':
@@ -180,5 +180,7 @@ export const PUBLIC_EN: { readonly [K in keyof typeof PUBLIC_ZH_CN]: string } = 
   'decisionType.coercive_measure': 'Coercive measure',
   'decisionType.other': 'Other',
   'party.person': 'Person',
+  'name.erased': '[erased]',
+  'name.sealed': '[sealed]',
   'party.organization': 'Organisation',
 };

@@ -27,7 +27,7 @@ export const SCREENS_EN: ScreensMessages = {
   'case.checkStatus.exempted': 'Lawfully exempted',
   'case.decision': 'Decision',
   'case.decision.type': 'Type',
-  'case.decision.fine': 'Fine',
+  'case.decision.fine': 'Fine amount',
   'case.decision.documentNo': 'Document number',
   'case.decision.decidedOn': 'Decided on',
   'case.decision.dueBy': 'To be published by',

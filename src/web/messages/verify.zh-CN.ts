@@ -37,7 +37,7 @@ export const VERIFY_ZH_CN = {
   'verify.tsa.loaded': '已读入证书文件 {name}。',
   'verify.tsa.invalid': '所填内容不是 PEM 格式的 RSA 证书。',
   'verify.witnesses': '经 {count} 个指定见证方联署（要求 {quorum} 个）：{names}',
-  'verify.disclosure': '公示（第 {revision} 号记录），应于 {dueBy} 前公示：{status}',
+  'verify.disclosure': '公示（第 {revision} 号记录），公示期限至 {dueBy}（含当日）：{status}',
   'verify.disclosure.tsa': '据 RFC 3161 时间戳，{time} 前已公示',
   'verify.disclosure.witnesses': '据见证方联署，{time} 前已公示',
   'verify.status.on_time': '按期',

@@ -3,7 +3,7 @@ import { html, type Html } from '../html.js';
 import type { PageContext } from '../layout.js';
 import { caseHref } from '../links.js';
 import { counselSection, reviewDeadlineFields } from './case-review.js';
-import { bracketed, enumerationSeparator, label, localMinute, yuan, colon } from './labels.js';
+import { bracketed, enumerationSeparator, label, localMinute, yuan, colon, shownName } from './labels.js';
 
 /** One granted retrieval of the case, as the supervision view of the access trail gives it. */
 export interface AccessRow {
@@ -52,7 +52,7 @@ export function caseFileMain(ctx: PageContext, { file, access, actions, utcOffse
       <dd>${file.handlingOfficers.map((o) => o.name ?? o.officerId).join(enumerationSeparator(ctx))}</dd>
       <dt>${ctx.t('case.parties')}</dt>
       <dd>
-        ${file.parties.map((p) => bracketed(ctx, p.name, label(ctx, 'case.party', p.kind))).join(ctx.locale === 'en' ? '; ' : '；')}
+        ${file.parties.map((p) => bracketed(ctx, shownName(ctx, p.name), label(ctx, 'case.party', p.kind))).join(ctx.locale === 'en' ? '; ' : '；')}
       </dd>
       ${applicationField(ctx, file)}
     </dl>

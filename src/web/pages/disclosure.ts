@@ -1,7 +1,7 @@
 import type { Router } from 'express';
 import { html, type Html } from '../html.js';
 import { pageContext, sendPage, type PageContext } from '../layout.js';
-import { bracketed, localMinuteWithOffset, localSecond, colon } from './labels.js';
+import { bracketed, localMinuteWithOffset, localSecond, colon, shownName } from './labels.js';
 import { label, yuan, type PublicPagesDependencies } from './public-parts.js';
 import { ID_PATTERN } from '../../domain/streams.js';
 
@@ -92,7 +92,7 @@ function published(ctx: PageContext, d: Published, offset: number): Html {
       <dd>${d.legalBasis}</dd>
       <dt>${ctx.t('disclosures.parties')}</dt>
       <dd>
-        ${d.parties.map((p) => bracketed(ctx, p.name, label(ctx, 'party', p.kind))).join(ctx.locale === 'en' ? '; ' : '、')}
+        ${d.parties.map((p) => bracketed(ctx, shownName(ctx, p.name), label(ctx, 'party', p.kind))).join(ctx.locale === 'en' ? '; ' : '、')}
       </dd>
       <dt>${ctx.t('disclosures.decidedOn')}</dt>
       <dd>${d.decidedOn}</dd>

@@ -1,4 +1,5 @@
 import { dateAtOffset } from '../../domain/actor.js';
+import { ERASED, UNAVAILABLE } from '../../ledger/read-markers.js';
 import { offsetText } from '../../ledger/timeliness.js';
 import type { MessageKey, Translator } from '../i18n.js';
 
@@ -9,6 +10,16 @@ import type { MessageKey, Translator } from '../i18n.js';
 export function label(ctx: Translator, prefix: string, code: string): string {
   const text = ctx.t(`${prefix}.${code}` as MessageKey) as string | undefined;
   return text ?? code;
+}
+
+/**
+ * A name as a page shows it: the markers of a name that is no longer held (`[erased]`, the case's data erased) or
+ * cannot be opened here (`[sealed]`) in the page's language, any other name as it is.
+ */
+export function shownName(ctx: Translator, name: string): string {
+  if (name === ERASED) return ctx.t('name.erased');
+  if (name === UNAVAILABLE) return ctx.t('name.sealed');
+  return name;
 }
 
 /** `text（note）` in Chinese, `text (note)` in English. */

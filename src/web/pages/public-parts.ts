@@ -10,7 +10,7 @@ import { html, type Html } from '../html.js';
 import type { MessageKey } from '../i18n.js';
 import type { PageContext } from '../layout.js';
 import { disclosureHref } from '../links.js';
-import { enumerationSeparator, label, yuan } from './labels.js';
+import { enumerationSeparator, label, shownName, yuan } from './labels.js';
 
 export { label, yuan };
 
@@ -169,7 +169,7 @@ export function decisionCards(ctx: PageContext, items: readonly ListedDecision[]
           <span class="muted"
             >${d.decisionType !== undefined && label(ctx, 'decisionType', d.decisionType)}${d.fineFen !== undefined && d.fineFen > 0 && ` · ${yuan(d.fineFen)}`}</span
           >
-          <span class="muted">${d.parties.map((p) => p.name).join(enumerationSeparator(ctx))}</span>
+          <span class="muted">${d.parties.map((p) => shownName(ctx, p.name)).join(enumerationSeparator(ctx))}</span>
           <span class="muted">${d.agency} · ${ctx.t('disclosures.publishedOn')} ${d.publishedOn}</span>
         </li>`,
     )}
