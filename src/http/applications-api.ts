@@ -6,13 +6,15 @@ import type { ApplicationReads } from '../app/application-reads.js';
 import type { ApplicationService } from '../app/application-service.js';
 import type { Principal } from '../app/auth.js';
 import { applicationStream, type ApplicationRequest } from '../domain/application/application.js';
+import { notFound } from '../domain/errors.js';
+import { ID_PATTERN } from '../domain/streams.js';
 import type { BlobStore } from '../ports/blob-store.js';
 import { readApplicationUpload, type ApplicationUpload } from './application-upload.js';
 import { authenticate, principalOf, requireRoles } from './authenticate.js';
 import { jsonBody, UnsupportedMediaType } from './body.js';
 import { consistencyOf } from './consistency.js';
-import { asOfDay, id, oneOf, pagingOf } from './query.js';
-import { sendMedium, type MediumSource } from './media-api.js';
+import { asOfDay, oneOf, pagingOf } from './query.js';
+import { refuseFormat, sendMedium, type MediumSource } from './media-api.js';
 import { eventIdFor, idempotencyKey, ifMatch, purpose, requestId } from './request.js';
 import { sendList, supervisionQuery } from './supervision-api.js';
 import { SUPERVISION_TABLES } from './supervision-csv.js';
@@ -40,10 +42,10 @@ export const LOOKUP_CODE_HEADER = 'x-lookup-code';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const readJson = jsonBody();
 
-/** The application id of the path; anything else names no application. */
+/** The application id of the path; anything else names no application (`404 not_found`, as an unknown one). */
 function applicationIdOf(req: Request): string {
   const applicationId = String(req.params.applicationId);
-  if (!UUID.test(applicationId)) throw new InvalidBody('applicationId is a UUID');
+  if (!UUID.test(applicationId)) throw notFound('no such application');
   return applicationId;
 }
 
@@ -122,7 +124,8 @@ export function applicationsApi(deps: ApplicationsApiDependencies): Router {
   });
 
   router.get('/v1/applications/:agency/:applicationId/progress', limited, async (req, res) => {
-    const agency = id(req.params.agency, 'agency')!;
+    const agency = String(req.params.agency);
+    if (!ID_PATTERN.test(agency)) throw notFound('no such application');
     const applicationId = applicationIdOf(req);
     const code = req.get(LOOKUP_CODE_HEADER);
     if (code === undefined || code.length > 64) throw new InvalidBody(`${LOOKUP_CODE_HEADER} is required`);
@@ -166,6 +169,7 @@ export function applicationsApi(deps: ApplicationsApiDependencies): Router {
 
   router.get(
     '/v1/applications/:applicationId/attachments/:sha256',
+    refuseFormat,
     auth,
     requireRoles('officer', 'supervisor'),
     sendMedium({ reads: attachmentSource(deps.filings, applicationIdOf), log: deps.log }),

@@ -12,7 +12,7 @@ import { consistencyOf } from './consistency.js';
 import { eventIdFor, ifMatch } from './request.js';
 import { sendList } from './supervision-api.js';
 import { SUPERVISION_TABLES } from './supervision-csv.js';
-import { InvalidQuery, type Validate } from './validation.js';
+import type { Validate } from './validation.js';
 
 export interface CalendarApiDependencies {
   readonly calendars: Pick<
@@ -93,8 +93,9 @@ export function calendarApi(deps: CalendarApiDependencies): Router {
   return router;
 }
 
+/** The year of the path, four digits; anything else names no year of the calendar (`404 not_found`). */
 function yearOf(req: Request): number {
   const raw = String(req.params.year);
-  if (!/^\d{4}$/.test(raw)) throw new InvalidQuery(`year: ${raw} is not a four-digit year`, { parameter: 'year' });
+  if (!/^\d{4}$/.test(raw)) throw notFound('no such year: a year of the calendar is four digits');
   return Number(raw);
 }

@@ -7,7 +7,7 @@ import { verifiedStream } from '../app/verified-stream.js';
 import type { Principal } from '../app/auth.js';
 import { notFound } from '../domain/errors.js';
 import { mediaTypeRefusal, SIGNATURE_BYTES } from '../domain/media-signature.js';
-import { IntegrityFault, LedgerError } from '../errors.js';
+import { IntegrityFault, LedgerError, NotAcceptable } from '../errors.js';
 import {
   BlobTooLarge,
   RangeNotSatisfiable,
@@ -74,10 +74,23 @@ export function mediaApi(deps: MediaApiDependencies): Router {
     res.json({ sha256: stored.sha256, size: stored.size, contentType: stored.contentType });
   });
 
-  router.get('/v1/media/:sha256', auth, sendMedium(deps));
+  router.get('/v1/media/:sha256', refuseFormat, auth, sendMedium(deps));
 
   return router;
 }
+
+/**
+ * `?format=` asks for a representation (`csv`, `json`), and a medium has one only: its own bytes, in the type it
+ * was stored as. Any `?format=` is `406 not_acceptable`, as on every route that cannot give what it asks for, before
+ * the token is looked at or anything is recorded.
+ */
+export const refuseFormat: RequestHandler = (req, _res, next) => {
+  if (req.query.format === undefined) {
+    next();
+    return;
+  }
+  throw new NotAcceptable('a medium is served only as its own bytes, in the type it was stored as: send no ?format=');
+};
 
 /**
  * Stores an upload (at most `maxBytes`) and records that the uploader's agency holds it (`MediaReceived`): what an

@@ -94,7 +94,7 @@ export function reviewOperations(p: OperationParts): Operation[] {
           name: 'keyId',
           in: 'path',
           required: true,
-          description: 'The key id (64 lowercase hex).',
+          description: 'The key id (64 lowercase hex); anything else names no key (404).',
           schema: defs('sha256'),
         },
         p.parameters.ifMatch,

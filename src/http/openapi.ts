@@ -52,7 +52,7 @@ export interface Operation {
 const SCHEMA_PREFIX = 'urn:evidence-ledger:schema:';
 const DIALECT = 'https://json-schema.org/draft/2020-12/schema';
 const PROBLEM_STATUSES: Record<number, string> = {
-  400: 'The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body).',
+  400: 'The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body); or a query parameter is malformed, or one this operation does not take (invalid_query).',
   401: 'No valid bearer token (unauthenticated).',
   403: 'The token lacks the role this needs (forbidden).',
   404: 'No such resource, or not one the caller may see (not_found).',
@@ -93,7 +93,7 @@ const PARAMETERS = {
     name: 'year',
     in: 'path',
     required: true,
-    description: 'A year, four digits.',
+    description: 'A year, four digits; anything else names no year (404).',
     schema: { type: 'string', pattern: '^[0-9]{4}$' },
   },
   caseId: {
@@ -120,10 +120,10 @@ const PARAMETERS = {
   },
   ifMatch: header(
     'If-Match',
-    'The stream revision the write expects, such as "3", or * for any (the stream must exist: a write that would create it is refused); 409 revision_conflict otherwise. A weak tag (W/"3") never matches, If-Match comparing strongly (RFC 9110 §13.1.1): 409 revision_conflict.',
+    'The stream revision the write expects, such as "3", or * for any (the stream must exist: a write that would create it is refused); 409 revision_conflict otherwise. A weak tag (W/"3") never matches, If-Match comparing strongly (RFC 9110 §13.1.1): 409 revision_conflict. A header that names no revision (a negative number, a list, text) is 400 invalid_body.',
     {
       type: 'string',
-      pattern: '^(\\*|(W/)?"?-?[0-9]{1,15}"?)$',
+      pattern: '^(\\*|(W/)?"[0-9]{1,15}(\\.[A-Za-z0-9_-]{1,64})?"|[0-9]{1,15})$',
     },
   ),
   idempotencyKey: header(
@@ -415,6 +415,9 @@ const MEDIUM_READ = {
       content: BYTES,
     },
     '304': { description: 'The client holds these bytes already.' },
+    '406': problemResponse(
+      'A ?format= was given (not_acceptable): a medium is served only as its own bytes, in the type it was stored as.',
+    ),
   },
 } as const;
 
@@ -423,7 +426,7 @@ const APPLICATION_ID: Json = {
   name: 'applicationId',
   in: 'path',
   required: true,
-  description: 'The application id (a UUID), as the receipt gives it.',
+  description: 'The application id (a UUID), as the receipt gives it; anything else names no application (404).',
   schema: defs('uuid'),
 };
 const APPLICATION_OPERATIONS: readonly Operation[] = [
@@ -1886,7 +1889,8 @@ export function buildOpenApi(schemaDir: string): OpenApiDocument {
         'Tamper-evident, event-sourced records of administrative law enforcement. Errors are RFC 9457 problems ' +
         '(application/problem+json) with a stable `code`; their `type` is `/problems/<code>`, a page of this service ' +
         'describing the code, and `instance` the path of the request. A known path asked with a method it does not ' +
-        'take answers 405 method_not_allowed with Allow; OPTIONS answers 204 with Allow.',
+        'take answers 405 method_not_allowed with Allow; OPTIONS answers 204 with Allow. Both hold on every path of ' +
+        'this document, and are not repeated under each operation.',
     },
     tags: [
       { name: 'registry', description: 'Officers and enforcement items.' },
@@ -1929,6 +1933,15 @@ export function buildOpenApi(schemaDir: string): OpenApiDocument {
   return document;
 }
 
+/** Every operation refuses a query parameter it does not take. */
+const UNKNOWN_QUERY = problemResponse(
+  'A query parameter this operation does not take, or a malformed one (invalid_query): `unknown` names it, `accepted` lists those it takes.',
+);
+/** Every operation with a path parameter answers 404 for a segment that is not valid percent-encoding. */
+const UNNAMED_PATH = problemResponse(
+  'No such resource (not_found): a path segment that is not valid percent-encoding names nothing.',
+);
+
 function operationObject(op: Operation): Json {
   const semantics = semanticsTable.find((r) => r.method === op.method && r.path === op.path)!;
   const negotiated = semantics.produces.length > 0 && !semantics.produces.includes('*/*');
@@ -1943,6 +1956,9 @@ function operationObject(op: Operation): Json {
       ...op.responses,
       ...(semantics.public && op.method === 'GET' ? { '304': NOT_MODIFIED } : {}),
       ...(negotiated && !op.responses['406'] ? problems(406) : {}),
+      // what every operation can answer, whether or not it lists it (src/http/semantics.ts, problem.ts)
+      ...(op.responses['400'] ? {} : { '400': UNKNOWN_QUERY }),
+      ...(op.path.includes('{') && !op.responses['404'] ? { '404': UNNAMED_PATH } : {}),
       default: problemResponse('An unexpected failure (internal) or a store that does not answer.'),
     },
   };

@@ -66,12 +66,15 @@ export function sendProblem(res: Parameters<RequestHandler>[1], p: Problem): voi
 
 /**
  * The problem's `instance`: the path of the request that met it, without the query (which may hold personal data
- * such as a reader's id), as a URI reference.
+ * such as a reader's id), as a URI reference (RFC 3986): a character a path may not hold is percent-encoded, and so
+ * is a `%` that begins no escape (`/v1/webhooks/%ZZ` → `/v1/webhooks/%25ZZ`).
  */
 function instanceOf(url: string | undefined): string | undefined {
   const path = url?.split('?')[0];
   if (!path) return undefined;
-  return path.replace(/[^A-Za-z0-9\-._~!$&'()*+,;=:@/%]/g, (c) => encodeURIComponent(c));
+  return path
+    .replace(/[^A-Za-z0-9\-._~!$&'()*+,;=:@/%]/g, (c) => encodeURIComponent(c))
+    .replace(/%(?![0-9A-Fa-f]{2})/g, '%25');
 }
 
 /** Whether the request has a body that has not arrived whole (a request without one is complete at its headers). */

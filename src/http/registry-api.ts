@@ -6,20 +6,19 @@ import type { ItemProfile } from '../domain/registry/items.js';
 import type { OfficerProfile } from '../domain/registry/officers.js';
 import { itemStream } from '../domain/registry/items.js';
 import { officerStream } from '../domain/registry/officers.js';
+import { notFound } from '../domain/errors.js';
 import { jsonBody } from './body.js';
 import { consistencyOf } from './consistency.js';
 import { authenticate, principalOf, requireRoles } from './authenticate.js';
 import type { Principal } from '../app/auth.js';
 import { pathId } from './query.js';
 import { eventIdFor, ifMatch } from './request.js';
-import { InvalidBody, InvalidQuery, type Validate } from './validation.js';
+import { InvalidBody, type Validate } from './validation.js';
 import { reviewSettingsStream } from '../domain/registry/review-settings.js';
 
-/** A key id in a path: 64 lowercase hex (docs/integrity.md §5). */
+/** A key id in a path: 64 lowercase hex (docs/integrity.md §5); anything else names no key (`404 not_found`). */
 function keyIdParam(value: unknown): string {
-  if (typeof value !== 'string' || !/^[0-9a-f]{64}$/.test(value)) {
-    throw new InvalidQuery('keyId is not 64 lowercase hex digits');
-  }
+  if (typeof value !== 'string' || !/^[0-9a-f]{64}$/.test(value)) throw notFound('no such key');
   return value;
 }
 

@@ -19,14 +19,15 @@ export class WeakTagNeverMatches extends LedgerError {
  * `If-Match: "3"` (or `3`) → 3; `*` → `exists` (RFC 9110 §13.1.1: the write needs the stream to have an event);
  * absent → undefined. The `ETag` of a read of a case (`"3.<digest>"`, see {@link sendRevisionJson}) is taken too,
  * by its revision: what a write compares is the stream's revision. A weak tag (`W/"3"`) never matches (If-Match
- * uses the strong comparison): `409 revision_conflict`, nothing written. Anything else is `400 invalid_body`.
+ * uses the strong comparison): `409 revision_conflict`, nothing written. Anything else, a negative number included,
+ * is `400 invalid_body`.
  */
 export function ifMatch(req: Request): ExpectedHead | undefined {
   const raw = req.get('if-match');
   if (raw === undefined) return undefined;
   if (raw.trim() === '*') return 'exists';
-  // quoted (an entity tag) or bare, never half of each
-  const match = /^(W\/)?(?:"(-?\d{1,15})(?:\.[A-Za-z0-9_-]{1,64})?"|(-?\d{1,15}))$/.exec(raw.trim());
+  // quoted (an entity tag) or bare, never half of each; a revision is 0 or more, so `"-1"` names none
+  const match = /^(W\/)?(?:"(\d{1,15})(?:\.[A-Za-z0-9_-]{1,64})?"|(\d{1,15}))$/.exec(raw.trim());
   if (!match || (match[1] !== undefined && match[2] === undefined)) {
     throw new InvalidBody('If-Match must be a stream revision such as "3"');
   }

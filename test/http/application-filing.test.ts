@@ -186,7 +186,7 @@ describe('an application as filed, for the officer deciding it', () => {
     const anonymous = await t.call('GET', `/v1/applications/${filed.applicationId}/attachments/${pdfSha}`);
     expect(anonymous.status).toBe(401);
     const malformed = await t.call('GET', '/v1/applications/not-a-uuid', { token: officer });
-    expect([malformed.status, malformed.body.code]).toEqual([400, 'invalid_body']);
+    expect([malformed.status, malformed.body.code]).toEqual([404, 'not_found']);
   });
 
   it('when the application is accepted, then the case it opened carries the earlier reads on its trail, and the filing names it', async () => {

@@ -252,9 +252,9 @@ describe('the working-day calendar', () => {
     },
   );
 
-  it('when the year in the path is not four digits, then 400', async () => {
+  it('when the year in the path is not four digits, then 404: it names no year', async () => {
     const res = await t.call('PUT', '/v1/calendar/27', { token: admin, body: SCHEDULE_2027 });
-    expect([res.status, res.body.code]).toEqual([400, 'invalid_query']);
+    expect([res.status, res.body.code]).toEqual([404, 'not_found']);
   });
 
   describe('ledger calendar import', () => {

@@ -50,14 +50,24 @@ function validatorFor(schema: { $ref?: string }): ValidateFunction {
 
 /**
  * Calls the API at a path template and checks the answer against the document: the status is declared for the
- * operation, the content type is declared for that status, and the body matches the schema declared for it.
+ * operation, the content type is declared for that status, and the body matches the schema declared for it. `raw`
+ * params go into the path as they are (a segment that is not valid percent-encoding), the others encoded.
  */
 async function api(
   method: string,
   template: string,
-  options: { params?: Record<string, string>; token?: string; body?: unknown; headers?: Record<string, string> } = {},
+  options: {
+    params?: Record<string, string>;
+    raw?: Record<string, string>;
+    token?: string;
+    body?: unknown;
+    headers?: Record<string, string>;
+  } = {},
 ) {
-  const route = template.replace(/\{(\w+)\}/g, (_m, name: string) => encodeURIComponent(options.params![name]!));
+  const route = template.replace(
+    /\{(\w+)\}/g,
+    (_m, name: string) => options.raw?.[name] ?? encodeURIComponent(options.params![name]!),
+  );
   const res = await t.call(method, route, options);
   const operation = doc.paths[template.split('?')[0]!]?.[method.toLowerCase()];
   expect(operation).toBeDefined();
@@ -363,6 +373,17 @@ describe('the OpenAPI document', () => {
         $ref: '#/components/schemas/response.problem',
       });
     }
+  });
+
+  it('when operations are listed, then each declares 400 for a query parameter it does not take, and each with a path parameter 404 for a segment that is not valid percent-encoding', () => {
+    const undeclared = Object.entries(doc.paths).flatMap(([p, ops]) =>
+      Object.entries(ops as Record<string, any>).flatMap(([m, op]) => [
+        ...(op.responses['400'] ? [] : [`${m.toUpperCase()} ${p}: 400`]),
+        ...(p.includes('{') && !op.responses['404'] ? [`${m.toUpperCase()} ${p}: 404`] : []),
+      ]),
+    );
+    expect(undeclared).toEqual([]);
+    expect(doc.info.description).toMatch(/405 method_not_allowed with Allow; OPTIONS answers 204 with Allow/);
   });
 
   it('when the case events item is compared with the envelope, then it has its members, position and the opened personal fields, no more', () => {
@@ -686,6 +707,53 @@ describe('responses over HTTP match the schemas the document declares', () => {
       401,
       'unauthenticated',
       api('GET', '/v1/cases/{caseId}/events', { params: o2, token: 'not.a.token' }),
+    );
+  });
+
+  it('when a query parameter is unknown, a path segment names nothing or is not valid percent-encoding, or a medium is asked ?format=, then each answer is declared and its problem matches the schema', async () => {
+    const expectProblem = async (status: number, code: string, res: Promise<{ status: number; body: any }>) => {
+      const { status: got, body } = await res;
+      expect([got, body.code]).toEqual([status, code]);
+      return body;
+    };
+    for (const route of ['/healthz', '/readyz', '/openapi.json', '/metrics', '/problems', '/v1/ledger/keys']) {
+      await expectProblem(400, 'invalid_query', api('GET', `${route}?bogus=1`));
+    }
+    await expectProblem(400, 'invalid_query', api('GET', '/v1/ledger/checkpoint?bogus=1'));
+    await expectProblem(400, 'invalid_query', api('GET', '/v1/ledger/checkpoint.txt?bogus=1'));
+    await expectProblem(
+      400,
+      'invalid_query',
+      api('GET', '/problems/{code}?bogus=1', { params: { code: 'not_found' } }),
+    );
+    const draft = { caseId: 'o-1', draftId: 'nope', format: 'pdf' };
+    await expectProblem(
+      400,
+      'invalid_query',
+      api('GET', '/v1/cases/{caseId}/drafts/{draftId}/{format}?x=1', { params: draft, token: officer }),
+    );
+    const settings = '/v1/agencies/{agency}/review-settings';
+    await expectProblem(404, 'not_found', api('GET', settings, { raw: { agency: '%FF' } }));
+    const malformed = await expectProblem(
+      404,
+      'not_found',
+      api('GET', '/v1/webhooks/{id}', { raw: { id: '%ZZ' }, token: admin }),
+    );
+    expect(malformed.instance).toBe('/v1/webhooks/%25ZZ');
+    await expectProblem(404, 'not_found', api('GET', '/v1/calendar/{year}', { params: { year: 'abc' } }));
+    const revocation = '/v1/officers/{officerId}/keys/{keyId}/revocation';
+    const key = { officerId: 'alice', keyId: 'nokey' };
+    const revoke = { reason: '遗失', revokedFrom: today };
+    await expectProblem(404, 'not_found', api('POST', revocation, { params: key, token: admin, body: revoke }));
+    const progress = '/v1/applications/{agency}/{applicationId}/progress';
+    const headers = { 'x-lookup-code': 'ABCD-EFGH' };
+    const application = { agency: AGENCY, applicationId: 'x' };
+    await expectProblem(404, 'not_found', api('GET', progress, { params: application, headers }));
+    const medium = { sha256: 'a'.repeat(64) };
+    await expectProblem(
+      406,
+      'not_acceptable',
+      api('GET', '/v1/media/{sha256}?format=csv', { params: medium, token: officer }),
     );
   });
 

@@ -90,13 +90,20 @@ describe('request bodies', () => {
     });
     expect(raw.status).toBe(415);
     expect((await t.service.events.readStream(caseStream(AGENCY, 'sem-1'))).length).toBe(before);
-    // JSON with a suffix or parameters is JSON; a request without a body reaches the schema check; no token is 401
+    // JSON with parameters is JSON, another +json type is not; a request without a body reaches the schema check; no
+    // token is 401
+    const parameters = await t.call('POST', '/v1/cases/sem-1/acts', {
+      token: officer,
+      body: '{}',
+      headers: { 'content-type': 'application/json; charset=utf-8' },
+    });
+    expect([parameters.status, parameters.body.code]).toEqual([400, 'invalid_body']);
     const suffixed = await t.call('POST', '/v1/cases/sem-1/acts', {
       token: officer,
       body: '{}',
       headers: { 'content-type': 'application/merge-patch+json; charset=utf-8' },
     });
-    expect([suffixed.status, suffixed.body.code]).toEqual([400, 'invalid_body']);
+    expect([suffixed.status, suffixed.body.code]).toEqual([415, 'unsupported_media_type']);
     const empty = await t.call('POST', '/v1/cases', { token: officer });
     expect([empty.status, empty.body.code]).toEqual([400, 'invalid_body']);
     const anonymous = await t.call('POST', '/v1/cases', { body: 'x', headers: { 'content-type': 'text/plain' } });

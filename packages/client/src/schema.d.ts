@@ -5889,6 +5889,15 @@ export interface operations {
           'application/json': components['schemas']['response.health'];
         };
       };
+      /** @description A query parameter this operation does not take, or a malformed one (invalid_query): `unknown` names it, `accepted` lists those it takes. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
       /** @description The Accept header admits none of the media types this answers with (not_acceptable); `available` lists them. */
       406: {
         headers: {
@@ -5925,6 +5934,15 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['response.ready'];
+        };
+      };
+      /** @description A query parameter this operation does not take, or a malformed one (invalid_query): `unknown` names it, `accepted` lists those it takes. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
         };
       };
       /** @description The Accept header admits none of the media types this answers with (not_acceptable); `available` lists them. */
@@ -5974,6 +5992,15 @@ export interface operations {
           'application/json': Record<string, unknown>;
         };
       };
+      /** @description A query parameter this operation does not take, or a malformed one (invalid_query): `unknown` names it, `accepted` lists those it takes. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
       /** @description The Accept header admits none of the media types this answers with (not_acceptable); `available` lists them. */
       406: {
         headers: {
@@ -6010,6 +6037,15 @@ export interface operations {
         };
         content: {
           'text/plain': string;
+        };
+      };
+      /** @description A query parameter this operation does not take, or a malformed one (invalid_query): `unknown` names it, `accepted` lists those it takes. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
         };
       };
       /** @description The Accept header admits none of the media types this answers with (not_acceptable); `available` lists them. */
@@ -6078,7 +6114,7 @@ export interface operations {
         };
         content?: never;
       };
-      /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body). */
+      /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body); or a query parameter is malformed, or one this operation does not take (invalid_query). */
       400: {
         headers: {
           [name: string]: unknown;
@@ -6129,7 +6165,7 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
-        /** @description The stream revision the write expects, such as "3", or * for any (the stream must exist: a write that would create it is refused); 409 revision_conflict otherwise. A weak tag (W/"3") never matches, If-Match comparing strongly (RFC 9110 §13.1.1): 409 revision_conflict. */
+        /** @description The stream revision the write expects, such as "3", or * for any (the stream must exist: a write that would create it is refused); 409 revision_conflict otherwise. A weak tag (W/"3") never matches, If-Match comparing strongly (RFC 9110 §13.1.1): 409 revision_conflict. A header that names no revision (a negative number, a list, text) is 400 invalid_body. */
         'If-Match'?: string;
         /** @description A retry with the same key and the same request answers with the original result (200); the same key with another request is 422 idempotency_key_reused; a retry whose recorded personal data the data-key store of this replica cannot open (so cannot compare) is 503 data_key_unavailable (retry later). Keys are per user and agency; POST /v1/cases without a caseId names its case by the key. */
         'Idempotency-Key'?: string;
@@ -6165,7 +6201,7 @@ export interface operations {
           'application/json': components['schemas']['response.write-result'];
         };
       };
-      /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body). */
+      /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body); or a query parameter is malformed, or one this operation does not take (invalid_query). */
       400: {
         headers: {
           [name: string]: unknown;
@@ -6296,7 +6332,7 @@ export interface operations {
         };
         content?: never;
       };
-      /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body). */
+      /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body); or a query parameter is malformed, or one this operation does not take (invalid_query). */
       400: {
         headers: {
           [name: string]: unknown;
@@ -6347,7 +6383,7 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
-        /** @description The stream revision the write expects, such as "3", or * for any (the stream must exist: a write that would create it is refused); 409 revision_conflict otherwise. A weak tag (W/"3") never matches, If-Match comparing strongly (RFC 9110 §13.1.1): 409 revision_conflict. */
+        /** @description The stream revision the write expects, such as "3", or * for any (the stream must exist: a write that would create it is refused); 409 revision_conflict otherwise. A weak tag (W/"3") never matches, If-Match comparing strongly (RFC 9110 §13.1.1): 409 revision_conflict. A header that names no revision (a negative number, a list, text) is 400 invalid_body. */
         'If-Match'?: string;
         /** @description A retry with the same key and the same request answers with the original result (200); the same key with another request is 422 idempotency_key_reused; a retry whose recorded personal data the data-key store of this replica cannot open (so cannot compare) is 503 data_key_unavailable (retry later). Keys are per user and agency; POST /v1/cases without a caseId names its case by the key. */
         'Idempotency-Key'?: string;
@@ -6383,7 +6419,7 @@ export interface operations {
           'application/json': components['schemas']['response.write-result'];
         };
       };
-      /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body). */
+      /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body); or a query parameter is malformed, or one this operation does not take (invalid_query). */
       400: {
         headers: {
           [name: string]: unknown;
@@ -6470,7 +6506,7 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
-        /** @description The stream revision the write expects, such as "3", or * for any (the stream must exist: a write that would create it is refused); 409 revision_conflict otherwise. A weak tag (W/"3") never matches, If-Match comparing strongly (RFC 9110 §13.1.1): 409 revision_conflict. */
+        /** @description The stream revision the write expects, such as "3", or * for any (the stream must exist: a write that would create it is refused); 409 revision_conflict otherwise. A weak tag (W/"3") never matches, If-Match comparing strongly (RFC 9110 §13.1.1): 409 revision_conflict. A header that names no revision (a negative number, a list, text) is 400 invalid_body. */
         'If-Match'?: string;
         /** @description A retry with the same key and the same request answers with the original result (200); the same key with another request is 422 idempotency_key_reused; a retry whose recorded personal data the data-key store of this replica cannot open (so cannot compare) is 503 data_key_unavailable (retry later). Keys are per user and agency; POST /v1/cases without a caseId names its case by the key. */
         'Idempotency-Key'?: string;
@@ -6506,7 +6542,7 @@ export interface operations {
           'application/json': components['schemas']['response.token-revocation'];
         };
       };
-      /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body). */
+      /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body); or a query parameter is malformed, or one this operation does not take (invalid_query). */
       400: {
         headers: {
           [name: string]: unknown;
@@ -6601,7 +6637,7 @@ export interface operations {
           'application/json': components['schemas']['response.webhook-list'];
         };
       };
-      /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body). */
+      /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body); or a query parameter is malformed, or one this operation does not take (invalid_query). */
       400: {
         headers: {
           [name: string]: unknown;
@@ -6699,7 +6735,7 @@ export interface operations {
           'application/json': components['schemas']['response.webhook'];
         };
       };
-      /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body). */
+      /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body); or a query parameter is malformed, or one this operation does not take (invalid_query). */
       400: {
         headers: {
           [name: string]: unknown;
@@ -6817,7 +6853,7 @@ export interface operations {
           'application/json': components['schemas']['response.webhook'];
         };
       };
-      /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body). */
+      /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body); or a query parameter is malformed, or one this operation does not take (invalid_query). */
       400: {
         headers: {
           [name: string]: unknown;
@@ -6886,7 +6922,7 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
-        /** @description The stream revision the write expects, such as "3", or * for any (the stream must exist: a write that would create it is refused); 409 revision_conflict otherwise. A weak tag (W/"3") never matches, If-Match comparing strongly (RFC 9110 §13.1.1): 409 revision_conflict. */
+        /** @description The stream revision the write expects, such as "3", or * for any (the stream must exist: a write that would create it is refused); 409 revision_conflict otherwise. A weak tag (W/"3") never matches, If-Match comparing strongly (RFC 9110 §13.1.1): 409 revision_conflict. A header that names no revision (a negative number, a list, text) is 400 invalid_body. */
         'If-Match'?: string;
         /** @description A retry with the same key and the same request answers with the original result (200); the same key with another request is 422 idempotency_key_reused; a retry whose recorded personal data the data-key store of this replica cannot open (so cannot compare) is 503 data_key_unavailable (retry later). Keys are per user and agency; POST /v1/cases without a caseId names its case by the key. */
         'Idempotency-Key'?: string;
@@ -6906,7 +6942,7 @@ export interface operations {
         };
         content?: never;
       };
-      /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body). */
+      /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body); or a query parameter is malformed, or one this operation does not take (invalid_query). */
       400: {
         headers: {
           [name: string]: unknown;
@@ -6975,7 +7011,7 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
-        /** @description The stream revision the write expects, such as "3", or * for any (the stream must exist: a write that would create it is refused); 409 revision_conflict otherwise. A weak tag (W/"3") never matches, If-Match comparing strongly (RFC 9110 §13.1.1): 409 revision_conflict. */
+        /** @description The stream revision the write expects, such as "3", or * for any (the stream must exist: a write that would create it is refused); 409 revision_conflict otherwise. A weak tag (W/"3") never matches, If-Match comparing strongly (RFC 9110 §13.1.1): 409 revision_conflict. A header that names no revision (a negative number, a list, text) is 400 invalid_body. */
         'If-Match'?: string;
         /** @description A retry with the same key and the same request answers with the original result (200); the same key with another request is 422 idempotency_key_reused; a retry whose recorded personal data the data-key store of this replica cannot open (so cannot compare) is 503 data_key_unavailable (retry later). Keys are per user and agency; POST /v1/cases without a caseId names its case by the key. */
         'Idempotency-Key'?: string;
@@ -7003,7 +7039,7 @@ export interface operations {
           'application/json': components['schemas']['response.webhook'];
         };
       };
-      /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body). */
+      /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body); or a query parameter is malformed, or one this operation does not take (invalid_query). */
       400: {
         headers: {
           [name: string]: unknown;
@@ -7121,7 +7157,7 @@ export interface operations {
           'application/json': components['schemas']['response.webhook-deliveries'];
         };
       };
-      /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body). */
+      /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body); or a query parameter is malformed, or one this operation does not take (invalid_query). */
       400: {
         headers: {
           [name: string]: unknown;
@@ -7210,7 +7246,7 @@ export interface operations {
           'application/json': components['schemas']['response.webhook-replay'];
         };
       };
-      /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body). */
+      /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body); or a query parameter is malformed, or one this operation does not take (invalid_query). */
       400: {
         headers: {
           [name: string]: unknown;
@@ -7328,7 +7364,7 @@ export interface operations {
         };
         content?: never;
       };
-      /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body). */
+      /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body); or a query parameter is malformed, or one this operation does not take (invalid_query). */
       400: {
         headers: {
           [name: string]: unknown;
@@ -7379,7 +7415,7 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
-        /** @description The stream revision the write expects, such as "3", or * for any (the stream must exist: a write that would create it is refused); 409 revision_conflict otherwise. A weak tag (W/"3") never matches, If-Match comparing strongly (RFC 9110 §13.1.1): 409 revision_conflict. */
+        /** @description The stream revision the write expects, such as "3", or * for any (the stream must exist: a write that would create it is refused); 409 revision_conflict otherwise. A weak tag (W/"3") never matches, If-Match comparing strongly (RFC 9110 §13.1.1): 409 revision_conflict. A header that names no revision (a negative number, a list, text) is 400 invalid_body. */
         'If-Match'?: string;
         /** @description A retry with the same key and the same request answers with the original result (200); the same key with another request is 422 idempotency_key_reused; a retry whose recorded personal data the data-key store of this replica cannot open (so cannot compare) is 503 data_key_unavailable (retry later). Keys are per user and agency; POST /v1/cases without a caseId names its case by the key. */
         'Idempotency-Key'?: string;
@@ -7415,7 +7451,7 @@ export interface operations {
           'application/json': components['schemas']['response.benchmark-written'];
         };
       };
-      /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body). */
+      /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body); or a query parameter is malformed, or one this operation does not take (invalid_query). */
       400: {
         headers: {
           [name: string]: unknown;
@@ -7550,7 +7586,7 @@ export interface operations {
         };
         content?: never;
       };
-      /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body). */
+      /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body); or a query parameter is malformed, or one this operation does not take (invalid_query). */
       400: {
         headers: {
           [name: string]: unknown;
@@ -7633,7 +7669,7 @@ export interface operations {
           'application/json': components['schemas']['response.fine-distribution'];
         };
       };
-      /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body). */
+      /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body); or a query parameter is malformed, or one this operation does not take (invalid_query). */
       400: {
         headers: {
           [name: string]: unknown;
@@ -7721,7 +7757,7 @@ export interface operations {
           'text/csv': string;
         };
       };
-      /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body). */
+      /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body); or a query parameter is malformed, or one this operation does not take (invalid_query). */
       400: {
         headers: {
           [name: string]: unknown;
@@ -7806,7 +7842,7 @@ export interface operations {
           'application/json': components['schemas']['response.case-evaluations'];
         };
       };
-      /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body). */
+      /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body); or a query parameter is malformed, or one this operation does not take (invalid_query). */
       400: {
         headers: {
           [name: string]: unknown;
@@ -7887,7 +7923,7 @@ export interface operations {
         agency?: components['schemas']['defs']['$defs']['id'];
       };
       header?: {
-        /** @description The stream revision the write expects, such as "3", or * for any (the stream must exist: a write that would create it is refused); 409 revision_conflict otherwise. A weak tag (W/"3") never matches, If-Match comparing strongly (RFC 9110 §13.1.1): 409 revision_conflict. */
+        /** @description The stream revision the write expects, such as "3", or * for any (the stream must exist: a write that would create it is refused); 409 revision_conflict otherwise. A weak tag (W/"3") never matches, If-Match comparing strongly (RFC 9110 §13.1.1): 409 revision_conflict. A header that names no revision (a negative number, a list, text) is 400 invalid_body. */
         'If-Match'?: string;
         /** @description A retry with the same key and the same request answers with the original result (200); the same key with another request is 422 idempotency_key_reused; a retry whose recorded personal data the data-key store of this replica cannot open (so cannot compare) is 503 data_key_unavailable (retry later). Keys are per user and agency; POST /v1/cases without a caseId names its case by the key. */
         'Idempotency-Key'?: string;
@@ -7926,7 +7962,7 @@ export interface operations {
           'application/json': components['schemas']['response.evaluation-written'];
         };
       };
-      /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body). */
+      /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body); or a query parameter is malformed, or one this operation does not take (invalid_query). */
       400: {
         headers: {
           [name: string]: unknown;
@@ -8044,7 +8080,7 @@ export interface operations {
           'text/csv': string;
         };
       };
-      /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body). */
+      /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body); or a query parameter is malformed, or one this operation does not take (invalid_query). */
       400: {
         headers: {
           [name: string]: unknown;
@@ -8143,7 +8179,7 @@ export interface operations {
         };
         content?: never;
       };
-      /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body). */
+      /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body); or a query parameter is malformed, or one this operation does not take (invalid_query). */
       400: {
         headers: {
           [name: string]: unknown;
@@ -8205,7 +8241,7 @@ export interface operations {
       header?: {
         /** @description A retry with the same key and the same request answers with the original result (200); the same key with another request is 422 idempotency_key_reused; a retry whose recorded personal data the data-key store of this replica cannot open (so cannot compare) is 503 data_key_unavailable (retry later). Keys are per user and agency; POST /v1/cases without a caseId names its case by the key. */
         'Idempotency-Key'?: string;
-        /** @description The stream revision the write expects, such as "3", or * for any (the stream must exist: a write that would create it is refused); 409 revision_conflict otherwise. A weak tag (W/"3") never matches, If-Match comparing strongly (RFC 9110 §13.1.1): 409 revision_conflict. */
+        /** @description The stream revision the write expects, such as "3", or * for any (the stream must exist: a write that would create it is refused); 409 revision_conflict otherwise. A weak tag (W/"3") never matches, If-Match comparing strongly (RFC 9110 §13.1.1): 409 revision_conflict. A header that names no revision (a negative number, a list, text) is 400 invalid_body. */
         'If-Match'?: string;
       };
       path: {
@@ -8244,7 +8280,7 @@ export interface operations {
           'application/json': components['schemas']['response.published-write'];
         };
       };
-      /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body). */
+      /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body); or a query parameter is malformed, or one this operation does not take (invalid_query). */
       400: {
         headers: {
           [name: string]: unknown;
@@ -8264,6 +8300,15 @@ export interface operations {
       };
       /** @description The token lacks the role this needs (forbidden). */
       403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description No such resource (not_found): a path segment that is not valid percent-encoding names nothing. */
+      404: {
         headers: {
           [name: string]: unknown;
         };
@@ -8333,7 +8378,7 @@ export interface operations {
       header?: {
         /** @description A retry with the same key and the same request answers with the original result (200); the same key with another request is 422 idempotency_key_reused; a retry whose recorded personal data the data-key store of this replica cannot open (so cannot compare) is 503 data_key_unavailable (retry later). Keys are per user and agency; POST /v1/cases without a caseId names its case by the key. */
         'Idempotency-Key'?: string;
-        /** @description The stream revision the write expects, such as "3", or * for any (the stream must exist: a write that would create it is refused); 409 revision_conflict otherwise. A weak tag (W/"3") never matches, If-Match comparing strongly (RFC 9110 §13.1.1): 409 revision_conflict. */
+        /** @description The stream revision the write expects, such as "3", or * for any (the stream must exist: a write that would create it is refused); 409 revision_conflict otherwise. A weak tag (W/"3") never matches, If-Match comparing strongly (RFC 9110 §13.1.1): 409 revision_conflict. A header that names no revision (a negative number, a list, text) is 400 invalid_body. */
         'If-Match'?: string;
       };
       path: {
@@ -8372,7 +8417,7 @@ export interface operations {
           'application/json': components['schemas']['response.published-write'];
         };
       };
-      /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body). */
+      /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body); or a query parameter is malformed, or one this operation does not take (invalid_query). */
       400: {
         headers: {
           [name: string]: unknown;
@@ -8502,7 +8547,7 @@ export interface operations {
         };
         content?: never;
       };
-      /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body). */
+      /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body); or a query parameter is malformed, or one this operation does not take (invalid_query). */
       400: {
         headers: {
           [name: string]: unknown;
@@ -8603,7 +8648,7 @@ export interface operations {
         };
         content?: never;
       };
-      /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body). */
+      /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body); or a query parameter is malformed, or one this operation does not take (invalid_query). */
       400: {
         headers: {
           [name: string]: unknown;
@@ -8702,7 +8747,7 @@ export interface operations {
         };
         content?: never;
       };
-      /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body). */
+      /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body); or a query parameter is malformed, or one this operation does not take (invalid_query). */
       400: {
         headers: {
           [name: string]: unknown;
@@ -8764,7 +8809,7 @@ export interface operations {
       header?: {
         /** @description A retry with the same key and the same request answers with the original result (200); the same key with another request is 422 idempotency_key_reused; a retry whose recorded personal data the data-key store of this replica cannot open (so cannot compare) is 503 data_key_unavailable (retry later). Keys are per user and agency; POST /v1/cases without a caseId names its case by the key. */
         'Idempotency-Key'?: string;
-        /** @description The stream revision the write expects, such as "3", or * for any (the stream must exist: a write that would create it is refused); 409 revision_conflict otherwise. A weak tag (W/"3") never matches, If-Match comparing strongly (RFC 9110 §13.1.1): 409 revision_conflict. */
+        /** @description The stream revision the write expects, such as "3", or * for any (the stream must exist: a write that would create it is refused); 409 revision_conflict otherwise. A weak tag (W/"3") never matches, If-Match comparing strongly (RFC 9110 §13.1.1): 409 revision_conflict. A header that names no revision (a negative number, a list, text) is 400 invalid_body. */
         'If-Match'?: string;
       };
       path: {
@@ -8803,7 +8848,7 @@ export interface operations {
           'application/json': components['schemas']['response.published-write'];
         };
       };
-      /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body). */
+      /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body); or a query parameter is malformed, or one this operation does not take (invalid_query). */
       400: {
         headers: {
           [name: string]: unknown;
@@ -8823,6 +8868,15 @@ export interface operations {
       };
       /** @description The token lacks the role this needs (forbidden). */
       403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description No such resource (not_found): a path segment that is not valid percent-encoding names nothing. */
+      404: {
         headers: {
           [name: string]: unknown;
         };
@@ -8892,7 +8946,7 @@ export interface operations {
       header?: {
         /** @description A retry with the same key and the same request answers with the original result (200); the same key with another request is 422 idempotency_key_reused; a retry whose recorded personal data the data-key store of this replica cannot open (so cannot compare) is 503 data_key_unavailable (retry later). Keys are per user and agency; POST /v1/cases without a caseId names its case by the key. */
         'Idempotency-Key'?: string;
-        /** @description The stream revision the write expects, such as "3", or * for any (the stream must exist: a write that would create it is refused); 409 revision_conflict otherwise. A weak tag (W/"3") never matches, If-Match comparing strongly (RFC 9110 §13.1.1): 409 revision_conflict. */
+        /** @description The stream revision the write expects, such as "3", or * for any (the stream must exist: a write that would create it is refused); 409 revision_conflict otherwise. A weak tag (W/"3") never matches, If-Match comparing strongly (RFC 9110 §13.1.1): 409 revision_conflict. A header that names no revision (a negative number, a list, text) is 400 invalid_body. */
         'If-Match'?: string;
       };
       path: {
@@ -8931,7 +8985,7 @@ export interface operations {
           'application/json': components['schemas']['response.published-write'];
         };
       };
-      /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body). */
+      /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body); or a query parameter is malformed, or one this operation does not take (invalid_query). */
       400: {
         headers: {
           [name: string]: unknown;
@@ -9061,7 +9115,7 @@ export interface operations {
         };
         content?: never;
       };
-      /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body). */
+      /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body); or a query parameter is malformed, or one this operation does not take (invalid_query). */
       400: {
         headers: {
           [name: string]: unknown;
@@ -9162,7 +9216,7 @@ export interface operations {
         };
         content?: never;
       };
-      /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body). */
+      /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body); or a query parameter is malformed, or one this operation does not take (invalid_query). */
       400: {
         headers: {
           [name: string]: unknown;
@@ -9261,7 +9315,7 @@ export interface operations {
         };
         content?: never;
       };
-      /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body). */
+      /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body); or a query parameter is malformed, or one this operation does not take (invalid_query). */
       400: {
         headers: {
           [name: string]: unknown;
@@ -9323,7 +9377,7 @@ export interface operations {
       header?: {
         /** @description A retry with the same key and the same request answers with the original result (200); the same key with another request is 422 idempotency_key_reused; a retry whose recorded personal data the data-key store of this replica cannot open (so cannot compare) is 503 data_key_unavailable (retry later). Keys are per user and agency; POST /v1/cases without a caseId names its case by the key. */
         'Idempotency-Key'?: string;
-        /** @description The stream revision the write expects, such as "3", or * for any (the stream must exist: a write that would create it is refused); 409 revision_conflict otherwise. A weak tag (W/"3") never matches, If-Match comparing strongly (RFC 9110 §13.1.1): 409 revision_conflict. */
+        /** @description The stream revision the write expects, such as "3", or * for any (the stream must exist: a write that would create it is refused); 409 revision_conflict otherwise. A weak tag (W/"3") never matches, If-Match comparing strongly (RFC 9110 §13.1.1): 409 revision_conflict. A header that names no revision (a negative number, a list, text) is 400 invalid_body. */
         'If-Match'?: string;
       };
       path: {
@@ -9362,7 +9416,7 @@ export interface operations {
           'application/json': components['schemas']['response.published-write'];
         };
       };
-      /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body). */
+      /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body); or a query parameter is malformed, or one this operation does not take (invalid_query). */
       400: {
         headers: {
           [name: string]: unknown;
@@ -9382,6 +9436,15 @@ export interface operations {
       };
       /** @description The token lacks the role this needs (forbidden). */
       403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description No such resource (not_found): a path segment that is not valid percent-encoding names nothing. */
+      404: {
         headers: {
           [name: string]: unknown;
         };
@@ -9451,7 +9514,7 @@ export interface operations {
       header?: {
         /** @description A retry with the same key and the same request answers with the original result (200); the same key with another request is 422 idempotency_key_reused; a retry whose recorded personal data the data-key store of this replica cannot open (so cannot compare) is 503 data_key_unavailable (retry later). Keys are per user and agency; POST /v1/cases without a caseId names its case by the key. */
         'Idempotency-Key'?: string;
-        /** @description The stream revision the write expects, such as "3", or * for any (the stream must exist: a write that would create it is refused); 409 revision_conflict otherwise. A weak tag (W/"3") never matches, If-Match comparing strongly (RFC 9110 §13.1.1): 409 revision_conflict. */
+        /** @description The stream revision the write expects, such as "3", or * for any (the stream must exist: a write that would create it is refused); 409 revision_conflict otherwise. A weak tag (W/"3") never matches, If-Match comparing strongly (RFC 9110 §13.1.1): 409 revision_conflict. A header that names no revision (a negative number, a list, text) is 400 invalid_body. */
         'If-Match'?: string;
       };
       path: {
@@ -9490,7 +9553,7 @@ export interface operations {
           'application/json': components['schemas']['response.published-write'];
         };
       };
-      /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body). */
+      /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body); or a query parameter is malformed, or one this operation does not take (invalid_query). */
       400: {
         headers: {
           [name: string]: unknown;
@@ -9620,7 +9683,7 @@ export interface operations {
         };
         content?: never;
       };
-      /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body). */
+      /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body); or a query parameter is malformed, or one this operation does not take (invalid_query). */
       400: {
         headers: {
           [name: string]: unknown;
@@ -9721,7 +9784,7 @@ export interface operations {
         };
         content?: never;
       };
-      /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body). */
+      /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body); or a query parameter is malformed, or one this operation does not take (invalid_query). */
       400: {
         headers: {
           [name: string]: unknown;
@@ -9820,7 +9883,7 @@ export interface operations {
         };
         content?: never;
       };
-      /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body). */
+      /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body); or a query parameter is malformed, or one this operation does not take (invalid_query). */
       400: {
         headers: {
           [name: string]: unknown;
@@ -9882,7 +9945,7 @@ export interface operations {
       header?: {
         /** @description A retry with the same key and the same request answers with the original result (200); the same key with another request is 422 idempotency_key_reused; a retry whose recorded personal data the data-key store of this replica cannot open (so cannot compare) is 503 data_key_unavailable (retry later). Keys are per user and agency; POST /v1/cases without a caseId names its case by the key. */
         'Idempotency-Key'?: string;
-        /** @description The stream revision the write expects, such as "3", or * for any (the stream must exist: a write that would create it is refused); 409 revision_conflict otherwise. A weak tag (W/"3") never matches, If-Match comparing strongly (RFC 9110 §13.1.1): 409 revision_conflict. */
+        /** @description The stream revision the write expects, such as "3", or * for any (the stream must exist: a write that would create it is refused); 409 revision_conflict otherwise. A weak tag (W/"3") never matches, If-Match comparing strongly (RFC 9110 §13.1.1): 409 revision_conflict. A header that names no revision (a negative number, a list, text) is 400 invalid_body. */
         'If-Match'?: string;
       };
       path: {
@@ -9921,7 +9984,7 @@ export interface operations {
           'application/json': components['schemas']['response.published-write'];
         };
       };
-      /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body). */
+      /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body); or a query parameter is malformed, or one this operation does not take (invalid_query). */
       400: {
         headers: {
           [name: string]: unknown;
@@ -9941,6 +10004,15 @@ export interface operations {
       };
       /** @description The token lacks the role this needs (forbidden). */
       403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description No such resource (not_found): a path segment that is not valid percent-encoding names nothing. */
+      404: {
         headers: {
           [name: string]: unknown;
         };
@@ -10010,7 +10082,7 @@ export interface operations {
       header?: {
         /** @description A retry with the same key and the same request answers with the original result (200); the same key with another request is 422 idempotency_key_reused; a retry whose recorded personal data the data-key store of this replica cannot open (so cannot compare) is 503 data_key_unavailable (retry later). Keys are per user and agency; POST /v1/cases without a caseId names its case by the key. */
         'Idempotency-Key'?: string;
-        /** @description The stream revision the write expects, such as "3", or * for any (the stream must exist: a write that would create it is refused); 409 revision_conflict otherwise. A weak tag (W/"3") never matches, If-Match comparing strongly (RFC 9110 §13.1.1): 409 revision_conflict. */
+        /** @description The stream revision the write expects, such as "3", or * for any (the stream must exist: a write that would create it is refused); 409 revision_conflict otherwise. A weak tag (W/"3") never matches, If-Match comparing strongly (RFC 9110 §13.1.1): 409 revision_conflict. A header that names no revision (a negative number, a list, text) is 400 invalid_body. */
         'If-Match'?: string;
       };
       path: {
@@ -10049,7 +10121,7 @@ export interface operations {
           'application/json': components['schemas']['response.published-write'];
         };
       };
-      /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body). */
+      /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body); or a query parameter is malformed, or one this operation does not take (invalid_query). */
       400: {
         headers: {
           [name: string]: unknown;
@@ -10179,7 +10251,7 @@ export interface operations {
         };
         content?: never;
       };
-      /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body). */
+      /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body); or a query parameter is malformed, or one this operation does not take (invalid_query). */
       400: {
         headers: {
           [name: string]: unknown;
@@ -10280,7 +10352,7 @@ export interface operations {
         };
         content?: never;
       };
-      /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body). */
+      /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body); or a query parameter is malformed, or one this operation does not take (invalid_query). */
       400: {
         headers: {
           [name: string]: unknown;
@@ -10379,7 +10451,7 @@ export interface operations {
         };
         content?: never;
       };
-      /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body). */
+      /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body); or a query parameter is malformed, or one this operation does not take (invalid_query). */
       400: {
         headers: {
           [name: string]: unknown;
@@ -10441,7 +10513,7 @@ export interface operations {
       header?: {
         /** @description A retry with the same key and the same request answers with the original result (200); the same key with another request is 422 idempotency_key_reused; a retry whose recorded personal data the data-key store of this replica cannot open (so cannot compare) is 503 data_key_unavailable (retry later). Keys are per user and agency; POST /v1/cases without a caseId names its case by the key. */
         'Idempotency-Key'?: string;
-        /** @description The stream revision the write expects, such as "3", or * for any (the stream must exist: a write that would create it is refused); 409 revision_conflict otherwise. A weak tag (W/"3") never matches, If-Match comparing strongly (RFC 9110 §13.1.1): 409 revision_conflict. */
+        /** @description The stream revision the write expects, such as "3", or * for any (the stream must exist: a write that would create it is refused); 409 revision_conflict otherwise. A weak tag (W/"3") never matches, If-Match comparing strongly (RFC 9110 §13.1.1): 409 revision_conflict. A header that names no revision (a negative number, a list, text) is 400 invalid_body. */
         'If-Match'?: string;
       };
       path: {
@@ -10480,7 +10552,7 @@ export interface operations {
           'application/json': components['schemas']['response.published-write'];
         };
       };
-      /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body). */
+      /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body); or a query parameter is malformed, or one this operation does not take (invalid_query). */
       400: {
         headers: {
           [name: string]: unknown;
@@ -10500,6 +10572,15 @@ export interface operations {
       };
       /** @description The token lacks the role this needs (forbidden). */
       403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description No such resource (not_found): a path segment that is not valid percent-encoding names nothing. */
+      404: {
         headers: {
           [name: string]: unknown;
         };
@@ -10569,7 +10650,7 @@ export interface operations {
       header?: {
         /** @description A retry with the same key and the same request answers with the original result (200); the same key with another request is 422 idempotency_key_reused; a retry whose recorded personal data the data-key store of this replica cannot open (so cannot compare) is 503 data_key_unavailable (retry later). Keys are per user and agency; POST /v1/cases without a caseId names its case by the key. */
         'Idempotency-Key'?: string;
-        /** @description The stream revision the write expects, such as "3", or * for any (the stream must exist: a write that would create it is refused); 409 revision_conflict otherwise. A weak tag (W/"3") never matches, If-Match comparing strongly (RFC 9110 §13.1.1): 409 revision_conflict. */
+        /** @description The stream revision the write expects, such as "3", or * for any (the stream must exist: a write that would create it is refused); 409 revision_conflict otherwise. A weak tag (W/"3") never matches, If-Match comparing strongly (RFC 9110 §13.1.1): 409 revision_conflict. A header that names no revision (a negative number, a list, text) is 400 invalid_body. */
         'If-Match'?: string;
       };
       path: {
@@ -10608,7 +10689,7 @@ export interface operations {
           'application/json': components['schemas']['response.published-write'];
         };
       };
-      /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body). */
+      /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body); or a query parameter is malformed, or one this operation does not take (invalid_query). */
       400: {
         headers: {
           [name: string]: unknown;
@@ -10738,7 +10819,7 @@ export interface operations {
         };
         content?: never;
       };
-      /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body). */
+      /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body); or a query parameter is malformed, or one this operation does not take (invalid_query). */
       400: {
         headers: {
           [name: string]: unknown;
@@ -10839,7 +10920,7 @@ export interface operations {
         };
         content?: never;
       };
-      /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body). */
+      /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body); or a query parameter is malformed, or one this operation does not take (invalid_query). */
       400: {
         headers: {
           [name: string]: unknown;
@@ -10941,7 +11022,7 @@ export interface operations {
         };
         content?: never;
       };
-      /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body). */
+      /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body); or a query parameter is malformed, or one this operation does not take (invalid_query). */
       400: {
         headers: {
           [name: string]: unknown;
@@ -10992,7 +11073,7 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
-        /** @description The stream revision the write expects, such as "3", or * for any (the stream must exist: a write that would create it is refused); 409 revision_conflict otherwise. A weak tag (W/"3") never matches, If-Match comparing strongly (RFC 9110 §13.1.1): 409 revision_conflict. */
+        /** @description The stream revision the write expects, such as "3", or * for any (the stream must exist: a write that would create it is refused); 409 revision_conflict otherwise. A weak tag (W/"3") never matches, If-Match comparing strongly (RFC 9110 §13.1.1): 409 revision_conflict. A header that names no revision (a negative number, a list, text) is 400 invalid_body. */
         'If-Match'?: string;
         /** @description A retry with the same key and the same request answers with the original result (200); the same key with another request is 422 idempotency_key_reused; a retry whose recorded personal data the data-key store of this replica cannot open (so cannot compare) is 503 data_key_unavailable (retry later). Keys are per user and agency; POST /v1/cases without a caseId names its case by the key. */
         'Idempotency-Key'?: string;
@@ -11028,7 +11109,7 @@ export interface operations {
           'application/json': components['schemas']['response.inspection-write'];
         };
       };
-      /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body). */
+      /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body); or a query parameter is malformed, or one this operation does not take (invalid_query). */
       400: {
         headers: {
           [name: string]: unknown;
@@ -11115,7 +11196,7 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
-        /** @description The stream revision the write expects, such as "3", or * for any (the stream must exist: a write that would create it is refused); 409 revision_conflict otherwise. A weak tag (W/"3") never matches, If-Match comparing strongly (RFC 9110 §13.1.1): 409 revision_conflict. */
+        /** @description The stream revision the write expects, such as "3", or * for any (the stream must exist: a write that would create it is refused); 409 revision_conflict otherwise. A weak tag (W/"3") never matches, If-Match comparing strongly (RFC 9110 §13.1.1): 409 revision_conflict. A header that names no revision (a negative number, a list, text) is 400 invalid_body. */
         'If-Match'?: string;
         /** @description A retry with the same key and the same request answers with the original result (200); the same key with another request is 422 idempotency_key_reused; a retry whose recorded personal data the data-key store of this replica cannot open (so cannot compare) is 503 data_key_unavailable (retry later). Keys are per user and agency; POST /v1/cases without a caseId names its case by the key. */
         'Idempotency-Key'?: string;
@@ -11154,7 +11235,7 @@ export interface operations {
           'application/json': components['schemas']['response.inspection-write'];
         };
       };
-      /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body). */
+      /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body); or a query parameter is malformed, or one this operation does not take (invalid_query). */
       400: {
         headers: {
           [name: string]: unknown;
@@ -11250,7 +11331,7 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
-        /** @description The stream revision the write expects, such as "3", or * for any (the stream must exist: a write that would create it is refused); 409 revision_conflict otherwise. A weak tag (W/"3") never matches, If-Match comparing strongly (RFC 9110 §13.1.1): 409 revision_conflict. */
+        /** @description The stream revision the write expects, such as "3", or * for any (the stream must exist: a write that would create it is refused); 409 revision_conflict otherwise. A weak tag (W/"3") never matches, If-Match comparing strongly (RFC 9110 §13.1.1): 409 revision_conflict. A header that names no revision (a negative number, a list, text) is 400 invalid_body. */
         'If-Match'?: string;
         /** @description A retry with the same key and the same request answers with the original result (200); the same key with another request is 422 idempotency_key_reused; a retry whose recorded personal data the data-key store of this replica cannot open (so cannot compare) is 503 data_key_unavailable (retry later). Keys are per user and agency; POST /v1/cases without a caseId names its case by the key. */
         'Idempotency-Key'?: string;
@@ -11291,7 +11372,7 @@ export interface operations {
           'application/json': components['schemas']['response.inspection-write'];
         };
       };
-      /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body). */
+      /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body); or a query parameter is malformed, or one this operation does not take (invalid_query). */
       400: {
         headers: {
           [name: string]: unknown;
@@ -11387,7 +11468,7 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
-        /** @description The stream revision the write expects, such as "3", or * for any (the stream must exist: a write that would create it is refused); 409 revision_conflict otherwise. A weak tag (W/"3") never matches, If-Match comparing strongly (RFC 9110 §13.1.1): 409 revision_conflict. */
+        /** @description The stream revision the write expects, such as "3", or * for any (the stream must exist: a write that would create it is refused); 409 revision_conflict otherwise. A weak tag (W/"3") never matches, If-Match comparing strongly (RFC 9110 §13.1.1): 409 revision_conflict. A header that names no revision (a negative number, a list, text) is 400 invalid_body. */
         'If-Match'?: string;
         /** @description A retry with the same key and the same request answers with the original result (200); the same key with another request is 422 idempotency_key_reused; a retry whose recorded personal data the data-key store of this replica cannot open (so cannot compare) is 503 data_key_unavailable (retry later). Keys are per user and agency; POST /v1/cases without a caseId names its case by the key. */
         'Idempotency-Key'?: string;
@@ -11426,7 +11507,7 @@ export interface operations {
           'application/json': components['schemas']['response.inspection-write'];
         };
       };
-      /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body). */
+      /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body); or a query parameter is malformed, or one this operation does not take (invalid_query). */
       400: {
         headers: {
           [name: string]: unknown;
@@ -11522,7 +11603,7 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
-        /** @description The stream revision the write expects, such as "3", or * for any (the stream must exist: a write that would create it is refused); 409 revision_conflict otherwise. A weak tag (W/"3") never matches, If-Match comparing strongly (RFC 9110 §13.1.1): 409 revision_conflict. */
+        /** @description The stream revision the write expects, such as "3", or * for any (the stream must exist: a write that would create it is refused); 409 revision_conflict otherwise. A weak tag (W/"3") never matches, If-Match comparing strongly (RFC 9110 §13.1.1): 409 revision_conflict. A header that names no revision (a negative number, a list, text) is 400 invalid_body. */
         'If-Match'?: string;
         /** @description A retry with the same key and the same request answers with the original result (200); the same key with another request is 422 idempotency_key_reused; a retry whose recorded personal data the data-key store of this replica cannot open (so cannot compare) is 503 data_key_unavailable (retry later). Keys are per user and agency; POST /v1/cases without a caseId names its case by the key. */
         'Idempotency-Key'?: string;
@@ -11561,7 +11642,7 @@ export interface operations {
           'application/json': components['schemas']['response.inspection-write'];
         };
       };
-      /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body). */
+      /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body); or a query parameter is malformed, or one this operation does not take (invalid_query). */
       400: {
         headers: {
           [name: string]: unknown;
@@ -11699,7 +11780,7 @@ export interface operations {
         };
         content?: never;
       };
-      /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body). */
+      /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body); or a query parameter is malformed, or one this operation does not take (invalid_query). */
       400: {
         headers: {
           [name: string]: unknown;
@@ -11750,7 +11831,7 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
-        /** @description The stream revision the write expects, such as "3", or * for any (the stream must exist: a write that would create it is refused); 409 revision_conflict otherwise. A weak tag (W/"3") never matches, If-Match comparing strongly (RFC 9110 §13.1.1): 409 revision_conflict. */
+        /** @description The stream revision the write expects, such as "3", or * for any (the stream must exist: a write that would create it is refused); 409 revision_conflict otherwise. A weak tag (W/"3") never matches, If-Match comparing strongly (RFC 9110 §13.1.1): 409 revision_conflict. A header that names no revision (a negative number, a list, text) is 400 invalid_body. */
         'If-Match'?: string;
         /** @description A retry with the same key and the same request answers with the original result (200); the same key with another request is 422 idempotency_key_reused; a retry whose recorded personal data the data-key store of this replica cannot open (so cannot compare) is 503 data_key_unavailable (retry later). Keys are per user and agency; POST /v1/cases without a caseId names its case by the key. */
         'Idempotency-Key'?: string;
@@ -11786,7 +11867,7 @@ export interface operations {
           'application/json': components['schemas']['response.inspection-write'];
         };
       };
-      /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body). */
+      /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body); or a query parameter is malformed, or one this operation does not take (invalid_query). */
       400: {
         headers: {
           [name: string]: unknown;
@@ -11873,7 +11954,7 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
-        /** @description The stream revision the write expects, such as "3", or * for any (the stream must exist: a write that would create it is refused); 409 revision_conflict otherwise. A weak tag (W/"3") never matches, If-Match comparing strongly (RFC 9110 §13.1.1): 409 revision_conflict. */
+        /** @description The stream revision the write expects, such as "3", or * for any (the stream must exist: a write that would create it is refused); 409 revision_conflict otherwise. A weak tag (W/"3") never matches, If-Match comparing strongly (RFC 9110 §13.1.1): 409 revision_conflict. A header that names no revision (a negative number, a list, text) is 400 invalid_body. */
         'If-Match'?: string;
         /** @description A retry with the same key and the same request answers with the original result (200); the same key with another request is 422 idempotency_key_reused; a retry whose recorded personal data the data-key store of this replica cannot open (so cannot compare) is 503 data_key_unavailable (retry later). Keys are per user and agency; POST /v1/cases without a caseId names its case by the key. */
         'Idempotency-Key'?: string;
@@ -11912,7 +11993,7 @@ export interface operations {
           'application/json': components['schemas']['response.inspection-write'];
         };
       };
-      /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body). */
+      /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body); or a query parameter is malformed, or one this operation does not take (invalid_query). */
       400: {
         headers: {
           [name: string]: unknown;
@@ -12008,7 +12089,7 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
-        /** @description The stream revision the write expects, such as "3", or * for any (the stream must exist: a write that would create it is refused); 409 revision_conflict otherwise. A weak tag (W/"3") never matches, If-Match comparing strongly (RFC 9110 §13.1.1): 409 revision_conflict. */
+        /** @description The stream revision the write expects, such as "3", or * for any (the stream must exist: a write that would create it is refused); 409 revision_conflict otherwise. A weak tag (W/"3") never matches, If-Match comparing strongly (RFC 9110 §13.1.1): 409 revision_conflict. A header that names no revision (a negative number, a list, text) is 400 invalid_body. */
         'If-Match'?: string;
         /** @description A retry with the same key and the same request answers with the original result (200); the same key with another request is 422 idempotency_key_reused; a retry whose recorded personal data the data-key store of this replica cannot open (so cannot compare) is 503 data_key_unavailable (retry later). Keys are per user and agency; POST /v1/cases without a caseId names its case by the key. */
         'Idempotency-Key'?: string;
@@ -12047,7 +12128,7 @@ export interface operations {
           'application/json': components['schemas']['response.inspection-write'];
         };
       };
-      /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body). */
+      /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body); or a query parameter is malformed, or one this operation does not take (invalid_query). */
       400: {
         headers: {
           [name: string]: unknown;
@@ -12182,7 +12263,7 @@ export interface operations {
         };
         content?: never;
       };
-      /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body). */
+      /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body); or a query parameter is malformed, or one this operation does not take (invalid_query). */
       400: {
         headers: {
           [name: string]: unknown;
@@ -12242,7 +12323,7 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
-        /** @description The stream revision the write expects, such as "3", or * for any (the stream must exist: a write that would create it is refused); 409 revision_conflict otherwise. A weak tag (W/"3") never matches, If-Match comparing strongly (RFC 9110 §13.1.1): 409 revision_conflict. */
+        /** @description The stream revision the write expects, such as "3", or * for any (the stream must exist: a write that would create it is refused); 409 revision_conflict otherwise. A weak tag (W/"3") never matches, If-Match comparing strongly (RFC 9110 §13.1.1): 409 revision_conflict. A header that names no revision (a negative number, a list, text) is 400 invalid_body. */
         'If-Match'?: string;
         /** @description A retry with the same key and the same request answers with the original result (200); the same key with another request is 422 idempotency_key_reused; a retry whose recorded personal data the data-key store of this replica cannot open (so cannot compare) is 503 data_key_unavailable (retry later). Keys are per user and agency; POST /v1/cases without a caseId names its case by the key. */
         'Idempotency-Key'?: string;
@@ -12281,7 +12362,7 @@ export interface operations {
           'application/json': components['schemas']['response.write-result'];
         };
       };
-      /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body). */
+      /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body); or a query parameter is malformed, or one this operation does not take (invalid_query). */
       400: {
         headers: {
           [name: string]: unknown;
@@ -12377,7 +12458,7 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
-        /** @description The stream revision the write expects, such as "3", or * for any (the stream must exist: a write that would create it is refused); 409 revision_conflict otherwise. A weak tag (W/"3") never matches, If-Match comparing strongly (RFC 9110 §13.1.1): 409 revision_conflict. */
+        /** @description The stream revision the write expects, such as "3", or * for any (the stream must exist: a write that would create it is refused); 409 revision_conflict otherwise. A weak tag (W/"3") never matches, If-Match comparing strongly (RFC 9110 §13.1.1): 409 revision_conflict. A header that names no revision (a negative number, a list, text) is 400 invalid_body. */
         'If-Match'?: string;
         /** @description A retry with the same key and the same request answers with the original result (200); the same key with another request is 422 idempotency_key_reused; a retry whose recorded personal data the data-key store of this replica cannot open (so cannot compare) is 503 data_key_unavailable (retry later). Keys are per user and agency; POST /v1/cases without a caseId names its case by the key. */
         'Idempotency-Key'?: string;
@@ -12416,7 +12497,7 @@ export interface operations {
           'application/json': components['schemas']['response.write-result'];
         };
       };
-      /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body). */
+      /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body); or a query parameter is malformed, or one this operation does not take (invalid_query). */
       400: {
         headers: {
           [name: string]: unknown;
@@ -12512,7 +12593,7 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
-        /** @description The stream revision the write expects, such as "3", or * for any (the stream must exist: a write that would create it is refused); 409 revision_conflict otherwise. A weak tag (W/"3") never matches, If-Match comparing strongly (RFC 9110 §13.1.1): 409 revision_conflict. */
+        /** @description The stream revision the write expects, such as "3", or * for any (the stream must exist: a write that would create it is refused); 409 revision_conflict otherwise. A weak tag (W/"3") never matches, If-Match comparing strongly (RFC 9110 §13.1.1): 409 revision_conflict. A header that names no revision (a negative number, a list, text) is 400 invalid_body. */
         'If-Match'?: string;
         /** @description A retry with the same key and the same request answers with the original result (200); the same key with another request is 422 idempotency_key_reused; a retry whose recorded personal data the data-key store of this replica cannot open (so cannot compare) is 503 data_key_unavailable (retry later). Keys are per user and agency; POST /v1/cases without a caseId names its case by the key. */
         'Idempotency-Key'?: string;
@@ -12551,7 +12632,7 @@ export interface operations {
           'application/json': components['schemas']['response.write-result'];
         };
       };
-      /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body). */
+      /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body); or a query parameter is malformed, or one this operation does not take (invalid_query). */
       400: {
         headers: {
           [name: string]: unknown;
@@ -12647,7 +12728,7 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
-        /** @description The stream revision the write expects, such as "3", or * for any (the stream must exist: a write that would create it is refused); 409 revision_conflict otherwise. A weak tag (W/"3") never matches, If-Match comparing strongly (RFC 9110 §13.1.1): 409 revision_conflict. */
+        /** @description The stream revision the write expects, such as "3", or * for any (the stream must exist: a write that would create it is refused); 409 revision_conflict otherwise. A weak tag (W/"3") never matches, If-Match comparing strongly (RFC 9110 §13.1.1): 409 revision_conflict. A header that names no revision (a negative number, a list, text) is 400 invalid_body. */
         'If-Match'?: string;
         /** @description A retry with the same key and the same request answers with the original result (200); the same key with another request is 422 idempotency_key_reused; a retry whose recorded personal data the data-key store of this replica cannot open (so cannot compare) is 503 data_key_unavailable (retry later). Keys are per user and agency; POST /v1/cases without a caseId names its case by the key. */
         'Idempotency-Key'?: string;
@@ -12686,7 +12767,7 @@ export interface operations {
           'application/json': components['schemas']['response.write-result'];
         };
       };
-      /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body). */
+      /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body); or a query parameter is malformed, or one this operation does not take (invalid_query). */
       400: {
         headers: {
           [name: string]: unknown;
@@ -12782,7 +12863,7 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
-        /** @description The stream revision the write expects, such as "3", or * for any (the stream must exist: a write that would create it is refused); 409 revision_conflict otherwise. A weak tag (W/"3") never matches, If-Match comparing strongly (RFC 9110 §13.1.1): 409 revision_conflict. */
+        /** @description The stream revision the write expects, such as "3", or * for any (the stream must exist: a write that would create it is refused); 409 revision_conflict otherwise. A weak tag (W/"3") never matches, If-Match comparing strongly (RFC 9110 §13.1.1): 409 revision_conflict. A header that names no revision (a negative number, a list, text) is 400 invalid_body. */
         'If-Match'?: string;
         /** @description A retry with the same key and the same request answers with the original result (200); the same key with another request is 422 idempotency_key_reused; a retry whose recorded personal data the data-key store of this replica cannot open (so cannot compare) is 503 data_key_unavailable (retry later). Keys are per user and agency; POST /v1/cases without a caseId names its case by the key. */
         'Idempotency-Key'?: string;
@@ -12821,7 +12902,7 @@ export interface operations {
           'application/json': components['schemas']['response.write-result'];
         };
       };
-      /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body). */
+      /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body); or a query parameter is malformed, or one this operation does not take (invalid_query). */
       400: {
         headers: {
           [name: string]: unknown;
@@ -12917,7 +12998,7 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
-        /** @description The stream revision the write expects, such as "3", or * for any (the stream must exist: a write that would create it is refused); 409 revision_conflict otherwise. A weak tag (W/"3") never matches, If-Match comparing strongly (RFC 9110 §13.1.1): 409 revision_conflict. */
+        /** @description The stream revision the write expects, such as "3", or * for any (the stream must exist: a write that would create it is refused); 409 revision_conflict otherwise. A weak tag (W/"3") never matches, If-Match comparing strongly (RFC 9110 §13.1.1): 409 revision_conflict. A header that names no revision (a negative number, a list, text) is 400 invalid_body. */
         'If-Match'?: string;
         /** @description A retry with the same key and the same request answers with the original result (200); the same key with another request is 422 idempotency_key_reused; a retry whose recorded personal data the data-key store of this replica cannot open (so cannot compare) is 503 data_key_unavailable (retry later). Keys are per user and agency; POST /v1/cases without a caseId names its case by the key. */
         'Idempotency-Key'?: string;
@@ -12925,7 +13006,7 @@ export interface operations {
       path: {
         /** @description The officer, of the admin’s agency. */
         officerId: components['schemas']['defs']['$defs']['id'];
-        /** @description The key id (64 lowercase hex). */
+        /** @description The key id (64 lowercase hex); anything else names no key (404). */
         keyId: components['schemas']['defs']['$defs']['sha256'];
       };
       cookie?: never;
@@ -12958,7 +13039,7 @@ export interface operations {
           'application/json': components['schemas']['response.write-result'];
         };
       };
-      /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body). */
+      /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body); or a query parameter is malformed, or one this operation does not take (invalid_query). */
       400: {
         headers: {
           [name: string]: unknown;
@@ -13054,7 +13135,7 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
-        /** @description The stream revision the write expects, such as "3", or * for any (the stream must exist: a write that would create it is refused); 409 revision_conflict otherwise. A weak tag (W/"3") never matches, If-Match comparing strongly (RFC 9110 §13.1.1): 409 revision_conflict. */
+        /** @description The stream revision the write expects, such as "3", or * for any (the stream must exist: a write that would create it is refused); 409 revision_conflict otherwise. A weak tag (W/"3") never matches, If-Match comparing strongly (RFC 9110 §13.1.1): 409 revision_conflict. A header that names no revision (a negative number, a list, text) is 400 invalid_body. */
         'If-Match'?: string;
         /** @description A retry with the same key and the same request answers with the original result (200); the same key with another request is 422 idempotency_key_reused; a retry whose recorded personal data the data-key store of this replica cannot open (so cannot compare) is 503 data_key_unavailable (retry later). Keys are per user and agency; POST /v1/cases without a caseId names its case by the key. */
         'Idempotency-Key'?: string;
@@ -13093,7 +13174,7 @@ export interface operations {
           'application/json': components['schemas']['response.write-result'];
         };
       };
-      /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body). */
+      /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body); or a query parameter is malformed, or one this operation does not take (invalid_query). */
       400: {
         headers: {
           [name: string]: unknown;
@@ -13189,7 +13270,7 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
-        /** @description The stream revision the write expects, such as "3", or * for any (the stream must exist: a write that would create it is refused); 409 revision_conflict otherwise. A weak tag (W/"3") never matches, If-Match comparing strongly (RFC 9110 §13.1.1): 409 revision_conflict. */
+        /** @description The stream revision the write expects, such as "3", or * for any (the stream must exist: a write that would create it is refused); 409 revision_conflict otherwise. A weak tag (W/"3") never matches, If-Match comparing strongly (RFC 9110 §13.1.1): 409 revision_conflict. A header that names no revision (a negative number, a list, text) is 400 invalid_body. */
         'If-Match'?: string;
         /** @description A retry with the same key and the same request answers with the original result (200); the same key with another request is 422 idempotency_key_reused; a retry whose recorded personal data the data-key store of this replica cannot open (so cannot compare) is 503 data_key_unavailable (retry later). Keys are per user and agency; POST /v1/cases without a caseId names its case by the key. */
         'Idempotency-Key'?: string;
@@ -13228,7 +13309,7 @@ export interface operations {
           'application/json': components['schemas']['response.write-result'];
         };
       };
-      /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body). */
+      /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body); or a query parameter is malformed, or one this operation does not take (invalid_query). */
       400: {
         headers: {
           [name: string]: unknown;
@@ -13351,8 +13432,17 @@ export interface operations {
         };
         content?: never;
       };
-      /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body). */
+      /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body); or a query parameter is malformed, or one this operation does not take (invalid_query). */
       400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description No such resource (not_found): a path segment that is not valid percent-encoding names nothing. */
+      404: {
         headers: {
           [name: string]: unknown;
         };
@@ -13393,7 +13483,7 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
-        /** @description The stream revision the write expects, such as "3", or * for any (the stream must exist: a write that would create it is refused); 409 revision_conflict otherwise. A weak tag (W/"3") never matches, If-Match comparing strongly (RFC 9110 §13.1.1): 409 revision_conflict. */
+        /** @description The stream revision the write expects, such as "3", or * for any (the stream must exist: a write that would create it is refused); 409 revision_conflict otherwise. A weak tag (W/"3") never matches, If-Match comparing strongly (RFC 9110 §13.1.1): 409 revision_conflict. A header that names no revision (a negative number, a list, text) is 400 invalid_body. */
         'If-Match'?: string;
         /** @description A retry with the same key and the same request answers with the original result (200); the same key with another request is 422 idempotency_key_reused; a retry whose recorded personal data the data-key store of this replica cannot open (so cannot compare) is 503 data_key_unavailable (retry later). Keys are per user and agency; POST /v1/cases without a caseId names its case by the key. */
         'Idempotency-Key'?: string;
@@ -13432,7 +13522,7 @@ export interface operations {
           'application/json': components['schemas']['response.recording-write'];
         };
       };
-      /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body). */
+      /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body); or a query parameter is malformed, or one this operation does not take (invalid_query). */
       400: {
         headers: {
           [name: string]: unknown;
@@ -13452,6 +13542,15 @@ export interface operations {
       };
       /** @description The token lacks the role this needs (forbidden). */
       403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description No such resource (not_found): a path segment that is not valid percent-encoding names nothing. */
+      404: {
         headers: {
           [name: string]: unknown;
         };
@@ -13543,8 +13642,17 @@ export interface operations {
         };
         content?: never;
       };
-      /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body). */
+      /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body); or a query parameter is malformed, or one this operation does not take (invalid_query). */
       400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description No such resource (not_found): a path segment that is not valid percent-encoding names nothing. */
+      404: {
         headers: {
           [name: string]: unknown;
         };
@@ -13585,7 +13693,7 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
-        /** @description The stream revision the write expects, such as "3", or * for any (the stream must exist: a write that would create it is refused); 409 revision_conflict otherwise. A weak tag (W/"3") never matches, If-Match comparing strongly (RFC 9110 §13.1.1): 409 revision_conflict. */
+        /** @description The stream revision the write expects, such as "3", or * for any (the stream must exist: a write that would create it is refused); 409 revision_conflict otherwise. A weak tag (W/"3") never matches, If-Match comparing strongly (RFC 9110 §13.1.1): 409 revision_conflict. A header that names no revision (a negative number, a list, text) is 400 invalid_body. */
         'If-Match'?: string;
         /** @description A retry with the same key and the same request answers with the original result (200); the same key with another request is 422 idempotency_key_reused; a retry whose recorded personal data the data-key store of this replica cannot open (so cannot compare) is 503 data_key_unavailable (retry later). Keys are per user and agency; POST /v1/cases without a caseId names its case by the key. */
         'Idempotency-Key'?: string;
@@ -13624,7 +13732,7 @@ export interface operations {
           'application/json': components['schemas']['response.recording-write'];
         };
       };
-      /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body). */
+      /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body); or a query parameter is malformed, or one this operation does not take (invalid_query). */
       400: {
         headers: {
           [name: string]: unknown;
@@ -13644,6 +13752,15 @@ export interface operations {
       };
       /** @description The token lacks the role this needs (forbidden). */
       403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description No such resource (not_found): a path segment that is not valid percent-encoding names nothing. */
+      404: {
         headers: {
           [name: string]: unknown;
         };
@@ -13735,8 +13852,17 @@ export interface operations {
         };
         content?: never;
       };
-      /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body). */
+      /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body); or a query parameter is malformed, or one this operation does not take (invalid_query). */
       400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description No such resource (not_found): a path segment that is not valid percent-encoding names nothing. */
+      404: {
         headers: {
           [name: string]: unknown;
         };
@@ -13803,7 +13929,7 @@ export interface operations {
         };
         content?: never;
       };
-      /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body). */
+      /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body); or a query parameter is malformed, or one this operation does not take (invalid_query). */
       400: {
         headers: {
           [name: string]: unknown;
@@ -13854,7 +13980,7 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
-        /** @description The stream revision the write expects, such as "3", or * for any (the stream must exist: a write that would create it is refused); 409 revision_conflict otherwise. A weak tag (W/"3") never matches, If-Match comparing strongly (RFC 9110 §13.1.1): 409 revision_conflict. */
+        /** @description The stream revision the write expects, such as "3", or * for any (the stream must exist: a write that would create it is refused); 409 revision_conflict otherwise. A weak tag (W/"3") never matches, If-Match comparing strongly (RFC 9110 §13.1.1): 409 revision_conflict. A header that names no revision (a negative number, a list, text) is 400 invalid_body. */
         'If-Match'?: string;
         /** @description A retry with the same key and the same request answers with the original result (200); the same key with another request is 422 idempotency_key_reused; a retry whose recorded personal data the data-key store of this replica cannot open (so cannot compare) is 503 data_key_unavailable (retry later). Keys are per user and agency; POST /v1/cases without a caseId names its case by the key. */
         'Idempotency-Key'?: string;
@@ -13895,7 +14021,7 @@ export interface operations {
           'application/json': components['schemas']['response.decision-template-write'];
         };
       };
-      /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body). */
+      /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body); or a query parameter is malformed, or one this operation does not take (invalid_query). */
       400: {
         headers: {
           [name: string]: unknown;
@@ -14028,8 +14154,17 @@ export interface operations {
         };
         content?: never;
       };
-      /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body). */
+      /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body); or a query parameter is malformed, or one this operation does not take (invalid_query). */
       400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description No such resource (not_found): a path segment that is not valid percent-encoding names nothing. */
+      404: {
         headers: {
           [name: string]: unknown;
         };
@@ -14079,7 +14214,7 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
-        /** @description The stream revision the write expects, such as "3", or * for any (the stream must exist: a write that would create it is refused); 409 revision_conflict otherwise. A weak tag (W/"3") never matches, If-Match comparing strongly (RFC 9110 §13.1.1): 409 revision_conflict. */
+        /** @description The stream revision the write expects, such as "3", or * for any (the stream must exist: a write that would create it is refused); 409 revision_conflict otherwise. A weak tag (W/"3") never matches, If-Match comparing strongly (RFC 9110 §13.1.1): 409 revision_conflict. A header that names no revision (a negative number, a list, text) is 400 invalid_body. */
         'If-Match'?: string;
         /** @description A retry with the same key and the same request answers with the original result (200); the same key with another request is 422 idempotency_key_reused; a retry whose recorded personal data the data-key store of this replica cannot open (so cannot compare) is 503 data_key_unavailable (retry later). Keys are per user and agency; POST /v1/cases without a caseId names its case by the key. */
         'Idempotency-Key'?: string;
@@ -14118,7 +14253,7 @@ export interface operations {
           'application/json': components['schemas']['response.recording-write'];
         };
       };
-      /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body). */
+      /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body); or a query parameter is malformed, or one this operation does not take (invalid_query). */
       400: {
         headers: {
           [name: string]: unknown;
@@ -14138,6 +14273,15 @@ export interface operations {
       };
       /** @description The token lacks the role this needs (forbidden). */
       403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description No such resource (not_found): a path segment that is not valid percent-encoding names nothing. */
+      404: {
         headers: {
           [name: string]: unknown;
         };
@@ -14205,7 +14349,7 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
-        /** @description The stream revision the write expects, such as "3", or * for any (the stream must exist: a write that would create it is refused); 409 revision_conflict otherwise. A weak tag (W/"3") never matches, If-Match comparing strongly (RFC 9110 §13.1.1): 409 revision_conflict. */
+        /** @description The stream revision the write expects, such as "3", or * for any (the stream must exist: a write that would create it is refused); 409 revision_conflict otherwise. A weak tag (W/"3") never matches, If-Match comparing strongly (RFC 9110 §13.1.1): 409 revision_conflict. A header that names no revision (a negative number, a list, text) is 400 invalid_body. */
         'If-Match'?: string;
         /** @description A retry with the same key and the same request answers with the original result (200); the same key with another request is 422 idempotency_key_reused; a retry whose recorded personal data the data-key store of this replica cannot open (so cannot compare) is 503 data_key_unavailable (retry later). Keys are per user and agency; POST /v1/cases without a caseId names its case by the key. */
         'Idempotency-Key'?: string;
@@ -14241,7 +14385,7 @@ export interface operations {
           'application/json': components['schemas']['response.recording-write'];
         };
       };
-      /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body). */
+      /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body); or a query parameter is malformed, or one this operation does not take (invalid_query). */
       400: {
         headers: {
           [name: string]: unknown;
@@ -14328,7 +14472,7 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
-        /** @description The stream revision the write expects, such as "3", or * for any (the stream must exist: a write that would create it is refused); 409 revision_conflict otherwise. A weak tag (W/"3") never matches, If-Match comparing strongly (RFC 9110 §13.1.1): 409 revision_conflict. */
+        /** @description The stream revision the write expects, such as "3", or * for any (the stream must exist: a write that would create it is refused); 409 revision_conflict otherwise. A weak tag (W/"3") never matches, If-Match comparing strongly (RFC 9110 §13.1.1): 409 revision_conflict. A header that names no revision (a negative number, a list, text) is 400 invalid_body. */
         'If-Match'?: string;
         /** @description A retry with the same key and the same request answers with the original result (200); the same key with another request is 422 idempotency_key_reused; a retry whose recorded personal data the data-key store of this replica cannot open (so cannot compare) is 503 data_key_unavailable (retry later). Keys are per user and agency; POST /v1/cases without a caseId names its case by the key. */
         'Idempotency-Key'?: string;
@@ -14367,7 +14511,7 @@ export interface operations {
           'application/json': components['schemas']['response.recording-write'];
         };
       };
-      /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body). */
+      /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body); or a query parameter is malformed, or one this operation does not take (invalid_query). */
       400: {
         headers: {
           [name: string]: unknown;
@@ -14491,7 +14635,7 @@ export interface operations {
           'text/csv': string;
         };
       };
-      /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body). */
+      /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body); or a query parameter is malformed, or one this operation does not take (invalid_query). */
       400: {
         headers: {
           [name: string]: unknown;
@@ -14579,7 +14723,7 @@ export interface operations {
           'text/csv': string;
         };
       };
-      /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body). */
+      /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body); or a query parameter is malformed, or one this operation does not take (invalid_query). */
       400: {
         headers: {
           [name: string]: unknown;
@@ -14673,7 +14817,7 @@ export interface operations {
         };
         content?: never;
       };
-      /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body). */
+      /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body); or a query parameter is malformed, or one this operation does not take (invalid_query). */
       400: {
         headers: {
           [name: string]: unknown;
@@ -14719,7 +14863,7 @@ export interface operations {
       };
       header?: never;
       path: {
-        /** @description A year, four digits. */
+        /** @description A year, four digits; anything else names no year (404). */
         year: string;
       };
       cookie?: never;
@@ -14752,7 +14896,7 @@ export interface operations {
         };
         content?: never;
       };
-      /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body). */
+      /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body); or a query parameter is malformed, or one this operation does not take (invalid_query). */
       400: {
         headers: {
           [name: string]: unknown;
@@ -14803,13 +14947,13 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
-        /** @description The stream revision the write expects, such as "3", or * for any (the stream must exist: a write that would create it is refused); 409 revision_conflict otherwise. A weak tag (W/"3") never matches, If-Match comparing strongly (RFC 9110 §13.1.1): 409 revision_conflict. */
+        /** @description The stream revision the write expects, such as "3", or * for any (the stream must exist: a write that would create it is refused); 409 revision_conflict otherwise. A weak tag (W/"3") never matches, If-Match comparing strongly (RFC 9110 §13.1.1): 409 revision_conflict. A header that names no revision (a negative number, a list, text) is 400 invalid_body. */
         'If-Match'?: string;
         /** @description A retry with the same key and the same request answers with the original result (200); the same key with another request is 422 idempotency_key_reused; a retry whose recorded personal data the data-key store of this replica cannot open (so cannot compare) is 503 data_key_unavailable (retry later). Keys are per user and agency; POST /v1/cases without a caseId names its case by the key. */
         'Idempotency-Key'?: string;
       };
       path: {
-        /** @description A year, four digits. */
+        /** @description A year, four digits; anything else names no year (404). */
         year: string;
       };
       cookie?: never;
@@ -14842,7 +14986,7 @@ export interface operations {
           'application/json': components['schemas']['response.calendar-recorded'];
         };
       };
-      /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body). */
+      /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body); or a query parameter is malformed, or one this operation does not take (invalid_query). */
       400: {
         headers: {
           [name: string]: unknown;
@@ -14862,6 +15006,15 @@ export interface operations {
       };
       /** @description The token lacks the role this needs (forbidden). */
       403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description No such resource (not_found): a path segment that is not valid percent-encoding names nothing. */
+      404: {
         headers: {
           [name: string]: unknown;
         };
@@ -14981,7 +15134,7 @@ export interface operations {
         };
         content?: never;
       };
-      /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body). */
+      /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body); or a query parameter is malformed, or one this operation does not take (invalid_query). */
       400: {
         headers: {
           [name: string]: unknown;
@@ -15084,7 +15237,7 @@ export interface operations {
         };
         content?: never;
       };
-      /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body). */
+      /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body); or a query parameter is malformed, or one this operation does not take (invalid_query). */
       400: {
         headers: {
           [name: string]: unknown;
@@ -15166,7 +15319,7 @@ export interface operations {
           'application/json': components['schemas']['response.case-list'];
         };
       };
-      /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body). */
+      /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body); or a query parameter is malformed, or one this operation does not take (invalid_query). */
       400: {
         headers: {
           [name: string]: unknown;
@@ -15226,7 +15379,7 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
-        /** @description The stream revision the write expects, such as "3", or * for any (the stream must exist: a write that would create it is refused); 409 revision_conflict otherwise. A weak tag (W/"3") never matches, If-Match comparing strongly (RFC 9110 §13.1.1): 409 revision_conflict. */
+        /** @description The stream revision the write expects, such as "3", or * for any (the stream must exist: a write that would create it is refused); 409 revision_conflict otherwise. A weak tag (W/"3") never matches, If-Match comparing strongly (RFC 9110 §13.1.1): 409 revision_conflict. A header that names no revision (a negative number, a list, text) is 400 invalid_body. */
         'If-Match'?: string;
         /** @description A retry with the same key and the same request answers with the original result (200); the same key with another request is 422 idempotency_key_reused; a retry whose recorded personal data the data-key store of this replica cannot open (so cannot compare) is 503 data_key_unavailable (retry later). Keys are per user and agency; POST /v1/cases without a caseId names its case by the key. */
         'Idempotency-Key'?: string;
@@ -15266,7 +15419,7 @@ export interface operations {
           'application/json': components['schemas']['response.write-result'];
         };
       };
-      /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body). */
+      /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body); or a query parameter is malformed, or one this operation does not take (invalid_query). */
       400: {
         headers: {
           [name: string]: unknown;
@@ -15353,7 +15506,7 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
-        /** @description The stream revision the write expects, such as "3", or * for any (the stream must exist: a write that would create it is refused); 409 revision_conflict otherwise. A weak tag (W/"3") never matches, If-Match comparing strongly (RFC 9110 §13.1.1): 409 revision_conflict. */
+        /** @description The stream revision the write expects, such as "3", or * for any (the stream must exist: a write that would create it is refused); 409 revision_conflict otherwise. A weak tag (W/"3") never matches, If-Match comparing strongly (RFC 9110 §13.1.1): 409 revision_conflict. A header that names no revision (a negative number, a list, text) is 400 invalid_body. */
         'If-Match'?: string;
         /** @description A retry with the same key and the same request answers with the original result (200); the same key with another request is 422 idempotency_key_reused; a retry whose recorded personal data the data-key store of this replica cannot open (so cannot compare) is 503 data_key_unavailable (retry later). Keys are per user and agency; POST /v1/cases without a caseId names its case by the key. */
         'Idempotency-Key'?: string;
@@ -15396,7 +15549,7 @@ export interface operations {
           'application/json': components['schemas']['response.write-result'];
         };
       };
-      /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body). */
+      /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body); or a query parameter is malformed, or one this operation does not take (invalid_query). */
       400: {
         headers: {
           [name: string]: unknown;
@@ -15492,7 +15645,7 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
-        /** @description The stream revision the write expects, such as "3", or * for any (the stream must exist: a write that would create it is refused); 409 revision_conflict otherwise. A weak tag (W/"3") never matches, If-Match comparing strongly (RFC 9110 §13.1.1): 409 revision_conflict. */
+        /** @description The stream revision the write expects, such as "3", or * for any (the stream must exist: a write that would create it is refused); 409 revision_conflict otherwise. A weak tag (W/"3") never matches, If-Match comparing strongly (RFC 9110 §13.1.1): 409 revision_conflict. A header that names no revision (a negative number, a list, text) is 400 invalid_body. */
         'If-Match'?: string;
         /** @description A retry with the same key and the same request answers with the original result (200); the same key with another request is 422 idempotency_key_reused; a retry whose recorded personal data the data-key store of this replica cannot open (so cannot compare) is 503 data_key_unavailable (retry later). Keys are per user and agency; POST /v1/cases without a caseId names its case by the key. */
         'Idempotency-Key'?: string;
@@ -15531,7 +15684,7 @@ export interface operations {
           'application/json': components['schemas']['response.batch-result'];
         };
       };
-      /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body). */
+      /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body); or a query parameter is malformed, or one this operation does not take (invalid_query). */
       400: {
         headers: {
           [name: string]: unknown;
@@ -15663,7 +15816,7 @@ export interface operations {
         };
         content?: never;
       };
-      /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body). */
+      /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body); or a query parameter is malformed, or one this operation does not take (invalid_query). */
       400: {
         headers: {
           [name: string]: unknown;
@@ -15772,7 +15925,7 @@ export interface operations {
         };
         content?: never;
       };
-      /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body). */
+      /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body); or a query parameter is malformed, or one this operation does not take (invalid_query). */
       400: {
         headers: {
           [name: string]: unknown;
@@ -15832,7 +15985,7 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
-        /** @description The stream revision the write expects, such as "3", or * for any (the stream must exist: a write that would create it is refused); 409 revision_conflict otherwise. A weak tag (W/"3") never matches, If-Match comparing strongly (RFC 9110 §13.1.1): 409 revision_conflict. */
+        /** @description The stream revision the write expects, such as "3", or * for any (the stream must exist: a write that would create it is refused); 409 revision_conflict otherwise. A weak tag (W/"3") never matches, If-Match comparing strongly (RFC 9110 §13.1.1): 409 revision_conflict. A header that names no revision (a negative number, a list, text) is 400 invalid_body. */
         'If-Match'?: string;
         /** @description A retry with the same key and the same request answers with the original result (200); the same key with another request is 422 idempotency_key_reused; a retry whose recorded personal data the data-key store of this replica cannot open (so cannot compare) is 503 data_key_unavailable (retry later). Keys are per user and agency; POST /v1/cases without a caseId names its case by the key. */
         'Idempotency-Key'?: string;
@@ -15871,7 +16024,7 @@ export interface operations {
           'application/json': components['schemas']['response.write-result'];
         };
       };
-      /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body). */
+      /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body); or a query parameter is malformed, or one this operation does not take (invalid_query). */
       400: {
         headers: {
           [name: string]: unknown;
@@ -15987,7 +16140,7 @@ export interface operations {
           'application/json': components['schemas']['response.field-opening'];
         };
       };
-      /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body). */
+      /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body); or a query parameter is malformed, or one this operation does not take (invalid_query). */
       400: {
         headers: {
           [name: string]: unknown;
@@ -16074,7 +16227,7 @@ export interface operations {
           'application/json': components['schemas']['response.similar-cases'];
         };
       };
-      /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body). */
+      /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body); or a query parameter is malformed, or one this operation does not take (invalid_query). */
       400: {
         headers: {
           [name: string]: unknown;
@@ -16174,7 +16327,7 @@ export interface operations {
           'application/x-tar': unknown;
         };
       };
-      /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body). */
+      /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body); or a query parameter is malformed, or one this operation does not take (invalid_query). */
       400: {
         headers: {
           [name: string]: unknown;
@@ -16282,7 +16435,7 @@ export interface operations {
           'application/json': components['schemas']['response.media-info'];
         };
       };
-      /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body). */
+      /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body); or a query parameter is malformed, or one this operation does not take (invalid_query). */
       400: {
         headers: {
           [name: string]: unknown;
@@ -16406,7 +16559,7 @@ export interface operations {
         };
         content?: never;
       };
-      /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body). */
+      /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body); or a query parameter is malformed, or one this operation does not take (invalid_query). */
       400: {
         headers: {
           [name: string]: unknown;
@@ -16426,6 +16579,15 @@ export interface operations {
       };
       /** @description No such resource, or not one the caller may see (not_found). */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description A ?format= was given (not_acceptable): a medium is served only as its own bytes, in the type it was stored as. */
+      406: {
         headers: {
           [name: string]: unknown;
         };
@@ -16514,7 +16676,7 @@ export interface operations {
           'application/json': components['schemas']['response.decision-draft'];
         };
       };
-      /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body). */
+      /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body); or a query parameter is malformed, or one this operation does not take (invalid_query). */
       400: {
         headers: {
           [name: string]: unknown;
@@ -16645,6 +16807,15 @@ export interface operations {
           '*/*': unknown;
         };
       };
+      /** @description A query parameter this operation does not take, or a malformed one (invalid_query): `unknown` names it, `accepted` lists those it takes. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
       /** @description No valid bearer token (unauthenticated). */
       401: {
         headers: {
@@ -16715,7 +16886,7 @@ export interface operations {
           'text/event-stream': string;
         };
       };
-      /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body). */
+      /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body); or a query parameter is malformed, or one this operation does not take (invalid_query). */
       400: {
         headers: {
           [name: string]: unknown;
@@ -16801,7 +16972,7 @@ export interface operations {
         };
         content?: never;
       };
-      /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body). */
+      /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body); or a query parameter is malformed, or one this operation does not take (invalid_query). */
       400: {
         headers: {
           [name: string]: unknown;
@@ -16884,7 +17055,7 @@ export interface operations {
           'text/csv': string;
         };
       };
-      /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body). */
+      /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body); or a query parameter is malformed, or one this operation does not take (invalid_query). */
       400: {
         headers: {
           [name: string]: unknown;
@@ -16976,7 +17147,7 @@ export interface operations {
           'text/csv': string;
         };
       };
-      /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body). */
+      /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body); or a query parameter is malformed, or one this operation does not take (invalid_query). */
       400: {
         headers: {
           [name: string]: unknown;
@@ -17064,7 +17235,7 @@ export interface operations {
           'text/csv': string;
         };
       };
-      /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body). */
+      /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body); or a query parameter is malformed, or one this operation does not take (invalid_query). */
       400: {
         headers: {
           [name: string]: unknown;
@@ -17154,7 +17325,7 @@ export interface operations {
           'text/csv': string;
         };
       };
-      /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body). */
+      /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body); or a query parameter is malformed, or one this operation does not take (invalid_query). */
       400: {
         headers: {
           [name: string]: unknown;
@@ -17244,7 +17415,7 @@ export interface operations {
           'text/csv': string;
         };
       };
-      /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body). */
+      /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body); or a query parameter is malformed, or one this operation does not take (invalid_query). */
       400: {
         headers: {
           [name: string]: unknown;
@@ -17332,7 +17503,7 @@ export interface operations {
           'text/csv': string;
         };
       };
-      /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body). */
+      /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body); or a query parameter is malformed, or one this operation does not take (invalid_query). */
       400: {
         headers: {
           [name: string]: unknown;
@@ -17422,7 +17593,7 @@ export interface operations {
           'text/csv': string;
         };
       };
-      /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body). */
+      /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body); or a query parameter is malformed, or one this operation does not take (invalid_query). */
       400: {
         headers: {
           [name: string]: unknown;
@@ -17514,7 +17685,7 @@ export interface operations {
           'text/csv': string;
         };
       };
-      /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body). */
+      /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body); or a query parameter is malformed, or one this operation does not take (invalid_query). */
       400: {
         headers: {
           [name: string]: unknown;
@@ -17606,7 +17777,7 @@ export interface operations {
           'text/csv': string;
         };
       };
-      /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body). */
+      /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body); or a query parameter is malformed, or one this operation does not take (invalid_query). */
       400: {
         headers: {
           [name: string]: unknown;
@@ -17692,7 +17863,7 @@ export interface operations {
           'text/csv': string;
         };
       };
-      /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body). */
+      /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body); or a query parameter is malformed, or one this operation does not take (invalid_query). */
       400: {
         headers: {
           [name: string]: unknown;
@@ -17778,7 +17949,7 @@ export interface operations {
           'text/csv': string;
         };
       };
-      /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body). */
+      /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body); or a query parameter is malformed, or one this operation does not take (invalid_query). */
       400: {
         headers: {
           [name: string]: unknown;
@@ -17858,7 +18029,7 @@ export interface operations {
           'text/csv': string;
         };
       };
-      /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body). */
+      /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body); or a query parameter is malformed, or one this operation does not take (invalid_query). */
       400: {
         headers: {
           [name: string]: unknown;
@@ -17944,7 +18115,7 @@ export interface operations {
           'text/csv': string;
         };
       };
-      /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body). */
+      /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body); or a query parameter is malformed, or one this operation does not take (invalid_query). */
       400: {
         headers: {
           [name: string]: unknown;
@@ -18034,7 +18205,7 @@ export interface operations {
           'text/csv': string;
         };
       };
-      /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body). */
+      /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body); or a query parameter is malformed, or one this operation does not take (invalid_query). */
       400: {
         headers: {
           [name: string]: unknown;
@@ -18126,6 +18297,15 @@ export interface operations {
         };
         content?: never;
       };
+      /** @description A query parameter this operation does not take, or a malformed one (invalid_query): `unknown` names it, `accepted` lists those it takes. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
       /** @description The Accept header admits none of the media types this answers with (not_acceptable); `available` lists them. */
       406: {
         headers: {
@@ -18198,6 +18378,15 @@ export interface operations {
           [name: string]: unknown;
         };
         content?: never;
+      };
+      /** @description A query parameter this operation does not take, or a malformed one (invalid_query): `unknown` names it, `accepted` lists those it takes. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
       };
       /** @description The Accept header admits none of the media types this answers with (not_acceptable); `available` lists them. */
       406: {
@@ -18279,7 +18468,7 @@ export interface operations {
         };
         content?: never;
       };
-      /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body). */
+      /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body); or a query parameter is malformed, or one this operation does not take (invalid_query). */
       400: {
         headers: {
           [name: string]: unknown;
@@ -18368,7 +18557,7 @@ export interface operations {
         };
         content?: never;
       };
-      /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body). */
+      /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body); or a query parameter is malformed, or one this operation does not take (invalid_query). */
       400: {
         headers: {
           [name: string]: unknown;
@@ -18466,7 +18655,7 @@ export interface operations {
         };
         content?: never;
       };
-      /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body). */
+      /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body); or a query parameter is malformed, or one this operation does not take (invalid_query). */
       400: {
         headers: {
           [name: string]: unknown;
@@ -18555,7 +18744,7 @@ export interface operations {
         };
         content?: never;
       };
-      /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body). */
+      /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body); or a query parameter is malformed, or one this operation does not take (invalid_query). */
       400: {
         headers: {
           [name: string]: unknown;
@@ -18655,6 +18844,15 @@ export interface operations {
         };
         content?: never;
       };
+      /** @description A query parameter this operation does not take, or a malformed one (invalid_query): `unknown` names it, `accepted` lists those it takes. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
       /** @description The Accept header admits none of the media types this answers with (not_acceptable); `available` lists them. */
       406: {
         headers: {
@@ -18709,6 +18907,15 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['response.verify-report'];
+        };
+      };
+      /** @description A query parameter this operation does not take, or a malformed one (invalid_query): `unknown` names it, `accepted` lists those it takes. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
         };
       };
       /** @description The Accept header admits none of the media types this answers with (not_acceptable); `available` lists them. */
@@ -18812,6 +19019,15 @@ export interface operations {
         };
         content?: never;
       };
+      /** @description A query parameter this operation does not take, or a malformed one (invalid_query): `unknown` names it, `accepted` lists those it takes. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
       /** @description The Accept header admits none of the media types this answers with (not_acceptable); `available` lists them. */
       406: {
         headers: {
@@ -18880,6 +19096,15 @@ export interface operations {
         };
         content?: never;
       };
+      /** @description A query parameter this operation does not take, or a malformed one (invalid_query): `unknown` names it, `accepted` lists those it takes. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
       /** @description No such resource, or not one the caller may see (not_found). */
       404: {
         headers: {
@@ -18945,7 +19170,7 @@ export interface operations {
           'application/json': components['schemas']['response.application-queue'];
         };
       };
-      /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body). */
+      /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body); or a query parameter is malformed, or one this operation does not take (invalid_query). */
       400: {
         headers: {
           [name: string]: unknown;
@@ -19052,7 +19277,7 @@ export interface operations {
           'application/json': components['schemas']['response.application-receipt'];
         };
       };
-      /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body). */
+      /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body); or a query parameter is malformed, or one this operation does not take (invalid_query). */
       400: {
         headers: {
           [name: string]: unknown;
@@ -19139,7 +19364,7 @@ export interface operations {
       path: {
         /** @description The agency filed with. */
         agency: components['schemas']['defs']['$defs']['id'];
-        /** @description The application id (a UUID), as the receipt gives it. */
+        /** @description The application id (a UUID), as the receipt gives it; anything else names no application (404). */
         applicationId: components['schemas']['defs']['$defs']['uuid'];
       };
       cookie?: never;
@@ -19166,7 +19391,7 @@ export interface operations {
         };
         content?: never;
       };
-      /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body). */
+      /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body); or a query parameter is malformed, or one this operation does not take (invalid_query). */
       400: {
         headers: {
           [name: string]: unknown;
@@ -19230,7 +19455,7 @@ export interface operations {
         'x-purpose'?: string;
       };
       path: {
-        /** @description The application id (a UUID), as the receipt gives it. */
+        /** @description The application id (a UUID), as the receipt gives it; anything else names no application (404). */
         applicationId: components['schemas']['defs']['$defs']['uuid'];
       };
       cookie?: never;
@@ -19246,7 +19471,7 @@ export interface operations {
           'application/json': components['schemas']['response.application-filing'];
         };
       };
-      /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body). */
+      /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body); or a query parameter is malformed, or one this operation does not take (invalid_query). */
       400: {
         headers: {
           [name: string]: unknown;
@@ -19316,7 +19541,7 @@ export interface operations {
         'x-purpose'?: string;
       };
       path: {
-        /** @description The application id (a UUID), as the receipt gives it. */
+        /** @description The application id (a UUID), as the receipt gives it; anything else names no application (404). */
         applicationId: components['schemas']['defs']['$defs']['uuid'];
         /** @description The medium (its SHA-256). */
         sha256: components['schemas']['defs']['$defs']['sha256'];
@@ -19354,7 +19579,7 @@ export interface operations {
         };
         content?: never;
       };
-      /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body). */
+      /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body); or a query parameter is malformed, or one this operation does not take (invalid_query). */
       400: {
         headers: {
           [name: string]: unknown;
@@ -19383,6 +19608,15 @@ export interface operations {
       };
       /** @description No such resource, or not one the caller may see (not_found). */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description A ?format= was given (not_acceptable): a medium is served only as its own bytes, in the type it was stored as. */
+      406: {
         headers: {
           [name: string]: unknown;
         };
@@ -19432,7 +19666,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
-        /** @description The application id (a UUID), as the receipt gives it. */
+        /** @description The application id (a UUID), as the receipt gives it; anything else names no application (404). */
         applicationId: components['schemas']['defs']['$defs']['uuid'];
       };
       cookie?: never;
@@ -19454,7 +19688,7 @@ export interface operations {
           'application/json': components['schemas']['response.application-written'];
         };
       };
-      /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body). */
+      /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body); or a query parameter is malformed, or one this operation does not take (invalid_query). */
       400: {
         headers: {
           [name: string]: unknown;
@@ -19550,13 +19784,13 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
-        /** @description The stream revision the write expects, such as "3", or * for any (the stream must exist: a write that would create it is refused); 409 revision_conflict otherwise. A weak tag (W/"3") never matches, If-Match comparing strongly (RFC 9110 §13.1.1): 409 revision_conflict. */
+        /** @description The stream revision the write expects, such as "3", or * for any (the stream must exist: a write that would create it is refused); 409 revision_conflict otherwise. A weak tag (W/"3") never matches, If-Match comparing strongly (RFC 9110 §13.1.1): 409 revision_conflict. A header that names no revision (a negative number, a list, text) is 400 invalid_body. */
         'If-Match'?: string;
         /** @description A retry with the same key and the same request answers with the original result (200); the same key with another request is 422 idempotency_key_reused; a retry whose recorded personal data the data-key store of this replica cannot open (so cannot compare) is 503 data_key_unavailable (retry later). Keys are per user and agency; POST /v1/cases without a caseId names its case by the key. */
         'Idempotency-Key'?: string;
       };
       path: {
-        /** @description The application id (a UUID), as the receipt gives it. */
+        /** @description The application id (a UUID), as the receipt gives it; anything else names no application (404). */
         applicationId: components['schemas']['defs']['$defs']['uuid'];
       };
       cookie?: never;
@@ -19589,7 +19823,7 @@ export interface operations {
           'application/json': components['schemas']['response.application-written'];
         };
       };
-      /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body). */
+      /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body); or a query parameter is malformed, or one this operation does not take (invalid_query). */
       400: {
         headers: {
           [name: string]: unknown;
@@ -19685,13 +19919,13 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
-        /** @description The stream revision the write expects, such as "3", or * for any (the stream must exist: a write that would create it is refused); 409 revision_conflict otherwise. A weak tag (W/"3") never matches, If-Match comparing strongly (RFC 9110 §13.1.1): 409 revision_conflict. */
+        /** @description The stream revision the write expects, such as "3", or * for any (the stream must exist: a write that would create it is refused); 409 revision_conflict otherwise. A weak tag (W/"3") never matches, If-Match comparing strongly (RFC 9110 §13.1.1): 409 revision_conflict. A header that names no revision (a negative number, a list, text) is 400 invalid_body. */
         'If-Match'?: string;
         /** @description A retry with the same key and the same request answers with the original result (200); the same key with another request is 422 idempotency_key_reused; a retry whose recorded personal data the data-key store of this replica cannot open (so cannot compare) is 503 data_key_unavailable (retry later). Keys are per user and agency; POST /v1/cases without a caseId names its case by the key. */
         'Idempotency-Key'?: string;
       };
       path: {
-        /** @description The application id (a UUID), as the receipt gives it. */
+        /** @description The application id (a UUID), as the receipt gives it; anything else names no application (404). */
         applicationId: components['schemas']['defs']['$defs']['uuid'];
       };
       cookie?: never;
@@ -19724,7 +19958,7 @@ export interface operations {
           'application/json': components['schemas']['response.application-written'];
         };
       };
-      /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body). */
+      /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body); or a query parameter is malformed, or one this operation does not take (invalid_query). */
       400: {
         headers: {
           [name: string]: unknown;
@@ -19848,7 +20082,7 @@ export interface operations {
           'text/csv': string;
         };
       };
-      /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body). */
+      /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body); or a query parameter is malformed, or one this operation does not take (invalid_query). */
       400: {
         headers: {
           [name: string]: unknown;
