@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import type { Logger } from 'pino';
 import type { EventStore } from '../ports/event-store.js';
 import { healthApi } from './health.js';
-import { httpMetrics, metricsAccess } from './metrics.js';
+import { httpMetrics, metricsAccess, routeOf } from './metrics.js';
 import { buildOpenApi, semanticsTable } from './openapi.js';
 import { errorHandler, notFound, undecodablePath } from './problem.js';
 import { securityHeaders } from './security-headers.js';
@@ -84,7 +84,11 @@ export function createHttpApp(deps: HttpDependencies): Express {
   return app;
 }
 
-/** Gives every request an id and logs method, path, status and duration: never bodies or tokens. */
+/**
+ * Gives every request an id and logs method, route, status and duration: never bodies or tokens, nor the path
+ * itself, whose ids a client chooses (a case id may be a person's id number): the route's pattern
+ * (`/v1/cases/:caseId`, as the metrics label it) and the request id, which the case's access record carries.
+ */
 function requestLog(log: Logger): RequestHandler {
   return (req, res, next) => {
     const started = process.hrtime.bigint();
@@ -94,7 +98,7 @@ function requestLog(log: Logger): RequestHandler {
     res.on('finish', () => {
       const ms = Number(process.hrtime.bigint() - started) / 1e6;
       log.info(
-        { requestId, method: req.method, path: req.path, status: res.statusCode, ms: Math.round(ms * 10) / 10 },
+        { requestId, method: req.method, route: routeOf(req), status: res.statusCode, ms: Math.round(ms * 10) / 10 },
         'request',
       );
     });

@@ -7,7 +7,7 @@ import { benchmarkStream, CIRCUMSTANCES, type BenchmarkProfile } from '../domain
 import { authenticate, principalOf, requireRoles } from './authenticate.js';
 import { jsonBody } from './body.js';
 import { consistencyOf } from './consistency.js';
-import { id, oneOf, pagingOf } from './query.js';
+import { id, oneOf, pagingOf, pathId } from './query.js';
 import { eventIdFor, ifMatch } from './request.js';
 import type { ListTable } from './supervision-csv.js';
 import { sendList, supervisionQuery } from './supervision-api.js';
@@ -79,8 +79,8 @@ export function discretionApi({
   });
 
   router.get('/v1/benchmarks/:agency/:itemCode', limited, async (req, res) => {
-    const agency = id(req.params.agency, 'agency')!;
-    const itemCode = id(req.params.itemCode, 'itemCode')!;
+    const agency = pathId(req.params.agency, 'agency');
+    const itemCode = pathId(req.params.itemCode, 'itemCode');
     res.json(await reads.history(agency, itemCode, consistencyOf(req)));
   });
 

@@ -120,7 +120,7 @@ export function httpMetrics(options: { collect?: () => readonly string[] } = {})
  * The matched route's pattern without its escapes (`/v1/cases/:caseId/acts:batch`); `unmatched` when no route took
  * the request (unknown paths, and bodies the JSON parser refused before routing).
  */
-function routeOf(req: Request): string {
+export function routeOf(req: Request): string {
   const path = (req.route as { path?: unknown } | undefined)?.path;
   return typeof path === 'string' ? req.baseUrl + path.replace(/\\(.)/g, '$1') : 'unmatched';
 }

@@ -3,6 +3,7 @@ import type { ErrorRequestHandler, Request, RequestHandler } from 'express';
 import type { Logger } from 'pino';
 import { IntegrityFault, LedgerError, NotCaughtUp, ReadModelsDamaged, VerificationsBusy } from '../errors.js';
 import { PROBLEM_TYPES, problemTypeUri } from './problem-types.js';
+import { routeOf } from './metrics.js';
 import { RuleViolation } from '../domain/errors.js';
 
 /** RFC 9457 problem details, with the stable `code` clients branch on. */
@@ -121,7 +122,7 @@ export function errorHandler(log: Logger): ErrorRequestHandler {
       // the client closed the connection before its request was read or answered: nothing failed here, and no one
       // is left to answer
       log.info(
-        { requestId, method: req.method, path: req.path, code: 'client_closed' },
+        { requestId, method: req.method, route: routeOf(req), code: 'client_closed' },
         'the client closed the connection',
       );
       if (!res.writableEnded) res.destroy();
@@ -138,10 +139,10 @@ export function errorHandler(log: Logger): ErrorRequestHandler {
     const serviceStatus = err instanceof LedgerError ? err.status : 500;
     if (err instanceof ReadModelsDamaged) {
       // the log is sound and the read models are its views: said loudly once, with the remedy
-      if (damageSaid) log.warn({ requestId, method: req.method, path: req.path, code }, 'read models damaged');
+      if (damageSaid) log.warn({ requestId, method: req.method, route: routeOf(req), code }, 'read models damaged');
       else
         log.error(
-          { err, requestId, method: req.method, path: req.path, code },
+          { err, requestId, method: req.method, route: routeOf(req), code },
           'READ MODELS DAMAGED: SQLite found the read-model file damaged; restart the service (it rebuilds them ' +
             'from the log at start-up) or stop it and run `ledger rebuild`',
         );
@@ -152,10 +153,10 @@ export function errorHandler(log: Logger): ErrorRequestHandler {
     if (err instanceof IntegrityFault) {
       // stored data failed its check: never served, and said loudly, with where (stream, revision, event id)
       log.error(
-        { err, requestId, method: req.method, path: req.path, code, ...err.details },
+        { err, requestId, method: req.method, route: routeOf(req), code, ...err.details },
         'INTEGRITY FAULT: stored data failed its check and was not served; run `ledger check`',
       );
-    } else log.error({ err, requestId, method: req.method, path: req.path, code }, 'request failed');
+    } else log.error({ err, requestId, method: req.method, route: routeOf(req), code }, 'request failed');
     sendProblem(res, problem(serviceStatus, code, 'the request could not be completed', { requestId }));
   };
 }

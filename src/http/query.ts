@@ -3,6 +3,7 @@ import { toDayNumber } from '../domain/calendar/working-days.js';
 import type { Paging } from '../app/read-pages.js';
 import { InvalidQuery } from './validation.js';
 import { ID_PATTERN } from '../domain/streams.js';
+import { notFound } from '../domain/errors.js';
 
 export { pageOf } from '../app/read-pages.js';
 
@@ -33,11 +34,15 @@ export function id(value: unknown, name: string): string | undefined {
   return text;
 }
 
-/** An identifier in the path, checked like one in a query (`400 invalid_query` when it is not one). */
+/**
+ * An identifier in the path: a segment of a form no identifier has names nothing, `404 not_found` as for an id
+ * nothing has (a query's identifier is `400 invalid_query`: the request, not the resource, is wrong).
+ */
 export function pathId(value: unknown, name: string): string {
-  const checked = id(value, name);
-  if (checked === undefined) throw new InvalidQuery(`${name} is required`);
-  return checked;
+  if (typeof value !== 'string' || !ID_PATTERN.test(value)) {
+    throw notFound(`no such resource: ${name} is not an identifier`);
+  }
+  return value;
 }
 
 export function oneOf<T extends string>(value: unknown, name: string, allowed: Iterable<T>): T | undefined {

@@ -148,6 +148,9 @@ describe('path segments that cannot name a resource', () => {
     ['GET', '/v1/calendar/abc', () => undefined],
     ['GET', '/v1/calendar/27', () => undefined],
     ['PUT', '/v1/calendar/20271', () => admin],
+    ['GET', `/v1/agencies/${encodeURIComponent('县 司法局')}/review-settings`, () => undefined],
+    ['GET', '/v1/benchmarks/county-justice/a%20b', () => undefined],
+    ['GET', `/v1/officers/${encodeURIComponent('张 三')}`, () => undefined],
   ])(
     'when %s %s is asked, then 404 not_found, as for any other id that names nothing',
     async (method, route, token) => {

@@ -278,12 +278,20 @@ describe('the ledger command', () => {
     expect(missing.status).toBe(404);
     expect(missing.headers.get('content-type')).toContain('application/problem+json');
     expect(await missing.json()).toMatchObject({ status: 404, code: 'not_found' });
+    // a case id a client chose may be a person's id number: the request log names the route, never the path
+    const chosen = await fetch(`http://127.0.0.1:${port}/v1/cases/110101199003077777`);
+    expect(chosen.status).toBe(401);
 
     child.kill('SIGTERM');
     expect(await exit).toBe(0);
     expect(logs.map((l) => l.msg)).toEqual(
       expect.arrayContaining(['listening', 'request', 'shutting down', 'stopped']),
     );
+    const requests = logs.filter((l) => l.msg === 'request');
+    expect(requests.map((l) => l.route)).toEqual(
+      expect.arrayContaining(['/healthz', 'unmatched', '/v1/cases/:caseId']),
+    );
+    expect(JSON.stringify(logs)).not.toContain('110101199003077777');
     // a first start on an empty data folder has nothing to warn about
     expect(logs.filter((l) => (l.level as number) >= 40).map((l) => l.msg)).toEqual([]);
     expect(fs.existsSync(path.join(tempDir(), 'events.sqlite'))).toBe(true);
