@@ -43,7 +43,9 @@ Options:
   --trusted-checkpoint FILE     a checkpoint (signed note) you already trust, e.g. from the disclosure feed: the
                                 bundle's checkpoint must be consistent with it (same log, never rewritten); the
                                 report names the revisions of each stream that checkpoint covers, which any later
-                                bundle of the case must still hold
+                                bundle of the case must still hold; only one of the bundle's own size (or
+                                --witness) also vouches for the stream heads its checkpoint names (the bundle's
+                                completeness): a later one's consistency proof covers the tree, not the heads
   --consistency-proof FILE      the consistency proof between the two ({from, to, proof}, as GET
                                 /v1/ledger/proof/consistency serves it) [default: the bundle's consistency.json]
   --require-complete            refuse (stream_incomplete) a bundle whose checkpoint commits to no stream heads
@@ -164,7 +166,8 @@ export async function verify(argv: string[], io: CliIo): Promise<number> {
       io.stderr,
       'note: trusted the keys the bundle carries' +
         (signers.length > 0 ? ` (it is signed: ${signers.join('; ')})` : '') +
-        '; compare those ids with GET /v1/ledger/keys, or pass --key',
+        ': this shows the bundle consistent with itself, not that it came from a given ledger (a bundle made by ' +
+        'any deployment passes so); compare those ids with GET /v1/ledger/keys, or pass --key with its keys',
     );
   }
   if (!report.valid) {

@@ -344,6 +344,7 @@ describe('ledger bundle and ledger verify', () => {
       `${serviceSigner.keyId} (from the bundle; signed the manifest and the checkpoint)`,
     );
     expect(verified.stderr).toContain('trusted the keys the bundle carries');
+    expect(verified.stderr).toContain('consistent with itself, not that it came from a given ledger');
     // read by `head -1` with its note on stderr in the same pipe: the note meets a closed pipe, the verdict stands
     for (let run = 0; run < 3; run++) {
       const piped = spawnSync(
