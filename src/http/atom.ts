@@ -67,6 +67,8 @@ export interface FeedOptions {
   readonly id: string;
   /** Used as `updated` when the page holds no entry. */
   readonly emptyUpdated: string;
+  /** The absolute URL of an entry's page on the portal (its `link rel="alternate"`), when the service serves one. */
+  readonly pageOf?: (d: DisclosureDoc) => string;
   /** The latest signed checkpoint of the log, published as an entry of the first page. */
   readonly checkpoint?: { origin: string; size: number; rootHash: string; note: string; issuedAt: string };
 }
@@ -85,7 +87,7 @@ export function renderFeed(docs: readonly DisclosureDoc[], options: FeedOptions)
     `  <link rel="alternate" type="application/json" href="${xmlEscape(options.alternate)}"/>`,
     ...(options.next ? [`  <link rel="next" type="application/atom+xml" href="${xmlEscape(options.next)}"/>`] : []),
     ...(options.checkpoint ? [checkpointEntry(options.checkpoint)] : []),
-    ...docs.map((d) => (d.status === 'withdrawn' ? tombstone(d) : entry(d))),
+    ...docs.map((d) => (d.status === 'withdrawn' ? tombstone(d) : entry(d, options.pageOf?.(d)))),
     '</feed>',
     '',
   ];
@@ -108,7 +110,7 @@ function checkpointEntry(c: NonNullable<FeedOptions['checkpoint']>): string {
   ].join('\n');
 }
 
-function entry(d: DisclosureDoc): string {
+function entry(d: DisclosureDoc, page: string | undefined): string {
   const parties = (d.parties ?? [])
     .map((p) => (p.name === ERASED ? '〔已依法删除〕' : p.name === UNAVAILABLE ? '〔无法在此打开〕' : p.name))
     .join('、');
@@ -132,6 +134,7 @@ function entry(d: DisclosureDoc): string {
     `    <updated>${xmlEscape(d.updatedAt)}</updated>`,
     `    <published>${xmlEscape(dayStart(d.publishedOn))}</published>`,
     `    <author><name>${xmlEscape(d.agency)}</name></author>`,
+    ...(page ? [`    <link rel="alternate" type="text/html" href="${xmlEscape(page)}"/>`] : []),
     ...(d.category
       ? [`    <category scheme="urn:evidence-ledger:item-category" term="${xmlEscape(d.category)}"/>`]
       : []),

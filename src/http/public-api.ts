@@ -59,6 +59,8 @@ export function publicApi({ reads, limited, now = Date.now }: PublicApiDependenc
       ...(page.next === undefined ? {} : { next: withCursor(self, page.next) }),
       emptyUpdated: new Date(now()).toISOString(),
       ...(page.checkpoint ? { checkpoint: page.checkpoint } : {}),
+      // each entry's page on this service's portal (`disclosureHref`, src/web/links.ts)
+      pageOf: (d) => new URL(`/disclosures/${encodeURIComponent(d.agency)}/${encodeURIComponent(d.caseId)}`, base).href,
     });
     res.status(200).setHeader('Content-Type', ATOM_CONTENT_TYPE);
     res.send(xml);

@@ -54,6 +54,8 @@ export interface PageOptions {
    * redirect that began on another site (the identity provider's).
    */
   readonly refreshTo?: string;
+  /** The Atom feed the page's `<link rel="alternate">` names (a list page's, with its filters); default the whole feed. */
+  readonly feed?: string;
 }
 
 /** A link to this page in the other language (the `?lang=` switch), keeping the rest of the query. */
@@ -116,7 +118,7 @@ export function sendPage(res: Response, ctx: PageContext, options: PageOptions):
         <link
           rel="alternate"
           type="application/atom+xml"
-          href="/v1/disclosures/feed.atom"
+          href="${options.feed ?? '/v1/disclosures/feed.atom'}"
           title="${ctx.t('nav.disclosures')}"
         />
         ${scripts.map((src) => html`<script type="module" src="${src}"></script>`)}

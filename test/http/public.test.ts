@@ -157,6 +157,10 @@ describe('the public disclosure feed', () => {
       expect([required, children(entry, ATOM, required).length]).toEqual([required, 1]);
     }
     expect(textOf(children(entry, ATOM, 'published')[0])).toBe(`${today}T00:00:00+08:00`);
+    // the entry links its page on the portal, which answers
+    const page = children(entry, ATOM, 'link').find((l) => l.attrs.rel === 'alternate');
+    expect(page?.attrs).toEqual({ rel: 'alternate', type: 'text/html', href: `${t.url}/disclosures/${COUNTY}/pub-1` });
+    expect((await fetch(page!.attrs.href!, { headers: { accept: 'text/html' } })).status).toBe(200);
     expect(textOf(children(children(entry, ATOM, 'author')[0]!, ATOM, 'name')[0])).toBe(COUNTY);
     const content = textOf(children(entry, ATOM, 'content')[0]);
     // the characters XML must escape come back intact through a parser

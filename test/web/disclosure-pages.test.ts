@@ -78,6 +78,13 @@ describe('the disclosures page', () => {
     expect(await ids(`q=&agency=${COUNTY}&itemCode=&category=&decisionType=&from=&to=`)).toEqual(['pub-1', 'pub-2']);
     const { text } = await getPage(t, `/disclosures?agency=${COUNTY}&q=${encodeURIComponent('罚')}`);
     expect(text).toContain(`href="/v1/disclosures/feed.atom?q=%E7%BD%9A&amp;agency=${COUNTY}"`);
+    // the head's feed link, which a reader's feed software finds, keeps the filters too
+    const head = text.slice(0, text.indexOf('</head>'));
+    expect(head).toMatch(
+      new RegExp(
+        `rel="alternate"\\s+type="application/atom\\+xml"\\s+href="/v1/disclosures/feed\\.atom\\?q=%E7%BD%9A&amp;agency=${COUNTY}"`,
+      ),
+    );
     expect(text).toMatch(new RegExp(`<option value="${COUNTY}"\\s+selected`));
   });
 

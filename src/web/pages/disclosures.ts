@@ -46,6 +46,7 @@ export function registerDisclosureList(router: Router, deps: PublicPagesDependen
     const feed = hrefWith('/v1/disclosures/feed.atom', feedFilters);
     sendPage(res, ctx, {
       title: ctx.t('disclosures.title'),
+      feed,
       main: html`<h1>${ctx.t('disclosures.title')}</h1>
         <p class="lead">${ctx.t('disclosures.lead')}</p>
         ${filterForm(ctx, params, catalogue)}
