@@ -21,6 +21,10 @@ export function publishedView(d: DisclosureDoc & { redactions?: readonly PublicR
     publishedOn: d.publishedOn,
     updatedAt: d.updatedAt,
     parties: d.parties ?? [],
+    // what the decision's page shows of its publication: its deadline, whether it was met, its updates
+    ...(d.dueBy === undefined ? {} : { dueBy: d.dueBy }),
+    ...(d.onTime === undefined ? {} : { onTime: d.onTime }),
+    updates: d.updates ?? [],
     ...(d.redactions === undefined ? {} : { redactions: d.redactions }),
     ...(d.eventId === undefined ? {} : { eventId: d.eventId }),
   };
@@ -38,9 +42,6 @@ export function decisionView(d: DisclosureDoc & { redactions?: readonly PublicRe
     status: 'published' as const,
     ...publishedView(d),
     ...hash,
-    ...(d.dueBy === undefined ? {} : { dueBy: d.dueBy }),
-    ...(d.onTime === undefined ? {} : { onTime: d.onTime }),
-    updates: d.updates ?? [],
   };
 }
 

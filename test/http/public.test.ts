@@ -121,6 +121,10 @@ describe('the public disclosure feed', () => {
         { kind: 'person', name: '张**' },
         { kind: 'organization', name: FIRM.name },
       ],
+      // what the decision's page shows of the publication: its deadline, whether it was met, its updates
+      dueBy: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
+      onTime: true,
+      updates: [],
       // the masked name's sealed original: the event, the field and the commitment a party can prove against
       redactions: [
         {

@@ -5052,6 +5052,16 @@ export interface components {
          * @description When the entry last changed (published or updated).
          */
         updatedAt: string;
+        /** @description The last day of the publication's deadline, in the agency's calendar (the day itself included). */
+        dueBy?: components['schemas']['defs']['$defs']['date'];
+        /** @description Whether the decision was published by its deadline, as recorded. */
+        onTime?: boolean;
+        /** @description The updates of the publication (更新), oldest first: when each was recorded and why. */
+        updates?: {
+          /** Format: date-time */
+          updatedAt: string;
+          reason: string;
+        }[];
         parties: {
           /** @enum {unknown} */
           kind: 'person' | 'organization';
