@@ -104,7 +104,7 @@ export const VERIFY_EN: VerifyMessages = {
     "An event is signed with an officer's key that was not valid on the day of the act.",
   'verify.code.stream_mismatch': "An event does not belong to the case's records.",
   'verify.code.duplicate_event': 'The same event appears twice.',
-  'verify.code.revision_gap': 'The records are not contiguous: a record is missing or extra.',
+  'verify.code.revision_gap': 'The records are not contiguous: a record is missing or extra, or records were swapped.',
   'verify.code.chain_broken': 'The hash chain of the events is broken: an event was deleted, inserted or replaced.',
   'verify.code.media_missing': 'A medium an event references is missing.',
   'verify.code.media_mismatch': 'A medium does not have the size or hash its event records.',

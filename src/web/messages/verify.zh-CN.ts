@@ -94,7 +94,7 @@ export const VERIFY_ZH_CN = {
   'verify.code.actor_key_not_valid': '事件所用的执法人员密钥在执法行为当日不在有效期内。',
   'verify.code.stream_mismatch': '某个事件不属于本案件的记录。',
   'verify.code.duplicate_event': '同一个事件出现了两次。',
-  'verify.code.revision_gap': '事件记录不连续：缺少或多出了记录。',
+  'verify.code.revision_gap': '事件记录不连续：缺少、多出了记录，或记录的顺序被调换。',
   'verify.code.chain_broken': '事件的哈希链断裂：有事件被删除、插入或替换。',
   'verify.code.media_missing': '事件引用的媒体文件缺失。',
   'verify.code.media_mismatch': '媒体文件与事件记录的大小或哈希不符。',
