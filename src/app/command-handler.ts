@@ -21,7 +21,8 @@ export interface EventCodec<E> {
  * What `If-Match` asks of the stream a write goes to: the revision the client last saw (a different current revision
  * is a conflict, never retried), or `exists` (`If-Match: *`, RFC 9110 §13.1.1): the stream must have an event.
  */
-export type ExpectedHead = number | 'exists';
+/** A revision the stream must be at; `exists`: it must have an event; `absent`: it must have none (a creation). */
+export type ExpectedHead = number | 'exists' | 'absent';
 
 export interface CommandOptions {
   /** What `If-Match` asks of the stream ({@link ExpectedHead}); a write that does not meet it is `409 revision_conflict`. */
@@ -296,5 +297,7 @@ export function batchOf<C, E, S>(decider: Decider<C, E, S>): Decider<readonly C[
 /** Whether a stream at `revision` (-1: no event) meets what `If-Match` asked ({@link ExpectedHead}); nothing asked, yes. */
 export function meetsExpected(expected: ExpectedHead | undefined, revision: number): boolean {
   if (expected === undefined) return true;
-  return expected === 'exists' ? revision >= 0 : expected === revision;
+  if (expected === 'exists') return revision >= 0;
+  if (expected === 'absent') return revision < 0;
+  return expected === revision;
 }

@@ -126,6 +126,11 @@ const PARAMETERS = {
       pattern: '^(\\*|(W/)?"[0-9]{1,15}(\\.[A-Za-z0-9_-]{1,64})?"|[0-9]{1,15})$',
     },
   ),
+  ifNoneMatchWrite: header(
+    'If-None-Match',
+    'Only * on a write (RFC 9110 §13.1.2): the write must create the record, none may exist yet; 409 revision_conflict when one does. Any other value, or with If-Match, is 400 invalid_body.',
+    { type: 'string', pattern: '^\\s*\\*\\s*$' },
+  ),
   idempotencyKey: header(
     'Idempotency-Key',
     'A retry with the same key and the same request answers with the original result (200); the same key with another request is 422 idempotency_key_reused; a retry whose recorded personal data the data-key store of this replica cannot open (so cannot compare) is 503 data_key_unavailable (retry later). Keys are per user and agency; POST /v1/cases without a caseId names its case by the key.',
@@ -1950,7 +1955,14 @@ function operationObject(op: Operation): Json {
     summary: op.summary,
     tags: [op.tag],
     security: op.auth === false ? [] : [{ bearerAuth: [] }],
-    ...(op.parameters ? { parameters: op.parameters } : {}),
+    ...(op.parameters
+      ? {
+          // a write that takes If-Match takes If-None-Match: * too (`ifMatch`, src/http/request.ts)
+          parameters: op.parameters.includes(PARAMETERS.ifMatch)
+            ? [...op.parameters, PARAMETERS.ifNoneMatchWrite]
+            : op.parameters,
+        }
+      : {}),
     ...(op.requestBody ? { requestBody: op.requestBody } : {}),
     responses: {
       ...op.responses,

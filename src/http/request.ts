@@ -17,13 +17,22 @@ export class WeakTagNeverMatches extends LedgerError {
 
 /**
  * `If-Match: "3"` (or `3`) → 3; `*` → `exists` (RFC 9110 §13.1.1: the write needs the stream to have an event);
- * absent → undefined. The `ETag` of a read of a case (`"3.<digest>"`, see {@link sendRevisionJson}) is taken too,
+ * `If-None-Match: *` → `absent` (RFC 9110 §13.1.2: the write creates the stream, none may exist; any other
+ * `If-None-Match` on a write, or both headers, is `400 invalid_body`); neither → undefined. The `ETag` of a read of a case (`"3.<digest>"`, see {@link sendRevisionJson}) is taken too,
  * by its revision: what a write compares is the stream's revision. A weak tag (`W/"3"`) never matches (If-Match
  * uses the strong comparison): `409 revision_conflict`, nothing written. Anything else, a negative number included,
  * is `400 invalid_body`.
  */
 export function ifMatch(req: Request): ExpectedHead | undefined {
   const raw = req.get('if-match');
+  const none = req.get('if-none-match');
+  if (none !== undefined) {
+    if (none.trim() !== '*') {
+      throw new InvalidBody('If-None-Match on a write takes only *: create the record only if none exists yet');
+    }
+    if (raw !== undefined) throw new InvalidBody('send If-Match or If-None-Match: *, not both');
+    return 'absent';
+  }
   if (raw === undefined) return undefined;
   if (raw.trim() === '*') return 'exists';
   // quoted (an entity tag) or bare, never half of each; a revision is 0 or more, so `"-1"` names none

@@ -97,8 +97,12 @@ describe('the random-inspection list over HTTP (随机抽查事项清单)', () =
   ])('when %s, then 400 invalid_body and nothing is recorded', async (_name, id, body) => {
     const res = await t.call('PUT', `${LIST}/${id}`, { token: admin, body });
     expect([res.status, res.body.code]).toEqual([400, 'invalid_body']);
-    // the stream is still empty: the next write is its first event (revision 0), as version 1
-    const check = await t.call('PUT', `${LIST}/${id}`, { token: admin, body: ENTRY });
+    // the stream is still empty: a write that asks that none exist yet succeeds, as version 1
+    const check = await t.call('PUT', `${LIST}/${id}`, {
+      token: admin,
+      body: ENTRY,
+      headers: { 'if-none-match': '*' },
+    });
     expect([check.status, check.body.version, check.body.revision]).toEqual([201, 1, 0]);
   });
 
@@ -185,8 +189,11 @@ describe('flow charts, service guides and post boards over HTTP', () => {
     expect([res.status, res.body.code, res.body.node]).toEqual([422, 'flow_chart_invalid', 'orphan']);
     const bad = await t.call('PUT', path, { token: admin, body: { ...FLOW_CHART, nodes: 'start → end' } });
     expect([bad.status, bad.body.code]).toEqual([400, 'invalid_body']);
-    const check = await t.call('PUT', path, { token: admin, body: FLOW_CHART });
+    const check = await t.call('PUT', path, { token: admin, body: FLOW_CHART, headers: { 'if-none-match': '*' } });
     expect([check.status, check.body.version]).toEqual([201, 1]);
+    // once it exists, a creation is a conflict, and nothing is written
+    const again = await t.call('PUT', path, { token: admin, body: FLOW_CHART, headers: { 'if-none-match': '*' } });
+    expect([again.status, again.body.code]).toEqual([409, 'revision_conflict']);
   });
 
   it('when a post board names an officer the agency has not registered, then it is refused', async () => {

@@ -6179,6 +6179,8 @@ export interface operations {
         'If-Match'?: string;
         /** @description A retry with the same key and the same request answers with the original result (200); the same key with another request is 422 idempotency_key_reused; a retry whose recorded personal data the data-key store of this replica cannot open (so cannot compare) is 503 data_key_unavailable (retry later). Keys are per user and agency; POST /v1/cases without a caseId names its case by the key. */
         'Idempotency-Key'?: string;
+        /** @description Only * on a write (RFC 9110 §13.1.2): the write must create the record, none may exist yet; 409 revision_conflict when one does. Any other value, or with If-Match, is 400 invalid_body. */
+        'If-None-Match'?: string;
       };
       path?: never;
       cookie?: never;
@@ -6397,6 +6399,8 @@ export interface operations {
         'If-Match'?: string;
         /** @description A retry with the same key and the same request answers with the original result (200); the same key with another request is 422 idempotency_key_reused; a retry whose recorded personal data the data-key store of this replica cannot open (so cannot compare) is 503 data_key_unavailable (retry later). Keys are per user and agency; POST /v1/cases without a caseId names its case by the key. */
         'Idempotency-Key'?: string;
+        /** @description Only * on a write (RFC 9110 §13.1.2): the write must create the record, none may exist yet; 409 revision_conflict when one does. Any other value, or with If-Match, is 400 invalid_body. */
+        'If-None-Match'?: string;
       };
       path?: never;
       cookie?: never;
@@ -6520,6 +6524,8 @@ export interface operations {
         'If-Match'?: string;
         /** @description A retry with the same key and the same request answers with the original result (200); the same key with another request is 422 idempotency_key_reused; a retry whose recorded personal data the data-key store of this replica cannot open (so cannot compare) is 503 data_key_unavailable (retry later). Keys are per user and agency; POST /v1/cases without a caseId names its case by the key. */
         'Idempotency-Key'?: string;
+        /** @description Only * on a write (RFC 9110 §13.1.2): the write must create the record, none may exist yet; 409 revision_conflict when one does. Any other value, or with If-Match, is 400 invalid_body. */
+        'If-None-Match'?: string;
       };
       path?: never;
       cookie?: never;
@@ -6936,6 +6942,8 @@ export interface operations {
         'If-Match'?: string;
         /** @description A retry with the same key and the same request answers with the original result (200); the same key with another request is 422 idempotency_key_reused; a retry whose recorded personal data the data-key store of this replica cannot open (so cannot compare) is 503 data_key_unavailable (retry later). Keys are per user and agency; POST /v1/cases without a caseId names its case by the key. */
         'Idempotency-Key'?: string;
+        /** @description Only * on a write (RFC 9110 §13.1.2): the write must create the record, none may exist yet; 409 revision_conflict when one does. Any other value, or with If-Match, is 400 invalid_body. */
+        'If-None-Match'?: string;
       };
       path: {
         /** @description The webhook subscription. */
@@ -7025,6 +7033,8 @@ export interface operations {
         'If-Match'?: string;
         /** @description A retry with the same key and the same request answers with the original result (200); the same key with another request is 422 idempotency_key_reused; a retry whose recorded personal data the data-key store of this replica cannot open (so cannot compare) is 503 data_key_unavailable (retry later). Keys are per user and agency; POST /v1/cases without a caseId names its case by the key. */
         'Idempotency-Key'?: string;
+        /** @description Only * on a write (RFC 9110 §13.1.2): the write must create the record, none may exist yet; 409 revision_conflict when one does. Any other value, or with If-Match, is 400 invalid_body. */
+        'If-None-Match'?: string;
       };
       path: {
         /** @description The webhook subscription. */
@@ -7429,6 +7439,8 @@ export interface operations {
         'If-Match'?: string;
         /** @description A retry with the same key and the same request answers with the original result (200); the same key with another request is 422 idempotency_key_reused; a retry whose recorded personal data the data-key store of this replica cannot open (so cannot compare) is 503 data_key_unavailable (retry later). Keys are per user and agency; POST /v1/cases without a caseId names its case by the key. */
         'Idempotency-Key'?: string;
+        /** @description Only * on a write (RFC 9110 §13.1.2): the write must create the record, none may exist yet; 409 revision_conflict when one does. Any other value, or with If-Match, is 400 invalid_body. */
+        'If-None-Match'?: string;
       };
       path?: never;
       cookie?: never;
@@ -7937,6 +7949,8 @@ export interface operations {
         'If-Match'?: string;
         /** @description A retry with the same key and the same request answers with the original result (200); the same key with another request is 422 idempotency_key_reused; a retry whose recorded personal data the data-key store of this replica cannot open (so cannot compare) is 503 data_key_unavailable (retry later). Keys are per user and agency; POST /v1/cases without a caseId names its case by the key. */
         'Idempotency-Key'?: string;
+        /** @description Only * on a write (RFC 9110 §13.1.2): the write must create the record, none may exist yet; 409 revision_conflict when one does. Any other value, or with If-Match, is 400 invalid_body. */
+        'If-None-Match'?: string;
       };
       path: {
         /** @description The case id, unique within its agency: a read looks it up among the agencies the caller may read, a write in the caller's own (a supervisor's evaluation among the agencies it may evaluate, as a read does). */
@@ -8253,6 +8267,8 @@ export interface operations {
         'Idempotency-Key'?: string;
         /** @description The stream revision the write expects, such as "3", or * for any (the stream must exist: a write that would create it is refused); 409 revision_conflict otherwise. A weak tag (W/"3") never matches, If-Match comparing strongly (RFC 9110 §13.1.1): 409 revision_conflict. A header that names no revision (a negative number, a list, text) is 400 invalid_body. */
         'If-Match'?: string;
+        /** @description Only * on a write (RFC 9110 §13.1.2): the write must create the record, none may exist yet; 409 revision_conflict when one does. Any other value, or with If-Match, is 400 invalid_body. */
+        'If-None-Match'?: string;
       };
       path: {
         /** @description The publishing agency. */
@@ -8390,6 +8406,8 @@ export interface operations {
         'Idempotency-Key'?: string;
         /** @description The stream revision the write expects, such as "3", or * for any (the stream must exist: a write that would create it is refused); 409 revision_conflict otherwise. A weak tag (W/"3") never matches, If-Match comparing strongly (RFC 9110 §13.1.1): 409 revision_conflict. A header that names no revision (a negative number, a list, text) is 400 invalid_body. */
         'If-Match'?: string;
+        /** @description Only * on a write (RFC 9110 §13.1.2): the write must create the record, none may exist yet; 409 revision_conflict when one does. Any other value, or with If-Match, is 400 invalid_body. */
+        'If-None-Match'?: string;
       };
       path: {
         /** @description The publishing agency. */
@@ -8821,6 +8839,8 @@ export interface operations {
         'Idempotency-Key'?: string;
         /** @description The stream revision the write expects, such as "3", or * for any (the stream must exist: a write that would create it is refused); 409 revision_conflict otherwise. A weak tag (W/"3") never matches, If-Match comparing strongly (RFC 9110 §13.1.1): 409 revision_conflict. A header that names no revision (a negative number, a list, text) is 400 invalid_body. */
         'If-Match'?: string;
+        /** @description Only * on a write (RFC 9110 §13.1.2): the write must create the record, none may exist yet; 409 revision_conflict when one does. Any other value, or with If-Match, is 400 invalid_body. */
+        'If-None-Match'?: string;
       };
       path: {
         /** @description The publishing agency. */
@@ -8958,6 +8978,8 @@ export interface operations {
         'Idempotency-Key'?: string;
         /** @description The stream revision the write expects, such as "3", or * for any (the stream must exist: a write that would create it is refused); 409 revision_conflict otherwise. A weak tag (W/"3") never matches, If-Match comparing strongly (RFC 9110 §13.1.1): 409 revision_conflict. A header that names no revision (a negative number, a list, text) is 400 invalid_body. */
         'If-Match'?: string;
+        /** @description Only * on a write (RFC 9110 §13.1.2): the write must create the record, none may exist yet; 409 revision_conflict when one does. Any other value, or with If-Match, is 400 invalid_body. */
+        'If-None-Match'?: string;
       };
       path: {
         /** @description The publishing agency. */
@@ -9389,6 +9411,8 @@ export interface operations {
         'Idempotency-Key'?: string;
         /** @description The stream revision the write expects, such as "3", or * for any (the stream must exist: a write that would create it is refused); 409 revision_conflict otherwise. A weak tag (W/"3") never matches, If-Match comparing strongly (RFC 9110 §13.1.1): 409 revision_conflict. A header that names no revision (a negative number, a list, text) is 400 invalid_body. */
         'If-Match'?: string;
+        /** @description Only * on a write (RFC 9110 §13.1.2): the write must create the record, none may exist yet; 409 revision_conflict when one does. Any other value, or with If-Match, is 400 invalid_body. */
+        'If-None-Match'?: string;
       };
       path: {
         /** @description The publishing agency. */
@@ -9526,6 +9550,8 @@ export interface operations {
         'Idempotency-Key'?: string;
         /** @description The stream revision the write expects, such as "3", or * for any (the stream must exist: a write that would create it is refused); 409 revision_conflict otherwise. A weak tag (W/"3") never matches, If-Match comparing strongly (RFC 9110 §13.1.1): 409 revision_conflict. A header that names no revision (a negative number, a list, text) is 400 invalid_body. */
         'If-Match'?: string;
+        /** @description Only * on a write (RFC 9110 §13.1.2): the write must create the record, none may exist yet; 409 revision_conflict when one does. Any other value, or with If-Match, is 400 invalid_body. */
+        'If-None-Match'?: string;
       };
       path: {
         /** @description The publishing agency. */
@@ -9957,6 +9983,8 @@ export interface operations {
         'Idempotency-Key'?: string;
         /** @description The stream revision the write expects, such as "3", or * for any (the stream must exist: a write that would create it is refused); 409 revision_conflict otherwise. A weak tag (W/"3") never matches, If-Match comparing strongly (RFC 9110 §13.1.1): 409 revision_conflict. A header that names no revision (a negative number, a list, text) is 400 invalid_body. */
         'If-Match'?: string;
+        /** @description Only * on a write (RFC 9110 §13.1.2): the write must create the record, none may exist yet; 409 revision_conflict when one does. Any other value, or with If-Match, is 400 invalid_body. */
+        'If-None-Match'?: string;
       };
       path: {
         /** @description The publishing agency. */
@@ -10094,6 +10122,8 @@ export interface operations {
         'Idempotency-Key'?: string;
         /** @description The stream revision the write expects, such as "3", or * for any (the stream must exist: a write that would create it is refused); 409 revision_conflict otherwise. A weak tag (W/"3") never matches, If-Match comparing strongly (RFC 9110 §13.1.1): 409 revision_conflict. A header that names no revision (a negative number, a list, text) is 400 invalid_body. */
         'If-Match'?: string;
+        /** @description Only * on a write (RFC 9110 §13.1.2): the write must create the record, none may exist yet; 409 revision_conflict when one does. Any other value, or with If-Match, is 400 invalid_body. */
+        'If-None-Match'?: string;
       };
       path: {
         /** @description The publishing agency. */
@@ -10525,6 +10555,8 @@ export interface operations {
         'Idempotency-Key'?: string;
         /** @description The stream revision the write expects, such as "3", or * for any (the stream must exist: a write that would create it is refused); 409 revision_conflict otherwise. A weak tag (W/"3") never matches, If-Match comparing strongly (RFC 9110 §13.1.1): 409 revision_conflict. A header that names no revision (a negative number, a list, text) is 400 invalid_body. */
         'If-Match'?: string;
+        /** @description Only * on a write (RFC 9110 §13.1.2): the write must create the record, none may exist yet; 409 revision_conflict when one does. Any other value, or with If-Match, is 400 invalid_body. */
+        'If-None-Match'?: string;
       };
       path: {
         /** @description The publishing agency. */
@@ -10662,6 +10694,8 @@ export interface operations {
         'Idempotency-Key'?: string;
         /** @description The stream revision the write expects, such as "3", or * for any (the stream must exist: a write that would create it is refused); 409 revision_conflict otherwise. A weak tag (W/"3") never matches, If-Match comparing strongly (RFC 9110 §13.1.1): 409 revision_conflict. A header that names no revision (a negative number, a list, text) is 400 invalid_body. */
         'If-Match'?: string;
+        /** @description Only * on a write (RFC 9110 §13.1.2): the write must create the record, none may exist yet; 409 revision_conflict when one does. Any other value, or with If-Match, is 400 invalid_body. */
+        'If-None-Match'?: string;
       };
       path: {
         /** @description The publishing agency. */
@@ -11087,6 +11121,8 @@ export interface operations {
         'If-Match'?: string;
         /** @description A retry with the same key and the same request answers with the original result (200); the same key with another request is 422 idempotency_key_reused; a retry whose recorded personal data the data-key store of this replica cannot open (so cannot compare) is 503 data_key_unavailable (retry later). Keys are per user and agency; POST /v1/cases without a caseId names its case by the key. */
         'Idempotency-Key'?: string;
+        /** @description Only * on a write (RFC 9110 §13.1.2): the write must create the record, none may exist yet; 409 revision_conflict when one does. Any other value, or with If-Match, is 400 invalid_body. */
+        'If-None-Match'?: string;
       };
       path?: never;
       cookie?: never;
@@ -11210,6 +11246,8 @@ export interface operations {
         'If-Match'?: string;
         /** @description A retry with the same key and the same request answers with the original result (200); the same key with another request is 422 idempotency_key_reused; a retry whose recorded personal data the data-key store of this replica cannot open (so cannot compare) is 503 data_key_unavailable (retry later). Keys are per user and agency; POST /v1/cases without a caseId names its case by the key. */
         'Idempotency-Key'?: string;
+        /** @description Only * on a write (RFC 9110 §13.1.2): the write must create the record, none may exist yet; 409 revision_conflict when one does. Any other value, or with If-Match, is 400 invalid_body. */
+        'If-None-Match'?: string;
       };
       path: {
         /** @description The subject. */
@@ -11345,6 +11383,8 @@ export interface operations {
         'If-Match'?: string;
         /** @description A retry with the same key and the same request answers with the original result (200); the same key with another request is 422 idempotency_key_reused; a retry whose recorded personal data the data-key store of this replica cannot open (so cannot compare) is 503 data_key_unavailable (retry later). Keys are per user and agency; POST /v1/cases without a caseId names its case by the key. */
         'Idempotency-Key'?: string;
+        /** @description Only * on a write (RFC 9110 §13.1.2): the write must create the record, none may exist yet; 409 revision_conflict when one does. Any other value, or with If-Match, is 400 invalid_body. */
+        'If-None-Match'?: string;
       };
       path: {
         /** @description The subject. */
@@ -11482,6 +11522,8 @@ export interface operations {
         'If-Match'?: string;
         /** @description A retry with the same key and the same request answers with the original result (200); the same key with another request is 422 idempotency_key_reused; a retry whose recorded personal data the data-key store of this replica cannot open (so cannot compare) is 503 data_key_unavailable (retry later). Keys are per user and agency; POST /v1/cases without a caseId names its case by the key. */
         'Idempotency-Key'?: string;
+        /** @description Only * on a write (RFC 9110 §13.1.2): the write must create the record, none may exist yet; 409 revision_conflict when one does. Any other value, or with If-Match, is 400 invalid_body. */
+        'If-None-Match'?: string;
       };
       path: {
         /** @description The subject. */
@@ -11617,6 +11659,8 @@ export interface operations {
         'If-Match'?: string;
         /** @description A retry with the same key and the same request answers with the original result (200); the same key with another request is 422 idempotency_key_reused; a retry whose recorded personal data the data-key store of this replica cannot open (so cannot compare) is 503 data_key_unavailable (retry later). Keys are per user and agency; POST /v1/cases without a caseId names its case by the key. */
         'Idempotency-Key'?: string;
+        /** @description Only * on a write (RFC 9110 §13.1.2): the write must create the record, none may exist yet; 409 revision_conflict when one does. Any other value, or with If-Match, is 400 invalid_body. */
+        'If-None-Match'?: string;
       };
       path: {
         /** @description The subject. */
@@ -11845,6 +11889,8 @@ export interface operations {
         'If-Match'?: string;
         /** @description A retry with the same key and the same request answers with the original result (200); the same key with another request is 422 idempotency_key_reused; a retry whose recorded personal data the data-key store of this replica cannot open (so cannot compare) is 503 data_key_unavailable (retry later). Keys are per user and agency; POST /v1/cases without a caseId names its case by the key. */
         'Idempotency-Key'?: string;
+        /** @description Only * on a write (RFC 9110 §13.1.2): the write must create the record, none may exist yet; 409 revision_conflict when one does. Any other value, or with If-Match, is 400 invalid_body. */
+        'If-None-Match'?: string;
       };
       path?: never;
       cookie?: never;
@@ -11968,6 +12014,8 @@ export interface operations {
         'If-Match'?: string;
         /** @description A retry with the same key and the same request answers with the original result (200); the same key with another request is 422 idempotency_key_reused; a retry whose recorded personal data the data-key store of this replica cannot open (so cannot compare) is 503 data_key_unavailable (retry later). Keys are per user and agency; POST /v1/cases without a caseId names its case by the key. */
         'Idempotency-Key'?: string;
+        /** @description Only * on a write (RFC 9110 §13.1.2): the write must create the record, none may exist yet; 409 revision_conflict when one does. Any other value, or with If-Match, is 400 invalid_body. */
+        'If-None-Match'?: string;
       };
       path: {
         /** @description A plan of the caller's agency. */
@@ -12103,6 +12151,8 @@ export interface operations {
         'If-Match'?: string;
         /** @description A retry with the same key and the same request answers with the original result (200); the same key with another request is 422 idempotency_key_reused; a retry whose recorded personal data the data-key store of this replica cannot open (so cannot compare) is 503 data_key_unavailable (retry later). Keys are per user and agency; POST /v1/cases without a caseId names its case by the key. */
         'Idempotency-Key'?: string;
+        /** @description Only * on a write (RFC 9110 §13.1.2): the write must create the record, none may exist yet; 409 revision_conflict when one does. Any other value, or with If-Match, is 400 invalid_body. */
+        'If-None-Match'?: string;
       };
       path: {
         /** @description A plan of the caller's agency. */
@@ -12337,6 +12387,8 @@ export interface operations {
         'If-Match'?: string;
         /** @description A retry with the same key and the same request answers with the original result (200); the same key with another request is 422 idempotency_key_reused; a retry whose recorded personal data the data-key store of this replica cannot open (so cannot compare) is 503 data_key_unavailable (retry later). Keys are per user and agency; POST /v1/cases without a caseId names its case by the key. */
         'Idempotency-Key'?: string;
+        /** @description Only * on a write (RFC 9110 §13.1.2): the write must create the record, none may exist yet; 409 revision_conflict when one does. Any other value, or with If-Match, is 400 invalid_body. */
+        'If-None-Match'?: string;
       };
       path: {
         /** @description The officer, of the admin’s agency. */
@@ -12472,6 +12524,8 @@ export interface operations {
         'If-Match'?: string;
         /** @description A retry with the same key and the same request answers with the original result (200); the same key with another request is 422 idempotency_key_reused; a retry whose recorded personal data the data-key store of this replica cannot open (so cannot compare) is 503 data_key_unavailable (retry later). Keys are per user and agency; POST /v1/cases without a caseId names its case by the key. */
         'Idempotency-Key'?: string;
+        /** @description Only * on a write (RFC 9110 §13.1.2): the write must create the record, none may exist yet; 409 revision_conflict when one does. Any other value, or with If-Match, is 400 invalid_body. */
+        'If-None-Match'?: string;
       };
       path: {
         /** @description The officer, of the admin’s agency. */
@@ -12607,6 +12661,8 @@ export interface operations {
         'If-Match'?: string;
         /** @description A retry with the same key and the same request answers with the original result (200); the same key with another request is 422 idempotency_key_reused; a retry whose recorded personal data the data-key store of this replica cannot open (so cannot compare) is 503 data_key_unavailable (retry later). Keys are per user and agency; POST /v1/cases without a caseId names its case by the key. */
         'Idempotency-Key'?: string;
+        /** @description Only * on a write (RFC 9110 §13.1.2): the write must create the record, none may exist yet; 409 revision_conflict when one does. Any other value, or with If-Match, is 400 invalid_body. */
+        'If-None-Match'?: string;
       };
       path: {
         /** @description The officer, of the admin’s agency. */
@@ -12742,6 +12798,8 @@ export interface operations {
         'If-Match'?: string;
         /** @description A retry with the same key and the same request answers with the original result (200); the same key with another request is 422 idempotency_key_reused; a retry whose recorded personal data the data-key store of this replica cannot open (so cannot compare) is 503 data_key_unavailable (retry later). Keys are per user and agency; POST /v1/cases without a caseId names its case by the key. */
         'Idempotency-Key'?: string;
+        /** @description Only * on a write (RFC 9110 §13.1.2): the write must create the record, none may exist yet; 409 revision_conflict when one does. Any other value, or with If-Match, is 400 invalid_body. */
+        'If-None-Match'?: string;
       };
       path: {
         /** @description The officer, of the admin’s agency. */
@@ -12877,6 +12935,8 @@ export interface operations {
         'If-Match'?: string;
         /** @description A retry with the same key and the same request answers with the original result (200); the same key with another request is 422 idempotency_key_reused; a retry whose recorded personal data the data-key store of this replica cannot open (so cannot compare) is 503 data_key_unavailable (retry later). Keys are per user and agency; POST /v1/cases without a caseId names its case by the key. */
         'Idempotency-Key'?: string;
+        /** @description Only * on a write (RFC 9110 §13.1.2): the write must create the record, none may exist yet; 409 revision_conflict when one does. Any other value, or with If-Match, is 400 invalid_body. */
+        'If-None-Match'?: string;
       };
       path: {
         /** @description The officer, of the admin’s agency. */
@@ -13012,6 +13072,8 @@ export interface operations {
         'If-Match'?: string;
         /** @description A retry with the same key and the same request answers with the original result (200); the same key with another request is 422 idempotency_key_reused; a retry whose recorded personal data the data-key store of this replica cannot open (so cannot compare) is 503 data_key_unavailable (retry later). Keys are per user and agency; POST /v1/cases without a caseId names its case by the key. */
         'Idempotency-Key'?: string;
+        /** @description Only * on a write (RFC 9110 §13.1.2): the write must create the record, none may exist yet; 409 revision_conflict when one does. Any other value, or with If-Match, is 400 invalid_body. */
+        'If-None-Match'?: string;
       };
       path: {
         /** @description The officer, of the admin’s agency. */
@@ -13149,6 +13211,8 @@ export interface operations {
         'If-Match'?: string;
         /** @description A retry with the same key and the same request answers with the original result (200); the same key with another request is 422 idempotency_key_reused; a retry whose recorded personal data the data-key store of this replica cannot open (so cannot compare) is 503 data_key_unavailable (retry later). Keys are per user and agency; POST /v1/cases without a caseId names its case by the key. */
         'Idempotency-Key'?: string;
+        /** @description Only * on a write (RFC 9110 §13.1.2): the write must create the record, none may exist yet; 409 revision_conflict when one does. Any other value, or with If-Match, is 400 invalid_body. */
+        'If-None-Match'?: string;
       };
       path: {
         /** @description The item code, of the admin’s agency. */
@@ -13284,6 +13348,8 @@ export interface operations {
         'If-Match'?: string;
         /** @description A retry with the same key and the same request answers with the original result (200); the same key with another request is 422 idempotency_key_reused; a retry whose recorded personal data the data-key store of this replica cannot open (so cannot compare) is 503 data_key_unavailable (retry later). Keys are per user and agency; POST /v1/cases without a caseId names its case by the key. */
         'Idempotency-Key'?: string;
+        /** @description Only * on a write (RFC 9110 §13.1.2): the write must create the record, none may exist yet; 409 revision_conflict when one does. Any other value, or with If-Match, is 400 invalid_body. */
+        'If-None-Match'?: string;
       };
       path: {
         /** @description The item code, of the admin’s agency. */
@@ -13497,6 +13563,8 @@ export interface operations {
         'If-Match'?: string;
         /** @description A retry with the same key and the same request answers with the original result (200); the same key with another request is 422 idempotency_key_reused; a retry whose recorded personal data the data-key store of this replica cannot open (so cannot compare) is 503 data_key_unavailable (retry later). Keys are per user and agency; POST /v1/cases without a caseId names its case by the key. */
         'Idempotency-Key'?: string;
+        /** @description Only * on a write (RFC 9110 §13.1.2): the write must create the record, none may exist yet; 409 revision_conflict when one does. Any other value, or with If-Match, is 400 invalid_body. */
+        'If-None-Match'?: string;
       };
       path: {
         /** @description The admin’s agency. */
@@ -13707,6 +13775,8 @@ export interface operations {
         'If-Match'?: string;
         /** @description A retry with the same key and the same request answers with the original result (200); the same key with another request is 422 idempotency_key_reused; a retry whose recorded personal data the data-key store of this replica cannot open (so cannot compare) is 503 data_key_unavailable (retry later). Keys are per user and agency; POST /v1/cases without a caseId names its case by the key. */
         'Idempotency-Key'?: string;
+        /** @description Only * on a write (RFC 9110 §13.1.2): the write must create the record, none may exist yet; 409 revision_conflict when one does. Any other value, or with If-Match, is 400 invalid_body. */
+        'If-None-Match'?: string;
       };
       path: {
         /** @description The admin’s agency. */
@@ -13994,6 +14064,8 @@ export interface operations {
         'If-Match'?: string;
         /** @description A retry with the same key and the same request answers with the original result (200); the same key with another request is 422 idempotency_key_reused; a retry whose recorded personal data the data-key store of this replica cannot open (so cannot compare) is 503 data_key_unavailable (retry later). Keys are per user and agency; POST /v1/cases without a caseId names its case by the key. */
         'Idempotency-Key'?: string;
+        /** @description Only * on a write (RFC 9110 §13.1.2): the write must create the record, none may exist yet; 409 revision_conflict when one does. Any other value, or with If-Match, is 400 invalid_body. */
+        'If-None-Match'?: string;
       };
       path: {
         /** @description The agency. */
@@ -14228,6 +14300,8 @@ export interface operations {
         'If-Match'?: string;
         /** @description A retry with the same key and the same request answers with the original result (200); the same key with another request is 422 idempotency_key_reused; a retry whose recorded personal data the data-key store of this replica cannot open (so cannot compare) is 503 data_key_unavailable (retry later). Keys are per user and agency; POST /v1/cases without a caseId names its case by the key. */
         'Idempotency-Key'?: string;
+        /** @description Only * on a write (RFC 9110 §13.1.2): the write must create the record, none may exist yet; 409 revision_conflict when one does. Any other value, or with If-Match, is 400 invalid_body. */
+        'If-None-Match'?: string;
       };
       path: {
         /** @description The admin's agency. */
@@ -14363,6 +14437,8 @@ export interface operations {
         'If-Match'?: string;
         /** @description A retry with the same key and the same request answers with the original result (200); the same key with another request is 422 idempotency_key_reused; a retry whose recorded personal data the data-key store of this replica cannot open (so cannot compare) is 503 data_key_unavailable (retry later). Keys are per user and agency; POST /v1/cases without a caseId names its case by the key. */
         'Idempotency-Key'?: string;
+        /** @description Only * on a write (RFC 9110 §13.1.2): the write must create the record, none may exist yet; 409 revision_conflict when one does. Any other value, or with If-Match, is 400 invalid_body. */
+        'If-None-Match'?: string;
       };
       path?: never;
       cookie?: never;
@@ -14486,6 +14562,8 @@ export interface operations {
         'If-Match'?: string;
         /** @description A retry with the same key and the same request answers with the original result (200); the same key with another request is 422 idempotency_key_reused; a retry whose recorded personal data the data-key store of this replica cannot open (so cannot compare) is 503 data_key_unavailable (retry later). Keys are per user and agency; POST /v1/cases without a caseId names its case by the key. */
         'Idempotency-Key'?: string;
+        /** @description Only * on a write (RFC 9110 §13.1.2): the write must create the record, none may exist yet; 409 revision_conflict when one does. Any other value, or with If-Match, is 400 invalid_body. */
+        'If-None-Match'?: string;
       };
       path: {
         /** @description The device. */
@@ -14961,6 +15039,8 @@ export interface operations {
         'If-Match'?: string;
         /** @description A retry with the same key and the same request answers with the original result (200); the same key with another request is 422 idempotency_key_reused; a retry whose recorded personal data the data-key store of this replica cannot open (so cannot compare) is 503 data_key_unavailable (retry later). Keys are per user and agency; POST /v1/cases without a caseId names its case by the key. */
         'Idempotency-Key'?: string;
+        /** @description Only * on a write (RFC 9110 §13.1.2): the write must create the record, none may exist yet; 409 revision_conflict when one does. Any other value, or with If-Match, is 400 invalid_body. */
+        'If-None-Match'?: string;
       };
       path: {
         /** @description A year, four digits; anything else names no year (404). */
@@ -15393,6 +15473,8 @@ export interface operations {
         'If-Match'?: string;
         /** @description A retry with the same key and the same request answers with the original result (200); the same key with another request is 422 idempotency_key_reused; a retry whose recorded personal data the data-key store of this replica cannot open (so cannot compare) is 503 data_key_unavailable (retry later). Keys are per user and agency; POST /v1/cases without a caseId names its case by the key. */
         'Idempotency-Key'?: string;
+        /** @description Only * on a write (RFC 9110 §13.1.2): the write must create the record, none may exist yet; 409 revision_conflict when one does. Any other value, or with If-Match, is 400 invalid_body. */
+        'If-None-Match'?: string;
       };
       path?: never;
       cookie?: never;
@@ -15520,6 +15602,8 @@ export interface operations {
         'If-Match'?: string;
         /** @description A retry with the same key and the same request answers with the original result (200); the same key with another request is 422 idempotency_key_reused; a retry whose recorded personal data the data-key store of this replica cannot open (so cannot compare) is 503 data_key_unavailable (retry later). Keys are per user and agency; POST /v1/cases without a caseId names its case by the key. */
         'Idempotency-Key'?: string;
+        /** @description Only * on a write (RFC 9110 §13.1.2): the write must create the record, none may exist yet; 409 revision_conflict when one does. Any other value, or with If-Match, is 400 invalid_body. */
+        'If-None-Match'?: string;
       };
       path: {
         /** @description The case id, unique within its agency: a read looks it up among the agencies the caller may read, a write in the caller's own (a supervisor's evaluation among the agencies it may evaluate, as a read does). */
@@ -15659,6 +15743,8 @@ export interface operations {
         'If-Match'?: string;
         /** @description A retry with the same key and the same request answers with the original result (200); the same key with another request is 422 idempotency_key_reused; a retry whose recorded personal data the data-key store of this replica cannot open (so cannot compare) is 503 data_key_unavailable (retry later). Keys are per user and agency; POST /v1/cases without a caseId names its case by the key. */
         'Idempotency-Key'?: string;
+        /** @description Only * on a write (RFC 9110 §13.1.2): the write must create the record, none may exist yet; 409 revision_conflict when one does. Any other value, or with If-Match, is 400 invalid_body. */
+        'If-None-Match'?: string;
       };
       path: {
         /** @description The case id, unique within its agency: a read looks it up among the agencies the caller may read, a write in the caller's own (a supervisor's evaluation among the agencies it may evaluate, as a read does). */
@@ -15999,6 +16085,8 @@ export interface operations {
         'If-Match'?: string;
         /** @description A retry with the same key and the same request answers with the original result (200); the same key with another request is 422 idempotency_key_reused; a retry whose recorded personal data the data-key store of this replica cannot open (so cannot compare) is 503 data_key_unavailable (retry later). Keys are per user and agency; POST /v1/cases without a caseId names its case by the key. */
         'Idempotency-Key'?: string;
+        /** @description Only * on a write (RFC 9110 §13.1.2): the write must create the record, none may exist yet; 409 revision_conflict when one does. Any other value, or with If-Match, is 400 invalid_body. */
+        'If-None-Match'?: string;
       };
       path: {
         /** @description The case id, unique within its agency: a read looks it up among the agencies the caller may read, a write in the caller's own (a supervisor's evaluation among the agencies it may evaluate, as a read does). */
@@ -19798,6 +19886,8 @@ export interface operations {
         'If-Match'?: string;
         /** @description A retry with the same key and the same request answers with the original result (200); the same key with another request is 422 idempotency_key_reused; a retry whose recorded personal data the data-key store of this replica cannot open (so cannot compare) is 503 data_key_unavailable (retry later). Keys are per user and agency; POST /v1/cases without a caseId names its case by the key. */
         'Idempotency-Key'?: string;
+        /** @description Only * on a write (RFC 9110 §13.1.2): the write must create the record, none may exist yet; 409 revision_conflict when one does. Any other value, or with If-Match, is 400 invalid_body. */
+        'If-None-Match'?: string;
       };
       path: {
         /** @description The application id (a UUID), as the receipt gives it; anything else names no application (404). */
@@ -19933,6 +20023,8 @@ export interface operations {
         'If-Match'?: string;
         /** @description A retry with the same key and the same request answers with the original result (200); the same key with another request is 422 idempotency_key_reused; a retry whose recorded personal data the data-key store of this replica cannot open (so cannot compare) is 503 data_key_unavailable (retry later). Keys are per user and agency; POST /v1/cases without a caseId names its case by the key. */
         'Idempotency-Key'?: string;
+        /** @description Only * on a write (RFC 9110 §13.1.2): the write must create the record, none may exist yet; 409 revision_conflict when one does. Any other value, or with If-Match, is 400 invalid_body. */
+        'If-None-Match'?: string;
       };
       path: {
         /** @description The application id (a UUID), as the receipt gives it; anything else names no application (404). */

@@ -2,7 +2,9 @@ import type { Request } from 'express';
 import { meetsExpected } from '../../../src/app/command-handler.js';
 import { ifMatch } from '../../../src/http/request.js';
 
-const withIfMatch = (value: string | undefined) => ({ get: () => value }) as unknown as Request;
+const withHeaders = (headers: Record<string, string | undefined>) =>
+  ({ get: (name: string) => headers[name.toLowerCase()] }) as unknown as Request;
+const withIfMatch = (value: string | undefined) => withHeaders({ 'if-match': value });
 
 describe('If-Match on a write: the stream revision it names', () => {
   it.each([
@@ -56,6 +58,25 @@ describe('If-Match on a write: the stream revision it names', () => {
   });
 });
 
+describe('If-None-Match on a write', () => {
+  it('when it is * (RFC 9110 §13.1.2: no current representation), then the stream must not exist yet', () => {
+    expect(ifMatch(withHeaders({ 'if-none-match': '*' }))).toBe('absent');
+    expect(ifMatch(withHeaders({ 'if-none-match': ' * ' }))).toBe('absent');
+  });
+
+  it.each(['"3"', 'W/"3"', '"1", "2"'])('when it names a tag (%s), then 400: a write takes only *', (header) => {
+    expect(() => ifMatch(withHeaders({ 'if-none-match': header }))).toThrow(
+      expect.objectContaining({ code: 'invalid_body', status: 400 }),
+    );
+  });
+
+  it('when it comes with If-Match, then 400: the two ask opposite things', () => {
+    expect(() => ifMatch(withHeaders({ 'if-none-match': '*', 'if-match': '"3"' }))).toThrow(
+      expect.objectContaining({ code: 'invalid_body', status: 400 }),
+    );
+  });
+});
+
 describe('what If-Match asks of the stream a write goes to', () => {
   it.each([
     [undefined, -1, true],
@@ -65,6 +86,8 @@ describe('what If-Match asks of the stream a write goes to', () => {
     [0, -1, false],
     ['exists', 0, true],
     ['exists', -1, false],
+    ['absent', -1, true],
+    ['absent', 0, false],
   ] as const)('when it asks %s of a stream at revision %s, then it is met: %s', (expected, revision, met) => {
     expect(meetsExpected(expected, revision)).toBe(met);
   });
