@@ -290,6 +290,12 @@ describe('legal review from the portal', () => {
       reviewDueBy: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
     });
     await f.t.service.readModelsCaughtUp();
+    // while the request is pending, the case page offers the officer no second request, the head nothing to resolve
+    const acts = (html: string) => [...html.matchAll(/href="\/cases\/[^"]+\/acts\/(\w+)"/g)].map((m) => m[1]);
+    const officerOffers = acts((await page(f, `/cases/${AGENCY}/wf-3`, f.alice)).text);
+    expect(officerOffers).toContain('DecisionIssued');
+    expect(officerOffers).not.toContain('LegalReviewRequested');
+    expect(acts((await page(f, `/cases/${AGENCY}/wf-3`, f.admin)).text)).toEqual(['DecisionIssued']);
     const queue = await page(f, '/reviews', f.rita);
     expect(queue.status).toBe(200);
     expect(queue.text).toContain(`href="/cases/${AGENCY}/wf-3/acts/LegalReviewCompleted"`);
@@ -391,6 +397,12 @@ describe('legal review from the portal', () => {
     });
     expect(rejected.status).toBe(303);
     await f.t.service.readModelsCaughtUp();
+    // the head's case page offers the resolution beside the decision
+    const offered = (html: string) => [...html.matchAll(/href="\/cases\/[^"]+\/acts\/(\w+)"/g)].map((m) => m[1]);
+    expect(offered((await page(f, `/cases/${AGENCY}/wf-5`, f.admin)).text)).toEqual([
+      'ReviewDisagreementResolved',
+      'DecisionIssued',
+    ]);
     const form = await page(f, `/cases/${AGENCY}/wf-5/acts/ReviewDisagreementResolved`, f.admin);
     expect(form.status).toBe(200);
     expect(form.text).toContain('<legend>协调决定</legend>');
@@ -407,6 +419,8 @@ describe('legal review from the portal', () => {
       data: { outcome: 'review_upheld', reasoning: { sealed: 'aes-256-gcm/v1' } },
     });
     await f.t.service.readModelsCaughtUp(); // the case file is read from the read models, which may lag the log
+    // resolved: nothing more to resolve
+    expect(offered((await page(f, `/cases/${AGENCY}/wf-5`, f.admin)).text)).toEqual(['DecisionIssued']);
     const file = await f.t.call('GET', '/v1/cases/wf-5', { token: f.t.token('alice', AGENCY, ['officer']) });
     expect(file.body.timeline.at(-1).data).toEqual({
       outcome: 'review_upheld',

@@ -36,14 +36,34 @@ const AFTER_DECISION: Record<string, readonly string[]> = {
   exempted: ['RecordingAttached', 'CaseClosed'],
 };
 
+/**
+ * The acts the head (admin) records by the case's status, beside resolving a disagreement: deciding, publishing,
+ * updating or withdrawing the publication, closing (the decider's roles allow them the head as the officers).
+ */
+const HEAD_ACTS: Record<string, readonly string[]> = {
+  open: ['DecisionIssued'],
+  decided: ['DecisionDisclosed'],
+  disclosed: ['DisclosureUpdated', 'DisclosureWithdrawn', 'CaseClosed'],
+  withdrawn: ['CaseClosed'],
+  closed: ['DisclosureUpdated', 'DisclosureWithdrawn'],
+  exempted: ['CaseClosed'],
+};
+
+/** Where an act of `type` last stands in the case's timeline, -1 when it has none. */
+function lastOf(file: Pick<CaseFile, 'timeline'>, type: string): number {
+  for (let i = file.timeline.length - 1; i >= 0; i--) if (file.timeline[i]!.type === type) return i;
+  return -1;
+}
+
 /** The URL of the form recording an act of `type` on the case. */
 export const actFormHref = (file: Pick<CaseFile, 'agency' | 'caseId'>, type: string): string =>
   `${caseHref(file)}/acts/${type}`;
 
 /**
  * The work the reader may start on the case from its page, by role and the case's status: an officer of the
- * agency records acts; a reviewer reviews; the head (admin) resolves a disagreement and decides. The rules still
- * decide on submission: a link here is an offer, never a permission.
+ * agency records acts (a request for legal review while none is pending); a reviewer reviews; the head (admin)
+ * resolves a disagreement the latest review left, decides, publishes and closes. The rules still decide on
+ * submission: a link here is an offer, never a permission.
  */
 export function caseActions(ctx: PageContext, principal: Principal, file: CaseFile): Html {
   // a supervisor of the agency, or of one that supervises it, evaluates its closed case files (案卷评查): the page
@@ -51,16 +71,27 @@ export function caseActions(ctx: PageContext, principal: Principal, file: CaseFi
   const evaluate = file.status === 'closed' && principal.roles.includes('supervisor');
   const own = principal.agency === file.agency;
   const types = new Set<string>();
+  // a request for legal review is pending until a review completes it: no second request, nothing to resolve yet
+  const reviewPending = lastOf(file, 'LegalReviewRequested') > lastOf(file, 'LegalReviewCompleted');
+  const latestReview = file.reviews.at(-1);
+  const disagreement =
+    !reviewPending &&
+    latestReview !== undefined &&
+    latestReview.outcome !== 'approved' &&
+    latestReview.resolution === undefined;
   if (own && principal.roles.includes('officer')) {
-    for (const type of file.status === 'open' ? OFFICER_ACTS : (AFTER_DECISION[file.status] ?? [])) types.add(type);
+    for (const type of file.status === 'open' ? OFFICER_ACTS : (AFTER_DECISION[file.status] ?? [])) {
+      if (!(type === 'LegalReviewRequested' && reviewPending)) types.add(type);
+    }
   }
   if (own && file.status === 'open' && principal.roles.includes('reviewer')) {
     // the reviewer receives the counsel's written opinion on a case marked major, complex or difficult
     if (file.counsel?.markings.length) types.add('CounselOpinionRecorded');
     types.add('LegalReviewCompleted');
   }
-  if (own && file.status === 'open' && principal.roles.includes('admin') && file.reviews.length > 0) {
-    types.add('ReviewDisagreementResolved');
+  if (own && principal.roles.includes('admin')) {
+    if (file.status === 'open' && disagreement) types.add('ReviewDisagreementResolved');
+    for (const type of HEAD_ACTS[file.status] ?? []) types.add(type);
   }
   // a handling officer drafts the decision document of an open case (文书制作)
   const draft =
