@@ -317,6 +317,9 @@ describe('legal review from the portal', () => {
     expect(res.status).toBe(422);
     expect(res.text).toContain('审核通过时，前九项审核内容须全部符合');
     expect(res.text).toMatch(/name="data\.checks\.subjectLawful" value="on" checked/);
+    // the error is at the check not met, and the summary links there
+    expect(res.text).toContain('href="#f-data-checks-factsClear"');
+    expect(res.text).not.toContain('href="#f-data-checks-subjectLawful"');
     expect(await caseEvents('wf-3')).toHaveLength(before.length);
   });
 

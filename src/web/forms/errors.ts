@@ -121,7 +121,12 @@ export function formErrorOf(ctx: Translator, err: LedgerError, fields: readonly 
   const text = (ctx.t(key) as string | undefined) === undefined ? undefined : ctx.t(key, params);
   // a decision's member, or the same member of a proposal (`data.proposed.…`); else the member the refusal names
   // (a date: `heldOn`, `closedOn`, `occurredAt`…), as the act's data holds it or as a field of its own
-  const named = FIELD_OF_CODE[err.code];
+  // a review approved with checks not met: the first check it did not tick
+  const failed = Array.isArray(err.details.failed) ? err.details.failed[0] : undefined;
+  const named =
+    err.code === 'review_inconsistent' && typeof failed === 'string'
+      ? `data.checks.${failed}`
+      : FIELD_OF_CODE[err.code];
   const member = typeof err.details.member === 'string' ? err.details.member : undefined;
   const field =
     shown(named) ??
