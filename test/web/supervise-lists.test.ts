@@ -58,6 +58,28 @@ describe('the supervision lists in full', () => {
     expect(first.text).toContain('<a href="/supervise">返回执法监督</a>');
   });
 
+  it("when the page is asked as a CSV file, then the browser downloads the API's file of the same rows, with the next page linked", async () => {
+    const first = await page(f, '/supervise/lists/overdue-disclosures?limit=5', f.sam);
+    const href = /<a href="([^"]+)" download>下载本页 CSV 文件/.exec(first.text)?.[1]?.replace(/&amp;/g, '&');
+    expect(href).toBe('/supervise/lists/overdue-disclosures?limit=5&format=csv');
+    const csv = await page(f, href!, f.sam);
+    expect(csv.status).toBe(200);
+    expect(csv.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    expect(csv.headers.get('content-disposition')).toBe('attachment; filename="overdue-disclosures.csv"');
+    expect(csv.headers.get('link')).toMatch(
+      /^<\/supervise\/lists\/overdue-disclosures\?limit=5&format=csv&cursor=[^>]+>; rel="next"$/,
+    );
+    const [header, ...rows] = csv.text
+      .replace(/^\uFEFF/, '')
+      .trimEnd()
+      .split('\r\n');
+    expect(header!.split(',').slice(0, 2)).toEqual(['caseId', 'agency']);
+    expect(rows.map((r) => r.split(',')[0])).toEqual(caseIdsIn(first.text));
+    // as the API's file is: the same rows the supervision API gives the same reader
+    const api = await f.t.call('GET', '/v1/audit/overdue-disclosures?limit=5&format=csv', { token: f.sam });
+    expect(api.body).toBe(csv.text);
+  });
+
   it('when the list is narrowed to an agency the supervisor does not supervise, then 403; to one with none listed, then it says so', async () => {
     const res = await page(f, `/supervise/lists/overdue-disclosures?agency=${OTHER}`, f.sam);
     expect(res.status).toBe(403); // the city's supervisor supervises the county, not the market bureau

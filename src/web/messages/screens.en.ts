@@ -274,6 +274,7 @@ export const SCREENS_EN: ScreensMessages = {
   'supervise.all': 'See all ({count})',
   'supervise.list.lead': '{rows} to a page, in the order of the supervision page.',
   'supervise.list.back': 'Back to supervision',
+  'supervise.list.csv': 'Download this page as a CSV file (for a spreadsheet)',
   'supervise.none': 'None.',
   'supervise.daysOverdue': 'Days overdue',
   'supervise.overdueReviews': 'Legal reviews past their time limit',

@@ -268,6 +268,7 @@ export const SCREENS_ZH_CN = {
   'supervise.all': '查看全部（{count} 项）',
   'supervise.list.lead': '每页 {rows} 项，排列顺序与执法监督页相同。',
   'supervise.list.back': '返回执法监督',
+  'supervise.list.csv': '下载本页 CSV 文件（可用电子表格打开）',
   'supervise.none': '无。',
   'supervise.daysOverdue': '逾期天数',
   'supervise.overdueReviews': '超过审核时限的法制审核',

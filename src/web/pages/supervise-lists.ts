@@ -2,6 +2,8 @@ import type { Router } from 'express';
 import { listingOf } from '../../http/retrieval.js';
 import type { SupervisionReads } from '../../app/supervision-reads.js';
 import { id, limitOf, single } from '../../http/query.js';
+import { SUPERVISION_TABLES, type ListTable } from '../../http/supervision-csv.js';
+import { sendList } from '../../http/supervision-api.js';
 import { notFound } from '../../domain/errors.js';
 import type { PortalAssets } from '../assets.js';
 import { html, type Html } from '../html.js';
@@ -37,28 +39,34 @@ const LISTS: Record<
   SupervisionList,
   {
     readonly title: MessageKey;
+    /** Its CSV file, as `GET /v1/audit/*` gives it. */
+    readonly csv: ListTable;
     readonly read: (reads: Reads, query: Query, paging: Paging) => Promise<ListPage>;
     /** The page's rows; `utcOffsetOf` gives an agency's minutes east of UTC, in which its times are shown. */
     readonly table: (ctx: PageContext, page: never, utcOffsetOf: (agency: string) => number) => Html;
   }
 > = {
   'overdue-disclosures': {
+    csv: SUPERVISION_TABLES.overdueDisclosures,
     title: 'supervise.overdue',
     read: (reads, query, paging) => reads.overdueDisclosures(query, paging),
     table: (ctx, page: Awaited<ReturnType<Reads['overdueDisclosures']>>) => overdueDisclosuresTable(ctx, page.items),
   },
   'overdue-reviews': {
+    csv: SUPERVISION_TABLES.overdueReviews,
     title: 'supervise.overdueReviews',
     read: (reads, query, paging) => reads.overdueReviews(query, paging),
     table: (ctx, page: Awaited<ReturnType<Reads['overdueReviews']>>) => overdueTable(ctx, page),
   },
   'missing-recordings': {
+    csv: SUPERVISION_TABLES.missingRecordings,
     title: 'supervise.missing',
     read: (reads, query, paging) => reads.missingRecordings(query, paging),
     table: (ctx, page: Awaited<ReturnType<Reads['missingRecordings']>>, utcOffsetOf) =>
       missingRecordingsTable(ctx, page.items, utcOffsetOf),
   },
   'major-decisions': {
+    csv: SUPERVISION_TABLES.majorDecisions,
     title: 'supervise.major',
     read: (reads, query, paging) => reads.majorDecisions(query, paging),
     table: (ctx, page: Awaited<ReturnType<Reads['majorDecisions']>>) => majorDecisionsTable(ctx, page.items),
@@ -78,7 +86,7 @@ const given = (value: unknown): unknown => (value === '' ? undefined : value);
  * `/supervise/lists/{list}`: a list the supervision dashboard shows the first rows of (decisions not published in
  * time, reviews past their limit, acts missing their recording, major decisions), in full, a page at a time
  * (`?cursor=`, the API's cursor; `?limit=` rows, 50 by default), narrowed to one agency with `?agency=`; read as
- * `GET /v1/audit/*` reads it.
+ * `GET /v1/audit/*` reads it, and given as the API's CSV file with `?format=csv` (the page links it).
  */
 export function registerSupervisionListPages(
   router: Router,
@@ -98,8 +106,19 @@ export function registerSupervisionListPages(
       { principal, ...listingOf(req, res), ...(agency === undefined ? {} : { agency }) },
       { limit, ...(cursor === undefined ? {} : { after: cursor }) },
     );
+    // the same page as a CSV file for a spreadsheet (`?format=csv`), with the session, as the API gives it
+    if (req.query.format === 'csv') {
+      sendList(req, res, spec.csv, page);
+      return;
+    }
     const agencies = [...new Set([principal.agency, ...principal.supervises])];
     const path = `/supervise/lists/${list}`;
+    const csvHref = `${path}?${new URLSearchParams({
+      ...(agency === undefined ? {} : { agency }),
+      ...(limit === SUPERVISION_LIST_ROWS ? {} : { limit: String(limit) }),
+      ...(cursor === undefined ? {} : { cursor }),
+      format: 'csv',
+    }).toString()}`;
     sendPage(res, ctx, {
       title: ctx.t(spec.title),
       main: html`<h1>${ctx.t(spec.title)}</h1>
@@ -124,6 +143,7 @@ export function registerSupervisionListPages(
           },
           page.next,
         )}
+        <p><a href="${csvHref}" download>${ctx.t('supervise.list.csv')}</a></p>
         <p>${backLink(ctx, agency)}</p>`,
     });
   });
