@@ -323,6 +323,20 @@ describe('legal review from the portal', () => {
     expect(await caseEvents('wf-3')).toHaveLength(before.length);
   });
 
+  it('when the review is dated before the request it answers, then the form says so, naming the request time', async () => {
+    const before = await caseEvents('wf-3');
+    const res = await post(`/cases/${AGENCY}/wf-3/acts/LegalReviewCompleted`, f.rita, {
+      occurredAt: `${DAY}T10:00`,
+      'data.outcome': 'approved',
+      ...allChecks,
+      'data.opinion': '同意',
+    });
+    expect(res.status).toBe(422);
+    expect(res.text).toContain('审核完成的时间不能早于提请法制审核的时间（');
+    expect(res.text).not.toContain('日期有误');
+    expect(await caseEvents('wf-3')).toHaveLength(before.length);
+  });
+
   it('when the reviewer approves with every check met, then the officer may decide as proposed and publish', async () => {
     const approved = await post(`/cases/${AGENCY}/wf-3/acts/LegalReviewCompleted`, f.rita, {
       occurredAt: `${DAY}T14:00`,
@@ -380,7 +394,7 @@ describe('legal review from the portal', () => {
       post(`/cases/${AGENCY}/wf-date/acts/HearingHeld`, f.alice, { occurredAt: `${DAY}T09:00`, 'data.heldOn': heldOn });
     const refused = await heard(next);
     expect(refused.status).toBe(422);
-    expect(refused.text).toContain('日期有误');
+    expect(refused.text).toMatch(/日期（\d{4}-\d{2}-\d{2}）不对：不能晚于今天/);
     // the summary links to the date at fault, which is marked where it is (the act has two dates)
     expect(refused.text).toContain('<a href="#f-data-heldOn">');
     expect(refused.text).toMatch(/id="f-data-heldOn"[^>]*aria-invalid="true"/);

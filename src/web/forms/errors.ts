@@ -6,9 +6,21 @@ import type { FieldSpec, FormError } from './fields.js';
 import { enumerationSeparator } from '../pages/labels.js';
 import { yuanText } from './acts.js';
 
-/** The details of a refusal that, when given, choose a sentence of their own, in this order. */
-const VARIANTS_OF_CODE: Record<string, readonly string[]> = {
-  two_officers_required: ['notEnforcing', 'notOfAgency'],
+/** The details of a refusal that, when all given, choose a sentence of their own (`rule.<code>.<details>`), in this order. */
+const VARIANTS_OF_CODE: Record<string, readonly (readonly string[])[]> = {
+  two_officers_required: [['notEnforcing'], ['notOfAgency']],
+  // which date rule: an act before the one it answers or follows, a day before the opening, a day to come
+  date_invalid: [
+    ['requestedAt'],
+    ['completedAt'],
+    ['clearedAt'],
+    ['decidedOn'],
+    ['publishedOn'],
+    ['recordedAt'],
+    ['date', 'openedOn'],
+    ['date'],
+    ['openedOn'],
+  ],
 };
 
 /** The field a rule's refusal is about, where one is (the rest are about the act as a whole). */
@@ -115,8 +127,8 @@ export function formErrorOf(ctx: Translator, err: LedgerError, fields: readonly 
     ),
   );
   // a refusal that names who did not count has a sentence that names them (`rule.<code>.<detail>`)
-  const variant = VARIANTS_OF_CODE[err.code]?.find((detail) => params[detail] !== undefined);
-  const key = (variant === undefined ? `rule.${err.code}` : `rule.${err.code}.${variant}`) as MessageKey;
+  const variant = VARIANTS_OF_CODE[err.code]?.find((details) => details.every((d) => params[d] !== undefined));
+  const key = (variant === undefined ? `rule.${err.code}` : `rule.${err.code}.${variant.join('.')}`) as MessageKey;
   // a code with no sentence of its own falls back to `rule.other` below
   const text = (ctx.t(key) as string | undefined) === undefined ? undefined : ctx.t(key, params);
   // a decision's member, or the same member of a proposal (`data.proposed.…`); else the member the refusal names

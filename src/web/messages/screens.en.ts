@@ -240,6 +240,17 @@ export const SCREENS_EN: ScreensMessages = {
   'rule.officer_retired': 'An officer has retired.',
   'rule.officer_suspended': 'An officer is suspended.',
   'rule.date_invalid': 'A date is wrong (in the future, or before the case was opened, say).',
+  'rule.date_invalid.requestedAt': 'A review cannot be completed before the request it answers ({requestedAt}).',
+  'rule.date_invalid.completedAt': 'The resolution cannot come before the review opinion it settles ({completedAt}).',
+  'rule.date_invalid.clearedAt': 'A major decision comes after the legal review that cleared it ({clearedAt}).',
+  'rule.date_invalid.decidedOn': 'A case cannot be closed before the day it was decided ({decidedOn}).',
+  'rule.date_invalid.publishedOn': 'This cannot come before the day the decision was published ({publishedOn}).',
+  'rule.date_invalid.recordedAt':
+    'The time stated is later than the act is recorded ({recordedAt}): an act is recorded once done.',
+  'rule.date_invalid.date.openedOn': 'The date ({date}) is before the case was opened ({openedOn}).',
+  'rule.date_invalid.date':
+    'The date ({date}) is wrong: it cannot be after today, nor after the day of the act itself.',
+  'rule.date_invalid.openedOn': 'The opening date ({openedOn}) is after today: a day to come cannot be recorded.',
   'rule.possible_duplicate':
     'You recorded exactly this at {at}; it was not recorded again, so as not to record it twice. To record it once more, submit again; otherwise go back.',
   'rule.fine_amount_required': 'A fine needs its amount.',
