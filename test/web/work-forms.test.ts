@@ -28,6 +28,9 @@ async function post(path: string, token: string, form: Record<string, string | s
   return { status: res.status, location: res.headers.get('location'), text: await res.text() };
 }
 
+/** The acts a case page offers, by the type its form links name. */
+const offeredActs = (html: string) => [...html.matchAll(/href="\/cases\/[^"]+\/acts\/(\w+)"/g)].map((m) => m[1]);
+
 const caseEvents = async (caseId: string) =>
   (await f.t.service.events.readStream(caseStream(AGENCY, caseId))).map((r) => r.event);
 
@@ -291,11 +294,10 @@ describe('legal review from the portal', () => {
     });
     await f.t.service.readModelsCaughtUp();
     // while the request is pending, the case page offers the officer no second request, the head nothing to resolve
-    const acts = (html: string) => [...html.matchAll(/href="\/cases\/[^"]+\/acts\/(\w+)"/g)].map((m) => m[1]);
-    const officerOffers = acts((await page(f, `/cases/${AGENCY}/wf-3`, f.alice)).text);
+    const officerOffers = offeredActs((await page(f, `/cases/${AGENCY}/wf-3`, f.alice)).text);
     expect(officerOffers).toContain('DecisionIssued');
     expect(officerOffers).not.toContain('LegalReviewRequested');
-    expect(acts((await page(f, `/cases/${AGENCY}/wf-3`, f.admin)).text)).toEqual(['DecisionIssued']);
+    expect(offeredActs((await page(f, `/cases/${AGENCY}/wf-3`, f.admin)).text)).toEqual(['DecisionIssued']);
     const queue = await page(f, '/reviews', f.rita);
     expect(queue.status).toBe(200);
     expect(queue.text).toContain(`href="/cases/${AGENCY}/wf-3/acts/LegalReviewCompleted"`);
@@ -415,8 +417,7 @@ describe('legal review from the portal', () => {
     expect(rejected.status).toBe(303);
     await f.t.service.readModelsCaughtUp();
     // the head's case page offers the resolution beside the decision
-    const offered = (html: string) => [...html.matchAll(/href="\/cases\/[^"]+\/acts\/(\w+)"/g)].map((m) => m[1]);
-    expect(offered((await page(f, `/cases/${AGENCY}/wf-5`, f.admin)).text)).toEqual([
+    expect(offeredActs((await page(f, `/cases/${AGENCY}/wf-5`, f.admin)).text)).toEqual([
       'ReviewDisagreementResolved',
       'DecisionIssued',
     ]);
@@ -437,7 +438,7 @@ describe('legal review from the portal', () => {
     });
     await f.t.service.readModelsCaughtUp(); // the case file is read from the read models, which may lag the log
     // resolved: nothing more to resolve
-    expect(offered((await page(f, `/cases/${AGENCY}/wf-5`, f.admin)).text)).toEqual(['DecisionIssued']);
+    expect(offeredActs((await page(f, `/cases/${AGENCY}/wf-5`, f.admin)).text)).toEqual(['DecisionIssued']);
     const file = await f.t.call('GET', '/v1/cases/wf-5', { token: f.t.token('alice', AGENCY, ['officer']) });
     expect(file.body.timeline.at(-1).data).toEqual({
       outcome: 'review_upheld',
