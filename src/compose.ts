@@ -28,7 +28,7 @@ import { MediaHoldings } from './app/media-holdings.js';
 import { DecisionDrafts } from './app/decision-drafts.js';
 import { DecisionTemplates } from './app/decision-templates.js';
 import { documentWriters } from './adapters/documents/writers.js';
-import { loadDocumentFont } from './adapters/documents/font.js';
+import { documentFontSource } from './adapters/documents/font.js';
 import { MediaReads } from './app/media-reads.js';
 import { AccessLog } from './app/access-log.js';
 import { CaseEvents } from './app/case-events.js';
@@ -459,9 +459,9 @@ async function startHolding(config: Config, { clock, log }: ServiceDependencies)
   if (config.portal.devSignInOutsideEmbedded) {
     log.warn('portal: the development sign-in (PORTAL_DEV_SIGNIN=true) is on outside the embedded default');
   }
-  // read and checked before anything is opened or started: a bad LEDGER_DOCUMENT_FONT stops start-up with nothing to
-  // close (once the projections and timers run, an error would leave the process running)
-  const documentFont = await loadDocumentFont(config.documentFontFile);
+  // checked before anything is opened or started: a bad LEDGER_DOCUMENT_FONT stops start-up with nothing to close
+  // (once the projections and timers run, an error would leave the process running)
+  const documentFont = await documentFontSource(config.documentFontFile);
   const blobs = await openBlobStore(config, log);
   // the cases' data keys, wrapped by the master key, apart from the log (docs/privacy.md)
   let dataKeys: Awaited<ReturnType<typeof openDataKeyStore>>;

@@ -28,6 +28,33 @@ export function defaultFontFile(): string {
 
 const loaded = new Map<string, Promise<DocumentFont>>();
 
+/** The documents' font, read when a document is first written. */
+export type DocumentFontSource = () => Promise<DocumentFont>;
+
+/**
+ * The documents' font for a service about to start. A configured font (`LEDGER_DOCUMENT_FONT`) is read and checked
+ * now, so a bad one stops start-up with a message naming the variable. The default font, the installed package's
+ * (checked by the project's tests), is only looked for now (a missing package stops start-up the same way) and read
+ * when the first PDF is written: it is a 16 MB file that a service drafting no document never needs.
+ */
+export async function documentFontSource(configured?: string): Promise<DocumentFontSource> {
+  if (configured !== undefined) {
+    const font = await loadDocumentFont(configured);
+    return () => Promise.resolve(font);
+  }
+  let file: string;
+  try {
+    file = defaultFontFile();
+    fs.accessSync(file, fs.constants.R_OK);
+  } catch (err) {
+    throw new ConfigError(
+      'LEDGER_DOCUMENT_FONT',
+      `unset, and the default font of ${DEFAULT_FONT_PACKAGE} cannot be read: ${(err as Error).message}`,
+    );
+  }
+  return () => loadDocumentFont();
+}
+
 /**
  * Reads and checks the documents' font (`LEDGER_DOCUMENT_FONT`, else the default package's): a TrueType or
  * OpenType file that has every {@link REQUIRED_CHARACTERS}. Anything else stops start-up with a message naming the

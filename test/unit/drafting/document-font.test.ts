@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { loadDocumentFont } from '../../../src/adapters/documents/font.js';
+import { documentFontSource, loadDocumentFont } from '../../../src/adapters/documents/font.js';
 import { ConfigError } from '../../../src/errors.js';
 import { freshTempDir } from '../../support/temp-dir.js';
 
@@ -26,5 +26,25 @@ describe('the documents font (LEDGER_DOCUMENT_FONT)', () => {
     await expect(loadDocumentFont(file)).rejects.toThrow(/is not a TrueType or OpenType font/);
     fs.copyFileSync((await loadDocumentFont()).file, file);
     expect((await loadDocumentFont(file)).file).toBe(file); // a failure is not remembered
+  });
+
+  it('when the service starts with a configured font that is not one, then start-up stops; with a good one, then it is the font documents get', async () => {
+    const file = path.join(dir(), 'configured.ttf');
+    fs.writeFileSync(file, 'not a font');
+    await expect(documentFontSource(file)).rejects.toThrow(/LEDGER_DOCUMENT_FONT.*is not a TrueType or OpenType font/);
+    fs.copyFileSync((await loadDocumentFont()).file, file);
+    const source = await documentFontSource(file);
+    expect((await source()).file).toBe(file);
+  });
+
+  it('when the service starts with the default font, then the file is not read until a document asks for it, and then it is the checked default', async () => {
+    const read = jest.spyOn(fs, 'readFileSync');
+    try {
+      const source = await documentFontSource();
+      expect(read.mock.calls.filter(([f]) => String(f).endsWith('.otf'))).toEqual([]);
+      expect(await source()).toBe(await loadDocumentFont());
+    } finally {
+      read.mockRestore();
+    }
   });
 });

@@ -26,7 +26,7 @@ let font: DocumentFont;
 let writers: ReturnType<typeof documentWriters>;
 beforeAll(async () => {
   font = await loadDocumentFont();
-  writers = documentWriters(font);
+  writers = documentWriters(() => Promise.resolve(font));
 });
 const model = renderDecision(DEFAULT_TEMPLATES.fine, FILE, PROPOSED);
 
