@@ -9,7 +9,7 @@ import { jsonBody } from './body.js';
 import { consistencyOf } from './consistency.js';
 import { id, oneOf, pagingOf, pathId } from './query.js';
 import { eventIdFor, ifMatch } from './request.js';
-import type { ListTable } from './supervision-csv.js';
+import { SUPERVISION_TABLES } from './supervision-csv.js';
 import { sendList, supervisionQuery } from './supervision-api.js';
 import { InvalidQuery, type Validate } from './validation.js';
 
@@ -18,15 +18,6 @@ import { InvalidQuery, type Validate } from './validation.js';
  * (read in the case files), `within` included, so that a proposal inside its range beside a decision outside it
  * reads as such.
  */
-const DEVIATIONS_TABLE: ListTable = {
-  name: 'discretion-deviations',
-  lists: ['items'],
-  columns: ['caseId', 'agency', 'itemCode', 'status', 'lastActivityOn'].concat(
-    ...['proposal', 'decision'].map((of) =>
-      ['eventId', 'circumstance', 'fineFen', 'minFen', 'maxFen', 'within', 'benchmarkVersion'].map((m) => `${of}.${m}`),
-    ),
-  ),
-};
 
 export interface DiscretionApiDependencies {
   readonly registry: RegistryService;
@@ -97,7 +88,7 @@ export function discretionApi({
   router.get('/v1/audit/discretion-deviations', auth, requireRoles('supervisor'), async (req, res) => {
     const query = supervisionQuery(req, res);
     const paging = pagingOf(req);
-    sendList(req, res, DEVIATIONS_TABLE, await reads.deviations(query, paging));
+    sendList(req, res, SUPERVISION_TABLES.discretionDeviations, await reads.deviations(query, paging));
   });
 
   return router;

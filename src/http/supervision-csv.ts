@@ -222,6 +222,17 @@ export const SUPERVISION_TABLES = {
     lists: ['items'],
     columns: ['applicationId', 'agency', 'itemCode', 'filedOn', 'acceptBy', 'daysOverdue'],
   },
+  discretionDeviations: {
+    name: 'discretion-deviations',
+    lists: ['items'],
+    columns: ['caseId', 'agency', 'itemCode', 'status', 'lastActivityOn'].concat(
+      ...['proposal', 'decision'].map((of) =>
+        ['eventId', 'circumstance', 'fineFen', 'minFen', 'maxFen', 'within', 'benchmarkVersion'].map(
+          (m) => `${of}.${m}`,
+        ),
+      ),
+    ),
+  },
   /** `byRule` is a list here, of `{rule, ...}`: see {@link weakPointsRows}. */
   evaluationWeakPoints: {
     name: 'evaluation-weak-points',

@@ -11,7 +11,9 @@ import { EVALUATION_POINTS, type EvaluationScores } from '../domain/case/evaluat
 import { notFound } from '../domain/errors.js';
 import type { LedgerError } from '../errors.js';
 import { consistencyOf } from '../http/consistency.js';
-import { year as yearQuery } from '../http/query.js';
+import { id, year as yearQuery } from '../http/query.js';
+import { sendList } from '../http/supervision-api.js';
+import { SUPERVISION_TABLES, weakPointsRows } from '../http/supervision-csv.js';
 import { requestId } from '../http/request.js';
 import type { Validate } from '../http/validation.js';
 import type { Clock } from '../ports/clock.js';
@@ -21,7 +23,9 @@ import type { FieldSpec, FormState } from './forms/fields.js';
 import type { MessageKey } from './i18n.js';
 import { pageContext, sendPage } from './layout.js';
 import { listPaging } from './pages/paging.js';
+import { csvDownload, filterAgencies } from './pages/agency-filter.js';
 import { pager } from './pages/public-parts.js';
+import { html } from './html.js';
 import { deviationsMain, evaluateHref, evaluationMain, weakPointsMain } from './pages/quality.js';
 import { csrfField, portalPrincipal, requireCsrf, signedIn } from './session.js';
 import { ID_PATTERN } from '../domain/streams.js';
@@ -40,6 +44,10 @@ export interface QualityDependencies {
 
 const EVALUATE = 'urn:evidence-ledger:schema:command:evaluate-case-file';
 const parseForm = express.urlencoded({ extended: false, limit: 64 * 1024, parameterLimit: 100 });
+const DISCRETION = '/supervise/discretion';
+const EVALUATIONS = '/supervise/evaluations';
+const given = (value: unknown): unknown => (value === '' ? undefined : value);
+
 /** How many cases a page of the deviations lists; `?cursor=` goes on. */
 export const DEVIATION_ROWS = 50;
 
@@ -78,26 +86,54 @@ function textValues(body: unknown): Record<string, string> {
 export function qualityScreens(deps: QualityDependencies, assets: PortalAssets): Router {
   const router = Router();
 
+  // both narrowed to one agency with `?agency=` and given as the API's CSV file with `?format=csv` (linked)
   router.get('/supervise/discretion', signedIn('supervisor'), async (req, res) => {
     const ctx = pageContext(req, res, assets);
+    const principal = portalPrincipal(res);
+    const agency = id(given(req.query.agency), 'agency');
     const { paging, params } = listPaging(req, DEVIATION_ROWS);
     const deviations = await deps.discretion.deviations(
-      { principal: portalPrincipal(res), ...listingOf(req, res) },
+      { principal, ...listingOf(req, res), ...(agency === undefined ? {} : { agency }) },
       paging,
     );
-    const more = pager(ctx, '/supervise/discretion', params, deviations.next, { label: 'quality.discretion.title' });
-    sendPage(res, ctx, { title: ctx.t('quality.discretion.title'), main: deviationsMain(ctx, deviations, more) });
+    if (req.query.format === 'csv') {
+      sendList(req, res, SUPERVISION_TABLES.discretionDeviations, deviations);
+      return;
+    }
+    const kept = { ...(agency === undefined ? {} : { agency }), ...params };
+    const filter = { agencies: filterAgencies(principal), agency };
+    const more = html`${pager(ctx, DISCRETION, kept, deviations.next, { label: 'quality.discretion.title' })}
+    ${csvDownload(ctx, DISCRETION, kept)}`;
+    sendPage(res, ctx, {
+      title: ctx.t('quality.discretion.title'),
+      main: deviationsMain(ctx, deviations, filter, more),
+    });
   });
 
   router.get('/supervise/evaluations', signedIn('supervisor'), async (req, res) => {
     const ctx = pageContext(req, res, assets);
     const principal = portalPrincipal(res);
+    const agency = id(given(req.query.agency), 'agency');
     const raw = req.query.year;
     const thisYear = Number(dateAtOffset(deps.clock.now(), deps.utcOffsetOf(principal.agency)).slice(0, 4));
     // the form's year left empty is this year
     const year = (raw === '' ? undefined : yearQuery(raw)) ?? thisYear;
-    const weak = await deps.evaluationReads.weakPoints({ principal, year, ...listingOf(req, res) });
-    sendPage(res, ctx, { title: ctx.t('quality.weak.title'), main: weakPointsMain(ctx, weak) });
+    const weak = await deps.evaluationReads.weakPoints({
+      principal,
+      year,
+      ...listingOf(req, res),
+      ...(agency === undefined ? {} : { agency }),
+    });
+    if (req.query.format === 'csv') {
+      sendList(req, res, SUPERVISION_TABLES.evaluationWeakPoints, weakPointsRows(weak));
+      return;
+    }
+    const kept = { year: String(year), ...(agency === undefined ? {} : { agency }) };
+    sendPage(res, ctx, {
+      title: ctx.t('quality.weak.title'),
+      main: html`${weakPointsMain(ctx, weak, { agencies: filterAgencies(principal), agency })}
+      ${csvDownload(ctx, EVALUATIONS, kept)}`,
+    });
   });
 
   const caseOf = (req: Request, res: Response) => {

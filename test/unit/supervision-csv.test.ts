@@ -29,12 +29,21 @@ const FILES: Record<keyof typeof SUPERVISION_TABLES, string> = {
   devices: 'audit-devices',
   deviceRecordings: 'audit-device-recordings',
   overdueApplications: 'audit-overdue-applications',
+  discretionDeviations: 'audit-discretion-deviations',
   evaluationWeakPoints: 'audit-evaluation-weak-points',
 };
 
 /** The shared definitions (`defs.schema.json`): an object defined there is entered like a local one. */
 const SHARED = 'urn:evidence-ledger:schema:defs#/$defs/';
 const DEFS = JSON.parse(fs.readFileSync(path.join(SCHEMAS, '..', 'defs.schema.json'), 'utf8')) as Schema;
+
+/** A definition of another response's schema (`urn:evidence-ledger:schema:response:case-file#/$defs/…`), if `ref` is one. */
+function responseDef(ref: string | undefined): Schema | undefined {
+  const match = /^urn:evidence-ledger:schema:response:([a-z-]+)#\/\$defs\/(\w+)$/.exec(ref ?? '');
+  if (!match) return undefined;
+  const file = JSON.parse(fs.readFileSync(path.join(SCHEMAS, `${match[1]}.schema.json`), 'utf8')) as Schema;
+  return file.$defs![match[2]!]!;
+}
 
 /**
  * The leaf members of an entry as dotted paths: objects with properties are entered (a local `$ref` to the file's
@@ -46,14 +55,15 @@ function leaves(schema: Schema, root: Schema, explode: string | undefined, prefi
     ? root.$defs![schema.$ref.slice('#/$defs/'.length)]!
     : schema.$ref?.startsWith(SHARED)
       ? DEFS.$defs![schema.$ref.slice(SHARED.length)]!
-      : {};
+      : (responseDef(schema.$ref) ?? {});
   const properties = { ...local.properties, ...schema.properties };
   if (Object.keys(properties).length === 0) return [prefix];
   return Object.entries(properties).flatMap(([name, inner]) => {
     const at = prefix === '' ? name : `${prefix}.${name}`;
     if (at === explode && inner.items) return leaves(inner.items, root, undefined, at);
     const shared = inner.$ref?.startsWith(SHARED) && DEFS.$defs![inner.$ref.slice(SHARED.length)]!.properties;
-    if (inner.properties || inner.$ref?.startsWith('#/$defs/') || shared) return leaves(inner, root, explode, at);
+    if (inner.properties || inner.$ref?.startsWith('#/$defs/') || shared || responseDef(inner.$ref))
+      return leaves(inner, root, explode, at);
     return [at];
   });
 }

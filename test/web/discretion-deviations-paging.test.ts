@@ -1,8 +1,10 @@
-import { AGENCY, page, recordAct, startScreensService, type ScreensFixture } from '../support/screens.js';
+import { AGENCY, OTHER, page, recordAct, startScreensService, type ScreensFixture } from '../support/screens.js';
 
 /*
  * The fines outside their discretion benchmark (/supervise/discretion) are listed 50 cases at a time (`?limit=`
- * another size), with a link to the next page by the read's cursor.
+ * another size), with a link to the next page by the read's cursor; it and the weak points of the case-file
+ * evaluations (/supervise/evaluations) are narrowed to one agency with `?agency=` and downloaded as the API's CSV
+ * file with `?format=csv`.
  */
 
 let f: ScreensFixture;
@@ -97,5 +99,65 @@ describe('the fines outside their benchmark a page at a time', () => {
   it('when the cursor or the size is not one the list takes, then 400', async () => {
     expect((await page(f, '/supervise/discretion?cursor=bogus', f.sam)).status).toBe(400);
     expect((await page(f, '/supervise/discretion?limit=201', f.sam)).status).toBe(400);
+  });
+});
+
+const unescaped = (href: string | undefined) => href?.replaceAll('&amp;', '&');
+const csvLinkIn = (text: string) => unescaped(/<a href="([^"]+)" download>下载本页 CSV 文件/.exec(text)?.[1]);
+
+describe('the quality screens narrowed to an agency and downloaded', () => {
+  it('when the supervisor picks an agency, then the list is of that agency, its pages and its CSV link keep it, and another agency is 403', async () => {
+    const res = await page(f, `/supervise/discretion?agency=${AGENCY}&limit=3`, f.sam);
+    expect(res.status).toBe(200);
+    expect(res.text).toContain(`<option value="${AGENCY}" selected>${AGENCY}</option>`);
+    expect(res.text).toContain('<option value="city-justice" >city-justice</option>');
+    expect(casesIn(res.text)).toHaveLength(3);
+    expect(nextOf(res.text)).toContain(`agency=${AGENCY}`);
+    expect(csvLinkIn(res.text)).toBe(`/supervise/discretion?agency=${AGENCY}&limit=3&format=csv`);
+    // the supervisor's own agency has no case: none listed, where the county's are
+    const own = await page(f, '/supervise/discretion?agency=city-justice', f.sam);
+    expect(own.status).toBe(200);
+    expect(casesIn(own.text)).toEqual([]);
+    expect((await page(f, `/supervise/discretion?agency=${OTHER}`, f.sam)).status).toBe(403);
+  });
+
+  it("when the CSV link is followed, then the browser downloads the API's file of the same rows", async () => {
+    const csv = await page(f, `/supervise/discretion?agency=${AGENCY}&limit=3&format=csv`, f.sam);
+    expect(csv.status).toBe(200);
+    expect(csv.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    expect(csv.headers.get('content-disposition')).toBe('attachment; filename="discretion-deviations.csv"');
+    const api = await f.t.call('GET', `/v1/audit/discretion-deviations?agency=${AGENCY}&limit=3&format=csv`, {
+      token: f.sam,
+    });
+    expect(api.status).toBe(200);
+    expect(csv.text).toBe(api.body);
+    const rows = csv.text
+      .replace(/^\uFEFF/, '')
+      .trimEnd()
+      .split('\r\n');
+    expect(rows).toHaveLength(4); // the header and three cases
+    expect(rows[0]).toContain('proposal.fineFen');
+  });
+
+  it("when the weak points are narrowed and downloaded, then the page's form and link keep the year and the agency, and the file is the API's", async () => {
+    const res = await page(f, `/supervise/evaluations?year=2026&agency=${AGENCY}`, f.sam);
+    expect(res.status).toBe(200);
+    expect(res.text).toContain(`<option value="${AGENCY}" selected>${AGENCY}</option>`);
+    const href = csvLinkIn(res.text);
+    expect(href).toBe(`/supervise/evaluations?year=2026&agency=${AGENCY}&format=csv`);
+    const csv = await page(f, href!, f.sam);
+    expect(csv.headers.get('content-disposition')).toBe('attachment; filename="evaluation-weak-points.csv"');
+    const api = await f.t.call('GET', `/v1/audit/evaluation-weak-points?year=2026&agency=${AGENCY}&format=csv`, {
+      token: f.sam,
+    });
+    expect(csv.text).toBe(api.body);
+    expect((await page(f, `/supervise/evaluations?year=2026&agency=${OTHER}`, f.sam)).status).toBe(403);
+  });
+
+  it('when the dashboard is narrowed to an agency, then its links to the quality screens keep it', async () => {
+    const res = await page(f, `/supervise?agency=${AGENCY}`, f.sam);
+    expect(res.status).toBe(200);
+    expect(res.text).toContain(`<a href="/supervise/discretion?agency=${AGENCY}"`);
+    expect(unescaped(res.text)).toMatch(new RegExp(`<a href="/supervise/evaluations\\?year=\\d{4}&agency=${AGENCY}"`));
   });
 });

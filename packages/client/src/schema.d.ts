@@ -4040,11 +4040,23 @@ export interface components {
         status: components['schemas']['defs']['$defs']['caseStatus'];
         lastActivityOn: components['schemas']['defs']['$defs']['date'];
         /** @description The benchmark's finding on the case's latest proposed fine (proposal) or its decided one (decision), without the written reason: it is sealed personal data, read in the case file (docs/privacy.md). */
-        proposal?: components['schemas']['response.case-file']['$defs']['discretionEntry'];
+        proposal?: components['schemas']['response.audit-discretion-deviations']['$defs']['finding'];
         /** @description The benchmark's finding on the case's latest proposed fine (proposal) or its decided one (decision), without the written reason: it is sealed personal data, read in the case file (docs/privacy.md). */
-        decision?: components['schemas']['response.case-file']['$defs']['discretionEntry'];
+        decision?: components['schemas']['response.audit-discretion-deviations']['$defs']['finding'];
       }[];
       next?: string;
+      $defs: {
+        /** @description The benchmark's finding on a fine, as the case file's (`discretionEntry` there) but without the written reason for a fine outside the range: it is sealed personal data, read in the case file (docs/privacy.md). */
+        finding: {
+          eventId: components['schemas']['defs']['$defs']['uuid'];
+          fineFen: components['schemas']['defs']['$defs']['fen'];
+          circumstance: components['schemas']['defs']['$defs']['circumstance'];
+          benchmarkVersion: number;
+          minFen: components['schemas']['defs']['$defs']['fen'];
+          maxFen: components['schemas']['defs']['$defs']['fen'];
+          within: boolean;
+        };
+      };
     };
     /** GET /v1/audit/due-for-erasure: closed cases and refused applications whose retention period has run out by asOf and whose personal data has not been erased */
     'response.audit-due-for-erasure': {

@@ -8,17 +8,32 @@ import { html, type Html } from '../html.js';
 import type { MessageKey } from '../i18n.js';
 import type { PageContext } from '../layout.js';
 import { caseHref } from '../links.js';
+import { agencySelect } from './agency-filter.js';
 import { brackets, label, yuan, colon } from './labels.js';
 
 type Deviations = Awaited<ReturnType<DiscretionReads['deviations']>>;
 type WeakPoints = Awaited<ReturnType<EvaluationReads['weakPoints']>>;
+/** The agencies a screen may be narrowed to, and the one it is. */
+type Filter = { readonly agencies: readonly string[]; readonly agency: string | undefined };
 
-/** The supervision pages beside the dashboard: fines outside the benchmark, and the weak points of a year. */
-export function qualityLinks(ctx: PageContext, year: number): Html {
+/**
+ * The supervision pages beside the dashboard: fines outside the benchmark, and the weak points of a year; narrowed
+ * to the dashboard's agency when it is.
+ */
+export function qualityLinks(ctx: PageContext, year: number, agency?: string): Html {
+  const of: Record<string, string> = agency === undefined ? {} : { agency };
   return html`<nav aria-label="${ctx.t('quality.links')}">
     <ul class="actions">
-      <li><a href="/supervise/discretion">${ctx.t('quality.discretion.title')}</a></li>
-      <li><a href="/supervise/evaluations?year=${year}">${ctx.t('quality.weak.title')}</a></li>
+      <li>
+        <a href="/supervise/discretion${agency === undefined ? '' : `?${new URLSearchParams(of).toString()}`}"
+          >${ctx.t('quality.discretion.title')}</a
+        >
+      </li>
+      <li>
+        <a href="/supervise/evaluations?${new URLSearchParams({ year: String(year), ...of }).toString()}"
+          >${ctx.t('quality.weak.title')}</a
+        >
+      </li>
     </ul>
   </nav>`;
 }
@@ -28,7 +43,7 @@ export function qualityLinks(ctx: PageContext, year: number): Html {
  * (the pager) after them. The written reason is sealed with the case's personal data: the page says it is read in
  * the case file (whose retrieval is recorded), never shows it.
  */
-export function deviationsMain(ctx: PageContext, deviations: Deviations, more: Html = html``): Html {
+export function deviationsMain(ctx: PageContext, deviations: Deviations, filter: Filter, more: Html = html``): Html {
   const [open, close] = brackets(ctx);
   const rows = deviations.items.flatMap((c) =>
     (['proposal', 'decision'] as const).flatMap((of) => {
@@ -38,6 +53,10 @@ export function deviationsMain(ctx: PageContext, deviations: Deviations, more: H
   );
   return html`<h1>${ctx.t('quality.discretion.title')}</h1>
     <p class="lead">${ctx.t('quality.discretion.lead')}</p>
+    <form class="filters" method="get" action="/supervise/discretion">
+      ${agencySelect(ctx, filter.agencies, filter.agency)}
+      <button type="submit">${ctx.t('quality.show')}</button>
+    </form>
     ${
       rows.length === 0
         ? html`<p>${ctx.t('quality.discretion.none')}</p>`
@@ -113,7 +132,7 @@ function tallyTable(
 }
 
 /** `/supervise/evaluations`: the evaluations of a year's closed case files, by rule, item and officer. */
-export function weakPointsMain(ctx: PageContext, weak: WeakPoints): Html {
+export function weakPointsMain(ctx: PageContext, weak: WeakPoints, filter: Filter): Html {
   // over several agencies an item code or officer id names the agency too (each is unique within its agency only)
   const ofAgency = (agency: string, id: string) => (weak.agencies.length > 1 ? `${agency}/${id}` : id);
   const byRule = EVALUATION_POINTS.map((p) => ({
@@ -124,6 +143,7 @@ export function weakPointsMain(ctx: PageContext, weak: WeakPoints): Html {
     <form class="filters" method="get" action="/supervise/evaluations">
       <label for="f-year">${ctx.t('quality.year')}</label>
       <input id="f-year" name="year" type="text" inputmode="numeric" value="${weak.year}" size="6" />
+      ${agencySelect(ctx, filter.agencies, filter.agency)}
       <button type="submit">${ctx.t('quality.show')}</button>
     </form>
     <p class="lead">${ctx.t('quality.weak.lead', { year: weak.year })}</p>

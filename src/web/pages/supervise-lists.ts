@@ -10,6 +10,7 @@ import { html, type Html } from '../html.js';
 import type { MessageKey } from '../i18n.js';
 import { pageContext, sendPage, type PageContext } from '../layout.js';
 import { portalPrincipal, signedIn } from '../session.js';
+import { agencySelect, csvDownload, filterAgencies } from './agency-filter.js';
 import { pager } from './public-parts.js';
 import {
   majorDecisionsTable,
@@ -111,39 +112,23 @@ export function registerSupervisionListPages(
       sendList(req, res, spec.csv, page);
       return;
     }
-    const agencies = [...new Set([principal.agency, ...principal.supervises])];
     const path = `/supervise/lists/${list}`;
-    const csvHref = `${path}?${new URLSearchParams({
+    const params = {
       ...(agency === undefined ? {} : { agency }),
       ...(limit === SUPERVISION_LIST_ROWS ? {} : { limit: String(limit) }),
       ...(cursor === undefined ? {} : { cursor }),
-      format: 'csv',
-    }).toString()}`;
+    };
     sendPage(res, ctx, {
       title: ctx.t(spec.title),
       main: html`<h1>${ctx.t(spec.title)}</h1>
         <p class="lead">${ctx.t('supervise.list.lead', { rows: limit })}</p>
         ${page.asOf === undefined ? '' : html`<p class="muted">${ctx.t('superviseReviews.asOf', { asOf: page.asOf })}</p>`}
         <form class="filters" method="get" action="${path}">
-          <label for="f-agency">${ctx.t('case.agency')}</label>
-          <select id="f-agency" name="agency">
-            <option value="">${ctx.t('supervise.allAgencies')}</option>
-            ${agencies.map((a) => html`<option value="${a}" ${a === agency ? html`selected` : ''}>${a}</option>`)}
-          </select>
+          ${agencySelect(ctx, filterAgencies(principal), agency)}
           <button type="submit">${ctx.t('supervise.show')}</button>
         </form>
-        ${spec.table(ctx, page as never, deps.utcOffsetOf)}
-        ${pager(
-          ctx,
-          path,
-          {
-            ...(agency === undefined ? {} : { agency }),
-            ...(limit === SUPERVISION_LIST_ROWS ? {} : { limit: String(limit) }),
-            ...(cursor === undefined ? {} : { cursor }),
-          },
-          page.next,
-        )}
-        <p><a href="${csvHref}" download>${ctx.t('supervise.list.csv')}</a></p>
+        ${spec.table(ctx, page as never, deps.utcOffsetOf)} ${pager(ctx, path, params, page.next)}
+        ${csvDownload(ctx, path, params)}
         <p>${backLink(ctx, agency)}</p>`,
     });
   });

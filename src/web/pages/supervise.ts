@@ -5,6 +5,7 @@ import type { MessageKey } from '../i18n.js';
 import type { PageContext } from '../layout.js';
 import { caseHref } from '../links.js';
 import { barChart } from './chart.js';
+import { agencySelect } from './agency-filter.js';
 import { qualityLinks } from './quality.js';
 import { liveSection } from './live-feed.js';
 import { bracketed, label, listSeparator, localDate, yuan } from './labels.js';
@@ -45,18 +46,14 @@ export function superviseMain(ctx: PageContext, principal: Principal, d: Dashboa
   const short = d.ratio.items.filter((r) => !r.meets).length;
   return html`<h1>${ctx.t('nav.supervise')}</h1>
     <form class="filters" method="get" action="/supervise">
-      <label for="f-agency">${ctx.t('case.agency')}</label>
-      <select id="f-agency" name="agency">
-        <option value="">${ctx.t('supervise.allAgencies')}</option>
-        ${d.agencies.map((a) => html`<option value="${a}" ${a === d.agency ? html`selected` : ''}>${a}</option>`)}
-      </select>
+      ${agencySelect(ctx, d.agencies, d.agency)}
       <label for="f-year">${ctx.t('supervise.year')}</label>
       <input id="f-year" name="year" type="text" inputmode="numeric" value="${d.year}" size="6" />
       <button type="submit">${ctx.t('supervise.show')}</button>
     </form>
     <p class="muted">${ctx.t('supervise.asOf', { asOf: d.overdue.asOf, who: principal.sub })}</p>
     <p><a href="/supervise/applications">${ctx.t('apply.overdue.link')}</a></p>
-    ${qualityLinks(ctx, d.year)}
+    ${qualityLinks(ctx, d.year, d.agency)}
     <ul class="counters">
       ${counter(ctx, '#overdue', countOf(d.overdue), 'supervise.overdue')}
       ${counter(ctx, '#overdue-reviews', countOf(d.overdueReviews), 'supervise.overdueReviews')}

@@ -1,0 +1,23 @@
+import type { Principal } from '../../app/auth.js';
+import { html, type Html } from '../html.js';
+import type { PageContext } from '../layout.js';
+
+/** The agencies a supervisor's screens may be narrowed to: their own and those they supervise. */
+export const filterAgencies = (principal: Pick<Principal, 'agency' | 'supervises'>): string[] => [
+  ...new Set([principal.agency, ...principal.supervises]),
+];
+
+/** The agency choice of a supervision screen's filter form (`agency`): every agency of the reader's, or one. */
+export function agencySelect(ctx: PageContext, agencies: readonly string[], selected: string | undefined): Html {
+  return html`<label for="f-agency">${ctx.t('case.agency')}</label>
+    <select id="f-agency" name="agency">
+      <option value="">${ctx.t('supervise.allAgencies')}</option>
+      ${agencies.map((a) => html`<option value="${a}" ${a === selected ? html`selected` : ''}>${a}</option>`)}
+    </select>`;
+}
+
+/** The link that downloads a supervision screen as the API's CSV file: the page's own query and `format=csv`. */
+export function csvDownload(ctx: PageContext, path: string, params: Readonly<Record<string, string>>): Html {
+  const href = `${path}?${new URLSearchParams({ ...params, format: 'csv' }).toString()}`;
+  return html`<p><a href="${href}" download>${ctx.t('supervise.list.csv')}</a></p>`;
+}
