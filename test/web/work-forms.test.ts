@@ -374,6 +374,41 @@ describe('legal review from the portal', () => {
     expect((await caseEvents('wf-3')).at(-1)).toMatchObject({ type: 'DisclosureWithdrawn' });
   });
 
+  it('when the publication is withdrawn, then the head is offered the exemption from publication, records it with its form, and the officer may not', async () => {
+    expect(offeredActs((await page(f, `/cases/${AGENCY}/wf-3`, f.admin)).text)).toEqual([
+      'DisclosureExempted',
+      'CaseClosed',
+    ]);
+    const form = await page(f, `/cases/${AGENCY}/wf-3/acts/DisclosureExempted`, f.admin);
+    expect(form.status).toBe(200);
+    expect(form.text).toContain('不予公开的情形');
+    expect(form.text).toContain('涉及个人隐私');
+    const exemption = {
+      occurredAt: `${DAY}T17:30`,
+      'data.ground': 'personal_privacy',
+      'data.legalBasis': '《政府信息公开条例》第十五条',
+      'data.reason': '决定书载有当事人的健康信息。',
+    };
+    const refused = await post(`/cases/${AGENCY}/wf-3/acts/DisclosureExempted`, f.alice, exemption);
+    expect(refused.status).toBe(403);
+    const missing = await post(`/cases/${AGENCY}/wf-3/acts/DisclosureExempted`, f.admin, {
+      ...exemption,
+      'data.ground': '',
+    });
+    expect(missing.status).toBe(400);
+    expect(missing.text).toMatch(/href="#f-data-ground"/);
+    expect((await caseEvents('wf-3')).at(-1)).toMatchObject({ type: 'DisclosureWithdrawn' });
+    const exempted = await post(`/cases/${AGENCY}/wf-3/acts/DisclosureExempted`, f.admin, exemption);
+    expect(exempted.status).toBe(303);
+    expect((await caseEvents('wf-3')).at(-1)).toMatchObject({
+      type: 'DisclosureExempted',
+      data: { ground: 'personal_privacy', legalBasis: '《政府信息公开条例》第十五条' },
+    });
+    const after = await page(f, exempted.location!, f.admin);
+    expect(after.text).toContain('依法不予公开');
+    expect(offeredActs(after.text)).toEqual(['CaseClosed']);
+  });
+
   it('when the officer decides a major case without an approved review, then it is refused in Chinese', async () => {
     await openCase(f, 'wf-4');
     const res = await post(`/cases/${AGENCY}/wf-4/acts/DecisionIssued`, f.alice, {

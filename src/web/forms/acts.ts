@@ -1,5 +1,5 @@
 import { halfWidthDigits } from './numbers.js';
-import { DECISION_TYPES, SERVICE_METHODS } from '../../domain/case/acts.js';
+import { DECISION_TYPES, EXEMPTION_GROUNDS, SERVICE_METHODS } from '../../domain/case/acts.js';
 import { CIRCUMSTANCES } from '../../domain/registry/benchmarks.js';
 import { ON_SITE_ACTS } from '../../domain/case/decider.js';
 import type { MessageKey } from '../i18n.js';
@@ -148,6 +148,17 @@ const FORMS: Record<string, Omit<ActForm, 'officers'>> = {
     document: true,
   },
   DecisionDisclosed: { fields: [date('publishedOn', 'form.publishedOn')], medium: false },
+  DisclosureExempted: {
+    fields: [
+      text('ground', 'form.exemptionGround', {
+        kind: 'radio',
+        options: EXEMPTION_GROUNDS.map((value) => ({ value, label: `exemption.ground.${value}` as MessageKey })),
+      }),
+      text('legalBasis', 'form.legalBasis', { hint: 'form.exemptionBasis.hint' }),
+      area('reason', 'form.exemptionReason'),
+    ],
+    medium: false,
+  },
   DisclosureWithdrawn: { fields: [area('reason', 'form.reason')], medium: false },
   DisclosureUpdated: { fields: [area('reason', 'form.reason')], medium: false },
   CaseClosed: { fields: [date('closedOn', 'form.closedOn')], medium: false },

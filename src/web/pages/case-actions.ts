@@ -38,13 +38,14 @@ const AFTER_DECISION: Record<string, readonly string[]> = {
 
 /**
  * The acts the head (admin) records by the case's status, beside resolving a disagreement: deciding, publishing,
- * updating or withdrawing the publication, closing (the decider's roles allow them the head as the officers).
+ * updating or withdrawing the publication, closing (the decider's roles allow them the head as the officers), and
+ * exempting a decision from publication on a lawful ground (the head's alone).
  */
 const HEAD_ACTS: Record<string, readonly string[]> = {
   open: ['DecisionIssued'],
-  decided: ['DecisionDisclosed'],
+  decided: ['DecisionDisclosed', 'DisclosureExempted'],
   disclosed: ['DisclosureUpdated', 'DisclosureWithdrawn', 'CaseClosed'],
-  withdrawn: ['CaseClosed'],
+  withdrawn: ['DisclosureExempted', 'CaseClosed'],
   closed: ['DisclosureUpdated', 'DisclosureWithdrawn'],
   exempted: ['CaseClosed'],
 };
