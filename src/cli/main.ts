@@ -1,39 +1,64 @@
 import fs from 'node:fs';
 import { ConfigError } from '../errors.js';
 import { print, UsageError, type CliIo } from './io.js';
-import { backup } from './backup.js';
-import { restore } from './restore.js';
-import { check } from './check.js';
-import { keys } from './keys.js';
-import { rebuild } from './rebuild.js';
-import { serve } from './serve.js';
-import { token } from './token.js';
-import { bundle } from './bundle.js';
-import { calendar } from './calendar.js';
-import { verify } from './verify.js';
-import { witness } from './witness.js';
-import { draw } from './draw.js';
-import { erase } from './erase.js';
-import { verifyDisclosure } from './verify-disclosure.js';
-
 type Command = (argv: string[], io: CliIo) => Promise<number>;
 
-/** A command, what it does in a line, and the subcommands it dispatches to (each with its own `--help`). */
+/**
+ * A command, what it does in a line, and the subcommands it dispatches to (each with its own `--help`). Each
+ * command's module is loaded when it runs: `ledger verify` or `ledger token` never loads the service.
+ */
 const COMMANDS: Record<string, { run: Command; summary: string; subcommands?: readonly string[] }> = {
-  serve: { run: serve, summary: 'run the HTTP API (npm start)' },
-  token: { run: token, summary: 'issue a bearer token with the embedded key', subcommands: ['revoke'] },
-  keys: { run: keys, summary: 'list or rotate the signing keys' },
-  rebuild: { run: rebuild, summary: 'drop and rebuild the read models from the log' },
-  check: { run: check, summary: 'verify every chain, signature and checkpoint of the store' },
-  backup: { run: backup, summary: 'copy the data folder, whole and checked, while the service runs' },
-  restore: { run: restore, summary: 'restore a backup into an empty data folder, each file checked' },
-  bundle: { run: bundle, summary: "download a case's evidence bundle from the service" },
-  verify: { run: verify, summary: 'check an evidence bundle offline' },
-  calendar: { run: calendar, summary: "record a year's holidays and make-up working days" },
-  erase: { run: erase, summary: "erase a case's or an application's personal data by destroying its data key" },
-  'verify-disclosure': { run: verifyDisclosure, summary: 'check that a disclosed value is the one sealed in an event' },
-  draw: { run: draw, summary: 'verify the draw of a "double random, one public" inspection' },
-  witness: { run: witness, summary: "run a witness that cosigns a ledger's checkpoints (C2SP tlog-witness)" },
+  serve: { run: async (a, io) => (await import('./serve.js')).serve(a, io), summary: 'run the HTTP API (npm start)' },
+  token: {
+    run: async (a, io) => (await import('./token.js')).token(a, io),
+    summary: 'issue a bearer token with the embedded key',
+    subcommands: ['revoke'],
+  },
+  keys: { run: async (a, io) => (await import('./keys.js')).keys(a, io), summary: 'list or rotate the signing keys' },
+  rebuild: {
+    run: async (a, io) => (await import('./rebuild.js')).rebuild(a, io),
+    summary: 'drop and rebuild the read models from the log',
+  },
+  check: {
+    run: async (a, io) => (await import('./check.js')).check(a, io),
+    summary: 'verify every chain, signature and checkpoint of the store',
+  },
+  backup: {
+    run: async (a, io) => (await import('./backup.js')).backup(a, io),
+    summary: 'copy the data folder, whole and checked, while the service runs',
+  },
+  restore: {
+    run: async (a, io) => (await import('./restore.js')).restore(a, io),
+    summary: 'restore a backup into an empty data folder, each file checked',
+  },
+  bundle: {
+    run: async (a, io) => (await import('./bundle.js')).bundle(a, io),
+    summary: "download a case's evidence bundle from the service",
+  },
+  verify: {
+    run: async (a, io) => (await import('./verify.js')).verify(a, io),
+    summary: 'check an evidence bundle offline',
+  },
+  calendar: {
+    run: async (a, io) => (await import('./calendar.js')).calendar(a, io),
+    summary: "record a year's holidays and make-up working days",
+  },
+  erase: {
+    run: async (a, io) => (await import('./erase.js')).erase(a, io),
+    summary: "erase a case's or an application's personal data by destroying its data key",
+  },
+  'verify-disclosure': {
+    run: async (a, io) => (await import('./verify-disclosure.js')).verifyDisclosure(a, io),
+    summary: 'check that a disclosed value is the one sealed in an event',
+  },
+  draw: {
+    run: async (a, io) => (await import('./draw.js')).draw(a, io),
+    summary: 'verify the draw of a "double random, one public" inspection',
+  },
+  witness: {
+    run: async (a, io) => (await import('./witness.js')).witness(a, io),
+    summary: "run a witness that cosigns a ledger's checkpoints (C2SP tlog-witness)",
+  },
 };
 
 /** The commands' summaries start in one column, after the longest name. */
