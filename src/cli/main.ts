@@ -121,7 +121,12 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
       print(io.stderr, `ledger ${name}: configuration error: ${err.message}`);
       return 1;
     }
-    print(io.stderr, `ledger ${name}: ${(err as Error).message}`);
+    // a module the command loads is missing: an installation or image that left out part of the build
+    const incomplete = (err as { code?: unknown }).code === 'ERR_MODULE_NOT_FOUND';
+    print(
+      io.stderr,
+      `ledger ${name}: ${incomplete ? 'this installation is incomplete (ERR_MODULE_NOT_FOUND): ' : ''}${(err as Error).message}`,
+    );
     return 1;
   }
 }

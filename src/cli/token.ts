@@ -56,6 +56,10 @@ export async function token(argv: string[], io: CliIo): Promise<number> {
     throw new UsageError(`--roles ${values.roles} names an empty role; roles are ${ROLES.join(', ')}`);
   const unknown = roles.filter((r) => !(ROLES as readonly string[]).includes(r));
   if (unknown.length > 0) throw new UsageError(`unknown role ${unknown.join(', ')}; roles are ${ROLES.join(', ')}`);
+  if (values.supervises !== undefined && !roles.includes('supervisor')) {
+    // only a supervisor reads the agencies it supervises: the claim would be carried and never used
+    throw new UsageError('--supervises is for a supervisor: add supervisor to --roles, or leave --supervises out');
+  }
   const notCodes = [
     values.agency,
     ...(values.supervises

@@ -107,6 +107,10 @@ describe('the ledger command', () => {
       ['token', '--sub', 'a', '--agency', 'b', '--roles', 'supervisor', '--supervises', 'c,x y'],
       'x y is not an agency code',
     ],
+    [
+      ['token', '--sub', 'a', '--agency', 'b', '--roles', 'officer,admin', '--supervises', 'c'],
+      '--supervises is for a supervisor: add supervisor to --roles',
+    ],
     [['token', '--sub', 'a', '--agency', 'b', '--roles', 'officer', '--ttl', 'soon'], '--ttl soon'],
     [['token', '--sub', 'a', '--agency', 'b', '--roles', 'officer', '--ttl', '30d'], 'JWT_MAX_LIFETIME_SECONDS'],
     [['token', '--bogus'], 'bogus'],

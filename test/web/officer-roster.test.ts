@@ -92,6 +92,11 @@ describe("the administrator's screen of the agency's officers (执法人员管�
     expect(noChange.text).toContain(
       '<textarea id="f-reason" name="reason" rows="3"  required aria-describedby="f-reason-hint">暂停</textarea>',
     );
+    // neither: both are named at once, not the change first and the reason on the next try
+    const neither = await send('alice', { reason: '' });
+    expect(neither.res.status).toBe(400);
+    expect(neither.text).toContain('href="#f-change"');
+    expect(neither.text).toContain('href="#f-reason"');
     const forged = await send('alice', { change: 'suspension', reason: '暂停' }, false);
     expect(forged.res.status).toBe(403);
     expect(await statusEvents('alice')).toEqual([]);

@@ -7,7 +7,7 @@ import type { Clock } from '../../ports/clock.js';
 import { InvalidBody, type LedgerError } from '../../errors.js';
 import { consistencyOf } from '../../http/consistency.js';
 import { single } from '../../http/query.js';
-import type { Validate } from '../../http/validation.js';
+import type { BodyError, Validate } from '../../http/validation.js';
 import type { PortalAssets } from '../assets.js';
 import { fieldText } from '../forms/acts.js';
 import { formErrorOf, formErrors } from '../forms/errors.js';
@@ -311,8 +311,21 @@ export function registerOfficerRosterPage(router: Router, deps: OfficerRosterPag
       const values = { change: typed('change'), reason: typed('reason') };
       res.locals.formValues = values;
       const change = CHANGES[officer.status].find((c) => c === values.change);
-      if (!change) throw new InvalidBody('choose a change this officer may undergo', { pointer: '/change' });
       const body = { reason: values.reason };
+      if (!change) {
+        // no change chosen: the reason is checked too (any change's schema asks the same of it), so that the form
+        // says everything it lacks at once
+        const errors: BodyError[] = [
+          { pointer: '/change', detail: 'choose a change this officer may undergo', kind: 'missing' },
+        ];
+        try {
+          deps.validate('urn:evidence-ledger:schema:command:officer-suspension', body);
+        } catch (err) {
+          if (!(err instanceof InvalidBody)) throw err;
+          errors.push(...((err.details.errors as BodyError[] | undefined) ?? []));
+        }
+        throw new InvalidBody('choose a change this officer may undergo', { pointer: '/change', errors });
+      }
       deps.validate(`urn:evidence-ledger:schema:command:officer-${change}`, body);
       const result = await deps.registry.changeOfficerStatus(
         portalPrincipal(res),
