@@ -22,7 +22,7 @@ describeInBrowser('a supervision list in full, a page at a time, in Chromium', (
       page.waitForURL(`${s.f.t.url}/supervise/lists/overdue-disclosures`, { timeout: 60_000 }),
       section.getByRole('link', { name: '查看全部（10+ 项）' }).click(),
     ]);
-    expect(await page.locator('h1').textContent()).toBe('逾期未公示的执法决定');
+    expect(await page.locator('h1').textContent()).toBe('未按期公示的执法决定');
     expect(await page.locator('tbody tr').count()).toBe(LATE); // 50 to a page: all of them
     expect(await seriousViolations(page)).toEqual([]);
 

@@ -40,7 +40,7 @@ describe('the supervision lists in full', () => {
   it('when the whole list is read a page at a time, then every decision is listed once, in the order due, with the way back', async () => {
     const first = await page(f, '/supervise/lists/overdue-disclosures?limit=5', f.sam);
     expect(first.status).toBe(200);
-    expect(first.text).toContain('<h1>逾期未公示的执法决定</h1>');
+    expect(first.text).toContain('<h1>未按期公示的执法决定</h1>');
     expect(first.text).toContain('每页 5 项');
     const seen = caseIdsIn(first.text);
     let next = /<a rel="next" href="([^"]+)"/.exec(first.text)?.[1];

@@ -171,7 +171,8 @@ export const SCREENS_EN: ScreensMessages = {
   'exemption.ground.trade_secret': 'A trade secret',
   'exemption.ground.personal_privacy': 'Personal privacy',
   'exemption.ground.other_law': 'Another case a law or administrative regulation exempts',
-  'form.exemptionBasis.hint': 'The provision that allows the decision not to be published, e.g. Article 14 of the Regulations on Open Government Information.',
+  'form.exemptionBasis.hint':
+    'The provision that allows the decision not to be published, e.g. Article 14 of the Regulations on Open Government Information.',
   'form.exemptionReason': 'Why it is not published (never published itself)',
   'form.closedOn': 'Closed on',
   'form.caseId': 'Case number',
@@ -316,11 +317,11 @@ export const SCREENS_EN: ScreensMessages = {
   'supervise.meets': 'Meets 5%',
   'supervise.monthly': '{year}, month by month',
   'supervise.monthly.desc':
-    'Bar chart: cases opened, decisions made and publications overdue each month; the figures are in the table below.',
+    'Bar chart: cases opened, decisions made and decisions not published in time each month (not published by the deadline, published late, or dated in time but recorded late); the figures are in the table below.',
   'supervise.month': 'Month',
   'supervise.opened': 'Cases opened',
   'supervise.decided': 'Decisions',
-  'supervise.overdueMonthly': 'Publications overdue',
+  'supervise.overdueMonthly': 'Not published in time',
   'form.demolitionTarget': 'What was demolished',
   'form.reason': 'Reason',
 };

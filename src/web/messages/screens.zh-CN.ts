@@ -270,7 +270,7 @@ export const SCREENS_ZH_CN = {
   'supervise.year': '年度',
   'supervise.show': '查看',
   'supervise.asOf': '截至 {asOf}（{who}）',
-  'supervise.overdue': '逾期未公示的执法决定',
+  'supervise.overdue': '未按期公示的执法决定',
   'supervise.missing': '缺少音像记录的执法行为',
   'supervise.major': '重大执法决定及其法制审核',
   'supervise.certificates': '即将到期或已过期的执法证',
@@ -307,11 +307,12 @@ export const SCREENS_ZH_CN = {
   'supervise.required': '应配备人数',
   'supervise.meets': '达到5%',
   'supervise.monthly': '{year} 年逐月统计',
-  'supervise.monthly.desc': '柱状图：每月立案数、作出决定数、逾期公示数；具体数字见下表。',
+  'supervise.monthly.desc':
+    '柱状图：每月立案数、作出决定数、未按期公示数（逾期未公示、逾期公示、载明按期但逾期录入）；具体数字见下表。',
   'supervise.month': '月份',
   'supervise.opened': '立案',
   'supervise.decided': '作出决定',
-  'supervise.overdueMonthly': '逾期公示',
+  'supervise.overdueMonthly': '未按期公示',
   'form.demolitionTarget': '拆除对象',
   'form.reason': '理由',
 };
