@@ -60,16 +60,13 @@ export async function token(argv: string[], io: CliIo): Promise<number> {
     // only a supervisor reads the agencies it supervises: the claim would be carried and never used
     throw new UsageError('--supervises is for a supervisor: add supervisor to --roles, or leave --supervises out');
   }
-  const notCodes = [
-    values.agency,
-    ...(values.supervises
-      ?.split(',')
-      .map((a) => a.trim())
-      .filter(Boolean) ?? []),
-  ].filter((code) => !ID_PATTERN.test(code));
+  const supervised = values.supervises?.split(',').map((a) => a.trim());
+  if (supervised?.includes(''))
+    throw new UsageError(`--supervises ${JSON.stringify(values.supervises)} names an empty agency code`);
+  const notCodes = [values.agency, ...(supervised ?? [])].filter((code) => !ID_PATTERN.test(code));
   if (notCodes.length > 0) {
     throw new UsageError(
-      `${notCodes.join(', ')} is not an agency code: 1 to 128 letters, digits, ".", "_" or "-", the first a letter or digit`,
+      `${notCodes.join(', ')} ${notCodes.length > 1 ? 'are not agency codes' : 'is not an agency code'}: 1 to 128 letters, digits, ".", "_" or "-", the first a letter or digit`,
     );
   }
   const given = argv.some((a) => a === '--ttl' || a.startsWith('--ttl='));
@@ -85,10 +82,7 @@ export async function token(argv: string[], io: CliIo): Promise<number> {
   refuseStrayFolder(config);
   refuseHalfRestored(config.dataDir, 'no token is issued from it');
   const keys = loadOrCreateKeys(config.keysDir, systemClock, config.cryptoSuite);
-  const supervises = values.supervises
-    ?.split(',')
-    .map((a) => a.trim())
-    .filter(Boolean);
+  const supervises = supervised;
   const jwt = issueToken(
     {
       sub: values.sub,

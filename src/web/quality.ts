@@ -23,7 +23,7 @@ import type { FieldSpec, FormState } from './forms/fields.js';
 import type { MessageKey } from './i18n.js';
 import { pageContext, sendPage } from './layout.js';
 import { listPaging } from './pages/paging.js';
-import { csvDownload, filterAgencies } from './pages/agency-filter.js';
+import { csvDownload, dashboardLink, filterAgencies } from './pages/agency-filter.js';
 import { pager } from './pages/public-parts.js';
 import { html } from './html.js';
 import { deviationsMain, evaluateHref, evaluationMain, weakPointsMain } from './pages/quality.js';
@@ -101,9 +101,11 @@ export function qualityScreens(deps: QualityDependencies, assets: PortalAssets):
       return;
     }
     const kept = { ...(agency === undefined ? {} : { agency }), ...params };
-    const filter = { agencies: filterAgencies(principal), agency };
+    // a new agency is a new list: the form keeps the page size, not the cursor
+    const keep: Record<string, string> = params.limit === undefined ? {} : { limit: params.limit };
+    const filter = { agencies: filterAgencies(principal), agency, keep };
     const more = html`${pager(ctx, DISCRETION, kept, deviations.next, { label: 'quality.discretion.title' })}
-    ${csvDownload(ctx, DISCRETION, kept)}`;
+    ${csvDownload(ctx, DISCRETION, kept)} ${dashboardLink(ctx, agency)}`;
     sendPage(res, ctx, {
       title: ctx.t('quality.discretion.title'),
       main: deviationsMain(ctx, deviations, filter, more),
@@ -132,7 +134,7 @@ export function qualityScreens(deps: QualityDependencies, assets: PortalAssets):
     sendPage(res, ctx, {
       title: ctx.t('quality.weak.title'),
       main: html`${weakPointsMain(ctx, weak, { agencies: filterAgencies(principal), agency })}
-      ${csvDownload(ctx, EVALUATIONS, kept)}`,
+      ${csvDownload(ctx, EVALUATIONS, kept)} ${dashboardLink(ctx, agency)}`,
     });
   });
 

@@ -108,6 +108,18 @@ describe('the ledger command', () => {
       'x y is not an agency code',
     ],
     [
+      ['token', '--sub', 'a', '--agency', 'b', '--roles', 'supervisor', '--supervises', 'c,,d'],
+      'names an empty agency code',
+    ],
+    [
+      ['token', '--sub', 'a', '--agency', 'b', '--roles', 'supervisor', '--supervises', ''],
+      'names an empty agency code',
+    ],
+    [
+      ['token', '--sub', 'a', '--agency', 'x y', '--roles', 'supervisor', '--supervises', 'c,d e'],
+      'x y, d e are not agency codes',
+    ],
+    [
       ['token', '--sub', 'a', '--agency', 'b', '--roles', 'officer,admin', '--supervises', 'c'],
       '--supervises is for a supervisor: add supervisor to --roles',
     ],

@@ -114,6 +114,9 @@ describe('the quality screens narrowed to an agency and downloaded', () => {
     expect(casesIn(res.text)).toHaveLength(3);
     expect(nextOf(res.text)).toContain(`agency=${AGENCY}`);
     expect(csvLinkIn(res.text)).toBe(`/supervise/discretion?agency=${AGENCY}&limit=3&format=csv`);
+    // the filter form keeps the page size for another agency; the way back keeps the agency
+    expect(res.text).toContain('<input type="hidden" name="limit" value="3" />');
+    expect(res.text).toContain(`<a href="/supervise?agency=${AGENCY}">返回执法监督</a>`);
     // the supervisor's own agency has no case: none listed, where the county's are
     const own = await page(f, '/supervise/discretion?agency=city-justice', f.sam);
     expect(own.status).toBe(200);
@@ -158,6 +161,8 @@ describe('the quality screens narrowed to an agency and downloaded', () => {
     const res = await page(f, `/supervise?agency=${AGENCY}`, f.sam);
     expect(res.status).toBe(200);
     expect(res.text).toContain(`<a href="/supervise/discretion?agency=${AGENCY}"`);
+    for (const screen of ['applications', 'devices', 'retention', 'inspections', 'reviews'])
+      expect(res.text).toContain(`<a href="/supervise/${screen}?agency=${AGENCY}">`);
     expect(unescaped(res.text)).toMatch(new RegExp(`<a href="/supervise/evaluations\\?year=\\d{4}&agency=${AGENCY}"`));
   });
 });

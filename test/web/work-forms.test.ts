@@ -5,6 +5,8 @@ import { AGENCY, DAY, openCase, page, startScreensService, type ScreensFixture }
 import { asVideo } from '../support/media-bytes.js';
 
 let f: ScreensFixture;
+/** The day before the fixture's day, on which the cases were neither opened nor decided. */
+const DAY_BEFORE = new Date(Date.parse(`${DAY}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
 
 beforeAll(async () => {
   f = await startScreensService();
@@ -361,6 +363,15 @@ describe('legal review from the portal', () => {
       'data.publishedOn': DAY,
     });
     expect(published.status).toBe(303);
+    // a published decision is not exempted: the head is told to withdraw the publication first
+    const exemptPublished = await post(`/cases/${AGENCY}/wf-3/acts/DisclosureExempted`, f.admin, {
+      occurredAt: `${DAY}T16:30`,
+      'data.ground': 'personal_privacy',
+      'data.legalBasis': '《政府信息公开条例》第十五条',
+      'data.reason': '载有健康信息。',
+    });
+    expect(exemptPublished.status).toBe(409);
+    expect(exemptPublished.text).toContain('决定正在公示中：须先撤销公示，才能决定不予公开。');
     expect((await caseEvents('wf-3')).map((e) => e.type).slice(-3)).toEqual([
       'LegalReviewCompleted',
       'DecisionIssued',
@@ -375,6 +386,7 @@ describe('legal review from the portal', () => {
   });
 
   it('when the publication is withdrawn, then the head is offered the exemption from publication, records it with its form, and the officer may not', async () => {
+    await f.t.service.readModelsCaughtUp(); // the case page read after the withdrawal the previous test recorded
     expect(offeredActs((await page(f, `/cases/${AGENCY}/wf-3`, f.admin)).text)).toEqual([
       'DisclosureExempted',
       'CaseClosed',
@@ -391,6 +403,14 @@ describe('legal review from the portal', () => {
     };
     const refused = await post(`/cases/${AGENCY}/wf-3/acts/DisclosureExempted`, f.alice, exemption);
     expect(refused.status).toBe(403);
+    // dated before the decision: the sentence names the decision's day and marks the act's time
+    const early = await post(`/cases/${AGENCY}/wf-3/acts/DisclosureExempted`, f.admin, {
+      ...exemption,
+      occurredAt: `${DAY_BEFORE}T17:30`,
+    });
+    expect(early.status).toBe(422);
+    expect(early.text).toContain(`日期不能早于作出决定的日期（${DAY}）。`);
+    expect(early.text).toMatch(/id="f-occurredAt"[^>]*aria-invalid="true"/);
     const missing = await post(`/cases/${AGENCY}/wf-3/acts/DisclosureExempted`, f.admin, {
       ...exemption,
       'data.ground': '',
@@ -406,7 +426,21 @@ describe('legal review from the portal', () => {
     });
     const after = await page(f, exempted.location!, f.admin);
     expect(after.text).toContain('依法不予公开');
+    // the page shows the exemption as the case file holds it, and the withdrawal before it
+    const exemptionShown = /<dd id="decision-exemption">([\s\S]*?)<\/dd>/.exec(after.text)?.[1] ?? '';
+    expect(exemptionShown).toContain('涉及个人隐私');
+    expect(exemptionShown).toContain('《政府信息公开条例》第十五条');
+    expect(exemptionShown).toContain('决定书载有当事人的健康信息。');
+    expect(after.text).toMatch(/<dd id="decision-withdrawn">[\s\S]*决定已被复议机关撤销。/);
     expect(offeredActs(after.text)).toEqual(['CaseClosed']);
+    // closed with no publication standing: nothing to update or withdraw is offered, to the head or the officer
+    const closed = await post(`/cases/${AGENCY}/wf-3/acts/CaseClosed`, f.admin, {
+      occurredAt: `${DAY}T18:00`,
+      'data.closedOn': DAY,
+    });
+    expect(closed.status).toBe(303);
+    expect(offeredActs((await page(f, closed.location!, f.admin)).text)).toEqual([]);
+    expect(offeredActs((await page(f, closed.location!, f.alice)).text)).toEqual([]);
   });
 
   it('when the officer decides a major case without an approved review, then it is refused in Chinese', async () => {

@@ -95,8 +95,9 @@ export function checkDates(act: RecordAct, state: CaseState, recordedAt?: string
 
 /**
  * An act does not come before the act it answers or follows: a legal review before its request, a resolution of a
- * disagreement before the review it settles, a publication withdrawn or updated before the day it was published, a
- * case closed before the day it was decided or published. Compared by instant where both are instants, else by the
+ * disagreement before the review it settles, a decision published or exempted from publication before the day it was
+ * made, a publication withdrawn or updated before the day it was published, a case closed before the day it was
+ * decided or published. Compared by instant where both are instants, else by the
  * agency's day. (A major decision after the review that cleared it: the review gate, `checkReviewGate`.)
  */
 function checkOrder(act: RecordAct, state: CaseState, offsetMinutes: number | undefined): void {
@@ -119,6 +120,18 @@ function checkOrder(act: RecordAct, state: CaseState, offsetMinutes: number | un
       const publishedOn = state.disclosedOn;
       if (publishedOn !== undefined && agencyDate(act.occurredAt, offsetMinutes) < publishedOn)
         before('the publication it changes', publishedOn, 'occurredAt', { publishedOn });
+      return;
+    }
+    case 'DecisionDisclosed': {
+      const decidedOn = state.decision?.decidedOn;
+      if (decidedOn !== undefined && act.data.publishedOn < decidedOn)
+        before('the decision', decidedOn, 'publishedOn', { decidedOn });
+      return;
+    }
+    case 'DisclosureExempted': {
+      const decidedOn = state.decision?.decidedOn;
+      if (decidedOn !== undefined && agencyDate(act.occurredAt, offsetMinutes) < decidedOn)
+        before('the decision', decidedOn, 'occurredAt', { decidedOn });
       return;
     }
     case 'CaseClosed': {

@@ -209,6 +209,7 @@ function checkState(act: RecordAct, state: CaseState): void {
   if (act.type === 'DisclosureExempted' && state.status === 'disclosed') {
     throw conflict('act_out_of_order', 'the decision is published: withdraw the publication before exempting it', {
       caseStatus: state.status,
+      withdrawFirst: 'DisclosureWithdrawn',
     });
   }
   if (act.type === 'CaseClosed')
@@ -576,15 +577,11 @@ function decide({ act, context }: CaseCommand, state: CaseState): CaseEvent[] {
     case 'DecisionDisclosed': {
       // counted again when the calendar of a year it spans was missing at the decision and may be known now
       const dueBy = settledDisclosureDueBy(state.decision!, context.calendar).date;
-      if (act.data.publishedOn < state.decision!.decidedOn)
-        throw violation('date_invalid', 'a decision cannot be published before it is made');
       return [
         { ...base, type: act.type, data: { ...act.data, dueBy, onTime: publishedOnTime(act.data.publishedOn, dueBy) } },
       ];
     }
     case 'DisclosureExempted':
-      if (agencyDate(act.occurredAt, context.utcOffsetMinutes) < state.decision!.decidedOn)
-        throw violation('date_invalid', 'a decision cannot be exempted from publication before it is made');
       return [{ ...base, type: act.type, data: act.data }];
     case 'RecordCorrected': {
       if (!state.eventIds.has(act.data.corrects)) {

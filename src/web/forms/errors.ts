@@ -9,6 +9,8 @@ import { yuanText } from './acts.js';
 /** The details of a refusal that, when all given, choose a sentence of their own (`rule.<code>.<details>`), in this order. */
 const VARIANTS_OF_CODE: Record<string, readonly (readonly string[])[]> = {
   two_officers_required: [['notEnforcing'], ['notOfAgency']],
+  // exempting a published decision: its publication is withdrawn first
+  act_out_of_order: [['withdrawFirst']],
   // which date rule: an act before the one it answers or follows, a day before the opening, a day to come
   date_invalid: [
     ['requestedAt'],

@@ -32,6 +32,8 @@ export const SCREENS_EN: ScreensMessages = {
   'case.decision.decidedOn': 'Decided on',
   'case.decision.dueBy': 'To be published by',
   'case.decision.disclosedOn': 'Published on',
+  'case.decision.withdrawn': 'Publication withdrawn',
+  'case.decision.exemption': 'Exempted from publication',
   'case.decision.onTime': 'Published on time',
   'case.decision.standing': 'Publication',
   'case.decision.daysOverdue': '{days} days past the last day',
@@ -231,6 +233,7 @@ export const SCREENS_EN: ScreensMessages = {
   'rule.idempotency_key_reused':
     'This form was already sent and recorded; what you changed since was not recorded. Check the case file first; to record it as well, send the form again.',
   'rule.act_out_of_order': 'This cannot be done while the case is in its current state.',
+  'rule.act_out_of_order.withdrawFirst': 'The decision is published: withdraw its publication before exempting it.',
   'rule.case_closed': 'The case is closed: only corrections and publication changes.',
   'rule.case_erased':
     "The case's personal data was erased: nothing personal can be recorded on it, and no document drafted.",
@@ -251,7 +254,7 @@ export const SCREENS_EN: ScreensMessages = {
   'rule.date_invalid.requestedAt': 'A review cannot be completed before the request it answers ({requestedAt}).',
   'rule.date_invalid.completedAt': 'The resolution cannot come before the review opinion it settles ({completedAt}).',
   'rule.date_invalid.clearedAt': 'A major decision comes after the legal review that cleared it ({clearedAt}).',
-  'rule.date_invalid.decidedOn': 'A case cannot be closed before the day it was decided ({decidedOn}).',
+  'rule.date_invalid.decidedOn': 'This cannot be dated before the day the decision was made ({decidedOn}).',
   'rule.date_invalid.publishedOn': 'This cannot come before the day the decision was published ({publishedOn}).',
   'rule.date_invalid.recordedAt':
     'The time stated is later than the act is recorded ({recordedAt}): an act is recorded once done.',

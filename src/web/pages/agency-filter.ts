@@ -21,3 +21,12 @@ export function csvDownload(ctx: PageContext, path: string, params: Readonly<Rec
   const href = `${path}?${new URLSearchParams({ ...params, format: 'csv' }).toString()}`;
   return html`<p><a href="${href}" download>${ctx.t('supervise.list.csv')}</a></p>`;
 }
+
+/** A supervision screen's path, narrowed to `agency` when one is chosen (`?agency=`). */
+export const withAgency = (path: string, agency: string | undefined): string =>
+  agency === undefined ? path : `${path}?${new URLSearchParams({ agency }).toString()}`;
+
+/** The way back to the dashboard, narrowed to the same agency. */
+export function dashboardLink(ctx: PageContext, agency: string | undefined): Html {
+  return html`<p><a href="${withAgency('/supervise', agency)}">${ctx.t('supervise.list.back')}</a></p>`;
+}

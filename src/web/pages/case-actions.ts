@@ -94,6 +94,12 @@ export function caseActions(ctx: PageContext, principal: Principal, file: CaseFi
     if (file.status === 'open' && disagreement) types.add('ReviewDisagreementResolved');
     for (const type of HEAD_ACTS[file.status] ?? []) types.add(type);
   }
+  // a publication is updated or withdrawn only while it stands: not once withdrawn or never made (a closed case
+  // whose decision was exempted, or whose publication was withdrawn after the closing)
+  if (file.decision?.disclosedOn === undefined || file.decision.withdrawn !== undefined) {
+    types.delete('DisclosureUpdated');
+    types.delete('DisclosureWithdrawn');
+  }
   // a handling officer drafts the decision document of an open case (文书制作)
   const draft =
     own && file.status === 'open' && principal.roles.includes('officer') && file.officers.includes(principal.sub);

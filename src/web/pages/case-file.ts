@@ -69,8 +69,8 @@ export function caseFileMain(ctx: PageContext, { file, access, actions, utcOffse
         })}
       </ul>
     </section>
-    ${file.decision && decisionSection(ctx, file.decision, file.disclosureDeadline)} ${counselSection(ctx, file, local)}
-    ${reviewsSection(ctx, file)}
+    ${file.decision && decisionSection(ctx, file.decision, file.disclosureDeadline, local)}
+    ${counselSection(ctx, file, local)} ${reviewsSection(ctx, file)}
     <section aria-labelledby="timeline">
       <h2 id="timeline">${ctx.t('case.timeline')}</h2>
       <ol class="timeline">
@@ -152,6 +152,7 @@ function decisionSection(
   ctx: PageContext,
   d: NonNullable<CaseFile['decision']>,
   deadline: CaseFile['disclosureDeadline'],
+  local: (dateTime: string) => string,
 ): Html {
   return html`<section aria-labelledby="decision">
     <h2 id="decision">${ctx.t('case.decision')}</h2>
@@ -198,6 +199,22 @@ function decisionSection(
               d.disclosedOn,
               `${ctx.t('case.decision.onTime')}${ctx.locale === 'en' ? ': ' : '：'}${ctx.t(d.disclosedOnTime ? 'case.yes' : 'case.no')}`,
             )}
+          </dd>`
+      }
+      ${
+        d.withdrawn &&
+        html`<dt>${ctx.t('case.decision.withdrawn')}</dt>
+          <dd id="decision-withdrawn">
+            ${local(d.withdrawn.occurredAt)}${colon(ctx)}${shownName(ctx, d.withdrawn.reason)}
+          </dd>`
+      }
+      ${
+        d.exemption &&
+        html`<dt>${ctx.t('case.decision.exemption')}</dt>
+          <dd id="decision-exemption">
+            ${bracketed(ctx, label(ctx, 'exemption.ground', d.exemption.ground), d.exemption.exemptedOn)}
+            <br />${ctx.t('form.legalBasis')}${colon(ctx)}${d.exemption.legalBasis}
+            <br />${ctx.t('form.reason')}${colon(ctx)}${shownName(ctx, d.exemption.reason)}
           </dd>`
       }
     </dl>

@@ -14,7 +14,12 @@ import { brackets, label, yuan, colon } from './labels.js';
 type Deviations = Awaited<ReturnType<DiscretionReads['deviations']>>;
 type WeakPoints = Awaited<ReturnType<EvaluationReads['weakPoints']>>;
 /** The agencies a screen may be narrowed to, and the one it is. */
-type Filter = { readonly agencies: readonly string[]; readonly agency: string | undefined };
+type Filter = {
+  readonly agencies: readonly string[];
+  readonly agency: string | undefined;
+  /** What the form keeps of the page's query when the agency changes (the page size). */
+  readonly keep?: Readonly<Record<string, string>>;
+};
 
 /**
  * The supervision pages beside the dashboard: fines outside the benchmark, and the weak points of a year; narrowed
@@ -54,6 +59,7 @@ export function deviationsMain(ctx: PageContext, deviations: Deviations, filter:
   return html`<h1>${ctx.t('quality.discretion.title')}</h1>
     <p class="lead">${ctx.t('quality.discretion.lead')}</p>
     <form class="filters" method="get" action="/supervise/discretion">
+      ${Object.entries(filter.keep ?? {}).map(([name, value]) => html`<input type="hidden" name="${name}" value="${value}" />`)}
       ${agencySelect(ctx, filter.agencies, filter.agency)}
       <button type="submit">${ctx.t('quality.show')}</button>
     </form>

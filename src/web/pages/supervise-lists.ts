@@ -10,7 +10,7 @@ import { html, type Html } from '../html.js';
 import type { MessageKey } from '../i18n.js';
 import { pageContext, sendPage, type PageContext } from '../layout.js';
 import { portalPrincipal, signedIn } from '../session.js';
-import { agencySelect, csvDownload, filterAgencies } from './agency-filter.js';
+import { agencySelect, csvDownload, dashboardLink, filterAgencies } from './agency-filter.js';
 import { pager } from './public-parts.js';
 import {
   majorDecisionsTable,
@@ -74,12 +74,6 @@ const LISTS: Record<
   },
 };
 
-/** Back to the dashboard, narrowed to the same agency. */
-const backLink = (ctx: PageContext, agency: string | undefined): Html => {
-  const href = `/supervise${agency === undefined ? '' : `?agency=${encodeURIComponent(agency)}`}`;
-  return html`<a href="${href}">${ctx.t('supervise.list.back')}</a>`;
-};
-
 const isList = (name: string): name is SupervisionList => Object.hasOwn(LISTS, name);
 const given = (value: unknown): unknown => (value === '' ? undefined : value);
 
@@ -128,8 +122,7 @@ export function registerSupervisionListPages(
           <button type="submit">${ctx.t('supervise.show')}</button>
         </form>
         ${spec.table(ctx, page as never, deps.utcOffsetOf)} ${pager(ctx, path, params, page.next)}
-        ${csvDownload(ctx, path, params)}
-        <p>${backLink(ctx, agency)}</p>`,
+        ${csvDownload(ctx, path, params)} ${dashboardLink(ctx, agency)}`,
     });
   });
 }

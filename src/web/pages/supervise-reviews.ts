@@ -1,4 +1,5 @@
 import type { Router } from 'express';
+import { withAgency } from './agency-filter.js';
 import { listingOf } from '../../http/retrieval.js';
 import type { RegistryService } from '../../app/registry-service.js';
 import type { SupervisionReads } from '../../app/supervision-reads.js';
@@ -57,7 +58,7 @@ export function overdueReviewsSection(ctx: PageContext, reviews: OverdueReviews,
   return html`<section aria-labelledby="overdue-reviews">
     <h2 id="overdue-reviews">${ctx.t('supervise.overdueReviews')}</h2>
     ${overdueTable(ctx, reviews)} ${allLink(ctx, 'overdue-reviews', reviews, agency)}
-    <p><a href="${SUPERVISE_REVIEWS_PATH}">${ctx.t('superviseReviews.link')}</a></p>
+    <p><a href="${withAgency(SUPERVISE_REVIEWS_PATH, agency)}">${ctx.t('superviseReviews.link')}</a></p>
   </section>`;
 }
 

@@ -5,7 +5,7 @@ import type { MessageKey } from '../i18n.js';
 import type { PageContext } from '../layout.js';
 import { caseHref } from '../links.js';
 import { barChart } from './chart.js';
-import { agencySelect } from './agency-filter.js';
+import { agencySelect, withAgency } from './agency-filter.js';
 import { qualityLinks } from './quality.js';
 import { liveSection } from './live-feed.js';
 import { bracketed, label, listSeparator, localDate, yuan } from './labels.js';
@@ -52,7 +52,7 @@ export function superviseMain(ctx: PageContext, principal: Principal, d: Dashboa
       <button type="submit">${ctx.t('supervise.show')}</button>
     </form>
     <p class="muted">${ctx.t('supervise.asOf', { asOf: d.overdue.asOf, who: principal.sub })}</p>
-    <p><a href="/supervise/applications">${ctx.t('apply.overdue.link')}</a></p>
+    <p><a href="${withAgency('/supervise/applications', d.agency)}">${ctx.t('apply.overdue.link')}</a></p>
     ${qualityLinks(ctx, d.year, d.agency)}
     <ul class="counters">
       ${counter(ctx, '#overdue', countOf(d.overdue), 'supervise.overdue')}
@@ -62,9 +62,9 @@ export function superviseMain(ctx: PageContext, principal: Principal, d: Dashboa
       ${counter(ctx, '#certificates', certs.expiring.length + certs.expired.length, 'supervise.certificates')}
       ${counter(ctx, '#ratio', short, 'supervise.ratioShort')}
     </ul>
-    <p><a href="/supervise/devices">${ctx.t('devices.title')}</a></p>
-    <p><a href="/supervise/retention">${ctx.t('retention.link')}</a></p>
-    <p><a href="/supervise/inspections">${ctx.t('inspections.overdue.link')}</a></p>
+    <p><a href="${withAgency('/supervise/devices', d.agency)}">${ctx.t('devices.title')}</a></p>
+    <p><a href="${withAgency('/supervise/retention', d.agency)}">${ctx.t('retention.link')}</a></p>
+    <p><a href="${withAgency('/supervise/inspections', d.agency)}">${ctx.t('inspections.overdue.link')}</a></p>
     ${liveSection(ctx, Object.fromEntries(d.agencies.map((a) => [a, d.utcOffsetOf(a)])))} ${overdueSection(ctx, d)}
     ${overdueReviewsSection(ctx, d.overdueReviews, d.agency)} ${missingSection(ctx, d)} ${majorSection(ctx, d)}
     ${certificatesSection(ctx, d)} ${ratioSection(ctx, d)} ${chartSection(ctx, d)}`;
