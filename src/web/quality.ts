@@ -23,7 +23,7 @@ import type { FieldSpec, FormState } from './forms/fields.js';
 import type { MessageKey } from './i18n.js';
 import { pageContext, sendPage } from './layout.js';
 import { listPaging } from './pages/paging.js';
-import { csvDownload, dashboardLink, filterAgencies } from './pages/agency-filter.js';
+import { asCsvFile, csvDownload, dashboardLink, filterAgencies } from './pages/supervision-screen.js';
 import { pager } from './pages/public-parts.js';
 import { html } from './html.js';
 import { deviationsMain, evaluateHref, evaluationMain, weakPointsMain } from './pages/quality.js';
@@ -91,12 +91,13 @@ export function qualityScreens(deps: QualityDependencies, assets: PortalAssets):
     const ctx = pageContext(req, res, assets);
     const principal = portalPrincipal(res);
     const agency = id(given(req.query.agency), 'agency');
+    const csv = asCsvFile(req);
     const { paging, params } = listPaging(req, DEVIATION_ROWS);
     const deviations = await deps.discretion.deviations(
       { principal, ...listingOf(req, res), ...(agency === undefined ? {} : { agency }) },
       paging,
     );
-    if (req.query.format === 'csv') {
+    if (csv) {
       sendList(req, res, SUPERVISION_TABLES.discretionDeviations, deviations);
       return;
     }
@@ -116,6 +117,7 @@ export function qualityScreens(deps: QualityDependencies, assets: PortalAssets):
     const ctx = pageContext(req, res, assets);
     const principal = portalPrincipal(res);
     const agency = id(given(req.query.agency), 'agency');
+    const csv = asCsvFile(req);
     const raw = req.query.year;
     const thisYear = Number(dateAtOffset(deps.clock.now(), deps.utcOffsetOf(principal.agency)).slice(0, 4));
     // the form's year left empty is this year
@@ -126,7 +128,7 @@ export function qualityScreens(deps: QualityDependencies, assets: PortalAssets):
       ...listingOf(req, res),
       ...(agency === undefined ? {} : { agency }),
     });
-    if (req.query.format === 'csv') {
+    if (csv) {
       sendList(req, res, SUPERVISION_TABLES.evaluationWeakPoints, weakPointsRows(weak));
       return;
     }

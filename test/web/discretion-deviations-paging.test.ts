@@ -157,6 +157,13 @@ describe('the quality screens narrowed to an agency and downloaded', () => {
     expect((await page(f, `/supervise/evaluations?year=2026&agency=${OTHER}`, f.sam)).status).toBe(403);
   });
 
+  it('when a screen is asked in a format it has not, then 400 before anything is read; html is the page', async () => {
+    for (const screen of ['/supervise/discretion', '/supervise/evaluations', '/supervise/lists/overdue-disclosures']) {
+      expect([screen, (await page(f, `${screen}?format=xml`, f.sam)).status]).toEqual([screen, 400]);
+      expect([screen, (await page(f, `${screen}?format=html`, f.sam)).status]).toEqual([screen, 200]);
+    }
+  });
+
   it('when the dashboard is narrowed to an agency, then its links to the quality screens keep it', async () => {
     const res = await page(f, `/supervise?agency=${AGENCY}`, f.sam);
     expect(res.status).toBe(200);

@@ -8,7 +8,7 @@ import { html, type Html } from '../html.js';
 import type { MessageKey } from '../i18n.js';
 import type { PageContext } from '../layout.js';
 import { caseHref } from '../links.js';
-import { agencySelect } from './agency-filter.js';
+import { agencySelect } from './supervision-screen.js';
 import { brackets, label, yuan, colon } from './labels.js';
 
 type Deviations = Awaited<ReturnType<DiscretionReads['deviations']>>;

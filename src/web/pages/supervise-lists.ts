@@ -10,7 +10,7 @@ import { html, type Html } from '../html.js';
 import type { MessageKey } from '../i18n.js';
 import { pageContext, sendPage, type PageContext } from '../layout.js';
 import { portalPrincipal, signedIn } from '../session.js';
-import { agencySelect, csvDownload, dashboardLink, filterAgencies } from './agency-filter.js';
+import { agencySelect, asCsvFile, csvDownload, dashboardLink, filterAgencies } from './supervision-screen.js';
 import { pager } from './public-parts.js';
 import {
   majorDecisionsTable,
@@ -93,6 +93,7 @@ export function registerSupervisionListPages(
     const ctx = pageContext(req, res, deps.assets);
     const principal = portalPrincipal(res);
     const agency = id(given(req.query.agency), 'agency');
+    const csv = asCsvFile(req);
     const cursor = single(given(req.query.cursor), 'cursor');
     const limit = limitOf(given(req.query.limit), { max: MAX_SUPERVISION_LIST_ROWS, fallback: SUPERVISION_LIST_ROWS });
     const spec = LISTS[list];
@@ -102,7 +103,7 @@ export function registerSupervisionListPages(
       { limit, ...(cursor === undefined ? {} : { after: cursor }) },
     );
     // the same page as a CSV file for a spreadsheet (`?format=csv`), with the session, as the API gives it
-    if (req.query.format === 'csv') {
+    if (csv) {
       sendList(req, res, spec.csv, page);
       return;
     }

@@ -1,5 +1,5 @@
 import type { Router } from 'express';
-import { withAgency } from './agency-filter.js';
+import { withAgency } from './supervision-screen.js';
 import { listingOf } from '../../http/retrieval.js';
 import type { RegistryService } from '../../app/registry-service.js';
 import type { SupervisionReads } from '../../app/supervision-reads.js';

@@ -5,7 +5,7 @@ import type { MessageKey } from '../i18n.js';
 import type { PageContext } from '../layout.js';
 import { caseHref } from '../links.js';
 import { barChart } from './chart.js';
-import { agencySelect, withAgency } from './agency-filter.js';
+import { agencySelect, withAgency } from './supervision-screen.js';
 import { qualityLinks } from './quality.js';
 import { liveSection } from './live-feed.js';
 import { bracketed, label, listSeparator, localDate, yuan } from './labels.js';

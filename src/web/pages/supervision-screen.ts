@@ -1,4 +1,7 @@
+/** What the supervisors' screens share: the agency filter, the CSV download and the way back to the dashboard. */
+import type { Request } from 'express';
 import type { Principal } from '../../app/auth.js';
+import { oneOf } from '../../http/query.js';
 import { html, type Html } from '../html.js';
 import type { PageContext } from '../layout.js';
 
@@ -30,3 +33,10 @@ export const withAgency = (path: string, agency: string | undefined): string =>
 export function dashboardLink(ctx: PageContext, agency: string | undefined): Html {
   return html`<p><a href="${withAgency('/supervise', agency)}">${ctx.t('supervise.list.back')}</a></p>`;
 }
+
+/**
+ * Whether a supervision screen is asked as the API's CSV file (`?format=csv`) rather than as its page (`html`, or no
+ * `format`); any other format is a bad query (400), read before the screen reads anything.
+ */
+export const asCsvFile = (req: Request): boolean =>
+  oneOf(req.query.format === '' ? undefined : req.query.format, 'format', ['html', 'csv']) === 'csv';
