@@ -19,10 +19,10 @@ import { PLAN, SUBJECT } from '../support/inspection-samples.js';
  * service is still ready, and `ledger check` finds the data folder clean.
  */
 /**
- * Bodies per route: 150 in the suite, which runs it on every change over some fifty routes; `FUZZ_BODIES` sends more
+ * Bodies per route: 100 in the suite, which runs it on every change over some fifty routes; `FUZZ_BODIES` sends more
  * (2,000 or 10,000 for a deep run before a release).
  */
-const BODIES_PER_ROUTE = Number(process.env.FUZZ_BODIES ?? 150);
+const BODIES_PER_ROUTE = Number(process.env.FUZZ_BODIES ?? 100);
 /**
  * Requests in flight at once (keep-alive connections), kept small for a shared machine; at most
  * VERIFY_CONCURRENCY + VERIFY_QUEUE (2 + 4 by default), so that no verification is turned away as busy (503).
