@@ -16,7 +16,7 @@ let admin: string;
 beforeAll(async () => {
   t = await startTestService();
   ({ admin } = await seedPlan(t));
-  // registered 25 at a time, as a directory's import would send them: their appends share the store's commits
+  // registered 100 at a time, as a directory's import would send them: their appends share the store's commits
   const register = async (i: number) => {
     const body = {
       subjectId: `F-${String(i).padStart(5, '0')}`,
@@ -28,8 +28,8 @@ beforeAll(async () => {
     const res = await t.call('POST', '/v1/subjects', { token: admin, body });
     if (res.status !== 201) throw new Error(`subject ${i}: ${res.status}`);
   };
-  for (let first = 0; first < MANY; first += 25) {
-    await Promise.all(Array.from({ length: Math.min(25, MANY - first) }, (_, k) => register(first + k)));
+  for (let first = 0; first < MANY; first += 100) {
+    await Promise.all(Array.from({ length: Math.min(100, MANY - first) }, (_, k) => register(first + k)));
   }
 }, 300_000);
 afterAll(() => t.stop());
