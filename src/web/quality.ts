@@ -87,7 +87,7 @@ export function qualityScreens(deps: QualityDependencies, assets: PortalAssets):
   const router = Router();
 
   // both narrowed to one agency with `?agency=` and given as the API's CSV file with `?format=csv` (linked)
-  router.get('/supervise/discretion', signedIn('supervisor'), async (req, res) => {
+  router.get(DISCRETION, signedIn('supervisor'), async (req, res) => {
     const ctx = pageContext(req, res, assets);
     const principal = portalPrincipal(res);
     const agency = id(given(req.query.agency), 'agency');
@@ -113,7 +113,7 @@ export function qualityScreens(deps: QualityDependencies, assets: PortalAssets):
     });
   });
 
-  router.get('/supervise/evaluations', signedIn('supervisor'), async (req, res) => {
+  router.get(EVALUATIONS, signedIn('supervisor'), async (req, res) => {
     const ctx = pageContext(req, res, assets);
     const principal = portalPrincipal(res);
     const agency = id(given(req.query.agency), 'agency');
