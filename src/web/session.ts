@@ -104,6 +104,16 @@ export function portalPrincipal(res: Response): Principal {
 }
 
 /**
+ * A screen the reader's roles do not open: answered by the error page (403), never by the screen's own form, which
+ * shows its refusals of what the reader may do on it.
+ */
+export class ScreenForbidden extends RuleViolation {
+  constructor(roles: readonly Role[]) {
+    super('forbidden', 403, `this needs the role ${roles.join(' or ')}`);
+  }
+}
+
+/**
  * The page needs someone signed in (with one of `roles`, when given): a browser that is not is sent to `/signin`,
  * to come back afterwards; a signed-in user without the role gets `403 forbidden`.
  */
@@ -119,9 +129,7 @@ export function signedIn(...roles: Role[]): RequestHandler {
       }
       throw new Unauthenticated('sign in first');
     }
-    if (roles.length > 0 && !roles.some((role) => principal.roles.includes(role))) {
-      throw new RuleViolation('forbidden', 403, `this needs the role ${roles.join(' or ')}`);
-    }
+    if (roles.length > 0 && !roles.some((role) => principal.roles.includes(role))) throw new ScreenForbidden(roles);
     next();
   };
 }

@@ -43,6 +43,11 @@ describe("the administrator's screen of the agency's officers (执法人员管�
     await browse(f.t.url, officer, '/signin/dev', { form: { token: f.alice } });
     expect((await browse(f.t.url, officer, PATH)).res.status).toBe(403);
     expect((await browse(f.t.url, officer, `${PATH}/bob`)).res.status).toBe(403);
+    // a form sent by an officer is answered by the same page, not by the admin's form with the refusal on it
+    const sent = await browse(f.t.url, officer, `${PATH}/bob`, { form: { change: 'suspension', reason: '暂停' } });
+    expect(sent.res.status).toBe(403);
+    expect(sent.text).not.toContain('name="change"');
+    expect(sent.text).not.toContain('管理执法人员');
   });
 
   it('when the admin suspends an officer with a reason, then OfficerSuspended is recorded as the API records it, the roster shows it, and only reinstatement or retirement is offered next', async () => {

@@ -5,6 +5,7 @@ import type { BodyError } from '../../http/validation.js';
 import type { FieldSpec, FormError } from './fields.js';
 import { enumerationSeparator } from '../pages/labels.js';
 import { yuanText } from './acts.js';
+import { ScreenForbidden } from '../session.js';
 
 /** The details of a refusal that, when all given, choose a sentence of their own (`rule.<code>.<details>`), in this order. */
 const VARIANTS_OF_CODE: Record<string, readonly (readonly string[])[]> = {
@@ -159,7 +160,8 @@ export function formErrors(
 ): ErrorRequestHandler {
   return (err, req, res, next) => {
     if (res.headersSent || !(err instanceof LedgerError) || err.status >= 500) return next(err);
-    if (err.status === 401 || err.status === 404 || err.code === 'csrf_failed') return next(err);
+    if (err.status === 401 || err.status === 404 || err.code === 'csrf_failed' || err instanceof ScreenForbidden)
+      return next(err);
     return render(err, req, res); // a render that fails (rejects) goes on to the error pages
   };
 }
