@@ -22,7 +22,7 @@ import { formErrorOf, formErrors } from './forms/errors.js';
 import type { FieldSpec, FormState } from './forms/fields.js';
 import type { MessageKey } from './i18n.js';
 import { pageContext, sendPage } from './layout.js';
-import { listPaging } from './pages/paging.js';
+import { given, listPaging } from './pages/paging.js';
 import { asCsvFile, csvDownload, dashboardLink, filterAgencies } from './pages/supervision-screen.js';
 import { pager } from './pages/public-parts.js';
 import { html } from './html.js';
@@ -46,7 +46,6 @@ const EVALUATE = 'urn:evidence-ledger:schema:command:evaluate-case-file';
 const parseForm = express.urlencoded({ extended: false, limit: 64 * 1024, parameterLimit: 100 });
 const DISCRETION = '/supervise/discretion';
 const EVALUATIONS = '/supervise/evaluations';
-const given = (value: unknown): unknown => (value === '' ? undefined : value);
 
 /** How many cases a page of the deviations lists; `?cursor=` goes on. */
 export const DEVIATION_ROWS = 50;

@@ -13,7 +13,8 @@ export interface ListPaging {
   readonly params: Record<string, string>;
 }
 
-const given = (value: unknown): unknown => (value === '' ? undefined : value);
+/** A query parameter as a form sends it: an empty field is no value. */
+export const given = (value: unknown): unknown => (value === '' ? undefined : value);
 
 /**
  * `?limit=` (1 to {@link MAX_LIST_ROWS}, `rows` when absent) and the list's cursor (`?cursor=` unless named) of a

@@ -8,15 +8,13 @@ import { pageContext, sendPage, type PageContext } from '../layout.js';
 import { portalPrincipal, signedIn } from '../session.js';
 import { dataTable } from './data-table.js';
 import { bracketed, enumerationSeparator } from './labels.js';
-import { listPaging } from './paging.js';
+import { given, listPaging } from './paging.js';
 import { pager } from './public-parts.js';
 
 /** How many plans a page lists unless `?limit=` says; `?cursor=` (the next page's link) goes on. */
 export const OVERDUE_PLAN_ROWS = 50;
 
 type OverdueInspections = Awaited<ReturnType<SupervisionReads['overdueInspections']>>;
-
-const given = (value: unknown): unknown => (value === '' ? undefined : value);
 
 /**
  * `/supervise/inspections`: drawn targets whose inspection outcome is overdue on `?asOf=` (today by default), as

@@ -1,4 +1,5 @@
 import type { Router } from 'express';
+import { given } from './paging.js';
 import { listingOf } from '../../http/retrieval.js';
 import type { SupervisionReads } from '../../app/supervision-reads.js';
 import { id, limitOf, single } from '../../http/query.js';
@@ -75,7 +76,6 @@ const LISTS: Record<
 };
 
 const isList = (name: string): name is SupervisionList => Object.hasOwn(LISTS, name);
-const given = (value: unknown): unknown => (value === '' ? undefined : value);
 
 /**
  * `/supervise/lists/{list}`: a list the supervision dashboard shows the first rows of (decisions not published in

@@ -10,7 +10,7 @@ import { caseHref } from '../links.js';
 import { portalPrincipal, signedIn } from '../session.js';
 import { dataTable } from './data-table.js';
 import { localMinute } from './labels.js';
-import { listPaging } from './paging.js';
+import { given, listPaging } from './paging.js';
 import { pager } from './public-parts.js';
 
 /** How many files (and erasures) a page lists unless `?limit=` says; `?cursor=` (`?erasuresCursor=`) goes on. */
@@ -20,7 +20,6 @@ type DueForErasure = Awaited<ReturnType<SupervisionReads['dueForErasure']>>;
 type Erasures = Awaited<ReturnType<SupervisionReads['erasures']>>;
 
 /** A query value of the page's form: an empty field is no value. */
-const given = (value: unknown): unknown => (value === '' ? undefined : value);
 
 /**
  * `/supervise/retention`: the closed cases whose retention (保管期限) has run out by `?asOf=` (today by default) and

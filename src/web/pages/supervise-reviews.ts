@@ -1,4 +1,5 @@
 import type { Router } from 'express';
+import { given } from './paging.js';
 import { withAgency } from './supervision-screen.js';
 import { listingOf } from '../../http/retrieval.js';
 import type { RegistryService } from '../../app/registry-service.js';
@@ -61,8 +62,6 @@ export function overdueReviewsSection(ctx: PageContext, reviews: OverdueReviews,
     <p><a href="${withAgency(SUPERVISE_REVIEWS_PATH, agency)}">${ctx.t('superviseReviews.link')}</a></p>
   </section>`;
 }
-
-const given = (value: unknown): unknown => (value === '' ? undefined : value);
 
 /**
  * `/supervise/reviews`: the review time limit each supervised agency has set (or the default it keeps), as

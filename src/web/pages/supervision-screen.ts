@@ -3,6 +3,7 @@ import type { Request } from 'express';
 import type { Principal } from '../../app/auth.js';
 import { oneOf } from '../../http/query.js';
 import { html, type Html } from '../html.js';
+import { given } from './paging.js';
 import type { PageContext } from '../layout.js';
 
 /** The agencies a supervisor's screens may be narrowed to: their own and those they supervise. */
@@ -38,5 +39,4 @@ export function dashboardLink(ctx: PageContext, agency: string | undefined): Htm
  * Whether a supervision screen is asked as the API's CSV file (`?format=csv`) rather than as its page (`html`, or no
  * `format`); any other format is a bad query (400), read before the screen reads anything.
  */
-export const asCsvFile = (req: Request): boolean =>
-  oneOf(req.query.format === '' ? undefined : req.query.format, 'format', ['html', 'csv']) === 'csv';
+export const asCsvFile = (req: Request): boolean => oneOf(given(req.query.format), 'format', ['html', 'csv']) === 'csv';
