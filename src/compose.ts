@@ -987,6 +987,7 @@ async function startHolding(config: Config, { clock, log }: ServiceDependencies)
         templates: { templates: decisionTemplates, validate, newId, utcOffsetOf: agencyOffset },
         roster: { roster: new OfficerRoster({ readModels, runner }), registry: registryService },
         items: { items: new AgencyItems({ readModels, runner }), registry: registryService },
+        registration: { registry: registryService },
       },
       sessions: new Sessions({
         seal: cookieSeal,

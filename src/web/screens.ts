@@ -29,6 +29,7 @@ import { registerSupervisionListPages } from './pages/supervise-lists.js';
 import { registerReviewSettingsPage } from './pages/review-settings.js';
 import { registerOfficerRosterPage, type OfficerRosterPageDependencies } from './pages/officer-roster.js';
 import { registerItemAdminPage, type ItemAdminPageDependencies } from './pages/item-admin.js';
+import { registerRegistrationPages, type RegistrationPageDependencies } from './pages/registration.js';
 import { portalPrincipal, signedIn } from './session.js';
 import { workScreens, type WorkDependencies } from './work.js';
 import { qualityScreens, type QualityDependencies } from './quality.js';
@@ -57,6 +58,8 @@ export interface ScreensDependencies {
   readonly roster?: Pick<OfficerRosterPageDependencies, 'roster' | 'registry'>;
   /** The admin's screen of the agency's enforcement items: listed, and retired with a reason. */
   readonly items?: Pick<ItemAdminPageDependencies, 'items' | 'registry'>;
+  /** The admin's forms registering an officer and an enforcement item. */
+  readonly registration?: Pick<RegistrationPageDependencies, 'registry'>;
 }
 
 /** How many rows each list of the dashboard shows (its counter says `+` when there are more). */
@@ -115,6 +118,10 @@ export function signedInScreens(deps: ScreensDependencies, assets: PortalAssets)
   }
   if (deps.items) {
     registerItemAdminPage(router, { ...deps.items, validate: deps.work.validate, newId: deps.work.newId, assets });
+  }
+  if (deps.registration) {
+    const { validate, newId } = deps.work;
+    registerRegistrationPages(router, { ...deps.registration, validate, newId, assets });
   }
 
   router.get('/cases/:agency/:caseId', signedIn(), async (req, res) => {

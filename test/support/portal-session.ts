@@ -55,7 +55,7 @@ export async function browse(
   base: string,
   jar: Jar,
   route: string,
-  init: { method?: string; form?: Record<string, string>; headers?: Record<string, string> } = {},
+  init: { method?: string; form?: Record<string, string | readonly string[]>; headers?: Record<string, string> } = {},
 ): Promise<{ res: Response; text: string }> {
   const method = init.method ?? (init.form ? 'POST' : 'GET');
   const headers: Record<string, string> = { accept: 'text/html', cookie: jar.header(), ...(init.headers ?? {}) };
@@ -67,7 +67,10 @@ export async function browse(
   let body: string | undefined;
   if (init.form) {
     headers['content-type'] = 'application/x-www-form-urlencoded';
-    body = new URLSearchParams(init.form).toString();
+    // a field sent more than once (a group of checkboxes) is a list
+    body = new URLSearchParams(
+      Object.entries(init.form).flatMap(([k, v]) => [v].flat().map((x): [string, string] => [k, x])),
+    ).toString();
   }
   const res = await fetch(base + route, { method, headers, redirect: 'manual', ...(body ? { body } : {}) });
   jar.take(res);

@@ -6,6 +6,7 @@ import { REVIEW_SETTINGS_PATH } from '../../src/web/pages/review-settings.js';
 import { ROSTER_PATH } from '../../src/web/pages/officer-roster.js';
 import { ITEMS_ADMIN_PATH } from '../../src/web/pages/item-admin.js';
 import { TEMPLATES_HREF } from '../../src/web/pages/template-form.js';
+import { REGISTER_ITEM_PATH, REGISTER_OFFICER_PATH } from '../../src/web/links.js';
 import { browse, csrfOf, Jar } from '../support/portal-session.js';
 import { AGENCY, DAY, openCase, startScreensService, type ScreensFixture } from '../support/screens.js';
 
@@ -86,6 +87,8 @@ function postedRoutes(): string[] {
     REVIEW_SETTINGS_PATH,
     ROSTER_PATH,
     ITEMS_ADMIN_PATH,
+    REGISTER_OFFICER_PATH,
+    REGISTER_ITEM_PATH,
   };
   const routes: string[] = [];
   for (const file of fs.readdirSync('src/web', { recursive: true, encoding: 'utf8' })) {
@@ -124,6 +127,8 @@ describe('every state-changing form of the portal', () => {
     '/admin/items/:code',
     '/admin/officers/:officerId',
     '/admin/officers/:officerId/keys/:keyId',
+    '/admin/register-item',
+    '/admin/register-officer',
     '/admin/review-settings',
     '/cases',
     '/cases/:agency/:caseId/acts/:type',

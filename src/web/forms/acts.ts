@@ -1,4 +1,4 @@
-import { halfWidthDigits } from './numbers.js';
+import { halfWidthDigits, wholeNumberOf } from './numbers.js';
 import { DECISION_TYPES, EXEMPTION_GROUNDS, SERVICE_METHODS } from '../../domain/case/acts.js';
 import { CIRCUMSTANCES } from '../../domain/registry/benchmarks.js';
 import { ON_SITE_ACTS } from '../../domain/case/decider.js';
@@ -214,14 +214,26 @@ export function fieldText(values: Readonly<Record<string, unknown>>, name: strin
   return typeof value === 'string' ? value : '';
 }
 
-/** The body members the fields fill, from what the form sent: checkboxes as booleans, sums in fen. */
+/** The kinds whose empty value is no value rather than a text the schema refuses for its shape. */
+const EMPTY_IS_MISSING: ReadonlySet<FieldSpec['kind']> = new Set(['date', 'datetime', 'money', 'whole']);
+
+/**
+ * The body members the fields fill, from what the form sent: a checkbox as a boolean, a group of checkboxes as the
+ * list of the values ticked (left out when none is and the field is optional), sums in fen, whole numbers as numbers.
+ */
 export function fieldsBody(fields: readonly FieldSpec[], values: Readonly<Record<string, unknown>>) {
   const body: Record<string, unknown> = {};
   for (const spec of fields) {
     const typed = fieldText(values, spec.name);
-    if (spec.kind === 'checkbox') setPath(body, spec.name, typed === 'on');
-    else if (typed === '' && spec.optional) continue;
+    if (spec.kind === 'checkboxes') {
+      const ticked = [values[spec.name] ?? []].flat().filter((v): v is string => typeof v === 'string');
+      if (ticked.length > 0 || !spec.optional) setPath(body, spec.name, ticked);
+    } else if (spec.kind === 'checkbox') setPath(body, spec.name, typed === 'on');
+    // an empty field is left out: optional, the body has no member; required, the schema says it is missing (a
+    // date, a sum or a number sent as '' would be told it is not one)
+    else if (typed === '' && (spec.optional || EMPTY_IS_MISSING.has(spec.kind))) continue;
     else if (spec.kind === 'lines') setPath(body, spec.name, linesOf(typed));
+    else if (spec.kind === 'whole') setPath(body, spec.name, wholeNumberOf(typed, 6));
     else setPath(body, spec.name, spec.kind === 'money' ? fenOf(typed) : typed);
   }
   return body;

@@ -47,6 +47,9 @@ const FIELD_OF_CODE: Record<string, string> = {
   item_unknown: 'itemCode',
   item_retired: 'itemCode',
   case_exists: 'caseId',
+  officer_exists: 'officerId',
+  item_exists: 'code',
+  validity_invalid: 'validTo',
   credentials_not_shown: 'data.credentialsShown',
   party_not_notified: 'data.partyNotified',
   circumstance_required: 'data.circumstance',
@@ -61,7 +64,7 @@ const FIELD_OF_CODE: Record<string, string> = {
  */
 function faultMessage(ctx: Translator, spec: FieldSpec | undefined, field: string, fault: Partial<BodyError>): string {
   if (!spec) return ctx.t('rule.invalid_body', { field });
-  const choosing = spec.kind === 'select' || spec.kind === 'radio' || spec.kind === 'checkbox';
+  const choosing = ['select', 'radio', 'checkbox', 'checkboxes'].includes(spec.kind);
   const money = spec.kind === 'money';
   const limit = fault.limit === undefined ? '' : money ? yuanText(fault.limit) : String(fault.limit);
   switch (fault.kind) {
@@ -115,7 +118,12 @@ export function formErrorOf(ctx: Translator, err: LedgerError, fields: readonly 
         });
       }
     }
-    const [first, ...others] = [...named.values()];
+    // in the order of the form's fields, as the reader meets them (the schema names a missing member first)
+    const place = (name: string | undefined) => {
+      const at = fields.findIndex((f) => f.name === name);
+      return at === -1 ? fields.length : at;
+    };
+    const [first, ...others] = [...named].sort(([a], [b]) => place(a) - place(b)).map(([, error]) => error);
     if (!first) return { message: ctx.t('rule.invalid_body', { field: '' }) };
     return others.length === 0 ? first : { ...first, others };
   }

@@ -8,15 +8,29 @@ import type { PageContext } from '../layout.js';
  * member it fills (`data.items`, `parties.0.name`), so a schema error's pointer names the field.
  */
 
-/** `lines`: a text area whose non-empty lines are sent as a list of strings. */
+/**
+ * `lines`: a text area whose non-empty lines are sent as a list of strings; `checkboxes`: a group of boxes whose
+ * ticked values are sent as a list; `whole`: a whole number (full-width digits read as ASCII ones).
+ */
 export type FieldKind =
-  'text' | 'textarea' | 'lines' | 'date' | 'datetime' | 'money' | 'select' | 'radio' | 'checkbox' | 'file';
+  | 'text'
+  | 'textarea'
+  | 'lines'
+  | 'date'
+  | 'datetime'
+  | 'money'
+  | 'whole'
+  | 'select'
+  | 'radio'
+  | 'checkbox'
+  | 'checkboxes'
+  | 'file';
 
 export interface FieldSpec {
   readonly name: string;
   readonly label: MessageKey;
   readonly kind: FieldKind;
-  /** For a select or radio group: the values and their text keys. */
+  /** For a select, a radio group or a group of checkboxes: the values and their text keys. */
   readonly options?: readonly { readonly value: string; readonly label: MessageKey }[];
   readonly hint?: MessageKey;
   /** Left out of the body when empty (otherwise sent as typed, so the schema names it when it is wrong). */
@@ -46,6 +60,12 @@ export const errorFor = (state: FormState, name: string): FormError | undefined 
   formErrors(state).find((error) => error.field === name);
 
 export const fieldId = (name: string): string => `f-${name.replace(/[^A-Za-z0-9_-]/g, '-')}`;
+
+/** Every value a field was sent with (a group of checkboxes: the ticked ones). */
+const valuesOf = (state: FormState, name: string): readonly string[] => {
+  const value = state.values[name];
+  return value === undefined ? [] : typeof value === 'string' ? [value] : value;
+};
 
 const valueOf = (state: FormState, name: string): string => {
   const value = state.values[name];
@@ -81,6 +101,26 @@ export function field(ctx: PageContext, spec: FieldSpec, state: FormState): Html
       <input type="checkbox" id="${id}" name="${spec.name}" value="on" ${value === 'on' ? html`checked` : ''}${aria} />
       <label for="${id}">${ctx.t(spec.label)}</label>${hint}${error}
     </div>`;
+  }
+  if (spec.kind === 'checkboxes') {
+    const ticked = valuesOf(state, spec.name);
+    return html`<fieldset class="field" id="${id}" ${aria}>
+      <legend>${ctx.t(spec.label)}</legend>
+      ${hint}${error}
+      ${(spec.options ?? []).map(
+        (o, i) =>
+          html`<div class="checkbox">
+            <input
+              type="checkbox"
+              id="${id}-${i}"
+              name="${spec.name}"
+              value="${o.value}"
+              ${ticked.includes(o.value) ? html`checked` : ''}
+            />
+            <label for="${id}-${i}">${ctx.t(o.label)}</label>
+          </div>`,
+      )}
+    </fieldset>`;
   }
   if (spec.kind === 'radio') {
     return html`<fieldset class="field" id="${id}" ${aria}>
@@ -120,8 +160,9 @@ export function field(ctx: PageContext, spec: FieldSpec, state: FormState): Html
       ${aria}
     />`;
   } else {
-    const type = { text: 'text', date: 'date', datetime: 'datetime-local', money: 'text' }[spec.kind];
-    const mode = spec.kind === 'money' ? html` inputmode="decimal"` : '';
+    const type = { text: 'text', date: 'date', datetime: 'datetime-local', money: 'text', whole: 'text' }[spec.kind];
+    const mode =
+      spec.kind === 'money' ? html` inputmode="decimal"` : spec.kind === 'whole' ? html` inputmode="numeric"` : '';
     control = html`<input type="${type}" id="${id}" name="${spec.name}" value="${value}" ${mode}${required}${aria} />`;
   }
   return html`<div class="field"><label for="${id}">${ctx.t(spec.label)}</label>${hint}${error}${control}</div>`;

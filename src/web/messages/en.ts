@@ -15,6 +15,7 @@ import { DRAFTING_EN } from './drafting.en.js';
 import { TEMPLATES_EN } from './templates.en.js';
 import { ROSTER_EN } from './roster.en.js';
 import { ITEM_ADMIN_EN } from './item-admin.en.js';
+import { REGISTRATION_EN } from './registration.en.js';
 
 /** The portal's text in English. */
 export const EN: Messages = {
@@ -67,6 +68,7 @@ export const EN: Messages = {
   ...REVIEW_EN,
   ...ROSTER_EN,
   ...ITEM_ADMIN_EN,
+  ...REGISTRATION_EN,
   ...DISCRETION_EN,
   ...RETENTION_EN,
   ...DRAFTING_EN,

@@ -12,6 +12,7 @@ export const ITEM_ADMIN_EN: { readonly [K in keyof typeof ITEM_ADMIN_ZH_CN]: str
   'itemAdmin.retire.label': 'Retire the item: {name}',
   'itemAdmin.none': 'The agency has registered no enforcement items yet.',
   'itemAdmin.saved': 'The item "{name}" ({code}) was retired and recorded in the ledger.',
+  'itemAdmin.registered': 'The item "{name}" ({code}) was registered and recorded in the ledger.',
   'itemAdmin.item.title': 'Enforcement item: {name}',
   'itemAdmin.form.title': 'Retire this item',
   'itemAdmin.form.reason': 'Reason for retiring',

@@ -10,6 +10,7 @@ export const ITEM_ADMIN_ZH_CN = {
   'itemAdmin.retire.label': '停用执法事项：{name}',
   'itemAdmin.none': '本机关尚未登记执法事项。',
   'itemAdmin.saved': '执法事项“{name}”（{code}）已停用，并已记入账本。',
+  'itemAdmin.registered': '执法事项“{name}”（{code}）已登记，并已记入账本。',
   'itemAdmin.item.title': '执法事项：{name}',
   'itemAdmin.form.title': '停用该执法事项',
   'itemAdmin.form.reason': '停用理由',

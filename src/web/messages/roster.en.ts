@@ -18,6 +18,7 @@ export const ROSTER_EN: { readonly [K in keyof typeof ROSTER_ZH_CN]: string } = 
   'roster.change.label': 'Manage: {name}',
   'roster.none': 'The agency has registered no officers yet.',
   'roster.saved': "{name}'s status was changed and recorded in the ledger.",
+  'roster.registered': 'The officer {name} ({officerId}) was registered and recorded in the ledger.',
   'roster.form.title': 'Manage an officer: {name}',
   'roster.form.current': 'Current status',
   'roster.form.change': 'Change to',

@@ -16,6 +16,7 @@ export const ROSTER_ZH_CN = {
   'roster.change.label': '管理：{name}',
   'roster.none': '本机关尚未登记执法人员。',
   'roster.saved': '{name}的状态已变更，并已记入账本。',
+  'roster.registered': '执法人员{name}（{officerId}）已登记，并已记入账本。',
   'roster.form.title': '管理执法人员：{name}',
   'roster.form.current': '现在状态',
   'roster.form.change': '变更为',

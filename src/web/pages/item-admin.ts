@@ -17,6 +17,7 @@ import { dataTable } from './data-table.js';
 import { label } from './labels.js';
 import { pager } from './public-parts.js';
 import { ID_PATTERN } from '../../domain/streams.js';
+import { REGISTER_ITEM_PATH } from '../links.js';
 
 export interface ItemAdminPageDependencies {
   readonly items: Pick<AgencyItems, 'of' | 'one'>;
@@ -39,15 +40,23 @@ const FIELDS: readonly FieldSpec[] = [
 const hrefOf = (item: AgencyItem) => `${ITEMS_ADMIN_PATH}/${encodeURIComponent(item.code)}`;
 const statusText = (ctx: PageContext, item: AgencyItem) => ctx.t(item.retired ? 'items.retired' : 'items.current');
 
+/** What the list says above it after a change: the item retired, or registered. */
+interface ItemNotice {
+  readonly item: AgencyItem;
+  readonly registered: boolean;
+}
+
 function listMain(
   ctx: PageContext,
   list: { items: AgencyItem[]; next?: string },
-  saved: AgencyItem | undefined,
+  notice: ItemNotice | undefined,
   cursor: string | undefined,
 ): Html {
+  const { item, registered } = notice ?? {};
   return html`<h1>${ctx.t('itemAdmin.title')}</h1>
     <p class="lead">${ctx.t('itemAdmin.lead')}</p>
-    ${saved && html`<p class="notice" role="status">${ctx.t('itemAdmin.saved', { name: saved.name, code: saved.code })}</p>`}
+    ${item && html`<p class="notice" role="status">${ctx.t(registered ? 'itemAdmin.registered' : 'itemAdmin.saved', { name: item.name, code: item.code })}</p>`}
+    <p><a class="button" href="${REGISTER_ITEM_PATH}">${ctx.t('register.item.title')}</a></p>
     ${dataTable(
       ctx,
       ['items.code', 'items.name', 'public.category', 'public.status', 'itemAdmin.actions'],
@@ -127,14 +136,16 @@ export function registerItemAdminPage(router: Router, deps: ItemAdminPageDepende
     const consistentWith = consistencyOf(req);
     const cursor = single(req.query.cursor, 'cursor');
     const savedCode = single(req.query.saved, 'saved');
+    const registeredCode = single(req.query.registered, 'registered');
     const list = await deps.items.of(agency, {
       ...(cursor === undefined ? {} : { after: cursor }),
       ...(consistentWith === undefined ? {} : { consistentWith }),
     });
-    // the item just retired, wherever in the list it is
-    const saved =
-      savedCode !== undefined && ID_PATTERN.test(savedCode) ? await deps.items.one(agency, savedCode) : undefined;
-    sendPage(res, ctx, { title: ctx.t('itemAdmin.title'), main: listMain(ctx, list, saved, cursor) });
+    // the item just retired or registered, wherever in the list it is
+    const named = registeredCode ?? savedCode;
+    const item = named !== undefined && ID_PATTERN.test(named) ? await deps.items.one(agency, named) : undefined;
+    const notice = item && { item, registered: registeredCode !== undefined };
+    sendPage(res, ctx, { title: ctx.t('itemAdmin.title'), main: listMain(ctx, list, notice, cursor) });
   });
 
   router.get(`${ITEMS_ADMIN_PATH}/:code`, signedIn('admin'), async (req, res) => {

@@ -19,6 +19,7 @@ import { csrfField, portalPrincipal, requireCsrf, signedIn } from '../session.js
 import { dataTable } from './data-table.js';
 import { pager } from './public-parts.js';
 import { ID_PATTERN } from '../../domain/streams.js';
+import { REGISTER_OFFICER_PATH } from '../links.js';
 
 export interface OfficerRosterPageDependencies {
   readonly roster: Pick<OfficerRoster, 'of' | 'one'>;
@@ -85,15 +86,23 @@ function fieldsFor(status: RosterEntry['status']): FieldSpec[] {
   ];
 }
 
+/** What the roster says above the list after a change: the officer whose standing changed, or who was registered. */
+interface RosterNotice {
+  readonly officer: RosterEntry;
+  readonly registered: boolean;
+}
+
 function rosterMain(
   ctx: PageContext,
   roster: { items: RosterEntry[]; next?: string },
-  saved: RosterEntry | undefined,
+  notice: RosterNotice | undefined,
   cursor: string | undefined,
 ): Html {
+  const { officer, registered } = notice ?? {};
   return html`<h1>${ctx.t('roster.title')}</h1>
     <p class="lead">${ctx.t('roster.lead')}</p>
-    ${saved && html`<p class="notice" role="status">${ctx.t('roster.saved', { name: saved.name })}</p>`}
+    ${officer && html`<p class="notice" role="status">${registered ? ctx.t('roster.registered', { name: officer.name, officerId: officer.officerId }) : ctx.t('roster.saved', { name: officer.name })}</p>`}
+    <p><a class="button" href="${REGISTER_OFFICER_PATH}">${ctx.t('register.officer.title')}</a></p>
     ${dataTable(
       ctx,
       ['roster.officerId', 'roster.name', 'roster.certificateNo', 'roster.validity', 'roster.status', 'roster.actions'],
@@ -248,14 +257,17 @@ export function registerOfficerRosterPage(router: Router, deps: OfficerRosterPag
     const consistentWith = consistencyOf(req);
     const cursor = single(req.query.cursor, 'cursor');
     const savedId = single(req.query.saved, 'saved');
+    const registeredId = single(req.query.registered, 'registered');
     const roster = await deps.roster.of(agency, {
       ...(cursor === undefined ? {} : { after: cursor }),
       ...(consistentWith === undefined ? {} : { consistentWith }),
     });
-    // the officer just changed, wherever in the roster they are
-    const saved =
-      savedId !== undefined && ID_PATTERN.test(savedId) ? await deps.roster.one(agency, savedId) : undefined;
-    sendPage(res, ctx, { title: ctx.t('roster.title'), main: rosterMain(ctx, roster, saved, cursor) });
+    // the officer just changed or registered, wherever in the roster they are
+    const namedId = registeredId ?? savedId;
+    const officer =
+      namedId !== undefined && ID_PATTERN.test(namedId) ? await deps.roster.one(agency, namedId) : undefined;
+    const notice = officer && { officer, registered: registeredId !== undefined };
+    sendPage(res, ctx, { title: ctx.t('roster.title'), main: rosterMain(ctx, roster, notice, cursor) });
   });
 
   router.get(`${ROSTER_PATH}/:officerId`, signedIn('admin'), async (req, res) => {

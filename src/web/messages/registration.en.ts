@@ -1,0 +1,56 @@
+import type { REGISTRATION_ZH_CN } from './registration.zh-CN.js';
+
+/** The administrator's registration forms of officers and enforcement items, in English. */
+export const REGISTRATION_EN: { readonly [K in keyof typeof REGISTRATION_ZH_CN]: string } = {
+  'register.submit': 'Register',
+  'register.id.hint':
+    'Starts with a letter or digit; letters, digits, ".", "_" and "-" may follow. It cannot be changed later.',
+  'register.officer.title': 'Register an officer',
+  'register.officer.lead':
+    'Registers an enforcement officer of the agency and their enforcement certificate as a signed event in the ledger; the public officer list shows the name, certificate number, validity and categories. An officer is named in acts only while the certificate is valid.',
+  'register.officer.officerId': 'Officer id',
+  'register.officer.validFrom': 'Certificate valid from',
+  'register.officer.validTo': 'Certificate valid to',
+  'register.officer.roles': 'Roles',
+  'register.officer.roles.hint':
+    "At least one. Legal reviewers count toward the agency's ratio of reviewers to officers (at least 5%; a legal qualification is needed).",
+  'register.officer.categories': 'Enforcement categories',
+  'register.officer.categories.hint': 'The categories the certificate covers, one a line; optional.',
+  'register.officer.qualification': 'Legal qualification certificate no.',
+  'register.officer.qualification.hint':
+    'For a holder of the legal professional qualification: its certificate number and the day it was granted, both.',
+  'register.officer.grantedOn': 'Legal qualification granted on',
+  'register.officer.counsel': 'Legal adviser or public-sector lawyer',
+  'register.officer.counsel.hint':
+    'The role in which this person gives legal opinions on cases, when they do; otherwise leave it unchosen.',
+  'register.role.officer': 'Enforcement officer',
+  'register.role.reviewer': 'Legal reviewer',
+  'register.role.supervisor': 'Supervisor',
+  'register.role.admin': 'Head of the agency, administration',
+  'register.item.title': 'Register an enforcement item',
+  'register.item.lead':
+    "Registers an enforcement item of the agency as a signed event in the ledger; the public list of items shows it. The criteria of a major decision, the review time limit and the publication deadline follow the item's legal basis; what is left empty takes the default.",
+  'register.item.field': 'Field',
+  'register.item.field.hint':
+    'For example "food safety"; the review catalogue may name major decisions by field. Optional.',
+  'register.item.duties': 'Duties',
+  'register.item.powers': 'Powers',
+  'register.item.majorFine': 'Major decision: a fine of at least (yuan)',
+  'register.item.majorFine.hint':
+    'A decision with a fine of at least this sum is major and needs a legal review first; leave empty for no such sum.',
+  'register.item.majorTypes': 'Major decision: kinds of decision',
+  'register.item.majorTypes.hint': 'A decision of a kind chosen here needs a legal review first. Optional.',
+  'register.item.materials': 'Materials a legal review needs',
+  'register.item.materials.hint': 'The names of the materials a review request must submit, one a line; optional.',
+  'register.item.reviewDays': 'Legal review time limit (working days)',
+  'register.item.reviewDays.hint': "When empty, the agency's review time limit (5 working days by default).",
+  'register.item.disclosureDays': 'Publication deadline (working days)',
+  'register.item.disclosureDays.hint':
+    'Where the legal basis sets its own; when empty, licensing and penalty decisions are published within 7 working days, others within 20.',
+  'register.item.retention': 'Case file retention',
+  'register.item.retention.hint':
+    'A number of years (1 to 100) or "permanent"; when empty, a major case is kept permanently, penalty, licensing, coercive and levy cases 30 years, inspection and other cases 10 years.',
+  'rule.officer_exists': 'The agency has an officer with that id already.',
+  'rule.item_exists': 'The agency has an item with that code already.',
+  'rule.validity_invalid': "The certificate's validity ends before it starts.",
+};
