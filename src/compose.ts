@@ -831,6 +831,8 @@ async function startHolding(config: Config, { clock, log }: ServiceDependencies)
   const discretion = new DiscretionReads({ readModels, runner, access });
   const evaluationReads = new EvaluationReads({ readModels, runner, cases: reads });
   const evaluations = new EvaluationService(deps, cases);
+  const officerRoster = new OfficerRoster({ readModels, runner });
+  const agencyItems = new AgencyItems({ readModels, runner });
   const routers = [
     // first, as Express tries the routers in order and recording acts is the busiest write (its paths are no
     // other router's)
@@ -985,9 +987,10 @@ async function startHolding(config: Config, { clock, log }: ServiceDependencies)
         drafting: { drafts, files, validate, clock, utcOffsetOf: agencyOffset, newId },
         registry: registryService,
         templates: { templates: decisionTemplates, validate, newId, utcOffsetOf: agencyOffset },
-        roster: { roster: new OfficerRoster({ readModels, runner }), registry: registryService },
-        items: { items: new AgencyItems({ readModels, runner }), registry: registryService },
+        roster: { roster: officerRoster, registry: registryService },
+        items: { items: agencyItems, registry: registryService },
         registration: { registry: registryService },
+        amendments: { roster: officerRoster, items: agencyItems, registry: registryService },
       },
       sessions: new Sessions({
         seal: cookieSeal,

@@ -7,6 +7,14 @@ export interface AgencyItem {
   readonly name: string;
   readonly category: ItemDoc['category'];
   readonly legalBasis: string;
+  readonly field?: string;
+  readonly duties?: string;
+  readonly powers?: string;
+  readonly major?: NonNullable<ItemDoc['major']>;
+  readonly reviewMaterials?: readonly string[];
+  readonly reviewWorkingDays?: number;
+  readonly disclosureWorkingDays?: number;
+  readonly retention?: NonNullable<ItemDoc['retention']>;
   readonly retired: boolean;
 }
 
@@ -18,6 +26,14 @@ const itemOf = (i: ItemDoc): AgencyItem => ({
   name: i.name,
   category: i.category,
   legalBasis: i.legalBasis,
+  ...(i.field === undefined ? {} : { field: i.field }),
+  ...(i.duties === undefined ? {} : { duties: i.duties }),
+  ...(i.powers === undefined ? {} : { powers: i.powers }),
+  ...(i.major === undefined ? {} : { major: i.major }),
+  ...(i.reviewMaterials === undefined ? {} : { reviewMaterials: [...i.reviewMaterials] }),
+  ...(i.reviewWorkingDays === undefined ? {} : { reviewWorkingDays: i.reviewWorkingDays }),
+  ...(i.disclosureWorkingDays === undefined ? {} : { disclosureWorkingDays: i.disclosureWorkingDays }),
+  ...(i.retention === undefined ? {} : { retention: i.retention }),
   retired: i.retired,
 });
 

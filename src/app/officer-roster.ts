@@ -9,6 +9,10 @@ export interface RosterEntry {
   readonly validFrom: string;
   readonly validTo: string;
   readonly roles: readonly string[];
+  /** The enforcement categories of the certificate (empty when none was registered). */
+  readonly categories: readonly string[];
+  readonly legalQualification?: { readonly certificateNo: string; readonly grantedOn: string };
+  readonly counsel?: NonNullable<OfficerDoc['counsel']>;
   readonly status: OfficerDoc['status'];
   /** The officer's signing keys, in registration order, a revoked one with its revocation. */
   readonly keys: readonly RosterKey[];
@@ -34,6 +38,9 @@ const entryOf = (o: OfficerDoc): RosterEntry => ({
   validFrom: o.validFrom,
   validTo: o.validTo,
   roles: [...o.roles],
+  categories: [...(o.categories ?? [])],
+  ...(o.legalQualification === undefined ? {} : { legalQualification: { ...o.legalQualification } }),
+  ...(o.counsel === undefined ? {} : { counsel: o.counsel }),
   status: o.status,
   keys: (o.keys ?? []).map((k) => ({
     keyId: k.keyId,

@@ -488,6 +488,11 @@ export const PROBLEM_TYPES: Readonly<Record<string, ProblemType>> = {
   ),
   validity_invalid: entry(422, 'Certificate validity reversed', "The certificate's validity ends before it starts."),
   roles_required: entry(422, 'Officer needs a role', 'An officer is registered with at least one role.'),
+  role_not_for_officer: entry(
+    422,
+    'Role not for an officer',
+    "An officer's roles are a person's (officer, reviewer, supervisor, admin); integration is the role of a system's token, never registered as an officer.",
+  ),
   disclosure_deadline_invalid: entry(
     422,
     'Disclosure deadline out of range',

@@ -16,3 +16,12 @@ export function caseHref(c: { readonly agency: string; readonly caseId: string }
  */
 export const REGISTER_OFFICER_PATH = '/admin/register-officer';
 export const REGISTER_ITEM_PATH = '/admin/register-item';
+
+/** Where an agency's administrator manages its officers' standing, and its enforcement items. */
+export const ROSTER_PATH = '/admin/officers';
+export const ITEMS_ADMIN_PATH = '/admin/items';
+
+/** An officer's, an item's amendment form (修改登记信息), under the entry's own path. */
+export const officerAmendmentHref = (officerId: string): string =>
+  `${ROSTER_PATH}/${encodeURIComponent(officerId)}/amendment`;
+export const itemAmendmentHref = (code: string): string => `${ITEMS_ADMIN_PATH}/${encodeURIComponent(code)}/amendment`;

@@ -30,6 +30,7 @@ import { registerReviewSettingsPage } from './pages/review-settings.js';
 import { registerOfficerRosterPage, type OfficerRosterPageDependencies } from './pages/officer-roster.js';
 import { registerItemAdminPage, type ItemAdminPageDependencies } from './pages/item-admin.js';
 import { registerRegistrationPages, type RegistrationPageDependencies } from './pages/registration.js';
+import { registerAmendmentPages, type AmendmentPageDependencies } from './pages/amendments.js';
 import { portalPrincipal, signedIn } from './session.js';
 import { workScreens, type WorkDependencies } from './work.js';
 import { qualityScreens, type QualityDependencies } from './quality.js';
@@ -60,6 +61,8 @@ export interface ScreensDependencies {
   readonly items?: Pick<ItemAdminPageDependencies, 'items' | 'registry'>;
   /** The admin's forms registering an officer and an enforcement item. */
   readonly registration?: Pick<RegistrationPageDependencies, 'registry'>;
+  /** The admin's forms amending a registered officer and enforcement item. */
+  readonly amendments?: Pick<AmendmentPageDependencies, 'roster' | 'items' | 'registry'>;
 }
 
 /** How many rows each list of the dashboard shows (its counter says `+` when there are more). */
@@ -122,6 +125,10 @@ export function signedInScreens(deps: ScreensDependencies, assets: PortalAssets)
   if (deps.registration) {
     const { validate, newId } = deps.work;
     registerRegistrationPages(router, { ...deps.registration, validate, newId, assets });
+  }
+  if (deps.amendments) {
+    const { validate, newId } = deps.work;
+    registerAmendmentPages(router, { ...deps.amendments, validate, newId, assets });
   }
 
   router.get('/cases/:agency/:caseId', signedIn(), async (req, res) => {

@@ -71,4 +71,27 @@ describeInBrowser("the administrator's registration forms in Chromium (登记执
       }),
     );
   });
+  it("when the admin amends an officer's record, then the form comes filled in, and the officer's page shows the renewed certificate", async () => {
+    const { page } = await s.signIn(s.f.admin);
+    await page.goto(`${s.f.t.url}/admin/officers/alice`);
+    await Promise.all([page.waitForNavigation(), page.getByRole('link', { name: '修改登记信息' }).click()]);
+    expect(await page.locator('h1').textContent()).toContain('修改执法人员登记信息');
+    expect(await page.getByLabel('执法证有效期至').inputValue()).toBe('2030-12-31');
+    expect(await seriousViolations(page)).toEqual([]);
+
+    await page.getByLabel('执法证号', { exact: true }).fill('JS-2027-0001');
+    await page.getByLabel('执法证有效期至').fill('2032-12-31');
+    await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: '确认修改' }).click()]);
+    // no reason: the summary leads to it, and what was typed stays
+    await page.locator('.error-summary').waitFor(WAIT);
+    expect(await page.getByRole('alert').getByRole('link').getAttribute('href')).toBe('#f-reason');
+    expect(await page.getByLabel('执法证有效期至').inputValue()).toBe('2032-12-31');
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.getByLabel('修改理由').fill('换发执法证');
+    await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: '确认修改' }).click()]);
+    await page.getByRole('status').waitFor(WAIT);
+    expect(await page.getByRole('status').textContent()).toContain('登记信息已修改');
+    expect(await page.getByText('2018-01-01 至 2032-12-31').count()).toBe(1);
+    expect(await seriousViolations(page)).toEqual([]);
+  });
 });

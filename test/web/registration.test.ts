@@ -104,6 +104,10 @@ describe("the administrator's registration of an officer (登记执法人员)", 
     const badId = await send(OFFICER_FORM, { ...OFFICER, officerId: '张 三' });
     expect(badId.res.status).toBe(400);
     expect(badId.text).toContain('<a href="#f-officerId">');
+    // a system's role, sent by hand (the form offers a person's only)
+    const system = await send(OFFICER_FORM, { ...OFFICER, officerId: 'erin', roles: ['officer', 'integration'] });
+    expect(system.res.status).toBe(422);
+    expect(system.text).toContain('<a href="#f-roles">“系统对接”是其他系统令牌的角色，不能登记为执法人员的职责。</a>');
     expect(await recorded(officerStream(AGENCY, 'erin'))).toEqual([]);
   });
 
@@ -260,7 +264,7 @@ describe("the administrator's registration of an enforcement item (登记执法�
       category: '',
       retention: '很久',
       reviewWorkingDays: '99',
-      'major.fineFenAtLeast': '五千',
+      'major.fineFenAtLeast': '10,00',
     });
     expect(res.status).toBe(400);
     const summary = /<div class="error-summary"[\s\S]*?<\/div>/.exec(text)![0];

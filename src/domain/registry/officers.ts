@@ -92,6 +92,17 @@ function checkValidity(from: string | undefined, to: string | undefined): void {
   }
 }
 
+/**
+ * An officer is a person: `integration` is the role of a system's token (another government system reading the
+ * log), never an officer's, whose roles name what a person may record, review, supervise or administer.
+ */
+function checkPersonRoles(roles: readonly Role[]): void {
+  if (roles.includes('integration'))
+    throw violation('role_not_for_officer', 'integration is the role of a system, not of an officer', {
+      role: 'integration',
+    });
+}
+
 export const officerDecider: Decider<OfficerCommand, OfficerEvent, OfficerState> = {
   initialState: () => ({ exists: false, status: 'active' }),
 
@@ -103,6 +114,7 @@ export const officerDecider: Decider<OfficerCommand, OfficerEvent, OfficerState>
       if (state.exists) throw conflict('officer_exists', `officer ${command.profile.officerId} is registered already`);
       checkValidity(command.profile.validFrom, command.profile.validTo);
       if (command.profile.roles.length === 0) throw violation('roles_required', 'an officer needs at least one role');
+      checkPersonRoles(command.profile.roles);
       return [{ type: 'OfficerRegistered', data: command.profile }];
     }
     if (!state.exists) throw notFound('no such officer');
@@ -116,6 +128,7 @@ export const officerDecider: Decider<OfficerCommand, OfficerEvent, OfficerState>
         checkValidity(command.changes.validFrom ?? state.validFrom, command.changes.validTo ?? state.validTo);
         if (command.changes.roles?.length === 0)
           throw violation('roles_required', 'an officer needs at least one role');
+        if (command.changes.roles) checkPersonRoles(command.changes.roles);
         requireSomeChange(state, command.changes, `officer ${state.officerId}`);
         return [{ type: 'OfficerAmended', data: { changes: command.changes, reason: command.reason } }];
       case 'SuspendOfficer':

@@ -175,12 +175,15 @@ export function actForm(type: string): ActForm | undefined {
 
 /**
  * A sum of yuan as typed (`1500`, `1500.5`, `1,500.50`, in full-width digits as a Chinese input method types them,
- * `１５００．５`, and with 元 after it) in fen; anything else is left as typed, for the schema to refuse.
+ * `１５００．５`, and with 元 after it) in fen; anything else is left as typed, for the schema to refuse. A comma
+ * separates thousands, in groups of three, and nothing else: `10,00` (ten, written with a decimal comma?) or
+ * `1,2,3` is not read as a sum at all, rather than as a hundred times what may have been meant.
  */
 export function fenOf(yuan: string): number | string {
-  const plain = halfWidthDigits(yuan)
+  const typed = halfWidthDigits(yuan)
     .replace(/\s*元$/, '')
-    .replace(/[,，]/g, '');
+    .replace(/，/g, ',');
+  const plain = /^\d{1,3}(,\d{3})+(\.\d+)?$/.test(typed) ? typed.replace(/,/g, '') : typed;
   const match = /^(\d{1,13})(?:\.(\d{1,2}))?$/.exec(plain);
   if (!match) return yuan;
   return Number(match[1]) * 100 + Number((match[2] ?? '').padEnd(2, '0'));

@@ -50,6 +50,7 @@ const FIELD_OF_CODE: Record<string, string> = {
   officer_exists: 'officerId',
   item_exists: 'code',
   validity_invalid: 'validTo',
+  role_not_for_officer: 'roles',
   credentials_not_shown: 'data.credentialsShown',
   party_not_notified: 'data.partyNotified',
   circumstance_required: 'data.circumstance',
@@ -62,7 +63,13 @@ const FIELD_OF_CODE: Record<string, string> = {
  * (in yuan for a money field, whose body holds fen), how the field must be written; a fault of no known kind (or a
  * pointer no field holds) gets the general sentence.
  */
-function faultMessage(ctx: Translator, spec: FieldSpec | undefined, field: string, fault: Partial<BodyError>): string {
+function faultMessage(
+  ctx: Translator,
+  spec: FieldSpec | undefined,
+  field: string,
+  fault: Partial<BodyError>,
+  line = false,
+): string {
   if (!spec) return ctx.t('rule.invalid_body', { field });
   const choosing = ['select', 'radio', 'checkbox', 'checkboxes'].includes(spec.kind);
   const money = spec.kind === 'money';
@@ -75,10 +82,11 @@ function faultMessage(ctx: Translator, spec: FieldSpec | undefined, field: strin
     case 'too_small':
     case 'too_large':
       return ctx.t(`form.fault.${fault.kind}`, { field, limit });
+    // of a list: too few or too many lines; of one of its lines (`line`): too short or too long a line
     case 'too_short':
-      return ctx.t(spec.kind === 'lines' ? 'form.fault.too_few' : 'form.fault.too_short', { field, limit });
+      return ctx.t(spec.kind === 'lines' && !line ? 'form.fault.too_few' : 'form.fault.too_short', { field, limit });
     case 'too_long':
-      return ctx.t(spec.kind === 'lines' ? 'form.fault.too_many' : 'form.fault.too_long', { field, limit });
+      return ctx.t(spec.kind === 'lines' && !line ? 'form.fault.too_many' : 'form.fault.too_long', { field, limit });
     case 'format':
     case 'type':
       if (money) return ctx.t('form.fault.money', { field });
@@ -113,7 +121,7 @@ export function formErrorOf(ctx: Translator, err: LedgerError, fields: readonly 
       const label = spec ? ctx.t(spec.label) : '';
       if (!named.has(spec?.name)) {
         named.set(spec?.name, {
-          message: faultMessage(ctx, spec, label, fault),
+          message: faultMessage(ctx, spec, label, fault, spec !== undefined && path.startsWith(`${spec.name}.`)),
           ...(spec ? { field: spec.name } : {}),
         });
       }
@@ -154,6 +162,8 @@ export function formErrorOf(ctx: Translator, err: LedgerError, fields: readonly 
   const field =
     shown(named) ??
     shown(named?.replace(/^data\./, 'data.proposed.')) ??
+    // an amendment's form: the member under `changes.`
+    shown(named === undefined ? undefined : `changes.${named}`) ??
     (member === undefined ? undefined : (shown(`data.${member}`) ?? shown(member)));
   return { message: text ?? ctx.t('rule.other', { code: err.code }), ...(field ? { field } : {}) };
 }

@@ -21,4 +21,6 @@ export const ITEM_ADMIN_EN: { readonly [K in keyof typeof ITEM_ADMIN_ZH_CN]: str
   'itemAdmin.form.submit': 'Retire the item',
   'itemAdmin.form.back': 'Back to the enforcement items',
   'itemAdmin.form.retired': 'This item is retired: no case opens under it, and it cannot be retired again.',
+  'itemAdmin.days': '{days} working days',
+  'itemAdmin.retention.years': '{years} years',
 };

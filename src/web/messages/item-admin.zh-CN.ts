@@ -18,4 +18,6 @@ export const ITEM_ADMIN_ZH_CN = {
   'itemAdmin.form.submit': '确认停用',
   'itemAdmin.form.back': '返回执法事项列表',
   'itemAdmin.form.retired': '该执法事项已停用：不能再以其立案，也不能再次停用。',
+  'itemAdmin.days': '{days} 个工作日',
+  'itemAdmin.retention.years': '{years} 年',
 };

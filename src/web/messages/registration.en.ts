@@ -53,4 +53,18 @@ export const REGISTRATION_EN: { readonly [K in keyof typeof REGISTRATION_ZH_CN]:
   'rule.officer_exists': 'The agency has an officer with that id already.',
   'rule.item_exists': 'The agency has an item with that code already.',
   'rule.validity_invalid': "The certificate's validity ends before it starts.",
+  'amend.link': 'Amend',
+  'amend.officer.title': "Amend the officer's record: {name}",
+  'amend.item.title': 'Amend the enforcement item: {name}',
+  'amend.lead':
+    'The form shows what is registered now. Only the members you change are amended, with the reason, as a signed event in the ledger; what they held before stays in the ledger.',
+  'amend.reason': 'Reason for the amendment',
+  'amend.reason.hint':
+    "For example the renewed certificate's document or the revised legal basis; it is recorded with the amendment.",
+  'amend.submit': 'Amend',
+  'amend.back': 'Back',
+  'amend.saved': 'The record was amended and recorded in the ledger.',
+  'amend.notClearable': '"{field}" is registered and cannot be emptied; to correct it, type the new value.',
+  'amend.permanent': 'permanent',
+  'rule.role_not_for_officer': "Integration is the role of a system's token, not an officer's.",
 };

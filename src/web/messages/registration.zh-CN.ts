@@ -46,4 +46,17 @@ export const REGISTRATION_ZH_CN = {
   'rule.officer_exists': '本机关已登记该人员编号。',
   'rule.item_exists': '本机关已登记该事项编码。',
   'rule.validity_invalid': '执法证有效期的截止日期早于起始日期。',
+  'amend.link': '修改登记信息',
+  'amend.officer.title': '修改执法人员登记信息：{name}',
+  'amend.item.title': '修改执法事项：{name}',
+  'amend.lead':
+    '表中为现在登记的内容。只有改动的项目记入修改，修改须写明理由，作为签名事件记入账本；修改前的内容仍保留在账本中。',
+  'amend.reason': '修改理由',
+  'amend.reason.hint': '例如换发执法证的文件或法律依据的修订；理由将随修改一并记录。',
+  'amend.submit': '确认修改',
+  'amend.back': '返回',
+  'amend.saved': '登记信息已修改，并已记入账本。',
+  'amend.notClearable': '“{field}”已登记，不能清空；如需更正，请填写新的内容。',
+  'amend.permanent': '永久',
+  'rule.role_not_for_officer': '“系统对接”是其他系统令牌的角色，不能登记为执法人员的职责。',
 };

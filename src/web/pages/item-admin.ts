@@ -11,13 +11,14 @@ import { fieldText } from '../forms/acts.js';
 import { formErrorOf, formErrors } from '../forms/errors.js';
 import { errorSummary, field, type FieldSpec, type FormState } from '../forms/fields.js';
 import { html, type Html } from '../html.js';
+import type { MessageKey } from '../i18n.js';
 import { pageContext, sendPage, type PageContext } from '../layout.js';
 import { csrfField, portalPrincipal, requireCsrf, signedIn } from '../session.js';
 import { dataTable } from './data-table.js';
-import { label } from './labels.js';
+import { enumerationSeparator, label, yuan } from './labels.js';
 import { pager } from './public-parts.js';
 import { ID_PATTERN } from '../../domain/streams.js';
-import { REGISTER_ITEM_PATH } from '../links.js';
+import { ITEMS_ADMIN_PATH, itemAmendmentHref, REGISTER_ITEM_PATH } from '../links.js';
 
 export interface ItemAdminPageDependencies {
   readonly items: Pick<AgencyItems, 'of' | 'one'>;
@@ -28,7 +29,7 @@ export interface ItemAdminPageDependencies {
 }
 
 /** Where an agency's administrator manages its enforcement items. */
-export const ITEMS_ADMIN_PATH = '/admin/items';
+export { ITEMS_ADMIN_PATH };
 
 const parseForm = express.urlencoded({ extended: false, limit: 16 * 1024, parameterLimit: 20 });
 
@@ -83,8 +84,26 @@ function listMain(
     ${pager(ctx, ITEMS_ADMIN_PATH, cursor === undefined ? {} : { cursor }, list.next, { label: 'itemAdmin.pages' })}`;
 }
 
-function itemMain(ctx: PageContext, item: AgencyItem, state: FormState, csrf: Html): Html {
+/** An optional member of the item as a row of its page, when the item holds it. */
+const row = (ctx: PageContext, key: MessageKey, value: string | undefined) =>
+  value !== undefined &&
+  value !== '' &&
+  html`<dt>${ctx.t(key)}</dt>
+    <dd>${value}</dd>`;
+
+/** The item's retention period as its page shows it. */
+const retentionText = (ctx: PageContext, retention: AgencyItem['retention']) =>
+  retention === undefined
+    ? undefined
+    : retention === 'permanent'
+      ? ctx.t('amend.permanent')
+      : ctx.t('itemAdmin.retention.years', { years: retention });
+
+function itemMain(ctx: PageContext, item: AgencyItem, state: FormState, csrf: Html, amended: boolean): Html {
+  const { major } = item;
+  const days = (n: number | undefined) => (n === undefined ? undefined : ctx.t('itemAdmin.days', { days: n }));
   return html`<h1>${ctx.t('itemAdmin.item.title', { name: item.name })}</h1>
+    ${amended && html`<p class="notice" role="status">${ctx.t('amend.saved')}</p>`}
     <dl class="fields">
       <dt>${ctx.t('items.code')}</dt>
       <dd><code>${item.code}</code></dd>
@@ -92,11 +111,24 @@ function itemMain(ctx: PageContext, item: AgencyItem, state: FormState, csrf: Ht
       <dd>${item.name}</dd>
       <dt>${ctx.t('public.category')}</dt>
       <dd>${label(ctx, 'category', item.category)}</dd>
+      ${row(ctx, 'register.item.field', item.field)}
       <dt>${ctx.t('public.legalBasis')}</dt>
       <dd>${item.legalBasis}</dd>
+      ${row(ctx, 'register.item.duties', item.duties)} ${row(ctx, 'register.item.powers', item.powers)}
+      ${row(ctx, 'register.item.majorFine', major?.fineFenAtLeast === undefined ? undefined : yuan(major.fineFenAtLeast))}
+      ${row(
+        ctx,
+        'register.item.majorTypes',
+        major?.decisionTypes?.map((type) => label(ctx, 'decisionType', type)).join(enumerationSeparator(ctx)),
+      )}
+      ${row(ctx, 'register.item.materials', item.reviewMaterials?.join(enumerationSeparator(ctx)))}
+      ${row(ctx, 'register.item.reviewDays', days(item.reviewWorkingDays))}
+      ${row(ctx, 'register.item.disclosureDays', days(item.disclosureWorkingDays))}
+      ${row(ctx, 'register.item.retention', retentionText(ctx, item.retention))}
       <dt>${ctx.t('public.status')}</dt>
       <dd id="item-status">${statusText(ctx, item)}</dd>
     </dl>
+    ${!item.retired && html`<p><a href="${itemAmendmentHref(item.code)}">${ctx.t('amend.link')}</a></p>`}
     ${errorSummary(ctx, state)}
     ${
       item.retired
@@ -126,7 +158,8 @@ export function registerItemAdminPage(router: Router, deps: ItemAdminPageDepende
   const renderItem = async (req: Request, res: Response, state: FormState, status = 200) => {
     const ctx = pageContext(req, res, deps.assets);
     const item = await itemOf(req, res);
-    const main = itemMain(ctx, item, state, csrfField(res));
+    const amended = single(req.query.amended, 'amended') === '1';
+    const main = itemMain(ctx, item, state, csrfField(res), amended);
     sendPage(res, ctx, { title: ctx.t('itemAdmin.item.title', { name: item.name }), main, status });
   };
 

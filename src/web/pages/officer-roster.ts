@@ -17,9 +17,10 @@ import type { MessageKey } from '../i18n.js';
 import { pageContext, sendPage, type PageContext } from '../layout.js';
 import { csrfField, portalPrincipal, requireCsrf, signedIn } from '../session.js';
 import { dataTable } from './data-table.js';
+import { bracketed, colon, enumerationSeparator, label } from './labels.js';
 import { pager } from './public-parts.js';
 import { ID_PATTERN } from '../../domain/streams.js';
-import { REGISTER_OFFICER_PATH } from '../links.js';
+import { officerAmendmentHref, REGISTER_OFFICER_PATH, ROSTER_PATH } from '../links.js';
 
 export interface OfficerRosterPageDependencies {
   readonly roster: Pick<OfficerRoster, 'of' | 'one'>;
@@ -33,7 +34,7 @@ export interface OfficerRosterPageDependencies {
 }
 
 /** Where an agency's administrator manages its officers' standing. */
-export const ROSTER_PATH = '/admin/officers';
+export { ROSTER_PATH };
 
 const parseForm = express.urlencoded({ extended: false, limit: 16 * 1024, parameterLimit: 20 });
 const KEY_ID = /^[0-9a-f]{64}$/;
@@ -165,17 +166,49 @@ function officerMain(
   state: FormState,
   csrf: Html,
   revoked: RosterKey | undefined,
+  amended: boolean,
 ): Html {
   const action = `${ROSTER_PATH}/${encodeURIComponent(officer.officerId)}`;
+  const { legalQualification: qualification, counsel } = officer;
   return html`<h1>${ctx.t('roster.form.title', { name: officer.name })}</h1>
+    ${amended && html`<p class="notice" role="status">${ctx.t('amend.saved')}</p>`}
     <dl class="fields">
       <dt>${ctx.t('roster.officerId')}</dt>
       <dd><code>${officer.officerId}</code></dd>
       <dt>${ctx.t('roster.certificateNo')}</dt>
       <dd>${officer.certificateNo}</dd>
+      <dt>${ctx.t('roster.validity')}</dt>
+      <dd>${ctx.t('roster.validity.range', { from: officer.validFrom, to: officer.validTo })}</dd>
+      <dt>${ctx.t('register.officer.roles')}</dt>
+      <dd>${officer.roles.map((role) => label(ctx, 'register.role', role)).join(enumerationSeparator(ctx))}</dd>
+      ${
+        officer.categories.length > 0 &&
+        html`<dt>${ctx.t('register.officer.categories')}</dt>
+          <dd>${officer.categories.join(enumerationSeparator(ctx))}</dd>`
+      }
+      ${
+        qualification &&
+        html`<dt>${ctx.t('register.officer.qualification')}</dt>
+          <dd>
+            ${bracketed(
+              ctx,
+              qualification.certificateNo,
+              `${ctx.t('register.officer.grantedOn')}${colon(ctx)}${qualification.grantedOn}`,
+            )}
+          </dd>`
+      }
+      ${
+        counsel &&
+        html`<dt>${ctx.t('register.officer.counsel')}</dt>
+          <dd>${label(ctx, 'counsel', counsel)}</dd>`
+      }
       <dt>${ctx.t('roster.form.current')}</dt>
       <dd id="officer-status">${statusText(ctx, officer.status)}</dd>
     </dl>
+    ${
+      officer.status !== 'retired' &&
+      html`<p><a href="${officerAmendmentHref(officer.officerId)}">${ctx.t('amend.link')}</a></p>`
+    }
     ${
       officer.status === 'retired'
         ? html`<p>${ctx.t('roster.form.retired')}</p>`
@@ -234,7 +267,8 @@ export function registerOfficerRosterPage(router: Router, deps: OfficerRosterPag
     // the key just revoked, when the page follows its revocation
     const revokedId = single(req.query.revoked, 'revoked');
     const revoked = officer.keys.find((k) => k.keyId === revokedId && k.revokedFrom !== undefined);
-    const main = officerMain(ctx, officer, state, csrfField(res), revoked);
+    const amended = single(req.query.amended, 'amended') === '1';
+    const main = officerMain(ctx, officer, state, csrfField(res), revoked, amended);
     sendPage(res, ctx, { title: ctx.t('roster.form.title', { name: officer.name }), main, status });
   };
   const keyOf = async (req: Request, res: Response): Promise<{ officer: RosterEntry; key: RosterKey }> => {

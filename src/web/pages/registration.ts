@@ -17,10 +17,8 @@ import { SUBMISSION_FIELD, submissionField, submissionKey } from '../forms/submi
 import { html, type Html } from '../html.js';
 import type { MessageKey } from '../i18n.js';
 import { pageContext, sendPage, type PageContext } from '../layout.js';
-import { REGISTER_ITEM_PATH, REGISTER_OFFICER_PATH } from '../links.js';
 import { csrfField, portalPrincipal, requireCsrf, signedIn } from '../session.js';
-import { ITEMS_ADMIN_PATH } from './item-admin.js';
-import { ROSTER_PATH } from './officer-roster.js';
+import { ITEMS_ADMIN_PATH, REGISTER_ITEM_PATH, REGISTER_OFFICER_PATH, ROSTER_PATH } from '../links.js';
 
 export interface RegistrationPageDependencies {
   readonly registry: Pick<RegistryService, 'registerOfficer' | 'registerItem'>;
@@ -37,7 +35,7 @@ const CATEGORIES: readonly ItemCategory[] = ['penalty', 'licensing', 'coercive',
  * The officer's fields, named by their path in `POST /v1/officers`'s body. The roles offered are a person's (an
  * integration account is a system's, given a token, never registered as an officer).
  */
-const OFFICER_FIELDS: readonly FieldSpec[] = [
+export const OFFICER_FIELDS: readonly FieldSpec[] = [
   { name: 'officerId', label: 'register.officer.officerId', kind: 'text', hint: 'register.id.hint' },
   { name: 'name', label: 'roster.name', kind: 'text' },
   { name: 'certificateNo', label: 'roster.certificateNo', kind: 'text' },
@@ -79,7 +77,7 @@ const OFFICER_FIELDS: readonly FieldSpec[] = [
 ];
 
 /** The item's fields, named by their path in `POST /v1/items`'s body. */
-const ITEM_FIELDS: readonly FieldSpec[] = [
+export const ITEM_FIELDS: readonly FieldSpec[] = [
   { name: 'code', label: 'items.code', kind: 'text', hint: 'register.id.hint' },
   { name: 'name', label: 'items.name', kind: 'text' },
   {
@@ -138,14 +136,14 @@ const ITEM_FIELDS: readonly FieldSpec[] = [
 ];
 
 /** The retention period as typed: 永久 (or `permanent`) or a whole number of years; anything else for the schema. */
-function retentionOf(typed: string): number | string {
+export function retentionOf(typed: string): number | string {
   const plain = halfWidthDigits(typed).replace(/\s*年$/, '');
   if (plain === '永久' || plain.toLowerCase() === 'permanent') return 'permanent';
   return /^\d{1,3}$/.test(plain) ? Number(plain) : typed;
 }
 
 /** What the form sent, each field as text (a group of checkboxes: the values ticked), and its submission key. */
-function typedValues(req: Request, fields: readonly FieldSpec[]): FormState['values'] {
+export function typedValues(req: Request, fields: readonly FieldSpec[]): FormState['values'] {
   const sent = (req.body ?? {}) as Record<string, unknown>;
   const values: Record<string, string | readonly string[]> = {};
   for (const spec of fields) {

@@ -29,12 +29,26 @@ describe('the words of a refused form', () => {
     [{ pointer: '/data/fineFen', kind: 'too_large', limit: 100_000_000_00 }, '“罚款金额（元）”不能大于 100000000.00。'],
     [{ pointer: '/data/fineFen', kind: 'type' }, '“罚款金额（元）”应为金额（元），例如 1500 或 1500.50。'],
     [{ pointer: '/data/items', kind: 'too_long', limit: 100 }, '“查封扣押的财物”最多填写 100 项。'],
+    // one line of the list too long: its characters, not the lines
+    [{ pointer: '/data/items/3', kind: 'too_long', limit: 200 }, '“查封扣押的财物”太长：最多 200 个字。'],
     [{ pointer: '/data/heldOn', kind: 'format' }, '“听证日期”应为日期，例如 2026-03-02。'],
     [{ pointer: '/title', kind: 'too_long', limit: 200 }, '“案由”太长：最多 200 个字。'],
     [{ pointer: '/title', kind: 'other' }, '“案由”填写有误，请检查后重新填写。'],
     [{ pointer: '/title' }, '“案由”填写有误，请检查后重新填写。'],
   ])('when the schema reports %j, then the form says %p', (fault, message) => {
     expect(formErrorOf(zh, refused({ detail: 'x', ...fault }), FIELDS)).toMatchObject({ message });
+  });
+
+  it('when several fields are wrong, then each is named once, in the order of the form', () => {
+    const error = formErrorOf(
+      zh,
+      refused(
+        { pointer: '/data/heldOn', detail: 'x', kind: 'missing' },
+        { pointer: '/title', detail: 'x', kind: 'missing' },
+      ),
+      FIELDS,
+    );
+    expect([error.field, ...(error.others ?? []).map((e) => e.field)]).toEqual(['title', 'data.heldOn']);
   });
 
   it('when several fields are wrong, then each is named once, the first first', () => {

@@ -29,4 +29,12 @@ describe('numbers as typed into the forms', () => {
     expect(fenOf('１，５００元')).toBe(150_000);
     expect(halfWidthDigits(' ０．５ ')).toBe('0.5');
   });
+
+  it('when a comma separates thousands, then the sum is read; any other comma leaves the text as typed', () => {
+    expect(fenOf('1,234,567.89')).toBe(123_456_789);
+    expect(fenOf('１２，３４５')).toBe(1_234_500);
+    for (const typed of ['10,00', '1,2,3', ',100', '1,,000', '１０，００', '1000,000', '1,000.5,0']) {
+      expect(fenOf(typed)).toBe(typed);
+    }
+  });
 });
