@@ -1,8 +1,9 @@
 import { seedAgency, startTestService, type TestService } from '../support/service.js';
 
-// Free text a request states (an act's description, a case's title, an amendment's reason, …) has a character that
-// is not white space: text of spaces, tabs, line breaks or ideographic spaces (U+3000) alone states nothing, and is
-// refused as the schema's pattern says, before anything is recorded.
+// Free text a request states (an act's description, a case's title, an amendment's reason, …) has a visible
+// character: text of spaces, tabs, line breaks, ideographic spaces (U+3000) or zero-width characters alone states
+// nothing, and is refused as the schema's pattern says, before anything is recorded; so is text holding a control
+// character other than tab, line feed and carriage return.
 
 const AGENCY = 'county-justice';
 const today = new Date().toISOString().slice(0, 10);
@@ -16,7 +17,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.stop());
 
-const BLANKS = [' ', '\t\n', '\u3000\u3000'];
+const BLANKS = [' ', '\t\n', '\u3000\u3000', '\u200B', '\uFEFF\u200D'];
 
 describe('free text that is white space alone', () => {
   it("when a case's title, an act's description or an item amendment's reason is blank, then 400 invalid_body at that member and nothing is recorded", async () => {
@@ -76,5 +77,40 @@ describe('free text that is white space alone', () => {
       expect([refused.status, refused.body.code, refused.body.pointer]).toEqual([400, 'invalid_body', '/name']);
     }
     expect((await t.call('POST', '/v1/subjects', { token: admin, body: subject('某律师事务所') })).status).toBe(201);
+  });
+});
+
+describe('free text holding a control character', () => {
+  it("when a case's title or an officer's name or certificate number holds one, then 400 invalid_body at that member and nothing is recorded", async () => {
+    for (const [i, title] of ['检查\u0000', '\u001b[31m检查', '检查\u007f', '检查\u000b记录'].entries()) {
+      const body = {
+        caseId: `control-${i}`,
+        itemCode: 'P-001',
+        title,
+        openedOn: today,
+        officers: ['alice', 'bob'],
+        parties: [{ kind: 'organization', name: '某公司' }],
+      };
+      const refused = await t.call('POST', '/v1/cases', { token: officer, body });
+      expect([refused.status, refused.body.code, refused.body.pointer]).toEqual([400, 'invalid_body', '/title']);
+      expect((await t.call('GET', `/v1/cases/control-${i}`, { token: officer })).status).toBe(404);
+    }
+    const register = (name: string, certificateNo: string) => ({
+      officerId: 'carol',
+      name,
+      agency: AGENCY,
+      certificateNo,
+      validFrom: '2026-01-01',
+      validTo: '2030-12-31',
+      roles: ['officer'],
+    });
+    const name = await t.call('POST', '/v1/officers', { token: admin, body: register('陈\u0007晓', 'JS-1') });
+    expect([name.status, name.body.pointer]).toEqual([400, '/name']);
+    const number = await t.call('POST', '/v1/officers', { token: admin, body: register('陈晓', '\u200B') });
+    expect([number.status, number.body.pointer]).toEqual([400, '/certificateNo']);
+    // tabs and line breaks inside text are text
+    expect((await t.call('POST', '/v1/officers', { token: admin, body: register('陈\t晓', 'JS-1\r\n') })).status).toBe(
+      201,
+    );
   });
 });
