@@ -443,6 +443,50 @@ describe('legal review from the portal', () => {
     expect(offeredActs((await page(f, closed.location!, f.alice)).text)).toEqual([]);
   });
 
+  it("when a closed case's publication is withdrawn, then the head is offered the exemption, records it, and the case stays closed", async () => {
+    await openCase(f, 'wf-closed');
+    const acts: [string, string, Record<string, string>][] = [
+      [
+        'DecisionIssued',
+        f.alice,
+        {
+          'data.decisionType': 'fine',
+          'data.fineFen': '500',
+          'data.legalBasis': '《律师法》第五十条',
+          'data.documentNo': '县司罚决字〔2026〕9号',
+          'data.decidedOn': DAY,
+        },
+      ],
+      ['DecisionDisclosed', f.alice, { 'data.publishedOn': DAY }],
+      ['CaseClosed', f.admin, { 'data.closedOn': DAY }],
+      ['DisclosureWithdrawn', f.admin, { 'data.reason': '误公开了当事人的健康信息。' }],
+    ];
+    let location = '';
+    for (const [i, [type, token, data]] of acts.entries()) {
+      const res = await post(`/cases/${AGENCY}/wf-closed/acts/${type}`, token, {
+        occurredAt: `${DAY}T1${i}:00`,
+        ...data,
+      });
+      expect([type, res.status]).toEqual([type, 303]);
+      location = res.location!;
+    }
+    expect(offeredActs((await page(f, location, f.admin)).text)).toEqual(['DisclosureExempted']);
+    expect(offeredActs((await page(f, location, f.alice)).text)).toEqual([]);
+    const exempted = await post(`/cases/${AGENCY}/wf-closed/acts/DisclosureExempted`, f.admin, {
+      occurredAt: `${DAY}T15:00`,
+      'data.ground': 'personal_privacy',
+      'data.legalBasis': '《政府信息公开条例》第十五条',
+      'data.reason': '决定书载有当事人的健康信息。',
+    });
+    expect(exempted.status).toBe(303);
+    const after = await page(f, exempted.location!, f.admin);
+    expect(after.text).toMatch(/<dd id="decision-exemption">[\s\S]*涉及个人隐私/);
+    expect(after.text).toContain('已结案');
+    expect(offeredActs(after.text)).toEqual([]);
+    const file = await f.t.call('GET', `/v1/cases/wf-closed?agency=${AGENCY}`, { token: f.admin });
+    expect(file.body).toMatchObject({ status: 'closed', decision: { exemption: { ground: 'personal_privacy' } } });
+  });
+
   it('when the officer decides a major case without an approved review, then it is refused in Chinese', async () => {
     await openCase(f, 'wf-4');
     const res = await post(`/cases/${AGENCY}/wf-4/acts/DecisionIssued`, f.alice, {

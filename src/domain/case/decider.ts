@@ -137,8 +137,9 @@ const ALLOWED_IN: Record<ActType, readonly CaseStatus[]> = {
   DecisionDisclosed: ['decided'],
   DisclosureWithdrawn: ['disclosed', 'closed'],
   DisclosureUpdated: ['disclosed', 'closed'],
-  // a decision is exempted instead of published, or after its publication was withdrawn (published by mistake)
-  DisclosureExempted: ['decided', 'withdrawn'],
+  // a decision is exempted instead of published, or after its publication was withdrawn (published by mistake),
+  // before the closing or after it (checkState: a closed case's decision, its publication withdrawn, not exempted)
+  DisclosureExempted: ['decided', 'withdrawn', 'closed'],
   CaseClosed: ['disclosed', 'withdrawn', 'exempted', 'referred'],
   RecordCorrected: ['open', 'decided', 'disclosed', 'withdrawn', 'exempted', 'referred', 'closed'],
 };
@@ -194,12 +195,32 @@ function checkPublishedText(act: RecordAct, context: CaseContext): void {
   );
 }
 
+/**
+ * A closed case's decision is exempted from publication only when it has a decision, its publication does not
+ * stand (withdrawn, after the closing or before it) and it was not exempted already (a case exempted, then closed).
+ */
+function checkClosedExemption(state: CaseState): void {
+  if (!state.decision) throw conflict('decision_missing', 'the case was closed without a decision to publish');
+  if (state.disclosedOn) {
+    throw conflict('act_out_of_order', 'the decision is published: withdraw the publication before exempting it', {
+      caseStatus: state.status,
+      withdrawFirst: 'DisclosureWithdrawn',
+    });
+  }
+  if (state.exempted) {
+    throw conflict('act_out_of_order', 'the decision is exempted from publication already', {
+      caseStatus: state.status,
+    });
+  }
+}
+
 function checkState(act: RecordAct, state: CaseState): void {
   if (act.type !== 'CaseOpened' && state.status === 'none') throw notFound('no such case');
   // withdrawing or updating what was never published, or was withdrawn, is refused, on a closed case too
   if ((act.type === 'DisclosureWithdrawn' || act.type === 'DisclosureUpdated') && !state.disclosedOn) {
     throw conflict('not_disclosed', 'the decision is not published: never published, or its publication withdrawn');
   }
+  if (act.type === 'DisclosureExempted' && state.status === 'closed') checkClosedExemption(state);
   if (ALLOWED_IN[act.type].includes(state.status)) return;
   if (act.type === 'CaseOpened') throw conflict('case_exists', `case ${state.caseId} exists already`);
   if (state.status === 'closed')

@@ -75,6 +75,11 @@ export interface CaseState {
   readonly disclosedOn?: string;
   /** The date the case was closed (结案). */
   readonly closedOn?: string;
+  /**
+   * Exempted from publication (`DisclosureExempted`): once, whatever the status says after it (an exemption of a
+   * closed case, whose publication was withdrawn, leaves it closed).
+   */
+  readonly exempted?: boolean;
 }
 
 export const initialCaseState = (): CaseState => ({
@@ -173,7 +178,8 @@ export function evolveCase(state: CaseState, event: RecordedCaseEvent): CaseStat
       return { ...rest, status: state.status === 'closed' ? 'closed' : 'withdrawn' };
     }
     case 'DisclosureExempted':
-      return { ...next, status: 'exempted' };
+      // a closed case stays closed: its exemption is a disclosure change, as a withdrawal after the closing is
+      return { ...next, status: state.status === 'closed' ? 'closed' : 'exempted', exempted: true };
     case 'CaseClosed':
       return { ...next, status: 'closed', closedOn: event.data.closedOn };
     case 'RecordCorrected': {

@@ -46,7 +46,7 @@ const HEAD_ACTS: Record<string, readonly string[]> = {
   decided: ['DecisionDisclosed', 'DisclosureExempted'],
   disclosed: ['DisclosureUpdated', 'DisclosureWithdrawn', 'CaseClosed'],
   withdrawn: ['DisclosureExempted', 'CaseClosed'],
-  closed: ['DisclosureUpdated', 'DisclosureWithdrawn'],
+  closed: ['DisclosureUpdated', 'DisclosureWithdrawn', 'DisclosureExempted'],
   exempted: ['CaseClosed'],
 };
 
@@ -99,6 +99,11 @@ export function caseActions(ctx: PageContext, principal: Principal, file: CaseFi
   if (file.decision?.disclosedOn === undefined || file.decision.withdrawn !== undefined) {
     types.delete('DisclosureUpdated');
     types.delete('DisclosureWithdrawn');
+  }
+  // a closed case's decision is exempted only once its publication was withdrawn, and only once
+  const standing = file.decision?.disclosedOn !== undefined && file.decision.withdrawn === undefined;
+  if (file.status === 'closed' && (!file.decision || standing || file.decision.exemption !== undefined)) {
+    types.delete('DisclosureExempted');
   }
   // a handling officer drafts the decision document of an open case (文书制作)
   const draft =

@@ -575,6 +575,24 @@ describe('the case decider', () => {
         .given(given)
         .when(act('CaseClosed', { closedOn: '2019-10-08' }))
         .then([{ type: 'CaseClosed' }]);
+      // closed with no decision: nothing to exempt from publication
+      const closed = [
+        ...given,
+        ...caseDecider.decide(
+          act('CaseClosed', { closedOn: '2019-10-08' }),
+          given.reduce(caseDecider.evolve, caseDecider.initialState()),
+        ),
+      ];
+      spec
+        .given(closed)
+        .when(
+          act(
+            'DisclosureExempted',
+            { ground: 'trade_secret', legalBasis: '《政府信息公开条例》第十五条', reason: '涉及商业秘密' },
+            { occurredAt: '2019-10-09T10:00:00+08:00', actor: actors.head },
+          ),
+        )
+        .thenFails('decision_missing', 409);
     });
     it('when a review is recorded, then it carries the reviewer and the proposal it reviewed', () => {
       spec
@@ -1211,6 +1229,36 @@ describe('the case decider', () => {
       const withdrawn = recordOn(published, act('DisclosureWithdrawn', { reason: '误公开涉密信息' }));
       const closed = recordOn(recordOn(withdrawn, exempt()), act('CaseClosed', { closedOn: '2019-10-09' }));
       neitherUpdatedNorWithdrawn(closed);
+    });
+    it("when a closed case's publication is withdrawn, then its decision may be exempted once, and the case stays closed", () => {
+      const published = recordOn(decided(), act('DecisionDisclosed', { publishedOn: '2019-10-08' }));
+      const closed = recordOn(published, act('CaseClosed', { closedOn: '2019-10-09' }));
+      // published and standing: withdraw first
+      spec.given(closed).when(exempt('2019-10-10T10:00:00+08:00')).thenFails('act_out_of_order', 409);
+      expect(() =>
+        caseDecider.decide(
+          exempt('2019-10-10T10:00:00+08:00'),
+          closed.reduce(caseDecider.evolve, caseDecider.initialState()),
+        ),
+      ).toThrow(
+        expect.objectContaining({ details: expect.objectContaining({ withdrawFirst: 'DisclosureWithdrawn' }) }),
+      );
+      const withdrawn = recordOn(closed, act('DisclosureWithdrawn', { reason: '误公开涉密信息' }));
+      const exempted = recordOn(withdrawn, exempt('2019-10-11T10:00:00+08:00'));
+      expect(exempted.at(-1)).toMatchObject({ type: 'DisclosureExempted' });
+      const state = exempted.reduce(caseDecider.evolve, caseDecider.initialState());
+      expect(state).toMatchObject({ status: 'closed', exempted: true, closedOn: '2019-10-09' });
+      // once
+      spec.given(exempted).when(exempt('2019-10-12T10:00:00+08:00')).thenFails('act_out_of_order', 409);
+      // still closed: nothing but corrections and disclosure changes
+      spec
+        .given(exempted)
+        .when(act('EvidenceCollected', { description: '补充证据' }, { occurredAt: '2019-10-12T10:00:00+08:00' }))
+        .thenFails('case_closed', 409);
+    });
+    it('when a case exempted, then closed, is exempted again, then act_out_of_order', () => {
+      const closed = recordOn(recordOn(decided(), exempt()), act('CaseClosed', { closedOn: '2019-10-08' }));
+      spec.given(closed).when(exempt('2019-10-09T10:00:00+08:00')).thenFails('act_out_of_order', 409);
     });
     it('when a publication withdrawn on a closed case is updated or withdrawn again, then not_disclosed', () => {
       const published = recordOn(decided(), act('DecisionDisclosed', { publishedOn: '2019-10-08' }));
