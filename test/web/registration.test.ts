@@ -271,6 +271,8 @@ describe("the administrator's registration of an enforcement item (登记执法�
     const named = [...summary.matchAll(/<a href="#(f-[\w-]+)">/g)].map((m) => m[1]);
     expect(named.sort()).toEqual(['f-category', 'f-major-fineFenAtLeast', 'f-retention', 'f-reviewWorkingDays'].sort());
     expect(summary).toContain('请选择“执法类别”');
+    // a box typed into, whose value is one of a few: as its hint says, not "choose from the options"
+    expect(summary).toContain('“案卷保管期限”的写法不符合要求，请对照说明填写。');
     // what was typed stays, the boxes ticked too
     expect(text).toContain('value="很久"');
     expect(text).toMatch(/value="license_revocation"\s+checked/);

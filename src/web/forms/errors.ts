@@ -78,7 +78,8 @@ function faultMessage(
     case 'missing':
       return ctx.t(choosing ? 'form.fault.choose' : 'form.fault.missing', { field });
     case 'choice':
-      return ctx.t(choosing ? 'form.fault.choose' : 'form.fault.choice', { field });
+      // a box typed into whose value is one of a few (a retention period: years or 永久): written as its hint says
+      return ctx.t(choosing ? 'form.fault.choose' : 'form.fault.format', { field });
     case 'too_small':
     case 'too_large':
       return ctx.t(`form.fault.${fault.kind}`, { field, limit });

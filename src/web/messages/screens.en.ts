@@ -201,7 +201,6 @@ export const SCREENS_EN: ScreensMessages = {
   'rule.invalid_body': '"{field}" is not filled in correctly; check it and send the form again.',
   'form.fault.missing': 'Fill in "{field}".',
   'form.fault.choose': 'Choose "{field}".',
-  'form.fault.choice': '"{field}" must be one of the options listed.',
   'form.fault.too_small': '"{field}" may not be less than {limit}.',
   'form.fault.too_large': '"{field}" may not be more than {limit}.',
   'form.fault.too_short': '"{field}" is too short: {limit} characters at least.',

@@ -199,7 +199,6 @@ export const SCREENS_ZH_CN = {
   'rule.invalid_body': '“{field}”填写有误，请检查后重新填写。',
   'form.fault.missing': '请填写“{field}”。',
   'form.fault.choose': '请选择“{field}”。',
-  'form.fault.choice': '“{field}”须从列出的选项中选择。',
   'form.fault.too_small': '“{field}”不能小于 {limit}。',
   'form.fault.too_large': '“{field}”不能大于 {limit}。',
   'form.fault.too_short': '“{field}”太短：至少 {limit} 个字。',
