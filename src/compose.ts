@@ -991,6 +991,7 @@ async function startHolding(config: Config, { clock, log }: ServiceDependencies)
         items: { items: agencyItems, registry: registryService },
         registration: { registry: registryService },
         amendments: { roster: officerRoster, items: agencyItems, registry: registryService },
+        officerKeys: { roster: officerRoster, registry: registryService },
       },
       sessions: new Sessions({
         seal: cookieSeal,

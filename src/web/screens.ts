@@ -31,6 +31,7 @@ import { registerOfficerRosterPage, type OfficerRosterPageDependencies } from '.
 import { registerItemAdminPage, type ItemAdminPageDependencies } from './pages/item-admin.js';
 import { registerRegistrationPages, type RegistrationPageDependencies } from './pages/registration.js';
 import { registerAmendmentPages, type AmendmentPageDependencies } from './pages/amendments.js';
+import { registerKeyRegistrationPage, type KeyRegistrationPageDependencies } from './pages/key-registration.js';
 import { portalPrincipal, signedIn } from './session.js';
 import { workScreens, type WorkDependencies } from './work.js';
 import { qualityScreens, type QualityDependencies } from './quality.js';
@@ -63,6 +64,8 @@ export interface ScreensDependencies {
   readonly registration?: Pick<RegistrationPageDependencies, 'registry'>;
   /** The admin's forms amending a registered officer and enforcement item. */
   readonly amendments?: Pick<AmendmentPageDependencies, 'roster' | 'items' | 'registry'>;
+  /** The admin's form registering an officer's own signing key. */
+  readonly officerKeys?: Pick<KeyRegistrationPageDependencies, 'roster' | 'registry'>;
 }
 
 /** How many rows each list of the dashboard shows (its counter says `+` when there are more). */
@@ -129,6 +132,10 @@ export function signedInScreens(deps: ScreensDependencies, assets: PortalAssets)
   if (deps.amendments) {
     const { validate, newId } = deps.work;
     registerAmendmentPages(router, { ...deps.amendments, validate, newId, assets });
+  }
+  if (deps.officerKeys) {
+    const { validate, newId } = deps.work;
+    registerKeyRegistrationPage(router, { ...deps.officerKeys, validate, newId, assets });
   }
 
   router.get('/cases/:agency/:caseId', signedIn(), async (req, res) => {

@@ -1,3 +1,4 @@
+import { generateKeyPairSync } from 'node:crypto';
 import { describeInBrowser, seriousViolations } from '../support/browser.js';
 import { useScreensInBrowser } from '../support/screens-browser.js';
 import { AGENCY } from '../support/screens.js';
@@ -92,6 +93,25 @@ describeInBrowser("the administrator's registration forms in Chromium (登记执
     await page.getByRole('status').waitFor(WAIT);
     expect(await page.getByRole('status').textContent()).toContain('登记信息已修改');
     expect(await page.getByText('2018-01-01 至 2032-12-31').count()).toBe(1);
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+  it("when the admin registers an officer's signing key, then the form takes its PEM, and the officer's page lists it", async () => {
+    const { page } = await s.signIn(s.f.admin);
+    await page.goto(`${s.f.t.url}/admin/officers/bob`);
+    await Promise.all([page.waitForNavigation(), page.getByRole('link', { name: '登记签名密钥' }).click()]);
+    expect(await seriousViolations(page)).toEqual([]);
+    const pem = generateKeyPairSync('ed25519').publicKey.export({ type: 'spki', format: 'pem' }).toString();
+    await page.getByLabel('公钥').fill(pem);
+    await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: '确认登记' }).click()]);
+    // no validity and no certificate: the summary leads to the first day
+    await page.locator('.error-summary').waitFor(WAIT);
+    expect(await page.getByRole('alert').getByRole('link').getAttribute('href')).toBe('#f-validFrom');
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.getByLabel('有效期自').fill('2026-01-01');
+    await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: '确认登记' }).click()]);
+    await page.getByRole('status').waitFor(WAIT);
+    expect(await page.getByRole('status').textContent()).toMatch(/密钥 [0-9a-f]{64} 已登记/);
+    expect(await page.getByRole('row', { name: /自 2026-01-01 起/ }).count()).toBe(1);
     expect(await seriousViolations(page)).toEqual([]);
   });
 });

@@ -128,6 +128,7 @@ describe('every state-changing form of the portal', () => {
     '/admin/items/:code/amendment',
     '/admin/officers/:officerId',
     '/admin/officers/:officerId/amendment',
+    '/admin/officers/:officerId/keys',
     '/admin/officers/:officerId/keys/:keyId',
     '/admin/register-item',
     '/admin/register-officer',

@@ -21,6 +21,7 @@ import { bracketed, colon, enumerationSeparator, label } from './labels.js';
 import { pager } from './public-parts.js';
 import { ID_PATTERN } from '../../domain/streams.js';
 import { officerAmendmentHref, REGISTER_OFFICER_PATH, ROSTER_PATH } from '../links.js';
+import { keyRegistrationHref } from './key-registration.js';
 
 export interface OfficerRosterPageDependencies {
   readonly roster: Pick<OfficerRoster, 'of' | 'one'>;
@@ -130,10 +131,21 @@ function rosterMain(
 }
 
 /** The officer's signing keys, each with a link to revoke it while it is not revoked. */
-function keysSection(ctx: PageContext, officer: RosterEntry, revoked: RosterKey | undefined): Html {
+/** What the keys' section says above them after a change: the key revoked, or registered. */
+interface KeyNotice {
+  readonly key: RosterKey;
+  readonly registered: boolean;
+}
+
+function keysSection(ctx: PageContext, officer: RosterEntry, notice: KeyNotice | undefined): Html {
+  const said = notice && ctx.t(notice.registered ? 'keyForm.saved' : 'roster.key.saved', { keyId: notice.key.keyId });
   return html`<h2>${ctx.t('roster.keys')}</h2>
     <p>${ctx.t('roster.keys.lead')}</p>
-    ${revoked && html`<p class="notice" role="status">${ctx.t('roster.key.saved', { keyId: revoked.keyId })}</p>`}
+    ${said && html`<p class="notice" role="status">${said}</p>`}
+    ${
+      officer.status !== 'retired' &&
+      html`<p><a href="${keyRegistrationHref(officer.officerId)}">${ctx.t('keyForm.link')}</a></p>`
+    }
     ${dataTable(
       ctx,
       ['roster.key.keyId', 'roster.key.validity', 'roster.status', 'roster.actions'],
@@ -165,7 +177,7 @@ function officerMain(
   officer: RosterEntry,
   state: FormState,
   csrf: Html,
-  revoked: RosterKey | undefined,
+  notice: KeyNotice | undefined,
   amended: boolean,
 ): Html {
   const action = `${ROSTER_PATH}/${encodeURIComponent(officer.officerId)}`;
@@ -218,7 +230,7 @@ function officerMain(
               <button type="submit">${ctx.t('roster.form.submit')}</button>
             </form>`
     }
-    ${keysSection(ctx, officer, revoked)}
+    ${keysSection(ctx, officer, notice)}
     <p><a href="${ROSTER_PATH}">${ctx.t('roster.form.back')}</a></p>`;
 }
 
@@ -266,9 +278,12 @@ export function registerOfficerRosterPage(router: Router, deps: OfficerRosterPag
     const officer = await officerOf(req, res);
     // the key just revoked, when the page follows its revocation
     const revokedId = single(req.query.revoked, 'revoked');
+    const registeredId = single(req.query.keyRegistered, 'keyRegistered');
     const revoked = officer.keys.find((k) => k.keyId === revokedId && k.revokedFrom !== undefined);
+    const registered = officer.keys.find((k) => k.keyId === registeredId);
+    const notice = revoked ? { key: revoked, registered: false } : registered && { key: registered, registered: true };
     const amended = single(req.query.amended, 'amended') === '1';
-    const main = officerMain(ctx, officer, state, csrfField(res), revoked, amended);
+    const main = officerMain(ctx, officer, state, csrfField(res), notice, amended);
     sendPage(res, ctx, { title: ctx.t('roster.form.title', { name: officer.name }), main, status });
   };
   const keyOf = async (req: Request, res: Response): Promise<{ officer: RosterEntry; key: RosterKey }> => {
