@@ -13,7 +13,7 @@ import type { PortalAssets } from './assets.js';
 import { fieldsBody, yuanText } from './forms/acts.js';
 import { formErrorOf, formErrors } from './forms/errors.js';
 import type { FormState } from './forms/fields.js';
-import { SUBMISSION_FIELD, submissionKey } from './forms/submission.js';
+import { SUBMISSION_FIELD, submissionKey, retriedValues } from './forms/submission.js';
 import { pageContext, sendPage } from './layout.js';
 import { DRAFT_FIELDS, draftMain, draftPageHref } from './pages/draft-form.js';
 import { csrfField, portalPrincipal, requireCsrf, signedIn } from './session.js';
@@ -107,7 +107,7 @@ export function draftingScreens(deps: DraftingDependencies, assets: PortalAssets
       const ctx = pageContext(req, res, assets);
       const typed = (res.locals.formValues ?? {}) as Record<string, string>;
       // the key made another draft: the form comes back with a fresh one, so that sent again it drafts
-      const values = err.code === 'idempotency_key_reused' ? { ...typed, [SUBMISSION_FIELD]: deps.newId() } : typed;
+      const values = retriedValues(err.code, typed, deps.newId);
       const state = { values, error: formErrorOf(ctx, err, DRAFT_FIELDS) };
       void render(req, res, state, err.status).catch((e: unknown) => req.next?.(e));
     }),

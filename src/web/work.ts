@@ -2,7 +2,6 @@ import express, { Router, type Request, type Response } from 'express';
 import type { Principal } from '../app/auth.js';
 import type { CaseFileReads } from '../app/case-file-reads.js';
 import { recordedEvent } from '../app/command-handler.js';
-import { idempotentEventId } from '../app/idempotency.js';
 import type { DecisionDrafts } from '../app/decision-drafts.js';
 import type { DiscretionReads } from '../app/discretion-reads.js';
 import type { ActRequest, CaseService } from '../app/case-service.js';
@@ -21,7 +20,14 @@ import { actForm, fieldsBody, fieldText, officersOf, yuanText } from './forms/ac
 import { formErrorOf, formErrors } from './forms/errors.js';
 import type { FormState } from './forms/fields.js';
 import { multipartBoundary, readMultipart } from './forms/multipart.js';
-import { AGAIN_FIELD, againKey, SUBMISSION_FIELD, submissionKey } from './forms/submission.js';
+import {
+  AGAIN_FIELD,
+  againKey,
+  SUBMISSION_FIELD,
+  submissionKey,
+  submissionEventId,
+  retriedValues,
+} from './forms/submission.js';
 import { RecentActs, type ActContent } from './forms/recent-acts.js';
 import { pageContext, sendPage } from './layout.js';
 import { caseHref } from './links.js';
@@ -132,18 +138,16 @@ export function workScreens(deps: WorkDependencies, assets: PortalAssets): Route
 
   /** The first event's id: derived from the form's submission key, so that the form sent again finds it. */
   const eventIdOf = (principal: Principal, stream: string, key: string | undefined) =>
-    key === undefined ? deps.newId() : idempotentEventId(principal, stream, key);
+    submissionEventId(principal, stream, key, deps.newId);
 
   /**
    * What a refused form shows again: what was typed, with its submission key, except after the key recorded other
    * content (the form was sent, then changed and sent again): a fresh key lets the user send it once more on purpose.
    */
   const retryValues = (err: LedgerError, typed: Values | undefined): Values =>
-    err.code === 'idempotency_key_reused'
-      ? { ...typed, [SUBMISSION_FIELD]: deps.newId() }
-      : err.code === 'possible_duplicate' && typeof err.details.eventId === 'string'
-        ? { ...typed, [AGAIN_FIELD]: err.details.eventId }
-        : (typed ?? {});
+    err.code === 'possible_duplicate' && typeof err.details.eventId === 'string'
+      ? { ...typed, [AGAIN_FIELD]: err.details.eventId }
+      : retriedValues(err.code, typed ?? {}, deps.newId);
 
   const renderOpen = (req: Request, res: Response, state: FormState, status = 200) => {
     const ctx = pageContext(req, res, assets);

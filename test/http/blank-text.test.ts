@@ -17,7 +17,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.stop());
 
-const BLANKS = [' ', '\t\n', '\u3000\u3000', '\u200B', '\uFEFF\u200D'];
+const BLANKS = [' ', '\t\n', '\u3000\u3000', '\u200B', '\uFEFF\u200D', '\u00AD', '\u3164', '\u2800', '\u200E\u202E'];
 
 describe('free text that is white space alone', () => {
   it("when a case's title, an act's description or an item amendment's reason is blank, then 400 invalid_body at that member and nothing is recorded", async () => {
@@ -82,7 +82,7 @@ describe('free text that is white space alone', () => {
 
 describe('free text holding a control character', () => {
   it("when a case's title or an officer's name or certificate number holds one, then 400 invalid_body at that member and nothing is recorded", async () => {
-    for (const [i, title] of ['检查\u0000', '\u001b[31m检查', '检查\u007f', '检查\u000b记录'].entries()) {
+    for (const [i, title] of ['检查\u0000', '\u001b[31m检查', '检查\u007f', '检查\u000b记录', '检查\u0085'].entries()) {
       const body = {
         caseId: `control-${i}`,
         itemCode: 'P-001',

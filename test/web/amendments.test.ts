@@ -280,6 +280,54 @@ describe("the administrator's amendment of an enforcement item (修改执法事�
     expect(page.text).toContain('<dd>15 个工作日</dd>');
   });
 
+  it('when the browser sends line breaks as CR LF, or the hidden copy is forged or nested past any bound, then only what the form changed is sent, and nothing fails', async () => {
+    await register('/v1/items', {
+      code: 'L-030',
+      agency: AGENCY,
+      name: '公证机构设立审核',
+      category: 'licensing',
+      legalBasis: '《公证法》第九条\n《公证机构执业管理办法》第十条',
+      powers: '审核\n批准',
+    });
+    const path = `/admin/items/L-030/amendment?consistentWith=${await f.t.service.events.headPosition()}`;
+    const { values } = await shown(path);
+    const crlf = (text: unknown) => String(text).replace(/\n/g, '\r\n');
+    const posted = await browse(f.t.url, jar, '/admin/items/L-030/amendment', {
+      form: {
+        ...values,
+        'changes.legalBasis': crlf(values['changes.legalBasis']),
+        'changes.powers': crlf(values['changes.powers']),
+        'changes.reviewWorkingDays': '8',
+        reason: '依据另有规定',
+      },
+    });
+    expect(posted.res.status).toBe(303);
+    const recorded = await amendments(itemStream(AGENCY, 'L-030'), 'ItemAmended');
+    expect(recorded.at(-1)!.data).toEqual({ changes: { reviewWorkingDays: 8 }, reason: '依据另有规定' });
+
+    // a copy that is not the form's: what equals the record now is not sent
+    const forged = Buffer.from(JSON.stringify({ name: '别的名称', category: 'penalty' })).toString('base64url');
+    const next = await shown(`/admin/items/L-030/amendment?consistentWith=${await f.t.service.events.headPosition()}`);
+    const withForged = await browse(f.t.url, jar, '/admin/items/L-030/amendment', {
+      form: { ...next.values, _shown: forged, 'changes.disclosureWorkingDays': '9', reason: '依据另有规定' },
+    });
+    expect(withForged.res.status).toBe(303);
+    expect((await amendments(itemStream(AGENCY, 'L-030'), 'ItemAmended')).at(-1)!.data).toEqual({
+      changes: { disclosureWorkingDays: 9 },
+      reason: '依据另有规定',
+    });
+    // nested past every bound: read as no copy at all, the record as it is now
+    const deep = Buffer.from(`{"name":${'['.repeat(20_000)}${']'.repeat(20_000)}}`).toString('base64url');
+    const nested = await browse(f.t.url, jar, '/admin/officers/dora/amendment', {
+      form: { ...(await shown(OFFICER_FORM)).values, _shown: deep, 'changes.name': '丁一二', reason: '更名' },
+    });
+    expect(nested.res.status).toBe(303);
+    expect((await amendments(officerStream(AGENCY, 'dora'), 'OfficerAmended')).at(-1)!.data).toEqual({
+      changes: { name: '丁一二' },
+      reason: '更名',
+    });
+  });
+
   it('when the page is asked for in English, then the form is in English, with "permanent"', async () => {
     const { text, values } = await shown(`${ITEM_FORM}?lang=en`);
     expect(text).toContain('<h1>Amend the enforcement item: 法律援助机构设立审批</h1>');

@@ -2817,7 +2817,7 @@ export interface components {
         changedMembers: string[];
         /** @description The submission materials (送审材料) of a legal review, by name: what an item requires, or what a request submits. */
         reviewMaterials: string[];
-        /** @description Free text: at least one visible character (not white space, not a zero-width character), and no control character but tab, line feed and carriage return. */
+        /** @description Free text: at least one visible character (not white space, not a control, format or filler character such as a zero-width space, a soft hyphen or a Hangul filler), and no control character but tab, line feed and carriage return. */
         nonEmptyText: string;
         /** @description An identifier chosen by the agency: officer, item, agency or case. */
         id: string;

@@ -237,6 +237,8 @@ export function fieldsBody(fields: readonly FieldSpec[], values: Readonly<Record
     else if (typed === '' && (spec.optional || EMPTY_IS_MISSING.has(spec.kind))) continue;
     else if (spec.kind === 'lines') setPath(body, spec.name, linesOf(typed));
     else if (spec.kind === 'whole') setPath(body, spec.name, wholeNumberOf(typed, 6));
+    // a browser sends a text area's line breaks as CR LF (HTML's form submission): recorded as the line feeds typed
+    else if (spec.kind === 'textarea') setPath(body, spec.name, typed.replace(/\r\n?/g, '\n'));
     else setPath(body, spec.name, spec.kind === 'money' ? fenOf(typed) : typed);
   }
   return body;

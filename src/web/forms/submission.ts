@@ -1,3 +1,4 @@
+import { idempotentEventId, type KeyOwner } from '../../app/idempotency.js';
 import { html, type Html } from '../html.js';
 import type { FormState } from './fields.js';
 
@@ -36,4 +37,29 @@ export function submissionField(state: FormState): Html {
   const key = submissionKey(state.values);
   const again = againKey(state.values);
   return html`${key === undefined ? '' : html`<input type="hidden" name="${SUBMISSION_FIELD}" value="${key}" autocomplete="off" />`}${again === undefined ? '' : html`<input type="hidden" name="${AGAIN_FIELD}" value="${again}" autocomplete="off" />`}`;
+}
+
+/**
+ * The event id a form's submission records under: derived from its submission key as the API derives one from an
+ * `Idempotency-Key` (the same key on the same stream, the same id), a fresh one when the form carried no key.
+ */
+export function submissionEventId(
+  owner: KeyOwner,
+  stream: string,
+  key: string | undefined,
+  newId: () => string,
+): string {
+  return key === undefined ? newId() : idempotentEventId(owner, stream, key);
+}
+
+/**
+ * What a refused form shows again: what was typed, with a fresh submission key when its key had recorded other
+ * content (the form was sent, then changed and sent again), so that sent once more, on purpose, it records.
+ */
+export function retriedValues<V extends FormState['values']>(
+  code: string,
+  values: V,
+  newId: () => string,
+): V | (V & Record<typeof SUBMISSION_FIELD, string>) {
+  return code === 'idempotency_key_reused' ? { ...values, [SUBMISSION_FIELD]: newId() } : values;
 }

@@ -1,7 +1,6 @@
 import express, { type Request, type Response, type Router } from 'express';
 import type { AgencyItem, AgencyItems } from '../../app/agency-items.js';
 import type { Principal } from '../../app/auth.js';
-import { idempotentEventId } from '../../app/idempotency.js';
 import type { OfficerRoster, RosterEntry } from '../../app/officer-roster.js';
 import type { ItemAmendment, OfficerAmendment, RegistryService } from '../../app/registry-service.js';
 import { conflict, notFound } from '../../domain/errors.js';
@@ -12,11 +11,18 @@ import type { LedgerError } from '../../errors.js';
 import { consistencyOf } from '../../http/consistency.js';
 import type { Validate } from '../../http/validation.js';
 import { canonicalize } from '../../ledger/canonical-json.js';
+import { boundsViolation } from '../../ledger/json-bounds.js';
 import type { PortalAssets } from '../assets.js';
 import { fieldsBody, fieldText, yuanText } from '../forms/acts.js';
 import { formErrorOf, formErrors } from '../forms/errors.js';
 import { errorSummary, field, type FieldSpec, type FormError, type FormState } from '../forms/fields.js';
-import { SUBMISSION_FIELD, submissionField, submissionKey } from '../forms/submission.js';
+import {
+  SUBMISSION_FIELD,
+  submissionField,
+  submissionKey,
+  retriedValues,
+  submissionEventId,
+} from '../forms/submission.js';
 import { html } from '../html.js';
 import { pageContext, sendPage, type PageContext } from '../layout.js';
 import { csrfField, portalPrincipal, requireCsrf, signedIn } from '../session.js';
@@ -53,6 +59,7 @@ const SETS = new Set(['roles']);
 
 /** A member's value as compared: a set sorted, the criteria's kinds of decision too. */
 function comparable(member: string, value: unknown): string {
+  if (value === undefined) return ''; // held by no record: no canonical form
   if (SETS.has(member) && Array.isArray(value)) return canonicalize([...(value as string[])].sort());
   if (member === 'major' && value !== null && typeof value === 'object') {
     const { decisionTypes, ...rest } = value as { decisionTypes?: string[] };
@@ -144,7 +151,8 @@ function baseOf(text: string): Record<string, unknown> | undefined {
   if (text === '' || text.length > 64 * 1024 || !/^[A-Za-z0-9_-]+$/.test(text)) return undefined;
   try {
     const value: unknown = JSON.parse(Buffer.from(text, 'base64url').toString('utf8'));
-    return value !== null && typeof value === 'object' && !Array.isArray(value)
+    // within the bounds of any body (its nesting above all: compared, it is walked)
+    return value !== null && typeof value === 'object' && !Array.isArray(value) && boundsViolation(value) === undefined
       ? (value as Record<string, unknown>)
       : undefined;
   } catch {
@@ -184,8 +192,18 @@ function amendmentRoutes<R>(deps: AmendmentPageDependencies, a: Amendment<R>) {
     // compared with the record as the form showed it (its hidden copy), else as it is now: what this form changed
     // is what is sent, so a form sent twice sends the same amendment (recorded once), and a change made by someone
     // else since the form was shown, to a member this form left as it was, is not undone
-    const base = baseOf(values[SHOWN_FIELD]) ?? a.proposed(a.values(ctx, record));
-    const { changes, errors } = changesOf(ctx, a.fields, a.proposed(values), base, a.members);
+    const now = a.proposed(a.values(ctx, record));
+    const base = baseOf(values[SHOWN_FIELD]) ?? now;
+    const found = changesOf(ctx, a.fields, a.proposed(values), base, a.members);
+    const { errors } = found;
+    // and of those, what differs from the record as it is now: a member changed meanwhile to the value this form
+    // gives (or a copy that was not the form's) is no change. When none does, the form may be one sent again after
+    // it was recorded: sent as it was, the command finds its own record (same key, same content) and answers as
+    // then, and otherwise the rules say it changes nothing
+    const differing = Object.entries(found.changes).filter(
+      ([member, value]) => comparable(member, value) !== comparable(member, now[member]),
+    );
+    const changes = differing.length > 0 ? Object.fromEntries(differing) : found.changes;
     if (errors.length > 0) {
       const [first, ...others] = errors;
       return render(req, res, { values, error: others.length ? { ...first!, others } : first! }, 400);
@@ -200,7 +218,7 @@ function amendmentRoutes<R>(deps: AmendmentPageDependencies, a: Amendment<R>) {
   const refused = formErrors((err: LedgerError, req: Request, res: Response) => {
     const ctx = pageContext(req, res, deps.assets);
     const values = (res.locals.formValues ?? {}) as FormState['values'];
-    const kept = err.code === 'idempotency_key_reused' ? { ...values, [SUBMISSION_FIELD]: deps.newId() } : values;
+    const kept = retriedValues(err.code, values, deps.newId);
     void render(req, res, { values: kept, error: formErrorOf(ctx, err, a.fields) }, err.status).catch((e: unknown) =>
       req.next?.(e),
     );
@@ -222,7 +240,7 @@ function amendmentRoutes<R>(deps: AmendmentPageDependencies, a: Amendment<R>) {
  */
 export function registerAmendmentPages(router: Router, deps: AmendmentPageDependencies): void {
   const eventIdOf = (principal: Principal, stream: string, key: string | undefined) =>
-    key === undefined ? deps.newId() : idempotentEventId(principal, stream, key);
+    submissionEventId(principal, stream, key, deps.newId);
   const idOf = (req: Request, name: string) => {
     const id = String(req.params[name]);
     if (!ID_PATTERN.test(id)) throw notFound('no such entry');

@@ -1,5 +1,4 @@
 import express, { type Request, type Response, type Router } from 'express';
-import { idempotentEventId } from '../../app/idempotency.js';
 import type { OfficerKeyRequest } from '../../app/officer-key-material.js';
 import type { OfficerRoster, RosterEntry } from '../../app/officer-roster.js';
 import type { RegistryService } from '../../app/registry-service.js';
@@ -13,7 +12,13 @@ import type { PortalAssets } from '../assets.js';
 import { fieldsBody, fieldText } from '../forms/acts.js';
 import { formErrorOf, formErrors } from '../forms/errors.js';
 import { errorSummary, field, type FieldSpec, type FormState } from '../forms/fields.js';
-import { SUBMISSION_FIELD, submissionField, submissionKey } from '../forms/submission.js';
+import {
+  SUBMISSION_FIELD,
+  submissionField,
+  submissionKey,
+  retriedValues,
+  submissionEventId,
+} from '../forms/submission.js';
 import { html } from '../html.js';
 import { pageContext, sendPage } from '../layout.js';
 import { ROSTER_PATH } from '../links.js';
@@ -96,7 +101,7 @@ export function registerKeyRegistrationPage(router: Router, deps: KeyRegistratio
       const principal = portalPrincipal(res);
       const key = submissionKey(values);
       const stream = officerStream(principal.agency, officer.officerId);
-      const eventId = key === undefined ? deps.newId() : idempotentEventId(principal, stream, key);
+      const eventId = submissionEventId(principal, stream, key, deps.newId);
       const result = await deps.registry.registerOfficerKey(
         principal,
         officer.officerId,
@@ -109,7 +114,7 @@ export function registerKeyRegistrationPage(router: Router, deps: KeyRegistratio
     formErrors((err: LedgerError, req: Request, res: Response) => {
       const ctx = pageContext(req, res, deps.assets);
       const values = (res.locals.formValues ?? {}) as FormState['values'];
-      const kept = err.code === 'idempotency_key_reused' ? { ...values, [SUBMISSION_FIELD]: deps.newId() } : values;
+      const kept = retriedValues(err.code, values, deps.newId);
       void render(req, res, { values: kept, error: formErrorOf(ctx, err, KEY_FIELDS) }, err.status).catch(
         (e: unknown) => req.next?.(e),
       );

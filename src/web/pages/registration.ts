@@ -1,6 +1,5 @@
 import express, { type Request, type Response, type Router } from 'express';
 import type { Principal } from '../../app/auth.js';
-import { idempotentEventId } from '../../app/idempotency.js';
 import type { RegistryService } from '../../app/registry-service.js';
 import { ROLES } from '../../app/tokens.js';
 import { DECISION_TYPES } from '../../domain/case/acts.js';
@@ -13,7 +12,13 @@ import { fieldsBody, fieldText } from '../forms/acts.js';
 import { formErrorOf, formErrors } from '../forms/errors.js';
 import { errorSummary, field, type FieldSpec, type FormState } from '../forms/fields.js';
 import { halfWidthDigits } from '../forms/numbers.js';
-import { SUBMISSION_FIELD, submissionField, submissionKey } from '../forms/submission.js';
+import {
+  SUBMISSION_FIELD,
+  submissionField,
+  submissionKey,
+  retriedValues,
+  submissionEventId,
+} from '../forms/submission.js';
 import { html, type Html } from '../html.js';
 import type { MessageKey } from '../i18n.js';
 import { pageContext, sendPage, type PageContext } from '../layout.js';
@@ -214,7 +219,7 @@ function formHandlers(deps: RegistrationPageDependencies, r: Registration) {
     const values = (res.locals.formValues ?? {}) as FormState['values'];
     // the key recorded another registration (the form was sent, then changed and sent again): a fresh one lets the
     // administrator send it once more on purpose
-    const kept = err.code === 'idempotency_key_reused' ? { ...values, [SUBMISSION_FIELD]: deps.newId() } : values;
+    const kept = retriedValues(err.code, values, deps.newId);
     render(req, res, { values: kept, error: formErrorOf(ctx, err, r.fields) }, err.status);
   });
   return {
@@ -231,7 +236,7 @@ function formHandlers(deps: RegistrationPageDependencies, r: Registration) {
  */
 export function registerRegistrationPages(router: Router, deps: RegistrationPageDependencies): void {
   const eventId = (principal: Principal, stream: string, key: string | undefined) =>
-    key === undefined ? deps.newId() : idempotentEventId(principal, stream, key);
+    submissionEventId(principal, stream, key, deps.newId);
 
   const officer = formHandlers(deps, {
     path: REGISTER_OFFICER_PATH,
