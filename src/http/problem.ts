@@ -128,11 +128,9 @@ export function errorHandler(log: Logger): ErrorRequestHandler {
       if (!res.writableEnded) res.destroy();
       return;
     }
-    const status = httpStatusOf(err);
-    if (status !== undefined && status < 500) {
-      // body-parser and friends: malformed JSON, too large, wrong content type
-      const code = status === 413 ? 'too_large' : status === 415 ? 'unsupported_media_type' : 'invalid_body';
-      sendProblem(res, problem(status, code, clientErrorDetail(err as Error)));
+    const refused = parserRefusal(err);
+    if (refused) {
+      sendProblem(res, problem(refused.status, refused.code, clientErrorDetail(err as Error)));
       return;
     }
     const code = err instanceof LedgerError ? err.code : 'internal';
@@ -182,6 +180,20 @@ function clientErrorDetail(err: Error): string {
   if ((err as { type?: unknown }).type !== 'entity.parse.failed') return err.message;
   const position = /\bposition (\d+)/.exec(err.message)?.[1];
   return `the body is not valid JSON${position === undefined ? '' : ` (at position ${position})`}`;
+}
+
+/**
+ * A body the parsers refused (body-parser and friends: malformed JSON, too large, a charset or encoding it cannot
+ * read, a wrong content type): its status and stable code; undefined for any other error.
+ */
+export function parserRefusal(err: unknown): { status: number; code: string } | undefined {
+  if (err instanceof LedgerError) return undefined;
+  const status = httpStatusOf(err);
+  if (status === undefined || status >= 500) return undefined;
+  return {
+    status,
+    code: status === 413 ? 'too_large' : status === 415 ? 'unsupported_media_type' : 'invalid_body',
+  };
 }
 
 function httpStatusOf(err: unknown): number | undefined {

@@ -7,6 +7,7 @@ import type { PublishedReads } from '../app/published-reads.js';
 import type { PublicStatisticsReads } from '../app/public-statistics.js';
 import type { RecordingReads } from '../app/recording-reads.js';
 import { LedgerError, NotCaughtUp } from '../errors.js';
+import { parserRefusal } from '../http/problem.js';
 import { PortalAssets } from './assets.js';
 import { html } from './html.js';
 import type { MessageKey } from './i18n.js';
@@ -166,6 +167,9 @@ const CODE_PAGES = new Set([
   'invalid_query',
   'unauthenticated',
   'not_caught_up',
+  'too_large',
+  'unsupported_media_type',
+  'invalid_body',
 ]);
 
 /**
@@ -226,6 +230,13 @@ export function portalErrors(assets: PortalAssets): ErrorRequestHandler {
       const ctx = pageContext(req, res, assets);
       res.setHeader('Retry-After', String(err.retryAfterSeconds));
       sendPage(res, ctx, errorPage(ctx, err.status, err.code, req.method === 'GET' ? req.originalUrl : undefined));
+      return;
+    }
+    // a form's body the parser refused (too large, a charset it cannot read): a page, as any refusal
+    const refused = parserRefusal(err);
+    if (refused) {
+      const ctx = pageContext(req, res, assets);
+      sendPage(res, ctx, errorPage(ctx, refused.status, refused.code));
       return;
     }
     if (!(err instanceof LedgerError) || err.status >= 500) return next(err);

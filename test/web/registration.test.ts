@@ -177,6 +177,24 @@ describe("the administrator's registration of an officer (登记执法人员)", 
     expect(event!.data).not.toHaveProperty('categories');
   });
 
+  it('when the form sent is larger than a form may be, then the page says so (413), as the API says too_large, and nothing is recorded', async () => {
+    const { token } = await shown(OFFICER_FORM);
+    const huge = await send(
+      OFFICER_FORM,
+      { ...OFFICER, officerId: 'huge', categories: '类别\n'.repeat(60_000) },
+      token,
+    );
+    expect(huge.res.status).toBe(413);
+    expect(huge.res.headers.get('content-type')).toMatch(/^text\/html/);
+    expect(huge.text).toContain('<h1>提交的内容过大</h1>');
+    const json = await browse(f.t.url, jar, OFFICER_FORM, {
+      form: { ...token, ...OFFICER, officerId: 'huge', categories: '类别\n'.repeat(60_000) },
+      headers: { accept: 'application/json' },
+    });
+    expect([json.res.status, JSON.parse(json.text).code]).toEqual([413, 'too_large']);
+    expect(await recorded(officerStream(AGENCY, 'huge'))).toEqual([]);
+  });
+
   it('when the form is sent without its CSRF token, then 403 and nothing is recorded', async () => {
     const { token } = await shown(OFFICER_FORM);
     const forged = await send(OFFICER_FORM, { ...OFFICER, officerId: 'forged' }, { _submission: token._submission });

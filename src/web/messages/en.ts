@@ -49,6 +49,15 @@ export const EN: Messages = {
   'error.unauthenticated.title': 'Sign-in needed',
   'error.unauthenticated.body':
     'You are not signed in, or your session ended after a while without use. What you sent was not recorded: sign in, then fill in and send the form again.',
+  'error.too_large.title': 'What was sent is too large',
+  'error.too_large.body':
+    'What was sent is larger than allowed, and nothing was recorded. Go back, shorten it and send it again; attach recordings and documents as files.',
+  'error.unsupported_media_type.title': 'What was sent cannot be read',
+  'error.unsupported_media_type.body':
+    'The encoding or format of what was sent is not one this service reads, and nothing was recorded. Go back to the page and send it again.',
+  'error.invalid_body.title': 'What was sent is not valid',
+  'error.invalid_body.body':
+    'What was sent could not be read, and nothing was recorded. Go back to the page, check it and send it again.',
   'error.invalid_query.title': 'The query is not valid',
   'error.invalid_query.body':
     'The address holds a query this page cannot read, such as a date, a page or a filter value. Change it and search again.',

@@ -48,6 +48,13 @@ export const ZH_CN = {
   'error.forbidden.body': '您的账号无权使用此页面，或无权查看所请求机关的数据。如确需使用，请联系本机关管理员。',
   'error.unauthenticated.title': '需要登录',
   'error.unauthenticated.body': '您尚未登录，或登录已因长时间未操作而结束。本次提交未被记录：请登录后重新填写并提交。',
+  'error.too_large.title': '提交的内容过大',
+  'error.too_large.body':
+    '提交的内容超过了允许的大小，未作任何记录。请返回，精简后重新提交；录音录像等材料请作为附件上传。',
+  'error.unsupported_media_type.title': '无法读取提交的内容',
+  'error.unsupported_media_type.body': '提交内容的编码或格式无法识别，未作任何记录。请返回页面重新提交。',
+  'error.invalid_body.title': '提交的内容有误',
+  'error.invalid_body.body': '提交的内容无法识别，未作任何记录。请返回页面检查后重新提交。',
   'error.invalid_query.title': '查询条件有误',
   'error.invalid_query.body': '网址中的查询条件无法识别，例如日期、页码或筛选值有误。请修改条件后重新查询。',
   'error.invalid_query.clear': '清除条件，重新查询',
