@@ -12,6 +12,8 @@ export interface RosterEntry {
   /** The enforcement categories of the certificate (empty when none was registered). */
   readonly categories: readonly string[];
   readonly legalQualification?: { readonly certificateNo: string; readonly grantedOn: string };
+  /** The officer's training records (定期培训), as registered and amended. */
+  readonly training: readonly { readonly course: string; readonly completedOn: string; readonly hours?: number }[];
   readonly counsel?: NonNullable<OfficerDoc['counsel']>;
   readonly status: OfficerDoc['status'];
   /** The officer's signing keys, in registration order, a revoked one with its revocation. */
@@ -40,6 +42,7 @@ const entryOf = (o: OfficerDoc): RosterEntry => ({
   roles: [...o.roles],
   categories: [...(o.categories ?? [])],
   ...(o.legalQualification === undefined ? {} : { legalQualification: { ...o.legalQualification } }),
+  training: (o.training ?? []).map((t) => ({ ...t })),
   ...(o.counsel === undefined ? {} : { counsel: o.counsel }),
   status: o.status,
   keys: (o.keys ?? []).map((k) => ({

@@ -94,6 +94,7 @@ describe("the administrator's amendment of a registered officer (修改登记信
       'changes.roles': ['officer', 'reviewer'],
       'changes.categories': '司法行政',
       'changes.legalQualification.grantedOn': '2015-06-01',
+      'changes.training': '',
       'changes.counsel': '',
       reason: '',
     });
@@ -160,6 +161,23 @@ describe("the administrator's amendment of a registered officer (修改登记信
     expect(noReason.res.status).toBe(400);
     expect(noReason.text).toContain('<a href="#f-reason">请填写“修改理由”。</a>');
     expect(await amendments(officerStream(AGENCY, 'dora'), 'OfficerAmended')).toHaveLength(before);
+  });
+
+  it("when a training record is added, then the amendment holds the officer's records, and the page lists them", async () => {
+    const { values } = await shown(`${OFFICER_FORM}?consistentWith=${await f.t.service.events.headPosition()}`);
+    const { res } = await browse(f.t.url, jar, OFFICER_FORM, {
+      form: { ...values, 'changes.training': '法制审核业务培训；2026-05-20；16', reason: '补录培训记录' },
+    });
+    expect(res.status).toBe(303);
+    const events = await amendments(officerStream(AGENCY, 'dora'), 'OfficerAmended');
+    expect(events.at(-1)!.data).toEqual({
+      changes: { training: [{ course: '法制审核业务培训', completedOn: '2026-05-20', hours: 16 }] },
+      reason: '补录培训记录',
+    });
+    const page = await browse(f.t.url, jar, res.headers.get('location')!);
+    expect(page.text).toContain('法制审核业务培训（2026-05-20；16 学时）');
+    const again = await shown(`${OFFICER_FORM}?consistentWith=${await f.t.service.events.headPosition()}`);
+    expect(again.values['changes.training']).toBe('法制审核业务培训；2026-05-20；16');
   });
 
   it("when the categories are emptied, then the officer holds none; another agency's officer, a retired one, or another role is refused", async () => {

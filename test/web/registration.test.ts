@@ -43,6 +43,7 @@ const OFFICER = {
   categories: '司法行政\r\n\r\n 律师管理 ',
   'legalQualification.certificateNo': 'A20190001',
   'legalQualification.grantedOn': '2019-03-01',
+  training: '法制审核业务培训；2026-05-20；16学时\r\n行政执法证件培训|2025-11-01',
   counsel: '',
 };
 
@@ -108,6 +109,10 @@ describe("the administrator's registration of an officer (登记执法人员)", 
     const system = await send(OFFICER_FORM, { ...OFFICER, officerId: 'erin', roles: ['officer', 'integration'] });
     expect(system.res.status).toBe(422);
     expect(system.text).toContain('<a href="#f-roles">“系统对接”是其他系统令牌的角色，不能登记为执法人员的职责。</a>');
+    // a training record's line that is not one: the field is named
+    const training = await send(OFFICER_FORM, { ...OFFICER, officerId: 'erin', training: '培训了很多次' });
+    expect(training.res.status).toBe(400);
+    expect(training.text).toContain('<a href="#f-training">“培训记录”的写法不符合要求，请对照说明填写。</a>');
     expect(await recorded(officerStream(AGENCY, 'erin'))).toEqual([]);
   });
 
@@ -132,6 +137,10 @@ describe("the administrator's registration of an officer (登记执法人员)", 
         roles: ['officer', 'reviewer'],
         categories: ['司法行政', '律师管理'],
         legalQualification: { certificateNo: 'A20190001', grantedOn: '2019-03-01' },
+        training: [
+          { course: '法制审核业务培训', completedOn: '2026-05-20', hours: 16 },
+          { course: '行政执法证件培训', completedOn: '2025-11-01' },
+        ],
       },
     });
     expect(events[0]!.data).not.toHaveProperty('counsel');

@@ -90,4 +90,8 @@ export const REGISTRATION_EN: { readonly [K in keyof typeof REGISTRATION_ZH_CN]:
   'rule.officer_key_validity_outside_certificate': "The validity lies outside the certificate's.",
   'rule.officer_certificate_malformed': 'The certificate is not an X.509 certificate in PEM.',
   'rule.officer_certificate_mismatch': "The certificate's public key is not the key given.",
+  'register.officer.training': 'Training records',
+  'register.officer.training.hint':
+    'One a line: the course; the day completed; the hours (optional), e.g. "Legal review training; 2026-05-20; 16". Optional.',
+  'register.officer.training.hours': '{hours} hours',
 };

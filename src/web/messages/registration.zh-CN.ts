@@ -81,4 +81,8 @@ export const REGISTRATION_ZH_CN = {
   'rule.officer_key_validity_outside_certificate': '所填有效期超出了证书的有效期。',
   'rule.officer_certificate_malformed': '数字证书格式不正确：应为 PEM 格式的 X.509 证书。',
   'rule.officer_certificate_mismatch': '数字证书中的公钥与所填公钥不一致。',
+  'register.officer.training': '培训记录',
+  'register.officer.training.hint':
+    '每行一项：课程名称；完成日期；学时（学时可不填），例如“法制审核业务培训；2026-05-20；16”。可不填。',
+  'register.officer.training.hours': '{hours} 学时',
 };

@@ -27,7 +27,7 @@ import { html } from '../html.js';
 import { pageContext, sendPage, type PageContext } from '../layout.js';
 import { csrfField, portalPrincipal, requireCsrf, signedIn } from '../session.js';
 import { ITEMS_ADMIN_PATH, itemAmendmentHref, officerAmendmentHref, ROSTER_PATH } from '../links.js';
-import { ITEM_FIELDS, OFFICER_FIELDS, retentionOf, typedValues } from './registration.js';
+import { ITEM_FIELDS, OFFICER_FIELDS, officerMembers, retentionOf, trainingLine, typedValues } from './registration.js';
 
 export interface AmendmentPageDependencies {
   readonly roster: Pick<OfficerRoster, 'one'>;
@@ -53,7 +53,7 @@ const OFFICER_CHANGES = asChanges(OFFICER_FIELDS, 'officerId');
 const ITEM_CHANGES = asChanges(ITEM_FIELDS, 'code');
 
 /** Members a record may be amended to hold none of: an empty list, or (the criteria of a major decision) none. */
-const EMPTY_VALUE: Readonly<Record<string, unknown>> = { categories: [], reviewMaterials: [], major: {} };
+const EMPTY_VALUE: Readonly<Record<string, unknown>> = { categories: [], training: [], reviewMaterials: [], major: {} };
 /** Members whose order means nothing: compared as sets. */
 const SETS = new Set(['roles']);
 
@@ -249,7 +249,17 @@ export function registerAmendmentPages(router: Router, deps: AmendmentPageDepend
 
   const officer = amendmentRoutes<RosterEntry>(deps, {
     fields: OFFICER_CHANGES,
-    members: ['name', 'certificateNo', 'validFrom', 'validTo', 'roles', 'categories', 'legalQualification', 'counsel'],
+    members: [
+      'name',
+      'certificateNo',
+      'validFrom',
+      'validTo',
+      'roles',
+      'categories',
+      'legalQualification',
+      'training',
+      'counsel',
+    ],
     async find(req, res) {
       const found = await deps.roster.one(portalPrincipal(res).agency, idOf(req, 'officerId'), consistencyOf(req));
       if (!found) throw notFound('no such officer');
@@ -268,9 +278,11 @@ export function registerAmendmentPages(router: Router, deps: AmendmentPageDepend
       'changes.categories': o.categories.join('\n'),
       'changes.legalQualification.certificateNo': o.legalQualification?.certificateNo ?? '',
       'changes.legalQualification.grantedOn': o.legalQualification?.grantedOn ?? '',
+      'changes.training': o.training.map(trainingLine).join('\n'),
       'changes.counsel': o.counsel ?? '',
     }),
-    proposed: (values) => (fieldsBody(OFFICER_CHANGES, values).changes ?? {}) as Record<string, unknown>,
+    proposed: (values) =>
+      officerMembers((fieldsBody(OFFICER_CHANGES, values).changes ?? {}) as Record<string, unknown>),
     async record(principal, o, body, key) {
       deps.validate('urn:evidence-ledger:schema:command:amend-officer', body);
       const eventId = eventIdOf(principal, officerStream(principal.agency, o.officerId), key);

@@ -17,7 +17,7 @@ import type { MessageKey } from '../i18n.js';
 import { pageContext, sendPage, type PageContext } from '../layout.js';
 import { csrfField, portalPrincipal, requireCsrf, signedIn } from '../session.js';
 import { dataTable } from './data-table.js';
-import { bracketed, colon, enumerationSeparator, label } from './labels.js';
+import { bracketed, colon, enumerationSeparator, label, listSeparator } from './labels.js';
 import { pager } from './public-parts.js';
 import { ID_PATTERN } from '../../domain/streams.js';
 import { officerAmendmentHref, REGISTER_OFFICER_PATH, ROSTER_PATH } from '../links.js';
@@ -207,6 +207,29 @@ function officerMain(
               qualification.certificateNo,
               `${ctx.t('register.officer.grantedOn')}${colon(ctx)}${qualification.grantedOn}`,
             )}
+          </dd>`
+      }
+      ${
+        officer.training.length > 0 &&
+        html`<dt>${ctx.t('register.officer.training')}</dt>
+          <dd>
+            <ul>
+              ${officer.training.map(
+                (t) =>
+                  html`<li>
+                    ${bracketed(
+                      ctx,
+                      t.course,
+                      [
+                        t.completedOn,
+                        ...(t.hours === undefined
+                          ? []
+                          : [ctx.t('register.officer.training.hours', { hours: t.hours })]),
+                      ].join(listSeparator(ctx)),
+                    )}
+                  </li>`,
+              )}
+            </ul>
           </dd>`
       }
       ${

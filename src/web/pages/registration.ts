@@ -11,7 +11,7 @@ import type { PortalAssets } from '../assets.js';
 import { fieldsBody, fieldText } from '../forms/acts.js';
 import { formErrorOf, formErrors } from '../forms/errors.js';
 import { errorSummary, field, type FieldSpec, type FormState } from '../forms/fields.js';
-import { halfWidthDigits } from '../forms/numbers.js';
+import { halfWidthDigits, wholeNumberOf } from '../forms/numbers.js';
 import {
   SUBMISSION_FIELD,
   submissionField,
@@ -71,6 +71,13 @@ export const OFFICER_FIELDS: readonly FieldSpec[] = [
     hint: 'register.officer.qualification.hint',
   },
   { name: 'legalQualification.grantedOn', label: 'register.officer.grantedOn', kind: 'date', optional: true },
+  {
+    name: 'training',
+    label: 'register.officer.training',
+    kind: 'lines',
+    optional: true,
+    hint: 'register.officer.training.hint',
+  },
   {
     name: 'counsel',
     label: 'register.officer.counsel',
@@ -159,9 +166,38 @@ export function typedValues(req: Request, fields: readonly FieldSpec[]): FormSta
   return { ...values, [SUBMISSION_FIELD]: fieldText(sent, SUBMISSION_FIELD) };
 }
 
+/** The separators of a training record's line: the course, the day completed and the hours, in that order. */
+const TRAINING_SEPARATOR = /\s*[;；|｜\t]\s*/;
+
+/**
+ * A training record as its line is typed (`法制审核业务培训；2026-05-20；16`: the course, the day completed and,
+ * if stated, the hours); a line that is not one is sent as its course with no day, for the schema to name.
+ */
+export function trainingOf(line: string): { course: string; completedOn: string; hours?: number | string } {
+  const [course = '', completedOn = '', hours, ...more] = line.split(TRAINING_SEPARATOR);
+  if (more.length > 0) return { course: line, completedOn: '' };
+  const typedHours = hours?.replace(/\s*(学时|小时|h)$/i, '');
+  if (typedHours === undefined || typedHours === '') return { course, completedOn };
+  return { course, completedOn, hours: wholeNumberOf(typedHours, 4) };
+}
+
+/** A training record as its line shows it, which {@link trainingOf} reads back. */
+export const trainingLine = (t: { course: string; completedOn: string; hours?: number }): string =>
+  [t.course, t.completedOn, ...(t.hours === undefined ? [] : [String(t.hours)])].join('；');
+
+/**
+ * The officer's members the form gives, as `POST /v1/officers` holds them: a training record's line as the record
+ * (`members` is the body, or an amendment's `changes`).
+ */
+export function officerMembers(members: Record<string, unknown>): Record<string, unknown> {
+  return Array.isArray(members.training)
+    ? { ...members, training: (members.training as string[]).map(trainingOf) }
+    : members;
+}
+
 /** The body of `POST /v1/officers` the form makes: the fields, in the administrator's own agency. */
 function officerBody(values: FormState['values'], agency: string): Record<string, unknown> {
-  return { ...fieldsBody(OFFICER_FIELDS, values), agency };
+  return { ...officerMembers(fieldsBody(OFFICER_FIELDS, values)), agency };
 }
 
 /** The body of `POST /v1/items` the form makes: the fields, in the administrator's own agency. */
