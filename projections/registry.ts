@@ -1,7 +1,12 @@
 import type { Role } from '../src/domain/actor.js';
-import { itemStream, type ItemCategory, type MajorCriteria } from '../src/domain/registry/items.js';
+import { ITEM_MEMBERS, itemStream, type ItemCategory, type MajorCriteria } from '../src/domain/registry/items.js';
 import type { RetentionPeriod } from '../src/domain/registry/retention.js';
-import { officerStream, type CounselRole, type OfficerStatus } from '../src/domain/registry/officers.js';
+import {
+  OFFICER_MEMBERS,
+  officerStream,
+  type CounselRole,
+  type OfficerStatus,
+} from '../src/domain/registry/officers.js';
 import { parseAgencyStream } from '../src/domain/streams.js';
 import { certificateSummary, type CertificateSummary } from '../src/ledger/officer-certificate.js';
 import type { Change, Doc, Projection } from '../src/ports/read-models.js';
@@ -69,31 +74,6 @@ export interface ItemDoc extends Doc {
 export const officerKey = (agency: string, officerId: string): string => officerStream(agency, officerId);
 export const itemKey = (agency: string, code: string): string => itemStream(agency, code);
 
-const OFFICER_FIELDS = [
-  'name',
-  'certificateNo',
-  'validFrom',
-  'validTo',
-  'roles',
-  'categories',
-  'legalQualification',
-  'training',
-  'counsel',
-] as const;
-const ITEM_FIELDS = [
-  'name',
-  'category',
-  'field',
-  'legalBasis',
-  'duties',
-  'powers',
-  'major',
-  'reviewMaterials',
-  'reviewWorkingDays',
-  'disclosureWorkingDays',
-  'retention',
-] as const;
-
 function pick(source: Record<string, unknown>, fields: readonly string[]): Record<string, unknown> {
   return Object.fromEntries(fields.filter((f) => source[f] !== undefined).map((f) => [f, source[f]]));
 }
@@ -146,7 +126,7 @@ export const registryProjection: Projection = {
                 officerId: stream.id,
                 agency: stream.agency,
                 categories: [],
-                ...pick(data, OFFICER_FIELDS),
+                ...pick(data, OFFICER_MEMBERS),
                 status: 'active',
                 registeredAt: at,
                 updatedAt: at,
@@ -159,7 +139,7 @@ export const registryProjection: Projection = {
             {
               collection: 'officers',
               key,
-              doc: { ...current, ...pick(data.changes as Record<string, unknown>, OFFICER_FIELDS), updatedAt: at },
+              doc: { ...current, ...pick(data.changes as Record<string, unknown>, OFFICER_MEMBERS), updatedAt: at },
             },
           ];
         case 'OfficerSuspended':
@@ -185,7 +165,7 @@ export const registryProjection: Projection = {
       const current = docs.get<ItemDoc>('items', key);
       switch (event.type) {
         case 'ItemRegistered': {
-          const doc = { code: stream.id, agency: stream.agency, ...pick(data, ITEM_FIELDS) };
+          const doc = { code: stream.id, agency: stream.agency, ...pick(data, ITEM_MEMBERS) };
           return [{ collection: 'items', key, doc: { ...doc, retired: false, registeredAt: at, updatedAt: at } }];
         }
         case 'ItemAmended':
@@ -193,7 +173,7 @@ export const registryProjection: Projection = {
           if (!current) return [];
           const changes =
             event.type === 'ItemAmended'
-              ? pick(data.changes as Record<string, unknown>, ITEM_FIELDS)
+              ? pick(data.changes as Record<string, unknown>, ITEM_MEMBERS)
               : { retired: true };
           return [{ collection: 'items', key, doc: { ...current, ...changes, updatedAt: at } }];
         }

@@ -70,6 +70,21 @@ export function itemStream(agency: string, code: string): string {
   return agencyStream('item', agency, code);
 }
 
+/** The members of an item's profile that an amendment may change, in the order the profile lists them. */
+export const ITEM_MEMBERS = [
+  'name',
+  'category',
+  'field',
+  'legalBasis',
+  'duties',
+  'powers',
+  'major',
+  'reviewMaterials',
+  'reviewWorkingDays',
+  'disclosureWorkingDays',
+  'retention',
+] as const;
+
 /** No legal deadline for publishing a decision runs past a year of working days. */
 export const MAX_DISCLOSURE_WORKING_DAYS = 365;
 

@@ -17,6 +17,19 @@ import { requireSomeChange } from '../amendments.js';
  * (公职律师). A person registered with one may record an opinion on a case marked major, complex or difficult.
  */
 export const COUNSEL_ROLES = ['legal_adviser', 'public_lawyer'] as const;
+
+/** The members of an officer's profile that an amendment may change, in the order the profile lists them. */
+export const OFFICER_MEMBERS = [
+  'name',
+  'certificateNo',
+  'validFrom',
+  'validTo',
+  'roles',
+  'categories',
+  'legalQualification',
+  'training',
+  'counsel',
+] as const;
 export type CounselRole = (typeof COUNSEL_ROLES)[number];
 
 /** An enforcement officer and the law-enforcement certificate (执法证) that lets them act. */

@@ -4,8 +4,8 @@ import type { Principal } from '../../app/auth.js';
 import type { OfficerRoster, RosterEntry } from '../../app/officer-roster.js';
 import type { ItemAmendment, OfficerAmendment, RegistryService } from '../../app/registry-service.js';
 import { conflict, notFound } from '../../domain/errors.js';
-import { itemStream } from '../../domain/registry/items.js';
-import { officerStream } from '../../domain/registry/officers.js';
+import { ITEM_MEMBERS, itemStream } from '../../domain/registry/items.js';
+import { OFFICER_MEMBERS, officerStream } from '../../domain/registry/officers.js';
 import { ID_PATTERN } from '../../domain/streams.js';
 import type { LedgerError } from '../../errors.js';
 import { consistencyOf } from '../../http/consistency.js';
@@ -249,17 +249,7 @@ export function registerAmendmentPages(router: Router, deps: AmendmentPageDepend
 
   const officer = amendmentRoutes<RosterEntry>(deps, {
     fields: OFFICER_CHANGES,
-    members: [
-      'name',
-      'certificateNo',
-      'validFrom',
-      'validTo',
-      'roles',
-      'categories',
-      'legalQualification',
-      'training',
-      'counsel',
-    ],
+    members: OFFICER_MEMBERS,
     async find(req, res) {
       const found = await deps.roster.one(portalPrincipal(res).agency, idOf(req, 'officerId'), consistencyOf(req));
       if (!found) throw notFound('no such officer');
@@ -292,19 +282,7 @@ export function registerAmendmentPages(router: Router, deps: AmendmentPageDepend
 
   const item = amendmentRoutes<AgencyItem>(deps, {
     fields: ITEM_CHANGES,
-    members: [
-      'name',
-      'category',
-      'field',
-      'legalBasis',
-      'duties',
-      'powers',
-      'major',
-      'reviewMaterials',
-      'reviewWorkingDays',
-      'disclosureWorkingDays',
-      'retention',
-    ],
+    members: ITEM_MEMBERS,
     async find(req, res) {
       const found = await deps.items.one(portalPrincipal(res).agency, idOf(req, 'code'), consistencyOf(req));
       if (!found) throw notFound('no such enforcement item');
