@@ -108,6 +108,12 @@ describe('free text holding a control character', () => {
     expect([name.status, name.body.pointer]).toEqual([400, '/name']);
     const number = await t.call('POST', '/v1/officers', { token: admin, body: register('陈晓', '\u200B') });
     expect([number.status, number.body.pointer]).toEqual([400, '/certificateNo']);
+    // a token revocation's subject too
+    const revoked = await t.call('POST', '/v1/tokens/revocations', {
+      token: admin,
+      body: { sub: 'alice\u0000', before: new Date().toISOString() },
+    });
+    expect([revoked.status, revoked.body.code]).toEqual([400, 'invalid_body']);
     // tabs and line breaks inside text are text
     expect((await t.call('POST', '/v1/officers', { token: admin, body: register('陈\t晓', 'JS-1\r\n') })).status).toBe(
       201,

@@ -130,6 +130,16 @@ describe('the working-day calendar', () => {
     expect((await t.call('GET', '/v1/calendar/2027')).status).toBe(404);
   });
 
+  it("when a holiday's name holds a control character or nothing visible, then 400 invalid_body at it, and nothing is recorded", async () => {
+    const before = await recordedYears(t);
+    for (const name of ['元旦\u0000', '\u200B']) {
+      const holidays = [{ ...SCHEDULE_2027.holidays[0]!, name }, ...SCHEDULE_2027.holidays.slice(1)];
+      const res = await t.call('PUT', '/v1/calendar/2027', { token: admin, body: { ...SCHEDULE_2027, holidays } });
+      expect([res.status, res.body.code, res.body.pointer]).toEqual([400, 'invalid_body', '/holidays/0/name']);
+    }
+    expect(await recordedYears(t)).toBe(before);
+  });
+
   it('when an admin of another agency records a year, then 403 calendar_not_yours naming the keeper, and nothing is recorded', async () => {
     const before = await recordedYears(t);
     const res = await t.call('PUT', '/v1/calendar/2027', {
