@@ -24,4 +24,7 @@ export const ITEMS_ADMIN_PATH = '/admin/items';
 /** An officer's, an item's amendment form (修改登记信息), under the entry's own path. */
 export const officerAmendmentHref = (officerId: string): string =>
   `${ROSTER_PATH}/${encodeURIComponent(officerId)}/amendment`;
+/** An officer's key registration form (登记签名密钥), beside the revocation of each key under the same path. */
+export const keyRegistrationHref = (officerId: string): string =>
+  `${ROSTER_PATH}/${encodeURIComponent(officerId)}/keys`;
 export const itemAmendmentHref = (code: string): string => `${ITEMS_ADMIN_PATH}/${encodeURIComponent(code)}/amendment`;

@@ -27,6 +27,7 @@ import { html } from '../html.js';
 import { pageContext, sendPage, type PageContext } from '../layout.js';
 import { csrfField, portalPrincipal, requireCsrf, signedIn } from '../session.js';
 import { ITEMS_ADMIN_PATH, itemAmendmentHref, officerAmendmentHref, ROSTER_PATH } from '../links.js';
+import { officerOfPath } from './officer-roster.js';
 import { ITEM_FIELDS, OFFICER_FIELDS, officerMembers, retentionOf, trainingLine, typedValues } from './registration.js';
 
 export interface AmendmentPageDependencies {
@@ -250,11 +251,7 @@ export function registerAmendmentPages(router: Router, deps: AmendmentPageDepend
   const officer = amendmentRoutes<RosterEntry>(deps, {
     fields: OFFICER_CHANGES,
     members: OFFICER_MEMBERS,
-    async find(req, res) {
-      const found = await deps.roster.one(portalPrincipal(res).agency, idOf(req, 'officerId'), consistencyOf(req));
-      if (!found) throw notFound('no such officer');
-      return found;
-    },
+    find: (req, res) => officerOfPath(deps.roster, req, res),
     title: (ctx, o) => ctx.t('amend.officer.title', { name: o.name }),
     href: (o) => officerAmendmentHref(o.officerId),
     back: (o) => `${ROSTER_PATH}/${encodeURIComponent(o.officerId)}`,

@@ -4,9 +4,7 @@ import type { OfficerRoster, RosterEntry } from '../../app/officer-roster.js';
 import type { RegistryService } from '../../app/registry-service.js';
 import { notFound } from '../../domain/errors.js';
 import { officerStream } from '../../domain/registry/officers.js';
-import { ID_PATTERN } from '../../domain/streams.js';
 import type { LedgerError } from '../../errors.js';
-import { consistencyOf } from '../../http/consistency.js';
 import type { Validate } from '../../http/validation.js';
 import type { PortalAssets } from '../assets.js';
 import { fieldsBody, fieldText } from '../forms/acts.js';
@@ -21,7 +19,8 @@ import {
 } from '../forms/submission.js';
 import { html } from '../html.js';
 import { pageContext, sendPage } from '../layout.js';
-import { ROSTER_PATH } from '../links.js';
+import { keyRegistrationHref, ROSTER_PATH } from '../links.js';
+import { officerOfPath } from './officer-roster.js';
 import { csrfField, portalPrincipal, requireCsrf, signedIn } from '../session.js';
 
 export interface KeyRegistrationPageDependencies {
@@ -31,10 +30,6 @@ export interface KeyRegistrationPageDependencies {
   readonly newId: () => string;
   readonly assets: PortalAssets;
 }
-
-/** An officer's key registration form (登记签名密钥), beside the revocation of each key under the same path. */
-export const keyRegistrationHref = (officerId: string): string =>
-  `${ROSTER_PATH}/${encodeURIComponent(officerId)}/keys`;
 
 const parseForm = express.urlencoded({ extended: false, limit: 64 * 1024, parameterLimit: 20 });
 
@@ -60,10 +55,8 @@ const KEY_FIELDS: readonly FieldSpec[] = [
  */
 export function registerKeyRegistrationPage(router: Router, deps: KeyRegistrationPageDependencies): void {
   const officerOf = async (req: Request, res: Response): Promise<RosterEntry> => {
-    const officerId = String(req.params.officerId);
-    if (!ID_PATTERN.test(officerId)) throw notFound('no such officer');
-    const officer = await deps.roster.one(portalPrincipal(res).agency, officerId, consistencyOf(req));
-    if (!officer || officer.status === 'retired') throw notFound('no such officer taking keys');
+    const officer = await officerOfPath(deps.roster, req, res);
+    if (officer.status === 'retired') throw notFound('no such officer taking keys');
     return officer;
   };
   const render = async (req: Request, res: Response, state: FormState | undefined, status = 200) => {

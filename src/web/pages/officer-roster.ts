@@ -20,8 +20,7 @@ import { dataTable } from './data-table.js';
 import { bracketed, colon, enumerationSeparator, label, listSeparator } from './labels.js';
 import { pager } from './public-parts.js';
 import { ID_PATTERN } from '../../domain/streams.js';
-import { officerAmendmentHref, REGISTER_OFFICER_PATH, ROSTER_PATH } from '../links.js';
-import { keyRegistrationHref } from './key-registration.js';
+import { keyRegistrationHref, officerAmendmentHref, REGISTER_OFFICER_PATH, ROSTER_PATH } from '../links.js';
 
 export interface OfficerRosterPageDependencies {
   readonly roster: Pick<OfficerRoster, 'of' | 'one'>;
@@ -288,14 +287,24 @@ function keyMain(ctx: PageContext, officer: RosterEntry, key: RosterKey, state: 
  * The officer's page lists their signing keys, and revokes one with a reason from a time
  * (`/admin/officers/{officerId}/keys/{keyId}`, as `POST /v1/officers/{officerId}/keys/{keyId}/revocation`).
  */
+/**
+ * The officer the path names (`:officerId`), of the administrator's agency, as the roster reads them (the request's
+ * `consistentWith` awaited); else `404`, whether the id is not one, names no officer, or one of another agency.
+ */
+export async function officerOfPath(
+  roster: Pick<OfficerRoster, 'one'>,
+  req: Request,
+  res: Response,
+): Promise<RosterEntry> {
+  const officerId = String(req.params.officerId);
+  if (!ID_PATTERN.test(officerId)) throw notFound('no such officer');
+  const officer = await roster.one(portalPrincipal(res).agency, officerId, consistencyOf(req));
+  if (!officer) throw notFound('no such officer');
+  return officer;
+}
+
 export function registerOfficerRosterPage(router: Router, deps: OfficerRosterPageDependencies): void {
-  const officerOf = async (req: Request, res: Response): Promise<RosterEntry> => {
-    const officerId = String(req.params.officerId);
-    if (!ID_PATTERN.test(officerId)) throw notFound('no such officer');
-    const officer = await deps.roster.one(portalPrincipal(res).agency, officerId, consistencyOf(req));
-    if (!officer) throw notFound('no such officer');
-    return officer;
-  };
+  const officerOf = (req: Request, res: Response) => officerOfPath(deps.roster, req, res);
   const renderOfficer = async (req: Request, res: Response, state: FormState, status = 200) => {
     const ctx = pageContext(req, res, deps.assets);
     const officer = await officerOf(req, res);
