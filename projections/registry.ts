@@ -1,4 +1,5 @@
 import type { Role } from '../src/domain/actor.js';
+import { AGENCY_PROFILE_MEMBERS, type AgencyProfile } from '../src/domain/registry/agency-profile.js';
 import { ITEM_MEMBERS, itemStream, type ItemCategory, type MajorCriteria } from '../src/domain/registry/items.js';
 import type { RetentionPeriod } from '../src/domain/registry/retention.js';
 import {
@@ -70,6 +71,20 @@ export interface ItemDoc extends Doc {
   updatedAt: string;
 }
 
+/**
+ * An agency's public profile as it stands (行政执法主体: its name, address, hours, telephones): what the pages show an
+ * agency by. Key: the agency's code.
+ */
+export interface AgencyDoc extends Doc, AgencyProfile {
+  agency: string;
+  /** The profile's version: 1 for the first recorded. */
+  version: number;
+  updatedAt: string;
+}
+
+/** The collection of the agencies' profiles. */
+export const AGENCIES = 'agencies';
+
 /** Keys: the entry's stream name, unambiguous per agency (`src/domain/streams.ts`). */
 export const officerKey = (agency: string, officerId: string): string => officerStream(agency, officerId);
 export const itemKey = (agency: string, code: string): string => itemStream(agency, code);
@@ -99,20 +114,27 @@ function withKey(keys: OfficerKeyDoc[], type: string, data: Record<string, unkno
 }
 
 /**
- * The officer and item registries, from the `officer-<agency>:<id>` and `item-<agency>:<code>` streams; the agency
- * and id come from the stream name as `parseAgencyStream` reads it.
+ * The officer and item registries, from the `officer-<agency>:<id>` and `item-<agency>:<code>` streams, and the
+ * agencies' profiles, from the `agency-<agency>:profile` streams; the agency and id come from the stream name as
+ * `parseAgencyStream` reads it.
  */
 export const registryProjection: Projection = {
   name: 'registry',
-  version: 9,
+  version: 10,
   collections: [
     { name: 'officers', indexes: ['agency', 'status', 'validTo'] },
     { name: 'items', indexes: ['agency', 'category', 'retired'] },
+    { name: AGENCIES },
   ],
   apply({ event }, docs): Change[] {
     const data = event.data as Record<string, unknown>;
     const at = event.recordedAt;
     const stream = parseAgencyStream(event.stream);
+    if (stream?.category === 'agency' && event.type === 'AgencyProfileSet') {
+      const version = (docs.get<AgencyDoc>(AGENCIES, stream.agency)?.version ?? 0) + 1;
+      const doc = { agency: stream.agency, ...pick(data, AGENCY_PROFILE_MEMBERS), version, updatedAt: at };
+      return [{ collection: AGENCIES, key: stream.agency, doc }];
+    }
     if (stream?.category === 'officer') {
       const key = officerKey(stream.agency, stream.id);
       const current = docs.get<OfficerDoc>('officers', key);

@@ -49,6 +49,7 @@ import { CaseService } from './app/case-service.js';
 import { uuidv7Generator } from './app/ids.js';
 import { RegistryReader } from './app/registry-reader.js';
 import { RegistryService } from './app/registry-service.js';
+import { AgencyProfiles } from './app/agency-profiles.js';
 import { recordKeyRevocations } from './app/key-revocation-records.js';
 import { StreamLocks } from './app/stream-locks.js';
 import { StateCache } from './app/state-cache.js';
@@ -59,6 +60,7 @@ import { mediaApi } from './http/media-api.js';
 import { draftsApi } from './http/drafts-api.js';
 import { decisionTemplatesApi } from './http/decision-templates-api.js';
 import { registryApi } from './http/registry-api.js';
+import { agencyApi } from './http/agency-api.js';
 import { reviewCatalogueApi } from './http/review-catalogue-api.js';
 import { ReviewCatalogueService } from './app/review-catalogue.js';
 import { inspectionsApi } from './http/inspections-api.js';
@@ -833,6 +835,7 @@ async function startHolding(config: Config, { clock, log }: ServiceDependencies)
   const evaluations = new EvaluationService(deps, cases);
   const officerRoster = new OfficerRoster({ readModels, runner });
   const agencyItems = new AgencyItems({ readModels, runner });
+  const agencyProfiles = new AgencyProfiles({ ...deps, readModels, runner });
   const routers = [
     // first, as Express tries the routers in order and recording acts is the busiest write (its paths are no
     // other router's)
@@ -847,6 +850,7 @@ async function startHolding(config: Config, { clock, log }: ServiceDependencies)
       files,
     }),
     registryApi({ registry: registryService, verify, validate, newId, limited: publicLimit }),
+    agencyApi({ profiles: agencyProfiles, verify, validate, newId, limited: publicLimit }),
     reviewCatalogueApi({ catalogues: reviewCatalogues, verify, validate, newId, limited: publicLimit }),
     inspectionsApi({ inspections, reads: inspectionReads, verify, validate, newId, limited: publicLimit }),
     recordingApi({
@@ -914,6 +918,7 @@ async function startHolding(config: Config, { clock, log }: ServiceDependencies)
       reads: publicReads,
       limited: publicLimit,
       now: () => clock.now().getTime(),
+      agencyNames: () => agencyProfiles.names(),
     }),
     publishedApi({
       published: new PublishedService(deps, registry),
@@ -948,6 +953,7 @@ async function startHolding(config: Config, { clock, log }: ServiceDependencies)
     }),
     portal({
       publicReads,
+      agencies: agencyProfiles,
       published: publishedReads,
       catalogues: reviewCatalogues,
       statistics: publicStatistics,
@@ -992,6 +998,7 @@ async function startHolding(config: Config, { clock, log }: ServiceDependencies)
         registration: { registry: registryService },
         amendments: { roster: officerRoster, items: agencyItems, registry: registryService },
         officerKeys: { roster: officerRoster, registry: registryService },
+        agencyProfile: { profiles: agencyProfiles, validate, newId, utcOffsetOf: agencyOffset },
       },
       sessions: new Sessions({
         seal: cookieSeal,

@@ -69,6 +69,11 @@ export interface FeedOptions {
   readonly emptyUpdated: string;
   /** The absolute URL of an entry's page on the portal (its `link rel="alternate"`), when the service serves one. */
   readonly pageOf?: (d: DisclosureDoc) => string;
+  /**
+   * An agency's name as its profile records it (the entries' author and 执法机关), else its code; the code stays
+   * in the entries' ids, which never change.
+   */
+  readonly agencyName?: (agency: string) => string;
   /** The latest signed checkpoint of the log, published as an entry of the first page. */
   readonly checkpoint?: { origin: string; size: number; rootHash: string; note: string; issuedAt: string };
 }
@@ -87,7 +92,10 @@ export function renderFeed(docs: readonly DisclosureDoc[], options: FeedOptions)
     `  <link rel="alternate" type="application/json" href="${xmlEscape(options.alternate)}"/>`,
     ...(options.next ? [`  <link rel="next" type="application/atom+xml" href="${xmlEscape(options.next)}"/>`] : []),
     ...(options.checkpoint ? [checkpointEntry(options.checkpoint)] : []),
-    ...docs.map((d) => (d.status === 'withdrawn' ? tombstone(d) : entry(d, options.pageOf?.(d)))),
+    ...docs.map((d) => {
+      const by = options.agencyName?.(d.agency) ?? d.agency;
+      return d.status === 'withdrawn' ? tombstone(d, by) : entry(d, by, options.pageOf?.(d));
+    }),
     '</feed>',
     '',
   ];
@@ -110,14 +118,14 @@ function checkpointEntry(c: NonNullable<FeedOptions['checkpoint']>): string {
   ].join('\n');
 }
 
-function entry(d: DisclosureDoc, page: string | undefined): string {
+function entry(d: DisclosureDoc, by: string, page: string | undefined): string {
   const parties = (d.parties ?? [])
     .map((p) => (p.name === ERASED ? '〔已依法删除〕' : p.name === UNAVAILABLE ? '〔无法在此打开〕' : p.name))
     .join('、');
   const title = `${d.documentNo} ${d.itemName ?? d.itemCode}`;
   const content = [
     `案件编号：${d.caseId}`,
-    `执法机关：${d.agency}`,
+    `执法机关：${by}`,
     `执法事项：${d.itemCode}${d.itemName ? ` ${d.itemName}` : ''}`,
     `决定文书号：${d.documentNo}`,
     `当事人：${parties}`,
@@ -133,23 +141,23 @@ function entry(d: DisclosureDoc, page: string | undefined): string {
     `    <title type="text">${xmlEscape(title)}</title>`,
     `    <updated>${xmlEscape(d.updatedAt)}</updated>`,
     `    <published>${xmlEscape(dayStart(d.publishedOn))}</published>`,
-    `    <author><name>${xmlEscape(d.agency)}</name></author>`,
+    `    <author><name>${xmlEscape(by)}</name></author>`,
     ...(page ? [`    <link rel="alternate" type="text/html" href="${xmlEscape(page)}"/>`] : []),
     ...(d.category
       ? [`    <category scheme="urn:evidence-ledger:item-category" term="${xmlEscape(d.category)}"/>`]
       : []),
-    `    <summary type="text">${xmlEscape(`${d.agency} ${title}：${DECISION_LABELS[d.decisionType ?? ''] ?? ''}`)}</summary>`,
+    `    <summary type="text">${xmlEscape(`${by} ${title}：${DECISION_LABELS[d.decisionType ?? ''] ?? ''}`)}</summary>`,
     `    <content type="text">${xmlEscape(content)}</content>`,
     '  </entry>',
   ].join('\n');
 }
 
-function tombstone(d: DisclosureDoc): string {
+function tombstone(d: DisclosureDoc, by: string): string {
   const when = d.withdrawal?.withdrawnAt ?? d.updatedAt;
   const comment = `${d.documentNo} 已撤销公示${d.withdrawal?.reason ? `：${d.withdrawal.reason}` : ''}`;
   return [
     `  <at:deleted-entry ref="${xmlEscape(entryId(d.agency, d.caseId))}" when="${xmlEscape(when)}">`,
-    `    <at:by><name>${xmlEscape(d.agency)}</name></at:by>`,
+    `    <at:by><name>${xmlEscape(by)}</name></at:by>`,
     `    <at:comment>${xmlEscape(comment)}</at:comment>`,
     '  </at:deleted-entry>',
   ].join('\n');

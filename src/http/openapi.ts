@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { inspectionOperations } from './openapi-inspections.js';
-import { publishedOperations } from './openapi-published.js';
+import { publishedOperations, type OperationParts } from './openapi-published.js';
+import { agencyOperations } from './openapi-agencies.js';
 import { reviewOperations } from './openapi-review.js';
 import { templateOperations } from './openapi-templates.js';
 import { AS_OF_DAYS } from './query.js';
@@ -830,6 +831,20 @@ const DISCRETION_OPERATIONS: readonly Operation[] = [
   },
 ];
 
+/** What the operations of the other files (`openapi-*.ts`) are built from. */
+const OPERATION_PARTS: OperationParts = {
+  ref,
+  defs,
+  json,
+  problems,
+  written,
+  jsonBody,
+  query,
+  parameters: { ...PARAMETERS },
+  publicPaging: PUBLIC_PAGING,
+  publicHeaders: PUBLIC_HEADERS,
+};
+
 const OPERATIONS: readonly Operation[] = [
   {
     method: 'GET',
@@ -903,54 +918,11 @@ const OPERATIONS: readonly Operation[] = [
   },
   ...WEBHOOK_OPERATIONS,
   ...DISCRETION_OPERATIONS,
-  ...publishedOperations({
-    ref,
-    defs,
-    json,
-    problems,
-    written,
-    jsonBody,
-    query,
-    parameters: { ...PARAMETERS },
-    publicPaging: PUBLIC_PAGING,
-    publicHeaders: PUBLIC_HEADERS,
-  }),
-  ...inspectionOperations({
-    ref,
-    defs,
-    json,
-    problems,
-    written,
-    jsonBody,
-    query,
-    parameters: { ...PARAMETERS },
-    publicPaging: PUBLIC_PAGING,
-    publicHeaders: PUBLIC_HEADERS,
-  }),
-  ...reviewOperations({
-    ref,
-    defs,
-    json,
-    problems,
-    written,
-    jsonBody,
-    query,
-    parameters: { ...PARAMETERS },
-    publicPaging: PUBLIC_PAGING,
-    publicHeaders: PUBLIC_HEADERS,
-  }),
-  ...templateOperations({
-    ref,
-    defs,
-    json,
-    problems,
-    written,
-    jsonBody,
-    query,
-    parameters: { ...PARAMETERS },
-    publicPaging: PUBLIC_PAGING,
-    publicHeaders: PUBLIC_HEADERS,
-  }),
+  ...publishedOperations(OPERATION_PARTS),
+  ...inspectionOperations(OPERATION_PARTS),
+  ...agencyOperations(OPERATION_PARTS),
+  ...reviewOperations(OPERATION_PARTS),
+  ...templateOperations(OPERATION_PARTS),
   ...RECORDING_OPERATIONS,
   {
     method: 'GET',

@@ -13,6 +13,8 @@ export interface PublicApiDependencies {
   readonly limited: RequestHandler;
   /** Milliseconds since the epoch, for the rate limit and the `updated` of an empty feed. */
   readonly now?: () => number;
+  /** The agencies' names by code, as their profiles record them: the feed's entries name their agency by it. */
+  readonly agencyNames?: () => ReadonlyMap<string, string>;
 }
 
 export const CATEGORIES = new Set(['penalty', 'licensing', 'coercive', 'inspection', 'levy', 'other']);
@@ -24,7 +26,7 @@ export const OFFICER_STATUSES = new Set(['active', 'suspended', 'retired']);
  * `?consistentWith=` (`PublicReads`, `src/app/public-reads.ts`). Disclosures come from the disclosures projection,
  * redacted there; the lists publish only the members named in `src/app/public-views.ts`.
  */
-export function publicApi({ reads, limited, now = Date.now }: PublicApiDependencies): Router {
+export function publicApi({ reads, limited, now = Date.now, agencyNames }: PublicApiDependencies): Router {
   const router = Router();
 
   router.get('/v1/disclosures', limited, async (req, res) => {
@@ -52,7 +54,9 @@ export function publicApi({ reads, limited, now = Date.now }: PublicApiDependenc
     };
     const alternate = new URL(self);
     alternate.pathname = '/v1/disclosures';
+    const names = page.items.length > 0 ? agencyNames?.() : undefined;
     const xml = renderFeed(page.items, {
+      ...(names ? { agencyName: (agency: string) => names.get(agency) ?? agency } : {}),
       id: feedId(req),
       self: withCursor(self, after),
       alternate: withCursor(alternate, undefined),

@@ -1,4 +1,5 @@
 import type { Request, Response } from 'express';
+import { agencyName } from './pages/labels.js';
 import type { PortalAssets } from './assets.js';
 import { html, type Html } from './html.js';
 import { csrfField } from './session.js';
@@ -19,6 +20,24 @@ export interface PageContext extends Translator {
   readonly query: URLSearchParams;
   readonly user?: PortalUser;
   readonly assets: PortalAssets;
+  /**
+   * The name an agency recorded in its profile (行政执法主体), or its code when it recorded none: what the pages
+   * show an agency by. Looked up once per page, at the first agency it shows.
+   */
+  readonly agencyName?: (code: string) => string;
+}
+
+/** Where the pages look up agencies' names: set on `res.locals` by the portal ({@link AGENCY_NAMES}). */
+export type AgencyNames = () => ReadonlyMap<string, string>;
+export const AGENCY_NAMES = 'agencyNames';
+
+/** An agency's name as the page's context knows it ({@link PageContext.agencyName}), else its code. */
+export function agencyNameIn(names: AgencyNames | undefined): (code: string) => string {
+  let loaded: ReadonlyMap<string, string> | undefined;
+  return (code) => {
+    loaded ??= names?.() ?? new Map<string, string>();
+    return loaded.get(code) ?? code;
+  };
 }
 
 export function pageContext(req: Request, res: Response, assets: PortalAssets): PageContext {
@@ -31,7 +50,8 @@ export function pageContext(req: Request, res: Response, assets: PortalAssets): 
   // switch) go to the page the form is on, which the route names (`formPage`)
   const formPage =
     req.method === 'GET' || req.method === 'HEAD' ? undefined : (res.locals.formPage as string | undefined);
-  return { ...translator(locale), path: formPage ?? req.path, query, assets, ...(user ? { user } : {}) };
+  const agencyName = agencyNameIn(res.locals[AGENCY_NAMES] as AgencyNames | undefined);
+  return { ...translator(locale), path: formPage ?? req.path, query, assets, agencyName, ...(user ? { user } : {}) };
 }
 
 /**
@@ -67,6 +87,7 @@ function switchHref(ctx: PageContext, locale: Locale): string {
 
 const NAV: readonly (readonly [string, MessageKey])[] = [
   ['/', 'nav.home'],
+  ['/agencies', 'nav.agencies'],
   ['/disclosures', 'nav.disclosures'],
   ['/officers', 'nav.officers'],
   ['/items', 'nav.items'],
@@ -88,6 +109,7 @@ function signedInNav(ctx: PageContext): (readonly [string, MessageKey])[] {
     ...(ctx.user.roles.includes('admin') ? [['/admin/officers', 'roster.nav'] as const] : []),
     ...(ctx.user.roles.includes('admin') ? [['/admin/items', 'itemAdmin.nav'] as const] : []),
     ...(ctx.user.roles.includes('admin') ? [['/admin/review-settings', 'reviewSettings.nav'] as const] : []),
+    ...(ctx.user.roles.includes('admin') ? [['/admin/agency-profile', 'agencyProfile.nav'] as const] : []),
     ...(ctx.user.roles.includes('admin') ? [['/admin/decision-templates', 'nav.templates'] as const] : []),
   ];
 }
@@ -133,7 +155,7 @@ export function sendPage(res: Response, ctx: PageContext, options: PageOptions):
             >
             ${
               ctx.user
-                ? html`<span class="who">${ctx.user.name ?? ctx.user.sub} · ${ctx.user.agency}</span>
+                ? html`<span class="who">${ctx.user.name ?? ctx.user.sub} · ${agencyName(ctx, ctx.user.agency)}</span>
                     <form class="signout" method="post" action="/signout">
                       ${csrfField(res)}<button type="submit">${ctx.t('nav.signOut')}</button>
                     </form>`

@@ -11,9 +11,10 @@ import { parserRefusal } from '../http/problem.js';
 import { PortalAssets } from './assets.js';
 import { html } from './html.js';
 import type { MessageKey } from './i18n.js';
-import { pageContext, sendPage, type PageContext } from './layout.js';
+import { AGENCY_NAMES, pageContext, sendPage, type AgencyNames, type PageContext } from './layout.js';
 import { signedInScreens, type ScreensDependencies } from './screens.js';
 import { registerPublicPages, type PublicPagesDependencies } from './pages/public.js';
+import { registerAgencyPages } from './pages/agencies.js';
 import { verifyPage } from './pages/verify.js';
 import { registerInspectionPages } from './pages/inspections.js';
 import type { InspectionReads } from '../app/inspection-reads.js';
@@ -24,6 +25,7 @@ import { registerDevicePage } from './pages/supervise-devices.js';
 import { portalIdentity, portalSessions, signedIn } from './session.js';
 import type { Session, Sessions } from './sessions.js';
 import { signIn } from './signin.js';
+import type { AgencyProfiles } from '../app/agency-profiles.js';
 import { oidcSignIn, type OidcSignInDependencies } from './oidc-signin.js';
 
 export interface PortalDependencies {
@@ -67,6 +69,11 @@ export interface PortalDependencies {
   readonly recordings?: RecordingReads;
   /** The agencies' review catalogues, published at `/published/review-catalogue` when given. */
   readonly catalogues?: Pick<ReviewCatalogueService, 'catalogue'>;
+  /**
+   * The agencies' public profiles: every page shows an agency by the name it recorded, and `/agencies` lists them
+   * (without it, agencies are shown by their codes and there is no such page).
+   */
+  readonly agencies?: Pick<AgencyProfiles, 'names' | 'list'>;
 }
 
 /**
@@ -79,6 +86,14 @@ export function portal(deps: PortalDependencies): Router {
   const assets = deps.assets ?? new PortalAssets();
   const router = Router();
   router.use(assets.router());
+  const names = deps.agencies;
+  if (names) {
+    const agencyNames: AgencyNames = () => names.names();
+    router.use((_req, res, next) => {
+      res.locals[AGENCY_NAMES] = agencyNames;
+      next();
+    });
+  }
   router.use(portalSessions(deps.sessions));
   router.use(portalIdentity(deps.verify));
   const { devSignIn, oidc } = deps.signIn;
@@ -141,6 +156,7 @@ export function portal(deps: PortalDependencies): Router {
   // before the published pages, whose `/published/:kind` would take the path otherwise
   if (deps.catalogues) registerReviewCataloguePage(router, { ...deps, catalogues: deps.catalogues, assets });
   registerPublicPages(router, { ...deps, assets });
+  if (deps.agencies) registerAgencyPages(router, { ...deps, agencies: deps.agencies, assets });
   registerInspectionPages(router, { inspections: deps.inspections, limited: deps.limited, assets });
   if (deps.recordings) {
     registerRecordingListPage(router, { ...deps, recordings: deps.recordings, assets });

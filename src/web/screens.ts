@@ -27,6 +27,7 @@ import { registerOverdueInspectionsPage } from './pages/supervise-inspections.js
 import { registerOverdueReviewsPage } from './pages/supervise-reviews.js';
 import { registerSupervisionListPages } from './pages/supervise-lists.js';
 import { registerReviewSettingsPage } from './pages/review-settings.js';
+import { registerAgencyProfilePage, type AgencyProfilePageDependencies } from './pages/agency-profile.js';
 import { registerOfficerRosterPage, type OfficerRosterPageDependencies } from './pages/officer-roster.js';
 import { registerItemAdminPage, type ItemAdminPageDependencies } from './pages/item-admin.js';
 import { registerRegistrationPages, type RegistrationPageDependencies } from './pages/registration.js';
@@ -64,6 +65,8 @@ export interface ScreensDependencies {
   readonly registration?: Pick<RegistrationPageDependencies, 'registry'>;
   /** The admin's forms amending a registered officer and enforcement item. */
   readonly amendments?: Pick<AmendmentPageDependencies, 'roster' | 'items' | 'registry'>;
+  /** The admin's form of what the agency publishes of itself (its name, address, hours, telephones). */
+  readonly agencyProfile?: Omit<AgencyProfilePageDependencies, 'assets'>;
   /** The admin's form registering an officer's own signing key. */
   readonly officerKeys?: Pick<KeyRegistrationPageDependencies, 'roster' | 'registry'>;
 }
@@ -111,6 +114,7 @@ export function signedInScreens(deps: ScreensDependencies, assets: PortalAssets)
       assets,
     });
   }
+  if (deps.agencyProfile) registerAgencyProfilePage(router, { ...deps.agencyProfile, assets });
   if (deps.templates) router.use(templatesAdminScreens(deps.templates, assets));
   if (deps.roster) {
     registerOfficerRosterPage(router, {

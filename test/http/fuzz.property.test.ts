@@ -607,6 +607,22 @@ const ROUTES: {
     request: jsonRoute(fc.constant({ agency: AGENCY, reviewWorkingDays: 7, reason: '本机关规定' })),
   },
   {
+    path: '/v1/agencies/{agency}/profile',
+    route: `/v1/agencies/${AGENCY}/profile`,
+    method: 'PUT',
+    token: () => admin,
+    request: jsonRoute(
+      fc.record(
+        {
+          agency: fc.constant(AGENCY),
+          name: fc.constantFrom('某县司法局', '某县司法局（更名）'),
+          address: fc.string(),
+        },
+        { requiredKeys: ['agency', 'name'] },
+      ),
+    ),
+  },
+  {
     path: '/v1/agencies/{agency}/decision-templates/{decisionType}',
     route: `/v1/agencies/${AGENCY}/decision-templates/fine`,
     method: 'PUT',

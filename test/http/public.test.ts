@@ -397,6 +397,35 @@ describe('a case id two agencies both use', () => {
   });
 });
 
+describe("an agency's recorded name", () => {
+  it('when an agency records its profile, then the feed names it by its name (author, 执法机关, the tombstone’s by) while the entry ids keep its code', async () => {
+    const NORTH = 'named-north';
+    const { admin, officer } = await seedAgency(t, NORTH, { officers: ['nan', 'nie'] });
+    const warning = { decisionType: 'warning' };
+    await caseWith(officer, 'n-1', 'P-001', ['nan', 'nie'], [decide('北告〔2026〕1号', warning), disclose]);
+    await caseWith(officer, 'n-2', 'P-001', ['nan', 'nie'], [decide('北告〔2026〕2号', warning), disclose]);
+    await record(officer, 'n-2', { type: 'DisclosureWithdrawn', occurredAt: at('15:00:00'), data: { reason: '撤销' } });
+    const before = await feed(`?agency=${NORTH}&consistentWith=${await t.service.events.headPosition()}`);
+    const authorOf = (e: XmlElement) => textOf(children(children(e, ATOM, 'author')[0]!, ATOM, 'name')[0]);
+    expect(authorOf(entryOf(before.feed, 'n-1', NORTH)!)).toBe(NORTH);
+
+    const set = await t.call('PUT', `/v1/agencies/${NORTH}/profile`, {
+      token: admin,
+      body: { agency: NORTH, name: '北区<综合>执法局' },
+    });
+    expect(set.status).toBe(201);
+    const { feed: f, res } = await feed(`?agency=${NORTH}&consistentWith=${set.body.position}`);
+    const entry = entryOf(f, 'n-1', NORTH)!;
+    expect(authorOf(entry)).toBe('北区<综合>执法局');
+    expect(textOf(children(entry, ATOM, 'content')[0])).toContain('执法机关：北区<综合>执法局');
+    expect(textOf(children(entry, ATOM, 'summary')[0])).toMatch(/^北区<综合>执法局 /);
+    const tombstone = children(f, TOMBSTONES, 'deleted-entry').find((d) => d.attrs.ref === idOf('n-2', NORTH))!;
+    expect(textOf(children(children(tombstone, TOMBSTONES, 'by')[0]!, ATOM, 'name')[0])).toBe('北区<综合>执法局');
+    expect(res.body).toContain('北区&lt;综合&gt;执法局');
+    expect(entryIds(f)).toContain(idOf('n-1', NORTH));
+  });
+});
+
 describe('the public lists', () => {
   it('when the officer list is read without a token, then it has the public members only', async () => {
     const res = await t.call('GET', `/v1/officers?agency=${COUNTY}`);

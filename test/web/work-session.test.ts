@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { caseStream } from '../../src/domain/case/acts.js';
 import { REVIEW_SETTINGS_PATH } from '../../src/web/pages/review-settings.js';
+import { AGENCY_PROFILE_PATH } from '../../src/web/pages/agency-profile.js';
 import { ROSTER_PATH } from '../../src/web/pages/officer-roster.js';
 import { ITEMS_ADMIN_PATH } from '../../src/web/pages/item-admin.js';
 import { TEMPLATES_HREF } from '../../src/web/pages/template-form.js';
@@ -85,6 +86,7 @@ function postedRoutes(): string[] {
   const constants: Record<string, string> = {
     TEMPLATES_HREF,
     REVIEW_SETTINGS_PATH,
+    AGENCY_PROFILE_PATH,
     ROSTER_PATH,
     ITEMS_ADMIN_PATH,
     REGISTER_OFFICER_PATH,
@@ -122,6 +124,7 @@ describe('every state-changing form of the portal', () => {
       .replace(':keyId', '0'.repeat(64))
       .replace(':code', 'P-001');
   const SIGNED_IN = [
+    '/admin/agency-profile',
     '/admin/decision-templates/:decisionType',
     '/admin/decision-templates/:decisionType/reset',
     '/admin/items/:code',
@@ -159,6 +162,7 @@ describe('every state-changing form of the portal', () => {
         form: {
           reason: '无',
           reviewWorkingDays: '12',
+          name: '某机关',
           change: 'suspension',
           revokedFrom: '2026-03-02T09:00',
           'data.description': '现场照片',

@@ -801,6 +801,41 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/agencies': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The enforcement agencies (行政执法主体) that recorded a profile: name, office address, hours and telephones, by code (anyone) */
+    get: operations['listAgencies'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/agencies/{agency}/profile': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** An agency's public profile as it stands and every version it recorded, with their events (anyone) */
+    get: operations['getAgencyProfile'];
+    /** Record a version of the agency's public profile, the whole of it: the name the pages show it by, office address, hours, telephones (admin); a signed AgencyProfileSet */
+    put: operations['setAgencyProfile'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v1/officers/{officerId}/amendments': {
     parameters: {
       query?: never;
@@ -2727,6 +2762,22 @@ export interface components {
           before: components['schemas']['defs']['$defs']['dateTime'];
           reason?: components['schemas']['defs']['$defs']['nonEmptyText'];
         };
+    /** PUT /v1/agencies/{agency}/profile: what the agency says of itself to the public (行政执法主体): its name, office address, hours and telephones; the whole profile each time */
+    'command.set-agency-profile': {
+      agency: components['schemas']['defs']['$defs']['id'];
+      /** @description The agency's full name, as its documents are headed (县司法局); the pages show the agency by it. */
+      name: string;
+      /** @description 办公地址: where the agency receives the public. */
+      address?: string;
+      /** @description 办公电话. */
+      telephone?: string;
+      /** @description 办公时间. */
+      hours?: string;
+      /** @description 监督投诉电话: where the public reports a problem with the agency's enforcement. */
+      supervisionTelephone?: string;
+      /** @description Why the profile changed (机构更名, 搬迁): shown in its history. */
+      reason?: string;
+    };
     /** POST /v1/benchmarks: a version of an enforcement item's discretion benchmark (裁量基准) */
     'command.set-benchmark': {
       itemCode: components['schemas']['defs']['$defs']['id'];
@@ -3011,6 +3062,15 @@ export interface components {
           value: string;
         };
       };
+    };
+    /** AgencyProfileSet: a new version of the agency's public profile (its name, address, hours, telephones), the whole of it, and why, in the stream agency-<agency>:profile */
+    'event.AgencyProfileSet': {
+      name: components['schemas']['command.set-agency-profile']['name'];
+      address?: components['schemas']['command.set-agency-profile']['address'];
+      telephone?: components['schemas']['command.set-agency-profile']['telephone'];
+      hours?: components['schemas']['command.set-agency-profile']['hours'];
+      supervisionTelephone?: components['schemas']['command.set-agency-profile']['supervisionTelephone'];
+      reason?: components['schemas']['command.set-agency-profile']['reason'];
     };
     /** ApplicationAccepted (受理): the case opened for it, the day, and whether within the acceptance deadline */
     'event.ApplicationAccepted': {
@@ -3772,6 +3832,53 @@ export interface components {
       keyId: string;
       /** @description An Ed25519 subscription's public key, raw, base64. */
       publicKey?: string;
+    };
+    /** GET /v1/agencies: a page of the enforcement agencies (行政执法主体) that recorded a profile, by code */
+    'response.agency-list': {
+      items: {
+        agency: components['schemas']['defs']['$defs']['id'];
+        name: string;
+        address?: string;
+        telephone?: string;
+        hours?: string;
+        supervisionTelephone?: string;
+        /** @description The profile's version (1 for the first recorded). */
+        version: number;
+        /**
+         * Format: date-time
+         * @description When the version was recorded.
+         */
+        updatedAt: string;
+      }[];
+      /** @description The cursor of the next page (`?cursor=`), when there is one. */
+      next?: string;
+    };
+    /** GET /v1/agencies/{agency}/profile: what the agency says of itself to the public as it stands, and every version it recorded */
+    'response.agency-profile': {
+      agency: components['schemas']['defs']['$defs']['id'];
+      /** @description How many versions the agency has recorded (0: none; the pages show the agency by its code). */
+      version: number;
+      /** @description The latest version; absent until the agency records one. */
+      profile?: components['schemas']['response.agency-profile']['$defs']['profile'];
+      /** @description Every version, oldest first, with the event that recorded it. */
+      history: {
+        version: number;
+        profile: components['schemas']['response.agency-profile']['$defs']['profile'];
+        reason?: string;
+        /** Format: date-time */
+        recordedAt: string;
+        eventId: components['schemas']['defs']['$defs']['uuid'];
+        hash: components['schemas']['defs']['$defs']['sha256'];
+      }[];
+      $defs: {
+        profile: {
+          name: string;
+          address?: string;
+          telephone?: string;
+          hours?: string;
+          supervisionTelephone?: string;
+        };
+      };
     };
     /** GET /v1/applications/{applicationId}: an application of the officer's agency as filed, its personal fields opened; the read is recorded (read_application) */
     'response.application-filing': {
@@ -12373,6 +12480,310 @@ export interface operations {
       };
       /** @description A store does not answer, the read models have not caught up within the wait with ?consistentWith=, or with the log a posted bundle was checkpointed in (not_caught_up), or every bundle verification slot is taken (verify_busy), both with Retry-After; or the read models are damaged (read_models_damaged: restart the service, which rebuilds them). */
       503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description An unexpected failure (internal) or a store that does not answer. */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+    };
+  };
+  listAgencies: {
+    parameters: {
+      query?: {
+        /** @description Most items per page (1–200, default 50). */
+        limit?: number;
+        /** @description The `next` cursor of the previous page. */
+        cursor?: string;
+        /** @description Read your writes: wait (up to 5 s) until the read models have applied the log up to this position, the `position` a write returned; 503 not_caught_up otherwise. */
+        consistentWith?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A page of the agencies. */
+      200: {
+        headers: {
+          /** @description The quota policies, a Structured Field list: `"requests";q=<per minute>;w=60` and `"bytes";q=<per minute>;qu="content-bytes";w=60`. */
+          'RateLimit-Policy'?: string;
+          /** @description What this client has left of each policy: `"requests";r=<left>;t=<seconds until the whole quota is back>`, and the same for "bytes". */
+          RateLimit?: string;
+          /** @description A strong validator of the answer's bytes; If-None-Match with it answers 304. */
+          ETag?: string;
+          /** @description When the data served last changed on this replica; If-Modified-Since answers 304. */
+          'Last-Modified'?: string;
+          /** @description *: any origin may read it (no credentials). */
+          'Access-Control-Allow-Origin'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['response.agency-list'];
+        };
+      };
+      /** @description Not modified since the ETag (If-None-Match) or date (If-Modified-Since) the client holds. */
+      304: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body); or a query parameter is malformed, or one this operation does not take (invalid_query). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description The Accept header admits none of the media types this answers with (not_acceptable); `available` lists them. */
+      406: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description Too many requests, or request-body bytes, from this client address (rate_limited), or as many bundle verifications of it running or waiting as it may have (verify_client_busy); `Retry-After` says when to ask again. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description A store does not answer, the read models have not caught up within the wait with ?consistentWith=, or with the log a posted bundle was checkpointed in (not_caught_up), or every bundle verification slot is taken (verify_busy), both with Retry-After; or the read models are damaged (read_models_damaged: restart the service, which rebuilds them). */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description An unexpected failure (internal) or a store that does not answer. */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+    };
+  };
+  getAgencyProfile: {
+    parameters: {
+      query?: {
+        /** @description Taken as on every read; the profile is read from the log, which holds every write acknowledged before the request, so it never waits. */
+        consistentWith?: string;
+      };
+      header?: never;
+      path: {
+        /** @description The agency. */
+        agency: components['schemas']['defs']['$defs']['id'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The profile and its versions. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['response.agency-profile'];
+        };
+      };
+      /** @description Not modified since the ETag (If-None-Match) or date (If-Modified-Since) the client holds. */
+      304: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body); or a query parameter is malformed, or one this operation does not take (invalid_query). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description No such resource (not_found): a path segment that is not valid percent-encoding names nothing. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description The Accept header admits none of the media types this answers with (not_acceptable); `available` lists them. */
+      406: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description Too many requests, or request-body bytes, from this client address (rate_limited), or as many bundle verifications of it running or waiting as it may have (verify_client_busy); `Retry-After` says when to ask again. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description An unexpected failure (internal) or a store that does not answer. */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+    };
+  };
+  setAgencyProfile: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description The stream revision the write expects, such as "3", or * for any (the stream must exist: a write that would create it is refused); 409 revision_conflict otherwise. A weak tag (W/"3") never matches, If-Match comparing strongly (RFC 9110 §13.1.1): 409 revision_conflict. A header that names no revision (a negative number, a list, text) is 400 invalid_body. */
+        'If-Match'?: string;
+        /** @description A retry with the same key and the same request answers with the original result (200); the same key with another request is 422 idempotency_key_reused; a retry whose recorded personal data the data-key store of this replica cannot open (so cannot compare) is 503 data_key_unavailable (retry later). Keys are per user and agency; POST /v1/cases without a caseId names its case by the key. */
+        'Idempotency-Key'?: string;
+        /** @description Only * on a write (RFC 9110 §13.1.2): the write must create the record, none may exist yet; 409 revision_conflict when one does. Any other value, or with If-Match, is 400 invalid_body. */
+        'If-None-Match'?: string;
+      };
+      path: {
+        /** @description The admin’s agency. */
+        agency: components['schemas']['defs']['$defs']['id'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['command.set-agency-profile'];
+      };
+    };
+    responses: {
+      /** @description A retry with the same Idempotency-Key: the original result. */
+      200: {
+        headers: {
+          /** @description The stream revision, quoted. */
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['response.recording-write'];
+        };
+      };
+      /** @description The profile recorded. */
+      201: {
+        headers: {
+          /** @description The stream revision, quoted. */
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['response.recording-write'];
+        };
+      };
+      /** @description The request is malformed: invalid JSON, a body that does not match its schema, a bad header (invalid_body); or a query parameter is malformed, or one this operation does not take (invalid_query). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description No valid bearer token (unauthenticated). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description The token lacks the role this needs (forbidden). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description No such resource (not_found): a path segment that is not valid percent-encoding names nothing. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description The Accept header admits none of the media types this answers with (not_acceptable); `available` lists them. */
+      406: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description The write conflicts with the record: a stale If-Match (revision_conflict) or a rule such as legal_review_required. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description The body is larger than allowed (too_large). */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description The body is in an unsupported encoding (unsupported_media_type). */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['response.problem'];
+        };
+      };
+      /** @description A rule refuses the request; `code` names it (two_officers_required, certificate_invalid, recording_required...). */
+      422: {
         headers: {
           [name: string]: unknown;
         };

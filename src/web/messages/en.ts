@@ -16,6 +16,7 @@ import { TEMPLATES_EN } from './templates.en.js';
 import { ROSTER_EN } from './roster.en.js';
 import { ITEM_ADMIN_EN } from './item-admin.en.js';
 import { REGISTRATION_EN } from './registration.en.js';
+import { AGENCIES_EN } from './agencies.en.js';
 
 /** The portal's text in English. */
 export const EN: Messages = {
@@ -78,6 +79,7 @@ export const EN: Messages = {
   ...ROSTER_EN,
   ...ITEM_ADMIN_EN,
   ...REGISTRATION_EN,
+  ...AGENCIES_EN,
   ...DISCRETION_EN,
   ...RETENTION_EN,
   ...DRAFTING_EN,

@@ -15,6 +15,7 @@ import { TEMPLATES_ZH_CN } from './templates.zh-CN.js';
 import { ROSTER_ZH_CN } from './roster.zh-CN.js';
 import { ITEM_ADMIN_ZH_CN } from './item-admin.zh-CN.js';
 import { REGISTRATION_ZH_CN } from './registration.zh-CN.js';
+import { AGENCIES_ZH_CN } from './agencies.zh-CN.js';
 
 /** The portal's text in Chinese, the default language. Every key here must also be in `en.ts` (the type says so). */
 export const ZH_CN = {
@@ -39,6 +40,7 @@ export const ZH_CN = {
   ...ROSTER_ZH_CN,
   ...ITEM_ADMIN_ZH_CN,
   ...REGISTRATION_ZH_CN,
+  ...AGENCIES_ZH_CN,
   ...PUBLISHED_ZH_CN,
   'error.notFound.title': '页面不存在',
   'error.notFound.body': '您访问的页面不存在或已被移除。',

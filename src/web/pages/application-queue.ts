@@ -1,4 +1,5 @@
 import type { QueueView } from '../../app/application-reads.js';
+import { agencyName } from './labels.js';
 import { errorSummary, fieldId, type FieldSpec, type FormState } from '../forms/fields.js';
 import { html, type Html } from '../html.js';
 import type { MessageKey } from '../i18n.js';
@@ -144,7 +145,7 @@ export function overdueApplicationsMain(
                 (a) =>
                   html`<tr>
                     <td><a href="/work/applications/${a.applicationId}">${a.applicationId}</a></td>
-                    <td>${a.agency}</td>
+                    <td>${agencyName(ctx, a.agency)}</td>
                     <td>${a.itemCode}</td>
                     <td>${a.filedOn}</td>
                     <td>${a.acceptBy}</td>

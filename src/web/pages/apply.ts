@@ -12,7 +12,7 @@ import { html, type Html } from '../html.js';
 import type { MessageKey } from '../i18n.js';
 import type { PageContext } from '../layout.js';
 import { disclosureHref } from '../links.js';
-import { label, localMinuteWithOffset, bracketed } from './labels.js';
+import { agencyName, bracketed, label, localMinuteWithOffset } from './labels.js';
 
 /** A licensing item that can be applied for: its agency, code and name. */
 export interface ApplicableItem {
@@ -74,7 +74,7 @@ function itemSelect(ctx: PageContext, items: readonly ApplicableItem[], state: F
       ${items.map((i) => {
         const value = `${i.agency}/${i.code}`;
         return html`<option value="${value}" ${chosen === value ? html`selected` : ''}>
-          ${i.agency} · ${bracketed(ctx, i.name, i.code)}
+          ${agencyName(ctx, i.agency)} · ${bracketed(ctx, i.name, i.code)}
         </option>`;
       })}
     </select>
@@ -170,7 +170,7 @@ export function receiptMain(ctx: PageContext, r: Receipt, offset: number): Html 
         }
       </dd>
       <dt>${ctx.t('apply.receipt.agency')}</dt>
-      <dd>${r.agency}</dd>
+      <dd>${agencyName(ctx, r.agency)}</dd>
       <dt>${ctx.t('apply.receipt.filedOn')}</dt>
       <dd>${r.filedOn}</dd>
       <dt>${ctx.t('apply.receipt.acceptBy')}</dt>

@@ -6,7 +6,7 @@ import { id, single } from '../../http/query.js';
 import { html, type Html } from '../html.js';
 import { pageContext, sendPage, type PageContext } from '../layout.js';
 import { formQuery, label, pageSize, pager, yuan, type PublicPagesDependencies } from './public-parts.js';
-import { localDate, colon, bracketed } from './labels.js';
+import { agencyName, bracketed, colon, localDate } from './labels.js';
 
 const historyHref = (b: Pick<PublicBenchmark, 'agency' | 'itemCode'>) =>
   `/benchmarks/${encodeURIComponent(b.agency)}/${encodeURIComponent(b.itemCode)}`;
@@ -91,7 +91,7 @@ export function registerBenchmarkPages(
     sendPage(res, ctx, {
       title,
       main: html`<h1>${title}</h1>
-        <p class="muted">${agency}</p>
+        <p class="muted">${agencyName(ctx, agency)}</p>
         <ol class="versions" reversed>
           ${[...versions]
             .reverse()

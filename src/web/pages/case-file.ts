@@ -3,7 +3,7 @@ import { html, type Html } from '../html.js';
 import type { PageContext } from '../layout.js';
 import { caseHref } from '../links.js';
 import { counselSection, reviewDeadlineFields } from './case-review.js';
-import { bracketed, enumerationSeparator, label, localMinute, yuan, colon, shownName } from './labels.js';
+import { agencyName, bracketed, colon, enumerationSeparator, label, localMinute, shownName, yuan } from './labels.js';
 
 /** One granted retrieval of the case, as the supervision view of the access trail gives it. */
 export interface AccessRow {
@@ -39,7 +39,7 @@ export function caseFileMain(ctx: PageContext, { file, access, actions, utcOffse
       <dt>${ctx.t('case.caseId')}</dt>
       <dd>${file.caseId}</dd>
       <dt>${ctx.t('case.agency')}</dt>
-      <dd>${file.agency}</dd>
+      <dd>${agencyName(ctx, file.agency)}</dd>
       <dt>${ctx.t('case.item')}</dt>
       <dd>${bracketed(ctx, file.itemName ?? file.itemCode, file.itemCode)}</dd>
       <dt>${ctx.t('case.openedOn')}</dt>

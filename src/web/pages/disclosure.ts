@@ -1,7 +1,7 @@
 import type { Router } from 'express';
 import { html, type Html } from '../html.js';
 import { pageContext, sendPage, type PageContext } from '../layout.js';
-import { bracketed, localMinuteWithOffset, localSecond, colon, shownName } from './labels.js';
+import { agencyName, bracketed, colon, localMinuteWithOffset, localSecond, shownName } from './labels.js';
 import { label, yuan, type PublicPagesDependencies } from './public-parts.js';
 import { ID_PATTERN } from '../../domain/streams.js';
 
@@ -47,7 +47,7 @@ export function registerDisclosurePage(router: Router, deps: PublicPagesDependen
             </div>
             <dl class="fields">
               <dt>${ctx.t('public.agency')}</dt>
-              <dd>${decision.agency}</dd>
+              <dd>${agencyName(ctx, decision.agency)}</dd>
               <dt>${ctx.t('public.item')}</dt>
               <dd>
                 ${decision.itemName === undefined ? decision.itemCode : bracketed(ctx, decision.itemName, decision.itemCode)}
@@ -72,7 +72,7 @@ function published(ctx: PageContext, d: Published, offset: number): Html {
     <h2>${ctx.t('decision.details')}</h2>
     <dl class="fields">
       <dt>${ctx.t('public.agency')}</dt>
-      <dd>${d.agency}</dd>
+      <dd>${agencyName(ctx, d.agency)}</dd>
       <dt>${ctx.t('public.item')}</dt>
       <dd>${bracketed(ctx, d.itemName ?? d.itemCode, d.itemCode)}</dd>
       ${

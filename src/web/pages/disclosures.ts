@@ -5,7 +5,7 @@ import { disclosureFilter, disclosuresCursor, encodeDisclosuresCursor } from '..
 import { html, type Html } from '../html.js';
 import { pageContext, sendPage, type PageContext } from '../layout.js';
 import { disclosureHref } from '../links.js';
-import { localDate, colon, bracketed } from './labels.js';
+import { agencyName, bracketed, colon, localDate } from './labels.js';
 import {
   decisionCards,
   formQuery,
@@ -68,6 +68,7 @@ export function registerDisclosureList(router: Router, deps: PublicPagesDependen
 
 function home(ctx: PageContext, latest: Parameters<typeof decisionCards>[1]): Html {
   const sections = [
+    ['/agencies', 'nav.agencies', 'home.agenciesLead'],
     ['/officers', 'nav.officers', 'home.officersLead'],
     ['/items', 'nav.items', 'home.itemsLead'],
     ['/statistics', 'nav.statistics', 'home.statisticsLead'],
@@ -120,7 +121,7 @@ function filterForm(
       ctx,
       'agency',
       'public.agency',
-      catalogue.agencies.map((a) => ({ value: a, text: a })),
+      catalogue.agencies.map((a) => ({ value: a, text: agencyName(ctx, a) })),
       params.agency,
     )}
     ${select(

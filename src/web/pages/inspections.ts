@@ -9,7 +9,7 @@ import type { MessageKey } from '../i18n.js';
 import { pageContext, sendPage, type PageContext } from '../layout.js';
 import { formQuery, hrefWith, pageSize, pager, select } from './public-parts.js';
 import type { RequestHandler } from 'express';
-import { enumerationSeparator, label, listSeparator } from './labels.js';
+import { agencyName, enumerationSeparator, label, listSeparator } from './labels.js';
 import { ID_PATTERN } from '../../domain/streams.js';
 
 export interface InspectionPagesDependencies {
@@ -90,7 +90,7 @@ export function registerInspectionPages(router: Router, deps: InspectionPagesDep
                       (p) =>
                         html`<tr>
                           <td><a href="${inspectionHref(p)}">${p.title}</a></td>
-                          <td>${p.agency}</td>
+                          <td>${agencyName(ctx, p.agency)}</td>
                           <td>${p.entryId}</td>
                           <td>${p.startsOn} – ${p.endsOn}</td>
                           <td>${ctx.t(statusKey(p.status))}</td>

@@ -2,6 +2,7 @@ import { dateAtOffset } from '../../domain/actor.js';
 import { ERASED, UNAVAILABLE } from '../../ledger/read-markers.js';
 import { offsetText } from '../../ledger/timeliness.js';
 import type { MessageKey, Translator } from '../i18n.js';
+import type { PageContext } from '../layout.js';
 
 /**
  * The text of a coded value (an act type, a status, a decision type) under `prefix` in the catalogue, or the code
@@ -100,4 +101,9 @@ export function localSecond(instant: string, offsetMinutes: number): string {
 /** The separator between the names of an enumeration (officers, categories, methods): `、` in Chinese, `, ` in English. */
 export function enumerationSeparator(ctx: Translator): string {
   return ctx.locale === 'en' ? ', ' : '、';
+}
+
+/** An agency as the pages show it: the name its profile records, else its code ({@link PageContext.agencyName}). */
+export function agencyName(ctx: Pick<PageContext, 'agencyName'>, code: string): string {
+  return ctx.agencyName?.(code) ?? code;
 }

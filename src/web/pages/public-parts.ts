@@ -10,7 +10,7 @@ import { html, type Html } from '../html.js';
 import type { MessageKey } from '../i18n.js';
 import type { PageContext } from '../layout.js';
 import { disclosureHref } from '../links.js';
-import { enumerationSeparator, label, shownName, yuan } from './labels.js';
+import { agencyName, enumerationSeparator, label, shownName, yuan } from './labels.js';
 
 export { label, yuan };
 
@@ -94,7 +94,7 @@ export function agencyFilter(
       ctx,
       'agency',
       'public.agency',
-      agencies.map((a) => ({ value: a, text: a })),
+      agencies.map((a) => ({ value: a, text: agencyName(ctx, a) })),
       chosen,
       false,
     )}
@@ -170,7 +170,7 @@ export function decisionCards(ctx: PageContext, items: readonly ListedDecision[]
             >${d.decisionType !== undefined && label(ctx, 'decisionType', d.decisionType)}${d.fineFen !== undefined && d.fineFen > 0 && ` · ${yuan(d.fineFen)}`}</span
           >
           <span class="muted">${d.parties.map((p) => shownName(ctx, p.name)).join(enumerationSeparator(ctx))}</span>
-          <span class="muted">${d.agency} · ${ctx.t('disclosures.publishedOn')} ${d.publishedOn}</span>
+          <span class="muted">${agencyName(ctx, d.agency)} · ${ctx.t('disclosures.publishedOn')} ${d.publishedOn}</span>
         </li>`,
     )}
   </ul>`;

@@ -6,7 +6,7 @@ import { id, oneOf } from '../../http/query.js';
 import { html, type Html } from '../html.js';
 import type { MessageKey } from '../i18n.js';
 import { pageContext, sendPage, type PageContext } from '../layout.js';
-import { enumerationSeparator, localMinuteWithOffset } from './labels.js';
+import { agencyName, enumerationSeparator, localMinuteWithOffset } from './labels.js';
 import { REVIEW_CATALOGUE_PATH } from './review-catalogue.js';
 import { documentBody, fieldLabel, fieldText, LIST_COLUMNS } from './published-views.js';
 import { formQuery, hrefWith, pageSize, pager, type PublicPagesDependencies } from './public-parts.js';
@@ -76,7 +76,7 @@ export function registerPublishedPages(router: Router, deps: PublicPagesDependen
         ${
           page &&
           agency &&
-          html`<h2>${agency}</h2>
+          html`<h2>${agencyName(ctx, agency)}</h2>
             ${listTable(ctx, kind, agency, page.items, deps.utcOffsetOf(agency))}
             <p>
               ${

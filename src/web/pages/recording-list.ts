@@ -7,7 +7,7 @@ import { id } from '../../http/query.js';
 import type { PortalAssets } from '../assets.js';
 import { html, type Html } from '../html.js';
 import { pageContext, sendPage, type PageContext } from '../layout.js';
-import { enumerationSeparator, label, localDate, localMinuteWithOffset } from './labels.js';
+import { agencyName, enumerationSeparator, label, localDate, localMinuteWithOffset } from './labels.js';
 import { agencyFilter, formQuery, unknownAgencyPage } from './public-parts.js';
 import { dataTable } from './data-table.js';
 
@@ -69,7 +69,7 @@ function listSections(ctx: PageContext, list: List, offset: number): Html {
       ${dutiesTable(ctx, list.floors)}
     </section>
     <section aria-labelledby="entries-heading">
-      <h2 id="entries-heading">${ctx.t('recordingList.entriesTitle')} · ${list.agency}</h2>
+      <h2 id="entries-heading">${ctx.t('recordingList.entriesTitle')} · ${agencyName(ctx, list.agency)}</h2>
       ${current}
     </section>
     ${

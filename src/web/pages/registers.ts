@@ -5,7 +5,7 @@ import { html, type Html } from '../html.js';
 import { pageContext, sendPage, type PageContext } from '../layout.js';
 import { formQuery, label, pageSize, pager, select, yuan, type PublicPagesDependencies } from './public-parts.js';
 import { dataTable } from './data-table.js';
-import { enumerationSeparator } from './labels.js';
+import { agencyName, enumerationSeparator } from './labels.js';
 
 /**
  * An officer's signing keys, folded away (a party matches the key id an act or bundle names against them): each with
@@ -57,7 +57,7 @@ export function registerRegisterPages(router: Router, deps: PublicPagesDependenc
       main: html`<h1>${ctx.t('officers.title')}</h1>
         <p class="lead">${ctx.t('officers.lead')}</p>
         ${filters(ctx, '/officers', [
-          select(ctx, 'agency', 'public.agency', options(agencies), agency),
+          select(ctx, 'agency', 'public.agency', options(ctx, agencies), agency),
           select(
             ctx,
             'status',
@@ -82,7 +82,7 @@ export function registerRegisterPages(router: Router, deps: PublicPagesDependenc
               html`<tr>
                 <td>${o.name}</td>
                 <td>${o.certificateNo}</td>
-                <td>${o.agency}</td>
+                <td>${agencyName(ctx, o.agency)}</td>
                 <td>${o.categories.map((c) => label(ctx, 'category', c)).join(enumerationSeparator(ctx))}</td>
                 <td>${o.validFrom} – ${o.validTo}</td>
                 <td>${label(ctx, 'officers.status', o.status)}</td>
@@ -111,7 +111,7 @@ export function registerRegisterPages(router: Router, deps: PublicPagesDependenc
       main: html`<h1>${ctx.t('items.title')}</h1>
         <p class="lead">${ctx.t('items.lead')}</p>
         ${filters(ctx, '/items', [
-          select(ctx, 'agency', 'public.agency', options(agencies), agency),
+          select(ctx, 'agency', 'public.agency', options(ctx, agencies), agency),
           select(
             ctx,
             'category',
@@ -138,7 +138,7 @@ export function registerRegisterPages(router: Router, deps: PublicPagesDependenc
           page.items.map((i) => [
             i.code,
             i.name,
-            i.agency,
+            agencyName(ctx, i.agency),
             label(ctx, 'category', i.category),
             i.legalBasis,
             i.duties ?? '—',
@@ -160,8 +160,9 @@ function limitParam(params: Record<string, string>): { limit?: string } {
   return params.limit === undefined ? {} : { limit: params.limit };
 }
 
-function options(values: readonly string[]) {
-  return values.map((value) => ({ value, text: value }));
+/** The agencies of a filter, each shown by its name. */
+function options(ctx: PageContext, agencies: readonly string[]) {
+  return agencies.map((value) => ({ value, text: agencyName(ctx, value) }));
 }
 
 function filters(ctx: PageContext, action: string, fields: readonly Html[]): Html {

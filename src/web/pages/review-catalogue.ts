@@ -7,7 +7,7 @@ import type { PortalAssets } from '../assets.js';
 import { html, type Html } from '../html.js';
 import { pageContext, sendPage, type PageContext } from '../layout.js';
 import { dataTable } from './data-table.js';
-import { enumerationSeparator, label, localMinuteWithOffset, yuan } from './labels.js';
+import { agencyName, enumerationSeparator, label, localMinuteWithOffset, yuan } from './labels.js';
 import { agencyFilter, formQuery, hrefWith, unknownAgencyPage } from './public-parts.js';
 
 export interface ReviewCataloguePageDependencies {
@@ -86,7 +86,7 @@ function sections(ctx: PageContext, catalogue: Catalogue, asked: number | undefi
     reason: shown.reason,
   };
   return html`<section aria-labelledby="entries-heading">
-      <h2 id="entries-heading">${ctx.t('catalogue.entriesTitle')} · ${catalogue.agency}</h2>
+      <h2 id="entries-heading">${ctx.t('catalogue.entriesTitle')} · ${agencyName(ctx, catalogue.agency)}</h2>
       <p>${ctx.t(current ? 'catalogue.current' : 'catalogue.shown', params)}</p>
       ${
         current

@@ -12,7 +12,7 @@ import type { PageContext } from '../layout.js';
 import { pageContext, sendPage } from '../layout.js';
 import { csrfField, portalPrincipal, requireCsrf, signedIn } from '../session.js';
 import { dataTable } from './data-table.js';
-import { localMinuteWithOffset } from './labels.js';
+import { agencyName, localMinuteWithOffset } from './labels.js';
 
 /** An agency's review time limit as `GET /v1/agencies/{agency}/review-settings` answers it. */
 export type ReviewSettings = Awaited<ReturnType<RegistryService['reviewSettings']>>;
@@ -61,7 +61,7 @@ function reviewSettingsMain(
     ${saved && html`<p class="notice" role="status">${ctx.t('reviewSettings.saved')}</p>`}
     <dl class="fields">
       <dt>${ctx.t('case.agency')}</dt>
-      <dd>${settings.agency}</dd>
+      <dd>${agencyName(ctx, settings.agency)}</dd>
       <dt>${ctx.t('reviewSettings.current')}</dt>
       <dd id="review-limit">${limitText(ctx, settings)}</dd>
     </dl>

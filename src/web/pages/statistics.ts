@@ -1,5 +1,5 @@
 import type { Request, Router } from 'express';
-import { colon } from './labels.js';
+import { agencyName, colon } from './labels.js';
 import type { PublicStatistics } from '../../app/public-statistics.js';
 import { CSV_CONTENT_TYPE, metricsCsv } from '../../http/csv.js';
 import { id, oneOf } from '../../http/query.js';
@@ -98,7 +98,7 @@ function page(ctx: PageContext, stats: PublicStatistics, agencies: readonly stri
         ctx,
         'agency',
         'statistics.scope',
-        agencies.map((a) => ({ value: a, text: a })),
+        agencies.map((a) => ({ value: a, text: agencyName(ctx, a) })),
         stats.agency,
       )}
       <button type="submit">${ctx.t('public.apply')}</button>

@@ -7,7 +7,7 @@ import { html } from '../html.js';
 import { pageContext, sendPage, type PageContext } from '../layout.js';
 import { portalPrincipal, signedIn } from '../session.js';
 import { dataTable } from './data-table.js';
-import { bracketed, enumerationSeparator } from './labels.js';
+import { agencyName, bracketed, enumerationSeparator } from './labels.js';
 import { given, listPaging } from './paging.js';
 import { pager } from './public-parts.js';
 
@@ -86,7 +86,7 @@ function overdueMain(
           ? [
               html`<tr>
                 <td><a href="/inspections/${p.agency}/${p.planId}">${p.title}</a></td>
-                <td>${p.agency}</td>
+                <td>${agencyName(ctx, p.agency)}</td>
                 <td>${p.dueBy}</td>
                 <td>${p.daysOverdue}</td>
                 <td class="bad">${ctx.t('inspections.overdue.notDrawn', { startsOn: p.startsOn })}</td>
@@ -98,7 +98,7 @@ function overdueMain(
           (x) =>
             html`<tr>
               <td><a href="/inspections/${p.agency}/${p.planId}">${p.title}</a></td>
-              <td>${p.agency}</td>
+              <td>${agencyName(ctx, p.agency)}</td>
               <td>${p.dueBy}</td>
               <td>${p.daysOverdue}</td>
               <td>${bracketed(ctx, x.name, x.subjectId)}</td>

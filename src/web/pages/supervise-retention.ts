@@ -9,7 +9,7 @@ import { pageContext, sendPage, type PageContext } from '../layout.js';
 import { caseHref } from '../links.js';
 import { portalPrincipal, signedIn } from '../session.js';
 import { dataTable } from './data-table.js';
-import { localMinute } from './labels.js';
+import { agencyName, localMinute } from './labels.js';
 import { given, listPaging } from './paging.js';
 import { pager } from './public-parts.js';
 
@@ -122,7 +122,7 @@ function retentionMain(
                     : html`${ctx.t('retention.application')} ${c.applicationId}`
                 }
               </td>
-              <td>${c.agency}</td>
+              <td>${agencyName(ctx, c.agency)}</td>
               <td>${c.itemName ?? c.itemCode}</td>
               <td>${c.closedOn}</td>
               <td>
@@ -168,7 +168,7 @@ function erasuresSection(ctx: PageContext, erasures: Erasures, more: Html, utcOf
                   : html`${ctx.t('retention.erasedApplication')} ${e.applicationId}`
               }
             </td>
-            <td>${e.agency}</td>
+            <td>${agencyName(ctx, e.agency)}</td>
             <td><time datetime="${e.erasedAt}">${localMinute(e.erasedAt, utcOffsetOf(e.agency))}</time></td>
             <td>${e.by}</td>
             <td>${ctx.t(`retention.ground.${e.ground}` as MessageKey)}</td>

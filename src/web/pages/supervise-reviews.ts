@@ -11,7 +11,7 @@ import { pageContext, sendPage, type PageContext } from '../layout.js';
 import { caseHref } from '../links.js';
 import { portalPrincipal, signedIn } from '../session.js';
 import { dataTable } from './data-table.js';
-import { bracketed } from './labels.js';
+import { agencyName, bracketed } from './labels.js';
 import { allLink } from './supervise.js';
 import { limitText, type ReviewSettings } from './review-settings.js';
 
@@ -32,7 +32,7 @@ export function overdueTable(ctx: PageContext, reviews: OverdueReviews): Html {
       (r) =>
         html`<tr>
           <td><a href="${caseHref(r)}">${r.caseId}</a></td>
-          <td>${r.agency}</td>
+          <td>${agencyName(ctx, r.agency)}</td>
           <td>${r.requestedOn}</td>
           <td>${ctx.t('supervise.reviewLimit', { dueBy: r.dueBy, days: r.workingDays })}</td>
           <td>

@@ -8,7 +8,7 @@ import { barChart } from './chart.js';
 import { agencySelect, withAgency } from './supervision-screen.js';
 import { qualityLinks } from './quality.js';
 import { liveSection } from './live-feed.js';
-import { bracketed, label, listSeparator, localDate, yuan } from './labels.js';
+import { agencyName, bracketed, label, listSeparator, localDate, yuan } from './labels.js';
 import { dataTable } from './data-table.js';
 import { overdueReviewsSection, type OverdueReviews } from './supervise-reviews.js';
 
@@ -119,7 +119,7 @@ export function overdueDisclosuresTable(ctx: PageContext, items: Dashboard['over
         (o) =>
           html`<tr>
             <td>${caseLink(o)}</td>
-            <td>${o.agency}</td>
+            <td>${agencyName(ctx, o.agency)}</td>
             <td>${o.decidedOn}</td>
             <td>${o.dueBy}</td>
             <td>${daysCell(ctx, o, late)}</td>
@@ -153,7 +153,7 @@ export function missingRecordingsTable(
       const acts = m.acts.map((a) => `${label(ctx, 'act', a.type)} ${localDate(a.occurredAt, utcOffsetOf(m.agency))}`);
       return html`<tr>
         <td>${caseLink(m)}</td>
-        <td>${m.agency}</td>
+        <td>${agencyName(ctx, m.agency)}</td>
         <td>${acts.join('；')}</td>
       </tr>`;
     }),
@@ -209,7 +209,7 @@ function certificatesSection(ctx: PageContext, d: Dashboard): Html {
       (o) =>
         html`<tr>
           <td>${bracketed(ctx, o.name, o.officerId)}</td>
-          <td>${o.agency}</td>
+          <td>${agencyName(ctx, o.agency)}</td>
           <td>${o.validTo}</td>
           <td class="bad">${ctx.t('supervise.expired', { days: o.daysSince })}</td>
         </tr>`,
@@ -218,7 +218,7 @@ function certificatesSection(ctx: PageContext, d: Dashboard): Html {
       (o) =>
         html`<tr>
           <td>${bracketed(ctx, o.name, o.officerId)}</td>
-          <td>${o.agency}</td>
+          <td>${agencyName(ctx, o.agency)}</td>
           <td>${o.validTo}</td>
           <td>${ctx.t('supervise.expiring', { days: o.daysLeft })}</td>
         </tr>`,
@@ -244,7 +244,7 @@ function ratioSection(ctx: PageContext, d: Dashboard): Html {
       d.ratio.items.map(
         (r) =>
           html`<tr>
-            <td>${r.agency}</td>
+            <td>${agencyName(ctx, r.agency)}</td>
             <td>${r.activeOfficers}</td>
             <td>${r.reviewers}</td>
             <td>${r.required}</td>

@@ -23,6 +23,7 @@ import type { OfficerKey } from '../../../src/domain/registry/officer-keys.js';
 import type { OfficerKeyClaimEvent } from '../../../src/domain/registry/officer-key-claims.js';
 import type { DeviceEvent, DeviceProfile } from '../../../src/domain/registry/devices.js';
 import type { ReviewSettingsEvent } from '../../../src/domain/registry/review-settings.js';
+import type { AgencyProfileEvent } from '../../../src/domain/registry/agency-profile.js';
 import type { AgencyTemplateEvent } from '../../../src/domain/drafting/agency-templates.js';
 import { DEFAULT_TEMPLATES } from '../../../src/domain/drafting/default-templates.js';
 import type { CatalogueEntry, ReviewCatalogueEvent } from '../../../src/domain/registry/review-catalogue.js';
@@ -238,6 +239,7 @@ type RegistryEvent =
   | RecordingListEvent
   | DeviceEvent
   | ReviewSettingsEvent
+  | AgencyProfileEvent
   | AgencyTemplateEvent
   | ReviewCatalogueEvent;
 const CATALOGUE_ENTRY: Required<CatalogueEntry> = {
@@ -324,6 +326,14 @@ const registry: { [E in RegistryEvent as E['type']]: E['data'] } = {
   ItemRetired: { reason: '事项取消' },
   RecordingListPublished: { entries: [RECORDING_ENTRY], reason: '年度调整' },
   ReviewSettingsSet: { reviewWorkingDays: 10, reason: '本机关规定审核时限' },
+  AgencyProfileSet: {
+    name: '某县司法局',
+    address: '某县人民路1号',
+    telephone: '0000-1234567',
+    hours: '工作日 8:30—17:30',
+    supervisionTelephone: '12345',
+    reason: '机构更名',
+  },
   ReviewCatalogueAdjusted: {
     level: 'county',
     entries: [CATALOGUE_ENTRY],
@@ -367,6 +377,7 @@ const REGISTRY_REQUIRED: { [E in RegistryEvent as E['type']]: KeySet<E['data']> 
   ItemRetired: { reason: true },
   RecordingListPublished: { entries: true, reason: true },
   ReviewSettingsSet: { reviewWorkingDays: true, reason: true },
+  AgencyProfileSet: { name: true },
   ReviewCatalogueAdjusted: { level: true, entries: true, reason: true, inForceFrom: true },
   DeviceRegistered: { deviceId: true, agency: true, holder: true },
   DeviceReassigned: { holder: true, reason: true },

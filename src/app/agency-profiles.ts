@@ -1,0 +1,85 @@
+import type { Actor } from '../domain/actor.js';
+import {
+  agencyProfileDecider,
+  agencyProfileStream,
+  profileOf,
+  type AgencyProfile,
+  type AgencyProfileEvent,
+} from '../domain/registry/agency-profile.js';
+import { AGENCIES, type AgencyDoc } from '../../projections/registry.js';
+import type { Position } from '../ports/event-store.js';
+import type { ReadModelStore } from '../ports/read-models.js';
+import { handleCommand, type CommandDependencies, type CommandResult, type ExpectedHead } from './command-handler.js';
+import { caughtUp, type ReadConsistency } from './read-consistency.js';
+import { pageOf, readAll, type Paging } from './read-pages.js';
+import { recording, registryCodec } from './registry-codec.js';
+
+/** `PUT /v1/agencies/{agency}/profile`'s body: the whole profile, and why it changed. */
+export type AgencyProfileBody = AgencyProfile & { readonly agency: string; readonly reason?: string };
+
+/** An agency as the public list shows it: its profile, version and when that was recorded. */
+export type AgencyView = AgencyProfile & { agency: string; version: number; updatedAt: string };
+
+export interface AgencyProfilesDependencies extends CommandDependencies {
+  readonly readModels: ReadModelStore;
+  readonly runner: ReadConsistency;
+}
+
+const viewOf = (doc: AgencyDoc): AgencyView => ({
+  agency: doc.agency,
+  ...profileOf(doc),
+  version: doc.version,
+  updatedAt: doc.updatedAt,
+});
+
+/**
+ * The agencies' public profiles (行政执法主体): each agency's admin records what the agency says of itself, as a
+ * signed `AgencyProfileSet` in its own stream; anyone reads them, one agency from its stream with every version, all
+ * of them from the read model, which is also where the pages look an agency's name up.
+ */
+export class AgencyProfiles {
+  constructor(private readonly deps: AgencyProfilesDependencies) {}
+
+  /** Records a version of the actor's agency's profile. */
+  set(actor: Actor, body: AgencyProfileBody, eventId: string, expectedRevision?: ExpectedHead): Promise<CommandResult> {
+    const codec = registryCodec<AgencyProfileEvent>(this.deps.clock, actor);
+    const profile = profileOf(body as unknown as Record<string, unknown>);
+    const reason = body.reason === undefined ? {} : { reason: body.reason };
+    const command = { type: 'SetAgencyProfile' as const, actor, agency: body.agency, profile, ...reason };
+    return handleCommand(this.deps, agencyProfileStream(actor.agency), agencyProfileDecider, codec, command, {
+      eventId,
+      expectedRevision,
+      sameRequest: recording('AgencyProfileSet', { ...profile, ...reason }),
+    });
+  }
+
+  /** An agency's profile as it stands and every version recorded, oldest first: read from its signed stream. */
+  async profile(agency: string) {
+    const recorded = await this.deps.events.readStream(agencyProfileStream(agency));
+    const history = recorded.map(({ event }, i) => {
+      const data = event.data as unknown as AgencyProfileEvent['data'];
+      return {
+        version: i + 1,
+        profile: profileOf(data as unknown as Record<string, unknown>),
+        ...(data.reason === undefined ? {} : { reason: data.reason }),
+        recordedAt: event.recordedAt,
+        eventId: event.id,
+        hash: event.hash,
+      };
+    });
+    const current = history.at(-1);
+    return { agency, version: history.length, ...(current ? { profile: current.profile } : {}), history };
+  }
+
+  /** A page of the agencies that recorded a profile, by code: `GET /v1/agencies`. */
+  async list(paging: Paging, consistentWith?: Position) {
+    await caughtUp(this.deps.runner, consistentWith);
+    const page = pageOf(() => this.deps.readModels.query<AgencyDoc>(AGENCIES, { ...paging }));
+    return { items: page.items.map(viewOf), ...(page.next === undefined ? {} : { next: page.next }) };
+  }
+
+  /** Every agency's name, by code, of those that recorded a profile: what the pages show agencies by. */
+  names(): Map<string, string> {
+    return new Map(readAll<AgencyDoc>(this.deps.readModels, AGENCIES, {}).map((doc) => [doc.agency, doc.name]));
+  }
+}

@@ -1,0 +1,43 @@
+import type { AGENCIES_ZH_CN } from './agencies.zh-CN.js';
+
+/** The agencies' public profiles: the public list and the administrator's form, in English. */
+export const AGENCIES_EN: { readonly [K in keyof typeof AGENCIES_ZH_CN]: string } = {
+  'nav.agencies': 'Agencies',
+  'home.agenciesLead': "Each enforcement agency's name, office address, hours and telephones.",
+  'agencies.title': 'Enforcement agencies',
+  'agencies.lead':
+    'The name, office address, hours and telephones each enforcement agency on this platform publishes, recorded by the agency itself in the ledger.',
+  'agencies.none': 'No agency has published its details yet.',
+  'agencies.code': 'Agency code',
+  'agencies.address': 'Office address',
+  'agencies.hours': 'Office hours',
+  'agencies.telephone': 'Telephone',
+  'agencies.supervisionTelephone': 'Complaints telephone',
+  'agencies.updatedAt': 'Updated',
+  'agencies.officers': 'Officers',
+  'agencies.items': 'Enforcement items',
+  'agencies.disclosures': 'Published decisions',
+  'agencies.links': 'What {name} publishes',
+  'agencyProfile.nav': 'Agency details',
+  'agencyProfile.title': "The agency's public details",
+  'agencyProfile.lead':
+    'The name, office address, hours and telephones the agency publishes. Each save is recorded in the ledger as a signed event; every page shows the agency by the name recorded here, or by its code until one is.',
+  'agencyProfile.current': 'Published now',
+  'agencyProfile.none': 'The agency has published no details yet: the pages show it by its code, “{agency}”.',
+  'agencyProfile.change': 'Change the details',
+  'agencyProfile.saved': 'Saved and recorded in the ledger.',
+  'agencyProfile.name': "Agency's name",
+  'agencyProfile.name.hint': "The full name, as the agency's documents are headed; at most 100 characters.",
+  'agencyProfile.address.hint': 'Where the agency receives the public; optional.',
+  'agencyProfile.hours.hint': 'For example “working days 8:30–12:00, 14:30–17:30”; optional.',
+  'agencyProfile.telephone.hint': 'Optional.',
+  'agencyProfile.supervisionTelephone.hint': 'Where the public reports a problem with the enforcement; optional.',
+  'agencyProfile.reason': 'Reason for the change',
+  'agencyProfile.reason.hint': 'For example “renamed” or “moved offices”; shown in the versions. Optional.',
+  'agencyProfile.submit': 'Save',
+  'agencyProfile.history': 'Versions',
+  'agencyProfile.history.none': 'No versions yet.',
+  'agencyProfile.version': 'Version',
+  'agencyProfile.recordedAt': 'Recorded at',
+  'agencyProfile.hash': 'Event hash',
+};

@@ -1,0 +1,138 @@
+import { agencyProfileStream } from '../../src/domain/registry/agency-profile.js';
+import { browse, csrfOf, Jar } from '../support/portal-session.js';
+import { AGENCY, OTHER, page, startScreensService, type ScreensFixture } from '../support/screens.js';
+
+// The agency's public profile (行政执法主体): the administrator's form, and every page showing the agency by the
+// name it records rather than its code.
+
+let f: ScreensFixture;
+let jar: Jar;
+
+beforeAll(async () => {
+  f = await startScreensService();
+  jar = new Jar();
+  expect((await browse(f.t.url, jar, '/signin/dev', { form: { token: f.admin } })).res.status).toBe(303);
+}, 60_000);
+afterAll(() => f.t.stop());
+
+const PATH = '/admin/agency-profile';
+const NAME = '某县司法局';
+const recorded = async () => (await f.t.service.events.readStream(agencyProfileStream(AGENCY))).map((r) => r.event);
+
+/** Sends the form with the session, its CSRF token and the submission key the page gave (unless one is given). */
+async function send(form: Record<string, string>) {
+  const shown = await browse(f.t.url, jar, PATH);
+  const key = /name="_submission" value="([^"]+)"/.exec(shown.text)?.[1] ?? '';
+  return browse(f.t.url, jar, PATH, { form: { _csrf: csrfOf(shown.text), _submission: key, ...form } });
+}
+
+const full = {
+  name: NAME,
+  address: '某县人民路1号',
+  hours: '工作日 8:30—12:00，14:30—17:30',
+  telephone: '0000-1234567',
+  supervisionTelephone: '12345',
+  reason: '',
+};
+
+describe("the agency's public profile", () => {
+  it('when the agency has recorded none, then the screen says the pages show its code, and the public pages do', async () => {
+    const { res, text } = await browse(f.t.url, jar, PATH);
+    expect(res.status).toBe(200);
+    expect(text).toContain('<h1>本机关公开信息</h1>');
+    expect(text).toContain(`本机关尚未登记公开信息，各页面以机关代码“${AGENCY}”显示本机关。`);
+    expect(text).toMatch(/<label for="f-name">机关名称<\/label>/);
+    expect(text).toContain(`<a href="${PATH}"  aria-current="page">`);
+    const officers = await page(f, `/officers?agency=${AGENCY}`);
+    expect(officers.text).toContain(`<td>${AGENCY}</td>`);
+    expect((await page(f, '/agencies')).text).toContain('暂无执法机关登记公开信息。');
+  });
+
+  it('when the form is sent, then AgencyProfileSet is recorded as the API records it, and the pages show the name', async () => {
+    const { res } = await send(full);
+    expect(res.status).toBe(303);
+    expect(res.headers.get('location')).toBe(`${PATH}?saved=1`);
+    const events = await recorded();
+    expect(events).toHaveLength(1);
+    const { reason: _reason, ...profile } = full;
+    expect(events[0]).toMatchObject({ type: 'AgencyProfileSet', actor: { agency: AGENCY }, data: profile });
+    expect(events[0]!.data).not.toHaveProperty('reason'); // left empty: no member
+    const api = await f.t.call('GET', `/v1/agencies/${AGENCY}/profile`);
+    expect(api.body).toMatchObject({ version: 1, profile });
+
+    const { text } = await browse(f.t.url, jar, `${PATH}?saved=1`);
+    expect(text).toContain('已保存，已记入账本。');
+    expect(text).toContain(`<dd>${profile.address}</dd>`);
+    expect(text).toContain(`value="${NAME}"`); // the form filled in with the profile as it stands
+    expect(text).toContain(`<code>${events[0]!.hash.slice(0, 16)}…</code>`);
+    // the header names the signed-in user's agency by its name
+    expect(text).toContain(`<span class="who">head-county-justice · ${NAME}</span>`);
+
+    const consistent = `consistentWith=${(await f.t.call('GET', '/v1/ledger/checkpoint')).body.size}`;
+    const officers = await page(f, `/officers?agency=${AGENCY}&${consistent}`);
+    expect(officers.text).toContain(`<td>${NAME}</td>`);
+    expect(officers.text).toContain(`<option value="${AGENCY}" selected>${NAME}</option>`);
+    expect(officers.text).toContain(`<option value="${OTHER}" >${OTHER}</option>`); // the other recorded none
+    const items = await page(f, `/items?${consistent}`);
+    expect(items.text).toContain(`<td>${NAME}</td>`);
+    const agencies = await page(f, `/agencies?${consistent}`);
+    expect(agencies.status).toBe(200);
+    expect(agencies.text).toContain(`<h2 id="agency-${AGENCY}">${NAME}</h2>`);
+    expect(agencies.text).toContain(`<dd>${profile.supervisionTelephone}</dd>`);
+    expect(agencies.text).toContain(`href="/officers?agency=${AGENCY}"`);
+  });
+
+  it('when the same form is sent twice (a double click), then it records once', async () => {
+    const shown = await browse(f.t.url, jar, PATH);
+    const form = {
+      _csrf: csrfOf(shown.text),
+      _submission: /name="_submission" value="([^"]+)"/.exec(shown.text)![1]!,
+      ...full,
+      name: '某县司法局（更名）',
+      reason: '机构更名',
+    };
+    const first = await browse(f.t.url, jar, PATH, { form });
+    const second = await browse(f.t.url, jar, PATH, { form });
+    expect([first.res.status, second.res.status]).toEqual([303, 303]);
+    const events = await recorded();
+    expect(events).toHaveLength(2);
+    expect(events[1]!.data).toMatchObject({ name: '某县司法局（更名）', reason: '机构更名' });
+  });
+
+  it('when the form is sent with the profile as it stands, then it comes back saying there is nothing to save', async () => {
+    const before = (await recorded()).length;
+    const { res, text } = await send({ ...full, name: '某县司法局（更名）' });
+    expect(res.status).toBe(409);
+    expect(text).toContain('内容与当前有效的相同，没有需要保存的修改。');
+    expect(await recorded()).toHaveLength(before);
+  });
+
+  it.each([
+    [{ name: '' }, 'f-name', '请填写“机关名称”。'],
+    [{ name: '局'.repeat(101) }, 'f-name', '“机关名称”太长：最多 100 个字。'],
+    [{ hours: '   ' }, 'f-hours', '“办公时间”的写法不符合要求，请对照说明填写。'],
+  ])(
+    'when the form is sent with %p, then it comes back naming the field, and nothing is recorded',
+    async (changed, id, message) => {
+      const before = (await recorded()).length;
+      const { res, text } = await send({ ...full, ...changed });
+      expect(res.status).toBe(400);
+      expect(text).toContain(`<a href="#${id}">${message}</a>`);
+      expect(text).toMatch(new RegExp(`id="${id}"[^>]*aria-invalid="true"`));
+      expect(await recorded()).toHaveLength(before);
+    },
+  );
+
+  it('when someone who is not an administrator opens or sends the screen, then 403 and nothing is recorded', async () => {
+    const before = (await recorded()).length;
+    expect((await page(f, PATH, f.alice)).status).toBe(403);
+    const officer = await fetch(f.t.url + PATH, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { accept: 'text/html', authorization: `Bearer ${f.alice}` },
+      body: new URLSearchParams({ name: '越权' }),
+    });
+    expect(officer.status).toBe(403);
+    expect(await recorded()).toHaveLength(before);
+  });
+});
