@@ -23,8 +23,11 @@ export interface Completeness {
   recordings: { status: CheckStatus; missing: string[] };
   /** A major case's latest legal review clears its decision (before the decision: its current proposal). */
   legalReview: { status: CheckStatus };
-  /** The decision published (公示), or lawfully exempted from publication (`exempted`). */
-  disclosure: { status: CheckStatus | 'exempted' };
+  /**
+   * The decision published (公示), or lawfully exempted from publication (`exempted`), or its publication withdrawn
+   * (`withdrawn`: published, then taken down, 撤销; not complete, and never due again).
+   */
+  disclosure: { status: CheckStatus | 'exempted' | 'withdrawn' };
   /** A document served after the decision (送达). */
   service: { status: CheckStatus };
 }
@@ -105,9 +108,11 @@ export function completeness(doc: CaseSummaryDoc, fold: ReviewFold): Completenes
         ? 'not_applicable'
         : decision.exemption
           ? 'exempted'
-          : decision.disclosedOn !== undefined
-            ? 'complete'
-            : 'pending',
+          : decision.withdrawn
+            ? 'withdrawn'
+            : decision.disclosedOn !== undefined
+              ? 'complete'
+              : 'pending',
     },
     service: { status: !decision ? 'not_applicable' : served ? 'complete' : 'pending' },
   };

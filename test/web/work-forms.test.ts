@@ -387,10 +387,12 @@ describe('legal review from the portal', () => {
 
   it('when the publication is withdrawn, then the head is offered the exemption from publication, records it with its form, and the officer may not', async () => {
     await f.t.service.readModelsCaughtUp(); // the case page read after the withdrawal the previous test recorded
-    expect(offeredActs((await page(f, `/cases/${AGENCY}/wf-3`, f.admin)).text)).toEqual([
-      'DisclosureExempted',
-      'CaseClosed',
-    ]);
+    const withdrawnPage = (await page(f, `/cases/${AGENCY}/wf-3`, f.admin)).text;
+    expect(offeredActs(withdrawnPage)).toEqual(['DisclosureExempted', 'CaseClosed']);
+    // the checklist says the publication was withdrawn, not that it is complete
+    expect(withdrawnPage).toMatch(
+      /<li class="check-withdrawn">\s*<span>执法决定公示<\/span>：<strong\s*>已撤销公示<\/strong/,
+    );
     const form = await page(f, `/cases/${AGENCY}/wf-3/acts/DisclosureExempted`, f.admin);
     expect(form.status).toBe(200);
     expect(form.text).toContain('不予公开的情形');

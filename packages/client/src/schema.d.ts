@@ -4924,10 +4924,10 @@ export interface components {
         };
         disclosure: {
           /**
-           * @description exempted: the decision is lawfully exempted from publication (decision.exemption); missing: not published and past its last day (disclosureDeadline.status overdue); pending: not published, not yet due.
+           * @description complete: published; exempted: the decision is lawfully exempted from publication (decision.exemption); withdrawn: published, then its publication withdrawn (decision.withdrawn), never due again; missing: not published and past its last day (disclosureDeadline.status overdue); pending: not published, not yet due.
            * @enum {unknown}
            */
-          status: 'complete' | 'missing' | 'pending' | 'not_applicable' | 'exempted';
+          status: 'complete' | 'missing' | 'pending' | 'not_applicable' | 'exempted' | 'withdrawn';
         };
         service: {
           /** @enum {unknown} */

@@ -25,6 +25,7 @@ export const SCREENS_EN: ScreensMessages = {
   'case.checkStatus.pending': 'Pending',
   'case.checkStatus.not_applicable': 'Not applicable',
   'case.checkStatus.exempted': 'Lawfully exempted',
+  'case.checkStatus.withdrawn': 'Publication withdrawn',
   'case.decision': 'Decision',
   'case.decision.type': 'Type',
   'case.decision.fine': 'Fine amount',

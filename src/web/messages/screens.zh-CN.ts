@@ -26,6 +26,7 @@ export const SCREENS_ZH_CN = {
   'case.checkStatus.pending': '待完成',
   'case.checkStatus.not_applicable': '不适用',
   'case.checkStatus.exempted': '依法不予公开',
+  'case.checkStatus.withdrawn': '已撤销公示',
   'case.decision': '执法决定',
   'case.decision.type': '决定类型',
   'case.decision.fine': '罚款金额',

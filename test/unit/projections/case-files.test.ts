@@ -323,6 +323,25 @@ describe('the case-file projection', () => {
     expect(file.decision!.updates).toEqual([expect.objectContaining({ reason: '更正文号' })]);
     expect(file.decision!.withdrawn).toMatchObject({ reason: '复议撤销' });
     expect(file.audit.disclosed).toBe(false);
+    // published, then taken down: the checklist says so, neither complete nor due again
+    expect(file.completeness.disclosure).toEqual({ status: 'withdrawn' });
+  });
+
+  it('given a publication withdrawn and the decision then exempted, then the checklist says exempted', () => {
+    const writer = new StreamWriter();
+    const events = record(
+      opened('I-001'),
+      warning(),
+      act('DecisionDisclosed', { publishedOn: '2019-09-27' }),
+      act('DisclosureWithdrawn', { reason: '误将涉密决定公示' }),
+      act(
+        'DisclosureExempted',
+        { ground: 'state_secret', legalBasis: '《保守国家秘密法》第二十八条', reason: '涉及国家秘密' },
+        { actor: actors.head, occurredAt: '2019-09-27T10:00:00+08:00' },
+      ),
+    );
+    const file = project(PROJECTIONS, writer.caseEvents('2019-042', events)).file(AGENCY, '2019-042')!;
+    expect(file.completeness.disclosure).toEqual({ status: 'exempted' });
   });
 
   it('given a decision exempted from publication, then the file shows the exemption, its ground and who recorded it', () => {
