@@ -33,7 +33,7 @@ import { pageContext, sendPage } from './layout.js';
 import { caseHref } from './links.js';
 import { actFormMain, allFields } from './pages/act-form.js';
 import { OPEN_CASE_FIELDS, openCaseMain, PARTY_FIELDS } from './pages/open-case.js';
-import { label } from './pages/labels.js';
+import { label, localMinuteWithOffset } from './pages/labels.js';
 import { listPaging } from './pages/paging.js';
 import { pager } from './pages/public-parts.js';
 import { reviewQueueMain, workMain } from './pages/work-lists.js';
@@ -96,6 +96,8 @@ export function workScreens(deps: WorkDependencies, assets: PortalAssets): Route
     return new Date(deps.clock.now().getTime() + offset * 60_000).toISOString().slice(0, 16);
   };
   const today = (agency: string) => dateAtOffset(deps.clock.now(), deps.utcOffsetOf(agency));
+  /** An instant a refusal names, as the agency's forms show times: the minute in its time, the offset written. */
+  const agencyTime = (agency: string) => (instant: string) => localMinuteWithOffset(instant, deps.utcOffsetOf(agency));
   const recentActs = new RecentActs(() => deps.clock.now().getTime());
   /**
    * The same act (or opening), by the same reader, a moment ago, under another submission key: the form sent again
@@ -204,7 +206,8 @@ export function workScreens(deps: WorkDependencies, assets: PortalAssets): Route
     formErrors((err: LedgerError, req: Request, res: Response) => {
       const ctx = pageContext(req, res, assets);
       const fields = [...OPEN_CASE_FIELDS, ...PARTY_FIELDS];
-      const state = { values: retryValues(err, res.locals.formValues), error: formErrorOf(ctx, err, fields) };
+      const error = formErrorOf(ctx, err, fields, agencyTime(portalPrincipal(res).agency));
+      const state = { values: retryValues(err, res.locals.formValues), error };
       renderOpen(req, res, state, err.status);
     }),
   );
@@ -351,7 +354,8 @@ export function workScreens(deps: WorkDependencies, assets: PortalAssets): Route
       const { form } = target(req, res);
       const ctx = pageContext(req, res, assets);
       if (!req.complete) res.set('Connection', 'close');
-      const state = { values: retryValues(err, res.locals.formValues), error: formErrorOf(ctx, err, allFields(form)) };
+      const error = formErrorOf(ctx, err, allFields(form), agencyTime(String(req.params.agency)));
+      const state = { values: retryValues(err, res.locals.formValues), error };
       // the form comes back beside the case, as it was first shown; a case the read side has not read yet (opened
       // a moment ago, by the API or on another replica) or cannot read in time leaves the form alone, still saying
       // why the act was refused

@@ -252,6 +252,21 @@ describe('recording acts from the portal', () => {
     expect(await caseEvents('wf-2')).toHaveLength(before.length);
   });
 
+  it('when the act is stated later than it is recorded, then the refusal names the time of recording in the agency’s time, not in UTC', async () => {
+    const before = await caseEvents('wf-2');
+    const res = await post(`/cases/${AGENCY}/wf-2/acts/EvidenceCollected`, f.alice, {
+      occurredAt: `${DAY}T23:30`,
+      officers: 'alice, bob',
+      'data.description': '照片',
+    });
+    expect(res.status).toBe(422);
+    // the service's clock is 10:xx UTC on the day: 18:xx at the county, with its offset written
+    const said = /发生时间晚于记录时间（([^）]*)）/.exec(res.text)?.[1];
+    expect(said).toMatch(new RegExp(`^${DAY} 18:\\d{2} \\+08:00$`));
+    expect(res.text).not.toMatch(/记录时间（[^）]*Z）/);
+    expect(await caseEvents('wf-2')).toHaveLength(before.length);
+  });
+
   it('when an officer of another agency posts to the case, then 404 and nothing is recorded', async () => {
     const before = await caseEvents('wf-2');
     const res = await post(`/cases/${AGENCY}/wf-2/acts/EvidenceCollected`, f.olga, {

@@ -3,7 +3,7 @@ import { LedgerError } from '../../errors.js';
 import type { MessageKey, Translator } from '../i18n.js';
 import type { BodyError } from '../../http/validation.js';
 import type { FieldSpec, FormError } from './fields.js';
-import { enumerationSeparator } from '../pages/labels.js';
+import { enumerationSeparator, isInstant } from '../pages/labels.js';
 import { yuanText } from './acts.js';
 import { ScreenForbidden } from '../session.js';
 
@@ -111,7 +111,13 @@ function faultMessage(
  * field's name, `/data/items` → `data.items`, or the first field under it); a rule's stable `code` is told in plain
  * words (`rule.<code>` in the messages), with the field it is about when there is one.
  */
-export function formErrorOf(ctx: Translator, err: LedgerError, fields: readonly FieldSpec[]): FormError {
+export function formErrorOf(
+  ctx: Translator,
+  err: LedgerError,
+  fields: readonly FieldSpec[],
+  /** How the form shows an instant a refusal names (the time an act is recorded): in the agency's time, say. */
+  shownAt?: (instant: string) => string,
+): FormError {
   const shown = (name: string | undefined) => (name && fields.some((f) => f.name === name) ? name : undefined);
   if (err.code === 'invalid_body') {
     // every place the body breaks its schema (`errors`), else the one `pointer` names; each field named once
@@ -144,14 +150,17 @@ export function formErrorOf(ctx: Translator, err: LedgerError, fields: readonly 
     if (!first) return { message: ctx.t('rule.invalid_body', { field: '' }) };
     return others.length === 0 ? first : { ...first, others };
   }
-  // a refusal's details fill its sentence: `{missing}` names what a request lacks
+  // a refusal's details fill its sentence: `{missing}` names what a request lacks, `{recordedAt}` when (an instant,
+  // shown as the form shows times)
   const params = Object.fromEntries(
     Object.entries(err.details).flatMap(([k, v]) =>
-      typeof v === 'string' || typeof v === 'number'
-        ? [[k, String(v)]]
-        : Array.isArray(v) && v.every((x) => typeof x === 'string')
-          ? [[k, v.join(enumerationSeparator(ctx))]]
-          : [],
+      typeof v === 'string' && shownAt && isInstant(v)
+        ? [[k, shownAt(v)]]
+        : typeof v === 'string' || typeof v === 'number'
+          ? [[k, String(v)]]
+          : Array.isArray(v) && v.every((x) => typeof x === 'string')
+            ? [[k, v.join(enumerationSeparator(ctx))]]
+            : [],
     ),
   );
   // a refusal that names who did not count has a sentence that names them (`rule.<code>.<detail>`)

@@ -84,7 +84,7 @@ export function localDate(dateTime: string, offsetMinutes: number): string {
 }
 
 /** Whether an ISO 8601 date-time names an instant: it carries `Z` or an offset, and parses. */
-function isInstant(dateTime: string): boolean {
+export function isInstant(dateTime: string): boolean {
   return /[zZ]|[+-]\d{2}:\d{2}$/.test(dateTime) && !Number.isNaN(Date.parse(dateTime));
 }
 
