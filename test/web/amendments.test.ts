@@ -200,7 +200,9 @@ describe("the administrator's amendment of a registered officer (修改登记信
     await browse(f.t.url, officer, '/signin/dev', { form: { token: f.alice } });
     expect((await browse(f.t.url, officer, OFFICER_FORM)).res.status).toBe(403);
 
-    // retired: the page offers no amendment, and the form is not found
+    // retired: the page offers no amendment, and the form is not found; a form shown before, sent after, is told
+    // why (409, as the API answers), and records nothing
+    const stale = await shown('/admin/officers/bob/amendment');
     const retired = await f.t.call('POST', '/v1/officers/bob/retirement', {
       token: f.admin,
       body: { reason: '调离' },
@@ -209,6 +211,13 @@ describe("the administrator's amendment of a registered officer (修改登记信
     const page = await browse(f.t.url, jar, `/admin/officers/bob?consistentWith=${retired.body.position}`);
     expect(page.text).not.toContain('/admin/officers/bob/amendment');
     expect((await browse(f.t.url, jar, '/admin/officers/bob/amendment')).res.status).toBe(404);
+    const late = await browse(f.t.url, jar, '/admin/officers/bob/amendment', {
+      form: { ...stale.values, 'changes.validTo': '2031-12-31', reason: '证件延期' },
+    });
+    expect(late.res.status).toBe(409);
+    expect(late.text).toContain('这项登记已在您打开表单后注销（停用），不能再修改；本次提交未记录。');
+    expect(late.text).not.toContain('name="reason"');
+    expect(await amendments(officerStream(AGENCY, 'bob'), 'OfficerAmended')).toEqual([]);
   });
 });
 

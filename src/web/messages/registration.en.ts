@@ -63,6 +63,7 @@ export const REGISTRATION_EN: { readonly [K in keyof typeof REGISTRATION_ZH_CN]:
     "For example the renewed certificate's document or the revised legal basis; it is recorded with the amendment.",
   'amend.submit': 'Amend',
   'amend.back': 'Back',
+  'amend.retired': 'This entry was retired after the form was opened: it cannot be amended, and nothing was recorded.',
   'amend.saved': 'The record was amended and recorded in the ledger.',
   'amend.notClearable': '"{field}" is registered and cannot be emptied; to correct it, type the new value.',
   'amend.permanent': 'permanent',

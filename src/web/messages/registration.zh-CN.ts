@@ -55,6 +55,7 @@ export const REGISTRATION_ZH_CN = {
   'amend.reason.hint': '例如换发执法证的文件或法律依据的修订；理由将随修改一并记录。',
   'amend.submit': '确认修改',
   'amend.back': '返回',
+  'amend.retired': '这项登记已在您打开表单后注销（停用），不能再修改；本次提交未记录。',
   'amend.saved': '登记信息已修改，并已记入账本。',
   'amend.notClearable': '“{field}”已登记，不能清空；如需更正，请填写新的内容。',
   'amend.permanent': '永久',

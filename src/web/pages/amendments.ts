@@ -166,7 +166,14 @@ function amendmentRoutes<R>(deps: AmendmentPageDependencies, a: Amendment<R>) {
   const render = async (req: Request, res: Response, state: FormState | undefined, status = 200) => {
     const ctx = pageContext(req, res, deps.assets);
     const record = await a.find(req, res);
-    if (!a.amendable(record)) throw notFound('this entry is retired: it is not amended');
+    if (!a.amendable(record)) {
+      // retired after the form was shown: the refusal (409, as the API answers) with the way back, and no form
+      if (!state?.error) throw notFound('this entry is retired: it is not amended');
+      const main = html`<h1>${a.title(ctx, record)}</h1>
+        ${errorSummary(ctx, { values: {}, error: state.error })}
+        <p><a href="${a.back(record)}">${ctx.t('amend.back')}</a></p>`;
+      return sendPage(res, ctx, { title: a.title(ctx, record), main, status });
+    }
     const shown = state ?? {
       values: { ...a.values(ctx, record), [SUBMISSION_FIELD]: deps.newId(), [SHOWN_FIELD]: shownOf(a, ctx, record) },
     };
@@ -220,9 +227,9 @@ function amendmentRoutes<R>(deps: AmendmentPageDependencies, a: Amendment<R>) {
     const ctx = pageContext(req, res, deps.assets);
     const values = (res.locals.formValues ?? {}) as FormState['values'];
     const kept = retriedValues(err.code, values, deps.newId);
-    void render(req, res, { values: kept, error: formErrorOf(ctx, err, a.fields) }, err.status).catch((e: unknown) =>
-      req.next?.(e),
-    );
+    const retired = err.code === 'officer_retired' || err.code === 'item_retired';
+    const error = retired ? { message: ctx.t('amend.retired') } : formErrorOf(ctx, err, a.fields);
+    void render(req, res, { values: kept, error }, err.status).catch((e: unknown) => req.next?.(e));
   });
 
   return {
@@ -237,7 +244,8 @@ function amendmentRoutes<R>(deps: AmendmentPageDependencies, a: Amendment<R>) {
  * role) or an enforcement item (its name, basis, major criteria, time limits, retention), with the reason, through
  * the same schemas, use cases and rules as `POST /v1/officers/{officerId}/amendments` and `POST
  * /v1/items/{code}/amendments`: one signed `OfficerAmended` or `ItemAmended` naming only the members that changed.
- * The form is filled in with what the record holds; a retired entry has none (404).
+ * The form is filled in with what the record holds; a retired entry has none (404), and a form sent after its entry
+ * was retired is told so (409, as the API), without the form.
  */
 export function registerAmendmentPages(router: Router, deps: AmendmentPageDependencies): void {
   const eventIdOf = (principal: Principal, stream: string, key: string | undefined) =>
