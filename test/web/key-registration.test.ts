@@ -103,12 +103,24 @@ describe("the administrator registers an officer's signing key (登记签名密�
     expect(events.at(-1)!.data).toMatchObject({ publicKey: key.spki, certificate: expect.anything() });
   });
 
-  it('when the officer is retired, or another role asks, then there is no form', async () => {
+  it('when the officer is retired, or another role asks, then there is no form; one shown before, sent after, is told why', async () => {
+    const stale = await browse(f.t.url, jar, '/admin/officers/bob/keys');
     const retired = await f.t.call('POST', '/v1/officers/bob/retirement', { token: f.admin, body: { reason: '调离' } });
     expect(retired.status).toBe(201);
     const page = await browse(f.t.url, jar, `/admin/officers/bob?consistentWith=${retired.body.position}`);
     expect(page.text).not.toContain('/admin/officers/bob/keys"');
     expect((await browse(f.t.url, jar, '/admin/officers/bob/keys')).res.status).toBe(404);
+    const late = await browse(f.t.url, jar, '/admin/officers/bob/keys', {
+      form: {
+        _csrf: csrfOf(stale.text),
+        _submission: /name="_submission" value="([^"]+)"/.exec(stale.text)![1]!,
+        publicKey: pem(officerKeyPair()),
+      },
+    });
+    expect(late.res.status).toBe(409);
+    expect(late.text).toContain('该执法人员已在您打开表单后离岗，不能再登记签名密钥；本次提交未记录。');
+    expect(late.text).not.toContain('name="publicKey"');
+    expect(await registrations('bob')).toEqual([]);
     const officer = new Jar();
     await browse(f.t.url, officer, '/signin/dev', { form: { token: f.alice } });
     expect((await browse(f.t.url, officer, FORM)).res.status).toBe(403);

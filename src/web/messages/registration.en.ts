@@ -70,6 +70,8 @@ export const REGISTRATION_EN: { readonly [K in keyof typeof REGISTRATION_ZH_CN]:
   'rule.role_not_for_officer': "Integration is the role of a system's token, not an officer's.",
   'keyForm.link': 'Register a signing key',
   'keyForm.title': 'Register a signing key: {name}',
+  'keyForm.retired':
+    'The officer was retired after the form was opened: no signing key is registered, and nothing was recorded.',
   'keyForm.lead':
     "Once an officer's own signing key (Ed25519) is registered, the acts they sign with it are checked when recorded and when a bundle is verified. The private key stays with the officer and is never sent here. A key belongs to one officer only.",
   'keyForm.publicKey': 'Public key',

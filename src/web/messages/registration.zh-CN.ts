@@ -62,6 +62,7 @@ export const REGISTRATION_ZH_CN = {
   'rule.role_not_for_officer': '“系统对接”是其他系统令牌的角色，不能登记为执法人员的职责。',
   'keyForm.link': '登记签名密钥',
   'keyForm.title': '登记签名密钥：{name}',
+  'keyForm.retired': '该执法人员已在您打开表单后离岗，不能再登记签名密钥；本次提交未记录。',
   'keyForm.lead':
     '登记执法人员本人的签名密钥（Ed25519）后，其用该密钥签名的执法行为在记录和证据包校验时均可验证。私钥由本人保管，不提交给系统。一个密钥只能属于一名执法人员。',
   'keyForm.publicKey': '公钥',

@@ -1,8 +1,8 @@
 import express, { type Request, type Response, type Router } from 'express';
 import type { OfficerKeyRequest } from '../../app/officer-key-material.js';
-import type { OfficerRoster, RosterEntry } from '../../app/officer-roster.js';
+import type { OfficerRoster } from '../../app/officer-roster.js';
 import type { RegistryService } from '../../app/registry-service.js';
-import { notFound } from '../../domain/errors.js';
+import { conflict, notFound } from '../../domain/errors.js';
 import { officerStream } from '../../domain/registry/officers.js';
 import type { LedgerError } from '../../errors.js';
 import type { Validate } from '../../http/validation.js';
@@ -51,19 +51,25 @@ const KEY_FIELDS: readonly FieldSpec[] = [
  * `/admin/officers/{officerId}/keys`: the agency's administrator registers an officer's own Ed25519 signing key (its
  * PEM or base64 SubjectPublicKeyInfo, optionally with an X.509 certificate of it, and the days it may sign for), with
  * the schema, use case and rules of `POST /v1/officers/{officerId}/keys` (`OfficerKeyRegistered`, the key claimed for
- * the officer). A retired officer takes no key (404); the officer's page, read after it, names the key.
+ * the officer). A retired officer takes no key (404; a form sent after the retirement is told so, 409, as the API);
+ * the officer's page, read after it, names the key.
  */
 export function registerKeyRegistrationPage(router: Router, deps: KeyRegistrationPageDependencies): void {
-  const officerOf = async (req: Request, res: Response): Promise<RosterEntry> => {
-    const officer = await officerOfPath(deps.roster, req, res);
-    if (officer.status === 'retired') throw notFound('no such officer taking keys');
-    return officer;
-  };
   const render = async (req: Request, res: Response, state: FormState | undefined, status = 200) => {
     const ctx = pageContext(req, res, deps.assets);
-    const officer = await officerOf(req, res);
-    const shown = state ?? { values: { [SUBMISSION_FIELD]: deps.newId() } };
+    const officer = await officerOfPath(deps.roster, req, res);
     const title = ctx.t('keyForm.title', { name: officer.name });
+    const back = html`<p>
+      <a href="${ROSTER_PATH}/${encodeURIComponent(officer.officerId)}">${ctx.t('amend.back')}</a>
+    </p>`;
+    if (officer.status === 'retired') {
+      // retired after the form was shown: the refusal (409, as the API answers) with the way back, and no form
+      if (!state?.error) throw notFound('no such officer taking keys');
+      const main = html`<h1>${title}</h1>
+        ${errorSummary(ctx, { values: {}, error: state.error })} ${back}`;
+      return sendPage(res, ctx, { title, main, status });
+    }
+    const shown = state ?? { values: { [SUBMISSION_FIELD]: deps.newId() } };
     const main = html`<h1>${title}</h1>
       <p class="lead">${ctx.t('keyForm.lead')}</p>
       ${errorSummary(ctx, shown)}
@@ -71,7 +77,7 @@ export function registerKeyRegistrationPage(router: Router, deps: KeyRegistratio
         ${csrfField(res)} ${submissionField(shown)} ${KEY_FIELDS.map((spec) => field(ctx, spec, shown))}
         <button type="submit">${ctx.t('keyForm.submit')}</button>
       </form>
-      <p><a href="${ROSTER_PATH}/${encodeURIComponent(officer.officerId)}">${ctx.t('amend.back')}</a></p>`;
+      ${back}`;
     sendPage(res, ctx, { title, main, status });
   };
 
@@ -83,7 +89,9 @@ export function registerKeyRegistrationPage(router: Router, deps: KeyRegistratio
     requireCsrf,
     parseForm,
     async (req: Request, res: Response) => {
-      const officer = await officerOf(req, res);
+      const officer = await officerOfPath(deps.roster, req, res);
+      if (officer.status === 'retired')
+        throw conflict('officer_retired', 'the officer is retired: no key is registered');
       const sent = (req.body ?? {}) as Record<string, unknown>;
       const values = Object.fromEntries(
         [...KEY_FIELDS.map((f) => f.name), SUBMISSION_FIELD].map((name) => [name, fieldText(sent, name)]),
@@ -108,9 +116,9 @@ export function registerKeyRegistrationPage(router: Router, deps: KeyRegistratio
       const ctx = pageContext(req, res, deps.assets);
       const values = (res.locals.formValues ?? {}) as FormState['values'];
       const kept = retriedValues(err.code, values, deps.newId);
-      void render(req, res, { values: kept, error: formErrorOf(ctx, err, KEY_FIELDS) }, err.status).catch(
-        (e: unknown) => req.next?.(e),
-      );
+      const error =
+        err.code === 'officer_retired' ? { message: ctx.t('keyForm.retired') } : formErrorOf(ctx, err, KEY_FIELDS);
+      void render(req, res, { values: kept, error }, err.status).catch((e: unknown) => req.next?.(e));
     }),
   );
 }
