@@ -1,39 +1,11 @@
 import path from 'node:path';
+import { backupHelp } from './help-texts.js';
 import { parseArgs } from 'node:util';
 import { systemClock } from '../adapters/clock/system-clock.js';
 import { loadConfig } from '../config.js';
 import { backupDataFolder, type BackupReport } from '../data-backup.js';
 import { backupCheckEnv, copyThenCheck } from './check-folder.js';
 import { print, UsageError, type CliIo } from './io.js';
-
-export const backupHelp = `Usage: ledger backup --to FOLDER [--no-check] [--json]
-
-Backs up the data folder of the embedded default (LEDGER_DATA_DIR) into FOLDER, while the service runs or not,
-with progress on stderr: the webhook outbox, the log (events.sqlite) as of one moment, the cases' data keys, the
-keys folder (the service's private keys and the master key: keep FOLDER as safe as the data folder), and every
-medium, each re-hashed as it is copied. What the log holds needs only what was copied with or after it, so the
-copy is whole whatever the service does meanwhile. The read models are not copied: the service makes them again
-from the log at its first start on the copy.
-
-FOLDER is laid out as a data folder, with a manifest (backup.json: when, the log's last position, the digest of
-each file). It must be empty, missing, or hold an earlier backup, which is brought up to date: its files are
-replaced once their copies are complete, and only the media it lacks are copied. Then the copy is checked as
-"ledger check --media --skip-read-models" checks a data folder (--no-check skips it).
-
-To restore: stop the service, "ledger restore --from FOLDER" into an empty data folder (each file checked against
-the manifest first), then start the service on it. Acts recorded after the backup are not in it (docs/operations.md).
-
-With EVENTSTORE_URL the log is not here to copy: the command refuses (back EventStoreDB up with its own tools).
-With S3_BUCKET the media are in the bucket and are not copied (keep the bucket versioned or replicated).
-
-Options:
-  --to FOLDER   the backup folder (created owner-only when missing)
-  --no-check    do not check the copy
-  --json        print the report (and the check's) as JSON
-  -h, --help    this help
-
-Exit codes: 0 backed up and checked, 1 refused, or a medium or the copy found faulty, 2 usage error.
-`;
 
 export async function backup(argv: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -100,3 +72,5 @@ function summary(report: BackupReport): string {
   for (const f of report.faults) lines.push(`  ${f.code}: ${f.path}: ${f.detail}`);
   return lines.join('\n');
 }
+
+export { backupHelp };

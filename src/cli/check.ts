@@ -1,4 +1,5 @@
 import { IntegrityFault, ReadModelsDamaged } from '../errors.js';
+import { checkHelp } from './help-texts.js';
 import { createPublicKey } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -22,34 +23,6 @@ import { keyResolver } from '../ledger/ed25519.js';
 import { CHECKPOINT_STREAM } from '../../projections/merkle.js';
 import { print, UsageError, type CliIo } from './io.js';
 import { progressBar } from './progress.js';
-
-export const checkHelp = `Usage: ledger check [--media] [--skip-read-models] [--json]
-
-Walks the whole event store and checks it: every event's hash and service signature, every stream's hash chain
-from revision 0, every checkpoint's signature, and that the Merkle tree recomputed from the events has, at each
-checkpoint's size, the root the checkpoint signed (the latest checkpoint included); that each stored event is an
-event at all (malformed_event, named by its position, and the walk goes on) and is filed under its own stream,
-revision and hash (index_mismatch); that the head the store records for each stream is its last event
-(stream_head_mismatch, stream_truncated); that each officer key's
-revocation is recorded on the key's own stream (key_revocation_unrecorded, key_revocation_record_mismatch); that
-no checkpoint the read models record is missing from the log (checkpoints_missing); and that the read models are
-what the projections make of the log: they are rebuilt into a temporary file up to the stored models' position and
-compared document by document (read_model_mismatch, read_models_ahead); and lists the events a read model
-quarantined because a projection could not apply them (event_quarantined). Progress goes to stderr, a summary and the faults found to
-stdout. Safe to run while the service runs: it changes nothing in the folder (the read models are read through a
-copy made as it starts; SQLite may leave the -wal and -shm files of a database it opened), and refuses a folder
-that has no event store rather than make one.
-
-Options:
-  --media             also read back and re-hash every medium an event references, from the configured media
-                      store (the data folder, or S3 when S3_BUCKET is set; the report says which): each stored
-                      version that an upload recorded as verified
-  --skip-read-models  do not rebuild and compare the read models
-  --json              print the report as JSON
-  -h, --help          this help
-
-Exit codes: 0 no fault, 1 faults found (or the store cannot be read), 2 usage error.
-`;
 
 /** The check reports faults itself; what the media store would log (a temporary object left) is not its concern. */
 const quietLog = pino({ level: 'silent' });
@@ -261,3 +234,5 @@ function mediaStoreName(store: Config['blobStore']): string {
   if (store.kind === 'filesystem') return `the folder ${store.dir} (S3_BUCKET is not set)`;
   return `the S3 bucket ${store.bucket}${store.endpoint ? ` at ${store.endpoint}` : ''}`;
 }
+
+export { checkHelp };

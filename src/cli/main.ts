@@ -5,10 +5,18 @@ type Command = (argv: string[], io: CliIo) => Promise<number>;
 
 /**
  * A command, what it does in a line, and the subcommands it dispatches to (each with its own `--help`). Each
- * command's module is loaded when it runs: `ledger verify` or `ledger token` never loads the service.
+ * command's module is loaded when it runs: `ledger verify` or `ledger token` never loads the service; a command whose
+ * module is heavy has its help apart (`help`), so that `--help` alone answers at once.
  */
-const COMMANDS: Record<string, { run: Command; summary: string; subcommands?: readonly string[] }> = {
-  serve: { run: async (a, io) => (await import('./serve.js')).serve(a, io), summary: 'run the HTTP API (npm start)' },
+const COMMANDS: Record<
+  string,
+  { run: Command; summary: string; subcommands?: readonly string[]; help?: () => Promise<string> }
+> = {
+  serve: {
+    run: async (a, io) => (await import('./serve.js')).serve(a, io),
+    summary: 'run the HTTP API (npm start)',
+    help: async () => (await import('./help-texts.js')).serveHelp,
+  },
   token: {
     run: async (a, io) => (await import('./token.js')).token(a, io),
     summary: 'issue a bearer token with the embedded key',
@@ -18,18 +26,22 @@ const COMMANDS: Record<string, { run: Command; summary: string; subcommands?: re
   rebuild: {
     run: async (a, io) => (await import('./rebuild.js')).rebuild(a, io),
     summary: 'drop and rebuild the read models from the log',
+    help: async () => (await import('./help-texts.js')).rebuildHelp,
   },
   check: {
     run: async (a, io) => (await import('./check.js')).check(a, io),
     summary: 'verify every chain, signature and checkpoint of the store',
+    help: async () => (await import('./help-texts.js')).checkHelp,
   },
   backup: {
     run: async (a, io) => (await import('./backup.js')).backup(a, io),
     summary: 'copy the data folder, whole and checked, while the service runs',
+    help: async () => (await import('./help-texts.js')).backupHelp,
   },
   restore: {
     run: async (a, io) => (await import('./restore.js')).restore(a, io),
     summary: 'restore a backup into an empty data folder, each file checked',
+    help: async () => (await import('./help-texts.js')).restoreHelp,
   },
   bundle: {
     run: async (a, io) => (await import('./bundle.js')).bundle(a, io),
@@ -110,6 +122,11 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   // a usage error of a subcommand points to that subcommand's help
   const invoked = command.subcommands?.includes(rest[0] ?? '') ? `ledger ${name} ${rest[0]}` : `ledger ${name}`;
   try {
+    // the help alone of a command whose module loads the stores: printed without loading it
+    if (command.help && rest.length === 1 && (rest[0] === '--help' || rest[0] === '-h')) {
+      print(io.stdout, await command.help());
+      return 0;
+    }
     return await command.run(rest, io);
   } catch (err) {
     if (err instanceof UsageError || (err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {

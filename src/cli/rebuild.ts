@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { rebuildHelp } from './help-texts.js';
 import pino from 'pino';
 import { projectionsFor } from '../../projections/index.js';
 import { loadConfig } from '../config.js';
@@ -10,53 +11,9 @@ import { systemClock } from '../adapters/clock/system-clock.js';
 import { makePrivateFolder, refuseHalfRestored } from '../data-folder.js';
 import { DataFolderInUse } from '../errors.js';
 import type { EventStore } from '../ports/event-store.js';
-import {
-  PARALLEL_REBUILD_FROM,
-  parallelRebuild,
-  preparedPath,
-  REBUILD_BATCH,
-  rebuildReadModels,
-} from '../read-models-rebuild.js';
+import { parallelRebuild, preparedPath, REBUILD_BATCH, rebuildReadModels } from '../read-models-rebuild.js';
 import { print, UsageError, type CliIo } from './io.js';
 import { progressBar } from './progress.js';
-
-export const rebuildHelp = `Usage: ledger rebuild [--prepare] [--batch N] [--threads 1|2]
-
-Drops every read model (case files, the disclosure feed, the supervision views, the registries' public lists)
-and rebuilds them from the log, with progress on stderr and the rate at the end.
-
-The new read models are built beside the old ones (LEDGER_DATA_DIR/read-models.sqlite.rebuild) and replace
-them only when complete, so an interrupted rebuild leaves the old ones in place. Stop the service first: a
-running service holds the data folder (LEDGER_DATA_DIR/service.lock), and the rebuild refuses (exit 1) while it
-does; the service refuses to start while a rebuild runs. The service also rebuilds on its own at start-up when
-the projections' versions changed.
-
-A log of ${PARALLEL_REBUILD_FROM.toLocaleString('en-US')} events or more is rebuilt on two threads where the machine has two cores
-or more: the transparency log's projections (and a few that read only their own documents) on one, the case
-files and the views that read them on the other, each into a file of its own, put together at the end
-(docs/read-models.md). It takes a fifth to a third less time than one thread on two free cores, and needs more
-memory (about twice) and more disk while it runs (the second part's file is copied into the first); it falls
-back to one thread when the disk fills. The service's start-up rebuild does the same (LEDGER_REBUILD_THREADS).
-
-With --prepare, the service may keep running: the read models are built for the next start-up of this
-version of the service (LEDGER_DATA_DIR/read-models.sqlite.next) and the current ones are left alone. A
-service whose read models are outdated takes the prepared ones at start-up and applies only the events
-recorded since, instead of rebuilding them all: upgrade by preparing with the new version while the old
-one serves, then restart. Two --prepare at once are not: the second is refused while the first builds.
-
-Options:
-  --prepare     build the read models for the next start-up, beside those in use
-  --batch N     events applied per transaction (default ${REBUILD_BATCH.toLocaleString('en-US')})
-  --threads N   1: apply every projection on one thread (less memory and disk; leaves a core to a service
-                running beside it); 2: on two threads whatever the size of the log, where the machine has
-                two cores (default: LEDGER_REBUILD_THREADS, 2: from ${PARALLEL_REBUILD_FROM.toLocaleString('en-US')} events); the rate line
-                says which was used
-  -h, --help    this help
-
-Exit codes: 0 rebuilt (or prepared), 1 failed (refused while the service or another rebuild holds the data
-folder, or another rebuild builds the same read models; a configuration error, or a store that cannot be read),
-2 usage error.
-`;
 
 export async function rebuild(argv: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -151,3 +108,5 @@ function holdDataFolder(dir: string, now: Date): FolderLock {
     throw new DataFolderInUse(dir, err.holder, hint);
   }
 }
+
+export { rebuildHelp };

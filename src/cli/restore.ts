@@ -1,35 +1,11 @@
 import path from 'node:path';
+import { restoreHelp } from './help-texts.js';
 import { parseArgs } from 'node:util';
 import { systemClock } from '../adapters/clock/system-clock.js';
 import { loadConfig } from '../config.js';
 import { restoreDataFolder, type RestoreReport } from '../data-restore.js';
 import { copyThenCheck } from './check-folder.js';
 import { print, UsageError, type CliIo } from './io.js';
-
-export const restoreHelp = `Usage: ledger restore --from FOLDER [--no-check] [--json]
-
-Restores a backup that "ledger backup" made into the data folder (LEDGER_DATA_DIR), which must hold no file: an
-empty or missing folder (a data folder that holds a log is never overwritten: move it aside first). The service must
-not run on it; the restore holds it, and the backup folder, meanwhile.
-
-First every database and key file of the backup is checked against the SHA-256 its manifest (backup.json)
-recorded, and a backup damaged since it was made is refused before anything is copied. Then each goes where the
-configuration puts it (LEDGER_KEYS_DIR, LEDGER_MASTER_KEY_FILE, LEDGER_DATA_KEYS_FILE: by default the data
-folder's own layout), the log last, and each medium is hashed as it is copied. Then the restored folder is checked
-as "ledger check --media --skip-read-models" checks it (--no-check skips it). Start the service on it afterwards:
-it makes the read models again from the log before it is ready. A restore stopped part way (killed, a full disk)
-leaves a mark (restore.incomplete) on which the service refuses to start: run it again and it completes. Acts
-recorded after the backup was made are not in it (docs/operations.md says what that means for the checkpoints
-already published).
-
-Options:
-  --from FOLDER   the backup folder
-  --no-check      do not check the restored folder
-  --json          print the report (and the check's) as JSON
-  -h, --help      this help
-
-Exit codes: 0 restored and checked, 1 refused, or a medium or the restored log found faulty, 2 usage error.
-`;
 
 export async function restore(argv: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -99,3 +75,5 @@ function summary(report: RestoreReport): string {
   }
   return lines.join('\n');
 }
+
+export { restoreHelp };

@@ -53,6 +53,18 @@ describe('usage errors', () => {
     },
   );
 
+  it.each(['serve', 'check', 'backup', 'restore', 'rebuild'])(
+    'when ledger %s --help alone is asked for, then the help printed without loading the command is the one it prints itself',
+    async (command) => {
+      const alone = await runCli([command, '--help']);
+      // with another option after it, the command's own parser answers: the help its module holds
+      const parsed = await runCli([command, '--help', '-h']);
+      expect([alone.code, parsed.code]).toEqual([0, 0]);
+      expect(alone.stdout).toMatch(new RegExp(`^Usage: ledger ${command}\\b`));
+      expect(alone.stdout).toBe(parsed.stdout);
+    },
+  );
+
   it('when --help is asked for, then the whole help goes to stdout with exit 0', async () => {
     const result = await runCli(['bundle', '--help']);
     expect(result.code).toBe(0);
