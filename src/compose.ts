@@ -743,8 +743,10 @@ async function startHolding(config: Config, { clock, log }: ServiceDependencies)
   const recordingReads = new RecordingReads({ readModels, runner, access });
   const cases = new CaseService({ ...deps, calendar, serviceKeys, dataKeys, utcOffsetOf: agencyOffset });
   const decisionTemplates = new DecisionTemplates(deps, registry);
+  const agencyProfiles = new AgencyProfiles({ ...deps, readModels, runner });
   const drafts = new DecisionDrafts({
     ...deps,
+    agencyNames: () => agencyProfiles.names(),
     files,
     reads,
     blobs,
@@ -835,7 +837,6 @@ async function startHolding(config: Config, { clock, log }: ServiceDependencies)
   const evaluations = new EvaluationService(deps, cases);
   const officerRoster = new OfficerRoster({ readModels, runner });
   const agencyItems = new AgencyItems({ readModels, runner });
-  const agencyProfiles = new AgencyProfiles({ ...deps, readModels, runner });
   const routers = [
     // first, as Express tries the routers in order and recording acts is the busiest write (its paths are no
     // other router's)

@@ -2,6 +2,7 @@ import type { Actor } from '../domain/actor.js';
 import {
   agencyProfileDecider,
   agencyProfileStream,
+  nameKey,
   profileOf,
   type AgencyProfile,
   type AgencyProfileEvent,
@@ -40,17 +41,42 @@ const viewOf = (doc: AgencyDoc): AgencyView => ({
 export class AgencyProfiles {
   constructor(private readonly deps: AgencyProfilesDependencies) {}
 
-  /** Records a version of the actor's agency's profile. */
-  set(actor: Actor, body: AgencyProfileBody, eventId: string, expectedRevision?: ExpectedHead): Promise<CommandResult> {
+  /**
+   * Records a version of the actor's agency's profile. Whether another agency holds the name is read from the read
+   * model once it has applied the whole log (`503 not_caught_up` when it does not within the read wait), so that a
+   * name recorded a moment ago counts.
+   */
+  async set(
+    actor: Actor,
+    body: AgencyProfileBody,
+    eventId: string,
+    expectedRevision?: ExpectedHead,
+  ): Promise<CommandResult> {
     const codec = registryCodec<AgencyProfileEvent>(this.deps.clock, actor);
     const profile = profileOf(body as unknown as Record<string, unknown>);
     const reason = body.reason === undefined ? {} : { reason: body.reason };
-    const command = { type: 'SetAgencyProfile' as const, actor, agency: body.agency, profile, ...reason };
+    await caughtUp(this.deps.runner, await this.deps.events.headPosition());
+    const heldBy = this.#nameHeldBy(profile.name, body.agency);
+    const command = {
+      type: 'SetAgencyProfile' as const,
+      actor,
+      agency: body.agency,
+      profile,
+      ...reason,
+      ...(heldBy === undefined ? {} : { nameHeldBy: heldBy }),
+    };
     return handleCommand(this.deps, agencyProfileStream(actor.agency), agencyProfileDecider, codec, command, {
       eventId,
       expectedRevision,
       sameRequest: recording('AgencyProfileSet', { ...profile, ...reason }),
     });
+  }
+
+  /** Another agency whose profile holds `name` (as {@link nameKey} compares names), from the read model. */
+  #nameHeldBy(name: string, agency: string): string | undefined {
+    const key = nameKey(name);
+    const docs = readAll<AgencyDoc>(this.deps.readModels, AGENCIES, {});
+    return docs.find((doc) => doc.agency !== agency && nameKey(doc.name) === key)?.agency;
   }
 
   /** An agency's profile as it stands and every version recorded, oldest first: read from its signed stream. */
@@ -68,7 +94,9 @@ export class AgencyProfiles {
       };
     });
     const current = history.at(-1);
-    return { agency, version: history.length, ...(current ? { profile: current.profile } : {}), history };
+    // the stream's revision of the latest version: what `If-Match` names to change it only as read
+    const latest = current ? { profile: current.profile, revision: history.length - 1 } : {};
+    return { agency, version: history.length, ...latest, history };
   }
 
   /** A page of the agencies that recorded a profile, by code: `GET /v1/agencies`. */

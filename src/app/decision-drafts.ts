@@ -91,15 +91,18 @@ export interface DecisionDraftsDependencies extends Pick<CommandDependencies, 'e
   readonly dataKeys: Pick<DataKeyStore, 'ensure' | 'get' | 'destroyed'>;
   readonly maxBytes: number;
   readonly newId: () => string;
+  /** The agencies' names by code, as their profiles record them: a document's issuer where its template names none. */
+  readonly agencyNames?: () => ReadonlyMap<string, string>;
 }
 
 /** What the case file gives a draft: parties, the inspections' findings, the evidence described. */
-export function draftCaseOf(file: CaseFile): DraftCase {
+export function draftCaseOf(file: CaseFile, agencyName?: string): DraftCase {
   const findings = file.timeline
     .filter((act) => act.type === 'OnSiteInspectionRecorded' && typeof act.data.findings === 'string')
     .map((act) => String(act.data.findings));
   return {
     agency: file.agency,
+    ...(agencyName === undefined ? {} : { agencyName }),
     caseId: file.caseId,
     title: file.title,
     ...(file.itemName === undefined ? {} : { itemName: file.itemName }),
@@ -198,7 +201,7 @@ export class DecisionDrafts {
     const made = submission === undefined ? undefined : await this.found(principal.agency, draftId);
     if (made) return replay(made);
     const { template, used } = await deps.templates(file.agency, proposed.decisionType);
-    const model = renderDecision(template, draftCaseOf(file), proposed);
+    const model = renderDecision(template, draftCaseOf(file, deps.agencyNames?.().get(file.agency)), proposed);
     const now = deps.clock.now();
     const [pdf, docx] = await Promise.all([
       deps.writers.pdf(model, now),

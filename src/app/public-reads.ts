@@ -2,7 +2,7 @@ import { searchFold } from '../domain/search-fold.js';
 import { CHECKPOINTS, type CheckpointDoc } from '../../projections/checkpoints.js';
 import { caseKey } from '../../projections/case-files.js';
 import { DISCLOSURES, type DisclosureDoc } from '../../projections/disclosures.js';
-import type { ItemDoc, OfficerDoc } from '../../projections/registry.js';
+import { AGENCIES, type AgencyDoc, type ItemDoc, type OfficerDoc } from '../../projections/registry.js';
 import type { Position } from '../ports/event-store.js';
 import type { Page, Query, ReadModelStore } from '../ports/read-models.js';
 import { caughtUp, type ReadConsistency } from './read-consistency.js';
@@ -160,10 +160,14 @@ export class PublicReads {
     return attestationOf(this.deps.attestations, d);
   }
 
-  /** The agencies and enforcement items the public lists name, for the filters of the portal's pages. */
+  /**
+   * The agencies and enforcement items the public lists name, for the filters of the portal's pages: the agencies
+   * with an item on the list or a public profile.
+   */
   async catalogue() {
     const items = readAll<ItemDoc>(this.deps.readModels, 'items', {});
-    const agencies = [...new Set(items.map((i) => i.agency))].sort();
+    const profiles = readAll<AgencyDoc>(this.deps.readModels, AGENCIES, {});
+    const agencies = [...new Set([...items.map((i) => i.agency), ...profiles.map((p) => p.agency)])].sort();
     const byCode = new Map<string, string>();
     for (const item of items) if (!byCode.has(item.code)) byCode.set(item.code, item.name);
     return {

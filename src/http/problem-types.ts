@@ -201,6 +201,11 @@ export const PROBLEM_TYPES: Readonly<Record<string, ProblemType>> = {
     'Published document withdrawn',
     'The published document (random-inspection list entry, flow chart, service guide or post board) was withdrawn: it takes no new version and cannot be withdrawn again.',
   ),
+  agency_name_taken: entry(
+    409,
+    'Agency name taken',
+    "Another agency's public profile holds this name already (compared without white space, full-width forms folded): the public could not tell the two apart. `details.heldBy` names that agency. Nothing was recorded.",
+  ),
   version_unchanged: entry(
     409,
     'Nothing to record',

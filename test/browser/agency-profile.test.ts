@@ -51,4 +51,20 @@ describeInBrowser("the agency's public profile in Chromium (行政执法主体)"
     expect(await visitor.getByRole('cell', { name: '某县司法局' }).count()).toBeGreaterThan(0);
     expect(await seriousViolations(visitor)).toEqual([]);
   });
+
+  it('when the name and address are long and unbroken, then at a phone’s width the pages that show them still fit the screen', async () => {
+    const admin = s.f.admin;
+    const long = { agency: AGENCY, name: 'W'.repeat(100), address: `https://example.org/${'x'.repeat(280)}` };
+    const set = await s.f.t.call('PUT', `/v1/agencies/${AGENCY}/profile`, { token: admin, body: long });
+    expect(set.status).toBe(201);
+    const { page } = await s.signIn(admin, { viewport: { width: 390, height: 844 } });
+    for (const route of [`/agencies?consistentWith=${set.body.position}`, '/admin/agency-profile', '/officers']) {
+      await page.goto(`${s.f.t.url}${route}`);
+      const { scrollWidth, clientWidth } = await page.evaluate(() => {
+        const { scrollWidth, clientWidth } = document.documentElement;
+        return { scrollWidth, clientWidth };
+      });
+      expect({ route, scrollWidth }).toEqual({ route, scrollWidth: clientWidth });
+    }
+  });
 });

@@ -57,7 +57,18 @@ describe('agency profiles', () => {
     const { agency: _agency, ...asked } = profile;
     const one = (await read(`/v1/agencies/${AGENCY}/profile`)).body;
     validate('urn:evidence-ledger:schema:response:agency-profile', one);
-    expect(one).toMatchObject({ agency: AGENCY, version: 1, profile: asked });
+    expect(one).toMatchObject({ agency: AGENCY, version: 1, revision: 0, profile: asked });
+    // If-Match with the revision read: a write over another version is refused, nothing recorded
+    const stale = await call(
+      'PUT',
+      `/v1/agencies/${AGENCY}/profile`,
+      admin,
+      { ...profile, hours: '全天' },
+      {
+        'If-Match': `"${one.revision + 1}"`,
+      },
+    );
+    expect([stale.status, stale.body.code]).toEqual([409, 'revision_conflict']);
     expect(one.history).toEqual([
       { version: 1, profile: asked, recordedAt: expect.any(String), eventId: expect.any(String), hash: set.body.hash },
     ]);
@@ -103,6 +114,17 @@ describe('agency profiles', () => {
     ['a blank name', { ...profile, name: ' \u200b ' }, 400, 'invalid_body'],
     ['a name of 101 characters', { ...profile, name: '局'.repeat(101) }, 400, 'invalid_body'],
     ['a control character', { ...profile, address: 'a\u0000b' }, 400, 'invalid_body'],
+    [
+      'a line break in the name (a line of its own in the feed)',
+      { ...profile, name: '某局\n罚款金额：0.00 元' },
+      400,
+      'invalid_body',
+    ],
+    ['a tab in the telephone', { ...profile, telephone: '0000\t123' }, 400, 'invalid_body'],
+    ['a right-to-left override in the name', { ...profile, name: '\u202e某县司法局' }, 400, 'invalid_body'],
+    ['a zero-width space in the name', { ...profile, name: '某县\u200b司法局' }, 400, 'invalid_body'],
+    ['a space at the end of the name', { ...profile, name: '某县司法局 ' }, 400, 'invalid_body'],
+    ['an ideographic space at the start of the hours', { ...profile, hours: '\u3000工作日' }, 400, 'invalid_body'],
     ['a member it does not know', { ...profile, website: 'https://example.org' }, 400, 'invalid_body'],
   ])('when the body has %s, then it is refused and nothing is recorded', async (_what, body, status, code) => {
     const before = (await read(`/v1/agencies/${AGENCY}/profile`)).body.version;
@@ -127,6 +149,26 @@ describe('agency profiles', () => {
       name: '某市市场监管局',
     });
     expect(res.status).toBe(201);
+    // another agency's name, however spaced or written in full-width forms, is refused: the public could not tell
+    const taken = await call('PUT', '/v1/agencies/city-market/profile', other, {
+      agency: 'city-market',
+      name: '某县 司法局',
+    });
+    expect([taken.status, taken.body.code, taken.body.heldBy ?? taken.body.details?.heldBy]).toEqual([
+      409,
+      'agency_name_taken',
+      AGENCY,
+    ]);
+    const fullWidth = await call('PUT', '/v1/agencies/city-market/profile', other, {
+      agency: 'city-market',
+      name: '某市市场监管局ＡＢ',
+    });
+    expect(fullWidth.status).toBe(201);
+    const lookAlike = await call('PUT', `/v1/agencies/${AGENCY}/profile`, admin, {
+      ...profile,
+      name: '某市市场监管局AB',
+    });
+    expect([lookAlike.status, lookAlike.body.code]).toEqual([409, 'agency_name_taken']);
     const first = (await read('/v1/agencies?limit=1')).body;
     expect(first.items.map((a: { agency: string }) => a.agency)).toEqual(['city-market']);
     const second = (await read(`/v1/agencies?limit=1&cursor=${encodeURIComponent(first.next)}`)).body;

@@ -121,6 +121,23 @@ describe('drafting decision documents over HTTP (文书制作)', () => {
     expect(trail.map((r) => r.event.data.media)).toEqual([undefined, res.body.pdf.sha256, res.body.docx.sha256]);
   });
 
+  it('when the agency has recorded its name, then a draft of the shipped template is issued in that name', async () => {
+    const named = await t.call('PUT', `/v1/agencies/${AGENCY}/profile`, {
+      token: t.token('head', AGENCY, ['admin']),
+      body: { agency: AGENCY, name: '某某县司法局' },
+    });
+    expect(named.status).toBe(201);
+    const at = await openCase('d-named');
+    const res = await t.call('POST', `/v1/cases/d-named/drafts?consistentWith=${at}`, {
+      token: alice,
+      body: { ...DRAFT, documentNo: '县司罚〔2026〕8号' },
+    });
+    expect(res.status).toBe(201);
+    const text = docxText((await bytes(res.body.docx.href, alice)).body);
+    expect(text).toContain('某某县司法局（印章）');
+    expect(text).not.toContain(`${AGENCY}（印章）`);
+  });
+
   it("when another agency asks for a draft's file, or a draft under another case, then it is not found", async () => {
     await openCase('d-2');
     const at = await openCase('d-2b');

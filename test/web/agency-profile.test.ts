@@ -110,7 +110,8 @@ describe("the agency's public profile", () => {
   it.each([
     [{ name: '' }, 'f-name', '请填写“机关名称”。'],
     [{ name: '局'.repeat(101) }, 'f-name', '“机关名称”太长：最多 100 个字。'],
-    [{ hours: '   ' }, 'f-hours', '“办公时间”的写法不符合要求，请对照说明填写。'],
+    [{ name: ' \u3000 ' }, 'f-name', '请填写“机关名称”。'],
+    [{ telephone: '0000\t123' }, 'f-telephone', '“办公电话”的写法不符合要求，请对照说明填写。'],
   ])(
     'when the form is sent with %p, then it comes back naming the field, and nothing is recorded',
     async (changed, id, message) => {
@@ -122,6 +123,102 @@ describe("the agency's public profile", () => {
       expect(await recorded()).toHaveLength(before);
     },
   );
+
+  it('when a line is typed with spaces around it, then it is recorded without them, and the history says what changed', async () => {
+    const { res } = await send({
+      ...full,
+      name: '某县司法局（更名）',
+      hours: '  工作日 9:00—17:00\u3000',
+      reason: '调整办公时间',
+    });
+    expect(res.status).toBe(303);
+    const events = await recorded();
+    expect(events.at(-1)!.data).toMatchObject({ hours: '工作日 9:00—17:00' });
+    const { text } = await browse(f.t.url, jar, PATH);
+    // the latest version changed the hours only
+    expect(text).toMatch(new RegExp(`<td>${events.length}</td>\\s*<td>某县司法局（更名）</td>\\s*<td>办公时间</td>`));
+  });
+
+  it('when another administrator changes the profile after the form was shown, then sending it records nothing and says so; sent again, it records', async () => {
+    const shown = await browse(f.t.url, jar, PATH);
+    const form = {
+      _csrf: csrfOf(shown.text),
+      _submission: /name="_submission" value="([^"]+)"/.exec(shown.text)![1]!,
+      _version: /name="_version" value="(\d+)"/.exec(shown.text)![1]!,
+      ...full,
+      name: '某县司法局（更名）',
+      telephone: '0000-7654321',
+    };
+    const meanwhile = await f.t.call('PUT', `/v1/agencies/${AGENCY}/profile`, {
+      token: f.admin,
+      body: { agency: AGENCY, name: '某县司法局（更名）', address: '某县新区1号', reason: '搬迁' },
+    });
+    expect(meanwhile.status).toBe(201);
+    const before = (await recorded()).length;
+    const refused = await browse(f.t.url, jar, PATH, { form });
+    expect(refused.res.status).toBe(409);
+    expect(refused.text).toContain('本机关公开信息已在您打开表单后被他人修改，本次提交未记录。');
+    expect(refused.text).toContain('<dd>某县新区1号</dd>'); // the profile as it is now, above the form
+    expect(refused.text).toContain('value="0000-7654321"'); // what was typed, kept
+    expect(await recorded()).toHaveLength(before);
+    const again = await browse(f.t.url, jar, PATH, {
+      form: {
+        ...form,
+        _csrf: csrfOf(refused.text),
+        _submission: /name="_submission" value="([^"]+)"/.exec(refused.text)![1]!,
+        _version: /name="_version" value="(\d+)"/.exec(refused.text)![1]!,
+      },
+    });
+    expect(again.res.status).toBe(303);
+    expect((await recorded()).at(-1)!.data).toMatchObject({ telephone: '0000-7654321', address: full.address });
+  });
+
+  it("when the name is another agency's, then the form says so at the name, and nothing is recorded", async () => {
+    const other = f.t.token('head-other', OTHER, ['admin']);
+    const named = await f.t.call('PUT', `/v1/agencies/${OTHER}/profile`, {
+      token: other,
+      body: { agency: OTHER, name: '某市市场监督管理局' },
+    });
+    expect(named.status).toBe(201);
+    const before = (await recorded()).length;
+    const { res, text } = await send({ ...full, name: '某市 市场监督管理局' });
+    expect(res.status).toBe(409);
+    expect(text).toContain(
+      `<a href="#f-name">另一执法机关（${OTHER}）已使用这一名称。请填写本机关的全称，以便公众区分。</a>`,
+    );
+    expect(await recorded()).toHaveLength(before);
+  });
+
+  it('when an agency has published only its profile, then the public pages know it: its filters choose it and its pages answer', async () => {
+    const town = 'town-office';
+    const set = await f.t.call('PUT', `/v1/agencies/${town}/profile`, {
+      token: f.t.token('head-town', town, ['admin']),
+      body: { agency: town, name: '某镇综合行政执法办公室' },
+    });
+    expect(set.status).toBe(201);
+    const consistent = `consistentWith=${set.body.position}`;
+    for (const list of ['/officers', '/items', '/disclosures']) {
+      const shown = await page(f, `${list}?agency=${town}&${consistent}`);
+      expect({ list, status: shown.status }).toEqual({ list, status: 200 });
+      expect(shown.text).toContain(`<option value="${town}" selected>某镇综合行政执法办公室</option>`);
+    }
+    for (const other of [`/statistics?agency=${town}`, `/recording-list?agency=${town}`]) {
+      expect({ other, status: (await page(f, other)).status }).toEqual({ other, status: 200 });
+    }
+    const stats = await page(f, `/statistics?agency=${town}`);
+    expect(stats.text).toContain('某镇综合行政执法办公室');
+    // a page past the last: none after it, not "no agency has published"
+    const first = await page(f, '/agencies?limit=100');
+    expect(first.text).not.toContain('下一页');
+    // a cursor of the list's own shape that lies after every agency
+    const { next } = (await f.t.call('GET', '/v1/agencies?limit=1')).body;
+    const [value] = JSON.parse(Buffer.from(next, 'base64url').toString('utf8')) as [unknown, string];
+    const after = Buffer.from(JSON.stringify([value, '~'])).toString('base64url');
+    const past = await page(f, `/agencies?cursor=${after}`);
+    expect(past.status).toBe(200);
+    expect(past.text).toContain('没有符合条件的记录。');
+    expect(past.text).not.toContain('暂无执法机关登记公开信息。');
+  });
 
   it('when someone who is not an administrator opens or sends the screen, then 403 and nothing is recorded', async () => {
     const before = (await recorded()).length;

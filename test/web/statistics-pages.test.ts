@@ -54,6 +54,8 @@ describe('the statistics pages', () => {
     expect(summary(text, 'Cases opened')).toBe('1');
     expect(tableRows(text, 'Decisions, by type')).toEqual(expect.arrayContaining([['Licence granted', '1']]));
     expect(text).toContain(`href="/statistics/2026.csv?agency=${CITY}"`);
+    // the charts' descriptions list their figures with English punctuation, no full-width comma
+    expect(text).toMatch(/<desc id="chart-decisions-desc">[^<，]*Licence granted 1[^<，]*<\/desc>/);
   });
 
   it('when another year is asked, then its figures (none) show; a year that is not one, has not begun or is before 2000 is the 404 page', async () => {

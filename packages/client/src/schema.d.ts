@@ -2765,7 +2765,7 @@ export interface components {
     /** PUT /v1/agencies/{agency}/profile: what the agency says of itself to the public (行政执法主体): its name, office address, hours and telephones; the whole profile each time */
     'command.set-agency-profile': {
       agency: components['schemas']['defs']['$defs']['id'];
-      /** @description The agency's full name, as its documents are headed (县司法局); the pages show the agency by it. */
+      /** @description The agency's full name, as its documents are headed (县司法局); the pages show the agency by it, and no two agencies hold the same name (409 agency_name_taken). One line: a visible character, no control or format character (no line break, tab or direction mark), no white space at either end; so are the other members but the reason. */
       name: string;
       /** @description 办公地址: where the agency receives the public. */
       address?: string;
@@ -3858,6 +3858,8 @@ export interface components {
       agency: components['schemas']['defs']['$defs']['id'];
       /** @description How many versions the agency has recorded (0: none; the pages show the agency by its code). */
       version: number;
+      /** @description The revision of the agency's profile stream at the latest version (version - 1): send it as If-Match to record a new version only over the one read (409 revision_conflict otherwise). Absent until the agency records one (If-None-Match: * then records the first version only if there is none yet). */
+      revision?: number;
       /** @description The latest version; absent until the agency records one. */
       profile?: components['schemas']['response.agency-profile']['$defs']['profile'];
       /** @description Every version, oldest first, with the event that recorded it. */

@@ -6,6 +6,8 @@ import { LIST_PLACEHOLDERS, type DecisionTemplate, type Placeholder } from './te
 /** What a draft is made from, as the case file records it. */
 export interface DraftCase {
   readonly agency: string;
+  /** The agency's name as its public profile records it: the issuer when the template names none. */
+  readonly agencyName?: string;
   readonly caseId: string;
   readonly title: string;
   readonly itemName?: string;
@@ -90,7 +92,7 @@ function values(
   const fen = proposed.fineFen;
   const facts = proposed.facts ?? file.findings.join('；');
   return {
-    issuer: template.issuer ?? file.agency,
+    issuer: template.issuer ?? file.agencyName ?? file.agency,
     documentNo: proposed.documentNo,
     caseTitle: file.title,
     itemName: file.itemName ?? file.title,

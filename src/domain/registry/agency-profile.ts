@@ -38,6 +38,11 @@ export interface AgencyProfileCommand {
   readonly agency: string;
   readonly profile: AgencyProfile;
   readonly reason?: string;
+  /**
+   * Another agency whose profile holds this name already ({@link nameKey}), as the registry's read model tells: the
+   * public could not tell the two apart, on every page and in the feed.
+   */
+  readonly nameHeldBy?: string;
 }
 
 export interface AgencyProfileEvent {
@@ -55,6 +60,12 @@ export function profileOf(source: Readonly<Record<string, unknown>>): AgencyProf
   return profile as unknown as AgencyProfile;
 }
 
+/**
+ * What two names are compared by when one agency's is checked against the others': compatibility forms folded
+ * (NFKC: full-width letters, compatibility ideographs) and white space left out, so 县司法局 and 县 司法局 are one name.
+ */
+export const nameKey = (name: string): string => name.normalize('NFKC').replace(/\s+/gu, '');
+
 const sameProfile = (a: AgencyProfile, b: AgencyProfile): boolean =>
   AGENCY_PROFILE_MEMBERS.every((member) => a[member] === b[member]);
 
@@ -64,6 +75,12 @@ export const agencyProfileDecider: Decider<AgencyProfileCommand, AgencyProfileEv
     requireRole(command.actor, ['admin'], "recording the agency's profile");
     requireAgency(command.actor, command.agency);
     const profile = profileOf(command.profile as unknown as Record<string, unknown>);
+    if (command.nameHeldBy !== undefined && command.nameHeldBy !== command.agency) {
+      throw conflict('agency_name_taken', `another agency (${command.nameHeldBy}) is named ${profile.name} already`, {
+        member: 'name',
+        heldBy: command.nameHeldBy,
+      });
+    }
     // the profile as it stands already: nothing to record, as for the review settings
     if (state.profile && sameProfile(state.profile, profile)) {
       throw conflict('version_unchanged', "the agency's profile says this already");

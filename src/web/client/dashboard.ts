@@ -24,6 +24,8 @@ const feed = document.querySelector<HTMLOListElement>('#live-feed');
 const labels = JSON.parse(document.querySelector('#act-labels')?.textContent ?? '{}') as Record<string, string>;
 /** Minutes east of UTC of each agency the feed shows: an act's time is shown in its case's agency's local time. */
 const offsets = JSON.parse(document.querySelector('#utc-offsets')?.textContent ?? '{}') as Record<string, number>;
+/** The name each of those agencies recorded (its code where it recorded none). */
+const names = JSON.parse(document.querySelector('#agency-names')?.textContent ?? '{}') as Record<string, string>;
 
 function show(event: LiveEvent): void {
   const ofCase = parseAgencyStream(event.stream);
@@ -42,7 +44,7 @@ function show(event: LiveEvent): void {
   link.textContent = ofCase.id;
   const who = document.createElement('span');
   who.className = 'muted';
-  who.textContent = `${event.agency} · ${event.actor}`;
+  who.textContent = `${names[event.agency] ?? event.agency} · ${event.actor}`;
   item.append(time, ' ', what, ' ', link, ' ', who);
   feed.prepend(item);
   while (feed.children.length > FEED_MAX) feed.lastElementChild?.remove();

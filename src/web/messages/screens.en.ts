@@ -231,7 +231,9 @@ export const SCREENS_EN: ScreensMessages = {
   'rule.review_inconsistent': 'To approve, the first nine checks must all be met and no criminal referral needed.',
   'rule.revision_conflict': 'Someone else updated the case: reload the page and send again.',
   'rule.idempotency_key_reused':
-    'This form was already sent and recorded; what you changed since was not recorded. Check the case file first; to record it as well, send the form again.',
+    'This form was already sent and recorded; what you changed since was not recorded. Check what was recorded first; to record this as well, send the form again.',
+  'rule.agency_name_taken':
+    'Another agency ({heldBy}) goes by this name already. Give the agency’s own full name, so that the public can tell the two apart.',
   'rule.act_out_of_order': 'This cannot be done while the case is in its current state.',
   'rule.act_out_of_order.withdrawFirst': 'The decision is published: withdraw its publication before exempting it.',
   'rule.case_closed': 'The case is closed: only corrections and publication changes.',

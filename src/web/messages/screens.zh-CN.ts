@@ -226,7 +226,8 @@ export const SCREENS_ZH_CN = {
   'rule.review_inconsistent': '审核通过时，前九项审核内容须全部符合，且无需移送司法机关。',
   'rule.revision_conflict': '案卷已被他人更新，请刷新页面后重新提交。',
   'rule.idempotency_key_reused':
-    '这份表单已经提交并记录过，本次修改后的内容未记录。请先查看案卷；如确需另行记录，请再次提交。',
+    '这份表单已经提交并记录过，本次修改后的内容未记录。请先核对已记录的内容；如确需另行记录，请再次提交。',
+  'rule.agency_name_taken': '另一执法机关（{heldBy}）已使用这一名称。请填写本机关的全称，以便公众区分。',
   'rule.act_out_of_order': '案件当前状态下不能办理此事项。',
   'rule.act_out_of_order.withdrawFirst': '决定正在公示中：须先撤销公示，才能决定不予公开。',
   'rule.case_closed': '案件已结案，只能更正记录或变更公示。',

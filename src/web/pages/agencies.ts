@@ -68,7 +68,8 @@ export function registerAgencyPages(router: Router, deps: AgencyPagesDependencie
         <p class="lead">${ctx.t('agencies.lead')}</p>
         ${
           page.items.length === 0
-            ? html`<p>${ctx.t('agencies.none')}</p>`
+            ? // past the last page, the list is not empty: there are none after it
+              html`<p>${ctx.t(after ? 'public.none' : 'agencies.none')}</p>`
             : page.items.map((a) => agencyCard(ctx, a, deps.utcOffsetOf(a.agency)))
         }
         ${pager(ctx, AGENCIES_PATH, { ...kept, ...(after ? { cursor: after } : {}) }, page.next)}`,

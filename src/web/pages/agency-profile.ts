@@ -1,6 +1,10 @@
 import express, { type Request, type Response, type Router } from 'express';
 import type { AgencyProfileBody, AgencyProfiles } from '../../app/agency-profiles.js';
-import { AGENCY_PROFILE_MEMBERS, agencyProfileStream } from '../../domain/registry/agency-profile.js';
+import {
+  AGENCY_PROFILE_MEMBERS,
+  agencyProfileStream,
+  type AgencyProfile,
+} from '../../domain/registry/agency-profile.js';
 import type { LedgerError } from '../../errors.js';
 import type { Validate } from '../../http/validation.js';
 import type { PortalAssets } from '../assets.js';
@@ -18,7 +22,7 @@ import { html, type Html } from '../html.js';
 import { pageContext, sendPage, type PageContext } from '../layout.js';
 import { csrfField, portalPrincipal, requireCsrf, signedIn } from '../session.js';
 import { dataTable } from './data-table.js';
-import { localMinuteWithOffset } from './labels.js';
+import { enumerationSeparator, localMinuteWithOffset } from './labels.js';
 
 /** An agency's profile and its versions as `GET /v1/agencies/{agency}/profile` answers them. */
 type ProfileRead = Awaited<ReturnType<AgencyProfiles['profile']>>;
@@ -36,6 +40,11 @@ export interface AgencyProfilePageDependencies {
 export const AGENCY_PROFILE_PATH = '/admin/agency-profile';
 
 const SET_AGENCY_PROFILE = 'urn:evidence-ledger:schema:command:set-agency-profile';
+/**
+ * The version of the profile the form was filled in from: sent back, it is the write's expected revision, so that
+ * what another administrator recorded meanwhile is not overwritten unseen (`revision_conflict`).
+ */
+const VERSION_FIELD = '_version';
 const parseForm = express.urlencoded({ extended: false, limit: 16 * 1024, parameterLimit: 20 });
 
 /** The form's fields, named as the API's body names its members. */
@@ -86,6 +95,12 @@ const MEMBER_LABELS = {
   supervisionTelephone: 'agencies.supervisionTelephone',
 } as const;
 
+/** What a version changed from the one before it (every member it has, for the first), by their labels. */
+function changedMembers(ctx: PageContext, before: AgencyProfile | undefined, after: AgencyProfile): string {
+  const changed = AGENCY_PROFILE_MEMBERS.filter((m) => before?.[m] !== after[m]);
+  return changed.map((m) => ctx.t(MEMBER_LABELS[m])).join(enumerationSeparator(ctx));
+}
+
 /** The profile as it stands, a member per line, in the form's order. */
 function currentProfile(ctx: PageContext, read: ProfileRead): Html {
   const profile = read.profile;
@@ -115,7 +130,9 @@ function profileMain(ctx: PageContext, read: ProfileRead, state: FormState, csrf
       <h2 id="change-profile">${ctx.t('agencyProfile.change')}</h2>
       ${errorSummary(ctx, state)}
       <form method="post" action="${AGENCY_PROFILE_PATH}" novalidate>
-        ${csrf} ${submissionField(state)} ${AGENCY_PROFILE_FIELDS.map((spec) => field(ctx, spec, state))}
+        ${csrf} ${submissionField(state)}
+        <input type="hidden" name="${VERSION_FIELD}" value="${read.version}" autocomplete="off" />
+        ${AGENCY_PROFILE_FIELDS.map((spec) => field(ctx, spec, state))}
         <button type="submit">${ctx.t('agencyProfile.submit')}</button>
       </form>
     </section>
@@ -126,22 +143,27 @@ function profileMain(ctx: PageContext, read: ProfileRead, state: FormState, csrf
         [
           'agencyProfile.version',
           'agencyProfile.name',
+          'agencyProfile.changed',
           'agencyProfile.reason',
           'agencyProfile.recordedAt',
           'agencyProfile.hash',
         ],
-        [...read.history].reverse().map(
-          (h) =>
-            html`<tr>
-              <td>${h.version}</td>
-              <td>${h.profile.name}</td>
-              <td>${h.reason ?? '—'}</td>
-              <td>
-                <time datetime="${h.recordedAt}">${localMinuteWithOffset(h.recordedAt, offset)}</time>
-              </td>
-              <td><code>${h.hash.slice(0, 16)}…</code></td>
-            </tr>`,
-        ),
+        read.history
+          .map((h, i) => ({ h, changed: changedMembers(ctx, read.history[i - 1]?.profile, h.profile) }))
+          .reverse()
+          .map(
+            ({ h, changed }) =>
+              html`<tr>
+                <td>${h.version}</td>
+                <td>${h.profile.name}</td>
+                <td>${changed}</td>
+                <td>${h.reason ?? '—'}</td>
+                <td>
+                  <time datetime="${h.recordedAt}">${localMinuteWithOffset(h.recordedAt, offset)}</time>
+                </td>
+                <td><code>${h.hash.slice(0, 16)}…</code></td>
+              </tr>`,
+          ),
         'agencyProfile.history.none',
       )}
     </section>`;
@@ -179,19 +201,32 @@ export function registerAgencyProfilePage(router: Router, deps: AgencyProfilePag
       const principal = portalPrincipal(res);
       const sent = (req.body ?? {}) as Record<string, unknown>;
       const values: Record<string, string> = { [SUBMISSION_FIELD]: fieldText(sent, SUBMISSION_FIELD) };
-      for (const spec of AGENCY_PROFILE_FIELDS) values[spec.name] = fieldText(sent, spec.name);
+      // a line's white space at either end is no part of it (the schema refuses it): typed by mistake, left out
+      for (const spec of AGENCY_PROFILE_FIELDS) {
+        const typed = fieldText(sent, spec.name);
+        values[spec.name] = spec.kind === 'text' ? typed.trim() : typed;
+      }
       res.locals.formValues = values;
       const body = { agency: principal.agency, ...fieldsBody(AGENCY_PROFILE_FIELDS, values) };
       deps.validate(SET_AGENCY_PROFILE, body);
       const stream = agencyProfileStream(principal.agency);
       const eventId = submissionEventId(principal, stream, submissionKey(values), deps.newId);
-      await deps.profiles.set(principal, body as AgencyProfileBody, eventId);
+      const shown = fieldText(sent, VERSION_FIELD);
+      const version = /^\d{1,9}$/.test(shown) ? Number(shown) : undefined;
+      const expected = version === undefined ? undefined : version === 0 ? ('absent' as const) : version - 1;
+      await deps.profiles.set(principal, body as AgencyProfileBody, eventId, expected);
       res.redirect(303, `${AGENCY_PROFILE_PATH}?saved=1`);
     },
     formErrors((err: LedgerError, req: Request, res: Response) => {
       const ctx = pageContext(req, res, deps.assets);
       const values = retriedValues(err.code, (res.locals.formValues ?? {}) as FormState['values'], deps.newId);
-      const state = { values, error: formErrorOf(ctx, err, AGENCY_PROFILE_FIELDS) };
+      // changed by someone else since the form was shown: what was typed comes back beside the profile as it is now,
+      // and sent again it records (the form now carries the version it was shown with)
+      const error =
+        err.code === 'revision_conflict'
+          ? { message: ctx.t('agencyProfile.conflict') }
+          : formErrorOf(ctx, err, AGENCY_PROFILE_FIELDS);
+      const state = { values, error };
       void render(req, res, state, err.status).catch((e: unknown) => req.next?.(e));
     }),
   );

@@ -227,7 +227,7 @@ function progressResult(ctx: PageContext, p: ProgressView, offset: number): Html
   return html`<section aria-labelledby="progress-title">
     <h2 id="progress-title">${ctx.t('apply.progress.result')}</h2>
     <dl class="fields">
-      ${row('apply.receipt.id', p.applicationId)} ${row('apply.receipt.agency', p.agency)}
+      ${row('apply.receipt.id', p.applicationId)} ${row('apply.receipt.agency', agencyName(ctx, p.agency))}
       ${row('apply.status', html`<strong id="progress-status">${ctx.t(`apply.status.${p.status}` as MessageKey)}</strong>`)}
       ${row('apply.receipt.filedOn', p.filedOn)} ${row('apply.receipt.acceptBy', p.acceptBy)}
       ${row('apply.acceptedOn', p.acceptedOn)} ${row('apply.caseId', p.caseId)}

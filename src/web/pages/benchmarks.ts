@@ -65,11 +65,12 @@ export function registerBenchmarkPages(
         ${
           page.items.length === 0
             ? html`<p>${ctx.t('benchmarks.none')}</p>`
-            : page.items.map(
-                (b) =>
-                  html`<section class="benchmark" aria-labelledby="b-${b.agency}-${b.itemCode}">
-                    <h2 id="b-${b.agency}-${b.itemCode}">
-                      ${ctx.t('benchmarks.item')}${colon(ctx)}${bracketed(ctx, b.itemCode, b.agency)}
+            : // ids by place on the page: an agency's and an item's codes may both hold '-' (a1 + x-y, a1-x + y)
+              page.items.map(
+                (b, i) =>
+                  html`<section class="benchmark" aria-labelledby="benchmark-${i + 1}">
+                    <h2 id="benchmark-${i + 1}">
+                      ${ctx.t('benchmarks.item')}${colon(ctx)}${bracketed(ctx, b.itemCode, agencyName(ctx, b.agency))}
                     </h2>
                     ${benchmarkTable(ctx, b, html`${versionLine(ctx, b, deps.utcOffsetOf(b.agency))}`)}
                     <p><a href="${historyHref(b)}">${ctx.t('benchmarks.history')}</a></p>

@@ -108,7 +108,7 @@ export function caseFileMain(ctx: PageContext, { file, access, actions, utcOffse
                   ${access.rows.map(
                     (a) =>
                       html`<tr>
-                        <td>${bracketed(ctx, a.sub, a.agency)}</td>
+                        <td>${bracketed(ctx, a.sub, agencyName(ctx, a.agency))}</td>
                         <td><time datetime="${a.at}">${local(a.at)}</time></td>
                         <td>${label(ctx, 'access', a.action)}${a.purpose ? `${colon(ctx)}${a.purpose}` : ''}</td>
                       </tr>`,

@@ -140,7 +140,8 @@ function planFacts(ctx: PageContext, plan: Plan): Html {
   const version =
     plan.entryVersion === undefined ? '' : ` · ${ctx.t('inspections.entryVersion', { version: plan.entryVersion })}`;
   return html`<dl class="facts">
-    ${fact(ctx.t('inspections.agency'), plan.agency)} ${fact(ctx.t('inspections.entry'), `${plan.entryId}${version}`)}
+    ${fact(ctx.t('inspections.agency'), agencyName(ctx, plan.agency))}
+    ${fact(ctx.t('inspections.entry'), `${plan.entryId}${version}`)}
     ${fact(ctx.t('inspections.period'), `${plan.startsOn} – ${plan.endsOn}`)}
     ${fact(ctx.t('inspections.selector'), selectorText(ctx, plan.targetsSelector))}
     ${fact(ctx.t('inspections.sample'), sample)}

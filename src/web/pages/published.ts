@@ -113,7 +113,9 @@ export function registerPublishedPages(router: Router, deps: PublicPagesDependen
     const heading = `${title(ctx, kind)} · ${kind === 'flow-charts' || kind === 'service-guides' ? `${ctx.t('published.item')} ` : ''}${docId}`;
     sendPage(res, ctx, {
       title: heading,
-      main: html`<p><a href="${hrefWith(`/published/${kind}`, { agency })}">${title(ctx, kind)} · ${agency}</a></p>
+      main: html`<p>
+          <a href="${hrefWith(`/published/${kind}`, { agency })}">${title(ctx, kind)} · ${agencyName(ctx, agency)}</a>
+        </p>
         <h1>${heading}</h1>
         <p class="muted">
           ${ctx.t('published.versionN', { version: shown.version })} · ${ctx.t('published.publishedAt')}
@@ -152,7 +154,9 @@ function agencyChoice(ctx: PageContext, path: string, agencies: readonly string[
       ${agencies.map(
         (a) =>
           html`<li>
-            <a href="${hrefWith(path, { agency: a })}" ${a === chosen ? html`aria-current="page"` : ''}>${a}</a>
+            <a href="${hrefWith(path, { agency: a })}" ${a === chosen ? html`aria-current="page"` : ''}
+              >${agencyName(ctx, a)}</a
+            >
           </li>`,
       )}
     </ul>

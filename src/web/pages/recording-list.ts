@@ -7,7 +7,7 @@ import { id } from '../../http/query.js';
 import type { PortalAssets } from '../assets.js';
 import { html, type Html } from '../html.js';
 import { pageContext, sendPage, type PageContext } from '../layout.js';
-import { agencyName, enumerationSeparator, label, localDate, localMinuteWithOffset } from './labels.js';
+import { agencyName, bracketed, enumerationSeparator, label, localDate, localMinuteWithOffset } from './labels.js';
 import { agencyFilter, formQuery, unknownAgencyPage } from './public-parts.js';
 import { dataTable } from './data-table.js';
 
@@ -102,7 +102,7 @@ const actText = (ctx: PageContext, duty: RecordingDuty): string => {
   const act = label(ctx, 'act', duty.actType);
   if (duty.serviceMethods === undefined) return act;
   const methods = duty.serviceMethods.map((m) => label(ctx, 'form.serviceMethod', m)).join(enumerationSeparator(ctx));
-  return `${act}（${ctx.t('recordingList.methods', { methods })}）`;
+  return bracketed(ctx, act, ctx.t('recordingList.methods', { methods }));
 };
 
 function dutiesTable(ctx: PageContext, duties: readonly RecordingDuty[]): Html {

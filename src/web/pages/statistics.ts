@@ -104,7 +104,9 @@ function page(ctx: PageContext, stats: PublicStatistics, agencies: readonly stri
       <button type="submit">${ctx.t('public.apply')}</button>
       <a class="button" href="${hrefWith(`/statistics/${year}.csv`, keep)}" download>${ctx.t('statistics.csv')}</a>
     </form>
-    <p>${ctx.t('statistics.scope')}${colon(ctx)}${stats.agency ?? ctx.t('statistics.allAgencies')}</p>
+    <p>
+      ${ctx.t('statistics.scope')}${colon(ctx)}${stats.agency === undefined ? ctx.t('statistics.allAgencies') : agencyName(ctx, stats.agency)}
+    </p>
     <h2>${ctx.t('statistics.summary')}</h2>
     <dl class="fields">
       ${(
@@ -160,7 +162,7 @@ function page(ctx: PageContext, stats: PublicStatistics, agencies: readonly stri
 
 /** A chart and, beside it, the table of its figures. */
 function figureBlock(ctx: PageContext, key: string, title: string, bars: readonly Bar[]): Html {
-  const values = bars.map((b) => `${b.label} ${b.value}`).join('，');
+  const values = bars.map((b) => `${b.label} ${b.value}`).join(ctx.locale === 'en' ? ', ' : '，');
   return html`<section class="figure" aria-labelledby="${key}-heading">
     <h2 id="${key}-heading">${title}</h2>
     ${barChart(`chart-${key}`, title, ctx.t('statistics.chartDesc', { title, values }), bars)}

@@ -93,7 +93,7 @@ function retentionMain(
       <label for="f-agency">${ctx.t('case.agency')}</label>
       <select id="f-agency" name="agency">
         <option value="">${ctx.t('supervise.allAgencies')}</option>
-        ${agencies.map((a) => html`<option value="${a}" ${a === agency ? html`selected` : ''}>${a}</option>`)}
+        ${agencies.map((a) => html`<option value="${a}" ${a === agency ? html`selected` : ''}>${agencyName(ctx, a)}</option>`)}
       </select>
       <label for="f-asof">${ctx.t('retention.asOf')}</label>
       <input id="f-asof" name="asOf" type="date" value="${due.asOf}" />

@@ -106,7 +106,7 @@ function superviseReviewsMain(
       <label for="f-agency">${ctx.t('case.agency')}</label>
       <select id="f-agency" name="agency">
         <option value="">${ctx.t('supervise.allAgencies')}</option>
-        ${d.agencies.map((a) => html`<option value="${a}" ${a === d.agency ? html`selected` : ''}>${a}</option>`)}
+        ${d.agencies.map((a) => html`<option value="${a}" ${a === d.agency ? html`selected` : ''}>${agencyName(ctx, a)}</option>`)}
       </select>
       <button type="submit">${ctx.t('supervise.show')}</button>
     </form>
@@ -115,7 +115,7 @@ function superviseReviewsMain(
       ${dataTable(
         ctx,
         ['case.agency', 'reviewSettings.current'],
-        d.limits.map((s) => [s.agency, limitText(ctx, s)]),
+        d.limits.map((s) => [agencyName(ctx, s.agency), limitText(ctx, s)]),
         'supervise.none',
       )}
     </section>

@@ -1,5 +1,6 @@
 /** What the supervisors' screens share: the agency filter, the CSV download and the way back to the dashboard. */
 import type { Request } from 'express';
+import { agencyName } from './labels.js';
 import type { Principal } from '../../app/auth.js';
 import { oneOf } from '../../http/query.js';
 import { html, type Html } from '../html.js';
@@ -16,7 +17,7 @@ export function agencySelect(ctx: PageContext, agencies: readonly string[], sele
   return html`<label for="f-agency">${ctx.t('case.agency')}</label>
     <select id="f-agency" name="agency">
       <option value="">${ctx.t('supervise.allAgencies')}</option>
-      ${agencies.map((a) => html`<option value="${a}" ${a === selected ? html`selected` : ''}>${a}</option>`)}
+      ${agencies.map((a) => html`<option value="${a}" ${a === selected ? html`selected` : ''}>${agencyName(ctx, a)}</option>`)}
     </select>`;
 }
 

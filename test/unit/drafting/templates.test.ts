@@ -116,6 +116,22 @@ describe('decision templates and the renderer', () => {
     ]);
   });
 
+  it('when the template names no issuer, then the document is issued in the name the agency recorded, else its code', () => {
+    const named = renderDecision(
+      DEFAULT_TEMPLATES.warning,
+      { ...FILE, agencyName: '某某县司法局' },
+      proposal('warning'),
+    );
+    expect(named.issuer).toBe('某某县司法局');
+    expect(named.blocks.at(-2)).toEqual({ kind: 'paragraph', text: '某某县司法局（印章）', align: 'right' });
+    expect(renderDecision(DEFAULT_TEMPLATES.warning, FILE, proposal('warning')).issuer).toBe(FILE.agency);
+    // a template's own issuer stands
+    const own = { ...DEFAULT_TEMPLATES.warning, issuer: '某某县市场监督管理局' };
+    expect(renderDecision(own, { ...FILE, agencyName: '某某县司法局' }, proposal('warning')).issuer).toBe(
+      '某某县市场监督管理局',
+    );
+  });
+
   it('when a template names an unknown placeholder or embeds a list one, then it is refused as template_invalid', () => {
     const base = DEFAULT_TEMPLATES.warning;
     const unknown = { ...base, sections: [{ paragraphs: ['{partyPhone}'] }] };
