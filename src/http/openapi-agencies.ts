@@ -61,7 +61,9 @@ export function agencyOperations(p: OperationParts): Operation[] {
       requestBody: jsonBody('command.set-agency-profile'),
       responses: {
         ...written('The profile', 'response.recording-write'),
-        ...problems(400, 401, 403, 409, 413, 415, 422),
+        // 409 agency_name_taken, version_unchanged, revision_conflict; 503 when the read models, which the name is
+        // checked against, do not reach the log's head within the read wait
+        ...problems(400, 401, 403, 409, 413, 415, 422, 503),
       },
     },
   ];
