@@ -28,3 +28,6 @@ export const officerAmendmentHref = (officerId: string): string =>
 export const keyRegistrationHref = (officerId: string): string =>
   `${ROSTER_PATH}/${encodeURIComponent(officerId)}/keys`;
 export const itemAmendmentHref = (code: string): string => `${ITEMS_ADMIN_PATH}/${encodeURIComponent(code)}/amendment`;
+
+/** The URL the case page's media are played from: the portal's media route, which the browser's session reaches. */
+export const mediumHref = (sha256: string): string => `/media/${sha256}`;

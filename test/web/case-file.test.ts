@@ -51,6 +51,37 @@ describe('the case file page', () => {
     expect(res.text).toContain(`href="/cases/${AGENCY}/cf-1/bundle"`);
   });
 
+  it('when a supervisor retrieves the file, then each act shows what it recorded: its members as labelled, who was there, its media', async () => {
+    const inspected = await recordAct(f, f.alice, 'cf-1', {
+      type: 'OnSiteInspectionRecorded',
+      occurredAt: at('10:00'),
+      officers: ['alice', 'bob'],
+      data: {
+        location: '城关镇人民路18号',
+        findings: '执业场所未公示<执业信息>',
+        credentialsShown: true,
+        partyNotified: true,
+      },
+    });
+    const res = await page(f, `/cases/${AGENCY}/cf-1?consistentWith=${inspected}`, f.sam);
+    expect(res.status).toBe(200);
+    const act = (type: string) => {
+      const at = res.text.indexOf(`<strong>${type}</strong>`);
+      return res.text.slice(at, res.text.indexOf('</li>', at));
+    };
+    const seizure = act('查封扣押');
+    expect(seizure).toMatch(/<dt>查封扣押的财物<\/dt>\s*<dd>电动车一辆<\/dd>/);
+    expect(seizure).toMatch(/<dt>法律依据<\/dt>\s*<dd>《行政强制法》第二十二条<\/dd>/);
+    expect(seizure).toMatch(/<dt>在场执法人员<\/dt>\s*<dd>执法人员alice（alice）、执法人员bob（bob）<\/dd>/);
+    expect(seizure).toContain(`<a href="/media/${video}"`);
+    expect(seizure).toContain('video/mp4');
+    const inspection = act('现场检查');
+    expect(inspection).toMatch(/<dd>城关镇人民路18号<\/dd>/);
+    expect(inspection).toContain('执业场所未公示&lt;执业信息&gt;'); // escaped
+    expect(inspection).toMatch(/<dt>已出示执法证件<\/dt>\s*<dd>是<\/dd>/);
+    expect(inspection).toMatch(/<dt>已告知当事人权利义务<\/dt>\s*<dd>是<\/dd>/);
+  });
+
   it('when a decision is past its last day for publication, then the page says it is overdue and by how many days, as the API does', async () => {
     await seedOverdueDecisions(f, 'od', 1);
     const file = await f.t.call('GET', '/v1/cases/od-01', { token: f.alice });

@@ -322,6 +322,8 @@ describe('legal review from the portal', () => {
     const form = await page(f, `/cases/${AGENCY}/wf-3/acts/LegalReviewCompleted`, f.rita);
     expect(form.text).toContain('<legend>审核内容（逐项核对）</legend>');
     expect(form.text).toContain('执法主体合法');
+    // the case page offers the reviewer the review while the request waits
+    expect(offeredActs((await page(f, `/cases/${AGENCY}/wf-3`, f.rita)).text)).toContain('LegalReviewCompleted');
   });
 
   it('when the reviewer approves with a check not met, then the rule is told in Chinese and nothing is recorded', async () => {
@@ -363,6 +365,9 @@ describe('legal review from the portal', () => {
       ...allChecks,
       'data.opinion': '事实清楚，证据充分，同意。',
     });
+    // answered: no review is offered until another request
+    const reviewed = await page(f, `${approved.location!.replace(/#.*$/, '')}`, f.rita);
+    expect(offeredActs(reviewed.text)).not.toContain('LegalReviewCompleted');
     expect(approved.status).toBe(303);
     const decided = await post(`/cases/${AGENCY}/wf-3/acts/DecisionIssued`, f.alice, {
       occurredAt: `${DAY}T15:00`,

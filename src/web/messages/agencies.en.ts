@@ -35,8 +35,6 @@ export const AGENCIES_EN: { readonly [K in keyof typeof AGENCIES_ZH_CN]: string 
   'agencyProfile.reason': 'Reason for the change',
   'agencyProfile.reason.hint': 'For example “renamed” or “moved offices”; shown in the versions. Optional.',
   'agencyProfile.submit': 'Save',
-  'agencyProfile.conflict':
-    'Someone else changed the details after you opened the form, and nothing was recorded. They are shown under “Published now”; what you typed is kept below: check it and send it again.',
   'agencyProfile.history': 'Versions',
   'agencyProfile.history.none': 'No versions yet.',
   'agencyProfile.version': 'Version',

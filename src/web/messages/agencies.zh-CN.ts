@@ -32,8 +32,6 @@ export const AGENCIES_ZH_CN = {
   'agencyProfile.reason': '修改原因',
   'agencyProfile.reason.hint': '例如“机构更名”“办公地点搬迁”；显示在历次版本中。可不填。',
   'agencyProfile.submit': '保存',
-  'agencyProfile.conflict':
-    '本机关公开信息已在您打开表单后被他人修改，本次提交未记录。当前内容见“当前公开信息”；下方保留了您填写的内容，核对后可再次提交。',
   'agencyProfile.history': '历次版本',
   'agencyProfile.history.none': '尚无版本。',
   'agencyProfile.version': '版本',

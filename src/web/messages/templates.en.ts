@@ -19,7 +19,8 @@ export const TEMPLATES_EN: { readonly [K in keyof typeof TEMPLATES_ZH_CN]: strin
     'The text may use these placeholders, filled from the case file when drafting: {names}. A paragraph that is only {parties} or {evidence} lists the parties or the evidence, one per line.',
   'templates.field.title': 'Document title',
   'templates.field.issuer': "Issuing agency's full name (optional)",
-  'templates.field.issuer.hint': "The agency's code is used when this is empty.",
+  'templates.field.issuer.hint':
+    "When empty, the name in the agency's public details is used (its code, until it records one).",
   'templates.section': 'Part {n}',
   'templates.section.hint': 'A part with neither heading nor paragraphs is not kept.',
   'templates.field.heading': 'Heading (optional)',

@@ -17,7 +17,7 @@ export const TEMPLATES_ZH_CN = {
     '可在文字中使用以下占位符，生成时由案卷内容填入：{names}。单独一段只写 {parties} 或 {evidence} 时，逐行列出当事人或证据。',
   'templates.field.title': '文书标题',
   'templates.field.issuer': '制作机关全称（可选）',
-  'templates.field.issuer.hint': '不填写时使用机关代码。',
+  'templates.field.issuer.hint': '不填写时使用本机关公开信息中登记的名称（未登记的，使用机关代码）。',
   'templates.section': '第 {n} 部分',
   'templates.section.hint': '标题和段落都留空的部分不保存。',
   'templates.field.heading': '部分标题（可选）',

@@ -41,10 +41,29 @@ export const AGENCY_PROFILE_PATH = '/admin/agency-profile';
 
 const SET_AGENCY_PROFILE = 'urn:evidence-ledger:schema:command:set-agency-profile';
 /**
- * The version of the profile the form was filled in from: sent back, it is the write's expected revision, so that
- * what another administrator recorded meanwhile is not overwritten unseen (`revision_conflict`).
+ * The profile as the form showed it (a hidden copy): a member the administrator left as shown takes what the profile
+ * holds when the form is sent, so that what another administrator changed meanwhile is not undone, as the amendment
+ * forms do.
  */
-const VERSION_FIELD = '_version';
+const SHOWN_FIELD = '_shown';
+
+/** The hidden copy of the profile's members as shown. */
+const shownCopy = (members: Readonly<Record<string, string>>): string =>
+  Buffer.from(JSON.stringify(members), 'utf8').toString('base64url');
+
+/** The members the hidden copy holds, when it is one the form was given (each a string); else undefined. */
+function shownMembers(text: string): Record<string, string> | undefined {
+  if (text === '' || text.length > 16 * 1024 || !/^[A-Za-z0-9_-]+$/.test(text)) return undefined;
+  try {
+    const value: unknown = JSON.parse(Buffer.from(text, 'base64url').toString('utf8'));
+    if (value === null || typeof value !== 'object' || Array.isArray(value)) return undefined;
+    const copy = value as Record<string, unknown>;
+    if (!AGENCY_PROFILE_MEMBERS.every((m) => typeof copy[m] === 'string')) return undefined;
+    return Object.fromEntries(AGENCY_PROFILE_MEMBERS.map((m) => [m, copy[m] as string]));
+  } catch {
+    return undefined; // not the form's copy: the profile as it is now
+  }
+}
 const parseForm = express.urlencoded({ extended: false, limit: 16 * 1024, parameterLimit: 20 });
 
 /** The form's fields, named as the API's body names its members. */
@@ -131,7 +150,10 @@ function profileMain(ctx: PageContext, read: ProfileRead, state: FormState, csrf
       ${errorSummary(ctx, state)}
       <form method="post" action="${AGENCY_PROFILE_PATH}" novalidate>
         ${csrf} ${submissionField(state)}
-        <input type="hidden" name="${VERSION_FIELD}" value="${read.version}" autocomplete="off" />
+        ${
+          typeof state.values[SHOWN_FIELD] === 'string' &&
+          html`<input type="hidden" name="${SHOWN_FIELD}" value="${state.values[SHOWN_FIELD]}" autocomplete="off" />`
+        }
         ${AGENCY_PROFILE_FIELDS.map((spec) => field(ctx, spec, state))}
         <button type="submit">${ctx.t('agencyProfile.submit')}</button>
       </form>
@@ -179,8 +201,10 @@ export function registerAgencyProfilePage(router: Router, deps: AgencyProfilePag
   const render = async (req: Request, res: Response, state: FormState, status = 200) => {
     const ctx = pageContext(req, res, deps.assets);
     const read = await deps.profiles.profile(portalPrincipal(res).agency);
-    const shown = state.error === undefined && Object.keys(state.values).length <= 1;
-    const values = shown ? { ...profileValues(read), ...state.values } : state.values;
+    // shown afresh: filled in with the profile, and its copy; shown again with an error: as typed, with its copy
+    const fresh = state.error === undefined && Object.keys(state.values).length <= 1;
+    const members = profileValues(read);
+    const values = fresh ? { ...members, ...state.values, [SHOWN_FIELD]: shownCopy(members) } : state.values;
     sendPage(res, ctx, {
       title: ctx.t('agencyProfile.title'),
       main: profileMain(ctx, read, { ...state, values }, csrfField(res), deps.utcOffsetOf(read.agency)),
@@ -200,33 +224,33 @@ export function registerAgencyProfilePage(router: Router, deps: AgencyProfilePag
     async (req: Request, res: Response) => {
       const principal = portalPrincipal(res);
       const sent = (req.body ?? {}) as Record<string, unknown>;
-      const values: Record<string, string> = { [SUBMISSION_FIELD]: fieldText(sent, SUBMISSION_FIELD) };
+      const values: Record<string, string> = {
+        [SUBMISSION_FIELD]: fieldText(sent, SUBMISSION_FIELD),
+        [SHOWN_FIELD]: fieldText(sent, SHOWN_FIELD),
+      };
       // a line's white space at either end is no part of it (the schema refuses it): typed by mistake, left out
       for (const spec of AGENCY_PROFILE_FIELDS) {
         const typed = fieldText(sent, spec.name);
         values[spec.name] = spec.kind === 'text' ? typed.trim() : typed;
       }
       res.locals.formValues = values;
-      const body = { agency: principal.agency, ...fieldsBody(AGENCY_PROFILE_FIELDS, values) };
+      // what the administrator changed from the profile as shown, over the profile as it is now: a member changed
+      // meanwhile by someone else, and left as shown here, keeps their change
+      const now = profileValues(await deps.profiles.profile(principal.agency));
+      const shown = shownMembers(values[SHOWN_FIELD]!) ?? now;
+      const merged = { ...values };
+      for (const member of AGENCY_PROFILE_MEMBERS) if (values[member] === shown[member]) merged[member] = now[member]!;
+      const body = { agency: principal.agency, ...fieldsBody(AGENCY_PROFILE_FIELDS, merged) };
       deps.validate(SET_AGENCY_PROFILE, body);
       const stream = agencyProfileStream(principal.agency);
       const eventId = submissionEventId(principal, stream, submissionKey(values), deps.newId);
-      const shown = fieldText(sent, VERSION_FIELD);
-      const version = /^\d{1,9}$/.test(shown) ? Number(shown) : undefined;
-      const expected = version === undefined ? undefined : version === 0 ? ('absent' as const) : version - 1;
-      await deps.profiles.set(principal, body as AgencyProfileBody, eventId, expected);
+      await deps.profiles.set(principal, body as AgencyProfileBody, eventId);
       res.redirect(303, `${AGENCY_PROFILE_PATH}?saved=1`);
     },
     formErrors((err: LedgerError, req: Request, res: Response) => {
       const ctx = pageContext(req, res, deps.assets);
       const values = retriedValues(err.code, (res.locals.formValues ?? {}) as FormState['values'], deps.newId);
-      // changed by someone else since the form was shown: what was typed comes back beside the profile as it is now,
-      // and sent again it records (the form now carries the version it was shown with)
-      const error =
-        err.code === 'revision_conflict'
-          ? { message: ctx.t('agencyProfile.conflict') }
-          : formErrorOf(ctx, err, AGENCY_PROFILE_FIELDS);
-      const state = { values, error };
+      const state = { values, error: formErrorOf(ctx, err, AGENCY_PROFILE_FIELDS) };
       void render(req, res, state, err.status).catch((e: unknown) => req.next?.(e));
     }),
   );

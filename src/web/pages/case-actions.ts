@@ -88,7 +88,8 @@ export function caseActions(ctx: PageContext, principal: Principal, file: CaseFi
   if (own && file.status === 'open' && principal.roles.includes('reviewer')) {
     // the reviewer receives the counsel's written opinion on a case marked major, complex or difficult
     if (file.counsel?.markings.length) types.add('CounselOpinionRecorded');
-    types.add('LegalReviewCompleted');
+    // a review answers a request still pending: none before one, none once it is answered
+    if (reviewPending) types.add('LegalReviewCompleted');
   }
   if (own && principal.roles.includes('admin')) {
     if (file.status === 'open' && disagreement) types.add('ReviewDisagreementResolved');

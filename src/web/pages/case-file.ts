@@ -1,7 +1,8 @@
 import type { CaseFile } from '../../app/case-file-reads.js';
 import { html, type Html } from '../html.js';
 import type { PageContext } from '../layout.js';
-import { caseHref } from '../links.js';
+import { caseHref, mediumHref } from '../links.js';
+import { actContent } from './act-content.js';
 import { counselSection, reviewDeadlineFields } from './case-review.js';
 import { agencyName, bracketed, colon, enumerationSeparator, label, localMinute, shownName, yuan } from './labels.js';
 
@@ -27,8 +28,7 @@ export interface CaseFileView {
   readonly utcOffsetMinutes: number;
 }
 
-/** The URL the case page's media are played from: the portal's media route, which the browser's session reaches. */
-export const mediumHref = (sha256: string): string => `/media/${sha256}`;
+export { mediumHref };
 
 /** The case file (案卷) page: facts, checklist, decision, reviews, the acts in order, the media, who read it. */
 export function caseFileMain(ctx: PageContext, { file, access, actions, utcOffsetMinutes }: CaseFileView): Html {
@@ -81,6 +81,7 @@ export function caseFileMain(ctx: PageContext, { file, access, actions, utcOffse
               <time datetime="${t.occurredAt}">${local(t.occurredAt)}</time>
               <span class="muted">${ctx.t('case.timeline.by')}${colon(ctx)}${t.recordedBy}</span>
               <span class="muted">${ctx.t('case.timeline.hash')}${colon(ctx)}<code>${t.hash.slice(0, 16)}…</code></span>
+              ${actContent(ctx, file, t)}
             </li>`,
         )}
       </ol>

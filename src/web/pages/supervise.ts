@@ -78,16 +78,20 @@ export type SupervisionList = 'overdue-disclosures' | 'overdue-reviews' | 'missi
 export const supervisionListHref = (list: SupervisionList, agency?: string): string =>
   `/supervise/lists/${list}${agency === undefined ? '' : `?agency=${encodeURIComponent(agency)}`}`;
 
-/** Under a list the dashboard cut short: the way to all of it. */
+/**
+ * Under a list of the dashboard: the way to the whole list, with its paging and its CSV file (all of it when the
+ * dashboard cut the list short; the same rows otherwise). Nothing under an empty list.
+ */
 export function allLink(
   ctx: PageContext,
   list: SupervisionList,
   page: { items: readonly unknown[]; next?: string },
   agency?: string,
 ): Html {
-  if (page.next === undefined) return html``;
+  if (page.items.length === 0) return html``;
+  const text = page.next === undefined ? ctx.t('supervise.openList') : ctx.t('supervise.all', { count: countOf(page) });
   return html`<p>
-    <a href="${supervisionListHref(list, agency)}">${ctx.t('supervise.all', { count: countOf(page) })}</a>
+    <a href="${supervisionListHref(list, agency)}">${text}</a>
   </p>`;
 }
 
@@ -226,7 +230,12 @@ function certificatesSection(ctx: PageContext, d: Dashboard): Html {
   ];
   return html`<section aria-labelledby="certificates">
     <h2 id="certificates">${ctx.t('supervise.certificates')}</h2>
-    ${dataTable(ctx, ['supervise.officer', 'case.agency', 'supervise.validTo', 'case.status'], rows, 'supervise.none')}
+    ${dataTable(
+      ctx,
+      ['supervise.officer', 'case.agency', 'supervise.validTo', 'supervise.certificateStatus'],
+      rows,
+      'supervise.none',
+    )}
     ${
       c.actsOutsideValidity.length > 0 &&
       html`<p class="bad">${ctx.t('supervise.actsOutside', { count: c.actsOutsideValidity.length })}</p>`
