@@ -49,6 +49,7 @@ import { CaseService } from './app/case-service.js';
 import { uuidv7Generator } from './app/ids.js';
 import { RegistryReader } from './app/registry-reader.js';
 import { RegistryService } from './app/registry-service.js';
+import { officerKey, type OfficerDoc } from '../projections/registry.js';
 import { AgencyProfiles } from './app/agency-profiles.js';
 import { recordKeyRevocations } from './app/key-revocation-records.js';
 import { StreamLocks } from './app/stream-locks.js';
@@ -955,6 +956,8 @@ async function startHolding(config: Config, { clock, log }: ServiceDependencies)
     portal({
       publicReads,
       agencies: agencyProfiles,
+      // a person of the agency's officer list by the subject their token names (officers sign in as their id)
+      personNames: (agency, sub) => readModels.get<OfficerDoc>('officers', officerKey(agency, sub))?.name,
       published: publishedReads,
       catalogues: reviewCatalogues,
       statistics: publicStatistics,

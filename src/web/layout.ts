@@ -1,5 +1,5 @@
 import type { Request, Response } from 'express';
-import { agencyName } from './pages/labels.js';
+import { agencyName, personShown } from './pages/labels.js';
 import type { PortalAssets } from './assets.js';
 import { html, type Html } from './html.js';
 import { csrfField } from './session.js';
@@ -25,11 +25,37 @@ export interface PageContext extends Translator {
    * show an agency by. Looked up once per page, at the first agency it shows.
    */
   readonly agencyName?: (code: string) => string;
+  /**
+   * The name of an agency's person (an officer, a reviewer, a supervisor registered on its officer list) by the
+   * subject their token names, or undefined for one the list does not hold (a system, an administrator with no
+   * certificate).
+   */
+  readonly personName?: (agency: string, sub: string) => string | undefined;
+}
+
+/** Where the pages look up the names of an agency's people: set on `res.locals` by the portal ({@link PERSON_NAMES}). */
+export type PersonNames = (agency: string, sub: string) => string | undefined;
+export const PERSON_NAMES = 'personNames';
+
+/** A person's name as the page's context finds it, each asked once per page. */
+function personNameIn(names: PersonNames | undefined): (agency: string, sub: string) => string | undefined {
+  const found = new Map<string, string | undefined>();
+  return (agency, sub) => {
+    if (!names) return undefined;
+    const key = `${agency}\u0000${sub}`;
+    if (!found.has(key)) found.set(key, names(agency, sub));
+    return found.get(key);
+  };
 }
 
 /** Where the pages look up agencies' names: set on `res.locals` by the portal ({@link AGENCY_NAMES}). */
 export type AgencyNames = () => ReadonlyMap<string, string>;
 export const AGENCY_NAMES = 'agencyNames';
+
+/** Who is signed in, in the header: their name (the provider's, else the officer list's) and their agency's. */
+function whoText(ctx: PageContext, user: PortalUser): string {
+  return `${user.name ?? personShown(ctx, user.agency, user.sub)} · ${agencyName(ctx, user.agency)}`;
+}
 
 /** An agency's name as the page's context knows it ({@link PageContext.agencyName}), else its code. */
 export function agencyNameIn(names: AgencyNames | undefined): (code: string) => string {
@@ -51,7 +77,16 @@ export function pageContext(req: Request, res: Response, assets: PortalAssets): 
   const formPage =
     req.method === 'GET' || req.method === 'HEAD' ? undefined : (res.locals.formPage as string | undefined);
   const agencyName = agencyNameIn(res.locals[AGENCY_NAMES] as AgencyNames | undefined);
-  return { ...translator(locale), path: formPage ?? req.path, query, assets, agencyName, ...(user ? { user } : {}) };
+  const personName = personNameIn(res.locals[PERSON_NAMES] as PersonNames | undefined);
+  return {
+    ...translator(locale),
+    path: formPage ?? req.path,
+    query,
+    assets,
+    agencyName,
+    personName,
+    ...(user ? { user } : {}),
+  };
 }
 
 /**
@@ -155,7 +190,7 @@ export function sendPage(res: Response, ctx: PageContext, options: PageOptions):
             >
             ${
               ctx.user
-                ? html`<span class="who">${ctx.user.name ?? ctx.user.sub} · ${agencyName(ctx, ctx.user.agency)}</span>
+                ? html`<span class="who">${whoText(ctx, ctx.user)}</span>
                     <form class="signout" method="post" action="/signout">
                       ${csrfField(res)}<button type="submit">${ctx.t('nav.signOut')}</button>
                     </form>`

@@ -11,7 +11,15 @@ import { parserRefusal } from '../http/problem.js';
 import { PortalAssets } from './assets.js';
 import { html } from './html.js';
 import type { MessageKey } from './i18n.js';
-import { AGENCY_NAMES, pageContext, sendPage, type AgencyNames, type PageContext } from './layout.js';
+import {
+  AGENCY_NAMES,
+  PERSON_NAMES,
+  pageContext,
+  sendPage,
+  type AgencyNames,
+  type PageContext,
+  type PersonNames,
+} from './layout.js';
 import { signedInScreens, type ScreensDependencies } from './screens.js';
 import { registerPublicPages, type PublicPagesDependencies } from './pages/public.js';
 import { registerAgencyPages } from './pages/agencies.js';
@@ -74,6 +82,8 @@ export interface PortalDependencies {
    * (without it, agencies are shown by their codes and there is no such page).
    */
   readonly agencies?: Pick<AgencyProfiles, 'names' | 'list'>;
+  /** The name of an agency's person on its officer list (the pages show people as 姓名（编号）); else their ids. */
+  readonly personNames?: PersonNames;
 }
 
 /**
@@ -87,10 +97,11 @@ export function portal(deps: PortalDependencies): Router {
   const router = Router();
   router.use(assets.router());
   const names = deps.agencies;
-  if (names) {
-    const agencyNames: AgencyNames = () => names.names();
+  const agencyNames: AgencyNames | undefined = names && (() => names.names());
+  if (agencyNames || deps.personNames) {
     router.use((_req, res, next) => {
-      res.locals[AGENCY_NAMES] = agencyNames;
+      if (agencyNames) res.locals[AGENCY_NAMES] = agencyNames;
+      if (deps.personNames) res.locals[PERSON_NAMES] = deps.personNames;
       next();
     });
   }

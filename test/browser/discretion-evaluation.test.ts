@@ -140,7 +140,8 @@ describeInBrowser('discretion benchmarks and case-file evaluation in Chromium', 
     await Promise.all([legal.waitForURL(/\/evaluate$/), legal.getByRole('link', { name: '评查本案卷' }).click()]);
     await submit(legal, '提交评查');
     const recorded = legal.locator('#recorded + ul');
-    await recorded.getByText('county-legal/lin').waitFor(WAIT);
+    // the evaluator (not on the bureau's officer list: by id) and, beside, the office they are of
+    await recorded.getByText('lin · county-legal').waitFor(WAIT);
     expect(await recorded.textContent()).toContain('90 / 90');
     expect(await seriousViolations(legal)).toEqual([]);
   });

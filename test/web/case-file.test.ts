@@ -49,6 +49,9 @@ describe('the case file page', () => {
     expect(res.text).toMatch(/<strong>查封扣押<\/strong>/);
     expect(res.text).toContain(`<video controls preload="metadata" src="/media/${video}"`);
     expect(res.text).toContain(`href="/cases/${AGENCY}/cf-1/bundle"`);
+    // the officer signed in and the recorder of each act, by the names the officer list holds
+    expect(res.text).toContain('<span class="who">执法人员alice（alice） · county-justice</span>');
+    expect(res.text).toMatch(/记录人：执法人员alice（alice）/);
   });
 
   it('when a supervisor retrieves the file, then each act shows what it recorded: its members as labelled, who was there, its media', async () => {
@@ -130,7 +133,8 @@ describe('the case file page', () => {
     const res = await page(f, `/cases/${AGENCY}/cf-1`, f.sam);
     expect(res.status).toBe(200);
     expect(res.text).toContain('调阅记录');
-    expect(res.text).toMatch(/<td>alice（county-justice）<\/td>/);
+    // who, by the name the officer list holds and the id, and of which agency
+    expect(res.text).toMatch(/<td>执法人员alice（alice） · county-justice<\/td>/);
     // an officer is told the trail exists, not shown it (the API gives it to supervisors only)
     expect((await page(f, `/cases/${AGENCY}/cf-1`, f.alice)).text).not.toMatch(/<td>alice/);
   });
@@ -156,7 +160,7 @@ describe('the case file page', () => {
     const res = await page(f, `/cases/${AGENCY}/cf-1?lang=en`, f.sam);
     expect(res.text).toContain('<html lang="en"');
     expect(res.text).toMatch(/<dd>\s*某某律师事务所 \([^)（）]+\)\s*<\/dd>/);
-    expect(res.text).toMatch(/<td>alice \(county-justice\)<\/td>/);
+    expect(res.text).toMatch(/<td>执法人员alice \(alice\) · county-justice<\/td>/);
     const main = res.text.slice(res.text.indexOf('<main'));
     expect(main.replace(/某[^<]*所/g, '')).not.toMatch(/[（）：]/);
     expect(main).toContain('Recorded by: ');

@@ -118,7 +118,7 @@ describe('the supervision dashboard', () => {
     expect(res.text).toContain('<h1>执法监督</h1>');
     // the major decision beside its approved review, linked to its case file
     expect(res.text).toContain(`<a href="/cases/${AGENCY}/sv-1">sv-1</a>`);
-    expect(res.text).toContain('审核通过（rita）');
+    expect(res.text).toContain('审核通过（执法人员rita）'); // the reviewer by the name the officer list holds
     // the seizure without its recording, linked to its case file, with the act and its day
     expect(res.text).toMatch(
       new RegExp(
@@ -156,7 +156,7 @@ describe('the supervision dashboard', () => {
   it('when a supervisor opens it in English, then its notes are in ASCII brackets with a space, not full-width ones', async () => {
     const { text } = await page(f, '/supervise?lang=en', f.sam);
     const main = text.slice(text.indexOf('<main'), text.indexOf('</main>'));
-    expect(main).toContain('Approved (rita)');
+    expect(main).toContain('Approved (执法人员rita)');
     expect(main).toMatch(/carl \(carl\)<\/td>/);
     expect(main).toMatch(/cleo \(cleo\)<\/td>/);
     expect(main).not.toMatch(/[（）；]/);

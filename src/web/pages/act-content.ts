@@ -4,7 +4,7 @@ import type { FieldSpec } from '../forms/fields.js';
 import { html, type Html } from '../html.js';
 import type { PageContext } from '../layout.js';
 import { mediumHref } from '../links.js';
-import { enumerationSeparator, shownName, yuan } from './labels.js';
+import { bracketed, enumerationSeparator, personShown, shownName, yuan } from './labels.js';
 
 type TimelineEntry = CaseFile['timeline'][number];
 
@@ -31,10 +31,10 @@ function shownValue(ctx: PageContext, spec: FieldSpec, value: unknown): string |
   return option ? ctx.t(option.label) : shownName(ctx, text);
 }
 
-/** An officer as the case names them: 姓名（编号） when the file knows the name, else the id. */
+/** An officer as the case names them: 姓名（编号） when the file or the officer list knows the name, else the id. */
 function officerText(ctx: PageContext, file: CaseFile, officerId: string): string {
   const name = file.handlingOfficers.find((o) => o.officerId === officerId)?.name;
-  return name === undefined ? officerId : `${name}${ctx.locale === 'en' ? ` (${officerId})` : `（${officerId}）`}`;
+  return name === undefined ? personShown(ctx, file.agency, officerId) : bracketed(ctx, name, officerId);
 }
 
 /** The members of one act's data, the officers it names and its media, as a list of terms. */

@@ -4,7 +4,17 @@ import type { PageContext } from '../layout.js';
 import { caseHref, mediumHref } from '../links.js';
 import { actContent } from './act-content.js';
 import { counselSection, reviewDeadlineFields } from './case-review.js';
-import { agencyName, bracketed, colon, enumerationSeparator, label, localMinute, shownName, yuan } from './labels.js';
+import {
+  agencyName,
+  bracketed,
+  colon,
+  enumerationSeparator,
+  label,
+  localMinute,
+  personShown,
+  shownName,
+  yuan,
+} from './labels.js';
 
 /** One granted retrieval of the case, as the supervision view of the access trail gives it. */
 export interface AccessRow {
@@ -79,7 +89,9 @@ export function caseFileMain(ctx: PageContext, { file, access, actions, utcOffse
             html`<li id="act-${t.eventId}">
               <strong>${label(ctx, 'act', t.type)}</strong>
               <time datetime="${t.occurredAt}">${local(t.occurredAt)}</time>
-              <span class="muted">${ctx.t('case.timeline.by')}${colon(ctx)}${t.recordedBy}</span>
+              <span class="muted"
+                >${ctx.t('case.timeline.by')}${colon(ctx)}${personShown(ctx, file.agency, t.recordedBy)}</span
+              >
               <span class="muted">${ctx.t('case.timeline.hash')}${colon(ctx)}<code>${t.hash.slice(0, 16)}…</code></span>
               ${actContent(ctx, file, t)}
             </li>`,
@@ -109,7 +121,7 @@ export function caseFileMain(ctx: PageContext, { file, access, actions, utcOffse
                   ${access.rows.map(
                     (a) =>
                       html`<tr>
-                        <td>${bracketed(ctx, a.sub, agencyName(ctx, a.agency))}</td>
+                        <td>${personShown(ctx, a.agency, a.sub)} · ${agencyName(ctx, a.agency)}</td>
                         <td><time datetime="${a.at}">${local(a.at)}</time></td>
                         <td>${label(ctx, 'access', a.action)}${a.purpose ? `${colon(ctx)}${a.purpose}` : ''}</td>
                       </tr>`,
@@ -238,7 +250,7 @@ function reviewsSection(ctx: PageContext, file: CaseFile): Html {
                     >${ctx.t('case.review.proposal')}${colon(ctx)}${label(ctx, 'decision', r.proposal.decisionType)}
                     ${r.proposal.fineFen !== undefined && r.proposal.fineFen > 0 ? yuan(r.proposal.fineFen) : ''}</span
                   >
-                  <span>${ctx.t('case.review.by')}${colon(ctx)}${r.reviewer}</span>
+                  <span>${ctx.t('case.review.by')}${colon(ctx)}${personShown(ctx, file.agency, r.reviewer)}</span>
                   <p>${ctx.t('case.review.opinion')}${colon(ctx)}${r.opinion}</p>
                   ${
                     r.resolution &&

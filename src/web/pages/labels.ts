@@ -107,3 +107,16 @@ export function enumerationSeparator(ctx: Translator): string {
 export function agencyName(ctx: Pick<PageContext, 'agencyName'>, code: string): string {
   return ctx.agencyName?.(code) ?? code;
 }
+
+/**
+ * A person of an agency as the pages show them: 姓名（编号） when the agency's officer list holds them
+ * ({@link PageContext.personName}), else the subject as recorded.
+ */
+export function personShown(
+  ctx: Pick<PageContext, 'personName' | 'locale' | 't'>,
+  agency: string,
+  sub: string,
+): string {
+  const name = ctx.personName?.(agency, sub);
+  return name === undefined ? sub : bracketed(ctx, name, sub);
+}

@@ -9,7 +9,7 @@ import type { MessageKey } from '../i18n.js';
 import type { PageContext } from '../layout.js';
 import { caseHref } from '../links.js';
 import { agencySelect } from './supervision-screen.js';
-import { brackets, label, yuan, colon } from './labels.js';
+import { agencyName, brackets, colon, label, personShown, yuan } from './labels.js';
 
 type Deviations = Awaited<ReturnType<DiscretionReads['deviations']>>;
 type WeakPoints = Awaited<ReturnType<EvaluationReads['weakPoints']>>;
@@ -199,7 +199,9 @@ export function evaluationMain(
                     <strong>${ctx.t('evaluation.total')}${colon(ctx)}${e.total} / ${e.maxTotal}</strong>
                     <span
                       >${ctx.t('evaluation.by')}${colon(ctx)}${
-                        e.evaluatorAgency === undefined ? e.evaluator : `${e.evaluatorAgency}/${e.evaluator}`
+                        e.evaluatorAgency === undefined
+                          ? personShown(ctx, file.agency, e.evaluator)
+                          : `${personShown(ctx, e.evaluatorAgency, e.evaluator)} · ${agencyName(ctx, e.evaluatorAgency)}`
                       }</span
                     >
                     ${e.amendments > 0 && html`<span class="muted">${ctx.t('evaluation.amended', { count: e.amendments })}</span>`}

@@ -190,7 +190,14 @@ export function majorDecisionsTable(ctx: PageContext, items: Dashboard['major'][
             <td>${m.decision.decidedOn}</td>
             <td>
               ${m.reviews
-                .map((r) => bracketed(ctx, label(ctx, 'review.outcome', r.outcome), r.reviewer))
+                // the reviewer by name (in brackets already: no id beside it), else by id
+                .map((r) =>
+                  bracketed(
+                    ctx,
+                    label(ctx, 'review.outcome', r.outcome),
+                    ctx.personName?.(m.agency, r.reviewer) ?? r.reviewer,
+                  ),
+                )
                 .join(listSeparator(ctx))}
             </td>
             <td class="${m.matchedApprovedReview ? 'ok' : 'bad'}">
