@@ -139,8 +139,9 @@ function tallyTable(
 
 /** `/supervise/evaluations`: the evaluations of a year's closed case files, by rule, item and officer. */
 export function weakPointsMain(ctx: PageContext, weak: WeakPoints, filter: Filter): Html {
-  // over several agencies an item code or officer id names the agency too (each is unique within its agency only)
-  const ofAgency = (agency: string, id: string) => (weak.agencies.length > 1 ? `${agency}/${id}` : id);
+  // over several agencies an item or an officer names its agency too (each id is unique within its agency only)
+  const ofAgency = (agency: string, shown: string) =>
+    weak.agencies.length > 1 ? `${shown} · ${agencyName(ctx, agency)}` : shown;
   const byRule = EVALUATION_POINTS.map((p) => ({
     name: ctx.t(`form.check.${p}` as MessageKey),
     ...weak.byRule[p],
@@ -166,7 +167,7 @@ export function weakPointsMain(ctx: PageContext, weak: WeakPoints, filter: Filte
             ${tallyTable(
               ctx,
               'quality.weak.byOfficer',
-              weak.byOfficer.map((o) => ({ name: ofAgency(o.agency, o.officerId), ...o })),
+              weak.byOfficer.map((o) => ({ name: ofAgency(o.agency, personShown(ctx, o.agency, o.officerId)), ...o })),
             )}
           </div>`
     }`;

@@ -5,6 +5,13 @@ import { html, type Html } from '../html.js';
 import type { MessageKey } from '../i18n.js';
 import type { PageContext } from '../layout.js';
 import { dataTable } from './data-table.js';
+import { agencyName } from './labels.js';
+
+/** An item of the figures (`agency/code` over several agencies, else its code): its code, and its agency's name. */
+function itemShown(ctx: PageContext, key: string): string {
+  const slash = key.indexOf('/');
+  return slash < 0 ? key : `${key.slice(slash + 1)} · ${agencyName(ctx, key.slice(0, slash))}`;
+}
 
 /** Points given of points possible in whole percent, rounded down (100 when nothing was possible). */
 const rate = (points: number, maxPoints: number): number =>
@@ -30,7 +37,7 @@ export function evaluationsSection(ctx: PageContext, stats: PublicStatistics): H
               ctx,
               ['statistics.item', 'quality.weak.evaluations', 'statistics.averageScore'],
               Object.entries(byItem).map(([item, s]) => [
-                item,
+                itemShown(ctx, item),
                 String(s.evaluations),
                 `${s.averageScore} / ${averageScore(s.maxPoints, s.evaluations)}`,
               ]),
