@@ -172,6 +172,7 @@ export function sendPage(res: Response, ctx: PageContext, options: PageOptions):
         <title>${options.title} · ${ctx.t('site.name')}</title>
         ${options.refreshTo !== undefined && html`<meta http-equiv="refresh" content="0;url=${options.refreshTo}" />`}
         ${style && html`<link rel="stylesheet" href="${style}" />`}
+        <link rel="icon" href="data:," />
         <link
           rel="alternate"
           type="application/atom+xml"

@@ -19,7 +19,7 @@ describeInBrowser("the administrator's enforcement items in Chromium (执法事�
 
     await Promise.all([
       page.waitForNavigation(),
-      page.getByRole('link', { name: '停用执法事项：未按规定公示执业信息' }).click(),
+      page.getByRole('link', { name: '管理执法事项：未按规定公示执业信息（查看、修改或停用）' }).click(),
     ]);
     expect(await page.locator('h1').textContent()).toBe('执法事项：未按规定公示执业信息');
     expect(await seriousViolations(page)).toEqual([]);

@@ -137,6 +137,9 @@ describe('the public disclosure feed', () => {
     });
     expect(res.body.items.map((i: { caseId: string }) => i.caseId)).not.toContain('pub-quiet');
     for (const secret of SECRETS) expect(JSON.stringify(res.body)).not.toContain(secret);
+    // the decision's page names the sealed field by what it holds, beside the pointer a party's proof names
+    const page = await fetch(`${t.url}/disclosures/${COUNTY}/pub-1`, { headers: { accept: 'text/html' } });
+    expect(await page.text()).toContain('<td>第 1 位当事人的名称 <code>/parties/0/name</code></td>');
     expect(res.headers.get('ratelimit-policy')).toBe(
       '"requests";q=600;w=60, "bytes";q=1073741824;qu="content-bytes";w=60',
     );

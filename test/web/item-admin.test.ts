@@ -51,9 +51,9 @@ describe("the administrator's screen of the agency's enforcement items (执法�
     const officers = links.indexOf('执法人员管理 /admin/officers');
     expect(officers).toBeGreaterThan(0);
     expect(links[officers + 1]).toBe('执法事项管理 /admin/items');
-    expect(rowWithCode(text, 'P-001')).toBe('P-001 未按规定公示执业信息 行政处罚 有效 停用');
-    expect(rowWithCode(text, 'L-002')).toBe('L-002 律师事务所设立许可 行政许可 有效 停用');
-    expect(text).toContain('aria-label="停用执法事项：律师事务所设立许可"');
+    expect(rowWithCode(text, 'P-001')).toBe('P-001 未按规定公示执业信息 行政处罚 有效 管理');
+    expect(rowWithCode(text, 'L-002')).toBe('L-002 律师事务所设立许可 行政许可 有效 管理');
+    expect(text).toContain('aria-label="管理执法事项：律师事务所设立许可（查看、修改或停用）"');
     expect(text).not.toContain('M-100');
     expect(text).not.toContain('市场主体登记检查');
   });
@@ -124,7 +124,7 @@ describe("the administrator's screen of the agency's enforcement items (执法�
     );
     expect(rowWithCode(list.text, 'L-002')).toBe('L-002 律师事务所设立许可 行政许可 已停用');
     expect(list.text).not.toContain('href="/admin/items/L-002"');
-    expect(rowWithCode(list.text, 'P-001')).toBe('P-001 未按规定公示执业信息 行政处罚 有效 停用');
+    expect(rowWithCode(list.text, 'P-001')).toBe('P-001 未按规定公示执业信息 行政处罚 有效 管理');
 
     const page = await browse(f.t.url, jar, `${PATH}/L-002`);
     expect(page.text).toContain('<dd id="item-status">已停用</dd>');
@@ -161,7 +161,7 @@ describe("the administrator's screen of the agency's enforcement items (执法�
     const en = await browse(f.t.url, jar, `${PATH}?lang=en`);
     expect(en.res.status).toBe(200);
     expect(en.text).toContain('<h1>Manage enforcement items</h1>');
-    expect(rowWithCode(en.text, 'P-001')).toBe('P-001 未按规定公示执业信息 Penalty Current Retire');
+    expect(rowWithCode(en.text, 'P-001')).toBe('P-001 未按规定公示执业信息 Penalty Current Manage');
     const item = await browse(f.t.url, jar, `${PATH}/P-001`);
     expect(item.text).toContain('<label for="f-reason">Reason for retiring</label>');
     await browse(f.t.url, jar, `${PATH}?lang=zh-CN`);

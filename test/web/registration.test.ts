@@ -264,7 +264,7 @@ describe("the administrator's registration of an enforcement item (登记执法�
     });
     const list = await browse(f.t.url, jar, location);
     expect(list.text).toContain('执法事项“基层法律服务所设立审核”（L-010）已登记，并已记入账本。');
-    expect(rowWithCode(list.text, 'L-010')).toBe('L-010 基层法律服务所设立审核 行政许可 有效 停用');
+    expect(rowWithCode(list.text, 'L-010')).toBe('L-010 基层法律服务所设立审核 行政许可 有效 管理');
 
     const opened = await f.t.call('POST', '/v1/cases', {
       token: f.alice,

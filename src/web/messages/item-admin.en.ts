@@ -8,8 +8,8 @@ export const ITEM_ADMIN_EN: { readonly [K in keyof typeof ITEM_ADMIN_ZH_CN]: str
   'itemAdmin.lead':
     "The agency's registered enforcement items. Retiring an item takes a reason and is recorded as a signed event; no case opens under a retired item, and it is not restored.",
   'itemAdmin.actions': 'Actions',
-  'itemAdmin.retire': 'Retire',
-  'itemAdmin.retire.label': 'Retire the item: {name}',
+  'itemAdmin.retire': 'Manage',
+  'itemAdmin.retire.label': 'Manage the item: {name} (see, amend or retire it)',
   'itemAdmin.none': 'The agency has registered no enforcement items yet.',
   'itemAdmin.saved': 'The item "{name}" ({code}) was retired and recorded in the ledger.',
   'itemAdmin.registered': 'The item "{name}" ({code}) was registered and recorded in the ledger.',

@@ -6,8 +6,8 @@ export const ITEM_ADMIN_ZH_CN = {
   'itemAdmin.lead':
     '本机关登记的执法事项。停用执法事项须写明理由，作为签名事件记入账本；事项停用后不能再以其立案，也不能恢复。',
   'itemAdmin.actions': '操作',
-  'itemAdmin.retire': '停用',
-  'itemAdmin.retire.label': '停用执法事项：{name}',
+  'itemAdmin.retire': '管理',
+  'itemAdmin.retire.label': '管理执法事项：{name}（查看、修改或停用）',
   'itemAdmin.none': '本机关尚未登记执法事项。',
   'itemAdmin.saved': '执法事项“{name}”（{code}）已停用，并已记入账本。',
   'itemAdmin.registered': '执法事项“{name}”（{code}）已登记，并已记入账本。',

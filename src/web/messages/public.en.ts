@@ -75,6 +75,7 @@ export const PUBLIC_EN: { readonly [K in keyof typeof PUBLIC_ZH_CN]: string } = 
   'decision.redactions': 'Commitments of the redacted fields',
   'decision.redactionsLead':
     "The parties' names below are published masked. Their originals are kept encrypted in the signed record that opened the case, each with a salted commitment: a party can show a court one field's salt and value to prove that this page's text came from that record, revealing nothing else.",
+  'decision.redactionPartyName': 'name of party {n}',
   'decision.redactionField': 'Field',
   'decision.redactionEvent': 'Record (event)',
   'decision.redactionCommitment': 'Commitment',

@@ -70,6 +70,7 @@ export const PUBLIC_ZH_CN = {
   'decision.redactions': '脱敏字段的承诺值',
   'decision.redactionsLead':
     '下列当事人姓名已按规则脱敏公示。原文以加密形式保存在已签名的立案记录中，每个字段附有加盐承诺值：当事人可向法院出示某一字段的盐值与原文，证明本页的公示文字来自该记录，且不泄露其他任何内容。',
+  'decision.redactionPartyName': '第 {n} 位当事人的名称',
   'decision.redactionField': '字段',
   'decision.redactionEvent': '记录（事件）',
   'decision.redactionCommitment': '承诺值',

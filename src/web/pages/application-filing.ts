@@ -1,4 +1,5 @@
 import type { FilingView } from '../../app/application-filing-reads.js';
+import { sizeText } from './labels.js';
 import { errorSummary, type FormState } from '../forms/fields.js';
 import { html, type Html } from '../html.js';
 import type { MessageKey } from '../i18n.js';
@@ -18,7 +19,7 @@ function attachmentsOf(ctx: PageContext, view: FilingView): Html {
       (a) =>
         html`<li>
           <a href="${attachmentHref(view.applicationId, a.sha256)}">${a.name}</a>
-          · ${a.contentType} · ${ctx.t('case.media.bytes', { size: a.size })}
+          · ${a.contentType} · ${sizeText(ctx, a.size)}
           <code class="muted">${a.sha256.slice(0, 16)}…</code>
         </li>`,
     )}

@@ -13,6 +13,7 @@ import {
   localMinute,
   personShown,
   shownName,
+  sizeText,
   yuan,
 } from './labels.js';
 
@@ -185,7 +186,7 @@ function decisionSection(
         d.document &&
         html`<dt>${ctx.t('case.decision.document')}</dt>
           <dd id="decision-document">
-            ${d.document.contentType} · ${ctx.t('case.media.bytes', { size: d.document.size })} ·
+            ${d.document.contentType} · ${sizeText(ctx, d.document.size)} ·
             <a href="${mediumHref(d.document.sha256)}" download>${ctx.t('case.decision.document.download')}</a>
             <br /><code>${d.document.sha256}</code>
           </dd>`
@@ -289,7 +290,7 @@ function mediaSection(ctx: PageContext, file: CaseFile): Html {
               return html`<li>
                 ${player}
                 <p>
-                  ${name} · ${ctx.t('case.media.bytes', { size: m.size })} ·
+                  ${name} · ${sizeText(ctx, m.size)} ·
                   <a href="${href}" download>${ctx.t('case.media.download')}</a>
                   <code class="muted">${m.sha256.slice(0, 16)}…</code>
                 </p>

@@ -155,6 +155,12 @@ function published(ctx: PageContext, d: Published, offset: number): Html {
     ${d.redactions !== undefined && d.redactions.length > 0 && redactions(ctx, d.redactions)}`;
 }
 
+/** A sealed field by what it holds (a party's name), beside its pointer, which a party's proof names exactly. */
+function redactedField(ctx: PageContext, path: string): string {
+  const party = /^\/parties\/(\d+)\/name$/.exec(path);
+  return party ? ctx.t('decision.redactionPartyName', { n: Number(party[1]) + 1 }) : '';
+}
+
 /** The commitments of the masked names (docs/privacy.md), and where to read how a party proves one. */
 function redactions(ctx: PageContext, items: NonNullable<Published['redactions']>): Html {
   return html`<h2>${ctx.t('decision.redactions')}</h2>
@@ -172,7 +178,7 @@ function redactions(ctx: PageContext, items: NonNullable<Published['redactions']
           ${items.map(
             (r) =>
               html`<tr>
-                <td><code>${r.path}</code></td>
+                <td>${redactedField(ctx, r.path)} <code>${r.path}</code></td>
                 <td><code>${r.eventId}</code></td>
                 <td><code class="digest">${r.commitment}</code></td>
               </tr>`,

@@ -120,3 +120,14 @@ export function personShown(
   const name = ctx.personName?.(agency, sub);
   return name === undefined ? sub : bracketed(ctx, name, sub);
 }
+
+/**
+ * A file's size as a reader takes it in: bytes below a kibibyte, else KB or MB with one decimal (1,024 and 1,048,576
+ * bytes, as file managers count), the exact count in bytes beside it for sizes past a kibibyte.
+ */
+export function sizeText(ctx: Translator, size: number): string {
+  if (size < 1024) return ctx.t('case.media.bytes', { size });
+  const [value, unit] = size < 1024 * 1024 ? [size / 1024, 'KB'] : [size / (1024 * 1024), 'MB'];
+  const exact = ctx.t('case.media.bytes', { size: size.toLocaleString('en-US') });
+  return `${(Math.round(value * 10) / 10).toFixed(1)} ${unit}${ctx.locale === 'en' ? ` (${exact})` : `（${exact}）`}`;
+}
