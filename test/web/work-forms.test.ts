@@ -234,10 +234,24 @@ describe('recording acts from the portal', () => {
     const before = await caseEvents('wf-2');
     const res = await post(`/cases/${AGENCY}/wf-2/acts/ForcedDemolition`, f.alice, form);
     expect(res.status).toBe(422);
-    expect(res.text).toContain('查封扣押、强制拆除须附全程音频或视频记录');
-    // the photo is kept for the next try, so it need not be uploaded again
-    expect(res.text).toMatch(/<input type="hidden" name="media" value="[0-9a-f]{64}"/);
+    // the file given is named: not audio or video
+    expect(res.text).toContain('须附全程音频或视频记录：所附文件（image/jpeg）不是音频或视频。');
+    // the photo is kept for the next try, so it need not be uploaded again, as a ticked box the officer may untick
+    const photo = /<input type="checkbox" id="kept-1" name="media" value="([0-9a-f]{64})" checked/.exec(res.text)?.[1];
+    expect(photo).toMatch(/^[0-9a-f]{64}$/);
     expect(await caseEvents('wf-2')).toHaveLength(before.length);
+    // sent again with the photo unticked (a browser sends no value for it) and the video: recorded with the video only
+    const again = new FormData();
+    again.append('occurredAt', `${DAY}T13:00`);
+    again.append('officers', 'alice, bob');
+    again.append('data.target', '违法搭建的彩钢棚');
+    again.append('data.legalBasis', '《行政强制法》第四十四条');
+    again.append('medium', new Blob([asVideo(randomBytes(2048 - 24))], { type: 'video/mp4' }), 'v.mp4');
+    const recorded = await post(`/cases/${AGENCY}/wf-2/acts/ForcedDemolition`, f.alice, again);
+    expect(recorded.status).toBe(303);
+    const demolition = (await caseEvents('wf-2')).at(-1)!;
+    expect(demolition.type).toBe('ForcedDemolition');
+    expect(demolition.media.map((m) => m.contentType)).toEqual(['video/mp4']);
   });
 
   it('when the act names an officer the agency does not have, then the refusal names that officer, at the officers field', async () => {

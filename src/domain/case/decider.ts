@@ -341,7 +341,13 @@ function checkRecordings(act: RecordAct, state: CaseState): void {
   const requirement = recordingRequirement(act, state.recordingDuties);
   if (meetsRecording(requirement, act.media)) return;
   if (requirement === 'audio_video') {
-    throw violation('recording_required', `${act.type} needs an audio or video recording of the whole act`);
+    // the files given, when some were: none of them is audio or video
+    const attached = [...new Set(act.media.map((m) => m.contentType))];
+    throw violation(
+      'recording_required',
+      `${act.type} needs an audio or video recording of the whole act`,
+      attached.length > 0 ? { attached } : {},
+    );
   }
   const what = act.type === 'DocumentServed' ? `service by ${act.data.method}` : act.type;
   throw violation('recording_required', `${what} must be evidenced by a photo, recording or notice copy`);

@@ -10,6 +10,8 @@ import { ScreenForbidden } from '../session.js';
 /** The details of a refusal that, when all given, choose a sentence of their own (`rule.<code>.<details>`), in this order. */
 const VARIANTS_OF_CODE: Record<string, readonly (readonly string[])[]> = {
   two_officers_required: [['notEnforcing'], ['notOfAgency']],
+  // files were given, none of them audio or video
+  recording_required: [['attached']],
   // exempting a published decision: its publication is withdrawn first
   act_out_of_order: [['withdrawFirst']],
   // which date rule: an act before the one it answers or follows, a day before the opening, a day to come

@@ -133,6 +133,7 @@ export const SCREENS_EN: ScreensMessages = {
   'form.medium.hint':
     'Seizures and demolitions need an audio or video recording; service by leaving or by public notice needs a record.',
   'form.media.kept': 'Already uploaded, attached with this act: {count}',
+  'form.media.kept.hint': 'A file uploaded in error: untick it and it is not attached.',
   'form.location': 'Place',
   'form.findings': 'Findings',
   'form.credentialsShown': 'Credentials were shown',
@@ -228,6 +229,8 @@ export const SCREENS_EN: ScreensMessages = {
     "Officer {officerId}'s certificate is not valid on {date} (not yet valid, expired or suspended).",
   'rule.recording_required':
     'A seizure or demolition needs an audio or video recording; service by leaving or public notice needs a record. Upload it and send again.',
+  'rule.recording_required.attached':
+    'This act needs an audio or video recording of the whole act: the files given ({attached}) are neither. Upload the recording; untick a file given in error.',
   'rule.recording_target_unknown': 'The act this recording belongs to is not part of this case; choose it again.',
   'rule.legal_review_required':
     'This is a major decision: it needs an approved legal review of the same proposed decision first.',

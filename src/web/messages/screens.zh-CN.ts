@@ -133,6 +133,7 @@ export const SCREENS_ZH_CN = {
   'form.medium': '上传音像记录、照片或文书',
   'form.medium.hint': '查封扣押、强制拆除须附音频或视频；留置送达、公告送达须附记录。',
   'form.media.kept': '已上传、将随本次提交附上的资料：{count} 份',
+  'form.media.kept.hint': '误传的文件，取消勾选后提交即不附上。',
   'form.location': '检查地点',
   'form.findings': '检查情况',
   'form.credentialsShown': '已出示执法证件',
@@ -225,6 +226,8 @@ export const SCREENS_ZH_CN = {
   'rule.certificate_invalid': '执法人员 {officerId} 的执法证在 {date} 无效（尚未生效、已过期或被暂停），不能执法。',
   'rule.recording_required':
     '查封扣押、强制拆除须附全程音频或视频记录；留置送达、公告送达须附记录。请上传记录后再提交。',
+  'rule.recording_required.attached':
+    '须附全程音频或视频记录：所附文件（{attached}）不是音频或视频。请上传录音或录像；误传的文件可取消勾选。',
   'rule.recording_target_unknown': '记录所关联的执法行为不在本案中，请重新选择。',
   'rule.legal_review_required': '本案属重大执法决定：须经法制审核通过，且决定与审核通过的拟作决定一致，方可作出决定。',
   'rule.reviewer_not_independent': '参与承办本案的人员（承办人员、参与执法行为的人员、提请审核的人员）不能审核本案。',

@@ -4,7 +4,7 @@ import { errorSummary, field, type FieldSpec, type FormState } from '../forms/fi
 import { submissionField } from '../forms/submission.js';
 import { html, type Html } from '../html.js';
 import type { PageContext } from '../layout.js';
-import { caseHref } from '../links.js';
+import { caseHref, mediumHref } from '../links.js';
 import { actFormHref } from './case-actions.js';
 import { draftFileHref } from './draft-form.js';
 import { discretionFlag, similarFinesSection, type SimilarFines } from './discretion.js';
@@ -93,8 +93,9 @@ export function actFormMain(ctx: PageContext, view: ActFormView): Html {
   const [head, tail] = [form.fields.slice(0, split), form.fields.slice(split).filter((f) => !isCheck(f))];
   const kept = [view.state.values.media ?? []].flat().filter((v): v is string => typeof v === 'string' && v !== '');
   const document = form.document ? [view.state.values['data.documentSha256'] ?? []].flat()[0] : undefined;
-  // the issued document is told apart from the other files kept
-  const others = kept.filter((sha) => sha !== document).length;
+  // the issued document is told apart from the other files kept, which the officer may leave out (a file sent in
+  // error with a refused act): a ticked box each, unticked not sent
+  const others = kept.filter((sha) => sha !== document);
   const href = caseHref(view);
   const action = `${actFormHref(view, view.type)}${form.medium && view.csrfToken ? `?_csrf=${encodeURIComponent(view.csrfToken)}` : ''}`;
   const title = label(ctx, 'act', view.type);
@@ -113,9 +114,23 @@ export function actFormMain(ctx: PageContext, view: ActFormView): Html {
     ${errorSummary(ctx, view.state)}
     <form method="post" action="${action}" novalidate ${form.medium ? html`enctype="multipart/form-data"` : ''}>
       ${view.csrf} ${submissionField(view.state)}
-      ${kept.map((sha) => html`<input type="hidden" name="media" value="${sha}" />`)}
+      ${document !== undefined && kept.includes(document) && html`<input type="hidden" name="media" value="${document}" />`}
       ${document && issuedDocument(ctx, view, document)}
-      ${others > 0 && html`<p class="notice">${ctx.t('form.media.kept', { count: others })}</p>`}
+      ${
+        others.length > 0 &&
+        html`<fieldset class="notice">
+          <legend>${ctx.t('form.media.kept', { count: others.length })}</legend>
+          <p class="hint">${ctx.t('form.media.kept.hint')}</p>
+          ${others.map(
+            (sha, i) =>
+              html`<div class="checkbox">
+                <input type="checkbox" id="kept-${i + 1}" name="media" value="${sha}" checked />
+                <label for="kept-${i + 1}">${ctx.t('case.act.medium', { n: i + 1 })}</label>
+                <a href="${mediumHref(sha)}">${sha.slice(0, 12)}…</a>
+              </div>`,
+          )}
+        </fieldset>`
+      }
       ${[...before, ...head].map((spec) => field(ctx, spec, view.state))}
       ${
         checks.length > 0 &&
