@@ -1,3 +1,4 @@
+import { caseStream } from '../../src/domain/case/acts.js';
 import { randomBytes } from 'node:crypto';
 import { accessStream, CASE_ACCESSED } from '../../src/app/access-log.js';
 import {
@@ -83,6 +84,19 @@ describe('the case file page', () => {
     expect(inspection).toContain('执业场所未公示&lt;执业信息&gt;'); // escaped
     expect(inspection).toMatch(/<dt>已出示执法证件<\/dt>\s*<dd>是<\/dd>/);
     expect(inspection).toMatch(/<dt>已告知当事人权利义务<\/dt>\s*<dd>是<\/dd>/);
+
+    // a correction recorded later stands beside the act it corrects, with its reason and the corrected member
+    const events = await f.t.service.events.readStream(caseStream(AGENCY, 'cf-1'));
+    const inspectionId = events.find((r) => r.event.type === 'OnSiteInspectionRecorded')!.event.id;
+    const corrected = await recordAct(f, f.alice, 'cf-1', {
+      type: 'RecordCorrected',
+      occurredAt: at('10:30'),
+      data: { corrects: inspectionId, reason: '地址笔误', data: { location: '城关镇人民路81号' } },
+    });
+    const after = await page(f, `/cases/${AGENCY}/cf-1?consistentWith=${corrected}`, f.sam);
+    const at2 = after.text.indexOf('<strong>现场检查</strong>');
+    const shown = after.text.slice(at2, after.text.indexOf('</li>', at2));
+    expect(shown).toMatch(/<dt>更正<\/dt>\s*<dd>\s*地址笔误[\s\S]*<dd>城关镇人民路81号<\/dd>/);
   });
 
   it('when a decision is past its last day for publication, then the page says it is overdue and by how many days, as the API does', async () => {

@@ -77,17 +77,11 @@ export function actContent(ctx: PageContext, file: CaseFile, act: TimelineEntry)
           })}
         </dd>`
     : '';
-  const corrections = (act.corrections ?? []).map(
-    (c) =>
-      html`<dt>${ctx.t('case.act.correction')}</dt>
-        <dd>
-          ${c.reason}
-          ${
-            fieldsOf(ctx, file, act.type, c.data).length > 0 &&
-            html`<dl class="fields">${fieldsOf(ctx, file, act.type, c.data)}</dl>`
-          }
-        </dd>`,
-  );
+  const corrections = (act.corrections ?? []).map((c) => {
+    const corrected = fieldsOf(ctx, file, act.type, c.data);
+    return html`<dt>${ctx.t('case.act.correction')}</dt>
+      <dd>${c.reason} ${corrected.length > 0 && html`<dl class="fields">${corrected}</dl>`}</dd>`;
+  });
   if (fields.length === 0 && !officers && !media && corrections.length === 0) return html``;
   return html`<dl class="fields act-content">${fields} ${officers} ${media} ${corrections}</dl>`;
 }
