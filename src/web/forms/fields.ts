@@ -72,6 +72,15 @@ const valueOf = (state: FormState, name: string): string => {
   return Array.isArray(value) ? (value[0] ?? '') : ((value as string | undefined) ?? '');
 };
 
+/**
+ * A form's refusal where the form itself no longer applies (its record was retired after it was shown): the title,
+ * the refusal as the error summary shows it, and the way back, without the form.
+ */
+export function refusalWithoutForm(ctx: PageContext, title: string, error: FormError, back: Html): Html {
+  return html`<h1>${title}</h1>
+    ${errorSummary(ctx, { values: {}, error })} ${back}`;
+}
+
 /** The error summary at the top of a form: focused by the page's script, each message a link to its field. */
 export function errorSummary(ctx: PageContext, state: FormState): Html {
   if (!state.error) return html``;

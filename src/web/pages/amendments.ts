@@ -15,7 +15,14 @@ import { boundsViolation } from '../../ledger/json-bounds.js';
 import type { PortalAssets } from '../assets.js';
 import { fieldsBody, fieldText, yuanText } from '../forms/acts.js';
 import { formErrorOf, formErrors } from '../forms/errors.js';
-import { errorSummary, field, type FieldSpec, type FormError, type FormState } from '../forms/fields.js';
+import {
+  errorSummary,
+  field,
+  refusalWithoutForm,
+  type FieldSpec,
+  type FormError,
+  type FormState,
+} from '../forms/fields.js';
 import {
   SUBMISSION_FIELD,
   submissionField,
@@ -169,9 +176,8 @@ function amendmentRoutes<R>(deps: AmendmentPageDependencies, a: Amendment<R>) {
     if (!a.amendable(record)) {
       // retired after the form was shown: the refusal (409, as the API answers) with the way back, and no form
       if (!state?.error) throw notFound('this entry is retired: it is not amended');
-      const main = html`<h1>${a.title(ctx, record)}</h1>
-        ${errorSummary(ctx, { values: {}, error: state.error })}
-        <p><a href="${a.back(record)}">${ctx.t('amend.back')}</a></p>`;
+      const back = html`<p><a href="${a.back(record)}">${ctx.t('amend.back')}</a></p>`;
+      const main = refusalWithoutForm(ctx, a.title(ctx, record), state.error, back);
       return sendPage(res, ctx, { title: a.title(ctx, record), main, status });
     }
     const shown = state ?? {

@@ -9,7 +9,7 @@ import type { Validate } from '../../http/validation.js';
 import type { PortalAssets } from '../assets.js';
 import { fieldsBody, fieldText } from '../forms/acts.js';
 import { formErrorOf, formErrors } from '../forms/errors.js';
-import { errorSummary, field, type FieldSpec, type FormState } from '../forms/fields.js';
+import { errorSummary, field, refusalWithoutForm, type FieldSpec, type FormState } from '../forms/fields.js';
 import {
   SUBMISSION_FIELD,
   submissionField,
@@ -65,9 +65,7 @@ export function registerKeyRegistrationPage(router: Router, deps: KeyRegistratio
     if (officer.status === 'retired') {
       // retired after the form was shown: the refusal (409, as the API answers) with the way back, and no form
       if (!state?.error) throw notFound('no such officer taking keys');
-      const main = html`<h1>${title}</h1>
-        ${errorSummary(ctx, { values: {}, error: state.error })} ${back}`;
-      return sendPage(res, ctx, { title, main, status });
+      return sendPage(res, ctx, { title, main: refusalWithoutForm(ctx, title, state.error, back), status });
     }
     const shown = state ?? { values: { [SUBMISSION_FIELD]: deps.newId() } };
     const main = html`<h1>${title}</h1>
