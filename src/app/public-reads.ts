@@ -85,6 +85,14 @@ export class PublicReads {
   constructor(private readonly deps: PublicReadsDependencies) {}
 
   /**
+   * Waits until the read models have applied the log up to `consistentWith` (a write's position), as each read
+   * here does when given one: the public pages wait once, before they read, whatever they read.
+   */
+  async caughtUp(consistentWith: Position | undefined): Promise<void> {
+    await caughtUp(this.deps.runner, consistentWith);
+  }
+
+  /**
    * A page of the JSON list: published decisions, newest publication first, beside withdrawal notices, newest
    * withdrawal first; `next` says where each sequence goes on, when either does.
    */

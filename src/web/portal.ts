@@ -8,6 +8,7 @@ import type { PublicStatisticsReads } from '../app/public-statistics.js';
 import type { RecordingReads } from '../app/recording-reads.js';
 import { LedgerError, NotCaughtUp } from '../errors.js';
 import { parserRefusal } from '../http/problem.js';
+import { consistencyOf } from '../http/consistency.js';
 import { PortalAssets } from './assets.js';
 import { html } from './html.js';
 import type { MessageKey } from './i18n.js';
@@ -166,17 +167,43 @@ export function portal(deps: PortalDependencies): Router {
 
   // before the published pages, whose `/published/:kind` would take the path otherwise
   if (deps.catalogues) registerReviewCataloguePage(router, { ...deps, catalogues: deps.catalogues, assets });
-  registerPublicPages(router, { ...deps, assets });
-  if (deps.agencies) registerAgencyPages(router, { ...deps, agencies: deps.agencies, assets });
-  registerInspectionPages(router, { inspections: deps.inspections, limited: deps.limited, assets });
+  // the public pages show a write they are sent to after it (`?consistentWith=`), as the public API does
+  const limited = thenCaughtUp(deps.limited, deps.publicReads);
+  registerPublicPages(router, { ...deps, limited, assets });
+  if (deps.agencies) registerAgencyPages(router, { ...deps, limited, agencies: deps.agencies, assets });
+  registerInspectionPages(router, { inspections: deps.inspections, limited, assets });
   if (deps.recordings) {
-    registerRecordingListPage(router, { ...deps, recordings: deps.recordings, assets });
+    registerRecordingListPage(router, { ...deps, limited, recordings: deps.recordings, assets });
     registerDevicePage(router, { recordings: deps.recordings, utcOffsetOf: deps.utcOffsetOf, assets });
   }
 
   router.get('/verify', deps.limited, verifyPage(assets));
 
   return router;
+}
+
+/**
+ * The rate limit, then the wait for `?consistentWith=` (a write's position): the page's reads then show that write,
+ * or the page is `503 not_caught_up` when the read models do not reach it in time; a value that is no position is
+ * `400 invalid_query`.
+ */
+function thenCaughtUp(limited: RequestHandler, reads: Pick<PublicReads, 'caughtUp'>): RequestHandler {
+  return (req, res, next) => {
+    void limited(req, res, (err?: unknown) => {
+      if (err !== undefined) {
+        next(err);
+        return;
+      }
+      let position: number | undefined;
+      try {
+        position = consistencyOf(req);
+      } catch (refused) {
+        next(refused);
+        return;
+      }
+      reads.caughtUp(position).then(() => next(), next);
+    });
+  };
 }
 
 /** Asked for HTML (a browser's navigation), rather than JSON or anything else. */

@@ -129,3 +129,22 @@ describe('the item list page', () => {
     expect((await getPage(t, '/items?category=parking')).status).toBe(400);
   });
 });
+
+describe("the public pages and a write's position", () => {
+  const PAGES = ['/', '/disclosures', '/officers', '/items', '/statistics', '/agencies', '/inspections'];
+
+  it.each(PAGES)(
+    'when %s is sent ?consistentWith= beyond the log or not a position, then 400, and at the log head it answers',
+    async (path) => {
+      const head = await t.service.events.headPosition();
+      const join = path.includes('?') ? '&' : '?';
+      // a page that ignored consistentWith would answer 200 to both (and could show a list before the write)
+      for (const value of [String(head + 1_000_000), 'soon']) {
+        const refused = await getPage(t, `${path}${join}consistentWith=${value}`);
+        expect({ path, value, status: refused.status }).toEqual({ path, value, status: 400 });
+      }
+      const answered = await getPage(t, `${path}${join}consistentWith=${head}`);
+      expect({ path, status: answered.status }).toEqual({ path, status: 200 });
+    },
+  );
+});
