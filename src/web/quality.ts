@@ -23,10 +23,26 @@ import type { FieldSpec, FormState } from './forms/fields.js';
 import type { MessageKey } from './i18n.js';
 import { pageContext, sendPage } from './layout.js';
 import { given, listPaging } from './pages/paging.js';
-import { asCsvFile, csvDownload, dashboardLink, filterAgencies } from './pages/supervision-screen.js';
+import {
+  csvDownload,
+  dashboardLink,
+  filterAgencies,
+  formatOf,
+  sendSheet,
+  sheetRowsOf,
+} from './pages/supervision-screen.js';
 import { pager } from './pages/public-parts.js';
 import { html } from './html.js';
-import { deviationsMain, evaluateHref, evaluationMain, weakPointsMain } from './pages/quality.js';
+import {
+  deviationColumns,
+  deviationRows,
+  deviationsMain,
+  evaluateHref,
+  evaluationMain,
+  weakPointsMain,
+  weakPointsSheet,
+} from './pages/quality.js';
+import { sheetOf } from './pages/data-table.js';
 import { csrfField, portalPrincipal, requireCsrf, signedIn } from './session.js';
 import { ID_PATTERN } from '../domain/streams.js';
 
@@ -90,13 +106,22 @@ export function qualityScreens(deps: QualityDependencies, assets: PortalAssets):
     const ctx = pageContext(req, res, assets);
     const principal = portalPrincipal(res);
     const agency = id(given(req.query.agency), 'agency');
-    const csv = asCsvFile(req);
+    const format = formatOf(req);
     const { paging, params } = listPaging(req, DEVIATION_ROWS);
-    const deviations = await deps.discretion.deviations(
-      { principal, ...listingOf(req, res), ...(agency === undefined ? {} : { agency }) },
-      paging,
-    );
-    if (csv) {
+    const query = { principal, ...listingOf(req, res), ...(agency === undefined ? {} : { agency }) };
+    if (format === 'sheet') {
+      const { rows, cut } = await sheetRowsOf((whole) => deps.discretion.deviations(query, whole));
+      const sheet = sheetOf(ctx, deviationColumns(ctx), deviationRows(rows));
+      sendSheet(res, ctx, {
+        title: ctx.t('quality.discretion.title'),
+        name: 'discretion-deviations',
+        rows: sheet,
+        cut,
+      });
+      return;
+    }
+    const deviations = await deps.discretion.deviations(query, paging);
+    if (format === 'csv') {
       sendList(req, res, SUPERVISION_TABLES.discretionDeviations, deviations);
       return;
     }
@@ -116,7 +141,7 @@ export function qualityScreens(deps: QualityDependencies, assets: PortalAssets):
     const ctx = pageContext(req, res, assets);
     const principal = portalPrincipal(res);
     const agency = id(given(req.query.agency), 'agency');
-    const csv = asCsvFile(req);
+    const format = formatOf(req);
     const raw = req.query.year;
     const thisYear = Number(dateAtOffset(deps.clock.now(), deps.utcOffsetOf(principal.agency)).slice(0, 4));
     // the form's year left empty is this year
@@ -127,8 +152,13 @@ export function qualityScreens(deps: QualityDependencies, assets: PortalAssets):
       ...listingOf(req, res),
       ...(agency === undefined ? {} : { agency }),
     });
-    if (csv) {
+    if (format === 'csv') {
       sendList(req, res, SUPERVISION_TABLES.evaluationWeakPoints, weakPointsRows(weak));
+      return;
+    }
+    if (format === 'sheet') {
+      const title = `${ctx.t('quality.weak.title')} ${year}`;
+      sendSheet(res, ctx, { title, name: `evaluation-weak-points-${year}`, rows: weakPointsSheet(ctx, weak) });
       return;
     }
     const kept = { year: String(year), ...(agency === undefined ? {} : { agency }) };

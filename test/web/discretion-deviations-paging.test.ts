@@ -1,4 +1,5 @@
 import { AGENCY, OTHER, page, recordAct, startScreensService, type ScreensFixture } from '../support/screens.js';
+import { parseCsv } from '../support/csv.js';
 
 /*
  * The fines outside their discretion benchmark (/supervise/discretion) are listed 50 cases at a time (`?limit=`
@@ -103,7 +104,7 @@ describe('the fines outside their benchmark a page at a time', () => {
 });
 
 const unescaped = (href: string | undefined) => href?.replaceAll('&amp;', '&');
-const csvLinkIn = (text: string) => unescaped(/<a href="([^"]+)" download>下载本页 CSV 文件/.exec(text)?.[1]);
+const csvLinkIn = (text: string) => unescaped(/<a href="([^"]+)" download>下载本页的数据文件/.exec(text)?.[1]);
 
 describe('the quality screens narrowed to an agency and downloaded', () => {
   it('when the supervisor picks an agency, then the list is of that agency, its pages and its CSV link keep it, and another agency is 403', async () => {
@@ -140,6 +141,23 @@ describe('the quality screens narrowed to an agency and downloaded', () => {
       .split('\r\n');
     expect(rows).toHaveLength(4); // the header and three cases
     expect(rows[0]).toContain('proposal.fineFen');
+  });
+
+  it('when the fines outside their benchmark are downloaded as a spreadsheet, then every case is a row, as the page shows it', async () => {
+    const res = await page(f, `/supervise/discretion?agency=${AGENCY}&limit=3`, f.sam);
+    const href = unescaped(/<a href="([^"]+)" download>下载整个名单/.exec(res.text)?.[1]);
+    expect(href).toBe(`/supervise/discretion?agency=${AGENCY}&format=sheet`);
+    const sheet = await page(f, href!, f.sam);
+    expect(sheet.status).toBe(200);
+    expect(sheet.headers.get('content-disposition')).toContain('filename="discretion-deviations.csv"');
+    const [header, ...rows] = parseCsv(sheet.text.replace(/^\uFEFF/, ''));
+    expect(header).toEqual(['案件', '执法机关', '事项', '违法情节', '裁量幅度', '罚款', '理由']);
+    expect(rows.map((r) => r[0]).sort()).toEqual(Array.from({ length: CASES }, (_, i) => caseIdOf(i + 1)));
+    // a proposed fine, in yuan, beside its range
+    expect(rows[0]!.slice(3, 6)).toEqual(['较重', '¥3,000.00 – ¥8,000.00', '拟处 ¥9,000.00']);
+    const weak = await page(f, `/supervise/evaluations?year=2026&agency=${AGENCY}&format=sheet`, f.sam);
+    expect(weak.status).toBe(200);
+    expect(parseCsv(weak.text.replace(/^\uFEFF/, ''))[0]![0]).toBe('汇总方式');
   });
 
   it("when the weak points are narrowed and downloaded, then the page's form and link keep the year and the agency, and the file is the API's", async () => {

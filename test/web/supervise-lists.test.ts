@@ -1,5 +1,6 @@
 import { caseStream } from '../../src/domain/case/acts.js';
 import { appendPastRules } from '../support/raw-append.js';
+import { parseCsv } from '../support/csv.js';
 import {
   AGENCY,
   DAY,
@@ -60,7 +61,7 @@ describe('the supervision lists in full', () => {
 
   it("when the page is asked as a CSV file, then the browser downloads the API's file of the same rows, with the next page linked", async () => {
     const first = await page(f, '/supervise/lists/overdue-disclosures?limit=5', f.sam);
-    const href = /<a href="([^"]+)" download>下载本页 CSV 文件/.exec(first.text)?.[1]?.replace(/&amp;/g, '&');
+    const href = /<a href="([^"]+)" download>下载本页的数据文件/.exec(first.text)?.[1]?.replace(/&amp;/g, '&');
     expect(href).toBe('/supervise/lists/overdue-disclosures?limit=5&format=csv');
     const csv = await page(f, href!, f.sam);
     expect(csv.status).toBe(200);
@@ -78,6 +79,46 @@ describe('the supervision lists in full', () => {
     // as the API's file is: the same rows the supervision API gives the same reader
     const api = await f.t.call('GET', '/v1/audit/overdue-disclosures?limit=5&format=csv', { token: f.sam });
     expect(api.body).toBe(csv.text);
+  });
+
+  it('when the whole list is downloaded as a spreadsheet from a later page, then it holds every row from the first, with the heads and names of the page', async () => {
+    const first = await page(f, '/supervise/lists/overdue-disclosures?limit=5', f.sam);
+    const second = await page(f, /<a rel="next" href="([^"]+)"/.exec(first.text)![1]!.replace(/&amp;/g, '&'), f.sam);
+    const href = /<a href="([^"]+)" download>下载整个名单/.exec(second.text)?.[1]?.replace(/&amp;/g, '&');
+    // neither the page's cursor nor its size: the whole list
+    expect(href).toBe('/supervise/lists/overdue-disclosures?format=sheet');
+    const sheet = await page(f, href!, f.sam);
+    expect(sheet.status).toBe(200);
+    expect(sheet.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    expect(sheet.headers.get('content-disposition')).toBe(
+      `attachment; filename="overdue-disclosures.csv"; filename*=UTF-8''${encodeURIComponent('未按期公示的执法决定.csv')}`,
+    );
+    const [header, ...rows] = parseCsv(sheet.text.replace(/^\uFEFF/, ''));
+    expect(header).toEqual(['案件编号', '执法机关', '决定日期', '公示期限', '逾期天数']);
+    expect(rows.map((r) => r[0])).toEqual(
+      Array.from({ length: LATE }, (_, i) => `late-${String(i + 1).padStart(2, '0')}`),
+    );
+    // each row as the page shows it (the agency as the page names it, the days over)
+    const pageRow = second.text.split('<tr>').find((r) => r.includes('>late-06<'))!;
+    const cells = [...pageRow.matchAll(/<td>([^<]*)<\/td>/g)].map((m) => m[1]!.trim());
+    expect(rows.find((r) => r[0] === 'late-06')!.slice(1)).toEqual(cells);
+    // in English, English heads
+    const en = await page(f, `${href!}&lang=en`, f.sam);
+    expect(parseCsv(en.text.replace(/^\uFEFF/, ''))[0]![0]).toBe('Case number');
+  });
+
+  it('when a list is downloaded as a spreadsheet, then each list has its own heads, the major decisions name their agency', async () => {
+    for (const [list, heads] of [
+      ['overdue-reviews', ['案件编号', '执法机关']],
+      ['missing-recordings', ['案件编号', '执法机关']],
+      ['major-decisions', ['案件编号', '执法机关', '决定类型']],
+    ] as const) {
+      const sheet = await page(f, `/supervise/lists/${list}?format=sheet&agency=${AGENCY}`, f.sam);
+      expect({ list, status: sheet.status }).toEqual({ list, status: 200 });
+      expect(parseCsv(sheet.text.replace(/^\uFEFF/, ''))[0]!.slice(0, heads.length)).toEqual(heads);
+    }
+    expect((await page(f, '/supervise/lists/major-decisions?format=xlsx', f.sam)).status).toBe(400);
+    expect((await page(f, '/supervise/lists/major-decisions?format=sheet', f.alice)).status).toBe(403);
   });
 
   it('when the list is narrowed to an agency the supervisor does not supervise, then 403; to one with none listed, then it says so', async () => {

@@ -69,6 +69,8 @@ export const DISCRETION_EN: { readonly [K in keyof typeof DISCRETION_ZH_CN]: str
   'quality.weak.byRule': 'By review point',
   'quality.weak.byItem': 'By enforcement item',
   'quality.weak.byOfficer': 'By officer',
+  'quality.weak.table': 'Grouped',
+  'quality.weak.name': 'Review point, item or officer',
   'quality.weak.percent': 'Score',
   'quality.weak.points': 'Points / possible',
   'quality.weak.deductions': 'Deductions',

@@ -63,6 +63,8 @@ export const DISCRETION_ZH_CN = {
   'quality.weak.byRule': '按评查要点',
   'quality.weak.byItem': '按执法事项',
   'quality.weak.byOfficer': '按执法人员',
+  'quality.weak.table': '汇总方式',
+  'quality.weak.name': '评查要点、执法事项或执法人员',
   'quality.weak.percent': '得分率',
   'quality.weak.points': '得分 / 满分',
   'quality.weak.deductions': '扣分项',

@@ -32,3 +32,44 @@ export function dataTable(
     </table>
   </div>`;
 }
+
+/**
+ * A column of a table that a page shows and a supervisor downloads as a spreadsheet: its head, each row's cell as
+ * text (what the spreadsheet holds, and what the page shows unless `cell` marks it up, a link to the case say), and
+ * the cell's class on the page.
+ */
+export interface TableColumn<T> {
+  readonly head: MessageKey;
+  readonly text: (row: T) => string;
+  readonly cell?: (row: T) => Html;
+  readonly className?: (row: T) => string | undefined;
+}
+
+/** {@link dataTable} of rows by their columns: the page's table of what {@link sheetOf} downloads. */
+export function columnTable<T>(
+  ctx: PageContext,
+  columns: readonly TableColumn<T>[],
+  rows: readonly T[],
+  empty: MessageKey = 'public.none',
+): Html {
+  return dataTable(
+    ctx,
+    columns.map((c) => c.head),
+    rows.map(
+      (row) =>
+        html`<tr>
+          ${columns.map((c) => {
+            const className = c.className?.(row);
+            const content = c.cell ? c.cell(row) : c.text(row);
+            return className ? html`<td class="${className}">${content}</td>` : html`<td>${content}</td>`;
+          })}
+        </tr>`,
+    ),
+    empty,
+  );
+}
+
+/** The rows of a spreadsheet of the table: the heads in the page's language, then each row's cells as text. */
+export function sheetOf<T>(ctx: PageContext, columns: readonly TableColumn<T>[], rows: readonly T[]): string[][] {
+  return [columns.map((c) => ctx.t(c.head)), ...rows.map((row) => columns.map((c) => c.text(row)))];
+}

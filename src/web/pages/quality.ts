@@ -9,7 +9,8 @@ import type { MessageKey } from '../i18n.js';
 import type { PageContext } from '../layout.js';
 import { caseHref } from '../links.js';
 import { agencySelect } from './supervision-screen.js';
-import { agencyName, brackets, colon, label, personShown, yuan } from './labels.js';
+import { agencyName, colon, label, personShown, yuan } from './labels.js';
+import { columnTable, type TableColumn } from './data-table.js';
 
 type Deviations = Awaited<ReturnType<DiscretionReads['deviations']>>;
 type WeakPoints = Awaited<ReturnType<EvaluationReads['weakPoints']>>;
@@ -49,13 +50,6 @@ export function qualityLinks(ctx: PageContext, year: number, agency?: string): H
  * the case file (whose retrieval is recorded), never shows it.
  */
 export function deviationsMain(ctx: PageContext, deviations: Deviations, filter: Filter, more: Html = html``): Html {
-  const [open, close] = brackets(ctx);
-  const rows = deviations.items.flatMap((c) =>
-    (['proposal', 'decision'] as const).flatMap((of) => {
-      const e = c[of];
-      return e ? [{ c, of, e }] : [];
-    }),
-  );
   return html`<h1>${ctx.t('quality.discretion.title')}</h1>
     <p class="lead">${ctx.t('quality.discretion.lead')}</p>
     <form class="filters" method="get" action="/supervise/discretion">
@@ -63,52 +57,67 @@ export function deviationsMain(ctx: PageContext, deviations: Deviations, filter:
       ${agencySelect(ctx, filter.agencies, filter.agency)}
       <button type="submit">${ctx.t('quality.show')}</button>
     </form>
-    ${
-      rows.length === 0
-        ? html`<p>${ctx.t('quality.discretion.none')}</p>`
-        : html`<div class="table-wrap">
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">${ctx.t('quality.case')}</th>
-                  <th scope="col">${ctx.t('quality.item')}</th>
-                  <th scope="col">${ctx.t('discretion.circumstance')}</th>
-                  <th scope="col">${ctx.t('discretion.range')}</th>
-                  <th scope="col">${ctx.t('quality.fine')}</th>
-                  <th scope="col">${ctx.t('quality.reason')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                ${rows.map(
-                  ({ c, of, e }) =>
-                    html`<tr>
-                      <td><a href="${caseHref(c)}">${c.caseId}</a>${open}${c.agency}${close}</td>
-                      <td>${c.itemCode}</td>
-                      <td>${label(ctx, 'circumstance', e.circumstance)}</td>
-                      <td>${yuan(e.minFen)} – ${yuan(e.maxFen)}</td>
-                      <td>${ctx.t(`quality.discretion.${of}` as MessageKey)} ${yuan(e.fineFen)}</td>
-                      <td class="muted">${ctx.t('quality.reasonSealed')}</td>
-                    </tr>`,
-                )}
-              </tbody>
-            </table>
-          </div>`
-    }
-    ${more}`;
+    ${columnTable(ctx, deviationColumns(ctx), deviationRows(deviations.items), 'quality.discretion.none')} ${more}`;
 }
 
-function tallyTable(
-  ctx: PageContext,
-  caption: MessageKey,
-  rows: readonly {
-    name: string;
-    evaluations: number;
-    points: number;
-    maxPoints: number;
-    deductions: number;
-    percent: number;
-  }[],
-): Html {
+type Deviation = Deviations['items'][number];
+type DeviationRow = { c: Deviation; of: 'proposal' | 'decision'; e: NonNullable<Deviation['proposal' | 'decision']> };
+
+/** A row for each fine of a case outside its benchmark: the one proposed, the one decided, or both. */
+export function deviationRows(cases: readonly Deviation[]): DeviationRow[] {
+  return cases.flatMap((c) =>
+    (['proposal', 'decision'] as const).flatMap((of) => {
+      const e = c[of];
+      return e ? [{ c, of, e }] : [];
+    }),
+  );
+}
+
+/** The columns of the fines outside their benchmark; the written reason is sealed, read in the case file. */
+export function deviationColumns(ctx: PageContext): TableColumn<DeviationRow>[] {
+  return [
+    {
+      head: 'quality.case',
+      text: ({ c }) => c.caseId,
+      cell: ({ c }) => html`<a href="${caseHref(c)}">${c.caseId}</a>`,
+    },
+    { head: 'case.agency', text: ({ c }) => agencyName(ctx, c.agency) },
+    { head: 'quality.item', text: ({ c }) => c.itemCode },
+    { head: 'discretion.circumstance', text: ({ e }) => label(ctx, 'circumstance', e.circumstance) },
+    { head: 'discretion.range', text: ({ e }) => `${yuan(e.minFen)} – ${yuan(e.maxFen)}` },
+    {
+      head: 'quality.fine',
+      text: ({ of, e }) => `${ctx.t(`quality.discretion.${of}` as MessageKey)} ${yuan(e.fineFen)}`,
+    },
+    { head: 'quality.reason', text: () => ctx.t('quality.reasonSealed'), className: () => 'muted' },
+  ];
+}
+
+type Tally = {
+  name: string;
+  evaluations: number;
+  points: number;
+  maxPoints: number;
+  deductions: number;
+  percent: number;
+};
+
+/** The figures of a tally, after its name, in the order the page's tables and the spreadsheet show them. */
+const TALLY_HEADS: readonly MessageKey[] = [
+  'quality.weak.percent',
+  'quality.weak.points',
+  'quality.weak.deductions',
+  'quality.weak.evaluations',
+];
+
+const tallyCells = (r: Tally): string[] => [
+  `${r.percent}%`,
+  `${r.points} / ${r.maxPoints}`,
+  `${r.deductions}`,
+  `${r.evaluations}`,
+];
+
+function tallyTable(ctx: PageContext, caption: MessageKey, rows: readonly Tally[]): Html {
   return html`<table>
     <caption>
       ${ctx.t(caption)}
@@ -116,10 +125,7 @@ function tallyTable(
     <thead>
       <tr>
         <th scope="col">${ctx.t(caption)}</th>
-        <th scope="col">${ctx.t('quality.weak.percent')}</th>
-        <th scope="col">${ctx.t('quality.weak.points')}</th>
-        <th scope="col">${ctx.t('quality.weak.deductions')}</th>
-        <th scope="col">${ctx.t('quality.weak.evaluations')}</th>
+        ${TALLY_HEADS.map((head) => html`<th scope="col">${ctx.t(head)}</th>`)}
       </tr>
     </thead>
     <tbody>
@@ -127,18 +133,15 @@ function tallyTable(
         (r) =>
           html`<tr>
             <th scope="row">${r.name}</th>
-            <td>${r.percent}%</td>
-            <td>${r.points} / ${r.maxPoints}</td>
-            <td>${r.deductions}</td>
-            <td>${r.evaluations}</td>
+            ${tallyCells(r).map((cell) => html`<td>${cell}</td>`)}
           </tr>`,
       )}
     </tbody>
   </table>`;
 }
 
-/** `/supervise/evaluations`: the evaluations of a year's closed case files, by rule, item and officer. */
-export function weakPointsMain(ctx: PageContext, weak: WeakPoints, filter: Filter): Html {
+/** The year's evaluations tallied by rule (weakest first), by item and by officer, each under its caption. */
+function tallies(ctx: PageContext, weak: WeakPoints): { caption: MessageKey; rows: Tally[] }[] {
   // over several agencies an item or an officer names its agency too (each id is unique within its agency only)
   const ofAgency = (agency: string, shown: string) =>
     weak.agencies.length > 1 ? `${shown} · ${agencyName(ctx, agency)}` : shown;
@@ -146,6 +149,29 @@ export function weakPointsMain(ctx: PageContext, weak: WeakPoints, filter: Filte
     name: ctx.t(`form.check.${p}` as MessageKey),
     ...weak.byRule[p],
   })).sort((a, b) => a.percent - b.percent);
+  return [
+    { caption: 'quality.weak.byRule', rows: byRule },
+    { caption: 'quality.weak.byItem', rows: weak.byItem.map((i) => ({ name: ofAgency(i.agency, i.itemCode), ...i })) },
+    {
+      caption: 'quality.weak.byOfficer',
+      rows: weak.byOfficer.map((o) => ({ name: ofAgency(o.agency, personShown(ctx, o.agency, o.officerId)), ...o })),
+    },
+  ];
+}
+
+/**
+ * The weak points as one spreadsheet: a row per tally, the first column naming its table (by rule, item or officer),
+ * then what it tallies and its figures, as the page's three tables show them.
+ */
+export function weakPointsSheet(ctx: PageContext, weak: WeakPoints): string[][] {
+  return [
+    [ctx.t('quality.weak.table'), ctx.t('quality.weak.name'), ...TALLY_HEADS.map((head) => ctx.t(head))],
+    ...tallies(ctx, weak).flatMap(({ caption, rows }) => rows.map((r) => [ctx.t(caption), r.name, ...tallyCells(r)])),
+  ];
+}
+
+/** `/supervise/evaluations`: the evaluations of a year's closed case files, by rule, item and officer. */
+export function weakPointsMain(ctx: PageContext, weak: WeakPoints, filter: Filter): Html {
   return html`<h1>${ctx.t('quality.weak.title')}</h1>
     <form class="filters" method="get" action="/supervise/evaluations">
       <label for="f-year">${ctx.t('quality.year')}</label>
@@ -158,17 +184,7 @@ export function weakPointsMain(ctx: PageContext, weak: WeakPoints, filter: Filte
       weak.evaluations === 0
         ? html`<p>${ctx.t('quality.weak.none')}</p>`
         : html`<div class="table-wrap">
-            ${tallyTable(ctx, 'quality.weak.byRule', byRule)}
-            ${tallyTable(
-              ctx,
-              'quality.weak.byItem',
-              weak.byItem.map((i) => ({ name: ofAgency(i.agency, i.itemCode), ...i })),
-            )}
-            ${tallyTable(
-              ctx,
-              'quality.weak.byOfficer',
-              weak.byOfficer.map((o) => ({ name: ofAgency(o.agency, personShown(ctx, o.agency, o.officerId)), ...o })),
-            )}
+            ${tallies(ctx, weak).map(({ caption, rows }) => tallyTable(ctx, caption, rows))}
           </div>`
     }`;
 }

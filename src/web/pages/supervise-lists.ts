@@ -7,20 +7,29 @@ import { SUPERVISION_TABLES, type ListTable } from '../../http/supervision-csv.j
 import { sendList } from '../../http/supervision-api.js';
 import { notFound } from '../../domain/errors.js';
 import type { PortalAssets } from '../assets.js';
-import { html, type Html } from '../html.js';
+import { html } from '../html.js';
 import type { MessageKey } from '../i18n.js';
 import { pageContext, sendPage, type PageContext } from '../layout.js';
 import { portalPrincipal, signedIn } from '../session.js';
-import { agencySelect, asCsvFile, csvDownload, dashboardLink, filterAgencies } from './supervision-screen.js';
+import {
+  agencySelect,
+  csvDownload,
+  dashboardLink,
+  filterAgencies,
+  formatOf,
+  sendSheet,
+  sheetRowsOf,
+} from './supervision-screen.js';
 import { pager } from './public-parts.js';
 import {
-  majorDecisionsTable,
-  missingRecordingsTable,
-  overdueDisclosuresTable,
+  majorDecisionsColumns,
+  missingRecordingsColumns,
+  overdueDisclosuresColumns,
   supervisionListHref,
   type SupervisionList,
 } from './supervise.js';
-import { overdueTable } from './supervise-reviews.js';
+import { overdueReviewsColumns } from './supervise-reviews.js';
+import { columnTable, sheetOf, type TableColumn } from './data-table.js';
 
 /** Rows to a page of a supervision list (`?limit=` asks for 1 to {@link MAX_SUPERVISION_LIST_ROWS}). */
 export const SUPERVISION_LIST_ROWS = 50;
@@ -36,7 +45,7 @@ interface ListPage {
   readonly asOf?: string;
 }
 
-/** Each list: its title (the dashboard section's), the read that pages it, and its table. */
+/** Each list: its title (the dashboard section's), its file names, the read that pages it, and its columns. */
 const LISTS: Record<
   SupervisionList,
   {
@@ -44,34 +53,36 @@ const LISTS: Record<
     /** Its CSV file, as `GET /v1/audit/*` gives it. */
     readonly csv: ListTable;
     readonly read: (reads: Reads, query: Query, paging: Paging) => Promise<ListPage>;
-    /** The page's rows; `utcOffsetOf` gives an agency's minutes east of UTC, in which its times are shown. */
-    readonly table: (ctx: PageContext, page: never, utcOffsetOf: (agency: string) => number) => Html;
+    /**
+     * The table's columns, for the page and its spreadsheet; `utcOffsetOf` gives an agency's minutes east of UTC,
+     * in which its times are shown.
+     */
+    readonly columns: (ctx: PageContext, utcOffsetOf: (agency: string) => number) => TableColumn<never>[];
   }
 > = {
   'overdue-disclosures': {
     csv: SUPERVISION_TABLES.overdueDisclosures,
     title: 'supervise.overdue',
     read: (reads, query, paging) => reads.overdueDisclosures(query, paging),
-    table: (ctx, page: Awaited<ReturnType<Reads['overdueDisclosures']>>) => overdueDisclosuresTable(ctx, page.items),
+    columns: (ctx) => overdueDisclosuresColumns(ctx),
   },
   'overdue-reviews': {
     csv: SUPERVISION_TABLES.overdueReviews,
     title: 'supervise.overdueReviews',
     read: (reads, query, paging) => reads.overdueReviews(query, paging),
-    table: (ctx, page: Awaited<ReturnType<Reads['overdueReviews']>>) => overdueTable(ctx, page),
+    columns: (ctx) => overdueReviewsColumns(ctx),
   },
   'missing-recordings': {
     csv: SUPERVISION_TABLES.missingRecordings,
     title: 'supervise.missing',
     read: (reads, query, paging) => reads.missingRecordings(query, paging),
-    table: (ctx, page: Awaited<ReturnType<Reads['missingRecordings']>>, utcOffsetOf) =>
-      missingRecordingsTable(ctx, page.items, utcOffsetOf),
+    columns: (ctx, utcOffsetOf) => missingRecordingsColumns(ctx, utcOffsetOf),
   },
   'major-decisions': {
     csv: SUPERVISION_TABLES.majorDecisions,
     title: 'supervise.major',
     read: (reads, query, paging) => reads.majorDecisions(query, paging),
-    table: (ctx, page: Awaited<ReturnType<Reads['majorDecisions']>>) => majorDecisionsTable(ctx, page.items),
+    columns: (ctx) => majorDecisionsColumns(ctx),
   },
 };
 
@@ -81,7 +92,8 @@ const isList = (name: string): name is SupervisionList => Object.hasOwn(LISTS, n
  * `/supervise/lists/{list}`: a list the supervision dashboard shows the first rows of (decisions not published in
  * time, reviews past their limit, acts missing their recording, major decisions), in full, a page at a time
  * (`?cursor=`, the API's cursor; `?limit=` rows, 50 by default), narrowed to one agency with `?agency=`; read as
- * `GET /v1/audit/*` reads it, and given as the API's CSV file with `?format=csv` (the page links it).
+ * `GET /v1/audit/*` reads it; the page links the whole list as a spreadsheet of its table (`?format=sheet`) and
+ * the page as the API's CSV file (`?format=csv`).
  */
 export function registerSupervisionListPages(
   router: Router,
@@ -93,17 +105,25 @@ export function registerSupervisionListPages(
     const ctx = pageContext(req, res, deps.assets);
     const principal = portalPrincipal(res);
     const agency = id(given(req.query.agency), 'agency');
-    const csv = asCsvFile(req);
+    const format = formatOf(req);
     const cursor = single(given(req.query.cursor), 'cursor');
     const limit = limitOf(given(req.query.limit), { max: MAX_SUPERVISION_LIST_ROWS, fallback: SUPERVISION_LIST_ROWS });
     const spec = LISTS[list];
-    const page = await spec.read(
-      deps.supervision,
-      { principal, ...listingOf(req, res), ...(agency === undefined ? {} : { agency }) },
-      { limit, ...(cursor === undefined ? {} : { after: cursor }) },
-    );
-    // the same page as a CSV file for a spreadsheet (`?format=csv`), with the session, as the API gives it
-    if (csv) {
+    const query = { principal, ...listingOf(req, res), ...(agency === undefined ? {} : { agency }) };
+    const columns = spec.columns(ctx, deps.utcOffsetOf) as TableColumn<unknown>[];
+    // the whole list as the page shows it, for a spreadsheet (`?format=sheet`), from its first row
+    if (format === 'sheet') {
+      const { rows, cut } = await sheetRowsOf((paging) => spec.read(deps.supervision, query, paging));
+      const shown = rows.filter((row) => row !== undefined);
+      sendSheet(res, ctx, { title: ctx.t(spec.title), name: list, rows: sheetOf(ctx, columns, shown), cut });
+      return;
+    }
+    const page = await spec.read(deps.supervision, query, {
+      limit,
+      ...(cursor === undefined ? {} : { after: cursor }),
+    });
+    // the same page as the API's CSV file (`?format=csv`), with the session, as the API gives it
+    if (format === 'csv') {
       sendList(req, res, spec.csv, page);
       return;
     }
@@ -122,8 +142,13 @@ export function registerSupervisionListPages(
           ${agencySelect(ctx, filterAgencies(principal), agency)}
           <button type="submit">${ctx.t('supervise.show')}</button>
         </form>
-        ${spec.table(ctx, page as never, deps.utcOffsetOf)} ${pager(ctx, path, params, page.next)}
-        ${csvDownload(ctx, path, params)} ${dashboardLink(ctx, agency)}`,
+        ${columnTable(
+          ctx,
+          columns,
+          page.items.filter((row) => row !== undefined),
+          'supervise.none',
+        )}
+        ${pager(ctx, path, params, page.next)} ${csvDownload(ctx, path, params)} ${dashboardLink(ctx, agency)}`,
     });
   });
 }

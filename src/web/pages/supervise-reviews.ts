@@ -10,7 +10,7 @@ import { html, type Html } from '../html.js';
 import { pageContext, sendPage, type PageContext } from '../layout.js';
 import { caseHref } from '../links.js';
 import { portalPrincipal, signedIn } from '../session.js';
-import { dataTable } from './data-table.js';
+import { columnTable, dataTable, type TableColumn } from './data-table.js';
 import { agencyName, bracketed } from './labels.js';
 import { allLink } from './supervise.js';
 import { limitText, type ReviewSettings } from './review-settings.js';
@@ -25,33 +25,29 @@ export const OVERDUE_REVIEW_ROWS = 50;
 export const SUPERVISE_REVIEWS_PATH = '/supervise/reviews';
 
 export function overdueTable(ctx: PageContext, reviews: OverdueReviews): Html {
-  return dataTable(
-    ctx,
-    ['case.caseId', 'case.agency', 'supervise.reviewRequestedOn', 'supervise.reviewDueBy', 'supervise.daysOverdue'],
-    reviews.items.map(
-      (r) =>
-        html`<tr>
-          <td><a href="${caseHref(r)}">${r.caseId}</a></td>
-          <td>${agencyName(ctx, r.agency)}</td>
-          <td>${r.requestedOn}</td>
-          <td>${ctx.t('supervise.reviewLimit', { dueBy: r.dueBy, days: r.workingDays })}</td>
-          <td>
-            ${
-              r.status === 'completed_late'
-                ? bracketed(
-                    ctx,
-                    String(r.daysOverdue),
-                    ctx.t('supervise.reviewCompletedLate', { on: r.completedOn ?? '' }),
-                  )
-                : r.status === 'recorded_late'
-                  ? bracketed(ctx, String(r.daysOverdue), ctx.t('supervise.recordedLate', { on: r.recordedOn }))
-                  : r.daysOverdue
-            }
-          </td>
-        </tr>`,
-    ),
-    'supervise.none',
-  );
+  return columnTable(ctx, overdueReviewsColumns(ctx), reviews.items, 'supervise.none');
+}
+
+/** The columns of the reviews past their limit: each one's days over, and what was late when it was completed. */
+export function overdueReviewsColumns(ctx: PageContext): TableColumn<OverdueReviews['items'][number]>[] {
+  return [
+    { head: 'case.caseId', text: (r) => r.caseId, cell: (r) => html`<a href="${caseHref(r)}">${r.caseId}</a>` },
+    { head: 'case.agency', text: (r) => agencyName(ctx, r.agency) },
+    { head: 'supervise.reviewRequestedOn', text: (r) => r.requestedOn },
+    {
+      head: 'supervise.reviewDueBy',
+      text: (r) => ctx.t('supervise.reviewLimit', { dueBy: r.dueBy, days: r.workingDays }),
+    },
+    {
+      head: 'supervise.daysOverdue',
+      text: (r) =>
+        r.status === 'completed_late'
+          ? bracketed(ctx, String(r.daysOverdue), ctx.t('supervise.reviewCompletedLate', { on: r.completedOn ?? '' }))
+          : r.status === 'recorded_late'
+            ? bracketed(ctx, String(r.daysOverdue), ctx.t('supervise.recordedLate', { on: r.recordedOn }))
+            : String(r.daysOverdue),
+    },
+  ];
 }
 
 /** The dashboard's list of reviews not completed by their last day, or completed after it. */

@@ -9,7 +9,7 @@ import { agencySelect, withAgency } from './supervision-screen.js';
 import { qualityLinks } from './quality.js';
 import { liveSection } from './live-feed.js';
 import { agencyName, bracketed, label, listSeparator, localDate, yuan } from './labels.js';
-import { dataTable } from './data-table.js';
+import { columnTable, dataTable, type TableColumn } from './data-table.js';
 import { overdueReviewsSection, type OverdueReviews } from './supervise-reviews.js';
 
 type Reads = SupervisionReads;
@@ -103,32 +103,43 @@ function overdueSection(ctx: PageContext, d: Dashboard): Html {
 }
 
 /** Days past the last day, with what was late: the publication, or only its recording. */
-function daysCell(ctx: PageContext, o: Dashboard['overdue']['items'][number], late: string): string {
-  if (o.status === 'disclosed_late') return bracketed(ctx, `${o.daysOverdue}`, late);
+function daysCell(ctx: PageContext, o: Dashboard['overdue']['items'][number]): string {
+  if (o.status === 'disclosed_late') return bracketed(ctx, `${o.daysOverdue}`, ctx.t('supervise.disclosedLate'));
   if (o.status === 'recorded_late') {
     return bracketed(ctx, `${o.daysOverdue}`, ctx.t('supervise.recordedLate', { on: o.recordedOn }));
   }
   return `${o.daysOverdue}`;
 }
 
+/** A row's case: its number, linked to its case file on the page. */
+function caseColumn<T extends { agency: string; caseId: string }>(): TableColumn<T> {
+  return { head: 'case.caseId', text: (c) => c.caseId, cell: caseLink };
+}
+
+/** A row's agency, by its name. */
+function agencyColumn<T extends { agency: string }>(ctx: PageContext): TableColumn<T> {
+  return { head: 'case.agency', text: (r) => agencyName(ctx, r.agency) };
+}
+
+type Overdue = Dashboard['overdue']['items'][number];
+
+/** The columns of the decisions not published in time. */
+export function overdueDisclosuresColumns(ctx: PageContext): TableColumn<Overdue>[] {
+  return [
+    caseColumn(),
+    agencyColumn(ctx),
+    { head: 'case.decision.decidedOn', text: (o) => o.decidedOn },
+    { head: 'case.decision.dueBy', text: (o) => o.dueBy },
+    { head: 'supervise.daysOverdue', text: (o) => daysCell(ctx, o) },
+  ];
+}
+
 /** The decisions not published in time, as a table. */
 export function overdueDisclosuresTable(ctx: PageContext, items: Dashboard['overdue']['items']): Html {
-  const late = ctx.t('supervise.disclosedLate');
-  return dataTable(
+  return columnTable(
     ctx,
-    ['case.caseId', 'case.agency', 'case.decision.decidedOn', 'case.decision.dueBy', 'supervise.daysOverdue'],
-    items
-      .filter((o) => o !== undefined)
-      .map(
-        (o) =>
-          html`<tr>
-            <td>${caseLink(o)}</td>
-            <td>${agencyName(ctx, o.agency)}</td>
-            <td>${o.decidedOn}</td>
-            <td>${o.dueBy}</td>
-            <td>${daysCell(ctx, o, late)}</td>
-          </tr>`,
-      ),
+    overdueDisclosuresColumns(ctx),
+    items.filter((o) => o !== undefined),
     'supervise.none',
   );
 }
@@ -150,19 +161,25 @@ export function missingRecordingsTable(
   items: Dashboard['missing']['items'],
   utcOffsetOf: (agency: string) => number,
 ): Html {
-  return dataTable(
-    ctx,
-    ['case.caseId', 'case.agency', 'supervise.acts'],
-    items.map((m) => {
-      const acts = m.acts.map((a) => `${label(ctx, 'act', a.type)} ${localDate(a.occurredAt, utcOffsetOf(m.agency))}`);
-      return html`<tr>
-        <td>${caseLink(m)}</td>
-        <td>${agencyName(ctx, m.agency)}</td>
-        <td>${acts.join('；')}</td>
-      </tr>`;
-    }),
-    'supervise.none',
-  );
+  return columnTable(ctx, missingRecordingsColumns(ctx, utcOffsetOf), items, 'supervise.none');
+}
+
+/** The columns of the cases whose acts lack their recording: each act named and dated in its agency's calendar. */
+export function missingRecordingsColumns(
+  ctx: PageContext,
+  utcOffsetOf: (agency: string) => number,
+): TableColumn<Dashboard['missing']['items'][number]>[] {
+  return [
+    caseColumn(),
+    agencyColumn(ctx),
+    {
+      head: 'supervise.acts',
+      text: (m) =>
+        m.acts
+          .map((a) => `${label(ctx, 'act', a.type)} ${localDate(a.occurredAt, utcOffsetOf(m.agency))}`)
+          .join(listSeparator(ctx)),
+    },
+  ];
 }
 
 function majorSection(ctx: PageContext, d: Dashboard): Html {
@@ -174,43 +191,50 @@ function majorSection(ctx: PageContext, d: Dashboard): Html {
 
 /** The major decisions beside their reviews, as a table. */
 export function majorDecisionsTable(ctx: PageContext, items: Dashboard['major']['items']): Html {
-  return dataTable(
+  return columnTable(
     ctx,
-    ['case.caseId', 'case.decision.type', 'case.decision.decidedOn', 'case.reviews', 'supervise.matched'],
-    items
-      .filter((m) => m !== undefined)
-      .map(
-        (m) =>
-          html`<tr>
-            <td>${caseLink(m)}</td>
-            <td>
-              ${label(ctx, 'decision', m.decision.decisionType)}
-              ${m.decision.fineFen > 0 ? yuan(m.decision.fineFen) : ''}
-            </td>
-            <td>${m.decision.decidedOn}</td>
-            <td>
-              ${m.reviews
-                // the reviewer by name (in brackets already: no id beside it), else by id
-                .map((r) =>
-                  bracketed(
-                    ctx,
-                    label(ctx, 'review.outcome', r.outcome),
-                    ctx.personName?.(m.agency, r.reviewer) ?? r.reviewer,
-                  ),
-                )
-                .join(listSeparator(ctx))}
-            </td>
-            <td class="${m.matchedApprovedReview ? 'ok' : 'bad'}">
-              ${
-                m.clearedBy === 'coordination'
-                  ? bracketed(ctx, ctx.t('case.no'), ctx.t('supervise.clearedByCoordination'))
-                  : ctx.t(m.matchedApprovedReview ? 'case.yes' : 'case.no')
-              }
-            </td>
-          </tr>`,
-      ),
+    majorDecisionsColumns(ctx),
+    items.filter((m) => m !== undefined),
     'supervise.none',
   );
+}
+
+/** The columns of the major decisions: the decision, its reviews (each reviewer by name), whether one cleared it. */
+export function majorDecisionsColumns(ctx: PageContext): TableColumn<Dashboard['major']['items'][number]>[] {
+  return [
+    caseColumn(),
+    agencyColumn(ctx),
+    {
+      head: 'case.decision.type',
+      text: (m) =>
+        [label(ctx, 'decision', m.decision.decisionType), m.decision.fineFen > 0 ? yuan(m.decision.fineFen) : '']
+          .filter((part) => part !== '')
+          .join(' '),
+    },
+    { head: 'case.decision.decidedOn', text: (m) => m.decision.decidedOn },
+    {
+      head: 'case.reviews',
+      // the reviewer by name (in brackets already: no id beside it), else by id
+      text: (m) =>
+        m.reviews
+          .map((r) =>
+            bracketed(
+              ctx,
+              label(ctx, 'review.outcome', r.outcome),
+              ctx.personName?.(m.agency, r.reviewer) ?? r.reviewer,
+            ),
+          )
+          .join(listSeparator(ctx)),
+    },
+    {
+      head: 'supervise.matched',
+      text: (m) =>
+        m.clearedBy === 'coordination'
+          ? bracketed(ctx, ctx.t('case.no'), ctx.t('supervise.clearedByCoordination'))
+          : ctx.t(m.matchedApprovedReview ? 'case.yes' : 'case.no'),
+      className: (m) => (m.matchedApprovedReview ? 'ok' : 'bad'),
+    },
+  ];
 }
 
 function certificatesSection(ctx: PageContext, d: Dashboard): Html {

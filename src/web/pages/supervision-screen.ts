@@ -1,5 +1,6 @@
 /** What the supervisors' screens share: the agency filter, the CSV download and the way back to the dashboard. */
-import type { Request } from 'express';
+import type { Request, Response } from 'express';
+import { CSV_CONTENT_TYPE, csvFile } from '../../http/csv.js';
 import { agencyName } from './labels.js';
 import type { Principal } from '../../app/auth.js';
 import { oneOf } from '../../http/query.js';
@@ -21,10 +22,71 @@ export function agencySelect(ctx: PageContext, agencies: readonly string[], sele
     </select>`;
 }
 
-/** The link that downloads a supervision screen as the API's CSV file: the page's own query and `format=csv`. */
+/**
+ * The links that download a supervision screen as files, with the page's own query: the table as the page shows it
+ * (`format=sheet`: its heads in the page's language, agencies and people by name, sums in yuan, every row of the
+ * list), and the API's CSV file of this page (`format=csv`: its members' paths as heads, codes, fines in fen), which
+ * integrations read.
+ */
 export function csvDownload(ctx: PageContext, path: string, params: Readonly<Record<string, string>>): Html {
+  const { cursor: _cursor, limit: _limit, ...filters } = params;
+  const sheet = `${path}?${new URLSearchParams({ ...filters, format: 'sheet' }).toString()}`;
   const href = `${path}?${new URLSearchParams({ ...params, format: 'csv' }).toString()}`;
-  return html`<p><a href="${href}" download>${ctx.t('supervise.list.csv')}</a></p>`;
+  return html`<ul class="downloads">
+    <li><a href="${sheet}" download>${ctx.t('supervise.list.sheet')}</a></li>
+    <li><a href="${href}" download>${ctx.t('supervise.list.csv')}</a></li>
+  </ul>`;
+}
+
+/** Rows the spreadsheet of a supervision list holds at most ({@link sheetRowsOf}); the rest is left to the pages. */
+export const SHEET_ROWS = 5_000;
+
+/**
+ * Every row of a paged list, read from the first page on, 200 at a time, up to {@link SHEET_ROWS}; `cut` when the
+ * list has more.
+ */
+export async function sheetRowsOf<T>(
+  read: (paging: {
+    limit: number;
+    after?: string;
+  }) => Promise<{ readonly items: readonly T[]; readonly next?: string }>,
+): Promise<{ rows: T[]; cut: boolean }> {
+  const rows: T[] = [];
+  let after: string | undefined;
+  for (;;) {
+    const page = await read({
+      limit: Math.min(200, SHEET_ROWS - rows.length),
+      ...(after === undefined ? {} : { after }),
+    });
+    rows.push(...page.items);
+    after = page.next;
+    if (after === undefined) return { rows, cut: false };
+    if (rows.length >= SHEET_ROWS) return { rows, cut: true };
+  }
+}
+
+/**
+ * Sends a supervision screen's table as a CSV file for a spreadsheet (UTF-8 with its byte-order mark, formulas
+ * neutralised), named by the screen's title; a list cut at {@link SHEET_ROWS} ends with a row that says so.
+ */
+export function sendSheet(
+  res: Response,
+  ctx: PageContext,
+  file: {
+    readonly title: string;
+    readonly name: string;
+    readonly rows: readonly (readonly string[])[];
+    readonly cut?: boolean;
+  },
+): void {
+  const rows = file.cut ? [...file.rows, [ctx.t('supervise.list.sheetCut', { rows: SHEET_ROWS })]] : file.rows;
+  res.status(200).set('Content-Type', CSV_CONTENT_TYPE);
+  res.set(
+    'Content-Disposition',
+    `attachment; filename="${file.name}.csv"; filename*=UTF-8''${encodeURIComponent(`${file.title}.csv`)}`,
+  );
+  res.set('Cache-Control', 'no-store');
+  res.send(csvFile(rows));
 }
 
 /** A supervision screen's path, narrowed to `agency` when one is chosen (`?agency=`). */
@@ -37,7 +99,9 @@ export function dashboardLink(ctx: PageContext, agency: string | undefined): Htm
 }
 
 /**
- * Whether a supervision screen is asked as the API's CSV file (`?format=csv`) rather than as its page (`html`, or no
- * `format`); any other format is a bad query (400), read before the screen reads anything.
+ * How a supervision screen is asked for: its page (`html`, or no `format`), the API's CSV file of the page (`csv`),
+ * or the table as the page shows it, for a spreadsheet (`sheet`); any other format is a bad query (400), read before
+ * the screen reads anything.
  */
-export const asCsvFile = (req: Request): boolean => oneOf(given(req.query.format), 'format', ['html', 'csv']) === 'csv';
+export const formatOf = (req: Request): 'html' | 'csv' | 'sheet' =>
+  oneOf(given(req.query.format), 'format', ['html', 'csv', 'sheet'] as const) ?? 'html';
