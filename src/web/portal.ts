@@ -108,6 +108,8 @@ export function portal(deps: PortalDependencies): Router {
   }
   router.use(portalSessions(deps.sessions));
   router.use(portalIdentity(deps.verify));
+  // every page shows a write it is sent to after it (`?consistentWith=`), as the API does
+  router.use(caughtUpFirst(deps.publicReads));
   const { devSignIn, oidc } = deps.signIn;
   router.use(
     signIn({
@@ -167,13 +169,11 @@ export function portal(deps: PortalDependencies): Router {
 
   // before the published pages, whose `/published/:kind` would take the path otherwise
   if (deps.catalogues) registerReviewCataloguePage(router, { ...deps, catalogues: deps.catalogues, assets });
-  // the public pages show a write they are sent to after it (`?consistentWith=`), as the public API does
-  const limited = thenCaughtUp(deps.limited, deps.publicReads);
-  registerPublicPages(router, { ...deps, limited, assets });
-  if (deps.agencies) registerAgencyPages(router, { ...deps, limited, agencies: deps.agencies, assets });
-  registerInspectionPages(router, { inspections: deps.inspections, limited, assets });
+  registerPublicPages(router, { ...deps, assets });
+  if (deps.agencies) registerAgencyPages(router, { ...deps, agencies: deps.agencies, assets });
+  registerInspectionPages(router, { inspections: deps.inspections, limited: deps.limited, assets });
   if (deps.recordings) {
-    registerRecordingListPage(router, { ...deps, limited, recordings: deps.recordings, assets });
+    registerRecordingListPage(router, { ...deps, recordings: deps.recordings, assets });
     registerDevicePage(router, { recordings: deps.recordings, utcOffsetOf: deps.utcOffsetOf, assets });
   }
 
@@ -183,26 +183,29 @@ export function portal(deps: PortalDependencies): Router {
 }
 
 /**
- * The rate limit, then the wait for `?consistentWith=` (a write's position): the page's reads then show that write,
- * or the page is `503 not_caught_up` when the read models do not reach it in time; a value that is no position is
- * `400 invalid_query`.
+ * Before a page is read (`GET`, `HEAD`), the wait for `?consistentWith=` (a write's position): the page then shows
+ * that write (the names in its header too), or it is `503 not_caught_up` when the read models do not reach it in
+ * time; a value that is no position, or one beyond the log, is `400 invalid_query`. The online application's pages
+ * read their own (the receipt's link carries the filing's position, which the progress form posts).
  */
-function thenCaughtUp(limited: RequestHandler, reads: Pick<PublicReads, 'caughtUp'>): RequestHandler {
-  return (req, res, next) => {
-    void limited(req, res, (err?: unknown) => {
-      if (err !== undefined) {
-        next(err);
-        return;
-      }
-      let position: number | undefined;
-      try {
-        position = consistencyOf(req);
-      } catch (refused) {
-        next(refused);
-        return;
-      }
-      reads.caughtUp(position).then(() => next(), next);
-    });
+function caughtUpFirst(reads: Pick<PublicReads, 'caughtUp'>): RequestHandler {
+  return (req, _res, next) => {
+    if ((req.method !== 'GET' && req.method !== 'HEAD') || req.query.consistentWith === undefined) {
+      next();
+      return;
+    }
+    if (req.path === '/apply' || req.path.startsWith('/apply/')) {
+      next();
+      return;
+    }
+    let position: number | undefined;
+    try {
+      position = consistencyOf(req);
+    } catch (refused) {
+      next(refused);
+      return;
+    }
+    reads.caughtUp(position).then(() => next(), next);
   };
 }
 

@@ -112,7 +112,7 @@ export function templatesAdminScreens(deps: TemplatesAdminDependencies, assets: 
       template,
       reason,
     );
-    res.redirect(303, `${templateHref(decisionType)}?saved=${result.version}`);
+    res.redirect(303, `${templateHref(decisionType)}?saved=${result.version}&consistentWith=${result.position}`);
   };
   const refused = formErrors((err: LedgerError, req: Request, res: Response) => {
     const ctx = pageContext(req, res, assets);

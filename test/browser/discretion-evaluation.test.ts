@@ -51,6 +51,8 @@ describeInBrowser('discretion benchmarks and case-file evaluation in Chromium', 
     });
     await recordAct(s.f, s.f.alice, 'past-1', { type: 'CaseClosed', occurredAt: at('11:30'), data: { closedOn: DAY } });
     await openCase(s.f, 'disc-1');
+    // the benchmarks, the past fines and the case are read from the read models: once they hold all of it
+    await s.f.t.service.readModelsCaughtUp();
   });
 
   async function submit(page: Page, name = '提交'): Promise<void> {

@@ -16,6 +16,7 @@ describeInBrowser('drafting a decision document in Chromium (文书制作)', () 
       occurredAt: at('09:30'),
       data: { description: '现场检查笔录' },
     });
+    await s.f.t.service.readModelsCaughtUp();
   });
 
   it('when a handling officer fills the draft form from the case page, then the PDF and DOCX are offered and the PDF holds the filled decision', async () => {

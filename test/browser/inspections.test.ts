@@ -82,6 +82,7 @@ describeInBrowser('the inspection pages', () => {
     const other = await startTestService();
     try {
       const { drawAtSize } = await seedPlan(other);
+      await other.service.readModelsCaughtUp();
       await page.goto(`${other.url}/inspections/${INSPECTION_AGENCY}/${PLAN_ID}?lang=en`);
       expect(await page.locator('.notice').textContent()).toContain(`${drawAtSize} records`);
       expect(await page.locator('#draw-run').count()).toBe(0);

@@ -16,6 +16,7 @@ describeInBrowser("the administrator revokes an officer's signing key in Chromiu
     });
     expect(registered.status).toBe(201);
     keyId = registered.body.keyId;
+    await s.f.t.service.readModelsCaughtUp();
   });
 
   it("when the admin revokes a key from the officer's page, then the form asks for a reason first, and the page and the public list then show it revoked", async () => {

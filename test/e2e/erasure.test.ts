@@ -171,6 +171,7 @@ beforeAll(async () => {
   ]) {
     expect((await t.call('POST', `/v1/cases/${CASE}/acts`, { token: officer, body: act })).status).toBe(201);
   }
+  await t.service.readModelsCaughtUp(); // the case file is a read model
   const inspection = (await t.call('GET', `/v1/cases/${CASE}`, { token: officer })).body.timeline[1].eventId;
   const correction = {
     type: 'RecordCorrected',

@@ -178,6 +178,7 @@ describe('the working-day calendar', () => {
   it('when the year is recorded after a decision counted its last day on weekdays only, then the reads count it again on the schedule', async () => {
     // the first case's decision recorded 2027-01-06, counting 1 January as a working day; its signed event keeps it
     const caseId = 'CJ-2026-0001';
+    await t.service.readModelsCaughtUp(); // the case file and the supervision view are read models
     const events = await t.call('GET', `/v1/cases/${caseId}/events`, { token: officer });
     const issued = events.body.events.find((e: { type: string }) => e.type === 'DecisionIssued');
     expect(issued.data).toMatchObject({ disclosureDueBy: '2027-01-06', calendarBasis: 'weekdays_only' });
@@ -198,6 +199,7 @@ describe('the working-day calendar', () => {
   });
 
   it('when the year is recorded after a review request counted its time limit on weekdays only, then the reads count it again', async () => {
+    await t.service.readModelsCaughtUp();
     const file = await t.call('GET', `/v1/cases/${REVIEW_CASE}`, { token: officer });
     // 1 to 3 January are holidays now: the fifth working day from Monday 28 December is Tuesday 5 January
     expect(file.body.reviewDeadline).toMatchObject({ requestedOn: '2026-12-28', workingDays: 5, dueBy: '2027-01-05' });

@@ -61,6 +61,7 @@ describe('media belong to the agencies that uploaded them', () => {
     bert = t.token('bert', B, ['officer']);
     await seed(t, A, ['alice', 'amy'], 'a-1');
     await seed(t, B, ['bert', 'bess'], 'b-1');
+    await t.service.readModelsCaughtUp();
   });
   afterAll(() => t.stop());
 
@@ -75,10 +76,13 @@ describe('media belong to the agencies that uploaded them', () => {
     const bytes = randomBytes(2000);
     expect((await upload(t, alice, bytes)).status).toBe(201);
     const before = await t.call('GET', '/v1/cases/b-1', { token: bert });
+    expect(before.status).toBe(200);
     const act = await t.call('POST', '/v1/cases/b-1/acts', { token: bert, body: evidence(sha256(bytes)) });
     expect(act.status).toBe(422);
     expect(act.body).toMatchObject({ code: 'media_unknown' });
+    await t.service.readModelsCaughtUp();
     const after = await t.call('GET', '/v1/cases/b-1', { token: bert });
+    expect(after.status).toBe(200);
     expect((after.body as { revision: number }).revision).toBe((before.body as { revision: number }).revision);
   });
 

@@ -140,6 +140,8 @@ describe("the administrator's screen of the agency's officers (执法人员管�
       expect(registered.status).toBe(201);
     }
     const ids = (text: string) => [...text.matchAll(/<td><code>([^<]+)<\/code><\/td>/g)].map((m) => m[1]!);
+    // the roster is read from the read models: once they hold every registration
+    await f.t.service.readModelsCaughtUp();
     const first = await browse(f.t.url, jar, PATH);
     expect(first.res.status).toBe(200);
     const onFirst = ids(first.text);

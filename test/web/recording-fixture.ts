@@ -53,5 +53,7 @@ export async function recordingFixture(): Promise<ScreensFixture> {
     data: { description: '执法记录仪视频', deviceId: 'cam-07' },
     media: [video],
   });
+  // the recording list, the devices and the case are read from the read models: once they hold all of it
+  await f.t.service.readModelsCaughtUp();
   return f;
 }

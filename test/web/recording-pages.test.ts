@@ -9,18 +9,8 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(() => f.t.stop());
 
-/** Waits until the read models have applied everything written so far. */
-const settled = async () => {
-  for (let i = 0; i < 100; i++) {
-    const devices = await f.t.call('GET', '/v1/audit/device-recordings', { token: f.sam });
-    if (devices.body.items?.length === 1) return;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-};
-
 describe('the recording list page (音像记录事项清单)', () => {
   it('when opened without JavaScript, then it shows the floors, the agency list with its stages and place, and the changes, in Chinese', async () => {
-    await settled();
     const { status, text } = await page(f, `/recording-list?agency=${AGENCY}`);
     expect(status).toBe(200);
     expect(text).toContain('<h1>音像记录事项清单</h1>');
@@ -62,7 +52,6 @@ describe('the recording list page (音像记录事项清单)', () => {
 
 describe('the devices page of supervision', () => {
   it('when a supervisor opens it, then each device shows its holder, status and recordings, linked to the case', async () => {
-    await settled();
     const { status, text } = await page(f, '/supervise/devices', f.sam);
     expect(status).toBe(200);
     expect(text).toContain('<h1>执法记录仪与音像记录</h1>');

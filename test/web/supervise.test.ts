@@ -189,3 +189,24 @@ describe('the supervision dashboard', () => {
     expect(gzipSync(script!).byteLength).toBeLessThanOrEqual(150 * 1024);
   });
 });
+
+describe("the signed-in pages and a write's position", () => {
+  it.each(['/supervise', '/supervise/lists/major-decisions', '/supervise/discretion', '/work', '/reviews'])(
+    'when %s is sent ?consistentWith= beyond the log or not a position, then 400; at the log head it answers',
+    async (path) => {
+      const head = await f.t.service.events.headPosition();
+      // a page that ignored consistentWith would answer 200 to both, and could show the list before the write
+      const token = path.startsWith('/supervise') ? f.sam : path === '/reviews' ? f.rita : f.alice;
+      for (const value of [String(head + 1_000_000), 'soon']) {
+        const refused = await page(f, `${path}?consistentWith=${value}`, token);
+        expect({ path, value, status: refused.status }).toEqual({ path, value, status: 400 });
+      }
+      expect((await page(f, `${path}?consistentWith=${head}`, token)).status).toBe(200);
+    },
+  );
+
+  it("when the online application's pages are sent a consistentWith of their own, then they read it themselves", async () => {
+    // the progress form posts the filing's position as a field; its page is not refused before it reads it
+    expect((await page(f, '/apply?consistentWith=soon')).status).toBe(200);
+  });
+});

@@ -164,7 +164,11 @@ describe('the start page of signed-in work', () => {
 });
 
 describe('recording acts from the portal', () => {
-  beforeAll(() => openCase(f, 'wf-2'));
+  beforeAll(async () => {
+    await openCase(f, 'wf-2');
+    // the refused form shows the case's summary, read from the read models
+    await f.t.service.readModelsCaughtUp();
+  });
 
   it('when a seizure is sent without a recording, then it is refused in plain Chinese, what was typed kept, nothing recorded', async () => {
     const before = await caseEvents('wf-2');

@@ -244,8 +244,9 @@ export function registerAgencyProfilePage(router: Router, deps: AgencyProfilePag
       deps.validate(SET_AGENCY_PROFILE, body);
       const stream = agencyProfileStream(principal.agency);
       const eventId = submissionEventId(principal, stream, submissionKey(values), deps.newId);
-      await deps.profiles.set(principal, body as AgencyProfileBody, eventId);
-      res.redirect(303, `${AGENCY_PROFILE_PATH}?saved=1`);
+      const result = await deps.profiles.set(principal, body as AgencyProfileBody, eventId);
+      // the page names the agency by the profile's name: shown once the read models hold it
+      res.redirect(303, `${AGENCY_PROFILE_PATH}?saved=1&consistentWith=${result.position}`);
     },
     formErrors((err: LedgerError, req: Request, res: Response) => {
       const ctx = pageContext(req, res, deps.assets);

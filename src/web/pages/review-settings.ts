@@ -140,12 +140,12 @@ export function registerReviewSettingsPage(router: Router, deps: ReviewSettingsP
         reason: values.reason,
       };
       deps.validate(SET_REVIEW_SETTINGS, body);
-      await deps.registry.setReviewSettings(
+      const result = await deps.registry.setReviewSettings(
         principal,
         body as typeof body & { reviewWorkingDays: number },
         deps.newId(),
       );
-      res.redirect(303, `${REVIEW_SETTINGS_PATH}?saved=1`);
+      res.redirect(303, `${REVIEW_SETTINGS_PATH}?saved=1&consistentWith=${result.position}`);
     },
     formErrors((err: LedgerError, req: Request, res: Response) => {
       const ctx = pageContext(req, res, deps.assets);
