@@ -1,6 +1,7 @@
 import { CASES, caseKey } from '../../projections/case-files.js';
 import { EVALUATIONS, caseEvaluationsPrefix, type EvaluationDoc } from '../../projections/evaluations.js';
 import { weakPoints } from '../domain/case/evaluation-figures.js';
+import { itemKey, type ItemDoc } from '../../projections/registry.js';
 import type { Position } from '../ports/event-store.js';
 import type { ReadModelStore } from '../ports/read-models.js';
 import type { CaseReads, Retrieval } from './case-reads.js';
@@ -54,6 +55,12 @@ export class EvaluationReads {
     const scope = supervisedScope(query.principal, query.agency);
     await caughtUp(this.deps.runner, query.consistentWith);
     const evaluations = scope.flatMap((agency) => evaluationsOfYear(this.deps.readModels, agency, query.year));
-    return { year: query.year, agencies: scope, ...weakPoints(evaluations) };
+    const figures = weakPoints(evaluations);
+    // each item by the name the agency's item list gives it, for readers who do not know the codes
+    const byItem = figures.byItem.map((i): (typeof figures.byItem)[number] & { itemName?: string } => {
+      const name = this.deps.readModels.get<ItemDoc>('items', itemKey(i.agency, i.itemCode))?.name;
+      return name === undefined ? i : { ...i, itemName: name };
+    });
+    return { year: query.year, agencies: scope, ...figures, byItem };
   }
 }

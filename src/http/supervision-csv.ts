@@ -237,7 +237,18 @@ export const SUPERVISION_TABLES = {
   evaluationWeakPoints: {
     name: 'evaluation-weak-points',
     lists: ['byRule', 'byItem', 'byOfficer'],
-    columns: ['rule', 'agency', 'itemCode', 'officerId', 'evaluations', 'points', 'maxPoints', 'deductions', 'percent'],
+    columns: [
+      'rule',
+      'agency',
+      'itemCode',
+      'officerId',
+      'evaluations',
+      'points',
+      'maxPoints',
+      'deductions',
+      'percent',
+      'itemName',
+    ],
   },
   quarantine: {
     name: 'quarantine',

@@ -33,7 +33,7 @@ import { pageContext, sendPage } from './layout.js';
 import { caseHref } from './links.js';
 import { actFormMain, allFields } from './pages/act-form.js';
 import { OPEN_CASE_FIELDS, openCaseMain, PARTY_FIELDS } from './pages/open-case.js';
-import { label, localMinuteWithOffset } from './pages/labels.js';
+import { label, localMinuteWithOffset, personShown } from './pages/labels.js';
 import { listPaging } from './pages/paging.js';
 import { pager } from './pages/public-parts.js';
 import { reviewQueueMain, workMain } from './pages/work-lists.js';
@@ -206,7 +206,8 @@ export function workScreens(deps: WorkDependencies, assets: PortalAssets): Route
     formErrors((err: LedgerError, req: Request, res: Response) => {
       const ctx = pageContext(req, res, assets);
       const fields = [...OPEN_CASE_FIELDS, ...PARTY_FIELDS];
-      const error = formErrorOf(ctx, err, fields, agencyTime(portalPrincipal(res).agency));
+      const { agency } = portalPrincipal(res);
+      const error = formErrorOf(ctx, err, fields, agencyTime(agency), (id) => personShown(ctx, agency, id));
       const state = { values: retryValues(err, res.locals.formValues), error };
       renderOpen(req, res, state, err.status);
     }),
@@ -354,7 +355,8 @@ export function workScreens(deps: WorkDependencies, assets: PortalAssets): Route
       const { form } = target(req, res);
       const ctx = pageContext(req, res, assets);
       if (!req.complete) res.set('Connection', 'close');
-      const error = formErrorOf(ctx, err, allFields(form), agencyTime(String(req.params.agency)));
+      const agency = String(req.params.agency);
+      const error = formErrorOf(ctx, err, allFields(form), agencyTime(agency), (id) => personShown(ctx, agency, id));
       const state = { values: retryValues(err, res.locals.formValues), error };
       // the form comes back beside the case, as it was first shown; a case the read side has not read yet (opened
       // a moment ago, by the API or on another replica) or cannot read in time leaves the form alone, still saying

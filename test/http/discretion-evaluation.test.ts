@@ -264,6 +264,9 @@ describe('case-file evaluation (案卷评查) over HTTP', () => {
       percent: 60,
     });
     expect(weak.body.byItem).toMatchObject([{ itemCode: 'P-001', points: 86, maxPoints: 90 }]);
+    const items = await read(`/v1/items?agency=${AGENCY}`, supervisor);
+    const listed = items.body.items.find((i: { code: string }) => i.code === 'P-001');
+    expect(weak.body.byItem[0].itemName).toBe(listed.name);
     expect(weak.body.byOfficer.map((o: { officerId: string }) => o.officerId)).toEqual(['alice', 'bob']);
     // as CSV: a row per rule (its name in `rule`), then per item and per officer, each list named
     const csv = await read('/v1/audit/evaluation-weak-points?year=2026&format=csv', supervisor);
@@ -271,7 +274,17 @@ describe('case-file evaluation (案卷评查) over HTTP', () => {
     const table = SUPERVISION_TABLES.evaluationWeakPoints;
     const { rows } = expectCsvOfAnswer(csv.body as string, weakPointsRows(weak.body), table);
     const discretion = rows.find((row) => row[0] === 'byRule' && row[1] === 'discretionAppropriate');
-    expect(discretion?.slice(-5)).toEqual(['1', '6', '10', '1', '60']);
+    const figures = ['evaluations', 'points', 'maxPoints', 'deductions', 'percent'];
+    expect(figures.map((column) => discretion?.[1 + table.columns.indexOf(column)])).toEqual([
+      '1',
+      '6',
+      '10',
+      '1',
+      '60',
+    ]);
+    // an item by its code and, last, by the name the item list gives it
+    const item = rows.find((row) => row[0] === 'byItem');
+    expect(item?.[1 + table.columns.indexOf('itemName')]).toBe(weak.body.byItem[0].itemName);
     const officerColumn = 1 + table.columns.indexOf('officerId');
     const agencyColumn = 1 + table.columns.indexOf('agency');
     expect(rows.filter((row) => row[0] === 'byOfficer').map((row) => [row[agencyColumn], row[officerColumn]])).toEqual([

@@ -270,6 +270,19 @@ describe('recording acts from the portal', () => {
     expect(await caseEvents('wf-2')).toHaveLength(before.length);
   });
 
+  it('when the act names a reviewer among its officers, then the refusal names her by the name on the officer list', async () => {
+    const before = await caseEvents('wf-2');
+    const res = await post(`/cases/${AGENCY}/wf-2/acts/EvidenceCollected`, f.alice, {
+      occurredAt: `${DAY}T10:00`,
+      officers: 'alice, rita',
+      'data.description': '照片',
+    });
+    expect(res.status).toBe(422);
+    // 执法人员rita: the name the agency registered her under (test/support/service.ts, seedAgency)
+    expect(res.text).toContain('<a href="#f-officers">执法人员rita（rita） 登记为法制审核');
+    expect(await caseEvents('wf-2')).toHaveLength(before.length);
+  });
+
   it('when the act is stated later than it is recorded, then the refusal names the time of recording in the agency’s time, not in UTC', async () => {
     const before = await caseEvents('wf-2');
     const res = await post(`/cases/${AGENCY}/wf-2/acts/EvidenceCollected`, f.alice, {

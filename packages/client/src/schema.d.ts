@@ -4282,6 +4282,8 @@ export interface components {
         /** @description The agency whose item or officer this is: codes and officer ids are unique within an agency only. */
         agency: components['schemas']['defs']['$defs']['id'];
         itemCode: components['schemas']['defs']['$defs']['id'];
+        /** @description The item's name as the agency's item list gives it now; absent for an item the list does not hold. */
+        itemName?: string;
       }[];
       byOfficer: {
         evaluations: number;

@@ -108,6 +108,9 @@ function faultMessage(
   }
 }
 
+/** The members of a refusal's details that name people by id: the officers a rule did not count or accept. */
+const PERSON_DETAILS = new Set(['officerId', 'notEnforcing', 'notOfAgency']);
+
 /**
  * What a form shows for a refusal, in the reader's language: a schema error names its field (the pointer is the
  * field's name, `/data/items` → `data.items`, or the first field under it); a rule's stable `code` is told in plain
@@ -119,6 +122,8 @@ export function formErrorOf(
   fields: readonly FieldSpec[],
   /** How the form shows an instant a refusal names (the time an act is recorded): in the agency's time, say. */
   shownAt?: (instant: string) => string,
+  /** How the form shows a person a refusal names by id (an officer whose certificate is not valid): by name, say. */
+  person?: (id: string) => string,
 ): FormError {
   const shown = (name: string | undefined) => (name && fields.some((f) => f.name === name) ? name : undefined);
   if (err.code === 'invalid_body') {
@@ -156,13 +161,17 @@ export function formErrorOf(
   // shown as the form shows times)
   const params = Object.fromEntries(
     Object.entries(err.details).flatMap(([k, v]) =>
-      typeof v === 'string' && shownAt && isInstant(v)
-        ? [[k, shownAt(v)]]
-        : typeof v === 'string' || typeof v === 'number'
-          ? [[k, String(v)]]
-          : Array.isArray(v) && v.every((x) => typeof x === 'string')
-            ? [[k, v.join(enumerationSeparator(ctx))]]
-            : [],
+      person &&
+      PERSON_DETAILS.has(k) &&
+      (typeof v === 'string' || (Array.isArray(v) && v.every((x) => typeof x === 'string')))
+        ? [[k, (typeof v === 'string' ? [v] : (v as string[])).map(person).join(enumerationSeparator(ctx))]]
+        : typeof v === 'string' && shownAt && isInstant(v)
+          ? [[k, shownAt(v)]]
+          : typeof v === 'string' || typeof v === 'number'
+            ? [[k, String(v)]]
+            : Array.isArray(v) && v.every((x) => typeof x === 'string')
+              ? [[k, v.join(enumerationSeparator(ctx))]]
+              : [],
     ),
   );
   // a refusal that names who did not count has a sentence that names them (`rule.<code>.<detail>`)

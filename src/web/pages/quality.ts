@@ -9,7 +9,7 @@ import type { MessageKey } from '../i18n.js';
 import type { PageContext } from '../layout.js';
 import { caseHref } from '../links.js';
 import { agencySelect } from './supervision-screen.js';
-import { agencyName, colon, label, personShown, yuan } from './labels.js';
+import { agencyName, bracketed, colon, label, personShown, yuan } from './labels.js';
 import { columnTable, type TableColumn } from './data-table.js';
 
 type Deviations = Awaited<ReturnType<DiscretionReads['deviations']>>;
@@ -151,7 +151,14 @@ function tallies(ctx: PageContext, weak: WeakPoints): { caption: MessageKey; row
   })).sort((a, b) => a.percent - b.percent);
   return [
     { caption: 'quality.weak.byRule', rows: byRule },
-    { caption: 'quality.weak.byItem', rows: weak.byItem.map((i) => ({ name: ofAgency(i.agency, i.itemCode), ...i })) },
+    {
+      caption: 'quality.weak.byItem',
+      // the item by its name, its code beside it
+      rows: weak.byItem.map((i) => ({
+        name: ofAgency(i.agency, i.itemName === undefined ? i.itemCode : bracketed(ctx, i.itemName, i.itemCode)),
+        ...i,
+      })),
+    },
     {
       caption: 'quality.weak.byOfficer',
       rows: weak.byOfficer.map((o) => ({ name: ofAgency(o.agency, personShown(ctx, o.agency, o.officerId)), ...o })),

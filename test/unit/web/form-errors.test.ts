@@ -91,6 +91,17 @@ describe('the words of a refused form', () => {
       field: 'officers',
       message: expect.stringContaining('rita'),
     });
+    // the form names people by name where it knows them (the agency's officer list), by id where not
+    const names: Record<string, string> = { bob: '李强', rita: '王芳' };
+    const person = (id: string) => (names[id] ? `${names[id]}（${id}）` : id);
+    expect(formErrorOf(zh, certificate, FIELDS, undefined, person).message).toBe(
+      '执法人员 李强（bob） 的执法证在 2026-03-02 无效（尚未生效、已过期或被暂停），不能执法。',
+    );
+    const two = new RuleViolation('two_officers_required', 422, 'x', {
+      officers: ['alice'],
+      notEnforcing: ['rita', 'x1'],
+    });
+    expect(formErrorOf(zh, two, FIELDS, undefined, person).message).toMatch(/^王芳（rita）、x1 登记为法制审核/);
     const alone = new RuleViolation('two_officers_required', 422, 'x', { officers: ['alice'] });
     expect(formErrorOf(zh, alone, FIELDS).message).toBe(
       '现场执法须有两名以上本机关执法人员在场，请填写至少两名执法人员。',

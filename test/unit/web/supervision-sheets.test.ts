@@ -92,11 +92,10 @@ describe("the weak points' spreadsheet", () => {
   });
 
   it("when the year's evaluations are downloaded, then a row per tally names its table, what it tallies and its figures", () => {
-    const weak = {
-      year: 2026,
-      agencies: ['county', 'city'],
-      ...weakPoints([evaluation('county', 'alice'), evaluation('city', 'bob')]),
-    };
+    const figures = weakPoints([evaluation('county', 'alice'), evaluation('city', 'bob')]);
+    // the county's item has a name on its list; the city's is known by its code only
+    const byItem = figures.byItem.map((i) => (i.agency === 'county' ? { ...i, itemName: '未按规定公示执业信息' } : i));
+    const weak = { year: 2026, agencies: ['county', 'city'], ...figures, byItem };
     const sheet = weakPointsSheet(ctx('zh-CN', { county: '某县司法局' }), weak);
     expect(sheet[0]).toEqual(['汇总方式', '评查要点、执法事项或执法人员', '得分率', '得分 / 满分', '扣分项', '评查数']);
     const tables = sheet.slice(1).map((r) => r[0]);
@@ -104,7 +103,13 @@ describe("the weak points' spreadsheet", () => {
     // the weakest rule first; over two agencies each item and officer names its agency, by name where it has one
     expect(sheet[1]![1]).toBe(translator('zh-CN').t('form.check.procedureLawful'));
     const named = sheet.filter((r) => r[0] !== '按评查要点').map((r) => r[1]);
-    expect(named).toEqual(expect.arrayContaining(['P-001 · 某县司法局', 'P-001 · city', '张伟（alice） · 某县司法局']));
+    expect(named).toEqual(
+      expect.arrayContaining([
+        '未按规定公示执业信息（P-001） · 某县司法局',
+        'P-001 · city',
+        '张伟（alice） · 某县司法局',
+      ]),
+    );
     expect(sheet.every((r) => r.length === 6)).toBe(true);
   });
 });
