@@ -193,9 +193,12 @@ export function qualityScreens(deps: QualityDependencies, assets: PortalAssets):
     });
     // the page's read of the case is recorded once (read_case), the evaluations it shows with it
     const evaluations = deps.evaluationReads.ofRetrievedCase(file.agency, caseId);
+    const own = evaluations.find(
+      (e) => e.evaluator === principal.sub && (e.evaluatorAgency ?? file.agency) === principal.agency,
+    );
     sendPage(res, ctx, {
       title: `${ctx.t('evaluation.title')} · ${file.title}`,
-      main: evaluationMain(ctx, { file, evaluations, state, csrf: csrfField(res) }),
+      main: evaluationMain(ctx, { file, evaluations, state, csrf: csrfField(res), ...(own ? { own } : {}) }),
       status,
     });
   };

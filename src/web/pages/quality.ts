@@ -201,10 +201,20 @@ export const evaluateHref = (file: Pick<CaseFile, 'agency' | 'caseId'>): string 
 /** The evaluation form of a closed case file, with the evaluations already recorded. */
 export function evaluationMain(
   ctx: PageContext,
-  view: { file: CaseFile; evaluations: readonly EvaluationDoc[]; state: FormState; csrf: Html },
+  view: {
+    file: CaseFile;
+    evaluations: readonly EvaluationDoc[];
+    state: FormState;
+    csrf: Html;
+    /** The reader's own evaluation of the case file, when they recorded one: the form then amends it. */
+    own?: EvaluationDoc;
+  },
 ): Html {
-  const { file, state } = view;
-  const value = (name: string) => {
+  const { file, state, own } = view;
+  // a form sent back shows what was typed, an emptied field empty; a new form the reader's own scores, else full
+  const sent = Object.keys(state.values).length > 0;
+  const value = (name: string, fallback = '') => {
+    if (!sent) return fallback;
     const v = state.values[name];
     return (Array.isArray(v) ? v[0] : v) ?? '';
   };
@@ -260,7 +270,7 @@ export function evaluationMain(
                   step="1"
                   id="${fieldId(score)}"
                   name="${score}"
-                  value="${value(score) || String(MAX_POINT_SCORE)}"
+                  value="${value(score, String(own?.scores[p].score ?? MAX_POINT_SCORE))}"
                   aria-labelledby="${fieldId(score)}-label"
                   aria-describedby="score-hint"
                   ${errorFor(state, score) ? html`aria-invalid="true"` : ''}
@@ -272,7 +282,7 @@ export function evaluationMain(
                   type="text"
                   id="${fieldId(comment)}"
                   name="${comment}"
-                  value="${value(comment)}"
+                  value="${value(comment, own?.scores[p].comment ?? '')}"
                   aria-label="${point} · ${ctx.t('evaluation.comment')}"
                   ${errorFor(state, comment) ? html`aria-invalid="true"` : ''}
                 />

@@ -1,0 +1,81 @@
+import { EVALUATION_POINTS, MAX_POINT_SCORE } from '../../src/domain/case/evaluation.js';
+import { browse, csrfOf, Jar } from '../support/portal-session.js';
+import { AGENCY, DAY, at, openCase, recordAct, startScreensService, type ScreensFixture } from '../support/screens.js';
+
+// The evaluation form of a closed case file (案卷评查): what it shows when it first opens, when it comes back
+// refused, and when the supervisor amends their own evaluation.
+
+let f: ScreensFixture;
+let jar: Jar;
+const CASE = 'ev-1';
+const PATH = `/cases/${AGENCY}/${CASE}/evaluate`;
+
+beforeAll(async () => {
+  f = await startScreensService();
+  await openCase(f, CASE);
+  await recordAct(f, f.alice, CASE, {
+    type: 'DecisionIssued',
+    occurredAt: at('10:00'),
+    data: {
+      decisionType: 'warning',
+      legalBasis: '《律师法》第五十条',
+      documentNo: '县司告〔2026〕9号',
+      decidedOn: DAY,
+    },
+  });
+  await recordAct(f, f.alice, CASE, { type: 'DecisionDisclosed', occurredAt: at('11:00'), data: { publishedOn: DAY } });
+  await recordAct(f, f.alice, CASE, { type: 'CaseClosed', occurredAt: at('11:30'), data: { closedOn: DAY } });
+  await f.t.service.readModelsCaughtUp();
+  jar = new Jar();
+  expect((await browse(f.t.url, jar, '/signin/dev', { form: { token: f.sam } })).res.status).toBe(303);
+}, 60_000);
+afterAll(() => f.t.stop());
+
+const valueOf = (text: string, name: string) =>
+  new RegExp(`name="${name.replace(/\./g, '\\.')}"\\s+value="([^"]*)"`).exec(text)?.[1];
+
+/** Sends the form as shown, with `changes` over what it shows. */
+async function send(changes: Record<string, string>) {
+  const shown = await browse(f.t.url, jar, PATH);
+  const form: Record<string, string> = { _csrf: csrfOf(shown.text), reason: '' };
+  for (const p of EVALUATION_POINTS) {
+    form[`scores.${p}.score`] = valueOf(shown.text, `scores.${p}.score`)!;
+    form[`scores.${p}.comment`] = valueOf(shown.text, `scores.${p}.comment`)!;
+  }
+  return browse(f.t.url, jar, PATH, { form: { ...form, ...changes } });
+}
+
+describe('the evaluation form of a closed case file', () => {
+  it('when it first opens, then every point shows full marks and no comment', async () => {
+    const { res, text } = await browse(f.t.url, jar, PATH);
+    expect(res.status).toBe(200);
+    for (const p of EVALUATION_POINTS) {
+      expect({ p, score: valueOf(text, `scores.${p}.score`) }).toEqual({ p, score: String(MAX_POINT_SCORE) });
+    }
+  });
+
+  it('when a score was emptied and the form is refused, then the field comes back empty, not at full marks', async () => {
+    const { res, text } = await send({ 'scores.factsClear.score': '', 'scores.procedureLawful.score': '7' });
+    expect(res.status).toBe(400);
+    expect(valueOf(text, 'scores.factsClear.score')).toBe('');
+    expect(valueOf(text, 'scores.procedureLawful.score')).toBe('7');
+  });
+
+  it('when the supervisor opens the form again after evaluating, then it shows their own scores and comments to amend', async () => {
+    const recorded = await send({
+      'scores.procedureLawful.score': '7',
+      'scores.procedureLawful.comment': '告知时间未记录',
+    });
+    expect(recorded.res.status).toBe(303);
+    const again = await browse(f.t.url, jar, recorded.res.headers.get('location')!);
+    expect(valueOf(again.text, 'scores.procedureLawful.score')).toBe('7');
+    expect(valueOf(again.text, 'scores.procedureLawful.comment')).toBe('告知时间未记录');
+    expect(valueOf(again.text, 'scores.factsClear.score')).toBe(String(MAX_POINT_SCORE));
+    // another supervisor of the agency starts from full marks: the form is each one's own
+    const other = new Jar();
+    const sue = f.t.token('sue', AGENCY, ['supervisor']);
+    expect((await browse(f.t.url, other, '/signin/dev', { form: { token: sue } })).res.status).toBe(303);
+    const theirs = await browse(f.t.url, other, PATH);
+    expect(valueOf(theirs.text, 'scores.procedureLawful.score')).toBe(String(MAX_POINT_SCORE));
+  });
+});
