@@ -76,7 +76,7 @@ describe('the devices page of supervision', () => {
     });
     await f.t.service.readModelsCaughtUp();
     const { text } = await page(f, '/supervise/devices?deviceId=cam-07', f.sam);
-    expect(text).toContain('<td>2026-03-02 18:03</td>');
+    expect(text).toContain('<td>2026-03-02 18:03 +08:00</td>');
     expect(text).not.toContain('10:03');
   });
 });

@@ -95,7 +95,7 @@ describe("the admin's decision template screens", () => {
     const stamped = recorded!.event.recordedAt;
     expect(stamped).toMatch(/Z$/);
     const local = new Date(Date.parse(stamped) + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ');
-    expect(history).toContain(`<time datetime="${stamped}">${local}</time>`);
+    expect(history).toContain(`<time datetime="${stamped}">${local} +08:00</time>`);
     expect(history).not.toMatch(/\d{2}:\d{2}:\d{2}Z</);
     const list = await page(f, '/admin/decision-templates?lang=en', f.admin);
     expect(list.text).toContain('template (version 1)');

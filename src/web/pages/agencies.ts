@@ -5,7 +5,7 @@ import type { PortalAssets } from '../assets.js';
 import { html, type Html } from '../html.js';
 import { pageContext, sendPage, type PageContext } from '../layout.js';
 import { hrefWith, pager, pageSize, formQuery } from './public-parts.js';
-import { localMinute } from './labels.js';
+import { localMinuteWithOffset } from './labels.js';
 
 export interface AgencyPagesDependencies {
   readonly agencies: Pick<AgencyProfiles, 'list'>;
@@ -39,7 +39,7 @@ function agencyCard(ctx: PageContext, a: AgencyView, offset: number): Html {
             <dd>${value}</dd>`,
       )}
       <dt>${ctx.t('agencies.updatedAt')}</dt>
-      <dd><time datetime="${a.updatedAt}">${localMinute(a.updatedAt, offset)}</time></dd>
+      <dd><time datetime="${a.updatedAt}">${localMinuteWithOffset(a.updatedAt, offset)}</time></dd>
     </dl>
     <nav aria-label="${ctx.t('agencies.links', { name: a.name })}">
       <ul class="inline">

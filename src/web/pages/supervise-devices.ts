@@ -7,7 +7,7 @@ import { html } from '../html.js';
 import { pageContext, sendPage } from '../layout.js';
 import { caseHref } from '../links.js';
 import { portalPrincipal, signedIn } from '../session.js';
-import { enumerationSeparator, label, localMinute, personShown } from './labels.js';
+import { enumerationSeparator, label, localMinuteWithOffset, personShown } from './labels.js';
 import { dataTable } from './data-table.js';
 import { listPaging } from './paging.js';
 import { pager } from './public-parts.js';
@@ -85,7 +85,7 @@ export function registerDevicePage(
                 html`<tr>
                   <td>${r.deviceId}</td>
                   <td><a href="${caseHref(r)}">${r.caseId}</a></td>
-                  <td>${localMinute(r.occurredAt, deps.utcOffsetOf(r.agency))}</td>
+                  <td>${localMinuteWithOffset(r.occurredAt, deps.utcOffsetOf(r.agency))}</td>
                   <td>${personShown(ctx, r.agency, r.recordedBy)}</td>
                   <td>
                     ${r.media.map((m) => `${m.contentType} ${m.sha256.slice(0, 12)}…`).join(enumerationSeparator(ctx)) || '—'}

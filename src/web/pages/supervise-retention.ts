@@ -9,7 +9,7 @@ import { pageContext, sendPage, type PageContext } from '../layout.js';
 import { caseHref } from '../links.js';
 import { portalPrincipal, signedIn } from '../session.js';
 import { dataTable } from './data-table.js';
-import { agencyName, localMinute } from './labels.js';
+import { agencyName, localMinuteWithOffset } from './labels.js';
 import { given, listPaging } from './paging.js';
 import { pager } from './public-parts.js';
 
@@ -169,7 +169,7 @@ function erasuresSection(ctx: PageContext, erasures: Erasures, more: Html, utcOf
               }
             </td>
             <td>${agencyName(ctx, e.agency)}</td>
-            <td><time datetime="${e.erasedAt}">${localMinute(e.erasedAt, utcOffsetOf(e.agency))}</time></td>
+            <td><time datetime="${e.erasedAt}">${localMinuteWithOffset(e.erasedAt, utcOffsetOf(e.agency))}</time></td>
             <td>${e.by}</td>
             <td>${ctx.t(`retention.ground.${e.ground}` as MessageKey)}</td>
           </tr>`,

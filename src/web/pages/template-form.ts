@@ -6,7 +6,7 @@ import { errorSummary, field, type FieldSpec, type FormState } from '../forms/fi
 import { html, type Html } from '../html.js';
 import type { MessageKey } from '../i18n.js';
 import type { PageContext } from '../layout.js';
-import { enumerationSeparator, localMinute } from './labels.js';
+import { enumerationSeparator, localMinuteWithOffset } from './labels.js';
 
 /** The admin's screens of the agency's decision templates. */
 export const TEMPLATES_HREF = '/admin/decision-templates';
@@ -217,7 +217,7 @@ function historyTable(ctx: PageContext, history: readonly TemplateHistoryLine[],
               <td>${h.version}</td>
               <td>${ctx.t(h.change === 'set' ? 'templates.change.set' : 'templates.change.reset')}</td>
               <td>${h.reason}</td>
-              <td><time datetime="${h.recordedAt}">${localMinute(h.recordedAt, utcOffsetMinutes)}</time></td>
+              <td><time datetime="${h.recordedAt}">${localMinuteWithOffset(h.recordedAt, utcOffsetMinutes)}</time></td>
             </tr>`,
         )}
       </tbody>
