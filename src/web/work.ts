@@ -31,7 +31,8 @@ import {
 import { RecentActs, type ActContent } from './forms/recent-acts.js';
 import { pageContext, sendPage } from './layout.js';
 import { caseHref } from './links.js';
-import { actFormMain, allFields } from './pages/act-form.js';
+import { actFormMain, allFields, passedProposal } from './pages/act-form.js';
+import { ERASED } from '../ledger/read-markers.js';
 import { OPEN_CASE_FIELDS, openCaseMain, PARTY_FIELDS } from './pages/open-case.js';
 import { label, localMinuteWithOffset, personShown } from './pages/labels.js';
 import { listPaging } from './pages/paging.js';
@@ -265,6 +266,21 @@ export function workScreens(deps: WorkDependencies, assets: PortalAssets): Route
     };
   };
 
+  /** A decision's fields filled in with a proposal: its type, fine (in yuan), legal basis, circumstance and reason. */
+  const proposalValues = (proposal: ReturnType<typeof passedProposal>): Values => {
+    if (!proposal) return {};
+    const given = (name: string, value: string | undefined): Values => (value === undefined ? {} : { [name]: value });
+    const reason = proposal.deviationReason;
+    return {
+      'data.decisionType': proposal.decisionType,
+      ...given('data.fineFen', proposal.fineFen === undefined ? undefined : yuanText(proposal.fineFen)),
+      'data.legalBasis': proposal.legalBasis,
+      ...given('data.circumstance', proposal.circumstance),
+      // a reason erased with the case's personal data is not carried over
+      ...given('data.deviationReason', reason === undefined || reason === ERASED ? undefined : reason),
+    };
+  };
+
   /**
    * The case the form shows beside it (its title, status, a pending proposal) and, on the fine screens, the fines of
    * similar decisions: reading the case is a retrieval, recorded as the API records one.
@@ -288,7 +304,7 @@ export function workScreens(deps: WorkDependencies, assets: PortalAssets): Route
   };
 
   router.get('/cases/:agency/:caseId/acts/:type', signedIn(), async (req, res) => {
-    const { agency, caseId, form } = target(req, res);
+    const { agency, caseId, type, form } = target(req, res);
     const file = await showCase(req, res);
     const day = today(agency);
     const values: Values = {
@@ -300,6 +316,9 @@ export function workScreens(deps: WorkDependencies, assets: PortalAssets): Route
     const draftId = req.query.draft;
     if (form.document && typeof draftId === 'string' && draftId !== '') {
       Object.assign(values, await draftValues(agency, caseId, draftId));
+    } else if (type === 'DecisionIssued' && file.decision === undefined) {
+      // the decision as the legal review passed it: what the officer records, unless the review is asked again
+      Object.assign(values, proposalValues(passedProposal(file)));
     }
     renderAct(req, res, { state: { values } });
   });

@@ -200,6 +200,10 @@ export const SCREENS_EN: ScreensMessages = {
   'review.queue.proposal': 'Proposed decision',
   'review.queue.review': 'Review',
   'review.pendingProposal': 'The proposal under review',
+  'issue.passedProposal': 'The proposal the legal review passed',
+  'issue.passedProposal.hint': 'The form is filled in with the proposal the review passed: check it.',
+  'issue.passedProposal.major':
+    'The form is filled in with the proposal the review passed. This is a major decision: one of another type or another fine needs a new legal review.',
   'work.title': 'My work',
   'work.openCase': 'Open a case',
   'work.myCases': "The agency's cases",

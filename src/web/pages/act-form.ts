@@ -1,4 +1,5 @@
 import type { CaseFile } from '../../app/case-file-reads.js';
+import type { ReviewEntry } from '../../../projections/case-files.js';
 import { actForm, type ActForm } from '../forms/acts.js';
 import { errorSummary, field, type FieldSpec, type FormState } from '../forms/fields.js';
 import { submissionField } from '../forms/submission.js';
@@ -58,6 +59,29 @@ function pendingProposal(ctx: PageContext, file: CaseFile): Html {
   </p>`;
 }
 
+/**
+ * The proposal the latest legal review passed (审核通过, or upheld when the disagreement was settled, 协调决策), when
+ * no newer request for review waits: what the decision is recorded as, once reviewed.
+ */
+export function passedProposal(file: Pick<CaseFile, 'reviews' | 'timeline'>): ReviewEntry['proposal'] | undefined {
+  const review = file.reviews.at(-1);
+  if (!review || !(review.outcome === 'approved' || review.resolution === 'proposal_upheld')) return undefined;
+  const requested = file.timeline.findLastIndex((t) => t.type === 'LegalReviewRequested');
+  const completed = file.timeline.findLastIndex((t) => t.eventId === review.eventId);
+  return requested > completed ? undefined : review.proposal;
+}
+
+/** On the decision's form, the proposal the legal review passed, which the form was filled in with. */
+function passedProposalNote(ctx: PageContext, file: CaseFile): Html {
+  const proposal = passedProposal(file);
+  if (!proposal) return html``;
+  return html`<p>
+      ${ctx.t('issue.passedProposal')}${colon(ctx)}<strong>${label(ctx, 'decision', proposal.decisionType)}</strong>
+      ${proposal.fineFen ? yuan(proposal.fineFen) : ''} · ${proposal.legalBasis}
+    </p>
+    <p class="hint">${ctx.t(file.major ? 'issue.passedProposal.major' : 'issue.passedProposal.hint')}</p>`;
+}
+
 /** On the review screen, the circumstance the pending proposal names: its chart is the one shown. */
 const reviewedCircumstance = (view: ActFormView): string | undefined =>
   view.type === 'LegalReviewCompleted' ? view.file?.discretion?.proposal?.circumstance : undefined;
@@ -109,6 +133,7 @@ export function actFormMain(ctx: PageContext, view: ActFormView): Html {
       </p>
       ${view.file && view.type === 'LegalReviewCompleted' && pendingProposal(ctx, view.file)}
       ${view.file && view.type === 'LegalReviewCompleted' && discretionFlag(ctx, view.file)}
+      ${view.file && view.type === 'DecisionIssued' && passedProposalNote(ctx, view.file)}
     </section>
     ${view.similarFines && similarFinesSection(ctx, view.similarFines, reviewedCircumstance(view))}
     ${errorSummary(ctx, view.state)}

@@ -1,0 +1,76 @@
+import { CHECKS_PASSED } from '../support/domain.js';
+import { AGENCY, at, openCase, page, recordAct, startScreensService, type ScreensFixture } from '../support/screens.js';
+
+// The decision's form (DecisionIssued) comes filled in with the proposal the legal review passed: the officer records
+// what was reviewed rather than typing it again, and a proposal still waiting for its review fills in nothing.
+
+let f: ScreensFixture;
+const proposed = {
+  decisionType: 'fine',
+  fineFen: 150_050,
+  legalBasis: '《律师法》第五十条第一款',
+  circumstance: 'serious',
+};
+
+beforeAll(async () => {
+  f = await startScreensService();
+  for (const caseId of ['dp-passed', 'dp-pending', 'dp-rejected']) {
+    await openCase(f, caseId);
+    await recordAct(f, f.alice, caseId, { type: 'LegalReviewRequested', occurredAt: at('09:00'), data: { proposed } });
+  }
+  await recordAct(f, f.rita, 'dp-passed', {
+    type: 'LegalReviewCompleted',
+    occurredAt: at('10:00'),
+    data: { outcome: 'approved', opinion: '同意', checks: CHECKS_PASSED },
+  });
+  await recordAct(f, f.rita, 'dp-rejected', {
+    type: 'LegalReviewCompleted',
+    occurredAt: at('10:00'),
+    data: { outcome: 'returned', opinion: '事实不清，退回补充调查', checks: { ...CHECKS_PASSED, factsClear: false } },
+  });
+  await f.t.service.readModelsCaughtUp();
+}, 60_000);
+afterAll(() => f.t.stop());
+
+const formOf = (caseId: string) => page(f, `/cases/${AGENCY}/${caseId}/acts/DecisionIssued`, f.alice);
+const valueOf = (text: string, name: string) =>
+  new RegExp(`name="${name.replace(/\./g, '\\.')}"[^>]*value="([^"]*)"`).exec(text)?.[1];
+const selectedOf = (text: string, name: string) => {
+  const select = new RegExp(`<select[^>]*name="${name.replace(/\./g, '\\.')}"[\\s\\S]*?</select>`).exec(text)?.[0];
+  return select && /<option value="([^"]*)"\s*selected/.exec(select)?.[1];
+};
+
+describe("the decision's form after the legal review", () => {
+  it('when the review passed the proposal, then the form is filled in with it and says so', async () => {
+    const { status, text } = await formOf('dp-passed');
+    expect(status).toBe(200);
+    expect(selectedOf(text, 'data.decisionType')).toBe('fine');
+    expect(valueOf(text, 'data.fineFen')).toBe('1500.50');
+    expect(valueOf(text, 'data.legalBasis')).toBe(proposed.legalBasis);
+    expect(selectedOf(text, 'data.circumstance')).toBe('serious');
+    expect(text).toContain('法制审核通过的拟作决定');
+    expect(text).toContain('表单已按审核通过的拟作决定填写');
+  });
+
+  it('when the review is still waiting, or returned the proposal, then nothing is filled in', async () => {
+    for (const caseId of ['dp-pending', 'dp-rejected']) {
+      const { status, text } = await formOf(caseId);
+      expect({ caseId, status }).toEqual({ caseId, status: 200 });
+      expect({ caseId, fine: valueOf(text, 'data.fineFen') ?? '' }).toEqual({ caseId, fine: '' });
+      expect({ caseId, basis: valueOf(text, 'data.legalBasis') ?? '' }).toEqual({ caseId, basis: '' });
+      expect(text).not.toContain('法制审核通过的拟作决定');
+    }
+  });
+
+  it('when a new review is requested after the one that passed, then the form waits for it: nothing is filled in', async () => {
+    await recordAct(f, f.alice, 'dp-passed', {
+      type: 'LegalReviewRequested',
+      occurredAt: at('11:00'),
+      data: { proposed: { ...proposed, fineFen: 200_000 } },
+    });
+    await f.t.service.readModelsCaughtUp();
+    const { text } = await formOf('dp-passed');
+    expect(valueOf(text, 'data.fineFen') ?? '').toBe('');
+    expect(text).not.toContain('法制审核通过的拟作决定');
+  });
+});
