@@ -49,6 +49,7 @@ import { CaseService } from './app/case-service.js';
 import { uuidv7Generator } from './app/ids.js';
 import { RegistryReader } from './app/registry-reader.js';
 import { RegistryService } from './app/registry-service.js';
+import { readAll } from './app/read-pages.js';
 import { officerKey, type OfficerDoc } from '../projections/registry.js';
 import { AgencyProfiles } from './app/agency-profiles.js';
 import { recordKeyRevocations } from './app/key-revocation-records.js';
@@ -968,6 +969,10 @@ async function startHolding(config: Config, { clock, log }: ServiceDependencies)
       assets: portalAssets,
       verify,
       screens: {
+        peopleOf: (agency) =>
+          Object.fromEntries(
+            readAll<OfficerDoc>(readModels, 'officers', { where: { agency } }).map((o) => [o.officerId, o.name]),
+          ),
         files,
         supervision,
         bundles,

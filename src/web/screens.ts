@@ -57,6 +57,11 @@ export interface ScreensDependencies {
   readonly registry?: Pick<RegistryService, 'reviewSettings' | 'setReviewSettings'>;
   /** The admin's screens of the agency's decision templates. */
   readonly templates?: TemplatesAdminDependencies;
+  /**
+   * The people on an agency's officer list, by id: their names, with which the dashboard's live feed names who
+   * recorded each act (else by id).
+   */
+  readonly peopleOf?: (agency: string) => Readonly<Record<string, string>>;
   /** The admin's screen of the agency's officers: their standing, suspended, reinstated or retired. */
   readonly roster?: Pick<OfficerRosterPageDependencies, 'roster' | 'registry'>;
   /** The admin's screen of the agency's enforcement items: listed, and retired with a reason. */
@@ -221,6 +226,7 @@ export function signedInScreens(deps: ScreensDependencies, assets: PortalAssets)
         ratio,
         monthly,
         utcOffsetOf: deps.work.utcOffsetOf,
+        ...(deps.peopleOf ? { people: Object.fromEntries(agencies.map((a) => [a, deps.peopleOf!(a)])) } : {}),
       }),
       scripts: ['dashboard.js'],
     });

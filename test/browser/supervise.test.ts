@@ -53,6 +53,8 @@ describeInBrowser('the supervision dashboard in Chromium', () => {
     expect(await times.nth(2).getAttribute('datetime')).toMatch(/^2026-03-02T10:\d{2}:\d{2}(\.\d+)?Z$/);
     expect(await times.nth(2).textContent()).toMatch(/^2026-03-02 18:\d{2}$/);
     expect(await feed.first().getByRole('link', { name: 'sl-1' }).getAttribute('href')).toBe(`/cases/${AGENCY}/sl-1`);
+    // who recorded it, by the name the agency's officer list gives (test/support/service.ts: 执法人员alice)
+    expect(await feed.first().locator('.muted').textContent()).toBe(`${AGENCY} · 执法人员alice（alice）`);
     expect(await page.locator('#live-feed').getAttribute('aria-live')).toBe('polite');
     expect(await page.locator('#live-feed').textContent()).not.toContain(OTHER);
     expect(await seriousViolations(page)).toEqual([]);

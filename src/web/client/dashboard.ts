@@ -26,6 +26,18 @@ const labels = JSON.parse(document.querySelector('#act-labels')?.textContent ?? 
 const offsets = JSON.parse(document.querySelector('#utc-offsets')?.textContent ?? '{}') as Record<string, number>;
 /** The name each of those agencies recorded (its code where it recorded none). */
 const names = JSON.parse(document.querySelector('#agency-names')?.textContent ?? '{}') as Record<string, string>;
+/** The names on each of those agencies' officer lists, by id, and the brackets an id goes in after a name. */
+const persons = JSON.parse(document.querySelector('#person-names')?.textContent ?? '{}') as {
+  people?: Record<string, Record<string, string>>;
+  open?: string;
+  close?: string;
+};
+
+/** Who recorded an act: 姓名（编号） as the pages name people, or the id alone. */
+function personOf(agency: string, actor: string): string {
+  const name = persons.people?.[agency]?.[actor];
+  return name === undefined ? actor : `${name}${persons.open ?? '('}${actor}${persons.close ?? ')'}`;
+}
 
 function show(event: LiveEvent): void {
   const ofCase = parseAgencyStream(event.stream);
@@ -44,7 +56,7 @@ function show(event: LiveEvent): void {
   link.textContent = ofCase.id;
   const who = document.createElement('span');
   who.className = 'muted';
-  who.textContent = `${names[event.agency] ?? event.agency} · ${event.actor}`;
+  who.textContent = `${names[event.agency] ?? event.agency} · ${personOf(event.agency, event.actor)}`;
   item.append(time, ' ', what, ' ', link, ' ', who);
   feed.prepend(item);
   while (feed.children.length > FEED_MAX) feed.lastElementChild?.remove();

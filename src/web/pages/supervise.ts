@@ -28,6 +28,8 @@ export interface Dashboard {
   readonly monthly: Awaited<ReturnType<Reads['monthly']>>;
   /** Minutes east of UTC of an agency's local time: its acts are dated by its calendar. */
   readonly utcOffsetOf: (agency: string) => number;
+  /** The names on each agency's officer list, by id: the live feed names who recorded an act by them. */
+  readonly people?: Readonly<Record<string, Readonly<Record<string, string>>>>;
 }
 
 /** A count, with `+` when the list has more than its first page. */
@@ -65,9 +67,9 @@ export function superviseMain(ctx: PageContext, principal: Principal, d: Dashboa
     <p><a href="${withAgency('/supervise/devices', d.agency)}">${ctx.t('devices.title')}</a></p>
     <p><a href="${withAgency('/supervise/retention', d.agency)}">${ctx.t('retention.link')}</a></p>
     <p><a href="${withAgency('/supervise/inspections', d.agency)}">${ctx.t('inspections.overdue.link')}</a></p>
-    ${liveSection(ctx, Object.fromEntries(d.agencies.map((a) => [a, d.utcOffsetOf(a)])))} ${overdueSection(ctx, d)}
-    ${overdueReviewsSection(ctx, d.overdueReviews, d.agency)} ${missingSection(ctx, d)} ${majorSection(ctx, d)}
-    ${certificatesSection(ctx, d)} ${ratioSection(ctx, d)} ${chartSection(ctx, d)}`;
+    ${liveSection(ctx, Object.fromEntries(d.agencies.map((a) => [a, d.utcOffsetOf(a)])), d.people)}
+    ${overdueSection(ctx, d)} ${overdueReviewsSection(ctx, d.overdueReviews, d.agency)} ${missingSection(ctx, d)}
+    ${majorSection(ctx, d)} ${certificatesSection(ctx, d)} ${ratioSection(ctx, d)} ${chartSection(ctx, d)}`;
 }
 
 const caseLink = (c: { agency: string; caseId: string }) => html`<a href="${caseHref(c)}">${c.caseId}</a>`;
