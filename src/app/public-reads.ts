@@ -106,9 +106,10 @@ export class PublicReads {
     const withdrawals = page('withdrawn', 'updatedAt', at.withdrawals);
     const more = items.next !== undefined || withdrawals.next !== undefined;
     const checkpoint = this.latestCheckpoint();
+    const named = this.#agencyNamer();
     return {
-      items: items.items.map((d) => this.#listed(d)),
-      withdrawals: withdrawals.items.map(withdrawalView),
+      items: items.items.map((d) => named(this.#listed(d))),
+      withdrawals: withdrawals.items.map((d) => named(withdrawalView(d))),
       ...(checkpoint ? { checkpoint } : {}),
       ...(more ? { next: { items: items.next ?? null, withdrawals: withdrawals.next ?? null } } : {}),
     };
@@ -191,7 +192,11 @@ export class PublicReads {
     if (filter.agency !== undefined) where.agency = filter.agency;
     if (filter.status !== undefined) where.status = filter.status;
     const page = pageOf(() => this.deps.readModels.query<OfficerDoc>('officers', { where, ...paging }));
-    return { items: page.items.map(officerView), ...(page.next === undefined ? {} : { next: page.next }) };
+    const named = this.#agencyNamer();
+    return {
+      items: page.items.map((o) => named(officerView(o))),
+      ...(page.next === undefined ? {} : { next: page.next }),
+    };
   }
 
   /** The enforcement-item list (执法事项清单). */
@@ -206,7 +211,26 @@ export class PublicReads {
     if (filter.category !== undefined) where.category = filter.category;
     if (filter.retired !== undefined) where.retired = filter.retired;
     const page = pageOf(() => this.deps.readModels.query<ItemDoc>('items', { where, ...paging }));
-    return { items: page.items.map(itemView), ...(page.next === undefined ? {} : { next: page.next }) };
+    const named = this.#agencyNamer();
+    return {
+      items: page.items.map((i) => named(itemView(i))),
+      ...(page.next === undefined ? {} : { next: page.next }),
+    };
+  }
+
+  /**
+   * An entry of a list with its agency's name beside its code (`agencyName`, as the agency's public profile records
+   * it now), when the agency has recorded one: a reader of the lists need not join `GET /v1/agencies`. Each agency
+   * is looked up once per list.
+   */
+  #agencyNamer(): <T extends { readonly agency: string }>(entry: T) => T & { agencyName?: string } {
+    const names = new Map<string, string | undefined>();
+    return (entry) => {
+      if (!names.has(entry.agency))
+        names.set(entry.agency, this.deps.readModels.get<AgencyDoc>(AGENCIES, entry.agency)?.name);
+      const name = names.get(entry.agency);
+      return name === undefined ? entry : { ...entry, agencyName: name };
+    };
   }
 
   private disclosurePage(

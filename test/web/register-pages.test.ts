@@ -1,3 +1,5 @@
+import path from 'node:path';
+import { loadValidators } from '../../src/http/validation.js';
 import type { TestService } from '../support/service.js';
 import { CITY, COUNTY, getPage, publicFixture } from './public-fixture.js';
 import { officerKeyPair } from '../support/officer-keys.js';
@@ -147,4 +149,36 @@ describe("the public pages and a write's position", () => {
       expect({ path, status: answered.status }).toEqual({ path, status: 200 });
     },
   );
+});
+
+describe("the public JSON lists and the agencies' names", () => {
+  it("when an agency has published its profile, then its entries in the lists carry its name; another agency's carry none", async () => {
+    const validate = loadValidators(path.resolve(__dirname, '../../schemas'));
+    const admin = t.token(`head-${COUNTY}`, COUNTY, ['admin']);
+    const set = await t.call('PUT', `/v1/agencies/${COUNTY}/profile`, {
+      token: admin,
+      body: { agency: COUNTY, name: '某县司法局' },
+    });
+    expect(set.status).toBe(201);
+    const at = `consistentWith=${set.body.position}`;
+    for (const [route, schema] of [
+      [`/v1/officers?limit=100&${at}`, 'officer-list'],
+      [`/v1/items?limit=100&${at}`, 'item-list'],
+      [`/v1/disclosures?limit=100&${at}`, 'disclosure-list'],
+    ] as const) {
+      const res = await t.call('GET', route);
+      expect({ route, status: res.status }).toEqual({ route, status: 200 });
+      validate(`urn:evidence-ledger:schema:response:${schema}`, res.body);
+      const entries = res.body.items as { agency: string; agencyName?: string }[];
+      const agencies = new Set(entries.map((e) => e.agency));
+      expect({ route, agencies: [...agencies].sort() }).toEqual({ route, agencies: [CITY, COUNTY].sort() });
+      for (const e of entries) {
+        expect({ route, agency: e.agency, agencyName: e.agencyName }).toEqual(
+          e.agency === COUNTY
+            ? { route, agency: COUNTY, agencyName: '某县司法局' }
+            : { route, agency: CITY, agencyName: undefined },
+        );
+      }
+    }
+  });
 });

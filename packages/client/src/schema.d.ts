@@ -5160,6 +5160,8 @@ export interface components {
       items: {
         caseId: string;
         agency: components['schemas']['defs']['$defs']['id'];
+        /** @description The agency's name as its public profile records it now (GET /v1/agencies); absent when it has recorded none. */
+        agencyName?: string;
         itemCode: components['schemas']['defs']['$defs']['id'];
         itemName?: string;
         category?: components['schemas']['defs']['$defs']['itemCategory'];
@@ -5203,6 +5205,8 @@ export interface components {
       withdrawals: {
         caseId: string;
         agency: components['schemas']['defs']['$defs']['id'];
+        /** @description The agency's name as its public profile records it now (GET /v1/agencies); absent when it has recorded none. */
+        agencyName?: string;
         itemCode: components['schemas']['defs']['$defs']['id'];
         /** @description The enforcement item's name, as the item list publishes it. */
         itemName?: string;
@@ -5392,6 +5396,8 @@ export interface components {
       items: {
         code: components['schemas']['defs']['$defs']['id'];
         agency: components['schemas']['defs']['$defs']['id'];
+        /** @description The agency's name as its public profile records it now (GET /v1/agencies); absent when it has recorded none. */
+        agencyName?: string;
         name: string;
         category: components['schemas']['defs']['$defs']['itemCategory'];
         field?: components['schemas']['command.register-item']['field'];
@@ -5450,6 +5456,8 @@ export interface components {
         name: string;
         certificateNo: string;
         agency: components['schemas']['defs']['$defs']['id'];
+        /** @description The agency's name as its public profile records it now (GET /v1/agencies); absent when it has recorded none. */
+        agencyName?: string;
         /** @description The enforcement categories the certificate covers. */
         categories: string[];
         validFrom: components['schemas']['defs']['$defs']['date'];
