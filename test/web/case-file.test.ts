@@ -168,6 +168,17 @@ describe('the case file page', () => {
     expect(res.text).toMatch(/<td><time datetime="2026-03-02T10:\d\d:[\d.]+Z">2026-03-02 18:\d\d<\/time><\/td>/);
   });
 
+  it('when an act took place before acts entered above it, then its line says so and when it was entered; the others say nothing', async () => {
+    // the seizure (09:30 local) was entered after the opening, which the service stamped at the time of entry
+    const { text } = await page(f, `/cases/${AGENCY}/cf-1?consistentWith=${position}`, f.alice);
+    expect(text).toContain('<p class="hint">按记入账本的先后排列；每项时间为该行为发生的时间。</p>');
+    const lines = text.split('<li id="act-').slice(1);
+    const seizure = lines.find((l) => l.includes('<strong>查封扣押</strong>'))!;
+    const opening = lines.find((l) => l.includes('<strong>立案</strong>'))!;
+    expect(seizure).toMatch(/<span class="late">发生在上面已记入的行为之前，2026-03-02 \d{2}:\d{2} 记入账本。<\/span>/);
+    expect(opening).not.toContain('class="late"');
+  });
+
   it('when the page is read in English, then its notes are bracketed the English way, not with full-width brackets', async () => {
     await page(f, `/cases/${AGENCY}/cf-1`, f.alice);
     await f.t.service.readModelsCaughtUp();

@@ -45,6 +45,8 @@ export const SCREENS_EN: ScreensMessages = {
   'case.review.by': 'Reviewer',
   'case.review.resolution': 'Resolution',
   'case.timeline': 'Record of the acts',
+  'case.timeline.lead': 'In the order the acts were entered in the ledger; each time is when the act took place.',
+  'case.timeline.late': 'Took place before acts entered above it; entered in the ledger on {recordedAt}.',
   'case.timeline.by': 'Recorded by',
   'case.timeline.hash': 'Hash',
   'case.act.officers': 'Officers present',

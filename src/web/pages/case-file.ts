@@ -41,10 +41,25 @@ export interface CaseFileView {
 
 export { mediumHref };
 
+/**
+ * For each act of the timeline (in the order entered in the ledger), whether it took place before an act entered
+ * before it: recorded afterwards (补记), which the page says, since the list is not in the order the acts took place.
+ */
+export function enteredLate(timeline: readonly { readonly occurredAt: string }[]): boolean[] {
+  let latest = -Infinity;
+  return timeline.map((t) => {
+    const at = Date.parse(t.occurredAt);
+    const late = at < latest;
+    latest = Math.max(latest, at);
+    return late;
+  });
+}
+
 /** The case file (案卷) page: facts, checklist, decision, reviews, the acts in order, the media, who read it. */
 export function caseFileMain(ctx: PageContext, { file, access, actions, utcOffsetMinutes }: CaseFileView): Html {
   const local = (dateTime: string) => localMinute(dateTime, utcOffsetMinutes);
   const yesNo = (v: boolean | undefined) => ctx.t(v ? 'case.yes' : 'case.no');
+  const late = enteredLate(file.timeline);
   return html`<h1>${file.title}</h1>
     <dl class="fields">
       <dt>${ctx.t('case.caseId')}</dt>
@@ -84,12 +99,17 @@ export function caseFileMain(ctx: PageContext, { file, access, actions, utcOffse
     ${counselSection(ctx, file, local)} ${reviewsSection(ctx, file)}
     <section aria-labelledby="timeline">
       <h2 id="timeline">${ctx.t('case.timeline')}</h2>
+      <p class="hint">${ctx.t('case.timeline.lead')}</p>
       <ol class="timeline">
         ${file.timeline.map(
-          (t) =>
+          (t, i) =>
             html`<li id="act-${t.eventId}">
               <strong>${label(ctx, 'act', t.type)}</strong>
               <time datetime="${t.occurredAt}">${local(t.occurredAt)}</time>
+              ${
+                late[i] &&
+                html`<span class="late">${ctx.t('case.timeline.late', { recordedAt: local(t.recordedAt) })}</span>`
+              }
               <span class="muted"
                 >${ctx.t('case.timeline.by')}${colon(ctx)}${personShown(ctx, file.agency, t.recordedBy)}</span
               >
