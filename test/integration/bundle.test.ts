@@ -1057,14 +1057,15 @@ describe('a case with a large video', () => {
       }
       // the client stops reading: the server must stop reading the medium once the buffers between them are full.
       // Wait until it has pulled nothing more for half a second (without backpressure it would go on to the whole
-      // medium), however slow the machine, then check it stopped well short of it
+      // medium), however slow the machine, then check it stopped short of it: 10 MiB here at rest, 28.5 MiB seen on
+      // a loaded machine (the socket buffers and the client's grow with the load); the whole medium is 64
       let seen = -1;
       for (let quiet = 0; quiet < 5;) {
         await new Promise((resolve) => setTimeout(resolve, 100));
         quiet = pulled === seen ? quiet + 1 : 0;
         seen = pulled;
       }
-      expect(pulled).toBeLessThan(size / 2);
+      expect(pulled).toBeLessThan(size * 0.75);
 
       let rssPeak = process.memoryUsage().rss;
       const report = await verifyBundle(
