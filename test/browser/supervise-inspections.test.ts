@@ -55,7 +55,8 @@ describeInBrowser('inspections not drawn or with outcomes overdue on /supervise/
     const cells = (await rows.first().locator('td').allTextContents()).map((s) => s.trim());
     expect(cells.slice(1, 4)).toEqual([INSPECTION_AGENCY, '2026-03-31', '2']);
     expect(cells[4]).toContain(targets[0]!.subjectId);
-    expect(cells[5]).toBe(targets[0]!.inspectors.join('、'));
+    // the inspectors by the names the officer list gives (test/support/service.ts: 执法人员<id>)
+    expect(cells[5]).toBe(targets[0]!.inspectors.map((i: string) => `执法人员${i}（${i}）`).join('、'));
     expect(await seriousViolations(page)).toEqual([]);
   });
 

@@ -2,6 +2,7 @@ import { SupervisionReads } from '../../src/app/supervision-reads.js';
 import { OVERDUE_PLAN_ROWS } from '../../src/web/pages/supervise-inspections.js';
 import { growLogTo, INSPECTION_AGENCY, PLAN_ID, planBody, seedPlan } from '../support/inspections.js';
 import { startTestService, type TestService } from '../support/service.js';
+import { parseCsv } from '../support/csv.js';
 
 /*
  * /supervise/inspections lists 50 overdue plans at a time (`?limit=` another number), a row per target, and links to
@@ -82,6 +83,28 @@ describe('/supervise/inspections a page at a time', () => {
     } finally {
       asked.mockRestore();
     }
+  });
+
+  it("when the list is downloaded from a later page, then the spreadsheet holds every target of every plan, judged on the same day, and the data file is the API's", async () => {
+    const first = await html(`/supervise/inspections?asOf=${AS_OF}&limit=2`);
+    const second = await html(nextOf(first)!);
+    const sheetHref = /<a href="([^"]+)" download>下载整个名单/.exec(second)?.[1]?.replaceAll('&amp;', '&');
+    expect(sheetHref).toBe(`/supervise/inspections?asOf=${AS_OF}&format=sheet`);
+    const sheet = await page(sheetHref!);
+    expect(sheet.status).toBe(200);
+    const [header, ...rows] = parseCsv(sheet.text.replace(/^\uFEFF/, ''));
+    expect(header![0]).toBe('抽查计划');
+    const api = await t.call('GET', `/v1/audit/overdue-inspections?asOf=${AS_OF}&limit=200`, { token: supervisor });
+    const targets = (api.body.items as { targets: unknown[] }[]).reduce((n, p) => n + p.targets.length, 0);
+    expect(rows).toHaveLength(targets);
+    const dataHref = /<a href="([^"]+)" download>下载本页的数据文件/.exec(second)?.[1]?.replaceAll('&amp;', '&');
+    expect(dataHref).toMatch(/format=csv/);
+    const data = await page(dataHref!);
+    const apiPage = await t.call('GET', dataHref!.replace('/supervise/inspections', '/v1/audit/overdue-inspections'), {
+      token: supervisor,
+    });
+    expect(data.text).toBe(apiPage.body);
+    expect(second).toContain('返回执法监督');
   });
 
   it('when the cursor or the size is not one the list takes, then 400', async () => {

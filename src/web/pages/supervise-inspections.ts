@@ -6,8 +6,11 @@ import type { PortalAssets } from '../assets.js';
 import { html } from '../html.js';
 import { pageContext, sendPage, type PageContext } from '../layout.js';
 import { portalPrincipal, signedIn } from '../session.js';
-import { dataTable } from './data-table.js';
-import { agencyName, bracketed, enumerationSeparator } from './labels.js';
+import { columnTable, sheetOf, type TableColumn } from './data-table.js';
+import { csvDownload, dashboardLink, formatOf, sendSheet, sheetRowsOf } from './supervision-screen.js';
+import { SUPERVISION_TABLES } from '../../http/supervision-csv.js';
+import { sendList } from '../../http/supervision-api.js';
+import { agencyName, bracketed, enumerationSeparator, personShown } from './labels.js';
 import { given, listPaging } from './paging.js';
 import { pager } from './public-parts.js';
 
@@ -29,22 +32,83 @@ export function registerOverdueInspectionsPage(
     const principal = portalPrincipal(res);
     const agency = id(given(req.query.agency), 'agency');
     const asOf = asOfDay(given(req.query.asOf));
+    const format = formatOf(req);
     const { paging, params } = listPaging(req, OVERDUE_PLAN_ROWS);
-    const overdue = await deps.supervision.overdueInspections(
-      {
-        principal,
-        ...listingOf(req, res),
-        ...(agency === undefined ? {} : { agency }),
-        ...(asOf === undefined ? {} : { asOf }),
-      },
-      paging,
-    );
+    const query = (day: string | undefined) => ({
+      principal,
+      ...listingOf(req, res),
+      ...(agency === undefined ? {} : { agency }),
+      ...(day === undefined ? {} : { asOf: day }),
+    });
+    if (format === 'sheet') {
+      // every page judged on the day the first was (today, unless `asOf` says)
+      let day = asOf;
+      const { rows, cut } = await sheetRowsOf(async (whole) => {
+        const page = await deps.supervision.overdueInspections(query(day), whole);
+        day ??= page.asOf;
+        return page;
+      });
+      const title = ctx.t('inspections.overdue.title');
+      sendSheet(res, ctx, {
+        title,
+        name: 'overdue-inspections',
+        rows: sheetOf(ctx, columns(ctx), targetRows(rows)),
+        cut,
+      });
+      return;
+    }
+    const overdue = await deps.supervision.overdueInspections(query(asOf), paging);
+    if (format === 'csv') {
+      sendList(req, res, SUPERVISION_TABLES.overdueInspections, overdue);
+      return;
+    }
     const agencies = [...new Set([principal.agency, ...principal.supervises])];
     sendPage(res, ctx, {
       title: ctx.t('inspections.overdue.title'),
       main: overdueMain(ctx, agencies, agency, overdue, params),
     });
   });
+}
+
+type Plan = OverdueInspections['items'][number];
+/** A row of the table: a target of a plan, or a plan not drawn (`target` absent). */
+type TargetRow = { readonly plan: Plan; readonly target?: Plan['targets'][number] };
+
+/** A row per target whose outcome is overdue, and one for each plan not drawn though its period has begun. */
+function targetRows(plans: readonly Plan[]): TargetRow[] {
+  return plans.flatMap((plan) => [
+    ...(plan.stage === 'draw' ? [{ plan }] : []),
+    ...plan.targets.map((target) => ({ plan, target })),
+  ]);
+}
+
+/** The table's columns, for the page and its spreadsheet: each target's inspectors by name. */
+function columns(ctx: PageContext): TableColumn<TargetRow>[] {
+  return [
+    {
+      head: 'inspections.overdue.plan',
+      text: ({ plan }) => plan.title,
+      cell: ({ plan }) => html`<a href="/inspections/${plan.agency}/${plan.planId}">${plan.title}</a>`,
+    },
+    { head: 'case.agency', text: ({ plan }) => agencyName(ctx, plan.agency) },
+    { head: 'inspections.overdue.dueBy', text: ({ plan }) => plan.dueBy },
+    { head: 'inspections.overdue.days', text: ({ plan }) => String(plan.daysOverdue) },
+    {
+      head: 'inspections.overdue.subject',
+      text: ({ plan, target }) =>
+        target === undefined
+          ? ctx.t('inspections.overdue.notDrawn', { startsOn: plan.startsOn })
+          : bracketed(ctx, target.name, target.subjectId),
+      className: ({ target }) => (target === undefined ? 'bad' : undefined),
+    },
+    {
+      head: 'inspections.overdue.inspectors',
+      text: ({ plan, target }) =>
+        target === undefined
+          ? '—'
+          : target.inspectors.map((i) => personShown(ctx, plan.agency, i)).join(enumerationSeparator(ctx)),
+    },
+  ];
 }
 
 /**
@@ -71,42 +135,7 @@ function overdueMain(
       <input id="f-asof" name="asOf" type="date" value="${d.asOf}" />
       <button type="submit">${ctx.t('inspections.overdue.show')}</button>
     </form>
-    ${dataTable(
-      ctx,
-      [
-        'inspections.overdue.plan',
-        'case.agency',
-        'inspections.overdue.dueBy',
-        'inspections.overdue.days',
-        'inspections.overdue.subject',
-        'inspections.overdue.inspectors',
-      ],
-      d.items.flatMap((p) => [
-        ...(p.stage === 'draw'
-          ? [
-              html`<tr>
-                <td><a href="/inspections/${p.agency}/${p.planId}">${p.title}</a></td>
-                <td>${agencyName(ctx, p.agency)}</td>
-                <td>${p.dueBy}</td>
-                <td>${p.daysOverdue}</td>
-                <td class="bad">${ctx.t('inspections.overdue.notDrawn', { startsOn: p.startsOn })}</td>
-                <td>—</td>
-              </tr>`,
-            ]
-          : []),
-        ...p.targets.map(
-          (x) =>
-            html`<tr>
-              <td><a href="/inspections/${p.agency}/${p.planId}">${p.title}</a></td>
-              <td>${agencyName(ctx, p.agency)}</td>
-              <td>${p.dueBy}</td>
-              <td>${p.daysOverdue}</td>
-              <td>${bracketed(ctx, x.name, x.subjectId)}</td>
-              <td>${x.inspectors.join(enumerationSeparator(ctx))}</td>
-            </tr>`,
-        ),
-      ]),
-      'inspections.overdue.none',
-    )}
-    ${pager(ctx, '/supervise/inspections', params, d.next)}`;
+    ${columnTable(ctx, columns(ctx), targetRows(d.items), 'inspections.overdue.none')}
+    ${pager(ctx, '/supervise/inspections', params, d.next)} ${csvDownload(ctx, '/supervise/inspections', params)}
+    ${dashboardLink(ctx, agency)}`;
 }
