@@ -27,6 +27,7 @@ import { applicationFilingMain } from './pages/application-filing.js';
 import {
   applicationQueueMain,
   FROM_FILING,
+  overdueApplicationColumns,
   overdueApplicationsMain,
   QUEUE_FIELDS,
   queueField,
@@ -42,6 +43,18 @@ import {
 } from './pages/apply.js';
 import { listPaging } from './pages/paging.js';
 import { pager } from './pages/public-parts.js';
+import { sheetOf } from './pages/data-table.js';
+import {
+  csvDownload,
+  dashboardLink,
+  filterAgencies,
+  formatOf,
+  sendSheet,
+  sheetRowsOf,
+} from './pages/supervision-screen.js';
+import { SUPERVISION_TABLES } from '../http/supervision-csv.js';
+import { sendList } from '../http/supervision-api.js';
+import { html } from './html.js';
 import { publicCsrf } from './public-csrf.js';
 import { csrfField, formPageIs, portalPrincipal, requireCsrf, signedIn } from './session.js';
 
@@ -358,21 +371,42 @@ export function applicationPages(
 
   router.get('/supervise/applications', signedIn('supervisor'), async (req, res) => {
     const ctx = pageContext(req, res, assets);
+    const principal = portalPrincipal(res);
     const agency = id(req.query.agency === '' ? undefined : req.query.agency, 'agency');
     const asOf = asOfDay(req.query.asOf === '' ? undefined : req.query.asOf);
+    const format = formatOf(req);
     const { paging, params } = listPaging(req, APPLICATION_ROWS);
-    const overdue = await deps.reads.overdue(
-      {
-        principal: portalPrincipal(res),
-        ...(agency === undefined ? {} : { agency }),
-        ...(asOf === undefined ? {} : { asOf }),
-      },
-      paging,
-    );
+    const query = (day: string | undefined) => ({
+      principal,
+      ...(agency === undefined ? {} : { agency }),
+      ...(day === undefined ? {} : { asOf: day }),
+    });
+    if (format === 'sheet') {
+      // every page judged on the day the first was (today, unless `asOf` says)
+      let day = asOf;
+      const { rows, cut } = await sheetRowsOf(async (whole) => {
+        const page = await deps.reads.overdue(query(day), whole);
+        day ??= page.asOf;
+        return page;
+      });
+      const sheet = sheetOf(ctx, overdueApplicationColumns(ctx), rows);
+      sendSheet(res, ctx, { title: ctx.t('apply.overdue.title'), name: 'overdue-applications', rows: sheet, cut });
+      return;
+    }
+    const overdue = await deps.reads.overdue(query(asOf), paging);
+    if (format === 'csv') {
+      sendList(req, res, SUPERVISION_TABLES.overdueApplications, overdue);
+      return;
+    }
     // the next pages are judged on the first page's day
     const view = { ...(agency === undefined ? {} : { agency }), asOf: overdue.asOf, ...params };
-    const more = pager(ctx, '/supervise/applications', view, overdue.next, { label: 'apply.overdue.title' });
-    sendPage(res, ctx, { title: ctx.t('apply.overdue.title'), main: overdueApplicationsMain(ctx, overdue, more) });
+    const more = html`${pager(ctx, '/supervise/applications', view, overdue.next, { label: 'apply.overdue.title' })}
+    ${csvDownload(ctx, '/supervise/applications', view)} ${dashboardLink(ctx, agency)}`;
+    const agencies = filterAgencies(principal);
+    sendPage(res, ctx, {
+      title: ctx.t('apply.overdue.title'),
+      main: overdueApplicationsMain(ctx, { ...overdue, agencies, ...(agency === undefined ? {} : { agency }) }, more),
+    });
   });
 
   return router;

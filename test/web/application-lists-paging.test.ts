@@ -1,3 +1,4 @@
+import { parseCsv } from '../support/csv.js';
 import { seedAgency, startTestService, type TestService } from '../support/service.js';
 import { AGENCY, fixtureClock } from '../support/screens.js';
 
@@ -89,6 +90,30 @@ describe('the application lists a page at a time', () => {
     const late = await page(`/supervise/applications?asOf=${LATER}`, supervisor);
     expect(overdue(late.text)).toHaveLength(FILED);
     expect(late.text).not.toContain('class="pager"');
+  });
+
+  it("when the overdue applications are downloaded, then the spreadsheet holds every one, as of the page's day, and the form keeps the agency and the day", async () => {
+    const first = await page(`/supervise/applications?agency=${AGENCY}&asOf=${LATER}&limit=3`, supervisor);
+    expect(first.text).toContain(`<input id="f-asof" name="asOf" type="date" value="${LATER}" />`);
+    expect(first.text).toContain(`<option value="${AGENCY}" selected>`);
+    expect(first.text).toContain('返回执法监督');
+    const href = /<a href="([^"]+)" download>下载整个名单/.exec(first.text)?.[1]?.replaceAll('&amp;', '&');
+    expect(href).toBe(`/supervise/applications?agency=${AGENCY}&asOf=${LATER}&format=sheet`);
+    const sheet = await page(href!, supervisor);
+    expect(sheet.status).toBe(200);
+    const [header, ...rows] = parseCsv(sheet.text.replace(/^\uFEFF/, ''));
+    expect(header).toHaveLength(6);
+    expect(rows.map((r) => r[0])).toEqual(
+      await apiIds(`/v1/audit/overdue-applications?asOf=${LATER}&limit=200`, supervisor),
+    );
+    // no applicant's data: the rows hold none of their names
+    expect(sheet.text).not.toContain('申请人');
+    const data = /<a href="([^"]+)" download>下载本页的数据文件/.exec(first.text)?.[1]?.replaceAll('&amp;', '&');
+    const file = await page(data!, supervisor);
+    const api = await t.call('GET', data!.replace('/supervise/applications', '/v1/audit/overdue-applications'), {
+      token: supervisor,
+    });
+    expect(file.text).toBe(api.body);
   });
 
   it('when the cursor, the size or the day is not one the list takes, then 400', async () => {

@@ -1,5 +1,7 @@
 import type { QueueView } from '../../app/application-reads.js';
 import { agencyName } from './labels.js';
+import { columnTable, type TableColumn } from './data-table.js';
+import { agencySelect } from './supervision-screen.js';
 import { errorSummary, fieldId, type FieldSpec, type FormState } from '../forms/fields.js';
 import { html, type Html } from '../html.js';
 import type { MessageKey } from '../i18n.js';
@@ -118,42 +120,38 @@ export interface OverdueRow {
   readonly daysOverdue: number;
 }
 
-/** `/supervise/applications`: a page of the applications neither accepted nor refused by their deadline. */
+/** The columns of the overdue applications, for the page and its spreadsheet: no applicant data. */
+export function overdueApplicationColumns(ctx: PageContext): TableColumn<OverdueRow>[] {
+  return [
+    {
+      head: 'apply.receipt.id',
+      text: (a) => a.applicationId,
+      cell: (a) => html`<a href="/work/applications/${a.applicationId}">${a.applicationId}</a>`,
+    },
+    { head: 'apply.receipt.agency', text: (a) => agencyName(ctx, a.agency) },
+    { head: 'apply.item', text: (a) => a.itemCode },
+    { head: 'apply.receipt.filedOn', text: (a) => a.filedOn },
+    { head: 'apply.receipt.acceptBy', text: (a) => a.acceptBy },
+    { head: 'apply.overdue.days', text: (a) => String(a.daysOverdue) },
+  ];
+}
+
+/**
+ * `/supervise/applications`: a page of the applications neither accepted nor refused by their deadline, with the
+ * agency and the day they are judged on to choose, then `more` (the pager, the downloads, the way back).
+ */
 export function overdueApplicationsMain(
   ctx: PageContext,
-  view: { asOf: string; items: readonly OverdueRow[] },
+  view: { asOf: string; items: readonly OverdueRow[]; agencies: readonly string[]; agency?: string },
   more: Html = html``,
 ): Html {
   return html`<h1>${ctx.t('apply.overdue.title')}</h1>
     <p>${ctx.t('apply.overdue.lead', { asOf: view.asOf })}</p>
-    ${
-      view.items.length === 0
-        ? html`<p>${ctx.t('apply.overdue.empty')}</p>`
-        : html`<table>
-            <thead>
-              <tr>
-                <th scope="col">${ctx.t('apply.receipt.id')}</th>
-                <th scope="col">${ctx.t('apply.receipt.agency')}</th>
-                <th scope="col">${ctx.t('apply.item')}</th>
-                <th scope="col">${ctx.t('apply.receipt.filedOn')}</th>
-                <th scope="col">${ctx.t('apply.receipt.acceptBy')}</th>
-                <th scope="col">${ctx.t('apply.overdue.days')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              ${view.items.map(
-                (a) =>
-                  html`<tr>
-                    <td><a href="/work/applications/${a.applicationId}">${a.applicationId}</a></td>
-                    <td>${agencyName(ctx, a.agency)}</td>
-                    <td>${a.itemCode}</td>
-                    <td>${a.filedOn}</td>
-                    <td>${a.acceptBy}</td>
-                    <td>${a.daysOverdue}</td>
-                  </tr>`,
-              )}
-            </tbody>
-          </table>`
-    }
-    ${more}`;
+    <form class="filters" method="get" action="/supervise/applications">
+      ${agencySelect(ctx, view.agencies, view.agency)}
+      <label for="f-asof">${ctx.t('inspections.overdue.asOf')}</label>
+      <input id="f-asof" name="asOf" type="date" value="${view.asOf}" />
+      <button type="submit">${ctx.t('supervise.show')}</button>
+    </form>
+    ${columnTable(ctx, overdueApplicationColumns(ctx), view.items, 'apply.overdue.empty')} ${more}`;
 }
