@@ -2,6 +2,7 @@ import { SupervisionReads } from '../../src/app/supervision-reads.js';
 import type { Clock } from '../../src/ports/clock.js';
 import { RETENTION_ROWS } from '../../src/web/pages/supervise-retention.js';
 import { seedAgency, startTestService, type TestService } from '../support/service.js';
+import { parseCsv } from '../support/csv.js';
 
 /*
  * /supervise/retention lists 100 files due for erasure and 100 erasures at a time (`?limit=` another size for
@@ -180,5 +181,43 @@ describe('/supervise/retention a page at a time', () => {
       expect(recorded).toMatch(/^2026-11-30T02:\d{2}:\d{2}(\.\d+)?Z$/);
       expect(shown).toBe(`2026-11-30 10:${recorded!.slice(14, 16)} +08:00`);
     }
+  });
+
+  it("when each list is downloaded from a later page, then its spreadsheet holds all of it, and its data file is the API's page", async () => {
+    const first = await html(`/supervise/retention?asOf=${AS_OF}&limit=2`);
+    const second = await html(
+      /<a rel="next" href="([^"]+)"/.exec(sectionOf(first, 'due'))![1]!.replaceAll('&amp;', '&'),
+    );
+    const links = (section: string, text: string) =>
+      [...sectionOf(second, section).matchAll(new RegExp(`<a href="([^"]+)" download>${text}`, 'g'))].map((m) =>
+        m[1]!.replaceAll('&amp;', '&'),
+      );
+    expect(links('due', '下载整个名单')).toEqual([`/supervise/retention?asOf=${AS_OF}&format=sheet`]);
+    expect(links('erasures', '下载整个名单')).toEqual([
+      `/supervise/retention?asOf=${AS_OF}&list=erasures&format=sheet`,
+    ]);
+    const rowsOf = async (href: string) => parseCsv((await page(href)).text.replace(/^\uFEFF/, '')).slice(1);
+    const api = async (route: string) => (await t.call('GET', route, { token: supervisor })).body;
+    const due = await api(`/v1/audit/due-for-erasure?asOf=${AS_OF}&limit=200`);
+    expect((await rowsOf(links('due', '下载整个名单')[0]!)).map((r) => r[0])).toEqual(
+      due.items.map((i: { caseId: string }) => i.caseId),
+    );
+    const erased = await api('/v1/audit/erasures?limit=200');
+    const erasureRows = await rowsOf(links('erasures', '下载整个名单')[0]!);
+    expect(erasureRows.map((r) => r[0])).toEqual(erased.items.map((i: { caseId: string }) => i.caseId));
+    expect(erasureRows).toHaveLength(ERASED);
+    // the data files: the API's CSV of the page each list is on
+    const [dueData] = links('due', '下载本页的数据文件');
+    expect((await page(dueData!)).text).toBe(
+      await api(dueData!.replace('/supervise/retention', '/v1/audit/due-for-erasure')),
+    );
+    const [erasuresData] = links('erasures', '下载本页的数据文件');
+    expect(erasuresData).toContain('list=erasures');
+    const apiErasures = erasuresData!
+      .replace('/supervise/retention', '/v1/audit/erasures')
+      .replace(/&?list=erasures/, '')
+      .replace(/asOf=[^&]*&?/, ''); // the erasures are not judged on a day
+    expect((await page(erasuresData!)).text).toBe(await api(apiErasures));
+    expect((await page('/supervise/retention?format=sheet&list=everything')).status).toBe(400);
   });
 });

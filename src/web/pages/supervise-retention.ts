@@ -1,15 +1,18 @@
 import type { Router } from 'express';
 import { listingOf } from '../../http/retrieval.js';
 import type { SupervisionReads } from '../../app/supervision-reads.js';
-import { asOfDay, id } from '../../http/query.js';
+import { asOfDay, id, oneOf } from '../../http/query.js';
+import { SUPERVISION_TABLES } from '../../http/supervision-csv.js';
+import { sendList } from '../../http/supervision-api.js';
 import type { PortalAssets } from '../assets.js';
 import { html, type Html } from '../html.js';
 import type { MessageKey } from '../i18n.js';
 import { pageContext, sendPage, type PageContext } from '../layout.js';
 import { caseHref } from '../links.js';
 import { portalPrincipal, signedIn } from '../session.js';
-import { dataTable } from './data-table.js';
-import { agencyName, localMinuteWithOffset } from './labels.js';
+import { columnTable, sheetOf, type TableColumn } from './data-table.js';
+import { csvDownload, dashboardLink, formatOf, sendSheet, sheetRowsOf } from './supervision-screen.js';
+import { agencyName, localMinuteWithOffset, personShown } from './labels.js';
 import { given, listPaging } from './paging.js';
 import { pager } from './public-parts.js';
 
@@ -41,25 +44,53 @@ export function registerRetentionPage(
     const principal = portalPrincipal(res);
     const agency = id(given(req.query.agency), 'agency');
     const asOf = asOfDay(given(req.query.asOf));
+    const format = formatOf(req);
+    // which list a file is of: the files due for erasure (the page's first), or the erasures recorded
+    const list = oneOf(given(req.query.list), 'list', ['due', 'erasures'] as const) ?? 'due';
     const duePage = listPaging(req, RETENTION_ROWS);
     const erasuresPage = listPaging(req, RETENTION_ROWS, 'erasuresCursor');
-    const due = await deps.supervision.dueForErasure(
-      {
-        principal,
-        ...listingOf(req, res),
-        ...(agency === undefined ? {} : { agency }),
-        ...(asOf === undefined ? {} : { asOf }),
-      },
-      duePage.paging,
-    );
-    const erasures = await deps.supervision.erasures(
-      { principal, ...listingOf(req, res), ...(agency === undefined ? {} : { agency }) },
-      erasuresPage.paging,
-    );
+    const dueQuery = (day: string | undefined) => ({
+      principal,
+      ...listingOf(req, res),
+      ...(agency === undefined ? {} : { agency }),
+      ...(day === undefined ? {} : { asOf: day }),
+    });
+    const erasuresQuery = { principal, ...listingOf(req, res), ...(agency === undefined ? {} : { agency }) };
+    if (format === 'sheet') {
+      if (list === 'erasures') {
+        const { rows, cut } = await sheetRowsOf((whole) => deps.supervision.erasures(erasuresQuery, whole));
+        const sheet = sheetOf(ctx, erasureColumns(ctx, deps.utcOffsetOf), rows);
+        sendSheet(res, ctx, { title: ctx.t('retention.erasures'), name: 'erasures', rows: sheet, cut });
+        return;
+      }
+      // every page judged on the day the first was (today, unless `asOf` says)
+      let day = asOf;
+      const { rows, cut } = await sheetRowsOf(async (whole) => {
+        const page = await deps.supervision.dueForErasure(dueQuery(day), whole);
+        day ??= page.asOf;
+        return page;
+      });
+      const sheet = sheetOf(ctx, dueColumns(ctx), rows);
+      sendSheet(res, ctx, { title: ctx.t('retention.title'), name: 'due-for-erasure', rows: sheet, cut });
+      return;
+    }
+    if (format === 'csv') {
+      if (list === 'erasures') {
+        // the data file of a page of erasures pages by `cursor`, as the API's does (its `Link` names the next)
+        const page = await deps.supervision.erasures(erasuresQuery, listPaging(req, RETENTION_ROWS).paging);
+        sendList(req, res, SUPERVISION_TABLES.erasures, page);
+      } else {
+        const page = await deps.supervision.dueForErasure(dueQuery(asOf), duePage.paging);
+        sendList(req, res, SUPERVISION_TABLES.dueForErasure, page);
+      }
+      return;
+    }
+    const due = await deps.supervision.dueForErasure(dueQuery(asOf), duePage.paging);
+    const erasures = await deps.supervision.erasures(erasuresQuery, erasuresPage.paging);
     const agencies = [...new Set([principal.agency, ...principal.supervises])];
     // each list pages on by its own cursor; the day the first page was judged on, the size asked for and the other
     // list's cursor stay in every link
-    const view = {
+    const view: Record<string, string> = {
       ...(agency === undefined ? {} : { agency }),
       asOf: due.asOf,
       ...duePage.params,
@@ -70,12 +101,22 @@ export function registerRetentionPage(
       cursor: 'erasuresCursor',
       label: 'retention.erasures',
     });
-    const main = html`${retentionMain(ctx, agencies, agency, due, duePager)}${erasuresSection(
+    const { erasuresCursor: _erasuresCursor, ...dueView } = view;
+    const dueFiles = csvDownload(ctx, '/supervise/retention', dueView);
+    // the erasures' data file is their page, by `cursor` as the API's
+    const { cursor: _cursor, erasuresCursor: _ours, ...erasuresView } = view;
+    const erasuresFiles = csvDownload(ctx, '/supervise/retention', {
+      ...erasuresView,
+      ...(view.erasuresCursor === undefined ? {} : { cursor: view.erasuresCursor }),
+      list: 'erasures',
+    });
+    const main = html`${retentionMain(ctx, agencies, agency, due, html`${duePager} ${dueFiles}`)}${erasuresSection(
       ctx,
       erasures,
-      erasuresPager,
+      html`${erasuresPager} ${erasuresFiles}`,
       deps.utcOffsetOf,
-    )}`;
+    )}
+    ${dashboardLink(ctx, agency)}`;
     sendPage(res, ctx, { title: ctx.t('retention.title'), main });
   });
 }
@@ -99,48 +140,40 @@ function retentionMain(
       <input id="f-asof" name="asOf" type="date" value="${due.asOf}" />
       <button type="submit">${ctx.t('retention.show')}</button>
     </form>
-    <section id="due">
-      ${dataTable(
-        ctx,
-        [
-          'retention.case',
-          'case.agency',
-          'retention.item',
-          'retention.closedOn',
-          'retention.period',
-          'retention.erasableFrom',
-          'retention.daysPast',
-          'retention.erase',
-        ],
-        due.items.map(
-          (c) =>
-            html`<tr>
-              <td>
-                ${
-                  c.kind === 'case'
-                    ? html`<a href="${caseHref(c)}">${c.caseId}</a>`
-                    : html`${ctx.t('retention.application')} ${c.applicationId}`
-                }
-              </td>
-              <td>${agencyName(ctx, c.agency)}</td>
-              <td>${c.itemName ?? c.itemCode}</td>
-              <td>${c.closedOn}</td>
-              <td>
-                ${ctx.t('retention.years', {
-                  years: c.retention.period,
-                  source: ctx.t(`retention.source.${c.retention.source}` as MessageKey),
-                })}
-              </td>
-              <td>${c.erasableFrom}</td>
-              <td>${c.daysPast}</td>
-              <td><code>${eraseCommand(ctx, c)}</code></td>
-            </tr>`,
-        ),
-        'retention.none',
-      )}
-      ${more}
-    </section>
+    <section id="due">${columnTable(ctx, dueColumns(ctx), due.items, 'retention.none')} ${more}</section>
     <p class="muted">${ctx.t('retention.rule')}</p>`;
+}
+
+/** The columns of the files due for erasure, for the page and its spreadsheet, with the command that erases each. */
+function dueColumns(ctx: PageContext): TableColumn<DueForErasure['items'][number]>[] {
+  return [
+    {
+      head: 'retention.case',
+      text: (c) => (c.kind === 'case' ? c.caseId : `${ctx.t('retention.application')} ${c.applicationId}`),
+      cell: (c) =>
+        c.kind === 'case'
+          ? html`<a href="${caseHref(c)}">${c.caseId}</a>`
+          : html`${ctx.t('retention.application')} ${c.applicationId}`,
+    },
+    { head: 'case.agency', text: (c) => agencyName(ctx, c.agency) },
+    { head: 'retention.item', text: (c) => c.itemName ?? c.itemCode },
+    { head: 'retention.closedOn', text: (c) => c.closedOn },
+    {
+      head: 'retention.period',
+      text: (c) =>
+        ctx.t('retention.years', {
+          years: c.retention.period,
+          source: ctx.t(`retention.source.${c.retention.source}` as MessageKey),
+        }),
+    },
+    { head: 'retention.erasableFrom', text: (c) => c.erasableFrom },
+    { head: 'retention.daysPast', text: (c) => String(c.daysPast) },
+    {
+      head: 'retention.erase',
+      text: (c) => eraseCommand(ctx, c),
+      cell: (c) => html`<code>${eraseCommand(ctx, c)}</code>`,
+    },
+  ];
 }
 
 /** The command an administrator runs to erase a listed file's personal data (`ledger erase`, docs/privacy.md). */
@@ -155,27 +188,32 @@ function erasuresSection(ctx: PageContext, erasures: Erasures, more: Html, utcOf
   return html`<section id="erasures" aria-labelledby="erasures-title">
     <h2 id="erasures-title">${ctx.t('retention.erasures')}</h2>
     <p class="muted">${ctx.t('retention.erasures.lead')}</p>
-    ${dataTable(
-      ctx,
-      ['retention.case', 'case.agency', 'retention.erasedAt', 'retention.erasedBy', 'retention.ground'],
-      erasures.items.map(
-        (e) =>
-          html`<tr>
-            <td>
-              ${
-                e.kind === 'case'
-                  ? html`<a href="${caseHref(e)}">${e.caseId}</a>`
-                  : html`${ctx.t('retention.erasedApplication')} ${e.applicationId}`
-              }
-            </td>
-            <td>${agencyName(ctx, e.agency)}</td>
-            <td><time datetime="${e.erasedAt}">${localMinuteWithOffset(e.erasedAt, utcOffsetOf(e.agency))}</time></td>
-            <td>${e.by}</td>
-            <td>${ctx.t(`retention.ground.${e.ground}` as MessageKey)}</td>
-          </tr>`,
-      ),
-      'retention.erasures.none',
-    )}
-    ${more}
+    ${columnTable(ctx, erasureColumns(ctx, utcOffsetOf), erasures.items, 'retention.erasures.none')} ${more}
   </section>`;
+}
+
+/** The columns of the erasures recorded, for the page and its spreadsheet: who erased, by name, when and why. */
+function erasureColumns(
+  ctx: PageContext,
+  utcOffsetOf: (agency: string) => number,
+): TableColumn<Erasures['items'][number]>[] {
+  return [
+    {
+      head: 'retention.case',
+      text: (e) => (e.kind === 'case' ? e.caseId : `${ctx.t('retention.erasedApplication')} ${e.applicationId}`),
+      cell: (e) =>
+        e.kind === 'case'
+          ? html`<a href="${caseHref(e)}">${e.caseId}</a>`
+          : html`${ctx.t('retention.erasedApplication')} ${e.applicationId}`,
+    },
+    { head: 'case.agency', text: (e) => agencyName(ctx, e.agency) },
+    {
+      head: 'retention.erasedAt',
+      text: (e) => localMinuteWithOffset(e.erasedAt, utcOffsetOf(e.agency)),
+      cell: (e) =>
+        html`<time datetime="${e.erasedAt}">${localMinuteWithOffset(e.erasedAt, utcOffsetOf(e.agency))}</time>`,
+    },
+    { head: 'retention.erasedBy', text: (e) => personShown(ctx, e.agency, e.by) },
+    { head: 'retention.ground', text: (e) => ctx.t(`retention.ground.${e.ground}` as MessageKey) },
+  ];
 }

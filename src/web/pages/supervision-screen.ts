@@ -29,7 +29,10 @@ export function agencySelect(ctx: PageContext, agencies: readonly string[], sele
  * integrations read.
  */
 export function csvDownload(ctx: PageContext, path: string, params: Readonly<Record<string, string>>): Html {
-  const { cursor: _cursor, limit: _limit, ...filters } = params;
+  // the whole list: no page's cursor (`cursor`, or a list's own, `erasuresCursor`) nor size
+  const filters = Object.fromEntries(
+    Object.entries(params).filter(([name]) => name !== 'limit' && !/cursor$/i.test(name)),
+  );
   const sheet = `${path}?${new URLSearchParams({ ...filters, format: 'sheet' }).toString()}`;
   const href = `${path}?${new URLSearchParams({ ...params, format: 'csv' }).toString()}`;
   return html`<ul class="downloads">
