@@ -78,8 +78,8 @@ function evaluationBody(values: Record<string, string>): { scores: EvaluationSco
     EVALUATION_POINTS.map((p) => {
       const typed = (values[`scores.${p}.score`] ?? '').trim();
       const comment = (values[`scores.${p}.comment`] ?? '').trim();
-      const score = wholeNumberOf(typed, 3);
-      return [p, { score, ...(comment ? { comment } : {}) }];
+      // a score left empty is missing ("please fill in"), not a number written wrong
+      return [p, { ...(typed === '' ? {} : { score: wholeNumberOf(typed, 3) }), ...(comment ? { comment } : {}) }];
     }),
   ) as unknown as EvaluationScores;
   const reason = (values.reason ?? '').trim();

@@ -267,10 +267,17 @@ export function workScreens(deps: WorkDependencies, assets: PortalAssets): Route
   };
 
   /** A decision's fields filled in with a proposal: its type, fine (in yuan), legal basis, circumstance and reason. */
-  const proposalValues = (proposal: ReturnType<typeof passedProposal>): Values => {
+  const proposalValues = (
+    proposal: ReturnType<typeof passedProposal>,
+    /** What the discretion benchmark found of the case's latest proposal: the reason it gave for leaving the range. */
+    discretion: { readonly fineFen: number; readonly deviationReason?: string } | undefined,
+  ): Values => {
     if (!proposal) return {};
     const given = (name: string, value: string | undefined): Values => (value === undefined ? {} : { [name]: value });
-    const reason = proposal.deviationReason;
+    // the review's copy of the proposal keeps no reason: the latest proposal's finding does (the one reviewed, no
+    // newer request waiting), for the same fine
+    const reason =
+      proposal.deviationReason ?? (discretion?.fineFen === proposal.fineFen ? discretion?.deviationReason : undefined);
     return {
       'data.decisionType': proposal.decisionType,
       ...given('data.fineFen', proposal.fineFen === undefined ? undefined : yuanText(proposal.fineFen)),
@@ -318,7 +325,7 @@ export function workScreens(deps: WorkDependencies, assets: PortalAssets): Route
       Object.assign(values, await draftValues(agency, caseId, draftId));
     } else if (type === 'DecisionIssued' && file.decision === undefined) {
       // the decision as the legal review passed it: what the officer records, unless the review is asked again
-      Object.assign(values, proposalValues(passedProposal(file)));
+      Object.assign(values, proposalValues(passedProposal(file), file.discretion?.proposal));
     }
     renderAct(req, res, { state: { values } });
   });

@@ -73,4 +73,55 @@ describe("the decision's form after the legal review", () => {
     expect(valueOf(text, 'data.fineFen') ?? '').toBe('');
     expect(text).not.toContain('法制审核通过的拟作决定');
   });
+
+  it('when the passed proposal is a fine outside its benchmark, with its reason, then the reason is filled in too, and the form is recorded as it comes', async () => {
+    const benchmark = await f.t.call('POST', '/v1/benchmarks', {
+      token: f.admin,
+      body: {
+        itemCode: 'P-001',
+        agency: AGENCY,
+        basis: '县司法局行政处罚裁量基准（2026）',
+        circumstances: [{ circumstance: 'serious', description: '多次违法', minFen: 300_000, maxFen: 800_000 }],
+      },
+    });
+    expect(benchmark.status).toBe(201);
+    const outside = { ...proposed, fineFen: 900_000, deviationReason: '拒不改正，从重处罚' };
+    await openCase(f, 'dp-outside');
+    await recordAct(f, f.alice, 'dp-outside', {
+      type: 'LegalReviewRequested',
+      occurredAt: at('09:00'),
+      data: { proposed: outside },
+    });
+    await recordAct(f, f.rita, 'dp-outside', {
+      type: 'LegalReviewCompleted',
+      occurredAt: at('10:00'),
+      data: { outcome: 'approved', opinion: '同意', checks: CHECKS_PASSED },
+    });
+    await f.t.service.readModelsCaughtUp();
+    const { text } = await formOf('dp-outside');
+    expect(valueOf(text, 'data.fineFen')).toBe('9000.00');
+    expect(text).toMatch(/name="data\.deviationReason"[^>]*>拒不改正，从重处罚<\/textarea>/);
+    // sent as it comes, with the document's number: recorded
+    const form = new URLSearchParams();
+    for (const m of text.matchAll(/<input[^>]*name="([^"]+)"[^>]*value="([^"]*)"/g)) form.append(m[1]!, m[2]!);
+    for (const m of text.matchAll(/<select[^>]*name="([^"]+)"[\s\S]*?<\/select>/g)) {
+      const chosen = /<option value="([^"]*)"\s*selected/.exec(m[0])?.[1];
+      if (chosen !== undefined) form.set(m[1]!, chosen);
+    }
+    for (const m of text.matchAll(/<textarea[^>]*name="([^"]+)"[^>]*>([^<]*)<\/textarea>/g)) form.set(m[1]!, m[2]!);
+    form.set('data.documentNo', '县司罚〔2026〕12号');
+    const sent = await fetch(`${f.t.url}/cases/${AGENCY}/dp-outside/acts/DecisionIssued`, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { accept: 'text/html', authorization: `Bearer ${f.admin}` },
+      body: form,
+    });
+    expect(sent.status).toBe(303);
+  });
+
+  it('when the case is decided, then the form says nothing of a passed proposal', async () => {
+    await f.t.service.readModelsCaughtUp();
+    const { text } = await formOf('dp-outside');
+    expect(text).not.toContain('法制审核通过的拟作决定');
+  });
 });

@@ -58,6 +58,8 @@ describe('the evaluation form of a closed case file', () => {
     const { res, text } = await send({ 'scores.factsClear.score': '', 'scores.procedureLawful.score': '7' });
     expect(res.status).toBe(400);
     expect(valueOf(text, 'scores.factsClear.score')).toBe('');
+    // left empty: asked for, not called a number written wrong
+    expect(text).toMatch(/<a href="#f-scores-factsClear-score">请填写“[^”]+”。<\/a>/);
     expect(valueOf(text, 'scores.procedureLawful.score')).toBe('7');
   });
 
@@ -77,5 +79,14 @@ describe('the evaluation form of a closed case file', () => {
     expect((await browse(f.t.url, other, '/signin/dev', { form: { token: sue } })).res.status).toBe(303);
     const theirs = await browse(f.t.url, other, PATH);
     expect(valueOf(theirs.text, 'scores.procedureLawful.score')).toBe(String(MAX_POINT_SCORE));
+  });
+
+  it('when the case file is not closed, then the page says only closed files are evaluated, and shows no form', async () => {
+    await openCase(f, 'ev-open');
+    await f.t.service.readModelsCaughtUp();
+    const { res, text } = await browse(f.t.url, jar, `/cases/${AGENCY}/ev-open/evaluate`);
+    expect(res.status).toBe(200);
+    expect(text).toContain('只能评查已结案的案卷。');
+    expect(text).not.toContain('name="scores.factsClear.score"');
   });
 });

@@ -203,6 +203,7 @@ export const SCREENS_EN: ScreensMessages = {
   'review.queue.review': 'Review',
   'review.pendingProposal': 'The proposal under review',
   'issue.passedProposal': 'The proposal the legal review passed',
+  'issue.upheldProposal': 'The proposal upheld when the disagreement with the review was settled',
   'issue.passedProposal.hint': 'The form is filled in with the proposal the review passed: check it.',
   'issue.passedProposal.major':
     'The form is filled in with the proposal the review passed. This is a major decision: one of another type or another fine needs a new legal review.',

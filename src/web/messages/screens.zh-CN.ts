@@ -201,6 +201,7 @@ export const SCREENS_ZH_CN = {
   'review.queue.review': '审核',
   'review.pendingProposal': '提请审核的拟作决定',
   'issue.passedProposal': '法制审核通过的拟作决定',
+  'issue.upheldProposal': '经协调决策维持的拟作决定',
   'issue.passedProposal.hint': '表单已按审核通过的拟作决定填写，请核对。',
   'issue.passedProposal.major':
     '表单已按审核通过的拟作决定填写。本案为重大执法决定：决定的类型或罚款金额与之不同的，须重新提请法制审核。',

@@ -73,11 +73,16 @@ export function passedProposal(file: Pick<CaseFile, 'reviews' | 'timeline'>): Re
 
 /** On the decision's form, the proposal the legal review passed, which the form was filled in with. */
 function passedProposalNote(ctx: PageContext, file: CaseFile): Html {
-  const proposal = passedProposal(file);
+  const proposal = file.decision === undefined ? passedProposal(file) : undefined;
   if (!proposal) return html``;
+  // approved by the review, or upheld against it when the disagreement was settled (协调决策)
+  const upheld = file.reviews.at(-1)?.outcome !== 'approved';
+  const circumstance = proposal.circumstance ? ` · ${label(ctx, 'circumstance', proposal.circumstance)}` : '';
   return html`<p>
-      ${ctx.t('issue.passedProposal')}${colon(ctx)}<strong>${label(ctx, 'decision', proposal.decisionType)}</strong>
-      ${proposal.fineFen ? yuan(proposal.fineFen) : ''} · ${proposal.legalBasis}
+      ${ctx.t(upheld ? 'issue.upheldProposal' : 'issue.passedProposal')}${colon(ctx)}<strong
+        >${label(ctx, 'decision', proposal.decisionType)}</strong
+      >
+      ${proposal.fineFen ? yuan(proposal.fineFen) : ''}${circumstance} · ${proposal.legalBasis}
     </p>
     <p class="hint">${ctx.t(file.major ? 'issue.passedProposal.major' : 'issue.passedProposal.hint')}</p>`;
 }

@@ -171,8 +171,11 @@ function tallies(ctx: PageContext, weak: WeakPoints): { caption: MessageKey; row
  * then what it tallies and its figures, as the page's three tables show them.
  */
 export function weakPointsSheet(ctx: PageContext, weak: WeakPoints): string[][] {
+  const heads = [ctx.t('quality.weak.table'), ctx.t('quality.weak.name'), ...TALLY_HEADS.map((head) => ctx.t(head))];
+  // a year without an evaluation has no tally, as the page says: not nine points at full marks of nothing
+  if (weak.evaluations === 0) return [heads];
   return [
-    [ctx.t('quality.weak.table'), ctx.t('quality.weak.name'), ...TALLY_HEADS.map((head) => ctx.t(head))],
+    heads,
     ...tallies(ctx, weak).flatMap(({ caption, rows }) => rows.map((r) => [ctx.t(caption), r.name, ...tallyCells(r)])),
   ];
 }
@@ -210,14 +213,7 @@ export function evaluationMain(
     own?: EvaluationDoc;
   },
 ): Html {
-  const { file, state, own } = view;
-  // a form sent back shows what was typed, an emptied field empty; a new form the reader's own scores, else full
-  const sent = Object.keys(state.values).length > 0;
-  const value = (name: string, fallback = '') => {
-    if (!sent) return fallback;
-    const v = state.values[name];
-    return (Array.isArray(v) ? v[0] : v) ?? '';
-  };
+  const { file } = view;
   return html`<h1>${ctx.t('evaluation.title')}</h1>
     <p><a href="${caseHref(file)}">${file.title}</a> <span class="muted">${file.caseId}</span></p>
     <p class="lead">${ctx.t('evaluation.lead')}</p>
@@ -244,7 +240,25 @@ export function evaluationMain(
             </ul>`
       }
     </section>
-    ${errorSummary(ctx, state)}
+    ${
+      file.status === 'closed'
+        ? evaluationForm(ctx, view)
+        : // only closed case files are evaluated: the form would only be refused
+          html`<p class="notice">${ctx.t('rule.case_not_closed')}</p>`
+    }`;
+}
+
+/** The form scoring the nine points of a closed case file, with the reason of an amendment. */
+function evaluationForm(ctx: PageContext, view: Parameters<typeof evaluationMain>[1]): Html {
+  const { file, state, own } = view;
+  // a form sent back shows what was typed, an emptied field empty; a new form the reader's own scores, else full
+  const sent = Object.keys(state.values).length > 0;
+  const value = (name: string, fallback = '') => {
+    if (!sent) return fallback;
+    const v = state.values[name];
+    return (Array.isArray(v) ? v[0] : v) ?? '';
+  };
+  return html`${errorSummary(ctx, state)}
     <form method="post" action="${evaluateHref(file)}" novalidate>
       ${view.csrf}
       <table>

@@ -112,4 +112,11 @@ describe("the weak points' spreadsheet", () => {
     );
     expect(sheet.every((r) => r.length === 6)).toBe(true);
   });
+
+  it('when the year has no evaluation, then the sheet is its heads alone, as the page says there is none', () => {
+    const weak = { year: 2025, agencies: ['county'], ...weakPoints([]) };
+    const sheet = weakPointsSheet(ctx('zh-CN'), weak);
+    expect(sheet).toHaveLength(1);
+    expect(sheet[0]![0]).toBe('汇总方式');
+  });
 });
