@@ -783,7 +783,7 @@ const DISCRETION_OPERATIONS: readonly Operation[] = [
     path: '/v1/cases/{caseId}/evaluations',
     operationId: 'evaluateCaseFile',
     summary:
-      "Score a closed case file of the supervisor's agency, or of an agency the supervisor supervises, against the review checklist (supervisor); a second evaluation amends the first and says why",
+      "Score a closed case file of the supervisor's agency, or of an agency the supervisor supervises, against the review checklist (supervisor); a second evaluation amends the first, says why and changes a score or a comment (409 version_unchanged otherwise)",
     tag: 'cases',
     parameters: [PARAMETERS.caseId, PARAMETERS.caseAgency, PARAMETERS.ifMatch, PARAMETERS.idempotencyKey],
     requestBody: jsonBody('command.evaluate-case-file'),

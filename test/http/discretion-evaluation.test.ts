@@ -218,6 +218,9 @@ describe('case-file evaluation (案卷评查) over HTTP', () => {
     expect([res.status, res.body.type, res.body.total]).toEqual([201, 'CaseFileEvaluated', 84]);
     const again = await call('POST', '/v1/cases/D-2/evaluations', supervisor, { scores: SCORES });
     expect([again.status, again.body.code]).toEqual([409, 'evaluation_exists']);
+    // an amendment that changes no score and no comment records nothing
+    const same = await call('POST', '/v1/cases/D-2/evaluations', supervisor, { scores: SCORES, reason: '复核' });
+    expect([same.status, same.body.code]).toEqual([409, 'version_unchanged']);
     const amended = await call('POST', '/v1/cases/D-2/evaluations', supervisor, {
       scores: { ...SCORES, procedureLawful: { score: 10 } },
       reason: '补充材料后复核',

@@ -70,6 +70,18 @@ export type EvaluationEvent =
 export interface EvaluationState {
   /** The supervisors who have evaluated the case file ({@link evaluatorOf}), each once (later changes are amendments). */
   readonly evaluators: readonly string[];
+  /** Each evaluator's scores as they stand (the evaluation, or its latest amendment). */
+  readonly scores: Readonly<Record<string, EvaluationScores>>;
+}
+
+/** Whether two evaluations give every point the same score and the same comment (white space around it aside). */
+function sameScores(a: EvaluationScores, b: EvaluationScores | undefined): boolean {
+  return (
+    b !== undefined &&
+    EVALUATION_POINTS.every(
+      (p) => a[p].score === b[p]?.score && (a[p].comment ?? '').trim() === (b[p]?.comment ?? '').trim(),
+    )
+  );
 }
 
 /**
@@ -103,10 +115,10 @@ function checkScores(scores: EvaluationScores): number {
 /**
  * The rules of an evaluation: by a supervisor of the case's agency who did not handle the case, or of an agency
  * that supervises the case's (whose people handle no case of it), only of a closed case, once per supervisor; a
- * supervisor's second evaluation of the same case amends the first and says why.
+ * supervisor's second evaluation of the same case amends the first and says why, and changes a score or a comment.
  */
 export const evaluationDecider: Decider<EvaluateCaseFile, EvaluationEvent, EvaluationState> = {
-  initialState: () => ({ evaluators: [] }),
+  initialState: () => ({ evaluators: [], scores: {} }),
 
   decide(command, state) {
     requireRole(command.actor, ['supervisor'], 'evaluating case files');
@@ -136,11 +148,18 @@ export const evaluationDecider: Decider<EvaluateCaseFile, EvaluationEvent, Evalu
     if (!reason?.trim()) {
       throw conflict('evaluation_exists', `${actor.sub} has evaluated case ${file.caseId}: an amendment says why`);
     }
+    if (sameScores(scores, state.scores[evaluatorOf(data)])) {
+      throw conflict('version_unchanged', `the evaluation of case ${file.caseId} says this already: nothing to amend`);
+    }
     return [{ type: 'CaseFileEvaluationAmended', data: { ...data, reason } }];
   },
 
   evolve(state, event) {
     const evaluator = evaluatorOf(event.data);
-    return state.evaluators.includes(evaluator) ? state : { evaluators: [...state.evaluators, evaluator] };
+    const scores = { ...state.scores, [evaluator]: event.data.scores };
+    return {
+      evaluators: state.evaluators.includes(evaluator) ? state.evaluators : [...state.evaluators, evaluator],
+      scores,
+    };
   },
 };

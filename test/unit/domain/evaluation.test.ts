@@ -136,10 +136,32 @@ describe('case-file evaluation (案卷评查): supervisors score closed case fil
   });
   it('when the same supervisor evaluates again, then it must say why, and the second evaluation is an amendment', () => {
     spec.given(first).when(evaluating()).thenFails('evaluation_exists', 409);
+    const lower = scores({ factsClear: { score: 8, comment: '证据链不完整' } });
     spec
       .given(first)
-      .when(evaluating({ reason: '复核后调整' }))
+      .when(evaluating({ reason: '复核后调整', scores: lower }))
       .then([{ type: 'CaseFileEvaluationAmended', data: { reason: '复核后调整' } }]);
+  });
+  it('when an amendment gives every point the score and comment it has, then 409 version_unchanged: nothing to amend', () => {
+    spec
+      .given(first)
+      .when(evaluating({ reason: '复核' }))
+      .thenFails('version_unchanged', 409);
+    // against the latest amendment, not the first evaluation
+    const lower = scores({ factsClear: { score: 8, comment: '证据链不完整' } });
+    const [amended] = evaluationDecider.decide(
+      evaluating({ reason: '复核后调整', scores: lower }),
+      first.reduce(evaluationDecider.evolve, evaluationDecider.initialState()),
+    );
+    spec
+      .given([...first, amended!])
+      .when(evaluating({ reason: '再次复核', scores: scores({ factsClear: { score: 8, comment: ' 证据链不完整 ' } }) }))
+      .thenFails('version_unchanged', 409);
+    // back to full marks is a change
+    spec
+      .given([...first, amended!])
+      .when(evaluating({ reason: '再次复核' }))
+      .then([{ type: 'CaseFileEvaluationAmended', data: { reason: '再次复核' } }]);
   });
   it('when another supervisor evaluates the same case, then it is a first evaluation of their own', () => {
     spec
