@@ -276,7 +276,7 @@ export interface paths {
     /** Each supervisor's evaluation of a case file, as amended (supervisor); the read is recorded (read_evaluations), and a case the supervisor may not read is 404 like any other read of it */
     get: operations['listCaseEvaluations'];
     put?: never;
-    /** Score a closed case file of the supervisor's agency, or of an agency the supervisor supervises, against the review checklist (supervisor); a second evaluation amends the first and says why */
+    /** Score a closed case file of the supervisor's agency, or of an agency the supervisor supervises, against the review checklist (supervisor); a second evaluation amends the first, says why and changes a score or a comment (409 version_unchanged otherwise) */
     post: operations['evaluateCaseFile'];
     delete?: never;
     options?: never;
