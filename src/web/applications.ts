@@ -50,7 +50,7 @@ import {
   filterAgencies,
   formatOf,
   sendSheet,
-  sheetRowsOf,
+  sheetRowsAsOf,
 } from './pages/supervision-screen.js';
 import { SUPERVISION_TABLES } from '../http/supervision-csv.js';
 import { sendList } from '../http/supervision-api.js';
@@ -382,13 +382,7 @@ export function applicationPages(
       ...(day === undefined ? {} : { asOf: day }),
     });
     if (format === 'sheet') {
-      // every page judged on the day the first was (today, unless `asOf` says)
-      let day = asOf;
-      const { rows, cut } = await sheetRowsOf(async (whole) => {
-        const page = await deps.reads.overdue(query(day), whole);
-        day ??= page.asOf;
-        return page;
-      });
+      const { rows, cut } = await sheetRowsAsOf(asOf, (day, paging) => deps.reads.overdue(query(day), paging));
       const sheet = sheetOf(ctx, overdueApplicationColumns(ctx), rows);
       sendSheet(res, ctx, { title: ctx.t('apply.overdue.title'), name: 'overdue-applications', rows: sheet, cut });
       return;

@@ -7,7 +7,7 @@ import { html } from '../html.js';
 import { pageContext, sendPage, type PageContext } from '../layout.js';
 import { portalPrincipal, signedIn } from '../session.js';
 import { columnTable, sheetOf, type TableColumn } from './data-table.js';
-import { csvDownload, dashboardLink, formatOf, sendSheet, sheetRowsOf } from './supervision-screen.js';
+import { csvDownload, dashboardLink, formatOf, sendSheet, sheetRowsAsOf } from './supervision-screen.js';
 import { SUPERVISION_TABLES } from '../../http/supervision-csv.js';
 import { sendList } from '../../http/supervision-api.js';
 import { agencyName, bracketed, enumerationSeparator, personShown } from './labels.js';
@@ -41,13 +41,9 @@ export function registerOverdueInspectionsPage(
       ...(day === undefined ? {} : { asOf: day }),
     });
     if (format === 'sheet') {
-      // every page judged on the day the first was (today, unless `asOf` says)
-      let day = asOf;
-      const { rows, cut } = await sheetRowsOf(async (whole) => {
-        const page = await deps.supervision.overdueInspections(query(day), whole);
-        day ??= page.asOf;
-        return page;
-      });
+      const { rows, cut } = await sheetRowsAsOf(asOf, (day, paging) =>
+        deps.supervision.overdueInspections(query(day), paging),
+      );
       const title = ctx.t('inspections.overdue.title');
       sendSheet(res, ctx, {
         title,

@@ -11,7 +11,7 @@ import { pageContext, sendPage, type PageContext } from '../layout.js';
 import { caseHref } from '../links.js';
 import { portalPrincipal, signedIn } from '../session.js';
 import { columnTable, sheetOf, type TableColumn } from './data-table.js';
-import { csvDownload, dashboardLink, formatOf, sendSheet, sheetRowsOf } from './supervision-screen.js';
+import { csvDownload, dashboardLink, formatOf, sendSheet, sheetRowsAsOf, sheetRowsOf } from './supervision-screen.js';
 import { agencyName, localMinuteWithOffset, personShown } from './labels.js';
 import { given, listPaging } from './paging.js';
 import { pager } from './public-parts.js';
@@ -63,13 +63,9 @@ export function registerRetentionPage(
         sendSheet(res, ctx, { title: ctx.t('retention.erasures'), name: 'erasures', rows: sheet, cut });
         return;
       }
-      // every page judged on the day the first was (today, unless `asOf` says)
-      let day = asOf;
-      const { rows, cut } = await sheetRowsOf(async (whole) => {
-        const page = await deps.supervision.dueForErasure(dueQuery(day), whole);
-        day ??= page.asOf;
-        return page;
-      });
+      const { rows, cut } = await sheetRowsAsOf(asOf, (day, paging) =>
+        deps.supervision.dueForErasure(dueQuery(day), paging),
+      );
       const sheet = sheetOf(ctx, dueColumns(ctx), rows);
       sendSheet(res, ctx, { title: ctx.t('retention.title'), name: 'due-for-erasure', rows: sheet, cut });
       return;

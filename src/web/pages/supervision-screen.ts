@@ -69,6 +69,25 @@ export async function sheetRowsOf<T>(
 }
 
 /**
+ * {@link sheetRowsOf} of a list judged on a day (`asOf`, today when absent): every page judged on the day the first
+ * was, as the pages' own links keep it.
+ */
+export function sheetRowsAsOf<T>(
+  asOf: string | undefined,
+  read: (
+    day: string | undefined,
+    paging: { limit: number; after?: string },
+  ) => Promise<{ readonly items: readonly T[]; readonly next?: string; readonly asOf: string }>,
+): Promise<{ rows: T[]; cut: boolean }> {
+  let day = asOf;
+  return sheetRowsOf(async (paging) => {
+    const page = await read(day, paging);
+    day ??= page.asOf;
+    return page;
+  });
+}
+
+/**
  * Sends a supervision screen's table as a CSV file for a spreadsheet (UTF-8 with its byte-order mark, formulas
  * neutralised), named by the screen's title; a list cut at {@link SHEET_ROWS} ends with a row that says so.
  */

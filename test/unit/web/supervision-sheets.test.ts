@@ -6,7 +6,7 @@ import { translator } from '../../../src/web/i18n.js';
 import type { PageContext } from '../../../src/web/layout.js';
 import { columnTable, sheetOf, type TableColumn } from '../../../src/web/pages/data-table.js';
 import { weakPointsSheet } from '../../../src/web/pages/quality.js';
-import { SHEET_ROWS, sheetRowsOf } from '../../../src/web/pages/supervision-screen.js';
+import { SHEET_ROWS, sheetRowsAsOf, sheetRowsOf } from '../../../src/web/pages/supervision-screen.js';
 
 const ctx = (locale: 'zh-CN' | 'en', names: Record<string, string> = {}): PageContext => ({
   ...translator(locale),
@@ -46,6 +46,23 @@ describe("a supervision list's spreadsheet", () => {
     expect([exact.rows.length, exact.cut]).toEqual([SHEET_ROWS, false]);
     const none = await sheetRowsOf(pagedList(0).read);
     expect([none.rows, none.cut]).toEqual([[], false]);
+  });
+
+  it("when a list judged on a day is read whole, then every page after the first is judged on the first one's day", async () => {
+    const days: (string | undefined)[] = [];
+    const { read } = pagedList(450);
+    const { rows } = await sheetRowsAsOf(undefined, async (day, paging) => {
+      days.push(day);
+      return { ...(await read(paging)), asOf: '2026-12-06' };
+    });
+    expect(rows).toHaveLength(450);
+    expect(days).toEqual([undefined, '2026-12-06', '2026-12-06']);
+    const asked: (string | undefined)[] = [];
+    await sheetRowsAsOf('2030-01-01', async (day, paging) => {
+      asked.push(day);
+      return { ...(await read(paging)), asOf: day! };
+    });
+    expect(asked).toEqual(['2030-01-01', '2030-01-01', '2030-01-01']);
   });
 
   it('when a table is shown and downloaded, then the page shows the text the sheet holds, marked up where a column says', () => {
