@@ -185,8 +185,9 @@ export function portal(deps: PortalDependencies): Router {
 /**
  * Before a page is read (`GET`, `HEAD`), the wait for `?consistentWith=` (a write's position): the page then shows
  * that write (the names in its header too), or it is `503 not_caught_up` when the read models do not reach it in
- * time; a value that is no position, or one beyond the log, is `400 invalid_query`. The online application's pages
- * read their own (the receipt's link carries the filing's position, which the progress form posts).
+ * time; a value that is no position, or one beyond the log, is `400 invalid_query`. Not the API's paths, nor the
+ * online application's pages, which read their own (the receipt's link carries the filing's position, which the
+ * progress form posts).
  */
 function caughtUpFirst(reads: Pick<PublicReads, 'caughtUp'>): RequestHandler {
   return (req, _res, next) => {
@@ -194,7 +195,9 @@ function caughtUpFirst(reads: Pick<PublicReads, 'caughtUp'>): RequestHandler {
       next();
       return;
     }
-    if (req.path === '/apply' || req.path.startsWith('/apply/')) {
+    // the API's paths answer for themselves (one no API route took goes on to the 404), and the online
+    // application's pages read their own
+    if (req.path.startsWith('/v1/') || req.path === '/apply' || req.path.startsWith('/apply/')) {
       next();
       return;
     }

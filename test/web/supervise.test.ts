@@ -208,5 +208,8 @@ describe("the signed-in pages and a write's position", () => {
   it("when the online application's pages are sent a consistentWith of their own, then they read it themselves", async () => {
     // the progress form posts the filing's position as a field; its page is not refused before it reads it
     expect((await page(f, '/apply?consistentWith=soon')).status).toBe(200);
+    // nor does a path of the API no route took: it is not found, whatever its query
+    const missing = await f.t.call('GET', '/v1/no-such-route?consistentWith=soon');
+    expect([missing.status, missing.body.code]).toEqual([404, 'not_found']);
   });
 });
