@@ -7,8 +7,9 @@ import type { EvaluationReads } from '../app/evaluation-reads.js';
 import { canRead } from '../app/case-reads.js';
 import { evaluatorOf, type EvaluationService } from '../app/evaluation-service.js';
 import { dateAtOffset } from '../domain/actor.js';
-import { EVALUATION_POINTS, type EvaluationScores } from '../domain/case/evaluation.js';
+import { EVALUATION_POINTS, type EvaluationPoint, type EvaluationScores } from '../domain/case/evaluation.js';
 import { notFound } from '../domain/errors.js';
+import type { Principal } from '../app/auth.js';
 import type { LedgerError } from '../errors.js';
 import { consistencyOf } from '../http/consistency.js';
 import { id, year as yearQuery } from '../http/query.js';
@@ -67,6 +68,17 @@ const EVALUATIONS = '/supervise/evaluations';
 export const DEVIATION_ROWS = 50;
 
 /** The evaluation form's fields, as the body's members they fill (for naming the field a refusal is about). */
+/** The evaluation of a case of `agency` that `principal` made (the latest version of their own), if any. */
+export function ownEvaluation<E extends { readonly evaluator: string; readonly evaluatorAgency?: string }>(
+  evaluations: readonly E[],
+  principal: Pick<Principal, 'sub' | 'agency'>,
+  agency: string,
+): E | undefined {
+  return evaluations.find((e) => e.evaluator === principal.sub && (e.evaluatorAgency ?? agency) === principal.agency);
+}
+
+const isEvaluationPoint = (p: unknown): p is EvaluationPoint => (EVALUATION_POINTS as readonly unknown[]).includes(p);
+
 const FIELDS: FieldSpec[] = EVALUATION_POINTS.flatMap((p) => [
   { name: `scores.${p}.score`, label: `form.check.${p}` as MessageKey, kind: 'text' as const },
   { name: `scores.${p}.comment`, label: `form.check.${p}` as MessageKey, kind: 'text' as const, optional: true },
@@ -193,9 +205,7 @@ export function qualityScreens(deps: QualityDependencies, assets: PortalAssets):
     });
     // the page's read of the case is recorded once (read_case), the evaluations it shows with it
     const evaluations = deps.evaluationReads.ofRetrievedCase(file.agency, caseId);
-    const own = evaluations.find(
-      (e) => e.evaluator === principal.sub && (e.evaluatorAgency ?? file.agency) === principal.agency,
-    );
+    const own = ownEvaluation(evaluations, principal, file.agency);
     sendPage(res, ctx, {
       title: `${ctx.t('evaluation.title')} · ${file.title}`,
       main: evaluationMain(ctx, { file, evaluations, state, csrf: csrfField(res), ...(own ? { own } : {}) }),
@@ -227,7 +237,19 @@ export function qualityScreens(deps: QualityDependencies, assets: PortalAssets):
       const point = typeof err.details.point === 'string' ? err.details.point : undefined;
       const member = err.code === 'comment_required' ? 'comment' : 'score';
       const field = point ? `scores.${point}.${member}` : error.field;
-      const state = { values: res.locals.formValues ?? {}, error: { ...error, ...(field ? { field } : {}) } };
+      // every deduction without its comment, each at its own comment box, in the points' order
+      const points = Array.isArray(err.details.points) ? err.details.points.filter(isEvaluationPoint) : [];
+      const [first, ...others] = points.map((p) => ({
+        message: ctx.t('rule.comment_required.point', { point: ctx.t(`form.check.${p}` as MessageKey) }),
+        field: `scores.${p}.comment`,
+      }));
+      const shown =
+        err.code === 'comment_required' && first
+          ? others.length === 0
+            ? first
+            : { ...first, others }
+          : { ...error, ...(field ? { field } : {}) };
+      const state = { values: res.locals.formValues ?? {}, error: shown };
       void render(req, res, state, err.status).catch((e: unknown) => req.next?.(e));
     }),
   );

@@ -35,7 +35,7 @@ import { registerAmendmentPages, type AmendmentPageDependencies } from './pages/
 import { registerKeyRegistrationPage, type KeyRegistrationPageDependencies } from './pages/key-registration.js';
 import { portalPrincipal, signedIn } from './session.js';
 import { workScreens, type WorkDependencies } from './work.js';
-import { qualityScreens, type QualityDependencies } from './quality.js';
+import { ownEvaluation, qualityScreens, type QualityDependencies } from './quality.js';
 import { draftingScreens, type DraftingDependencies } from './drafting.js';
 import { templatesAdminScreens, type TemplatesAdminDependencies } from './templates-admin.js';
 import { ID_PATTERN } from '../domain/streams.js';
@@ -183,11 +183,18 @@ export function signedInScreens(deps: ScreensDependencies, assets: PortalAssets)
       const more = pager(ctx, caseHref(file), params, trail.next, { cursor: 'accessCursor', label: 'case.access' });
       access = { rows: trail.items, more };
     }
+    // a supervisor who evaluated the closed file is offered to amend their evaluation rather than to evaluate
+    const evaluated =
+      file.status === 'closed' &&
+      principal.roles.includes('supervisor') &&
+      deps.quality !== undefined &&
+      ownEvaluation(deps.quality.evaluationReads.ofRetrievedCase(file.agency, file.caseId), principal, file.agency) !==
+        undefined;
     sendPage(res, ctx, {
       title: `${file.title} · ${ctx.t('case.title')}`,
       main: caseFileMain(ctx, {
         file,
-        actions: caseActions(ctx, principal, file),
+        actions: caseActions(ctx, principal, file, evaluated),
         utcOffsetMinutes: deps.work.utcOffsetOf(file.agency),
         ...(access ? { access } : {}),
       }),

@@ -123,7 +123,7 @@ describeInBrowser('discretion benchmarks and case-file evaluation in Chromium', 
     expect(await seriousViolations(supervisor)).toEqual([]);
     await supervisor.locator('#f-scores-documentsComplete-score').fill('6');
     await submit(supervisor, '提交评查');
-    expect(await supervisor.locator('.error-summary').textContent()).toContain('扣分的评查要点须填写说明');
+    expect(await supervisor.locator('.error-summary').textContent()).toContain('“执法文书完备规范”扣分须填写说明');
     expect(await seriousViolations(supervisor)).toEqual([]);
     await supervisor.locator('#f-scores-documentsComplete-comment').fill('送达回证缺失');
     await submit(supervisor, '提交评查');

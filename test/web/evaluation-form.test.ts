@@ -63,6 +63,18 @@ describe('the evaluation form of a closed case file', () => {
     expect(valueOf(text, 'scores.procedureLawful.score')).toBe('7');
   });
 
+  it('when several points lose marks without a comment, then the refusal names each at its own comment box', async () => {
+    const { res, text } = await send({ 'scores.factsClear.score': '6', 'scores.documentsComplete.score': '8' });
+    expect(res.status).toBe(422);
+    const summary = /<div class="error-summary"[\s\S]*?<\/div>/.exec(text)?.[0] ?? '';
+    expect(summary).toContain('<a href="#f-scores-factsClear-comment">“案件事实清楚”扣分须填写说明。</a>');
+    expect(summary).toContain('<a href="#f-scores-documentsComplete-comment">“执法文书完备规范”扣分须填写说明。</a>');
+    // in the points' order, the form's order
+    expect(summary.indexOf('factsClear')).toBeLessThan(summary.indexOf('documentsComplete'));
+    // nothing recorded: the form still opens at full marks
+    expect(valueOf((await browse(f.t.url, jar, PATH)).text, 'scores.factsClear.score')).toBe(String(MAX_POINT_SCORE));
+  });
+
   it('when the supervisor opens the form again after evaluating, then it shows their own scores and comments to amend', async () => {
     const recorded = await send({
       'scores.procedureLawful.score': '7',
@@ -79,6 +91,10 @@ describe('the evaluation form of a closed case file', () => {
     expect((await browse(f.t.url, other, '/signin/dev', { form: { token: sue } })).res.status).toBe(303);
     const theirs = await browse(f.t.url, other, PATH);
     expect(valueOf(theirs.text, 'scores.procedureLawful.score')).toBe(String(MAX_POINT_SCORE));
+    // and the case page offers each what their evaluation stands at: to amend it, or to evaluate
+    const link = (text: string) => new RegExp(`<a href="${PATH}">([^<]+)</a>`).exec(text)?.[1];
+    expect(link((await browse(f.t.url, jar, `/cases/${AGENCY}/${CASE}`)).text)).toBe('修改本人的评查');
+    expect(link((await browse(f.t.url, other, `/cases/${AGENCY}/${CASE}`)).text)).toBe('评查本案卷');
   });
 
   it('when the case file is not closed, then the page says only closed files are evaluated, and shows no form', async () => {

@@ -99,15 +99,21 @@ export function evaluationStream(agency: string, caseId: string): string {
 
 function checkScores(scores: EvaluationScores): number {
   let total = 0;
+  // every deduction without its comment is named at once (`points`, in the points' order; `point` the first)
+  const uncommented: EvaluationPoint[] = [];
   for (const point of EVALUATION_POINTS) {
     const { score, comment } = scores[point] ?? { score: -1 };
     if (!Number.isInteger(score) || score < 0 || score > MAX_POINT_SCORE) {
       throw violation('score_invalid', `${point} is scored in whole numbers from 0 to ${MAX_POINT_SCORE}`, { point });
     }
-    if (score < MAX_POINT_SCORE && !comment?.trim()) {
-      throw violation('comment_required', `a deduction on ${point} says why in its comment`, { point });
-    }
+    if (score < MAX_POINT_SCORE && !comment?.trim()) uncommented.push(point);
     total += score;
+  }
+  if (uncommented.length > 0) {
+    throw violation('comment_required', `a deduction on ${uncommented.join(', ')} says why in its comment`, {
+      point: uncommented[0]!,
+      points: uncommented,
+    });
   }
   return total;
 }

@@ -63,6 +63,7 @@ export const DISCRETION_EN: { readonly [K in keyof typeof DISCRETION_ZH_CN]: str
   'evaluation.by': 'Evaluated by',
   'evaluation.amended': 'amended {count} times',
   'evaluation.link': 'Evaluate this case file',
+  'evaluation.amendLink': 'Amend your evaluation',
   'quality.weak.title': 'Case-file evaluations and weak points',
   'quality.weak.lead':
     'Evaluations of the case files closed in {year}, by review point, enforcement item and officer, lowest score first.',
@@ -84,6 +85,7 @@ export const DISCRETION_EN: { readonly [K in keyof typeof DISCRETION_ZH_CN]: str
   'rule.benchmark_reason_required': "The fine is outside the circumstance's range: give a written reason.",
   'rule.case_not_closed': 'Only closed case files are evaluated.',
   'rule.comment_required': 'A point scored below full needs a comment.',
+  'rule.comment_required.point': '"{point}" is scored below full: say why in its comment.',
   'rule.evaluation_exists': 'You have evaluated this case file; evaluating again needs a reason.',
   'rule.score_invalid': 'Each score is a whole number from 0 to 10.',
   'rule.evaluator_not_independent': 'Who handled the case cannot evaluate its file.',

@@ -66,7 +66,13 @@ export const actFormHref = (file: Pick<CaseFile, 'agency' | 'caseId'>, type: str
  * resolves a disagreement the latest review left, decides, publishes and closes. The rules still decide on
  * submission: a link here is an offer, never a permission.
  */
-export function caseActions(ctx: PageContext, principal: Principal, file: CaseFile): Html {
+export function caseActions(
+  ctx: PageContext,
+  principal: Principal,
+  file: CaseFile,
+  /** Whether the reader has evaluated the file already: the link then offers to amend their evaluation. */
+  evaluated = false,
+): Html {
   // a supervisor of the agency, or of one that supervises it, evaluates its closed case files (案卷评查): the page
   // is shown only to those who may read the case; the rest is for the agency's own people
   const evaluate = file.status === 'closed' && principal.roles.includes('supervisor');
@@ -113,6 +119,11 @@ export function caseActions(ctx: PageContext, principal: Principal, file: CaseFi
   return html`<ul class="actions">
     ${[...types].map((type) => html`<li><a href="${actFormHref(file, type)}">${label(ctx, 'act', type)}</a></li>`)}
     ${draft && html`<li><a href="${caseHref(file)}/draft">${ctx.t('draft.link')}</a></li>`}
-    ${evaluate && html`<li><a href="${caseHref(file)}/evaluate">${ctx.t('evaluation.link')}</a></li>`}
+    ${
+      evaluate &&
+      html`<li>
+        <a href="${caseHref(file)}/evaluate">${ctx.t(evaluated ? 'evaluation.amendLink' : 'evaluation.link')}</a>
+      </li>`
+    }
   </ul>`;
 }

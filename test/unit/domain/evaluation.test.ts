@@ -125,6 +125,23 @@ describe('case-file evaluation (案卷评查): supervisors score closed case fil
       .given([])
       .when(evaluating({ scores: scores({ factsClear: { score: 6 } }) }))
       .thenFails('comment_required', 422);
+    // every deduction without a comment is named at once, in the points' order
+    const several = spec
+      .given([])
+      .when(
+        evaluating({
+          scores: scores({
+            documentsComplete: { score: 9 },
+            factsClear: { score: 6 },
+            evidenceSufficient: { score: 0 },
+          }),
+        }),
+      )
+      .thenFails('comment_required', 422);
+    expect(several.details).toEqual({
+      point: 'factsClear',
+      points: ['factsClear', 'evidenceSufficient', 'documentsComplete'],
+    });
     spec
       .given([])
       .when(evaluating({ scores: scores({ factsClear: { score: 11 } }) }))
