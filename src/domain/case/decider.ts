@@ -267,6 +267,8 @@ function checkOfficers(act: RecordAct, state: CaseState, context: CaseContext, a
           (notEnforcing.length > 0 ? `; not enforcement officers: ${notEnforcing.join(', ')}` : ''),
         {
           officers: enforcing,
+          // opening: the case's handling officers (承办人员), not officers on site
+          ...(act.type === 'CaseOpened' ? { handling: true } : {}),
           ...(others.length > 0 ? { notOfAgency: others } : {}),
           ...(notEnforcing.length > 0 ? { notEnforcing } : {}),
         },

@@ -9,7 +9,14 @@ import { ScreenForbidden } from '../session.js';
 
 /** The details of a refusal that, when all given, choose a sentence of their own (`rule.<code>.<details>`), in this order. */
 const VARIANTS_OF_CODE: Record<string, readonly (readonly string[])[]> = {
-  two_officers_required: [['notEnforcing'], ['notOfAgency']],
+  // `handling`: the handling officers of a case being opened, not officers on site
+  two_officers_required: [
+    ['notEnforcing', 'handling'],
+    ['notOfAgency', 'handling'],
+    ['handling'],
+    ['notEnforcing'],
+    ['notOfAgency'],
+  ],
   // files were given, none of them audio or video
   recording_required: [['attached']],
   // exempting a published decision: its publication is withdrawn first
@@ -175,7 +182,10 @@ export function formErrorOf(
     ),
   );
   // a refusal that names who did not count has a sentence that names them (`rule.<code>.<detail>`)
-  const variant = VARIANTS_OF_CODE[err.code]?.find((details) => details.every((d) => params[d] !== undefined));
+  // (a detail that is a flag, `handling: true`, chooses a sentence without filling one)
+  const variant = VARIANTS_OF_CODE[err.code]?.find((details) =>
+    details.every((d) => params[d] !== undefined || err.details[d] === true),
+  );
   const key = (variant === undefined ? `rule.${err.code}` : `rule.${err.code}.${variant.join('.')}`) as MessageKey;
   // a code with no sentence of its own falls back to `rule.other` below
   const text = (ctx.t(key) as string | undefined) === undefined ? undefined : ctx.t(key, params);

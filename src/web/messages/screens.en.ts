@@ -230,6 +230,11 @@ export const SCREENS_EN: ScreensMessages = {
     '{notEnforcing} is registered to review or otherwise, not as an enforcement officer, and does not count: an act on site needs two officers of the agency at least.',
   'rule.two_officers_required.notOfAgency':
     '{notOfAgency} is not an officer of the agency and does not count: an act on site needs two officers of the agency at least.',
+  'rule.two_officers_required.handling': 'A case is handled by two officers of the agency at least: name two officers.',
+  'rule.two_officers_required.notEnforcing.handling':
+    '{notEnforcing} is registered to review or otherwise, not as an enforcement officer, and does not count: a case is handled by two officers of the agency at least.',
+  'rule.two_officers_required.notOfAgency.handling':
+    '{notOfAgency} is not an officer of the agency and does not count: a case is handled by two officers of the agency at least.',
   'rule.officer_role_required':
     '{officerId} is registered to review, advise or supervise, not as an enforcement officer: they cannot carry out an act or handle a case.',
   'rule.certificate_invalid':

@@ -228,6 +228,11 @@ export const SCREENS_ZH_CN = {
     '{notEnforcing} 登记为法制审核或其他人员，不是执法人员，不计入；现场执法须有两名以上本机关执法人员在场。',
   'rule.two_officers_required.notOfAgency':
     '{notOfAgency} 不是本机关执法人员，不计入；现场执法须有两名以上本机关执法人员在场。',
+  'rule.two_officers_required.handling': '案件须由两名以上本机关执法人员承办，请填写至少两名承办人员。',
+  'rule.two_officers_required.notEnforcing.handling':
+    '{notEnforcing} 登记为法制审核或其他人员，不是执法人员，不计入；案件须由两名以上本机关执法人员承办。',
+  'rule.two_officers_required.notOfAgency.handling':
+    '{notOfAgency} 不是本机关执法人员，不计入；案件须由两名以上本机关执法人员承办。',
   'rule.officer_role_required':
     '{officerId} 登记为法制审核、法律顾问或监督人员，不是执法人员，不能作为执法或承办人员。',
   'rule.certificate_invalid': '执法人员 {officerId} 的执法证在 {date} 无效（尚未生效、已过期或被暂停），不能执法。',

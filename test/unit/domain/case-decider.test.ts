@@ -47,13 +47,15 @@ describe('the case decider', () => {
     });
     it('when only one officer handles it, then two_officers_required', () => {
       const one = opened();
-      spec
+      const refused = spec
         .given([])
         .when({
           ...one,
           act: { ...one.act, data: { ...(one.act.data as object), officers: ['alice', 'alice'] } } as never,
         })
         .thenFails('two_officers_required');
+      // said of the case's handling officers, not of officers on site
+      expect(refused.details).toMatchObject({ officers: ['alice'], handling: true });
     });
     it('when an officer of another agency acts on the case, then not_found (the case is not revealed)', () => {
       spec

@@ -106,5 +106,22 @@ describe('the words of a refused form', () => {
     expect(formErrorOf(zh, alone, FIELDS).message).toBe(
       '现场执法须有两名以上本机关执法人员在场，请填写至少两名执法人员。',
     );
+    // opening a case: its handling officers, not officers on site
+    const opening = new RuleViolation('two_officers_required', 422, 'x', { officers: ['alice'], handling: true });
+    expect(formErrorOf(zh, opening, FIELDS)).toEqual({
+      message: '案件须由两名以上本机关执法人员承办，请填写至少两名承办人员。',
+      field: 'officers',
+    });
+    const reviewerOpening = new RuleViolation('two_officers_required', 422, 'x', {
+      officers: ['alice'],
+      notEnforcing: ['rita'],
+      handling: true,
+    });
+    expect(formErrorOf(zh, reviewerOpening, FIELDS, undefined, person).message).toBe(
+      '王芳（rita） 登记为法制审核或其他人员，不是执法人员，不计入；案件须由两名以上本机关执法人员承办。',
+    );
+    expect(formErrorOf(en, opening, FIELDS).message).toBe(
+      'A case is handled by two officers of the agency at least: name two officers.',
+    );
   });
 });
