@@ -920,7 +920,6 @@ async function startHolding(config: Config, { clock, log }: ServiceDependencies)
     publicApi({
       reads: publicReads,
       limited: publicLimit,
-      now: () => clock.now().getTime(),
       agencyNames: () => agencyProfiles.names(),
     }),
     publishedApi({

@@ -65,7 +65,10 @@ export interface FeedOptions {
   readonly alternate: string;
   /** A stable id for this feed (its filters included). */
   readonly id: string;
-  /** Used as `updated` when the page holds no entry. */
+  /**
+   * `updated` of a page that holds no entry and no checkpoint (a log before its first checkpoint): a fixed instant,
+   * so that the document, and with it its `ETag`, stays the same until something is published.
+   */
   readonly emptyUpdated: string;
   /** The absolute URL of an entry's page on the portal (its `link rel="alternate"`), when the service serves one. */
   readonly pageOf?: (d: DisclosureDoc) => string;
@@ -80,13 +83,18 @@ export interface FeedOptions {
 
 /** Renders disclosures (newest change first) as one Atom feed document. */
 export function renderFeed(docs: readonly DisclosureDoc[], options: FeedOptions): string {
-  const updated = docs.reduce((latest, d) => (d.updatedAt > latest ? d.updatedAt : latest), '') || options.emptyUpdated;
+  // when the document last changed: its latest entry, the checkpoint entry included (never when it was read)
+  const instants = [...docs.map((d) => d.updatedAt), ...(options.checkpoint ? [options.checkpoint.issuedAt] : [])];
+  const updated = instants.reduce<string | undefined>(
+    (latest, t) => (latest === undefined || Date.parse(t) > Date.parse(latest) ? t : latest),
+    undefined,
+  );
   const lines = [
     '<?xml version="1.0" encoding="utf-8"?>',
     `<feed xmlns="${ATOM_NS}" xmlns:at="${TOMBSTONES_NS}">`,
     `  <id>${xmlEscape(options.id)}</id>`,
     '  <title>行政执法决定公示 (administrative enforcement decisions)</title>',
-    `  <updated>${xmlEscape(updated)}</updated>`,
+    `  <updated>${xmlEscape(updated ?? options.emptyUpdated)}</updated>`,
     '  <author><name>Evidence Ledger</name></author>',
     `  <link rel="self" type="application/atom+xml" href="${xmlEscape(options.self)}"/>`,
     `  <link rel="alternate" type="application/json" href="${xmlEscape(options.alternate)}"/>`,

@@ -193,9 +193,9 @@ export function sendMedium(deps: { readonly reads: MediumSource; readonly log: L
     }
     const ifRange = req.get('if-range');
     const range = ifRange === undefined || ifRange.trim() === etag ? byteRange(req.get('range'), info.size) : 'whole';
-    if (range === 'unsatisfiable') {
+    if (range !== 'whole' && 'unsatisfiable' in range) {
       res.setHeader('Content-Range', `bytes */${info.size}`);
-      throw new RangeNotSatisfiable({ start: info.size }, info.size);
+      throw new RangeNotSatisfiable(range.unsatisfiable, info.size);
     }
     // Stored bytes are served as they are: never sniffed by a browser, never run as a page of this origin.
     res.setHeader('Content-Type', info.contentType);
@@ -286,22 +286,23 @@ function discardRest(req: Request, res: Response, remaining = 0): Promise<void> 
 
 /**
  * A single `Range: bytes=a-b | a- | -n` against a blob of `size` bytes (RFC 9110 §14). An end past the last byte
- * is clamped. A header that is absent, malformed or asks for several ranges is answered with the whole blob.
+ * is clamped. A header that is absent, malformed or asks for several ranges is answered with the whole blob; one
+ * that asks for no byte of it is `unsatisfiable`, with the range as asked (a suffix from where it would start).
  */
 export function byteRange(
   header: string | undefined,
   size: number,
-): 'whole' | 'unsatisfiable' | { readonly start: number; readonly end: number } {
+): 'whole' | { readonly unsatisfiable: ByteRange } | { readonly start: number; readonly end: number } {
   const match = header === undefined ? null : /^bytes=(\d*)-(\d*)$/i.exec(header.trim());
   if (!match || (match[1] === '' && match[2] === '')) return 'whole';
   if (match[1] === '') {
     const suffix = Number(match[2]);
-    if (suffix === 0 || size === 0) return 'unsatisfiable';
+    if (suffix === 0 || size === 0) return { unsatisfiable: { start: Math.max(0, size - suffix) } };
     return { start: Math.max(0, size - suffix), end: size - 1 };
   }
   const start = Number(match[1]);
   const end = match[2] === '' ? Infinity : Number(match[2]);
   if (end < start) return 'whole';
-  if (start >= size) return 'unsatisfiable';
+  if (start >= size) return { unsatisfiable: end === Infinity ? { start } : { start, end } };
   return { start, end: Math.min(end, size - 1) };
 }

@@ -11,11 +11,15 @@ export interface PublicApiDependencies {
   readonly reads: PublicReads;
   /** The public routes' rate limit (one budget per client address, shared with the other public routes). */
   readonly limited: RequestHandler;
-  /** Milliseconds since the epoch, for the rate limit and the `updated` of an empty feed. */
-  readonly now?: () => number;
   /** The agencies' names by code, as their profiles record them: the feed's entries name their agency by it. */
   readonly agencyNames?: () => ReadonlyMap<string, string>;
 }
+
+/**
+ * The feed's `updated` while it has nothing to show (no entry, no checkpoint yet): fixed, so that the same empty
+ * feed is the same document, and its `ETag` answers `If-None-Match`.
+ */
+const NEVER_UPDATED = '1970-01-01T00:00:00Z';
 
 export const CATEGORIES = new Set(['penalty', 'licensing', 'coercive', 'inspection', 'levy', 'other']);
 export const OFFICER_STATUSES = new Set(['active', 'suspended', 'retired']);
@@ -26,7 +30,7 @@ export const OFFICER_STATUSES = new Set(['active', 'suspended', 'retired']);
  * `?consistentWith=` (`PublicReads`, `src/app/public-reads.ts`). Disclosures come from the disclosures projection,
  * redacted there; the lists publish only the members named in `src/app/public-views.ts`.
  */
-export function publicApi({ reads, limited, now = Date.now, agencyNames }: PublicApiDependencies): Router {
+export function publicApi({ reads, limited, agencyNames }: PublicApiDependencies): Router {
   const router = Router();
 
   router.get('/v1/disclosures', limited, async (req, res) => {
@@ -61,7 +65,7 @@ export function publicApi({ reads, limited, now = Date.now, agencyNames }: Publi
       self: withCursor(self, after),
       alternate: withCursor(alternate, undefined),
       ...(page.next === undefined ? {} : { next: withCursor(self, page.next) }),
-      emptyUpdated: new Date(now()).toISOString(),
+      emptyUpdated: NEVER_UPDATED,
       ...(page.checkpoint ? { checkpoint: page.checkpoint } : {}),
       // each entry's page on this service's portal (`disclosureHref`, src/web/links.ts)
       pageOf: (d) => new URL(`/disclosures/${encodeURIComponent(d.agency)}/${encodeURIComponent(d.caseId)}`, base).href,

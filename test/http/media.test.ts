@@ -296,13 +296,21 @@ describe('media over HTTP', () => {
       expect(res.bytes.equals(bytes.subarray(start, end + 1))).toBe(true);
     });
 
-    it.each(['bytes=999999999-', 'bytes=100-', 'bytes=-0'])(
-      'when Range is %s, then 416 with Content-Range bytes */size',
-      async (range) => {
+    it.each([
+      ['bytes=999999999-', { start: 999999999 }, 'bytes 999999999- are'],
+      ['bytes=100-', { start: 100 }, 'bytes 100- are'],
+      ['bytes=600-700', { start: 600, end: 700 }, 'bytes 600-700 are'],
+      ['bytes=-0', { start: 100 }, 'bytes 100- are'],
+    ])(
+      'when Range is %s, then 416 with Content-Range bytes */size, the problem naming the range asked',
+      async (range, asked, detail) => {
         const res = await download(t, alice, route, { range });
         expect(res.status).toBe(416);
         expect(res.headers.get('content-range')).toBe('bytes */100');
-        expect(JSON.parse(res.bytes.toString())).toMatchObject({ code: 'range_not_satisfiable', size: 100 });
+        const problem = JSON.parse(res.bytes.toString());
+        expect(problem).toMatchObject({ code: 'range_not_satisfiable', size: 100, ...asked });
+        expect('end' in asked ? problem.end : undefined).toBe((asked as { end?: number }).end);
+        expect(problem.detail).toContain(detail);
       },
     );
 

@@ -369,6 +369,16 @@ describe('a feed filtered by decision type', () => {
     const other = await feed(filtered('fine'));
     expect(entryIds(other.feed)).toEqual([]);
     expect(children(other.feed, TOMBSTONES, 'deleted-entry')).toEqual([]);
+    // with no entry the feed was last updated with its checkpoint entry, if it has one, never when it is read: the
+    // same document, whose ETag answers If-None-Match
+    const updatedOf = (f: XmlElement) => textOf(children(f, ATOM, 'updated')[0]);
+    const checkpointUpdated = children(other.feed, ATOM, 'entry').map((e) => textOf(children(e, ATOM, 'updated')[0]));
+    expect(updatedOf(other.feed)).toBe(checkpointUpdated[0] ?? '1970-01-01T00:00:00Z');
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    const again = await t.call('GET', `/v1/disclosures/feed.atom${filtered('fine')}`, {
+      headers: { 'if-none-match': other.res.headers.get('etag')! },
+    });
+    expect(again.status).toBe(304);
     const none = await t.call('GET', `/v1/disclosures${filtered('fine')}`);
     expect([none.body.items, none.body.withdrawals]).toEqual([[], []]);
   });

@@ -361,14 +361,26 @@ function settingsOf(
   };
 }
 
-/** Whether two webhook URLs name the same receiver, as parsed (case of scheme and host, default port, escapes). */
-function sameUrl(a: string, b: string): boolean {
+/**
+ * Whether two webhook URLs name the same receiver: as the sender requests them (scheme, host and port as parsed,
+ * then the path and the query, an empty query `?` being none), with the escapes of unreserved characters decoded
+ * (RFC 3986 §6.2.2.2: `/%68ook` is `/hook`) and those of the others in upper case.
+ */
+export function sameUrl(a: string, b: string): boolean {
   try {
-    return new URL(a).href === new URL(b).href;
+    return requested(new URL(a)) === requested(new URL(b));
   } catch {
     return a === b;
   }
 }
+
+const requested = (u: URL): string => `${u.protocol}//${u.host}${escapesNormalised(u.pathname + u.search)}`;
+
+const escapesNormalised = (text: string): string =>
+  text.replace(/%[0-9a-fA-F]{2}/g, (escape) => {
+    const c = String.fromCharCode(parseInt(escape.slice(1), 16));
+    return /[A-Za-z0-9\-._~]/.test(c) ? c : escape.toUpperCase();
+  });
 
 /** Whether two subscriptions would deliver the same events to the same receiver in the same form. */
 function sameDeliveries(a: WebhookSettings, b: WebhookSettings): boolean {
