@@ -1,6 +1,6 @@
 import type { Decider } from '../domain/decider.js';
 import { RuleViolation } from '../domain/errors.js';
-import { DuplicateEventId, RevisionConflict } from '../errors.js';
+import { DuplicateEventId, LedgerError, RevisionConflict } from '../errors.js';
 import { sealEvents, type EventDraft, type EventEnvelope, type StreamHead } from '../ledger/envelope.js';
 import type { Signer } from '../ledger/ed25519.js';
 import type { Clock } from '../ports/clock.js';
@@ -274,7 +274,8 @@ function replayed(
 
 /**
  * A decider over a list of commands: each is decided on the state the events before it leave, so the list is
- * lawful as a sequence; the events are then appended together (all or none).
+ * lawful as a sequence; the events are then appended together (all or none). A refusal of one of several names its
+ * index in the list (`actIndex` of its details).
  */
 export function batchOf<C, E, S>(decider: Decider<C, E, S>): Decider<readonly C[], E, S> {
   return {
@@ -283,8 +284,18 @@ export function batchOf<C, E, S>(decider: Decider<C, E, S>): Decider<readonly C[
     decide(commands, state) {
       const events: E[] = [];
       let current = state;
-      for (const command of commands) {
-        for (const event of decider.decide(command, current)) {
+      for (const [index, command] of commands.entries()) {
+        let decided: readonly E[];
+        try {
+          decided = decider.decide(command, current);
+        } catch (err) {
+          // of several, the refusal says which was refused: its index in the batch (`actIndex`)
+          if (commands.length > 1 && err instanceof LedgerError && !('actIndex' in err.details)) {
+            Object.assign(err, { details: { ...err.details, actIndex: index } });
+          }
+          throw err;
+        }
+        for (const event of decided) {
           events.push(event);
           current = decider.evolve(current, event);
         }

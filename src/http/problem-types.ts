@@ -18,7 +18,7 @@ export const PROBLEM_TYPES: Readonly<Record<string, ProblemType>> = {
   invalid_body: entry(
     400,
     'Invalid request body',
-    'The body is not JSON, breaks the bounds every body keeps, or does not match the JSON Schema of the route; `pointer` names where (never the value). A header the route reads (If-Match, Idempotency-Key, x-purpose, Last-Event-ID) that is malformed is answered the same way.',
+    'The body is not JSON, breaks the bounds every body keeps, or does not match the JSON Schema of the route; `pointer` names where (never the value): the member at fault, a missing member where it is missing, a member the schema does not allow by its name; `errors` lists every place, each with its `kind` of fault (an empty text, list or object is `missing`). A header the route reads (If-Match, Idempotency-Key, x-purpose, Last-Event-ID) that is malformed is answered the same way.',
   ),
   invalid_query: entry(
     400,

@@ -136,18 +136,20 @@ function schemaSet(dir: string, allErrors: boolean): (schemaId: string) => Valid
  * named where it is missing; of a member that matches none of `anyOf`'s or `oneOf`'s choices, only that (not what
  * each choice lacked); `if`'s "must match then" is left out (what `then` found is there).
  */
-export function bodyErrors(errors: readonly ErrorObject[]): BodyError[] {
+export function bodyErrors(errors: readonly ErrorObject[], body?: unknown): BodyError[] {
   const found = new Map<string, Omit<BodyError, 'pointer'>>();
   const alternatives = new Set<string>();
   for (const error of errors) {
     if (error.keyword === 'if' || /\/(anyOf|oneOf)\/\d+\//.test(error.schemaPath)) continue;
     const missing =
       error.keyword === 'required' ? (error.params as { missingProperty?: string }).missingProperty : undefined;
-    const pointer =
-      missing === undefined
-        ? error.instancePath
-        : `${error.instancePath}/${missing.replace(/~/g, '~0').replace(/\//g, '~1')}`;
-    if (!found.has(pointer)) found.set(pointer, { detail: error.message ?? 'is invalid', ...faultOf(error) });
+    const pointer = missing === undefined ? memberPointer(error) : `${error.instancePath}/${pointerToken(missing)}`;
+    if (!found.has(pointer)) {
+      // a text, list or object left empty is missing, whatever its least length (a telephone of 3 characters, say)
+      const empty = MIN_KEYWORDS.has(error.keyword) && isEmpty(valueAt(body, error.instancePath));
+      const fault = empty ? { kind: 'missing' as const } : faultOf(error);
+      found.set(pointer, { detail: error.message ?? 'is invalid', ...fault });
+    }
     if (error.keyword === 'anyOf' || error.keyword === 'oneOf') alternatives.add(pointer);
     if (found.size === MAX_REPORTED_ERRORS) break;
   }
@@ -158,6 +160,35 @@ export function bodyErrors(errors: readonly ErrorObject[]): BodyError[] {
   }
   return [...found].map(([pointer, fault]) => ({ pointer, ...fault }));
 }
+
+const MIN_KEYWORDS = new Set(['minLength', 'minItems', 'minProperties']);
+
+const pointerToken = (name: string): string => name.replace(/~/g, '~0').replace(/\//g, '~1');
+
+/** Where an error is: a member the schema does not allow is named itself (`/extra`), not the object holding it. */
+function memberPointer(error: ErrorObject): string {
+  const extra =
+    error.keyword === 'additionalProperties'
+      ? (error.params as { additionalProperty?: string }).additionalProperty
+      : undefined;
+  return extra === undefined ? error.instancePath : `${error.instancePath}/${pointerToken(extra)}`;
+}
+
+/** The value at a JSON Pointer of `value`, or undefined. */
+function valueAt(value: unknown, pointer: string): unknown {
+  if (pointer === '') return value;
+  let at = value;
+  for (const token of pointer.slice(1).split('/')) {
+    if (typeof at !== 'object' || at === null) return undefined;
+    at = (at as Record<string, unknown>)[token.replace(/~1/g, '/').replace(/~0/g, '~')];
+  }
+  return at;
+}
+
+const isEmpty = (value: unknown): boolean =>
+  value === '' ||
+  (Array.isArray(value) && value.length === 0) ||
+  (typeof value === 'object' && value !== null && !Array.isArray(value) && Object.keys(value).length === 0);
 
 function makeValidators(dir: string): Validate {
   const validatorOf = schemaSet(dir, false);
@@ -184,8 +215,8 @@ function makeValidators(dir: string): Validate {
     const all = everyError(schemaId);
     all(body);
     throw new InvalidBody(`${where}: ${first?.message ?? 'is invalid'}`, {
-      pointer: first?.instancePath ?? '',
-      errors: bodyErrors(all.errors ?? []),
+      pointer: first ? memberPointer(first) : '',
+      errors: bodyErrors(all.errors ?? [], body),
     });
   };
 }

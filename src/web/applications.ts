@@ -6,6 +6,7 @@ import type { ApplicationReads } from '../app/application-reads.js';
 import type { ApplicationService } from '../app/application-service.js';
 import type { PublicReads } from '../app/public-reads.js';
 import { notFound } from '../domain/errors.js';
+import { ID_PATTERN } from '../domain/streams.js';
 import { LedgerError } from '../errors.js';
 import { readApplicationUpload } from '../http/application-upload.js';
 import { attachmentSource, FILE_APPLICATION } from '../http/applications-api.js';
@@ -21,7 +22,7 @@ import { fieldsBody, fieldText, officersOf } from './forms/acts.js';
 import { formErrorOf, formErrors } from './forms/errors.js';
 import type { FormError, FormState } from './forms/fields.js';
 import { SUBMISSION_FIELD, submissionKey } from './forms/submission.js';
-import { pageContext, sendPage, type PageContext } from './layout.js';
+import { AGENCY_NAMES, pageContext, sendPage, type AgencyNames, type PageContext } from './layout.js';
 import { caseHref } from './links.js';
 import { applicationFilingMain } from './pages/application-filing.js';
 import {
@@ -79,6 +80,13 @@ export const APPLICATION_ROWS = 50;
 const parseForm = express.urlencoded({ extended: false, limit: 64 * 1024, parameterLimit: 50 });
 
 type Values = Record<string, string | string[]>;
+
+/** An agency typed as its code, or as the name its profile records (`names`, by code); undefined when neither. */
+export function agencyOfTyped(typed: string, names: AgencyNames | undefined): string | undefined {
+  if (ID_PATTERN.test(typed)) return typed;
+  for (const [code, name] of names?.() ?? []) if (name === typed) return code;
+  return undefined;
+}
 
 /** The body of a filing from the form's fields (the agency and item code come together from the item's list). */
 function filingBody(values: Values) {
@@ -254,7 +262,10 @@ export function applicationPages(
           errors,
         });
       }
-      const agency = id(fieldText(values, 'agency'), 'agency') ?? '';
+      // the agency as the receipt shows it: its code, or the name its profile records (a name no agency has, or
+      // text no code is, is a miss like any other)
+      const agency = agencyOfTyped(fieldText(values, 'agency').trim(), res.locals[AGENCY_NAMES] as AgencyNames);
+      if (agency === undefined) throw notFound('no such application');
       const applicationId = fieldText(values, 'id').trim().toLowerCase();
       const code = fieldText(values, 'code');
       if (!UUID.test(applicationId) || code.length === 0 || code.length > 64) throw notFound('no such application');

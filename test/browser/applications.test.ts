@@ -73,7 +73,7 @@ describeInBrowser('online applications in Chromium (网上申请)', () => {
     const page = await newPage();
     await page.goto(`${t.url}/apply/progress`);
     expect(await seriousViolations(page)).toEqual([]);
-    await page.getByLabel('受理机关代码').fill(AGENCY);
+    await page.getByLabel('受理机关', { exact: true }).fill(AGENCY);
     await page.getByLabel('申请编号').fill(receipt.id);
     await page.getByLabel('查询码').fill(receipt.code.toLowerCase());
     await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: '查询' }).click()]);

@@ -385,7 +385,12 @@ describe('cases over HTTP', () => {
     });
     expect(res.status).toBe(422);
     expect(res.body.code).toBe('recording_required');
+    // the refusal says which act of the batch it is about: its index in `acts`
+    expect(res.body.actIndex).toBe(1);
     expect((await t.service.events.readStream(caseStream(AGENCY, 'h-10'))).length).toBe(1);
+    // an act recorded alone is refused as it was, without an index
+    const alone = await t.call('POST', '/v1/cases/h-10/acts', { token: officer, body: seizure });
+    expect([alone.status, alone.body.code, alone.body.actIndex]).toEqual([422, 'recording_required', undefined]);
     expect((await t.call('POST', '/v1/cases/h-10/acts:batch', { token: officer, body: { acts: [] } })).body.code).toBe(
       'invalid_body',
     );

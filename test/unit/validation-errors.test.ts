@@ -82,6 +82,28 @@ describe('every error of a refused body', () => {
     });
   });
 
+  it('when a member the schema does not allow is sent, then the error names that member, not the object holding it', () => {
+    const err = refusal(OPEN_CASE, { ...opening, extra: 1 });
+    expect(err.details.pointer).toBe('/extra');
+    expect(err.details.errors).toEqual([{ pointer: '/extra', detail: expect.any(String), kind: 'other' }]);
+  });
+
+  it('when a text that needs several characters is left empty, then it is missing, not too short', () => {
+    const filing = 'urn:evidence-ledger:schema:command:file-application';
+    const body = (phone: string) => ({
+      agency: 'a',
+      itemCode: 'L-001',
+      applicant: { kind: 'person', name: '王小明', phone },
+      request: '申请',
+    });
+    expect(refusal(filing, body('')).details.errors).toEqual([
+      { pointer: '/applicant/phone', detail: expect.any(String), kind: 'missing' },
+    ]);
+    expect(refusal(filing, body('12')).details.errors).toEqual([
+      { pointer: '/applicant/phone', detail: expect.any(String), kind: 'too_short', limit: 3 },
+    ]);
+  });
+
   it('when a number is past its bounds, then the error says which bound', () => {
     const settings = 'urn:evidence-ledger:schema:command:set-review-settings';
     const low = refusal(settings, { agency: 'a', reviewWorkingDays: 0, reason: 'r' });

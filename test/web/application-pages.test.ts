@@ -95,6 +95,10 @@ describe('filing an application on the portal (网上申请)', () => {
     expect(res.status).toBe(400);
     expect(res.text).toContain('<a href="#f-applicant-phone">“联系电话”的写法不符合要求，请对照说明填写。</a>');
     expect(res.text).toContain('value="王小明"');
+    // left empty, it is asked for, not called too short
+    const empty = await postForm(`/apply?_csrf=${token}`, filingForm({ 'applicant.phone': '' }), cookie);
+    expect(empty.status).toBe(400);
+    expect(empty.text).toContain('<a href="#f-applicant-phone">请填写“联系电话”。</a>');
     expect(await pendingCount()).toBe(before);
   });
 
@@ -204,6 +208,31 @@ describe('filing an application on the portal (网上申请)', () => {
     // a value that is no position is ignored, as on a form opened from the menu
     const odd = await openForm(`/apply/progress?agency=${AGENCY}&id=${id}&consistentWith=-1`);
     expect(odd.text).not.toContain('name="consistentWith"');
+
+    // the receipt gives the agency's code beside its name; the lookup takes either, and text that is neither is a
+    // miss like any other (never a bad query's code)
+    expect(res.text).toContain(`<code id="receipt-agency">${AGENCY}</code>`);
+    const profile = { agency: AGENCY, name: '某县司法局', address: '某县人民路1号', telephone: '0000-1234567' };
+    const put = await t.call('PUT', `/v1/agencies/${AGENCY}/profile`, { token: admin, body: profile });
+    expect(put.status).toBe(201);
+    const byName = new URLSearchParams({
+      ...Object.fromEntries(asked),
+      agency: ' 某县司法局 ',
+      consistentWith: String(put.body.position),
+    });
+    const foundByName = await postForm('/apply/progress', byName, lookup.cookie);
+    expect(foundByName.status).toBe(200);
+    expect(foundByName.text).toMatch(/<strong id="progress-status">已提交，待受理<\/strong>/);
+    for (const agency of ['某市司法局', 'no such agency']) {
+      const miss = await postForm(
+        '/apply/progress',
+        new URLSearchParams({ ...Object.fromEntries(byName), agency }),
+        lookup.cookie,
+      );
+      expect([agency, miss.status]).toEqual([agency, 404]);
+      expect(miss.text).toContain('未找到该申请，或查询码不正确。');
+      expect(miss.text).not.toContain('invalid_query');
+    }
   });
 
   it('when the filing form is sent twice, then one application is filed and both answers show its receipt and code', async () => {

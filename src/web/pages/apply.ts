@@ -171,6 +171,8 @@ export function receiptMain(ctx: PageContext, r: Receipt, offset: number): Html 
       </dd>
       <dt>${ctx.t('apply.receipt.agency')}</dt>
       <dd>${agencyName(ctx, r.agency)}</dd>
+      <dt>${ctx.t('apply.receipt.agencyCode')}</dt>
+      <dd><code id="receipt-agency">${r.agency}</code></dd>
       <dt>${ctx.t('apply.receipt.filedOn')}</dt>
       <dd>${r.filedOn}</dd>
       <dt>${ctx.t('apply.receipt.acceptBy')}</dt>
@@ -187,7 +189,7 @@ export function receiptMain(ctx: PageContext, r: Receipt, offset: number): Html 
 }
 
 export const PROGRESS_FIELDS: readonly FieldSpec[] = [
-  { name: 'agency', label: 'apply.progress.agency', kind: 'text' },
+  { name: 'agency', label: 'apply.progress.agency', kind: 'text', hint: 'apply.progress.agency.hint' },
   { name: 'id', label: 'apply.progress.id', kind: 'text' },
   { name: 'code', label: 'apply.progress.code', kind: 'text' },
 ];
