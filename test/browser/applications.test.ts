@@ -28,11 +28,25 @@ describeInBrowser('online applications in Chromium (网上申请)', () => {
     if (dir) fs.rmSync(dir, { recursive: true, force: true });
   });
 
-  async function newPage(options: { javaScriptEnabled?: boolean } = {}): Promise<Page> {
+  async function newPage(
+    options: { javaScriptEnabled?: boolean; viewport?: { width: number; height: number } } = {},
+  ): Promise<Page> {
     const context = await browser.newContext({ locale: 'zh-CN', ...options });
     contexts.push(context);
     return context.newPage();
   }
+
+  it('when the forms are opened on the narrowest common phone (375 px), then nothing is wider than the screen', async () => {
+    const page = await newPage({ viewport: { width: 375, height: 800 } });
+    for (const route of ['/apply', '/apply/progress']) {
+      await page.goto(`${t.url}${route}`);
+      const { scrollWidth, clientWidth } = await page.evaluate(() => {
+        const { scrollWidth, clientWidth } = document.documentElement;
+        return { scrollWidth, clientWidth };
+      });
+      expect({ route, scrollWidth }).toEqual({ route, scrollWidth: clientWidth });
+    }
+  });
 
   it('when a person files an application without scripts, then the receipt shows the id and the lookup code', async () => {
     const page = await newPage({ javaScriptEnabled: false });

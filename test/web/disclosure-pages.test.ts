@@ -173,6 +173,11 @@ describe('a decision page', () => {
     expect(badge![2]).toContain('本公示已记入可验证的防篡改账本');
     expect(text).toMatch(/<script type="module" src="\/assets\/badge\.js\?v=[0-9a-f]{12}"><\/script>/);
     expect(text).toContain(`href="/v1/ledger/proof/inclusion?eventId=${lastEvent['pub-1']}"`);
+    // without the script, the sentence saying how to check it: each link around its own words, the joins outside
+    const proof = `/v1/ledger/proof/inclusion?eventId=${lastEvent['pub-1']}`;
+    expect(text).toContain(
+      `自行核验：获取该事件的<a href="${proof}">包含证明</a>，并以<a href="/v1/ledger/checkpoint">签名检查点</a>和<a href="/v1/ledger/keys">公开密钥</a>核对。`,
+    );
   });
 
   it('when an updated decision is opened, then it says so, lists the update, and the badge names the update event', async () => {
@@ -222,5 +227,8 @@ describe('a decision page', () => {
     expect(text).toContain('Published on time');
     expect(text).toContain('¥5,000.00');
     expect(text).toContain('张** (Person); 某某律师事务所 (Organisation)');
+    expect(text).toMatch(
+      /fetch the event’s <a href="[^"]+">inclusion proof<\/a> and check it against the <a href="\/v1\/ledger\/checkpoint">signed checkpoint<\/a> and the <a href="\/v1\/ledger\/keys">published keys<\/a>\./,
+    );
   });
 });

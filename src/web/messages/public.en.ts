@@ -67,11 +67,13 @@ export const PUBLIC_EN: { readonly [K in keyof typeof PUBLIC_ZH_CN]: string } = 
   'decision.ledger': 'Ledger record',
   'decision.badge':
     'This publication is recorded in a verifiable, tamper-evident ledger (event {eventId}). With scripts enabled, this page checks it in your browser.',
-  'decision.badgeHow': 'To check it yourself, fetch the event’s',
+  'decision.badgeHow': 'To check it yourself, fetch the event’s ',
   'decision.badgeProof': 'inclusion proof',
-  'decision.badgeAnd': 'and check it against the',
+  'decision.badgeAnd': ' and check it against the ',
   'decision.badgeCheckpoint': 'signed checkpoint',
-  'decision.badgeKeys': 'and the published keys.',
+  'decision.badgeWith': ' and the ',
+  'decision.badgeKeys': 'published keys',
+  'decision.badgeEnd': '.',
   'decision.redactions': 'Commitments of the redacted fields',
   'decision.redactionsLead':
     "The parties' names below are published masked. Their originals are kept encrypted in the signed record that opened the case, each with a salted commitment: a party can show a court one field's salt and value to prove that this page's text came from that record, revealing nothing else.",

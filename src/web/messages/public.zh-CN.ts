@@ -66,7 +66,9 @@ export const PUBLIC_ZH_CN = {
   'decision.badgeProof': '包含证明',
   'decision.badgeAnd': '，并以',
   'decision.badgeCheckpoint': '签名检查点',
-  'decision.badgeKeys': '和公开密钥核对。',
+  'decision.badgeWith': '和',
+  'decision.badgeKeys': '公开密钥',
+  'decision.badgeEnd': '核对。',
   'decision.redactions': '脱敏字段的承诺值',
   'decision.redactionsLead':
     '下列当事人姓名已按规则脱敏公示。原文以加密形式保存在已签名的立案记录中，每个字段附有加盐承诺值：当事人可向法院出示某一字段的盐值与原文，证明本页的公示文字来自该记录，且不泄露其他任何内容。',

@@ -13,6 +13,7 @@ import type { MessageKey } from '../i18n.js';
 import type { PageContext } from '../layout.js';
 import { disclosureHref } from '../links.js';
 import { agencyName, bracketed, label, localMinuteWithOffset } from './labels.js';
+import { checkItYourself } from './disclosure.js';
 
 /** A licensing item that can be applied for: its agency, code and name. */
 export interface ApplicableItem {
@@ -142,11 +143,7 @@ function filingBadge(ctx: PageContext, eventId: string, eventHash: string, offse
     >
       ${ctx.t('apply.badge', { eventId })}
     </p>
-    <p class="muted">
-      ${ctx.t('decision.badgeHow')} <a href="${proof}">${ctx.t('decision.badgeProof')}</a>${ctx.t('decision.badgeAnd')}
-      <a href="/v1/ledger/checkpoint">${ctx.t('decision.badgeCheckpoint')}</a>
-      <a href="/v1/ledger/keys">${ctx.t('decision.badgeKeys')}</a>
-    </p>`;
+    ${checkItYourself(ctx, proof)}`;
 }
 
 /** The receipt (回执), shown once after filing: the only time the lookup code is shown. */

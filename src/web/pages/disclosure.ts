@@ -1,6 +1,7 @@
 import type { Router } from 'express';
 import { html, type Html } from '../html.js';
 import { pageContext, sendPage, type PageContext } from '../layout.js';
+import type { MessageKey } from '../i18n.js';
 import { agencyName, bracketed, colon, localMinuteWithOffset, localSecond, shownName } from './labels.js';
 import { label, yuan, type PublicPagesDependencies } from './public-parts.js';
 import { ID_PATTERN } from '../../domain/streams.js';
@@ -220,11 +221,26 @@ function badge(ctx: PageContext, eventId: string, eventHash: string | undefined,
     >
       ${ctx.t('decision.badge', { eventId })}
     </p>
-    <p class="muted">
-      ${ctx.t('decision.badgeHow')} <a href="${proof}">${ctx.t('decision.badgeProof')}</a>${ctx.t('decision.badgeAnd')}
-      <a href="/v1/ledger/checkpoint">${ctx.t('decision.badgeCheckpoint')}</a>
-      <a href="/v1/ledger/keys">${ctx.t('decision.badgeKeys')}</a>
-    </p>`;
+    ${checkItYourself(ctx, proof)}`;
+}
+
+/**
+ * How a reader checks a ledger badge without the page's script: the event's inclusion proof (`proof`), the signed
+ * checkpoint and the published keys, each a link around its own words, the sentence's joins outside them (written
+ * without white space between, so that Chinese reads without stray spaces; the English joins carry their own).
+ */
+export function checkItYourself(ctx: PageContext, proof: string): Html {
+  const link = (href: string, key: MessageKey) => html`<a href="${href}">${ctx.t(key)}</a>`;
+  const sentence = [
+    ctx.t('decision.badgeHow'),
+    link(proof, 'decision.badgeProof'),
+    ctx.t('decision.badgeAnd'),
+    link('/v1/ledger/checkpoint', 'decision.badgeCheckpoint'),
+    ctx.t('decision.badgeWith'),
+    link('/v1/ledger/keys', 'decision.badgeKeys'),
+    ctx.t('decision.badgeEnd'),
+  ];
+  return html`<p class="muted">${sentence}</p>`;
 }
 
 /**
