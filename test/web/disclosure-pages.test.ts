@@ -114,6 +114,9 @@ describe('the disclosures page', () => {
       `q=${'x'.repeat(101)}`,
       'q=a&q=b',
       'agency=a&agency=b',
+      // written as a list or a map: refused, never shown unfiltered
+      'agency[]=x',
+      'q[a]=1',
     ]) {
       const { status, text, headers } = await getPage(t, `/disclosures?${query}`);
       expect([query, status]).toEqual([query, 400]);

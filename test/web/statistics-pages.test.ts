@@ -73,6 +73,8 @@ describe('the statistics pages', () => {
     }
     expect((await getPage(t, '/statistics/2000')).status).toBe(200);
     expect((await getPage(t, '/statistics/2026?agency=a%2Fb')).status).toBe(400);
+    // written as a list: refused, never the report of every agency
+    expect((await getPage(t, '/statistics?agency%5B%5D=x')).status).toBe(400);
     // an agency the public lists do not know: no report of zeros under its name
     const unknown = await getPage(t, '/statistics/2026?agency=zzz');
     expect(unknown.status).toBe(404);

@@ -48,6 +48,12 @@ export function formQuery(req: Request): Record<string, string> {
     if (name === 'lang' || value === '' || value === undefined) continue;
     // a parameter given twice (`?q=a&q=b`) means nothing one value could: refused, as the API refuses it
     if (typeof value !== 'string') throw new InvalidQuery(`${name} must be given once`, { parameter: name });
+    // nor does one written as a list or a map (`?agency[]=x`, `?q[a]=1`): refused, never taken as no filter at all
+    const bracket = name.indexOf('[');
+    if (bracket > 0) {
+      const parameter = name.slice(0, bracket);
+      throw new InvalidQuery(`${parameter} is one plain value, not ${name}`, { parameter });
+    }
     query[name] = value;
   }
   return query;
