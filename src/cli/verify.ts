@@ -68,7 +68,9 @@ Options:
   --json                        print the whole report as JSON on stdout
 
 Exit codes: 0 valid, 1 invalid (the first failure on stderr) or a file that cannot be read (the system's reason
-on stderr), 2 usage error.
+on stderr), 2 usage error. Without --key a bundle that passes is only "consistent with itself" (its first line
+says so, as the browser's verdict does; its JSON report's trustedKeys have source "bundle"), and exits 0 too:
+a script that must know the bundle came from a given ledger passes --key.
 
 Example:
   npx ledger bundle 01a22a3b-1ec5-7a41-9b6e-2f0c4d8e1a37 -o case.tar
@@ -184,8 +186,16 @@ function summary(report: BundleReport): string {
       `${k.keyId} (${k.source === 'given' ? 'given' : 'from the bundle'}` +
       `${k.signed ? `; signed the ${k.signed.join(' and the ')}` : ''})`,
   );
+  // checked against the bundle's own keys alone, a bundle made by any deployment is consistent with itself: the
+  // verdict says no more (as the browser's does), and the note on stderr says what to compare
+  const selfOnly = report.trustedKeys.length > 0 && report.trustedKeys.every((k) => k.source === 'bundle');
+  const verdict = !report.valid
+    ? `invalid: ${report.failure!.code}`
+    : selfOnly
+      ? `consistent with itself only: case ${report.caseId} (agency ${report.agency}); no --key given, so not shown to come from a given ledger`
+      : `valid: case ${report.caseId} (agency ${report.agency})`;
   const lines = [
-    report.valid ? `valid: case ${report.caseId} (agency ${report.agency})` : `invalid: ${report.failure!.code}`,
+    verdict,
     `  ${c.events} events, ${c.accessRecords} access records, ${c.media} media (${c.mediaBytes} bytes), ` +
       `${c.proofs} inclusion proofs; ${c.files} files, ${c.bytes} bytes read`,
   ];
@@ -241,17 +251,20 @@ function summary(report: BundleReport): string {
     lines.push(`  time-stamp: checkpoint of size ${t.size} existed at ${t.genTime}, says ${t.tsa} (${trust})`);
   }
   for (const d of report.disclosures ?? []) {
-    const by = d.attestedBy ? `published by ${d.attestedBy}` : 'publication not yet attested';
+    // the due day is the agency's; the instant its end is, in brackets; a publication not attested says so once
+    const due = `due ${d.dueBy} (the agency's day, ending ${d.deadline})`;
+    if (!d.attestedBy) {
+      lines.push(`  disclosure (revision ${d.revision}): not yet attested, ${due}`);
+      continue;
+    }
     const status = { on_time: 'on time', late: 'late', not_attested: 'not yet attested' }[d.status];
     const trust =
       d.source === 'witnesses'
         ? ` (cosignatures of ${d.cosignatures!.map((c) => c.name).join(', ')})`
-        : d.attestedBy
-          ? d.tsaTrusted
-            ? ' (RFC 3161 time-stamp)'
-            : ' (RFC 3161 time-stamp, not checked against a CA)'
-          : '';
-    lines.push(`  disclosure (revision ${d.revision}): ${by}, due ${d.dueBy} (${d.deadline}): ${status}${trust}`);
+        : d.tsaTrusted
+          ? ' (RFC 3161 time-stamp)'
+          : ' (RFC 3161 time-stamp, not checked against a CA)';
+    lines.push(`  disclosure (revision ${d.revision}): published by ${d.attestedBy}, ${due}: ${status}${trust}`);
   }
   return lines.join('\n');
 }

@@ -205,7 +205,9 @@ describe('time-stamps in evidence bundles', () => {
     const file = path.join(dir, 'late.tar');
     fs.writeFileSync(file, late);
     const plain = await runCli(['verify', file, '--tsa-ca', pki.caFile]);
-    expect(plain.stdout).toMatch(/disclosure \(revision 2\): published by \S+, due 2020-01-\d\d \(\S+\): late/);
+    expect(plain.stdout).toMatch(
+      /disclosure \(revision 2\): published by \S+, due 2020-01-\d\d \(the agency's day, ending \S+\): late/,
+    );
   });
 
   it('when no TSA CA is given, then the tokens are checked but reported untrusted', async () => {
@@ -287,10 +289,19 @@ describe('time-stamps in evidence bundles', () => {
     tsa.setDown(true);
     try {
       await disclosedCase('TS-PENDING', today, today);
-      const report = (await verifyCli(await bundleOf('TS-PENDING'), '--tsa-ca', pki.caFile)).report;
+      const bundle = await bundleOf('TS-PENDING');
+      const report = (await verifyCli(bundle, '--tsa-ca', pki.caFile)).report;
       expect(report.valid).toBe(true);
       expect(report.disclosures![0]).toMatchObject({ status: 'not_attested' });
       expect(report.disclosures![0]!.attestedBy).toBeUndefined();
+      // in words: said once, with the agency's due day and the instant it ends
+      const file = path.join(dir, 'pending.tar');
+      fs.writeFileSync(file, bundle);
+      const plain = await runCli(['verify', file, '--tsa-ca', pki.caFile]);
+      const line = plain.stdout.split('\n').find((l) => l.includes('disclosure (revision'));
+      expect(line).toBe(
+        `  disclosure (revision 2): not yet attested, due ${report.disclosures![0]!.dueBy} (the agency's day, ending ${report.disclosures![0]!.deadline})`,
+      );
     } finally {
       tsa.setDown(false);
     }

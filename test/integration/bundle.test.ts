@@ -339,7 +339,10 @@ describe('ledger bundle and ledger verify', () => {
 
     const verified = await runCli(['verify', file], {}, dir);
     expect(verified.code).toBe(0);
-    expect(verified.stdout).toContain(`valid: case ${CASE}`);
+    // no --key: the verdict says no more than the bundle's own keys show (as the browser's does)
+    expect(verified.stdout.split('\n')[0]).toBe(
+      `consistent with itself only: case ${CASE} (agency ${AGENCY}); no --key given, so not shown to come from a given ledger`,
+    );
     expect(verified.stdout).toContain(
       `${serviceSigner.keyId} (from the bundle; signed the manifest and the checkpoint)`,
     );
@@ -368,6 +371,11 @@ describe('ledger bundle and ledger verify', () => {
       trustedKeys: [{ keyId: serviceSigner.keyId, source: 'given', signed: ['manifest', 'checkpoint'] }],
     });
     expect(withKey.stderr).toBe('');
+    const humanWithKey = await runCli(['verify', file, '--key', pem], {}, dir);
+    expect([humanWithKey.code, humanWithKey.stdout.split('\n')[0]]).toEqual([
+      0,
+      `valid: case ${CASE} (agency ${AGENCY})`,
+    ]);
 
     // every published key in one file (a rotation leaves the retired key beside the current one): each is trusted
     const retired = generateKeyPairSync('ed25519').publicKey.export({ type: 'spki', format: 'pem' }) as string;

@@ -108,7 +108,9 @@ describe('witness cosignatures as attested time', () => {
     const list = await l.t.call('GET', `/v1/disclosures?agency=${l.agency}&limit=50`);
     const served = list.body.items.find((x: { caseId: string }) => x.caseId === 'WT-ON-TIME').attestation;
     expect(served).toMatchObject({ attestedBy: d!.attestedBy, deadline: d!.deadline, status: d!.status });
-    expect(out).toMatch(/disclosure \(revision 2\): published by \S+, due \S+ \(\S+\): on time \(cosignatures of /);
+    expect(out).toMatch(
+      /disclosure \(revision 2\): published by \S+, due \S+ \(the agency's day, ending \S+\): on time \(cosignatures of /,
+    );
   });
 
   it('when ledger verify is given one witness key and a quorum of 1, then that witness alone attests, at its own earliest time', async () => {
