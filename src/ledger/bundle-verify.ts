@@ -225,7 +225,10 @@ export class BundleVerifier implements TarSink {
       // every member is dated the manifest's createdAt (§13.1), which the manifest, first, is checked against
       this.#mtime ??= member.mtime;
       if (member.mtime !== this.#mtime) {
-        failed('malformed', `${member.name} is dated otherwise than the other files of the bundle`);
+        failed(
+          'malformed',
+          `${member.name} is dated otherwise than the other files of the bundle (the export dates every file alike: was it added or changed since?)`,
+        );
       }
       if (!this.#manifest && !this.#current && this.#counts.files === 1) {
         if (member.name !== MANIFEST) failed('malformed', `the first file is ${member.name}, not ${MANIFEST}`);

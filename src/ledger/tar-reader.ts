@@ -47,6 +47,8 @@ export class TarReader {
   #ended = false;
   readonly #names = new Set<string>();
   #members = 0;
+  /** The file's first bytes (up to 4), to say what it is when it is no tar archive at all. */
+  #lead: number[] = [];
 
   constructor(
     private readonly sink: TarSink,
@@ -65,6 +67,7 @@ export class TarReader {
 
   write(input: Uint8Array): void {
     const chunk = Buffer.isBuffer(input) ? input : Buffer.from(input.buffer, input.byteOffset, input.byteLength);
+    if (this.#lead.length < 4) this.#lead.push(...chunk.subarray(0, 4 - this.#lead.length));
     let at = 0;
     while (at < chunk.length) {
       switch (this.#state) {
@@ -119,6 +122,13 @@ export class TarReader {
   /** The input has ended: throws unless the archive ended with its two zero blocks. */
   close(): void {
     if (this.#offset === 0) throw new TarFormatError('the file is empty: no archive', 0);
+    if (this.#offset < BLOCK && this.#members === 0) {
+      throw new TarFormatError(
+        packedOtherwise(this.#lead) ??
+          `the file ends before its first tar header is whole (it is ${this.#offset} bytes): not a bundle, or one cut short`,
+        0,
+      );
+    }
     if (!this.#ended) throw new TarFormatError('the archive ends before its end-of-archive blocks', this.#offset);
   }
 
@@ -142,7 +152,17 @@ export class TarReader {
       this.#state = 'second-end-block';
       return;
     }
-    const member = parseHeader(bytes, at, offset);
+    let member: TarMember;
+    try {
+      member = parseHeader(bytes, at, offset);
+    } catch (err) {
+      // the first block not a header: no tar archive at all (a compressed bundle, say), which the reader is told
+      if (offset !== 0 || !(err instanceof TarFormatError)) throw err;
+      throw new TarFormatError(
+        notAnArchive(this.#lead, `its first block is no tar header: ${err.message.replace(/ \(at byte \d+\)$/, '')}`),
+        0,
+      );
+    }
     const sink = this.sink;
     const first = sink.firstSeen ? sink.firstSeen(member.name) : !this.#names.has(member.name);
     if (!first) throw new TarFormatError(`${member.name} appears twice`, offset);
@@ -163,6 +183,22 @@ export class TarReader {
     this.#remaining = padding;
     this.#state = padding > 0 ? 'padding' : 'header';
   }
+}
+
+/** What a file that is no tar archive is, by its first bytes: a compressed bundle is told how to unpack it. */
+function notAnArchive(lead: readonly number[], why: string): string {
+  return packedOtherwise(lead) ?? `the file is not a tar archive, which a bundle is (${why})`;
+}
+
+/** A bundle packed again, by the file's first bytes (gzip's or ZIP's magic): how to unpack it; else undefined. */
+function packedOtherwise(lead: readonly number[]): string | undefined {
+  if (lead[0] === 0x1f && lead[1] === 0x8b) {
+    return 'the file is compressed with gzip, not a bundle (a .tar): unpack it (gunzip) and verify the .tar it holds';
+  }
+  if (lead[0] === 0x50 && lead[1] === 0x4b && lead[2] === 0x03 && lead[3] === 0x04) {
+    return 'the file is a ZIP archive, not a bundle (a .tar): unpack it and verify the .tar it holds';
+  }
+  return undefined;
 }
 
 /**

@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { freshTempDir } from '../support/temp-dir.js';
 import { runCli } from '../support/cli.js';
 import { writeBenchBundle } from '../../scripts/bench-integrity.js';
@@ -47,6 +48,47 @@ describe('ledger verify on a file it cannot read', () => {
     const result = await runCli(['verify', 'empty.tar'], {}, dir());
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('malformed: the file is empty: no archive (at byte 0)');
+  });
+});
+
+describe('ledger verify on a file that is no bundle', () => {
+  let bundle: Buffer;
+  beforeAll(async () => {
+    const made = fs.mkdtempSync(path.join(os.tmpdir(), 'ledger-cli-odd-'));
+    try {
+      await writeBenchBundle(path.join(made, 'case.tar'), { events: 5, signer: testSigner() });
+      bundle = fs.readFileSync(path.join(made, 'case.tar'));
+    } finally {
+      fs.rmSync(made, { recursive: true, force: true });
+    }
+  }, 60_000);
+
+  it.each([
+    [
+      'a bundle compressed with gzip',
+      () => gzipSync(bundle),
+      'malformed: the file is compressed with gzip, not a bundle (a .tar): unpack it (gunzip) and verify the .tar it holds (at byte 0)',
+    ],
+    [
+      'a ZIP archive',
+      () => Buffer.concat([Buffer.from('PK\x03\x04', 'latin1'), Buffer.alloc(1020, 1)]),
+      'malformed: the file is a ZIP archive, not a bundle (a .tar): unpack it and verify the .tar it holds (at byte 0)',
+    ],
+    [
+      'a short text',
+      () => Buffer.from('hello world\n'),
+      'malformed: the file ends before its first tar header is whole (it is 12 bytes): not a bundle, or one cut short (at byte 0)',
+    ],
+    [
+      'a long text',
+      () => Buffer.from('x'.repeat(2000)),
+      'malformed: the file is not a tar archive, which a bundle is (its first block is no tar header: the checksum field is malformed) (at byte 0)',
+    ],
+  ])('when the file is %s, then exit 1 saying what it is', async (_what, bytes, said) => {
+    fs.writeFileSync(path.join(dir(), 'odd.tar'), bytes());
+    const result = await runCli(['verify', 'odd.tar'], {}, dir());
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(said);
   });
 });
 
