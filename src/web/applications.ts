@@ -393,9 +393,16 @@ export function applicationPages(
       ...(day === undefined ? {} : { asOf: day }),
     });
     if (format === 'sheet') {
-      const { rows, cut } = await sheetRowsAsOf(asOf, (day, paging) => deps.reads.overdue(query(day), paging));
-      const sheet = sheetOf(ctx, overdueApplicationColumns(ctx), rows);
-      sendSheet(res, ctx, { title: ctx.t('apply.overdue.title'), name: 'overdue-applications', rows: sheet, cut });
+      const whole = await sheetRowsAsOf(asOf, (day, paging) => deps.reads.overdue(query(day), paging));
+      const sheet = sheetOf(ctx, overdueApplicationColumns(ctx), whole.rows);
+      sendSheet(res, ctx, {
+        title: ctx.t('apply.overdue.title'),
+        name: 'overdue-applications',
+        rows: sheet,
+        cut: whole.cut,
+        agency,
+        ...(whole.asOf === undefined ? {} : { asOf: whole.asOf }),
+      });
       return;
     }
     const overdue = await deps.reads.overdue(query(asOf), paging);

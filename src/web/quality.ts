@@ -129,6 +129,7 @@ export function qualityScreens(deps: QualityDependencies, assets: PortalAssets):
         name: 'discretion-deviations',
         rows: sheet,
         cut,
+        agency,
       });
       return;
     }
@@ -170,7 +171,7 @@ export function qualityScreens(deps: QualityDependencies, assets: PortalAssets):
     }
     if (format === 'sheet') {
       const title = `${ctx.t('quality.weak.title')} ${year}`;
-      sendSheet(res, ctx, { title, name: `evaluation-weak-points-${year}`, rows: weakPointsSheet(ctx, weak) });
+      sendSheet(res, ctx, { title, name: `evaluation-weak-points-${year}`, rows: weakPointsSheet(ctx, weak), agency });
       return;
     }
     const kept = { year: String(year), ...(agency === undefined ? {} : { agency }) };

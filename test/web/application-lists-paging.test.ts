@@ -33,9 +33,9 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(() => t.stop());
 
-async function page(path: string, token: string): Promise<{ status: number; text: string }> {
+async function page(path: string, token: string): Promise<{ status: number; text: string; headers: Headers }> {
   const res = await fetch(t.url + path, { headers: { accept: 'text/html', authorization: `Bearer ${token}` } });
-  return { status: res.status, text: await res.text() };
+  return { status: res.status, text: await res.text(), headers: res.headers };
 }
 
 const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
@@ -101,6 +101,10 @@ describe('the application lists a page at a time', () => {
     expect(href).toBe(`/supervise/applications?agency=${AGENCY}&asOf=${LATER}&format=sheet`);
     const sheet = await page(href!, supervisor);
     expect(sheet.status).toBe(200);
+    // named by the list, the agency it was narrowed to and the day it was judged on
+    expect(sheet.headers.get('content-disposition')).toContain(
+      `filename="overdue-applications-${AGENCY}-${LATER}.csv"`,
+    );
     const [header, ...rows] = parseCsv(sheet.text.replace(/^\uFEFF/, ''));
     expect(header).toHaveLength(6);
     expect(rows.map((r) => r[0])).toEqual(

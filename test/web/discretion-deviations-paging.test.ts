@@ -149,12 +149,23 @@ describe('the quality screens narrowed to an agency and downloaded', () => {
     expect(href).toBe(`/supervise/discretion?agency=${AGENCY}&format=sheet`);
     const sheet = await page(f, href!, f.sam);
     expect(sheet.status).toBe(200);
-    expect(sheet.headers.get('content-disposition')).toContain('filename="discretion-deviations.csv"');
+    // named by the list and the agency it was narrowed to
+    expect(sheet.headers.get('content-disposition')).toContain(`filename="discretion-deviations-${AGENCY}.csv"`);
     const [header, ...rows] = parseCsv(sheet.text.replace(/^\uFEFF/, ''));
-    expect(header).toEqual(['案件', '执法机关', '事项', '违法情节', '裁量幅度', '罚款', '理由']);
+    expect(header).toEqual([
+      '案件',
+      '执法机关',
+      '事项',
+      '违法情节',
+      '幅度下限（元）',
+      '幅度上限（元）',
+      '环节',
+      '罚款金额（元）',
+      '理由',
+    ]);
     expect(rows.map((r) => r[0]).sort()).toEqual(Array.from({ length: CASES }, (_, i) => caseIdOf(i + 1)));
-    // a proposed fine, in yuan, beside its range
-    expect(rows[0]!.slice(3, 6)).toEqual(['较重', '¥3,000.00 – ¥8,000.00', '拟处 ¥9,000.00']);
+    // a proposed fine beside its range, each a number of yuan a spreadsheet adds up
+    expect(rows[0]!.slice(3, 8)).toEqual(['较重', '3000.00', '8000.00', '拟处', '9000.00']);
     const weak = await page(f, `/supervise/evaluations?year=2026&agency=${AGENCY}&format=sheet`, f.sam);
     expect(weak.status).toBe(200);
     expect(parseCsv(weak.text.replace(/^\uFEFF/, ''))[0]![0]).toBe('汇总方式');

@@ -15,9 +15,9 @@ let supervisor: string;
 const PLANS = 5;
 const AS_OF = '2026-05-01';
 
-async function page(path: string): Promise<{ status: number; text: string }> {
+async function page(path: string): Promise<{ status: number; text: string; headers: Headers }> {
   const res = await fetch(t.url + path, { headers: { accept: 'text/html', authorization: `Bearer ${supervisor}` } });
-  return { status: res.status, text: await res.text() };
+  return { status: res.status, text: await res.text(), headers: res.headers };
 }
 
 async function html(path: string): Promise<string> {
@@ -92,6 +92,10 @@ describe('/supervise/inspections a page at a time', () => {
     expect(sheetHref).toBe(`/supervise/inspections?asOf=${AS_OF}&format=sheet`);
     const sheet = await page(sheetHref!);
     expect(sheet.status).toBe(200);
+    expect(sheet.headers.get('content-disposition')).toContain(`filename="overdue-inspections-${AS_OF}.csv"`);
+    expect(sheet.headers.get('content-disposition')).toContain(
+      `filename*=UTF-8''${encodeURIComponent(`逾期未抽取或未录入结果的双随机抽查 ${AS_OF}.csv`)}`,
+    );
     const [header, ...rows] = parseCsv(sheet.text.replace(/^\uFEFF/, ''));
     expect(header![0]).toBe('抽查计划');
     const api = await t.call('GET', `/v1/audit/overdue-inspections?asOf=${AS_OF}&limit=200`, { token: supervisor });

@@ -43,6 +43,17 @@ export interface TableColumn<T> {
   readonly text: (row: T) => string;
   readonly cell?: (row: T) => Html;
   readonly className?: (row: T) => string | undefined;
+  /**
+   * The columns the spreadsheet holds in its place, when they differ from the page's: a sum of money as a number
+   * of yuan a spreadsheet adds up (`5000.00`), under a head that names the unit, rather than the page's `¥5,000.00`.
+   */
+  readonly sheet?: readonly SheetColumn<T>[];
+}
+
+/** A column of the spreadsheet alone (see {@link TableColumn.sheet}). */
+export interface SheetColumn<T> {
+  readonly head: MessageKey;
+  readonly text: (row: T) => string;
 }
 
 /** {@link dataTable} of rows by their columns: the page's table of what {@link sheetOf} downloads. */
@@ -69,7 +80,11 @@ export function columnTable<T>(
   );
 }
 
-/** The rows of a spreadsheet of the table: the heads in the page's language, then each row's cells as text. */
+/**
+ * The rows of a spreadsheet of the table: the heads in the page's language, then each row's cells as text, a column
+ * that says how the spreadsheet holds it (`sheet`) as those columns.
+ */
 export function sheetOf<T>(ctx: PageContext, columns: readonly TableColumn<T>[], rows: readonly T[]): string[][] {
-  return [columns.map((c) => ctx.t(c.head)), ...rows.map((row) => columns.map((c) => c.text(row)))];
+  const cells: readonly SheetColumn<T>[] = columns.flatMap((c) => c.sheet ?? [c]);
+  return [cells.map((c) => ctx.t(c.head)), ...rows.map((row) => cells.map((c) => c.text(row)))];
 }

@@ -49,6 +49,11 @@ export function yuan(fen: number): string {
   return `¥${Math.floor(fen / 100).toLocaleString('en-US')}.${String(fen % 100).padStart(2, '0')}`;
 }
 
+/** A sum in fen as a plain number of yuan (`5000.00`): what a spreadsheet reads as a number and adds up. */
+export function yuanNumber(fen: number): string {
+  return `${Math.floor(fen / 100)}.${String(fen % 100).padStart(2, '0')}`;
+}
+
 /** An ISO 8601 date-time as it was written, shortened to the minute (`2026-12-01 09:30`), its offset dropped. */
 function minute(dateTime: string): string {
   return dateTime.slice(0, 16).replace('T', ' ');

@@ -9,7 +9,7 @@ import type { MessageKey } from '../i18n.js';
 import type { PageContext } from '../layout.js';
 import { caseHref } from '../links.js';
 import { agencySelect } from './supervision-screen.js';
-import { agencyName, bracketed, colon, label, personShown, yuan } from './labels.js';
+import { agencyName, bracketed, colon, label, personShown, yuan, yuanNumber } from './labels.js';
 import { columnTable, type TableColumn } from './data-table.js';
 
 type Deviations = Awaited<ReturnType<DiscretionReads['deviations']>>;
@@ -75,6 +75,7 @@ export function deviationRows(cases: readonly Deviation[]): DeviationRow[] {
 
 /** The columns of the fines outside their benchmark; the written reason is sealed, read in the case file. */
 export function deviationColumns(ctx: PageContext): TableColumn<DeviationRow>[] {
+  const stage = (of: DeviationRow['of']) => ctx.t(`quality.discretion.${of}` as MessageKey);
   return [
     {
       head: 'quality.case',
@@ -84,10 +85,22 @@ export function deviationColumns(ctx: PageContext): TableColumn<DeviationRow>[] 
     { head: 'case.agency', text: ({ c }) => agencyName(ctx, c.agency) },
     { head: 'quality.item', text: ({ c }) => c.itemCode },
     { head: 'discretion.circumstance', text: ({ e }) => label(ctx, 'circumstance', e.circumstance) },
-    { head: 'discretion.range', text: ({ e }) => `${yuan(e.minFen)} – ${yuan(e.maxFen)}` },
+    {
+      head: 'discretion.range',
+      text: ({ e }) => `${yuan(e.minFen)} – ${yuan(e.maxFen)}`,
+      // in the spreadsheet, numbers of yuan it adds up and compares
+      sheet: [
+        { head: 'quality.sheet.minYuan', text: ({ e }) => yuanNumber(e.minFen) },
+        { head: 'quality.sheet.maxYuan', text: ({ e }) => yuanNumber(e.maxFen) },
+      ],
+    },
     {
       head: 'quality.fine',
-      text: ({ of, e }) => `${ctx.t(`quality.discretion.${of}` as MessageKey)} ${yuan(e.fineFen)}`,
+      text: ({ of, e }) => `${stage(of)} ${yuan(e.fineFen)}`,
+      sheet: [
+        { head: 'quality.sheet.stage', text: ({ of }) => stage(of) },
+        { head: 'quality.sheet.fineYuan', text: ({ e }) => yuanNumber(e.fineFen) },
+      ],
     },
     { head: 'quality.reason', text: () => ctx.t('quality.reasonSealed'), className: () => 'muted' },
   ];

@@ -41,15 +41,14 @@ export function registerOverdueInspectionsPage(
       ...(day === undefined ? {} : { asOf: day }),
     });
     if (format === 'sheet') {
-      const { rows, cut } = await sheetRowsAsOf(asOf, (day, paging) =>
-        deps.supervision.overdueInspections(query(day), paging),
-      );
-      const title = ctx.t('inspections.overdue.title');
+      const whole = await sheetRowsAsOf(asOf, (day, paging) => deps.supervision.overdueInspections(query(day), paging));
       sendSheet(res, ctx, {
-        title,
+        title: ctx.t('inspections.overdue.title'),
         name: 'overdue-inspections',
-        rows: sheetOf(ctx, columns(ctx), targetRows(rows)),
-        cut,
+        rows: sheetOf(ctx, columns(ctx), targetRows(whole.rows)),
+        cut: whole.cut,
+        agency,
+        ...(whole.asOf === undefined ? {} : { asOf: whole.asOf }),
       });
       return;
     }

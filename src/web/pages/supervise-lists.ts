@@ -115,7 +115,7 @@ export function registerSupervisionListPages(
     if (format === 'sheet') {
       const { rows, cut } = await sheetRowsOf((paging) => spec.read(deps.supervision, query, paging));
       const shown = rows.filter((row) => row !== undefined);
-      sendSheet(res, ctx, { title: ctx.t(spec.title), name: list, rows: sheetOf(ctx, columns, shown), cut });
+      sendSheet(res, ctx, { title: ctx.t(spec.title), name: list, rows: sheetOf(ctx, columns, shown), cut, agency });
       return;
     }
     const page = await spec.read(deps.supervision, query, {

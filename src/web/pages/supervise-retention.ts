@@ -60,14 +60,18 @@ export function registerRetentionPage(
       if (list === 'erasures') {
         const { rows, cut } = await sheetRowsOf((whole) => deps.supervision.erasures(erasuresQuery, whole));
         const sheet = sheetOf(ctx, erasureColumns(ctx, deps.utcOffsetOf), rows);
-        sendSheet(res, ctx, { title: ctx.t('retention.erasures'), name: 'erasures', rows: sheet, cut });
+        sendSheet(res, ctx, { title: ctx.t('retention.erasures'), name: 'erasures', rows: sheet, cut, agency });
         return;
       }
-      const { rows, cut } = await sheetRowsAsOf(asOf, (day, paging) =>
-        deps.supervision.dueForErasure(dueQuery(day), paging),
-      );
-      const sheet = sheetOf(ctx, dueColumns(ctx), rows);
-      sendSheet(res, ctx, { title: ctx.t('retention.title'), name: 'due-for-erasure', rows: sheet, cut });
+      const whole = await sheetRowsAsOf(asOf, (day, paging) => deps.supervision.dueForErasure(dueQuery(day), paging));
+      sendSheet(res, ctx, {
+        title: ctx.t('retention.title'),
+        name: 'due-for-erasure',
+        rows: sheetOf(ctx, dueColumns(ctx), whole.rows),
+        cut: whole.cut,
+        agency,
+        ...(whole.asOf === undefined ? {} : { asOf: whole.asOf }),
+      });
       return;
     }
     if (format === 'csv') {

@@ -70,21 +70,22 @@ export async function sheetRowsOf<T>(
 
 /**
  * {@link sheetRowsOf} of a list judged on a day (`asOf`, today when absent): every page judged on the day the first
- * was, as the pages' own links keep it.
+ * was, as the pages' own links keep it; with that day, which the file is named by.
  */
-export function sheetRowsAsOf<T>(
+export async function sheetRowsAsOf<T>(
   asOf: string | undefined,
   read: (
     day: string | undefined,
     paging: { limit: number; after?: string },
   ) => Promise<{ readonly items: readonly T[]; readonly next?: string; readonly asOf: string }>,
-): Promise<{ rows: T[]; cut: boolean }> {
+): Promise<{ rows: T[]; cut: boolean; asOf?: string }> {
   let day = asOf;
-  return sheetRowsOf(async (paging) => {
+  const whole = await sheetRowsOf(async (paging) => {
     const page = await read(day, paging);
     day ??= page.asOf;
     return page;
   });
+  return day === undefined ? whole : { ...whole, asOf: day };
 }
 
 /**
@@ -99,13 +100,23 @@ export function sendSheet(
     readonly name: string;
     readonly rows: readonly (readonly string[])[];
     readonly cut?: boolean;
+    /** The agency the list was narrowed to (`?agency=`), which names the file too. */
+    readonly agency?: string;
+    /** The day a list judged on a day was judged on ({@link sheetRowsAsOf}), which names the file too. */
+    readonly asOf?: string;
   },
 ): void {
   const rows = file.cut ? [...file.rows, [ctx.t('supervise.list.sheetCut', { rows: SHEET_ROWS })]] : file.rows;
+  // named by the list, then the agency it was narrowed to and the day it was judged on, when it was
+  const parts: { code: string; shown: string }[] = [];
+  if (file.agency !== undefined) parts.push({ code: file.agency, shown: agencyName(ctx, file.agency) });
+  if (file.asOf !== undefined) parts.push({ code: file.asOf, shown: file.asOf });
+  const name = [file.name, ...parts.map((p) => p.code)].join('-');
+  const title = [file.title, ...parts.map((p) => p.shown)].join(' ');
   res.status(200).set('Content-Type', CSV_CONTENT_TYPE);
   res.set(
     'Content-Disposition',
-    `attachment; filename="${file.name}.csv"; filename*=UTF-8''${encodeURIComponent(`${file.title}.csv`)}`,
+    `attachment; filename="${name}.csv"; filename*=UTF-8''${encodeURIComponent(`${title}.csv`)}`,
   );
   res.set('Cache-Control', 'no-store');
   res.send(csvFile(rows));
